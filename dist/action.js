@@ -1023,12 +1023,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path44) {
+function findNodeAtLocation(root, path46) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path44) {
+  for (let segment of path46) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12212,8 +12212,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path44) {
-      let input = path44;
+    function removeDotSegments(path46) {
+      let input = path46;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12287,11 +12287,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path44) {
-      if (path44 === "" || path44[0] === "/") {
-        return removeDotSegments(path44);
+    function removeDotSegmentsRelative(path46) {
+      if (path46 === "" || path46[0] === "/") {
+        return removeDotSegments(path46);
       }
-      const segments2 = path44.split("/");
+      const segments2 = path46.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12654,8 +12654,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path44 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path44 && path44 !== "/" ? path44 : void 0;
+        const path46 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path46 && path46 !== "/" ? path46 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -17270,8 +17270,25 @@ var init_parser2 = __esm({
   }
 });
 
-// src/eval/terraform/manifest.ts
+// src/eval/terraform/paths.ts
 import path6 from "node:path";
+function isPlain2(p) {
+  return path6.sep === "/" && p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN3.test(p);
+}
+function relativePath(dir, p) {
+  if (dir.length > 1 && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlain2(p)) return p.slice(dir.length + 1);
+  return path6.relative(dir, p);
+}
+var NOT_PLAIN3;
+var init_paths2 = __esm({
+  "src/eval/terraform/paths.ts"() {
+    "use strict";
+    NOT_PLAIN3 = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+  }
+});
+
+// src/eval/terraform/manifest.ts
+import path7 from "node:path";
 function parseManifest(file, text2, rootDir) {
   let json;
   try {
@@ -17286,7 +17303,7 @@ function parseManifest(file, text2, rootDir) {
     if (typeof m !== "object" || m === null) continue;
     const { Key: key, Source: source, Version: version, Dir: dir } = m;
     if (typeof key !== "string" || key === "" || typeof source !== "string" || typeof dir !== "string") continue;
-    const abs = path6.resolve(rootDir, dir.split("/").join(path6.sep));
+    const abs = path7.resolve(rootDir, dir.split("/").join(path7.sep));
     records.set(key, { key, source, ...typeof version === "string" && version !== "" ? { version } : {}, dir: abs });
   }
   return { file, records };
@@ -17318,7 +17335,8 @@ function resolveRemoteCall(manifest, key, source, version) {
   return { kind: "copy", record };
 }
 function manifestFile(rootDir, tfDataDir) {
-  return path6.join(path6.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
+  if (tfDataDir === void 0 && isPlain2(rootDir)) return `${rootDir}/.terraform/modules/modules.json`;
+  return path7.join(path7.resolve(rootDir, tfDataDir ?? ".terraform"), "modules", "modules.json");
 }
 function remoteCopyDir(manifest, key, source, version, insideRoot) {
   const r = resolveRemoteCall(manifest, key, source, version);
@@ -17378,10 +17396,12 @@ function versionSatisfies(version, constraint) {
 var init_manifest = __esm({
   "src/eval/terraform/manifest.ts"() {
     "use strict";
+    init_paths2();
   }
 });
 
 // src/eval/terraform/module-source.ts
+import path8 from "node:path";
 function buildModuleSource(dir, files) {
   const src = {
     dir,
@@ -17393,31 +17413,37 @@ function buildModuleSource(dir, files) {
     moduleCalls: /* @__PURE__ */ new Map(),
     outputs: /* @__PURE__ */ new Map(),
     terraformBlocks: [],
-    providers: []
+    providers: [],
+    texts: /* @__PURE__ */ new Map(),
+    localDirs: /* @__PURE__ */ new Map()
   };
   for (const f of files) {
-    for (const item of f.body.items) {
+    if (!src.texts.has(f.file)) src.texts.set(f.file, f.text);
+    const items = f.body.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (item.type !== "Block") continue;
-      const l = item.labels.map((x) => x.value);
+      const l0 = item.labels[0]?.value;
+      const l1 = item.labels[1]?.value;
       const located = { node: item, file: f.file };
       switch (item.blockType) {
         case "variable":
-          if (l[0]) src.variables.set(l[0], located);
+          if (l0) src.variables.set(l0, located);
           break;
         case "locals":
           for (const a of item.body.items) if (a.type === "Attribute") src.locals.set(a.name, { node: a, file: f.file });
           break;
         case "resource":
-          if (l[0] && l[1]) src.resources.set(`${l[0]}.${l[1]}`, located);
+          if (l0 && l1) src.resources.set(`${l0}.${l1}`, located);
           break;
         case "data":
-          if (l[0] && l[1]) src.data.set(`${l[0]}.${l[1]}`, located);
+          if (l0 && l1) src.data.set(`${l0}.${l1}`, located);
           break;
         case "module":
-          if (l[0]) src.moduleCalls.set(l[0], located);
+          if (l0) src.moduleCalls.set(l0, located);
           break;
         case "output":
-          if (l[0]) src.outputs.set(l[0], located);
+          if (l0) src.outputs.set(l0, located);
           break;
         case "terraform":
           src.terraformBlocks.push(located);
@@ -17430,8 +17456,31 @@ function buildModuleSource(dir, files) {
   }
   return src;
 }
+function fileText(src, file) {
+  return src.texts.get(file) ?? "";
+}
+function localDir(src, source) {
+  let dir = src.localDirs.get(source);
+  if (dir === void 0) {
+    dir = path8.resolve(src.dir, source);
+    src.localDirs.set(source, dir);
+  }
+  return dir;
+}
+function expansionAttrs(block) {
+  let found = expansionCache.get(block);
+  if (!found) {
+    found = { count: attr(block, "count"), forEach: attr(block, "for_each") };
+    expansionCache.set(block, found);
+  }
+  return found;
+}
 function attr(block, name) {
-  for (const item of block.body.items) if (item.type === "Attribute" && item.name === name) return item;
+  const items = block.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.type === "Attribute" && item.name === name) return item;
+  }
   return void 0;
 }
 function childBlocks(block, type) {
@@ -17447,9 +17496,11 @@ function locOf(node, file, label) {
 function sourceText(text2, range) {
   return text2.slice(range.start.offset, range.end.offset);
 }
+var expansionCache;
 var init_module_source = __esm({
   "src/eval/terraform/module-source.ts"() {
     "use strict";
+    expansionCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -17931,30 +17982,37 @@ function stringFn(name, f) {
     return s === void 0 ? unk(name, at2) : str(f(s), at2);
   };
 }
+function setIn(v, k) {
+  this.set(k, v);
+}
+function pushTo(v) {
+  this.push(v);
+}
 function mergeObjects(args, at2) {
   const out = /* @__PURE__ */ new Map();
   for (const a of args) {
     if (a.kind === "null") continue;
     if (a.kind === "unknown") return unk("merge", at2, a);
     if (a.kind !== "object") return unk("merge", at2);
-    for (const [k, v] of a.entries) out.set(k, v);
+    a.entries.forEach(setIn, out);
   }
   return obj(out, at2);
 }
 function callFunction(name, args, at2) {
   const f = fns[name];
   if (!f) return unknown(`function ${name}() is not evaluated statically`, at2);
-  if (args.some((a) => exceedsNodes(a, MAX_ARGUMENT_NODES))) return unknown(`${name}() argument is too large to evaluate statically`, at2);
+  for (let i = 0; i < args.length; i++) if (exceedsNodes(args[i], MAX_ARGUMENT_NODES)) return unknown(`${name}() argument is too large to evaluate statically`, at2);
   return f(args, at2);
 }
 function exceedsNodes(v, limit) {
+  if (v.kind !== "list" && v.kind !== "object") return limit < 1;
   let left = limit;
   const stack = [v];
   while (stack.length) {
     const x = stack.pop();
     if (--left < 0) return true;
-    if (x.kind === "list") for (const i of x.items) stack.push(i);
-    else if (x.kind === "object") for (const i of x.entries.values()) stack.push(i);
+    if (x.kind === "list") for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]);
+    else if (x.kind === "object") x.entries.forEach(pushTo, stack);
   }
   return false;
 }
@@ -18343,6 +18401,12 @@ var init_functions = __esm({
 });
 
 // src/eval/terraform/guard.ts
+function defaultMsPerFile() {
+  const fromEnv = Number(process.env["MLOPS_IAC_LINT_EVAL_BUDGET_MS"]);
+  return fromEnv > 0 ? fromEnv : DEFAULT_MS_PER_FILE;
+}
+function reportNothing() {
+}
 function describeError(err2) {
   if (err2 instanceof RangeError && /call stack/i.test(err2.message)) return "nested too deeply";
   if (err2 instanceof Error) return `${err2.name}: ${err2.message}`;
@@ -18365,72 +18429,86 @@ var init_guard = __esm({
       file;
     };
     EvalGuard = class {
-      constructor(report = () => {
-      }, msPerFile, now = monotonicMs) {
+      constructor(report = reportNothing, msPerFile, now = monotonicMs) {
         this.report = report;
         this.now = now;
-        const fromEnv = Number(process.env["MLOPS_IAC_LINT_EVAL_BUDGET_MS"]);
-        this.msPerFile = msPerFile ?? (fromEnv > 0 ? fromEnv : DEFAULT_MS_PER_FILE);
+        this.msPerFile = msPerFile ?? defaultMsPerFile();
       }
       report;
       now;
       msPerFile;
       spent = /* @__PURE__ */ new Map();
-      reported = /* @__PURE__ */ new Set();
-      frame;
+      /** Problems reported so far (made on the first: a guard per value of a var file reports none). */
+      reported;
+      /**
+       * The outermost evaluation running (its file, start and deadline), in fields rather than an
+       * object: one outermost evaluation per attribute, local and output (~29k per corpus run).
+       */
+      frameFile;
+      frameStart = 0;
+      frameDeadline = 0;
       ticks = 0;
       depth = 0;
+      run(at2, f, a, b) {
+        return this.runAt(at2.file, at2.range, f, a, b, at2);
+      }
       /**
-       * Evaluates one expression at `at`. The outermost call charges its time to `at.file`;
-       * nested calls (a local referenced from an attribute) run inside the same charge.
+       * `run` at `{ file, range }`, a location made only when something is reported or returned
+       * at it (`at`, when the caller has one): an evaluation that goes well needs only the file,
+       * and there is one per attribute, local and output.
        */
-      run(at2, f) {
+      runAt(file, range, f, a, b, at2) {
         if (this.depth >= MAX_NESTED_EVALUATIONS) {
-          this.problem(`${at2.file}:${at2.range.start.offset}:${at2.range.end.offset}`, {
+          const where = at2 ?? { file, range };
+          this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
             message: `References are nested deeper than ${MAX_NESTED_EVALUATIONS} levels here; the value is treated as unknown.`,
-            location: at2
+            location: where
           });
-          return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, at2);
+          return unknown(`references nested deeper than ${MAX_NESTED_EVALUATIONS} levels`, where);
         }
-        const outermost = this.frame === void 0;
+        const outermost = this.frameFile === void 0;
         if (outermost) {
-          const spent = this.spent.get(at2.file) ?? 0;
-          if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at2);
+          const spent = this.spent.get(file) ?? 0;
+          if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at2 ?? { file, range });
           const start = this.now();
-          this.frame = { file: at2.file, start, deadline: start + this.msPerFile - spent };
+          this.frameFile = file;
+          this.frameStart = start;
+          this.frameDeadline = start + this.msPerFile - spent;
         }
         this.depth++;
         try {
-          return f();
+          return f(a, b);
         } catch (err2) {
+          const where = at2 ?? { file, range };
           if (err2 instanceof BudgetExceeded) {
             if (!outermost) throw err2;
-            this.problem(`${at2.file}:budget`, {
+            this.problem(`${file}:budget`, {
               message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
-              location: at2
+              location: where
             });
-            return unknown(BUDGET_REASON, at2);
+            return unknown(BUDGET_REASON, where);
           }
-          this.problem(`${at2.file}:${at2.range.start.offset}:${at2.range.end.offset}`, {
+          this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
             message: `This expression could not be evaluated (${describeError(err2)}); its value is treated as unknown.`,
-            location: at2
+            location: where
           });
-          return unknown("the expression could not be evaluated", at2);
+          return unknown("the expression could not be evaluated", where);
         } finally {
           this.depth--;
           if (outermost) {
-            const f0 = this.frame;
-            this.spent.set(f0.file, (this.spent.get(f0.file) ?? 0) + (this.now() - f0.start));
-            this.frame = void 0;
+            const file2 = this.frameFile;
+            this.spent.set(file2, (this.spent.get(file2) ?? 0) + (this.now() - this.frameStart));
+            this.frameFile = void 0;
           }
         }
       }
       /** Called once per evaluated node and per loop step: throws when the budget is used up. */
       tick() {
-        if ((++this.ticks & 255) !== 0 || !this.frame) return;
-        if (this.now() > this.frame.deadline) throw new BudgetExceeded(this.frame.file);
+        if ((++this.ticks & 255) !== 0 || this.frameFile === void 0) return;
+        if (this.now() > this.frameDeadline) throw new BudgetExceeded(this.frameFile);
       }
       problem(key, p) {
+        this.reported ??= /* @__PURE__ */ new Set();
         if (this.reported.has(key)) return;
         this.reported.add(key);
         this.report(p);
@@ -18443,9 +18521,10 @@ var init_guard = __esm({
 function loc(ctx, e) {
   return { file: ctx.file, range: e.range };
 }
-function withIteration(ctx, vars) {
+function withIteration(ctx, valueVar, value, keyVar, key) {
   const m = new Map(ctx.iteration ?? []);
-  for (const [k, v] of Object.entries(vars)) m.set(k, v);
+  m.set(valueVar, value);
+  if (keyVar) m.set(keyVar, key);
   return { ...ctx, iteration: m };
 }
 function applyStep(v, step, ctx) {
@@ -18489,12 +18568,27 @@ function numeric(v) {
 function evaluate(e, ctx) {
   const guard = ctx.guard ?? new EvalGuard();
   const inner = ctx.guard ? ctx : { ...ctx, guard };
-  return guard.run(loc(ctx, e), () => evalNode(e, inner));
+  return guard.runAt(ctx.file, e.range, evalNode, e, inner);
 }
 function evalNode(e, ctx) {
   ctx.guard?.tick();
   if (e.type === "TemplateWrap") return evalNode(e.wrapped, ctx);
   if (e.type === "Parentheses") return evalNode(e.expr, ctx);
+  if (e.type === "ScopeTraversal") {
+    const it = ctx.iteration?.get(e.root);
+    let value;
+    let consumed = 0;
+    if (it) value = it;
+    else {
+      const at3 = loc(ctx, e);
+      const r = ctx.resolveRoot(e.root, e.steps, at3);
+      if (!r) return unknown(`unknown name "${e.root}"`, at3);
+      value = r.value;
+      consumed = r.consumed;
+    }
+    for (let i = consumed; i < e.steps.length; i++) value = applyStep(value, e.steps[i], ctx);
+    return value;
+  }
   const at2 = loc(ctx, e);
   switch (e.type) {
     case "Literal":
@@ -18506,7 +18600,8 @@ function evalNode(e, ctx) {
       return list(e.items.map((i) => evalNode(i, ctx)), at2);
     case "Object": {
       const m = /* @__PURE__ */ new Map();
-      for (const item of e.items) {
+      for (let i = 0; i < e.items.length; i++) {
+        const item = e.items[i];
         let key;
         if (item.bareKey && item.key.type === "ScopeTraversal" && item.key.steps.length === 0) key = item.key.root;
         else {
@@ -18519,23 +18614,9 @@ function evalNode(e, ctx) {
       }
       return obj(m, at2);
     }
-    case "ScopeTraversal": {
-      const it = ctx.iteration?.get(e.root);
-      let value;
-      let consumed = 0;
-      if (it) value = it;
-      else {
-        const r = ctx.resolveRoot(e.root, e.steps, at2);
-        if (!r) return unknown(`unknown name "${e.root}"`, at2);
-        value = r.value;
-        consumed = r.consumed;
-      }
-      for (let i = consumed; i < e.steps.length; i++) value = applyStep(value, e.steps[i], ctx);
-      return value;
-    }
     case "RelativeTraversal": {
       let value = evalNode(e.source, ctx);
-      for (const step of e.steps) value = applyStep(value, step, ctx);
+      for (let i = 0; i < e.steps.length; i++) value = applyStep(value, e.steps[i], ctx);
       return value;
     }
     case "Index":
@@ -18632,8 +18713,8 @@ function evalTemplate(parts, ctx, at2) {
   if (only?.type === "TemplateLiteral" && only.value.length <= MAX_STRING_LENGTH) return str(only.value, at2);
   let out = "";
   const holes = [];
-  for (const p of parts) {
-    const v = evalTemplatePart(p, ctx, at2, holes);
+  for (let i = 0; i < parts.length; i++) {
+    const v = evalTemplatePart(parts[i], ctx, at2, holes);
     if (v.kind === "unknown") return unknown(v.reason, at2);
     out += v.value;
     if (out.length > MAX_STRING_LENGTH) return unknown(`string longer than ${MAX_STRING_LENGTH.toLocaleString("en")} characters`, at2);
@@ -18661,10 +18742,9 @@ function evalTemplatePart(p, ctx, at2, holes = []) {
       const pairs = iterate(coll);
       if (!pairs) return unknown("template for collection is not known", at2);
       let out = "";
-      for (const [k, v] of pairs) {
-        const vars = { [p.valueVar]: v };
-        if (p.keyVar) vars[p.keyVar] = k;
-        const r = evalTemplate(p.body, withIteration(ctx, vars), at2);
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i];
+        const r = evalTemplate(p.body, withIteration(ctx, p.valueVar, pair[1], p.keyVar, pair[0]), at2);
         if (r.kind !== "string") return r;
         out += r.value;
       }
@@ -18674,7 +18754,11 @@ function evalTemplatePart(p, ctx, at2, holes = []) {
 }
 function iterate(coll) {
   if (coll.kind === "list") return coll.items.map((v, i) => [num(i, v.origin), v]);
-  if (coll.kind === "object") return [...coll.entries].map(([k, v]) => [str(k, v.origin), v]);
+  if (coll.kind === "object") {
+    const pairs = [];
+    coll.entries.forEach((v, k) => pairs.push([str(k, v.origin), v]));
+    return pairs;
+  }
   return void 0;
 }
 function evalFor(e, ctx, at2) {
@@ -18685,10 +18769,9 @@ function evalFor(e, ctx, at2) {
   const items = [];
   const groups = /* @__PURE__ */ new Map();
   const entries2 = /* @__PURE__ */ new Map();
-  for (const [k, v] of pairs) {
-    const vars = { [e.valueVar]: v };
-    if (e.keyVar) vars[e.keyVar] = k;
-    const inner = withIteration(ctx, vars);
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i];
+    const inner = withIteration(ctx, e.valueVar, pair[1], e.keyVar, pair[0]);
     if (e.condition) {
       const c = truthy(evalNode(e.condition, inner));
       if (c === void 0) return unknown("for condition is not known", at2);
@@ -18861,7 +18944,19 @@ var init_types = __esm({
 });
 
 // src/eval/terraform/instance.ts
-import path8 from "node:path";
+import path10 from "node:path";
+function variableHeader(decl, name) {
+  const block = decl.node;
+  let header = variableHeaders.get(block);
+  if (!header) {
+    header = { file: decl.file, range: { start: block.typeRange.start, end: block.openBraceRange.end }, label: `variable "${name}"`, symbol: { kind: "input", name } };
+    variableHeaders.set(block, header);
+  }
+  return header;
+}
+function noNames2() {
+  return void 0;
+}
 function instanceKey(k, text2) {
   return `[${k.kind === "number" ? text2 : JSON.stringify(text2)}]`;
 }
@@ -18943,7 +19038,7 @@ function forEachChild(e, f) {
       break;
   }
 }
-var MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, META, CYCLE, ModuleInstance;
+var MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, META, CYCLE, ModuleInstance, variableHeaders;
 var init_instance = __esm({
   "src/eval/terraform/instance.ts"() {
     "use strict";
@@ -18972,12 +19067,23 @@ var init_instance = __esm({
       resourceCache = /* @__PURE__ */ new Map();
       children = /* @__PURE__ */ new Map();
       outputCache = /* @__PURE__ */ new Map();
+      /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
+      fileContexts = /* @__PURE__ */ new Map();
+      constantContexts = /* @__PURE__ */ new Map();
+      /** The name resolver of this instance, made once (every context of the instance shares it). */
+      resolver = (root, steps2, at2) => this.resolveRoot(root, steps2, at2);
       get prefix() {
         return this.opts.prefix;
       }
       // ---- names -------------------------------------------------------------------------
       context(file, iteration) {
-        return { file, iteration, guard: this.opts.guard, resolveRoot: (root, steps2, at2) => this.resolveRoot(root, steps2, at2) };
+        if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+        let ctx = this.fileContexts.get(file);
+        if (!ctx) {
+          ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+          this.fileContexts.set(file, ctx);
+        }
+        return ctx;
       }
       resolveRoot(root, steps2, at2) {
         const first = steps2[0];
@@ -19018,7 +19124,7 @@ var init_instance = __esm({
         let v;
         if (!decl) v = unknown(`variable "${name}" is not declared`, at2);
         else {
-          const header = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: "input", name } };
+          const header = variableHeader(decl, name);
           const given = this.opts.inputs.get(name);
           const def2 = this.defaultOf(decl);
           const nullTakesDefault = given?.kind === "null" && def2 !== void 0 && !this.nullable(decl);
@@ -19038,7 +19144,12 @@ var init_instance = __esm({
       }
       /** A context for constant expressions (defaults, `sensitive`): no names resolve. */
       constants(file) {
-        return { file, guard: this.opts.guard, resolveRoot: () => void 0 };
+        let ctx = this.constantContexts.get(file);
+        if (!ctx) {
+          ctx = { file, guard: this.opts.guard, resolveRoot: noNames2 };
+          this.constantContexts.set(file, ctx);
+        }
+        return ctx;
       }
       defaultOf(decl) {
         const d = attr(decl.node, "default");
@@ -19078,7 +19189,8 @@ var init_instance = __esm({
         const instances = this.resourceInstances(key);
         let consumed = 1;
         let chosen;
-        const hasExpansion = attr(decl.node, "count") || attr(decl.node, "for_each");
+        const { count, forEach } = expansionAttrs(decl.node);
+        const hasExpansion = count || forEach;
         const next = steps2[1];
         if (hasExpansion) {
           if (next?.type === "Index") {
@@ -19133,8 +19245,7 @@ var init_instance = __esm({
        */
       expansion(decl, address, max, noun) {
         const ctx = this.context(decl.file);
-        const count = attr(decl.node, "count");
-        const forEach = attr(decl.node, "for_each");
+        const { count, forEach } = expansionAttrs(decl.node);
         const cap = (n, at2) => {
           if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
         };
@@ -19161,7 +19272,8 @@ var init_instance = __esm({
       evalBody(body, file, iteration, sites, pathPrefix, resourceType) {
         const entries2 = /* @__PURE__ */ new Map();
         const ctx = this.context(file, iteration);
-        for (const item of body.items) {
+        for (let i = 0; i < body.items.length; i++) {
+          const item = body.items[i];
           if (item.type === "Attribute") {
             if (!pathPrefix && META.has(item.name)) continue;
             sites.set(pathPrefix + item.name, locOf(item, file));
@@ -19216,12 +19328,20 @@ var init_instance = __esm({
       /** Every managed resource of this instance and of its local child modules. */
       allResources() {
         const out = [];
+        this.collectResources(out);
+        return out;
+      }
+      /**
+       * Appends this instance's resources, then its children's, to `out`: one array for the whole
+       * tree, not one per module spread into its caller's (a spread passes every element as an
+       * argument, and a large module tree has more resources than a call can take).
+       */
+      collectResources(out) {
         for (const key of this.src.resources.keys()) {
           const r = this.resourceInstances(key);
-          if (Array.isArray(r)) out.push(...r);
+          if (Array.isArray(r)) for (let i = 0; i < r.length; i++) out.push(r[i]);
         }
-        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) out.push(...c.instance.allResources());
-        return out;
+        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out);
       }
       // ---- modules -----------------------------------------------------------------------
       /**
@@ -19245,7 +19365,7 @@ var init_instance = __esm({
         const childKey = this.opts.moduleKey ? `${this.opts.moduleKey}.${name}` : name;
         let childDir;
         let vendored = this.opts.vendored;
-        if (source) childDir = path8.resolve(this.src.dir, source);
+        if (source) childDir = localDir(this.src, source);
         else {
           const written = literalAttr(call.node, "source");
           if (written === void 0) return [];
@@ -19262,13 +19382,13 @@ var init_instance = __esm({
         }
         const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
         if (ancestors.includes(childDir)) {
-          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path8.basename(d) || d).join(" \u2192 ");
+          const cycle = [...ancestors.slice(ancestors.indexOf(childDir)), childDir].map((d) => path10.basename(d) || d).join(" \u2192 ");
           this.opts.problems.push({ message: `module "${name}" calls a module that is already being evaluated (cycle ${cycle}); the cycle is not followed`, location: locOf(call.node, call.file) });
           return [];
         }
         const childSrc = this.opts.loader(childDir);
         if (!childSrc) {
-          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path8.basename(childDir)} has no readable .tf file inside the scanned folder`);
+          if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path10.basename(childDir)} has no readable .tf file inside the scanned folder`);
           return [];
         }
         const base = `${this.prefix}module.${name}`;
@@ -19276,7 +19396,9 @@ var init_instance = __esm({
         return iterations.map(({ key, vars }) => {
           const inputs = /* @__PURE__ */ new Map();
           const argCtx = this.context(call.file, vars);
-          for (const item of call.node.body.items) {
+          const items = call.node.body.items;
+          for (let i = 0; i < items.length; i++) {
+            const item = items[i];
             if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
             const v = evaluate(item.expr, argCtx);
             inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
@@ -19331,7 +19453,8 @@ var init_instance = __esm({
         const instances = this.childInstances(name);
         let consumed = 1;
         let chosen;
-        if (attr(call.node, "count") || attr(call.node, "for_each")) {
+        const { count, forEach } = expansionAttrs(call.node);
+        if (count || forEach) {
           const next = steps2[1];
           if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
           consumed = 2;
@@ -19360,11 +19483,16 @@ var init_instance = __esm({
       /** Declared variables of this instance (and its children), for GPU002 and SEC001. */
       inputDecls() {
         const out = [];
+        this.collectInputDecls(out);
+        return out;
+      }
+      /** Appends this instance's declared variables, then its children's, to `out` (one array for the tree, as collectResources). */
+      collectInputDecls(out) {
         for (const [name, decl] of this.src.variables) {
-          const text2 = this.src.files.find((f) => f.file === decl.file)?.text ?? "";
+          const text2 = fileText(this.src, decl.file);
           const typeAttr = attr(decl.node, "type");
           const sensitive = attr(decl.node, "sensitive");
-          const header = { ...blockHeader(decl.node, decl.file, `variable "${name}"`), symbol: { kind: "input", name } };
+          const header = variableHeader(decl, name);
           out.push({
             name,
             kind: "tf-variable",
@@ -19376,8 +19504,7 @@ var init_instance = __esm({
             validations: childBlocks(decl.node, "validation").map((v) => this.validationOf(v, decl.file, text2))
           });
         }
-        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) out.push(...c.instance.inputDecls());
-        return out;
+        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) c.instance.collectInputDecls(out);
       }
       validationOf(block, file, text2) {
         const cond = attr(block, "condition");
@@ -19402,6 +19529,7 @@ var init_instance = __esm({
         return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed };
       }
     };
+    variableHeaders = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -19734,9 +19862,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path44) {
+function valueAt(v, path46) {
   let cur = v;
-  for (const seg of path44.split(".")) {
+  for (const seg of path46.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -19744,9 +19872,9 @@ function valueAt(v, path44) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path44) {
+function chosenNullAt(v, path46) {
   let cur = v;
-  for (const seg of path44.split(".")) {
+  for (const seg of path46.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -19972,7 +20100,8 @@ var init_from_terraform = __esm({
 function hclBlockRanges(body) {
   const out = [];
   const walk4 = (b) => {
-    for (const it of b.items) {
+    for (let i = 0; i < b.items.length; i++) {
+      const it = b.items[i];
       if (it.type === "Block") {
         out.push(it.range);
         walk4(it.body);
@@ -20017,7 +20146,7 @@ var init_resource = __esm({
 });
 
 // src/frontends/remote-modules.ts
-import path10 from "node:path";
+import path12 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -20040,7 +20169,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path10.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path12.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -20093,28 +20222,28 @@ var init_shared = __esm({
 });
 
 // src/frontends/names.ts
-import path12 from "node:path";
+import path14 from "node:path";
 function bicepKindByName(file) {
-  const base = path12.basename(file).toLowerCase();
+  const base = path14.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path12.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path14.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path12.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path14.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path12.basename(file);
+  const base = path14.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path12.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path14.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path12.basename(file).toLowerCase();
+  const base = path14.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -20200,11 +20329,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path44, depth) => {
+  const value = (path46, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path44, start, kindOf(c));
+    const action = visitor.at(path46, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -20212,18 +20341,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path44, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path46, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path44, depth, c);
-      visitor.end?.(path44, r.position());
+      container(path46, depth, c);
+      visitor.end?.(path46, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path44, depth, c) => {
+  const container = (path46, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -20234,7 +20363,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path44, key], depth + 1);
+        value([...path46, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -20251,7 +20380,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path44, i], depth + 1);
+        value([...path46, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -20437,11 +20566,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path44) {
-        if (path44.length === 0) return "enter";
-        if (path44.length > 1) return "skip";
-        if (path44[0] === "format_version") format2 = true;
-        if (path44[0] === "planned_values" || path44[0] === "resource_changes") body = true;
+      at(path46) {
+        if (path46.length === 0) return "enter";
+        if (path46.length > 1) return "skip";
+        if (path46[0] === "format_version") format2 = true;
+        if (path46[0] === "planned_values" || path46[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -20455,23 +20584,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path44, start, kind) {
-      if (path44.length === 0) return "enter";
-      if (isKey(path44, "resource_changes")) changes = true;
-      if (isKey(path44, "planned_values")) planned = start;
-      if (isKey(path44, "format_version") || isKey(path44, "variables") || isKey(path44, "configuration")) return "raw";
-      const expected = path44.length === 1 ? TOP_SHAPES[path44[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path44[0], kind, expected, at: start };
+    at(path46, start, kind) {
+      if (path46.length === 0) return "enter";
+      if (isKey(path46, "resource_changes")) changes = true;
+      if (isKey(path46, "planned_values")) planned = start;
+      if (isKey(path46, "format_version") || isKey(path46, "variables") || isKey(path46, "configuration")) return "raw";
+      const expected = path46.length === 1 ? TOP_SHAPES[path46[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path46[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path44, text2, start) {
+    raw(path46, text2, start) {
       const v = parseRaw(text2, start);
-      if (path44[0] === "format_version") {
+      if (path46[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path44[0] === "variables" && isRecord(v)) {
+      } else if (path46[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path44[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path46[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -20484,34 +20613,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path44, at2) {
+    at(path46, at2) {
       if (done) return "stop";
-      if (path44.length === 0 || isKey(path44, "resource_changes")) return "enter";
-      if (!inEntry(path44)) return "skip";
-      if (path44.length === 2) {
+      if (path46.length === 0 || isKey(path46, "resource_changes")) return "enter";
+      if (!inEntry(path46)) return "skip";
+      if (path46.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path44.length === 3) {
-        if (path44[2] === "change") {
+      if (path46.length === 3) {
+        if (path46[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path44[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path46[2]) ? "raw" : "skip";
       }
-      if (path44.length === 4 && path44[2] === "change") return CHANGE_CHANGE_KEYS.has(path44[3]) ? "raw" : "skip";
+      if (path46.length === 4 && path46[2] === "change") return CHANGE_CHANGE_KEYS.has(path46[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path44, text2, at2) {
+    raw(path46, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path44.length === 3) current[path44[2]] = v;
-      else change[path44[3]] = v;
+      if (path46.length === 3) current[path46[2]] = v;
+      else change[path46[3]] = v;
     },
-    end(path44, end) {
-      if (isKey(path44, "resource_changes")) done = true;
-      if (path44.length !== 2 || !inEntry(path44) || !current || !start) return;
+    end(path46, end) {
+      if (isKey(path46, "resource_changes")) done = true;
+      if (path46.length !== 2 || !inEntry(path46) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -20558,7 +20687,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path13 from "node:path";
+import path15 from "node:path";
 function evaluatePlan(input) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -20799,7 +20928,7 @@ var init_evaluate = __esm({
         this.input = input;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path13.dirname(input.file);
+        const planDir = path15.dirname(input.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input.root) ? input.root : void 0;
       }
       input;
@@ -20875,7 +21004,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path13.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path15.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -20923,7 +21052,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path14 from "node:path";
+import path16 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -20965,7 +21094,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path14.basename(file).toLowerCase();
+        const base = path16.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const head2 = host.readHead(file, 4096);
@@ -21891,8 +22020,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path44 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path44, pathString: path44.value, range: this.range(start) };
+              const path46 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path46, pathString: path46.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -21968,7 +22097,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path44 = this.stringLiteral("a module path string");
+            const path46 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -21976,8 +22105,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path44,
-              pathString: path44.value,
+              path: path46,
+              pathString: path46.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -22017,10 +22146,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path44 = this.stringLiteral("a test file path string");
+            const path46 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path44, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path46, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -22138,21 +22267,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path44 = null;
+        let path46 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path44 = this.stringLiteral('a path string or "none"');
+          path46 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path44, pathString: path44?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path46, pathString: path46?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -22889,17 +23018,17 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path15 from "node:path";
+import * as path17 from "node:path";
 function candidatesByName(paramFile) {
-  const dir = path15.dirname(paramFile);
-  const base = path15.basename(paramFile);
+  const dir = path17.dirname(paramFile);
+  const base = path17.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path15.join(dir, `${m[1]}.json`));
+  if (m) out.push(path17.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path15.join(dir, `${p[1]}.json`), path15.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path15.join(dir, "template.json"), path15.join(dir, "azuredeploy.json"), path15.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path15.join(dir, "main.json"), path15.join(dir, "azuredeploy.json"));
+  if (p) out.push(path17.join(dir, `${p[1]}.json`), path17.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path17.join(dir, "template.json"), path17.join(dir, "azuredeploy.json"), path17.join(dir, "main.json"));
+  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path17.join(dir, "main.json"), path17.join(dir, "azuredeploy.json"));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -22925,7 +23054,7 @@ function parameterFilePairing(templates, paramFiles) {
       } catch {
         meta = void 0;
       }
-      const target = (meta ? byNorm.get(norm(path15.join(path15.dirname(pf), meta))) : void 0) ?? byName2[i];
+      const target = (meta ? byNorm.get(norm(path17.join(path17.dirname(pf), meta))) : void 0) ?? byName2[i];
       if (target && target !== pf) result.get(target).push(pf);
     });
     for (const list2 of result.values()) list2.sort();
@@ -22936,7 +23065,7 @@ var norm;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
-    norm = (p) => path15.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path17.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -23223,13 +23352,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path44 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path46 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path44 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path44 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path46 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path46 += "/" + nameSegs[i];
   }
-  if (known2) return str(path44.includes("{{") || path44.includes("}}") ? path44.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path44, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path44);
+  if (known2) return str(path46.includes("{{") || path46.includes("}}") ? path46.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path46, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path46);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -23982,11 +24111,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path44], loc3) => {
+      ([a, ...path46], loc3) => {
         let cur = a;
-        for (const p of path44) {
+        for (const p of path46) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path44]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path46]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -24674,7 +24803,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function evaluateArm(input) {
   const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
   const evaluations = [];
@@ -24697,11 +24826,11 @@ function evaluateArm(input) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path16.relative(input.root, f).split(path16.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path16.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      const rel = (f) => path18.relative(input.root, f).split(path18.sep).join("/");
+      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path18.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path16.relative(path16.dirname(template), pf).split(path16.sep).join("/") : "default",
+          variant: pf ? path18.relative(path18.dirname(template), pf).split(path18.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -24722,9 +24851,9 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path16.dirname(template);
-  const base = path16.basename(template).replace(/\.jsonc?$/i, "");
-  return [path16.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path16.join(dir, "main.bicep")] : []];
+  const dir = path18.dirname(template);
+  const base = path18.basename(template).replace(/\.jsonc?$/i, "");
+  return [path18.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path18.join(dir, "main.bicep")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -24749,7 +24878,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path16.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path18.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -24814,24 +24943,24 @@ var init_context = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path17 from "node:path";
+import path19 from "node:path";
 function pathKind(host, target) {
-  const abs = path17.resolve(target);
+  const abs = path19.resolve(target);
   if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path17.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path17.isAbsolute(rel)) return "outside";
+  const rel = path19.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path19.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path17.sep)) {
-    const next = path17.join(dir, part);
+  for (const part of rel.split(path19.sep)) {
+    const next = path19.join(dir, part);
     if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf(host, p) {
-  const name = path17.basename(p);
-  return host.list(path17.dirname(p))?.find((e) => e.name === name);
+  const name = path19.basename(p);
+  return host.list(path19.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -24904,7 +25033,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path18 from "node:path";
+import path20 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -24938,7 +25067,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path18.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path20.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -24991,7 +25120,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path18.resolve(path18.dirname(scope.file.file), p);
+  const target = path20.resolve(path20.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -25029,7 +25158,7 @@ function moduleRef(scope, e, locals) {
 function importedVariable(scope, d, original, loc3) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
-  const target = path18.resolve(path18.dirname(scope.file.file), p);
+  const target = path20.resolve(path20.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
@@ -25056,7 +25185,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path19 from "node:path";
+import path21 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
@@ -25146,7 +25275,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path19.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path21.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -25154,7 +25283,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path19.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path21.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -25297,17 +25426,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path44) {
-      const ctrl = callVisitor(key, node, visitor, path44);
+    function visit_(key, node, visitor, path46) {
+      const ctrl = callVisitor(key, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path44, ctrl);
-        return visit_(key, ctrl, visitor, path44);
+        replaceNode(key, path46, ctrl);
+        return visit_(key, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path44 = Object.freeze(path44.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path44);
+            const ci = visit_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25318,13 +25447,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path44 = Object.freeze(path44.concat(node));
-          const ck = visit_("key", node.key, visitor, path44);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = visit_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path44);
+          const cv = visit_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -25345,17 +25474,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path44) {
-      const ctrl = await callVisitor(key, node, visitor, path44);
+    async function visitAsync_(key, node, visitor, path46) {
+      const ctrl = await callVisitor(key, node, visitor, path46);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path44, ctrl);
-        return visitAsync_(key, ctrl, visitor, path44);
+        replaceNode(key, path46, ctrl);
+        return visitAsync_(key, ctrl, visitor, path46);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path44 = Object.freeze(path44.concat(node));
+          path46 = Object.freeze(path46.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path44);
+            const ci = await visitAsync_(i, node.items[i], visitor, path46);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25366,13 +25495,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path44 = Object.freeze(path44.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path44);
+          path46 = Object.freeze(path46.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path46);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path44);
+          const cv = await visitAsync_("value", node.value, visitor, path46);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -25399,23 +25528,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path44) {
+    function callVisitor(key, node, visitor, path46) {
       if (typeof visitor === "function")
-        return visitor(key, node, path44);
+        return visitor(key, node, path46);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path44);
+        return visitor.Map?.(key, node, path46);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path44);
+        return visitor.Seq?.(key, node, path46);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path44);
+        return visitor.Pair?.(key, node, path46);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path44);
+        return visitor.Scalar?.(key, node, path46);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path44);
+        return visitor.Alias?.(key, node, path46);
       return void 0;
     }
-    function replaceNode(key, path44, node) {
-      const parent = path44[path44.length - 1];
+    function replaceNode(key, path46, node) {
+      const parent = path46[path46.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -26027,10 +26156,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path44, value) {
+    function collectionFromPath(schema, path46, value) {
       let v = value;
-      for (let i = path44.length - 1; i >= 0; --i) {
-        const k = path44[i];
+      for (let i = path46.length - 1; i >= 0; --i) {
+        const k = path46[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26049,7 +26178,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path44) => path44 == null || typeof path44 === "object" && !!path44[Symbol.iterator]().next().done;
+    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26079,11 +26208,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path44, value) {
-        if (isEmptyPath(path44))
+      addIn(path46, value) {
+        if (isEmptyPath(path46))
           this.add(value);
         else {
-          const [key, ...rest] = path44;
+          const [key, ...rest] = path46;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -26097,8 +26226,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path44) {
-        const [key, ...rest] = path44;
+      deleteIn(path46) {
+        const [key, ...rest] = path46;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -26112,8 +26241,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path44, keepScalar) {
-        const [key, ...rest] = path44;
+      getIn(path46, keepScalar) {
+        const [key, ...rest] = path46;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -26131,8 +26260,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path44) {
-        const [key, ...rest] = path44;
+      hasIn(path46) {
+        const [key, ...rest] = path46;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -26142,8 +26271,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path44, value) {
-        const [key, ...rest] = path44;
+      setIn(path46, value) {
+        const [key, ...rest] = path46;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -28658,9 +28787,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path44, value) {
+      addIn(path46, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path44, value);
+          this.contents.addIn(path46, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -28735,14 +28864,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path44) {
-        if (Collection.isEmptyPath(path44)) {
+      deleteIn(path46) {
+        if (Collection.isEmptyPath(path46)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path44) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -28757,10 +28886,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path44, keepScalar) {
-        if (Collection.isEmptyPath(path44))
+      getIn(path46, keepScalar) {
+        if (Collection.isEmptyPath(path46))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path44, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -28771,10 +28900,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path44) {
-        if (Collection.isEmptyPath(path44))
+      hasIn(path46) {
+        if (Collection.isEmptyPath(path46))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path44) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -28791,13 +28920,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path44, value) {
-        if (Collection.isEmptyPath(path44)) {
+      setIn(path46, value) {
+        if (Collection.isEmptyPath(path46)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path44), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path44, value);
+          this.contents.setIn(path46, value);
         }
       }
       /**
@@ -30758,9 +30887,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path44) => {
+    visit2.itemAtPath = (cst, path46) => {
       let item = cst;
-      for (const [field, index] of path44) {
+      for (const [field, index] of path46) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -30769,23 +30898,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path44) => {
-      const parent = visit2.itemAtPath(cst, path44.slice(0, -1));
-      const field = path44[path44.length - 1][0];
+    visit2.parentCollection = (cst, path46) => {
+      const parent = visit2.itemAtPath(cst, path46.slice(0, -1));
+      const field = path46[path46.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path44, item, visitor) {
-      let ctrl = visitor(item, path44);
+    function _visit(path46, item, visitor) {
+      let ctrl = visitor(item, path46);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path44.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -30796,10 +30925,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path44);
+            ctrl = ctrl(item, path46);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path44) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -32551,7 +32680,7 @@ var require_dist = __commonJS({
 });
 
 // src/eval/bicep/load.ts
-import path20 from "node:path";
+import path22 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -32561,7 +32690,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path20.resolve(path20.dirname(scope.file.file), p.value);
+  const target = path22.resolve(path22.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -33422,7 +33551,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path21 from "node:path";
+import path23 from "node:path";
 function evaluateBicep(input) {
   const evaluations = [];
   const problems = [];
@@ -33441,7 +33570,7 @@ function evaluateBicep(input) {
     ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
     ...input.registryModule ? { registryModule: input.registryModule } : {}
   };
-  const files = [...new Set(input.bicepFiles.map((f) => path21.resolve(f)))].sort();
+  const files = [...new Set(input.bicepFiles.map((f) => path23.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -33449,7 +33578,7 @@ function evaluateBicep(input) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path21.resolve(path21.dirname(f), s.pathString);
+      const target = path23.resolve(path23.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -33466,10 +33595,10 @@ function evaluateBicep(input) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path21.resolve(path21.dirname(pf), p);
+    const target = path23.resolve(path23.dirname(pf), p);
     const kind = pathKind(input.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path21.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path23.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -33480,7 +33609,7 @@ function evaluateBicep(input) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
-    const target = path21.resolve(unit);
+    const target = path23.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -33504,10 +33633,10 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path21.basename(pf))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+      const env = input.envOverride ?? (pf ? classifyPath(path23.basename(pf))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path21.relative(path21.dirname(unit), pf).split(path21.sep).join("/") : "default",
+          variant: pf ? path23.relative(path23.dirname(unit), pf).split(path23.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -33667,7 +33796,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path22 from "node:path";
+import path24 from "node:path";
 function stateOf(ctx) {
   let s = states.get(ctx);
   if (!s) {
@@ -33728,13 +33857,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path22.join(dir, "bicepconfig.json");
+  const config = path24.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path22.dirname(dir);
+    const up = path24.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -33742,10 +33871,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache5, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path22.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path24.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache5.root;
-  const file = path22.join(cacheRoot, ...where.path.split("/"));
+  const file = path24.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache5.isFile(file) ? cache5.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -33755,8 +33884,8 @@ function cachedModule(state, ctx, cache5, bicepFile, reference) {
   return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
 }
 function bicepUnits(files, ctx) {
-  const scanned = new Map(files.map((f) => [path22.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path22.resolve(f.path), path22.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path24.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path24.resolve(f.path), path24.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -33764,12 +33893,12 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path22.resolve(f.path);
+    const from = path24.resolve(f.path);
     const text2 = ctx.host.readText(f.path);
     ctx.host.forget(f.path);
     if (text2 === void 0) continue;
     for (const m of text2.matchAll(BICEP_REFERENCE)) {
-      const target = path22.resolve(path22.dirname(from), m[1]);
+      const target = path24.resolve(path24.dirname(from), m[1]);
       if (!scanned.has(target)) continue;
       const a = find(from);
       const b = find(target);
@@ -33891,7 +34020,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated
 });
-import path23 from "node:path";
+import path25 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -33963,7 +34092,7 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           parse: (f) => json.get(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path23.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path25.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -34767,8 +34896,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path44, value) {
-  const [head, ...rest] = path44;
+function withOverride(body, path46, value) {
+  const [head, ...rest] = path46;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -34953,7 +35082,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path24 from "node:path";
+import path26 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -35010,7 +35139,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path24.dirname(f.path), [...byDir.get(path24.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path26.dirname(f.path), [...byDir.get(path26.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -35028,7 +35157,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const env = pathEnv(ctx, f.path) ?? "unknown";
-          const dir = path24.dirname(f.path);
+          const dir = path26.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -35768,9 +35897,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path44) => {
+  const visit2 = (node, path46) => {
     if (isSeq(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path44}[${i}]`));
+      node.items.forEach((item, i) => visit2(item, `${path46}[${i}]`));
       return;
     }
     if (!isMap(node)) return;
@@ -35788,7 +35917,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path44 || "$"}`;
+      const subject = `pipeline:${path46 || "$"}`;
       const step = { subject, range: ctx.views ? nodeRange2(ctx, node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       if (stepKind === "task") {
         step.task = scalarString2(stepPair.value) ?? "";
@@ -35808,7 +35937,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && scalarString2(p.key) === "inputs") continue;
       const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path44 ? `${path44}.${k}` : k);
+      visit2(p.value, path46 ? `${path46}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -36280,14 +36409,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path44, container, stage, job, root) => {
+  const visit2 = (node, path46, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path44}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path46}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path44 || "$"}`;
+    const subject = `pipeline:${path46 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -36317,7 +36446,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path44 ? `${path44}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path46 ? `${path46}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -36368,7 +36497,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path44 ? `${path44}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path46 ? `${path46}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -36655,11 +36784,11 @@ function hasPipelineSteps(root, written = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path44 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path44)) return "script";
-  if (!YAML_EXT.test(path44)) return void 0;
-  if (WORKFLOW_PATH.test(path44)) return "github-workflow";
-  const base = path44.slice(path44.lastIndexOf("/") + 1);
+  const path46 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path46)) return "script";
+  if (!YAML_EXT.test(path46)) return void 0;
+  if (WORKFLOW_PATH.test(path46)) return "github-workflow";
+  const base = path46.slice(path46.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -37472,11 +37601,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path44 = expandWord(target, env, ctx).text;
-    if (path44 === void 0) return;
+    const path46 = expandWord(target, env, ctx).text;
+    if (path46 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path44, env: inherited });
+    calls.push({ path: path46, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -37775,14 +37904,14 @@ var init_context2 = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path25 from "node:path";
+import path27 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path25.posix.normalize(slashed);
+  const n = path27.posix.normalize(slashed);
   return n.startsWith("../") || n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -37796,10 +37925,10 @@ function heredocFor(cmd, rel) {
   return best;
 }
 function candidates(cmd, rel, root) {
-  const own = path25.join(path25.dirname(cmd.file), rel);
-  const fromRoot = path25.join(root, rel);
+  const own = path27.join(path27.dirname(cmd.file), rel);
+  const fromRoot = path27.join(root, rel);
   const order2 = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path25.sep) ? root : root + path25.sep));
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path27.sep) ? root : root + path27.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const p = cmd.path;
@@ -37922,7 +38051,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path26 from "node:path";
+import path28 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -38196,11 +38325,11 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path26.relative(ctx.root, file.file);
+  const rel = path28.relative(ctx.root, file.file);
   if (ctx.envOverride) return { decided: ctx.envOverride, rel };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path26.basename(rel));
+  const byName2 = classifyPath(path28.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
 function envClassOf(fileEnv, place, assigned) {
@@ -38222,7 +38351,7 @@ function envClassOf(fileEnv, place, assigned) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path26.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path28.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -38378,8 +38507,8 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path26.isAbsolute(rel)) return void 0;
-  return scripts.get(path26.join(root, rel)) ?? scripts.get(path26.join(path26.dirname(from), rel));
+  if (path28.isAbsolute(rel)) return void 0;
+  return scripts.get(path28.join(root, rel)) ?? scripts.get(path28.join(path28.dirname(from), rel));
 }
 function templateCalls(file) {
   const out = [];
@@ -38455,7 +38584,7 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path27 from "node:path";
+import path29 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -38480,7 +38609,7 @@ function scriptNamesIn(text2) {
 function unitsByScriptReference(files, textOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path27.basename(f.path).toLowerCase();
+    const base = path29.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const parent = files.map((_, i) => i);
@@ -38581,7 +38710,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path44, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path44, role, spec));
+    for (const [path46, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path46, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -38593,7 +38722,7 @@ function at(src, range) {
   while (end > range.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
 }
-function path28(node, keys) {
+function path30(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -38607,25 +38736,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path28(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path30(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path28(obj2, ["spec", replicaField]);
+    const specs = path30(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path28(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path30(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path28(obj2, base);
+    const cluster = path30(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path28(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path30(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path28(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path30(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path28(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path30(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -38673,7 +38802,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path28(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path30(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -38800,22 +38929,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path29 from "node:path";
+import path31 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path29.dirname(file);
+  let dir = path31.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path29.join(dir, n)))) {
-      return `part of the Helm chart in ${path29.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path31.join(dir, n)))) {
+      return `part of the Helm chart in ${path31.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path29.join(dir, n)))) {
-      return `input of the Kustomize build in ${path29.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path31.join(dir, n)))) {
+      return `input of the Kustomize build in ${path31.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path29.dirname(dir);
-    if (up === dir || !host.isInside(up) || path29.relative(root, dir) === "") break;
+    const up = path31.dirname(dir);
+    if (up === dir || !host.isInside(up) || path31.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -38975,7 +39104,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path38 from "node:path";
+import path40 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -38994,7 +39123,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path38.resolve(baseDir, prefix || ".");
+    const start = path40.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -39002,7 +39131,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path38.dirname(start));
+      const host = hostFor(path40.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -39459,14 +39588,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path44) {
-  return path44.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path46) {
+  return path46.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path44, target, prefix) {
+function walk3(from, path46, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path44)) {
+  for (const seg of segments(path46)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -39489,7 +39618,7 @@ function walk3(from, path44, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path44}` : path44));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path46}` : path46));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -39528,14 +39657,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path44 = t.aliasPath(field);
-  if (path44 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path46 = t.aliasPath(field);
+  if (path46 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path44.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path44.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path46.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path46.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path46.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path44, t, "");
+  return walk3(t.body, path46, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -39574,14 +39703,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path44 = ctx.target.aliasPath(field.value);
-    if (path44 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path44.slice(0, -3);
+    const path46 = ctx.target.aliasPath(field.value);
+    if (path46 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path46.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path44, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path46, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -39617,12 +39746,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path44, ctx) {
+function readArray(path46, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path44.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path44.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path46.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path46.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path44, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path46, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -39671,12 +39800,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH3 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path44) => path44.replace(/\[\*\]/g, "");
+    plainPath = (path46) => path46.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path39 from "node:path";
+import path41 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -39698,7 +39827,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path39.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path41.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -39766,8 +39895,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path44 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path44) out.push({ alias: name, path: path44, source: "dump" });
+        const path46 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path46) out.push({ alias: name, path: path46, source: "dump" });
       }
     }
   }
@@ -39920,8 +40049,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path44, v) {
-  const segs = path44.split(".");
+function setPath(root, path46, v) {
+  const segs = path46.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -39937,18 +40066,18 @@ function setPath(root, path44, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path44 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path44) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path46 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path46) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path44}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path46}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path44}`.toLowerCase());
+    covered.add(`${prefix}${path46}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path44, v);
+    if (v !== void 0) setPath(body, path46, v);
   }
   return body;
 }
@@ -40013,13 +40142,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path44) {
-      const p = path44.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path44} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path46) {
+      const p = path46.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path46} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path44} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path46} is not modelled from ${from}`;
     }
   };
 }
@@ -40213,7 +40342,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs10 from "node:fs";
-import path43 from "node:path";
+import path45 from "node:path";
 
 // src/api.ts
 init_host();
@@ -40221,7 +40350,7 @@ init_clock();
 init_source();
 import fs6 from "node:fs";
 import os from "node:os";
-import path40 from "node:path";
+import path42 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -41553,17 +41682,17 @@ init_glob();
 
 // src/frontends/terraform.ts
 init_parser2();
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/eval/terraform/project.ts
 init_manifest();
-import path9 from "node:path";
+import path11 from "node:path";
 
 // src/eval/terraform/module-facts.ts
 init_value();
 init_module_source();
 init_expressions();
-import path7 from "node:path";
+import path9 from "node:path";
 var BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
 function isBackendFile(name) {
   return BACKEND_FILE.test(name);
@@ -41576,7 +41705,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
     requiredProviders: [],
     usedProviders: [],
-    backendFiles: folderFiles.filter((f) => isBackendFile(path7.basename(f))).sort(),
+    backendFiles: folderFiles.filter((f) => isBackendFile(path9.basename(f))).sort(),
     configuration: [],
     opaqueModuleCalls: [],
     calledByRoot: false,
@@ -41595,30 +41724,40 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     for (const rp of required) {
       for (const item of rp.body.items) {
         if (item.type !== "Attribute") continue;
-        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: () => void 0 });
+        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: noNames });
         const version = v.kind === "object" ? v.entries.get("version") : v.kind === "string" ? v : void 0;
         facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
       }
     }
   }
   const seen = /* @__PURE__ */ new Set();
-  for (const [key, r] of [...src.resources, ...src.data]) {
-    const name = providerOf(key.split(".")[0], r.node);
-    if (seen.has(name)) continue;
+  const use = (r, key) => {
+    const name = providerOf(beforeFirst(key, "."), r.node);
+    if (seen.has(name)) return;
     seen.add(name);
     facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
-  }
+  };
+  src.resources.forEach(use);
+  src.data.forEach(use);
   return facts;
 }
 function providerOf(type, node) {
   const explicit = attr(node, "provider");
-  return explicit && explicit.expr.type === "ScopeTraversal" ? explicit.expr.root : type.split("_")[0];
+  return explicit && explicit.expr.type === "ScopeTraversal" ? explicit.expr.root : beforeFirst(type, "_");
+}
+function beforeFirst(s, sep) {
+  const i = s.indexOf(sep);
+  return i < 0 ? s : s.slice(0, i);
+}
+function noNames() {
+  return void 0;
 }
 function literalBody(body, file, guard) {
   const entries2 = /* @__PURE__ */ new Map();
-  for (const item of body.items) {
+  for (let i = 0; i < body.items.length; i++) {
+    const item = body.items[i];
     if (item.type === "Attribute") {
-      entries2.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: () => void 0 }));
+      entries2.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: noNames }));
       continue;
     }
     const child = literalBody(item.body, file, guard);
@@ -41684,13 +41823,20 @@ init_guard();
 init_json();
 init_value();
 init_expressions();
+init_guard();
 function tfvarsValues(file, guard) {
   const out = /* @__PURE__ */ new Map();
-  for (const item of file.body.items) {
+  const msPerFile = guard ? 0 : defaultMsPerFile();
+  const items = file.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (item.type !== "Attribute") continue;
-    out.set(item.name, evaluate(item.expr, { file: file.file, guard, resolveRoot: () => void 0 }));
+    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames3 }));
   }
   return out;
+}
+function noNames3() {
+  return void 0;
 }
 function tfvarsJsonValues(file, text2) {
   const out = /* @__PURE__ */ new Map();
@@ -41701,6 +41847,7 @@ function tfvarsJsonValues(file, text2) {
 }
 
 // src/eval/terraform/project.ts
+init_paths2();
 function calledModules(dirs, callees) {
   const hasCaller = /* @__PURE__ */ new Set();
   for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
@@ -41721,7 +41868,7 @@ function evaluateTerraform(input) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input.tfFiles) {
-    const d = path9.dirname(f);
+    const d = path11.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -41740,9 +41887,12 @@ function evaluateTerraform(input) {
     let out = calleeCache.get(dir);
     if (out) return out;
     const targets = /* @__PURE__ */ new Set();
-    for (const call of loader(dir)?.moduleCalls.values() ?? []) {
-      const s = localModuleSource(call.node);
-      if (s) targets.add(path9.resolve(dir, s));
+    const src = loader(dir);
+    if (src) {
+      for (const call of src.moduleCalls.values()) {
+        const s = localModuleSource(call.node);
+        if (s) targets.add(localDir(src, s));
+      }
     }
     targets.delete(dir);
     out = [...targets];
@@ -41752,9 +41902,9 @@ function evaluateTerraform(input) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input.varFiles) {
-    let d = path9.dirname(vf);
+    let d = path11.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path9.dirname(d);
+      const up = path11.dirname(d);
       if (up === d || !isInside(input.root, up)) break;
       d = up;
     }
@@ -41784,9 +41934,9 @@ function evaluateTerraform(input) {
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input.listFiles?.(dir) ?? [] : []);
     for (const call of src.moduleCalls.values()) {
       const local = localModuleSource(call.node);
-      if (local !== void 0 && loader(path9.resolve(dir, local))) continue;
+      if (local !== void 0 && loader(localDir(src, local))) continue;
       const source = attr(call.node, "source");
-      const text2 = src.files.find((f) => f.file === call.file)?.text ?? "";
+      const text2 = fileText(src, call.file);
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
     }
     if (isRoot) {
@@ -41805,8 +41955,8 @@ function evaluateTerraform(input) {
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path9.dirname(f) === dir && AUTO_VARFILE.test(path9.basename(f)));
-    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(path9.relative(dir, f)) !== void 0);
+    const auto = ownVarFiles.filter((f) => path11.dirname(f) === dir && AUTO_VARFILE.test(path11.basename(f)));
+    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
@@ -41815,10 +41965,10 @@ function evaluateTerraform(input) {
       }
       const opaqueModules = [];
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
-      const rel = variantFile ? path9.relative(input.root, variantFile) : path9.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path9.sep).join("/")) ?? (variantFile ? classifyPath(path9.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
+      const rel = variantFile ? path11.relative(input.root, variantFile) : path11.relative(input.root, dir) || ".";
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path11.sep).join("/")) ?? (variantFile ? classifyPath(path11.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
       const evaluation = {
-        variant: variantFile ? path9.relative(dir, variantFile).split(path9.sep).join("/") : "default",
+        variant: variantFile ? path11.relative(dir, variantFile).split(path11.sep).join("/") : "default",
         variantFile,
         env,
         unit: dir,
@@ -41839,8 +41989,8 @@ function evaluateTerraform(input) {
   return { evaluations, modules, problems };
 }
 function autoOrder(a, b) {
-  const ra = path9.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path9.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  const ra = path11.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path11.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
 function readVarFile(file, input, guard) {
@@ -41855,8 +42005,8 @@ function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
 }
 function isInside(root, p) {
-  const rel = path9.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
+  const rel = relativePath(root, p);
+  return rel === "" || !rel.startsWith("..") && !path11.isAbsolute(rel);
 }
 
 // src/frontends/terraform.ts
@@ -41875,7 +42025,7 @@ var terraformFrontEnd = {
   name: "terraform",
   family: "terraform",
   byName(file) {
-    const base = path11.basename(file).toLowerCase();
+    const base = path13.basename(file).toLowerCase();
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
   units: terraformUnits,
@@ -41902,7 +42052,7 @@ var terraformFrontEnd = {
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
       envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path11.join(ctx.root, rel)),
+      envForPath: (rel) => ctx.envForPath(path13.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
         const entries2 = ctx.host.list(dir)?.filter((e) => e.name.endsWith(".tf") && !e.isDirectory) ?? [];
@@ -41912,7 +42062,7 @@ var terraformFrontEnd = {
       },
       listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
       lockFile: (dir) => {
-        const file = path11.join(dir, LOCK_FILE);
+        const file = path13.join(dir, LOCK_FILE);
         if (!ctx.host.isFile(file)) return void 0;
         const text2 = ctx.host.readText(file);
         if (text2 === void 0) return void 0;
@@ -41959,7 +42109,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path11.dirname(f.path);
+    const d = path13.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -41975,7 +42125,7 @@ function terraformUnits(files, ctx) {
     for (const f of tfs) {
       const text2 = ctx.host.readText(f);
       if (text2 === void 0) continue;
-      for (const m of text2.matchAll(LOCAL_SOURCE)) targets.add(path11.resolve(dir, m[1]));
+      for (const m of text2.matchAll(LOCAL_SOURCE)) targets.add(path13.resolve(dir, m[1]));
       ctx.host.forget(f);
     }
     targets.delete(dir);
@@ -42004,13 +42154,13 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path11.dirname(f.path)), f);
+    if (f.kind === "terraform") put(find(path13.dirname(f.path)), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
-      let d = path11.dirname(f.path);
+      let d = path13.dirname(f.path);
       while (!tfDirs.has(d)) {
-        const up = path11.dirname(d);
-        const rel = path11.relative(ctx.root, up);
-        if (up === d || rel.startsWith("..") || path11.isAbsolute(rel)) break;
+        const up = path13.dirname(d);
+        const rel = path13.relative(ctx.root, up);
+        if (up === d || rel.startsWith("..") || path13.isAbsolute(rel)) break;
         d = up;
       }
       put(tfDirs.has(d) ? find(d) : `\0${f.path}`, f);
@@ -42078,7 +42228,7 @@ init_own_strings();
 import { createHash as createHash2 } from "node:crypto";
 
 // src/engine/scan.ts
-import path30 from "node:path";
+import path32 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -42527,7 +42677,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path30.dirname(forFile);
+      const dir = path32.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -42544,14 +42694,14 @@ function scanViewOf(summaries, root) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path30.relative(root, f).split(path30.sep);
+    const rel = path32.relative(root, f).split(path32.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path30.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path30.isAbsolute(rel);
+  const rel = path32.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path32.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -42561,9 +42711,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path30.relative(root, d) === "") return void 0;
+    if (path32.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path30.dirname(d);
+    const parent = path32.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -42572,9 +42722,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path30.dirname(f); !out.has(d); d = path30.dirname(d)) {
+    for (let d = path32.dirname(f); !out.has(d); d = path32.dirname(d)) {
       out.add(d);
-      if (path30.dirname(d) === d) break;
+      if (path32.dirname(d) === d) break;
     }
   }
   return out;
@@ -42746,7 +42896,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path31 from "node:path";
+import path33 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -42814,7 +42964,7 @@ function runRules(input, undecided2 = [], failures = []) {
   const undecidedKeys = /* @__PURE__ */ new Set();
   const scan2 = input.scan ?? scanView(input.graphs, input.root);
   const today2 = input.today ?? todayUtc();
-  const relativePath2 = (file) => relativeToRoot(input.root, file) || ".";
+  const relativePath3 = (file) => relativeToRoot(input.root, file) || ".";
   for (const rule of input.rules) {
     const meta = rule.meta;
     let variant = "default";
@@ -42908,7 +43058,7 @@ function runRules(input, undecided2 = [], failures = []) {
       },
       report,
       scan: scan2,
-      relativePath: relativePath2,
+      relativePath: relativePath3,
       today: today2,
       policies: input.policies,
       undecided(resource, attribute, reason, location) {
@@ -42952,7 +43102,7 @@ function runRules(input, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path31.join(m.dir, "main.tf")));
+          failed(e, fileStart(path33.join(m.dir, "main.tf")));
         }
       }
     }
@@ -43343,15 +43493,15 @@ function currentAnswer(host, kind, p, answer) {
 // src/pipeline/cache.ts
 import { createHash as createHash4 } from "node:crypto";
 import fs4 from "node:fs";
-import path32 from "node:path";
+import path34 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 4;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path32.join(cwd, CACHE_FILE);
-  const abs = path32.resolve(cwd, location);
+  if (location === void 0) return path34.join(cwd, CACHE_FILE);
+  const abs = path34.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path32.join(abs, CACHE_FILE) : abs;
+  return isDir ? path34.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash4("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -43421,7 +43571,7 @@ var UnitCache = class _UnitCache {
     if (this.unchanged()) return;
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
     const entries2 = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",");
-    if (!fs4.existsSync(path32.dirname(this.file))) fs4.mkdirSync(path32.dirname(this.file));
+    if (!fs4.existsSync(path34.dirname(this.file))) fs4.mkdirSync(path34.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries2}}}`);
     fs4.renameSync(tmp, this.file);
@@ -43646,7 +43796,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path33 from "node:path";
+import path35 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMS = 3;
@@ -43664,8 +43814,8 @@ function claimEach(state, work, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path33.dirname(fileURLToPath(import.meta.url));
-  const file = path33.join(path33.basename(here) === "chunks" ? path33.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path35.dirname(fileURLToPath(import.meta.url));
+  const file = path35.join(path35.basename(here) === "chunks" ? path35.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -45099,7 +45249,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path34 from "node:path";
+import path36 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -45125,7 +45275,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path34.basename(f.path) }
+          data: { file: path36.basename(f.path) }
         });
       }
     };
@@ -45133,7 +45283,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path35 from "node:path";
+import path37 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -45213,7 +45363,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path35.relative(fromDir, toDir).split(path35.sep).join("/");
+  const rel = path37.relative(fromDir, toDir).split(path37.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -45222,7 +45372,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path36 from "node:path";
+import path38 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -45249,7 +45399,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path36.basename(f.path) }
+          data: { file: path38.basename(f.path) }
         });
       }
     };
@@ -45257,7 +45407,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path37 from "node:path";
+import path39 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -45516,7 +45666,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path37.basename(file.path);
+      const where = path39.basename(file.path);
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -46745,26 +46895,26 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path40.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path42.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path40.dirname(root);
-  for (const p of paths.slice(1)) while (path40.relative(root, p).startsWith("..")) root = path40.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path42.dirname(root);
+  for (const p of paths.slice(1)) while (path42.relative(root, p).startsWith("..")) root = path42.dirname(root);
   return root;
 }
 async function prepareRun(options) {
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path40.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path42.resolve(p));
   for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path40.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path42.resolve(p));
   for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path40.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path40.dirname(f)))] : inputPaths;
-  const root = path40.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path40.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path42.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path42.dirname(f)))] : inputPaths;
+  const root = path42.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path42.resolve(f));
   for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path40.dirname(inputPaths[0]);
+  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path42.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -46778,8 +46928,8 @@ async function prepareRun(options) {
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
   const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))) });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path40.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path40.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path40.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path42.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path42.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path42.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -46812,12 +46962,12 @@ async function prepareRun(options) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path40.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path42.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path40.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path42.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -46993,7 +47143,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path40.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path42.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -47192,7 +47342,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path41 from "node:path";
+import path43 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -47204,10 +47354,10 @@ var TOOL_INFORMATION_URI = REPOSITORY_URL;
 function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
-function relativePath(base, file) {
-  if (!path41.isAbsolute(file)) return toPosix(file);
-  const rel = path41.relative(base, file);
-  return toPosix(rel === "" ? path41.basename(file) : rel);
+function relativePath2(base, file) {
+  if (!path43.isAbsolute(file)) return toPosix(file);
+  const rel = path43.relative(base, file);
+  return toPosix(rel === "" ? path43.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -47350,7 +47500,7 @@ function encodePath(p) {
   return p.split("/").map(encodeURIComponent).join("/");
 }
 function locationCell(f, base, links) {
-  const rel = relativePath(base, f.location.file);
+  const rel = relativePath2(base, f.location.file);
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
@@ -47475,7 +47625,7 @@ function encodePath2(p) {
   return p.split("/").map((seg) => encodeURIComponent(seg).replace(/%40/g, "@").replace(/%2B/g, "+").replace(/%3D/g, "=")).join("/");
 }
 function artifactLocation(root, file) {
-  const rel = relativePath(root, file);
+  const rel = relativePath2(root, file);
   if (rel === ".." || rel.startsWith("../") || /^[a-zA-Z]:/.test(rel) || rel.startsWith("/")) {
     return { uri: pathToFileURL(file).href };
   }
@@ -47577,7 +47727,7 @@ function escapeProperty(s) {
 function annotationFor(f, base, title) {
   const r = normalizeRegion(f.location.range);
   const props = [
-    ["file", relativePath(base, f.location.file)],
+    ["file", relativePath2(base, f.location.file)],
     ["line", r.startLine]
   ];
   if (r.startLine === r.endLine) props.push(["col", r.startColumn]);
@@ -47710,7 +47860,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs9 from "node:fs";
-import path42 from "node:path";
+import path44 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -47838,10 +47988,10 @@ var PullRequestLines = class {
     try {
       real = fs9.realpathSync(file);
     } catch {
-      real = path42.resolve(file);
+      real = path44.resolve(file);
     }
-    const rel = path42.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path42.isAbsolute(rel) ? void 0 : rel.split(path42.sep).join("/");
+    const rel = path44.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path44.isAbsolute(rel) ? void 0 : rel.split(path44.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -47948,12 +48098,12 @@ function failedRunSarif(root, toolVersion, failure) {
 // src/action/summary.ts
 var MAX_LISTED = 100;
 function locationCell2(f, base, links) {
-  const rel = relativePath(base, f.location.file);
+  const rel = relativePath2(base, f.location.file);
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path44 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path44}#L${line}`;
+  const path46 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path46}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -48074,7 +48224,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path43.dirname(this.sarifPath), { recursive: true });
+    fs10.mkdirSync(path45.dirname(this.sarifPath), { recursive: true });
     fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -48095,21 +48245,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path43.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path45.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path43.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path45.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path43.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path45.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path43.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path43.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path43.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path45.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path45.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path45.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -48125,7 +48275,7 @@ async function lintAndReport(step, options) {
   }
   const counts = summarize(result);
   step.log(
-    `mlops-iac-lint: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notes} note(s)${counts.suppressed ? `, ${counts.suppressed} suppressed` : ""} in ${counts.files} file(s); SARIF: ${relativePath(workspace, step.sarifPath)}`
+    `mlops-iac-lint: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notes} note(s)${counts.suppressed ? `, ${counts.suppressed} suppressed` : ""} in ${counts.files} file(s); SARIF: ${relativePath2(workspace, step.sarifPath)}`
   );
   if (overflow.length > 0) {
     step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level); see the job summary or the SARIF report.`);
@@ -48172,7 +48322,7 @@ function reportFailure(step, failure) {
       summary = getBooleanInput(step.env, "summary", true);
     } catch {
     }
-    if (summary) appendSummary(step.env, failureSummary(failure, sarifOnDisk ? { path: relativePath(step.workspace, step.sarifPath), hasReport } : void 0));
+    if (summary) appendSummary(step.env, failureSummary(failure, sarifOnDisk ? { path: relativePath2(step.workspace, step.sarifPath), hasReport } : void 0));
   } catch (e) {
     step.log(`mlops-iac-lint: cannot write the step's outputs or summary: ${e.code ?? String(e)}`);
   }
@@ -48180,8 +48330,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path43.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path43.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path45.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path45.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
