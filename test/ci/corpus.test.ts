@@ -2,15 +2,14 @@
  * Every workflow, pipeline and script of ../shared/corpus parses and runs all five CI rules
  * without a throw; YAML errors appear only on the files that are not valid YAML.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiKind } from '../../src/parse/yaml/ci.js';
-import { CI_RULES, REPO_ROOT, buildCiModel, runRule } from './helpers.js';
+import { CI_RULES, CORPUS, HAVE_CORPUS, buildCiModel, corpusCiFiles, runRule } from './helpers.js';
 
-const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
 const RULES = CI_RULES;
 
 /** The corpus YAML files that are not valid YAML: Jinja/cookiecutter templates and broken files. */
@@ -29,17 +28,11 @@ const INVALID_YAML: string[] = [
   'Azure__caf-terraform-landingzones/templates/pipelines/.github/workflows/rover.yaml',
 ];
 
-const HAVE_CORPUS = existsSync(join(CORPUS, 'INDEX.tsv'));
 if (!HAVE_CORPUS) console.warn(`CI corpus test SKIPPED: ${CORPUS}/INDEX.tsv not found`);
 
 describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
   test('parses and lints every CI file', () => {
-    const rows = readFileSync(join(CORPUS, 'INDEX.tsv'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split('\t') as [string, string, string])
-      .filter(([, kind]) => kind === 'github-workflow' || kind === 'azure-pipeline' || kind === 'script');
+    const rows = corpusCiFiles();
     expect(rows.length).toBeGreaterThan(200);
     const withErrors: string[] = [];
     const counts: Record<string, number> = {};
@@ -53,7 +46,7 @@ describe.skipIf(!HAVE_CORPUS)('CI corpus', () => {
     for (const [path, indexKind] of rows) {
       const text = readFileSync(join(CORPUS, path), 'utf8');
       const rel = path.slice(path.indexOf('/') + 1);
-      const kind: CiKind = classifyCiFile(rel, text) ?? (indexKind as CiKind);
+      const kind: CiKind = classifyCiFile(rel, text) ?? indexKind;
       const doc = parseCiDocument(join(CORPUS, path), text, kind);
       if (doc.errors.length) withErrors.push(path);
       // the script mapping is exact, and every one-to-one character maps onto itself in the file

@@ -1,5 +1,5 @@
 /** Test helpers for the CI rules: parse a file, build its CI model and run registered rules over it through the engine. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding, Rule } from '../../src/engine/types.js';
@@ -13,6 +13,20 @@ import { ruleById } from '../../rules/index.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = join(REPO_ROOT, 'fixtures');
+/** The shared corpus beside the repository (absent on a fresh clone: corpus tests skip). */
+export const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
+export const HAVE_CORPUS = existsSync(join(CORPUS, 'INDEX.tsv'));
+
+/** The corpus's CI files by its index: `[path under the corpus, kind the index gives]` (workflows, pipelines, scripts). */
+export function corpusCiFiles(): [path: string, kind: CiKind][] {
+  return readFileSync(join(CORPUS, 'INDEX.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t') as [string, CiKind, string])
+    .filter(([, kind]) => kind === 'github-workflow' || kind === 'azure-pipeline' || kind === 'script')
+    .map(([path, kind]) => [path, kind]);
+}
 
 export const CI_RULE_IDS = ['CI001', 'CI002', 'CI003', 'CI004', 'CI005'] as const;
 

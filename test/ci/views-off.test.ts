@@ -4,16 +4,14 @@
  * scripts (in the same order, with the same subjects), comments, blocks, errors and trees are
  * equal, on constructs the builders treat specially and on every CI file of the corpus.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
 import type { CiDocument, CiKind } from '../../src/parse/yaml/ci.js';
-import { REPO_ROOT } from './helpers.js';
+import { CORPUS, HAVE_CORPUS, corpusCiFiles } from './helpers.js';
 
-const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
-const HAVE_CORPUS = existsSync(join(CORPUS, 'INDEX.tsv'));
 
 function expectSameWithoutViews(file: string, text: string, kind: CiKind): CiDocument {
   const full = parseCiDocument(file, text, kind);
@@ -91,16 +89,11 @@ describe('parseCiDocument without the views', () => {
   });
 
   test.skipIf(!HAVE_CORPUS)('every CI file of the corpus', () => {
-    const rows = readFileSync(join(CORPUS, 'INDEX.tsv'), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split('\t') as [string, string, string])
-      .filter(([, kind]) => kind === 'github-workflow' || kind === 'azure-pipeline' || kind === 'script');
+    const rows = corpusCiFiles();
     expect(rows.length).toBeGreaterThan(200);
     for (const [path, indexKind] of rows) {
       const text = readFileSync(join(CORPUS, path), 'utf8');
-      const kind: CiKind = classifyCiFile(path.slice(path.indexOf('/') + 1), text) ?? (indexKind as CiKind);
+      const kind: CiKind = classifyCiFile(path.slice(path.indexOf('/') + 1), text) ?? indexKind;
       expectSameWithoutViews(join(CORPUS, path), text, kind);
     }
   });
