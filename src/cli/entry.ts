@@ -10,12 +10,15 @@
  * Inside the bundle, a format's code is behind esbuild's lazy initialiser: evaluated only
  * when the run meets the format, as the chunks are loaded only then.
  *
- * `MLOPS_IAC_LINT_CODE_CACHE=off` runs the ES-module build; `=report` also says on stderr
+ * When the build's cache cannot be used, the ES-module build runs with Node 22.1+'s own compile
+ * cache (`enableNodeCompileCache`).
+ *
+ * `MLOPS_IAC_LINT_CODE_CACHE=off` runs the ES-module build (and no compile cache of any kind); `=report` also says on stderr
  * which build ran and why. `MLOPS_IAC_LINT_CODE_CACHE_OUT=<file>` is the build's: run the
  * bundle without a cache and write the cache of this run to <file> at exit.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import nodeModule, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -81,6 +84,28 @@ function runBundle(file: string, source: string, cachedData: Buffer | undefined)
   return cachedData ? !script.cachedDataRejected : undefined;
 }
 
+/**
+ * Node 22.1+'s own on-disk compile cache, for the ES-module build: the build's cache is made for
+ * one Node version (the publisher's, after a registry install), and Node's keeps compiled code of
+ * the modules a run loads in its temp folder (`os.tmpdir()/node-compile-cache`). On Node 24, a
+ * one-file run: 152 → 136 ms (15 alternating runs). Node's switch NODE_DISABLE_COMPILE_CACHE=1 is
+ * respected; absent on Node 20 (nothing happens). Documented:
+ * https://nodejs.org/api/module.html#moduleenablecompilecachecachedir
+ */
+function enableNodeCompileCache(): string {
+  const enable = (nodeModule as { enableCompileCache?: () => { status: number; message?: string } }).enableCompileCache;
+  if (typeof enable !== 'function') return '';
+  try {
+    const r = enable();
+    const names = (nodeModule as { constants?: { compileCacheStatus?: Record<string, number> } }).constants?.compileCacheStatus ?? {};
+    const status = Object.keys(names).find((k) => names[k] === r.status) ?? String(r.status);
+    return `; Node's compile cache: ${status.toLowerCase()}${r.message ? ` (${r.message})` : ''}`;
+  } catch (e) {
+    // A cache Node cannot make costs the run its speed, never its report.
+    return `; Node's compile cache: failed (${(e as Error).message})`;
+  }
+}
+
 function report(line: string): void {
   if (mode === 'report') process.stderr.write(`mlops-iac-lint: ${line}\n`);
 }
@@ -97,7 +122,8 @@ if (makeTo) {
     const taken = runBundle(bundle, read.source, cache.data);
     report(taken ? 'code cache: used' : 'code cache: rejected by V8, the bundle was compiled from source');
   } else {
-    report(`code cache: not used (${'reason' in read ? read.reason : ''}): ES-module build`);
+    const nodeCache = mode === 'off' ? '' : enableNodeCompileCache();
+    report(`code cache: not used (${'reason' in read ? read.reason : ''}): ES-module build${nodeCache}`);
     // A variable, not a literal: esbuild leaves the import to run time (dist/cli-main.js).
     const main = ESM_MAIN;
     await import(main);

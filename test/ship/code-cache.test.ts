@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCodeCache, MAGIC, type CacheKey } from '../../src/cli/code-cache.js';
 import { buildTo, REPO_ROOT, run, tempDir } from './helpers.js';
@@ -35,16 +36,23 @@ interface Ran {
   stdout: string;
   /** stderr without the bin's report line. */
   stderr: string;
-  /** The bin's report line (MLOPS_IAC_LINT_CODE_CACHE=report). */
+  /** The bin's report line (MLOPS_IAC_LINT_CODE_CACHE=report), without what it says of Node's compile cache. */
   report: string;
+  /** What the report line says of Node 22.1+'s compile cache (`; Node's compile cache: …`), or ''. */
+  nodeCache: string;
 }
 
-function cli(args: string[], { cwd = REPO_ROOT, mode = 'report', nodeArgs = [] as string[] } = {}): Ran {
-  const p = run(process.execPath, [...nodeArgs, path.join(dist, 'cli.js'), ...args], { cwd, env: cleanEnv({ MLOPS_IAC_LINT_CODE_CACHE: mode }) });
+const NODE_CACHE = "; Node's compile cache: ";
+
+function cli(args: string[], { cwd = REPO_ROOT, mode = 'report', nodeArgs = [] as string[], env = {} as Record<string, string> } = {}): Ran {
+  const p = run(process.execPath, [...nodeArgs, path.join(dist, 'cli.js'), ...args], { cwd, env: cleanEnv({ MLOPS_IAC_LINT_CODE_CACHE: mode, ...env }) });
   const lines = p.stderr.split('\n');
   const report = lines.filter((l) => l.startsWith('mlops-iac-lint: code cache:'));
   expect(report.length, p.stderr).toBe(mode === 'report' ? 1 : 0);
-  return { status: p.status, stdout: p.stdout, stderr: lines.filter((l) => !l.startsWith('mlops-iac-lint: code cache:')).join('\n'), report: report[0] ?? '' };
+  // On Node 22.1+ a fallback's line also says what Node's compile cache did: kept apart, so the
+  // lines below read the same on every Node version.
+  const [line = '', nodeCache = ''] = (report[0] ?? '').split(NODE_CACHE);
+  return { status: p.status, stdout: p.stdout, stderr: lines.filter((l) => !l.startsWith('mlops-iac-lint: code cache:')).join('\n'), report: line, nodeCache };
 }
 
 /** The same run on the ES-module build, the reference every cached or fallen-back run must equal. */
@@ -197,6 +205,27 @@ describe('a cache that is not this build\'s, or not whole, is not used', () => {
     const ran = cli(args, { nodeArgs: ['--max-old-space-size=4096'] });
     expect(ran.report).toBe('mlops-iac-lint: code cache: not used (made for other node command-line options): ES-module build');
     expectSameAsWithout(args, ran);
+  });
+
+  it("the ES-module build runs with Node 22.1+'s own compile cache (stubbed: this machine's Node has none), and without it under MLOPS_IAC_LINT_CODE_CACHE=off", () => {
+    // A preload that stands in for module.enableCompileCache and writes down each call. As a node
+    // option it also makes the build's cache foreign, so the bin takes the ES-module build.
+    const calls = path.join(work, 'compile-cache-calls');
+    const preload = path.join(work, 'compile-cache-stub.mjs');
+    fs.writeFileSync(
+      preload,
+      `import fs from 'node:fs';\nimport m from 'node:module';\nm.enableCompileCache = () => { fs.appendFileSync(process.env.MIL_NCC, 'called\\n'); return { status: 1 }; };\nm.constants ??= {};\nm.constants.compileCacheStatus ??= { FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3 };\n`,
+    );
+    const nodeArgs = ['--import', pathToFileURL(preload).href];
+    const count = (): number => (fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8').split('\n').filter(Boolean).length : 0);
+    const ran = cli(args, { nodeArgs, env: { MIL_NCC: calls } });
+    expect(ran.report).toBe('mlops-iac-lint: code cache: not used (made for other node command-line options): ES-module build');
+    expect(ran.nodeCache).toBe('enabled');
+    expect(count()).toBe(1);
+    expectSameAsWithout(args, ran);
+    const off = cli(args, { nodeArgs, mode: 'off', env: { MIL_NCC: calls } });
+    expect(count()).toBe(1);
+    expect(off.stdout).toBe(ran.stdout);
   });
 
   it('the bundle gone: the ES-module build runs', () => {
