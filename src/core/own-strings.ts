@@ -19,6 +19,26 @@ export function ownString(s: string): string {
   return s.length < MIN_SLICED_LENGTH ? s : (' ' + s).slice(1);
 }
 
+/**
+ * A memo of a pure function of a string, for the run's hot paths (a parsed expression, a
+ * lower-cased name): each distinct text is computed once. The key is an own copy, and `compute`
+ * is given that copy, so the memo never holds the file a text was cut from. Cleared when it
+ * passes `limit` entries: hostile input cannot grow it without end. `compute` never returns
+ * undefined (use null for "none").
+ */
+export function memoByText<T extends NonNullable<unknown> | null>(limit: number, compute: (own: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit;
+    const own = ownString(text);
+    const value = compute(own);
+    if (memo.size > limit) memo.clear();
+    memo.set(own, value);
+    return value;
+  };
+}
+
 /** Nesting beyond this is not plain result data: it is left as it is (never a deep recursion). */
 const MAX_DEPTH = 64;
 

@@ -6,7 +6,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { ownString, ownStrings } from '../../src/core/own-strings.js';
+import { memoByText, ownString, ownStrings } from '../../src/core/own-strings.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -58,5 +58,37 @@ describe('ownStrings', () => {
     expect(liveMb() - base).toBeGreaterThan(30);
     for (const r of results) ownStrings(r);
     expect(liveMb() - base).toBeLessThan(2);
+  });
+});
+
+describe('memoByText', () => {
+  it('computes each distinct text once, from an own copy, and keeps no text it was cut from', () => {
+    const seen: string[] = [];
+    const upper = memoByText(100, (own) => {
+      seen.push(own);
+      return own.toUpperCase();
+    });
+    expect(upper('parameters(x)')).toBe('PARAMETERS(X)');
+    expect(upper('parameters(x)')).toBe('PARAMETERS(X)');
+    expect(seen).toEqual(['parameters(x)']);
+    const base = liveMb();
+    // Texts cut from 1-MB files: memoised, the files must still go.
+    for (let i = 0; i < 30; i++) upper(text(i).slice(5, 40));
+    expect(liveMb() - base).toBeLessThan(2);
+  });
+
+  it('keeps null answers, and starts afresh past its limit (hostile input cannot grow it)', () => {
+    let calls = 0;
+    const none = memoByText(3, () => {
+      calls++;
+      return null;
+    });
+    expect(none('a')).toBeNull();
+    expect(none('a')).toBeNull();
+    expect(calls).toBe(1);
+    for (const t of ['b', 'c', 'd', 'e']) none(t);
+    expect(calls).toBe(5);
+    none('a'); // cleared when it passed 3 entries: computed again
+    expect(calls).toBe(6);
   });
 });

@@ -9,7 +9,7 @@ import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
 import { buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
-import { ownString } from '../../core/own-strings.js';
+import { memoByText } from '../../core/own-strings.js';
 import type { ArmUnknown } from './resourceid.js';
 
 /** What an expression can see. */
@@ -341,16 +341,9 @@ function splitFormat(fmt: string): (string | number)[] | undefined {
  * runs a regex per placeholder (issue 15). The key is an own copy (own-strings.ts): the cache
  * never holds a file's text. `null`: not a valid format string. Bounded for hostile input.
  */
-const FORMAT_PARTS = new Map<string, readonly (string | number)[] | null>();
+const formatPartsOf = memoByText(10_000, (fmt): readonly (string | number)[] | null => splitFormat(fmt) ?? null);
 function formatParts(fmt: string): readonly (string | number)[] | undefined {
-  let parts = FORMAT_PARTS.get(fmt);
-  if (parts === undefined) {
-    const own = ownString(fmt);
-    parts = splitFormat(own) ?? null;
-    if (FORMAT_PARTS.size > 10_000) FORMAT_PARTS.clear();
-    FORMAT_PARTS.set(own, parts);
-  }
-  return parts ?? undefined;
+  return formatPartsOf(fmt) ?? undefined;
 }
 
 def(
@@ -836,17 +829,7 @@ function access(t: Value, key: Value, loc: Location): Value {
  * copy (own-strings.ts: a Bicep call's name may be cut from its file's text); bounded for
  * hostile input, as the parse cache is.
  */
-const LOWER_NAMES = new Map<string, string>();
-function lowerName(name: string): string {
-  let l = LOWER_NAMES.get(name);
-  if (l === undefined) {
-    if (LOWER_NAMES.size > 10_000) LOWER_NAMES.clear();
-    const own = ownString(name);
-    l = own.toLowerCase();
-    LOWER_NAMES.set(own, l);
-  }
-  return l;
-}
+const lowerName = memoByText(10_000, (name) => name.toLowerCase());
 
 /** The arguments of a call evaluated, in order (a loop: no closure per call). */
 function evalArgs(e: Extract<Expr, { kind: 'call' }>, ctx: ExprContext, loc: Location): Value[] {

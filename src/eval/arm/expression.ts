@@ -2,7 +2,7 @@
  * Parser for the ARM template expression language (the text inside `"[ … ]"`).
  * Never throws: a syntax error is returned as `{ ok: false, error }`.
  */
-import { ownString } from '../../core/own-strings.js';
+import { memoByText } from '../../core/own-strings.js';
 
 export type Expr =
   | { kind: 'string'; value: string }
@@ -210,28 +210,19 @@ class Parser {
   }
 }
 
-const cache = new Map<string, ParseResult>();
-
 /**
  * Parses the text between the outer brackets of `"[ … ]"`. Results are cached by text, for the
  * run: the key is an own copy, and the tree is cut from it, so the cache never holds the file
  * the text was cut from (own-strings.ts).
  */
-export function parseExpression(text: string): ParseResult {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const key = ownString(text);
-  let res: ParseResult;
+export const parseExpression: (text: string) => ParseResult = memoByText(50_000, (own): ParseResult => {
   try {
-    res = { ok: true, expr: new Parser(key).parseAll() };
+    return { ok: true, expr: new Parser(own).parseAll() };
   } catch (e) {
     if (!(e instanceof ExprSyntaxError)) throw e;
-    res = { ok: false, error: e.message };
+    return { ok: false, error: e.message };
   }
-  if (cache.size > 50_000) cache.clear();
-  cache.set(key, res);
-  return res;
-}
+});
 
 /** Quotes a string the ARM way: `'it''s'`. */
 export function quoteArm(s: string): string {
