@@ -38,6 +38,11 @@ const MAX_FOR_ITEMS = 1000;
 /** Longest string a template builds (characters); longer is unknown. */
 export const MAX_STRING_LENGTH = 10_000_000;
 
+/** The name resolver of a constant expression (a default, a var file's value, a literal body): no name resolves. */
+export function noNames(): undefined {
+  return undefined;
+}
+
 export function loc(ctx: EvalContext, e: { range: Location['range'] }): Location {
   return { file: ctx.file, range: e.range };
 }

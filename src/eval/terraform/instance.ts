@@ -14,7 +14,7 @@ import {
   list, obj, passedThrough, str, unknown, num, bool, nul, withProvenanceOf, defaultForNull,
   type ObjectValue, type Value,
 } from '../../core/value.js';
-import { evaluate, iterate, loc as exprLoc, type EvalContext, type RootResolution } from './expressions.js';
+import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { attr, blockHeader, childBlocks, expansionAttrs, fileText, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
@@ -604,7 +604,7 @@ export class ModuleInstance {
         if ((e.name === 'regex' || e.name === 'regexall') && e.args[0]) {
           const p = evaluate(e.args[0], this.context(file));
           const re = p.kind === 'string' ? tryCompileRegex(p.value) : undefined;
-          if (p.kind === 'string') regexes.push({ pattern: p.value, at: exprLoc({ file, resolveRoot: () => undefined }, e.args[0]), ...(re ? { matches: (s: string) => re.test(s) } : {}) });
+          if (p.kind === 'string') regexes.push({ pattern: p.value, at: exprLoc({ file, resolveRoot: noNames }, e.args[0]), ...(re ? { matches: (s: string) => re.test(s) } : {}) });
         }
         if (e.name === 'contains' && e.args[0]) {
           const l = evaluate(e.args[0], this.context(file));
@@ -621,23 +621,18 @@ export class ModuleInstance {
 const variableHeaders = new WeakMap<Block, Location>();
 
 /**
- * A variable block's header, naming the input: blockHeader's location with `symbol` last (the
- * key order a spread of it gives). Made once per block (locations are never changed): every
- * instance of a module asks for each of its variables twice (its value, its declaration).
+ * A variable block's header, naming the input (its `symbol`). Made once per block (locations
+ * are never changed): every instance of a module asks for each of its variables twice (its
+ * value, its declaration).
  */
 function variableHeader(decl: Located<Block>, name: string): Location {
   const block = decl.node;
   let header = variableHeaders.get(block);
   if (!header) {
-    header = { file: decl.file, range: { start: block.typeRange.start, end: block.openBraceRange.end }, label: `variable "${name}"`, symbol: { kind: 'input', name } };
+    header = blockHeader(block, decl.file, `variable "${name}"`, { kind: 'input', name });
     variableHeaders.set(block, header);
   }
   return header;
-}
-
-/** The resolver of constant expressions: no name resolves. */
-function noNames(): undefined {
-  return undefined;
 }
 
 /** The address key an index expression selects: `[0]` for a number, `["k"]` for a string. */

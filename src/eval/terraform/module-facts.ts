@@ -7,7 +7,7 @@ import type { Block, Body } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import { list, obj, type ObjectValue, type Value } from '../../core/value.js';
 import { attr, blockHeader, childBlocks, locOf, type Located, type ModuleSource } from './module-source.js';
-import { evaluate } from './expressions.js';
+import { evaluate, noNames } from './expressions.js';
 import type { EvalGuard } from './guard.js';
 
 /** Facts about a Terraform module folder. */
@@ -126,10 +126,6 @@ function beforeFirst(s: string, sep: string): string {
   return i < 0 ? s : s.slice(0, i);
 }
 
-/** The resolver of literal bodies: no name resolves (one function, not a closure per attribute). */
-function noNames(): undefined {
-  return undefined;
-}
 
 /** A block's attributes evaluated without variables (literals only); nested blocks become lists of objects. */
 function literalBody(body: Body, file: string, guard: EvalGuard): ObjectValue {

@@ -137,9 +137,11 @@ export function childBlocks(block: Block, type: string): Block[] {
 }
 
 /** The header of a block: from its type keyword to its opening brace (`resource "a" "b" {`). */
-export function blockHeader(block: Block, file: string, label?: string): Location {
+/** A block's header (its type up to its opening brace), with a label and, for a declaration, the symbol it declares. */
+export function blockHeader(block: Block, file: string, label?: string, symbol?: Location['symbol']): Location {
   const range: Range = { start: block.typeRange.start, end: block.openBraceRange.end };
-  return label === undefined ? { file, range } : { file, range, label };
+  if (label === undefined) return { file, range };
+  return symbol === undefined ? { file, range, label } : { file, range, label, symbol };
 }
 
 export function locOf(node: { range: Range }, file: string, label?: string): Location {

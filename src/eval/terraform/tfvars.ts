@@ -5,7 +5,7 @@
 import type { HclFile } from '../../parse/hcl/ast.js';
 import { nodeToValue, parseJsonc } from '../../parse/json/index.js';
 import { unknown, type Value } from '../../core/value.js';
-import { evaluate } from './expressions.js';
+import { evaluate, noNames } from './expressions.js';
 import { defaultMsPerFile, EvalGuard } from './guard.js';
 
 /**
@@ -25,10 +25,6 @@ export function tfvarsValues(file: HclFile, guard?: EvalGuard): Map<string, Valu
   return out;
 }
 
-/** Values are constants: no name resolves. */
-function noNames(): undefined {
-  return undefined;
-}
 
 export function tfvarsJsonValues(file: string, text: string): Map<string, Value> {
   const out = new Map<string, Value>();
