@@ -9,7 +9,7 @@ import type { InputDecl } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
-import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode } from '../../parse/json/index.js';
+import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode, sameKeyIgnoringCase } from '../../parse/json/index.js';
 import type { JsonNode, ParsedJson } from '../../parse/json/index.js';
 import type { VendoredOrigin } from '../types.js';
 import { evaluateReadString } from './evaluate.js';
@@ -125,15 +125,6 @@ function problem(env: Env, message: string, location: Location): void {
   if (env.problemKeys.has(k)) return;
   env.problemKeys.add(k);
   env.problems.push({ message, location, code: 'EVAL001' });
-}
-
-/**
- * Whether an object key is `name` (lower-case ASCII) in any case. A key of another length
- * cannot be (src/parse/json `isAscii`): it needs no lower-cased copy, and nearly every key of
- * every evaluated object is tested.
- */
-function isKey(k: string, name: string): boolean {
-  return k.length === name.length && k.toLowerCase() === name;
 }
 
 /**
@@ -341,7 +332,7 @@ class Frame implements ExprContext {
           if (!keyNode || !v || typeof keyNode.value !== 'string') continue;
           const k = keyNode.value;
           if (skip?.(k)) continue;
-          if (isKey(k, 'copy') && v.type === 'array' && (v.children ?? []).every((c) => getProp(c, 'input') && getProp(c, 'name'))) {
+          if (sameKeyIgnoringCase(k, 'copy') && v.type === 'array' && (v.children ?? []).every((c) => getProp(c, 'input') && getProp(c, 'name'))) {
             for (const entry of v.children ?? []) {
               const n = getProp(entry, 'name');
               const nv = n ? this.eval(n) : undefined;
@@ -494,12 +485,12 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     if (apiV?.kind === 'string') apiVersion = apiV.value;
     apiVersion ??= parent?.apiVersion;
     const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => isKey(k, 'resources') || (isDeployment && isKey(k, 'properties')), evaluated);
+    const body = f.eval(node, (k) => sameKeyIgnoringCase(k, 'resources') || (isDeployment && sameKeyIgnoringCase(k, 'properties')), evaluated);
     let propsValue: Value | undefined;
     if (isDeployment && body.kind === 'object') {
       const propsNode = getProp(node, 'properties');
       if (propsNode) {
-        propsValue = f.eval(propsNode, (k) => isKey(k, 'template'));
+        propsValue = f.eval(propsNode, (k) => sameKeyIgnoringCase(k, 'template'));
         body.entries.set('properties', propsValue);
       }
     }
@@ -553,7 +544,7 @@ function evaluatedParameters(scope: Scope, props: JsonNode | undefined, propsVal
 function keysMapOneToOne(objNode: JsonNode, key?: string): boolean {
   const seen = new Set<string>();
   for (const [k] of members(objNode)) {
-    if (seen.has(k) || isKey(k, 'copy')) return false;
+    if (seen.has(k) || sameKeyIgnoringCase(k, 'copy')) return false;
     seen.add(k);
   }
   return key === undefined || seen.has(key);

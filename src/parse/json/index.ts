@@ -284,18 +284,23 @@ export function propertyNode(objNode: JsonNode | undefined, key: string): JsonNo
     const k = p.children?.[0]?.value;
     if (typeof k !== 'string') continue;
     if (k === key) return p;
-    if (!ci && (k.length === lower.length || !isAscii(lower)) && k.toLowerCase() === lower) ci = p;
+    if (!ci && sameKeyIgnoringCase(k, lower)) ci = p;
   }
   return ci;
 }
 
 /**
- * Whether every character of `s` is ASCII. A key whose lower case is an ASCII string has that
- * string's length: the only characters that lower-case into ASCII are A–Z and the Kelvin sign
- * (K → k), one for one (İ becomes i and a combining dot, not ASCII). So a key of another
- * length cannot match an ASCII name, and needs no lower-cased copy (issue 15: getProp asks
- * every resource object for absent members, and lower-cased each of its keys each time).
+ * Whether object key `k` is `lower` (a lower-cased name) ignoring case, as ARM compares property
+ * names. A key whose lower case is an ASCII string has that string's length: the only characters
+ * that lower-case into ASCII are A–Z and the Kelvin sign (K → k), one for one (İ becomes i and a
+ * combining dot, not ASCII). So a key of another length cannot match an ASCII name, and needs no
+ * lower-cased copy (issue 15: getProp asks every resource object for absent members, and
+ * lower-cased each of its keys each time).
  */
+export function sameKeyIgnoringCase(k: string, lower: string): boolean {
+  return (k.length === lower.length || !isAscii(lower)) && k.toLowerCase() === lower;
+}
+
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
