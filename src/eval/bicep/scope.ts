@@ -33,7 +33,6 @@ import { evaluate, evaluateObject } from './expressions.js';
 import { importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
 import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
 import { ModSym, ResSym } from './symbols.js';
-import { forEachBicepNode } from '../../parse/bicep/visit.js';
 import { memberReadNames } from '../../parse/bicep/index.js';
 import type { ModInst, ParamSlot, ResInst, Slot } from './symbols.js';
 
@@ -175,7 +174,8 @@ export class FileScope {
 
   /** The declared params as InputDecls (kind 'bicep-param'). */
   collectInputs(): void {
-    const readByMember: ReadonlySet<string> = this.params.size ? namesReadByMember(this.file) : new Set<string>();
+    // A param read by property or element is used as an object or array whatever type it declares (SEC001).
+    const readByMember: ReadonlySet<string> = this.params.size ? memberReadNames(this.file) : new Set<string>();
     for (const slot of this.params.values()) {
       const d = slot.decl;
       if (!d) continue;
@@ -263,24 +263,6 @@ export class FileScope {
   }
 }
 
-/**
- * Symbols the file reads by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`):
- * a param read so is used as an object or array whatever type it declares (SEC001).
- */
-function namesReadByMember(file: BicepFile | BicepParamFile): ReadonlySet<string> {
-  // A module file is scoped once per caller instance and parameter file: walk its tree once.
-  const known = READ_BY_MEMBER.get(file) ?? memberReadNames(file);
-  if (known) return known;
-  const out = new Set<string>();
-  forEachBicepNode(file, (node) => {
-    if ((node.kind === 'PropertyAccess' || node.kind === 'IndexAccess') && node.object.kind === 'Variable') out.add(node.object.name);
-  });
-  READ_BY_MEMBER.set(file, out);
-  return out;
-}
-
-/** namesReadByMember by parsed tree (released with the tree). */
-const READ_BY_MEMBER = new WeakMap<BicepFile | BicepParamFile, ReadonlySet<string>>();
 
 /**
  * Where a param or var is declared, as values read through it show it (`via`): the same for

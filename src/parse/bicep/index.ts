@@ -8,6 +8,7 @@
 import { LineMap } from '../../core/source.js';
 import type { BicepFile, BicepParamFile, BicepSyntaxError } from './ast.js';
 import { Parser } from './parser.js';
+import { forEachBicepNode } from './visit.js';
 
 export type * from './ast.js';
 export { lex } from './lexer.js';
@@ -38,12 +39,21 @@ export function parseBicepSource<K extends BicepSourceKind>(input: string, file:
 
 /**
  * The names read by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`) in a parsed
- * file's statements, as the parser collected them; undefined for a tree not made by
- * `parseBicepSource` (walk it instead). Kept beside the tree, not in it: the tree's shape stays
- * the syntax.
+ * file's statements: as the parser collected them while it made the nodes, or, for a tree not
+ * made by `parseBicepSource`, found by a walk of it (once per tree). Kept beside the tree, not
+ * in it: the tree's shape stays the syntax.
  */
-export function memberReadNames(file: BicepFile | BicepParamFile): ReadonlySet<string> | undefined {
-  return MEMBER_READS.get(file);
+export function memberReadNames(file: BicepFile | BicepParamFile): ReadonlySet<string> {
+  let names = MEMBER_READS.get(file);
+  if (!names) {
+    const found = new Set<string>();
+    forEachBicepNode(file, (node) => {
+      if ((node.kind === 'PropertyAccess' || node.kind === 'IndexAccess') && node.object.kind === 'Variable') found.add(node.object.name);
+    });
+    names = found;
+    MEMBER_READS.set(file, names);
+  }
+  return names;
 }
 
 const MEMBER_READS = new WeakMap<BicepFile | BicepParamFile, ReadonlySet<string>>();
