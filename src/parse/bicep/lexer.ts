@@ -97,13 +97,13 @@ const LINE_END = /[\r\n]/g;
 /** What ends or interrupts the literal text of a single-line string: a quote, an escape, a possible `${`, a line break. */
 const STRING_STOP = /['\\$\r\n]/g;
 
-/** Characters that start an identifier (`[A-Za-z_]`), by char code below 128: a lookup, not a call per token. */
-const IDENT_START = new Uint8Array(128);
-for (let c = 0; c < 128; c++) IDENT_START[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 0;
-
 function isIdentStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
+
+/** isIdentStart by char code below 128 (`[A-Za-z_]`): a lookup, not a call per token. */
+const IDENT_START = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IDENT_START[c] = isIdentStart(c) ? 1 : 0;
 function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
 }
