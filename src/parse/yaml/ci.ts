@@ -412,56 +412,50 @@ function defaultsShell(node: unknown): string | undefined {
 }
 
 function buildWorkflow(ctx: Ctx, root: YNode): GhWorkflow {
-  if (!ctx.views) return readWorkflowScripts(ctx, root);
   const wf: GhWorkflow = { composite: false, triggers: [], reusable: false, jobs: [] };
-  const on = get(root, 'on') ?? get(root, 'true');
-  const onStr = scalarString(on);
-  if (onStr !== undefined) wf.triggers = [onStr];
-  else if (isSeq(on)) wf.triggers = on.items.map((i) => scalarString(i) ?? '').filter(Boolean);
-  else if (isMap(on)) wf.triggers = pairsOf(on).map((p) => scalarString(p.key) ?? '');
-  wf.reusable = wf.triggers.includes('workflow_call');
-  const perms = parsePermissions(ctx, getPair(root, 'permissions'));
-  if (perms) wf.permissions = perms;
+  if (ctx.views) {
+    const on = get(root, 'on') ?? get(root, 'true');
+    const onStr = scalarString(on);
+    if (onStr !== undefined) wf.triggers = [onStr];
+    else if (isSeq(on)) wf.triggers = on.items.map((i) => scalarString(i) ?? '').filter(Boolean);
+    else if (isMap(on)) wf.triggers = pairsOf(on).map((p) => scalarString(p.key) ?? '');
+    wf.reusable = wf.triggers.includes('workflow_call');
+    const perms = parsePermissions(ctx, getPair(root, 'permissions'));
+    if (perms) wf.permissions = perms;
+  }
   const wfShell = defaultsShell(root);
   for (const p of pairsOf(get(root, 'jobs'))) {
     const id = scalarString(p.key) ?? '';
     const jobNode = p.value;
     const subject = `workflow:jobs.${id}`;
-    const job: GhJob = {
-      id,
-      subject,
-      keyRange: nodeRange(ctx, p.key),
-      range: pairRange(ctx, p),
-      with: entries(ctx, get(jobNode, 'with')),
-      steps: [],
-    };
-    const jp = parsePermissions(ctx, getPair(jobNode, 'permissions'));
-    if (jp) job.permissions = jp;
-    const uses = usesOf(ctx, getPair(jobNode, 'uses'));
-    if (uses) job.uses = uses;
-    const sec = getPair(jobNode, 'secrets');
-    if (sec) job.secrets = entry(ctx, sec);
+    // The steps' scripts are read either way (runs-on and the default shells decide their
+    // language); the job's view only with the views.
     const runsOn = runsOnString(get(jobNode, 'runs-on'));
-    if (runsOn !== undefined) job.runsOn = runsOn;
-    job.steps = readSteps(ctx, get(jobNode, 'steps'), `${subject}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
-    wf.jobs.push(job);
+    const steps = readSteps(ctx, get(jobNode, 'steps'), `${subject}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
+    if (ctx.views) wf.jobs.push(jobView(ctx, p, id, subject, runsOn, steps));
   }
   return wf;
 }
 
-/**
- * `buildWorkflow` without the views: the same walk over the jobs and their steps, reading
- * only what decides each step's scripts (runs-on, default shells), in the same order.
- */
-function readWorkflowScripts(ctx: Ctx, root: YNode): GhWorkflow {
-  const wfShell = defaultsShell(root);
-  for (const p of pairsOf(get(root, 'jobs'))) {
-    const id = scalarString(p.key) ?? '';
-    const jobNode = p.value;
-    const runsOn = runsOnString(get(jobNode, 'runs-on'));
-    readSteps(ctx, get(jobNode, 'steps'), `workflow:jobs.${id}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
-  }
-  return { composite: false, triggers: [], reusable: false, jobs: [] };
+/** A job of the workflow view: its key, range, `with`, permissions, `uses`, secrets, runner and steps. */
+function jobView(ctx: Ctx, p: Pair<YNode, YNode | null>, id: string, subject: string, runsOn: string | undefined, steps: GhStep[]): GhJob {
+  const jobNode = p.value;
+  const job: GhJob = {
+    id,
+    subject,
+    keyRange: nodeRange(ctx, p.key),
+    range: pairRange(ctx, p),
+    with: entries(ctx, get(jobNode, 'with')),
+    steps,
+  };
+  const jp = parsePermissions(ctx, getPair(jobNode, 'permissions'));
+  if (jp) job.permissions = jp;
+  const uses = usesOf(ctx, getPair(jobNode, 'uses'));
+  if (uses) job.uses = uses;
+  const sec = getPair(jobNode, 'secrets');
+  if (sec) job.secrets = entry(ctx, sec);
+  if (runsOn !== undefined) job.runsOn = runsOn;
+  return job;
 }
 
 function buildAction(ctx: Ctx, root: YNode): GhWorkflow {
