@@ -2113,9 +2113,12 @@ function propertyNode(objNode, key) {
     const k = p.children?.[0]?.value;
     if (typeof k !== "string") continue;
     if (k === key) return p;
-    if (!ci && (k.length === lower.length || !isAscii(lower)) && k.toLowerCase() === lower) ci = p;
+    if (!ci && sameKeyIgnoringCase(k, lower)) ci = p;
   }
   return ci;
+}
+function sameKeyIgnoringCase(k, lower) {
+  return (k.length === lower.length || !isAscii(lower)) && k.toLowerCase() === lower;
 }
 function isAscii(s) {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
@@ -17486,9 +17489,10 @@ function attr(block, name) {
 function childBlocks(block, type) {
   return block.body.items.filter((i) => i.type === "Block" && i.blockType === type);
 }
-function blockHeader(block, file, label) {
+function blockHeader(block, file, label, symbol) {
   const range = { start: block.typeRange.start, end: block.openBraceRange.end };
-  return label === void 0 ? { file, range } : { file, range, label };
+  if (label === void 0) return { file, range };
+  return symbol === void 0 ? { file, range, label } : { file, range, label, symbol };
 }
 function locOf(node, file, label) {
   return label === void 0 ? { file, range: node.range } : { file, range: node.range, label };
@@ -18518,6 +18522,9 @@ var init_guard = __esm({
 });
 
 // src/eval/terraform/expressions.ts
+function noNames() {
+  return void 0;
+}
 function loc(ctx, e) {
   return { file: ctx.file, range: e.range };
 }
@@ -18949,13 +18956,10 @@ function variableHeader(decl, name) {
   const block = decl.node;
   let header = variableHeaders.get(block);
   if (!header) {
-    header = { file: decl.file, range: { start: block.typeRange.start, end: block.openBraceRange.end }, label: `variable "${name}"`, symbol: { kind: "input", name } };
+    header = blockHeader(block, decl.file, `variable "${name}"`, { kind: "input", name });
     variableHeaders.set(block, header);
   }
   return header;
-}
-function noNames2() {
-  return void 0;
 }
 function instanceKey(k, text2) {
   return `[${k.kind === "number" ? text2 : JSON.stringify(text2)}]`;
@@ -19146,7 +19150,7 @@ var init_instance = __esm({
       constants(file) {
         let ctx = this.constantContexts.get(file);
         if (!ctx) {
-          ctx = { file, guard: this.opts.guard, resolveRoot: noNames2 };
+          ctx = { file, guard: this.opts.guard, resolveRoot: noNames };
           this.constantContexts.set(file, ctx);
         }
         return ctx;
@@ -19171,11 +19175,11 @@ var init_instance = __esm({
        * Runs a memoized computation that the time budget may abandon midway (the guard unwinds
        * to the outermost expression): the cache entry then says so, instead of "refers to itself".
        */
-      abandonable(cache5, key, abandoned, f) {
+      abandonable(cache4, key, abandoned, f) {
         try {
           return f();
         } catch (err2) {
-          if (err2 instanceof BudgetExceeded) cache5.set(key, abandoned);
+          if (err2 instanceof BudgetExceeded) cache4.set(key, abandoned);
           throw err2;
         }
       }
@@ -19516,7 +19520,7 @@ var init_instance = __esm({
             if ((e.name === "regex" || e.name === "regexall") && e.args[0]) {
               const p = evaluate(e.args[0], this.context(file));
               const re = p.kind === "string" ? tryCompileRegex(p.value) : void 0;
-              if (p.kind === "string") regexes.push({ pattern: p.value, at: loc({ file, resolveRoot: () => void 0 }, e.args[0]), ...re ? { matches: (s) => re.test(s) } : {} });
+              if (p.kind === "string") regexes.push({ pattern: p.value, at: loc({ file, resolveRoot: noNames }, e.args[0]), ...re ? { matches: (s) => re.test(s) } : {} });
             }
             if (e.name === "contains" && e.args[0]) {
               const l = evaluate(e.args[0], this.context(file));
@@ -20193,10 +20197,10 @@ function readProblem(host, file) {
   return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
 function parseCache(host, parse2, errorsOf, problems) {
-  const cache5 = /* @__PURE__ */ new Map();
+  const cache4 = /* @__PURE__ */ new Map();
   return {
     get(file) {
-      if (cache5.has(file)) return cache5.get(file);
+      if (cache4.has(file)) return cache4.get(file);
       const text2 = host.readText(file);
       let parsed;
       if (text2 === void 0) {
@@ -20206,10 +20210,10 @@ function parseCache(host, parse2, errorsOf, problems) {
         parsed = parse2(text2, file);
         for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
       }
-      cache5.set(file, parsed);
+      cache4.set(file, parsed);
       return parsed;
     },
-    entries: () => cache5.entries()
+    entries: () => cache4.entries()
   };
 }
 var init_shared = __esm({
@@ -21194,7 +21198,7 @@ var init_lexer2 = __esm({
     LINE_END = /[\r\n]/g;
     STRING_STOP = /['\\$\r\n]/g;
     IDENT_START = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) IDENT_START[c] = c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 ? 1 : 0;
+    for (let c = 0; c < 128; c++) IDENT_START[c] = isIdentStart(c) ? 1 : 0;
     Lexer2 = class {
       constructor(text2) {
         this.text = text2;
@@ -22974,7 +22978,16 @@ function parseBicepSource(input, file, kind) {
   }
 }
 function memberReadNames(file) {
-  return MEMBER_READS.get(file);
+  let names = MEMBER_READS.get(file);
+  if (!names) {
+    const found = /* @__PURE__ */ new Set();
+    forEachBicepNode(file, (node) => {
+      if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") found.add(node.object.name);
+    });
+    names = found;
+    MEMBER_READS.set(file, names);
+  }
+  return names;
 }
 function stripBom(text2) {
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -22989,6 +23002,7 @@ var init_bicep = __esm({
     "use strict";
     init_source();
     init_parser3();
+    init_visit();
     init_lexer2();
     init_visit();
     MEMBER_READS = /* @__PURE__ */ new WeakMap();
@@ -23073,6 +23087,18 @@ var init_detect = __esm({
 function ownString(s) {
   return s.length < MIN_SLICED_LENGTH ? s : (" " + s).slice(1);
 }
+function memoByText(limit, compute) {
+  const memo = /* @__PURE__ */ new Map();
+  return (text2) => {
+    const hit = memo.get(text2);
+    if (hit !== void 0) return hit;
+    const own = ownString(text2);
+    const value = compute(own);
+    if (memo.size > limit) memo.clear();
+    memo.set(own, value);
+    return value;
+  };
+}
 function ownStrings(value) {
   ownIn(value, 0);
   return value;
@@ -23133,25 +23159,10 @@ function nameEnd(s, i) {
   while (j < s.length && isNamePart(s.charCodeAt(j))) j++;
   return j;
 }
-function parseExpression(text2) {
-  const hit = cache3.get(text2);
-  if (hit) return hit;
-  const key = ownString(text2);
-  let res;
-  try {
-    res = { ok: true, expr: new Parser3(key).parseAll() };
-  } catch (e) {
-    if (!(e instanceof ExprSyntaxError)) throw e;
-    res = { ok: false, error: e.message };
-  }
-  if (cache3.size > 5e4) cache3.clear();
-  cache3.set(key, res);
-  return res;
-}
 function quoteArm(s) {
   return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
 }
-var ExprSyntaxError, Parser3, cache3;
+var ExprSyntaxError, Parser3, parseExpression;
 var init_expression = __esm({
   "src/eval/arm/expression.ts"() {
     "use strict";
@@ -23292,7 +23303,14 @@ var init_expression = __esm({
         return { kind: "number", value: Number(this.s.slice(start, j)) };
       }
     };
-    cache3 = /* @__PURE__ */ new Map();
+    parseExpression = memoByText(5e4, (own) => {
+      try {
+        return { ok: true, expr: new Parser3(own).parseAll() };
+      } catch (e) {
+        if (!(e instanceof ExprSyntaxError)) throw e;
+        return { ok: false, error: e.message };
+      }
+    });
   }
 });
 
@@ -23523,14 +23541,7 @@ function splitFormat(fmt) {
   return out;
 }
 function formatParts(fmt) {
-  let parts = FORMAT_PARTS.get(fmt);
-  if (parts === void 0) {
-    const own = ownString(fmt);
-    parts = splitFormat(own) ?? null;
-    if (FORMAT_PARTS.size > 1e4) FORMAT_PARTS.clear();
-    FORMAT_PARTS.set(own, parts);
-  }
-  return parts ?? void 0;
+  return formatPartsOf(fmt) ?? void 0;
 }
 function deepMerge(a, b, loc3) {
   if (a.kind === "object" && b.kind === "object") {
@@ -23617,16 +23628,6 @@ function access(t, key, loc3) {
   }
   if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
   return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
-}
-function lowerName(name) {
-  let l = LOWER_NAMES.get(name);
-  if (l === void 0) {
-    if (LOWER_NAMES.size > 1e4) LOWER_NAMES.clear();
-    const own = ownString(name);
-    l = own.toLowerCase();
-    LOWER_NAMES.set(own, l);
-  }
-  return l;
 }
 function evalArgs(e, ctx, loc3) {
   const args = [];
@@ -23730,7 +23731,7 @@ function evaluateReadString(p, loc3, ctx) {
   }
   return evalExpr(p.expr, ctx, loc3);
 }
-var U, templatePart, fns2, err, FORMAT_PARTS, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, LOWER_NAMES;
+var U, templatePart, fns2, err, formatPartsOf, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, lowerName;
 var init_evaluate2 = __esm({
   "src/eval/arm/evaluate.ts"() {
     "use strict";
@@ -23880,7 +23881,7 @@ var init_evaluate2 = __esm({
       },
       true
     );
-    FORMAT_PARTS = /* @__PURE__ */ new Map();
+    formatPartsOf = memoByText(1e4, (fmt) => splitFormat(fmt) ?? null);
     def(
       "format",
       (args, loc3) => {
@@ -24250,7 +24251,7 @@ var init_evaluate2 = __esm({
     for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
       def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
     }
-    LOWER_NAMES = /* @__PURE__ */ new Map();
+    lowerName = memoByText(1e4, (name) => name.toLowerCase());
   }
 });
 
@@ -24336,9 +24337,6 @@ function problem(env, message, location) {
   if (env.problemKeys.has(k)) return;
   env.problemKeys.add(k);
   env.problems.push({ message, location, code: "EVAL001" });
-}
-function isKey2(k, name) {
-  return k.length === name.length && k.toLowerCase() === name;
 }
 function declLocation(doc, node, label, symbol) {
   return { file: doc.file, range: doc.lineMap.range(node.offset, node.offset + node.length), label, symbol };
@@ -24439,12 +24437,12 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     if (apiV?.kind === "string") apiVersion = apiV.value;
     apiVersion ??= parent?.apiVersion;
     const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => isKey2(k, "resources") || isDeployment && isKey2(k, "properties"), evaluated);
+    const body = f.eval(node, (k) => sameKeyIgnoringCase(k, "resources") || isDeployment && sameKeyIgnoringCase(k, "properties"), evaluated);
     let propsValue;
     if (isDeployment && body.kind === "object") {
       const propsNode = getProp(node, "properties");
       if (propsNode) {
-        propsValue = f.eval(propsNode, (k) => isKey2(k, "template"));
+        propsValue = f.eval(propsNode, (k) => sameKeyIgnoringCase(k, "template"));
         body.entries.set("properties", propsValue);
       }
     }
@@ -24481,7 +24479,7 @@ function evaluatedParameters(scope, props, propsValue, paramsNode) {
 function keysMapOneToOne(objNode, key) {
   const seen = /* @__PURE__ */ new Set();
   for (const [k] of members(objNode)) {
-    if (seen.has(k) || isKey2(k, "copy")) return false;
+    if (seen.has(k) || sameKeyIgnoringCase(k, "copy")) return false;
     seen.add(k);
   }
   return key === void 0 || seen.has(key);
@@ -24761,7 +24759,7 @@ var init_template = __esm({
               if (!keyNode || !v || typeof keyNode.value !== "string") continue;
               const k = keyNode.value;
               if (skip?.(k)) continue;
-              if (isKey2(k, "copy") && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
+              if (sameKeyIgnoringCase(k, "copy") && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
                 for (const entry4 of v.children ?? []) {
                   const n = getProp(entry4, "name");
                   const nv = n ? this.eval(n) : void 0;
@@ -33263,16 +33261,6 @@ var init_symbols = __esm({
 });
 
 // src/eval/bicep/scope.ts
-function namesReadByMember(file) {
-  const known2 = READ_BY_MEMBER2.get(file) ?? memberReadNames(file);
-  if (known2) return known2;
-  const out = /* @__PURE__ */ new Set();
-  forEachBicepNode(file, (node) => {
-    if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") out.add(node.object.name);
-  });
-  READ_BY_MEMBER2.set(file, out);
-  return out;
-}
 function headerOf(file, s) {
   let header = HEADERS.get(s);
   if (!header) {
@@ -33294,7 +33282,7 @@ function inputKeyOf(header) {
   }
   return key;
 }
-var FileScope, READ_BY_MEMBER2, HEADERS, INPUT_KEYS;
+var FileScope, HEADERS, INPUT_KEYS;
 var init_scope = __esm({
   "src/eval/bicep/scope.ts"() {
     "use strict";
@@ -33306,7 +33294,6 @@ var init_scope = __esm({
     init_modules();
     init_resources();
     init_symbols();
-    init_visit();
     init_bicep();
     FileScope = class _FileScope {
       constructor(file, env, assigned, deployment, condition, stack) {
@@ -33436,7 +33423,7 @@ var init_scope = __esm({
       }
       /** The declared params as InputDecls (kind 'bicep-param'). */
       collectInputs() {
-        const readByMember = this.params.size ? namesReadByMember(this.file) : /* @__PURE__ */ new Set();
+        const readByMember = this.params.size ? memberReadNames(this.file) : /* @__PURE__ */ new Set();
         for (const slot of this.params.values()) {
           const d = slot.decl;
           if (!d) continue;
@@ -33507,7 +33494,6 @@ var init_scope = __esm({
         emit(this);
       }
     };
-    READ_BY_MEMBER2 = /* @__PURE__ */ new WeakMap();
     HEADERS = /* @__PURE__ */ new WeakMap();
     INPUT_KEYS = /* @__PURE__ */ new WeakMap();
   }
@@ -33869,14 +33855,14 @@ function aliasesFor(state, ctx, dir) {
   state.aliases.set(dir, out);
   return out;
 }
-function cachedModule(state, ctx, cache5, bicepFile, reference) {
+function cachedModule(state, ctx, cache4, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
   const where = brCachePath(reference, aliasesFor(state, ctx, path24.dirname(bicepFile)));
   if ("reason" in where) return where;
-  const cacheRoot = cache5.root;
+  const cacheRoot = cache4.root;
   const file = path24.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
-    const text2 = cache5.isFile(file) ? cache5.readText(file) : void 0;
+    const text2 = cache4.isFile(file) ? cache4.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
     state.cached.set(file, parsed2?.root && parsed2.errors.length === 0 ? parsed2 : void 0);
   }
@@ -35799,51 +35785,46 @@ function defaultsShell(node) {
   return scalarString2(get(get(get(node, "defaults"), "run"), "shell"));
 }
 function buildWorkflow(ctx, root) {
-  if (!ctx.views) return readWorkflowScripts(ctx, root);
   const wf = { composite: false, triggers: [], reusable: false, jobs: [] };
-  const on = get(root, "on") ?? get(root, "true");
-  const onStr = scalarString2(on);
-  if (onStr !== void 0) wf.triggers = [onStr];
-  else if (isSeq(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
-  else if (isMap(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
-  wf.reusable = wf.triggers.includes("workflow_call");
-  const perms = parsePermissions(ctx, getPair(root, "permissions"));
-  if (perms) wf.permissions = perms;
+  if (ctx.views) {
+    const on = get(root, "on") ?? get(root, "true");
+    const onStr = scalarString2(on);
+    if (onStr !== void 0) wf.triggers = [onStr];
+    else if (isSeq(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
+    else if (isMap(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
+    wf.reusable = wf.triggers.includes("workflow_call");
+    const perms = parsePermissions(ctx, getPair(root, "permissions"));
+    if (perms) wf.permissions = perms;
+  }
   const wfShell = defaultsShell(root);
   for (const p of pairsOf(get(root, "jobs"))) {
     const id = scalarString2(p.key) ?? "";
     const jobNode = p.value;
     const subject = `workflow:jobs.${id}`;
-    const job = {
-      id,
-      subject,
-      keyRange: nodeRange2(ctx, p.key),
-      range: pairRange2(ctx, p),
-      with: entries(ctx, get(jobNode, "with")),
-      steps: []
-    };
-    const jp = parsePermissions(ctx, getPair(jobNode, "permissions"));
-    if (jp) job.permissions = jp;
-    const uses = usesOf(ctx, getPair(jobNode, "uses"));
-    if (uses) job.uses = uses;
-    const sec = getPair(jobNode, "secrets");
-    if (sec) job.secrets = entry(ctx, sec);
     const runsOn = runsOnString(get(jobNode, "runs-on"));
-    if (runsOn !== void 0) job.runsOn = runsOn;
-    job.steps = readSteps(ctx, get(jobNode, "steps"), `${subject}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
-    wf.jobs.push(job);
+    const steps2 = readSteps(ctx, get(jobNode, "steps"), `${subject}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
+    if (ctx.views) wf.jobs.push(jobView(ctx, p, id, subject, runsOn, steps2));
   }
   return wf;
 }
-function readWorkflowScripts(ctx, root) {
-  const wfShell = defaultsShell(root);
-  for (const p of pairsOf(get(root, "jobs"))) {
-    const id = scalarString2(p.key) ?? "";
-    const jobNode = p.value;
-    const runsOn = runsOnString(get(jobNode, "runs-on"));
-    readSteps(ctx, get(jobNode, "steps"), `workflow:jobs.${id}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
-  }
-  return { composite: false, triggers: [], reusable: false, jobs: [] };
+function jobView(ctx, p, id, subject, runsOn, steps2) {
+  const jobNode = p.value;
+  const job = {
+    id,
+    subject,
+    keyRange: nodeRange2(ctx, p.key),
+    range: pairRange2(ctx, p),
+    with: entries(ctx, get(jobNode, "with")),
+    steps: steps2
+  };
+  const jp = parsePermissions(ctx, getPair(jobNode, "permissions"));
+  if (jp) job.permissions = jp;
+  const uses = usesOf(ctx, getPair(jobNode, "uses"));
+  if (uses) job.uses = uses;
+  const sec = getPair(jobNode, "secrets");
+  if (sec) job.secrets = entry(ctx, sec);
+  if (runsOn !== void 0) job.runsOn = runsOn;
+  return job;
 }
 function buildAction(ctx, root) {
   const wf = { composite: true, triggers: [], reusable: false, jobs: [] };
@@ -40254,8 +40235,8 @@ function definitionsInCode(resources, problems = []) {
   return out;
 }
 function judgeResource2(set, r, siblings) {
-  let perSet = cache4.get(r);
-  if (!perSet) cache4.set(r, perSet = /* @__PURE__ */ new WeakMap());
+  let perSet = cache3.get(r);
+  if (!perSet) cache3.set(r, perSet = /* @__PURE__ */ new WeakMap());
   if (perSet.has(set)) return perSet.get(set);
   const target = policyTarget(r, siblings, set.aliasPath);
   const out = target ? judgeAll(set, target) : void 0;
@@ -40319,7 +40300,7 @@ function judgeOne(set, def2, target) {
   }
   return { ...base, result: true, evidence: o.evidence };
 }
-var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE, JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache4;
+var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE, JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache3;
 var init_policy2 = __esm({
   "src/model/policy.ts"() {
     "use strict";
@@ -40336,7 +40317,7 @@ var init_policy2 = __esm({
       "microsoft.keyvault.data": "microsoft.keyvault/vaults",
       "microsoft.machinelearningservices.v2.data": "microsoft.machinelearningservices/workspaces"
     };
-    cache4 = /* @__PURE__ */ new WeakMap();
+    cache3 = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -41749,9 +41730,6 @@ function beforeFirst(s, sep) {
   const i = s.indexOf(sep);
   return i < 0 ? s : s.slice(0, i);
 }
-function noNames() {
-  return void 0;
-}
 function literalBody(body, file, guard) {
   const entries2 = /* @__PURE__ */ new Map();
   for (let i = 0; i < body.items.length; i++) {
@@ -41831,12 +41809,9 @@ function tfvarsValues(file, guard) {
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.type !== "Attribute") continue;
-    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames3 }));
+    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames }));
   }
   return out;
-}
-function noNames3() {
-  return void 0;
 }
 function tfvarsJsonValues(file, text2) {
   const out = /* @__PURE__ */ new Map();
@@ -43711,7 +43686,7 @@ var HERE = {
 };
 async function runUnits(run3, merged, o) {
   const { units: units2 } = run3;
-  const cache5 = o.cache;
+  const cache4 = o.cache;
   const rank = units2.map((u) => stageRank(u));
   const ordered = [...units2.keys()].sort((a, b) => rank[a] - rank[b]);
   const isMine = (i) => !o.shard || shardOf(units2[i].key, o.shard.count) === o.shard.index;
@@ -43757,7 +43732,7 @@ async function runUnits(run3, merged, o) {
       accepted.add(i);
       progress(i);
       const key = keys.get(i);
-      if (key !== void 0 && deps) cache5.set(key, deps, r);
+      if (key !== void 0 && deps) cache4.set(key, deps, r);
       waiting.set(i, r);
       drain();
     };
@@ -43765,10 +43740,10 @@ async function runUnits(run3, merged, o) {
     for (const i of stageUnits) {
       const u = units2[i];
       const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
-      const cacheable = cache5 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
+      const cacheable = cache4 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
       if (cacheable) {
         const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : ""]);
-        const hit = cache5.get(key, run3.host);
+        const hit = cache4.get(key, run3.host);
         releaseTexts(run3.host);
         if (hit) {
           accept(i, hit);
@@ -47045,22 +47020,22 @@ async function lint(options = {}) {
 }
 async function lintPlanned(run3, threads) {
   const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
-  const cache5 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
-  const runKey = cache5 ? run3.settingsKey() : "";
+  const cache4 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
+  const runKey = cache4 ? run3.settingsKey() : "";
   await threads.planned(run3);
   await runUnits(run3, merged, {
     ...options.shard ? { shard: options.shard } : {},
-    ...cache5 ? { cache: cache5 } : {},
+    ...cache4 ? { cache: cache4 } : {},
     runKey,
     onProgress: (done, total) => options.onProgress?.("linting", done, total),
     runnerFor: (jobs) => threads.runnerFor(jobs),
     ...timing ? { onUnitRan: (frontEnd, files, ms) => timing.unitRan(frontEnd, files, ms) } : {}
   });
-  if (cache5) {
+  if (cache4) {
     try {
-      cache5.save();
+      cache4.save();
     } catch (e) {
-      notices.push(`cannot write the cache ${cache5.file} (${e.code ?? String(e)}); the next run lints everything again`);
+      notices.push(`cannot write the cache ${cache4.file} (${e.code ?? String(e)}); the next run lints everything again`);
     }
   }
   timing?.mark("units");

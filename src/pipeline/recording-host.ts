@@ -14,7 +14,7 @@ import type { Host, ReadProblem } from '../core/host.js';
 /** One read: `[what, path, answer]`; the answer is a hash, a listing's names, or a boolean. */
 export type Dependency = [kind: 'text' | 'bytes' | 'head' | 'chunks' | 'list' | 'isFile' | 'isDirectory', path: string, answer: string];
 
-export function hashText(text: string): string {
+export function hashText(text: string | Buffer): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
@@ -100,11 +100,17 @@ export function recordingHost(inner: Host): RecordingHost {
  * loadFileAsBase64) holds while it stays over, and is read again once it is not.
  */
 function bytesAnswer(b: Buffer | undefined, maxBytes: number): string {
-  return `${maxBytes}:${b === undefined ? '' : createHash('sha1').update(b).digest('base64url')}`;
+  return `${maxBytes}:${b === undefined ? '' : hashText(b)}`;
+}
+
+/** The cap a capped read's or a head's answer was made with (`<cap>:<hash>`); NaN when it has none (a refused head, an answer of an earlier cache). */
+function recordedCap(answer: string): number {
+  const colon = answer.indexOf(':');
+  return colon < 0 ? NaN : Number(answer.slice(0, colon));
 }
 
 function headAnswer(b: Buffer | undefined, maxBytes: number): string {
-  return b === undefined ? '' : `${maxBytes}:${createHash('sha1').update(b).digest('base64url')}`;
+  return b === undefined ? '' : `${maxBytes}:${hashText(b)}`;
 }
 
 /** A streamed file's answer: the hash of all its chunks ('' when it cannot be read). */
@@ -134,7 +140,7 @@ export function listingAnswer(entries: ReturnType<Host['list']>): string {
 export function depsHold(host: Host, deps: readonly Dependency[], answers: Map<string, string> = new Map()): boolean {
   for (const [kind, p, answer] of deps) {
     // A head's and a capped read's answers depend on how many bytes were read or allowed: part of the key.
-    const key = kind === 'head' || kind === 'bytes' ? `${kind}\u0000${p}\u0000${answer.split(':')[0]}` : `${kind}\u0000${p}`;
+    const key = kind === 'head' || kind === 'bytes' ? `${kind}\u0000${p}\u0000${recordedCap(answer)}` : `${kind}\u0000${p}`;
     let now = answers.get(key);
     if (now === undefined) {
       now = currentAnswer(host, kind, p, answer);
@@ -156,12 +162,12 @@ function currentAnswer(host: Host, kind: Dependency[0], p: string, answer: strin
     }
     case 'bytes': {
       // An answer without its cap (an earlier cache) is never taken as holding: the unit runs again.
-      const max = answer.includes(':') ? Number(answer.split(':')[0]) : NaN;
+      const max = recordedCap(answer);
       now = Number.isSafeInteger(max) && max > 0 ? bytesAnswer(host.readBytes(p, max), max) : '\u0000no cap';
       break;
     }
     case 'head': {
-      const max = Number(answer.split(':')[0]);
+      const max = recordedCap(answer);
       now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : undefined, max);
       break;
     }
