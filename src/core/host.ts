@@ -426,11 +426,13 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       let fd: number | undefined;
       try {
         fd = fs.openSync(file, 'r');
-        // Read into one scratch buffer and copy out the bytes read: classification peeks at
-        // every `.json` file (64 KB each), and a fresh buffer per peek was garbage (issue 15).
-        const buf = maxBytes <= HEAD_SCRATCH_BYTES ? (headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES)) : Buffer.allocUnsafe(maxBytes);
+        // A peek up to 64 KB reads into one scratch buffer and copies out the bytes read:
+        // classification peeks at every `.json` file, and a fresh buffer per peek was garbage
+        // (issue 15). A larger one reads into a buffer of its own, returned as it is.
+        const scratch = maxBytes <= HEAD_SCRATCH_BYTES;
+        const buf = scratch ? (headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES)) : Buffer.allocUnsafe(maxBytes);
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
-        const head = Buffer.from(buf.subarray(0, n));
+        const head = scratch ? Buffer.from(buf.subarray(0, n)) : buf.subarray(0, n);
         // Fewer bytes than asked: the whole file (a copy, so the caller's buffer is its own).
         if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
         return head;
