@@ -299,9 +299,10 @@ function createHost(root, options = {}) {
       let fd;
       try {
         fd = fs.openSync(file, "r");
-        const buf = maxBytes <= HEAD_SCRATCH_BYTES ? headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES) : Buffer.allocUnsafe(maxBytes);
+        const scratch = maxBytes <= HEAD_SCRATCH_BYTES;
+        const buf = scratch ? headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES) : Buffer.allocUnsafe(maxBytes);
         const n = fs.readSync(fd, buf, 0, maxBytes, 0);
-        const head = Buffer.from(buf.subarray(0, n));
+        const head = scratch ? Buffer.from(buf.subarray(0, n)) : buf.subarray(0, n);
         if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
         return head;
       } catch (e) {
@@ -43399,10 +43400,14 @@ function recordingHost(inner) {
   };
 }
 function bytesAnswer(b, maxBytes) {
-  return `${maxBytes}:${b === void 0 ? "" : createHash3("sha1").update(b).digest("base64url")}`;
+  return `${maxBytes}:${b === void 0 ? "" : hashText(b)}`;
+}
+function recordedCap(answer) {
+  const colon = answer.indexOf(":");
+  return colon < 0 ? NaN : Number(answer.slice(0, colon));
 }
 function headAnswer(b, maxBytes) {
-  return b === void 0 ? "" : `${maxBytes}:${createHash3("sha1").update(b).digest("base64url")}`;
+  return b === void 0 ? "" : `${maxBytes}:${hashText(b)}`;
 }
 function chunksAnswer(host, file) {
   const it = host.readChunks(file, 1 << 20);
@@ -43421,7 +43426,7 @@ function listingAnswer(entries2) {
 }
 function depsHold(host, deps, answers = /* @__PURE__ */ new Map()) {
   for (const [kind, p, answer] of deps) {
-    const key = kind === "head" || kind === "bytes" ? `${kind}\0${p}\0${answer.split(":")[0]}` : `${kind}\0${p}`;
+    const key = kind === "head" || kind === "bytes" ? `${kind}\0${p}\0${recordedCap(answer)}` : `${kind}\0${p}`;
     let now = answers.get(key);
     if (now === void 0) {
       now = currentAnswer(host, kind, p, answer);
@@ -43440,12 +43445,12 @@ function currentAnswer(host, kind, p, answer) {
       break;
     }
     case "bytes": {
-      const max = answer.includes(":") ? Number(answer.split(":")[0]) : NaN;
+      const max = recordedCap(answer);
       now = Number.isSafeInteger(max) && max > 0 ? bytesAnswer(host.readBytes(p, max), max) : "\0no cap";
       break;
     }
     case "head": {
-      const max = Number(answer.split(":")[0]);
+      const max = recordedCap(answer);
       now = headAnswer(Number.isSafeInteger(max) && max > 0 ? host.readHead(p, max) : void 0, max);
       break;
     }
