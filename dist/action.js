@@ -17808,18 +17808,56 @@ var init_format2 = __esm({
   }
 });
 
+// src/core/own-strings.ts
+function ownString(s) {
+  return s.length < MIN_SLICED_LENGTH ? s : (" " + s).slice(1);
+}
+function memoByText(limit, compute) {
+  const memo = /* @__PURE__ */ new Map();
+  return (text2) => {
+    const hit = memo.get(text2);
+    if (hit !== void 0) return hit;
+    const own = ownString(text2);
+    const value = compute(own);
+    if (memo.size >= limit) memo.clear();
+    memo.set(own, value);
+    return value;
+  };
+}
+function ownStrings(value) {
+  ownIn(value, 0);
+  return value;
+}
+function ownIn(value, depth) {
+  if (value === null || typeof value !== "object" || depth > MAX_DEPTH2 || Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      if (typeof v === "string") value[i] = ownString(v);
+      else ownIn(v, depth + 1);
+    }
+    return;
+  }
+  const o = value;
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    const v = o[k];
+    if (typeof v === "string") o[k] = ownString(v);
+    else ownIn(v, depth + 1);
+  }
+}
+var MIN_SLICED_LENGTH, MAX_DEPTH2;
+var init_own_strings = __esm({
+  "src/core/own-strings.ts"() {
+    "use strict";
+    MIN_SLICED_LENGTH = 13;
+    MAX_DEPTH2 = 64;
+  }
+});
+
 // src/eval/terraform/regex.ts
 function compileRegex(pattern) {
-  let hit = cache2.get(pattern);
-  if (!hit) {
-    try {
-      hit = new Re2Regex(pattern);
-    } catch (e) {
-      hit = new RegexSyntaxError(e instanceof Error ? e.message : String(e));
-    }
-    if (cache2.size >= CACHE_LIMIT) cache2.clear();
-    cache2.set(pattern, hit);
-  }
+  const hit = compiled(pattern);
   if (hit instanceof RegexSyntaxError) throw hit;
   return hit;
 }
@@ -17880,15 +17918,21 @@ function extractName(t, from) {
   const num2 = /^(0|[1-9]\d{0,8})$/.test(name) ? Number(name) : -1;
   return { name, num: num2, next: i };
 }
-var RegexSyntaxError, cache2, CACHE_LIMIT, Re2Regex, NAME_CHAR;
+var RegexSyntaxError, compiled, Re2Regex, NAME_CHAR;
 var init_regex = __esm({
   "src/eval/terraform/regex.ts"() {
     "use strict";
     init_re2();
+    init_own_strings();
     RegexSyntaxError = class extends Error {
     };
-    cache2 = /* @__PURE__ */ new Map();
-    CACHE_LIMIT = 500;
+    compiled = memoByText(500, (pattern) => {
+      try {
+        return new Re2Regex(pattern);
+      } catch (e) {
+        return new RegexSyntaxError(e instanceof Error ? e.message : String(e));
+      }
+    });
     Re2Regex = class {
       constructor(pattern) {
         this.pattern = pattern;
@@ -19176,11 +19220,11 @@ var init_instance = __esm({
        * Runs a memoized computation that the time budget may abandon midway (the guard unwinds
        * to the outermost expression): the cache entry then says so, instead of "refers to itself".
        */
-      abandonable(cache4, key, abandoned, f) {
+      abandonable(cache3, key, abandoned, f) {
         try {
           return f();
         } catch (err2) {
-          if (err2 instanceof BudgetExceeded) cache4.set(key, abandoned);
+          if (err2 instanceof BudgetExceeded) cache3.set(key, abandoned);
           throw err2;
         }
       }
@@ -20198,10 +20242,10 @@ function readProblem(host, file) {
   return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
 function parseCache(host, parse2, errorsOf, problems) {
-  const cache4 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   return {
     get(file) {
-      if (cache4.has(file)) return cache4.get(file);
+      if (cache3.has(file)) return cache3.get(file);
       const text2 = host.readText(file);
       let parsed;
       if (text2 === void 0) {
@@ -20211,10 +20255,10 @@ function parseCache(host, parse2, errorsOf, problems) {
         parsed = parse2(text2, file);
         for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
       }
-      cache4.set(file, parsed);
+      cache3.set(file, parsed);
       return parsed;
     },
-    entries: () => cache4.entries()
+    entries: () => cache3.entries()
   };
 }
 var init_shared = __esm({
@@ -23081,53 +23125,6 @@ var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
     norm = (p) => path17.normalize(p).replace(/\\/g, "/").toLowerCase();
-  }
-});
-
-// src/core/own-strings.ts
-function ownString(s) {
-  return s.length < MIN_SLICED_LENGTH ? s : (" " + s).slice(1);
-}
-function memoByText(limit, compute) {
-  const memo = /* @__PURE__ */ new Map();
-  return (text2) => {
-    const hit = memo.get(text2);
-    if (hit !== void 0) return hit;
-    const own = ownString(text2);
-    const value = compute(own);
-    if (memo.size > limit) memo.clear();
-    memo.set(own, value);
-    return value;
-  };
-}
-function ownStrings(value) {
-  ownIn(value, 0);
-  return value;
-}
-function ownIn(value, depth) {
-  if (value === null || typeof value !== "object" || depth > MAX_DEPTH2 || Object.isFrozen(value)) return;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v = value[i];
-      if (typeof v === "string") value[i] = ownString(v);
-      else ownIn(v, depth + 1);
-    }
-    return;
-  }
-  const o = value;
-  for (const k in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
-    const v = o[k];
-    if (typeof v === "string") o[k] = ownString(v);
-    else ownIn(v, depth + 1);
-  }
-}
-var MIN_SLICED_LENGTH, MAX_DEPTH2;
-var init_own_strings = __esm({
-  "src/core/own-strings.ts"() {
-    "use strict";
-    MIN_SLICED_LENGTH = 13;
-    MAX_DEPTH2 = 64;
   }
 });
 
@@ -33856,14 +33853,14 @@ function aliasesFor(state, ctx, dir) {
   state.aliases.set(dir, out);
   return out;
 }
-function cachedModule(state, ctx, cache4, bicepFile, reference) {
+function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
   const where = brCachePath(reference, aliasesFor(state, ctx, path24.dirname(bicepFile)));
   if ("reason" in where) return where;
-  const cacheRoot = cache4.root;
+  const cacheRoot = cache3.root;
   const file = path24.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
-    const text2 = cache4.isFile(file) ? cache4.readText(file) : void 0;
+    const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
     state.cached.set(file, parsed2?.root && parsed2.errors.length === 0 ? parsed2 : void 0);
   }
@@ -40236,8 +40233,8 @@ function definitionsInCode(resources, problems = []) {
   return out;
 }
 function judgeResource2(set, r, siblings) {
-  let perSet = cache3.get(r);
-  if (!perSet) cache3.set(r, perSet = /* @__PURE__ */ new WeakMap());
+  let perSet = cache2.get(r);
+  if (!perSet) cache2.set(r, perSet = /* @__PURE__ */ new WeakMap());
   if (perSet.has(set)) return perSet.get(set);
   const target = policyTarget(r, siblings, set.aliasPath);
   const out = target ? judgeAll(set, target) : void 0;
@@ -40301,7 +40298,7 @@ function judgeOne(set, def2, target) {
   }
   return { ...base, result: true, evidence: o.evidence };
 }
-var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE, JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache3;
+var POLICY_DEFINITION_ARM_TYPE, POLICY_DEFINITION_AZURERM_TYPE, JUDGED_EFFECTS, SETTING_EFFECTS, RP_MODE_TYPES, cache2;
 var init_policy2 = __esm({
   "src/model/policy.ts"() {
     "use strict";
@@ -40318,7 +40315,7 @@ var init_policy2 = __esm({
       "microsoft.keyvault.data": "microsoft.keyvault/vaults",
       "microsoft.machinelearningservices.v2.data": "microsoft.machinelearningservices/workspaces"
     };
-    cache3 = /* @__PURE__ */ new WeakMap();
+    cache2 = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -43691,7 +43688,7 @@ var HERE = {
 };
 async function runUnits(run3, merged, o) {
   const { units: units2 } = run3;
-  const cache4 = o.cache;
+  const cache3 = o.cache;
   const rank = units2.map((u) => stageRank(u));
   const ordered = [...units2.keys()].sort((a, b) => rank[a] - rank[b]);
   const isMine = (i) => !o.shard || shardOf(units2[i].key, o.shard.count) === o.shard.index;
@@ -43737,7 +43734,7 @@ async function runUnits(run3, merged, o) {
       accepted.add(i);
       progress(i);
       const key = keys.get(i);
-      if (key !== void 0 && deps) cache4.set(key, deps, r);
+      if (key !== void 0 && deps) cache3.set(key, deps, r);
       waiting.set(i, r);
       drain();
     };
@@ -43745,10 +43742,10 @@ async function runUnits(run3, merged, o) {
     for (const i of stageUnits) {
       const u = units2[i];
       const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
-      const cacheable = cache4 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
+      const cacheable = cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
       if (cacheable) {
         const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : ""]);
-        const hit = cache4.get(key, run3.host);
+        const hit = cache3.get(key, run3.host);
         releaseTexts(run3.host);
         if (hit) {
           accept(i, hit);
@@ -47025,22 +47022,22 @@ async function lint(options = {}) {
 }
 async function lintPlanned(run3, threads) {
   const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
-  const cache4 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
-  const runKey = cache4 ? run3.settingsKey() : "";
+  const cache3 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
+  const runKey = cache3 ? run3.settingsKey() : "";
   await threads.planned(run3);
   await runUnits(run3, merged, {
     ...options.shard ? { shard: options.shard } : {},
-    ...cache4 ? { cache: cache4 } : {},
+    ...cache3 ? { cache: cache3 } : {},
     runKey,
     onProgress: (done, total) => options.onProgress?.("linting", done, total),
     runnerFor: (jobs) => threads.runnerFor(jobs),
     ...timing ? { onUnitRan: (frontEnd, files, ms) => timing.unitRan(frontEnd, files, ms) } : {}
   });
-  if (cache4) {
+  if (cache3) {
     try {
-      cache4.save();
+      cache3.save();
     } catch (e) {
-      notices.push(`cannot write the cache ${cache4.file} (${e.code ?? String(e)}); the next run lints everything again`);
+      notices.push(`cannot write the cache ${cache3.file} (${e.code ?? String(e)}); the next run lints everything again`);
     }
   }
   timing?.mark("units");

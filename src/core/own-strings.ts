@@ -22,9 +22,9 @@ export function ownString(s: string): string {
 /**
  * A memo of a pure function of a string, for the run's hot paths (a parsed expression, a
  * lower-cased name): each distinct text is computed once. The key is an own copy, and `compute`
- * is given that copy, so the memo never holds the file a text was cut from. Cleared when it
- * passes `limit` entries: hostile input cannot grow it without end. `compute` never returns
- * undefined (use null for "none").
+ * is given that copy, so the memo never holds the file a text was cut from. It holds at most
+ * `limit` entries (it starts afresh when full): hostile input cannot grow it without end.
+ * `compute` never returns undefined (use null for "none").
  */
 export function memoByText<T extends NonNullable<unknown> | null>(limit: number, compute: (own: string) => T): (text: string) => T {
   const memo = new Map<string, T>();
@@ -33,7 +33,7 @@ export function memoByText<T extends NonNullable<unknown> | null>(limit: number,
     if (hit !== undefined) return hit;
     const own = ownString(text);
     const value = compute(own);
-    if (memo.size > limit) memo.clear();
+    if (memo.size >= limit) memo.clear();
     memo.set(own, value);
     return value;
   };

@@ -12,6 +12,7 @@
  */
 import type { RE2JS } from 're2js';
 import { re2 } from '../../core/re2.js';
+import { memoByText } from '../../core/own-strings.js';
 
 /** One match: the span of the whole match and of each capture group (-1 when the group did not take part). */
 export interface RegexMatch {
@@ -36,22 +37,19 @@ export interface TerraformRegex {
 /** A pattern that is not valid RE2 syntax (Terraform reports "invalid regexp pattern"). */
 export class RegexSyntaxError extends Error {}
 
-// Compiled patterns are reused: a validation regex is tested against many sizes (GPU002).
-const cache = new Map<string, TerraformRegex | RegexSyntaxError>();
-const CACHE_LIMIT = 500;
+// Compiled patterns are reused: a validation regex is tested against many sizes (GPU002). By
+// an own copy of the pattern (memoByText): a pattern cut from a file's text does not keep it.
+const compiled = memoByText(500, (pattern): TerraformRegex | RegexSyntaxError => {
+  try {
+    return new Re2Regex(pattern);
+  } catch (e) {
+    return new RegexSyntaxError(e instanceof Error ? e.message : String(e));
+  }
+});
 
 /** Compiles an RE2 pattern; throws RegexSyntaxError when it is not valid RE2 syntax. */
 export function compileRegex(pattern: string): TerraformRegex {
-  let hit = cache.get(pattern);
-  if (!hit) {
-    try {
-      hit = new Re2Regex(pattern);
-    } catch (e) {
-      hit = new RegexSyntaxError(e instanceof Error ? e.message : String(e));
-    }
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(pattern, hit);
-  }
+  const hit = compiled(pattern);
   if (hit instanceof RegexSyntaxError) throw hit;
   return hit;
 }
