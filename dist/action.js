@@ -33898,7 +33898,7 @@ function bicepUnits(files, ctx) {
   }
   return [...groups.values()];
 }
-var BICEP_GENERATOR, states, bicepFrontEnd, BICEP_REFERENCE;
+var BICEP_GENERATOR, isBoolean, states, bicepFrontEnd, BICEP_REFERENCE;
 var init_bicep2 = __esm({
   "src/frontends/bicep.ts"() {
     "use strict";
@@ -33916,6 +33916,7 @@ var init_bicep2 = __esm({
     init_registry();
     init_json();
     BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
+    isBoolean = (v) => typeof v === "boolean";
     states = /* @__PURE__ */ new WeakMap();
     bicepFrontEnd = {
       name: "bicep",
@@ -33924,14 +33925,18 @@ var init_bicep2 = __esm({
       supersedes(files, ctx) {
         const state = stateOf(ctx);
         const parses = unitParses(ctx);
+        const parsesClean = (twin) => {
+          const parsed = parses.bicep.get(twin);
+          return parsed !== void 0 && parsed.errors.length === 0;
+        };
         const bicepFiles = new Set(files.filter((f) => f.kind === "bicep").map((f) => f.path));
         const out = /* @__PURE__ */ new Set();
         for (const f of ctx.allFiles) {
           if (f.kind !== "arm") continue;
           const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
           if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? "")) continue;
-          const parsed = parses.bicep.get(twin);
-          if (parsed !== void 0 && parsed.errors.length === 0) {
+          const text2 = ctx.facts ? ctx.host.readText(twin) : void 0;
+          if (text2 !== void 0 ? ctx.facts.fact("bicep-parses", text2, isBoolean, () => parsesClean(twin)) : parsesClean(twin)) {
             out.add(f.path);
             state.twins.set(f.path, twin);
           } else state.brokenWithTwin.add(twin);
@@ -43473,7 +43478,7 @@ import fs4 from "node:fs";
 import path34 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
-var FORMAT2 = 4;
+var FORMAT2 = 5;
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path34.join(cwd, CACHE_FILE);
   const abs = path34.resolve(cwd, location);
@@ -43484,16 +43489,20 @@ function hashOf(value) {
   return createHash4("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
 }
 var UnitCache = class _UnitCache {
-  constructor(file, version, old, onDisk) {
+  constructor(file, version, old, oldFacts, onDisk) {
     this.file = file;
     this.version = version;
     this.onDisk = onDisk;
     this.old = old;
+    this.oldFacts = oldFacts;
   }
   file;
   version;
   onDisk;
   old;
+  oldFacts;
+  /** This run's facts: those it asked for (an unused one is dropped, as an absent unit's entry is). */
+  nextFacts = /* @__PURE__ */ new Map();
   /** This run's entries, serialized when made: the run goes on to mutate its findings (evidence, suppressions). */
   next = /* @__PURE__ */ new Map();
   hits = 0;
@@ -43509,15 +43518,27 @@ var UnitCache = class _UnitCache {
       text2 = fs4.readFileSync(file, "utf8");
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${e.code ?? String(e)}); linting without it`);
-      return new _UnitCache(file, version, {}, false);
+      return new _UnitCache(file, version, {}, {}, false);
     }
     const parsed = parseCacheFile(text2);
     if (typeof parsed === "string") {
       warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
-      return new _UnitCache(file, version, {}, false);
+      return new _UnitCache(file, version, {}, {}, false);
     }
     const same2 = parsed.version === version;
-    return new _UnitCache(file, version, same2 ? parsed.entries : {}, same2);
+    return new _UnitCache(file, version, same2 ? parsed.entries : {}, same2 ? parsed.facts : {}, same2);
+  }
+  /**
+   * A fact about a text (TextFacts): the recorded answer for the same text, else `compute()`'s,
+   * kept for the next run. A recorded answer that `valid` refuses is computed again: a cache
+   * file is never trusted to hold the right shape.
+   */
+  fact(name, text2, valid, compute) {
+    const key = `${name}:${hashText(text2)}`;
+    const known2 = this.nextFacts.get(key) ?? this.oldFacts[key];
+    const value = known2 !== void 0 && valid(known2) ? known2 : compute();
+    this.nextFacts.set(key, value);
+    return value;
   }
   /** The cached result of a unit, when every read it made still gives the same answer. */
   get(key, host) {
@@ -43536,7 +43557,9 @@ var UnitCache = class _UnitCache {
   }
   /** The file already says what save() would write: every unit came from it, and it holds no other. */
   unchanged() {
-    return this.onDisk && !this.wrote && this.next.size === Object.keys(this.old).length;
+    if (!this.onDisk || this.wrote || this.next.size !== Object.keys(this.old).length) return false;
+    const old = Object.keys(this.oldFacts);
+    return old.length === this.nextFacts.size && old.every((k) => this.nextFacts.get(k) === this.oldFacts[k]);
   }
   /**
    * Writes this run's entries (units of other shards or no longer present are dropped, so
@@ -43548,9 +43571,10 @@ var UnitCache = class _UnitCache {
     if (this.unchanged()) return;
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
     const entries2 = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",");
+    const facts = JSON.stringify(Object.fromEntries(this.nextFacts));
     if (!fs4.existsSync(path34.dirname(this.file))) fs4.mkdirSync(path34.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs4.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries2}}}`);
+    fs4.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries2}},"facts":${facts}}`);
     fs4.renameSync(tmp, this.file);
   }
 };
@@ -43563,11 +43587,14 @@ function parseCacheFile(text2) {
   }
   if (typeof v !== "object" || v === null || v.tool !== TOOL) return `is not a ${TOOL} cache`;
   const c = v;
-  if (c.format !== FORMAT2 || typeof c.version !== "string" || typeof c.entries !== "object" || c.entries === null || Array.isArray(c.entries)) return "has a layout this version does not read";
+  if (c.format !== FORMAT2 || typeof c.version !== "string" || !isRecord2(c.entries) || !isRecord2(c.facts)) return "has a layout this version does not read";
   for (const e of Object.values(c.entries)) {
     if (!isEntry(e)) return "has a malformed entry (corrupt)";
   }
   return c;
+}
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function isEntry(e) {
   if (typeof e !== "object" || e === null) return false;
@@ -46878,7 +46905,7 @@ function commonRoot(paths) {
   for (const p of paths.slice(1)) while (path42.relative(root, p).startsWith("..")) root = path42.dirname(root);
   return root;
 }
-async function prepareRun(options) {
+async function prepareRun(options, facts) {
   const given = (options.paths?.length ? options.paths : ["."]).map((p) => path42.resolve(p));
   for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const planFiles = (options.planFiles ?? []).map((p) => path42.resolve(p));
@@ -46958,7 +46985,8 @@ async function prepareRun(options) {
     tfDataDir: options.tfDataDir,
     ...bicepCache ? { bicepCache } : {},
     allFiles,
-    isSuperseded: (f) => superseded.has(f)
+    isSuperseded: (f) => superseded.has(f),
+    ...facts ? { facts } : {}
   };
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe);
@@ -47014,15 +47042,18 @@ var SET_ASIDE_CHARS = 16 * 1024 * 1024;
 async function lint(options = {}) {
   options = { ...options, today: options.today ?? todayUtc() };
   const threads = new RunThreads(threadSettings(options));
+  const cacheWarnings = [];
+  const cache3 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => cacheWarnings.push(m)) : void 0;
   try {
-    return await lintPlanned(await prepareRun(options), threads);
+    const run3 = await prepareRun(options, cache3);
+    run3.notices.push(...cacheWarnings);
+    return await lintPlanned(run3, threads, cache3);
   } finally {
     await threads.close();
   }
 }
-async function lintPlanned(run3, threads) {
+async function lintPlanned(run3, threads, cache3) {
   const { options, root, host, rules, today: today2, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run3;
-  const cache3 = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : void 0;
   const runKey = cache3 ? run3.settingsKey() : "";
   await threads.planned(run3);
   await runUnits(run3, merged, {

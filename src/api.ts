@@ -19,7 +19,7 @@ import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
-import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, Problem } from './frontends/types.js';
+import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, Problem, TextFacts } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
 import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
@@ -141,8 +141,9 @@ function commonRoot(paths: string[]): string {
  * Everything before the units run: options and config, discovery and classification, what
  * each front end takes over, the policies, and the units of work. Deterministic for a given
  * tree and options: a worker thread (src/worker.ts) makes the same plan on its own.
+ * `facts`: the `--cache`'s answers about texts, on the thread that keeps it (the same plan, sooner).
  */
-export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
+export async function prepareRun(options: LintOptions, facts?: TextFacts): Promise<PreparedRun> {
   // ---- options and config --------------------------------------------------------------
   const given = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
   for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
@@ -246,6 +247,7 @@ export async function prepareRun(options: LintOptions): Promise<PreparedRun> {
     ...(bicepCache ? { bicepCache } : {}),
     allFiles,
     isSuperseded: (f) => superseded.has(f),
+    ...(facts ? { facts } : {}),
   };
   for (const fe of frontEnds) {
     const files = byFrontEnd.get(fe)!;
@@ -316,17 +318,22 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   options = { ...options, today: options.today ?? todayUtc() };
   // Worker threads start first: each plans the run on its own core while this thread does.
   const threads = new RunThreads(threadSettings(options));
+  // Opened before planning, which asks it for facts (FrontEndContext.facts); its warnings are
+  // said after planning's notices, where they always were.
+  const cacheWarnings: string[] = [];
+  const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => cacheWarnings.push(m)) : undefined;
   try {
-    return await lintPlanned(await prepareRun(options), threads);
+    const run = await prepareRun(options, cache);
+    run.notices.push(...cacheWarnings);
+    return await lintPlanned(run, threads, cache);
   } finally {
     await threads.close();
   }
 }
 
-async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>): Promise<LintResult> {
+async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, cache: UnitCache | undefined): Promise<LintResult> {
   const { options, root, host, rules, today, config, problems, notices, timing, onlyFiles, allFiles, classified, scanned, merged } = run;
   // ---- phase 1: each unit from parse to findings (src/pipeline/run-units.ts) ---------------
-  const cache = options.cache ? UnitCache.open(cacheFilePath(options.cacheLocation, process.cwd()), VERSION, (m) => notices.push(m)) : undefined;
   const runKey = cache ? run.settingsKey() : '';
   await threads.planned(run);
   await runUnits(run, merged, {

@@ -40,6 +40,8 @@ interface RunState {
   pairing?: ReturnType<typeof parameterFilePairing>;
 }
 
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+
 /** What `supersedes` decided, for `run` (one lint run shares one context). No trees: units release theirs. */
 const states = new WeakMap<FrontEndContext, RunState>();
 function stateOf(ctx: FrontEndContext): RunState {
@@ -92,14 +94,19 @@ export const bicepFrontEnd: FrontEnd = {
     const state = stateOf(ctx);
     // Whether a twin's source parses; the trees are not kept (the unit parses them again).
     const parses = unitParses(ctx);
+    const parsesClean = (twin: string): boolean => {
+      const parsed = parses.bicep.get(twin);
+      return parsed !== undefined && parsed.errors.length === 0;
+    };
     const bicepFiles = new Set(files.filter((f) => f.kind === 'bicep').map((f) => f.path));
     const out = new Set<string>();
     for (const f of ctx.allFiles) {
       if (f.kind !== 'arm') continue;
       const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
       if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? '')) continue;
-      const parsed = parses.bicep.get(twin);
-      if (parsed !== undefined && parsed.errors.length === 0) {
+      // With --cache, an unchanged source is not parsed again: whether it parses is its text's fact.
+      const text = ctx.facts ? ctx.host.readText(twin) : undefined;
+      if (text !== undefined ? ctx.facts!.fact('bicep-parses', text, isBoolean, () => parsesClean(twin)) : parsesClean(twin)) {
         out.add(f.path);
         state.twins.set(f.path, twin);
       } else state.brokenWithTwin.add(twin);

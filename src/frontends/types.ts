@@ -120,6 +120,20 @@ export interface FrontEndContext {
   readonly allFiles: readonly ClassifiedFile[];
   /** Files another front end took over (a compiled template whose `.bicep` source is linted instead). */
   isSuperseded(file: string): boolean;
+  /**
+   * `--cache`, on the thread that keeps the cache: planning's answers about a text, kept between
+   * runs (an unchanged tree is planned without parsing again). Absent otherwise: compute.
+   */
+  readonly facts?: TextFacts;
+}
+
+/**
+ * Answers that depend on nothing but a text (and this build): `fact` gives the answer recorded for
+ * the same text under the same name, or `compute()`'s. The answer must be JSON; `valid` checks a
+ * recorded one (a cache file is never trusted).
+ */
+export interface TextFacts {
+  fact<T>(name: string, text: string, valid: (v: unknown) => v is T, compute: () => T): T;
 }
 
 export interface FrontEnd {

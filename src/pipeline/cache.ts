@@ -10,14 +10,15 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../core/host.js';
-import { depsHold, type Dependency } from './recording-host.js';
+import type { TextFacts } from '../frontends/types.js';
+import { depsHold, hashText, type Dependency } from './recording-host.js';
 import type { UnitResult } from './unit.js';
 
 /** The default file name (ESLint: `.eslintcache`), in the current folder or a given folder. */
 export const CACHE_FILE = '.mlops-iac-lint-cache';
 const TOOL = 'mlops-iac-lint';
-/** The layout of the cache file; bumped when UnitResult changes shape. */
-const FORMAT = 4;
+/** The layout of the cache file; bumped when UnitResult changes shape (5: `facts`). */
+const FORMAT = 5;
 
 interface Entry {
   deps: Dependency[];
@@ -29,6 +30,8 @@ interface CacheFile {
   format: number;
   version: string;
   entries: Record<string, Entry>;
+  /** Planning's answers about a text, by the fact's name and the text's hash (`TextFacts`). */
+  facts: Record<string, unknown>;
 }
 
 /** Where the cache lives: `--cache-location` as a file, or a folder (existing, or ending in a separator) holding CACHE_FILE. */
@@ -43,8 +46,11 @@ export function hashOf(value: unknown): string {
   return createHash('sha256').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('base64url');
 }
 
-export class UnitCache {
+export class UnitCache implements TextFacts {
   private readonly old: Record<string, Entry>;
+  private readonly oldFacts: Record<string, unknown>;
+  /** This run's facts: those it asked for (an unused one is dropped, as an absent unit's entry is). */
+  private readonly nextFacts = new Map<string, unknown>();
   /** This run's entries, serialized when made: the run goes on to mutate its findings (evidence, suppressions). */
   private readonly next = new Map<string, string>();
   hits = 0;
@@ -59,10 +65,12 @@ export class UnitCache {
     readonly file: string,
     private readonly version: string,
     old: Record<string, Entry>,
+    oldFacts: Record<string, unknown>,
     /** The file on disk is this version's cache holding exactly `old` (not missing, corrupt, foreign or another version's). */
     private readonly onDisk: boolean,
   ) {
     this.old = old;
+    this.oldFacts = oldFacts;
   }
 
   /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
@@ -72,16 +80,29 @@ export class UnitCache {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); linting without it`);
-      return new UnitCache(file, version, {}, false);
+      return new UnitCache(file, version, {}, {}, false);
     }
     const parsed = parseCacheFile(text);
     if (typeof parsed === 'string') {
       warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
-      return new UnitCache(file, version, {}, false);
+      return new UnitCache(file, version, {}, {}, false);
     }
     // Another version's results may differ: start afresh (not a warning: an upgrade is normal).
     const same = parsed.version === version;
-    return new UnitCache(file, version, same ? parsed.entries : {}, same);
+    return new UnitCache(file, version, same ? parsed.entries : {}, same ? parsed.facts : {}, same);
+  }
+
+  /**
+   * A fact about a text (TextFacts): the recorded answer for the same text, else `compute()`'s,
+   * kept for the next run. A recorded answer that `valid` refuses is computed again: a cache
+   * file is never trusted to hold the right shape.
+   */
+  fact<T>(name: string, text: string, valid: (v: unknown) => v is T, compute: () => T): T {
+    const key = `${name}:${hashText(text)}`;
+    const known = this.nextFacts.get(key) ?? this.oldFacts[key];
+    const value = known !== undefined && valid(known) ? known : compute();
+    this.nextFacts.set(key, value);
+    return value;
   }
 
   /** The cached result of a unit, when every read it made still gives the same answer. */
@@ -103,7 +124,10 @@ export class UnitCache {
 
   /** The file already says what save() would write: every unit came from it, and it holds no other. */
   private unchanged(): boolean {
-    return this.onDisk && !this.wrote && this.next.size === Object.keys(this.old).length;
+    if (!this.onDisk || this.wrote || this.next.size !== Object.keys(this.old).length) return false;
+    // The same facts, with the same answers (a fact answered afresh replaced a refused one).
+    const old = Object.keys(this.oldFacts);
+    return old.length === this.nextFacts.size && old.every((k) => this.nextFacts.get(k) === this.oldFacts[k]);
   }
 
   /**
@@ -116,11 +140,12 @@ export class UnitCache {
     if (this.unchanged()) return;
     const head = JSON.stringify({ tool: TOOL, format: FORMAT, version: this.version });
     const entries = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',');
+    const facts = JSON.stringify(Object.fromEntries(this.nextFacts));
     // The folder of `--cache-location dir/` is made when missing (one level: a recursive
     // mkdir loops forever under /proc in Node 20).
     if (!fs.existsSync(path.dirname(this.file))) fs.mkdirSync(path.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries}}}`);
+    fs.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries}},"facts":${facts}}`);
     fs.renameSync(tmp, this.file);
   }
 }
@@ -135,11 +160,15 @@ function parseCacheFile(text: string): CacheFile | string {
   }
   if (typeof v !== 'object' || v === null || (v as CacheFile).tool !== TOOL) return `is not a ${TOOL} cache`;
   const c = v as CacheFile;
-  if (c.format !== FORMAT || typeof c.version !== 'string' || typeof c.entries !== 'object' || c.entries === null || Array.isArray(c.entries)) return 'has a layout this version does not read';
+  if (c.format !== FORMAT || typeof c.version !== 'string' || !isRecord(c.entries) || !isRecord(c.facts)) return 'has a layout this version does not read';
   for (const e of Object.values(c.entries)) {
     if (!isEntry(e)) return 'has a malformed entry (corrupt)';
   }
   return c;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isEntry(e: unknown): e is Entry {

@@ -177,6 +177,41 @@ describe('cache and units on a small tree', () => {
     expect(foreign.notices).toEqual([expect.stringMatching(/^the cache .*c\.json is not a mlops-iac-lint cache; it is ignored and rewritten$/)]);
   });
 
+  it('planning asks the cache whether a compiled twin\'s Bicep source parses, by the source\'s text (an unchanged tree is not parsed again)', async () => {
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'infra'));
+    const kv = "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: {\n      family: 'A'\n      name: 'standard'\n    }\n    enablePurgeProtection: false\n  }\n}\n";
+    fs.writeFileSync(path.join(root, 'infra/main.bicep'), kv);
+    const twinResource = { type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kv', location: 'westeurope', properties: { tenantId: '[subscription().tenantId]', sku: { family: 'A', name: 'standard' }, enablePurgeProtection: false } };
+    fs.writeFileSync(
+      path.join(root, 'infra/main.json'),
+      JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', metadata: { _generator: { name: 'bicep', version: '0.30.23.60470' } }, resources: [twinResource] }, null, 2),
+    );
+    const cacheLocation = path.join(root, 'c.json');
+    const inFile = (r: LintResult, ext: string) => r.findings.filter((f) => f.location.file.endsWith(ext));
+    const cold = await lint(opts(root, { cache: true, cacheLocation }));
+    // The source is linted in the twin's place.
+    expect(inFile(cold, '.bicep').length).toBeGreaterThan(0);
+    expect(inFile(cold, '.json')).toEqual([]);
+    const facts = JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).facts as Record<string, unknown>;
+    expect(Object.entries(facts)).toEqual([[expect.stringMatching(/^bicep-parses:/), true]]);
+    // Warm: the same bytes, and the file left alone (the same entries and the same facts).
+    fs.appendFileSync(cacheLocation, '\n\n');
+    expect(reports(await lint(opts(root, { cache: true, cacheLocation })), root)).toBe(reports(cold, root));
+    expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(true);
+    // The recorded answer is what planning goes by: planted `false`, the twin is linted as a template of its own.
+    const key = Object.keys(facts)[0]!;
+    const planted = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
+    planted.facts[key] = false;
+    fs.writeFileSync(cacheLocation, JSON.stringify(planted));
+    expect(inFile(await lint(opts(root, { cache: true, cacheLocation })), '.json').length).toBeGreaterThan(0);
+    // An answer of the wrong shape is never taken: asked afresh, and the file rewritten with the right one.
+    planted.facts[key] = 'yes';
+    fs.writeFileSync(cacheLocation, JSON.stringify(planted));
+    expect(reports(await lint(opts(root, { cache: true, cacheLocation })), root)).toBe(reports(cold, root));
+    expect(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).facts).toEqual({ [key]: true });
+  });
+
   it('code frames keep the lines around each finding, not the whole file', async () => {
     const root = tree();
     const r = await lint(opts(root));
