@@ -17,16 +17,21 @@ import type { ScriptOrigin } from './script-origin.js';
 
 export interface ScriptToken {
   /** The word with quotes and escapes removed (for operators: the operator). */
-  text: string;
+  readonly text: string;
   /** The word as written in the logical command. */
-  raw: string;
+  readonly raw: string;
   /** Indices into the command's `text`, end exclusive. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** Exact file range of the token. */
-  range: Range;
+  readonly range: Range;
   /** An operator (`;`, `&&`, `||`, `|`, `&`, `(`, `)`, `$(`), not a word. */
-  op: boolean;
+  readonly op: boolean;
+  /** File offset of the token's first character, and just after its last (what `range` is made of). */
+  readonly fileStart: number;
+  readonly fileEnd: number;
+  /** Exact file range of `raw[from, to)`, e.g. the value of `--size=Standard_NC6` (clamped to the token; empty: an empty range there). */
+  rangeOf(from: number, to: number): Range;
 }
 
 export interface ScriptCommand {
@@ -445,6 +450,75 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   return { commands, comments };
 }
 
+/** What a command's tokens map their indices to the file with: the snippet's offsets and the command's character map. */
+interface TokenPlace {
+  readonly lineMap: LineMap;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** The command's `map` (command-text index → value index). */
+  readonly map: Int32Array;
+}
+
+/**
+ * A token whose file range is made when it is first read, not when it is lexed: most words'
+ * ranges are never read (a finding's word, an az command's flags are), and making one for
+ * every token (a range and two positions) was about a fifth of the CI lexer's time and a
+ * quarter of its allocations in issue 15's cold profile. The range, once made, is kept.
+ */
+class Token implements ScriptToken {
+  readonly text: string;
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+  readonly op: boolean;
+  readonly #place: TokenPlace;
+  #range: Range | undefined;
+
+  constructor(text: string, raw: string, start: number, end: number, op: boolean, place: TokenPlace) {
+    this.text = text;
+    this.raw = raw;
+    this.start = start;
+    this.end = end;
+    this.op = op;
+    this.#place = place;
+  }
+
+  get fileStart(): number {
+    const p = this.#place;
+    return p.starts[p.map[this.start]!]!;
+  }
+
+  get fileEnd(): number {
+    const p = this.#place;
+    return p.ends[p.map[this.end - 1]!]!;
+  }
+
+  get range(): Range {
+    return (this.#range ??= this.#place.lineMap.range(this.fileStart, this.fileEnd));
+  }
+
+  rangeOf(from: number, to: number): Range {
+    const len = this.raw.length;
+    const a = Math.min(Math.max(from, 0), len);
+    const b = Math.min(Math.max(to, a), len);
+    const { map, starts, ends, lineMap } = this.#place;
+    const s = map[this.start + Math.min(a, len - 1)];
+    if (s === undefined) return this.range;
+    // An empty slice is an empty range at its start.
+    if (b === a) {
+      const at = a === len ? ends[map[this.start + len - 1]!]! : starts[s]!;
+      return lineMap.range(at, at);
+    }
+    const e = map[this.start + b - 1]!;
+    return lineMap.range(starts[s]!, ends[e]!);
+  }
+
+  /** As the lexer's plain token objects were written (the snippet's JSON is compared with the reference lexer's). */
+  toJSON(): unknown {
+    return { text: this.text, raw: this.raw, start: this.start, end: this.end, op: this.op, range: this.range };
+  }
+}
+
 /**
  * `$(…)` without whitespace inside (`$(Build.SourcesDirectory)`, `$(pwd)`) is part of a word;
  * a command substitution with arguments (`$(az ad sp …)`) is split so its command is found.
@@ -456,15 +530,15 @@ function substitutionIsWord(text: string, i: number): boolean {
 }
 
 /**
- * The tokens of a logical command, each built once with its file range (`rangeOf` maps
- * command-text indices [start, end) to the file): no intermediate token list to copy.
+ * The tokens of a logical command, each built once (`place` maps command-text indices to the
+ * file, when a range is read): no intermediate token list to copy.
  */
-function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number }, rangeOf: (start: number, end: number) => Range): ScriptToken[] {
+function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number }, place: TokenPlace): ScriptToken[] {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
   const stops = WORD_STOPS[lang];
   const out: ScriptToken[] = [];
-  const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => ({ text: word, raw, start, end, op, range: rangeOf(start, end) });
+  const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => new Token(word, raw, start, end, op, place);
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -603,7 +677,7 @@ export function buildSnippet(args: {
   for (const raw of res.commands) {
     const map = raw.map;
     const state: { openQuote?: number } = {};
-    const tokens = tokenize(raw.text, args.language, state, (start, end) => lineMap.range(sn.starts[map[start]!]!, sn.ends[map[end - 1]!]!));
+    const tokens = tokenize(raw.text, args.language, state, { lineMap, starts: sn.starts, ends: sn.ends, map });
     // trim the command's range to its non-blank characters
     let a = 0;
     let b = raw.text.length;
