@@ -129,6 +129,8 @@ interface ScanResult {
 }
 
 const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const SPACE = 32;
+const TAB = 9;
 
 /**
  * The character maps of a scan's commands, written one after another into one growing
@@ -154,6 +156,24 @@ class IndexRuns {
     this.buf[this.len++] = index;
   }
 
+  /**
+   * Pushes from, from + 1, … to - 1: a run of characters taken over as they are. One call per
+   * run, not per character: before V8 optimizes the lexer (most of a cold run) a call per
+   * character was the larger part of scan()'s time.
+   */
+  pushRun(from: number, to: number): void {
+    const need = this.len + (to - from);
+    if (need > this.buf.length) {
+      const grown = new Int32Array(Math.max(need, this.buf.length * 2));
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    const buf = this.buf;
+    let len = this.len;
+    for (let k = from; k < to; k++) buf[len++] = k;
+    this.len = len;
+  }
+
   /** The indices pushed since the last `take` or `drop`. */
   take(): Int32Array {
     const view = this.buf.subarray(this.from, this.len);
@@ -175,7 +195,33 @@ function asciiSet(chars: string): Uint8Array {
   for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
   return t;
 }
-const inSet = (set: Uint8Array, code: number): boolean => code < 128 && set[code] === 1;
+
+/*
+ * The per-character loops over runs of ordinary characters and blanks are small functions of
+ * their own, called once per run: V8 optimizes a small hot function early in a run, while a
+ * loop inside scan() or tokenize() (large functions) runs unoptimized for most of a cold run,
+ * and a call per character (a set test, a push) cost more than the test itself.
+ */
+
+/** The index of the first character from `from` that is in `stops` (or the text's length). */
+function skipUntil(s: string, from: number, stops: Uint8Array): number {
+  const n = s.length;
+  let i = from;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && stops[c] === 1) break;
+    i++;
+  }
+  return i;
+}
+
+/** The index of the first character from `from` that is not a space or a tab. */
+function skipBlanks(s: string, from: number): number {
+  let i = from;
+  let c = s.charCodeAt(i);
+  while (c === SPACE || c === TAB) c = s.charCodeAt(++i);
+  return i;
+}
 
 /**
  * The characters that scan() looks at one by one outside quotes (quotes, the escape, `#`, line
@@ -219,8 +265,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   const n = v.length;
   while (i < n) {
     // at the start of a physical line with no pending command
-    let j = i;
-    while (j < n && isWs(v[j])) j++;
+    const j = skipBlanks(v, i);
     if (j >= n) break;
     if (v[j] === '\n' || v[j] === '\r') {
       i = afterLineBreak(v, j);
@@ -249,7 +294,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
         const stop = cont ? bodyEnd - 1 : e;
         if (stop > b) cmd.text += v.slice(b, stop);
-        for (let p = b; p < stop; p++) maps.push(p);
+        maps.pushRun(b, stop);
         i = afterLineBreak(v, e);
         if (!cont) break;
         // next line must be a commented line too
@@ -312,7 +357,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         runStart = from;
       }
       runEnd = to;
-      for (let k = from; k < to; k++) maps.push(k);
+      maps.pushRun(from, to);
     };
     /** A space standing for a line continuation or a comment, mapped to `p`. */
     const addSpace = (p: number): void => {
@@ -418,8 +463,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         break;
       }
       // This character and the ordinary ones after it are taken as they are.
-      let to = p + 1;
-      while (to < n && !inSet(stops, v.charCodeAt(to))) to++;
+      const to = skipUntil(v, p + 1, stops);
       addRun(p, to);
       p = to;
     }
@@ -623,8 +667,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         if (!(prev === '>' || prev === '<')) break;
       }
       // This character and the ordinary ones after it belong to the word.
-      i++;
-      while (i < n && !inSet(stops, text.charCodeAt(i))) i++;
+      i = skipUntil(text, i + 1, stops);
     }
     // A word without quotes or escapes is its raw text: one slice for both.
     const plain = run === start;
