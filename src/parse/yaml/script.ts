@@ -233,6 +233,8 @@ const SCAN_STOPS = { shell: asciiSet('\'"\\#\n\r'), powershell: asciiSet('\'"`#\
  * quotes, the escape, `$`, `&`): every other character belongs to the word, a run at a time.
  */
 const WORD_STOPS = { shell: asciiSet(' \t\n\r;|()&$\'"\\`'), powershell: asciiSet(' \t\n\r;|()&$\'"`') };
+/** Inside double quotes, what ends a run taken as it is: the closing quote and the escape. */
+const DQ_STOPS = { shell: asciiSet('"\\'), powershell: asciiSet('"`') };
 
 function lineEnd(v: string, i: number): number {
   const nl = v.indexOf('\n', i);
@@ -257,6 +259,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
   const stops = SCAN_STOPS[lang];
+  const dqStops = DQ_STOPS[lang];
   const commands: RawCommand[] = [];
   const comments: [number, number][] = [];
   // Each index of `v` is mapped at most once, so the maps fit in `v.length` (the buffer grows anyway).
@@ -400,8 +403,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         }
         if (c !== '"' && c !== esc) {
           // Up to the closing quote or an escape, everything is taken as it is.
-          let to = p + 1;
-          while (to < n && v[to] !== '"' && v[to] !== esc) to++;
+          const to = skipUntil(v, p + 1, dqStops);
           addRun(p, to);
           p = to;
           continue;
@@ -581,6 +583,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
   const stops = WORD_STOPS[lang];
+  const dqStops = DQ_STOPS[lang];
   const out: ScriptToken[] = [];
   const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => new Token(word, raw, start, end, op, place);
   let i = 0;
@@ -638,8 +641,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
           continue;
         }
         // Nothing up to the closing quote (in double quotes: or an escape) changes the word.
-        i++;
-        while (i < n && text[i] !== quote && !(quote === '"' && text[i] === esc)) i++;
+        if (quote === '"') i = skipUntil(text, i + 1, dqStops);
+        else {
+          const close = text.indexOf(quote, i + 1);
+          i = close < 0 ? n : close;
+        }
         continue;
       }
       if (ch === "'" || ch === '"') {
