@@ -321,6 +321,13 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const places = placesOf(file);
     let fileEnv: FileEnv | undefined;
     const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass => envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned);
+    // A script's class is decided when its first resource is added, not for every script run:
+    // most scripts add none (no az command), and the file's part (path.relative, the config's
+    // globs) and the assignments' scan were then made for nothing (issue 15's CI profile).
+    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>): (() => EnvClass) => {
+      let env: EnvClass | undefined;
+      return () => (env ??= envClass(place, assigned));
+    };
     const draftsByVariant = new Map<string, Draft[]>();
     const envByVariant = new Map<string, Map<Draft, EnvClass>>();
     const add = (variant: string, d: Draft, env: EnvClass): void => {
@@ -341,7 +348,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const run = interpretScript(file.file, script, sc.env, sc.expansion);
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
-        const env = envClass(place, run.assigned);
+        const env = lazyEnvClass(place, run.assigned);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         // A scanned script this one runs also runs with the variables it inherits (the step's, the exported ones).
         if (vi === 0 && file.kind !== 'script') {
@@ -349,7 +356,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, sc.expansion);
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env());
           }
         }
         for (const inv of run.invocations) {
@@ -358,7 +365,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           const existing = draftsByVariant.get(variantName) ?? [];
           for (const d of built) {
             if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
-            add(variantName, d, env);
+            add(variantName, d, env());
           }
         }
       }
@@ -368,8 +375,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = envClass(place, run.assigned);
-      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env);
+      const env = lazyEnvClass(place, run.assigned);
+      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env());
     }
     // Known reusable templates called from this file.
     for (const call of templateCalls(file)) {

@@ -575,7 +575,10 @@ function commentSnippet(file: string, lineMap: LineMap, comments: [number, strin
   const starts = new Int32Array(value.length);
   const ends = new Int32Array(value.length);
   let at = 0;
-  comments.forEach(([off, src], i) => {
+  // No [off, src] destructuring in the parameters (an iterator per comment before V8 optimizes the callback).
+  comments.forEach((c, i) => {
+    const off = c[0];
+    const src = c[1];
     if (i > 0) {
       // The joining line break maps to the character after the previous comment.
       const prevEnd = comments[i - 1]![0] + comments[i - 1]![1].length;
@@ -663,7 +666,10 @@ export function parseCiDocument(file: string, text: string, kind: CiKind, option
 
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
   const rawComments = sortedYamlComments(tokens, text);
-  for (const [off, src] of rawComments) {
+  // Indexed, no [off, src] destructuring (an iterator per comment before V8 optimizes this function).
+  for (let k = 0; k < rawComments.length; k++) {
+    const off = rawComments[k]![0];
+    const src = rawComments[k]![1];
     doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: 'yaml' });
   }
   if (rawComments.length > 0) doc.commentScript = commentSnippet(file, lineMap, rawComments);
@@ -703,8 +709,9 @@ export function parseCiDocument(file: string, text: string, kind: CiKind, option
   if (views && workflow) doc.workflow = workflow;
   if (views && pipeline) doc.pipeline = pipeline;
 
-  for (const sn of doc.scripts) {
-    for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: 'script' });
+  for (let k = 0; k < doc.scripts.length; k++) {
+    const sn = doc.scripts[k]!;
+    for (let m = 0; m < sn.comments.length; m++) doc.comments.push({ text: sn.comments[m]!.text, range: sn.comments[m]!.range, source: 'script' });
     doc.blocks.push(...commandBlocks(sn));
   }
   doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);

@@ -17,16 +17,21 @@ import type { ScriptOrigin } from './script-origin.js';
 
 export interface ScriptToken {
   /** The word with quotes and escapes removed (for operators: the operator). */
-  text: string;
+  readonly text: string;
   /** The word as written in the logical command. */
-  raw: string;
+  readonly raw: string;
   /** Indices into the command's `text`, end exclusive. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** Exact file range of the token. */
-  range: Range;
+  readonly range: Range;
   /** An operator (`;`, `&&`, `||`, `|`, `&`, `(`, `)`, `$(`), not a word. */
-  op: boolean;
+  readonly op: boolean;
+  /** File offset of the token's first character, and just after its last (what `range` is made of). */
+  readonly fileStart: number;
+  readonly fileEnd: number;
+  /** Exact file range of `raw[from, to)`, e.g. the value of `--size=Standard_NC6` (clamped to the token; empty: an empty range there). */
+  rangeOf(from: number, to: number): Range;
 }
 
 export interface ScriptCommand {
@@ -124,6 +129,8 @@ interface ScanResult {
 }
 
 const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const SPACE = 32;
+const TAB = 9;
 
 /**
  * The character maps of a scan's commands, written one after another into one growing
@@ -149,6 +156,24 @@ class IndexRuns {
     this.buf[this.len++] = index;
   }
 
+  /**
+   * Pushes from, from + 1, … to - 1: a run of characters taken over as they are. One call per
+   * run, not per character: before V8 optimizes the lexer (most of a cold run) a call per
+   * character was the larger part of scan()'s time.
+   */
+  pushRun(from: number, to: number): void {
+    const need = this.len + (to - from);
+    if (need > this.buf.length) {
+      const grown = new Int32Array(Math.max(need, this.buf.length * 2));
+      grown.set(this.buf);
+      this.buf = grown;
+    }
+    const buf = this.buf;
+    let len = this.len;
+    for (let k = from; k < to; k++) buf[len++] = k;
+    this.len = len;
+  }
+
   /** The indices pushed since the last `take` or `drop`. */
   take(): Int32Array {
     const view = this.buf.subarray(this.from, this.len);
@@ -170,7 +195,33 @@ function asciiSet(chars: string): Uint8Array {
   for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
   return t;
 }
-const inSet = (set: Uint8Array, code: number): boolean => code < 128 && set[code] === 1;
+
+/*
+ * The per-character loops over runs of ordinary characters and blanks are small functions of
+ * their own, called once per run: V8 optimizes a small hot function early in a run, while a
+ * loop inside scan() or tokenize() (large functions) runs unoptimized for most of a cold run,
+ * and a call per character (a set test, a push) cost more than the test itself.
+ */
+
+/** The index of the first character from `from` that is in `stops` (or the text's length). */
+function skipUntil(s: string, from: number, stops: Uint8Array): number {
+  const n = s.length;
+  let i = from;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && stops[c] === 1) break;
+    i++;
+  }
+  return i;
+}
+
+/** The index of the first character from `from` that is not a space or a tab. */
+function skipBlanks(s: string, from: number): number {
+  let i = from;
+  let c = s.charCodeAt(i);
+  while (c === SPACE || c === TAB) c = s.charCodeAt(++i);
+  return i;
+}
 
 /**
  * The characters that scan() looks at one by one outside quotes (quotes, the escape, `#`, line
@@ -182,6 +233,8 @@ const SCAN_STOPS = { shell: asciiSet('\'"\\#\n\r'), powershell: asciiSet('\'"`#\
  * quotes, the escape, `$`, `&`): every other character belongs to the word, a run at a time.
  */
 const WORD_STOPS = { shell: asciiSet(' \t\n\r;|()&$\'"\\`'), powershell: asciiSet(' \t\n\r;|()&$\'"`') };
+/** Inside double quotes, what ends a run taken as it is: the closing quote and the escape. */
+const DQ_STOPS = { shell: asciiSet('"\\'), powershell: asciiSet('"`') };
 
 function lineEnd(v: string, i: number): number {
   const nl = v.indexOf('\n', i);
@@ -206,6 +259,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
   const stops = SCAN_STOPS[lang];
+  const dqStops = DQ_STOPS[lang];
   const commands: RawCommand[] = [];
   const comments: [number, number][] = [];
   // Each index of `v` is mapped at most once, so the maps fit in `v.length` (the buffer grows anyway).
@@ -214,8 +268,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   const n = v.length;
   while (i < n) {
     // at the start of a physical line with no pending command
-    let j = i;
-    while (j < n && isWs(v[j])) j++;
+    const j = skipBlanks(v, i);
     if (j >= n) break;
     if (v[j] === '\n' || v[j] === '\r') {
       i = afterLineBreak(v, j);
@@ -244,7 +297,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
         const stop = cont ? bodyEnd - 1 : e;
         if (stop > b) cmd.text += v.slice(b, stop);
-        for (let p = b; p < stop; p++) maps.push(p);
+        maps.pushRun(b, stop);
         i = afterLineBreak(v, e);
         if (!cont) break;
         // next line must be a commented line too
@@ -307,7 +360,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         runStart = from;
       }
       runEnd = to;
-      for (let k = from; k < to; k++) maps.push(k);
+      maps.pushRun(from, to);
     };
     /** A space standing for a line continuation or a comment, mapped to `p`. */
     const addSpace = (p: number): void => {
@@ -350,8 +403,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         }
         if (c !== '"' && c !== esc) {
           // Up to the closing quote or an escape, everything is taken as it is.
-          let to = p + 1;
-          while (to < n && v[to] !== '"' && v[to] !== esc) to++;
+          const to = skipUntil(v, p + 1, dqStops);
           addRun(p, to);
           p = to;
           continue;
@@ -413,8 +465,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         break;
       }
       // This character and the ordinary ones after it are taken as they are.
-      let to = p + 1;
-      while (to < n && !inSet(stops, v.charCodeAt(to))) to++;
+      const to = skipUntil(v, p + 1, stops);
       addRun(p, to);
       p = to;
     }
@@ -445,6 +496,75 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   return { commands, comments };
 }
 
+/** What a command's tokens map their indices to the file with: the snippet's offsets and the command's character map. */
+interface TokenPlace {
+  readonly lineMap: LineMap;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** The command's `map` (command-text index → value index). */
+  readonly map: Int32Array;
+}
+
+/**
+ * A token whose file range is made when it is first read, not when it is lexed: most words'
+ * ranges are never read (a finding's word, an az command's flags are), and making one for
+ * every token (a range and two positions) was about a fifth of the CI lexer's time and a
+ * quarter of its allocations in issue 15's cold profile. The range, once made, is kept.
+ */
+class Token implements ScriptToken {
+  readonly text: string;
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+  readonly op: boolean;
+  readonly #place: TokenPlace;
+  #range: Range | undefined;
+
+  constructor(text: string, raw: string, start: number, end: number, op: boolean, place: TokenPlace) {
+    this.text = text;
+    this.raw = raw;
+    this.start = start;
+    this.end = end;
+    this.op = op;
+    this.#place = place;
+  }
+
+  get fileStart(): number {
+    const p = this.#place;
+    return p.starts[p.map[this.start]!]!;
+  }
+
+  get fileEnd(): number {
+    const p = this.#place;
+    return p.ends[p.map[this.end - 1]!]!;
+  }
+
+  get range(): Range {
+    return (this.#range ??= this.#place.lineMap.range(this.fileStart, this.fileEnd));
+  }
+
+  rangeOf(from: number, to: number): Range {
+    const len = this.raw.length;
+    const a = Math.min(Math.max(from, 0), len);
+    const b = Math.min(Math.max(to, a), len);
+    const { map, starts, ends, lineMap } = this.#place;
+    const s = map[this.start + Math.min(a, len - 1)];
+    if (s === undefined) return this.range;
+    // An empty slice is an empty range at its start.
+    if (b === a) {
+      const at = a === len ? ends[map[this.start + len - 1]!]! : starts[s]!;
+      return lineMap.range(at, at);
+    }
+    const e = map[this.start + b - 1]!;
+    return lineMap.range(starts[s]!, ends[e]!);
+  }
+
+  /** As the lexer's plain token objects were written (the snippet's JSON is compared with the reference lexer's). */
+  toJSON(): unknown {
+    return { text: this.text, raw: this.raw, start: this.start, end: this.end, op: this.op, range: this.range };
+  }
+}
+
 /**
  * `$(…)` without whitespace inside (`$(Build.SourcesDirectory)`, `$(pwd)`) is part of a word;
  * a command substitution with arguments (`$(az ad sp …)`) is split so its command is found.
@@ -456,15 +576,16 @@ function substitutionIsWord(text: string, i: number): boolean {
 }
 
 /**
- * The tokens of a logical command, each built once with its file range (`rangeOf` maps
- * command-text indices [start, end) to the file): no intermediate token list to copy.
+ * The tokens of a logical command, each built once (`place` maps command-text indices to the
+ * file, when a range is read): no intermediate token list to copy.
  */
-function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number }, rangeOf: (start: number, end: number) => Range): ScriptToken[] {
+function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number }, place: TokenPlace): ScriptToken[] {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
   const stops = WORD_STOPS[lang];
+  const dqStops = DQ_STOPS[lang];
   const out: ScriptToken[] = [];
-  const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => ({ text: word, raw, start, end, op, range: rangeOf(start, end) });
+  const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => new Token(word, raw, start, end, op, place);
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -520,8 +641,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
           continue;
         }
         // Nothing up to the closing quote (in double quotes: or an escape) changes the word.
-        i++;
-        while (i < n && text[i] !== quote && !(quote === '"' && text[i] === esc)) i++;
+        if (quote === '"') i = skipUntil(text, i + 1, dqStops);
+        else {
+          const close = text.indexOf(quote, i + 1);
+          i = close < 0 ? n : close;
+        }
         continue;
       }
       if (ch === "'" || ch === '"') {
@@ -549,8 +673,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         if (!(prev === '>' || prev === '<')) break;
       }
       // This character and the ordinary ones after it belong to the word.
-      i++;
-      while (i < n && !inSet(stops, text.charCodeAt(i))) i++;
+      i = skipUntil(text, i + 1, stops);
     }
     // A word without quotes or escapes is its raw text: one slice for both.
     const plain = run === start;
@@ -597,13 +720,17 @@ export function buildSnippet(args: {
     comments: [],
   };
   const res = scan(value, args.language);
-  for (const [s, e] of res.comments) {
-    sn.comments.push({ text: value.slice(s, e), range: snippetRange(sn, lineMap, s, e) });
+  // Indexed loops, no [s, e] destructuring: before V8 optimizes this function (most of a cold
+  // run) for…of makes an iterator result per element and a destructuring an iterator per pair.
+  for (let k = 0; k < res.comments.length; k++) {
+    const c = res.comments[k]!;
+    sn.comments.push({ text: value.slice(c[0], c[1]), range: snippetRange(sn, lineMap, c[0], c[1]) });
   }
-  for (const raw of res.commands) {
+  for (let k = 0; k < res.commands.length; k++) {
+    const raw = res.commands[k]!;
     const map = raw.map;
     const state: { openQuote?: number } = {};
-    const tokens = tokenize(raw.text, args.language, state, (start, end) => lineMap.range(sn.starts[map[start]!]!, sn.ends[map[end - 1]!]!));
+    const tokens = tokenize(raw.text, args.language, state, { lineMap, starts: sn.starts, ends: sn.ends, map });
     // trim the command's range to its non-blank characters
     let a = 0;
     let b = raw.text.length;
