@@ -1180,15 +1180,15 @@ function visit(text2, visitor, options = ParseOptions.DEFAULT) {
       }
     }
   }
-  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+  function handleError(error, skipUntilAfter = [], skipUntil2 = []) {
     onError(error);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
+    if (skipUntilAfter.length + skipUntil2.length > 0) {
       let token = _scanner.getToken();
       while (token !== 17) {
         if (skipUntilAfter.indexOf(token) !== -1) {
           scanNext();
           break;
-        } else if (skipUntil.indexOf(token) !== -1) {
+        } else if (skipUntil2.indexOf(token) !== -1) {
           break;
         }
         token = scanNext();
@@ -35178,6 +35178,22 @@ function asciiSet(chars) {
   for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
   return t;
 }
+function skipUntil(s, from, stops) {
+  const n = s.length;
+  let i = from;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && stops[c] === 1) break;
+    i++;
+  }
+  return i;
+}
+function skipBlanks(s, from) {
+  let i = from;
+  let c = s.charCodeAt(i);
+  while (c === SPACE2 || c === TAB2) c = s.charCodeAt(++i);
+  return i;
+}
 function lineEnd(v, i) {
   const nl = v.indexOf("\n", i);
   let e = nl < 0 ? v.length : nl;
@@ -35196,14 +35212,14 @@ function scan(v, lang) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
   const stops = SCAN_STOPS[lang];
+  const dqStops = DQ_STOPS[lang];
   const commands = [];
   const comments = [];
   const maps = new IndexRuns(v.length);
   let i = 0;
   const n = v.length;
   while (i < n) {
-    let j = i;
-    while (j < n && isWs(v[j])) j++;
+    const j = skipBlanks(v, i);
     if (j >= n) break;
     if (v[j] === "\n" || v[j] === "\r") {
       i = afterLineBreak(v, j);
@@ -35230,7 +35246,7 @@ function scan(v, lang) {
         const cont = bodyEnd > b && v[bodyEnd - 1] === esc;
         const stop = cont ? bodyEnd - 1 : e;
         if (stop > b) cmd2.text += v.slice(b, stop);
-        for (let p2 = b; p2 < stop; p2++) maps.push(p2);
+        maps.pushRun(b, stop);
         i = afterLineBreak(v, e);
         if (!cont) break;
         let q = i;
@@ -35285,7 +35301,7 @@ function scan(v, lang) {
         runStart = from;
       }
       runEnd = to;
-      for (let k = from; k < to; k++) maps.push(k);
+      maps.pushRun(from, to);
     };
     const addSpace = (p2) => {
       flush();
@@ -35324,8 +35340,7 @@ function scan(v, lang) {
           continue;
         }
         if (c !== '"' && c !== esc) {
-          let to2 = p + 1;
-          while (to2 < n && v[to2] !== '"' && v[to2] !== esc) to2++;
+          const to2 = skipUntil(v, p + 1, dqStops);
           addRun(p, to2);
           p = to2;
           continue;
@@ -35385,8 +35400,7 @@ function scan(v, lang) {
         p = afterLineBreak(v, p);
         break;
       }
-      let to = p + 1;
-      while (to < n && !inSet(stops, v.charCodeAt(to))) to++;
+      const to = skipUntil(v, p + 1, stops);
       addRun(p, to);
       p = to;
     }
@@ -35420,12 +35434,13 @@ function substitutionIsWord(text2, i) {
   if (close < 0) return false;
   return !/[\s(]/.test(text2.slice(i + 2, close));
 }
-function tokenize(text2, lang, state, rangeOf) {
+function tokenize(text2, lang, state, place) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
   const stops = WORD_STOPS[lang];
+  const dqStops = DQ_STOPS[lang];
   const out = [];
-  const token = (word, start, end, op, raw = text2.slice(start, end)) => ({ text: word, raw, start, end, op, range: rangeOf(start, end) });
+  const token = (word, start, end, op, raw = text2.slice(start, end)) => new Token(word, raw, start, end, op, place);
   let i = 0;
   const n = text2.length;
   while (i < n) {
@@ -35476,8 +35491,11 @@ function tokenize(text2, lang, state, rangeOf) {
           run3 = i;
           continue;
         }
-        i++;
-        while (i < n && text2[i] !== quote && !(quote === '"' && text2[i] === esc)) i++;
+        if (quote === '"') i = skipUntil(text2, i + 1, dqStops);
+        else {
+          const close = text2.indexOf(quote, i + 1);
+          i = close < 0 ? n : close;
+        }
         continue;
       }
       if (ch === "'" || ch === '"') {
@@ -35504,8 +35522,7 @@ function tokenize(text2, lang, state, rangeOf) {
         const prev = text2[i - 1];
         if (!(prev === ">" || prev === "<")) break;
       }
-      i++;
-      while (i < n && !inSet(stops, text2.charCodeAt(i))) i++;
+      i = skipUntil(text2, i + 1, stops);
     }
     const plain = run3 === start;
     word += text2.slice(run3, i);
@@ -35538,13 +35555,15 @@ function buildSnippet(args) {
     comments: []
   };
   const res = scan(value, args.language);
-  for (const [s, e] of res.comments) {
-    sn.comments.push({ text: value.slice(s, e), range: snippetRange(sn, lineMap, s, e) });
+  for (let k = 0; k < res.comments.length; k++) {
+    const c = res.comments[k];
+    sn.comments.push({ text: value.slice(c[0], c[1]), range: snippetRange(sn, lineMap, c[0], c[1]) });
   }
-  for (const raw of res.commands) {
+  for (let k = 0; k < res.commands.length; k++) {
+    const raw = res.commands[k];
     const map = raw.map;
     const state = {};
-    const tokens = tokenize(raw.text, args.language, state, (start, end) => lineMap.range(sn.starts[map[start]], sn.ends[map[end - 1]]));
+    const tokens = tokenize(raw.text, args.language, state, { lineMap, starts: sn.starts, ends: sn.ends, map });
     let a = 0;
     let b = raw.text.length;
     while (a < b && isWs(raw.text[a])) a++;
@@ -35570,11 +35589,13 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, IndexRuns, NO_INDICES, inSet, SCAN_STOPS, WORD_STOPS;
+var isWs, SPACE2, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
     isWs = (c) => c === " " || c === "	";
+    SPACE2 = 32;
+    TAB2 = 9;
     IndexRuns = class {
       buf;
       len = 0;
@@ -35590,6 +35611,23 @@ var init_script = __esm({
         }
         this.buf[this.len++] = index;
       }
+      /**
+       * Pushes from, from + 1, … to - 1: a run of characters taken over as they are. One call per
+       * run, not per character: before V8 optimizes the lexer (most of a cold run) a call per
+       * character was the larger part of scan()'s time.
+       */
+      pushRun(from, to) {
+        const need = this.len + (to - from);
+        if (need > this.buf.length) {
+          const grown = new Int32Array(Math.max(need, this.buf.length * 2));
+          grown.set(this.buf);
+          this.buf = grown;
+        }
+        const buf = this.buf;
+        let len = this.len;
+        for (let k = from; k < to; k++) buf[len++] = k;
+        this.len = len;
+      }
       /** The indices pushed since the last `take` or `drop`. */
       take() {
         const view = this.buf.subarray(this.from, this.len);
@@ -35602,10 +35640,56 @@ var init_script = __esm({
       }
     };
     NO_INDICES = new Int32Array(0);
-    inSet = (set, code) => code < 128 && set[code] === 1;
     SCAN_STOPS = { shell: asciiSet(`'"\\#
 \r`), powershell: asciiSet("'\"`#\n\r<") };
     WORD_STOPS = { shell: asciiSet(" 	\n\r;|()&$'\"\\`"), powershell: asciiSet(" 	\n\r;|()&$'\"`") };
+    DQ_STOPS = { shell: asciiSet('"\\'), powershell: asciiSet('"`') };
+    Token = class {
+      text;
+      raw;
+      start;
+      end;
+      op;
+      #place;
+      #range;
+      constructor(text2, raw, start, end, op, place) {
+        this.text = text2;
+        this.raw = raw;
+        this.start = start;
+        this.end = end;
+        this.op = op;
+        this.#place = place;
+      }
+      get fileStart() {
+        const p = this.#place;
+        return p.starts[p.map[this.start]];
+      }
+      get fileEnd() {
+        const p = this.#place;
+        return p.ends[p.map[this.end - 1]];
+      }
+      get range() {
+        return this.#range ??= this.#place.lineMap.range(this.fileStart, this.fileEnd);
+      }
+      rangeOf(from, to) {
+        const len = this.raw.length;
+        const a = Math.min(Math.max(from, 0), len);
+        const b = Math.min(Math.max(to, a), len);
+        const { map, starts, ends, lineMap } = this.#place;
+        const s = map[this.start + Math.min(a, len - 1)];
+        if (s === void 0) return this.range;
+        if (b === a) {
+          const at2 = a === len ? ends[map[this.start + len - 1]] : starts[s];
+          return lineMap.range(at2, at2);
+        }
+        const e = map[this.start + b - 1];
+        return lineMap.range(starts[s], ends[e]);
+      }
+      /** As the lexer's plain token objects were written (the snippet's JSON is compared with the reference lexer's). */
+      toJSON() {
+        return { text: this.text, raw: this.raw, start: this.start, end: this.end, op: this.op, range: this.range };
+      }
+    };
   }
 });
 
@@ -35932,7 +36016,9 @@ function commentSnippet(file, lineMap, comments) {
   const starts = new Int32Array(value.length);
   const ends = new Int32Array(value.length);
   let at2 = 0;
-  comments.forEach(([off, src], i) => {
+  comments.forEach((c, i) => {
+    const off = c[0];
+    const src = c[1];
     if (i > 0) {
       const prevEnd = comments[i - 1][0] + comments[i - 1][1].length;
       starts[at2] = prevEnd;
@@ -35995,7 +36081,9 @@ function parseCiDocument(file, text2, kind, options = {}) {
   const { tokens, docs } = composed;
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
   const rawComments = sortedYamlComments(tokens, text2);
-  for (const [off, src] of rawComments) {
+  for (let k = 0; k < rawComments.length; k++) {
+    const off = rawComments[k][0];
+    const src = rawComments[k][1];
     doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: "yaml" });
   }
   if (rawComments.length > 0) doc.commentScript = commentSnippet(file, lineMap, rawComments);
@@ -36031,8 +36119,9 @@ function parseCiDocument(file, text2, kind, options = {}) {
   }
   if (views && workflow) doc.workflow = workflow;
   if (views && pipeline) doc.pipeline = pipeline;
-  for (const sn of doc.scripts) {
-    for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+  for (let k = 0; k < doc.scripts.length; k++) {
+    const sn = doc.scripts[k];
+    for (let m = 0; m < sn.comments.length; m++) doc.comments.push({ text: sn.comments[m].text, range: sn.comments[m].range, source: "script" });
     doc.blocks.push(...commandBlocks(sn));
   }
   doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -36506,7 +36595,7 @@ var init_azure_pipelines = __esm({
 });
 
 // src/eval/ci/scripts.ts
-function addSimpleCommands(out, cmd, statement, sn, lineMap) {
+function addSimpleCommands(out, cmd, statement, lineMap) {
   const first = out.length;
   let words = [];
   let op;
@@ -36517,20 +36606,23 @@ function addSimpleCommands(out, cmd, statement, sn, lineMap) {
       argv: words,
       commented: cmd.commented,
       statement,
-      range: { start: words[0].range.start, end: words[words.length - 1].range.end }
+      // From the offsets: the words' own ranges are made only if something reads them.
+      range: lineMap.range(words[0].fileStart, words[words.length - 1].fileEnd)
     };
     if (after !== void 0) c.after = after;
     out.push(c);
     words = [];
   };
-  for (const t of cmd.tokens) {
+  const tokens = cmd.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     if (t.op) {
       flush();
       op = t.text;
       continue;
     }
     if (words.length === 0) after = op;
-    words.push(new Word(t, sn, cmd, lineMap));
+    words.push(t);
   }
   flush();
   const h = cmd.heredoc;
@@ -36547,7 +36639,7 @@ function addSimpleCommands(out, cmd, statement, sn, lineMap) {
 }
 function scriptOf(sn, lineMap) {
   const commands = [];
-  sn.commands.forEach((cmd, i) => addSimpleCommands(commands, cmd, i, sn, lineMap));
+  sn.commands.forEach((cmd, i) => addSimpleCommands(commands, cmd, i, lineMap));
   const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
   return {
     subject: sn.subject,
@@ -36561,45 +36653,9 @@ function scriptOf(sn, lineMap) {
     ...sn.unterminated ? { unterminated: { quote: sn.unterminated.quote, range: sn.unterminated.range, statement: sn.unterminated.command } } : {}
   };
 }
-var Word;
 var init_scripts = __esm({
   "src/eval/ci/scripts.ts"() {
     "use strict";
-    Word = class {
-      text;
-      raw;
-      range;
-      #sn;
-      #cmd;
-      #start;
-      #lineMap;
-      constructor(t, sn, cmd, lineMap) {
-        this.text = t.text;
-        this.raw = t.raw;
-        this.range = t.range;
-        this.#sn = sn;
-        this.#cmd = cmd;
-        this.#start = t.start;
-        this.#lineMap = lineMap;
-      }
-      rangeOf(from, to) {
-        const len = this.raw.length;
-        const a = Math.min(Math.max(from, 0), len);
-        const b = Math.min(Math.max(to, a), len);
-        const map = this.#cmd.map;
-        const s = map[this.#start + Math.min(a, len - 1)];
-        if (s === void 0) return this.range;
-        if (b === a) {
-          const at2 = a === len ? this.#sn.ends[map[this.#start + len - 1]] : this.#sn.starts[s];
-          return this.#lineMap.range(at2, at2);
-        }
-        const e = map[this.#start + b - 1];
-        return this.#lineMap.range(this.#sn.starts[s], this.#sn.ends[e]);
-      }
-      toJSON() {
-        return { text: this.text, raw: this.raw, range: this.range };
-      }
-    };
   }
 });
 
@@ -38217,6 +38273,10 @@ function azureCliUnits(ciFiles, ctx) {
     const places = placesOf(file);
     let fileEnv;
     const envClass = (place, assigned) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned);
+    const lazyEnvClass = (place, assigned) => {
+      let env;
+      return () => env ??= envClass(place, assigned);
+    };
     const draftsByVariant = /* @__PURE__ */ new Map();
     const envByVariant = /* @__PURE__ */ new Map();
     const add = (variant, d, env) => {
@@ -38236,14 +38296,14 @@ function azureCliUnits(ciFiles, ctx) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, sc.expansion);
         if (vi === 0) heredocs.push(...run3.heredocs);
-        const env = envClass(place, run3.assigned);
+        const env = lazyEnvClass(place, run3.assigned);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         if (vi === 0 && file.kind !== "script") {
           for (const call of run3.calls) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, sc.expansion);
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env());
           }
         }
         for (const inv of run3.invocations) {
@@ -38252,7 +38312,7 @@ function azureCliUnits(ciFiles, ctx) {
           const existing = draftsByVariant.get(variantName) ?? [];
           for (const d of built) {
             if (d.spec?.verb === "update" && mergeUpdate(existing, d)) continue;
-            add(variantName, d, env);
+            add(variantName, d, env());
           }
         }
       }
@@ -38261,8 +38321,8 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const run3 = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = envClass(place, run3.assigned);
-      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs)) ?? []) add("default", d, env);
+      const env = lazyEnvClass(place, run3.assigned);
+      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs)) ?? []) add("default", d, env());
     }
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
