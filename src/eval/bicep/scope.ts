@@ -59,7 +59,9 @@ export class FileScope {
     /** Files of the enclosing module chain (cycle guard). */
     readonly stack: string[],
   ) {
-    for (const s of file.statements) {
+    const statements = file.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i]!;
       switch (s.kind) {
         case 'ParamDecl': {
           const slot: ParamSlot = { name: s.name.name, decl: s, state: 0, via: headerOf(file.file, s) };
@@ -79,13 +81,7 @@ export class FileScope {
         case 'ResourceDecl': {
           const sym = new ResSym(this, s, s.name.name, undefined);
           this.resources.set(s.name.name, sym);
-          const addNested = (p: ResSym): void => {
-            for (const [n, c] of p.children) {
-              if (!this.nestedResources.has(n)) this.nestedResources.set(n, c);
-              addNested(c);
-            }
-          };
-          addNested(sym);
+          if (sym.children.size) addNested(this.nestedResources, sym);
           break;
         }
         case 'ModuleDecl':
@@ -176,24 +172,27 @@ export class FileScope {
   collectInputs(): void {
     // A param read by property or element is used as an object or array whatever type it declares (SEC001).
     const readByMember: ReadonlySet<string> = this.params.size ? memberReadNames(this.file) : new Set<string>();
-    for (const slot of this.params.values()) {
-      const d = slot.decl;
-      if (!d) continue;
-      const key = inputKeyOf(slot.via);
-      if (this.env.inputKeys.has(key)) continue;
-      this.env.inputKeys.add(key);
-      const input: InputDecl = { name: slot.name, kind: 'bicep-param', header: slot.via };
-      if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
-      else if (d.resourceType) input.type = 'resource';
-      if (d.decorators.some((x) => x.name === 'secure')) input.secure = true;
-      if (readByMember.has(slot.name)) input.readByMember = true;
-      if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, undefined);
-      if (slot.assigned) input.assigned = slot.assigned;
-      const allowed = decorator(d.decorators, 'allowed');
-      const arr = allowed?.args[0];
-      if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
-      this.env.inputs.push(input);
-    }
+    this.params.forEach((slot) => this.collectInput(slot, readByMember));
+  }
+
+  /** One declared param as an InputDecl, unless this evaluation has it already (a module called again). */
+  private collectInput(slot: ParamSlot, readByMember: ReadonlySet<string>): void {
+    const d = slot.decl;
+    if (!d) return;
+    const key = inputKeyOf(slot.via);
+    if (this.env.inputKeys.has(key)) return;
+    this.env.inputKeys.add(key);
+    const input: InputDecl = { name: slot.name, kind: 'bicep-param', header: slot.via };
+    if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+    else if (d.resourceType) input.type = 'resource';
+    if (d.decorators.some((x) => x.name === 'secure')) input.secure = true;
+    if (readByMember.has(slot.name)) input.readByMember = true;
+    if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, undefined);
+    if (slot.assigned) input.assigned = slot.assigned;
+    const allowed = decorator(d.decorators, 'allowed');
+    const arr = allowed?.args[0];
+    if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
+    this.env.inputs.push(input);
   }
 
   // ---- the shared vocabulary, implemented by the other parts ---------------------------------
@@ -281,6 +280,14 @@ function headerOf(file: string, s: ParamDecl | ParamAssignment | VarDecl): Locat
     HEADERS.set(s, header);
   }
   return header;
+}
+
+/** The nested resources under `p` (at any depth) into `into`, by name: the first of a name wins. */
+function addNested(into: Map<string, ResSym>, p: ResSym): void {
+  p.children.forEach((c, n) => {
+    if (!into.has(n)) into.set(n, c);
+    if (c.children.size) addNested(into, c);
+  });
 }
 
 /** headerOf by declaration (released with the tree). */

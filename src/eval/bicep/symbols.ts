@@ -65,7 +65,8 @@ export class ResSym {
     readonly symbolicName: string,
     readonly nestedParent: ResSym | undefined,
   ) {
-    for (const c of decl.children) this.children.set(c.name.name, new ResSym(scope, c, `${symbolicName}::${c.name.name}`, this));
+    const cs = decl.children;
+    for (let i = 0; i < cs.length; i++) this.children.set(cs[i]!.name.name, new ResSym(scope, cs[i]!, `${symbolicName}::${cs[i]!.name.name}`, this));
   }
 
   instances(): ResInst[] {
