@@ -134,7 +134,7 @@ export class FileScope {
     let v: Value;
     if (slot.assigned) v = slot.assigned;
     else if (slot.expr) v = this.eval(slot.expr, undefined);
-    else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
+    else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
     else if (slot.decl?.type?.kind === 'NullableType') v = nul(slot.via);
     else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
     slot.value = v;
@@ -187,12 +187,28 @@ export class FileScope {
     else if (d.resourceType) input.type = 'resource';
     if (d.decorators.some((x) => x.name === 'secure')) input.secure = true;
     if (readByMember.has(slot.name)) input.readByMember = true;
-    if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, undefined);
+    if (d.defaultValue) input.defaultValue = this.defaultForInput(slot, d.defaultValue);
     if (slot.assigned) input.assigned = slot.assigned;
     const allowed = decorator(d.decorators, 'allowed');
     const arr = allowed?.args[0];
     if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
     this.env.inputs.push(input);
+  }
+
+  /**
+   * A param's default, for its InputDecl. When the param is not yet read and not assigned, the
+   * value is kept for `parameter()`, which would evaluate the same default again (a param with a
+   * default is mostly read after `emit` lists the inputs). It is the same value: `emit` lists
+   * the inputs before anything else of the scope is evaluated, so nothing is half-evaluated
+   * now, and the default did not read its own param (its state is still 0 after), so it reads
+   * nothing that reading the param later could find half-evaluated; every other symbol it read
+   * is cached, and its problems are recorded once per place anyway. (One difference: under a
+   * user function call 64 levels deep, the later evaluation would stop at the recursion guard.)
+   */
+  private defaultForInput(slot: ParamSlot, defaultValue: Expression): Value {
+    const v = this.eval(defaultValue, undefined);
+    if (slot.state === 0 && !slot.assigned) slot.defaultValue = v;
+    return v;
   }
 
   // ---- the shared vocabulary, implemented by the other parts ---------------------------------

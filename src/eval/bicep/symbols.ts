@@ -22,6 +22,8 @@ export interface ParamSlot extends Slot<ParamDecl | null> {
   assigned?: Value;
   /** A `null` argument or parameter-file value for a param with a default: the default applies (RULES.md "Null arguments"). */
   nullGiven?: Value;
+  /** The default's value, evaluated for the param's InputDecl before the param was read (`FileScope.defaultForInput`). */
+  defaultValue?: Value;
   /** `.bicepparam` assignment expression (param files only). */
   expr?: Expression | null;
 }
