@@ -87,13 +87,28 @@ export function problem(env: Env, message: string, location: Location): void {
 export const U = (reason: string, loc?: Location, token?: string): Value => unknown(reason, loc, token);
 export const span = (a: Range, b: Range): Range => ({ start: a.start, end: b.end });
 
+/*
+ * The evaluator's loops over arrays are indexed, and over maps `forEach`: a module's file is
+ * evaluated once per call and variant, mostly in V8's interpreter (the CLI tiers up late, see
+ * src/core/jit.ts), where a for…of makes an iterator and a result object per element, and over
+ * a map a [key, value] array as well.
+ */
+
 /** Local names (loop items and indexes, lambda and function parameters). */
 export type Locals = ReadonlyMap<string, Value> | undefined;
 export const withLocals = (base: Locals, add: [string, Value][]): Locals => {
   const m = new Map(base ?? []);
-  for (const [k, v] of add) m.set(k, v);
+  for (let i = 0; i < add.length; i++) m.set(add[i]![0], add[i]![1]);
   return m;
 };
+
+/** A loop's locals: `base` with its item and, when it names one, its index (no array of pairs per item). */
+export function withLoopLocals(base: Locals, item: string, value: Value, index?: string, indexValue?: Value): Locals {
+  const m = new Map(base ?? []);
+  m.set(item, value);
+  if (index !== undefined) m.set(index, indexValue!);
+  return m;
+}
 
 /** A `@name(…)` decorator of the `sys` namespace. */
 export function decorator(ds: Decorator[], name: string): Decorator | undefined {
@@ -102,7 +117,11 @@ export function decorator(ds: Decorator[], name: string): Decorator | undefined 
 
 /** The property `key` of an object literal, as written. */
 export function propOf(o: ObjectExpr, key: string): Extract<ObjectExpr['members'][number], { kind: 'ObjectProperty' }> | undefined {
-  for (const m of o.members) if (m.kind === 'ObjectProperty' && m.keyName === key) return m;
+  const ms = o.members;
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    if (m.kind === 'ObjectProperty' && m.keyName === key) return m;
+  }
   return undefined;
 }
 

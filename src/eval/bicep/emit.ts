@@ -22,13 +22,22 @@ import type { ModInst, ModSym, ResSym } from './symbols.js';
 /** Evaluates every declaration and pushes the resource records (resources, then modules). */
 export function emit(scope: FileScope): void {
   scope.collectInputs();
-  for (const s of scope.file.statements) if (s.kind === 'ResourceDecl') emitResource(scope, scope.resources.get(s.name.name)!);
-  for (const s of scope.file.statements) if (s.kind === 'ModuleDecl') emitModule(scope, scope.modules.get(s.name.name)!);
+  const statements = scope.file.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    if (s.kind === 'ResourceDecl') emitResource(scope, scope.resources.get(s.name.name)!);
+  }
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    if (s.kind === 'ModuleDecl') emitModule(scope, scope.modules.get(s.name.name)!);
+  }
 }
 
 function emitResource(scope: FileScope, sym: ResSym): void {
   const d = sym.decl;
-  for (const inst of sym.instances()) {
+  const instances = sym.instances();
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i]!;
     let body: Value;
     try {
       body = scope.resourceBody(inst);
@@ -55,7 +64,7 @@ function emitResource(scope: FileScope, sym: ResSym): void {
     if (inst.index !== undefined) res.copyIndex = inst.index;
     scope.env.resources.push(res);
   }
-  for (const c of sym.children.values()) emitResource(scope, c);
+  if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
 }
 
 function emitModule(scope: FileScope, sym: ModSym): void {
@@ -66,13 +75,13 @@ function emitModule(scope: FileScope, sym: ModSym): void {
   if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d.name.name)) {
     scope.env.opaque.push({ format: 'bicep', name: d.name.name, address: [...scope.deployment, d.name.name].join('/'), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: 'no compiled twin (`bicep build`) beside the file holds its body', args: new Map(), argSites: new Map() });
   }
-  for (const inst of instances) {
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i]!;
     if (inst.emitted) continue;
     inst.emitted = true;
-    const m = new Map<string, Value>([
-      ['type', str('Microsoft.Resources/deployments', scope.loc(d.path.range))],
-      ['name', inst.name],
-    ]);
+    const m = new Map<string, Value>();
+    m.set('type', str('Microsoft.Resources/deployments', scope.loc(d.path.range)));
+    m.set('name', inst.name);
     const res: ArmResource = {
       type: 'Microsoft.Resources/deployments',
       name: inst.name,

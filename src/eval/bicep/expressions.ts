@@ -47,7 +47,8 @@ function evaluateAt(scope: FileScope, e: Exclude<Expression, { kind: 'Integer' |
   switch (e.kind) {
     case 'Array': {
       const items: Value[] = [];
-      for (const it of e.items) {
+      for (let i = 0; i < e.items.length; i++) {
+        const it = e.items[i]!;
         if (it.kind === 'Spread') {
           const v = scope.eval(it.expression, locals);
           if (v.kind === 'list') items.push(...v.items);
@@ -116,12 +117,14 @@ function evaluateAt(scope: FileScope, e: Exclude<Expression, { kind: 'Integer' |
 export function evaluateObject(scope: FileScope, o: ObjectExpr, locals: Locals, skip?: (key: string) => boolean): Value {
   const m = new Map<string, Value>();
   const loc = scope.loc(o.range);
-  for (const mem of o.members) {
+  const members = o.members;
+  for (let i = 0; i < members.length; i++) {
+    const mem = members[i]!;
     if (mem.kind === 'ResourceDecl') continue;
     if (mem.kind === 'Spread') {
       const v = scope.eval(mem.expression, locals);
       if (v.kind === 'object') {
-        for (const [k, e] of v.entries) m.set(k, e);
+        v.entries.forEach((e, k) => m.set(k, e));
         continue;
       }
       if (v.kind === 'null') continue;
@@ -144,7 +147,8 @@ function evalString(scope: FileScope, e: StringLiteral, locals: Locals): Value {
   const loc = scope.loc(e.range);
   if (e.value !== null) return str(e.value, loc);
   const args: Value[] = [str(formatOf(e), loc)];
-  for (const x of e.expressions) args.push(scope.eval(x, locals));
+  const holes = e.expressions;
+  for (let i = 0; i < holes.length; i++) args.push(scope.eval(holes[i]!, locals));
   return callArmFunction('format', args, loc)!;
 }
 

@@ -8,7 +8,7 @@ import { list, num } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { ForExpr, IfBody } from '../../parse/bicep/index.js';
 import { armAccess } from '../arm/evaluate.js';
-import { U, withLocals } from './context.js';
+import { U, withLoopLocals } from './context.js';
 import type { Locals } from './context.js';
 import type { FileScope } from './scope.js';
 
@@ -24,9 +24,8 @@ export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Local
     }
     const out: { locals: Locals; index?: number }[] = [];
     for (let i = 0; i < n; i++) {
-      const add: [string, Value][] = [[loop.item.name, xs.items[i]!]];
-      if (loop.index) add.push([loop.index.name, num(i, scope.loc(loop.index.range))]);
-      out.push({ locals: withLocals(locals, add), index: i });
+      const index = loop.index ? num(i, scope.loc(loop.index.range)) : undefined;
+      out.push({ locals: withLoopLocals(locals, loop.item.name, xs.items[i]!, loop.index?.name, index), index: i });
     }
     return out;
   }
@@ -36,9 +35,7 @@ export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Local
   }
   const idx = U(`the loop collection is unknown${xs.kind === 'unknown' ? ` (${xs.reason})` : ''}`, scope.loc(loop.range), 'copyIndex()');
   const item = xs.kind === 'unknown' ? armAccess(xs, idx, scope.loc(loop.item.range)) : U('the loop collection is not an array', scope.loc(loop.item.range));
-  const add: [string, Value][] = [[loop.item.name, item]];
-  if (loop.index) add.push([loop.index.name, idx]);
-  return [{ locals: withLocals(locals, add) }];
+  return [{ locals: withLoopLocals(locals, loop.item.name, item, loop.index?.name, idx) }];
 }
 
 /** `[for x in xs: body]` and `[for x in xs: if (c) body]` as a value. */
@@ -53,9 +50,8 @@ export function evalFor(scope: FileScope, e: ForExpr, locals: Locals): Value {
   }
   const items: Value[] = [];
   for (let i = 0; i < n; i++) {
-    const add: [string, Value][] = [[e.item.name, xs.items[i]!]];
-    if (e.index) add.push([e.index.name, num(i, scope.loc(e.index.range))]);
-    const l = withLocals(locals, add);
+    const index = e.index ? num(i, scope.loc(e.index.range)) : undefined;
+    const l = withLoopLocals(locals, e.item.name, xs.items[i]!, e.index?.name, index);
     const body = e.body;
     if (body.kind === 'IfBody') {
       const c = scope.eval((body as IfBody).condition, l);

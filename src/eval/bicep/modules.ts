@@ -22,7 +22,9 @@ import type { ModInst, ModSym } from './symbols.js';
 export function moduleInstances(scope: FileScope, sym: ModSym): ModInst[] {
   const d = sym.decl;
   const out: ModInst[] = [];
-  for (const it of expandLoop(scope, d.loop, undefined, d.name.name)) {
+  const its = expandLoop(scope, d.loop, undefined, d.name.name);
+  for (let i = 0; i < its.length; i++) {
+    const it = its[i]!;
     let condition = scope.condition;
     if (d.condition) {
       const c = scope.eval(d.condition, it.locals);
@@ -77,13 +79,15 @@ export function moduleParams(scope: FileScope, inst: ModInst): Map<string, Value
   if (!p) return out;
   if (p.value.kind !== 'Object') {
     const v = scope.eval(p.value, inst.locals);
-    if (v.kind === 'object') for (const [k, e] of v.entries) out.set(k, e);
+    if (v.kind === 'object') v.entries.forEach((e, k) => out.set(k, e));
     return out;
   }
-  for (const m of p.value.members) {
+  const members = p.value.members;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
     if (m.kind === 'Spread') {
       const v = scope.eval(m.expression, inst.locals);
-      if (v.kind === 'object') for (const [k, e] of v.entries) out.set(k, e);
+      if (v.kind === 'object') v.entries.forEach((e, k) => out.set(k, e));
       continue;
     }
     if (m.kind !== 'ObjectProperty' || m.keyName === null) continue;

@@ -22,8 +22,11 @@ export function resourceInstances(scope: FileScope, sym: ResSym): ResInst[] {
   const d = sym.decl;
   const out: ResInst[] = [];
   const parents: (ResInst | undefined)[] = sym.nestedParent ? sym.nestedParent.instances() : [undefined];
-  for (const nestedParent of parents) {
-    for (const it of expandLoop(scope, d.loop, nestedParent?.locals, d.name.name)) {
+  for (let p = 0; p < parents.length; p++) {
+    const nestedParent = parents[p];
+    const its = expandLoop(scope, d.loop, nestedParent?.locals, d.name.name);
+    for (let i = 0; i < its.length; i++) {
+      const it = its[i]!;
       let condition = andCond(scope.condition, nestedParent?.condition);
       if (d.condition) {
         const c = scope.eval(d.condition, it.locals);
@@ -79,7 +82,7 @@ export function resourceBody(scope: FileScope, inst: ResInst): Value {
   if (d.body) {
     if (!d.existing) {
       const rest = scope.evalObject(d.body, inst.locals, (k) => NOT_COPIED.has(k.toLowerCase()));
-      if (rest.kind === 'object') for (const [k, e] of rest.entries) m.set(k, e);
+      if (rest.kind === 'object') rest.entries.forEach((e, k) => m.set(k, e));
       else m.set('properties', rest);
     }
     v = obj(m, scope.loc(d.body.range));

@@ -59,7 +59,9 @@ export class FileScope {
     /** Files of the enclosing module chain (cycle guard). */
     readonly stack: string[],
   ) {
-    for (const s of file.statements) {
+    const statements = file.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i]!;
       switch (s.kind) {
         case 'ParamDecl': {
           const slot: ParamSlot = { name: s.name.name, decl: s, state: 0, via: headerOf(file.file, s) };
@@ -79,13 +81,7 @@ export class FileScope {
         case 'ResourceDecl': {
           const sym = new ResSym(this, s, s.name.name, undefined);
           this.resources.set(s.name.name, sym);
-          const addNested = (p: ResSym): void => {
-            for (const [n, c] of p.children) {
-              if (!this.nestedResources.has(n)) this.nestedResources.set(n, c);
-              addNested(c);
-            }
-          };
-          addNested(sym);
+          if (sym.children.size) addNested(this.nestedResources, sym);
           break;
         }
         case 'ModuleDecl':
@@ -138,7 +134,7 @@ export class FileScope {
     let v: Value;
     if (slot.assigned) v = slot.assigned;
     else if (slot.expr) v = this.eval(slot.expr, undefined);
-    else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
+    else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, undefined), slot.nullGiven);
     else if (slot.decl?.type?.kind === 'NullableType') v = nul(slot.via);
     else v = U(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
     slot.value = v;
@@ -176,24 +172,43 @@ export class FileScope {
   collectInputs(): void {
     // A param read by property or element is used as an object or array whatever type it declares (SEC001).
     const readByMember: ReadonlySet<string> = this.params.size ? memberReadNames(this.file) : new Set<string>();
-    for (const slot of this.params.values()) {
-      const d = slot.decl;
-      if (!d) continue;
-      const key = inputKeyOf(slot.via);
-      if (this.env.inputKeys.has(key)) continue;
-      this.env.inputKeys.add(key);
-      const input: InputDecl = { name: slot.name, kind: 'bicep-param', header: slot.via };
-      if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
-      else if (d.resourceType) input.type = 'resource';
-      if (d.decorators.some((x) => x.name === 'secure')) input.secure = true;
-      if (readByMember.has(slot.name)) input.readByMember = true;
-      if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, undefined);
-      if (slot.assigned) input.assigned = slot.assigned;
-      const allowed = decorator(d.decorators, 'allowed');
-      const arr = allowed?.args[0];
-      if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
-      this.env.inputs.push(input);
-    }
+    this.params.forEach((slot) => this.collectInput(slot, readByMember));
+  }
+
+  /** One declared param as an InputDecl, unless this evaluation has it already (a module called again). */
+  private collectInput(slot: ParamSlot, readByMember: ReadonlySet<string>): void {
+    const d = slot.decl;
+    if (!d) return;
+    const key = inputKeyOf(slot.via);
+    if (this.env.inputKeys.has(key)) return;
+    this.env.inputKeys.add(key);
+    const input: InputDecl = { name: slot.name, kind: 'bicep-param', header: slot.via };
+    if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+    else if (d.resourceType) input.type = 'resource';
+    if (d.decorators.some((x) => x.name === 'secure')) input.secure = true;
+    if (readByMember.has(slot.name)) input.readByMember = true;
+    if (d.defaultValue) input.defaultValue = this.defaultForInput(slot, d.defaultValue);
+    if (slot.assigned) input.assigned = slot.assigned;
+    const allowed = decorator(d.decorators, 'allowed');
+    const arr = allowed?.args[0];
+    if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
+    this.env.inputs.push(input);
+  }
+
+  /**
+   * A param's default, for its InputDecl. When the param is not yet read and not assigned, the
+   * value is kept for `parameter()`, which would evaluate the same default again (a param with a
+   * default is mostly read after `emit` lists the inputs). It is the same value: `emit` lists
+   * the inputs before anything else of the scope is evaluated, so nothing is half-evaluated
+   * now, and the default did not read its own param (its state is still 0 after), so it reads
+   * nothing that reading the param later could find half-evaluated; every other symbol it read
+   * is cached, and its problems are recorded once per place anyway. (One difference: under a
+   * user function call 64 levels deep, the later evaluation would stop at the recursion guard.)
+   */
+  private defaultForInput(slot: ParamSlot, defaultValue: Expression): Value {
+    const v = this.eval(defaultValue, undefined);
+    if (slot.state === 0 && !slot.assigned) slot.defaultValue = v;
+    return v;
   }
 
   // ---- the shared vocabulary, implemented by the other parts ---------------------------------
@@ -281,6 +296,14 @@ function headerOf(file: string, s: ParamDecl | ParamAssignment | VarDecl): Locat
     HEADERS.set(s, header);
   }
   return header;
+}
+
+/** The nested resources under `p` (at any depth) into `into`, by name: the first of a name wins. */
+function addNested(into: Map<string, ResSym>, p: ResSym): void {
+  p.children.forEach((c, n) => {
+    if (!into.has(n)) into.set(n, c);
+    if (c.children.size) addNested(into, c);
+  });
 }
 
 /** headerOf by declaration (released with the tree). */

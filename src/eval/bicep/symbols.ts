@@ -22,6 +22,8 @@ export interface ParamSlot extends Slot<ParamDecl | null> {
   assigned?: Value;
   /** A `null` argument or parameter-file value for a param with a default: the default applies (RULES.md "Null arguments"). */
   nullGiven?: Value;
+  /** The default's value, evaluated for the param's InputDecl before the param was read (`FileScope.defaultForInput`). */
+  defaultValue?: Value;
   /** `.bicepparam` assignment expression (param files only). */
   expr?: Expression | null;
 }
@@ -65,7 +67,8 @@ export class ResSym {
     readonly symbolicName: string,
     readonly nestedParent: ResSym | undefined,
   ) {
-    for (const c of decl.children) this.children.set(c.name.name, new ResSym(scope, c, `${symbolicName}::${c.name.name}`, this));
+    const cs = decl.children;
+    for (let i = 0; i < cs.length; i++) this.children.set(cs[i]!.name.name, new ResSym(scope, cs[i]!, `${symbolicName}::${cs[i]!.name.name}`, this));
   }
 
   instances(): ResInst[] {
