@@ -24907,11 +24907,21 @@ function problem2(env, message, location) {
   env.problemKeys.add(k);
   env.problems.push({ message, location, code: "EVAL001" });
 }
+function withLoopLocals(base, item, value, index, indexValue2) {
+  const m = new Map(base ?? []);
+  m.set(item, value);
+  if (index !== void 0) m.set(index, indexValue2);
+  return m;
+}
 function decorator(ds, name) {
   return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
 }
 function propOf(o, key) {
-  for (const m of o.members) if (m.kind === "ObjectProperty" && m.keyName === key) return m;
+  const ms = o.members;
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    if (m.kind === "ObjectProperty" && m.keyName === key) return m;
+  }
   return void 0;
 }
 function andCond(a, b) {
@@ -24932,7 +24942,7 @@ var init_context = __esm({
     span2 = (a, b) => ({ start: a.start, end: b.end });
     withLocals = (base, add) => {
       const m = new Map(base ?? []);
-      for (const [k, v] of add) m.set(k, v);
+      for (let i = 0; i < add.length; i++) m.set(add[i][0], add[i][1]);
       return m;
     };
   }
@@ -24978,9 +24988,8 @@ function expandLoop(scope, loop, locals, symbol) {
     }
     const out = [];
     for (let i = 0; i < n; i++) {
-      const add2 = [[loop.item.name, xs.items[i]]];
-      if (loop.index) add2.push([loop.index.name, num(i, scope.loc(loop.index.range))]);
-      out.push({ locals: withLocals(locals, add2), index: i });
+      const index = loop.index ? num(i, scope.loc(loop.index.range)) : void 0;
+      out.push({ locals: withLoopLocals(locals, loop.item.name, xs.items[i], loop.index?.name, index), index: i });
     }
     return out;
   }
@@ -24990,9 +24999,7 @@ function expandLoop(scope, loop, locals, symbol) {
   }
   const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
   const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
-  const add = [[loop.item.name, item]];
-  if (loop.index) add.push([loop.index.name, idx]);
-  return [{ locals: withLocals(locals, add) }];
+  return [{ locals: withLoopLocals(locals, loop.item.name, item, loop.index?.name, idx) }];
 }
 function evalFor2(scope, e, locals) {
   const loc3 = scope.loc(e.range);
@@ -25005,9 +25012,8 @@ function evalFor2(scope, e, locals) {
   }
   const items = [];
   for (let i = 0; i < n; i++) {
-    const add = [[e.item.name, xs.items[i]]];
-    if (e.index) add.push([e.index.name, num(i, scope.loc(e.index.range))]);
-    const l = withLocals(locals, add);
+    const index = e.index ? num(i, scope.loc(e.index.range)) : void 0;
+    const l = withLoopLocals(locals, e.item.name, xs.items[i], e.index?.name, index);
     const body = e.body;
     if (body.kind === "IfBody") {
       const c = scope.eval(body.condition, l);
@@ -25033,7 +25039,9 @@ import path20 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
-  for (const it of expandLoop(scope, d.loop, void 0, d.name.name)) {
+  const its = expandLoop(scope, d.loop, void 0, d.name.name);
+  for (let i = 0; i < its.length; i++) {
+    const it = its[i];
     let condition = scope.condition;
     if (d.condition) {
       const c = scope.eval(d.condition, it.locals);
@@ -25083,13 +25091,15 @@ function moduleParams(scope, inst) {
   if (!p) return out;
   if (p.value.kind !== "Object") {
     const v = scope.eval(p.value, inst.locals);
-    if (v.kind === "object") for (const [k, e] of v.entries) out.set(k, e);
+    if (v.kind === "object") v.entries.forEach((e, k) => out.set(k, e));
     return out;
   }
-  for (const m of p.value.members) {
+  const members2 = p.value.members;
+  for (let i = 0; i < members2.length; i++) {
+    const m = members2[i];
     if (m.kind === "Spread") {
       const v2 = scope.eval(m.expression, inst.locals);
-      if (v2.kind === "object") for (const [k, e] of v2.entries) out.set(k, e);
+      if (v2.kind === "object") v2.entries.forEach((e, k) => out.set(k, e));
       continue;
     }
     if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
@@ -25184,12 +25194,21 @@ var init_modules = __esm({
 import path21 from "node:path";
 function emit(scope) {
   scope.collectInputs();
-  for (const s of scope.file.statements) if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
-  for (const s of scope.file.statements) if (s.kind === "ModuleDecl") emitModule(scope, scope.modules.get(s.name.name));
+  const statements = scope.file.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
+  }
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    if (s.kind === "ModuleDecl") emitModule(scope, scope.modules.get(s.name.name));
+  }
 }
 function emitResource(scope, sym) {
   const d = sym.decl;
-  for (const inst of sym.instances()) {
+  const instances = sym.instances();
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i];
     let body;
     try {
       body = scope.resourceBody(inst);
@@ -25216,7 +25235,7 @@ function emitResource(scope, sym) {
     if (inst.index !== void 0) res.copyIndex = inst.index;
     scope.env.resources.push(res);
   }
-  for (const c of sym.children.values()) emitResource(scope, c);
+  if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
 }
 function emitModule(scope, sym) {
   const d = sym.decl;
@@ -25224,13 +25243,13 @@ function emitModule(scope, sym) {
   if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d.name.name)) {
     scope.env.opaque.push({ format: "bicep", name: d.name.name, address: [...scope.deployment, d.name.name].join("/"), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: "no compiled twin (`bicep build`) beside the file holds its body", args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
   }
-  for (const inst of instances) {
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i];
     if (inst.emitted) continue;
     inst.emitted = true;
-    const m = /* @__PURE__ */ new Map([
-      ["type", str("Microsoft.Resources/deployments", scope.loc(d.path.range))],
-      ["name", inst.name]
-    ]);
+    const m = /* @__PURE__ */ new Map();
+    m.set("type", str("Microsoft.Resources/deployments", scope.loc(d.path.range)));
+    m.set("name", inst.name);
     const res = {
       type: "Microsoft.Resources/deployments",
       name: inst.name,
@@ -32896,7 +32915,8 @@ function evaluateAt(scope, e, locals, loc3) {
   switch (e.kind) {
     case "Array": {
       const items = [];
-      for (const it of e.items) {
+      for (let i = 0; i < e.items.length; i++) {
+        const it = e.items[i];
         if (it.kind === "Spread") {
           const v = scope.eval(it.expression, locals);
           if (v.kind === "list") items.push(...v.items);
@@ -32961,12 +32981,14 @@ function evaluateAt(scope, e, locals, loc3) {
 function evaluateObject(scope, o, locals, skip) {
   const m = /* @__PURE__ */ new Map();
   const loc3 = scope.loc(o.range);
-  for (const mem of o.members) {
+  const members2 = o.members;
+  for (let i = 0; i < members2.length; i++) {
+    const mem = members2[i];
     if (mem.kind === "ResourceDecl") continue;
     if (mem.kind === "Spread") {
       const v = scope.eval(mem.expression, locals);
       if (v.kind === "object") {
-        for (const [k, e] of v.entries) m.set(k, e);
+        v.entries.forEach((e, k) => m.set(k, e));
         continue;
       }
       if (v.kind === "null") continue;
@@ -32987,7 +33009,8 @@ function evalString(scope, e, locals) {
   const loc3 = scope.loc(e.range);
   if (e.value !== null) return str(e.value, loc3);
   const args = [str(formatOf(e), loc3)];
-  for (const x of e.expressions) args.push(scope.eval(x, locals));
+  const holes = e.expressions;
+  for (let i = 0; i < holes.length; i++) args.push(scope.eval(holes[i], locals));
   return callArmFunction("format", args, loc3);
 }
 function formatOf(e) {
@@ -33068,8 +33091,11 @@ function resourceInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
   const parents = sym.nestedParent ? sym.nestedParent.instances() : [void 0];
-  for (const nestedParent of parents) {
-    for (const it of expandLoop(scope, d.loop, nestedParent?.locals, d.name.name)) {
+  for (let p = 0; p < parents.length; p++) {
+    const nestedParent = parents[p];
+    const its = expandLoop(scope, d.loop, nestedParent?.locals, d.name.name);
+    for (let i = 0; i < its.length; i++) {
+      const it = its[i];
       let condition = andCond(scope.condition, nestedParent?.condition);
       if (d.condition) {
         const c = scope.eval(d.condition, it.locals);
@@ -33123,7 +33149,7 @@ function resourceBody(scope, inst) {
   if (d.body) {
     if (!d.existing) {
       const rest = scope.evalObject(d.body, inst.locals, (k) => NOT_COPIED.has(k.toLowerCase()));
-      if (rest.kind === "object") for (const [k, e] of rest.entries) m.set(k, e);
+      if (rest.kind === "object") rest.entries.forEach((e, k) => m.set(k, e));
       else m.set("properties", rest);
     }
     v = obj(m, scope.loc(d.body.range));
@@ -33206,7 +33232,8 @@ var init_symbols = __esm({
         this.decl = decl;
         this.symbolicName = symbolicName;
         this.nestedParent = nestedParent;
-        for (const c of decl.children) this.children.set(c.name.name, new _ResSym(scope, c, `${symbolicName}::${c.name.name}`, this));
+        const cs = decl.children;
+        for (let i = 0; i < cs.length; i++) this.children.set(cs[i].name.name, new _ResSym(scope, cs[i], `${symbolicName}::${cs[i].name.name}`, this));
       }
       scope;
       decl;
@@ -33272,6 +33299,12 @@ function headerOf(file, s) {
   }
   return header;
 }
+function addNested(into, p) {
+  p.children.forEach((c, n) => {
+    if (!into.has(n)) into.set(n, c);
+    if (c.children.size) addNested(into, c);
+  });
+}
 function inputKeyOf(header) {
   let key = INPUT_KEYS.get(header);
   if (key === void 0) {
@@ -33300,7 +33333,9 @@ var init_scope = __esm({
         this.deployment = deployment;
         this.condition = condition;
         this.stack = stack;
-        for (const s of file.statements) {
+        const statements = file.statements;
+        for (let i = 0; i < statements.length; i++) {
+          const s = statements[i];
           switch (s.kind) {
             case "ParamDecl": {
               const slot = { name: s.name.name, decl: s, state: 0, via: headerOf(file.file, s) };
@@ -33319,13 +33354,7 @@ var init_scope = __esm({
             case "ResourceDecl": {
               const sym = new ResSym(this, s, s.name.name, void 0);
               this.resources.set(s.name.name, sym);
-              const addNested = (p) => {
-                for (const [n, c] of p.children) {
-                  if (!this.nestedResources.has(n)) this.nestedResources.set(n, c);
-                  addNested(c);
-                }
-              };
-              addNested(sym);
+              if (sym.children.size) addNested(this.nestedResources, sym);
               break;
             }
             case "ModuleDecl":
@@ -33388,7 +33417,7 @@ var init_scope = __esm({
         let v;
         if (slot.assigned) v = slot.assigned;
         else if (slot.expr) v = this.eval(slot.expr, void 0);
-        else if (slot.decl?.defaultValue) v = defaultForNull(this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
+        else if (slot.decl?.defaultValue) v = defaultForNull(slot.defaultValue ?? this.eval(slot.decl.defaultValue, void 0), slot.nullGiven);
         else if (slot.decl?.type?.kind === "NullableType") v = nul(slot.via);
         else v = U2(`parameter '${slot.name}' has no value and no default`, slot.via, `parameters(${tokenText(str(slot.name))})`);
         slot.value = v;
@@ -33422,24 +33451,41 @@ var init_scope = __esm({
       /** The declared params as InputDecls (kind 'bicep-param'). */
       collectInputs() {
         const readByMember = this.params.size ? memberReadNames(this.file) : /* @__PURE__ */ new Set();
-        for (const slot of this.params.values()) {
-          const d = slot.decl;
-          if (!d) continue;
-          const key = inputKeyOf(slot.via);
-          if (this.env.inputKeys.has(key)) continue;
-          this.env.inputKeys.add(key);
-          const input = { name: slot.name, kind: "bicep-param", header: slot.via };
-          if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
-          else if (d.resourceType) input.type = "resource";
-          if (d.decorators.some((x) => x.name === "secure")) input.secure = true;
-          if (readByMember.has(slot.name)) input.readByMember = true;
-          if (d.defaultValue) input.defaultValue = this.eval(d.defaultValue, void 0);
-          if (slot.assigned) input.assigned = slot.assigned;
-          const allowed = decorator(d.decorators, "allowed");
-          const arr = allowed?.args[0];
-          if (arr?.kind === "Array") input.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
-          this.env.inputs.push(input);
-        }
+        this.params.forEach((slot) => this.collectInput(slot, readByMember));
+      }
+      /** One declared param as an InputDecl, unless this evaluation has it already (a module called again). */
+      collectInput(slot, readByMember) {
+        const d = slot.decl;
+        if (!d) return;
+        const key = inputKeyOf(slot.via);
+        if (this.env.inputKeys.has(key)) return;
+        this.env.inputKeys.add(key);
+        const input = { name: slot.name, kind: "bicep-param", header: slot.via };
+        if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+        else if (d.resourceType) input.type = "resource";
+        if (d.decorators.some((x) => x.name === "secure")) input.secure = true;
+        if (readByMember.has(slot.name)) input.readByMember = true;
+        if (d.defaultValue) input.defaultValue = this.defaultForInput(slot, d.defaultValue);
+        if (slot.assigned) input.assigned = slot.assigned;
+        const allowed = decorator(d.decorators, "allowed");
+        const arr = allowed?.args[0];
+        if (arr?.kind === "Array") input.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
+        this.env.inputs.push(input);
+      }
+      /**
+       * A param's default, for its InputDecl. When the param is not yet read and not assigned, the
+       * value is kept for `parameter()`, which would evaluate the same default again (a param with a
+       * default is mostly read after `emit` lists the inputs). It is the same value: `emit` lists
+       * the inputs before anything else of the scope is evaluated, so nothing is half-evaluated
+       * now, and the default did not read its own param (its state is still 0 after), so it reads
+       * nothing that reading the param later could find half-evaluated; every other symbol it read
+       * is cached, and its problems are recorded once per place anyway. (One difference: under a
+       * user function call 64 levels deep, the later evaluation would stop at the recursion guard.)
+       */
+      defaultForInput(slot, defaultValue2) {
+        const v = this.eval(defaultValue2, void 0);
+        if (slot.state === 0 && !slot.assigned) slot.defaultValue = v;
+        return v;
       }
       // ---- the shared vocabulary, implemented by the other parts ---------------------------------
       /** An expression's value (`expressions.ts`). */
