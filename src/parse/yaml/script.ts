@@ -146,13 +146,18 @@ class IndexRuns {
     this.buf = new Int32Array(Math.max(16, capacity));
   }
 
+  /** Room for `count` more indices. */
+  private reserve(count: number): void {
+    const need = this.len + count;
+    if (need <= this.buf.length) return;
+    // Views taken before keep the old buffer, whose entries they already hold.
+    const grown = new Int32Array(Math.max(need, this.buf.length * 2));
+    grown.set(this.buf);
+    this.buf = grown;
+  }
+
   push(index: number): void {
-    if (this.len === this.buf.length) {
-      // Views taken before keep the old buffer, whose entries they already hold.
-      const grown = new Int32Array(this.buf.length * 2);
-      grown.set(this.buf);
-      this.buf = grown;
-    }
+    this.reserve(1);
     this.buf[this.len++] = index;
   }
 
@@ -162,12 +167,7 @@ class IndexRuns {
    * character was the larger part of scan()'s time.
    */
   pushRun(from: number, to: number): void {
-    const need = this.len + (to - from);
-    if (need > this.buf.length) {
-      const grown = new Int32Array(Math.max(need, this.buf.length * 2));
-      grown.set(this.buf);
-      this.buf = grown;
-    }
+    this.reserve(to - from);
     const buf = this.buf;
     let len = this.len;
     for (let k = from; k < to; k++) buf[len++] = k;
@@ -301,8 +301,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         i = afterLineBreak(v, e);
         if (!cont) break;
         // next line must be a commented line too
-        let q = i;
-        while (q < n && isWs(v[q])) q++;
+        const q = skipBlanks(v, i);
         if (q >= n || v[q] !== '#') break;
         if (ps) {
           cmd.text += ' ';
