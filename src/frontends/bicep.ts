@@ -106,7 +106,7 @@ export const bicepFrontEnd: FrontEnd = {
       if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? '')) continue;
       // With --cache, an unchanged source is not parsed again: whether it parses is its text's fact.
       const text = ctx.facts ? ctx.host.readText(twin) : undefined;
-      if (text !== undefined ? ctx.facts!.fact('bicep-parses', text, isBoolean, () => parsesClean(twin)) : parsesClean(twin)) {
+      if (ctx.facts && text !== undefined ? ctx.facts.fact('bicep-parses', text, isBoolean, () => parsesClean(twin)) : parsesClean(twin)) {
         out.add(f.path);
         state.twins.set(f.path, twin);
       } else state.brokenWithTwin.add(twin);
