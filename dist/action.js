@@ -33982,7 +33982,7 @@ var init_bicep2 = __esm({
           const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
           if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? "")) continue;
           const text2 = ctx.facts ? ctx.host.readText(twin) : void 0;
-          if (text2 !== void 0 ? ctx.facts.fact("bicep-parses", text2, isBoolean, () => parsesClean(twin)) : parsesClean(twin)) {
+          if (ctx.facts && text2 !== void 0 ? ctx.facts.fact("bicep-parses", text2, isBoolean, () => parsesClean(twin)) : parsesClean(twin)) {
             out.add(f.path);
             state.twins.set(f.path, twin);
           } else state.brokenWithTwin.add(twin);
@@ -35295,8 +35295,7 @@ function scan(v, lang) {
         maps.pushRun(b, stop);
         i = afterLineBreak(v, e);
         if (!cont) break;
-        let q = i;
-        while (q < n && isWs(v[q])) q++;
+        const q = skipBlanks(v, i);
         if (q >= n || v[q] !== "#") break;
         if (ps) {
           cmd2.text += " ";
@@ -35649,12 +35648,16 @@ var init_script = __esm({
       constructor(capacity) {
         this.buf = new Int32Array(Math.max(16, capacity));
       }
+      /** Room for `count` more indices. */
+      reserve(count) {
+        const need = this.len + count;
+        if (need <= this.buf.length) return;
+        const grown = new Int32Array(Math.max(need, this.buf.length * 2));
+        grown.set(this.buf);
+        this.buf = grown;
+      }
       push(index) {
-        if (this.len === this.buf.length) {
-          const grown = new Int32Array(this.buf.length * 2);
-          grown.set(this.buf);
-          this.buf = grown;
-        }
+        this.reserve(1);
         this.buf[this.len++] = index;
       }
       /**
@@ -35663,12 +35666,7 @@ var init_script = __esm({
        * character was the larger part of scan()'s time.
        */
       pushRun(from, to) {
-        const need = this.len + (to - from);
-        if (need > this.buf.length) {
-          const grown = new Int32Array(Math.max(need, this.buf.length * 2));
-          grown.set(this.buf);
-          this.buf = grown;
-        }
+        this.reserve(to - from);
         const buf = this.buf;
         let len = this.len;
         for (let k = from; k < to; k++) buf[len++] = k;
