@@ -34,7 +34,7 @@ if (parentPort && start?.kind === 'mlops-iac-lint-units') {
       if (Atomics.compareExchange(state, stateSlot(start.id, msg.stage), OPEN, JOINED) !== OPEN) return;
       const scan = msg.summaries ? scanViewOf(msg.summaries, run.root) : undefined;
       const results: [number, ReturnType<typeof executeUnit>][] = [];
-      claimEach(state, msg, (k) => results.push([k, executeUnit(run, msg.jobs[k]!, scan)]));
+      claimEach(state, msg, 'back', (k) => results.push([k, executeUnit(run, msg.jobs[k]!, scan)]));
       port.postMessage({ type: 'results', stage: msg.stage, results } satisfies WorkerMessage);
     });
   });

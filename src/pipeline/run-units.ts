@@ -135,6 +135,17 @@ export function planHash(run: Pick<UnitRun, 'units' | 'superseded' | 'wholeRun' 
   return h.digest('base64url');
 }
 
+/** Orders a stage's jobs by their units' front end (by name), keeping the planned order within each. */
+function groupByFrontEnd(jobs: UnitJob[], units: readonly PlannedUnit[]): void {
+  const name = (j: UnitJob): string => units[j.index]!.frontEnd.name;
+  // Array.prototype.sort is stable.
+  jobs.sort((a, b) => {
+    const x = name(a);
+    const y = name(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
 /** This thread only: the units in order. */
 const HERE: StageRunner = {
   run: async (work, local) => {
@@ -226,6 +237,9 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       jobs.push({ index: i, dropped, record: cacheable });
     }
     if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
+    // On a pool the threads take the list from its two ends (`workers.ts` claimEach), each
+    // meeting mostly the front ends of its end. Merging goes by planned order, not this one.
+    if (runner) groupByFrontEnd(jobs, units);
     const split = (r: RanUnit): [UnitResult, Dependency[]] => {
       const { deps, ...result } = r;
       return [result, deps];

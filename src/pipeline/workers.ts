@@ -7,7 +7,8 @@
  *   core while this thread plans; it starts only when its plan hash is this thread's (a tree
  *   that changed between the two walks leaves the work here).
  * - A stage's units are one list every thread knows (the `stage` message). Threads claim the
- *   next unit with one atomic add on a shared counter, so a slow unit never holds the others.
+ *   next unit with an atomic add on a shared counter, so a slow unit never holds the others:
+ *   this thread from the front of the list, the workers from its back (`claimEach`).
  * - When this thread has no more to claim it closes the stage: a worker that had not yet joined
  *   it (compare-and-swap on its slot) never will, and one that joined sends its results; any
  *   unit a failed worker had claimed runs here. Results are merged by unit index
@@ -23,8 +24,13 @@ import { shareMemory } from './memory.js';
 /** See `start`: measured on the corpus copied 4× (bench goal 2). */
 const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** Shared slots: one claim counter per stage (0–2), then each worker's state per stage. */
-const CLAIMS = 3;
+/**
+ * Shared slots: per stage (0–2) the units claimed so far by every thread, then per stage those
+ * the workers took from the back of the list, then each worker's state per stage.
+ */
+const CLAIMED = 0;
+const FROM_BACK = 3;
+const STATES = 6;
 /** A worker's state in a stage: not joined (the stage may still be open), closed by the main thread, joined by the worker. */
 export const OPEN = 0;
 export const CLOSED = 1;
@@ -32,15 +38,24 @@ export const JOINED = 2;
 
 /** The shared slot of worker `id`'s state in `stage`. */
 export function stateSlot(id: number, stage: number): number {
-  return CLAIMS + id * 3 + stage;
+  return STATES + id * 3 + stage;
 }
 
-/** Claims the stage's units one at a time from the shared counter, on any thread, until none is left: `each` gets the job's position. */
-export function claimEach(state: Int32Array, work: Pick<StageWork, 'stage' | 'jobs'>, each: (k: number) => void): void {
+/**
+ * Claims the stage's units one at a time until none is left: `each` gets the job's position.
+ * The main thread takes them from the front of the list, the workers from its back, and a
+ * stage's list is grouped by front end when a pool runs it (`run-units.ts`): each thread then
+ * runs mostly the units of a few front ends, so V8 compiles and optimizes less of the same code
+ * twice (every thread has a JIT and a heap of its own). Every claim first counts against the
+ * list's length on the shared counter, so the two ends never take the same unit; the back's
+ * own counter is shared by the workers, the front's is this call's alone (one main thread).
+ */
+export function claimEach(state: Int32Array, work: Pick<StageWork, 'stage' | 'jobs'>, end: 'front' | 'back', each: (k: number) => void): void {
+  const last = work.jobs.length - 1;
+  let front = 0;
   for (;;) {
-    const k = Atomics.add(state, work.stage, 1);
-    if (k >= work.jobs.length) return;
-    each(k);
+    if (Atomics.add(state, CLAIMED + work.stage, 1) > last) return;
+    each(end === 'front' ? front++ : last - Atomics.add(state, FROM_BACK + work.stage, 1));
   }
 }
 
@@ -102,7 +117,7 @@ export class UnitWorkerPool implements StageRunner {
   static async start<O>(script: string, count: number, options: O): Promise<UnitWorkerPool> {
     // Loaded only when a pool is made: a one-file run never needs it (start-up).
     const { Worker } = await import('node:worker_threads');
-    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS + count * 3));
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (STATES + count * 3));
     const pool = new UnitWorkerPool(shared);
     shareMemory(count + 1);
     for (let id = 0; id < count; id++) {
@@ -133,7 +148,7 @@ export class UnitWorkerPool implements StageRunner {
     const live = this.members.filter((m) => m.alive);
     const message: StageMessage = { type: 'stage', planHash: this.planHash, ...work };
     for (const m of live) m.worker.postMessage(message);
-    claimEach(this.state, work, (k) => {
+    claimEach(this.state, work, 'front', (k) => {
       local(work.jobs[k]!);
       here.add(work.jobs[k]!.index);
       this.stats.here++;

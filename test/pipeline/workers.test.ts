@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTo, tempDir } from '../ship/helpers.js';
-import { UnitWorkerPool } from '../../src/pipeline/workers.js';
+import { claimEach, UnitWorkerPool } from '../../src/pipeline/workers.js';
 import { shareMemory } from '../../src/pipeline/memory.js';
 import type { UnitJob } from '../../src/pipeline/run-units.js';
 
@@ -171,6 +171,24 @@ describe('worker threads (the built CLI)', () => {
   });
 });
 
+describe('claimEach: the main thread claims from the front, the workers from the back', () => {
+  it.each([0, 1, 5, 9, 10])('every unit once when the front starts after %i claims from the back', (backFirst) => {
+    const work = { stage: 1 as const, jobs: Array.from({ length: 10 }, (_, index): UnitJob => ({ index, dropped: [], record: false })) };
+    const state = new Int32Array(new SharedArrayBuffer(4 * 16));
+    const front: number[] = [];
+    const back: number[] = [];
+    const runFront = (): void => claimEach(state, work, 'front', (k) => front.push(k));
+    // The front joins while the back is between two claims (threads interleave at any claim).
+    if (backFirst === 0) runFront();
+    claimEach(state, work, 'back', (k) => {
+      back.push(k);
+      if (back.length === backFirst) runFront();
+    });
+    expect(back).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0].slice(0, backFirst));
+    expect(front).toEqual([...Array(10 - back.length).keys()]);
+  });
+});
+
 describe('UnitWorkerPool: a worker that fails or planned another tree', () => {
   /** A stand-in worker speaking the pool's protocol: joins each stage, claims units, and misbehaves as told. */
   function fakeWorker(behaviour: 'crash-after-claim' | 'mismatch' | 'honest'): string {
@@ -180,11 +198,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 const state = new Int32Array(workerData.shared);
 parentPort.on('message', (msg) => {
   if (${JSON.stringify(behaviour)} === 'mismatch') { parentPort.postMessage({ type: 'mismatch' }); return; }
-  if (Atomics.compareExchange(state, 3 + workerData.id * 3 + msg.stage, 0, 2) !== 0) return;
+  if (Atomics.compareExchange(state, 6 + workerData.id * 3 + msg.stage, 0, 2) !== 0) return;
   const results = [];
   for (;;) {
-    const k = Atomics.add(state, msg.stage, 1);
-    if (k >= msg.jobs.length) break;
+    // The slots of workers.ts: claimed by all (0–2), claimed from the back (3–5), then the states.
+    if (Atomics.add(state, msg.stage, 1) >= msg.jobs.length) break;
+    const k = msg.jobs.length - 1 - Atomics.add(state, 3 + msg.stage, 1);
     if (${JSON.stringify(behaviour)} === 'crash-after-claim') throw new Error('boom');
     results.push([k, { by: 'worker', index: msg.jobs[k].index }]);
   }
