@@ -43811,6 +43811,14 @@ ${run3.wholeRun ? "whole" : "units"}
 `);
   return h.digest("base64url");
 }
+function groupByFrontEnd(jobs, units2) {
+  const name = (j) => units2[j.index].frontEnd.name;
+  jobs.sort((a, b) => {
+    const x = name(a);
+    const y = name(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
 var HERE = {
   run: async (work, local) => {
     for (const job of work.jobs) local(job);
@@ -43887,6 +43895,7 @@ async function runUnits(run3, merged, o) {
       jobs.push({ index: i, dropped, record: cacheable });
     }
     if (jobs.length > 1) runner ??= o.runnerFor?.(jobs.length);
+    if (runner) groupByFrontEnd(jobs, units2);
     const split = (r) => {
       const { deps, ...result } = r;
       return [result, deps];
@@ -43907,17 +43916,20 @@ import fs5 from "node:fs";
 import path35 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
-var CLAIMS = 3;
+var CLAIMED = 0;
+var FROM_BACK = 3;
+var STATES = 6;
 var OPEN = 0;
 var CLOSED = 1;
 function stateSlot(id, stage) {
-  return CLAIMS + id * 3 + stage;
+  return STATES + id * 3 + stage;
 }
-function claimEach(state, work, each) {
+function claimEach(state, work, end, each) {
+  const last = work.jobs.length - 1;
+  let front = 0;
   for (; ; ) {
-    const k = Atomics.add(state, work.stage, 1);
-    if (k >= work.jobs.length) return;
-    each(k);
+    if (Atomics.add(state, CLAIMED + work.stage, 1) > last) return;
+    each(end === "front" ? front++ : last - Atomics.add(state, FROM_BACK + work.stage, 1));
   }
 }
 function workerScript() {
@@ -43938,7 +43950,7 @@ var UnitWorkerPool = class _UnitWorkerPool {
   /** Starts `count` workers on `script`; they begin planning the run at once. */
   static async start(script, count, options) {
     const { Worker } = await import("node:worker_threads");
-    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS + count * 3));
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (STATES + count * 3));
     const pool = new _UnitWorkerPool(shared);
     shareMemory(count + 1);
     for (let id = 0; id < count; id++) {
@@ -43963,7 +43975,7 @@ var UnitWorkerPool = class _UnitWorkerPool {
     const live = this.members.filter((m) => m.alive);
     const message = { type: "stage", planHash: this.planHash, ...work };
     for (const m of live) m.worker.postMessage(message);
-    claimEach(this.state, work, (k) => {
+    claimEach(this.state, work, "front", (k) => {
       local(work.jobs[k]);
       here.add(work.jobs[k].index);
       this.stats.here++;
