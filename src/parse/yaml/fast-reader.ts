@@ -15,14 +15,14 @@
  * the library path. test/parse/yaml-fast-differential.test.ts compares both on every corpus
  * YAML file, on edge cases and on thousands of mutated texts.
  *
- * The ranges follow the library's nodes as tree.ts copies them:
- * - a collection's range runs from its first key or `-` to the end of its last value's
- *   `range[2]` (for a one-line scalar or flow collection: after the line break ending its
- *   line; for a block scalar: after its last content line; for an empty value: the empty
- *   scalar's position, unknown here when comments follow it, see `EMPTY_WITH_COMMENT`);
- * - comment lines after a collection's last item may be taken into that collection's
- *   `range[2]` by the library: this reader accepts such comment lines only where they cannot
- *   be (less indented than every collection they could extend), see `checkClosing`.
+ * The ranges follow the library's nodes as tree.ts copies them. A collection's range runs
+ * from its first key or `-` to its last value's `range[2]`, which is where the comment lines
+ * after that value matter: the library's Parser (yaml/dist/parse/parser.js) puts a comment
+ * line more indented than the collection into the trailing tokens of a one-line value before
+ * it (`atIndentedComment`), and any other comment lines into a trailing comment-only item,
+ * which a closing collection hands on to its parent only while every comment in it is less
+ * indented than the collection (`pop`); a collection keeping it ends after it. See
+ * `oneLineEnd` and `closingEnd`.
  */
 import type { LineMap, Range } from '../../core/source.js';
 import type { ParsedYaml } from './document.js';
@@ -36,8 +36,6 @@ const BAIL = new OutsideSubset('outside the fast YAML subset');
 const MAX_DEPTH = 64;
 /** The library reports an implicit key longer than 1024 characters (strict mode). */
 const MAX_KEY_LENGTH = 1000;
-/** `end2` of an empty value followed by comments: the library extends it over them (unknown here). */
-const EMPTY_WITH_COMMENT = -1;
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -59,15 +57,8 @@ interface Built {
   node: YamlTree;
   /** The library's `range[1]` (what an entry's range and a parent's end are read from). */
   end1: number;
-  /** The library's `range[2]` (as far as known: comment absorption is checked apart). */
+  /** The library's `range[2]`: where its collection's range ends when it is the last value. */
   end2: number;
-  /**
-   * The least indentation of a comment line that the library may count into this node's
-   * `range[2]` when the comment follows it: a block collection's own column; for a value on
-   * one line, one more than its collection's column (a more indented comment line after a
-   * plain scalar ends up in the scalar's trailing tokens).
-   */
-  absorbFrom: number;
 }
 
 /** `/\s/` for one character, as blocks.ts trims block ranges. */
@@ -144,9 +135,15 @@ class Reader {
   private readonly kinds: Kind[] = [];
   /** The current line: the next content or `---` line not yet read (lines.length at the end). */
   private cur = 0;
-  /** Comment lines skipped just before `cur`: whether any, and the largest indentation among them. */
+  /** The blank and comment lines skipped just before `cur`: from this line, whether any comment, and the largest comment indentation. */
+  private tailStart = 0;
   private tailComments = false;
   private tailMaxIndent = -1;
+  /**
+   * The largest indentation of a comment in the library's trailing comment-only item after
+   * the last value read (-1: no such comment), until a closing collection keeps the item.
+   */
+  private trailingMax = -1;
 
   readonly comments: { text: string; range: Range }[] = [];
   readonly blocks: Range[] = [];
@@ -197,9 +194,10 @@ class Reader {
 
   /**
    * Moves `cur` over blank and comment lines (recording the comments) to the next content or
-   * `---` line, remembering what was skipped for `checkClosing`.
+   * `---` line, remembering what was skipped (`oneLineEnd`, `closingEnd`).
    */
   private skipToContent(): void {
+    this.tailStart = this.cur;
     this.tailComments = false;
     this.tailMaxIndent = -1;
     while (this.cur < this.lineCount) {
@@ -221,16 +219,42 @@ class Reader {
     return this.indents[this.cur]!;
   }
 
+  /** Where the library's tokens before the current line end: its first character (the indentation is a token of the lines before), or the text end. */
+  private nextContentStart(): number {
+    if (this.cur >= this.lineCount) return this.text.length;
+    return this.starts[this.cur]! + (this.kinds[this.cur] === Kind.DocStart ? 0 : this.indents[this.cur]!);
+  }
+
   /**
-   * A collection closes at the current line after its last value `last`, and ends where
-   * `last`'s `range[2]` ends. That must be known (not an empty value followed by comments),
-   * and when `last` is a block collection (closing at the same line) the library may have
-   * stretched it over the comment lines just skipped: accepted only when every one of them is
-   * less indented than `last` (then none of them belongs to it).
+   * `range[2]` of a one-line value (plain, quoted, flow) on line `l` of a collection at column
+   * `column`, with the lines after it skipped. The comment lines more indented than the
+   * collection, up to the first one that is not, are the value's trailing tokens (with the
+   * blank lines among them); the rest form the trailing comment-only item (`trailingMax`).
    */
-  private checkClosing(last: Built | undefined): asserts last is Built {
-    if (!last || last.end2 === EMPTY_WITH_COMMENT) throw BAIL;
-    if (this.tailComments && this.tailMaxIndent >= last.absorbFrom) throw BAIL;
+  private oneLineEnd(l: number, column: number): number {
+    let end2 = this.afterLine(l);
+    let i = this.tailStart;
+    for (; i < this.cur; i++) {
+      if (this.kinds[i] !== Kind.Comment) continue;
+      if (this.indents[i]! <= column) break;
+      end2 = this.afterLine(i);
+    }
+    let max = -1;
+    for (; i < this.cur; i++) if (this.kinds[i] === Kind.Comment && this.indents[i]! > max) max = this.indents[i]!;
+    this.trailingMax = max;
+    return end2;
+  }
+
+  /**
+   * `range[2]` of a block collection at column `indent` closing at the current line, whose
+   * `range[1]` is `end1`. The trailing comment-only item moves up to the parent when every
+   * comment in it is less indented than the collection (or the collection is at column 0);
+   * else the collection keeps it and ends where the item ends, at the next token.
+   */
+  private closingEnd(indent: number, end1: number): number {
+    if (this.trailingMax < 0 || indent === 0 || this.trailingMax < indent) return end1;
+    this.trailingMax = -1;
+    return this.nextContentStart();
   }
 
   // ---- documents ----------------------------------------------------------------------------
@@ -294,7 +318,7 @@ class Reader {
   private blockMap(indent: number, at: number, depth: number): Built {
     const entries: YamlEntryNode[] = [];
     const seen = new Set<string | number | boolean | null>();
-    let last: Built | undefined;
+    let last: Built;
     let keyAt = at;
     for (;;) {
       const l = this.cur;
@@ -317,16 +341,15 @@ class Reader {
       if (this.isDash(nextAt, this.ends[this.cur]!)) throw BAIL; // `- ` at a mapping's column after a complete value
       keyAt = nextAt;
     }
-    this.checkClosing(last);
     const end1 = last.end2;
     const node: YamlMap = { type: 'map', entries, range: this.lineMap.range(at, end1) };
-    return { node, end1, end2: end1, absorbFrom: indent };
+    return { node, end1, end2: this.closingEnd(indent, end1) };
   }
 
   /** A block sequence whose first `-` is at offset `at` on the current line, at column `indent`. */
   private blockSeq(indent: number, at: number, depth: number): Built {
     const items: YamlTree[] = [];
-    let last: Built | undefined;
+    let last: Built;
     let dashAt = at;
     for (;;) {
       const l = this.cur;
@@ -353,10 +376,9 @@ class Reader {
       if (!this.isDash(nextAt, this.ends[this.cur]!)) break;
       dashAt = nextAt;
     }
-    this.checkClosing(last);
     const end1 = last.end2;
     const node: YamlSeq = { type: 'seq', items, range: this.lineMap.range(at, end1) };
-    return { node, end1, end2: end1, absorbFrom: indent };
+    return { node, end1, end2: this.closingEnd(indent, end1) };
   }
 
   private block(start: number, end: number): void {
@@ -455,9 +477,12 @@ class Reader {
       if (next > parentIndent || (next === mapIndent && next >= 0 && this.isDash(nextAt, this.ends[this.cur]!))) {
         return this.blockNode(next, depth + 1);
       }
-      // An empty value: the library's empty scalar sits after the indicator and the blanks after it.
+      // An empty value: the library's empty scalar sits after the indicator and the blanks after
+      // it. The comments after it are its own tokens, up to the next line's content: with any,
+      // its range[2] ends there (composeEmptyNode), and no comment-only item trails it.
       const node: YamlScalar = { type: 'scalar', value: '', plain: true, range: this.lineMap.range(s, s) };
-      return { node, end1: s, end2: sameLineComment || this.tailComments ? EMPTY_WITH_COMMENT : s, absorbFrom: parentIndent + 1 };
+      this.trailingMax = -1;
+      return { node, end1: s, end2: sameLineComment || this.tailComments ? this.nextContentStart() : s };
     }
     const c = text.charCodeAt(s);
     let built: Built;
@@ -465,11 +490,11 @@ class Reader {
       const close = this.quotedEnd(s, end);
       this.lineRest(close, end);
       const node: YamlScalar = { type: 'scalar', value: text.slice(s + 1, close - 1), plain: false, range: this.lineMap.range(s + 1, close - 1) };
-      built = { node, end1: close, end2: this.afterLine(l), absorbFrom: parentIndent + 1 };
+      built = { node, end1: close, end2: 0 };
     } else if (c === 0x7c) {
       return this.literal(s, end, parentIndent);
     } else if (c === 0x5b || c === 0x7b) {
-      built = this.flow(s, end, parentIndent, depth);
+      built = this.flow(s, end, depth);
     } else {
       if (!plainStart(c) || (c === DASH && (s + 1 === end || text.charCodeAt(s + 1) === SPACE))) throw BAIL;
       let e = s + 1;
@@ -485,12 +510,13 @@ class Reader {
       if (commentAt < end) this.comment(commentAt, end);
       const v = plainScalarValue(text.slice(s, e));
       const node: YamlScalar = { type: 'scalar', value: asText(v), plain: true, range: this.lineMap.range(s, e) };
-      built = { node, end1: e, end2: this.afterLine(l), absorbFrom: parentIndent + 1 };
+      built = { node, end1: e, end2: 0 };
     }
     this.cur = l + 1;
     this.skipToContent();
     // A more indented line after a one-line scalar continues it (a multi-line scalar) or is an error.
     if (this.curIndent() > parentIndent) throw BAIL;
+    built.end2 = this.oneLineEnd(l, parentIndent);
     return built;
   }
 
@@ -498,14 +524,13 @@ class Reader {
    * A one-line flow collection at `s`: `{}`, `[]` or a sequence of one-line plain or quoted
    * scalars (`[a, "b"]`). Nested flow collections, flow mappings and pairs are outside the subset.
    */
-  private flow(s: number, end: number, parentIndent: number, depth: number): Built {
+  private flow(s: number, end: number, depth: number): Built {
     if (depth + 1 > MAX_DEPTH) throw BAIL;
     const text = this.text;
-    const l = this.cur;
     if (text.charCodeAt(s) === 0x7b) {
       if (text.charCodeAt(s + 1) !== 0x7d) throw BAIL;
       this.lineRest(s + 2, end);
-      return { node: { type: 'map', entries: [], range: this.lineMap.range(s, s + 2) }, end1: s + 2, end2: this.afterLine(l), absorbFrom: parentIndent + 1 };
+      return { node: { type: 'map', entries: [], range: this.lineMap.range(s, s + 2) }, end1: s + 2, end2: 0 };
     }
     const items: YamlTree[] = [];
     let p = s + 1;
@@ -546,7 +571,7 @@ class Reader {
     }
     const close = p + 1;
     this.lineRest(close, end);
-    return { node: { type: 'seq', items, range: this.lineMap.range(s, close) }, end1: close, end2: this.afterLine(l), absorbFrom: parentIndent + 1 };
+    return { node: { type: 'seq', items, range: this.lineMap.range(s, close) }, end1: close, end2: 0 };
   }
 
   /**
@@ -598,7 +623,9 @@ class Reader {
     this.cur = lastContent + 1;
     this.skipToContent();
     if (this.curIndent() > parentIndent) throw BAIL;
-    return { node, end1, end2: end1, absorbFrom: parentIndent + 1 };
+    // A block scalar has no trailing tokens: every comment after it is in the comment-only item.
+    this.trailingMax = this.tailMaxIndent;
+    return { node, end1, end2: end1 };
   }
 }
 
