@@ -658,16 +658,15 @@ export function readSimpleYaml(text: string, lineMap: LineMap): ParsedYaml | und
 }
 
 /**
- * Only characters whose reading this module follows: no tab, `\r` or other control character,
- * no BOM, no Unicode blank or line separator (which `/\s/` matches, where the library and
- * blocks.ts may then differ), no DEL or C1 control.
+ * Characters whose reading this module does not follow: tab, `\r` and every other control
+ * character but `\n`, DEL and the C1 controls, and every Unicode blank or line separator
+ * that `/\s/` matches (NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000,
+ * the BOM), where the library and blocks.ts's trimming may differ. One regex test, not a
+ * character loop: compiled code from the first call (every run is cold).
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+const OUTSIDE_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 function plainCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) continue;
-    if (c === 0x0a) continue;
-    if (c < 0xa0 || isSpace(c)) return false;
-  }
-  return true;
+  return !OUTSIDE_CHARACTERS.test(text);
 }
