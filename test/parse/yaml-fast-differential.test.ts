@@ -61,6 +61,7 @@ const TAKEN: string[] = [
   'a: -1\nb: +1\nc: 0x1F\nd: 0o17\ne: 1.0\nf: 1e3\ng: .inf\nh: -.Inf\ni: 1.50\nj: 007\nk: 2.56.0\nl: 12345678901234567890\nm: .5\nn: 1.\n',
   'a: ~\nb: null\nc: NULL\nd: Null\ne: true\nf: False\ng: TRUE\nh: yes\ni: nULL\nj: .nan\n',
   '1: a\n"1": b\ntrue: c\n~: d\n0x10: e\n',
+  '<<: 1\nb: 2\n',
   '"a": 1\n\'b c\': "x"\n',
   "a: 'it''s'\n".replace("it''s", 'its'),
   'a: "x # y"\n',
@@ -163,6 +164,8 @@ const LEFT: string[] = [
   'a: b\u00a0\n',
   'a: 1\n b: 2\n',
   'a: .nan\n.nan: 1\n',
+  `"${'k'.repeat(1100)}": 1\n`,
+  `${'k'.repeat(1100)}: 1\n`,
   '- a\nb: 1\n',
 ];
 

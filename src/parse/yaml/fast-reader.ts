@@ -419,7 +419,7 @@ class Reader {
     const c = text.charCodeAt(p);
     if (c === DQUOTE || c === SQUOTE) {
       const close = this.quotedEnd(p, end);
-      if (text.charCodeAt(close) !== COLON || (close + 1 < end && text.charCodeAt(close + 1) !== SPACE)) throw BAIL;
+      if (text.charCodeAt(close) !== COLON || (close + 1 < end && text.charCodeAt(close + 1) !== SPACE) || close - p > MAX_KEY_LENGTH) throw BAIL;
       return { value: text.slice(p + 1, close - 1), end: close, after: close + 1 };
     }
     const colon = this.plainKeyEnd(p, end);
