@@ -59,6 +59,8 @@ interface Built {
   end1: number;
   /** The library's `range[2]`: where its collection's range ends when it is the last value. */
   end2: number;
+  /** An empty value with comments among its tokens (see `blockMap`). */
+  emptyWithComments?: boolean;
 }
 
 /** `/\s/` for one character, as blocks.ts trims block ranges. */
@@ -341,6 +343,10 @@ class Reader {
       if (this.isDash(nextAt, this.ends[this.cur]!)) throw BAIL; // `- ` at a mapping's column after a complete value
       keyAt = nextAt;
     }
+    // At a `---`, the library's Parser splits the tokens of a column-0 mapping's empty last
+    // value at its second line break and drops the rest (blockMap's `atNextItem` split, whose
+    // tokens no item takes before `---`): its range and its comments are then not these.
+    if (indent === 0 && last.emptyWithComments && this.curIndent() === -1 && this.cur < this.lineCount) throw BAIL;
     const end1 = last.end2;
     const node: YamlMap = { type: 'map', entries, range: this.lineMap.range(at, end1) };
     return { node, end1, end2: this.closingEnd(indent, end1) };
@@ -351,6 +357,9 @@ class Reader {
     const items: YamlTree[] = [];
     let last: Built;
     let dashAt = at;
+    // Whether the item's own tokens start with comments: the comment-only item that trailed the
+    // previous item (still `trailingMax`, not kept by a closing collection) becomes its start.
+    let commentsBefore = false;
     for (;;) {
       const l = this.cur;
       const end = this.ends[l]!;
@@ -363,7 +372,7 @@ class Reader {
         item = this.blockMap(column, p, depth + 1);
       } else {
         if (p < end && this.isDash(p, end)) throw BAIL; // `- - a`
-        item = this.value(dashAt + 1, end, indent, -1, depth);
+        item = this.value(dashAt + 1, end, indent, -1, depth, commentsBefore);
       }
       items.push(item.node);
       if (item.node.type === 'map' || item.node.type === 'seq') this.block(rangeStart(item.node), item.end1);
@@ -375,6 +384,7 @@ class Reader {
       // A mapping's key at the column of a sequence that is that mapping's value (`key:\n- a\nother: b`).
       if (!this.isDash(nextAt, this.ends[this.cur]!)) break;
       dashAt = nextAt;
+      commentsBefore = this.trailingMax >= 0;
     }
     const end1 = last.end2;
     const node: YamlSeq = { type: 'seq', items, range: this.lineMap.range(at, end1) };
@@ -458,9 +468,10 @@ class Reader {
    * The value after a `:` or `-` at `p - 1` on the current line (which ends at `end`), in a
    * collection at column `parentIndent`. `mapIndent`: the column of the mapping the value
    * belongs to (-1 in a sequence), where a sequence may continue the value on the next lines.
+   * `commentsBefore`: a sequence item whose tokens hold comments before its `-`.
    * Leaves `cur` on the line after the value (blank and comment lines skipped).
    */
-  private value(p: number, end: number, parentIndent: number, mapIndent: number, depth: number): Built {
+  private value(p: number, end: number, parentIndent: number, mapIndent: number, depth: number, commentsBefore = false): Built {
     const text = this.text;
     const l = this.cur;
     let s = p;
@@ -478,11 +489,13 @@ class Reader {
         return this.blockNode(next, depth + 1);
       }
       // An empty value: the library's empty scalar sits after the indicator and the blanks after
-      // it. The comments after it are its own tokens, up to the next line's content: with any,
-      // its range[2] ends there (composeEmptyNode), and no comment-only item trails it.
+      // it. The comments after it are its own tokens, up to the next line's content: with any
+      // (or, for a sequence item, any before its `-`), its range[2] ends there
+      // (composeEmptyNode), and no comment-only item trails it.
       const node: YamlScalar = { type: 'scalar', value: '', plain: true, range: this.lineMap.range(s, s) };
       this.trailingMax = -1;
-      return { node, end1: s, end2: sameLineComment || this.tailComments ? this.nextContentStart() : s };
+      const withComments = sameLineComment || this.tailComments || commentsBefore;
+      return { node, end1: s, end2: withComments ? this.nextContentStart() : s, emptyWithComments: withComments };
     }
     const c = text.charCodeAt(s);
     let built: Built;
