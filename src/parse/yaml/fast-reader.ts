@@ -10,10 +10,10 @@
  * Correct by construction, not by approximation: whenever the text uses anything outside the
  * subset this reader fully follows (anchors, aliases, tags, directives, complex keys, escapes,
  * multi-line scalars, folded scalars, flow mappings, tabs, `\r`, a BOM, odd indentation, a
- * duplicate key, a trailing comment whose place in the library's tree is uncertain, …), or
- * anything the library would report as an error, it returns `undefined` and the caller takes
- * the library path. test/parse/yaml-fast-differential.test.ts compares both on every corpus
- * YAML file, on edge cases and on thousands of mutated texts.
+ * duplicate key, a long key, comments where the library's Parser drops tokens, …), or anything
+ * the library would report as an error, it returns `undefined` and the caller takes the
+ * library path. test/parse/yaml-fast-differential.test.ts compares both on every corpus YAML
+ * file, on edge cases and on thousands of mutated and generated texts.
  *
  * The ranges follow the library's nodes as tree.ts copies them. A collection's range runs
  * from its first key or `-` to its last value's `range[2]`, which is where the comment lines
