@@ -43,6 +43,31 @@ const COLON = 0x3a;
 const DASH = 0x2d;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
+const BACKSLASH = 0x5c;
+
+/**
+ * The escapes of double-quoted scalars the reader decodes, as the library does
+ * (yaml/dist/compose/resolve-flow-scalar.js `escapeCodes`; `\<tab>` is left out with tabs).
+ */
+const DQ_ESCAPES = new Map<string, string>([
+  ['0', '\0'],
+  ['a', '\x07'],
+  ['b', '\b'],
+  ['e', '\x1b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+  ['v', '\v'],
+  ['N', '\u0085'],
+  ['_', '\u00a0'],
+  ['L', '\u2028'],
+  ['P', '\u2029'],
+  [' ', ' '],
+  ['"', '"'],
+  ['/', '/'],
+  ['\\', '\\'],
+]);
 
 const enum Kind {
   Blank,
@@ -146,6 +171,8 @@ class Reader {
    * the last value read (-1: no such comment), until a closing collection keeps the item.
    */
   private trailingMax = -1;
+  /** Whether the quoted scalar `quoteClose` last read holds escapes. */
+  private escaped = false;
 
   readonly comments: { text: string; range: Range }[] = [];
   readonly blocks: Range[] = [];
@@ -404,8 +431,8 @@ class Reader {
   private startsKey(p: number, end: number): boolean {
     const c = this.text.charCodeAt(p);
     if (c === DQUOTE || c === SQUOTE) {
-      const close = this.text.indexOf(String.fromCharCode(c), p + 1);
-      return close > 0 && close < end && this.text.charCodeAt(close + 1) === COLON;
+      const close = this.quoteClose(p, end);
+      return close > 0 && this.text.charCodeAt(close + 1) === COLON;
     }
     return this.plainKeyEnd(p, end) >= 0;
   }
@@ -430,7 +457,7 @@ class Reader {
     if (c === DQUOTE || c === SQUOTE) {
       const close = this.quotedEnd(p, end);
       if (text.charCodeAt(close) !== COLON || (close + 1 < end && text.charCodeAt(close + 1) !== SPACE) || close - p > MAX_KEY_LENGTH) throw BAIL;
-      return { value: text.slice(p + 1, close - 1), end: close, after: close + 1 };
+      return { value: this.quotedValue(p, close), end: close, after: close + 1 };
     }
     const colon = this.plainKeyEnd(p, end);
     if (colon < 0 || colon - p > MAX_KEY_LENGTH) throw BAIL;
@@ -444,12 +471,57 @@ class Reader {
    * (`\` in double quotes, `''` in single quotes) and a quote left open are outside the subset.
    */
   private quotedEnd(p: number, end: number): number {
+    const close = this.quoteClose(p, end);
+    if (close < 0) throw BAIL;
+    return close + 1;
+  }
+
+  /**
+   * The offset of the closing quote of a one-line quoted scalar starting at `p`, or -1 when it
+   * is left open on its line or holds an escape outside `DQ_ESCAPES` (`\x`, `\u`, `\U`: hex
+   * forms the library may reject). Sets `escaped` for `quotedValue`.
+   */
+  private quoteClose(p: number, end: number): number {
     const text = this.text;
     const q = text.charCodeAt(p);
-    const close = text.indexOf(q === DQUOTE ? '"' : "'", p + 1);
-    if (close < 0 || close >= end) throw BAIL;
-    if (q === SQUOTE ? text.charCodeAt(close + 1) === SQUOTE : hasBackslash(text, p + 1, close)) throw BAIL;
-    return close + 1;
+    this.escaped = false;
+    for (let i = p + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === q) {
+        // `''` is a quote inside single quotes.
+        if (q === SQUOTE && i + 1 < end && text.charCodeAt(i + 1) === SQUOTE) {
+          this.escaped = true;
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (c === BACKSLASH && q === DQUOTE) {
+        if (i + 1 >= end || !DQ_ESCAPES.has(text[i + 1]!)) return -1;
+        this.escaped = true;
+        i++;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The value of the quoted scalar at `p` whose end `quotedEnd` just returned (after the
+   * closing quote): its content with `''` or the `\` escapes read as the library reads them.
+   * tree.ts maps an escaped one-line scalar's range exactly (mapScalar), which gives the same
+   * content range as an unescaped one: the first to the last source character inside the quotes.
+   */
+  private quotedValue(p: number, after: number): string {
+    const content = this.text.slice(p + 1, after - 1);
+    if (!this.escaped) return content;
+    if (this.text.charCodeAt(p) === SQUOTE) return content.replace(/''/g, "'");
+    let out = '';
+    for (let i = 0; i < content.length; i++) {
+      const ch = content[i]!;
+      if (ch === '\\') out += DQ_ESCAPES.get(content[++i]!)!;
+      else out += ch;
+    }
+    return out;
   }
 
   /**
@@ -502,7 +574,7 @@ class Reader {
     if (c === DQUOTE || c === SQUOTE) {
       const close = this.quotedEnd(s, end);
       this.lineRest(close, end);
-      const node: YamlScalar = { type: 'scalar', value: text.slice(s + 1, close - 1), plain: false, range: this.lineMap.range(s + 1, close - 1) };
+      const node: YamlScalar = { type: 'scalar', value: this.quotedValue(s, close), plain: false, range: this.lineMap.range(s + 1, close - 1) };
       built = { node, end1: close, end2: 0 };
     } else if (c === 0x7c) {
       return this.literal(s, end, parentIndent);
@@ -554,7 +626,7 @@ class Reader {
         const c = text.charCodeAt(p);
         if (c === DQUOTE || c === SQUOTE) {
           const close = this.quotedEnd(p, end);
-          items.push({ type: 'scalar', value: text.slice(p + 1, close - 1), plain: false, range: this.lineMap.range(p + 1, close - 1) });
+          items.push({ type: 'scalar', value: this.quotedValue(p, close), plain: false, range: this.lineMap.range(p + 1, close - 1) });
           p = close;
         } else {
           if (!plainStart(c) || c === DASH) throw BAIL;
@@ -640,11 +712,6 @@ class Reader {
     this.trailingMax = this.tailMaxIndent;
     return { node, end1, end2: end1 };
   }
-}
-
-function hasBackslash(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x5c) return true;
-  return false;
 }
 
 function rangeStart(node: YamlTree): number {
