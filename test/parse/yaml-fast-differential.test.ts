@@ -108,6 +108,8 @@ const TAKEN: string[] = [
   '  a: 1\n  b:\n  - x\n',
   'a:\n  b:\n    c: 1\n  d: 2\n',
   'a: é ü 日本\n',
+  // A heredoc as azureml-yaml.ts passes it: the script around it blanked to spaces, line breaks kept.
+  '                    \n      \n$schema: x\ntype: command\ncommand: python a.py\nenvironment:\n  image: img\n                         \n            ',
   'a:\n  b: 1\n  # c\n',
   'a:\n  - x\n  # c\n',
   'x:\n  a:  # c\n',
