@@ -341,6 +341,11 @@ describe('fast YAML reader: hostile input', () => {
     let deep = '';
     for (let i = 0; i < 2000; i++) deep += `${' '.repeat(i)}k${i}:\n`;
     expect(fast(deep + ' '.repeat(2000) + 'v: 1\n')).toBeUndefined();
+    expect(parseYamlFile(deep + ' '.repeat(2000) + 'v: 1\n').errors[0]?.message).toMatch(/^Nesting deeper than 500 levels/);
+    // 60 levels are read, as deep as the library reads them.
+    let sixty = '';
+    for (let i = 0; i < 60; i++) sixty += `${' '.repeat(i)}k${i}:\n`;
+    expect(check(sixty + ' '.repeat(60) + 'v: 1\n', 'sixty levels')).toBe(true);
     let seq = '';
     for (let i = 0; i < 2000; i++) seq += `${' '.repeat(2 * i)}-\n`;
     expect(fast(seq)).toBeUndefined();
