@@ -14,6 +14,7 @@ import { yamlTreeBlockRanges } from './blocks.js';
 import { yamlTree, type YamlMap, type YamlTree } from './tree.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import { withYamlEnv } from './quiet-env.js';
+import { readSimpleYaml } from './fast-reader.js';
 
 export interface YamlParseError {
   message: string;
@@ -118,6 +119,13 @@ export function sortedYamlComments(tokens: unknown, text: string): [number, stri
  */
 export function parseYamlFile(text: string): ParsedYaml {
   const lineMap = new LineMap(text);
+  // Most manifests and Azure ML files are plain block YAML: read directly (fast-reader.ts),
+  // with the library only for what that reader does not follow exactly.
+  return readSimpleYaml(text, lineMap) ?? parseYamlWithLibrary(text, lineMap);
+}
+
+/** `parseYamlFile` through the `yaml` library: every construct, every error. */
+export function parseYamlWithLibrary(text: string, lineMap: LineMap = new LineMap(text)): ParsedYaml {
   const out: ParsedYaml = { text, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
   const composed = composeYaml(text, lineMap);
   if ('error' in composed) {
