@@ -37,8 +37,8 @@ describe('fast YAML reader: differential against the yaml library path', () => {
     let taken = 0;
     for (const f of corpusFiles) if (check(fs.readFileSync(f, 'utf8'), f)) taken++;
     console.log(`fast YAML reader: ${taken} of ${corpusFiles.length} corpus .yml/.yaml files taken`);
-    // CI files (anchors, multi-line scripts, `${{ }}`) are mostly left to the library; see the report.
-    expect(taken).toBeGreaterThan(0);
+    // 375 of 426 when it was written: fewer means the reader stopped taking what it took.
+    expect(taken).toBeGreaterThan(350);
   }, 120_000);
 
   it('parseYamlFile equals the library path on every corpus file', () => {

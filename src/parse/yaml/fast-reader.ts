@@ -704,9 +704,11 @@ export function readSimpleYaml(text: string, lineMap: LineMap): ParsedYaml | und
   const out: ParsedYaml = { text, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [] };
   try {
     reader.read(out);
-  } catch (e) {
-    if (e === BAIL) return undefined;
-    throw e;
+  } catch {
+    // Outside the subset (BAIL); any other failure would be a bug of this reader, and the
+    // library still reads the text exactly: a user's file never fails for it. The
+    // differential test counts the texts taken, so such a bug shows there.
+    return undefined;
   }
   out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
   return out;
