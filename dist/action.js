@@ -34783,6 +34783,634 @@ var init_quiet_env = __esm({
   }
 });
 
+// src/parse/yaml/plain-scalar.ts
+function plainScalarValue(s) {
+  const c = s.charCodeAt(0);
+  if (!(s.length === 0 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46)) return s;
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === "t" || s[0] === "T";
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+function asText(v) {
+  return v === null ? "" : typeof v === "string" ? v : String(v);
+}
+var init_plain_scalar = __esm({
+  "src/parse/yaml/plain-scalar.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/yaml/fast-reader.ts
+function isSpace3(code) {
+  if (code < 128) return code === 32 || code >= 9 && code <= 13;
+  return /\s/.test(String.fromCharCode(code));
+}
+function plainStart(code) {
+  switch (code) {
+    case 63:
+    // ?
+    case COLON2:
+    case 44:
+    // ,
+    case 91:
+    // [
+    case 93:
+    // ]
+    case 123:
+    // {
+    case 125:
+    // }
+    case HASH:
+    case 38:
+    // &
+    case 42:
+    // *
+    case 33:
+    // !
+    case 124:
+    // |
+    case 62:
+    // >
+    case SQUOTE:
+    case DQUOTE:
+    case 37:
+    // %
+    case 64:
+    // @
+    case 96:
+    // `
+    case SPACE2:
+      return false;
+    default:
+      return true;
+  }
+}
+function rangeStart(node) {
+  return node.range.start.offset;
+}
+function readSimpleYaml(text2, lineMap) {
+  if (!plainCharacters(text2)) return void 0;
+  const reader = new Reader(text2, lineMap);
+  if (!reader.scanLines()) return void 0;
+  const out = { text: text2, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [] };
+  try {
+    reader.read(out);
+  } catch {
+    return void 0;
+  }
+  out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+  return out;
+}
+function plainCharacters(text2) {
+  return !OUTSIDE_CHARACTERS.test(text2);
+}
+var OutsideSubset, BAIL, MAX_DEPTH3, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, DQ_ESCAPES, Reader, OUTSIDE_CHARACTERS;
+var init_fast_reader = __esm({
+  "src/parse/yaml/fast-reader.ts"() {
+    "use strict";
+    init_plain_scalar();
+    OutsideSubset = class extends Error {
+    };
+    BAIL = new OutsideSubset("outside the fast YAML subset");
+    MAX_DEPTH3 = 64;
+    MAX_KEY_LENGTH = 1e3;
+    SPACE2 = 32;
+    HASH = 35;
+    COLON2 = 58;
+    DASH = 45;
+    DQUOTE = 34;
+    SQUOTE = 39;
+    BACKSLASH2 = 92;
+    DQ_ESCAPES = /* @__PURE__ */ new Map([
+      ["0", "\0"],
+      ["a", "\x07"],
+      ["b", "\b"],
+      ["e", "\x1B"],
+      ["f", "\f"],
+      ["n", "\n"],
+      ["r", "\r"],
+      ["t", "	"],
+      ["v", "\v"],
+      ["N", "\x85"],
+      ["_", "\xA0"],
+      ["L", "\u2028"],
+      ["P", "\u2029"],
+      [" ", " "],
+      ['"', '"'],
+      ["/", "/"],
+      ["\\", "\\"]
+    ]);
+    Reader = class {
+      text;
+      lineMap;
+      /** Per line: offset of the first character, of the line break (or the text end), indentation, kind. */
+      starts = [];
+      ends = [];
+      indents = [];
+      kinds = [];
+      /** The current line: the next content or `---` line not yet read (lines.length at the end). */
+      cur = 0;
+      /** The blank and comment lines skipped just before `cur`: from this line, whether any comment, and the largest comment indentation. */
+      tailStart = 0;
+      tailComments = false;
+      tailMaxIndent = -1;
+      /**
+       * The largest indentation of a comment in the library's trailing comment-only item after
+       * the last value read (-1: no such comment), until a closing collection keeps the item.
+       */
+      trailingMax = -1;
+      /** Whether the quoted scalar `quoteClose` last read holds escapes. */
+      escaped = false;
+      comments = [];
+      blocks = [];
+      constructor(text2, lineMap) {
+        this.text = text2;
+        this.lineMap = lineMap;
+      }
+      /** Splits the text into classified lines; false when a line leaves the subset. */
+      scanLines() {
+        const text2 = this.text;
+        const n = text2.length;
+        let at2 = 0;
+        for (; ; ) {
+          let brk = text2.indexOf("\n", at2);
+          if (brk < 0) brk = n;
+          let i = at2;
+          while (i < brk && text2.charCodeAt(i) === SPACE2) i++;
+          let kind;
+          if (i === brk) kind = 0 /* Blank */;
+          else if (text2.charCodeAt(i) === HASH) kind = 1 /* Comment */;
+          else if (i === at2 && text2.startsWith("---", at2) && (at2 + 3 === brk || text2.charCodeAt(at2 + 3) === SPACE2)) kind = 3 /* DocStart */;
+          else if (i === at2 && (text2.charCodeAt(at2) === 37 || text2.startsWith("...", at2) && (at2 + 3 === brk || text2.charCodeAt(at2 + 3) === SPACE2))) return false;
+          else kind = 2 /* Content */;
+          this.starts.push(at2);
+          this.ends.push(brk);
+          this.indents.push(i - at2);
+          this.kinds.push(kind);
+          if (brk >= n) break;
+          at2 = brk + 1;
+        }
+        return true;
+      }
+      get lineCount() {
+        return this.kinds.length;
+      }
+      /** Where a value on line `l` ends for its parent (`range[2]`): after the line break, or at the text end. */
+      afterLine(l) {
+        return Math.min(this.ends[l] + 1, this.text.length);
+      }
+      comment(start, end) {
+        this.comments.push({ text: this.text.slice(start, end), range: this.lineMap.range(start, end) });
+      }
+      /**
+       * Moves `cur` over blank and comment lines (recording the comments) to the next content or
+       * `---` line, remembering what was skipped (`oneLineEnd`, `closingEnd`).
+       */
+      skipToContent() {
+        this.tailStart = this.cur;
+        this.tailComments = false;
+        this.tailMaxIndent = -1;
+        while (this.cur < this.lineCount) {
+          const k = this.kinds[this.cur];
+          if (k === 2 /* Content */ || k === 3 /* DocStart */) return;
+          if (k === 1 /* Comment */) {
+            const ind = this.indents[this.cur];
+            this.tailComments = true;
+            if (ind > this.tailMaxIndent) this.tailMaxIndent = ind;
+            this.comment(this.starts[this.cur] + ind, this.ends[this.cur]);
+          }
+          this.cur++;
+        }
+      }
+      /** The indentation of the current line as a block-structure level: -1 at `---` or the end. */
+      curIndent() {
+        if (this.cur >= this.lineCount || this.kinds[this.cur] === 3 /* DocStart */) return -1;
+        return this.indents[this.cur];
+      }
+      /** Where the library's tokens before the current line end: its first character (the indentation is a token of the lines before), or the text end. */
+      nextContentStart() {
+        if (this.cur >= this.lineCount) return this.text.length;
+        return this.starts[this.cur] + (this.kinds[this.cur] === 3 /* DocStart */ ? 0 : this.indents[this.cur]);
+      }
+      /**
+       * `range[2]` of a one-line value (plain, quoted, flow) on line `l` of a collection at column
+       * `column`, with the lines after it skipped. The comment lines more indented than the
+       * collection, up to the first one that is not, are the value's trailing tokens (with the
+       * blank lines among them); the rest form the trailing comment-only item (`trailingMax`).
+       */
+      oneLineEnd(l, column) {
+        let end2 = this.afterLine(l);
+        let i = this.tailStart;
+        for (; i < this.cur; i++) {
+          if (this.kinds[i] !== 1 /* Comment */) continue;
+          if (this.indents[i] <= column) break;
+          end2 = this.afterLine(i);
+        }
+        let max = -1;
+        for (; i < this.cur; i++) if (this.kinds[i] === 1 /* Comment */ && this.indents[i] > max) max = this.indents[i];
+        this.trailingMax = max;
+        return end2;
+      }
+      /**
+       * `range[2]` of a block collection at column `indent` closing at the current line, whose
+       * `range[1]` is `end1`. The trailing comment-only item moves up to the parent when every
+       * comment in it is less indented than the collection (or the collection is at column 0);
+       * else the collection keeps it and ends where the item ends, at the next token.
+       */
+      closingEnd(indent, end1) {
+        if (this.trailingMax < 0 || indent === 0 || this.trailingMax < indent) return end1;
+        this.trailingMax = -1;
+        return this.nextContentStart();
+      }
+      // ---- documents ----------------------------------------------------------------------------
+      /** Reads every document; fills `documents` and `roots`. */
+      read(out) {
+        this.skipToContent();
+        if (this.cur < this.lineCount && this.kinds[this.cur] === 2 /* Content */) this.document(out);
+        while (this.cur < this.lineCount) {
+          const l = this.cur;
+          const start = this.starts[l];
+          let p = start + 3;
+          while (p < this.ends[l] && this.text.charCodeAt(p) === SPACE2) p++;
+          if (p < this.ends[l]) {
+            if (this.text.charCodeAt(p) !== HASH) throw BAIL;
+            this.comment(p, this.ends[l]);
+          }
+          this.cur++;
+          this.skipToContent();
+          if (this.cur < this.lineCount && this.kinds[this.cur] === 2 /* Content */) this.document(out);
+          else {
+            out.documents.push({ type: "scalar", value: "", plain: true, range: this.lineMap.range(p, p) });
+          }
+        }
+      }
+      /** One document whose first content line is `cur`: a block mapping or sequence. */
+      document(out) {
+        const indent = this.indents[this.cur];
+        const root = this.blockNode(indent, 0).node;
+        if (this.curIndent() !== -1) throw BAIL;
+        out.documents.push(root);
+        if (root.type === "map") out.roots.push(root);
+      }
+      /** The block collection starting on the current line at column `indent` (the line's first content). */
+      blockNode(indent, depth) {
+        if (depth > MAX_DEPTH3) throw BAIL;
+        const l = this.cur;
+        const at2 = this.starts[l] + indent;
+        if (this.isDash(at2, this.ends[l])) return this.blockSeq(indent, at2, depth);
+        return this.blockMap(indent, at2, depth);
+      }
+      /** `-` followed by a space or the line end. */
+      isDash(at2, end) {
+        return this.text.charCodeAt(at2) === DASH && (at2 + 1 === end || this.text.charCodeAt(at2 + 1) === SPACE2);
+      }
+      // ---- block collections --------------------------------------------------------------------
+      /**
+       * A block mapping whose first key starts at offset `at` on the current line, its keys at
+       * column `indent` (a compact mapping in a sequence item starts mid-line).
+       */
+      blockMap(indent, at2, depth) {
+        const entries2 = [];
+        const seen = /* @__PURE__ */ new Set();
+        let last;
+        let keyAt = at2;
+        for (; ; ) {
+          const l = this.cur;
+          const end = this.ends[l];
+          const key = this.key(keyAt, end);
+          if (seen.has(key.value)) throw BAIL;
+          seen.add(key.value);
+          const value = this.value(key.after, end, indent, indent, depth);
+          const keyStart = keyAt;
+          const entry4 = { key: asText(key.value), keyRange: this.lineMap.range(keyStart, key.end), range: this.lineMap.range(keyStart, value.end1) };
+          entry4.value = value.node;
+          entries2.push(entry4);
+          if (value.node.type === "map" || value.node.type === "seq") this.block(keyStart, value.end1);
+          last = value;
+          const next = this.curIndent();
+          if (next < indent) break;
+          if (next > indent) throw BAIL;
+          const nextAt = this.starts[this.cur] + indent;
+          if (this.isDash(nextAt, this.ends[this.cur])) throw BAIL;
+          keyAt = nextAt;
+        }
+        if (indent === 0 && last.emptyWithComments && this.curIndent() === -1 && this.cur < this.lineCount) throw BAIL;
+        const end1 = last.end2;
+        const node = { type: "map", entries: entries2, range: this.lineMap.range(at2, end1) };
+        return { node, end1, end2: this.closingEnd(indent, end1) };
+      }
+      /** A block sequence whose first `-` is at offset `at` on the current line, at column `indent`. */
+      blockSeq(indent, at2, depth) {
+        const items = [];
+        let last;
+        let dashAt = at2;
+        let commentsBefore = false;
+        for (; ; ) {
+          const l = this.cur;
+          const end = this.ends[l];
+          let p = dashAt + 1;
+          while (p < end && this.text.charCodeAt(p) === SPACE2) p++;
+          let item;
+          if (p < end && this.text.charCodeAt(p) !== HASH && this.startsKey(p, end)) {
+            const column = p - this.starts[l];
+            item = this.blockMap(column, p, depth + 1);
+          } else {
+            if (p < end && this.isDash(p, end)) throw BAIL;
+            item = this.value(dashAt + 1, end, indent, -1, depth, commentsBefore);
+          }
+          items.push(item.node);
+          if (item.node.type === "map" || item.node.type === "seq") this.block(rangeStart(item.node), item.end1);
+          last = item;
+          const next = this.curIndent();
+          if (next < indent) break;
+          if (next > indent) throw BAIL;
+          const nextAt = this.starts[this.cur] + indent;
+          if (!this.isDash(nextAt, this.ends[this.cur])) break;
+          dashAt = nextAt;
+          commentsBefore = this.trailingMax >= 0;
+        }
+        const end1 = last.end2;
+        const node = { type: "seq", items, range: this.lineMap.range(at2, end1) };
+        return { node, end1, end2: this.closingEnd(indent, end1) };
+      }
+      block(start, end) {
+        let e = end;
+        while (e > start && isSpace3(this.text.charCodeAt(e - 1))) e--;
+        this.blocks.push(this.lineMap.range(start, e));
+      }
+      // ---- keys and values ----------------------------------------------------------------------
+      /** Does a mapping key (`key:` followed by a blank or the line end) start at `p`? */
+      startsKey(p, end) {
+        const c = this.text.charCodeAt(p);
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = this.quoteClose(p, end);
+          return close > 0 && this.text.charCodeAt(close + 1) === COLON2;
+        }
+        return this.plainKeyEnd(p, end) >= 0;
+      }
+      /** The end of a plain key starting at `p` (its `:` follows), or -1 when the line holds no such key. */
+      plainKeyEnd(p, end) {
+        const text2 = this.text;
+        const c = text2.charCodeAt(p);
+        if (!plainStart(c) || c === DASH && (p + 1 >= end || text2.charCodeAt(p + 1) === SPACE2)) return -1;
+        for (let i = p + 1; i < end; i++) {
+          const ch = text2.charCodeAt(i);
+          if (ch === COLON2 && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE2)) return text2.charCodeAt(i - 1) === SPACE2 ? -1 : i;
+          if (ch === HASH && text2.charCodeAt(i - 1) === SPACE2) return -1;
+        }
+        return -1;
+      }
+      /** The key starting at `p`: its value, its end, and the offset after its `:`. */
+      key(p, end) {
+        const text2 = this.text;
+        const c = text2.charCodeAt(p);
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = this.quotedEnd(p, end);
+          if (text2.charCodeAt(close) !== COLON2 || close + 1 < end && text2.charCodeAt(close + 1) !== SPACE2 || close - p > MAX_KEY_LENGTH) throw BAIL;
+          return { value: this.quotedValue(p, close), end: close, after: close + 1 };
+        }
+        const colon = this.plainKeyEnd(p, end);
+        if (colon < 0 || colon - p > MAX_KEY_LENGTH) throw BAIL;
+        const value = plainScalarValue(text2.slice(p, colon));
+        if (typeof value === "number" && Number.isNaN(value)) throw BAIL;
+        return { value, end: colon, after: colon + 1 };
+      }
+      /**
+       * The offset after the closing quote of a one-line quoted scalar starting at `p`. Escapes
+       * (`\` in double quotes, `''` in single quotes) and a quote left open are outside the subset.
+       */
+      quotedEnd(p, end) {
+        const close = this.quoteClose(p, end);
+        if (close < 0) throw BAIL;
+        return close + 1;
+      }
+      /**
+       * The offset of the closing quote of a one-line quoted scalar starting at `p`, or -1 when it
+       * is left open on its line or holds an escape outside `DQ_ESCAPES` (`\x`, `\u`, `\U`: hex
+       * forms the library may reject). Sets `escaped` for `quotedValue`.
+       */
+      quoteClose(p, end) {
+        const text2 = this.text;
+        const q = text2.charCodeAt(p);
+        this.escaped = false;
+        for (let i = p + 1; i < end; i++) {
+          const c = text2.charCodeAt(i);
+          if (c === q) {
+            if (q === SQUOTE && i + 1 < end && text2.charCodeAt(i + 1) === SQUOTE) {
+              this.escaped = true;
+              i++;
+              continue;
+            }
+            return i;
+          }
+          if (c === BACKSLASH2 && q === DQUOTE) {
+            if (i + 1 >= end || !DQ_ESCAPES.has(text2[i + 1])) return -1;
+            this.escaped = true;
+            i++;
+          }
+        }
+        return -1;
+      }
+      /**
+       * The value of the quoted scalar at `p` whose end `quotedEnd` just returned (after the
+       * closing quote): its content with `''` or the `\` escapes read as the library reads them.
+       * tree.ts maps an escaped one-line scalar's range exactly (mapScalar), which gives the same
+       * content range as an unescaped one: the first to the last source character inside the quotes.
+       */
+      quotedValue(p, after) {
+        const content = this.text.slice(p + 1, after - 1);
+        if (!this.escaped) return content;
+        if (this.text.charCodeAt(p) === SQUOTE) return content.replace(/''/g, "'");
+        let out = "";
+        for (let i = 0; i < content.length; i++) {
+          const ch = content[i];
+          if (ch === "\\") out += DQ_ESCAPES.get(content[++i]);
+          else out += ch;
+        }
+        return out;
+      }
+      /**
+       * After a line's scalar or flow collection ends at `p`: blanks, then the line end or a
+       * comment (which needs a blank before it). Records the comment.
+       */
+      lineRest(p, end) {
+        let i = p;
+        while (i < end && this.text.charCodeAt(i) === SPACE2) i++;
+        if (i === end) return;
+        if (this.text.charCodeAt(i) !== HASH || i === p) throw BAIL;
+        this.comment(i, end);
+      }
+      /**
+       * The value after a `:` or `-` at `p - 1` on the current line (which ends at `end`), in a
+       * collection at column `parentIndent`. `mapIndent`: the column of the mapping the value
+       * belongs to (-1 in a sequence), where a sequence may continue the value on the next lines.
+       * `commentsBefore`: a sequence item whose tokens hold comments before its `-`.
+       * Leaves `cur` on the line after the value (blank and comment lines skipped).
+       */
+      value(p, end, parentIndent, mapIndent, depth, commentsBefore = false) {
+        const text2 = this.text;
+        const l = this.cur;
+        let s = p;
+        while (s < end && text2.charCodeAt(s) === SPACE2) s++;
+        if (s < end && s === p) throw BAIL;
+        if (s === end || text2.charCodeAt(s) === HASH) {
+          const sameLineComment = s < end;
+          if (sameLineComment) this.comment(s, end);
+          this.cur = l + 1;
+          this.skipToContent();
+          const next = this.curIndent();
+          const nextAt = next >= 0 ? this.starts[this.cur] + next : -1;
+          if (next > parentIndent || next === mapIndent && next >= 0 && this.isDash(nextAt, this.ends[this.cur])) {
+            return this.blockNode(next, depth + 1);
+          }
+          const node = { type: "scalar", value: "", plain: true, range: this.lineMap.range(s, s) };
+          this.trailingMax = -1;
+          const withComments = sameLineComment || this.tailComments || commentsBefore;
+          return { node, end1: s, end2: withComments ? this.nextContentStart() : s, emptyWithComments: withComments };
+        }
+        const c = text2.charCodeAt(s);
+        let built;
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = this.quotedEnd(s, end);
+          this.lineRest(close, end);
+          const node = { type: "scalar", value: this.quotedValue(s, close), plain: false, range: this.lineMap.range(s + 1, close - 1) };
+          built = { node, end1: close, end2: 0 };
+        } else if (c === 124) {
+          return this.literal(s, end, parentIndent);
+        } else if (c === 91 || c === 123) {
+          built = this.flow(s, end, depth);
+        } else {
+          if (!plainStart(c) || c === DASH && (s + 1 === end || text2.charCodeAt(s + 1) === SPACE2)) throw BAIL;
+          let e = s + 1;
+          while (e < end) {
+            const ch = text2.charCodeAt(e);
+            if (ch === HASH && text2.charCodeAt(e - 1) === SPACE2) break;
+            if (ch === COLON2 && (e + 1 === end || text2.charCodeAt(e + 1) === SPACE2)) throw BAIL;
+            e++;
+          }
+          const commentAt = e;
+          while (e > s && text2.charCodeAt(e - 1) === SPACE2) e--;
+          if (commentAt < end) this.comment(commentAt, end);
+          const v = plainScalarValue(text2.slice(s, e));
+          const node = { type: "scalar", value: asText(v), plain: true, range: this.lineMap.range(s, e) };
+          built = { node, end1: e, end2: 0 };
+        }
+        this.cur = l + 1;
+        this.skipToContent();
+        if (this.curIndent() > parentIndent) throw BAIL;
+        built.end2 = this.oneLineEnd(l, parentIndent);
+        return built;
+      }
+      /**
+       * A one-line flow collection at `s`: `{}`, `[]` or a sequence of one-line plain or quoted
+       * scalars (`[a, "b"]`). Nested flow collections, flow mappings and pairs are outside the subset.
+       */
+      flow(s, end, depth) {
+        if (depth + 1 > MAX_DEPTH3) throw BAIL;
+        const text2 = this.text;
+        if (text2.charCodeAt(s) === 123) {
+          if (text2.charCodeAt(s + 1) !== 125) throw BAIL;
+          this.lineRest(s + 2, end);
+          return { node: { type: "map", entries: [], range: this.lineMap.range(s, s + 2) }, end1: s + 2, end2: 0 };
+        }
+        const items = [];
+        let p = s + 1;
+        if (text2.charCodeAt(p) !== 93) {
+          for (; ; ) {
+            while (p < end && text2.charCodeAt(p) === SPACE2) p++;
+            if (p >= end) throw BAIL;
+            const c = text2.charCodeAt(p);
+            if (c === DQUOTE || c === SQUOTE) {
+              const close2 = this.quotedEnd(p, end);
+              items.push({ type: "scalar", value: this.quotedValue(p, close2), plain: false, range: this.lineMap.range(p + 1, close2 - 1) });
+              p = close2;
+            } else {
+              if (!plainStart(c) || c === DASH) throw BAIL;
+              let e = p + 1;
+              while (e < end) {
+                const ch = text2.charCodeAt(e);
+                if (ch === 44 || ch === 93) break;
+                if (ch === 91 || ch === 123 || ch === 125 || ch === COLON2 || ch === HASH || ch === DQUOTE || ch === SQUOTE) throw BAIL;
+                e++;
+              }
+              const stop = e;
+              while (e > p && text2.charCodeAt(e - 1) === SPACE2) e--;
+              items.push({ type: "scalar", value: asText(plainScalarValue(text2.slice(p, e))), plain: true, range: this.lineMap.range(p, e) });
+              p = stop;
+            }
+            while (p < end && text2.charCodeAt(p) === SPACE2) p++;
+            const sep = text2.charCodeAt(p);
+            if (sep === 93) break;
+            if (sep !== 44) throw BAIL;
+            p++;
+            let q = p;
+            while (q < end && text2.charCodeAt(q) === SPACE2) q++;
+            if (q >= end || text2.charCodeAt(q) === 93 || text2.charCodeAt(q) === 44) throw BAIL;
+          }
+        }
+        const close = p + 1;
+        this.lineRest(close, end);
+        return { node: { type: "seq", items, range: this.lineMap.range(s, close) }, end1: close, end2: 0 };
+      }
+      /**
+       * A literal block scalar whose `|` is at `s` on the current line, in a collection at column
+       * `parentIndent`: `|` or `|-`, auto-detected indentation, content on the following lines.
+       * Folded scalars, `+` chomping, indentation indicators, leading empty lines and trailing
+       * more-indented empty lines (the library keeps those in the value) are outside the subset.
+       */
+      literal(s, end, parentIndent) {
+        const text2 = this.text;
+        const l = this.cur;
+        let h = s + 1;
+        const strip = text2.charCodeAt(h) === DASH;
+        if (strip) h++;
+        if (h < end && text2.charCodeAt(h) !== SPACE2) throw BAIL;
+        this.lineRest(h, end);
+        const first = l + 1;
+        if (first >= this.lineCount || this.kinds[first] === 0 /* Blank */) throw BAIL;
+        const m = this.indents[first];
+        if (m <= parentIndent || this.kinds[first] === 3 /* DocStart */) throw BAIL;
+        let lastContent = first;
+        let i = first + 1;
+        for (; i < this.lineCount; i++) {
+          if (this.kinds[i] === 0 /* Blank */) {
+            if (this.ends[i] - this.starts[i] > m) throw BAIL;
+            continue;
+          }
+          const ind = this.indents[i];
+          if (ind <= parentIndent || ind === 0 && this.kinds[i] === 3 /* DocStart */) break;
+          if (ind < m) throw BAIL;
+          lastContent = i;
+        }
+        let value = "";
+        for (let j = first; j <= lastContent; j++) {
+          const a = this.starts[j];
+          const b = this.ends[j];
+          if (j > first) value += "\n";
+          if (b - a > m) value += text2.slice(a + m, b);
+        }
+        const lastEnd = this.ends[lastContent];
+        if (!strip) value += "\n";
+        const contentEnd = strip ? lastEnd : lastEnd + 1;
+        const end1 = this.afterLine(lastContent);
+        const node = { type: "scalar", value, plain: false, range: this.lineMap.range(this.starts[first] + m, contentEnd) };
+        this.cur = lastContent + 1;
+        this.skipToContent();
+        if (this.curIndent() > parentIndent) throw BAIL;
+        this.trailingMax = this.tailMaxIndent;
+        return { node, end1, end2: end1 };
+      }
+    };
+    OUTSIDE_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+  }
+});
+
 // src/parse/yaml/document.ts
 function collectYamlComments(tokens, out, budget) {
   const stack = [tokens];
@@ -34829,6 +35457,9 @@ function sortedYamlComments(tokens, text2) {
 }
 function parseYamlFile(text2) {
   const lineMap = new LineMap(text2);
+  return readSimpleYaml(text2, lineMap) ?? parseYamlWithLibrary(text2, lineMap);
+}
+function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
   const out = { text: text2, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
   const composed = composeYaml(text2, lineMap);
   if ("error" in composed) {
@@ -34865,6 +35496,7 @@ var init_document = __esm({
     init_tree();
     init_aliases();
     init_quiet_env();
+    init_fast_reader();
   }
 });
 
@@ -35237,7 +35869,7 @@ function skipUntil(s, from, stops) {
 function skipBlanks(s, from) {
   let i = from;
   let c = s.charCodeAt(i);
-  while (c === SPACE2 || c === TAB2) c = s.charCodeAt(++i);
+  while (c === SPACE3 || c === TAB2) c = s.charCodeAt(++i);
   return i;
 }
 function lineEnd(v, i) {
@@ -35634,12 +36266,12 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE2, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
     isWs = (c) => c === " " || c === "	";
-    SPACE2 = 32;
+    SPACE3 = 32;
     TAB2 = 9;
     IndexRuns = class {
       buf;
@@ -39593,7 +40225,7 @@ function operatorOf(cond) {
   return void 0;
 }
 function evalNode2(cond, ctx) {
-  if (ctx.depth > MAX_DEPTH3) return undecided("the condition is nested too deeply");
+  if (ctx.depth > MAX_DEPTH4) return undecided("the condition is nested too deeply");
   const inner = { ...ctx, depth: ctx.depth + 1 };
   if (cond.kind !== "object") return undecided("a condition is not an object");
   const allOf = member2(cond, "allOf");
@@ -39864,7 +40496,7 @@ function effectOf(then, input) {
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }
 function fieldsRead(cond, out = /* @__PURE__ */ new Set(), depth = 0) {
-  if (depth > MAX_DEPTH3) return out;
+  if (depth > MAX_DEPTH4) return out;
   if (cond.kind === "list") for (const c of cond.items) fieldsRead(c, out, depth + 1);
   if (cond.kind !== "object") return out;
   for (const [k, v] of cond.entries) {
@@ -39878,7 +40510,7 @@ function canonicalField(field) {
   const t = tagName(field);
   return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
 }
-var MAX_DEPTH3, undecided, plainPath;
+var MAX_DEPTH4, undecided, plainPath;
 var init_evaluate4 = __esm({
   "src/eval/policy/evaluate.ts"() {
     "use strict";
@@ -39886,7 +40518,7 @@ var init_evaluate4 = __esm({
     init_evaluate2();
     init_compare();
     init_compare();
-    MAX_DEPTH3 = 64;
+    MAX_DEPTH4 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
     plainPath = (path46) => path46.replace(/\[\*\]/g, "");
   }
