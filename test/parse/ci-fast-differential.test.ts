@@ -231,7 +231,7 @@ function libraryMappingsOutsideFlow(text: string): Mapping[] {
 
 // ---- mutated corpus CI texts -------------------------------------------------------------------
 
-const MUTATIONS = [':', '-', '#', "'", '"', '|', '|-', '>', '[', ']', '{', '}', '&', '*', '\t', '\n', ' ', '  ', ',', '- ', ': ', ' #', '---\n', '\\', "''", 'run: ', 'script: ', '\n    '];
+const MUTATIONS = [':', '-', '#', "'", '"', '|', '|-', '|+', '|2', '>', '[', ']', '{', '}', '&', '*', '\t', '\n', ' ', '  ', ',', '- ', ': ', ' #', '---\n', '\\', "''", 'run: ', 'script: ', '\n    '];
 
 /** A mutated copy of `text`: characters deleted, duplicated or inserted, or two lines swapped. */
 function mutate(text: string, rng: () => number): string {
