@@ -269,3 +269,72 @@ describe('fast CI path: mutated texts', () => {
     expect(taken).toBeGreaterThan(0);
   }, 180_000);
 });
+
+// ---- generated script shapes -------------------------------------------------------------------
+
+/**
+ * A workflow or pipeline whose scripts take random forms: literal block scalars with blank
+ * lines of any width (within the indentation), more-indented lines, `#` lines, trailing blank
+ * lines, a missing final line break; one-line plain and quoted scripts; comments around them.
+ */
+function generateCi(rng: () => number): [YamlKind, string] {
+  const int = (n: number): number => Math.floor(rng() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const sp = (n: number): string => ' '.repeat(n);
+  const script = (key: string, ind: number): string[] => {
+    const r = rng();
+    if (r < 0.25) return [`${sp(ind)}${key}: ${pick(['az login', 'echo "a b"', 'x=1; az vm list', '123', 'true', '~', ''])}${rng() < 0.2 ? ' # c' : ''}`];
+    if (r < 0.4) return [`${sp(ind)}${key}: ${pick(["'az group list'", '"echo hi"', "''", '""', '"a # b"'])}`];
+    const m = ind + 2 + int(3);
+    const out = [`${sp(ind)}${key}: ${pick(['|', '|-', '| # h', '|- '])}`];
+    for (let n = 1 + int(5); n > 0; n--) {
+      const q = rng();
+      if (q < 0.15 && out.length > 1) out.push(sp(int(m + 1)));
+      else if (q < 0.3) out.push(`${sp(m + int(3))}# ${pick(['note', 'az ad sp create-for-rbac --sdk-auth'])}`);
+      else out.push(`${sp(m + (rng() < 0.2 ? int(4) : 0))}${pick(['az group create -n x -l y \\', '--flag 1', 'cat <<EOF', 'EOF', 'Write-Host `', 'echo $(a) ${{ b }}'])}`);
+    }
+    for (let n = rng() < 0.3 ? int(3) : 0; n > 0; n--) out.push(sp(int(m + 1)));
+    return out;
+  };
+  const lines: string[] = [];
+  let kind: YamlKind;
+  if (rng() < 0.5) {
+    kind = 'github-workflow';
+    lines.push('on: push', 'jobs:', '  a:', `    runs-on: ${pick(['ubuntu-latest', 'windows-latest'])}`, '    steps:');
+    for (let n = 1 + int(4); n > 0; n--) {
+      if (rng() < 0.2) lines.push(`${sp(4 + int(4))}# between steps`);
+      if (rng() < 0.3) {
+        lines.push('      - uses: azure/cli@v2', '        with:');
+        lines.push(...script('inlineScript', 10));
+      } else {
+        lines.push('      - name: s');
+        if (rng() < 0.3) lines.push(`        shell: ${pick(['bash', 'pwsh'])}`);
+        lines.push(...script('run', 8));
+      }
+    }
+  } else {
+    kind = 'azure-pipeline';
+    lines.push('steps:');
+    for (let n = 1 + int(4); n > 0; n--) {
+      if (rng() < 0.2) lines.push(`${sp(int(3))}# between steps`);
+      if (rng() < 0.4) {
+        lines.push('- task: AzureCLI@2', '  inputs:', `    scriptType: ${pick(['bash', 'pscore'])}`);
+        lines.push(...script('inlineScript', 4));
+      } else lines.push(...script(pick(['script', 'bash', 'pwsh', 'powershell']), 0).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)));
+    }
+  }
+  return [kind, lines.join('\n') + (rng() < 0.85 ? '\n' : '')];
+}
+
+describe('fast CI path: generated script shapes', () => {
+  it('3,000 generated workflows and pipelines (fixed seed): the fast path bails or equals the library path', () => {
+    const rng = makeRng(9315);
+    let taken = 0;
+    for (let i = 0; i < 3000; i++) {
+      const [kind, text] = generateCi(rng);
+      if (check(text, kind, `generated ${i}`)) taken++;
+    }
+    console.log(`fast CI path: ${taken} of 3000 generated CI texts taken`);
+    expect(taken).toBeGreaterThan(1000);
+  }, 120_000);
+});
