@@ -6,6 +6,10 @@
  * Every range is exact (1-based line, UTF-16 column, exclusive end, see model/source.ts).
  * A broken YAML file never throws: it yields `errors` (and whatever structure could still
  * be read).
+ *
+ * Two readings, one structure reader: the `yaml` library's nodes, or (the front end's reading,
+ * without the views) the fast YAML reader's trees when it takes the text (issue 15); the
+ * readers below see either through `CiNodes` (ci-nodes.ts, ci-tree-nodes.ts).
  */
 import { isMap } from './guards.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
