@@ -15,8 +15,8 @@ import { parseCiDocument, parseCiDocumentFast, type CiDocument, type CiKind } fr
 import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { mapScalar } from '../../src/parse/yaml/scalar.js';
 import { readCiFast } from '../../src/parse/yaml/ci-tree-nodes.js';
-import type { CiNode } from '../../src/parse/yaml/ci-nodes.js';
-import { LineMap } from '../../src/core/source.js';
+import { libraryNodes, type CiNode } from '../../src/parse/yaml/ci-nodes.js';
+import { LineMap, type Range } from '../../src/core/source.js';
 import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import type { YamlTree } from '../../src/parse/yaml/tree.js';
 import { CORPUS_FOUND, filesUnder } from '../support/fixtures.js';
@@ -167,8 +167,9 @@ function fastMappings(text: string): Mapping[] | undefined {
       for (const i of n.items) walk(i, flow);
     }
     if (n.type === 'scalar' && !inFlow) {
-      const m = r.nodes.mapped(n as unknown as CiNode);
-      out.push({ value: m.value, starts: Array.from(m.starts), ends: Array.from(m.ends), exact: m.exact });
+      const node = n as unknown as CiNode;
+      const m = r.nodes.mapped(node);
+      out.push({ value: m.value, starts: Array.from(m.starts), ends: Array.from(m.ends), exact: m.exact, range: offsets(r.nodes.range(node)), content: offsets(r.nodes.contentRange(node)) });
     }
   };
   // A document that is a scalar (an empty explicit one) is no value: neither side maps it.
@@ -176,9 +177,12 @@ function fastMappings(text: string): Mapping[] | undefined {
   return out;
 }
 
-type Mapping = { value: string; starts: number[]; ends: number[]; exact: boolean };
+/** A value scalar's mapping, and its node and content ranges (`CiNodes.range`, `contentRange`) as offsets. */
+type Mapping = { value: string; starts: number[]; ends: number[]; exact: boolean; range: [number, number]; content: [number, number] };
 
-describe('fast CI path: the mapping of every value scalar equals mapScalar', () => {
+const offsets = (r: Range): [number, number] => [r.start.offset, r.end.offset];
+
+describe('fast CI path: the mapping and ranges of every value scalar equal the library reading', () => {
   it('hand-written cases', () => {
     const cases = [
       ...TAKEN.map((c) => c[1]),
@@ -208,7 +212,7 @@ describe('fast CI path: the mapping of every value scalar equals mapScalar', () 
       scalars += f.length;
       expect(JSON.stringify(f), file).toBe(JSON.stringify(libraryMappingsOutsideFlow(text)));
     }
-    console.log(`fast CI path: ${scalars} value scalars of ${files} corpus files mapped as mapScalar maps them`);
+    console.log(`fast CI path: ${scalars} value scalars of ${files} corpus files mapped and ranged as the library reading does`);
     expect(files).toBeGreaterThan(0);
   }, 120_000);
 });
@@ -216,13 +220,15 @@ describe('fast CI path: the mapping of every value scalar equals mapScalar', () 
 /** The library's mappings of the value scalars that are not inside a flow sequence. */
 function libraryMappingsOutsideFlow(text: string): Mapping[] {
   const out: Mapping[] = [];
+  const nodes = libraryNodes(new LineMap(text));
   const docs = [...new Composer({ keepSourceTokens: true, version: '1.2' }).compose(new Parser().parse(text), true, text.length)];
   const walk = (n: unknown): void => {
     if (isMap(n)) for (const p of n.items) if (isPair(p)) walk(p.value);
     if (isSeq(n) && !n.flow) for (const i of n.items) walk(i);
     if (isScalar(n)) {
       const m = mapScalar(n as Scalar);
-      out.push({ value: m.value, starts: Array.from(m.starts), ends: Array.from(m.ends), exact: m.exact });
+      const node = n as unknown as CiNode;
+      out.push({ value: m.value, starts: Array.from(m.starts), ends: Array.from(m.ends), exact: m.exact, range: offsets(nodes.range(node)), content: offsets(nodes.contentRange(node)) });
     }
   };
   for (const d of docs) if (!isScalar(d.contents)) walk(d.contents);
