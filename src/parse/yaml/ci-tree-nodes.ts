@@ -15,7 +15,7 @@
 import type { LineMap, Range } from '../../core/source.js';
 import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
 import type { ParsedYaml } from './document.js';
-import { plainScalarValue, readSimpleYaml } from './fast-reader.js';
+import { readSimpleYaml } from './fast-reader.js';
 import type { ScalarSource, ScalarSources } from './fast-reader.js';
 import { identityMapping } from './scalar.js';
 import type { MappedText } from './scalar.js';
@@ -100,9 +100,10 @@ function mapSource(text: string, node: YamlScalar, s: ScalarSource): MappedText 
       // An empty value is the library's empty node, which has no source token: mapScalar's
       // fallback (no characters, not exact).
       if (s.start === s.end) return { value: '', starts: new Int32Array(0), ends: new Int32Array(0), exact: false };
-      // mapScalar copies a plain scalar's source (its value for a string, `1e3` for 1000).
+      // mapScalar copies a one-line plain scalar's source, which is its node's range (the
+      // value for a string, `1e3` for 1000).
       const src = text.slice(s.start, s.end);
-      if (src.includes('\n') || plainText(src) !== node.value) throw OUTSIDE_FAST_CI;
+      if (src.includes('\n') || node.range.start.offset !== s.start || node.range.end.offset !== s.end) throw OUTSIDE_FAST_CI;
       return identityMapping(src, s.start);
     }
     case 'single':
@@ -118,12 +119,6 @@ function mapSource(text: string, node: YamlScalar, s: ScalarSource): MappedText 
     default:
       throw OUTSIDE_FAST_CI;
   }
-}
-
-/** A plain scalar's value as tree.ts writes it (null is `''`). */
-function plainText(src: string): string {
-  const v = plainScalarValue(src);
-  return v === null ? '' : typeof v === 'string' ? v : String(v);
 }
 
 /**
