@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCiDocument, parseCiDocumentFast, type CiDocument, type CiKind } from '../../src/parse/yaml/ci.js';
 import { classifyCiFile } from '../../src/frontends/ci-classify.js';
 import { mapScalar } from '../../src/parse/yaml/scalar.js';
-import { readCiFast } from '../../src/parse/yaml/ci-tree-nodes.js';
+import { OUTSIDE_FAST_CI, readCiFast } from '../../src/parse/yaml/ci-tree-nodes.js';
 import { libraryNodes, type CiNode } from '../../src/parse/yaml/ci-nodes.js';
 import { LineMap, type Range } from '../../src/core/source.js';
 import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
@@ -153,11 +153,15 @@ describe('fast CI path: each script form', () => {
 
 // ---- every value scalar's mapping equals mapScalar's ------------------------------------------
 
-/** The fast reader's value scalars of `text` in the same order, with their mapping. */
-function fastMappings(text: string): Mapping[] | undefined {
+/**
+ * The fast reader's value scalars of `text` in the library walk's order, with their mapping;
+ * null for a scalar ci-tree-nodes.ts leaves to the library (OUTSIDE_FAST_CI: a file with such a
+ * script takes the library path).
+ */
+function fastMappings(text: string): (Mapping | null)[] | undefined {
   const r = readCiFast(text, new LineMap(text));
   if (r === undefined) return undefined;
-  const out: Mapping[] = [];
+  const out: (Mapping | null)[] = [];
   const walk = (n: YamlTree | undefined, inFlow: boolean): void => {
     if (n === undefined) return;
     if (n.type === 'map') for (const e of n.entries) walk(e.value, false);
@@ -168,8 +172,13 @@ function fastMappings(text: string): Mapping[] | undefined {
     }
     if (n.type === 'scalar' && !inFlow) {
       const node = n as unknown as CiNode;
-      const m = r.nodes.mapped(node);
-      out.push({ value: m.value, starts: Array.from(m.starts), ends: Array.from(m.ends), exact: m.exact, range: offsets(r.nodes.range(node)), content: offsets(r.nodes.contentRange(node)) });
+      try {
+        const m = r.nodes.mapped(node);
+        out.push({ value: m.value, starts: Array.from(m.starts), ends: Array.from(m.ends), exact: m.exact, range: offsets(r.nodes.range(node)), content: offsets(r.nodes.contentRange(node)) });
+      } catch (e) {
+        if (e !== OUTSIDE_FAST_CI) throw e;
+        out.push(null);
+      }
     }
   };
   // A document that is a scalar (an empty explicit one) is no value: neither side maps it.
@@ -193,29 +202,40 @@ describe('fast CI path: the mapping and ranges of every value scalar equal the l
       '- |\n  a\n  b\n- |-\n   c\n',
       'a: "x y"\nb: \'p q\'\nc: ""\nd: \'\'\ne:\nf: 0x1F\ng: null\n',
     ];
-    for (const text of cases) {
-      const f = fastMappings(text);
-      expect(f, JSON.stringify(text)).toBeDefined();
-      // Flow sequences are skipped on both sides: drop the library's scalars inside `[...]`.
-      expect(JSON.stringify(f), JSON.stringify(text)).toBe(JSON.stringify(libraryMappingsOutsideFlow(text)));
-    }
+    for (const text of cases) expect(compareScalars(text, JSON.stringify(text))).toEqual({ compared: expect.any(Number), left: 0 });
   });
 
   it.skipIf(!CORPUS_FOUND)('every value scalar of every corpus .yml/.yaml file the reader takes', () => {
     let files = 0;
     let scalars = 0;
+    let left = 0;
     for (const file of corpusFiles) {
-      const text = fs.readFileSync(file, 'utf8');
-      const f = fastMappings(text);
-      if (f === undefined) continue;
+      const c = compareScalars(fs.readFileSync(file, 'utf8'), file);
+      if (c === undefined) continue;
       files++;
-      scalars += f.length;
-      expect(JSON.stringify(f), file).toBe(JSON.stringify(libraryMappingsOutsideFlow(text)));
+      scalars += c.compared;
+      left += c.left;
     }
-    console.log(`fast CI path: ${scalars} value scalars of ${files} corpus files mapped and ranged as the library reading does`);
+    console.log(`fast CI path: ${scalars} value scalars of ${files} corpus files mapped and ranged as the library reading does (${left} left to the library)`);
     expect(files).toBeGreaterThan(0);
   }, 120_000);
 });
+
+/**
+ * Compares the value scalars of `text` the fast reader takes (undefined when it does not): the
+ * mapping and ranges of each, unless ci-tree-nodes.ts leaves it to the library (`left`).
+ */
+function compareScalars(text: string, name: string): { compared: number; left: number } | undefined {
+  const fast = fastMappings(text);
+  if (fast === undefined) return undefined;
+  // Flow sequences are skipped on both sides (their items are never scripts).
+  const lib = libraryMappingsOutsideFlow(text);
+  expect(fast.length, name).toBe(lib.length);
+  const kept = (xs: readonly (Mapping | null)[]): (Mapping | null)[] => xs.filter((_, i) => fast[i] !== null);
+  expect(JSON.stringify(kept(fast)), name).toBe(JSON.stringify(kept(lib)));
+  const left = fast.filter((m) => m === null).length;
+  return { compared: fast.length - left, left };
+}
 
 /** The library's mappings of the value scalars that are not inside a flow sequence. */
 function libraryMappingsOutsideFlow(text: string): Mapping[] {
