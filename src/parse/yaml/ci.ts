@@ -6,15 +6,21 @@
  * Every range is exact (1-based line, UTF-16 column, exclusive end, see model/source.ts).
  * A broken YAML file never throws: it yields `errors` (and whatever structure could still
  * be read).
+ *
+ * Two readings, one structure reader: the `yaml` library's nodes, or (the front end's reading,
+ * without the views) the fast YAML reader's trees when it takes the text (issue 15); the
+ * readers below see either through `CiNodes` (ci-nodes.ts, ci-tree-nodes.ts).
  */
-import { isMap, isPair, isScalar, isSeq } from './guards.js';
+import { isMap } from './guards.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
-import type { Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { composeYaml, sortedYamlComments } from './document.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
 import { yamlTreeBlockRanges } from './blocks.js';
-import { identityMapping, mapScalar } from './scalar.js';
+import { libraryNodes } from './ci-nodes.js';
+import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
+import { readCiFast } from './ci-tree-nodes.js';
+import { identityMapping } from './scalar.js';
 import type { MappedText } from './scalar.js';
 import { buildSnippet } from './script.js';
 import type { ScriptLanguage, ScriptOrigin, ScriptSnippet } from './script.js';
@@ -184,102 +190,54 @@ interface Ctx {
   scripts: ScriptSnippet[];
   /** Build the `workflow`/`pipeline` views (ParseCiOptions.views); without them only the scripts are read. */
   views: boolean;
-  /** `mapScalar`, each node mapped once: a `run:` block is mapped for its tree range and again for its script. */
-  mapOf(node: Scalar): MappedText;
-}
-
-function memoMapper(): (node: Scalar) => MappedText {
-  const done = new Map<Scalar, MappedText>();
-  return (node) => {
-    let m = done.get(node);
-    if (m === undefined) {
-      m = mapScalar(node);
-      done.set(node, m);
-    }
-    return m;
-  };
+  /** How the nodes are read: the library's nodes, or the fast reader's trees (ci-nodes.ts). */
+  n: CiNodes;
 }
 
 /** The range of what the views leave out (`ParseCiOptions.views: false`): never read. */
 const NO_RANGE: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
-function nodeRange(ctx: Ctx, node: YNode | null | undefined): Range {
-  const r = node?.range;
-  if (!r) return ctx.lineMap.range(0, 0);
-  return ctx.lineMap.range(r[0], r[1]);
+function get(ctx: Ctx, map: CiNode | undefined, key: string): CiNode | undefined {
+  const p = getPair(ctx, map, key);
+  return p === undefined ? undefined : ctx.n.value(p);
 }
 
-function scalarString(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  const v = node.value;
-  if (v === null || v === undefined) return '';
-  return typeof v === 'string' ? v : String(v);
-}
-
-/** Range of a scalar's content (without quotes), or of the node. */
-function contentRange(ctx: Ctx, node: YNode): Range {
-  if (isScalar(node)) {
-    // A one-line plain scalar maps character for character onto its source, which is the
-    // node's value range: that range, without mapping it (most `with:` values and `uses:`).
-    const r = node.range;
-    const src = node.srcToken?.type === 'scalar' ? node.srcToken.source : undefined;
-    if (r && src !== undefined && node.type === 'PLAIN' && !src.includes('\n') && !src.includes('\r')) return ctx.lineMap.range(r[0], r[1]);
-    const m = ctx.mapOf(node as Scalar);
-    if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0]!, m.ends[m.value.length - 1]!);
-  }
-  return nodeRange(ctx, node);
-}
-
-function pairsOf(map: unknown): Pair<YNode, YNode | null>[] {
-  if (!isMap(map)) return [];
-  return (map as YAMLMap<YNode, YNode | null>).items.filter((p) => isPair(p));
-}
-
-function get(map: unknown, key: string): YNode | null | undefined {
-  return getPair(map, key)?.value;
-}
-
-/** The first pair of `key` (a loop over the items, not over a filtered copy: steps are read key by key). */
-function getPair(map: unknown, key: string): Pair<YNode, YNode | null> | undefined {
-  if (!isMap(map)) return undefined;
-  for (const p of (map as YAMLMap<YNode, YNode | null>).items) if (isPair(p) && scalarString(p.key) === key) return p;
+/** The first pair of `key` (a loop, not a search over a filtered copy: steps are read key by key). */
+function getPair(ctx: Ctx, map: CiNode | undefined, key: string): CiPair | undefined {
+  const pairs = ctx.n.pairs(map);
+  for (let i = 0; i < pairs.length; i++) if (ctx.n.key(pairs[i]!) === key) return pairs[i];
   return undefined;
 }
 
-function pairRange(ctx: Ctx, p: Pair<YNode, YNode | null>): Range {
-  const start = p.key?.range?.[0] ?? 0;
-  const end = p.value?.range?.[1] ?? p.key?.range?.[1] ?? start;
-  return ctx.lineMap.range(start, end);
-}
-
-function entry(ctx: Ctx, p: Pair<YNode, YNode | null>): YamlEntry {
+function entry(ctx: Ctx, p: CiPair): YamlEntry {
   const e: YamlEntry = {
-    key: scalarString(p.key) ?? '',
-    keyRange: nodeRange(ctx, p.key),
-    range: pairRange(ctx, p),
+    key: ctx.n.key(p) ?? '',
+    keyRange: ctx.n.keyRange(p),
+    range: ctx.n.pairRange(p),
   };
-  if (p.value) {
-    const v = scalarString(p.value);
+  const value = ctx.n.value(p);
+  if (value) {
+    const v = ctx.n.str(value);
     if (v !== undefined) e.value = v;
-    e.valueRange = contentRange(ctx, p.value);
+    e.valueRange = ctx.n.contentRange(value);
   }
   return e;
 }
 
-function entries(ctx: Ctx, map: unknown): YamlEntry[] {
-  return pairsOf(map).map((p) => entry(ctx, p));
+function entries(ctx: Ctx, map: CiNode | undefined): YamlEntry[] {
+  return ctx.n.pairs(map).map((p) => entry(ctx, p));
 }
 
 function snippetOf(
   ctx: Ctx,
-  node: YNode | null | undefined,
+  node: CiNode | undefined,
   language: ScriptLanguage,
   origin: ScriptOrigin,
   subject: string,
   attributePath: string,
 ): ScriptSnippet | undefined {
-  if (!node || !isScalar(node)) return undefined;
-  const mapped: MappedText = ctx.mapOf(node as Scalar);
+  if (!node || !ctx.n.isScalar(node)) return undefined;
+  const mapped: MappedText = ctx.n.mapped(node);
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
@@ -288,25 +246,25 @@ function snippetOf(
     origin,
     subject,
     attributePath,
-    fallbackRange: nodeRange(ctx, node),
+    fallbackRange: ctx.n.range(node),
   });
   ctx.scripts.push(sn);
   return sn;
 }
 
-function parsePermissions(ctx: Ctx, p: Pair<YNode, YNode | null> | undefined): GhPermissions | undefined {
+function parsePermissions(ctx: Ctx, p: CiPair | undefined): GhPermissions | undefined {
   if (!p) return undefined;
-  const perms: GhPermissions = { kind: 'other', scopes: {}, keyRange: nodeRange(ctx, p.key), range: pairRange(ctx, p) };
-  const v = p.value;
-  const s = scalarString(v);
+  const perms: GhPermissions = { kind: 'other', scopes: {}, keyRange: ctx.n.keyRange(p), range: ctx.n.pairRange(p) };
+  const v = ctx.n.value(p);
+  const s = ctx.n.str(v);
   if (s !== undefined) {
     if (s === 'write-all') perms.kind = 'write-all';
     else if (s === 'read-all') perms.kind = 'read-all';
-  } else if (isMap(v)) {
+  } else if (ctx.n.isMap(v)) {
     perms.kind = 'map';
-    for (const q of pairsOf(v)) {
-      const k = scalarString(q.key);
-      const val = scalarString(q.value);
+    for (const q of ctx.n.pairs(v)) {
+      const k = ctx.n.key(q);
+      const val = ctx.n.str(ctx.n.value(q));
       if (k !== undefined && val !== undefined) perms.scopes[k] = val;
     }
   }
@@ -346,12 +304,13 @@ export function parseUses(value: string, range: Range, keyRange: Range): GhUses 
   return u;
 }
 
-function usesOf(ctx: Ctx, p: Pair<YNode, YNode | null> | undefined): GhUses | undefined {
-  if (!p || !p.value) return undefined;
-  const v = scalarString(p.value);
+function usesOf(ctx: Ctx, p: CiPair | undefined): GhUses | undefined {
+  const value = p === undefined ? undefined : ctx.n.value(p);
+  if (!p || !value) return undefined;
+  const v = ctx.n.str(value);
   if (v === undefined) return undefined;
   // Without the views only the kind, owner and repo are read (which scripts a step has).
-  return ctx.views ? parseUses(v, contentRange(ctx, p.value), nodeRange(ctx, p.key)) : parseUses(v, NO_RANGE, NO_RANGE);
+  return ctx.views ? parseUses(v, ctx.n.contentRange(value), ctx.n.keyRange(p)) : parseUses(v, NO_RANGE, NO_RANGE);
 }
 
 function shellLanguage(shell: string | undefined, runsOn: string | undefined): ScriptLanguage {
@@ -360,46 +319,46 @@ function shellLanguage(shell: string | undefined, runsOn: string | undefined): S
   return 'shell';
 }
 
-function runsOnString(node: YNode | null | undefined): string | undefined {
-  const s = scalarString(node);
+function runsOnString(ctx: Ctx, node: CiNode | undefined): string | undefined {
+  const s = ctx.n.str(node);
   if (s !== undefined) return s;
-  if (isSeq(node)) return node.items.map((i) => scalarString(i) ?? '').join(' ');
+  if (ctx.n.isSeq(node)) return ctx.n.items(node).map((i) => ctx.n.str(i) ?? '').join(' ');
   return undefined;
 }
 
 function readSteps(
   ctx: Ctx,
-  seq: YNode | null | undefined,
+  seq: CiNode | undefined,
   prefix: string,
   defaultShell: string | undefined,
   runsOn: string | undefined,
 ): GhStep[] {
-  if (!isSeq(seq)) return [];
+  if (!ctx.n.isSeq(seq)) return [];
   const steps: GhStep[] = [];
-  seq.items.forEach((item, index) => {
-    if (!isMap(item)) return;
+  ctx.n.items(seq).forEach((item, index) => {
+    if (!ctx.n.isMap(item)) return;
     const subject = `${prefix}[${index}]`;
-    const step: GhStep = { index, subject, range: ctx.views ? nodeRange(ctx, item as YNode) : NO_RANGE, with: [] };
-    const uses = usesOf(ctx, getPair(item, 'uses'));
-    const withNode = get(item, 'with');
-    const shell = scalarString(get(item, 'shell')) ?? defaultShell;
+    const step: GhStep = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
+    const uses = usesOf(ctx, getPair(ctx, item, 'uses'));
+    const withNode = get(ctx, item, 'with');
+    const shell = ctx.n.str(get(ctx, item, 'shell')) ?? defaultShell;
     if (ctx.views) {
-      const name = scalarString(get(item, 'name'));
+      const name = ctx.n.str(get(ctx, item, 'name'));
       if (name !== undefined) step.name = name;
-      const id = scalarString(get(item, 'id'));
+      const id = ctx.n.str(get(ctx, item, 'id'));
       if (id !== undefined) step.id = id;
       if (uses) step.uses = uses;
       step.with = entries(ctx, withNode);
       if (shell !== undefined) step.shell = shell;
     }
-    const run = snippetOf(ctx, get(item, 'run'), shellLanguage(shell, runsOn), 'run', subject, 'run');
+    const run = snippetOf(ctx, get(ctx, item, 'run'), shellLanguage(shell, runsOn), 'run', subject, 'run');
     if (run) step.run = run;
     if (uses && uses.kind === 'action') {
       const owner = (uses.owner ?? '').toLowerCase();
       const repo = (uses.repo ?? '').toLowerCase();
       if (owner === 'azure' && (repo === 'cli' || repo === 'powershell')) {
         const lang: ScriptLanguage = repo === 'cli' ? 'shell' : 'powershell';
-        snippetOf(ctx, get(withNode, 'inlineScript'), lang, 'inlineScript', subject, 'with.inlineScript');
+        snippetOf(ctx, get(ctx, withNode, 'inlineScript'), lang, 'inlineScript', subject, 'with.inlineScript');
       }
     }
     steps.push(step);
@@ -407,69 +366,69 @@ function readSteps(
   return steps;
 }
 
-function defaultsShell(node: unknown): string | undefined {
-  return scalarString(get(get(get(node, 'defaults'), 'run'), 'shell'));
+function defaultsShell(ctx: Ctx, node: CiNode | undefined): string | undefined {
+  return ctx.n.str(get(ctx, get(ctx, get(ctx, node, 'defaults'), 'run'), 'shell'));
 }
 
-function buildWorkflow(ctx: Ctx, root: YNode): GhWorkflow {
+function buildWorkflow(ctx: Ctx, root: CiNode): GhWorkflow {
   const wf: GhWorkflow = { composite: false, triggers: [], reusable: false, jobs: [] };
   if (ctx.views) {
-    const on = get(root, 'on') ?? get(root, 'true');
-    const onStr = scalarString(on);
+    const on = get(ctx, root, 'on') ?? get(ctx, root, 'true');
+    const onStr = ctx.n.str(on);
     if (onStr !== undefined) wf.triggers = [onStr];
-    else if (isSeq(on)) wf.triggers = on.items.map((i) => scalarString(i) ?? '').filter(Boolean);
-    else if (isMap(on)) wf.triggers = pairsOf(on).map((p) => scalarString(p.key) ?? '');
+    else if (ctx.n.isSeq(on)) wf.triggers = ctx.n.items(on).map((i) => ctx.n.str(i) ?? '').filter(Boolean);
+    else if (ctx.n.isMap(on)) wf.triggers = ctx.n.pairs(on).map((p) => ctx.n.key(p) ?? '');
     wf.reusable = wf.triggers.includes('workflow_call');
-    const perms = parsePermissions(ctx, getPair(root, 'permissions'));
+    const perms = parsePermissions(ctx, getPair(ctx, root, 'permissions'));
     if (perms) wf.permissions = perms;
   }
-  const wfShell = defaultsShell(root);
-  for (const p of pairsOf(get(root, 'jobs'))) {
-    const id = scalarString(p.key) ?? '';
-    const jobNode = p.value;
+  const wfShell = defaultsShell(ctx, root);
+  for (const p of ctx.n.pairs(get(ctx, root, 'jobs'))) {
+    const id = ctx.n.key(p) ?? '';
+    const jobNode = ctx.n.value(p);
     const subject = `workflow:jobs.${id}`;
     // The steps' scripts are read either way (runs-on and the default shells decide their
     // language); the job's view only with the views.
-    const runsOn = runsOnString(get(jobNode, 'runs-on'));
-    const steps = readSteps(ctx, get(jobNode, 'steps'), `${subject}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
+    const runsOn = runsOnString(ctx, get(ctx, jobNode, 'runs-on'));
+    const steps = readSteps(ctx, get(ctx, jobNode, 'steps'), `${subject}.steps`, defaultsShell(ctx, jobNode) ?? wfShell, runsOn);
     if (ctx.views) wf.jobs.push(jobView(ctx, p, id, subject, runsOn, steps));
   }
   return wf;
 }
 
 /** A job of the workflow view: its key, range, `with`, permissions, `uses`, secrets, runner and steps. */
-function jobView(ctx: Ctx, p: Pair<YNode, YNode | null>, id: string, subject: string, runsOn: string | undefined, steps: GhStep[]): GhJob {
-  const jobNode = p.value;
+function jobView(ctx: Ctx, p: CiPair, id: string, subject: string, runsOn: string | undefined, steps: GhStep[]): GhJob {
+  const jobNode = ctx.n.value(p);
   const job: GhJob = {
     id,
     subject,
-    keyRange: nodeRange(ctx, p.key),
-    range: pairRange(ctx, p),
-    with: entries(ctx, get(jobNode, 'with')),
+    keyRange: ctx.n.keyRange(p),
+    range: ctx.n.pairRange(p),
+    with: entries(ctx, get(ctx, jobNode, 'with')),
     steps,
   };
-  const jp = parsePermissions(ctx, getPair(jobNode, 'permissions'));
+  const jp = parsePermissions(ctx, getPair(ctx, jobNode, 'permissions'));
   if (jp) job.permissions = jp;
-  const uses = usesOf(ctx, getPair(jobNode, 'uses'));
+  const uses = usesOf(ctx, getPair(ctx, jobNode, 'uses'));
   if (uses) job.uses = uses;
-  const sec = getPair(jobNode, 'secrets');
+  const sec = getPair(ctx, jobNode, 'secrets');
   if (sec) job.secrets = entry(ctx, sec);
   if (runsOn !== undefined) job.runsOn = runsOn;
   return job;
 }
 
-function buildAction(ctx: Ctx, root: YNode): GhWorkflow {
+function buildAction(ctx: Ctx, root: CiNode): GhWorkflow {
   const wf: GhWorkflow = { composite: true, triggers: [], reusable: false, jobs: [] };
-  const runsPair = getPair(root, 'runs');
+  const runsPair = getPair(ctx, root, 'runs');
   if (!runsPair) return wf;
-  const runs = runsPair.value;
+  const runs = ctx.n.value(runsPair);
   const job: GhJob = {
     id: 'runs',
     subject: 'action:runs',
-    keyRange: nodeRange(ctx, runsPair.key),
-    range: pairRange(ctx, runsPair),
+    keyRange: ctx.n.keyRange(runsPair),
+    range: ctx.n.pairRange(runsPair),
     with: [],
-    steps: readSteps(ctx, get(runs, 'steps'), 'action:runs.steps', undefined, undefined),
+    steps: readSteps(ctx, get(ctx, runs, 'steps'), 'action:runs.steps', undefined, undefined),
   };
   wf.jobs.push(job);
   return wf;
@@ -482,19 +441,20 @@ const AZP_SCRIPT_KEYS: Record<string, ScriptLanguage> = {
   powershell: 'powershell',
 };
 
-function taskScripts(ctx: Ctx, step: AzpStep, inputs: YNode | null | undefined): void {
+function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void {
   const task = (step.task ?? '').toLowerCase();
   const name = task.split('@')[0] ?? '';
+  const find = (key: string): CiPair | undefined => ctx.n.pairs(inputs).find((q) => (ctx.n.key(q) ?? '').toLowerCase() === key.toLowerCase());
   const add = (key: string, lang: ScriptLanguage, origin: ScriptOrigin): void => {
-    const p = pairsOf(inputs).find((q) => (scalarString(q.key) ?? '').toLowerCase() === key.toLowerCase());
+    const p = find(key);
     if (!p) return;
-    const attr = `inputs.${scalarString(p.key) ?? key}`;
-    const sn = snippetOf(ctx, p.value, lang, origin, step.subject, attr);
+    const attr = `inputs.${ctx.n.key(p) ?? key}`;
+    const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr);
     if (sn) step.scripts.push(sn);
   };
   const input = (key: string): string | undefined => {
-    const p = pairsOf(inputs).find((q) => (scalarString(q.key) ?? '').toLowerCase() === key.toLowerCase());
-    return p ? scalarString(p.value) : undefined;
+    const p = find(key);
+    return p ? ctx.n.str(ctx.n.value(p)) : undefined;
   };
   const inline = (): boolean => {
     const t = input('targetType');
@@ -518,21 +478,21 @@ function taskScripts(ctx: Ctx, step: AzpStep, inputs: YNode | null | undefined):
 }
 
 /** Walks the whole pipeline document: steps may sit under stages, jobs, deployment strategies, template parameters and `${{ }}` blocks. */
-function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
+function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
   const pipe: AzPipeline = { steps: [] };
-  const visit = (node: unknown, path: string): void => {
-    if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item, `${path}[${i}]`));
+  const visit = (node: CiNode | undefined, path: string): void => {
+    if (ctx.n.isSeq(node)) {
+      ctx.n.items(node).forEach((item, i) => visit(item, `${path}[${i}]`));
       return;
     }
-    if (!isMap(node)) return;
-    const pairs = pairsOf(node);
+    if (!ctx.n.isMap(node)) return;
+    const pairs = ctx.n.pairs(node);
     let stepKind: AzpStep['kind'] | undefined;
-    let stepPair: Pair<YNode, YNode | null> | undefined;
+    let stepPair: CiPair | undefined;
     for (const p of pairs) {
-      const k = scalarString(p.key);
+      const k = ctx.n.key(p);
       if (k === 'task' || (k !== undefined && k in AZP_SCRIPT_KEYS)) {
-        if (isScalar(p.value)) {
+        if (ctx.n.isScalar(ctx.n.value(p))) {
           stepKind = k as AzpStep['kind'];
           stepPair = p;
           break;
@@ -541,17 +501,18 @@ function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
     }
     if (stepKind && stepPair) {
       const subject = `pipeline:${path || '$'}`;
-      const step: AzpStep = { subject, range: ctx.views ? nodeRange(ctx, node as YNode) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
+      const step: AzpStep = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
+      const stepValue = ctx.n.value(stepPair)!;
       if (stepKind === 'task') {
-        step.task = scalarString(stepPair.value) ?? '';
-        const inputs = get(node, 'inputs');
+        step.task = ctx.n.str(stepValue) ?? '';
+        const inputs = get(ctx, node, 'inputs');
         if (ctx.views) {
-          step.taskRange = contentRange(ctx, stepPair.value as YNode);
+          step.taskRange = ctx.n.contentRange(stepValue);
           step.inputs = entries(ctx, inputs);
         }
         taskScripts(ctx, step, inputs);
       } else {
-        const sn = snippetOf(ctx, stepPair.value, AZP_SCRIPT_KEYS[stepKind]!, stepKind as ScriptOrigin, subject, stepKind);
+        const sn = snippetOf(ctx, stepValue, AZP_SCRIPT_KEYS[stepKind]!, stepKind as ScriptOrigin, subject, stepKind);
         if (sn) step.scripts.push(sn);
       }
       pipe.steps.push(step);
@@ -559,9 +520,9 @@ function buildPipeline(ctx: Ctx, root: YNode): AzPipeline {
     for (const p of pairs) {
       if (p === stepPair) continue;
       // a step's inputs are task inputs, never nested steps
-      if (stepKind && scalarString(p.key) === 'inputs') continue;
-      const k = scalarString(p.key) ?? '?';
-      visit(p.value, path ? `${path}.${k}` : k);
+      if (stepKind && ctx.n.key(p) === 'inputs') continue;
+      const k = ctx.n.key(p) ?? '?';
+      visit(ctx.n.value(p), path ? `${path}.${k}` : k);
     }
   };
   visit(root, '');
@@ -628,6 +589,11 @@ export interface ParseCiOptions {
    * in issue 15's profile. Every other field is the same either way.
    */
   views?: boolean;
+  /**
+   * Try the fast YAML reader first when the views are left out (default true); false: the
+   * library path only (test/parse/ci-fast-differential.test.ts compares the two).
+   */
+  fastReader?: boolean;
 }
 
 /**
@@ -636,43 +602,127 @@ export interface ParseCiOptions {
  */
 export function parseCiDocument(file: string, text: string, kind: CiKind, options: ParseCiOptions = {}): CiDocument {
   const lineMap = new LineMap(text);
-  const doc: CiDocument = { file, kind, text, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
+  if (kind === 'script') return scriptDocument(file, text, lineMap);
   const views = options.views !== false;
-  const ctx: Ctx = { file, lineMap, scripts: doc.scripts, views, mapOf: memoMapper() };
-
-  if (kind === 'script') {
-    const sn = buildSnippet({
-      file,
-      lineMap,
-      mapped: identityMapping(text),
-      language: languageOfScript(file),
-      origin: 'file',
-      subject: 'script',
-      attributePath: '',
-      fallbackRange: lineMap.range(0, 0),
-    });
-    doc.scripts.push(sn);
-    for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: 'script' });
-    doc.blocks = commandBlocks(sn);
-    return doc;
+  // Without the views (the front end's reading), a file in the fast reader's subset is read
+  // without the library (ci-tree-nodes.ts), to the same document; the views keep the library.
+  if (!views && options.fastReader !== false) {
+    const fast = fastCiDocument(file, text, kind, lineMap);
+    if (fast !== undefined) return fast;
   }
+  return libraryCiDocument(file, text, kind, lineMap, views);
+}
 
+/**
+ * The fast path alone (views left out): the document, or undefined when the library path would
+ * read the file. For tests that compare the two and count what the fast path takes.
+ */
+export function parseCiDocumentFast(file: string, text: string, kind: Exclude<CiKind, 'script'>): CiDocument | undefined {
+  return fastCiDocument(file, text, kind, new LineMap(text));
+}
+
+function emptyDocument(file: string, text: string, kind: CiKind, lineMap: LineMap): CiDocument {
+  return { file, kind, text, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
+}
+
+function scriptDocument(file: string, text: string, lineMap: LineMap): CiDocument {
+  const doc = emptyDocument(file, text, 'script', lineMap);
+  const sn = buildSnippet({
+    file,
+    lineMap,
+    mapped: identityMapping(text),
+    language: languageOfScript(file),
+    origin: 'file',
+    subject: 'script',
+    attributePath: '',
+    fallbackRange: lineMap.range(0, 0),
+  });
+  doc.scripts.push(sn);
+  for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: 'script' });
+  doc.blocks = commandBlocks(sn);
+  return doc;
+}
+
+/** The YAML comments (`[offset, source]` in file order): each a comment of the document, and all of them its comment script. */
+function addYamlComments(doc: CiDocument, rawComments: [number, string][]): void {
+  // Indexed, no [off, src] destructuring (an iterator per comment before V8 optimizes this function).
+  for (let k = 0; k < rawComments.length; k++) {
+    const off = rawComments[k]![0];
+    const src = rawComments[k]![1];
+    doc.comments.push({ text: src, range: doc.lineMap.range(off, off + src.length), source: 'yaml' });
+  }
+  if (rawComments.length > 0) doc.commentScript = commentSnippet(doc.file, doc.lineMap, rawComments);
+}
+
+/** The workflow, action or pipeline structure of the documents' root mappings, in order; its scripts go to `ctx.scripts`. */
+function readStructure(ctx: Ctx, kind: CiKind, root: CiNode, found: { workflow?: GhWorkflow; pipeline?: AzPipeline }): void {
+  // A workflow or action is read from its first mapping document only.
+  if (kind === 'github-workflow') {
+    found.workflow ??= buildWorkflow(ctx, root);
+  } else if (kind === 'github-action') {
+    found.workflow ??= buildAction(ctx, root);
+  } else if (kind === 'azure-pipeline') {
+    const p = buildPipeline(ctx, root);
+    if (!found.pipeline) found.pipeline = p;
+    else found.pipeline.steps.push(...p.steps);
+  }
+}
+
+/** The scripts' comments and command blocks, then everything in file order. */
+function finishDocument(doc: CiDocument): CiDocument {
+  for (let k = 0; k < doc.scripts.length; k++) {
+    const sn = doc.scripts[k]!;
+    for (let m = 0; m < sn.comments.length; m++) doc.comments.push({ text: sn.comments[m]!.text, range: sn.comments[m]!.range, source: 'script' });
+    doc.blocks.push(...commandBlocks(sn));
+  }
+  doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return doc;
+}
+
+/**
+ * The document (views left out) from the fast reader (fast-reader.ts), or undefined when the
+ * reader leaves the text to the library or a script scalar cannot be mapped exactly from what
+ * it recorded (ci-tree-nodes.ts): the library path then reads the file, unchanged.
+ * test/parse/ci-fast-differential.test.ts compares both on the corpus.
+ */
+function fastCiDocument(file: string, text: string, kind: CiKind, lineMap: LineMap): CiDocument | undefined {
+  const fast = readCiFast(text, lineMap);
+  if (fast === undefined) return undefined;
+  const { parsed, nodes } = fast;
+  const doc = emptyDocument(file, text, kind, lineMap);
+  // The reader's blocks are yamlTreeBlockRanges' and its comments sortedYamlComments', in file order; a text it takes has no error.
+  doc.blocks = parsed.blocks;
+  const rawComments: [number, string][] = parsed.comments.map((c) => [c.range.start.offset, c.text]);
+  addYamlComments(doc, rawComments);
+  const ctx: Ctx = { file, lineMap, scripts: doc.scripts, views: false, n: nodes };
+  try {
+    const found = {};
+    for (const root of parsed.roots) {
+      doc.trees.push(root);
+      readStructure(ctx, kind, root as unknown as CiNode, found);
+    }
+  } catch {
+    // OUTSIDE_FAST_CI, or anything else: the library path decides (and reports what it finds).
+    return undefined;
+  }
+  return finishDocument(doc);
+}
+
+/** The document through the `yaml` library: every construct, every error. */
+function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: LineMap, views: boolean): CiDocument {
+  const doc = emptyDocument(file, text, kind, lineMap);
   const composed = composeYaml(text, lineMap);
   if ('error' in composed) {
     doc.errors.push(composed.error);
     return doc;
   }
   const { tokens, docs } = composed;
+  const nodes = libraryNodes(lineMap);
+  const ctx: Ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes };
 
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const rawComments = sortedYamlComments(tokens, text);
-  // Indexed, no [off, src] destructuring (an iterator per comment before V8 optimizes this function).
-  for (let k = 0; k < rawComments.length; k++) {
-    const off = rawComments[k]![0];
-    const src = rawComments[k]![1];
-    doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: 'yaml' });
-  }
-  if (rawComments.length > 0) doc.commentScript = commentSnippet(file, lineMap, rawComments);
+  addYamlComments(doc, sortedYamlComments(tokens, text));
 
   for (const d of docs) {
     for (const err of d.errors) {
@@ -685,36 +735,18 @@ export function parseCiDocument(file: string, text: string, kind: CiKind, option
     for (const a of unresolvedAliases(d, text)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
 
-  // A workflow or action is read from its first mapping document only.
-  let workflow: GhWorkflow | undefined;
-  let pipeline: AzPipeline | undefined;
+  const found: { workflow?: GhWorkflow; pipeline?: AzPipeline } = {};
   try {
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap, 0, ctx.mapOf));
-      if (kind === 'github-workflow') {
-        workflow ??= buildWorkflow(ctx, root as YNode);
-      } else if (kind === 'github-action') {
-        workflow ??= buildAction(ctx, root as YNode);
-      } else if (kind === 'azure-pipeline') {
-        const p = buildPipeline(ctx, root as YNode);
-        if (!pipeline) pipeline = p;
-        else pipeline.steps.push(...p.steps);
-      }
+      doc.trees.push(yamlTree(root, lineMap, 0, nodes.mapOf));
+      readStructure(ctx, kind, root as unknown as CiNode, found);
     }
   } catch (e) {
     doc.errors.push({ message: `could not read the CI structure: ${(e as Error).message}`, range: lineMap.range(0, 0) });
   }
-  if (views && workflow) doc.workflow = workflow;
-  if (views && pipeline) doc.pipeline = pipeline;
-
-  for (let k = 0; k < doc.scripts.length; k++) {
-    const sn = doc.scripts[k]!;
-    for (let m = 0; m < sn.comments.length; m++) doc.comments.push({ text: sn.comments[m]!.text, range: sn.comments[m]!.range, source: 'script' });
-    doc.blocks.push(...commandBlocks(sn));
-  }
-  doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return doc;
+  if (views && found.workflow) doc.workflow = found.workflow;
+  if (views && found.pipeline) doc.pipeline = found.pipeline;
+  return finishDocument(doc);
 }

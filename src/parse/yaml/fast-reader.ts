@@ -29,6 +29,23 @@ import type { ParsedYaml } from './document.js';
 import type { YamlEntryNode, YamlMap, YamlScalar, YamlSeq, YamlTree } from './tree.js';
 import { asText, plainScalarValue } from './plain-scalar.js';
 
+/**
+ * How a value scalar was written, for a caller that maps its value back to the file
+ * (ci.ts's fast path maps `run:` scripts): the style and the library node's `range[0]` and
+ * `range[1]` (quotes and a block scalar's header included). Recorded only when the caller
+ * passes a table to `readSimpleYaml`; flow sequence items and keys are not recorded.
+ */
+export interface ScalarSource {
+  /** `literal`: `|`; `literal-strip`: `|-` (the subset has no other block scalar). */
+  style: 'plain' | 'single' | 'double' | 'literal' | 'literal-strip';
+  start: number;
+  end: number;
+  /** A literal's content indentation (columns removed from each line). */
+  indent?: number;
+}
+
+export type ScalarSources = Map<YamlScalar, ScalarSource>;
+
 /** Thrown (one object, no stack built per throw) when the text leaves the subset. */
 class OutsideSubset extends Error {}
 const BAIL = new OutsideSubset('outside the fast YAML subset');
@@ -151,10 +168,13 @@ class Reader {
 
   readonly comments: { text: string; range: Range }[] = [];
   readonly blocks: Range[] = [];
+  /** The caller's table of value scalars' sources (`readSimpleYaml`), if any. */
+  private readonly sources: ScalarSources | undefined;
 
-  constructor(text: string, lineMap: LineMap) {
+  constructor(text: string, lineMap: LineMap, sources?: ScalarSources) {
     this.text = text;
     this.lineMap = lineMap;
+    this.sources = sources;
   }
 
   /** Splits the text into classified lines; false when a line leaves the subset. */
@@ -540,6 +560,7 @@ class Reader {
       // (or, for a sequence item, any before its `-`), its range[2] ends there
       // (composeEmptyNode), and no comment-only item trails it.
       const node: YamlScalar = { type: 'scalar', value: '', plain: true, range: this.lineMap.range(s, s) };
+      this.sources?.set(node, { style: 'plain', start: s, end: s });
       this.trailingMax = -1;
       const withComments = sameLineComment || this.tailComments || commentsBefore;
       return { node, end1: s, end2: withComments ? this.nextContentStart() : s, emptyWithComments: withComments };
@@ -550,6 +571,7 @@ class Reader {
       const close = this.quotedEnd(s, end);
       this.lineRest(close, end);
       const node: YamlScalar = { type: 'scalar', value: this.quotedValue(s, close), plain: false, range: this.lineMap.range(s + 1, close - 1) };
+      this.sources?.set(node, { style: c === DQUOTE ? 'double' : 'single', start: s, end: close });
       built = { node, end1: close, end2: 0 };
     } else if (c === 0x7c) {
       return this.literal(s, end, parentIndent);
@@ -570,6 +592,7 @@ class Reader {
       if (commentAt < end) this.comment(commentAt, end);
       const v = plainScalarValue(text.slice(s, e));
       const node: YamlScalar = { type: 'scalar', value: asText(v), plain: true, range: this.lineMap.range(s, e) };
+      this.sources?.set(node, { style: 'plain', start: s, end: e });
       built = { node, end1: e, end2: 0 };
     }
     this.cur = l + 1;
@@ -680,6 +703,7 @@ class Reader {
     const contentEnd = strip ? lastEnd : lastEnd + 1;
     const end1 = this.afterLine(lastContent);
     const node: YamlScalar = { type: 'scalar', value, plain: false, range: this.lineMap.range(this.starts[first]! + m, contentEnd) };
+    this.sources?.set(node, { style: strip ? 'literal-strip' : 'literal', start: s, end: end1, indent: m });
     this.cur = lastContent + 1;
     this.skipToContent();
     if (this.curIndent() > parentIndent) throw BAIL;
@@ -696,10 +720,11 @@ function rangeStart(node: YamlTree): number {
 /**
  * `parseYamlFile`'s result for `text` when it is written in the subset this reader follows
  * exactly, else undefined (the caller then reads it with the library). Never throws.
+ * `sources`: a table to fill with how each value scalar was written (`ScalarSource`).
  */
-export function readSimpleYaml(text: string, lineMap: LineMap): ParsedYaml | undefined {
+export function readSimpleYaml(text: string, lineMap: LineMap, sources?: ScalarSources): ParsedYaml | undefined {
   if (!plainCharacters(text)) return undefined;
-  const reader = new Reader(text, lineMap);
+  const reader = new Reader(text, lineMap, sources);
   if (!reader.scanLines()) return undefined;
   const out: ParsedYaml = { text, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [] };
   try {

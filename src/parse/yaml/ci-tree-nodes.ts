@@ -1,0 +1,164 @@
+/**
+ * `CiNodes` over the fast reader's trees (fast-reader.ts, issue 15): ci.ts reads a CI file in
+ * the reader's subset without the `yaml` library's lexer, parser and composer (about a third
+ * of the CI units' time). Every answer equals the library reading's (ci-nodes.ts); where this
+ * module cannot tell that it does, it throws `OUTSIDE_FAST_CI` and the caller reads the file
+ * with the library instead.
+ *
+ * A scalar's mapping (`mapped`, what a script snippet is built from) is rebuilt from the
+ * source facts the reader recorded (`ScalarSource`): a one-line plain or quoted scalar maps
+ * character for character onto its source, a literal block scalar line by line, each line
+ * break onto the line break after its line, as `mapScalar` (scalar.ts) maps them. The rebuilt
+ * value is checked against the reader's value, as `mapScalar` checks its own against the
+ * library's: a difference means a form this module does not follow, and the library path.
+ */
+import type { LineMap, Range } from '../../core/source.js';
+import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
+import type { ParsedYaml } from './document.js';
+import { readSimpleYaml } from './fast-reader.js';
+import type { ScalarSource, ScalarSources } from './fast-reader.js';
+import { identityMapping } from './scalar.js';
+import type { MappedText } from './scalar.js';
+import type { YamlEntryNode, YamlScalar, YamlTree } from './tree.js';
+
+/** Thrown when a node asks for something this reading cannot answer exactly. */
+export const OUTSIDE_FAST_CI = new Error('outside the fast CI reading');
+
+const NONE: readonly never[] = [];
+
+const tree = (n: CiNode | undefined): YamlTree | undefined => n as unknown as YamlTree | undefined;
+const entryOf = (p: CiPair): YamlEntryNode => p as unknown as YamlEntryNode;
+
+/**
+ * The fast reader's result for `text` and `CiNodes` over its trees, or undefined when the
+ * reader leaves the text to the library.
+ */
+export function readCiFast(text: string, lineMap: LineMap): { parsed: ParsedYaml; nodes: CiNodes } | undefined {
+  const sources: ScalarSources = new Map();
+  const parsed = readSimpleYaml(text, lineMap, sources);
+  if (parsed === undefined) return undefined;
+  return { parsed, nodes: treeNodes(text, lineMap, sources) };
+}
+
+function treeNodes(text: string, lineMap: LineMap, sources: ScalarSources): CiNodes {
+  const source = (n: CiNode | undefined): ScalarSource => {
+    const s = sources.get(n as unknown as YamlScalar);
+    if (s === undefined) throw OUTSIDE_FAST_CI; // a scalar the reader did not record (a flow item)
+    return s;
+  };
+  const range = (n: CiNode | undefined): Range => {
+    const t = tree(n);
+    if (t === undefined) return lineMap.range(0, 0);
+    if (t.type !== 'scalar') return t.range;
+    const s = source(n);
+    return lineMap.range(s.start, s.end);
+  };
+  const mapped = (n: CiNode): MappedText => {
+    const t = tree(n);
+    if (t?.type !== 'scalar') throw OUTSIDE_FAST_CI;
+    return mapSource(text, t, source(n));
+  };
+  return {
+    isMap: (n) => tree(n)?.type === 'map',
+    isSeq: (n) => tree(n)?.type === 'seq',
+    isScalar: (n) => tree(n)?.type === 'scalar',
+    pairs(map) {
+      const t = tree(map);
+      return t?.type === 'map' ? (t.entries as unknown as CiPair[]) : NONE;
+    },
+    items(seq) {
+      const t = tree(seq);
+      return t?.type === 'seq' ? (t.items as unknown as CiNode[]) : NONE;
+    },
+    // Every key the reader accepts is a scalar.
+    key: (p) => entryOf(p).key,
+    value: (p) => entryOf(p).value as unknown as CiNode | undefined,
+    str(n) {
+      const t = tree(n);
+      return t?.type === 'scalar' ? t.value : undefined;
+    },
+    range,
+    keyRange: (p) => entryOf(p).keyRange,
+    pairRange: (p) => entryOf(p).range,
+    contentRange(n) {
+      const t = tree(n);
+      if (t?.type !== 'scalar') return range(n);
+      const s = source(n);
+      if (s.style === 'plain') return t.range;
+      const m = mapped(n);
+      if (m.value.length > 0) return lineMap.range(m.starts[0]!, m.ends[m.value.length - 1]!);
+      return range(n);
+    },
+    mapped,
+  };
+}
+
+/** `mapScalar` of a scalar the fast reader read, from its source facts (exact, or OUTSIDE_FAST_CI). */
+function mapSource(text: string, node: YamlScalar, s: ScalarSource): MappedText {
+  switch (s.style) {
+    case 'plain': {
+      // An empty value is the library's empty node, which has no source token: mapScalar's
+      // fallback (no characters, not exact).
+      if (s.start === s.end) return { value: '', starts: new Int32Array(0), ends: new Int32Array(0), exact: false };
+      // mapScalar copies a one-line plain scalar's source, which is its node's range (the
+      // value for a string, `1e3` for 1000).
+      const src = text.slice(s.start, s.end);
+      if (src.includes('\n') || node.range.start.offset !== s.start || node.range.end.offset !== s.end) throw OUTSIDE_FAST_CI;
+      return identityMapping(src, s.start);
+    }
+    case 'single':
+    case 'double': {
+      // Without escapes (`''`, `\`) and line breaks, the content between the quotes is the value.
+      const src = text.slice(s.start + 1, s.end - 1);
+      if (src !== node.value || src.includes('\n') || (s.style === 'single' ? src.includes("''") : src.includes('\\'))) throw OUTSIDE_FAST_CI;
+      return identityMapping(src, s.start + 1);
+    }
+    case 'literal':
+    case 'literal-strip':
+      return literalMapping(text, node, s);
+    default:
+      throw OUTSIDE_FAST_CI;
+  }
+}
+
+/**
+ * A literal block scalar (`|`, `|-`) whose content lines start at the node's content start,
+ * each less its first `indent` columns: mapScalar's blockScalar for the lines the reader
+ * accepts (no leading or trailing more-indented empty lines, no `\r`, no tab).
+ */
+function literalMapping(text: string, node: YamlScalar, s: ScalarSource): MappedText {
+  const indent = s.indent;
+  const value = node.value;
+  const first = node.range.start.offset;
+  if (indent === undefined || first - indent < 0) throw OUTSIDE_FAST_CI;
+  const starts = new Int32Array(value.length);
+  const ends = new Int32Array(value.length);
+  let at = 0;
+  let lineStart = first - indent;
+  // The value's lines without the final line break of a clipped scalar.
+  const clip = s.style === 'literal';
+  const body = clip ? value.length - 1 : value.length;
+  if (clip && value.charCodeAt(body) !== 0x0a) throw OUTSIDE_FAST_CI;
+  let lineEnd = lineStart;
+  for (;;) {
+    lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    // This line's content in the file: what the value must hold next.
+    for (let p = lineStart + indent; p < lineEnd; p++) {
+      if (at >= body || value.charCodeAt(at) !== text.charCodeAt(p)) throw OUTSIDE_FAST_CI;
+      starts[at] = p;
+      ends[at++] = p + 1;
+    }
+    if (at === body) break;
+    // The line break between two lines of the value maps to the break after this line.
+    if (value.charCodeAt(at) !== 0x0a || lineEnd >= text.length) throw OUTSIDE_FAST_CI;
+    starts[at] = lineEnd;
+    ends[at++] = lineEnd + 1;
+    lineStart = lineEnd + 1;
+  }
+  if (clip) {
+    starts[at] = lineEnd;
+    ends[at++] = lineEnd + 1;
+  }
+  return { value, starts, ends, exact: true };
+}
