@@ -89,13 +89,13 @@ function createHost(root, options = {}) {
   const allProblems = [];
   const listings = /* @__PURE__ */ new Map();
   const entriesByDir = /* @__PURE__ */ new Map();
-  const entryOf3 = (abs, depth = 0) => {
+  const entryOf4 = (abs, depth = 0) => {
     const dir = path.dirname(abs);
     if (dir === abs || depth > 64) return void 0;
     const listed = entriesByDir.get(dir);
     if (listed === void 0) {
       if (listings.has(dir)) return void 0;
-      const up = entryOf3(dir, depth + 1);
+      const up = entryOf4(dir, depth + 1);
       return up === null || up !== void 0 && up.isFile ? null : void 0;
     }
     const name = path.basename(abs);
@@ -119,7 +119,7 @@ function createHost(root, options = {}) {
     const abs = resolved(p);
     const known2 = realDirs.get(abs);
     if (known2 !== void 0) return known2;
-    const listed = entryOf3(abs);
+    const listed = entryOf4(abs);
     if (listed === null) return void 0;
     if (listed?.isFile) {
       const dir2 = realDir(path.dirname(abs));
@@ -207,7 +207,7 @@ function createHost(root, options = {}) {
       if (!isInside3(p)) return false;
       const abs = resolved(p);
       if (realDirs.get(abs) !== void 0) return false;
-      const e = entryOf3(abs);
+      const e = entryOf4(abs);
       if (e?.isFile) return true;
       if (e?.isDirectory) return false;
       try {
@@ -220,7 +220,7 @@ function createHost(root, options = {}) {
       if (!isInside3(p)) return false;
       const abs = resolved(p);
       if (realDirs.get(abs) !== void 0) return true;
-      const e = entryOf3(abs);
+      const e = entryOf4(abs);
       if (e?.isFile) return false;
       if (e?.isDirectory) return true;
       try {
@@ -34854,9 +34854,9 @@ function plainStart(code) {
 function rangeStart(node) {
   return node.range.start.offset;
 }
-function readSimpleYaml(text2, lineMap) {
+function readSimpleYaml(text2, lineMap, sources) {
   if (!plainCharacters(text2)) return void 0;
-  const reader = new Reader(text2, lineMap);
+  const reader = new Reader(text2, lineMap, sources);
   if (!reader.scanLines()) return void 0;
   const out = { text: text2, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [] };
   try {
@@ -34929,9 +34929,12 @@ var init_fast_reader = __esm({
       escaped = false;
       comments = [];
       blocks = [];
-      constructor(text2, lineMap) {
+      /** The caller's table of value scalars' sources (`readSimpleYaml`), if any. */
+      sources;
+      constructor(text2, lineMap, sources) {
         this.text = text2;
         this.lineMap = lineMap;
+        this.sources = sources;
       }
       /** Splits the text into classified lines; false when a line leaves the subset. */
       scanLines() {
@@ -35270,6 +35273,7 @@ var init_fast_reader = __esm({
             return this.blockNode(next, depth + 1);
           }
           const node = { type: "scalar", value: "", plain: true, range: this.lineMap.range(s, s) };
+          this.sources?.set(node, { style: "plain", start: s, end: s });
           this.trailingMax = -1;
           const withComments = sameLineComment || this.tailComments || commentsBefore;
           return { node, end1: s, end2: withComments ? this.nextContentStart() : s, emptyWithComments: withComments };
@@ -35280,6 +35284,7 @@ var init_fast_reader = __esm({
           const close = this.quotedEnd(s, end);
           this.lineRest(close, end);
           const node = { type: "scalar", value: this.quotedValue(s, close), plain: false, range: this.lineMap.range(s + 1, close - 1) };
+          this.sources?.set(node, { style: c === DQUOTE ? "double" : "single", start: s, end: close });
           built = { node, end1: close, end2: 0 };
         } else if (c === 124) {
           return this.literal(s, end, parentIndent);
@@ -35299,6 +35304,7 @@ var init_fast_reader = __esm({
           if (commentAt < end) this.comment(commentAt, end);
           const v = plainScalarValue(text2.slice(s, e));
           const node = { type: "scalar", value: asText(v), plain: true, range: this.lineMap.range(s, e) };
+          this.sources?.set(node, { style: "plain", start: s, end: e });
           built = { node, end1: e, end2: 0 };
         }
         this.cur = l + 1;
@@ -35400,6 +35406,7 @@ var init_fast_reader = __esm({
         const contentEnd = strip ? lastEnd : lastEnd + 1;
         const end1 = this.afterLine(lastContent);
         const node = { type: "scalar", value, plain: false, range: this.lineMap.range(this.starts[first] + m, contentEnd) };
+        this.sources?.set(node, { style: strip ? "literal-strip" : "literal", start: s, end: end1, indent: m });
         this.cur = lastContent + 1;
         this.skipToContent();
         if (this.curIndent() > parentIndent) throw BAIL;
@@ -35476,9 +35483,9 @@ function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
     }
     for (const a of unresolvedAliases(d, text2)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
-    const tree = yamlTree(d.contents, lineMap);
-    out.documents.push(tree);
-    if (isMap(d.contents)) out.roots.push(tree);
+    const tree2 = yamlTree(d.contents, lineMap);
+    out.documents.push(tree2);
+    if (isMap(d.contents)) out.roots.push(tree2);
   }
   out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return out;
@@ -35841,6 +35848,201 @@ var init_azureml_yaml2 = __esm({
         return { units: units2, problems, suppressionSources };
       }
     };
+  }
+});
+
+// src/parse/yaml/ci-nodes.ts
+function libraryNodes(lineMap) {
+  const done = /* @__PURE__ */ new Map();
+  const mapOf = (node) => {
+    let m = done.get(node);
+    if (m === void 0) {
+      m = mapScalar(node);
+      done.set(node, m);
+    }
+    return m;
+  };
+  const str3 = (n) => {
+    if (!isScalar(n)) return void 0;
+    const v = n.value;
+    if (v === null || v === void 0) return "";
+    return typeof v === "string" ? v : String(v);
+  };
+  const range = (n) => {
+    const r = n?.range;
+    if (!r) return lineMap.range(0, 0);
+    return lineMap.range(r[0], r[1]);
+  };
+  const asPair = (p) => p;
+  return {
+    mapOf,
+    isMap: (n) => isMap(n),
+    isSeq: (n) => isSeq(n),
+    isScalar: (n) => isScalar(n),
+    pairs(map) {
+      if (!isMap(map)) return NONE;
+      const items = map.items;
+      for (const p of items) if (!isPair(p)) return items.filter((q) => isPair(q));
+      return items;
+    },
+    items: (seq) => isSeq(seq) ? seq.items : NONE,
+    key: (p) => str3(asPair(p).key),
+    value: (p) => asPair(p).value ?? void 0,
+    str: str3,
+    range,
+    keyRange: (p) => range(asPair(p).key),
+    pairRange(p) {
+      const q = asPair(p);
+      const start = q.key?.range?.[0] ?? 0;
+      const end = q.value?.range?.[1] ?? q.key?.range?.[1] ?? start;
+      return lineMap.range(start, end);
+    },
+    contentRange(n) {
+      if (isScalar(n)) {
+        const r = n.range;
+        const src = n.srcToken?.type === "scalar" ? n.srcToken.source : void 0;
+        if (r && src !== void 0 && n.type === "PLAIN" && !src.includes("\n") && !src.includes("\r")) return lineMap.range(r[0], r[1]);
+        const m = mapOf(n);
+        if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+      }
+      return range(n);
+    },
+    mapped: (n) => mapOf(n)
+  };
+}
+var NONE;
+var init_ci_nodes = __esm({
+  "src/parse/yaml/ci-nodes.ts"() {
+    "use strict";
+    init_guards();
+    init_scalar();
+    NONE = [];
+  }
+});
+
+// src/parse/yaml/ci-tree-nodes.ts
+function readCiFast(text2, lineMap) {
+  const sources = /* @__PURE__ */ new Map();
+  const parsed = readSimpleYaml(text2, lineMap, sources);
+  if (parsed === void 0) return void 0;
+  return { parsed, nodes: treeNodes(text2, lineMap, sources) };
+}
+function treeNodes(text2, lineMap, sources) {
+  const source = (n) => {
+    const s = sources.get(n);
+    if (s === void 0) throw OUTSIDE_FAST_CI;
+    return s;
+  };
+  const range = (n) => {
+    const t = tree(n);
+    if (t === void 0) return lineMap.range(0, 0);
+    if (t.type !== "scalar") return t.range;
+    const s = source(n);
+    return lineMap.range(s.start, s.end);
+  };
+  const mapped = (n) => {
+    const t = tree(n);
+    if (t?.type !== "scalar") throw OUTSIDE_FAST_CI;
+    return mapSource(text2, t, source(n));
+  };
+  return {
+    isMap: (n) => tree(n)?.type === "map",
+    isSeq: (n) => tree(n)?.type === "seq",
+    isScalar: (n) => tree(n)?.type === "scalar",
+    pairs(map) {
+      const t = tree(map);
+      return t?.type === "map" ? t.entries : NONE2;
+    },
+    items(seq) {
+      const t = tree(seq);
+      return t?.type === "seq" ? t.items : NONE2;
+    },
+    // Every key the reader accepts is a scalar.
+    key: (p) => entryOf3(p).key,
+    value: (p) => entryOf3(p).value,
+    str(n) {
+      const t = tree(n);
+      return t?.type === "scalar" ? t.value : void 0;
+    },
+    range,
+    keyRange: (p) => entryOf3(p).keyRange,
+    pairRange: (p) => entryOf3(p).range,
+    contentRange(n) {
+      const t = tree(n);
+      if (t?.type !== "scalar") return range(n);
+      const s = source(n);
+      if (s.style === "plain") return t.range;
+      const m = mapped(n);
+      if (m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+      return range(n);
+    },
+    mapped
+  };
+}
+function mapSource(text2, node, s) {
+  switch (s.style) {
+    case "plain": {
+      if (s.start === s.end) return { value: "", starts: new Int32Array(0), ends: new Int32Array(0), exact: false };
+      const src = text2.slice(s.start, s.end);
+      if (src.includes("\n") || node.range.start.offset !== s.start || node.range.end.offset !== s.end) throw OUTSIDE_FAST_CI;
+      return identityMapping(src, s.start);
+    }
+    case "single":
+    case "double": {
+      const src = text2.slice(s.start + 1, s.end - 1);
+      if (src !== node.value || src.includes("\n") || (s.style === "single" ? src.includes("''") : src.includes("\\"))) throw OUTSIDE_FAST_CI;
+      return identityMapping(src, s.start + 1);
+    }
+    case "literal":
+    case "literal-strip":
+      return literalMapping(text2, node, s);
+    default:
+      throw OUTSIDE_FAST_CI;
+  }
+}
+function literalMapping(text2, node, s) {
+  const indent = s.indent;
+  const value = node.value;
+  const first = node.range.start.offset;
+  if (indent === void 0 || first - indent < 0) throw OUTSIDE_FAST_CI;
+  const starts = new Int32Array(value.length);
+  const ends = new Int32Array(value.length);
+  let at2 = 0;
+  let lineStart = first - indent;
+  const clip = s.style === "literal";
+  const body = clip ? value.length - 1 : value.length;
+  if (clip && value.charCodeAt(body) !== 10) throw OUTSIDE_FAST_CI;
+  let lineEnd3 = lineStart;
+  for (; ; ) {
+    lineEnd3 = text2.indexOf("\n", lineStart);
+    if (lineEnd3 < 0) lineEnd3 = text2.length;
+    for (let p = lineStart + indent; p < lineEnd3; p++) {
+      if (at2 >= body || value.charCodeAt(at2) !== text2.charCodeAt(p)) throw OUTSIDE_FAST_CI;
+      starts[at2] = p;
+      ends[at2++] = p + 1;
+    }
+    if (at2 === body) break;
+    if (value.charCodeAt(at2) !== 10 || lineEnd3 >= text2.length) throw OUTSIDE_FAST_CI;
+    starts[at2] = lineEnd3;
+    ends[at2++] = lineEnd3 + 1;
+    lineStart = lineEnd3 + 1;
+  }
+  if (clip) {
+    starts[at2] = lineEnd3;
+    ends[at2++] = lineEnd3 + 1;
+  }
+  return { value, starts, ends, exact: true };
+}
+var OUTSIDE_FAST_CI, NONE2, tree, entryOf3;
+var init_ci_tree_nodes = __esm({
+  "src/parse/yaml/ci-tree-nodes.ts"() {
+    "use strict";
+    init_fast_reader();
+    init_scalar();
+    OUTSIDE_FAST_CI = new Error("outside the fast CI reading");
+    NONE2 = [];
+    tree = (n) => n;
+    entryOf3 = (p) => p;
   }
 });
 
@@ -36370,74 +36572,35 @@ var init_script = __esm({
 });
 
 // src/parse/yaml/ci.ts
-function memoMapper() {
-  const done = /* @__PURE__ */ new Map();
-  return (node) => {
-    let m = done.get(node);
-    if (m === void 0) {
-      m = mapScalar(node);
-      done.set(node, m);
-    }
-    return m;
-  };
+function get(ctx, map, key) {
+  const p = getPair(ctx, map, key);
+  return p === void 0 ? void 0 : ctx.n.value(p);
 }
-function nodeRange2(ctx, node) {
-  const r = node?.range;
-  if (!r) return ctx.lineMap.range(0, 0);
-  return ctx.lineMap.range(r[0], r[1]);
-}
-function scalarString2(node) {
-  if (!isScalar(node)) return void 0;
-  const v = node.value;
-  if (v === null || v === void 0) return "";
-  return typeof v === "string" ? v : String(v);
-}
-function contentRange(ctx, node) {
-  if (isScalar(node)) {
-    const r = node.range;
-    const src = node.srcToken?.type === "scalar" ? node.srcToken.source : void 0;
-    if (r && src !== void 0 && node.type === "PLAIN" && !src.includes("\n") && !src.includes("\r")) return ctx.lineMap.range(r[0], r[1]);
-    const m = ctx.mapOf(node);
-    if (m.exact && m.value.length > 0) return ctx.lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
-  }
-  return nodeRange2(ctx, node);
-}
-function pairsOf(map) {
-  if (!isMap(map)) return [];
-  return map.items.filter((p) => isPair(p));
-}
-function get(map, key) {
-  return getPair(map, key)?.value;
-}
-function getPair(map, key) {
-  if (!isMap(map)) return void 0;
-  for (const p of map.items) if (isPair(p) && scalarString2(p.key) === key) return p;
+function getPair(ctx, map, key) {
+  const pairs = ctx.n.pairs(map);
+  for (let i = 0; i < pairs.length; i++) if (ctx.n.key(pairs[i]) === key) return pairs[i];
   return void 0;
-}
-function pairRange2(ctx, p) {
-  const start = p.key?.range?.[0] ?? 0;
-  const end = p.value?.range?.[1] ?? p.key?.range?.[1] ?? start;
-  return ctx.lineMap.range(start, end);
 }
 function entry(ctx, p) {
   const e = {
-    key: scalarString2(p.key) ?? "",
-    keyRange: nodeRange2(ctx, p.key),
-    range: pairRange2(ctx, p)
+    key: ctx.n.key(p) ?? "",
+    keyRange: ctx.n.keyRange(p),
+    range: ctx.n.pairRange(p)
   };
-  if (p.value) {
-    const v = scalarString2(p.value);
+  const value = ctx.n.value(p);
+  if (value) {
+    const v = ctx.n.str(value);
     if (v !== void 0) e.value = v;
-    e.valueRange = contentRange(ctx, p.value);
+    e.valueRange = ctx.n.contentRange(value);
   }
   return e;
 }
 function entries(ctx, map) {
-  return pairsOf(map).map((p) => entry(ctx, p));
+  return ctx.n.pairs(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !isScalar(node)) return void 0;
-  const mapped = ctx.mapOf(node);
+  if (!node || !ctx.n.isScalar(node)) return void 0;
+  const mapped = ctx.n.mapped(node);
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
@@ -36446,24 +36609,24 @@ function snippetOf(ctx, node, language, origin, subject, attributePath) {
     origin,
     subject,
     attributePath,
-    fallbackRange: nodeRange2(ctx, node)
+    fallbackRange: ctx.n.range(node)
   });
   ctx.scripts.push(sn);
   return sn;
 }
 function parsePermissions(ctx, p) {
   if (!p) return void 0;
-  const perms = { kind: "other", scopes: {}, keyRange: nodeRange2(ctx, p.key), range: pairRange2(ctx, p) };
-  const v = p.value;
-  const s = scalarString2(v);
+  const perms = { kind: "other", scopes: {}, keyRange: ctx.n.keyRange(p), range: ctx.n.pairRange(p) };
+  const v = ctx.n.value(p);
+  const s = ctx.n.str(v);
   if (s !== void 0) {
     if (s === "write-all") perms.kind = "write-all";
     else if (s === "read-all") perms.kind = "read-all";
-  } else if (isMap(v)) {
+  } else if (ctx.n.isMap(v)) {
     perms.kind = "map";
-    for (const q of pairsOf(v)) {
-      const k = scalarString2(q.key);
-      const val = scalarString2(q.value);
+    for (const q of ctx.n.pairs(v)) {
+      const k = ctx.n.key(q);
+      const val = ctx.n.str(ctx.n.value(q));
       if (k !== void 0 && val !== void 0) perms.scopes[k] = val;
     }
   }
@@ -36495,112 +36658,113 @@ function parseUses(value, range, keyRange) {
   return u;
 }
 function usesOf(ctx, p) {
-  if (!p || !p.value) return void 0;
-  const v = scalarString2(p.value);
+  const value = p === void 0 ? void 0 : ctx.n.value(p);
+  if (!p || !value) return void 0;
+  const v = ctx.n.str(value);
   if (v === void 0) return void 0;
-  return ctx.views ? parseUses(v, contentRange(ctx, p.value), nodeRange2(ctx, p.key)) : parseUses(v, NO_RANGE, NO_RANGE);
+  return ctx.views ? parseUses(v, ctx.n.contentRange(value), ctx.n.keyRange(p)) : parseUses(v, NO_RANGE, NO_RANGE);
 }
 function shellLanguage(shell, runsOn) {
   if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? "powershell" : "shell";
   if (runsOn && /windows/i.test(runsOn)) return "powershell";
   return "shell";
 }
-function runsOnString(node) {
-  const s = scalarString2(node);
+function runsOnString(ctx, node) {
+  const s = ctx.n.str(node);
   if (s !== void 0) return s;
-  if (isSeq(node)) return node.items.map((i) => scalarString2(i) ?? "").join(" ");
+  if (ctx.n.isSeq(node)) return ctx.n.items(node).map((i) => ctx.n.str(i) ?? "").join(" ");
   return void 0;
 }
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
-  if (!isSeq(seq)) return [];
+  if (!ctx.n.isSeq(seq)) return [];
   const steps2 = [];
-  seq.items.forEach((item, index) => {
-    if (!isMap(item)) return;
+  ctx.n.items(seq).forEach((item, index) => {
+    if (!ctx.n.isMap(item)) return;
     const subject = `${prefix}[${index}]`;
-    const step = { index, subject, range: ctx.views ? nodeRange2(ctx, item) : NO_RANGE, with: [] };
-    const uses = usesOf(ctx, getPair(item, "uses"));
-    const withNode = get(item, "with");
-    const shell = scalarString2(get(item, "shell")) ?? defaultShell;
+    const step = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
+    const uses = usesOf(ctx, getPair(ctx, item, "uses"));
+    const withNode = get(ctx, item, "with");
+    const shell = ctx.n.str(get(ctx, item, "shell")) ?? defaultShell;
     if (ctx.views) {
-      const name = scalarString2(get(item, "name"));
+      const name = ctx.n.str(get(ctx, item, "name"));
       if (name !== void 0) step.name = name;
-      const id = scalarString2(get(item, "id"));
+      const id = ctx.n.str(get(ctx, item, "id"));
       if (id !== void 0) step.id = id;
       if (uses) step.uses = uses;
       step.with = entries(ctx, withNode);
       if (shell !== void 0) step.shell = shell;
     }
-    const run3 = snippetOf(ctx, get(item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
+    const run3 = snippetOf(ctx, get(ctx, item, "run"), shellLanguage(shell, runsOn), "run", subject, "run");
     if (run3) step.run = run3;
     if (uses && uses.kind === "action") {
       const owner = (uses.owner ?? "").toLowerCase();
       const repo = (uses.repo ?? "").toLowerCase();
       if (owner === "azure" && (repo === "cli" || repo === "powershell")) {
         const lang = repo === "cli" ? "shell" : "powershell";
-        snippetOf(ctx, get(withNode, "inlineScript"), lang, "inlineScript", subject, "with.inlineScript");
+        snippetOf(ctx, get(ctx, withNode, "inlineScript"), lang, "inlineScript", subject, "with.inlineScript");
       }
     }
     steps2.push(step);
   });
   return steps2;
 }
-function defaultsShell(node) {
-  return scalarString2(get(get(get(node, "defaults"), "run"), "shell"));
+function defaultsShell(ctx, node) {
+  return ctx.n.str(get(ctx, get(ctx, get(ctx, node, "defaults"), "run"), "shell"));
 }
 function buildWorkflow(ctx, root) {
   const wf = { composite: false, triggers: [], reusable: false, jobs: [] };
   if (ctx.views) {
-    const on = get(root, "on") ?? get(root, "true");
-    const onStr = scalarString2(on);
+    const on = get(ctx, root, "on") ?? get(ctx, root, "true");
+    const onStr = ctx.n.str(on);
     if (onStr !== void 0) wf.triggers = [onStr];
-    else if (isSeq(on)) wf.triggers = on.items.map((i) => scalarString2(i) ?? "").filter(Boolean);
-    else if (isMap(on)) wf.triggers = pairsOf(on).map((p) => scalarString2(p.key) ?? "");
+    else if (ctx.n.isSeq(on)) wf.triggers = ctx.n.items(on).map((i) => ctx.n.str(i) ?? "").filter(Boolean);
+    else if (ctx.n.isMap(on)) wf.triggers = ctx.n.pairs(on).map((p) => ctx.n.key(p) ?? "");
     wf.reusable = wf.triggers.includes("workflow_call");
-    const perms = parsePermissions(ctx, getPair(root, "permissions"));
+    const perms = parsePermissions(ctx, getPair(ctx, root, "permissions"));
     if (perms) wf.permissions = perms;
   }
-  const wfShell = defaultsShell(root);
-  for (const p of pairsOf(get(root, "jobs"))) {
-    const id = scalarString2(p.key) ?? "";
-    const jobNode = p.value;
+  const wfShell = defaultsShell(ctx, root);
+  for (const p of ctx.n.pairs(get(ctx, root, "jobs"))) {
+    const id = ctx.n.key(p) ?? "";
+    const jobNode = ctx.n.value(p);
     const subject = `workflow:jobs.${id}`;
-    const runsOn = runsOnString(get(jobNode, "runs-on"));
-    const steps2 = readSteps(ctx, get(jobNode, "steps"), `${subject}.steps`, defaultsShell(jobNode) ?? wfShell, runsOn);
+    const runsOn = runsOnString(ctx, get(ctx, jobNode, "runs-on"));
+    const steps2 = readSteps(ctx, get(ctx, jobNode, "steps"), `${subject}.steps`, defaultsShell(ctx, jobNode) ?? wfShell, runsOn);
     if (ctx.views) wf.jobs.push(jobView(ctx, p, id, subject, runsOn, steps2));
   }
   return wf;
 }
 function jobView(ctx, p, id, subject, runsOn, steps2) {
-  const jobNode = p.value;
+  const jobNode = ctx.n.value(p);
   const job = {
     id,
     subject,
-    keyRange: nodeRange2(ctx, p.key),
-    range: pairRange2(ctx, p),
-    with: entries(ctx, get(jobNode, "with")),
+    keyRange: ctx.n.keyRange(p),
+    range: ctx.n.pairRange(p),
+    with: entries(ctx, get(ctx, jobNode, "with")),
     steps: steps2
   };
-  const jp = parsePermissions(ctx, getPair(jobNode, "permissions"));
+  const jp = parsePermissions(ctx, getPair(ctx, jobNode, "permissions"));
   if (jp) job.permissions = jp;
-  const uses = usesOf(ctx, getPair(jobNode, "uses"));
+  const uses = usesOf(ctx, getPair(ctx, jobNode, "uses"));
   if (uses) job.uses = uses;
-  const sec = getPair(jobNode, "secrets");
+  const sec = getPair(ctx, jobNode, "secrets");
   if (sec) job.secrets = entry(ctx, sec);
   if (runsOn !== void 0) job.runsOn = runsOn;
   return job;
 }
 function buildAction(ctx, root) {
   const wf = { composite: true, triggers: [], reusable: false, jobs: [] };
-  const runsPair = getPair(root, "runs");
+  const runsPair = getPair(ctx, root, "runs");
   if (!runsPair) return wf;
-  const runs = runsPair.value;
+  const runs = ctx.n.value(runsPair);
   const job = {
     id: "runs",
     subject: "action:runs",
-    keyRange: nodeRange2(ctx, runsPair.key),
-    range: pairRange2(ctx, runsPair),
+    keyRange: ctx.n.keyRange(runsPair),
+    range: ctx.n.pairRange(runsPair),
     with: [],
-    steps: readSteps(ctx, get(runs, "steps"), "action:runs.steps", void 0, void 0)
+    steps: readSteps(ctx, get(ctx, runs, "steps"), "action:runs.steps", void 0, void 0)
   };
   wf.jobs.push(job);
   return wf;
@@ -36608,16 +36772,17 @@ function buildAction(ctx, root) {
 function taskScripts(ctx, step, inputs) {
   const task = (step.task ?? "").toLowerCase();
   const name = task.split("@")[0] ?? "";
+  const find = (key) => ctx.n.pairs(inputs).find((q) => (ctx.n.key(q) ?? "").toLowerCase() === key.toLowerCase());
   const add = (key, lang, origin) => {
-    const p = pairsOf(inputs).find((q) => (scalarString2(q.key) ?? "").toLowerCase() === key.toLowerCase());
+    const p = find(key);
     if (!p) return;
-    const attr2 = `inputs.${scalarString2(p.key) ?? key}`;
-    const sn = snippetOf(ctx, p.value, lang, origin, step.subject, attr2);
+    const attr2 = `inputs.${ctx.n.key(p) ?? key}`;
+    const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr2);
     if (sn) step.scripts.push(sn);
   };
   const input = (key) => {
-    const p = pairsOf(inputs).find((q) => (scalarString2(q.key) ?? "").toLowerCase() === key.toLowerCase());
-    return p ? scalarString2(p.value) : void 0;
+    const p = find(key);
+    return p ? ctx.n.str(ctx.n.value(p)) : void 0;
   };
   const inline = () => {
     const t = input("targetType");
@@ -36642,18 +36807,18 @@ function taskScripts(ctx, step, inputs) {
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
   const visit2 = (node, path46) => {
-    if (isSeq(node)) {
-      node.items.forEach((item, i) => visit2(item, `${path46}[${i}]`));
+    if (ctx.n.isSeq(node)) {
+      ctx.n.items(node).forEach((item, i) => visit2(item, `${path46}[${i}]`));
       return;
     }
-    if (!isMap(node)) return;
-    const pairs = pairsOf(node);
+    if (!ctx.n.isMap(node)) return;
+    const pairs = ctx.n.pairs(node);
     let stepKind;
     let stepPair;
     for (const p of pairs) {
-      const k = scalarString2(p.key);
+      const k = ctx.n.key(p);
       if (k === "task" || k !== void 0 && k in AZP_SCRIPT_KEYS) {
-        if (isScalar(p.value)) {
+        if (ctx.n.isScalar(ctx.n.value(p))) {
           stepKind = k;
           stepPair = p;
           break;
@@ -36662,26 +36827,27 @@ function buildPipeline(ctx, root) {
     }
     if (stepKind && stepPair) {
       const subject = `pipeline:${path46 || "$"}`;
-      const step = { subject, range: ctx.views ? nodeRange2(ctx, node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
+      const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
+      const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
-        step.task = scalarString2(stepPair.value) ?? "";
-        const inputs = get(node, "inputs");
+        step.task = ctx.n.str(stepValue) ?? "";
+        const inputs = get(ctx, node, "inputs");
         if (ctx.views) {
-          step.taskRange = contentRange(ctx, stepPair.value);
+          step.taskRange = ctx.n.contentRange(stepValue);
           step.inputs = entries(ctx, inputs);
         }
         taskScripts(ctx, step, inputs);
       } else {
-        const sn = snippetOf(ctx, stepPair.value, AZP_SCRIPT_KEYS[stepKind], stepKind, subject, stepKind);
+        const sn = snippetOf(ctx, stepValue, AZP_SCRIPT_KEYS[stepKind], stepKind, subject, stepKind);
         if (sn) step.scripts.push(sn);
       }
       pipe.steps.push(step);
     }
     for (const p of pairs) {
       if (p === stepPair) continue;
-      if (stepKind && scalarString2(p.key) === "inputs") continue;
-      const k = scalarString2(p.key) ?? "?";
-      visit2(p.value, path46 ? `${path46}.${k}` : k);
+      if (stepKind && ctx.n.key(p) === "inputs") continue;
+      const k = ctx.n.key(p) ?? "?";
+      visit2(ctx.n.value(p), path46 ? `${path46}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -36730,39 +36896,95 @@ function languageOfScript(file) {
 }
 function parseCiDocument(file, text2, kind, options = {}) {
   const lineMap = new LineMap(text2);
-  const doc = { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
+  if (kind === "script") return scriptDocument(file, text2, lineMap);
   const views = options.views !== false;
-  const ctx = { file, lineMap, scripts: doc.scripts, views, mapOf: memoMapper() };
-  if (kind === "script") {
-    const sn = buildSnippet({
-      file,
-      lineMap,
-      mapped: identityMapping(text2),
-      language: languageOfScript(file),
-      origin: "file",
-      subject: "script",
-      attributePath: "",
-      fallbackRange: lineMap.range(0, 0)
-    });
-    doc.scripts.push(sn);
-    for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
-    doc.blocks = commandBlocks(sn);
-    return doc;
+  if (!views && options.fastReader !== false) {
+    const fast = fastCiDocument(file, text2, kind, lineMap);
+    if (fast !== void 0) return fast;
   }
+  return libraryCiDocument(file, text2, kind, lineMap, views);
+}
+function emptyDocument(file, text2, kind, lineMap) {
+  return { file, kind, text: text2, lineMap, errors: [], comments: [], blocks: [], scripts: [], trees: [] };
+}
+function scriptDocument(file, text2, lineMap) {
+  const doc = emptyDocument(file, text2, "script", lineMap);
+  const sn = buildSnippet({
+    file,
+    lineMap,
+    mapped: identityMapping(text2),
+    language: languageOfScript(file),
+    origin: "file",
+    subject: "script",
+    attributePath: "",
+    fallbackRange: lineMap.range(0, 0)
+  });
+  doc.scripts.push(sn);
+  for (const c of sn.comments) doc.comments.push({ text: c.text, range: c.range, source: "script" });
+  doc.blocks = commandBlocks(sn);
+  return doc;
+}
+function addYamlComments(doc, rawComments) {
+  for (let k = 0; k < rawComments.length; k++) {
+    const off = rawComments[k][0];
+    const src = rawComments[k][1];
+    doc.comments.push({ text: src, range: doc.lineMap.range(off, off + src.length), source: "yaml" });
+  }
+  if (rawComments.length > 0) doc.commentScript = commentSnippet(doc.file, doc.lineMap, rawComments);
+}
+function readStructure(ctx, kind, root, found) {
+  if (kind === "github-workflow") {
+    found.workflow ??= buildWorkflow(ctx, root);
+  } else if (kind === "github-action") {
+    found.workflow ??= buildAction(ctx, root);
+  } else if (kind === "azure-pipeline") {
+    const p = buildPipeline(ctx, root);
+    if (!found.pipeline) found.pipeline = p;
+    else found.pipeline.steps.push(...p.steps);
+  }
+}
+function finishDocument(doc) {
+  for (let k = 0; k < doc.scripts.length; k++) {
+    const sn = doc.scripts[k];
+    for (let m = 0; m < sn.comments.length; m++) doc.comments.push({ text: sn.comments[m].text, range: sn.comments[m].range, source: "script" });
+    doc.blocks.push(...commandBlocks(sn));
+  }
+  doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return doc;
+}
+function fastCiDocument(file, text2, kind, lineMap) {
+  const fast = readCiFast(text2, lineMap);
+  if (fast === void 0) return void 0;
+  const { parsed, nodes: nodes2 } = fast;
+  const doc = emptyDocument(file, text2, kind, lineMap);
+  doc.blocks = parsed.blocks;
+  const rawComments = parsed.comments.map((c) => [c.range.start.offset, c.text]);
+  addYamlComments(doc, rawComments);
+  const ctx = { file, lineMap, scripts: doc.scripts, views: false, n: nodes2 };
+  try {
+    const found = {};
+    for (const root of parsed.roots) {
+      doc.trees.push(root);
+      readStructure(ctx, kind, root, found);
+    }
+  } catch {
+    return void 0;
+  }
+  return finishDocument(doc);
+}
+function libraryCiDocument(file, text2, kind, lineMap, views) {
+  const doc = emptyDocument(file, text2, kind, lineMap);
   const composed = composeYaml(text2, lineMap);
   if ("error" in composed) {
     doc.errors.push(composed.error);
     return doc;
   }
   const { tokens, docs } = composed;
+  const nodes2 = libraryNodes(lineMap);
+  const ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes2 };
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
-  const rawComments = sortedYamlComments(tokens, text2);
-  for (let k = 0; k < rawComments.length; k++) {
-    const off = rawComments[k][0];
-    const src = rawComments[k][1];
-    doc.comments.push({ text: src, range: lineMap.range(off, off + src.length), source: "yaml" });
-  }
-  if (rawComments.length > 0) doc.commentScript = commentSnippet(file, lineMap, rawComments);
+  addYamlComments(doc, sortedYamlComments(tokens, text2));
   for (const d of docs) {
     for (const err2 of d.errors) {
       const [s, e] = err2.pos;
@@ -36773,36 +36995,20 @@ function parseCiDocument(file, text2, kind, options = {}) {
     }
     for (const a of unresolvedAliases(d, text2)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
-  let workflow;
-  let pipeline;
+  const found = {};
   try {
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap, 0, ctx.mapOf));
-      if (kind === "github-workflow") {
-        workflow ??= buildWorkflow(ctx, root);
-      } else if (kind === "github-action") {
-        workflow ??= buildAction(ctx, root);
-      } else if (kind === "azure-pipeline") {
-        const p = buildPipeline(ctx, root);
-        if (!pipeline) pipeline = p;
-        else pipeline.steps.push(...p.steps);
-      }
+      doc.trees.push(yamlTree(root, lineMap, 0, nodes2.mapOf));
+      readStructure(ctx, kind, root, found);
     }
   } catch (e) {
     doc.errors.push({ message: `could not read the CI structure: ${e.message}`, range: lineMap.range(0, 0) });
   }
-  if (views && workflow) doc.workflow = workflow;
-  if (views && pipeline) doc.pipeline = pipeline;
-  for (let k = 0; k < doc.scripts.length; k++) {
-    const sn = doc.scripts[k];
-    for (let m = 0; m < sn.comments.length; m++) doc.comments.push({ text: sn.comments[m].text, range: sn.comments[m].range, source: "script" });
-    doc.blocks.push(...commandBlocks(sn));
-  }
-  doc.comments.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  doc.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return doc;
+  if (views && found.workflow) doc.workflow = found.workflow;
+  if (views && found.pipeline) doc.pipeline = found.pipeline;
+  return finishDocument(doc);
 }
 var NO_RANGE, AZP_SCRIPT_KEYS;
 var init_ci = __esm({
@@ -36813,6 +37019,8 @@ var init_ci = __esm({
     init_document();
     init_source();
     init_blocks3();
+    init_ci_nodes();
+    init_ci_tree_nodes();
     init_scalar();
     init_script();
     init_tree();
