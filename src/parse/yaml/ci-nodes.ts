@@ -1,7 +1,7 @@
 /**
  * What ci.ts's structure readers (workflows, actions, pipelines, their steps and scripts) ask
  * of a YAML node, so they exist once for both readings of a CI file: the `yaml` library's
- * composed nodes (`libraryNodes`, below) and the fast reader's trees (ci-fast.ts, issue 15).
+ * composed nodes (`libraryNodes`, below) and the fast reader's trees (ci-tree-nodes.ts, issue 15).
  * Each answer is the library reading's: a range is the library node's `range[0..1]`, a
  * scalar's string its value as `String` writes it, a mapping `mapScalar`'s.
  */
