@@ -21,6 +21,7 @@ import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Scalar } from 'y
 import type { YamlTree } from '../../src/parse/yaml/tree.js';
 import { CORPUS_FOUND, filesUnder } from '../support/fixtures.js';
 import { makeRng } from '../../scripts/fuzz.js';
+import { mutateText } from '../support/text-mutations.js';
 
 type YamlKind = Exclude<CiKind, 'script'>;
 const KINDS: YamlKind[] = ['github-workflow', 'github-action', 'azure-pipeline'];
@@ -257,28 +258,8 @@ function libraryMappingsOutsideFlow(text: string): Mapping[] {
 
 // ---- mutated corpus CI texts -------------------------------------------------------------------
 
+/** What a mutation inserts (`mutateText`). */
 const MUTATIONS = [':', '-', '#', "'", '"', '|', '|-', '|+', '|2', '>', '[', ']', '{', '}', '&', '*', '\t', '\n', ' ', '  ', ',', '- ', ': ', ' #', '---\n', '\\', "''", 'run: ', 'script: ', '\n    '];
-
-/** A mutated copy of `text`: characters deleted, duplicated or inserted, or two lines swapped. */
-function mutate(text: string, rng: () => number): string {
-  const int = (n: number): number => Math.floor(rng() * n);
-  let t = text;
-  for (let k = 1 + int(3); k > 0; k--) {
-    const at = int(t.length + 1);
-    const op = int(5);
-    if (op === 0) t = t.slice(0, at) + t.slice(at + 1 + int(3));
-    else if (op === 1) t = t.slice(0, at) + t.slice(at, at + 1 + int(4)) + t.slice(at);
-    else if (op < 4) t = t.slice(0, at) + MUTATIONS[int(MUTATIONS.length)]! + t.slice(at);
-    else {
-      const lines = t.split('\n');
-      const i = int(lines.length);
-      const j = int(lines.length);
-      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-      t = lines.join('\n');
-    }
-  }
-  return t;
-}
 
 describe('fast CI path: mutated texts', () => {
   it.skipIf(!CORPUS_FOUND)('2,000 mutations of corpus CI files (fixed seed): the fast path bails or equals the library path', () => {
@@ -289,7 +270,7 @@ describe('fast CI path: mutated texts', () => {
     let taken = 0;
     for (let i = 0; i < 2000; i++) {
       const s = seeds[Math.floor(rng() * seeds.length)]!;
-      if (check(mutate(s.text, rng), s.kind, `mutation ${i} of ${s.file}`)) taken++;
+      if (check(mutateText(s.text, rng, MUTATIONS), s.kind, `mutation ${i} of ${s.file}`)) taken++;
     }
     console.log(`fast CI path: ${taken} of 2000 mutated CI texts taken`);
     expect(taken).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { plainScalarValue } from '../../src/parse/yaml/plain-scalar.js';
 import { Parser, Composer } from 'yaml';
 import { CORPUS_FOUND, filesUnder } from '../support/fixtures.js';
 import { makeRng } from '../../scripts/fuzz.js';
+import { mutateText } from '../support/text-mutations.js';
 
 const json = (p: ParsedYaml | undefined): string => JSON.stringify(p, (k, v: unknown) => (k === 'lineMap' ? undefined : v));
 
@@ -212,37 +213,8 @@ describe('fast YAML reader: edge cases', () => {
 
 // ---- mutations ---------------------------------------------------------------------------------
 
+/** What a mutation inserts (`mutateText`). */
 const MUTATION_CHARS = [':', '-', '#', "'", '"', '|', '>', '[', ']', '{', '}', '&', '*', '!', '%', '?', '\t', '\n', ' ', '  ', ',', '|-', '- ', ': ', ' #', '---\n', '\r'];
-
-/** A mutated copy of `text`: characters deleted, duplicated or inserted, or two lines swapped. */
-function mutateText(text: string, rng: () => number): string {
-  const int = (n: number): number => Math.floor(rng() * n);
-  let t = text;
-  const n = 1 + int(3);
-  for (let k = 0; k < n; k++) {
-    const at = int(t.length + 1);
-    switch (int(5)) {
-      case 0:
-        t = t.slice(0, at) + t.slice(at + 1 + int(3));
-        break;
-      case 1:
-        t = t.slice(0, at) + t.slice(at, at + 1 + int(4)) + t.slice(at);
-        break;
-      case 2:
-      case 3:
-        t = t.slice(0, at) + MUTATION_CHARS[int(MUTATION_CHARS.length)]! + t.slice(at);
-        break;
-      default: {
-        const lines = t.split('\n');
-        const i = int(lines.length);
-        const j = int(lines.length);
-        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-        t = lines.join('\n');
-      }
-    }
-  }
-  return t;
-}
 
 describe('fast YAML reader: mutated texts', () => {
   // Small texts the fast reader takes: the corpus files it takes (cut to 60 lines) and the table above.
@@ -257,7 +229,7 @@ describe('fast YAML reader: mutated texts', () => {
     let taken = 0;
     for (let i = 0; i < 4000; i++) {
       const source = seeds[Math.floor(rng() * seeds.length)]!;
-      if (check(mutateText(source, rng), `mutation ${i}`)) taken++;
+      if (check(mutateText(source, rng, MUTATION_CHARS), `mutation ${i}`)) taken++;
     }
     console.log(`fast YAML reader: ${taken} of 4000 mutated texts taken`);
     expect(taken).toBeGreaterThan(400);
