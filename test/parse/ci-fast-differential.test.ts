@@ -113,6 +113,8 @@ const TAKEN: [YamlKind, string][] = [
   ['azure-pipeline', "jobs:\n- deployment: D\n  strategy:\n    runOnce:\n      deploy:\n        steps:\n        - task: Bash@3\n          inputs:\n            targetType: inline\n            script: 'echo a'\n        - task: PowerShell@2\n          inputs:\n            targetType: filePath\n            script: x.ps1\n        - task: CmdLine@2\n          inputs:\n            script: |\n              echo b\n        - task: AzurePowerShell@5\n          inputs:\n            ScriptType: InlineScript\n            Inline: Get-AzVM\n        - task: ShellScript@2\n          inputs:\n            script: echo c\n"],
   ['azure-pipeline', 'parameters:\n- name: steps\n  type: stepList\n  default:\n  - script: echo default\nsteps:\n- template: t.yml\n  parameters:\n    inner:\n    - bash: echo nested\n- script: echo a # a comment after the script\n  env:\n    X: 1\n'],
   ['azure-pipeline', 'steps:\n- script:\n- task: Bash@3\n  inputs: {}\n- task: Bash@3\n- script: [a, b]\n'],
+  // A more-indented empty line inside a script: its extra spaces are script characters.
+  ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: |\n          echo a\n              \n          echo b\n'],
 ];
 
 // Forms the fast path leaves to the library (the reader's subset or a scalar it cannot map).
@@ -198,6 +200,7 @@ describe('fast CI path: the mapping and ranges of every value scalar equal the l
       ...TAKEN.map((c) => c[1]),
       'a: |\n  x\n\n  y\n\nb: 1\n',
       'a: |-\n  x\n    y\n\n  z\n',
+      'a: |\n  x\n      \n  y\n',
       'a: |\n  x',
       'a: |-\n  x',
       '- |\n  a\n  b\n- |-\n   c\n',

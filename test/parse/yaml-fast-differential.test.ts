@@ -82,6 +82,10 @@ const TAKEN: string[] = [
   'a:\n  - x\n  - y\n',
   'a:   \nb:  # c\n  # d\nc: 1',
   'a: |\n  x\n\n  y\n\nb: 1\n',
+  // More-indented empty lines between content lines: their spaces beyond the indentation are content.
+  'a: |\n  x\n     \n  y\n',
+  'a: |-\n  x\n   \n\n    \n  y\n  \nb: 1\n',
+  '- |\n    x\n      \n    y\n  \n- z\n',
   'a: |-\n  x\n  y\n\n',
   'a:\n  b: |\n    x\n  \n',
   'a: |\n  x',
@@ -162,6 +166,7 @@ const LEFT: string[] = [
   'a: |2\n  x\n',
   'a: |\n\n  x\n',
   'a: |\n  x\n   \n',
+  'a: |-\n  x\n    \n  y\n   \n\nb: 1\n',
   'a: { b: 1 }\n',
   'a: [[1]]\n',
   'a: [a, ]\n',

@@ -661,7 +661,8 @@ class Reader {
    * A literal block scalar whose `|` is at `s` on the current line, in a collection at column
    * `parentIndent`: `|` or `|-`, auto-detected indentation, content on the following lines.
    * Folded scalars, `+` chomping, indentation indicators, leading empty lines and trailing
-   * more-indented empty lines (the library keeps those in the value) are outside the subset.
+   * more-indented empty lines (the library keeps those in the value) are outside the subset;
+   * more-indented empty lines between content lines are read (their extra spaces are content).
    */
   private literal(s: number, end: number, parentIndent: number): Built {
     const text = this.text;
@@ -677,10 +678,15 @@ class Reader {
     const m = this.indents[first]!;
     if (m <= parentIndent || this.kinds[first] === Kind.DocStart) throw BAIL;
     let lastContent = first;
+    // The last empty line with more than m spaces: among the content lines, its spaces beyond
+    // m are in the value (as the lines below copy them); after the last content line, the
+    // library keeps it (and the empty lines before it) in the value too, which this reader
+    // does not follow.
+    let lastMoreIndented = -1;
     let i = first + 1;
     for (; i < this.lineCount; i++) {
       if (this.kinds[i] === Kind.Blank) {
-        if (this.ends[i]! - this.starts[i]! > m) throw BAIL; // a more-indented empty line
+        if (this.ends[i]! - this.starts[i]! > m) lastMoreIndented = i;
         continue;
       }
       const ind = this.indents[i]!;
@@ -688,6 +694,7 @@ class Reader {
       if (ind < m) throw BAIL; // less indented than the first line: an error
       lastContent = i;
     }
+    if (lastMoreIndented > lastContent) throw BAIL;
     // The value: each line without its first m columns, joined by line breaks.
     let value = '';
     for (let j = first; j <= lastContent; j++) {
