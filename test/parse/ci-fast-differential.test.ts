@@ -115,6 +115,8 @@ const TAKEN: [YamlKind, string][] = [
   ['azure-pipeline', 'steps:\n- script:\n- task: Bash@3\n  inputs: {}\n- task: Bash@3\n- script: [a, b]\n'],
   // A more-indented empty line inside a script: its extra spaces are script characters.
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: |\n          echo a\n              \n          echo b\n'],
+  // Leading empty lines in a script (as in Azure/mlops-templates' AzureCLI inline scripts).
+  ['azure-pipeline', 'steps:\n- task: AzureCLI@2\n  inputs:\n    scriptType: bash\n    scriptLocation: inlineScript\n    inlineScript: |\n\n      az group list \\\n        -o table\n- script: |-\n    \n\n    echo a\n'],
 ];
 
 // Forms the fast path leaves to the library (the reader's subset or a scalar it cannot map).
@@ -201,6 +203,8 @@ describe('fast CI path: the mapping and ranges of every value scalar equal the l
       'a: |\n  x\n\n  y\n\nb: 1\n',
       'a: |-\n  x\n    y\n\n  z\n',
       'a: |\n  x\n      \n  y\n',
+      'a: |\n\n  x\n  y\n',
+      'a: |-\n  \n\n  x\nb: |\n\n\n    z\n',
       'a: |\n  x',
       'a: |-\n  x',
       '- |\n  a\n  b\n- |-\n   c\n',
@@ -284,7 +288,7 @@ describe('fast CI path: mutated texts', () => {
 
 /**
  * A workflow or pipeline whose scripts take random forms: literal block scalars with blank
- * lines of any width (within the indentation), more-indented lines, `#` lines, trailing blank
+ * lines of any width (leading ones too; a few more indented), more-indented lines, `#` lines, trailing blank
  * lines, a missing final line break; one-line plain and quoted scripts; comments around them.
  */
 function generateCi(rng: () => number): [YamlKind, string] {
@@ -299,7 +303,8 @@ function generateCi(rng: () => number): [YamlKind, string] {
     const out = [`${sp(ind)}${key}: ${pick(['|', '|-', '| # h', '|- '])}`];
     for (let n = 1 + int(5); n > 0; n--) {
       const q = rng();
-      if (q < 0.15 && out.length > 1) out.push(sp(int(m + 1)));
+      // Empty lines, leading ones too, within the indentation or (a few) more indented.
+      if (q < 0.15) out.push(sp(int(m + (rng() < 0.3 ? 3 : 1))));
       else if (q < 0.3) out.push(`${sp(m + int(3))}# ${pick(['note', 'az ad sp create-for-rbac --sdk-auth'])}`);
       else out.push(`${sp(m + (rng() < 0.2 ? int(4) : 0))}${pick(['az group create -n x -l y \\', '--flag 1', 'cat <<EOF', 'EOF', 'Write-Host `', 'echo $(a) ${{ b }}'])}`);
     }

@@ -123,18 +123,31 @@ function mapSource(text: string, node: YamlScalar, s: ScalarSource): MappedText 
 
 /**
  * A literal block scalar (`|`, `|-`) whose content lines start at the node's content start,
- * each less its first `indent` columns: mapScalar's blockScalar for the lines the reader
- * accepts (no leading or trailing more-indented empty lines, no `\r`, no tab).
+ * each less its first `indent` columns, after `leading` empty lines (each a line break of the
+ * value, mapped to that line's break, where the node's range starts): mapScalar's blockScalar
+ * for the lines the reader accepts (no trailing more-indented empty lines, no `\r`, no tab).
  */
 function literalMapping(text: string, node: YamlScalar, s: ScalarSource): MappedText {
   const indent = s.indent;
   const value = node.value;
   const first = node.range.start.offset;
-  if (indent === undefined || first - indent < 0) throw OUTSIDE_FAST_CI;
+  const leading = s.leading ?? 0;
+  if (indent === undefined || (leading === 0 && first - indent < 0)) throw OUTSIDE_FAST_CI;
   const starts = new Int32Array(value.length);
   const ends = new Int32Array(value.length);
   let at = 0;
   let lineStart = first - indent;
+  if (leading > 0) {
+    let brk = first;
+    for (;;) {
+      if (text.charCodeAt(brk) !== 0x0a || value.charCodeAt(at) !== 0x0a) throw OUTSIDE_FAST_CI;
+      starts[at] = brk;
+      ends[at++] = brk + 1;
+      if (at === leading) break;
+      brk = text.indexOf('\n', brk + 1);
+    }
+    lineStart = brk + 1;
+  }
   // The value's lines without the final line break of a clipped scalar.
   const clip = s.style === 'literal';
   const body = clip ? value.length - 1 : value.length;

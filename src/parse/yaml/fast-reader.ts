@@ -42,6 +42,11 @@ export interface ScalarSource {
   end: number;
   /** A literal's content indentation (columns removed from each line). */
   indent?: number;
+  /**
+   * A literal's leading empty lines (each a `\n` of the value mapped to its line break; the
+   * node's range then starts at the first one's break). Absent when there are none.
+   */
+  leading?: number;
 }
 
 export type ScalarSources = Map<YamlScalar, ScalarSource>;
@@ -660,9 +665,10 @@ class Reader {
   /**
    * A literal block scalar whose `|` is at `s` on the current line, in a collection at column
    * `parentIndent`: `|` or `|-`, auto-detected indentation, content on the following lines.
-   * Folded scalars, `+` chomping, indentation indicators, leading empty lines and trailing
-   * more-indented empty lines (the library keeps those in the value) are outside the subset;
-   * more-indented empty lines between content lines are read (their extra spaces are content).
+   * Folded scalars, `+` chomping, indentation indicators, leading empty lines longer than the
+   * content's indentation (an error) and trailing more-indented empty lines (the library keeps
+   * those in the value) are outside the subset. Leading empty lines (a line break each) and
+   * more-indented empty lines between content lines (their extra spaces are content) are read.
    */
   private literal(s: number, end: number, parentIndent: number): Built {
     const text = this.text;
@@ -673,10 +679,16 @@ class Reader {
     if (h < end && text.charCodeAt(h) !== SPACE) throw BAIL;
     this.lineRest(h, end);
     // Content lines: from the next line while lines are blank or more indented than the parent.
-    const first = l + 1;
-    if (first >= this.lineCount || this.kinds[first] === Kind.Blank) throw BAIL;
+    // Leading empty lines come first: each is a line break of the value.
+    let first = l + 1;
+    while (first < this.lineCount && this.kinds[first] === Kind.Blank) first++;
+    // No content line (an empty value, which the library reads apart) or the end: the library's.
+    if (first >= this.lineCount) throw BAIL;
     const m = this.indents[first]!;
     if (m <= parentIndent || this.kinds[first] === Kind.DocStart) throw BAIL;
+    const leading = first - (l + 1);
+    // A leading empty line longer than the content's indentation is an error for the library.
+    for (let j = l + 1; j < first; j++) if (this.ends[j]! - this.starts[j]! > m) throw BAIL;
     let lastContent = first;
     // The last empty line with more than m spaces: among the content lines, its spaces beyond
     // m are in the value (as the lines below copy them); after the last content line, the
@@ -695,8 +707,9 @@ class Reader {
       lastContent = i;
     }
     if (lastMoreIndented > lastContent) throw BAIL;
-    // The value: each line without its first m columns, joined by line breaks.
-    let value = '';
+    // The value: a line break per leading empty line, then each line without its first m
+    // columns, joined by line breaks.
+    let value = '\n'.repeat(leading);
     for (let j = first; j <= lastContent; j++) {
       const a = this.starts[j]!;
       const b = this.ends[j]!;
@@ -705,12 +718,16 @@ class Reader {
     }
     const lastEnd = this.ends[lastContent]!;
     if (!strip) value += '\n';
-    // mapScalar's exact mapping: the first content character to the last value character (a
-    // clipped value's final line break maps to the line break after the last content line).
+    // mapScalar's exact mapping: the first content character (or the line break of the first
+    // leading empty line) to the last value character (a clipped value's final line break
+    // maps to the line break after the last content line).
+    const contentStart = leading > 0 ? this.ends[l + 1]! : this.starts[first]! + m;
     const contentEnd = strip ? lastEnd : lastEnd + 1;
     const end1 = this.afterLine(lastContent);
-    const node: YamlScalar = { type: 'scalar', value, plain: false, range: this.lineMap.range(this.starts[first]! + m, contentEnd) };
-    this.sources?.set(node, { style: strip ? 'literal-strip' : 'literal', start: s, end: end1, indent: m });
+    const node: YamlScalar = { type: 'scalar', value, plain: false, range: this.lineMap.range(contentStart, contentEnd) };
+    const source: ScalarSource = { style: strip ? 'literal-strip' : 'literal', start: s, end: end1, indent: m };
+    if (leading > 0) source.leading = leading;
+    this.sources?.set(node, source);
     this.cur = lastContent + 1;
     this.skipToContent();
     if (this.curIndent() > parentIndent) throw BAIL;
