@@ -65,6 +65,10 @@ const TAKEN: string[] = [
   '1: a\n"1": b\ntrue: c\n~: d\n0x10: e\n',
   '<<: 1\nb: 2\n',
   '"a": 1\n\'b c\': "x"\n',
+  // Blanks between a plain key and its `:` (microsoft/MLOpsPython's pipelines: `- name : x`).
+  'a : 1\nb  :\n  c :  x\n',
+  '- name : x\n  type : string\n- b :\n',
+  'k :\n- a\n',
   "a: 'its'\n",
   "a: 'it''s'\nb: ''''\n",
   'a: "x\\ty"\n',
@@ -178,6 +182,9 @@ const LEFT: string[] = [
   'a: [a, ]\n',
   'a: [\n  x]\n',
   'a: b: c\n',
+  'a : b : c\n',
+  '"a" : b\n',
+  'a : 1\na: 2\n',
   'a:\n  b: 1\n c: 2\n',
   'a: 1\n...\n',
   '--- a: 1\n',
@@ -261,7 +268,7 @@ function generateYaml(rng: () => number): string {
   const pick = <T>(a: readonly T[]): T => a[int(a.length)]!;
   const sp = (n: number): string => ' '.repeat(n);
   const WORDS = ['a', 'x y', '1', '0x1F', '1.0', 'true', 'null', '~', '-1', 'http://x:1/y', 'a#b', "it's", 'v1.2.3', '.inf', '1e3', '007', '"q"', "'s'", '"a b"', "''", '""', 'k:v'];
-  const KEYS = ['a', 'b', 'c', 'name', '"q"', "'s'", '1', 'true', 'x-y', 'a.b/c'];
+  const KEYS = ['a', 'b', 'c', 'name', '"q"', "'s'", '1', 'true', 'x-y', 'a.b/c', 'd  '];
   const out: string[] = [];
   const comments = (ind: number): void => {
     while (rng() < 0.25) out.push(rng() < 0.3 ? sp(int(3)) : `${sp(Math.max(0, ind + int(7) - 3))}# c${int(9)}${rng() < 0.2 ? '  ' : ''}`);

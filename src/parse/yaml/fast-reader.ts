@@ -437,14 +437,14 @@ class Reader {
     return this.plainKeyEnd(p, end) >= 0;
   }
 
-  /** The end of a plain key starting at `p` (its `:` follows), or -1 when the line holds no such key. */
+  /** The offset of the `:` after a plain key starting at `p` (blanks may come between), or -1 when the line holds no such key. */
   private plainKeyEnd(p: number, end: number): number {
     const text = this.text;
     const c = text.charCodeAt(p);
     if (!plainStart(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE))) return -1;
     for (let i = p + 1; i < end; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return text.charCodeAt(i - 1) === SPACE ? -1 : i;
+      if (ch === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return i;
       if (ch === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
     }
     return -1;
@@ -461,9 +461,12 @@ class Reader {
     }
     const colon = this.plainKeyEnd(p, end);
     if (colon < 0 || colon - p > MAX_KEY_LENGTH) throw BAIL;
-    const value = plainScalarValue(text.slice(p, colon));
+    // `name : x`: the blanks before the `:` are not the key's (the library's plain scalar ends before them).
+    let keyEnd = colon;
+    while (text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+    const value = plainScalarValue(text.slice(p, keyEnd));
     if (typeof value === 'number' && Number.isNaN(value)) throw BAIL; // never equal to itself: not worth following
-    return { value, end: colon, after: colon + 1 };
+    return { value, end: keyEnd, after: colon + 1 };
   }
 
   /**
