@@ -203,6 +203,7 @@ describe('fast CI path: the mapping and ranges of every value scalar equal the l
       'a: |\n  x\n\n  y\n\nb: 1\n',
       'a: |-\n  x\n    y\n\n  z\n',
       'a: |\n  x\n      \n  y\n',
+      'a: |\n  x\n  y\n\n     \nb: |-\n  z\n     \n  \n',
       'a: |\n\n  x\n  y\n',
       'a: |-\n  \n\n  x\nb: |\n\n\n    z\n',
       'a: |\n  x',

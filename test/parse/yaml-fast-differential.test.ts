@@ -90,6 +90,11 @@ const TAKEN: string[] = [
   'a: |\n  x\n     \n  y\n',
   'a: |-\n  x\n   \n\n    \n  y\n  \nb: 1\n',
   '- |\n    x\n      \n    y\n  \n- z\n',
+  // Trailing more-indented empty lines: content too (and the empty lines before the last of them).
+  'a: |\n  x\n   \n',
+  'a: |-\n  x\n    \n  y\n\n   \n \n\nb: 1\n',
+  '- |\n  x\n     \n- |-\n  y\n   \n',
+  'a: |\n  x\n    ',
   // Leading empty lines (no longer than the content's indentation): a line break each.
   'a: |\n\n  x\n',
   'a: |-\n  \n\n   x\n   y\nb: 1\n',
@@ -175,8 +180,6 @@ const LEFT: string[] = [
   'a: |\n   \n  x\n',
   'a: |\n\nb: 1\n',
   'a: |\n\n',
-  'a: |\n  x\n   \n',
-  'a: |-\n  x\n    \n  y\n   \n\nb: 1\n',
   'a: { b: 1 }\n',
   'a: [[1]]\n',
   'a: [a, ]\n',

@@ -668,10 +668,9 @@ class Reader {
   /**
    * A literal block scalar whose `|` is at `s` on the current line, in a collection at column
    * `parentIndent`: `|` or `|-`, auto-detected indentation, content on the following lines.
-   * Folded scalars, `+` chomping, indentation indicators, leading empty lines longer than the
-   * content's indentation (an error) and trailing more-indented empty lines (the library keeps
-   * those in the value) are outside the subset. Leading empty lines (a line break each) and
-   * more-indented empty lines between content lines (their extra spaces are content) are read.
+   * Folded scalars, `+` chomping, indentation indicators and leading empty lines longer than
+   * the content's indentation (an error) are outside the subset. Leading empty lines (a line
+   * break each) and more-indented empty lines (their extra spaces are content) are read.
    */
   private literal(s: number, end: number, parentIndent: number): Built {
     const text = this.text;
@@ -693,10 +692,10 @@ class Reader {
     // A leading empty line longer than the content's indentation is an error for the library.
     for (let j = l + 1; j < first; j++) if (this.ends[j]! - this.starts[j]! > m) throw BAIL;
     let lastContent = first;
-    // The last empty line with more than m spaces: among the content lines, its spaces beyond
-    // m are in the value (as the lines below copy them); after the last content line, the
-    // library keeps it (and the empty lines before it) in the value too, which this reader
-    // does not follow.
+    // An empty line with more than m spaces is content: its spaces beyond m are in the value
+    // (as the lines below copy them), also after the last line with text, where the library's
+    // lexer keeps it (and the empty lines before it) in the scalar's source and its resolver
+    // in the value ("trailing more-indented empty lines").
     let lastMoreIndented = -1;
     let i = first + 1;
     for (; i < this.lineCount; i++) {
@@ -709,7 +708,7 @@ class Reader {
       if (ind < m) throw BAIL; // less indented than the first line: an error
       lastContent = i;
     }
-    if (lastMoreIndented > lastContent) throw BAIL;
+    if (lastMoreIndented > lastContent) lastContent = lastMoreIndented;
     // The value: a line break per leading empty line, then each line without its first m
     // columns, joined by line breaks.
     let value = '\n'.repeat(leading);
