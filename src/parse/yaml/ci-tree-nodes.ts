@@ -125,7 +125,7 @@ function mapSource(text: string, node: YamlScalar, s: ScalarSource): MappedText 
  * A literal block scalar (`|`, `|-`) whose content lines start at the node's content start,
  * each less its first `indent` columns, after `leading` empty lines (each a line break of the
  * value, mapped to that line's break, where the node's range starts): mapScalar's blockScalar
- * for the lines the reader accepts (no trailing more-indented empty lines, no `\r`, no tab).
+ * for the lines the reader accepts (no `\r` but in `\r\n` line breaks, each mapped whole; no tab).
  */
 function literalMapping(text: string, node: YamlScalar, s: ScalarSource): MappedText {
   const indent = s.indent;
@@ -138,24 +138,30 @@ function literalMapping(text: string, node: YamlScalar, s: ScalarSource): Mapped
   let at = 0;
   let lineStart = first - indent;
   if (leading > 0) {
+    // Each leading empty line's break: `\n`, or `\r\n` (mapped from its `\r` to after its `\n`).
     let brk = first;
     for (;;) {
-      if (text.charCodeAt(brk) !== 0x0a || value.charCodeAt(at) !== 0x0a) throw OUTSIDE_FAST_CI;
+      const nl = text.charCodeAt(brk) === 0x0d ? brk + 1 : brk;
+      if (text.charCodeAt(nl) !== 0x0a || value.charCodeAt(at) !== 0x0a) throw OUTSIDE_FAST_CI;
       starts[at] = brk;
-      ends[at++] = brk + 1;
+      ends[at++] = nl + 1;
+      lineStart = nl + 1;
       if (at === leading) break;
-      brk = text.indexOf('\n', brk + 1);
+      brk = text.indexOf('\n', lineStart);
+      if (brk > 0 && text.charCodeAt(brk - 1) === 0x0d) brk--;
     }
-    lineStart = brk + 1;
   }
   // The value's lines without the final line break of a clipped scalar.
   const clip = s.style === 'literal';
   const body = clip ? value.length - 1 : value.length;
   if (clip && value.charCodeAt(body) !== 0x0a) throw OUTSIDE_FAST_CI;
+  // This line's content end (before a `\r\n`'s `\r`) and where its line break ends (after the `\n`).
   let lineEnd = lineStart;
+  let breakEnd = lineStart;
   for (;;) {
-    lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+    const nl = text.indexOf('\n', lineStart);
+    lineEnd = nl < 0 ? text.length : nl > lineStart && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    breakEnd = nl < 0 ? text.length + 1 : nl + 1;
     // This line's content in the file: what the value must hold next.
     for (let p = lineStart + indent; p < lineEnd; p++) {
       if (at >= body || value.charCodeAt(at) !== text.charCodeAt(p)) throw OUTSIDE_FAST_CI;
@@ -164,14 +170,14 @@ function literalMapping(text: string, node: YamlScalar, s: ScalarSource): Mapped
     }
     if (at === body) break;
     // The line break between two lines of the value maps to the break after this line.
-    if (value.charCodeAt(at) !== 0x0a || lineEnd >= text.length) throw OUTSIDE_FAST_CI;
+    if (value.charCodeAt(at) !== 0x0a || nl < 0) throw OUTSIDE_FAST_CI;
     starts[at] = lineEnd;
-    ends[at++] = lineEnd + 1;
-    lineStart = lineEnd + 1;
+    ends[at++] = breakEnd;
+    lineStart = breakEnd;
   }
   if (clip) {
     starts[at] = lineEnd;
-    ends[at++] = lineEnd + 1;
+    ends[at++] = breakEnd;
   }
   return { value, starts, ends, exact: true };
 }

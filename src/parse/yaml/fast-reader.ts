@@ -9,8 +9,9 @@
  *
  * Correct by construction, not by approximation: whenever the text uses anything outside the
  * subset this reader fully follows (anchors, aliases, tags, directives, complex keys, escapes,
- * multi-line scalars, folded scalars, flow mappings, tabs, `\r`, a BOM, odd indentation, a
- * duplicate key, a long key, comments where the library's Parser drops tokens, …), or anything
+ * multi-line scalars, folded scalars, flow mappings, tabs, a `\r` outside a `\r\n` line
+ * break, a BOM, odd indentation, a duplicate key, a long key, comments where the library's
+ * Parser drops tokens, …), or anything
  * the library would report as an error, it returns `undefined` and the caller takes the
  * library path. test/parse/yaml-fast-differential.test.ts compares both on every corpus YAML
  * file, on edge cases and on thousands of mutated and generated texts.
@@ -67,6 +68,7 @@ const DASH = 0x2d;
 const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const BACKSLASH = 0x5c;
+const CR = 0x0d;
 
 /**
  * The escapes of double-quoted scalars the reader decodes, as the library does
@@ -152,7 +154,7 @@ function plainStart(code: number): boolean {
 class Reader {
   private readonly text: string;
   private readonly lineMap: LineMap;
-  /** Per line: offset of the first character, of the line break (or the text end), indentation, kind. */
+  /** Per line: offset of the first character, of the line break (its `\r` in a `\r\n`, or the text end), indentation, kind. */
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly indents: number[] = [];
@@ -190,16 +192,19 @@ class Reader {
     for (;;) {
       let brk = text.indexOf('\n', at);
       if (brk < 0) brk = n;
+      // A `\r\n` line break (the only `\r` readSimpleYaml lets in) is one break for the library's
+      // lexer: the line's content ends before the `\r`.
+      const lineEnd = brk > at && text.charCodeAt(brk - 1) === CR ? brk - 1 : brk;
       let i = at;
-      while (i < brk && text.charCodeAt(i) === SPACE) i++;
+      while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
       let kind: Kind;
-      if (i === brk) kind = Kind.Blank;
+      if (i === lineEnd) kind = Kind.Blank;
       else if (text.charCodeAt(i) === HASH) kind = Kind.Comment;
-      else if (i === at && text.startsWith('---', at) && (at + 3 === brk || text.charCodeAt(at + 3) === SPACE)) kind = Kind.DocStart;
-      else if (i === at && (text.charCodeAt(at) === 0x25 || (text.startsWith('...', at) && (at + 3 === brk || text.charCodeAt(at + 3) === SPACE)))) return false; // a directive, a document end
+      else if (i === at && text.startsWith('---', at) && (at + 3 === lineEnd || text.charCodeAt(at + 3) === SPACE)) kind = Kind.DocStart;
+      else if (i === at && (text.charCodeAt(at) === 0x25 || (text.startsWith('...', at) && (at + 3 === lineEnd || text.charCodeAt(at + 3) === SPACE)))) return false; // a directive, a document end
       else kind = Kind.Content;
       this.starts.push(at);
-      this.ends.push(brk);
+      this.ends.push(lineEnd);
       this.indents.push(i - at);
       this.kinds.push(kind);
       if (brk >= n) break;
@@ -214,7 +219,12 @@ class Reader {
 
   /** Where a value on line `l` ends for its parent (`range[2]`): after the line break, or at the text end. */
   private afterLine(l: number): number {
-    return Math.min(this.ends[l]! + 1, this.text.length);
+    return Math.min(this.ends[l]! + this.breakLength(l), this.text.length);
+  }
+
+  /** The length of line `l`'s line break: 2 for `\r\n`, else 1 (also at the text end, as callers count it). */
+  private breakLength(l: number): number {
+    return this.text.charCodeAt(this.ends[l]!) === CR ? 2 : 1;
   }
 
   private comment(start: number, end: number): void {
@@ -722,9 +732,9 @@ class Reader {
     if (!strip) value += '\n';
     // mapScalar's exact mapping: the first content character (or the line break of the first
     // leading empty line) to the last value character (a clipped value's final line break
-    // maps to the line break after the last content line).
+    // maps to the line break after the last content line, `\r\n` both).
     const contentStart = leading > 0 ? this.ends[l + 1]! : this.starts[first]! + m;
-    const contentEnd = strip ? lastEnd : lastEnd + 1;
+    const contentEnd = strip ? lastEnd : lastEnd + this.breakLength(lastContent);
     const end1 = this.afterLine(lastContent);
     const node: YamlScalar = { type: 'scalar', value, plain: false, range: this.lineMap.range(contentStart, contentEnd) };
     const source: ScalarSource = { style: strip ? 'literal-strip' : 'literal', start: s, end: end1, indent: m };
@@ -766,14 +776,14 @@ export function readSimpleYaml(text: string, lineMap: LineMap, sources?: ScalarS
 }
 
 /**
- * Characters whose reading this module does not follow: tab, `\r` and every other control
- * character but `\n`, DEL and the C1 controls, and every Unicode blank or line separator
- * that `/\s/` matches (NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000,
- * the BOM), where the library and blocks.ts's trimming may differ. One regex test, not a
- * character loop: compiled code from the first call (every run is cold).
+ * Characters whose reading this module does not follow: tab, a `\r` not before `\n` and
+ * every other control character but `\n`, DEL and the C1 controls, and every Unicode blank or
+ * line separator that `/\s/` matches (NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000, the BOM), where the library and blocks.ts's trimming may differ. One regex
+ * test, not a character loop: compiled code from the first call (every run is cold).
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-const OUTSIDE_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const OUTSIDE_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\r(?!\n)/;
 
 function plainCharacters(text: string): boolean {
   return !OUTSIDE_CHARACTERS.test(text);
