@@ -127,6 +127,8 @@ const TAKEN: [YamlKind, string][] = [
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: |\n          echo a\n              \n          echo b\n'],
   // `\r\n` line breaks: each one break of the value (as in Azure/mlops-templates' pipelines).
   ['azure-pipeline', 'steps:\r\n- task: AzureCLI@2\r\n  inputs:\r\n    scriptType: bash\r\n    inlineScript: |\r\n\r\n      az group list \\\r\n        -o table\r\n\r\n      echo done # c\r\n- script: echo a\r\n- bash: "echo b"\r\n'],
+  // A folded value that is not a script (Azure/data-landing-zone's `overrideParameters: >`).
+  ['azure-pipeline', 'steps:\n- task: AzureResourceManagerTemplateDeployment@3\n  displayName: >-\n    Deploy\n    it\n  inputs:\n    overrideParameters: >\n      -a "$(x)"\n      -b y\n- script: echo a\n'],
   // Leading empty lines in a script (as in Azure/mlops-templates' AzureCLI inline scripts).
   ['azure-pipeline', 'steps:\n- task: AzureCLI@2\n  inputs:\n    scriptType: bash\n    scriptLocation: inlineScript\n    inlineScript: |\n\n      az group list \\\n        -o table\n- script: |-\n    \n\n    echo a\n'],
 ];
@@ -224,7 +226,8 @@ describe('fast CI path: the mapping and ranges of every value scalar equal the l
       '- |\n  a\n  b\n- |-\n   c\n',
       'a: "x y"\nb: \'p q\'\nc: ""\nd: \'\'\ne:\nf: 0x1F\ng: null\n',
     ];
-    for (const text of cases) expect(compareScalars(text, JSON.stringify(text))).toEqual({ compared: expect.any(Number), left: 0 });
+    // Folded scalars (`: >`) are not mapped here (ci-tree-nodes.ts leaves them to the library); every other one is.
+    for (const text of cases) expect(compareScalars(text, JSON.stringify(text))).toEqual({ compared: expect.any(Number), left: text.split(': >').length - 1 });
   });
 
   it.skipIf(!CORPUS_FOUND)('every value scalar of every corpus .yml/.yaml file the reader takes', () => {

@@ -107,6 +107,16 @@ const TAKEN: string[] = [
   'a: |\n\n  x\n',
   'a: |-\n  \n\n   x\n   y\nb: 1\n',
   '- |\n\n\n  a\n- b\n',
+  // Folded block scalars: text lines folded to spaces, empty and more-indented lines kept.
+  'a: >\n  x\n',
+  'a: >-\n  x\n  y\nb: 1\n',
+  'a: >\n  x y\n  z\n\n  w\n\n\n  v\n',
+  'a: >\n  x\n    more\n    more2\n  y\n\n    m\n\n  z\n',
+  'a: >-\n  x\n     \n  y\n   \n  z\n',
+  'a: >\n\n  x\n  # not a comment\n  y\n\n',
+  '- >\n    a\n    b\n- >-\n  c\n     \n',
+  'a: > # c\n  x\n  y\r\n\r\n  z\r\n',
+  'a: >\n  x\n    y',
   // `\r\n` line breaks (Azure/mlops-templates' pipelines, Azure/login's workflows).
   'a: b\r\nc: d\r\n',
   '# h\r\na: b # c\r\nd:\r\n  - x\r\n  # e\r\n\r\n  - [1, "y"]\r\nf: \'q\'  \r\n',
@@ -194,7 +204,9 @@ const LEFT: string[] = [
   'a: "b\r\n  c"\r\n',
   'a: |\r\n  x\r\r\n',
   '\ufeffa: b\n',
-  'a: >\n  x\n',
+  'a: >+\n  x\n',
+  'a: >2\n  x\n',
+  'a: >\n   \n  x\n',
   'a: |+\n  x\n',
   'a: |2\n  x\n',
   'a: |\n   \n  x\n',
@@ -320,7 +332,7 @@ function generateYaml(rng: () => number): string {
         const sub = rng() < 0.5 ? 'map' : 'seq';
         node(kind === 'map' && sub === 'seq' && rng() < 0.4 ? ind : ind + step, depth + 1, sub);
       } else if (r < 0.43) {
-        out.push(`${prefix} ${pick(['|', '|-', '|', '|+', '>'])}${trail()}`);
+        out.push(`${prefix} ${pick(['|', '|-', '|', '|+', '>', '>-'])}${trail()}`);
         const m = ind + step;
         for (let j = 1 + int(3); j > 0; j--) out.push(rng() < 0.15 ? sp(int(m + 2)) : sp(m + (rng() < 0.2 ? int(3) : 0)) + pick(['text', '# not', 'x: y', '- z']));
       } else {

@@ -1,7 +1,7 @@
 /**
  * A fast reader for the plain subset of YAML that Kubernetes manifests, Azure ML YAML files
  * and YAML heredocs are written in (issue 15): block mappings and sequences, one-line plain
- * and quoted scalars, literal block scalars (`|`, `|-`), one-line flow sequences of scalars,
+ * and quoted scalars, block scalars (`|`, `|-`, `>`, `>-`), one-line flow sequences of scalars,
  * `{}`, comments and `---` between documents. It builds the same `ParsedYaml` as the `yaml`
  * library path of `parseYamlFile` (document.ts) — same values, ranges, comments and blocks —
  * line by line, without the library's generator-based lexer, its CST, its Composer and the
@@ -9,7 +9,7 @@
  *
  * Correct by construction, not by approximation: whenever the text uses anything outside the
  * subset this reader fully follows (anchors, aliases, tags, directives, complex keys, escapes,
- * multi-line scalars, folded scalars, flow mappings, tabs, a `\r` outside a `\r\n` line
+ * multi-line plain and quoted scalars, multi-line flow collections, flow mappings, tabs, a `\r` outside a `\r\n` line
  * break, a BOM, odd indentation, a duplicate key, a long key, comments where the library's
  * Parser drops tokens, …), or anything
  * the library would report as an error, it returns `undefined` and the caller takes the
@@ -37,14 +37,14 @@ import { asText, plainScalarValue } from './plain-scalar.js';
  * passes a table to `readSimpleYaml`; flow sequence items and keys are not recorded.
  */
 export interface ScalarSource {
-  /** `literal`: `|`; `literal-strip`: `|-` (the subset has no other block scalar). */
-  style: 'plain' | 'single' | 'double' | 'literal' | 'literal-strip';
+  /** `literal`: `|`; `literal-strip`: `|-`; `folded`: `>`; `folded-strip`: `>-` (the subset has no other block scalar). */
+  style: 'plain' | 'single' | 'double' | 'literal' | 'literal-strip' | 'folded' | 'folded-strip';
   start: number;
   end: number;
-  /** A literal's content indentation (columns removed from each line). */
+  /** A block scalar's content indentation (columns removed from each line). */
   indent?: number;
   /**
-   * A literal's leading empty lines (each a `\n` of the value mapped to its line break; the
+   * A block scalar's leading empty lines (each a `\n` of the value mapped to its line break; the
    * node's range then starts at the first one's break). Absent when there are none.
    */
   leading?: number;
@@ -69,6 +69,7 @@ const DQUOTE = 0x22;
 const SQUOTE = 0x27;
 const BACKSLASH = 0x5c;
 const CR = 0x0d;
+const GT = 0x3e;
 
 /**
  * The escapes of double-quoted scalars the reader decodes, as the library does
@@ -591,8 +592,8 @@ class Reader {
       const node: YamlScalar = { type: 'scalar', value: this.quotedValue(s, close), plain: false, range: this.lineMap.range(s + 1, close - 1) };
       this.sources?.set(node, { style: c === DQUOTE ? 'double' : 'single', start: s, end: close });
       built = { node, end1: close, end2: 0 };
-    } else if (c === 0x7c) {
-      return this.literal(s, end, parentIndent);
+    } else if (c === 0x7c || c === GT) {
+      return this.blockScalar(s, end, parentIndent);
     } else if (c === 0x5b || c === 0x7b) {
       built = this.flow(s, end, depth);
     } else {
@@ -676,15 +677,16 @@ class Reader {
   }
 
   /**
-   * A literal block scalar whose `|` is at `s` on the current line, in a collection at column
-   * `parentIndent`: `|` or `|-`, auto-detected indentation, content on the following lines.
-   * Folded scalars, `+` chomping, indentation indicators and leading empty lines longer than
+   * A block scalar whose `|` or `>` is at `s` on the current line, in a collection at column
+   * `parentIndent`: `|`, `|-`, `>` or `>-`, auto-detected indentation, content on the
+   * following lines. `+` chomping, indentation indicators and leading empty lines longer than
    * the content's indentation (an error) are outside the subset. Leading empty lines (a line
    * break each) and more-indented empty lines (their extra spaces are content) are read.
    */
-  private literal(s: number, end: number, parentIndent: number): Built {
+  private blockScalar(s: number, end: number, parentIndent: number): Built {
     const text = this.text;
     const l = this.cur;
+    const folded = text.charCodeAt(s) === GT;
     let h = s + 1;
     const strip = text.charCodeAt(h) === DASH;
     if (strip) h++;
@@ -720,24 +722,29 @@ class Reader {
     }
     if (lastMoreIndented > lastContent) lastContent = lastMoreIndented;
     // The value: a line break per leading empty line, then each line without its first m
-    // columns, joined by line breaks.
+    // columns, joined by line breaks (literal) or folded.
     let value = '\n'.repeat(leading);
-    for (let j = first; j <= lastContent; j++) {
-      const a = this.starts[j]!;
-      const b = this.ends[j]!;
-      if (j > first) value += '\n';
-      if (b - a > m) value += text.slice(a + m, b);
+    if (folded) value += this.foldedLines(first, lastContent, m);
+    else {
+      for (let j = first; j <= lastContent; j++) {
+        const a = this.starts[j]!;
+        const b = this.ends[j]!;
+        if (j > first) value += '\n';
+        if (b - a > m) value += text.slice(a + m, b);
+      }
     }
     const lastEnd = this.ends[lastContent]!;
     if (!strip) value += '\n';
     // mapScalar's exact mapping: the first content character (or the line break of the first
     // leading empty line) to the last value character (a clipped value's final line break
-    // maps to the line break after the last content line, `\r\n` both).
+    // maps to the line break after the last content line, `\r\n` both). Folding changes
+    // neither: a fold's space or line break maps to a break between the two.
     const contentStart = leading > 0 ? this.ends[l + 1]! : this.starts[first]! + m;
     const contentEnd = strip ? lastEnd : lastEnd + this.breakLength(lastContent);
     const end1 = this.afterLine(lastContent);
     const node: YamlScalar = { type: 'scalar', value, plain: false, range: this.lineMap.range(contentStart, contentEnd) };
-    const source: ScalarSource = { style: strip ? 'literal-strip' : 'literal', start: s, end: end1, indent: m };
+    const style = folded ? (strip ? 'folded-strip' : 'folded') : strip ? 'literal-strip' : 'literal';
+    const source: ScalarSource = { style, start: s, end: end1, indent: m };
     if (leading > 0) source.leading = leading;
     this.sources?.set(node, source);
     this.cur = lastContent + 1;
@@ -746,6 +753,40 @@ class Reader {
     // A block scalar has no trailing tokens: every comment after it is in the comment-only item.
     this.trailingMax = this.tailMaxIndent;
     return { node, end1, end2: end1 };
+  }
+
+  /**
+   * The folded content of lines `first` to `last` (each indented by at least `m`), as the
+   * library's resolveBlockScalar folds them (yaml/dist/compose/resolve-block-scalar.js): a
+   * line break between two text lines becomes a space; an empty line is a line break; lines
+   * more indented than `m` (empty ones too) keep their line breaks and extra indentation.
+   */
+  private foldedLines(first: number, last: number, m: number): string {
+    const text = this.text;
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    for (let j = first; j <= last; j++) {
+      const a = this.starts[j]!;
+      const b = this.ends[j]!;
+      const empty = this.kinds[j] === Kind.Blank;
+      const indent = empty ? b - a : this.indents[j]!;
+      if (indent > m) {
+        if (sep === ' ') sep = '\n';
+        else if (!prevMoreIndented && sep === '\n') sep = '\n\n';
+        value += sep + text.slice(a + m, b);
+        sep = '\n';
+        prevMoreIndented = true;
+      } else if (empty) {
+        if (sep === '\n') value += '\n';
+        else sep = '\n';
+      } else {
+        value += sep + text.slice(a + m, b);
+        sep = ' ';
+        prevMoreIndented = false;
+      }
+    }
+    return value;
   }
 }
 
