@@ -127,6 +127,10 @@ const TAKEN: [YamlKind, string][] = [
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: |\n          echo a\n              \n          echo b\n'],
   // `\r\n` line breaks: each one break of the value (as in Azure/mlops-templates' pipelines).
   ['azure-pipeline', 'steps:\r\n- task: AzureCLI@2\r\n  inputs:\r\n    scriptType: bash\r\n    inlineScript: |\r\n\r\n      az group list \\\r\n        -o table\r\n\r\n      echo done # c\r\n- script: echo a\r\n- bash: "echo b"\r\n'],
+  // A multi-line plain value that is not a script (Azure/llmops-project-template's `if:`).
+  ['github-workflow', 'jobs:\n  a:\n    if: github.x == 1 &&\n      github.y\n    steps:\n      - run: echo a\n        if: always() ||\n\n          failure()\n'],
+  // A multi-line plain script (Azure/mlops-templates' tf-gha-install-terraform.yml), mapped as mapScalar unfolds it.
+  ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: echo a; \n          echo "b";\n\n           az group list  \n      - run: x\r\n          y\r\n'],
   // A folded value that is not a script (Azure/data-landing-zone's `overrideParameters: >`).
   ['azure-pipeline', 'steps:\n- task: AzureResourceManagerTemplateDeployment@3\n  displayName: >-\n    Deploy\n    it\n  inputs:\n    overrideParameters: >\n      -a "$(x)"\n      -b y\n- script: echo a\n'],
   // Leading empty lines in a script (as in Azure/mlops-templates' AzureCLI inline scripts).
@@ -138,7 +142,7 @@ const LEFT: [YamlKind, string][] = [
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: >\n          folded\n          text\n'],
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: "escaped \\" quote"\n'],
   ['github-workflow', "jobs:\n  a:\n    steps:\n      - run: 'it''s'\n"],
-  ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: a plain\n          continued\n'],
+  ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: a plain\n          continued # c\n'],
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - &s\n        run: x\n      - *s\n'],
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: |+\n          kept\n\n'],
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: |2\n            indented\n'],
@@ -310,7 +314,7 @@ describe('fast CI path: mutated texts', () => {
 /**
  * A workflow or pipeline whose scripts take random forms: literal block scalars with blank
  * lines of any width (leading ones too; a few more indented), more-indented lines, `#` lines, trailing blank
- * lines, a missing final line break; one-line plain and quoted scripts; comments around them.
+ * lines, a missing final line break; plain (multi-line too) and one-line quoted scripts; comments around them.
  */
 function generateCi(rng: () => number): [YamlKind, string] {
   const int = (n: number): number => Math.floor(rng() * n);
@@ -318,7 +322,12 @@ function generateCi(rng: () => number): [YamlKind, string] {
   const sp = (n: number): string => ' '.repeat(n);
   const script = (key: string, ind: number): string[] => {
     const r = rng();
-    if (r < 0.25) return [`${sp(ind)}${key}: ${pick(['az login', 'echo "a b"', 'x=1; az vm list', '123', 'true', '~', ''])}${rng() < 0.2 ? ' # c' : ''}`];
+    if (r < 0.25) {
+      const first = `${sp(ind)}${key}: ${pick(['az login', 'echo "a b"', 'x=1; az vm list', '123', 'true', '~', ''])}${rng() < 0.2 ? ' # c' : ''}`;
+      // Sometimes continued on more indented lines (a multi-line plain script), empty lines among them.
+      const more = rng() < 0.3 ? Array.from({ length: 1 + int(3) }, () => (rng() < 0.2 ? sp(int(ind + 4)) : `${sp(ind + 1 + int(4))}${pick(['--flag 1 ', 'echo x', '&& az vm list'])}`)) : [];
+      return [first, ...more];
+    }
     if (r < 0.4) return [`${sp(ind)}${key}: ${pick(["'az group list'", '"echo hi"', "''", '""', '"a # b"'])}`];
     const m = ind + 2 + int(3);
     const out = [`${sp(ind)}${key}: ${pick(['|', '|-', '| # h', '|- '])}`];

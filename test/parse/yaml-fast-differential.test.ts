@@ -107,6 +107,14 @@ const TAKEN: string[] = [
   'a: |\n\n  x\n',
   'a: |-\n  \n\n   x\n   y\nb: 1\n',
   '- |\n\n\n  a\n- b\n',
+  // Multi-line plain scalars (Azure/llmops-project-template's `if:`), folded as the library unfolds them.
+  'a: b\n  c\n',
+  'a: b  \n   c  d  \n\n  \n    e\nf: 1\n',
+  '- a\n  b\n- c\n\n  d\n',
+  '- k: a\n    b\n  l: c\n',
+  'a: x\n  - y\n  [z] {w} "q"\n',
+  'a:\n  b: 1\n    2\n  c: x\n   y\n  # after\nd: e\r\n f\r\n',
+  'a: b\n  c\n# d\n\n',
   // Folded block scalars: text lines folded to spaces, empty and more-indented lines kept.
   'a: >\n  x\n',
   'a: >-\n  x\n  y\nb: 1\n',
@@ -187,7 +195,10 @@ const LEFT: string[] = [
   'a: !!str 1\n',
   '%YAML 1.2\n---\na: 1\n',
   '? a\n: b\n',
-  'a: b\n  c\n',
+  'a: b\n  c: d\n',
+  'a: b\n  c #d\n',
+  'a: b\n  # c\n  d\n',
+  'a: b # c\n  d\n',
   'a: "b\n  c"\n',
   'a: "\\x41"\n',
   'a: "\\u0041"\n',
@@ -338,6 +349,8 @@ function generateYaml(rng: () => number): string {
       } else {
         const v = r < 0.5 ? `[${Array.from({ length: int(4) }, () => pick(['a', '"b"', '1', "'c'", 'd e'])).join(', ')}]` : r < 0.53 ? pick(['{}', '[]']) : r < 0.6 ? '' : pick(WORDS);
         out.push(prefix + (v === '' ? '' : ` ${v}`) + trail());
+        // Continuation lines (a multi-line plain scalar, or more indented lines the library rejects), empty lines among them.
+        if (rng() < 0.08) for (let k = 1 + int(3); k > 0; k--) out.push(rng() < 0.2 ? sp(int(ind + 3)) : `${sp(ind + int(4))}${pick(['more', 'x y ', '- z', '"q"', 'k: v', 'a #b', '1'])}`);
       }
     }
   };

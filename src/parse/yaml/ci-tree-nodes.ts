@@ -7,7 +7,7 @@
  *
  * A scalar's mapping (`mapped`, what a script snippet is built from) is rebuilt from the
  * source facts the reader recorded (`ScalarSource`): a one-line plain or quoted scalar maps
- * character for character onto its source, a literal block scalar line by line, each line
+ * character for character onto its source, a multi-line plain one as mapScalar unfolds it, a literal block scalar line by line, each line
  * break onto the line break after its line, as `mapScalar` (scalar.ts) maps them. The rebuilt
  * value is checked against the reader's value, as `mapScalar` checks its own against the
  * library's: a difference means a form this module does not follow, and the library path.
@@ -17,7 +17,7 @@ import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
 import type { ParsedYaml } from './document.js';
 import { readSimpleYaml } from './fast-reader.js';
 import type { ScalarSource, ScalarSources } from './fast-reader.js';
-import { identityMapping } from './scalar.js';
+import { identityMapping, mapPlainSource } from './scalar.js';
 import type { MappedText } from './scalar.js';
 import type { YamlEntryNode, YamlScalar, YamlTree } from './tree.js';
 
@@ -103,8 +103,12 @@ function mapSource(text: string, node: YamlScalar, s: ScalarSource): MappedText 
       // mapScalar copies a one-line plain scalar's source, which is its node's range (the
       // value for a string, `1e3` for 1000).
       const src = text.slice(s.start, s.end);
-      if (src.includes('\n') || node.range.start.offset !== s.start || node.range.end.offset !== s.end) throw OUTSIDE_FAST_CI;
-      return identityMapping(src, s.start);
+      if (node.range.start.offset !== s.start || node.range.end.offset !== s.end) throw OUTSIDE_FAST_CI;
+      if (!src.includes('\n')) return identityMapping(src, s.start);
+      // A multi-line one: unfolded as mapScalar unfolds it, which must give the reader's value.
+      const m = mapPlainSource(src, s.start);
+      if (m.value !== node.value) throw OUTSIDE_FAST_CI;
+      return m;
     }
     case 'single':
     case 'double': {

@@ -1,15 +1,15 @@
 /**
  * A fast reader for the plain subset of YAML that Kubernetes manifests, Azure ML YAML files
- * and YAML heredocs are written in (issue 15): block mappings and sequences, one-line plain
- * and quoted scalars, block scalars (`|`, `|-`, `>`, `>-`), one-line flow sequences of scalars,
- * `{}`, comments and `---` between documents. It builds the same `ParsedYaml` as the `yaml`
+ * and YAML heredocs are written in (issue 15): block mappings and sequences, plain scalars
+ * (multi-line too), one-line quoted scalars, block scalars (`|`, `|-`, `>`, `>-`), one-line
+ * flow sequences of scalars, `{}`, comments and `---` between documents. It builds the same `ParsedYaml` as the `yaml`
  * library path of `parseYamlFile` (document.ts) — same values, ranges, comments and blocks —
  * line by line, without the library's generator-based lexer, its CST, its Composer and the
  * copy into our tree.
  *
  * Correct by construction, not by approximation: whenever the text uses anything outside the
  * subset this reader fully follows (anchors, aliases, tags, directives, complex keys, escapes,
- * multi-line plain and quoted scalars, multi-line flow collections, flow mappings, tabs, a `\r` outside a `\r\n` line
+ * multi-line quoted scalars, multi-line flow collections, flow mappings, tabs, a `\r` outside a `\r\n` line
  * break, a BOM, odd indentation, a duplicate key, a long key, comments where the library's
  * Parser drops tokens, …), or anything
  * the library would report as an error, it returns `undefined` and the caller takes the
@@ -586,6 +586,8 @@ class Reader {
     }
     const c = text.charCodeAt(s);
     let built: Built;
+    // The line the value ends on (a multi-line plain scalar's last line).
+    let lastLine = l;
     if (c === DQUOTE || c === SQUOTE) {
       const close = this.quotedEnd(s, end);
       this.lineRest(close, end);
@@ -608,18 +610,79 @@ class Reader {
       }
       const commentAt = e;
       while (e > s && text.charCodeAt(e - 1) === SPACE) e--;
+      let source = text.slice(s, e);
+      // Without a comment, more indented lines below continue the scalar (a multi-line plain scalar).
       if (commentAt < end) this.comment(commentAt, end);
-      const v = plainScalarValue(text.slice(s, e));
+      else {
+        const last = this.plainContinuation(l, parentIndent);
+        if (last > l) {
+          source = this.foldPlainLines(source, l + 1, last);
+          e = this.ends[last]!;
+          while (text.charCodeAt(e - 1) === SPACE) e--;
+          lastLine = last;
+        }
+      }
+      const v = plainScalarValue(source);
       const node: YamlScalar = { type: 'scalar', value: asText(v), plain: true, range: this.lineMap.range(s, e) };
+      // A multi-line scalar's source spans lines: ci-tree-nodes.ts's mapping then leaves it to the library.
       this.sources?.set(node, { style: 'plain', start: s, end: e });
       built = { node, end1: e, end2: 0 };
     }
-    this.cur = l + 1;
+    this.cur = lastLine + 1;
     this.skipToContent();
-    // A more indented line after a one-line scalar continues it (a multi-line scalar) or is an error.
+    // A more indented line after a one-line scalar (after a comment, or one this reader does not continue) is the library's.
     if (this.curIndent() > parentIndent) throw BAIL;
-    built.end2 = this.oneLineEnd(l, parentIndent);
+    built.end2 = this.oneLineEnd(lastLine, parentIndent);
     return built;
+  }
+
+  /**
+   * The last line of a plain scalar starting on line `l` in a collection at column
+   * `parentIndent` (`l` when the next content line is not more indented): the lines after it,
+   * up to a comment line or a line not more indented, with empty lines among them. A line
+   * holding `: ` or ` #` (a mapping or a comment inside the scalar) is outside the subset.
+   */
+  private plainContinuation(l: number, parentIndent: number): number {
+    const text = this.text;
+    let last = l;
+    for (let j = l + 1; j < this.lineCount; j++) {
+      const k = this.kinds[j];
+      if (k === Kind.Blank) continue;
+      if (k !== Kind.Content || this.indents[j]! <= parentIndent) break;
+      const end = this.ends[j]!;
+      for (let i = this.starts[j]! + this.indents[j]!; i < end; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) throw BAIL;
+        if (ch === HASH && text.charCodeAt(i - 1) === SPACE) throw BAIL;
+      }
+      last = j;
+    }
+    return last;
+  }
+
+  /**
+   * A multi-line plain scalar's value: its first line's text `first`, then lines `from` to
+   * `last` folded as the library's unfoldLines folds them (resolve-flow-scalar.js): each line
+   * trimmed; a line break between two text lines is a space, each empty line a line break.
+   */
+  private foldPlainLines(first: string, from: number, last: number): string {
+    const text = this.text;
+    let value = first;
+    let sep = ' ';
+    for (let j = from; j <= last; j++) {
+      let a = this.starts[j]!;
+      let b = this.ends[j]!;
+      while (a < b && text.charCodeAt(a) === SPACE) a++;
+      while (b > a && text.charCodeAt(b - 1) === SPACE) b--;
+      if (a === b) {
+        if (sep === '\n') value += sep;
+        else sep = '\n';
+      } else {
+        value += sep + text.slice(a, b);
+        sep = ' ';
+      }
+    }
+    return value;
   }
 
   /**

@@ -193,6 +193,17 @@ function unfold(b: Builder, source: string, at: number, single: boolean): void {
   }
 }
 
+/**
+ * mapScalar's mapping of a plain scalar whose source (its token's text, lines and all) is
+ * `source` at file offset `at`: for a reader that has the source but no `yaml` token
+ * (ci-tree-nodes.ts, over the fast reader's multi-line plain scalars).
+ */
+export function mapPlainSource(source: string, at: number): MappedText {
+  const b = new Builder(source.length);
+  unfold(b, source, at, false);
+  return b.done();
+}
+
 const ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
   N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
