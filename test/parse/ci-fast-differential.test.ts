@@ -131,6 +131,8 @@ const TAKEN: [YamlKind, string][] = [
   ['github-workflow', 'jobs:\n  a:\n    if: github.x == 1 &&\n      github.y\n    steps:\n      - run: echo a\n        if: always() ||\n\n          failure()\n'],
   // A multi-line plain script (Azure/mlops-templates' tf-gha-install-terraform.yml), mapped as mapScalar unfolds it.
   ['github-workflow', 'jobs:\n  a:\n    steps:\n      - run: echo a; \n          echo "b";\n\n           az group list  \n      - run: x\r\n          y\r\n'],
+  // Scripts on the line after their key (a plain one continued, a quoted one).
+  ['azure-pipeline', 'steps:\n- script:\n    echo a\n    echo b\n- bash:\n\n    "az vm list"\n'],
   // A folded value that is not a script (Azure/data-landing-zone's `overrideParameters: >`).
   ['azure-pipeline', 'steps:\n- task: AzureResourceManagerTemplateDeployment@3\n  displayName: >-\n    Deploy\n    it\n  inputs:\n    overrideParameters: >\n      -a "$(x)"\n      -b y\n- script: echo a\n'],
   // Leading empty lines in a script (as in Azure/mlops-templates' AzureCLI inline scripts).

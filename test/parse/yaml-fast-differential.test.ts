@@ -115,6 +115,11 @@ const TAKEN: string[] = [
   'a: x\n  - y\n  [z] {w} "q"\n',
   'a:\n  b: 1\n    2\n  c: x\n   y\n  # after\nd: e\r\n f\r\n',
   'a: b\n  c\n# d\n\n',
+  // A scalar on the line after its key or `-` (Azure/data-landing-zone's `scriptArguments:`).
+  'a:\n  x\nb:\n    -y z\n    -w\n\n    v\nc: 1\n',
+  'a:\n\n  "q" # c\nb:\n  [x, y]\n',
+  '-\n  x\n- y\n',
+  'k:\n  - a:\n      b\n    c:\n     \'s\'\n',
   // Folded block scalars: text lines folded to spaces, empty and more-indented lines kept.
   'a: >\n  x\n',
   'a: >-\n  x\n  y\nb: 1\n',
@@ -199,6 +204,11 @@ const LEFT: string[] = [
   'a: b\n  c #d\n',
   'a: b\n  # c\n  d\n',
   'a: b # c\n  d\n',
+  'a:\n  # c\n  x\n',
+  'a: # c\n  x\n',
+  'a:\n  |\n   x\n',
+  'a:\n  >\n   x\n',
+  '- # c\n  x\n',
   'a: "b\n  c"\n',
   'a: "\\x41"\n',
   'a: "\\u0041"\n',

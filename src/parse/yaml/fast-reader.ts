@@ -572,6 +572,11 @@ class Reader {
       const next = this.curIndent();
       const nextAt = next >= 0 ? this.starts[this.cur]! + next : -1;
       if (next > parentIndent || (next === mapIndent && next >= 0 && this.isDash(nextAt, this.ends[this.cur]!))) {
+        if (next > parentIndent && this.scalarOnNextLine(nextAt, sameLineComment || this.tailComments || commentsBefore)) {
+          // `key:` with its scalar on the next line (Azure/data-landing-zone's `scriptArguments:`):
+          // read as if it followed the indicator, its range where it stands.
+          return this.value(this.starts[this.cur]!, this.ends[this.cur]!, parentIndent, mapIndent, depth);
+        }
         return this.blockNode(next, depth + 1);
       }
       // An empty value: the library's empty scalar sits after the indicator and the blanks after
@@ -683,6 +688,19 @@ class Reader {
       }
     }
     return value;
+  }
+
+  /**
+   * Does the current line, more indented than the collection whose value it follows, hold a
+   * scalar (not a key, a `-` item or a block scalar header) at `at`? Only without comments
+   * before it (`comments`), whose placement this reader does not follow there.
+   */
+  private scalarOnNextLine(at: number, comments: boolean): boolean {
+    if (comments || this.kinds[this.cur] !== Kind.Content) return false;
+    const end = this.ends[this.cur]!;
+    const c = this.text.charCodeAt(at);
+    if (c === 0x7c || c === GT) throw BAIL;
+    return !this.isDash(at, end) && !this.startsKey(at, end);
   }
 
   /**
