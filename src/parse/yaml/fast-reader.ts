@@ -121,9 +121,9 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * Can a plain scalar start with this character (in block context, one line)? The YAML
- * indicators cannot (`-` only before a non-blank, which the callers check), and neither can
- * a blank or a quote.
+ * Can a plain scalar start with this character? The YAML indicators cannot (in block
+ * context `-`, `?` and `:` can before a non-blank: `blockPlainStart`), and neither can a
+ * blank or a quote.
  */
 function plainStart(code: number): boolean {
   switch (code) {
@@ -344,6 +344,17 @@ class Reader {
     return this.blockMap(indent, at, depth);
   }
 
+  /**
+   * Does a plain scalar start at `p` (in block context)? `-`, `?` and `:` start one when a
+   * non-blank follows (`?xx=…`, Azure/azureml-examples' SAS tokens), as the library's lexer
+   * reads them (parseBlockStart); the other indicators never do.
+   */
+  private blockPlainStart(p: number, end: number): boolean {
+    const c = this.text.charCodeAt(p);
+    if (c === DASH || c === 0x3f || c === COLON) return p + 1 < end && this.text.charCodeAt(p + 1) !== SPACE;
+    return plainStart(c);
+  }
+
   /** `-` followed by a space or the line end. */
   private isDash(at: number, end: number): boolean {
     return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
@@ -451,8 +462,7 @@ class Reader {
   /** The offset of the `:` after a plain key starting at `p` (blanks may come between), or -1 when the line holds no such key. */
   private plainKeyEnd(p: number, end: number): number {
     const text = this.text;
-    const c = text.charCodeAt(p);
-    if (!plainStart(c) || (c === DASH && (p + 1 >= end || text.charCodeAt(p + 1) === SPACE))) return -1;
+    if (!this.blockPlainStart(p, end)) return -1;
     for (let i = p + 1; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return i;
@@ -604,7 +614,7 @@ class Reader {
     } else if (c === 0x5b || c === 0x7b) {
       built = this.flow(s, end, depth);
     } else {
-      if (!plainStart(c) || (c === DASH && (s + 1 === end || text.charCodeAt(s + 1) === SPACE))) throw BAIL;
+      if (!this.blockPlainStart(s, end)) throw BAIL;
       let e = s + 1;
       // Up to a comment or the line end; `: ` inside a value is a nested mapping (an error).
       while (e < end) {
