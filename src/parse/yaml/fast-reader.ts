@@ -910,12 +910,14 @@ export function readSimpleYaml(text: string, lineMap: LineMap, sources?: ScalarS
 /**
  * Characters whose reading this module does not follow: tab, a `\r` not before `\n` and
  * every other control character but `\n`, DEL and the C1 controls, and every Unicode blank or
- * line separator that `/\s/` matches (NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
- * U+205F, U+3000, the BOM), where the library and blocks.ts's trimming may differ. One regex
- * test, not a character loop: compiled code from the first call (every run is cold).
+ * line separator that `/\s/` matches (NBSP, U+1680, U+2000–U+200A, U+2028, U+2029, U+205F,
+ * U+3000, the BOM), where the library and blocks.ts's trimming may differ. U+202F (narrow
+ * NBSP, which editors put in `${{ secrets.X }}` in Azure/actions-workflow-samples) is
+ * read: the differential tests insert it everywhere. One regex test, not a character loop:
+ * compiled code from the first call (every run is cold).
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
-const OUTSIDE_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|\r(?!\n)/;
+const OUTSIDE_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u205f\u3000\ufeff]|\r(?!\n)/;
 
 function plainCharacters(text: string): boolean {
   return !OUTSIDE_CHARACTERS.test(text);
