@@ -34339,6 +34339,11 @@ function unfold(b, source, at2, single) {
     }
   }
 }
+function mapPlainSource(source, at2) {
+  const b = new Builder(source.length);
+  unfold(b, source, at2, false);
+  return b.done();
+}
 function doubleQuoted(b, source, at2) {
   for (let i = 1; i < source.length - 1; ++i) {
     const ch = source[i];
@@ -34870,7 +34875,7 @@ function readSimpleYaml(text2, lineMap, sources) {
 function plainCharacters(text2) {
   return !OUTSIDE_CHARACTERS.test(text2);
 }
-var OutsideSubset, BAIL, MAX_DEPTH3, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, DQ_ESCAPES, Reader, OUTSIDE_CHARACTERS;
+var OutsideSubset, BAIL, MAX_DEPTH3, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, CR2, GT, DQ_ESCAPES, Reader, OUTSIDE_CHARACTERS;
 var init_fast_reader = __esm({
   "src/parse/yaml/fast-reader.ts"() {
     "use strict";
@@ -34887,6 +34892,8 @@ var init_fast_reader = __esm({
     DQUOTE = 34;
     SQUOTE = 39;
     BACKSLASH2 = 92;
+    CR2 = 13;
+    GT = 62;
     DQ_ESCAPES = /* @__PURE__ */ new Map([
       ["0", "\0"],
       ["a", "\x07"],
@@ -34909,7 +34916,7 @@ var init_fast_reader = __esm({
     Reader = class {
       text;
       lineMap;
-      /** Per line: offset of the first character, of the line break (or the text end), indentation, kind. */
+      /** Per line: offset of the first character, of the line break (its `\r` in a `\r\n`, or the text end), indentation, kind. */
       starts = [];
       ends = [];
       indents = [];
@@ -34944,16 +34951,17 @@ var init_fast_reader = __esm({
         for (; ; ) {
           let brk = text2.indexOf("\n", at2);
           if (brk < 0) brk = n;
+          const lineEnd3 = brk > at2 && text2.charCodeAt(brk - 1) === CR2 ? brk - 1 : brk;
           let i = at2;
-          while (i < brk && text2.charCodeAt(i) === SPACE2) i++;
+          while (i < lineEnd3 && text2.charCodeAt(i) === SPACE2) i++;
           let kind;
-          if (i === brk) kind = 0 /* Blank */;
+          if (i === lineEnd3) kind = 0 /* Blank */;
           else if (text2.charCodeAt(i) === HASH) kind = 1 /* Comment */;
-          else if (i === at2 && text2.startsWith("---", at2) && (at2 + 3 === brk || text2.charCodeAt(at2 + 3) === SPACE2)) kind = 3 /* DocStart */;
-          else if (i === at2 && (text2.charCodeAt(at2) === 37 || text2.startsWith("...", at2) && (at2 + 3 === brk || text2.charCodeAt(at2 + 3) === SPACE2))) return false;
+          else if (i === at2 && text2.startsWith("---", at2) && (at2 + 3 === lineEnd3 || text2.charCodeAt(at2 + 3) === SPACE2)) kind = 3 /* DocStart */;
+          else if (i === at2 && (text2.charCodeAt(at2) === 37 || text2.startsWith("...", at2) && (at2 + 3 === lineEnd3 || text2.charCodeAt(at2 + 3) === SPACE2))) return false;
           else kind = 2 /* Content */;
           this.starts.push(at2);
-          this.ends.push(brk);
+          this.ends.push(lineEnd3);
           this.indents.push(i - at2);
           this.kinds.push(kind);
           if (brk >= n) break;
@@ -34966,7 +34974,11 @@ var init_fast_reader = __esm({
       }
       /** Where a value on line `l` ends for its parent (`range[2]`): after the line break, or at the text end. */
       afterLine(l) {
-        return Math.min(this.ends[l] + 1, this.text.length);
+        return Math.min(this.ends[l] + this.breakLength(l), this.text.length);
+      }
+      /** The length of line `l`'s line break: 2 for `\r\n`, else 1 (also at the text end, as callers count it). */
+      breakLength(l) {
+        return this.text.charCodeAt(this.ends[l]) === CR2 ? 2 : 1;
       }
       comment(start, end) {
         this.comments.push({ text: this.text.slice(start, end), range: this.lineMap.range(start, end) });
@@ -35069,6 +35081,16 @@ var init_fast_reader = __esm({
         if (this.isDash(at2, this.ends[l])) return this.blockSeq(indent, at2, depth);
         return this.blockMap(indent, at2, depth);
       }
+      /**
+       * Does a plain scalar start at `p` (in block context)? `-`, `?` and `:` start one when a
+       * non-blank follows (`?xx=…`, Azure/azureml-examples' SAS tokens), as the library's lexer
+       * reads them (parseBlockStart); the other indicators never do.
+       */
+      blockPlainStart(p, end) {
+        const c = this.text.charCodeAt(p);
+        if (c === DASH || c === 63 || c === COLON2) return p + 1 < end && this.text.charCodeAt(p + 1) !== SPACE2;
+        return plainStart(c);
+      }
       /** `-` followed by a space or the line end. */
       isDash(at2, end) {
         return this.text.charCodeAt(at2) === DASH && (at2 + 1 === end || this.text.charCodeAt(at2 + 1) === SPACE2);
@@ -35157,14 +35179,13 @@ var init_fast_reader = __esm({
         }
         return this.plainKeyEnd(p, end) >= 0;
       }
-      /** The end of a plain key starting at `p` (its `:` follows), or -1 when the line holds no such key. */
+      /** The offset of the `:` after a plain key starting at `p` (blanks may come between), or -1 when the line holds no such key. */
       plainKeyEnd(p, end) {
         const text2 = this.text;
-        const c = text2.charCodeAt(p);
-        if (!plainStart(c) || c === DASH && (p + 1 >= end || text2.charCodeAt(p + 1) === SPACE2)) return -1;
+        if (!this.blockPlainStart(p, end)) return -1;
         for (let i = p + 1; i < end; i++) {
           const ch = text2.charCodeAt(i);
-          if (ch === COLON2 && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE2)) return text2.charCodeAt(i - 1) === SPACE2 ? -1 : i;
+          if (ch === COLON2 && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE2)) return i;
           if (ch === HASH && text2.charCodeAt(i - 1) === SPACE2) return -1;
         }
         return -1;
@@ -35180,9 +35201,11 @@ var init_fast_reader = __esm({
         }
         const colon = this.plainKeyEnd(p, end);
         if (colon < 0 || colon - p > MAX_KEY_LENGTH) throw BAIL;
-        const value = plainScalarValue(text2.slice(p, colon));
+        let keyEnd = colon;
+        while (text2.charCodeAt(keyEnd - 1) === SPACE2) keyEnd--;
+        const value = plainScalarValue(text2.slice(p, keyEnd));
         if (typeof value === "number" && Number.isNaN(value)) throw BAIL;
-        return { value, end: colon, after: colon + 1 };
+        return { value, end: keyEnd, after: colon + 1 };
       }
       /**
        * The offset after the closing quote of a one-line quoted scalar starting at `p`. Escapes
@@ -35270,6 +35293,9 @@ var init_fast_reader = __esm({
           const next = this.curIndent();
           const nextAt = next >= 0 ? this.starts[this.cur] + next : -1;
           if (next > parentIndent || next === mapIndent && next >= 0 && this.isDash(nextAt, this.ends[this.cur])) {
+            if (next > parentIndent && this.scalarOnNextLine(nextAt, sameLineComment || this.tailComments || commentsBefore)) {
+              return this.value(this.starts[this.cur], this.ends[this.cur], parentIndent, mapIndent, depth);
+            }
             return this.blockNode(next, depth + 1);
           }
           const node = { type: "scalar", value: "", plain: true, range: this.lineMap.range(s, s) };
@@ -35280,18 +35306,19 @@ var init_fast_reader = __esm({
         }
         const c = text2.charCodeAt(s);
         let built;
+        let lastLine = l;
         if (c === DQUOTE || c === SQUOTE) {
           const close = this.quotedEnd(s, end);
           this.lineRest(close, end);
           const node = { type: "scalar", value: this.quotedValue(s, close), plain: false, range: this.lineMap.range(s + 1, close - 1) };
           this.sources?.set(node, { style: c === DQUOTE ? "double" : "single", start: s, end: close });
           built = { node, end1: close, end2: 0 };
-        } else if (c === 124) {
-          return this.literal(s, end, parentIndent);
+        } else if (c === 124 || c === GT) {
+          return this.blockScalar(s, end, parentIndent);
         } else if (c === 91 || c === 123) {
           built = this.flow(s, end, depth);
         } else {
-          if (!plainStart(c) || c === DASH && (s + 1 === end || text2.charCodeAt(s + 1) === SPACE2)) throw BAIL;
+          if (!this.blockPlainStart(s, end)) throw BAIL;
           let e = s + 1;
           while (e < end) {
             const ch = text2.charCodeAt(e);
@@ -35301,17 +35328,86 @@ var init_fast_reader = __esm({
           }
           const commentAt = e;
           while (e > s && text2.charCodeAt(e - 1) === SPACE2) e--;
+          let source = text2.slice(s, e);
           if (commentAt < end) this.comment(commentAt, end);
-          const v = plainScalarValue(text2.slice(s, e));
+          else {
+            const last = this.plainContinuation(l, parentIndent);
+            if (last > l) {
+              source = this.foldPlainLines(source, l + 1, last);
+              e = this.ends[last];
+              while (text2.charCodeAt(e - 1) === SPACE2) e--;
+              lastLine = last;
+            }
+          }
+          const v = plainScalarValue(source);
           const node = { type: "scalar", value: asText(v), plain: true, range: this.lineMap.range(s, e) };
           this.sources?.set(node, { style: "plain", start: s, end: e });
           built = { node, end1: e, end2: 0 };
         }
-        this.cur = l + 1;
+        this.cur = lastLine + 1;
         this.skipToContent();
         if (this.curIndent() > parentIndent) throw BAIL;
-        built.end2 = this.oneLineEnd(l, parentIndent);
+        built.end2 = this.oneLineEnd(lastLine, parentIndent);
         return built;
+      }
+      /**
+       * The last line of a plain scalar starting on line `l` in a collection at column
+       * `parentIndent` (`l` when the next content line is not more indented): the lines after it,
+       * up to a comment line or a line not more indented, with empty lines among them. A line
+       * holding `: ` or ` #` (a mapping or a comment inside the scalar) is outside the subset.
+       */
+      plainContinuation(l, parentIndent) {
+        const text2 = this.text;
+        let last = l;
+        for (let j = l + 1; j < this.lineCount; j++) {
+          const k = this.kinds[j];
+          if (k === 0 /* Blank */) continue;
+          if (k !== 2 /* Content */ || this.indents[j] <= parentIndent) break;
+          const end = this.ends[j];
+          for (let i = this.starts[j] + this.indents[j]; i < end; i++) {
+            const ch = text2.charCodeAt(i);
+            if (ch === COLON2 && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE2)) throw BAIL;
+            if (ch === HASH && text2.charCodeAt(i - 1) === SPACE2) throw BAIL;
+          }
+          last = j;
+        }
+        return last;
+      }
+      /**
+       * A multi-line plain scalar's value: its first line's text `first`, then lines `from` to
+       * `last` folded as the library's unfoldLines folds them (resolve-flow-scalar.js): each line
+       * trimmed; a line break between two text lines is a space, each empty line a line break.
+       */
+      foldPlainLines(first, from, last) {
+        const text2 = this.text;
+        let value = first;
+        let sep = " ";
+        for (let j = from; j <= last; j++) {
+          let a = this.starts[j];
+          let b = this.ends[j];
+          while (a < b && text2.charCodeAt(a) === SPACE2) a++;
+          while (b > a && text2.charCodeAt(b - 1) === SPACE2) b--;
+          if (a === b) {
+            if (sep === "\n") value += sep;
+            else sep = "\n";
+          } else {
+            value += sep + text2.slice(a, b);
+            sep = " ";
+          }
+        }
+        return value;
+      }
+      /**
+       * Does the current line, more indented than the collection whose value it follows, hold a
+       * scalar (not a key, a `-` item or a block scalar header) at `at`? Only without comments
+       * before it (`comments`), whose placement this reader does not follow there.
+       */
+      scalarOnNextLine(at2, comments) {
+        if (comments || this.kinds[this.cur] !== 2 /* Content */) return false;
+        const end = this.ends[this.cur];
+        const c = this.text.charCodeAt(at2);
+        if (c === 124 || c === GT) throw BAIL;
+        return !this.isDash(at2, end) && !this.startsKey(at2, end);
       }
       /**
        * A one-line flow collection at `s`: `{}`, `[]` or a sequence of one-line plain or quoted
@@ -35365,28 +35461,34 @@ var init_fast_reader = __esm({
         return { node: { type: "seq", items, range: this.lineMap.range(s, close) }, end1: close, end2: 0 };
       }
       /**
-       * A literal block scalar whose `|` is at `s` on the current line, in a collection at column
-       * `parentIndent`: `|` or `|-`, auto-detected indentation, content on the following lines.
-       * Folded scalars, `+` chomping, indentation indicators, leading empty lines and trailing
-       * more-indented empty lines (the library keeps those in the value) are outside the subset.
+       * A block scalar whose `|` or `>` is at `s` on the current line, in a collection at column
+       * `parentIndent`: `|`, `|-`, `>` or `>-`, auto-detected indentation, content on the
+       * following lines. `+` chomping, indentation indicators and leading empty lines longer than
+       * the content's indentation (an error) are outside the subset. Leading empty lines (a line
+       * break each) and more-indented empty lines (their extra spaces are content) are read.
        */
-      literal(s, end, parentIndent) {
+      blockScalar(s, end, parentIndent) {
         const text2 = this.text;
         const l = this.cur;
+        const folded = text2.charCodeAt(s) === GT;
         let h = s + 1;
         const strip = text2.charCodeAt(h) === DASH;
         if (strip) h++;
         if (h < end && text2.charCodeAt(h) !== SPACE2) throw BAIL;
         this.lineRest(h, end);
-        const first = l + 1;
-        if (first >= this.lineCount || this.kinds[first] === 0 /* Blank */) throw BAIL;
+        let first = l + 1;
+        while (first < this.lineCount && this.kinds[first] === 0 /* Blank */) first++;
+        if (first >= this.lineCount) throw BAIL;
         const m = this.indents[first];
         if (m <= parentIndent || this.kinds[first] === 3 /* DocStart */) throw BAIL;
+        const leading = first - (l + 1);
+        for (let j = l + 1; j < first; j++) if (this.ends[j] - this.starts[j] > m) throw BAIL;
         let lastContent = first;
+        let lastMoreIndented = -1;
         let i = first + 1;
         for (; i < this.lineCount; i++) {
           if (this.kinds[i] === 0 /* Blank */) {
-            if (this.ends[i] - this.starts[i] > m) throw BAIL;
+            if (this.ends[i] - this.starts[i] > m) lastMoreIndented = i;
             continue;
           }
           const ind = this.indents[i];
@@ -35394,27 +35496,68 @@ var init_fast_reader = __esm({
           if (ind < m) throw BAIL;
           lastContent = i;
         }
-        let value = "";
-        for (let j = first; j <= lastContent; j++) {
-          const a = this.starts[j];
-          const b = this.ends[j];
-          if (j > first) value += "\n";
-          if (b - a > m) value += text2.slice(a + m, b);
+        if (lastMoreIndented > lastContent) lastContent = lastMoreIndented;
+        let value = "\n".repeat(leading);
+        if (folded) value += this.foldedLines(first, lastContent, m);
+        else {
+          for (let j = first; j <= lastContent; j++) {
+            const a = this.starts[j];
+            const b = this.ends[j];
+            if (j > first) value += "\n";
+            if (b - a > m) value += text2.slice(a + m, b);
+          }
         }
         const lastEnd = this.ends[lastContent];
         if (!strip) value += "\n";
-        const contentEnd = strip ? lastEnd : lastEnd + 1;
+        const contentStart = leading > 0 ? this.ends[l + 1] : this.starts[first] + m;
+        const contentEnd = strip ? lastEnd : lastEnd + this.breakLength(lastContent);
         const end1 = this.afterLine(lastContent);
-        const node = { type: "scalar", value, plain: false, range: this.lineMap.range(this.starts[first] + m, contentEnd) };
-        this.sources?.set(node, { style: strip ? "literal-strip" : "literal", start: s, end: end1, indent: m });
+        const node = { type: "scalar", value, plain: false, range: this.lineMap.range(contentStart, contentEnd) };
+        const style = folded ? strip ? "folded-strip" : "folded" : strip ? "literal-strip" : "literal";
+        const source = { style, start: s, end: end1, indent: m };
+        if (leading > 0) source.leading = leading;
+        this.sources?.set(node, source);
         this.cur = lastContent + 1;
         this.skipToContent();
         if (this.curIndent() > parentIndent) throw BAIL;
         this.trailingMax = this.tailMaxIndent;
         return { node, end1, end2: end1 };
       }
+      /**
+       * The folded content of lines `first` to `last` (each indented by at least `m`), as the
+       * library's resolveBlockScalar folds them (yaml/dist/compose/resolve-block-scalar.js): a
+       * line break between two text lines becomes a space; an empty line is a line break; lines
+       * more indented than `m` (empty ones too) keep their line breaks and extra indentation.
+       */
+      foldedLines(first, last, m) {
+        const text2 = this.text;
+        let value = "";
+        let sep = "";
+        let prevMoreIndented = false;
+        for (let j = first; j <= last; j++) {
+          const a = this.starts[j];
+          const b = this.ends[j];
+          const empty = this.kinds[j] === 0 /* Blank */;
+          const indent = empty ? b - a : this.indents[j];
+          if (indent > m) {
+            if (sep === " ") sep = "\n";
+            else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
+            value += sep + text2.slice(a + m, b);
+            sep = "\n";
+            prevMoreIndented = true;
+          } else if (empty) {
+            if (sep === "\n") value += "\n";
+            else sep = "\n";
+          } else {
+            value += sep + text2.slice(a + m, b);
+            sep = " ";
+            prevMoreIndented = false;
+          }
+        }
+        return value;
+      }
     };
-    OUTSIDE_CHARACTERS = /[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+    OUTSIDE_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u205f\u3000\ufeff]|\r(?!\n)/;
   }
 });
 
@@ -35984,8 +36127,11 @@ function mapSource(text2, node, s) {
     case "plain": {
       if (s.start === s.end) return { value: "", starts: new Int32Array(0), ends: new Int32Array(0), exact: false };
       const src = text2.slice(s.start, s.end);
-      if (src.includes("\n") || node.range.start.offset !== s.start || node.range.end.offset !== s.end) throw OUTSIDE_FAST_CI;
-      return identityMapping(src, s.start);
+      if (node.range.start.offset !== s.start || node.range.end.offset !== s.end) throw OUTSIDE_FAST_CI;
+      if (!src.includes("\n")) return identityMapping(src, s.start);
+      const m = mapPlainSource(src, s.start);
+      if (m.value !== node.value) throw OUTSIDE_FAST_CI;
+      return m;
     }
     case "single":
     case "double": {
@@ -36004,32 +36150,48 @@ function literalMapping(text2, node, s) {
   const indent = s.indent;
   const value = node.value;
   const first = node.range.start.offset;
-  if (indent === void 0 || first - indent < 0) throw OUTSIDE_FAST_CI;
+  const leading = s.leading ?? 0;
+  if (indent === void 0 || leading === 0 && first - indent < 0) throw OUTSIDE_FAST_CI;
   const starts = new Int32Array(value.length);
   const ends = new Int32Array(value.length);
   let at2 = 0;
   let lineStart = first - indent;
+  if (leading > 0) {
+    let brk = first;
+    for (; ; ) {
+      const nl = text2.charCodeAt(brk) === 13 ? brk + 1 : brk;
+      if (text2.charCodeAt(nl) !== 10 || value.charCodeAt(at2) !== 10) throw OUTSIDE_FAST_CI;
+      starts[at2] = brk;
+      ends[at2++] = nl + 1;
+      lineStart = nl + 1;
+      if (at2 === leading) break;
+      brk = text2.indexOf("\n", lineStart);
+      if (brk > 0 && text2.charCodeAt(brk - 1) === 13) brk--;
+    }
+  }
   const clip = s.style === "literal";
   const body = clip ? value.length - 1 : value.length;
   if (clip && value.charCodeAt(body) !== 10) throw OUTSIDE_FAST_CI;
   let lineEnd3 = lineStart;
+  let breakEnd = lineStart;
   for (; ; ) {
-    lineEnd3 = text2.indexOf("\n", lineStart);
-    if (lineEnd3 < 0) lineEnd3 = text2.length;
+    const nl = text2.indexOf("\n", lineStart);
+    lineEnd3 = nl < 0 ? text2.length : nl > lineStart && text2.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    breakEnd = nl < 0 ? text2.length + 1 : nl + 1;
     for (let p = lineStart + indent; p < lineEnd3; p++) {
       if (at2 >= body || value.charCodeAt(at2) !== text2.charCodeAt(p)) throw OUTSIDE_FAST_CI;
       starts[at2] = p;
       ends[at2++] = p + 1;
     }
     if (at2 === body) break;
-    if (value.charCodeAt(at2) !== 10 || lineEnd3 >= text2.length) throw OUTSIDE_FAST_CI;
+    if (value.charCodeAt(at2) !== 10 || nl < 0) throw OUTSIDE_FAST_CI;
     starts[at2] = lineEnd3;
-    ends[at2++] = lineEnd3 + 1;
-    lineStart = lineEnd3 + 1;
+    ends[at2++] = breakEnd;
+    lineStart = breakEnd;
   }
   if (clip) {
     starts[at2] = lineEnd3;
-    ends[at2++] = lineEnd3 + 1;
+    ends[at2++] = breakEnd;
   }
   return { value, starts, ends, exact: true };
 }
