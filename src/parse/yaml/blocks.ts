@@ -18,16 +18,21 @@ function isSpace(code: number): boolean {
   return /\s/.test(String.fromCharCode(code));
 }
 
+/**
+ * A block's range from `start` to a collection's `end`: a block collection's range runs up to
+ * the next line, so it ends at its last character instead. Shared with fast-reader.ts, whose
+ * blocks must be these.
+ */
+export function trimmedBlockRange(lineMap: LineMap, start: number, end: number): Range {
+  const text = lineMap.text;
+  let e = end;
+  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  return lineMap.range(start, e);
+}
+
 /** Every `key:` whose value is a collection (key to the end of its value) and every sequence item that is a collection. */
 export function yamlTreeBlockRanges(docs: readonly Document.Parsed[], lineMap: LineMap): Range[] {
   const out: Range[] = [];
-  const text = lineMap.text;
-  // A block collection's range runs up to the next line; end it at its last character instead.
-  const range = (start: number, end: number): Range => {
-    let e = end;
-    while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
-    return lineMap.range(start, e);
-  };
   const stack: unknown[] = docs.map((d) => d.contents);
   let guard = 0;
   while (stack.length > 0 && guard++ < 1_000_000) {
@@ -37,13 +42,13 @@ export function yamlTreeBlockRanges(docs: readonly Document.Parsed[], lineMap: L
         if (!isPair(p)) continue;
         const key = p.key as Ranged | null;
         const value = p.value as Ranged | null;
-        if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(range(key.range[0], value.range[1]));
+        if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(trimmedBlockRange(lineMap, key.range[0], value.range[1]));
         stack.push(p.value);
       }
     } else if (isSeq(node)) {
       for (const item of node.items) {
         const r = (item as Ranged | null)?.range;
-        if ((isMap(item) || isSeq(item)) && r) out.push(range(r[0], r[1]));
+        if ((isMap(item) || isSeq(item)) && r) out.push(trimmedBlockRange(lineMap, r[0], r[1]));
         if (!isScalar(item)) stack.push(item);
       }
     }

@@ -29,6 +29,7 @@ import type { LineMap, Range } from '../../core/source.js';
 import type { ParsedYaml } from './document.js';
 import type { YamlEntryNode, YamlMap, YamlScalar, YamlSeq, YamlTree } from './tree.js';
 import { asText, plainScalarValue } from './plain-scalar.js';
+import { trimmedBlockRange } from './blocks.js';
 
 /**
  * How a value scalar was written, for a caller that maps its value back to the file
@@ -112,12 +113,6 @@ interface Built {
   end2: number;
   /** An empty value with comments among its tokens (see `blockMap`). */
   emptyWithComments?: boolean;
-}
-
-/** `/\s/` for one character, as blocks.ts trims block ranges. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return /\s/.test(String.fromCharCode(code));
 }
 
 /**
@@ -441,10 +436,7 @@ class Reader {
   }
 
   private block(start: number, end: number): void {
-    // blocks.ts: a block collection's range runs up to the next line; it ends at its last character instead.
-    let e = end;
-    while (e > start && isSpace(this.text.charCodeAt(e - 1))) e--;
-    this.blocks.push(this.lineMap.range(start, e));
+    this.blocks.push(trimmedBlockRange(this.lineMap, start, end));
   }
 
   // ---- keys and values ----------------------------------------------------------------------
