@@ -9,6 +9,7 @@ import type { Node as YNode, Pair, Scalar, YAMLMap } from 'yaml';
 import type { LineMap, Range } from '../../core/source.js';
 import { isMap, isPair, isScalar, isSeq } from './guards.js';
 import { mapScalar } from './scalar.js';
+import { asText } from './plain-scalar.js';
 import type { MappedText } from './scalar.js';
 
 declare const opaque: unique symbol;
@@ -61,12 +62,7 @@ export function libraryNodes(lineMap: LineMap): CiNodes & { mapOf(node: Scalar):
     }
     return m;
   };
-  const str = (n: unknown): string | undefined => {
-    if (!isScalar(n)) return undefined;
-    const v = n.value;
-    if (v === null || v === undefined) return '';
-    return typeof v === 'string' ? v : String(v);
-  };
+  const str = (n: unknown): string | undefined => (isScalar(n) ? asText(n.value) : undefined);
   const range = (n: unknown): Range => {
     const r = (n as YNode | null | undefined)?.range;
     if (!r) return lineMap.range(0, 0);

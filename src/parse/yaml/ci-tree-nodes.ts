@@ -7,8 +7,9 @@
  *
  * A scalar's mapping (`mapped`, what a script snippet is built from) is rebuilt from the
  * source facts the reader recorded (`ScalarSource`): a one-line plain or quoted scalar maps
- * character for character onto its source, a multi-line plain one as mapScalar unfolds it, a literal block scalar line by line, each line
- * break onto the line break after its line, as `mapScalar` (scalar.ts) maps them. The rebuilt
+ * character for character onto its source, a multi-line plain one as mapScalar unfolds it,
+ * a literal block scalar line by line, each line break onto the line break after its line, as
+ * `mapScalar` (scalar.ts) maps them. The rebuilt
  * value is checked against the reader's value, as `mapScalar` checks its own against the
  * library's: a difference means a form this module does not follow, and the library path.
  */

@@ -2,19 +2,19 @@
  * A fast reader for the plain subset of YAML that Kubernetes manifests, Azure ML YAML files
  * and YAML heredocs are written in (issue 15): block mappings and sequences, plain scalars
  * (multi-line too), one-line quoted scalars, block scalars (`|`, `|-`, `>`, `>-`), one-line
- * flow sequences of scalars, `{}`, comments and `---` between documents. It builds the same `ParsedYaml` as the `yaml`
- * library path of `parseYamlFile` (document.ts) — same values, ranges, comments and blocks —
- * line by line, without the library's generator-based lexer, its CST, its Composer and the
- * copy into our tree.
+ * flow sequences of scalars, `{}`, comments and `---` between documents. It builds the same
+ * `ParsedYaml` as the `yaml` library path of `parseYamlFile` (document.ts) — same values,
+ * ranges, comments and blocks — line by line, without the library's generator-based lexer,
+ * its CST, its Composer and the copy into our tree.
  *
  * Correct by construction, not by approximation: whenever the text uses anything outside the
- * subset this reader fully follows (anchors, aliases, tags, directives, complex keys, escapes,
- * multi-line quoted scalars, multi-line flow collections, flow mappings, tabs, a `\r` outside a `\r\n` line
- * break, a BOM, odd indentation, a duplicate key, a long key, comments where the library's
- * Parser drops tokens, …), or anything
- * the library would report as an error, it returns `undefined` and the caller takes the
- * library path. test/parse/yaml-fast-differential.test.ts compares both on every corpus YAML
- * file, on edge cases and on thousands of mutated and generated texts.
+ * subset this reader fully follows (anchors, aliases, tags, directives, complex keys, hex
+ * escapes, multi-line quoted scalars, multi-line flow collections, flow mappings, tabs, a
+ * `\r` outside a `\r\n` line break, a BOM, odd indentation, a duplicate key, a long key,
+ * comments where the library's Parser drops tokens, …), or anything the library would report
+ * as an error, it returns `undefined` and the caller takes the library path.
+ * test/parse/yaml-fast-differential.test.ts compares both on every corpus YAML file, on edge
+ * cases and on thousands of mutated and generated texts.
  *
  * The ranges follow the library's nodes as tree.ts copies them. A collection's range runs
  * from its first key or `-` to its last value's `range[2]`, which is where the comment lines
@@ -30,6 +30,7 @@ import type { ParsedYaml } from './document.js';
 import type { YamlEntryNode, YamlMap, YamlScalar, YamlSeq, YamlTree } from './tree.js';
 import { asText, plainScalarValue } from './plain-scalar.js';
 import { trimmedBlockRange } from './blocks.js';
+import { ESCAPES } from './scalar.js';
 
 /**
  * How a value scalar was written, for a caller that maps its value back to the file
@@ -71,30 +72,6 @@ const SQUOTE = 0x27;
 const BACKSLASH = 0x5c;
 const CR = 0x0d;
 const GT = 0x3e;
-
-/**
- * The escapes of double-quoted scalars the reader decodes, as the library does
- * (yaml/dist/compose/resolve-flow-scalar.js `escapeCodes`; `\<tab>` is left out with tabs).
- */
-const DQ_ESCAPES = new Map<string, string>([
-  ['0', '\0'],
-  ['a', '\x07'],
-  ['b', '\b'],
-  ['e', '\x1b'],
-  ['f', '\f'],
-  ['n', '\n'],
-  ['r', '\r'],
-  ['t', '\t'],
-  ['v', '\v'],
-  ['N', '\u0085'],
-  ['_', '\u00a0'],
-  ['L', '\u2028'],
-  ['P', '\u2029'],
-  [' ', ' '],
-  ['"', '"'],
-  ['/', '/'],
-  ['\\', '\\'],
-]);
 
 const enum Kind {
   Blank,
@@ -494,7 +471,7 @@ class Reader {
 
   /**
    * The offset of the closing quote of a one-line quoted scalar starting at `p`, or -1 when it
-   * is left open on its line or holds an escape outside `DQ_ESCAPES` (`\x`, `\u`, `\U`: hex
+   * is left open on its line or holds an escape outside scalar.ts's `ESCAPES` (`\x`, `\u`, `\U`: hex
    * forms the library may reject). Sets `escaped` for `quotedValue`.
    */
   private quoteClose(p: number, end: number): number {
@@ -513,7 +490,8 @@ class Reader {
         return i;
       }
       if (c === BACKSLASH && q === DQUOTE) {
-        if (i + 1 >= end || !DQ_ESCAPES.has(text[i + 1]!)) return -1;
+        // A `\<tab>` cannot occur: readSimpleYaml refuses tabs before reading.
+        if (i + 1 >= end || !Object.hasOwn(ESCAPES, text[i + 1]!)) return -1;
         this.escaped = true;
         i++;
       }
@@ -534,7 +512,7 @@ class Reader {
     let out = '';
     for (let i = 0; i < content.length; i++) {
       const ch = content[i]!;
-      if (ch === '\\') out += DQ_ESCAPES.get(content[++i]!)!;
+      if (ch === '\\') out += ESCAPES[content[++i]!]!;
       else out += ch;
     }
     return out;
@@ -631,7 +609,7 @@ class Reader {
       }
       const v = plainScalarValue(source);
       const node: YamlScalar = { type: 'scalar', value: asText(v), plain: true, range: this.lineMap.range(s, e) };
-      // A multi-line scalar's source spans lines: ci-tree-nodes.ts's mapping then leaves it to the library.
+      // A multi-line scalar's source spans lines: ci-tree-nodes.ts maps it by unfolding it again (scalar.ts).
       this.sources?.set(node, { style: 'plain', start: s, end: e });
       built = { node, end1: e, end2: 0 };
     }

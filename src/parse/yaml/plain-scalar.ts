@@ -25,7 +25,8 @@ export function plainScalarValue(s: string): string | number | boolean | null {
   return s;
 }
 
-/** tree.ts `scalarValue`: null is `''`, numbers and booleans as `String` writes them. */
-export function asText(v: string | number | boolean | null): string {
-  return v === null ? '' : typeof v === 'string' ? v : String(v);
+/** A scalar's value as our trees hold it (a library node's `value`, or `plainScalarValue`'s): null is `''`, numbers and booleans as `String` writes them. */
+export function asText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? v : String(v);
 }

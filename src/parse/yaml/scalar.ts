@@ -204,7 +204,8 @@ export function mapPlainSource(source: string, at: number): MappedText {
   return b.done();
 }
 
-const ESCAPES: Record<string, string> = {
+/** The one-character escapes of double-quoted scalars, as the `yaml` library decodes them (its resolve-flow-scalar.js `escapeCodes`); the fast reader decodes with it too. */
+export const ESCAPES: Readonly<Record<string, string>> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
   N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\', '\t': '\t',
 };

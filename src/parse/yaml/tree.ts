@@ -10,6 +10,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq } from './guards.js';
 import type { Node as YNode, Pair, Scalar } from 'yaml';
 import type { LineMap, Range } from '../../core/source.js';
 import { mapScalar, type MappedText } from './scalar.js';
+import { asText } from './plain-scalar.js';
 
 /** Maps a scalar to the file (`mapScalar`, or a caller's memo of it). */
 export type ScalarMapper = (node: Scalar) => MappedText;
@@ -60,9 +61,7 @@ function nodeRange(lineMap: LineMap, node: YNode | null | undefined): Range {
 }
 
 function scalarValue(node: Scalar): string {
-  const v = node.value;
-  if (v === null || v === undefined) return '';
-  return typeof v === 'string' ? v : String(v);
+  return asText(node.value);
 }
 
 /** Content range of a scalar: cheap for one-line plain and quoted scalars, exact mapping otherwise. */
