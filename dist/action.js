@@ -34214,14 +34214,14 @@ function isSpace2(code) {
   if (code < 128) return code === 32 || code >= 9 && code <= 13;
   return /\s/.test(String.fromCharCode(code));
 }
+function trimmedBlockRange(lineMap, start, end) {
+  const text2 = lineMap.text;
+  let e = end;
+  while (e > start && isSpace2(text2.charCodeAt(e - 1))) e--;
+  return lineMap.range(start, e);
+}
 function yamlTreeBlockRanges(docs, lineMap) {
   const out = [];
-  const text2 = lineMap.text;
-  const range = (start, end) => {
-    let e = end;
-    while (e > start && isSpace2(text2.charCodeAt(e - 1))) e--;
-    return lineMap.range(start, e);
-  };
   const stack = docs.map((d) => d.contents);
   let guard = 0;
   while (stack.length > 0 && guard++ < 1e6) {
@@ -34231,13 +34231,13 @@ function yamlTreeBlockRanges(docs, lineMap) {
         if (!isPair(p)) continue;
         const key = p.key;
         const value = p.value;
-        if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(range(key.range[0], value.range[1]));
+        if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(trimmedBlockRange(lineMap, key.range[0], value.range[1]));
         stack.push(p.value);
       }
     } else if (isSeq(node)) {
       for (const item of node.items) {
         const r = item?.range;
-        if ((isMap(item) || isSeq(item)) && r) out.push(range(r[0], r[1]));
+        if ((isMap(item) || isSeq(item)) && r) out.push(trimmedBlockRange(lineMap, r[0], r[1]));
         if (!isScalar(item)) stack.push(item);
       }
     }
@@ -34670,15 +34670,37 @@ var init_scalar = __esm({
   }
 });
 
+// src/parse/yaml/plain-scalar.ts
+function plainScalarValue(s) {
+  const c = s.charCodeAt(0);
+  if (!(s.length === 0 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46)) return s;
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === "t" || s[0] === "T";
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+function asText(v) {
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+var init_plain_scalar = __esm({
+  "src/parse/yaml/plain-scalar.ts"() {
+    "use strict";
+  }
+});
+
 // src/parse/yaml/tree.ts
 function nodeRange(lineMap, node) {
   const r = node?.range;
   return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
 }
 function scalarValue(node) {
-  const v = node.value;
-  if (v === null || v === void 0) return "";
-  return typeof v === "string" ? v : String(v);
+  return asText(node.value);
 }
 function scalarRange(lineMap, node, mapOf) {
   const r = node.range;
@@ -34733,6 +34755,7 @@ var init_tree = __esm({
     "use strict";
     init_guards();
     init_scalar();
+    init_plain_scalar();
   }
 });
 
@@ -34788,34 +34811,7 @@ var init_quiet_env = __esm({
   }
 });
 
-// src/parse/yaml/plain-scalar.ts
-function plainScalarValue(s) {
-  const c = s.charCodeAt(0);
-  if (!(s.length === 0 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46)) return s;
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === "t" || s[0] === "T";
-  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
-  return s;
-}
-function asText(v) {
-  return v === null ? "" : typeof v === "string" ? v : String(v);
-}
-var init_plain_scalar = __esm({
-  "src/parse/yaml/plain-scalar.ts"() {
-    "use strict";
-  }
-});
-
 // src/parse/yaml/fast-reader.ts
-function isSpace3(code) {
-  if (code < 128) return code === 32 || code >= 9 && code <= 13;
-  return /\s/.test(String.fromCharCode(code));
-}
 function plainStart(code) {
   switch (code) {
     case 63:
@@ -34875,11 +34871,13 @@ function readSimpleYaml(text2, lineMap, sources) {
 function plainCharacters(text2) {
   return !OUTSIDE_CHARACTERS.test(text2);
 }
-var OutsideSubset, BAIL, MAX_DEPTH3, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, CR2, GT, DQ_ESCAPES, Reader, OUTSIDE_CHARACTERS;
+var OutsideSubset, BAIL, MAX_DEPTH3, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, CR2, GT, Reader, OUTSIDE_CHARACTERS;
 var init_fast_reader = __esm({
   "src/parse/yaml/fast-reader.ts"() {
     "use strict";
     init_plain_scalar();
+    init_blocks3();
+    init_scalar();
     OutsideSubset = class extends Error {
     };
     BAIL = new OutsideSubset("outside the fast YAML subset");
@@ -34894,25 +34892,6 @@ var init_fast_reader = __esm({
     BACKSLASH2 = 92;
     CR2 = 13;
     GT = 62;
-    DQ_ESCAPES = /* @__PURE__ */ new Map([
-      ["0", "\0"],
-      ["a", "\x07"],
-      ["b", "\b"],
-      ["e", "\x1B"],
-      ["f", "\f"],
-      ["n", "\n"],
-      ["r", "\r"],
-      ["t", "	"],
-      ["v", "\v"],
-      ["N", "\x85"],
-      ["_", "\xA0"],
-      ["L", "\u2028"],
-      ["P", "\u2029"],
-      [" ", " "],
-      ['"', '"'],
-      ["/", "/"],
-      ["\\", "\\"]
-    ]);
     Reader = class {
       text;
       lineMap;
@@ -35165,9 +35144,7 @@ var init_fast_reader = __esm({
         return { node, end1, end2: this.closingEnd(indent, end1) };
       }
       block(start, end) {
-        let e = end;
-        while (e > start && isSpace3(this.text.charCodeAt(e - 1))) e--;
-        this.blocks.push(this.lineMap.range(start, e));
+        this.blocks.push(trimmedBlockRange(this.lineMap, start, end));
       }
       // ---- keys and values ----------------------------------------------------------------------
       /** Does a mapping key (`key:` followed by a blank or the line end) start at `p`? */
@@ -35218,7 +35195,7 @@ var init_fast_reader = __esm({
       }
       /**
        * The offset of the closing quote of a one-line quoted scalar starting at `p`, or -1 when it
-       * is left open on its line or holds an escape outside `DQ_ESCAPES` (`\x`, `\u`, `\U`: hex
+       * is left open on its line or holds an escape outside scalar.ts's `ESCAPES` (`\x`, `\u`, `\U`: hex
        * forms the library may reject). Sets `escaped` for `quotedValue`.
        */
       quoteClose(p, end) {
@@ -35236,7 +35213,7 @@ var init_fast_reader = __esm({
             return i;
           }
           if (c === BACKSLASH2 && q === DQUOTE) {
-            if (i + 1 >= end || !DQ_ESCAPES.has(text2[i + 1])) return -1;
+            if (i + 1 >= end || !Object.hasOwn(ESCAPES, text2[i + 1])) return -1;
             this.escaped = true;
             i++;
           }
@@ -35256,7 +35233,7 @@ var init_fast_reader = __esm({
         let out = "";
         for (let i = 0; i < content.length; i++) {
           const ch = content[i];
-          if (ch === "\\") out += DQ_ESCAPES.get(content[++i]);
+          if (ch === "\\") out += ESCAPES[content[++i]];
           else out += ch;
         }
         return out;
@@ -36005,12 +35982,7 @@ function libraryNodes(lineMap) {
     }
     return m;
   };
-  const str3 = (n) => {
-    if (!isScalar(n)) return void 0;
-    const v = n.value;
-    if (v === null || v === void 0) return "";
-    return typeof v === "string" ? v : String(v);
-  };
+  const str3 = (n) => isScalar(n) ? asText(n.value) : void 0;
   const range = (n) => {
     const r = n?.range;
     if (!r) return lineMap.range(0, 0);
@@ -36059,6 +36031,7 @@ var init_ci_nodes = __esm({
     "use strict";
     init_guards();
     init_scalar();
+    init_plain_scalar();
     NONE = [];
   }
 });
