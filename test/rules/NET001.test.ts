@@ -1613,8 +1613,19 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --access Allow --direction Inbound --protocol Tcp --source-address-prefixes 10.0.0.0/8 --destination-port-ranges 22\n" },
       },
       {
-        name: 'defaults-not-assumed',
-        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --destination-port-ranges 22\n" },
+        // The create defaults (Allow, Inbound, *, source *) apply, but Deny is written.
+        name: 'defaults-but-deny',
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --access Deny --destination-port-ranges 22\n" },
+      },
+      {
+        // The default destination port is 80.
+        name: 'defaults-port-80',
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n web --priority 100\n" },
+      },
+      {
+        // update carries only the flags given: absent = unchanged, never defaulted.
+        name: 'update-no-defaults',
+        files: { 'deploy.sh': "az network nsg rule update -g rg --nsg-name nsg -n ssh --destination-port-ranges 22\n" },
       },
     ],
     invalid: [
@@ -1623,6 +1634,15 @@ const azureCli: RuleTable = {
         files: {
           'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --access Allow --direction Inbound --protocol Tcp --source-address-prefixes '*' --destination-port-ranges 443 ⟦22⟧\n",
         },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        // FORMATS.md §1(d): NET001 on create "with defaults": the CLI's create defaults are
+        // access Allow, direction Inbound, protocol *, source * (azure-cli nsg rule _create.py).
+        name: 'create-defaults-open-ssh',
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --destination-port-ranges ⟦22⟧\n" },
         level: 'error',
         env: 'unknown',
         messageId: 'adminPortOpen',

@@ -22,15 +22,22 @@ const nsgRule = (props: string) => `{
 `;
 
 describe('values a rule cannot read are undecided, not silently passed', () => {
-  it('NET001: az network nsg rule create without --direction (no known default here)', async () => {
+  it('NET001: az network nsg rule create without --direction takes the CLI default (Inbound)', async () => {
     const dir = tree({
       'nsg.sh': 'az network nsg rule create -g rg --nsg-name nsg1 -n rdp --priority 110 --access Allow --destination-port-ranges 3389 --source-address-prefixes Internet\n',
     });
+    const { briefs } = await lintTree(dir, ['NET001']);
+    expect(briefs).toEqual([expect.stringMatching(/^NET001 error adminPortOpen nsg\.sh:1:/)]);
+  });
+
+  it('NET001: az network nsg rule update without --direction is unchanged, not defaulted', async () => {
+    const dir = tree({
+      'nsg.sh': 'az network nsg rule update -g rg --nsg-name nsg1 -n rdp --access Allow --destination-port-ranges 3389 --source-address-prefixes Internet\n',
+    });
     const { briefs, undecided } = await lintTree(dir, ['NET001']);
+    expect(briefs).toEqual([]);
     const said = undecided.filter((u) => u.ruleId === 'NET001').map((u) => `${u.attribute}: ${u.reason}`);
-    // Never silence: once the az CLI table knows --direction's default (Inbound), this is a finding instead.
-    if (briefs.length === 0) expect(said).toEqual(['direction: not set, and its default is not known for this format']);
-    else expect(briefs).toEqual([expect.stringMatching(/^NET001 error adminPortOpen nsg\.sh:1:/)]);
+    expect(said).toEqual(['direction: not set, and its default is not known for this format']);
   });
 
   it('NET001: ARM direction, access and protocol values outside their vocabulary', async () => {

@@ -29,7 +29,10 @@
  *   three-state, default false.
  * - az storage account create|update: https://learn.microsoft.com/cli/azure/storage/account
  * - az network nsg rule create|update: https://learn.microsoft.com/cli/azure/network/nsg/rule
- *   (defaults not encoded: not verified against the CLI's bundled help, FORMATS.md §1(a)).
+ *   — create defaults checked against the CLI's own argument schema (Azure/azure-cli:
+ *   src/azure-cli/azure/cli/command_modules/network/aaz/latest/network/nsg/rule/_create.py):
+ *   `--access` default `Allow`, `--direction` `Inbound`, `--protocol` `*`,
+ *   `--source-address-prefixes` "Default: *", `--destination-port-ranges` "Default: 80".
  * - az vm create / az vmss create: https://learn.microsoft.com/cli/azure/vm ,
  *   https://learn.microsoft.com/cli/azure/vmss — default size is version-dependent (unknown).
  * - Three-state booleans: azure-cli core `get_three_state_flag` — a bare flag is true; else
@@ -286,6 +289,7 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     parentFlags: ['--nsg-name'],
     parentRef: 'nsg',
     flags: NSG_RULE_FLAGS,
+    defaults: { access: 'Allow', direction: 'Inbound', protocol: '*', sourceAddresses: ['*'], destinationPorts: ['80'] },
     source: 'https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-create',
   },
   {
