@@ -47,7 +47,9 @@ export default defineRule({
         // copied in at deploy time) gives it a remote backend the code does not show.
         if (m.backendFiles.length > 0) return;
         const local = m.terraformBlocks.find((t) => t.backend?.type === 'local');
-        const at = m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
+        // The terraform {} block that says backend "local" (where the offending value is
+        // written), else the first terraform {} block, else the first provider block.
+        const at = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
         if (!at) return;
         const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({

@@ -96,6 +96,26 @@ provider "azurerm" {
         messageId: 'localBackend',
       },
       {
+        // RULES.md Location: "where the offending value is written": of two terraform {}
+        // blocks, the one that holds backend "local".
+        name: 'local-backend-in-second-terraform-block',
+        files: {
+          'versions.tf': `
+terraform {
+  required_version = ">= 1.5"
+}
+`,
+          'zz-backend.tf': `
+⟦terraform {⟧
+  backend "local" {}
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'localBackend',
+      },
+      {
         name: 'no-backend',
         files: {
           'main.tf': `
