@@ -19,8 +19,21 @@ function providersOf(m: TerraformModuleFacts): string[] {
   return [...m.requiredProviders, ...m.providers, ...m.usedProviders].map((p) => p.name.toLowerCase()).filter((n) => n && !BUILTIN.has(n));
 }
 
+/**
+ * A provider block's own `version` (Terraform 0.12 syntax): deprecated since 0.13 ("Version
+ * constraints inside provider configuration blocks are deprecated"), but Terraform still
+ * applies it as a constraint, so the provider is not unpinned.
+ */
+function providerBlockConstrains(p: TerraformModuleFacts['providers'][number]): boolean {
+  return constrains({ name: p.name, at: p.at, version: p.body.entries.get('version') });
+}
+
 function constrainedIn(modules: readonly TerraformModuleFacts[], name: string): boolean {
-  return modules.some((m) => m.requiredProviders.some((rp) => rp.name.toLowerCase() === name && constrains(rp)));
+  return modules.some(
+    (m) =>
+      m.requiredProviders.some((rp) => rp.name.toLowerCase() === name && constrains(rp)) ||
+      m.providers.some((p) => p.name.toLowerCase() === name && providerBlockConstrains(p)),
+  );
 }
 
 export default defineRule({
@@ -86,7 +99,7 @@ export default defineRule({
         // A reusable module: each entry without a version, unless a module calling it constrains it.
         for (const rp of m.requiredProviders) {
           const name = rp.name.toLowerCase();
-          if (BUILTIN.has(name) || constrains(rp) || constrainedIn(m.callers, name)) continue;
+          if (BUILTIN.has(name) || constrains(rp) || constrainedIn([m, ...m.callers], name)) continue;
           ctx.report({
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${name}`,

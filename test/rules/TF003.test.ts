@@ -9,6 +9,24 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // Terraform 0.12's provider-block version: deprecated but still applied as a constraint,
+        // so the provider has "a version constraint" (microsoft/MLOpsPython tf-templates/main.tf:2).
+        name: 'provider-block-version',
+        files: {
+          'main.tf': `
+provider "azurerm" {
+  version = "=2.3.0"
+  features {}
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = "westeurope"
+}
+`,
+        },
+      },
+      {
         name: 'builtin-terraform-provider',
         files: {
           'main.tf': `
