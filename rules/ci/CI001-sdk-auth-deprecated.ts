@@ -13,9 +13,40 @@ function isAz(w: CiWord): boolean {
   return t === 'az' || t === 'az.cmd' || t.endsWith('/az') || t.endsWith('\\az.cmd');
 }
 
+/** A flag found in a command: its text as written and its exact range. */
+interface FoundFlag {
+  text: string;
+  range: CiWord['range'];
+}
+
+/**
+ * `az ad sp create-for-rbac … --sdk-auth` inside a command substitution that is itself inside
+ * double quotes (`CREDS="$(az ad sp create-for-rbac … --sdk-auth)"`, `echo "$(…)"`): the shell
+ * runs it, but the lexer keeps a double-quoted string as one word. Read the word's raw text.
+ */
+const QUOTED_SUBSTITUTION = /(?:\$\(|`)\s*(?:\S*\/)?az(?:\.cmd)?\s+ad\s+sp\s+create-for-rbac\b([^)`"]*)/gi;
+const FLAG_IN_TEXT = /(?<=\s)(--sdk-auth|--json-auth)(?:(?:=|\s+)(\S+))?/gi;
+
+function flagsInQuotedSubstitutions(w: CiWord): FoundFlag[] {
+  const out: FoundFlag[] = [];
+  if (!w.raw.includes('"')) return out;
+  for (const m of w.raw.matchAll(QUOTED_SUBSTITUTION)) {
+    // Inside single quotes nothing is run (an odd number of `'` before it opens one).
+    if ((w.raw.slice(0, m.index).match(/'/g)?.length ?? 0) % 2 === 1) continue;
+    const argsAt = m.index + m[0].length - m[1]!.length;
+    for (const f of m[1]!.matchAll(FLAG_IN_TEXT)) {
+      if (f[2]?.toLowerCase() === 'false') continue;
+      const from = argsAt + f.index;
+      out.push({ text: f[1]!, range: w.rangeOf(from, from + f[1]!.length) });
+    }
+  }
+  return out;
+}
+
 /** The `--sdk-auth`/`--json-auth` words of an `az ad sp create-for-rbac` command (not those set to `false`). */
-export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
-  const out: CiWord[] = [];
+export function sdkAuthFlags(argv: readonly CiWord[]): FoundFlag[] {
+  const out: FoundFlag[] = [];
+  for (const w of argv) if (w.raw.includes('$(') || w.raw.includes('`')) out.push(...flagsInQuotedSubstitutions(w));
   for (let i = 0; i + 3 < argv.length; i++) {
     if (!isAz(argv[i]!)) continue;
     const [ad, sp, cmd] = [argv[i + 1]!, argv[i + 2]!, argv[i + 3]!].map((w) => w.text.toLowerCase());

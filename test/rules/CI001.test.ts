@@ -173,6 +173,8 @@ cat <<EOT
 az ad sp create-for-rbac --sdk-auth
 EOT
 echo 'az ad sp create-for-rbac --sdk-auth'
+echo 'CREDS="$(az ad sp create-for-rbac --sdk-auth)"'
+CREDS="$(az ad sp create-for-rbac --name "$NAME" --sdk-auth false)"
 `,
         },
       },
@@ -191,6 +193,22 @@ $sp = az ad sp create-for-rbac --name $Name \`
         level: 'error',
         env: 'unknown',
         messageId: 'sdkAuth',
+      },
+      {
+        // RULES.md CI001: "az ad sp create-for-rbac with --sdk-auth … in a shell/PowerShell
+        // script": a command substitution inside double quotes runs it too.
+        name: 'quoted-command-substitution',
+        files: {
+          'bootstrap.sh': `
+CREDS="$(az ad sp create-for-rbac --name ml --role contributor ⟦--sdk-auth⟧)"
+echo "\`az ad sp create-for-rbac -n ml2 ⟦--json-auth⟧=true\`" > creds.json
+`,
+        },
+        env: 'unknown',
+        errors: [
+          { level: 'error', messageId: 'sdkAuth' },
+          { level: 'error', messageId: 'sdkAuth' },
+        ],
       },
       {
         name: 'create-sp.sh',
