@@ -4,7 +4,25 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import { grantsIdTokenWrite, isAction } from '../../src/model/ci.js';
-import type { CiPermissions } from '../../src/model/ci.js';
+import type { CiPermissions, CiStep } from '../../src/model/ci.js';
+
+/** A `with:` input by name, case-insensitively (GitHub upper-cases input names into `INPUT_<NAME>`). */
+function input(step: CiStep, name: string): { value?: string } | undefined {
+  return step.inputs.find((e) => e.key.toLowerCase() === name);
+}
+
+/**
+ * azure/login signing in over OIDC: `client-id` given, and `auth-type` not `IDENTITY`. With
+ * `auth-type: IDENTITY`, `client-id` names a user-assigned managed identity of a self-hosted
+ * runner, which needs no GitHub ID token (Azure/login README, "Login with User-assigned
+ * Managed Identity"; Azure/login#336). An unknown `auth-type` (`${{ … }}`) is not judged.
+ */
+function signsInWithOidc(step: CiStep): boolean {
+  if (!input(step, 'client-id')) return false;
+  const authType = input(step, 'auth-type')?.value?.trim();
+  if (authType === undefined || authType === '') return true;
+  return authType.toUpperCase() === 'SERVICE_PRINCIPAL';
+}
 
 /** The permissions as evidence: `` `contents: read` ``, `` `{}` ``, `` `read-all` ``. */
 function describe(p: CiPermissions): string {
@@ -54,7 +72,7 @@ export default defineRule({
           for (const step of job.steps) {
             const u = step.uses;
             if (!isAction(u, 'azure/login') || !u) continue;
-            if (!step.inputs.some((w) => w.key === 'client-id')) continue;
+            if (!signsInWithOidc(step)) continue;
             const messageId = !effective
               ? 'defaultPermissions'
               : effective.level === 'workflow'

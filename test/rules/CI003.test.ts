@@ -9,6 +9,29 @@ const converted: RuleTable = {
   'github-actions': {
     valid: [
       {
+        // RULES.md CI003 is about "azure/login with client-id (OIDC)": with auth-type IDENTITY
+        // the client-id names a user-assigned managed identity (self-hosted runner), no ID token.
+        name: 'managed-identity-login.yml',
+        files: {
+          '.github/workflows/mi.yml': `
+name: deploy
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: [self-hosted, azure-vm]
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.MI_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+          auth-type: IDENTITY
+`,
+        },
+      },
+      {
         name: 'caller.yml',
         files: {
           '.github/workflows/caller.yml': `
@@ -108,6 +131,30 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // GitHub input names are case-insensitive (INPUT_CLIENT-ID); auth-type SERVICE_PRINCIPAL is OIDC.
+        name: 'client-id-any-case.yml',
+        files: {
+          '.github/workflows/deploy.yml': `
+name: deploy
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - ⟦uses: azure/login@v2⟧
+        with:
+          Client-Id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          auth-type: SERVICE_PRINCIPAL
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'workflowPermissions',
+      },
       {
         name: 'job-overrides.yml',
         files: {
