@@ -29,7 +29,8 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
   for (let k = 0; k < args.length; k++) {
     const w = args[k]!;
     if (isRedirect(w)) {
-      k++;
+      // `>`, `2>>`, `&>` take the next word as their file; `2>&1`, `>&2` are complete.
+      if (!/&\d+$/.test(w)) k++;
       continue;
     }
     if (/^\d*[<>]/.test(w)) continue;

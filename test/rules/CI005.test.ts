@@ -199,6 +199,18 @@ terraform ⟦apply⟧ \\
         env: 'unknown',
         messageId: 'applyWithoutPlan',
       },
+      {
+        // `2>&1` is a complete redirect: the word after it is an argument of apply, not its file.
+        name: 'redirect-before-auto-approve',
+        files: {
+          'apply.sh': `
+terraform ⟦apply⟧ 2>&1 -auto-approve
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
     ],
   },
 };
