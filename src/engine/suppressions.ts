@@ -310,6 +310,10 @@ export function metadataSuppressions(
   return { directives, problems };
 }
 
+function scopeLines(d: SuppressionDirective): number {
+  return d.scope.endLine - d.scope.startLine;
+}
+
 function inScope(loc: Location, d: SuppressionDirective): boolean {
   return loc.file === d.file && loc.range.start.line >= d.scope.startLine && loc.range.start.line <= d.scope.endLine;
 }
@@ -343,6 +347,9 @@ export function applySuppressions(
   };
   const out = findings.map((f) => {
     if (f.suppression || f.ruleId === 'SUP001' || f.ruleId === 'SUP002') return f;
+    // Every directive that covers the finding suppresses it (a block directive and a trailing
+    // one on the same line: neither is unused); the narrowest one gives the justification.
+    let by: SuppressionDirective | undefined;
     for (const d of candidates(f)) {
       if (!d.ruleIds.includes(f.ruleId)) continue;
       // A value written elsewhere (a variable default, a shell assignment): the directive above
@@ -353,9 +360,9 @@ export function applySuppressions(
       let u = used.get(d);
       if (!u) used.set(d, (u = new Set()));
       u.add(f.ruleId);
-      return { ...f, suppression: { kind: 'inSource' as const, justification: d.reason, location: d.location } };
+      if (!by || scopeLines(d) < scopeLines(by)) by = d;
     }
-    return f;
+    return by ? { ...f, suppression: { kind: 'inSource' as const, justification: by.reason, location: by.location } } : f;
   });
   const unused: SuppressionDirective[] = [];
   for (const d of directives) {

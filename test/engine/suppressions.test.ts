@@ -189,6 +189,13 @@ describe('applySuppressions', () => {
     expect(findings[2]!.suppression).toBeUndefined();
     expect(unused).toEqual([]);
   });
+  it('a block directive and a trailing one covering one finding: both used, the narrower justifies', () => {
+    const { directives } = hcl('# mlops-iac-lint-ignore KV001 -- block reason\nresource "azurerm_key_vault" "kv" {\n  name = "kv" # mlops-iac-lint-ignore KV001 -- line reason\n}\n');
+    expect(directives).toHaveLength(2);
+    const { findings, unused } = applySuppressions([finding('KV001', 3)], directives, { allowInline: true });
+    expect(findings[0]!.suppression?.justification).toBe('line reason');
+    expect(unused).toEqual([]);
+  });
   it('only the same file', () => {
     const { directives } = hcl(text);
     const other = finding('KV001', 2, { location: at(2, '/repo/other.tf') });

@@ -129,6 +129,25 @@ resource "azurerm_key_vault" "kv" {
   bicep: {
     valid: [
       {
+        // RULES.md SUP002: "one that suppresses nothing is reported": both directives cover the
+        // finding (the block one and the trailing one), so neither suppresses nothing.
+        name: 'block-and-trailing-directive-both-used',
+        files: {
+          'main.bicep': `
+// mlops-iac-lint-ignore ACR001 -- legacy image pulls
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: {
+    adminUserEnabled: true // mlops-iac-lint-ignore ACR001 -- until the pull secret is gone
+  }
+}
+`,
+        },
+        options: { rules: ['ACR001'] },
+      },
+      {
         name: 'used',
         files: {
           'main.bicep': `
