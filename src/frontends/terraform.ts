@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseHcl } from '../parse/hcl/parser.js';
 import type { HclFile } from '../parse/hcl/ast.js';
+import type { JsonError } from '../parse/json/index.js';
 import { evaluateTerraform } from '../eval/terraform/project.js';
 import { tfvarsJsonValues, tfvarsValues } from '../eval/terraform/tfvars.js';
 import type { Value } from '../core/value.js';
@@ -43,7 +44,12 @@ export const terraformFrontEnd: FrontEnd = {
       let values: Map<string, Value> | undefined;
       if (f.kind === 'tfvars-json') {
         const text = ctx.host.readText(f.path);
-        if (text !== undefined) values = tfvarsJsonValues(f.path, text);
+        if (text !== undefined) {
+          // A var file that does not parse is a PARSE001 like any other (RULES.md).
+          const errors: JsonError[] = [];
+          values = tfvarsJsonValues(f.path, text, errors);
+          for (const e of errors) problems.push({ ruleId: 'PARSE001', message: e.message, location: { file: f.path, range: e.range } });
+        }
       } else {
         const parsed = hcl.get(f.path);
         if (f.kind === 'tfvars' && parsed) values = tfvarsValues(parsed);

@@ -38,6 +38,19 @@ resource "azurerm_key_vault" "kv" {
         level: 'error',
         env: 'unknown',
       },
+      {
+        // RULES.md: "A file that cannot be parsed is reported as PARSE001 … at the exact
+        // line/column the parser stopped": a .tfvars.json var file too.
+        name: 'broken-tfvars-json',
+        files: {
+          'main.tf': `
+variable "location" {}
+`,
+          'prod.tfvars.json': '{\n  "location": "westeurope"\n⟦⟧',
+        },
+        level: 'error',
+        env: 'unknown',
+      },
     ],
   },
   arm: {
