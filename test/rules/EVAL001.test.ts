@@ -48,6 +48,31 @@ resource "azurerm_resource_group" "rg" {
         level: 'note',
         env: 'unknown',
       },
+      {
+        // RULES.md EVAL001: "An evaluation that had to stop (for example … a local module file
+        // that is missing)": the call's source, once however many instances call it.
+        name: 'local-module-missing',
+        files: {
+          'main.tf': `
+module "net" {
+  count  = 2
+  ⟦source = "./modules/network"⟧
+}
+
+module "shared" {
+  source = "./modules/shared"
+}
+`,
+          'modules/shared/main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg"
+  location = "westeurope"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+      },
     ],
   },
   arm: {

@@ -475,6 +475,11 @@ export class ModuleInstance {
     if (!childSrc) {
       // A manifest entry whose folder holds no readable `.tf` file: no copy after all.
       if (!source) this.recordOpaque(name, call, literalAttr(call.node, 'source') ?? '', `the module manifest's folder ${path.basename(childDir)} has no readable .tf file inside the scanned folder`);
+      // A local module that is missing (RULES.md EVAL001): its resources are not checked.
+      else {
+        const at = attr(call.node, 'source') ?? call.node;
+        this.opts.problems.push({ message: `module "${name}": the local module "${source}" has no readable .tf file inside the scanned folder, so the resources it creates are not checked`, location: locOf(at, call.file) });
+      }
       return [];
     }
     const base = `${this.prefix}module.${name}`;
