@@ -46,7 +46,10 @@ export const ARM_PARENT_LEVELS: Record<string, number> = {
 };
 
 /** What the normalizer reads of a Terraform resource: from the static evaluator, or from a plan (`eval/terraform-plan`). */
-export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored'>;
+export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored'> & {
+  /** A plan's top-level attributes that the configuration does not write (provider-filled): absent, with the plan's value as the default. */
+  unwritten?: ReadonlySet<string>;
+};
 
 export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation): Resource[] {
   const site = (p: string): Location | undefined => r.sites.get(p.replace(/\.(\d+)\./g, '[$1].').replace(/\.(\d+)$/, '[$1]'));
@@ -65,6 +68,7 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation)
     spec: AZURERM_TABLE[r.type],
     body: r.body,
     site,
+    ...(r.unwritten ? { unwritten: r.unwritten } : {}),
   };
   return withVendored(normalize(src), r);
 }

@@ -26,6 +26,8 @@ export interface SourceResource {
   evaluation: Evaluation;
   /** ARM API version (ARM `apiVersion`, Bicep/azapi `type@version`); undefined for azurerm. */
   apiVersion?: string;
+  /** Top-level attributes the source does not write although the body has them (a plan's provider-filled values). */
+  unwritten?: ReadonlySet<string>;
 }
 
 /** One step of a dotted path: a numeric segment indexes a list; a name looks up an object key (exact, else without case). */
@@ -74,12 +76,15 @@ function convert(v: Value, spec: AttrSpec): Value {
   return v;
 }
 
-export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = '', apiVersion?: string): Fact {
+export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = '', apiVersion?: string, unwritten?: ReadonlySet<string>): Fact {
   for (const p of spec.paths) {
     const v = valueAt(body, p);
     if (v === undefined) continue;
     const value = convert(v, spec);
-    const fact: Fact = { value, defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    // A plan's provider-filled top-level value: not written, so it is the default that applies
+    // (RULES.md "absent … the provider/ARM default applies"), with the value the provider sends.
+    const defaulted = sitePrefix === '' && !p.includes('.') && unwritten?.has(p) === true;
+    const fact: Fact = { value, defaulted, at: defaulted ? undefined : site?.(sitePrefix + p), sourcePath: p };
     if (value !== v && v.kind === 'string') fact.written = v.value;
     return fact;
   }
@@ -148,7 +153,7 @@ export function normalize(src: SourceResource): Resource[] {
   if (src.apiVersion !== undefined) resource.apiVersion = src.apiVersion;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src.apiVersion));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src.apiVersion, src.unwritten));
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);

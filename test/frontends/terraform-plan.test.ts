@@ -379,6 +379,24 @@ variable "tls" {
     expect(f.message).toMatch(/\(located in the plan JSON: its \.tf source was not found in the scan root\)\.$/);
   });
 
+  it('a provider-filled value (not written in the .tf, nor in the configuration expressions) is absent: its default', async () => {
+    // RULES.md: absent = "not written: the provider/ARM default applies"; FORMATS.md §5(e):
+    // "provider defaults present in after (absent vs written-default only decidable via expressions)".
+    const after = { name: 'kv-ml', purge_protection_enabled: true, enable_rbac_authorization: false, access_policy: [] };
+    const kv = (written: string[]) => ({
+      configuration: { root_module: { resources: [{ address: 'azurerm_key_vault.kv', mode: 'managed', type: 'azurerm_key_vault', name: 'kv', expressions: Object.fromEntries(written.map((k) => [k, { constant_value: true }])) }] } },
+    });
+    const brief = async (written: string[]) => {
+      const dir = tmp({ 'plans/plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', after)], kv(written)) });
+      const r = await lint({ paths: [path.join(dir, 'plans/plan.json')], root: dir, noConfig: true, rules: ['KV002'] });
+      return r.findings.map((f) => `${f.level} ${f.message.includes('is not set (defaults to false)') ? 'defaulted' : 'written'}`);
+    };
+    // Not written: the access-policy default of azurerm, no policy declared: note.
+    expect(await brief(['name', 'purge_protection_enabled'])).toEqual(['note defaulted']);
+    // Written as false: warning.
+    expect(await brief(['name', 'purge_protection_enabled', 'enable_rbac_authorization'])).toEqual(['warning written']);
+  });
+
   it('format_version 2.x is refused with a clear PARSE001; a syntax error is PARSE001 at its place', async () => {
     const dir = tmp({ 'plan.json': plan([]).replace('"1.2"', '"2.0"') });
     const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true });

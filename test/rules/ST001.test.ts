@@ -45,6 +45,45 @@ resource "azurerm_storage_account" "st" {
     ],
     invalid: [
       {
+        // FORMATS.md §5(e): a plan's `after` holds the provider default as if written; the .tf
+        // does not write it, so it is absent (RULES.md ST001 "Absent in azurerm …: warning").
+        name: 'plan-provider-default-true',
+        files: {
+          'main.tf': `
+⟦resource "azurerm_storage_account" "st" {⟧
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+`,
+          'plan.json': JSON.stringify({
+            format_version: '1.2',
+            terraform_version: '1.9.5',
+            planned_values: { root_module: {} },
+            resource_changes: [
+              {
+                address: 'azurerm_storage_account.st',
+                mode: 'managed',
+                type: 'azurerm_storage_account',
+                name: 'st',
+                change: {
+                  actions: ['create'],
+                  before: null,
+                  after: { name: 'stmldemo', account_tier: 'Standard', allow_nested_items_to_be_public: true, min_tls_version: 'TLS1_2' },
+                  after_unknown: { id: true },
+                },
+              },
+            ],
+          }),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'containersCanBePublic',
+        message: /allow_nested_items_to_be_public is not set \(defaults to true\)/,
+      },
+      {
         name: 'absent-default-true',
         files: {
           'main.tf': `

@@ -74,6 +74,12 @@ export interface PlanResource {
   inPlanJson: boolean;
   /** Its block is in a registry module copy: findings point at the call into it (`engine/run-rules.ts`). */
   vendored?: VendoredOrigin;
+  /**
+   * Top-level attributes of `after` that the configuration does not write: the provider filled
+   * them in (its default, or a computed value). Undefined when that cannot be told (no `.tf`
+   * block and no `configuration` expressions for the resource).
+   */
+  unwritten?: ReadonlySet<string>;
 }
 
 export interface PlanProblem {
@@ -206,7 +212,25 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     ids: typeof id === 'string' && id.startsWith('/') ? [`id:${id.toLowerCase()}`] : [],
     inPlanJson: where.inPlanJson,
     ...(where.vendored ? { vendored: where.vendored } : {}),
+    ...unwrittenOf(body, where),
   };
+}
+
+/**
+ * RULES.md "absent (not written: the provider/ARM default applies)": a plan's `after` holds the
+ * provider's defaults as if they were written (FORMATS.md §5(e)). An attribute is written when
+ * its `.tf` block has it (an attribute or a block; a `dynamic` block counts for its name) or,
+ * without the `.tf` block, when the plan's `configuration` has an expression for it.
+ */
+function unwrittenOf(body: ObjectValue, where: Placement): { unwritten?: ReadonlySet<string> } {
+  const fromTf = where.dynamicBlocks !== undefined;
+  if (!fromTf && where.configExpressions === undefined) return {};
+  const out = new Set<string>();
+  for (const k of body.entries.keys()) {
+    const written = fromTf ? where.sites.has(k) || where.sites.has(`${k}[0]`) || where.dynamicBlocks!.has(k) : Object.hasOwn(where.configExpressions!, k);
+    if (!written) out.add(k);
+  }
+  return { unwritten: out };
 }
 
 /**
@@ -356,6 +380,8 @@ interface Placement {
   static?: TfResource;
   /** The block is in a registry module copy, reached through this call. */
   vendored?: VendoredOrigin;
+  /** The names of the `.tf` block's top-level `dynamic` blocks (not in `sites`), when the block was found. */
+  dynamicBlocks?: ReadonlySet<string>;
 }
 
 /** Finds module folders and resource blocks for plan addresses; each folder is parsed once. */
@@ -468,6 +494,7 @@ class SourceMapper {
     if (decl) {
       return {
         header: blockHeader(decl.node, decl.file), sites: this.sitesOf(decl.node, decl.file), configExpressions, inPlanJson: false, static: this.staticResource(address),
+        dynamicBlocks: dynamicBlockNames(decl.node),
         ...(vendored ? { vendored } : {}),
       };
     }
@@ -484,6 +511,13 @@ class SourceMapper {
     }
     return sites;
   }
+}
+
+/** The labels of a block's top-level `dynamic "x" {}` blocks. */
+function dynamicBlockNames(block: Block): Set<string> {
+  const out = new Set<string>();
+  for (const item of block.body.items) if (item.type === 'Block' && item.blockType === 'dynamic' && item.labels[0]) out.add(item.labels[0].value);
+  return out;
 }
 
 /** Attribute and nested-block sites of a body, by the paths the evaluator uses. `dynamic` blocks are left to the header. */
