@@ -331,6 +331,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const draftsByVariant = new Map<string, Draft[]>();
     const envByVariant = new Map<string, Map<Draft, EnvClass>>();
     const add = (variant: string, d: Draft, env: EnvClass): void => {
+      if (d.spec?.verb === 'update') tagsUnchanged(d);
       const list = draftsByVariant.get(variant) ?? [];
       list.push(d);
       draftsByVariant.set(variant, list);
@@ -610,6 +611,18 @@ function newResource(kind: ResourceKind, address: string, sourceType: string, he
   };
   if (name) r.name = name;
   return r;
+}
+
+/**
+ * An `update` that is not merged into a create of this file: without `--tags` it leaves the
+ * resource's tags as they are (FORMATS.md §1(d): "absent = unchanged, never defaulted"), which
+ * this file does not show: unknown, never "no tags" (TAG001/TAG002).
+ */
+function tagsUnchanged(d: Draft): void {
+  const r = d.resource;
+  const flag = d.spec?.flags.find((f) => f.attr === 'tags' && !f.pool);
+  if (!flag || r.attrs.has('tags')) return;
+  r.attrs.set('tags', { value: unknown(`az ${d.spec!.command} without ${flag.names[0]} leaves the tags unchanged`, r.header), defaulted: false, at: r.header, sourcePath: flag.names[0]! });
 }
 
 /**

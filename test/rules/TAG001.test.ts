@@ -943,6 +943,14 @@ const azureCli: RuleTable = {
     valid: [
       { name: 'has-owner', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic --tags owner=ml team=x\n' }, options: { ruleOptions: { TAG001: { required: ['owner'] } } } },
       { name: 'tags-unknown', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic --tags $TAGS\n' }, options: { ruleOptions: { TAG001: { required: ['owner'] } } } },
+      // FORMATS.md §1(d): update commands "carry only the flags given: absent = unchanged, never defaulted".
+      { name: 'update-without-tags-leaves-them', files: { 'deploy.sh': 'az acr update -n acrml --admin-enabled false\naz keyvault update -n kv1 --enable-purge-protection true\n' }, options: { ruleOptions: { TAG001: { required: ['owner'] } } } },
+      {
+        // An update merged into the create of the same file keeps the create's tags.
+        name: 'update-after-create-keeps-create-tags',
+        files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic --tags owner=ml\naz acr update -n acrml --admin-enabled false\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
     ],
     invalid: [
       {
