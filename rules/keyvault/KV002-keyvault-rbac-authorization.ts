@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName } from '../../src/engine/facts.js';
+import { displayName, leafName } from '../../src/engine/facts.js';
 import type { Graph, RuleContext } from '../../src/engine/types.js';
 import type { Resource } from '../../src/model/resource.js';
-import { RBAC_DEFAULT_API_VERSION, SECRETS_READER_ROLE, VAULT_WRITE_PERMISSION } from '../../src/model/facts/keyvault.js';
+import { RBAC_DEFAULT_API_VERSION, REMOVE_OPERATION, SECRETS_READER_ROLE, VAULT_WRITE_PERMISSION } from '../../src/model/facts/keyvault.js';
 
 /** The access policies a vault declares: inline entries and standalone policy resources that name it. */
 interface DeclaredPolicies {
@@ -16,9 +16,20 @@ function plural(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? 'y' : 'ies'}`;
 }
 
+/**
+ * Whether a standalone access-policy resource grants anything: an ARM/Bicep `vaults/accessPolicies`
+ * child named `remove` takes policies away, and one with an empty `accessPolicies` list adds
+ * none (RULES.md KV002: "empty accessPolicies" is no access policy declared).
+ */
+function declaresPolicies(ctx: Pick<RuleContext, 'fact'>, p: Resource<'keyvault.accesspolicy'>): boolean {
+  if (leafName(p)?.toLowerCase() === REMOVE_OPERATION) return false;
+  const entries = ctx.fact(p, 'entries').value;
+  return !(entries?.kind === 'list' && entries.items.length === 0);
+}
+
 function declaredPolicies(ctx: Pick<RuleContext, 'fact'>, kv: Resource<'keyvault'>, g: Graph): DeclaredPolicies {
   const inline = ctx.fact(kv, 'accessPolicies');
-  const standalone = g.ofKind('keyvault.accesspolicy').filter((p) => p.parent === kv).length;
+  const standalone = g.ofKind('keyvault.accesspolicy').filter((p) => p.parent === kv && declaresPolicies(ctx, p)).length;
   const parts: string[] = [];
   if (inline.value?.kind === 'list' && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, 'access polic')} (${inline.sourcePath})`);
   if (standalone > 0) parts.push(plural(standalone, 'standalone access polic'));

@@ -49,7 +49,7 @@ export const KINDS = {
   },
   keyvault: { purgeProtection: 'bool', rbacAuthorization: 'bool', accessPolicies: 'list', tags: 'object' },
   /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
-  'keyvault.accesspolicy': { name: 'string' },
+  'keyvault.accesspolicy': { name: 'string', entries: 'list' },
   acr: { adminEnabled: 'bool', networkDefaultAction: 'string', publicNetworkAccess: 'bool', sku: 'string', tags: 'object' },
   storage: { allowBlobPublicAccess: 'bool', minTls: 'string', tags: 'object' },
   /** A blob container of a storage account (its `storage` reference / ARM grandparent). */

@@ -385,6 +385,45 @@ resource "azapi_resource" "kv" {
         messageId: 'defaultNoPolicies',
       },
       {
+        // RULES.md KV002: "no access policy declared (… empty accessPolicies …)": a
+        // vaults/accessPolicies child named remove takes policies away, one with an empty list adds none.
+        name: 'standalone-remove-or-empty-declares-none',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      ⟦"type": "Microsoft.KeyVault/vaults"⟧,
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": { "tenantId": "[subscription().tenantId]", "sku": { "family": "A", "name": "standard" }, "enablePurgeProtection": true }
+    },
+    {
+      "type": "Microsoft.KeyVault/vaults/accessPolicies",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml/remove",
+      "dependsOn": ["[resourceId('Microsoft.KeyVault/vaults', 'kv-ml')]"],
+      "properties": { "accessPolicies": [ { "tenantId": "[subscription().tenantId]", "objectId": "00000000-0000-0000-0000-000000000001", "permissions": { "secrets": ["get"] } } ] }
+    },
+    {
+      "type": "Microsoft.KeyVault/vaults/accessPolicies",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml/add",
+      "dependsOn": ["[resourceId('Microsoft.KeyVault/vaults', 'kv-ml')]"],
+      "properties": { "accessPolicies": [] }
+    }
+  ]
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'defaultNoPolicies',
+      },
+      {
         name: 'explicit-false',
         files: {
           'main.json': `

@@ -15,6 +15,10 @@
  *   control model is Azure RBAC (enableRbacAuthorization = true)"; older API versions leave
  *   it null, which means access policies. The azurerm provider sends its own default, false
  *   (registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/key_vault).
+ * - ARM template reference, Microsoft.KeyVault/vaults/accessPolicies
+ *   (https://learn.microsoft.com/azure/templates/microsoft.keyvault/vaults/accesspolicies):
+ *   the child's name is the operation, "'add' 'remove' 'replace'"; `properties.accessPolicies`
+ *   the entries it adds, replaces or removes.
  */
 
 /** The first Key Vault API version that creates vaults with Azure RBAC when `enableRbacAuthorization` is absent. */
@@ -24,3 +28,6 @@ export const RBAC_DEFAULT_API_VERSION = '2026-02-01';
 export const VAULT_WRITE_PERMISSION = 'Microsoft.KeyVault/vaults/write';
 /** A built-in role that grants reading secrets under RBAC authorization. */
 export const SECRETS_READER_ROLE = 'Key Vault Secrets User';
+
+/** The `vaults/accessPolicies` operation that takes entries away (it declares no access policy). */
+export const REMOVE_OPERATION = 'remove';

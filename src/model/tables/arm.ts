@@ -113,7 +113,14 @@ export const ARM_TABLE: Record<string, KindSpec> = {
       { canonical: 'tags', paths: ['tags'] },
     ],
   },
-  'microsoft.keyvault/vaults/accesspolicies': { kind: 'keyvault.accesspolicy', attrs: [{ canonical: 'name', paths: ['name'] }] },
+  // The child's name is the operation (`add`, `replace`, `remove`); `properties.accessPolicies` its entries.
+  'microsoft.keyvault/vaults/accesspolicies': {
+    kind: 'keyvault.accesspolicy',
+    attrs: [
+      { canonical: 'name', paths: ['name'] },
+      { canonical: 'entries', paths: ['properties.accessPolicies'] },
+    ],
+  },
   'microsoft.containerregistry/registries': {
     kind: 'acr',
     attrs: [
