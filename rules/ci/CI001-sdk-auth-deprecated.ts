@@ -23,22 +23,44 @@ interface FoundFlag {
  * `az ad sp create-for-rbac … --sdk-auth` inside a command substitution that is itself inside
  * double quotes (`CREDS="$(az ad sp create-for-rbac … --sdk-auth)"`, `echo "$(…)"`): the shell
  * runs it, but the lexer keeps a double-quoted string as one word. Read the word's raw text.
+ * Linear in the word's length (hostile input: a word of many `$(`): each opener reads only up
+ * to the next blank or shell character.
  */
-const QUOTED_SUBSTITUTION = /(?:\$\(|`)\s*(?:\S*\/)?az(?:\.cmd)?\s+ad\s+sp\s+create-for-rbac\b([^)`"]*)/gi;
+const AZ_PROGRAM = /^(?:.*\/)?az(?:\.cmd)?$/i;
+const CREATE_FOR_RBAC = /\s+ad\s+sp\s+create-for-rbac\b/iy;
 const FLAG_IN_TEXT = /(?<=\s)(--sdk-auth|--json-auth)(?:(?:=|\s+)(\S+))?/gi;
+/** Characters that end the program word after an opener. */
+const PROGRAM_END = /[\s$()`"';|&]/;
 
 function flagsInQuotedSubstitutions(w: CiWord): FoundFlag[] {
   const out: FoundFlag[] = [];
-  if (!w.raw.includes('"')) return out;
-  for (const m of w.raw.matchAll(QUOTED_SUBSTITUTION)) {
-    // Inside single quotes nothing is run (an odd number of `'` before it opens one).
-    if ((w.raw.slice(0, m.index).match(/'/g)?.length ?? 0) % 2 === 1) continue;
-    const argsAt = m.index + m[0].length - m[1]!.length;
-    for (const f of m[1]!.matchAll(FLAG_IN_TEXT)) {
+  const raw = w.raw;
+  if (!raw.includes('"')) return out;
+  let singleQuotes = 0;
+  let counted = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    const opener = c === '`' ? 1 : c === '$' && raw[i + 1] === '(' ? 2 : 0;
+    if (opener === 0) continue;
+    let p = i + opener;
+    while (p < raw.length && (raw[p] === ' ' || raw[p] === '\t')) p++;
+    let e = p;
+    while (e < raw.length && !PROGRAM_END.test(raw[e]!)) e++;
+    if (e === p || !AZ_PROGRAM.test(raw.slice(p, e))) continue;
+    CREATE_FOR_RBAC.lastIndex = e;
+    if (!CREATE_FOR_RBAC.test(raw)) continue;
+    // Inside single quotes nothing is run (an odd number of `'` before the opener opens one).
+    for (; counted < i; counted++) if (raw[counted] === "'") singleQuotes++;
+    if (singleQuotes % 2 === 1) continue;
+    const argsAt = CREATE_FOR_RBAC.lastIndex;
+    let argsEnd = argsAt;
+    while (argsEnd < raw.length && raw[argsEnd] !== ')' && raw[argsEnd] !== '`' && raw[argsEnd] !== '"') argsEnd++;
+    for (const f of raw.slice(argsAt, argsEnd).matchAll(FLAG_IN_TEXT)) {
       if (f[2]?.toLowerCase() === 'false') continue;
       const from = argsAt + f.index;
       out.push({ text: f[1]!, range: w.rangeOf(from, from + f[1]!.length) });
     }
+    i = argsEnd - 1;
   }
   return out;
 }
