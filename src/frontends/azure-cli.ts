@@ -44,6 +44,7 @@ import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace }
 import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, type FileCommand } from './azure-cli-files.js';
+import { applyMlSets } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -565,6 +566,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       if (f.attr === 'tags' && !!f.pool === isPool && !r.attrs.has('tags')) r.attrs.set('tags', { value: undefined, defaulted: false, sourcePath: f.names[0]! });
     }
   };
+  // `--set k=v` applies to the object the flags build, not only to a `--file` (azure-cli-sets.ts).
+  if (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace') applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at);
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
   // The taints stay as written, as in every other format: engine/scan.ts adds (and marks) the

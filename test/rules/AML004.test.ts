@@ -1224,6 +1224,14 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        // Without --file, `--set` applies to the object the flags build (and wins over --min-instances).
+        name: 'flags-with-set-min-instances',
+        files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --min-instances 0 --set min_instances=⟦2⟧\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         name: 'min-instances-from-default-expansion',
         files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --min-instances "${MIN_NODES:-⟦2⟧}"\n' },
         level: 'warning',

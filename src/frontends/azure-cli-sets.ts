@@ -1,0 +1,74 @@
+/**
+ * `--set k=v` on an `az ml compute|workspace create|update` command *without* `--file`.
+ *
+ * The ml extension builds the object from the command's flags and then applies every
+ * `--set` path to it, exactly as it does to a `--file` YAML ("Update an object by specifying a
+ * property path and value to set", the global `--set` argument of `az ml`): so
+ * `az ml compute create -n ci --type computeinstance --set idle_time_before_shutdown_minutes=30`
+ * has idle shutdown, and `--set min_instances=2` keeps two nodes. The keys are the Azure ML
+ * YAML keys (src/model/tables/azureml-yaml.ts). With `--file`, azure-cli-files.ts applies
+ * them to the file instead.
+ *
+ * Three-valued as everywhere: a top-level key with a literal value sets its attribute (the
+ * value is located where it is written); a nested path (`schedules.compute_start_stop…`,
+ * `tags.team`), an unknown value or an unknown key (`--set $K=v`) makes the attribute(s)
+ * unknown, never absent. An unquoted unknown expansion in the command may carry a `--set`
+ * (or `--file`), so every YAML attribute the flags left unset is unknown too.
+ */
+import type { Location, Range } from '../core/source.js';
+import { bool, num, unknown, type Value } from '../core/value.js';
+import type { Resource } from '../model/resource.js';
+import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
+import type { AttrSpec } from '../model/tables/spec.js';
+
+export interface SetOverride {
+  key: string;
+  value: Value;
+  range: Range;
+}
+
+/** The YAML attributes a command of this kind can set (a compute's type is not known yet: both). */
+function yamlAttrs(kind: 'ml.compute' | 'ml.workspace'): AttrSpec[] {
+  const specs = kind === 'ml.workspace' ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
+  return specs.flatMap((s) => s.attrs);
+}
+
+/** A `--set` literal as the attribute reads it: numbers for counts, booleans for flags and Enabled/Disabled. */
+function convert(a: AttrSpec, v: Value & { kind: 'string' }): Value {
+  const text = v.value.trim();
+  const keep = (x: Value): Value => ({ ...x, via: v.via });
+  if (a.convert === 'enabledToBool') {
+    const l = text.toLowerCase();
+    return l === 'enabled' || l === 'disabled' ? keep(bool(l === 'enabled', v.origin)) : unknown(`"${text}" is neither Enabled nor Disabled`, v.origin);
+  }
+  if (typeof a.default === 'number' || /NodeCount$/.test(a.canonical)) return /^-?\d+$/.test(text) ? keep(num(Number(text), v.origin)) : unknown(`"${text}" is not a whole number`, v.origin);
+  if (typeof a.default === 'boolean') {
+    const l = text.toLowerCase();
+    return l === 'true' || l === 'false' ? keep(bool(l === 'true', v.origin)) : unknown(`"${text}" is not true or false`, v.origin);
+  }
+  return v;
+}
+
+/** Applies the `--set` overrides (and an opaque expansion's possible ones) to a flag-only ml command's resource. */
+export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', sets: readonly SetOverride[], opaque: boolean, file: string, at: Location): void {
+  const attrs = yamlAttrs(kind);
+  const unknownAll = (reason: string, where: Location): void => {
+    for (const a of attrs) r.attrs.set(a.canonical, { value: unknown(reason, where), defaulted: false, at: where, sourcePath: a.paths[0] ?? a.canonical });
+  };
+  for (const s of sets) {
+    const word: Location = { file, range: s.range };
+    if (/[$`]/.test(s.key)) {
+      unknownAll(`--set ${s.key}=… may set any key`, word);
+      continue;
+    }
+    const [top, ...rest] = s.key.split('.');
+    for (const a of attrs.filter((x) => x.paths.includes(top!))) {
+      const value = rest.length === 0 && s.value.kind === 'string' ? convert(a, s.value) : s.value.kind === 'unknown' ? s.value : unknown(`--set ${s.key}=… changes part of ${top}, which is not read`, word);
+      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top! });
+    }
+  }
+  if (!opaque) return;
+  for (const a of attrs) {
+    if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(`an unquoted expansion in this az command may set ${a.paths[0]} (--set or --file)`, at), defaulted: false, at, sourcePath: a.paths[0] ?? a.canonical });
+  }
+}
