@@ -72,3 +72,14 @@ export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', se
     if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(`an unquoted expansion in this az command may set ${a.paths[0]} (--set or --file)`, at), defaulted: false, at, sourcePath: a.paths[0] ?? a.canonical });
   }
 }
+
+/**
+ * The Azure ML YAML attributes a create command leaves absent (no flag, no `--set`, no default)
+ * name the `--set` that would set them, so a message says `--set idle_time_before_shutdown`
+ * rather than the ARM property.
+ */
+export function nameAbsentMlKeys(r: Resource, kind: 'ml.compute' | 'ml.workspace'): void {
+  for (const a of yamlAttrs(kind)) {
+    if (!r.attrs.has(a.canonical) && a.paths[0]) r.attrs.set(a.canonical, { value: undefined, defaulted: false, sourcePath: `--set ${a.paths[0]}` });
+  }
+}

@@ -44,7 +44,7 @@ import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace }
 import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, type FileCommand } from './azure-cli-files.js';
-import { applyMlSets } from './azure-cli-sets.js';
+import { applyMlSets, nameAbsentMlKeys } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -560,10 +560,11 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
         if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at), defaulted: false, at, sourcePath: f.names[0]! });
       }
     }
-    // No tags flag: the resource has no tags (absent, no default); the fact names the flag
-    // (`--tags`, `--nodepool-tags` for aks create's default pool) so fix texts say where to add them.
+    // A flag not given and without a default is absent (no tags flag: no tags); the fact names the
+    // flag (`--tags`, `--nodepool-tags` for aks create's default pool, `--image-build-compute`) so
+    // messages and fix texts say which flag to add, not the canonical attribute.
     for (const f of spec.flags) {
-      if (f.attr === 'tags' && !!f.pool === isPool && !r.attrs.has('tags')) r.attrs.set('tags', { value: undefined, defaulted: false, sourcePath: f.names[0]! });
+      if (!!f.pool === isPool && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: undefined, defaulted: false, sourcePath: f.names[0]! });
     }
   };
   // `--set k=v` applies to the object the flags build, not only to a `--file` (azure-cli-sets.ts).
@@ -576,6 +577,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     resource.attrs.set('priority', { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
   }
   defaults(resource, spec.defaults, false);
+  if (isCreate && (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace')) nameAbsentMlKeys(resource, spec.kind);
   const drafts: Draft[] = [{ resource, spec, nameKey, parentKey }];
   if (pool) {
     defaults(pool, spec.poolDefaults, true);

@@ -1202,6 +1202,8 @@ const azureCli: RuleTable = {
         level: 'warning',
         env: 'unknown',
         messageId: 'noIdleShutdown',
+        // The fix is a `--set` of the Azure ML YAML key (the command has no flag for it), not the ARM property.
+        messageIncludes: '(--set idle_time_before_shutdown is not set and no --set schedules.compute_start_stop schedule with action Stop), so it bills until stopped by hand; set --set idle_time_before_shutdown (e.g. "PT60M")',
       },
       {
         name: 'flags-with-set-of-another-key',
