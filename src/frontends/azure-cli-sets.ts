@@ -16,7 +16,8 @@
  * (or `--file`), so every YAML attribute the flags left unset is unknown too.
  */
 import type { Location, Range } from '../core/source.js';
-import { bool, num, unknown, type Value } from '../core/value.js';
+import { bool, num, str, unknown, type Value } from '../core/value.js';
+import type { FlagSpec } from '../model/tables/azure-cli.js';
 import type { Resource } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import type { AttrSpec } from '../model/tables/spec.js';
@@ -25,6 +26,8 @@ export interface SetOverride {
   key: string;
   value: Value;
   range: Range;
+  /** The flag an override comes from (`--min-instances`), when it is not a `--set`. */
+  flag?: string;
 }
 
 /** The YAML attributes a command of this kind can set (a compute's type is not known yet: both). */
@@ -82,4 +85,30 @@ export function nameAbsentMlKeys(r: Resource, kind: 'ml.compute' | 'ml.workspace
   for (const a of yamlAttrs(kind)) {
     if (!r.attrs.has(a.canonical) && a.paths[0]) r.attrs.set(a.canonical, { value: undefined, defaulted: false, sourcePath: `--set ${a.paths[0]}` });
   }
+}
+
+/**
+ * The flags of an `az ml compute|workspace create|update --file X` command as overrides of the
+ * file's keys: the ml extension passes its flags (`--min-instances 0`, `--public-network-access
+ * Disabled`) as overrides of the loaded YAML, like `--set`, so the file's value is not what is
+ * deployed. Tags are left out (whether `--tags` replaces or merges the file's map is not
+ * documented). Each override spans the flag and its value, so a finding points at the value.
+ */
+export function flagOverrides(kind: string, given: ReadonlyMap<FlagSpec, { value: Value; flag: { word: { range: Range } } }>, file: string): SetOverride[] {
+  if (kind !== 'ml.compute' && kind !== 'ml.workspace') return [];
+  const attrs = yamlAttrs(kind);
+  const out: SetOverride[] = [];
+  for (const [f, { value, flag }] of given) {
+    if (f.attr === 'tags') continue;
+    const a = attrs.find((x) => x.canonical === f.attr);
+    const key = a?.paths[0];
+    if (!a || !key) continue;
+    // `--public-network-access Disabled` was read as a boolean; the YAML key takes the word.
+    const v = a.convert === 'enabledToBool' && value.kind === 'bool' ? { ...str(value.value ? 'Enabled' : 'Disabled', value.origin), via: value.via } : value;
+    // The value's own word follows the flag; a value written elsewhere (an assignment) is not spanned.
+    const o = value.origin;
+    const end = o && o.file === file && o.range.start.offset >= flag.word.range.end.offset ? o.range.end : flag.word.range.end;
+    out.push({ key, value: v, range: { start: flag.word.range.start, end }, flag: f.names[0] });
+  }
+  return out;
 }

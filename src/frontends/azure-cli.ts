@@ -44,7 +44,7 @@ import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace }
 import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, type FileCommand } from './azure-cli-files.js';
-import { applyMlSets, nameAbsentMlKeys } from './azure-cli-sets.js';
+import { applyMlSets, flagOverrides, nameAbsentMlKeys } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -508,9 +508,11 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       path: flags.file,
       pathRaw: flags.fileRaw ?? '',
       pathAt: flags.fileAt ?? at,
-      sets: flags.sets,
+      // The command's own flags override the file's keys as `--set` does (azure-cli-sets.ts).
+      sets: [...flags.sets, ...flagOverrides(spec.kind, flags.values, file)],
       ...(flags.name ? { name: flags.name } : {}),
       ...(flags.parent ? { workspace: flags.parent } : {}),
+      ...(flags.opaque ? { opaque: true } : {}),
       at,
       heredocs: linker.heredocs(),
     };

@@ -1331,6 +1331,11 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': 'az ml workspace create -n ws -g rg\naz ml workspace update -n ws -g rg --public-network-access Disabled\n' },
       },
       { name: 'from-yaml-file', files: { 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml\n' } },
+      {
+        // The command's flag overrides the file (absent there, so Enabled by default).
+        name: 'file-with-flag-override',
+        files: { 'workspace.yml': 'name: mlw\nlocation: westeurope\n', 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml --public-network-access Disabled\n' },
+      },
     ],
     invalid: [
       { name: 'absent-default-enabled', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'publicWorkspace' },
