@@ -292,6 +292,16 @@ function defaultValue(d: DefaultValue): Value {
   return obj(new Map(Object.entries(d as Record<string, string>).map(([k, x]) => [k, str(x)])));
 }
 
+/** The word an `Enabled`/`Disabled` flag takes for a boolean. */
+function enabledWord(b: boolean): string {
+  return b ? 'Enabled' : 'Disabled';
+}
+
+/** Whether the spec's flag for an attribute takes `Enabled`/`Disabled`. */
+function readsEnabled(spec: AzCommandSpec, attr: string): boolean {
+  return spec.flags.some((f) => f.attr === attr && f.read === 'enabled');
+}
+
 /** The first flag name of an attribute in a spec (for messages: `--node-vm-size`). */
 function flagNameOf(spec: AzCommandSpec, attr: string, pool = false): string {
   return spec.flags.find((f) => f.attr === attr && !!f.pool === pool)?.names[0] ?? attr;
@@ -542,6 +552,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const value = given.variable && given.value.kind !== 'unknown' ? withSymbol(given.value, given.variable, loc) : given.value;
       if (f.pool && f.attr === 'name') target.name = value;
       setFact(target, f.attr, value, loc, given.flag.text!.split('=')[0]!);
+      // `--public-network-access Disabled` reads as a boolean; messages show the word the flag takes.
+      if (f.read === 'enabled' && value.kind === 'bool') target.attrs.get(f.attr)!.written = enabledWord(value.value);
     }
   }
   const defaults = (r: Resource, table: Readonly<Record<string, DefaultValue>> | undefined, isPool: boolean): void => {
@@ -550,7 +562,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       if (r.attrs.has(attr)) continue;
       const sourcePath = flagNameOf(spec, attr, isPool);
       if (flags.opaque) r.attrs.set(attr, { value: unknown(`an unquoted expansion in this az command may set ${sourcePath}`, at), defaulted: false, at, sourcePath });
-      else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath });
+      else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, ...(typeof d === 'boolean' && readsEnabled(spec, attr) ? { written: enabledWord(d) } : {}) });
       if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
     }
     for (const attr of VERSION_DEPENDENT[spec.command] ?? []) {

@@ -1338,7 +1338,15 @@ const azureCli: RuleTable = {
       },
     ],
     invalid: [
-      { name: 'absent-default-enabled', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'publicWorkspace' },
+      {
+        name: 'absent-default-enabled',
+        files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+        // The default as the flag spells it (Enabled), not the boolean it is read as.
+        messageIncludes: 'because --public-network-access is not set (defaults to Enabled);',
+      },
       { name: 'prod-by-file-name', files: { 'deploy-prod.sh': 'az ml workspace create -n ws -g rg --public-network-access=⟦Enabled⟧\n' }, level: 'error', env: 'prod', messageId: 'publicWorkspace' },
       {
         name: 'environment-assignment-nonprod',
