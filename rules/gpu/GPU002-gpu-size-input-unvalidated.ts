@@ -8,7 +8,7 @@ import type { InputDecl } from '../../src/model/resource.js';
 import { SIZED_KINDS } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, isVmSizeName, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
 
-type MessageId = 'noValidation' | 'noAllowedValues' | 'noAllowedDecorator' | 'regexAdmitsNonGpu' | 'allowsNonGpu' | 'conditionAdmitsNonGpu';
+type MessageId = 'noValidation' | 'noValidationStructured' | 'noAllowedValues' | 'noAllowedDecorator' | 'regexAdmitsNonGpu' | 'allowsNonGpu' | 'conditionAdmitsNonGpu';
 
 function hasGuard(input: InputDecl): boolean {
   return input.kind === 'tf-variable' ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
@@ -22,11 +22,18 @@ interface Problem {
 }
 
 /** What is wrong with the guard of one input that feeds a GPU size. */
+/** An input whose value is an object or a list (the size is one member of it: `var.pools.gpu.vm_size`). */
+function isStructured(input: InputDecl): boolean {
+  const v = input.assigned ?? input.defaultValue;
+  return v?.kind === 'object' || v?.kind === 'list';
+}
+
 function problemsOf(input: InputDecl): Problem[] {
   const base = { declared: input.kind === 'tf-variable' ? 'Terraform variable' : 'Parameter', input: input.name };
   if (input.kind === 'tf-variable') {
     const vs = input.validations ?? [];
-    if (vs.length === 0) return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: 'noValidation', data: { ...base, regex: gpuSizeRegex() } }];
+    if (vs.length === 0)
+      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input) ? 'noValidationStructured' : 'noValidation', data: { ...base, regex: gpuSizeRegex() } }];
     const out: Problem[] = [];
     for (const v of vs) {
       for (const r of v.regexes) {
@@ -55,6 +62,8 @@ function problemsOf(input: InputDecl): Problem[] {
     return out;
   }
   const allowed = input.allowedValues;
+  // An ARM/Bicep object or array parameter cannot list its members' sizes in allowedValues: not judged.
+  if ((!allowed || allowed.length === 0) && isStructured(input)) return [];
   if (!allowed || allowed.length === 0)
     return [{ location: input.header, attributePath: `${input.name}.allowedValues`, messageId: input.kind === 'bicep-param' ? 'noAllowedDecorator' : 'noAllowedValues', data: base }];
   return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input.name}.allowedValues`));
@@ -84,6 +93,8 @@ export default defineRule({
     messages: {
       noValidation:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
+      noValidationStructured:
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
       noAllowedValues:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator:

@@ -314,6 +314,31 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
     ],
     invalid: [
       {
+        // The size is a member of a map variable (for_each over it): the variable still feeds it, unguarded.
+        name: 'map-variable-member-for-each',
+        files: {
+          'main.tf': `
+⟦variable "node_pools" {⟧
+  type = map(object({ vm_size = string }))
+  default = {
+    gpu = { vm_size = "Standard_NC24ads_A100_v4" }
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  for_each              = var.node_pools
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noValidationStructured',
+      },
+      {
         // A validation that does not restrict the size to GPU families is no guard (the condition is evaluated).
         name: 'validation-not-about-families',
         files: {
