@@ -199,10 +199,19 @@ function sizeSymbols(r: Resource): SymbolRef[] {
 export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
   return gpuIntent({
     name: r.name?.kind === 'string' ? r.name.value : undefined,
-    label: lastAddressWord(r.address),
+    label: addressLabel(r),
     read: (attr) => (isKnownAttr(r.kind, attr) ? ctx.fact(r as Resource, attr as never).value : undefined),
     sizeSymbols: sizeSymbols(r),
   });
+}
+
+/**
+ * The label a resource's address gives it (the Terraform label, the Bicep symbolic name, the ARM
+ * name). An az command's address is its step and command line (`create-compute-gpu: az ml
+ * compute create trainer`): no label of the resource's own, its name is `--name`.
+ */
+export function addressLabel(r: Resource): string | undefined {
+  return r.format === 'azure-cli' ? undefined : lastAddressWord(r.address);
 }
 
 /** The resource's size when it is known and a GPU size, else undefined. */

@@ -1003,6 +1003,24 @@ name: gpu-ci
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      {
+        // The job id says gpu, the compute (cluster_name trainer, no GPU label/tag/size variable) does not:
+        // a step or job name is not the resource's name.
+        name: 'job-named-gpu-calls-template-for-cpu-cluster',
+        files: {
+          '.github/workflows/train.yml': `name: train
+on: workflow_dispatch
+jobs:
+  create-compute-gpu:
+    uses: Azure/mlops-templates/.github/workflows/create-compute.yml@main
+    with:
+      cluster_name: trainer
+      size: Standard_D16s_v5
+      min_instances: 0
+      max_instances: 1
+`,
+        },
+      },
       { name: 'gpu-size', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule\n' } },
       { name: 'unknown-size', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$1"\n' } },
       {
