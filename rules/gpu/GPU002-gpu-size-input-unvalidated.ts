@@ -50,7 +50,8 @@ function problemsOf(input: InputDecl): Problem[] {
       }
       for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
-    if (out.length > 0) return out;
+    // An object or list input cannot be probed with a size string: its conditions are not evaluated.
+    if (out.length > 0 || isStructured(input)) return out;
     // No regex or list entry to blame, but the conditions (evaluated) still let a non-GPU size
     // through (`length(var.x) > 0`, `startswith(var.x, "Standard_N")`, `… || var.x == "Standard_D4s_v5"`):
     // the guard is the first condition that admits it.
