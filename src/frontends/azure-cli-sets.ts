@@ -1,5 +1,8 @@
 /**
- * `--set k=v` on an `az ml compute|workspace create|update` command *without* `--file`.
+ * What an `az ml compute|workspace create|update` command sets besides its table flags:
+ * `--set k=v` on a command *without* `--file` (applyMlSets), the `--set` a message should name
+ * for a key left absent (nameAbsentMlKeys), and, *with* `--file`, its flags as overrides of the
+ * file's keys (flagOverrides; azure-cli-files.ts applies them with the `--set`s).
  *
  * The ml extension builds the object from the command's flags and then applies every
  * `--set` path to it, exactly as it does to a `--file` YAML ("Update an object by specifying a
