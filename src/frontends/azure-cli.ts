@@ -331,13 +331,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   for (const file of ciFiles) {
     const places = placesOf(file);
     let fileEnv: FileEnv | undefined;
-    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass => envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned);
+    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, ci?: ReadonlyMap<string, Value>): EnvClass =>
+      envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, ci, file);
     // A script's class is decided when its first resource is added, not for every script run:
     // most scripts add none (no az command), and the file's part (path.relative, the config's
     // globs) and the assignments' scan were then made for nothing (issue 15's CI profile).
-    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>): (() => EnvClass) => {
+    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, ci?: ReadonlyMap<string, Value>): (() => EnvClass) => {
       let env: EnvClass | undefined;
-      return () => (env ??= envClass(place, assigned));
+      return () => (env ??= envClass(place, assigned, ci));
     };
     const draftsByVariant = new Map<string, Draft[]>();
     const envByVariant = new Map<string, Map<Draft, EnvClass>>();
@@ -359,7 +360,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const run = interpretScript(file.file, script, sc.env, sc.expansion);
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
-        const env = lazyEnvClass(place, run.assigned);
+        const env = lazyEnvClass(place, run.assigned, sc.env);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         // A scanned script this one runs also runs with the variables it inherits (the step's, the exported ones).
         if (vi === 0 && file.kind !== 'script') {
@@ -386,7 +387,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = lazyEnvClass(place, run.assigned);
+      const env = lazyEnvClass(place, run.assigned, sc.env);
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env());
     }
     // Known reusable templates called from this file.
@@ -394,7 +395,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place: ScriptPlace = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const variant of matrixVariants(call.job)) {
         const sc = scriptContext(file, place, variant);
-        const env = envClass(place, new Map());
+        const env = envClass(place, new Map(), sc.env);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         add(variantName, templateResource(file, call, sc), env);
       }
@@ -462,14 +463,19 @@ function fileEnvOf(ctx: FrontEndContext, file: CiFile): FileEnv {
 }
 
 /** The environment class of a script's commands (FORMATS.md §1(e) trap 10, then RULES.md "Environments"). */
-function envClassOf(fileEnv: FileEnv, place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass {
+function envClassOf(fileEnv: FileEnv, place: ScriptPlace | undefined, assigned: Map<string, Value>, ci: ReadonlyMap<string, Value> | undefined, file: CiFile): EnvClass {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here.
-  const assignment = (name: string): Value | undefined => {
-    for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
+  // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here. The
+  // step's CI variables (GitHub `env:`, Azure Pipelines `variables:`) and the workflow's or
+  // template's input defaults are variables and parameters too (RULES.md "Environments": "the
+  // resolved value of a variable/parameter named `environment`, …").
+  const named = (entries: Iterable<[string, Value]>, name: string): Value | undefined => {
+    for (const [k, v] of entries) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
     return undefined;
   };
+  const assignment = (name: string): Value | undefined =>
+    named(assigned, name) ?? named(ci ?? [], name) ?? named(file.inputs.flatMap((i): [string, Value][] => (i.default ? [[i.name, str(i.default.text)]] : [])), name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;

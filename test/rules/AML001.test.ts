@@ -1355,6 +1355,48 @@ const azureCli: RuleTable = {
         env: 'nonprod',
         messageId: 'publicWorkspace',
       },
+      {
+        // An Azure Pipelines variable named environment is a variable named environment (RULES.md "Environments").
+        name: 'pipeline-variable-environment-prod',
+        files: {
+          'azure-pipelines.yml': `trigger: none
+variables:
+  environment: prod
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: sc
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: |
+        ⟦az⟧ ml workspace create -n ws -g rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // So is a workflow_dispatch input's default (a parameter named stage).
+        name: 'workflow-input-default-stage',
+        files: {
+          '.github/workflows/infra.yml': `name: infra
+on:
+  workflow_dispatch:
+    inputs:
+      stage:
+        default: dev
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ⟦az⟧ ml workspace create -n ws -g rg
+`,
+        },
+        level: 'note',
+        env: 'nonprod',
+        messageId: 'publicWorkspace',
+      },
     ],
   },
 };
