@@ -6,9 +6,9 @@ import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } fro
 import { allValidationsAdmit } from '../../src/engine/guards.js';
 import type { InputDecl } from '../../src/model/resource.js';
 import { SIZED_KINDS } from '../../src/model/kinds.js';
-import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
+import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, isVmSizeName, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
 
-type MessageId = 'noValidation' | 'noAllowedValues' | 'noAllowedDecorator' | 'regexAdmitsNonGpu' | 'allowsNonGpu';
+type MessageId = 'noValidation' | 'noValidationStructured' | 'noAllowedValues' | 'noAllowedDecorator' | 'regexAdmitsNonGpu' | 'allowsNonGpu' | 'conditionAdmitsNonGpu';
 
 function hasGuard(input: InputDecl): boolean {
   return input.kind === 'tf-variable' ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
@@ -22,11 +22,18 @@ interface Problem {
 }
 
 /** What is wrong with the guard of one input that feeds a GPU size. */
+/** An input whose value is an object or a list (the size is one member of it: `var.pools.gpu.vm_size`). */
+function isStructured(input: InputDecl): boolean {
+  const v = input.assigned ?? input.defaultValue;
+  return v?.kind === 'object' || v?.kind === 'list';
+}
+
 function problemsOf(input: InputDecl): Problem[] {
   const base = { declared: input.kind === 'tf-variable' ? 'Terraform variable' : 'Parameter', input: input.name };
   if (input.kind === 'tf-variable') {
     const vs = input.validations ?? [];
-    if (vs.length === 0) return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: 'noValidation', data: { ...base, regex: gpuSizeRegex() } }];
+    if (vs.length === 0)
+      return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: isStructured(input) ? 'noValidationStructured' : 'noValidation', data: { ...base, regex: gpuSizeRegex() } }];
     const out: Problem[] = [];
     for (const v of vs) {
       for (const r of v.regexes) {
@@ -43,12 +50,29 @@ function problemsOf(input: InputDecl): Problem[] {
       }
       for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
+    // An object or list input cannot be probed with a size string: its conditions are not evaluated.
+    if (out.length > 0 || isStructured(input)) return out;
+    // No regex or list entry to blame, but the conditions (evaluated) still let a non-GPU size
+    // through (`length(var.x) > 0`, `startswith(var.x, "Standard_N")`, `… || var.x == "Standard_D4s_v5"`):
+    // the guard is the first condition that admits it.
+    const probes = [...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))];
+    const probe = probes.find((s) => allValidationsAdmit(vs, s) === true);
+    const guard = probe === undefined ? undefined : vs.find((v) => v.admits?.(probe) === true);
+    if (probe !== undefined && guard)
+      out.push({ location: guard.at, attributePath: `${input.name}.validation.condition`, messageId: 'conditionAdmitsNonGpu', data: { ...base, probe, regex: gpuSizeRegex() } });
     return out;
   }
   const allowed = input.allowedValues;
+  // An ARM/Bicep object or array parameter cannot list its members' sizes in allowedValues: not judged.
+  if ((!allowed || allowed.length === 0) && isStructured(input)) return [];
   if (!allowed || allowed.length === 0)
     return [{ location: input.header, attributePath: `${input.name}.allowedValues`, messageId: input.kind === 'bicep-param' ? 'noAllowedDecorator' : 'noAllowedValues', data: base }];
   return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input.name}.allowedValues`));
+}
+
+/** Non-GPU VM size names written as string literals in a condition (`var.x == "Standard_D4s_v5"`). */
+function sizeLiteralsOf(text: string): string[] {
+  return [...text.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!).filter((t) => isVmSizeName(t) && !isGpuSize(t));
 }
 
 function listEntryProblem(a: Value, base: Record<string, string>, admitted: (s: string) => boolean, attributePath: string): Problem[] {
@@ -70,12 +94,16 @@ export default defineRule({
     messages: {
       noValidation:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
+      noValidationStructured:
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
       noAllowedValues:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
       regexAdmitsNonGpu:
         '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
+      conditionAdmitsNonGpu:
+        '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation condition admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. can(regex("{{regex}}", var.{{input}})).',
       allowsNonGpu:
         '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its allowed values include "{{size}}", which is not a GPU size; remove it or replace it with a size of a GPU family ({{families}}).',
     },

@@ -27,23 +27,28 @@ export default defineRule({
     return {
       graph(g) {
         for (const call of g.opaqueModules) {
-          for (const [arg, value] of call.args) {
-            if (!namesGpuSize(arg) || value.kind !== 'string') continue;
-            const size = value.value;
-            if (!isVmSizeName(size) || isGpuSize(size)) continue;
-            const site = call.argSites.get(arg);
-            const location: Location = value.origin ?? site ?? call.sourceAt;
-            const related: Location[] = [...(value.via ?? [])];
-            const within = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
-            if (site && !within) related.push({ ...site, label: `argument "${arg}"` });
-            ctx.report({
-              location,
-              related,
-              subject: withoutInstanceKeys(call.address),
-              attributePath: arg,
-              messageId: 'notGpuSize',
-              data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() },
-            });
+          for (const [arg, given] of call.args) {
+            if (!namesGpuSize(arg)) continue;
+            // One size, or a list of sizes (`gpu_vm_sizes = [...]`): each known non-GPU size is a finding at its own place.
+            const values = given.kind === 'list' ? given.items : [given];
+            for (const [i, value] of values.entries()) {
+              if (value.kind !== 'string') continue;
+              const size = value.value;
+              if (!isVmSizeName(size) || isGpuSize(size)) continue;
+              const site = call.argSites.get(arg);
+              const location: Location = value.origin ?? site ?? call.sourceAt;
+              const related: Location[] = [...(value.via ?? [])];
+              const within = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
+              if (site && !within) related.push({ ...site, label: `argument "${arg}"` });
+              ctx.report({
+                location,
+                related,
+                subject: withoutInstanceKeys(call.address),
+                attributePath: given.kind === 'list' ? `${arg}[${i}]` : arg,
+                messageId: 'notGpuSize',
+                data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() },
+              });
+            }
           }
         }
       },

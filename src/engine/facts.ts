@@ -199,10 +199,19 @@ function sizeSymbols(r: Resource): SymbolRef[] {
 export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
   return gpuIntent({
     name: r.name?.kind === 'string' ? r.name.value : undefined,
-    label: lastAddressWord(r.address),
+    label: addressLabel(r),
     read: (attr) => (isKnownAttr(r.kind, attr) ? ctx.fact(r as Resource, attr as never).value : undefined),
     sizeSymbols: sizeSymbols(r),
   });
+}
+
+/**
+ * The label a resource's address gives it (the Terraform label, the Bicep symbolic name, the ARM
+ * name). An az command's address is its step and command line (`create-compute-gpu: az ml
+ * compute create trainer`): no label of the resource's own, its name is `--name`.
+ */
+export function addressLabel(r: Resource): string | undefined {
+  return r.format === 'azure-cli' ? undefined : lastAddressWord(r.address);
 }
 
 /** The resource's size when it is known and a GPU size, else undefined. */
@@ -238,8 +247,22 @@ export function inputsFeeding(r: Resource, attr: string, inputs: readonly InputD
   if (!f || f.defaulted || !f.value) return [];
   const chain: Location[] = [...(f.value.via ?? [])];
   if (f.value.kind === 'unknown' && f.value.origin) chain.push(f.value.origin);
+  const origin = f.value.kind === 'unknown' ? undefined : f.value.origin;
   // The same declaration: same file and start (an ARM parameter's header may span its key or its whole member).
-  return inputs.filter((i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset));
+  return inputs.filter(
+    (i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset) || (origin !== undefined && (holds(i.defaultValue, origin) || holds(i.assigned, origin))),
+  );
+}
+
+/**
+ * Whether an object or list value (an input's default or assigned value) has the written
+ * value inside it: `var.pools.gpu.vm_size`, `each.value.vm_size` read a member, and a member
+ * does not carry its container's chain, so the input is found by where its member is written.
+ */
+function holds(container: Value | undefined, origin: Location): boolean {
+  if (!container || (container.kind !== 'object' && container.kind !== 'list') || !container.origin) return false;
+  const o = container.origin;
+  return o.file === origin.file && o.range.start.offset <= origin.range.start.offset && o.range.end.offset >= origin.range.end.offset;
 }
 
 /** Narrows a resource to one kind (`g.target(…)` returns a resource of any kind). */

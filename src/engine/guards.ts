@@ -9,11 +9,15 @@ import type { InputValidation } from '../model/resource.js';
 const READABLE_FUNCTIONS = new Set(['can', 'regex', 'regexall', 'contains', 'length']);
 
 /**
- * How a Terraform validation treats a size: true (admits), false (rejects), undefined
- * (opaque: negations, mixed `&&`/`||`, other functions, no regex or list to read, a regex
+ * How a Terraform validation treats a size: true (admits), false (rejects), undefined. The
+ * condition evaluated with the variable set to the size decides; when the evaluator cannot,
+ * the condition is read as a plain guard — undefined when that is opaque too (negations, mixed `&&`/`||`, other functions, no regex or list to read, a regex
  * the evaluator could not compile).
  */
 export function validationAdmits(v: InputValidation, size: string): boolean | undefined {
+  // The evaluator's answer (the condition evaluated for this size) when it decided; else the plain reading.
+  const evaluated = v.admits?.(size);
+  if (evaluated !== undefined) return evaluated;
   if (v.regexes.length === 0 && v.allowed.length === 0) return undefined;
   const text = v.text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
   if (/![^=]/.test(text) || text.includes('!=')) return undefined;

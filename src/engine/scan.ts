@@ -9,11 +9,10 @@ import type { Value } from '../core/value.js';
 import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
-import { lastAddressWord } from '../model/address.js';
 import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { displayName, factLocations, known, leafName } from './facts.js';
+import { addressLabel, displayName, factLocations, known, leafName } from './facts.js';
 
 /** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
 export interface GpuPoolSummary {
@@ -183,7 +182,7 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   } else {
     const intent = gpuIntent({
       name: pool.name?.kind === 'string' ? pool.name.value : undefined,
-      label: lastAddressWord(pool.address),
+      label: addressLabel(pool),
       read: (attr) => known(pool, attr),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : [])),
     });

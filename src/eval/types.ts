@@ -42,6 +42,12 @@ export interface InputValidation {
   regexes: ValidationRegex[];
   /** Literal values of a `contains([...], var.x)` list, each with its origin. */
   allowed: Value[];
+  /**
+   * The condition evaluated with the variable set to `value` (other names as the module
+   * resolves them): true (admits), false (rejects), undefined (not decided: an unknown
+   * name, an unsupported function).
+   */
+  admits?: (value: string) => boolean | undefined;
 }
 
 /** A regex of a validation condition, compiled by the evaluator (rules never compile Terraform regexes). */

@@ -12,9 +12,11 @@
  *   climbs out is not read). A path with an unknown part (`$DIR/compute.yml`), a file not
  *   found and a heredoc that is not YAML give a resource whose attributes are all unknown, so
  *   `--verbose` says what could not be decided and nothing is reported.
- * - **Overrides.** `--set k=v` replaces the key (dotted paths, later wins) and `--name` the
- *   `name`; a finding about a replaced key points at the `--set` value, the file's value is a
- *   related location. Other flags given with `--file` are not read.
+ * - **Overrides.** `--set k=v` replaces the key (dotted paths, later wins), the command's own
+ *   flags the key they set (`--min-instances` → `min_instances`, after the `--set`s) and
+ *   `--name` the `name`; a finding about a replaced key points at the override's value, the
+ *   file's value is a related location. An unquoted unknown expansion in the command may carry
+ *   any of them: nothing of the file, as that command uses it, is decided.
  * - **Heredocs.** Parsed in place (positions are the script's). An unquoted delimiter expands
  *   `$VAR`/`${VAR}`/`$(…)` (→ unknown values); `<<'EOF'` is literal — except that GitHub and
  *   Azure Pipelines substitute `${{ }}`/`$( )` in a CI file before the shell sees it.
@@ -53,10 +55,13 @@ export interface FileCommand {
   pathRaw: string;
   /** The `--file` value's word in the command. */
   pathAt: Location;
-  sets: { key: string; value: Value; range: Location['range'] }[];
+  /** `--set k=v` overrides, then the command's flags as overrides (`flag` names the flag, for labels). */
+  sets: { key: string; value: Value; range: Location['range']; flag?: string }[];
   name?: { value: Value; raw: string };
   /** `--workspace-name/-w` of a compute command. */
   workspace?: Value;
+  /** An unquoted unknown expansion in the command: it may carry `--set k=v` or flags that replace any key. */
+  opaque?: boolean;
   /** The `az` token. */
   at: Location;
   /** Heredocs of the same file (any order; those written before `at` count). */
@@ -142,9 +147,9 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
   }
   // A `--set $KEY=v` may replace any key: nothing of the file, as this command uses it, is decided.
   const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
-  if (unknownKey) {
+  if (unknownKey || cmd.opaque) {
     if (scanned) links.linkedFiles.add(scanned);
-    return [undecidable(cmd, evaluation, `--set ${unknownKey.key}=… may replace any key of the file`)];
+    return [undecidable(cmd, evaluation, unknownKey ? `--set ${unknownKey.key}=… may replace any key of the file` : 'an unquoted expansion in this az command may carry --set or flags that replace any key of the file')];
   }
   const result = amlYamlResources(src, overridesOf(cmd), evaluation);
   if (result.problems.length > 0) {
@@ -184,7 +189,7 @@ function overridesOf(cmd: FileCommand): AmlYamlOverride[] {
     const location: Location = s.value.origin ?? word;
     // A value written elsewhere (a variable's assignment, a matrix entry): the `--set` is where it is used.
     const inWord = s.value.origin?.file === cmd.file && s.value.origin.range.start.offset >= s.range.start.offset && s.value.origin.range.end.offset <= s.range.end.offset;
-    const resolved = inWord || !s.value.origin ? s.value : { ...s.value, via: [...(s.value.via ?? []), { ...word, label: `--set ${s.key}` }] };
+    const resolved = inWord || !s.value.origin ? s.value : { ...s.value, via: [...(s.value.via ?? []), { ...word, label: s.flag ?? `--set ${s.key}` }] };
     out.push({ path: s.key, value: s.value.kind === 'string' ? s.value.value : '', location, resolved });
   }
   if (cmd.name) {

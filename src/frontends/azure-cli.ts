@@ -44,6 +44,7 @@ import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace }
 import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, type FileCommand } from './azure-cli-files.js';
+import { applyMlSets, flagOverrides, nameAbsentMlKeys } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -291,6 +292,16 @@ function defaultValue(d: DefaultValue): Value {
   return obj(new Map(Object.entries(d as Record<string, string>).map(([k, x]) => [k, str(x)])));
 }
 
+/** The word an `Enabled`/`Disabled` flag takes for a boolean. */
+function enabledWord(b: boolean): string {
+  return b ? 'Enabled' : 'Disabled';
+}
+
+/** Whether the spec's flag for an attribute takes `Enabled`/`Disabled`. */
+function readsEnabled(spec: AzCommandSpec, attr: string): boolean {
+  return spec.flags.some((f) => f.attr === attr && f.read === 'enabled');
+}
+
 /** The first flag name of an attribute in a spec (for messages: `--node-vm-size`). */
 function flagNameOf(spec: AzCommandSpec, attr: string, pool = false): string {
   return spec.flags.find((f) => f.attr === attr && !!f.pool === pool)?.names[0] ?? attr;
@@ -320,13 +331,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   for (const file of ciFiles) {
     const places = placesOf(file);
     let fileEnv: FileEnv | undefined;
-    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass => envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned);
+    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, ci?: ReadonlyMap<string, Value>): EnvClass =>
+      envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, ci, file);
     // A script's class is decided when its first resource is added, not for every script run:
     // most scripts add none (no az command), and the file's part (path.relative, the config's
     // globs) and the assignments' scan were then made for nothing (issue 15's CI profile).
-    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>): (() => EnvClass) => {
+    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, ci?: ReadonlyMap<string, Value>): (() => EnvClass) => {
       let env: EnvClass | undefined;
-      return () => (env ??= envClass(place, assigned));
+      return () => (env ??= envClass(place, assigned, ci));
     };
     const draftsByVariant = new Map<string, Draft[]>();
     const envByVariant = new Map<string, Map<Draft, EnvClass>>();
@@ -349,7 +361,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const run = interpretScript(file.file, script, sc.env, sc.expansion);
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
-        const env = lazyEnvClass(place, run.assigned);
+        const env = lazyEnvClass(place, run.assigned, sc.env);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         // A scanned script this one runs also runs with the variables it inherits (the step's, the exported ones).
         if (vi === 0 && file.kind !== 'script') {
@@ -376,7 +388,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = lazyEnvClass(place, run.assigned);
+      const env = lazyEnvClass(place, run.assigned, sc.env);
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env());
     }
     // Known reusable templates called from this file.
@@ -384,7 +396,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place: ScriptPlace = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const variant of matrixVariants(call.job)) {
         const sc = scriptContext(file, place, variant);
-        const env = envClass(place, new Map());
+        const env = envClass(place, new Map(), sc.env);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         add(variantName, templateResource(file, call, sc), env);
       }
@@ -452,14 +464,19 @@ function fileEnvOf(ctx: FrontEndContext, file: CiFile): FileEnv {
 }
 
 /** The environment class of a script's commands (FORMATS.md §1(e) trap 10, then RULES.md "Environments"). */
-function envClassOf(fileEnv: FileEnv, place: ScriptPlace | undefined, assigned: Map<string, Value>): EnvClass {
+function envClassOf(fileEnv: FileEnv, place: ScriptPlace | undefined, assigned: Map<string, Value>, ci: ReadonlyMap<string, Value> | undefined, file: CiFile): EnvClass {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here.
-  const assignment = (name: string): Value | undefined => {
-    for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
+  // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here. The
+  // step's CI variables (GitHub `env:`, Azure Pipelines `variables:`) and the workflow's or
+  // template's input defaults are variables and parameters too (RULES.md "Environments": "the
+  // resolved value of a variable/parameter named `environment`, …").
+  const named = (entries: Iterable<[string, Value]>, name: string): Value | undefined => {
+    for (const [k, v] of entries) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
     return undefined;
   };
+  const assignment = (name: string): Value | undefined =>
+    named(assigned, name) ?? named(ci ?? [], name) ?? named(file.inputs.flatMap((i): [string, Value][] => (i.default ? [[i.name, str(i.default.text)]] : [])), name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;
@@ -508,9 +525,11 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       path: flags.file,
       pathRaw: flags.fileRaw ?? '',
       pathAt: flags.fileAt ?? at,
-      sets: flags.sets,
+      // The command's own flags override the file's keys as `--set` does (azure-cli-sets.ts).
+      sets: [...flags.sets, ...flagOverrides(spec.kind, flags.values, file)],
       ...(flags.name ? { name: flags.name } : {}),
       ...(flags.parent ? { workspace: flags.parent } : {}),
+      ...(flags.opaque ? { opaque: true } : {}),
       at,
       heredocs: linker.heredocs(),
     };
@@ -540,6 +559,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const value = given.variable && given.value.kind !== 'unknown' ? withSymbol(given.value, given.variable, loc) : given.value;
       if (f.pool && f.attr === 'name') target.name = value;
       setFact(target, f.attr, value, loc, given.flag.text!.split('=')[0]!);
+      // `--public-network-access Disabled` reads as a boolean; messages show the word the flag takes.
+      if (f.read === 'enabled' && value.kind === 'bool') target.attrs.get(f.attr)!.written = enabledWord(value.value);
     }
   }
   const defaults = (r: Resource, table: Readonly<Record<string, DefaultValue>> | undefined, isPool: boolean): void => {
@@ -548,7 +569,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       if (r.attrs.has(attr)) continue;
       const sourcePath = flagNameOf(spec, attr, isPool);
       if (flags.opaque) r.attrs.set(attr, { value: unknown(`an unquoted expansion in this az command may set ${sourcePath}`, at), defaulted: false, at, sourcePath });
-      else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath });
+      else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, ...(typeof d === 'boolean' && readsEnabled(spec, attr) ? { written: enabledWord(d) } : {}) });
       if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
     }
     for (const attr of VERSION_DEPENDENT[spec.command] ?? []) {
@@ -560,12 +581,15 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
         if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at), defaulted: false, at, sourcePath: f.names[0]! });
       }
     }
-    // No tags flag: the resource has no tags (absent, no default); the fact names the flag
-    // (`--tags`, `--nodepool-tags` for aks create's default pool) so fix texts say where to add them.
+    // A flag not given and without a default is absent (no tags flag: no tags); the fact names the
+    // flag (`--tags`, `--nodepool-tags` for aks create's default pool, `--image-build-compute`) so
+    // messages and fix texts say which flag to add, not the canonical attribute.
     for (const f of spec.flags) {
-      if (f.attr === 'tags' && !!f.pool === isPool && !r.attrs.has('tags')) r.attrs.set('tags', { value: undefined, defaulted: false, sourcePath: f.names[0]! });
+      if (!!f.pool === isPool && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: undefined, defaulted: false, sourcePath: f.names[0]! });
     }
   };
+  // `--set k=v` applies to the object the flags build, not only to a `--file` (azure-cli-sets.ts).
+  if (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace') applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at);
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
   // The taints stay as written, as in every other format: engine/scan.ts adds (and marks) the
@@ -574,6 +598,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     resource.attrs.set('priority', { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: '--priority' });
   }
   defaults(resource, spec.defaults, false);
+  if (isCreate && (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace')) nameAbsentMlKeys(resource, spec.kind);
   const drafts: Draft[] = [{ resource, spec, nameKey, parentKey }];
   if (pool) {
     defaults(pool, spec.poolDefaults, true);

@@ -581,6 +581,26 @@ resource "azapi_resource" "gpu" {
   bicep: {
     valid: [
       {
+        // The cluster's name says GPU; the pool (its own name, its CPU size) does not.
+        name: 'cpu-pool-of-gpu-named-cluster',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {
+  name: 'aks-gpu-platform'
+}
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  parent: aks
+  name: 'cpu'
+  properties: {
+    vmSize: 'Standard_D4s_v5'
+    mode: 'User'
+  }
+}
+`,
+        },
+      },
+      {
         name: 'profile-with-taint',
         files: {
           'main.bicep': `

@@ -1331,13 +1331,68 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': 'az ml workspace create -n ws -g rg\naz ml workspace update -n ws -g rg --public-network-access Disabled\n' },
       },
       { name: 'from-yaml-file', files: { 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml\n' } },
+      {
+        // The command's flag overrides the file (absent there, so Enabled by default).
+        name: 'file-with-flag-override',
+        files: { 'workspace.yml': 'name: mlw\nlocation: westeurope\n', 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml --public-network-access Disabled\n' },
+      },
     ],
     invalid: [
-      { name: 'absent-default-enabled', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'publicWorkspace' },
+      {
+        name: 'absent-default-enabled',
+        files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+        // The default as the flag spells it (Enabled), not the boolean it is read as.
+        messageIncludes: 'because --public-network-access is not set (defaults to Enabled);',
+      },
       { name: 'prod-by-file-name', files: { 'deploy-prod.sh': 'az ml workspace create -n ws -g rg --public-network-access=⟦Enabled⟧\n' }, level: 'error', env: 'prod', messageId: 'publicWorkspace' },
       {
         name: 'environment-assignment-nonprod',
         files: { 'setup.sh': 'ENVIRONMENT="dev"\n⟦az⟧ ml workspace create -n ws-$ENVIRONMENT -g rg\n' },
+        level: 'note',
+        env: 'nonprod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // An Azure Pipelines variable named environment is a variable named environment (RULES.md "Environments").
+        name: 'pipeline-variable-environment-prod',
+        files: {
+          'azure-pipelines.yml': `trigger: none
+variables:
+  environment: prod
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: sc
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: |
+        ⟦az⟧ ml workspace create -n ws -g rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // So is a workflow_dispatch input's default (a parameter named stage).
+        name: 'workflow-input-default-stage',
+        files: {
+          '.github/workflows/infra.yml': `name: infra
+on:
+  workflow_dispatch:
+    inputs:
+      stage:
+        default: dev
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ⟦az⟧ ml workspace create -n ws -g rg
+`,
+        },
         level: 'note',
         env: 'nonprod',
         messageId: 'publicWorkspace',

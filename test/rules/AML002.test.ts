@@ -631,6 +631,8 @@ az acr create -n acrml -g rg --sku Premium --public-network-enabled false
         level: 'error',
         env: 'unknown',
         messageId: 'noImageBuildCompute',
+        // The absent flag is named as the command writes it, not as the ARM property.
+        messageIncludes: '(--image-build-compute is not set) but its registry "acrml" is network-restricted (public network access is disabled), so image builds fail; set --image-build-compute to',
       },
     ],
   },

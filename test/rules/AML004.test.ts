@@ -1203,6 +1203,16 @@ const azureCli: RuleTable = {
         files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml --set min_instances=0 -w ws\n' },
       },
       {
+        // The ml extension applies the command's flags over the file, as it does --set.
+        name: 'file-flag-min-instances-zero',
+        files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml --min-instances 0 -w ws\n' },
+      },
+      {
+        // An unquoted unknown expansion may carry `--set min_instances=0`: the file's 2 is not decided.
+        name: 'file-with-opaque-expansion',
+        files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml -w ws $EXTRA_ARGS\n' },
+      },
+      {
         name: 'heredoc-unquoted-variable',
         files: { 'deploy.sh': 'MIN=$1\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: $MIN\nEOF\naz ml compute create -f c.yml\n' },
       },
@@ -1219,6 +1229,22 @@ const azureCli: RuleTable = {
       {
         name: 'file-set-min-instances',
         files: { 'infra/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'infra/deploy.sh': 'az ml compute create -f compute.yml --set min_instances=⟦3⟧\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        // A flag given with --file replaces the file's key; the finding points at the flag's value.
+        name: 'file-flag-min-instances',
+        files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'deploy.sh': 'az ml compute create -f compute.yml --min-instances ⟦2⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        // Without --file, `--set` applies to the object the flags build (and wins over --min-instances).
+        name: 'flags-with-set-min-instances',
+        files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --min-instances 0 --set min_instances=⟦2⟧\n' },
         level: 'warning',
         env: 'unknown',
         messageId: 'minNodesAboveZero',

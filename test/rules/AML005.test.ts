@@ -1189,11 +1189,25 @@ const azureCli: RuleTable = {
     valid: [
       { name: 'cluster-not-instance', files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type AmlCompute\n' } },
       { name: 'instance-from-yaml', files: { 'deploy.sh': 'az ml compute create -w ws --file instance.yml\n' } },
+      // The ml extension applies `--set` to the object the flags build, not only to a --file YAML.
+      { name: 'flags-with-set-idle-minutes', files: { 'deploy.sh': 'az ml compute create -n ci1 -w ws --type ComputeInstance --set idle_time_before_shutdown_minutes=30\n' } },
+      { name: 'flags-with-set-stop-schedule', files: { 'deploy.sh': 'az ml compute create -n ci1 -w ws --type ComputeInstance --set schedules.compute_start_stop[0].action=stop\n' } },
+      // An unquoted unknown expansion may carry `--set idle_time_before_shutdown=…`: unknown, not absent.
+      { name: 'flags-with-opaque-expansion', files: { 'deploy.sh': 'az ml compute create -n ci1 -w ws --type ComputeInstance $EXTRA_ARGS\n' } },
     ],
     invalid: [
       {
         name: 'instance-created-by-flags',
         files: { 'deploy.sh': '⟦az⟧ ml compute create -n ci1 -w ws --type ComputeInstance --size Standard_DS3_v2\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+        // The fix is a `--set` of the Azure ML YAML key (the command has no flag for it), not the ARM property.
+        messageIncludes: '(--set idle_time_before_shutdown is not set and no --set schedules.compute_start_stop schedule with action Stop), so it bills until stopped by hand; set --set idle_time_before_shutdown (e.g. "PT60M")',
+      },
+      {
+        name: 'flags-with-set-of-another-key',
+        files: { 'deploy.sh': '⟦az⟧ ml compute create -n ci1 -w ws --type ComputeInstance --set size=Standard_DS3_v2\n' },
         level: 'warning',
         env: 'unknown',
         messageId: 'noIdleShutdown',

@@ -479,6 +479,33 @@ resource "azapi_resource" "gpu" {
   arm: {
     valid: [
       {
+        // The workspace's name (the first segment of the child's name) says GPU, the compute's own name does not.
+        name: 'child-named-under-gpu-parent',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-gpu-team/cpu-cluster",
+      "location": "westeurope",
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          "vmSize": "Standard_D4s_v3",
+          "scaleSettings": { "minNodeCount": 0, "maxNodeCount": 2 }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
+      {
         name: 'gpu-profile-gpu-size',
         files: {
           'main.json': `
@@ -767,6 +794,41 @@ resource "azapi_resource" "gpu" {
   bicep: {
     valid: [
       {
+        // A child's name is parent/child: only its own segment says what it is meant for.
+        name: 'child-of-gpu-named-parent',
+        files: {
+          'main.bicep': `
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-gpu-platform'
+  location: 'westeurope'
+  properties: {
+    dnsPrefix: 'aks'
+    agentPoolProfiles: [
+      {
+        name: 'system'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+      }
+    ]
+  }
+}
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  parent: aks
+  name: 'cpu'
+  properties: {
+    vmSize: 'Standard_D4s_v5'
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 2
+  }
+}
+`,
+        },
+      },
+      {
         name: 'gpu-size',
         files: {
           'main.bicep': `
@@ -941,6 +1003,24 @@ name: gpu-ci
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      {
+        // The job id says gpu, the compute (cluster_name trainer, no GPU label/tag/size variable) does not:
+        // a step or job name is not the resource's name.
+        name: 'job-named-gpu-calls-template-for-cpu-cluster',
+        files: {
+          '.github/workflows/train.yml': `name: train
+on: workflow_dispatch
+jobs:
+  create-compute-gpu:
+    uses: Azure/mlops-templates/.github/workflows/create-compute.yml@main
+    with:
+      cluster_name: trainer
+      size: Standard_D16s_v5
+      min_instances: 0
+      max_instances: 1
+`,
+        },
+      },
       { name: 'gpu-size', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule\n' } },
       { name: 'unknown-size', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$1"\n' } },
       {

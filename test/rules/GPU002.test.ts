@@ -14,6 +14,29 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // Evaluated: every non-GPU size is rejected (starts with NC/ND/NV, never NP).
+        name: 'startswith-gpu-families',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+  validation {
+    condition     = anytrue([for p in ["Standard_NC", "Standard_ND", "Standard_NV"] : startswith(var.gpu_vm_size, p)])
+    error_message = "GPU sizes only."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
+      {
         name: 'contains-gpu-sizes',
         files: {
           'main.tf': `
@@ -290,6 +313,109 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
       },
     ],
     invalid: [
+      {
+        // The size is a member of a map variable (for_each over it): the variable still feeds it, unguarded.
+        name: 'map-variable-member-for-each',
+        files: {
+          'main.tf': `
+⟦variable "node_pools" {⟧
+  type = map(object({ vm_size = string }))
+  default = {
+    gpu = { vm_size = "Standard_NC24ads_A100_v4" }
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  for_each              = var.node_pools
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noValidationStructured',
+      },
+      {
+        // A validation that does not restrict the size to GPU families is no guard (the condition is evaluated).
+        name: 'validation-not-about-families',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+  validation {
+    condition     = ⟦length(var.gpu_vm_size) > 0⟧
+    error_message = "GPU sizes only."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpu',
+      },
+      {
+        // startswith "Standard_N" admits the FPGA size Standard_NP10s.
+        name: 'startswith-admits-fpga',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+  validation {
+    condition     = ⟦startswith(var.gpu_vm_size, "Standard_N")⟧
+    error_message = "GPU sizes only."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpu',
+      },
+      {
+        // The regex restricts, but the condition also lets a CPU size through.
+        name: 'regex-or-cpu-literal',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+  validation {
+    condition     = ⟦can(regex("^Standard_N[CDGV]", var.gpu_vm_size)) || var.gpu_vm_size == "Standard_D4s_v5"⟧
+    error_message = "GPU sizes only."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpu',
+      },
       {
         name: 'aml-cluster-no-validation',
         files: {

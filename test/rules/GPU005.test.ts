@@ -114,6 +114,22 @@ variable "gpu_vm_size" {
     ],
     invalid: [
       {
+        // A list of sizes under a GPU-size name: the non-GPU entry is the finding, at that entry.
+        name: 'cpu-size-in-a-list-of-gpu-sizes',
+        files: {
+          'main.tf': `
+module "aks_gpu" {
+  source       = "contoso/aks-gpu/azurerm"
+  version      = "1.2.0"
+  gpu_vm_sizes = ["Standard_NC24ads_A100_v4", ⟦"Standard_D16s_v5"⟧]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'cpu-size-literal',
         files: {
           'main.tf': `

@@ -591,7 +591,7 @@ export class ModuleInstance {
         secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
         defaultValue: this.defaultOf(decl),
         assigned: this.opts.inputs.get(name),
-        validations: childBlocks(decl.node, 'validation').map((v) => this.validationOf(v, decl.file, text)),
+        validations: childBlocks(decl.node, 'validation').map((v) => this.validationOf(v, decl.file, text, name)),
       });
     }
     // The variables of a registry module copy are not the user's to validate or to keep free
@@ -599,7 +599,7 @@ export class ModuleInstance {
     for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) c.instance.collectInputDecls(out);
   }
 
-  private validationOf(block: Block, file: string, text: string): InputValidation {
+  private validationOf(block: Block, file: string, text: string, variable: string): InputValidation {
     const cond = attr(block, 'condition');
     const at = cond ? locOf(cond.expr, file, 'validation condition') : blockHeader(block, file);
     const regexes: InputValidation['regexes'] = [];
@@ -619,7 +619,25 @@ export class ModuleInstance {
       forEachChild(e, visit);
     };
     if (cond) visit(cond.expr);
-    return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed };
+    return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed, ...(cond ? { admits: (value: string) => this.conditionAdmits(cond.expr, file, variable, value) } : {}) };
+  }
+
+  /**
+   * A validation condition evaluated as Terraform would for `var.<variable> = value` (any
+   * other name resolves as in the module: Terraform 1.9+ conditions may read other variables).
+   */
+  private conditionAdmits(condition: Expression, file: string, variable: string, value: string): boolean | undefined {
+    const probe: EvalContext = {
+      file,
+      guard: this.opts.guard,
+      resolveRoot: (root, steps, at) => {
+        const first = steps[0];
+        if (root === 'var' && first?.type === 'GetAttr' && first.name === variable) return { value: str(value, at), consumed: 1 };
+        return this.resolveRoot(root, steps, at);
+      },
+    };
+    const r = evaluate(condition, probe);
+    return r.kind === 'bool' ? r.value : undefined;
   }
 }
 

@@ -47,11 +47,13 @@ export function computeTypeFromArm(raw: string): AmlComputeType {
 export const START_STOP_SCHEDULES = 'computeStartStop';
 /**
  * The start/stop schedule list as each format writes it under `schedules` (the Azure ML YAML
- * front end reads `compute_start_stop` into the ARM shape; messages name the written key).
+ * front end, and `az ml … --set`, read `compute_start_stop` into the ARM shape; messages name
+ * the written key).
  * https://learn.microsoft.com/azure/machine-learning/reference-yaml-compute-instance
  */
 export function startStopSchedulesKey(format: string): string {
-  return format === 'azureml-yaml' ? 'compute_start_stop' : START_STOP_SCHEDULES;
+  // `az ml compute create --set schedules.compute_start_stop…` writes the YAML keys too.
+  return format === 'azureml-yaml' || format === 'azure-cli' ? 'compute_start_stop' : START_STOP_SCHEDULES;
 }
 /** A schedule's `action` that stops the instance. */
 export const STOP_ACTION = 'stop';

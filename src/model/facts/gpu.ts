@@ -109,14 +109,23 @@ function textsOf(v: Value | undefined): string[] {
 
 const ATTR_WORD = { labels: 'label', tags: 'tag', taints: 'taint' } as const;
 
+/** The last `/` segment of a name (an ARM child `parent/child` → `child`). */
+function ownName(name: string | undefined): string | undefined {
+  return name?.split('/').pop();
+}
+
 /**
  * RULES.md GPU001 "meant for GPU": the name says gpu; a label, tag or taint key or value
  * mentions gpu (`nvidia.com/gpu` included); or the size comes from a variable/parameter
  * whose name contains gpu. Returns the reason, for messages; undefined when nothing says GPU.
  */
 export function gpuIntent(s: GpuIntentInput): string | undefined {
-  if (s.name !== undefined && mentionsGpu(s.name)) return `its name "${s.name}" says GPU`;
-  if (s.label !== undefined && mentionsGpu(s.label)) return `its name "${s.label}" says GPU`;
+  // The resource's own name: an ARM child's name and address carry its parent's name first
+  // (`mlw-gpu/cpu-cluster`, `…/agentPools/aks-gpu/cpu`), which says nothing about the child.
+  const name = ownName(s.name);
+  const label = ownName(s.label);
+  if (name !== undefined && mentionsGpu(name)) return `its name "${name}" says GPU`;
+  if (label !== undefined && mentionsGpu(label)) return `its name "${label}" says GPU`;
   for (const attr of ['labels', 'tags', 'taints'] as const) {
     const hit = textsOf(s.read(attr)).find(mentionsGpu);
     if (hit) return `its ${ATTR_WORD[attr]} "${hit}" mentions GPU`;

@@ -1,0 +1,117 @@
+/**
+ * What an `az ml compute|workspace create|update` command sets besides its table flags:
+ * `--set k=v` on a command *without* `--file` (applyMlSets), the `--set` a message should name
+ * for a key left absent (nameAbsentMlKeys), and, *with* `--file`, its flags as overrides of the
+ * file's keys (flagOverrides; azure-cli-files.ts applies them with the `--set`s).
+ *
+ * The ml extension builds the object from the command's flags and then applies every
+ * `--set` path to it, exactly as it does to a `--file` YAML ("Update an object by specifying a
+ * property path and value to set", the global `--set` argument of `az ml`): so
+ * `az ml compute create -n ci --type computeinstance --set idle_time_before_shutdown_minutes=30`
+ * has idle shutdown, and `--set min_instances=2` keeps two nodes. The keys are the Azure ML
+ * YAML keys (src/model/tables/azureml-yaml.ts). With `--file`, azure-cli-files.ts applies
+ * them to the file instead.
+ *
+ * Three-valued as everywhere: a top-level key with a literal value sets its attribute (the
+ * value is located where it is written); a nested path (`schedules.compute_start_stop…`,
+ * `tags.team`), an unknown value or an unknown key (`--set $K=v`) makes the attribute(s)
+ * unknown, never absent. An unquoted unknown expansion in the command may carry a `--set`
+ * (or `--file`), so every YAML attribute the flags left unset is unknown too.
+ */
+import type { Location, Range } from '../core/source.js';
+import { bool, num, str, unknown, type Value } from '../core/value.js';
+import type { FlagSpec } from '../model/tables/azure-cli.js';
+import type { Resource } from '../model/resource.js';
+import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
+import type { AttrSpec } from '../model/tables/spec.js';
+
+export interface SetOverride {
+  key: string;
+  value: Value;
+  range: Range;
+  /** The flag an override comes from (`--min-instances`), when it is not a `--set`. */
+  flag?: string;
+}
+
+/** The YAML attributes a command of this kind can set (a compute's type is not known yet: both). */
+function yamlAttrs(kind: 'ml.compute' | 'ml.workspace'): AttrSpec[] {
+  const specs = kind === 'ml.workspace' ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
+  return specs.flatMap((s) => s.attrs);
+}
+
+/** A `--set` literal as the attribute reads it: numbers for counts, booleans for flags and Enabled/Disabled. */
+function convert(a: AttrSpec, v: Value & { kind: 'string' }): Value {
+  const text = v.value.trim();
+  const keep = (x: Value): Value => ({ ...x, via: v.via });
+  if (a.convert === 'enabledToBool') {
+    const l = text.toLowerCase();
+    return l === 'enabled' || l === 'disabled' ? keep(bool(l === 'enabled', v.origin)) : unknown(`"${text}" is neither Enabled nor Disabled`, v.origin);
+  }
+  if (typeof a.default === 'number' || /NodeCount$/.test(a.canonical)) return /^-?\d+$/.test(text) ? keep(num(Number(text), v.origin)) : unknown(`"${text}" is not a whole number`, v.origin);
+  if (typeof a.default === 'boolean') {
+    const l = text.toLowerCase();
+    return l === 'true' || l === 'false' ? keep(bool(l === 'true', v.origin)) : unknown(`"${text}" is not true or false`, v.origin);
+  }
+  return v;
+}
+
+/** Applies the `--set` overrides (and an opaque expansion's possible ones) to a flag-only ml command's resource. */
+export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', sets: readonly SetOverride[], opaque: boolean, file: string, at: Location): void {
+  const attrs = yamlAttrs(kind);
+  const unknownAll = (reason: string, where: Location): void => {
+    for (const a of attrs) r.attrs.set(a.canonical, { value: unknown(reason, where), defaulted: false, at: where, sourcePath: a.paths[0] ?? a.canonical });
+  };
+  for (const s of sets) {
+    const word: Location = { file, range: s.range };
+    if (/[$`]/.test(s.key)) {
+      unknownAll(`--set ${s.key}=… may set any key`, word);
+      continue;
+    }
+    const [top, ...rest] = s.key.split('.');
+    for (const a of attrs.filter((x) => x.paths.includes(top!))) {
+      const value = rest.length === 0 && s.value.kind === 'string' ? convert(a, s.value) : s.value.kind === 'unknown' ? s.value : unknown(`--set ${s.key}=… changes part of ${top}, which is not read`, word);
+      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top! });
+    }
+  }
+  if (!opaque) return;
+  for (const a of attrs) {
+    if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(`an unquoted expansion in this az command may set ${a.paths[0]} (--set or --file)`, at), defaulted: false, at, sourcePath: a.paths[0] ?? a.canonical });
+  }
+}
+
+/**
+ * The Azure ML YAML attributes a create command leaves absent (no flag, no `--set`, no default)
+ * name the `--set` that would set them, so a message says `--set idle_time_before_shutdown`
+ * rather than the ARM property.
+ */
+export function nameAbsentMlKeys(r: Resource, kind: 'ml.compute' | 'ml.workspace'): void {
+  for (const a of yamlAttrs(kind)) {
+    if (!r.attrs.has(a.canonical) && a.paths[0]) r.attrs.set(a.canonical, { value: undefined, defaulted: false, sourcePath: `--set ${a.paths[0]}` });
+  }
+}
+
+/**
+ * The flags of an `az ml compute|workspace create|update --file X` command as overrides of the
+ * file's keys: the ml extension passes its flags (`--min-instances 0`, `--public-network-access
+ * Disabled`) as overrides of the loaded YAML, like `--set`, so the file's value is not what is
+ * deployed. Tags are left out (whether `--tags` replaces or merges the file's map is not
+ * documented). Each override spans the flag and its value, so a finding points at the value.
+ */
+export function flagOverrides(kind: string, given: ReadonlyMap<FlagSpec, { value: Value; flag: { word: { range: Range } } }>, file: string): SetOverride[] {
+  if (kind !== 'ml.compute' && kind !== 'ml.workspace') return [];
+  const attrs = yamlAttrs(kind);
+  const out: SetOverride[] = [];
+  for (const [f, { value, flag }] of given) {
+    if (f.attr === 'tags') continue;
+    const a = attrs.find((x) => x.canonical === f.attr);
+    const key = a?.paths[0];
+    if (!a || !key) continue;
+    // `--public-network-access Disabled` was read as a boolean; the YAML key takes the word.
+    const v = a.convert === 'enabledToBool' && value.kind === 'bool' ? { ...str(value.value ? 'Enabled' : 'Disabled', value.origin), via: value.via } : value;
+    // The value's own word follows the flag; a value written elsewhere (an assignment) is not spanned.
+    const o = value.origin;
+    const end = o && o.file === file && o.range.start.offset >= flag.word.range.end.offset ? o.range.end : flag.word.range.end;
+    out.push({ key, value: v, range: { start: flag.word.range.start, end }, flag: f.names[0] });
+  }
+  return out;
+}
