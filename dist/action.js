@@ -1530,8 +1530,8 @@ function inputFlow(v, site) {
   if (v.origin && !within(v.origin, site)) return flowTo(v.via ?? [], v.origin);
   return void 0;
 }
-function flowTo(places, input) {
-  return [...distinct(places).filter((l) => !sameLocation(l, input)), input];
+function flowTo(places, input2) {
+  return [...distinct(places).filter((l) => !sameLocation(l, input2)), input2];
 }
 function decisionOf(cond, conditionSite, label = "condition") {
   const flow = inputFlow(cond, conditionSite);
@@ -2766,14 +2766,14 @@ var require_build = __commonJS({
       * @param {string} error
       * @param {string|null} [input=null]
       */
-      constructor(error, input = null) {
+      constructor(error, input2 = null) {
         let message = `error parsing regexp: ${error}`;
-        if (input) message += `: \`${input}\``;
+        if (input2) message += `: \`${input2}\``;
         super(message);
         this.name = "RE2JSSyntaxException";
         this.message = message;
         this.error = error;
-        this.input = input;
+        this.input = input2;
       }
       /**
       * Retrieves the description of the error.
@@ -2845,15 +2845,15 @@ var require_build = __commonJS({
       static checkPattern(pattern) {
         if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
       }
-      static checkInput(input) {
-        if (!Utils2.isString(input) && !Utils2.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input)}`);
+      static checkInput(input2) {
+        if (!Utils2.isString(input2) && !Utils2.isByteArray(input2)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input2)}`);
       }
       static checkFlags(flags) {
         const known2 = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
         if (!Number.isInteger(flags) || (flags & ~known2) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
       }
-      static isByteArray(input) {
-        return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+      static isByteArray(input2) {
+        return Array.isArray(input2) || Object.prototype.toString.call(input2) === "[object Uint8Array]";
       }
       static isalnum(c) {
         return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
@@ -3130,9 +3130,9 @@ var require_build = __commonJS({
       * Return the MatcherInput for UTF_8 encoding.
       * @returns {Utf8MatcherInput}
       */
-      static utf8(input) {
-        if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
-        return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+      static utf8(input2) {
+        if (Utils.isByteArray(input2)) return new Utf8MatcherInput(input2);
+        return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input2));
       }
     };
     var MachineInputBase = class {
@@ -3350,7 +3350,7 @@ var require_build = __commonJS({
       * @param {import('./index.js').RE2JS} pattern
       * @param {string|number[]|Uint8Array|MatcherInputBase} input
       */
-      constructor(pattern, input) {
+      constructor(pattern, input2) {
         if (pattern === null) throw new Error("pattern is null");
         this.patternInput = pattern;
         const re22 = this.patternInput.re2();
@@ -3360,9 +3360,9 @@ var require_build = __commonJS({
         this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
         this.numberOfInstructions = re22.numberOfInstructions();
         this.lookbehindState = null;
-        if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
-        else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
-        else this.resetMatcherInput(MatcherInput.utf16(input));
+        if (input2 instanceof MatcherInputBase) this.resetMatcherInput(input2);
+        else if (Utils.isByteArray(input2)) this.resetMatcherInput(MatcherInput.utf8(input2));
+        else this.resetMatcherInput(MatcherInput.utf16(input2));
       }
       /**
       * Returns the {@code RE2JS} associated with this {@code Matcher}.
@@ -3389,13 +3389,13 @@ var require_build = __commonJS({
       * @param {string|number[]|Uint8Array|MatcherInputBase} input
       * @returns {Matcher} the {@code Matcher} itself, for chained method calls
       */
-      resetMatcherInput(input) {
-        if (input === null) throw new Error("input is null");
-        if (!(input instanceof MatcherInputBase)) {
-          if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
-          else input = MatcherInput.utf16(input);
+      resetMatcherInput(input2) {
+        if (input2 === null) throw new Error("input is null");
+        if (!(input2 instanceof MatcherInputBase)) {
+          if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+          else input2 = MatcherInput.utf16(input2);
         }
-        this.matcherInput = input;
+        this.matcherInput = input2;
         if (this.lookbehindState !== null) this.lookbehindState.reset();
         else this.lookbehindState = this.patternInput.re2().createLookbehindState();
         this.reset();
@@ -4049,7 +4049,7 @@ var require_build = __commonJS({
         if (this.ncap === 0) return Utils.emptyInts();
         return Utils.toArray(this.matchcap.subarray(0, this.ncap));
       }
-      match(input, pos, anchor, lbState = null) {
+      match(input2, pos, anchor, lbState = null) {
         const startCond = this.re2.cond;
         if (startCond === Utils.EMPTY_ALL) return false;
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
@@ -4068,19 +4068,19 @@ var require_build = __commonJS({
         let saveLookbehinds = hasLookbehinds && lbState !== null;
         let runq = this.q0;
         let nextq = this.q1;
-        let r = input.step(currentPos);
+        let r = input2.step(currentPos);
         let rune = r >> 3;
         let width = r & 7;
         let rune1 = -1;
         let width1 = 0;
         if (r !== MachineInputBase.EOF()) {
-          r = input.step(currentPos + width);
+          r = input2.step(currentPos + width);
           rune1 = r >> 3;
           width1 = r & 7;
         }
         let flag;
         if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
-        else flag = input.context(currentPos);
+        else flag = input2.context(currentPos);
         if (hasLookbehinds) {
           if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
           else this.spawnLookbehinds(runq, currentPos, flag);
@@ -4090,17 +4090,17 @@ var require_build = __commonJS({
             if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
             if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
             if (this.matched) break;
-            if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
-              const advance = input.index(this.re2, currentPos);
+            if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input2.canCheckPrefix()) {
+              const advance = input2.index(this.re2, currentPos);
               if (advance < 0) break;
               currentPos += advance;
-              r = input.step(currentPos);
+              r = input2.step(currentPos);
               rune = r >> 3;
               width = r & 7;
-              r = input.step(currentPos + width);
+              r = input2.step(currentPos + width);
               rune1 = r >> 3;
               width1 = r & 7;
-              flag = input.context(currentPos);
+              flag = input2.context(currentPos);
             }
           }
           if (currentPos >= matchStartPos) {
@@ -4114,15 +4114,15 @@ var require_build = __commonJS({
             }
           }
           const nextPos = currentPos + width;
-          flag = input.context(nextPos);
-          this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+          flag = input2.context(nextPos);
+          this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input2.endPos());
           if (width === 0) break;
           if (this.ncap === 0 && this.matched) break;
           currentPos += width;
           rune = rune1;
           width = width1;
           if (rune !== -1) {
-            r = input.step(currentPos + width);
+            r = input2.step(currentPos + width);
             rune1 = r >> 3;
             width1 = r & 7;
           }
@@ -4134,7 +4134,7 @@ var require_build = __commonJS({
         nextq.clear();
         return this.matched;
       }
-      matchSet(input, pos, anchor) {
+      matchSet(input2, pos, anchor) {
         const startCond = this.re2.cond;
         if (startCond === Utils.EMPTY_ALL) return [];
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
@@ -4142,17 +4142,17 @@ var require_build = __commonJS({
         let matchStartPos = pos;
         let runq = this.q0;
         let nextq = this.q1;
-        let r = input.step(currentPos);
+        let r = input2.step(currentPos);
         let rune = r >> 3;
         let width = r & 7;
         let rune1 = -1;
         let width1 = 0;
         if (r !== MachineInputBase.EOF()) {
-          r = input.step(currentPos + width);
+          r = input2.step(currentPos + width);
           rune1 = r >> 3;
           width1 = r & 7;
         }
-        let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+        let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(currentPos);
         const matches = /* @__PURE__ */ new Set();
         if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
         while (true) {
@@ -4164,7 +4164,7 @@ var require_build = __commonJS({
             if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
           }
           const nextPos = currentPos + width;
-          flag = input.context(nextPos);
+          flag = input2.context(nextPos);
           for (let j = 0; j < runq.size; j++) {
             const pc = runq.densePcs[j];
             const i = this.prog.inst[pc];
@@ -4172,7 +4172,7 @@ var require_build = __commonJS({
             let add = false;
             switch (i.op) {
               case Inst.MATCH:
-                if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+                if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input2.endPos()) break;
                 matches.add(i.arg);
                 break;
               case Inst.RUNE:
@@ -4198,7 +4198,7 @@ var require_build = __commonJS({
           rune = rune1;
           width = width1;
           if (rune !== -1) {
-            r = input.step(currentPos + width);
+            r = input2.step(currentPos + width);
             rune1 = r >> 3;
             width1 = r & 7;
           }
@@ -4568,13 +4568,13 @@ var require_build = __commonJS({
         table[cls] = nextState;
         return nextState;
       }
-      start(input, pos) {
-        const context = input.context(pos);
+      start(input2, pos) {
+        const context = input2.context(pos);
         let flags;
         if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
         else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
         else {
-          const r = input.step(pos);
+          const r = input2.step(pos);
           const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
           flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
         }
@@ -4600,14 +4600,14 @@ var require_build = __commonJS({
         next = this.step(restored, cls, rune, anchor);
         return next;
       }
-      run(input, pos, anchor, state, onMatch) {
-        const endPos = input.endPos();
+      run(input2, pos, anchor, state, onMatch) {
+        const endPos = input2.endPos();
         const latin1Class = this.latin1Class;
         const unanchored = anchor === RE2Flags.UNANCHORED;
         const search = { resetPos: -1 };
         let i = pos;
         while (i < endPos) {
-          const r = input.step(i);
+          const r = input2.step(i);
           const rune = r >> 3;
           const width = r & 7;
           if (width === 0) break;
@@ -4626,24 +4626,24 @@ var require_build = __commonJS({
         if (state === null) return null;
         return state.isMatch && onMatch(state, true);
       }
-      match(input, pos, anchor) {
+      match(input2, pos, anchor) {
         if (this.failed) return null;
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
-        const startState = this.start(input, pos);
+        const startState = this.start(input2, pos);
         if (startState === null) return null;
-        return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+        return this.run(input2, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
       }
-      matchSet(input, pos, anchor) {
+      matchSet(input2, pos, anchor) {
         if (this.failed) return null;
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
-        const startState = this.start(input, pos);
+        const startState = this.start(input2, pos);
         if (startState === null) return null;
         const matches = /* @__PURE__ */ new Set();
         const collect2 = (state, atEnd) => {
           if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
           return false;
         };
-        if (this.run(input, pos, anchor, startState, collect2) === null) return null;
+        if (this.run(input2, pos, anchor, startState, collect2) === null) return null;
         return Array.from(matches).sort((a, b) => a - b);
       }
     };
@@ -4703,7 +4703,7 @@ var require_build = __commonJS({
           this.jobLen++;
         }
       }
-      tryBacktrack(re22, input, pc, pos, anchor) {
+      tryBacktrack(re22, input2, pc, pos, anchor) {
         const longest = re22.longest;
         this.push(re22, pc, pos, false);
         while (this.jobLen > 0) {
@@ -4744,7 +4744,7 @@ var require_build = __commonJS({
                 continue;
               }
               case Inst.RUNE: {
-                const r = input.step(currentPos);
+                const r = input2.step(currentPos);
                 if (r === MachineInputBase.EOF()) break;
                 if (!inst.matchRune(r >> 3)) break;
                 currentPos += r & 7;
@@ -4752,7 +4752,7 @@ var require_build = __commonJS({
                 continue;
               }
               case Inst.RUNE1: {
-                const r = input.step(currentPos);
+                const r = input2.step(currentPos);
                 if (r === MachineInputBase.EOF()) break;
                 if (r >> 3 !== inst.runes[0]) break;
                 currentPos += r & 7;
@@ -4760,7 +4760,7 @@ var require_build = __commonJS({
                 continue;
               }
               case Inst.RUNE_ANY_NOT_NL: {
-                const r = input.step(currentPos);
+                const r = input2.step(currentPos);
                 if (r === MachineInputBase.EOF()) break;
                 if (r >> 3 === 10) break;
                 currentPos += r & 7;
@@ -4768,7 +4768,7 @@ var require_build = __commonJS({
                 continue;
               }
               case Inst.RUNE_ANY: {
-                const r = input.step(currentPos);
+                const r = input2.step(currentPos);
                 if (r === MachineInputBase.EOF()) break;
                 currentPos += r & 7;
                 currentPc = inst.out;
@@ -4787,7 +4787,7 @@ var require_build = __commonJS({
                   continue;
                 }
               case Inst.EMPTY_WIDTH: {
-                const flag = input.context(currentPos);
+                const flag = input2.context(currentPos);
                 if ((inst.arg & ~flag) !== 0) break;
                 currentPc = inst.out;
                 continue;
@@ -4826,32 +4826,32 @@ var require_build = __commonJS({
         if (!Backtracker2.shouldBacktrack(prog)) return 0;
         return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
       }
-      static execute(re22, input, pos, anchor, ncap) {
+      static execute(re22, input2, pos, anchor, ncap) {
         const startCond = re22.cond;
         if (startCond === Utils.EMPTY_ALL) return null;
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
         if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
         const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
-        const end = input.endPos();
+        const end = input2.endPos();
         b.reset(re22.prog, end, ncap);
         let matched = false;
         if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
           if (b.ncap > 0) b.cap[0] = pos;
-          if (b.tryBacktrack(re22, input, re22.prog.start, pos, anchor)) matched = true;
+          if (b.tryBacktrack(re22, input2, re22.prog.start, pos, anchor)) matched = true;
         } else {
           let width = -1;
           for (; pos <= end && width !== 0; pos += width) {
             if (re22.prefix.length > 0) {
-              const advance = input.index(re22, pos);
+              const advance = input2.index(re22, pos);
               if (advance < 0) break;
               pos += advance;
             }
             if (b.ncap > 0) b.cap[0] = pos;
-            if (b.tryBacktrack(re22, input, re22.prog.start, pos, anchor)) {
+            if (b.tryBacktrack(re22, input2, re22.prog.start, pos, anchor)) {
               matched = true;
               break;
             }
-            const r = input.step(pos);
+            const r = input2.step(pos);
             width = r === MachineInputBase.EOF() ? 0 : r & 7;
           }
         }
@@ -5153,25 +5153,25 @@ var require_build = __commonJS({
         if (inst.op === Inst.ALT_MATCH) return inst.out;
         return 0;
       }
-      static execute(re22, input, pos, anchor, ncap) {
+      static execute(re22, input2, pos, anchor, ncap) {
         const onepass = re22.onepass;
         if (!onepass) return null;
         const matchcap = new Int32Array(ncap).fill(-1);
         let matched = false;
-        let r = input.step(pos);
+        let r = input2.step(pos);
         let rune = r >> 3;
         let width = r & 7;
         let r1 = MachineInputBase.EOF();
         let rune1 = -1;
         let width1 = 0;
         if (r !== MachineInputBase.EOF()) {
-          r1 = input.step(pos + width);
+          r1 = input2.step(pos + width);
           if (r1 !== MachineInputBase.EOF()) {
             rune1 = r1 >> 3;
             width1 = r1 & 7;
           }
         }
-        let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+        let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(pos);
         let pc = onepass.start;
         let inst;
         while (true) {
@@ -5179,7 +5179,7 @@ var require_build = __commonJS({
           pc = inst.out;
           switch (inst.op) {
             case Inst.MATCH:
-              if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+              if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input2.endPos()) return null;
               matched = true;
               if (matchcap.length > 0) {
                 matchcap[0] = 0;
@@ -5220,7 +5220,7 @@ var require_build = __commonJS({
           rune = rune1;
           width = width1;
           if (rune !== -1) {
-            r1 = input.step(pos + width);
+            r1 = input2.step(pos + width);
             if (r1 !== MachineInputBase.EOF()) {
               rune1 = r1 >> 3;
               width1 = r1 & 7;
@@ -5651,18 +5651,18 @@ var require_build = __commonJS({
         if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
         return this.ac8;
       }
-      eval(input, pos) {
+      eval(input2, pos) {
         switch (this.type) {
           case Prefilter2.Type.NONE:
             return true;
           case Prefilter2.Type.EXACT:
-            return input.hasString(this, pos);
+            return input2.hasString(this, pos);
           case Prefilter2.Type.AND:
-            for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+            for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input2, pos)) return false;
             return true;
           case Prefilter2.Type.OR:
-            if (this.allExact) return input.hasAnyString(this, pos);
-            for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+            if (this.allExact) return input2.hasAnyString(this, pos);
+            for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input2, pos)) return true;
             return false;
           default:
             return true;
@@ -7870,23 +7870,23 @@ var require_build = __commonJS({
         if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
         return this.lazyDFA;
       }
-      matchPrefixComplete(input, pos, anchor, ncap) {
+      matchPrefixComplete(input2, pos, anchor, ncap) {
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
         let matchStart = -1;
         let matchEnd = -1;
-        const pLen = input.prefixLength(this);
+        const pLen = input2.prefixLength(this);
         if (anchor === RE2Flags.UNANCHORED) {
-          const idx = input.index(this, pos);
+          const idx = input2.index(this, pos);
           if (idx < 0) return null;
           matchStart = pos + idx;
           matchEnd = matchStart + pLen;
         } else if (anchor === RE2Flags.ANCHOR_BOTH) {
-          if (input.endPos() !== pLen) return null;
-          if (input.index(this, 0) !== 0) return null;
+          if (input2.endPos() !== pLen) return null;
+          if (input2.index(this, 0) !== 0) return null;
           matchStart = 0;
           matchEnd = pLen;
         } else if (anchor === RE2Flags.ANCHOR_START) {
-          if (input.index(this, 0) !== 0) return null;
+          if (input2.index(this, 0) !== 0) return null;
           matchStart = 0;
           matchEnd = pLen;
         }
@@ -7902,22 +7902,22 @@ var require_build = __commonJS({
       createLookbehindState() {
         return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
       }
-      executeEngine(input, pos, anchor, ncap, lbState = null) {
-        if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+      executeEngine(input2, pos, anchor, ncap, lbState = null) {
+        if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input2, pos, anchor, ncap);
         if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
-          if (!this.prefilter.eval(input, pos)) return null;
+          if (!this.prefilter.eval(input2, pos)) return null;
         }
-        if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+        if (this.onepass !== null) return OnePass.execute(this, input2, pos, anchor, ncap);
         if (ncap > 0) {
-          if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
-          return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+          if (this.prog.numLb === 0 && input2.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input2, pos, anchor, ncap);
+          return this.doExecuteNFA(input2, pos, anchor, ncap, lbState);
         }
         if (this.prog.numLb === 0) {
-          const dfaResult = this.dfa.match(input, pos, anchor);
+          const dfaResult = this.dfa.match(input2, pos, anchor);
           if (dfaResult !== null) return dfaResult ? [] : null;
-          if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+          if (input2.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input2, pos, anchor, ncap);
         }
-        return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+        return this.doExecuteNFA(input2, pos, anchor, ncap, lbState);
       }
       /**
       * Returns the number of parenthesized subexpressions in this regular expression.
@@ -7943,11 +7943,11 @@ var require_build = __commonJS({
       toString() {
         return this.expr;
       }
-      doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+      doExecuteNFA(input2, pos, anchor, ncap, lbState = null) {
         let m = this.get();
         if (!m) m = Machine.fromRE2(this);
         m.init(ncap);
-        const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+        const cap = m.match(input2, pos, anchor, lbState) ? m.submatches() : null;
         this.put(m);
         return cap;
       }
@@ -7970,16 +7970,16 @@ var require_build = __commonJS({
       *   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
       * @returns true if a match was found
       */
-      matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
-        if (!(input instanceof MatcherInputBase)) {
-          if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
-          else input = MatcherInput.utf16(input);
+      matchWithGroup(input2, start, end, anchor, ngroup, lbState = null) {
+        if (!(input2 instanceof MatcherInputBase)) {
+          if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+          else input2 = MatcherInput.utf16(input2);
         }
-        return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+        return this.matchMachineInput(input2, start, end, anchor, ngroup, lbState);
       }
-      matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+      matchMachineInput(input2, start, end, anchor, ngroup, lbState = null) {
         if (start > end) return [false, null];
-        const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+        const machineInput = input2.isUTF16Encoding() ? MachineInput.fromUTF16(input2.asCharSequence(), 0, end) : MachineInput.fromUTF8(input2.asBytes(), 0, end);
         const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
         if (groupMatch === null) return [false, null];
         return [true, groupMatch];
@@ -8016,11 +8016,11 @@ var require_build = __commonJS({
         let lastMatchEnd = 0;
         let searchPos = 0;
         let out = "";
-        const input = MachineInput.fromUTF16(src);
+        const input2 = MachineInput.fromUTF16(src);
         const lbState = this.createLookbehindState();
         let numReplaces = 0;
         while (searchPos <= src.length) {
-          const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+          const a = this.executeEngine(input2, searchPos, RE2Flags.UNANCHORED, 2, lbState);
           if (a === null || a.length === 0) break;
           out += src.substring(lastMatchEnd, a[0]);
           if (a[1] > lastMatchEnd || a[0] === 0) {
@@ -8028,7 +8028,7 @@ var require_build = __commonJS({
             numReplaces++;
           }
           lastMatchEnd = a[1];
-          const width = input.step(searchPos) & 7;
+          const width = input2.step(searchPos) & 7;
           if (searchPos + width > a[1]) searchPos += width;
           else if (searchPos + 1 > a[1]) searchPos++;
           else searchPos = a[1];
@@ -8047,21 +8047,21 @@ var require_build = __commonJS({
         }
         return a;
       }
-      allMatches(input, n, deliverFun = (v) => v) {
+      allMatches(input2, n, deliverFun = (v) => v) {
         let result = [];
-        const end = input.endPos();
+        const end = input2.endPos();
         if (n < 0) n = end + 1;
         let pos = 0;
         let i = 0;
         let prevMatchEnd = -1;
         const lbState = this.createLookbehindState();
         while (i < n && pos <= end) {
-          const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+          const matches = this.executeEngine(input2, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
           if (matches === null || matches.length === 0) break;
           let accept = true;
           if (matches[1] === pos) {
             if (matches[0] === prevMatchEnd) accept = false;
-            const r = input.step(pos);
+            const r = input2.step(pos);
             if (r < 0) pos = end + 1;
             else pos += r & 7;
           } else pos = matches[1];
@@ -8348,9 +8348,9 @@ var require_build = __commonJS({
       * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
       * @returns {number[]} An array of indices representing the patterns that successfully matched the input.
       */
-      match(input) {
+      match(input2) {
         if (!this.prog) this.compile();
-        const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+        const machineInput = Utils.isByteArray(input2) ? MachineInput.fromUTF8(input2) : MachineInput.fromUTF16(input2);
         let internalAnchor = RE2Flags.UNANCHORED;
         if (this.anchor === RE2Set2.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
         else if (this.anchor === RE2Set2.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
@@ -8564,10 +8564,10 @@ var require_build = __commonJS({
         return finalResult;
       }
     };
-    var execResult = (m, input) => {
+    var execResult = (m, input2) => {
       const result = m.matchArray();
       result.index = m.start(0);
-      result.input = input;
+      result.input = input2;
       result.groups = m.namedGroupsObject();
       return result;
     };
@@ -8666,8 +8666,8 @@ var require_build = __commonJS({
       * @returns {boolean} true if the regular expression matches the entire input
       * @throws RE2JSSyntaxException if the regular expression is malformed
       */
-      static matches(regex, input) {
-        return RE2JS2.compile(regex).testExact(input);
+      static matches(regex, input2) {
+        return RE2JS2.compile(regex).testExact(input2);
       }
       /**
       * This is visible for testing.
@@ -8720,8 +8720,8 @@ var require_build = __commonJS({
       * @param {string|number[]|Uint8Array} input the input
       * @returns {boolean} true if the regular expression matches the entire input
       */
-      matches(input) {
-        return this.testExact(input);
+      matches(input2) {
+        return this.testExact(input2);
       }
       /**
       * Creates a new {@code Matcher} matching the pattern against the input.
@@ -8729,9 +8729,9 @@ var require_build = __commonJS({
       * @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
       * @returns {Matcher}
       */
-      matcher(input) {
-        if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
-        return new Matcher(this, input);
+      matcher(input2) {
+        if (Utils.isByteArray(input2)) input2 = MatcherInput.utf8(input2);
+        return new Matcher(this, input2);
       }
       /**
       * Tests whether the regular expression matches any part of the input string.
@@ -8742,9 +8742,9 @@ var require_build = __commonJS({
       * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
       * @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
       */
-      test(input) {
-        if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
-        return this.re2Input.match(input);
+      test(input2) {
+        if (Utils.isByteArray(input2)) return this.re2Input.matchUTF8(input2);
+        return this.re2Input.match(input2);
       }
       /**
       * Tests whether the regular expression matches the ENTIRE input string.
@@ -8755,8 +8755,8 @@ var require_build = __commonJS({
       * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
       * @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
       */
-      testExact(input) {
-        const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+      testExact(input2) {
+        const machineInput = Utils.isByteArray(input2) ? MachineInput.fromUTF8(input2) : MachineInput.fromUTF16(input2);
         return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
       }
       /**
@@ -8768,9 +8768,9 @@ var require_build = __commonJS({
       * @param {string|number[]|Uint8Array} input the input string or byte array
       * @returns {Array|null} the match array with index, input, and groups properties, or null
       */
-      exec(input) {
-        const m = this.matcher(input);
-        return m.find() ? execResult(m, input) : null;
+      exec(input2) {
+        const m = this.matcher(input2);
+        return m.find() ? execResult(m, input2) : null;
       }
       /**
       * Splits input around instances of the regular expression. It returns an array giving the strings
@@ -8785,8 +8785,8 @@ var require_build = __commonJS({
       * @param {number} [limit=0] the limit
       * @returns {string[]} the split strings
       */
-      split(input, limit = 0) {
-        const m = this.matcher(input);
+      split(input2, limit = 0) {
+        const m = this.matcher(input2);
         const result = [];
         let emptiesSkipped = 0;
         let last = 0;
@@ -8826,9 +8826,9 @@ var require_build = __commonJS({
       * @param {string|number[]|Uint8Array} input the input string or byte array
       * @returns {IterableIterator<RegExpMatchArray>}
       */
-      *matchAll(input) {
-        const m = this.matcher(input);
-        while (m.find()) yield execResult(m, input);
+      *matchAll(input2) {
+        const m = this.matcher(input2);
+        while (m.find()) yield execResult(m, input2);
       }
       /**
       *
@@ -12085,27 +12085,27 @@ var require_utils = __commonJS({
       }
       return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
     }
-    function stringArrayToHexStripped(input) {
+    function stringArrayToHexStripped(input2) {
       let acc = "";
       let code = 0;
       let i = 0;
-      for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
+      for (i = 0; i < input2.length; i++) {
+        code = input2[i].charCodeAt(0);
         if (code === 48) {
           continue;
         }
         if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
-        acc += input[i];
+        acc += input2[i];
         break;
       }
-      for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
+      for (i += 1; i < input2.length; i++) {
+        code = input2[i].charCodeAt(0);
         if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
           return "";
         }
-        acc += input[i];
+        acc += input2[i];
       }
       return acc;
     }
@@ -12148,11 +12148,11 @@ var require_utils = __commonJS({
       const tail = hextets.slice(bestStart + bestLength).join(":");
       return head + "::" + tail;
     }
-    function normalizeIPv6Address(input) {
-      const compression = input.indexOf("::");
-      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
-      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
-      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+    function normalizeIPv6Address(input2) {
+      const compression = input2.indexOf("::");
+      if (compression !== -1 && input2.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input2.split(":") : input2.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input2.slice(compression + 2).split(":");
       if (compression !== -1) {
         if (left.length === 1 && left[0] === "") left.length = 0;
         if (right.length === 1 && right[0] === "") right.length = 0;
@@ -12185,23 +12185,23 @@ var require_utils = __commonJS({
       const bracketed = host[0] === "[" && host[host.length - 1] === "]";
       const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
       if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
-      let input = bracketed ? host.slice(1, -1) : host;
-      if (bracketed && isIPvFuture(input)) {
-        input = input.toLowerCase();
-        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      let input2 = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input2)) {
+        input2 = input2.toLowerCase();
+        return { host: `[${input2}]`, escapedHost: input2, isIPV6: false, isIPVFuture: true };
       }
-      if (findToken(input, ":") < 2) {
+      if (findToken(input2, ":") < 2) {
         return { host, isIPV6: false, error: bracketed };
       }
       let zoneIdentifier = "";
-      const zoneSeparator = input.indexOf("%");
+      const zoneSeparator = input2.indexOf("%");
       if (zoneSeparator !== -1) {
-        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
-        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        const separatorLength = input2.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input2.slice(zoneSeparator + separatorLength);
         if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
-        input = input.slice(0, zoneSeparator);
+        input2 = input2.slice(0, zoneSeparator);
       }
-      const address = normalizeIPv6Address(input);
+      const address = normalizeIPv6Address(input2);
       if (address === void 0) return { host, isIPV6: false, error: true };
       return {
         host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
@@ -12217,37 +12217,37 @@ var require_utils = __commonJS({
       return ind;
     }
     function removeDotSegments(path46) {
-      let input = path46;
+      let input2 = path46;
       const output = [];
       let nextSlash = -1;
       let len = 0;
-      while (len = input.length) {
+      while (len = input2.length) {
         if (len === 1) {
-          if (input === ".") {
+          if (input2 === ".") {
             break;
-          } else if (input === "/") {
+          } else if (input2 === "/") {
             output.push("/");
             break;
           } else {
-            output.push(input);
+            output.push(input2);
             break;
           }
         } else if (len === 2) {
-          if (input[0] === ".") {
-            if (input[1] === ".") {
+          if (input2[0] === ".") {
+            if (input2[1] === ".") {
               break;
-            } else if (input[1] === "/") {
-              input = input.slice(2);
+            } else if (input2[1] === "/") {
+              input2 = input2.slice(2);
               continue;
             }
-          } else if (input[0] === "/") {
-            if (input[1] === "." || input[1] === "/") {
+          } else if (input2[0] === "/") {
+            if (input2[1] === "." || input2[1] === "/") {
               output.push("/");
               break;
             }
           }
         } else if (len === 3) {
-          if (input === "/..") {
+          if (input2 === "/..") {
             if (output.length !== 0) {
               output.pop();
             }
@@ -12255,24 +12255,24 @@ var require_utils = __commonJS({
             break;
           }
         }
-        if (input[0] === ".") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(3);
+        if (input2[0] === ".") {
+          if (input2[1] === ".") {
+            if (input2[2] === "/") {
+              input2 = input2.slice(3);
               continue;
             }
-          } else if (input[1] === "/") {
-            input = input.slice(2);
+          } else if (input2[1] === "/") {
+            input2 = input2.slice(2);
             continue;
           }
-        } else if (input[0] === "/") {
-          if (input[1] === ".") {
-            if (input[2] === "/") {
-              input = input.slice(2);
+        } else if (input2[0] === "/") {
+          if (input2[1] === ".") {
+            if (input2[2] === "/") {
+              input2 = input2.slice(2);
               continue;
-            } else if (input[2] === ".") {
-              if (input[3] === "/") {
-                input = input.slice(3);
+            } else if (input2[2] === ".") {
+              if (input2[3] === "/") {
+                input2 = input2.slice(3);
                 if (output.length !== 0) {
                   output.pop();
                 }
@@ -12281,12 +12281,12 @@ var require_utils = __commonJS({
             }
           }
         }
-        if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
+        if ((nextSlash = input2.indexOf("/", 1)) === -1) {
+          output.push(input2);
           break;
         } else {
-          output.push(input.slice(0, nextSlash));
-          input = input.slice(nextSlash);
+          output.push(input2.slice(0, nextSlash));
+          input2 = input2.slice(nextSlash);
         }
       }
       return output.join("");
@@ -12330,14 +12330,14 @@ var require_utils = __commonJS({
       re.lastIndex = 0;
       return host.replace(re, (ch) => HOST_DELIMS[ch]);
     }
-    function normalizePercentEncoding(input, decodeUnreserved = false) {
-      if (input.indexOf("%") === -1) {
-        return input;
+    function normalizePercentEncoding(input2, decodeUnreserved = false) {
+      if (input2.indexOf("%") === -1) {
+        return input2;
       }
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        if (input2[i] === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12350,16 +12350,16 @@ var require_utils = __commonJS({
             continue;
           }
         }
-        output += input[i];
+        output += input2[i];
       }
       return output;
     }
-    function normalizePathEncoding(input) {
+    function normalizePathEncoding(input2) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        const ch = input2[i];
+        if (ch === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12375,13 +12375,13 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
+          const code = input2.charCodeAt(i);
           if (code < 128) {
             output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code <= 56319 && i + 1 < input2.length) {
+            const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
@@ -12395,13 +12395,13 @@ var require_utils = __commonJS({
       }
       return output;
     }
-    function serializePathEncoding(input, pathNoScheme = false) {
+    function serializePathEncoding(input2, pathNoScheme = false) {
       let output = "";
-      let firstSegment = pathNoScheme && input[0] !== "/";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      let firstSegment = pathNoScheme && input2[0] !== "/";
+      for (let i = 0; i < input2.length; i++) {
+        const ch = input2[i];
+        if (ch === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
             i += 2;
@@ -12414,13 +12414,13 @@ var require_utils = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
+          const code = input2.charCodeAt(i);
           if (code < 128) {
             output += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code <= 56319 && i + 1 < input2.length) {
+            const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
@@ -12434,12 +12434,12 @@ var require_utils = __commonJS({
       }
       return output;
     }
-    function encodeComponent(input, isAllowed) {
+    function encodeComponent(input2, isAllowed) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        const ch = input2[i];
+        if (ch === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
             i += 2;
@@ -12449,13 +12449,13 @@ var require_utils = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
+          const code = input2.charCodeAt(i);
           if (code < 128) {
             output += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code <= 56319 && i + 1 < input2.length) {
+            const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
@@ -12469,24 +12469,24 @@ var require_utils = __commonJS({
       }
       return output;
     }
-    function encodeUserinfo(input) {
-      return encodeComponent(input, isUserinfoCharacter);
+    function encodeUserinfo(input2) {
+      return encodeComponent(input2, isUserinfoCharacter);
     }
-    function encodeQuery(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
+    function encodeQuery(input2) {
+      return encodeComponent(input2, isQueryFragmentCharacter);
     }
-    function encodeFragment(input) {
-      return encodeComponent(input, isQueryFragmentCharacter);
+    function encodeFragment(input2) {
+      return encodeComponent(input2, isQueryFragmentCharacter);
     }
     function isEscapeSafe(cp) {
       return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
     }
-    function normalizeQueryFragmentEncoding(input) {
+    function normalizeQueryFragmentEncoding(input2) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        const ch = input[i];
-        if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        const ch = input2[i];
+        if (ch === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
@@ -12502,13 +12502,13 @@ var require_utils = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
+          const code = input2.charCodeAt(i);
           if (code < 128) {
             output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
-            const low = input.charCodeAt(i + 1);
+          } else if (code <= 56319 && i + 1 < input2.length) {
+            const low = input2.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
               output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
@@ -12522,18 +12522,18 @@ var require_utils = __commonJS({
       }
       return output;
     }
-    function escapePreservingEscapes(input) {
+    function escapePreservingEscapes(input2) {
       let output = "";
-      for (let i = 0; i < input.length; i++) {
-        if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
+      for (let i = 0; i < input2.length; i++) {
+        if (input2[i] === "%" && i + 2 < input2.length) {
+          const hex = input2.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             output += "%" + hex.toUpperCase();
             i += 2;
             continue;
           }
         }
-        output += escape(input[i]);
+        output += escape(input2[i]);
       }
       return output;
     }
@@ -19438,6 +19438,10 @@ var init_instance = __esm({
         const childSrc = this.opts.loader(childDir);
         if (!childSrc) {
           if (!source) this.recordOpaque(name, call, literalAttr(call.node, "source") ?? "", `the module manifest's folder ${path10.basename(childDir)} has no readable .tf file inside the scanned folder`);
+          else {
+            const at2 = attr(call.node, "source") ?? call.node;
+            this.opts.problems.push({ message: `module "${name}": the local module "${source}" has no readable .tf file inside the scanned folder, so the resources it creates are not checked`, location: locOf(at2, call.file) });
+          }
           return [];
         }
         const base = `${this.prefix}module.${name}`;
@@ -19550,12 +19554,12 @@ var init_instance = __esm({
             secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
             defaultValue: this.defaultOf(decl),
             assigned: this.opts.inputs.get(name),
-            validations: childBlocks(decl.node, "validation").map((v) => this.validationOf(v, decl.file, text2))
+            validations: childBlocks(decl.node, "validation").map((v) => this.validationOf(v, decl.file, text2, name))
           });
         }
         for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) c.instance.collectInputDecls(out);
       }
-      validationOf(block, file, text2) {
+      validationOf(block, file, text2, variable) {
         const cond = attr(block, "condition");
         const at2 = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block, file);
         const regexes = [];
@@ -19575,7 +19579,24 @@ var init_instance = __esm({
           forEachChild(e, visit2);
         };
         if (cond) visit2(cond.expr);
-        return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed };
+        return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed, ...cond ? { admits: (value) => this.conditionAdmits(cond.expr, file, variable, value) } : {} };
+      }
+      /**
+       * A validation condition evaluated as Terraform would for `var.<variable> = value` (any
+       * other name resolves as in the module: Terraform 1.9+ conditions may read other variables).
+       */
+      conditionAdmits(condition, file, variable, value) {
+        const probe = {
+          file,
+          guard: this.opts.guard,
+          resolveRoot: (root, steps2, at2) => {
+            const first = steps2[0];
+            if (root === "var" && first?.type === "GetAttr" && first.name === variable) return { value: str(value, at2), consumed: 1 };
+            return this.resolveRoot(root, steps2, at2);
+          }
+        };
+        const r = evaluate(condition, probe);
+        return r.kind === "bool" ? r.value : void 0;
       }
     };
     variableHeaders = /* @__PURE__ */ new WeakMap();
@@ -19755,13 +19776,14 @@ var init_azurerm = __esm({
 });
 
 // src/model/facts/keyvault.ts
-var RBAC_DEFAULT_API_VERSION, VAULT_WRITE_PERMISSION, SECRETS_READER_ROLE;
+var RBAC_DEFAULT_API_VERSION, VAULT_WRITE_PERMISSION, SECRETS_READER_ROLE, REMOVE_OPERATION;
 var init_keyvault = __esm({
   "src/model/facts/keyvault.ts"() {
     "use strict";
     RBAC_DEFAULT_API_VERSION = "2026-02-01";
     VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
     SECRETS_READER_ROLE = "Key Vault Secrets User";
+    REMOVE_OPERATION = "remove";
   }
 });
 
@@ -19847,7 +19869,14 @@ var init_arm = __esm({
           { canonical: "tags", paths: ["tags"] }
         ]
       },
-      "microsoft.keyvault/vaults/accesspolicies": { kind: "keyvault.accesspolicy", attrs: [{ canonical: "name", paths: ["name"] }] },
+      // The child's name is the operation (`add`, `replace`, `remove`); `properties.accessPolicies` its entries.
+      "microsoft.keyvault/vaults/accesspolicies": {
+        kind: "keyvault.accesspolicy",
+        attrs: [
+          { canonical: "name", paths: ["name"] },
+          { canonical: "entries", paths: ["properties.accessPolicies"] }
+        ]
+      },
       "microsoft.containerregistry/registries": {
         kind: "acr",
         attrs: [
@@ -19937,12 +19966,13 @@ function convert(v, spec) {
   }
   return v;
 }
-function factOf(body, spec, site, sitePrefix = "", apiVersion) {
+function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten) {
   for (const p of spec.paths) {
     const v = valueAt(body, p);
     if (v === void 0) continue;
     const value = convert(v, spec);
-    const fact = { value, defaulted: false, at: site?.(sitePrefix + p), sourcePath: p };
+    const defaulted = sitePrefix === "" && !p.includes(".") && unwritten?.has(p) === true;
+    const fact = { value, defaulted, at: defaulted ? void 0 : site?.(sitePrefix + p), sourcePath: p };
     if (value !== v && v.kind === "string") fact.written = v.value;
     return fact;
   }
@@ -19999,7 +20029,7 @@ function normalize(src) {
   if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion, src.unwritten));
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);
@@ -20084,7 +20114,8 @@ function fromTerraform(r, evaluation) {
     sourceType: r.type,
     spec: AZURERM_TABLE[r.type],
     body: r.body,
-    site
+    site,
+    ...r.unwritten ? { unwritten: r.unwritten } : {}
   };
   return withVendored(normalize(src), r);
 }
@@ -20737,11 +20768,11 @@ var init_read = __esm({
 
 // src/eval/terraform-plan/evaluate.ts
 import path15 from "node:path";
-function evaluatePlan(input) {
+function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
-  const at2 = (p, end) => ({ file: input.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
+  const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
   try {
-    const head = readPlanHead(input.chunks);
+    const head = readPlanHead(input2.chunks);
     if (!head) return out;
     const major = head.formatVersion?.split(".")[0] ?? "";
     if (!SUPPORTED_MAJOR.has(major)) {
@@ -20771,12 +20802,12 @@ function evaluatePlan(input) {
       return out;
     }
     for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
-    const mapper = new SourceMapper(input, head.configuration, head.variables);
+    const mapper = new SourceMapper(input2, head.configuration, head.variables);
     out.rootDir = mapper.rootDir;
-    const cap = input.maxResources ?? MAX_PLAN_RESOURCES;
+    const cap = input2.maxResources ?? MAX_PLAN_RESOURCES;
     let skipped = 0;
     let firstSkipped;
-    forEachResourceChange(input.chunks, (c, start, end) => {
+    forEachResourceChange(input2.chunks, (c, start, end) => {
       if (out.resources.length >= cap) {
         skipped++;
         firstSkipped ??= at2(start);
@@ -20831,8 +20862,19 @@ function planResource(c, mapper, jsonAt) {
     sites: where.sites,
     ids: typeof id === "string" && id.startsWith("/") ? [`id:${id.toLowerCase()}`] : [],
     inPlanJson: where.inPlanJson,
-    ...where.vendored ? { vendored: where.vendored } : {}
+    ...where.vendored ? { vendored: where.vendored } : {},
+    ...unwrittenOf(body, where)
   };
+}
+function unwrittenOf(body, where) {
+  const fromTf = where.dynamicBlocks !== void 0;
+  if (!fromTf && where.configExpressions === void 0) return {};
+  const out = /* @__PURE__ */ new Set();
+  for (const k of body.entries.keys()) {
+    const written = fromTf ? where.sites.has(k) || where.sites.has(`${k}[0]`) || where.dynamicBlocks.has(k) : Object.hasOwn(where.configExpressions, k);
+    if (!written) out.add(k);
+  }
+  return { unwritten: out };
 }
 function project(v, paths) {
   if (paths.some((p) => p.length === 0)) return v;
@@ -20942,6 +20984,11 @@ function agreesDeep(known2, v) {
   if (known2.kind === "object") return isRecord(v) && Object.keys(v).length === known2.entries.size && [...known2.entries].every(([k, e]) => k in v && agreesDeep(e, v[k]));
   return agrees(known2, v);
 }
+function dynamicBlockNames(block) {
+  const out = /* @__PURE__ */ new Set();
+  for (const item of block.body.items) if (item.type === "Block" && item.blockType === "dynamic" && item.labels[0]) out.add(item.labels[0].value);
+  return out;
+}
 function bodySites(body, file, prefix, out) {
   const counts = /* @__PURE__ */ new Map();
   for (const item of body.items) {
@@ -20973,12 +21020,12 @@ var init_evaluate = __esm({
     SENSITIVE = "is sensitive in the plan (its value is never read)";
     MAX_PLAN_RESOURCES = 1e5;
     SourceMapper = class {
-      constructor(input, configuration, variables) {
-        this.input = input;
+      constructor(input2, configuration, variables) {
+        this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path15.dirname(input.file);
-        this.rootDir = this.load(planDir) ? planDir : this.load(input.root) ? input.root : void 0;
+        const planDir = path15.dirname(input2.file);
+        this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
       configuration;
@@ -21077,6 +21124,7 @@ var init_evaluate = __esm({
             configExpressions,
             inPlanJson: false,
             static: this.staticResource(address),
+            dynamicBlocks: dynamicBlockNames(decl.node),
             ...vendored ? { vendored } : {}
           };
         }
@@ -23007,8 +23055,8 @@ var init_visit = __esm({
 });
 
 // src/parse/bicep/index.ts
-function parseBicepSource(input, file, kind) {
-  const text2 = stripBom(input);
+function parseBicepSource(input2, file, kind) {
+  const text2 = stripBom(input2);
   const fileKind = kind === "params" ? "BicepParamFile" : "BicepFile";
   try {
     const p = new Parser2(text2);
@@ -23051,8 +23099,8 @@ var init_bicep = __esm({
     init_lexer2();
     init_visit();
     MEMBER_READS = /* @__PURE__ */ new WeakMap();
-    parseBicep = (input, file) => parseBicepSource(input, file, "bicep");
-    parseBicepParam = (input, file) => parseBicepSource(input, file, "params");
+    parseBicep = (input2, file) => parseBicepSource(input2, file, "bicep");
+    parseBicepParam = (input2, file) => parseBicepSource(input2, file, "params");
   }
 });
 
@@ -24558,16 +24606,16 @@ function evaluateArmTemplate(opts) {
       const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
       const label = `parameter "${slot.name}"`;
       const symbol = { kind: "input", name: slot.name };
-      const input = { name: slot.name, kind: "arm-parameter", header: keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol } };
-      if (type !== void 0) input.type = type;
-      if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
-      if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
+      const input2 = { name: slot.name, kind: "arm-parameter", header: keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol } };
+      if (type !== void 0) input2.type = type;
+      if (type && /^secure(string|object)$/i.test(type)) input2.secure = true;
+      if (readByMember.has(slot.name.toLowerCase())) input2.readByMember = true;
       const dv = scope.defaultValue(slot);
-      if (dv) input.defaultValue = dv;
-      if (slot.assigned) input.assigned = slot.assigned;
+      if (dv) input2.defaultValue = dv;
+      if (slot.assigned) input2.assigned = slot.assigned;
       const allowed = getProp(slot.decl, "allowedValues");
-      if (allowed?.type === "array") input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
-      result.inputs.push(input);
+      if (allowed?.type === "array") input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+      result.inputs.push(input2);
     }
     walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
   } catch (e) {
@@ -24780,8 +24828,8 @@ var init_template = __esm({
         const nameNode = getProp(entry4, "name");
         const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
         const countNode = getProp(entry4, "count");
-        const input = getProp(entry4, "input");
-        if (!countNode || !input) return unknown("copy without count or input", loc3);
+        const input2 = getProp(entry4, "input");
+        if (!countNode || !input2) return unknown("copy without count or input", loc3);
         const c = this.eval(countNode);
         if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc3);
         let n = Math.max(0, Math.trunc(c.value));
@@ -24791,8 +24839,8 @@ var init_template = __esm({
           n = max;
         }
         const items = [];
-        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input));
-        return list(items, this.scope.loc(input));
+        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input2));
+        return list(items, this.scope.loc(input2));
       }
     };
   }
@@ -24800,18 +24848,18 @@ var init_template = __esm({
 
 // src/eval/arm/project.ts
 import path18 from "node:path";
-function evaluateArm(input) {
-  const pairs = pairParameterFiles(input.pairingTemplates ?? input.templates, input.parameterFiles, (pf) => metadataTemplate(input.parse(pf)));
+function evaluateArm(input2) {
+  const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
   const problems = [];
   const seenProblems = /* @__PURE__ */ new Set();
-  for (const template of [...input.templates].sort()) {
-    const parsed = input.parse(template);
+  for (const template of [...input2.templates].sort()) {
+    const parsed = input2.parse(template);
     if (!parsed?.root) continue;
     const variants = (pairs.get(template) ?? []).sort();
     let bicepDeclaration;
     for (const pf of variants.length ? variants : [void 0]) {
-      const pfParsed = pf ? input.parse(pf) : void 0;
+      const pfParsed = pf ? input2.parse(pf) : void 0;
       if (pf && !pfParsed?.root) continue;
       const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
       for (const p of result.problems) {
@@ -24821,9 +24869,9 @@ function evaluateArm(input) {
           problems.push(p);
         }
       }
-      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input.host);
-      const rel = (f) => path18.relative(input.root, f).split(path18.sep).join("/");
-      const env = input.envOverride ?? input.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path18.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
+      const rel = (f) => path18.relative(input2.root, f).split(path18.sep).join("/");
+      const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path18.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
           variant: pf ? path18.relative(path18.dirname(template), pf).split(path18.sep).join("/") : "default",
@@ -24853,8 +24901,8 @@ function bicepSourceCandidates(template) {
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && (unit === void 0 || i.header.file === unit));
-    return input?.assigned ?? input?.defaultValue;
+    const input2 = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && (unit === void 0 || i.header.file === unit));
+    return input2?.assigned ?? input2?.defaultValue;
   });
 }
 function bicepDeclarations(template, host) {
@@ -33460,17 +33508,17 @@ var init_scope = __esm({
         const key = inputKeyOf(slot.via);
         if (this.env.inputKeys.has(key)) return;
         this.env.inputKeys.add(key);
-        const input = { name: slot.name, kind: "bicep-param", header: slot.via };
-        if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
-        else if (d.resourceType) input.type = "resource";
-        if (d.decorators.some((x) => x.name === "secure")) input.secure = true;
-        if (readByMember.has(slot.name)) input.readByMember = true;
-        if (d.defaultValue) input.defaultValue = this.defaultForInput(slot, d.defaultValue);
-        if (slot.assigned) input.assigned = slot.assigned;
+        const input2 = { name: slot.name, kind: "bicep-param", header: slot.via };
+        if (d.type) input2.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+        else if (d.resourceType) input2.type = "resource";
+        if (d.decorators.some((x) => x.name === "secure")) input2.secure = true;
+        if (readByMember.has(slot.name)) input2.readByMember = true;
+        if (d.defaultValue) input2.defaultValue = this.defaultForInput(slot, d.defaultValue);
+        if (slot.assigned) input2.assigned = slot.assigned;
         const allowed = decorator(d.decorators, "allowed");
         const arr = allowed?.args[0];
-        if (arr?.kind === "Array") input.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
-        this.env.inputs.push(input);
+        if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
+        this.env.inputs.push(input2);
       }
       /**
        * A param's default, for its InputDecl. When the param is not yet read and not assigned, the
@@ -33582,7 +33630,7 @@ var init_evaluate3 = __esm({
 
 // src/eval/bicep/project.ts
 import path23 from "node:path";
-function evaluateBicep(input) {
+function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
   const seen = /* @__PURE__ */ new Set();
@@ -33595,16 +33643,16 @@ function evaluateBicep(input) {
     }
   };
   const sources = {
-    host: input.host,
-    parse: input.parse,
-    ...input.compiledTwin ? { compiledTwin: input.compiledTwin } : {},
-    ...input.registryModule ? { registryModule: input.registryModule } : {}
+    host: input2.host,
+    parse: input2.parse,
+    ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
+    ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input.bicepFiles.map((f) => path23.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path23.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const parsed = input.parse(f);
+    const parsed = input2.parse(f);
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
@@ -33613,8 +33661,8 @@ function evaluateBicep(input) {
     }
   }
   const variants = /* @__PURE__ */ new Map();
-  for (const pf of [...input.paramFiles].sort()) {
-    const parsed = input.parseParams(pf);
+  for (const pf of [...input2.paramFiles].sort()) {
+    const parsed = input2.parseParams(pf);
     if (!parsed) continue;
     const using = parsed.statements.find((s) => s.kind === "UsingDecl");
     if (!using || using.kind !== "UsingDecl" || using.none) continue;
@@ -33626,7 +33674,7 @@ function evaluateBicep(input) {
     }
     if (REGISTRY_PATH.test(p)) continue;
     const target = path23.resolve(path23.dirname(pf), p);
-    const kind = pathKind(input.host, target);
+    const kind = pathKind(input2.host, target);
     if (kind === "missing") {
       addProblems([{ message: `The "using" target '${p}' of ${path23.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
@@ -33638,23 +33686,23 @@ function evaluateBicep(input) {
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
-  for (const [unit, pfs] of input.jsonParameterFiles ?? []) {
+  for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
     const target = path23.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
   for (const unit of units2) {
-    const parsed = input.parse(unit);
+    const parsed = input2.parse(unit);
     if (!parsed) continue;
     const pfs = [...new Set(variants.get(unit) ?? [])].sort();
     for (const pf of pfs.length ? pfs : [void 0]) {
       let parameterValues = /* @__PURE__ */ new Map();
       if (pf && /\.json$/i.test(pf)) {
-        const json = input.readJsonParameters?.(pf);
+        const json = input2.readJsonParameters?.(pf);
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf) {
-        const pparsed = input.parseParams(pf);
+        const pparsed = input2.parseParams(pf);
         if (!pparsed) continue;
         const r2 = evaluateParamFile(pparsed, sources);
         addProblems(r2.problems);
@@ -33663,7 +33711,7 @@ function evaluateBicep(input) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path23.basename(pf))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+      const env = input2.envOverride ?? (pf ? classifyPath(path23.basename(pf))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
           variant: pf ? path23.relative(path23.dirname(unit), pf).split(path23.sep).join("/") : "default",
@@ -36915,18 +36963,18 @@ function taskScripts(ctx, step, inputs) {
     const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr2);
     if (sn) step.scripts.push(sn);
   };
-  const input = (key) => {
+  const input2 = (key) => {
     const p = find(key);
     return p ? ctx.n.str(ctx.n.value(p)) : void 0;
   };
   const inline = () => {
-    const t = input("targetType");
+    const t = input2("targetType");
     return t === void 0 || t.toLowerCase() === "inline";
   };
   if (name === "azurecli") {
-    const st = (input("scriptType") ?? "").toLowerCase();
+    const st = (input2("scriptType") ?? "").toLowerCase();
     const lang = st === "ps" || st === "pscore" ? "powershell" : "shell";
-    const loc3 = (input("scriptLocation") ?? "inlineScript").toLowerCase();
+    const loc3 = (input2("scriptLocation") ?? "inlineScript").toLowerCase();
     if (loc3 === "inlinescript") add("inlineScript", lang, "inlineScript");
   } else if (name === "bash" || name === "shellscript") {
     if (inline()) add("script", "shell", "inputs.script");
@@ -36935,7 +36983,7 @@ function taskScripts(ctx, step, inputs) {
   } else if (name === "cmdline") {
     add("script", "shell", "inputs.script");
   } else if (name === "azurepowershell") {
-    const loc3 = (input("ScriptType") ?? "").toLowerCase();
+    const loc3 = (input2("ScriptType") ?? "").toLowerCase();
     if (loc3 === "" || loc3 === "inlinescript") add("Inline", "powershell", "inputs.script");
   }
 }
@@ -38131,6 +38179,7 @@ var init_azure_cli = __esm({
         parentFlags: ["--nsg-name"],
         parentRef: "nsg",
         flags: NSG_RULE_FLAGS,
+        defaults: { access: "Allow", direction: "Inbound", protocol: "*", sourceAddresses: ["*"], destinationPorts: ["80"] },
         source: "https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-create"
       },
       {
@@ -39016,9 +39065,9 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     src = { file: scanned, text: text2, typeHint: typeHintOf(cmd) };
   }
   const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
-  if (unknownKey) {
+  if (unknownKey || cmd.opaque) {
     if (scanned) links.linkedFiles.add(scanned);
-    return [undecidable(cmd, evaluation, `--set ${unknownKey.key}=\u2026 may replace any key of the file`)];
+    return [undecidable(cmd, evaluation, unknownKey ? `--set ${unknownKey.key}=\u2026 may replace any key of the file` : "an unquoted expansion in this az command may carry --set or flags that replace any key of the file")];
   }
   const result = amlYamlResources(src, overridesOf(cmd), evaluation);
   if (result.problems.length > 0) {
@@ -39049,7 +39098,7 @@ function overridesOf(cmd) {
     const word = { file: cmd.file, range: s.range };
     const location = s.value.origin ?? word;
     const inWord = s.value.origin?.file === cmd.file && s.value.origin.range.start.offset >= s.range.start.offset && s.value.origin.range.end.offset <= s.range.end.offset;
-    const resolved2 = inWord || !s.value.origin ? s.value : { ...s.value, via: [...s.value.via ?? [], { ...word, label: `--set ${s.key}` }] };
+    const resolved2 = inWord || !s.value.origin ? s.value : { ...s.value, via: [...s.value.via ?? [], { ...word, label: s.flag ?? `--set ${s.key}` }] };
     out.push({ path: s.key, value: s.value.kind === "string" ? s.value.value : "", location, resolved: resolved2 });
   }
   if (cmd.name) {
@@ -39106,6 +39155,80 @@ var init_azure_cli_files = __esm({
     init_azureml_yaml();
     init_azureml_yaml2();
     workspaceIdentity = (name) => `ml.workspace:${name}`;
+  }
+});
+
+// src/frontends/azure-cli-sets.ts
+function yamlAttrs(kind) {
+  const specs = kind === "ml.workspace" ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
+  return specs.flatMap((s) => s.attrs);
+}
+function convert2(a, v) {
+  const text2 = v.value.trim();
+  const keep = (x) => ({ ...x, via: v.via });
+  if (a.convert === "enabledToBool") {
+    const l = text2.toLowerCase();
+    return l === "enabled" || l === "disabled" ? keep(bool(l === "enabled", v.origin)) : unknown(`"${text2}" is neither Enabled nor Disabled`, v.origin);
+  }
+  if (typeof a.default === "number" || /NodeCount$/.test(a.canonical)) return /^-?\d+$/.test(text2) ? keep(num(Number(text2), v.origin)) : unknown(`"${text2}" is not a whole number`, v.origin);
+  if (typeof a.default === "boolean") {
+    const l = text2.toLowerCase();
+    return l === "true" || l === "false" ? keep(bool(l === "true", v.origin)) : unknown(`"${text2}" is not true or false`, v.origin);
+  }
+  return v;
+}
+function applyMlSets(r, kind, sets, opaque, file, at2) {
+  const attrs = yamlAttrs(kind);
+  const unknownAll = (reason, where) => {
+    for (const a of attrs) r.attrs.set(a.canonical, { value: unknown(reason, where), defaulted: false, at: where, sourcePath: a.paths[0] ?? a.canonical });
+  };
+  const bySet = /* @__PURE__ */ new Set();
+  for (const s of sets) {
+    const word = { file, range: s.range };
+    if (/[$`]/.test(s.key)) {
+      unknownAll(`--set ${s.key}=\u2026 may set any key`, word);
+      continue;
+    }
+    const [top, ...rest] = s.key.split(".");
+    for (const a of attrs.filter((x) => x.paths.includes(top))) {
+      const byFlag = bySet.has(a.canonical) ? void 0 : r.attrs.get(a.canonical);
+      bySet.add(a.canonical);
+      const value = byFlag ? unknown(`both ${byFlag.sourcePath} and --set ${s.key} are given: which one applies is not documented`, word) : rest.length === 0 && s.value.kind === "string" ? convert2(a, s.value) : s.value.kind === "unknown" ? s.value : unknown(`--set ${s.key}=\u2026 changes part of ${top}, which is not read`, word);
+      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top });
+    }
+  }
+  if (!opaque) return;
+  for (const a of attrs) {
+    if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(`an unquoted expansion in this az command may set ${a.paths[0]} (--set or --file)`, at2), defaulted: false, at: at2, sourcePath: a.paths[0] ?? a.canonical });
+  }
+}
+function nameAbsentMlKeys(r, kind) {
+  for (const a of yamlAttrs(kind)) {
+    if (!r.attrs.has(a.canonical) && a.paths[0]) r.attrs.set(a.canonical, { value: void 0, defaulted: false, sourcePath: `--set ${a.paths[0]}` });
+  }
+}
+function flagOverrides(kind, given, file) {
+  if (kind !== "ml.compute" && kind !== "ml.workspace") return [];
+  const attrs = yamlAttrs(kind);
+  const out = [];
+  for (const [f, { value, flag }] of given) {
+    if (f.attr === "tags") continue;
+    const a = attrs.find((x) => x.canonical === f.attr);
+    const key = a?.paths[0];
+    if (!a || !key) continue;
+    const o = value.origin;
+    const end = o && o.file === file && o.range.start.offset >= flag.word.range.end.offset ? o.range.end : flag.word.range.end;
+    const range = { start: flag.word.range.start, end };
+    const v = unknown(`${f.names[0]} is given with --file: whether it replaces the file's ${key} is not documented`, { file, range });
+    out.push({ key, value: v, range, flag: f.names[0] });
+  }
+  return out;
+}
+var init_azure_cli_sets = __esm({
+  "src/frontends/azure-cli-sets.ts"() {
+    "use strict";
+    init_value();
+    init_azureml_yaml();
   }
 });
 
@@ -39272,6 +39395,12 @@ function defaultValue(d) {
   if (Array.isArray(d)) return list(d.map((x) => str(x)));
   return obj(new Map(Object.entries(d).map(([k, x]) => [k, str(x)])));
 }
+function enabledWord(b) {
+  return b ? "Enabled" : "Disabled";
+}
+function readsEnabled(spec, attr2) {
+  return spec.flags.some((f) => f.attr === attr2 && f.read === "enabled");
+}
 function flagNameOf(spec, attr2, pool = false) {
   return spec.flags.find((f) => f.attr === attr2 && !!f.pool === pool)?.names[0] ?? attr2;
 }
@@ -39291,14 +39420,15 @@ function azureCliUnits(ciFiles, ctx) {
   for (const file of ciFiles) {
     const places = placesOf(file);
     let fileEnv;
-    const envClass = (place, assigned) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned);
-    const lazyEnvClass = (place, assigned) => {
+    const envClass = (place, assigned, ci) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, ci, file);
+    const lazyEnvClass = (place, assigned, ci) => {
       let env;
-      return () => env ??= envClass(place, assigned);
+      return () => env ??= envClass(place, assigned, ci);
     };
     const draftsByVariant = /* @__PURE__ */ new Map();
     const envByVariant = /* @__PURE__ */ new Map();
     const add = (variant, d, env) => {
+      if (d.spec?.verb === "update") tagsUnchanged(d);
       const list2 = draftsByVariant.get(variant) ?? [];
       list2.push(d);
       draftsByVariant.set(variant, list2);
@@ -39315,7 +39445,7 @@ function azureCliUnits(ciFiles, ctx) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, sc.expansion);
         if (vi === 0) heredocs.push(...run3.heredocs);
-        const env = lazyEnvClass(place, run3.assigned);
+        const env = lazyEnvClass(place, run3.assigned, sc.env);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         if (vi === 0 && file.kind !== "script") {
           for (const call of run3.calls) {
@@ -39340,14 +39470,14 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const run3 = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = lazyEnvClass(place, run3.assigned);
+      const env = lazyEnvClass(place, run3.assigned, sc.env);
       for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs)) ?? []) add("default", d, env());
     }
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const variant of matrixVariants(call.job)) {
         const sc = scriptContext(file, place, variant);
-        const env = envClass(place, /* @__PURE__ */ new Map());
+        const env = envClass(place, /* @__PURE__ */ new Map(), sc.env);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         add(variantName, templateResource(file, call, sc), env);
       }
@@ -39395,13 +39525,14 @@ function fileEnvOf(ctx, file) {
   const byName2 = classifyPath(path28.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
-function envClassOf(fileEnv, place, assigned) {
+function envClassOf(fileEnv, place, assigned, ci, file) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const assignment = (name) => {
-    for (const [k, v] of assigned) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
+  const named = (entries2, name) => {
+    for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
     return void 0;
   };
+  const assignment = (name) => named(assigned, name) ?? named(ci ?? [], name) ?? named(file.inputs.flatMap((i) => i.default ? [[i.name, str(i.default.text)]] : []), name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;
@@ -39440,9 +39571,11 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
       path: flags.file,
       pathRaw: flags.fileRaw ?? "",
       pathAt: flags.fileAt ?? at2,
-      sets: flags.sets,
+      // The keys the command's own flags name are undecided: a flag may replace the file's key (azure-cli-sets.ts).
+      sets: [...flags.sets, ...flagOverrides(spec.kind, flags.values, file)],
       ...flags.name ? { name: flags.name } : {},
       ...flags.parent ? { workspace: flags.parent } : {},
+      ...flags.opaque ? { opaque: true } : {},
       at: at2,
       heredocs: linker.heredocs()
     };
@@ -39470,6 +39603,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
       const value = given.variable && given.value.kind !== "unknown" ? withSymbol(given.value, given.variable, loc3) : given.value;
       if (f.pool && f.attr === "name") target.name = value;
       setFact(target, f.attr, value, loc3, given.flag.text.split("=")[0]);
+      if (f.read === "enabled" && value.kind === "bool") target.attrs.get(f.attr).written = enabledWord(value.value);
     }
   }
   const defaults = (r, table, isPool) => {
@@ -39478,7 +39612,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
       if (r.attrs.has(attr2)) continue;
       const sourcePath = flagNameOf(spec, attr2, isPool);
       if (flags.opaque) r.attrs.set(attr2, { value: unknown(`an unquoted expansion in this az command may set ${sourcePath}`, at2), defaulted: false, at: at2, sourcePath });
-      else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath });
+      else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, ...typeof d === "boolean" && readsEnabled(spec, attr2) ? { written: enabledWord(d) } : {} });
       if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
     }
     for (const attr2 of VERSION_DEPENDENT[spec.command] ?? []) {
@@ -39491,14 +39625,16 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
       }
     }
     for (const f of spec.flags) {
-      if (f.attr === "tags" && !!f.pool === isPool && !r.attrs.has("tags")) r.attrs.set("tags", { value: void 0, defaulted: false, sourcePath: f.names[0] });
+      if (!!f.pool === isPool && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: void 0, defaulted: false, sourcePath: f.names[0] });
     }
   };
+  if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at2);
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   if (spec.kind === "aks.nodepool" && flags.priority) {
     resource.attrs.set("priority", { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
   }
   defaults(resource, spec.defaults, false);
+  if (isCreate && (spec.kind === "ml.compute" || spec.kind === "ml.workspace")) nameAbsentMlKeys(resource, spec.kind);
   const drafts = [{ resource, spec, nameKey, parentKey: parentKey2 }];
   if (pool) {
     defaults(pool, spec.poolDefaults, true);
@@ -39533,6 +39669,12 @@ function newResource(kind, address, sourceType, header, name) {
   if (name) r.name = name;
   return r;
 }
+function tagsUnchanged(d) {
+  const r = d.resource;
+  const flag = d.spec?.flags.find((f) => f.attr === "tags" && !f.pool);
+  if (!flag || r.attrs.has("tags")) return;
+  r.attrs.set("tags", { value: unknown(`az ${d.spec.command} without ${flag.names[0]} leaves the tags unchanged`, r.header), defaulted: false, at: r.header, sourcePath: flag.names[0] });
+}
 function mergeUpdate(drafts, upd) {
   const kind = upd.resource.kind;
   const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== "name");
@@ -39559,9 +39701,9 @@ function scriptPathRuns(file, scripts, root) {
   if (file.format !== "azure-pipelines") return out;
   for (const step of file.steps) {
     if (step.task?.name.toLowerCase() !== "azurecli") continue;
-    const input = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
-    if ((input("scriptLocation") ?? "scriptPath").toLowerCase() !== "scriptpath") continue;
-    const p = input("scriptPath")?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, "").replace(/\\/g, "/").replace(/^\.\//, "");
+    const input2 = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
+    if ((input2("scriptLocation") ?? "scriptPath").toLowerCase() !== "scriptpath") continue;
+    const p = input2("scriptPath")?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, "").replace(/\\/g, "/").replace(/^\.\//, "");
     if (!p || /\$[({[]/.test(p)) continue;
     const hit = scriptAt(scripts, root, file.file, p);
     if (hit) out.push({ step, script: hit });
@@ -39605,12 +39747,12 @@ function templateResource(file, call, sc) {
   const nameValue = nameEntry?.value !== void 0 && nameEntry.valueRange ? entryValue(file, sc, nameEntry.value, { file: file.file, range: nameEntry.valueRange }) : void 0;
   const address = `${call.subject}: ${t.label}${nameEntry?.value ? ` ${nameEntry.value}` : ""}`;
   const r = newResource(t.kind, address, t.label, call.at, nameValue);
-  for (const [input, { attr: attr2, read }] of Object.entries(t.inputs)) {
-    const e = entries2.get(input);
+  for (const [input2, { attr: attr2, read }] of Object.entries(t.inputs)) {
+    const e = entries2.get(input2);
     if (!e || e.value === void 0 || !e.valueRange) continue;
     let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
     if (read === "number" && v.kind === "string" && /^-?\d+$/.test(v.value.trim())) v = { ...num(Number(v.value), v.origin), via: v.via };
-    r.attrs.set(attr2, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input} (${t.label})` });
+    r.attrs.set(attr2, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input2} (${t.label})` });
   }
   for (const [attr2, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   const nameKey = nameValue?.kind === "string" ? nameValue.value : void 0;
@@ -39628,6 +39770,7 @@ var init_azure_cli2 = __esm({
     init_context2();
     init_words();
     init_azure_cli_files();
+    init_azure_cli_sets();
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
@@ -40140,7 +40283,7 @@ function computeTypeFromArm(raw) {
   return "other";
 }
 function startStopSchedulesKey(format2) {
-  return format2 === "azureml-yaml" ? "compute_start_stop" : START_STOP_SCHEDULES;
+  return format2 === "azureml-yaml" || format2 === "azure-cli" ? "compute_start_stop" : START_STOP_SCHEDULES;
 }
 function predatesPublicNetworkAccess(apiVersion) {
   return apiVersion.trim().slice(0, 10) < PUBLIC_NETWORK_ACCESS_API_VERSION;
@@ -40556,8 +40699,8 @@ var init_compare = __esm({
 });
 
 // src/eval/policy/evaluate.ts
-function evaluateCondition(cond, input) {
-  return evalNode2(cond, { ...input, scopes: [], depth: 0 });
+function evaluateCondition(cond, input2) {
+  return evalNode2(cond, { ...input2, scopes: [], depth: 0 });
 }
 function operatorOf(cond) {
   if (cond.kind !== "object") return void 0;
@@ -40831,10 +40974,10 @@ function arrayOf(r) {
   if (r.value.kind !== "list") return { kind: "undecided", why: "the counted value is not a list" };
   return { kind: "ok", items: r.value.items };
 }
-function effectOf(then, input) {
+function effectOf(then, input2) {
   const e = member2(then, "effect");
   if (!e) return { why: "the policy has no effect" };
-  const v = evalExpression(e, { ...input, target: { type: unknown("none"), body: nul(), aliasPath: () => void 0 }, scopes: [], depth: 0 });
+  const v = evalExpression(e, { ...input2, target: { type: unknown("none"), body: nul(), aliasPath: () => void 0 }, scopes: [], depth: 0 });
   if (v.kind !== "string") return { why: v.kind === "unknown" ? `the effect is not known (${v.reason})` : "the effect is not a string", at: e.origin };
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }
@@ -41252,14 +41395,14 @@ function lookupIgnoreCase(rec, ...keys) {
   }
   return void 0;
 }
-function buildPolicySet(input, problems = []) {
+function buildPolicySet(input2, problems = []) {
   const aliases = /* @__PURE__ */ new Map();
-  for (const row of [...POLICY_ALIASES, ...input.extraAliases ?? []]) if (!aliases.has(row.alias.toLowerCase())) aliases.set(row.alias.toLowerCase(), row.path);
-  const byName2 = new Map(input.definitions.map((d) => [d.name.toLowerCase(), d]));
+  for (const row of [...POLICY_ALIASES, ...input2.extraAliases ?? []]) if (!aliases.has(row.alias.toLowerCase())) aliases.set(row.alias.toLowerCase(), row.path);
+  const byName2 = new Map(input2.definitions.map((d) => [d.name.toLowerCase(), d]));
   const members2 = /* @__PURE__ */ new Set();
   const effective = [];
-  const assigned = (def2) => lookupIgnoreCase(input.parameters, def2.name, def2.displayName) ?? {};
-  for (const ini of input.initiatives) {
+  const assigned = (def2) => lookupIgnoreCase(input2.parameters, def2.name, def2.displayName) ?? {};
+  for (const ini of input2.initiatives) {
     const iniParams = assigned(ini);
     const iniParam = (name) => {
       const given = lookupIgnoreCase(iniParams, name);
@@ -41286,7 +41429,7 @@ function buildPolicySet(input, problems = []) {
       effective.push({ ...def2, displayName: `${def2.displayName} (initiative "${ini.displayName}")`, initiativeParameters: values });
     }
   }
-  for (const d of input.definitions) if (!members2.has(d)) effective.push(d);
+  for (const d of input2.definitions) if (!members2.has(d)) effective.push(d);
   const set = {
     definitions: effective,
     aliasPath: (alias) => aliases.get(alias.toLowerCase()),
@@ -41648,6 +41791,9 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
   });
   return { directives, problems };
 }
+function scopeLines(d) {
+  return d.scope.endLine - d.scope.startLine;
+}
 function inScope(loc3, d) {
   return loc3.file === d.file && loc3.range.start.line >= d.scope.startLine && loc3.range.start.line <= d.scope.endLine;
 }
@@ -41666,6 +41812,7 @@ function applySuppressions(findings, directives, opts) {
   };
   const out = findings.map((f) => {
     if (f.suppression || f.ruleId === "SUP001" || f.ruleId === "SUP002") return f;
+    let by;
     for (const d of candidates2(f)) {
       if (!d.ruleIds.includes(f.ruleId)) continue;
       const consumed = f.consumers !== void 0 && f.consumers.length > 0 && f.consumers.every((c) => inScope(c, d));
@@ -41674,9 +41821,9 @@ function applySuppressions(findings, directives, opts) {
       let u = used.get(d);
       if (!u) used.set(d, u = /* @__PURE__ */ new Set());
       u.add(f.ruleId);
-      return { ...f, suppression: { kind: "inSource", justification: d.reason, location: d.location } };
+      if (!by || scopeLines(d) < scopeLines(by)) by = d;
     }
-    return f;
+    return by ? { ...f, suppression: { kind: "inSource", justification: by.reason, location: by.location } } : f;
   });
   const unused = [];
   for (const d of directives) {
@@ -42895,9 +43042,10 @@ function tfvarsValues(file, guard) {
   }
   return out;
 }
-function tfvarsJsonValues(file, text2) {
+function tfvarsJsonValues(file, text2, errors) {
   const out = /* @__PURE__ */ new Map();
   const parsed = parseJsonc(text2, file);
+  if (errors) errors.push(...parsed.errors);
   const root = parsed.root ? nodeToValue(parsed, parsed.root) : unknown("invalid JSON");
   if (root.kind === "object") for (const [k, v] of root.entries) out.set(k, v);
   return out;
@@ -42920,11 +43068,11 @@ function calledModules(dirs, callees) {
   return reached;
 }
 var AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
-function evaluateTerraform(input) {
+function evaluateTerraform(input2) {
   const problems = [];
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
-  for (const f of input.tfFiles) {
+  for (const f of input2.tfFiles) {
     const d = path11.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
@@ -42933,8 +43081,8 @@ function evaluateTerraform(input) {
   const sources = /* @__PURE__ */ new Map();
   const loader = (dir) => {
     if (sources.has(dir)) return sources.get(dir);
-    const files = byDir.get(dir) ?? (input.insideRoot(dir) ? input.listTfFiles(dir) : void 0);
-    const parsed = (files ?? []).map((f) => input.parseHcl(f)).filter((x) => x !== void 0);
+    const files = byDir.get(dir) ?? (input2.insideRoot(dir) ? input2.listTfFiles(dir) : void 0);
+    const parsed = (files ?? []).map((f) => input2.parseHcl(f)).filter((x) => x !== void 0);
     const src = files ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
     sources.set(dir, src);
     return src;
@@ -42958,11 +43106,11 @@ function evaluateTerraform(input) {
   };
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
-  for (const vf of input.varFiles) {
+  for (const vf of input2.varFiles) {
     let d = path11.dirname(vf);
     while (!byDir.has(d)) {
       const up = path11.dirname(d);
-      if (up === d || !isInside(input.root, up)) break;
+      if (up === d || !isInside(input2.root, up)) break;
       d = up;
     }
     if (!byDir.has(d)) continue;
@@ -42973,13 +43121,13 @@ function evaluateTerraform(input) {
   const manifests = /* @__PURE__ */ new Map();
   const manifestOf = (dir) => {
     if (!manifests.has(dir)) {
-      const m = input.moduleManifest?.(dir);
+      const m = input2.moduleManifest?.(dir);
       manifests.set(dir, m ? parseManifest(m.file, m.text, dir) : void 0);
     }
     return manifests.get(dir);
   };
   const copiedDirs = /* @__PURE__ */ new Map();
-  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input.insideRoot);
+  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot);
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
@@ -42988,7 +43136,7 @@ function evaluateTerraform(input) {
     if (known2) return known2;
     const src = loader(dir);
     if (!src) return void 0;
-    const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input.listFiles?.(dir) ?? [] : []);
+    const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input2.listFiles?.(dir) ?? [] : []);
     for (const call of src.moduleCalls.values()) {
       const local = localModuleSource(call.node);
       if (local !== void 0 && loader(localDir(src, local))) continue;
@@ -42997,7 +43145,7 @@ function evaluateTerraform(input) {
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
     }
     if (isRoot) {
-      const lock = input.lockFile?.(dir);
+      const lock = input2.lockFile?.(dir);
       if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i) => i.type === "Block"));
     }
     factsByDir.set(dir, facts);
@@ -43013,17 +43161,17 @@ function evaluateTerraform(input) {
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
     const auto = ownVarFiles.filter((f) => path11.dirname(f) === dir && AUTO_VARFILE.test(path11.basename(f)));
-    const variantFiles = input.cliVarFiles.length ? input.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
+    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();
       for (const f of [...auto.sort(autoOrder), ...variantFile ? [variantFile] : []]) {
-        for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
+        for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
       }
       const opaqueModules = [];
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
-      const rel = variantFile ? path11.relative(input.root, variantFile) : path11.relative(input.root, dir) || ".";
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path11.sep).join("/")) ?? (variantFile ? classifyPath(path11.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
+      const rel = variantFile ? path11.relative(input2.root, variantFile) : path11.relative(input2.root, dir) || ".";
+      const env = input2.envOverride ?? input2.envForPath?.(rel.split(path11.sep).join("/")) ?? (variantFile ? classifyPath(path11.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
       const evaluation = {
         variant: variantFile ? path11.relative(dir, variantFile).split(path11.sep).join("/") : "default",
         variantFile,
@@ -43050,12 +43198,12 @@ function autoOrder(a, b) {
   const rb = path11.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
   return ra - rb || (a < b ? -1 : 1);
 }
-function readVarFile(file, input, guard) {
+function readVarFile(file, input2, guard) {
   if (file.endsWith(".json")) {
-    const text2 = input.readText(file);
+    const text2 = input2.readText(file);
     return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
   }
-  const parsed = input.parseHcl(file);
+  const parsed = input2.parseHcl(file);
   return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
 }
 function hasBackend(src) {
@@ -43094,7 +43242,11 @@ var terraformFrontEnd = {
       let values;
       if (f.kind === "tfvars-json") {
         const text2 = ctx.host.readText(f.path);
-        if (text2 !== void 0) values = tfvarsJsonValues(f.path, text2);
+        if (text2 !== void 0) {
+          const errors = [];
+          values = tfvarsJsonValues(f.path, text2, errors);
+          for (const e of errors) problems.push({ ruleId: "PARSE001", message: e.message, location: { file: f.path, range: e.range } });
+        }
       } else {
         const parsed = hcl.get(f.path);
         if (f.kind === "tfvars" && parsed) values = tfvarsValues(parsed);
@@ -43339,15 +43491,20 @@ function textsOf(v) {
   return [];
 }
 var ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
+function ownName(name) {
+  return name?.split("/").pop();
+}
 function gpuIntent(s) {
-  if (s.name !== void 0 && mentionsGpu(s.name)) return `its name "${s.name}" says GPU`;
-  if (s.label !== void 0 && mentionsGpu(s.label)) return `its name "${s.label}" says GPU`;
+  const name = ownName(s.name);
+  const label = ownName(s.label);
+  if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
+  if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
   for (const attr2 of ["labels", "tags", "taints"]) {
     const hit = textsOf(s.read(attr2)).find(mentionsGpu);
     if (hit) return `its ${ATTR_WORD[attr2]} "${hit}" mentions GPU`;
   }
-  const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
-  return input ? `its size comes from "${input.name}"` : void 0;
+  const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
+  return input2 ? `its size comes from "${input2.name}"` : void 0;
 }
 function isAmdGpuSize(size) {
   return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
@@ -43359,9 +43516,6 @@ var VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`);
 function isVmSizeName(value) {
   return VM_SIZE_NAME.test(value.trim());
 }
-
-// src/engine/scan.ts
-init_address();
 
 // src/model/facts/aks.ts
 var SYSTEM_MODE = "System";
@@ -43478,7 +43632,7 @@ var KINDS = {
   },
   keyvault: { purgeProtection: "bool", rbacAuthorization: "bool", accessPolicies: "list", tags: "object" },
   /** A standalone access policy of a vault (its `keyVault` reference / ARM parent). */
-  "keyvault.accesspolicy": { name: "string" },
+  "keyvault.accesspolicy": { name: "string", entries: "list" },
   acr: { adminEnabled: "bool", networkDefaultAction: "string", publicNetworkAccess: "bool", sku: "string", tags: "object" },
   storage: { allowBlobPublicAccess: "bool", minTls: "string", tags: "object" },
   /** A blob container of a storage account (its `storage` reference / ARM grandparent). */
@@ -43643,10 +43797,13 @@ function sizeSymbols(r) {
 function gpuIntentOf(ctx, r) {
   return gpuIntent({
     name: r.name?.kind === "string" ? r.name.value : void 0,
-    label: lastAddressWord(r.address),
+    label: addressLabel(r),
     read: (attr2) => isKnownAttr(r.kind, attr2) ? ctx.fact(r, attr2).value : void 0,
     sizeSymbols: sizeSymbols(r)
   });
+}
+function addressLabel(r) {
+  return r.format === "azure-cli" ? void 0 : lastAddressWord(r.address);
 }
 function gpuSizeOf(ctx, r) {
   const size = ctx.fact(r, "vmSize").string();
@@ -43667,7 +43824,15 @@ function inputsFeeding(r, attr2, inputs) {
   if (!f || f.defaulted || !f.value) return [];
   const chain = [...f.value.via ?? []];
   if (f.value.kind === "unknown" && f.value.origin) chain.push(f.value.origin);
-  return inputs.filter((i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset));
+  const origin = f.value.kind === "unknown" ? void 0 : f.value.origin;
+  return inputs.filter(
+    (i) => chain.some((l) => l.file === i.header.file && l.range.start.offset === i.header.range.start.offset) || origin !== void 0 && (holds(i.defaultValue, origin) || holds(i.assigned, origin))
+  );
+}
+function holds(container, origin) {
+  if (!container || container.kind !== "object" && container.kind !== "list" || !container.origin) return false;
+  const o = container.origin;
+  return o.file === origin.file && o.range.start.offset <= origin.range.start.offset && o.range.end.offset >= origin.range.end.offset;
 }
 function isKind(r, kind) {
   return r?.kind === kind;
@@ -43820,7 +43985,7 @@ function gpuPool(pool) {
   } else {
     const intent = gpuIntent({
       name: pool.name?.kind === "string" ? pool.name.value : void 0,
-      label: lastAddressWord(pool.address),
+      label: addressLabel(pool),
       read: (attr2) => known(pool, attr2),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : [])
     });
@@ -44016,13 +44181,13 @@ function outOfCopy(location, related, v) {
   const rest = related.filter((l) => l !== outside);
   return { location: primary, related: shown([location, ...rest]), relocated: true };
 }
-function runRules(input, undecided2 = [], failures = []) {
+function runRules(input2, undecided2 = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
-  const scan2 = input.scan ?? scanView(input.graphs, input.root);
-  const today2 = input.today ?? todayUtc();
-  const relativePath3 = (file) => relativeToRoot(input.root, file) || ".";
-  for (const rule of input.rules) {
+  const scan2 = input2.scan ?? scanView(input2.graphs, input2.root);
+  const today2 = input2.today ?? todayUtc();
+  const relativePath3 = (file) => relativeToRoot(input2.root, file) || ".";
+  for (const rule of input2.rules) {
     const meta = rule.meta;
     let variant = "default";
     let evalEnv;
@@ -44078,7 +44243,7 @@ function runRules(input, undecided2 = [], failures = []) {
         if (severity(level) <= severity(existing.level)) return;
       }
       const finding = buildFinding({
-        root: input.root,
+        root: input2.root,
         ruleId: meta.id,
         level,
         message,
@@ -44103,7 +44268,7 @@ function runRules(input, undecided2 = [], failures = []) {
       undecided2.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
     };
     const ctx = {
-      options: input.options.get(meta.id) ?? {},
+      options: input2.options.get(meta.id) ?? {},
       fact(resource, attr2) {
         const view = factView(resource, attr2);
         if (view.state === "unknown") {
@@ -44117,7 +44282,7 @@ function runRules(input, undecided2 = [], failures = []) {
       scan: scan2,
       relativePath: relativePath3,
       today: today2,
-      policies: input.policies,
+      policies: input2.policies,
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       }
@@ -44128,7 +44293,7 @@ function runRules(input, undecided2 = [], failures = []) {
     const visitor = rule.create(ctx);
     const kindHooks = kindHooksOf(visitor);
     if (visitor.graph || kindHooks.length) {
-      for (const g of input.graphs) {
+      for (const g of input2.graphs) {
         variant = g.evaluation.variant;
         evalEnv = g.evaluation.env;
         for (const kind of kindHooks) {
@@ -44155,7 +44320,7 @@ function runRules(input, undecided2 = [], failures = []) {
     evalEnv = void 0;
     const moduleHook = visitor.terraformModule;
     if (moduleHook) {
-      for (const m of input.terraformModules) {
+      for (const m of input2.terraformModules) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
@@ -44165,7 +44330,7 @@ function runRules(input, undecided2 = [], failures = []) {
     }
     const fileHook = visitor.file;
     if (fileHook) {
-      for (const f of input.files) {
+      for (const f of input2.files) {
         try {
           fileHook.call(visitor, f);
         } catch (e) {
@@ -44176,7 +44341,7 @@ function runRules(input, undecided2 = [], failures = []) {
     const ciHook = visitor.ciFile;
     if (ciHook) {
       const formats = rule.meta.formats;
-      for (const f of input.ciFiles) {
+      for (const f of input2.ciFiles) {
         if (!(formats.includes(f.format) || formats.includes("any"))) continue;
         try {
           ciHook.call(visitor, f);
@@ -44195,8 +44360,8 @@ var FRAME_CONTEXT = 3;
 function locationKey(l) {
   return `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
 }
-function runUnit(input, texts, deps) {
-  const { parts, ctx, root } = input;
+function runUnit(input2, texts, deps) {
+  const { parts, ctx, root } = input2;
   const files = parts.flatMap((p) => p.files);
   const problems = [];
   const outs = [];
@@ -44204,7 +44369,7 @@ function runUnit(input, texts, deps) {
     const out = contained(fe, own, problems, () => fe.run(own, ctx));
     if (out) outs.push({ fe, out });
   }
-  const elsewhere = new Map(input.evaluatedElsewhere ?? []);
+  const elsewhere = new Map(input2.evaluatedElsewhere ?? []);
   for (const { fe, out } of outs) for (const f of out.evaluatedElsewhere ?? []) elsewhere.set(f, fe.name);
   const graphs = [];
   const terraformModules = [];
@@ -44223,10 +44388,10 @@ function runUnit(input, texts, deps) {
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
   }
   const summary = summarizeScan(graphs);
-  const policies = typeof input.policies === "function" ? input.policies(graphs, problems) : input.policies;
+  const policies = typeof input2.policies === "function" ? input2.policies(graphs, problems) : input2.policies;
   const undecided2 = [];
   const failures = [];
-  const findings = runRules({ root, rules: input.rules, options: input.ruleOptions, graphs, terraformModules, files, ciFiles, today: input.today, ...policies ? { policies } : {}, ...input.scan ? { scan: input.scan } : {} }, undecided2, failures);
+  const findings = runRules({ root, rules: input2.rules, options: input2.ruleOptions, graphs, terraformModules, files, ciFiles, today: input2.today, ...policies ? { policies } : {}, ...input2.scan ? { scan: input2.scan } : {} }, undecided2, failures);
   for (const f of findings) {
     const explanation = fallbackFiles.get(f.location.file);
     if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
@@ -44234,22 +44399,22 @@ function runUnit(input, texts, deps) {
   for (const f of failures) problems.push({ ruleId: "EVAL001", message: `internal error in rule ${f.ruleId} (${f.message}); it could not decide here \u2014 please report this with the file`, location: f.location });
   const directives = [];
   const supProblems = [];
-  for (const { out } of outs) collectDirectives(out, texts, input, directives, supProblems);
+  for (const { out } of outs) collectDirectives(out, texts, input2, directives, supProblems);
   const { evidence, frames } = placesOf2([...findings, ...problems, ...supProblems, ...directives].map((x) => x.location), texts);
   const recorded = deps?.() ?? { deps: [], readProblems: [] };
   const evaluatedElsewhere = outs.flatMap(({ out }) => out.evaluatedElsewhere ?? []);
   return ownStrings({ findings, problems, undecided: undecided2, directives, supProblems, evidence, frames, readProblems: recorded.readProblems, skipped, summary, evaluatedElsewhere, deps: recorded.deps });
 }
-function collectDirectives(out, texts, input, directives, supProblems) {
+function collectDirectives(out, texts, input2, directives, supProblems) {
   for (const src of out.suppressionSources) {
     const text2 = texts(src.file);
     if (text2 === void 0 || src.comments.length === 0) continue;
-    const r = collectSuppressions(src.file, text2, src.comments, src.blocks, input.knownIds, input.today);
+    const r = collectSuppressions(src.file, text2, src.comments, src.blocks, input2.knownIds, input2.today);
     directives.push(...r.directives);
     supProblems.push(...r.problems);
   }
   for (const m of out.metadata ?? []) {
-    const r = metadataSuppressions(m.body, m.range, m.file, input.knownIds, input.today);
+    const r = metadataSuppressions(m.body, m.range, m.file, input2.knownIds, input2.today);
     directives.push(...r.directives);
     supProblems.push(...r.problems);
   }
@@ -44750,7 +44915,7 @@ init_clock();
 function executeUnit(run3, job, scan2) {
   const u = run3.units[job.index];
   run3.recorder.begin(job.record);
-  const input = {
+  const input2 = {
     parts: u.parts,
     ctx: run3.ctx,
     root: run3.root,
@@ -44762,7 +44927,7 @@ function executeUnit(run3, job, scan2) {
     ...scan2 ? { scan: scan2 } : {},
     ...run3.policies ? { policies: run3.policies } : {}
   };
-  const r = runUnit(input, (f) => run3.host.texts().get(f), () => run3.recorder.end());
+  const r = runUnit(input2, (f) => run3.host.texts().get(f), () => run3.recorder.end());
   releaseUnit(run3, u);
   return r;
 }
@@ -45444,6 +45609,8 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
 // src/engine/guards.ts
 var READABLE_FUNCTIONS = /* @__PURE__ */ new Set(["can", "regex", "regexall", "contains", "length"]);
 function validationAdmits(v, size) {
+  const evaluated = v.admits?.(size);
+  if (evaluated !== void 0) return evaluated;
   if (v.regexes.length === 0 && v.allowed.length === 0) return void 0;
   const text2 = v.text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
   if (/![^=]/.test(text2) || text2.includes("!=")) return void 0;
@@ -45474,36 +45641,51 @@ function allValidationsAdmit(vs, size) {
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
-function hasGuard(input) {
-  return input.kind === "tf-variable" ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
+function hasGuard(input2) {
+  return input2.kind === "tf-variable" ? (input2.validations?.length ?? 0) > 0 : (input2.allowedValues?.length ?? 0) > 0;
 }
-function problemsOf(input) {
-  const base = { declared: input.kind === "tf-variable" ? "Terraform variable" : "Parameter", input: input.name };
-  if (input.kind === "tf-variable") {
-    const vs = input.validations ?? [];
-    if (vs.length === 0) return [{ location: input.header, attributePath: `${input.name}.validation`, messageId: "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
+function isStructured(input2) {
+  const v = input2.assigned ?? input2.defaultValue;
+  return v?.kind === "object" || v?.kind === "list";
+}
+function problemsOf(input2) {
+  const base = { declared: input2.kind === "tf-variable" ? "Terraform variable" : "Parameter", input: input2.name };
+  if (input2.kind === "tf-variable") {
+    const vs = input2.validations ?? [];
+    if (vs.length === 0)
+      return [{ location: input2.header, attributePath: `${input2.name}.validation`, messageId: isStructured(input2) ? "noValidationStructured" : "noValidation", data: { ...base, regex: gpuSizeRegex() } }];
     const out = [];
     for (const v of vs) {
       for (const r of v.regexes) {
         const matches = r.matches;
         if (!matches) continue;
-        const probe = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allValidationsAdmit(vs, s) === true);
-        if (!probe) continue;
+        const probe2 = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allValidationsAdmit(vs, s) === true);
+        if (!probe2) continue;
         out.push({
           location: r.at,
-          attributePath: `${input.name}.validation.regex`,
+          attributePath: `${input2.name}.validation.regex`,
           messageId: "regexAdmitsNonGpu",
-          data: { ...base, pattern: r.pattern, probe, regex: gpuSizeRegex() }
+          data: { ...base, pattern: r.pattern, probe: probe2, regex: gpuSizeRegex() }
         });
       }
-      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input.name}.validation.contains`));
+      for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input2.name}.validation.contains`));
     }
+    if (out.length > 0 || isStructured(input2)) return out;
+    const probes = [...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))];
+    const probe = probes.find((s) => allValidationsAdmit(vs, s) === true);
+    const guard = probe === void 0 ? void 0 : vs.find((v) => v.admits?.(probe) === true);
+    if (probe !== void 0 && guard)
+      out.push({ location: guard.at, attributePath: `${input2.name}.validation.condition`, messageId: "conditionAdmitsNonGpu", data: { ...base, probe, regex: gpuSizeRegex() } });
     return out;
   }
-  const allowed = input.allowedValues;
+  const allowed = input2.allowedValues;
+  if ((!allowed || allowed.length === 0) && isStructured(input2)) return [];
   if (!allowed || allowed.length === 0)
-    return [{ location: input.header, attributePath: `${input.name}.allowedValues`, messageId: input.kind === "bicep-param" ? "noAllowedDecorator" : "noAllowedValues", data: base }];
-  return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input.name}.allowedValues`));
+    return [{ location: input2.header, attributePath: `${input2.name}.allowedValues`, messageId: input2.kind === "bicep-param" ? "noAllowedDecorator" : "noAllowedValues", data: base }];
+  return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input2.name}.allowedValues`));
+}
+function sizeLiteralsOf(text2) {
+  return [...text2.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).filter((t) => isVmSizeName(t) && !isGpuSize(t));
 }
 function listEntryProblem(a, base, admitted, attributePath) {
   if (a.kind !== "string" || !a.origin || isGpuSize(a.value) || !admitted(a.value)) return [];
@@ -45522,9 +45704,11 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
     tags: ["cost", "gpu"],
     messages: {
       noValidation: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation such as can(regex("{{regex}}", var.{{input}})).',
+      noValidationStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
       noAllowedValues: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
       regexAdmitsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
+      conditionAdmitsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation condition admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. can(regex("{{regex}}", var.{{input}})).',
       allowsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its allowed values include "{{size}}", which is not a GPU size; remove it or replace it with a size of a GPU family ({{families}}).'
     }
   },
@@ -45539,9 +45723,9 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
             const guarded = inputs.some(hasGuard);
             const at2 = attributeSite(r, "vmSize");
-            for (const input of inputs) {
-              if (guarded && !hasGuard(input)) continue;
-              for (const p of problemsOf(input)) {
+            for (const input2 of inputs) {
+              if (guarded && !hasGuard(input2)) continue;
+              for (const p of problemsOf(input2)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;
                 seen.add(key);
@@ -45695,13 +45879,13 @@ function addMonths(day, months) {
 }
 
 // rules/gpu/GPU004-gpu-size-retired.ts
-function admittingEntries(input) {
-  if (input.kind === "tf-variable") {
-    const vs = input.validations ?? [];
+function admittingEntries(input2) {
+  if (input2.kind === "tf-variable") {
+    const vs = input2.validations ?? [];
     const entries2 = vs.flatMap((v) => v.allowed).filter((e) => e.kind === "string" && allValidationsAdmit(vs, e.value) === true);
     return { entries: entries2, guard: "its validation" };
   }
-  return { entries: input.allowedValues ?? [], guard: input.kind === "bicep-param" ? "its @allowed list" : "its allowedValues" };
+  return { entries: input2.allowedValues ?? [], guard: input2.kind === "bicep-param" ? "its @allowed list" : "its allowedValues" };
 }
 var GPU004_gpu_size_retired_default = defineRule({
   meta: {
@@ -45743,8 +45927,8 @@ var GPU004_gpu_size_retired_default = defineRule({
         });
       }
       const at2 = attributeSite(r, "vmSize");
-      for (const input of inputsFeeding(r, "vmSize", g.evaluation.inputs)) {
-        const { entries: entries2, guard } = admittingEntries(input);
+      for (const input2 of inputsFeeding(r, "vmSize", g.evaluation.inputs)) {
+        const { entries: entries2, guard } = admittingEntries(input2);
         for (const e of entries2) {
           if (e.kind !== "string" || !e.origin) continue;
           const h = hitOf(e.value);
@@ -45754,15 +45938,15 @@ var GPU004_gpu_size_retired_default = defineRule({
           seenGuards.add(key);
           ctx.report({
             resource: r,
-            attributePath: `${input.name}.${input.kind === "tf-variable" ? "validation" : "allowedValues"}`,
+            attributePath: `${input2.name}.${input2.kind === "tf-variable" ? "validation" : "allowedValues"}`,
             location: e.origin,
             related: at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [],
             level: h.retired ? "error" : "warning",
             messageId: h.retired ? "guardRetired" : "guardRetiring",
             data: {
               ...who,
-              declared: input.kind === "tf-variable" ? "Terraform variable" : "Parameter",
-              input: input.name,
+              declared: input2.kind === "tf-variable" ? "Terraform variable" : "Parameter",
+              input: input2.name,
               guard,
               size: e.value,
               ...rowData(h.row)
@@ -45795,23 +45979,27 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
     return {
       graph(g) {
         for (const call of g.opaqueModules) {
-          for (const [arg, value] of call.args) {
-            if (!namesGpuSize(arg) || value.kind !== "string") continue;
-            const size = value.value;
-            if (!isVmSizeName(size) || isGpuSize(size)) continue;
-            const site = call.argSites.get(arg);
-            const location = value.origin ?? site ?? call.sourceAt;
-            const related = [...value.via ?? []];
-            const within2 = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
-            if (site && !within2) related.push({ ...site, label: `argument "${arg}"` });
-            ctx.report({
-              location,
-              related,
-              subject: withoutInstanceKeys(call.address),
-              attributePath: arg,
-              messageId: "notGpuSize",
-              data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() }
-            });
+          for (const [arg, given] of call.args) {
+            if (!namesGpuSize(arg)) continue;
+            const values = given.kind === "list" ? given.items : [given];
+            for (const [i, value] of values.entries()) {
+              if (value.kind !== "string") continue;
+              const size = value.value;
+              if (!isVmSizeName(size) || isGpuSize(size)) continue;
+              const site = call.argSites.get(arg);
+              const location = value.origin ?? site ?? call.sourceAt;
+              const related = [...value.via ?? []];
+              const within2 = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
+              if (site && !within2) related.push({ ...site, label: `argument "${arg}"` });
+              ctx.report({
+                location,
+                related,
+                subject: withoutInstanceKeys(call.address),
+                attributePath: given.kind === "list" ? `${arg}[${i}]` : arg,
+                messageId: "notGpuSize",
+                data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() }
+              });
+            }
           }
         }
       }
@@ -45949,9 +46137,14 @@ init_keyvault();
 function plural(n, what) {
   return `${n} ${what}${n === 1 ? "y" : "ies"}`;
 }
+function declaresPolicies(ctx, p) {
+  if (leafName(p)?.toLowerCase() === REMOVE_OPERATION) return false;
+  const entries2 = ctx.fact(p, "entries").value;
+  return !(entries2?.kind === "list" && entries2.items.length === 0);
+}
 function declaredPolicies(ctx, kv, g) {
   const inline = ctx.fact(kv, "accessPolicies");
-  const standalone = g.ofKind("keyvault.accesspolicy").filter((p) => p.parent === kv).length;
+  const standalone = g.ofKind("keyvault.accesspolicy").filter((p) => p.parent === kv && declaresPolicies(ctx, p)).length;
   const parts = [];
   if (inline.value?.kind === "list" && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, "access polic")} (${inline.sourcePath})`);
   if (standalone > 0) parts.push(plural(standalone, "standalone access polic"));
@@ -46329,7 +46522,7 @@ var TF001_local_terraform_state_default = defineRule({
         if (remote) return;
         if (m.backendFiles.length > 0) return;
         const local = m.terraformBlocks.find((t) => t.backend?.type === "local");
-        const at2 = m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
+        const at2 = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
         if (!at2) return;
         const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({
@@ -46387,8 +46580,13 @@ function constrains(rp) {
 function providersOf(m) {
   return [...m.requiredProviders, ...m.providers, ...m.usedProviders].map((p) => p.name.toLowerCase()).filter((n) => n && !BUILTIN.has(n));
 }
+function providerBlockConstrains(p) {
+  return constrains({ name: p.name, at: p.at, version: p.body.entries.get("version") });
+}
 function constrainedIn(modules, name) {
-  return modules.some((m) => m.requiredProviders.some((rp) => rp.name.toLowerCase() === name && constrains(rp)));
+  return modules.some(
+    (m) => m.requiredProviders.some((rp) => rp.name.toLowerCase() === name && constrains(rp)) || m.providers.some((p) => p.name.toLowerCase() === name && providerBlockConstrains(p))
+  );
 }
 var TF003_provider_version_unpinned_default = defineRule({
   meta: {
@@ -46443,7 +46641,7 @@ var TF003_provider_version_unpinned_default = defineRule({
         if (m.calledByRoot) return;
         for (const rp of m.requiredProviders) {
           const name = rp.name.toLowerCase();
-          if (BUILTIN.has(name) || constrains(rp) || constrainedIn(m.callers, name)) continue;
+          if (BUILTIN.has(name) || constrains(rp) || constrainedIn([m, ...m.callers], name)) continue;
           ctx.report({
             subject: `module:${m.dir}`,
             attributePath: `required_providers.${name}`,
@@ -46731,7 +46929,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk4(void 0, i, onSecret, key);
       }
     };
-    const input = (d) => {
+    const input2 = (d) => {
       const declared = d.kind === "tf-variable" ? "variable" : "parameter";
       const subject = `${d.kind}:${d.header.file}:${d.name}`;
       const related = [{ ...d.header, label: `${declared} "${d.name}"` }];
@@ -46772,7 +46970,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       graph(g) {
         if (g.evaluation.planFile) return;
         variantFile = g.evaluation.variantFile;
-        for (const d of g.evaluation.inputs) input(d);
+        for (const d of g.evaluation.inputs) input2(d);
         for (const r of g.resources) {
           if (isInlineElement(r)) continue;
           if (!r.body) continue;
@@ -47482,8 +47680,44 @@ function isAz(w) {
   const t = w.text.toLowerCase();
   return t === "az" || t === "az.cmd" || t.endsWith("/az") || t.endsWith("\\az.cmd");
 }
+var AZ_PROGRAM = /^(?:.*\/)?az(?:\.cmd)?$/i;
+var CREATE_FOR_RBAC = /\s+ad\s+sp\s+create-for-rbac\b/iy;
+var FLAG_IN_TEXT = /(?<=\s)(--sdk-auth|--json-auth)(?:(?:=|\s+)(\S+))?/gi;
+var PROGRAM_END = /[\s$()`"';|&]/;
+function flagsInQuotedSubstitutions(w) {
+  const out = [];
+  const raw = w.raw;
+  if (!raw.includes('"')) return out;
+  let singleQuotes = 0;
+  let counted = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    const opener = c === "`" ? 1 : c === "$" && raw[i + 1] === "(" ? 2 : 0;
+    if (opener === 0) continue;
+    let p = i + opener;
+    while (p < raw.length && (raw[p] === " " || raw[p] === "	")) p++;
+    let e = p;
+    while (e < raw.length && !PROGRAM_END.test(raw[e])) e++;
+    if (e === p || !AZ_PROGRAM.test(raw.slice(p, e))) continue;
+    CREATE_FOR_RBAC.lastIndex = e;
+    if (!CREATE_FOR_RBAC.test(raw)) continue;
+    for (; counted < i; counted++) if (raw[counted] === "'") singleQuotes++;
+    if (singleQuotes % 2 === 1) continue;
+    const argsAt = CREATE_FOR_RBAC.lastIndex;
+    let argsEnd = argsAt;
+    while (argsEnd < raw.length && raw[argsEnd] !== ")" && raw[argsEnd] !== "`" && raw[argsEnd] !== '"') argsEnd++;
+    for (const f of raw.slice(argsAt, argsEnd).matchAll(FLAG_IN_TEXT)) {
+      if (f[2]?.toLowerCase() === "false") continue;
+      const from = argsAt + f.index;
+      out.push({ text: f[1], range: w.rangeOf(from, from + f[1].length) });
+    }
+    i = argsEnd - 1;
+  }
+  return out;
+}
 function sdkAuthFlags(argv) {
   const out = [];
+  for (const w of argv) if (w.raw.includes("$(") || w.raw.includes("`")) out.push(...flagsInQuotedSubstitutions(w));
   for (let i = 0; i + 3 < argv.length; i++) {
     if (!isAz(argv[i])) continue;
     const [ad, sp, cmd] = [argv[i + 1], argv[i + 2], argv[i + 3]].map((w) => w.text.toLowerCase());
@@ -47578,16 +47812,16 @@ var CI002_azure_login_with_secret_default = defineRule({
           const u = step.uses;
           if (!u || u.kind === "docker") continue;
           const oidc = isAction(u, "azure/login") && step.inputs.some((e) => e.key.toLowerCase() === "client-id");
-          for (const input of credentialInputs(step)) {
-            const key = input.key.toLowerCase();
+          for (const input2 of credentialInputs(step)) {
+            const key = input2.key.toLowerCase();
             if (oidc && key === "creds") continue;
             ctx.report({
               messageId: isAmlAction(u.name) ? "azureCredentials" : "creds",
-              data: { uses: u.text, input: input.key },
-              location: { file: file.file, range: input.keyRange },
+              data: { uses: u.text, input: input2.key },
+              location: { file: file.file, range: input2.keyRange },
               related: [{ file: file.file, range: u.range, label: `uses: ${u.text}` }],
               subject: step.subject,
-              attributePath: `with.${input.key}`
+              attributePath: `with.${input2.key}`
             });
           }
         }
@@ -47597,6 +47831,15 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
+function input(step, name) {
+  return step.inputs.find((e) => e.key.toLowerCase() === name);
+}
+function signsInWithOidc(step) {
+  if (!input(step, "client-id")) return false;
+  const authType = input(step, "auth-type")?.value?.trim();
+  if (authType === void 0 || authType === "") return true;
+  return authType.toUpperCase() === "SERVICE_PRINCIPAL";
+}
 function describe(p) {
   if (p.kind === "map") {
     const entries2 = Object.entries(p.scopes);
@@ -47632,7 +47875,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
           for (const step of job.steps) {
             const u = step.uses;
             if (!isAction(u, "azure/login") || !u) continue;
-            if (!step.inputs.some((w) => w.key === "client-id")) continue;
+            if (!signsInWithOidc(step)) continue;
             const messageId = !effective ? "defaultPermissions" : effective.level === "workflow" ? "workflowPermissions" : file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
             const label = effective?.level === "job" ? `permissions of job ${job.id}` : "workflow permissions";
             const related = effective ? [{ file: file.file, range: effective.range, label }] : [];
@@ -47748,7 +47991,7 @@ function readApplyArgs(args) {
   for (let k = 0; k < args.length; k++) {
     const w = args[k];
     if (isRedirect(w)) {
-      k++;
+      if (!/&\d+$/.test(w)) k++;
       continue;
     }
     if (/^\d*[<>]/.test(w)) continue;
@@ -47849,10 +48092,10 @@ var CI005_terraform_apply_without_plan_default = defineRule({
         for (const step of file.steps) {
           const task = step.task;
           if (!task || !isTerraformTask(task.name)) continue;
-          const input = (key) => step.inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
-          const command2 = input("command");
+          const input2 = (key) => step.inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
+          const command2 = input2("command");
           if (command2?.value?.trim().toLowerCase() !== "apply" || !command2.valueRange) continue;
-          const options = input("commandOptions");
+          const options = input2("commandOptions");
           if (options && options.value === void 0) continue;
           const line = options?.value ?? "";
           if (line.includes("${{")) continue;
@@ -48247,19 +48490,19 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
 }
-function policySetOf(input, graphs, problems) {
-  const definitions = [...input.definitions];
+function policySetOf(input2, graphs, problems) {
+  const definitions = [...input2.definitions];
   const setProblems = [];
   const seen = /* @__PURE__ */ new Set();
   for (const g of graphs) {
-    for (const d of input.build.definitionsInCode(g.resources, setProblems)) {
+    for (const d of input2.build.definitionsInCode(g.resources, setProblems)) {
       const key = `${d.name}\0${d.location.file}:${d.location.range.start.offset}`;
       if (seen.has(key)) continue;
       seen.add(key);
       definitions.push(d);
     }
   }
-  const set = input.build.buildPolicySet({ definitions, initiatives: input.initiatives, parameters: input.parameters, extraAliases: input.extraAliases }, setProblems);
+  const set = input2.build.buildPolicySet({ definitions, initiatives: input2.initiatives, parameters: input2.parameters, extraAliases: input2.extraAliases }, setProblems);
   for (const p of setProblems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
   return set;
 }

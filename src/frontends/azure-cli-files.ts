@@ -12,11 +12,12 @@
  *   climbs out is not read). A path with an unknown part (`$DIR/compute.yml`), a file not
  *   found and a heredoc that is not YAML give a resource whose attributes are all unknown, so
  *   `--verbose` says what could not be decided and nothing is reported.
- * - **Overrides.** `--set k=v` replaces the key (dotted paths, later wins), the command's own
- *   flags the key they set (`--min-instances` → `min_instances`, after the `--set`s) and
- *   `--name` the `name`; a finding about a replaced key points at the override's value, the
- *   file's value is a related location. An unquoted unknown expansion in the command may carry
- *   any of them: nothing of the file, as that command uses it, is decided.
+ * - **Overrides.** `--set k=v` replaces the key (dotted paths, later wins) and `--name` the
+ *   `name`; a finding about a replaced key points at the `--set` value, the file's value is a
+ *   related location. A key one of the command's other flags names (`--min-instances` →
+ *   `min_instances`) is undecided: whether such a flag replaces the file's key is not
+ *   documented (azure-cli-sets.ts `flagOverrides`). An unquoted unknown expansion in the
+ *   command may carry any of them: nothing of the file, as that command uses it, is decided.
  * - **Heredocs.** Parsed in place (positions are the script's). An unquoted delimiter expands
  *   `$VAR`/`${VAR}`/`$(…)` (→ unknown values); `<<'EOF'` is literal — except that GitHub and
  *   Azure Pipelines substitute `${{ }}`/`$( )` in a CI file before the shell sees it.

@@ -1,8 +1,8 @@
 /**
  * What an `az ml compute|workspace create|update` command sets besides its table flags:
  * `--set k=v` on a command *without* `--file` (applyMlSets), the `--set` a message should name
- * for a key left absent (nameAbsentMlKeys), and, *with* `--file`, its flags as overrides of the
- * file's keys (flagOverrides; azure-cli-files.ts applies them with the `--set`s).
+ * for a key left absent (nameAbsentMlKeys), and, *with* `--file`, the keys its flags leave
+ * undecided (flagOverrides; azure-cli-files.ts applies them after the `--set`s).
  *
  * The ml extension builds the object from the command's flags and then applies every
  * `--set` path to it, exactly as it does to a `--file` YAML ("Update an object by specifying a
@@ -19,7 +19,7 @@
  * (or `--file`), so every YAML attribute the flags left unset is unknown too.
  */
 import type { Location, Range } from '../core/source.js';
-import { bool, num, str, unknown, type Value } from '../core/value.js';
+import { bool, num, unknown, type Value } from '../core/value.js';
 import type { FlagSpec } from '../model/tables/azure-cli.js';
 import type { Resource } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
@@ -61,6 +61,8 @@ export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', se
   const unknownAll = (reason: string, where: Location): void => {
     for (const a of attrs) r.attrs.set(a.canonical, { value: unknown(reason, where), defaulted: false, at: where, sourcePath: a.paths[0] ?? a.canonical });
   };
+  // Attributes a `--set` wrote (a later `--set` of the same key wins, as on a file).
+  const bySet = new Set<string>();
   for (const s of sets) {
     const word: Location = { file, range: s.range };
     if (/[$`]/.test(s.key)) {
@@ -69,7 +71,17 @@ export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', se
     }
     const [top, ...rest] = s.key.split('.');
     for (const a of attrs.filter((x) => x.paths.includes(top!))) {
-      const value = rest.length === 0 && s.value.kind === 'string' ? convert(a, s.value) : s.value.kind === 'unknown' ? s.value : unknown(`--set ${s.key}=… changes part of ${top}, which is not read`, word);
+      // A flag set it already (`--min-instances 0 --set min_instances=2`): which of the two the
+      // extension applies last is not documented, so neither is taken.
+      const byFlag = bySet.has(a.canonical) ? undefined : r.attrs.get(a.canonical);
+      bySet.add(a.canonical);
+      const value = byFlag
+        ? unknown(`both ${byFlag.sourcePath} and --set ${s.key} are given: which one applies is not documented`, word)
+        : rest.length === 0 && s.value.kind === 'string'
+          ? convert(a, s.value)
+          : s.value.kind === 'unknown'
+            ? s.value
+            : unknown(`--set ${s.key}=… changes part of ${top}, which is not read`, word);
       r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top! });
     }
   }
@@ -91,11 +103,15 @@ export function nameAbsentMlKeys(r: Resource, kind: 'ml.compute' | 'ml.workspace
 }
 
 /**
- * The flags of an `az ml compute|workspace create|update --file X` command as overrides of the
- * file's keys: the ml extension passes its flags (`--min-instances 0`, `--public-network-access
- * Disabled`) as overrides of the loaded YAML, like `--set`, so the file's value is not what is
- * deployed. Tags are left out (whether `--tags` replaces or merges the file's map is not
- * documented). Each override spans the flag and its value, so a finding points at the value.
+ * The flags of an `az ml compute|workspace create|update --file X` command, as what they may do
+ * to the file's keys. Whether a flag given with `--file` replaces the file's key (as `--set`
+ * does) is not documented: the `az ml` reference describes `--file` and `--set`, not how the
+ * other flags meet a file, and the extension's source could not be read here. So a key that a
+ * flag names is unknown (never reported, `--verbose` says why) rather than the file's value or
+ * the flag's: `--file ws.yml --public-network-access Disabled` is not reported from the file,
+ * and `--file c.yml --min-instances 2` is not reported from the flag. Tags are left out (they
+ * stay the file's: whether `--tags` replaces or merges the file's map is not documented either).
+ * Each override spans the flag and its value, so `--verbose` points at it.
  */
 export function flagOverrides(kind: string, given: ReadonlyMap<FlagSpec, { value: Value; flag: { word: { range: Range } } }>, file: string): SetOverride[] {
   if (kind !== 'ml.compute' && kind !== 'ml.workspace') return [];
@@ -106,12 +122,12 @@ export function flagOverrides(kind: string, given: ReadonlyMap<FlagSpec, { value
     const a = attrs.find((x) => x.canonical === f.attr);
     const key = a?.paths[0];
     if (!a || !key) continue;
-    // `--public-network-access Disabled` was read as a boolean; the YAML key takes the word.
-    const v = a.convert === 'enabledToBool' && value.kind === 'bool' ? { ...str(value.value ? 'Enabled' : 'Disabled', value.origin), via: value.via } : value;
     // The value's own word follows the flag; a value written elsewhere (an assignment) is not spanned.
     const o = value.origin;
     const end = o && o.file === file && o.range.start.offset >= flag.word.range.end.offset ? o.range.end : flag.word.range.end;
-    out.push({ key, value: v, range: { start: flag.word.range.start, end }, flag: f.names[0] });
+    const range = { start: flag.word.range.start, end };
+    const v = unknown(`${f.names[0]!} is given with --file: whether it replaces the file's ${key} is not documented`, { file, range });
+    out.push({ key, value: v, range, flag: f.names[0] });
   }
   return out;
 }

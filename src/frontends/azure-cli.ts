@@ -525,7 +525,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       path: flags.file,
       pathRaw: flags.fileRaw ?? '',
       pathAt: flags.fileAt ?? at,
-      // The command's own flags override the file's keys as `--set` does (azure-cli-sets.ts).
+      // The keys the command's own flags name are undecided: a flag may replace the file's key (azure-cli-sets.ts).
       sets: [...flags.sets, ...flagOverrides(spec.kind, flags.values, file)],
       ...(flags.name ? { name: flags.name } : {}),
       ...(flags.parent ? { workspace: flags.parent } : {}),

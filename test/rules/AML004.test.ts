@@ -1203,9 +1203,19 @@ const azureCli: RuleTable = {
         files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml --set min_instances=0 -w ws\n' },
       },
       {
-        // The ml extension applies the command's flags over the file, as it does --set.
+        // Whether a flag given with --file replaces the file's key is not documented: the
+        // file's 2 is not decided (--verbose says so), and neither is the flag's value.
         name: 'file-flag-min-instances-zero',
         files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml --min-instances 0 -w ws\n' },
+      },
+      {
+        name: 'file-flag-min-instances-two',
+        files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'deploy.sh': 'az ml compute create -f compute.yml --min-instances 2 -w ws\n' },
+      },
+      {
+        // Without --file, a flag and a --set of the same key: which one the extension applies last is not documented.
+        name: 'flag-and-set-min-instances',
+        files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --min-instances 0 --set min_instances=2\n' },
       },
       {
         // An unquoted unknown expansion may carry `--set min_instances=0`: the file's 2 is not decided.
@@ -1234,17 +1244,9 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
-        // A flag given with --file replaces the file's key; the finding points at the flag's value.
-        name: 'file-flag-min-instances',
-        files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'deploy.sh': 'az ml compute create -f compute.yml --min-instances ⟦2⟧ -w ws\n' },
-        level: 'warning',
-        env: 'unknown',
-        messageId: 'minNodesAboveZero',
-      },
-      {
-        // Without --file, `--set` applies to the object the flags build (and wins over --min-instances).
+        // Without --file, `--set` applies to the object the flags build.
         name: 'flags-with-set-min-instances',
-        files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --min-instances 0 --set min_instances=⟦2⟧\n' },
+        files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type amlcompute --set min_instances=⟦2⟧\n' },
         level: 'warning',
         env: 'unknown',
         messageId: 'minNodesAboveZero',

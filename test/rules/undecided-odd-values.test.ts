@@ -40,6 +40,20 @@ describe('values a rule cannot read are undecided, not silently passed', () => {
     expect(said).toEqual(['direction: not set, and its default is not known for this format']);
   });
 
+  it('AML004: az ml compute create --file with --min-instances: which value applies is not documented', async () => {
+    const dir = tree({
+      'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n',
+      'deploy.sh': 'az ml compute create -f compute.yml --min-instances 2 -w ws\naz ml compute create -n c2 -w ws --type amlcompute --min-instances 0 --set min_instances=2\n',
+    });
+    const { briefs, undecided } = await lintTree(dir, ['AML004']);
+    expect(briefs).toEqual([]);
+    const said = undecided.filter((u) => u.ruleId === 'AML004').map((u) => u.reason);
+    expect(said).toEqual([
+      expect.stringContaining("--min-instances is given with --file: whether it replaces the file's min_instances is not documented"),
+      expect.stringContaining('both --min-instances and --set min_instances are given: which one applies is not documented'),
+    ]);
+  });
+
   it('NET001: ARM direction, access and protocol values outside their vocabulary', async () => {
     const base = '"destinationPortRange": "22", "sourceAddressPrefix": "*", "priority": 100';
     const cases: [string, string][] = [
