@@ -36598,6 +36598,75 @@ function tokenize(text2, lang, state, place) {
   }
   return out;
 }
+function substitutionsInDoubleQuotes(raw) {
+  const out = [];
+  let quote = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = "";
+      continue;
+    }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'" && quote === "") {
+      quote = quote === c ? "" : quote === "" ? c : quote;
+      continue;
+    }
+    if (quote !== '"') continue;
+    if (c === "$" && raw[i + 1] === "(" && raw[i + 2] !== "(") {
+      const end = closingParen(raw, i + 2);
+      if (end < 0) break;
+      out.push([i, end, 2]);
+      i = end;
+    } else if (c === "`") {
+      let end = i + 1;
+      while (end < raw.length && raw[end] !== "`") end += raw[end] === "\\" ? 2 : 1;
+      if (end >= raw.length) break;
+      out.push([i, end, 1]);
+      i = end;
+    }
+  }
+  return out;
+}
+function closingParen(raw, from) {
+  let depth = 1;
+  let quote = "";
+  for (let i = from; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") quote = "";
+    } else if (c === "\\") i++;
+    else if (quote === '"') {
+      if (c === '"') quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+function quotedSubstitutions(sn, cmd, lineMap) {
+  if (sn.language !== "shell") return [];
+  const out = [];
+  collectSubstitutions(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
+  return out;
+}
+function collectSubstitutions(tokens, place, depth, out) {
+  if (depth >= MAX_SUBSTITUTION_DEPTH) return;
+  for (const t of tokens) {
+    if (t.op || !t.raw.includes('"')) continue;
+    for (const [open, close, opener] of substitutionsInDoubleQuotes(t.raw)) {
+      const from = t.start + open + opener;
+      const inner = { ...place, map: place.map.subarray(from) };
+      const words = tokenize(t.raw.slice(open + opener, close), "shell", {}, inner);
+      if (words.length === 0) continue;
+      collectSubstitutions(words, inner, depth + 1, out);
+      out.push([new Token(opener === 2 ? "$(" : "`", t.raw.slice(open, open + opener), t.start + open, from, true, place), ...words]);
+    }
+  }
+}
 function buildSnippet(args) {
   const { mapped, lineMap } = args;
   const value = mapped.value;
@@ -36651,7 +36720,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_SUBSTITUTION_DEPTH;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -36751,6 +36820,7 @@ var init_script = __esm({
         return { text: this.text, raw: this.raw, start: this.start, end: this.end, op: this.op, range: this.range };
       }
     };
+    MAX_SUBSTITUTION_DEPTH = 3;
   }
 });
 
@@ -37706,7 +37776,10 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
 }
 function scriptOf(sn, lineMap) {
   const commands = [];
-  sn.commands.forEach((cmd, i) => addSimpleCommands(commands, cmd, i, lineMap));
+  sn.commands.forEach((cmd, i) => {
+    for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
+    addSimpleCommands(commands, cmd, i, lineMap);
+  });
   const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
   return {
     subject: sn.subject,
@@ -37723,6 +37796,7 @@ function scriptOf(sn, lineMap) {
 var init_scripts = __esm({
   "src/eval/ci/scripts.ts"() {
     "use strict";
+    init_ci();
   }
 });
 
@@ -44224,12 +44298,12 @@ function runRules(input2, undecided2 = [], failures = []) {
       const occKey = [location.file, subject, attributePath, env].join("\0");
       const where = `${location.range.start.offset}:${location.range.end.offset}`;
       occurrences ??= /* @__PURE__ */ new Map();
-      const seen = occurrences.get(occKey) ?? [];
-      let index = seen.indexOf(where);
-      if (index < 0) {
-        index = seen.length;
-        seen.push(where);
-        occurrences.set(occKey, seen);
+      let seen = occurrences.get(occKey);
+      if (!seen) occurrences.set(occKey, seen = /* @__PURE__ */ new Map());
+      let index = seen.get(where);
+      if (index === void 0) {
+        index = seen.size;
+        seen.set(where, index);
       }
       const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;
@@ -47680,44 +47754,8 @@ function isAz(w) {
   const t = w.text.toLowerCase();
   return t === "az" || t === "az.cmd" || t.endsWith("/az") || t.endsWith("\\az.cmd");
 }
-var AZ_PROGRAM = /^(?:.*\/)?az(?:\.cmd)?$/i;
-var CREATE_FOR_RBAC = /\s+ad\s+sp\s+create-for-rbac\b/iy;
-var FLAG_IN_TEXT = /(?<=\s)(--sdk-auth|--json-auth)(?:(?:=|\s+)(\S+))?/gi;
-var PROGRAM_END = /[\s$()`"';|&]/;
-function flagsInQuotedSubstitutions(w) {
-  const out = [];
-  const raw = w.raw;
-  if (!raw.includes('"')) return out;
-  let singleQuotes = 0;
-  let counted = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    const opener = c === "`" ? 1 : c === "$" && raw[i + 1] === "(" ? 2 : 0;
-    if (opener === 0) continue;
-    let p = i + opener;
-    while (p < raw.length && (raw[p] === " " || raw[p] === "	")) p++;
-    let e = p;
-    while (e < raw.length && !PROGRAM_END.test(raw[e])) e++;
-    if (e === p || !AZ_PROGRAM.test(raw.slice(p, e))) continue;
-    CREATE_FOR_RBAC.lastIndex = e;
-    if (!CREATE_FOR_RBAC.test(raw)) continue;
-    for (; counted < i; counted++) if (raw[counted] === "'") singleQuotes++;
-    if (singleQuotes % 2 === 1) continue;
-    const argsAt = CREATE_FOR_RBAC.lastIndex;
-    let argsEnd = argsAt;
-    while (argsEnd < raw.length && raw[argsEnd] !== ")" && raw[argsEnd] !== "`" && raw[argsEnd] !== '"') argsEnd++;
-    for (const f of raw.slice(argsAt, argsEnd).matchAll(FLAG_IN_TEXT)) {
-      if (f[2]?.toLowerCase() === "false") continue;
-      const from = argsAt + f.index;
-      out.push({ text: f[1], range: w.rangeOf(from, from + f[1].length) });
-    }
-    i = argsEnd - 1;
-  }
-  return out;
-}
 function sdkAuthFlags(argv) {
   const out = [];
-  for (const w of argv) if (w.raw.includes("$(") || w.raw.includes("`")) out.push(...flagsInQuotedSubstitutions(w));
   for (let i = 0; i + 3 < argv.length; i++) {
     if (!isAz(argv[i])) continue;
     const [ad, sp, cmd] = [argv[i + 1], argv[i + 2], argv[i + 3]].map((w) => w.text.toLowerCase());

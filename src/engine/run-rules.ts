@@ -125,7 +125,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
      * Distinct primary locations per fingerprint subject, for the occurrence index. Made on the
      * first report: most rules report nothing in most units (issue 15: per rule and unit work).
      */
-    let occurrences: Map<string, string[]> | undefined;
+    let occurrences: Map<string, Map<string, number>> | undefined;
 
     const report = (d: ReportDescriptor): void => {
       const r = d.resource;
@@ -162,12 +162,14 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const occKey = [location.file, subject, attributePath, env].join('\u0000');
       const where = `${location.range.start.offset}:${location.range.end.offset}`;
       occurrences ??= new Map();
-      const seen = occurrences.get(occKey) ?? [];
-      let index = seen.indexOf(where);
-      if (index < 0) {
-        index = seen.length;
-        seen.push(where);
-        occurrences.set(occKey, seen);
+      // Each place's index by its offsets: a map, not a list to search (a script with thousands
+      // of CI001 commands reports one subject thousands of times: quadratic with a list).
+      let seen = occurrences.get(occKey);
+      if (!seen) occurrences.set(occKey, (seen = new Map()));
+      let index = seen.get(where);
+      if (index === undefined) {
+        index = seen.size;
+        seen.set(where, index);
       }
       const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;

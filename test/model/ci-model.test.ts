@@ -452,3 +452,38 @@ describe('script files', () => {
     expect(argv(m).slice(1)).toEqual([['export', 'SIZE=Standard_NC6'], ['az', 'ml', 'compute', 'create', '--size', '$SIZE']]);
   });
 });
+
+describe('command substitutions inside double quotes', () => {
+  const script = (body: string): CiFile => model(body, 'script', '/r/deploy.sh').m;
+  const az = (m: CiFile): string[][] => m.scripts[0]!.commands.filter((c) => c.argv[0]?.text === 'az').map((c) => [c.after ?? '', ...c.argv.map((w) => w.text)]);
+
+  test('"$(…)" and "`…`" run their command, before the command that holds them, at its exact place', () => {
+    const { m, text } = model('KV_ID="$(az keyvault create --name "kv1" -g rg --query id -o tsv)"\necho "id: `az acr create -n r1 -g rg`"\n', 'script', '/r/deploy.sh');
+    const cmds = m.scripts[0]!.commands;
+    expect(cmds.map((c) => [c.after ?? '', c.argv[0]!.text])).toEqual([
+      ['$(', 'az'],
+      ['', 'KV_ID=$(az keyvault create --name kv1 -g rg --query id -o tsv)'],
+      ['`', 'az'],
+      ['', 'echo'],
+    ]);
+    expect(slice(text, word(m, 'kv1').range)).toBe('"kv1"');
+    expect(slice(text, word(m, 'r1').range)).toBe('r1');
+    expect(pos(word(m, 'r1').range)).toBe('2:29-2:31');
+  });
+
+  test('single quotes run nothing, `$((` is arithmetic, an unquoted `$(` is split as before', () => {
+    expect(az(script("echo '\"$(az keyvault create -n a)\"'\nX=\"$((1 + 2))\"\nY=$(az acr create -n b)\n"))).toEqual([['$(', 'az', 'acr', 'create', '-n', 'b']]);
+  });
+
+  test('a substitution inside a quoted one is split off as an unquoted one is', () => {
+    expect(az(script('X="$(az group show -n $(az group list --query x))"\n'))).toEqual([
+      ['$(', 'az', 'group', 'show', '-n'],
+      ['$(', 'az', 'group', 'list', '--query', 'x'],
+    ]);
+  });
+
+  test('hostile words end: many openers none closed, thousands nested in one word', () => {
+    expect(az(script('X="' + '$(a'.repeat(100_000) + '`'.repeat(100_001) + '"\n'))).toEqual([]);
+    expect(az(script('X="' + '$(az x '.repeat(5_000) + ')'.repeat(5_000) + '"\n'))).toHaveLength(5_000);
+  });
+});

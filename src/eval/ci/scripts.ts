@@ -4,7 +4,7 @@
  * way to point inside it (`--size=Standard_NC6` → the value).
  */
 import type { LineMap } from '../../core/source.js';
-import type { ScriptCommand, ScriptSnippet, ScriptToken } from '../../parse/yaml/ci.js';
+import { quotedSubstitutions, type ScriptCommand, type ScriptSnippet, type ScriptToken } from '../../parse/yaml/ci.js';
 import type { CiCommand, CiComment, CiScript } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ import type { CiCommand, CiComment, CiScript } from './types.js';
  * no list per command). The lexer's tokens are the words: each maps a part of itself back to
  * the file and makes its range only when it is read (ScriptToken).
  */
-function addSimpleCommands(out: CiCommand[], cmd: ScriptCommand, statement: number, lineMap: LineMap): void {
+function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap): void {
   const first = out.length;
   let words: ScriptToken[] = [];
   let op: string | undefined;
@@ -58,7 +58,12 @@ function addSimpleCommands(out: CiCommand[], cmd: ScriptCommand, statement: numb
 
 export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   const commands: CiCommand[] = [];
-  sn.commands.forEach((cmd, i) => addSimpleCommands(commands, cmd, i, lineMap));
+  sn.commands.forEach((cmd, i) => {
+    // Substitutions inside double quotes run first (`KV_ID="$(az keyvault create …)"`): each is
+    // a simple command of the same line, after `$(` as an unquoted one is.
+    for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
+    addSimpleCommands(commands, cmd, i, lineMap);
+  });
   const comments: CiComment[] = sn.comments.map((c) => ({ text: c.text, range: c.range, source: 'script' }));
   return {
     subject: sn.subject,

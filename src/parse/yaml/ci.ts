@@ -28,7 +28,7 @@ import { yamlTree } from './tree.js';
 import type { YamlTree } from './tree.js';
 
 export type { ScriptSnippet, ScriptCommand, ScriptToken, ScriptComment, ScriptLanguage, ScriptOrigin } from './script.js';
-export { snippetRange, commandRange, simpleCommands } from './script.js';
+export { snippetRange, commandRange, simpleCommands, quotedSubstitutions } from './script.js';
 export type { MappedText } from './scalar.js';
 export type { YamlTree, YamlScalar, YamlMap, YamlSeq, YamlOther, YamlEntryNode } from './tree.js';
 export { entryOf, valueOf, stringOf } from './tree.js';

@@ -688,6 +688,99 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
   return out;
 }
 
+/** How deep `quotedSubstitutions` follows substitutions inside substitutions (hostile input: linear per level). */
+const MAX_SUBSTITUTION_DEPTH = 3;
+
+/**
+ * The command substitutions inside double quotes of a word (`"$(az keyvault create …)"`,
+ * `` "`az …`" ``): [start of `$(` or `` ` ``, end of the inner command, the opener's length],
+ * indices into `raw`. Bash runs them; the lexer keeps a double-quoted string as one word. Single
+ * quotes run nothing; `$((` is arithmetic. One pass over the word: each substitution is skipped
+ * once found, and the first one left open ends the search (nothing after it can close).
+ */
+function substitutionsInDoubleQuotes(raw: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let quote = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '"' || (c === "'" && quote === '')) {
+      quote = quote === c ? '' : quote === '' ? c : quote;
+      continue;
+    }
+    if (quote !== '"') continue;
+    if (c === '$' && raw[i + 1] === '(' && raw[i + 2] !== '(') {
+      const end = closingParen(raw, i + 2);
+      if (end < 0) break;
+      out.push([i, end, 2]);
+      i = end;
+    } else if (c === '`') {
+      let end = i + 1;
+      while (end < raw.length && raw[end] !== '`') end += raw[end] === '\\' ? 2 : 1;
+      if (end >= raw.length) break;
+      out.push([i, end, 1]);
+      i = end;
+    }
+  }
+  return out;
+}
+
+/** The index of the `)` that closes a `$(` whose inner text starts at `from` (quotes inside it are its own), or -1. */
+function closingParen(raw: string, from: number): number {
+  let depth = 1;
+  let quote = '';
+  for (let i = from; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === '\\') i++;
+    else if (quote === '"') {
+      if (c === '"') quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * The commands that command substitutions inside double quotes run, for a shell command
+ * (`KV_ID="$(az keyvault create …)"`, `echo "`az ad sp create-for-rbac …`"`): bash runs them
+ * before the command, but the lexer keeps a double-quoted string as one word, so without this
+ * the command inside is not seen. Each comes as its tokens, led by a `$(` or `` ` `` operator
+ * token (the simple command after it is `after: '$('`), mapped to the file like the command's
+ * own; substitutions inside those up to MAX_SUBSTITUTION_DEPTH levels, innermost first (they
+ * run first). The snippet itself is unchanged (its tokens are what the reference lexer gives).
+ */
+export function quotedSubstitutions(sn: Pick<ScriptSnippet, 'language' | 'starts' | 'ends'>, cmd: ScriptCommand, lineMap: LineMap): ScriptToken[][] {
+  if (sn.language !== 'shell') return [];
+  const out: ScriptToken[][] = [];
+  collectSubstitutions(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
+  return out;
+}
+
+function collectSubstitutions(tokens: readonly ScriptToken[], place: TokenPlace, depth: number, out: ScriptToken[][]): void {
+  if (depth >= MAX_SUBSTITUTION_DEPTH) return;
+  for (const t of tokens) {
+    if (t.op || !t.raw.includes('"')) continue;
+    for (const [open, close, opener] of substitutionsInDoubleQuotes(t.raw)) {
+      const from = t.start + open + opener;
+      const inner: TokenPlace = { ...place, map: place.map.subarray(from) };
+      const words = tokenize(t.raw.slice(open + opener, close), 'shell', {}, inner);
+      if (words.length === 0) continue;
+      collectSubstitutions(words, inner, depth + 1, out);
+      out.push([new Token(opener === 2 ? '$(' : '`', t.raw.slice(open, open + opener), t.start + open, from, true, place), ...words]);
+    }
+  }
+}
+
 /** Builds a snippet: scans `mapped.value` and maps every command, token and comment to the file. */
 export function buildSnippet(args: {
   file: string;
