@@ -200,6 +200,13 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     sens = project(sens, paths);
   }
   const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
+  const unwritten = unwrittenOf(body, where);
+  // An attribute the `.tf` block does not write and that the provider computes at apply
+  // (`after_unknown`, as every Optional+Computed attribute is in a create plan: azurerm_key_vault
+  // `access_policy`) is absent, as in the static run: its documented default applies (RULES.md
+  // "absent (not written: the provider/ARM default applies …)"). Only with the `.tf` block: the
+  // plan's configuration leaves out `dynamic` blocks, so there an unwritten name may be written.
+  if (where.dynamicBlocks !== undefined) for (const k of unwritten.unwritten ?? []) if (body.entries.get(k)?.kind === 'unknown') body.entries.delete(k);
   const id = isRecord(c.change.after) ? c.change.after.id : undefined;
   return {
     address: c.address,
@@ -212,7 +219,7 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     ids: typeof id === 'string' && id.startsWith('/') ? [`id:${id.toLowerCase()}`] : [],
     inPlanJson: where.inPlanJson,
     ...(where.vendored ? { vendored: where.vendored } : {}),
-    ...unwrittenOf(body, where),
+    ...unwritten,
   };
 }
 
