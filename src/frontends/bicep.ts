@@ -129,6 +129,7 @@ export const bicepFrontEnd: FrontEnd = {
         return parsed?.root ? readParameterFile({ file: f, parsed }) : undefined;
       },
       envOverride: ctx.envOverride,
+      envForPath: (f) => ctx.envForPath(f),
       compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
       ...(ctx.bicepCache ? { registryModule: (bicepFile: string, reference: string) => cachedModule(parses, ctx, ctx.bicepCache!, bicepFile, reference) } : {}),
     });

@@ -1274,6 +1274,51 @@ param publicAccess = ⟦'Enabled'⟧
         env: 'prod',
         messageId: 'publicWorkspace',
       },
+      {
+        // RULES.md "Environments": "the variable file's name or folder" — the folder below the
+        // template's decides when the file name does not (`params/production/main.bicepparam`).
+        name: 'bicepparam-in-prod-folder',
+        files: {
+          'main.bicep': `
+param publicAccess string = 'Disabled'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+`,
+          'params/production/main.bicepparam': `
+using '../../main.bicep'
+
+param publicAccess = ⟦'Enabled'⟧
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // RULES.md "Environments": the config file's environments glob map comes second (after --env).
+        name: 'config-environments-glob',
+        files: {
+          'infra/main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: ⟦'Enabled'⟧
+  }
+}
+`,
+        },
+        options: { config: { environments: { 'infra/**': 'prod' } } },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
     ],
   },
   'azureml-yaml': {
