@@ -468,6 +468,8 @@ class SourceMapper {
     let cfg = this.configuration;
     /** The user's `module` block the resource is reached through (never one inside a module copy). */
     let callHeader: Location | undefined;
+    /** The user's `module` block when the resource sits directly in the module it calls. */
+    let directCall: { node: Block; file: string } | undefined;
     let vendored: VendoredOrigin | undefined;
     const key: string[] = [];
     for (const step of addr.modules) {
@@ -476,6 +478,7 @@ class SourceMapper {
       const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? (calls[step.name] as ConfigModuleCall) : undefined;
       const hclCall = src?.moduleCalls.get(step.name);
       if (hclCall && !vendored) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+      directCall = hclCall && !vendored && key.length === addr.modules.length ? hclCall : undefined;
       // The plan's configuration is what Terraform ran (its copy then matched the call); the `.tf` otherwise.
       const source = typeof callCfg?.source === 'string' ? callCfg.source : hclCall ? literalAttr(hclCall.node, 'source') : undefined;
       cfg = isRecord(callCfg?.module) ? callCfg.module : undefined;
@@ -505,7 +508,7 @@ class SourceMapper {
         ...(vendored ? { vendored } : {}),
       };
     }
-    if (callHeader) return { header: callHeader, sites: new Map(), configExpressions, inPlanJson: false };
+    if (callHeader) return { header: callHeader, sites: directCall ? callArgumentSites(directCall, configExpressions) : new Map(), configExpressions, inPlanJson: false };
     return { header: jsonAt, sites: new Map(), configExpressions, inPlanJson: true };
   }
 
@@ -518,6 +521,25 @@ class SourceMapper {
     }
     return sites;
   }
+}
+
+/**
+ * A resource of a module without a `.tf` copy, directly inside the user's `module` block: an
+ * attribute whose configuration expression reads one input variable (`var.purge_protection_enabled`)
+ * got its value from the call's argument of that name, where the user wrote it (RULES.md
+ * "Location": "the module call argument … when the value came from there").
+ */
+function callArgumentSites(call: { node: Block; file: string }, expressions: Record<string, unknown> | undefined): Map<string, Location> {
+  const out = new Map<string, Location>();
+  for (const [attr, e] of Object.entries(expressions ?? {})) {
+    if (!isRecord(e) || !Array.isArray(e.references)) continue;
+    const vars = new Set(e.references.map((r) => (typeof r === 'string' ? /^var\.([A-Za-z_][\w-]*)$/.exec(r)?.[1] : undefined)).filter((v) => v !== undefined));
+    if (vars.size !== 1 || e.references.some((r) => typeof r !== 'string' || !r.startsWith('var.'))) continue;
+    const name = [...vars][0]!;
+    const arg = call.node.body.items.find((i) => i.type === 'Attribute' && i.name === name);
+    if (arg) out.set(attr, locOf(arg, call.file));
+  }
+  return out;
 }
 
 /** The labels of a block's top-level `dynamic "x" {}` blocks. */
