@@ -24,6 +24,7 @@ import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../e
 import type { Host } from '../core/host.js';
 import type { Resource, VendoredOrigin } from '../model/resource.js';
 import { nodeToJS } from '../parse/json/index.js';
+import { unknown, type Value } from '../core/value.js';
 
 /** A compiled template says so in `metadata._generator` (`"name": "bicep"`), near its top. */
 const BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
@@ -38,6 +39,12 @@ interface RunState {
    * says (`metadata.template`): made on first use, the path work shared by every unit.
    */
   pairing?: ReturnType<typeof parameterFilePairing>;
+  /**
+   * For each `.bicep` of the run without an ARM template at `X.json`: that path → the `.bicep`.
+   * Its JSON parameter files name it so (`main.parameters.json` beside `main.bicep`, the azd
+   * layout; `az deployment group create --template-file main.bicep --parameters main.parameters.json`).
+   */
+  standIns?: Map<string, string>;
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -126,9 +133,13 @@ export const bicepFrontEnd: FrontEnd = {
       jsonParameterFiles: twinParameterFiles(state, parses, ctx, files),
       readJsonParameters: (f) => {
         const parsed = parses.json.get(f);
-        return parsed?.root ? readParameterFile({ file: f, parsed }) : undefined;
+        if (!parsed?.root) return undefined;
+        const values = readParameterFile({ file: f, parsed });
+        for (const [k, v] of values) values.set(k, substitutedLater(v));
+        return values;
       },
       envOverride: ctx.envOverride,
+      envForPath: (f) => ctx.envForPath(f),
       compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
       ...(ctx.bicepCache ? { registryModule: (bicepFile: string, reference: string) => cachedModule(parses, ctx, ctx.bicepCache!, bicepFile, reference) } : {}),
     });
@@ -154,6 +165,18 @@ export const bicepFrontEnd: FrontEnd = {
 };
 
 /**
+ * A parameter-file value with a `${NAME}` placeholder is unknown: azd (and envsubst-style
+ * pipeline steps) replace it with an environment value when the deployment runs
+ * (`"environmentName": {"value": "${AZURE_ENV_NAME}"}`). RULES.md: unknown values are never reported.
+ */
+function substitutedLater(v: Value): Value {
+  if (v.kind === 'string') return /\$\{[A-Za-z_][A-Za-z0-9_]*(?:=[^}]*)?\}/.test(v.value) ? unknown(`"${v.value}" is replaced with an environment value when the deployment runs (azd, envsubst)`, v.origin) : v;
+  if (v.kind === 'list') return { ...v, items: v.items.map(substitutedLater) };
+  if (v.kind === 'object') return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
+  return v;
+}
+
+/**
  * The JSON parameter files paired with each superseded twin, by the twin's `.bicep` source.
  * Pairing sees every ARM template of the run, so a parameter file meant for another template
  * is never taken for a twin.
@@ -161,9 +184,19 @@ export const bicepFrontEnd: FrontEnd = {
 function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndContext, unitFiles: readonly ClassifiedFile[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const inUnit = new Set(unitFiles.map((f) => f.path));
-  if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
+  const armTemplates = ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
+  if (!state.standIns) {
+    const arm = new Set(armTemplates.map((t) => path.resolve(t)));
+    state.standIns = new Map();
+    for (const f of ctx.allFiles) {
+      const t = f.path.replace(/\.bicep$/i, '.json');
+      if (f.kind === 'bicep' && t !== f.path && !arm.has(path.resolve(t))) state.standIns.set(t, f.path);
+    }
+  }
+  const templates = [...state.twins, ...state.standIns].filter(([, source]) => inUnit.has(source));
+  if (templates.length === 0) return out;
   state.pairing ??= parameterFilePairing(
-    ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path),
+    [...armTemplates, ...state.standIns.keys()],
     ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path),
   );
   // Most parameter files name no template (`metadata.template`): only those that could are
@@ -175,8 +208,7 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
     const text = ctx.host.readText(pf);
     return text !== undefined && mayNameTemplate(text) ? metadataTemplate(parses.json.get(pf)) : undefined;
   });
-  for (const [template, source] of state.twins) {
-    if (!inUnit.has(source)) continue;
+  for (const [template, source] of templates) {
     const pfs = pairs.get(template) ?? [];
     if (pfs.length) out.set(source, [...(out.get(source) ?? []), ...pfs]);
   }

@@ -57,6 +57,7 @@ export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceO
     refs,
     evaluation,
     ...(r.apiVersion !== undefined ? { apiVersion: r.apiVersion } : {}),
+    ...(r.site ? { site: r.site } : {}),
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;

@@ -312,14 +312,28 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
     expect(js(prop(st, 'properties.o'))).toEqual({ x: 1, y: 2, z: 3 });
   });
 
-  it('7. lambdas are unknown (never wrong values); 8. identifiers equal to built-ins and keywords', () => {
+  it('7. lambdas are evaluated (BICEP.md §6.3 item 7: value ✓), unknown inputs stay unknown; 8. identifiers equal to built-ins and keywords', () => {
     const rs = resources(`param dataUri string = 'x'
+param pools array = [
+  { name: 'gpu', size: 'Standard_NC6s_v3', on: true }
+  { name: 'cpu', size: 'Standard_D4s_v5', on: false }
+]
+param unknownList array
 var list = [1, 2]
 resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   name: dataUri
   properties: {
     m: map(list, x => x * 2)
+    mi: map(list, (x, i) => i)
     r: reduce(list, 0, (cur, next) => cur + next)
+    f: filter(pools, p => p.on)
+    s: sort([3, 1, 2], (a, b) => a < b)
+    o: toObject(pools, p => p.name, p => p.size)
+    g: groupBy(pools, p => p.on ? 'on' : 'off')
+    v: mapValues({ a: 1 }, v => v + 1)
+    sizes: map(pools, p => p.size)
+    u: map(unknownList, x => x)
+    uf: filter(pools, p => p.missing)
     if: 'keyword key'
     existing: true
   }
@@ -327,8 +341,18 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
 `);
     const st = res(rs, 'st');
     expect(js(st.name)).toBe('x');
-    expect(prop(st, 'properties.m')!.kind).toBe('unknown');
-    expect(prop(st, 'properties.r')!.kind).toBe('unknown');
+    expect(js(prop(st, 'properties.m'))).toEqual([2, 4]);
+    expect(js(prop(st, 'properties.mi'))).toEqual([0, 1]);
+    expect(js(prop(st, 'properties.r'))).toBe(3);
+    expect(js(prop(st, 'properties.f'))).toEqual([{ name: 'gpu', size: 'Standard_NC6s_v3', on: true }]);
+    expect(js(prop(st, 'properties.s'))).toEqual([1, 2, 3]);
+    expect(js(prop(st, 'properties.o'))).toEqual({ gpu: 'Standard_NC6s_v3', cpu: 'Standard_D4s_v5' });
+    expect(js(prop(st, 'properties.g'))).toEqual({ on: [{ name: 'gpu', size: 'Standard_NC6s_v3', on: true }], off: [{ name: 'cpu', size: 'Standard_D4s_v5', on: false }] });
+    expect(js(prop(st, 'properties.v'))).toEqual({ a: 2 });
+    // A mapped value keeps where it was written (the parameter default's entry).
+    expect(at((prop(st, 'properties.sizes') as { items: Value[] }).items[1])).toBe('4:24');
+    expect(prop(st, 'properties.u')!.kind).toBe('unknown');
+    expect(prop(st, 'properties.uf')!.kind).toBe('unknown');
     expect(js(prop(st, 'properties.if'))).toBe('keyword key');
     expect(js(prop(st, 'properties.existing'))).toBe(true);
   });

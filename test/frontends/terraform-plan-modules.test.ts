@@ -177,40 +177,40 @@ data "azurerm_key_vault" "old" {
     expect(r.findings[1]!.related.map((l) => l.label).some((l) => l?.startsWith(`inside the module "${SOURCE}": main.tf:`))).toBe(true);
   });
 
-  it('a stale manifest (the copy is of another version): the module call header', async () => {
+  it("a stale manifest (the copy is of another version): the call header, or the caller's argument the plan configuration says the value came from", async () => {
     const dir = project({ '.terraform/modules/modules.json': manifest('0.9.0') });
     const r = await planAlone(dir);
-    expect(brief(dir, r)).toEqual(['KV001 main.tf:5:1 plan.json', 'KV002 main.tf:5:1 plan.json']);
+    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:3 plan.json']);
     // Scanned with the folder: the static run says once that the call is not evaluated.
     const both = await folder(dir);
-    expect(brief(dir, both)).toEqual(['KV001 main.tf:5:1 plan.json', 'KV002 main.tf:5:1 plan.json', 'EVAL002 main.tf:7:14 default']);
-    expect(both.findings[2]!.message).toContain('the module manifest\'s copy is version 0.9.0, which "0.10.1" does not admit');
+    expect(brief(dir, both)).toEqual(['KV002 main.tf:5:1 plan.json', 'EVAL002 main.tf:7:14 default', 'KV001 main.tf:11:3 plan.json']);
+    expect(both.findings.find((f) => f.ruleId === 'EVAL002')!.message).toContain('the module manifest\'s copy is version 0.9.0, which "0.10.1" does not admit');
   });
 
-  it('no manifest: the module call header, and EVAL002 once from the static run', async () => {
+  it("no manifest: the call header, or the caller's argument the value came from (plan configuration: var.purge_protection_enabled), and EVAL002 once from the static run", async () => {
     const dir = tree({ 'main.tf': MAIN, 'plan.json': PLAN, '.terraform/modules/kv/main.tf': COPY });
     const r = await planAlone(dir);
-    expect(brief(dir, r)).toEqual(['KV001 main.tf:5:1 plan.json', 'KV002 main.tf:5:1 plan.json']);
+    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:3 plan.json']);
     const both = await folder(dir);
-    expect(brief(dir, both)).toEqual(['KV001 main.tf:5:1 plan.json', 'KV002 main.tf:5:1 plan.json', 'EVAL002 main.tf:7:14 default']);
-    expect(both.findings[2]!.message).toContain('no module manifest');
+    expect(brief(dir, both)).toEqual(['KV002 main.tf:5:1 plan.json', 'EVAL002 main.tf:7:14 default', 'KV001 main.tf:11:3 plan.json']);
+    expect(both.findings.find((f) => f.ruleId === 'EVAL002')!.message).toContain('no module manifest');
   });
 
   it('--tf-data-dir: the plan mapping reads a relocated manifest too', async () => {
     const dir = tree({ 'main.tf': MAIN, 'plan.json': PLAN, 'tfdata/modules/modules.json': manifest('0.10.1', 'tfdata/modules/kv'), 'tfdata/modules/kv/main.tf': COPY });
-    expect(brief(dir, await planAlone(dir))).toEqual(['KV001 main.tf:5:1 plan.json', 'KV002 main.tf:5:1 plan.json']);
+    expect(brief(dir, await planAlone(dir))).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:3 plan.json']);
     const r = await planAlone(dir, { tfDataDir: 'tfdata' });
     expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:30 plan.json']);
     expect(r.findings[0]!.related[0]!.file).toBe(path.join(dir, 'main.tf'));
     expect(r.findings[0]!.related[0]!.label).toBe(`inside the module "${SOURCE}": main.tf:17`);
   });
 
-  it('a manifest folder that is a symbolic link out of the scan root is not read: the call header', async () => {
+  it('a manifest folder that is a symbolic link out of the scan root is not read: the call header or argument', async () => {
     const outside = tree({ 'main.tf': COPY });
     const dir = tree({ 'main.tf': MAIN, 'plan.json': PLAN, '.terraform/modules/modules.json': manifest('0.10.1') });
     fs.symlinkSync(outside, path.join(dir, '.terraform/modules/kv'));
     const r = await planAlone(dir);
-    expect(brief(dir, r)).toEqual(['KV001 main.tf:5:1 plan.json', 'KV002 main.tf:5:1 plan.json']);
+    expect(brief(dir, r)).toEqual(['KV002 main.tf:5:1 plan.json', 'KV001 main.tf:11:3 plan.json']);
   });
 
   it('a module nested in the copy (manifest key kv.store) is followed; findings still point at the user\'s call', async () => {

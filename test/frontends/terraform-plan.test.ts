@@ -397,6 +397,19 @@ variable "tls" {
     expect(await brief(['name', 'purge_protection_enabled', 'enable_rbac_authorization'])).toEqual(['warning written']);
   });
 
+  it('an attribute the .tf does not write and the provider computes at apply (after_unknown) is absent, as in the static run', async () => {
+    // azurerm_key_vault access_policy is Optional+Computed: a create plan marks it unknown. The .tf
+    // declares no access_policy block, so KV002 is the note "declares no access policy" (RULES.md
+    // KV002), not the warning for a vault whose policies are "not evaluated".
+    const after = { ...KV_AFTER, rbac_authorization_enabled: false };
+    const dir = tmp({
+      'main.tf': KV_TF,
+      'plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', after, { unknown: { id: true, access_policy: true } })]),
+    });
+    const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['KV002'] });
+    expect(r.findings.map((f) => `${f.level} ${at(dir, f)} ${f.messageId}`)).toEqual(['note main.tf:5:1 defaultNoPolicies']);
+  });
+
   it('format_version 2.x is refused with a clear PARSE001; a syntax error is PARSE001 at its place', async () => {
     const dir = tmp({ 'plan.json': plan([]).replace('"1.2"', '"2.0"') });
     const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true });

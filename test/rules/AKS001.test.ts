@@ -637,6 +637,37 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
     ],
     invalid: [
       {
+        // Pool profiles built by a lambda (`map`, BICEP.md §6.3 item 7): evaluated, so the GPU pool
+        // is seen. The element is located at its "name" where it is written (the parameter default).
+        name: 'profiles-from-map-lambda',
+        files: {
+          'main.bicep': `
+param pools array = [
+  { name: ⟦'gpu'⟧, size: 'Standard_NC24ads_A100_v4' }
+]
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks-ml'
+  location: 'westeurope'
+  properties: {
+    dnsPrefix: 'aksml'
+    agentPoolProfiles: concat([
+      { name: 'system', mode: 'System', vmSize: 'Standard_D4s_v5', count: 1 }
+    ], map(pools, p => {
+      name: p.name
+      mode: 'User'
+      vmSize: p.size
+      count: 1
+    }))
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+      {
         name: 'nested-agent-pool',
         files: {
           'main.bicep': `

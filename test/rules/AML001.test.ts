@@ -1029,6 +1029,42 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
   bicep: {
     valid: [
       {
+        // The paired main.parameters.json (azd layout) sets Disabled; its `\${NAME}` placeholders
+        // are replaced by azd when it deploys: unknown, never reported.
+        name: 'json-parameter-file-beside-bicep-disables',
+        files: {
+          'main.bicep': `
+param publicAccess string = 'Enabled'
+param name string
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: name
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+
+resource ws2 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: '\${name}-2'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: name == 'x' ? 'Disabled' : 'Enabled'
+  }
+}
+`,
+          'main.parameters.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "publicAccess": { "value": "Disabled" },
+    "name": { "value": "\${AZURE_ENV_NAME=x}" }
+  }
+}
+`,
+        },
+      },
+      {
         name: 'condition-false',
         files: {
           'main.bicep': `
@@ -1270,6 +1306,80 @@ using './main.bicep'
 param publicAccess = ⟦'Enabled'⟧
 `,
         },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // RULES.md "Variants": "ARM: once per paired parameter file". `main.parameters.json` beside
+        // `main.bicep` (the azd layout) is that file: its value is where the finding points.
+        name: 'json-parameter-file-beside-bicep',
+        files: {
+          'main.bicep': `
+param publicAccess string = 'Disabled'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+`,
+          'main.parameters.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "publicAccess": { "value": ⟦"Enabled"⟧ }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // RULES.md "Environments": "the variable file's name or folder" — the folder below the
+        // template's decides when the file name does not (`params/production/main.bicepparam`).
+        name: 'bicepparam-in-prod-folder',
+        files: {
+          'main.bicep': `
+param publicAccess string = 'Disabled'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+`,
+          'params/production/main.bicepparam': `
+using '../../main.bicep'
+
+param publicAccess = ⟦'Enabled'⟧
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // RULES.md "Environments": the config file's environments glob map comes second (after --env).
+        name: 'config-environments-glob',
+        files: {
+          'infra/main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: ⟦'Enabled'⟧
+  }
+}
+`,
+        },
+        options: { config: { environments: { 'infra/**': 'prod' } } },
         level: 'error',
         env: 'prod',
         messageId: 'publicWorkspace',

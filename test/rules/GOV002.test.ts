@@ -13,6 +13,37 @@ const param = { 'policies/ml-public-param.json': PARAM_EFFECT_PUBLIC_ML };
 const opts = { config: policyConfig() };
 const deny = { level: 'error' as const, env: 'unknown' as const, messageId: 'deny' };
 
+/**
+ * A naming policy on a child type: Azure Policy's `name` is the resource's own name, `fullName` the
+ * name "prepended by any parent resource names (for example "myServer/myDatabase")" (Microsoft Learn,
+ * definition-structure-policy-rule, "Fields"). ARM/Bicep children carry their full name (`mlw/cc-cpu`).
+ */
+const computeNaming = {
+  'policies/compute-naming.json': JSON.stringify({
+    name: 'deny-compute-naming',
+    properties: {
+      displayName: 'Compute names start with cc-',
+      mode: 'All',
+      policyRule: {
+        if: {
+          allOf: [
+            { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+            { anyOf: [{ field: 'name', notLike: 'cc-*' }, { field: 'fullName', equals: 'mlw-demo/cc-legacy' }] },
+          ],
+        },
+        then: { effect: 'deny' },
+      },
+    },
+  }),
+};
+const armCompute = (name: string): string => `    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": ${name},
+      "location": "westeurope",
+      "properties": { "computeType": "AmlCompute", "properties": { "vmSize": "Standard_D4s_v5" } }
+    }`;
+
 const tfWorkspace = (attr: string): string => `
 resource "azurerm_machine_learning_workspace" "ws" {
   name                    = "mlw-demo"
@@ -183,8 +214,12 @@ resource "azapi_resource" "ws" {
       // The template omits publicNetworkAccess: the request has no such property, so `equals Enabled` is false.
       { name: 'workspace-property-absent', files: { 'main.json': armTemplate(armWorkspace('')), ...ml }, options: opts },
       { name: 'gpu-vm-tagged', files: { 'main.json': armTemplate(armVm('"Standard_NC24ads_A100_v4"', '\n      "tags": { "cost-center": "cc-1" },')), ...gpu }, options: opts },
+      // `name` of the child "mlw-demo/cc-cpu" is "cc-cpu": the naming policy holds.
+      { name: 'child-name-is-its-own-segment', files: { 'main.json': armTemplate(armCompute('"mlw-demo/cc-cpu"')), ...computeNaming }, options: opts },
     ],
     invalid: [
+      { name: 'child-name-violates-naming', files: { 'main.json': armTemplate(armCompute('⟦"mlw-demo/cpu"⟧')), ...computeNaming }, options: opts, ...deny },
+      { name: 'child-full-name', files: { 'main.json': armTemplate(armCompute('⟦"mlw-demo/cc-legacy"⟧')), ...computeNaming }, options: opts, ...deny },
       { name: 'workspace-enabled', files: { 'main.json': armTemplate(armWorkspace(',\n        "publicNetworkAccess": ⟦"Enabled"⟧')), ...ml }, options: opts, ...deny },
       {
         name: 'gpu-vm-size-from-parameter-default',
@@ -220,6 +255,26 @@ resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
 }
 `,
           ...gpu,
+        },
+        options: opts,
+      },
+      {
+        name: 'child-with-parent-name-is-its-own',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' existing = {
+  name: 'mlw-demo'
+}
+resource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  parent: ws
+  name: 'cc-cpu'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+  }
+}
+`,
+          ...computeNaming,
         },
         options: opts,
       },

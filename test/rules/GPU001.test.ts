@@ -859,6 +859,26 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
 `,
         },
       },
+      {
+        name: 'suppressed-at-consuming-attribute',
+        files: {
+          'main.bicep': `
+param clusterSize string = 'Standard_D16s_v5'
+
+resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  name: 'mlw-demo/gpu-cluster'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      // mlops-iac-lint-ignore GPU001 -- CPU stand-in until the GPU quota is granted
+      vmSize: clusterSize
+    }
+  }
+}
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -894,6 +914,31 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         level: 'error',
         env: 'unknown',
         messageId: 'notGpuSize',
+      },
+      {
+        // RULES.md "Location": the value's origin is primary and "the resource attribute that
+        // consumed it is a relatedLocation" (as in Terraform); a suppression on that attribute covers it.
+        name: 'parameter-default-related-consuming-attribute',
+        files: {
+          'main.bicep': `
+param clusterSize string = ⟦'Standard_D16s_v5'⟧
+
+resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  name: 'mlw-demo/gpu-cluster'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: clusterSize
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ line: 9, label: 'attribute properties.properties.vmSize' }],
       },
       {
         name: 'loop-item',

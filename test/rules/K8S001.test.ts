@@ -53,6 +53,15 @@ const cases: RuleTable = {
     valid: [
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
+        // kubectl's YAML reader applies a merge key (`<<: *base`): the tolerations it may supply are
+        // unknown here (aliases are not followed), never "no toleration" (RULES.md: a rule never reports on an unknown value).
+        name: 'tolerations-from-yaml-merge-key-are-unknown',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/job.yaml': job('nvidia.com/gpu', '      <<: *base\n').replace('  name: train\n', '  name: train\n  annotations:\n    base: &base\n      tolerations: [{ key: sku, operator: Equal, value: gpu, effect: NoSchedule }]\n'),
+        },
+      },
+      {
         name: 'operator-defaults-to-equal',
         files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: sku, value: gpu, effect: NoSchedule }\n') },
       },

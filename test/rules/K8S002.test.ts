@@ -45,6 +45,15 @@ const cases: RuleTable = {
   k8s: {
     valid: [
       { name: 'no-tolerations', files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload('') } },
+      {
+        // `resources: *gpu`: the GPU request sits behind a YAML alias (not followed), so whether the
+        // workload requests a GPU is unknown: not "requests no GPU" (RULES.md: unknown values are never reported).
+        name: 'resources-behind-yaml-alias-are-unknown',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/web.yaml': workload(plain(EXACT)).replace('  name: web\n', '  name: web\n  annotations:\n    gpu: &gpu\n      limits:\n        nvidia.com/gpu: 1\n').replace(/resources:\n\s+requests:\n\s+cpu: "2"\n/, 'resources: *gpu\n'),
+        },
+      },
       { name: 'gpu-workload-may-tolerate', files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT), 'Deployment', 'apps/v1', 'nvidia.com/gpu: 1') } },
       { name: 'other-taint-only', files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload('      tolerations:\n        - { key: CriticalAddonsOnly, operator: Exists }\n') } },
       {

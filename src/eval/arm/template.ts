@@ -51,6 +51,11 @@ export interface ArmResource {
   condition?: Value;
   /** Index of this instance in its `copy` loop (known counts only). */
   copyIndex?: number;
+  /**
+   * Where a property is written, by dotted path (`properties.properties.vmSize`,
+   * `properties.agentPoolProfiles.1.vmSize`): the consuming attribute (RULES.md "Location"). Set by the native Bicep front end.
+   */
+  site?: (path: string) => Location | undefined;
 }
 
 export interface ArmEvaluation {

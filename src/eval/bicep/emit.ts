@@ -7,7 +7,8 @@
 import path from 'node:path';
 import { obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
-import type { Location } from '../../core/source.js';
+import type { Location, Range } from '../../core/source.js';
+import type { Expression, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
@@ -60,11 +61,44 @@ function emitResource(scope: FileScope, sym: ResSym): void {
     if (inst.apiVersion !== undefined) res.apiVersion = inst.apiVersion;
     const nameProp = d.body ? propOf(d.body, 'name') : undefined;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
+    if (d.body) res.site = siteOf(scope, d.body);
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== undefined) res.copyIndex = inst.index;
     scope.env.resources.push(res);
   }
   if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
+}
+
+/**
+ * Where a dotted body path is written in the declaration (`properties.properties.vmSize` → the
+ * `vmSize: size` property): the resource attribute that consumes a value written elsewhere,
+ * a related location (RULES.md "Location") and a place an inline suppression may name. Keys
+ * compare without case, as ARM reads them; a path through anything but object and array
+ * literals (a variable, a condition, a loop, a spread before the index) has no site.
+ */
+function siteOf(scope: FileScope, body: ObjectExpr): (path: string) => Location | undefined {
+  return (p) => {
+    let cur: ObjectExpr | Expression = body;
+    let range: Range | undefined;
+    for (const seg of p.split('.')) {
+      if (/^\d+$/.test(seg)) {
+        if (cur.kind !== 'Array') return undefined;
+        const items: (Expression | SpreadElement)[] = cur.items.slice(0, Number(seg) + 1);
+        const item = items[Number(seg)];
+        if (!item || items.some((x) => x.kind === 'Spread')) return undefined;
+        cur = item as Expression;
+        range = item.range;
+        continue;
+      }
+      if (cur.kind !== 'Object') return undefined;
+      const lower = seg.toLowerCase();
+      const prop = cur.members.find((m): m is ObjectProperty => m.kind === 'ObjectProperty' && m.keyName?.toLowerCase() === lower);
+      if (!prop) return undefined;
+      cur = prop.value;
+      range = prop.range;
+    }
+    return range ? scope.loc(range) : undefined;
+  };
 }
 
 function emitModule(scope: FileScope, sym: ModSym): void {

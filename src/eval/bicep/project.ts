@@ -39,6 +39,8 @@ export interface BicepInput {
   /** The values of a JSON parameter file (`readParameterFile`), by lower-case name; undefined when it cannot be read. */
   readJsonParameters?(file: string): Map<string, Value> | undefined;
   envOverride?: EnvClass;
+  /** The config file's `environments` glob map, for a file's absolute path (RULES.md "Environments", second source). */
+  envForPath?(file: string): EnvClass | undefined;
   /** The compiled twin beside a `.bicep` file, parsed (registry modules take their body from it). */
   compiledTwin?(bicepFile: string): ParsedJson | undefined;
   /** `--bicep-cache`: a `br:` module's restored copy (see BicepSources.registryModule). */
@@ -144,7 +146,14 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input.envOverride ?? (pf ? classifyPath(path.basename(pf))?.env : undefined) ?? envFromParameters(result, unit) ?? 'unknown';
+      // RULES.md "Environments": --env; the config's `environments` map; the parameter file's
+      // name, else its folders below the unit's (`params/prod/main.bicepparam`); a parameter's value.
+      const env =
+        input.envOverride ??
+        input.envForPath?.(pf ?? unit) ??
+        (pf ? classifyPath(path.relative(path.dirname(unit), pf).split(path.sep).filter((s) => s !== '..').join('/'))?.env : undefined) ??
+        envFromParameters(result, unit) ??
+        'unknown';
       evaluations.push({
         evaluation: {
           variant: pf ? path.relative(path.dirname(unit), pf).split(path.sep).join('/') : 'default',

@@ -150,6 +150,12 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     t.unreadable.push({ what: p, at: at(src, spec.range) });
     return t;
   }
+  // A YAML merge key (`<<: *base`) may supply any field the pod spec does not write itself:
+  // kubectl's YAML reader applies it, this copy does not follow aliases, so those fields are unknown.
+  for (const field of ['containers', 'tolerations', 'nodeSelector', 'affinity']) {
+    const merge = mergeHiding(spec, field);
+    if (merge) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge) });
+  }
   for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
     const list = valueOf(spec, field);
     if (list === undefined) continue;
@@ -168,7 +174,10 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
   }
   const sel = valueOf(spec, 'nodeSelector');
   if (sel?.type === 'map') {
+    const merged = sel.entries.find((e) => e.key === '<<');
+    if (merged) t.unreadable.push({ what: 'nodeSelector (a YAML merge key << may supply labels)', at: at(src, merged.keyRange) });
     for (const e of sel.entries) {
+      if (e.key === '<<') continue;
       const value = scalar(e.value);
       if (value === undefined) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range) });
       else t.nodeSelector.push({ key: e.key, operator: 'In', values: [value], at: at(src, e.range) });
@@ -183,6 +192,12 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
   return t;
 }
 
+/** The `<<` key of a mapping that has a merge key but does not write `key` itself (the merge may supply it). */
+function mergeHiding(node: YamlTree | undefined, key: string): Range | undefined {
+  if (node?.type !== 'map' || entry(node, key)) return undefined;
+  return node.entries.find((e) => e.key === '<<')?.keyRange;
+}
+
 function entry(node: YamlTree | undefined, key: string): YamlEntryNode | undefined {
   return node?.type === 'map' ? node.entries.find((e) => e.key === key) : undefined;
 }
@@ -194,8 +209,13 @@ function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate):
     return out;
   }
   const res = valueOf(c, 'resources');
+  // An alias (`resources: *gpu`) or a merge key may hold the GPU request: not readable here.
+  const hidden = res?.type === 'other' ? res.range : mergeHiding(c, 'resources');
+  if (hidden) t.unreadable.push({ what: 'resources', at: at(src, hidden) });
   for (const section of ['limits', 'requests'] as const) {
     const m = valueOf(res, section);
+    const merged = mergeHiding(res, section);
+    if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged) });
     if (m === undefined) continue;
     if (m.type !== 'map') {
       if (!(m.type === 'scalar' && m.value === '')) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
@@ -225,7 +245,8 @@ function readToleration(src: Src, item: YamlTree, t: K8sPodTemplate): void {
   const operator = field('operator');
   const value = field('value');
   const effect = field('effect');
-  if (key === undefined || operator === undefined || value === undefined || effect === undefined) {
+  const merged = ['key', 'operator', 'value', 'effect'].some((k) => mergeHiding(item, k));
+  if (merged || key === undefined || operator === undefined || value === undefined || effect === undefined) {
     t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range) });
     return;
   }

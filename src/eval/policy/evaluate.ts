@@ -12,7 +12,7 @@
  * counts the members for which `where` holds (an absent array has none).
  */
 import type { Location } from '../../core/source.js';
-import { list, member, nul, num, unknown, type Value } from '../../core/value.js';
+import { list, member, nul, num, str, unknown, withProvenanceOf, type Value } from '../../core/value.js';
 import { evaluateArmString, type ExprContext } from '../arm/evaluate.js';
 import { compare, compareType, describeRight, describeValue, OPERATORS, type Operator, type Tri } from './compare.js';
 
@@ -243,16 +243,32 @@ export function aliasType(alias: string): string | undefined {
   return segs.slice(0, -1).join('/').toLowerCase();
 }
 
+/**
+ * `name` is the resource's own name; `fullName` is "the resource name prepended by any parent
+ * resource names (for example "myServer/myDatabase")" (Microsoft Learn, definition-structure-policy-rule,
+ * "Fields"). An ARM/Bicep child carries its full name (`ws/gpu-cluster`, one segment per parent):
+ * its `name` is the last segment. A child known only by its own name (azurerm) has an unknown fullName.
+ */
+function readName(t: PolicyTarget, full: boolean): Read {
+  const read = walk(t.body, 'name', t, '');
+  const type = t.type.kind === 'string' ? t.type.value : undefined;
+  const segments = type === undefined ? undefined : type.split('/').length - 1;
+  if (read.kind !== 'one' || segments === 1) return read;
+  const v = read.value;
+  if (v?.kind !== 'string') return full ? { kind: 'undecided', why: 'the full name of a resource of an unknown type is not known' } : read;
+  const parts = v.value.split('/');
+  if (segments === undefined) return full || parts.length > 1 ? { kind: 'undecided', why: `whether "${v.value}" is the full name depends on the resource type, which is not known` } : read;
+  if (parts.length === segments) return full ? read : { kind: 'one', value: withProvenanceOf(str(parts[parts.length - 1]!), v) };
+  if (parts.length === 1 && !full) return read;
+  return { kind: 'undecided', why: parts.length === 1 ? 'fullName of a child resource depends on its parents' : `the name "${v.value}" does not have one segment per level of ${type}` };
+}
+
 function readField(field: string, ctx: Ctx): Read {
   const t = ctx.target;
   const lower = field.toLowerCase();
   if (lower === 'type') return { kind: 'one', value: t.type };
-  if (lower === 'name' || lower === 'kind' || lower === 'location') return walk(t.body, lower, t, '');
-  if (lower === 'fullname') {
-    const type = t.type.kind === 'string' ? t.type.value : undefined;
-    if (type && type.split('/').length === 2) return walk(t.body, 'name', t, '');
-    return { kind: 'undecided', why: 'fullName of a child resource depends on its parents' };
-  }
+  if (lower === 'kind' || lower === 'location') return walk(t.body, lower, t, '');
+  if (lower === 'name' || lower === 'fullname') return readName(t, lower === 'fullname');
   if (lower === 'id') return { kind: 'undecided', why: 'the resource id depends on the deployment scope' };
   if (lower === 'identity.type') return walk(t.body, 'identity.type', t, '');
   if (lower === 'tags') return walk(t.body, 'tags', t, '');

@@ -200,6 +200,13 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     sens = project(sens, paths);
   }
   const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
+  const unwritten = unwrittenOf(body, where);
+  // An attribute the `.tf` block does not write and that the provider computes at apply
+  // (`after_unknown`, as every Optional+Computed attribute is in a create plan: azurerm_key_vault
+  // `access_policy`) is absent, as in the static run: its documented default applies (RULES.md
+  // "absent (not written: the provider/ARM default applies …)"). Only with the `.tf` block: the
+  // plan's configuration leaves out `dynamic` blocks, so there an unwritten name may be written.
+  if (where.dynamicBlocks !== undefined) for (const k of unwritten.unwritten ?? []) if (body.entries.get(k)?.kind === 'unknown') body.entries.delete(k);
   const id = isRecord(c.change.after) ? c.change.after.id : undefined;
   return {
     address: c.address,
@@ -212,7 +219,7 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     ids: typeof id === 'string' && id.startsWith('/') ? [`id:${id.toLowerCase()}`] : [],
     inPlanJson: where.inPlanJson,
     ...(where.vendored ? { vendored: where.vendored } : {}),
-    ...unwrittenOf(body, where),
+    ...unwritten,
   };
 }
 
@@ -461,6 +468,8 @@ class SourceMapper {
     let cfg = this.configuration;
     /** The user's `module` block the resource is reached through (never one inside a module copy). */
     let callHeader: Location | undefined;
+    /** The user's `module` block when the resource sits directly in the module it calls. */
+    let directCall: { node: Block; file: string } | undefined;
     let vendored: VendoredOrigin | undefined;
     const key: string[] = [];
     for (const step of addr.modules) {
@@ -469,6 +478,7 @@ class SourceMapper {
       const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? (calls[step.name] as ConfigModuleCall) : undefined;
       const hclCall = src?.moduleCalls.get(step.name);
       if (hclCall && !vendored) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+      directCall = hclCall && !vendored && key.length === addr.modules.length ? hclCall : undefined;
       // The plan's configuration is what Terraform ran (its copy then matched the call); the `.tf` otherwise.
       const source = typeof callCfg?.source === 'string' ? callCfg.source : hclCall ? literalAttr(hclCall.node, 'source') : undefined;
       cfg = isRecord(callCfg?.module) ? callCfg.module : undefined;
@@ -498,7 +508,7 @@ class SourceMapper {
         ...(vendored ? { vendored } : {}),
       };
     }
-    if (callHeader) return { header: callHeader, sites: new Map(), configExpressions, inPlanJson: false };
+    if (callHeader) return { header: callHeader, sites: directCall ? callArgumentSites(directCall, configExpressions) : new Map(), configExpressions, inPlanJson: false };
     return { header: jsonAt, sites: new Map(), configExpressions, inPlanJson: true };
   }
 
@@ -511,6 +521,25 @@ class SourceMapper {
     }
     return sites;
   }
+}
+
+/**
+ * A resource of a module without a `.tf` copy, directly inside the user's `module` block: an
+ * attribute whose configuration expression reads one input variable (`var.purge_protection_enabled`)
+ * got its value from the call's argument of that name, where the user wrote it (RULES.md
+ * "Location": "the module call argument … when the value came from there").
+ */
+function callArgumentSites(call: { node: Block; file: string }, expressions: Record<string, unknown> | undefined): Map<string, Location> {
+  const out = new Map<string, Location>();
+  for (const [attr, e] of Object.entries(expressions ?? {})) {
+    if (!isRecord(e) || !Array.isArray(e.references)) continue;
+    const vars = new Set(e.references.map((r) => (typeof r === 'string' ? /^var\.([A-Za-z_][\w-]*)$/.exec(r)?.[1] : undefined)).filter((v) => v !== undefined));
+    if (vars.size !== 1 || e.references.some((r) => typeof r !== 'string' || !r.startsWith('var.'))) continue;
+    const name = [...vars][0]!;
+    const arg = call.node.body.items.find((i) => i.type === 'Attribute' && i.name === name);
+    if (arg) out.set(attr, locOf(arg, call.file));
+  }
+  return out;
 }
 
 /** The labels of a block's top-level `dynamic "x" {}` blocks. */
