@@ -11,12 +11,13 @@ import type { Location } from '../../core/source.js';
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
 import { isVendoredFile } from '../types.js';
 import {
-  list, obj, passedThrough, str, unknown, num, bool, nul, withProvenanceOf, defaultForNull,
+  list, obj, passedThrough, str, unknown, num, nul, defaultForNull,
   type ObjectValue, type Value,
 } from '../../core/value.js';
 import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
+import { applyTypeConstraint } from './type-defaults.js';
 import { attr, blockHeader, childBlocks, expansionAttrs, fileText, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
 import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
@@ -172,12 +173,20 @@ export class ModuleInstance {
       // module input argument is null"; nullable defaults to true, and then "passing a null
       // value as a module input argument will override any default value").
       const nullTakesDefault = given?.kind === 'null' && def !== undefined && !this.nullable(decl);
-      if (given && !nullTakesDefault) v = passedThrough(convertToType(given, decl.node), header);
-      else if (def) v = passedThrough(defaultForNull(def, nullTakesDefault ? given : undefined), header);
+      if (given && !nullTakesDefault) v = passedThrough(this.typed(given, decl), header);
+      else if (def) v = passedThrough(defaultForNull(this.typed(def, decl), nullTakesDefault ? given : undefined), header);
       else v = unknown(`variable "${name}" has no value`, header);
     }
     this.varCache.set(name, v);
     return v;
+  }
+
+  /** The value converted to the variable's `type` (optional attribute defaults filled in). */
+  private typed(v: Value, decl: Located<Block>): Value {
+    const t = attr(decl.node, 'type');
+    if (!t) return v;
+    const constants = this.constants(decl.file);
+    return applyTypeConstraint(v, t.expr, (e) => evaluate(e, constants));
   }
 
   /** `nullable` of a variable block: true unless written `nullable = false`. */
@@ -682,15 +691,6 @@ export function localModuleSource(call: Block): string | undefined {
 
 function isTrue(v: Value): boolean {
   return v.kind === 'bool' && v.value;
-}
-
-/** Converts a given primitive to the variable's declared primitive type (`"true"` → true). */
-function convertToType(v: Value, decl: Block): Value {
-  const t = attr(decl, 'type');
-  if (!t || t.expr.type !== 'ScopeTraversal' || v.kind !== 'string') return v;
-  if (t.expr.root === 'bool' && (v.value === 'true' || v.value === 'false')) return withProvenanceOf(bool(v.value === 'true'), v);
-  if (t.expr.root === 'number' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
-  return v;
 }
 
 /** Calls `f` on each direct child expression. */
