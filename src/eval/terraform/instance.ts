@@ -18,7 +18,7 @@ import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type Root
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
 import { applyTypeConstraint } from './type-defaults.js';
-import { attr, blockHeader, childBlocks, expansionAttrs, fileText, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, childBlocks, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
 import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
 
@@ -185,7 +185,7 @@ export class ModuleInstance {
   private typed(v: Value, decl: Located<Block>): Value {
     const t = attr(decl.node, 'type');
     if (!t) return v;
-    const constants = this.constants(decl.file);
+    const constants = this.constants(itemFile(t, decl.file));
     return applyTypeConstraint(v, t.expr, (e) => evaluate(e, constants));
   }
 
@@ -211,7 +211,7 @@ export class ModuleInstance {
     const d = attr(decl.node, 'default');
     if (!d) return undefined;
     // Defaults are constants: no references allowed.
-    return evaluate(d.expr, this.constants(decl.file));
+    return evaluate(d.expr, this.constants(itemFile(d, decl.file)));
   }
 
   local(name: string, at?: Location): Value {
@@ -349,24 +349,26 @@ export class ModuleInstance {
     // By index: see the note on loops in expressions.ts.
     for (let i = 0; i < body.items.length; i++) {
       const item = body.items[i]!;
+      // An item merged in from an override file is located (and evaluated) in that file.
+      const f = itemFile(item, file);
       if (item.type === 'Attribute') {
         if (!pathPrefix && META.has(item.name)) continue;
-        sites.set(pathPrefix + item.name, locOf(item, file));
-        entries.set(item.name, this.evalAttribute(item.name, item.expr, ctx, resourceType, pathPrefix));
+        sites.set(pathPrefix + item.name, locOf(item, f));
+        entries.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
         continue;
       }
       if (!pathPrefix && META.has(item.blockType)) continue;
       if (item.blockType === 'dynamic') {
         const blockName = item.labels[0]?.value;
         if (!blockName) continue;
-        entries.set(blockName, this.expandDynamic(item, file, iteration, sites, pathPrefix, resourceType, blockName));
+        entries.set(blockName, this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName));
         continue;
       }
       const existing = entries.get(item.blockType);
       const index = existing?.kind === 'list' ? existing.items.length : 0;
       const childPath = `${pathPrefix}${item.blockType}[${index}].`;
-      const child = this.evalBody(item.body, file, iteration, sites, childPath, resourceType);
-      child.origin = blockHeader(item, file, item.blockType);
+      const child = this.evalBody(item.body, f, iteration, sites, childPath, resourceType);
+      child.origin = blockHeader(item, f, item.blockType);
       sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
       if (existing?.kind === 'list') existing.items.push(child);
       else entries.set(item.blockType, list([child], child.origin));
@@ -500,8 +502,9 @@ export class ModuleInstance {
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
         if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || item.name === 'providers' || META.has(item.name)) continue;
-        const v = evaluate(item.expr, argCtx);
-        inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
+        const f = itemFile(item, call.file);
+        const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
+        inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
       }
       const instance = new ModuleInstance(childSrc, {
         prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
@@ -571,7 +574,7 @@ export class ModuleInstance {
     const value = decl && attr(decl.node, 'value');
     if (!decl || !value) return unknown(`output "${name}" is not declared`, at);
     this.outputCache.set(name, CYCLE);
-    const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON) as Value, () => evaluate(value.expr, this.context(decl.file)));
+    const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON) as Value, () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
     this.outputCache.set(name, v);
     return v;
   }
