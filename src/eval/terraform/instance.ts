@@ -380,7 +380,16 @@ export class ModuleInstance {
     // azapi's `body = jsonencode({...})` (azapi v1): lint the object, not the JSON text.
     if (!pathPrefix && name === 'body' && resourceType.startsWith('azapi_') && expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args[0])
       return evaluate(expr.args[0], ctx);
-    return evaluate(expr, ctx);
+    const v = evaluate(expr, ctx);
+    // azapi's `type = "Microsoft.X/y@${var.api}"` with an unknown API version: the ARM type is
+    // still known. Keep it with an empty version (the model then reads the version as not known,
+    // so only API-dependent defaults stay undecided) instead of losing the whole resource.
+    if (!pathPrefix && name === 'type' && resourceType.startsWith('azapi_') && v.kind === 'unknown' && expr.type === 'Template') {
+      const first = expr.parts[0];
+      const at = first?.type === 'TemplateLiteral' ? first.value.indexOf('@') : -1;
+      if (first?.type === 'TemplateLiteral' && at > 0) return str(first.value.slice(0, at + 1), exprLoc(ctx, expr));
+    }
+    return v;
   }
 
   private expandDynamic(
