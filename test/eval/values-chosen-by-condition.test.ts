@@ -217,6 +217,42 @@ resource "azurerm_machine_learning_workspace" "b" {
     );
   });
 
+  it('lookup() falls back to its default because of the map without the key: each caller gets its own finding', async () => {
+    const child = `variable "opts" {
+  type = map(bool)
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                      = "kv"
+  location                  = "westeurope"
+  resource_group_name       = "rg"
+  tenant_id                 = "t"
+  sku_name                  = "standard"
+  enable_rbac_authorization = true
+  purge_protection_enabled  = lookup(var.opts, "purge", false)
+}
+`;
+    const main = `module "a" {
+  source = "./kv"
+  opts   = {}
+}
+
+module "b" {
+  source = "./kv"
+  opts   = { purge = false }
+}
+
+module "c" {
+  source = "./kv"
+  opts   = { purge = true }
+}
+`;
+    const dir = tree({ 'main.tf': main, 'kv/main.tf': child });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`KV001 warning main.tf:${lineCol(main, '{}')}`, `KV001 warning main.tf:${lineCol(main, 'false')}`]);
+    expect(relatedOf(dir, r.findings.find((f) => f.location.range.start.line === 3)!)).toContain('kv/main.tf:12 lookup() map without the key');
+  });
+
   it('a condition with no input (`true ? … : …`) keeps the branch location', async () => {
     const main = `provider "azurerm" {
   features {}

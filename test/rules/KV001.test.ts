@@ -305,6 +305,55 @@ resource "azapi_resource" "kv" {
 `,
         },
       },
+      {
+        // RULES.md Environments: "the variable file's name or folder": a parameter file in a
+        // dev/ folder is nonprod, where KV001 reports nothing.
+        name: 'parameter-file-in-dev-folder',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "purge": {
+      "type": "bool",
+      "defaultValue": true
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": "[parameters('purge')]"
+      }
+    }
+  ]
+}
+`,
+          'dev/main.parameters.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "template": "../main.json"
+  },
+  "parameters": {
+    "purge": {
+      "value": false
+    }
+  }
+}
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -366,6 +415,57 @@ resource "azapi_resource" "kv" {
       }
     }
   ]
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // The folder of the parameter file decides the class (prod/main.parameters.json).
+        name: 'parameter-file-in-prod-folder',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "purge": {
+      "type": "bool",
+      "defaultValue": true
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-ml",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": {
+          "family": "A",
+          "name": "standard"
+        },
+        "enablePurgeProtection": "[parameters('purge')]"
+      }
+    }
+  ]
+}
+`,
+          'prod/main.parameters.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "template": "../main.json"
+  },
+  "parameters": {
+    "purge": {
+      "value": ⟦false⟧
+    }
+  }
 }
 `,
         },

@@ -63,7 +63,9 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
       const env =
         input.envOverride ??
         input.envForPath?.(rel(pf ?? template)) ??
-        (pf ? classifyPath(path.basename(pf))?.env : undefined) ??
+        // RULES.md Environments: "the variable file's name or folder" (the name decides first),
+        // as far as its path below the template's folder goes (`prod/main.parameters.json`).
+        (pf ? classifyPath(path.relative(path.dirname(template), pf))?.env : undefined) ??
         envFromParameters(result) ??
         'unknown';
       evaluations.push({

@@ -381,6 +381,13 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     args = [...args.slice(0, -1), ...last.items];
   }
   const r = callFunction(name, args, at);
+  // lookup(m, k, d) is try(m[k], d): the default it returns is chosen by the map that lacks the
+  // key (or, when the map depends on no input, by the key), as try() and coalesce() below.
+  if (name === 'lookup' && e.args.length === 3 && args.length === 3 && r === args[2] && args[0]!.kind === 'object') {
+    const sites = e.args.map((a) => loc(ctx, a));
+    const i = decidingInput(args[0]!, sites[0]!) === undefined && decidingInput(args[1]!, sites[1]!) !== undefined ? 1 : 0;
+    return chosenBy(r, sites[2]!, decisionOf(args[i]!, sites[i]!, i === 0 ? 'lookup() map without the key' : 'lookup() key'));
+  }
   // coalesce(): the argument it returns is chosen by the null or empty ones before it.
   const k = name === 'coalesce' && e.args.length === args.length ? args.indexOf(r) : -1;
   if (k > 0) {

@@ -421,7 +421,61 @@ const fns: Record<string, TfFunction> = {
     const [s, p] = args.map(asString);
     return s === undefined || p === undefined ? unk('trimsuffix', at) : str(s.endsWith(p) ? s.slice(0, -p.length) : s, at);
   },
+  // sensitive()/nonsensitive() only mark the value for Terraform's output redaction: the value
+  // itself (and where it was written) is unchanged.
+  sensitive: (args, at) => (args.length === 1 ? args[0]! : unk('sensitive', at)),
+  nonsensitive: (args, at) => (args.length === 1 ? args[0]! : unk('nonsensitive', at)),
+  // alltrue/anytrue in Terraform's element order: alltrue is unknown at the first unknown
+  // element before a false one, a null element is false; anytrue skips unknown and null
+  // elements and is unknown when no element is true but one was unknown.
+  alltrue: (args, at) => {
+    const l = args[0];
+    if (!l || l.kind !== 'list') return unk('alltrue', at, l);
+    for (const x of l.items) {
+      if (x.kind === 'unknown') return unk('alltrue', at, x);
+      if (x.kind === 'null') return bool(false, at);
+      const b = asBool(x);
+      if (b === undefined) return unk('alltrue', at);
+      if (!b) return bool(false, at);
+    }
+    return bool(true, at);
+  },
+  anytrue: (args, at) => {
+    const l = args[0];
+    if (!l || l.kind !== 'list') return unk('anytrue', at, l);
+    let unknownSeen: Value | undefined;
+    for (const x of l.items) {
+      if (x.kind === 'unknown') {
+        unknownSeen ??= x;
+        continue;
+      }
+      if (x.kind === 'null') continue;
+      const b = asBool(x);
+      if (b === undefined) return unk('anytrue', at);
+      if (b) return bool(true, at);
+    }
+    return unknownSeen ? unk('anytrue', at, unknownSeen) : bool(false, at);
+  },
+  strcontains: (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk('strcontains', at, u);
+    const [s, sub] = args.map(asString);
+    return s === undefined || sub === undefined ? unk('strcontains', at) : bool(s.includes(sub), at);
+  },
+  sum: (args, at) => {
+    const l = args[0];
+    if (!l || l.kind !== 'list' || l.items.length === 0) return unk('sum', at, l);
+    const ns = l.items.map(asNumber);
+    return ns.some((n) => n === undefined) ? unk('sum', at, firstUnknown(l.items)) : num((ns as number[]).reduce((a, b) => a + b, 0), at);
+  },
 };
+
+/** A bool, or the strings "true"/"false" (HCL's automatic conversion). */
+function asBool(v: Value): boolean | undefined {
+  if (v.kind === 'bool') return v.value;
+  if (v.kind === 'string' && (v.value === 'true' || v.value === 'false')) return v.value === 'true';
+  return undefined;
+}
 
 /** Functions whose result is not a pure function of their arguments, or reads files: unknown. */
 export function callFunction(name: string, args: Value[], at: Location): Value {

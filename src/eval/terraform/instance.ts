@@ -11,13 +11,14 @@ import type { Location } from '../../core/source.js';
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
 import { isVendoredFile } from '../types.js';
 import {
-  list, obj, passedThrough, str, unknown, num, bool, nul, withProvenanceOf, defaultForNull,
+  list, obj, passedThrough, str, unknown, num, nul, defaultForNull,
   type ObjectValue, type Value,
 } from '../../core/value.js';
 import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
-import { attr, blockHeader, childBlocks, expansionAttrs, fileText, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
+import { applyTypeConstraint } from './type-defaults.js';
+import { attr, blockHeader, childBlocks, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
 import { BUDGET_REASON, BudgetExceeded, type EvalProblem } from './guard.js';
 
@@ -172,12 +173,20 @@ export class ModuleInstance {
       // module input argument is null"; nullable defaults to true, and then "passing a null
       // value as a module input argument will override any default value").
       const nullTakesDefault = given?.kind === 'null' && def !== undefined && !this.nullable(decl);
-      if (given && !nullTakesDefault) v = passedThrough(convertToType(given, decl.node), header);
-      else if (def) v = passedThrough(defaultForNull(def, nullTakesDefault ? given : undefined), header);
+      if (given && !nullTakesDefault) v = passedThrough(this.typed(given, decl), header);
+      else if (def) v = passedThrough(defaultForNull(this.typed(def, decl), nullTakesDefault ? given : undefined), header);
       else v = unknown(`variable "${name}" has no value`, header);
     }
     this.varCache.set(name, v);
     return v;
+  }
+
+  /** The value converted to the variable's `type` (optional attribute defaults filled in). */
+  private typed(v: Value, decl: Located<Block>): Value {
+    const t = attr(decl.node, 'type');
+    if (!t) return v;
+    const constants = this.constants(itemFile(t, decl.file));
+    return applyTypeConstraint(v, t.expr, (e) => evaluate(e, constants));
   }
 
   /** `nullable` of a variable block: true unless written `nullable = false`. */
@@ -202,7 +211,7 @@ export class ModuleInstance {
     const d = attr(decl.node, 'default');
     if (!d) return undefined;
     // Defaults are constants: no references allowed.
-    return evaluate(d.expr, this.constants(decl.file));
+    return evaluate(d.expr, this.constants(itemFile(d, decl.file)));
   }
 
   local(name: string, at?: Location): Value {
@@ -340,24 +349,26 @@ export class ModuleInstance {
     // By index: see the note on loops in expressions.ts.
     for (let i = 0; i < body.items.length; i++) {
       const item = body.items[i]!;
+      // An item merged in from an override file is located (and evaluated) in that file.
+      const f = itemFile(item, file);
       if (item.type === 'Attribute') {
         if (!pathPrefix && META.has(item.name)) continue;
-        sites.set(pathPrefix + item.name, locOf(item, file));
-        entries.set(item.name, this.evalAttribute(item.name, item.expr, ctx, resourceType, pathPrefix));
+        sites.set(pathPrefix + item.name, locOf(item, f));
+        entries.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
         continue;
       }
       if (!pathPrefix && META.has(item.blockType)) continue;
       if (item.blockType === 'dynamic') {
         const blockName = item.labels[0]?.value;
         if (!blockName) continue;
-        entries.set(blockName, this.expandDynamic(item, file, iteration, sites, pathPrefix, resourceType, blockName));
+        entries.set(blockName, this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName));
         continue;
       }
       const existing = entries.get(item.blockType);
       const index = existing?.kind === 'list' ? existing.items.length : 0;
       const childPath = `${pathPrefix}${item.blockType}[${index}].`;
-      const child = this.evalBody(item.body, file, iteration, sites, childPath, resourceType);
-      child.origin = blockHeader(item, file, item.blockType);
+      const child = this.evalBody(item.body, f, iteration, sites, childPath, resourceType);
+      child.origin = blockHeader(item, f, item.blockType);
       sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
       if (existing?.kind === 'list') existing.items.push(child);
       else entries.set(item.blockType, list([child], child.origin));
@@ -369,7 +380,16 @@ export class ModuleInstance {
     // azapi's `body = jsonencode({...})` (azapi v1): lint the object, not the JSON text.
     if (!pathPrefix && name === 'body' && resourceType.startsWith('azapi_') && expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args[0])
       return evaluate(expr.args[0], ctx);
-    return evaluate(expr, ctx);
+    const v = evaluate(expr, ctx);
+    // azapi's `type = "Microsoft.X/y@${var.api}"` with an unknown API version: the ARM type is
+    // still known. Keep it with an empty version (the model then reads the version as not known,
+    // so only API-dependent defaults stay undecided) instead of losing the whole resource.
+    if (!pathPrefix && name === 'type' && resourceType.startsWith('azapi_') && v.kind === 'unknown' && expr.type === 'Template') {
+      const first = expr.parts[0];
+      const at = first?.type === 'TemplateLiteral' ? first.value.indexOf('@') : -1;
+      if (first?.type === 'TemplateLiteral' && at > 0) return str(first.value.slice(0, at + 1), exprLoc(ctx, expr));
+    }
+    return v;
   }
 
   private expandDynamic(
@@ -491,8 +511,9 @@ export class ModuleInstance {
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
         if (item.type !== 'Attribute' || item.name === 'source' || item.name === 'version' || item.name === 'providers' || META.has(item.name)) continue;
-        const v = evaluate(item.expr, argCtx);
-        inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
+        const f = itemFile(item, call.file);
+        const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
+        inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
       }
       const instance = new ModuleInstance(childSrc, {
         prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
@@ -562,7 +583,7 @@ export class ModuleInstance {
     const value = decl && attr(decl.node, 'value');
     if (!decl || !value) return unknown(`output "${name}" is not declared`, at);
     this.outputCache.set(name, CYCLE);
-    const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON) as Value, () => evaluate(value.expr, this.context(decl.file)));
+    const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON) as Value, () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
     this.outputCache.set(name, v);
     return v;
   }
@@ -682,15 +703,6 @@ export function localModuleSource(call: Block): string | undefined {
 
 function isTrue(v: Value): boolean {
   return v.kind === 'bool' && v.value;
-}
-
-/** Converts a given primitive to the variable's declared primitive type (`"true"` → true). */
-function convertToType(v: Value, decl: Block): Value {
-  const t = attr(decl, 'type');
-  if (!t || t.expr.type !== 'ScopeTraversal' || v.kind !== 'string') return v;
-  if (t.expr.root === 'bool' && (v.value === 'true' || v.value === 'false')) return withProvenanceOf(bool(v.value === 'true'), v);
-  if (t.expr.root === 'number' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
-  return v;
 }
 
 /** Calls `f` on each direct child expression. */

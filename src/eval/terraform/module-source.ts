@@ -44,9 +44,16 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
     texts: new Map(),
     localDirs: new Map(),
   };
-  for (const f of files) {
+  // Override files are merged after every normal file, in name order (Terraform docs,
+  // Override Files: "Terraform initially skips these override files when loading configuration").
+  const ordered = [...files.filter((f) => !isOverrideFile(f.file)), ...files.filter((f) => isOverrideFile(f.file))];
+  for (const f of ordered) {
     if (!src.texts.has(f.file)) src.texts.set(f.file, f.text);
     const items = f.body.items;
+    if (isOverrideFile(f.file)) {
+      mergeOverrides(src, f);
+      continue;
+    }
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       if (item.type !== 'Block') continue;
@@ -83,6 +90,56 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
     }
   }
   return src;
+}
+
+/** `override.tf` or `*_override.tf` (Terraform docs, Override Files). */
+export function isOverrideFile(file: string): boolean {
+  const base = path.basename(file);
+  return base === 'override.tf' || base.endsWith('_override.tf');
+}
+
+/** The file of an item merged in from an override file; other items are in their block's file. */
+const overrideItemFile = new WeakMap<object, string>();
+
+/** The file a block body item was written in: `blockFile` unless an override file replaced it. */
+export function itemFile(item: object, blockFile: string): string {
+  return overrideItemFile.get(item) ?? blockFile;
+}
+
+/**
+ * Merges the blocks of one override file into the module (Terraform docs, Override Files ›
+ * Merging Behavior): a block replaces, argument by argument, the block with the same header;
+ * "A nested block within an override block replaces all blocks of the same type in the
+ * original block"; each local value replaces the one of that name. A block with no original
+ * is a Terraform error and is ignored; `terraform` blocks are added as they are.
+ */
+function mergeOverrides(src: ModuleSource, f: HclFile): void {
+  const tables: Record<string, Map<string, Located<Block>>> = { variable: src.variables, resource: src.resources, data: src.data, module: src.moduleCalls, output: src.outputs };
+  for (const item of f.body.items) {
+    if (item.type !== 'Block') continue;
+    if (item.blockType === 'locals') {
+      for (const a of item.body.items) if (a.type === 'Attribute') src.locals.set(a.name, { node: a, file: f.file });
+      continue;
+    }
+    if (item.blockType === 'terraform') {
+      src.terraformBlocks.push({ node: item, file: f.file });
+      continue;
+    }
+    const table = tables[item.blockType];
+    const key = item.blockType === 'resource' || item.blockType === 'data' ? `${item.labels[0]?.value}.${item.labels[1]?.value}` : item.labels[0]?.value;
+    const base = key === undefined ? undefined : table?.get(key);
+    if (!table || !base || key === undefined) continue;
+    const nestedType = (i: Block): string => (i.blockType === 'dynamic' ? (i.labels[0]?.value ?? '') : i.blockType);
+    const attrs = new Set<string>();
+    const blocks = new Set<string>();
+    for (const i of item.body.items) {
+      if (i.type === 'Attribute') attrs.add(i.name);
+      else blocks.add(nestedType(i));
+      overrideItemFile.set(i, f.file);
+    }
+    const kept = base.node.body.items.filter((i) => (i.type === 'Attribute' ? !attrs.has(i.name) : !blocks.has(nestedType(i))));
+    table.set(key, { node: { ...base.node, body: { ...base.node.body, items: [...kept, ...item.body.items] } }, file: base.file });
+  }
 }
 
 /** The text of one of the module's files ('' when it is not one of them). */

@@ -1,0 +1,70 @@
+/**
+ * Terraform built-ins used in real configurations (corpus: alltrue/anytrue in validations,
+ * strcontains in AVM role assignments, nonsensitive(var.client_secret) in terraform-azurerm-aks,
+ * sensitive() in CAF) evaluated as Terraform does; before, each was unknown.
+ */
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import { parseHcl } from '../../src/parse/hcl/parser.js';
+import { evaluate } from '../../src/eval/terraform/expressions.js';
+import { EvalGuard } from '../../src/eval/terraform/guard.js';
+import { toJS, unknown } from '../../src/core/value.js';
+import { lineCol, tree, where } from './tree.js';
+
+/** One expression with `var.u` unknown. */
+function js(expr: string): unknown {
+  const file = parseHcl(`x = ${expr}\n`, 'main.tf');
+  expect(file.errors).toEqual([]);
+  const item = file.body.items[0]!;
+  if (item.type !== 'Attribute') throw new Error('not an attribute');
+  const guard = new EvalGuard(() => undefined, 5000);
+  const v = evaluate(item.expr, {
+    file: 'main.tf',
+    guard,
+    resolveRoot: (root) => (root === 'var' ? { value: unknown('depends on var.u'), consumed: 1 } : undefined),
+  });
+  return v.kind === 'unknown' ? 'unknown' : toJS(v);
+}
+
+describe('Terraform functions', () => {
+  it('alltrue / anytrue follow Terraform (element order, null, strings "true"/"false", unknowns)', () => {
+    expect(js('alltrue([])')).toBe(true);
+    expect(js('alltrue([true, "true"])')).toBe(true);
+    expect(js('alltrue([true, false])')).toBe(false);
+    expect(js('alltrue([true, null])')).toBe(false);
+    expect(js('alltrue([var.u, false])')).toBe('unknown');
+    expect(js('alltrue([false, var.u])')).toBe(false);
+    expect(js('anytrue([])')).toBe(false);
+    expect(js('anytrue([false, "true"])')).toBe(true);
+    expect(js('anytrue([var.u, true])')).toBe(true);
+    expect(js('anytrue([var.u, false])')).toBe('unknown');
+    expect(js('anytrue([null, false])')).toBe(false);
+  });
+
+  it('strcontains, sum, sensitive and nonsensitive', () => {
+    expect(js('strcontains("Standard_NC6", "NC")')).toBe(true);
+    expect(js('strcontains("Standard_D4", "NC")')).toBe(false);
+    expect(js('strcontains(var.u, "NC")')).toBe('unknown');
+    expect(js('sum([1, 2, "3"])')).toBe(6);
+    expect(js('sum([1, var.u])')).toBe('unknown');
+    expect(js('sensitive("x")')).toBe('x');
+    expect(js('nonsensitive(["a"])')).toEqual(['a']);
+  });
+
+  it('a value wrapped in nonsensitive() keeps where it was written', async () => {
+    const main = `variable "admin" {
+  default = true
+}
+resource "azurerm_container_registry" "acr" {
+  name                = "acr"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  sku                 = "Premium"
+  admin_enabled       = nonsensitive(var.admin)
+}
+`;
+    const dir = tree({ 'main.tf': main });
+    const r = await lint({ paths: [dir], root: dir, rules: ['ACR001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`ACR001 error main.tf:${lineCol(main, 'true')}`]);
+  });
+});
