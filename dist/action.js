@@ -17421,9 +17421,14 @@ function buildModuleSource(dir, files) {
     texts: /* @__PURE__ */ new Map(),
     localDirs: /* @__PURE__ */ new Map()
   };
-  for (const f of files) {
+  const ordered = [...files.filter((f) => !isOverrideFile(f.file)), ...files.filter((f) => isOverrideFile(f.file))];
+  for (const f of ordered) {
     if (!src.texts.has(f.file)) src.texts.set(f.file, f.text);
     const items = f.body.items;
+    if (isOverrideFile(f.file)) {
+      mergeOverrides(src, f);
+      continue;
+    }
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.type !== "Block") continue;
@@ -17459,6 +17464,41 @@ function buildModuleSource(dir, files) {
     }
   }
   return src;
+}
+function isOverrideFile(file) {
+  const base = path8.basename(file);
+  return base === "override.tf" || base.endsWith("_override.tf");
+}
+function itemFile(item, blockFile) {
+  return overrideItemFile.get(item) ?? blockFile;
+}
+function mergeOverrides(src, f) {
+  const tables = { variable: src.variables, resource: src.resources, data: src.data, module: src.moduleCalls, output: src.outputs };
+  for (const item of f.body.items) {
+    if (item.type !== "Block") continue;
+    if (item.blockType === "locals") {
+      for (const a of item.body.items) if (a.type === "Attribute") src.locals.set(a.name, { node: a, file: f.file });
+      continue;
+    }
+    if (item.blockType === "terraform") {
+      src.terraformBlocks.push({ node: item, file: f.file });
+      continue;
+    }
+    const table = tables[item.blockType];
+    const key = item.blockType === "resource" || item.blockType === "data" ? `${item.labels[0]?.value}.${item.labels[1]?.value}` : item.labels[0]?.value;
+    const base = key === void 0 ? void 0 : table?.get(key);
+    if (!table || !base || key === void 0) continue;
+    const nestedType = (i) => i.blockType === "dynamic" ? i.labels[0]?.value ?? "" : i.blockType;
+    const attrs = /* @__PURE__ */ new Set();
+    const blocks = /* @__PURE__ */ new Set();
+    for (const i of item.body.items) {
+      if (i.type === "Attribute") attrs.add(i.name);
+      else blocks.add(nestedType(i));
+      overrideItemFile.set(i, f.file);
+    }
+    const kept = base.node.body.items.filter((i) => i.type === "Attribute" ? !attrs.has(i.name) : !blocks.has(nestedType(i)));
+    table.set(key, { node: { ...base.node, body: { ...base.node.body, items: [...kept, ...item.body.items] } }, file: base.file });
+  }
 }
 function fileText(src, file) {
   return src.texts.get(file) ?? "";
@@ -17501,10 +17541,11 @@ function locOf(node, file, label) {
 function sourceText(text2, range) {
   return text2.slice(range.start.offset, range.end.offset);
 }
-var expansionCache;
+var overrideItemFile, expansionCache;
 var init_module_source = __esm({
   "src/eval/terraform/module-source.ts"() {
     "use strict";
+    overrideItemFile = /* @__PURE__ */ new WeakMap();
     expansionCache = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -18047,6 +18088,11 @@ function mergeObjects(args, at2) {
   }
   return obj(out, at2);
 }
+function asBool(v) {
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "string" && (v.value === "true" || v.value === "false")) return v.value === "true";
+  return void 0;
+}
 function callFunction(name, args, at2) {
   const f = fns[name];
   if (!f) return unknown(`function ${name}() is not evaluated statically`, at2);
@@ -18443,6 +18489,53 @@ var init_functions = __esm({
       trimsuffix: (args, at2) => {
         const [s, p] = args.map(asString);
         return s === void 0 || p === void 0 ? unk("trimsuffix", at2) : str(s.endsWith(p) ? s.slice(0, -p.length) : s, at2);
+      },
+      // sensitive()/nonsensitive() only mark the value for Terraform's output redaction: the value
+      // itself (and where it was written) is unchanged.
+      sensitive: (args, at2) => args.length === 1 ? args[0] : unk("sensitive", at2),
+      nonsensitive: (args, at2) => args.length === 1 ? args[0] : unk("nonsensitive", at2),
+      // alltrue/anytrue in Terraform's element order: alltrue is unknown at the first unknown
+      // element before a false one, a null element is false; anytrue skips unknown and null
+      // elements and is unknown when no element is true but one was unknown.
+      alltrue: (args, at2) => {
+        const l = args[0];
+        if (!l || l.kind !== "list") return unk("alltrue", at2, l);
+        for (const x of l.items) {
+          if (x.kind === "unknown") return unk("alltrue", at2, x);
+          if (x.kind === "null") return bool(false, at2);
+          const b = asBool(x);
+          if (b === void 0) return unk("alltrue", at2);
+          if (!b) return bool(false, at2);
+        }
+        return bool(true, at2);
+      },
+      anytrue: (args, at2) => {
+        const l = args[0];
+        if (!l || l.kind !== "list") return unk("anytrue", at2, l);
+        let unknownSeen;
+        for (const x of l.items) {
+          if (x.kind === "unknown") {
+            unknownSeen ??= x;
+            continue;
+          }
+          if (x.kind === "null") continue;
+          const b = asBool(x);
+          if (b === void 0) return unk("anytrue", at2);
+          if (b) return bool(true, at2);
+        }
+        return unknownSeen ? unk("anytrue", at2, unknownSeen) : bool(false, at2);
+      },
+      strcontains: (args, at2) => {
+        const u = firstUnknown(args);
+        if (u) return unk("strcontains", at2, u);
+        const [s, sub2] = args.map(asString);
+        return s === void 0 || sub2 === void 0 ? unk("strcontains", at2) : bool(s.includes(sub2), at2);
+      },
+      sum: (args, at2) => {
+        const l = args[0];
+        if (!l || l.kind !== "list" || l.items.length === 0) return unk("sum", at2, l);
+        const ns = l.items.map(asNumber);
+        return ns.some((n) => n === void 0) ? unk("sum", at2, firstUnknown(l.items)) : num(ns.reduce((a, b) => a + b, 0), at2);
       }
     };
     MAX_ARGUMENT_NODES = 1e5;
@@ -18874,6 +18967,11 @@ function evalCall(e, ctx, at2) {
     args = [...args.slice(0, -1), ...last.items];
   }
   const r = callFunction(name, args, at2);
+  if (name === "lookup" && e.args.length === 3 && args.length === 3 && r === args[2] && args[0].kind === "object") {
+    const sites = e.args.map((a) => loc(ctx, a));
+    const i = decidingInput(args[0], sites[0]) === void 0 && decidingInput(args[1], sites[1]) !== void 0 ? 1 : 0;
+    return chosenBy(r, sites[2], decisionOf(args[i], sites[i], i === 0 ? "lookup() map without the key" : "lookup() key"));
+  }
   const k = name === "coalesce" && e.args.length === args.length ? args.indexOf(r) : -1;
   if (k > 0) {
     const sites = e.args.map((a) => loc(ctx, a));
@@ -18995,6 +19093,59 @@ var init_types = __esm({
   }
 });
 
+// src/eval/terraform/type-defaults.ts
+function applyTypeConstraint(v, type, constant) {
+  if (type.type === "Parentheses") return applyTypeConstraint(v, type.expr, constant);
+  if (type.type === "ScopeTraversal" && type.steps.length === 0) return convertPrimitive(v, type.root);
+  if (type.type !== "FunctionCall") return v;
+  const elem = type.args[0];
+  if (!elem) return v;
+  switch (type.name) {
+    case "object":
+      return v.kind === "object" && elem.type === "Object" ? applyObject(v, elem, constant) : v;
+    case "map":
+      if (v.kind !== "object") return v;
+      return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, applyTypeConstraint(e, elem, constant)])) };
+    case "list":
+    case "set":
+      return v.kind === "list" ? { ...v, items: v.items.map((e) => applyTypeConstraint(e, elem, constant)) } : v;
+    case "tuple":
+      if (v.kind !== "list" || elem.type !== "Tuple") return v;
+      return { ...v, items: v.items.map((e, i) => elem.items[i] ? applyTypeConstraint(e, elem.items[i], constant) : e) };
+    default:
+      return v;
+  }
+}
+function applyObject(v, type, constant) {
+  const entries2 = new Map(v.entries);
+  for (const item of type.items) {
+    const name = item.bareKey && item.key.type === "ScopeTraversal" ? item.key.root : asString(constant(item.key));
+    if (name === void 0) continue;
+    const optional = item.value.type === "FunctionCall" && item.value.name === "optional" ? item.value : void 0;
+    const attrType = optional ? optional.args[0] : item.value;
+    let current = entries2.get(name);
+    if (optional && (current === void 0 || current.kind === "null")) {
+      const def2 = optional.args[1];
+      current = def2 ? defaultForNull(constant(def2), current) : current ?? nul();
+    }
+    if (current !== void 0 && attrType) entries2.set(name, applyTypeConstraint(current, attrType, constant));
+  }
+  return { ...v, entries: entries2 };
+}
+function convertPrimitive(v, typeName) {
+  if (v.kind !== "string") return v;
+  if (typeName === "bool" && (v.value === "true" || v.value === "false")) return withProvenanceOf(bool(v.value === "true"), v);
+  if (typeName === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
+  return v;
+}
+var init_type_defaults = __esm({
+  "src/eval/terraform/type-defaults.ts"() {
+    "use strict";
+    init_value();
+    init_functions();
+  }
+});
+
 // src/eval/terraform/instance.ts
 import path10 from "node:path";
 function variableHeader(decl, name) {
@@ -19024,13 +19175,6 @@ function localModuleSource(call) {
 }
 function isTrue(v) {
   return v.kind === "bool" && v.value;
-}
-function convertToType(v, decl) {
-  const t = attr(decl, "type");
-  if (!t || t.expr.type !== "ScopeTraversal" || v.kind !== "string") return v;
-  if (t.expr.root === "bool" && (v.value === "true" || v.value === "false")) return withProvenanceOf(bool(v.value === "true"), v);
-  if (t.expr.root === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return withProvenanceOf(num(Number(v.value)), v);
-  return v;
 }
 function forEachChild(e, f) {
   switch (e.type) {
@@ -19097,6 +19241,7 @@ var init_instance = __esm({
     init_expressions();
     init_functions();
     init_regex();
+    init_type_defaults();
     init_module_source();
     init_guard();
     MAX_INSTANCES = LOOP_INSTANCE_CAP;
@@ -19177,12 +19322,19 @@ var init_instance = __esm({
           const given = this.opts.inputs.get(name);
           const def2 = this.defaultOf(decl);
           const nullTakesDefault = given?.kind === "null" && def2 !== void 0 && !this.nullable(decl);
-          if (given && !nullTakesDefault) v = passedThrough(convertToType(given, decl.node), header);
-          else if (def2) v = passedThrough(defaultForNull(def2, nullTakesDefault ? given : void 0), header);
+          if (given && !nullTakesDefault) v = passedThrough(this.typed(given, decl), header);
+          else if (def2) v = passedThrough(defaultForNull(this.typed(def2, decl), nullTakesDefault ? given : void 0), header);
           else v = unknown(`variable "${name}" has no value`, header);
         }
         this.varCache.set(name, v);
         return v;
+      }
+      /** The value converted to the variable's `type` (optional attribute defaults filled in). */
+      typed(v, decl) {
+        const t = attr(decl.node, "type");
+        if (!t) return v;
+        const constants = this.constants(itemFile(t, decl.file));
+        return applyTypeConstraint(v, t.expr, (e) => evaluate(e, constants));
       }
       /** `nullable` of a variable block: true unless written `nullable = false`. */
       nullable(decl) {
@@ -19203,7 +19355,7 @@ var init_instance = __esm({
       defaultOf(decl) {
         const d = attr(decl.node, "default");
         if (!d) return void 0;
-        return evaluate(d.expr, this.constants(decl.file));
+        return evaluate(d.expr, this.constants(itemFile(d, decl.file)));
       }
       local(name, at2) {
         const cached = this.localCache.get(name);
@@ -19323,24 +19475,25 @@ var init_instance = __esm({
         const ctx = this.context(file, iteration);
         for (let i = 0; i < body.items.length; i++) {
           const item = body.items[i];
+          const f = itemFile(item, file);
           if (item.type === "Attribute") {
             if (!pathPrefix && META.has(item.name)) continue;
-            sites.set(pathPrefix + item.name, locOf(item, file));
-            entries2.set(item.name, this.evalAttribute(item.name, item.expr, ctx, resourceType, pathPrefix));
+            sites.set(pathPrefix + item.name, locOf(item, f));
+            entries2.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
             continue;
           }
           if (!pathPrefix && META.has(item.blockType)) continue;
           if (item.blockType === "dynamic") {
             const blockName = item.labels[0]?.value;
             if (!blockName) continue;
-            entries2.set(blockName, this.expandDynamic(item, file, iteration, sites, pathPrefix, resourceType, blockName));
+            entries2.set(blockName, this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName));
             continue;
           }
           const existing = entries2.get(item.blockType);
           const index = existing?.kind === "list" ? existing.items.length : 0;
           const childPath = `${pathPrefix}${item.blockType}[${index}].`;
-          const child = this.evalBody(item.body, file, iteration, sites, childPath, resourceType);
-          child.origin = blockHeader(item, file, item.blockType);
+          const child = this.evalBody(item.body, f, iteration, sites, childPath, resourceType);
+          child.origin = blockHeader(item, f, item.blockType);
           sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
           if (existing?.kind === "list") existing.items.push(child);
           else entries2.set(item.blockType, list([child], child.origin));
@@ -19350,7 +19503,13 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix) {
         if (!pathPrefix && name === "body" && resourceType.startsWith("azapi_") && expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0])
           return evaluate(expr.args[0], ctx);
-        return evaluate(expr, ctx);
+        const v = evaluate(expr, ctx);
+        if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
+          const first = expr.parts[0];
+          const at2 = first?.type === "TemplateLiteral" ? first.value.indexOf("@") : -1;
+          if (first?.type === "TemplateLiteral" && at2 > 0) return str(first.value.slice(0, at2 + 1), loc(ctx, expr));
+        }
+        return v;
       }
       expandDynamic(block, file, iteration, sites, pathPrefix, resourceType, blockName) {
         const header = blockHeader(block, file, `dynamic "${blockName}"`);
@@ -19453,8 +19612,9 @@ var init_instance = __esm({
           for (let i = 0; i < items.length; i++) {
             const item = items[i];
             if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
-            const v = evaluate(item.expr, argCtx);
-            inputs.set(item.name, passedThrough(v, locOf(item, call.file, `module "${name}" argument "${item.name}"`)));
+            const f = itemFile(item, call.file);
+            const v = evaluate(item.expr, f === call.file ? argCtx : this.context(f, vars));
+            inputs.set(item.name, passedThrough(v, locOf(item, f, `module "${name}" argument "${item.name}"`)));
           }
           const instance = new _ModuleInstance(childSrc, {
             prefix: `${base}${key}.`,
@@ -19528,7 +19688,7 @@ var init_instance = __esm({
         const value = decl && attr(decl.node, "value");
         if (!decl || !value) return unknown(`output "${name}" is not declared`, at2);
         this.outputCache.set(name, CYCLE);
-        const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON), () => evaluate(value.expr, this.context(decl.file)));
+        const v = this.abandonable(this.outputCache, name, unknown(BUDGET_REASON), () => evaluate(value.expr, this.context(itemFile(value, decl.file))));
         this.outputCache.set(name, v);
         return v;
       }
@@ -20851,6 +21011,10 @@ function planResource(c, mapper, jsonAt) {
     sens = project(sens, paths);
   }
   const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
+  const unwritten = unwrittenOf(body, where);
+  if (where.dynamicBlocks !== void 0) {
+    for (const k of unwritten.unwritten ?? []) if (body.entries.get(k)?.kind === "unknown") body.entries.delete(k);
+  }
   const id = isRecord(c.change.after) ? c.change.after.id : void 0;
   return {
     address: c.address,
@@ -20863,7 +21027,7 @@ function planResource(c, mapper, jsonAt) {
     ids: typeof id === "string" && id.startsWith("/") ? [`id:${id.toLowerCase()}`] : [],
     inPlanJson: where.inPlanJson,
     ...where.vendored ? { vendored: where.vendored } : {},
-    ...unwrittenOf(body, where)
+    ...unwritten
   };
 }
 function unwrittenOf(body, where) {
@@ -20984,6 +21148,18 @@ function agreesDeep(known2, v) {
   if (known2.kind === "object") return isRecord(v) && Object.keys(v).length === known2.entries.size && [...known2.entries].every(([k, e]) => k in v && agreesDeep(e, v[k]));
   return agrees(known2, v);
 }
+function callArgumentSites(call, expressions) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [attr2, e] of Object.entries(expressions ?? {})) {
+    if (!isRecord(e) || !Array.isArray(e.references)) continue;
+    const vars = new Set(e.references.map((r) => typeof r === "string" ? /^var\.([A-Za-z_][\w-]*)$/.exec(r)?.[1] : void 0).filter((v) => v !== void 0));
+    if (vars.size !== 1 || e.references.some((r) => typeof r !== "string" || !r.startsWith("var."))) continue;
+    const name = [...vars][0];
+    const arg = call.node.body.items.find((i) => i.type === "Attribute" && i.name === name);
+    if (arg) out.set(attr2, locOf(arg, call.file));
+  }
+  return out;
+}
 function dynamicBlockNames(block) {
   const out = /* @__PURE__ */ new Set();
   for (const item of block.body.items) if (item.type === "Block" && item.blockType === "dynamic" && item.labels[0]) out.add(item.labels[0].value);
@@ -21088,6 +21264,7 @@ var init_evaluate = __esm({
         let src = dir ? this.load(dir) : void 0;
         let cfg = this.configuration;
         let callHeader;
+        let directCall;
         let vendored;
         const key = [];
         for (const step of addr.modules) {
@@ -21096,6 +21273,7 @@ var init_evaluate = __esm({
           const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? calls[step.name] : void 0;
           const hclCall = src?.moduleCalls.get(step.name);
           if (hclCall && !vendored) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+          directCall = hclCall && !vendored && key.length === addr.modules.length ? hclCall : void 0;
           const source = typeof callCfg?.source === "string" ? callCfg.source : hclCall ? literalAttr(hclCall.node, "source") : void 0;
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
@@ -21128,7 +21306,7 @@ var init_evaluate = __esm({
             ...vendored ? { vendored } : {}
           };
         }
-        if (callHeader) return { header: callHeader, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: false };
+        if (callHeader) return { header: callHeader, sites: directCall ? callArgumentSites(directCall, configExpressions) : /* @__PURE__ */ new Map(), configExpressions, inPlanJson: false };
         return { header: jsonAt, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: true };
       }
       sitesOf(block, file) {
@@ -24500,6 +24678,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
       body,
       typeLocation: memberLocation(scope.doc, node, "type") ?? scope.loc(node),
       objectLocation: scope.loc(node),
+      site: (p) => memberSite(scope.doc, node, p),
       existing: existingV?.value === true,
       deployment,
       file: scope.doc.file
@@ -24514,6 +24693,15 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition, propsValue);
     walkResources(getProp(node, "resources"), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
   }
+}
+function memberSite(doc, node, p) {
+  const segs = p.split(".");
+  let cur = node;
+  for (let i = 0; i < segs.length - 1 && cur; i++) {
+    const seg = segs[i];
+    cur = cur.type === "array" ? /^\d+$/.test(seg) ? cur.children?.[Number(seg)] : void 0 : getProp(cur, seg);
+  }
+  return cur?.type === "object" ? memberLocation(doc, cur, segs[segs.length - 1]) : void 0;
 }
 function evaluatedParameters(scope, props, propsValue, paramsNode) {
   if (scope.funcs.size > 0 || propsValue?.kind !== "object" || paramsNode?.type !== "object") return void 0;
@@ -24871,7 +25059,9 @@ function evaluateArm(input2) {
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
       const rel = (f) => path18.relative(input2.root, f).split(path18.sep).join("/");
-      const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? (pf ? classifyPath(path18.basename(pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
+      // as far as its path below the template's folder goes (`prod/main.parameters.json`).
+      (pf ? classifyPath(path18.relative(path18.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
           variant: pf ? path18.relative(path18.dirname(template), pf).split(path18.sep).join("/") : "default",
@@ -25279,11 +25469,36 @@ function emitResource(scope, sym) {
     if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
     const nameProp = d.body ? propOf(d.body, "name") : void 0;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
+    if (d.body) res.site = siteOf(scope, d.body);
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== void 0) res.copyIndex = inst.index;
     scope.env.resources.push(res);
   }
   if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
+}
+function siteOf(scope, body) {
+  return (p) => {
+    let cur = body;
+    let range;
+    for (const seg of p.split(".")) {
+      if (/^\d+$/.test(seg)) {
+        if (cur.kind !== "Array") return void 0;
+        const items = cur.items.slice(0, Number(seg) + 1);
+        const item = items[Number(seg)];
+        if (!item || items.some((x) => x.kind === "Spread")) return void 0;
+        cur = item;
+        range = item.range;
+        continue;
+      }
+      if (cur.kind !== "Object") return void 0;
+      const lower = seg.toLowerCase();
+      const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
+      if (!prop) return void 0;
+      cur = prop.value;
+      range = prop.range;
+    }
+    return range ? scope.loc(range) : void 0;
+  };
 }
 function emitModule(scope, sym) {
   const d = sym.decl;
@@ -32843,6 +33058,7 @@ function evalCall3(scope, name, argExprs, locals, loc3) {
     return U2("nameof() cannot be evaluated", loc3);
   }
   if (l === "fail") return U2("fail() is called", loc3);
+  if (LAMBDA_FUNCTIONS.has(l) && argExprs.some((a) => a.kind === "Lambda")) return evalLambdaCall(scope, l, argExprs, locals, loc3);
   const userFn = scope.funcs.get(name);
   if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc3);
   const args = argExprs.map((a) => scope.eval(a, locals));
@@ -32863,6 +33079,76 @@ function evalInstanceCall(scope, e, locals, loc3) {
     return U2(`${inst.sym.decl.name.name}.${name}() is known only at deployment time`, loc3, t);
   }
   return U2(`${name}() on '${e.object.kind === "Variable" ? e.object.name : "an expression"}' is not evaluated`, loc3);
+}
+function evalLambdaCall(scope, l, argExprs, locals, loc3) {
+  const fns3 = argExprs.filter((a) => a.kind === "Lambda");
+  const input2 = argExprs[0] && argExprs[0].kind !== "Lambda" ? scope.eval(argExprs[0], locals) : void 0;
+  const call = (f, args) => {
+    if (!f) return U2(`${l}() needs a lambda`, loc3);
+    if (scope.env.calls > 64) return U2(`${l}() nests lambdas too deeply`, loc3);
+    const spent = (lambdaCalls.get(scope.env) ?? 0) + 1;
+    if (spent > LAMBDA_BUDGET) return U2(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
+    lambdaCalls.set(scope.env, spent);
+    scope.env.calls++;
+    try {
+      return scope.eval(f.body, withLocals(locals, f.params.map((p, i) => [p.name, args[i] ?? U2(`lambda parameter '${p.name}' has no value`, loc3)])));
+    } finally {
+      scope.env.calls--;
+    }
+  };
+  if (l === "mapvalues") {
+    if (input2?.kind !== "object") return U2(`${l}(): the object is not known`, loc3);
+    const m = /* @__PURE__ */ new Map();
+    for (const [k, v] of input2.entries) m.set(k, call(fns3[0], [v]));
+    return obj(m, loc3);
+  }
+  if (input2?.kind !== "list") return U2(`${l}(): the array is not known${input2?.kind === "unknown" ? ` (${input2.reason})` : ""}`, loc3);
+  const items = input2.items;
+  if (items.length > scope.env.maxCopy) return U2(`${l}(): more than ${scope.env.maxCopy} items are not evaluated`, loc3);
+  const idx = (i) => num(i, loc3);
+  switch (l) {
+    case "map":
+      return list(items.map((x, i) => call(fns3[0], [x, idx(i)])), loc3);
+    case "filter": {
+      const out = [];
+      for (let i = 0; i < items.length; i++) {
+        const keep = call(fns3[0], [items[i], idx(i)]);
+        if (keep.kind !== "bool") return U2(`${l}(): the predicate is not known for item ${i}`, loc3);
+        if (keep.value) out.push(items[i]);
+      }
+      return list(out, loc3);
+    }
+    case "reduce": {
+      const init = argExprs[1] && argExprs[1].kind !== "Lambda" ? scope.eval(argExprs[1], locals) : U2("reduce() needs an initial value", loc3);
+      return items.reduce((cur, next, i) => call(fns3[0], [cur, next, idx(i)]), init);
+    }
+    case "sort": {
+      const out = [];
+      for (const x of items) {
+        let at2 = out.length;
+        while (at2 > 0) {
+          const before = call(fns3[0], [x, out[at2 - 1]]);
+          if (before.kind !== "bool") return U2(`${l}(): the comparison is not known`, loc3);
+          if (!before.value) break;
+          at2--;
+        }
+        out.splice(at2, 0, x);
+      }
+      return list(out, loc3);
+    }
+    default: {
+      const m = /* @__PURE__ */ new Map();
+      for (const x of items) {
+        const key = call(fns3[0], [x]);
+        if (key.kind !== "string") return U2(`${l}(): a key is not known`, loc3);
+        if (l === "groupby") {
+          const g = m.get(key.value);
+          m.set(key.value, list(g?.kind === "list" ? [...g.items, x] : [x], loc3));
+        } else m.set(key.value, fns3[1] ? call(fns3[1], [x]) : x);
+      }
+      return obj(m, loc3);
+    }
+  }
 }
 function callUserFunction(scope, f, args, loc3) {
   if (scope.env.calls > 64) return U2(`${f.name.name}() recurses too deeply`, loc3);
@@ -32925,6 +33211,7 @@ function strictBinary(op, a, b, loc3) {
 function arm(name, args, loc3) {
   return callArmFunction(name, args, loc3);
 }
+var LAMBDA_FUNCTIONS, LAMBDA_BUDGET, lambdaCalls;
 var init_calls = __esm({
   "src/eval/bicep/calls.ts"() {
     "use strict";
@@ -32932,6 +33219,9 @@ var init_calls = __esm({
     init_evaluate2();
     init_context();
     init_load();
+    LAMBDA_FUNCTIONS = /* @__PURE__ */ new Set(["map", "filter", "reduce", "sort", "toobject", "mapvalues", "groupby"]);
+    LAMBDA_BUDGET = 1e5;
+    lambdaCalls = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -33711,7 +34001,7 @@ function evaluateBicep(input2) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input2.envOverride ?? (pf ? classifyPath(path23.basename(pf))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+      const env = input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path23.relative(path23.dirname(unit), pf).split(path23.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
           variant: pf ? path23.relative(path23.dirname(unit), pf).split(path23.sep).join("/") : "default",
@@ -33778,7 +34068,8 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
     identity: [r.idKey],
     refs,
     evaluation,
-    ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {}
+    ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {},
+    ...r.site ? { site: r.site } : {}
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
@@ -33895,12 +34186,28 @@ function unitParses(ctx) {
     compiledTwins: /* @__PURE__ */ new Map()
   };
 }
+function substitutedLater(v) {
+  if (v.kind === "string") return /\$\{[A-Za-z_][A-Za-z0-9_]*(?:=[^}]*)?\}/.test(v.value) ? unknown(`"${v.value}" is replaced with an environment value when the deployment runs (azd, envsubst)`, v.origin) : v;
+  if (v.kind === "list") return { ...v, items: v.items.map(substitutedLater) };
+  if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
+  return v;
+}
 function twinParameterFiles(state, parses, ctx, unitFiles) {
   const out = /* @__PURE__ */ new Map();
   const inUnit = new Set(unitFiles.map((f) => f.path));
-  if (![...state.twins.values()].some((source) => inUnit.has(source))) return out;
+  const armTemplates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
+  if (!state.standIns) {
+    const arm2 = new Set(armTemplates.map((t) => path24.resolve(t)));
+    state.standIns = /* @__PURE__ */ new Map();
+    for (const f of ctx.allFiles) {
+      const t = f.path.replace(/\.bicep$/i, ".json");
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path24.resolve(t))) state.standIns.set(t, f.path);
+    }
+  }
+  const templates = [...state.twins, ...state.standIns].filter(([, source]) => inUnit.has(source));
+  if (templates.length === 0) return out;
   state.pairing ??= parameterFilePairing(
-    ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path),
+    [...armTemplates, ...state.standIns.keys()],
     ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)
   );
   const pairs = state.pairing((pf) => {
@@ -33908,8 +34215,7 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
     const text2 = ctx.host.readText(pf);
     return text2 !== void 0 && mayNameTemplate(text2) ? metadataTemplate(parses.json.get(pf)) : void 0;
   });
-  for (const [template, source] of state.twins) {
-    if (!inUnit.has(source)) continue;
+  for (const [template, source] of templates) {
     const pfs = pairs.get(template) ?? [];
     if (pfs.length) out.set(source, [...out.get(source) ?? [], ...pfs]);
   }
@@ -34009,6 +34315,7 @@ var init_bicep2 = __esm({
     init_remote_modules();
     init_registry();
     init_json();
+    init_value();
     BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
     isBoolean = (v) => typeof v === "boolean";
     states = /* @__PURE__ */ new WeakMap();
@@ -34050,9 +34357,13 @@ var init_bicep2 = __esm({
           jsonParameterFiles: twinParameterFiles(state, parses, ctx, files),
           readJsonParameters: (f) => {
             const parsed = parses.json.get(f);
-            return parsed?.root ? readParameterFile({ file: f, parsed }) : void 0;
+            if (!parsed?.root) return void 0;
+            const values = readParameterFile({ file: f, parsed });
+            for (const [k, v] of values) values.set(k, substitutedLater(v));
+            return values;
           },
           envOverride: ctx.envOverride,
+          envForPath: (f) => ctx.envForPath(f),
           compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
           ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(parses, ctx, ctx.bicepCache, bicepFile, reference) } : {}
         });
@@ -40058,6 +40369,10 @@ function readTemplate(src, obj2, o, p, role, spec) {
     t.unreadable.push({ what: p, at: at(src, spec.range) });
     return t;
   }
+  for (const field of ["containers", "tolerations", "nodeSelector", "affinity"]) {
+    const merge2 = mergeHiding(spec, field);
+    if (merge2) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge2) });
+  }
   for (const [field, init] of [["initContainers", true], ["containers", false]]) {
     const list2 = valueOf(spec, field);
     if (list2 === void 0) continue;
@@ -40076,7 +40391,10 @@ function readTemplate(src, obj2, o, p, role, spec) {
   }
   const sel = valueOf(spec, "nodeSelector");
   if (sel?.type === "map") {
+    const merged = sel.entries.find((e) => e.key === "<<");
+    if (merged) t.unreadable.push({ what: "nodeSelector (a YAML merge key << may supply labels)", at: at(src, merged.keyRange) });
     for (const e of sel.entries) {
+      if (e.key === "<<") continue;
       const value = scalar(e.value);
       if (value === void 0) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range) });
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
@@ -40090,6 +40408,10 @@ function readTemplate(src, obj2, o, p, role, spec) {
   }
   return t;
 }
+function mergeHiding(node, key) {
+  if (node?.type !== "map" || entry2(node, key)) return void 0;
+  return node.entries.find((e) => e.key === "<<")?.keyRange;
+}
 function entry2(node, key) {
   return node?.type === "map" ? node.entries.find((e) => e.key === key) : void 0;
 }
@@ -40100,8 +40422,12 @@ function readContainer(src, c, init, t) {
     return out;
   }
   const res = valueOf(c, "resources");
+  const hidden = res?.type === "other" ? res.range : mergeHiding(c, "resources");
+  if (hidden) t.unreadable.push({ what: "resources", at: at(src, hidden) });
   for (const section of ["limits", "requests"]) {
     const m = valueOf(res, section);
+    const merged = mergeHiding(res, section);
+    if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged) });
     if (m === void 0) continue;
     if (m.type !== "map") {
       if (!(m.type === "scalar" && m.value === "")) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
@@ -40130,7 +40456,8 @@ function readToleration(src, item, t) {
   const operator = field("operator");
   const value = field("value");
   const effect = field("effect");
-  if (key === void 0 || operator === void 0 || value === void 0 || effect === void 0) {
+  const merged = ["key", "operator", "value", "effect"].some((k) => mergeHiding(item, k));
+  if (merged || key === void 0 || operator === void 0 || value === void 0 || effect === void 0) {
     t.unreadable.push({ what: "tolerations[]", at: at(src, item.range) });
     return;
   }
@@ -40912,16 +41239,25 @@ function aliasType(alias) {
   if (segs.length < 3 || !segs[0].includes(".")) return void 0;
   return segs.slice(0, -1).join("/").toLowerCase();
 }
+function readName(t, full) {
+  const read = walk3(t.body, "name", t, "");
+  const type = t.type.kind === "string" ? t.type.value : void 0;
+  const segments2 = type === void 0 ? void 0 : type.split("/").length - 1;
+  if (read.kind !== "one" || segments2 === 1) return read;
+  const v = read.value;
+  if (v?.kind !== "string") return full ? { kind: "undecided", why: "the full name of a resource of an unknown type is not known" } : read;
+  const parts = v.value.split("/");
+  if (segments2 === void 0) return full || parts.length > 1 ? { kind: "undecided", why: `whether "${v.value}" is the full name depends on the resource type, which is not known` } : read;
+  if (parts.length === segments2) return full ? read : { kind: "one", value: withProvenanceOf(str(parts[parts.length - 1]), v) };
+  if (parts.length === 1 && !full) return read;
+  return { kind: "undecided", why: parts.length === 1 ? "fullName of a child resource depends on its parents" : `the name "${v.value}" does not have one segment per level of ${type}` };
+}
 function readField(field, ctx) {
   const t = ctx.target;
   const lower = field.toLowerCase();
   if (lower === "type") return { kind: "one", value: t.type };
-  if (lower === "name" || lower === "kind" || lower === "location") return walk3(t.body, lower, t, "");
-  if (lower === "fullname") {
-    const type = t.type.kind === "string" ? t.type.value : void 0;
-    if (type && type.split("/").length === 2) return walk3(t.body, "name", t, "");
-    return { kind: "undecided", why: "fullName of a child resource depends on its parents" };
-  }
+  if (lower === "kind" || lower === "location") return walk3(t.body, lower, t, "");
+  if (lower === "name" || lower === "fullname") return readName(t, lower === "fullname");
   if (lower === "id") return { kind: "undecided", why: "the resource id depends on the deployment scope" };
   if (lower === "identity.type") return walk3(t.body, "identity.type", t, "");
   if (lower === "tags") return walk3(t.body, "tags", t, "");

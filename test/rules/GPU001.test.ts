@@ -551,6 +551,40 @@ resource "azapi_resource" "gpu" {
 `,
         },
       },
+      {
+        // A directive on the attribute that consumes a parameter covers the finding at the
+        // parameter's default, as in Terraform and Bicep.
+        name: 'arm-suppressed-at-consuming-attribute',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "clusterSize": {
+      "type": "string",
+      "defaultValue": "Standard_D16s_v5"
+    }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo/gpu-cluster",
+      "location": "westeurope",
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": {
+          // mlops-iac-lint-ignore GPU001 -- CPU stand-in until the GPU quota is granted
+          "vmSize": "[parameters('clusterSize')]"
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -595,6 +629,8 @@ resource "azapi_resource" "gpu" {
         level: 'error',
         env: 'prod',
         messageId: 'notGpuSize',
+        // RULES.md "Location": "The resource attribute that consumed it is a relatedLocation".
+        related: [{ file: 'main.json', line: 16, label: 'attribute properties.vmSize' }],
       },
       {
         name: 'fpga-size',

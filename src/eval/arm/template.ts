@@ -53,7 +53,7 @@ export interface ArmResource {
   copyIndex?: number;
   /**
    * Where a property is written, by dotted path (`properties.properties.vmSize`,
-   * `properties.agentPoolProfiles.1.vmSize`): the consuming attribute (RULES.md "Location"). Set by the native Bicep front end.
+   * `properties.agentPoolProfiles.1.vmSize`): the consuming attribute (RULES.md "Location"). The ARM JSON walk and the native Bicep front end set it.
    */
   site?: (path: string) => Location | undefined;
 }
@@ -507,6 +507,7 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
       body,
       typeLocation: memberLocation(scope.doc, node, 'type') ?? scope.loc(node),
       objectLocation: scope.loc(node),
+      site: (p) => memberSite(scope.doc, node, p),
       existing: existingV?.value === true,
       deployment,
       file: scope.doc.file,
@@ -522,6 +523,21 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition, propsValue);
     walkResources(getProp(node, 'resources'), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
   }
+}
+
+/**
+ * `ArmResource.site` of a JSON resource object: the member (key and value) that a dotted body
+ * path (`properties.agentPoolProfiles.0.vmSize`) names, or undefined when the path does not
+ * map onto the JSON as written (a property `copy`, an object built by an expression).
+ */
+function memberSite(doc: Doc, node: JsonNode, p: string): Location | undefined {
+  const segs = p.split('.');
+  let cur: JsonNode | undefined = node;
+  for (let i = 0; i < segs.length - 1 && cur; i++) {
+    const seg = segs[i]!;
+    cur = cur.type === 'array' ? (/^\d+$/.test(seg) ? cur.children?.[Number(seg)] : undefined) : getProp(cur, seg);
+  }
+  return cur?.type === 'object' ? memberLocation(doc, cur, segs[segs.length - 1]!) : undefined;
 }
 
 /**
