@@ -66,6 +66,14 @@ describe('CLI', () => {
     expect(run([nonprod, '--rule', 'AML001']).status).toBe(0);
     expect(run([nonprod, '--rule', 'AML001', '--fail-on', 'note']).status).toBe(1);
   });
+  it('--rule and --disable take IDs separated by commas, in any case; an unknown one is a usage error', () => {
+    expect(run([bad, '--rule', 'KV001,aml001']).status).toBe(1);
+    expect(run([bad, '--rule', 'KV001,KV002']).status).toBe(0);
+    expect(run([bad, '--rule', 'AML001', '--disable', 'KV001, AML001']).status).toBe(0);
+    const r = run([bad, '--rule', 'AML001,NOPE001']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('mlops-iac-lint: unknown rule ID: NOPE001');
+  });
   it('usage errors: one line on stderr, exit 2, no stack trace', () => {
     for (const args of [['--bogus'], ['--format', 'xml'], ['--fail-on', 'sometimes'], ['/no/such/path'], ['--rule', 'NOPE001', good], ['--env', 'staging']]) {
       const r = run(args);

@@ -82,8 +82,9 @@ Options:
       --baseline <file>  report only findings that are not in this baseline
       --write-baseline <file>
                          record the current findings as the baseline and exit 0
-      --rule <ID>        run only this rule (repeatable)
-      --disable <ID>     do not run this rule (repeatable)
+      --rule <ID>        run only this rule (repeatable; or IDs separated by
+                         commas: --rule GOV002,GOV003)
+      --disable <ID>     do not run this rule (repeatable, or comma-separated)
       --ignore-pattern <pattern>
                          skip files matching this gitignore-style pattern (repeatable);
                          .mlops-iac-lint-ignore at the scan root is read too
@@ -203,8 +204,8 @@ export function parseCli(argv: string[]): CliOptions {
     failOn: failOn as FailOn,
     listRules: v['list-rules'] ?? false,
     explain: v.explain,
-    rules: v.rule ?? [],
-    disable: v.disable ?? [],
+    rules: ruleIdList(v.rule),
+    disable: ruleIdList(v.disable),
     version: v.version ?? false,
     help: v.help ?? false,
     verbose: v.verbose ?? false,
@@ -223,4 +224,12 @@ export function parseCli(argv: string[]): CliOptions {
     shard,
     concurrency,
   };
+}
+
+/**
+ * `--rule`/`--disable` values: each may list IDs separated by commas (`--rule GOV002,GOV003`,
+ * as checkov's `--check` and tflint's `--only` take them), in either case.
+ */
+function ruleIdList(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((id) => id.trim().toUpperCase()).filter((id) => id !== '');
 }
