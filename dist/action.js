@@ -18072,6 +18072,14 @@ function stringFn(name, f) {
     return s === void 0 ? unk(name, at2) : str(f(s), at2);
   };
 }
+function stringTest(name, test) {
+  return (args, at2) => {
+    const u = firstUnknown(args);
+    if (u) return unk(name, at2, u);
+    const [s, other] = args.map(asString);
+    return s === void 0 || other === void 0 ? unk(name, at2) : bool(test(s, other), at2);
+  };
+}
 function setIn(v, k) {
   this.set(k, v);
 }
@@ -18331,18 +18339,8 @@ var init_functions = __esm({
         }
         return str(s.split(search).join(rep), at2);
       },
-      startswith: (args, at2) => {
-        const u = firstUnknown(args);
-        if (u) return unk("startswith", at2, u);
-        const [s, p] = args.map(asString);
-        return s === void 0 || p === void 0 ? unk("startswith", at2) : bool(s.startsWith(p), at2);
-      },
-      endswith: (args, at2) => {
-        const u = firstUnknown(args);
-        if (u) return unk("endswith", at2, u);
-        const [s, p] = args.map(asString);
-        return s === void 0 || p === void 0 ? unk("endswith", at2) : bool(s.endsWith(p), at2);
-      },
+      startswith: stringTest("startswith", (s, p) => s.startsWith(p)),
+      endswith: stringTest("endswith", (s, p) => s.endsWith(p)),
       substr: (args, at2) => {
         const u = firstUnknown(args);
         if (u) return unk("substr", at2, u);
@@ -18525,12 +18523,7 @@ var init_functions = __esm({
         }
         return unknownSeen ? unk("anytrue", at2, unknownSeen) : bool(false, at2);
       },
-      strcontains: (args, at2) => {
-        const u = firstUnknown(args);
-        if (u) return unk("strcontains", at2, u);
-        const [s, sub2] = args.map(asString);
-        return s === void 0 || sub2 === void 0 ? unk("strcontains", at2) : bool(s.includes(sub2), at2);
-      },
+      strcontains: stringTest("strcontains", (s, sub2) => s.includes(sub2)),
       sum: (args, at2) => {
         const l = args[0];
         if (!l || l.kind !== "list" || l.items.length === 0) return unk("sum", at2, l);

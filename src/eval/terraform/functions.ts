@@ -67,6 +67,16 @@ function stringFn(name: string, f: (s: string) => string): TfFunction {
   };
 }
 
+/** A two-string predicate (`startswith`, `endswith`, `strcontains`): unknown if either is. */
+function stringTest(name: string, test: (s: string, other: string) => boolean): TfFunction {
+  return (args, at) => {
+    const u = firstUnknown(args);
+    if (u) return unk(name, at, u);
+    const [s, other] = args.map(asString);
+    return s === undefined || other === undefined ? unk(name, at) : bool(test(s, other), at);
+  };
+}
+
 /** `Map.forEach` callback setting each entry in the map given as `this`. */
 function setIn(this: Map<string, Value>, v: Value, k: string): void {
   this.set(k, v);
@@ -261,18 +271,8 @@ const fns: Record<string, TfFunction> = {
     }
     return str(s.split(search).join(rep), at);
   },
-  startswith: (args, at) => {
-    const u = firstUnknown(args);
-    if (u) return unk('startswith', at, u);
-    const [s, p] = args.map(asString);
-    return s === undefined || p === undefined ? unk('startswith', at) : bool(s.startsWith(p), at);
-  },
-  endswith: (args, at) => {
-    const u = firstUnknown(args);
-    if (u) return unk('endswith', at, u);
-    const [s, p] = args.map(asString);
-    return s === undefined || p === undefined ? unk('endswith', at) : bool(s.endsWith(p), at);
-  },
+  startswith: stringTest('startswith', (s, p) => s.startsWith(p)),
+  endswith: stringTest('endswith', (s, p) => s.endsWith(p)),
   substr: (args, at) => {
     const u = firstUnknown(args);
     if (u) return unk('substr', at, u);
@@ -456,12 +456,7 @@ const fns: Record<string, TfFunction> = {
     }
     return unknownSeen ? unk('anytrue', at, unknownSeen) : bool(false, at);
   },
-  strcontains: (args, at) => {
-    const u = firstUnknown(args);
-    if (u) return unk('strcontains', at, u);
-    const [s, sub] = args.map(asString);
-    return s === undefined || sub === undefined ? unk('strcontains', at) : bool(s.includes(sub), at);
-  },
+  strcontains: stringTest('strcontains', (s, sub) => s.includes(sub)),
   sum: (args, at) => {
     const l = args[0];
     if (!l || l.kind !== 'list' || l.items.length === 0) return unk('sum', at, l);
