@@ -417,6 +417,33 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         messageId: 'conditionAdmitsNonGpu',
       },
       {
+        // Size names are case-insensitive: a lower-case CPU literal the condition admits is a CPU size.
+        name: 'equality-admits-lower-case-cpu-size',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+  validation {
+    condition     = ⟦var.gpu_vm_size == "Standard_NC24ads_A100_v4" || var.gpu_vm_size == "standard_d4s_v5"⟧
+    error_message = "GPU sizes only."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpu',
+        messageIncludes: 'admits the non-GPU size "standard_d4s_v5"',
+      },
+      {
         name: 'aml-cluster-no-validation',
         files: {
           'main.tf': `

@@ -152,9 +152,11 @@ export function namesGpuSize(name: string): boolean {
   return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ''));
 }
 
-const VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`);
+// Case-insensitive like GPU_SIZE: Azure takes `standard_d8s_v5` as `Standard_D8s_v5`, so a
+// lower-case CPU size is as much a size as a GPU size written the same way.
+const VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`, 'i');
 
-/** A VM size name (`Standard_<family>…`): only such values are judged GPU or not (GPU005). */
+/** A VM size name (`Standard_<family>…`, any case): only such values are judged GPU or not (GPU002 guards, GPU005). */
 export function isVmSizeName(value: string): boolean {
   return VM_SIZE_NAME.test(value.trim());
 }
