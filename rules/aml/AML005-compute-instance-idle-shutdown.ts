@@ -54,7 +54,8 @@ export default defineRule({
     return {
       'ml.compute'(c) {
         if (amlComputeTypeOf(ctx, c) !== 'instance') return;
-        // The finding is about the instance (neither attribute is written): it points at the header.
+        // The finding is about the instance (neither attribute is written): it points at the header,
+        // unless an empty idle time is written (below).
         const about = { resource: c, attributePath: 'idleTimeBeforeShutdown' };
         if (c.format === 'terraform') {
           ctx.report({ ...about, level: 'note', messageId: 'azurermCannotSet', data: { name: displayName(c), type: c.sourceType } });
@@ -69,13 +70,17 @@ export default defineRule({
         const stop = stopSchedule(schedules.value);
         if (stop.is === 'unknown') ctx.undecided(c, 'schedules', stop.reason);
         if (stop.is !== 'no') return;
+        // An empty idleTimeBeforeShutdown is an offending value that is written (a literal, a
+        // parameter default, a YAML key): the finding points where it is written. Absent or null: the header.
+        const empty = v?.kind === 'string';
         ctx.report({
           ...about,
+          ...(empty ? { attr: 'idleTimeBeforeShutdown' } : {}),
           related: schedules.value ? [{ ...whereWritten(c, 'schedules'), label: 'schedules without a Stop action' }] : [],
           messageId: 'noIdleShutdown',
           data: {
             name: displayName(c),
-            state: v?.kind === 'string' ? `${idle.sourcePath} is empty` : idle.describe(),
+            state: empty ? `${idle.sourcePath} is empty` : idle.describe(),
             // The keys as this format writes them (Azure ML YAML: idle_time_before_shutdown, schedules.compute_start_stop).
             attribute: idle.sourcePath,
             schedules: `${schedules.sourcePath}.${startStopSchedulesKey(c.format)}`,

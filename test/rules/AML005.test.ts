@@ -661,7 +661,7 @@ resource "azapi_resource" "ws" {
   "parameters": {
     "idleTime": {
       "type": "string",
-      "defaultValue": ""
+      "defaultValue": ⟦""⟧
     }
   },
   "resources": [
@@ -678,7 +678,7 @@ resource "azapi_resource" "ws" {
       }
     },
     {
-      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
       "apiVersion": "2024-04-01",
       "name": "mlw/ci-dev",
       "location": "westeurope",
@@ -701,6 +701,8 @@ resource "azapi_resource" "ws" {
         level: 'warning',
         env: 'unknown',
         messageId: 'noIdleShutdown',
+        // RULES.md Location: an empty value written in a parameter default is located there, not at the header.
+        related: [{ file: 'azuredeploy.json', line: 36, label: 'attribute properties.properties.idleTimeBeforeShutdown' }],
       },
       {
         name: 'instance-no-idle',
@@ -1095,6 +1097,36 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         level: 'warning',
         env: 'unknown',
         messageId: 'noIdleShutdown',
+      },
+      {
+        // An empty idle time is written: the finding points at it (RULES.md Location).
+        name: 'empty-idle-literal',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource ci 'computes' = {
+    name: 'ci-dev'
+    location: 'westeurope'
+    properties: {
+      computeType: 'ComputeInstance'
+      properties: {
+        vmSize: 'Standard_DS3_v2'
+        idleTimeBeforeShutdown: ⟦''⟧
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+        messageIncludes: 'idleTimeBeforeShutdown is empty',
       },
     ],
   },
