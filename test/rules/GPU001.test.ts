@@ -428,6 +428,26 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         env: 'prod',
         messageId: 'notGpuSize',
       },
+      {
+        // A local is Terraform's template variable (ARM `variables`, Bicep `var` already count).
+        name: 'size-from-gpu-local',
+        files: {
+          'main.tf': `
+locals {
+  gpu_vm_size = ⟦"Standard_D16s_v5"⟧
+}
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = local.gpu_vm_size
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its size comes from "gpu_vm_size"',
+      },
     ],
   },
   azapi: {

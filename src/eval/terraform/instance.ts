@@ -221,7 +221,10 @@ export class ModuleInstance {
     const decl = this.src.locals.get(name);
     if (!decl) return unknown(`local "${name}" is not declared`, at);
     this.localCache.set(name, CYCLE);
-    const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON) as Value, () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), locOf(decl.node, decl.file, `local "${name}"`)));
+    // The local's name travels with the value as a template variable's does (ARM `variables`,
+    // Bicep `var`): GPU001's "the size comes from a variable whose name contains gpu" reads it.
+    const site: Location = { ...locOf(decl.node, decl.file, `local "${name}"`), symbol: { kind: 'variable', name } };
+    const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON) as Value, () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), site));
     this.localCache.set(name, v);
     return v;
   }
