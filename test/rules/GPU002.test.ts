@@ -1477,6 +1477,54 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
 `,
         },
       },
+      {
+        // Bicep compiles a literal union type to allowedValues: it is the same guard as @allowed.
+        name: 'union-type-of-gpu-sizes',
+        files: {
+          'main.bicep': `
+type gpuSize = 'Standard_NC8as_T4_v3' | 'Standard_NC24ads_A100_v4'
+param gpuVmSize gpuSize = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 3
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+        },
+      },
+      {
+        // A type imported from another file may be a union: the guard is not known, never missing.
+        name: 'imported-type',
+        files: {
+          'main.bicep': `
+import { gpuSize } from 'types.bicep'
+param gpuVmSize gpuSize = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 3
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+          'types.bicep': `
+@export()
+type gpuSize = 'Standard_NC8as_T4_v3' | 'Standard_NC24ads_A100_v4'
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -1554,6 +1602,29 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         level: 'warning',
         env: 'unknown',
         messageId: 'noAllowedDecorator',
+      },
+      {
+        name: 'union-type-admits-cpu-size',
+        files: {
+          'main.bicep': `
+param gpuVmSize 'Standard_NC8as_T4_v3' | ⟦'Standard_D4s_v5'⟧ = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 3
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
       },
     ],
   },
