@@ -1176,6 +1176,55 @@ resource "azapi_resource" "gpu" {
   'bicep-compiled': {
     valid: [
       {
+        // languageVersion 2.0: a Bicep user-defined type is a definition the parameter's $ref names.
+        name: 'ref-to-definition-with-gpu-sizes',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "definitions": {
+    "gpuSize": {
+      "type": "string",
+      "allowedValues": [
+        "Standard_NC8as_T4_v3",
+        "Standard_NC24ads_A100_v4"
+      ]
+    }
+  },
+  "parameters": {
+    "gpuVmSize": {
+      "$ref": "#/definitions/gpuSize",
+      "defaultValue": "Standard_NC8as_T4_v3"
+    }
+  },
+  "resources": {
+    "gpuPool": {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
         name: 'allowed-gpu-sizes',
         files: {
           'main.json': `
@@ -1281,6 +1330,57 @@ resource "azapi_resource" "gpu" {
       },
     ],
     invalid: [
+      {
+        name: 'ref-to-definition-admits-cpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "definitions": {
+    "gpuSize": {
+      "type": "string",
+      "allowedValues": [
+        "Standard_NC8as_T4_v3",
+        ⟦"Standard_D4s_v5"⟧
+      ]
+    }
+  },
+  "parameters": {
+    "gpuVmSize": {
+      "$ref": "#/definitions/gpuSize",
+      "defaultValue": "Standard_NC8as_T4_v3"
+    }
+  },
+  "resources": {
+    "gpuPool": {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+      },
       {
         name: 'allowed-cpu-size',
         files: {
