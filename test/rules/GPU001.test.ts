@@ -39,6 +39,35 @@ resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
         },
       },
       {
+        // A negated GPU word says the opposite of GPU intent, as non-prod is not prod (RULES.md Environments).
+        name: 'negated-gpu-name',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "nongpu" {
+  name                  = "nongpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = "Standard_D16s_v5"
+  node_labels           = { "workload" = "no-gpu" }
+}
+`,
+        },
+      },
+      {
+        // The NVIDIA GPU Operator's opt-out label on CPU nodes: a GPU key switched off.
+        name: 'gpu-label-switched-off',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
+  name                  = "cpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = "Standard_D16s_v5"
+  node_labels           = { "nvidia.com/gpu.deploy.operands" = "false" }
+  tags                  = { "gpu" = "no" }
+}
+`,
+        },
+      },
+      {
         name: 'gpu-size',
         files: {
           'main.tf': `
