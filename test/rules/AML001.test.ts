@@ -9,6 +9,36 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // azapi_update_resource switches public access off after azurerm creates the workspace.
+        name: 'azurerm-workspace-patched-private-by-azapi-update',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azapi_update_resource" "ws_private" {
+  type        = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  resource_id = azurerm_machine_learning_workspace.ws.id
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+`,
+        },
+      },
+      {
         name: 'dev-tfvars-false',
         files: {
           'environments/dev.tfvars': `

@@ -9,6 +9,44 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // The azurerm#20973 workaround: azapi_update_resource sets what azurerm cannot.
+        name: 'azurerm-instance-patched-by-azapi-update',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-dev"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+
+resource "azapi_update_resource" "ci_idle" {
+  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  resource_id = azurerm_machine_learning_compute_instance.ci.id
+  body = {
+    properties = {
+      properties = {
+        idleTimeBeforeShutdown = "PT30M"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
         name: 'cluster-not-instance',
         files: {
           'main.tf': `
@@ -104,6 +142,46 @@ resource "azurerm_machine_learning_workspace" "ws" {
         env: 'unknown',
         messageId: 'azurermCannotSet',
         message: /azapi_resource/,
+      },
+      {
+        name: 'azurerm-instance-patched-with-empty-idle-time',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-dev"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+
+resource "azapi_update_resource" "ci_idle" {
+  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  resource_id = azurerm_machine_learning_compute_instance.ci.id
+  body = {
+    properties = {
+      properties = {
+        idleTimeBeforeShutdown = ⟦""⟧
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
       },
     ],
   },
