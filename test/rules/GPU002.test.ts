@@ -1600,7 +1600,7 @@ resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-
         },
       },
       {
-        // A type imported from another file may be a union: the guard is not known, never missing.
+        // A type imported from another file is read there: a union of GPU sizes guards.
         name: 'imported-type',
         files: {
           'main.bicep': `
@@ -1720,6 +1720,35 @@ resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-
     nodeTaints: [ 'sku=gpu:NoSchedule' ]
   }
 }
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+      },
+      {
+        // A type imported from a local file is read there: the entry is reported where it is written.
+        name: 'imported-union-type-admits-cpu-size',
+        files: {
+          'main.bicep': `
+import { gpuSize } from 'types.bicep'
+param gpuVmSize gpuSize = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 3
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+          'types.bicep': `
+@export()
+type gpuSize = 'Standard_NC8as_T4_v3' | ⟦'Standard_D4s_v5'⟧
 `,
         },
         level: 'warning',

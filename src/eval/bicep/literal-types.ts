@@ -7,10 +7,10 @@
  * https://learn.microsoft.com/azure/azure-resource-manager/bicep/user-defined-data-types), so it
  * is the same guard as `@allowed([...])` (GPU002, GPU004).
  *
- * Three answers: the admitted values (each located at its literal); `unknown` when the type
- * names something this file does not declare (an imported type may be a union: the guard is
- * not known, so it is never judged missing); `undefined` when the type restricts no value
- * (`string`, an object or array type).
+ * Three answers: the admitted values (each located at its literal, also in the file a type is
+ * imported from); `unknown` when the type names something that cannot be read (a registry
+ * import, `import * as ns`): the guard is not known, so it is never judged missing; `undefined`
+ * when the type restricts no value (`string`, an object or array type).
  */
 import type { Value } from '../../core/value.js';
 import type { Expression, TypeDecl, TypeExpr } from '../../parse/bicep/index.js';
@@ -28,6 +28,8 @@ export interface TypeReader {
   types: ReadonlyMap<string, TypeDecl>;
   /** The value of a literal type's expression, located at the literal. */
   literal(e: Expression): Value;
+  /** A type imported by name from another file (`import { gpuSize } from 'types.bicep'`): what it admits there. */
+  imported?(name: string, depth: number): TypeAllowed;
 }
 
 export function allowedByType(t: TypeExpr, reader: TypeReader, depth = 0): TypeAllowed {
@@ -70,5 +72,6 @@ function unionAllowed(members: readonly TypeExpr[], reader: TypeReader, depth: n
 function namedAllowed(name: string, generic: boolean, reader: TypeReader, depth: number): TypeAllowed {
   if (generic || AMBIENT.has(name.toLowerCase())) return undefined; // `resourceInput<'T@v'>`, `string`
   const decl = reader.types.get(name);
-  return decl ? allowedByType(decl.value, reader, depth + 1) : 'unknown';
+  if (decl) return allowedByType(decl.value, reader, depth + 1);
+  return reader.imported ? reader.imported(name, depth + 1) : 'unknown';
 }

@@ -29,11 +29,11 @@ import type {
 import { tokenText } from '../arm/evaluate.js';
 import type { InputDecl } from '../types.js';
 import { decorator, problem, span, U } from './context.js';
-import { allowedByType } from './literal-types.js';
+import { allowedByType, type TypeReader } from './literal-types.js';
 import type { Env, Locals } from './context.js';
 import { emit } from './emit.js';
 import { evaluate, evaluateObject } from './expressions.js';
-import { importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
+import { importedScope, importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
 import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
 import { ModSym, ResSym } from './symbols.js';
 import { memberReadNames } from '../../parse/bicep/index.js';
@@ -209,10 +209,24 @@ export class FileScope {
    * is a guard of unknown values, never a missing one.
    */
   private typeGuard(input: InputDecl, type: TypeExpr): void {
-    const a = allowedByType(type, { types: this.typeDecls, literal: (e) => this.eval(e, undefined) });
+    const a = allowedByType(type, this.typeReader());
     if (a === undefined) return;
     input.allowedFrom = 'type';
-    input.allowedValues = a === 'unknown' ? [U(`the type of param '${input.name}' is not declared in this file`, this.loc(type.range))] : a.values;
+    input.allowedValues = a === 'unknown' ? [U(`the type of param '${input.name}' cannot be read`, this.loc(type.range))] : a.values;
+  }
+
+  /** Reads this file's literal types, following named imports of types into their files. */
+  private typeReader(): TypeReader {
+    return {
+      types: this.typeDecls,
+      literal: (e) => this.eval(e, undefined),
+      imported: (name, depth) => {
+        const imp = this.imports.get(name);
+        const from = imp ? importedScope(this, imp.decl) : undefined;
+        const decl = from?.typeDecls.get(imp!.original);
+        return from && decl ? allowedByType(decl.value, from.typeReader(), depth) : 'unknown';
+      },
+    };
   }
 
   /**
