@@ -458,6 +458,30 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         messageId: 'notGpuSize',
       },
       {
+        // Terraform's JSON syntax (`.tf.json`, what CDK for Terraform writes) is Terraform.
+        name: 'tf-json-syntax',
+        files: {
+          'main.tf.json': `{
+  "variable": { "gpu_vm_size": { "type": "string", "default": ⟦"Standard_D16s_v5"⟧ } },
+  "resource": {
+    "azurerm_kubernetes_cluster_node_pool": {
+      "gpu": {
+        "name": "gpu",
+        "kubernetes_cluster_id": "/subscriptions/x/aks",
+        "vm_size": "\${var.gpu_vm_size}",
+        "node_taints": ["sku=gpu:NoSchedule"]
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'main.tf.json', line: 8, label: 'attribute vm_size' }],
+      },
+      {
         // A local is Terraform's template variable (ARM `variables`, Bicep `var` already count).
         name: 'size-from-gpu-local',
         files: {
