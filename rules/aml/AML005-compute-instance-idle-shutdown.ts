@@ -1,4 +1,5 @@
 import type { Value } from '../../src/core/value.js';
+import type { Fact } from '../../src/model/resource.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { amlComputeTypeOf, displayName, whereWritten } from '../../src/engine/facts.js';
 import { DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, START_STOP_SCHEDULES, STOP_ACTION, startStopSchedulesKey } from '../../src/model/facts/aml.js';
@@ -33,6 +34,11 @@ function stopSchedule(schedules: Value | undefined): Answer {
   return unknown === undefined ? { is: 'no' } : { is: 'unknown', reason: unknown };
 }
 
+/** Written on the resource (an azurerm instance: only by an azapi_update_resource). */
+function patched(f: Fact | undefined): boolean {
+  return f !== undefined && !f.defaulted && f.value !== undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'AML005',
@@ -54,9 +60,12 @@ export default defineRule({
     return {
       'ml.compute'(c) {
         if (amlComputeTypeOf(ctx, c) !== 'instance') return;
-        // The finding is about the instance (neither attribute is written): it points at the header.
+        // The finding is about the instance (neither attribute is written): it points at the header,
+        // unless an empty idle time is written (below).
         const about = { resource: c, attributePath: 'idleTimeBeforeShutdown' };
-        if (c.format === 'terraform') {
+        // azurerm cannot write either setting; an azapi_update_resource of the instance can
+        // (src/model/azapi-update.ts): then it is judged as ARM writes it.
+        if (c.format === 'terraform' && !patched(c.attrs.get('idleTimeBeforeShutdown')) && !patched(c.attrs.get('schedules'))) {
           ctx.report({ ...about, level: 'note', messageId: 'azurermCannotSet', data: { name: displayName(c), type: c.sourceType } });
           return;
         }
@@ -69,13 +78,17 @@ export default defineRule({
         const stop = stopSchedule(schedules.value);
         if (stop.is === 'unknown') ctx.undecided(c, 'schedules', stop.reason);
         if (stop.is !== 'no') return;
+        // An empty idleTimeBeforeShutdown is an offending value that is written (a literal, a
+        // parameter default, a YAML key): the finding points where it is written. Absent or null: the header.
+        const empty = v?.kind === 'string';
         ctx.report({
           ...about,
+          ...(empty ? { attr: 'idleTimeBeforeShutdown' } : {}),
           related: schedules.value ? [{ ...whereWritten(c, 'schedules'), label: 'schedules without a Stop action' }] : [],
           messageId: 'noIdleShutdown',
           data: {
             name: displayName(c),
-            state: v?.kind === 'string' ? `${idle.sourcePath} is empty` : idle.describe(),
+            state: empty ? `${idle.sourcePath} is empty` : idle.describe(),
             // The keys as this format writes them (Azure ML YAML: idle_time_before_shutdown, schedules.compute_start_stop).
             attribute: idle.sourcePath,
             schedules: `${schedules.sourcePath}.${startStopSchedulesKey(c.format)}`,

@@ -23,7 +23,12 @@ export default defineRule({
         const type = amlComputeTypeOf(ctx, c);
         if (type !== 'cluster' && type !== 'instance') return;
         const ws = c.parent;
-        if (!isKind(ws, 'ml.workspace')) return;
+        if (!isKind(ws, 'ml.workspace')) {
+          // RULES.md Conventions: an unknown value that hides a possible finding is recorded. Nodes
+          // with public IPs in a workspace the scan cannot read (a data source, another repository).
+          if (ctx.fact(c, 'nodePublicIp').bool() === true) ctx.undecided(c, 'workspace', 'its workspace is not in the scanned code, so whether its public network access is disabled is unknown');
+          return;
+        }
         if (ctx.fact(ws, 'publicNetworkAccess').bool() !== false) return;
         const publicIp = ctx.fact(c, 'nodePublicIp');
         if (readOrUndecided(ctx, c, 'nodePublicIp', publicIp, publicIp.bool(), 'true or false') !== true) return;

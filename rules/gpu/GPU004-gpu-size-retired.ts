@@ -25,7 +25,8 @@ function admittingEntries(input: InputDecl): { entries: Value[]; guard: string }
     const entries = vs.flatMap((v) => v.allowed).filter((e) => e.kind === 'string' && allValidationsAdmit(vs, e.value) === true);
     return { entries, guard: 'its validation' };
   }
-  return { entries: input.allowedValues ?? [], guard: input.kind === 'bicep-param' ? 'its @allowed list' : 'its allowedValues' };
+  const guard = input.allowedFrom === 'type' ? 'its type' : input.kind === 'bicep-param' ? 'its @allowed list' : 'its allowedValues';
+  return { entries: input.allowedValues ?? [], guard };
 }
 
 export default defineRule({

@@ -29,6 +29,8 @@ export interface InputDecl {
   assigned?: Value;
   /** ARM/Bicep `allowedValues`, each entry with its own origin. */
   allowedValues?: Value[];
+  /** `type`: the allowed values come from a Bicep literal union type (`param x 'A' | 'B'`), not `@allowed`. */
+  allowedFrom?: 'type';
   /** Terraform `validation` blocks. */
   validations?: InputValidation[];
 }

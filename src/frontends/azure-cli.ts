@@ -84,6 +84,15 @@ function identityKey(kind: ResourceKind, name: string): string {
 }
 const refKeys = (ref: Value): string[] => (ref.kind === 'string' ? [ref.value] : []);
 
+/** The az command group whose `--query id` output is the id of a resource of this kind (src/eval/azcli `az-id:` tokens). */
+const ID_GROUP_OF: Partial<Record<ResourceKind, string>> = { acr: 'acr' };
+
+/** The resource name an `az-id:<group>:<name>` token names, when its group makes resources of this kind. */
+function idOutputName(token: string | undefined, kind: ResourceKind): string | undefined {
+  const m = token === undefined ? null : /^az-id:([a-z-]+):(.+)$/.exec(token);
+  return m && ID_GROUP_OF[kind] === m[1] ? m[2] : undefined;
+}
+
 interface Draft {
   resource: Resource;
   spec?: AzCommandSpec;
@@ -158,6 +167,10 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       if (v?.kind === 'string') {
         const last = v.value.replace(/\/+$/, '').split('/').pop() ?? '';
         out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, last), v.origin));
+      } else {
+        // `$ACR_ID` assigned `$(az acr show -n myacr --query id -o tsv)`: the id of registry myacr.
+        const named = v?.kind === 'unknown' ? idOutputName(v.token, refFlag.kind) : undefined;
+        if (named !== undefined) out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, named), v?.origin));
       }
     } else if (f) {
       const value = readFlag(f, w, takeOne, takeMany, file, next);

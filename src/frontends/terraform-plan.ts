@@ -8,7 +8,7 @@
  * cached by the Host (no code frame, evidence hash or message ever shows a line of it).
  */
 import path from 'node:path';
-import { parseHcl } from '../parse/hcl/parser.js';
+import { isTerraformFile, parseTerraform } from './terraform.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import { envFromVariables } from '../core/env.js';
@@ -73,7 +73,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
   },
   run(files, ctx): FrontEndResult {
     const problems: Problem[] = [];
-    const hcl = parseCache<HclFile>(ctx.host, parseHcl, (f) => f.errors, problems);
+    const hcl = parseCache<HclFile>(ctx.host, parseTerraform, (f) => f.errors, problems);
     const units: EvaluatedUnit[] = [];
     const fallbackFiles: { file: string; explanation: string }[] = [];
     for (const f of files) {
@@ -89,7 +89,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
         chunks: () => ctx.host.readChunks(f.path, CHUNK_BYTES),
         parseHcl: (file) => hcl.get(file),
         listTfFiles: (dir) => {
-          const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith('.tf')).map((e) => e.path) ?? [];
+          const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) ?? [];
           return tfs.length ? tfs : undefined;
         },
         insideRoot: (dir) => ctx.host.isInside(dir),

@@ -5,12 +5,16 @@
  */
 import path from 'node:path';
 import { parseHcl } from '../parse/hcl/parser.js';
+import { parseTfJson } from '../parse/hcl/tf-json.js';
+import { AZURERM_TABLE } from '../model/tables/azurerm.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import type { JsonError } from '../parse/json/index.js';
 import { evaluateTerraform } from '../eval/terraform/project.js';
 import { tfvarsJsonValues, tfvarsValues } from '../eval/terraform/tfvars.js';
 import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
+import { applyAzapiUpdates } from '../model/azapi-update.js';
+import type { Resource } from '../model/resource.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem } from './types.js';
@@ -22,6 +26,7 @@ const LOCK_FILE = '.terraform.lock.hcl';
 
 const BY_NAME: [RegExp, FileKind][] = [
   [/\.tf$/, 'terraform'],
+  [/\.tf\.json$/, 'terraform'],
   [/\.tfvars$/, 'tfvars'],
   [/\.tfvars\.json$/, 'tfvars-json'],
   [/\.tfstate(\.backup)?$/, 'tfstate'],
@@ -37,7 +42,7 @@ export const terraformFrontEnd: FrontEnd = {
   units: terraformUnits,
   run(files, ctx) {
     const problems: Problem[] = [];
-    const hcl = parseCache<HclFile>(ctx.host, parseHcl, (f) => f.errors, problems);
+    const hcl = parseCache<HclFile>(ctx.host, parseTerraform, (f) => f.errors, problems);
     for (const f of files) {
       if (f.kind !== 'terraform' && f.kind !== 'tfvars' && f.kind !== 'tfvars-json') continue;
       // Every var file's values, read here through the Host: SEC001 reads them (the file hook).
@@ -67,7 +72,7 @@ export const terraformFrontEnd: FrontEnd = {
       envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {
-        const entries = ctx.host.list(dir)?.filter((e) => e.name.endsWith('.tf') && !e.isDirectory) ?? [];
+        const entries = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
         // A FIFO or device named `x.tf` is never opened: asking the Host records it as skipped (--verbose).
         for (const e of entries) if (!e.isFile) ctx.host.readText(e.path);
         const tfs = entries.filter((e) => e.isFile).map((e) => e.path);
@@ -96,7 +101,7 @@ export const terraformFrontEnd: FrontEnd = {
     return {
       units: tf.evaluations.map((e) => ({
         evaluation: e.evaluation,
-        resources: e.resources.flatMap((r) => fromTerraform(r, e.evaluation)),
+        resources: withAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
         refKeys: terraformRefKeys,
         opaqueModules: e.opaqueModules,
       })),
@@ -112,7 +117,7 @@ export const terraformFrontEnd: FrontEnd = {
  * as local). Read with a pattern over the text, before any parse: a match in another block
  * only merges two units that could have stayed apart, never splits a module from its caller.
  */
-const LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?\/[^"\n]*)"/g;
+const LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
 
 /**
  * Units of work (issue 15): the folders of .tf files joined by local module calls (a root
@@ -152,7 +157,7 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
     if (out) return out;
     out = [];
     calls.set(dir, out);
-    const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith('.tf')).map((e) => e.path) : undefined) ?? [];
+    const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : undefined) ?? [];
     const targets = new Set<string>();
     for (const f of tfs) {
       const text = ctx.host.readText(f);
@@ -202,4 +207,45 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
     } else put(`\u0000${f.path}`, f);
   }
   return [...groups.values()];
+}
+
+/** The resources with the `azapi_update_resource` patches of their evaluation applied (src/model/azapi-update.ts). */
+function withAzapiUpdates(shapes: Parameters<typeof applyAzapiUpdates>[0], resources: Resource[]): Resource[] {
+  applyAzapiUpdates(shapes, resources);
+  return resources;
+}
+
+/** A Terraform configuration file: native syntax (`.tf`) or JSON syntax (`.tf.json`). */
+export function isTerraformFile(name: string): boolean {
+  const n = name.toLowerCase();
+  return n.endsWith('.tf') || n.endsWith('.tf.json');
+}
+
+/** Parses a `.tf` file, or a `.tf.json` file into the same AST (src/parse/hcl/tf-json.ts). */
+export function parseTerraform(text: string, file: string): HclFile {
+  return file.toLowerCase().endsWith('.tf.json') ? parseTfJson(text, file, nestedBlocksOf) : parseHcl(text, file);
+}
+
+const NESTED_BLOCKS = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The nested blocks of an azurerm type that the tables read (`default_node_pool`,
+ * `scale_settings.0.…`): in `.tf.json` an object under such a name is that block, not an
+ * object argument. Also the blocks every resource may have that no table reads but whose
+ * contents must not become arguments (`identity`).
+ */
+function nestedBlocksOf(type: string): ReadonlySet<string> {
+  let names = NESTED_BLOCKS.get(type);
+  if (names) return names;
+  const found = new Set<string>(['identity']);
+  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : undefined;
+  const paths = [...(spec?.attrs.flatMap((a) => a.paths) ?? []), ...Object.values(spec?.refs ?? {}).flat()];
+  for (const p of paths) {
+    const segs = p.split('.');
+    for (let i = 0; i + 1 < segs.length; i++) if (/^\d+$/.test(segs[i + 1]!)) found.add(segs[i]!);
+  }
+  for (const el of spec?.elements ?? []) found.add(el.path.split('.')[0]!);
+  names = found;
+  NESTED_BLOCKS.set(type, names);
+  return names;
 }

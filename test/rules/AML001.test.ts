@@ -9,6 +9,36 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // azapi_update_resource switches public access off after azurerm creates the workspace.
+        name: 'azurerm-workspace-patched-private-by-azapi-update',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azapi_update_resource" "ws_private" {
+  type        = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  resource_id = azurerm_machine_learning_workspace.ws.id
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+`,
+        },
+      },
+      {
         name: 'dev-tfvars-false',
         files: {
           'environments/dev.tfvars': `
@@ -306,6 +336,27 @@ resource "azurerm_machine_learning_workspace" "ws" {
   azapi: {
     valid: [
       {
+        // azapi v1: body as a JSON heredoc, decoded as the provider decodes it.
+        name: 'json-heredoc-body-disabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2023-10-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body      = <<BODY
+{
+  "properties": {
+    "publicNetworkAccess": "Disabled"
+  }
+}
+BODY
+}
+`,
+        },
+      },
+      {
         // azapi v2 body as an object in the plan.
         name: 'plan-body-object-disabled',
         files: {
@@ -397,6 +448,29 @@ resource "azapi_resource" "ws" {
       },
     ],
     invalid: [
+      {
+        name: 'json-heredoc-body-enabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2023-10-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body      = <<BODY
+{
+  "properties": {
+    "publicNetworkAccess": ⟦"Enabled"⟧
+  }
+}
+BODY
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
       {
         // azapi v1 body as a JSON string in the plan; the value came from a -var: reported at the body attribute.
         name: 'plan-body-string-from-var',

@@ -610,6 +610,17 @@ az ml workspace create -n ws -g rg --container-registry /subscriptions/s/resourc
         },
       },
       {
+        // `--query loginServer` is not the id: the registry stays unknown.
+        name: 'registry-output-not-the-id',
+        files: {
+          'deploy.sh': `
+az acr create -n acrml -g rg --sku Premium --public-network-enabled false
+ACR=$(az acr show -n acrml --query loginServer -o tsv)
+az ml workspace create -n ws -g rg --container-registry "$ACR"
+`,
+        },
+      },
+      {
         name: 'registry-public',
         files: {
           'deploy.sh': `
@@ -633,6 +644,20 @@ az acr create -n acrml -g rg --sku Premium --public-network-enabled false
         messageId: 'noImageBuildCompute',
         // The absent flag is named as the command writes it, not as the ARM property.
         messageIncludes: '(--image-build-compute is not set) but its registry "acrml" is network-restricted (public network access is disabled), so image builds fail; set --image-build-compute to',
+      },
+      {
+        // The registry id captured from the CLI (`--query id`) names the registry the script creates.
+        name: 'registry-id-from-query-id',
+        files: {
+          'deploy.sh': `
+ACR_ID=$(az acr create -n acrml -g rg --sku Premium --public-network-enabled false --query id -o tsv)
+⟦az⟧ ml workspace create -n ws -g rg --container-registry "$ACR_ID"
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+        messageIncludes: 'its registry "acrml" is network-restricted',
       },
     ],
   },

@@ -9,6 +9,44 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // The azurerm#20973 workaround: azapi_update_resource sets what azurerm cannot.
+        name: 'azurerm-instance-patched-by-azapi-update',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-dev"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+
+resource "azapi_update_resource" "ci_idle" {
+  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  resource_id = azurerm_machine_learning_compute_instance.ci.id
+  body = {
+    properties = {
+      properties = {
+        idleTimeBeforeShutdown = "PT30M"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
         name: 'cluster-not-instance',
         files: {
           'main.tf': `
@@ -104,6 +142,46 @@ resource "azurerm_machine_learning_workspace" "ws" {
         env: 'unknown',
         messageId: 'azurermCannotSet',
         message: /azapi_resource/,
+      },
+      {
+        name: 'azurerm-instance-patched-with-empty-idle-time',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-dev"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+
+resource "azapi_update_resource" "ci_idle" {
+  type        = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  resource_id = azurerm_machine_learning_compute_instance.ci.id
+  body = {
+    properties = {
+      properties = {
+        idleTimeBeforeShutdown = ⟦""⟧
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
       },
     ],
   },
@@ -661,7 +739,7 @@ resource "azapi_resource" "ws" {
   "parameters": {
     "idleTime": {
       "type": "string",
-      "defaultValue": ""
+      "defaultValue": ⟦""⟧
     }
   },
   "resources": [
@@ -678,7 +756,7 @@ resource "azapi_resource" "ws" {
       }
     },
     {
-      ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
       "apiVersion": "2024-04-01",
       "name": "mlw/ci-dev",
       "location": "westeurope",
@@ -701,6 +779,8 @@ resource "azapi_resource" "ws" {
         level: 'warning',
         env: 'unknown',
         messageId: 'noIdleShutdown',
+        // RULES.md Location: an empty value written in a parameter default is located there, not at the header.
+        related: [{ file: 'azuredeploy.json', line: 36, label: 'attribute properties.properties.idleTimeBeforeShutdown' }],
       },
       {
         name: 'instance-no-idle',
@@ -1095,6 +1175,36 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         level: 'warning',
         env: 'unknown',
         messageId: 'noIdleShutdown',
+      },
+      {
+        // An empty idle time is written: the finding points at it (RULES.md Location).
+        name: 'empty-idle-literal',
+        files: {
+          'main.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+  resource ci 'computes' = {
+    name: 'ci-dev'
+    location: 'westeurope'
+    properties: {
+      computeType: 'ComputeInstance'
+      properties: {
+        vmSize: 'Standard_DS3_v2'
+        idleTimeBeforeShutdown: ⟦''⟧
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+        messageIncludes: 'idleTimeBeforeShutdown is empty',
       },
     ],
   },

@@ -39,6 +39,35 @@ resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
         },
       },
       {
+        // A negated GPU word says the opposite of GPU intent, as non-prod is not prod (RULES.md Environments).
+        name: 'negated-gpu-name',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "nongpu" {
+  name                  = "nongpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = "Standard_D16s_v5"
+  node_labels           = { "workload" = "no-gpu" }
+}
+`,
+        },
+      },
+      {
+        // The NVIDIA GPU Operator's opt-out label on CPU nodes: a GPU key switched off.
+        name: 'gpu-label-switched-off',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
+  name                  = "cpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = "Standard_D16s_v5"
+  node_labels           = { "nvidia.com/gpu.deploy.operands" = "false" }
+  tags                  = { "gpu" = "no" }
+}
+`,
+        },
+      },
+      {
         name: 'gpu-size',
         files: {
           'main.tf': `
@@ -427,6 +456,50 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         level: 'error',
         env: 'prod',
         messageId: 'notGpuSize',
+      },
+      {
+        // Terraform's JSON syntax (`.tf.json`, what CDK for Terraform writes) is Terraform.
+        name: 'tf-json-syntax',
+        files: {
+          'main.tf.json': `{
+  "variable": { "gpu_vm_size": { "type": "string", "default": ⟦"Standard_D16s_v5"⟧ } },
+  "resource": {
+    "azurerm_kubernetes_cluster_node_pool": {
+      "gpu": {
+        "name": "gpu",
+        "kubernetes_cluster_id": "/subscriptions/x/aks",
+        "vm_size": "\${var.gpu_vm_size}",
+        "node_taints": ["sku=gpu:NoSchedule"]
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: 'main.tf.json', line: 8, label: 'attribute vm_size' }],
+      },
+      {
+        // A local is Terraform's template variable (ARM `variables`, Bicep `var` already count).
+        name: 'size-from-gpu-local',
+        files: {
+          'main.tf': `
+locals {
+  gpu_vm_size = ⟦"Standard_D16s_v5"⟧
+}
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = local.gpu_vm_size
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its size comes from "gpu_vm_size"',
       },
     ],
   },

@@ -417,6 +417,33 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         messageId: 'conditionAdmitsNonGpu',
       },
       {
+        // Size names are case-insensitive: a lower-case CPU literal the condition admits is a CPU size.
+        name: 'equality-admits-lower-case-cpu-size',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+  validation {
+    condition     = ⟦var.gpu_vm_size == "Standard_NC24ads_A100_v4" || var.gpu_vm_size == "standard_d4s_v5"⟧
+    error_message = "GPU sizes only."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpu',
+        messageIncludes: 'admits the non-GPU size "standard_d4s_v5"',
+      },
+      {
         name: 'aml-cluster-no-validation',
         files: {
           'main.tf': `
@@ -1149,6 +1176,55 @@ resource "azapi_resource" "gpu" {
   'bicep-compiled': {
     valid: [
       {
+        // languageVersion 2.0: a Bicep user-defined type is a definition the parameter's $ref names.
+        name: 'ref-to-definition-with-gpu-sizes',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "definitions": {
+    "gpuSize": {
+      "type": "string",
+      "allowedValues": [
+        "Standard_NC8as_T4_v3",
+        "Standard_NC24ads_A100_v4"
+      ]
+    }
+  },
+  "parameters": {
+    "gpuVmSize": {
+      "$ref": "#/definitions/gpuSize",
+      "defaultValue": "Standard_NC8as_T4_v3"
+    }
+  },
+  "resources": {
+    "gpuPool": {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
         name: 'allowed-gpu-sizes',
         files: {
           'main.json': `
@@ -1254,6 +1330,57 @@ resource "azapi_resource" "gpu" {
       },
     ],
     invalid: [
+      {
+        name: 'ref-to-definition-admits-cpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": {
+    "_generator": {
+      "name": "bicep",
+      "version": "0.30.23.60470",
+      "templateHash": "1"
+    }
+  },
+  "definitions": {
+    "gpuSize": {
+      "type": "string",
+      "allowedValues": [
+        "Standard_NC8as_T4_v3",
+        ⟦"Standard_D4s_v5"⟧
+      ]
+    }
+  },
+  "parameters": {
+    "gpuVmSize": {
+      "$ref": "#/definitions/gpuSize",
+      "defaultValue": "Standard_NC8as_T4_v3"
+    }
+  },
+  "resources": {
+    "gpuPool": {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "[format('{0}/{1}', 'aks-ml', 'gpu')]",
+      "properties": {
+        "vmSize": "[parameters('gpuVmSize')]",
+        "mode": "User",
+        "nodeTaints": [
+          "sku=gpu:NoSchedule"
+        ]
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+      },
       {
         name: 'allowed-cpu-size',
         files: {
@@ -1450,6 +1577,54 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
 `,
         },
       },
+      {
+        // Bicep compiles a literal union type to allowedValues: it is the same guard as @allowed.
+        name: 'union-type-of-gpu-sizes',
+        files: {
+          'main.bicep': `
+type gpuSize = 'Standard_NC8as_T4_v3' | 'Standard_NC24ads_A100_v4'
+param gpuVmSize gpuSize = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 3
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+        },
+      },
+      {
+        // A type imported from another file is read there: a union of GPU sizes guards.
+        name: 'imported-type',
+        files: {
+          'main.bicep': `
+import { gpuSize } from 'types.bicep'
+param gpuVmSize gpuSize = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 3
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+          'types.bicep': `
+@export()
+type gpuSize = 'Standard_NC8as_T4_v3' | 'Standard_NC24ads_A100_v4'
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -1527,6 +1702,58 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         level: 'warning',
         env: 'unknown',
         messageId: 'noAllowedDecorator',
+      },
+      {
+        name: 'union-type-admits-cpu-size',
+        files: {
+          'main.bicep': `
+param gpuVmSize 'Standard_NC8as_T4_v3' | ⟦'Standard_D4s_v5'⟧ = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 3
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+      },
+      {
+        // A type imported from a local file is read there: the entry is reported where it is written.
+        name: 'imported-union-type-admits-cpu-size',
+        files: {
+          'main.bicep': `
+import { gpuSize } from 'types.bicep'
+param gpuVmSize gpuSize = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 3
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+          'types.bicep': `
+@export()
+type gpuSize = 'Standard_NC8as_T4_v3' | ⟦'Standard_D4s_v5'⟧
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
       },
     ],
   },

@@ -333,6 +333,29 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
         messageId: 'guardRetired',
         messageIncludes: 'Parameter "gpuVmSize" sets the size of node pool "aks/gpu" and its @allowed list admits "Standard_NC24s_v3" of the NCv3 series',
       },
+      {
+        // A literal union type is the param's allowedValues once compiled: its entries are guard entries.
+        name: 'union-type-entry-admits-retired-size',
+        files: {
+          'main.bicep': `
+type gpuSize = 'Standard_NC4as_T4_v3' | ⟦'Standard_NC24s_v3'⟧
+param gpuVmSize gpuSize = 'Standard_NC4as_T4_v3'
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/gpu'
+  properties: {
+    mode: 'User'
+    vmSize: gpuVmSize
+    count: 1
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'guardRetired',
+        messageIncludes: 'and its type admits "Standard_NC24s_v3" of the NCv3 series',
+      },
     ],
   },
   'azure-cli': {

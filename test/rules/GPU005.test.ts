@@ -240,6 +240,23 @@ module aksGpu 'br:myregistry.azurecr.io/bicep/modules/aks-gpu:v1.2.0' = {
           'Argument "gpuVmSize" of module "aksGpu" ("br:myregistry.azurecr.io/bicep/modules/aks-gpu:v1.2.0", not evaluated) names a GPU size but gets "Standard_D16s_v5", which has no GPU; pass a size of a GPU family (NC, ND, NG, NV).',
       },
       {
+        // Size names are case-insensitive (GPU004 matches them so): a lower-case CPU size is still a size.
+        name: 'lower-case-cpu-size',
+        files: {
+          'main.bicep': `
+module aksGpu 'br:myregistry.azurecr.io/bicep/modules/aks-gpu:v1.2.0' = {
+  name: 'aks-gpu'
+  params: {
+    gpuPoolVmSize: ⟦'standard_d8s_v5'⟧
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'gets "standard_d8s_v5", which has no GPU',
+      },
+      {
         name: 'size-from-a-param-default',
         files: {
           'main.bicep': `

@@ -183,3 +183,31 @@ describe('AML001: allowPublicAccessWhenBehindVnet on API versions before publicN
     expect(['Hub', 'Default', 'FeatureStore'].some(isProjectWorkspace)).toBe(false);
   });
 });
+
+describe('AML006: a workspace outside the scan is recorded as undecided', () => {
+  it('a cluster with node public IPs whose workspace is a data source: no finding, one undecided entry', async () => {
+    const dir = tree({
+      'main.tf': `data "azurerm_machine_learning_workspace" "ws" {
+  name                = "ws"
+  resource_group_name = "rg"
+}
+
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu"
+  location                      = "westeurope"
+  machine_learning_workspace_id = data.azurerm_machine_learning_workspace.ws.id
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 2
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+    });
+    const { briefs, undecided } = await lintTree(dir, ['AML006']);
+    expect(briefs).toEqual([]);
+    expect(undecided.map((u) => [u.ruleId, u.attribute])).toEqual([['AML006', 'workspace']]);
+  });
+});

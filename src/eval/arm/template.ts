@@ -659,8 +659,9 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
       const dv = scope.defaultValue(slot);
       if (dv) input.defaultValue = dv;
       if (slot.assigned) input.assigned = slot.assigned;
-      const allowed = getProp(slot.decl, 'allowedValues');
-      if (allowed?.type === 'array') input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+      const allowed = allowedValuesNode(root, slot.decl);
+      if (allowed === 'unknown') input.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input.header)];
+      else if (allowed) input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
       result.inputs.push(input);
     }
     walkResources(getProp(root, 'resources'), scope.root, undefined, [], undefined);
@@ -670,3 +671,26 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   return result;
 }
 
+/** `#/definitions/x` references followed at most this many times (a cycle is invalid anyway). */
+const MAX_REF_DEPTH = 16;
+
+/**
+ * A parameter's `allowedValues`: its own, else those of the type definition its `$ref` names
+ * (languageVersion 2.0, which Bicep emits for user-defined types: `"gpuVmSize": { "$ref":
+ * "#/definitions/gpuSize" }` with `definitions.gpuSize.allowedValues`), following nested
+ * `$ref`s. `unknown` when a `$ref` cannot be resolved (the guard exists but its values are not
+ * known); undefined when there is no restriction.
+ */
+function allowedValuesNode(root: JsonNode, decl: JsonNode | undefined): JsonNode | 'unknown' | undefined {
+  let node = decl;
+  for (let depth = 0; node && depth <= MAX_REF_DEPTH; depth++) {
+    const allowed = getProp(node, 'allowedValues');
+    if (allowed?.type === 'array') return allowed;
+    const ref = getProp(node, '$ref')?.value;
+    if (typeof ref !== 'string') return undefined;
+    const m = /^#\/definitions\/([^/]+)$/.exec(ref);
+    node = m ? getProp(getProp(root, 'definitions'), m[1]!) : undefined;
+    if (!node) return 'unknown';
+  }
+  return node ? 'unknown' : undefined;
+}

@@ -242,7 +242,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw)!;
         if (head === 'export' || allExport) exported.add(m[1]!);
-        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1]!, unknown(`$${m[1]} is assigned the output of a command`));
+        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1]!, commandOutput(m[1]!, next!, env, ctx));
         else assignWord(w, m);
       }
       // `export X`, `declare "U=…"`, `export $(cat .env | xargs)`: the words after the literal assignments.
@@ -570,4 +570,37 @@ function addSplit(out: ExpandedWord[], e: ExpandedWord): void {
       text: p,
     });
   }
+}
+
+/** Command groups whose `create|show|update -n NAME --query id` output names a resource the frontend can link. */
+const ID_GROUPS = new Set(['acr']);
+const ID_VERBS = new Set(['create', 'show', 'update']);
+
+/**
+ * The value of `X=$(az …)`: unknown, as any command's output. When the command is
+ * `az acr create|show|update -n NAME … --query id` with a known NAME, its output is the ARM id of
+ * the registry NAME: the value stays unknown (the id's other segments are not known) but carries
+ * the token `az-id:acr:NAME`, so a flag that references a registry (`az ml workspace create
+ * --container-registry $ACR_ID`) links to the registry the same script creates (FORMATS.md
+ * §AML002/003: "registry commands in the same run").
+ */
+function commandOutput(name: string, sub: CiCommand, env: Env, ctx: ExpansionContext): Value {
+  const reason = `$${name} is assigned the output of a command`;
+  const words = joinExpressions(sub.argv).map((w) => expandWord(w, env, ctx).text);
+  if (words[0] !== 'az' || !ID_GROUPS.has(words[1] ?? '') || !ID_VERBS.has(words[2] ?? '')) return unknown(reason);
+  let resourceName: string | undefined;
+  let query: string | undefined;
+  for (let i = 3; i < words.length; i++) {
+    const w = words[i];
+    if (w === undefined) return unknown(reason); // an unknown word may be any flag
+    const eq = w.startsWith('--') ? w.indexOf('=') : -1;
+    const flag = eq > 0 ? w.slice(0, eq) : w;
+    const value = eq > 0 ? w.slice(eq + 1) : words[i + 1];
+    if (flag === '-n' || flag === '--name') resourceName = value;
+    else if (flag === '--query') query = value;
+    else continue;
+    if (eq < 0) i++;
+  }
+  if (!resourceName || query !== 'id') return unknown(reason);
+  return unknown(reason, undefined, `az-id:${words[1]}:${resourceName}`);
 }

@@ -174,6 +174,21 @@ export function importedVariable(scope: FileScope, d: ImportDecl, original: stri
   return child.variable(original) ?? U(`'${original}' is not a variable of '${p}'`, loc);
 }
 
+/**
+ * The file scope an imported name comes from (`import { gpuSize } from 'types.bicep'`), when
+ * that file is a local `.bicep` file the evaluator may read; undefined otherwise (a registry,
+ * a missing file, an import cycle).
+ */
+export function importedScope(scope: FileScope, d: ImportDecl): FileScope | undefined {
+  const p = d.fromString;
+  if (p === null || REGISTRY_PATH.test(p)) return undefined;
+  const target = path.resolve(path.dirname(scope.file.file), p);
+  const kind = envPathKind(scope, target);
+  if ((kind !== 'file' && kind !== 'link') || !target.toLowerCase().endsWith('.bicep') || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) return undefined;
+  const parsed = scope.env.sources.parse(target);
+  return parsed ? scope.child(parsed, new Map(), scope.deployment, undefined, [...scope.stack, target]) : undefined;
+}
+
 /** A deployment name for `ArmResource.deployment`: the name, or its token when unknown. */
 export function nameLabel(v: Value): string {
   if (v.kind === 'string') return v.value;

@@ -22,15 +22,18 @@ import type {
   OutputDecl,
   ParamAssignment,
   ParamDecl,
+  TypeDecl,
+  TypeExpr,
   VarDecl,
 } from '../../parse/bicep/index.js';
 import { tokenText } from '../arm/evaluate.js';
 import type { InputDecl } from '../types.js';
 import { decorator, problem, span, U } from './context.js';
+import { allowedByType, type TypeReader } from './literal-types.js';
 import type { Env, Locals } from './context.js';
 import { emit } from './emit.js';
 import { evaluate, evaluateObject } from './expressions.js';
-import { importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
+import { importedScope, importedVariable, localModulePath, moduleInstances, moduleOutput, moduleRef, moduleScope } from './modules.js';
 import { resourceBody, resourceId, resourceInstances, resourceProperty, resourceRef, resourceSymbol } from './resources.js';
 import { ModSym, ResSym } from './symbols.js';
 import { memberReadNames } from '../../parse/bicep/index.js';
@@ -46,6 +49,7 @@ export class FileScope {
   readonly outputDecls = new Map<string, OutputDecl>();
   readonly outputValues = new Map<string, Value>();
   readonly imports = new Map<string, { decl: ImportDecl; original: string }>();
+  readonly typeDecls = new Map<string, TypeDecl>();
   targetScope = 'resourceGroup';
 
   constructor(
@@ -98,6 +102,9 @@ export class FileScope {
           if (v.kind === 'string') this.targetScope = v.value;
           break;
         }
+        case 'TypeDecl':
+          this.typeDecls.set(s.name.name, s);
+          break;
         case 'ImportDecl':
           if (s.form === 'named') for (const it of s.items) this.imports.set(it.alias?.name ?? it.originalName, { decl: s, original: it.originalName });
           break;
@@ -192,7 +199,34 @@ export class FileScope {
     const allowed = decorator(d.decorators, 'allowed');
     const arr = allowed?.args[0];
     if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
+    else if (d.type) this.typeGuard(input, d.type);
     this.env.inputs.push(input);
+  }
+
+  /**
+   * A literal union type (`param size 'A' | 'B'`, or a `type` of this file that is one) is the
+   * param's allowedValues, as Bicep compiles it; a type this file cannot resolve (imported)
+   * is a guard of unknown values, never a missing one.
+   */
+  private typeGuard(input: InputDecl, type: TypeExpr): void {
+    const a = allowedByType(type, this.typeReader());
+    if (a === undefined) return;
+    input.allowedFrom = 'type';
+    input.allowedValues = a === 'unknown' ? [U(`the type of param '${input.name}' cannot be read`, this.loc(type.range))] : a.values;
+  }
+
+  /** Reads this file's literal types, following named imports of types into their files. */
+  private typeReader(): TypeReader {
+    return {
+      types: this.typeDecls,
+      literal: (e) => this.eval(e, undefined),
+      imported: (name, depth) => {
+        const imp = this.imports.get(name);
+        const from = imp ? importedScope(this, imp.decl) : undefined;
+        const decl = from?.typeDecls.get(imp!.original);
+        return from && decl ? allowedByType(decl.value, from.typeReader(), depth) : 'unknown';
+      },
+    };
   }
 
   /**

@@ -17,6 +17,7 @@ import {
 import { evaluate, iterate, loc as exprLoc, noNames, type EvalContext, type RootResolution } from './expressions.js';
 import { asString } from './functions.js';
 import { tryCompileRegex } from './regex.js';
+import { decodeJsonBody } from './json-body.js';
 import { applyTypeConstraint } from './type-defaults.js';
 import { attr, blockHeader, childBlocks, expansionAttrs, fileText, itemFile, localDir, locOf, sourceText, type Located, type ModuleSource } from './module-source.js';
 import type { EvalGuard} from './guard.js';
@@ -221,7 +222,10 @@ export class ModuleInstance {
     const decl = this.src.locals.get(name);
     if (!decl) return unknown(`local "${name}" is not declared`, at);
     this.localCache.set(name, CYCLE);
-    const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON) as Value, () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), locOf(decl.node, decl.file, `local "${name}"`)));
+    // The local's name travels with the value as a template variable's does (ARM `variables`,
+    // Bicep `var`): GPU001's "the size comes from a variable whose name contains gpu" reads it.
+    const site: Location = { ...locOf(decl.node, decl.file, `local "${name}"`), symbol: { kind: 'variable', name } };
+    const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON) as Value, () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), site));
     this.localCache.set(name, v);
     return v;
   }
@@ -381,6 +385,8 @@ export class ModuleInstance {
     if (!pathPrefix && name === 'body' && resourceType.startsWith('azapi_') && expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args[0])
       return evaluate(expr.args[0], ctx);
     const v = evaluate(expr, ctx);
+    // azapi v1's `body` as a JSON string (a heredoc, a file's text): the provider decodes it.
+    if (!pathPrefix && name === 'body' && resourceType.startsWith('azapi_') && v.kind === 'string') return decodeJsonBody(v, expr, exprLoc(ctx, expr).file);
     // azapi's `type = "Microsoft.X/y@${var.api}"` with an unknown API version: the ARM type is
     // still known. Keep it with an empty version (the model then reads the version as not known,
     // so only API-dependent defaults stay undecided) instead of losing the whole resource.

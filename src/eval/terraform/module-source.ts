@@ -92,9 +92,9 @@ export function buildModuleSource(dir: string, files: HclFile[]): ModuleSource {
   return src;
 }
 
-/** `override.tf` or `*_override.tf` (Terraform docs, Override Files). */
+/** `override.tf` or `*_override.tf`, and their JSON forms `override.tf.json`, `*_override.tf.json` (Terraform docs, Override Files). */
 export function isOverrideFile(file: string): boolean {
-  const base = path.basename(file);
+  const base = path.basename(file).replace(/\.json$/, '');
   return base === 'override.tf' || base.endsWith('_override.tf');
 }
 

@@ -73,9 +73,25 @@ export const EXAMPLE_SIZES = {
 /** Example non-GPU sizes used to test whether a guard admits them (GPU002). */
 export const NON_GPU_PROBE_SIZES = ['Standard_NP10s', 'Standard_D16s_v5', 'Standard_DS3_v2', 'Standard_F8s_v2', 'Standard_E4s_v3', 'Standard_B2s'];
 
-/** Words that mark a workload as meant for GPU work (RULES.md GPU001): `gpu`, `nvidia.com/gpu`. */
+/**
+ * `gpu` negated by a word before it (`non-gpu`, `nongpu`, `no_gpu`, `not-gpu`, `without-gpu`):
+ * such a text says the workload is *not* for GPU, as `non-prod` is not prod (RULES.md
+ * Environments). `nano-gpu` is not a negation (the prefix must start a word).
+ */
+const NEGATED_GPU = /(?<![a-z])(?:non|no|not|without)[-_. ]?gpus?/gi;
+
+/** Words that mark a workload as meant for GPU work (RULES.md GPU001): `gpu`, `nvidia.com/gpu`; not a negated `non-gpu`. */
 export function mentionsGpu(text: string): boolean {
-  return /gpu/i.test(text);
+  return /gpu/i.test(text.replace(NEGATED_GPU, ''));
+}
+
+/** A label, tag or taint value that switches off what its key names (`gpu: "false"`). */
+const OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
+
+/** A `key` mentioning GPU set to an off value (`gpu = "false"`, `nvidia.com/gpu.deploy.operands=false`): says no GPU. */
+function gpuSwitchedOff(key: string, value: Value | string | undefined): boolean {
+  const v = typeof value === 'string' ? value : value?.kind === 'string' ? value.value : value?.kind === 'bool' ? String(value.value) : undefined;
+  return v !== undefined && OFF_VALUE.test(v.trim()) && mentionsGpu(key);
 }
 
 /** How messages name each kind of GPU workload. */
@@ -99,12 +115,19 @@ export interface GpuIntentInput {
   sizeSymbols: readonly SymbolRef[];
 }
 
+/** The texts of labels, tags or taints that may say GPU; a GPU key switched off (`gpu: "false"`, taint `gpu=false:NoSchedule`) says nothing. */
 function textsOf(v: Value | undefined): string[] {
   if (!v) return [];
-  if (v.kind === 'string') return [v.value];
+  if (v.kind === 'string') return taintSwitchedOff(v.value) ? [] : [v.value];
   if (v.kind === 'list') return v.items.flatMap(textsOf);
-  if (v.kind === 'object') return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
+  if (v.kind === 'object') return [...v.entries].flatMap(([k, e]) => (gpuSwitchedOff(k, e) ? [] : [k, ...textsOf(e)]));
   return [];
+}
+
+/** A taint `key=value:Effect` whose GPU key is set to an off value. */
+function taintSwitchedOff(text: string): boolean {
+  const m = /^([^=:]+)=([^:]*):/.exec(text);
+  return m !== null && gpuSwitchedOff(m[1]!, m[2]!);
 }
 
 const ATTR_WORD = { labels: 'label', tags: 'tag', taints: 'taint' } as const;
@@ -152,9 +175,11 @@ export function namesGpuSize(name: string): boolean {
   return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ''));
 }
 
-const VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`);
+// Case-insensitive like GPU_SIZE: Azure takes `standard_d8s_v5` as `Standard_D8s_v5`, so a
+// lower-case CPU size is as much a size as a GPU size written the same way.
+const VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`, 'i');
 
-/** A VM size name (`Standard_<family>…`): only such values are judged GPU or not (GPU005). */
+/** A VM size name (`Standard_<family>…`, any case): only such values are judged GPU or not (GPU002 guards, GPU005). */
 export function isVmSizeName(value: string): boolean {
   return VM_SIZE_NAME.test(value.trim());
 }

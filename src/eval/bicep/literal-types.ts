@@ -1,0 +1,77 @@
+/**
+ * The values a Bicep parameter's *type* admits, when the type is a literal or a union of
+ * literals: `param size 'Standard_NC4as_T4_v3' | 'Standard_NC8as_T4_v3'`, or the same through a
+ * `type gpuSize = …` declared in the file. Bicep compiles such a type to the parameter's
+ * `allowedValues` ("a string type with three allowed values: type myStringLiteralType = 'bicep'
+ * | 'arm' | 'azure'"; "The union type syntax can also be used in param statements" —
+ * https://learn.microsoft.com/azure/azure-resource-manager/bicep/user-defined-data-types), so it
+ * is the same guard as `@allowed([...])` (GPU002, GPU004).
+ *
+ * Three answers: the admitted values (each located at its literal, also in the file a type is
+ * imported from); `unknown` when the type names something that cannot be read (a registry
+ * import, `import * as ns`): the guard is not known, so it is never judged missing; `undefined`
+ * when the type restricts no value (`string`, an object or array type).
+ */
+import type { Value } from '../../core/value.js';
+import type { Expression, TypeDecl, TypeExpr } from '../../parse/bicep/index.js';
+
+export type TypeAllowed = { values: Value[] } | 'unknown' | undefined;
+
+/** Ambient type names that admit any value of their kind. */
+const AMBIENT = new Set(['string', 'int', 'bool', 'object', 'array', 'any', 'securestring', 'secureobject']);
+
+/** Type declarations followed through at most this many names (a cycle is a compile error anyway). */
+const MAX_DEPTH = 16;
+
+export interface TypeReader {
+  /** The file's own `type` declarations by name. */
+  types: ReadonlyMap<string, TypeDecl>;
+  /** The value of a literal type's expression, located at the literal. */
+  literal(e: Expression): Value;
+  /** A type imported by name from another file (`import { gpuSize } from 'types.bicep'`): what it admits there. */
+  imported?(name: string, depth: number): TypeAllowed;
+}
+
+export function allowedByType(t: TypeExpr, reader: TypeReader, depth = 0): TypeAllowed {
+  if (depth > MAX_DEPTH) return 'unknown';
+  switch (t.kind) {
+    case 'LiteralType':
+      return { values: [reader.literal(t.value)] };
+    case 'ParenType':
+      return allowedByType(t.type, reader, depth + 1);
+    // `T?` admits null too, which means "not given" (the default applies): T's values still guard.
+    case 'NullableType':
+    case 'NonNullType':
+      return allowedByType(t.base, reader, depth + 1);
+    case 'UnionType':
+      return unionAllowed(t.members, reader, depth);
+    case 'TypeName':
+      return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
+    case 'TypeMemberAccess':
+      // `sys.string` is the ambient type; `ns.gpuSize` comes from an `import * as ns`.
+      return t.object.kind === 'TypeName' && t.object.name.name === 'sys' && AMBIENT.has(t.property.name.toLowerCase()) ? undefined : 'unknown';
+    case 'TypeIndexAccess':
+    case 'TypeItemsAccess':
+    case 'TypeAdditionalPropertiesAccess':
+      return 'unknown';
+    default:
+      return undefined; // object, array and tuple types restrict no single value
+  }
+}
+
+function unionAllowed(members: readonly TypeExpr[], reader: TypeReader, depth: number): TypeAllowed {
+  const values: Value[] = [];
+  for (const m of members) {
+    const a = allowedByType(m, reader, depth + 1);
+    if (a === undefined || a === 'unknown') return a;
+    values.push(...a.values);
+  }
+  return { values };
+}
+
+function namedAllowed(name: string, generic: boolean, reader: TypeReader, depth: number): TypeAllowed {
+  if (generic || AMBIENT.has(name.toLowerCase())) return undefined; // `resourceInput<'T@v'>`, `string`
+  const decl = reader.types.get(name);
+  if (decl) return allowedByType(decl.value, reader, depth + 1);
+  return reader.imported ? reader.imported(name, depth + 1) : 'unknown';
+}
