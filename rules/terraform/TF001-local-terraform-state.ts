@@ -48,8 +48,10 @@ export default defineRule({
         if (m.backendFiles.length > 0) return;
         const local = m.terraformBlocks.find((t) => t.backend?.type === 'local');
         // The terraform {} block that says backend "local" (where the offending value is
-        // written), else the first terraform {} block, else the first provider block.
-        const at = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
+        // written), else the first terraform {} block, else the first provider block. A root
+        // known only by its var files has neither: its first resource/module block (RULES.md
+        // names no place for it; the rule must still report the root).
+        const at = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at) return;
         const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({

@@ -262,4 +262,43 @@ terraform {
   },
 };
 
-ruleTester('TF001', converted, demonstrations);
+// Conformance round (c-conf2): a root known only by its var files ("a folder with .tf files
+// that has … `.tfvars` files") with neither a terraform {} nor a provider block was silently
+// skipped (no place to point at); it is reported at its first resource/module block.
+const rootByVarFiles: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'root-known-by-tfvars-without-terraform-or-provider-block',
+        files: {
+          'infra/variables.tf': `
+variable "location" {
+  type = string
+}
+`,
+          'infra/main.tf': `
+⟦module "ml" {⟧
+  source   = "../modules/ml"
+  location = var.location
+}
+`,
+          'infra/terraform.tfvars': `
+location = "westeurope"
+`,
+          'modules/ml/main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = var.location
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+    ],
+  },
+};
+
+ruleTester('TF001', converted, demonstrations, rootByVarFiles);

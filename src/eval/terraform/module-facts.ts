@@ -36,6 +36,12 @@ export interface TerraformModuleFacts {
    */
   backendFiles: string[];
   /**
+   * The header of the folder's first `resource`, `module` or `data` block (file order), else
+   * of its first block of any type: where TF001 points when a root (known by its var files)
+   * has neither a `terraform {}` nor a `provider` block.
+   */
+  firstBlock?: Location;
+  /**
    * For a root: the local modules it calls, transitively, each once (its *configuration*
    * besides itself; RULES.md TF003). Empty for other folders.
    */
@@ -111,7 +117,22 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
   };
   src.resources.forEach(use);
   src.data.forEach(use);
+  const first = firstBlockOf(src);
+  if (first) facts.firstBlock = first;
   return facts;
+}
+
+/** The first resource/module/data block header of the folder's files, else its first block. */
+function firstBlockOf(src: ModuleSource): Location | undefined {
+  let any: Location | undefined;
+  for (const f of src.files) {
+    for (const item of f.body.items) {
+      if (item.type !== 'Block') continue;
+      if (item.blockType === 'resource' || item.blockType === 'module' || item.blockType === 'data') return blockHeader(item, f.file);
+      any ??= blockHeader(item, f.file);
+    }
+  }
+  return any;
 }
 
 /** The provider (local name) a resource or data source uses: its `provider` argument, else its type's prefix. */
