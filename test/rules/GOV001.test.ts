@@ -827,7 +827,28 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('GOV001', converted, azureCli);
+// Conformance round (c-conf2): `az group create -l` is a resource location like
+// azurerm_resource_group's `location` (the command was not modelled).
+const azGroup: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'group-allowed', files: { 'deploy.sh': 'az group create -n rg-ml -l "West Europe"\n' }, options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } } },
+    ],
+    invalid: [
+      {
+        name: 'group-outside-allowed',
+        files: { 'deploy.sh': 'az group create -g rg-ml -l ⟦eastus⟧\n' },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        message: 'Resource "rg-ml" (az group create) is deployed to "eastus", which is not an allowed location (westeurope); set its location to one of the allowed regions.',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV001', converted, azureCli, azGroup);
 
 describe('GOV001 locations', () => {
   it('normalizes display names', () => {

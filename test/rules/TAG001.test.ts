@@ -984,4 +984,34 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('TAG001', converted, azureCli);
+// Conformance round (c-conf2): `az group create` creates a tracked, taggable resource, as
+// azurerm_resource_group does (it was not modelled: no TAG001, no GOV001).
+const azGroup: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'group-with-required-tags',
+        files: { 'deploy.sh': 'az group create -n rg-ml -l westeurope --tags owner=ml\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+      {
+        name: 'group-tagged-by-a-later-update',
+        files: { 'deploy.sh': 'az group create -n rg-ml -l westeurope\naz group update -n rg-ml --tags owner=ml\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'group-without-tags',
+        files: { 'deploy.sh': '⟦az⟧ group create --name rg-ml --location westeurope\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noTags',
+        message: 'Resource "rg-ml" (az group create) has no tags, so it lacks the required tag "owner"; add --tags with it.',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG001', converted, azureCli, azGroup);

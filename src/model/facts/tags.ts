@@ -112,6 +112,9 @@ export function isTaggable(r: Resource): boolean {
     if (r.kind !== 'other') return TAGGABLE_KINDS.has(r.kind);
     return TAGGABLE_AZURERM.has(r.sourceType) || written;
   }
+  // Every `az` command of the table creates a tracked resource (`az group create` is kind
+  // `other`; an NSG rule is the only untaggable kind, excluded below).
+  if (r.format === 'azure-cli' && r.kind === 'other') return true;
   const type = r.sourceType.toLowerCase();
   if (NOT_TAGGABLE_ARM.has(type)) return false;
   if (r.kind !== 'other' && TAGGABLE_KINDS.has(r.kind)) return true;

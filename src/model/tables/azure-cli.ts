@@ -302,6 +302,26 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     flags: NSG_RULE_FLAGS,
     source: 'https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-update',
   },
+  // A resource group: a tracked resource with a location and tags (GOV001, TAG001), as
+  // azurerm_resource_group and Microsoft.Resources/resourceGroups are. "az group create
+  // --location --name [--managed-by] [--tags]"; `--name` has the aliases `--resource-group`,
+  // `-g`, `-n`; `--location` is required (https://learn.microsoft.com/cli/azure/group).
+  {
+    command: 'group create',
+    kind: 'other',
+    verb: 'create',
+    nameFlags: ['--name', '-n', '--resource-group', '-g'],
+    flags: [TAGS],
+    source: 'https://learn.microsoft.com/cli/azure/group#az-group-create',
+  },
+  {
+    command: 'group update',
+    kind: 'other',
+    verb: 'update',
+    nameFlags: ['--name', '-n', '--resource-group', '-g'],
+    flags: [TAGS],
+    source: 'https://learn.microsoft.com/cli/azure/group#az-group-update',
+  },
   {
     command: 'vm create',
     kind: 'vm',
