@@ -1815,7 +1815,77 @@ param adminPassword = ⟦'Bicep-Sample-Pa55!'⟧
   },
 };
 
-ruleTester('SEC001', converted, parameters, v2);
+// Conformance round (c-conf2): an ARM parameter file no template takes (the template lives
+// elsewhere, or is linked) was never read; its literal secret is reported as a var file's.
+// RULES.md SEC001: "… or ARM parameter defaultValue/parameter file value whose name looks
+// secret"; "In a var or parameter file whose name or folder says sample … the level is warning".
+const PARAMS = (value: string): string => `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "vmName": { "value": "vm-ml" },
+    "adminPassword": { "value": ${value} },
+    "sqlPassword": { "reference": { "keyVault": { "id": "/subscriptions/x/kv" }, "secretName": "sql" } }
+  }
+}
+`;
+const loneParameterFiles: RuleTable = {
+  arm: {
+    valid: [
+      { name: 'lone-parameter-file-placeholder', files: { 'deploy/azuredeploy.parameters.json': PARAMS('"<your password>"') } },
+    ],
+    invalid: [
+      {
+        name: 'lone-parameter-file-literal',
+        files: { 'deploy/azuredeploy.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+        mustNotShow: ['Pr0d-Passw0rd!'],
+      },
+      {
+        // Named for main.bicep beside it: the Bicep front end evaluates it; reported once, as its value.
+        name: 'parameter-file-of-a-bicep-is-reported-once',
+        files: {
+          'infra/main.bicep': `
+@secure()
+param adminPassword string
+param vmName string
+`,
+          'infra/main.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'inputAssigned',
+      },
+      {
+        // In a folder below: no template takes it (the Bicep front end pairs by name in its folder).
+        name: 'parameter-file-below-a-bicep-read-on-its-own',
+        files: {
+          'infra/main.bicep': `
+@secure()
+param adminPassword string
+param vmName string
+`,
+          'infra/env/main.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+      },
+      {
+        name: 'lone-parameter-file-in-samples-is-a-warning',
+        files: { 'samples/azuredeploy.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'varFile',
+      },
+    ],
+  },
+};
+
+ruleTester('SEC001', converted, parameters, v2, loneParameterFiles);
 
 describe('SEC001 matchers', () => {
   it('matches secret-looking names, also camelCase, and not their metadata', () => {
