@@ -76,7 +76,7 @@ export interface AzureCliResult {
   suppressionSources: SuppressionSource[];
 }
 
-const PARENT_KIND: Record<string, ResourceKind> = { cluster: 'aks.cluster', workspace: 'ml.workspace', nsg: 'nsg' };
+const PARENT_KIND: Record<string, ResourceKind> = { cluster: 'aks.cluster', workspace: 'ml.workspace', nsg: 'nsg', storage: 'storage' };
 
 /** Identity keys: `<kind>:<name>` (names are unique per kind in one file). */
 function identityKey(kind: ResourceKind, name: string): string {

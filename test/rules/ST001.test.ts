@@ -756,4 +756,47 @@ resource "azapi_resource" "c" {
   },
 };
 
-ruleTester('ST001', converted, azureCli, azapiContainers);
+// Conformance round (c-conf2): `az storage container create|set-permission --public-access`
+// is a scanned container (it was not modelled), linked to the `az storage account create` of
+// its `--account-name`. RULES.md ST001: "A scanned container with public access … on an
+// account that allows it: error at the container's value".
+const azContainers: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'container-on-account-not-scanned', files: { 'deploy.sh': 'az storage container create -n models --account-name other --public-access blob\n' } },
+      { name: 'container-off', files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access false\naz storage container create -n models --account-name st1 --public-access container\n' } },
+    ],
+    invalid: [
+      {
+        name: 'public-container-on-an-account-that-allows-it',
+        files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access ⟦true⟧\naz storage container create -n models --account-name st1 --public-access ⟦blob⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        errors: [
+          { messageId: 'publicBlobAccess' },
+          {
+            messageId: 'publicContainer',
+            message: 'Container "models" is readable by anyone without credentials: --public-access is blob, and storage account "st1" allows it as --allow-blob-public-access is true; set --public-access to "off" or --allow-blob-public-access to false.',
+          },
+        ],
+      },
+      {
+        // Without --public-access a container is private: only the account is reported.
+        name: 'container-private-by-default',
+        files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access ⟦true⟧\naz storage container create -n models --account-name st1\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'publicBlobAccess',
+      },
+      {
+        name: 'set-permission-after-create',
+        files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access ⟦true⟧\naz storage container create -n models --account-name st1\naz storage container set-permission -n models --account-name st1 --public-access ⟦container⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        errors: [{ messageId: 'publicBlobAccess' }, { messageId: 'publicContainer' }],
+      },
+    ],
+  },
+};
+
+ruleTester('ST001', converted, azureCli, azapiContainers, azContainers);

@@ -281,6 +281,29 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     flags: STORAGE_FLAGS,
     source: 'https://learn.microsoft.com/cli/azure/storage/account#az-storage-account-update',
   },
+  // A blob container: "Containers are private by default; use --public-access to allow
+  // anonymous read access", `--public-access {blob, container, off}`, parent `--account-name`
+  // (https://learn.microsoft.com/cli/azure/storage/container). ST001 judges it with its account.
+  {
+    command: 'storage container create',
+    kind: 'storage.container',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    parentFlags: ['--account-name'],
+    parentRef: 'storage',
+    flags: [{ names: ['--public-access'], attr: 'publicAccess', read: 'string' }],
+    source: 'https://learn.microsoft.com/cli/azure/storage/container#az-storage-container-create',
+  },
+  {
+    command: 'storage container set-permission',
+    kind: 'storage.container',
+    verb: 'update',
+    nameFlags: ['--name', '-n'],
+    parentFlags: ['--account-name'],
+    parentRef: 'storage',
+    flags: [{ names: ['--public-access'], attr: 'publicAccess', read: 'string' }],
+    source: 'https://learn.microsoft.com/cli/azure/storage/container#az-storage-container-set-permission',
+  },
   {
     command: 'network nsg rule create',
     kind: 'nsg.rule',
