@@ -848,7 +848,37 @@ const azGroup: RuleTable = {
   },
 };
 
-ruleTester('GOV001', converted, azureCli, azGroup);
+// Conformance round (c-conf2): a compute YAML beside its workspace YAML is a resource of its
+// own (it read as an inline element of the workspace and was skipped).
+const linkedComputes: RuleTable = {
+  'azureml-yaml': {
+    valid: [],
+    invalid: [
+      {
+        name: 'compute-beside-its-workspace',
+        files: {
+          'ml/workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw
+location: westeurope
+`,
+          'ml/compute.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+location: ⟦eastus⟧
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV001', converted, azureCli, azGroup, linkedComputes);
 
 describe('GOV001 locations', () => {
   it('normalizes display names', () => {

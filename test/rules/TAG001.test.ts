@@ -1014,4 +1014,52 @@ const azGroup: RuleTable = {
   },
 };
 
-ruleTester('TAG001', converted, azureCli, azGroup);
+// Conformance round (c-conf2): a compute linked to a workspace (the folder's only workspace
+// YAML; `az ml compute create -w ws` after `az ml workspace create -n ws`) is a resource of its
+// own, not an inline element of the workspace: it was skipped when its name was unknown or it
+// came from YAML. RULES.md TAG001: "Taggable resource missing a required tag".
+const linkedComputes: RuleTable = {
+  'azureml-yaml': {
+    valid: [],
+    invalid: [
+      {
+        name: 'compute-beside-its-workspace',
+        files: {
+          'ml/workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw
+public_network_access: Disabled
+tags:
+  owner: ml
+`,
+          'ml/compute.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+tags:
+  ⟦team: ml
+⟧`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'missingTags',
+      },
+    ],
+  },
+  'azure-cli': {
+    valid: [],
+    invalid: [
+      {
+        name: 'compute-with-unknown-name-in-a-created-workspace',
+        files: { 'deploy.sh': 'az ml workspace create -n mlw -g rg --tags owner=ml\n⟦az⟧ ml compute create -n "$CLUSTER" -w mlw -g rg --type amlcompute\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noTags',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG001', converted, azureCli, azGroup, linkedComputes);
