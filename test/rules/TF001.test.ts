@@ -301,4 +301,50 @@ resource "azurerm_resource_group" "rg" {
   },
 };
 
-ruleTester('TF001', converted, demonstrations, rootByVarFiles);
+// Conformance round (c-conf2): an override file's backend replaces the original's (Terraform
+// docs, Override Files › Merging terraform blocks), so `backend "local"` in override.tf makes
+// the state local whatever main.tf says; the reverse makes it remote.
+const OVERRIDE_ROOT = `
+terraform {
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+}
+`;
+const overrides: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'override-sets-a-remote-backend',
+        files: {
+          'infra/main.tf': OVERRIDE_ROOT.replace('backend "azurerm" {}', 'backend "local" {}'),
+          'infra/backend_override.tf': `
+terraform {
+  backend "azurerm" {}
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'override-sets-a-local-backend',
+        files: {
+          'infra/main.tf': OVERRIDE_ROOT,
+          'infra/override.tf': `
+⟦terraform {⟧
+  backend "local" {}
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'localBackend',
+      },
+    ],
+  },
+};
+
+ruleTester('TF001', converted, demonstrations, rootByVarFiles, overrides);
