@@ -1062,4 +1062,63 @@ tags:
   },
 };
 
-ruleTester('TAG001', converted, azureCli, azGroup, linkedComputes);
+// Conformance round (c-conf2): a deployment (a Bicep module, a nested template) is not a
+// tracked resource: checked only when it writes tags, like any other type that may take them.
+const deployments: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'module-without-tags',
+        files: {
+          'main.bicep': `
+module st 'st.bicep' = {
+  name: 'st'
+}
+`,
+          'st.bicep': `
+resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stml'
+  location: 'westeurope'
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+  tags: { owner: 'ml' }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+    ],
+    invalid: [],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'nested-deployment-that-writes-tags',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "nested",
+      "tags": ⟦{ "team": "ml" }⟧,
+      "properties": { "mode": "Incremental", "template": { "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] } }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'missingTags',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG001', converted, azureCli, azGroup, linkedComputes, deployments);
