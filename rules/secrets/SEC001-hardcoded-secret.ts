@@ -72,7 +72,11 @@ const SECRET_WORD = /passw|secret|key|connection|token/;
 
 function decideLooksSecret(name: string): boolean {
   if (!SECRET_WORD.test(name.toLowerCase())) return false;
-  const t = nameTokens(name);
+  // A number only tells secrets apart (`password_1`, `adminPassword2`, `api_key_2`): its
+  // digits are dropped, so the name is judged by its words.
+  const t = nameTokens(name)
+    .map((x) => x.replace(/\d+$/, ''))
+    .filter(Boolean);
   let end = -1;
   for (let i = 0; i < t.length; i++) {
     if (/(password|passwd|secret)s?$/.test(t[i]!)) end = Math.max(end, i);

@@ -1885,13 +1885,44 @@ param vmName string
   },
 };
 
-ruleTester('SEC001', converted, parameters, v2, loneParameterFiles);
+const numberedNames: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        // Two VMs, two admin passwords: the number does not make the name less secret.
+        name: 'numbered-secret-variable-default',
+        files: {
+          'main.tf': `
+variable "vm_admin_password_2" {
+  type    = string
+  default = ⟦"Str0ng!Passw0rd"⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'inputDefault',
+      },
+    ],
+  },
+};
+
+ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames);
 
 describe('SEC001 matchers', () => {
   it('matches secret-looking names, also camelCase, and not their metadata', () => {
     for (const n of ['password', 'admin_password', 'adminPassword', 'ADMIN_PASSWORD', 'client_secret', 'clientSecret', 'storage_access_key', 'accessKey', 'primary_connection_string', 'connectionString', 'sas_token', 'sasToken', 'SASToken', 'api_key', 'apiKey', 'APIKey', 'apikey', 'dbpassword', 'secret', 'secrets', 'administrator_login_password', 'password_value', 'secret_key', 'secretKey', 'SECRET_KEY', 'secretkey'])
       expect(looksSecret(n), n).toBe(true);
     for (const n of ['secret_name', 'secretName', 'key_vault_secret_id', 'password_length', 'secret_permissions', 'disable_password_authentication', 'client_id', 'access_policy', 'key_name', 'api_version', 'connection_timeout', 'token_lifetime', 'name', 'secretKeyRef', 'secret_key_name'])
+      expect(looksSecret(n), n).toBe(false);
+  });
+
+  // Conformance round (c-conf2): a number only tells secrets apart; its words decide.
+  it('matches numbered secret names, not numbered metadata', () => {
+    for (const n of ['password_1', 'password1', 'adminPassword2', 'client_secret_2', 'api_key_2', 'apiKey2', 'sql_password_01', 'secret3'])
+      expect(looksSecret(n), n).toBe(true);
+    for (const n of ['password_length_2', 'secret_name_1', 'key_vault_secret_id2', 'sha256', 'tls12', 'key1_name'])
       expect(looksSecret(n), n).toBe(false);
   });
 
