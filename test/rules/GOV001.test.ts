@@ -878,7 +878,50 @@ location: ⟦eastus⟧
   },
 };
 
-ruleTester('GOV001', converted, azureCli, azGroup, linkedComputes);
+// Conformance round (c-conf2): a location that no Azure region could be named (a placeholder,
+// an expression written as a string) is not a value the rule can judge: undecided, no finding.
+const notRegions: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'placeholder-and-expression-as-text',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "a" {
+  name     = "a"
+  location = "<location>"
+}
+
+resource "azurerm_resource_group" "b" {
+  name     = "b"
+  location = "azurerm_resource_group.example.location"
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'region-with-spaces-and-digits-is-still-judged',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "a" {
+  name     = "a"
+  location = ⟦"West US 2"⟧
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV001', converted, azureCli, azGroup, linkedComputes, notRegions);
 
 describe('GOV001 locations', () => {
   it('normalizes display names', () => {
