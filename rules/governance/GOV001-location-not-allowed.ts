@@ -50,6 +50,14 @@ export default defineRule({
           if (v?.kind !== 'string') continue; // absent, unknown or not a string
           const loc = normalizeLocation(v.value);
           if (loc === '' || loc === 'global' || v.value.trim().startsWith('[') || allowed.has(loc)) continue;
+          // Region names are letters and digits once spaces, `-` and `_` are gone ("West US 2",
+          // "eastus2euap"). Anything else is a placeholder or an expression written as text
+          // (`<location>`, `${LOCATION}`, `azurerm_resource_group.rg.location`): not a value
+          // this rule can judge.
+          if (!/^[a-z0-9]+$/.test(loc)) {
+            ctx.undecided(r, 'location', `"${v.value}" is not an Azure region name (a placeholder or an expression written as text)`, v.origin);
+            continue;
+          }
           const related: Location[] = [...(v.via ?? [])];
           if (v.origin) related.push({ ...r.header, label: `resource ${r.address}` });
           ctx.report({

@@ -77,6 +77,21 @@ export default defineRule({
       return undefined;
     };
 
+    /**
+     * Every admin port the rule opens, over all known entries of its destination ports: the
+     * finding points at the first entry that opens one, but `["21-23", "3389"]` opens both.
+     */
+    const allAdminPorts = (r: Rule): number[] => {
+      const ports = new Set<number>();
+      for (const attr of ['destinationPort', 'destinationPorts'] as const) {
+        const v = ctx.fact(r, attr).value;
+        for (const e of v?.kind === 'list' ? v.items : v ? [v] : []) {
+          const t = text(e);
+          if (t !== undefined) for (const p of adminPortsIn(t)) ports.add(p);
+        }
+      }
+      return [...ports].sort((a, b) => a - b);
+    };
     return {
       'nsg.rule'(r, g) {
         const direction = oneOf(r, 'direction', ['inbound', 'outbound']);
@@ -109,7 +124,7 @@ export default defineRule({
           data: {
             name: displayName(r),
             where: nsg ? ` of NSG "${displayName(nsg)}"` : '',
-            ports: describeAdminPorts(adminPortsIn(text(port.value)!)),
+            ports: describeAdminPorts(allAdminPorts(r)),
             source: text(source.value)!,
             sourceAttribute: source.sourcePath,
           },

@@ -72,7 +72,11 @@ const SECRET_WORD = /passw|secret|key|connection|token/;
 
 function decideLooksSecret(name: string): boolean {
   if (!SECRET_WORD.test(name.toLowerCase())) return false;
-  const t = nameTokens(name);
+  // A number only tells secrets apart (`password_1`, `adminPassword2`, `api_key_2`): its
+  // digits are dropped, so the name is judged by its words.
+  const t = nameTokens(name)
+    .map((x) => x.replace(/\d+$/, ''))
+    .filter(Boolean);
   let end = -1;
   for (let i = 0; i < t.length; i++) {
     if (/(password|passwd|secret)s?$/.test(t[i]!)) end = Math.max(end, i);
@@ -316,11 +320,14 @@ export default defineRule({
     /** The values of a `.tfvars` / `.tfvars.json` file, as the front end read them. */
     const varFile = (file: ScannedFile): void => {
       const where = path.basename(file.path);
+      // An ARM parameter file read on its own (no template takes it) is a parameter file too.
+      variantFile = file.kind === 'arm-params' ? file.path : undefined;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, { messageId: 'varFile', data: { file: where }, subject }));
         else walk(name, v, (n, s) => literal(n, s, { messageId: 'varFileKey', data: { file: where, input: name }, subject }));
       }
+      variantFile = undefined;
     };
     return {
       graph(g) {
@@ -349,7 +356,7 @@ export default defineRule({
         }
       },
       file(f) {
-        if (f.kind === 'tfvars' || f.kind === 'tfvars-json') varFile(f);
+        if (f.kind === 'tfvars' || f.kind === 'tfvars-json' || f.kind === 'arm-params') varFile(f);
       },
     };
   },

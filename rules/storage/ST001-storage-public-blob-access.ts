@@ -58,7 +58,8 @@ export default defineRule({
             account: displayName(account),
             accountState: allow.describe(),
             attribute: access.sourcePath,
-            private: container.format === 'terraform' ? PRIVATE_CONTAINER_ACCESS.terraform : PRIVATE_CONTAINER_ACCESS.arm,
+            private:
+              container.format === 'terraform' || container.format === 'azure-cli' ? PRIVATE_CONTAINER_ACCESS[container.format] : PRIVATE_CONTAINER_ACCESS.arm,
             accountAttribute: allow.sourcePath,
           },
         });

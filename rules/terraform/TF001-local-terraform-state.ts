@@ -41,15 +41,19 @@ export default defineRule({
     return {
       terraformModule(m) {
         if (!m.isRoot) return;
-        const remote = m.terraformBlocks.some((t) => t.cloud || (t.backend && t.backend.type !== 'local'));
-        if (remote) return;
+        // The backend in effect: an override file's backend replaces the original's
+        // (`backend "local"` in override.tf wins over main.tf's `backend "azurerm"`).
+        const effective = m.effectiveBackend;
+        if (effective && (effective.cloud || effective.backend!.type !== 'local')) return;
         // A backend file beside the root (`-backend-config=dev.tfbackend`, CAF's backend.azurerm
         // copied in at deploy time) gives it a remote backend the code does not show.
         if (m.backendFiles.length > 0) return;
-        const local = m.terraformBlocks.find((t) => t.backend?.type === 'local');
+        const local = effective?.backend?.type === 'local' ? effective : undefined;
         // The terraform {} block that says backend "local" (where the offending value is
-        // written), else the first terraform {} block, else the first provider block.
-        const at = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
+        // written), else the first terraform {} block, else the first provider block. A root
+        // known only by its var files has neither: its first resource/module block (RULES.md
+        // names no place for it; the rule must still report the root).
+        const at = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at) return;
         const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({

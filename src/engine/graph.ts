@@ -41,12 +41,18 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     }
     return undefined;
   };
+  // An azapi container whose parent_id is its blob service: the service's own parent_id
+  // (from-terraform.ts blobServiceRefs) is the storage account.
+  const viaBlobService = (r: Resource): Resource | undefined => {
+    const svc = r.kind === 'storage.container' ? resolve(r.refs.get('blobService')) : undefined;
+    return svc ? resolve(svc.refs.get('storage')) : undefined;
+  };
   // Parents from references: node pool → cluster, compute → workspace, rule → NSG,
   // access policy → vault, blob container → storage account.
   for (const r of resources) {
     if (r.parent) continue;
     const parentRef = PARENT_REF[r.kind];
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
   }
   const byKind = new Map<ResourceKind, Resource[]>();
   for (const r of resources) {

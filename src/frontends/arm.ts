@@ -5,7 +5,8 @@
  * `.bicep` source is linted natively is superseded by the Bicep front end.
  */
 import path from 'node:path';
-import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
+import { getProp, members, nodeToValue, parseJsonc, type ParsedJson } from '../parse/json/index.js';
+import type { Value } from '../core/value.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
 import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { pairParameterFiles } from '../eval/arm/detect.js';
@@ -79,6 +80,22 @@ export const armFrontEnd: FrontEnd = {
       envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
     });
     for (const f of files) if (f.kind === 'arm-params') json.get(f.path);
+    // A parameter file no template of the run takes still holds literals written in the
+    // repository: SEC001 reads its values as it reads a `.tfvars` file's (RULES.md SEC001:
+    // "… or parameter file value whose name looks secret"). Not one the Bicep front end takes
+    // (named for a `.bicep`, or a superseded twin's): paired with the run's templates and each
+    // `.bicep`'s stand-in `X.json`, as that front end pairs them.
+    const used = new Set(arm.evaluations.map((e) => e.evaluation.variantFile));
+    const lone = files.filter((f) => f.kind === 'arm-params' && !used.has(f.path));
+    if (lone.length > 0) {
+      const templates = ctx.allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : f.kind === 'bicep' ? [f.path.replace(/\.bicep$/i, '.json')] : []));
+      const pairs = pairParameterFiles(templates, lone.map((f) => f.path), (pf) => metadataTemplate(json.get(pf)));
+      const taken = new Set([...pairs.values()].flat());
+      for (const f of lone) {
+        const parsed = taken.has(f.path) ? undefined : json.get(f.path);
+        if (parsed?.root) f.varValues = parameterFileValues(parsed);
+      }
+    }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
     const metadata: MetadataSource[] = [];
     const seen = new Set<string>();
@@ -108,6 +125,16 @@ export const armFrontEnd: FrontEnd = {
     };
   },
 };
+
+/** A parameter file's `value`s by parameter name as written (a Key Vault `reference` has none). */
+function parameterFileValues(parsed: ParsedJson): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const [name, , entry] of members(getProp(parsed.root, 'parameters'))) {
+    const v = getProp(entry, 'value');
+    if (v) out.set(name, nodeToValue(parsed, v));
+  }
+  return out;
+}
 
 /** `metadata._generator.name == "bicep"` of a parsed template. */
 export function isBicepGenerated(parsed: ParsedJson | undefined): boolean {

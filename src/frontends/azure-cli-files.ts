@@ -210,6 +210,8 @@ function inCommandContext(r: Resource, cmd: FileCommand, doc: number | undefined
   r.address = addressOf(cmd, doc);
   if (r.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
   if (r.kind === 'ml.workspace' && r.name?.kind === 'string' && cmd.verb === 'create') r.identity.push(workspaceIdentity(r.name.value));
+  // A resource of its own (not an inline element of the workspace it is linked to).
+  else r.identity.push(placeIdentity(cmd.at));
   // `update` changes only what the file gives: no defaults for absent keys.
   if (cmd.verb === 'update') for (const [a, f] of [...r.attrs]) if (f.defaulted) r.attrs.delete(a);
   return r;
@@ -241,4 +243,13 @@ function undecidable(cmd: FileCommand, evaluation: Evaluation, reason: string): 
   }
   if (cmd.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
   return r;
+}
+
+/**
+ * The identity of a command without a known name (or an update): its place. Every command is a
+ * resource of its own; without an identity, one linked to a parent (`az ml compute create -w ws`)
+ * would read as an inline element of it (isInlineElement), which TAG001 and GOV001 skip.
+ */
+export function placeIdentity(at: Location): string {
+  return `az:${at.file}:${at.range.start.offset}`;
 }

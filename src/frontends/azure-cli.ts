@@ -43,7 +43,7 @@ import { interpretScript, type AzInvocation, type HeredocWrite } from '../eval/a
 import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { fileCommandResources, newFileLinks, type FileCommand } from './azure-cli-files.js';
+import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
@@ -76,7 +76,7 @@ export interface AzureCliResult {
   suppressionSources: SuppressionSource[];
 }
 
-const PARENT_KIND: Record<string, ResourceKind> = { cluster: 'aks.cluster', workspace: 'ml.workspace', nsg: 'nsg' };
+const PARENT_KIND: Record<string, ResourceKind> = { cluster: 'aks.cluster', workspace: 'ml.workspace', nsg: 'nsg', storage: 'storage' };
 
 /** Identity keys: `<kind>:<name>` (names are unique per kind in one file). */
 function identityKey(kind: ResourceKind, name: string): string {
@@ -557,6 +557,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   const nameKey = nameValue?.kind === 'string' ? nameValue.value : undefined;
   const parentKey = flags.parent?.kind === 'string' ? flags.parent.value : undefined;
   if (nameKey !== undefined && spec.verb === 'create') resource.identity.push(identityKey(spec.kind, nameKey));
+  else resource.identity.push(placeIdentity(at));
   if (spec.parentRef && parentKey !== undefined) resource.refs.set(spec.parentRef, str(identityKey(PARENT_KIND[spec.parentRef]!, parentKey), flags.parent!.origin));
   for (const [ref, v] of flags.refs) resource.refs.set(ref, v);
   if (nameValue) setFact(resource, 'name', nameValue, at, spec.nameFlags[0]!);
@@ -773,6 +774,6 @@ function templateResource(file: CiFile, call: TemplateCall, sc: ReturnType<typeo
   }
   for (const [attr, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   const nameKey = nameValue?.kind === 'string' ? nameValue.value : undefined;
-  if (nameKey !== undefined) r.identity.push(identityKey(t.kind, nameKey));
+  r.identity.push(nameKey !== undefined ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }

@@ -59,7 +59,10 @@ export function fromAmlYaml(doc: AmlYamlDocument, evaluation: Evaluation): Resou
     const shaped = armSchedules(schedules);
     if (shaped && shaped !== schedules) body = { ...body, entries: new Map(body.entries).set('schedules', shaped) };
   }
-  const identity = doc.type === 'workspace' && doc.name?.kind === 'string' ? [amlYamlWorkspaceKey(doc.name.value)] : [];
+  // Every document is a resource of its own: an identity of its place keeps a compute linked to
+  // its folder's workspace from reading as an inline element of it (isInlineElement), which
+  // TAG001 and GOV001 skip.
+  const identity = doc.type === 'workspace' && doc.name?.kind === 'string' ? [amlYamlWorkspaceKey(doc.name.value)] : [`azureml-yaml:${doc.header.file}#${doc.index}`];
   const [resource] = normalize({
     format: 'azureml-yaml',
     address: `azureml:${doc.type}/${displayKey(doc)}`,

@@ -4,7 +4,7 @@
 import type { Location } from '../core/source.js';
 import type { Evaluation, Resource } from './resource.js';
 import type { TfResource } from '../eval/terraform/instance.js';
-import { obj, type Value } from '../core/value.js';
+import { obj, unknown, type Value } from '../core/value.js';
 import { AZURERM_TABLE } from './tables/azurerm.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { normalize, pathsRead, type SourceResource } from './normalize.js';
@@ -99,6 +99,7 @@ function azapiSource(
   const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : undefined;
   const parentId = r.body.entries.get('parent_id');
   if (parentRef && parentId) refs.set(parentRef, parentId);
+  if (key && parentId) blobServiceRefs(key, parentId, refs);
   return {
     ...base,
     format: 'azapi',
@@ -110,6 +111,30 @@ function azapiSource(
     refs,
     ...(apiVersion ? { apiVersion } : {}),
   };
+}
+
+const BLOB_SERVICES = 'microsoft.storage/storageaccounts/blobservices';
+const CONTAINERS = 'microsoft.storage/storageaccounts/blobservices/containers';
+/** `tf:<account address>/blobServices/default`: a container's `parent_id` written as a path below the account. */
+const BELOW_ACCOUNT = /^(tf:[^/]+)\/blobServices\/default$/i;
+
+/**
+ * A blob container's storage account is two levels above it: azapi's `parent_id` names its
+ * blob service, written either as a path below the account
+ * (`"${azapi_resource.sa.id}/blobServices/default"`) or as a reference to an
+ * `azapi_resource` of type `blobServices` whose own `parent_id` is the account. The first
+ * gives the `storage` reference directly; the second is kept as `blobService`, and the graph
+ * follows the service's `storage` reference (engine/graph.ts).
+ */
+function blobServiceRefs(key: string, parentId: Value, refs: Map<string, Value>): void {
+  if (key === BLOB_SERVICES) {
+    refs.set('storage', parentId);
+    return;
+  }
+  if (key !== CONTAINERS || parentId.kind !== 'unknown' || !parentId.token) return;
+  const m = BELOW_ACCOUNT.exec(parentId.token);
+  if (m) refs.set('storage', unknown(parentId.reason, parentId.origin, m[1]));
+  else refs.set('blobService', parentId);
 }
 
 /** Terraform reference keys: a reference evaluates to an unknown value whose token names its target (`tf:azurerm_x.y`). */

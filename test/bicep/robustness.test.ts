@@ -52,7 +52,9 @@ describe('20. diagnostics and recovery', () => {
       expect(r.errors.map((e) => at(e.range))).toEqual(['4:7']);
       expect(r.statements.map((s) => at(s.range))).toEqual(['1:1', '3:1', '7:1']);
       const obj = as(as(r.statements[1], 'VarDecl').value, 'Object');
-      expect(obj.members.map((m) => at(m.range))).toEqual(['5:3']);
+      // The broken property is kept (its value unknown, not absent); the next one still parses.
+      expect(obj.members.map((m) => at(m.range))).toEqual(['4:3', '5:3']);
+      expect(obj.members.map((m) => (m.kind === 'ObjectProperty' ? m.value.kind : ''))).toEqual(['Error', 'String']);
     }
     const multi = ok(`var a = '''\r\nx\r\n'''\r\n`);
     expect(as(as(multi.statements[0], 'VarDecl').value, 'String').value).toBe('x\r\n');
@@ -85,7 +87,13 @@ param p string
 `);
     expect(r.errors.map((e) => at(e.range))).toEqual(['3:13', '8:1']);
     const res = as(r.statements[0], 'ResourceDecl');
-    expect(res.body!.members.map((m) => (m.kind === 'ObjectProperty' ? m.keyName : ''))).toEqual(['name', 'tags']);
+    // `location: ]` is written but broken: kept with an Error value (unknown), so a rule never
+    // reads it as absent and reports its default.
+    expect(res.body!.members.map((m) => (m.kind === 'ObjectProperty' ? `${m.keyName}:${m.value.kind}` : ''))).toEqual([
+      'name:String',
+      'location:Error',
+      'tags:Object',
+    ]);
     expect(r.statements.map((s) => s.kind)).toEqual(['ResourceDecl', 'VarDecl', 'ParamDecl']);
     expect(r.errors[1]!.message).toContain('6:9');
   });

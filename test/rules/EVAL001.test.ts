@@ -223,4 +223,36 @@ jobs:
   },
 };
 
-ruleTester('EVAL001', converted);
+// Conformance round (c-conf2): RULES.md EVAL001 "one finding per file and cause, with the
+// count": two resources of one file hitting the expansion cap are one cause (the address was
+// not quoted, so it made each message a cause of its own).
+const perCause: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'expansion-cap-once-per-file-with-the-count',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "a" {
+  ⟦count    = 1500⟧
+  name     = "a-\${count.index}"
+  location = "westeurope"
+}
+
+resource "azurerm_resource_group" "b" {
+  count    = 3000
+  name     = "b-\${count.index}"
+  location = "westeurope"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        message: "'azurerm_resource_group.a' expands to 1500 instances; only the first 1024 are linted (and 1 more like it in this file)",
+      },
+    ],
+  },
+};
+
+ruleTester('EVAL001', converted, perCause);

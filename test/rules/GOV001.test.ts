@@ -827,7 +827,101 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('GOV001', converted, azureCli);
+// Conformance round (c-conf2): `az group create -l` is a resource location like
+// azurerm_resource_group's `location` (the command was not modelled).
+const azGroup: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'group-allowed', files: { 'deploy.sh': 'az group create -n rg-ml -l "West Europe"\n' }, options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } } },
+    ],
+    invalid: [
+      {
+        name: 'group-outside-allowed',
+        files: { 'deploy.sh': 'az group create -g rg-ml -l ⟦eastus⟧\n' },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        message: 'Resource "rg-ml" (az group create) is deployed to "eastus", which is not an allowed location (westeurope); set its location to one of the allowed regions.',
+      },
+    ],
+  },
+};
+
+// Conformance round (c-conf2): a compute YAML beside its workspace YAML is a resource of its
+// own (it read as an inline element of the workspace and was skipped).
+const linkedComputes: RuleTable = {
+  'azureml-yaml': {
+    valid: [],
+    invalid: [
+      {
+        name: 'compute-beside-its-workspace',
+        files: {
+          'ml/workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw
+location: westeurope
+`,
+          'ml/compute.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+location: ⟦eastus⟧
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+      },
+    ],
+  },
+};
+
+// Conformance round (c-conf2): a location that no Azure region could be named (a placeholder,
+// an expression written as a string) is not a value the rule can judge: undecided, no finding.
+const notRegions: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'placeholder-and-expression-as-text',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "a" {
+  name     = "a"
+  location = "<location>"
+}
+
+resource "azurerm_resource_group" "b" {
+  name     = "b"
+  location = "azurerm_resource_group.example.location"
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'region-with-spaces-and-digits-is-still-judged',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "a" {
+  name     = "a"
+  location = ⟦"West US 2"⟧
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['westeurope'] } } },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV001', converted, azureCli, azGroup, linkedComputes, notRegions);
 
 describe('GOV001 locations', () => {
   it('normalizes display names', () => {

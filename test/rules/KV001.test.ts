@@ -699,4 +699,32 @@ stages:
   },
 };
 
-ruleTester('KV001', converted, azureCli);
+// Conformance round (c-conf2): a property written with a value that fails to parse is unknown,
+// not absent (RULES.md: "A rule never reports on an unknown value"; the file gets PARSE001).
+const conformance: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'broken-value-is-unknown-not-absent',
+        parseError: true,
+        files: {
+          'main.bicep': `
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-mlops'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enablePurgeProtection: ]
+    enableRbacAuthorization: true
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [],
+  },
+};
+
+ruleTester('KV001', converted, azureCli, conformance);

@@ -1651,7 +1651,41 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('NET001', converted, azureCli);
+// Conformance round (c-conf2): the message names every admin port the rule opens, not only the
+// first list entry's (`["21-23", "3389"]` opens SSH and RDP); the location stays at that entry.
+const allPorts: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'port-list-names-every-admin-port',
+        files: {
+          'main.tf': `
+resource "azurerm_network_security_rule" "admin" {
+  name                        = "admin"
+  priority                    = 100
+  direction                   = "Inbound"
+  access                      = "Allow"
+  protocol                    = "Tcp"
+  source_port_range           = "*"
+  destination_port_ranges     = [⟦"21-23"⟧, "3389"]
+  source_address_prefix       = "*"
+  destination_address_prefix  = "*"
+  resource_group_name         = "rg"
+  network_security_group_name = "nsg"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+        message: 'Security rule "admin" allows inbound SSH (22) and RDP (3389) from "*" (the internet); restrict source_address_prefix to a management range or use Azure Bastion.',
+      },
+    ],
+  },
+};
+
+ruleTester('NET001', converted, azureCli, allPorts);
 
 describe('NET001 ports', () => {
   it('finds 22 and 3389 in single ports, ranges and *', () => {

@@ -1815,13 +1815,114 @@ param adminPassword = ⟦'Bicep-Sample-Pa55!'⟧
   },
 };
 
-ruleTester('SEC001', converted, parameters, v2);
+// Conformance round (c-conf2): an ARM parameter file no template takes (the template lives
+// elsewhere, or is linked) was never read; its literal secret is reported as a var file's.
+// RULES.md SEC001: "… or ARM parameter defaultValue/parameter file value whose name looks
+// secret"; "In a var or parameter file whose name or folder says sample … the level is warning".
+const PARAMS = (value: string): string => `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "vmName": { "value": "vm-ml" },
+    "adminPassword": { "value": ${value} },
+    "sqlPassword": { "reference": { "keyVault": { "id": "/subscriptions/x/kv" }, "secretName": "sql" } }
+  }
+}
+`;
+const loneParameterFiles: RuleTable = {
+  arm: {
+    valid: [
+      { name: 'lone-parameter-file-placeholder', files: { 'deploy/azuredeploy.parameters.json': PARAMS('"<your password>"') } },
+    ],
+    invalid: [
+      {
+        name: 'lone-parameter-file-literal',
+        files: { 'deploy/azuredeploy.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+        mustNotShow: ['Pr0d-Passw0rd!'],
+      },
+      {
+        // Named for main.bicep beside it: the Bicep front end evaluates it; reported once, as its value.
+        name: 'parameter-file-of-a-bicep-is-reported-once',
+        files: {
+          'infra/main.bicep': `
+@secure()
+param adminPassword string
+param vmName string
+`,
+          'infra/main.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'inputAssigned',
+      },
+      {
+        // In a folder below: no template takes it (the Bicep front end pairs by name in its folder).
+        name: 'parameter-file-below-a-bicep-read-on-its-own',
+        files: {
+          'infra/main.bicep': `
+@secure()
+param adminPassword string
+param vmName string
+`,
+          'infra/env/main.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+      },
+      {
+        name: 'lone-parameter-file-in-samples-is-a-warning',
+        files: { 'samples/azuredeploy.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'varFile',
+      },
+    ],
+  },
+};
+
+const numberedNames: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        // Two VMs, two admin passwords: the number does not make the name less secret.
+        name: 'numbered-secret-variable-default',
+        files: {
+          'main.tf': `
+variable "vm_admin_password_2" {
+  type    = string
+  default = ⟦"Str0ng!Passw0rd"⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'inputDefault',
+      },
+    ],
+  },
+};
+
+ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames);
 
 describe('SEC001 matchers', () => {
   it('matches secret-looking names, also camelCase, and not their metadata', () => {
     for (const n of ['password', 'admin_password', 'adminPassword', 'ADMIN_PASSWORD', 'client_secret', 'clientSecret', 'storage_access_key', 'accessKey', 'primary_connection_string', 'connectionString', 'sas_token', 'sasToken', 'SASToken', 'api_key', 'apiKey', 'APIKey', 'apikey', 'dbpassword', 'secret', 'secrets', 'administrator_login_password', 'password_value', 'secret_key', 'secretKey', 'SECRET_KEY', 'secretkey'])
       expect(looksSecret(n), n).toBe(true);
     for (const n of ['secret_name', 'secretName', 'key_vault_secret_id', 'password_length', 'secret_permissions', 'disable_password_authentication', 'client_id', 'access_policy', 'key_name', 'api_version', 'connection_timeout', 'token_lifetime', 'name', 'secretKeyRef', 'secret_key_name'])
+      expect(looksSecret(n), n).toBe(false);
+  });
+
+  // Conformance round (c-conf2): a number only tells secrets apart; its words decide.
+  it('matches numbered secret names, not numbered metadata', () => {
+    for (const n of ['password_1', 'password1', 'adminPassword2', 'client_secret_2', 'api_key_2', 'apiKey2', 'sql_password_01', 'secret3'])
+      expect(looksSecret(n), n).toBe(true);
+    for (const n of ['password_length_2', 'secret_name_1', 'key_vault_secret_id2', 'sha256', 'tls12', 'key1_name'])
       expect(looksSecret(n), n).toBe(false);
   });
 

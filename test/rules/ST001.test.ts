@@ -674,4 +674,129 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('ST001', converted, azureCli);
+// Conformance round (c-conf2): an azapi container's `parent_id` names its blob service, not
+// the account: written as a path below the account, or as an azapi blobServices resource.
+// Both are linked to the account (they were not: the public container was never reported).
+// RULES.md ST001: "A scanned container with public access … on an account that allows it:
+// error at the container's value."
+const AZAPI_ACCOUNT = `
+resource "azurerm_storage_account" "st" {
+  name                            = "stmldemo"
+  resource_group_name             = "rg-ml"
+  location                        = "westeurope"
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  allow_nested_items_to_be_public = ⟦true⟧
+}
+`;
+const azapiContainers: RuleTable = {
+  azapi: {
+    valid: [
+      {
+        name: 'container-below-account-that-disallows',
+        files: {
+          'main.tf': `${AZAPI_ACCOUNT.replace('⟦true⟧', 'false')}
+resource "azapi_resource" "c" {
+  type      = "Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01"
+  name      = "models"
+  parent_id = "\${azurerm_storage_account.st.id}/blobServices/default"
+  body = {
+    properties = { publicAccess = "Blob" }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'container-parent-id-path-below-account',
+        files: {
+          'main.tf': `${AZAPI_ACCOUNT}
+resource "azapi_resource" "c" {
+  type      = "Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01"
+  name      = "models"
+  parent_id = "\${azurerm_storage_account.st.id}/blobServices/default"
+  body = {
+    properties = { publicAccess = ⟦"Blob"⟧ }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        errors: [{ messageId: 'publicBlobAccess' }, { messageId: 'publicContainer' }],
+      },
+      {
+        name: 'container-parent-id-is-an-azapi-blob-service',
+        files: {
+          'main.tf': `${AZAPI_ACCOUNT}
+resource "azapi_resource" "svc" {
+  type      = "Microsoft.Storage/storageAccounts/blobServices@2023-01-01"
+  name      = "default"
+  parent_id = azurerm_storage_account.st.id
+  body      = {}
+}
+
+resource "azapi_resource" "c" {
+  type      = "Microsoft.Storage/storageAccounts/blobServices/containers@2023-01-01"
+  name      = "models"
+  parent_id = azapi_resource.svc.id
+  body = {
+    properties = { publicAccess = ⟦"Container"⟧ }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        errors: [{ messageId: 'publicBlobAccess' }, { messageId: 'publicContainer' }],
+      },
+    ],
+  },
+};
+
+// Conformance round (c-conf2): `az storage container create|set-permission --public-access`
+// is a scanned container (it was not modelled), linked to the `az storage account create` of
+// its `--account-name`. RULES.md ST001: "A scanned container with public access … on an
+// account that allows it: error at the container's value".
+const azContainers: RuleTable = {
+  'azure-cli': {
+    valid: [
+      { name: 'container-on-account-not-scanned', files: { 'deploy.sh': 'az storage container create -n models --account-name other --public-access blob\n' } },
+      { name: 'container-off', files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access false\naz storage container create -n models --account-name st1 --public-access container\n' } },
+    ],
+    invalid: [
+      {
+        name: 'public-container-on-an-account-that-allows-it',
+        files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access ⟦true⟧\naz storage container create -n models --account-name st1 --public-access ⟦blob⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        errors: [
+          { messageId: 'publicBlobAccess' },
+          {
+            messageId: 'publicContainer',
+            message: 'Container "models" is readable by anyone without credentials: --public-access is blob, and storage account "st1" allows it as --allow-blob-public-access is true; set --public-access to "off" or --allow-blob-public-access to false.',
+          },
+        ],
+      },
+      {
+        // Without --public-access a container is private: only the account is reported.
+        name: 'container-private-by-default',
+        files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access ⟦true⟧\naz storage container create -n models --account-name st1\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'publicBlobAccess',
+      },
+      {
+        name: 'set-permission-after-create',
+        files: { 'deploy.sh': 'az storage account create -n st1 -g rg --allow-blob-public-access ⟦true⟧\naz storage container create -n models --account-name st1\naz storage container set-permission -n models --account-name st1 --public-access ⟦container⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        errors: [{ messageId: 'publicBlobAccess' }, { messageId: 'publicContainer' }],
+      },
+    ],
+  },
+};
+
+ruleTester('ST001', converted, azureCli, azapiContainers, azContainers);

@@ -984,4 +984,141 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('TAG001', converted, azureCli);
+// Conformance round (c-conf2): `az group create` creates a tracked, taggable resource, as
+// azurerm_resource_group does (it was not modelled: no TAG001, no GOV001).
+const azGroup: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'group-with-required-tags',
+        files: { 'deploy.sh': 'az group create -n rg-ml -l westeurope --tags owner=ml\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+      {
+        name: 'group-tagged-by-a-later-update',
+        files: { 'deploy.sh': 'az group create -n rg-ml -l westeurope\naz group update -n rg-ml --tags owner=ml\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+    ],
+    invalid: [
+      {
+        name: 'group-without-tags',
+        files: { 'deploy.sh': '⟦az⟧ group create --name rg-ml --location westeurope\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noTags',
+        message: 'Resource "rg-ml" (az group create) has no tags, so it lacks the required tag "owner"; add --tags with it.',
+      },
+    ],
+  },
+};
+
+// Conformance round (c-conf2): a compute linked to a workspace (the folder's only workspace
+// YAML; `az ml compute create -w ws` after `az ml workspace create -n ws`) is a resource of its
+// own, not an inline element of the workspace: it was skipped when its name was unknown or it
+// came from YAML. RULES.md TAG001: "Taggable resource missing a required tag".
+const linkedComputes: RuleTable = {
+  'azureml-yaml': {
+    valid: [],
+    invalid: [
+      {
+        name: 'compute-beside-its-workspace',
+        files: {
+          'ml/workspace.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw
+public_network_access: Disabled
+tags:
+  owner: ml
+`,
+          'ml/compute.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+type: amlcompute
+tags:
+  ⟦team: ml
+⟧`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'missingTags',
+      },
+    ],
+  },
+  'azure-cli': {
+    valid: [],
+    invalid: [
+      {
+        name: 'compute-with-unknown-name-in-a-created-workspace',
+        files: { 'deploy.sh': 'az ml workspace create -n mlw -g rg --tags owner=ml\n⟦az⟧ ml compute create -n "$CLUSTER" -w mlw -g rg --type amlcompute\n' },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noTags',
+      },
+    ],
+  },
+};
+
+// Conformance round (c-conf2): a deployment (a Bicep module, a nested template) is not a
+// tracked resource: checked only when it writes tags, like any other type that may take them.
+const deployments: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'module-without-tags',
+        files: {
+          'main.bicep': `
+module st 'st.bicep' = {
+  name: 'st'
+}
+`,
+          'st.bicep': `
+resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stml'
+  location: 'westeurope'
+  sku: { name: 'Standard_LRS' }
+  kind: 'StorageV2'
+  tags: { owner: 'ml' }
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+      },
+    ],
+    invalid: [],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'nested-deployment-that-writes-tags',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "nested",
+      "tags": ⟦{ "team": "ml" }⟧,
+      "properties": { "mode": "Incremental", "template": { "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [] } }
+    }
+  ]
+}
+`,
+        },
+        options: { ruleOptions: { TAG001: { required: ['owner'] } } },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'missingTags',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG001', converted, azureCli, azGroup, linkedComputes, deployments);

@@ -262,4 +262,89 @@ terraform {
   },
 };
 
-ruleTester('TF001', converted, demonstrations);
+// Conformance round (c-conf2): a root known only by its var files ("a folder with .tf files
+// that has … `.tfvars` files") with neither a terraform {} nor a provider block was silently
+// skipped (no place to point at); it is reported at its first resource/module block.
+const rootByVarFiles: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'root-known-by-tfvars-without-terraform-or-provider-block',
+        files: {
+          'infra/variables.tf': `
+variable "location" {
+  type = string
+}
+`,
+          'infra/main.tf': `
+⟦module "ml" {⟧
+  source   = "../modules/ml"
+  location = var.location
+}
+`,
+          'infra/terraform.tfvars': `
+location = "westeurope"
+`,
+          'modules/ml/main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = var.location
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noBackend',
+      },
+    ],
+  },
+};
+
+// Conformance round (c-conf2): an override file's backend replaces the original's (Terraform
+// docs, Override Files › Merging terraform blocks), so `backend "local"` in override.tf makes
+// the state local whatever main.tf says; the reverse makes it remote.
+const OVERRIDE_ROOT = `
+terraform {
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+}
+`;
+const overrides: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'override-sets-a-remote-backend',
+        files: {
+          'infra/main.tf': OVERRIDE_ROOT.replace('backend "azurerm" {}', 'backend "local" {}'),
+          'infra/backend_override.tf': `
+terraform {
+  backend "azurerm" {}
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'override-sets-a-local-backend',
+        files: {
+          'infra/main.tf': OVERRIDE_ROOT,
+          'infra/override.tf': `
+⟦terraform {⟧
+  backend "local" {}
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'localBackend',
+      },
+    ],
+  },
+};
+
+ruleTester('TF001', converted, demonstrations, rootByVarFiles, overrides);

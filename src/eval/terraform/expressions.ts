@@ -261,13 +261,30 @@ function evalTemplate(parts: TemplatePart[], ctx: EvalContext, at: Location): Va
   const holes: Value[] = [];
   for (let i = 0; i < parts.length; i++) {
     const v = evalTemplatePart(parts[i]!, ctx, at, holes);
-    if (v.kind === 'unknown') return unknown(v.reason, at);
+    if (v.kind === 'unknown') return unknown(v.reason, at, pathToken(v, parts, i));
     out += (v as { value: string }).value;
     // A string that doubles through a chain of locals outgrows memory long before it is useful.
     if (out.length > MAX_STRING_LENGTH) return unknown(`string longer than ${MAX_STRING_LENGTH.toLocaleString('en')} characters`, at);
   }
   // A template of one literal keeps the literal's own range (the quoted string).
   return derived(str(out, at), at, holes);
+}
+
+/**
+ * `"${azapi_resource.sa.id}/blobServices/default"`: a reference followed only by literal text
+ * keeps the reference's token with the text appended (`tf:azapi_resource.sa/blobServices/default`),
+ * so an azapi child's `parent_id` written as a path below its parent can still be linked
+ * (from-terraform.ts). Any other unknown template has no token.
+ */
+function pathToken(v: Value & { kind: 'unknown' }, parts: TemplatePart[], i: number): string | undefined {
+  if (i !== 0 || !v.token?.startsWith('tf:')) return undefined;
+  let rest = '';
+  for (let j = 1; j < parts.length; j++) {
+    const p = parts[j]!;
+    if (p.type !== 'TemplateLiteral') return undefined;
+    rest += p.value;
+  }
+  return rest.startsWith('/') ? `${v.token}${rest}` : undefined;
 }
 
 function evalTemplatePart(p: TemplatePart, ctx: EvalContext, at: Location, holes: Value[] = []): Value {

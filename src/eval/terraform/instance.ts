@@ -316,7 +316,7 @@ export class ModuleInstance {
     const ctx = this.context(decl.file);
     const { count, forEach } = expansionAttrs(decl.node);
     const cap = (n: number, at: { range: Location['range'] }): void => {
-      if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
+      if (n > max) this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
     };
     if (count) {
       const c = evaluate(count.expr, ctx);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Block, Body } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import { list, obj, type ObjectValue, type Value } from '../../core/value.js';
-import { attr, blockHeader, childBlocks, locOf, type Located, type ModuleSource } from './module-source.js';
+import { attr, blockHeader, childBlocks, isOverrideFile, locOf, type Located, type ModuleSource } from './module-source.js';
 import { evaluate, noNames } from './expressions.js';
 import type { EvalGuard } from './guard.js';
 
@@ -20,6 +20,11 @@ export interface TerraformModuleFacts {
   isRoot: boolean;
   /** `terraform {}` blocks: where they are, the backend/cloud they declare, whether they hold `required_providers`. */
   terraformBlocks: { at: Location; backend?: { type: string; at: Location }; cloud?: Location; requiredProviders: boolean }[];
+  /**
+   * The backend Terraform uses after merging override files (TF001): the `terraform {}` block
+   * whose `backend` or `cloud` block is in effect, or undefined when no block declares one.
+   */
+  effectiveBackend?: TerraformModuleFacts['terraformBlocks'][number];
   /**
    * `provider` blocks. `body` holds the attributes as written, evaluated without variables
    * (a literal is known with its origin, `var.x` is unknown): nested blocks are lists of objects.
@@ -35,6 +40,12 @@ export interface TerraformModuleFacts {
    * `backend.azurerm` (the CAF rover convention) and `*.backend.tfvars`.
    */
   backendFiles: string[];
+  /**
+   * The header of the folder's first `resource`, `module` or `data` block (file order), else
+   * of its first block of any type: where TF001 points when a root (known by its var files)
+   * has neither a `terraform {}` nor a `provider` block.
+   */
+  firstBlock?: Location;
   /**
    * For a root: the local modules it calls, transitively, each once (its *configuration*
    * besides itself; RULES.md TF003). Empty for other folders.
@@ -86,12 +97,14 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     const backend = childBlocks(t.node, 'backend')[0];
     const cloud = childBlocks(t.node, 'cloud')[0];
     const required = childBlocks(t.node, 'required_providers');
-    facts.terraformBlocks.push({
+    const block = {
       at: blockHeader(t.node, t.file),
       backend: backend ? { type: backend.labels[0]?.value ?? '', at: blockHeader(backend, t.file) } : undefined,
       cloud: cloud ? blockHeader(cloud, t.file) : undefined,
       requiredProviders: required.length > 0,
-    });
+    };
+    facts.terraformBlocks.push(block);
+    facts.effectiveBackend = mergedBackend(facts.effectiveBackend, block, isOverrideFile(t.file));
     for (const rp of required) {
       for (const item of rp.body.items) {
         if (item.type !== 'Attribute') continue;
@@ -111,7 +124,36 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
   };
   src.resources.forEach(use);
   src.data.forEach(use);
+  const first = firstBlockOf(src);
+  if (first) facts.firstBlock = first;
   return facts;
+}
+
+/**
+ * The backend in effect after one more `terraform {}` block (blocks come in load order: every
+ * normal file, then override files in name order). Terraform docs, Override Files › Merging
+ * `terraform` blocks: a `backend` in an override file is used over the original's `backend` or
+ * `cloud`; when the original sets a `backend` and the override a `cloud`, "the backend specified
+ * by the `backend` block is used upon merging". Normal files can declare only one.
+ */
+function mergedBackend<T extends { backend?: unknown; cloud?: unknown }>(current: T | undefined, block: T, override: boolean): T | undefined {
+  if (!block.backend && !block.cloud) return current;
+  if (!override || !current) return block;
+  if (block.backend) return block;
+  return current.backend ? current : block;
+}
+
+/** The first resource/module/data block header of the folder's files, else its first block. */
+function firstBlockOf(src: ModuleSource): Location | undefined {
+  let any: Location | undefined;
+  for (const f of src.files) {
+    for (const item of f.body.items) {
+      if (item.type !== 'Block') continue;
+      if (item.blockType === 'resource' || item.blockType === 'module' || item.blockType === 'data') return blockHeader(item, f.file);
+      any ??= blockHeader(item, f.file);
+    }
+  }
+  return any;
 }
 
 /** The provider (local name) a resource or data source uses: its `provider` argument, else its type's prefix. */

@@ -39,6 +39,8 @@ export function isTlsBelow12(version: string): boolean {
  * - azurerm `azurerm_storage_container`
  *   (https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/storage_container):
  *   `container_access_type` `blob` | `container` | `private`, default `private`.
+ * - az storage container create (https://learn.microsoft.com/cli/azure/storage/container):
+ *   `--public-access {blob, container, off}`; "Containers are private by default".
  */
 
 /** The container access levels that allow anonymous reads (ARM and azurerm spellings, compared case-insensitively). */
@@ -50,4 +52,4 @@ export function isPublicContainerAccess(level: string): boolean {
 }
 
 /** The private access level, as each format spells it (for the fix in messages). */
-export const PRIVATE_CONTAINER_ACCESS = { terraform: 'private', arm: 'None' } as const;
+export const PRIVATE_CONTAINER_ACCESS = { terraform: 'private', arm: 'None', 'azure-cli': 'off' } as const;

@@ -99,6 +99,15 @@ export const NOT_TAGGABLE_ARM: ReadonlySet<string> = new Set([
   'microsoft.keyvault/vaults/secrets',
 ]);
 
+/**
+ * ARM types that accept tags but are checked only when they write them: a deployment (every
+ * Bicep `module`, every nested template) is not a tracked resource — no location at resource
+ * group scope, so Azure Policy's `indexed` mode (the mode of tag policies) skips it — and its
+ * tags never reach cost reports ("Tag support for Azure resources": Microsoft.Resources
+ * deployments, "Supports tags: Yes, Tag in cost report: No").
+ */
+const TAGS_OPTIONAL_ARM: ReadonlySet<string> = new Set(['microsoft.resources/deployments']);
+
 /** Canonical kinds that are taggable resources (an NSG rule is not). */
 const TAGGABLE_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>(['ml.workspace', 'ml.compute', 'aks.cluster', 'aks.nodepool', 'keyvault', 'acr', 'storage', 'nsg', 'vm', 'vmss', 'private-endpoint']);
 
@@ -112,8 +121,12 @@ export function isTaggable(r: Resource): boolean {
     if (r.kind !== 'other') return TAGGABLE_KINDS.has(r.kind);
     return TAGGABLE_AZURERM.has(r.sourceType) || written;
   }
+  // Every `az` command of the table creates a tracked resource (`az group create` is kind
+  // `other`; an NSG rule is the only untaggable kind, excluded below).
+  if (r.format === 'azure-cli' && r.kind === 'other') return true;
   const type = r.sourceType.toLowerCase();
   if (NOT_TAGGABLE_ARM.has(type)) return false;
+  if (TAGS_OPTIONAL_ARM.has(type)) return written;
   if (r.kind !== 'other' && TAGGABLE_KINDS.has(r.kind)) return true;
   if (r.kind === 'nsg.rule') return false;
   const segments = type.split('/').length;

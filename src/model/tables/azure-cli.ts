@@ -281,6 +281,29 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     flags: STORAGE_FLAGS,
     source: 'https://learn.microsoft.com/cli/azure/storage/account#az-storage-account-update',
   },
+  // A blob container: "Containers are private by default; use --public-access to allow
+  // anonymous read access", `--public-access {blob, container, off}`, parent `--account-name`
+  // (https://learn.microsoft.com/cli/azure/storage/container). ST001 judges it with its account.
+  {
+    command: 'storage container create',
+    kind: 'storage.container',
+    verb: 'create',
+    nameFlags: ['--name', '-n'],
+    parentFlags: ['--account-name'],
+    parentRef: 'storage',
+    flags: [{ names: ['--public-access'], attr: 'publicAccess', read: 'string' }],
+    source: 'https://learn.microsoft.com/cli/azure/storage/container#az-storage-container-create',
+  },
+  {
+    command: 'storage container set-permission',
+    kind: 'storage.container',
+    verb: 'update',
+    nameFlags: ['--name', '-n'],
+    parentFlags: ['--account-name'],
+    parentRef: 'storage',
+    flags: [{ names: ['--public-access'], attr: 'publicAccess', read: 'string' }],
+    source: 'https://learn.microsoft.com/cli/azure/storage/container#az-storage-container-set-permission',
+  },
   {
     command: 'network nsg rule create',
     kind: 'nsg.rule',
@@ -301,6 +324,26 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     parentRef: 'nsg',
     flags: NSG_RULE_FLAGS,
     source: 'https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-update',
+  },
+  // A resource group: a tracked resource with a location and tags (GOV001, TAG001), as
+  // azurerm_resource_group and Microsoft.Resources/resourceGroups are. "az group create
+  // --location --name [--managed-by] [--tags]"; `--name` has the aliases `--resource-group`,
+  // `-g`, `-n`; `--location` is required (https://learn.microsoft.com/cli/azure/group).
+  {
+    command: 'group create',
+    kind: 'other',
+    verb: 'create',
+    nameFlags: ['--name', '-n', '--resource-group', '-g'],
+    flags: [TAGS],
+    source: 'https://learn.microsoft.com/cli/azure/group#az-group-create',
+  },
+  {
+    command: 'group update',
+    kind: 'other',
+    verb: 'update',
+    nameFlags: ['--name', '-n', '--resource-group', '-g'],
+    flags: [TAGS],
+    source: 'https://learn.microsoft.com/cli/azure/group#az-group-update',
   },
   {
     command: 'vm create',

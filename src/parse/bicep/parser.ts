@@ -1149,8 +1149,26 @@ export class Parser {
     const key = this.propertyKey();
     const keyName = key.kind === 'Identifier' ? key.name : key.value;
     this.expect(':', '":"');
-    const value = this.expression();
-    return { kind: 'ObjectProperty', key, keyName, value, range: this.range(t.start) };
+    return { kind: 'ObjectProperty', key, keyName, value: this.propertyValue(), range: this.range(t.start) };
+  }
+
+  /**
+   * A property's value. When it fails to parse, the property is still written: it is kept
+   * with an {@link A.ErrorExpr} value (unknown to the evaluator), so a broken
+   * `enablePurgeProtection: ` is not read as absent and its default reported.
+   */
+  private propertyValue(): A.Expression {
+    const start = this.cur.start;
+    const reads = this.memberReads.length;
+    try {
+      return this.expression();
+    } catch (e) {
+      if (!(e instanceof ParseFailure)) throw e;
+      this.addError(e.message, e.start, e.end, e.code);
+      this.memberReads.length = reads;
+      this.recoverElement('}');
+      return { kind: 'Error', range: this.range(start) };
+    }
   }
 
   /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
