@@ -14728,7 +14728,7 @@ var require_contains = __commonJS({
           const count = gen.let("count", 0);
           validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
-        function validateItems(_valid, block) {
+        function validateItems(_valid, block2) {
           gen.forRange("i", 0, len, (i) => {
             cxt.subschema({
               keyword: "contains",
@@ -14736,7 +14736,7 @@ var require_contains = __commonJS({
               dataPropType: util_1.Type.Num,
               compositeRule: true
             }, _valid);
-            block();
+            block2();
           });
         }
         function checkLimits(count) {
@@ -16568,7 +16568,7 @@ var init_parser2 = __esm({
         this.depth--;
         this.endOfItem(inBlock, "block");
         const body = { items: items.popFrom(itemsFrom), range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
-        const block = {
+        const block2 = {
           type: "Block",
           blockType: name,
           typeRange: nameRange,
@@ -16577,7 +16577,7 @@ var init_parser2 = __esm({
           openBraceRange,
           range: { start: nameRange.start, end: body.range.end }
         };
-        return block;
+        return block2;
       }
       endOfItem(inBlock, what) {
         const t = this.peek();
@@ -16658,12 +16658,12 @@ var init_parser2 = __esm({
           }
           case 2 /* Ident */: {
             const name = this.src();
-            const range = this.range(start, end);
-            if (name === "true" || name === "false") return { type: "Literal", value: name === "true", raw: name, range };
-            if (name === "null") return { type: "Literal", value: null, raw: name, range };
-            if (this.peek() === 10 /* LParen */) return this.parseCall(name, range);
+            const range2 = this.range(start, end);
+            if (name === "true" || name === "false") return { type: "Literal", value: name === "true", raw: name, range: range2 };
+            if (name === "null") return { type: "Literal", value: null, raw: name, range: range2 };
+            if (this.peek() === 10 /* LParen */) return this.parseCall(name, range2);
             if (name.includes("::")) this.fail(`Expected '(' after the function name "${name}"`, start, end);
-            return { type: "ScopeTraversal", root: name, rootRange: range, steps: [], range };
+            return { type: "ScopeTraversal", root: name, rootRange: range2, steps: [], range: range2 };
           }
           case 4 /* OQuote */:
             return this.parseQuoted(start);
@@ -16780,18 +16780,18 @@ var init_parser2 = __esm({
             const key = this.parseExpression();
             const closeEnd = this.expect(9 /* RBrack */, "']' to close the index");
             this.popNl();
-            const range = this.range(openStart, closeEnd);
+            const range2 = this.range(openStart, closeEnd);
             if (splat && splat.full) {
-              splat.each.push({ type: "Index", key, range });
-              splat.range = { start: splat.range.start, end: range.end };
+              splat.each.push({ type: "Index", key, range: range2 });
+              splat.range = { start: splat.range.start, end: range2.end };
               continue;
             }
             splat = null;
             if (key.type === "Literal" || isStringLiteral(key)) {
-              steps2.push({ type: "Index", key, range });
+              steps2.push({ type: "Index", key, range: range2 });
             } else {
               expr = this.attachSteps(expr, from);
-              expr = { type: "Index", collection: expr, key, range: { start: expr.range.start, end: range.end } };
+              expr = { type: "Index", collection: expr, key, range: { start: expr.range.start, end: range2.end } };
             }
             continue;
           }
@@ -17002,9 +17002,9 @@ var init_parser2 = __esm({
       plainTemplate(openStart, close) {
         this.lx.pos = close + 1;
         this.tok = null;
-        const range = this.range(openStart, close + 1);
+        const range2 = this.range(openStart, close + 1);
         const literal = { type: "TemplateLiteral", value: this.text.slice(openStart + 1, close), range: this.range(openStart + 1, close) };
-        return { type: "Template", parts: [literal], range };
+        return { type: "Template", parts: [literal], range: range2 };
       }
       /** Decodes the escape at `i` (a backslash) into `chunks`; returns the index after it. */
       decodeEscape(i, chunks) {
@@ -17172,10 +17172,10 @@ var init_parser2 = __esm({
         return closeEnd;
       }
       finishTemplate(flat, start, end, heredoc) {
-        const range = this.range(start, end);
+        const range2 = this.range(start, end);
         const only = flat.length === 1 ? flat[0] : null;
         if (only && only.kind === "interp" && !heredoc) {
-          const wrap = { type: "TemplateWrap", wrapped: only.expr, range };
+          const wrap = { type: "TemplateWrap", wrapped: only.expr, range: range2 };
           return wrap;
         }
         for (let k = 0; k < flat.length; k++) {
@@ -17192,7 +17192,7 @@ var init_parser2 = __esm({
         if (parts.length === 0) {
           parts.push({ type: "TemplateLiteral", value: "", range: this.range(start + (heredoc ? 0 : 1), heredoc ? start : end - 1) });
         }
-        const tmpl = { type: "Template", parts, range };
+        const tmpl = { type: "Template", parts, range: range2 };
         if (heredoc) tmpl.heredoc = heredoc;
         return tmpl;
       }
@@ -17269,6 +17269,388 @@ var init_parser2 = __esm({
         }
         if (opener) this.fail(`Missing %{${opener.kind === "for" ? "endfor" : "endif"}} for this %{${opener.kind}}`, opener.start, opener.end);
         return parts;
+      }
+    };
+  }
+});
+
+// src/parse/hcl/tf-json.ts
+function parseTfJson(text2, file, nested = NO_NESTED) {
+  const parsed = parseJsonc(text2, file);
+  const ctx = { file, text: text2, lineMap: parsed.lineMap, errors: parsed.errors.slice(0, 1).map((e) => ({ message: e.message, range: e.range })) };
+  const whole = parsed.lineMap.range(0, text2.length);
+  const root = parsed.root;
+  if (!root || root.type !== "object") {
+    if (ctx.errors.length === 0) ctx.errors.push({ message: "a Terraform JSON file must be a JSON object", range: whole });
+    return { file, text: text2, body: { items: [], range: whole }, comments: [], errors: ctx.errors };
+  }
+  const items = [];
+  for (const [kind, keyNode, value] of members(root)) {
+    if (kind === "//") continue;
+    for (const obj2 of objectsOf(value)) items.push(...topLevel(ctx, kind, keyNode, obj2, nested));
+  }
+  return { file, text: text2, body: { items, range: range(ctx, root) }, comments: [], errors: ctx.errors };
+}
+function topLevel(ctx, kind, keyNode, obj2, nested) {
+  switch (kind) {
+    case "resource":
+    case "data":
+      return members(obj2).flatMap(
+        ([type, typeNode, byName2]) => objectsOf(byName2).flatMap(
+          (names) => members(names).flatMap(([name, nameNode, bodies]) => objectsOf(bodies).map((b) => block(ctx, kind, keyNode, [[type, typeNode], [name, nameNode]], b, blocksOf(nested(type)))))
+        )
+      );
+    case "variable":
+    case "output":
+    case "module":
+    case "provider": {
+      const inner = kind === "variable" ? ["validation"] : kind === "provider" ? ["features"] : [];
+      return members(obj2).flatMap(([name, nameNode, bodies]) => objectsOf(bodies).map((b) => block(ctx, kind, keyNode, [[name, nameNode]], b, blocksOf(new Set(inner)), kind === "variable" ? ["type"] : [])));
+    }
+    case "locals":
+      return [block(ctx, kind, keyNode, [], obj2, blocksOf(/* @__PURE__ */ new Set()))];
+    case "terraform":
+      return [terraformBlock(ctx, keyNode, obj2)];
+    default:
+      return [block(ctx, kind, keyNode, [], obj2, blocksOf(/* @__PURE__ */ new Set()))];
+  }
+}
+function blocksOf(names) {
+  const self = { has: (n) => META_BLOCKS.includes(n) || names.has(n), inner: () => self };
+  return self;
+}
+function terraformBlock(ctx, keyNode, obj2) {
+  const items = [];
+  for (const [name, nameNode, value] of members(obj2)) {
+    if (name === "//") continue;
+    if (name === "backend") {
+      for (const o of objectsOf(value)) for (const [type, typeNode, b] of members(o)) for (const bo of objectsOf(b)) items.push(block(ctx, name, nameNode, [[type, typeNode]], bo, blocksOf(/* @__PURE__ */ new Set())));
+    } else if ((name === "required_providers" || name === "cloud") && value.type === "object") {
+      items.push(block(ctx, name, nameNode, [], value, blocksOf(/* @__PURE__ */ new Set(["workspaces"]))));
+    } else items.push(attribute(ctx, name, nameNode, value, false));
+  }
+  return assemble(ctx, "terraform", keyNode, [], obj2, items);
+}
+function block(ctx, type, typeNode, labels, obj2, blocks, exprArgs = []) {
+  const items = [];
+  for (const [name, nameNode, value] of members(obj2)) {
+    if (name === "//") continue;
+    if (blocks.has(name) && objectsOf(value).length > 0 && (value.type === "object" || value.type === "array")) {
+      for (const o of objectsOf(value)) items.push(block(ctx, name, nameNode, [], o, blocks.inner(name)));
+    } else items.push(attribute(ctx, name, nameNode, value, exprArgs.includes(name)));
+  }
+  return assemble(ctx, type, typeNode, labels, obj2, items);
+}
+function assemble(ctx, type, typeNode, labels, obj2, items) {
+  const bodyRange = range(ctx, obj2);
+  const head = labels.length ? labels[labels.length - 1][1] : typeNode;
+  return {
+    type: "Block",
+    blockType: type,
+    typeRange: range(ctx, head),
+    labels: labels.map(([value, n]) => ({ value, quoted: true, range: range(ctx, n) })),
+    body: { items, range: bodyRange },
+    openBraceRange: ctx.lineMap.range(obj2.offset, obj2.offset + 1),
+    range: ctx.lineMap.range(head.offset, obj2.offset + obj2.length)
+  };
+}
+function attribute(ctx, name, nameNode, value, asExpression) {
+  return { type: "Attribute", name, nameRange: range(ctx, nameNode), expr: expression(ctx, value, asExpression), range: ctx.lineMap.range(nameNode.offset, value.offset + value.length) };
+}
+function expression(ctx, node, asExpression = false) {
+  const r = range(ctx, node);
+  switch (node.type) {
+    case "string":
+      return stringExpression(ctx, node, asExpression) ?? { type: "Template", parts: [{ type: "TemplateLiteral", value: String(node.value), range: r }], range: r };
+    case "number":
+      return { type: "Literal", value: Number(node.value), raw: ctx.text.slice(node.offset, node.offset + node.length), range: r };
+    case "boolean":
+      return { type: "Literal", value: Boolean(node.value), raw: String(node.value), range: r };
+    case "null":
+      return { type: "Literal", value: null, raw: "null", range: r };
+    case "array":
+      return { type: "Tuple", items: (node.children ?? []).map((c) => expression(ctx, c)), range: r };
+    case "object": {
+      const items = members(node).map(([k, keyNode, v]) => {
+        const kr = range(ctx, keyNode);
+        return { key: { type: "Template", parts: [{ type: "TemplateLiteral", value: k, range: kr }], range: kr }, bareKey: false, value: expression(ctx, v), separator: ":", range: ctx.lineMap.range(keyNode.offset, v.offset + v.length) };
+      });
+      return { type: "Object", items, range: r };
+    }
+    default:
+      return { type: "Literal", value: null, raw: "null", range: r };
+  }
+}
+function stringExpression(ctx, node, asExpression) {
+  const value = String(node.value);
+  const whole = range(ctx, node);
+  const token = ctx.text.slice(node.offset, node.offset + node.length);
+  const exact = token.length === value.length + 2 && !/[\r\n]/.test(value);
+  const start = ctx.lineMap.position(node.offset + 1);
+  const at2 = (from, to) => exact ? { start: { line: start.line, column: start.column + from, offset: start.offset + from }, end: { line: start.line, column: start.column + to, offset: start.offset + to } } : whole;
+  if (asExpression) return parseExpression(ctx, value, 0, at2);
+  if (value.includes("%{")) return void 0;
+  const parts = [];
+  let literal = "";
+  let literalFrom = 0;
+  const flush = (to) => {
+    if (literal) parts.push({ type: "TemplateLiteral", value: literal, range: at2(literalFrom, to) });
+    literal = "";
+  };
+  for (let i = 0; i < value.length; ) {
+    if (value.startsWith("$${", i)) {
+      if (!literal) literalFrom = i;
+      literal += "${";
+      i += 3;
+      continue;
+    }
+    if (value.startsWith("${", i)) {
+      const end = interpolationEnd(value, i + 2);
+      if (end < 0) return void 0;
+      flush(i);
+      const inner = value.slice(i + 2, end);
+      const expr = parseExpression(ctx, inner, i + 2, at2);
+      if (!expr) return void 0;
+      parts.push({ type: "TemplateInterpolation", expr, stripLeft: false, stripRight: false, range: at2(i, end + 1) });
+      i = end + 1;
+      literalFrom = i;
+      continue;
+    }
+    if (!literal) literalFrom = i;
+    literal += value[i];
+    i++;
+  }
+  flush(value.length);
+  const only = parts[0];
+  if (parts.length === 1 && only?.type === "TemplateInterpolation") return { type: "TemplateWrap", wrapped: only.expr, range: whole };
+  return { type: "Template", parts, range: whole };
+}
+function interpolationEnd(s, from) {
+  let depth = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') {
+      for (i++; i < s.length && s[i] !== '"'; i++) if (s[i] === "\\") i++;
+    } else if (c === "{") depth++;
+    else if (c === "}") {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+function parseExpression(ctx, text2, offsetInValue, at2) {
+  const prefix = "x = ";
+  if (/[\r\n]/.test(text2)) return void 0;
+  const snippet = parseHcl(`${prefix}${text2}
+`, ctx.file);
+  const item = snippet.body.items[0];
+  if (snippet.errors.length || !item || item.type !== "Attribute") return void 0;
+  const move = (r) => {
+    const a = r.start.offset - prefix.length + offsetInValue;
+    const b = r.end.offset - prefix.length + offsetInValue;
+    return at2(Math.max(a, 0), Math.max(b, 0));
+  };
+  return moved(item.expr, move);
+}
+function moved(node, move) {
+  if (Array.isArray(node)) return node.map((n) => moved(n, move));
+  if (node === null || typeof node !== "object") return node;
+  if (isRange(node)) return move(node);
+  const out = {};
+  for (const [k, v] of Object.entries(node)) out[k] = moved(v, move);
+  return out;
+}
+function isRange(x) {
+  const r = x;
+  return typeof r.start === "object" && r.start !== null && typeof r.end === "object" && r.end !== null && typeof r.start.offset === "number" && Object.keys(x).length === 2;
+}
+function objectsOf(node) {
+  if (node.type === "object") return [node];
+  if (node.type === "array") return (node.children ?? []).filter((c) => c.type === "object");
+  return [];
+}
+function range(ctx, node) {
+  return ctx.lineMap.range(node.offset, node.offset + node.length);
+}
+var META_BLOCKS, NO_NESTED;
+var init_tf_json = __esm({
+  "src/parse/hcl/tf-json.ts"() {
+    "use strict";
+    init_json();
+    init_parser2();
+    META_BLOCKS = ["lifecycle", "provisioner", "connection", "timeouts"];
+    NO_NESTED = () => /* @__PURE__ */ new Set();
+  }
+});
+
+// src/model/tables/azurerm.ts
+function nsgRuleAttrs() {
+  return [
+    { canonical: "name", paths: ["name"] },
+    { canonical: "direction", paths: ["direction"] },
+    { canonical: "access", paths: ["access"] },
+    { canonical: "protocol", paths: ["protocol"] },
+    { canonical: "destinationPort", paths: ["destination_port_range"] },
+    { canonical: "destinationPorts", paths: ["destination_port_ranges"] },
+    { canonical: "sourceAddress", paths: ["source_address_prefix"] },
+    { canonical: "sourceAddresses", paths: ["source_address_prefixes"] }
+  ];
+}
+var nodePoolAttrs, AZURERM_TABLE;
+var init_azurerm = __esm({
+  "src/model/tables/azurerm.ts"() {
+    "use strict";
+    nodePoolAttrs = [
+      { canonical: "vmSize", paths: ["vm_size"] },
+      { canonical: "taints", paths: ["node_taints"], default: [] },
+      { canonical: "labels", paths: ["node_labels"], default: {} },
+      { canonical: "tags", paths: ["tags"] },
+      // v4: auto_scaling_enabled; v3: enable_auto_scaling. Default false.
+      { canonical: "autoscale", paths: ["auto_scaling_enabled", "enable_auto_scaling"], default: false },
+      { canonical: "minCount", paths: ["min_count"] },
+      { canonical: "nodeCount", paths: ["node_count"] },
+      { canonical: "name", paths: ["name"] },
+      // "priority - (Optional) … Possible values are Regular and Spot. Defaults to Regular."
+      { canonical: "priority", paths: ["priority"], default: "Regular" }
+    ];
+    AZURERM_TABLE = {
+      azurerm_machine_learning_workspace: {
+        kind: "ml.workspace",
+        attrs: [
+          // "public_network_access_enabled - (Optional) Enable public access when this Machine Learning Workspace is behind VNet. Defaults to true."
+          { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
+          { canonical: "imageBuildCompute", paths: ["image_build_compute_name"] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
+      },
+      // An AI Foundry hub is an ML workspace of kind Hub (its projects inherit its network settings).
+      azurerm_ai_foundry: {
+        kind: "ml.workspace",
+        fixed: { workspaceKind: "Hub" },
+        attrs: [
+          // "public_network_access - (Optional) … Possible values include Enabled and Disabled. Defaults to Enabled."
+          { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
+      },
+      azurerm_machine_learning_compute_cluster: {
+        kind: "ml.compute",
+        fixed: { computeType: "cluster" },
+        attrs: [
+          { canonical: "vmSize", paths: ["vm_size"] },
+          { canonical: "minNodeCount", paths: ["scale_settings.0.min_node_count"] },
+          { canonical: "maxNodeCount", paths: ["scale_settings.0.max_node_count"] },
+          // "node_public_ip_enabled - … Defaults to true."
+          { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
+          { canonical: "tags", paths: ["tags"] },
+          { canonical: "name", paths: ["name"] }
+        ],
+        refs: { workspace: ["machine_learning_workspace_id"] }
+      },
+      azurerm_machine_learning_compute_instance: {
+        kind: "ml.compute",
+        fixed: { computeType: "instance" },
+        attrs: [
+          { canonical: "vmSize", paths: ["virtual_machine_size"] },
+          { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
+          { canonical: "tags", paths: ["tags"] },
+          { canonical: "name", paths: ["name"] }
+        ],
+        refs: { workspace: ["machine_learning_workspace_id"] }
+      },
+      azurerm_kubernetes_cluster: {
+        kind: "aks.cluster",
+        attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
+        elements: [
+          // The default node pool is the cluster's system pool.
+          { kind: "aks.nodepool", path: "default_node_pool", attrs: nodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" }
+        ]
+      },
+      azurerm_kubernetes_cluster_node_pool: {
+        kind: "aks.nodepool",
+        attrs: [
+          ...nodePoolAttrs,
+          // "mode - (Optional) Should this Node Pool be used for System or User resources? Defaults to User."
+          { canonical: "mode", paths: ["mode"], default: "User" }
+        ],
+        refs: { cluster: ["kubernetes_cluster_id"] }
+      },
+      azurerm_key_vault: {
+        kind: "keyvault",
+        attrs: [
+          // "purge_protection_enabled - (Optional) Is Purge Protection enabled for this Key Vault?" Defaults to false.
+          { canonical: "purgeProtection", paths: ["purge_protection_enabled"], default: false },
+          // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
+          { canonical: "rbacAuthorization", paths: ["rbac_authorization_enabled", "enable_rbac_authorization"], default: false },
+          // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
+          { canonical: "accessPolicies", paths: ["access_policy"] },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      // "Manages a Key Vault Access Policy": key_vault_id names the vault it adds a policy to.
+      azurerm_key_vault_access_policy: { kind: "keyvault.accesspolicy", attrs: [], refs: { keyVault: ["key_vault_id"] } },
+      azurerm_container_registry: {
+        kind: "acr",
+        attrs: [
+          { canonical: "sku", paths: ["sku"] },
+          // "admin_enabled - (Optional) Specifies whether the admin user is enabled. Defaults to false."
+          { canonical: "adminEnabled", paths: ["admin_enabled"], default: false },
+          // "public_network_access_enabled - (Optional) Whether public network access is allowed. Defaults to true."
+          { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
+          // network_rule_set.default_action: "Defaults to Allow."
+          { canonical: "networkDefaultAction", paths: ["network_rule_set.0.default_action"], default: "Allow" },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      azurerm_storage_account: {
+        kind: "storage",
+        attrs: [
+          // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
+          // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
+          // default); v2: allow_blob_public_access.
+          { canonical: "allowBlobPublicAccess", paths: ["allow_nested_items_to_be_public", "allow_blob_public_access"], default: true },
+          // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
+          { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2" },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      azurerm_storage_container: {
+        kind: "storage.container",
+        attrs: [
+          // "container_access_type - (Optional) … Possible values are blob, container or private. Defaults to private."
+          { canonical: "publicAccess", paths: ["container_access_type"], default: "private" },
+          { canonical: "name", paths: ["name"] }
+        ],
+        // v4: storage_account_id; v3 (deprecated in v4): storage_account_name, matched by name in the graph.
+        refs: { storage: ["storage_account_id", "storage_account_name"] }
+      },
+      azurerm_linux_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_windows_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["vm_size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_linux_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_windows_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_orchestrated_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku_name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      azurerm_network_security_group: {
+        kind: "nsg",
+        attrs: [{ canonical: "tags", paths: ["tags"] }],
+        elements: [{ kind: "nsg.rule", path: "security_rule", attrs: nsgRuleAttrs(), namePath: "name" }]
+      },
+      azurerm_network_security_rule: {
+        kind: "nsg.rule",
+        attrs: nsgRuleAttrs(),
+        refs: { nsg: ["network_security_group_name"] }
+      },
+      azurerm_private_endpoint: {
+        kind: "private-endpoint",
+        attrs: [
+          { canonical: "targets", paths: ["private_service_connection.0.private_connection_resource_id"] },
+          { canonical: "groupIds", paths: ["private_service_connection.0.subresource_names"], default: [] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { target: ["private_service_connection.0.private_connection_resource_id"] }
       }
     };
   }
@@ -17466,7 +17848,7 @@ function buildModuleSource(dir, files) {
   return src;
 }
 function isOverrideFile(file) {
-  const base = path8.basename(file);
+  const base = path8.basename(file).replace(/\.json$/, "");
   return base === "override.tf" || base.endsWith("_override.tf");
 }
 function itemFile(item, blockFile) {
@@ -17511,35 +17893,35 @@ function localDir(src, source) {
   }
   return dir;
 }
-function expansionAttrs(block) {
-  let found = expansionCache.get(block);
+function expansionAttrs(block2) {
+  let found = expansionCache.get(block2);
   if (!found) {
-    found = { count: attr(block, "count"), forEach: attr(block, "for_each") };
-    expansionCache.set(block, found);
+    found = { count: attr(block2, "count"), forEach: attr(block2, "for_each") };
+    expansionCache.set(block2, found);
   }
   return found;
 }
-function attr(block, name) {
-  const items = block.body.items;
+function attr(block2, name) {
+  const items = block2.body.items;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (item.type === "Attribute" && item.name === name) return item;
   }
   return void 0;
 }
-function childBlocks(block, type) {
-  return block.body.items.filter((i) => i.type === "Block" && i.blockType === type);
+function childBlocks(block2, type) {
+  return block2.body.items.filter((i) => i.type === "Block" && i.blockType === type);
 }
-function blockHeader(block, file, label, symbol) {
-  const range = { start: block.typeRange.start, end: block.openBraceRange.end };
-  if (label === void 0) return { file, range };
-  return symbol === void 0 ? { file, range, label } : { file, range, label, symbol };
+function blockHeader(block2, file, label, symbol) {
+  const range2 = { start: block2.typeRange.start, end: block2.openBraceRange.end };
+  if (label === void 0) return { file, range: range2 };
+  return symbol === void 0 ? { file, range: range2, label } : { file, range: range2, label, symbol };
 }
 function locOf(node, file, label) {
   return label === void 0 ? { file, range: node.range } : { file, range: node.range, label };
 }
-function sourceText(text2, range) {
-  return text2.slice(range.start.offset, range.end.offset);
+function sourceText(text2, range2) {
+  return text2.slice(range2.start.offset, range2.end.offset);
 }
 var overrideItemFile, expansionCache;
 var init_module_source = __esm({
@@ -18592,10 +18974,10 @@ var init_guard = __esm({
        * at it (`at`, when the caller has one): an evaluation that goes well needs only the file,
        * and there is one per attribute, local and output.
        */
-      runAt(file, range, f, a, b, at2) {
+      runAt(file, range2, f, a, b, at2) {
         if (this.depth >= MAX_NESTED_EVALUATIONS) {
-          const where = at2 ?? { file, range };
-          this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
+          const where = at2 ?? { file, range: range2 };
+          this.problem(`${file}:${range2.start.offset}:${range2.end.offset}`, {
             message: `References are nested deeper than ${MAX_NESTED_EVALUATIONS} levels here; the value is treated as unknown.`,
             location: where
           });
@@ -18604,7 +18986,7 @@ var init_guard = __esm({
         const outermost = this.frameFile === void 0;
         if (outermost) {
           const spent = this.spent.get(file) ?? 0;
-          if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at2 ?? { file, range });
+          if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at2 ?? { file, range: range2 });
           const start = this.now();
           this.frameFile = file;
           this.frameStart = start;
@@ -18614,7 +18996,7 @@ var init_guard = __esm({
         try {
           return f(a, b);
         } catch (err2) {
-          const where = at2 ?? { file, range };
+          const where = at2 ?? { file, range: range2 };
           if (err2 instanceof BudgetExceeded) {
             if (!outermost) throw err2;
             this.problem(`${file}:budget`, {
@@ -18623,7 +19005,7 @@ var init_guard = __esm({
             });
             return unknown(BUDGET_REASON, where);
           }
-          this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
+          this.problem(`${file}:${range2.start.offset}:${range2.end.offset}`, {
             message: `This expression could not be evaluated (${describeError(err2)}); its value is treated as unknown.`,
             location: where
           });
@@ -18853,11 +19235,21 @@ function evalTemplate(parts, ctx, at2) {
   const holes = [];
   for (let i = 0; i < parts.length; i++) {
     const v = evalTemplatePart(parts[i], ctx, at2, holes);
-    if (v.kind === "unknown") return unknown(v.reason, at2);
+    if (v.kind === "unknown") return unknown(v.reason, at2, pathToken(v, parts, i));
     out += v.value;
     if (out.length > MAX_STRING_LENGTH) return unknown(`string longer than ${MAX_STRING_LENGTH.toLocaleString("en")} characters`, at2);
   }
   return derived(str(out, at2), at2, holes);
+}
+function pathToken(v, parts, i) {
+  if (i !== 0 || !v.token?.startsWith("tf:")) return void 0;
+  let rest = "";
+  for (let j = 1; j < parts.length; j++) {
+    const p = parts[j];
+    if (p.type !== "TemplateLiteral") return void 0;
+    rest += p.value;
+  }
+  return rest.startsWith("/") ? `${v.token}${rest}` : void 0;
 }
 function evalTemplatePart(p, ctx, at2, holes = []) {
   switch (p.type) {
@@ -18985,6 +19377,155 @@ var init_expressions = __esm({
   }
 });
 
+// src/eval/terraform/module-facts.ts
+import path9 from "node:path";
+function isBackendFile(name) {
+  return BACKEND_FILE.test(name);
+}
+function buildModuleFacts(src, isRoot, guard, folderFiles) {
+  const facts = {
+    dir: src.dir,
+    isRoot,
+    terraformBlocks: [],
+    providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
+    requiredProviders: [],
+    usedProviders: [],
+    backendFiles: folderFiles.filter((f) => isBackendFile(path9.basename(f))).sort(),
+    configuration: [],
+    opaqueModuleCalls: [],
+    calledByRoot: false,
+    callers: []
+  };
+  for (const t of src.terraformBlocks) {
+    const backend = childBlocks(t.node, "backend")[0];
+    const cloud = childBlocks(t.node, "cloud")[0];
+    const required = childBlocks(t.node, "required_providers");
+    const block2 = {
+      at: blockHeader(t.node, t.file),
+      backend: backend ? { type: backend.labels[0]?.value ?? "", at: blockHeader(backend, t.file) } : void 0,
+      cloud: cloud ? blockHeader(cloud, t.file) : void 0,
+      requiredProviders: required.length > 0
+    };
+    facts.terraformBlocks.push(block2);
+    facts.effectiveBackend = mergedBackend(facts.effectiveBackend, block2, isOverrideFile(t.file));
+    for (const rp of required) {
+      for (const item of rp.body.items) {
+        if (item.type !== "Attribute") continue;
+        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: noNames });
+        const version = v.kind === "object" ? v.entries.get("version") : v.kind === "string" ? v : void 0;
+        facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
+      }
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const use = (r, key) => {
+    const name = providerOf(beforeFirst(key, "."), r.node);
+    if (seen.has(name)) return;
+    seen.add(name);
+    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
+  };
+  src.resources.forEach(use);
+  src.data.forEach(use);
+  const first = firstBlockOf(src);
+  if (first) facts.firstBlock = first;
+  return facts;
+}
+function mergedBackend(current, block2, override) {
+  if (!block2.backend && !block2.cloud) return current;
+  if (!override || !current) return block2;
+  if (block2.backend) return block2;
+  return current.backend ? current : block2;
+}
+function firstBlockOf(src) {
+  let any;
+  for (const f of src.files) {
+    for (const item of f.body.items) {
+      if (item.type !== "Block") continue;
+      if (item.blockType === "resource" || item.blockType === "module" || item.blockType === "data") return blockHeader(item, f.file);
+      any ??= blockHeader(item, f.file);
+    }
+  }
+  return any;
+}
+function providerOf(type, node) {
+  const explicit = attr(node, "provider");
+  return explicit && explicit.expr.type === "ScopeTraversal" ? explicit.expr.root : beforeFirst(type, "_");
+}
+function beforeFirst(s, sep) {
+  const i = s.indexOf(sep);
+  return i < 0 ? s : s.slice(0, i);
+}
+function literalBody(body, file, guard) {
+  const entries2 = /* @__PURE__ */ new Map();
+  for (let i = 0; i < body.items.length; i++) {
+    const item = body.items[i];
+    if (item.type === "Attribute") {
+      entries2.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: noNames }));
+      continue;
+    }
+    const child = literalBody(item.body, file, guard);
+    child.origin = blockHeader(item, file, item.blockType);
+    const existing = entries2.get(item.blockType);
+    if (existing?.kind === "list") existing.items.push(child);
+    else entries2.set(item.blockType, list([child], child.origin));
+  }
+  return obj(entries2, { file, range: body.range });
+}
+function linkConfigurations(modules, callees, factsOf) {
+  const reach = (from, next) => {
+    const seen = /* @__PURE__ */ new Set([from]);
+    const out = [];
+    const queue = [from];
+    for (let i = 0; i < queue.length; i++) {
+      for (const d of next(queue[i])) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        queue.push(d);
+        const f = factsOf(d);
+        if (f) out.push(f);
+      }
+    }
+    return out;
+  };
+  for (const root of modules) {
+    if (!root.isRoot) continue;
+    root.configuration = reach(root.dir, callees);
+    for (const m of root.configuration) m.calledByRoot = true;
+  }
+  const callersOf = /* @__PURE__ */ new Map();
+  for (const m of modules) {
+    for (const c of callees(m.dir)) {
+      const l = callersOf.get(c);
+      if (l) l.push(m.dir);
+      else callersOf.set(c, [m.dir]);
+    }
+  }
+  for (const m of modules) {
+    if (m.isRoot || m.calledByRoot) continue;
+    m.callers = reach(m.dir, (d) => callersOf.get(d) ?? []);
+  }
+}
+function lockedProviderTypes(blocks) {
+  const out = /* @__PURE__ */ new Set();
+  for (const b of blocks) {
+    if (b.blockType !== "provider" || !attr(b, "version")) continue;
+    const address = b.labels[0]?.value ?? "";
+    const type = address.split("/").pop();
+    if (type) out.add(type.toLowerCase());
+  }
+  return out;
+}
+var BACKEND_FILE;
+var init_module_facts = __esm({
+  "src/eval/terraform/module-facts.ts"() {
+    "use strict";
+    init_value();
+    init_module_source();
+    init_expressions();
+    BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
+  }
+});
+
 // src/core/env.ts
 function classifyWord(word) {
   const w = word.toLowerCase();
@@ -19086,6 +19627,58 @@ var init_types = __esm({
   }
 });
 
+// src/eval/terraform/json-body.ts
+function decodeJsonBody(v, expr, file) {
+  if (nestingOverflow(v.value, MAX_NESTING_DEPTH2) !== void 0) return unknown(`body: JSON nested deeper than ${MAX_NESTING_DEPTH2} levels`, v.origin);
+  const literal = plainHeredocText(expr);
+  if (literal) {
+    const positioned = positionedJson(literal.text, literal.range, file);
+    if (positioned) return positioned;
+  }
+  try {
+    return fromJS(JSON.parse(v.value), v.origin);
+  } catch {
+    return unknown("body is a string that is not JSON", v.origin);
+  }
+}
+function plainHeredocText(expr) {
+  if (expr.type !== "Template" || !expr.heredoc || expr.heredoc.indented || expr.parts.length !== 1) return void 0;
+  const part = expr.parts[0];
+  if (part.type !== "TemplateLiteral") return void 0;
+  const written2 = part.range.end.offset - part.range.start.offset;
+  return part.value.length === written2 ? { text: part.value, range: part.range } : void 0;
+}
+function positionedJson(text2, at2, file) {
+  const parsed = parseJsonc(text2, file);
+  if (parsed.errors.length || !parsed.root) return void 0;
+  const shift = (p) => ({
+    line: at2.start.line + p.line - 1,
+    column: p.line === 1 ? at2.start.column + p.column - 1 : p.column,
+    offset: at2.start.offset + p.offset
+  });
+  const place = (l) => ({ ...l, range: { start: shift(l.range.start), end: shift(l.range.end) } });
+  return shifted(parsed, parsed.root, place);
+}
+function shifted(doc, node, place) {
+  const origin = place(nodeLocation(doc, node));
+  if (node.type === "array") return list((node.children ?? []).map((c) => shifted(doc, c, place)), origin);
+  if (node.type === "object") {
+    const m = /* @__PURE__ */ new Map();
+    for (const [k, , v] of members(node)) m.set(k, shifted(doc, v, place));
+    return obj(m, origin);
+  }
+  return { ...nodeToValue(doc, node), origin };
+}
+var MAX_NESTING_DEPTH2;
+var init_json_body = __esm({
+  "src/eval/terraform/json-body.ts"() {
+    "use strict";
+    init_value();
+    init_json();
+    MAX_NESTING_DEPTH2 = 64;
+  }
+});
+
 // src/eval/terraform/type-defaults.ts
 function applyTypeConstraint(v, type, constant) {
   if (type.type === "Parentheses") return applyTypeConstraint(v, type.expr, constant);
@@ -19142,19 +19735,19 @@ var init_type_defaults = __esm({
 // src/eval/terraform/instance.ts
 import path10 from "node:path";
 function variableHeader(decl, name) {
-  const block = decl.node;
-  let header = variableHeaders.get(block);
+  const block2 = decl.node;
+  let header = variableHeaders.get(block2);
   if (!header) {
-    header = blockHeader(block, decl.file, `variable "${name}"`, { kind: "input", name });
-    variableHeaders.set(block, header);
+    header = blockHeader(block2, decl.file, `variable "${name}"`, { kind: "input", name });
+    variableHeaders.set(block2, header);
   }
   return header;
 }
 function instanceKey(k, text2) {
   return `[${k.kind === "number" ? text2 : JSON.stringify(text2)}]`;
 }
-function literalAttr(block, name) {
-  const s = attr(block, name);
+function literalAttr(block2, name) {
+  const s = attr(block2, name);
   if (!s || s.expr.type !== "Template" || s.expr.parts.length !== 1) return void 0;
   const part = s.expr.parts[0];
   return part.type === "TemplateLiteral" ? part.value : void 0;
@@ -19234,6 +19827,7 @@ var init_instance = __esm({
     init_expressions();
     init_functions();
     init_regex();
+    init_json_body();
     init_type_defaults();
     init_module_source();
     init_guard();
@@ -19357,7 +19951,8 @@ var init_instance = __esm({
         const decl = this.src.locals.get(name);
         if (!decl) return unknown(`local "${name}" is not declared`, at2);
         this.localCache.set(name, CYCLE);
-        const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON), () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), locOf(decl.node, decl.file, `local "${name}"`)));
+        const site = { ...locOf(decl.node, decl.file, `local "${name}"`), symbol: { kind: "variable", name } };
+        const v = this.abandonable(this.localCache, name, unknown(BUDGET_REASON), () => passedThrough(evaluate(decl.node.expr, this.context(decl.file)), site));
         this.localCache.set(name, v);
         return v;
       }
@@ -19441,7 +20036,7 @@ var init_instance = __esm({
         const ctx = this.context(decl.file);
         const { count, forEach } = expansionAttrs(decl.node);
         const cap = (n, at2) => {
-          if (n > max) this.opts.problems.push({ message: `${address} expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
+          if (n > max) this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
         };
         if (count) {
           const c = evaluate(count.expr, ctx);
@@ -19497,6 +20092,7 @@ var init_instance = __esm({
         if (!pathPrefix && name === "body" && resourceType.startsWith("azapi_") && expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0])
           return evaluate(expr.args[0], ctx);
         const v = evaluate(expr, ctx);
+        if (!pathPrefix && name === "body" && resourceType.startsWith("azapi_") && v.kind === "string") return decodeJsonBody(v, expr, loc(ctx, expr).file);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
           const first = expr.parts[0];
           const at2 = first?.type === "TemplateLiteral" ? first.value.indexOf("@") : -1;
@@ -19504,16 +20100,16 @@ var init_instance = __esm({
         }
         return v;
       }
-      expandDynamic(block, file, iteration, sites, pathPrefix, resourceType, blockName) {
-        const header = blockHeader(block, file, `dynamic "${blockName}"`);
-        const forEach = attr(block, "for_each");
-        const content = childBlocks(block, "content")[0];
+      expandDynamic(block2, file, iteration, sites, pathPrefix, resourceType, blockName) {
+        const header = blockHeader(block2, file, `dynamic "${blockName}"`);
+        const forEach = attr(block2, "for_each");
+        const content = childBlocks(block2, "content")[0];
         if (!forEach || !content) return unknown("dynamic block without for_each/content", header);
         const fe = evaluate(forEach.expr, this.context(file, iteration));
         const pairs = iterate(fe);
         if (!pairs) return unknown(`dynamic "${blockName}" iterates over an unknown collection`, header);
         const iterName = (() => {
-          const it = attr(block, "iterator");
+          const it = attr(block2, "iterator");
           return it && it.expr.type === "ScopeTraversal" ? it.expr.root : blockName;
         })();
         const items = [];
@@ -19568,18 +20164,18 @@ var init_instance = __esm({
         let vendored = this.opts.vendored;
         if (source) childDir = localDir(this.src, source);
         else {
-          const written = literalAttr(call.node, "source");
-          if (written === void 0) return [];
+          const written2 = literalAttr(call.node, "source");
+          if (written2 === void 0) return [];
           const version = literalAttr(call.node, "version");
-          const found = this.opts.remote?.(childKey, written, version) ?? { reason: "remote modules are not read in this run" };
+          const found = this.opts.remote?.(childKey, written2, version) ?? { reason: "remote modules are not read in this run" };
           if ("reason" in found) {
-            this.recordOpaque(name, call, written, found.reason);
+            this.recordOpaque(name, call, written2, found.reason);
             return [];
           }
           childDir = found.dir;
           const at2 = blockHeader(call.node, call.file);
-          const copy2 = { dir: childDir, name: childKey, source: written, ...found.version ? { version: found.version } : {} };
-          vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir], copies: [...vendored.copies ?? [], copy2] } : { call: at2, source: written, dirs: [childDir], copies: [copy2] };
+          const copy2 = { dir: childDir, name: childKey, source: written2, ...found.version ? { version: found.version } : {} };
+          vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, childDir], copies: [...vendored.copies ?? [], copy2] } : { call: at2, source: written2, dirs: [childDir], copies: [copy2] };
         }
         const ancestors = [...this.opts.ancestors ?? [], this.src.dir];
         if (ancestors.includes(childDir)) {
@@ -19712,9 +20308,9 @@ var init_instance = __esm({
         }
         for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) if (!c.instance.opts.vendored) c.instance.collectInputDecls(out);
       }
-      validationOf(block, file, text2, variable) {
-        const cond = attr(block, "condition");
-        const at2 = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block, file);
+      validationOf(block2, file, text2, variable) {
+        const cond = attr(block2, "condition");
+        const at2 = cond ? locOf(cond.expr, file, "validation condition") : blockHeader(block2, file);
         const regexes = [];
         const allowed = [];
         const visit2 = (e) => {
@@ -19756,175 +20352,210 @@ var init_instance = __esm({
   }
 });
 
-// src/model/tables/azurerm.ts
-function nsgRuleAttrs() {
-  return [
-    { canonical: "name", paths: ["name"] },
-    { canonical: "direction", paths: ["direction"] },
-    { canonical: "access", paths: ["access"] },
-    { canonical: "protocol", paths: ["protocol"] },
-    { canonical: "destinationPort", paths: ["destination_port_range"] },
-    { canonical: "destinationPorts", paths: ["destination_port_ranges"] },
-    { canonical: "sourceAddress", paths: ["source_address_prefix"] },
-    { canonical: "sourceAddresses", paths: ["source_address_prefixes"] }
-  ];
+// src/eval/terraform/tfvars.ts
+function tfvarsValues(file, guard) {
+  const out = /* @__PURE__ */ new Map();
+  const msPerFile = guard ? 0 : defaultMsPerFile();
+  const items = file.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.type !== "Attribute") continue;
+    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames }));
+  }
+  return out;
 }
-var nodePoolAttrs, AZURERM_TABLE;
-var init_azurerm = __esm({
-  "src/model/tables/azurerm.ts"() {
+function tfvarsJsonValues(file, text2, errors) {
+  const out = /* @__PURE__ */ new Map();
+  const parsed = parseJsonc(text2, file);
+  if (errors) errors.push(...parsed.errors);
+  const root = parsed.root ? nodeToValue(parsed, parsed.root) : unknown("invalid JSON");
+  if (root.kind === "object") for (const [k, v] of root.entries) out.set(k, v);
+  return out;
+}
+var init_tfvars = __esm({
+  "src/eval/terraform/tfvars.ts"() {
     "use strict";
-    nodePoolAttrs = [
-      { canonical: "vmSize", paths: ["vm_size"] },
-      { canonical: "taints", paths: ["node_taints"], default: [] },
-      { canonical: "labels", paths: ["node_labels"], default: {} },
-      { canonical: "tags", paths: ["tags"] },
-      // v4: auto_scaling_enabled; v3: enable_auto_scaling. Default false.
-      { canonical: "autoscale", paths: ["auto_scaling_enabled", "enable_auto_scaling"], default: false },
-      { canonical: "minCount", paths: ["min_count"] },
-      { canonical: "nodeCount", paths: ["node_count"] },
-      { canonical: "name", paths: ["name"] },
-      // "priority - (Optional) … Possible values are Regular and Spot. Defaults to Regular."
-      { canonical: "priority", paths: ["priority"], default: "Regular" }
-    ];
-    AZURERM_TABLE = {
-      azurerm_machine_learning_workspace: {
-        kind: "ml.workspace",
-        attrs: [
-          // "public_network_access_enabled - (Optional) Enable public access when this Machine Learning Workspace is behind VNet. Defaults to true."
-          { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
-          { canonical: "imageBuildCompute", paths: ["image_build_compute_name"] },
-          { canonical: "tags", paths: ["tags"] }
-        ],
-        refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
-      },
-      // An AI Foundry hub is an ML workspace of kind Hub (its projects inherit its network settings).
-      azurerm_ai_foundry: {
-        kind: "ml.workspace",
-        fixed: { workspaceKind: "Hub" },
-        attrs: [
-          // "public_network_access - (Optional) … Possible values include Enabled and Disabled. Defaults to Enabled."
-          { canonical: "publicNetworkAccess", paths: ["public_network_access"], default: true, convert: "enabledToBool" },
-          { canonical: "tags", paths: ["tags"] }
-        ],
-        refs: { containerRegistry: ["container_registry_id"], keyVault: ["key_vault_id"], storage: ["storage_account_id"] }
-      },
-      azurerm_machine_learning_compute_cluster: {
-        kind: "ml.compute",
-        fixed: { computeType: "cluster" },
-        attrs: [
-          { canonical: "vmSize", paths: ["vm_size"] },
-          { canonical: "minNodeCount", paths: ["scale_settings.0.min_node_count"] },
-          { canonical: "maxNodeCount", paths: ["scale_settings.0.max_node_count"] },
-          // "node_public_ip_enabled - … Defaults to true."
-          { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
-          { canonical: "tags", paths: ["tags"] },
-          { canonical: "name", paths: ["name"] }
-        ],
-        refs: { workspace: ["machine_learning_workspace_id"] }
-      },
-      azurerm_machine_learning_compute_instance: {
-        kind: "ml.compute",
-        fixed: { computeType: "instance" },
-        attrs: [
-          { canonical: "vmSize", paths: ["virtual_machine_size"] },
-          { canonical: "nodePublicIp", paths: ["node_public_ip_enabled"], default: true },
-          { canonical: "tags", paths: ["tags"] },
-          { canonical: "name", paths: ["name"] }
-        ],
-        refs: { workspace: ["machine_learning_workspace_id"] }
-      },
-      azurerm_kubernetes_cluster: {
-        kind: "aks.cluster",
-        attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
-        elements: [
-          // The default node pool is the cluster's system pool.
-          { kind: "aks.nodepool", path: "default_node_pool", attrs: nodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" }
-        ]
-      },
-      azurerm_kubernetes_cluster_node_pool: {
-        kind: "aks.nodepool",
-        attrs: [
-          ...nodePoolAttrs,
-          // "mode - (Optional) Should this Node Pool be used for System or User resources? Defaults to User."
-          { canonical: "mode", paths: ["mode"], default: "User" }
-        ],
-        refs: { cluster: ["kubernetes_cluster_id"] }
-      },
-      azurerm_key_vault: {
-        kind: "keyvault",
-        attrs: [
-          // "purge_protection_enabled - (Optional) Is Purge Protection enabled for this Key Vault?" Defaults to false.
-          { canonical: "purgeProtection", paths: ["purge_protection_enabled"], default: false },
-          // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
-          { canonical: "rbacAuthorization", paths: ["rbac_authorization_enabled", "enable_rbac_authorization"], default: false },
-          // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
-          { canonical: "accessPolicies", paths: ["access_policy"] },
-          { canonical: "tags", paths: ["tags"] }
-        ]
-      },
-      // "Manages a Key Vault Access Policy": key_vault_id names the vault it adds a policy to.
-      azurerm_key_vault_access_policy: { kind: "keyvault.accesspolicy", attrs: [], refs: { keyVault: ["key_vault_id"] } },
-      azurerm_container_registry: {
-        kind: "acr",
-        attrs: [
-          { canonical: "sku", paths: ["sku"] },
-          // "admin_enabled - (Optional) Specifies whether the admin user is enabled. Defaults to false."
-          { canonical: "adminEnabled", paths: ["admin_enabled"], default: false },
-          // "public_network_access_enabled - (Optional) Whether public network access is allowed. Defaults to true."
-          { canonical: "publicNetworkAccess", paths: ["public_network_access_enabled"], default: true },
-          // network_rule_set.default_action: "Defaults to Allow."
-          { canonical: "networkDefaultAction", paths: ["network_rule_set.0.default_action"], default: "Allow" },
-          { canonical: "tags", paths: ["tags"] }
-        ]
-      },
-      azurerm_storage_account: {
-        kind: "storage",
-        attrs: [
-          // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
-          // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
-          // default); v2: allow_blob_public_access.
-          { canonical: "allowBlobPublicAccess", paths: ["allow_nested_items_to_be_public", "allow_blob_public_access"], default: true },
-          // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
-          { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2" },
-          { canonical: "tags", paths: ["tags"] }
-        ]
-      },
-      azurerm_storage_container: {
-        kind: "storage.container",
-        attrs: [
-          // "container_access_type - (Optional) … Possible values are blob, container or private. Defaults to private."
-          { canonical: "publicAccess", paths: ["container_access_type"], default: "private" },
-          { canonical: "name", paths: ["name"] }
-        ],
-        // v4: storage_account_id; v3 (deprecated in v4): storage_account_name, matched by name in the graph.
-        refs: { storage: ["storage_account_id", "storage_account_name"] }
-      },
-      azurerm_linux_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-      azurerm_windows_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-      azurerm_virtual_machine: { kind: "vm", attrs: [{ canonical: "vmSize", paths: ["vm_size"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-      azurerm_linux_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-      azurerm_windows_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-      azurerm_orchestrated_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku_name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
-      azurerm_network_security_group: {
-        kind: "nsg",
-        attrs: [{ canonical: "tags", paths: ["tags"] }],
-        elements: [{ kind: "nsg.rule", path: "security_rule", attrs: nsgRuleAttrs(), namePath: "name" }]
-      },
-      azurerm_network_security_rule: {
-        kind: "nsg.rule",
-        attrs: nsgRuleAttrs(),
-        refs: { nsg: ["network_security_group_name"] }
-      },
-      azurerm_private_endpoint: {
-        kind: "private-endpoint",
-        attrs: [
-          { canonical: "targets", paths: ["private_service_connection.0.private_connection_resource_id"] },
-          { canonical: "groupIds", paths: ["private_service_connection.0.subresource_names"], default: [] },
-          { canonical: "tags", paths: ["tags"] }
-        ],
-        refs: { target: ["private_service_connection.0.private_connection_resource_id"] }
+    init_json();
+    init_value();
+    init_expressions();
+    init_guard();
+  }
+});
+
+// src/eval/terraform/project.ts
+import path11 from "node:path";
+function calledModules(dirs, callees) {
+  const hasCaller = /* @__PURE__ */ new Set();
+  for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
+  const reached = /* @__PURE__ */ new Set();
+  const queue = dirs.filter((d) => !hasCaller.has(d));
+  for (let i = 0; i < queue.length; i++) {
+    for (const t of callees(queue[i])) {
+      if (reached.has(t)) continue;
+      reached.add(t);
+      queue.push(t);
+    }
+  }
+  return reached;
+}
+function evaluateTerraform(input2) {
+  const problems = [];
+  const guard = new EvalGuard((p) => problems.push(p));
+  const byDir = /* @__PURE__ */ new Map();
+  for (const f of input2.tfFiles) {
+    const d = path11.dirname(f);
+    const files = byDir.get(d);
+    if (files) files.push(f);
+    else byDir.set(d, [f]);
+  }
+  const sources = /* @__PURE__ */ new Map();
+  const loader = (dir) => {
+    if (sources.has(dir)) return sources.get(dir);
+    const files = byDir.get(dir) ?? (input2.insideRoot(dir) ? input2.listTfFiles(dir) : void 0);
+    const parsed = (files ?? []).map((f) => input2.parseHcl(f)).filter((x) => x !== void 0);
+    const src = files ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
+    sources.set(dir, src);
+    return src;
+  };
+  const calleeCache = /* @__PURE__ */ new Map();
+  const callees = (dir) => {
+    let out = calleeCache.get(dir);
+    if (out) return out;
+    const targets = /* @__PURE__ */ new Set();
+    const src = loader(dir);
+    if (src) {
+      for (const call of src.moduleCalls.values()) {
+        const s = localModuleSource(call.node);
+        if (s) targets.add(localDir(src, s));
       }
-    };
+    }
+    targets.delete(dir);
+    out = [...targets];
+    calleeCache.set(dir, out);
+    return out;
+  };
+  const called = calledModules([...byDir.keys()], callees);
+  const varFilesByDir = /* @__PURE__ */ new Map();
+  for (const vf of input2.varFiles) {
+    let d = path11.dirname(vf);
+    while (!byDir.has(d)) {
+      const up = path11.dirname(d);
+      if (up === d || !isInside(input2.root, up)) break;
+      d = up;
+    }
+    if (!byDir.has(d)) continue;
+    const files = varFilesByDir.get(d);
+    if (files) files.push(vf);
+    else varFilesByDir.set(d, [vf]);
+  }
+  const manifests = /* @__PURE__ */ new Map();
+  const manifestOf = (dir) => {
+    if (!manifests.has(dir)) {
+      const m = input2.moduleManifest?.(dir);
+      manifests.set(dir, m ? parseManifest(m.file, m.text, dir) : void 0);
+    }
+    return manifests.get(dir);
+  };
+  const copiedDirs = /* @__PURE__ */ new Map();
+  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot);
+  const evaluations = [];
+  const modules = [];
+  const factsByDir = /* @__PURE__ */ new Map();
+  const factsOf = (dir, isRoot = false) => {
+    const known2 = factsByDir.get(dir);
+    if (known2) return known2;
+    const src = loader(dir);
+    if (!src) return void 0;
+    const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input2.listFiles?.(dir) ?? [] : []);
+    for (const call of src.moduleCalls.values()) {
+      const local = localModuleSource(call.node);
+      if (local !== void 0 && loader(localDir(src, local))) continue;
+      const source = attr(call.node, "source");
+      const text2 = fileText(src, call.file);
+      facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
+    }
+    if (isRoot) {
+      const lock = input2.lockFile?.(dir);
+      if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i) => i.type === "Block"));
+    }
+    factsByDir.set(dir, facts);
+    return facts;
+  };
+  const copies = /* @__PURE__ */ new Set();
+  for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
+  for (const dir of [...byDir.keys()].sort()) {
+    if (copies.has(dir)) continue;
+    const src = loader(dir);
+    const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
+    const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
+    modules.push(factsOf(dir, isRoot));
+    if (called.has(dir)) continue;
+    const auto = ownVarFiles.filter((f) => path11.dirname(f) === dir && AUTO_VARFILE.test(path11.basename(f)));
+    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
+    const variants = variantFiles.length ? variantFiles : [void 0];
+    for (const variantFile of variants) {
+      const inputs = /* @__PURE__ */ new Map();
+      for (const f of [...auto.sort(autoOrder), ...variantFile ? [variantFile] : []]) {
+        for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
+      }
+      const opaqueModules = [];
+      const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
+      const rel = variantFile ? path11.relative(input2.root, variantFile) : path11.relative(input2.root, dir) || ".";
+      const env = input2.envOverride ?? input2.envForPath?.(rel.split(path11.sep).join("/")) ?? (variantFile ? classifyPath(path11.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
+      const evaluation = {
+        variant: variantFile ? path11.relative(dir, variantFile).split(path11.sep).join("/") : "default",
+        variantFile,
+        env,
+        unit: dir,
+        inputs: instance.inputDecls()
+      };
+      const resources = instance.allResources();
+      for (const r of resources) if (r.vendored) {
+        for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
+      }
+      evaluations.push({ evaluation, resources, opaqueModules });
+    }
+  }
+  linkConfigurations(modules, callees, (d) => factsOf(d));
+  for (const p of problems) {
+    const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
+    if (into) p.location = into[1];
+  }
+  return { evaluations, modules, problems };
+}
+function autoOrder(a, b) {
+  const ra = path11.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path11.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  return ra - rb || (a < b ? -1 : 1);
+}
+function readVarFile(file, input2, guard) {
+  if (file.endsWith(".json")) {
+    const text2 = input2.readText(file);
+    return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
+  }
+  const parsed = input2.parseHcl(file);
+  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
+}
+function hasBackend(src) {
+  return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
+}
+function isInside(root, p) {
+  const rel = relativePath(root, p);
+  return rel === "" || !rel.startsWith("..") && !path11.isAbsolute(rel);
+}
+var AUTO_VARFILE;
+var init_project = __esm({
+  "src/eval/terraform/project.ts"() {
+    "use strict";
+    init_manifest();
+    init_module_facts();
+    init_env();
+    init_module_source();
+    init_instance();
+    init_guard();
+    init_tfvars();
+    init_paths2();
+    AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
   }
 });
 
@@ -20291,6 +20922,7 @@ function azapiSource(r, base, site) {
   const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : void 0;
   const parentId = r.body.entries.get("parent_id");
   if (parentRef && parentId) refs.set(parentRef, parentId);
+  if (key && parentId) blobServiceRefs(key, parentId, refs);
   return {
     ...base,
     format: "azapi",
@@ -20303,11 +20935,21 @@ function azapiSource(r, base, site) {
     ...apiVersion ? { apiVersion } : {}
   };
 }
+function blobServiceRefs(key, parentId, refs) {
+  if (key === BLOB_SERVICES) {
+    refs.set("storage", parentId);
+    return;
+  }
+  if (key !== CONTAINERS || parentId.kind !== "unknown" || !parentId.token) return;
+  const m = BELOW_ACCOUNT.exec(parentId.token);
+  if (m) refs.set("storage", unknown(parentId.reason, parentId.origin, m[1]));
+  else refs.set("blobService", parentId);
+}
 function terraformRefKeys(ref) {
   if (ref.kind === "unknown" && ref.token) return [ref.token];
   return [];
 }
-var READ_OF_EVERY_RESOURCE, ARM_PARENT_REF, ARM_PARENT_LEVELS;
+var READ_OF_EVERY_RESOURCE, ARM_PARENT_REF, ARM_PARENT_LEVELS, BLOB_SERVICES, CONTAINERS, BELOW_ACCOUNT;
 var init_from_terraform = __esm({
   "src/model/from-terraform.ts"() {
     "use strict";
@@ -20326,6 +20968,44 @@ var init_from_terraform = __esm({
     ARM_PARENT_LEVELS = {
       "microsoft.storage/storageaccounts/blobservices/containers": 2
     };
+    BLOB_SERVICES = "microsoft.storage/storageaccounts/blobservices";
+    CONTAINERS = "microsoft.storage/storageaccounts/blobservices/containers";
+    BELOW_ACCOUNT = /^(tf:[^/]+)\/blobServices\/default$/i;
+  }
+});
+
+// src/model/azapi-update.ts
+function applyAzapiUpdates(shapes, resources) {
+  for (const u of shapes) {
+    if (u.type !== UPDATE_TYPE) continue;
+    const id = u.body.entries.get("resource_id");
+    const token = id?.kind === "unknown" ? id.token : void 0;
+    if (!token) continue;
+    const targets = resources.filter((r) => r.identity.includes(token) && !isInlineElement(r));
+    const first = targets[0];
+    if (!first) continue;
+    const patch = fromTerraform({ ...u, type: "azapi_resource" }, first.evaluation)[0];
+    if (!patch || patch.kind === "other") continue;
+    for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
+  }
+}
+function applyPatch(target, patch) {
+  for (const [attr2, fact] of patch.attrs) {
+    if (NOT_PATCHED.has(attr2) || !written(fact)) continue;
+    target.attrs.set(attr2, fact);
+  }
+}
+function written(f) {
+  return !f.defaulted && f.value !== void 0;
+}
+var NOT_PATCHED, UPDATE_TYPE;
+var init_azapi_update = __esm({
+  "src/model/azapi-update.ts"() {
+    "use strict";
+    init_from_terraform();
+    init_normalize();
+    NOT_PATCHED = /* @__PURE__ */ new Set(["name", "location", "computeType", "computeTypeRaw", "isDefault", "inline"]);
+    UPDATE_TYPE = "azapi_update_resource";
   }
 });
 
@@ -20451,6 +21131,211 @@ var init_shared = __esm({
     init_env();
     init_paths();
     init_source();
+  }
+});
+
+// src/frontends/terraform.ts
+import path13 from "node:path";
+function terraformUnits(files, ctx) {
+  const parent = /* @__PURE__ */ new Map();
+  const find = (x) => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a, b) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const add = (x) => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  const tfDirs = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (f.kind !== "terraform") continue;
+    const d = path13.dirname(f.path);
+    const list2 = tfDirs.get(d);
+    if (list2) list2.push(f.path);
+    else tfDirs.set(d, [f.path]);
+  }
+  const calls = /* @__PURE__ */ new Map();
+  const callsOf = (dir) => {
+    let out = calls.get(dir);
+    if (out) return out;
+    out = [];
+    calls.set(dir, out);
+    const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
+    const targets = /* @__PURE__ */ new Set();
+    for (const f of tfs) {
+      const text2 = ctx.host.readText(f);
+      if (text2 === void 0) continue;
+      for (const m of text2.matchAll(LOCAL_SOURCE)) targets.add(path13.resolve(dir, m[1]));
+      ctx.host.forget(f);
+    }
+    targets.delete(dir);
+    out.push(...targets);
+    return out;
+  };
+  const visited = /* @__PURE__ */ new Set();
+  const walk4 = (from, dir) => {
+    for (const t of callsOf(dir)) {
+      if (tfDirs.has(t)) {
+        add(t);
+        union(from, t);
+      }
+      const edge = `${from}\0${t}`;
+      if (visited.has(edge)) continue;
+      visited.add(edge);
+      if (!tfDirs.has(t)) walk4(from, t);
+    }
+  };
+  for (const d of tfDirs.keys()) add(d);
+  for (const d of [...tfDirs.keys()].sort()) walk4(d, d);
+  const groups = /* @__PURE__ */ new Map();
+  const put = (key, f) => {
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  };
+  for (const f of files) {
+    if (f.kind === "terraform") put(find(path13.dirname(f.path)), f);
+    else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
+      let d = path13.dirname(f.path);
+      while (!tfDirs.has(d)) {
+        const up = path13.dirname(d);
+        const rel = path13.relative(ctx.root, up);
+        if (up === d || rel.startsWith("..") || path13.isAbsolute(rel)) break;
+        d = up;
+      }
+      put(tfDirs.has(d) ? find(d) : `\0${f.path}`, f);
+    } else put(`\0${f.path}`, f);
+  }
+  return [...groups.values()];
+}
+function withAzapiUpdates(shapes, resources) {
+  applyAzapiUpdates(shapes, resources);
+  return resources;
+}
+function isTerraformFile(name) {
+  const n = name.toLowerCase();
+  return n.endsWith(".tf") || n.endsWith(".tf.json");
+}
+function parseTerraform(text2, file) {
+  return file.toLowerCase().endsWith(".tf.json") ? parseTfJson(text2, file, nestedBlocksOf) : parseHcl(text2, file);
+}
+function nestedBlocksOf(type) {
+  let names = NESTED_BLOCKS.get(type);
+  if (names) return names;
+  const found = /* @__PURE__ */ new Set(["identity"]);
+  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
+  const paths = [...spec?.attrs.flatMap((a) => a.paths) ?? [], ...Object.values(spec?.refs ?? {}).flat()];
+  for (const p of paths) {
+    const segs = p.split(".");
+    for (let i = 0; i + 1 < segs.length; i++) if (/^\d+$/.test(segs[i + 1])) found.add(segs[i]);
+  }
+  for (const el of spec?.elements ?? []) found.add(el.path.split(".")[0]);
+  names = found;
+  NESTED_BLOCKS.set(type, names);
+  return names;
+}
+var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, NESTED_BLOCKS;
+var init_terraform = __esm({
+  "src/frontends/terraform.ts"() {
+    "use strict";
+    init_parser2();
+    init_tf_json();
+    init_azurerm();
+    init_project();
+    init_tfvars();
+    init_from_terraform();
+    init_azapi_update();
+    init_blocks();
+    init_remote_modules();
+    init_shared();
+    LOCK_FILE = ".terraform.lock.hcl";
+    BY_NAME = [
+      [/\.tf$/, "terraform"],
+      [/\.tf\.json$/, "terraform"],
+      [/\.tfvars$/, "tfvars"],
+      [/\.tfvars\.json$/, "tfvars-json"],
+      [/\.tfstate(\.backup)?$/, "tfstate"]
+    ];
+    terraformFrontEnd = {
+      name: "terraform",
+      family: "terraform",
+      byName(file) {
+        const base = path13.basename(file).toLowerCase();
+        return BY_NAME.find(([re]) => re.test(base))?.[1];
+      },
+      units: terraformUnits,
+      run(files, ctx) {
+        const problems = [];
+        const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
+        for (const f of files) {
+          if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
+          let values;
+          if (f.kind === "tfvars-json") {
+            const text2 = ctx.host.readText(f.path);
+            if (text2 !== void 0) {
+              const errors = [];
+              values = tfvarsJsonValues(f.path, text2, errors);
+              for (const e of errors) problems.push({ ruleId: "PARSE001", message: e.message, location: { file: f.path, range: e.range } });
+            }
+          } else {
+            const parsed = hcl.get(f.path);
+            if (f.kind === "tfvars" && parsed) values = tfvarsValues(parsed);
+          }
+          if (values) f.varValues = values;
+        }
+        const tf = evaluateTerraform({
+          root: ctx.root,
+          tfFiles: files.filter((f) => f.kind === "terraform").map((f) => f.path),
+          varFiles: files.filter((f) => f.kind === "tfvars" || f.kind === "tfvars-json").map((f) => f.path),
+          cliVarFiles: [...ctx.cliVarFiles],
+          parseHcl: (f) => hcl.get(f),
+          readText: (f) => ctx.host.readText(f),
+          envOverride: ctx.envOverride,
+          envForPath: (rel) => ctx.envForPath(path13.join(ctx.root, rel)),
+          insideRoot: (dir) => ctx.host.isInside(dir),
+          listTfFiles: (dir) => {
+            const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
+            for (const e of entries2) if (!e.isFile) ctx.host.readText(e.path);
+            const tfs = entries2.filter((e) => e.isFile).map((e) => e.path);
+            return tfs.length ? tfs : void 0;
+          },
+          listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
+          lockFile: (dir) => {
+            const file = path13.join(dir, LOCK_FILE);
+            if (!ctx.host.isFile(file)) return void 0;
+            const text2 = ctx.host.readText(file);
+            if (text2 === void 0) return void 0;
+            const parsed = parseHcl(text2, file);
+            return parsed.errors.length ? void 0 : parsed;
+          },
+          moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir)
+        });
+        for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+        for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+        outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
+        const suppressionSources = [];
+        for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+        return {
+          units: tf.evaluations.map((e) => ({
+            evaluation: e.evaluation,
+            resources: withAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
+            refKeys: terraformRefKeys,
+            opaqueModules: e.opaqueModules
+          })),
+          terraformModules: tf.modules,
+          problems,
+          suppressionSources
+        };
+      }
+    };
+    LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
+    NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
 });
 
@@ -21028,8 +21913,8 @@ function unwrittenOf(body, where) {
   if (!fromTf && where.configExpressions === void 0) return {};
   const out = /* @__PURE__ */ new Set();
   for (const k of body.entries.keys()) {
-    const written = fromTf ? where.sites.has(k) || where.sites.has(`${k}[0]`) || where.dynamicBlocks.has(k) : Object.hasOwn(where.configExpressions, k);
-    if (!written) out.add(k);
+    const written2 = fromTf ? where.sites.has(k) || where.sites.has(`${k}[0]`) || where.dynamicBlocks.has(k) : Object.hasOwn(where.configExpressions, k);
+    if (!written2) out.add(k);
   }
   return { unwritten: out };
 }
@@ -21153,9 +22038,9 @@ function callArgumentSites(call, expressions) {
   }
   return out;
 }
-function dynamicBlockNames(block) {
+function dynamicBlockNames(block2) {
   const out = /* @__PURE__ */ new Set();
-  for (const item of block.body.items) if (item.type === "Block" && item.blockType === "dynamic" && item.labels[0]) out.add(item.labels[0].value);
+  for (const item of block2.body.items) if (item.type === "Block" && item.blockType === "dynamic" && item.labels[0]) out.add(item.labels[0].value);
   return out;
 }
 function bodySites(body, file, prefix, out) {
@@ -21302,12 +22187,12 @@ var init_evaluate = __esm({
         if (callHeader) return { header: callHeader, sites: directCall ? callArgumentSites(directCall, configExpressions) : /* @__PURE__ */ new Map(), configExpressions, inPlanJson: false };
         return { header: jsonAt, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: true };
       }
-      sitesOf(block, file) {
-        let sites = this.sitesByBlock.get(block);
+      sitesOf(block2, file) {
+        let sites = this.sitesByBlock.get(block2);
         if (!sites) {
           sites = /* @__PURE__ */ new Map();
-          bodySites(block.body, file, "", sites);
-          this.sitesByBlock.set(block, sites);
+          bodySites(block2.body, file, "", sites);
+          this.sitesByBlock.set(block2, sites);
         }
         return sites;
       }
@@ -21344,7 +22229,7 @@ var CHUNK_BYTES, HEAD_BYTES, terraformPlanFrontEnd;
 var init_terraform_plan = __esm({
   "src/frontends/terraform-plan.ts"() {
     "use strict";
-    init_parser2();
+    init_terraform();
     init_blocks();
     init_env();
     init_paths();
@@ -21379,7 +22264,7 @@ var init_terraform_plan = __esm({
       },
       run(files, ctx) {
         const problems = [];
-        const hcl = parseCache(ctx.host, parseHcl, (f) => f.errors, problems);
+        const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
         const units2 = [];
         const fallbackFiles = [];
         for (const f of files) {
@@ -21394,7 +22279,7 @@ var init_terraform_plan = __esm({
             chunks: () => ctx.host.readChunks(f.path, CHUNK_BYTES),
             parseHcl: (file) => hcl.get(file),
             listTfFiles: (dir) => {
-              const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith(".tf")).map((e) => e.path) ?? [];
+              const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) ?? [];
               return tfs.length ? tfs : void 0;
             },
             insideRoot: (dir) => ctx.host.isInside(dir),
@@ -21938,8 +22823,8 @@ var init_parser3 = __esm({
         for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
         this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.span(c.start, c.end) }));
         this.pragmas = lexed.pragmas.map((p) => {
-          const range = this.span(p.start, p.end);
-          return { directive: p.directive, codes: p.codes, line: range.start.line, range };
+          const range2 = this.span(p.start, p.end);
+          return { directive: p.directive, codes: p.codes, line: range2.start.line, range: range2 };
         });
       }
       text;
@@ -22889,8 +23774,8 @@ var init_parser3 = __esm({
       }
       spread() {
         const t = this.next();
-        const expression = this.expression();
-        return { kind: "Spread", expression, range: this.range(t.start) };
+        const expression2 = this.expression();
+        return { kind: "Spread", expression: expression2, range: this.range(t.start) };
       }
       object(allowResources) {
         if (!allowResources) return this.objectAt(false);
@@ -22920,8 +23805,25 @@ var init_parser3 = __esm({
         const key = this.propertyKey();
         const keyName = key.kind === "Identifier" ? key.name : key.value;
         this.expect(":", '":"');
-        const value = this.expression();
-        return { kind: "ObjectProperty", key, keyName, value, range: this.range(t.start) };
+        return { kind: "ObjectProperty", key, keyName, value: this.propertyValue(), range: this.range(t.start) };
+      }
+      /**
+       * A property's value. When it fails to parse, the property is still written: it is kept
+       * with an {@link A.ErrorExpr} value (unknown to the evaluator), so a broken
+       * `enablePurgeProtection: ` is not read as absent and its default reported.
+       */
+      propertyValue() {
+        const start = this.cur.start;
+        const reads = this.memberReads.length;
+        try {
+          return this.expression();
+        } catch (e) {
+          if (!(e instanceof ParseFailure)) throw e;
+          this.addError(e.message, e.start, e.end, e.code);
+          this.memberReads.length = reads;
+          this.recoverElement("}");
+          return { kind: "Error", range: this.range(start) };
+        }
       }
       /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
       propertyKey() {
@@ -23232,8 +24134,8 @@ function parseBicepSource(input2, file, kind) {
   try {
     const p = new Parser2(text2);
     const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
-    const range = p.lineMap.range(0, text2.length);
-    const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range };
+    const range2 = p.lineMap.range(0, text2.length);
+    const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range: range2 };
     MEMBER_READS.set(parsed, p.memberReadNames());
     return parsed;
   } catch (e) {
@@ -23379,7 +24281,7 @@ function nameEnd(s, i) {
 function quoteArm(s) {
   return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
 }
-var ExprSyntaxError, Parser3, parseExpression;
+var ExprSyntaxError, Parser3, parseExpression2;
 var init_expression = __esm({
   "src/eval/arm/expression.ts"() {
     "use strict";
@@ -23520,7 +24422,7 @@ var init_expression = __esm({
         return { kind: "number", value: Number(this.s.slice(start, j)) };
       }
     };
-    parseExpression = memoByText(5e4, (own) => {
+    parseExpression2 = memoByText(5e4, (own) => {
       try {
         return { ok: true, expr: new Parser3(own).parseAll() };
       } catch (e) {
@@ -23938,7 +24840,7 @@ function evaluateArmString(s, loc3, ctx) {
 }
 function readArmString(s) {
   const form = classifyString(s);
-  return form.kind === "literal" ? form : parseExpression(form.text);
+  return form.kind === "literal" ? form : parseExpression2(form.text);
 }
 function evaluateReadString(p, loc3, ctx) {
   if ("kind" in p) return str(p.value, loc3);
@@ -24794,8 +25696,9 @@ function evaluateArmTemplate(opts) {
       const dv = scope.defaultValue(slot);
       if (dv) input2.defaultValue = dv;
       if (slot.assigned) input2.assigned = slot.assigned;
-      const allowed = getProp(slot.decl, "allowedValues");
-      if (allowed?.type === "array") input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+      const allowed = allowedValuesNode(root, slot.decl);
+      if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
+      else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
       result.inputs.push(input2);
     }
     walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
@@ -24804,7 +25707,20 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-var DEPLOYMENTS, Scope, Frame;
+function allowedValuesNode(root, decl) {
+  let node = decl;
+  for (let depth = 0; node && depth <= MAX_REF_DEPTH; depth++) {
+    const allowed = getProp(node, "allowedValues");
+    if (allowed?.type === "array") return allowed;
+    const ref = getProp(node, "$ref")?.value;
+    if (typeof ref !== "string") return void 0;
+    const m = /^#\/definitions\/([^/]+)$/.exec(ref);
+    node = m ? getProp(getProp(root, "definitions"), m[1]) : void 0;
+    if (!node) return "unknown";
+  }
+  return node ? "unknown" : void 0;
+}
+var DEPLOYMENTS, Scope, Frame, MAX_REF_DEPTH;
 var init_template = __esm({
   "src/eval/arm/template.ts"() {
     "use strict";
@@ -25024,6 +25940,7 @@ var init_template = __esm({
         return list(items, this.scope.loc(input2));
       }
     };
+    MAX_REF_DEPTH = 16;
   }
 });
 
@@ -25110,7 +26027,7 @@ function bicepDeclarations(template, host) {
     };
   };
 }
-var init_project = __esm({
+var init_project2 = __esm({
   "src/eval/arm/project.ts"() {
     "use strict";
     init_json();
@@ -25176,6 +26093,56 @@ var init_context = __esm({
       for (let i = 0; i < add.length; i++) m.set(add[i][0], add[i][1]);
       return m;
     };
+  }
+});
+
+// src/eval/bicep/literal-types.ts
+function allowedByType(t, reader, depth = 0) {
+  if (depth > MAX_DEPTH3) return "unknown";
+  switch (t.kind) {
+    case "LiteralType":
+      return { values: [reader.literal(t.value)] };
+    case "ParenType":
+      return allowedByType(t.type, reader, depth + 1);
+    // `T?` admits null too, which means "not given" (the default applies): T's values still guard.
+    case "NullableType":
+    case "NonNullType":
+      return allowedByType(t.base, reader, depth + 1);
+    case "UnionType":
+      return unionAllowed(t.members, reader, depth);
+    case "TypeName":
+      return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
+    case "TypeMemberAccess":
+      return t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase()) ? void 0 : "unknown";
+    case "TypeIndexAccess":
+    case "TypeItemsAccess":
+    case "TypeAdditionalPropertiesAccess":
+      return "unknown";
+    default:
+      return void 0;
+  }
+}
+function unionAllowed(members2, reader, depth) {
+  const values = [];
+  for (const m of members2) {
+    const a = allowedByType(m, reader, depth + 1);
+    if (a === void 0 || a === "unknown") return a;
+    values.push(...a.values);
+  }
+  return { values };
+}
+function namedAllowed(name, generic, reader, depth) {
+  if (generic || AMBIENT.has(name.toLowerCase())) return void 0;
+  const decl = reader.types.get(name);
+  if (decl) return allowedByType(decl.value, reader, depth + 1);
+  return reader.imported ? reader.imported(name, depth + 1) : "unknown";
+}
+var AMBIENT, MAX_DEPTH3;
+var init_literal_types = __esm({
+  "src/eval/bicep/literal-types.ts"() {
+    "use strict";
+    AMBIENT = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array", "any", "securestring", "secureobject"]);
+    MAX_DEPTH3 = 16;
   }
 });
 
@@ -25405,6 +26372,15 @@ function importedVariable(scope, d, original, loc3) {
   const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
   return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc3);
 }
+function importedScope(scope, d) {
+  const p = d.fromString;
+  if (p === null || REGISTRY_PATH.test(p)) return void 0;
+  const target = path20.resolve(path20.dirname(scope.file.file), p);
+  const kind = envPathKind(scope, target);
+  if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) return void 0;
+  const parsed = scope.env.sources.parse(target);
+  return parsed ? scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]) : void 0;
+}
 function nameLabel2(v) {
   if (v.kind === "string") return v.value;
   if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
@@ -25472,7 +26448,7 @@ function emitResource(scope, sym) {
 function siteOf(scope, body) {
   return (p) => {
     let cur = body;
-    let range;
+    let range2;
     for (const seg of p.split(".")) {
       if (/^\d+$/.test(seg)) {
         if (cur.kind !== "Array") return void 0;
@@ -25480,7 +26456,7 @@ function siteOf(scope, body) {
         const item = items[Number(seg)];
         if (!item || items.some((x) => x.kind === "Spread")) return void 0;
         cur = item;
-        range = item.range;
+        range2 = item.range;
         continue;
       }
       if (cur.kind !== "Object") return void 0;
@@ -25488,9 +26464,9 @@ function siteOf(scope, body) {
       const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
       if (!prop) return void 0;
       cur = prop.value;
-      range = prop.range;
+      range2 = prop.range;
     }
-    return range ? scope.loc(range) : void 0;
+    return range2 ? scope.loc(range2) : void 0;
   };
 }
 function emitModule(scope, sym) {
@@ -30438,7 +31414,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName2 = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -30458,7 +31434,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar2 = new Scalar.Scalar(value);
       }
-      scalar2.range = range;
+      scalar2.range = range2;
       scalar2.source = value;
       if (type)
         scalar2.type = type;
@@ -33651,6 +34627,7 @@ var init_scope = __esm({
     init_value();
     init_evaluate2();
     init_context();
+    init_literal_types();
     init_emit();
     init_expressions2();
     init_modules();
@@ -33702,6 +34679,9 @@ var init_scope = __esm({
               if (v.kind === "string") this.targetScope = v.value;
               break;
             }
+            case "TypeDecl":
+              this.typeDecls.set(s.name.name, s);
+              break;
             case "ImportDecl":
               if (s.form === "named") for (const it of s.items) this.imports.set(it.alias?.name ?? it.originalName, { decl: s, original: it.originalName });
               break;
@@ -33724,16 +34704,17 @@ var init_scope = __esm({
       outputDecls = /* @__PURE__ */ new Map();
       outputValues = /* @__PURE__ */ new Map();
       imports = /* @__PURE__ */ new Map();
+      typeDecls = /* @__PURE__ */ new Map();
       targetScope = "resourceGroup";
       /** Another file evaluated in the same run (a module, a file `import`ed from). */
       child(file, assigned, deployment, condition, stack) {
         return new _FileScope(file, this.env, assigned, deployment, condition, stack);
       }
-      loc(range, label) {
-        return label === void 0 ? { file: this.file.file, range } : { file: this.file.file, range, label };
+      loc(range2, label) {
+        return label === void 0 ? { file: this.file.file, range: range2 } : { file: this.file.file, range: range2, label };
       }
-      problem(message, range) {
-        problem2(this.env, message, this.loc(range));
+      problem(message, range2) {
+        problem2(this.env, message, this.loc(range2));
       }
       // ---- declared names -------------------------------------------------------------------------
       parameter(name) {
@@ -33801,7 +34782,32 @@ var init_scope = __esm({
         const allowed = decorator(d.decorators, "allowed");
         const arr = allowed?.args[0];
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
+        else if (d.type) this.typeGuard(input2, d.type);
         this.env.inputs.push(input2);
+      }
+      /**
+       * A literal union type (`param size 'A' | 'B'`, or a `type` of this file that is one) is the
+       * param's allowedValues, as Bicep compiles it; a type this file cannot resolve (imported)
+       * is a guard of unknown values, never a missing one.
+       */
+      typeGuard(input2, type) {
+        const a = allowedByType(type, this.typeReader());
+        if (a === void 0) return;
+        input2.allowedFrom = "type";
+        input2.allowedValues = a === "unknown" ? [U2(`the type of param '${input2.name}' cannot be read`, this.loc(type.range))] : a.values;
+      }
+      /** Reads this file's literal types, following named imports of types into their files. */
+      typeReader() {
+        return {
+          types: this.typeDecls,
+          literal: (e) => this.eval(e, void 0),
+          imported: (name, depth) => {
+            const imp = this.imports.get(name);
+            const from = imp ? importedScope(this, imp.decl) : void 0;
+            const decl = from?.typeDecls.get(imp.original);
+            return from && decl ? allowedByType(decl.value, from.typeReader(), depth) : "unknown";
+          }
+        };
       }
       /**
        * A param's default, for its InputDecl. When the param is not yet read and not assigned, the
@@ -34019,11 +35025,11 @@ function byParamName(file, values) {
   }
   return out;
 }
-var init_project2 = __esm({
+var init_project3 = __esm({
   "src/eval/bicep/project.ts"() {
     "use strict";
     init_env();
-    init_project();
+    init_project2();
     init_evaluate3();
     init_files();
   }
@@ -34297,8 +35303,8 @@ var init_bicep2 = __esm({
     "use strict";
     init_bicep();
     init_pragmas();
+    init_project3();
     init_project2();
-    init_project();
     init_detect();
     init_template();
     init_json();
@@ -34415,6 +35421,14 @@ function armJsonKind(text2) {
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
   return void 0;
 }
+function parameterFileValues(parsed) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, , entry4] of members(getProp(parsed.root, "parameters"))) {
+    const v = getProp(entry4, "value");
+    if (v) out.set(name, nodeToValue(parsed, v));
+  }
+  return out;
+}
 function isBicepGenerated(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
@@ -34424,7 +35438,7 @@ var init_arm2 = __esm({
     "use strict";
     init_json();
     init_blocks2();
-    init_project();
+    init_project2();
     init_detect();
     init_from_arm();
     init_shared();
@@ -34482,6 +35496,17 @@ var init_arm2 = __esm({
           envForPath: (rel) => ctx.envForPath(path25.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
+        const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
+        const lone = files.filter((f) => f.kind === "arm-params" && !used.has(f.path));
+        if (lone.length > 0) {
+          const templates = ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : []);
+          const pairs = pairParameterFiles(templates, lone.map((f) => f.path), (pf) => metadataTemplate(json.get(pf)));
+          const taken = new Set([...pairs.values()].flat());
+          for (const f of lone) {
+            const parsed = taken.has(f.path) ? void 0 : json.get(f.path);
+            if (parsed?.root) f.varValues = parameterFileValues(parsed);
+          }
+        }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
         const metadata = [];
         const seen = /* @__PURE__ */ new Set();
@@ -35223,7 +36248,7 @@ function readSimpleYaml(text2, lineMap, sources) {
 function plainCharacters(text2) {
   return !OUTSIDE_CHARACTERS.test(text2);
 }
-var OutsideSubset, BAIL, MAX_DEPTH3, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, CR2, GT, Reader, OUTSIDE_CHARACTERS;
+var OutsideSubset, BAIL, MAX_DEPTH4, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, CR2, GT, Reader, OUTSIDE_CHARACTERS;
 var init_fast_reader = __esm({
   "src/parse/yaml/fast-reader.ts"() {
     "use strict";
@@ -35233,7 +36258,7 @@ var init_fast_reader = __esm({
     OutsideSubset = class extends Error {
     };
     BAIL = new OutsideSubset("outside the fast YAML subset");
-    MAX_DEPTH3 = 64;
+    MAX_DEPTH4 = 64;
     MAX_KEY_LENGTH = 1e3;
     SPACE2 = 32;
     HASH = 35;
@@ -35406,7 +36431,7 @@ var init_fast_reader = __esm({
       }
       /** The block collection starting on the current line at column `indent` (the line's first content). */
       blockNode(indent, depth) {
-        if (depth > MAX_DEPTH3) throw BAIL;
+        if (depth > MAX_DEPTH4) throw BAIL;
         const l = this.cur;
         const at2 = this.starts[l] + indent;
         if (this.isDash(at2, this.ends[l])) return this.blockSeq(indent, at2, depth);
@@ -35743,7 +36768,7 @@ var init_fast_reader = __esm({
        * scalars (`[a, "b"]`). Nested flow collections, flow mappings and pairs are outside the subset.
        */
       flow(s, end, depth) {
-        if (depth + 1 > MAX_DEPTH3) throw BAIL;
+        if (depth + 1 > MAX_DEPTH4) throw BAIL;
         const text2 = this.text;
         if (text2.charCodeAt(s) === 123) {
           if (text2.charCodeAt(s + 1) !== 125) throw BAIL;
@@ -36023,8 +37048,8 @@ function scalarValue2(text2, plain, origin, opts = {}) {
   if (/^[-+]?(?:\d+|\d*\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return num(Number(t), origin);
   return str(text2, origin);
 }
-function loc2(file, range) {
-  return { file, range };
+function loc2(file, range2) {
+  return { file, range: range2 };
 }
 function yamlValue(file, t, opts = {}) {
   const origin = loc2(file, t.range);
@@ -36195,7 +37220,7 @@ function fromAmlYaml(doc, evaluation) {
     const shaped = armSchedules(schedules);
     if (shaped && shaped !== schedules) body = { ...body, entries: new Map(body.entries).set("schedules", shaped) };
   }
-  const identity = doc.type === "workspace" && doc.name?.kind === "string" ? [amlYamlWorkspaceKey(doc.name.value)] : [];
+  const identity = doc.type === "workspace" && doc.name?.kind === "string" ? [amlYamlWorkspaceKey(doc.name.value)] : [`azureml-yaml:${doc.header.file}#${doc.index}`];
   const [resource] = normalize({
     format: "azureml-yaml",
     address: `azureml:${doc.type}/${displayKey(doc)}`,
@@ -36335,7 +37360,7 @@ function libraryNodes(lineMap) {
     return m;
   };
   const str3 = (n) => isScalar(n) ? asText(n.value) : void 0;
-  const range = (n) => {
+  const range2 = (n) => {
     const r = n?.range;
     if (!r) return lineMap.range(0, 0);
     return lineMap.range(r[0], r[1]);
@@ -36356,8 +37381,8 @@ function libraryNodes(lineMap) {
     key: (p) => str3(asPair(p).key),
     value: (p) => asPair(p).value ?? void 0,
     str: str3,
-    range,
-    keyRange: (p) => range(asPair(p).key),
+    range: range2,
+    keyRange: (p) => range2(asPair(p).key),
     pairRange(p) {
       const q = asPair(p);
       const start = q.key?.range?.[0] ?? 0;
@@ -36372,7 +37397,7 @@ function libraryNodes(lineMap) {
         const m = mapOf(n);
         if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
       }
-      return range(n);
+      return range2(n);
     },
     mapped: (n) => mapOf(n)
   };
@@ -36401,7 +37426,7 @@ function treeNodes(text2, lineMap, sources) {
     if (s === void 0) throw OUTSIDE_FAST_CI;
     return s;
   };
-  const range = (n) => {
+  const range2 = (n) => {
     const t = tree(n);
     if (t === void 0) return lineMap.range(0, 0);
     if (t.type !== "scalar") return t.range;
@@ -36432,17 +37457,17 @@ function treeNodes(text2, lineMap, sources) {
       const t = tree(n);
       return t?.type === "scalar" ? t.value : void 0;
     },
-    range,
+    range: range2,
     keyRange: (p) => entryOf3(p).keyRange,
     pairRange: (p) => entryOf3(p).range,
     contentRange(n) {
       const t = tree(n);
-      if (t?.type !== "scalar") return range(n);
+      if (t?.type !== "scalar") return range2(n);
       const s = source(n);
       if (s.style === "plain") return t.range;
       const m = mapped(n);
       if (m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
-      return range(n);
+      return range2(n);
     },
     mapped
   };
@@ -36974,7 +37999,7 @@ function collectSubstitutions(tokens, place, depth, out) {
 function buildSnippet(args) {
   const { mapped, lineMap } = args;
   const value = mapped.value;
-  const range = value.length > 0 ? lineMap.range(mapped.starts[0], mapped.ends[value.length - 1]) : args.fallbackRange;
+  const range2 = value.length > 0 ? lineMap.range(mapped.starts[0], mapped.ends[value.length - 1]) : args.fallbackRange;
   const sn = {
     file: args.file,
     language: args.language,
@@ -36985,7 +38010,7 @@ function buildSnippet(args) {
     starts: mapped.starts,
     ends: mapped.ends,
     exact: mapped.exact,
-    range,
+    range: range2,
     commands: [],
     comments: []
   };
@@ -37013,8 +38038,8 @@ function buildSnippet(args) {
     const h = raw.heredoc;
     if (h) {
       const at2 = h.start < sn.starts.length ? sn.starts[h.start] : sn.ends[sn.ends.length - 1] ?? sn.range.end.offset;
-      const range2 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at2, at2);
-      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range2 };
+      const range3 = h.end > h.start ? snippetRange(sn, lineMap, h.start, h.end) : lineMap.range(at2, at2);
+      command2.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: value.slice(h.start, h.end), range: range3 };
     }
     if (state.openQuote !== void 0 && !raw.commented && !sn.unterminated) {
       const q = state.openQuote;
@@ -37189,8 +38214,8 @@ function parsePermissions(ctx, p) {
   }
   return perms;
 }
-function parseUses(value, range, keyRange) {
-  const u = { value, range, keyRange, kind: "action" };
+function parseUses(value, range2, keyRange) {
+  const u = { value, range: range2, keyRange, kind: "action" };
   const v = value.trim();
   if (v.startsWith("./") || v.startsWith(".\\")) {
     u.kind = "local";
@@ -37545,8 +38570,8 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   for (const d of docs) {
     for (const err2 of d.errors) {
       const [s, e] = err2.pos;
-      const range = lineMap.range(s, Math.max(s, e));
-      const pe = { message: err2.message.split("\n")[0] ?? err2.message, range };
+      const range2 = lineMap.range(s, Math.max(s, e));
+      const pe = { message: err2.message.split("\n")[0] ?? err2.message, range: range2 };
       if (err2.code) pe.code = err2.code;
       doc.errors.push(pe);
     }
@@ -38244,7 +39269,7 @@ var init_ci_classify_lines = __esm({
 function keyOf(k) {
   return isScalar(k) ? String(k.value) : void 0;
 }
-function hasPipelineSteps(root, written = false) {
+function hasPipelineSteps(root, written2 = false) {
   let found = false;
   const visit2 = (node, underContainer, depth) => {
     if (found || depth > 40) return;
@@ -38255,7 +39280,7 @@ function hasPipelineSteps(root, written = false) {
     if (!isMap(node)) return;
     for (const p of node.items) {
       const k = keyOf(p.key);
-      if (underContainer && k !== void 0 && STEP_KEYS2.has(k) && isScalar(p.value) && (!written || p.value.range !== void 0 && p.value.range !== null && p.value.range[1] > p.value.range[0])) {
+      if (underContainer && k !== void 0 && STEP_KEYS2.has(k) && isScalar(p.value) && (!written2 || p.value.range !== void 0 && p.value.range !== null && p.value.range[1] > p.value.range[0])) {
         found = true;
         return;
       }
@@ -38549,6 +39574,29 @@ var init_azure_cli = __esm({
         flags: STORAGE_FLAGS,
         source: "https://learn.microsoft.com/cli/azure/storage/account#az-storage-account-update"
       },
+      // A blob container: "Containers are private by default; use --public-access to allow
+      // anonymous read access", `--public-access {blob, container, off}`, parent `--account-name`
+      // (https://learn.microsoft.com/cli/azure/storage/container). ST001 judges it with its account.
+      {
+        command: "storage container create",
+        kind: "storage.container",
+        verb: "create",
+        nameFlags: ["--name", "-n"],
+        parentFlags: ["--account-name"],
+        parentRef: "storage",
+        flags: [{ names: ["--public-access"], attr: "publicAccess", read: "string" }],
+        source: "https://learn.microsoft.com/cli/azure/storage/container#az-storage-container-create"
+      },
+      {
+        command: "storage container set-permission",
+        kind: "storage.container",
+        verb: "update",
+        nameFlags: ["--name", "-n"],
+        parentFlags: ["--account-name"],
+        parentRef: "storage",
+        flags: [{ names: ["--public-access"], attr: "publicAccess", read: "string" }],
+        source: "https://learn.microsoft.com/cli/azure/storage/container#az-storage-container-set-permission"
+      },
       {
         command: "network nsg rule create",
         kind: "nsg.rule",
@@ -38569,6 +39617,26 @@ var init_azure_cli = __esm({
         parentRef: "nsg",
         flags: NSG_RULE_FLAGS,
         source: "https://learn.microsoft.com/cli/azure/network/nsg/rule#az-network-nsg-rule-update"
+      },
+      // A resource group: a tracked resource with a location and tags (GOV001, TAG001), as
+      // azurerm_resource_group and Microsoft.Resources/resourceGroups are. "az group create
+      // --location --name [--managed-by] [--tags]"; `--name` has the aliases `--resource-group`,
+      // `-g`, `-n`; `--location` is required (https://learn.microsoft.com/cli/azure/group).
+      {
+        command: "group create",
+        kind: "other",
+        verb: "create",
+        nameFlags: ["--name", "-n", "--resource-group", "-g"],
+        flags: [TAGS],
+        source: "https://learn.microsoft.com/cli/azure/group#az-group-create"
+      },
+      {
+        command: "group update",
+        kind: "other",
+        verb: "update",
+        nameFlags: ["--name", "-n", "--resource-group", "-g"],
+        flags: [TAGS],
+        source: "https://learn.microsoft.com/cli/azure/group#az-group-update"
       },
       {
         command: "vm create",
@@ -38973,7 +40041,7 @@ function interpretScript(file, script, initial, base) {
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw);
         if (head === "export" || allExport) exported.add(m[1]);
-        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1], unknown(`$${m[1]} is assigned the output of a command`));
+        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1], commandOutput(m[1], next, env, ctx));
         else assignWord(w, m);
       }
       if (declarer) for (const w of rest.slice(j)) declared(w, head);
@@ -39254,7 +40322,27 @@ function addSplit(out, e) {
     });
   }
 }
-var ASSIGN, isName, DECLARERS, LEADING, SHELLS;
+function commandOutput(name, sub2, env, ctx) {
+  const reason = `$${name} is assigned the output of a command`;
+  const words = joinExpressions(sub2.argv).map((w) => expandWord(w, env, ctx).text);
+  if (words[0] !== "az" || !ID_GROUPS.has(words[1] ?? "") || !ID_VERBS.has(words[2] ?? "")) return unknown(reason);
+  let resourceName;
+  let query;
+  for (let i = 3; i < words.length; i++) {
+    const w = words[i];
+    if (w === void 0) return unknown(reason);
+    const eq = w.startsWith("--") ? w.indexOf("=") : -1;
+    const flag = eq > 0 ? w.slice(0, eq) : w;
+    const value = eq > 0 ? w.slice(eq + 1) : words[i + 1];
+    if (flag === "-n" || flag === "--name") resourceName = value;
+    else if (flag === "--query") query = value;
+    else continue;
+    if (eq < 0) i++;
+  }
+  if (!resourceName || query !== "id") return unknown(reason);
+  return unknown(reason, void 0, `az-id:${words[1]}:${resourceName}`);
+}
+var ASSIGN, isName, DECLARERS, LEADING, SHELLS, ID_GROUPS, ID_VERBS;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -39265,6 +40353,8 @@ var init_interpret = __esm({
     DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
     LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
+    ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
+    ID_VERBS = /* @__PURE__ */ new Set(["create", "show", "update"]);
   }
 });
 
@@ -39313,7 +40403,7 @@ function scriptContext(file, place, variant) {
   const vars = /* @__PURE__ */ new Map();
   let hidden = false;
   let depth = 0;
-  const expression = (expr) => {
+  const expression2 = (expr) => {
     const parts = referenceOf(expr);
     if (!parts) return unknown(`expression \${{ ${expr.slice(0, 60)} }}`);
     const [head, ...rest] = parts;
@@ -39340,7 +40430,7 @@ function scriptContext(file, place, variant) {
     const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(t.trim());
     depth++;
     try {
-      if (whole && !whole[1].includes("}}")) return expression(whole[1]);
+      if (whole && !whole[1].includes("}}")) return expression2(whole[1]);
       const macro2 = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
       if (macro2 && pipeline) return vars.get(macro2[1]) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
       if (/\$\{\{|\$\(|\$\[/.test(t)) return unknown(`"${t.slice(0, 60)}" is built from expressions`);
@@ -39369,7 +40459,7 @@ function scriptContext(file, place, variant) {
     if (pipeline) env.set(k.toUpperCase().replace(/\./g, "_"), v);
   }
   const macro = pipeline ? (name) => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
-  return { env, expansion: macro ? { expression, macro } : { expression } };
+  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 } };
 }
 function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
@@ -39493,6 +40583,7 @@ function inCommandContext(r, cmd, doc) {
   r.address = addressOf(cmd, doc);
   if (r.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
   if (r.kind === "ml.workspace" && r.name?.kind === "string" && cmd.verb === "create") r.identity.push(workspaceIdentity(r.name.value));
+  else r.identity.push(placeIdentity(cmd.at));
   if (cmd.verb === "update") {
     for (const [a, f] of [...r.attrs]) if (f.defaulted) r.attrs.delete(a);
   }
@@ -39523,6 +40614,9 @@ function undecidable(cmd, evaluation, reason) {
   }
   if (cmd.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
   return r;
+}
+function placeIdentity(at2) {
+  return `az:${at2.file}:${at2.range.start.offset}`;
 }
 var workspaceIdentity;
 var init_azure_cli_files = __esm({
@@ -39596,9 +40690,9 @@ function flagOverrides(kind, given, file) {
     if (!a || !key) continue;
     const o = value.origin;
     const end = o && o.file === file && o.range.start.offset >= flag.word.range.end.offset ? o.range.end : flag.word.range.end;
-    const range = { start: flag.word.range.start, end };
-    const v = unknown(`${f.names[0]} is given with --file: whether it replaces the file's ${key} is not documented`, { file, range });
-    out.push({ key, value: v, range, flag: f.names[0] });
+    const range2 = { start: flag.word.range.start, end };
+    const v = unknown(`${f.names[0]} is given with --file: whether it replaces the file's ${key} is not documented`, { file, range: range2 });
+    out.push({ key, value: v, range: range2, flag: f.names[0] });
   }
   return out;
 }
@@ -39614,6 +40708,10 @@ var init_azure_cli_sets = __esm({
 import path28 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
+}
+function idOutputName(token, kind) {
+  const m = token === void 0 ? null : /^az-id:([a-z-]+):(.+)$/.exec(token);
+  return m && ID_GROUP_OF[kind] === m[1] ? m[2] : void 0;
 }
 function parseFlags(spec, words, file) {
   const out = { values: /* @__PURE__ */ new Map(), sets: [], opaque: false, refs: /* @__PURE__ */ new Map() };
@@ -39660,6 +40758,9 @@ function parseFlags(spec, words, file) {
       if (v?.kind === "string") {
         const last = v.value.replace(/\/+$/, "").split("/").pop() ?? "";
         out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, last), v.origin));
+      } else {
+        const named = v?.kind === "unknown" ? idOutputName(v.token, refFlag.kind) : void 0;
+        if (named !== void 0) out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, named), v?.origin));
       }
     } else if (f) {
       const value = readFlag(f, w, takeOne, takeMany, file, next);
@@ -39967,6 +41068,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
   const nameKey = nameValue?.kind === "string" ? nameValue.value : void 0;
   const parentKey2 = flags.parent?.kind === "string" ? flags.parent.value : void 0;
   if (nameKey !== void 0 && spec.verb === "create") resource.identity.push(identityKey(spec.kind, nameKey));
+  else resource.identity.push(placeIdentity(at2));
   if (spec.parentRef && parentKey2 !== void 0) resource.refs.set(spec.parentRef, str(identityKey(PARENT_KIND[spec.parentRef], parentKey2), flags.parent.origin));
   for (const [ref, v] of flags.refs) resource.refs.set(ref, v);
   if (nameValue) setFact(resource, "name", nameValue, at2, spec.nameFlags[0]);
@@ -40134,10 +41236,10 @@ function templateResource(file, call, sc) {
   }
   for (const [attr2, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   const nameKey = nameValue?.kind === "string" ? nameValue.value : void 0;
-  if (nameKey !== void 0) r.identity.push(identityKey(t.kind, nameKey));
+  r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -40149,8 +41251,9 @@ var init_azure_cli2 = __esm({
     init_words();
     init_azure_cli_files();
     init_azure_cli_sets();
-    PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg" };
+    PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
+    ID_GROUP_OF = { acr: "acr" };
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
     TRUE_WORDS = /^(true|yes|on|1)$/i;
     FALSE_WORDS = /^(false|no|off|0)$/i;
@@ -40299,12 +41402,12 @@ function readPodTemplates(file, documents, lineMap) {
   for (const d of documents) visit2(d, 0);
   return out;
 }
-function at(src, range) {
+function at(src, range2) {
   const { file, lineMap: lm } = src;
-  if (!lm) return { file, range };
-  let end = range.end.offset;
-  while (end > range.start.offset && /\s/.test(lm.text[end - 1])) end--;
-  return { file, range: end === range.end.offset ? range : lm.range(range.start.offset, end) };
+  if (!lm) return { file, range: range2 };
+  let end = range2.end.offset;
+  while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
+  return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
 function path30(node, keys) {
   let cur = node;
@@ -40481,13 +41584,13 @@ function readTerm(src, term, t) {
   return out;
 }
 function jsonToTree(node, lineMap, depth = 0) {
-  const range = lineMap.range(node.offset, node.offset + node.length);
-  if (depth > 200) return { type: "other", range };
+  const range2 = lineMap.range(node.offset, node.offset + node.length);
+  if (depth > 200) return { type: "other", range: range2 };
   switch (node.type) {
     case "object":
       return {
         type: "map",
-        range,
+        range: range2,
         entries: (node.children ?? []).flatMap((p) => {
           const [k, v] = p.children ?? [];
           if (!k || typeof k.value !== "string") return [];
@@ -40497,13 +41600,13 @@ function jsonToTree(node, lineMap, depth = 0) {
         })
       };
     case "array":
-      return { type: "seq", range, items: (node.children ?? []).map((c) => jsonToTree(c, lineMap, depth + 1)) };
+      return { type: "seq", range: range2, items: (node.children ?? []).map((c) => jsonToTree(c, lineMap, depth + 1)) };
     case "string":
       return { type: "scalar", value: String(node.value), plain: false, range: lineMap.range(node.offset + 1, node.offset + node.length - 1) };
     case "null":
-      return { type: "scalar", value: "", plain: true, range };
+      return { type: "scalar", value: "", plain: true, range: range2 };
     default:
-      return { type: "scalar", value: String(node.value), plain: true, range };
+      return { type: "scalar", value: String(node.value), plain: true, range: range2 };
   }
 }
 var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, MAX_LIST_DEPTH;
@@ -41105,7 +42208,7 @@ function operatorOf(cond) {
   return void 0;
 }
 function evalNode2(cond, ctx) {
-  if (ctx.depth > MAX_DEPTH4) return undecided("the condition is nested too deeply");
+  if (ctx.depth > MAX_DEPTH5) return undecided("the condition is nested too deeply");
   const inner = { ...ctx, depth: ctx.depth + 1 };
   if (cond.kind !== "object") return undecided("a condition is not an object");
   const allOf = member2(cond, "allOf");
@@ -41385,7 +42488,7 @@ function effectOf(then, input2) {
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }
 function fieldsRead(cond, out = /* @__PURE__ */ new Set(), depth = 0) {
-  if (depth > MAX_DEPTH4) return out;
+  if (depth > MAX_DEPTH5) return out;
   if (cond.kind === "list") for (const c of cond.items) fieldsRead(c, out, depth + 1);
   if (cond.kind !== "object") return out;
   for (const [k, v] of cond.entries) {
@@ -41399,7 +42502,7 @@ function canonicalField(field) {
   const t = tagName(field);
   return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
 }
-var MAX_DEPTH4, undecided, plainPath;
+var MAX_DEPTH5, undecided, plainPath;
 var init_evaluate4 = __esm({
   "src/eval/policy/evaluate.ts"() {
     "use strict";
@@ -41407,7 +42510,7 @@ var init_evaluate4 = __esm({
     init_evaluate2();
     init_compare();
     init_compare();
-    MAX_DEPTH4 = 64;
+    MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
     plainPath = (path46) => path46.replace(/\[\*\]/g, "");
   }
@@ -43293,493 +44396,8 @@ function resolveConfig(raw, baseDir, catalog) {
 // src/config/index.ts
 init_glob();
 
-// src/frontends/terraform.ts
-init_parser2();
-import path13 from "node:path";
-
-// src/eval/terraform/project.ts
-init_manifest();
-import path11 from "node:path";
-
-// src/eval/terraform/module-facts.ts
-init_value();
-init_module_source();
-init_expressions();
-import path9 from "node:path";
-var BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
-function isBackendFile(name) {
-  return BACKEND_FILE.test(name);
-}
-function buildModuleFacts(src, isRoot, guard, folderFiles) {
-  const facts = {
-    dir: src.dir,
-    isRoot,
-    terraformBlocks: [],
-    providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
-    requiredProviders: [],
-    usedProviders: [],
-    backendFiles: folderFiles.filter((f) => isBackendFile(path9.basename(f))).sort(),
-    configuration: [],
-    opaqueModuleCalls: [],
-    calledByRoot: false,
-    callers: []
-  };
-  for (const t of src.terraformBlocks) {
-    const backend = childBlocks(t.node, "backend")[0];
-    const cloud = childBlocks(t.node, "cloud")[0];
-    const required = childBlocks(t.node, "required_providers");
-    facts.terraformBlocks.push({
-      at: blockHeader(t.node, t.file),
-      backend: backend ? { type: backend.labels[0]?.value ?? "", at: blockHeader(backend, t.file) } : void 0,
-      cloud: cloud ? blockHeader(cloud, t.file) : void 0,
-      requiredProviders: required.length > 0
-    });
-    for (const rp of required) {
-      for (const item of rp.body.items) {
-        if (item.type !== "Attribute") continue;
-        const v = evaluate(item.expr, { file: t.file, guard, resolveRoot: noNames });
-        const version = v.kind === "object" ? v.entries.get("version") : v.kind === "string" ? v : void 0;
-        facts.requiredProviders.push({ name: item.name, at: locOf(item, t.file), version });
-      }
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const use = (r, key) => {
-    const name = providerOf(beforeFirst(key, "."), r.node);
-    if (seen.has(name)) return;
-    seen.add(name);
-    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
-  };
-  src.resources.forEach(use);
-  src.data.forEach(use);
-  return facts;
-}
-function providerOf(type, node) {
-  const explicit = attr(node, "provider");
-  return explicit && explicit.expr.type === "ScopeTraversal" ? explicit.expr.root : beforeFirst(type, "_");
-}
-function beforeFirst(s, sep) {
-  const i = s.indexOf(sep);
-  return i < 0 ? s : s.slice(0, i);
-}
-function literalBody(body, file, guard) {
-  const entries2 = /* @__PURE__ */ new Map();
-  for (let i = 0; i < body.items.length; i++) {
-    const item = body.items[i];
-    if (item.type === "Attribute") {
-      entries2.set(item.name, evaluate(item.expr, { file, guard, resolveRoot: noNames }));
-      continue;
-    }
-    const child = literalBody(item.body, file, guard);
-    child.origin = blockHeader(item, file, item.blockType);
-    const existing = entries2.get(item.blockType);
-    if (existing?.kind === "list") existing.items.push(child);
-    else entries2.set(item.blockType, list([child], child.origin));
-  }
-  return obj(entries2, { file, range: body.range });
-}
-function linkConfigurations(modules, callees, factsOf) {
-  const reach = (from, next) => {
-    const seen = /* @__PURE__ */ new Set([from]);
-    const out = [];
-    const queue = [from];
-    for (let i = 0; i < queue.length; i++) {
-      for (const d of next(queue[i])) {
-        if (seen.has(d)) continue;
-        seen.add(d);
-        queue.push(d);
-        const f = factsOf(d);
-        if (f) out.push(f);
-      }
-    }
-    return out;
-  };
-  for (const root of modules) {
-    if (!root.isRoot) continue;
-    root.configuration = reach(root.dir, callees);
-    for (const m of root.configuration) m.calledByRoot = true;
-  }
-  const callersOf = /* @__PURE__ */ new Map();
-  for (const m of modules) {
-    for (const c of callees(m.dir)) {
-      const l = callersOf.get(c);
-      if (l) l.push(m.dir);
-      else callersOf.set(c, [m.dir]);
-    }
-  }
-  for (const m of modules) {
-    if (m.isRoot || m.calledByRoot) continue;
-    m.callers = reach(m.dir, (d) => callersOf.get(d) ?? []);
-  }
-}
-function lockedProviderTypes(blocks) {
-  const out = /* @__PURE__ */ new Set();
-  for (const b of blocks) {
-    if (b.blockType !== "provider" || !attr(b, "version")) continue;
-    const address = b.labels[0]?.value ?? "";
-    const type = address.split("/").pop();
-    if (type) out.add(type.toLowerCase());
-  }
-  return out;
-}
-
-// src/eval/terraform/project.ts
-init_env();
-init_module_source();
-init_instance();
-init_guard();
-
-// src/eval/terraform/tfvars.ts
-init_json();
-init_value();
-init_expressions();
-init_guard();
-function tfvarsValues(file, guard) {
-  const out = /* @__PURE__ */ new Map();
-  const msPerFile = guard ? 0 : defaultMsPerFile();
-  const items = file.body.items;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item.type !== "Attribute") continue;
-    out.set(item.name, evaluate(item.expr, { file: file.file, guard: guard ?? new EvalGuard(void 0, msPerFile), resolveRoot: noNames }));
-  }
-  return out;
-}
-function tfvarsJsonValues(file, text2, errors) {
-  const out = /* @__PURE__ */ new Map();
-  const parsed = parseJsonc(text2, file);
-  if (errors) errors.push(...parsed.errors);
-  const root = parsed.root ? nodeToValue(parsed, parsed.root) : unknown("invalid JSON");
-  if (root.kind === "object") for (const [k, v] of root.entries) out.set(k, v);
-  return out;
-}
-
-// src/eval/terraform/project.ts
-init_paths2();
-function calledModules(dirs, callees) {
-  const hasCaller = /* @__PURE__ */ new Set();
-  for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
-  const reached = /* @__PURE__ */ new Set();
-  const queue = dirs.filter((d) => !hasCaller.has(d));
-  for (let i = 0; i < queue.length; i++) {
-    for (const t of callees(queue[i])) {
-      if (reached.has(t)) continue;
-      reached.add(t);
-      queue.push(t);
-    }
-  }
-  return reached;
-}
-var AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
-function evaluateTerraform(input2) {
-  const problems = [];
-  const guard = new EvalGuard((p) => problems.push(p));
-  const byDir = /* @__PURE__ */ new Map();
-  for (const f of input2.tfFiles) {
-    const d = path11.dirname(f);
-    const files = byDir.get(d);
-    if (files) files.push(f);
-    else byDir.set(d, [f]);
-  }
-  const sources = /* @__PURE__ */ new Map();
-  const loader = (dir) => {
-    if (sources.has(dir)) return sources.get(dir);
-    const files = byDir.get(dir) ?? (input2.insideRoot(dir) ? input2.listTfFiles(dir) : void 0);
-    const parsed = (files ?? []).map((f) => input2.parseHcl(f)).filter((x) => x !== void 0);
-    const src = files ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
-    sources.set(dir, src);
-    return src;
-  };
-  const calleeCache = /* @__PURE__ */ new Map();
-  const callees = (dir) => {
-    let out = calleeCache.get(dir);
-    if (out) return out;
-    const targets = /* @__PURE__ */ new Set();
-    const src = loader(dir);
-    if (src) {
-      for (const call of src.moduleCalls.values()) {
-        const s = localModuleSource(call.node);
-        if (s) targets.add(localDir(src, s));
-      }
-    }
-    targets.delete(dir);
-    out = [...targets];
-    calleeCache.set(dir, out);
-    return out;
-  };
-  const called = calledModules([...byDir.keys()], callees);
-  const varFilesByDir = /* @__PURE__ */ new Map();
-  for (const vf of input2.varFiles) {
-    let d = path11.dirname(vf);
-    while (!byDir.has(d)) {
-      const up = path11.dirname(d);
-      if (up === d || !isInside(input2.root, up)) break;
-      d = up;
-    }
-    if (!byDir.has(d)) continue;
-    const files = varFilesByDir.get(d);
-    if (files) files.push(vf);
-    else varFilesByDir.set(d, [vf]);
-  }
-  const manifests = /* @__PURE__ */ new Map();
-  const manifestOf = (dir) => {
-    if (!manifests.has(dir)) {
-      const m = input2.moduleManifest?.(dir);
-      manifests.set(dir, m ? parseManifest(m.file, m.text, dir) : void 0);
-    }
-    return manifests.get(dir);
-  };
-  const copiedDirs = /* @__PURE__ */ new Map();
-  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot);
-  const evaluations = [];
-  const modules = [];
-  const factsByDir = /* @__PURE__ */ new Map();
-  const factsOf = (dir, isRoot = false) => {
-    const known2 = factsByDir.get(dir);
-    if (known2) return known2;
-    const src = loader(dir);
-    if (!src) return void 0;
-    const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input2.listFiles?.(dir) ?? [] : []);
-    for (const call of src.moduleCalls.values()) {
-      const local = localModuleSource(call.node);
-      if (local !== void 0 && loader(localDir(src, local))) continue;
-      const source = attr(call.node, "source");
-      const text2 = fileText(src, call.file);
-      facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
-    }
-    if (isRoot) {
-      const lock = input2.lockFile?.(dir);
-      if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i) => i.type === "Block"));
-    }
-    factsByDir.set(dir, facts);
-    return facts;
-  };
-  const copies = /* @__PURE__ */ new Set();
-  for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
-  for (const dir of [...byDir.keys()].sort()) {
-    if (copies.has(dir)) continue;
-    const src = loader(dir);
-    const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
-    const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
-    modules.push(factsOf(dir, isRoot));
-    if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path11.dirname(f) === dir && AUTO_VARFILE.test(path11.basename(f)));
-    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
-    const variants = variantFiles.length ? variantFiles : [void 0];
-    for (const variantFile of variants) {
-      const inputs = /* @__PURE__ */ new Map();
-      for (const f of [...auto.sort(autoOrder), ...variantFile ? [variantFile] : []]) {
-        for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
-      }
-      const opaqueModules = [];
-      const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
-      const rel = variantFile ? path11.relative(input2.root, variantFile) : path11.relative(input2.root, dir) || ".";
-      const env = input2.envOverride ?? input2.envForPath?.(rel.split(path11.sep).join("/")) ?? (variantFile ? classifyPath(path11.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
-      const evaluation = {
-        variant: variantFile ? path11.relative(dir, variantFile).split(path11.sep).join("/") : "default",
-        variantFile,
-        env,
-        unit: dir,
-        inputs: instance.inputDecls()
-      };
-      const resources = instance.allResources();
-      for (const r of resources) if (r.vendored) {
-        for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
-      }
-      evaluations.push({ evaluation, resources, opaqueModules });
-    }
-  }
-  linkConfigurations(modules, callees, (d) => factsOf(d));
-  for (const p of problems) {
-    const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
-    if (into) p.location = into[1];
-  }
-  return { evaluations, modules, problems };
-}
-function autoOrder(a, b) {
-  const ra = path11.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path11.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
-  return ra - rb || (a < b ? -1 : 1);
-}
-function readVarFile(file, input2, guard) {
-  if (file.endsWith(".json")) {
-    const text2 = input2.readText(file);
-    return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
-  }
-  const parsed = input2.parseHcl(file);
-  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
-}
-function hasBackend(src) {
-  return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
-}
-function isInside(root, p) {
-  const rel = relativePath(root, p);
-  return rel === "" || !rel.startsWith("..") && !path11.isAbsolute(rel);
-}
-
-// src/frontends/terraform.ts
-init_from_terraform();
-init_blocks();
-init_remote_modules();
-init_shared();
-var LOCK_FILE = ".terraform.lock.hcl";
-var BY_NAME = [
-  [/\.tf$/, "terraform"],
-  [/\.tfvars$/, "tfvars"],
-  [/\.tfvars\.json$/, "tfvars-json"],
-  [/\.tfstate(\.backup)?$/, "tfstate"]
-];
-var terraformFrontEnd = {
-  name: "terraform",
-  family: "terraform",
-  byName(file) {
-    const base = path13.basename(file).toLowerCase();
-    return BY_NAME.find(([re]) => re.test(base))?.[1];
-  },
-  units: terraformUnits,
-  run(files, ctx) {
-    const problems = [];
-    const hcl = parseCache(ctx.host, parseHcl, (f) => f.errors, problems);
-    for (const f of files) {
-      if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
-      let values;
-      if (f.kind === "tfvars-json") {
-        const text2 = ctx.host.readText(f.path);
-        if (text2 !== void 0) {
-          const errors = [];
-          values = tfvarsJsonValues(f.path, text2, errors);
-          for (const e of errors) problems.push({ ruleId: "PARSE001", message: e.message, location: { file: f.path, range: e.range } });
-        }
-      } else {
-        const parsed = hcl.get(f.path);
-        if (f.kind === "tfvars" && parsed) values = tfvarsValues(parsed);
-      }
-      if (values) f.varValues = values;
-    }
-    const tf = evaluateTerraform({
-      root: ctx.root,
-      tfFiles: files.filter((f) => f.kind === "terraform").map((f) => f.path),
-      varFiles: files.filter((f) => f.kind === "tfvars" || f.kind === "tfvars-json").map((f) => f.path),
-      cliVarFiles: [...ctx.cliVarFiles],
-      parseHcl: (f) => hcl.get(f),
-      readText: (f) => ctx.host.readText(f),
-      envOverride: ctx.envOverride,
-      envForPath: (rel) => ctx.envForPath(path13.join(ctx.root, rel)),
-      insideRoot: (dir) => ctx.host.isInside(dir),
-      listTfFiles: (dir) => {
-        const entries2 = ctx.host.list(dir)?.filter((e) => e.name.endsWith(".tf") && !e.isDirectory) ?? [];
-        for (const e of entries2) if (!e.isFile) ctx.host.readText(e.path);
-        const tfs = entries2.filter((e) => e.isFile).map((e) => e.path);
-        return tfs.length ? tfs : void 0;
-      },
-      listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
-      lockFile: (dir) => {
-        const file = path13.join(dir, LOCK_FILE);
-        if (!ctx.host.isFile(file)) return void 0;
-        const text2 = ctx.host.readText(file);
-        if (text2 === void 0) return void 0;
-        const parsed = parseHcl(text2, file);
-        return parsed.errors.length ? void 0 : parsed;
-      },
-      moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir)
-    });
-    for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
-    for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
-    outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
-    const suppressionSources = [];
-    for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
-    return {
-      units: tf.evaluations.map((e) => ({
-        evaluation: e.evaluation,
-        resources: e.resources.flatMap((r) => fromTerraform(r, e.evaluation)),
-        refKeys: terraformRefKeys,
-        opaqueModules: e.opaqueModules
-      })),
-      terraformModules: tf.modules,
-      problems,
-      suppressionSources
-    };
-  }
-};
-var LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?\/[^"\n]*)"/g;
-function terraformUnits(files, ctx) {
-  const parent = /* @__PURE__ */ new Map();
-  const find = (x) => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) ?? r;
-    parent.set(x, r);
-    return r;
-  };
-  const union = (a, b) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  };
-  const add = (x) => {
-    if (!parent.has(x)) parent.set(x, x);
-  };
-  const tfDirs = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    if (f.kind !== "terraform") continue;
-    const d = path13.dirname(f.path);
-    const list2 = tfDirs.get(d);
-    if (list2) list2.push(f.path);
-    else tfDirs.set(d, [f.path]);
-  }
-  const calls = /* @__PURE__ */ new Map();
-  const callsOf = (dir) => {
-    let out = calls.get(dir);
-    if (out) return out;
-    out = [];
-    calls.set(dir, out);
-    const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && e.name.endsWith(".tf")).map((e) => e.path) : void 0) ?? [];
-    const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) {
-      const text2 = ctx.host.readText(f);
-      if (text2 === void 0) continue;
-      for (const m of text2.matchAll(LOCAL_SOURCE)) targets.add(path13.resolve(dir, m[1]));
-      ctx.host.forget(f);
-    }
-    targets.delete(dir);
-    out.push(...targets);
-    return out;
-  };
-  const visited = /* @__PURE__ */ new Set();
-  const walk4 = (from, dir) => {
-    for (const t of callsOf(dir)) {
-      if (tfDirs.has(t)) {
-        add(t);
-        union(from, t);
-      }
-      const edge = `${from}\0${t}`;
-      if (visited.has(edge)) continue;
-      visited.add(edge);
-      if (!tfDirs.has(t)) walk4(from, t);
-    }
-  };
-  for (const d of tfDirs.keys()) add(d);
-  for (const d of [...tfDirs.keys()].sort()) walk4(d, d);
-  const groups = /* @__PURE__ */ new Map();
-  const put = (key, f) => {
-    const g = groups.get(key);
-    if (g) g.push(f);
-    else groups.set(key, [f]);
-  };
-  for (const f of files) {
-    if (f.kind === "terraform") put(find(path13.dirname(f.path)), f);
-    else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
-      let d = path13.dirname(f.path);
-      while (!tfDirs.has(d)) {
-        const up = path13.dirname(d);
-        const rel = path13.relative(ctx.root, up);
-        if (up === d || rel.startsWith("..") || path13.isAbsolute(rel)) break;
-        d = up;
-      }
-      put(tfDirs.has(d) ? find(d) : `\0${f.path}`, f);
-    } else put(`\0${f.path}`, f);
-  }
-  return [...groups.values()];
-}
+// src/frontends/index.ts
+init_terraform();
 
 // src/frontends/lazy.ts
 function lazyFrontEnd(head, importImpl) {
@@ -43878,8 +44496,14 @@ var EXAMPLE_SIZES = {
   systemPool: "Standard_D4s_v5"
 };
 var NON_GPU_PROBE_SIZES = ["Standard_NP10s", "Standard_D16s_v5", "Standard_DS3_v2", "Standard_F8s_v2", "Standard_E4s_v3", "Standard_B2s"];
+var NEGATED_GPU = /(?<![a-z])(?:non|no|not|without)[-_. ]?gpus?/gi;
 function mentionsGpu(text2) {
-  return /gpu/i.test(text2);
+  return /gpu/i.test(text2.replace(NEGATED_GPU, ""));
+}
+var OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
+function gpuSwitchedOff(key, value) {
+  const v = typeof value === "string" ? value : value?.kind === "string" ? value.value : value?.kind === "bool" ? String(value.value) : void 0;
+  return v !== void 0 && OFF_VALUE.test(v.trim()) && mentionsGpu(key);
 }
 var WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
 function workloadName(kind, startOfSentence = false) {
@@ -43888,10 +44512,14 @@ function workloadName(kind, startOfSentence = false) {
 }
 function textsOf(v) {
   if (!v) return [];
-  if (v.kind === "string") return [v.value];
+  if (v.kind === "string") return taintSwitchedOff(v.value) ? [] : [v.value];
   if (v.kind === "list") return v.items.flatMap(textsOf);
-  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => [k, ...textsOf(e)]);
+  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => gpuSwitchedOff(k, e) ? [] : [k, ...textsOf(e)]);
   return [];
+}
+function taintSwitchedOff(text2) {
+  const m = /^([^=:]+)=([^:]*):/.exec(text2);
+  return m !== null && gpuSwitchedOff(m[1], m[2]);
 }
 var ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
 function ownName(name) {
@@ -43915,7 +44543,7 @@ function isAmdGpuSize(size) {
 function namesGpuSize(name) {
   return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
 }
-var VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`);
+var VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`, "i");
 function isVmSizeName(value) {
   return VM_SIZE_NAME.test(value.trim());
 }
@@ -44478,10 +45106,14 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     }
     return void 0;
   };
+  const viaBlobService = (r) => {
+    const svc = r.kind === "storage.container" ? resolve(r.refs.get("blobService")) : void 0;
+    return svc ? resolve(svc.refs.get("storage")) : void 0;
+  };
   for (const r of resources) {
     if (r.parent) continue;
     const parentRef = PARENT_REF[r.kind];
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef);
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
   }
   const byKind2 = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -44610,8 +45242,8 @@ function runRules(input2, undecided2 = [], failures = []) {
         const at2 = factLocations(r, d.attr);
         location = at2.location;
         related = [...at2.related, ...d.related ?? []];
-        const written = r.attrs.get(d.attr)?.at;
-        if (written && !sameRange(written, location)) consumer = written;
+        const written2 = r.attrs.get(d.attr)?.at;
+        if (written2 && !sameRange(written2, location)) consumer = written2;
       } else if (r) {
         location = r.header;
         related = [...d.related ?? []];
@@ -44663,12 +45295,12 @@ function runRules(input2, undecided2 = [], failures = []) {
       finding.mergeKey = key;
       byKey.set(key, finding);
     };
-    const recordUndecided = (resource, attribute, reason, at2) => {
+    const recordUndecided = (resource, attribute2, reason, at2) => {
       const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
-      const key = `${meta.id}|${resource.address}|${attribute}`;
+      const key = `${meta.id}|${resource.address}|${attribute2}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      undecided2.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
+      undecided2.push({ ruleId: meta.id, address: resource.address, attribute: attribute2, reason, location });
     };
     const ctx = {
       options: input2.options.get(meta.id) ?? {},
@@ -44686,8 +45318,8 @@ function runRules(input2, undecided2 = [], failures = []) {
       relativePath: relativePath3,
       today: today2,
       policies: input2.policies,
-      undecided(resource, attribute, reason, location) {
-        recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
+      undecided(resource, attribute2, reason, location) {
+        recordUndecided(resource, attribute2, reason, location ?? resource.attrs.get(attribute2)?.at ?? resource.header);
       }
     };
     const failed = (e, location) => {
@@ -45807,13 +46439,13 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
         if (clusters.length === 0) {
           const c2 = computes[0];
           const type = types[0];
-          const written = ctx.fact(c2, "computeTypeRaw").string() ?? c2.sourceType;
+          const written2 = ctx.fact(c2, "computeTypeRaw").string() ?? c2.sourceType;
           ctx.report({
             resource: ws,
             attr: "imageBuildCompute",
-            related: [{ ...c2.header, label: `compute "${target}" (${written})` }],
+            related: [{ ...c2.header, label: `compute "${target}" (${written2})` }],
             messageId: "notACluster",
-            data: { ...base, what: WRONG_TYPE[type], type: written }
+            data: { ...base, what: WRONG_TYPE[type], type: written2 }
           });
           return;
         }
@@ -45890,6 +46522,9 @@ function stopSchedule(schedules) {
   }
   return unknown2 === void 0 ? { is: "no" } : { is: "unknown", reason: unknown2 };
 }
+function patched(f) {
+  return f !== void 0 && !f.defaulted && f.value !== void 0;
+}
 var AML005_compute_instance_idle_shutdown_default = defineRule({
   meta: {
     id: "AML005",
@@ -45909,7 +46544,7 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
       "ml.compute"(c) {
         if (amlComputeTypeOf(ctx, c) !== "instance") return;
         const about = { resource: c, attributePath: "idleTimeBeforeShutdown" };
-        if (c.format === "terraform") {
+        if (c.format === "terraform" && !patched(c.attrs.get("idleTimeBeforeShutdown")) && !patched(c.attrs.get("schedules"))) {
           ctx.report({ ...about, level: "note", messageId: "azurermCannotSet", data: { name: displayName(c), type: c.sourceType } });
           return;
         }
@@ -45922,13 +46557,15 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
         const stop = stopSchedule(schedules.value);
         if (stop.is === "unknown") ctx.undecided(c, "schedules", stop.reason);
         if (stop.is !== "no") return;
+        const empty = v?.kind === "string";
         ctx.report({
           ...about,
+          ...empty ? { attr: "idleTimeBeforeShutdown" } : {},
           related: schedules.value ? [{ ...whereWritten(c, "schedules"), label: "schedules without a Stop action" }] : [],
           messageId: "noIdleShutdown",
           data: {
             name: displayName(c),
-            state: v?.kind === "string" ? `${idle.sourcePath} is empty` : idle.describe(),
+            state: empty ? `${idle.sourcePath} is empty` : idle.describe(),
             // The keys as this format writes them (Azure ML YAML: idle_time_before_shutdown, schedules.compute_start_stop).
             attribute: idle.sourcePath,
             schedules: `${schedules.sourcePath}.${startStopSchedulesKey(c.format)}`,
@@ -45961,7 +46598,10 @@ var AML006_compute_node_public_ip_default = defineRule({
         const type = amlComputeTypeOf(ctx, c);
         if (type !== "cluster" && type !== "instance") return;
         const ws = c.parent;
-        if (!isKind(ws, "ml.workspace")) return;
+        if (!isKind(ws, "ml.workspace")) {
+          if (ctx.fact(c, "nodePublicIp").bool() === true) ctx.undecided(c, "workspace", "its workspace is not in the scanned code, so whether its public network access is disabled is unknown");
+          return;
+        }
         if (ctx.fact(ws, "publicNetworkAccess").bool() !== false) return;
         const publicIp = ctx.fact(c, "nodePublicIp");
         if (readOrUndecided(ctx, c, "nodePublicIp", publicIp, publicIp.bool(), "true or false") !== true) return;
@@ -46288,7 +46928,8 @@ function admittingEntries(input2) {
     const entries2 = vs.flatMap((v) => v.allowed).filter((e) => e.kind === "string" && allValidationsAdmit(vs, e.value) === true);
     return { entries: entries2, guard: "its validation" };
   }
-  return { entries: input2.allowedValues ?? [], guard: input2.kind === "bicep-param" ? "its @allowed list" : "its allowedValues" };
+  const guard = input2.allowedFrom === "type" ? "its type" : input2.kind === "bicep-param" ? "its @allowed list" : "its allowedValues";
+  return { entries: input2.allowedValues ?? [], guard };
 }
 var GPU004_gpu_size_retired_default = defineRule({
   meta: {
@@ -46669,7 +47310,7 @@ var PUBLIC_CONTAINER_ACCESS = ["blob", "container"];
 function isPublicContainerAccess(level) {
   return PUBLIC_CONTAINER_ACCESS.includes(level.toLowerCase());
 }
-var PRIVATE_CONTAINER_ACCESS = { terraform: "private", arm: "None" };
+var PRIVATE_CONTAINER_ACCESS = { terraform: "private", arm: "None", "azure-cli": "off" };
 
 // rules/storage/ST001-storage-public-blob-access.ts
 var ST001_storage_public_blob_access_default = defineRule({
@@ -46724,7 +47365,7 @@ var ST001_storage_public_blob_access_default = defineRule({
             account: displayName(account),
             accountState: allow.describe(),
             attribute: access2.sourcePath,
-            private: container.format === "terraform" ? PRIVATE_CONTAINER_ACCESS.terraform : PRIVATE_CONTAINER_ACCESS.arm,
+            private: container.format === "terraform" || container.format === "azure-cli" ? PRIVATE_CONTAINER_ACCESS[container.format] : PRIVATE_CONTAINER_ACCESS.arm,
             accountAttribute: allow.sourcePath
           }
         });
@@ -46841,6 +47482,17 @@ var NET001_admin_port_open_to_internet_default = defineRule({
       ctx.undecided(r, attr2, fact.state === "absent" ? "not set, and its default is not known for this format" : `${fact.describe()}, not one of ${values.join(", ")}`);
       return void 0;
     };
+    const allAdminPorts = (r) => {
+      const ports = /* @__PURE__ */ new Set();
+      for (const attr2 of ["destinationPort", "destinationPorts"]) {
+        const v = ctx.fact(r, attr2).value;
+        for (const e of v?.kind === "list" ? v.items : v ? [v] : []) {
+          const t = text(e);
+          if (t !== void 0) for (const p of adminPortsIn(t)) ports.add(p);
+        }
+      }
+      return [...ports].sort((a, b) => a - b);
+    };
     return {
       "nsg.rule"(r, g) {
         const direction = oneOf(r, "direction", ["inbound", "outbound"]);
@@ -46871,7 +47523,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
           data: {
             name: displayName(r),
             where: nsg ? ` of NSG "${displayName(nsg)}"` : "",
-            ports: describeAdminPorts(adminPortsIn(text(port.value))),
+            ports: describeAdminPorts(allAdminPorts(r)),
             source: text(source.value),
             sourceAttribute: source.sourcePath
           }
@@ -46921,11 +47573,11 @@ var TF001_local_terraform_state_default = defineRule({
     return {
       terraformModule(m) {
         if (!m.isRoot) return;
-        const remote = m.terraformBlocks.some((t) => t.cloud || t.backend && t.backend.type !== "local");
-        if (remote) return;
+        const effective = m.effectiveBackend;
+        if (effective && (effective.cloud || effective.backend.type !== "local")) return;
         if (m.backendFiles.length > 0) return;
-        const local = m.terraformBlocks.find((t) => t.backend?.type === "local");
-        const at2 = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at;
+        const local = effective?.backend?.type === "local" ? effective : void 0;
+        const at2 = local?.at ?? m.terraformBlocks[0]?.at ?? m.providers[0]?.at ?? m.firstBlock;
         if (!at2) return;
         const folder = demonstrationFolder(ctx.relativePath(m.dir));
         ctx.report({
@@ -47017,8 +47669,8 @@ var TF003_provider_version_unpinned_default = defineRule({
       const resource = root.usedProviders.find(is);
       const child = root.configuration.find((m) => providersOf(m).includes(name));
       const use = provider ? "configured here" : resource ? "used here" : child ? `used in module ${moduleRef2(root.dir, child.dir)}` : "used";
-      const block = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
-      const at2 = block?.at ?? provider?.at ?? resource?.at ?? firstPlace(child, is);
+      const block2 = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
+      const at2 = block2?.at ?? provider?.at ?? resource?.at ?? firstPlace(child, is);
       return at2 ? { at: at2, messageId: "noEntry", use } : void 0;
     };
     return {
@@ -47192,7 +47844,7 @@ var SECRET_NAME_CACHE = /* @__PURE__ */ new Map();
 var SECRET_WORD = /passw|secret|key|connection|token/;
 function decideLooksSecret(name) {
   if (!SECRET_WORD.test(name.toLowerCase())) return false;
-  const t = nameTokens(name);
+  const t = nameTokens(name).map((x) => x.replace(/\d+$/, "")).filter(Boolean);
   let end = -1;
   for (let i = 0; i < t.length; i++) {
     if (/(password|passwd|secret)s?$/.test(t[i])) end = Math.max(end, i);
@@ -47363,11 +48015,13 @@ var SEC001_hardcoded_secret_default = defineRule({
     };
     const varFile = (file) => {
       const where = path39.basename(file.path);
+      variantFile = file.kind === "arm-params" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
         else walk4(name, v, (n, s) => literal(n, s, { messageId: "varFileKey", data: { file: where, input: name }, subject }));
       }
+      variantFile = void 0;
     };
     return {
       graph(g) {
@@ -47396,7 +48050,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         }
       },
       file(f) {
-        if (f.kind === "tfvars" || f.kind === "tfvars-json") varFile(f);
+        if (f.kind === "tfvars" || f.kind === "tfvars-json" || f.kind === "arm-params") varFile(f);
       }
     };
   }
@@ -47472,22 +48126,25 @@ var NOT_TAGGABLE_ARM = /* @__PURE__ */ new Set([
   "microsoft.keyvault/vaults/accesspolicies",
   "microsoft.keyvault/vaults/secrets"
 ]);
+var TAGS_OPTIONAL_ARM = /* @__PURE__ */ new Set(["microsoft.resources/deployments"]);
 var TAGGABLE_KINDS = /* @__PURE__ */ new Set(["ml.workspace", "ml.compute", "aks.cluster", "aks.nodepool", "keyvault", "acr", "storage", "nsg", "vm", "vmss", "private-endpoint"]);
 function isTaggable(r) {
   if (isInlineElement(r)) return false;
   if (r.format === "k8s") return false;
-  const written = valueAt(r.body, "tags") !== void 0;
+  const written2 = valueAt(r.body, "tags") !== void 0;
   if (r.format === "terraform") {
     if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;
     if (r.kind !== "other") return TAGGABLE_KINDS.has(r.kind);
-    return TAGGABLE_AZURERM.has(r.sourceType) || written;
+    return TAGGABLE_AZURERM.has(r.sourceType) || written2;
   }
+  if (r.format === "azure-cli" && r.kind === "other") return true;
   const type = r.sourceType.toLowerCase();
   if (NOT_TAGGABLE_ARM.has(type)) return false;
+  if (TAGS_OPTIONAL_ARM.has(type)) return written2;
   if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
   if (r.kind === "nsg.rule") return false;
   const segments2 = type.split("/").length;
-  return segments2 === 2 && type.includes(".") || written;
+  return segments2 === 2 && type.includes(".") || written2;
 }
 function sameTagName(a, b) {
   return a.toLowerCase() === b.toLowerCase();
@@ -47550,8 +48207,8 @@ var TAG001_missing_required_tags_default = defineRule({
           const missing = required.filter((t) => !keys.some((k) => sameTagName(k, t)));
           if (missing.length === 0) continue;
           const absent = !v || v.kind === "null";
-          const attribute = fact?.sourcePath ?? "tags";
-          const data = { name: displayName(r), type: r.sourceType, attribute, tagsAttribute: attribute === "tags" ? "a tags map" : attribute, ...tagList(missing) };
+          const attribute2 = fact?.sourcePath ?? "tags";
+          const data = { name: displayName(r), type: r.sourceType, attribute: attribute2, tagsAttribute: attribute2 === "tags" ? "a tags map" : attribute2, ...tagList(missing) };
           const messageId = absent ? "noTags" : "missingTags";
           if (body) ctx.report({ resource: r, attributePath: "tags", location: body.location, related: body.related, messageId, data });
           else ctx.report({ resource: r, attr: "tags", messageId, data });
@@ -47647,6 +48304,10 @@ var GOV001_location_not_allowed_default = defineRule({
           if (v?.kind !== "string") continue;
           const loc3 = normalizeLocation(v.value);
           if (loc3 === "" || loc3 === "global" || v.value.trim().startsWith("[") || allowed.has(loc3)) continue;
+          if (!/^[a-z0-9]+$/.test(loc3)) {
+            ctx.undecided(r, "location", `"${v.value}" is not an Azure region name (a placeholder or an expression written as text)`, v.origin);
+            continue;
+          }
           const related = [...v.via ?? []];
           if (v.origin) related.push({ ...r.header, label: `resource ${r.address}` });
           ctx.report({
@@ -48012,9 +48673,9 @@ var GOV002_org_policy_deny_default = defineRule({
         for (const r of g.resources) {
           for (const j of judgeResource(set, r, g.resources) ?? []) {
             if (j.effect !== void 0 && j.effect !== "deny") continue;
-            const attribute = `policy "${j.definition.displayName}"`;
+            const attribute2 = `policy "${j.definition.displayName}"`;
             if (j.result === void 0 || j.result === true && j.effect === void 0) {
-              ctx.undecided(r, attribute, j.why ?? "the effect is not known", evidenceLocation(j));
+              ctx.undecided(r, attribute2, j.why ?? "the effect is not known", evidenceLocation(j));
               continue;
             }
             if (j.result !== true) continue;
@@ -48057,9 +48718,9 @@ var GOV003_org_policy_audit_default = defineRule({
         for (const r of g.resources) {
           for (const j of judgeResource(set, r, g.resources) ?? []) {
             if (j.effect === void 0 || !AUDIT_EFFECTS.has(j.effect)) continue;
-            const attribute = `policy "${j.definition.displayName}"`;
+            const attribute2 = `policy "${j.definition.displayName}"`;
             if (j.result === void 0) {
-              ctx.undecided(r, attribute, j.why ?? "not decidable", evidenceLocation(j));
+              ctx.undecided(r, attribute2, j.why ?? "not decidable", evidenceLocation(j));
               continue;
             }
             if (j.result !== true) continue;
@@ -49108,11 +49769,11 @@ function ruleIndex(result) {
   for (const r of result.rules) map.set(r.id, r);
   return map;
 }
-function normalizeRegion(range) {
-  const startLine = Math.max(1, Math.trunc(range.start.line) || 1);
-  const startColumn = Math.max(1, Math.trunc(range.start.column) || 1);
-  let endLine = Math.max(1, Math.trunc(range.end.line) || 1);
-  let endColumn = Math.max(1, Math.trunc(range.end.column) || 1);
+function normalizeRegion(range2) {
+  const startLine = Math.max(1, Math.trunc(range2.start.line) || 1);
+  const startColumn = Math.max(1, Math.trunc(range2.start.column) || 1);
+  let endLine = Math.max(1, Math.trunc(range2.end.line) || 1);
+  let endColumn = Math.max(1, Math.trunc(range2.end.column) || 1);
   if (endLine < startLine) {
     endLine = startLine;
     endColumn = startColumn + 1;
@@ -49666,8 +50327,8 @@ function lowerBound(xs, value, key) {
 }
 function touches(changes, startLine, endLine) {
   const i = lowerBound(changes.added, startLine, (r) => r[1]);
-  const range = changes.added[i];
-  if (range && range[0] <= endLine) return true;
+  const range2 = changes.added[i];
+  if (range2 && range2[0] <= endLine) return true;
   const j = lowerBound(changes.deletedAfter, startLine, (n) => n);
   const d = changes.deletedAfter[j];
   return d !== void 0 && d < endLine;
@@ -49675,10 +50336,10 @@ function touches(changes, startLine, endLine) {
 
 // src/action/git-diff.ts
 var PullRequestLines = class {
-  constructor(topLevel, files, range) {
-    this.topLevel = topLevel;
+  constructor(topLevel2, files, range2) {
+    this.topLevel = topLevel2;
     this.files = files;
-    this.range = range;
+    this.range = range2;
   }
   topLevel;
   files;
@@ -49734,31 +50395,31 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel = fs9.realpathSync(top.stdout.trim());
-  const head = commitId(topLevel, "HEAD", options);
+  const topLevel2 = fs9.realpathSync(top.stdout.trim());
+  const head = commitId(topLevel2, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
-  let range;
+  let range2;
   if (head === pr.headSha) {
-    const base = commitId(topLevel, pr.baseSha, options);
+    const base = commitId(topLevel2, pr.baseSha, options);
     if (base === void 0) return { ok: false, reason: `the base commit ${pr.baseSha.slice(0, 12)} is not in the checkout; ${FETCH_HINT}` };
     revs = [`${base}...${head}`];
-    range = `${pr.baseSha.slice(0, 12)}...${pr.headSha.slice(0, 12)}`;
+    range2 = `${pr.baseSha.slice(0, 12)}...${pr.headSha.slice(0, 12)}`;
   } else {
-    const mergedHead = commitId(topLevel, "HEAD^2", options);
-    const firstParent = mergedHead === pr.headSha ? commitId(topLevel, "HEAD^1", options) : void 0;
+    const mergedHead = commitId(topLevel2, "HEAD^2", options);
+    const firstParent = mergedHead === pr.headSha ? commitId(topLevel2, "HEAD^1", options) : void 0;
     if (firstParent === void 0) {
-      const shallow = mergedHead === void 0 && commitId(topLevel, "HEAD^1", options) === void 0;
+      const shallow = mergedHead === void 0 && commitId(topLevel2, "HEAD^1", options) === void 0;
       return {
         ok: false,
         reason: shallow ? `the checkout has no history before ${head.slice(0, 12)}; ${FETCH_HINT}` : `the checked-out commit ${head.slice(0, 12)} is neither the pull request's head ${pr.headSha.slice(0, 12)} nor its merge commit`
       };
     }
     revs = [firstParent, head];
-    range = "HEAD^1..HEAD";
+    range2 = "HEAD^1..HEAD";
   }
   const diff = git(
-    topLevel,
+    topLevel2,
     ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--unified=0", "--find-renames", "--src-prefix=a/", "--dst-prefix=b/", ...revs, "--"],
     options
   );
@@ -49766,7 +50427,7 @@ function pullRequestLines(workspace, pr, options = {}) {
     const hint = revs.length === 1 ? `; ${FETCH_HINT} (the merge base is needed)` : "";
     return { ok: false, reason: `${diff.message}${hint}` };
   }
-  return { ok: true, lines: new PullRequestLines(topLevel, parseUnifiedDiff(diff.stdout, "b/"), range) };
+  return { ok: true, lines: new PullRequestLines(topLevel2, parseUnifiedDiff(diff.stdout, "b/"), range2) };
 }
 
 // src/action/failure-sarif.ts
