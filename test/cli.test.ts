@@ -56,6 +56,15 @@ describe('CLI', () => {
     expect(r.stdout).toContain('environments/prod.tfvars');
     expect(r.stdout).toMatch(/1:17\s+error .*AML001/);
   });
+  // Conformance round (c-conf2): RULES.md "--verbose lists 'could not decide AML001 for X:
+  // public_network_access_enabled depends on data.azurerm_x.y'" — the attribute as written.
+  it('--verbose names an undecided attribute as the format writes it', () => {
+    const dir = tree({
+      'main.tf': 'data "azurerm_client_config" "c" {}\nresource "azurerm_key_vault" "kv" {\n  name = "kv"\n  purge_protection_enabled = data.azurerm_client_config.c.object_id != ""\n  rbac_authorization_enabled = true\n}\n',
+    });
+    const r = run([dir, '--rule', 'KV001', '--verbose']);
+    expect(r.stderr).toContain('could not decide KV001 for azurerm_key_vault.kv: purge_protection_enabled depends on data.azurerm_client_config.c');
+  });
   it('exits 0 when clean', () => {
     const r = run([good, '--rule', 'AML001']);
     expect(r.status).toBe(0);

@@ -56,8 +56,9 @@ export default defineRule({
         for (const step of file.steps) {
           const u = step.uses;
           if (!u || u.kind === 'docker') continue;
-          // azure/login ignores `creds` when `client-id` is given (OIDC wins).
-          const oidc = isAction(u, 'azure/login') && step.inputs.some((e) => e.key.toLowerCase() === 'client-id');
+          // azure/login ignores `creds` when `client-id` is given (OIDC wins). An empty
+          // `client-id: ''` gives none (as an empty `creds` is no secret): `creds` is used.
+          const oidc = isAction(u, 'azure/login') && step.inputs.some((e) => e.key.toLowerCase() === 'client-id' && (e.value === undefined || e.value.trim() !== ''));
           for (const input of credentialInputs(step)) {
             const key = input.key.toLowerCase();
             if (oidc && key === 'creds') continue;

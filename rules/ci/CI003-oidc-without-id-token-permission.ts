@@ -18,7 +18,9 @@ function input(step: CiStep, name: string): { value?: string } | undefined {
  * Managed Identity"; Azure/login#336). An unknown `auth-type` (`${{ … }}`) is not judged.
  */
 function signsInWithOidc(step: CiStep): boolean {
-  if (!input(step, 'client-id')) return false;
+  // An empty `client-id: ''` gives none: the step signs in with `creds`, needing no ID token.
+  const clientId = input(step, 'client-id');
+  if (!clientId || clientId.value?.trim() === '') return false;
   const authType = input(step, 'auth-type')?.value?.trim();
   if (authType === undefined || authType === '') return true;
   return authType.toUpperCase() === 'SERVICE_PRINCIPAL';

@@ -143,7 +143,9 @@ export async function main(argv: string[]): Promise<number> {
         const where = `${path.relative(process.cwd(), u.location.file)}:${u.location.range.start.line}:${u.location.range.start.column}`;
         // EVAL002: a whole module's resources, not one attribute.
         if (u.ruleId === 'EVAL002') process.stderr.write(`could not decide any rule for the resources of ${u.address}: ${u.reason} (${where})\n`);
-        else process.stderr.write(`could not decide ${u.ruleId} for ${u.address}: ${u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})\n`);
+        // RULES.md: "could not decide AML001 for X: public_network_access_enabled depends on …" —
+        // the attribute as the user wrote it.
+        else process.stderr.write(`could not decide ${u.ruleId} for ${u.address}: ${u.sourcePath ?? u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})\n`);
       }
     }
     const reported = opts.quiet ? errorsOnly(result) : result;

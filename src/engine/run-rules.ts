@@ -215,7 +215,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const key = `${meta.id}|${resource.address}|${attribute}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      undecided.push({ ruleId: meta.id, address: resource.address, attribute, reason, location });
+      const sourcePath = resource.attrs.get(attribute)?.sourcePath;
+      undecided.push({ ruleId: meta.id, address: resource.address, attribute, ...(sourcePath ? { sourcePath } : {}), reason, location });
     };
     const ctx: RuleContext = {
       options: input.options.get(meta.id) ?? {},

@@ -288,7 +288,10 @@ export interface GpuNodePool {
 export interface Undecided {
   ruleId: string;
   address: string;
+  /** The canonical attribute (`purgeProtection`). */
   attribute: string;
+  /** The attribute as its format names it (`purge_protection_enabled`, `--enable-purge-protection`), when the resource has it. */
+  sourcePath?: string;
   /** Why the value is unknown: "depends on data.azurerm_client_config.current". */
   reason: string;
   location: Location;

@@ -209,7 +209,13 @@ describe('Bicep registry modules from the compiled twin', () => {
     expect(brief(TWIN, r.findings)).toEqual(['KV001 warning main.bicep:11:28']);
     const kv = r.findings[0]!;
     expect(kv.message).toContain('Key Vault "kv-ml-twin" has no purge protection');
-    expect(kv.related.map((l) => `${path.basename(l.file)}:${l.range.start.line} ${l.label ?? ''}`)).toEqual(['main.bicep:11 module "kv" param "enablePurgeProtection"', 'main.json:50 parameter "enablePurgeProtection"', 'main.json:71 attribute properties.enablePurgeProtection']);
+    expect(kv.related.map((l) => `${path.basename(l.file)}:${l.range.start.line} ${l.label ?? ''}`)).toEqual([
+      'main.bicep:11 module "kv" param "enablePurgeProtection"',
+      'main.json:50 parameter "enablePurgeProtection"',
+      // The resource property that consumed the value (4d0c2cc: RULES.md Location "The resource
+      // attribute that consumed it is a relatedLocation").
+      'main.json:71 attribute properties.enablePurgeProtection',
+    ]);
   });
 
   it('a twin without the module\'s deployment: EVAL002', async () => {

@@ -146,4 +146,36 @@ jobs:
   },
 };
 
-ruleTester('CI002', converted);
+// Conformance round (c-conf2): an empty `client-id: ''` gives no client id, so azure/login
+// signs in with `creds` (RULES.md CI002: "When azure/login also has client-id, it ignores
+// creds: not reported" — here it has none).
+const emptyClientId: RuleTable = {
+  'github-actions': {
+    valid: [],
+    invalid: [
+      {
+        name: 'empty-client-id-does-not-hide-creds',
+        files: {
+          '.github/workflows/deploy.yml': `
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: ''
+          ⟦creds⟧: \${{ secrets.AZURE_CREDENTIALS }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'creds',
+      },
+    ],
+  },
+};
+
+ruleTester('CI002', converted, emptyClientId);

@@ -253,4 +253,32 @@ jobs:
   },
 };
 
-ruleTester('CI003', converted);
+// Conformance round (c-conf2): `client-id: ''` is no OIDC sign-in (the step uses `creds`), so
+// it needs no ID token. RULES.md CI003: "azure/login with client-id (OIDC)".
+const emptyClientId: RuleTable = {
+  'github-actions': {
+    valid: [
+      {
+        name: 'empty-client-id-with-creds-needs-no-id-token',
+        files: {
+          '.github/workflows/deploy.yml': `
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: ''
+          creds: \${{ secrets.AZURE_CREDENTIALS }}
+`,
+        },
+      },
+    ],
+    invalid: [],
+  },
+};
+
+ruleTester('CI003', converted, emptyClientId);
