@@ -45300,7 +45300,8 @@ function runRules(input2, undecided2 = [], failures = []) {
       const key = `${meta.id}|${resource.address}|${attribute2}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      undecided2.push({ ruleId: meta.id, address: resource.address, attribute: attribute2, reason, location });
+      const sourcePath = resource.attrs.get(attribute2)?.sourcePath;
+      undecided2.push({ ruleId: meta.id, address: resource.address, attribute: attribute2, ...sourcePath ? { sourcePath } : {}, reason, location });
     };
     const ctx = {
       options: input2.options.get(meta.id) ?? {},
@@ -48839,7 +48840,7 @@ var CI002_azure_login_with_secret_default = defineRule({
         for (const step of file.steps) {
           const u = step.uses;
           if (!u || u.kind === "docker") continue;
-          const oidc = isAction(u, "azure/login") && step.inputs.some((e) => e.key.toLowerCase() === "client-id");
+          const oidc = isAction(u, "azure/login") && step.inputs.some((e) => e.key.toLowerCase() === "client-id" && (e.value === void 0 || e.value.trim() !== ""));
           for (const input2 of credentialInputs(step)) {
             const key = input2.key.toLowerCase();
             if (oidc && key === "creds") continue;
@@ -48863,7 +48864,8 @@ function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
 }
 function signsInWithOidc(step) {
-  if (!input(step, "client-id")) return false;
+  const clientId = input(step, "client-id");
+  if (!clientId || clientId.value?.trim() === "") return false;
   const authType = input(step, "auth-type")?.value?.trim();
   if (authType === void 0 || authType === "") return true;
   return authType.toUpperCase() === "SERVICE_PRINCIPAL";
