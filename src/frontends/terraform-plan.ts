@@ -20,6 +20,7 @@ import { looksLikePlan } from '../eval/terraform-plan/read.js';
 import { planByName } from './names.js';
 import type { Evaluation, Resource } from '../model/resource.js';
 import { fromTerraform, terraformPathsRead } from '../model/from-terraform.js';
+import { applyAzapiUpdates } from '../model/azapi-update.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSource } from './types.js';
 import { parseCache, pathEnv, readProblem } from './shared.js';
@@ -116,6 +117,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
         normalized[0]?.identity.push(...r.ids);
         resources.push(...normalized);
       }
+      applyAzapiUpdates(evaluated.resources, resources);
       units.push({ evaluation, resources, refKeys: planRefKeys });
       const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
       if (missing) fallbackFiles.push({ file: f.path, explanation: 'located in the plan JSON: its .tf source was not found in the scan root' });

@@ -18,10 +18,12 @@ const READ_OF_EVERY_RESOURCE = ['name', 'location', 'tags'];
  * table of its `type` reads (`body.properties.publicNetworkAccess`).
  */
 export function terraformPathsRead(type: string, armType?: string): string[] | undefined {
-  if (type === 'azapi_resource') {
+  if (type === 'azapi_resource' || type === 'azapi_update_resource') {
+    // An update is read as the resource it patches (src/model/azapi-update.ts), through resource_id.
+    const own = type === 'azapi_resource' ? ['type', 'parent_id'] : ['type', 'resource_id'];
     const spec = armType ? ARM_TABLE[armType.split('@')[0]!.toLowerCase()] : undefined;
-    if (!spec) return [...READ_OF_EVERY_RESOURCE, 'type', 'parent_id', 'body.name', 'body.location', 'body.tags'];
-    return [...READ_OF_EVERY_RESOURCE, 'type', 'parent_id', ...pathsRead(spec).map((p) => `body.${p}`), 'body.name', 'body.location', 'body.tags'];
+    if (!spec) return [...READ_OF_EVERY_RESOURCE, ...own, 'body.name', 'body.location', 'body.tags'];
+    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec).map((p) => `body.${p}`), 'body.name', 'body.location', 'body.tags'];
   }
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : undefined;
   return [...READ_OF_EVERY_RESOURCE, ...(spec ? pathsRead(spec) : [])];

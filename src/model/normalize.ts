@@ -184,8 +184,10 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
     }
     const nameValue = el.namePath ? valueAt(item, el.namePath) : undefined;
     const key = nameValue?.kind === 'string' ? nameValue.value : String(i);
-    // RULES.md: an element is located at its block header (HCL) or its "name" line (JSON).
-    const header = (src.format === 'terraform' ? item.origin : nameValue?.origin ?? item.origin) ?? parent.header;
+    // RULES.md: an element is located at its block header (HCL) or its "name" line (JSON): the
+    // name as the element writes it. A name read from elsewhere (`name: poolName`) is located at
+    // the element's `name` property, not at the parameter default that holds the text.
+    const header = (src.format === 'terraform' ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
     const element: Resource = {
       address: `${parent.address}.${el.path.split('.').pop()}[${JSON.stringify(key)}]`,
       kind: el.kind,
@@ -203,6 +205,17 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
     if (parent.apiVersion !== undefined) element.apiVersion = parent.apiVersion;
     return element;
   });
+}
+
+/** Where an element's `name` is written in the element: its literal, else the element's `name` property site. */
+function elementNameAt(src: SourceResource, prefix: string, el: ElementSpec, item: Value, nameValue: Value | undefined): Location | undefined {
+  const at = nameValue?.origin;
+  if (at && item.origin && within(item.origin, at)) return at;
+  return (el.namePath ? src.site?.(prefix + el.namePath) : undefined) ?? at;
+}
+
+function within(outer: Location, inner: Location): boolean {
+  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
 
 /**

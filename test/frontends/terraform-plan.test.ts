@@ -155,6 +155,47 @@ describe('plan JSON linted with its .tf lines', () => {
     ]);
   });
 
+  it('azapi_update_resource in a plan patches the resource its resource_id references (src/model/azapi-update.ts)', async () => {
+    const tf = `resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "ws"
+  location                = "westeurope"
+  resource_group_name     = "rg"
+  application_insights_id = "x"
+  key_vault_id            = "y"
+  storage_account_id      = "z"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azapi_update_resource" "ws_private" {
+  type        = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  resource_id = azurerm_machine_learning_workspace.ws.id
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+`;
+    const ws = change('azurerm_machine_learning_workspace.ws', 'azurerm_machine_learning_workspace', { name: 'ws', location: 'westeurope', resource_group_name: 'rg', application_insights_id: 'x', key_vault_id: 'y', storage_account_id: 'z', public_network_access_enabled: true }, { unknown: { id: true } });
+    const update = change('azapi_update_resource.ws_private', 'azapi_update_resource', { type: 'Microsoft.MachineLearningServices/workspaces@2024-04-01', body: { properties: { publicNetworkAccess: 'Disabled' } } }, { unknown: { id: true, resource_id: true } });
+    const configuration = {
+      root_module: {
+        resources: [
+          { address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', expressions: {} },
+          { address: 'azapi_update_resource.ws_private', mode: 'managed', type: 'azapi_update_resource', name: 'ws_private', expressions: { resource_id: { references: ['azurerm_machine_learning_workspace.ws.id', 'azurerm_machine_learning_workspace.ws'] } } },
+        ],
+      },
+    };
+    const dir = tmp({ 'main.tf': tf, 'plan.json': plan([ws, update], { configuration }) });
+    const patched = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['AML001'] });
+    expect(patched.findings).toEqual([]);
+    const alone = tmp({ 'main.tf': tf.slice(0, tf.indexOf('resource "azapi_update_resource"')), 'plan.json': plan([ws], { configuration }) });
+    const unpatched = await lint({ paths: [path.join(alone, 'plan.json')], root: alone, noConfig: true, rules: ['AML001'] });
+    expect(unpatched.findings.map((f) => f.ruleId)).toEqual(['AML001']);
+  });
+
   it('TF004: a plan named alone or as planFiles is linted on purpose; one a folder walk finds is reported', async () => {
     const dir = tmp({ 'infra/main.tf': KV_TF, 'infra/plan.json': plan([change('azurerm_key_vault.kv', 'azurerm_key_vault', KV_AFTER)]) });
     const planFile = path.join(dir, 'infra/plan.json');

@@ -56,6 +56,11 @@ describe('parseTfJson', () => {
     expect(line7.slice(wrapped.range.start.column - 1, wrapped.range.end.column - 1)).toBe('var.size');
   });
 
+  it('reads "//" properties as comments (suppressions)', () => {
+    const c = parseTfJson('{\n  "//": "mlops-iac-lint-ignore AKS001 -- reason",\n  "resource": {}\n}\n', '/x/c.tf.json');
+    expect(c.comments.map((x) => [x.text, x.range.start.line, x.range.start.column])).toEqual([['mlops-iac-lint-ignore AKS001 -- reason', 2, 3]]);
+  });
+
   it('reports the first JSON error only', () => {
     const bad = parseTfJson('{ "resource": { "x": \n', '/x/bad.tf.json');
     expect(bad.errors).toHaveLength(1);

@@ -396,6 +396,39 @@ resource "azapi_resource" "gpu" {
     ],
     invalid: [
       {
+        name: 'element-name-from-parameter',
+        files: {
+          'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "poolName": { "type": "string", "defaultValue": "gpu" } },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks",
+      "location": "westeurope",
+      "properties": {
+        "agentPoolProfiles": [
+          { "name": "sys", "mode": "System", "vmSize": "Standard_D4s_v5", "count": 1 },
+          {
+            ⟦"name": "[parameters('poolName')]"⟧,
+            "mode": "User",
+            "vmSize": "Standard_NC4as_T4_v3",
+            "count": 1
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+      {
         name: 'agent-pool-without-taint',
         files: {
           'main.json': `
@@ -636,6 +669,39 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
       },
     ],
     invalid: [
+      {
+        // RULES.md Location: an element is located at its own name line, also when the name text comes from a param.
+        name: 'element-name-from-param',
+        files: {
+          'main.bicep': `
+param poolName string = 'gpu'
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks'
+  location: 'westeurope'
+  properties: {
+    agentPoolProfiles: [
+      {
+        name: 'sys'
+        mode: 'System'
+        vmSize: 'Standard_D4s_v5'
+        count: 1
+      }
+      {
+        ⟦name: poolName⟧
+        mode: 'User'
+        vmSize: 'Standard_NC4as_T4_v3'
+        count: 1
+      }
+    ]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
       {
         // Pool profiles built by a lambda (`map`, BICEP.md §6.3 item 7): evaluated, so the GPU pool
         // is seen. The element is located at its "name" where it is written (the parameter default).

@@ -1727,6 +1727,27 @@ resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-
         messageId: 'allowsNonGpu',
       },
       {
+        // A type taken from a resource schema restricts nothing (vmSize is an open string there).
+        name: 'resource-schema-type-is-no-guard',
+        files: {
+          'main.bicep': `
+⟦param gpuVmSize resourceInput<'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01'>.properties.vmSize⟧ = 'Standard_NC8as_T4_v3'
+
+resource gpuPool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {
+  name: 'aks-ml/gpu'
+  properties: {
+    vmSize: gpuVmSize
+    mode: 'User'
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noAllowedDecorator',
+      },
+      {
         // A type imported from a local file is read there: the entry is reported where it is written.
         name: 'imported-union-type-admits-cpu-size',
         files: {

@@ -49,14 +49,25 @@ export function allowedByType(t: TypeExpr, reader: TypeReader, depth = 0): TypeA
       return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
     case 'TypeMemberAccess':
       // `sys.string` is the ambient type; `ns.gpuSize` comes from an `import * as ns`.
-      return t.object.kind === 'TypeName' && t.object.name.name === 'sys' && AMBIENT.has(t.property.name.toLowerCase()) ? undefined : 'unknown';
+      if (t.object.kind === 'TypeName' && t.object.name.name === 'sys' && AMBIENT.has(t.property.name.toLowerCase())) return undefined;
+      return fromResourceSchema(t) ? undefined : 'unknown';
     case 'TypeIndexAccess':
     case 'TypeItemsAccess':
     case 'TypeAdditionalPropertiesAccess':
-      return 'unknown';
+      return fromResourceSchema(t) ? undefined : 'unknown';
     default:
       return undefined; // object, array and tuple types restrict no single value
   }
+}
+
+/**
+ * A type read from a resource schema (`resourceInput<'Microsoft.X/y@v'>.properties.vmSize`):
+ * size properties are extensible strings there (any value accepted), so it restricts nothing.
+ */
+function fromResourceSchema(t: TypeExpr): boolean {
+  let cur: TypeExpr = t;
+  while (cur.kind === 'TypeMemberAccess' || cur.kind === 'TypeIndexAccess' || cur.kind === 'TypeItemsAccess' || cur.kind === 'TypeAdditionalPropertiesAccess') cur = cur.object;
+  return cur.kind === 'TypeName' && cur.typeArgs !== null;
 }
 
 function unionAllowed(members: readonly TypeExpr[], reader: TypeReader, depth: number): TypeAllowed {

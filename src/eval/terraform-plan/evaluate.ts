@@ -186,7 +186,7 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
   let { after_unknown: unk, after_sensitive: sens } = c.change;
   const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === 'string' ? after.type : undefined);
   // azapi v1 writes `body` as a JSON string (jsonencode); v2 as an object: read both as the object.
-  if (addr.type === 'azapi_resource' && isRecord(after) && typeof after.body === 'string') {
+  if ((addr.type === 'azapi_resource' || addr.type === 'azapi_update_resource') && isRecord(after) && typeof after.body === 'string') {
     try {
       after = { ...after, body: JSON.parse(after.body) as unknown };
     } catch {

@@ -4,7 +4,8 @@
  *
  * - The top-level object's properties are block types: `resource`/`data` (`{type: {name: body}}`),
  *   `variable`/`output`/`module`/`provider` (`{name: body}`), `locals` and `terraform` (`body`).
- *   Any level may be an array of such objects. A `"//"` property is a comment.
+ *   Any level may be an array of such objects. A `"//"` property is a comment (suppressions
+ *   are read from its text).
  * - In a body, a property is a nested block when its name is a block type of that place: the
  *   meta-argument blocks (`lifecycle`, `provisioner`, `connection`, `timeouts`), `validation`
  *   in a variable, `backend`/`cloud`/`required_providers` in `terraform`, `features` in a
@@ -18,7 +19,7 @@
 import type { Range } from '../../core/source.js';
 import { members, parseJsonc, type JsonNode } from '../json/index.js';
 import type { LineMap } from '../../core/source.js';
-import type { Attribute, Block, Body, BodyItem, Expression, HclFile, ObjectItem, SyntaxError, TemplatePart } from './ast.js';
+import type { Attribute, Block, Body, BodyItem, Comment, Expression, HclFile, ObjectItem, SyntaxError, TemplatePart } from './ast.js';
 import { parseHcl } from './parser.js';
 
 /** The nested block names of a resource or data source type (`default_node_pool`, `scale_settings`). */
@@ -49,7 +50,24 @@ export function parseTfJson(text: string, file: string, nested: NestedBlocks = N
     if (kind === '//') continue;
     for (const obj of objectsOf(value)) items.push(...topLevel(ctx, kind, keyNode, obj, nested));
   }
-  return { file, text, body: { items, range: range(ctx, root) }, comments: [], errors: ctx.errors };
+  return { file, text, body: { items, range: range(ctx, root) }, comments: commentsOf(ctx, root), errors: ctx.errors };
+}
+
+/**
+ * Terraform JSON's comments: a `"//"` property with a string value, anywhere. Its text is the
+ * value, so `"//": "mlops-iac-lint-ignore AKS001 -- reason"` on the line before `"gpu": {` is a
+ * suppression of that whole block, as a `#` comment is in native syntax.
+ */
+function commentsOf(ctx: Ctx, node: JsonNode): Comment[] {
+  const out: Comment[] = [];
+  const walk = (n: JsonNode): void => {
+    for (const [k, keyNode, v] of members(n)) {
+      if (k === '//' && v.type === 'string') out.push({ style: 'line', text: String(v.value), range: ctx.lineMap.range(keyNode.offset, v.offset + v.length) });
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(node);
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 function topLevel(ctx: Ctx, kind: string, keyNode: JsonNode, obj: JsonNode, nested: NestedBlocks): Block[] {
