@@ -17289,7 +17289,18 @@ function parseTfJson(text2, file, nested = NO_NESTED) {
     if (kind === "//") continue;
     for (const obj2 of objectsOf(value)) items.push(...topLevel(ctx, kind, keyNode, obj2, nested));
   }
-  return { file, text: text2, body: { items, range: range(ctx, root) }, comments: [], errors: ctx.errors };
+  return { file, text: text2, body: { items, range: range(ctx, root) }, comments: commentsOf(ctx, root), errors: ctx.errors };
+}
+function commentsOf(ctx, node) {
+  const out = [];
+  const walk4 = (n) => {
+    for (const [k, keyNode, v] of members(n)) {
+      if (k === "//" && v.type === "string") out.push({ style: "line", text: String(v.value), range: ctx.lineMap.range(keyNode.offset, v.offset + v.length) });
+    }
+    for (const c of n.children ?? []) walk4(c);
+  };
+  walk4(node);
+  return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 function topLevel(ctx, kind, keyNode, obj2, nested) {
   switch (kind) {
@@ -20843,7 +20854,7 @@ function elements(parent, src, el) {
     }
     const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
     const key = nameValue?.kind === "string" ? nameValue.value : String(i);
-    const header = (src.format === "terraform" ? item.origin : nameValue?.origin ?? item.origin) ?? parent.header;
+    const header = (src.format === "terraform" ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
     const element = {
       address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
       kind: el.kind,
@@ -20862,6 +20873,14 @@ function elements(parent, src, el) {
     return element;
   });
 }
+function elementNameAt(src, prefix, el, item, nameValue) {
+  const at2 = nameValue?.origin;
+  if (at2 && item.origin && within2(item.origin, at2)) return at2;
+  return (el.namePath ? src.site?.(prefix + el.namePath) : void 0) ?? at2;
+}
+function within2(outer, inner) {
+  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
+}
 function isInlineElement(r) {
   return r.parent !== void 0 && r.identity.length === 0;
 }
@@ -20874,10 +20893,11 @@ var init_normalize = __esm({
 
 // src/model/from-terraform.ts
 function terraformPathsRead(type, armType) {
-  if (type === "azapi_resource") {
+  if (type === "azapi_resource" || type === "azapi_update_resource") {
+    const own = type === "azapi_resource" ? ["type", "parent_id"] : ["type", "resource_id"];
     const spec2 = armType ? ARM_TABLE[armType.split("@")[0].toLowerCase()] : void 0;
-    if (!spec2) return [...READ_OF_EVERY_RESOURCE, "type", "parent_id", "body.name", "body.location", "body.tags"];
-    return [...READ_OF_EVERY_RESOURCE, "type", "parent_id", ...pathsRead(spec2).map((p) => `body.${p}`), "body.name", "body.location", "body.tags"];
+    if (!spec2) return [...READ_OF_EVERY_RESOURCE, ...own, "body.name", "body.location", "body.tags"];
+    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec2).map((p) => `body.${p}`), "body.name", "body.location", "body.tags"];
   }
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
   return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
@@ -21876,7 +21896,7 @@ function planResource(c, mapper, jsonAt) {
   let after = c.change.after;
   let { after_unknown: unk2, after_sensitive: sens } = c.change;
   const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === "string" ? after.type : void 0);
-  if (addr.type === "azapi_resource" && isRecord(after) && typeof after.body === "string") {
+  if ((addr.type === "azapi_resource" || addr.type === "azapi_update_resource") && isRecord(after) && typeof after.body === "string") {
     try {
       after = { ...after, body: JSON.parse(after.body) };
     } catch {
@@ -22238,6 +22258,7 @@ var init_terraform_plan = __esm({
     init_read();
     init_names();
     init_from_terraform();
+    init_azapi_update();
     init_shared();
     init_remote_modules();
     CHUNK_BYTES = 64 * 1024;
@@ -22305,6 +22326,7 @@ var init_terraform_plan = __esm({
             normalized[0]?.identity.push(...r.ids);
             resources.push(...normalized);
           }
+          applyAzapiUpdates(evaluated.resources, resources);
           units2.push({ evaluation, resources, refKeys: planRefKeys });
           const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
           if (missing) fallbackFiles.push({ file: f.path, explanation: "located in the plan JSON: its .tf source was not found in the scan root" });
@@ -26113,14 +26135,20 @@ function allowedByType(t, reader, depth = 0) {
     case "TypeName":
       return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
     case "TypeMemberAccess":
-      return t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase()) ? void 0 : "unknown";
+      if (t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
+      return fromResourceSchema(t) ? void 0 : "unknown";
     case "TypeIndexAccess":
     case "TypeItemsAccess":
     case "TypeAdditionalPropertiesAccess":
-      return "unknown";
+      return fromResourceSchema(t) ? void 0 : "unknown";
     default:
       return void 0;
   }
+}
+function fromResourceSchema(t) {
+  let cur = t;
+  while (cur.kind === "TypeMemberAccess" || cur.kind === "TypeIndexAccess" || cur.kind === "TypeItemsAccess" || cur.kind === "TypeAdditionalPropertiesAccess") cur = cur.object;
+  return cur.kind === "TypeName" && cur.typeArgs !== null;
 }
 function unionAllowed(members2, reader, depth) {
   const values = [];
@@ -47034,8 +47062,8 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
               const site = call.argSites.get(arg);
               const location = value.origin ?? site ?? call.sourceAt;
               const related = [...value.via ?? []];
-              const within2 = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
-              if (site && !within2) related.push({ ...site, label: `argument "${arg}"` });
+              const within3 = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
+              if (site && !within3) related.push({ ...site, label: `argument "${arg}"` });
               ctx.report({
                 location,
                 related,
