@@ -799,4 +799,37 @@ const azContainers: RuleTable = {
   },
 };
 
-ruleTester('ST001', converted, azureCli, azapiContainers, azContainers);
+// Format round (c-fmt1): a condition built from can() is decided by the input its argument read.
+// RULES.md "Values chosen by a condition": "the primary location is where that deciding input
+// was written, and the chosen branch is a related location" (as for try(), which already did).
+const terraformFunctions: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'can-condition-decided-by-variable-default',
+        files: {
+          'main.tf': `
+variable "settings" {
+  type    = any
+  default = ⟦{}⟧
+}
+resource "azurerm_storage_account" "st" {
+  name                            = "stmldemo"
+  resource_group_name             = "rg-ml"
+  location                        = "westeurope"
+  account_tier                    = "Standard"
+  account_replication_type        = "LRS"
+  allow_nested_items_to_be_public = can(var.settings.private) ? false : true
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'publicBlobAccess',
+      },
+    ],
+  },
+};
+
+ruleTester('ST001', converted, azureCli, azapiContainers, azContainers, terraformFunctions);

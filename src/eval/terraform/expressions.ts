@@ -388,8 +388,11 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     // Terraform requires exactly one argument; anything else is an error of the call.
     if (e.args.length !== 1) return unknown(`can() takes exactly one argument, not ${e.args.length}`, at, 'error:arguments');
     const v = evalNode(e.args[0]!, ctx);
-    if (v.kind !== 'unknown') return bool(true, at);
-    return isErrorUnknown(v) ? bool(false, at) : unknown(v.reason, at);
+    // Its result is computed from the argument: a condition `can(var.x.y) ? a : b` is decided by
+    // the input the argument read (or failed on), as try() records it (RULES.md "Values chosen
+    // by a condition").
+    if (v.kind !== 'unknown') return derived(bool(true, at), at, [v]);
+    return isErrorUnknown(v) ? derived(bool(false, at), at, [v]) : unknown(v.reason, at);
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
