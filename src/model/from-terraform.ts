@@ -108,8 +108,9 @@ function azapiSource(
     sourceType: armType ?? 'azapi_resource',
     spec: key ? ARM_TABLE[key] : undefined,
     body: bodyValue?.kind === 'unknown' ? bodyValue : obj(entries, bodyValue?.origin ?? r.body.origin),
-    // Properties inside `body` are object members, not attributes: point at `body`.
-    site: (p) => site(p) ?? site('body'),
+    // Properties inside `body` are object members: the member where the object literal writes
+    // it (the evaluator records `body.<path>`), else the top-level attribute, else `body`.
+    site: (p) => site(`body.${p}`) ?? site(p) ?? site('body'),
     refs,
     ...(apiVersion ? { apiVersion } : {}),
   };

@@ -752,4 +752,47 @@ az acr create -n acrml -g rg \`
   },
 };
 
-ruleTester('ACR001', converted, azureCli);
+// Format round (c-fmt1): a property of an azapi `body` object literal whose value comes from a
+// local or variable is consumed where the body writes it, not at `body = {`. RULES.md
+// "Location": "The resource attribute that consumed it is a relatedLocation"; README: "an
+// inline suppression on that property covers the finding". Before the fix the related location
+// was the `body` line, and a suppression on the property line was reported unused.
+const AZAPI_ACR = (value: string, trailing = ''): string => `
+locals {
+  admin = ${value}
+}
+resource "azapi_resource" "acr" {
+  type      = "Microsoft.ContainerRegistry/registries@2023-07-01"
+  name      = "acrml"
+  parent_id = "/subscriptions/0000/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = jsonencode({
+    sku = { name = "Basic" }
+    properties = {
+      adminUserEnabled = local.admin${trailing}
+    }
+  })
+}
+`;
+const azapiBodyMembers: RuleTable = {
+  azapi: {
+    valid: [
+      {
+        name: 'suppression-on-body-property-covers-value-from-local',
+        files: { 'main.tf': AZAPI_ACR('true', ' # mlops-iac-lint-ignore ACR001 -- bootstrap registry, removed in sprint 12') },
+      },
+    ],
+    invalid: [
+      {
+        name: 'body-property-is-the-consuming-attribute',
+        files: { 'main.tf': AZAPI_ACR('⟦true⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        related: [{ file: 'main.tf', line: 12, label: 'attribute properties.adminUserEnabled' }],
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, azureCli, azapiBodyMembers);

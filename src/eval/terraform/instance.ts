@@ -358,6 +358,7 @@ export class ModuleInstance {
       if (item.type === 'Attribute') {
         if (!pathPrefix && META.has(item.name)) continue;
         sites.set(pathPrefix + item.name, locOf(item, f));
+        if (!pathPrefix && item.name === 'body' && resourceType.startsWith('azapi_')) bodyMemberSites(item.expr, f, 'body', sites);
         entries.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
         continue;
       }
@@ -769,3 +770,37 @@ export function forEachChild(e: Expression, f: (c: Expression) => void): void {
 }
 
 export { nul };
+
+/**
+ * The members of an azapi `body` written as an object literal (also inside `jsonencode(…)`) are
+ * where their properties are written: `body.properties.adminUserEnabled` is the line
+ * `adminUserEnabled = local.on`, so a value that comes from elsewhere lists that member as the
+ * consuming attribute (a related location, and where an inline suppression covers it), as a
+ * top-level attribute is (RULES.md "Location": "The resource attribute that consumed it is a
+ * relatedLocation"). Keys that are not literal are skipped.
+ */
+function bodyMemberSites(expr: Expression, file: string, path: string, sites: Map<string, Location>): void {
+  if (expr.type === 'Parentheses') return bodyMemberSites(expr.expr, file, path, sites);
+  if (expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args.length === 1) return bodyMemberSites(expr.args[0]!, file, path, sites);
+  if (expr.type === 'Tuple') {
+    expr.items.forEach((e, i) => {
+      sites.set(`${path}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path}[${i}]`, sites);
+    });
+    return;
+  }
+  if (expr.type !== 'Object') return;
+  for (const item of expr.items) {
+    const key = literalKey(item.key, item.bareKey);
+    if (key === undefined) continue;
+    sites.set(`${path}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path}.${key}`, sites);
+  }
+}
+
+/** An object key written as a name or a plain quoted string; undefined for any other key. */
+function literalKey(key: Expression, bareKey: boolean): string | undefined {
+  if (bareKey && key.type === 'ScopeTraversal' && key.steps.length === 0) return key.root;
+  if (key.type === 'Template' && !key.heredoc && key.parts.length === 1 && key.parts[0]!.type === 'TemplateLiteral') return key.parts[0]!.value;
+  return undefined;
+}
