@@ -795,4 +795,49 @@ const azapiBodyMembers: RuleTable = {
   },
 };
 
-ruleTester('ACR001', converted, azureCli, azapiBodyMembers);
+// Format round (c-fmt1): `import * as ns from './shared.bicep'` then `ns.settings.admin` reads
+// the exported variable of that file, as `import { settings } from …` already did (BICEP.md
+// §6.3 item 10: "`import * as ns from './x.bicep'`, `ns.type`"). It was unknown ("'ns' is not
+// declared"), so the finding was missed.
+const bicepNamespaceImport: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'namespace-import-false',
+        files: {
+          'shared.bicep': "@export()\nvar settings = {\n  admin: false\n}\n",
+          'main.bicep': `import * as sh from 'shared.bicep'
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrml'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: sh.settings.admin }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'namespace-import-exported-variable',
+        files: {
+          'shared.bicep': "@export()\nvar settings = {\n  admin: ⟦true⟧\n}\n",
+          'main.bicep': `import * as sh from 'shared.bicep'
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrml'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: sh.settings.admin }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        related: [{ file: 'main.bicep', line: 6, label: 'attribute properties.adminUserEnabled' }],
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport);

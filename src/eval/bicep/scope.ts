@@ -49,6 +49,8 @@ export class FileScope {
   readonly outputDecls = new Map<string, OutputDecl>();
   readonly outputValues = new Map<string, Value>();
   readonly imports = new Map<string, { decl: ImportDecl; original: string }>();
+  /** `import * as ns from './file.bicep'`: the namespace name and its declaration (`ns.x`). */
+  readonly namespaceImports = new Map<string, ImportDecl>();
   readonly typeDecls = new Map<string, TypeDecl>();
   targetScope = 'resourceGroup';
 
@@ -107,6 +109,7 @@ export class FileScope {
           break;
         case 'ImportDecl':
           if (s.form === 'named') for (const it of s.items) this.imports.set(it.alias?.name ?? it.originalName, { decl: s, original: it.originalName });
+          else if (s.form === 'wildcard' && s.alias) this.namespaceImports.set(s.alias.name, s);
           break;
         default:
           break;
