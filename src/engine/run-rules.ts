@@ -111,6 +111,8 @@ function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): 
 
 export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failures: RuleFailure[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
+  /** The key of the finding already reported with a place and message (see `report`). */
+  const keyByMessage = new Map<string, string>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
   const scan = input.scan ?? scanView(input.graphs, input.root);
@@ -181,7 +183,17 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // (the address without instance keys): the instances of one block are one finding there,
       // as they are at a place inside a local module, whether the plan expanded them
       // (`module.kv["a"]`) or the static run could not (`module.kv`).
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ''].join('|');
+      // Resources declared apart (two `resource` blocks, two ARM resource objects, a template's
+      // and a nested deployment's) that read one value are each a finding: RULES.md merges only
+      // "the same rule, resource and primary location"; the instances of one declaration
+      // (count, for_each, copy, a module's instances) are that declaration's one finding, and
+      // so are two declarations of one resource (the same message: a template that deploys a
+      // workspace and redeploys it in a nested deployment).
+      const place = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ''].join('|');
+      const declared = r && !relocated ? `${r.header.file}:${r.header.range.start.offset}` : '';
+      const samePlaceAndMessage = `${place}|${message}`;
+      const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
+      keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
       // One value read by several resources is one finding: a directive must cover every reader.
       const consumers = !consumer ? undefined : existing ? joinReaders(existing.consumers, [consumer]) : [consumer];

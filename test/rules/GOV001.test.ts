@@ -92,12 +92,14 @@ resource "azurerm_resource_group" "rg" {
         message: /"West Europe", which is not an allowed location \(norwayeast, norwaywest\)/,
       },
       {
+        // Two resources in one location: a finding each, at the one value (c-fmt1; RULES.md
+        // merges findings only for "the same rule, resource and primary location").
         name: 'from-resource-group',
         files: {
           'main.tf': `
 resource "azurerm_resource_group" "rg" {
   name     = "rg-rg"
-  location = ⟦"westeurope"⟧
+  location = ⟦⟦"westeurope"⟧⟧
 }
 
 resource "azurerm_container_registry" "acr" {
@@ -155,7 +157,7 @@ location = ⟦"eastus"⟧
         files: {
           'main.tf': `
 variable "location" {
-  default = ⟦"swedencentral"⟧
+  default = ⟦⟦"swedencentral"⟧⟧
 }
 
 resource "azurerm_resource_group" "rg" {

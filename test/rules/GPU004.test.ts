@@ -450,7 +450,60 @@ min_instances: 0
   },
 };
 
-ruleTester('GPU004', table);
+// Format round (c-fmt1): resources declared apart that read one value are a finding each, at
+// that value (RULES.md merges only "the same rule, resource and primary location"; "each caller
+// … gets its own finding"). Before, the second pool's finding was merged into the first's and
+// its name appeared nowhere; a directive above one command now covers only that command.
+const sharedValue: RuleTable = {
+  'azure-cli': {
+    valid: [],
+    invalid: [
+      {
+        name: 'two-commands-read-one-assignment',
+        files: { 'deploy.sh': 'SIZE=⟦⟦Standard_NC6⟧⟧\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
+        name: 'suppressed-command-leaves-the-other',
+        files: { 'deploy.sh': 'SIZE=⟦Standard_NC6⟧\n# mlops-iac-lint-ignore GPU004 -- legacy pool\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        message: /"aks\/b"|"b"/,
+      },
+    ],
+  },
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'two-resource-blocks-read-one-variable-default',
+        files: {
+          'main.tf': `
+variable "size" {
+  default = ⟦⟦"Standard_NC6"⟧⟧
+}
+resource "azurerm_linux_virtual_machine" "a" {
+  name = "vm-a"
+  size = var.size
+}
+resource "azurerm_linux_virtual_machine" "b" {
+  name = "vm-b"
+  size = var.size
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue);
 
 describe('GPU004 retirement table', () => {
   it('matches exact names only, case-insensitively', () => {
