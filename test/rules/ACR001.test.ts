@@ -840,4 +840,43 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   },
 };
 
-ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport);
+// Format round (c-fmt1): `.bicepparam` `extends` (BICEP.md §3: "parameters of the base file apply
+// first, the extending file overrides them"). The base file's values were ignored, so the
+// template default (false) stood in for the base's `true`.
+const BP_MAIN = `param acrAdmin bool = false
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrml'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: acrAdmin }
+}
+`;
+const bicepparamExtends: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'extending-file-overrides-the-base',
+        files: {
+          'main.bicep': BP_MAIN,
+          'base.bicepparam': 'using none\nparam acrAdmin = true\n',
+          'main.bicepparam': "using 'main.bicep'\nextends 'base.bicepparam'\nparam acrAdmin = false\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'value-from-the-base-file',
+        files: {
+          'main.bicep': BP_MAIN,
+          'base.bicepparam': 'using none\nparam acrAdmin = ⟦true⟧\n',
+          'main.bicepparam': "using 'main.bicep'\nextends 'base.bicepparam'\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends);

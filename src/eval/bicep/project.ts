@@ -137,11 +137,9 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf) {
-        const pparsed = input.parseParams(pf);
-        if (!pparsed) continue;
-        const r = evaluateParamFile(pparsed, sources);
-        addProblems(r.problems);
-        parameterValues = r.values;
+        const values = paramFileValues(pf, input, sources, addProblems, []);
+        if (!values) continue;
+        parameterValues = values;
       }
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
@@ -168,6 +166,50 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     }
   }
   return { evaluations, problems };
+}
+
+/** Deepest chain of `extends` followed (a base file extending another …). */
+const MAX_EXTENDS = 8;
+
+/**
+ * A `.bicepparam` file's values over those of the base file it `extends` (BICEP.md §3:
+ * "parameters of the base file apply first, the extending file overrides them"), each value
+ * located where its file writes it. Undefined when the file or a base cannot be read: the
+ * variant is then not evaluated (an EVAL001 note says why), since the base's values are not
+ * known and the template's defaults would stand in for them.
+ */
+function paramFileValues(
+  pf: string,
+  input: BicepInput,
+  sources: BicepSources,
+  addProblems: (ps: readonly { message: string; location: Location }[]) => void,
+  chain: readonly string[],
+): Map<string, Value> | undefined {
+  const parsed = input.parseParams(pf);
+  if (!parsed) return undefined;
+  const values = new Map<string, Value>();
+  const ext = parsed.statements.find((s) => s.kind === 'ExtendsDecl');
+  if (ext?.kind === 'ExtendsDecl') {
+    const at: Location = { file: pf, range: ext.range };
+    const p = ext.pathString;
+    const target = p === null || REGISTRY_PATH.test(p) ? undefined : path.resolve(path.dirname(pf), p);
+    const kind = target ? pathKind(input.host, target) : undefined;
+    let why: string | undefined;
+    if (!target) why = `The "extends" path of ${path.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== 'file' && kind !== 'link') why = `The "extends" base '${p}' of ${path.basename(pf)} ${kind === 'outside' ? 'is outside the scanned folder' : 'does not exist'}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (why) {
+      addProblems([{ message: why, location: at }]);
+      return undefined;
+    }
+    const base = paramFileValues(target!, input, sources, addProblems, [...chain, pf]);
+    if (!base) return undefined;
+    for (const [k, v] of base) values.set(k, v);
+  }
+  const r = evaluateParamFile(parsed, sources);
+  addProblems(r.problems);
+  for (const [k, v] of r.values) values.set(k, v);
+  return values;
 }
 
 /** JSON parameter values (lower-case names) keyed by the `.bicep` file's own param names. */
