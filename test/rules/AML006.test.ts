@@ -1191,4 +1191,77 @@ az ml workspace create -n $WS -g rg --public-network-access Disabled
   },
 };
 
-ruleTester('AML006', converted, azureCli);
+// Format round (c-fmt1): chaining for_each between resources (`for_each = azurerm_x.this`, or a
+// for expression over it) is Terraform's documented pattern; the whole resource was unknown
+// ("depends on all instances"), so the compute's workspace was undecided and AML006 missed.
+const WS_SET = `
+resource "azurerm_machine_learning_workspace" "this" {
+  for_each                      = toset(["a"])
+  name                          = "mlw-\${each.key}"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "appi"
+  key_vault_id                  = "kv"
+  storage_account_id            = "st"
+  public_network_access_enabled = false
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+const chaining: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'chained-for-each-node-public-ip-off',
+        files: {
+          'main.tf': `${WS_SET}
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  for_each                      = azurerm_machine_learning_workspace.this
+  name                          = "ci-\${each.key}"
+  machine_learning_workspace_id = each.value.id
+  virtual_machine_size          = "Standard_DS3_v2"
+  node_public_ip_enabled        = false
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'chained-for-each-over-the-resource',
+        files: {
+          'main.tf': `${WS_SET}
+⟦resource "azurerm_machine_learning_compute_instance" "ci" {⟧
+  for_each                      = azurerm_machine_learning_workspace.this
+  name                          = "ci-\${each.key}"
+  machine_learning_workspace_id = each.value.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+      },
+      {
+        name: 'for-expression-over-the-resource',
+        files: {
+          'main.tf': `${WS_SET}
+⟦resource "azurerm_machine_learning_compute_instance" "ci" {⟧
+  for_each                      = { for k, w in azurerm_machine_learning_workspace.this : k => w.id }
+  name                          = "ci-\${each.key}"
+  machine_learning_workspace_id = each.value
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+      },
+    ],
+  },
+};
+
+ruleTester('AML006', converted, azureCli, chaining);

@@ -265,6 +265,12 @@ export class ModuleInstance {
         const ks = asString(k);
         if (Array.isArray(instances) && ks !== undefined)
           chosen = instances.find((r) => r.address === `${baseAddress}${instanceKey(k, ks)}`);
+      } else if (next === undefined && Array.isArray(instances)) {
+        // The whole expanded resource (`for_each = azurerm_x.this`, `values(azurerm_x.this)`):
+        // Terraform's value is a map of instance key → instance (a list for count), each with
+        // its configured attributes and an `id` known after apply that still names the resource
+        // (Terraform docs, "Chaining for_each between resources").
+        return { value: wholeResource(instances, baseAddress, token, forEach !== undefined, at), consumed: 1 };
       } else {
         return { value: unknown(`depends on all instances of ${baseAddress}`, at, token), consumed: 1 };
       }
@@ -803,4 +809,35 @@ function literalKey(key: Expression, bareKey: boolean): string | undefined {
   if (bareKey && key.type === 'ScopeTraversal' && key.steps.length === 0) return key.root;
   if (key.type === 'Template' && !key.heredoc && key.parts.length === 1 && key.parts[0]!.type === 'TemplateLiteral') return key.parts[0]!.value;
   return undefined;
+}
+
+/**
+ * An expanded resource referenced as a whole: for_each → an object by instance key, count → a
+ * list by index; each instance is its configured attributes plus `id` (unknown until apply,
+ * with the resource's token, as `x.y["k"].id` has). Undefined keys (an address that does not
+ * end in a key) make the whole value unknown.
+ */
+function wholeResource(instances: readonly TfResource[], baseAddress: string, token: string, byKey: boolean, at: Location): Value {
+  const entries = new Map<string, Value>();
+  const items: Value[] = [];
+  for (const r of instances) {
+    const suffix = r.address.slice(baseAddress.length);
+    const m = /^\[(.*)\]$/.exec(suffix);
+    if (!r.address.startsWith(baseAddress) || !m) return unknown(`depends on all instances of ${baseAddress}`, at, token);
+    const attrs = new Map(r.body.entries);
+    attrs.set('id', unknown(`${r.address}.id is known only after apply`, at, token));
+    const instance = obj(attrs, r.header);
+    if (!byKey) items.push(instance);
+    else {
+      let k: unknown;
+      try {
+        k = JSON.parse(m[1]!);
+      } catch {
+        return unknown(`depends on all instances of ${baseAddress}`, at, token);
+      }
+      if (typeof k !== 'string') return unknown(`depends on all instances of ${baseAddress}`, at, token);
+      entries.set(k, instance);
+    }
+  }
+  return byKey ? obj(entries, at) : list(items, at);
 }
