@@ -58,7 +58,9 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation)
   const base = {
     address: r.address,
     header: r.header,
-    identity: [`tf:${r.baseAddress}`],
+    // An instance is named by its own address (`x.y["k"].id` links to that instance) and by the
+    // declaration's (a reference without a key: the first instance, as before).
+    identity: r.address !== r.baseAddress ? [`tf:${r.address}`, `tf:${r.baseAddress}`] : [`tf:${r.baseAddress}`],
     evaluation,
     name: r.body.entries.get('name'),
   };

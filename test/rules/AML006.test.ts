@@ -1264,4 +1264,41 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
   },
 };
 
-ruleTester('AML006', converted, azureCli, chaining);
+// Format round (c-fmt1): `x.y["b"].id` names instance "b". The reference carried only the
+// declaration's token, so the compute was linked to the first instance ("a", private) and
+// reported although its own workspace "b" is public (a false positive; AML006 needs "its
+// workspace has public access disabled").
+const instanceLinks: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'indexed-instance-of-a-public-workspace',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "this" {
+  for_each                      = { a = false, b = true }
+  name                          = "mlw-\${each.key}"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "appi"
+  key_vault_id                  = "kv"
+  storage_account_id            = "st"
+  public_network_access_enabled = each.value
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.this["b"].id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+        },
+      },
+    ],
+    invalid: [],
+  },
+};
+
+ruleTester('AML006', converted, azureCli, chaining, instanceLinks);

@@ -279,8 +279,10 @@ export class ModuleInstance {
     if (attrStep?.type !== 'GetAttr') return { value: unknown(`depends on ${baseAddress}`, at, token), consumed };
     consumed++;
     const attrName = attrStep.name;
+    // An indexed instance's id names that instance (`x.y["b"].id` is instance "b", not the first).
+    const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
     if (attrName === 'id' || !chosen) {
-      return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at, `${token}${attrName === 'id' ? '' : '.' + attrName}`), consumed };
+      return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at, `${target}${attrName === 'id' ? '' : '.' + attrName}`), consumed };
     }
     const configured = chosen.body.entries.get(attrName);
     if (configured) return { value: configured, consumed };
@@ -825,7 +827,7 @@ function wholeResource(instances: readonly TfResource[], baseAddress: string, to
     const m = /^\[(.*)\]$/.exec(suffix);
     if (!r.address.startsWith(baseAddress) || !m) return unknown(`depends on all instances of ${baseAddress}`, at, token);
     const attrs = new Map(r.body.entries);
-    attrs.set('id', unknown(`${r.address}.id is known only after apply`, at, token));
+    attrs.set('id', unknown(`${r.address}.id is known only after apply`, at, `tf:${r.address}`));
     const instance = obj(attrs, r.header);
     if (!byKey) items.push(instance);
     else {
