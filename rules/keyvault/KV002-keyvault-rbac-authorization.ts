@@ -31,7 +31,13 @@ function declaredPolicies(ctx: Pick<RuleContext, 'fact'>, kv: Resource<'keyvault
   const inline = ctx.fact(kv, 'accessPolicies');
   const standalone = g.ofKind('keyvault.accesspolicy').filter((p) => p.parent === kv && declaresPolicies(ctx, p)).length;
   const parts: string[] = [];
-  if (inline.value?.kind === 'list' && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, 'access polic')} (${inline.sourcePath})`);
+  if (inline.value?.kind === 'list' && inline.value.items.length > 0) {
+    // A dynamic block over an unknown collection beside written blocks is an unknown entry.
+    const known = inline.value.items.filter((i) => i.kind !== 'unknown').length;
+    if (known === inline.value.items.length) parts.push(`${plural(known, 'access polic')} (${inline.sourcePath})`);
+    else if (known > 0) parts.push(`at least ${plural(known, 'access polic')} (${inline.sourcePath}; more not evaluated)`);
+    else parts.push(`access policies (${inline.sourcePath}, not evaluated)`);
+  }
   if (standalone > 0) parts.push(plural(standalone, 'standalone access polic'));
   if (parts.length > 0) return { state: 'some', text: parts.join(' and ') };
   if (inline.state === 'unknown') return { state: 'unknown', text: `access policies (${inline.sourcePath}, not evaluated)` };

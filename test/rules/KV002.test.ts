@@ -746,4 +746,48 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('KV002', converted, azureCli);
+// Format round (c-fmt1): an `access_policy` block written out beside a dynamic one over an
+// unknown collection: the written policy counts (the dynamic block no longer replaces it) and
+// the message does not count the unknown ones as policies.
+const dynamicPolicies: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'written-policy-beside-unknown-dynamic-policies',
+        files: {
+          'main.tf': `
+variable "reader_ids" {
+  type = list(string)
+}
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                     = "kv-ml"
+  location                 = "westeurope"
+  resource_group_name      = "rg-ml"
+  tenant_id                = "00000000-0000-0000-0000-000000000000"
+  sku_name                 = "standard"
+  purge_protection_enabled = true
+  access_policy {
+    tenant_id = "00000000-0000-0000-0000-000000000000"
+    object_id = "11111111-1111-1111-1111-111111111111"
+  }
+  dynamic "access_policy" {
+    for_each = var.reader_ids
+    content {
+      tenant_id = "00000000-0000-0000-0000-000000000000"
+      object_id = access_policy.value
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'defaultWithPolicies',
+        message: /declares at least 1 access policy \(access_policy; more not evaluated\)/,
+      },
+    ],
+  },
+};
+
+ruleTester('KV002', converted, azureCli, dynamicPolicies);

@@ -1685,7 +1685,62 @@ resource "azurerm_network_security_rule" "admin" {
   },
 };
 
-ruleTester('NET001', converted, azureCli, allPorts);
+// Format round (c-fmt1): a `dynamic "security_rule"` over an unknown collection beside static
+// `security_rule` blocks. The dynamic block replaced the static ones (an open SSH rule written out
+// was never judged, nothing in --verbose); now the unknown rules are undecided and the written
+// ones judged. RULES.md "Three-valued facts": only the unknown value is not reported.
+const dynamicBlocks: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'static-rule-beside-unknown-dynamic-rules',
+        files: {
+          'main.tf': `
+variable "extra_rules" {
+  type = list(any)
+}
+resource "azurerm_network_security_group" "nsg" {
+  name                = "nsg-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  security_rule {
+    name                       = "ssh"
+    priority                   = 100
+    direction                  = "Inbound"
+    access                     = "Allow"
+    protocol                   = "Tcp"
+    source_port_range          = "*"
+    destination_port_range     = ⟦"22"⟧
+    source_address_prefix      = "*"
+    destination_address_prefix = "*"
+  }
+  dynamic "security_rule" {
+    for_each = var.extra_rules
+    content {
+      name                       = security_rule.value.name
+      priority                   = security_rule.value.priority
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_range     = security_rule.value.port
+      source_address_prefix      = "*"
+      destination_address_prefix = "*"
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+    ],
+  },
+};
+
+ruleTester('NET001', converted, azureCli, allPorts, dynamicBlocks);
 
 describe('NET001 ports', () => {
   it('finds 22 and 3389 in single ports, ranges and *', () => {

@@ -374,7 +374,10 @@ export class ModuleInstance {
       if (item.blockType === 'dynamic') {
         const blockName = item.labels[0]?.value;
         if (!blockName) continue;
-        entries.set(blockName, this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName));
+        const before = entries.get(blockName);
+        const start = before?.kind === 'list' ? before.items.length : 0;
+        const dynamic = this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName, start);
+        entries.set(blockName, before === undefined ? dynamic : joinBlocks(before, dynamic));
         continue;
       }
       const existing = entries.get(item.blockType);
@@ -384,6 +387,7 @@ export class ModuleInstance {
       child.origin = blockHeader(item, f, item.blockType);
       sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
       if (existing?.kind === 'list') existing.items.push(child);
+      else if (existing) entries.set(item.blockType, joinBlocks(existing, list([child], child.origin)));
       else entries.set(item.blockType, list([child], child.origin));
     }
     return obj(entries, pathPrefix ? undefined : { file, range: body.range });
@@ -415,6 +419,7 @@ export class ModuleInstance {
     pathPrefix: string,
     resourceType: string,
     blockName: string,
+    start = 0,
   ): Value {
     const header = blockHeader(block, file, `dynamic "${blockName}"`);
     const forEach = attr(block, 'for_each');
@@ -431,7 +436,7 @@ export class ModuleInstance {
     pairs.slice(0, MAX_INSTANCES).forEach(([k, v], i) => {
       const inner = new Map(iteration ?? []);
       inner.set(iterName, obj({ key: k, value: v }));
-      const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${i}].`, resourceType);
+      const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
       child.origin = header;
       items.push(child);
     });
@@ -842,4 +847,16 @@ function wholeResource(instances: readonly TfResource[], baseAddress: string, to
     }
   }
   return byKey ? obj(entries, at) : list(items, at);
+}
+
+/**
+ * The blocks of one type written as several `dynamic` and static blocks, in order. A dynamic
+ * block over an unknown collection is one unknown element among the known blocks, so the
+ * blocks written out (an open SSH `security_rule`) are still judged and the unknown ones are
+ * undecided; before, a dynamic block replaced the static blocks before it, and a static block
+ * replaced an unknown dynamic one.
+ */
+function joinBlocks(before: Value, after: Value): Value {
+  const items = (v: Value): Value[] => (v.kind === 'list' ? v.items : [v]);
+  return list([...items(before), ...items(after)], before.origin ?? after.origin);
 }
