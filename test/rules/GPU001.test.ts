@@ -1278,6 +1278,77 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // GitHub: an include entry that would overwrite an original value becomes a combination of its own.
+        name: 'workflow-matrix-include-adds-a-combination',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        size: [Standard_NC24ads_A100_v4]
+        include:
+          - size: ⟦Standard_D8s_v5⟧
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ matrix.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A matrix of only include entries: each entry is a combination.
+        name: 'workflow-matrix-include-only',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        include:
+          - pool: a100
+            size: Standard_NC24ads_A100_v4
+          - pool: t4
+            size: ⟦Standard_D4s_v5⟧
+    steps:
+      - run: az aks nodepool add --cluster-name aks -n gpu\${{ matrix.pool }} --node-vm-size \${{ matrix.size }} --node-taints sku=gpu:NoSchedule --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // An include entry that matches an original combination adds its keys to it.
+        name: 'workflow-matrix-include-adds-a-key',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        gpu: [a100, t4]
+        include:
+          - gpu: a100
+            size: Standard_NC24ads_A100_v4
+          - gpu: t4
+            size: ⟦Standard_D4s_v5⟧
+    steps:
+      - run: az ml compute create -n trainer --type AmlCompute --size \${{ matrix.size }} --tags gpu=\${{ matrix.gpu }} cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'workflow-input-default',
         files: {
           '.github/workflows/train.yml': `

@@ -12,7 +12,7 @@
  */
 import type { Location } from '../../core/source.js';
 import { passedThrough, str, unknown, type Value } from '../../core/value.js';
-import type { CiFile, CiJob, CiMatrixAxis, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
+import type { CiFile, CiJob, CiMatrixAxis, CiMatrixEntry, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import type { Env, ExpansionContext } from './words.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -27,18 +27,76 @@ const MAX_VARIANTS = 32;
 
 export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
   const axes = (job?.matrix ?? []).filter((a): a is CiMatrixAxis & { values: CiScalar[] } => a.values !== undefined && a.values.length > 0);
+  const rules = job?.matrixRules;
   let combos: MatrixVariant[] = [{ label: '', values: new Map() }];
+  const expanded = new Set<string>();
   for (const a of axes) {
     if (combos.length * a.values.length > MAX_VARIANTS) break;
-    combos = combos.flatMap((c) =>
-      a.values.map((v) => {
-        const values = new Map(c.values);
-        values.set(a.name, v);
-        return { label: c.label ? `${c.label}, ${a.name}=${v.text}` : `${a.name}=${v.text}`, values };
-      }),
-    );
+    expanded.add(a.name);
+    combos = combos.flatMap((c) => a.values.map((v) => withValue(c, a.name, v)));
   }
-  return combos;
+  if (!rules) return combos;
+  // Every axis written in the matrix, expanded or not: include/exclude compare against them.
+  const axisNames = new Set((job?.matrix ?? []).map((a) => a.name));
+  const unsure = (e: CiMatrixEntry): boolean => [...e].some(([k, v]) => axisNames.has(k) && (!expanded.has(k) || v === undefined));
+  // An exclude that cannot be compared may remove any combination: no value of the matrix is known.
+  if (rules.opaqueExclude || rules.exclude.some(unsure)) return [{ label: '', values: new Map() }];
+  // A matrix of only `include:` has no original combinations: each entry is one of its own.
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !rules.exclude.some((e) => matches(c, e)));
+  return applyIncludes(base, rules.include, axisNames, unsure);
+}
+
+function withValue(c: MatrixVariant, name: string, v: CiScalar): MatrixVariant {
+  const values = new Map(c.values);
+  values.set(name, v);
+  return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values };
+}
+
+/** Every key of the entry has that value in the combination (GitHub: an exclude only has to match partially). */
+function matches(c: MatrixVariant, e: CiMatrixEntry): boolean {
+  return [...e].every(([k, v]) => v !== undefined && c.values.get(k)?.text === v.text);
+}
+
+/**
+ * GitHub's `include:` (docs, "Expanding or adding matrix configurations"): an entry is added to
+ * every original combination whose axis values it does not overwrite (overwriting values that
+ * earlier entries added); an entry that fits none becomes a combination of its own. An entry
+ * that names an axis the linter could not expand is skipped (the keys it adds stay unknown).
+ */
+function applyIncludes(
+  base: MatrixVariant[],
+  include: CiMatrixEntry[],
+  axisNames: Set<string>,
+  unsure: (e: CiMatrixEntry) => boolean,
+): MatrixVariant[] {
+  const combos = base.map((c) => ({ ...c, values: new Map(c.values) }));
+  const added: MatrixVariant[] = [];
+  for (const e of include) {
+    if (unsure(e)) continue;
+    const fits = (c: MatrixVariant): boolean => [...e].every(([k, v]) => !axisNames.has(k) || c.values.get(k)?.text === v?.text);
+    let fitted = false;
+    for (const c of combos) {
+      if (!fits(c)) continue;
+      fitted = true;
+      for (const [k, v] of e) {
+        if (axisNames.has(k)) continue;
+        if (v === undefined) c.values.delete(k);
+        else c.values.set(k, v);
+      }
+    }
+    if (!fitted && combos.length + added.length < MAX_VARIANTS) {
+      let c: MatrixVariant = { label: '', values: new Map() };
+      for (const [k, v] of e) if (v !== undefined) c = withValue(c, k, v);
+      added.push(c);
+    }
+  }
+  const all = [...combos.map(relabel), ...added];
+  return all.length > 0 ? all : [{ label: '', values: new Map() }];
+}
+
+/** The label names every value of the combination, added ones included (`gpu=a100, size=…`). */
+function relabel(c: MatrixVariant): MatrixVariant {
+  return { ...c, label: [...c.values].map(([k, v]) => `${k}=${v.text}`).join(', ') };
 }
 
 /** Where a script sits in its CI file. */
