@@ -1158,6 +1158,24 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A leg's variable and a job variable of the same name: which one the script sees is not documented.
+        name: 'pipeline-matrix-leg-shadows-job-variable',
+        files: {
+          'azure-pipelines.yml': `
+jobs:
+  - job: compute
+    variables:
+      vmSize: Standard_D4s_v5
+    strategy:
+      matrix:
+        a100:
+          vmSize: Standard_NC24ads_A100_v4
+    steps:
+      - script: az ml compute create -n gpu-cluster --type AmlCompute --size $(vmSize) --tags cost-center=ml
+`,
+        },
+      },
+      {
         // The job id says gpu, the compute (cluster_name trainer, no GPU label/tag/size variable) does not:
         // a step or job name is not the resource's name.
         name: 'job-named-gpu-calls-template-for-cpu-cluster',
@@ -1342,6 +1360,27 @@ jobs:
             size: ⟦Standard_D4s_v5⟧
     steps:
       - run: az ml compute create -n trainer --type AmlCompute --size \${{ matrix.size }} --tags gpu=\${{ matrix.gpu }} cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // Azure Pipelines: each matrix leg runs the job with its variables.
+        name: 'pipeline-matrix-leg-variable',
+        files: {
+          'azure-pipelines.yml': `
+jobs:
+  - job: compute
+    strategy:
+      matrix:
+        a100:
+          vmSize: Standard_NC24ads_A100_v4
+        cpu:
+          vmSize: ⟦Standard_D4s_v5⟧
+    steps:
+      - script: az ml compute create -n gpu-cluster --type AmlCompute --size $(vmSize) --tags cost-center=ml
 `,
         },
         level: 'error',

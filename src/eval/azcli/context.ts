@@ -12,7 +12,7 @@
  */
 import type { Location } from '../../core/source.js';
 import { passedThrough, str, unknown, type Value } from '../../core/value.js';
-import type { CiFile, CiJob, CiMatrixAxis, CiMatrixEntry, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
+import type { CiFile, CiJob, CiMatrixAxis, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import type { Env, ExpansionContext } from './words.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -20,12 +20,15 @@ export interface MatrixVariant {
   /** `size=Standard_NC6`, … (empty: no matrix). */
   label: string;
   values: Map<string, CiScalar>;
+  /** Azure Pipelines: the leg's variable names (a non-scalar entry is set, to an unknown value). */
+  variables?: string[];
 }
 
 /** Matrix combinations beyond this are not expanded (the axes are then unknown). */
 const MAX_VARIANTS = 32;
 
 export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
+  if (job?.matrixLegs) return legVariants(job.matrixLegs);
   const axes = (job?.matrix ?? []).filter((a): a is CiMatrixAxis & { values: CiScalar[] } => a.values !== undefined && a.values.length > 0);
   const rules = job?.matrixRules;
   let combos: MatrixVariant[] = [{ label: '', values: new Map() }];
@@ -44,6 +47,15 @@ export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
   // A matrix of only `include:` has no original combinations: each entry is one of its own.
   const base = (axisNames.size > 0 ? combos : []).filter((c) => !rules.exclude.some((e) => matches(c, e)));
   return applyIncludes(base, rules.include, axisNames, unsure);
+}
+
+/** Azure Pipelines: one variant per matrix leg, named by the leg; its scalar entries are its variables. */
+function legVariants(legs: CiMatrixLeg[]): MatrixVariant[] {
+  return legs.slice(0, MAX_VARIANTS).map((leg) => {
+    const values = new Map<string, CiScalar>();
+    for (const [k, v] of leg.values) if (v) values.set(k, v);
+    return { label: leg.name, values, variables: [...leg.values.keys()] };
+  });
 }
 
 function withValue(c: MatrixVariant, name: string, v: CiScalar): MatrixVariant {
@@ -201,6 +213,19 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   add(file.env);
   if (place?.stage) add(place.stage.env);
   if (place?.job) add(place.job.env);
+  // A matrix leg's variables are the job's, set for that copy of the job.
+  // Learn does not say whether a leg's variable or a `variables:` entry of the same name wins: unknown then.
+  for (const name of variant.variables ?? []) {
+    const v = variant.values.get(name);
+    vars.set(
+      name,
+      vars.has(name)
+        ? unknown(`${name} is set both by matrix leg ${variant.label} and by variables:`)
+        : v
+          ? resolveScalar(v)
+          : unknown(`${name} of matrix leg ${variant.label} is not a scalar`),
+    );
+  }
   if (place?.step) add(place.step.env);
   const env: Env = new Map();
   for (const [k, v] of vars) {

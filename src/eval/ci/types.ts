@@ -148,6 +148,12 @@ export interface CiMatrixAxis {
  */
 export type CiMatrixEntry = Map<string, CiScalar | undefined>;
 
+/** One leg of an Azure Pipelines `strategy.matrix` (`a100: { vmSize: … }`). */
+export interface CiMatrixLeg {
+  name: string;
+  values: CiMatrixEntry;
+}
+
 /** The `include:`/`exclude:` lists of a GitHub matrix. */
 export interface CiMatrixRules {
   include: CiMatrixEntry[];
@@ -306,6 +312,8 @@ export interface CiJob {
   matrix: CiMatrixAxis[];
   /** GitHub `strategy.matrix.include`/`exclude` (absent when the matrix has neither). */
   matrixRules?: CiMatrixRules;
+  /** Azure Pipelines `strategy.matrix` legs: one job copy per leg, its entries set as variables. */
+  matrixLegs?: CiMatrixLeg[];
   /** Job-level `env:` (GitHub) / `variables:` (Azure Pipelines). */
   env: CiVariable[];
   /** The reusable workflow a `workflow-call` job calls. */
