@@ -704,6 +704,18 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      {
+        // Azure Pipelines gives a script its variables as upper-cased environment variables:
+        // bash's $acrAdmin is not set (its value is unknown to the linter, never reported).
+        name: 'pipeline-variable-by-its-yaml-case-in-bash',
+        files: {
+          'azure-pipelines.yml': `variables:
+  acrAdmin: 'true'
+steps:
+  - bash: az acr create -n acrml -g rg --sku Standard --admin-enabled "$acrAdmin"
+`,
+        },
+      },
       { name: 'create-absent-default-false', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Standard\n' } },
       { name: 'explicit-false', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Standard --admin-enabled false\n' } },
       { name: 'commented-out', files: { 'deploy.sh': '# az acr update -n acrml --admin-enabled true\n' } },
@@ -714,6 +726,20 @@ const azureCli: RuleTable = {
       },
     ],
     invalid: [
+      {
+        name: 'pipeline-variable-as-upper-case-environment-variable',
+        files: {
+          'azure-pipelines.yml': `variables:
+  acr.admin: '⟦true⟧'
+steps:
+  - bash: az acr create -n acrml -g rg --sku Standard --admin-enabled "$ACR_ADMIN"
+  - pwsh: az acr create -n acrml2 -g rg --sku Standard --admin-enabled $env:acr_admin
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       { name: 'bare-flag-is-true', files: { 'deploy.sh': 'az acr update -n acrml ⟦--admin-enabled⟧\n' }, level: 'error', env: 'unknown', messageId: 'adminUser' },
       {
         name: 'workflow-run-step',

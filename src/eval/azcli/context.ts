@@ -226,12 +226,18 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
           : unknown(`${name} of matrix leg ${variant.label} is not a scalar`),
     );
   }
-  if (place?.step) add(place.step.env);
+  const stepEnv = new Set<string>();
+  if (place?.step) {
+    add(place.step.env);
+    for (const v of place.step.env) stepEnv.add(v.name);
+  }
   const env: Env = new Map();
   for (const [k, v] of vars) {
-    env.set(k, v);
-    // Azure Pipelines passes variables to scripts as environment variables: NAME.x → NAME_X.
-    if (pipeline) env.set(k.toUpperCase().replace(/\./g, '_'), v);
+    // Azure Pipelines passes variables to scripts as environment variables named NAME.x → NAME_X
+    // (Learn, "Define variables": upper-cased), so `$myVar` in bash is not `myVar`; a step's own
+    // `env:` entries keep their names.
+    if (!pipeline || stepEnv.has(k)) env.set(k, v);
+    if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, '_'), v);
   }
   const macro = pipeline
     ? (name: string): Value => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)
