@@ -1240,6 +1240,14 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // `size: $GPU_SKU` in an unquoted heredoc is the literal the script assigned (FORMATS.md 1(e) trap 8).
+        name: 'heredoc-unquoted-variable',
+        files: { 'deploy.sh': 'GPU_SKU="⟦Standard_D4s_v5⟧"\ncat > compute.yml <<EOF\ntype: amlcompute\nname: trainer\nsize: "${GPU_SKU}"\nEOF\naz ml compute create -f compute.yml -w ws\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'heredoc-compute-yml',
         files: {
           'deploy.sh': "cat > compute.yml <<'EOF'\ntype: amlcompute\nname: gpu-cluster\nsize: ⟦Standard_D4s_v3⟧\nEOF\naz ml compute create -f compute.yml -w ws\n",

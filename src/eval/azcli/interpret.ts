@@ -37,6 +37,8 @@ export interface HeredocWrite {
   heredoc: CiHeredoc;
   /** The script it is written in (its subject). */
   subject: string;
+  /** The shell variables when the heredoc is written (an unquoted heredoc expands them). */
+  env: Env;
 }
 
 export interface ScriptCall {
@@ -417,7 +419,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (!targetWord) return;
       const e = expandWord(targetWord, env, ctx);
       const target = sliceValue(e, m[1] ? w.raw.length - m[1].length : 0);
-      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject });
+      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject, env: copy(env) });
       return;
     }
   }
