@@ -704,6 +704,8 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      // `command -v az …` only looks az up: nothing runs.
+      { name: 'command-v-looks-up-only', files: { 'deploy.sh': 'command -v az acr create -n acrml --admin-enabled true\n' } },
       {
         // Azure Pipelines gives a script its variables as upper-cased environment variables:
         // bash's $acrAdmin is not set (its value is unknown to the linter, never reported).
@@ -726,6 +728,28 @@ steps:
       },
     ],
     invalid: [
+      {
+        // sudo, command, env, nohup, exec and timeout run the az command after them unchanged.
+        name: 'wrapped-in-sudo',
+        files: { 'deploy.sh': 'sudo -E az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'wrapped-in-env-with-assignments',
+        files: { 'deploy.sh': 'env AZURE_CORE_OUTPUT=none az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'wrapped-in-timeout',
+        files: { 'deploy.sh': 'timeout 10m az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       {
         name: 'pipeline-variable-as-upper-case-environment-variable',
         files: {

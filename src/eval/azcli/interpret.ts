@@ -62,6 +62,47 @@ export interface ScriptRun {
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
 const DECLARERS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
+/**
+ * Programs that run the command after them with its words unchanged (`sudo az …`, `command az …`,
+ * `env X=1 az …`, `nohup az …`, `exec az …`, `timeout 10m az …`), with the options that take a value.
+ * `command -v az` / `-V` only looks the program up: it runs nothing.
+ */
+const WRAPPERS = new Map<string, Set<string>>([
+  ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T'])],
+  ['command', new Set()],
+  ['env', new Set(['-u', '-C', '-S'])],
+  ['nohup', new Set()],
+  ['exec', new Set(['-a'])],
+  ['timeout', new Set(['-s', '-k'])],
+]);
+
+/** The index of the program a wrapper chain runs (`j` itself when `rest[j]` is no wrapper, or a lookup such as `command -v`). */
+function afterWrappers(rest: readonly CiWord[], j: number): number {
+  let at = j;
+  for (let guard = 0; guard < 8; guard++) {
+    const name = rest[at]?.text;
+    const valued = name === undefined ? undefined : WRAPPERS.get(name);
+    if (!valued) return at;
+    let k = at + 1;
+    for (; k < rest.length; k++) {
+      const w = rest[k]!.raw;
+      if (name === 'command' && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (w === '--') {
+        k++;
+        break;
+      }
+      if (name === 'env' && ASSIGN.test(w)) continue;
+      if (!w.startsWith('-')) break;
+      if (valued.has(w)) k++;
+    }
+    // `timeout` takes a duration before the program.
+    if (name === 'timeout') k++;
+    if (k >= rest.length) return j;
+    at = k;
+  }
+  return at;
+}
+
 /** Words that open, continue or close a compound command and may precede a simple command. */
 const LEADING = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
@@ -255,6 +296,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
+    j = afterWrappers(rest, j);
     const program = rest[j]!;
     // Expansions in every other command may assign (`${X:=lit}`).
     // `: "${X:=lit}"` and other commands whose words assign defaults.
