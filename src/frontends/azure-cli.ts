@@ -223,9 +223,11 @@ function readFlag(
   const flagLoc: Location = (flagWord.segments.length === 1 && flagWord.segments[0]!.value?.origin) || { file, range: flagWord.word.range };
   switch (f.read) {
     case 'bool': {
-      // Three-state: a bare flag is true; a following `true`/`false` (or an expansion) is its value.
+      // Three-state (azure-cli `get_three_state_flag`: argparse `nargs='?'` with choices): a bare flag
+      // is true; any following word that is not a flag (or a redirection) is its value, and a value
+      // that is not a boolean makes the CLI reject the command: unknown, never the bare flag's true.
       const inline = flagWord.text!.includes('=');
-      const nextIsValue = !inline && next !== undefined && !isFlag(next) && (next.text === undefined || TRUE_WORDS.test(next.text) || FALSE_WORDS.test(next.text));
+      const nextIsValue = !inline && next !== undefined && !isFlag(next) && !/^(?:\d*|&)[<>]/.test(next.word.raw);
       if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
       const v = takeOne();
       if (!v) return { value: bool(true, flagLoc) };

@@ -704,6 +704,9 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      // azure-cli's three-state flags take the next word as their value and accept only true/false:
+      // `--admin-enabled Standard_D4s_v5` is rejected by the CLI, not a bare (true) flag.
+      { name: 'three-state-flag-with-a-non-boolean-value', files: { 'deploy.sh': 'X=Standard_D4s_v5\naz acr create -n acrml -g rg --sku Standard --admin-enabled $X\n' } },
       // `command -v az …` only looks az up: nothing runs.
       { name: 'command-v-looks-up-only', files: { 'deploy.sh': 'command -v az acr create -n acrml --admin-enabled true\n' } },
       {
@@ -728,6 +731,14 @@ steps:
       },
     ],
     invalid: [
+      {
+        // A redirection after a bare flag is not its value.
+        name: 'bare-flag-before-a-redirection',
+        files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Standard ⟦--admin-enabled⟧ >/dev/null\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       {
         // sudo, command, env, nohup, exec and timeout run the az command after them unchanged.
         name: 'wrapped-in-sudo',
