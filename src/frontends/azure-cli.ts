@@ -343,8 +343,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     // The evaluation is replaced by the command's unit when the draft is placed.
     resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
   });
+  const localCalls = localCallsByTarget(ciFiles);
   for (const file of ciFiles) {
     const places = placesOf(file);
+    const callers = callerContexts(file, localCalls.get(path.resolve(file.file)) ?? [], ctx.root);
     let fileEnv: FileEnv | undefined;
     const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, ci?: ReadonlyMap<string, Value>): EnvClass =>
       envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, ci, file);
@@ -394,6 +396,22 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           for (const d of built) {
             if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
             add(variantName, d, env());
+          }
+        }
+        // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
+        for (const caller of callers) {
+          const csc = scriptContext(file, place, variant, caller.inputs);
+          const crun = interpretScript(file.file, script, csc.env, csc.expansion);
+          const cenv = lazyEnvClass(place, crun.assigned, csc.env);
+          const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
+          for (const inv of crun.invocations) {
+            const built = fromInvocation(inv, file.file, fileReferences, false, linkerFor(false, () => []));
+            if (!built) continue;
+            const existing = draftsByVariant.get(cname) ?? [];
+            for (const d of built) {
+              if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
+              add(cname, d, cenv());
+            }
           }
         }
       }
@@ -719,6 +737,64 @@ function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root
   const rel = p.replace(/\\/g, '/').replace(/^\.\//, '');
   if (path.isAbsolute(rel)) return undefined;
   return scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
+}
+
+// ---- local reusable workflows and composite actions ----------------------------------------
+
+/** A scanned `uses: ./…` call with `with:` inputs: a reusable-workflow job or a composite-action step. */
+interface LocalCall {
+  caller: CiFile;
+  job: CiJob;
+  step?: CiStep;
+  inputs: CiEntry[];
+}
+
+/** The repository root a `./…` reference is relative to: the folder above the caller's `.github`, else the scan root. */
+function repositoryRoot(file: string): string | undefined {
+  const p = path.resolve(file).replace(/\\/g, '/');
+  const i = p.lastIndexOf('/.github/');
+  return i < 0 ? undefined : p.slice(0, i);
+}
+
+/** Every local call with inputs, keyed by the absolute path of the workflow or `action.yml`/`action.yaml` it runs. */
+function localCallsByTarget(ciFiles: readonly CiFile[]): Map<string, LocalCall[]> {
+  const out = new Map<string, LocalCall[]>();
+  const put = (key: string, c: LocalCall): void => {
+    const list = out.get(key) ?? [];
+    list.push(c);
+    out.set(key, list);
+  };
+  for (const caller of ciFiles) {
+    if (caller.format !== 'github-actions') continue;
+    const root = repositoryRoot(caller.file);
+    if (root === undefined) continue;
+    for (const job of caller.jobs) {
+      if (job.uses?.kind === 'local' && job.inputs.length > 0) put(path.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      for (const step of job.steps) {
+        if (step.uses?.kind !== 'local' || step.inputs.length === 0) continue;
+        const dir = path.resolve(root, step.uses.text.trim());
+        for (const name of ['action.yml', 'action.yaml']) put(path.join(dir, name), { caller, job, step, inputs: step.inputs });
+      }
+    }
+  }
+  return out;
+}
+
+/** Per call: its label (`called by ci.yml jobs.train`) and the inputs it passes, resolved in the caller's context. */
+function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string): { label: string; inputs: Map<string, Value> }[] {
+  if (file.inputs.length === 0) return [];
+  return calls.slice(0, 16).map((c) => {
+    const places = placesOf(c.caller);
+    const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : { job: c.job };
+    const sc = scriptContext(c.caller, place, matrixVariants(c.job)[0]!);
+    const inputs = new Map<string, Value>();
+    for (const e of c.inputs) {
+      if (e.value === undefined || !e.valueRange) continue;
+      inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+    }
+    const where = c.step ? `${c.job.id} step ${c.step.index + 1}` : c.job.id;
+    return { label: `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`, inputs };
+  });
 }
 
 // ---- known reusable templates --------------------------------------------------------------

@@ -1396,6 +1396,62 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // A scanned caller of a local reusable workflow passes the size: the finding is at its `with:` value.
+        name: 'local-reusable-workflow-caller-with',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+jobs:
+  compute:
+    uses: ./.github/workflows/compute.yml
+    with:
+      size: ⟦Standard_D8s_v5⟧
+`,
+          '.github/workflows/compute.yml': `on:
+  workflow_call:
+    inputs:
+      size:
+        type: string
+        default: Standard_NC24ads_A100_v4
+jobs:
+  c:
+    runs-on: ubuntu-latest
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ inputs.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // The same for a local composite action's step input.
+        name: 'local-composite-action-caller-with',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+jobs:
+  pool:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./.github/actions/gpu-pool
+        with:
+          size: ⟦Standard_D8s_v5⟧
+`,
+          '.github/actions/gpu-pool/action.yml': `name: gpu-pool
+inputs:
+  size:
+    default: Standard_NC24ads_A100_v4
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: az aks nodepool add --cluster-name aks -n gpu --node-vm-size \${{ inputs.size }} --node-taints sku=gpu:NoSchedule --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'workflow-input-default',
         files: {
           '.github/workflows/train.yml': `

@@ -149,7 +149,11 @@ function referenceOf(expr: string): string[] | undefined {
 }
 
 /** The context of one script of a CI file in one matrix variant. */
-export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant): ScriptContext {
+/**
+ * `given`: the inputs a scanned caller passes (`with:` of a `uses: ./…` call), by name; an input
+ * it does not pass keeps its `default:`.
+ */
+export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant, given?: ReadonlyMap<string, Value>): ScriptContext {
   const f = file.file;
   const github = file.format === 'github-actions';
   const pipeline = file.format === 'azure-pipelines';
@@ -176,6 +180,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   };
   const inputDefault = (name: string): Value => {
     const i = inputs.get(name);
+    const passed = given?.get(name);
+    if (passed) return i ? passedThrough(passed, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } }) : passed;
     if (!i?.default) return unknown(`input ${name} has no default`);
     // The input's name joins the value's chain (GPU001 reads `gpu` in the names a size flowed through).
     return passedThrough(str(i.default.text, scalarLoc(f, i.default)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } });
