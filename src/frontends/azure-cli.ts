@@ -24,7 +24,7 @@ import path from 'node:path';
 import { classifyPath, classifyValue, envFromVariables, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
 import { bool, list, num, obj, str, unknown, type Value } from '../core/value.js';
-import type { CiFile, CiJob, CiEntry, CiScript, CiStep } from '../model/ci.js';
+import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
 import {
@@ -343,7 +343,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     // The evaluation is replaced by the command's unit when the draft is placed.
     resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
   });
-  const localCalls = localCallsByTarget(ciFiles);
+  const localCalls = localCallsByTarget(ciFiles, ctx.root);
   for (const file of ciFiles) {
     const places = placesOf(file);
     const callers = callerContexts(file, localCalls.get(path.resolve(file.file)) ?? [], ctx.root);
@@ -741,37 +741,62 @@ function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root
 
 // ---- local reusable workflows and composite actions ----------------------------------------
 
-/** A scanned `uses: ./…` call with `with:` inputs: a reusable-workflow job or a composite-action step. */
+/**
+ * A scanned call with inputs of a file of the scan: a GitHub `uses: ./…` (reusable-workflow job or
+ * composite-action step) with `with:`, or an Azure Pipelines stage, job or step `template:` with
+ * `parameters:`.
+ */
 interface LocalCall {
   caller: CiFile;
-  job: CiJob;
+  job?: CiJob;
   step?: CiStep;
+  stage?: CiStage;
   inputs: CiEntry[];
 }
 
-/** The repository root a `./…` reference is relative to: the folder above the caller's `.github`, else the scan root. */
+/** The repository root a `./…` reference is relative to: the folder above the caller's `.github`. */
 function repositoryRoot(file: string): string | undefined {
   const p = path.resolve(file).replace(/\\/g, '/');
   const i = p.lastIndexOf('/.github/');
   return i < 0 ? undefined : p.slice(0, i);
 }
 
-/** Every local call with inputs, keyed by the absolute path of the workflow or `action.yml`/`action.yaml` it runs. */
-function localCallsByTarget(ciFiles: readonly CiFile[]): Map<string, LocalCall[]> {
+/**
+ * Where an Azure Pipelines template reference points: relative to the including file, or to the
+ * repository (taken as the scan root) when it starts with `/`. Undefined for a template in another
+ * repository (`@alias`) or one whose path is an expression.
+ */
+function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: string): string | undefined {
+  if (!ref || ref.repository !== undefined || /\$[{(]/.test(ref.path)) return undefined;
+  const p = ref.path.trim();
+  return p.startsWith('/') ? path.resolve(root, `.${p}`) : path.resolve(path.dirname(path.resolve(caller.file)), p);
+}
+
+/** Every call with inputs, keyed by the absolute path of the workflow, `action.yml`/`action.yaml` or template it runs. */
+function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<string, LocalCall[]> {
   const out = new Map<string, LocalCall[]>();
-  const put = (key: string, c: LocalCall): void => {
+  const put = (key: string | undefined, c: LocalCall): void => {
+    if (key === undefined || c.inputs.length === 0) return;
     const list = out.get(key) ?? [];
     list.push(c);
     out.set(key, list);
   };
   for (const caller of ciFiles) {
+    if (caller.format === 'azure-pipelines') {
+      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot), { caller, stage, inputs: stage.inputs });
+      for (const job of caller.jobs) {
+        put(templateTarget(caller, job.template, scanRoot), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot), { caller, job, step, inputs: step.inputs });
+      }
+      continue;
+    }
     if (caller.format !== 'github-actions') continue;
     const root = repositoryRoot(caller.file);
     if (root === undefined) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === 'local' && job.inputs.length > 0) put(path.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === 'local') put(path.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
-        if (step.uses?.kind !== 'local' || step.inputs.length === 0) continue;
+        if (step.uses?.kind !== 'local') continue;
         const dir = path.resolve(root, step.uses.text.trim());
         for (const name of ['action.yml', 'action.yaml']) put(path.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
@@ -785,14 +810,14 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string)
   if (file.inputs.length === 0) return [];
   return calls.slice(0, 16).map((c) => {
     const places = placesOf(c.caller);
-    const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : { job: c.job };
+    const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const sc = scriptContext(c.caller, place, matrixVariants(c.job)[0]!);
     const inputs = new Map<string, Value>();
     for (const e of c.inputs) {
       if (e.value === undefined || !e.valueRange) continue;
       inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
     }
-    const where = c.step ? `${c.job.id} step ${c.step.index + 1}` : c.job.id;
+    const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? '');
     return { label: `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`, inputs };
   });
 }

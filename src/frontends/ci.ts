@@ -94,10 +94,12 @@ export function scriptNamesIn(text: string): string[] {
   return out;
 }
 
-/** The `./…` paths of `uses:` lines (lower case, without `./` and a trailing `/`). */
+/** The `./…` paths of `uses:` lines and the local `template:` paths (lower case, without `./` and a trailing `/`). */
 function localUsesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1]!.replace(/\/+$/, '').toLowerCase());
+  // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading `./`, `../`, `/`.
+  for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*$/gm)) out.push(m[1]!.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
   return out;
 }
 

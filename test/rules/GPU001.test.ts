@@ -1452,6 +1452,29 @@ runs:
         messageId: 'notGpuSize',
       },
       {
+        // Azure Pipelines: a job template called with parameters (path relative to the including file).
+        name: 'pipeline-job-template-caller-parameters',
+        files: {
+          'pipelines/azure-pipelines.yml': `jobs:
+  - template: ../templates/compute-job.yml
+    parameters:
+      size: ⟦Standard_D8s_v5⟧
+`,
+          'templates/compute-job.yml': `parameters:
+  - name: size
+    type: string
+    default: Standard_NC24ads_A100_v4
+jobs:
+  - job: compute
+    steps:
+      - script: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ parameters.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'workflow-input-default',
         files: {
           '.github/workflows/train.yml': `
