@@ -805,20 +805,26 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
   return out;
 }
 
-/** Per call: its label (`called by ci.yml jobs.train`) and the inputs it passes, resolved in the caller's context. */
+/**
+ * Per call (and per matrix combination of the calling job): its label (`called by ci.yml (train)`)
+ * and the inputs it passes, resolved in the caller's context.
+ */
 function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string): { label: string; inputs: Map<string, Value> }[] {
   if (file.inputs.length === 0) return [];
-  return calls.slice(0, 16).map((c) => {
+  return calls.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
     const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
-    const sc = scriptContext(c.caller, place, matrixVariants(c.job)[0]!);
-    const inputs = new Map<string, Value>();
-    for (const e of c.inputs) {
-      if (e.value === undefined || !e.valueRange) continue;
-      inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
-    }
     const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? '');
-    return { label: `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`, inputs };
+    const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
+    return matrixVariants(c.job).map((variant) => {
+      const sc = scriptContext(c.caller, place, variant);
+      const inputs = new Map<string, Value>();
+      for (const e of c.inputs) {
+        if (e.value === undefined || !e.valueRange) continue;
+        inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+      }
+      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs };
+    });
   });
 }
 

@@ -1475,6 +1475,37 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // The caller's matrix: one variant per combination, the finding at the matrix value.
+        name: 'local-reusable-workflow-caller-matrix',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+jobs:
+  compute:
+    strategy:
+      matrix:
+        size: [Standard_NC24ads_A100_v4, ⟦Standard_D2s_v3⟧]
+    uses: ./.github/workflows/compute.yml
+    with:
+      size: \${{ matrix.size }}
+`,
+          '.github/workflows/compute.yml': `on:
+  workflow_call:
+    inputs:
+      size:
+        type: string
+        default: Standard_NC24ads_A100_v4
+jobs:
+  c:
+    runs-on: ubuntu-latest
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ inputs.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'workflow-input-default',
         files: {
           '.github/workflows/train.yml': `
