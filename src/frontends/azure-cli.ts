@@ -783,6 +783,7 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
   };
   for (const caller of ciFiles) {
     if (caller.format === 'azure-pipelines') {
+      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot), { caller, inputs: caller.extends.inputs });
       for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
         put(templateTarget(caller, job.template, scanRoot), { caller, job, inputs: job.inputs });
@@ -814,7 +815,7 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string)
   return calls.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
     const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
-    const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? '');
+    const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? 'extends');
     const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);

@@ -1506,6 +1506,27 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // `extends:` runs the template as the whole pipeline, with the extending file's parameters.
+        name: 'pipeline-extends-template-parameters',
+        files: {
+          'azure-pipelines.yml': `extends:
+  template: templates/base.yml
+  parameters:
+    size: ⟦Standard_D8s_v5⟧
+`,
+          'templates/base.yml': `parameters:
+  - name: size
+    type: string
+    default: Standard_NC24ads_A100_v4
+steps:
+  - script: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ parameters.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'workflow-input-default',
         files: {
           '.github/workflows/train.yml': `

@@ -205,6 +205,9 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
     if (name !== undefined && out.name === undefined) out.name = name;
     out.inputs.push(...parametersOf(valueOf(root, 'parameters')));
     out.env.push(...variablesOf(valueOf(root, 'variables'), 'pipeline'));
+    const ext = valueOf(root, 'extends');
+    const extTemplate = templateRefOf(valueOf(ext, 'template'));
+    if (extTemplate && !out.extends) out.extends = { template: extTemplate, inputs: entriesOf(valueOf(ext, 'parameters')) };
     visit(root, '', undefined, undefined, undefined, root);
   }
   for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);

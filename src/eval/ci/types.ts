@@ -357,6 +357,8 @@ export interface CiFile {
   /** A composite action (`action.yml` with `runs.using: composite`). */
   composite: boolean;
   inputs: CiInput[];
+  /** Azure Pipelines `extends: { template, parameters }`: the template the whole pipeline runs. */
+  extends?: { template: CiTemplateRef; inputs: CiEntry[] };
   /** Workflow-level `permissions:`. */
   permissions?: CiPermissions;
   /** Workflow-level `env:` / pipeline-level `variables:`. */
