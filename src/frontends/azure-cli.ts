@@ -40,8 +40,8 @@ import {
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
 import { interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
-import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace } from '../eval/azcli/context.js';
-import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
+import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys } from './azure-cli-sets.js';
@@ -344,6 +344,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
   });
   const localCalls = localCallsByTarget(ciFiles, ctx.root);
+  // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
+  const withSource = (from: string, base: ScriptContext['expansion'], depth = 0): ScriptContext['expansion'] => ({
+    ...base,
+    source: (p: string, env: Env): Env | undefined => {
+      const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : undefined;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1)).env : undefined;
+    },
+  });
   for (const file of ciFiles) {
     const places = placesOf(file);
     const callers = callerContexts(file, localCalls.get(path.resolve(file.file)) ?? [], ctx.root);
@@ -375,7 +383,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(script.subject);
       for (const [vi, variant] of matrixVariants(place?.job).entries()) {
         const sc = scriptContext(file, place, variant);
-        const run = interpretScript(file.file, script, sc.env, sc.expansion);
+        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc.env);
@@ -401,7 +409,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs);
-          const crun = interpretScript(file.file, script, csc.env, csc.expansion);
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
           const cenv = lazyEnvClass(place, crun.assigned, csc.env);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
           for (const inv of crun.invocations) {

@@ -1158,6 +1158,11 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A sourced file that is not in the scan may set anything: the size stays unknown.
+        name: 'sourced-file-outside-the-scan',
+        files: { 'deploy.sh': 'GPU_SIZE=Standard_D4s_v5\nsource /etc/profile.d/ml.sh\naz ml compute create -n trainer --type AmlCompute --size "$GPU_SIZE" -w ws\n' },
+      },
+      {
         // A leg's variable and a job variable of the same name: which one the script sees is not documented.
         name: 'pipeline-matrix-leg-shadows-job-variable',
         files: {
@@ -1243,6 +1248,17 @@ jobs:
         // `size: $GPU_SKU` in an unquoted heredoc is the literal the script assigned (FORMATS.md 1(e) trap 8).
         name: 'heredoc-unquoted-variable',
         files: { 'deploy.sh': 'GPU_SKU="⟦Standard_D4s_v5⟧"\ncat > compute.yml <<EOF\ntype: amlcompute\nname: trainer\nsize: "${GPU_SKU}"\nEOF\naz ml compute create -f compute.yml -w ws\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // `source ./vars.sh` runs a scanned script in this shell: its literal assignment is the size.
+        name: 'sourced-variables-file',
+        files: {
+          'vars.sh': 'GPU_SIZE=⟦Standard_D4s_v5⟧\n',
+          'deploy.sh': 'source ./vars.sh\naz ml compute create -n trainer --type AmlCompute --size "$GPU_SIZE" -w ws\n',
+        },
         level: 'error',
         env: 'unknown',
         messageId: 'notGpuSize',

@@ -161,6 +161,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // Built field by field: a spread of the caller's context (closures, two shapes) took the slow object-clone path.
   const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
+  if (base.source) ctx.source = base.source;
   let env: Env = copy(initial);
   const assigned = new Map<string, Value>();
   const invocations: AzInvocation[] = [];
@@ -356,7 +357,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   function shellAssigns(program: CiWord, args: CiWord[]): void {
     const p = program.text;
-    if (p === 'source' || p === '.') return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? 'file'}`);
+    if (p === 'source' || p === '.') {
+      // A scanned script sourced by a known path runs in this shell: its literal assignments count.
+      const target = args[0] ? expandWord(args[0], env, ctx).text : undefined;
+      const after = target !== undefined && args.length === 1 ? ctx.source?.(target, env) : undefined;
+      if (after) {
+        env = copy(after);
+        return;
+      }
+      return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? 'file'}`);
+    }
     if (p === 'eval') return forgetAll('variables may be set by eval');
     if (p === 'set') {
       for (let i = 0; i < args.length; i++) {
