@@ -1264,6 +1264,17 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // PowerShell dot-sourcing of a scanned script: the same.
+        name: 'dot-sourced-powershell-variables',
+        files: {
+          'vars.ps1': '$gpuSize = "⟦Standard_D4s_v5⟧"\n',
+          'deploy.ps1': '. ./vars.ps1\naz ml compute create -n trainer --type AmlCompute --size $gpuSize -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'heredoc-compute-yml',
         files: {
           'deploy.sh': "cat > compute.yml <<'EOF'\ntype: amlcompute\nname: gpu-cluster\nsize: ⟦Standard_D4s_v3⟧\nEOF\naz ml compute create -f compute.yml -w ws\n",

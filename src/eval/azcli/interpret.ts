@@ -483,7 +483,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * they name (any, when the name is computed).
    */
   function psAssigns(words: CiWord[]): void {
-    if (words[0]!.raw === '.' && words.length > 1) return forgetAll(`variables may be set by the dot-sourced ${words[1]!.raw}`);
+    if (words[0]!.raw === '.' && words.length > 1) {
+      // Dot-sourcing a scanned script runs it in this scope, as `source` does in a shell.
+      const target = words.length === 2 ? expandWord(words[1]!, env, ctx).text : undefined;
+      const after = target !== undefined ? ctx.source?.(target, env) : undefined;
+      if (after) {
+        env = copy(after);
+        return;
+      }
+      return forgetAll(`variables may be set by the dot-sourced ${words[1]!.raw}`);
+    }
     const unquote = (t: string): string => t.replace(/^(['"])(.*)\1$/s, '$2');
     for (let i = 0; i < words.length; i++) {
       const t = words[i]!.raw.toLowerCase();
