@@ -136,6 +136,8 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     // `<<-` strips leading tabs, which YAML does not take as indentation: a tab becomes a space (positions stay).
     const read = hd.heredoc.stripTabs ? text.slice(0, span.start) + text.slice(span.start, span.end).replace(/^\t+/gm, (t) => ' '.repeat(t.length)) + text.slice(span.end) : text;
     src = { file: cmd.file, text: read, span, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
+    // An unquoted heredoc expands the script's variables as they are when it is written.
+    if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     const tried = candidates(cmd, rel, ctx.root);
     scanned = tried.find((f) => ctx.host.isFile(f));

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { classifyPath, classifyValue, envFromVariables, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
 import { bool, list, num, obj, str, unknown, type Value } from '../core/value.js';
-import type { CiFile, CiJob, CiEntry, CiScript, CiStep } from '../model/ci.js';
+import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
 import {
@@ -40,8 +40,8 @@ import {
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
 import { interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
-import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptPlace } from '../eval/azcli/context.js';
-import { sliceValue, sliceVariable, type ExpandedWord } from '../eval/azcli/words.js';
+import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys } from './azure-cli-sets.js';
@@ -223,9 +223,11 @@ function readFlag(
   const flagLoc: Location = (flagWord.segments.length === 1 && flagWord.segments[0]!.value?.origin) || { file, range: flagWord.word.range };
   switch (f.read) {
     case 'bool': {
-      // Three-state: a bare flag is true; a following `true`/`false` (or an expansion) is its value.
+      // Three-state (azure-cli `get_three_state_flag`: argparse `nargs='?'` with choices): a bare flag
+      // is true; any following word that is not a flag (or a redirection) is its value, and a value
+      // that is not a boolean makes the CLI reject the command: unknown, never the bare flag's true.
       const inline = flagWord.text!.includes('=');
-      const nextIsValue = !inline && next !== undefined && !isFlag(next) && (next.text === undefined || TRUE_WORDS.test(next.text) || FALSE_WORDS.test(next.text));
+      const nextIsValue = !inline && next !== undefined && !isFlag(next) && !/^(?:\d*|&)[<>]/.test(next.word.raw);
       if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
       const v = takeOne();
       if (!v) return { value: bool(true, flagLoc) };
@@ -341,8 +343,18 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     // The evaluation is replaced by the command's unit when the draft is placed.
     resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
   });
+  const localCalls = localCallsByTarget(ciFiles, ctx.root);
+  // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
+  const withSource = (from: string, base: ScriptContext['expansion'], depth = 0): ScriptContext['expansion'] => ({
+    ...base,
+    source: (p: string, env: Env): Env | undefined => {
+      const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : undefined;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1)).env : undefined;
+    },
+  });
   for (const file of ciFiles) {
     const places = placesOf(file);
+    const callers = callerContexts(file, localCalls.get(path.resolve(file.file)) ?? [], ctx.root);
     let fileEnv: FileEnv | undefined;
     const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, ci?: ReadonlyMap<string, Value>): EnvClass =>
       envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, ci, file);
@@ -371,7 +383,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(script.subject);
       for (const [vi, variant] of matrixVariants(place?.job).entries()) {
         const sc = scriptContext(file, place, variant);
-        const run = interpretScript(file.file, script, sc.env, sc.expansion);
+        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc.env);
@@ -392,6 +404,22 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           for (const d of built) {
             if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
             add(variantName, d, env());
+          }
+        }
+        // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
+        for (const caller of callers) {
+          const csc = scriptContext(file, place, variant, caller.inputs);
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
+          const cenv = lazyEnvClass(place, crun.assigned, csc.env);
+          const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
+          for (const inv of crun.invocations) {
+            const built = fromInvocation(inv, file.file, fileReferences, false, linkerFor(false, () => []));
+            if (!built) continue;
+            const existing = draftsByVariant.get(cname) ?? [];
+            for (const d of built) {
+              if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
+              add(cname, d, cenv());
+            }
           }
         }
       }
@@ -717,6 +745,96 @@ function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root
   const rel = p.replace(/\\/g, '/').replace(/^\.\//, '');
   if (path.isAbsolute(rel)) return undefined;
   return scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
+}
+
+// ---- local reusable workflows and composite actions ----------------------------------------
+
+/**
+ * A scanned call with inputs of a file of the scan: a GitHub `uses: ./…` (reusable-workflow job or
+ * composite-action step) with `with:`, or an Azure Pipelines stage, job or step `template:` with
+ * `parameters:`.
+ */
+interface LocalCall {
+  caller: CiFile;
+  job?: CiJob;
+  step?: CiStep;
+  stage?: CiStage;
+  inputs: CiEntry[];
+}
+
+/** The repository root a `./…` reference is relative to: the folder above the caller's `.github`. */
+function repositoryRoot(file: string): string | undefined {
+  const p = path.resolve(file).replace(/\\/g, '/');
+  const i = p.lastIndexOf('/.github/');
+  return i < 0 ? undefined : p.slice(0, i);
+}
+
+/**
+ * Where an Azure Pipelines template reference points: relative to the including file, or to the
+ * repository (taken as the scan root) when it starts with `/`. Undefined for a template in another
+ * repository (`@alias`) or one whose path is an expression.
+ */
+function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: string): string | undefined {
+  if (!ref || ref.repository !== undefined || /\$[{(]/.test(ref.path)) return undefined;
+  const p = ref.path.trim();
+  return p.startsWith('/') ? path.resolve(root, `.${p}`) : path.resolve(path.dirname(path.resolve(caller.file)), p);
+}
+
+/** Every call with inputs, keyed by the absolute path of the workflow, `action.yml`/`action.yaml` or template it runs. */
+function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<string, LocalCall[]> {
+  const out = new Map<string, LocalCall[]>();
+  const put = (key: string | undefined, c: LocalCall): void => {
+    if (key === undefined || c.inputs.length === 0) return;
+    const list = out.get(key) ?? [];
+    list.push(c);
+    out.set(key, list);
+  };
+  for (const caller of ciFiles) {
+    if (caller.format === 'azure-pipelines') {
+      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot), { caller, inputs: caller.extends.inputs });
+      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot), { caller, stage, inputs: stage.inputs });
+      for (const job of caller.jobs) {
+        put(templateTarget(caller, job.template, scanRoot), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot), { caller, job, step, inputs: step.inputs });
+      }
+      continue;
+    }
+    if (caller.format !== 'github-actions') continue;
+    const root = repositoryRoot(caller.file);
+    if (root === undefined) continue;
+    for (const job of caller.jobs) {
+      if (job.uses?.kind === 'local') put(path.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      for (const step of job.steps) {
+        if (step.uses?.kind !== 'local') continue;
+        const dir = path.resolve(root, step.uses.text.trim());
+        for (const name of ['action.yml', 'action.yaml']) put(path.join(dir, name), { caller, job, step, inputs: step.inputs });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Per call (and per matrix combination of the calling job): its label (`called by ci.yml (train)`)
+ * and the inputs it passes, resolved in the caller's context.
+ */
+function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string): { label: string; inputs: Map<string, Value> }[] {
+  if (file.inputs.length === 0) return [];
+  return calls.slice(0, 16).flatMap((c) => {
+    const places = placesOf(c.caller);
+    const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
+    const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? 'extends');
+    const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
+    return matrixVariants(c.job).map((variant) => {
+      const sc = scriptContext(c.caller, place, variant);
+      const inputs = new Map<string, Value>();
+      for (const e of c.inputs) {
+        if (e.value === undefined || !e.valueRange) continue;
+        inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+      }
+      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs };
+    });
+  });
 }
 
 // ---- known reusable templates --------------------------------------------------------------

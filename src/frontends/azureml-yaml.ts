@@ -15,7 +15,7 @@
 import path from 'node:path';
 import type { EnvClass } from '../core/env.js';
 import type { FileKind } from '../core/file-kind.js';
-import { unknown } from '../core/value.js';
+import { unknown, type Value } from '../core/value.js';
 import { parseYamlFile, type ParsedYaml } from '../parse/yaml/document.js';
 import { amlYamlTypeOf, mayBeAmlYaml, readAmlYamlDocument, type AmlYamlDocument, type AmlYamlOverride, type AmlYamlType } from '../eval/azureml-yaml/document.js';
 import { amlYamlRefKeys, amlYamlWorkspaceKey, fromAmlYaml } from '../model/from-azureml-yaml.js';
@@ -36,6 +36,8 @@ export interface AmlYamlText {
   span?: { start: number; end: number };
   /** True for a heredoc of a shell script: `$VAR` in a value is an unknown expansion. */
   shellExpansions?: boolean;
+  /** The shell variables an unquoted heredoc expands (a `$VAR` value with a literal value is that value). */
+  shellEnv?: ReadonlyMap<string, Value>;
   /** The type the command names (`az ml workspace create`: workspace) when the document names none. */
   typeHint?: AmlYamlType;
 }
@@ -68,7 +70,7 @@ function parseProblems(file: string, parsed: ParsedYaml): Problem[] {
 function documentsOf(src: AmlYamlText, parsed: ParsedYaml, overrides: readonly AmlYamlOverride[]): AmlYamlDocument[] {
   const docs: AmlYamlDocument[] = [];
   parsed.roots.forEach((root, i) => {
-    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, typeHint: src.typeHint });
+    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint });
     if (d) docs.push(d);
   });
   return docs;

@@ -94,6 +94,15 @@ export function scriptNamesIn(text: string): string[] {
   return out;
 }
 
+/** The `./…` paths of `uses:` lines and the local `template:` paths (lower case, without `./` and a trailing `/`). */
+function localUsesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1]!.replace(/\/+$/, '').toLowerCase());
+  // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading `./`, `../`, `/`.
+  for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*$/gm)) out.push(m[1]!.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
+  return out;
+}
+
 /**
  * Groups CI files with the scanned scripts their text names (by file name: a false match only
  * makes a unit larger), joined transitively; every other file is its own unit. Units keep the
@@ -119,6 +128,16 @@ function unitsByScriptReference(files: readonly ClassifiedFile[], textOf: (file:
       }
     });
   }
+  // A workflow that calls a local reusable workflow or composite action (`uses: ./…`) evaluates
+  // that file with its `with:` inputs: both in one unit.
+  const norm = files.map((f) => f.path.replace(/\\/g, '/').toLowerCase());
+  files.forEach((f, i) => {
+    for (const ref of localUsesIn(textOf(f.path) ?? '')) {
+      norm.forEach((p, j) => {
+        if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
+      });
+    }
+  });
   const groups = new Map<number, ClassifiedFile[]>();
   files.forEach((f, i) => {
     const root = find(i);

@@ -704,6 +704,23 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      // azure-cli's three-state flags take the next word as their value and accept only true/false:
+      // `--admin-enabled Standard_D4s_v5` is rejected by the CLI, not a bare (true) flag.
+      { name: 'three-state-flag-with-a-non-boolean-value', files: { 'deploy.sh': 'X=Standard_D4s_v5\naz acr create -n acrml -g rg --sku Standard --admin-enabled $X\n' } },
+      // `command -v az …` only looks az up: nothing runs.
+      { name: 'command-v-looks-up-only', files: { 'deploy.sh': 'command -v az acr create -n acrml --admin-enabled true\n' } },
+      {
+        // Azure Pipelines gives a script its variables as upper-cased environment variables:
+        // bash's $acrAdmin is not set (its value is unknown to the linter, never reported).
+        name: 'pipeline-variable-by-its-yaml-case-in-bash',
+        files: {
+          'azure-pipelines.yml': `variables:
+  acrAdmin: 'true'
+steps:
+  - bash: az acr create -n acrml -g rg --sku Standard --admin-enabled "$acrAdmin"
+`,
+        },
+      },
       { name: 'create-absent-default-false', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Standard\n' } },
       { name: 'explicit-false', files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Standard --admin-enabled false\n' } },
       { name: 'commented-out', files: { 'deploy.sh': '# az acr update -n acrml --admin-enabled true\n' } },
@@ -714,6 +731,50 @@ const azureCli: RuleTable = {
       },
     ],
     invalid: [
+      {
+        // A redirection after a bare flag is not its value.
+        name: 'bare-flag-before-a-redirection',
+        files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Standard ⟦--admin-enabled⟧ >/dev/null\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // sudo, command, env, nohup, exec and timeout run the az command after them unchanged.
+        name: 'wrapped-in-sudo',
+        files: { 'deploy.sh': 'sudo -E az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'wrapped-in-env-with-assignments',
+        files: { 'deploy.sh': 'env AZURE_CORE_OUTPUT=none az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'wrapped-in-timeout',
+        files: { 'deploy.sh': 'timeout 10m az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'pipeline-variable-as-upper-case-environment-variable',
+        files: {
+          'azure-pipelines.yml': `variables:
+  acr.admin: '⟦true⟧'
+steps:
+  - bash: az acr create -n acrml -g rg --sku Standard --admin-enabled "$ACR_ADMIN"
+  - pwsh: az acr create -n acrml2 -g rg --sku Standard --admin-enabled $env:acr_admin
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       { name: 'bare-flag-is-true', files: { 'deploy.sh': 'az acr update -n acrml ⟦--admin-enabled⟧\n' }, level: 'error', env: 'unknown', messageId: 'adminUser' },
       {
         name: 'workflow-run-step',

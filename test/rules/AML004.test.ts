@@ -1223,11 +1223,29 @@ const azureCli: RuleTable = {
         files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml -w ws $EXTRA_ARGS\n' },
       },
       {
+        // The heredoc is written before MIN becomes 2: it expands the 0.
+        name: 'heredoc-expands-the-value-at-its-place',
+        files: { 'deploy.sh': 'MIN=0\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ${MIN}\nEOF\nMIN=2\naz ml compute create -f c.yml\n' },
+      },
+      {
+        // A quoted delimiter does not expand: "$MIN" is text, not 2.
+        name: 'heredoc-quoted-delimiter-does-not-expand',
+        files: { 'deploy.sh': "MIN=2\ncat > c.yml <<'EOF'\ntype: amlcompute\nname: cpu-cluster\nmin_instances: $MIN\nEOF\naz ml compute create -f c.yml\n" },
+      },
+      {
         name: 'heredoc-unquoted-variable',
         files: { 'deploy.sh': 'MIN=$1\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: $MIN\nEOF\naz ml compute create -f c.yml\n' },
       },
     ],
     invalid: [
+      {
+        // An unquoted heredoc expands $MIN as the script assigned it: the finding is at the assignment.
+        name: 'heredoc-unquoted-literal-variable',
+        files: { 'deploy.sh': 'MIN=⟦2⟧\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: $MIN\nEOF\naz ml compute create -f c.yml\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
       {
         name: 'heredoc-quoted-delimiter',
         files: { 'deploy-prod.sh': "cat <<'EOF' > c.yml\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c.yml -w ws\n" },

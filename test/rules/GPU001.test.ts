@@ -1158,6 +1158,29 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A sourced file that is not in the scan may set anything: the size stays unknown.
+        name: 'sourced-file-outside-the-scan',
+        files: { 'deploy.sh': 'GPU_SIZE=Standard_D4s_v5\nsource /etc/profile.d/ml.sh\naz ml compute create -n trainer --type AmlCompute --size "$GPU_SIZE" -w ws\n' },
+      },
+      {
+        // A leg's variable and a job variable of the same name: which one the script sees is not documented.
+        name: 'pipeline-matrix-leg-shadows-job-variable',
+        files: {
+          'azure-pipelines.yml': `
+jobs:
+  - job: compute
+    variables:
+      vmSize: Standard_D4s_v5
+    strategy:
+      matrix:
+        a100:
+          vmSize: Standard_NC24ads_A100_v4
+    steps:
+      - script: az ml compute create -n gpu-cluster --type AmlCompute --size $(vmSize) --tags cost-center=ml
+`,
+        },
+      },
+      {
         // The job id says gpu, the compute (cluster_name trainer, no GPU label/tag/size variable) does not:
         // a step or job name is not the resource's name.
         name: 'job-named-gpu-calls-template-for-cpu-cluster',
@@ -1222,6 +1245,36 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // `size: $GPU_SKU` in an unquoted heredoc is the literal the script assigned (FORMATS.md 1(e) trap 8).
+        name: 'heredoc-unquoted-variable',
+        files: { 'deploy.sh': 'GPU_SKU="⟦Standard_D4s_v5⟧"\ncat > compute.yml <<EOF\ntype: amlcompute\nname: trainer\nsize: "${GPU_SKU}"\nEOF\naz ml compute create -f compute.yml -w ws\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // `source ./vars.sh` runs a scanned script in this shell: its literal assignment is the size.
+        name: 'sourced-variables-file',
+        files: {
+          'vars.sh': 'GPU_SIZE=⟦Standard_D4s_v5⟧\n',
+          'deploy.sh': 'source ./vars.sh\naz ml compute create -n trainer --type AmlCompute --size "$GPU_SIZE" -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // PowerShell dot-sourcing of a scanned script: the same.
+        name: 'dot-sourced-powershell-variables',
+        files: {
+          'vars.ps1': '$gpuSize = "⟦Standard_D4s_v5⟧"\n',
+          'deploy.ps1': '. ./vars.ps1\naz ml compute create -n trainer --type AmlCompute --size $gpuSize -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'heredoc-compute-yml',
         files: {
           'deploy.sh': "cat > compute.yml <<'EOF'\ntype: amlcompute\nname: gpu-cluster\nsize: ⟦Standard_D4s_v3⟧\nEOF\naz ml compute create -f compute.yml -w ws\n",
@@ -1271,6 +1324,229 @@ jobs:
         size: [Standard_NC6s_v3, ⟦Standard_D4s_v3⟧]
     steps:
       - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ matrix.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // GitHub: an include entry that would overwrite an original value becomes a combination of its own.
+        name: 'workflow-matrix-include-adds-a-combination',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        size: [Standard_NC24ads_A100_v4]
+        include:
+          - size: ⟦Standard_D8s_v5⟧
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ matrix.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A matrix of only include entries: each entry is a combination.
+        name: 'workflow-matrix-include-only',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        include:
+          - pool: a100
+            size: Standard_NC24ads_A100_v4
+          - pool: t4
+            size: ⟦Standard_D4s_v5⟧
+    steps:
+      - run: az aks nodepool add --cluster-name aks -n gpu\${{ matrix.pool }} --node-vm-size \${{ matrix.size }} --node-taints sku=gpu:NoSchedule --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // An include entry that matches an original combination adds its keys to it.
+        name: 'workflow-matrix-include-adds-a-key',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        gpu: [a100, t4]
+        include:
+          - gpu: a100
+            size: Standard_NC24ads_A100_v4
+          - gpu: t4
+            size: ⟦Standard_D4s_v5⟧
+    steps:
+      - run: az ml compute create -n trainer --type AmlCompute --size \${{ matrix.size }} --tags gpu=\${{ matrix.gpu }} cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // Azure Pipelines: each matrix leg runs the job with its variables.
+        name: 'pipeline-matrix-leg-variable',
+        files: {
+          'azure-pipelines.yml': `
+jobs:
+  - job: compute
+    strategy:
+      matrix:
+        a100:
+          vmSize: Standard_NC24ads_A100_v4
+        cpu:
+          vmSize: ⟦Standard_D4s_v5⟧
+    steps:
+      - script: az ml compute create -n gpu-cluster --type AmlCompute --size $(vmSize) --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A scanned caller of a local reusable workflow passes the size: the finding is at its `with:` value.
+        name: 'local-reusable-workflow-caller-with',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+jobs:
+  compute:
+    uses: ./.github/workflows/compute.yml
+    with:
+      size: ⟦Standard_D8s_v5⟧
+`,
+          '.github/workflows/compute.yml': `on:
+  workflow_call:
+    inputs:
+      size:
+        type: string
+        default: Standard_NC24ads_A100_v4
+jobs:
+  c:
+    runs-on: ubuntu-latest
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ inputs.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // The same for a local composite action's step input.
+        name: 'local-composite-action-caller-with',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+jobs:
+  pool:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./.github/actions/gpu-pool
+        with:
+          size: ⟦Standard_D8s_v5⟧
+`,
+          '.github/actions/gpu-pool/action.yml': `name: gpu-pool
+inputs:
+  size:
+    default: Standard_NC24ads_A100_v4
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: az aks nodepool add --cluster-name aks -n gpu --node-vm-size \${{ inputs.size }} --node-taints sku=gpu:NoSchedule --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // Azure Pipelines: a job template called with parameters (path relative to the including file).
+        name: 'pipeline-job-template-caller-parameters',
+        files: {
+          'pipelines/azure-pipelines.yml': `jobs:
+  - template: ../templates/compute-job.yml
+    parameters:
+      size: ⟦Standard_D8s_v5⟧
+`,
+          'templates/compute-job.yml': `parameters:
+  - name: size
+    type: string
+    default: Standard_NC24ads_A100_v4
+jobs:
+  - job: compute
+    steps:
+      - script: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ parameters.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // The caller's matrix: one variant per combination, the finding at the matrix value.
+        name: 'local-reusable-workflow-caller-matrix',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+jobs:
+  compute:
+    strategy:
+      matrix:
+        size: [Standard_NC24ads_A100_v4, ⟦Standard_D2s_v3⟧]
+    uses: ./.github/workflows/compute.yml
+    with:
+      size: \${{ matrix.size }}
+`,
+          '.github/workflows/compute.yml': `on:
+  workflow_call:
+    inputs:
+      size:
+        type: string
+        default: Standard_NC24ads_A100_v4
+jobs:
+  c:
+    runs-on: ubuntu-latest
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ inputs.size }} --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // `extends:` runs the template as the whole pipeline, with the extending file's parameters.
+        name: 'pipeline-extends-template-parameters',
+        files: {
+          'azure-pipelines.yml': `extends:
+  template: templates/base.yml
+  parameters:
+    size: ⟦Standard_D8s_v5⟧
+`,
+          'templates/base.yml': `parameters:
+  - name: size
+    type: string
+    default: Standard_NC24ads_A100_v4
+steps:
+  - script: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ parameters.size }} --tags cost-center=ml
 `,
         },
         level: 'error',

@@ -360,6 +360,42 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
   },
   'azure-cli': {
     valid: [
+      {
+        // GitHub drops the excluded combination: Standard_NC6 is never deployed.
+        name: 'workflow-matrix-exclude-drops-the-retired-size',
+        files: {
+          '.github/workflows/compute.yml': `on: push
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        size: [Standard_NC6, Standard_NC24ads_A100_v4]
+        region: [eastus, westeurope]
+        exclude:
+          - size: Standard_NC6
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ matrix.size }} -l \${{ matrix.region }} --tags cost-center=ml
+`,
+        },
+      },
+      {
+        // An exclude list built at run time may drop any combination: no size is known.
+        name: 'workflow-matrix-exclude-expression',
+        files: {
+          '.github/workflows/compute.yml': `on: push
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        size: [Standard_NC6, Standard_NC24ads_A100_v4]
+        exclude: \${{ fromJSON(vars.EXCLUDED) }}
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size \${{ matrix.size }} --tags cost-center=ml
+`,
+        },
+      },
       { name: 'current-size', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC64as_T4_v3 --min-instances 0\n' } },
       { name: 'prefix-of-a-current-size-is-not-retired', files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC64as_T4_v3 --node-taints sku=gpu:NoSchedule\n' } },
       { name: 'unknown-size', files: { 'deploy.sh': 'az vm create -n vm1 -g rg --image Ubuntu2204 --size "$1"\n' } },

@@ -12,7 +12,7 @@
  */
 import type { Location } from '../../core/source.js';
 import { passedThrough, str, unknown, type Value } from '../../core/value.js';
-import type { CiFile, CiJob, CiMatrixAxis, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
+import type { CiFile, CiJob, CiMatrixAxis, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import type { Env, ExpansionContext } from './words.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -20,25 +20,95 @@ export interface MatrixVariant {
   /** `size=Standard_NC6`, … (empty: no matrix). */
   label: string;
   values: Map<string, CiScalar>;
+  /** Azure Pipelines: the leg's variable names (a non-scalar entry is set, to an unknown value). */
+  variables?: string[];
 }
 
 /** Matrix combinations beyond this are not expanded (the axes are then unknown). */
 const MAX_VARIANTS = 32;
 
 export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
+  if (job?.matrixLegs) return legVariants(job.matrixLegs);
   const axes = (job?.matrix ?? []).filter((a): a is CiMatrixAxis & { values: CiScalar[] } => a.values !== undefined && a.values.length > 0);
+  const rules = job?.matrixRules;
   let combos: MatrixVariant[] = [{ label: '', values: new Map() }];
+  const expanded = new Set<string>();
   for (const a of axes) {
     if (combos.length * a.values.length > MAX_VARIANTS) break;
-    combos = combos.flatMap((c) =>
-      a.values.map((v) => {
-        const values = new Map(c.values);
-        values.set(a.name, v);
-        return { label: c.label ? `${c.label}, ${a.name}=${v.text}` : `${a.name}=${v.text}`, values };
-      }),
-    );
+    expanded.add(a.name);
+    combos = combos.flatMap((c) => a.values.map((v) => withValue(c, a.name, v)));
   }
-  return combos;
+  if (!rules) return combos;
+  // Every axis written in the matrix, expanded or not: include/exclude compare against them.
+  const axisNames = new Set((job?.matrix ?? []).map((a) => a.name));
+  const unsure = (e: CiMatrixEntry): boolean => [...e].some(([k, v]) => axisNames.has(k) && (!expanded.has(k) || v === undefined));
+  // An exclude that cannot be compared may remove any combination: no value of the matrix is known.
+  if (rules.opaqueExclude || rules.exclude.some(unsure)) return [{ label: '', values: new Map() }];
+  // A matrix of only `include:` has no original combinations: each entry is one of its own.
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !rules.exclude.some((e) => matches(c, e)));
+  return applyIncludes(base, rules.include, axisNames, unsure);
+}
+
+/** Azure Pipelines: one variant per matrix leg, named by the leg; its scalar entries are its variables. */
+function legVariants(legs: CiMatrixLeg[]): MatrixVariant[] {
+  return legs.slice(0, MAX_VARIANTS).map((leg) => {
+    const values = new Map<string, CiScalar>();
+    for (const [k, v] of leg.values) if (v) values.set(k, v);
+    return { label: leg.name, values, variables: [...leg.values.keys()] };
+  });
+}
+
+function withValue(c: MatrixVariant, name: string, v: CiScalar): MatrixVariant {
+  const values = new Map(c.values);
+  values.set(name, v);
+  return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values };
+}
+
+/** Every key of the entry has that value in the combination (GitHub: an exclude only has to match partially). */
+function matches(c: MatrixVariant, e: CiMatrixEntry): boolean {
+  return [...e].every(([k, v]) => v !== undefined && c.values.get(k)?.text === v.text);
+}
+
+/**
+ * GitHub's `include:` (docs, "Expanding or adding matrix configurations"): an entry is added to
+ * every original combination whose axis values it does not overwrite (overwriting values that
+ * earlier entries added); an entry that fits none becomes a combination of its own. An entry
+ * that names an axis the linter could not expand is skipped (the keys it adds stay unknown).
+ */
+function applyIncludes(
+  base: MatrixVariant[],
+  include: CiMatrixEntry[],
+  axisNames: Set<string>,
+  unsure: (e: CiMatrixEntry) => boolean,
+): MatrixVariant[] {
+  const combos = base.map((c) => ({ ...c, values: new Map(c.values) }));
+  const added: MatrixVariant[] = [];
+  for (const e of include) {
+    if (unsure(e)) continue;
+    const fits = (c: MatrixVariant): boolean => [...e].every(([k, v]) => !axisNames.has(k) || c.values.get(k)?.text === v?.text);
+    let fitted = false;
+    for (const c of combos) {
+      if (!fits(c)) continue;
+      fitted = true;
+      for (const [k, v] of e) {
+        if (axisNames.has(k)) continue;
+        if (v === undefined) c.values.delete(k);
+        else c.values.set(k, v);
+      }
+    }
+    if (!fitted && combos.length + added.length < MAX_VARIANTS) {
+      let c: MatrixVariant = { label: '', values: new Map() };
+      for (const [k, v] of e) if (v !== undefined) c = withValue(c, k, v);
+      added.push(c);
+    }
+  }
+  const all = [...combos.map(relabel), ...added];
+  return all.length > 0 ? all : [{ label: '', values: new Map() }];
+}
+
+/** The label names every value of the combination, added ones included (`gpu=a100, size=…`). */
+function relabel(c: MatrixVariant): MatrixVariant {
+  return { ...c, label: [...c.values].map(([k, v]) => `${k}=${v.text}`).join(', ') };
 }
 
 /** Where a script sits in its CI file. */
@@ -79,7 +149,11 @@ function referenceOf(expr: string): string[] | undefined {
 }
 
 /** The context of one script of a CI file in one matrix variant. */
-export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant): ScriptContext {
+/**
+ * `given`: the inputs a scanned caller passes (`with:` of a `uses: ./…` call), by name; an input
+ * it does not pass keeps its `default:`.
+ */
+export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant, given?: ReadonlyMap<string, Value>): ScriptContext {
   const f = file.file;
   const github = file.format === 'github-actions';
   const pipeline = file.format === 'azure-pipelines';
@@ -106,6 +180,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   };
   const inputDefault = (name: string): Value => {
     const i = inputs.get(name);
+    const passed = given?.get(name);
+    if (passed) return i ? passedThrough(passed, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } }) : passed;
     if (!i?.default) return unknown(`input ${name} has no default`);
     // The input's name joins the value's chain (GPU001 reads `gpu` in the names a size flowed through).
     return passedThrough(str(i.default.text, scalarLoc(f, i.default)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } });
@@ -143,12 +219,31 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   add(file.env);
   if (place?.stage) add(place.stage.env);
   if (place?.job) add(place.job.env);
-  if (place?.step) add(place.step.env);
+  // A matrix leg's variables are the job's, set for that copy of the job.
+  // Learn does not say whether a leg's variable or a `variables:` entry of the same name wins: unknown then.
+  for (const name of variant.variables ?? []) {
+    const v = variant.values.get(name);
+    vars.set(
+      name,
+      vars.has(name)
+        ? unknown(`${name} is set both by matrix leg ${variant.label} and by variables:`)
+        : v
+          ? resolveScalar(v)
+          : unknown(`${name} of matrix leg ${variant.label} is not a scalar`),
+    );
+  }
+  const stepEnv = new Set<string>();
+  if (place?.step) {
+    add(place.step.env);
+    for (const v of place.step.env) stepEnv.add(v.name);
+  }
   const env: Env = new Map();
   for (const [k, v] of vars) {
-    env.set(k, v);
-    // Azure Pipelines passes variables to scripts as environment variables: NAME.x → NAME_X.
-    if (pipeline) env.set(k.toUpperCase().replace(/\./g, '_'), v);
+    // Azure Pipelines passes variables to scripts as environment variables named NAME.x → NAME_X
+    // (Learn, "Define variables": upper-cased), so `$myVar` in bash is not `myVar`; a step's own
+    // `env:` entries keep their names.
+    if (!pipeline || stepEnv.has(k)) env.set(k, v);
+    if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, '_'), v);
   }
   const macro = pipeline
     ? (name: string): Value => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)

@@ -37,6 +37,8 @@ export interface HeredocWrite {
   heredoc: CiHeredoc;
   /** The script it is written in (its subject). */
   subject: string;
+  /** The shell variables when the heredoc is written (an unquoted heredoc expands them). */
+  env: Env;
 }
 
 export interface ScriptCall {
@@ -60,6 +62,47 @@ export interface ScriptRun {
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
 const DECLARERS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
+/**
+ * Programs that run the command after them with its words unchanged (`sudo az …`, `command az …`,
+ * `env X=1 az …`, `nohup az …`, `exec az …`, `timeout 10m az …`), with the options that take a value.
+ * `command -v az` / `-V` only looks the program up: it runs nothing.
+ */
+const WRAPPERS = new Map<string, Set<string>>([
+  ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T'])],
+  ['command', new Set()],
+  ['env', new Set(['-u', '-C', '-S'])],
+  ['nohup', new Set()],
+  ['exec', new Set(['-a'])],
+  ['timeout', new Set(['-s', '-k'])],
+]);
+
+/** The index of the program a wrapper chain runs (`j` itself when `rest[j]` is no wrapper, or a lookup such as `command -v`). */
+function afterWrappers(rest: readonly CiWord[], j: number): number {
+  let at = j;
+  for (let guard = 0; guard < 8; guard++) {
+    const name = rest[at]?.text;
+    const valued = name === undefined ? undefined : WRAPPERS.get(name);
+    if (!valued) return at;
+    let k = at + 1;
+    for (; k < rest.length; k++) {
+      const w = rest[k]!.raw;
+      if (name === 'command' && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (w === '--') {
+        k++;
+        break;
+      }
+      if (name === 'env' && ASSIGN.test(w)) continue;
+      if (!w.startsWith('-')) break;
+      if (valued.has(w)) k++;
+    }
+    // `timeout` takes a duration before the program.
+    if (name === 'timeout') k++;
+    if (k >= rest.length) return j;
+    at = k;
+  }
+  return at;
+}
+
 /** Words that open, continue or close a compound command and may precede a simple command. */
 const LEADING = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
@@ -118,6 +161,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // Built field by field: a spread of the caller's context (closures, two shapes) took the slow object-clone path.
   const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
+  if (base.source) ctx.source = base.source;
   let env: Env = copy(initial);
   const assigned = new Map<string, Value>();
   const invocations: AzInvocation[] = [];
@@ -253,6 +297,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
+    j = afterWrappers(rest, j);
     const program = rest[j]!;
     // Expansions in every other command may assign (`${X:=lit}`).
     // `: "${X:=lit}"` and other commands whose words assign defaults.
@@ -312,7 +357,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   function shellAssigns(program: CiWord, args: CiWord[]): void {
     const p = program.text;
-    if (p === 'source' || p === '.') return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? 'file'}`);
+    if (p === 'source' || p === '.') {
+      // A scanned script sourced by a known path runs in this shell: its literal assignments count.
+      const target = args[0] ? expandWord(args[0], env, ctx).text : undefined;
+      const after = target !== undefined && args.length === 1 ? ctx.source?.(target, env) : undefined;
+      if (after) {
+        env = copy(after);
+        return;
+      }
+      return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? 'file'}`);
+    }
     if (p === 'eval') return forgetAll('variables may be set by eval');
     if (p === 'set') {
       for (let i = 0; i < args.length; i++) {
@@ -417,7 +471,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (!targetWord) return;
       const e = expandWord(targetWord, env, ctx);
       const target = sliceValue(e, m[1] ? w.raw.length - m[1].length : 0);
-      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject });
+      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject, env: copy(env) });
       return;
     }
   }
@@ -429,7 +483,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * they name (any, when the name is computed).
    */
   function psAssigns(words: CiWord[]): void {
-    if (words[0]!.raw === '.' && words.length > 1) return forgetAll(`variables may be set by the dot-sourced ${words[1]!.raw}`);
+    if (words[0]!.raw === '.' && words.length > 1) {
+      // Dot-sourcing a scanned script runs it in this scope, as `source` does in a shell.
+      const target = words.length === 2 ? expandWord(words[1]!, env, ctx).text : undefined;
+      const after = target !== undefined ? ctx.source?.(target, env) : undefined;
+      if (after) {
+        env = copy(after);
+        return;
+      }
+      return forgetAll(`variables may be set by the dot-sourced ${words[1]!.raw}`);
+    }
     const unquote = (t: string): string => t.replace(/^(['"])(.*)\1$/s, '$2');
     for (let i = 0; i < words.length; i++) {
       const t = words[i]!.raw.toLowerCase();

@@ -25,6 +25,11 @@ export interface ExpansionContext {
   expression(expr: string): Value;
   /** Azure Pipelines `$(name)` macro; undefined when the file is not a pipeline (then `$(…)` is command substitution). */
   macro?(name: string): Value;
+  /**
+   * `source FILE` / `. FILE`: the variables after running that scanned script with `env`;
+   * undefined when FILE is not a scanned script (its variables are then unknown).
+   */
+  source?(path: string, env: Env): Env | undefined;
 }
 
 export interface Segment {

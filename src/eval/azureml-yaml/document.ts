@@ -7,7 +7,7 @@
  * string); `az ml … create --set k=v` overrides replace keys before anything reads them.
  */
 import type { Location, Range } from '../../core/source.js';
-import { bool, list, nul, num, obj, str, unknown, type ObjectValue, type Value } from '../../core/value.js';
+import { bool, list, nul, num, obj, passedThrough, str, unknown, type ObjectValue, type Value } from '../../core/value.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/tree.js';
 
 /** The three Azure ML YAML documents this front end reads, by their lower-case `type`. */
@@ -38,6 +38,8 @@ export interface AmlYamlOverride {
 export interface ReadOptions {
   /** Text that is a heredoc of a shell script: a `$VAR`/`${VAR}` in a value is an unknown shell expansion. */
   shellExpansions?: boolean;
+  /** The shell variables when the heredoc is written: a value that is one `$VAR`/`${VAR}` with a literal value is that value. */
+  shellEnv?: ReadonlyMap<string, Value>;
   /**
    * The type the command says the file is (`az ml workspace create --file x.yml`: a workspace),
    * used when the document names none (a workspace YAML without `$schema`).
@@ -111,9 +113,29 @@ export function mayBeAmlYaml(text: string): boolean {
 /** `$VAR`, `${VAR…}`, `$(…)` and, in a CI file, `${{ … }}` (substituted before the shell runs). */
 const SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
 
+/**
+ * A heredoc value that is one shell variable (`size: $SIZE`, `size: "${SIZE}"`) whose value the
+ * script assigned literally: that value, typed as YAML types the expanded text, located at the
+ * assignment (the place that wrote it) with the heredoc's use in its chain. Anything else
+ * (`gpu-$X`, `${X:-d}`, `$(…)`, an unknown variable): undefined, and the caller's rule applies.
+ */
+function wholeVariable(text: string, plain: boolean, use: Location, env: ReadonlyMap<string, Value> | undefined): Value | undefined {
+  if (!env) return undefined;
+  const m = /^\s*\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\s*$/.exec(text);
+  const name = m?.[1] ?? m?.[2];
+  if (name === undefined) return undefined;
+  const v = env.get(name);
+  if (v?.kind !== 'string') return undefined;
+  const site = { ...use, label: `$${name}`, symbol: { kind: 'variable' as const, name } };
+  const typed = plain ? scalarValue(v.value, true, v.origin ?? use) : v;
+  return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
+}
+
 /** A plain or quoted YAML scalar (or a `--set` value) as a typed value. */
 export function scalarValue(text: string, plain: boolean, origin: Location, opts: ReadOptions = {}): Value {
   if (opts.shellExpansions) {
+    const bound = wholeVariable(text, plain, origin, opts.shellEnv);
+    if (bound) return bound;
     const m = SHELL_EXPANSION.exec(text);
     if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
   }

@@ -13,7 +13,7 @@ import { stringOf, valueOf } from '../../parse/yaml/ci.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
-import type { CiEnvironment, CiFile, CiInput, CiJob, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
+import type { CiEnvironment, CiFile, CiInput, CiJob, CiMatrixLeg, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
 
 const SCRIPT_KEYS = new Set(['script', 'bash', 'pwsh', 'powershell']);
 
@@ -70,6 +70,21 @@ function stepKindOf(m: YamlMap, container: string | undefined): CiStepKind | und
   }
   if (container === 'steps' && m.entries.some((e) => e.key === 'template' && e.value?.type === 'scalar')) return 'template';
   return undefined;
+}
+
+/**
+ * `strategy.matrix` of a job: a mapping of leg names to mappings of variables (Learn, "jobs.job.strategy"):
+ * the job runs once per leg with those variables. Undefined when it is not written as such (a `$[ ]`
+ * expression built at run time): the legs are then unknown, as before.
+ */
+function matrixLegsOf(m: YamlTree | undefined): CiMatrixLeg[] | undefined {
+  if (m?.type !== 'map') return undefined;
+  const legs: CiMatrixLeg[] = [];
+  for (const e of m.entries) {
+    if (e.value?.type !== 'map') return undefined;
+    legs.push({ name: e.key, values: new Map(e.value.entries.map((v) => [v.key, scalarOf(v.value)])) });
+  }
+  return legs.length > 0 ? legs : undefined;
 }
 
 export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsBySubject): void {
@@ -169,6 +184,8 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       const env = environmentOf(valueOf(node, 'environment'));
       if (env) j.environment = env;
       if (templateCall && !jobKey) j.template = templateCall;
+      const legs = matrixLegsOf(valueOf(valueOf(node, 'strategy'), 'matrix'));
+      if (legs) j.matrixLegs = legs;
       if (stage) {
         j.stage = stage.subject;
         stage.jobs.push(subject);
@@ -188,6 +205,9 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
     if (name !== undefined && out.name === undefined) out.name = name;
     out.inputs.push(...parametersOf(valueOf(root, 'parameters')));
     out.env.push(...variablesOf(valueOf(root, 'variables'), 'pipeline'));
+    const ext = valueOf(root, 'extends');
+    const extTemplate = templateRefOf(valueOf(ext, 'template'));
+    if (extTemplate && !out.extends) out.extends = { template: extTemplate, inputs: entriesOf(valueOf(ext, 'parameters')) };
     visit(root, '', undefined, undefined, undefined, root);
   }
   for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);

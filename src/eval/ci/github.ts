@@ -10,7 +10,7 @@ import { entryOf, parseUses, stringOf, valueOf } from '../../parse/yaml/ci.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, scalarOf, stringsOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
-import type { CiEnvironment, CiFile, CiInput, CiJob, CiMatrixAxis, CiPermissions, CiScalar, CiStep, CiUses } from './types.js';
+import type { CiEnvironment, CiFile, CiInput, CiJob, CiMatrixAxis, CiMatrixEntry, CiMatrixRules, CiPermissions, CiScalar, CiStep, CiUses } from './types.js';
 
 export function usesOf(e: YamlEntryNode | undefined): CiUses | undefined {
   if (e?.value?.type !== 'scalar') return undefined;
@@ -64,6 +64,37 @@ function matrixOf(strategy: YamlTree | undefined): CiMatrixAxis[] {
     out.push(axis);
   }
   return out;
+}
+
+/** A list of `include:`/`exclude:` mappings; undefined when the list is an expression or holds something else. */
+function matrixEntriesOf(node: YamlTree | undefined): CiMatrixEntry[] | undefined {
+  if (node === undefined) return [];
+  if (node.type !== 'seq') return undefined;
+  const out: CiMatrixEntry[] = [];
+  for (const item of node.items) {
+    if (item.type !== 'map') return undefined;
+    out.push(new Map(item.entries.map((e) => [e.key, scalarOf(e.value)])));
+  }
+  return out;
+}
+
+/**
+ * `strategy.matrix.include`/`exclude`: they add combinations and keys, and remove combinations
+ * (GitHub docs, "Running variations of jobs in a workflow"). An `include:` the linter cannot
+ * read only hides variants; an unreadable `exclude:` may remove any, so it is recorded.
+ */
+function matrixRulesOf(strategy: YamlTree | undefined): CiMatrixRules | undefined {
+  const m = valueOf(strategy, 'matrix');
+  if (m?.type !== 'map') return undefined;
+  const inc = valueOf(m, 'include');
+  const exc = valueOf(m, 'exclude');
+  if (inc === undefined && exc === undefined) return undefined;
+  const exclude = matrixEntriesOf(exc);
+  return { include: matrixEntriesOf(inc) ?? [], exclude: exclude ?? [], opaqueExclude: exclude === undefined };
+}
+
+function optionalRules(r: CiMatrixRules | undefined): { matrixRules?: CiMatrixRules } {
+  return r ? { matrixRules: r } : {};
 }
 
 /** `workflow_call`/`workflow_dispatch` inputs, or a composite action's `inputs:`. */
@@ -157,6 +188,7 @@ export function readWorkflow(out: CiFile, root: YamlTree, scripts: ScriptsBySubj
       range: e.range,
       needs: stringsOf(valueOf(node, 'needs')),
       matrix: matrixOf(valueOf(node, 'strategy')),
+      ...optionalRules(matrixRulesOf(valueOf(node, 'strategy'))),
       env: envOf(valueOf(node, 'env'), 'job'),
       inputs: entriesOf(valueOf(node, 'with')),
       steps: [],

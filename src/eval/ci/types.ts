@@ -142,6 +142,26 @@ export interface CiMatrixAxis {
   values?: CiScalar[];
 }
 
+/**
+ * One entry of a GitHub `strategy.matrix.include` / `exclude` list: key → its scalar value
+ * (undefined when the value is a mapping, a list or an expression the linter cannot compare).
+ */
+export type CiMatrixEntry = Map<string, CiScalar | undefined>;
+
+/** One leg of an Azure Pipelines `strategy.matrix` (`a100: { vmSize: … }`). */
+export interface CiMatrixLeg {
+  name: string;
+  values: CiMatrixEntry;
+}
+
+/** The `include:`/`exclude:` lists of a GitHub matrix. */
+export interface CiMatrixRules {
+  include: CiMatrixEntry[];
+  exclude: CiMatrixEntry[];
+  /** `exclude:` is not a list of mappings (an expression): which combinations run is unknown. */
+  opaqueExclude: boolean;
+}
+
 /** A deployment environment: GitHub job `environment:`, Azure Pipelines deployment job `environment:`. */
 export interface CiEnvironment {
   /** The environment name as written (may contain an expression). */
@@ -290,6 +310,10 @@ export interface CiJob {
   needs: string[];
   /** GitHub `strategy.matrix` axes. */
   matrix: CiMatrixAxis[];
+  /** GitHub `strategy.matrix.include`/`exclude` (absent when the matrix has neither). */
+  matrixRules?: CiMatrixRules;
+  /** Azure Pipelines `strategy.matrix` legs: one job copy per leg, its entries set as variables. */
+  matrixLegs?: CiMatrixLeg[];
   /** Job-level `env:` (GitHub) / `variables:` (Azure Pipelines). */
   env: CiVariable[];
   /** The reusable workflow a `workflow-call` job calls. */
@@ -333,6 +357,8 @@ export interface CiFile {
   /** A composite action (`action.yml` with `runs.using: composite`). */
   composite: boolean;
   inputs: CiInput[];
+  /** Azure Pipelines `extends: { template, parameters }`: the template the whole pipeline runs. */
+  extends?: { template: CiTemplateRef; inputs: CiEntry[] };
   /** Workflow-level `permissions:`. */
   permissions?: CiPermissions;
   /** Workflow-level `env:` / pipeline-level `variables:`. */
