@@ -4153,7 +4153,7 @@ var require_build = __commonJS({
           width1 = r & 7;
         }
         let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(currentPos);
-        const matches = /* @__PURE__ */ new Set();
+        const matches2 = /* @__PURE__ */ new Set();
         if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
         while (true) {
           if (runq.mainThreads === 0) {
@@ -4173,7 +4173,7 @@ var require_build = __commonJS({
             switch (i.op) {
               case Inst.MATCH:
                 if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input2.endPos()) break;
-                matches.add(i.arg);
+                matches2.add(i.arg);
                 break;
               case Inst.RUNE:
                 add = i.matchRune(rune);
@@ -4207,7 +4207,7 @@ var require_build = __commonJS({
           nextq = tmpq;
         }
         nextq.clear();
-        return Array.from(matches).sort((a, b) => a - b);
+        return Array.from(matches2).sort((a, b) => a - b);
       }
       step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
         const longest = this.re2.longest;
@@ -4638,13 +4638,13 @@ var require_build = __commonJS({
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
         const startState = this.start(input2, pos);
         if (startState === null) return null;
-        const matches = /* @__PURE__ */ new Set();
+        const matches2 = /* @__PURE__ */ new Set();
         const collect2 = (state, atEnd) => {
-          if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+          if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches2.add(state.matchIDs[k]);
           return false;
         };
         if (this.run(input2, pos, anchor, startState, collect2) === null) return null;
-        return Array.from(matches).sort((a, b) => a - b);
+        return Array.from(matches2).sort((a, b) => a - b);
       }
     };
     var VISITED_BITS = 32;
@@ -8056,18 +8056,18 @@ var require_build = __commonJS({
         let prevMatchEnd = -1;
         const lbState = this.createLookbehindState();
         while (i < n && pos <= end) {
-          const matches = this.executeEngine(input2, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
-          if (matches === null || matches.length === 0) break;
+          const matches2 = this.executeEngine(input2, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+          if (matches2 === null || matches2.length === 0) break;
           let accept = true;
-          if (matches[1] === pos) {
-            if (matches[0] === prevMatchEnd) accept = false;
+          if (matches2[1] === pos) {
+            if (matches2[0] === prevMatchEnd) accept = false;
             const r = input2.step(pos);
             if (r < 0) pos = end + 1;
             else pos += r & 7;
-          } else pos = matches[1];
-          prevMatchEnd = matches[1];
+          } else pos = matches2[1];
+          prevMatchEnd = matches2[1];
           if (accept) {
-            result.push(deliverFun(this.pad(matches)));
+            result.push(deliverFun(this.pad(matches2)));
             i++;
           }
         }
@@ -11748,11 +11748,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -12671,11 +12671,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -12996,8 +12996,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -13019,9 +13019,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -13096,15 +13096,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -13113,14 +13113,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -19353,8 +19353,8 @@ function evalCall(e, ctx, at2) {
   if (name === "can") {
     if (e.args.length !== 1) return unknown(`can() takes exactly one argument, not ${e.args.length}`, at2, "error:arguments");
     const v = evalNode(e.args[0], ctx);
-    if (v.kind !== "unknown") return bool(true, at2);
-    return isErrorUnknown(v) ? bool(false, at2) : unknown(v.reason, at2);
+    if (v.kind !== "unknown") return derived(bool(true, at2), at2, [v]);
+    return isErrorUnknown(v) ? derived(bool(false, at2), at2, [v]) : unknown(v.reason, at2);
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
@@ -19828,6 +19828,57 @@ function forEachChild(e, f) {
       break;
   }
 }
+function bodyMemberSites(expr, file, path46, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path46, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path46, sites);
+  if (expr.type === "Tuple") {
+    expr.items.forEach((e, i) => {
+      sites.set(`${path46}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path46}[${i}]`, sites);
+    });
+    return;
+  }
+  if (expr.type !== "Object") return;
+  for (const item of expr.items) {
+    const key = literalKey(item.key, item.bareKey);
+    if (key === void 0) continue;
+    sites.set(`${path46}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path46}.${key}`, sites);
+  }
+}
+function literalKey(key, bareKey) {
+  if (bareKey && key.type === "ScopeTraversal" && key.steps.length === 0) return key.root;
+  if (key.type === "Template" && !key.heredoc && key.parts.length === 1 && key.parts[0].type === "TemplateLiteral") return key.parts[0].value;
+  return void 0;
+}
+function wholeResource(instances, baseAddress2, token, byKey, at2) {
+  const entries2 = /* @__PURE__ */ new Map();
+  const items = [];
+  for (const r of instances) {
+    const suffix = r.address.slice(baseAddress2.length);
+    const m = /^\[(.*)\]$/.exec(suffix);
+    if (!r.address.startsWith(baseAddress2) || !m) return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
+    const attrs = new Map(r.body.entries);
+    attrs.set("id", unknown(`${r.address}.id is known only after apply`, at2, `tf:${r.address}`));
+    const instance = obj(attrs, r.header);
+    if (!byKey) items.push(instance);
+    else {
+      let k;
+      try {
+        k = JSON.parse(m[1]);
+      } catch {
+        return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
+      }
+      if (typeof k !== "string") return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
+      entries2.set(k, instance);
+    }
+  }
+  return byKey ? obj(entries2, at2) : list(items, at2);
+}
+function joinBlocks(before, after) {
+  const items = (v) => v.kind === "list" ? v.items : [v];
+  return list([...items(before), ...items(after)], before.origin ?? after.origin);
+}
 var MAX_INSTANCES, MAX_MODULE_DEPTH, MAX_MODULE_INSTANCES, META, CYCLE, ModuleInstance, variableHeaders;
 var init_instance = __esm({
   "src/eval/terraform/instance.ts"() {
@@ -19999,6 +20050,8 @@ var init_instance = __esm({
             const ks = asString(k);
             if (Array.isArray(instances) && ks !== void 0)
               chosen = instances.find((r) => r.address === `${baseAddress2}${instanceKey(k, ks)}`);
+          } else if (next === void 0 && Array.isArray(instances)) {
+            return { value: wholeResource(instances, baseAddress2, token, forEach !== void 0, at2), consumed: 1 };
           } else {
             return { value: unknown(`depends on all instances of ${baseAddress2}`, at2, token), consumed: 1 };
           }
@@ -20007,8 +20060,9 @@ var init_instance = __esm({
         if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed };
         consumed++;
         const attrName = attrStep.name;
+        const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
         if (attrName === "id" || !chosen) {
-          return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${token}${attrName === "id" ? "" : "." + attrName}`), consumed };
+          return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${target}${attrName === "id" ? "" : "." + attrName}`), consumed };
         }
         const configured = chosen.body.entries.get(attrName);
         if (configured) return { value: configured, consumed };
@@ -20078,6 +20132,7 @@ var init_instance = __esm({
           if (item.type === "Attribute") {
             if (!pathPrefix && META.has(item.name)) continue;
             sites.set(pathPrefix + item.name, locOf(item, f));
+            if (!pathPrefix && item.name === "body" && resourceType.startsWith("azapi_")) bodyMemberSites(item.expr, f, "body", sites);
             entries2.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
             continue;
           }
@@ -20085,7 +20140,10 @@ var init_instance = __esm({
           if (item.blockType === "dynamic") {
             const blockName = item.labels[0]?.value;
             if (!blockName) continue;
-            entries2.set(blockName, this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName));
+            const before = entries2.get(blockName);
+            const start = before?.kind === "list" ? before.items.length : 0;
+            const dynamic = this.expandDynamic(item, f, iteration, sites, pathPrefix, resourceType, blockName, start);
+            entries2.set(blockName, before === void 0 ? dynamic : joinBlocks(before, dynamic));
             continue;
           }
           const existing = entries2.get(item.blockType);
@@ -20095,6 +20153,7 @@ var init_instance = __esm({
           child.origin = blockHeader(item, f, item.blockType);
           sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
           if (existing?.kind === "list") existing.items.push(child);
+          else if (existing) entries2.set(item.blockType, joinBlocks(existing, list([child], child.origin)));
           else entries2.set(item.blockType, list([child], child.origin));
         }
         return obj(entries2, pathPrefix ? void 0 : { file, range: body.range });
@@ -20111,7 +20170,7 @@ var init_instance = __esm({
         }
         return v;
       }
-      expandDynamic(block2, file, iteration, sites, pathPrefix, resourceType, blockName) {
+      expandDynamic(block2, file, iteration, sites, pathPrefix, resourceType, blockName, start = 0) {
         const header = blockHeader(block2, file, `dynamic "${blockName}"`);
         const forEach = attr(block2, "for_each");
         const content = childBlocks(block2, "content")[0];
@@ -20127,7 +20186,7 @@ var init_instance = __esm({
         pairs.slice(0, MAX_INSTANCES).forEach(([k, v], i) => {
           const inner = new Map(iteration ?? []);
           inner.set(iterName, obj({ key: k, value: v }));
-          const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${i}].`, resourceType);
+          const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
           child.origin = header;
           items.push(child);
         });
@@ -20907,7 +20966,9 @@ function fromTerraform(r, evaluation) {
   const base = {
     address: r.address,
     header: r.header,
-    identity: [`tf:${r.baseAddress}`],
+    // An instance is named by its own address (`x.y["k"].id` links to that instance) and by the
+    // declaration's (a reference without a key: the first instance, as before).
+    identity: r.address !== r.baseAddress ? [`tf:${r.address}`, `tf:${r.baseAddress}`] : [`tf:${r.baseAddress}`],
     evaluation,
     name: r.body.entries.get("name")
   };
@@ -20949,8 +21010,9 @@ function azapiSource(r, base, site) {
     sourceType: armType ?? "azapi_resource",
     spec: key ? ARM_TABLE[key] : void 0,
     body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
-    // Properties inside `body` are object members, not attributes: point at `body`.
-    site: (p) => site(p) ?? site("body"),
+    // Properties inside `body` are object members: the member where the object literal writes
+    // it (the evaluator records `body.<path>`), else the top-level attribute, else `body`.
+    site: (p) => site(`body.${p}`) ?? site(p) ?? site("body"),
     refs,
     ...apiVersion ? { apiVersion } : {}
   };
@@ -34380,6 +34442,10 @@ function evalVariable(scope, e, locals) {
   if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc3);
   return U2(`'${name}' is not declared`, loc3);
 }
+function namespaceImport(scope, e, locals) {
+  if (e.kind !== "Variable" || locals?.has(e.name) || scope.parameter(e.name) || scope.variable(e.name)) return void 0;
+  return scope.namespaceImports.get(e.name);
+}
 function evalPropertyAccess(scope, e, locals, loc3) {
   const prop = e.property.name;
   const inst = scope.resourceRef(e.object, locals);
@@ -34403,6 +34469,8 @@ function evalPropertyAccess(scope, e, locals, loc3) {
     return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
   }
   if (m === null) return U2("the module instance cannot be determined", loc3);
+  const ns = namespaceImport(scope, e.object, locals);
+  if (ns) return scope.importedVariable(ns, prop, loc3);
   const t = scope.eval(e.object, locals);
   if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc3)], loc3);
   return armAccess(t, str(prop, loc3), loc3);
@@ -34712,6 +34780,7 @@ var init_scope = __esm({
               break;
             case "ImportDecl":
               if (s.form === "named") for (const it of s.items) this.imports.set(it.alias?.name ?? it.originalName, { decl: s, original: it.originalName });
+              else if (s.form === "wildcard" && s.alias) this.namespaceImports.set(s.alias.name, s);
               break;
             default:
               break;
@@ -34732,6 +34801,8 @@ var init_scope = __esm({
       outputDecls = /* @__PURE__ */ new Map();
       outputValues = /* @__PURE__ */ new Map();
       imports = /* @__PURE__ */ new Map();
+      /** `import * as ns from './file.bicep'`: the namespace name and its declaration (`ns.x`). */
+      namespaceImports = /* @__PURE__ */ new Map();
       typeDecls = /* @__PURE__ */ new Map();
       targetScope = "resourceGroup";
       /** Another file evaluated in the same run (a module, a file `import`ed from). */
@@ -35019,11 +35090,9 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf) {
-        const pparsed = input2.parseParams(pf);
-        if (!pparsed) continue;
-        const r2 = evaluateParamFile(pparsed, sources);
-        addProblems(r2.problems);
-        parameterValues = r2.values;
+        const values = paramFileValues(pf, input2, sources, addProblems, []);
+        if (!values) continue;
+        parameterValues = values;
       }
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
@@ -35044,6 +35113,33 @@ function evaluateBicep(input2) {
   }
   return { evaluations, problems };
 }
+function paramFileValues(pf, input2, sources, addProblems, chain) {
+  const parsed = input2.parseParams(pf);
+  if (!parsed) return void 0;
+  const values = /* @__PURE__ */ new Map();
+  const ext = parsed.statements.find((s) => s.kind === "ExtendsDecl");
+  if (ext?.kind === "ExtendsDecl") {
+    const at2 = { file: pf, range: ext.range };
+    const p = ext.pathString;
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path23.resolve(path23.dirname(pf), p);
+    const kind = target ? pathKind(input2.host, target) : void 0;
+    let why;
+    if (!target) why = `The "extends" path of ${path23.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path23.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path23.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (why) {
+      addProblems([{ message: why, location: at2 }]);
+      return void 0;
+    }
+    const base = paramFileValues(target, input2, sources, addProblems, [...chain, pf]);
+    if (!base) return void 0;
+    for (const [k, v] of base) values.set(k, v);
+  }
+  const r = evaluateParamFile(parsed, sources);
+  addProblems(r.problems);
+  for (const [k, v] of r.values) values.set(k, v);
+  return values;
+}
 function byParamName(file, values) {
   const out = /* @__PURE__ */ new Map();
   for (const s of file.statements) {
@@ -35053,6 +35149,7 @@ function byParamName(file, values) {
   }
   return out;
 }
+var MAX_EXTENDS;
 var init_project3 = __esm({
   "src/eval/bicep/project.ts"() {
     "use strict";
@@ -35060,6 +35157,7 @@ var init_project3 = __esm({
     init_project2();
     init_evaluate3();
     init_files();
+    MAX_EXTENDS = 8;
   }
 });
 
@@ -37064,8 +37162,21 @@ function mayBeAmlYaml(text2) {
   if (SCHEMA_URL.test(text2)) return true;
   return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text2) && /^name[ \t]*:/m.test(text2) && !FOREIGN_KEY_LINE.test(text2);
 }
+function wholeVariable(text2, plain, use, env) {
+  if (!env) return void 0;
+  const m = /^\s*\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\s*$/.exec(text2);
+  const name = m?.[1] ?? m?.[2];
+  if (name === void 0) return void 0;
+  const v = env.get(name);
+  if (v?.kind !== "string") return void 0;
+  const site = { ...use, label: `$${name}`, symbol: { kind: "variable", name } };
+  const typed = plain ? scalarValue2(v.value, true, v.origin ?? use) : v;
+  return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
+}
 function scalarValue2(text2, plain, origin, opts = {}) {
   if (opts.shellExpansions) {
+    const bound = wholeVariable(text2, plain, origin, opts.shellEnv);
+    if (bound) return bound;
     const m = SHELL_EXPANSION.exec(text2);
     if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
   }
@@ -37293,7 +37404,7 @@ function parseProblems(file, parsed) {
 function documentsOf(src, parsed, overrides) {
   const docs = [];
   parsed.roots.forEach((root, i) => {
-    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, typeHint: src.typeHint });
+    const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint });
     if (d) docs.push(d);
   });
   return docs;
@@ -38783,6 +38894,28 @@ function matrixOf(strategy) {
   }
   return out;
 }
+function matrixEntriesOf(node) {
+  if (node === void 0) return [];
+  if (node.type !== "seq") return void 0;
+  const out = [];
+  for (const item of node.items) {
+    if (item.type !== "map") return void 0;
+    out.push(new Map(item.entries.map((e) => [e.key, scalarOf(e.value)])));
+  }
+  return out;
+}
+function matrixRulesOf(strategy) {
+  const m = valueOf(strategy, "matrix");
+  if (m?.type !== "map") return void 0;
+  const inc = valueOf(m, "include");
+  const exc = valueOf(m, "exclude");
+  if (inc === void 0 && exc === void 0) return void 0;
+  const exclude = matrixEntriesOf(exc);
+  return { include: matrixEntriesOf(inc) ?? [], exclude: exclude ?? [], opaqueExclude: exclude === void 0 };
+}
+function optionalRules(r) {
+  return r ? { matrixRules: r } : {};
+}
 function inputsOf(node, source) {
   if (node?.type !== "map") return [];
   return node.entries.map((e) => {
@@ -38867,6 +39000,7 @@ function readWorkflow(out, root, scripts) {
       range: e.range,
       needs: stringsOf(valueOf(node, "needs")),
       matrix: matrixOf(valueOf(node, "strategy")),
+      ...optionalRules(matrixRulesOf(valueOf(node, "strategy"))),
       env: envOf(valueOf(node, "env"), "job"),
       inputs: entriesOf(valueOf(node, "with")),
       steps: []
@@ -38966,6 +39100,15 @@ function stepKindOf(m, container) {
   if (container === "steps" && m.entries.some((e) => e.key === "template" && e.value?.type === "scalar")) return "template";
   return void 0;
 }
+function matrixLegsOf(m) {
+  if (m?.type !== "map") return void 0;
+  const legs = [];
+  for (const e of m.entries) {
+    if (e.value?.type !== "map") return void 0;
+    legs.push({ name: e.key, values: new Map(e.value.entries.map((v) => [v.key, scalarOf(v.value)])) });
+  }
+  return legs.length > 0 ? legs : void 0;
+}
 function readPipeline(out, roots, scripts) {
   let implicit;
   const jobOf = (job, root) => {
@@ -39055,6 +39198,8 @@ function readPipeline(out, roots, scripts) {
       const env = environmentOf2(valueOf(node, "environment"));
       if (env) j.environment = env;
       if (templateCall && !jobKey) j.template = templateCall;
+      const legs = matrixLegsOf(valueOf(valueOf(node, "strategy"), "matrix"));
+      if (legs) j.matrixLegs = legs;
       if (stage) {
         j.stage = stage.subject;
         stage.jobs.push(subject);
@@ -39073,6 +39218,9 @@ function readPipeline(out, roots, scripts) {
     if (name !== void 0 && out.name === void 0) out.name = name;
     out.inputs.push(...parametersOf(valueOf(root, "parameters")));
     out.env.push(...variablesOf(valueOf(root, "variables"), "pipeline"));
+    const ext = valueOf(root, "extends");
+    const extTemplate = templateRefOf(valueOf(ext, "template"));
+    if (extTemplate && !out.extends) out.extends = { template: extTemplate, inputs: entriesOf(valueOf(ext, "parameters")) };
     visit2(root, "", void 0, void 0, void 0, root);
   }
   for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -39920,6 +40068,30 @@ var init_words = __esm({
 });
 
 // src/eval/azcli/interpret.ts
+function afterWrappers(rest, j) {
+  let at2 = j;
+  for (let guard = 0; guard < 8; guard++) {
+    const name = rest[at2]?.text;
+    const valued = name === void 0 ? void 0 : WRAPPERS.get(name);
+    if (!valued) return at2;
+    let k = at2 + 1;
+    for (; k < rest.length; k++) {
+      const w = rest[k].raw;
+      if (name === "command" && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (w === "--") {
+        k++;
+        break;
+      }
+      if (name === "env" && ASSIGN.test(w)) continue;
+      if (!w.startsWith("-")) break;
+      if (valued.has(w)) k++;
+    }
+    if (name === "timeout") k++;
+    if (k >= rest.length) return j;
+    at2 = k;
+  }
+  return at2;
+}
 function copy(env) {
   return new Map(env);
 }
@@ -39956,6 +40128,7 @@ function interpretScript(file, script, initial, base) {
   const ps = script.language === "powershell";
   const ctx = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
+  if (base.source) ctx.source = base.source;
   let env = copy(initial);
   const assigned = /* @__PURE__ */ new Map();
   const invocations = [];
@@ -40078,6 +40251,7 @@ function interpretScript(file, script, initial, base) {
       if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
+    j = afterWrappers(rest, j);
     const program = rest[j];
     if (program.text !== "az") {
       for (let k2 = j; k2 < rest.length; k2++) {
@@ -40123,7 +40297,15 @@ function interpretScript(file, script, initial, base) {
   }
   function shellAssigns(program, args) {
     const p = program.text;
-    if (p === "source" || p === ".") return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? "file"}`);
+    if (p === "source" || p === ".") {
+      const target = args[0] ? expandWord(args[0], env, ctx).text : void 0;
+      const after = target !== void 0 && args.length === 1 ? ctx.source?.(target, env) : void 0;
+      if (after) {
+        env = copy(after);
+        return;
+      }
+      return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? "file"}`);
+    }
     if (p === "eval") return forgetAll("variables may be set by eval");
     if (p === "set") {
       for (let i = 0; i < args.length; i++) {
@@ -40220,12 +40402,20 @@ function interpretScript(file, script, initial, base) {
       if (!targetWord) return;
       const e = expandWord(targetWord, env, ctx);
       const target = sliceValue(e, m[1] ? w.raw.length - m[1].length : 0);
-      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject });
+      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject, env: copy(env) });
       return;
     }
   }
   function psAssigns(words) {
-    if (words[0].raw === "." && words.length > 1) return forgetAll(`variables may be set by the dot-sourced ${words[1].raw}`);
+    if (words[0].raw === "." && words.length > 1) {
+      const target = words.length === 2 ? expandWord(words[1], env, ctx).text : void 0;
+      const after = target !== void 0 ? ctx.source?.(target, env) : void 0;
+      if (after) {
+        env = copy(after);
+        return;
+      }
+      return forgetAll(`variables may be set by the dot-sourced ${words[1].raw}`);
+    }
     const unquote = (t) => t.replace(/^(['"])(.*)\1$/s, "$2");
     for (let i = 0; i < words.length; i++) {
       const t = words[i].raw.toLowerCase();
@@ -40370,7 +40560,7 @@ function commandOutput(name, sub2, env, ctx) {
   if (!resourceName || query !== "id") return unknown(reason);
   return unknown(reason, void 0, `az-id:${words[1]}:${resourceName}`);
 }
-var ASSIGN, isName, DECLARERS, LEADING, SHELLS, ID_GROUPS, ID_VERBS;
+var ASSIGN, isName, DECLARERS, WRAPPERS, LEADING, SHELLS, ID_GROUPS, ID_VERBS;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -40379,6 +40569,14 @@ var init_interpret = __esm({
     ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
+    WRAPPERS = /* @__PURE__ */ new Map([
+      ["sudo", /* @__PURE__ */ new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"])],
+      ["command", /* @__PURE__ */ new Set()],
+      ["env", /* @__PURE__ */ new Set(["-u", "-C", "-S"])],
+      ["nohup", /* @__PURE__ */ new Set()],
+      ["exec", /* @__PURE__ */ new Set(["-a"])],
+      ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])]
+    ]);
     LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
@@ -40388,19 +40586,65 @@ var init_interpret = __esm({
 
 // src/eval/azcli/context.ts
 function matrixVariants(job) {
+  if (job?.matrixLegs) return legVariants(job.matrixLegs);
   const axes = (job?.matrix ?? []).filter((a) => a.values !== void 0 && a.values.length > 0);
+  const rules = job?.matrixRules;
   let combos = [{ label: "", values: /* @__PURE__ */ new Map() }];
+  const expanded = /* @__PURE__ */ new Set();
   for (const a of axes) {
     if (combos.length * a.values.length > MAX_VARIANTS) break;
-    combos = combos.flatMap(
-      (c) => a.values.map((v) => {
-        const values = new Map(c.values);
-        values.set(a.name, v);
-        return { label: c.label ? `${c.label}, ${a.name}=${v.text}` : `${a.name}=${v.text}`, values };
-      })
-    );
+    expanded.add(a.name);
+    combos = combos.flatMap((c) => a.values.map((v) => withValue(c, a.name, v)));
   }
-  return combos;
+  if (!rules) return combos;
+  const axisNames = new Set((job?.matrix ?? []).map((a) => a.name));
+  const unsure = (e) => [...e].some(([k, v]) => axisNames.has(k) && (!expanded.has(k) || v === void 0));
+  if (rules.opaqueExclude || rules.exclude.some(unsure)) return [{ label: "", values: /* @__PURE__ */ new Map() }];
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !rules.exclude.some((e) => matches(c, e)));
+  return applyIncludes(base, rules.include, axisNames, unsure);
+}
+function legVariants(legs) {
+  return legs.slice(0, MAX_VARIANTS).map((leg) => {
+    const values = /* @__PURE__ */ new Map();
+    for (const [k, v] of leg.values) if (v) values.set(k, v);
+    return { label: leg.name, values, variables: [...leg.values.keys()] };
+  });
+}
+function withValue(c, name, v) {
+  const values = new Map(c.values);
+  values.set(name, v);
+  return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values };
+}
+function matches(c, e) {
+  return [...e].every(([k, v]) => v !== void 0 && c.values.get(k)?.text === v.text);
+}
+function applyIncludes(base, include, axisNames, unsure) {
+  const combos = base.map((c) => ({ ...c, values: new Map(c.values) }));
+  const added = [];
+  for (const e of include) {
+    if (unsure(e)) continue;
+    const fits = (c) => [...e].every(([k, v]) => !axisNames.has(k) || c.values.get(k)?.text === v?.text);
+    let fitted = false;
+    for (const c of combos) {
+      if (!fits(c)) continue;
+      fitted = true;
+      for (const [k, v] of e) {
+        if (axisNames.has(k)) continue;
+        if (v === void 0) c.values.delete(k);
+        else c.values.set(k, v);
+      }
+    }
+    if (!fitted && combos.length + added.length < MAX_VARIANTS) {
+      let c = { label: "", values: /* @__PURE__ */ new Map() };
+      for (const [k, v] of e) if (v !== void 0) c = withValue(c, k, v);
+      added.push(c);
+    }
+  }
+  const all = [...combos.map(relabel), ...added];
+  return all.length > 0 ? all : [{ label: "", values: /* @__PURE__ */ new Map() }];
+}
+function relabel(c) {
+  return { ...c, label: [...c.values].map(([k, v]) => `${k}=${v.text}`).join(", ") };
 }
 function placesOf(file) {
   const out = /* @__PURE__ */ new Map();
@@ -40423,7 +40667,7 @@ function referenceOf(expr) {
   while (m = re.exec(e)) parts.push(m[1] ?? m[2]);
   return parts;
 }
-function scriptContext(file, place, variant) {
+function scriptContext(file, place, variant, given) {
   const f = file.file;
   const github = file.format === "github-actions";
   const pipeline = file.format === "azure-pipelines";
@@ -40449,6 +40693,8 @@ function scriptContext(file, place, variant) {
   };
   const inputDefault = (name) => {
     const i = inputs.get(name);
+    const passed = given?.get(name);
+    if (passed) return i ? passedThrough(passed, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : passed;
     if (!i?.default) return unknown(`input ${name} has no default`);
     return passedThrough(str(i.default.text, scalarLoc(f, i.default)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
   };
@@ -40480,11 +40726,22 @@ function scriptContext(file, place, variant) {
   add(file.env);
   if (place?.stage) add(place.stage.env);
   if (place?.job) add(place.job.env);
-  if (place?.step) add(place.step.env);
+  for (const name of variant.variables ?? []) {
+    const v = variant.values.get(name);
+    vars.set(
+      name,
+      vars.has(name) ? unknown(`${name} is set both by matrix leg ${variant.label} and by variables:`) : v ? resolveScalar(v) : unknown(`${name} of matrix leg ${variant.label} is not a scalar`)
+    );
+  }
+  const stepEnv = /* @__PURE__ */ new Set();
+  if (place?.step) {
+    add(place.step.env);
+    for (const v of place.step.env) stepEnv.add(v.name);
+  }
   const env = /* @__PURE__ */ new Map();
   for (const [k, v] of vars) {
-    env.set(k, v);
-    if (pipeline) env.set(k.toUpperCase().replace(/\./g, "_"), v);
+    if (!pipeline || stepEnv.has(k)) env.set(k, v);
+    if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
   }
   const macro = pipeline ? (name) => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
   return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 } };
@@ -40550,6 +40807,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     const span3 = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset };
     const read = hd.heredoc.stripTabs ? text2.slice(0, span3.start) + text2.slice(span3.start, span3.end).replace(/^\t+/gm, (t) => " ".repeat(t.length)) + text2.slice(span3.end) : text2;
     src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
+    if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     const tried = candidates(cmd, rel, ctx.root);
     scanned = tried.find((f) => ctx.host.isFile(f));
@@ -40828,7 +41086,7 @@ function readFlag(f, flagWord, takeOne, takeMany, file, next) {
   switch (f.read) {
     case "bool": {
       const inline = flagWord.text.includes("=");
-      const nextIsValue = !inline && next !== void 0 && !isFlag(next) && (next.text === void 0 || TRUE_WORDS.test(next.text) || FALSE_WORDS.test(next.text));
+      const nextIsValue = !inline && next !== void 0 && !isFlag(next) && !/^(?:\d*|&)[<>]/.test(next.word.raw);
       if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
       const v = takeOne();
       if (!v) return { value: bool(true, flagLoc) };
@@ -40924,8 +41182,17 @@ function azureCliUnits(ciFiles, ctx) {
     // The evaluation is replaced by the command's unit when the draft is placed.
     resources: (cmd) => fileCommandResources(cmd, { variant: "default", env: "unknown", unit: cmd.file, inputs: [] }, ctx, links)
   });
+  const localCalls = localCallsByTarget(ciFiles, ctx.root);
+  const withSource = (from, base, depth = 0) => ({
+    ...base,
+    source: (p, env) => {
+      const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : void 0;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1)).env : void 0;
+    }
+  });
   for (const file of ciFiles) {
     const places = placesOf(file);
+    const callers = callerContexts(file, localCalls.get(path28.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, ci) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, ci, file);
     const lazyEnvClass = (place, assigned, ci) => {
@@ -40950,7 +41217,7 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(script.subject);
       for (const [vi, variant] of matrixVariants(place?.job).entries()) {
         const sc = scriptContext(file, place, variant);
-        const run3 = interpretScript(file.file, script, sc.env, sc.expansion);
+        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc.env);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
@@ -40969,6 +41236,21 @@ function azureCliUnits(ciFiles, ctx) {
           for (const d of built) {
             if (d.spec?.verb === "update" && mergeUpdate(existing, d)) continue;
             add(variantName, d, env());
+          }
+        }
+        for (const caller of callers) {
+          const csc = scriptContext(file, place, variant, caller.inputs);
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
+          const cenv = lazyEnvClass(place, crun.assigned, csc.env);
+          const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
+          for (const inv of crun.invocations) {
+            const built = fromInvocation(inv, file.file, fileReferences, false, linkerFor(false, () => []));
+            if (!built) continue;
+            const existing = draftsByVariant.get(cname) ?? [];
+            for (const d of built) {
+              if (d.spec?.verb === "update" && mergeUpdate(existing, d)) continue;
+              add(cname, d, cenv());
+            }
           }
         }
       }
@@ -41223,6 +41505,66 @@ function scriptAt(scripts, root, from, p) {
   if (path28.isAbsolute(rel)) return void 0;
   return scripts.get(path28.join(root, rel)) ?? scripts.get(path28.join(path28.dirname(from), rel));
 }
+function repositoryRoot(file) {
+  const p = path28.resolve(file).replace(/\\/g, "/");
+  const i = p.lastIndexOf("/.github/");
+  return i < 0 ? void 0 : p.slice(0, i);
+}
+function templateTarget(caller, ref, root) {
+  if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
+  const p = ref.path.trim();
+  return p.startsWith("/") ? path28.resolve(root, `.${p}`) : path28.resolve(path28.dirname(path28.resolve(caller.file)), p);
+}
+function localCallsByTarget(ciFiles, scanRoot) {
+  const out = /* @__PURE__ */ new Map();
+  const put = (key, c) => {
+    if (key === void 0 || c.inputs.length === 0) return;
+    const list2 = out.get(key) ?? [];
+    list2.push(c);
+    out.set(key, list2);
+  };
+  for (const caller of ciFiles) {
+    if (caller.format === "azure-pipelines") {
+      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot), { caller, inputs: caller.extends.inputs });
+      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot), { caller, stage, inputs: stage.inputs });
+      for (const job of caller.jobs) {
+        put(templateTarget(caller, job.template, scanRoot), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot), { caller, job, step, inputs: step.inputs });
+      }
+      continue;
+    }
+    if (caller.format !== "github-actions") continue;
+    const root = repositoryRoot(caller.file);
+    if (root === void 0) continue;
+    for (const job of caller.jobs) {
+      if (job.uses?.kind === "local") put(path28.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      for (const step of job.steps) {
+        if (step.uses?.kind !== "local") continue;
+        const dir = path28.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path28.join(dir, name), { caller, job, step, inputs: step.inputs });
+      }
+    }
+  }
+  return out;
+}
+function callerContexts(file, calls, root) {
+  if (file.inputs.length === 0) return [];
+  return calls.slice(0, 16).flatMap((c) => {
+    const places = placesOf(c.caller);
+    const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
+    const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
+    const label = `called by ${path28.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    return matrixVariants(c.job).map((variant) => {
+      const sc = scriptContext(c.caller, place, variant);
+      const inputs = /* @__PURE__ */ new Map();
+      for (const e of c.inputs) {
+        if (e.value === void 0 || !e.valueRange) continue;
+        inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+      }
+      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs };
+    });
+  });
+}
 function templateCalls(file) {
   const out = [];
   for (const job of file.jobs) {
@@ -41321,6 +41663,12 @@ function scriptNamesIn(text2) {
   }
   return out;
 }
+function localUsesIn(text2) {
+  const out = [];
+  for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
+  for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+  return out;
+}
 function unitsByScriptReference(files, textOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
@@ -41341,6 +41689,14 @@ function unitsByScriptReference(files, textOf) {
       }
     });
   }
+  const norm2 = files.map((f) => f.path.replace(/\\/g, "/").toLowerCase());
+  files.forEach((f, i) => {
+    for (const ref of localUsesIn(textOf(f.path) ?? "")) {
+      norm2.forEach((p, j) => {
+        if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
+      });
+    }
+  });
   const groups = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     const root = find(i);
@@ -45246,6 +45602,7 @@ function outOfCopy(location, related, v) {
 }
 function runRules(input2, undecided2 = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
+  const keyByMessage = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
   const scan2 = input2.scan ?? scanView(input2.graphs, input2.root);
   const today2 = input2.today ?? todayUtc();
@@ -45296,7 +45653,11 @@ function runRules(input2, undecided2 = [], failures = []) {
       }
       const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;
-      const key = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
+      const place = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
+      const declared = r && !relocated ? `${r.header.file}:${r.header.range.start.offset}` : "";
+      const samePlaceAndMessage = `${place}|${message}`;
+      const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
+      keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
       const consumers = !consumer ? void 0 : existing ? joinReaders(existing.consumers, [consumer]) : [consumer];
       if (existing) {
@@ -46729,9 +47090,9 @@ function problemsOf(input2) {
     const out = [];
     for (const v of vs) {
       for (const r of v.regexes) {
-        const matches = r.matches;
-        if (!matches) continue;
-        const probe2 = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allValidationsAdmit(vs, s) === true);
+        const matches2 = r.matches;
+        if (!matches2) continue;
+        const probe2 = NON_GPU_PROBE_SIZES.find((s) => matches2(s) && allValidationsAdmit(vs, s) === true);
         if (!probe2) continue;
         out.push({
           location: r.at,
@@ -47219,7 +47580,12 @@ function declaredPolicies(ctx, kv, g) {
   const inline = ctx.fact(kv, "accessPolicies");
   const standalone = g.ofKind("keyvault.accesspolicy").filter((p) => p.parent === kv && declaresPolicies(ctx, p)).length;
   const parts = [];
-  if (inline.value?.kind === "list" && inline.value.items.length > 0) parts.push(`${plural(inline.value.items.length, "access polic")} (${inline.sourcePath})`);
+  if (inline.value?.kind === "list" && inline.value.items.length > 0) {
+    const known2 = inline.value.items.filter((i) => i.kind !== "unknown").length;
+    if (known2 === inline.value.items.length) parts.push(`${plural(known2, "access polic")} (${inline.sourcePath})`);
+    else if (known2 > 0) parts.push(`at least ${plural(known2, "access polic")} (${inline.sourcePath}; more not evaluated)`);
+    else parts.push(`access policies (${inline.sourcePath}, not evaluated)`);
+  }
   if (standalone > 0) parts.push(plural(standalone, "standalone access polic"));
   if (parts.length > 0) return { state: "some", text: parts.join(" and ") };
   if (inline.state === "unknown") return { state: "unknown", text: `access policies (${inline.sourcePath}, not evaluated)` };
@@ -47483,7 +47849,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
     }
   },
   create(ctx) {
-    const firstEntry = (r, attrs, matches) => {
+    const firstEntry = (r, attrs, matches2) => {
       const unknownEntries = [];
       for (const attr2 of attrs) {
         const fact = ctx.fact(r, attr2);
@@ -47497,7 +47863,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
         }
         for (const e of entries2) {
           const t = text(e);
-          if (t !== void 0 && matches(t)) return { attr: attr2, value: e, sourcePath: fact.sourcePath };
+          if (t !== void 0 && matches2(t)) return { attr: attr2, value: e, sourcePath: fact.sourcePath };
         }
       }
       for (const u of unknownEntries) ctx.undecided(r, u.attr, u.reason);
