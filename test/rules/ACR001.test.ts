@@ -940,4 +940,50 @@ const bicepparamExtends: RuleTable = {
   },
 };
 
-ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends);
+// Format round (c-fmt1): parameter files named `<env>.parameters.json` and
+// `main.<env>.parameters.json` pair with `main.json` (RULES.md "Variants": "ARM: once per paired
+// parameter file"). They paired with nothing, so the template was linted with its defaults only.
+const ARM_MAIN = JSON.stringify({
+  $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+  contentVersion: '1.0.0.0',
+  parameters: { admin: { type: 'bool', defaultValue: false } },
+  resources: [
+    {
+      type: 'Microsoft.ContainerRegistry/registries',
+      apiVersion: '2023-07-01',
+      name: 'acrml',
+      location: 'westeurope',
+      sku: { name: 'Basic' },
+      properties: { adminUserEnabled: "[parameters('admin')]" },
+    },
+  ],
+}, null, 2);
+const ARM_PARAMS = (value: string): string => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "admin": { "value": ${value} } }
+}
+`;
+const armParameterFileNames: RuleTable = {
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'env-dot-parameters-json',
+        files: { 'main.json': ARM_MAIN, 'prod.parameters.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'prod',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'name-env-parameters-json',
+        files: { 'main.json': ARM_MAIN, 'main.dev.parameters.json': ARM_PARAMS('⟦true⟧') },
+        level: 'error',
+        env: 'nonprod',
+        messageId: 'adminUser',
+      },
+    ],
+  },
+};
+
+ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames);

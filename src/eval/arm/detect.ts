@@ -25,6 +25,9 @@ export function isArmParameterFile(json: unknown): boolean {
   return s !== undefined && PARAMS_SCHEMA.test(s);
 }
 
+/** Environment names that parameter files are named after (`params.prod.json`, `dev.parameters.json`). */
+const ENV_WORDS = '(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)';
+
 const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowerCase();
 
 /**
@@ -32,7 +35,8 @@ const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowe
  * `X.parameters[.<env>…].json` → `X.json` (covers `azuredeploy.parameters*.json` and
  * `main.parameters*.json`); `params.X.json` → `X.json` / `deploy.X.json`;
  * `parameters.X.json` → `X.json`; `parameters.json` → `template.json` (portal export);
- * `params.<env>.json` → `main.json` for common environment names.
+ * `params.<env>.json` and `<env>.parameters.json` → `main.json` / `azuredeploy.json` /
+ * `template.json` for common environment names; `X.<env>.parameters.json` → `X.json`.
  */
 function candidatesByName(paramFile: string): string[] {
   const dir = path.dirname(paramFile);
@@ -44,8 +48,13 @@ function candidatesByName(paramFile: string): string[] {
   if (p) out.push(path.join(dir, `${p[1]}.json`), path.join(dir, `deploy.${p[1]}.json`));
   // Portal export / arm-deploy convention: template.json + parameters.json.
   if (/^parameters\.json$/i.test(base)) out.push(path.join(dir, 'template.json'), path.join(dir, 'azuredeploy.json'), path.join(dir, 'main.json'));
-  // params.<env>.json next to main.json (data landing zone layout).
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path.join(dir, 'main.json'), path.join(dir, 'azuredeploy.json'));
+  // params.<env>.json next to main.json (data landing zone layout); also <env>.parameters.json.
+  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, 'i').test(base)) {
+    out.push(path.join(dir, 'main.json'), path.join(dir, 'azuredeploy.json'), path.join(dir, 'template.json'));
+  }
+  // X.<env>.parameters.json → X.json (the environment before `parameters`, as in `main.dev.parameters.json`).
+  const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, 'i').exec(base);
+  if (e) out.push(path.join(dir, `${e[1]}.json`));
   return out;
 }
 
