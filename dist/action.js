@@ -24292,7 +24292,11 @@ function candidatesByName(paramFile) {
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
   if (p) out.push(path17.join(dir, `${p[1]}.json`), path17.join(dir, `deploy.${p[1]}.json`));
   if (/^parameters\.json$/i.test(base)) out.push(path17.join(dir, "template.json"), path17.join(dir, "azuredeploy.json"), path17.join(dir, "main.json"));
-  if (/^(?:params|parameters)\.(dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)\.json$/i.test(base)) out.push(path17.join(dir, "main.json"), path17.join(dir, "azuredeploy.json"));
+  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
+    out.push(path17.join(dir, "main.json"), path17.join(dir, "azuredeploy.json"), path17.join(dir, "template.json"));
+  }
+  const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
+  if (e) out.push(path17.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -24325,10 +24329,11 @@ function parameterFilePairing(templates, paramFiles) {
     return result;
   };
 }
-var norm;
+var ENV_WORDS, norm;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
+    ENV_WORDS = "(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)";
     norm = (p) => path17.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
