@@ -764,8 +764,10 @@ steps:
       {
         name: 'pipeline-variable-as-upper-case-environment-variable',
         files: {
+          // Two registries read the one variable: a finding each (RULES.md merges only "the same
+          // rule, resource and primary location").
           'azure-pipelines.yml': `variables:
-  acr.admin: '⟦true⟧'
+  acr.admin: '⟦⟦true⟧⟧'
 steps:
   - bash: az acr create -n acrml -g rg --sku Standard --admin-enabled "$ACR_ADMIN"
   - pwsh: az acr create -n acrml2 -g rg --sku Standard --admin-enabled $env:acr_admin
