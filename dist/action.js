@@ -24303,15 +24303,8 @@ function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
   return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
 }
 function parameterFilePairing(templates, paramFiles) {
-  const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) byNorm.set(norm(t), t);
-  const byName2 = paramFiles.map((pf) => {
-    for (const c of candidatesByName(pf)) {
-      const target = byNorm.get(norm(c));
-      if (target) return target;
-    }
-    return void 0;
-  });
+  const index = templateIndex(templates);
+  const byName2 = paramFiles.map((pf) => templateByName(index, pf));
   return (readMetadataTemplate) => {
     const result = /* @__PURE__ */ new Map();
     for (const t of templates) result.set(t, []);
@@ -24322,12 +24315,31 @@ function parameterFilePairing(templates, paramFiles) {
       } catch {
         meta = void 0;
       }
-      const target = (meta ? byNorm.get(norm(path17.join(path17.dirname(pf), meta))) : void 0) ?? byName2[i];
+      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? byName2[i];
       if (target && target !== pf) result.get(target).push(pf);
     });
     for (const list2 of result.values()) list2.sort();
     return result;
   };
+}
+function templateIndex(templates) {
+  const byNorm = /* @__PURE__ */ new Map();
+  for (const t of templates) byNorm.set(norm(t), t);
+  return byNorm;
+}
+function pairedTemplate(index, paramFile, metadataTemplate2) {
+  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? templateByName(index, paramFile);
+  return target === paramFile ? void 0 : target;
+}
+function templateByName(index, paramFile) {
+  for (const c of candidatesByName(paramFile)) {
+    const target = index.get(norm(c));
+    if (target) return target;
+  }
+  return void 0;
+}
+function templateByMetadata(index, paramFile, meta) {
+  return index.get(norm(path17.join(path17.dirname(paramFile), meta)));
 }
 var ENV_WORDS, norm;
 var init_detect = __esm({
@@ -35552,6 +35564,14 @@ function armJsonKind(text2) {
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
   return void 0;
 }
+function runTemplateIndex(allFiles) {
+  let index = templateIndexByRun.get(allFiles);
+  if (!index) {
+    index = templateIndex(allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : []));
+    templateIndexByRun.set(allFiles, index);
+  }
+  return index;
+}
 function parameterFileValues(parsed) {
   const out = /* @__PURE__ */ new Map();
   for (const [name, , entry4] of members(getProp(parsed.root, "parameters"))) {
@@ -35563,7 +35583,7 @@ function parameterFileValues(parsed) {
 function isBicepGenerated(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
-var armFrontEnd;
+var armFrontEnd, templateIndexByRun;
 var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
@@ -35630,12 +35650,10 @@ var init_arm2 = __esm({
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
         const lone = files.filter((f) => f.kind === "arm-params" && !used.has(f.path));
         if (lone.length > 0) {
-          const templates = ctx.allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : []);
-          const pairs = pairParameterFiles(templates, lone.map((f) => f.path), (pf) => metadataTemplate(json.get(pf)));
-          const taken = new Set([...pairs.values()].flat());
+          const index = runTemplateIndex(ctx.allFiles);
           for (const f of lone) {
-            const parsed = taken.has(f.path) ? void 0 : json.get(f.path);
-            if (parsed?.root) f.varValues = parameterFileValues(parsed);
+            const parsed = json.get(f.path);
+            if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === void 0) f.varValues = parameterFileValues(parsed);
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -35665,6 +35683,7 @@ var init_arm2 = __esm({
         };
       }
     };
+    templateIndexByRun = /* @__PURE__ */ new WeakMap();
   }
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isArmParameterFile, isArmTemplate, pairParameterFiles, parameterFilePairing } from '../../src/eval/arm/detect.js';
+import { isArmParameterFile, isArmTemplate, pairParameterFiles, pairedTemplate, parameterFilePairing, templateIndex } from '../../src/eval/arm/detect.js';
 
 describe('ARM detection', () => {
   it('detects templates at every scope, case-insensitively, http or https', () => {
@@ -48,6 +48,22 @@ describe('ARM detection', () => {
       '/r/exp/template.json': ['/r/exp/parameters.json'],
       '/r/dlz/main.json': ['/r/dlz/params.prod.json'],
     });
+  });
+
+  it('pairedTemplate asks a template index about one parameter file as pairParameterFiles pairs it', () => {
+    const templates = ['/r/azuredeploy.json', '/r/main.json', '/r/net/vnet.json', '/r/other/template.json', '/r/dlz/main.json'];
+    const params = ['/r/azuredeploy.parameters.prod.json', '/r/prod.parameters.json', '/r/net/vnet.parameters.json', '/r/other/anything.json', '/r/orphan.parameters.json', '/r/dlz/params.diagnostics.json'];
+    const meta: Record<string, string> = { '/r/other/anything.json': './template.json', '/r/net/vnet.parameters.json': '../main.json' };
+    const index = templateIndex(templates);
+    const pairs = pairParameterFiles(templates, params, (p) => meta[p]);
+    for (const pf of params) {
+      const expected = [...pairs].find(([, list]) => list.includes(pf))?.[0];
+      expect(pairedTemplate(index, pf, meta[pf]), pf).toBe(expected);
+    }
+    expect(pairedTemplate(index, '/r/net/vnet.parameters.json', '../main.json')).toBe('/r/main.json');
+    expect(pairedTemplate(index, '/r/orphan.parameters.json', undefined)).toBeUndefined();
+    // A file whose metadata names itself is no pair.
+    expect(pairedTemplate(templateIndex(['/r/x.json']), '/r/x.json', './x.json')).toBeUndefined();
   });
 
   it('a pairing made once answers each later reading of the files as pairParameterFiles does', () => {

@@ -83,15 +83,8 @@ export function parameterFilePairing(
   templates: string[],
   paramFiles: string[],
 ): (readMetadataTemplate: (paramFile: string) => string | undefined) => Map<string, string[]> {
-  const byNorm = new Map<string, string>();
-  for (const t of templates) byNorm.set(norm(t), t);
-  const byName = paramFiles.map((pf) => {
-    for (const c of candidatesByName(pf)) {
-      const target = byNorm.get(norm(c));
-      if (target) return target;
-    }
-    return undefined;
-  });
+  const index = templateIndex(templates);
+  const byName = paramFiles.map((pf) => templateByName(index, pf));
   return (readMetadataTemplate) => {
     const result = new Map<string, string[]>();
     for (const t of templates) result.set(t, []);
@@ -102,10 +95,40 @@ export function parameterFilePairing(
       } catch {
         meta = undefined;
       }
-      const target = (meta ? byNorm.get(norm(path.join(path.dirname(pf), meta))) : undefined) ?? byName[i];
+      const target = (meta ? templateByMetadata(index, pf, meta) : undefined) ?? byName[i];
       if (target && target !== pf) result.get(target)!.push(pf);
     });
     for (const list of result.values()) list.sort();
     return result;
   };
+}
+
+/** The templates of a run by normalised path: build it once, ask it for many parameter files. */
+export type TemplateIndex = ReadonlyMap<string, string>;
+
+export function templateIndex(templates: readonly string[]): TemplateIndex {
+  const byNorm = new Map<string, string>();
+  for (const t of templates) byNorm.set(norm(t), t);
+  return byNorm;
+}
+
+/**
+ * The template a parameter file pairs with (its `metadata.template`, a path relative to it,
+ * else its name), or undefined: `parameterFilePairing` for one file, without the per-run work.
+ */
+export function pairedTemplate(index: TemplateIndex, paramFile: string, metadataTemplate: string | undefined): string | undefined {
+  const target = (metadataTemplate ? templateByMetadata(index, paramFile, metadataTemplate) : undefined) ?? templateByName(index, paramFile);
+  return target === paramFile ? undefined : target;
+}
+
+function templateByName(index: TemplateIndex, paramFile: string): string | undefined {
+  for (const c of candidatesByName(paramFile)) {
+    const target = index.get(norm(c));
+    if (target) return target;
+  }
+  return undefined;
+}
+
+function templateByMetadata(index: TemplateIndex, paramFile: string, meta: string): string | undefined {
+  return index.get(norm(path.join(path.dirname(paramFile), meta)));
 }
