@@ -403,6 +403,9 @@ var init_clock = __esm({
 function fileStart(file) {
   return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
 }
+function locationContains(outer, inner) {
+  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
+}
 function compareLocations(a, b) {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
@@ -1510,9 +1513,6 @@ function passedThrough(v, loc3) {
 function defaultForNull(def2, nullGiven) {
   return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
 }
-function within(inner, outer) {
-  return inner.file === outer.file && inner.range.start.offset >= outer.range.start.offset && inner.range.end.offset <= outer.range.end.offset;
-}
 function sameLocation(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
@@ -1527,7 +1527,7 @@ function decidingInput(v, site) {
 function inputFlow(v, site) {
   if (v.decidedBy) return flowTo([...v.via ?? [], ...v.decision ?? []], v.decidedBy);
   if (v.derivedFrom?.length) return [...v.derivedFrom];
-  if (v.origin && !within(v.origin, site)) return flowTo(v.via ?? [], v.origin);
+  if (v.origin && !locationContains(site, v.origin)) return flowTo(v.via ?? [], v.origin);
   return void 0;
 }
 function flowTo(places, input2) {
@@ -1543,11 +1543,11 @@ function decisionOf(cond, conditionSite, label = "condition") {
 }
 function chosenBy(v, branchSite, d) {
   const decision = distinct([...v.decision ?? [], ...d.chain]);
-  if (!d.decider || v.decidedBy || v.origin && !within(v.origin, branchSite)) return copyWith(v, "decision", decision);
+  if (!d.decider || v.decidedBy || v.origin && !locationContains(branchSite, v.origin)) return copyWith(v, "decision", decision);
   return markDecided(v, branchSite, d.decider, decision);
 }
 function markDecided(v, site, decider, decision) {
-  if (v.decidedBy || v.origin && !within(v.origin, site)) return v;
+  if (v.decidedBy || v.origin && !locationContains(site, v.origin)) return v;
   const out = { ...v, decidedBy: decider, decision };
   if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision));
   else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
@@ -1555,7 +1555,7 @@ function markDecided(v, site, decider, decision) {
 }
 function derived(result, site, operands) {
   if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
-  if (!result.origin || !within(result.origin, site)) return result;
+  if (!result.origin || !locationContains(site, result.origin)) return result;
   for (const o of operands) {
     const flow = inputFlow(o, site);
     if (flow) return copyWith(result, "derivedFrom", flow);
@@ -1649,6 +1649,7 @@ var str, num, bool, nul, list, obj, unknown;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
+    init_source();
     str = (value, origin) => ({ kind: "string", value, origin });
     num = (value, origin) => ({ kind: "number", value, origin });
     bool = (value, origin) => ({ kind: "bool", value, origin });
@@ -19828,6 +19829,9 @@ function forEachChild(e, f) {
       break;
   }
 }
+function isAzapiBody(name, pathPrefix, resourceType) {
+  return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
+}
 function bodyMemberSites(expr, file, path46, sites) {
   if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path46, sites);
   if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path46, sites);
@@ -20132,7 +20136,7 @@ var init_instance = __esm({
           if (item.type === "Attribute") {
             if (!pathPrefix && META.has(item.name)) continue;
             sites.set(pathPrefix + item.name, locOf(item, f));
-            if (!pathPrefix && item.name === "body" && resourceType.startsWith("azapi_")) bodyMemberSites(item.expr, f, "body", sites);
+            if (isAzapiBody(item.name, pathPrefix, resourceType)) bodyMemberSites(item.expr, f, "body", sites);
             entries2.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
             continue;
           }
@@ -20159,10 +20163,10 @@ var init_instance = __esm({
         return obj(entries2, pathPrefix ? void 0 : { file, range: body.range });
       }
       evalAttribute(name, expr, ctx, resourceType, pathPrefix) {
-        if (!pathPrefix && name === "body" && resourceType.startsWith("azapi_") && expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0])
+        if (isAzapiBody(name, pathPrefix, resourceType) && expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0])
           return evaluate(expr.args[0], ctx);
         const v = evaluate(expr, ctx);
-        if (!pathPrefix && name === "body" && resourceType.startsWith("azapi_") && v.kind === "string") return decodeJsonBody(v, expr, loc(ctx, expr).file);
+        if (isAzapiBody(name, pathPrefix, resourceType) && v.kind === "string") return decodeJsonBody(v, expr, loc(ctx, expr).file);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
           const first = expr.parts[0];
           const at2 = first?.type === "TemplateLiteral" ? first.value.indexOf("@") : -1;
@@ -20934,11 +20938,8 @@ function elements(parent, src, el) {
 }
 function elementNameAt(src, prefix, el, item, nameValue) {
   const at2 = nameValue?.origin;
-  if (at2 && item.origin && within2(item.origin, at2)) return at2;
+  if (at2 && item.origin && locationContains(item.origin, at2)) return at2;
   return (el.namePath ? src.site?.(prefix + el.namePath) : void 0) ?? at2;
-}
-function within2(outer, inner) {
-  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
 function isInlineElement(r) {
   return r.parent !== void 0 && r.identity.length === 0;
@@ -20946,6 +20947,7 @@ function isInlineElement(r) {
 var init_normalize = __esm({
   "src/model/normalize.ts"() {
     "use strict";
+    init_source();
     init_value();
   }
 });
@@ -21070,6 +21072,7 @@ function applyAzapiUpdates(shapes, resources) {
     if (!patch || patch.kind === "other") continue;
     for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
   }
+  return resources;
 }
 function applyPatch(target, patch) {
   for (const [attr2, fact] of patch.attrs) {
@@ -21296,10 +21299,6 @@ function terraformUnits(files, ctx) {
   }
   return [...groups.values()];
 }
-function withAzapiUpdates(shapes, resources) {
-  applyAzapiUpdates(shapes, resources);
-  return resources;
-}
 function isTerraformFile(name) {
   const n = name.toLowerCase();
   return n.endsWith(".tf") || n.endsWith(".tf.json");
@@ -21406,7 +21405,7 @@ var init_terraform = __esm({
         return {
           units: tf.evaluations.map((e) => ({
             evaluation: e.evaluation,
-            resources: withAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
+            resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
             refKeys: terraformRefKeys,
             opaqueModules: e.opaqueModules
           })),
@@ -22394,7 +22393,7 @@ var init_terraform_plan = __esm({
           if (missing) fallbackFiles.push({ file: f.path, explanation: "located in the plan JSON: its .tf source was not found in the scan root" });
         }
         const linted = new Set(ctx.allFiles.map((f) => f.path));
-        const own = problems.filter((p) => !(p.ruleId === "PARSE001" && linted.has(p.location.file) && p.location.file.endsWith(".tf")));
+        const own = problems.filter((p) => !(p.ruleId === "PARSE001" && linted.has(p.location.file) && isTerraformFile(p.location.file)));
         const suppressionSources = [];
         for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
         return { units: units2, problems: own, suppressionSources, fallbackFiles };
@@ -25751,15 +25750,18 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
   }
 }
 function readParameterFile(pf) {
-  const out = /* @__PURE__ */ new Map();
+  return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), v]));
+}
+function parameterFileEntries(pf) {
+  const out = [];
   const doc = { file: pf.file, lineMap: pf.parsed.lineMap };
   for (const [k, , v] of members(getProp(pf.parsed.root, "parameters"))) {
     const valueNode = getProp(v, "value");
     const refNode = getProp(v, "reference");
-    if (valueNode) out.set(k.toLowerCase(), nodeToValue(doc, valueNode));
+    if (valueNode) out.push([k, nodeToValue(doc, valueNode)]);
     else if (refNode) {
       const secret = getProp(refNode, "secretName")?.value;
-      out.set(k.toLowerCase(), unknown(`Key Vault reference${typeof secret === "string" ? ` (secret "${secret}")` : ""}`, nodeLocation(doc, refNode)));
+      out.push([k, unknown(`Key Vault reference${typeof secret === "string" ? ` (secret "${secret}")` : ""}`, nodeLocation(doc, refNode))]);
     }
   }
   return out;
@@ -26148,7 +26150,7 @@ function pathKindsOf(sources) {
   return kinds;
 }
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -26467,26 +26469,25 @@ function moduleRef(scope, e, locals) {
   return all.length === 1 ? all[0] : null;
 }
 function importedVariable(scope, d, original, loc3) {
+  const target = importTarget(scope, d, original);
+  if (typeof target === "string") return U2(target, loc3);
+  return target.variable(original) ?? U2(`'${original}' is not a variable of '${d.fromString}'`, loc3);
+}
+function importedScope(scope, d) {
+  const target = importTarget(scope, d, "");
+  return typeof target === "string" ? void 0 : target;
+}
+function importTarget(scope, d, name) {
   const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return U2(`'${original}' is imported from a registry`, loc3);
+  if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
   const target = path20.resolve(path20.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
-    return U2(`'${original}' is imported from '${p}', which is not evaluated`, loc3);
+    return `'${name}' is imported from '${p}', which is not evaluated`;
   }
   const parsed = scope.env.sources.parse(target);
-  if (!parsed) return U2(`'${original}' is imported from '${p}', which cannot be parsed`, loc3);
-  const child = scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
-  return child.variable(original) ?? U2(`'${original}' is not a variable of '${p}'`, loc3);
-}
-function importedScope(scope, d) {
-  const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return void 0;
-  const target = path20.resolve(path20.dirname(scope.file.file), p);
-  const kind = envPathKind(scope, target);
-  if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) return void 0;
-  const parsed = scope.env.sources.parse(target);
-  return parsed ? scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]) : void 0;
+  if (!parsed) return `'${name}' is imported from '${p}', which cannot be parsed`;
+  return scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
 }
 function nameLabel2(v) {
   if (v.kind === "string") return v.value;
@@ -34162,9 +34163,8 @@ function evalLambdaCall(scope, l, argExprs, locals, loc3) {
   const call = (f, args) => {
     if (!f) return U2(`${l}() needs a lambda`, loc3);
     if (scope.env.calls > 64) return U2(`${l}() nests lambdas too deeply`, loc3);
-    const spent = (lambdaCalls.get(scope.env) ?? 0) + 1;
-    if (spent > LAMBDA_BUDGET) return U2(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
-    lambdaCalls.set(scope.env, spent);
+    if (scope.env.lambdaCalls >= LAMBDA_BUDGET) return U2(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc3);
+    scope.env.lambdaCalls++;
     scope.env.calls++;
     try {
       return scope.eval(f.body, withLocals(locals, f.params.map((p, i) => [p.name, args[i] ?? U2(`lambda parameter '${p.name}' has no value`, loc3)])));
@@ -34287,7 +34287,7 @@ function strictBinary(op, a, b, loc3) {
 function arm(name, args, loc3) {
   return callArmFunction(name, args, loc3);
 }
-var LAMBDA_FUNCTIONS, LAMBDA_BUDGET, lambdaCalls;
+var LAMBDA_FUNCTIONS, LAMBDA_BUDGET;
 var init_calls = __esm({
   "src/eval/bicep/calls.ts"() {
     "use strict";
@@ -34297,7 +34297,6 @@ var init_calls = __esm({
     init_load();
     LAMBDA_FUNCTIONS = /* @__PURE__ */ new Set(["map", "filter", "reduce", "sort", "toobject", "mapvalues", "groupby"]);
     LAMBDA_BUDGET = 1e5;
-    lambdaCalls = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -35337,9 +35336,9 @@ function substitutedLater(v) {
 function twinParameterFiles(state, parses, ctx, unitFiles) {
   const out = /* @__PURE__ */ new Map();
   const inUnit = new Set(unitFiles.map((f) => f.path));
-  const armTemplates = ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
+  const armTemplates = () => ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
   if (!state.standIns) {
-    const arm2 = new Set(armTemplates.map((t) => path24.resolve(t)));
+    const arm2 = new Set(armTemplates().map((t) => path24.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
@@ -35349,7 +35348,7 @@ function twinParameterFiles(state, parses, ctx, unitFiles) {
   const templates = [...state.twins, ...state.standIns].filter(([, source]) => inUnit.has(source));
   if (templates.length === 0) return out;
   state.pairing ??= parameterFilePairing(
-    [...armTemplates, ...state.standIns.keys()],
+    [...armTemplates(), ...state.standIns.keys()],
     ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)
   );
   const pairs = state.pairing((pf) => {
@@ -35572,14 +35571,6 @@ function runTemplateIndex(allFiles) {
   }
   return index;
 }
-function parameterFileValues(parsed) {
-  const out = /* @__PURE__ */ new Map();
-  for (const [name, , entry4] of members(getProp(parsed.root, "parameters"))) {
-    const v = getProp(entry4, "value");
-    if (v) out.set(name, nodeToValue(parsed, v));
-  }
-  return out;
-}
 function isBicepGenerated(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
@@ -35592,6 +35583,7 @@ var init_arm2 = __esm({
     init_project2();
     init_detect();
     init_from_arm();
+    init_template();
     init_shared();
     init_names();
     armFrontEnd = {
@@ -35653,7 +35645,7 @@ var init_arm2 = __esm({
           const index = runTemplateIndex(ctx.allFiles);
           for (const f of lone) {
             const parsed = json.get(f.path);
-            if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === void 0) f.varValues = parameterFileValues(parsed);
+            if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === void 0) f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
@@ -40319,17 +40311,15 @@ function interpretScript(file, script, initial, base) {
       top.caseValues.set(name, list2);
     }
   }
+  function runSourced(word, unknownWhy) {
+    const target = word ? expandWord(word, env, ctx).text : void 0;
+    const after = target !== void 0 ? ctx.source?.(target, env) : void 0;
+    if (after) env = copy(after);
+    else forgetAll(unknownWhy);
+  }
   function shellAssigns(program, args) {
     const p = program.text;
-    if (p === "source" || p === ".") {
-      const target = args[0] ? expandWord(args[0], env, ctx).text : void 0;
-      const after = target !== void 0 && args.length === 1 ? ctx.source?.(target, env) : void 0;
-      if (after) {
-        env = copy(after);
-        return;
-      }
-      return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? "file"}`);
-    }
+    if (p === "source" || p === ".") return runSourced(args.length === 1 ? args[0] : void 0, `variables may be set by the sourced ${args[0]?.raw ?? "file"}`);
     if (p === "eval") return forgetAll("variables may be set by eval");
     if (p === "set") {
       for (let i = 0; i < args.length; i++) {
@@ -40431,15 +40421,7 @@ function interpretScript(file, script, initial, base) {
     }
   }
   function psAssigns(words) {
-    if (words[0].raw === "." && words.length > 1) {
-      const target = words.length === 2 ? expandWord(words[1], env, ctx).text : void 0;
-      const after = target !== void 0 ? ctx.source?.(target, env) : void 0;
-      if (after) {
-        env = copy(after);
-        return;
-      }
-      return forgetAll(`variables may be set by the dot-sourced ${words[1].raw}`);
-    }
+    if (words[0].raw === "." && words.length > 1) return runSourced(words.length === 2 ? words[1] : void 0, `variables may be set by the dot-sourced ${words[1].raw}`);
     const unquote = (t) => t.replace(/^(['"])(.*)\1$/s, "$2");
     for (let i = 0; i < words.length; i++) {
       const t = words[i].raw.toLowerCase();
@@ -40717,10 +40699,11 @@ function scriptContext(file, place, variant, given) {
   };
   const inputDefault = (name) => {
     const i = inputs.get(name);
+    const throughInput = (v) => i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : v;
     const passed = given?.get(name);
-    if (passed) return i ? passedThrough(passed, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : passed;
+    if (passed) return throughInput(passed);
     if (!i?.default) return unknown(`input ${name} has no default`);
-    return passedThrough(str(i.default.text, scalarLoc(f, i.default)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } });
+    return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   const resolveScalar = (s) => {
     if (depth > 8) return unknown("variables refer to each other too deeply");
@@ -41234,6 +41217,17 @@ function azureCliUnits(ciFiles, ctx) {
       envs.set(d, env);
       envByVariant.set(variant, envs);
     };
+    const addInvocations = (variant, invocations, env, recordRefs, linker) => {
+      for (const inv of invocations) {
+        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker);
+        if (!built) continue;
+        const existing = draftsByVariant.get(variant) ?? [];
+        for (const d of built) {
+          if (d.spec?.verb === "update" && mergeUpdate(existing, d)) continue;
+          add(variant, d, env());
+        }
+      }
+    };
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
       const hidden = unreadableAz(file.file, script);
@@ -41253,29 +41247,13 @@ function azureCliUnits(ciFiles, ctx) {
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env());
           }
         }
-        for (const inv of run3.invocations) {
-          const built = fromInvocation(inv, file.file, fileReferences, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
-          if (!built) continue;
-          const existing = draftsByVariant.get(variantName) ?? [];
-          for (const d of built) {
-            if (d.spec?.verb === "update" && mergeUpdate(existing, d)) continue;
-            add(variantName, d, env());
-          }
-        }
+        addInvocations(variantName, run3.invocations, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
           const cenv = lazyEnvClass(place, crun.assigned, csc.env);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
-          for (const inv of crun.invocations) {
-            const built = fromInvocation(inv, file.file, fileReferences, false, linkerFor(false, () => []));
-            if (!built) continue;
-            const existing = draftsByVariant.get(cname) ?? [];
-            for (const d of built) {
-              if (d.spec?.verb === "update" && mergeUpdate(existing, d)) continue;
-              add(cname, d, cenv());
-            }
-          }
+          addInvocations(cname, crun.invocations, cenv, false, linkerFor(false, () => []));
         }
       }
     }
@@ -45030,6 +45008,9 @@ function isDaemonSetKind(kind) {
   return kind === "DaemonSet";
 }
 
+// src/engine/facts.ts
+init_source();
+
 // src/model/kinds.ts
 var KINDS = {
   "ml.workspace": {
@@ -45172,7 +45153,7 @@ function factLocations(r, name) {
   if (chosen.decidedBy && chosen.origin) add({ ...chosen.origin, label: chosen.origin.label ?? (chosen.kind === "null" ? "null chosen by the condition" : "value chosen by the condition") });
   for (const l of chosen.via ?? []) add(l);
   for (const l of chosen.decision ?? []) add(l);
-  if (f.at && !contains2(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
+  if (f.at && !locationContains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
   return { location, related };
 }
 function sameRange(a, b) {
@@ -45181,9 +45162,6 @@ function sameRange(a, b) {
 function joinReaders(a, b) {
   if (!a || !b) return void 0;
   return [...a, ...b.filter((c) => !a.some((x) => sameRange(x, c)))];
-}
-function contains2(outer, inner) {
-  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
 function displayName(r) {
   const n = r.name;
@@ -45270,8 +45248,7 @@ function inputsFeeding(r, attr2, inputs) {
 }
 function holds(container, origin) {
   if (!container || container.kind !== "object" && container.kind !== "list" || !container.origin) return false;
-  const o = container.origin;
-  return o.file === origin.file && o.range.start.offset <= origin.range.start.offset && o.range.end.offset >= origin.range.end.offset;
+  return locationContains(container.origin, origin);
 }
 function isKind(r, kind) {
   return r?.kind === kind;
@@ -47447,8 +47424,8 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
               const site = call.argSites.get(arg);
               const location = value.origin ?? site ?? call.sourceAt;
               const related = [...value.via ?? []];
-              const within3 = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
-              if (site && !within3) related.push({ ...site, label: `argument "${arg}"` });
+              const within = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
+              if (site && !within) related.push({ ...site, label: `argument "${arg}"` });
               ctx.report({
                 location,
                 related,

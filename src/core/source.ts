@@ -117,6 +117,11 @@ export function fileStart(file: string): Location {
   return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
 }
 
+/** Whether `inner` lies within `outer` (same file, its range inside or equal). */
+export function locationContains(outer: Location, inner: Location): boolean {
+  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
+}
+
 export function compareLocations(a: Location, b: Location): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;

@@ -8,7 +8,7 @@
  * argument, parameter, …) so that a finding can point at the line that set it and list
  * the chain as related locations.
  */
-import type { Location } from './source.js';
+import { locationContains, type Location } from './source.js';
 
 interface ValueBase {
   /** Where the value was written (a literal, a tfvars assignment, a parameter value). */
@@ -131,10 +131,6 @@ export function withOrigin<T extends Value>(v: T, origin: Location): T {
 
 // ---- values chosen by a condition (RULES.md "Values chosen by a condition") ------------------
 
-function within(inner: Location, outer: Location): boolean {
-  return inner.file === outer.file && inner.range.start.offset >= outer.range.start.offset && inner.range.end.offset <= outer.range.end.offset;
-}
-
 function sameLocation(a: Location, b: Location): boolean {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
@@ -161,7 +157,7 @@ export function decidingInput(v: Value, site: Location): Location | undefined {
 function inputFlow(v: Value, site: Location): Location[] | undefined {
   if (v.decidedBy) return flowTo([...(v.via ?? []), ...(v.decision ?? [])], v.decidedBy);
   if (v.derivedFrom?.length) return [...v.derivedFrom];
-  if (v.origin && !within(v.origin, site)) return flowTo(v.via ?? [], v.origin);
+  if (v.origin && !locationContains(site, v.origin)) return flowTo(v.via ?? [], v.origin);
   return undefined;
 }
 
@@ -199,12 +195,12 @@ export function decisionOf(cond: Value, conditionSite: Location, label = 'condit
  */
 export function chosenBy<T extends Value>(v: T, branchSite: Location, d: Decision): T {
   const decision = distinct([...(v.decision ?? []), ...d.chain]);
-  if (!d.decider || v.decidedBy || (v.origin && !within(v.origin, branchSite))) return copyWith(v, 'decision', decision);
+  if (!d.decider || v.decidedBy || (v.origin && !locationContains(branchSite, v.origin))) return copyWith(v, 'decision', decision);
   return markDecided(v, branchSite, d.decider, decision) as T;
 }
 
 function markDecided(v: Value, site: Location, decider: Location, decision: Location[]): Value {
-  if (v.decidedBy || (v.origin && !within(v.origin, site))) return v;
+  if (v.decidedBy || (v.origin && !locationContains(site, v.origin))) return v;
   const out = { ...v, decidedBy: decider, decision };
   if (out.kind === 'list') out.items = out.items.map((i) => markDecided(i, site, decider, decision));
   else if (out.kind === 'object') out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
@@ -219,7 +215,7 @@ function markDecided(v: Value, site: Location, decider: Location, decision: Loca
 export function derived<T extends Value>(result: T, site: Location, operands: readonly Value[]): T {
   if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
   // A value read out of an operand (a map entry, a list element) is not computed here.
-  if (!result.origin || !within(result.origin, site)) return result;
+  if (!result.origin || !locationContains(site, result.origin)) return result;
   for (const o of operands) {
     const flow = inputFlow(o, site);
     if (flow) return copyWith(result, 'derivedFrom', flow);

@@ -1,7 +1,7 @@
 /**
  * Helpers rules use to read facts and build locations (RULES.md "Location").
  */
-import type { Location, SymbolRef } from '../core/source.js';
+import { locationContains, type Location, type SymbolRef } from '../core/source.js';
 import type { Fact, InputDecl, Resource } from '../model/resource.js';
 import type { Value } from '../core/value.js';
 import type { ResourceKind, SizedKind } from '../model/kinds.js';
@@ -94,7 +94,7 @@ export function factLocations(r: Resource, name: string): { location: Location; 
   for (const l of chosen.via ?? []) add(l);
   for (const l of chosen.decision ?? []) add(l);
   // The consuming attribute, unless the literal is written right there.
-  if (f.at && !contains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
+  if (f.at && !locationContains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
   return { location, related };
 }
 
@@ -110,10 +110,6 @@ export function sameRange(a: Location, b: Location): boolean {
 export function joinReaders(a: readonly Location[] | undefined, b: readonly Location[] | undefined): Location[] | undefined {
   if (!a || !b) return undefined;
   return [...a, ...b.filter((c) => !a.some((x) => sameRange(x, c)))];
-}
-
-function contains(outer: Location, inner: Location): boolean {
-  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
 
 /**
@@ -261,8 +257,7 @@ export function inputsFeeding(r: Resource, attr: string, inputs: readonly InputD
  */
 function holds(container: Value | undefined, origin: Location): boolean {
   if (!container || (container.kind !== 'object' && container.kind !== 'list') || !container.origin) return false;
-  const o = container.origin;
-  return o.file === origin.file && o.range.start.offset <= origin.range.start.offset && o.range.end.offset >= origin.range.end.offset;
+  return locationContains(container.origin, origin);
 }
 
 /** Narrows a resource to one kind (`g.target(…)` returns a resource of any kind). */

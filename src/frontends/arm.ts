@@ -5,12 +5,12 @@
  * `.bicep` source is linted natively is superseded by the Bicep front end.
  */
 import path from 'node:path';
-import { getProp, members, nodeToValue, parseJsonc, type ParsedJson } from '../parse/json/index.js';
-import type { Value } from '../core/value.js';
+import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
 import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { pairParameterFiles, pairedTemplate, templateIndex, type TemplateIndex } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
+import { parameterFileEntries } from '../eval/arm/template.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
 import { parseCache } from './shared.js';
@@ -91,7 +91,8 @@ export const armFrontEnd: FrontEnd = {
       const index = runTemplateIndex(ctx.allFiles);
       for (const f of lone) {
         const parsed = json.get(f.path);
-        if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === undefined) f.varValues = parameterFileValues(parsed);
+        // Names as written (SEC001 words its message with them); a Key Vault reference is unknown.
+        if (parsed?.root && pairedTemplate(index, f.path, metadataTemplate(parsed)) === undefined) f.varValues = new Map(parameterFileEntries({ file: f.path, parsed }));
       }
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
@@ -138,16 +139,6 @@ function runTemplateIndex(allFiles: readonly ClassifiedFile[]): TemplateIndex {
     templateIndexByRun.set(allFiles, index);
   }
   return index;
-}
-
-/** A parameter file's `value`s by parameter name as written (a Key Vault `reference` has none). */
-function parameterFileValues(parsed: ParsedJson): Map<string, Value> {
-  const out = new Map<string, Value>();
-  for (const [name, , entry] of members(getProp(parsed.root, 'parameters'))) {
-    const v = getProp(entry, 'value');
-    if (v) out.set(name, nodeToValue(parsed, v));
-  }
-  return out;
 }
 
 /** `metadata._generator.name == "bicep"` of a parsed template. */

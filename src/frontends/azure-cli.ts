@@ -376,6 +376,18 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       envs.set(d, env);
       envByVariant.set(variant, envs);
     };
+    /** A script run's invocations as drafts of one variant: an `update` merges into that variant's `create` of the same name. */
+    const addInvocations = (variant: string, invocations: readonly AzInvocation[], env: () => EnvClass, recordRefs: boolean, linker: Linker): void => {
+      for (const inv of invocations) {
+        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker);
+        if (!built) continue;
+        const existing = draftsByVariant.get(variant) ?? [];
+        for (const d of built) {
+          if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
+          add(variant, d, env());
+        }
+      }
+    };
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
       const hidden = unreadableAz(file.file, script);
@@ -397,30 +409,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env());
           }
         }
-        for (const inv of run.invocations) {
-          const built = fromInvocation(inv, file.file, fileReferences, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
-          if (!built) continue;
-          const existing = draftsByVariant.get(variantName) ?? [];
-          for (const d of built) {
-            if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
-            add(variantName, d, env());
-          }
-        }
+        addInvocations(variantName, run.invocations, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
           const cenv = lazyEnvClass(place, crun.assigned, csc.env);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
-          for (const inv of crun.invocations) {
-            const built = fromInvocation(inv, file.file, fileReferences, false, linkerFor(false, () => []));
-            if (!built) continue;
-            const existing = draftsByVariant.get(cname) ?? [];
-            for (const d of built) {
-              if (d.spec?.verb === 'update' && mergeUpdate(existing, d)) continue;
-              add(cname, d, cenv());
-            }
-          }
+          addInvocations(cname, crun.invocations, cenv, false, linkerFor(false, () => []));
         }
       }
     }

@@ -184,9 +184,10 @@ function substitutedLater(v: Value): Value {
 function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndContext, unitFiles: readonly ClassifiedFile[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const inUnit = new Set(unitFiles.map((f) => f.path));
-  const armTemplates = ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
+  // Both made once per run (every Bicep unit asks): a walk over every file per unit is quadratic.
+  const armTemplates = (): string[] => ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
   if (!state.standIns) {
-    const arm = new Set(armTemplates.map((t) => path.resolve(t)));
+    const arm = new Set(armTemplates().map((t) => path.resolve(t)));
     state.standIns = new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, '.json');
@@ -196,7 +197,7 @@ function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndCo
   const templates = [...state.twins, ...state.standIns].filter(([, source]) => inUnit.has(source));
   if (templates.length === 0) return out;
   state.pairing ??= parameterFilePairing(
-    [...armTemplates, ...state.standIns.keys()],
+    [...armTemplates(), ...state.standIns.keys()],
     ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path),
   );
   // Most parameter files name no template (`metadata.template`): only those that could are

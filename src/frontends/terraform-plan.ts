@@ -125,7 +125,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
     // Comments and syntax errors of the `.tf` files read for the mapping that the Terraform front
     // end does not lint (a plan named alone); the ones it lints it reports itself.
     const linted = new Set(ctx.allFiles.map((f) => f.path));
-    const own = problems.filter((p) => !(p.ruleId === 'PARSE001' && linted.has(p.location.file) && p.location.file.endsWith('.tf')));
+    const own = problems.filter((p) => !(p.ruleId === 'PARSE001' && linted.has(p.location.file) && isTerraformFile(p.location.file)));
     const suppressionSources: SuppressionSource[] = [];
     for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
     return { units, problems: own, suppressionSources, fallbackFiles };

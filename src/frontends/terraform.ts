@@ -14,7 +14,6 @@ import { tfvarsJsonValues, tfvarsValues } from '../eval/terraform/tfvars.js';
 import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
-import type { Resource } from '../model/resource.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem } from './types.js';
@@ -101,7 +100,7 @@ export const terraformFrontEnd: FrontEnd = {
     return {
       units: tf.evaluations.map((e) => ({
         evaluation: e.evaluation,
-        resources: withAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
+        resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
         refKeys: terraformRefKeys,
         opaqueModules: e.opaqueModules,
       })),
@@ -207,12 +206,6 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
     } else put(`\u0000${f.path}`, f);
   }
   return [...groups.values()];
-}
-
-/** The resources with the `azapi_update_resource` patches of their evaluation applied (src/model/azapi-update.ts). */
-function withAzapiUpdates(shapes: Parameters<typeof applyAzapiUpdates>[0], resources: Resource[]): Resource[] {
-  applyAzapiUpdates(shapes, resources);
-  return resources;
 }
 
 /** A Terraform configuration file: native syntax (`.tf`) or JSON syntax (`.tf.json`). */

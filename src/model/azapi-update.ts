@@ -22,8 +22,8 @@ const NOT_PATCHED = new Set(['name', 'location', 'computeType', 'computeTypeRaw'
 
 const UPDATE_TYPE = 'azapi_update_resource';
 
-/** Applies every `azapi_update_resource` of one evaluation to the resources it targets (in place). */
-export function applyAzapiUpdates(shapes: readonly TerraformResourceShape[], resources: readonly Resource[]): void {
+/** Applies every `azapi_update_resource` of one evaluation to the resources it targets (in place); returns `resources`. */
+export function applyAzapiUpdates<R extends readonly Resource[]>(shapes: readonly TerraformResourceShape[], resources: R): R {
   for (const u of shapes) {
     if (u.type !== UPDATE_TYPE) continue;
     const id = u.body.entries.get('resource_id');
@@ -37,6 +37,7 @@ export function applyAzapiUpdates(shapes: readonly TerraformResourceShape[], res
     if (!patch || patch.kind === 'other') continue;
     for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
   }
+  return resources;
 }
 
 function applyPatch(target: Resource, patch: Resource): void {

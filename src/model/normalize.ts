@@ -2,7 +2,7 @@
  * Maps source resources (azurerm, azapi, ARM, Bicep) onto canonical `Resource`s using the
  * tables in `tables/`. The only code that reads the tables.
  */
-import type { Location } from '../core/source.js';
+import { locationContains, type Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
 import { bool, fromJS, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { AttrSpec, ElementSpec, KindSpec } from './tables/spec.js';
@@ -210,12 +210,8 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
 /** Where an element's `name` is written in the element: its literal, else the element's `name` property site. */
 function elementNameAt(src: SourceResource, prefix: string, el: ElementSpec, item: Value, nameValue: Value | undefined): Location | undefined {
   const at = nameValue?.origin;
-  if (at && item.origin && within(item.origin, at)) return at;
+  if (at && item.origin && locationContains(item.origin, at)) return at;
   return (el.namePath ? src.site?.(prefix + el.namePath) : undefined) ?? at;
-}
-
-function within(outer: Location, inner: Location): boolean {
-  return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
 
 /**

@@ -608,17 +608,25 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   }
 }
 
-/** Reads a parameter file's values: `{value}` → the literal value, `{reference}` → unknown. */
+/** Reads a parameter file's values by lower-cased name (ARM matches parameter names without case). */
 export function readParameterFile(pf: { file: string; parsed: ParsedJson }): Map<string, Value> {
-  const out = new Map<string, Value>();
+  return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/**
+ * A parameter file's values with their names as written: `{value}` → the literal value,
+ * `{reference}` (a Key Vault secret) → unknown.
+ */
+export function parameterFileEntries(pf: { file: string; parsed: ParsedJson }): [string, Value][] {
+  const out: [string, Value][] = [];
   const doc: Doc = { file: pf.file, lineMap: pf.parsed.lineMap };
   for (const [k, , v] of members(getProp(pf.parsed.root, 'parameters'))) {
     const valueNode = getProp(v, 'value');
     const refNode = getProp(v, 'reference');
-    if (valueNode) out.set(k.toLowerCase(), nodeToValue(doc, valueNode));
+    if (valueNode) out.push([k, nodeToValue(doc, valueNode)]);
     else if (refNode) {
       const secret = getProp(refNode, 'secretName')?.value;
-      out.set(k.toLowerCase(), unknown(`Key Vault reference${typeof secret === 'string' ? ` (secret "${secret}")` : ''}`, nodeLocation(doc, refNode)));
+      out.push([k, unknown(`Key Vault reference${typeof secret === 'string' ? ` (secret "${secret}")` : ''}`, nodeLocation(doc, refNode))]);
     }
   }
   return out;

@@ -180,11 +180,12 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   };
   const inputDefault = (name: string): Value => {
     const i = inputs.get(name);
-    const passed = given?.get(name);
-    if (passed) return i ? passedThrough(passed, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } }) : passed;
-    if (!i?.default) return unknown(`input ${name} has no default`);
     // The input's name joins the value's chain (GPU001 reads `gpu` in the names a size flowed through).
-    return passedThrough(str(i.default.text, scalarLoc(f, i.default)), { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } });
+    const throughInput = (v: Value): Value => (i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } }) : v);
+    const passed = given?.get(name);
+    if (passed) return throughInput(passed);
+    if (!i?.default) return unknown(`input ${name} has no default`);
+    return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   /** A variable's written value: a literal, or one expression/macro resolved; else unknown. */
   const resolveScalar = (s: CiScalar): Value => {

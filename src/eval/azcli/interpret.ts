@@ -351,22 +351,24 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
   /**
+   * `source FILE` / `. FILE` (shell and PowerShell): a scanned script named by a known path runs
+   * in this scope, so its literal assignments count; any other sourced file may set anything.
+   */
+  function runSourced(word: CiWord | undefined, unknownWhy: string): void {
+    const target = word ? expandWord(word, env, ctx).text : undefined;
+    const after = target !== undefined ? ctx.source?.(target, env) : undefined;
+    if (after) env = copy(after);
+    else forgetAll(unknownWhy);
+  }
+
+  /**
    * Builtins that assign variables other than by a literal `X=…` word: `source`/`.`/`eval`
    * may assign any variable; `read`, `mapfile`/`readarray`, `printf -v`, `getopts`, `let`
    * assign the variables they name. `set -a` exports every later assignment.
    */
   function shellAssigns(program: CiWord, args: CiWord[]): void {
     const p = program.text;
-    if (p === 'source' || p === '.') {
-      // A scanned script sourced by a known path runs in this shell: its literal assignments count.
-      const target = args[0] ? expandWord(args[0], env, ctx).text : undefined;
-      const after = target !== undefined && args.length === 1 ? ctx.source?.(target, env) : undefined;
-      if (after) {
-        env = copy(after);
-        return;
-      }
-      return forgetAll(`variables may be set by the sourced ${args[0]?.raw ?? 'file'}`);
-    }
+    if (p === 'source' || p === '.') return runSourced(args.length === 1 ? args[0] : undefined, `variables may be set by the sourced ${args[0]?.raw ?? 'file'}`);
     if (p === 'eval') return forgetAll('variables may be set by eval');
     if (p === 'set') {
       for (let i = 0; i < args.length; i++) {
@@ -483,16 +485,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * they name (any, when the name is computed).
    */
   function psAssigns(words: CiWord[]): void {
-    if (words[0]!.raw === '.' && words.length > 1) {
-      // Dot-sourcing a scanned script runs it in this scope, as `source` does in a shell.
-      const target = words.length === 2 ? expandWord(words[1]!, env, ctx).text : undefined;
-      const after = target !== undefined ? ctx.source?.(target, env) : undefined;
-      if (after) {
-        env = copy(after);
-        return;
-      }
-      return forgetAll(`variables may be set by the dot-sourced ${words[1]!.raw}`);
-    }
+    // Dot-sourcing a scanned script runs it in this scope, as `source` does in a shell.
+    if (words[0]!.raw === '.' && words.length > 1) return runSourced(words.length === 2 ? words[1] : undefined, `variables may be set by the dot-sourced ${words[1]!.raw}`);
     const unquote = (t: string): string => t.replace(/^(['"])(.*)\1$/s, '$2');
     for (let i = 0; i < words.length; i++) {
       const t = words[i]!.raw.toLowerCase();

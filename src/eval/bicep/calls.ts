@@ -57,7 +57,6 @@ export function evalInstanceCall(scope: FileScope, e: Extract<Expression, { kind
 const LAMBDA_FUNCTIONS = new Set(['map', 'filter', 'reduce', 'sort', 'toobject', 'mapvalues', 'groupby']);
 /** Lambda bodies evaluated per evaluation (nested `map(range(0, 1000), …)` calls multiply: hostile input never hangs). */
 const LAMBDA_BUDGET = 100_000;
-const lambdaCalls = new WeakMap<object, number>();
 
 /**
  * The lambda functions (Bicep docs, "Lambda functions for Bicep"): `map(xs, (x, i) => …)`,
@@ -72,9 +71,8 @@ function evalLambdaCall(scope: FileScope, l: string, argExprs: Expression[], loc
   const call = (f: LambdaExpr | undefined, args: Value[]): Value => {
     if (!f) return U(`${l}() needs a lambda`, loc);
     if (scope.env.calls > 64) return U(`${l}() nests lambdas too deeply`, loc);
-    const spent = (lambdaCalls.get(scope.env) ?? 0) + 1;
-    if (spent > LAMBDA_BUDGET) return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
-    lambdaCalls.set(scope.env, spent);
+    if (scope.env.lambdaCalls >= LAMBDA_BUDGET) return U(`${l}(): more than ${LAMBDA_BUDGET} lambda calls are not evaluated`, loc);
+    scope.env.lambdaCalls++;
     scope.env.calls++;
     try {
       return scope.eval(f.body, withLocals(locals, f.params.map((p, i) => [p.name, args[i] ?? U(`lambda parameter '${p.name}' has no value`, loc)])));

@@ -161,17 +161,9 @@ export function moduleRef(scope: FileScope, e: Expression, locals: Locals): ModI
 
 /** `import {x} from './file.bicep'`: an exported variable of a local file. */
 export function importedVariable(scope: FileScope, d: ImportDecl, original: string, loc: Location): Value {
-  const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return U(`'${original}' is imported from a registry`, loc);
-  const target = path.resolve(path.dirname(scope.file.file), p);
-  const kind = envPathKind(scope, target);
-  if ((kind !== 'file' && kind !== 'link') || !target.toLowerCase().endsWith('.bicep') || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
-    return U(`'${original}' is imported from '${p}', which is not evaluated`, loc);
-  }
-  const parsed = scope.env.sources.parse(target);
-  if (!parsed) return U(`'${original}' is imported from '${p}', which cannot be parsed`, loc);
-  const child = scope.child(parsed, new Map(), scope.deployment, undefined, [...scope.stack, target]);
-  return child.variable(original) ?? U(`'${original}' is not a variable of '${p}'`, loc);
+  const target = importTarget(scope, d, original);
+  if (typeof target === 'string') return U(target, loc);
+  return target.variable(original) ?? U(`'${original}' is not a variable of '${d.fromString}'`, loc);
 }
 
 /**
@@ -180,13 +172,22 @@ export function importedVariable(scope: FileScope, d: ImportDecl, original: stri
  * a missing file, an import cycle).
  */
 export function importedScope(scope: FileScope, d: ImportDecl): FileScope | undefined {
+  const target = importTarget(scope, d, '');
+  return typeof target === 'string' ? undefined : target;
+}
+
+/** The scope of the local `.bicep` file an import reads, or why it is not read (a message about `name`). */
+function importTarget(scope: FileScope, d: ImportDecl, name: string): FileScope | string {
   const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return undefined;
+  if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
   const target = path.resolve(path.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
-  if ((kind !== 'file' && kind !== 'link') || !target.toLowerCase().endsWith('.bicep') || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) return undefined;
+  if ((kind !== 'file' && kind !== 'link') || !target.toLowerCase().endsWith('.bicep') || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
+    return `'${name}' is imported from '${p}', which is not evaluated`;
+  }
   const parsed = scope.env.sources.parse(target);
-  return parsed ? scope.child(parsed, new Map(), scope.deployment, undefined, [...scope.stack, target]) : undefined;
+  if (!parsed) return `'${name}' is imported from '${p}', which cannot be parsed`;
+  return scope.child(parsed, new Map(), scope.deployment, undefined, [...scope.stack, target]);
 }
 
 /** A deployment name for `ArmResource.deployment`: the name, or its token when unknown. */

@@ -366,7 +366,7 @@ export class ModuleInstance {
       if (item.type === 'Attribute') {
         if (!pathPrefix && META.has(item.name)) continue;
         sites.set(pathPrefix + item.name, locOf(item, f));
-        if (!pathPrefix && item.name === 'body' && resourceType.startsWith('azapi_')) bodyMemberSites(item.expr, f, 'body', sites);
+        if (isAzapiBody(item.name, pathPrefix, resourceType)) bodyMemberSites(item.expr, f, 'body', sites);
         entries.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
         continue;
       }
@@ -395,11 +395,11 @@ export class ModuleInstance {
 
   private evalAttribute(name: string, expr: Expression, ctx: EvalContext, resourceType: string, pathPrefix: string): Value {
     // azapi's `body = jsonencode({...})` (azapi v1): lint the object, not the JSON text.
-    if (!pathPrefix && name === 'body' && resourceType.startsWith('azapi_') && expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args[0])
+    if (isAzapiBody(name, pathPrefix, resourceType) && expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args[0])
       return evaluate(expr.args[0], ctx);
     const v = evaluate(expr, ctx);
     // azapi v1's `body` as a JSON string (a heredoc, a file's text): the provider decodes it.
-    if (!pathPrefix && name === 'body' && resourceType.startsWith('azapi_') && v.kind === 'string') return decodeJsonBody(v, expr, exprLoc(ctx, expr).file);
+    if (isAzapiBody(name, pathPrefix, resourceType) && v.kind === 'string') return decodeJsonBody(v, expr, exprLoc(ctx, expr).file);
     // azapi's `type = "Microsoft.X/y@${var.api}"` with an unknown API version: the ARM type is
     // still known. Keep it with an empty version (the model then reads the version as not known,
     // so only API-dependent defaults stay undecided) instead of losing the whole resource.
@@ -783,6 +783,11 @@ export function forEachChild(e: Expression, f: (c: Expression) => void): void {
 }
 
 export { nul };
+
+/** The top-level `body` argument of an azapi resource (the ARM body, read as an object). */
+function isAzapiBody(name: string, pathPrefix: string, resourceType: string): boolean {
+  return !pathPrefix && name === 'body' && resourceType.startsWith('azapi_');
+}
 
 /**
  * The members of an azapi `body` written as an object literal (also inside `jsonencode(…)`) are
