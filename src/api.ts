@@ -113,6 +113,12 @@ export interface LintOptions {
   cache?: boolean;
   /** `--cache-location`: the cache file, or a folder for it (default: `.mlops-iac-lint-cache` in the current folder). */
   cacheLocation?: string;
+  /**
+   * With `--cache`: a file changed less than this many milliseconds before the run looked at it
+   * is read and hashed, not recognized by its signature (`HostOptions.signatures`). Default
+   * CACHE_FRESH_MS; tests that write a tree and lint it at once set 0.
+   */
+  cacheFreshMs?: number;
   /** `--shard K/N`: lint only the units of work of shard K of N (`src/pipeline/shard.ts`). */
   shard?: Shard;
   /**
@@ -141,9 +147,12 @@ function commonRoot(paths: string[]): string {
  * Everything before the units run: options and config, discovery and classification, what
  * each front end takes over, the policies, and the units of work. Deterministic for a given
  * tree and options: a worker thread (src/worker.ts) makes the same plan on its own.
- * `facts`: the `--cache`'s answers about texts, on the thread that keeps it (the same plan, sooner).
+ * `cache`: the `--cache`, on the thread that keeps it: its answers about texts and files (the
+ * same plan, sooner: an unchanged file is classified and planned without being read), and the
+ * text hashes the units' recordings make (kept with the files' signatures).
  */
-export async function prepareRun(options: LintOptions, facts?: TextFacts): Promise<PreparedRun> {
+export async function prepareRun(options: LintOptions, cache?: UnitCache): Promise<PreparedRun> {
+  const facts: TextFacts | undefined = cache;
   // ---- options and config --------------------------------------------------------------
   const given = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
   for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
@@ -179,7 +188,10 @@ export async function prepareRun(options: LintOptions, facts?: TextFacts): Promi
   // What planning read is set aside for the units (HostOptions.setAsideChars); each thread that
   // may plan the run holds its share, so threads together stay within the one-thread bound. A
   // build without a worker entry (the Action, the TypeScript sources) runs on this thread alone.
-  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))) });
+  const host = createHost(root, {
+    setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
+    ...(cache ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}),
+  });
   // The one reader outside the root, and only when asked: the Bicep module cache.
   if (options.bicepCache !== undefined && !fs.existsSync(path.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path.resolve(options.bicepCache)}`);
   const bicepCache = options.bicepCache !== undefined ? createHost(fs.realpathSync(path.resolve(options.bicepCache))) : undefined;
@@ -207,7 +219,7 @@ export async function prepareRun(options: LintOptions, facts?: TextFacts): Promi
   const byFrontEnd = new Map<FrontEnd, ClassifiedFile[]>(frontEnds.map((fe) => [fe, []]));
   for (const [i, file] of listed.entries()) {
     options.onProgress?.('reading files', i + 1, listed.length);
-    const claim = classify(file, frontEnds, host, root, problems);
+    const claim = classify(file, frontEnds, host, root, problems, facts);
     if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
@@ -236,7 +248,7 @@ export async function prepareRun(options: LintOptions, facts?: TextFacts): Promi
   // ---- front ends: which files each takes over, then units of work ------------------------
   const superseded = new Set<string>();
   // One recorder for the run: it notes what each unit reads, for the cache (`--cache`).
-  const recorder = recordingHost(host);
+  const recorder = recordingHost(host, cache ? (file, hash) => cache.noteText(host, file, hash) : undefined);
   const ctx: FrontEndContext = {
     host: recorder.host,
     root,
@@ -295,6 +307,13 @@ export async function prepareRun(options: LintOptions, facts?: TextFacts): Promi
  * 272–289 MB with them, 284 MB without (issue 15's bound: 300 MB).
  */
 const SET_ASIDE_CHARS = 16 * 1024 * 1024;
+
+/**
+ * `LintOptions.cacheFreshMs`' default: two seconds, far above any file system's timestamp
+ * granularity (ext4 and XFS: nanoseconds, stamped from a clock of a few milliseconds' tick;
+ * FAT: two seconds for modification times).
+ */
+const CACHE_FRESH_MS = 2000;
 
 /** A planned run: what the units need (`UnitRun`), and what the report needs besides. */
 export interface PreparedRun extends UnitRun {
@@ -500,7 +519,39 @@ function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRo
 }
 
 /** The first front end that reads a file, and the kind it reads it as (by name, else by a peek at the content). */
-function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[]): { frontEnd: FrontEnd; kind: FileKind } | undefined {
+/**
+ * The front end and kind of a listed file. A file whose content decides (`byName` answered
+ * 'peek') is read, unless the `--cache` knows the answer for the file as it is (`fileFact`).
+ */
+function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[], facts: TextFacts | undefined): { frontEnd: FrontEnd; kind: FileKind } | undefined {
+  const first = frontEnds.findIndex((fe) => fe.byName(file) !== undefined);
+  if (first < 0) return undefined;
+  const byName = frontEnds[first]!.byName(file)!;
+  if (byName !== 'peek') return { frontEnd: frontEnds[first]!, kind: byName };
+  if (!facts) return classifyByContent(file, frontEnds, host, root, problems);
+  // The answer, as the name of the front end and the kind (null: no front end's file), for this
+  // set of front ends (a run restricted to some families may classify the file otherwise).
+  const name = `classify:${frontEnds.map((fe) => fe.name).join(',')}`;
+  const answer = facts.fileFact(name, file, host, isClassification, () => {
+    const before = problems.length;
+    const claim = classifyByContent(file, frontEnds, host, root, problems);
+    // A file that could not be read is not recorded (undefined): its problem is said on every run.
+    if (problems.length > before || host.problemOf(file)) return undefined;
+    return claim ? [claim.frontEnd.name, claim.kind] : null;
+  });
+  // Undefined: the file could not be read (its problem is recorded).
+  if (answer === undefined || answer === null) return undefined;
+  const frontEnd = frontEnds.find((fe) => fe.name === answer[0]);
+  return frontEnd ? { frontEnd, kind: answer[1] as FileKind } : undefined;
+}
+
+type Classification = [frontEnd: string, kind: string] | null;
+function isClassification(v: unknown): v is Classification {
+  return v === null || (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string');
+}
+
+/** Classifies by content: each front end that claims the file by name in turn, by a peek (`byHead`) or by the text. */
+function classifyByContent(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[]): { frontEnd: FrontEnd; kind: FileKind } | undefined {
   let text: string | undefined;
   let read = false;
   for (const fe of frontEnds) {

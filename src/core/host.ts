@@ -81,6 +81,18 @@ export interface Host {
    * drops texts (kept ones excepted).
    */
   planned(files: ReadonlySet<string>): void;
+  /**
+   * The file's signature (`HostOptions.signatures`): device, inode, size and the modification
+   * and change times in nanoseconds, taken before this run first read the file (or now, when it
+   * has not read it), so that a file changed after the signature was taken no longer matches it.
+   * Undefined when signatures are off, the file is not a regular file inside the root, or it
+   * changed too recently to be told apart from a change in the same clock tick (`freshMs`).
+   * The `--cache` recognizes an unchanged file by it without reading the file (git's index does
+   * the same with the same fields).
+   */
+  signature(file: string): string | undefined;
+  /** The signature taken before this run first read the file, if it did (never a new stat). */
+  knownSignature(file: string): string | undefined;
 }
 
 export interface HostOptions {
@@ -92,6 +104,13 @@ export interface HostOptions {
    * Bounded, so a large tree is not held whole between the two phases. Default 0 (none).
    */
   setAsideChars?: number;
+  /**
+   * Takes each file's signature (`Host.signature`) before its first read: for `--cache`.
+   * `freshMs`: a file whose modification or change time is less than this before the stat has
+   * no signature (a later write within the file system's timestamp granularity could leave
+   * every field the same; git calls these "racily clean" entries). Default: off.
+   */
+  signatures?: { freshMs: number };
 }
 
 /** The largest peek `readHead` reads through its scratch buffer (the plan peek's 64 KB). */
@@ -315,6 +334,32 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     return text;
   };
 
+  /** Each file's signature, taken once per run before its first read (`Host.signature`). */
+  const signatures = new Map<string, string | undefined>();
+  const freshNs = options.signatures ? BigInt(Math.max(0, Math.round(options.signatures.freshMs))) * 1_000_000n : undefined;
+  const signatureNow = (file: string): string | undefined => {
+    if (freshNs === undefined) return undefined;
+    const known = signatures.get(file);
+    if (known !== undefined || signatures.has(file)) return known;
+    let sig: string | undefined;
+    // Inside the root and a regular file (the same gate as a read), then one stat.
+    if (isInside(file)) {
+      try {
+        const now = BigInt(Date.now()) * 1_000_000n;
+        const st = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+        if (st?.isFile() && st.mtimeNs < now - freshNs && st.ctimeNs < now - freshNs) sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      } catch {
+        sig = undefined;
+      }
+    }
+    signatures.set(file, sig);
+    return sig;
+  };
+  /** Before a read from the disk: the signature, when signatures are on and none was taken yet. */
+  const beforeRead = (file: string): void => {
+    if (freshNs !== undefined && !signatures.has(file)) signatureNow(file);
+  };
+
   const host: Host = {
     root: absRoot,
     isInside,
@@ -391,6 +436,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
         buf = wholeHead.bytes;
         wholeHead = undefined;
       } else {
+        beforeRead(file);
         try {
           buf = fs.readFileSync(file);
         } catch (e) {
@@ -413,6 +459,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
         capRefusals.add(problemByFile.get(file)!);
         return undefined;
       }
+      beforeRead(file);
       try {
         return fs.readFileSync(file);
       } catch (e) {
@@ -424,6 +471,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       // A file the folder listing already shows as regular needs no lstat of its own (as readText).
       if (!listedRegular(resolved(file)) && !regularFile(file)) return undefined;
       let fd: number | undefined;
+      beforeRead(file);
       try {
         fd = fs.openSync(file, 'r');
         // A peek up to 64 KB reads into one scratch buffer and copies out the bytes read:
@@ -447,6 +495,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       if (!listedRegular(resolved(file)) && !regularFile(file)) return undefined;
       // Opened on the first pull, closed when the iterator ends or is returned (a read error
       // is thrown from next(); the caller reports it).
+      beforeRead(file);
       function* chunks(): Generator<string, void> {
         const fd = fs.openSync(file, 'r');
         try {
@@ -484,6 +533,8 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       const text = textCache.get(file);
       if (text !== undefined) setAside(file, text);
     },
+    signature: signatureNow,
+    knownSignature: (file) => signatures.get(file),
     planned(files) {
       planning = false;
       for (const [file, text] of aside) {

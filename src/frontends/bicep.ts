@@ -17,7 +17,7 @@ import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { parseCache, type ParseCache } from './shared.js';
+import { isStringList, parseCache, planningFact, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
 import { remoteModuleProblem } from './remote-modules.js';
 import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
@@ -48,6 +48,11 @@ interface RunState {
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+
+/** A JSON template Bicep compiled (its `_generator` says so near the start): planning's fact about the file. */
+function isBicepGenerated(ctx: FrontEndContext, template: string): boolean {
+  return planningFact(ctx, 'bicep-generated', template, isBoolean, (text) => BICEP_GENERATOR.test(text.slice(0, 8192))) ?? false;
+}
 
 /** What `supersedes` decided, for `run` (one lint run shares one context). No trees: units release theirs. */
 const states = new WeakMap<FrontEndContext, RunState>();
@@ -110,10 +115,9 @@ export const bicepFrontEnd: FrontEnd = {
     for (const f of ctx.allFiles) {
       if (f.kind !== 'arm') continue;
       const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
-      if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? '')) continue;
-      // With --cache, an unchanged source is not parsed again: whether it parses is its text's fact.
-      const text = ctx.facts ? ctx.host.readText(twin) : undefined;
-      if (ctx.facts && text !== undefined ? ctx.facts.fact('bicep-parses', text, isBoolean, () => parsesClean(twin)) : parsesClean(twin)) {
+      if (!twin || !isBicepGenerated(ctx, f.path)) continue;
+      // With --cache, an unchanged source is not read or parsed again: whether it parses is its file's fact.
+      if (ctx.facts ? ctx.facts.fileFact('bicep-parses', twin, ctx.host, isBoolean, () => (ctx.host.readText(twin) === undefined ? undefined : parsesClean(twin))) : parsesClean(twin)) {
         out.add(f.path);
         state.twins.set(f.path, twin);
       } else state.brokenWithTwin.add(twin);
@@ -297,11 +301,9 @@ function bicepUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): Cla
   };
   for (const f of files) {
     const from = path.resolve(f.path);
-    const text = ctx.host.readText(f.path);
-    ctx.host.forget(f.path);
-    if (text === undefined) continue;
-    for (const m of text.matchAll(BICEP_REFERENCE)) {
-      const target = path.resolve(path.dirname(from), m[1]!);
+    const references = planningFact(ctx, 'bicep-references', f.path, isStringList, (text) => [...text.matchAll(BICEP_REFERENCE)].map((m) => m[1]!));
+    for (const reference of references ?? []) {
+      const target = path.resolve(path.dirname(from), reference);
       if (!scanned.has(target)) continue;
       const a = find(from);
       const b = find(target);

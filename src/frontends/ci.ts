@@ -10,7 +10,7 @@ import { buildCiModel } from '../eval/ci/build.js';
 import type { CiFile } from '../model/ci.js';
 import { classifyCiFile } from './ci-classify.js';
 import type { FrontEnd, Problem, SuppressionSource } from './types.js';
-import { readProblem } from './shared.js';
+import { isStringList, planningFact, readProblem } from './shared.js';
 import { ciByName } from './names.js';
 import { azureCliUnits } from './azure-cli.js';
 import type { ClassifiedFile } from './types.js';
@@ -26,7 +26,7 @@ export const ciFrontEnd: FrontEnd = {
   // Units of work (issue 15): each file alone, except that a file naming a scanned script it
   // may run (`run: ./scripts/deploy.sh`, `scriptPath:`, `bash x.sh`) shares that script's unit:
   // the azure-cli reading of a script also takes the variables of each caller.
-  units: (files, ctx) => unitsByScriptReference(files, (f) => ctx.host.readText(f)),
+  units: (files, ctx) => unitsByScriptReference(files, (f) => planningFact(ctx, 'ci-references', f, isReferences, (text) => ({ scripts: scriptNamesIn(text), uses: localUsesIn(text) }))),
   run(files, ctx) {
     const problems: Problem[] = [];
     const ciFiles: CiFile[] = [];
@@ -108,12 +108,22 @@ function localUsesIn(text: string): string[] {
  * makes a unit larger), joined transitively; every other file is its own unit. Units keep the
  * order of `files`.
  */
-function unitsByScriptReference(files: readonly ClassifiedFile[], textOf: (file: string) => string | undefined): ClassifiedFile[][] {
+/** What a CI file names that may put it in another file's unit: scripts it may run, local workflows, actions and templates it uses. */
+interface CiReferences {
+  scripts: string[];
+  uses: string[];
+}
+function isReferences(v: unknown): v is CiReferences {
+  return typeof v === 'object' && v !== null && isStringList((v as CiReferences).scripts) && isStringList((v as CiReferences).uses);
+}
+
+function unitsByScriptReference(files: readonly ClassifiedFile[], referencesOf: (file: string) => CiReferences | undefined): ClassifiedFile[][] {
   const scriptsByName = new Map<string, number[]>();
   files.forEach((f, i) => {
     const base = path.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...(scriptsByName.get(base) ?? []), i]);
   });
+  const references = files.map((f) => referencesOf(f.path));
   const parent = files.map((_, i) => i);
   const find = (i: number): number => {
     let r = i;
@@ -122,8 +132,8 @@ function unitsByScriptReference(files: readonly ClassifiedFile[], textOf: (file:
     return r;
   };
   if (scriptsByName.size > 0) {
-    files.forEach((f, i) => {
-      for (const name of scriptNamesIn(textOf(f.path) ?? '')) {
+    references.forEach((refs, i) => {
+      for (const name of refs?.scripts ?? []) {
         for (const j of scriptsByName.get(name.toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
       }
     });
@@ -131,8 +141,8 @@ function unitsByScriptReference(files: readonly ClassifiedFile[], textOf: (file:
   // A workflow that calls a local reusable workflow or composite action (`uses: ./…`) evaluates
   // that file with its `with:` inputs: both in one unit.
   const norm = files.map((f) => f.path.replace(/\\/g, '/').toLowerCase());
-  files.forEach((f, i) => {
-    for (const ref of localUsesIn(textOf(f.path) ?? '')) {
+  references.forEach((refs, i) => {
+    for (const ref of refs?.uses ?? []) {
       norm.forEach((p, j) => {
         if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
       });

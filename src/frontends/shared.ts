@@ -53,3 +53,25 @@ export function parseCache<T>(
     entries: () => cache.entries(),
   };
 }
+
+/**
+ * A planning answer about one file's text (units of work, twins): from the `--cache` while the
+ * file is unchanged (`TextFacts.fileFact`: it is not read then), else `compute(text)`, with the
+ * text released after (`Host.forget`: planning holds no text; the Host sets it aside for the
+ * unit that reads it next). Undefined when the file cannot be read. The answer must be JSON.
+ */
+export function planningFact<T>(ctx: Pick<FrontEndContext, 'host' | 'facts'>, name: string, file: string, valid: (v: unknown) => v is T, compute: (text: string) => T): T | undefined {
+  const fromText = (): T | undefined => {
+    const text = ctx.host.readText(file);
+    if (text === undefined) return undefined;
+    const answer = compute(text);
+    ctx.host.forget(file);
+    return answer;
+  };
+  return ctx.facts ? ctx.facts.fileFact(name, file, ctx.host, valid, fromText) : fromText();
+}
+
+/** A list of strings (a recorded planning answer's shape). */
+export function isStringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}

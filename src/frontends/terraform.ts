@@ -18,7 +18,7 @@ import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem } from './types.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
-import { parseCache } from './shared.js';
+import { isStringList, parseCache, planningFact } from './shared.js';
 
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
 const LOCK_FILE = '.terraform.lock.hcl';
@@ -159,12 +159,10 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : undefined) ?? [];
     const targets = new Set<string>();
     for (const f of tfs) {
-      const text = ctx.host.readText(f);
-      if (text === undefined) continue;
-      for (const m of text.matchAll(LOCAL_SOURCE)) targets.add(path.resolve(dir, m[1]!));
-      // Released for planning's bounded memory; the Host sets the text aside for the unit that
-      // reads it next (HostOptions.setAsideChars), within its bound.
-      ctx.host.forget(f);
+      // The text is released for planning's bounded memory; the Host sets it aside for the unit
+      // that reads it next (HostOptions.setAsideChars), within its bound.
+      const sources = planningFact(ctx, 'tf-local-sources', f, isStringList, (text) => [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!));
+      for (const s of sources ?? []) targets.add(path.resolve(dir, s));
     }
     targets.delete(dir);
     out.push(...targets);

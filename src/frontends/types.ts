@@ -134,6 +134,12 @@ export interface FrontEndContext {
  */
 export interface TextFacts {
   fact<T>(name: string, text: string, valid: (v: unknown) => v is T, compute: () => T): T;
+  /**
+   * Answers that depend on nothing but one file's path and content (and this build), found by
+   * the file's signature (`Host.signature`) without reading it: `compute()` reads the file and
+   * gives undefined when it cannot (nothing is recorded then).
+   */
+  fileFact<T>(name: string, file: string, host: Host, valid: (v: unknown) => v is T, compute: () => T | undefined): T | undefined;
 }
 
 export interface FrontEnd {

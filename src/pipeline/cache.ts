@@ -11,14 +11,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../core/host.js';
 import type { TextFacts } from '../frontends/types.js';
-import { depsHold, hashText, type Dependency } from './recording-host.js';
+import { depsHold, hashText, textAnswer, type Dependency } from './recording-host.js';
 import type { UnitResult } from './unit.js';
 
 /** The default file name (ESLint: `.eslintcache`), in the current folder or a given folder. */
 export const CACHE_FILE = '.mlops-iac-lint-cache';
 const TOOL = 'mlops-iac-lint';
-/** The layout of the cache file; bumped when UnitResult changes shape (5: `facts`). */
-const FORMAT = 5;
+/** The layout of the cache file; bumped when UnitResult changes shape (5: `facts`; 6: `files`). */
+const FORMAT = 6;
 
 interface Entry {
   deps: Dependency[];
@@ -30,9 +30,17 @@ interface CacheFile {
   format: number;
   version: string;
   entries: Record<string, Entry>;
-  /** Planning's answers about a text, by the fact's name and the text's hash (`TextFacts`). */
+  /**
+   * Planning's answers about a text, by the fact's name and the text's hash (`TextFacts.fact`),
+   * or about a file, by the fact's name, the file and its signature (`TextFacts.fileFact`).
+   */
   facts: Record<string, unknown>;
+  /** The text hash of files by path, with the signature the file had when it was read (`Host.signature`). */
+  files: Record<string, FileMemo>;
 }
+
+/** A file's signature when it was read, and the hash of its text (a 'text' dependency's answer). */
+type FileMemo = [signature: string, textHash: string];
 
 /** Where the cache lives: `--cache-location` as a file, or a folder (existing, or ending in a separator) holding CACHE_FILE. */
 export function cacheFilePath(location: string | undefined, cwd: string): string {
@@ -49,6 +57,9 @@ export function hashOf(value: unknown): string {
 export class UnitCache implements TextFacts {
   private readonly old: Record<string, Entry>;
   private readonly oldFacts: Record<string, unknown>;
+  private readonly oldFiles: Record<string, FileMemo>;
+  /** This run's file memos: those it used or made (`textHash`, `noteText`). */
+  private readonly nextFiles = new Map<string, FileMemo>();
   /** This run's facts: those it asked for (an unused one is dropped, as an absent unit's entry is). */
   private readonly nextFacts = new Map<string, unknown>();
   /** This run's entries, serialized when made: the run goes on to mutate its findings (evidence, suppressions). */
@@ -66,11 +77,13 @@ export class UnitCache implements TextFacts {
     private readonly version: string,
     old: Record<string, Entry>,
     oldFacts: Record<string, unknown>,
+    oldFiles: Record<string, FileMemo>,
     /** The file on disk is this version's cache holding exactly `old` (not missing, corrupt, foreign or another version's). */
     private readonly onDisk: boolean,
   ) {
     this.old = old;
     this.oldFacts = oldFacts;
+    this.oldFiles = oldFiles;
   }
 
   /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
@@ -80,16 +93,16 @@ export class UnitCache implements TextFacts {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); linting without it`);
-      return new UnitCache(file, version, {}, {}, false);
+      return new UnitCache(file, version, {}, {}, {}, false);
     }
     const parsed = parseCacheFile(text);
     if (typeof parsed === 'string') {
       warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
-      return new UnitCache(file, version, {}, {}, false);
+      return new UnitCache(file, version, {}, {}, {}, false);
     }
     // Another version's results may differ: start afresh (not a warning: an upgrade is normal).
     const same = parsed.version === version;
-    return new UnitCache(file, version, same ? parsed.entries : {}, same ? parsed.facts : {}, same);
+    return new UnitCache(file, version, same ? parsed.entries : {}, same ? parsed.facts : {}, same ? parsed.files : {}, same);
   }
 
   /**
@@ -105,10 +118,57 @@ export class UnitCache implements TextFacts {
     return value;
   }
 
+  /**
+   * A fact about one file (TextFacts.fileFact): the answer recorded for the file while its
+   * signature is the one it had then, else `compute()`'s (which reads the file), kept for the
+   * next run when the file has a signature. An unchanged file is not read at all. `compute()`
+   * gives undefined when the file cannot be read: nothing is kept.
+   */
+  fileFact<T>(name: string, file: string, host: Host, valid: (v: unknown) => v is T, compute: () => T | undefined): T | undefined {
+    // Taken before compute() reads the file: a change after it gives the file another signature.
+    const sig = host.signature(file);
+    if (sig === undefined) return compute();
+    const key = `${name}\u0000${file}\u0000${sig}`;
+    const known = this.nextFacts.get(key) ?? this.oldFacts[key];
+    const value = known !== undefined && valid(known) ? known : compute();
+    if (value !== undefined) this.nextFacts.set(key, value);
+    return value;
+  }
+
+  /**
+   * A 'text' dependency's answer now: the recorded hash while the file's signature is the one
+   * it had when that hash was made, else the hash of the text read now (kept with the signature
+   * taken before the read).
+   */
+  private textHash(host: Host, file: string): string {
+    const sig = host.signature(file);
+    if (sig !== undefined) {
+      const memo = this.nextFiles.get(file) ?? this.oldFiles[file];
+      if (memo !== undefined && memo[0] === sig) {
+        this.nextFiles.set(file, memo);
+        return memo[1];
+      }
+    }
+    const hash = textAnswer(host, file);
+    if (sig !== undefined && hash !== '') this.nextFiles.set(file, [sig, hash]);
+    return hash;
+  }
+
+  /**
+   * A text hash a unit's recording made on this thread (`recordingHost`'s `onTextHash`): kept
+   * with the signature the Host took before it first read the file. A file this thread's Host
+   * did not read (a unit a worker ran) has no such signature and is not kept: a signature taken
+   * now might be of a later version of the file than the hash.
+   */
+  noteText(host: Host, file: string, hash: string): void {
+    const sig = host.knownSignature(file);
+    if (sig !== undefined) this.nextFiles.set(file, [sig, hash]);
+  }
+
   /** The cached result of a unit, when every read it made still gives the same answer. */
   get(key: string, host: Host): UnitResult | undefined {
     const e = this.old[key];
-    if (e && depsHold(host, e.deps, this.answers)) {
+    if (e && depsHold(host, e.deps, this.answers, (file) => this.textHash(host, file))) {
       this.hits++;
       this.next.set(key, JSON.stringify(e));
       return e.result;
@@ -127,7 +187,10 @@ export class UnitCache implements TextFacts {
     if (!this.onDisk || this.wrote || this.next.size !== Object.keys(this.old).length) return false;
     // The same facts, with the same answers (a fact answered afresh replaced a refused one).
     const old = Object.keys(this.oldFacts);
-    return old.length === this.nextFacts.size && old.every((k) => this.nextFacts.get(k) === this.oldFacts[k]);
+    if (old.length !== this.nextFacts.size || !old.every((k) => this.nextFacts.get(k) === this.oldFacts[k])) return false;
+    // The same file memos (each used one is the old array itself; a new one is a new array).
+    const files = Object.keys(this.oldFiles);
+    return files.length === this.nextFiles.size && files.every((k) => this.nextFiles.get(k) === this.oldFiles[k]);
   }
 
   /**
@@ -141,11 +204,12 @@ export class UnitCache implements TextFacts {
     const head = JSON.stringify({ tool: TOOL, format: FORMAT, version: this.version });
     const entries = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',');
     const facts = JSON.stringify(Object.fromEntries(this.nextFacts));
+    const files = JSON.stringify(Object.fromEntries(this.nextFiles));
     // The folder of `--cache-location dir/` is made when missing (one level: a recursive
     // mkdir loops forever under /proc in Node 20).
     if (!fs.existsSync(path.dirname(this.file))) fs.mkdirSync(path.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries}},"facts":${facts}}`);
+    fs.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries}},"facts":${facts},"files":${files}}`);
     fs.renameSync(tmp, this.file);
   }
 }
@@ -160,9 +224,12 @@ function parseCacheFile(text: string): CacheFile | string {
   }
   if (typeof v !== 'object' || v === null || (v as CacheFile).tool !== TOOL) return `is not a ${TOOL} cache`;
   const c = v as CacheFile;
-  if (c.format !== FORMAT || typeof c.version !== 'string' || !isRecord(c.entries) || !isRecord(c.facts)) return 'has a layout this version does not read';
+  if (c.format !== FORMAT || typeof c.version !== 'string' || !isRecord(c.entries) || !isRecord(c.facts) || !isRecord(c.files)) return 'has a layout this version does not read';
   for (const e of Object.values(c.entries)) {
     if (!isEntry(e)) return 'has a malformed entry (corrupt)';
+  }
+  for (const m of Object.values(c.files)) {
+    if (!Array.isArray(m) || m.length !== 2 || typeof m[0] !== 'string' || typeof m[1] !== 'string') return 'has a malformed entry (corrupt)';
   }
   return c;
 }

@@ -26,7 +26,11 @@ export interface RecordingHost {
   end(): { deps: Dependency[]; readProblems: ReadProblem[] };
 }
 
-export function recordingHost(inner: Host): RecordingHost {
+/**
+ * `onTextHash`: told each text hash the recorder made of a file this thread's Host read (the
+ * `--cache` keeps it with the file's signature, so the next run need not read the file to check).
+ */
+export function recordingHost(inner: Host, onTextHash?: (file: string, hash: string) => void): RecordingHost {
   let deps: Map<string, Dependency> | undefined;
   let problemsAtStart = 0;
   const note = (kind: Dependency[0], p: string, answer: () => string): void => {
@@ -54,7 +58,12 @@ export function recordingHost(inner: Host): RecordingHost {
     },
     readText(file) {
       const r = inner.readText(file);
-      note('text', file, () => (r === undefined ? '' : hashText(r)));
+      note('text', file, () => {
+        if (r === undefined) return '';
+        const hash = hashText(r);
+        onTextHash?.(file, hash);
+        return hash;
+      });
       return r;
     },
     readBytes(file, maxBytes) {
@@ -79,6 +88,9 @@ export function recordingHost(inner: Host): RecordingHost {
     forget: (file) => inner.forget(file),
     keep: (file) => inner.keep(file),
     planned: (files) => inner.planned(files),
+    // Not a read of the unit: the cache's own check (a changed file gets a new signature).
+    signature: (file) => inner.signature(file),
+    knownSignature: (file) => inner.knownSignature(file),
   };
   return {
     host,
@@ -137,13 +149,13 @@ export function listingAnswer(entries: ReturnType<Host['list']>): string {
  * `answers` keeps each read's answer for the run (files do not change under a run): a module
  * folder or lock file many units read is read and hashed once, not once per unit.
  */
-export function depsHold(host: Host, deps: readonly Dependency[], answers: Map<string, string> = new Map()): boolean {
+export function depsHold(host: Host, deps: readonly Dependency[], answers: Map<string, string> = new Map(), textHash: (file: string) => string = (file) => textAnswer(host, file)): boolean {
   for (const [kind, p, answer] of deps) {
     // A head's and a capped read's answers depend on how many bytes were read or allowed: part of the key.
     const key = kind === 'head' || kind === 'bytes' ? `${kind}\u0000${p}\u0000${recordedCap(answer)}` : `${kind}\u0000${p}`;
     let now = answers.get(key);
     if (now === undefined) {
-      now = currentAnswer(host, kind, p, answer);
+      now = kind === 'text' ? textHash(p) : currentAnswer(host, kind, p, answer);
       answers.set(key, now);
     }
     if (now !== answer) return false;
@@ -151,15 +163,19 @@ export function depsHold(host: Host, deps: readonly Dependency[], answers: Map<s
   return true;
 }
 
+/** A text read's answer now: the text's hash, '' when it cannot be read. */
+export function textAnswer(host: Host, file: string): string {
+  const t = host.readText(file);
+  return t === undefined ? '' : hashText(t);
+}
+
 /** What a read gives now (`answer`: the recorded one, for the byte count of a head). */
 function currentAnswer(host: Host, kind: Dependency[0], p: string, answer: string): string {
   let now = '';
   switch (kind) {
-    case 'text': {
-      const t = host.readText(p);
-      now = t === undefined ? '' : hashText(t);
+    case 'text':
+      now = textAnswer(host, p);
       break;
-    }
     case 'bytes': {
       // An answer without its cap (an earlier cache) is never taken as holding: the unit runs again.
       const max = recordedCap(answer);

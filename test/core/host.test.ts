@@ -20,6 +20,33 @@ function scratch(): { root: string; outside: string } {
 }
 
 describe('Host', () => {
+  it('signatures (--cache): taken before the first read, none when off, for a file changed just now, outside the root or not a file', async () => {
+    const { root, outside } = scratch();
+    const file = path.join(root, 'a.tf');
+    fs.writeFileSync(file, 'x = 1\n');
+    fs.writeFileSync(path.join(outside, 'o.tf'), 'y = 2\n');
+    fs.symlinkSync(path.join(outside, 'o.tf'), path.join(root, 'link.tf'));
+    expect(createHost(root).signature(file)).toBeUndefined(); // off
+    // Written just now: within two seconds, no signature (a write in the same clock tick could keep every field).
+    expect(createHost(root, { signatures: { freshMs: 2000 } }).signature(file)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const host = createHost(root, { signatures: { freshMs: 0 } });
+    expect(host.knownSignature(file)).toBeUndefined();
+    expect(host.readText(file)).toBe('x = 1\n');
+    // Taken at the read, before it: the same all run, whatever happens to the file after.
+    const sig = host.knownSignature(file);
+    expect(sig).toMatch(/^\d+:\d+:6:\d+:\d+$/);
+    fs.writeFileSync(file, 'x = 2\n');
+    expect(host.signature(file)).toBe(sig);
+    // The next run sees another signature for the changed file (same size, new change time).
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(createHost(root, { signatures: { freshMs: 0 } }).signature(file)).not.toBe(sig);
+    expect(host.signature(path.join(root, 'link.tf'))).toBeUndefined(); // leaves the root
+    expect(host.signature(path.join(outside, 'o.tf'))).toBeUndefined();
+    expect(host.signature(root)).toBeUndefined(); // a folder
+    expect(host.signature(path.join(root, 'missing.tf'))).toBeUndefined();
+  });
+
   it('reads a file inside the root once, and refuses one reached through a link that leaves the root', () => {
     const { root, outside } = scratch();
     fs.writeFileSync(path.join(root, 'a.tf'), 'x = 1\n');

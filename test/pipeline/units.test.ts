@@ -30,6 +30,13 @@ afterEach(() => {
   for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
+/**
+ * Lets the file system's clock pass the files just written: a file whose times are not before
+ * the run's clock has no signature (`cacheFreshMs: 0` still needs them in the past), and a write
+ * after this gets other times than the one before it (timestamps tick in a few milliseconds).
+ */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
+
 /** Every report format's bytes, so "the same output" means all of them. */
 function reports(r: LintResult, cwd: string): string {
   return ['stylish', 'json', 'sarif', 'compact'].map((f) => formatResult(r, f as 'json', { cwd })).join('\n\u0000\n');
@@ -177,7 +184,7 @@ describe('cache and units on a small tree', () => {
     expect(foreign.notices).toEqual([expect.stringMatching(/^the cache .*c\.json is not a mlops-iac-lint cache; it is ignored and rewritten$/)]);
   });
 
-  it('planning asks the cache whether a compiled twin\'s Bicep source parses, by the source\'s text (an unchanged tree is not parsed again)', async () => {
+  it('planning asks the cache whether a compiled twin\'s Bicep source parses, by the file as it is (an unchanged tree is not read or parsed again)', async () => {
     const root = tempDir();
     fs.mkdirSync(path.join(root, 'infra'));
     const kv = "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: {\n      family: 'A'\n      name: 'standard'\n    }\n    enablePurgeProtection: false\n  }\n}\n";
@@ -187,29 +194,88 @@ describe('cache and units on a small tree', () => {
       path.join(root, 'infra/main.json'),
       JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', metadata: { _generator: { name: 'bicep', version: '0.30.23.60470' } }, resources: [twinResource] }, null, 2),
     );
+    await settle();
     const cacheLocation = path.join(root, 'c.json');
+    // Files written just now are recognized by their signature too (the default waits 2 s).
+    const cached = (): LintOptions => opts(root, { cache: true, cacheLocation, cacheFreshMs: 0 });
     const inFile = (r: LintResult, ext: string) => r.findings.filter((f) => f.location.file.endsWith(ext));
-    const cold = await lint(opts(root, { cache: true, cacheLocation }));
+    const cold = await lint(cached());
     // The source is linted in the twin's place.
     expect(inFile(cold, '.bicep').length).toBeGreaterThan(0);
     expect(inFile(cold, '.json')).toEqual([]);
     const facts = JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).facts as Record<string, unknown>;
-    expect(Object.entries(facts)).toEqual([[expect.stringMatching(/^bicep-parses:/), true]]);
+    const source = path.join(root, 'infra/main.bicep');
+    const twin = path.join(root, 'infra/main.json');
+    const factOf = (name: string, file: string) => Object.keys(facts).find((k) => k.startsWith(`${name}\u0000${file}\u0000`));
+    // What planning asked: the twin's classification and generator, the source's references and parse.
+    expect(facts[factOf('bicep-parses', source)!]).toBe(true);
+    expect(facts[factOf('bicep-generated', twin)!]).toBe(true);
+    expect(facts[factOf('bicep-references', source)!]).toEqual([]);
+    expect(Object.keys(facts).find((k) => k.startsWith('classify:') && k.includes(twin))).toBeDefined();
     // Warm: the same bytes, and the file left alone (the same entries and the same facts).
     fs.appendFileSync(cacheLocation, '\n\n');
-    expect(reports(await lint(opts(root, { cache: true, cacheLocation })), root)).toBe(reports(cold, root));
+    expect(reports(await lint(cached()), root)).toBe(reports(cold, root));
     expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(true);
     // The recorded answer is what planning goes by: planted `false`, the twin is linted as a template of its own.
-    const key = Object.keys(facts)[0]!;
+    const key = factOf('bicep-parses', source)!;
     const planted = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
     planted.facts[key] = false;
     fs.writeFileSync(cacheLocation, JSON.stringify(planted));
-    expect(inFile(await lint(opts(root, { cache: true, cacheLocation })), '.json').length).toBeGreaterThan(0);
+    expect(inFile(await lint(cached()), '.json').length).toBeGreaterThan(0);
     // An answer of the wrong shape is never taken: asked afresh, and the file rewritten with the right one.
     planted.facts[key] = 'yes';
     fs.writeFileSync(cacheLocation, JSON.stringify(planted));
-    expect(reports(await lint(opts(root, { cache: true, cacheLocation })), root)).toBe(reports(cold, root));
-    expect(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).facts).toEqual({ [key]: true });
+    expect(reports(await lint(cached()), root)).toBe(reports(cold, root));
+    expect(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).facts[key]).toBe(true);
+    // The source changes (it no longer parses): its signature changes, so the recorded answer is not used.
+    fs.writeFileSync(source, `${kv}}\n`);
+    await settle();
+    const broken = await lint(cached());
+    expect(broken.notifications.some((n) => n.ruleId === 'PARSE001' && n.location.file.endsWith('main.bicep'))).toBe(true);
+    expect(inFile(broken, '.json').length).toBeGreaterThan(0);
+    expect(reports(broken, root)).toBe(reports(await lint(opts(root)), root));
+  });
+
+  it('knows an unchanged file by its signature without reading it, reads a changed one, and records no signature of a file changed just now', async () => {
+    const root = tree();
+    await settle();
+    const cacheLocation = path.join(root, 'c.json');
+    const cached = (freshMs?: number): LintOptions => opts(root, { cache: true, cacheLocation, ...(freshMs === undefined ? {} : { cacheFreshMs: freshMs }) });
+    const cold = await lint(cached(0));
+    expect(st001(cold)).toHaveLength(1);
+    const caller = path.join(root, 'infra/main.tf');
+    const files = (): Record<string, [string, string]> => JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).files;
+    // Each file the unit read, with its signature and its text's hash.
+    expect(Object.keys(files()).sort()).toEqual([caller, path.join(root, 'infra/modules/st/main.tf')]);
+    expect(files()[caller]![0]).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+    // The recorded hash is what the check goes by while the signature holds: a planted one makes
+    // the unit's read of the caller look changed, so the unit is linted again (and the right hash kept).
+    const planted = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
+    const [sig, hash] = planted.files[caller];
+    planted.files[caller] = [sig, 'not-the-hash'];
+    // The unit's result is planted too: kept only if the unit came from the cache.
+    for (const e of Object.values(planted.entries) as { result: { findings: { message: string }[] } }[]) for (const f of e.result.findings) f.message = 'PLANTED';
+    fs.writeFileSync(cacheLocation, JSON.stringify(planted));
+    const relinted = await lint(cached(0));
+    expect(relinted.findings.some((f) => f.message === 'PLANTED')).toBe(false);
+    expect(reports(relinted, root)).toBe(reports(cold, root));
+    expect(files()[caller]).toEqual([sig, hash]);
+    // With the right hash and a planted result, the result comes back: the file was not read to check it.
+    const planted2 = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
+    for (const e of Object.values(planted2.entries) as { result: { findings: { message: string }[] } }[]) for (const f of e.result.findings) f.message = 'PLANTED';
+    fs.writeFileSync(cacheLocation, JSON.stringify(planted2));
+    expect((await lint(cached(0))).findings.some((f) => f.message === 'PLANTED')).toBe(true);
+    // A change of the same size: a new signature, so the file is read and the unit linted again.
+    fs.writeFileSync(caller, fs.readFileSync(caller, 'utf8').replace('public = true', 'public = 1==1'));
+    const changed = await lint(cached(0));
+    expect(changed.findings.some((f) => f.message === 'PLANTED')).toBe(false);
+    expect(files()[caller]![0]).not.toBe(sig);
+    expect(files()[caller]![1]).not.toBe(hash);
+    // By default a file changed in the last two seconds (here: both) has no signature: read and
+    // hashed on every run, never recorded.
+    fs.writeFileSync(caller, fs.readFileSync(caller, 'utf8').replace('public = 1==1', 'public = true'));
+    expect(reports(await lint(cached()), root)).toBe(reports(cold, root));
+    expect(files()).toEqual({});
   });
 
   it('code frames keep the lines around each finding, not the whole file', async () => {
