@@ -11,8 +11,8 @@
  * source length, but in a release build it does not checksum the payload: a flipped byte
  * near the start aborts the process ("Fatal error … unreachable code"), one further on is
  * accepted and runs whatever it now says. So the file carries a header of its own, checked
- * before V8 sees a byte: the build it was made for, the Node version, platform, node
- * command-line options and NODE_OPTIONS, and the payload's length and SHA-256. Any
+ * before V8 sees a byte: the build it was made for, the Node version, platform, V8's flag
+ * tag, and the payload's length and SHA-256. Any
  * difference, or any doubt, and the bin runs the ES-module build (dist/cli-main.js) exactly
  * as without a cache.
  *
@@ -21,7 +21,12 @@
  * bundle edited in place, even to the same length, would otherwise run the old bytecode).
  *
  * V8 flags: V8 rejects a cache made under other flags (its check hashes them, flags set with
- * `v8.setFlagsFromString` included), so the cache is made, and used, with none set before the
+ * `v8.setFlagsFromString` included). The header keeps that hash as V8 gives it to embedders
+ * (`v8.cachedDataVersionTag()`: the V8 version, its flags and the CPU features), so a node
+ * option that changes it (`--max-old-space-size`, in NODE_OPTIONS too) makes the cache foreign
+ * before V8 is asked, and one that does not (`--import`, `--require`: a preload, a tracer)
+ * keeps it (until 2026-12 the key held every node option: the benchmark's `--import` of its
+ * peak-RSS hook ran the ES-module build). The cache is made, and used, with none set before the
  * bundle is compiled. Flags set later do not matter: src/core/jit.ts tunes the optimizing
  * compiler for a folder scan once the CLI runs, after V8 has taken the cache, and the build's
  * cache run is a one-file run, which sets none. A flag ever set before compiling would have
@@ -30,6 +35,7 @@
  * File layout: `MILCC1\n`, one line of JSON (the header), `\n`, then V8's bytes.
  */
 import crypto from 'node:crypto';
+import v8 from 'node:v8';
 
 export const MAGIC = 'MILCC1\n';
 /** Larger than any real cache (about 0.8 MB); a bigger file is not read. */
@@ -43,9 +49,8 @@ export interface CacheKey {
   v8: string;
   platform: string;
   arch: string;
-  /** Command-line options and NODE_OPTIONS: some change V8's flag hash (`--max-old-space-size`). */
-  execArgv: string[];
-  nodeOptions: string;
+  /** `v8.cachedDataVersionTag()`: V8's version, flags (set by node options or NODE_OPTIONS) and CPU features, as its own check of a cache hashes them. */
+  v8Flags: number;
 }
 
 export interface CacheHeader extends CacheKey {
@@ -61,8 +66,7 @@ export function currentKey(bundleHash: string): CacheKey {
     v8: process.versions.v8,
     platform: process.platform,
     arch: process.arch,
-    execArgv: [...process.execArgv],
-    nodeOptions: process.env.NODE_OPTIONS ?? '',
+    v8Flags: v8.cachedDataVersionTag(),
   };
 }
 
@@ -87,8 +91,7 @@ const KEY_NAMES: Record<keyof CacheKey, string> = {
   v8: 'another V8 version',
   platform: 'another platform',
   arch: 'another architecture',
-  execArgv: 'other node command-line options',
-  nodeOptions: 'other NODE_OPTIONS',
+  v8Flags: 'other V8 flags (a node option or NODE_OPTIONS)',
 };
 
 /** V8's bytes when `file` is a whole, intact cache made under `key`; otherwise why not. */

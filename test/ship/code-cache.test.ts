@@ -23,7 +23,7 @@ const TF = path.join(REPO_ROOT, 'examples/mlops-platform/infra/terraform/main.tf
 const PLATFORM = path.join(REPO_ROOT, 'examples/mlops-platform');
 const POLICY = path.join(REPO_ROOT, 'examples/azure-policy');
 
-/** The environment of a user's plain run: no NODE_OPTIONS (vitest's would make any cache foreign). */
+/** The environment of a user's plain run: no NODE_OPTIONS (vitest's may set V8 flags, which would make any cache foreign). */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.NODE_OPTIONS;
@@ -84,8 +84,9 @@ describe('the code cache the build makes', () => {
   it('is made under the key of a plain run here, and V8 takes it: a one-file Terraform run', () => {
     const { key, data } = splitCache(goodCache);
     expect(key.node).toBe(process.version);
-    expect(key.execArgv).toEqual([]);
-    expect(key.nodeOptions).toBe('');
+    // V8's flag tag of a plain node here (no node option, no NODE_OPTIONS).
+    const plainTag = run(process.execPath, ['-p', "require('node:v8').cachedDataVersionTag()"], { env: cleanEnv() }).stdout.trim();
+    expect(String(key.v8Flags)).toBe(plainTag);
     expect(data.length).toBeGreaterThan(100_000);
     const args = [TF, '--format', 'json', '--fail-on', 'none'];
     const ran = cli(args);
@@ -170,9 +171,8 @@ describe('a cache that is not this build\'s, or not whole, is not used', () => {
     ['another file\'s bytes', () => fs.readFileSync(path.join(dist, 'cli.js')), /not a code cache file/],
     ['a header that is not JSON', () => Buffer.from(MAGIC + '{"bundle": \n' + 'x'.repeat(100)), /unreadable header/],
     ['made by another Node.js version', () => rekey({ node: 'v99.0.0' }), /made for another Node\.js version/],
-    ['made with a node option', () => rekey({ execArgv: ['--no-turbo-inlining'] }), /made for other node command-line options/],
+    ['made under other V8 flags', () => rekey({ v8Flags: 12345 }), /made for other V8 flags/],
     ['made for another build of the bundle', () => rekey({ bundle: '0'.repeat(64) }), /made for another build of the CLI/],
-    ['made with NODE_OPTIONS', () => rekey({ nodeOptions: '--max-old-space-size=4096' }), /made for other NODE_OPTIONS/],
     ['a folder in its place', () => 'directory', /unreadable \(EISDIR\)/],
     ['absent', () => 'absent', /unreadable \(ENOENT\)/],
   ];
@@ -201,25 +201,36 @@ describe('a cache that is not this build\'s, or not whole, is not used', () => {
     fs.writeFileSync(cacheFile, goodCache);
   });
 
-  it('a node option on the command line (it may change V8\'s flag hash): not used, same output', () => {
+  it('a node option that changes V8\'s flags, on the command line or in NODE_OPTIONS: not used, same output', () => {
     const ran = cli(args, { nodeArgs: ['--max-old-space-size=4096'] });
-    expect(ran.report).toBe('mlops-iac-lint: code cache: not used (made for other node command-line options): ES-module build');
+    expect(ran.report).toBe('mlops-iac-lint: code cache: not used (made for other V8 flags (a node option or NODE_OPTIONS)): ES-module build');
+    expectSameAsWithout(args, ran);
+    const viaEnv = cli(args, { env: { NODE_OPTIONS: '--max-old-space-size=4096' } });
+    expect(viaEnv.report).toBe(ran.report);
+    expect(viaEnv.stdout).toBe(ran.stdout);
+  });
+
+  it('a node option that does not change V8\'s flags (a preload with --import): the cache is used', () => {
+    const preload = path.join(work, 'harmless-preload.mjs');
+    fs.writeFileSync(preload, 'globalThis.preloaded = true;\n');
+    const ran = cli(args, { nodeArgs: ['--import', pathToFileURL(preload).href] });
+    expect(ran.report).toBe('mlops-iac-lint: code cache: used');
     expectSameAsWithout(args, ran);
   });
 
   it("the ES-module build runs with Node 22.1+'s own compile cache (stubbed: this machine's Node has none), and without it under MLOPS_IAC_LINT_CODE_CACHE=off", () => {
-    // A preload that stands in for module.enableCompileCache and writes down each call. As a node
-    // option it also makes the build's cache foreign, so the bin takes the ES-module build.
+    // A preload that stands in for module.enableCompileCache and writes down each call; a V8 flag
+    // beside it makes the build's cache foreign, so the bin takes the ES-module build.
     const calls = path.join(work, 'compile-cache-calls');
     const preload = path.join(work, 'compile-cache-stub.mjs');
     fs.writeFileSync(
       preload,
       `import fs from 'node:fs';\nimport m from 'node:module';\nm.enableCompileCache = () => { fs.appendFileSync(process.env.MIL_NCC, 'called\\n'); return { status: 1 }; };\nm.constants ??= {};\nm.constants.compileCacheStatus ??= { FAILED: 0, ENABLED: 1, ALREADY_ENABLED: 2, DISABLED: 3 };\n`,
     );
-    const nodeArgs = ['--import', pathToFileURL(preload).href];
+    const nodeArgs = ['--max-old-space-size=4096', '--import', pathToFileURL(preload).href];
     const count = (): number => (fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8').split('\n').filter(Boolean).length : 0);
     const ran = cli(args, { nodeArgs, env: { MIL_NCC: calls } });
-    expect(ran.report).toBe('mlops-iac-lint: code cache: not used (made for other node command-line options): ES-module build');
+    expect(ran.report).toBe('mlops-iac-lint: code cache: not used (made for other V8 flags (a node option or NODE_OPTIONS)): ES-module build');
     expect(ran.nodeCache).toBe('enabled');
     expect(count()).toBe(1);
     expectSameAsWithout(args, ran);
