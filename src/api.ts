@@ -19,7 +19,7 @@ import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
-import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, Problem, TextFacts } from './frontends/types.js';
+import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
 import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
@@ -152,7 +152,7 @@ function commonRoot(paths: string[]): string {
  * text hashes the units' recordings make (kept with the files' signatures).
  */
 export async function prepareRun(options: LintOptions, cache?: UnitCache): Promise<PreparedRun> {
-  const facts: TextFacts | undefined = cache;
+  const facts: FileFacts | undefined = cache;
   // ---- options and config --------------------------------------------------------------
   const given = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
   for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
@@ -523,7 +523,7 @@ function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRo
  * The front end and kind of a listed file. A file whose content decides (`byName` answered
  * 'peek') is read, unless the `--cache` knows the answer for the file as it is (`fileFact`).
  */
-function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[], facts: TextFacts | undefined): { frontEnd: FrontEnd; kind: FileKind } | undefined {
+function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[], facts: FileFacts | undefined): { frontEnd: FrontEnd; kind: FileKind } | undefined {
   const first = frontEnds.findIndex((fe) => fe.byName(file) !== undefined);
   if (first < 0) return undefined;
   const byName = frontEnds[first]!.byName(file)!;

@@ -56,7 +56,7 @@ export function parseCache<T>(
 
 /**
  * A planning answer about one file's text (units of work, twins): from the `--cache` while the
- * file is unchanged (`TextFacts.fileFact`: it is not read then), else `compute(text)`, with the
+ * file is unchanged (`FileFacts.fileFact`: it is not read then), else `compute(text)`, with the
  * text released after (`Host.forget`: planning holds no text; the Host sets it aside for the
  * unit that reads it next). Undefined when the file cannot be read. The answer must be JSON.
  */

@@ -121,24 +121,20 @@ export interface FrontEndContext {
   /** Files another front end took over (a compiled template whose `.bicep` source is linted instead). */
   isSuperseded(file: string): boolean;
   /**
-   * `--cache`, on the thread that keeps the cache: planning's answers about a text, kept between
-   * runs (an unchanged tree is planned without parsing again). Absent otherwise: compute.
+   * `--cache`, on the thread that keeps the cache: planning's answers about files, kept between
+   * runs (an unchanged tree is planned without reading or parsing again). Absent otherwise: compute.
    */
-  readonly facts?: TextFacts;
+  readonly facts?: FileFacts;
 }
 
 /**
- * Answers that depend on nothing but a text (and this build): `fact` gives the answer recorded for
- * the same text under the same name, or `compute()`'s. The answer must be JSON; `valid` checks a
- * recorded one (a cache file is never trusted).
+ * Planning's answers about files, kept between runs by the `--cache`: `fileFact` gives the answer
+ * recorded under the same name for the file as it is (its signature, `Host.signature`: the file
+ * is not read then), or `compute()`'s, which reads the file and gives undefined when it cannot
+ * (nothing is recorded then). The answer must depend on nothing but the file's path and content
+ * (and this build), and be JSON; `valid` checks a recorded one (a cache file is never trusted).
  */
-export interface TextFacts {
-  fact<T>(name: string, text: string, valid: (v: unknown) => v is T, compute: () => T): T;
-  /**
-   * Answers that depend on nothing but one file's path and content (and this build), found by
-   * the file's signature (`Host.signature`) without reading it: `compute()` reads the file and
-   * gives undefined when it cannot (nothing is recorded then).
-   */
+export interface FileFacts {
   fileFact<T>(name: string, file: string, host: Host, valid: (v: unknown) => v is T, compute: () => T | undefined): T | undefined;
 }
 

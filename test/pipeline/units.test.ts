@@ -203,30 +203,29 @@ describe('cache and units on a small tree', () => {
     // The source is linted in the twin's place.
     expect(inFile(cold, '.bicep').length).toBeGreaterThan(0);
     expect(inFile(cold, '.json')).toEqual([]);
-    const facts = JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).facts as Record<string, unknown>;
     const source = path.join(root, 'infra/main.bicep');
     const twin = path.join(root, 'infra/main.json');
-    const factOf = (name: string, file: string) => Object.keys(facts).find((k) => k.startsWith(`${name}\u0000${file}\u0000`));
+    const factsOf = (file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).files[file][2];
     // What planning asked: the twin's classification and generator, the source's references and parse.
-    expect(facts[factOf('bicep-parses', source)!]).toBe(true);
-    expect(facts[factOf('bicep-generated', twin)!]).toBe(true);
-    expect(facts[factOf('bicep-references', source)!]).toEqual([]);
-    expect(Object.keys(facts).find((k) => k.startsWith('classify:') && k.includes(twin))).toBeDefined();
+    expect(factsOf(source)).toEqual({ 'bicep-references': [], 'bicep-parses': true });
+    expect(Object.entries(factsOf(twin)).map(([name, answer]) => [name.replace(/:.*/, ''), answer])).toEqual([
+      ['classify', ['arm', 'arm']],
+      ['bicep-generated', true],
+    ]);
     // Warm: the same bytes, and the file left alone (the same entries and the same facts).
     fs.appendFileSync(cacheLocation, '\n\n');
     expect(reports(await lint(cached()), root)).toBe(reports(cold, root));
     expect(fs.readFileSync(cacheLocation, 'utf8').endsWith('\n\n')).toBe(true);
     // The recorded answer is what planning goes by: planted `false`, the twin is linted as a template of its own.
-    const key = factOf('bicep-parses', source)!;
     const planted = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
-    planted.facts[key] = false;
+    planted.files[source][2]['bicep-parses'] = false;
     fs.writeFileSync(cacheLocation, JSON.stringify(planted));
     expect(inFile(await lint(cached()), '.json').length).toBeGreaterThan(0);
     // An answer of the wrong shape is never taken: asked afresh, and the file rewritten with the right one.
-    planted.facts[key] = 'yes';
+    planted.files[source][2]['bicep-parses'] = 'yes';
     fs.writeFileSync(cacheLocation, JSON.stringify(planted));
     expect(reports(await lint(cached()), root)).toBe(reports(cold, root));
-    expect(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).facts[key]).toBe(true);
+    expect(factsOf(source)['bicep-parses']).toBe(true);
     // The source changes (it no longer parses): its signature changes, so the recorded answer is not used.
     fs.writeFileSync(source, `${kv}}\n`);
     await settle();
@@ -244,22 +243,23 @@ describe('cache and units on a small tree', () => {
     const cold = await lint(cached(0));
     expect(st001(cold)).toHaveLength(1);
     const caller = path.join(root, 'infra/main.tf');
-    const files = (): Record<string, [string, string]> => JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).files;
-    // Each file the unit read, with its signature and its text's hash.
+    const files = (): Record<string, [string, string, Record<string, unknown>]> => JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).files;
+    // Each file the unit read, with its signature, its text's hash and what planning asked of it.
     expect(Object.keys(files()).sort()).toEqual([caller, path.join(root, 'infra/modules/st/main.tf')]);
     expect(files()[caller]![0]).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+    expect(files()[caller]![2]).toEqual({ 'tf-local-sources': ['./modules/st'] });
     // The recorded hash is what the check goes by while the signature holds: a planted one makes
     // the unit's read of the caller look changed, so the unit is linted again (and the right hash kept).
     const planted = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
     const [sig, hash] = planted.files[caller];
-    planted.files[caller] = [sig, 'not-the-hash'];
+    planted.files[caller][1] = 'not-the-hash';
     // The unit's result is planted too: kept only if the unit came from the cache.
     for (const e of Object.values(planted.entries) as { result: { findings: { message: string }[] } }[]) for (const f of e.result.findings) f.message = 'PLANTED';
     fs.writeFileSync(cacheLocation, JSON.stringify(planted));
     const relinted = await lint(cached(0));
     expect(relinted.findings.some((f) => f.message === 'PLANTED')).toBe(false);
     expect(reports(relinted, root)).toBe(reports(cold, root));
-    expect(files()[caller]).toEqual([sig, hash]);
+    expect(files()[caller]!.slice(0, 2)).toEqual([sig, hash]);
     // With the right hash and a planted result, the result comes back: the file was not read to check it.
     const planted2 = JSON.parse(fs.readFileSync(cacheLocation, 'utf8'));
     for (const e of Object.values(planted2.entries) as { result: { findings: { message: string }[] } }[]) for (const f of e.result.findings) f.message = 'PLANTED';
