@@ -217,9 +217,13 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // Front ends imported on demand (frontends/lazy.ts): only those a listed file may belong to.
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== undefined)).map((fe) => fe.load!()));
   const byFrontEnd = new Map<FrontEnd, ClassifiedFile[]>(frontEnds.map((fe) => [fe, []]));
+  // With --cache, each answer is a fact of the file, for this set of front ends (a run restricted
+  // to some families may classify a file otherwise) and this root (CI files are told by their
+  // path from it: `.github/workflows/…`).
+  const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : undefined;
   for (const [i, file] of listed.entries()) {
     options.onProgress?.('reading files', i + 1, listed.length);
-    const claim = classify(file, frontEnds, host, root, problems, facts);
+    const claim = classify(file, frontEnds, host, root, problems, classifyFacts);
     if (claim) byFrontEnd.get(claim.frontEnd)!.push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
@@ -523,16 +527,13 @@ function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRo
  * The front end and kind of a listed file. A file whose content decides (`byName` answered
  * 'peek') is read, unless the `--cache` knows the answer for the file as it is (`fileFact`).
  */
-function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[], facts: FileFacts | undefined): { frontEnd: FrontEnd; kind: FileKind } | undefined {
+function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[], facts: { facts: FileFacts; name: string } | undefined): { frontEnd: FrontEnd; kind: FileKind } | undefined {
   const first = frontEnds.findIndex((fe) => fe.byName(file) !== undefined);
   if (first < 0) return undefined;
   const byName = frontEnds[first]!.byName(file)!;
   if (byName !== 'peek') return { frontEnd: frontEnds[first]!, kind: byName };
   if (!facts) return classifyByContent(file, frontEnds, host, root, problems);
-  // The answer, as the name of the front end and the kind (null: no front end's file), for this
-  // set of front ends (a run restricted to some families may classify the file otherwise).
-  const name = `classify:${frontEnds.map((fe) => fe.name).join(',')}`;
-  const answer = facts.fileFact(name, file, host, isClassification, () => {
+  const answer = facts.facts.fileFact(facts.name, file, host, isClassification, () => {
     const before = problems.length;
     const claim = classifyByContent(file, frontEnds, host, root, problems);
     // A file that could not be read is not recorded (undefined): its problem is said on every run.
