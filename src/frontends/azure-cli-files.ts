@@ -174,8 +174,17 @@ function typeHintOf(cmd: FileCommand): 'workspace' | 'amlcompute' {
   return cmd.kind === 'ml.workspace' ? 'workspace' : 'amlcompute';
 }
 
+/** The paths of each run's classified files (`FrontEndContext.allFiles`), as a set: made once per run, not searched once per `--file` command. */
+const classifiedPaths = new WeakMap<FrontEndContext['allFiles'], ReadonlySet<string>>();
+
+/** A file a front end classified (it reports its own problems and directives). */
 function claimed(ctx: FrontEndContext, file: string): boolean {
-  return ctx.allFiles.some((f) => f.path === file);
+  let paths = classifiedPaths.get(ctx.allFiles);
+  if (paths === undefined) {
+    paths = new Set(ctx.allFiles.map((f) => f.path));
+    classifiedPaths.set(ctx.allFiles, paths);
+  }
+  return paths.has(file);
 }
 
 function reportOnce(links: FileLinks, file: string, act: () => void): void {
