@@ -530,8 +530,10 @@ function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root
   if (byName !== 'peek') return { frontEnd: frontEnds[first]!, kind: byName };
   if (!facts) return classifyByContent(file, frontEnds, host, root, problems);
   // The answer, as the name of the front end and the kind (null: no front end's file), for this
-  // set of front ends (a run restricted to some families may classify the file otherwise).
-  const name = `classify:${frontEnds.map((fe) => fe.name).join(',')}`;
+  // set of front ends (a run restricted to some families may classify the file otherwise) and
+  // this path from the root: `byContent` is given it (a CI file is a workflow by its place,
+  // `.github/workflows/`), and the same cache may serve another root (`lint a/`, then `lint .`).
+  const name = `classify:${frontEnds.map((fe) => fe.name).join(',')}:${relativeToRoot(root, file)}`;
   const answer = facts.fileFact(name, file, host, isClassification, () => {
     const before = problems.length;
     const claim = classifyByContent(file, frontEnds, host, root, problems);
