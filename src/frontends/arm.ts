@@ -64,6 +64,12 @@ export const armFrontEnd: FrontEnd = {
     for (const f of files) if (f.kind !== 'arm' && !taken.has(f.path)) out.push([f]);
     return out;
   },
+  // A parameter file no template of the unit takes is paired with the run's templates and
+  // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
+  // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
+  unitCacheKey(files, ctx) {
+    return files.some((f) => f.kind === 'arm-params') ? JSON.stringify([...runTemplateIndex(ctx.allFiles).values()].sort()) : '';
+  },
   run(files, ctx) {
     const problems: Problem[] = [];
     // Only a JSON file's first error: the ones after it are its cascade.

@@ -36,6 +36,55 @@ function write(root: string, files: Record<string, string>): void {
   }
 }
 
+/** Files by path from the root; null removes one. */
+type Files = Record<string, string | null>;
+function apply(root: string, files: Files): void {
+  for (const [rel, text] of Object.entries(files)) {
+    if (text === null) fs.rmSync(path.join(root, rel), { force: true });
+    else write(root, { [rel]: text });
+  }
+}
+
+/**
+ * Writes `initial`, lints with the cache, then applies each step and checks that a warm run
+ * gives what a run without the cache gives, on one thread and on two; each step must change
+ * the output (the case is not vacuous).
+ */
+async function sameAsWithout(initial: Files, steps: Files[]): Promise<void> {
+  for (const concurrency of [1, 2]) {
+    const root = tempDir();
+    const cacheLocation = path.join(tempDir(), 'c.json');
+    const opts = (cache: boolean): LintOptions => base(root, { concurrency, ...(cache ? { cache: true, cacheLocation, cacheFreshMs: 0 } : {}) });
+    apply(root, initial);
+    await settle();
+    let before = reports(await lint(opts(true)), root);
+    for (const step of steps) {
+      apply(root, step);
+      await settle();
+      const plain = reports(await lint(opts(false)), root);
+      expect(plain, 'the step changes the output').not.toBe(before);
+      expect(reports(await lint(opts(true)), root), `${JSON.stringify(Object.keys(step))}, concurrency ${concurrency}`).toBe(plain);
+      before = plain;
+    }
+  }
+}
+
+const KV = (purge: string): string =>
+  `param purge bool = false\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: {\n      family: 'A'\n      name: 'standard'\n    }\n    enablePurgeProtection: ${purge}\n  }\n}\n`;
+const TWIN = JSON.stringify(
+  {
+    $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    contentVersion: '1.0.0.0',
+    metadata: { _generator: { name: 'bicep', version: '0.30.23.60470' } },
+    parameters: { purge: { type: 'bool', defaultValue: false } },
+    resources: [{ type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kv', location: 'westeurope', properties: { tenantId: '[subscription().tenantId]', sku: { family: 'A', name: 'standard' }, enablePurgeProtection: "[parameters('purge')]" } }],
+  },
+  null,
+  2,
+);
+const PARAMS = (parameters: Record<string, unknown>): string =>
+  JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#', contentVersion: '1.0.0.0', parameters }, null, 2);
+
 const base = (root: string, extra: Partial<LintOptions> = {}): LintOptions => ({ paths: [root], root, noConfig: true, today: '2026-12-01', ...extra });
 
 describe('--cache: a warm run is the run without the cache', () => {
@@ -56,5 +105,17 @@ describe('--cache: a warm run is the run without the cache', () => {
     expect(reports(await lint(cached(gh)), gh)).toBe(reports(plain, gh));
     // And back.
     expect(reports(await lint(cached(top)), top)).toBe(reports(await lint(base(top)), top));
+  });
+
+  it('a Bicep unit: a parameter file added beside its source (the stand-in main.json pairs it) is read, and one removed is not', async () => {
+    await sameAsWithout({ 'main.bicep': KV('purge') }, [{ 'main.parameters.json': PARAMS({ purge: { value: true } }) }, { 'main.parameters.json': null }]);
+  });
+
+  it('a Bicep unit: a compiled twin added beside a source that does not parse is linted in its place, and the source\'s PARSE001 goes', async () => {
+    await sameAsWithout({ 'main.bicep': `${KV('purge')}}\n` }, [{ 'main.json': TWIN }, { 'main.json': TWIN.replace('"bicep"', '"hand-written"') }, { 'main.json': null }]);
+  });
+
+  it('a lone ARM parameter file: a .bicep added beside it takes its values (its SEC001 goes), removed it gives them back', async () => {
+    await sameAsWithout({ 'main.parameters.json': PARAMS({ adminPassword: { value: 'P@ssw0rd-literal-123' } }) }, [{ 'main.bicep': "param adminPassword string\noutput x string = 'a'\n" }, { 'main.bicep': null }]);
   });
 });
