@@ -118,4 +118,42 @@ describe('--cache: a warm run is the run without the cache', () => {
   it('a lone ARM parameter file: a .bicep added beside it takes its values (its SEC001 goes), removed it gives them back', async () => {
     await sameAsWithout({ 'main.parameters.json': PARAMS({ adminPassword: { value: 'P@ssw0rd-literal-123' } }) }, [{ 'main.bicep': "param adminPassword string\noutput x string = 'a'\n" }, { 'main.bicep': null }]);
   });
+
+  it('a unit under another root: an `az ml … --file` path is looked for from the root, so the same cache with another root lints the unit again', async () => {
+    const top = tempDir();
+    write(top, {
+      'app/.github/workflows/train.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml compute create --file ml/compute.yml --resource-group rg --workspace-name ws\n',
+      'app/ml/compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: cpu\ntype: amlcompute\nsize: Standard_DS3_v2\nmin_instances: 0\nmax_instances: 4\nidle_time_before_scale_down: 120\nssh_public_access_enabled: true\n',
+    });
+    await settle();
+    const cacheLocation = path.join(tempDir(), 'c.json');
+    const app = path.join(top, 'app');
+    const opts = (root: string, cache: boolean): LintOptions => base(root, { paths: [app], ...(cache ? { cache: true, cacheLocation, cacheFreshMs: 0 } : {}) });
+    const fromTop = await lint(opts(top, true));
+    expect(reports(fromTop, top)).toBe(reports(await lint(opts(top, false)), top));
+    const plain = await lint(opts(app, false));
+    // From `app` the file is found: the run says something else than from the folder above.
+    expect(reports(plain, app)).not.toBe(reports(fromTop, app));
+    expect(reports(await lint(opts(app, true)), app)).toBe(reports(plain, app));
+  });
+
+  it('a CI unit whose `az ml … --file` names a file no front end of the run claims reports that file\'s problems itself: a run of other families or paths, with the same cache, lints it again', async () => {
+    const root = tempDir();
+    write(root, {
+      '.github/workflows/train.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml compute create --file ml/compute.yml --resource-group rg --workspace-name ws\n',
+      // Azure ML YAML that does not parse: the Azure ML front end claims it (and reports its PARSE001).
+      'ml/compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: cpu\ntype: amlcompute\nsize: [Standard_DS3_v2\n',
+    });
+    await settle();
+    const cacheLocation = path.join(tempDir(), 'c.json');
+    const opts = (extra: Partial<LintOptions>, cache: boolean): LintOptions => base(root, { ...extra, ...(cache ? { cache: true, cacheLocation, cacheFreshMs: 0 } : {}) });
+    const runs: Partial<LintOptions>[] = [{}, { families: ['ci'] }, {}, { paths: [path.join(root, '.github')] }, {}];
+    const outputs = new Set<string>();
+    for (const extra of runs) {
+      const plain = reports(await lint(opts(extra, false)), root);
+      outputs.add(plain);
+      expect(reports(await lint(opts(extra, true)), root), JSON.stringify(extra)).toBe(plain);
+    }
+    expect(outputs.size).toBeGreaterThan(1);
+  });
 });
