@@ -50,11 +50,11 @@ function apply(root: string, files: Files): void {
  * gives what a run without the cache gives, on one thread and on two; each step must change
  * the output (the case is not vacuous).
  */
-async function sameAsWithout(initial: Files, steps: Files[]): Promise<void> {
+async function sameAsWithout(initial: Files, steps: Files[], extra: (root: string) => Partial<LintOptions> = () => ({})): Promise<void> {
   for (const concurrency of [1, 2]) {
     const root = tempDir();
     const cacheLocation = path.join(tempDir(), 'c.json');
-    const opts = (cache: boolean): LintOptions => base(root, { concurrency, ...(cache ? { cache: true, cacheLocation, cacheFreshMs: 0 } : {}) });
+    const opts = (cache: boolean): LintOptions => base(root, { concurrency, ...extra(root), ...(cache ? { cache: true, cacheLocation, cacheFreshMs: 0 } : {}) });
     apply(root, initial);
     await settle();
     let before = reports(await lint(opts(true)), root);
@@ -155,5 +155,85 @@ describe('--cache: a warm run is the run without the cache', () => {
       expect(reports(await lint(opts(extra, true)), root), JSON.stringify(extra)).toBe(plain);
     }
     expect(outputs.size).toBeGreaterThan(1);
+  });
+
+  // Planning's answers kept per file (`fileFact`): each changes with the file, and the warm run follows.
+  const ST = (ref: string): string =>
+    `resource "azurerm_storage_account" "st" {\n  name = "st"\n  resource_group_name = "rg"\n  location = "westeurope"\n  account_tier = "Standard"\n  account_replication_type = "LRS"\n  allow_nested_items_to_be_public = ${ref}\n}\n`;
+  const CALL = (source: string): string => `module "st" {\n  source = "${source}"\n  public = true\n}\n`;
+  const WORKFLOW = (step: string): string => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${step}\n        env:\n          PUBLIC: "true"\n`;
+  const AZ = 'az storage account create --name st --resource-group rg --allow-blob-public-access $PUBLIC\n';
+  const CALLED = (step: string): string => `on:\n  workflow_call:\n    inputs:\n      public:\n        type: boolean\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${step}\n`;
+  const CALLER = (ref: string): string => `on: push\njobs:\n  a:\n    uses: ./.github/workflows/${ref}\n    with:\n      public: true\n`;
+  const AZ_INPUT = 'az storage account create --name st --resource-group rg --allow-blob-public-access ${{ inputs.public }}';
+
+  it('holds: a .tf whose local module source changes, and a file added to and removed from the called module outside the scanned paths', async () => {
+    await sameAsWithout(
+      { 'infra/main.tf': CALL('../modules/a'), 'modules/a/main.tf': `variable "public" {}\n${ST('var.public')}`, 'modules/b/main.tf': 'variable "public" {}\n' },
+      [{ 'infra/main.tf': CALL('../modules/b') }, { 'modules/b/extra.tf': ST('var.public') }, { 'modules/b/extra.tf': null }],
+      (root) => ({ paths: [path.join(root, 'infra')] }),
+    );
+  });
+
+  it('holds: a CI file whose script reference or `uses:` changes', async () => {
+    await sameAsWithout({ '.github/workflows/d.yml': WORKFLOW('bash scripts/deploy.sh'), 'scripts/deploy.sh': AZ, 'scripts/other.sh': 'echo hi\n' }, [
+      { '.github/workflows/d.yml': WORKFLOW('bash scripts/other.sh') },
+      { 'scripts/other.sh': AZ },
+    ]);
+    await sameAsWithout({ '.github/workflows/d.yml': CALLER('r1.yml'), '.github/workflows/r1.yml': CALLED(AZ_INPUT), '.github/workflows/r2.yml': CALLED('echo ${{ inputs.public }}') }, [
+      { '.github/workflows/d.yml': CALLER('r2.yml') },
+      { '.github/workflows/r2.yml': CALLED(AZ_INPUT) },
+    ]);
+  });
+
+  it('holds: a .json that turns from an ARM template into a parameter file and into a Terraform plan; files that turn binary', async () => {
+    const plan = JSON.stringify({
+      format_version: '1.2',
+      terraform_version: '1.9.0',
+      planned_values: { root_module: { resources: [{ address: 'azurerm_storage_account.st', mode: 'managed', type: 'azurerm_storage_account', name: 'st', values: { name: 'st', allow_nested_items_to_be_public: true } }] } },
+      resource_changes: [],
+    });
+    await sameAsWithout({ 'a.json': TWIN }, [{ 'a.json': PARAMS({ purge: { value: true } }) }, { 'a.json': plan }, { 'a.json': TWIN }]);
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx\n      securityContext:\n        privileged: true\n';
+    await sameAsWithout({ 'main.tf': ST('true'), 'k.yaml': pod }, [{ 'main.tf': ST('true').replace('\n  name', '\n\u0000 name'), 'k.yaml': pod.replace('\n  name', '\n\u0000 name') }, { 'main.tf': ST('false'), 'k.yaml': pod.replace('true', 'false') }]);
+  });
+
+  it('holds: a cache file hand-edited into wrong shapes is ignored with one warning (deps indexes out of range, negative, not integers; files records of the wrong arity or types) and rewritten; answers of the wrong shape are asked afresh', async () => {
+    const root = tempDir();
+    write(root, { 'main.tf': CALL('./mod'), 'mod/main.tf': `variable "public" {}\n${ST('var.public')}`, 'a.json': TWIN });
+    await settle();
+    const cacheLocation = path.join(tempDir(), 'c.json');
+    const opts = (cache: boolean): LintOptions => base(root, cache ? { cache: true, cacheLocation, cacheFreshMs: 0 } : {});
+    const plain = reports(await lint(opts(false)), root);
+    await lint(opts(true));
+    const good = fs.readFileSync(cacheLocation, 'utf8');
+    type Edit = (c: { deps: unknown[][]; entries: Record<string, { deps: unknown[] }>; files: Record<string, unknown[]> }) => void;
+    const firstEntry = (c: Parameters<Edit>[0]) => Object.values(c.entries)[0]!;
+    const firstFile = (c: Parameters<Edit>[0]) => Object.keys(c.files)[0]!;
+    const corrupt: Edit[] = [
+      (c) => (firstEntry(c).deps[0] = 1.5),
+      (c) => (firstEntry(c).deps[0] = -1),
+      (c) => (firstEntry(c).deps[0] = '0'),
+      (c) => (firstEntry(c).deps[0] = c.deps.length),
+      (c) => (c.deps[0] = c.deps[0]!.slice(0, 2)),
+      (c) => (c.files[firstFile(c)] = c.files[firstFile(c)]!.slice(0, 2)),
+      (c) => (c.files[firstFile(c)]![1] = 5),
+      (c) => (c.files[firstFile(c)]![2] = []),
+    ];
+    const wrongAnswers: Edit = (c) => {
+      for (const rec of Object.values(c.files)) for (const name of Object.keys(rec[2] as object)) (rec[2] as Record<string, unknown>)[name] = { x: 1 };
+    };
+    for (const edit of [...corrupt, wrongAnswers]) {
+      const c = JSON.parse(good) as Parameters<Edit>[0];
+      edit(c);
+      fs.writeFileSync(cacheLocation, JSON.stringify(c));
+      const r = await lint(opts(true));
+      expect(reports(r, root), edit.toString()).toBe(plain);
+      expect(r.notices.filter((n) => /cache/.test(n)), edit.toString()).toHaveLength(edit === wrongAnswers ? 0 : 1);
+      // Rewritten: the next run reads it without a word.
+      const again = await lint(opts(true));
+      expect(again.notices.filter((n) => /cache/.test(n))).toEqual([]);
+      expect(reports(again, root)).toBe(plain);
+    }
   });
 });
