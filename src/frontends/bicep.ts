@@ -15,6 +15,7 @@ import { parameterFilePairing } from '../eval/arm/detect.js';
 import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { isStringList, parseCache, planningFact, type ParseCache } from './shared.js';
@@ -45,6 +46,8 @@ interface RunState {
    * layout; `az deployment group create --template-file main.bicep --parameters main.parameters.json`).
    */
   standIns?: Map<string, string>;
+  /** The hash of `pairingInputs`, made once per run (`bicepUnitCacheKey`: every unit would otherwise stringify every template and parameter file of the run). */
+  pairingKey?: string;
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -222,7 +225,8 @@ function bicepUnitCacheKey(files: readonly ClassifiedFile[], ctx: FrontEndContex
   const inUnit = new Set(files.map((f) => f.path));
   const broken = files.filter((f) => state.brokenWithTwin.has(f.path)).map((f) => f.path);
   const templates = [...state.twins, ...standInsOf(state, ctx)].filter(([, source]) => inUnit.has(source));
-  return JSON.stringify([broken, templates, templates.length > 0 ? pairingInputs(state, ctx) : []]);
+  if (templates.length > 0) state.pairingKey ??= createHash('sha256').update(JSON.stringify(pairingInputs(state, ctx))).digest('base64url');
+  return JSON.stringify([broken, templates, templates.length > 0 ? state.pairingKey : '']);
 }
 
 function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndContext, unitFiles: readonly ClassifiedFile[]): Map<string, string[]> {
