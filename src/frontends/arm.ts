@@ -4,6 +4,7 @@
  * paired parameter file is a variant (RULES.md "Variants"). A compiled template whose
  * `.bicep` source is linted natively is superseded by the Bicep front end.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
@@ -63,6 +64,12 @@ export const armFrontEnd: FrontEnd = {
     }
     for (const f of files) if (f.kind !== 'arm' && !taken.has(f.path)) out.push([f]);
     return out;
+  },
+  // A parameter file no template of the unit takes is paired with the run's templates and
+  // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
+  // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
+  unitCacheKey(files, ctx) {
+    return files.some((f) => f.kind === 'arm-params') ? runTemplateIndexKey(ctx.allFiles) : '';
   },
   run(files, ctx) {
     const problems: Problem[] = [];
@@ -131,6 +138,17 @@ export const armFrontEnd: FrontEnd = {
  * quadratic (the corpus copied 4×: ARM units 2.4 s → 4.7 s).
  */
 const templateIndexByRun = new WeakMap<readonly ClassifiedFile[], TemplateIndex>();
+
+/** The hash of the run's template index (`unitCacheKey`), made once per run: every lone parameter file is a unit. */
+const templateIndexKeyByRun = new WeakMap<readonly ClassifiedFile[], string>();
+function runTemplateIndexKey(allFiles: readonly ClassifiedFile[]): string {
+  let key = templateIndexKeyByRun.get(allFiles);
+  if (key === undefined) {
+    key = createHash('sha256').update(JSON.stringify([...runTemplateIndex(allFiles).values()].sort())).digest('base64url');
+    templateIndexKeyByRun.set(allFiles, key);
+  }
+  return key;
+}
 
 function runTemplateIndex(allFiles: readonly ClassifiedFile[]): TemplateIndex {
   let index = templateIndexByRun.get(allFiles);

@@ -15,6 +15,7 @@ import { parameterFilePairing } from '../eval/arm/detect.js';
 import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { isStringList, parseCache, planningFact, type ParseCache } from './shared.js';
@@ -45,6 +46,8 @@ interface RunState {
    * layout; `az deployment group create --template-file main.bicep --parameters main.parameters.json`).
    */
   standIns?: Map<string, string>;
+  /** The hash of `pairingInputs`, made once per run (`bicepUnitCacheKey`: every unit would otherwise stringify every template and parameter file of the run). */
+  pairingKey?: string;
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -125,6 +128,7 @@ export const bicepFrontEnd: FrontEnd = {
     return out;
   },
   units: bicepUnits,
+  unitCacheKey: bicepUnitCacheKey,
   run(files, ctx) {
     const state = stateOf(ctx);
     const parses = unitParses(ctx);
@@ -185,25 +189,54 @@ function substitutedLater(v: Value): Value {
  * Pairing sees every ARM template of the run, so a parameter file meant for another template
  * is never taken for a twin.
  */
-function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndContext, unitFiles: readonly ClassifiedFile[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const inUnit = new Set(unitFiles.map((f) => f.path));
-  // Both made once per run (every Bicep unit asks): a walk over every file per unit is quadratic.
-  const armTemplates = (): string[] => ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
+/** The run's ARM templates (`.json` of kind 'arm'). */
+function armTemplatesOf(ctx: FrontEndContext): string[] {
+  return ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
+}
+
+/** `RunState.standIns`, made once per run. */
+function standInsOf(state: RunState, ctx: FrontEndContext): Map<string, string> {
   if (!state.standIns) {
-    const arm = new Set(armTemplates().map((t) => path.resolve(t)));
+    const arm = new Set(armTemplatesOf(ctx).map((t) => path.resolve(t)));
     state.standIns = new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, '.json');
       if (f.kind === 'bicep' && t !== f.path && !arm.has(path.resolve(t))) state.standIns.set(t, f.path);
     }
   }
-  const templates = [...state.twins, ...state.standIns].filter(([, source]) => inUnit.has(source));
+  return state.standIns;
+}
+
+/** What the run's parameter-file pairing is made of: every template (stand-ins included) and every parameter file of the run. */
+function pairingInputs(state: RunState, ctx: FrontEndContext): [templates: string[], paramFiles: string[]] {
+  return [[...armTemplatesOf(ctx), ...standInsOf(state, ctx).keys()], ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path)];
+}
+
+/**
+ * What planning decided about a unit from outside its files (`FrontEnd.unitCacheKey`): which of
+ * its sources have a compiled twin linted in their place (`brokenWithTwin`: decided by the twin,
+ * a file of another unit), the templates standing for its sources (twins, stand-ins), and, when
+ * it has any, the run's templates and parameter files the pairing goes by (`twinParameterFiles`:
+ * a parameter file added beside `main.bicep` pairs with it; the unit's reads do not show a file
+ * that was not there).
+ */
+function bicepUnitCacheKey(files: readonly ClassifiedFile[], ctx: FrontEndContext): string {
+  const state = stateOf(ctx);
+  const inUnit = new Set(files.map((f) => f.path));
+  const broken = files.filter((f) => state.brokenWithTwin.has(f.path)).map((f) => f.path);
+  const templates = [...state.twins, ...standInsOf(state, ctx)].filter(([, source]) => inUnit.has(source));
+  if (templates.length > 0) state.pairingKey ??= createHash('sha256').update(JSON.stringify(pairingInputs(state, ctx))).digest('base64url');
+  return JSON.stringify([broken, templates, templates.length > 0 ? state.pairingKey : '']);
+}
+
+function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndContext, unitFiles: readonly ClassifiedFile[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const inUnit = new Set(unitFiles.map((f) => f.path));
+  // Both made once per run (every Bicep unit asks): a walk over every file per unit is quadratic.
+  const standIns = standInsOf(state, ctx);
+  const templates = [...state.twins, ...standIns].filter(([, source]) => inUnit.has(source));
   if (templates.length === 0) return out;
-  state.pairing ??= parameterFilePairing(
-    [...armTemplates(), ...state.standIns.keys()],
-    ctx.allFiles.filter((f) => f.kind === 'arm-params').map((f) => f.path),
-  );
+  state.pairing ??= parameterFilePairing(...pairingInputs(state, ctx));
   // Most parameter files name no template (`metadata.template`): only those that could are
   // parsed. Each unit reads them all again (through its Host, so its recorded reads hold them),
   // from the texts the Host keeps.

@@ -4,6 +4,7 @@
  * and content (`ci-classify.ts`); each document is parsed with positions, scripts
  * included.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseCiDocument } from '../parse/yaml/ci.js';
 import { buildCiModel } from '../eval/ci/build.js';
@@ -27,6 +28,11 @@ export const ciFrontEnd: FrontEnd = {
   // may run (`run: ./scripts/deploy.sh`, `scriptPath:`, `bash x.sh`) shares that script's unit:
   // the azure-cli reading of a script also takes the variables of each caller.
   units: (files, ctx) => unitsByScriptReference(files, (f) => planningFact(ctx, 'ci-references', f, isReferences, (text) => ({ scripts: scriptNamesIn(text), uses: localUsesIn(text) }))),
+  // An `az ml … --file` command's file that no front end of the run claims has its problems and
+  // comments reported by this unit (azure-cli-files.ts `claimed`): that depends on the run's
+  // files (its families, its paths), not only on what the unit reads. Every file of the run,
+  // then: a file added or left out anywhere lints the CI units again.
+  unitCacheKey: (_files, ctx) => runFilesKey(ctx.allFiles),
   run(files, ctx) {
     const problems: Problem[] = [];
     const ciFiles: CiFile[] = [];
@@ -108,6 +114,17 @@ function localUsesIn(text: string): string[] {
  * makes a unit larger), joined transitively; every other file is its own unit. Units keep the
  * order of `files`.
  */
+/** The hash of the paths of every file of a run, made once per run (`unitCacheKey`). */
+const runFilesKeys = new WeakMap<readonly ClassifiedFile[], string>();
+function runFilesKey(allFiles: readonly ClassifiedFile[]): string {
+  let key = runFilesKeys.get(allFiles);
+  if (key === undefined) {
+    key = createHash('sha256').update(JSON.stringify(allFiles.map((f) => f.path))).digest('base64url');
+    runFilesKeys.set(allFiles, key);
+  }
+  return key;
+}
+
 /** What a CI file names that may put it in another file's unit: scripts it may run, local workflows, actions and templates it uses. */
 interface CiReferences {
   scripts: string[];

@@ -45,6 +45,8 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' |
       const split = loaded().units;
       return split ? split(files, ctx) : [[...files]];
     },
+    // A unit of its files exists only once it is loaded.
+    unitCacheKey: (files: readonly ClassifiedFile[], ctx: FrontEndContext) => (impl ? (impl.unitCacheKey?.(files, ctx) ?? '') : ''),
     run: (files, ctx) => loaded().run(files, ctx),
   };
 }

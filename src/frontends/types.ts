@@ -177,6 +177,13 @@ export interface FrontEnd {
    * a front end without it is one unit (all its files in one `run`, as before).
    */
   units?(files: readonly ClassifiedFile[], ctx: FrontEndContext): ClassifiedFile[][];
+  /**
+   * With `--cache`: what planning decided about a unit's `run` from outside the unit's files and
+   * their reads (other files of the run, what `supersedes` found), as a string that is part of
+   * the unit's cache key. Called on the thread that keeps the cache, after planning. Optional: a
+   * front end whose `run` depends on nothing but its files and what it reads through the Host.
+   */
+  unitCacheKey?(files: readonly ClassifiedFile[], ctx: FrontEndContext): string;
   /** Parses and evaluates this front end's files (one unit's, when it declares `units`). Never throws on bad input. */
   run(files: readonly ClassifiedFile[], ctx: FrontEndContext): FrontEndResult;
 }

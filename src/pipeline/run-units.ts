@@ -224,7 +224,9 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
       const cacheable = cache !== undefined && !(run.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === 'bicep'));
       if (cacheable) {
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', u.frontEnd.name === 'terraform-plan' ? lintedTf() : '']);
+        // What planning decided about the unit from outside its files (`FrontEnd.unitCacheKey`: Bicep's twins and parameter files).
+        const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run.ctx) ?? '');
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', u.frontEnd.name === 'terraform-plan' ? lintedTf() : '', planned]);
         const hit = cache.get(key, run.host);
         // The check read the unit's files: their texts go now.
         releaseTexts(run.host);
