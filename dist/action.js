@@ -200,6 +200,28 @@ function createHost(root, options = {}) {
     }
     return text2;
   };
+  const signatures = /* @__PURE__ */ new Map();
+  const freshNs = options.signatures ? BigInt(Math.max(0, Math.round(options.signatures.freshMs))) * 1000000n : void 0;
+  const signatureNow = (file) => {
+    if (freshNs === void 0) return void 0;
+    const known2 = signatures.get(file);
+    if (known2 !== void 0 || signatures.has(file)) return known2;
+    let sig;
+    if (isInside3(file)) {
+      try {
+        const now = BigInt(Date.now()) * 1000000n;
+        const st = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+        if (st?.isFile() && st.mtimeNs < now - freshNs && st.ctimeNs < now - freshNs) sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      } catch {
+        sig = void 0;
+      }
+    }
+    signatures.set(file, sig);
+    return sig;
+  };
+  const beforeRead = (file) => {
+    if (freshNs !== void 0 && !signatures.has(file)) signatureNow(file);
+  };
   const host = {
     root: absRoot,
     isInside: isInside3,
@@ -267,6 +289,7 @@ function createHost(root, options = {}) {
         buf = wholeHead.bytes;
         wholeHead = void 0;
       } else {
+        beforeRead(file);
         try {
           buf = fs.readFileSync(file);
         } catch (e) {
@@ -287,6 +310,7 @@ function createHost(root, options = {}) {
         capRefusals.add(problemByFile.get(file));
         return void 0;
       }
+      beforeRead(file);
       try {
         return fs.readFileSync(file);
       } catch (e) {
@@ -297,6 +321,7 @@ function createHost(root, options = {}) {
       wholeHead = void 0;
       if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
       let fd;
+      beforeRead(file);
       try {
         fd = fs.openSync(file, "r");
         const scratch = maxBytes <= HEAD_SCRATCH_BYTES;
@@ -313,6 +338,7 @@ function createHost(root, options = {}) {
     },
     readChunks(file, chunkBytes) {
       if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
+      beforeRead(file);
       function* chunks() {
         const fd = fs.openSync(file, "r");
         try {
@@ -350,6 +376,8 @@ function createHost(root, options = {}) {
       const text2 = textCache.get(file);
       if (text2 !== void 0) setAside(file, text2);
     },
+    signature: signatureNow,
+    knownSignature: (file) => signatures.get(file),
     planned(files) {
       planning = false;
       for (const [file, text2] of aside) {
@@ -21210,6 +21238,19 @@ function parseCache(host, parse2, errorsOf, problems) {
     entries: () => cache3.entries()
   };
 }
+function planningFact(ctx, name, file, valid, compute) {
+  const fromText = () => {
+    const text2 = ctx.host.readText(file);
+    if (text2 === void 0) return void 0;
+    const answer = compute(text2);
+    ctx.host.forget(file);
+    return answer;
+  };
+  return ctx.facts ? ctx.facts.fileFact(name, file, ctx.host, valid, fromText) : fromText();
+}
+function isStringList(v) {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
@@ -21254,10 +21295,8 @@ function terraformUnits(files, ctx) {
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
     for (const f of tfs) {
-      const text2 = ctx.host.readText(f);
-      if (text2 === void 0) continue;
-      for (const m of text2.matchAll(LOCAL_SOURCE)) targets.add(path13.resolve(dir, m[1]));
-      ctx.host.forget(f);
+      const sources = planningFact(ctx, "tf-local-sources", f, isStringList, (text2) => [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]));
+      for (const s of sources ?? []) targets.add(path13.resolve(dir, s));
     }
     targets.delete(dir);
     out.push(...targets);
@@ -35306,7 +35345,11 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
+import { createHash as createHash2 } from "node:crypto";
 import path24 from "node:path";
+function isBicepGenerated(ctx, template) {
+  return planningFact(ctx, "bicep-generated", template, isBoolean, (text2) => BICEP_GENERATOR.test(text2.slice(0, 8192))) ?? false;
+}
 function stateOf(ctx) {
   let s = states.get(ctx);
   if (!s) {
@@ -35333,24 +35376,38 @@ function substitutedLater(v) {
   if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
   return v;
 }
-function twinParameterFiles(state, parses, ctx, unitFiles) {
-  const out = /* @__PURE__ */ new Map();
-  const inUnit = new Set(unitFiles.map((f) => f.path));
-  const armTemplates = () => ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
+function armTemplatesOf(ctx) {
+  return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
+}
+function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplates().map((t) => path24.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path24.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
       if (f.kind === "bicep" && t !== f.path && !arm2.has(path24.resolve(t))) state.standIns.set(t, f.path);
     }
   }
-  const templates = [...state.twins, ...state.standIns].filter(([, source]) => inUnit.has(source));
+  return state.standIns;
+}
+function pairingInputs(state, ctx) {
+  return [[...armTemplatesOf(ctx), ...standInsOf(state, ctx).keys()], ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)];
+}
+function bicepUnitCacheKey(files, ctx) {
+  const state = stateOf(ctx);
+  const inUnit = new Set(files.map((f) => f.path));
+  const broken = files.filter((f) => state.brokenWithTwin.has(f.path)).map((f) => f.path);
+  const templates = [...state.twins, ...standInsOf(state, ctx)].filter(([, source]) => inUnit.has(source));
+  if (templates.length > 0) state.pairingKey ??= createHash2("sha256").update(JSON.stringify(pairingInputs(state, ctx))).digest("base64url");
+  return JSON.stringify([broken, templates, templates.length > 0 ? state.pairingKey : ""]);
+}
+function twinParameterFiles(state, parses, ctx, unitFiles) {
+  const out = /* @__PURE__ */ new Map();
+  const inUnit = new Set(unitFiles.map((f) => f.path));
+  const standIns = standInsOf(state, ctx);
+  const templates = [...state.twins, ...standIns].filter(([, source]) => inUnit.has(source));
   if (templates.length === 0) return out;
-  state.pairing ??= parameterFilePairing(
-    [...armTemplates(), ...state.standIns.keys()],
-    ctx.allFiles.filter((f) => f.kind === "arm-params").map((f) => f.path)
-  );
+  state.pairing ??= parameterFilePairing(...pairingInputs(state, ctx));
   const pairs = state.pairing((pf) => {
     ctx.host.keep(pf);
     const text2 = ctx.host.readText(pf);
@@ -35419,11 +35476,9 @@ function bicepUnits(files, ctx) {
   };
   for (const f of files) {
     const from = path24.resolve(f.path);
-    const text2 = ctx.host.readText(f.path);
-    ctx.host.forget(f.path);
-    if (text2 === void 0) continue;
-    for (const m of text2.matchAll(BICEP_REFERENCE)) {
-      const target = path24.resolve(path24.dirname(from), m[1]);
+    const references = planningFact(ctx, "bicep-references", f.path, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
+    for (const reference of references ?? []) {
+      const target = path24.resolve(path24.dirname(from), reference);
       if (!scanned.has(target)) continue;
       const a = find(from);
       const b = find(target);
@@ -35476,9 +35531,8 @@ var init_bicep2 = __esm({
         for (const f of ctx.allFiles) {
           if (f.kind !== "arm") continue;
           const twin = bicepSourceCandidates(f.path).find((c) => bicepFiles.has(c));
-          if (!twin || !BICEP_GENERATOR.test(ctx.host.readText(f.path)?.slice(0, 8192) ?? "")) continue;
-          const text2 = ctx.facts ? ctx.host.readText(twin) : void 0;
-          if (ctx.facts && text2 !== void 0 ? ctx.facts.fact("bicep-parses", text2, isBoolean, () => parsesClean(twin)) : parsesClean(twin)) {
+          if (!twin || !isBicepGenerated(ctx, f.path)) continue;
+          if (ctx.facts ? ctx.facts.fileFact("bicep-parses", twin, ctx.host, isBoolean, () => ctx.host.readText(twin) === void 0 ? void 0 : parsesClean(twin)) : parsesClean(twin)) {
             out.add(f.path);
             state.twins.set(f.path, twin);
           } else state.brokenWithTwin.add(twin);
@@ -35486,6 +35540,7 @@ var init_bicep2 = __esm({
         return out;
       },
       units: bicepUnits,
+      unitCacheKey: bicepUnitCacheKey,
       run(files, ctx) {
         const state = stateOf(ctx);
         const parses = unitParses(ctx);
@@ -35553,8 +35608,9 @@ var arm_exports = {};
 __export(arm_exports, {
   armFrontEnd: () => armFrontEnd,
   armJsonKind: () => armJsonKind,
-  isBicepGenerated: () => isBicepGenerated
+  isBicepGenerated: () => isBicepGenerated2
 });
+import { createHash as createHash3 } from "node:crypto";
 import path25 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
@@ -35562,6 +35618,14 @@ function armJsonKind(text2) {
   if (/"\$schema"\s*:\s*"[^"]*deploymentParameters\.json#?"/i.test(head)) return "arm-params";
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
   return void 0;
+}
+function runTemplateIndexKey(allFiles) {
+  let key = templateIndexKeyByRun.get(allFiles);
+  if (key === void 0) {
+    key = createHash3("sha256").update(JSON.stringify([...runTemplateIndex(allFiles).values()].sort())).digest("base64url");
+    templateIndexKeyByRun.set(allFiles, key);
+  }
+  return key;
 }
 function runTemplateIndex(allFiles) {
   let index = templateIndexByRun.get(allFiles);
@@ -35571,10 +35635,10 @@ function runTemplateIndex(allFiles) {
   }
   return index;
 }
-function isBicepGenerated(parsed) {
+function isBicepGenerated2(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
-var armFrontEnd, templateIndexByRun;
+var armFrontEnd, templateIndexByRun, templateIndexKeyByRun;
 var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
@@ -35623,6 +35687,12 @@ var init_arm2 = __esm({
         }
         for (const f of files) if (f.kind !== "arm" && !taken.has(f.path)) out.push([f]);
         return out;
+      },
+      // A parameter file no template of the unit takes is paired with the run's templates and
+      // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
+      // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
+      unitCacheKey(files, ctx) {
+        return files.some((f) => f.kind === "arm-params") ? runTemplateIndexKey(ctx.allFiles) : "";
       },
       run(files, ctx) {
         const problems = [];
@@ -35676,6 +35746,7 @@ var init_arm2 = __esm({
       }
     };
     templateIndexByRun = /* @__PURE__ */ new WeakMap();
+    templateIndexKeyByRun = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -40846,7 +40917,12 @@ function typeHintOf(cmd) {
   return cmd.kind === "ml.workspace" ? "workspace" : "amlcompute";
 }
 function claimed(ctx, file) {
-  return ctx.allFiles.some((f) => f.path === file);
+  let paths = classifiedPaths.get(ctx.allFiles);
+  if (paths === void 0) {
+    paths = new Set(ctx.allFiles.map((f) => f.path));
+    classifiedPaths.set(ctx.allFiles, paths);
+  }
+  return paths.has(file);
 }
 function reportOnce(links, file, act) {
   if (links.handedOn.has(file)) return;
@@ -40911,7 +40987,7 @@ function undecidable(cmd, evaluation, reason) {
 function placeIdentity(at2) {
   return `az:${at2.file}:${at2.range.start.offset}`;
 }
-var workspaceIdentity;
+var workspaceIdentity, classifiedPaths;
 var init_azure_cli_files = __esm({
   "src/frontends/azure-cli-files.ts"() {
     "use strict";
@@ -40920,6 +40996,7 @@ var init_azure_cli_files = __esm({
     init_azureml_yaml();
     init_azureml_yaml2();
     workspaceIdentity = (name) => `ml.workspace:${name}`;
+    classifiedPaths = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -41643,6 +41720,7 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
+import { createHash as createHash4 } from "node:crypto";
 import path29 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
@@ -41671,12 +41749,24 @@ function localUsesIn(text2) {
   for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
   return out;
 }
-function unitsByScriptReference(files, textOf) {
+function runFilesKey(allFiles) {
+  let key = runFilesKeys.get(allFiles);
+  if (key === void 0) {
+    key = createHash4("sha256").update(JSON.stringify(allFiles.map((f) => f.path))).digest("base64url");
+    runFilesKeys.set(allFiles, key);
+  }
+  return key;
+}
+function isReferences(v) {
+  return typeof v === "object" && v !== null && isStringList(v.scripts) && isStringList(v.uses);
+}
+function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     const base = path29.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
+  const references = files.map((f) => referencesOf(f.path));
   const parent = files.map((_, i) => i);
   const find = (i) => {
     let r = i;
@@ -41685,15 +41775,15 @@ function unitsByScriptReference(files, textOf) {
     return r;
   };
   if (scriptsByName.size > 0) {
-    files.forEach((f, i) => {
-      for (const name of scriptNamesIn(textOf(f.path) ?? "")) {
+    references.forEach((refs, i) => {
+      for (const name of refs?.scripts ?? []) {
         for (const j of scriptsByName.get(name.toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
       }
     });
   }
   const norm2 = files.map((f) => f.path.replace(/\\/g, "/").toLowerCase());
-  files.forEach((f, i) => {
-    for (const ref of localUsesIn(textOf(f.path) ?? "")) {
+  references.forEach((refs, i) => {
+    for (const ref of refs?.uses ?? []) {
       norm2.forEach((p, j) => {
         if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
       });
@@ -41706,7 +41796,7 @@ function unitsByScriptReference(files, textOf) {
   });
   return [...groups.values()];
 }
-var ciFrontEnd, SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
+var ciFrontEnd, SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar, runFilesKeys;
 var init_ci2 = __esm({
   "src/frontends/ci.ts"() {
     "use strict";
@@ -41727,7 +41817,12 @@ var init_ci2 = __esm({
       // Units of work (issue 15): each file alone, except that a file naming a scanned script it
       // may run (`run: ./scripts/deploy.sh`, `scriptPath:`, `bash x.sh`) shares that script's unit:
       // the azure-cli reading of a script also takes the variables of each caller.
-      units: (files, ctx) => unitsByScriptReference(files, (f) => ctx.host.readText(f)),
+      units: (files, ctx) => unitsByScriptReference(files, (f) => planningFact(ctx, "ci-references", f, isReferences, (text2) => ({ scripts: scriptNamesIn(text2), uses: localUsesIn(text2) }))),
+      // An `az ml … --file` command's file that no front end of the run claims has its problems and
+      // comments reported by this unit (azure-cli-files.ts `claimed`): that depends on the run's
+      // files (its families, its paths), not only on what the unit reads. Every file of the run,
+      // then: a file added or left out anywhere lints the CI units again.
+      unitCacheKey: (_files, ctx) => runFilesKey(ctx.allFiles),
       run(files, ctx) {
         const problems = [];
         const ciFiles = [];
@@ -41761,6 +41856,7 @@ var init_ci2 = __esm({
     SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
     EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
     isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
+    runFilesKeys = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -44821,6 +44917,8 @@ function lazyFrontEnd(head, importImpl) {
       const split = loaded().units;
       return split ? split(files, ctx) : [[...files]];
     },
+    // A unit of its files exists only once it is loaded.
+    unitCacheKey: (files, ctx) => impl ? impl.unitCacheKey?.(files, ctx) ?? "" : "",
     run: (files, ctx) => loaded().run(files, ctx)
   };
 }
@@ -44841,7 +44939,7 @@ init_shared();
 // src/pipeline/unit.ts
 init_source();
 init_own_strings();
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/engine/scan.ts
 import path32 from "node:path";
@@ -45886,7 +45984,7 @@ function sparseText(lines) {
 }
 function evidenceOf(l, text2) {
   const snippet = text2.slice(l.range.start.offset, Math.max(l.range.end.offset, l.range.start.offset + 1));
-  return createHash2("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
+  return createHash5("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
 }
 function contained(fe, files, problems, step) {
   try {
@@ -46001,11 +46099,11 @@ var UnitMerger = class {
 };
 
 // src/pipeline/recording-host.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function hashText(text2) {
-  return createHash3("sha1").update(text2).digest("base64url");
+  return createHash6("sha1").update(text2).digest("base64url");
 }
-function recordingHost(inner) {
+function recordingHost(inner, onTextHash) {
   let deps;
   let problemsAtStart = 0;
   const note = (kind, p, answer) => {
@@ -46033,7 +46131,12 @@ function recordingHost(inner) {
     },
     readText(file) {
       const r = inner.readText(file);
-      note("text", file, () => r === void 0 ? "" : hashText(r));
+      note("text", file, () => {
+        if (r === void 0) return "";
+        const hash = hashText(r);
+        onTextHash?.(file, hash);
+        return hash;
+      });
       return r;
     },
     readBytes(file, maxBytes) {
@@ -46056,7 +46159,10 @@ function recordingHost(inner) {
     texts: () => inner.texts(),
     forget: (file) => inner.forget(file),
     keep: (file) => inner.keep(file),
-    planned: (files) => inner.planned(files)
+    planned: (files) => inner.planned(files),
+    // Not a read of the unit: the cache's own check (a changed file gets a new signature).
+    signature: (file) => inner.signature(file),
+    knownSignature: (file) => inner.knownSignature(file)
   };
   return {
     host,
@@ -46084,7 +46190,7 @@ function headAnswer(b, maxBytes) {
 function chunksAnswer(host, file) {
   const it = host.readChunks(file, 1 << 20);
   if (!it) return "";
-  const h = createHash3("sha1");
+  const h = createHash6("sha1");
   try {
     for (let r = it.next(); !r.done; r = it.next()) h.update(r.value);
   } catch {
@@ -46096,26 +46202,28 @@ function listingAnswer(entries2) {
   if (entries2 === void 0) return "";
   return hashText(entries2.map((e) => `${e.name}/${e.isFile ? "f" : e.isDirectory ? "d" : "o"}`).join("\n"));
 }
-function depsHold(host, deps, answers = /* @__PURE__ */ new Map()) {
+function depsHold(host, deps, answers = /* @__PURE__ */ new Map(), textHash = (file) => textAnswer(host, file)) {
   for (const [kind, p, answer] of deps) {
     const key = kind === "head" || kind === "bytes" ? `${kind}\0${p}\0${recordedCap(answer)}` : `${kind}\0${p}`;
     let now = answers.get(key);
     if (now === void 0) {
-      now = currentAnswer(host, kind, p, answer);
+      now = kind === "text" ? textHash(p) : currentAnswer(host, kind, p, answer);
       answers.set(key, now);
     }
     if (now !== answer) return false;
   }
   return true;
 }
+function textAnswer(host, file) {
+  const t = host.readText(file);
+  return t === void 0 ? "" : hashText(t);
+}
 function currentAnswer(host, kind, p, answer) {
   let now = "";
   switch (kind) {
-    case "text": {
-      const t = host.readText(p);
-      now = t === void 0 ? "" : hashText(t);
+    case "text":
+      now = textAnswer(host, p);
       break;
-    }
     case "bytes": {
       const max = recordedCap(answer);
       now = Number.isSafeInteger(max) && max > 0 ? bytesAnswer(host.readBytes(p, max), max) : "\0no cap";
@@ -46143,12 +46251,12 @@ function currentAnswer(host, kind, p, answer) {
 }
 
 // src/pipeline/cache.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import fs4 from "node:fs";
 import path34 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
-var FORMAT2 = 5;
+var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path34.join(cwd, CACHE_FILE);
   const abs = path34.resolve(cwd, location);
@@ -46156,24 +46264,26 @@ function cacheFilePath(location, cwd) {
   return isDir ? path34.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
-  return createHash4("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
+  return createHash7("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
 }
 var UnitCache = class _UnitCache {
-  constructor(file, version, old, oldFacts, onDisk) {
+  constructor(file, version, old, oldDeps, oldFiles, onDisk) {
     this.file = file;
     this.version = version;
     this.onDisk = onDisk;
     this.old = old;
-    this.oldFacts = oldFacts;
+    this.oldDeps = oldDeps;
+    this.oldFiles = oldFiles;
   }
   file;
   version;
   onDisk;
   old;
-  oldFacts;
-  /** This run's facts: those it asked for (an unused one is dropped, as an absent unit's entry is). */
-  nextFacts = /* @__PURE__ */ new Map();
-  /** This run's entries, serialized when made: the run goes on to mutate its findings (evidence, suppressions). */
+  oldDeps;
+  oldFiles;
+  /** This run's file records: what it used or learnt (a file or fact it did not ask about is dropped, as an absent unit's entry is). */
+  nextFiles = /* @__PURE__ */ new Map();
+  /** This run's entries. */
   next = /* @__PURE__ */ new Map();
   hits = 0;
   misses = 0;
@@ -46188,34 +46298,80 @@ var UnitCache = class _UnitCache {
       text2 = fs4.readFileSync(file, "utf8");
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${e.code ?? String(e)}); linting without it`);
-      return new _UnitCache(file, version, {}, {}, false);
+      return new _UnitCache(file, version, {}, [], {}, false);
     }
     const parsed = parseCacheFile(text2);
     if (typeof parsed === "string") {
       warn(`the cache ${file} ${parsed}; it is ignored and rewritten`);
-      return new _UnitCache(file, version, {}, {}, false);
+      return new _UnitCache(file, version, {}, [], {}, false);
     }
     const same2 = parsed.version === version;
-    return new _UnitCache(file, version, same2 ? parsed.entries : {}, same2 ? parsed.facts : {}, same2);
+    return new _UnitCache(file, version, same2 ? parsed.entries : {}, same2 ? parsed.deps : [], same2 ? parsed.files : {}, same2);
+  }
+  /** This run's record of `file` with signature `sig` (a new, empty one when the file had another). */
+  record(file, sig) {
+    let rec = this.nextFiles.get(file);
+    if (rec === void 0 || rec[0] !== sig) {
+      rec = [sig, "", {}];
+      this.nextFiles.set(file, rec);
+    }
+    return rec;
+  }
+  /** The previous run's record of `file`, while the file still has its signature. */
+  oldRecord(file, sig) {
+    const rec = Object.hasOwn(this.oldFiles, file) ? this.oldFiles[file] : void 0;
+    return rec !== void 0 && rec[0] === sig ? rec : void 0;
   }
   /**
-   * A fact about a text (TextFacts): the recorded answer for the same text, else `compute()`'s,
-   * kept for the next run. A recorded answer that `valid` refuses is computed again: a cache
-   * file is never trusted to hold the right shape.
+   * A fact about one file (FileFacts.fileFact): the answer recorded for the file while its
+   * signature is the one it had then, else `compute()`'s (which reads the file), kept for the
+   * next run when the file has a signature. An unchanged file is not read at all. `compute()`
+   * gives undefined when the file cannot be read: nothing is kept. A recorded answer that
+   * `valid` refuses is computed again: a cache file is never trusted to hold the right shape.
    */
-  fact(name, text2, valid, compute) {
-    const key = `${name}:${hashText(text2)}`;
-    const known2 = this.nextFacts.get(key) ?? this.oldFacts[key];
+  fileFact(name, file, host, valid, compute) {
+    const sig = host.signature(file);
+    if (sig === void 0) return compute();
+    const rec = this.record(file, sig);
+    const old = this.oldRecord(file, sig)?.[2];
+    const known2 = Object.hasOwn(rec[2], name) ? rec[2][name] : old !== void 0 && Object.hasOwn(old, name) ? old[name] : void 0;
     const value = known2 !== void 0 && valid(known2) ? known2 : compute();
-    this.nextFacts.set(key, value);
+    if (value !== void 0) rec[2][name] = value;
     return value;
+  }
+  /**
+   * A 'text' dependency's answer now: the recorded hash while the file's signature is the one
+   * it had when that hash was made, else the hash of the text read now (kept with the signature
+   * taken before the read).
+   */
+  textHash(host, file) {
+    const sig = host.signature(file);
+    if (sig !== void 0) {
+      const rec = this.record(file, sig);
+      if (rec[1] === "") rec[1] = this.oldRecord(file, sig)?.[1] ?? "";
+      if (rec[1] !== "") return rec[1];
+    }
+    const hash = textAnswer(host, file);
+    if (sig !== void 0) this.record(file, sig)[1] = hash;
+    return hash;
+  }
+  /**
+   * A text hash a unit's recording made on this thread (`recordingHost`'s `onTextHash`): kept
+   * with the signature the Host took before it first read the file. A file this thread's Host
+   * did not read (a unit a worker ran) has no such signature and is not kept: a signature taken
+   * now might be of a later version of the file than the hash.
+   */
+  noteText(host, file, hash) {
+    const sig = host.knownSignature(file);
+    if (sig !== void 0) this.record(file, sig)[1] = hash;
   }
   /** The cached result of a unit, when every read it made still gives the same answer. */
   get(key, host) {
     const e = this.old[key];
-    if (e && depsHold(host, e.deps, this.answers)) {
+    const deps = e?.deps.map((i) => this.oldDeps[i]);
+    if (e && deps && depsHold(host, deps, this.answers, (file) => this.textHash(host, file))) {
       this.hits++;
-      this.next.set(key, JSON.stringify(e));
+      this.next.set(key, { deps, result: JSON.stringify(e.result) });
       return e.result;
     }
     this.misses++;
@@ -46223,13 +46379,22 @@ var UnitCache = class _UnitCache {
   }
   set(key, deps, result) {
     this.wrote = true;
-    this.next.set(key, JSON.stringify({ deps, result }));
+    this.next.set(key, { deps, result: JSON.stringify(result) });
   }
   /** The file already says what save() would write: every unit came from it, and it holds no other. */
   unchanged() {
     if (!this.onDisk || this.wrote || this.next.size !== Object.keys(this.old).length) return false;
-    const old = Object.keys(this.oldFacts);
-    return old.length === this.nextFacts.size && old.every((k) => this.nextFacts.get(k) === this.oldFacts[k]);
+    const files = this.keptFiles();
+    if (files.length !== Object.keys(this.oldFiles).length) return false;
+    return files.every(([file, [sig, hash, facts]]) => {
+      const old = this.oldRecord(file, sig);
+      const names = Object.keys(facts);
+      return old !== void 0 && old[1] === hash && Object.keys(old[2]).length === names.length && names.every((n) => old[2][n] === facts[n]);
+    });
+  }
+  /** This run's file records that say something (a file read in vain has an empty one). */
+  keptFiles() {
+    return [...this.nextFiles].filter(([, [, hash, facts]]) => hash !== "" || Object.keys(facts).length > 0);
   }
   /**
    * Writes this run's entries (units of other shards or no longer present are dropped, so
@@ -46240,11 +46405,23 @@ var UnitCache = class _UnitCache {
   save() {
     if (this.unchanged()) return;
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
-    const entries2 = [...this.next].map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(",");
-    const facts = JSON.stringify(Object.fromEntries(this.nextFacts));
+    const depIndex = /* @__PURE__ */ new Map();
+    const depTable = [];
+    const indexOf = (d) => {
+      const k = `${d[0]}\0${d[1]}\0${d[2]}`;
+      let i = depIndex.get(k);
+      if (i === void 0) {
+        i = depTable.length;
+        depIndex.set(k, i);
+        depTable.push(d);
+      }
+      return i;
+    };
+    const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
+    const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
     if (!fs4.existsSync(path34.dirname(this.file))) fs4.mkdirSync(path34.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs4.writeFileSync(tmp, `${head.slice(0, -1)},"entries":{${entries2}},"facts":${facts}}`);
+    fs4.writeFileSync(tmp, `${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`);
     fs4.renameSync(tmp, this.file);
   }
 };
@@ -46257,19 +46434,23 @@ function parseCacheFile(text2) {
   }
   if (typeof v !== "object" || v === null || v.tool !== TOOL) return `is not a ${TOOL} cache`;
   const c = v;
-  if (c.format !== FORMAT2 || typeof c.version !== "string" || !isRecord2(c.entries) || !isRecord2(c.facts)) return "has a layout this version does not read";
+  if (c.format !== FORMAT2 || typeof c.version !== "string" || !Array.isArray(c.deps) || !isRecord2(c.entries) || !isRecord2(c.files)) return "has a layout this version does not read";
+  if (!c.deps.every((d) => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === "string"))) return "has a malformed entry (corrupt)";
   for (const e of Object.values(c.entries)) {
-    if (!isEntry(e)) return "has a malformed entry (corrupt)";
+    if (!isEntry(e, c.deps.length)) return "has a malformed entry (corrupt)";
+  }
+  for (const r of Object.values(c.files)) {
+    if (!Array.isArray(r) || r.length !== 3 || typeof r[0] !== "string" || typeof r[1] !== "string" || !isRecord2(r[2])) return "has a malformed entry (corrupt)";
   }
   return c;
 }
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function isEntry(e) {
+function isEntry(e, depCount) {
   if (typeof e !== "object" || e === null) return false;
   const { deps, result } = e;
-  if (!Array.isArray(deps) || !deps.every((d) => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === "string"))) return false;
+  if (!Array.isArray(deps) || !deps.every((i) => Number.isInteger(i) && i >= 0 && i < depCount)) return false;
   if (typeof result !== "object" || result === null) return false;
   const arrays = ["findings", "problems", "undecided", "directives", "supProblems", "readProblems", "skipped", "evaluatedElsewhere"];
   const summary = result.summary;
@@ -46278,12 +46459,12 @@ function isEntry(e) {
 }
 
 // src/pipeline/run-units.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 
 // src/pipeline/shard.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function shardOf(key, count) {
-  const h = createHash5("sha1").update(key).digest();
+  const h = createHash8("sha1").update(key).digest();
   return h.readUInt32BE(0) % count + 1;
 }
 
@@ -46363,7 +46544,7 @@ function releaseUnit(run3, u) {
   betweenUnits();
 }
 function planHash(run3) {
-  const h = createHash6("sha1");
+  const h = createHash9("sha1");
   h.update(`${run3.settingsKey()}
 ${run3.wholeRun ? "whole" : "units"}
 `);
@@ -46449,7 +46630,8 @@ async function runUnits(run3, merged, o) {
       const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
       const cacheable = cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
       if (cacheable) {
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : ""]);
+        const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : "", planned]);
         const hit = cache3.get(key, run3.host);
         releaseTexts(run3.host);
         if (hit) {
@@ -49664,7 +49846,8 @@ function commonRoot(paths) {
   for (const p of paths.slice(1)) while (path42.relative(root, p).startsWith("..")) root = path42.dirname(root);
   return root;
 }
-async function prepareRun(options, facts) {
+async function prepareRun(options, cache3) {
+  const facts = cache3;
   const given = (options.paths?.length ? options.paths : ["."]).map((p) => path42.resolve(p));
   for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const planFiles = (options.planFiles ?? []).map((p) => path42.resolve(p));
@@ -49690,7 +49873,10 @@ async function prepareRun(options, facts) {
   const today2 = options.today ?? todayUtc();
   const frontEnds = (options.frontEnds ?? FRONT_ENDS).filter((fe) => !options.families || options.families.includes(fe.family));
   const timing = process.env.MLOPS_IAC_LINT_TIMING ? new PhaseTimer() : void 0;
-  const host = createHost(root, { setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))) });
+  const host = createHost(root, {
+    setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
+    ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
+  });
   if (options.bicepCache !== void 0 && !fs6.existsSync(path42.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path42.resolve(options.bicepCache)}`);
   const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path42.resolve(options.bicepCache))) : void 0;
   const problems = [];
@@ -49709,9 +49895,10 @@ async function prepareRun(options, facts) {
   timing?.mark("discover");
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
   const byFrontEnd = new Map(frontEnds.map((fe) => [fe, []]));
+  const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
   for (const [i, file] of listed.entries()) {
     options.onProgress?.("reading files", i + 1, listed.length);
-    const claim = classify(file, frontEnds, host, root, problems);
+    const claim = classify(file, frontEnds, host, root, problems, classifyFacts);
     if (claim) byFrontEnd.get(claim.frontEnd).push({ path: file, kind: claim.kind });
   }
   const allFiles = [...byFrontEnd.values()].flat();
@@ -49734,7 +49921,7 @@ async function prepareRun(options, facts) {
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
-  const recorder = recordingHost(host);
+  const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
   const ctx = {
     host: recorder.host,
     root,
@@ -49798,6 +49985,7 @@ async function prepareRun(options, facts) {
   };
 }
 var SET_ASIDE_CHARS = 16 * 1024 * 1024;
+var CACHE_FRESH_MS = 2e3;
 async function lint(options = {}) {
   options = { ...options, today: options.today ?? todayUtc() };
   const threads = new RunThreads(threadSettings(options));
@@ -49942,7 +50130,26 @@ function readAliasDump(file, aliasesFromDump2) {
   if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);
   return rows;
 }
-function classify(file, frontEnds, host, root, problems) {
+function classify(file, frontEnds, host, root, problems, facts) {
+  const first = frontEnds.findIndex((fe) => fe.byName(file) !== void 0);
+  if (first < 0) return void 0;
+  const byName2 = frontEnds[first].byName(file);
+  if (byName2 !== "peek") return { frontEnd: frontEnds[first], kind: byName2 };
+  if (!facts) return classifyByContent(file, frontEnds, host, root, problems);
+  const answer = facts.facts.fileFact(facts.name, file, host, isClassification, () => {
+    const before = problems.length;
+    const claim = classifyByContent(file, frontEnds, host, root, problems);
+    if (problems.length > before || host.problemOf(file)) return void 0;
+    return claim ? [claim.frontEnd.name, claim.kind] : null;
+  });
+  if (answer === void 0 || answer === null) return void 0;
+  const frontEnd = frontEnds.find((fe) => fe.name === answer[0]);
+  return frontEnd ? { frontEnd, kind: answer[1] } : void 0;
+}
+function isClassification(v) {
+  return v === null || Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && typeof v[1] === "string";
+}
+function classifyByContent(file, frontEnds, host, root, problems) {
   let text2;
   let read = false;
   for (const fe of frontEnds) {
