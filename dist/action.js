@@ -201,17 +201,17 @@ function createHost(root, options = {}) {
     return text2;
   };
   const signatures = /* @__PURE__ */ new Map();
-  const freshNs = options.signatures ? BigInt(Math.max(0, Math.round(options.signatures.freshMs))) * 1000000n : void 0;
+  const freshMs = options.signatures ? Math.max(0, options.signatures.freshMs) : void 0;
   const signatureNow = (file) => {
-    if (freshNs === void 0) return void 0;
+    if (freshMs === void 0) return void 0;
     const known2 = signatures.get(file);
     if (known2 !== void 0 || signatures.has(file)) return known2;
     let sig;
     if (isInside3(file)) {
       try {
-        const now = BigInt(Date.now()) * 1000000n;
-        const st = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
-        if (st?.isFile() && st.mtimeNs < now - freshNs && st.ctimeNs < now - freshNs) sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+        const now = Date.now();
+        const st = fs.statSync(file, { throwIfNoEntry: false });
+        if (st?.isFile() && st.mtimeMs < now - freshMs && st.ctimeMs < now - freshMs) sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
       } catch {
         sig = void 0;
       }
@@ -220,7 +220,7 @@ function createHost(root, options = {}) {
     return sig;
   };
   const beforeRead = (file) => {
-    if (freshNs !== void 0 && !signatures.has(file)) signatureNow(file);
+    if (freshMs !== void 0 && !signatures.has(file)) signatureNow(file);
   };
   const host = {
     root: absRoot,
@@ -46252,6 +46252,7 @@ function currentAnswer(host, kind, p, answer) {
 
 // src/pipeline/cache.ts
 import { createHash as createHash7 } from "node:crypto";
+import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
 import path34 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
@@ -46295,7 +46296,7 @@ var UnitCache = class _UnitCache {
   static open(file, version, warn) {
     let text2;
     try {
-      text2 = fs4.readFileSync(file, "utf8");
+      text2 = decodeCacheText(fs4.readFileSync(file));
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${e.code ?? String(e)}); linting without it`);
       return new _UnitCache(file, version, {}, [], {}, false);
@@ -46421,10 +46422,16 @@ var UnitCache = class _UnitCache {
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
     if (!fs4.existsSync(path34.dirname(this.file))) fs4.mkdirSync(path34.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs4.writeFileSync(tmp, `${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`);
+    fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs4.renameSync(tmp, this.file);
   }
 };
+function asciiJson(text2) {
+  return text2.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function decodeCacheText(bytes) {
+  return isAscii2(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
 function parseCacheFile(text2) {
   let v;
   try {

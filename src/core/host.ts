@@ -83,7 +83,7 @@ export interface Host {
   planned(files: ReadonlySet<string>): void;
   /**
    * The file's signature (`HostOptions.signatures`): device, inode, size and the modification
-   * and change times in nanoseconds, taken before this run first read the file (or now, when it
+   * and change times, taken before this run first read the file (or now, when it
    * has not read it), so that a file changed after the signature was taken no longer matches it.
    * Undefined when signatures are off, the file is not a regular file inside the root, or it
    * changed too recently to be told apart from a change in the same clock tick (`freshMs`).
@@ -336,18 +336,21 @@ export function createHost(root: string, options: HostOptions = {}): Host {
 
   /** Each file's signature, taken once per run before its first read (`Host.signature`). */
   const signatures = new Map<string, string | undefined>();
-  const freshNs = options.signatures ? BigInt(Math.max(0, Math.round(options.signatures.freshMs))) * 1_000_000n : undefined;
+  const freshMs = options.signatures ? Math.max(0, options.signatures.freshMs) : undefined;
   const signatureNow = (file: string): string | undefined => {
-    if (freshNs === undefined) return undefined;
+    if (freshMs === undefined) return undefined;
     const known = signatures.get(file);
     if (known !== undefined || signatures.has(file)) return known;
     let sig: string | undefined;
     // Inside the root and a regular file (the same gate as a read), then one stat.
     if (isInside(file)) {
       try {
-        const now = BigInt(Date.now()) * 1_000_000n;
-        const st = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
-        if (st?.isFile() && st.mtimeNs < now - freshNs && st.ctimeNs < now - freshNs) sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+        // Times as milliseconds with a fraction (to a quarter of a microsecond): plenty, since a
+        // file changed within `freshMs` of the stat has no signature. Not `bigint: true`, which
+        // made each stat of a warm run's 6,000 about 5 µs dearer.
+        const now = Date.now();
+        const st = fs.statSync(file, { throwIfNoEntry: false });
+        if (st?.isFile() && st.mtimeMs < now - freshMs && st.ctimeMs < now - freshMs) sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
       } catch {
         sig = undefined;
       }
@@ -357,7 +360,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
   };
   /** Before a read from the disk: the signature, when signatures are on and none was taken yet. */
   const beforeRead = (file: string): void => {
-    if (freshNs !== undefined && !signatures.has(file)) signatureNow(file);
+    if (freshMs !== undefined && !signatures.has(file)) signatureNow(file);
   };
 
   const host: Host = {

@@ -7,6 +7,7 @@
  * or is not this tool's, is ignored with one warning and rewritten: it is never trusted.
  */
 import { createHash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../core/host.js';
@@ -99,7 +100,7 @@ export class UnitCache implements FileFacts {
   static open(file: string, version: string, warn: (message: string) => void): UnitCache {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = decodeCacheText(fs.readFileSync(file));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); linting without it`);
       return new UnitCache(file, version, {}, [], {}, false);
@@ -241,9 +242,24 @@ export class UnitCache implements FileFacts {
     // mkdir loops forever under /proc in Node 20).
     if (!fs.existsSync(path.dirname(this.file))) fs.mkdirSync(path.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries}},"files":${files}}`);
+    fs.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries}},"files":${files}}`), 'latin1');
     fs.renameSync(tmp, this.file);
   }
+}
+
+/**
+ * JSON text with every character outside ASCII written as a `\uXXXX` escape: the same JSON, in
+ * bytes that read back as a one-byte string. A single `—` in a finding's message made the whole
+ * 5 MB text a two-byte string, which V8 decodes and parses about twice as slowly (the corpus:
+ * 141 ms against 80 ms, a sixth of a warm run).
+ */
+function asciiJson(text: string): string {
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The cache file's text: read as Latin-1 when it is all ASCII (what `save` writes; the cheapest exact decoding), else as UTF-8 (a hand-edited file). */
+function decodeCacheText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** The cache file's content, or why it is not one of ours. */

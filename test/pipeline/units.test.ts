@@ -246,7 +246,7 @@ describe('cache and units on a small tree', () => {
     const files = (): Record<string, [string, string, Record<string, unknown>]> => JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).files;
     // Each file the unit read, with its signature, its text's hash and what planning asked of it.
     expect(Object.keys(files()).sort()).toEqual([caller, path.join(root, 'infra/modules/st/main.tf')]);
-    expect(files()[caller]![0]).toMatch(/^\d+:\d+:\d+:\d+:\d+$/);
+    expect(files()[caller]![0]).toMatch(/^\d+:\d+:\d+:[\d.]+:[\d.]+$/);
     expect(files()[caller]![2]).toEqual({ 'tf-local-sources': ['./modules/st'] });
     // The recorded hash is what the check goes by while the signature holds: a planted one makes
     // the unit's read of the caller look changed, so the unit is linted again (and the right hash kept).
@@ -276,6 +276,26 @@ describe('cache and units on a small tree', () => {
     fs.writeFileSync(caller, fs.readFileSync(caller, 'utf8').replace('public = 1==1', 'public = true'));
     expect(reports(await lint(cached()), root)).toBe(reports(cold, root));
     expect(files()).toEqual({});
+  });
+
+  it('writes the cache file as ASCII (non-ASCII text escaped), and still reads a hand-edited UTF-8 one', async () => {
+    const root = tree();
+    const caller = path.join(root, 'infra/main.tf');
+    // A line beside the finding, kept for its code frame: non-ASCII text in the cache.
+    fs.writeFileSync(caller, fs.readFileSync(caller, 'utf8').replace('public = true', 'public = true # öffentlich — “public”'));
+    const cacheLocation = path.join(root, 'c.json');
+    const cold = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(st001(cold)).toHaveLength(1);
+    const bytes = fs.readFileSync(cacheLocation);
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(bytes.toString('latin1')).toContain('\\u201c');
+    expect(reports(await lint(opts(root, { cache: true, cacheLocation })), root)).toBe(reports(cold, root));
+    // The same JSON with the characters as UTF-8 (an editor's save): read as such, no warning, same output.
+    fs.writeFileSync(cacheLocation, JSON.stringify(JSON.parse(bytes.toString('latin1'))));
+    expect(fs.readFileSync(cacheLocation).some((b) => b >= 0x80)).toBe(true);
+    const edited = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(edited.notices.filter((n) => /cache/.test(n))).toEqual([]);
+    expect(reports(edited, root)).toBe(reports(cold, root));
   });
 
   it('code frames keep the lines around each finding, not the whole file', async () => {
