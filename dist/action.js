@@ -73,6 +73,9 @@ function isPlainPath(dir) {
 function resolved(p) {
   return path.sep === "/" && isPlain(p) ? p : path.resolve(p);
 }
+function childPath(dir, name) {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+}
 function isInsideDir(dir, p) {
   if (path.sep === "/" && p.length > dir.length + 1 && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && isPlainPath(dir) && !NOT_PLAIN.test(p.slice(dir.length))) {
     return !p.startsWith("..", dir.length + 1);
@@ -123,7 +126,7 @@ function createHost(root, options = {}) {
     if (listed === null) return void 0;
     if (listed?.isFile) {
       const dir2 = realDir(path.dirname(abs));
-      return dir2 === void 0 ? void 0 : path.join(dir2, listed.name);
+      return dir2 === void 0 ? void 0 : childPath(dir2, listed.name);
     }
     let st;
     try {
@@ -20180,8 +20183,8 @@ var init_instance = __esm({
           }
           const existing = entries2.get(item.blockType);
           const index = existing?.kind === "list" ? existing.items.length : 0;
-          const childPath = `${pathPrefix}${item.blockType}[${index}].`;
-          const child = this.evalBody(item.body, f, iteration, sites, childPath, resourceType);
+          const childPath2 = `${pathPrefix}${item.blockType}[${index}].`;
+          const child = this.evalBody(item.body, f, iteration, sites, childPath2, resourceType);
           child.origin = blockHeader(item, f, item.blockType);
           sites.set(`${pathPrefix}${item.blockType}[${index}]`, child.origin);
           if (existing?.kind === "list") existing.items.push(child);

@@ -156,6 +156,15 @@ function resolved(p: string): string {
   return path.sep === '/' && isPlain(p) ? p : path.resolve(p);
 }
 
+/**
+ * `path.join(dir, name)` for a realpath `dir` (normalized) and a name a folder listing gave (no
+ * separator, not `.` or `..`): a concatenation, without join's normalizing pass (every
+ * presence check and `--cache` signature of a listed file asks; issue 15's profile).
+ */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+}
+
 function isInsideDir(dir: string, p: string): boolean {
   // The common case without path.relative's resolving of both paths (absolute, normalized
   // paths on POSIX): `p` below `dir`. The answer is path.relative's, `..name` included.
@@ -235,7 +244,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     // A regular file of a listed folder: the folder's realpath (known, it was listed) and its name.
     if (listed?.isFile) {
       const dir = realDir(path.dirname(abs));
-      return dir === undefined ? undefined : path.join(dir, listed.name);
+      return dir === undefined ? undefined : childPath(dir, listed.name);
     }
     let st: fs.Stats;
     try {
