@@ -4,23 +4,16 @@
  * file under another root or another set of front ends too.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api.js';
+import { settle, tempDirs } from '../support/cache-runs.js';
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-/** Lets the clock pass the files just written, so they get signatures (`cacheFreshMs: 0`). */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
+const tempDir = tempDirs('mil-cache-classify-');
 
 describe('classification kept by the --cache', () => {
   it('a file told by its path from the root (a workflow by its folder) is classified again under another root', async () => {
-    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-cache-classify-'));
-    temps.push(repo);
+    const repo = tempDir();
     fs.mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
     // Only its folder says this is a workflow (no top-level `on:`).
     const workflow = path.join(repo, '.github/workflows/odd.yml');

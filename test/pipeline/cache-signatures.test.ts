@@ -4,30 +4,13 @@
  * changed between the runs in a way a file's signature alone does not show.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api.js';
-import { formatResult } from '../../src/report/index.js';
-import type { LintResult } from '../../src/engine/result.js';
+import { allReports, settle, tempDirs } from '../support/cache-runs.js';
 
-const temps: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-cache-sig-'));
-  temps.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-/** Lets the clock pass the files just written (see `settle` in units.test.ts). */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
-
-/** Every report format's bytes. */
-function reports(r: LintResult, cwd: string): string {
-  return ['stylish', 'json', 'sarif', 'compact'].map((f) => formatResult(r, f as 'json', { cwd })).join('\n\u0000\n');
-}
+const tempDir = tempDirs('mil-cache-sig-');
+const reports = allReports;
 
 function write(root: string, files: Record<string, string>): void {
   for (const [rel, text] of Object.entries(files)) {

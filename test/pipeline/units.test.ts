@@ -5,11 +5,10 @@
  * a small tree of our own for what a change to a file must do. No timing anywhere.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lint, type LintOptions } from '../../src/api.js';
-import { formatResult } from '../../src/report/index.js';
+import { allReports, settle, tempDirs } from '../support/cache-runs.js';
 import { parseShard, shardOf } from '../../src/pipeline/shard.js';
 import { sparseText } from '../../src/pipeline/unit.js';
 import type { LintResult } from '../../src/engine/result.js';
@@ -20,27 +19,8 @@ import { CORPUS_FOUND } from '../support/fixtures.js';
 const corpus = CORPUS_FOUND;
 const PARTS = ['Azure__mlops-v2-gha-demo', 'Azure__terraform-azurerm-aks', 'Azure-Samples__azure-ml-federated-learning', 'Azure-Samples__mlops-enterprise-template'];
 
-const temps: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-units-'));
-  temps.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of temps.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-/**
- * Lets the file system's clock pass the files just written: a file whose times are not before
- * the run's clock has no signature (`cacheFreshMs: 0` still needs them in the past), and a write
- * after this gets other times than the one before it (timestamps tick in a few milliseconds).
- */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
-
-/** Every report format's bytes, so "the same output" means all of them. */
-function reports(r: LintResult, cwd: string): string {
-  return ['stylish', 'json', 'sarif', 'compact'].map((f) => formatResult(r, f as 'json', { cwd })).join('\n\u0000\n');
-}
+const tempDir = tempDirs('mil-units-');
+const reports = allReports;
 
 /** A finding as a line: what must be equal between a single run and the union of shards. */
 function findingLines(r: LintResult): string[] {
