@@ -4,7 +4,6 @@
  * paired parameter file is a variant (RULES.md "Variants"). A compiled template whose
  * `.bicep` source is linted natively is superseded by the Bicep front end.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
@@ -14,7 +13,7 @@ import { armRefKeys, fromArm } from '../model/from-arm.js';
 import { parameterFileEntries } from '../eval/arm/template.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
-import { parseCache } from './shared.js';
+import { parseCache, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
@@ -69,7 +68,7 @@ export const armFrontEnd: FrontEnd = {
   // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
   // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
   unitCacheKey(files, ctx) {
-    return files.some((f) => f.kind === 'arm-params') ? runTemplateIndexKey(ctx.allFiles) : '';
+    return files.some((f) => f.kind === 'arm-params') ? runWideKey(ctx.allFiles, 'arm-templates', () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : '';
   },
   run(files, ctx) {
     const problems: Problem[] = [];
@@ -138,17 +137,6 @@ export const armFrontEnd: FrontEnd = {
  * quadratic (the corpus copied 4×: ARM units 2.4 s → 4.7 s).
  */
 const templateIndexByRun = new WeakMap<readonly ClassifiedFile[], TemplateIndex>();
-
-/** The hash of the run's template index (`unitCacheKey`), made once per run: every lone parameter file is a unit. */
-const templateIndexKeyByRun = new WeakMap<readonly ClassifiedFile[], string>();
-function runTemplateIndexKey(allFiles: readonly ClassifiedFile[]): string {
-  let key = templateIndexKeyByRun.get(allFiles);
-  if (key === undefined) {
-    key = createHash('sha256').update(JSON.stringify([...runTemplateIndex(allFiles).values()].sort())).digest('base64url');
-    templateIndexKeyByRun.set(allFiles, key);
-  }
-  return key;
-}
 
 function runTemplateIndex(allFiles: readonly ClassifiedFile[]): TemplateIndex {
   let index = templateIndexByRun.get(allFiles);

@@ -15,10 +15,9 @@ import { parameterFilePairing } from '../eval/arm/detect.js';
 import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { isStringList, parseCache, planningFact, type ParseCache } from './shared.js';
+import { isStringList, parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
 import { remoteModuleProblem } from './remote-modules.js';
 import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
@@ -46,8 +45,6 @@ interface RunState {
    * layout; `az deployment group create --template-file main.bicep --parameters main.parameters.json`).
    */
   standIns?: Map<string, string>;
-  /** The hash of `pairingInputs`, made once per run (`bicepUnitCacheKey`: every unit would otherwise stringify every template and parameter file of the run). */
-  pairingKey?: string;
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
@@ -225,8 +222,8 @@ function bicepUnitCacheKey(files: readonly ClassifiedFile[], ctx: FrontEndContex
   const inUnit = new Set(files.map((f) => f.path));
   const broken = files.filter((f) => state.brokenWithTwin.has(f.path)).map((f) => f.path);
   const templates = [...state.twins, ...standInsOf(state, ctx)].filter(([, source]) => inUnit.has(source));
-  if (templates.length > 0) state.pairingKey ??= createHash('sha256').update(JSON.stringify(pairingInputs(state, ctx))).digest('base64url');
-  return JSON.stringify([broken, templates, templates.length > 0 ? state.pairingKey : '']);
+  const pairing = templates.length > 0 ? runWideKey(ctx.allFiles, 'bicep-pairing', () => pairingInputs(state, ctx)) : '';
+  return JSON.stringify([broken, templates, pairing]);
 }
 
 function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndContext, unitFiles: readonly ClassifiedFile[]): Map<string, string[]> {

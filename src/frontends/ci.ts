@@ -4,14 +4,13 @@
  * and content (`ci-classify.ts`); each document is parsed with positions, scripts
  * included.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseCiDocument } from '../parse/yaml/ci.js';
 import { buildCiModel } from '../eval/ci/build.js';
 import type { CiFile } from '../model/ci.js';
 import { classifyCiFile } from './ci-classify.js';
 import type { FrontEnd, Problem, SuppressionSource } from './types.js';
-import { isStringList, planningFact, readProblem } from './shared.js';
+import { isStringList, planningFact, readProblem, runWideKey } from './shared.js';
 import { ciByName } from './names.js';
 import { azureCliUnits } from './azure-cli.js';
 import type { ClassifiedFile } from './types.js';
@@ -32,7 +31,7 @@ export const ciFrontEnd: FrontEnd = {
   // comments reported by this unit (azure-cli-files.ts `claimed`): that depends on the run's
   // files (its families, its paths), not only on what the unit reads. Every file of the run,
   // then: a file added or left out anywhere lints the CI units again.
-  unitCacheKey: (_files, ctx) => runFilesKey(ctx.allFiles),
+  unitCacheKey: (_files, ctx) => runWideKey(ctx.allFiles, 'files', () => ctx.allFiles.map((f) => f.path)),
   run(files, ctx) {
     const problems: Problem[] = [];
     const ciFiles: CiFile[] = [];
@@ -109,22 +108,6 @@ function localUsesIn(text: string): string[] {
   return out;
 }
 
-/**
- * Groups CI files with the scanned scripts their text names (by file name: a false match only
- * makes a unit larger), joined transitively; every other file is its own unit. Units keep the
- * order of `files`.
- */
-/** The hash of the paths of every file of a run, made once per run (`unitCacheKey`). */
-const runFilesKeys = new WeakMap<readonly ClassifiedFile[], string>();
-function runFilesKey(allFiles: readonly ClassifiedFile[]): string {
-  let key = runFilesKeys.get(allFiles);
-  if (key === undefined) {
-    key = createHash('sha256').update(JSON.stringify(allFiles.map((f) => f.path))).digest('base64url');
-    runFilesKeys.set(allFiles, key);
-  }
-  return key;
-}
-
 /** What a CI file names that may put it in another file's unit: scripts it may run, local workflows, actions and templates it uses. */
 interface CiReferences {
   scripts: string[];
@@ -134,6 +117,11 @@ function isReferences(v: unknown): v is CiReferences {
   return typeof v === 'object' && v !== null && isStringList((v as CiReferences).scripts) && isStringList((v as CiReferences).uses);
 }
 
+/**
+ * Groups CI files with the scanned scripts their text names (by file name: a false match only
+ * makes a unit larger), joined transitively; every other file is its own unit. Units keep the
+ * order of `files`.
+ */
 function unitsByScriptReference(files: readonly ClassifiedFile[], referencesOf: (file: string) => CiReferences | undefined): ClassifiedFile[][] {
   const scriptsByName = new Map<string, number[]>();
   files.forEach((f, i) => {

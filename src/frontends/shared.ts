@@ -2,6 +2,7 @@
  * What every front end needs: a memoized parse of a file read through the Host, whose
  * syntax errors become PARSE001 problems once, and why a file could not be read.
  */
+import { createHash } from 'node:crypto';
 import { classifyPath, type EnvClass } from '../core/env.js';
 import type { Host } from '../core/host.js';
 import { relativeToRoot } from '../core/paths.js';
@@ -69,6 +70,27 @@ export function planningFact<T>(ctx: Pick<FrontEndContext, 'host' | 'facts'>, na
     return answer;
   };
   return ctx.facts ? ctx.facts.fileFact(name, file, ctx.host, valid, fromText) : fromText();
+}
+
+/** Each run's keys (`runWideKey`), by the run's files (`FrontEndContext.allFiles`, one array per run) and name. */
+const runWideKeys = new WeakMap<FrontEndContext['allFiles'], Map<string, string>>();
+
+/**
+ * A hash of `parts()` (JSON), made once per run and name: the run-wide part of a
+ * `FrontEnd.unitCacheKey`, which is asked once per unit (made per unit, it was quadratic).
+ */
+export function runWideKey(allFiles: FrontEndContext['allFiles'], name: string, parts: () => unknown): string {
+  let keys = runWideKeys.get(allFiles);
+  if (keys === undefined) {
+    keys = new Map();
+    runWideKeys.set(allFiles, keys);
+  }
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = createHash('sha256').update(JSON.stringify(parts())).digest('base64url');
+    keys.set(name, key);
+  }
+  return key;
 }
 
 /** A list of strings (a recorded planning answer's shape). */

@@ -23,7 +23,7 @@ import { fromTerraform, terraformPathsRead } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSource } from './types.js';
-import { parseCache, pathEnv, readProblem } from './shared.js';
+import { parseCache, pathEnv, readProblem, runWideKey } from './shared.js';
 import { outOfModuleCopies, readModuleManifest } from './remote-modules.js';
 
 /** Chunk size of the streamed reads: memory is one chunk plus one resource change. */
@@ -72,6 +72,9 @@ export const terraformPlanFrontEnd: FrontEnd = {
   units(files) {
     return files.map((f) => [f]);
   },
+  // A plan unit leaves the syntax errors and comments of the .tf files the Terraform front end
+  // lints to it (`own`, below in run): which those are is the run's, not the unit's reads.
+  unitCacheKey: (_files, ctx) => runWideKey(ctx.allFiles, 'terraform-files', () => ctx.allFiles.filter((f) => f.kind === 'terraform').map((f) => f.path)),
   run(files, ctx): FrontEndResult {
     const problems: Problem[] = [];
     const hcl = parseCache<HclFile>(ctx.host, parseTerraform, (f) => f.errors, problems);

@@ -166,9 +166,6 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
   const mineLater = mine.some((i) => rank[i]! > 0);
   const mineLast = mine.some((i) => rank[i] === 2);
   const needed = (i: number): boolean => isMine(i) || (rank[i] === 0 && mineLater) || (rank[i] === 1 && mineLast);
-  // A plan unit leaves the syntax errors and comments of the .tf files the Terraform front end lints to it.
-  let lintedTfHash: string | undefined;
-  const lintedTf = (): string => (lintedTfHash ??= hashOf(run.allFiles.filter((f) => f.kind === 'terraform').map((f) => f.path)));
 
   // Results waiting for the units before them (in planned order) to be merged.
   const waiting = new Map<number, UnitResult>();
@@ -224,9 +221,10 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       // Reads from the Bicep module cache (a second Host) are not recorded: such units are not cached.
       const cacheable = cache !== undefined && !(run.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === 'bicep'));
       if (cacheable) {
-        // What planning decided about the unit from outside its files (`FrontEnd.unitCacheKey`: Bicep's twins and parameter files).
+        // What planning decided about the unit from outside its files (`FrontEnd.unitCacheKey`:
+        // Bicep's twins and parameter files, the run's templates, its files, its .tf files).
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run.ctx) ?? '');
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', u.frontEnd.name === 'terraform-plan' ? lintedTf() : '', planned]);
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', planned]);
         const hit = cache.get(key, run.host);
         // The check read the unit's files: their texts go now.
         releaseTexts(run.host);

@@ -140,6 +140,31 @@ describe('--cache: a warm run is the run without the cache', () => {
     expect(outputs.size).toBeGreaterThan(1);
   });
 
+  it('a plan unit reports the syntax errors of the .tf files it maps to that the Terraform front end does not lint: a run that leaves the .tf files out, with the same cache, lints it again', async () => {
+    const root = tempDir();
+    write(root, {
+      // The plan maps its resource to main.tf, whose second block does not parse.
+      'main.tf': 'resource "azurerm_storage_account" "st" {\n  name = "st"\n}\n\nresource "x" "y" {\n',
+      'tfplan.json': JSON.stringify({
+        format_version: '1.2',
+        terraform_version: '1.9.0',
+        planned_values: { root_module: { resources: [{ address: 'azurerm_storage_account.st', mode: 'managed', type: 'azurerm_storage_account', name: 'st', values: { name: 'st', allow_nested_items_to_be_public: true } }] } },
+        resource_changes: [],
+      }),
+    });
+    await settle();
+    const cacheLocation = path.join(tempDir(), 'c.json');
+    const opts = (extra: Partial<LintOptions>, cache: boolean): LintOptions => base(root, { ...extra, ...(cache ? { cache: true, cacheLocation, cacheFreshMs: 0 } : {}) });
+    const runs: Partial<LintOptions>[] = [{}, { ignorePatterns: ['*.tf'] }, {}];
+    const outputs = new Set<string>();
+    for (const extra of runs) {
+      const plain = reports(await lint(opts(extra, false)), root);
+      outputs.add(plain);
+      expect(reports(await lint(opts(extra, true)), root), JSON.stringify(extra)).toBe(plain);
+    }
+    expect(outputs.size).toBeGreaterThan(1);
+  });
+
   // Planning's answers kept per file (`fileFact`): each changes with the file, and the warm run follows.
   const ST = (ref: string): string =>
     `resource "azurerm_storage_account" "st" {\n  name = "st"\n  resource_group_name = "rg"\n  location = "westeurope"\n  account_tier = "Standard"\n  account_replication_type = "LRS"\n  allow_nested_items_to_be_public = ${ref}\n}\n`;
