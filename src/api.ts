@@ -522,16 +522,16 @@ function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRo
   return rows;
 }
 
-/** The first front end that reads a file, and the kind it reads it as (by name, else by a peek at the content). */
 /**
- * The front end and kind of a listed file. A file whose content decides (`byName` answered
- * 'peek') is read, unless the `--cache` knows the answer for the file as it is (`fileFact`).
+ * The first front end that reads a file, and the kind it reads it as (by name, else by a peek at
+ * the content). A file whose content decides (`byName` answered 'peek') is read, unless the
+ * `--cache` knows the answer for the file as it is (`fileFact`).
  */
 function classify(file: string, frontEnds: readonly FrontEnd[], host: Host, root: string, problems: Problem[], facts: { facts: FileFacts; name: string } | undefined): { frontEnd: FrontEnd; kind: FileKind } | undefined {
-  const first = frontEnds.findIndex((fe) => fe.byName(file) !== undefined);
-  if (first < 0) return undefined;
-  const byName = frontEnds[first]!.byName(file)!;
-  if (byName !== 'peek') return { frontEnd: frontEnds[first]!, kind: byName };
+  const first = frontEnds.find((fe) => fe.byName(file) !== undefined);
+  if (first === undefined) return undefined;
+  const byName = first.byName(file)!;
+  if (byName !== 'peek') return { frontEnd: first, kind: byName };
   if (!facts) return classifyByContent(file, frontEnds, host, root, problems);
   const answer = facts.facts.fileFact(facts.name, file, host, isClassification, () => {
     const before = problems.length;

@@ -155,7 +155,7 @@ export function depsHold(host: Host, deps: readonly Dependency[], answers: Map<s
     const key = kind === 'head' || kind === 'bytes' ? `${kind}\u0000${p}\u0000${recordedCap(answer)}` : `${kind}\u0000${p}`;
     let now = answers.get(key);
     if (now === undefined) {
-      now = kind === 'text' ? textHash(p) : currentAnswer(host, kind, p, answer);
+      now = currentAnswer(host, kind, p, answer, textHash);
       answers.set(key, now);
     }
     if (now !== answer) return false;
@@ -169,12 +169,12 @@ export function textAnswer(host: Host, file: string): string {
   return t === undefined ? '' : hashText(t);
 }
 
-/** What a read gives now (`answer`: the recorded one, for the byte count of a head). */
-function currentAnswer(host: Host, kind: Dependency[0], p: string, answer: string): string {
+/** What a read gives now (`answer`: the recorded one, for the byte count of a head; `textHash`: a text's answer). */
+function currentAnswer(host: Host, kind: Dependency[0], p: string, answer: string, textHash: (file: string) => string): string {
   let now = '';
   switch (kind) {
     case 'text':
-      now = textAnswer(host, p);
+      now = textHash(p);
       break;
     case 'bytes': {
       // An answer without its cap (an earlier cache) is never taken as holding: the unit runs again.
