@@ -13,7 +13,7 @@ import { armRefKeys, fromArm } from '../model/from-arm.js';
 import { parameterFileEntries } from '../eval/arm/template.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
-import { parseCache, runWideKey } from './shared.js';
+import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
@@ -136,15 +136,8 @@ export const armFrontEnd: FrontEnd = {
  * parameter file is a unit of its own, and indexing every file of the run for each of them was
  * quadratic (the corpus copied 4×: ARM units 2.4 s → 4.7 s).
  */
-const templateIndexByRun = new WeakMap<readonly ClassifiedFile[], TemplateIndex>();
-
 function runTemplateIndex(allFiles: readonly ClassifiedFile[]): TemplateIndex {
-  let index = templateIndexByRun.get(allFiles);
-  if (!index) {
-    index = templateIndex(allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : f.kind === 'bicep' ? [f.path.replace(/\.bicep$/i, '.json')] : [])));
-    templateIndexByRun.set(allFiles, index);
-  }
-  return index;
+  return perRun(allFiles, 'arm-template-index', () => templateIndex(allFiles.flatMap((f) => (f.kind === 'arm' ? [f.path] : f.kind === 'bicep' ? [f.path.replace(/\.bicep$/i, '.json')] : []))));
 }
 
 /** `metadata._generator.name == "bicep"` of a parsed template. */

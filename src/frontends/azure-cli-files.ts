@@ -40,6 +40,7 @@ import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
 import type { FrontEndContext, Problem, SuppressionSource } from './types.js';
+import { perRun } from './shared.js';
 
 /** One `az ml … --file` command to link, as the azure-cli front end read it. */
 export interface FileCommand {
@@ -174,17 +175,9 @@ function typeHintOf(cmd: FileCommand): 'workspace' | 'amlcompute' {
   return cmd.kind === 'ml.workspace' ? 'workspace' : 'amlcompute';
 }
 
-/** The paths of each run's classified files (`FrontEndContext.allFiles`), as a set: made once per run, not searched once per `--file` command. */
-const classifiedPaths = new WeakMap<FrontEndContext['allFiles'], ReadonlySet<string>>();
-
-/** A file a front end classified (it reports its own problems and directives). */
+/** A file a front end classified (it reports its own problems and directives); the run's paths as a set made once per run, not searched once per `--file` command. */
 function claimed(ctx: FrontEndContext, file: string): boolean {
-  let paths = classifiedPaths.get(ctx.allFiles);
-  if (paths === undefined) {
-    paths = new Set(ctx.allFiles.map((f) => f.path));
-    classifiedPaths.set(ctx.allFiles, paths);
-  }
-  return paths.has(file);
+  return perRun(ctx.allFiles, 'classified-paths', () => new Set(ctx.allFiles.map((f) => f.path))).has(file);
 }
 
 function reportOnce(links: FileLinks, file: string, act: () => void): void {

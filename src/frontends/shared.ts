@@ -72,25 +72,26 @@ export function planningFact<T>(ctx: Pick<FrontEndContext, 'host' | 'facts'>, na
   return ctx.facts ? ctx.facts.fileFact(name, file, ctx.host, valid, fromText) : fromText();
 }
 
-/** Each run's keys (`runWideKey`), by the run's files (`FrontEndContext.allFiles`, one array per run) and name. */
-const runWideKeys = new WeakMap<FrontEndContext['allFiles'], Map<string, string>>();
+/** What `perRun` made, by the run's files (`FrontEndContext.allFiles`, one array per run) and name. */
+const madePerRun = new WeakMap<FrontEndContext['allFiles'], Map<string, unknown>>();
 
 /**
- * A hash of `parts()` (JSON), made once per run and name: the run-wide part of a
- * `FrontEnd.unitCacheKey`, which is asked once per unit (made per unit, it was quadratic).
+ * `make()`'s value, made once per run and name: what units ask of the whole run (made per unit,
+ * it is quadratic in a tree of many units). `name` stands for one `make` and one value type.
  */
+export function perRun<T>(allFiles: FrontEndContext['allFiles'], name: string, make: () => T): T {
+  let made = madePerRun.get(allFiles);
+  if (made === undefined) {
+    made = new Map();
+    madePerRun.set(allFiles, made);
+  }
+  if (!made.has(name)) made.set(name, make());
+  return made.get(name) as T;
+}
+
+/** A hash of `parts()` (JSON), made once per run and name: the run-wide part of a `FrontEnd.unitCacheKey`, asked once per unit. */
 export function runWideKey(allFiles: FrontEndContext['allFiles'], name: string, parts: () => unknown): string {
-  let keys = runWideKeys.get(allFiles);
-  if (keys === undefined) {
-    keys = new Map();
-    runWideKeys.set(allFiles, keys);
-  }
-  let key = keys.get(name);
-  if (key === undefined) {
-    key = createHash('sha256').update(JSON.stringify(parts())).digest('base64url');
-    keys.set(name, key);
-  }
-  return key;
+  return perRun(allFiles, `key:${name}`, () => createHash('sha256').update(JSON.stringify(parts())).digest('base64url'));
 }
 
 /** A list of strings (a recorded planning answer's shape). */
