@@ -39,7 +39,7 @@ import {
   type FlagSpec,
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
-import { interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
+import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
@@ -87,10 +87,10 @@ const refKeys = (ref: Value): string[] => (ref.kind === 'string' ? [ref.value] :
 /** The az command group whose `--query id` output is the id of a resource of this kind (src/eval/azcli `az-id:` tokens). */
 const ID_GROUP_OF: Partial<Record<ResourceKind, string>> = { acr: 'acr' };
 
-/** The resource name an `az-id:<group>:<name>` token names, when its group makes resources of this kind. */
+/** The resource name a `--query id` output token names (`idOutputOf`), when its group makes resources of this kind. */
 function idOutputName(token: string | undefined, kind: ResourceKind): string | undefined {
-  const m = token === undefined ? null : /^az-id:([a-z-]+):(.+)$/.exec(token);
-  return m && ID_GROUP_OF[kind] === m[1] ? m[2] : undefined;
+  const out = idOutputOf(token);
+  return out && ID_GROUP_OF[kind] === out.group ? out.name : undefined;
 }
 
 interface Draft {

@@ -49,9 +49,14 @@ interface RunState {
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
-/** A JSON template Bicep compiled (its `_generator` says so near the start): planning's fact about the file. */
+/** A JSON template's text says Bicep compiled it (its `_generator`, near the start). */
+function saysBicepGenerated(text: string): boolean {
+  return BICEP_GENERATOR.test(text.slice(0, 8192));
+}
+
+/** `saysBicepGenerated` as planning's fact about the file (`planningFact`). */
 function isBicepGenerated(ctx: FrontEndContext, template: string): boolean {
-  return planningFact(ctx, 'bicep-generated', template, isBoolean, (text) => BICEP_GENERATOR.test(text.slice(0, 8192))) ?? false;
+  return planningFact(ctx, 'bicep-generated', template, isBoolean, saysBicepGenerated) ?? false;
 }
 
 /** What `supersedes` decided, for `run` (one lint run shares one context). No trees: units release theirs. */
@@ -181,11 +186,6 @@ function substitutedLater(v: Value): Value {
   return v;
 }
 
-/**
- * The JSON parameter files paired with each superseded twin, by the twin's `.bicep` source.
- * Pairing sees every ARM template of the run, so a parameter file meant for another template
- * is never taken for a twin.
- */
 /** The run's ARM templates (`.json` of kind 'arm'). */
 function armTemplatesOf(ctx: FrontEndContext): string[] {
   return ctx.allFiles.filter((f) => f.kind === 'arm').map((f) => f.path);
@@ -226,6 +226,11 @@ function bicepUnitCacheKey(files: readonly ClassifiedFile[], ctx: FrontEndContex
   return JSON.stringify([broken, templates, pairing]);
 }
 
+/**
+ * The JSON parameter files paired with each superseded twin, by the twin's `.bicep` source.
+ * Pairing sees every ARM template of the run, so a parameter file meant for another template
+ * is never taken for a twin.
+ */
 function twinParameterFiles(state: RunState, parses: UnitParses, ctx: FrontEndContext, unitFiles: readonly ClassifiedFile[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const inUnit = new Set(unitFiles.map((f) => f.path));
@@ -264,7 +269,7 @@ function compiledTwinOf(state: UnitParses, ctx: FrontEndContext, bicepFile: stri
 function readCompiledTwin(state: UnitParses, ctx: FrontEndContext, bicepFile: string): ParsedJson | undefined {
   const twin = bicepFile.replace(/\.bicep$/i, '.json');
   if (twin === bicepFile || !ctx.host.isFile(twin)) return undefined;
-  if (!BICEP_GENERATOR.test(ctx.host.readText(twin)?.slice(0, 8192) ?? '')) return undefined;
+  if (!saysBicepGenerated(ctx.host.readText(twin) ?? '')) return undefined;
   const parsed = state.json.get(twin);
   return parsed?.root && parsed.errors.length === 0 ? parsed : undefined;
 }

@@ -84,7 +84,6 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
   return { evaluations, problems };
 }
 
-/** A parameter file's `metadata.template`: the template it names (a path relative to it). */
 /**
  * Whether a parameter file's text can hold `metadata.template`: without the word, and without
  * an escape that could spell it, it cannot, and pairing needs no parse (issue 15: most are
@@ -94,6 +93,7 @@ export function mayNameTemplate(text: string): boolean {
   return text.includes('template') || text.includes('\\');
 }
 
+/** A parameter file's `metadata.template`: the template it names (a path relative to it). */
 export function metadataTemplate(pf: ParsedJson | undefined): string | undefined {
   const t = getProp(getProp(pf?.root, 'metadata'), 'template');
   return typeof t?.value === 'string' ? t.value : undefined;

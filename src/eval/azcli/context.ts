@@ -148,9 +148,9 @@ function referenceOf(expr: string): string[] | undefined {
   return parts;
 }
 
-/** The context of one script of a CI file in one matrix variant. */
 /**
- * `given`: the inputs a scanned caller passes (`with:` of a `uses: ./…` call), by name; an input
+ * The context of one script of a CI file in one matrix variant. `given`: the inputs a scanned
+ * caller passes (`with:` of a `uses: ./…` call), by name; an input
  * it does not pass keeps its `default:`.
  */
 export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant, given?: ReadonlyMap<string, Value>): ScriptContext {

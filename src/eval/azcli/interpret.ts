@@ -659,5 +659,16 @@ function commandOutput(name: string, sub: CiCommand, env: Env, ctx: ExpansionCon
     if (eq < 0) i++;
   }
   if (!resourceName || query !== 'id') return unknown(reason);
-  return unknown(reason, undefined, `az-id:${words[1]}:${resourceName}`);
+  return unknown(reason, undefined, `${ID_TOKEN}${words[1]}:${resourceName}`);
+}
+
+/** The token prefix of a `--query id` output (`az-id:<group>:<name>`; `commandOutput`). */
+const ID_TOKEN = 'az-id:';
+
+/** The command group and resource name of a value's `az-id:` token (`commandOutput`), if it has one. */
+export function idOutputOf(token: string | undefined): { group: string; name: string } | undefined {
+  if (token === undefined || !token.startsWith(ID_TOKEN)) return undefined;
+  const rest = token.slice(ID_TOKEN.length);
+  const colon = rest.indexOf(':');
+  return colon > 0 && colon < rest.length - 1 ? { group: rest.slice(0, colon), name: rest.slice(colon + 1) } : undefined;
 }
