@@ -21212,6 +21212,7 @@ var init_remote_modules = __esm({
 });
 
 // src/frontends/shared.ts
+import { createHash as createHash2 } from "node:crypto";
 function pathEnv(ctx, file) {
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
 }
@@ -21251,15 +21252,29 @@ function planningFact(ctx, name, file, valid, compute) {
   };
   return ctx.facts ? ctx.facts.fileFact(name, file, ctx.host, valid, fromText) : fromText();
 }
+function perRun(allFiles, name, make) {
+  let made = madePerRun.get(allFiles);
+  if (made === void 0) {
+    made = /* @__PURE__ */ new Map();
+    madePerRun.set(allFiles, made);
+  }
+  if (!made.has(name)) made.set(name, make());
+  return made.get(name);
+}
+function runWideKey(allFiles, name, parts) {
+  return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
+}
 function isStringList(v) {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
+var madePerRun;
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
     init_env();
     init_paths();
     init_source();
+    madePerRun = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -22386,6 +22401,9 @@ var init_terraform_plan = __esm({
       units(files) {
         return files.map((f) => [f]);
       },
+      // A plan unit leaves the syntax errors and comments of the .tf files the Terraform front end
+      // lints to it (`own`, below in run): which those are is the run's, not the unit's reads.
+      unitCacheKey: (_files, ctx) => runWideKey(ctx.allFiles, "terraform-files", () => ctx.allFiles.filter((f) => f.kind === "terraform").map((f) => f.path)),
       run(files, ctx) {
         const problems = [];
         const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
@@ -35348,10 +35366,12 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import { createHash as createHash2 } from "node:crypto";
 import path24 from "node:path";
+function saysBicepGenerated(text2) {
+  return BICEP_GENERATOR.test(text2.slice(0, 8192));
+}
 function isBicepGenerated(ctx, template) {
-  return planningFact(ctx, "bicep-generated", template, isBoolean, (text2) => BICEP_GENERATOR.test(text2.slice(0, 8192))) ?? false;
+  return planningFact(ctx, "bicep-generated", template, isBoolean, saysBicepGenerated) ?? false;
 }
 function stateOf(ctx) {
   let s = states.get(ctx);
@@ -35401,8 +35421,8 @@ function bicepUnitCacheKey(files, ctx) {
   const inUnit = new Set(files.map((f) => f.path));
   const broken = files.filter((f) => state.brokenWithTwin.has(f.path)).map((f) => f.path);
   const templates = [...state.twins, ...standInsOf(state, ctx)].filter(([, source]) => inUnit.has(source));
-  if (templates.length > 0) state.pairingKey ??= createHash2("sha256").update(JSON.stringify(pairingInputs(state, ctx))).digest("base64url");
-  return JSON.stringify([broken, templates, templates.length > 0 ? state.pairingKey : ""]);
+  const pairing = templates.length > 0 ? runWideKey(ctx.allFiles, "bicep-pairing", () => pairingInputs(state, ctx)) : "";
+  return JSON.stringify([broken, templates, pairing]);
 }
 function twinParameterFiles(state, parses, ctx, unitFiles) {
   const out = /* @__PURE__ */ new Map();
@@ -35431,7 +35451,7 @@ function compiledTwinOf(state, ctx, bicepFile) {
 function readCompiledTwin(state, ctx, bicepFile) {
   const twin = bicepFile.replace(/\.bicep$/i, ".json");
   if (twin === bicepFile || !ctx.host.isFile(twin)) return void 0;
-  if (!BICEP_GENERATOR.test(ctx.host.readText(twin)?.slice(0, 8192) ?? "")) return void 0;
+  if (!saysBicepGenerated(ctx.host.readText(twin) ?? "")) return void 0;
   const parsed = state.json.get(twin);
   return parsed?.root && parsed.errors.length === 0 ? parsed : void 0;
 }
@@ -35613,7 +35633,6 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import { createHash as createHash3 } from "node:crypto";
 import path25 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
@@ -35622,26 +35641,13 @@ function armJsonKind(text2) {
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
   return void 0;
 }
-function runTemplateIndexKey(allFiles) {
-  let key = templateIndexKeyByRun.get(allFiles);
-  if (key === void 0) {
-    key = createHash3("sha256").update(JSON.stringify([...runTemplateIndex(allFiles).values()].sort())).digest("base64url");
-    templateIndexKeyByRun.set(allFiles, key);
-  }
-  return key;
-}
 function runTemplateIndex(allFiles) {
-  let index = templateIndexByRun.get(allFiles);
-  if (!index) {
-    index = templateIndex(allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : []));
-    templateIndexByRun.set(allFiles, index);
-  }
-  return index;
+  return perRun(allFiles, "arm-template-index", () => templateIndex(allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : [])));
 }
 function isBicepGenerated2(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
-var armFrontEnd, templateIndexByRun, templateIndexKeyByRun;
+var armFrontEnd;
 var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
@@ -35695,7 +35701,7 @@ var init_arm2 = __esm({
       // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
       // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
       unitCacheKey(files, ctx) {
-        return files.some((f) => f.kind === "arm-params") ? runTemplateIndexKey(ctx.allFiles) : "";
+        return files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
       },
       run(files, ctx) {
         const problems = [];
@@ -35748,8 +35754,6 @@ var init_arm2 = __esm({
         };
       }
     };
-    templateIndexByRun = /* @__PURE__ */ new WeakMap();
-    templateIndexKeyByRun = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -40638,9 +40642,15 @@ function commandOutput(name, sub2, env, ctx) {
     if (eq < 0) i++;
   }
   if (!resourceName || query !== "id") return unknown(reason);
-  return unknown(reason, void 0, `az-id:${words[1]}:${resourceName}`);
+  return unknown(reason, void 0, `${ID_TOKEN}${words[1]}:${resourceName}`);
 }
-var ASSIGN, isName, DECLARERS, WRAPPERS, LEADING, SHELLS, ID_GROUPS, ID_VERBS;
+function idOutputOf(token) {
+  if (token === void 0 || !token.startsWith(ID_TOKEN)) return void 0;
+  const rest = token.slice(ID_TOKEN.length);
+  const colon = rest.indexOf(":");
+  return colon > 0 && colon < rest.length - 1 ? { group: rest.slice(0, colon), name: rest.slice(colon + 1) } : void 0;
+}
+var ASSIGN, isName, DECLARERS, WRAPPERS, LEADING, SHELLS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -40661,6 +40671,7 @@ var init_interpret = __esm({
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
     ID_VERBS = /* @__PURE__ */ new Set(["create", "show", "update"]);
+    ID_TOKEN = "az-id:";
   }
 });
 
@@ -40920,12 +40931,7 @@ function typeHintOf(cmd) {
   return cmd.kind === "ml.workspace" ? "workspace" : "amlcompute";
 }
 function claimed(ctx, file) {
-  let paths = classifiedPaths.get(ctx.allFiles);
-  if (paths === void 0) {
-    paths = new Set(ctx.allFiles.map((f) => f.path));
-    classifiedPaths.set(ctx.allFiles, paths);
-  }
-  return paths.has(file);
+  return perRun(ctx.allFiles, "classified-paths", () => new Set(ctx.allFiles.map((f) => f.path))).has(file);
 }
 function reportOnce(links, file, act) {
   if (links.handedOn.has(file)) return;
@@ -40990,7 +40996,7 @@ function undecidable(cmd, evaluation, reason) {
 function placeIdentity(at2) {
   return `az:${at2.file}:${at2.range.start.offset}`;
 }
-var workspaceIdentity, classifiedPaths;
+var workspaceIdentity;
 var init_azure_cli_files = __esm({
   "src/frontends/azure-cli-files.ts"() {
     "use strict";
@@ -40998,8 +41004,8 @@ var init_azure_cli_files = __esm({
     init_value();
     init_azureml_yaml();
     init_azureml_yaml2();
+    init_shared();
     workspaceIdentity = (name) => `ml.workspace:${name}`;
-    classifiedPaths = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -41083,8 +41089,8 @@ function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
 function idOutputName(token, kind) {
-  const m = token === void 0 ? null : /^az-id:([a-z-]+):(.+)$/.exec(token);
-  return m && ID_GROUP_OF[kind] === m[1] ? m[2] : void 0;
+  const out = idOutputOf(token);
+  return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
 }
 function parseFlags(spec, words, file) {
   const out = { values: /* @__PURE__ */ new Map(), sets: [], opaque: false, refs: /* @__PURE__ */ new Map() };
@@ -41723,7 +41729,6 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import { createHash as createHash4 } from "node:crypto";
 import path29 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
@@ -41751,14 +41756,6 @@ function localUsesIn(text2) {
   for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
   for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
   return out;
-}
-function runFilesKey(allFiles) {
-  let key = runFilesKeys.get(allFiles);
-  if (key === void 0) {
-    key = createHash4("sha256").update(JSON.stringify(allFiles.map((f) => f.path))).digest("base64url");
-    runFilesKeys.set(allFiles, key);
-  }
-  return key;
 }
 function isReferences(v) {
   return typeof v === "object" && v !== null && isStringList(v.scripts) && isStringList(v.uses);
@@ -41799,7 +41796,7 @@ function unitsByScriptReference(files, referencesOf) {
   });
   return [...groups.values()];
 }
-var ciFrontEnd, SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar, runFilesKeys;
+var ciFrontEnd, SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
 var init_ci2 = __esm({
   "src/frontends/ci.ts"() {
     "use strict";
@@ -41825,7 +41822,7 @@ var init_ci2 = __esm({
       // comments reported by this unit (azure-cli-files.ts `claimed`): that depends on the run's
       // files (its families, its paths), not only on what the unit reads. Every file of the run,
       // then: a file added or left out anywhere lints the CI units again.
-      unitCacheKey: (_files, ctx) => runFilesKey(ctx.allFiles),
+      unitCacheKey: (_files, ctx) => runWideKey(ctx.allFiles, "files", () => ctx.allFiles.map((f) => f.path)),
       run(files, ctx) {
         const problems = [];
         const ciFiles = [];
@@ -41859,7 +41856,6 @@ var init_ci2 = __esm({
     SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
     EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
     isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
-    runFilesKeys = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -44942,7 +44938,7 @@ init_shared();
 // src/pipeline/unit.ts
 init_source();
 init_own_strings();
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
 import path32 from "node:path";
@@ -45987,7 +45983,7 @@ function sparseText(lines) {
 }
 function evidenceOf(l, text2) {
   const snippet = text2.slice(l.range.start.offset, Math.max(l.range.end.offset, l.range.start.offset + 1));
-  return createHash5("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
+  return createHash3("sha256").update(snippet.replace(/\s+/g, " ")).digest("hex").slice(0, 16);
 }
 function contained(fe, files, problems, step) {
   try {
@@ -46102,9 +46098,9 @@ var UnitMerger = class {
 };
 
 // src/pipeline/recording-host.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function hashText(text2) {
-  return createHash6("sha1").update(text2).digest("base64url");
+  return createHash4("sha1").update(text2).digest("base64url");
 }
 function recordingHost(inner, onTextHash) {
   let deps;
@@ -46193,7 +46189,7 @@ function headAnswer(b, maxBytes) {
 function chunksAnswer(host, file) {
   const it = host.readChunks(file, 1 << 20);
   if (!it) return "";
-  const h = createHash6("sha1");
+  const h = createHash4("sha1");
   try {
     for (let r = it.next(); !r.done; r = it.next()) h.update(r.value);
   } catch {
@@ -46210,7 +46206,7 @@ function depsHold(host, deps, answers = /* @__PURE__ */ new Map(), textHash = (f
     const key = kind === "head" || kind === "bytes" ? `${kind}\0${p}\0${recordedCap(answer)}` : `${kind}\0${p}`;
     let now = answers.get(key);
     if (now === void 0) {
-      now = kind === "text" ? textHash(p) : currentAnswer(host, kind, p, answer);
+      now = currentAnswer(host, kind, p, answer, textHash);
       answers.set(key, now);
     }
     if (now !== answer) return false;
@@ -46221,11 +46217,11 @@ function textAnswer(host, file) {
   const t = host.readText(file);
   return t === void 0 ? "" : hashText(t);
 }
-function currentAnswer(host, kind, p, answer) {
+function currentAnswer(host, kind, p, answer, textHash) {
   let now = "";
   switch (kind) {
     case "text":
-      now = textAnswer(host, p);
+      now = textHash(p);
       break;
     case "bytes": {
       const max = recordedCap(answer);
@@ -46254,7 +46250,7 @@ function currentAnswer(host, kind, p, answer) {
 }
 
 // src/pipeline/cache.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
 import path34 from "node:path";
@@ -46268,7 +46264,7 @@ function cacheFilePath(location, cwd) {
   return isDir ? path34.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
-  return createHash7("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
+  return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
 }
 var UnitCache = class _UnitCache {
   constructor(file, version, old, oldDeps, oldFiles, onDisk) {
@@ -46469,12 +46465,12 @@ function isEntry(e, depCount) {
 }
 
 // src/pipeline/run-units.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 
 // src/pipeline/shard.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function shardOf(key, count) {
-  const h = createHash8("sha1").update(key).digest();
+  const h = createHash6("sha1").update(key).digest();
   return h.readUInt32BE(0) % count + 1;
 }
 
@@ -46554,7 +46550,7 @@ function releaseUnit(run3, u) {
   betweenUnits();
 }
 function planHash(run3) {
-  const h = createHash9("sha1");
+  const h = createHash7("sha1");
   h.update(`${run3.settingsKey()}
 ${run3.wholeRun ? "whole" : "units"}
 `);
@@ -46592,8 +46588,6 @@ async function runUnits(run3, merged, o) {
   const mineLater = mine.some((i) => rank[i] > 0);
   const mineLast = mine.some((i) => rank[i] === 2);
   const needed = (i) => isMine(i) || rank[i] === 0 && mineLater || rank[i] === 1 && mineLast;
-  let lintedTfHash;
-  const lintedTf = () => lintedTfHash ??= hashOf(run3.allFiles.filter((f) => f.kind === "terraform").map((f) => f.path));
   const waiting = /* @__PURE__ */ new Map();
   const accepted = /* @__PURE__ */ new Set();
   const elsewhere = /* @__PURE__ */ new Map();
@@ -46641,7 +46635,7 @@ async function runUnits(run3, merged, o) {
       const cacheable = cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
       if (cacheable) {
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
-        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", u.frontEnd.name === "terraform-plan" ? lintedTf() : "", planned]);
+        const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", planned]);
         const hit = cache3.get(key, run3.host);
         releaseTexts(run3.host);
         if (hit) {
@@ -50141,10 +50135,10 @@ function readAliasDump(file, aliasesFromDump2) {
   return rows;
 }
 function classify(file, frontEnds, host, root, problems, facts) {
-  const first = frontEnds.findIndex((fe) => fe.byName(file) !== void 0);
-  if (first < 0) return void 0;
-  const byName2 = frontEnds[first].byName(file);
-  if (byName2 !== "peek") return { frontEnd: frontEnds[first], kind: byName2 };
+  const first = frontEnds.find((fe) => fe.byName(file) !== void 0);
+  if (first === void 0) return void 0;
+  const byName2 = first.byName(file);
+  if (byName2 !== "peek") return { frontEnd: first, kind: byName2 };
   if (!facts) return classifyByContent(file, frontEnds, host, root, problems);
   const answer = facts.facts.fileFact(facts.name, file, host, isClassification, () => {
     const before = problems.length;
