@@ -431,6 +431,14 @@ var init_clock = __esm({
 });
 
 // src/core/source.ts
+function lastStartAtOrBefore(starts, offset, lo, hi) {
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 function fileStart(file) {
   return { file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } };
 }
@@ -441,10 +449,11 @@ function compareLocations(a, b) {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
 }
-var LineMap;
+var FORWARD_STEPS, LineMap;
 var init_source = __esm({
   "src/core/source.ts"() {
     "use strict";
+    FORWARD_STEPS = 4;
     LineMap = class {
       constructor(text2) {
         this.text = text2;
@@ -473,18 +482,15 @@ var init_source = __esm({
       position(offset) {
         const starts = this.lineStarts;
         let line = this.lastLine;
-        const next = starts[line + 1];
-        if (!(starts[line] <= offset && (next === void 0 || offset < next))) {
-          let lo = 0;
-          let hi = starts.length - 1;
-          while (lo < hi) {
-            const mid = lo + hi + 1 >> 1;
-            if (starts[mid] <= offset) lo = mid;
-            else hi = mid - 1;
-          }
-          line = lo;
-          this.lastLine = lo;
+        if (offset < starts[line]) {
+          line = lastStartAtOrBefore(starts, offset, 0, line - 1);
+        } else {
+          const last = starts.length - 1;
+          const stop = Math.min(last, line + FORWARD_STEPS);
+          while (line < stop && starts[line + 1] <= offset) line++;
+          if (line === stop && line < last && starts[line + 1] <= offset) line = lastStartAtOrBefore(starts, offset, line + 1, last);
         }
+        this.lastLine = line;
         return { line: line + 1, column: offset - starts[line] + 1, offset };
       }
       range(startOffset, endOffset) {

@@ -39,6 +39,19 @@ export interface SymbolRef {
   name: string;
 }
 
+/** Lines `position` steps forward from the last lookup's before it searches. */
+const FORWARD_STEPS = 4;
+
+/** The last index in `starts[lo..hi]` whose line start is at or before `offset` (lo when none is: offsets before the text are on its first line). */
+function lastStartAtOrBefore(starts: readonly number[], offset: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Maps offsets to 1-based line/column. `\r\n`, lone `\r` and lone `\n` each end a line. */
 export class LineMap {
   private readonly lineStarts: number[];
@@ -74,18 +87,18 @@ export class LineMap {
   position(offset: number): Position {
     const starts = this.lineStarts;
     let line = this.lastLine;
-    const next = starts[line + 1];
-    if (!(starts[line]! <= offset && (next === undefined || offset < next))) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      line = lo;
-      this.lastLine = lo;
+    if (offset < starts[line]!) {
+      line = lastStartAtOrBefore(starts, offset, 0, line - 1);
+    } else {
+      // Parsers mostly ask for the same line or one of the next few (a node's end, the next
+      // token): a few steps forward before a search (issue 15: two of three lookups missed
+      // the same-line test, and each miss was a binary search over the whole file).
+      const last = starts.length - 1;
+      const stop = Math.min(last, line + FORWARD_STEPS);
+      while (line < stop && starts[line + 1]! <= offset) line++;
+      if (line === stop && line < last && starts[line + 1]! <= offset) line = lastStartAtOrBefore(starts, offset, line + 1, last);
     }
+    this.lastLine = line;
     return { line: line + 1, column: offset - starts[line]! + 1, offset };
   }
 

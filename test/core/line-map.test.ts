@@ -63,4 +63,24 @@ describe('LineMap line starts', () => {
     expect(m.position(7)).toEqual({ line: 3, column: 1, offset: 7 });
     expect(m.position(9)).toEqual({ line: 4, column: 1, offset: 9 });
   });
+
+  it('finds the line of any offset, in any order of lookups (the forward steps and the search agree)', () => {
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const text = Array.from({ length: 300 }, (_, i) => 'x'.repeat(i % 5) + ['\n', '\r\n', '\r'][i % 3]).join('');
+    const starts = referenceStarts(text);
+    const lineOf = (offset: number): number => starts.filter((s) => s <= offset).length;
+    const m = new LineMap(text);
+    let offset = 0;
+    for (let k = 0; k < 5000; k++) {
+      // Mostly small steps forward (a parser's order), sometimes a jump anywhere, sometimes back.
+      const r = next(10);
+      offset = r < 6 ? Math.min(text.length, offset + next(12)) : r < 8 ? next(text.length + 1) : Math.max(0, offset - next(30));
+      const line = lineOf(offset);
+      expect(m.position(offset), `offset ${offset}`).toEqual({ line, column: offset - starts[line - 1]! + 1, offset });
+    }
+  });
 });
