@@ -35596,7 +35596,7 @@ var init_bicep2 = __esm({
         const problems = [...parses.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
         for (const e of result.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
         const suppressionSources = [];
-        for (const [file, b] of parses.bicep.entries()) {
+        for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
           if (!b) continue;
           suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
         }

@@ -157,7 +157,9 @@ export const bicepFrontEnd: FrontEnd = {
     const problems = [...parses.problems, ...result.problems.map((p): Problem => ({ ruleId: p.code, message: p.message, location: p.location }))];
     for (const e of result.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
     const suppressionSources: SuppressionSource[] = [];
-    for (const [file, b] of parses.bicep.entries()) {
+    // `.bicepparam` files too: a finding is placed at the parameter file's value (RULES.md
+    // "Location"), and a suppression there is written in the same `//` grammar.
+    for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
       if (!b) continue;
       suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
     }

@@ -114,4 +114,33 @@ describe('inline suppressions end to end', () => {
       ['AML001', 11, 'inSource'],
     ]);
   });
+
+  it('.bicepparam: a // directive on the line before a parameter value, and one trailing it, suppress the finding placed at that value', async () => {
+    const template = [
+      'param purge bool = true',
+      "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
+      "  name: 'kv'",
+      "  location: 'westeurope'",
+      '  properties: {',
+      '    enableRbacAuthorization: true',
+      '    enablePurgeProtection: purge',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const dir = tree({
+      'a/main.bicep': template,
+      'a/prod.bicepparam': "using './main.bicep'\n\n// mlops-iac-lint-ignore KV001 -- vault is recreated by the pipeline\nparam purge = false\n",
+      'b/main.bicep': template,
+      'b/prod.bicepparam': "using './main.bicep'\n\nparam purge = false // mlops-iac-lint-ignore KV001 -- vault is recreated by the pipeline\n",
+      'c/main.bicep': template,
+      'c/prod.bicepparam': "using './main.bicep'\n\nparam purge = false\n",
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001', 'SUP002'], noConfig: true });
+    expect(r.findings.map((f) => [f.ruleId, path.relative(dir, f.location.file), f.location.range.start.line, f.suppression?.kind ?? 'active'])).toEqual([
+      ['KV001', 'a/prod.bicepparam', 4, 'inSource'],
+      ['KV001', 'b/prod.bicepparam', 3, 'inSource'],
+      ['KV001', 'c/prod.bicepparam', 3, 'active'],
+    ]);
+  });
 });
