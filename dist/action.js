@@ -35570,6 +35570,9 @@ var init_bicep2 = __esm({
       },
       units: bicepUnits,
       unitCacheKey: bicepUnitCacheKey,
+      // The JSON parameter files of its twins and stand-ins (the ARM front end's files): a
+      // pre-commit run given only `main.parameters.json` reports the findings placed there.
+      evaluatesOthers: (files, ctx) => [...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
       run(files, ctx) {
         const state = stateOf(ctx);
         const parses = unitParses(ctx);
@@ -44924,6 +44927,7 @@ function lazyFrontEnd(head, importImpl) {
     },
     // A unit of its files exists only once it is loaded.
     unitCacheKey: (files, ctx) => impl ? impl.unitCacheKey?.(files, ctx) ?? "" : "",
+    evaluatesOthers: (files, ctx) => impl ? impl.evaluatesOthers?.(files, ctx) ?? [] : [],
     run: (files, ctx) => loaded().run(files, ctx)
   };
 }
@@ -46020,9 +46024,9 @@ function planUnits(frontEnds, byFrontEnd, ctx, root, problems) {
   }
   return out;
 }
-function unitsForFiles(units2, given) {
+function unitsForFiles(units2, given, evaluatesOthers = () => []) {
   const givenFiles = units2.flatMap((u) => u.files.filter((f) => given.has(f.path)));
-  const holdsGiven = (u) => u.files.some((f) => given.has(f.path));
+  const holdsGiven = (u) => u.files.some((f) => given.has(f.path)) || evaluatesOthers(u).some((f) => given.has(f));
   const wholeScan = units2.some((u) => stageRank(u) === 2 && holdsGiven(u));
   const firstStage = wholeScan || givenFiles.some((f) => f.kind === "azureml-yaml");
   const plans = givenFiles.some((f) => f.kind === "terraform");
@@ -49957,7 +49961,7 @@ async function prepareRun(options, cache3) {
   const scanned = allFiles;
   timing?.mark("policies");
   const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
-  const units2 = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles)) : allUnits;
+  const units2 = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles), (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? [])) : allUnits;
   const merged = new UnitMerger();
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);

@@ -283,7 +283,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
 
   const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
   // Files-only (pre-commit): the folders' other units cannot change the given files' findings.
-  const units = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles)) : allUnits;
+  const units = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles), (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? [])) : allUnits;
   const merged = new UnitMerger();
   // The places of the problems found so far (a policy file's PARSE001), while their texts are here.
   merged.addPlaces(placesOf(problems.map((p) => p.location), (f) => host.texts().get(f)));

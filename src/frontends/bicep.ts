@@ -131,6 +131,9 @@ export const bicepFrontEnd: FrontEnd = {
   },
   units: bicepUnits,
   unitCacheKey: bicepUnitCacheKey,
+  // The JSON parameter files of its twins and stand-ins (the ARM front end's files): a
+  // pre-commit run given only `main.parameters.json` reports the findings placed there.
+  evaluatesOthers: (files, ctx) => [...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
   run(files, ctx) {
     const state = stateOf(ctx);
     const parses = unitParses(ctx);

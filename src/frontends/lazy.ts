@@ -47,6 +47,7 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' |
     },
     // A unit of its files exists only once it is loaded.
     unitCacheKey: (files: readonly ClassifiedFile[], ctx: FrontEndContext) => (impl ? (impl.unitCacheKey?.(files, ctx) ?? '') : ''),
+    evaluatesOthers: (files: readonly ClassifiedFile[], ctx: FrontEndContext) => (impl ? (impl.evaluatesOthers?.(files, ctx) ?? []) : []),
     run: (files, ctx) => loaded().run(files, ctx),
   };
 }

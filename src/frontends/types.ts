@@ -184,6 +184,14 @@ export interface FrontEnd {
    * front end whose `run` depends on nothing but its files and what it reads through the Host.
    */
   unitCacheKey?(files: readonly ClassifiedFile[], ctx: FrontEndContext): string;
+  /**
+   * Scanned files of other units that a unit of this front end evaluates, and so may place
+   * findings in: a `.bicep` unit applies the JSON parameter files paired with its compiled twin
+   * or its stand-in (`main.parameters.json` beside `main.bicep`, the azd layout), which are the
+   * ARM front end's files. A files-only run (pre-commit) keeps the unit when one of them is
+   * given, so it reports them as a run over their folders does. Optional: none.
+   */
+  evaluatesOthers?(files: readonly ClassifiedFile[], ctx: FrontEndContext): readonly string[];
   /** Parses and evaluates this front end's files (one unit's, when it declares `units`). Never throws on bad input. */
   run(files: readonly ClassifiedFile[], ctx: FrontEndContext): FrontEndResult;
 }

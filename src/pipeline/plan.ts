@@ -47,7 +47,8 @@ export function planUnits(
  * The units a files-only run (the pre-commit case, `LintOptions.onlyFiles`) must run to report
  * the given files' findings exactly as a run over their folders would: units are independent
  * (FrontEnd.units), so only these can place a finding in a given file or change one there —
- * - a unit holding a given file;
+ * - a unit holding a given file, or evaluating one that another unit holds (`evaluatesOthers`:
+ *   a `.bicep` unit applies the JSON parameter files of its compiled twin or stand-in);
  * - for a given Azure ML YAML file, every first-stage unit (CI: its `az ml … --file` commands
  *   evaluate such files in their own context, place findings in them, and the files' own units
  *   then drop theirs; azure-cli-files.ts);
@@ -58,9 +59,9 @@ export function planUnits(
  * The rest of the folders' units (other modules, examples, templates) are left out: their
  * findings would be filtered away. Keeps the planned order.
  */
-export function unitsForFiles(units: readonly PlannedUnit[], given: ReadonlySet<string>): PlannedUnit[] {
+export function unitsForFiles(units: readonly PlannedUnit[], given: ReadonlySet<string>, evaluatesOthers: (u: PlannedUnit) => readonly string[] = () => []): PlannedUnit[] {
   const givenFiles = units.flatMap((u) => u.files.filter((f) => given.has(f.path)));
-  const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path));
+  const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path)) || evaluatesOthers(u).some((f) => given.has(f));
   const wholeScan = units.some((u) => stageRank(u) === 2 && holdsGiven(u));
   const firstStage = wholeScan || givenFiles.some((f) => f.kind === 'azureml-yaml');
   const plans = givenFiles.some((f) => f.kind === 'terraform');

@@ -136,4 +136,33 @@ describe('files-only runs', () => {
     expect(lines(only.result)).toEqual(lines(folder.result, manifest));
     expect(only.units).toBe(folder.units);
   });
+
+  it('a JSON parameter file beside main.bicep (the azd layout) is reported as the folder run reports it: the .bicep unit that applies it runs', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      'infra/main.bicep': [
+        'param purge bool = true',
+        "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
+        "  name: 'kv'",
+        "  location: 'westeurope'",
+        '  properties: {',
+        '    enableRbacAuthorization: true',
+        '    enablePurgeProtection: purge',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'infra/main.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "purge": { "value": false }\n  }\n}\n',
+      'other/main.tf': WORKSPACE('true'),
+    });
+    const params = path.join(root, 'infra', 'main.parameters.json');
+    const folder = await run({ paths: [root], root });
+    const only = await run({ paths: [params], onlyFiles: [params], root });
+    // The value `false` is applied to main.bicep by its unit (the Bicep front end); the file itself is the ARM front end's.
+    expect(lines(folder.result, params).some((l) => l.includes('KV001'))).toBe(true);
+    expect(lines(only.result)).toEqual(lines(folder.result, params));
+    // The parameter file's own unit and the .bicep unit run; the Terraform module does not.
+    expect([folder.units, only.units]).toEqual([3, 2]);
+  });
 });
