@@ -21286,6 +21286,44 @@ var init_shared = __esm({
 
 // src/frontends/terraform.ts
 import path13 from "node:path";
+function localSources(ctx, file) {
+  return planningFact(ctx, "tf-local-sources", file, isStringList, (text2) => [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]));
+}
+async function callingFolders(given, wide) {
+  if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0)) return [];
+  const tfFiles = await wide.list((f) => isTerraformFile(path13.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path13.dirname(f)));
+  const callers = /* @__PURE__ */ new Map();
+  for (const f of tfFiles) {
+    const dir = path13.dirname(f);
+    for (const s of localSources(wide, f) ?? []) {
+      const target = path13.resolve(dir, s);
+      if (target === dir) continue;
+      const list2 = callers.get(target);
+      if (list2) list2.push(dir);
+      else callers.set(target, [dir]);
+    }
+  }
+  const moduleOf = (file) => {
+    for (let d = path13.dirname(file); ; d = path13.dirname(d)) {
+      if (tfDirs.has(d)) return d;
+      const rel = path13.relative(wide.root, d);
+      if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
+    }
+  };
+  const seen = new Set(given.map(moduleOf).filter((d) => d !== void 0));
+  const queue = [...seen];
+  const out = [];
+  while (queue.length > 0) {
+    for (const caller of callers.get(queue.pop()) ?? []) {
+      if (seen.has(caller)) continue;
+      seen.add(caller);
+      out.push(caller);
+      queue.push(caller);
+    }
+  }
+  return out.sort();
+}
 function terraformUnits(files, ctx) {
   const parent = /* @__PURE__ */ new Map();
   const find = (x) => {
@@ -21318,10 +21356,7 @@ function terraformUnits(files, ctx) {
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) {
-      const sources = planningFact(ctx, "tf-local-sources", f, isStringList, (text2) => [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]));
-      for (const s of sources ?? []) targets.add(path13.resolve(dir, s));
-    }
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path13.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;
@@ -21414,6 +21449,7 @@ var init_terraform = __esm({
         return BY_NAME.find(([re]) => re.test(base))?.[1];
       },
       units: terraformUnits,
+      filesOnlyFolders: callingFolders,
       run(files, ctx) {
         const problems = [];
         const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
@@ -49860,6 +49896,17 @@ function commonRoot(paths) {
   for (const p of paths.slice(1)) while (path42.relative(root, p).startsWith("..")) root = path42.dirname(root);
   return root;
 }
+async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
+  const wide = {
+    root,
+    host,
+    ...facts ? { facts } : {},
+    list: async (accept) => (await listFiles([root], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
+  };
+  const out = [];
+  for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(given, wide));
+  return out;
+}
 async function prepareRun(options, cache3) {
   const facts = cache3;
   const given = (options.paths?.length ? options.paths : ["."]).map((p) => path42.resolve(p));
@@ -49896,7 +49943,8 @@ async function prepareRun(options, cache3) {
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
-  const listed = (await listFiles(scanPaths, {
+  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, root, host, facts, options, config)])] : scanPaths;
+  const listed = (await listFiles(walkPaths, {
     root,
     gitignore: options.gitignore,
     ignorePatterns: [...options.ignorePatterns ?? [], ...planPatterns],

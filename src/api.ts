@@ -19,7 +19,7 @@ import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
-import type { ClassifiedFile, Family, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
+import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
 import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
@@ -143,6 +143,19 @@ function commonRoot(paths: string[]): string {
   return root;
 }
 
+/** `FrontEnd.filesOnlyFolders` of every front end: the folders a files-only run walks besides the given files'. */
+async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
+  const wide: FilesOnlyView = {
+    root,
+    host,
+    ...(facts ? { facts } : {}),
+    list: async (accept) => (await listFiles([root], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f)),
+  };
+  const out: string[] = [];
+  for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...(await fe.filesOnlyFolders(given, wide)));
+  return out;
+}
+
 /**
  * Everything before the units run: options and config, discovery and classification, what
  * each front end takes over, the policies, and the units of work. Deterministic for a given
@@ -201,8 +214,12 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const walked = new Set<string>();
   // A plan given on purpose is not part of the walked tree (TF004), whatever folder holds it.
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
+  // Pre-commit: the folders whose units may place findings in the given files walk too (a
+  // Terraform root that calls the given module), so those files are reported as a run over the
+  // root reports them.
+  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, root, host, facts, options, config))])] : scanPaths;
   const listed = (
-    await listFiles(scanPaths, {
+    await listFiles(walkPaths, {
       root,
       gitignore: options.gitignore,
       ignorePatterns: [...(options.ignorePatterns ?? []), ...planPatterns],

@@ -16,7 +16,7 @@ import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem } from './types.js';
+import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem } from './types.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
 import { isStringList, parseCache, planningFact } from './shared.js';
 
@@ -39,6 +39,7 @@ export const terraformFrontEnd: FrontEnd = {
     return BY_NAME.find(([re]) => re.test(base))?.[1];
   },
   units: terraformUnits,
+  filesOnlyFolders: callingFolders,
   run(files, ctx) {
     const problems: Problem[] = [];
     const hcl = parseCache<HclFile>(ctx.host, parseTerraform, (f) => f.errors, problems);
@@ -119,6 +120,59 @@ export const terraformFrontEnd: FrontEnd = {
 const LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
 
 /**
+ * The local module sources a `.tf` file writes (`LOCAL_SOURCE`), as planning's fact about it. The
+ * text is released for planning's bounded memory; the Host sets it aside for the unit that reads
+ * it next (HostOptions.setAsideChars), within its bound.
+ */
+function localSources(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] | undefined {
+  return planningFact(ctx, 'tf-local-sources', file, isStringList, (text) => [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!));
+}
+
+/**
+ * `FrontEnd.filesOnlyFolders`: the folders under the root whose modules call the given files'
+ * modules, directly or through other calls. A folder run joins a caller and the module it calls
+ * in one unit (`terraformUnits`): the module is then evaluated with the caller's arguments and is
+ * not a root. A pre-commit run given only the module's files must see the same callers, or it
+ * reports the module's defaults and a missing backend (TF001) that the folder run does not.
+ * A var file's module is the nearest folder with `.tf` files at or above it, as units pair them.
+ */
+async function callingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
+  if (!given.some((f) => terraformFrontEnd.byName(f) !== undefined)) return [];
+  const tfFiles = await wide.list((f) => isTerraformFile(path.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path.dirname(f)));
+  const callers = new Map<string, string[]>();
+  for (const f of tfFiles) {
+    const dir = path.dirname(f);
+    for (const s of localSources(wide, f) ?? []) {
+      const target = path.resolve(dir, s);
+      if (target === dir) continue;
+      const list = callers.get(target);
+      if (list) list.push(dir);
+      else callers.set(target, [dir]);
+    }
+  }
+  const moduleOf = (file: string): string | undefined => {
+    for (let d = path.dirname(file); ; d = path.dirname(d)) {
+      if (tfDirs.has(d)) return d;
+      const rel = path.relative(wide.root, d);
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    }
+  };
+  const seen = new Set(given.map(moduleOf).filter((d): d is string => d !== undefined));
+  const queue = [...seen];
+  const out: string[] = [];
+  while (queue.length > 0) {
+    for (const caller of callers.get(queue.pop()!) ?? []) {
+      if (seen.has(caller)) continue;
+      seen.add(caller);
+      out.push(caller);
+      queue.push(caller);
+    }
+  }
+  return out.sort();
+}
+
+/**
  * Units of work (issue 15): the folders of .tf files joined by local module calls (a root
  * module with the local modules it calls, also through folders outside the scanned paths),
  * with the var files of each (the nearest folder with .tf files at or above them, as
@@ -158,12 +212,7 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : undefined) ?? [];
     const targets = new Set<string>();
-    for (const f of tfs) {
-      // The text is released for planning's bounded memory; the Host sets it aside for the unit
-      // that reads it next (HostOptions.setAsideChars), within its bound.
-      const sources = planningFact(ctx, 'tf-local-sources', f, isStringList, (text) => [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!));
-      for (const s of sources ?? []) targets.add(path.resolve(dir, s));
-    }
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;

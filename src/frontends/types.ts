@@ -127,6 +127,13 @@ export interface FrontEndContext {
   readonly facts?: FileFacts;
 }
 
+/** What `FrontEnd.filesOnlyFolders` may look at: the whole root, before the run's walk. */
+export interface FilesOnlyView extends Pick<FrontEndContext, 'host' | 'facts'> {
+  readonly root: string;
+  /** The files under the root (not ignored) whose path `accept` takes. */
+  list(accept: (file: string) => boolean): Promise<string[]>;
+}
+
 /**
  * Planning's answers about files, kept between runs by the `--cache`: `fileFact` gives the answer
  * recorded under the same name for the file as it is (its signature, `Host.signature`: the file
@@ -192,6 +199,15 @@ export interface FrontEnd {
    * given, so it reports them as a run over their folders does. Optional: none.
    */
   evaluatesOthers?(files: readonly ClassifiedFile[], ctx: FrontEndContext): readonly string[];
+  /**
+   * A files-only run (pre-commit) walks the given files' folders. A unit that places findings in
+   * them may also hold files elsewhere under the root: a Terraform root module that calls the
+   * given module (`source = "../../modules/kv"`) evaluates it with its arguments, and is what
+   * makes the module's folder a called module rather than a root (TF001). The folders to walk
+   * as well, found through `wide` (this front end's files under the root, by name, with the
+   * run's ignore rules). Optional: none.
+   */
+  filesOnlyFolders?(given: readonly string[], wide: FilesOnlyView): Promise<string[]>;
   /** Parses and evaluates this front end's files (one unit's, when it declares `units`). Never throws on bad input. */
   run(files: readonly ClassifiedFile[], ctx: FrontEndContext): FrontEndResult;
 }

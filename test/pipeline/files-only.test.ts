@@ -165,4 +165,45 @@ describe('files-only runs', () => {
     // The parameter file's own unit and the .bicep unit run; the Terraform module does not.
     expect([folder.units, only.units]).toEqual([3, 2]);
   });
+
+  it('a module called from a root in another folder is reported as the folder run reports it: evaluated through its caller, not as a root with its defaults', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      // The module's default is public and it configures a provider (a root, if nothing called it).
+      'modules/ml/main.tf': `variable "public" {\n  type    = bool\n  default = true\n}\n\nprovider "azurerm" {\n  features {}\n}\n\n${WORKSPACE('var.public')}`,
+      // Its only caller, two folders away, makes it private; a second root calls the first.
+      'envs/prod/main.tf': 'terraform {\n  backend "azurerm" {}\n}\n\nmodule "ml" {\n  source = "../../modules/ml"\n  public = false\n}\n',
+      'other/main.tf': WORKSPACE('true'),
+    });
+    const module = path.join(root, 'modules', 'ml', 'main.tf');
+    const folder = await run({ paths: [root], root });
+    const only = await run({ paths: [module], onlyFiles: [module], root });
+    expect(lines(folder.result, module)).toEqual([]);
+    // Before: AML001 at the default and TF001 for a "root" without a backend.
+    expect(lines(only.result)).toEqual([]);
+    // The caller's unit (the module with its caller) runs; the unrelated module does not.
+    expect([folder.units, only.units]).toEqual([2, 1]);
+  });
+
+  it('a module called through another called module: every caller up to the root is walked', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      'modules/ml/main.tf': `variable "public" {\n  type    = bool\n  default = true\n}\n\n${WORKSPACE('var.public')}`,
+      'modules/platform/main.tf': 'variable "public" {\n  type = bool\n}\n\nmodule "ml" {\n  source = "../ml"\n  public = var.public\n}\n',
+      'live/prod/main.tf': 'terraform {\n  backend "azurerm" {}\n}\n\nmodule "platform" {\n  source = "../../modules/platform"\n  public = true\n}\n',
+    });
+    const module = path.join(root, 'modules', 'ml', 'main.tf');
+    const caller = path.join(root, 'live', 'prod', 'main.tf');
+    const folder = await run({ paths: [root], root });
+    const only = await run({ paths: [module, caller], onlyFiles: [module, caller], root });
+    // The value comes from live/prod through modules/platform: the finding is at that argument.
+    expect(lines(folder.result, caller).some((l) => l.includes('AML001'))).toBe(true);
+    expect(lines(only.result)).toEqual([...lines(folder.result, caller), ...lines(folder.result, module)].sort());
+    // Given alone, the module is still evaluated through both callers: its public default is never used.
+    expect(lines(folder.result, module)).toEqual([]);
+    const moduleOnly = await run({ paths: [module], onlyFiles: [module], root });
+    expect(lines(moduleOnly.result)).toEqual([]);
+  });
 });
