@@ -171,6 +171,40 @@ function readableTemplate(t: string): string | undefined {
   return out;
 }
 
+/**
+ * The last `/` segment of a resource name that is only partly known, when that segment is
+ * literal: the ARM/Bicep child name `'${workspaceName}/cpu-cluster'` (template token
+ * `{parameters('workspaceName')}/cpu-cluster`, see `readableTemplate`) ends in `cpu-cluster`
+ * whatever the workspace is called. Undefined when the segment holds an unknown part.
+ */
+export function literalLeafOf(v: Value | undefined): string | undefined {
+  if (v?.kind === 'string') return v.value.split('/').pop();
+  if (v?.kind !== 'unknown' || !(v as { tpl?: boolean }).tpl || v.token === undefined) return undefined;
+  const t = v.token;
+  let leaf = '';
+  let holed = false; // the current segment holds an unknown part
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if ((c === '{' || c === '}') && t[i + 1] === c) {
+      leaf += c;
+      i++;
+    } else if (c === '}') return undefined;
+    else if (c === '{') {
+      // A hole, up to its matching brace (a token may hold balanced braces of its own).
+      let depth = 1;
+      let j = i + 1;
+      for (; j < t.length && depth > 0; j++) depth += t[j] === '{' ? 1 : t[j] === '}' ? -1 : 0;
+      if (depth !== 0) return undefined;
+      holed = true;
+      i = j - 1;
+    } else if (c === '/') {
+      leaf = '';
+      holed = false;
+    } else leaf += c;
+  }
+  return holed || leaf === '' ? undefined : leaf;
+}
+
 /** The last segment of a resource's known name (`ws/cpu-cluster` → `cpu-cluster`), else undefined. */
 export function leafName(r: Resource): string | undefined {
   const n = r.name?.kind === 'string' ? r.name.value : knownString(r, 'name');
