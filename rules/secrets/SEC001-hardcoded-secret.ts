@@ -90,7 +90,7 @@ function decideLooksSecret(name: string): boolean {
 
 /** Obvious placeholders and references that are not secrets (RULES.md SEC001). */
 const PLACEHOLDER =
-  /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|\.{3,}|-+)$/i;
+  /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|#{3,}|\.{3,}|-+)$/i;
 /** `xxx`, `XXXX-XXXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`: at least three x and only separators besides. */
 const CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;
 /** `value1` … `valueN`: sample values numbered in order. */
@@ -101,6 +101,18 @@ const NUMBERED_VALUE = /^value\d+$/i;
  * `AKIAIOSFODNN7EXAMPLE` is a key, not an instruction.
  */
 const INSTRUCTION = /^[A-Z]+(?:[-_ ]+[A-Z]+)+$/;
+/**
+ * A value that only repeats the name it is assigned to (`"accessKey": "accessKey"`,
+ * `"connectionString": "connectionString1"`): a stub that says what belongs there, like the
+ * bare word `password` for a password or `value1` … `valueN`. Compared without case,
+ * separators or a trailing number.
+ */
+function echoesName(name: string, value: string): boolean {
+  const bare = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/\d+$/, '');
+  const n = bare(name);
+  return n.length > 0 && bare(value) === n;
+}
+
 /** The bare words RULES.md names: a stub that says what belongs there. */
 const BARE_WORD = /^(?:password|secret|test)$/i;
 
@@ -241,7 +253,7 @@ export default defineRule({
     }
     /** Reports a literal secret `v` held by `name`; never prints the value. */
     const literal = (name: string, v: Value, h: Holder): void => {
-      if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict })) return;
+      if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict }) || (!h.strict && echoesName(name, v.value))) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...(v.via ?? []), ...(h.related ?? [])].filter((l) => !sameRange(l, location));
