@@ -221,18 +221,39 @@ function sizeSymbols(r: Resource): SymbolRef[] {
   return (r.attrs.get('vmSize')?.value?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : []));
 }
 
-/**
- * Why a node pool, AML compute, VM or scale set is meant for GPU work (RULES.md GPU001; see
- * `gpuIntent` in `src/model/facts/gpu.ts`), or undefined. Labels, tags and taints are read
- * through the rule context, in that order and only until one says GPU.
- */
-export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
+/** `gpuIntent` for a resource, its attributes read through `read`. */
+function intentOf(r: Resource<SizedKind>, read: (attr: 'labels' | 'tags' | 'taints') => Value | undefined): string | undefined {
   return gpuIntent({
     name: r.name?.kind === 'string' ? r.name.value : undefined,
     label: addressLabel(r),
-    read: (attr) => (isKnownAttr(r.kind, attr) ? ctx.fact(r as Resource, attr as never).value : undefined),
+    read: (attr) => (isKnownAttr(r.kind, attr) ? read(attr) : undefined),
     sizeSymbols: sizeSymbols(r),
   });
+}
+
+/**
+ * Why a node pool, AML compute, VM or scale set is meant for GPU work (RULES.md GPU001; see
+ * `gpuIntent` in `src/model/facts/gpu.ts`), or undefined. A known signal settles it (a GPU
+ * taint says GPU whatever the unknown labels hold): labels, tags and taints are read through
+ * the rule context, and an unknown one recorded as "could not decide", only when no known
+ * signal says GPU.
+ */
+export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
+  return intentOf(r, (attr) => known(r, attr)) ?? intentOf(r, (attr) => ctx.fact(r as Resource, attr as never).value);
+}
+
+/**
+ * Why a workload is a GPU one, for messages: its known GPU size, else its GPU intent. The size
+ * is read through the rule context (an unknown size recorded as "could not decide") only when
+ * no known signal already says GPU: a pool whose taint names GPU is a GPU pool whatever its size.
+ */
+export function gpuReasonOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
+  const size = knownString(r, 'vmSize');
+  if (size !== undefined && isGpuSize(size)) return `GPU size "${size}"`;
+  const intent = intentOf(r, (attr) => known(r, attr));
+  if (intent !== undefined) return intent;
+  const read = gpuSizeOf(ctx, r);
+  return read !== undefined ? `GPU size "${read}"` : gpuIntentOf(ctx, r);
 }
 
 /**
