@@ -102,15 +102,21 @@ const NUMBERED_VALUE = /^value\d+$/i;
  */
 const INSTRUCTION = /^[A-Z]+(?:[-_ ]+[A-Z]+)+$/;
 /**
- * A value that only repeats the name it is assigned to (`"accessKey": "accessKey"`,
- * `"connectionString": "connectionString1"`): a stub that says what belongs there, like the
- * bare word `password` for a password or `value1` … `valueN`. Compared without case,
- * separators or a trailing number.
+ * A value that only repeats the name it is assigned to (`"accessKey": "accessKey"`), or, for a
+ * name of two or more words, that name numbered (`"connectionString": "connectionString1"`,
+ * `"secretValue": "secretValue2"`, as `value1` … `valueN`): a stub that says what belongs there,
+ * like the bare word `password` for a password. Compared without case or separators. A
+ * one-word name numbered (`"password": "Password123"`) or a value with other characters
+ * (`"Password1!"`) is a (weak) secret, not a stub.
  */
 function echoesName(name: string, value: string): boolean {
-  const bare = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/\d+$/, '');
-  const n = bare(name);
-  return n.length > 0 && bare(value) === n;
+  const v = value.trim();
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(v)) return false;
+  const bare = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const n = bare(name).replace(/\d+$/, '');
+  if (n === '') return false;
+  if (bare(v) === n) return true;
+  return nameTokens(name).length >= 2 && /\d$/.test(v) && bare(v).replace(/\d+$/, '') === n;
 }
 
 /** The bare words RULES.md names: a stub that says what belongs there. */

@@ -1993,7 +1993,30 @@ variable "storage_access_key" {
         },
       },
     ],
-    invalid: [],
+    invalid: [
+      {
+        // A one-word name numbered is a weak password, not a stub.
+        name: 'numbered-one-word-name-is-a-secret',
+        files: {
+          'main.tf': `
+resource "azurerm_container_group" "ci" {
+  name                = "ci-demo"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  os_type             = "Linux"
+  image_registry_credential {
+    server   = "registry.example.com"
+    username = "pull"
+    password = ⟦"Password123"⟧
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+    ],
   },
 };
 
