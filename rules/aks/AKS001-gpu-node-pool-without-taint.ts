@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, gpuIntentOf, gpuSizeOf } from '../../src/engine/facts.js';
+import { displayName, gpuReasonOf } from '../../src/engine/facts.js';
 import { GPU_TAINT, hasGpuTaint, isSpotPriority, isSpotTaint, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
 
 export default defineRule({
@@ -29,8 +29,7 @@ export default defineRule({
     const expected = ctx.options.taint as string;
     return {
       'aks.nodepool'(pool) {
-        const size = gpuSizeOf(ctx, pool);
-        const why = size !== undefined ? `GPU size "${size}"` : gpuIntentOf(ctx, pool);
+        const why = gpuReasonOf(ctx, pool);
         if (!why) return;
         const taints = ctx.fact(pool, 'taints');
         const v = taints.value;

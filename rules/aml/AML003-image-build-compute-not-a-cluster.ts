@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, whereWritten } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, knownString, literalLeafOf, whereWritten } from '../../src/engine/facts.js';
 import { isGpuSize } from '../../src/model/facts/gpu.js';
 import type { Resource } from '../../src/model/resource.js';
 
@@ -24,18 +24,25 @@ export default defineRule({
     },
   },
   create(ctx) {
-    /** The last segment of a compute's name (`ws/cpu-cluster` → `cpu-cluster`), when known. */
-    const leafName = (c: Resource<'ml.compute'>): string | undefined => {
-      const n = c.name?.kind === 'string' ? c.name.value : ctx.fact(c, 'name').string();
-      return n?.split('/').pop();
-    };
+    /**
+     * The last segment of a compute's name (`ws/cpu-cluster` → `cpu-cluster`), when known: a
+     * child name whose workspace part is unknown (`'${workspaceName}/cpu-cluster'`) still ends
+     * in a literal. Read without recording "could not decide" (see below).
+     */
+    const leafName = (c: Resource<'ml.compute'>): string | undefined => literalLeafOf(c.name) ?? knownString(c, 'name')?.split('/').pop();
     return {
       'ml.workspace'(ws, g) {
         const ibc = ctx.fact(ws, 'imageBuildCompute');
         const target = ibc.string()?.trim();
         if (!target) return; // absent, empty (AML002's business) or unknown
-        const computes = g.ofKind('ml.compute').filter((c) => c.parent === ws && leafName(c)?.toLowerCase() === target.toLowerCase());
-        if (computes.length === 0) return; // not in the scanned code: cannot decide
+        const own = g.ofKind('ml.compute').filter((c) => c.parent === ws);
+        const computes = own.filter((c) => leafName(c)?.toLowerCase() === target.toLowerCase());
+        if (computes.length === 0) {
+          // Compute names are unique in a workspace, so a compute whose name is unknown matters
+          // only when no compute of the scanned code is known to have the target's name.
+          for (const c of own) if (leafName(c) === undefined) ctx.fact(c, 'name');
+          return; // not in the scanned code: cannot decide
+        }
         const types = computes.map((c) => amlComputeTypeOf(ctx, c));
         if (types.includes(undefined)) return;
         const clusters = computes.filter((_, i) => types[i] === 'cluster');

@@ -1,14 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, gpuIntentOf, gpuSizeOf, isSystemPool, readOrUndecided } from '../../src/engine/facts.js';
-import type { Resource } from '../../src/model/resource.js';
-import type { SizedKind } from '../../src/model/kinds.js';
+import { amlComputeTypeOf, displayName, gpuReasonOf, isSystemPool, readOrUndecided } from '../../src/engine/facts.js';
 import { EXAMPLE_SIZES } from '../../src/model/facts/gpu.js';
-
-/** Why the workload is a GPU one, for the message: its GPU size, else its GPU intent. */
-function gpuReason(ctx: Parameters<typeof gpuSizeOf>[0], r: Resource<SizedKind>): string | undefined {
-  const size = gpuSizeOf(ctx, r);
-  return size !== undefined ? `GPU size "${size}"` : gpuIntentOf(ctx, r);
-}
 
 /** "1 node", "3 nodes". */
 function nodes(n: number): string {
@@ -38,7 +30,7 @@ export default defineRule({
       'aks.nodepool'(pool) {
         // The system pool cannot scale to zero (AKS002 covers a GPU size there).
         if (isSystemPool(ctx, pool) !== false) return;
-        const why = gpuReason(ctx, pool);
+        const why = gpuReasonOf(ctx, pool);
         if (!why) return;
         const autoscale = ctx.fact(pool, 'autoscale');
         if (autoscale.bool() === false) {
@@ -62,7 +54,7 @@ export default defineRule({
       },
       'ml.compute'(c) {
         if (amlComputeTypeOf(ctx, c) !== 'cluster') return;
-        const why = gpuReason(ctx, c);
+        const why = gpuReasonOf(ctx, c);
         if (!why) return;
         const min = ctx.fact(c, 'minNodeCount');
         const n = readOrUndecided(ctx, c, 'minNodeCount', min, min.number(), 'a node count');

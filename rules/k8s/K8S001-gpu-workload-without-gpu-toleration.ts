@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
-import { gpuRequests, selectorAdmits, taintVerdict, templateName, type TaintVerdict } from '../../src/model/k8s.js';
+import { gpuRequests, selectorAdmits, taintVerdict, templateName, unknownGpuRequests, type TaintVerdict } from '../../src/model/k8s.js';
 
 /** A pool and how the workload's tolerations meet its taints. */
 interface Judged {
@@ -56,7 +56,12 @@ export default defineRule({
         if (!t) return;
         const gpu = gpuRequests(t);
         const first = gpu[0];
-        if (!first) return;
+        if (!first) {
+          // `nvidia.com/gpu: ${GPU_COUNT}`: the count may be 0, so whether it needs a GPU pool is unknown.
+          const open = unknownGpuRequests(t)[0];
+          if (open) ctx.undecided(w, 'resources', `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          return;
+        }
         const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
         const at = first.entry.keyAt;
         if (assumeInjected) {

@@ -3,7 +3,7 @@ import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
-import { gpuRequests, selectorAdmits, taintVerdict, templateName, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
+import { gpuRequests, selectorAdmits, taintVerdict, templateName, unknownGpuRequests, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
 interface Target {
@@ -61,6 +61,12 @@ export default defineRule({
       'k8s.workload'(w) {
         const t = w.k8s;
         if (!t || t.tolerations.length === 0 || gpuRequests(t).length > 0) return;
+        // A GPU count that is a placeholder may be 1: whether it requests no GPU is unknown.
+        const open = unknownGpuRequests(t)[0];
+        if (open) {
+          ctx.undecided(w, 'resources', `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          return;
+        }
         if (t.unreadable.length > 0) {
           ctx.undecided(w, 'tolerations', `${t.unreadable[0]!.what} cannot be read`, t.unreadable[0]!.at);
           return;

@@ -90,7 +90,7 @@ function decideLooksSecret(name: string): boolean {
 
 /** Obvious placeholders and references that are not secrets (RULES.md SEC001). */
 const PLACEHOLDER =
-  /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|\.{3,}|-+)$/i;
+  /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|#{3,}|\.{3,}|-+)$/i;
 /** `xxx`, `XXXX-XXXX`, `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`: at least three x and only separators besides. */
 const CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;
 /** `value1` … `valueN`: sample values numbered in order. */
@@ -101,6 +101,24 @@ const NUMBERED_VALUE = /^value\d+$/i;
  * `AKIAIOSFODNN7EXAMPLE` is a key, not an instruction.
  */
 const INSTRUCTION = /^[A-Z]+(?:[-_ ]+[A-Z]+)+$/;
+/**
+ * A value that only repeats the name it is assigned to (`"accessKey": "accessKey"`), or, for a
+ * name of two or more words, that name numbered (`"connectionString": "connectionString1"`,
+ * `"secretValue": "secretValue2"`, as `value1` … `valueN`): a stub that says what belongs there,
+ * like the bare word `password` for a password. Compared without case or separators. A
+ * one-word name numbered (`"password": "Password123"`) or a value with other characters
+ * (`"Password1!"`) is a (weak) secret, not a stub.
+ */
+function echoesName(name: string, value: string): boolean {
+  const v = value.trim();
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(v)) return false;
+  const bare = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const n = bare(name).replace(/\d+$/, '');
+  if (n === '') return false;
+  if (bare(v) === n) return true;
+  return nameTokens(name).length >= 2 && /\d$/.test(v) && bare(v).replace(/\d+$/, '') === n;
+}
+
 /** The bare words RULES.md names: a stub that says what belongs there. */
 const BARE_WORD = /^(?:password|secret|test)$/i;
 
@@ -241,7 +259,7 @@ export default defineRule({
     }
     /** Reports a literal secret `v` held by `name`; never prints the value. */
     const literal = (name: string, v: Value, h: Holder): void => {
-      if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict })) return;
+      if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict }) || (!h.strict && echoesName(name, v.value))) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...(v.via ?? []), ...(h.related ?? [])].filter((l) => !sameRange(l, location));

@@ -171,6 +171,40 @@ function readableTemplate(t: string): string | undefined {
   return out;
 }
 
+/**
+ * The last `/` segment of a resource name that is only partly known, when that segment is
+ * literal: the ARM/Bicep child name `'${workspaceName}/cpu-cluster'` (template token
+ * `{parameters('workspaceName')}/cpu-cluster`, see `readableTemplate`) ends in `cpu-cluster`
+ * whatever the workspace is called. Undefined when the segment holds an unknown part.
+ */
+export function literalLeafOf(v: Value | undefined): string | undefined {
+  if (v?.kind === 'string') return v.value.split('/').pop();
+  if (v?.kind !== 'unknown' || !(v as { tpl?: boolean }).tpl || v.token === undefined) return undefined;
+  const t = v.token;
+  let leaf = '';
+  let holed = false; // the current segment holds an unknown part
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if ((c === '{' || c === '}') && t[i + 1] === c) {
+      leaf += c;
+      i++;
+    } else if (c === '}') return undefined;
+    else if (c === '{') {
+      // A hole, up to its matching brace (a token may hold balanced braces of its own).
+      let depth = 1;
+      let j = i + 1;
+      for (; j < t.length && depth > 0; j++) depth += t[j] === '{' ? 1 : t[j] === '}' ? -1 : 0;
+      if (depth !== 0) return undefined;
+      holed = true;
+      i = j - 1;
+    } else if (c === '/') {
+      leaf = '';
+      holed = false;
+    } else leaf += c;
+  }
+  return holed || leaf === '' ? undefined : leaf;
+}
+
 /** The last segment of a resource's known name (`ws/cpu-cluster` → `cpu-cluster`), else undefined. */
 export function leafName(r: Resource): string | undefined {
   const n = r.name?.kind === 'string' ? r.name.value : knownString(r, 'name');
@@ -187,18 +221,39 @@ function sizeSymbols(r: Resource): SymbolRef[] {
   return (r.attrs.get('vmSize')?.value?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : []));
 }
 
-/**
- * Why a node pool, AML compute, VM or scale set is meant for GPU work (RULES.md GPU001; see
- * `gpuIntent` in `src/model/facts/gpu.ts`), or undefined. Labels, tags and taints are read
- * through the rule context, in that order and only until one says GPU.
- */
-export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
+/** `gpuIntent` for a resource, its attributes read through `read`. */
+function intentOf(r: Resource<SizedKind>, read: (attr: 'labels' | 'tags' | 'taints') => Value | undefined): string | undefined {
   return gpuIntent({
     name: r.name?.kind === 'string' ? r.name.value : undefined,
     label: addressLabel(r),
-    read: (attr) => (isKnownAttr(r.kind, attr) ? ctx.fact(r as Resource, attr as never).value : undefined),
+    read: (attr) => (isKnownAttr(r.kind, attr) ? read(attr) : undefined),
     sizeSymbols: sizeSymbols(r),
   });
+}
+
+/**
+ * Why a node pool, AML compute, VM or scale set is meant for GPU work (RULES.md GPU001; see
+ * `gpuIntent` in `src/model/facts/gpu.ts`), or undefined. A known signal settles it (a GPU
+ * taint says GPU whatever the unknown labels hold): labels, tags and taints are read through
+ * the rule context, and an unknown one recorded as "could not decide", only when no known
+ * signal says GPU.
+ */
+export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
+  return intentOf(r, (attr) => known(r, attr)) ?? intentOf(r, (attr) => ctx.fact(r as Resource, attr as never).value);
+}
+
+/**
+ * Why a workload is a GPU one, for messages: its known GPU size, else its GPU intent. The size
+ * is read through the rule context (an unknown size recorded as "could not decide") only when
+ * no known signal already says GPU: a pool whose taint names GPU is a GPU pool whatever its size.
+ */
+export function gpuReasonOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
+  const size = knownString(r, 'vmSize');
+  if (size !== undefined && isGpuSize(size)) return `GPU size "${size}"`;
+  const intent = intentOf(r, (attr) => known(r, attr));
+  if (intent !== undefined) return intent;
+  const read = gpuSizeOf(ctx, r);
+  return read !== undefined ? `GPU size "${read}"` : gpuIntentOf(ctx, r);
 }
 
 /**

@@ -33,6 +33,8 @@ export interface InputDecl {
   allowedFrom?: 'type';
   /** Terraform `validation` blocks. */
   validations?: InputValidation[];
+  /** ARM: declared by an inner-scope nested deployment's template, not the file's root template. */
+  nested?: boolean;
 }
 
 export interface InputValidation {

@@ -11,14 +11,38 @@ import { extendedResourceToleration, isGpuResourceName, isHardEffect, tolerates,
 
 export type * from '../eval/k8s/types.js';
 
-/** The GPU resource entries of a template's containers and init containers, in file order. */
-export function gpuRequests(t: K8sPodTemplate): { container: string; init: boolean; entry: K8sResourceEntry }[] {
-  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && !isZero(r.quantity)).map((entry) => ({ container: c.name, init: c.init, entry })));
+type GpuEntry = { container: string; init: boolean; entry: K8sResourceEntry };
+
+/** The GPU resource entries of a template's containers and init containers that ask for at least one GPU, in file order. */
+export function gpuRequests(t: K8sPodTemplate): GpuEntry[] {
+  return gpuEntries(t, (q) => !isZero(q) && !isPlaceholder(q));
+}
+
+/**
+ * GPU resource entries whose quantity is not a quantity (`nvidia.com/gpu: ${GPU_COUNT}`, a
+ * placeholder filled in when the manifest is rendered): the count may be 0, so whether the
+ * workload requests a GPU is unknown.
+ */
+export function unknownGpuRequests(t: K8sPodTemplate): GpuEntry[] {
+  return gpuEntries(t, isPlaceholder);
+}
+
+function gpuEntries(t: K8sPodTemplate, keep: (quantity: string | undefined) => boolean): GpuEntry[] {
+  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity)).map((entry) => ({ container: c.name, init: c.init, entry })));
   return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
 }
 
 function isZero(q: string | undefined): boolean {
   return q !== undefined && /^\s*0+(\.0*)?\s*$/.test(q);
+}
+
+/**
+ * A written scalar that is not a Kubernetes quantity (digits with an optional exponent or
+ * SI/binary suffix, https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/).
+ * An entry that is not a scalar (undefined) is no placeholder: it stays a request, as before.
+ */
+function isPlaceholder(q: string | undefined): boolean {
+  return q !== undefined && !/^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?\s*$/.test(q);
 }
 
 /** A short name for messages: `Job "train"`, `PyTorchJob "bert" (Worker)`. */

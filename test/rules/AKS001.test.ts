@@ -2,7 +2,10 @@
  * AKS001 (gpu-node-pool-without-taint): AKS GPU node pool without a NoSchedule taint.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 /** An azurerm Spot node pool of a GPU size with these `node_taints` (as written). */
 const spotGpuPool = (taints: string): string => `
@@ -876,3 +879,44 @@ const azureCli: RuleTable = {
 };
 
 ruleTester('AKS001', converted, azureCli);
+
+// What --verbose lists. A pool whose written taint names GPU is a GPU pool with its GPU taint,
+// whatever its size and labels hold: AKS001 is decided (no finding) and GPU003 is decided (a
+// finding), so neither may be listed as "could not decide" for the unknown size or labels (as
+// KAITO's CI did for `az aks nodepool add --node-vm-size ${{ matrix… }} --labels pool=${{ steps… }}`).
+// The rules that need the size (GPU001, GPU004, TAG002) still list it.
+const { tree, cleanup } = tempTrees('aks001-');
+afterAll(cleanup);
+
+describe('a GPU-tainted pool of unknown size and labels', () => {
+  const cases: Record<string, Record<string, string>> = {
+    'azure-cli': {
+      'pool.sh': 'az aks nodepool add --cluster-name aks -g rg --name "$1" --node-vm-size "$2" --labels "pool=$1" --node-taints sku=gpu:NoSchedule\n',
+    },
+    terraform: {
+      'main.tf': `
+variable "size" {
+  type = string
+}
+variable "labels" {
+  type = map(string)
+}
+resource "azurerm_kubernetes_cluster_node_pool" "pool" {
+  name                  = "pool1"
+  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = var.size
+  node_labels           = var.labels
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+    },
+  };
+  for (const [format, files] of Object.entries(cases)) {
+    it(`${format}: AKS001 and GPU003 are decided`, async () => {
+      const dir = tree(files);
+      const r = await lint({ paths: [dir], root: dir, rules: ['AKS001', 'GPU003', 'GPU001'] });
+      expect(r.findings.map((f) => f.ruleId)).toEqual(['GPU003']);
+      expect(r.undecided.map((u) => `${u.ruleId} ${u.attribute}`)).toEqual(['GPU001 vmSize']);
+    });
+  }
+});

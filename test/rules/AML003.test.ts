@@ -2,7 +2,10 @@
  * AML003 (image-build-compute-not-a-cluster): Image-build compute of a workspace is not a CPU AML compute cluster of that workspace.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -1144,4 +1147,178 @@ az ml compute create -n ci1 -w ws -g rg --type ComputeInstance --size Standard_D
   },
 };
 
-ruleTester('AML003', converted, azureCli);
+// A child name whose workspace part is unknown (a generated workspace name) still ends in a
+// literal compute name: AML003 decides on it (it was listed as undecided, "name is unknown").
+const partlyKnownNames: RuleTable = {
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'instance-named-after-a-generated-workspace',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "workspaceName": { "type": "string", "defaultValue": "[concat('mlw-', uniqueString(resourceGroup().id))]" }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "[parameters('workspaceName')]",
+      "location": "westeurope",
+      "properties": { "publicNetworkAccess": "Disabled", "imageBuildCompute": ⟦"ci-build"⟧ }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "[concat(parameters('workspaceName'), '/ci-build')]",
+      "location": "westeurope",
+      "dependsOn": ["[resourceId('Microsoft.MachineLearningServices/workspaces', parameters('workspaceName'))]"],
+      "properties": { "computeType": "ComputeInstance", "properties": { "vmSize": "Standard_DS3_v2", "enableNodePublicIp": false } }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notACluster',
+      },
+    ],
+  },
+  bicep: {
+    valid: [
+      {
+        // The leaf is unknown too: nothing to decide on.
+        name: 'leaf-from-a-parameter-without-default',
+        files: {
+          'main.bicep': `
+param workspaceName string = 'mlw-\${uniqueString(resourceGroup().id)}'
+param computeName string
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: workspaceName
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    imageBuildCompute: 'ci-build'
+  }
+}
+
+resource ci 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  name: '\${workspaceName}/\${computeName}'
+  location: 'westeurope'
+  properties: {
+    computeType: 'ComputeInstance'
+    properties: { vmSize: 'Standard_DS3_v2' }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-cluster-named-after-a-generated-workspace',
+        files: {
+          'main.bicep': `
+param workspaceName string = 'mlw-\${uniqueString(resourceGroup().id)}'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: workspaceName
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    imageBuildCompute: ⟦'gpu-build'⟧
+  }
+}
+
+resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  name: '\${workspaceName}/gpu-build'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_NC4as_T4_v3'
+      scaleSettings: { minNodeCount: 0, maxNodeCount: 2 }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+    ],
+  },
+};
+
+ruleTester('AML003', converted, azureCli, partlyKnownNames);
+
+// What --verbose lists: compute names are unique in a workspace, so once a compute of the scanned
+// code has the image-build compute's name, a sibling whose name is known only after apply
+// (`"\${random_string.p.result}instance"`) cannot be it and is not "could not decide".
+const { tree, cleanup } = tempTrees('aml003-');
+afterAll(cleanup);
+
+describe('AML003 undecided', () => {
+  const workspace = (ibc: string): string => `
+resource "random_string" "p" {
+  length  = 8
+  special = false
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw-demo"
+  location                      = "westeurope"
+  resource_group_name           = "rg-ml"
+  application_insights_id       = "/subscriptions/x/appi"
+  key_vault_id                  = "/subscriptions/x/kv"
+  storage_account_id            = "/subscriptions/x/st"
+  public_network_access_enabled = false
+  image_build_compute_name      = "${ibc}"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "\${random_string.p.result}instance"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+  node_public_ip_enabled        = false
+}
+
+resource "azurerm_machine_learning_compute_cluster" "build" {
+  name                          = "image-builder"
+  location                      = "westeurope"
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  node_public_ip_enabled        = false
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 2
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`;
+  const undecided = async (ibc: string): Promise<string[]> => {
+    const dir = tree({ 'main.tf': workspace(ibc) });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML003'] });
+    expect(r.findings.filter((f) => f.ruleId === 'AML003')).toEqual([]);
+    return r.undecided.filter((u) => u.ruleId === 'AML003').map((u) => u.address);
+  };
+
+  it('is decided when a compute of the scanned code has the name', async () => {
+    expect(await undecided('image-builder')).toEqual([]);
+  });
+
+  it('lists the compute of unknown name when no compute has the name', async () => {
+    expect(await undecided('other-builder')).toEqual(['azurerm_machine_learning_compute_instance.ci']);
+  });
+});

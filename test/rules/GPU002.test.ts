@@ -1780,7 +1780,66 @@ type gpuSize = 'Standard_NC8as_T4_v3' | ⟦'Standard_D4s_v5'⟧
   },
 };
 
-ruleTester('GPU002', converted);
+// An inner-scope nested deployment's parameters are inputs of the template too: ARM checks the
+// value the parent passes against the nested template's allowedValues, as it checks a Bicep
+// module's @allowed, so that guard guards the flow ("one guard on the way is enough").
+const nestedTemplate = (allowed: string): string => `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuSku": { "type": "string", "defaultValue": "Standard_NC4as_T4_v3" }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "gpu-compute",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "parameters": { "computeSku": { "value": "[parameters('gpuSku')]" } },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": {
+            "computeSku": { "type": "string", "allowedValues": ["Standard_NC4as_T4_v3", ${allowed}] }
+          },
+          "resources": [
+            {
+              "type": "Microsoft.MachineLearningServices/workspaces/computes",
+              "apiVersion": "2024-04-01",
+              "name": "mlw/gpu-cluster",
+              "location": "westeurope",
+              "properties": {
+                "computeType": "AmlCompute",
+                "properties": { "vmSize": "[parameters('computeSku')]", "scaleSettings": { "minNodeCount": 0, "maxNodeCount": 2 } }
+              }
+            }
+          ]
+        }
+      }
+    }
+  ]
+}
+`;
+
+const nestedDeployments: RuleTable = {
+  arm: {
+    valid: [{ name: 'guard-in-the-nested-template', files: { 'azuredeploy.json': nestedTemplate('"Standard_NC8as_T4_v3"') } }],
+    invalid: [
+      {
+        name: 'nested-guard-admits-a-cpu-size',
+        files: { 'azuredeploy.json': nestedTemplate('⟦"Standard_D4s_v5"⟧') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU002', converted, nestedDeployments);
 
 describe('GPU002 validation reader', () => {
   const at = { file: 'x.tf', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } };

@@ -539,7 +539,62 @@ resource "azurerm_linux_virtual_machine" "b" {
   },
 };
 
-ruleTester('GPU004', table, sharedValue);
+// An inner-scope nested deployment's allowedValues are a guard of the size too (the nested
+// template's parameters are inputs, as a Bicep module's are): a retired entry is reported there.
+const nestedTemplate: RuleTable = {
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'nested-template-allowed-value-retired',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "gpuSku": { "type": "string", "defaultValue": "Standard_NC4as_T4_v3" } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "gpu-compute",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "parameters": { "computeSku": { "value": "[parameters('gpuSku')]" } },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": { "computeSku": { "type": "string", "allowedValues": ["Standard_NC4as_T4_v3", ⟦"Standard_NC6"⟧] } },
+          "resources": [
+            {
+              "type": "Microsoft.MachineLearningServices/workspaces/computes",
+              "apiVersion": "2024-04-01",
+              "name": "mlw/gpu-cluster",
+              "location": "westeurope",
+              "tags": { "cost-center": "ml" },
+              "properties": {
+                "computeType": "AmlCompute",
+                "properties": { "vmSize": "[parameters('computeSku')]", "scaleSettings": { "minNodeCount": 0, "maxNodeCount": 2 } }
+              }
+            }
+          ]
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'guardRetired',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate);
 
 describe('GPU004 retirement table', () => {
   it('matches exact names only, case-insensitively', () => {

@@ -105,6 +105,9 @@ const cases: RuleTable = {
       { name: 'pool-without-taints', files: { 'infra/main.tf': tfPool('[]'), 'k8s/job.yaml': job('nvidia.com/gpu') } },
       { name: 'cpu-workload', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('cpu') } },
       { name: 'zero-gpus', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: 0') } },
+      // A count filled in when the manifest is rendered (envsubst, Terraform templatefile) may be 0: undecided.
+      { name: 'gpu-count-placeholder', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: "${GPU_COUNT}"') } },
+      { name: 'gpu-count-placeholder-unquoted', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu').replace('nvidia.com/gpu: 1', 'nvidia.com/gpu: $GPU_COUNT') } },
       { name: 'config-taint-tolerated', files: { 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
         name: 'taints-unknown-not-decided',

@@ -1908,7 +1908,119 @@ variable "vm_admin_password_2" {
   },
 };
 
-ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames);
+// Stubs that say what belongs there, in the spirit of RULES.md's `password`, `***` and
+// `value1` … `valueN`: a value that repeats its own name, and a run of `#` (a redaction mark
+// like `***`). A real value beside them is still reported.
+const stubValues: RuleTable = {
+  arm: {
+    valid: [
+      {
+        name: 'values-that-repeat-their-name-or-are-redacted',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Web/sites",
+      "apiVersion": "2022-09-01",
+      "name": "app-demo",
+      "location": "westeurope",
+      "properties": {
+        "siteConfig": {
+          "connectionStrings": [
+            { "name": "db", "connectionString": "connectionString1", "type": "SQLAzure" },
+            { "name": "cache", "connectionString": "####################", "type": "Custom" }
+          ]
+        }
+      }
+    },
+    {
+      "type": "Microsoft.DataLakeAnalytics/accounts/storageAccounts",
+      "apiVersion": "2016-11-01",
+      "name": "adla/store",
+      "properties": { "accessKey": "accessKey" }
+    }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'a-real-value-beside-stubs',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.DataLakeAnalytics/accounts/storageAccounts",
+      "apiVersion": "2016-11-01",
+      "name": "adla/store",
+      "properties": { "accessKey": ⟦"q8Zr2accessKeyX0"⟧ }
+    },
+    {
+      "type": "Microsoft.DataLakeAnalytics/accounts/storageAccounts",
+      "apiVersion": "2016-11-01",
+      "name": "adla/other",
+      "properties": { "accessKey": "access_key_2" }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+    ],
+  },
+  terraform: {
+    valid: [
+      {
+        name: 'variable-default-that-repeats-its-name',
+        files: {
+          'main.tf': `
+variable "storage_access_key" {
+  type    = string
+  default = "storage-access-key"
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        // A one-word name numbered is a weak password, not a stub.
+        name: 'numbered-one-word-name-is-a-secret',
+        files: {
+          'main.tf': `
+resource "azurerm_container_group" "ci" {
+  name                = "ci-demo"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  os_type             = "Linux"
+  image_registry_credential {
+    server   = "registry.example.com"
+    username = "pull"
+    password = ⟦"Password123"⟧
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+    ],
+  },
+};
+
+ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames, stubValues);
 
 describe('SEC001 matchers', () => {
   it('matches secret-looking names, also camelCase, and not their metadata', () => {

@@ -116,7 +116,8 @@ export function bicepSourceCandidates(template: string): string[] {
  */
 export function envFromParameters(result: ArmEvaluation, unit?: string): EnvClass | undefined {
   return envFromVariables((name) => {
-    const input = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && (unit === undefined || i.header.file === unit));
+    // A nested deployment's parameters are the inner template's, not the deployment's inputs.
+    const input = result.inputs.find((i) => !i.nested && i.name.toLowerCase() === name.toLowerCase() && (unit === undefined || i.header.file === unit));
     return input?.assigned ?? input?.defaultValue;
   });
 }

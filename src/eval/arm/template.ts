@@ -92,6 +92,10 @@ interface Env {
   maxCopy: number;
   resources: ArmResource[];
   depth: number;
+  /** The declared parameters: the root template's, then those of inner-scope nested templates. */
+  inputs: InputDecl[];
+  /** `file:offset` of each declaration in `inputs` (a nested template in a loop declares once). */
+  inputKeys: Set<string>;
 }
 
 interface LoopFrame {
@@ -599,6 +603,7 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
         assigned.set(k.toLowerCase(), passedThrough(value, via));
       }
       const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      declareInputs(tmpl, innerScope, true);
       walkResources(getProp(tmpl, 'resources'), innerScope.root, undefined, deployment, condition);
     } else {
       walkResources(getProp(tmpl, 'resources'), frame, undefined, deployment, condition);
@@ -632,11 +637,47 @@ export function parameterFileEntries(pf: { file: string; parsed: ParsedJson }): 
   return out;
 }
 
+/**
+ * The parameters a template declares, as inputs (GPU002 guards, GPU004 allowed values, SEC001):
+ * the root template's, and an inner-scope nested template's (`nested`), whose `allowedValues`
+ * ARM checks against the value the parent passes, as it checks a Bicep module's `@allowed`.
+ */
+function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void {
+  const { doc, env } = scope;
+  const readByMember = parametersReadByMember(template);
+  const paramsNode = getProp(template, 'parameters');
+  for (const slot of scope.params.values()) {
+    // The name's first spelling in `parameters` (as keyLocation finds it), labelled.
+    const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
+    const label = `parameter "${slot.name}"`;
+    const symbol = { kind: 'input' as const, name: slot.name };
+    const header = keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol };
+    const key = `${header.file}:${header.range.start.offset}`;
+    if (env.inputKeys.has(key)) continue;
+    env.inputKeys.add(key);
+    const typeNode = getProp(slot.decl, 'type');
+    const refNode = getProp(slot.decl, '$ref');
+    const type = typeof typeNode?.value === 'string' ? typeNode.value : typeof refNode?.value === 'string' ? refNode.value : undefined;
+    const input: InputDecl = { name: slot.name, kind: 'arm-parameter', header };
+    if (nested) input.nested = true;
+    if (type !== undefined) input.type = type;
+    if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
+    if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
+    const dv = scope.defaultValue(slot);
+    if (dv) input.defaultValue = dv;
+    if (slot.assigned) input.assigned = slot.assigned;
+    const allowed = allowedValuesNode(template, slot.decl);
+    if (allowed === 'unknown') input.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input.header)];
+    else if (allowed) input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+    env.inputs.push(input);
+  }
+}
+
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
-  const result: ArmEvaluation = { resources: env.resources, inputs: [], problems: env.problems };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0, inputs: [], inputKeys: new Set() };
+  const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;
   const doc: Doc = { file: opts.file, lineMap: parsed.lineMap };
@@ -650,28 +691,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
     const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : new Map<string, Value>();
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
-    const readByMember = parametersReadByMember(root);
-    const paramsNode = getProp(root, 'parameters');
-    for (const slot of scope.params.values()) {
-      const typeNode = getProp(slot.decl, 'type');
-      const refNode = getProp(slot.decl, '$ref');
-      const type = typeof typeNode?.value === 'string' ? typeNode.value : typeof refNode?.value === 'string' ? refNode.value : undefined;
-      // The name's first spelling in `parameters` (as keyLocation finds it), labelled.
-      const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
-      const label = `parameter "${slot.name}"`;
-      const symbol = { kind: 'input' as const, name: slot.name };
-      const input: InputDecl = { name: slot.name, kind: 'arm-parameter', header: keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol } };
-      if (type !== undefined) input.type = type;
-      if (type && /^secure(string|object)$/i.test(type)) input.secure = true;
-      if (readByMember.has(slot.name.toLowerCase())) input.readByMember = true;
-      const dv = scope.defaultValue(slot);
-      if (dv) input.defaultValue = dv;
-      if (slot.assigned) input.assigned = slot.assigned;
-      const allowed = allowedValuesNode(root, slot.decl);
-      if (allowed === 'unknown') input.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input.header)];
-      else if (allowed) input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
-      result.inputs.push(input);
-    }
+    declareInputs(root, scope, false);
     walkResources(getProp(root, 'resources'), scope.root, undefined, [], undefined);
   } catch (e) {
     problem(env, `Internal error while evaluating the template: ${(e as Error).message}`, nodeLocation(doc, root));
