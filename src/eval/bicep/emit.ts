@@ -8,7 +8,7 @@ import path from 'node:path';
 import { obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Location, Range } from '../../core/source.js';
-import type { Expression, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
+import type { Expression, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
@@ -106,7 +106,7 @@ function emitModule(scope: FileScope, sym: ModSym): void {
   const instances = sym.instances();
   // A registry module looped over an empty collection is still a call whose body is not read
   // (EVAL002 is about the call; another parameter file may give it instances).
-  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d.name.name)) {
+  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d)) {
     scope.env.opaque.push({ format: 'bicep', name: d.name.name, address: [...scope.deployment, d.name.name].join('/'), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: 'no compiled twin (`bicep build`) beside the file holds its body', args: new Map(), argSites: new Map() });
   }
   for (let i = 0; i < instances.length; i++) {
@@ -154,7 +154,7 @@ function emitModule(scope: FileScope, sym: ModSym): void {
 function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): void {
   const d = inst.sym.decl;
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  const template = twinDeployment(scope, d.name.name);
+  const template = twinDeployment(scope, d);
   if (twin && template) {
     const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
     pushModuleResources(scope, inst, r);
@@ -186,31 +186,70 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
   });
 }
 
-/** The `properties.template` of the compiled twin's nested deployment with this symbolic name (language version 2.0 keys resources by it). */
-function twinDeployment(scope: FileScope, symbolicName: string): JsonNode | undefined {
+/**
+ * The `properties.template` of the compiled twin's nested deployment for this module: keyed by its
+ * symbolic name (language version 2.0), else, in a `resources` array (language version 1.0, what
+ * `bicep build` writes unless a 2.0 feature is used), the one deployment whose `name` compiles from
+ * the module's `name` (see `nameShape`).
+ */
+function twinDeployment(scope: FileScope, d: ModuleDecl): JsonNode | undefined {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
   if (!twin) return undefined;
-  // Asked per module instance and variant: the twin's resources are looked up once per name.
-  let byName = TWIN_DEPLOYMENTS.get(twin);
-  if (!byName) {
-    byName = new Map();
-    TWIN_DEPLOYMENTS.set(twin, byName);
+  // Asked per module instance and variant: the twin's resources are looked up once per module.
+  let byModule = TWIN_DEPLOYMENTS.get(twin);
+  if (!byModule) {
+    byModule = new Map();
+    TWIN_DEPLOYMENTS.set(twin, byModule);
   }
-  if (byName.has(symbolicName)) return byName.get(symbolicName);
-  const template = deploymentTemplate(twin, symbolicName);
-  byName.set(symbolicName, template);
+  if (byModule.has(d)) return byModule.get(d);
+  const template = deploymentTemplate(twin, d);
+  byModule.set(d, template);
   return template;
 }
 
-/** twinDeployment by parsed twin and symbolic name (released with the parse). */
-const TWIN_DEPLOYMENTS = new WeakMap<ParsedJson, Map<string, JsonNode | undefined>>();
+/** twinDeployment by parsed twin and module declaration (released with the parse). */
+const TWIN_DEPLOYMENTS = new WeakMap<ParsedJson, Map<ModuleDecl, JsonNode | undefined>>();
 
-function deploymentTemplate(twin: ParsedJson, symbolicName: string): JsonNode | undefined {
-  const deployment = getProp(getProp(twin.root, 'resources'), symbolicName);
+function deploymentTemplate(twin: ParsedJson, d: ModuleDecl): JsonNode | undefined {
+  const resources = getProp(twin.root, 'resources');
+  if (resources?.type === 'object') return nestedTemplate(getProp(resources, d.name.name));
+  if (resources?.type !== 'array') return undefined;
+  const shape = d.body ? bicepNameShape(propOf(d.body, 'name')?.value) : undefined;
+  if (!shape) return undefined;
+  const matches = (resources.children ?? []).filter((r) => nestedTemplate(r) && sameShape(armNameShape(getProp(r, 'name')?.value), shape));
+  // Two deployments of one shape (`'a-${x}'`, `'a-${y}'`): which is this module's is not known.
+  return matches.length === 1 ? nestedTemplate(matches[0]) : undefined;
+}
+
+function nestedTemplate(deployment: JsonNode | undefined): JsonNode | undefined {
   const type = getProp(deployment, 'type')?.value;
   if (typeof type !== 'string' || type.toLowerCase() !== 'microsoft.resources/deployments') return undefined;
   const template = getProp(getProp(deployment, 'properties'), 'template');
   return template?.type === 'object' ? template : undefined;
+}
+
+/**
+ * A deployment name as its literal parts around the interpolated ones: Bicep compiles
+ * `'gpu-${deployment().name}'` to `"[format('gpu-{0}', deployment().name)]"`, so both give
+ * `['gpu-', '']`. Only names with some literal text take part (a bare `name: deploymentName`
+ * says nothing to match on).
+ */
+function bicepNameShape(e: Expression | undefined): string[] | undefined {
+  if (e?.kind !== 'String') return undefined;
+  return e.segments.join('') === '' ? undefined : e.segments;
+}
+
+/** The literal parts of a compiled name: a plain string, or `[format('…', …)]`. */
+function armNameShape(v: unknown): string[] | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (!v.startsWith('[') || v.startsWith('[[')) return [v];
+  const m = /^\[format\('((?:[^']|'')*)'\s*,/.exec(v);
+  if (!m) return undefined;
+  return m[1]!.replace(/''/g, "'").split(/\{\d+\}/).map((s) => s.replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
+}
+
+function sameShape(a: string[] | undefined, b: string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
 /** A module's resources under its deployment name; from a copy outside the user's code, marked so findings point at the call. */
