@@ -86,8 +86,8 @@ export interface Evaluation {
  * (EVAL002); its arguments are evaluated, for the rules that judge what goes in (GPU005).
  */
 export interface OpaqueModuleCall {
-  format: 'terraform' | 'bicep';
-  /** The call's own name: the `module "kv"` label, the Bicep symbolic name. */
+  format: 'terraform' | 'bicep' | 'arm';
+  /** The call's own name: the `module "kv"` label, the Bicep symbolic name, the ARM deployment's name. */
   name: string;
   /** `module.ml.module.kv` (Terraform), the symbolic name path (Bicep). */
   address: string;

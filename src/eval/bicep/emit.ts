@@ -5,14 +5,14 @@
  * the ARM evaluator, read through the `Host`), with the enclosing deployment names and conditions.
  */
 import path from 'node:path';
-import { obj, str } from '../../core/value.js';
+import { member, obj, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Location, Range } from '../../core/source.js';
 import type { Expression, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
-import { evaluateArmTemplate } from '../arm/template.js';
+import { clippedSource, evaluateArmTemplate } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
 import type { VendoredOrigin } from '../types.js';
@@ -65,8 +65,60 @@ function emitResource(scope: FileScope, sym: ResSym): void {
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== undefined) res.copyIndex = inst.index;
     scope.env.resources.push(res);
+    if (d.body && !d.existing && inst.type.toLowerCase() === 'microsoft.resources/deployments') linkedTemplate(scope, res, d.body);
   }
   if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
+}
+
+/**
+ * A `Microsoft.Resources/deployments` resource whose template Azure fetches when it deploys
+ * (`templateLink.uri`, a template spec's `templateLink.id`): not read, so EVAL002 at the link,
+ * with its `parameters` as the call's arguments (GPU005); as the ARM evaluator's linkedTemplate.
+ */
+function linkedTemplate(scope: FileScope, res: ArmResource, body: ObjectExpr): void {
+  const props = member(res.body, 'properties');
+  const link = member(props, 'templateLink');
+  if (link?.kind !== 'object' || member(link, 'relativePath')) return;
+  const key = member(link, 'uri') ? 'uri' : member(link, 'id') ? 'id' : undefined;
+  const at = key ? valueSiteOf(scope, body, `properties.templateLink.${key}`) : undefined;
+  if (!key || !at) return;
+  const source = member(link, key);
+  const args = new Map<string, Value>();
+  const argSites = new Map<string, Location>();
+  const params = member(props, 'parameters');
+  if (params?.kind === 'object') {
+    for (const [k, v] of params.entries) {
+      args.set(k, member(v, 'value') ?? unknown(`parameter '${k}' has no value`, at));
+      const site = siteOf(scope, body)(`properties.parameters.${k}`);
+      if (site) argSites.set(k, site);
+    }
+  }
+  scope.env.opaque.push({
+    format: 'bicep',
+    name: res.symbolicName ?? nameLabel(res.name),
+    address: [...scope.deployment, res.symbolicName ?? nameLabel(res.name)].join('/'),
+    source: clippedSource(source?.kind === 'string' ? source.value : scope.file.text.slice(at.range.start.offset, at.range.end.offset)),
+    sourceAt: at,
+    reason:
+      key === 'uri'
+        ? 'its template is linked by URL (templateLink.uri), which Azure fetches when it deploys'
+        : 'its template is a template spec (templateLink.id), which Azure reads when it deploys',
+    args,
+    argSites,
+  });
+}
+
+/** Where the value of a dotted property path is written in a resource body (objects only). */
+function valueSiteOf(scope: FileScope, body: ObjectExpr, p: string): Location | undefined {
+  let cur: Expression | ObjectExpr = body;
+  for (const seg of p.split('.')) {
+    if (cur.kind !== 'Object') return undefined;
+    const lower = seg.toLowerCase();
+    const prop: ObjectProperty | undefined = cur.members.find((m): m is ObjectProperty => m.kind === 'ObjectProperty' && m.keyName?.toLowerCase() === lower);
+    if (!prop) return undefined;
+    cur = prop.value;
+  }
+  return scope.loc(cur.range);
 }
 
 /**
@@ -263,6 +315,9 @@ function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<type
     scope.env.resources.push(out);
   }
   for (const p of r.problems) problem(scope.env, p.message, vendored ? vendored.call : p.location);
+  // A linked template inside the module's body (EVAL002): under the module's deployment. Not
+  // from a copy outside the user's code, where its link is no place to point at.
+  if (!vendored) for (const m of r.opaqueModules) scope.env.opaque.push({ ...m, address: [...dep.map((d) => `deployment(${d})`), m.address].join('/') });
 }
 
 /** A local ARM template used as a module: evaluated by the ARM evaluator with the module's params. */
