@@ -101,6 +101,12 @@ export interface OpaqueModuleCall {
   args: ReadonlyMap<string, Value>;
   /** Where each argument is written (`name = …`, `name: …`). */
   argSites: ReadonlyMap<string, Location>;
+  /**
+   * An ARM linked template's relative paths (`uri(parameters('_artifactsLocation'),
+   * 'nested/x.json')`): when one names a file beside the template, that is the copy Azure is
+   * given, linted on its own, and the call is not opaque (the front end checks, through the Host).
+   */
+  linkedPaths?: readonly string[];
 }
 
 /**

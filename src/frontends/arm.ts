@@ -16,6 +16,8 @@ import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSour
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 import { remoteModuleProblem } from './remote-modules.js';
+import type { Host } from '../core/host.js';
+import type { OpaqueModuleCall } from '../model/resource.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
 export function armJsonKind(text: string): FileKind | undefined {
@@ -103,7 +105,10 @@ export const armFrontEnd: FrontEnd = {
       }
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
-    for (const e of arm.evaluations) for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
+    for (const e of arm.evaluations) {
+      e.result.opaqueModules = e.result.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
+      for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
+    }
     const metadata: MetadataSource[] = [];
     const seen = new Set<string>();
     for (const e of arm.evaluations) {
@@ -133,6 +138,18 @@ export const armFrontEnd: FrontEnd = {
     };
   },
 };
+
+/**
+ * A linked template whose relative path names a file beside the template that links it: the copy
+ * Azure is given (the quickstart layout's `_artifactsLocation`), linted on its own, so no EVAL002.
+ */
+function hasLocalCopy(host: Host, m: OpaqueModuleCall): boolean {
+  const dir = path.dirname(m.sourceAt.file);
+  return (m.linkedPaths ?? []).some((p) => {
+    const f = path.resolve(dir, p);
+    return host.isInside(f) && host.isFile(f);
+  });
+}
 
 /**
  * The run's templates and each `.bicep`'s stand-in `X.json`, indexed once per run: a lone

@@ -288,6 +288,34 @@ resource ml 'Microsoft.Resources/deployments@2022-09-01' = {
 `,
         },
       },
+      {
+        // The quickstart layout: _artifactsLocation is the folder the template was deployed from,
+        // so the linked file beside it is the copy Azure is given, linted on its own.
+        name: 'linked-template-beside-the-template-via-artifacts-location',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "_artifactsLocation": { "type": "string", "defaultValue": "[deployment().properties.templateLink.uri]" },
+    "_artifactsLocationSasToken": { "type": "securestring", "defaultValue": "" }
+  },
+  "variables": { "kvTemplate": "[uri(parameters('_artifactsLocation'), concat('nestedtemplates/kv.json', parameters('_artifactsLocationSasToken')))]" },
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "kv", "properties": { "mode": "Incremental", "templateLink": { "uri": "[variables('kvTemplate')]" } } }
+  ]
+}
+`,
+          'nestedtemplates/kv.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": []
+}
+`,
+        },
+      },
     ],
     invalid: [
       {

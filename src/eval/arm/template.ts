@@ -649,7 +649,25 @@ function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: s
         : 'its template is a template spec (templateLink.id), which Azure reads when it deploys',
     args,
     argSites,
+    linkedPaths: key === 'uri' ? linkedPaths(scope, at) : [],
   });
+}
+
+/**
+ * The relative `.json` paths written in a link's expression, and in the variables it reads
+ * (`"extensionUrl": "[uri(parameters('_artifactsLocation'), concat('nested/x.json', …))]"`): the
+ * quickstart layout, where `_artifactsLocation` is the folder the main template was deployed from.
+ */
+function linkedPaths(scope: Scope, at: JsonNode): string[] {
+  const text = typeof at.value === 'string' ? at.value : '';
+  const texts = [text];
+  for (const m of text.matchAll(/variables\('([^']+)'\)/gi)) {
+    const node = scope.vars.get(m[1]!.toLowerCase())?.node;
+    if (typeof node?.value === 'string') texts.push(node.value);
+  }
+  const out: string[] = [];
+  for (const t of texts) for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]!.replace(/^\.?\//, ''));
+  return out;
 }
 
 /** A link as written, cut to fit a message (`[uri(parameters('_artifactsLocation'), concat(…))]` runs long). */
