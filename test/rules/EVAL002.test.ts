@@ -316,6 +316,32 @@ resource ml 'Microsoft.Resources/deployments@2022-09-01' = {
 `,
         },
       },
+      {
+        // The relative path in a parameter's default, as machine-learning-service-create-aks' prerequisites write it.
+        name: 'linked-template-path-in-a-parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "_artifactsLocation": { "type": "string", "defaultValue": "[deployment().properties.templateLink.uri]" },
+    "computeTemplatePath": { "type": "string", "defaultValue": "compute-azuredeploy.json" }
+  },
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "compute", "properties": { "mode": "Incremental", "templateLink": { "uri": "[uri(parameters('_artifactsLocation'), parameters('computeTemplatePath'))]" } } }
+  ]
+}
+`,
+          'compute-azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": []
+}
+`,
+        },
+      },
     ],
     invalid: [
       {

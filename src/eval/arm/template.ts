@@ -666,8 +666,16 @@ function linkedPaths(scope: Scope, at: JsonNode): string[] {
     if (typeof node?.value === 'string') texts.push(node.value);
   }
   const out: string[] = [];
-  for (const t of texts) for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]!.replace(/^\.?\//, ''));
-  return out;
+  for (const t of texts) {
+    for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]!);
+    // A parameter holding the path (`"templatePath": { "defaultValue": "nested/x.json" }`): its value, else its default.
+    for (const m of t.matchAll(/parameters\('([^']+)'\)/gi)) {
+      const slot = scope.params.get(m[1]!.toLowerCase());
+      const v = slot?.assigned?.kind === 'string' ? slot.assigned.value : slot?.node?.value;
+      if (typeof v === 'string' && /^[^:]+\.json$/i.test(v)) out.push(v);
+    }
+  }
+  return out.map((p) => p.replace(/^\.?\//, ''));
 }
 
 /** A link as written, cut to fit a message (`[uri(parameters('_artifactsLocation'), concat(…))]` runs long). */
