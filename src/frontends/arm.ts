@@ -15,9 +15,7 @@ import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
-import { remoteModuleProblem } from './remote-modules.js';
-import type { Host } from '../core/host.js';
-import type { OpaqueModuleCall } from '../model/resource.js';
+import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
 export function armJsonKind(text: string): FileKind | undefined {
@@ -138,18 +136,6 @@ export const armFrontEnd: FrontEnd = {
     };
   },
 };
-
-/**
- * A linked template whose relative path names a file beside the template that links it: the copy
- * Azure is given (the quickstart layout's `_artifactsLocation`), linted on its own, so no EVAL002.
- */
-function hasLocalCopy(host: Host, m: OpaqueModuleCall): boolean {
-  const dir = path.dirname(m.sourceAt.file);
-  return (m.linkedPaths ?? []).some((p) => {
-    const f = path.resolve(dir, p);
-    return host.isInside(f) && host.isFile(f);
-  });
-}
 
 /**
  * The run's templates and each `.bicep`'s stand-in `X.json`, indexed once per run: a lone

@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { isStringList, parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
-import { remoteModuleProblem } from './remote-modules.js';
+import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
 import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
 import type { Host } from '../core/host.js';
 import type { Resource, VendoredOrigin } from '../model/resource.js';
@@ -155,7 +155,11 @@ export const bicepFrontEnd: FrontEnd = {
     });
     for (const f of files) if (f.kind === 'bicep') parses.bicep.get(f.path);
     const problems = [...parses.problems, ...result.problems.map((p): Problem => ({ ruleId: p.code, message: p.message, location: p.location }))];
-    for (const e of result.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+    for (const e of result.evaluations) {
+      // A linked template of a module's body (ARM) whose file sits beside it is no remote module.
+      e.opaqueModules = e.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
+      for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+    }
     const suppressionSources: SuppressionSource[] = [];
     for (const [file, b] of parses.bicep.entries()) {
       if (!b) continue;

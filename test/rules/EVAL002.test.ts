@@ -188,6 +188,33 @@ param name string
 `,
         },
       },
+      {
+        // A deployment resource linking a template that sits beside the file (artifacts location).
+        name: 'deployment-resource-linking-a-file-beside-it',
+        files: {
+          'main.bicep': `
+param artifactsLocation string = deployment().properties.templateLink.uri
+var kvTemplate = uri(artifactsLocation, 'nestedtemplates/kv.json')
+
+resource kv 'Microsoft.Resources/deployments@2022-09-01' = {
+  name: 'kv'
+  properties: {
+    mode: 'Incremental'
+    templateLink: {
+      uri: kvTemplate
+    }
+  }
+}
+`,
+          'nestedtemplates/kv.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": []
+}
+`,
+        },
+      },
     ],
     invalid: [
       {

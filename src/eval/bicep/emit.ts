@@ -105,7 +105,22 @@ function linkedTemplate(scope: FileScope, res: ArmResource, body: ObjectExpr): v
         : 'its template is a template spec (templateLink.id), which Azure reads when it deploys',
     args,
     argSites,
+    linkedPaths: key === 'uri' ? bicepLinkedPaths(scope, scope.file.text.slice(at.range.start.offset, at.range.end.offset)) : [],
   });
+}
+
+/**
+ * The relative `.json` paths written in a link (`uri(artifactsLocation, 'nested/x.json')`) and in
+ * the `var`s it names, as the ARM evaluator's linkedPaths: a file beside the template is a local copy.
+ */
+function bicepLinkedPaths(scope: FileScope, text: string): string[] {
+  const texts = [text];
+  for (const st of scope.file.statements) {
+    if (st.kind === 'VarDecl' && new RegExp(`\\b${st.name.name}\\b`).test(text)) texts.push(scope.file.text.slice(st.value.range.start.offset, st.value.range.end.offset));
+  }
+  const out: string[] = [];
+  for (const t of texts) for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]!.replace(/^\.?\//, ''));
+  return out;
 }
 
 /** Where the value of a dotted property path is written in a resource body (objects only). */
