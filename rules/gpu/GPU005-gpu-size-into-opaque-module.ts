@@ -13,11 +13,11 @@ export default defineRule({
     id: 'GPU005',
     name: 'gpu-size-into-opaque-module',
     shortDescription: 'A GPU-named argument of a module that is not evaluated gets a size without a GPU.',
-    fullDescription: `A registry module (Terraform registry/Git source, Bicep \`br:\`/\`ts:\`) that the linter could not read is called with an argument whose name says GPU size (\`gpuVmSize\`, \`gpu_node_size\`) and a known VM size that has no GPU — the classic \`${EXAMPLE_SIZES.cpuTypo}\` for \`${EXAMPLE_SIZES.gpuMeant}\`. GPU001 would catch it on the pool, but the pool lives inside the module. GPU sizes are the ${gpuFamilyNames()} families; NP is FPGA, not GPU.`,
+    fullDescription: `A registry module (Terraform registry/Git source, Bicep \`br:\`/\`ts:\`, an ARM template linked by URL or template spec) that the linter could not read is called with an argument whose name says GPU size (\`gpuVmSize\`, \`gpu_node_size\`) and a known VM size that has no GPU — the classic \`${EXAMPLE_SIZES.cpuTypo}\` for \`${EXAMPLE_SIZES.gpuMeant}\`. GPU001 would catch it on the pool, but the pool lives inside the module. GPU sizes are the ${gpuFamilyNames()} families; NP is FPGA, not GPU.`,
     help: 'Pass a GPU size (an N-series family: NC, ND, NG, NV), or rename the argument if the module really wants a CPU size; with `terraform init` run before linting, the module is evaluated and GPU001 judges the pool itself.',
     level: 'warning',
     tags: ['cost', 'gpu'],
-    formats: ['terraform', 'bicep'],
+    formats: ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'],
     messages: {
       notGpuSize:
         'Argument "{{arg}}" of module "{{module}}" ("{{source}}", not evaluated) names a GPU size but gets "{{size}}", which has no GPU; pass a size of a GPU family ({{families}}).',

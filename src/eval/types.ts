@@ -88,8 +88,8 @@ export interface Evaluation {
  * (EVAL002); its arguments are evaluated, for the rules that judge what goes in (GPU005).
  */
 export interface OpaqueModuleCall {
-  format: 'terraform' | 'bicep';
-  /** The call's own name: the `module "kv"` label, the Bicep symbolic name. */
+  format: 'terraform' | 'bicep' | 'arm';
+  /** The call's own name: the `module "kv"` label, the Bicep symbolic name, the ARM deployment's name. */
   name: string;
   /** `module.ml.module.kv` (Terraform), the symbolic name path (Bicep). */
   address: string;
@@ -103,6 +103,12 @@ export interface OpaqueModuleCall {
   args: ReadonlyMap<string, Value>;
   /** Where each argument is written (`name = …`, `name: …`). */
   argSites: ReadonlyMap<string, Location>;
+  /**
+   * An ARM linked template's relative paths (`uri(parameters('_artifactsLocation'),
+   * 'nested/x.json')`): when one names a file beside the template, that is the copy Azure is
+   * given, linted on its own, and the call is not opaque (the front end checks, through the Host).
+   */
+  linkedPaths?: readonly string[];
 }
 
 /**

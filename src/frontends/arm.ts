@@ -15,6 +15,7 @@ import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
+import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
 export function armJsonKind(text: string): FileKind | undefined {
@@ -102,6 +103,10 @@ export const armFrontEnd: FrontEnd = {
       }
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
+    for (const e of arm.evaluations) {
+      e.result.opaqueModules = e.result.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
+      for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
+    }
     const metadata: MetadataSource[] = [];
     const seen = new Set<string>();
     for (const e of arm.evaluations) {
@@ -123,6 +128,7 @@ export const armFrontEnd: FrontEnd = {
         evaluation: e.evaluation,
         resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
         refKeys: armRefKeys,
+        opaqueModules: e.result.opaqueModules,
       })),
       problems,
       suppressionSources,

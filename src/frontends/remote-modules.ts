@@ -36,6 +36,18 @@ export function remoteModuleProblem(m: OpaqueModuleCall): Problem {
 }
 
 /**
+ * A linked template whose relative path names a file beside the template that links it: the copy
+ * Azure is given (the quickstart layout's `_artifactsLocation`), linted on its own, so not opaque.
+ */
+export function hasLocalCopy(host: Host, m: OpaqueModuleCall): boolean {
+  const dir = path.dirname(m.sourceAt.file);
+  return (m.linkedPaths ?? []).some((p) => {
+    const f = path.resolve(dir, p);
+    return host.isInside(f) && host.isFile(f);
+  });
+}
+
+/**
  * Problems met in a registry module copy (a syntax error in a downloaded `.tf`) are reported
  * at the user's call into it: no finding names a path under `.terraform/` (issue 14, item 1).
  */

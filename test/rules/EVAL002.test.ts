@@ -188,6 +188,33 @@ param name string
 `,
         },
       },
+      {
+        // A deployment resource linking a template that sits beside the file (artifacts location).
+        name: 'deployment-resource-linking-a-file-beside-it',
+        files: {
+          'main.bicep': `
+param artifactsLocation string = deployment().properties.templateLink.uri
+var kvTemplate = uri(artifactsLocation, 'nestedtemplates/kv.json')
+
+resource kv 'Microsoft.Resources/deployments@2022-09-01' = {
+  name: 'kv'
+  properties: {
+    mode: 'Incremental'
+    templateLink: {
+      uri: kvTemplate
+    }
+  }
+}
+`,
+          'nestedtemplates/kv.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": []
+}
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -235,6 +262,159 @@ module kv ⟦'ts:00000000-0000-0000-0000-000000000000/rg-specs/kv:1.0'⟧ = {
         },
         level: 'note',
         env: 'unknown',
+      },
+      {
+        // A deployment resource whose template Azure fetches by URL: the same remote module.
+        name: 'deployment-resource-with-linked-template',
+        files: {
+          'main.bicep': `
+var workspaceTemplate = 'https://raw.githubusercontent.com/example/templates/main/ml-workspace.json'
+
+resource ml 'Microsoft.Resources/deployments@2022-09-01' = {
+  name: 'ml'
+  properties: {
+    mode: 'Incremental'
+    templateLink: {
+      uri: ⟦workspaceTemplate⟧
+    }
+    parameters: {
+      workspaceName: { value: 'mlw-demo' }
+    }
+  }
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        message:
+          'Module "ml" ("https://raw.githubusercontent.com/example/templates/main/ml-workspace.json") is not evaluated, so the resources it creates are not checked: its template is linked by URL (templateLink.uri), which Azure fetches when it deploys.',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        // A relativePath link names a file of the repository, linted on its own.
+        name: 'linked-template-by-relative-path',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "kv", "properties": { "mode": "Incremental", "templateLink": { "relativePath": "nested/kv.json" } } }
+  ]
+}
+`,
+          'nested/kv.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": []
+}
+`,
+        },
+      },
+      {
+        // The quickstart layout: _artifactsLocation is the folder the template was deployed from,
+        // so the linked file beside it is the copy Azure is given, linted on its own.
+        name: 'linked-template-beside-the-template-via-artifacts-location',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "_artifactsLocation": { "type": "string", "defaultValue": "[deployment().properties.templateLink.uri]" },
+    "_artifactsLocationSasToken": { "type": "securestring", "defaultValue": "" }
+  },
+  "variables": { "kvTemplate": "[uri(parameters('_artifactsLocation'), concat('nestedtemplates/kv.json', parameters('_artifactsLocationSasToken')))]" },
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "kv", "properties": { "mode": "Incremental", "templateLink": { "uri": "[variables('kvTemplate')]" } } }
+  ]
+}
+`,
+          'nestedtemplates/kv.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": []
+}
+`,
+        },
+      },
+      {
+        // The relative path in a parameter's default, as machine-learning-service-create-aks' prerequisites write it.
+        name: 'linked-template-path-in-a-parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "_artifactsLocation": { "type": "string", "defaultValue": "[deployment().properties.templateLink.uri]" },
+    "computeTemplatePath": { "type": "string", "defaultValue": "compute-azuredeploy.json" }
+  },
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "compute", "properties": { "mode": "Incremental", "templateLink": { "uri": "[uri(parameters('_artifactsLocation'), parameters('computeTemplatePath'))]" } } }
+  ]
+}
+`,
+          'compute-azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": []
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        // The quickstart prerequisite shape: the workspace comes from a template fetched by URL.
+        name: 'linked-template-by-uri',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "_artifactsLocation": { "type": "string", "defaultValue": "https://example.org/templates/" } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "ml",
+      "properties": {
+        "mode": "Incremental",
+        "templateLink": { "uri": ⟦"[uri(parameters('_artifactsLocation'), 'ml-workspace.json')]"⟧, "contentVersion": "1.0.0.0" },
+        "parameters": { "workspaceName": { "value": "mlw-demo" } }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'Module "ml" ("[uri(parameters(\'_artifactsLocation\'), \'ml-workspace.json\')]") is not evaluated, so the resources it creates are not checked: its template is linked by URL (templateLink.uri)',
+      },
+      {
+        name: 'template-spec-deployment',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "kv", "properties": { "mode": "Incremental", "templateLink": { "id": ⟦"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/specs/providers/Microsoft.Resources/templateSpecs/kv/versions/1.0"⟧ } } }
+  ]
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'its template is a template spec (templateLink.id)',
       },
     ],
   },

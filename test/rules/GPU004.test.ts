@@ -356,6 +356,56 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
         messageId: 'guardRetired',
         messageIncludes: 'and its type admits "Standard_NC24s_v3" of the NCv3 series',
       },
+      {
+        // The quickstart layout: a registry module's body is the nested deployment of the
+        // language-version-1 twin (azuredeploy.json, a resources array) whose compiled name
+        // matches the module's name (FORMATS.md §6(d)); without it, an EVAL002 and no finding.
+        name: 'registry-module-body-from-azuredeploy-twin',
+        files: {
+          'main.bicep': `
+param vmSize string = ⟦'Standard_NC24s_v3'⟧
+
+module gpuVm 'br/public:compute/gpu-vm:1.0.0' = {
+  name: 'gpuVm-\${deployment().name}'
+  params: {
+    vmSize: vmSize
+  }
+}
+`,
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.22.6.54827", "templateHash": "1" } },
+  "parameters": { "vmSize": { "type": "string", "defaultValue": "Standard_NC24s_v3" } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "[format('gpuVm-{0}', deployment().name)]",
+      "properties": {
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "mode": "Incremental",
+        "parameters": { "vmSize": { "value": "[parameters('vmSize')]" } },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": { "vmSize": { "type": "string" } },
+          "resources": [
+            { "type": "Microsoft.Compute/virtualMachines", "apiVersion": "2024-03-01", "name": "vm-gpu", "location": "westeurope", "properties": { "hardwareProfile": { "vmSize": "[parameters('vmSize')]" } } }
+          ]
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'VM "vm-gpu" uses size "Standard_NC24s_v3" of the NCv3 series',
+      },
     ],
   },
   'azure-cli': {

@@ -276,6 +276,141 @@ module aksGpu 'br/public:avm/ptn/aks-gpu:0.1.0' = {
       },
     ],
   },
+  azapi: {
+    valid: [
+      {
+        // An azapi configuration calling a registry module: the argument is the same.
+        name: 'gpu-size-into-registry-module',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "rg" {
+  type     = "Microsoft.Resources/resourceGroups@2024-03-01"
+  name     = "rg-ml"
+  location = "westeurope"
+}
+
+module "aks_gpu" {
+  source      = "contoso/aks-gpu/azapi"
+  version     = "1.0.0"
+  parent_id   = azapi_resource.rg.id
+  gpu_vm_size = "Standard_NC24ads_A100_v4"
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'cpu-size-into-registry-module',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "rg" {
+  type     = "Microsoft.Resources/resourceGroups@2024-03-01"
+  name     = "rg-ml"
+  location = "westeurope"
+}
+
+module "aks_gpu" {
+  source      = "contoso/aks-gpu/azapi"
+  version     = "1.0.0"
+  parent_id   = azapi_resource.rg.id
+  gpu_vm_size = ⟦"Standard_D16s_v5"⟧
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Argument "gpu_vm_size" of module "aks_gpu"',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'linked-template-gets-a-gpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470", "templateHash": "1" } },
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "aks-gpu", "properties": { "mode": "Incremental", "templateLink": { "uri": "https://example.org/templates/aks-gpu.json" }, "parameters": { "gpuVmSize": { "value": "Standard_NC24ads_A100_v4" } } } }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'linked-template-gets-a-cpu-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470", "templateHash": "1" } },
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "aks-gpu", "properties": { "mode": "Incremental", "templateLink": { "uri": "https://example.org/templates/aks-gpu.json" }, "parameters": { "gpuVmSize": { "value": ⟦"Standard_D16s_v5"⟧ } } } }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'names a GPU size but gets "Standard_D16s_v5"',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'linked-template-gets-a-gpu-size',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "aks-gpu", "properties": { "mode": "Incremental", "templateLink": { "uri": "https://example.org/templates/aks-gpu.json" }, "parameters": { "gpuVmSize": { "value": "Standard_NC24ads_A100_v4" } } } }
+  ]
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        // A template linked by URL is a module Azure fetches at deployment time: its parameters are the call's arguments.
+        name: 'linked-template-parameter-from-a-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "gpuVmSize": { "type": "string", "defaultValue": ⟦"Standard_D16s_v5"⟧ } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "aks-gpu",
+      "properties": {
+        "mode": "Incremental",
+        "templateLink": { "uri": "https://example.org/templates/aks-gpu.json" },
+        "parameters": { "gpuVmSize": { "value": "[parameters('gpuVmSize')]" } }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'Argument "gpuVmSize" of module "aks-gpu" ("https://example.org/templates/aks-gpu.json", not evaluated) names a GPU size but gets "Standard_D16s_v5"',
+      },
+    ],
+  },
 };
 
 ruleTester('GPU005', table);

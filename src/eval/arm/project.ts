@@ -109,6 +109,13 @@ export function bicepSourceCandidates(template: string): string[] {
   return [path.join(dir, `${base}.bicep`), ...(base.toLowerCase() === 'azuredeploy' ? [path.join(dir, 'main.bicep')] : [])];
 }
 
+/** The other way round: the compiled templates that may stand for a `.bicep` (`X.json`; for `main.bicep` also `azuredeploy.json`). */
+export function compiledTemplateCandidates(bicep: string): string[] {
+  const dir = path.dirname(bicep);
+  const base = path.basename(bicep).replace(/\.bicep$/i, '');
+  return [path.join(dir, `${base}.json`), ...(base.toLowerCase() === 'main' ? [path.join(dir, 'azuredeploy.json')] : [])];
+}
+
 /**
  * The environment a template's parameters name (RULES.md "Environments"): a parameter's
  * assigned value, else its default. Parameter names compare without case, as ARM's do;

@@ -5,7 +5,7 @@
  * nested deployments, flattened into a list of resource instances.
  */
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
-import type { InputDecl } from '../types.js';
+import type { InputDecl, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
@@ -62,6 +62,8 @@ export interface ArmEvaluation {
   resources: ArmResource[];
   inputs: InputDecl[];
   problems: ArmProblem[];
+  /** Deployments whose template is linked (`templateLink.uri`/`id`): not read (EVAL002), with their parameters (GPU005). */
+  opaqueModules: OpaqueModuleCall[];
   generator?: { name: string; version?: string };
 }
 
@@ -91,6 +93,7 @@ interface Env {
   problemKeys: Set<string>;
   maxCopy: number;
   resources: ArmResource[];
+  opaque: OpaqueModuleCall[];
   depth: number;
   /** The declared parameters: the root template's, then those of inner-scope nested templates. */
   inputs: InputDecl[];
@@ -580,7 +583,10 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   const env = scope.env;
   const props = getProp(node, 'properties');
   const tmpl = getProp(props, 'template');
-  if (tmpl?.type !== 'object') return; // templateLink / template specs: not expandable offline
+  if (tmpl?.type !== 'object') {
+    linkedTemplate(props, frame, deployment, propsValue);
+    return;
+  }
   if (env.depth > 30) {
     problem(env, 'Nested deployments are nested too deeply; inner templates are not evaluated', scope.loc(tmpl));
     return;
@@ -611,6 +617,75 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   } finally {
     env.depth--;
   }
+}
+
+/**
+ * A deployment whose template Azure fetches at deployment time (`templateLink.uri`, or a
+ * template spec's `templateLink.id`): the linter reads no remote file, so the resources it
+ * creates are not checked. RULES.md: "A module whose source is not local … and that has no
+ * local copy the linter may read … is EVAL002 …, once per module call at its source". Its
+ * `parameters` are the call's arguments (GPU005). A `relativePath` link names a file of the
+ * repository, which is linted on its own: not this.
+ */
+function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: string[], propsValue: Value | undefined): void {
+  const link = getProp(props, 'templateLink');
+  if (link?.type !== 'object' || getProp(link, 'relativePath')) return;
+  const key = getProp(link, 'uri') ? 'uri' : getProp(link, 'id') ? 'id' : undefined;
+  const at = key ? getProp(link, key) : undefined;
+  if (!key || !at) return;
+  const scope = frame.scope;
+  const args = new Map<string, Value>();
+  const argSites = new Map<string, Location>();
+  const params = propsValue?.kind === 'object' ? member(propsValue, 'parameters') : undefined;
+  for (const [k, keyNode, v] of members(getProp(props, 'parameters'))) {
+    argSites.set(k, scope.loc(keyNode));
+    const pv = params?.kind === 'object' ? params.entries.get(k) : undefined;
+    args.set(k, member(pv, 'value') ?? unknown(`parameter '${k}' has no value`, scope.loc(v)));
+  }
+  scope.env.opaque.push({
+    format: 'arm',
+    name: deployment[deployment.length - 1] ?? '?',
+    address: deployment.map((d) => `deployment(${d})`).join('/'),
+    source: clippedSource(typeof at.value === 'string' ? at.value : ''),
+    sourceAt: scope.loc(at),
+    reason:
+      key === 'uri'
+        ? 'its template is linked by URL (templateLink.uri), which Azure fetches when it deploys'
+        : 'its template is a template spec (templateLink.id), which Azure reads when it deploys',
+    args,
+    argSites,
+    linkedPaths: key === 'uri' ? linkedPaths(scope, at) : [],
+  });
+}
+
+/**
+ * The relative `.json` paths written in a link's expression, and in the variables it reads
+ * (`"extensionUrl": "[uri(parameters('_artifactsLocation'), concat('nested/x.json', …))]"`): the
+ * quickstart layout, where `_artifactsLocation` is the folder the main template was deployed from.
+ */
+function linkedPaths(scope: Scope, at: JsonNode): string[] {
+  const text = typeof at.value === 'string' ? at.value : '';
+  const texts = [text];
+  for (const m of text.matchAll(/variables\('([^']+)'\)/gi)) {
+    const node = scope.vars.get(m[1]!.toLowerCase())?.node;
+    if (typeof node?.value === 'string') texts.push(node.value);
+  }
+  const out: string[] = [];
+  for (const t of texts) {
+    for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]!);
+    // A parameter holding the path (`"templatePath": { "defaultValue": "nested/x.json" }`): its value, else its default.
+    for (const m of t.matchAll(/parameters\('([^']+)'\)/gi)) {
+      const slot = scope.params.get(m[1]!.toLowerCase());
+      const v = slot?.assigned?.kind === 'string' ? slot.assigned.value : slot?.node?.value;
+      if (typeof v === 'string' && /^[^:]+\.json$/i.test(v)) out.push(v);
+    }
+  }
+  return out.map((p) => p.replace(/^\.?\//, ''));
+}
+
+/** A link as written, cut to fit a message (`[uri(parameters('_artifactsLocation'), concat(…))]` runs long). */
+export function clippedSource(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
 /** Reads a parameter file's values by lower-cased name (ARM matches parameter names without case). */
@@ -676,8 +751,8 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0, inputs: [], inputKeys: new Set() };
-  const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, inputs: [], inputKeys: new Set() };
+  const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;
   const doc: Doc = { file: opts.file, lineMap: parsed.lineMap };

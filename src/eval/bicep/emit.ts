@@ -5,14 +5,14 @@
  * the ARM evaluator, read through the `Host`), with the enclosing deployment names and conditions.
  */
 import path from 'node:path';
-import { obj, str } from '../../core/value.js';
+import { member, obj, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Location, Range } from '../../core/source.js';
-import type { Expression, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
+import type { Expression, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
-import { evaluateArmTemplate } from '../arm/template.js';
+import { clippedSource, evaluateArmTemplate } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
 import type { VendoredOrigin } from '../types.js';
@@ -65,8 +65,75 @@ function emitResource(scope: FileScope, sym: ResSym): void {
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== undefined) res.copyIndex = inst.index;
     scope.env.resources.push(res);
+    if (d.body && !d.existing && inst.type.toLowerCase() === 'microsoft.resources/deployments') linkedTemplate(scope, res, d.body);
   }
   if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
+}
+
+/**
+ * A `Microsoft.Resources/deployments` resource whose template Azure fetches when it deploys
+ * (`templateLink.uri`, a template spec's `templateLink.id`): not read, so EVAL002 at the link,
+ * with its `parameters` as the call's arguments (GPU005); as the ARM evaluator's linkedTemplate.
+ */
+function linkedTemplate(scope: FileScope, res: ArmResource, body: ObjectExpr): void {
+  const props = member(res.body, 'properties');
+  const link = member(props, 'templateLink');
+  if (link?.kind !== 'object' || member(link, 'relativePath')) return;
+  const key = member(link, 'uri') ? 'uri' : member(link, 'id') ? 'id' : undefined;
+  const at = key ? valueSiteOf(scope, body, `properties.templateLink.${key}`) : undefined;
+  if (!key || !at) return;
+  const source = member(link, key);
+  const args = new Map<string, Value>();
+  const argSites = new Map<string, Location>();
+  const params = member(props, 'parameters');
+  if (params?.kind === 'object') {
+    for (const [k, v] of params.entries) {
+      args.set(k, member(v, 'value') ?? unknown(`parameter '${k}' has no value`, at));
+      const site = siteOf(scope, body)(`properties.parameters.${k}`);
+      if (site) argSites.set(k, site);
+    }
+  }
+  scope.env.opaque.push({
+    format: 'bicep',
+    name: res.symbolicName ?? nameLabel(res.name),
+    address: [...scope.deployment, res.symbolicName ?? nameLabel(res.name)].join('/'),
+    source: clippedSource(source?.kind === 'string' ? source.value : scope.file.text.slice(at.range.start.offset, at.range.end.offset)),
+    sourceAt: at,
+    reason:
+      key === 'uri'
+        ? 'its template is linked by URL (templateLink.uri), which Azure fetches when it deploys'
+        : 'its template is a template spec (templateLink.id), which Azure reads when it deploys',
+    args,
+    argSites,
+    linkedPaths: key === 'uri' ? bicepLinkedPaths(scope, scope.file.text.slice(at.range.start.offset, at.range.end.offset)) : [],
+  });
+}
+
+/**
+ * The relative `.json` paths written in a link (`uri(artifactsLocation, 'nested/x.json')`) and in
+ * the `var`s it names, as the ARM evaluator's linkedPaths: a file beside the template is a local copy.
+ */
+function bicepLinkedPaths(scope: FileScope, text: string): string[] {
+  const texts = [text];
+  for (const st of scope.file.statements) {
+    if (st.kind === 'VarDecl' && new RegExp(`\\b${st.name.name}\\b`).test(text)) texts.push(scope.file.text.slice(st.value.range.start.offset, st.value.range.end.offset));
+  }
+  const out: string[] = [];
+  for (const t of texts) for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]!.replace(/^\.?\//, ''));
+  return out;
+}
+
+/** Where the value of a dotted property path is written in a resource body (objects only). */
+function valueSiteOf(scope: FileScope, body: ObjectExpr, p: string): Location | undefined {
+  let cur: Expression | ObjectExpr = body;
+  for (const seg of p.split('.')) {
+    if (cur.kind !== 'Object') return undefined;
+    const lower = seg.toLowerCase();
+    const prop: ObjectProperty | undefined = cur.members.find((m): m is ObjectProperty => m.kind === 'ObjectProperty' && m.keyName?.toLowerCase() === lower);
+    if (!prop) return undefined;
+    cur = prop.value;
+  }
+  return scope.loc(cur.range);
 }
 
 /**
@@ -106,7 +173,7 @@ function emitModule(scope: FileScope, sym: ModSym): void {
   const instances = sym.instances();
   // A registry module looped over an empty collection is still a call whose body is not read
   // (EVAL002 is about the call; another parameter file may give it instances).
-  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d.name.name)) {
+  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d)) {
     scope.env.opaque.push({ format: 'bicep', name: d.name.name, address: [...scope.deployment, d.name.name].join('/'), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: 'no compiled twin (`bicep build`) beside the file holds its body', args: new Map(), argSites: new Map() });
   }
   for (let i = 0; i < instances.length; i++) {
@@ -154,7 +221,7 @@ function emitModule(scope: FileScope, sym: ModSym): void {
 function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): void {
   const d = inst.sym.decl;
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  const template = twinDeployment(scope, d.name.name);
+  const template = twinDeployment(scope, d);
   if (twin && template) {
     const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
     pushModuleResources(scope, inst, r);
@@ -186,31 +253,70 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
   });
 }
 
-/** The `properties.template` of the compiled twin's nested deployment with this symbolic name (language version 2.0 keys resources by it). */
-function twinDeployment(scope: FileScope, symbolicName: string): JsonNode | undefined {
+/**
+ * The `properties.template` of the compiled twin's nested deployment for this module: keyed by its
+ * symbolic name (language version 2.0), else, in a `resources` array (language version 1.0, what
+ * `bicep build` writes unless a 2.0 feature is used), the one deployment whose `name` compiles from
+ * the module's `name` (see `nameShape`).
+ */
+function twinDeployment(scope: FileScope, d: ModuleDecl): JsonNode | undefined {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
   if (!twin) return undefined;
-  // Asked per module instance and variant: the twin's resources are looked up once per name.
-  let byName = TWIN_DEPLOYMENTS.get(twin);
-  if (!byName) {
-    byName = new Map();
-    TWIN_DEPLOYMENTS.set(twin, byName);
+  // Asked per module instance and variant: the twin's resources are looked up once per module.
+  let byModule = TWIN_DEPLOYMENTS.get(twin);
+  if (!byModule) {
+    byModule = new Map();
+    TWIN_DEPLOYMENTS.set(twin, byModule);
   }
-  if (byName.has(symbolicName)) return byName.get(symbolicName);
-  const template = deploymentTemplate(twin, symbolicName);
-  byName.set(symbolicName, template);
+  if (byModule.has(d)) return byModule.get(d);
+  const template = deploymentTemplate(twin, d);
+  byModule.set(d, template);
   return template;
 }
 
-/** twinDeployment by parsed twin and symbolic name (released with the parse). */
-const TWIN_DEPLOYMENTS = new WeakMap<ParsedJson, Map<string, JsonNode | undefined>>();
+/** twinDeployment by parsed twin and module declaration (released with the parse). */
+const TWIN_DEPLOYMENTS = new WeakMap<ParsedJson, Map<ModuleDecl, JsonNode | undefined>>();
 
-function deploymentTemplate(twin: ParsedJson, symbolicName: string): JsonNode | undefined {
-  const deployment = getProp(getProp(twin.root, 'resources'), symbolicName);
+function deploymentTemplate(twin: ParsedJson, d: ModuleDecl): JsonNode | undefined {
+  const resources = getProp(twin.root, 'resources');
+  if (resources?.type === 'object') return nestedTemplate(getProp(resources, d.name.name));
+  if (resources?.type !== 'array') return undefined;
+  const shape = d.body ? bicepNameShape(propOf(d.body, 'name')?.value) : undefined;
+  if (!shape) return undefined;
+  const matches = (resources.children ?? []).filter((r) => nestedTemplate(r) && sameShape(armNameShape(getProp(r, 'name')?.value), shape));
+  // Two deployments of one shape (`'a-${x}'`, `'a-${y}'`): which is this module's is not known.
+  return matches.length === 1 ? nestedTemplate(matches[0]) : undefined;
+}
+
+function nestedTemplate(deployment: JsonNode | undefined): JsonNode | undefined {
   const type = getProp(deployment, 'type')?.value;
   if (typeof type !== 'string' || type.toLowerCase() !== 'microsoft.resources/deployments') return undefined;
   const template = getProp(getProp(deployment, 'properties'), 'template');
   return template?.type === 'object' ? template : undefined;
+}
+
+/**
+ * A deployment name as its literal parts around the interpolated ones: Bicep compiles
+ * `'gpu-${deployment().name}'` to `"[format('gpu-{0}', deployment().name)]"`, so both give
+ * `['gpu-', '']`. Only names with some literal text take part (a bare `name: deploymentName`
+ * says nothing to match on).
+ */
+function bicepNameShape(e: Expression | undefined): string[] | undefined {
+  if (e?.kind !== 'String') return undefined;
+  return e.segments.join('') === '' ? undefined : e.segments;
+}
+
+/** The literal parts of a compiled name: a plain string, or `[format('…', …)]`. */
+function armNameShape(v: unknown): string[] | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (!v.startsWith('[') || v.startsWith('[[')) return [v];
+  const m = /^\[format\('((?:[^']|'')*)'\s*,/.exec(v);
+  if (!m) return undefined;
+  return m[1]!.replace(/''/g, "'").split(/\{\d+\}/).map((s) => s.replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
+}
+
+function sameShape(a: string[] | undefined, b: string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
 /** A module's resources under its deployment name; from a copy outside the user's code, marked so findings point at the call. */
@@ -224,6 +330,9 @@ function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<type
     scope.env.resources.push(out);
   }
   for (const p of r.problems) problem(scope.env, p.message, vendored ? vendored.call : p.location);
+  // A linked template inside the module's body (EVAL002): under the module's deployment. Not
+  // from a copy outside the user's code, where its link is no place to point at.
+  if (!vendored) for (const m of r.opaqueModules) scope.env.opaque.push({ ...m, address: [...dep.map((d) => `deployment(${d})`), m.address].join('/') });
 }
 
 /** A local ARM template used as a module: evaluated by the ARM evaluator with the module's params. */

@@ -143,7 +143,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       }
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
-      const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems };
+      const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
       // RULES.md "Environments": --env; the config's `environments` map; the parameter file's
       // name, else its folders below the unit's (`params/prod/main.bicepparam`); a parameter's value.
       const env =
