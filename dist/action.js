@@ -1064,12 +1064,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path46) {
+function findNodeAtLocation(root, path47) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path46) {
+  for (let segment of path47) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12254,8 +12254,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path46) {
-      let input2 = path46;
+    function removeDotSegments(path47) {
+      let input2 = path47;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12329,11 +12329,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path46) {
-      if (path46 === "" || path46[0] === "/") {
-        return removeDotSegments(path46);
+    function removeDotSegmentsRelative(path47) {
+      if (path47 === "" || path47[0] === "/") {
+        return removeDotSegments(path47);
       }
-      const segments2 = path46.split("/");
+      const segments2 = path47.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12696,8 +12696,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path46 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path46 && path46 !== "/" ? path46 : void 0;
+        const path47 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path47 && path47 !== "/" ? path47 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19869,13 +19869,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path46, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path46, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path46, sites);
+function bodyMemberSites(expr, file, path47, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path47, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path47, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path46}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path46}[${i}]`, sites);
+      sites.set(`${path47}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path47}[${i}]`, sites);
     });
     return;
   }
@@ -19883,8 +19883,8 @@ function bodyMemberSites(expr, file, path46, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path46}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path46}.${key}`, sites);
+    sites.set(`${path47}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path47}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20835,9 +20835,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path46) {
+function valueAt(v, path47) {
   let cur = v;
-  for (const seg of path46.split(".")) {
+  for (const seg of path47.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -20845,9 +20845,9 @@ function valueAt(v, path46) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path46) {
+function chosenNullAt(v, path47) {
   let cur = v;
-  for (const seg of path46.split(".")) {
+  for (const seg of path47.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -21198,6 +21198,13 @@ function remoteModuleProblem(m) {
     address
   };
 }
+function hasLocalCopy(host, m) {
+  const dir = path12.dirname(m.sourceAt.file);
+  return (m.linkedPaths ?? []).some((p) => {
+    const f = path12.resolve(dir, p);
+    return host.isInside(f) && host.isFile(f);
+  });
+}
 function outOfModuleCopies(problems, resources) {
   const copies = /* @__PURE__ */ new Map();
   for (const r of resources) if (r.vendored) copies.set(r.vendored.dirs.join("\0"), r.vendored);
@@ -21273,6 +21280,25 @@ function runWideKey(allFiles, name, parts) {
 function isStringList(v) {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
+function upstreamOf(start, callersOf) {
+  const seen = new Set(start);
+  const queue = [...seen];
+  const out = [];
+  while (queue.length > 0) {
+    for (const caller of callersOf.get(queue.pop()) ?? []) {
+      if (seen.has(caller)) continue;
+      seen.add(caller);
+      out.push(caller);
+      queue.push(caller);
+    }
+  }
+  return out.sort();
+}
+function addCaller(callersOf, to, from) {
+  const list2 = callersOf.get(to);
+  if (list2) list2.push(from);
+  else callersOf.set(to, [from]);
+}
 var madePerRun;
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
@@ -21298,10 +21324,7 @@ async function callingFolders(given, wide) {
     const dir = path13.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
       const target = path13.resolve(dir, s);
-      if (target === dir) continue;
-      const list2 = callers.get(target);
-      if (list2) list2.push(dir);
-      else callers.set(target, [dir]);
+      if (target !== dir) addCaller(callers, target, dir);
     }
   }
   const moduleOf = (file) => {
@@ -21311,18 +21334,10 @@ async function callingFolders(given, wide) {
       if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
     }
   };
-  const seen = new Set(given.map(moduleOf).filter((d) => d !== void 0));
-  const queue = [...seen];
-  const out = [];
-  while (queue.length > 0) {
-    for (const caller of callers.get(queue.pop()) ?? []) {
-      if (seen.has(caller)) continue;
-      seen.add(caller);
-      out.push(caller);
-      queue.push(caller);
-    }
-  }
-  return out.sort();
+  return upstreamOf(
+    given.map(moduleOf).filter((d) => d !== void 0),
+    callers
+  );
 }
 function terraformUnits(files, ctx) {
   const parent = /* @__PURE__ */ new Map();
@@ -21519,29 +21534,55 @@ var init_terraform = __esm({
   }
 });
 
-// src/frontends/names.ts
+// src/frontends/bicep-references.ts
 import path14 from "node:path";
+function bicepReferences(ctx, file) {
+  return planningFact(ctx, "bicep-references", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
+}
+async function bicepCallingFolders(given, wide) {
+  if (!given.some((f) => BICEP_FILE.test(f))) return [];
+  const callers = /* @__PURE__ */ new Map();
+  for (const f of await wide.list((file) => BICEP_FILE.test(file))) {
+    for (const reference of bicepReferences(wide, f) ?? []) {
+      const target = path14.resolve(path14.dirname(f), reference);
+      if (target !== f) addCaller(callers, target, f);
+    }
+  }
+  return [...new Set(upstreamOf(given.map((f) => path14.resolve(f)), callers).map((f) => path14.dirname(f)))].sort();
+}
+var BICEP_REFERENCE, BICEP_FILE;
+var init_bicep_references = __esm({
+  "src/frontends/bicep-references.ts"() {
+    "use strict";
+    init_shared();
+    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s+|using\s+)'([^'$\n]+)'/g;
+    BICEP_FILE = /\.bicep(?:param)?$/i;
+  }
+});
+
+// src/frontends/names.ts
+import path15 from "node:path";
 function bicepKindByName(file) {
-  const base = path14.basename(file).toLowerCase();
+  const base = path15.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path14.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path15.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path14.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path15.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path14.basename(file);
+  const base = path15.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path14.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path15.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path14.basename(file).toLowerCase();
+  const base = path15.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -21627,11 +21668,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path46, depth) => {
+  const value = (path47, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path46, start, kindOf(c));
+    const action = visitor.at(path47, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -21639,18 +21680,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path46, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path47, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path46, depth, c);
-      visitor.end?.(path46, r.position());
+      container(path47, depth, c);
+      visitor.end?.(path47, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path46, depth, c) => {
+  const container = (path47, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -21661,7 +21702,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path46, key], depth + 1);
+        value([...path47, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -21678,7 +21719,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path46, i], depth + 1);
+        value([...path47, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -21864,11 +21905,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path46) {
-        if (path46.length === 0) return "enter";
-        if (path46.length > 1) return "skip";
-        if (path46[0] === "format_version") format2 = true;
-        if (path46[0] === "planned_values" || path46[0] === "resource_changes") body = true;
+      at(path47) {
+        if (path47.length === 0) return "enter";
+        if (path47.length > 1) return "skip";
+        if (path47[0] === "format_version") format2 = true;
+        if (path47[0] === "planned_values" || path47[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -21882,23 +21923,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path46, start, kind) {
-      if (path46.length === 0) return "enter";
-      if (isKey(path46, "resource_changes")) changes = true;
-      if (isKey(path46, "planned_values")) planned = start;
-      if (isKey(path46, "format_version") || isKey(path46, "variables") || isKey(path46, "configuration")) return "raw";
-      const expected = path46.length === 1 ? TOP_SHAPES[path46[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path46[0], kind, expected, at: start };
+    at(path47, start, kind) {
+      if (path47.length === 0) return "enter";
+      if (isKey(path47, "resource_changes")) changes = true;
+      if (isKey(path47, "planned_values")) planned = start;
+      if (isKey(path47, "format_version") || isKey(path47, "variables") || isKey(path47, "configuration")) return "raw";
+      const expected = path47.length === 1 ? TOP_SHAPES[path47[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path47[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path46, text2, start) {
+    raw(path47, text2, start) {
       const v = parseRaw(text2, start);
-      if (path46[0] === "format_version") {
+      if (path47[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path46[0] === "variables" && isRecord(v)) {
+      } else if (path47[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path46[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path47[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -21911,34 +21952,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path46, at2) {
+    at(path47, at2) {
       if (done) return "stop";
-      if (path46.length === 0 || isKey(path46, "resource_changes")) return "enter";
-      if (!inEntry(path46)) return "skip";
-      if (path46.length === 2) {
+      if (path47.length === 0 || isKey(path47, "resource_changes")) return "enter";
+      if (!inEntry(path47)) return "skip";
+      if (path47.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path46.length === 3) {
-        if (path46[2] === "change") {
+      if (path47.length === 3) {
+        if (path47[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path46[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path47[2]) ? "raw" : "skip";
       }
-      if (path46.length === 4 && path46[2] === "change") return CHANGE_CHANGE_KEYS.has(path46[3]) ? "raw" : "skip";
+      if (path47.length === 4 && path47[2] === "change") return CHANGE_CHANGE_KEYS.has(path47[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path46, text2, at2) {
+    raw(path47, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path46.length === 3) current[path46[2]] = v;
-      else change[path46[3]] = v;
+      if (path47.length === 3) current[path47[2]] = v;
+      else change[path47[3]] = v;
     },
-    end(path46, end) {
-      if (isKey(path46, "resource_changes")) done = true;
-      if (path46.length !== 2 || !inEntry(path46) || !current || !start) return;
+    end(path47, end) {
+      if (isKey(path47, "resource_changes")) done = true;
+      if (path47.length !== 2 || !inEntry(path47) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -21985,7 +22026,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -22258,7 +22299,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path15.dirname(input2.file);
+        const planDir = path16.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -22336,7 +22377,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path15.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path16.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -22385,7 +22426,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path16 from "node:path";
+import path17 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -22428,7 +22469,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path16.basename(file).toLowerCase();
+        const base = path17.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const head2 = host.readHead(file, 4096);
@@ -23358,8 +23399,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path46 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path46, pathString: path46.value, range: this.range(start) };
+              const path47 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path47, pathString: path47.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -23435,7 +23476,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path46 = this.stringLiteral("a module path string");
+            const path47 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -23443,8 +23484,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path46,
-              pathString: path46.value,
+              path: path47,
+              pathString: path47.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -23484,10 +23525,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path46 = this.stringLiteral("a test file path string");
+            const path47 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path46, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path47, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -23605,21 +23646,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path46 = null;
+        let path47 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path46 = this.stringLiteral('a path string or "none"');
+          path47 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path46, pathString: path46?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path47, pathString: path47?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -24383,21 +24424,21 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path17 from "node:path";
+import * as path18 from "node:path";
 function candidatesByName(paramFile) {
-  const dir = path17.dirname(paramFile);
-  const base = path17.basename(paramFile);
+  const dir = path18.dirname(paramFile);
+  const base = path18.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path17.join(dir, `${m[1]}.json`));
+  if (m) out.push(path18.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path17.join(dir, `${p[1]}.json`), path17.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path17.join(dir, "template.json"), path17.join(dir, "azuredeploy.json"), path17.join(dir, "main.json"));
+  if (p) out.push(path18.join(dir, `${p[1]}.json`), path18.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path18.join(dir, "template.json"), path18.join(dir, "azuredeploy.json"), path18.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path17.join(dir, "main.json"), path17.join(dir, "azuredeploy.json"), path17.join(dir, "template.json"));
+    out.push(path18.join(dir, "main.json"), path18.join(dir, "azuredeploy.json"), path18.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path17.join(dir, `${e[1]}.json`));
+  if (e) out.push(path18.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -24440,14 +24481,14 @@ function templateByName(index, paramFile) {
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path17.join(path17.dirname(paramFile), meta)));
+  return index.get(norm(path18.join(path18.dirname(paramFile), meta)));
 }
 var ENV_WORDS, norm;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
     ENV_WORDS = "(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)";
-    norm = (p) => path17.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path18.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -24691,13 +24732,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path46 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path47 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path46 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path46 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path47 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path47 += "/" + nameSegs[i];
   }
-  if (known2) return str(path46.includes("{{") || path46.includes("}}") ? path46.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path46, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path46);
+  if (known2) return str(path47.includes("{{") || path47.includes("}}") ? path47.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path47, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path47);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -25433,11 +25474,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path46], loc3) => {
+      ([a, ...path47], loc3) => {
         let cur = a;
-        for (const p of path46) {
+        for (const p of path47) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path46]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path47]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -25820,7 +25861,10 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
   const env = scope.env;
   const props = getProp(node, "properties");
   const tmpl = getProp(props, "template");
-  if (tmpl?.type !== "object") return;
+  if (tmpl?.type !== "object") {
+    linkedTemplate(props, frame, deployment, propsValue);
+    return;
+  }
   if (env.depth > 30) {
     problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
     return;
@@ -25843,6 +25887,7 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
         assigned.set(k.toLowerCase(), passedThrough(value, via));
       }
       const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      declareInputs(tmpl, innerScope, true);
       walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
     } else {
       walkResources(getProp(tmpl, "resources"), frame, void 0, deployment, condition);
@@ -25850,6 +25895,54 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
   } finally {
     env.depth--;
   }
+}
+function linkedTemplate(props, frame, deployment, propsValue) {
+  const link = getProp(props, "templateLink");
+  if (link?.type !== "object" || getProp(link, "relativePath")) return;
+  const key = getProp(link, "uri") ? "uri" : getProp(link, "id") ? "id" : void 0;
+  const at2 = key ? getProp(link, key) : void 0;
+  if (!key || !at2) return;
+  const scope = frame.scope;
+  const args = /* @__PURE__ */ new Map();
+  const argSites = /* @__PURE__ */ new Map();
+  const params = propsValue?.kind === "object" ? member2(propsValue, "parameters") : void 0;
+  for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
+    argSites.set(k, scope.loc(keyNode));
+    const pv = params?.kind === "object" ? params.entries.get(k) : void 0;
+    args.set(k, member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v)));
+  }
+  scope.env.opaque.push({
+    format: "arm",
+    name: deployment[deployment.length - 1] ?? "?",
+    address: deployment.map((d) => `deployment(${d})`).join("/"),
+    source: clippedSource(typeof at2.value === "string" ? at2.value : ""),
+    sourceAt: scope.loc(at2),
+    reason: key === "uri" ? "its template is linked by URL (templateLink.uri), which Azure fetches when it deploys" : "its template is a template spec (templateLink.id), which Azure reads when it deploys",
+    args,
+    argSites,
+    linkedPaths: key === "uri" ? linkedPaths(scope, at2) : []
+  });
+}
+function linkedPaths(scope, at2) {
+  const text2 = typeof at2.value === "string" ? at2.value : "";
+  const texts = [text2];
+  for (const m of text2.matchAll(/variables\('([^']+)'\)/gi)) {
+    const node = scope.vars.get(m[1].toLowerCase())?.node;
+    if (typeof node?.value === "string") texts.push(node.value);
+  }
+  const out = [];
+  for (const t of texts) {
+    for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]);
+    for (const m of t.matchAll(/parameters\('([^']+)'\)/gi)) {
+      const slot = scope.params.get(m[1].toLowerCase());
+      const v = slot?.assigned?.kind === "string" ? slot.assigned.value : slot?.node?.value;
+      if (typeof v === "string" && /^[^:]+\.json$/i.test(v)) out.push(v);
+    }
+  }
+  return out.map((p) => p.replace(/^\.?\//, ""));
+}
+function clippedSource(text2) {
+  return text2.length > 100 ? `${text2.slice(0, 99)}\u2026` : text2;
 }
 function readParameterFile(pf) {
   return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), v]));
@@ -25868,10 +25961,39 @@ function parameterFileEntries(pf) {
   }
   return out;
 }
+function declareInputs(template, scope, nested) {
+  const { doc, env } = scope;
+  const readByMember = parametersReadByMember(template);
+  const paramsNode = getProp(template, "parameters");
+  for (const slot of scope.params.values()) {
+    const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
+    const label = `parameter "${slot.name}"`;
+    const symbol = { kind: "input", name: slot.name };
+    const header = keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol };
+    const key = `${header.file}:${header.range.start.offset}`;
+    if (env.inputKeys.has(key)) continue;
+    env.inputKeys.add(key);
+    const typeNode = getProp(slot.decl, "type");
+    const refNode = getProp(slot.decl, "$ref");
+    const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
+    const input2 = { name: slot.name, kind: "arm-parameter", header };
+    if (nested) input2.nested = true;
+    if (type !== void 0) input2.type = type;
+    if (type && /^secure(string|object)$/i.test(type)) input2.secure = true;
+    if (readByMember.has(slot.name.toLowerCase())) input2.readByMember = true;
+    const dv = scope.defaultValue(slot);
+    if (dv) input2.defaultValue = dv;
+    if (slot.assigned) input2.assigned = slot.assigned;
+    const allowed = allowedValuesNode(template, slot.decl);
+    if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
+    else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+    env.inputs.push(input2);
+  }
+}
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], depth: 0 };
-  const result = { resources: env.resources, inputs: [], problems: env.problems };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, inputs: [], inputKeys: /* @__PURE__ */ new Set() };
+  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== "object") return result;
   const doc = { file: opts.file, lineMap: parsed.lineMap };
@@ -25885,27 +26007,7 @@ function evaluateArmTemplate(opts) {
     const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
-    const readByMember = parametersReadByMember(root);
-    const paramsNode = getProp(root, "parameters");
-    for (const slot of scope.params.values()) {
-      const typeNode = getProp(slot.decl, "type");
-      const refNode = getProp(slot.decl, "$ref");
-      const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
-      const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
-      const label = `parameter "${slot.name}"`;
-      const symbol = { kind: "input", name: slot.name };
-      const input2 = { name: slot.name, kind: "arm-parameter", header: keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol } };
-      if (type !== void 0) input2.type = type;
-      if (type && /^secure(string|object)$/i.test(type)) input2.secure = true;
-      if (readByMember.has(slot.name.toLowerCase())) input2.readByMember = true;
-      const dv = scope.defaultValue(slot);
-      if (dv) input2.defaultValue = dv;
-      if (slot.assigned) input2.assigned = slot.assigned;
-      const allowed = allowedValuesNode(root, slot.decl);
-      if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
-      else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
-      result.inputs.push(input2);
-    }
+    declareInputs(root, scope, false);
     walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
   } catch (e) {
     problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
@@ -26150,7 +26252,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -26173,13 +26275,13 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path18.relative(input2.root, f).split(path18.sep).join("/");
+      const rel = (f) => path19.relative(input2.root, f).split(path19.sep).join("/");
       const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
       // as far as its path below the template's folder goes (`prod/main.parameters.json`).
-      (pf ? classifyPath(path18.relative(path18.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      (pf ? classifyPath(path19.relative(path19.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path18.relative(path18.dirname(template), pf).split(path18.sep).join("/") : "default",
+          variant: pf ? path19.relative(path19.dirname(template), pf).split(path19.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -26200,13 +26302,18 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path18.dirname(template);
-  const base = path18.basename(template).replace(/\.jsonc?$/i, "");
-  return [path18.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path18.join(dir, "main.bicep")] : []];
+  const dir = path19.dirname(template);
+  const base = path19.basename(template).replace(/\.jsonc?$/i, "");
+  return [path19.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path19.join(dir, "main.bicep")] : []];
+}
+function compiledTemplateCandidates(bicep) {
+  const dir = path19.dirname(bicep);
+  const base = path19.basename(bicep).replace(/\.bicep$/i, "");
+  return [path19.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path19.join(dir, "azuredeploy.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
-    const input2 = result.inputs.find((i) => i.name.toLowerCase() === name.toLowerCase() && (unit === void 0 || i.header.file === unit));
+    const input2 = result.inputs.find((i) => !i.nested && i.name.toLowerCase() === name.toLowerCase() && (unit === void 0 || i.header.file === unit));
     return input2?.assigned ?? input2?.defaultValue;
   });
 }
@@ -26227,7 +26334,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path18.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path19.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -26358,24 +26465,24 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function pathKind(host, target) {
-  const abs = path19.resolve(target);
+  const abs = path20.resolve(target);
   if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path19.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path19.isAbsolute(rel)) return "outside";
+  const rel = path20.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path20.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path19.sep)) {
-    const next = path19.join(dir, part);
+  for (const part of rel.split(path20.sep)) {
+    const next = path20.join(dir, part);
     if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf(host, p) {
-  const name = path19.basename(p);
-  return host.list(path19.dirname(p))?.find((e) => e.name === name);
+  const name = path20.basename(p);
+  return host.list(path20.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -26444,7 +26551,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -26480,7 +26587,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path20.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path21.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -26535,7 +26642,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path20.resolve(path20.dirname(scope.file.file), p);
+  const target = path21.resolve(path21.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -26582,7 +26689,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path20.resolve(path20.dirname(scope.file.file), p);
+  const target = path21.resolve(path21.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -26608,7 +26715,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -26652,8 +26759,59 @@ function emitResource(scope, sym) {
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== void 0) res.copyIndex = inst.index;
     scope.env.resources.push(res);
+    if (d.body && !d.existing && inst.type.toLowerCase() === "microsoft.resources/deployments") linkedTemplate2(scope, res, d.body);
   }
   if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
+}
+function linkedTemplate2(scope, res, body) {
+  const props = member2(res.body, "properties");
+  const link = member2(props, "templateLink");
+  if (link?.kind !== "object" || member2(link, "relativePath")) return;
+  const key = member2(link, "uri") ? "uri" : member2(link, "id") ? "id" : void 0;
+  const at2 = key ? valueSiteOf(scope, body, `properties.templateLink.${key}`) : void 0;
+  if (!key || !at2) return;
+  const source = member2(link, key);
+  const args = /* @__PURE__ */ new Map();
+  const argSites = /* @__PURE__ */ new Map();
+  const params = member2(props, "parameters");
+  if (params?.kind === "object") {
+    for (const [k, v] of params.entries) {
+      args.set(k, member2(v, "value") ?? unknown(`parameter '${k}' has no value`, at2));
+      const site = siteOf(scope, body)(`properties.parameters.${k}`);
+      if (site) argSites.set(k, site);
+    }
+  }
+  scope.env.opaque.push({
+    format: "bicep",
+    name: res.symbolicName ?? nameLabel2(res.name),
+    address: [...scope.deployment, res.symbolicName ?? nameLabel2(res.name)].join("/"),
+    source: clippedSource(source?.kind === "string" ? source.value : scope.file.text.slice(at2.range.start.offset, at2.range.end.offset)),
+    sourceAt: at2,
+    reason: key === "uri" ? "its template is linked by URL (templateLink.uri), which Azure fetches when it deploys" : "its template is a template spec (templateLink.id), which Azure reads when it deploys",
+    args,
+    argSites,
+    linkedPaths: key === "uri" ? bicepLinkedPaths(scope, scope.file.text.slice(at2.range.start.offset, at2.range.end.offset)) : []
+  });
+}
+function bicepLinkedPaths(scope, text2) {
+  const texts = [text2];
+  for (const st of scope.file.statements) {
+    if (st.kind === "VarDecl" && new RegExp(`\\b${st.name.name}\\b`).test(text2)) texts.push(scope.file.text.slice(st.value.range.start.offset, st.value.range.end.offset));
+  }
+  const out = [];
+  for (const t of texts) for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1].replace(/^\.?\//, ""));
+  return out;
+}
+function valueSiteOf(scope, body, p) {
+  let cur = body;
+  for (const seg of p.split(".")) {
+    if (cur.kind !== "Object") return void 0;
+    const lower = seg.toLowerCase();
+    const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
+    if (!prop) return void 0;
+    cur = prop.value;
+  }
+  return scope.loc(cur.range);
 }
 function siteOf(scope, body) {
   return (p) => {
@@ -26682,7 +26840,7 @@ function siteOf(scope, body) {
 function emitModule(scope, sym) {
   const d = sym.decl;
   const instances = sym.instances();
-  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d.name.name)) {
+  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d)) {
     scope.env.opaque.push({ format: "bicep", name: d.name.name, address: [...scope.deployment, d.name.name].join("/"), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: "no compiled twin (`bicep build`) beside the file holds its body", args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
   }
   for (let i = 0; i < instances.length; i++) {
@@ -26723,7 +26881,7 @@ function emitModule(scope, sym) {
 function emitRegistryModule(scope, inst, source) {
   const d = inst.sym.decl;
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  const template = twinDeployment(scope, d.name.name);
+  const template = twinDeployment(scope, d);
   if (twin && template) {
     const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
     pushModuleResources(scope, inst, r);
@@ -26732,7 +26890,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path21.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path22.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -26740,7 +26898,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path21.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path22.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -26753,25 +26911,47 @@ function emitRegistryModule(scope, inst, source) {
     argSites
   });
 }
-function twinDeployment(scope, symbolicName) {
+function twinDeployment(scope, d) {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
   if (!twin) return void 0;
-  let byName2 = TWIN_DEPLOYMENTS.get(twin);
-  if (!byName2) {
-    byName2 = /* @__PURE__ */ new Map();
-    TWIN_DEPLOYMENTS.set(twin, byName2);
+  let byModule = TWIN_DEPLOYMENTS.get(twin);
+  if (!byModule) {
+    byModule = /* @__PURE__ */ new Map();
+    TWIN_DEPLOYMENTS.set(twin, byModule);
   }
-  if (byName2.has(symbolicName)) return byName2.get(symbolicName);
-  const template = deploymentTemplate(twin, symbolicName);
-  byName2.set(symbolicName, template);
+  if (byModule.has(d)) return byModule.get(d);
+  const template = deploymentTemplate(twin, d);
+  byModule.set(d, template);
   return template;
 }
-function deploymentTemplate(twin, symbolicName) {
-  const deployment = getProp(getProp(twin.root, "resources"), symbolicName);
+function deploymentTemplate(twin, d) {
+  const resources = getProp(twin.root, "resources");
+  if (resources?.type === "object") return nestedTemplate(getProp(resources, d.name.name));
+  if (resources?.type !== "array") return void 0;
+  const shape = d.body ? bicepNameShape(propOf(d.body, "name")?.value) : void 0;
+  if (!shape) return void 0;
+  const matches2 = (resources.children ?? []).filter((r) => nestedTemplate(r) && sameShape(armNameShape(getProp(r, "name")?.value), shape));
+  return matches2.length === 1 ? nestedTemplate(matches2[0]) : void 0;
+}
+function nestedTemplate(deployment) {
   const type = getProp(deployment, "type")?.value;
   if (typeof type !== "string" || type.toLowerCase() !== "microsoft.resources/deployments") return void 0;
   const template = getProp(getProp(deployment, "properties"), "template");
   return template?.type === "object" ? template : void 0;
+}
+function bicepNameShape(e) {
+  if (e?.kind !== "String") return void 0;
+  return e.segments.join("") === "" ? void 0 : e.segments;
+}
+function armNameShape(v) {
+  if (typeof v !== "string") return void 0;
+  if (!v.startsWith("[") || v.startsWith("[[")) return [v];
+  const m = /^\[format\('((?:[^']|'')*)'\s*,/.exec(v);
+  if (!m) return void 0;
+  return m[1].replace(/''/g, "'").split(/\{\d+\}/).map((s) => s.replace(/\{\{/g, "{").replace(/\}\}/g, "}"));
+}
+function sameShape(a, b) {
+  return a !== void 0 && a.length === b.length && a.every((s, i) => s === b[i]);
 }
 function pushModuleResources(scope, inst, r, vendored) {
   const dep = [...scope.deployment, nameLabel2(inst.name)];
@@ -26783,6 +26963,7 @@ function pushModuleResources(scope, inst, r, vendored) {
     scope.env.resources.push(out);
   }
   for (const p of r.problems) problem2(scope.env, p.message, vendored ? vendored.call : p.location);
+  if (!vendored) for (const m of r.opaqueModules) scope.env.opaque.push({ ...m, address: [...dep.map((d) => `deployment(${d})`), m.address].join("/") });
 }
 function emitJsonModule(scope, inst, target) {
   const text2 = scope.env.sources.host.readText(target);
@@ -26883,17 +27064,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path46) {
-      const ctrl = callVisitor(key, node, visitor, path46);
+    function visit_(key, node, visitor, path47) {
+      const ctrl = callVisitor(key, node, visitor, path47);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path46, ctrl);
-        return visit_(key, ctrl, visitor, path46);
+        replaceNode(key, path47, ctrl);
+        return visit_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path46);
+            const ci = visit_(i, node.items[i], visitor, path47);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26904,13 +27085,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = visit_("key", node.key, visitor, path46);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = visit_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path46);
+          const cv = visit_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26931,17 +27112,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path46) {
-      const ctrl = await callVisitor(key, node, visitor, path46);
+    async function visitAsync_(key, node, visitor, path47) {
+      const ctrl = await callVisitor(key, node, visitor, path47);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path46, ctrl);
-        return visitAsync_(key, ctrl, visitor, path46);
+        replaceNode(key, path47, ctrl);
+        return visitAsync_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path46 = Object.freeze(path46.concat(node));
+          path47 = Object.freeze(path47.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path46);
+            const ci = await visitAsync_(i, node.items[i], visitor, path47);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26952,13 +27133,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path46 = Object.freeze(path46.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path46);
+          path47 = Object.freeze(path47.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path46);
+          const cv = await visitAsync_("value", node.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26985,23 +27166,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path46) {
+    function callVisitor(key, node, visitor, path47) {
       if (typeof visitor === "function")
-        return visitor(key, node, path46);
+        return visitor(key, node, path47);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path46);
+        return visitor.Map?.(key, node, path47);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path46);
+        return visitor.Seq?.(key, node, path47);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path46);
+        return visitor.Pair?.(key, node, path47);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path46);
+        return visitor.Scalar?.(key, node, path47);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path46);
+        return visitor.Alias?.(key, node, path47);
       return void 0;
     }
-    function replaceNode(key, path46, node) {
-      const parent = path46[path46.length - 1];
+    function replaceNode(key, path47, node) {
+      const parent = path47[path47.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -27613,10 +27794,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path46, value) {
+    function collectionFromPath(schema, path47, value) {
       let v = value;
-      for (let i = path46.length - 1; i >= 0; --i) {
-        const k = path46[i];
+      for (let i = path47.length - 1; i >= 0; --i) {
+        const k = path47[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27635,7 +27816,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path46) => path46 == null || typeof path46 === "object" && !!path46[Symbol.iterator]().next().done;
+    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27665,11 +27846,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path46, value) {
-        if (isEmptyPath(path46))
+      addIn(path47, value) {
+        if (isEmptyPath(path47))
           this.add(value);
         else {
-          const [key, ...rest] = path46;
+          const [key, ...rest] = path47;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -27683,8 +27864,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        const [key, ...rest] = path46;
+      deleteIn(path47) {
+        const [key, ...rest] = path47;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27698,8 +27879,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        const [key, ...rest] = path46;
+      getIn(path47, keepScalar) {
+        const [key, ...rest] = path47;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -27717,8 +27898,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path46) {
-        const [key, ...rest] = path46;
+      hasIn(path47) {
+        const [key, ...rest] = path47;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27728,8 +27909,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        const [key, ...rest] = path46;
+      setIn(path47, value) {
+        const [key, ...rest] = path47;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -30244,9 +30425,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path46, value) {
+      addIn(path47, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path46, value);
+          this.contents.addIn(path47, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30321,14 +30502,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path46) {
-        if (Collection.isEmptyPath(path46)) {
+      deleteIn(path47) {
+        if (Collection.isEmptyPath(path47)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path46) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30343,10 +30524,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path46, keepScalar) {
-        if (Collection.isEmptyPath(path46))
+      getIn(path47, keepScalar) {
+        if (Collection.isEmptyPath(path47))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path46, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -30357,10 +30538,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path46) {
-        if (Collection.isEmptyPath(path46))
+      hasIn(path47) {
+        if (Collection.isEmptyPath(path47))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path46) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30377,13 +30558,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path46, value) {
-        if (Collection.isEmptyPath(path46)) {
+      setIn(path47, value) {
+        if (Collection.isEmptyPath(path47)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path46), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path46, value);
+          this.contents.setIn(path47, value);
         }
       }
       /**
@@ -32344,9 +32525,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path46) => {
+    visit2.itemAtPath = (cst, path47) => {
       let item = cst;
-      for (const [field, index] of path46) {
+      for (const [field, index] of path47) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -32355,23 +32536,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path46) => {
-      const parent = visit2.itemAtPath(cst, path46.slice(0, -1));
-      const field = path46[path46.length - 1][0];
+    visit2.parentCollection = (cst, path47) => {
+      const parent = visit2.itemAtPath(cst, path47.slice(0, -1));
+      const field = path47[path47.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path46, item, visitor) {
-      let ctrl = visitor(item, path46);
+    function _visit(path47, item, visitor) {
+      let ctrl = visitor(item, path47);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path46.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path47.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32382,10 +32563,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path46);
+            ctrl = ctrl(item, path47);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path46) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -34137,7 +34318,7 @@ var require_dist = __commonJS({
 });
 
 // src/eval/bicep/load.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -34147,7 +34328,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path22.resolve(path22.dirname(scope.file.file), p.value);
+  const target = path23.resolve(path23.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -35135,7 +35316,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -35154,7 +35335,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path23.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path24.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -35162,7 +35343,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path23.resolve(path23.dirname(f), s.pathString);
+      const target = path24.resolve(path24.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -35179,10 +35360,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path23.resolve(path23.dirname(pf), p);
+    const target = path24.resolve(path24.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path23.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path24.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (!target.toLowerCase().endsWith(".bicep")) continue;
@@ -35193,7 +35374,7 @@ function evaluateBicep(input2) {
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path23.resolve(unit);
+    const target = path24.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -35214,11 +35395,11 @@ function evaluateBicep(input2) {
       }
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
-      const result = { resources: r.resources, inputs: r.inputs, problems: r.problems };
-      const env = input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path23.relative(path23.dirname(unit), pf).split(path23.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+      const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
+      const env = input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path24.relative(path24.dirname(unit), pf).split(path24.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path23.relative(path23.dirname(unit), pf).split(path23.sep).join("/") : "default",
+          variant: pf ? path24.relative(path24.dirname(unit), pf).split(path24.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env,
           unit,
@@ -35239,12 +35420,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path23.resolve(path23.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path24.resolve(path24.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path23.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path23.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path23.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path24.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path24.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path24.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -35408,7 +35589,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path24 from "node:path";
+import path25 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -35446,11 +35627,11 @@ function armTemplatesOf(ctx) {
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path24.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path25.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path24.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path25.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -35491,9 +35672,8 @@ function compiledTwinOf(state, ctx, bicepFile) {
   return parsed;
 }
 function readCompiledTwin(state, ctx, bicepFile) {
-  const twin = bicepFile.replace(/\.bicep$/i, ".json");
-  if (twin === bicepFile || !ctx.host.isFile(twin)) return void 0;
-  if (!saysBicepGenerated(ctx.host.readText(twin) ?? "")) return void 0;
+  const twin = compiledTemplateCandidates(bicepFile).find((c) => c !== bicepFile && ctx.host.isFile(c) && saysBicepGenerated(ctx.host.readText(c) ?? ""));
+  if (!twin) return void 0;
   const parsed = state.json.get(twin);
   return parsed?.root && parsed.errors.length === 0 ? parsed : void 0;
 }
@@ -35504,13 +35684,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path24.join(dir, "bicepconfig.json");
+  const config = path25.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path24.dirname(dir);
+    const up = path25.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -35518,10 +35698,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path24.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path25.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path24.join(cacheRoot, ...where.path.split("/"));
+  const file = path25.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -35531,8 +35711,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
   return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
 }
 function bicepUnits(files, ctx) {
-  const scanned = new Map(files.map((f) => [path24.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path24.resolve(f.path), path24.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path25.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path25.resolve(f.path), path25.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -35540,10 +35720,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path24.resolve(f.path);
-    const references = planningFact(ctx, "bicep-references", f.path, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
-    for (const reference of references ?? []) {
-      const target = path24.resolve(path24.dirname(from), reference);
+    const from = path25.resolve(f.path);
+    for (const reference of bicepReferences(ctx, f.path) ?? []) {
+      const target = path25.resolve(path25.dirname(from), reference);
       if (!scanned.has(target)) continue;
       const a = find(from);
       const b = find(target);
@@ -35559,7 +35738,7 @@ function bicepUnits(files, ctx) {
   }
   return [...groups.values()];
 }
-var BICEP_GENERATOR, isBoolean, states, bicepFrontEnd, BICEP_REFERENCE;
+var BICEP_GENERATOR, isBoolean, states, bicepFrontEnd;
 var init_bicep2 = __esm({
   "src/frontends/bicep.ts"() {
     "use strict";
@@ -35574,6 +35753,7 @@ var init_bicep2 = __esm({
     init_shared();
     init_names();
     init_remote_modules();
+    init_bicep_references();
     init_registry();
     init_json();
     init_value();
@@ -35633,7 +35813,10 @@ var init_bicep2 = __esm({
         });
         for (const f of files) if (f.kind === "bicep") parses.bicep.get(f.path);
         const problems = [...parses.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
-        for (const e of result.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+        for (const e of result.evaluations) {
+          e.opaqueModules = e.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
+          for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+        }
         const suppressionSources = [];
         for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
           if (!b) continue;
@@ -35651,7 +35834,6 @@ var init_bicep2 = __esm({
         };
       }
     };
-    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s+|using\s+)'([^'$\n]+)'/g;
   }
 });
 
@@ -35678,7 +35860,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path25 from "node:path";
+import path26 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -35704,6 +35886,7 @@ var init_arm2 = __esm({
     init_template();
     init_shared();
     init_names();
+    init_remote_modules();
     armFrontEnd = {
       name: "arm",
       family: "arm",
@@ -35760,7 +35943,7 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           parse: (f) => json.get(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path25.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path26.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -35773,6 +35956,10 @@ var init_arm2 = __esm({
           }
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+        for (const e of arm2.evaluations) {
+          e.result.opaqueModules = e.result.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
+          for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
+        }
         const metadata = [];
         const seen = /* @__PURE__ */ new Set();
         for (const e of arm2.evaluations) {
@@ -35791,7 +35978,8 @@ var init_arm2 = __esm({
           units: arm2.evaluations.map((e) => ({
             evaluation: e.evaluation,
             resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
-            refKeys: armRefKeys
+            refKeys: armRefKeys,
+            opaqueModules: e.result.opaqueModules
           })),
           problems,
           suppressionSources,
@@ -37345,8 +37533,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path46, value) {
-  const [head, ...rest] = path46;
+function withOverride(body, path47, value) {
+  const [head, ...rest] = path47;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -37531,7 +37719,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path26 from "node:path";
+import path27 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -37588,7 +37776,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path26.dirname(f.path), [...byDir.get(path26.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path27.dirname(f.path), [...byDir.get(path27.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -37606,7 +37794,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const env = pathEnv(ctx, f.path) ?? "unknown";
-          const dir = path26.dirname(f.path);
+          const dir = path27.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -38666,9 +38854,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path46) => {
+  const visit2 = (node, path47) => {
     if (ctx.n.isSeq(node)) {
-      ctx.n.items(node).forEach((item, i) => visit2(item, `${path46}[${i}]`));
+      ctx.n.items(node).forEach((item, i) => visit2(item, `${path47}[${i}]`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -38686,7 +38874,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path46 || "$"}`;
+      const subject = `pipeline:${path47 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -38707,7 +38895,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path46 ? `${path46}.${k}` : k);
+      visit2(ctx.n.value(p), path47 ? `${path47}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -39258,14 +39446,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path46, container, stage, job, root) => {
+  const visit2 = (node, path47, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path46}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path47}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path46 || "$"}`;
+    const subject = `pipeline:${path47 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -39295,7 +39483,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path46 ? `${path46}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path47 ? `${path47}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -39348,7 +39536,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path46 ? `${path46}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path47 ? `${path47}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -39609,11 +39797,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path46 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path46)) return "script";
-  if (!YAML_EXT.test(path46)) return void 0;
-  if (WORKFLOW_PATH.test(path46)) return "github-workflow";
-  const base = path46.slice(path46.lastIndexOf("/") + 1);
+  const path47 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path47)) return "script";
+  if (!YAML_EXT.test(path47)) return void 0;
+  if (WORKFLOW_PATH.test(path47)) return "github-workflow";
+  const base = path47.slice(path47.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -40502,11 +40690,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path46 = expandWord(target, env, ctx).text;
-    if (path46 === void 0) return;
+    const path47 = expandWord(target, env, ctx).text;
+    if (path47 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path46, env: inherited });
+    calls.push({ path: path47, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -40902,14 +41090,14 @@ var init_context2 = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path27.posix.normalize(slashed);
+  const n = path28.posix.normalize(slashed);
   return n.startsWith("../") || n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -40923,10 +41111,10 @@ function heredocFor(cmd, rel) {
   return best;
 }
 function candidates(cmd, rel, root) {
-  const own = path27.join(path27.dirname(cmd.file), rel);
-  const fromRoot = path27.join(root, rel);
+  const own = path28.join(path28.dirname(cmd.file), rel);
+  const fromRoot = path28.join(root, rel);
   const order2 = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path27.sep) ? root : root + path27.sep));
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path28.sep) ? root : root + path28.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const p = cmd.path;
@@ -41129,7 +41317,7 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path28 from "node:path";
+import path29 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -41330,7 +41518,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path28.resolve(file.file)) ?? [], ctx.root);
+    const callers = callerContexts(file, localCalls.get(path29.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, ci) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, ci, file);
     const lazyEnvClass = (place, assigned, ci) => {
@@ -41440,11 +41628,11 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path28.relative(ctx.root, file.file);
+  const rel = path29.relative(ctx.root, file.file);
   if (ctx.envOverride) return { decided: ctx.envOverride, rel };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path28.basename(rel));
+  const byName2 = classifyPath(path29.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
 function envClassOf(fileEnv, place, assigned, ci, file) {
@@ -41467,7 +41655,7 @@ function envClassOf(fileEnv, place, assigned, ci, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path28.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path29.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -41635,18 +41823,18 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path28.isAbsolute(rel)) return void 0;
-  return scripts.get(path28.join(root, rel)) ?? scripts.get(path28.join(path28.dirname(from), rel));
+  if (path29.isAbsolute(rel)) return void 0;
+  return scripts.get(path29.join(root, rel)) ?? scripts.get(path29.join(path29.dirname(from), rel));
 }
 function repositoryRoot(file) {
-  const p = path28.resolve(file).replace(/\\/g, "/");
+  const p = path29.resolve(file).replace(/\\/g, "/");
   const i = p.lastIndexOf("/.github/");
   return i < 0 ? void 0 : p.slice(0, i);
 }
 function templateTarget(caller, ref, root) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  return p.startsWith("/") ? path28.resolve(root, `.${p}`) : path28.resolve(path28.dirname(path28.resolve(caller.file)), p);
+  return p.startsWith("/") ? path29.resolve(root, `.${p}`) : path29.resolve(path29.dirname(path29.resolve(caller.file)), p);
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
@@ -41670,11 +41858,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = repositoryRoot(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path28.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path29.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path28.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path28.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path29.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path29.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
@@ -41686,7 +41874,7 @@ function callerContexts(file, calls, root) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
-    const label = `called by ${path28.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path29.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);
       const inputs = /* @__PURE__ */ new Map();
@@ -41774,7 +41962,7 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path29 from "node:path";
+import path30 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -41808,7 +41996,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path29.basename(f.path).toLowerCase();
+    const base = path30.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -41923,7 +42111,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path46, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path46, role, spec));
+    for (const [path47, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path47, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -41935,7 +42123,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path30(node, keys) {
+function path31(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -41949,25 +42137,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path30(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path31(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path30(obj2, ["spec", replicaField]);
+    const specs = path31(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path30(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path31(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path30(obj2, base);
+    const cluster = path31(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path30(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path31(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path30(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path31(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path30(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path31(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -42022,7 +42210,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path30(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path31(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -42158,22 +42346,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path31.dirname(file);
+  let dir = path32.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path31.join(dir, n)))) {
-      return `part of the Helm chart in ${path31.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path32.join(dir, n)))) {
+      return `part of the Helm chart in ${path32.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path31.join(dir, n)))) {
-      return `input of the Kustomize build in ${path31.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path32.join(dir, n)))) {
+      return `input of the Kustomize build in ${path32.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path31.dirname(dir);
-    if (up === dir || !host.isInside(up) || path31.relative(root, dir) === "") break;
+    const up = path32.dirname(dir);
+    if (up === dir || !host.isInside(up) || path32.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -42333,7 +42521,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path40 from "node:path";
+import path41 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -42352,7 +42540,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path40.resolve(baseDir, prefix || ".");
+    const start = path41.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -42360,7 +42548,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path40.dirname(start));
+      const host = hostFor(path41.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -42817,14 +43005,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path46) {
-  return path46.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path47) {
+  return path47.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path46, target, prefix) {
+function walk3(from, path47, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path46)) {
+  for (const seg of segments(path47)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -42847,7 +43035,7 @@ function walk3(from, path46, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path46}` : path46));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path47}` : path47));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -42895,14 +43083,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path46 = t.aliasPath(field);
-  if (path46 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path47 = t.aliasPath(field);
+  if (path47 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path46.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path46.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path46.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path47.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path47.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path47.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path46, t, "");
+  return walk3(t.body, path47, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -42941,14 +43129,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path46 = ctx.target.aliasPath(field.value);
-    if (path46 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path46.slice(0, -3);
+    const path47 = ctx.target.aliasPath(field.value);
+    if (path47 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path47.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path46, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path47, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -42984,12 +43172,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path46, ctx) {
+function readArray(path47, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path46.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path46.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path47.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path47.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path46, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path47, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -43038,12 +43226,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path46) => path46.replace(/\[\*\]/g, "");
+    plainPath = (path47) => path47.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path41 from "node:path";
+import path42 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -43065,7 +43253,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path41.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path42.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -43133,8 +43321,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path46 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path46) out.push({ alias: name, path: path46, source: "dump" });
+        const path47 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path47) out.push({ alias: name, path: path47, source: "dump" });
       }
     }
   }
@@ -43287,8 +43475,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path46, v) {
-  const segs = path46.split(".");
+function setPath(root, path47, v) {
+  const segs = path47.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -43304,18 +43492,18 @@ function setPath(root, path46, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path46 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path46) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path47 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path47) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path46}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path47}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path46}`.toLowerCase());
+    covered.add(`${prefix}${path47}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path46, v);
+    if (v !== void 0) setPath(body, path47, v);
   }
   return body;
 }
@@ -43380,13 +43568,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path46) {
-      const p = path46.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path46} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path47) {
+      const p = path47.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path47} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path46} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path47} is not modelled from ${from}`;
     }
   };
 }
@@ -43580,7 +43768,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs10 from "node:fs";
-import path45 from "node:path";
+import path46 from "node:path";
 
 // src/api.ts
 init_host();
@@ -43588,7 +43776,7 @@ init_clock();
 init_source();
 import fs6 from "node:fs";
 import os from "node:os";
-import path42 from "node:path";
+import path43 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -44939,6 +45127,8 @@ function lazyFrontEnd(head, importImpl) {
     family: head.family,
     byName: head.byName,
     ...head.stage ? { stage: head.stage } : {},
+    // Asked before any front end is loaded (a files-only run's walk): answered by the head.
+    ...head.filesOnlyFolders ? { filesOnlyFolders: head.filesOnlyFolders } : {},
     async load() {
       if (impl) return;
       impl = await importImpl();
@@ -44969,9 +45159,10 @@ function lazyFrontEnd(head, importImpl) {
 }
 
 // src/frontends/index.ts
+init_bicep_references();
 init_names();
 var terraformPlanFrontEnd2 = lazyFrontEnd({ name: "terraform-plan", family: "terraform", byName: planByName }, async () => (await Promise.resolve().then(() => (init_terraform_plan(), terraform_plan_exports))).terraformPlanFrontEnd);
-var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
+var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
 var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
 var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first" }, async () => (await Promise.resolve().then(() => (init_ci2(), ci_exports))).ciFrontEnd);
@@ -44987,7 +45178,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path32 from "node:path";
+import path33 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -45347,6 +45538,32 @@ function readableTemplate(t) {
   }
   return out;
 }
+function literalLeafOf(v) {
+  if (v?.kind === "string") return v.value.split("/").pop();
+  if (v?.kind !== "unknown" || !v.tpl || v.token === void 0) return void 0;
+  const t = v.token;
+  let leaf = "";
+  let holed = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if ((c === "{" || c === "}") && t[i + 1] === c) {
+      leaf += c;
+      i++;
+    } else if (c === "}") return void 0;
+    else if (c === "{") {
+      let depth = 1;
+      let j = i + 1;
+      for (; j < t.length && depth > 0; j++) depth += t[j] === "{" ? 1 : t[j] === "}" ? -1 : 0;
+      if (depth !== 0) return void 0;
+      holed = true;
+      i = j - 1;
+    } else if (c === "/") {
+      leaf = "";
+      holed = false;
+    } else leaf += c;
+  }
+  return holed || leaf === "" ? void 0 : leaf;
+}
 function leafName(r) {
   const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
   return n === void 0 ? void 0 : n.split("/").pop();
@@ -45354,13 +45571,24 @@ function leafName(r) {
 function sizeSymbols(r) {
   return (r.attrs.get("vmSize")?.value?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : []);
 }
-function gpuIntentOf(ctx, r) {
+function intentOf(r, read) {
   return gpuIntent({
     name: r.name?.kind === "string" ? r.name.value : void 0,
     label: addressLabel(r),
-    read: (attr2) => isKnownAttr(r.kind, attr2) ? ctx.fact(r, attr2).value : void 0,
+    read: (attr2) => isKnownAttr(r.kind, attr2) ? read(attr2) : void 0,
     sizeSymbols: sizeSymbols(r)
   });
+}
+function gpuIntentOf(ctx, r) {
+  return intentOf(r, (attr2) => known(r, attr2)) ?? intentOf(r, (attr2) => ctx.fact(r, attr2).value);
+}
+function gpuReasonOf(ctx, r) {
+  const size = knownString(r, "vmSize");
+  if (size !== void 0 && isGpuSize(size)) return `GPU size "${size}"`;
+  const intent = intentOf(r, (attr2) => known(r, attr2));
+  if (intent !== void 0) return intent;
+  const read = gpuSizeOf(ctx, r);
+  return read !== void 0 ? `GPU size "${read}"` : gpuIntentOf(ctx, r);
 }
 function addressLabel(r) {
   return r.format === "azure-cli" ? void 0 : lastAddressWord(r.address);
@@ -45458,7 +45686,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path32.dirname(forFile);
+      const dir = path33.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -45475,14 +45703,14 @@ function scanViewOf(summaries, root) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path32.relative(root, f).split(path32.sep);
+    const rel = path33.relative(root, f).split(path33.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path32.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path32.isAbsolute(rel);
+  const rel = path33.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path33.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -45492,9 +45720,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path32.relative(root, d) === "") return void 0;
+    if (path33.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path32.dirname(d);
+    const parent = path33.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -45503,9 +45731,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path32.dirname(f); !out.has(d); d = path32.dirname(d)) {
+    for (let d = path33.dirname(f); !out.has(d); d = path33.dirname(d)) {
       out.add(d);
-      if (path32.dirname(d) === d) break;
+      if (path33.dirname(d) === d) break;
     }
   }
   return out;
@@ -45681,7 +45909,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path33 from "node:path";
+import path34 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -45893,7 +46121,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path33.join(m.dir, "main.tf")));
+          failed(e, fileStart(path34.join(m.dir, "main.tf")));
         }
       }
     }
@@ -46299,15 +46527,15 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path34.join(cwd, CACHE_FILE);
-  const abs = path34.resolve(cwd, location);
+  if (location === void 0) return path35.join(cwd, CACHE_FILE);
+  const abs = path35.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path34.join(abs, CACHE_FILE) : abs;
+  return isDir ? path35.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -46465,7 +46693,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs4.existsSync(path34.dirname(this.file))) fs4.mkdirSync(path34.dirname(this.file));
+    if (!fs4.existsSync(path35.dirname(this.file))) fs4.mkdirSync(path35.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs4.renameSync(tmp, this.file);
@@ -46711,7 +46939,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path35 from "node:path";
+import path36 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -46732,8 +46960,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path35.dirname(fileURLToPath(import.meta.url));
-  const file = path35.join(path35.basename(here) === "chunks" ? path35.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path36.dirname(fileURLToPath(import.meta.url));
+  const file = path36.join(path36.basename(here) === "chunks" ? path36.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -47044,17 +47272,18 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
     }
   },
   create(ctx) {
-    const leafName2 = (c) => {
-      const n = c.name?.kind === "string" ? c.name.value : ctx.fact(c, "name").string();
-      return n?.split("/").pop();
-    };
+    const leafName2 = (c) => literalLeafOf(c.name) ?? knownString(c, "name")?.split("/").pop();
     return {
       "ml.workspace"(ws, g) {
         const ibc = ctx.fact(ws, "imageBuildCompute");
         const target = ibc.string()?.trim();
         if (!target) return;
-        const computes = g.ofKind("ml.compute").filter((c2) => c2.parent === ws && leafName2(c2)?.toLowerCase() === target.toLowerCase());
-        if (computes.length === 0) return;
+        const own = g.ofKind("ml.compute").filter((c2) => c2.parent === ws);
+        const computes = own.filter((c2) => leafName2(c2)?.toLowerCase() === target.toLowerCase());
+        if (computes.length === 0) {
+          for (const c2 of own) if (leafName2(c2) === void 0) ctx.fact(c2, "name");
+          return;
+        }
         const types = computes.map((c2) => amlComputeTypeOf(ctx, c2));
         if (types.includes(void 0)) return;
         const clusters = computes.filter((_, i) => types[i] === "cluster");
@@ -47413,10 +47642,6 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
 });
 
 // rules/gpu/GPU003-gpu-pool-not-scale-to-zero.ts
-function gpuReason(ctx, r) {
-  const size = gpuSizeOf(ctx, r);
-  return size !== void 0 ? `GPU size "${size}"` : gpuIntentOf(ctx, r);
-}
 function nodes(n) {
   return `${n} node${n === 1 ? "" : "s"}`;
 }
@@ -47439,7 +47664,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
     return {
       "aks.nodepool"(pool) {
         if (isSystemPool(ctx, pool) !== false) return;
-        const why = gpuReason(ctx, pool);
+        const why = gpuReasonOf(ctx, pool);
         if (!why) return;
         const autoscale = ctx.fact(pool, "autoscale");
         if (autoscale.bool() === false) {
@@ -47463,7 +47688,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
       },
       "ml.compute"(c) {
         if (amlComputeTypeOf(ctx, c) !== "cluster") return;
-        const why = gpuReason(ctx, c);
+        const why = gpuReasonOf(ctx, c);
         if (!why) return;
         const min = ctx.fact(c, "minNodeCount");
         const n = readOrUndecided(ctx, c, "minNodeCount", min, min.number(), "a node count");
@@ -47633,11 +47858,11 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
     id: "GPU005",
     name: "gpu-size-into-opaque-module",
     shortDescription: "A GPU-named argument of a module that is not evaluated gets a size without a GPU.",
-    fullDescription: `A registry module (Terraform registry/Git source, Bicep \`br:\`/\`ts:\`) that the linter could not read is called with an argument whose name says GPU size (\`gpuVmSize\`, \`gpu_node_size\`) and a known VM size that has no GPU \u2014 the classic \`${EXAMPLE_SIZES.cpuTypo}\` for \`${EXAMPLE_SIZES.gpuMeant}\`. GPU001 would catch it on the pool, but the pool lives inside the module. GPU sizes are the ${gpuFamilyNames()} families; NP is FPGA, not GPU.`,
+    fullDescription: `A registry module (Terraform registry/Git source, Bicep \`br:\`/\`ts:\`, an ARM template linked by URL or template spec) that the linter could not read is called with an argument whose name says GPU size (\`gpuVmSize\`, \`gpu_node_size\`) and a known VM size that has no GPU \u2014 the classic \`${EXAMPLE_SIZES.cpuTypo}\` for \`${EXAMPLE_SIZES.gpuMeant}\`. GPU001 would catch it on the pool, but the pool lives inside the module. GPU sizes are the ${gpuFamilyNames()} families; NP is FPGA, not GPU.`,
     help: "Pass a GPU size (an N-series family: NC, ND, NG, NV), or rename the argument if the module really wants a CPU size; with `terraform init` run before linting, the module is evaluated and GPU001 judges the pool itself.",
     level: "warning",
     tags: ["cost", "gpu"],
-    formats: ["terraform", "bicep"],
+    formats: ["terraform", "azapi", "arm", "bicep-compiled", "bicep"],
     messages: {
       notGpuSize: 'Argument "{{arg}}" of module "{{module}}" ("{{source}}", not evaluated) names a GPU size but gets "{{size}}", which has no GPU; pass a size of a GPU family ({{families}}).'
     }
@@ -47700,8 +47925,7 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
     const expected = ctx.options.taint;
     return {
       "aks.nodepool"(pool) {
-        const size = gpuSizeOf(ctx, pool);
-        const why = size !== void 0 ? `GPU size "${size}"` : gpuIntentOf(ctx, pool);
+        const why = gpuReasonOf(ctx, pool);
         if (!why) return;
         const taints = ctx.fact(pool, "taints");
         const v = taints.value;
@@ -48220,7 +48444,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path36 from "node:path";
+import path37 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -48246,7 +48470,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path36.basename(f.path) }
+          data: { file: path37.basename(f.path) }
         });
       }
     };
@@ -48254,7 +48478,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path37 from "node:path";
+import path38 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -48339,7 +48563,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path37.relative(fromDir, toDir).split(path37.sep).join("/");
+  const rel = path38.relative(fromDir, toDir).split(path38.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -48348,7 +48572,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path38 from "node:path";
+import path39 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -48375,7 +48599,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path38.basename(f.path) }
+          data: { file: path39.basename(f.path) }
         });
       }
     };
@@ -48383,7 +48607,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path39 from "node:path";
+import path40 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -48483,10 +48707,19 @@ function decideLooksSecret(name) {
   if (end < 0) return false;
   return t.slice(end + 1).every((x) => SECRET_SUFFIX.has(x));
 }
-var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|\.{3,}|-+)$/i;
+var PLACEHOLDER = /^(?:change[-_ .]?me|replace[-_ .]?me|replace[-_ .]?this|set[-_ .]?me|todo|tbd|fixme|placeholder|redacted|dummy|none|null|nil|undefined|n\/a|your[-_ ].*|<[^>]*>|\{\{.*\}\}|#\{.*\}#|__[A-Za-z0-9_]+__|\$\(.*\)|\*+|#{3,}|\.{3,}|-+)$/i;
 var CROSSED_OUT = /^(?=(?:[^x]*x){3})[x\-_.]+$/i;
 var NUMBERED_VALUE = /^value\d+$/i;
 var INSTRUCTION = /^[A-Z]+(?:[-_ ]+[A-Z]+)+$/;
+function echoesName(name, value) {
+  const v = value.trim();
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(v)) return false;
+  const bare = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const n = bare(name).replace(/\d+$/, "");
+  if (n === "") return false;
+  if (bare(v) === n) return true;
+  return nameTokens(name).length >= 2 && /\d$/.test(v) && bare(v).replace(/\d+$/, "") === n;
+}
 var BARE_WORD = /^(?:password|secret|test)$/i;
 function namesMap(parentKey2) {
   if (!parentKey2) return false;
@@ -48574,7 +48807,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     let variantFile;
     const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || file === variantFile;
     const literal = (name, v, h) => {
-      if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict })) return;
+      if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict }) || !h.strict && echoesName(name, v.value)) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));
@@ -48642,7 +48875,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path39.basename(file.path);
+      const where = path40.basename(file.path);
       variantFile = file.kind === "arm-params" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -48954,11 +49187,20 @@ var GOV001_location_not_allowed_default = defineRule({
 
 // src/model/k8s.ts
 function gpuRequests(t) {
-  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && !isZero(r.quantity)).map((entry4) => ({ container: c.name, init: c.init, entry: entry4 })));
+  return gpuEntries(t, (q) => !isZero(q) && !isPlaceholder2(q));
+}
+function unknownGpuRequests(t) {
+  return gpuEntries(t, isPlaceholder2);
+}
+function gpuEntries(t, keep) {
+  const out = t.containers.flatMap((c) => c.resources.filter((r) => isGpuResourceName(r.name) && keep(r.quantity)).map((entry4) => ({ container: c.name, init: c.init, entry: entry4 })));
   return out.sort((a, b) => a.entry.keyAt.range.start.offset - b.entry.keyAt.range.start.offset);
 }
 function isZero(q) {
   return q !== void 0 && /^\s*0+(\.0*)?\s*$/.test(q);
+}
+function isPlaceholder2(q) {
+  return q !== void 0 && !/^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+|[KMGTPE]i|[numkMGTPE])?\s*$/.test(q);
 }
 function templateName(t) {
   return `${t.workloadKind} "${t.name ?? "(unnamed)"}"${t.role ? ` (${t.role})` : ""}`;
@@ -49067,7 +49309,11 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         if (!t) return;
         const gpu = gpuRequests(t);
         const first = gpu[0];
-        if (!first) return;
+        if (!first) {
+          const open = unknownGpuRequests(t)[0];
+          if (open) ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          return;
+        }
         const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
         const at2 = first.entry.keyAt;
         if (assumeInjected) {
@@ -49192,6 +49438,11 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
       "k8s.workload"(w) {
         const t = w.k8s;
         if (!t || t.tolerations.length === 0 || gpuRequests(t).length > 0) return;
+        const open = unknownGpuRequests(t)[0];
+        if (open) {
+          ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          return;
+        }
         if (t.unreadable.length > 0) {
           ctx.undecided(w, "tolerations", `${t.unreadable[0].what} cannot be read`, t.unreadable[0].at);
           return;
@@ -49817,12 +50068,12 @@ var EVAL002_remote_module_not_evaluated_default = defineRule({
     id: "EVAL002",
     name: "remote-module-not-evaluated",
     shortDescription: "A registry or remote module was not evaluated; the resources it creates are not checked.",
-    fullDescription: "A Terraform module call whose source is not a local path (registry, Git, HTTP) with no usable copy from `terraform init` (no `.terraform/modules/modules.json` entry, or a stale one after a version bump), or a Bicep `br:`/`ts:` module with no compiled twin beside the file. The resources the module creates do not exist for the rules: nothing about them is reported, good or bad. One note per module call, at its source; `--verbose` lists it among what could not be decided.",
-    help: "Run `terraform init` before linting (or pass `--tf-data-dir` when TF_DATA_DIR is set); for Bicep, commit the compiled twin (`az bicep build`) beside the `.bicep` file.",
+    fullDescription: "A Terraform module call whose source is not a local path (registry, Git, HTTP) with no usable copy from `terraform init` (no `.terraform/modules/modules.json` entry, or a stale one after a version bump), a Bicep `br:`/`ts:` module with no compiled twin beside the file, or an ARM/Bicep deployment whose template is linked by URL (`templateLink.uri`) or is a template spec (`templateLink.id`). The resources the module creates do not exist for the rules: nothing about them is reported, good or bad. One note per module call, at its source; `--verbose` lists it among what could not be decided.",
+    help: "Run `terraform init` before linting (or pass `--tf-data-dir` when TF_DATA_DIR is set); for Bicep, commit the compiled twin (`az bicep build`) beside the `.bicep` file; for a linked ARM template, keep it in the repository and link it with `templateLink.relativePath`.",
     level: "note",
     tags: ["correctness"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ["terraform", "bicep"]
+    formats: ["terraform", "bicep", "arm"]
   },
   create() {
     return {};
@@ -49890,10 +50141,10 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path42.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path43.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path42.dirname(root);
-  for (const p of paths.slice(1)) while (path42.relative(root, p).startsWith("..")) root = path42.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path43.dirname(root);
+  for (const p of paths.slice(1)) while (path43.relative(root, p).startsWith("..")) root = path43.dirname(root);
   return root;
 }
 async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
@@ -49909,19 +50160,19 @@ async function filesOnlyFolders(frontEnds, given, root, host, facts, options, co
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path42.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path43.resolve(p));
   for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path42.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path43.resolve(p));
   for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path42.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path42.dirname(f)))] : inputPaths;
-  const root = path42.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path42.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path43.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path43.dirname(f)))] : inputPaths;
+  const root = path43.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path43.resolve(f));
   for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path42.dirname(inputPaths[0]);
+  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path43.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -49938,8 +50189,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path42.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path42.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path42.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path43.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path43.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path43.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -49974,12 +50225,12 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path42.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path43.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path42.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path43.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -50160,7 +50411,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path42.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path43.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -50378,7 +50629,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path43 from "node:path";
+import path44 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -50391,9 +50642,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path43.isAbsolute(file)) return toPosix(file);
-  const rel = path43.relative(base, file);
-  return toPosix(rel === "" ? path43.basename(file) : rel);
+  if (!path44.isAbsolute(file)) return toPosix(file);
+  const rel = path44.relative(base, file);
+  return toPosix(rel === "" ? path44.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -50896,7 +51147,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs9 from "node:fs";
-import path44 from "node:path";
+import path45 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -51024,10 +51275,10 @@ var PullRequestLines = class {
     try {
       real = fs9.realpathSync(file);
     } catch {
-      real = path44.resolve(file);
+      real = path45.resolve(file);
     }
-    const rel = path44.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path44.isAbsolute(rel) ? void 0 : rel.split(path44.sep).join("/");
+    const rel = path45.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path45.isAbsolute(rel) ? void 0 : rel.split(path45.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -51138,8 +51389,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path46 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path46}#L${line}`;
+  const path47 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path47}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -51260,7 +51511,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path45.dirname(this.sarifPath), { recursive: true });
+    fs10.mkdirSync(path46.dirname(this.sarifPath), { recursive: true });
     fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -51281,21 +51532,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path45.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path46.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path45.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path46.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path45.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path46.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path45.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path45.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path45.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path46.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path46.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path46.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -51366,8 +51617,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path45.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path45.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path46.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path46.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -17,9 +17,10 @@ import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { isStringList, parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
+import { parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
+import { bicepReferences } from './bicep-references.js';
 import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
 import type { Host } from '../core/host.js';
 import type { Resource, VendoredOrigin } from '../model/resource.js';
@@ -327,9 +328,6 @@ function cachedModule(state: UnitParses, ctx: FrontEndContext, cache: Host, bice
   return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
 }
 
-/** A module declaration's or a `using`'s literal path (registry references have a scheme and never match a scanned file). */
-const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s+|using\s+)'([^'$\n]+)'/g;
-
 /**
  * Units of work (issue 15): `.bicep` and `.bicepparam` files joined by the local references
  * between scanned files (a module declaration, a `using`), read with a pattern before any
@@ -347,8 +345,7 @@ function bicepUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): Cla
   };
   for (const f of files) {
     const from = path.resolve(f.path);
-    const references = planningFact(ctx, 'bicep-references', f.path, isStringList, (text) => [...text.matchAll(BICEP_REFERENCE)].map((m) => m[1]!));
-    for (const reference of references ?? []) {
+    for (const reference of bicepReferences(ctx, f.path) ?? []) {
       const target = path.resolve(path.dirname(from), reference);
       if (!scanned.has(target)) continue;
       const a = find(from);

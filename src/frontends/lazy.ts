@@ -8,7 +8,7 @@
 import type { Host } from '../core/host.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext } from './types.js';
 
-export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' | 'stage'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
+export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' | 'stage' | 'filesOnlyFolders'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
   let impl: FrontEnd | undefined;
   // The implementation's classifiers, bound once when it is loaded.
   let ownContent: FrontEnd['byContent'];
@@ -22,6 +22,8 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' |
     family: head.family,
     byName: head.byName,
     ...(head.stage ? { stage: head.stage } : {}),
+    // Asked before any front end is loaded (a files-only run's walk): answered by the head.
+    ...(head.filesOnlyFolders ? { filesOnlyFolders: head.filesOnlyFolders } : {}),
     async load() {
       if (impl) return;
       impl = await importImpl();

@@ -98,3 +98,30 @@ export function runWideKey(allFiles: FrontEndContext['allFiles'], name: string, 
 export function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
+
+/**
+ * Everything upstream of `start` in a reference graph (`callersOf`: a module → what refers to
+ * it), not `start` itself, sorted: the callers of the given files' modules, their callers, and
+ * so on, for `FrontEnd.filesOnlyFolders`. Each node is visited once (cycles end).
+ */
+export function upstreamOf(start: Iterable<string>, callersOf: ReadonlyMap<string, readonly string[]>): string[] {
+  const seen = new Set(start);
+  const queue = [...seen];
+  const out: string[] = [];
+  while (queue.length > 0) {
+    for (const caller of callersOf.get(queue.pop()!) ?? []) {
+      if (seen.has(caller)) continue;
+      seen.add(caller);
+      out.push(caller);
+      queue.push(caller);
+    }
+  }
+  return out.sort();
+}
+
+/** Adds `to` → `from` to a reverse edge map (`upstreamOf`'s input). */
+export function addCaller(callersOf: Map<string, string[]>, to: string, from: string): void {
+  const list = callersOf.get(to);
+  if (list) list.push(from);
+  else callersOf.set(to, [from]);
+}

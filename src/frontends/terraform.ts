@@ -18,7 +18,7 @@ import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem } from './types.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
-import { isStringList, parseCache, planningFact } from './shared.js';
+import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from './shared.js';
 
 /** The dependency lock file `terraform init` writes beside the root module (TF003). */
 const LOCK_FILE = '.terraform.lock.hcl';
@@ -145,10 +145,7 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
     const dir = path.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
       const target = path.resolve(dir, s);
-      if (target === dir) continue;
-      const list = callers.get(target);
-      if (list) list.push(dir);
-      else callers.set(target, [dir]);
+      if (target !== dir) addCaller(callers, target, dir);
     }
   }
   const moduleOf = (file: string): string | undefined => {
@@ -158,18 +155,10 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
       if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     }
   };
-  const seen = new Set(given.map(moduleOf).filter((d): d is string => d !== undefined));
-  const queue = [...seen];
-  const out: string[] = [];
-  while (queue.length > 0) {
-    for (const caller of callers.get(queue.pop()!) ?? []) {
-      if (seen.has(caller)) continue;
-      seen.add(caller);
-      out.push(caller);
-      queue.push(caller);
-    }
-  }
-  return out.sort();
+  return upstreamOf(
+    given.map(moduleOf).filter((d): d is string => d !== undefined),
+    callers,
+  );
 }
 
 /**

@@ -206,4 +206,38 @@ describe('files-only runs', () => {
     const moduleOnly = await run({ paths: [module], onlyFiles: [module], root });
     expect(lines(moduleOnly.result)).toEqual([]);
   });
+
+  it('a Bicep module declared by a file in another folder, and a .bicepparam variant in a third: each given file is reported as the folder run reports it', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      // Alone, the module's default would be a finding (purge protection off).
+      'infra/modules/kv.bicep': [
+        'param purge bool = false',
+        "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
+        "  name: 'kv'",
+        "  location: 'westeurope'",
+        '  properties: {',
+        '    enableRbacAuthorization: true',
+        '    enablePurgeProtection: purge',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'infra/main.bicep': "param purge bool = true\n\nmodule kv 'modules/kv.bicep' = {\n  name: 'kv'\n  params: {\n    purge: purge\n  }\n}\n",
+      'params/prod.bicepparam': "using '../infra/main.bicep'\n\nparam purge = false\n",
+      'other/main.tf': WORKSPACE('true'),
+    });
+    const module = path.join(root, 'infra', 'modules', 'kv.bicep');
+    const params = path.join(root, 'params', 'prod.bicepparam');
+    const main = path.join(root, 'infra', 'main.bicep');
+    const folder = await run({ paths: [root], root });
+    // The prod variant passes false: the finding is at the parameter file's value, none in the module.
+    expect(lines(folder.result, params).some((l) => l.includes('KV001'))).toBe(true);
+    expect(lines(folder.result, module)).toEqual([]);
+    for (const given of [module, main, params]) {
+      const only = await run({ paths: [given], onlyFiles: [given], root });
+      expect(lines(only.result), path.relative(root, given)).toEqual(lines(folder.result, given));
+    }
+  });
 });

@@ -1,0 +1,38 @@
+/**
+ * The local references between `.bicep` and `.bicepparam` files (a module declaration, a
+ * `using`), read with a pattern before any parse: what joins files into one unit of work
+ * (`bicepUnits`) and what a files-only run follows up to the files that call the given ones
+ * (`bicepCallingFolders`). Kept apart from the Bicep front end, which is imported only when a
+ * run has Bicep files: a pre-commit run looks for callers before it knows.
+ */
+import path from 'node:path';
+import type { FilesOnlyView, FrontEndContext } from './types.js';
+import { addCaller, isStringList, planningFact, upstreamOf } from './shared.js';
+
+/** A module declaration's or a `using`'s literal path (registry references have a scheme and never match a scanned file). */
+const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s+|using\s+)'([^'$\n]+)'/g;
+
+/** A file's local references as written (relative paths; also non-matching registry ones), as planning's fact about it. */
+export function bicepReferences(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] | undefined {
+  return planningFact(ctx, 'bicep-references', file, isStringList, (text) => [...text.matchAll(BICEP_REFERENCE)].map((m) => m[1]!));
+}
+
+const BICEP_FILE = /\.bicep(?:param)?$/i;
+
+/**
+ * `FrontEnd.filesOnlyFolders`: the folders of the `.bicep` and `.bicepparam` files under the root
+ * that use the given files, directly or through other modules: a module is evaluated through the
+ * file that declares it (never alone with its defaults), and each `.bicepparam` whose `using`
+ * names a file is a variant of it, as in a run over the root.
+ */
+export async function bicepCallingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
+  if (!given.some((f) => BICEP_FILE.test(f))) return [];
+  const callers = new Map<string, string[]>();
+  for (const f of await wide.list((file) => BICEP_FILE.test(file))) {
+    for (const reference of bicepReferences(wide, f) ?? []) {
+      const target = path.resolve(path.dirname(f), reference);
+      if (target !== f) addCaller(callers, target, f);
+    }
+  }
+  return [...new Set(upstreamOf(given.map((f) => path.resolve(f)), callers).map((f) => path.dirname(f)))].sort();
+}
