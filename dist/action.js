@@ -21334,10 +21334,8 @@ async function callingFolders(given, wide) {
       if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
     }
   };
-  return upstreamOf(
-    given.map(moduleOf).filter((d) => d !== void 0),
-    callers
-  );
+  const modules = given.filter((f) => terraformFrontEnd.byName(f) !== void 0).map(moduleOf).filter((d) => d !== void 0);
+  return [.../* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)])].sort();
 }
 function terraformUnits(files, ctx) {
   const parent = /* @__PURE__ */ new Map();

@@ -134,7 +134,8 @@ function localSources(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string
  * in one unit (`terraformUnits`): the module is then evaluated with the caller's arguments and is
  * not a root. A pre-commit run given only the module's files must see the same callers, or it
  * reports the module's defaults and a missing backend (TF001) that the folder run does not.
- * A var file's module is the nearest folder with `.tf` files at or above it, as units pair them.
+ * A var file's module is the nearest folder with `.tf` files at or above it, as units pair them;
+ * that folder is walked too.
  */
 async function callingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== undefined)) return [];
@@ -155,10 +156,10 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
       if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     }
   };
-  return upstreamOf(
-    given.map(moduleOf).filter((d): d is string => d !== undefined),
-    callers,
-  );
+  // Only Terraform's own files have a module; a var file's module folder is walked too (the
+  // folder run pairs the var file with it, also from a subfolder without .tf files).
+  const modules = given.filter((f) => terraformFrontEnd.byName(f) !== undefined).map(moduleOf).filter((d): d is string => d !== undefined);
+  return [...new Set([...modules, ...upstreamOf(modules, callers)])].sort();
 }
 
 /**

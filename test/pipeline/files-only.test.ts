@@ -240,4 +240,27 @@ describe('files-only runs', () => {
       expect(lines(only.result), path.relative(root, given)).toEqual(lines(folder.result, given));
     }
   });
+
+  it('a var file in a subfolder without .tf files is applied to its module above, also when a CI file is given with a called module', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      'platform/main.tf': `terraform {\n  backend "azurerm" {}\n}\n\nvariable "public" {\n  type    = bool\n  default = false\n}\n\nmodule "ml" {\n  source = "../modules/ml"\n  public = var.public\n}\n`,
+      'platform/config/prod.tfvars': 'public = true\n',
+      'modules/ml/main.tf': `variable "public" {\n  type    = bool\n  default = true\n}\n\nprovider "azurerm" {\n  features {}\n}\n\n${WORKSPACE('var.public')}`,
+      '.github/workflows/plan.yml': 'on: push\njobs:\n  plan:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: terraform -chdir=platform plan\n',
+    });
+    const tfvars = path.join(root, 'platform', 'config', 'prod.tfvars');
+    const module = path.join(root, 'modules', 'ml', 'main.tf');
+    const workflow = path.join(root, '.github', 'workflows', 'plan.yml');
+    const folder = await run({ paths: [root], root });
+    // prod.tfvars makes the workspace public through the caller: the finding is at its value.
+    expect(lines(folder.result, tfvars).some((l) => l.includes('AML001'))).toBe(true);
+    expect(lines(folder.result, module)).toEqual([]);
+    const onlyVars = await run({ paths: [tfvars], onlyFiles: [tfvars], root });
+    expect(lines(onlyVars.result)).toEqual(lines(folder.result, tfvars));
+    // A non-Terraform file given beside the module has no module of its own (it once hid the module's caller).
+    const withCi = await run({ paths: [module, workflow], onlyFiles: [module, workflow], root });
+    expect(lines(withCi.result)).toEqual([...lines(folder.result, module), ...lines(folder.result, workflow)].sort());
+  });
 });
