@@ -25915,7 +25915,7 @@ function linkedTemplate(props, frame, deployment, propsValue) {
     address: deployment.map((d) => `deployment(${d})`).join("/"),
     source: clippedSource(typeof at2.value === "string" ? at2.value : ""),
     sourceAt: scope.loc(at2),
-    reason: key === "uri" ? "its template is linked by URL (templateLink.uri), which Azure fetches when it deploys" : "its template is a template spec (templateLink.id), which Azure reads when it deploys",
+    reason: linkedTemplateReason(key),
     args,
     argSites,
     linkedPaths: key === "uri" ? linkedPaths(scope, at2) : []
@@ -25938,6 +25938,9 @@ function linkedPaths(scope, at2) {
     }
   }
   return out.map((p) => p.replace(/^\.?\//, ""));
+}
+function linkedTemplateReason(key) {
+  return key === "uri" ? "its template is linked by URL (templateLink.uri), which Azure fetches when it deploys" : "its template is a template spec (templateLink.id), which Azure reads when it deploys";
 }
 function clippedSource(text2) {
   return text2.length > 100 ? `${text2.slice(0, 99)}\u2026` : text2;
@@ -26785,7 +26788,7 @@ function linkedTemplate2(scope, res, body) {
     address: [...scope.deployment, res.symbolicName ?? nameLabel2(res.name)].join("/"),
     source: clippedSource(source?.kind === "string" ? source.value : scope.file.text.slice(at2.range.start.offset, at2.range.end.offset)),
     sourceAt: at2,
-    reason: key === "uri" ? "its template is linked by URL (templateLink.uri), which Azure fetches when it deploys" : "its template is a template spec (templateLink.id), which Azure reads when it deploys",
+    reason: linkedTemplateReason(key),
     args,
     argSites,
     linkedPaths: key === "uri" ? bicepLinkedPaths(scope, scope.file.text.slice(at2.range.start.offset, at2.range.end.offset)) : []

@@ -37,6 +37,21 @@ const WORKSPACE = (publicAccess: string, name = 'ws'): string => `resource "azur
 }
 `;
 
+/** A Key Vault whose purge protection is the `purge` param, with the given default. */
+const KEY_VAULT_BICEP = (purgeDefault: string): string =>
+  [
+    `param purge bool = ${purgeDefault}`,
+    "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
+    "  name: 'kv'",
+    "  location: 'westeurope'",
+    '  properties: {',
+    '    enableRbacAuthorization: true',
+    '    enablePurgeProtection: purge',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
 /** A module whose finding depends on who calls it, a subfolder var file, an example calling it, and an unrelated module. */
 function tree(): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
@@ -141,18 +156,7 @@ describe('files-only runs', () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
     write(root, {
-      'infra/main.bicep': [
-        'param purge bool = true',
-        "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
-        "  name: 'kv'",
-        "  location: 'westeurope'",
-        '  properties: {',
-        '    enableRbacAuthorization: true',
-        '    enablePurgeProtection: purge',
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
+      'infra/main.bicep': KEY_VAULT_BICEP('true'),
       'infra/main.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "purge": { "value": false }\n  }\n}\n',
       'other/main.tf': WORKSPACE('true'),
     });
@@ -212,18 +216,7 @@ describe('files-only runs', () => {
     temps.push(root);
     write(root, {
       // Alone, the module's default would be a finding (purge protection off).
-      'infra/modules/kv.bicep': [
-        'param purge bool = false',
-        "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {",
-        "  name: 'kv'",
-        "  location: 'westeurope'",
-        '  properties: {',
-        '    enableRbacAuthorization: true',
-        '    enablePurgeProtection: purge',
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
+      'infra/modules/kv.bicep': KEY_VAULT_BICEP('false'),
       'infra/main.bicep': "param purge bool = true\n\nmodule kv 'modules/kv.bicep' = {\n  name: 'kv'\n  params: {\n    purge: purge\n  }\n}\n",
       'params/prod.bicepparam': "using '../infra/main.bicep'\n\nparam purge = false\n",
       'other/main.tf': WORKSPACE('true'),

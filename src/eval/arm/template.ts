@@ -648,10 +648,7 @@ function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: s
     address: deployment.map((d) => `deployment(${d})`).join('/'),
     source: clippedSource(typeof at.value === 'string' ? at.value : ''),
     sourceAt: scope.loc(at),
-    reason:
-      key === 'uri'
-        ? 'its template is linked by URL (templateLink.uri), which Azure fetches when it deploys'
-        : 'its template is a template spec (templateLink.id), which Azure reads when it deploys',
+    reason: linkedTemplateReason(key),
     args,
     argSites,
     linkedPaths: key === 'uri' ? linkedPaths(scope, at) : [],
@@ -681,6 +678,13 @@ function linkedPaths(scope: Scope, at: JsonNode): string[] {
     }
   }
   return out.map((p) => p.replace(/^\.?\//, ''));
+}
+
+/** Why a deployment with a `templateLink` (ARM or Bicep) is not evaluated: EVAL002's reason. */
+export function linkedTemplateReason(key: 'uri' | 'id'): string {
+  return key === 'uri'
+    ? 'its template is linked by URL (templateLink.uri), which Azure fetches when it deploys'
+    : 'its template is a template spec (templateLink.id), which Azure reads when it deploys';
 }
 
 /** A link as written, cut to fit a message (`[uri(parameters('_artifactsLocation'), concat(…))]` runs long). */

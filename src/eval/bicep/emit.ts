@@ -12,7 +12,7 @@ import type { Expression, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement 
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
-import { clippedSource, evaluateArmTemplate } from '../arm/template.js';
+import { clippedSource, linkedTemplateReason, evaluateArmTemplate } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
 import type { VendoredOrigin } from '../types.js';
@@ -99,10 +99,7 @@ function linkedTemplate(scope: FileScope, res: ArmResource, body: ObjectExpr): v
     address: [...scope.deployment, res.symbolicName ?? nameLabel(res.name)].join('/'),
     source: clippedSource(source?.kind === 'string' ? source.value : scope.file.text.slice(at.range.start.offset, at.range.end.offset)),
     sourceAt: at,
-    reason:
-      key === 'uri'
-        ? 'its template is linked by URL (templateLink.uri), which Azure fetches when it deploys'
-        : 'its template is a template spec (templateLink.id), which Azure reads when it deploys',
+    reason: linkedTemplateReason(key),
     args,
     argSites,
     linkedPaths: key === 'uri' ? bicepLinkedPaths(scope, scope.file.text.slice(at.range.start.offset, at.range.end.offset)) : [],
