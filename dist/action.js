@@ -50148,12 +50148,25 @@ function commonRoot(paths) {
   for (const p of paths.slice(1)) while (path43.relative(root, p).startsWith("..")) root = path43.dirname(root);
   return root;
 }
+function repositoryTop(given, root, host) {
+  let dir = path43.dirname(given[0]);
+  for (const f of given) while (path43.relative(dir, f).startsWith("..")) dir = path43.dirname(dir);
+  for (; ; ) {
+    const git2 = path43.join(dir, ".git");
+    if (host.isDirectory(git2) || host.isFile(git2)) return dir;
+    const rel = path43.relative(root, dir);
+    if (rel === "" || rel.startsWith("..") || path43.isAbsolute(rel)) return void 0;
+    dir = path43.dirname(dir);
+  }
+}
 async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
+  const top = repositoryTop(given, root, host);
+  if (top === void 0) return [];
   const wide = {
-    root,
+    root: top,
     host,
     ...facts ? { facts } : {},
-    list: async (accept) => (await listFiles([root], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
+    list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
   };
   const out = [];
   for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(given, wide));

@@ -174,6 +174,7 @@ describe('files-only runs', () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
     write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
       // The module's default is public and it configures a provider (a root, if nothing called it).
       'modules/ml/main.tf': `variable "public" {\n  type    = bool\n  default = true\n}\n\nprovider "azurerm" {\n  features {}\n}\n\n${WORKSPACE('var.public')}`,
       // Its only caller, two folders away, makes it private; a second root calls the first.
@@ -194,6 +195,7 @@ describe('files-only runs', () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
     write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'modules/ml/main.tf': `variable "public" {\n  type    = bool\n  default = true\n}\n\n${WORKSPACE('var.public')}`,
       'modules/platform/main.tf': 'variable "public" {\n  type = bool\n}\n\nmodule "ml" {\n  source = "../ml"\n  public = var.public\n}\n',
       'live/prod/main.tf': 'terraform {\n  backend "azurerm" {}\n}\n\nmodule "platform" {\n  source = "../../modules/platform"\n  public = true\n}\n',
@@ -215,6 +217,7 @@ describe('files-only runs', () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
     write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
       // Alone, the module's default would be a finding (purge protection off).
       'infra/modules/kv.bicep': KEY_VAULT_BICEP('false'),
       'infra/main.bicep': "param purge bool = true\n\nmodule kv 'modules/kv.bicep' = {\n  name: 'kv'\n  params: {\n    purge: purge\n  }\n}\n",
@@ -238,6 +241,7 @@ describe('files-only runs', () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
     write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'platform/main.tf': `terraform {\n  backend "azurerm" {}\n}\n\nvariable "public" {\n  type    = bool\n  default = false\n}\n\nmodule "ml" {\n  source = "../modules/ml"\n  public = var.public\n}\n`,
       'platform/config/prod.tfvars': 'public = true\n',
       'modules/ml/main.tf': `variable "public" {\n  type    = bool\n  default = true\n}\n\nprovider "azurerm" {\n  features {}\n}\n\n${WORKSPACE('var.public')}`,
@@ -255,5 +259,21 @@ describe('files-only runs', () => {
     // A non-Terraform file given beside the module has no module of its own (it once hid the module's caller).
     const withCi = await run({ paths: [module, workflow], onlyFiles: [module, workflow], root });
     expect(lines(withCi.result)).toEqual([...lines(folder.result, module), ...lines(folder.result, workflow)].sort());
+  });
+
+  it('looks for callers only inside the repository of the given files (the nearest folder with .git): outside one, the given files\' folders alone', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      'modules/ml/main.tf': `variable "public" {\n  type    = bool\n  default = true\n}\n\n${WORKSPACE('var.public')}`,
+      'envs/prod/main.tf': 'terraform {\n  backend "azurerm" {}\n}\n\nmodule "ml" {\n  source = "../../modules/ml"\n  public = false\n}\n',
+    });
+    const module = path.join(root, 'modules', 'ml', 'main.tf');
+    // No .git: the module is linted alone with its defaults (a run from a home folder walks no further).
+    const alone = await run({ paths: [module], onlyFiles: [module], root });
+    expect(lines(alone.result).some((l) => l.includes('AML001'))).toBe(true);
+    write(root, { '.git/HEAD': 'ref: refs/heads/main\n' });
+    const inRepo = await run({ paths: [module], onlyFiles: [module], root });
+    expect(lines(inRepo.result)).toEqual([]);
   });
 });
