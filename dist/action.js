@@ -45161,13 +45161,66 @@ function lazyFrontEnd(head, importImpl) {
 
 // src/frontends/index.ts
 init_bicep_references();
+
+// src/model/facts/k8s.ts
+var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
+var GPU_RESOURCE_PREFIXES = ["nvidia.com/mig-"];
+function isGpuResourceName(name) {
+  const n = name.trim().toLowerCase();
+  return GPU_RESOURCE_NAMES.includes(n) || GPU_RESOURCE_PREFIXES.some((p) => n.startsWith(p) && n.length > p.length);
+}
+var HARD_TAINT_EFFECTS = ["NoSchedule", "NoExecute"];
+function isHardEffect(effect) {
+  return HARD_TAINT_EFFECTS.includes(effect);
+}
+function tolerates(t, taint) {
+  if (t.effect !== "" && t.effect !== taint.effect) return false;
+  if (t.key === "") return t.operator === "Exists";
+  if (t.key !== taint.key) return false;
+  if (t.operator === "Exists") return true;
+  if (t.operator === "Equal") return t.value === taint.value;
+  if (t.operator === "Lt" || t.operator === "Gt") return void 0;
+  return false;
+}
+function extendedResourceToleration(resource) {
+  return { key: resource, operator: "Exists", value: "", effect: "NoSchedule" };
+}
+var ACCELERATOR_LABEL = "kubernetes.azure.com/accelerator";
+var ACCELERATOR_NVIDIA = "nvidia";
+var POOL_NAME_LABELS = ["kubernetes.azure.com/agentpool", "agentpool"];
+var LINUX_NODE_LABELS = {
+  "kubernetes.io/os": "linux",
+  "beta.kubernetes.io/os": "linux",
+  "kubernetes.io/arch": "amd64",
+  "beta.kubernetes.io/arch": "amd64"
+};
+function isPerNodeLabel(key) {
+  return key === "kubernetes.io/hostname" || key.startsWith("topology.kubernetes.io/") || key.startsWith("failure-domain.beta.kubernetes.io/");
+}
+function isDaemonSetKind(kind) {
+  return kind === "DaemonSet";
+}
+
+// src/frontends/k8s-scope.ts
+var MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
+var POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFIXES].map((n) => n.replace(/[.]/g, "\\.")).join("|")}|tolerations`);
+async function k8sScanFolders(given, wide) {
+  const needsPools = given.some((f) => {
+    if (!MANIFEST_NAME.test(f)) return false;
+    const text2 = wide.host.readText(f);
+    return text2 !== void 0 && POOL_DEPENDENT.test(text2);
+  });
+  return needsPools ? [wide.root] : [];
+}
+
+// src/frontends/index.ts
 init_names();
 var terraformPlanFrontEnd2 = lazyFrontEnd({ name: "terraform-plan", family: "terraform", byName: planByName }, async () => (await Promise.resolve().then(() => (init_terraform_plan(), terraform_plan_exports))).terraformPlanFrontEnd);
 var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
 var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
 var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first" }, async () => (await Promise.resolve().then(() => (init_ci2(), ci_exports))).ciFrontEnd);
-var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last" }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
+var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last", filesOnlyFolders: k8sScanFolders }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
 var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd2, bicepFrontEnd2, armFrontEnd2, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
 
 // src/api.ts
@@ -45302,45 +45355,6 @@ function isSpotPriority(priority) {
 function isSpotTaint(t) {
   const spot = parseTaint(SPOT_TAINT);
   return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
-}
-
-// src/model/facts/k8s.ts
-var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
-var GPU_RESOURCE_PREFIXES = ["nvidia.com/mig-"];
-function isGpuResourceName(name) {
-  const n = name.trim().toLowerCase();
-  return GPU_RESOURCE_NAMES.includes(n) || GPU_RESOURCE_PREFIXES.some((p) => n.startsWith(p) && n.length > p.length);
-}
-var HARD_TAINT_EFFECTS = ["NoSchedule", "NoExecute"];
-function isHardEffect(effect) {
-  return HARD_TAINT_EFFECTS.includes(effect);
-}
-function tolerates(t, taint) {
-  if (t.effect !== "" && t.effect !== taint.effect) return false;
-  if (t.key === "") return t.operator === "Exists";
-  if (t.key !== taint.key) return false;
-  if (t.operator === "Exists") return true;
-  if (t.operator === "Equal") return t.value === taint.value;
-  if (t.operator === "Lt" || t.operator === "Gt") return void 0;
-  return false;
-}
-function extendedResourceToleration(resource) {
-  return { key: resource, operator: "Exists", value: "", effect: "NoSchedule" };
-}
-var ACCELERATOR_LABEL = "kubernetes.azure.com/accelerator";
-var ACCELERATOR_NVIDIA = "nvidia";
-var POOL_NAME_LABELS = ["kubernetes.azure.com/agentpool", "agentpool"];
-var LINUX_NODE_LABELS = {
-  "kubernetes.io/os": "linux",
-  "beta.kubernetes.io/os": "linux",
-  "kubernetes.io/arch": "amd64",
-  "beta.kubernetes.io/arch": "amd64"
-};
-function isPerNodeLabel(key) {
-  return key === "kubernetes.io/hostname" || key.startsWith("topology.kubernetes.io/") || key.startsWith("failure-domain.beta.kubernetes.io/");
-}
-function isDaemonSetKind(kind) {
-  return kind === "DaemonSet";
 }
 
 // src/engine/facts.ts
@@ -50148,28 +50162,33 @@ function commonRoot(paths) {
   for (const p of paths.slice(1)) while (path43.relative(root, p).startsWith("..")) root = path43.dirname(root);
   return root;
 }
-function repositoryTop(given, root, host) {
-  let dir = path43.dirname(given[0]);
-  for (const f of given) while (path43.relative(dir, f).startsWith("..")) dir = path43.dirname(dir);
-  for (; ; ) {
+function repositoryTop(file, root, host) {
+  for (let dir = path43.dirname(file); ; dir = path43.dirname(dir)) {
     const git2 = path43.join(dir, ".git");
     if (host.isDirectory(git2) || host.isFile(git2)) return dir;
     const rel = path43.relative(root, dir);
     if (rel === "" || rel.startsWith("..") || path43.isAbsolute(rel)) return void 0;
-    dir = path43.dirname(dir);
   }
 }
 async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
-  const top = repositoryTop(given, root, host);
-  if (top === void 0) return [];
-  const wide = {
-    root: top,
-    host,
-    ...facts ? { facts } : {},
-    list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
-  };
+  const byRepository = /* @__PURE__ */ new Map();
+  for (const f of given) {
+    const top = repositoryTop(f, root, host);
+    if (top === void 0) continue;
+    const files = byRepository.get(top);
+    if (files) files.push(f);
+    else byRepository.set(top, [f]);
+  }
   const out = [];
-  for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(given, wide));
+  for (const [top, files] of byRepository) {
+    const wide = {
+      root: top,
+      host,
+      ...facts ? { facts } : {},
+      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
+    };
+    for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(files, wide));
+  }
   return out;
 }
 async function prepareRun(options, cache3) {

@@ -144,36 +144,41 @@ function commonRoot(paths: string[]): string {
 }
 
 /**
- * The top of the repository that holds the given files: the nearest folder with a `.git` (a
- * folder, or a file in a worktree or submodule) at or above their common folder, inside the
- * root. A files-only run looks for the given files' callers there and no further: run from a
- * parent folder (a home directory), it never walks other repositories. Outside a repository
- * nothing bounds that walk, so no caller is looked for (the given files' folders alone).
+ * The top of the repository that holds a given file: the nearest folder with a `.git` (a
+ * folder, or a file in a worktree or submodule) at or above it, inside the root. A files-only
+ * run looks for the file's callers there and no further: run from a parent folder (a home
+ * directory), it never walks other repositories. Outside a repository nothing bounds that walk,
+ * so no caller is looked for (the given files' folders alone).
  */
-function repositoryTop(given: readonly string[], root: string, host: Host): string | undefined {
-  let dir = path.dirname(given[0]!);
-  for (const f of given) while (path.relative(dir, f).startsWith('..')) dir = path.dirname(dir);
-  for (;;) {
+function repositoryTop(file: string, root: string, host: Host): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     const git = path.join(dir, '.git');
     if (host.isDirectory(git) || host.isFile(git)) return dir;
     const rel = path.relative(root, dir);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    dir = path.dirname(dir);
   }
 }
 
-/** `FrontEnd.filesOnlyFolders` of every front end: the folders a files-only run walks besides the given files'. */
+/** `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files: the folders a files-only run walks besides the given files'. */
 async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
-  const top = repositoryTop(given, root, host);
-  if (top === undefined) return [];
-  const wide: FilesOnlyView = {
-    root: top,
-    host,
-    ...(facts ? { facts } : {}),
-    list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f)),
-  };
+  const byRepository = new Map<string, string[]>();
+  for (const f of given) {
+    const top = repositoryTop(f, root, host);
+    if (top === undefined) continue;
+    const files = byRepository.get(top);
+    if (files) files.push(f);
+    else byRepository.set(top, [f]);
+  }
   const out: string[] = [];
-  for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...(await fe.filesOnlyFolders(given, wide)));
+  for (const [top, files] of byRepository) {
+    const wide: FilesOnlyView = {
+      root: top,
+      host,
+      ...(facts ? { facts } : {}),
+      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f)),
+    };
+    for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...(await fe.filesOnlyFolders(files, wide)));
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
 import { lazyFrontEnd } from './lazy.js';
 import { bicepCallingFolders } from './bicep-references.js';
+import { k8sScanFolders } from './k8s-scope.js';
 import { amlYamlByName, armByName, bicepKindByName, ciByName, k8sByName, planByName } from './names.js';
 
 // Terraform plans, Bicep, ARM, Azure ML YAML and CI are imported on demand (start-up of runs without such files; see lazy.ts).
@@ -16,7 +17,7 @@ const armFrontEnd = lazyFrontEnd({ name: 'arm', family: 'arm', byName: armByName
 const azuremlYamlFrontEnd = lazyFrontEnd({ name: 'azureml-yaml', family: 'arm', byName: amlYamlByName }, async () => (await import('./azureml-yaml.js')).azuremlYamlFrontEnd);
 const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName, stage: 'first' }, async () => (await import('./ci.js')).ciFrontEnd);
 // After ARM and CI: a JSON or YAML file they do not claim may still be a Kubernetes manifest.
-const k8sFrontEnd = lazyFrontEnd({ name: 'k8s', family: 'k8s', byName: k8sByName, stage: 'last' }, async () => (await import('./k8s.js')).k8sFrontEnd);
+const k8sFrontEnd = lazyFrontEnd({ name: 'k8s', family: 'k8s', byName: k8sByName, stage: 'last', filesOnlyFolders: k8sScanFolders }, async () => (await import('./k8s.js')).k8sFrontEnd);
 
 export const FRONT_ENDS: readonly FrontEnd[] = [terraformFrontEnd, terraformPlanFrontEnd, bicepFrontEnd, armFrontEnd, azuremlYamlFrontEnd, ciFrontEnd, k8sFrontEnd];
 

@@ -276,4 +276,21 @@ describe('files-only runs', () => {
     const inRepo = await run({ paths: [module], onlyFiles: [module], root });
     expect(lines(inRepo.result)).toEqual([]);
   });
+
+  it('a Kubernetes manifest that requests a GPU is judged against the GPU pools of its whole repository, wherever they are written', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    const job = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  template:', '    spec:', '      containers:', '        - name: train', '          image: mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04', '          resources:', '            limits:', '              nvidia.com/gpu: 1', '      restartPolicy: Never', ''].join('\n');
+    write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'k8s/job.yaml': job,
+      // The pool's own taint is not the configured default: only the Terraform unit knows it.
+      'infra/aks/main.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = "Standard_NC24ads_A100_v4"\n  node_taints           = ["workload=training:NoSchedule"]\n}\n',
+    });
+    const manifest = path.join(root, 'k8s', 'job.yaml');
+    const folder = await run({ paths: [root], root });
+    const only = await run({ paths: [manifest], onlyFiles: [manifest], root });
+    expect(lines(folder.result, manifest).some((l) => l.includes('workload=training:NoSchedule'))).toBe(true);
+    expect(lines(only.result)).toEqual(lines(folder.result, manifest));
+  });
 });
