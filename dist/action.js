@@ -35787,9 +35787,13 @@ var init_bicep2 = __esm({
       },
       units: bicepUnits,
       unitCacheKey: bicepUnitCacheKey,
-      // The JSON parameter files of its twins and stand-ins (the ARM front end's files): a
-      // pre-commit run given only `main.parameters.json` reports the findings placed there.
-      evaluatesOthers: (files, ctx) => [...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
+      // The JSON parameter files of its twins and stand-ins, and the compiled twins that lend their
+      // registry modules' bodies (the ARM front end's files, where findings are then placed): a
+      // pre-commit run given only `main.parameters.json` or `azuredeploy.json` reports them.
+      evaluatesOthers: (files, ctx) => [
+        ...[...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
+        ...files.filter((f) => f.kind === "bicep").flatMap((f) => compiledTemplateCandidates(f.path).filter((c) => c !== f.path))
+      ],
       run(files, ctx) {
         const state = stateOf(ctx);
         const parses = unitParses(ctx);

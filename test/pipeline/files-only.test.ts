@@ -293,4 +293,40 @@ describe('files-only runs', () => {
     expect(lines(folder.result, manifest).some((l) => l.includes('workload=training:NoSchedule'))).toBe(true);
     expect(lines(only.result)).toEqual(lines(folder.result, manifest));
   });
+
+  it('a compiled twin that lends a registry module its body: a finding placed inside it is reported when only the twin is given', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    // A key vault in the registry module's body, as `bicep build` wrote it (language version 1).
+    const twin = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      metadata: { _generator: { name: 'bicep', version: '0.22.6.54827', templateHash: '1' } },
+      resources: [
+        {
+          type: 'Microsoft.Resources/deployments',
+          apiVersion: '2022-09-01',
+          name: "[format('kv-{0}', deployment().name)]",
+          properties: {
+            expressionEvaluationOptions: { scope: 'inner' },
+            mode: 'Incremental',
+            template: {
+              $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+              contentVersion: '1.0.0.0',
+              resources: [{ type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kv', location: 'westeurope', properties: { enableRbacAuthorization: true, enablePurgeProtection: false } }],
+            },
+          },
+        },
+      ],
+    };
+    write(root, {
+      'infra/main.bicep': "module kv 'br/public:security/key-vault:1.0.0' = {\n  name: 'kv-${deployment().name}'\n}\n",
+      'infra/azuredeploy.json': JSON.stringify(twin, null, 2) + '\n',
+    });
+    const compiled = path.join(root, 'infra', 'azuredeploy.json');
+    const folder = await run({ paths: [root], root });
+    expect(lines(folder.result, compiled).some((l) => l.includes('KV001'))).toBe(true);
+    const only = await run({ paths: [compiled], onlyFiles: [compiled], root });
+    expect(lines(only.result)).toEqual(lines(folder.result, compiled));
+  });
 });
