@@ -80,10 +80,22 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string): Sc
         return severalTopLevel ? [] : every;
       }
       let mine = byProject.get(project);
-      if (!mine) byProject.set(project, (mine = every.filter((p) => isInside(p.header.file, project))));
+      if (!mine) byProject.set(project, (mine = projectPools(project, every, aksFiles)));
       return mine;
     },
   };
+}
+
+/**
+ * The pools of the project folder `project`, asked the question the scan root is asked: when its
+ * AKS files lie in several of its child folders (or in it and a child folder), the manifest's
+ * cluster is unknown and no pool is its pool. So the answer does not depend on how far above the
+ * project the scan root sits: linting a repository from its own folder or from a folder of
+ * several checkouts pairs its manifests with the same pools.
+ */
+function projectPools(project: string, every: readonly GpuNodePool[], aksFiles: readonly string[]): readonly GpuNodePool[] {
+  if (topLevelFolders(aksFiles.filter((f) => isInside(f, project)), project).size > 1) return [];
+  return every.filter((p) => isInside(p.header.file, project));
 }
 
 /** The first path segment below the root of each file ('' for a file at the root itself). */
