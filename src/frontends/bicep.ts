@@ -327,8 +327,12 @@ function cachedModule(state: UnitParses, ctx: FrontEndContext, cache: Host, bice
   return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
 }
 
-/** A module declaration's or a `using`'s literal path (registry references have a scheme and never match a scanned file). */
-const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s+|using\s+)'([^'$\n]+)'/g;
+/**
+ * A module declaration's or a `using`'s literal path (registry references have a scheme and never
+ * match a scanned file). Bicep needs no blank between the symbolic name and the path
+ * (`module minimum_rg'../resourceGroup.bicep' = {`, ALZ-Bicep's samples): both are tokens.
+ */
+const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*)'([^'$\n]+)'/g;
 
 /**
  * Units of work (issue 15): `.bicep` and `.bicepparam` files joined by the local references
