@@ -740,6 +740,35 @@ steps:
         messageId: 'adminUser',
       },
       {
+        // A step template named from the repository root (/templates/…) with the repository one
+        // folder below the scan root (several checkouts in one folder): the caller's value decides.
+        name: 'pipeline-template-from-the-repository-root-below-the-scan-root',
+        files: {
+          'repo/pipelines/ci.yml': `trigger:
+  - main
+steps:
+  - template: /templates/acr.yml
+    parameters:
+      adminEnabled: ⟦true⟧
+`,
+          'repo/templates/acr.yml': `parameters:
+  - name: adminEnabled
+    type: boolean
+    default: false
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: sc
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: az acr create -n acrml -g rg --sku Premium --admin-enabled \${{ parameters.adminEnabled }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // sudo, command, env, nohup, exec and timeout run the az command after them unchanged.
         name: 'wrapped-in-sudo',
         files: { 'deploy.sh': 'sudo -E az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
