@@ -736,11 +736,31 @@ function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; scrip
   return out;
 }
 
-/** A scanned script named by a path relative to the repository root (where CI steps start) or to the calling file. */
+/**
+ * A scanned script named by a path relative to the repository root (where CI steps start) or to
+ * the calling file. The repository root is, for a GitHub file, the folder above its `.github/`;
+ * then the scan root; then, after the calling file's folder, a folder above it (nearest the root
+ * first): a repository linted from a folder above it finds its scripts as from its own folder.
+ */
 function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, p: string): { file: string; script: CiScript } | undefined {
   const rel = p.replace(/\\/g, '/').replace(/^\.\//, '');
   if (path.isAbsolute(rel)) return undefined;
-  return scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
+  const github = repositoryRoot(from);
+  const first = (github === undefined ? undefined : scripts.get(path.join(github, rel))) ?? scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
+  if (first) return first;
+  for (const dir of foldersBetween(root, path.dirname(path.resolve(from)))) {
+    const hit = scripts.get(path.join(dir, rel));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The folders strictly between `root` and `dir` (below the root, above `dir`), nearest the root first. */
+function foldersBetween(root: string, dir: string): string[] {
+  const below = path.relative(root, dir);
+  if (below === '' || below.startsWith('..') || path.isAbsolute(below)) return [];
+  const parts = below.split(path.sep);
+  return parts.slice(0, -1).map((_, i) => path.join(root, ...parts.slice(0, i + 1)));
 }
 
 // ---- local reusable workflows and composite actions ----------------------------------------

@@ -740,6 +740,26 @@ steps:
         messageId: 'adminUser',
       },
       {
+        // A workflow step runs a script by its path from the repository root, the repository one
+        // folder below the scan root: the script runs with the job's env (and the finding is there).
+        name: 'workflow-runs-a-repository-script-below-the-scan-root',
+        files: {
+          'repo/.github/workflows/acr.yml': `on: push
+jobs:
+  acr:
+    runs-on: ubuntu-latest
+    env:
+      ACR_ADMIN: "⟦true⟧"
+    steps:
+      - run: ./scripts/acr.sh
+`,
+          'repo/scripts/acr.sh': '#!/bin/bash\naz acr create -n acrml -g rg --sku Premium --admin-enabled "$ACR_ADMIN"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // A step template named from the repository root (/templates/…) with the repository one
         // folder below the scan root (several checkouts in one folder): the caller's value decides.
         name: 'pipeline-template-from-the-repository-root-below-the-scan-root',
