@@ -106,6 +106,17 @@ describe('GPU pools of the nearest project', () => {
     expect(r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => `${f.level} ${path.relative(root, f.location.file)}`)).toEqual(['warning samples/train.yaml']);
   });
 
+  it('a root module at the scan root and its modules/ folder are one project: its pools are the manifest\'s', async () => {
+    const root = tree({
+      'main.tf': TAINTED,
+      'modules/cpu/aks.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "cpu" {\n  name                  = "cpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = "Standard_D4s_v5"\n}\n',
+      'k8s/train.yaml': gpuPod('train', false),
+    });
+    const r = await lint({ paths: [root], root, noConfig: true, rules: ['K8S001'] });
+    // The pool's taint (error), not the configured one (warning): files at the root and one folder are not two projects.
+    expect(r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => `${f.level} ${path.relative(root, f.location.file)}`)).toEqual(['error k8s/train.yaml']);
+  });
+
   it('the same repository linted from a folder above it: its project is asked the same question (the scan root does not matter)', async () => {
     const parent = tree({
       'repo/a/infra/aks.tf': UNTAINTED,
