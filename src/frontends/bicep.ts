@@ -328,11 +328,13 @@ function cachedModule(state: UnitParses, ctx: FrontEndContext, cache: Host, bice
 }
 
 /**
- * A module declaration's or a `using`'s literal path (registry references have a scheme and never
- * match a scanned file). Bicep needs no blank between the symbolic name and the path
+ * A module declaration's, a `using`'s or a compile-time import's literal path (registry references
+ * have a scheme and never match a scanned file): `import { x } from './types.bicep'` and
+ * `import * as ns from '…'` read the file's exported variables, whose values and problems are
+ * placed in that file. Bicep needs no blank between the symbolic name and the path
  * (`module minimum_rg'../resourceGroup.bicep' = {`, ALZ-Bicep's samples): both are tokens.
  */
-const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*)'([^'$\n]+)'/g;
+const BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
 
 /**
  * Units of work (issue 15): `.bicep` and `.bicepparam` files joined by the local references

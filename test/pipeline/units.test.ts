@@ -302,6 +302,20 @@ describe('Bicep units', () => {
     const bicep = run.units.filter((u) => u.frontEnd.name === 'bicep').map((u) => u.files.map((f) => path.relative(root, f.path).split(path.sep).join('/')).sort());
     expect(bicep).toEqual([['rg/rg.bicep', 'rg/samples/max.bicep', 'rg/samples/min.bicep']]);
   });
+
+  it('files that import the exported variables of one file are one unit with it (a problem placed in it is made once, in one shard)', async () => {
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'shared'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'a'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'b'), { recursive: true });
+    // A missing file read by an exported variable: EVAL001 in shared/config.bicep, from each importer.
+    fs.writeFileSync(path.join(root, 'shared/config.bicep'), "@export()\nvar poolSize = loadTextContent('./size.txt')\n");
+    fs.writeFileSync(path.join(root, 'a/main.bicep'), "import { poolSize } from '../shared/config.bicep'\noutput size string = poolSize\n");
+    fs.writeFileSync(path.join(root, 'b/main.bicep'), "import * as cfg from '../shared/config.bicep'\noutput size string = cfg.poolSize\n");
+    const run = await prepareRun({ paths: [root], root, noConfig: true, today: '2026-12-01' });
+    const bicep = run.units.filter((u) => u.frontEnd.name === 'bicep').map((u) => u.files.map((f) => path.relative(root, f.path).split(path.sep).join('/')).sort());
+    expect(bicep).toEqual([['a/main.bicep', 'b/main.bicep', 'shared/config.bicep']]);
+  });
 });
 
 describe('--shard', () => {
