@@ -740,6 +740,27 @@ steps:
         messageId: 'adminUser',
       },
       {
+        // A comment after the template path: the caller's parameters still reach the template.
+        name: 'pipeline-template-path-followed-by-a-comment',
+        files: {
+          'pipelines/ci.yml': `steps:
+  - template: ../templates/acr.yml # the registry
+    parameters:
+      adminEnabled: ⟦true⟧
+`,
+          'templates/acr.yml': `parameters:
+  - name: adminEnabled
+    type: boolean
+    default: false
+steps:
+  - bash: az acr create -n acrml -g rg --sku Premium --admin-enabled \${{ parameters.adminEnabled }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // A workflow step runs a script by its path from the repository root, the repository one
         // folder below the scan root: the script runs with the job's env (and the finding is there).
         name: 'workflow-runs-a-repository-script-below-the-scan-root',
