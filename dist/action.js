@@ -21535,7 +21535,7 @@ var init_terraform = __esm({
 // src/frontends/bicep-references.ts
 import path14 from "node:path";
 function bicepReferences(ctx, file) {
-  return planningFact(ctx, "bicep-references", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
+  return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
 async function bicepCallingFolders(given, wide) {
   if (!given.some((f) => BICEP_FILE.test(f))) return [];
@@ -21553,7 +21553,7 @@ var init_bicep_references = __esm({
   "src/frontends/bicep-references.ts"() {
     "use strict";
     init_shared();
-    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s+|using\s+)'([^'$\n]+)'/g;
+    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
     BICEP_FILE = /\.bicep(?:param)?$/i;
   }
 });
@@ -41115,10 +41115,16 @@ function heredocFor(cmd, rel) {
   }
   return best;
 }
+function githubRepository(file) {
+  const parts = path28.resolve(file).split(path28.sep);
+  const i = parts.lastIndexOf(".github");
+  return i > 0 ? parts.slice(0, i).join(path28.sep) || path28.sep : void 0;
+}
 function candidates(cmd, rel, root) {
   const own = path28.join(path28.dirname(cmd.file), rel);
   const fromRoot = path28.join(root, rel);
-  const order2 = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
+  const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path28.join(repository, rel)], fromRoot, own];
   return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path28.sep) ? root : root + path28.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
@@ -41829,20 +41835,45 @@ function scriptPathRuns(file, scripts, root) {
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
   if (path29.isAbsolute(rel)) return void 0;
-  return scripts.get(path29.join(root, rel)) ?? scripts.get(path29.join(path29.dirname(from), rel));
+  const github = repositoryRoot(from);
+  const first = (github === void 0 ? void 0 : scripts.get(path29.join(github, rel))) ?? scripts.get(path29.join(root, rel)) ?? scripts.get(path29.join(path29.dirname(from), rel));
+  if (first) return first;
+  for (const dir of foldersBetween(root, path29.dirname(path29.resolve(from)))) {
+    const hit = scripts.get(path29.join(dir, rel));
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function foldersBetween(root, dir) {
+  const below = path29.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path29.isAbsolute(below)) return [];
+  const parts = below.split(path29.sep);
+  return parts.slice(0, -1).map((_, i) => path29.join(root, ...parts.slice(0, i + 1)));
 }
 function repositoryRoot(file) {
   const p = path29.resolve(file).replace(/\\/g, "/");
   const i = p.lastIndexOf("/.github/");
   return i < 0 ? void 0 : p.slice(0, i);
 }
-function templateTarget(caller, ref, root) {
+function templateTarget(caller, ref, root, scanned) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  return p.startsWith("/") ? path29.resolve(root, `.${p}`) : path29.resolve(path29.dirname(path29.resolve(caller.file)), p);
+  if (!p.startsWith("/")) return path29.resolve(path29.dirname(path29.resolve(caller.file)), p);
+  const fromRoot = path29.resolve(root, `.${p}`);
+  if (scanned.has(fromRoot)) return fromRoot;
+  const below = path29.relative(root, path29.dirname(path29.resolve(caller.file)));
+  if (below === "" || below.startsWith("..") || path29.isAbsolute(below)) return fromRoot;
+  let dir = root;
+  for (const part of below.split(path29.sep)) {
+    dir = path29.join(dir, part);
+    const target = path29.resolve(dir, `.${p}`);
+    if (scanned.has(target)) return target;
+  }
+  return fromRoot;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
+  const scanned = new Set(ciFiles.map((f) => path29.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0) return;
     const list2 = out.get(key) ?? [];
@@ -41851,11 +41882,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
   };
   for (const caller of ciFiles) {
     if (caller.format === "azure-pipelines") {
-      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot), { caller, inputs: caller.extends.inputs });
-      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot), { caller, stage, inputs: stage.inputs });
+      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned), { caller, inputs: caller.extends.inputs });
+      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
-        put(templateTarget(caller, job.template, scanRoot), { caller, job, inputs: job.inputs });
-        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot), { caller, job, step, inputs: step.inputs });
+        put(templateTarget(caller, job.template, scanRoot, scanned), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned), { caller, job, step, inputs: step.inputs });
       }
       continue;
     }
@@ -41992,7 +42023,7 @@ function scriptNamesIn(text2) {
 function localUsesIn(text2) {
   const out = [];
   for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
-  for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+  for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
   return out;
 }
 function isReferences(v) {
@@ -45710,14 +45741,23 @@ function scanViewOf(summaries, root) {
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
       if (project2 === void 0) {
-        severalTopLevel ??= topLevelFolders(aksFiles, root).size > 1;
+        severalTopLevel ??= severalChildFolders(aksFiles, root);
         return severalTopLevel ? [] : every;
       }
       let mine = byProject.get(project2);
-      if (!mine) byProject.set(project2, mine = every.filter((p) => isInside2(p.header.file, project2)));
+      if (!mine) byProject.set(project2, mine = projectPools(project2, every, aksFiles));
       return mine;
     }
   };
+}
+function projectPools(project2, every, aksFiles) {
+  if (severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2)) return [];
+  return every.filter((p) => isInside2(p.header.file, project2));
+}
+function severalChildFolders(files, dir) {
+  const children = topLevelFolders(files, dir);
+  children.delete("");
+  return children.size > 1;
 }
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
@@ -49315,7 +49355,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
     },
     messages: {
       scannedPool: '{{workload}} requests "{{resource}}" but does not tolerate the {{taint}}{{others}}, so its pods stay Pending; add a toleration for {{missing}} to the pod template.',
-      configTaint: '{{workload}} requests "{{resource}}" but does not tolerate the GPU taint "{{taint}}" (gpu.taint; the scan has no GPU node pool), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "{{taint}}" to the pod template.',
+      configTaint: '{{workload}} requests "{{resource}}" but does not tolerate the GPU taint "{{taint}}" (gpu.taint; the scan has no GPU node pool for it), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "{{taint}}" to the pod template.',
       extendedResource: '{{workload}} requests "{{resource}}" and relies on AKS adding the toleration for the taint "{{taint}}" of {{pool}} (ExtendedResourceToleration); write the toleration in the pod template to keep it schedulable on clusters without that admission plugin.'
     }
   },
@@ -49498,7 +49538,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
             data: {
               workload: templateName(t),
               taint: taint.text,
-              pool: target.pool ? `GPU node pool "${target.pool.name}"` : "the GPU node pools (gpu.taint; the scan has no GPU node pool)",
+              pool: target.pool ? `GPU node pool "${target.pool.name}"` : "the GPU node pools (gpu.taint; the scan has no GPU node pool for it)",
               accelerator: ACCELERATOR_LABEL
             }
           });

@@ -109,7 +109,7 @@ export default defineRule({
             data: {
               workload: templateName(t),
               taint: taint.text,
-              pool: target.pool ? `GPU node pool "${target.pool.name}"` : 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
+              pool: target.pool ? `GPU node pool "${target.pool.name}"` : 'the GPU node pools (gpu.taint; the scan has no GPU node pool for it)',
               accelerator: ACCELERATOR_LABEL,
             },
           });

@@ -72,18 +72,38 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string): Sc
       if (projectOfDir.has(dir)) project = projectOfDir.get(dir);
       else projectOfDir.set(dir, (project = nearestProject(dir, root, aksFiles, (aksDirs ??= ancestorDirs(aksFiles)))));
       // Reached the scan root: the pools are the manifest's only when they all belong to one
-      // project (one top-level folder, or files at the root). Pools of several top-level folders
-      // (a scan of several repositories, a monorepo of several clusters) leave the manifest's
-      // cluster unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
+      // project (one top-level folder, with or without files at the root: a root module and its
+      // modules/). Pools of several top-level folders (a scan of several repositories, a monorepo
+      // of several clusters) leave the manifest's cluster unknown: no scanned pool is its pool,
+      // and the configured `gpu.taint` applies.
       if (project === undefined) {
-        severalTopLevel ??= topLevelFolders(aksFiles, root).size > 1;
+        severalTopLevel ??= severalChildFolders(aksFiles, root);
         return severalTopLevel ? [] : every;
       }
       let mine = byProject.get(project);
-      if (!mine) byProject.set(project, (mine = every.filter((p) => isInside(p.header.file, project))));
+      if (!mine) byProject.set(project, (mine = projectPools(project, every, aksFiles)));
       return mine;
     },
   };
+}
+
+/**
+ * The pools of the project folder `project`, asked the question the scan root is asked: when its
+ * AKS files lie in several of its child folders, the manifest's cluster is unknown and no pool is
+ * its pool. So the answer does not depend on how far above the project the scan root sits:
+ * linting a repository from its own folder or from a folder of several checkouts pairs its
+ * manifests with the same pools.
+ */
+function projectPools(project: string, every: readonly GpuNodePool[], aksFiles: readonly string[]): readonly GpuNodePool[] {
+  if (severalChildFolders(aksFiles.filter((f) => isInside(f, project)), project)) return [];
+  return every.filter((p) => isInside(p.header.file, project));
+}
+
+/** Whether `files` lie in more than one child folder of `dir` (files directly in `dir` are its own: they join any one child). */
+function severalChildFolders(files: readonly string[], dir: string): boolean {
+  const children = topLevelFolders(files, dir);
+  children.delete('');
+  return children.size > 1;
 }
 
 /** The first path segment below the root of each file ('' for a file at the root itself). */

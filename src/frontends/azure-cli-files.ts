@@ -7,7 +7,8 @@
  *   (`cat > compute.yml <<EOF`) wins: the script wrote it just before. Otherwise a scanned file,
  *   looked up relative to the working directory the command most likely has: for a script, its
  *   own folder, then the repository root (scan root); for a workflow or pipeline step, the
- *   repository root (where CI steps start), then the CI file's folder. The first that exists
+ *   repository root (where CI steps start: for a GitHub workflow the folder above its `.github/`,
+ *   then the scan root), then the CI file's folder. The first that exists
  *   is read, through the Host (never outside the scan root: an absolute path or one that
  *   climbs out is not read). A path with an unknown part (`$DIR/compute.yml`), a file not
  *   found and a heredoc that is not YAML give a resource whose attributes are all unknown, so
@@ -107,11 +108,23 @@ function heredocFor(cmd: FileCommand, rel: string): HeredocWrite | undefined {
   return best;
 }
 
+/**
+ * The repository of a GitHub workflow or action: the folder above its `.github/`. Its `run:` steps
+ * start there ($GITHUB_WORKSPACE, where actions/checkout puts the repository), wherever the scan
+ * root is (a folder of several checkouts, the parent of the repository).
+ */
+function githubRepository(file: string): string | undefined {
+  const parts = path.resolve(file).split(path.sep);
+  const i = parts.lastIndexOf('.github');
+  return i > 0 ? parts.slice(0, i).join(path.sep) || path.sep : undefined;
+}
+
 /** The folders a relative path is looked up in, most likely working directory first. */
 function candidates(cmd: FileCommand, rel: string, root: string): string[] {
   const own = path.join(path.dirname(cmd.file), rel);
   const fromRoot = path.join(root, rel);
-  const order = cmd.inScript ? [own, fromRoot] : [fromRoot, own];
+  const repository = cmd.inScript ? undefined : githubRepository(cmd.file);
+  const order = cmd.inScript ? [own, fromRoot] : [...(repository === undefined ? [] : [path.join(repository, rel)]), fromRoot, own];
   return [...new Set(order)].filter((p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
 }
 

@@ -736,11 +736,31 @@ function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; scrip
   return out;
 }
 
-/** A scanned script named by a path relative to the repository root (where CI steps start) or to the calling file. */
+/**
+ * A scanned script named by a path relative to the repository root (where CI steps start) or to
+ * the calling file. The repository root is, for a GitHub file, the folder above its `.github/`;
+ * then the scan root; then, after the calling file's folder, a folder above it (nearest the root
+ * first): a repository linted from a folder above it finds its scripts as from its own folder.
+ */
 function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, p: string): { file: string; script: CiScript } | undefined {
   const rel = p.replace(/\\/g, '/').replace(/^\.\//, '');
   if (path.isAbsolute(rel)) return undefined;
-  return scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
+  const github = repositoryRoot(from);
+  const first = (github === undefined ? undefined : scripts.get(path.join(github, rel))) ?? scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
+  if (first) return first;
+  for (const dir of foldersBetween(root, path.dirname(path.resolve(from)))) {
+    const hit = scripts.get(path.join(dir, rel));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The folders strictly between `root` and `dir` (below the root, above `dir`), nearest the root first. */
+function foldersBetween(root: string, dir: string): string[] {
+  const below = path.relative(root, dir);
+  if (below === '' || below.startsWith('..') || path.isAbsolute(below)) return [];
+  const parts = below.split(path.sep);
+  return parts.slice(0, -1).map((_, i) => path.join(root, ...parts.slice(0, i + 1)));
 }
 
 // ---- local reusable workflows and composite actions ----------------------------------------
@@ -767,18 +787,32 @@ function repositoryRoot(file: string): string | undefined {
 
 /**
  * Where an Azure Pipelines template reference points: relative to the including file, or to the
- * repository (taken as the scan root) when it starts with `/`. Undefined for a template in another
- * repository (`@alias`) or one whose path is an expression.
+ * repository when it starts with `/`. The repository is the scan root, else the folder above the
+ * caller, nearest the root first, where the template is a scanned CI file: a repository linted
+ * from a folder above it (several checkouts) resolves its templates as from its own folder.
+ * Undefined for a template in another repository (`@alias`) or one whose path is an expression.
  */
-function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: string): string | undefined {
+function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: string, scanned: ReadonlySet<string>): string | undefined {
   if (!ref || ref.repository !== undefined || /\$[{(]/.test(ref.path)) return undefined;
   const p = ref.path.trim();
-  return p.startsWith('/') ? path.resolve(root, `.${p}`) : path.resolve(path.dirname(path.resolve(caller.file)), p);
+  if (!p.startsWith('/')) return path.resolve(path.dirname(path.resolve(caller.file)), p);
+  const fromRoot = path.resolve(root, `.${p}`);
+  if (scanned.has(fromRoot)) return fromRoot;
+  const below = path.relative(root, path.dirname(path.resolve(caller.file)));
+  if (below === '' || below.startsWith('..') || path.isAbsolute(below)) return fromRoot;
+  let dir = root;
+  for (const part of below.split(path.sep)) {
+    dir = path.join(dir, part);
+    const target = path.resolve(dir, `.${p}`);
+    if (scanned.has(target)) return target;
+  }
+  return fromRoot;
 }
 
 /** Every call with inputs, keyed by the absolute path of the workflow, `action.yml`/`action.yaml` or template it runs. */
 function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<string, LocalCall[]> {
   const out = new Map<string, LocalCall[]>();
+  const scanned = new Set(ciFiles.map((f) => path.resolve(f.file)));
   const put = (key: string | undefined, c: LocalCall): void => {
     if (key === undefined || c.inputs.length === 0) return;
     const list = out.get(key) ?? [];
@@ -787,11 +821,11 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
   };
   for (const caller of ciFiles) {
     if (caller.format === 'azure-pipelines') {
-      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot), { caller, inputs: caller.extends.inputs });
-      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot), { caller, stage, inputs: stage.inputs });
+      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned), { caller, inputs: caller.extends.inputs });
+      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
-        put(templateTarget(caller, job.template, scanRoot), { caller, job, inputs: job.inputs });
-        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot), { caller, job, step, inputs: step.inputs });
+        put(templateTarget(caller, job.template, scanRoot, scanned), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned), { caller, job, step, inputs: step.inputs });
       }
       continue;
     }

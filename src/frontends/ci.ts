@@ -104,7 +104,8 @@ function localUsesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1]!.replace(/\/+$/, '').toLowerCase());
   // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading `./`, `../`, `/`.
-  for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*$/gm)) out.push(m[1]!.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
+  // A YAML comment may follow (`- template: templates/acr.yml # registry`).
+  for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1]!.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
   return out;
 }
 

@@ -21,13 +21,15 @@
  * `summary` counts unsuppressed findings by level; suppressed findings are listed too (with
  * `suppressed`) and counted only in `summary.suppressed`. Paths are relative to `root` with
  * forward slashes; positions are 1-based, columns in UTF-16 code units, `endColumn` exclusive.
- * Findings are sorted by file, line, column, end, rule ID. Keys always appear in this order.
+ * Regions are the ones SARIF and the GitHub annotations show (`normalizeRegion`: an empty range,
+ * such as line 1 of a state or plan file, is one column wide), so every format that prints an
+ * end gives a finding the same place. Findings are sorted by file, line, column, end, rule ID. Keys always appear in this order.
  */
 import type { LintResult } from '../engine/result.js';
 import type { Level, Suppression } from '../engine/types.js';
 import type { EnvClass } from '../core/env.js';
 import type { Location } from '../core/source.js';
-import { TOOL_NAME, compareStrings, relativePath, sortFindings, summarize, type Summary } from './common.js';
+import { TOOL_NAME, compareStrings, normalizeRegion, relativePath, sortFindings, summarize, type Summary } from './common.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -63,14 +65,10 @@ export interface JsonReport {
   findings: JsonFinding[];
 }
 
+/** A location as SARIF gives it (same region), with its path relative to the root. */
 function loc(root: string, l: Location): JsonLocation {
-  return {
-    file: relativePath(root, l.file),
-    line: l.range.start.line,
-    column: l.range.start.column,
-    endLine: l.range.end.line,
-    endColumn: l.range.end.column,
-  };
+  const r = normalizeRegion(l.range);
+  return { file: relativePath(root, l.file), line: r.startLine, column: r.startColumn, endLine: r.endLine, endColumn: r.endColumn };
 }
 
 export function buildJsonReport(result: LintResult): JsonReport {

@@ -63,6 +63,15 @@ describe('az ml … --file: which file', () => {
     expect(r.findings[0]!.address).toBe('workflow:jobs.infra.steps[0]: az ml compute create --file infra/compute.yml');
   });
 
+  it("reads a GitHub workflow step's file from its repository (the folder above .github) when the scan root is above it", async () => {
+    // A folder of several checkouts: the step starts in repo/ ($GITHUB_WORKSPACE), not at the scan root.
+    const { r, dir } = await run({
+      'repo/infra/compute.yml': COMPUTE,
+      'repo/.github/workflows/ml.yml': 'on: push\njobs:\n  infra:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml compute create -f infra/compute.yml --set min_instances=3\n',
+    });
+    expect(shown(r, dir)).toEqual(['AML004 repo/.github/workflows/ml.yml:6:76 unknown']);
+  });
+
   it('does not report a scanned file twice: once per command, identical findings merged, and not again on its own', async () => {
     const { r, dir } = await run({
       'compute.yml': COMPUTE,

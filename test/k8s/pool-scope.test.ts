@@ -105,4 +105,31 @@ describe('GPU pools of the nearest project', () => {
     // Every pool of the scan would include a's untainted pool and leave the pod silent.
     expect(r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => `${f.level} ${path.relative(root, f.location.file)}`)).toEqual(['warning samples/train.yaml']);
   });
+
+  it('a root module at the scan root and its modules/ folder are one project: its pools are the manifest\'s', async () => {
+    const root = tree({
+      'main.tf': TAINTED,
+      'modules/cpu/aks.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "cpu" {\n  name                  = "cpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = "Standard_D4s_v5"\n}\n',
+      'k8s/train.yaml': gpuPod('train', false),
+    });
+    const r = await lint({ paths: [root], root, noConfig: true, rules: ['K8S001'] });
+    // The pool's taint (error), not the configured one (warning): files at the root and one folder are not two projects.
+    expect(r.findings.filter((f) => f.ruleId === 'K8S001').map((f) => `${f.level} ${path.relative(root, f.location.file)}`)).toEqual(['error k8s/train.yaml']);
+  });
+
+  it('the same repository linted from a folder above it: its project is asked the same question (the scan root does not matter)', async () => {
+    const parent = tree({
+      'repo/a/infra/aks.tf': UNTAINTED,
+      'repo/b/infra/aks.tf': TAINTED,
+      'repo/samples/train.yaml': gpuPod('train', false),
+    });
+    const level = async (root: string) =>
+      (await lint({ paths: [root], root, noConfig: true, rules: ['K8S001'] })).findings
+        .filter((f) => f.ruleId === 'K8S001')
+        .map((f) => `${f.level} ${path.relative(parent, f.location.file).split(path.sep).join('/')}`);
+    // From repo/ its pools sit in two top-level folders: the cluster is unknown, the configured taint applies.
+    expect(await level(path.join(parent, 'repo'))).toEqual(['warning repo/samples/train.yaml']);
+    // From the parent, repo/ is the nearest project; every pool of it used to be the pod's (a's untainted pool left it silent).
+    expect(await level(parent)).toEqual(['warning repo/samples/train.yaml']);
+  });
 });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint, type LintOptions } from '../../src/api.js';
+import { lint, prepareRun, type LintOptions } from '../../src/api.js';
 import { allReports, settle, tempDirs } from '../support/cache-runs.js';
 import { parseShard, shardOf } from '../../src/pipeline/shard.js';
 import { sparseText } from '../../src/pipeline/unit.js';
@@ -287,6 +287,34 @@ describe('cache and units on a small tree', () => {
     const at = f.location.range.start.line;
     for (let n = Math.max(1, at - 3); n <= Math.min(original.length, at + 3); n++) expect(lines[n - 1]).toBe(original[n - 1]);
     expect(sparseText([[3, 'c'], [1, 'a']])).toBe('a\n\nc');
+  });
+});
+
+describe('Bicep units', () => {
+  it('a module written without a blank before its path (module rg\'../rg.bicep\') joins its caller\'s unit, so one shard reports the module\'s findings', async () => {
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'rg/samples'), { recursive: true });
+    // The module reads a file that is not there (EVAL001 in rg.bicep), evaluated by each caller.
+    fs.writeFileSync(path.join(root, 'rg/rg.bicep'), "param name string\nmodule cua '../missing/cua.bicep' = {\n  name: 'cua-${name}'\n}\n");
+    fs.writeFileSync(path.join(root, 'rg/samples/min.bicep'), "module min_rg'../rg.bicep' = {\n  name: 'min'\n  params: {\n    name: 'a'\n  }\n}\n");
+    fs.writeFileSync(path.join(root, 'rg/samples/max.bicep'), "module max_rg '../rg.bicep' = {\n  name: 'max'\n  params: {\n    name: 'b'\n  }\n}\n");
+    const run = await prepareRun({ paths: [root], root, noConfig: true, today: '2026-12-01' });
+    const bicep = run.units.filter((u) => u.frontEnd.name === 'bicep').map((u) => u.files.map((f) => path.relative(root, f.path).split(path.sep).join('/')).sort());
+    expect(bicep).toEqual([['rg/rg.bicep', 'rg/samples/max.bicep', 'rg/samples/min.bicep']]);
+  });
+
+  it('files that import the exported variables of one file are one unit with it (a problem placed in it is made once, in one shard)', async () => {
+    const root = tempDir();
+    fs.mkdirSync(path.join(root, 'shared'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'a'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'b'), { recursive: true });
+    // A missing file read by an exported variable: EVAL001 in shared/config.bicep, from each importer.
+    fs.writeFileSync(path.join(root, 'shared/config.bicep'), "@export()\nvar poolSize = loadTextContent('./size.txt')\n");
+    fs.writeFileSync(path.join(root, 'a/main.bicep'), "import { poolSize } from '../shared/config.bicep'\noutput size string = poolSize\n");
+    fs.writeFileSync(path.join(root, 'b/main.bicep'), "import * as cfg from '../shared/config.bicep'\noutput size string = cfg.poolSize\n");
+    const run = await prepareRun({ paths: [root], root, noConfig: true, today: '2026-12-01' });
+    const bicep = run.units.filter((u) => u.frontEnd.name === 'bicep').map((u) => u.files.map((f) => path.relative(root, f.path).split(path.sep).join('/')).sort());
+    expect(bicep).toEqual([['a/main.bicep', 'b/main.bicep', 'shared/config.bicep']]);
   });
 });
 

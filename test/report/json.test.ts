@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildJsonReport, formatJson, type JsonReport } from '../../src/report/json.js';
-import { F_AML001, cleanResult, fullResult, makeResult } from './fixtures.js';
+import { F_AML001, F_GPU001, cleanResult, fullResult, loc, makeResult } from './fixtures.js';
+import { buildSarif } from '../../src/report/sarif.js';
 
 describe('json', () => {
   it('has the documented top-level shape and summary', () => {
@@ -59,6 +60,22 @@ describe('json', () => {
     const doc = buildJsonReport(makeResult([f]));
     expect(doc.findings[0]!.address).toBeNull();
     expect(doc.findings[0]!.related[0]!.label).toBeNull();
+  });
+
+  it('gives an empty range (line 1 of a state or plan file) the region SARIF gives it', () => {
+    // TF002/TF004 point at the start of the file with an empty range; SARIF widens it to one
+    // column (GitHub rejects empty regions), and the JSON report must name the same place.
+    const f = { ...F_GPU001, related: [{ ...loc('/repo/envs/prod/main.tf', 1, 1, 1, 1), label: 'here' }], location: loc('/repo/infra/plan.json', 1, 1, 1, 1) };
+    const result = makeResult([f]);
+    const json = buildJsonReport(result).findings[0]!;
+    type Region = { startLine: number; startColumn: number; endLine: number; endColumn: number };
+    const sarif = buildSarif(result) as unknown as { runs: { results: { locations: { physicalLocation: { region: Region } }[] }[] }[] };
+    const region = sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.region;
+    expect({ line: json.line, column: json.column, endLine: json.endLine, endColumn: json.endColumn }).toEqual({
+      line: region.startLine, column: region.startColumn, endLine: region.endLine, endColumn: region.endColumn,
+    });
+    expect(json.endColumn).toBe(2);
+    expect(json.related[0]).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 2 });
   });
 
   it('is deterministic, pretty-printed with a trailing newline and without other absolute paths', () => {

@@ -740,6 +740,76 @@ steps:
         messageId: 'adminUser',
       },
       {
+        // A comment after the template path: the caller's parameters still reach the template.
+        name: 'pipeline-template-path-followed-by-a-comment',
+        files: {
+          'pipelines/ci.yml': `steps:
+  - template: ../templates/acr.yml # the registry
+    parameters:
+      adminEnabled: ⟦true⟧
+`,
+          'templates/acr.yml': `parameters:
+  - name: adminEnabled
+    type: boolean
+    default: false
+steps:
+  - bash: az acr create -n acrml -g rg --sku Premium --admin-enabled \${{ parameters.adminEnabled }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // A workflow step runs a script by its path from the repository root, the repository one
+        // folder below the scan root: the script runs with the job's env (and the finding is there).
+        name: 'workflow-runs-a-repository-script-below-the-scan-root',
+        files: {
+          'repo/.github/workflows/acr.yml': `on: push
+jobs:
+  acr:
+    runs-on: ubuntu-latest
+    env:
+      ACR_ADMIN: "⟦true⟧"
+    steps:
+      - run: ./scripts/acr.sh
+`,
+          'repo/scripts/acr.sh': '#!/bin/bash\naz acr create -n acrml -g rg --sku Premium --admin-enabled "$ACR_ADMIN"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        // A step template named from the repository root (/templates/…) with the repository one
+        // folder below the scan root (several checkouts in one folder): the caller's value decides.
+        name: 'pipeline-template-from-the-repository-root-below-the-scan-root',
+        files: {
+          'repo/pipelines/ci.yml': `trigger:
+  - main
+steps:
+  - template: /templates/acr.yml
+    parameters:
+      adminEnabled: ⟦true⟧
+`,
+          'repo/templates/acr.yml': `parameters:
+  - name: adminEnabled
+    type: boolean
+    default: false
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: sc
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: az acr create -n acrml -g rg --sku Premium --admin-enabled \${{ parameters.adminEnabled }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // sudo, command, env, nohup, exec and timeout run the az command after them unchanged.
         name: 'wrapped-in-sudo',
         files: { 'deploy.sh': 'sudo -E az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
