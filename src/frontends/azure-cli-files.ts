@@ -41,7 +41,7 @@ import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
 import type { FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { perRun } from './shared.js';
+import { githubRepository, perRun } from './shared.js';
 
 /** One `az ml … --file` command to link, as the azure-cli front end read it. */
 export interface FileCommand {
@@ -106,17 +106,6 @@ function heredocFor(cmd: FileCommand, rel: string): HeredocWrite | undefined {
     if (!best || h.heredoc.range.start.offset > best.heredoc.range.start.offset) best = h;
   }
   return best;
-}
-
-/**
- * The repository of a GitHub workflow or action: the folder above its `.github/`. Its `run:` steps
- * start there ($GITHUB_WORKSPACE, where actions/checkout puts the repository), wherever the scan
- * root is (a folder of several checkouts, the parent of the repository).
- */
-function githubRepository(file: string): string | undefined {
-  const parts = path.resolve(file).split(path.sep);
-  const i = parts.lastIndexOf('.github');
-  return i > 0 ? parts.slice(0, i).join(path.sep) || path.sep : undefined;
 }
 
 /** The folders a relative path is looked up in, most likely working directory first. */

@@ -44,6 +44,7 @@ import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptContext
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
+import { githubRepository } from './shared.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
@@ -745,7 +746,7 @@ function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; scrip
 function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, p: string): { file: string; script: CiScript } | undefined {
   const rel = p.replace(/\\/g, '/').replace(/^\.\//, '');
   if (path.isAbsolute(rel)) return undefined;
-  const github = repositoryRoot(from);
+  const github = githubRepository(from);
   const first = (github === undefined ? undefined : scripts.get(path.join(github, rel))) ?? scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
   if (first) return first;
   for (const dir of foldersBetween(root, path.dirname(path.resolve(from)))) {
@@ -778,13 +779,6 @@ interface LocalCall {
   inputs: CiEntry[];
 }
 
-/** The repository root a `./…` reference is relative to: the folder above the caller's `.github`. */
-function repositoryRoot(file: string): string | undefined {
-  const p = path.resolve(file).replace(/\\/g, '/');
-  const i = p.lastIndexOf('/.github/');
-  return i < 0 ? undefined : p.slice(0, i);
-}
-
 /**
  * Where an Azure Pipelines template reference points: relative to the including file, or to the
  * repository when it starts with `/`. The repository is the scan root, else the folder above the
@@ -798,11 +792,10 @@ function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: st
   if (!p.startsWith('/')) return path.resolve(path.dirname(path.resolve(caller.file)), p);
   const fromRoot = path.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const below = path.relative(root, path.dirname(path.resolve(caller.file)));
+  const callerDir = path.dirname(path.resolve(caller.file));
+  const below = path.relative(root, callerDir);
   if (below === '' || below.startsWith('..') || path.isAbsolute(below)) return fromRoot;
-  let dir = root;
-  for (const part of below.split(path.sep)) {
-    dir = path.join(dir, part);
+  for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
     const target = path.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
@@ -830,7 +823,7 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
       continue;
     }
     if (caller.format !== 'github-actions') continue;
-    const root = repositoryRoot(caller.file);
+    const root = githubRepository(caller.file);
     if (root === undefined) continue;
     for (const job of caller.jobs) {
       if (job.uses?.kind === 'local') put(path.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });

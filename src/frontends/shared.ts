@@ -3,6 +3,7 @@
  * syntax errors become PARSE001 problems once, and why a file could not be read.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { classifyPath, type EnvClass } from '../core/env.js';
 import type { Host } from '../core/host.js';
 import { relativeToRoot } from '../core/paths.js';
@@ -92,6 +93,18 @@ export function perRun<T>(allFiles: FrontEndContext['allFiles'], name: string, m
 /** A hash of `parts()` (JSON), made once per run and name: the run-wide part of a `FrontEnd.unitCacheKey`, asked once per unit. */
 export function runWideKey(allFiles: FrontEndContext['allFiles'], name: string, parts: () => unknown): string {
   return perRun(allFiles, `key:${name}`, () => createHash('sha256').update(JSON.stringify(parts())).digest('base64url'));
+}
+
+/**
+ * The repository of a GitHub workflow or action: the folder above its `.github/`. Its `run:` steps
+ * start there ($GITHUB_WORKSPACE, where actions/checkout puts the repository) and its `./…`
+ * references are relative to it, wherever the scan root is (a folder of several checkouts, the
+ * parent of the repository).
+ */
+export function githubRepository(file: string): string | undefined {
+  const parts = path.resolve(file).split(path.sep);
+  const i = parts.lastIndexOf('.github');
+  return i > 0 ? parts.slice(0, i).join(path.sep) || path.sep : undefined;
 }
 
 /** A list of strings (a recorded planning answer's shape). */

@@ -149,17 +149,22 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
-  const moduleOf = (file: string): string | undefined => {
-    for (let d = path.dirname(file); ; d = path.dirname(d)) {
-      if (tfDirs.has(d)) return d;
-      const rel = path.relative(wide.root, d);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    }
-  };
   // Only Terraform's own files have a module; a var file's module folder is walked too (the
   // folder run pairs the var file with it, also from a subfolder without .tf files).
-  const modules = given.filter((f) => terraformFrontEnd.byName(f) !== undefined).map(moduleOf).filter((d): d is string => d !== undefined);
+  const modules = given.filter((f) => terraformFrontEnd.byName(f) !== undefined).map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined);
   return [...new Set([...modules, ...upstreamOf(modules, callers)])].sort();
+}
+
+/**
+ * The module a file belongs to: the nearest folder at or above it, up to `root`, that holds
+ * `.tf` files (`tfDirs`), as a var file in `config/prod.tfvars` is paired with the module above.
+ */
+function moduleFolderOf(file: string, tfDirs: ReadonlySet<string> | ReadonlyMap<string, unknown>, root: string): string | undefined {
+  for (let d = path.dirname(file); ; d = path.dirname(d)) {
+    if (tfDirs.has(d)) return d;
+    const rel = path.relative(root, d);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  }
 }
 
 /**
@@ -232,14 +237,8 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
   for (const f of files) {
     if (f.kind === 'terraform') put(find(path.dirname(f.path)), f);
     else if (f.kind === 'tfvars' || f.kind === 'tfvars-json') {
-      let d = path.dirname(f.path);
-      while (!tfDirs.has(d)) {
-        const up = path.dirname(d);
-        const rel = path.relative(ctx.root, up);
-        if (up === d || rel.startsWith('..') || path.isAbsolute(rel)) break;
-        d = up;
-      }
-      put(tfDirs.has(d) ? find(d) : `\u0000${f.path}`, f);
+      const module = moduleFolderOf(f.path, tfDirs, ctx.root);
+      put(module !== undefined ? find(module) : `\u0000${f.path}`, f);
     } else put(`\u0000${f.path}`, f);
   }
   return [...groups.values()];
