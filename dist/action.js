@@ -41094,6 +41094,84 @@ var init_context2 = __esm({
   }
 });
 
+// src/frontends/azure-cli-sets.ts
+function yamlAttrs(kind) {
+  const specs = kind === "ml.workspace" ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
+  return specs.flatMap((s) => s.attrs);
+}
+function convert2(a, v) {
+  const text2 = v.value.trim();
+  const keep = (x) => ({ ...x, via: v.via });
+  if (a.convert === "enabledToBool") {
+    const l = text2.toLowerCase();
+    return l === "enabled" || l === "disabled" ? keep(bool(l === "enabled", v.origin)) : unknown(`"${text2}" is neither Enabled nor Disabled`, v.origin);
+  }
+  if (typeof a.default === "number" || /NodeCount$/.test(a.canonical)) return /^-?\d+$/.test(text2) ? keep(num(Number(text2), v.origin)) : unknown(`"${text2}" is not a whole number`, v.origin);
+  if (typeof a.default === "boolean") {
+    const l = text2.toLowerCase();
+    return l === "true" || l === "false" ? keep(bool(l === "true", v.origin)) : unknown(`"${text2}" is not true or false`, v.origin);
+  }
+  return v;
+}
+function opaqueReason(opaque, what) {
+  if (opaque === void 0) return `an unclosed quote in this az command may hide ${what}`;
+  return `the unquoted ${opaque} in this az command may expand to several words, ${what} among them (quote it to decide)`;
+}
+function applyMlSets(r, kind, sets, opaque, file, at2) {
+  const attrs = yamlAttrs(kind);
+  const unknownAll = (reason, where) => {
+    for (const a of attrs) r.attrs.set(a.canonical, { value: unknown(reason, where), defaulted: false, at: where, sourcePath: a.paths[0] ?? a.canonical });
+  };
+  const bySet = /* @__PURE__ */ new Set();
+  for (const s of sets) {
+    const word = { file, range: s.range };
+    if (/[$`]/.test(s.key)) {
+      unknownAll(`--set ${s.key}=\u2026 may set any key`, word);
+      continue;
+    }
+    const [top, ...rest] = s.key.split(".");
+    for (const a of attrs.filter((x) => x.paths.includes(top))) {
+      const byFlag = bySet.has(a.canonical) ? void 0 : r.attrs.get(a.canonical);
+      bySet.add(a.canonical);
+      const value = byFlag ? unknown(`both ${byFlag.sourcePath} and --set ${s.key} are given: which one applies is not documented`, word) : rest.length === 0 && s.value.kind === "string" ? convert2(a, s.value) : s.value.kind === "unknown" ? s.value : unknown(`--set ${s.key}=\u2026 changes part of ${top}, which is not read`, word);
+      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top });
+    }
+  }
+  if (opaque === false) return;
+  for (const a of attrs) {
+    if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(opaqueReason(opaque, `a --set of ${a.paths[0]} or a --file`), at2), defaulted: false, at: at2, sourcePath: a.paths[0] ?? a.canonical });
+  }
+}
+function nameAbsentMlKeys(r, kind) {
+  for (const a of yamlAttrs(kind)) {
+    if (!r.attrs.has(a.canonical) && a.paths[0]) r.attrs.set(a.canonical, { value: void 0, defaulted: false, sourcePath: `--set ${a.paths[0]}` });
+  }
+}
+function flagOverrides(kind, given, file) {
+  if (kind !== "ml.compute" && kind !== "ml.workspace") return [];
+  const attrs = yamlAttrs(kind);
+  const out = [];
+  for (const [f, { value, flag }] of given) {
+    if (f.attr === "tags") continue;
+    const a = attrs.find((x) => x.canonical === f.attr);
+    const key = a?.paths[0];
+    if (!a || !key) continue;
+    const o = value.origin;
+    const end = o && o.file === file && o.range.start.offset >= flag.word.range.end.offset ? o.range.end : flag.word.range.end;
+    const range2 = { start: flag.word.range.start, end };
+    const v = unknown(`${f.names[0]} is given with --file: whether it replaces the file's ${key} is not documented`, { file, range: range2 });
+    out.push({ key, value: v, range: range2, flag: f.names[0] });
+  }
+  return out;
+}
+var init_azure_cli_sets = __esm({
+  "src/frontends/azure-cli-sets.ts"() {
+    "use strict";
+    init_value();
+    init_azureml_yaml();
+  }
+});
+
 // src/frontends/azure-cli-files.ts
 import path29 from "node:path";
 function newFileLinks() {
@@ -41152,7 +41230,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
   const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
   if (unknownKey || cmd.opaque) {
     if (scanned) links.linkedFiles.add(scanned);
-    return [undecidable(cmd, evaluation, unknownKey ? `--set ${unknownKey.key}=\u2026 may replace any key of the file` : "an unquoted expansion in this az command may carry --set or flags that replace any key of the file")];
+    return [undecidable(cmd, evaluation, unknownKey ? `--set ${unknownKey.key}=\u2026 may replace any key of the file` : opaqueReason(cmd.opaque.word, "a --set or flags that replace any key of the file"))];
   }
   const result = amlYamlResources(src, overridesOf(cmd), evaluation);
   if (result.problems.length > 0) {
@@ -41244,81 +41322,8 @@ var init_azure_cli_files = __esm({
     init_azureml_yaml();
     init_azureml_yaml2();
     init_shared();
+    init_azure_cli_sets();
     workspaceIdentity = (name) => `ml.workspace:${name}`;
-  }
-});
-
-// src/frontends/azure-cli-sets.ts
-function yamlAttrs(kind) {
-  const specs = kind === "ml.workspace" ? [AZUREML_YAML_TABLE.workspace] : [AZUREML_YAML_TABLE.amlcompute, AZUREML_YAML_TABLE.computeinstance];
-  return specs.flatMap((s) => s.attrs);
-}
-function convert2(a, v) {
-  const text2 = v.value.trim();
-  const keep = (x) => ({ ...x, via: v.via });
-  if (a.convert === "enabledToBool") {
-    const l = text2.toLowerCase();
-    return l === "enabled" || l === "disabled" ? keep(bool(l === "enabled", v.origin)) : unknown(`"${text2}" is neither Enabled nor Disabled`, v.origin);
-  }
-  if (typeof a.default === "number" || /NodeCount$/.test(a.canonical)) return /^-?\d+$/.test(text2) ? keep(num(Number(text2), v.origin)) : unknown(`"${text2}" is not a whole number`, v.origin);
-  if (typeof a.default === "boolean") {
-    const l = text2.toLowerCase();
-    return l === "true" || l === "false" ? keep(bool(l === "true", v.origin)) : unknown(`"${text2}" is not true or false`, v.origin);
-  }
-  return v;
-}
-function applyMlSets(r, kind, sets, opaque, file, at2) {
-  const attrs = yamlAttrs(kind);
-  const unknownAll = (reason, where) => {
-    for (const a of attrs) r.attrs.set(a.canonical, { value: unknown(reason, where), defaulted: false, at: where, sourcePath: a.paths[0] ?? a.canonical });
-  };
-  const bySet = /* @__PURE__ */ new Set();
-  for (const s of sets) {
-    const word = { file, range: s.range };
-    if (/[$`]/.test(s.key)) {
-      unknownAll(`--set ${s.key}=\u2026 may set any key`, word);
-      continue;
-    }
-    const [top, ...rest] = s.key.split(".");
-    for (const a of attrs.filter((x) => x.paths.includes(top))) {
-      const byFlag = bySet.has(a.canonical) ? void 0 : r.attrs.get(a.canonical);
-      bySet.add(a.canonical);
-      const value = byFlag ? unknown(`both ${byFlag.sourcePath} and --set ${s.key} are given: which one applies is not documented`, word) : rest.length === 0 && s.value.kind === "string" ? convert2(a, s.value) : s.value.kind === "unknown" ? s.value : unknown(`--set ${s.key}=\u2026 changes part of ${top}, which is not read`, word);
-      r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top });
-    }
-  }
-  if (!opaque) return;
-  for (const a of attrs) {
-    if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(`an unquoted expansion in this az command may set ${a.paths[0]} (--set or --file)`, at2), defaulted: false, at: at2, sourcePath: a.paths[0] ?? a.canonical });
-  }
-}
-function nameAbsentMlKeys(r, kind) {
-  for (const a of yamlAttrs(kind)) {
-    if (!r.attrs.has(a.canonical) && a.paths[0]) r.attrs.set(a.canonical, { value: void 0, defaulted: false, sourcePath: `--set ${a.paths[0]}` });
-  }
-}
-function flagOverrides(kind, given, file) {
-  if (kind !== "ml.compute" && kind !== "ml.workspace") return [];
-  const attrs = yamlAttrs(kind);
-  const out = [];
-  for (const [f, { value, flag }] of given) {
-    if (f.attr === "tags") continue;
-    const a = attrs.find((x) => x.canonical === f.attr);
-    const key = a?.paths[0];
-    if (!a || !key) continue;
-    const o = value.origin;
-    const end = o && o.file === file && o.range.start.offset >= flag.word.range.end.offset ? o.range.end : flag.word.range.end;
-    const range2 = { start: flag.word.range.start, end };
-    const v = unknown(`${f.names[0]} is given with --file: whether it replaces the file's ${key} is not documented`, { file, range: range2 });
-    out.push({ key, value: v, range: range2, flag: f.names[0] });
-  }
-  return out;
-}
-var init_azure_cli_sets = __esm({
-  "src/frontends/azure-cli-sets.ts"() {
-    "use strict";
-    init_value();
-    init_azureml_yaml();
   }
 });
 
@@ -41337,10 +41342,15 @@ function parseFlags(spec, words, file) {
   for (const f of spec.flags) for (const n of f.names) byName2.set(n, f);
   const has = (names, n) => names.includes(n);
   let i = spec.command.split(" ").length;
+  const markOpaque = (w) => {
+    if (!w.opaque || out.opaque) return;
+    out.opaque = true;
+    out.opaqueWord = w.word.raw;
+  };
   while (i < words.length) {
     const w = words[i];
     if (w.opaque) {
-      out.opaque = true;
+      markOpaque(w);
       i++;
       continue;
     }
@@ -41358,12 +41368,14 @@ function parseFlags(spec, words, file) {
       if (inline) return { value: sliceValue(inline, inlineFrom), word: inline, from: inlineFrom };
       if (!next || isFlag(next)) return void 0;
       i++;
+      markOpaque(next);
       return { value: sliceValue(next, 0), word: next, from: 0 };
     };
     const takeMany = () => {
       if (inline) return { words: [{ w: inline, from: inlineFrom }] };
       const ws = [];
       while (words[i + 1] && !isFlag(words[i + 1])) {
+        markOpaque(words[i + 1]);
         ws.push({ w: words[i + 1], from: 0 });
         i++;
       }
@@ -41672,7 +41684,10 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
   const spec = commandSpecOf(head);
   if (!spec) return void 0;
   const flags = parseFlags(spec, inv.words, file);
-  if (inv.unclosedQuote) flags.opaque = true;
+  if (inv.unclosedQuote) {
+    flags.opaque = true;
+    flags.opaqueWord = void 0;
+  }
   const at2 = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
@@ -41691,7 +41706,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
       sets: [...flags.sets, ...flagOverrides(spec.kind, flags.values, file)],
       ...flags.name ? { name: flags.name } : {},
       ...flags.parent ? { workspace: flags.parent } : {},
-      ...flags.opaque ? { opaque: true } : {},
+      ...flags.opaque ? { opaque: { word: flags.opaqueWord } } : {},
       at: at2,
       heredocs: linker.heredocs()
     };
@@ -41728,7 +41743,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
     for (const [attr2, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr2)) continue;
       const sourcePath = flagNameOf(spec, attr2, isPool);
-      if (flags.opaque) r.attrs.set(attr2, { value: unknown(`an unquoted expansion in this az command may set ${sourcePath}`, at2), defaulted: false, at: at2, sourcePath });
+      if (flags.opaque) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaqueWord, sourcePath), at2), defaulted: false, at: at2, sourcePath });
       else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, ...typeof d === "boolean" && readsEnabled(spec, attr2) ? { written: enabledWord(d) } : {} });
       if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
     }
@@ -41738,14 +41753,14 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(`an unquoted expansion in this az command may set ${f.names[0]}`, at2), defaulted: false, at: at2, sourcePath: f.names[0] });
+        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaqueWord, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0] });
       }
     }
     for (const f of spec.flags) {
       if (!!f.pool === isPool && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: void 0, defaulted: false, sourcePath: f.names[0] });
     }
   };
-  if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at2);
+  if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque && flags.opaqueWord, file, at2);
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   if (spec.kind === "aks.nodepool" && flags.priority) {
     resource.attrs.set("priority", { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });

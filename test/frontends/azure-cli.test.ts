@@ -85,9 +85,19 @@ describe('azure-cli front end: values', () => {
   it('an unquoted unknown expansion makes absent flags unknown, not defaulted', () => {
     const r = run({ 'a.sh': 'az acr create -n acr1 --sku Basic $EXTRA\naz acr create -n acr2 --sku Basic "$QUOTED_NAME"\n' });
     const [a, b] = resources(r);
-    expect(attr(a!, 'adminEnabled')).toMatch(/^\?an unquoted expansion/);
+    expect(attr(a!, 'adminEnabled')).toMatch(/^\?the unquoted \$[A-Z_]+ in this az command may expand to several words/);
     expect(a!.attrs.get('adminEnabled')!.defaulted).toBe(false);
     expect(attr(b!, 'adminEnabled')).toBe('false');
+  });
+
+  it('an unquoted unknown expansion as a flag value (`-n $NAME`) also makes absent flags unknown: the shell may split it into more flags', () => {
+    const r = run({ 'a.sh': 'az acr create -n $NAME --sku Basic\naz acr create -n "$NAME" --sku Basic\naz acr create --sku Basic -n kv-$ENV\nNAME=acr4\naz acr create -n $NAME --sku Basic\n' });
+    const [a, b, c, d] = resources(r);
+    expect(attr(a!, 'adminEnabled')).toBe('?the unquoted $NAME in this az command may expand to several words, --admin-enabled among them (quote it to decide)');
+    expect(attr(b!, 'adminEnabled')).toBe('false');
+    expect(attr(c!, 'adminEnabled')).toMatch(/^\?the unquoted kv-\$ENV in this az command/);
+    // A variable the script assigned is known: nothing is split.
+    expect(attr(d!, 'adminEnabled')).toBe('false');
     expect(b!.attrs.get('adminEnabled')!.defaulted).toBe(true);
   });
 
@@ -318,7 +328,7 @@ describe('azure-cli front end: handed to the Azure ML YAML front end', () => {
 describe('azure-cli front end: hostile input', () => {
   it('an unclosed quote: the az command it runs into has unknown flags and an EVAL001 note at the quote', () => {
     const r = run({ 'a.sh': 'az keyvault create -n "kv1 -g rg --enable-purge-protection true\n' });
-    expect(attr(only(r, 'keyvault'), 'purgeProtection')).toMatch(/^\?an unquoted expansion/);
+    expect(attr(only(r, 'keyvault'), 'purgeProtection')).toMatch(/^\?an unclosed quote in this az command may hide --enable-purge-protection/);
     expect(r.problems.map((p) => `${p.ruleId} ${p.location.range.start.line}:${p.location.range.start.column}`)).toEqual(['EVAL001 1:23']);
   });
 

@@ -669,9 +669,13 @@ const azureCli: RuleTable = {
       { name: 'update-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update -n kv1 -g rg --enable-purge-protection true\n' } },
       { name: 'nonprod-file', files: { 'deploy-dev.sh': 'az keyvault create -n kv1 -g rg\n' } },
       { name: 'opaque-expansion', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg $KV_FLAGS\n' } },
+      // FORMATS.md §1: "any unquoted unknown expansion in the same command (it may carry the flag)".
+      { name: 'unquoted-unknown-name-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n $KV_NAME -g rg\n' } },
     ],
     invalid: [
       { name: 'absent-default-off', files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
+      { name: 'quoted-unknown-name', files: { 'deploy.sh': '⟦az⟧ keyvault create -n "$KV_NAME" -g "$RG"\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
+      { name: 'name-assigned-in-the-script', files: { 'deploy.sh': 'KV_NAME=kv-ml\n⟦az⟧ keyvault create -n $KV_NAME -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
       {
         name: 'pipeline-prod-stage',
         files: {
