@@ -18878,7 +18878,7 @@ var init_functions = __esm({
         if (step === 0) return unk("range", at2);
         for (let x = start; step > 0 ? x < end : x > end; x += step) {
           out.push(num(x, at2));
-          if (out.length > 1024) return unk("range", at2);
+          if (out.length > 1024) return unknown("range() would make more than 1024 numbers, which Terraform rejects", at2);
         }
         return list(out, at2);
       },

@@ -27,6 +27,16 @@ function js(expr: string): unknown {
 }
 
 describe('Terraform functions', () => {
+  it('range() stops where Terraform does: more than 1024 numbers is an error there, so unknown here, with the reason', () => {
+    expect(js('length(range(1024))')).toBe(1024);
+    expect(js('range(0, 2048, 2)')).toHaveLength(1024);
+    const file = parseHcl('x = range(1025)\n', 'main.tf');
+    const item = file.body.items[0]!;
+    if (item.type !== 'Attribute') throw new Error('not an attribute');
+    const v = evaluate(item.expr, { file: 'main.tf', guard: new EvalGuard(() => undefined, 5000), resolveRoot: () => undefined });
+    expect(v.kind === 'unknown' && v.reason).toBe('range() would make more than 1024 numbers, which Terraform rejects');
+  });
+
   it('alltrue / anytrue follow Terraform (element order, null, strings "true"/"false", unknowns)', () => {
     expect(js('alltrue([])')).toBe(true);
     expect(js('alltrue([true, "true"])')).toBe(true);

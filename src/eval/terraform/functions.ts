@@ -380,7 +380,10 @@ const fns: Record<string, TfFunction> = {
     if (step === 0) return unk('range', at);
     for (let x = start!; step > 0 ? x < end! : x > end!; x += step) {
       out.push(num(x, at));
-      if (out.length > 1024) return unk('range', at);
+      // Terraform's own limit: "If the algorithm above would append the 1025th number to the
+      // sequence, the function immediately exits with an error"
+      // (https://developer.hashicorp.com/terraform/language/functions/range).
+      if (out.length > 1024) return unknown('range() would make more than 1024 numbers, which Terraform rejects', at);
     }
     return list(out, at);
   },
