@@ -21,6 +21,7 @@ import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './c
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
+import { mayDeclareAks } from './frontends/k8s-scope.js';
 import type { loadPolicyFiles } from './eval/policy/index.js';
 import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, PolicySetProblem } from './model/policy.js';
 import type { AliasRow } from './model/tables/policy-aliases.js';
@@ -326,7 +327,14 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
 
   const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
   // Files-only (pre-commit): the folders' other units cannot change the given files' findings.
-  const units = onlyFiles ? unitsForFiles(allUnits, new Set(onlyFiles), (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? [])) : allUnits;
+  const units = onlyFiles
+    ? unitsForFiles(
+        allUnits,
+        new Set(onlyFiles),
+        (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
+        (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []), ctx),
+      )
+    : allUnits;
   const merged = new UnitMerger();
   // The places of the problems found so far (a policy file's PARSE001), while their texts are here.
   merged.addPlaces(placesOf(problems.map((p) => p.location), (f) => host.texts().get(f)));

@@ -7,8 +7,12 @@
  * every unit before the last stage runs (`unitsForFiles`). Read with a pattern before the
  * Kubernetes front end is loaded; a manifest that mentions neither needs no pool.
  */
+import path from 'node:path';
+import type { FileKind } from '../core/file-kind.js';
+import { manifestFile } from '../eval/terraform/manifest.js';
 import { GPU_RESOURCE_NAMES, GPU_RESOURCE_PREFIXES } from '../model/facts/k8s.js';
-import type { FilesOnlyView } from './types.js';
+import { planningFact } from './shared.js';
+import type { ClassifiedFile, FilesOnlyView, FrontEndContext } from './types.js';
 
 const MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
 const POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFIXES].map((n) => n.replace(/[.]/g, '\\.')).join('|')}|tolerations`);
@@ -21,3 +25,54 @@ export async function k8sScanFolders(given: readonly string[], wide: FilesOnlyVi
   });
   return needsPools ? [wide.root] : [];
 }
+
+/**
+ * What in a file may declare an AKS cluster or node pool — the only resources the Kubernetes
+ * rules read of other units (`ScanSummary`: GPU pools and the files that declare AKS) — by kind.
+ * A superset read with a pattern: a match only runs a unit a files-only run could have skipped.
+ * - IaC: the azurerm resource types and the ARM type (ARM, Bicep, azapi, plan JSON), any case.
+ *   A Bicep registry module's body comes from a compiled twin (asked as `others` below) or,
+ *   with `--bicep-cache`, from outside the scan: then any registry or template-spec module counts.
+ * - CI files and scripts: the word `aks` (`az aks create`, `az aks nodepool add`).
+ */
+const AKS_TYPES = /azurerm_kubernetes_cluster|containerservice\/managedclusters/i;
+const REGISTRY_MODULE = /['"](?:br|ts)[:/]/;
+const AKS_MARKERS: Partial<Record<FileKind, RegExp>> = {
+  terraform: AKS_TYPES,
+  tfvars: AKS_TYPES,
+  'tfvars-json': AKS_TYPES,
+  'tfplan-json': AKS_TYPES,
+  arm: AKS_TYPES,
+  'arm-params': AKS_TYPES,
+  bicep: AKS_TYPES,
+  bicepparam: AKS_TYPES,
+  'github-workflow': /\baks\b/i,
+  'github-action': /\baks\b/i,
+  'azure-pipeline': /\baks\b/i,
+  script: /\baks\b/i,
+};
+
+/**
+ * Whether a unit of work (its files) may give the Kubernetes rules a GPU node pool or an AKS
+ * file. A files-only run for a manifest needs the pools of the whole repository, but runs only
+ * the units that may declare them: the others cannot change the manifest's findings, and running
+ * every unit of a large repository for one staged manifest took seconds to tens of seconds. A
+ * Terraform unit whose folder has a `terraform init` module manifest also counts (a registry or
+ * Git module's copy, read through it, may declare the cluster).
+ */
+export function mayDeclareAks(files: readonly ClassifiedFile[], others: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts' | 'tfDataDir' | 'bicepCache'>): boolean {
+  const marks = (file: string, name: string, marker: RegExp): boolean => planningFact(ctx, `aks-marker-${name}`, file, isBoolean, (text) => marker.test(text)) === true;
+  const terraformDirs = new Set<string>();
+  for (const f of files) {
+    const marker = AKS_MARKERS[f.kind];
+    if (marker && marks(f.path, f.kind, marker)) return true;
+    if (f.kind === 'terraform') terraformDirs.add(path.dirname(f.path));
+    if (f.kind === 'bicep' && ctx.bicepCache && marks(f.path, 'bicep-registry', REGISTRY_MODULE)) return true;
+  }
+  // The files the unit evaluates beside its own (`FrontEnd.evaluatesOthers`): a compiled twin
+  // that lends registry modules their body, JSON parameter files.
+  if (others.some((f) => marks(f, 'evaluated', AKS_TYPES))) return true;
+  return [...terraformDirs].some((d) => ctx.host.isFile(manifestFile(d, ctx.tfDataDir)));
+}
+
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';

@@ -55,17 +55,23 @@ export function planUnits(
  * - for a given `.tf` file, every Terraform plan unit (a plan's findings are placed in the
  *   `.tf` files it maps to);
  * - when a kept unit runs last (Kubernetes: its rules read the GPU node pools of the whole
- *   scan), every unit before the last stage, whose summaries make that view.
+ *   scan), every unit before the last stage whose summary may add to that view
+ *   (`feedsLastStage`: one that may declare an AKS cluster or node pool).
  * The rest of the folders' units (other modules, examples, templates) are left out: their
  * findings would be filtered away. Keeps the planned order.
  */
-export function unitsForFiles(units: readonly PlannedUnit[], given: ReadonlySet<string>, evaluatesOthers: (u: PlannedUnit) => readonly string[] = () => []): PlannedUnit[] {
+export function unitsForFiles(
+  units: readonly PlannedUnit[],
+  given: ReadonlySet<string>,
+  evaluatesOthers: (u: PlannedUnit) => readonly string[] = () => [],
+  feedsLastStage: (u: PlannedUnit) => boolean = () => true,
+): PlannedUnit[] {
   const givenFiles = units.flatMap((u) => u.files.filter((f) => given.has(f.path)));
   const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path)) || evaluatesOthers(u).some((f) => given.has(f));
   const wholeScan = units.some((u) => stageRank(u) === 2 && holdsGiven(u));
-  const firstStage = wholeScan || givenFiles.some((f) => f.kind === 'azureml-yaml');
+  const firstStage = givenFiles.some((f) => f.kind === 'azureml-yaml');
   const plans = givenFiles.some((f) => f.kind === 'terraform');
-  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || (wholeScan && stageRank(u) < 2));
+  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || (wholeScan && stageRank(u) < 2 && feedsLastStage(u)));
 }
 
 /**

@@ -294,6 +294,32 @@ describe('files-only runs', () => {
     expect(lines(only.result)).toEqual(lines(folder.result, manifest));
   });
 
+  it('for a Kubernetes manifest, only the units that may declare an AKS cluster or pool run besides its own (the others cannot change its findings)', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    const job = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  template:', '    spec:', '      containers:', '        - name: train', '          image: trainer:1', '          resources:', '            limits:', '              nvidia.com/gpu: 1', '      restartPolicy: Never', ''].join('\n');
+    write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'k8s/job.yaml': job,
+      'infra/aks/main.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = "Standard_NC24ads_A100_v4"\n  node_taints           = ["workload=training:NoSchedule"]\n}\n',
+      // A second pool, made by a script: the manifest tolerates neither.
+      'infra/scripts/pool.sh': 'az aks nodepool add --cluster-name aks -g rg -n gpu2 --node-vm-size Standard_NC6s_v3 --node-taints team=ml:NoSchedule\n',
+      // Units that declare no AKS cluster or pool: a Terraform module, an ARM template, a workflow.
+      'other/kv/main.tf': 'resource "azurerm_key_vault" "kv" {\n  name                = "kv"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  tenant_id           = "t"\n  sku_name            = "standard"\n}\n',
+      'arm/kv.json': JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', contentVersion: '1.0.0.0', resources: [{ type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: 'kv', location: 'westeurope', properties: { tenantId: 't', sku: { family: 'A', name: 'standard' } } }] }, null, 2),
+      '.github/workflows/ci.yml': 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
+    });
+    const manifest = path.join(root, 'k8s', 'job.yaml');
+    const folder = await run({ paths: [root], root });
+    const only = await run({ paths: [manifest], onlyFiles: [manifest], root });
+    const inManifest = lines(folder.result, manifest);
+    expect(inManifest.some((l) => l.includes('workload=training:NoSchedule'))).toBe(true);
+    expect(lines(only.result)).toEqual(inManifest);
+    expect(folder.units).toBe(6);
+    // The manifest, the Terraform pool's unit and the script's: not the Key Vaults nor the workflow.
+    expect(only.units).toBe(3);
+  });
+
   it('a compiled twin that lends a registry module its body: a finding placed inside it is reported when only the twin is given', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
