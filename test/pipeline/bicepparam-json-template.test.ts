@@ -98,6 +98,24 @@ describe('.bicepparam naming an ARM JSON template', () => {
     });
     const r2 = await run(atDefault);
     expect(shown(r2)).toEqual(['KV001 azuredeploy.json:5:48 error prod [prod.bicepparam] suppressed']);
+    // JSON without comments suppresses through the resource's `metadata`, also in a pre-commit
+    // given only the .bicepparam (the template's folder is not linted then: the Bicep unit reads it).
+    const byMetadata = tree({
+      'infra/azuredeploy.json': TEMPLATE('true').replace('"name": "kv-mlops",', '"name": "kv-mlops",\n      "metadata": { "mlops-iac-lint-ignore": [ { "id": "KV001", "reason": "break-glass vault" } ] },'),
+      'params/prod.bicepparam': "using '../infra/azuredeploy.json'\n\nparam purge = false\n",
+    });
+    expect(shown(await run(byMetadata))).toEqual(['KV001 params/prod.bicepparam:3:15 error prod [../params/prod.bicepparam] suppressed']);
+    const given = path.join(byMetadata, 'params', 'prod.bicepparam');
+    expect(shown(await run(byMetadata, { paths: [given], onlyFiles: [given] }))).toEqual(['KV001 params/prod.bicepparam:3:15 error prod [../params/prod.bicepparam] suppressed']);
+  });
+
+  it('a finding at the .bicepparam value has the template\'s parameter and consuming attribute as related locations', async () => {
+    const root = tree({ 'azuredeploy.json': TEMPLATE('true'), 'prod.bicepparam': "using './azuredeploy.json'\n\nparam purge = false\n" });
+    const [f] = (await run(root)).findings;
+    expect(f?.related.map((l) => `${path.relative(root, l.file)}:${l.range.start.line}:${l.range.start.column} ${l.label}`)).toEqual([
+      'azuredeploy.json:5:5 parameter "purge"',
+      'azuredeploy.json:18:9 attribute properties.enablePurgeProtection',
+    ]);
   });
 
   it('a broken template gets its PARSE001 once; a missing target or a JSON file that is no template is a note at the `using`, as a missing .bicep target is', async () => {
