@@ -2,7 +2,9 @@
  * ARM templates (hand-written and compiled from Bicep) and their parameter files. A JSON
  * file is ARM when its `$schema` says deploymentTemplate / deploymentParameters. Each
  * paired parameter file is a variant (RULES.md "Variants"). A compiled template whose
- * `.bicep` source is linted natively is superseded by the Bicep front end.
+ * `.bicep` source is linted natively is superseded by the Bicep front end. A template a
+ * `.bicepparam` names in `using` is evaluated with each such file's values by the Bicep front
+ * end: here only with its paired parameter files, never with its defaults alone.
  */
 import path from 'node:path';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
@@ -16,6 +18,7 @@ import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSour
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
+import { bicepParamUsers } from './bicep-references.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
 export function armJsonKind(text: string): FileKind | undefined {
@@ -38,6 +41,8 @@ export const armFrontEnd: FrontEnd = {
   // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).
   // Pairing sees every template of the run, as `evaluateArm` does.
   units(files, ctx) {
+    // Made while planning (from the --cache's facts when it has them), not in the first unit's run.
+    bicepParamUsers(ctx);
     const templates = files.filter((f) => f.kind === 'arm');
     const params = files.filter((f) => f.kind === 'arm-params');
     const pairs = pairParameterFiles(
@@ -68,8 +73,13 @@ export const armFrontEnd: FrontEnd = {
   // A parameter file no template of the unit takes is paired with the run's templates and
   // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
   // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
+  // Also the `.bicepparam` files of the run that name its templates (`bicepParamUsers`): with any,
+  // a template is not evaluated with its defaults here; a `.bicepparam` added elsewhere changes that.
   unitCacheKey(files, ctx) {
-    return files.some((f) => f.kind === 'arm-params') ? runWideKey(ctx.allFiles, 'arm-templates', () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : '';
+    const pairing = files.some((f) => f.kind === 'arm-params') ? runWideKey(ctx.allFiles, 'arm-templates', () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : '';
+    const users = bicepParamUsers(ctx);
+    const named = files.filter((f) => f.kind === 'arm' && users.has(path.resolve(f.path))).map((f) => [f.path, users.get(path.resolve(f.path))]);
+    return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
   },
   run(files, ctx) {
     const problems: Problem[] = [];
@@ -82,6 +92,8 @@ export const armFrontEnd: FrontEnd = {
       // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
       pairingTemplates: files.filter((f) => f.kind === 'arm').map((f) => f.path),
       parameterFiles: files.filter((f) => f.kind === 'arm-params').map((f) => f.path),
+      // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
+      withoutDefaults: new Set(files.filter((f) => f.kind === 'arm' && bicepParamUsers(ctx).has(path.resolve(f.path))).map((f) => f.path)),
       parse: (f) => json.get(f),
       envOverride: ctx.envOverride,
       envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),

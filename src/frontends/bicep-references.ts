@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { FilesOnlyView, FrontEndContext } from './types.js';
-import { addCaller, isStringList, planningFact, upstreamOf } from './shared.js';
+import { addCaller, isStringList, perRun, planningFact, upstreamOf } from './shared.js';
 
 /**
  * A module declaration's, a `using`'s or a compile-time import's literal path (registry references
@@ -26,6 +26,41 @@ export function bicepReferences(ctx: Pick<FrontEndContext, 'host' | 'facts'>, fi
 
 const BICEP_FILE = /\.bicep(?:param)?$/i;
 
+/** A `.bicepparam`'s `using` path, at a line's start (not in a `//` comment); registry references never name a file. */
+const USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * The ARM JSON template a `.bicepparam` names in `using` (`using './azuredeploy.json'`), as an
+ * absolute path, or undefined (a `.bicep` target, a registry one, `none`, not a `.bicepparam`).
+ * Planning's fact about the file: the ARM front end leaves such a template's evaluation with
+ * defaults to the `.bicepparam`'s unit, which evaluates it with the file's values.
+ */
+export function usingTemplateOf(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string | undefined {
+  if (!/\.bicepparam$/i.test(file)) return undefined;
+  const written = planningFact(ctx, 'bicepparam-using-1', file, isString, (text) => USING.exec(text)?.[1] ?? '');
+  if (!written || /\.bicep$/i.test(written) || /^(br|ts)(\/[^:]*)?:/i.test(written)) return undefined;
+  return path.resolve(path.dirname(file), written);
+}
+
+/**
+ * The `.bicepparam` files of the run that name each ARM template in `using`, made once per run:
+ * a template with any is evaluated with each of them (by the Bicep front end), not with defaults.
+ */
+export function bicepParamUsers(ctx: Pick<FrontEndContext, 'host' | 'facts' | 'allFiles'>): ReadonlyMap<string, readonly string[]> {
+  return perRun(ctx.allFiles, 'bicepparam-users', () => {
+    const out = new Map<string, string[]>();
+    for (const f of ctx.allFiles) {
+      if (f.kind !== 'bicepparam') continue;
+      const t = usingTemplateOf(ctx, f.path);
+      if (t) addCaller(out, t, f.path);
+    }
+    for (const users of out.values()) users.sort();
+    return out;
+  });
+}
+
 /**
  * `FrontEnd.filesOnlyFolders`: the folders of the `.bicep` and `.bicepparam` files under the root
  * that use the given files, directly or through other modules: a module is evaluated through the
@@ -33,9 +68,12 @@ const BICEP_FILE = /\.bicep(?:param)?$/i;
  * names a file is a variant of it, as in a run over the root.
  */
 export async function bicepCallingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
-  if (!given.some((f) => BICEP_FILE.test(f))) return [];
+  // A given JSON file may be an ARM template a `.bicepparam` names in `using`: then only the
+  // `.bicepparam` files are looked at (nothing uses one), not every `.bicep` of the repository.
+  const bicepGiven = given.some((f) => BICEP_FILE.test(f));
+  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f))) return [];
   const callers = new Map<string, string[]>();
-  for (const f of await wide.list((file) => BICEP_FILE.test(file))) {
+  for (const f of await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file))) {
     for (const reference of bicepReferences(wide, f) ?? []) {
       const target = path.resolve(path.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);

@@ -5,7 +5,9 @@
  * the twin is superseded; when the `.bicep` does not parse, the twin is linted instead (and
  * the `.bicep` gets its PARSE001), so nothing is lost. The twin's JSON parameter files
  * (`azuredeploy.parameters.json`) stay variants: the `.bicep` is evaluated once per file, its
- * values applied to the Bicep params by name (issue 11, item 4).
+ * values applied to the Bicep params by name (issue 11, item 4). A `.bicepparam` whose `using`
+ * names an ARM template (`using './azuredeploy.json'`) evaluates it with its values here, as a JSON
+ * parameters file would; the ARM front end then does not evaluate it with its defaults alone.
  */
 import { parseBicep, parseBicepParam, type BicepFile, type BicepParamFile } from '../parse/bicep/index.js';
 import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
@@ -16,11 +18,13 @@ import { readParameterFile } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
-import type { ClassifiedFile, FrontEnd, FrontEndContext, Problem, SuppressionSource } from './types.js';
+import type { ClassifiedFile, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './types.js';
+import { jsonObjectRanges } from '../parse/json/blocks.js';
+import type { BicepProjectResult } from '../eval/bicep/project.js';
 import { parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
-import { bicepReferences } from './bicep-references.js';
+import { bicepReferences, usingTemplateOf } from './bicep-references.js';
 import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
 import type { Host } from '../core/host.js';
 import type { Resource, VendoredOrigin } from '../model/resource.js';
@@ -138,6 +142,8 @@ export const bicepFrontEnd: FrontEnd = {
   evaluatesOthers: (files, ctx) => [
     ...[...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
     ...files.filter((f) => f.kind === 'bicep').flatMap((f) => compiledTemplateCandidates(f.path).filter((c) => c !== f.path)),
+    // The ARM templates its `.bicepparam` files name (`using './azuredeploy.json'`): evaluated here only.
+    ...files.filter((f) => f.kind === 'bicepparam').flatMap((f) => usingTemplateOf(ctx, f.path) ?? []),
   ],
   run(files, ctx) {
     const state = stateOf(ctx);
@@ -160,6 +166,8 @@ export const bicepFrontEnd: FrontEnd = {
       envForPath: (f) => ctx.envForPath(f),
       compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
       ...(ctx.bicepCache ? { registryModule: (bicepFile: string, reference: string) => cachedModule(parses, ctx, ctx.bicepCache!, bicepFile, reference) } : {}),
+      parseTemplate: (f) => parses.json.get(f),
+      twinSource: (template) => twinSourceOf(state, template),
     });
     for (const f of files) if (f.kind === 'bicep') parses.bicep.get(f.path);
     const problems = [...parses.problems, ...result.problems.map((p): Problem => ({ ruleId: p.code, message: p.message, location: p.location }))];
@@ -175,15 +183,22 @@ export const bicepFrontEnd: FrontEnd = {
       if (!b) continue;
       suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
     }
+    // The ARM templates `.bicepparam` files name: their comments and resource `metadata` suppress
+    // as in the ARM front end (which also collects them when the template is scanned: merged as one).
+    const { sources: templateSources, metadata } = usingTemplateSuppressions(result.evaluations, parses);
+    suppressionSources.push(...templateSources);
     return {
       units: result.evaluations.map((e) => ({
         evaluation: e.evaluation,
-        resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => withVendored(fromArm(r, e.evaluation, {}, 'bicep'), r.vendored)),
+        resources: e.result.resources
+          .filter((r) => !r.existing)
+          .flatMap((r) => (e.template ? fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }) : withVendored(fromArm(r, e.evaluation, {}, 'bicep'), r.vendored))),
         refKeys: armRefKeys,
         opaqueModules: e.opaqueModules,
       })),
       problems,
       suppressionSources,
+      metadata,
     };
   },
 };
@@ -198,6 +213,13 @@ function substitutedLater(v: Value): Value {
   if (v.kind === 'list') return { ...v, items: v.items.map(substitutedLater) };
   if (v.kind === 'object') return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
   return v;
+}
+
+/** The `.bicep` source of a superseded compiled twin (`supersedes`), as an absolute path. */
+function twinSourceOf(state: RunState, template: string): string | undefined {
+  // The run's paths are absolute (discovery resolves them).
+  const source = state.twins.get(path.resolve(template));
+  return source === undefined ? undefined : path.resolve(source);
 }
 
 /** The run's ARM templates (`.json` of kind 'arm'). */
@@ -290,6 +312,29 @@ function readCompiledTwin(state: UnitParses, ctx: FrontEndContext, bicepFile: st
   return parsed?.root && parsed.errors.length === 0 ? parsed : undefined;
 }
 
+/** The suppression sources (comments) and resource `metadata` of the ARM templates `.bicepparam` files name, as `arm.ts` collects them. */
+function usingTemplateSuppressions(evaluations: BicepProjectResult['evaluations'], parses: UnitParses): { sources: SuppressionSource[]; metadata: MetadataSource[] } {
+  const sources: SuppressionSource[] = [];
+  const metadata: MetadataSource[] = [];
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  for (const e of evaluations) {
+    if (!e.template) continue;
+    files.add(e.evaluation.unit);
+    for (const r of e.result.resources) {
+      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
+    }
+  }
+  for (const file of files) {
+    const parsed = parses.json.get(file);
+    if (parsed?.root && parsed.comments.length > 0) sources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
+  }
+  return { sources, metadata };
+}
+
 /** Resources from a module copy outside the user's code keep the call they came through. */
 function withVendored(out: Resource[], vendored: VendoredOrigin | undefined): Resource[] {
   if (vendored) for (const r of out) r.vendored = vendored;
@@ -339,6 +384,7 @@ function cachedModule(state: UnitParses, ctx: FrontEndContext, cache: Host, bice
  * two must be in one unit. A pattern match that is not a real reference only joins more.
  */
 function bicepUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): ClassifiedFile[][] {
+  const state = stateOf(ctx);
   const scanned = new Map(files.map((f) => [path.resolve(f.path), f]));
   const parent = new Map<string, string>(files.map((f) => [path.resolve(f.path), path.resolve(f.path)]));
   const find = (x: string): string => {
@@ -350,7 +396,9 @@ function bicepUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): Cla
   for (const f of files) {
     const from = path.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const target = path.resolve(path.dirname(from), reference);
+      const named = path.resolve(path.dirname(from), reference);
+      // `using './main.json'` where main.json is a twin linted through its `.bicep`: a variant of that `.bicep`.
+      const target = scanned.has(named) ? named : (twinSourceOf(state, named) ?? named);
       if (!scanned.has(target)) continue;
       const a = find(from);
       const b = find(target);

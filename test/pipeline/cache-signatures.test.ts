@@ -116,6 +116,20 @@ describe('--cache: a warm run is the run without the cache', () => {
     await sameAsWithout({ 'main.bicep': `${KV('purge')}}\n` }, [{ 'main.json': TWIN }, { 'main.json': TWIN.replace('"bicep"', '"hand-written"') }, { 'main.json': null }]);
   });
 
+  it('a .bicepparam naming an ARM template: one added elsewhere, the template edited, and the .bicepparam files removed are linted again', async () => {
+    const template = (purge: string): string =>
+      `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "purge": { "type": "bool", "defaultValue": ${purge} } },\n  "resources": [\n    {\n      "type": "Microsoft.KeyVault/vaults",\n      "apiVersion": "2023-07-01",\n      "name": "kv",\n      "location": "westeurope",\n      "properties": { "enableRbacAuthorization": true, "enablePurgeProtection": "[parameters('purge')]" }\n    }\n  ]\n}\n`;
+    // Alone, the template's default is a finding (ARM, unknown env); a .bicepparam elsewhere that
+    // names it takes its evaluation over (the ARM unit's files are unchanged); its edits reach the Bicep unit.
+    await sameAsWithout({ 'infra/azuredeploy.json': template('false') }, [
+      { 'params/dev.bicepparam': "using '../infra/azuredeploy.json'\n" },
+      { 'infra/prod.bicepparam': "using './azuredeploy.json'\n" },
+      { 'infra/azuredeploy.json': template('true') },
+      { 'infra/azuredeploy.json': template('false') },
+      { 'params/dev.bicepparam': null, 'infra/prod.bicepparam': null },
+    ]);
+  });
+
   it('a lone ARM parameter file: a .bicep added beside it takes its values (its SEC001 goes), removed it gives them back', async () => {
     await sameAsWithout({ 'main.parameters.json': PARAMS({ adminPassword: { value: 'P@ssw0rd-literal-123' } }) }, [{ 'main.bicep': "param adminPassword string\noutput x string = 'a'\n" }, { 'main.bicep': null }]);
   });

@@ -1580,4 +1580,55 @@ jobs:
   },
 };
 
-ruleTester('GPU001', converted, azureCli);
+// A `.bicepparam` whose `using` names an ARM JSON template: the size it passes is reported
+// where it writes it (the parameter's name says GPU); the template is not also linted alone.
+const GPU_POOL_TEMPLATE = (sizeDefault: string): string => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "gpuPoolSize": { "type": "string", "defaultValue": ${sizeDefault} }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-02-01",
+      "name": "aks-ml/gpu",
+      "properties": {
+        "mode": "User",
+        "vmSize": "[parameters('gpuPoolSize')]",
+        "count": 0,
+        "nodeTaints": ["sku=gpu:NoSchedule"],
+        "tags": { "cost-center": "ml" }
+      }
+    }
+  ]
+}
+`;
+
+const bicepparamJsonTemplate: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'bicepparam-json-template-gpu-size',
+        files: {
+          'main.json': GPU_POOL_TEMPLATE('"Standard_D4s_v5"'),
+          'prod.bicepparam': "using './main.json'\n\nparam gpuPoolSize = 'Standard_NC24ads_A100_v4'\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'bicepparam-json-template-cpu-size',
+        files: {
+          'main.json': GPU_POOL_TEMPLATE('"Standard_NC24ads_A100_v4"'),
+          'prod.bicepparam': "using './main.json'\n\nparam gpuPoolSize = ⟦'Standard_D16s_v5'⟧\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'notGpuSize',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate);

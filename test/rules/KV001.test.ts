@@ -731,4 +731,76 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
   },
 };
 
-ruleTester('KV001', converted, azureCli, conformance);
+// A `.bicepparam` whose `using` names an ARM JSON template (BICEP.md §3): the template is
+// evaluated once per such file with its values, as with a JSON parameters file, never alone with
+// its defaults; a value the file sets is reported where the file writes it.
+const VAULT_TEMPLATE = (purgeDefault: string): string => `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "keyVaultEnablePurgeProtection": { "type": "bool", "defaultValue": ${purgeDefault} }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-mlops",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": { "family": "A", "name": "standard" },
+        "enableRbacAuthorization": true,
+        "enablePurgeProtection": "[parameters('keyVaultEnablePurgeProtection')]"
+      }
+    }
+  ]
+}
+`;
+
+const bicepparamJsonTemplate: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        // Alone, the template's default (false) would be a finding: the .bicepparam fixes it.
+        name: 'bicepparam-json-template-fixes-default',
+        files: {
+          'azuredeploy.json': VAULT_TEMPLATE('false'),
+          'prod.bicepparam': "using './azuredeploy.json'\n\nparam keyVaultEnablePurgeProtection = true\n",
+        },
+      },
+      {
+        // The only variant is nonprod (KV001: no finding there); the default is not evaluated on its own.
+        name: 'bicepparam-json-template-dev-only',
+        files: {
+          'main.json': VAULT_TEMPLATE('false'),
+          'dev.bicepparam': "using 'main.json'\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'bicepparam-json-template-prod-value',
+        files: {
+          'azuredeploy.json': VAULT_TEMPLATE('true'),
+          'prod.bicepparam': "using './azuredeploy.json'\n\nparam keyVaultEnablePurgeProtection = ⟦false⟧\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // Not set by the .bicepparam: the template's default, in the prod variant.
+        name: 'bicepparam-json-template-default-in-prod',
+        files: {
+          'infra/azuredeploy.json': VAULT_TEMPLATE('⟦false⟧'),
+          'params/prod.bicepparam': "using '../infra/azuredeploy.json'\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+};
+
+ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate);

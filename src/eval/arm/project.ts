@@ -25,6 +25,11 @@ export interface ArmInput {
    */
   pairingTemplates?: string[];
   parameterFiles: string[];
+  /**
+   * Templates evaluated elsewhere with parameter values (a `.bicepparam` names them in `using`):
+   * only their paired parameter files are variants here, never their defaults alone.
+   */
+  withoutDefaults?: ReadonlySet<string>;
   parse(file: string): ParsedJson | undefined;
   envOverride?: EnvClass;
   envForPath?(relPath: string): EnvClass | undefined;
@@ -47,7 +52,7 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
     if (!parsed?.root) continue;
     const variants = (pairs.get(template) ?? []).sort();
     let bicepDeclaration: ArmUnitEvaluation['bicepDeclaration'];
-    for (const pf of variants.length ? variants : [undefined]) {
+    for (const pf of variants.length ? variants : input.withoutDefaults?.has(template) ? [] : [undefined]) {
       const pfParsed = pf ? input.parse(pf) : undefined;
       if (pf && !pfParsed?.root) continue;
       const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed! } : undefined });
@@ -136,7 +141,7 @@ export function envFromParameters(result: ArmEvaluation, unit?: string): EnvClas
  * else by the first declaration of the same type. The `.bicep` is read through the Host, so a
  * `.bicep` behind a symbolic link that leaves the scan root gives no location.
  */
-function bicepDeclarations(template: string, host: Host): ((r: ArmResource) => Location | undefined) | undefined {
+export function bicepDeclarations(template: string, host: Host): ((r: ArmResource) => Location | undefined) | undefined {
   const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
   if (!bicep) return undefined;
   const text = host.readText(bicep);

@@ -3,7 +3,10 @@
  * `.bicep` that no other scanned `.bicep` uses as a local module is a unit; each `.bicepparam`
  * whose `using` names a unit is a variant of it, and so is each JSON parameter file paired with
  * the unit's compiled twin (`main.bicep` + `azuredeploy.json` + `azuredeploy.parameters.json`);
- * without any, the unit is evaluated once with defaults.
+ * without any, the unit is evaluated once with defaults. A `.bicepparam` whose `using` names an
+ * ARM JSON template evaluates that template once with its values (`using-template.ts`; the ARM
+ * front end then leaves out the template's evaluation with defaults), or its `.bicep` when the
+ * template is a compiled twin linted through its source.
  * The environment class of a variant comes from the `.bicepparam` file name, else from a param
  * named `environment`/`env`/`environmentName`/`stage`, else `unknown` (as `../arm/project.ts`).
  */
@@ -21,6 +24,7 @@ import type { Value } from '../../core/value.js';
 import { evaluateBicepFile, evaluateParamFile } from './evaluate.js';
 import type { BicepSources } from './evaluate.js';
 import { pathKind, REGISTRY_PATH } from './files.js';
+import { evaluateUsingTemplate, notATemplate } from './using-template.js';
 
 export interface BicepInput {
   /** The only file access (modules, `load*()`, `using` targets), gated to the scan root. */
@@ -45,6 +49,13 @@ export interface BicepInput {
   compiledTwin?(bicepFile: string): ParsedJson | undefined;
   /** `--bicep-cache`: a `br:` module's restored copy (see BicepSources.registryModule). */
   registryModule?: BicepSources['registryModule'];
+  /**
+   * Parses the ARM JSON template a `.bicepparam`'s `using` names (its syntax errors are the ARM
+   * front end's PARSE001). Without it such a file is not evaluated.
+   */
+  parseTemplate?(file: string): ParsedJson | undefined;
+  /** The `.bicep` source linted in place of a compiled template (a superseded twin), if any. */
+  twinSource?(template: string): string | undefined;
 }
 
 export interface BicepProjectProblem {
@@ -54,7 +65,8 @@ export interface BicepProjectProblem {
 }
 
 export interface BicepProjectResult {
-  evaluations: (ArmUnitEvaluation & { opaqueModules: OpaqueModuleCall[] })[];
+  /** `template`: an ARM JSON template a `.bicepparam` names (its resources are ARM's, not Bicep's). */
+  evaluations: (ArmUnitEvaluation & { opaqueModules: OpaqueModuleCall[]; template?: true })[];
   problems: BicepProjectProblem[];
 }
 
@@ -91,8 +103,9 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     }
   }
 
-  // Variants: `.bicepparam` files by their `using` target.
+  // Variants: `.bicepparam` files by their `using` target (a `.bicep` unit, or an ARM template).
   const variants = new Map<string, string[]>();
+  const templateVariants: { pf: string; target: string; written: string; at: Location }[] = [];
   for (const pf of [...input.paramFiles].sort()) {
     const parsed = input.parseParams(pf);
     if (!parsed) continue;
@@ -111,9 +124,16 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       addProblems([{ message: `The "using" target '${p}' of ${path.basename(pf)} does not exist; its parameters are not evaluated`, location: at }]);
       continue;
     }
-    if (!target.toLowerCase().endsWith('.bicep')) continue; // an ARM .json template: not a native Bicep unit
     if (kind === 'outside') {
       addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at }]);
+      continue;
+    }
+    if (!target.toLowerCase().endsWith('.bicep')) {
+      // A template compiled from a `.bicep` that is linted in its place (a superseded twin): the
+      // values are that `.bicep`'s, as its twin's JSON parameter files are.
+      const source = input.twinSource?.(target);
+      if (source) variants.set(path.resolve(source), [...(variants.get(path.resolve(source)) ?? []), pf]);
+      else if (input.parseTemplate) templateVariants.push({ pf, target, written: p, at });
       continue;
     }
     variants.set(target, [...(variants.get(target) ?? []), pf]);
@@ -144,19 +164,11 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
-      // RULES.md "Environments": --env; the config's `environments` map; the parameter file's
-      // name, else its folders below the unit's (`params/prod/main.bicepparam`); a parameter's value.
-      const env =
-        input.envOverride ??
-        input.envForPath?.(pf ?? unit) ??
-        (pf ? classifyPath(path.relative(path.dirname(unit), pf).split(path.sep).filter((s) => s !== '..').join('/'))?.env : undefined) ??
-        envFromParameters(result, unit) ??
-        'unknown';
       evaluations.push({
         evaluation: {
           variant: pf ? path.relative(path.dirname(unit), pf).split(path.sep).join('/') : 'default',
           ...(pf ? { variantFile: pf } : {}),
-          env,
+          env: variantEnv(input, unit, pf, result),
           unit,
           inputs: result.inputs,
         },
@@ -165,7 +177,44 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       });
     }
   }
+
+  // An ARM template named by `.bicepparam` files: once per file, with its values (as with a JSON
+  // parameters file; the ARM front end then leaves out its evaluation with defaults).
+  for (const { pf, target, written, at } of templateVariants) {
+    const parsed = input.parseTemplate!(target);
+    const why = notATemplate(parsed);
+    if (why) {
+      // As a missing `.bicep` target: a note, and the file's values are not evaluated.
+      addProblems([{ message: `The "using" target '${written}' of ${path.basename(pf)} ${why}; its parameters are not evaluated`, location: at }]);
+      continue;
+    }
+    const values = paramFileValues(pf, input, sources, addProblems, []);
+    if (!values) continue;
+    const e = evaluateUsingTemplate({ template: target, parsed: parsed!, paramFile: pf, values, host: input.host });
+    for (const p of e.result.problems) addProblems([p]);
+    evaluations.push({
+      evaluation: { variant: e.variant, variantFile: pf, env: variantEnv(input, target, pf, e.result), unit: target, inputs: e.result.inputs },
+      result: e.result,
+      opaqueModules: e.result.opaqueModules,
+      ...(e.bicepDeclaration ? { bicepDeclaration: e.bicepDeclaration } : {}),
+      template: true,
+    });
+  }
   return { evaluations, problems };
+}
+
+/**
+ * RULES.md "Environments": --env; the config's `environments` map; the parameter file's name,
+ * else its folders below the unit's (`params/prod/main.bicepparam`); a parameter's value.
+ */
+function variantEnv(input: BicepInput, unit: string, pf: string | undefined, result: ArmEvaluation): EnvClass {
+  return (
+    input.envOverride ??
+    input.envForPath?.(pf ?? unit) ??
+    (pf ? classifyPath(path.relative(path.dirname(unit), pf).split(path.sep).filter((s) => s !== '..').join('/'))?.env : undefined) ??
+    envFromParameters(result, unit) ??
+    'unknown'
+  );
 }
 
 /** Deepest chain of `extends` followed (a base file extending another …). */
