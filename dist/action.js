@@ -1064,12 +1064,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path49) {
+function findNodeAtLocation(root, path50) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path49) {
+  for (let segment of path50) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12254,8 +12254,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path49) {
-      let input2 = path49;
+    function removeDotSegments(path50) {
+      let input2 = path50;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12329,11 +12329,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path49) {
-      if (path49 === "" || path49[0] === "/") {
-        return removeDotSegments(path49);
+    function removeDotSegmentsRelative(path50) {
+      if (path50 === "" || path50[0] === "/") {
+        return removeDotSegments(path50);
       }
-      const segments2 = path49.split("/");
+      const segments2 = path50.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12696,8 +12696,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path49 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path49 && path49 !== "/" ? path49 : void 0;
+        const path50 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path50 && path50 !== "/" ? path50 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19869,13 +19869,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path49, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path49, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path49, sites);
+function bodyMemberSites(expr, file, path50, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path50, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path50, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path49}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path49}[${i}]`, sites);
+      sites.set(`${path50}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path50}[${i}]`, sites);
     });
     return;
   }
@@ -19883,8 +19883,8 @@ function bodyMemberSites(expr, file, path49, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path49}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path49}.${key}`, sites);
+    sites.set(`${path50}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path50}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20835,9 +20835,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path49) {
+function valueAt(v, path50) {
   let cur = v;
-  for (const seg of path49.split(".")) {
+  for (const seg of path50.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -20845,9 +20845,9 @@ function valueAt(v, path49) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path49) {
+function chosenNullAt(v, path50) {
   let cur = v;
-  for (const seg of path49.split(".")) {
+  for (const seg of path50.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -21537,10 +21537,29 @@ import path15 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
+function usingTemplateOf(ctx, file) {
+  if (!/\.bicepparam$/i.test(file)) return void 0;
+  const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
+  if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
+  return path15.resolve(path15.dirname(file), written2);
+}
+function bicepParamUsers(ctx) {
+  return perRun(ctx.allFiles, "bicepparam-users", () => {
+    const out = /* @__PURE__ */ new Map();
+    for (const f of ctx.allFiles) {
+      if (f.kind !== "bicepparam") continue;
+      const t = usingTemplateOf(ctx, f.path);
+      if (t) addCaller(out, t, f.path);
+    }
+    for (const users of out.values()) users.sort();
+    return out;
+  });
+}
 async function bicepCallingFolders(given, wide) {
-  if (!given.some((f) => BICEP_FILE.test(f))) return [];
+  const bicepGiven = given.some((f) => BICEP_FILE.test(f));
+  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f))) return [];
   const callers = /* @__PURE__ */ new Map();
-  for (const f of await wide.list((file) => BICEP_FILE.test(file))) {
+  for (const f of await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file))) {
     for (const reference of bicepReferences(wide, f) ?? []) {
       const target = path15.resolve(path15.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
@@ -21548,13 +21567,15 @@ async function bicepCallingFolders(given, wide) {
   }
   return [...new Set(upstreamOf(given.map((f) => path15.resolve(f)), callers).map((f) => path15.dirname(f)))].sort();
 }
-var BICEP_REFERENCE, BICEP_FILE;
+var BICEP_REFERENCE, BICEP_FILE, USING, isString;
 var init_bicep_references = __esm({
   "src/frontends/bicep-references.ts"() {
     "use strict";
     init_shared();
     BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
     BICEP_FILE = /\.bicep(?:param)?$/i;
+    USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
+    isString = (v) => typeof v === "string";
   }
 });
 
@@ -21666,11 +21687,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path49, depth) => {
+  const value = (path50, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path49, start, kindOf(c));
+    const action = visitor.at(path50, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -21678,18 +21699,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path49, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path50, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path49, depth, c);
-      visitor.end?.(path49, r.position());
+      container(path50, depth, c);
+      visitor.end?.(path50, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path49, depth, c) => {
+  const container = (path50, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -21700,7 +21721,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path49, key], depth + 1);
+        value([...path50, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -21717,7 +21738,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path49, i], depth + 1);
+        value([...path50, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -21903,11 +21924,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path49) {
-        if (path49.length === 0) return "enter";
-        if (path49.length > 1) return "skip";
-        if (path49[0] === "format_version") format2 = true;
-        if (path49[0] === "planned_values" || path49[0] === "resource_changes") body = true;
+      at(path50) {
+        if (path50.length === 0) return "enter";
+        if (path50.length > 1) return "skip";
+        if (path50[0] === "format_version") format2 = true;
+        if (path50[0] === "planned_values" || path50[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -21921,23 +21942,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path49, start, kind) {
-      if (path49.length === 0) return "enter";
-      if (isKey(path49, "resource_changes")) changes = true;
-      if (isKey(path49, "planned_values")) planned = start;
-      if (isKey(path49, "format_version") || isKey(path49, "variables") || isKey(path49, "configuration")) return "raw";
-      const expected = path49.length === 1 ? TOP_SHAPES[path49[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path49[0], kind, expected, at: start };
+    at(path50, start, kind) {
+      if (path50.length === 0) return "enter";
+      if (isKey(path50, "resource_changes")) changes = true;
+      if (isKey(path50, "planned_values")) planned = start;
+      if (isKey(path50, "format_version") || isKey(path50, "variables") || isKey(path50, "configuration")) return "raw";
+      const expected = path50.length === 1 ? TOP_SHAPES[path50[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path50[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path49, text2, start) {
+    raw(path50, text2, start) {
       const v = parseRaw(text2, start);
-      if (path49[0] === "format_version") {
+      if (path50[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path49[0] === "variables" && isRecord(v)) {
+      } else if (path50[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path49[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path50[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -21950,34 +21971,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path49, at2) {
+    at(path50, at2) {
       if (done) return "stop";
-      if (path49.length === 0 || isKey(path49, "resource_changes")) return "enter";
-      if (!inEntry(path49)) return "skip";
-      if (path49.length === 2) {
+      if (path50.length === 0 || isKey(path50, "resource_changes")) return "enter";
+      if (!inEntry(path50)) return "skip";
+      if (path50.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path49.length === 3) {
-        if (path49[2] === "change") {
+      if (path50.length === 3) {
+        if (path50[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path49[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path50[2]) ? "raw" : "skip";
       }
-      if (path49.length === 4 && path49[2] === "change") return CHANGE_CHANGE_KEYS.has(path49[3]) ? "raw" : "skip";
+      if (path50.length === 4 && path50[2] === "change") return CHANGE_CHANGE_KEYS.has(path50[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path49, text2, at2) {
+    raw(path50, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path49.length === 3) current[path49[2]] = v;
-      else change[path49[3]] = v;
+      if (path50.length === 3) current[path50[2]] = v;
+      else change[path50[3]] = v;
     },
-    end(path49, end) {
-      if (isKey(path49, "resource_changes")) done = true;
-      if (path49.length !== 2 || !inEntry(path49) || !current || !start) return;
+    end(path50, end) {
+      if (isKey(path50, "resource_changes")) done = true;
+      if (path50.length !== 2 || !inEntry(path50) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -23397,8 +23418,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path49 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path49, pathString: path49.value, range: this.range(start) };
+              const path50 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path50, pathString: path50.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -23474,7 +23495,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path49 = this.stringLiteral("a module path string");
+            const path50 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -23482,8 +23503,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path49,
-              pathString: path49.value,
+              path: path50,
+              pathString: path50.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -23523,10 +23544,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path49 = this.stringLiteral("a test file path string");
+            const path50 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path49, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path50, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -23644,21 +23665,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path49 = null;
+        let path50 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path49 = this.stringLiteral('a path string or "none"');
+          path50 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path49, pathString: path49?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path50, pathString: path50?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -24730,13 +24751,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path49 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path50 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path49 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path49 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path50 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path50 += "/" + nameSegs[i];
   }
-  if (known2) return str(path49.includes("{{") || path49.includes("}}") ? path49.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path49, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path49);
+  if (known2) return str(path50.includes("{{") || path50.includes("}}") ? path50.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path50, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path50);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -25472,11 +25493,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path49], loc3) => {
+      ([a, ...path50], loc3) => {
         let cur = a;
-        for (const p of path49) {
+        for (const p of path50) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path49]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path50]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -26264,7 +26285,7 @@ function evaluateArm(input2) {
     if (!parsed?.root) continue;
     const variants = (pairs.get(template) ?? []).sort();
     let bicepDeclaration;
-    for (const pf of variants.length ? variants : [void 0]) {
+    for (const pf of variants.length ? variants : input2.withoutDefaults?.has(template) ? [] : [void 0]) {
       const pfParsed = pf ? input2.parse(pf) : void 0;
       if (pf && !pfParsed?.root) continue;
       const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
@@ -27065,17 +27086,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path49) {
-      const ctrl = callVisitor(key, node, visitor, path49);
+    function visit_(key, node, visitor, path50) {
+      const ctrl = callVisitor(key, node, visitor, path50);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path49, ctrl);
-        return visit_(key, ctrl, visitor, path49);
+        replaceNode(key, path50, ctrl);
+        return visit_(key, ctrl, visitor, path50);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path49 = Object.freeze(path49.concat(node));
+          path50 = Object.freeze(path50.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path49);
+            const ci = visit_(i, node.items[i], visitor, path50);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27086,13 +27107,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path49 = Object.freeze(path49.concat(node));
-          const ck = visit_("key", node.key, visitor, path49);
+          path50 = Object.freeze(path50.concat(node));
+          const ck = visit_("key", node.key, visitor, path50);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path49);
+          const cv = visit_("value", node.value, visitor, path50);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27113,17 +27134,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path49) {
-      const ctrl = await callVisitor(key, node, visitor, path49);
+    async function visitAsync_(key, node, visitor, path50) {
+      const ctrl = await callVisitor(key, node, visitor, path50);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path49, ctrl);
-        return visitAsync_(key, ctrl, visitor, path49);
+        replaceNode(key, path50, ctrl);
+        return visitAsync_(key, ctrl, visitor, path50);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path49 = Object.freeze(path49.concat(node));
+          path50 = Object.freeze(path50.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path49);
+            const ci = await visitAsync_(i, node.items[i], visitor, path50);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27134,13 +27155,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path49 = Object.freeze(path49.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path49);
+          path50 = Object.freeze(path50.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path50);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path49);
+          const cv = await visitAsync_("value", node.value, visitor, path50);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27167,23 +27188,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path49) {
+    function callVisitor(key, node, visitor, path50) {
       if (typeof visitor === "function")
-        return visitor(key, node, path49);
+        return visitor(key, node, path50);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path49);
+        return visitor.Map?.(key, node, path50);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path49);
+        return visitor.Seq?.(key, node, path50);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path49);
+        return visitor.Pair?.(key, node, path50);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path49);
+        return visitor.Scalar?.(key, node, path50);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path49);
+        return visitor.Alias?.(key, node, path50);
       return void 0;
     }
-    function replaceNode(key, path49, node) {
-      const parent = path49[path49.length - 1];
+    function replaceNode(key, path50, node) {
+      const parent = path50[path50.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -27795,10 +27816,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path49, value) {
+    function collectionFromPath(schema, path50, value) {
       let v = value;
-      for (let i = path49.length - 1; i >= 0; --i) {
-        const k = path49[i];
+      for (let i = path50.length - 1; i >= 0; --i) {
+        const k = path50[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27817,7 +27838,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path49) => path49 == null || typeof path49 === "object" && !!path49[Symbol.iterator]().next().done;
+    var isEmptyPath = (path50) => path50 == null || typeof path50 === "object" && !!path50[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27847,11 +27868,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path49, value) {
-        if (isEmptyPath(path49))
+      addIn(path50, value) {
+        if (isEmptyPath(path50))
           this.add(value);
         else {
-          const [key, ...rest] = path49;
+          const [key, ...rest] = path50;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -27865,8 +27886,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path49) {
-        const [key, ...rest] = path49;
+      deleteIn(path50) {
+        const [key, ...rest] = path50;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27880,8 +27901,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path49, keepScalar) {
-        const [key, ...rest] = path49;
+      getIn(path50, keepScalar) {
+        const [key, ...rest] = path50;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -27899,8 +27920,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path49) {
-        const [key, ...rest] = path49;
+      hasIn(path50) {
+        const [key, ...rest] = path50;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27910,8 +27931,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path49, value) {
-        const [key, ...rest] = path49;
+      setIn(path50, value) {
+        const [key, ...rest] = path50;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -30426,9 +30447,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path49, value) {
+      addIn(path50, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path49, value);
+          this.contents.addIn(path50, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30503,14 +30524,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path49) {
-        if (Collection.isEmptyPath(path49)) {
+      deleteIn(path50) {
+        if (Collection.isEmptyPath(path50)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path49) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path50) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30525,10 +30546,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path49, keepScalar) {
-        if (Collection.isEmptyPath(path49))
+      getIn(path50, keepScalar) {
+        if (Collection.isEmptyPath(path50))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path49, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path50, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -30539,10 +30560,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path49) {
-        if (Collection.isEmptyPath(path49))
+      hasIn(path50) {
+        if (Collection.isEmptyPath(path50))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path49) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path50) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30559,13 +30580,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path49, value) {
-        if (Collection.isEmptyPath(path49)) {
+      setIn(path50, value) {
+        if (Collection.isEmptyPath(path50)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path49), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path50), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path49, value);
+          this.contents.setIn(path50, value);
         }
       }
       /**
@@ -32526,9 +32547,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path49) => {
+    visit2.itemAtPath = (cst, path50) => {
       let item = cst;
-      for (const [field, index] of path49) {
+      for (const [field, index] of path50) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -32537,23 +32558,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path49) => {
-      const parent = visit2.itemAtPath(cst, path49.slice(0, -1));
-      const field = path49[path49.length - 1][0];
+    visit2.parentCollection = (cst, path50) => {
+      const parent = visit2.itemAtPath(cst, path50.slice(0, -1));
+      const field = path50[path50.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path49, item, visitor) {
-      let ctrl = visitor(item, path49);
+    function _visit(path50, item, visitor) {
+      let ctrl = visitor(item, path50);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path49.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path50.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32564,10 +32585,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path49);
+            ctrl = ctrl(item, path50);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path49) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path50) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -35316,8 +35337,35 @@ var init_evaluate3 = __esm({
   }
 });
 
-// src/eval/bicep/project.ts
+// src/eval/bicep/using-template.ts
 import path26 from "node:path";
+function notATemplate(parsed) {
+  if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
+  const schema = getProp(parsed.root, "$schema")?.value;
+  return typeof schema === "string" && TEMPLATE_SCHEMA.test(schema) ? void 0 : "is not an ARM template";
+}
+function evaluateUsingTemplate(input2) {
+  const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
+  const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
+  return {
+    variant: path26.relative(path26.dirname(input2.template), input2.paramFile).split(path26.sep).join("/"),
+    result,
+    ...bicepDeclaration ? { bicepDeclaration } : {}
+  };
+}
+var TEMPLATE_SCHEMA;
+var init_using_template = __esm({
+  "src/eval/bicep/using-template.ts"() {
+    "use strict";
+    init_json();
+    init_project2();
+    init_template();
+    TEMPLATE_SCHEMA = /deploymentTemplate\.json#?$/i;
+  }
+});
+
+// src/eval/bicep/project.ts
+import path27 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -35336,7 +35384,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path26.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path27.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -35344,11 +35392,12 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path26.resolve(path26.dirname(f), s.pathString);
+      const target = path27.resolve(path27.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
   const variants = /* @__PURE__ */ new Map();
+  const templateVariants = [];
   for (const pf of [...input2.paramFiles].sort()) {
     const parsed = input2.parseParams(pf);
     if (!parsed) continue;
@@ -35361,21 +35410,26 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path26.resolve(path26.dirname(pf), p);
+    const target = path27.resolve(path27.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path26.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path27.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
-    if (!target.toLowerCase().endsWith(".bicep")) continue;
     if (kind === "outside") {
       addProblems([{ message: `The "using" target '${p}' is outside the scanned folder; it is not evaluated`, location: at2 }]);
+      continue;
+    }
+    if (!target.toLowerCase().endsWith(".bicep")) {
+      const source = input2.twinSource?.(target);
+      if (source) variants.set(path27.resolve(source), [...variants.get(path27.resolve(source)) ?? [], pf]);
+      else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path26.resolve(unit);
+    const target = path27.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -35397,12 +35451,11 @@ function evaluateBicep(input2) {
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
-      const env = input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path26.relative(path26.dirname(unit), pf).split(path26.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path26.relative(path26.dirname(unit), pf).split(path26.sep).join("/") : "default",
+          variant: pf ? path27.relative(path27.dirname(unit), pf).split(path27.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
-          env,
+          env: variantEnv(input2, unit, pf, result),
           unit,
           inputs: result.inputs
         },
@@ -35411,7 +35464,29 @@ function evaluateBicep(input2) {
       });
     }
   }
+  for (const { pf, target, written: written2, at: at2 } of templateVariants) {
+    const parsed = input2.parseTemplate(target);
+    const why = notATemplate(parsed);
+    if (why) {
+      addProblems([{ message: `The "using" target '${written2}' of ${path27.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      continue;
+    }
+    const values = paramFileValues(pf, input2, sources, addProblems, []);
+    if (!values) continue;
+    const e = evaluateUsingTemplate({ template: target, parsed, paramFile: pf, values, host: input2.host });
+    for (const p of e.result.problems) addProblems([p]);
+    evaluations.push({
+      evaluation: { variant: e.variant, variantFile: pf, env: variantEnv(input2, target, pf, e.result), unit: target, inputs: e.result.inputs },
+      result: e.result,
+      opaqueModules: e.result.opaqueModules,
+      ...e.bicepDeclaration ? { bicepDeclaration: e.bicepDeclaration } : {},
+      template: true
+    });
+  }
   return { evaluations, problems };
+}
+function variantEnv(input2, unit, pf, result) {
+  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path27.relative(path27.dirname(unit), pf).split(path27.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
 }
 function paramFileValues(pf, input2, sources, addProblems, chain) {
   const parsed = input2.parseParams(pf);
@@ -35421,12 +35496,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path26.resolve(path26.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path27.resolve(path27.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path26.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path26.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path26.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path27.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path27.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path27.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -35457,6 +35532,7 @@ var init_project3 = __esm({
     init_project2();
     init_evaluate3();
     init_files();
+    init_using_template();
     MAX_EXTENDS = 8;
   }
 });
@@ -35513,6 +35589,22 @@ var init_from_arm = __esm({
     init_arm();
     init_from_terraform();
     init_normalize();
+  }
+});
+
+// src/parse/json/blocks.ts
+function jsonObjectRanges(root, lineMap) {
+  const out = [];
+  const walk4 = (n) => {
+    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
+    for (const c of n.children ?? []) walk4(c);
+  };
+  if (root) walk4(root);
+  return out;
+}
+var init_blocks2 = __esm({
+  "src/parse/json/blocks.ts"() {
+    "use strict";
   }
 });
 
@@ -35590,7 +35682,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path27 from "node:path";
+import path28 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -35623,16 +35715,20 @@ function substitutedLater(v) {
   if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
   return v;
 }
+function twinSourceOf(state, template) {
+  const source = state.twins.get(path28.resolve(template));
+  return source === void 0 ? void 0 : path28.resolve(source);
+}
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path27.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path28.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path27.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path28.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -35678,6 +35774,27 @@ function readCompiledTwin(state, ctx, bicepFile) {
   const parsed = state.json.get(twin);
   return parsed?.root && parsed.errors.length === 0 ? parsed : void 0;
 }
+function usingTemplateSuppressions(evaluations, parses) {
+  const sources = [];
+  const metadata = [];
+  const files = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of evaluations) {
+    if (!e.template) continue;
+    files.add(e.evaluation.unit);
+    for (const r of e.result.resources) {
+      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
+    }
+  }
+  for (const file of files) {
+    const parsed = parses.json.get(file);
+    if (parsed?.root && parsed.comments.length > 0) sources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
+  }
+  return { sources, metadata };
+}
 function withVendored2(out, vendored) {
   if (vendored) for (const r of out) r.vendored = vendored;
   return out;
@@ -35685,13 +35802,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path27.join(dir, "bicepconfig.json");
+  const config = path28.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path27.dirname(dir);
+    const up = path28.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -35699,10 +35816,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path27.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path28.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path27.join(cacheRoot, ...where.path.split("/"));
+  const file = path28.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -35712,8 +35829,9 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
   return parsed ? { parsed, cacheRoot } : { reason: `the Bicep cache has no restored copy (${where.path}; run \`bicep restore\`)` };
 }
 function bicepUnits(files, ctx) {
-  const scanned = new Map(files.map((f) => [path27.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path27.resolve(f.path), path27.resolve(f.path)]));
+  const state = stateOf(ctx);
+  const scanned = new Map(files.map((f) => [path28.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path28.resolve(f.path), path28.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -35721,9 +35839,10 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path27.resolve(f.path);
+    const from = path28.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const target = path27.resolve(path27.dirname(from), reference);
+      const named = path28.resolve(path28.dirname(from), reference);
+      const target = scanned.has(named) ? named : twinSourceOf(state, named) ?? named;
       if (!scanned.has(target)) continue;
       const a = find(from);
       const b = find(target);
@@ -35751,6 +35870,7 @@ var init_bicep2 = __esm({
     init_template();
     init_json();
     init_from_arm();
+    init_blocks2();
     init_shared();
     init_names();
     init_remote_modules();
@@ -35792,7 +35912,9 @@ var init_bicep2 = __esm({
       // pre-commit run given only `main.parameters.json` or `azuredeploy.json` reports them.
       evaluatesOthers: (files, ctx) => [
         ...[...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
-        ...files.filter((f) => f.kind === "bicep").flatMap((f) => compiledTemplateCandidates(f.path).filter((c) => c !== f.path))
+        ...files.filter((f) => f.kind === "bicep").flatMap((f) => compiledTemplateCandidates(f.path).filter((c) => c !== f.path)),
+        // The ARM templates its `.bicepparam` files name (`using './azuredeploy.json'`): evaluated here only.
+        ...files.filter((f) => f.kind === "bicepparam").flatMap((f) => usingTemplateOf(ctx, f.path) ?? [])
       ],
       run(files, ctx) {
         const state = stateOf(ctx);
@@ -35814,7 +35936,9 @@ var init_bicep2 = __esm({
           envOverride: ctx.envOverride,
           envForPath: (f) => ctx.envForPath(f),
           compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
-          ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(parses, ctx, ctx.bicepCache, bicepFile, reference) } : {}
+          ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(parses, ctx, ctx.bicepCache, bicepFile, reference) } : {},
+          parseTemplate: (f) => parses.json.get(f),
+          twinSource: (template) => twinSourceOf(state, template)
         });
         for (const f of files) if (f.kind === "bicep") parses.bicep.get(f.path);
         const problems = [...parses.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
@@ -35827,34 +35951,21 @@ var init_bicep2 = __esm({
           if (!b) continue;
           suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
         }
+        const { sources: templateSources, metadata } = usingTemplateSuppressions(result.evaluations, parses);
+        suppressionSources.push(...templateSources);
         return {
           units: result.evaluations.map((e) => ({
             evaluation: e.evaluation,
-            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => withVendored2(fromArm(r, e.evaluation, {}, "bicep"), r.vendored)),
+            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => e.template ? fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }) : withVendored2(fromArm(r, e.evaluation, {}, "bicep"), r.vendored)),
             refKeys: armRefKeys,
             opaqueModules: e.opaqueModules
           })),
           problems,
-          suppressionSources
+          suppressionSources,
+          metadata
         };
       }
     };
-  }
-});
-
-// src/parse/json/blocks.ts
-function jsonObjectRanges(root, lineMap) {
-  const out = [];
-  const walk4 = (n) => {
-    if (n.type === "object" || n.type === "array") out.push(lineMap.range(n.offset, n.offset + n.length));
-    for (const c of n.children ?? []) walk4(c);
-  };
-  if (root) walk4(root);
-  return out;
-}
-var init_blocks2 = __esm({
-  "src/parse/json/blocks.ts"() {
-    "use strict";
   }
 });
 
@@ -35865,7 +35976,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path28 from "node:path";
+import path29 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -35892,6 +36003,7 @@ var init_arm2 = __esm({
     init_shared();
     init_names();
     init_remote_modules();
+    init_bicep_references();
     armFrontEnd = {
       name: "arm",
       family: "arm",
@@ -35903,6 +36015,7 @@ var init_arm2 = __esm({
       // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).
       // Pairing sees every template of the run, as `evaluateArm` does.
       units(files, ctx) {
+        bicepParamUsers(ctx);
         const templates = files.filter((f) => f.kind === "arm");
         const params = files.filter((f) => f.kind === "arm-params");
         const pairs = pairParameterFiles(
@@ -35933,8 +36046,13 @@ var init_arm2 = __esm({
       // A parameter file no template of the unit takes is paired with the run's templates and
       // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
       // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
+      // Also the `.bicepparam` files of the run that name its templates (`bicepParamUsers`): with any,
+      // a template is not evaluated with its defaults here; a `.bicepparam` added elsewhere changes that.
       unitCacheKey(files, ctx) {
-        return files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
+        const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
+        const users = bicepParamUsers(ctx);
+        const named = files.filter((f) => f.kind === "arm" && users.has(path29.resolve(f.path))).map((f) => [f.path, users.get(path29.resolve(f.path))]);
+        return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
       },
       run(files, ctx) {
         const problems = [];
@@ -35946,9 +36064,11 @@ var init_arm2 = __esm({
           // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
           pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
+          // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path29.resolve(f.path))).map((f) => f.path)),
           parse: (f) => json.get(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path28.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path29.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -37538,8 +37658,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path49, value) {
-  const [head, ...rest] = path49;
+function withOverride(body, path50, value) {
+  const [head, ...rest] = path50;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -37724,7 +37844,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path29 from "node:path";
+import path30 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -37781,7 +37901,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path29.dirname(f.path), [...byDir.get(path29.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path30.dirname(f.path), [...byDir.get(path30.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -37799,7 +37919,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const env = pathEnv(ctx, f.path) ?? "unknown";
-          const dir = path29.dirname(f.path);
+          const dir = path30.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -38859,9 +38979,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path49) => {
+  const visit2 = (node, path50) => {
     if (ctx.n.isSeq(node)) {
-      ctx.n.items(node).forEach((item, i) => visit2(item, `${path49}[${i}]`));
+      ctx.n.items(node).forEach((item, i) => visit2(item, `${path50}[${i}]`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -38879,7 +38999,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path49 || "$"}`;
+      const subject = `pipeline:${path50 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -38900,7 +39020,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path49 ? `${path49}.${k}` : k);
+      visit2(ctx.n.value(p), path50 ? `${path50}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -39451,14 +39571,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path49, container, stage, job, root) => {
+  const visit2 = (node, path50, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path49}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path50}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path49 || "$"}`;
+    const subject = `pipeline:${path50 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -39488,7 +39608,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path49 ? `${path49}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path50 ? `${path50}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -39541,7 +39661,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path49 ? `${path49}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path50 ? `${path50}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -39802,11 +39922,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path49 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path49)) return "script";
-  if (!YAML_EXT.test(path49)) return void 0;
-  if (WORKFLOW_PATH.test(path49)) return "github-workflow";
-  const base = path49.slice(path49.lastIndexOf("/") + 1);
+  const path50 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path50)) return "script";
+  if (!YAML_EXT.test(path50)) return void 0;
+  if (WORKFLOW_PATH.test(path50)) return "github-workflow";
+  const base = path50.slice(path50.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -40695,11 +40815,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path49 = expandWord(target, env, ctx).text;
-    if (path49 === void 0) return;
+    const path50 = expandWord(target, env, ctx).text;
+    if (path50 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path49, env: inherited });
+    calls.push({ path: path50, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -41173,14 +41293,14 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path30 from "node:path";
+import path31 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path30.posix.normalize(slashed);
+  const n = path31.posix.normalize(slashed);
   return n.startsWith("../") || n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -41194,11 +41314,11 @@ function heredocFor(cmd, rel) {
   return best;
 }
 function candidates(cmd, rel, root) {
-  const own = path30.join(path30.dirname(cmd.file), rel);
-  const fromRoot = path30.join(root, rel);
+  const own = path31.join(path31.dirname(cmd.file), rel);
+  const fromRoot = path31.join(root, rel);
   const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path30.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path30.sep) ? root : root + path30.sep));
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path31.join(repository, rel)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path31.sep) ? root : root + path31.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const p = cmd.path;
@@ -41328,7 +41448,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -41536,7 +41656,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path31.resolve(file.file)) ?? [], ctx.root);
+    const callers = callerContexts(file, localCalls.get(path32.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, ci) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, ci, file);
     const lazyEnvClass = (place, assigned, ci) => {
@@ -41646,11 +41766,11 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path31.relative(ctx.root, file.file);
+  const rel = path32.relative(ctx.root, file.file);
   if (ctx.envOverride) return { decided: ctx.envOverride, rel };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path31.basename(rel));
+  const byName2 = classifyPath(path32.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
 function envClassOf(fileEnv, place, assigned, ci, file) {
@@ -41673,7 +41793,7 @@ function envClassOf(fileEnv, place, assigned, ci, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path31.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path32.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -41844,40 +41964,40 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path31.isAbsolute(rel)) return void 0;
+  if (path32.isAbsolute(rel)) return void 0;
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path31.join(github, rel))) ?? scripts.get(path31.join(root, rel)) ?? scripts.get(path31.join(path31.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path32.join(github, rel))) ?? scripts.get(path32.join(root, rel)) ?? scripts.get(path32.join(path32.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path31.dirname(path31.resolve(from)))) {
-    const hit = scripts.get(path31.join(dir, rel));
+  for (const dir of foldersBetween(root, path32.dirname(path32.resolve(from)))) {
+    const hit = scripts.get(path32.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path31.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path31.isAbsolute(below)) return [];
-  const parts = below.split(path31.sep);
-  return parts.slice(0, -1).map((_, i) => path31.join(root, ...parts.slice(0, i + 1)));
+  const below = path32.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path32.isAbsolute(below)) return [];
+  const parts = below.split(path32.sep);
+  return parts.slice(0, -1).map((_, i) => path32.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  if (!p.startsWith("/")) return path31.resolve(path31.dirname(path31.resolve(caller.file)), p);
-  const fromRoot = path31.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path32.resolve(path32.dirname(path32.resolve(caller.file)), p);
+  const fromRoot = path32.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path31.dirname(path31.resolve(caller.file));
-  const below = path31.relative(root, callerDir);
-  if (below === "" || below.startsWith("..") || path31.isAbsolute(below)) return fromRoot;
+  const callerDir = path32.dirname(path32.resolve(caller.file));
+  const below = path32.relative(root, callerDir);
+  if (below === "" || below.startsWith("..") || path32.isAbsolute(below)) return fromRoot;
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path31.resolve(dir, `.${p}`);
+    const target = path32.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
-  const scanned = new Set(ciFiles.map((f) => path31.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path32.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0) return;
     const list2 = out.get(key) ?? [];
@@ -41898,11 +42018,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path31.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path32.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path31.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path31.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path32.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path32.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
@@ -41914,7 +42034,7 @@ function callerContexts(file, calls, root) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
-    const label = `called by ${path31.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path32.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);
       const inputs = /* @__PURE__ */ new Map();
@@ -42003,7 +42123,7 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path32 from "node:path";
+import path33 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -42037,7 +42157,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path32.basename(f.path).toLowerCase();
+    const base = path33.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -42152,7 +42272,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path49, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path49, role, spec));
+    for (const [path50, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path50, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -42164,7 +42284,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path33(node, keys) {
+function path34(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -42178,25 +42298,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path33(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path34(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path33(obj2, ["spec", replicaField]);
+    const specs = path34(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path33(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path34(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path33(obj2, base);
+    const cluster = path34(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path33(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path34(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path33(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path34(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path33(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path34(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -42251,7 +42371,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path33(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path34(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -42387,22 +42507,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path34 from "node:path";
+import path35 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path34.dirname(file);
+  let dir = path35.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path34.join(dir, n)))) {
-      return `part of the Helm chart in ${path34.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path35.join(dir, n)))) {
+      return `part of the Helm chart in ${path35.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path34.join(dir, n)))) {
-      return `input of the Kustomize build in ${path34.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path35.join(dir, n)))) {
+      return `input of the Kustomize build in ${path35.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path34.dirname(dir);
-    if (up === dir || !host.isInside(up) || path34.relative(root, dir) === "") break;
+    const up = path35.dirname(dir);
+    if (up === dir || !host.isInside(up) || path35.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -42562,7 +42682,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path43 from "node:path";
+import path44 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -42581,7 +42701,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path43.resolve(baseDir, prefix || ".");
+    const start = path44.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -42589,7 +42709,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path43.dirname(start));
+      const host = hostFor(path44.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -43046,14 +43166,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path49) {
-  return path49.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path50) {
+  return path50.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path49, target, prefix) {
+function walk3(from, path50, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path49)) {
+  for (const seg of segments(path50)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -43076,7 +43196,7 @@ function walk3(from, path49, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path49}` : path49));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path50}` : path50));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -43124,14 +43244,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path49 = t.aliasPath(field);
-  if (path49 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path50 = t.aliasPath(field);
+  if (path50 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path49.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path49.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path49.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path50.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path50.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path50.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path49, t, "");
+  return walk3(t.body, path50, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -43170,14 +43290,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path49 = ctx.target.aliasPath(field.value);
-    if (path49 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path49.slice(0, -3);
+    const path50 = ctx.target.aliasPath(field.value);
+    if (path50 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path50.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path49, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path50, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -43213,12 +43333,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path49, ctx) {
+function readArray(path50, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path49.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path49.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path50.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path50.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path49, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path50, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -43267,12 +43387,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path49) => path49.replace(/\[\*\]/g, "");
+    plainPath = (path50) => path50.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path44 from "node:path";
+import path45 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -43294,7 +43414,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path44.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path45.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -43362,8 +43482,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path49 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path49) out.push({ alias: name, path: path49, source: "dump" });
+        const path50 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path50) out.push({ alias: name, path: path50, source: "dump" });
       }
     }
   }
@@ -43516,8 +43636,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path49, v) {
-  const segs = path49.split(".");
+function setPath(root, path50, v) {
+  const segs = path50.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -43533,18 +43653,18 @@ function setPath(root, path49, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path49 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path49) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path50 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path50) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path49}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path50}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path49}`.toLowerCase());
+    covered.add(`${prefix}${path50}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path49, v);
+    if (v !== void 0) setPath(body, path50, v);
   }
   return body;
 }
@@ -43609,13 +43729,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path49) {
-      const p = path49.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path49} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path50) {
+      const p = path50.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path50} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path49} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path50} is not modelled from ${from}`;
     }
   };
 }
@@ -43809,7 +43929,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs10 from "node:fs";
-import path48 from "node:path";
+import path49 from "node:path";
 
 // src/api.ts
 init_host();
@@ -43817,7 +43937,7 @@ init_clock();
 init_source();
 import fs6 from "node:fs";
 import os from "node:os";
-import path45 from "node:path";
+import path46 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -45306,7 +45426,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path35 from "node:path";
+import path36 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -45775,7 +45895,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path35.dirname(forFile);
+      const dir = path36.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -45801,14 +45921,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path35.relative(root, f).split(path35.sep);
+    const rel = path36.relative(root, f).split(path36.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path35.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path35.isAbsolute(rel);
+  const rel = path36.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path36.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -45818,9 +45938,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path35.relative(root, d) === "") return void 0;
+    if (path36.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path35.dirname(d);
+    const parent = path36.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -45829,9 +45949,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path35.dirname(f); !out.has(d); d = path35.dirname(d)) {
+    for (let d = path36.dirname(f); !out.has(d); d = path36.dirname(d)) {
       out.add(d);
-      if (path35.dirname(d) === d) break;
+      if (path36.dirname(d) === d) break;
     }
   }
   return out;
@@ -46007,7 +46127,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path36 from "node:path";
+import path37 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -46219,7 +46339,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path36.join(m.dir, "main.tf")));
+          failed(e, fileStart(path37.join(m.dir, "main.tf")));
         }
       }
     }
@@ -46625,15 +46745,15 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
-import path37 from "node:path";
+import path38 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path37.join(cwd, CACHE_FILE);
-  const abs = path37.resolve(cwd, location);
+  if (location === void 0) return path38.join(cwd, CACHE_FILE);
+  const abs = path38.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path37.join(abs, CACHE_FILE) : abs;
+  return isDir ? path38.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -46791,7 +46911,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs4.existsSync(path37.dirname(this.file))) fs4.mkdirSync(path37.dirname(this.file));
+    if (!fs4.existsSync(path38.dirname(this.file))) fs4.mkdirSync(path38.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs4.renameSync(tmp, this.file);
@@ -47037,7 +47157,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path38 from "node:path";
+import path39 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -47058,8 +47178,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path38.dirname(fileURLToPath(import.meta.url));
-  const file = path38.join(path38.basename(here) === "chunks" ? path38.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path39.dirname(fileURLToPath(import.meta.url));
+  const file = path39.join(path39.basename(here) === "chunks" ? path39.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -48542,7 +48662,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path39 from "node:path";
+import path40 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -48568,7 +48688,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path39.basename(f.path) }
+          data: { file: path40.basename(f.path) }
         });
       }
     };
@@ -48576,7 +48696,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path40 from "node:path";
+import path41 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -48661,7 +48781,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path40.relative(fromDir, toDir).split(path40.sep).join("/");
+  const rel = path41.relative(fromDir, toDir).split(path41.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -48670,7 +48790,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path41 from "node:path";
+import path42 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -48697,7 +48817,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path41.basename(f.path) }
+          data: { file: path42.basename(f.path) }
         });
       }
     };
@@ -48705,7 +48825,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path42 from "node:path";
+import path43 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -48973,7 +49093,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path42.basename(file.path);
+      const where = path43.basename(file.path);
       variantFile = file.kind === "arm-params" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -50239,18 +50359,18 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path45.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path46.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path45.dirname(root);
-  for (const p of paths.slice(1)) while (path45.relative(root, p).startsWith("..")) root = path45.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path46.dirname(root);
+  for (const p of paths.slice(1)) while (path46.relative(root, p).startsWith("..")) root = path46.dirname(root);
   return root;
 }
 function repositoryTop(file, root, host) {
-  for (let dir = path45.dirname(file); ; dir = path45.dirname(dir)) {
-    const git2 = path45.join(dir, ".git");
+  for (let dir = path46.dirname(file); ; dir = path46.dirname(dir)) {
+    const git2 = path46.join(dir, ".git");
     if (host.isDirectory(git2) || host.isFile(git2)) return dir;
-    const rel = path45.relative(root, dir);
-    if (rel === "" || rel.startsWith("..") || path45.isAbsolute(rel)) return void 0;
+    const rel = path46.relative(root, dir);
+    if (rel === "" || rel.startsWith("..") || path46.isAbsolute(rel)) return void 0;
   }
 }
 async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
@@ -50276,19 +50396,19 @@ async function filesOnlyFolders(frontEnds, given, root, host, facts, options, co
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path45.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path46.resolve(p));
   for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path45.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path46.resolve(p));
   for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path45.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path45.dirname(f)))] : inputPaths;
-  const root = path45.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path45.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path46.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path46.dirname(f)))] : inputPaths;
+  const root = path46.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path46.resolve(f));
   for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path45.dirname(inputPaths[0]);
+  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path46.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -50305,8 +50425,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path45.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path45.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path45.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path46.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path46.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path46.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -50341,12 +50461,12 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path45.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path46.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path45.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path46.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -50532,7 +50652,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path45.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path46.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -50750,7 +50870,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path46 from "node:path";
+import path47 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -50763,9 +50883,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path46.isAbsolute(file)) return toPosix(file);
-  const rel = path46.relative(base, file);
-  return toPosix(rel === "" ? path46.basename(file) : rel);
+  if (!path47.isAbsolute(file)) return toPosix(file);
+  const rel = path47.relative(base, file);
+  return toPosix(rel === "" ? path47.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -51268,7 +51388,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs9 from "node:fs";
-import path47 from "node:path";
+import path48 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -51396,10 +51516,10 @@ var PullRequestLines = class {
     try {
       real = fs9.realpathSync(file);
     } catch {
-      real = path47.resolve(file);
+      real = path48.resolve(file);
     }
-    const rel = path47.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path47.isAbsolute(rel) ? void 0 : rel.split(path47.sep).join("/");
+    const rel = path48.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path48.isAbsolute(rel) ? void 0 : rel.split(path48.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -51510,8 +51630,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path49 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path49}#L${line}`;
+  const path50 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path50}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -51632,7 +51752,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path48.dirname(this.sarifPath), { recursive: true });
+    fs10.mkdirSync(path49.dirname(this.sarifPath), { recursive: true });
     fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -51653,21 +51773,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path48.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path49.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path48.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path49.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path48.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path49.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path48.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path48.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path48.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path49.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path49.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path49.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -51738,8 +51858,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path48.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path48.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path49.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path49.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);
