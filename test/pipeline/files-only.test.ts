@@ -52,6 +52,13 @@ const KEY_VAULT_BICEP = (purgeDefault: string): string =>
     '',
   ].join('\n');
 
+/** A Job that requests a GPU and tolerates nothing. */
+const GPU_JOB = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  template:', '    spec:', '      containers:', '        - name: train', '          image: trainer:1', '          resources:', '            limits:', '              nvidia.com/gpu: 1', '      restartPolicy: Never', ''].join('\n');
+
+/** A GPU pool whose taint is not the configured default: only the Terraform unit knows it. */
+const TRAINING_POOL_TF =
+  'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = "Standard_NC24ads_A100_v4"\n  node_taints           = ["workload=training:NoSchedule"]\n}\n';
+
 /** A module whose finding depends on who calls it, a subfolder var file, an example calling it, and an unrelated module. */
 function tree(): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
@@ -138,9 +145,8 @@ describe('files-only runs', () => {
   it('a Kubernetes manifest is judged against the GPU pools of its whole folder, as in the folder run', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
-    const job = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  template:', '    spec:', '      containers:', '        - name: train', '          image: mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04', '          resources:', '            limits:', '              nvidia.com/gpu: 1', '      restartPolicy: Never', ''].join('\n');
     write(root, {
-      'k8s/job.yaml': job,
+      'k8s/job.yaml': GPU_JOB,
       'k8s/infra/main.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = "Standard_NC24ads_A100_v4"\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
     });
     const manifest = path.join(root, 'k8s', 'job.yaml');
@@ -280,12 +286,10 @@ describe('files-only runs', () => {
   it('a Kubernetes manifest that requests a GPU is judged against the GPU pools of its whole repository, wherever they are written', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
-    const job = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  template:', '    spec:', '      containers:', '        - name: train', '          image: mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04', '          resources:', '            limits:', '              nvidia.com/gpu: 1', '      restartPolicy: Never', ''].join('\n');
     write(root, {
       '.git/HEAD': 'ref: refs/heads/main\n',
-      'k8s/job.yaml': job,
-      // The pool's own taint is not the configured default: only the Terraform unit knows it.
-      'infra/aks/main.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = "Standard_NC24ads_A100_v4"\n  node_taints           = ["workload=training:NoSchedule"]\n}\n',
+      'k8s/job.yaml': GPU_JOB,
+      'infra/aks/main.tf': TRAINING_POOL_TF,
     });
     const manifest = path.join(root, 'k8s', 'job.yaml');
     const folder = await run({ paths: [root], root });
@@ -297,11 +301,10 @@ describe('files-only runs', () => {
   it('for a Kubernetes manifest, only the units that may declare an AKS cluster or pool run besides its own (the others cannot change its findings)', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
-    const job = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: train', 'spec:', '  template:', '    spec:', '      containers:', '        - name: train', '          image: trainer:1', '          resources:', '            limits:', '              nvidia.com/gpu: 1', '      restartPolicy: Never', ''].join('\n');
     write(root, {
       '.git/HEAD': 'ref: refs/heads/main\n',
-      'k8s/job.yaml': job,
-      'infra/aks/main.tf': 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = "Standard_NC24ads_A100_v4"\n  node_taints           = ["workload=training:NoSchedule"]\n}\n',
+      'k8s/job.yaml': GPU_JOB,
+      'infra/aks/main.tf': TRAINING_POOL_TF,
       // A second pool, made by a script: the manifest tolerates neither.
       'infra/scripts/pool.sh': 'az aks nodepool add --cluster-name aks -g rg -n gpu2 --node-vm-size Standard_NC6s_v3 --node-taints team=ml:NoSchedule\n',
       // Units that declare no AKS cluster or pool: a Terraform module, an ARM template, a workflow.
