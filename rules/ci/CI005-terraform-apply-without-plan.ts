@@ -5,6 +5,7 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
+import { joinExpressions } from '../../src/model/ci.js';
 import type { CiEntry, CiWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
@@ -50,7 +51,9 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
 }
 
 /** The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a plan file, if any. */
-export function applyWithoutPlan(argv: readonly CiWord[]): { apply: CiWord; autoApprove: CiWord } | undefined {
+export function applyWithoutPlan(words: readonly CiWord[]): { apply: CiWord; autoApprove: CiWord } | undefined {
+  // `-var-file=${{ inputs.env }}.tfvars` is one word once the CI system substitutes it, not a plan file `inputs.env`.
+  const argv = joinExpressions(words);
   for (let i = 0; i < argv.length; i++) {
     if (!isTerraform(argv[i]!)) continue;
     // global options (-chdir=dir, -help, -version) come before the subcommand
