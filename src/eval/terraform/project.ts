@@ -203,7 +203,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const opaqueModules: OpaqueModuleCall[] = [];
       const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : undefined) ?? envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)) ?? 'unknown';
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto)) ?? envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)) ?? 'unknown';
       const evaluation: Evaluation = {
         variant: variantFile ? path.relative(dir, variantFile).split(path.sep).join('/') : 'default',
         variantFile,
@@ -222,6 +222,24 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     if (into) p.location = into[1];
   }
   return { evaluations, modules, problems };
+}
+
+/**
+ * The class the automatically loaded var files of a root name by their path, for the run
+ * without a variant file (RULES.md "Environments": "the variable file's name or folder"):
+ * `environments/prod/terraform.tfvars` is prod, as `env/prod/terraform.tfvars` beside a root in
+ * `env/..` is. Paths relative to the scan root (the file name decides before its folders);
+ * files that name different classes decide nothing.
+ */
+function autoVarFilesEnv(root: string, files: readonly string[]): EnvClass | undefined {
+  let env: EnvClass | undefined;
+  for (const f of files) {
+    const c = classifyPath(path.relative(root, f))?.env;
+    if (c === undefined) continue;
+    if (env !== undefined && env !== c) return undefined;
+    env = c;
+  }
+  return env;
 }
 
 /** terraform.tfvars first, then *.auto.tfvars in lexical order (Terraform's precedence). */
