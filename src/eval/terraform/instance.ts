@@ -660,20 +660,20 @@ export class ModuleInstance {
       forEachChild(e, visit);
     };
     if (cond) visit(cond.expr);
-    return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed, ...(cond ? { admits: (value: string) => this.conditionAdmits(cond.expr, file, variable, value) } : {}) };
+    return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed, ...(cond ? { admits: (value: string) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value: Value) => this.conditionAdmits(cond.expr, file, variable, value) } : {}) };
   }
 
   /**
    * A validation condition evaluated as Terraform would for `var.<variable> = value` (any
    * other name resolves as in the module: Terraform 1.9+ conditions may read other variables).
    */
-  private conditionAdmits(condition: Expression, file: string, variable: string, value: string): boolean | undefined {
+  private conditionAdmits(condition: Expression, file: string, variable: string, value: string | Value): boolean | undefined {
     const probe: EvalContext = {
       file,
       guard: this.opts.guard,
       resolveRoot: (root, steps, at) => {
         const first = steps[0];
-        if (root === 'var' && first?.type === 'GetAttr' && first.name === variable) return { value: str(value, at), consumed: 1 };
+        if (root === 'var' && first?.type === 'GetAttr' && first.name === variable) return { value: typeof value === 'string' ? str(value, at) : value, consumed: 1 };
         return this.resolveRoot(root, steps, at);
       },
     };
