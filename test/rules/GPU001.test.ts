@@ -9,6 +9,35 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // A directive on its own line above a map entry that opens an object (`gpuinfer = {` in a
+        // .tfvars) covers that whole entry, as above a block or a JSON object (RULES.md "Inline
+        // suppressions": "when that line opens a block … to the whole block").
+        name: 'suppressed-above-tfvars-map-entry',
+        files: {
+          'main.tf': `
+variable "pools" {
+  type = map(object({ vm_size = string }))
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  for_each              = var.pools
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+          'prod.tfvars': `
+pools = {
+  # mlops-iac-lint-ignore GPU001 until=2099-01-01 -- CPU inference stand-in until the T4 quota lands
+  gpuinfer = {
+    vm_size = "Standard_D16s_v5"
+  }
+}
+`,
+        },
+      },
+      {
         name: 'cpu-pool-not-meant-for-gpu',
         files: {
           'main.tf': `
