@@ -2,7 +2,10 @@
  * GPU001 (gpu-workload-on-non-gpu-size): A node pool, compute, VM or scale set meant for GPU work uses a size without a GPU.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -1610,3 +1613,36 @@ jobs:
 };
 
 ruleTester('GPU001', converted, azureCli);
+
+// RULES.md "Three-valued facts": "Where an unknown value hides a possible finding, the run records it".
+// A pool named "gpu${each.key}" under a for_each over a data source: its name (the GPU signal) is unknown.
+describe('GPU001 undecided', () => {
+  const { tree, cleanup } = tempTrees('gpu001-');
+  afterAll(cleanup);
+  const pools = (name: string): string => `
+data "azurerm_resources" "clusters" {
+  type = "Microsoft.ContainerService/managedClusters"
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "dyn" {
+  for_each              = toset(data.azurerm_resources.clusters.resources[*].name)
+  name                  = ${name}
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = "Standard_D4s_v5"
+}
+`;
+  const undecided = async (name: string): Promise<string[]> => {
+    const dir = tree({ 'main.tf': pools(name) });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GPU001'] });
+    expect(r.findings.filter((f) => f.ruleId === 'GPU001')).toEqual([]);
+    return r.undecided.filter((u) => u.ruleId === 'GPU001').map((u) => `${u.address} ${u.attribute}`);
+  };
+
+  it('lists a pool whose name comes from an unknown for_each', async () => {
+    expect(await undecided('"gpu${each.key}"')).toEqual(['azurerm_kubernetes_cluster_node_pool.dyn name']);
+  });
+
+  it('is silent when the name is known', async () => {
+    expect(await undecided('"cpu"')).toEqual([]);
+  });
+});
