@@ -9,6 +9,25 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // HCL's JSON syntax writes a block as an object or as an array of objects: a
+        // `required_providers` given as `[{ … }]` constrains the provider as the object form does.
+        name: 'tf-json-required-providers-array',
+        files: {
+          'main.tf.json': `
+{
+  "terraform": [{
+    "backend": [{ "azurerm": [{}] }],
+    "required_providers": [{ "azurerm": { "source": "hashicorp/azurerm", "version": "~> 4.0" } }]
+  }],
+  "provider": { "azurerm": { "features": {} } },
+  "resource": {
+    "azurerm_resource_group": { "rg": { "name": "rg-ml", "location": "westeurope" } }
+  }
+}
+`,
+        },
+      },
+      {
         // Terraform 0.12's provider-block version: deprecated but still applied as a constraint,
         // so the provider has "a version constraint" (microsoft/MLOpsPython tf-templates/main.tf:2).
         name: 'provider-block-version',
