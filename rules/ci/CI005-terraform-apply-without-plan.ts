@@ -6,7 +6,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import { joinExpressions } from '../../src/model/ci.js';
-import type { CiEntry, CiWord } from '../../src/model/ci.js';
+import type { CiCommand, CiEntry, CiWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
 const VALUE_OPTS = new Set([
@@ -66,6 +66,15 @@ export function applyWithoutPlan(words: readonly CiWord[]): { apply: CiWord; aut
     if (autoApprove !== undefined && !planFile) return { apply: sub, autoApprove: rest[autoApprove]! };
   }
   return undefined;
+}
+
+/**
+ * A command substitution opened on the apply line after its words (`terraform apply
+ * -auto-approve $(cat plan.txt)`): the lexer makes it the next command, but its output is an
+ * argument of apply, possibly the plan file; unknown, so not reported.
+ */
+function substitutedArgument(cmd: CiCommand, next: CiCommand | undefined): boolean {
+  return next !== undefined && next.statement === cmd.statement && (next.after === '$(' || next.after === '`') && next.range.start.offset > cmd.range.start.offset;
 }
 
 /**
@@ -141,10 +150,11 @@ export default defineRule({
     return {
       ciFile(file) {
         for (const script of file.scripts) {
-          for (const cmd of script.commands) {
+          for (let i = 0; i < script.commands.length; i++) {
+            const cmd = script.commands[i]!;
             if (cmd.commented) continue;
             const found = applyWithoutPlan(cmd.argv);
-            if (!found) continue;
+            if (!found || substitutedArgument(cmd, script.commands[i + 1])) continue;
             ctx.report({
               messageId: 'applyWithoutPlan',
               data: { flag: found.autoApprove.text },

@@ -25,6 +25,8 @@ jobs:
       - run: terraform apply -var-file prod.tfvars
       - run: terraform apply -auto-approve=false
       - run: terraform apply -auto-approve \${{ env.PLAN_FILE }}
+      - run: terraform apply -auto-approve $(cat plan-path.txt)
+      - run: terraform apply -auto-approve \`ls *.tfplan\`
       - run: |
           # terraform apply -auto-approve
           terraform destroy -auto-approve
