@@ -1642,6 +1642,12 @@ resource "azurerm_kubernetes_cluster_node_pool" "dyn" {
     expect(await undecided('"gpu${each.key}"')).toEqual(['azurerm_kubernetes_cluster_node_pool.dyn name']);
   });
 
+  it('says why the for_each is unknown', async () => {
+    const dir = tree({ 'main.tf': pools('"gpu${each.key}"') });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GPU001'] });
+    expect(r.undecided.map((u) => u.reason)).toEqual([expect.stringContaining('each.key of an unknown for_each (depends on data.azurerm_resources.clusters)')]);
+  });
+
   it('is silent when the name is known', async () => {
     expect(await undecided('"cpu"')).toEqual([]);
   });

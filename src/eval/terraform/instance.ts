@@ -328,7 +328,7 @@ export class ModuleInstance {
     };
     if (count) {
       const c = evaluate(count.expr, ctx);
-      if (c.kind !== 'number') return [{ key: '', vars: new Map([['count', obj({ index: unknown('count.index of an unknown count') })]]) }];
+      if (c.kind !== 'number') return [{ key: '', vars: new Map([['count', obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
       const n = Math.max(0, Math.trunc(c.value));
       cap(n, count);
       return Array.from({ length: Math.min(n, max) }, (_, i) => ({ key: `[${i}]`, vars: new Map([['count', obj({ index: num(i) })]]) }));
@@ -336,7 +336,11 @@ export class ModuleInstance {
     if (forEach) {
       const fe = evaluate(forEach.expr, ctx);
       const pairs = fe.kind === 'list' || fe.kind === 'object' ? iterate(fe) : undefined;
-      if (!pairs) return [{ key: '', vars: new Map([['each', obj({ key: unknown('each.key of an unknown for_each'), value: unknown('each.value of an unknown for_each') })]]) }];
+      if (!pairs) {
+        // The loop's own reason (`function file() is not evaluated statically`) tells --verbose what to fix.
+        const why = whyUnknown(fe);
+        return [{ key: '', vars: new Map([['each', obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
+      }
       cap(pairs.length, forEach);
       return pairs.slice(0, max).map(([k, v]) => {
         // for_each over a set of strings: each.key == each.value.
@@ -680,6 +684,11 @@ export class ModuleInstance {
     const r = evaluate(condition, probe);
     return r.kind === 'bool' ? r.value : undefined;
   }
+}
+
+/** ` (<reason>)` of an unknown loop collection, for the instance variables' reasons; empty otherwise. */
+function whyUnknown(v: Value): string {
+  return v.kind === 'unknown' && v.reason ? ` (${v.reason})` : '';
 }
 
 const variableHeaders = new WeakMap<Block, Location>();
