@@ -212,6 +212,41 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
     ],
     invalid: [
       {
+        // Config-driven pools: yamldecode(file(…)) / jsondecode(file(…)) inside the scan root are
+        // read, and the size is located where the data file writes it (RULES.md "Location": "where
+        // the offending value is written").
+        name: 'pools-from-yaml-and-json-data-files',
+        files: {
+          'main.tf': `
+locals {
+  pools      = yamldecode(file("\${path.module}/config/pools.yaml")).pools
+  json_pools = jsondecode(file("config/pools.json"))
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "p" {
+  for_each              = merge(local.pools, local.json_pools)
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+          'config/pools.yaml': `
+pools:
+  gpua100:
+    vm_size: ⟦Standard_D16s_v5⟧
+  gput4:
+    vm_size: Standard_NC4as_T4_v3
+`,
+          'config/pools.json': `
+{ "gpujson": { "vm_size": ⟦"Standard_E8s_v5"⟧ } }
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'aml-compute-cluster',
         files: {
           'main.tf': `

@@ -88,6 +88,8 @@ export interface InstanceOptions {
   vendored?: VendoredOrigin;
   /** Remote calls without a copy are recorded here (EVAL002, GPU005). */
   opaque?: OpaqueModuleCall[];
+  /** Reads a data file for `yamldecode(file(…))`/`jsondecode(file(…))` (the project's reader: inside the scan root only). */
+  readDataFile?: (kind: 'yaml' | 'json', file: string, at: Location) => Value | undefined;
 }
 
 const CYCLE = Symbol('cycle');
@@ -116,10 +118,11 @@ export class ModuleInstance {
   // ---- names -------------------------------------------------------------------------
 
   private context(file: string, iteration?: Map<string, Value>): EvalContext {
-    if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+    const readDataFile = this.opts.readDataFile;
+    if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...(readDataFile ? { readDataFile } : {}) };
     let ctx = this.fileContexts.get(file);
     if (!ctx) {
-      ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+      ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...(readDataFile ? { readDataFile } : {}) };
       this.fileContexts.set(file, ctx);
     }
     return ctx;
@@ -541,7 +544,7 @@ export class ModuleInstance {
       }
       const instance = new ModuleInstance(childSrc, {
         prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
-        moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque,
+        moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque, readDataFile: this.opts.readDataFile,
       });
       return { key, instance };
     });

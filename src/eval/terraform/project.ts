@@ -16,6 +16,7 @@ import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, 
 import { localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
+import { dataFileReader } from './data-files.js';
 import { relativePath } from './paths.js';
 
 export interface TerraformInput {
@@ -201,7 +202,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
       const opaqueModules: OpaqueModuleCall[] = [];
-      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules });
+      const readDataFile = dataFileReader({ root: input.root, workingDir: dir, readText: (f) => input.readText(f) });
+      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
       const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto)) ?? envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)) ?? 'unknown';
       const evaluation: Evaluation = {
