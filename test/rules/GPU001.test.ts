@@ -12,6 +12,27 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // A YAML data file read by yamldecode(file()) holds the finding's value: a directive in it
+        // covers the pool's mapping (RULES.md "Inline suppressions": YAML `#`, a YAML mapping).
+        name: 'suppressed-in-yaml-data-file',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "p" {
+  for_each              = yamldecode(file("\${path.module}/pools.yaml"))
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+          'pools.yaml': `
+# mlops-iac-lint-ignore GPU001 -- CPU stand-in until the A100 quota lands
+gpua100:
+  vm_size: Standard_D16s_v5
+`,
+        },
+      },
+      {
         // A directive on its own line above a map entry that opens an object (`gpuinfer = {` in a
         // .tfvars) covers that whole entry, as above a block or a JSON object (RULES.md "Inline
         // suppressions": "when that line opens a block … to the whole block").

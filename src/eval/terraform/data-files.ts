@@ -20,6 +20,8 @@ export interface DataFileInput {
   /** The root module's folder (Terraform's working directory). */
   workingDir: string;
   readText(file: string): string | undefined;
+  /** Told each data file decoded (the front end reads its comments for inline suppressions). */
+  onRead?(file: string, kind: 'yaml' | 'json'): void;
 }
 
 /** The reader a module instance calls for `yamldecode(file(p))` / `jsondecode(file(p))`. */
@@ -30,7 +32,11 @@ export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json', fi
     const rel = path.relative(input.root, abs);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     const key = `${kind}\u0000${abs}`;
-    if (!cache.has(key)) cache.set(key, decode(kind, abs, input.readText(abs)));
+    if (!cache.has(key)) {
+      const decoded = decode(kind, abs, input.readText(abs));
+      cache.set(key, decoded);
+      if (decoded) input.onRead?.(abs, kind);
+    }
     const v = cache.get(key);
     return v ?? unknown(`${kind}decode(file("${file}")): the file cannot be read or decoded`, at);
   };

@@ -59,6 +59,8 @@ export interface TerraformProject {
   evaluations: TerraformEvaluation[];
   modules: TerraformModuleFacts[];
   problems: EvalProblem[];
+  /** Data files read by `yamldecode(file())`/`jsondecode(file())`, by path. */
+  dataFiles: Map<string, 'yaml' | 'json'>;
 }
 
 /**
@@ -86,6 +88,7 @@ const AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
 
 export function evaluateTerraform(input: TerraformInput): TerraformProject {
   const problems: EvalProblem[] = [];
+  const dataFiles = new Map<string, 'yaml' | 'json'>();
   // One guard for the project: a file's time budget is shared by every variant evaluating it.
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = new Map<string, string[]>();
@@ -202,7 +205,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
       const opaqueModules: OpaqueModuleCall[] = [];
-      const readDataFile = dataFileReader({ root: input.root, workingDir: dir, readText: (f) => input.readText(f) });
+      const readDataFile = dataFileReader({ root: input.root, workingDir: dir, readText: (f) => input.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
       const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
       const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto)) ?? envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)) ?? 'unknown';
@@ -223,7 +226,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
     if (into) p.location = into[1];
   }
-  return { evaluations, modules, problems };
+  return { evaluations, modules, problems, dataFiles };
 }
 
 /**
