@@ -193,6 +193,45 @@ resource "azurerm_resource_group" "rg" {
     ],
     invalid: [
       {
+        // An ephemeral resource (Terraform 1.10+) and a data source scoped to a check block come
+        // from their providers as resources do: `random` and `http` are used, not constrained.
+        name: 'ephemeral-and-check-data-providers',
+        files: {
+          'main.tf': `
+⟦⟦terraform {⟧⟧
+  backend "azurerm" {}
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+ephemeral "random_password" "db" {
+  length = 24
+}
+
+check "endpoint" {
+  data "http" "health" {
+    url = "https://example.invalid/health"
+  }
+  assert {
+    condition     = data.http.health.status_code == 200
+    error_message = "down"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+      },
+      {
         name: 'empty-version',
         files: {
           'main.tf': `
