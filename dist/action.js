@@ -1064,12 +1064,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path50) {
+function findNodeAtLocation(root, path51) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path50) {
+  for (let segment of path51) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12254,8 +12254,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path50) {
-      let input2 = path50;
+    function removeDotSegments(path51) {
+      let input2 = path51;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12329,11 +12329,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path50) {
-      if (path50 === "" || path50[0] === "/") {
-        return removeDotSegments(path50);
+    function removeDotSegmentsRelative(path51) {
+      if (path51 === "" || path51[0] === "/") {
+        return removeDotSegments(path51);
       }
-      const segments2 = path50.split("/");
+      const segments2 = path51.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12696,8 +12696,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path50 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path50 && path50 !== "/" ? path50 : void 0;
+        const path51 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path51 && path51 !== "/" ? path51 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -17374,8 +17374,8 @@ function terraformBlock(ctx, keyNode, obj2) {
     if (name === "//") continue;
     if (name === "backend") {
       for (const o of objectsOf(value)) for (const [type, typeNode, b] of members(o)) for (const bo of objectsOf(b)) items.push(block(ctx, name, nameNode, [[type, typeNode]], bo, blocksOf(/* @__PURE__ */ new Set())));
-    } else if ((name === "required_providers" || name === "cloud") && value.type === "object") {
-      items.push(block(ctx, name, nameNode, [], value, blocksOf(/* @__PURE__ */ new Set(["workspaces"]))));
+    } else if ((name === "required_providers" || name === "cloud") && objectsOf(value).length > 0 && (value.type === "object" || value.type === "array")) {
+      for (const o of objectsOf(value)) items.push(block(ctx, name, nameNode, [], o, blocksOf(/* @__PURE__ */ new Set(["workspaces"]))));
     } else items.push(attribute(ctx, name, nameNode, value, false));
   }
   return assemble(ctx, "terraform", keyNode, [], obj2, items);
@@ -19374,6 +19374,12 @@ function evalFor(e, ctx, at2) {
   if (e.group) for (const [k, vs] of groups) entries2.set(k, list(vs, at2));
   return obj(entries2, at2);
 }
+function decodedDataFile(e, ctx, kind, at2) {
+  const arg = e.args[0];
+  if (e.args.length !== 1 || arg?.type !== "FunctionCall" || arg.name !== "file" || arg.args.length !== 1) return void 0;
+  const p = evalNode(arg.args[0], ctx);
+  return p.kind === "string" ? ctx.readDataFile?.(kind, p.value, at2) : void 0;
+}
 function evalCall(e, ctx, at2) {
   const name = e.name.includes("::") ? e.name : e.name;
   if (name === "try") {
@@ -19393,6 +19399,10 @@ function evalCall(e, ctx, at2) {
     const v = evalNode(e.args[0], ctx);
     if (v.kind !== "unknown") return derived(bool(true, at2), at2, [v]);
     return isErrorUnknown(v) ? derived(bool(false, at2), at2, [v]) : unknown(v.reason, at2);
+  }
+  if ((name === "yamldecode" || name === "jsondecode") && ctx.readDataFile) {
+    const decoded = decodedDataFile(e, ctx, name === "yamldecode" ? "yaml" : "json", at2);
+    if (decoded) return decoded;
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
@@ -19475,6 +19485,15 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
   };
   src.resources.forEach(use);
   src.data.forEach(use);
+  for (const f of src.files) {
+    for (const item of f.body.items) {
+      if (item.type !== "Block") continue;
+      if (item.blockType === "ephemeral" && item.labels[0] && item.labels[1]) use({ node: item, file: f.file }, `${item.labels[0].value}.${item.labels[1].value}`);
+      if (item.blockType === "check") {
+        for (const d of item.body.items) if (d.type === "Block" && d.blockType === "data" && d.labels[0]) use({ node: d, file: f.file }, `${d.labels[0].value}.`);
+      }
+    }
+  }
   const first = firstBlockOf(src);
   if (first) facts.firstBlock = first;
   return facts;
@@ -19783,6 +19802,9 @@ var init_type_defaults = __esm({
 
 // src/eval/terraform/instance.ts
 import path10 from "node:path";
+function whyUnknown(v) {
+  return v.kind === "unknown" && v.reason ? ` (${v.reason})` : "";
+}
 function variableHeader(decl, name) {
   const block2 = decl.node;
   let header = variableHeaders.get(block2);
@@ -19869,13 +19891,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path50, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path50, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path50, sites);
+function bodyMemberSites(expr, file, path51, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path51, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path51, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path50}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path50}[${i}]`, sites);
+      sites.set(`${path51}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path51}[${i}]`, sites);
     });
     return;
   }
@@ -19883,8 +19905,8 @@ function bodyMemberSites(expr, file, path50, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path50}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path50}.${key}`, sites);
+    sites.set(`${path51}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path51}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -19961,10 +19983,11 @@ var init_instance = __esm({
       }
       // ---- names -------------------------------------------------------------------------
       context(file, iteration) {
-        if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+        const readDataFile = this.opts.readDataFile;
+        if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...readDataFile ? { readDataFile } : {} };
         let ctx = this.fileContexts.get(file);
         if (!ctx) {
-          ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+          ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...readDataFile ? { readDataFile } : {} };
           this.fileContexts.set(file, ctx);
         }
         return ctx;
@@ -20146,7 +20169,7 @@ var init_instance = __esm({
         };
         if (count) {
           const c = evaluate(count.expr, ctx);
-          if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown("count.index of an unknown count") })]]) }];
+          if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
           const n = Math.max(0, Math.trunc(c.value));
           cap(n, count);
           return Array.from({ length: Math.min(n, max) }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
@@ -20154,7 +20177,10 @@ var init_instance = __esm({
         if (forEach) {
           const fe = evaluate(forEach.expr, ctx);
           const pairs = fe.kind === "list" || fe.kind === "object" ? iterate(fe) : void 0;
-          if (!pairs) return [{ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown("each.key of an unknown for_each"), value: unknown("each.value of an unknown for_each") })]]) }];
+          if (!pairs) {
+            const why = whyUnknown(fe);
+            return [{ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
+          }
           cap(pairs.length, forEach);
           return pairs.slice(0, max).map(([k, v]) => {
             const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
@@ -20327,7 +20353,8 @@ var init_instance = __esm({
             moduleKey: childKey,
             remote: this.opts.remote,
             vendored,
-            opaque: this.opts.opaque
+            opaque: this.opts.opaque,
+            readDataFile: this.opts.readDataFile
           });
           return { key, instance };
         });
@@ -20439,7 +20466,7 @@ var init_instance = __esm({
           forEachChild(e, visit2);
         };
         if (cond) visit2(cond.expr);
-        return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed, ...cond ? { admits: (value) => this.conditionAdmits(cond.expr, file, variable, value) } : {} };
+        return { at: at2, text: cond ? sourceText(text2, cond.expr.range) : "", regexes, allowed, ...cond ? { admits: (value) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value) => this.conditionAdmits(cond.expr, file, variable, value) } : {} };
       }
       /**
        * A validation condition evaluated as Terraform would for `var.<variable> = value` (any
@@ -20451,7 +20478,7 @@ var init_instance = __esm({
           guard: this.opts.guard,
           resolveRoot: (root, steps2, at2) => {
             const first = steps2[0];
-            if (root === "var" && first?.type === "GetAttr" && first.name === variable) return { value: str(value, at2), consumed: 1 };
+            if (root === "var" && first?.type === "GetAttr" && first.name === variable) return { value: typeof value === "string" ? str(value, at2) : value, consumed: 1 };
             return this.resolveRoot(root, steps2, at2);
           }
         };
@@ -20490,6522 +20517,6 @@ var init_tfvars = __esm({
     init_value();
     init_expressions();
     init_guard();
-  }
-});
-
-// src/eval/terraform/project.ts
-import path11 from "node:path";
-function calledModules(dirs, callees) {
-  const hasCaller = /* @__PURE__ */ new Set();
-  for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
-  const reached = /* @__PURE__ */ new Set();
-  const queue = dirs.filter((d) => !hasCaller.has(d));
-  for (let i = 0; i < queue.length; i++) {
-    for (const t of callees(queue[i])) {
-      if (reached.has(t)) continue;
-      reached.add(t);
-      queue.push(t);
-    }
-  }
-  return reached;
-}
-function evaluateTerraform(input2) {
-  const problems = [];
-  const guard = new EvalGuard((p) => problems.push(p));
-  const byDir = /* @__PURE__ */ new Map();
-  for (const f of input2.tfFiles) {
-    const d = path11.dirname(f);
-    const files = byDir.get(d);
-    if (files) files.push(f);
-    else byDir.set(d, [f]);
-  }
-  const sources = /* @__PURE__ */ new Map();
-  const loader = (dir) => {
-    if (sources.has(dir)) return sources.get(dir);
-    const files = byDir.get(dir) ?? (input2.insideRoot(dir) ? input2.listTfFiles(dir) : void 0);
-    const parsed = (files ?? []).map((f) => input2.parseHcl(f)).filter((x) => x !== void 0);
-    const src = files ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
-    sources.set(dir, src);
-    return src;
-  };
-  const calleeCache = /* @__PURE__ */ new Map();
-  const callees = (dir) => {
-    let out = calleeCache.get(dir);
-    if (out) return out;
-    const targets = /* @__PURE__ */ new Set();
-    const src = loader(dir);
-    if (src) {
-      for (const call of src.moduleCalls.values()) {
-        const s = localModuleSource(call.node);
-        if (s) targets.add(localDir(src, s));
-      }
-    }
-    targets.delete(dir);
-    out = [...targets];
-    calleeCache.set(dir, out);
-    return out;
-  };
-  const called = calledModules([...byDir.keys()], callees);
-  const varFilesByDir = /* @__PURE__ */ new Map();
-  for (const vf of input2.varFiles) {
-    let d = path11.dirname(vf);
-    while (!byDir.has(d)) {
-      const up = path11.dirname(d);
-      if (up === d || !isInside(input2.root, up)) break;
-      d = up;
-    }
-    if (!byDir.has(d)) continue;
-    const files = varFilesByDir.get(d);
-    if (files) files.push(vf);
-    else varFilesByDir.set(d, [vf]);
-  }
-  const manifests = /* @__PURE__ */ new Map();
-  const manifestOf = (dir) => {
-    if (!manifests.has(dir)) {
-      const m = input2.moduleManifest?.(dir);
-      manifests.set(dir, m ? parseManifest(m.file, m.text, dir) : void 0);
-    }
-    return manifests.get(dir);
-  };
-  const copiedDirs = /* @__PURE__ */ new Map();
-  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot);
-  const evaluations = [];
-  const modules = [];
-  const factsByDir = /* @__PURE__ */ new Map();
-  const factsOf = (dir, isRoot = false) => {
-    const known2 = factsByDir.get(dir);
-    if (known2) return known2;
-    const src = loader(dir);
-    if (!src) return void 0;
-    const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input2.listFiles?.(dir) ?? [] : []);
-    for (const call of src.moduleCalls.values()) {
-      const local = localModuleSource(call.node);
-      if (local !== void 0 && loader(localDir(src, local))) continue;
-      const source = attr(call.node, "source");
-      const text2 = fileText(src, call.file);
-      facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
-    }
-    if (isRoot) {
-      const lock = input2.lockFile?.(dir);
-      if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i) => i.type === "Block"));
-    }
-    factsByDir.set(dir, facts);
-    return facts;
-  };
-  const copies = /* @__PURE__ */ new Set();
-  for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
-  for (const dir of [...byDir.keys()].sort()) {
-    if (copies.has(dir)) continue;
-    const src = loader(dir);
-    const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
-    const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
-    modules.push(factsOf(dir, isRoot));
-    if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path11.dirname(f) === dir && AUTO_VARFILE.test(path11.basename(f)));
-    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
-    const variants = variantFiles.length ? variantFiles : [void 0];
-    for (const variantFile of variants) {
-      const inputs = /* @__PURE__ */ new Map();
-      for (const f of [...auto.sort(autoOrder), ...variantFile ? [variantFile] : []]) {
-        for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
-      }
-      const opaqueModules = [];
-      const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules });
-      const rel = variantFile ? path11.relative(input2.root, variantFile) : path11.relative(input2.root, dir) || ".";
-      const env = input2.envOverride ?? input2.envForPath?.(rel.split(path11.sep).join("/")) ?? (variantFile ? classifyPath(path11.relative(dir, variantFile))?.env : void 0) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
-      const evaluation = {
-        variant: variantFile ? path11.relative(dir, variantFile).split(path11.sep).join("/") : "default",
-        variantFile,
-        env,
-        unit: dir,
-        inputs: instance.inputDecls()
-      };
-      const resources = instance.allResources();
-      for (const r of resources) if (r.vendored) {
-        for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
-      }
-      evaluations.push({ evaluation, resources, opaqueModules });
-    }
-  }
-  linkConfigurations(modules, callees, (d) => factsOf(d));
-  for (const p of problems) {
-    const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
-    if (into) p.location = into[1];
-  }
-  return { evaluations, modules, problems };
-}
-function autoOrder(a, b) {
-  const ra = path11.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path11.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
-  return ra - rb || (a < b ? -1 : 1);
-}
-function readVarFile(file, input2, guard) {
-  if (file.endsWith(".json")) {
-    const text2 = input2.readText(file);
-    return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
-  }
-  const parsed = input2.parseHcl(file);
-  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
-}
-function hasBackend(src) {
-  return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
-}
-function isInside(root, p) {
-  const rel = relativePath(root, p);
-  return rel === "" || !rel.startsWith("..") && !path11.isAbsolute(rel);
-}
-var AUTO_VARFILE;
-var init_project = __esm({
-  "src/eval/terraform/project.ts"() {
-    "use strict";
-    init_manifest();
-    init_module_facts();
-    init_env();
-    init_module_source();
-    init_instance();
-    init_guard();
-    init_tfvars();
-    init_paths2();
-    AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
-  }
-});
-
-// src/model/facts/keyvault.ts
-var RBAC_DEFAULT_API_VERSION, VAULT_WRITE_PERMISSION, SECRETS_READER_ROLE, REMOVE_OPERATION;
-var init_keyvault = __esm({
-  "src/model/facts/keyvault.ts"() {
-    "use strict";
-    RBAC_DEFAULT_API_VERSION = "2026-02-01";
-    VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
-    SECRETS_READER_ROLE = "Key Vault Secrets User";
-    REMOVE_OPERATION = "remove";
-  }
-});
-
-// src/model/tables/arm.ts
-var agentPoolAttrs, computeAttrs, nsgRuleAttrs2, ARM_TABLE;
-var init_arm = __esm({
-  "src/model/tables/arm.ts"() {
-    "use strict";
-    init_keyvault();
-    agentPoolAttrs = [
-      { canonical: "vmSize", paths: ["vmSize"] },
-      { canonical: "taints", paths: ["nodeTaints"], default: [] },
-      { canonical: "labels", paths: ["nodeLabels"], default: {} },
-      { canonical: "tags", paths: ["tags"] },
-      { canonical: "autoscale", paths: ["enableAutoScaling"], default: false },
-      { canonical: "minCount", paths: ["minCount"] },
-      { canonical: "nodeCount", paths: ["count"] },
-      { canonical: "name", paths: ["name"] },
-      { canonical: "mode", paths: ["mode"] },
-      // ScaleSetPriority: `Spot` or `Regular` (the default), AgentPool REST API.
-      { canonical: "priority", paths: ["scaleSetPriority"], default: "Regular" }
-    ];
-    computeAttrs = [
-      { canonical: "computeTypeRaw", paths: ["properties.computeType"] },
-      { canonical: "vmSize", paths: ["properties.properties.vmSize"] },
-      { canonical: "minNodeCount", paths: ["properties.properties.scaleSettings.minNodeCount"], default: 0 },
-      { canonical: "maxNodeCount", paths: ["properties.properties.scaleSettings.maxNodeCount"] },
-      { canonical: "nodePublicIp", paths: ["properties.properties.enableNodePublicIp"], default: true },
-      { canonical: "idleTimeBeforeShutdown", paths: ["properties.properties.idleTimeBeforeShutdown"] },
-      { canonical: "schedules", paths: ["properties.properties.schedules"] },
-      { canonical: "tags", paths: ["tags"] },
-      { canonical: "name", paths: ["name"] }
-    ];
-    nsgRuleAttrs2 = [
-      { canonical: "name", paths: ["name"] },
-      { canonical: "direction", paths: ["properties.direction"] },
-      { canonical: "access", paths: ["properties.access"] },
-      { canonical: "protocol", paths: ["properties.protocol"] },
-      { canonical: "destinationPort", paths: ["properties.destinationPortRange"] },
-      { canonical: "destinationPorts", paths: ["properties.destinationPortRanges"] },
-      { canonical: "sourceAddress", paths: ["properties.sourceAddressPrefix"] },
-      { canonical: "sourceAddresses", paths: ["properties.sourceAddressPrefixes"] }
-    ];
-    ARM_TABLE = {
-      "microsoft.machinelearningservices/workspaces": {
-        kind: "ml.workspace",
-        attrs: [
-          { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
-          { canonical: "publicAccessBehindVnet", paths: ["properties.allowPublicAccessWhenBehindVnet"], default: false },
-          { canonical: "workspaceKind", paths: ["kind"] },
-          { canonical: "imageBuildCompute", paths: ["properties.imageBuildCompute"] },
-          { canonical: "tags", paths: ["tags"] }
-        ],
-        refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"], hub: ["properties.hubResourceId"] }
-      },
-      "microsoft.machinelearningservices/workspaces/computes": { kind: "ml.compute", attrs: computeAttrs },
-      "microsoft.containerservice/managedclusters": {
-        kind: "aks.cluster",
-        attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
-        elements: [
-          { kind: "aks.nodepool", path: "properties.agentPoolProfiles", attrs: agentPoolAttrs, firstDefaults: { mode: "System" }, fixed: { inline: true }, namePath: "name" }
-        ]
-      },
-      "microsoft.containerservice/managedclusters/agentpools": {
-        kind: "aks.nodepool",
-        attrs: [
-          ...agentPoolAttrs.filter((a) => a.canonical !== "mode" && a.canonical !== "name").map((a) => ({ ...a, paths: a.paths.map((p) => `properties.${p}`) })),
-          { canonical: "name", paths: ["name"] },
-          { canonical: "mode", paths: ["properties.mode"], default: "User" }
-        ]
-      },
-      "microsoft.keyvault/vaults": {
-        kind: "keyvault",
-        attrs: [
-          { canonical: "purgeProtection", paths: ["properties.enablePurgeProtection"], default: false },
-          {
-            canonical: "rbacAuthorization",
-            paths: ["properties.enableRbacAuthorization"],
-            default: false,
-            defaultSince: [{ apiVersion: RBAC_DEFAULT_API_VERSION, value: true }]
-          },
-          { canonical: "accessPolicies", paths: ["properties.accessPolicies"] },
-          { canonical: "tags", paths: ["tags"] }
-        ]
-      },
-      // The child's name is the operation (`add`, `replace`, `remove`); `properties.accessPolicies` its entries.
-      "microsoft.keyvault/vaults/accesspolicies": {
-        kind: "keyvault.accesspolicy",
-        attrs: [
-          { canonical: "name", paths: ["name"] },
-          { canonical: "entries", paths: ["properties.accessPolicies"] }
-        ]
-      },
-      "microsoft.containerregistry/registries": {
-        kind: "acr",
-        attrs: [
-          { canonical: "sku", paths: ["sku.name"] },
-          { canonical: "adminEnabled", paths: ["properties.adminUserEnabled"], default: false },
-          { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
-          { canonical: "networkDefaultAction", paths: ["properties.networkRuleSet.defaultAction"], default: "Allow" },
-          { canonical: "tags", paths: ["tags"] }
-        ]
-      },
-      "microsoft.storage/storageaccounts": {
-        kind: "storage",
-        attrs: [
-          { canonical: "allowBlobPublicAccess", paths: ["properties.allowBlobPublicAccess"], default: false },
-          { canonical: "minTls", paths: ["properties.minimumTlsVersion"], default: "TLS1_2" },
-          { canonical: "tags", paths: ["tags"] }
-        ]
-      },
-      "microsoft.storage/storageaccounts/blobservices/containers": {
-        kind: "storage.container",
-        attrs: [
-          { canonical: "publicAccess", paths: ["properties.publicAccess"], default: "None" },
-          { canonical: "name", paths: ["name"] }
-        ]
-      },
-      "microsoft.compute/virtualmachines": {
-        kind: "vm",
-        attrs: [{ canonical: "vmSize", paths: ["properties.hardwareProfile.vmSize"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }]
-      },
-      "microsoft.compute/virtualmachinescalesets": {
-        kind: "vmss",
-        attrs: [{ canonical: "vmSize", paths: ["sku.name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }]
-      },
-      "microsoft.network/networksecuritygroups": {
-        kind: "nsg",
-        attrs: [{ canonical: "tags", paths: ["tags"] }],
-        elements: [{ kind: "nsg.rule", path: "properties.securityRules", attrs: nsgRuleAttrs2, namePath: "name" }]
-      },
-      "microsoft.network/networksecuritygroups/securityrules": { kind: "nsg.rule", attrs: nsgRuleAttrs2 },
-      "microsoft.network/privateendpoints": {
-        kind: "private-endpoint",
-        attrs: [
-          { canonical: "targets", paths: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId"] },
-          { canonical: "groupIds", paths: ["properties.privateLinkServiceConnections.0.properties.groupIds"], default: [] },
-          { canonical: "tags", paths: ["tags"] }
-        ],
-        refs: { target: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId"] }
-      }
-    };
-  }
-});
-
-// src/model/normalize.ts
-function childAt(cur, seg) {
-  if (/^\d+$/.test(seg)) return cur.kind === "list" ? cur.items[Number(seg)] : void 0;
-  if (cur.kind !== "object") return void 0;
-  const exact = cur.entries.get(seg);
-  if (exact) return exact;
-  const lower = seg.toLowerCase();
-  let found;
-  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
-  return found;
-}
-function valueAt(v, path50) {
-  let cur = v;
-  for (const seg of path50.split(".")) {
-    if (!cur) return void 0;
-    if (cur.kind === "unknown") return cur;
-    if (cur.kind === "null") return void 0;
-    cur = childAt(cur, seg);
-  }
-  return cur && cur.kind === "null" ? void 0 : cur;
-}
-function chosenNullAt(v, path50) {
-  let cur = v;
-  for (const seg of path50.split(".")) {
-    if (!cur || cur.kind === "unknown") return void 0;
-    if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
-    cur = childAt(cur, seg);
-  }
-  return cur?.kind === "null" && cur.decidedBy ? cur : void 0;
-}
-function convert(v, spec) {
-  if (spec.convert === "enabledToBool" && v.kind === "string") {
-    const s = v.value.toLowerCase();
-    if (s === "enabled" || s === "disabled") return withProvenanceOf(bool(s === "enabled"), v);
-  }
-  return v;
-}
-function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten) {
-  for (const p of spec.paths) {
-    const v = valueAt(body, p);
-    if (v === void 0) continue;
-    const value = convert(v, spec);
-    const defaulted = sitePrefix === "" && !p.includes(".") && unwritten?.has(p) === true;
-    const fact = { value, defaulted, at: defaulted ? void 0 : site?.(sitePrefix + p), sourcePath: p };
-    if (value !== v && v.kind === "string") fact.written = v.value;
-    return fact;
-  }
-  const sourcePath = spec.paths[0];
-  let absent;
-  if (spec.defaultSince?.length) {
-    if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
-    let chosen = spec.default;
-    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
-    absent = { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
-  } else {
-    absent = { value: spec.default === void 0 ? void 0 : fromJS(spec.default), defaulted: spec.default !== void 0, sourcePath };
-    if (spec.convert === "enabledToBool" && typeof spec.default === "boolean") absent.written = spec.default ? "Enabled" : "Disabled";
-  }
-  for (const p of spec.paths) {
-    const nulled = chosenNullAt(body, p);
-    if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
-  }
-  return absent;
-}
-function pathsRead(spec) {
-  const out = spec.attrs.flatMap((a) => a.paths);
-  for (const paths of Object.values(spec.refs ?? {})) out.push(...paths);
-  for (const el of spec.elements ?? []) {
-    out.push(...el.attrs.flatMap((a) => a.paths.map((p) => `${el.path}.0.${p}`)));
-    if (el.namePath) out.push(`${el.path}.0.${el.namePath}`);
-    if (!el.attrs.length) out.push(el.path);
-  }
-  return out;
-}
-function apiVersionDate(apiVersion) {
-  return apiVersion.trim().slice(0, 10);
-}
-function fixedFacts(fixed2, into) {
-  for (const [k, v] of Object.entries(fixed2 ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
-}
-function normalize(src) {
-  const spec = src.spec;
-  const attrs = /* @__PURE__ */ new Map();
-  const refs = new Map(src.refs ?? []);
-  const resource = {
-    address: src.address,
-    kind: spec?.kind ?? "other",
-    sourceType: src.sourceType,
-    format: src.format,
-    header: src.header,
-    name: src.name,
-    attrs,
-    body: src.body,
-    identity: src.identity,
-    refs,
-    evaluation: src.evaluation
-  };
-  if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
-  if (!spec) return [resource];
-  fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion, src.unwritten));
-  for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
-    for (const p of paths) {
-      const v = valueAt(src.body, p);
-      if (v) {
-        refs.set(ref, v);
-        break;
-      }
-    }
-  }
-  const out = [resource];
-  for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
-  return out;
-}
-function elements(parent, src, el) {
-  const listValue = valueAt(src.body, el.path);
-  if (!listValue || listValue.kind !== "list") return [];
-  return listValue.items.map((item, i) => {
-    const attrs = /* @__PURE__ */ new Map();
-    fixedFacts(el.fixed, attrs);
-    const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
-    if (i === 0) {
-      for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
-        const f = attrs.get(k);
-        if (!f || f.value === void 0) attrs.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
-      }
-    }
-    const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
-    const key = nameValue?.kind === "string" ? nameValue.value : String(i);
-    const header = (src.format === "terraform" ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
-    const element = {
-      address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
-      kind: el.kind,
-      sourceType: `${parent.sourceType}.${el.path}`,
-      format: parent.format,
-      header,
-      name: nameValue,
-      attrs,
-      body: item,
-      identity: [],
-      refs: /* @__PURE__ */ new Map(),
-      parent,
-      evaluation: parent.evaluation
-    };
-    if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
-    return element;
-  });
-}
-function elementNameAt(src, prefix, el, item, nameValue) {
-  const at2 = nameValue?.origin;
-  if (at2 && item.origin && locationContains(item.origin, at2)) return at2;
-  return (el.namePath ? src.site?.(prefix + el.namePath) : void 0) ?? at2;
-}
-function isInlineElement(r) {
-  return r.parent !== void 0 && r.identity.length === 0;
-}
-var init_normalize = __esm({
-  "src/model/normalize.ts"() {
-    "use strict";
-    init_source();
-    init_value();
-  }
-});
-
-// src/model/from-terraform.ts
-function terraformPathsRead(type, armType) {
-  if (type === "azapi_resource" || type === "azapi_update_resource") {
-    const own = type === "azapi_resource" ? ["type", "parent_id"] : ["type", "resource_id"];
-    const spec2 = armType ? ARM_TABLE[armType.split("@")[0].toLowerCase()] : void 0;
-    if (!spec2) return [...READ_OF_EVERY_RESOURCE, ...own, "body.name", "body.location", "body.tags"];
-    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec2).map((p) => `body.${p}`), "body.name", "body.location", "body.tags"];
-  }
-  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
-  return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
-}
-function fromTerraform(r, evaluation) {
-  const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
-  const base = {
-    address: r.address,
-    header: r.header,
-    // An instance is named by its own address (`x.y["k"].id` links to that instance) and by the
-    // declaration's (a reference without a key: the first instance, as before).
-    identity: r.address !== r.baseAddress ? [`tf:${r.address}`, `tf:${r.baseAddress}`] : [`tf:${r.baseAddress}`],
-    evaluation,
-    name: r.body.entries.get("name")
-  };
-  if (r.type === "azapi_resource") return withVendored(normalize(azapiSource(r, base, site)), r);
-  const src = {
-    ...base,
-    format: "terraform",
-    sourceType: r.type,
-    spec: AZURERM_TABLE[r.type],
-    body: r.body,
-    site,
-    ...r.unwritten ? { unwritten: r.unwritten } : {}
-  };
-  return withVendored(normalize(src), r);
-}
-function withVendored(out, r) {
-  if (r.vendored) for (const x of out) x.vendored = r.vendored;
-  return out;
-}
-function azapiSource(r, base, site) {
-  const typeValue = r.body.entries.get("type");
-  const fullType = typeValue?.kind === "string" ? typeValue.value : void 0;
-  const [armType, apiVersion] = fullType?.split("@") ?? [];
-  const key = armType?.toLowerCase();
-  const bodyValue = r.body.entries.get("body");
-  const entries2 = new Map(bodyValue?.kind === "object" ? bodyValue.entries : []);
-  for (const k of ["name", "location", "tags"]) {
-    const v = r.body.entries.get(k);
-    if (v && !entries2.has(k)) entries2.set(k, v);
-  }
-  const refs = /* @__PURE__ */ new Map();
-  const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : void 0;
-  const parentId = r.body.entries.get("parent_id");
-  if (parentRef && parentId) refs.set(parentRef, parentId);
-  if (key && parentId) blobServiceRefs(key, parentId, refs);
-  return {
-    ...base,
-    format: "azapi",
-    sourceType: armType ?? "azapi_resource",
-    spec: key ? ARM_TABLE[key] : void 0,
-    body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
-    // Properties inside `body` are object members: the member where the object literal writes
-    // it (the evaluator records `body.<path>`), else the top-level attribute, else `body`.
-    site: (p) => site(`body.${p}`) ?? site(p) ?? site("body"),
-    refs,
-    ...apiVersion ? { apiVersion } : {}
-  };
-}
-function blobServiceRefs(key, parentId, refs) {
-  if (key === BLOB_SERVICES) {
-    refs.set("storage", parentId);
-    return;
-  }
-  if (key !== CONTAINERS || parentId.kind !== "unknown" || !parentId.token) return;
-  const m = BELOW_ACCOUNT.exec(parentId.token);
-  if (m) refs.set("storage", unknown(parentId.reason, parentId.origin, m[1]));
-  else refs.set("blobService", parentId);
-}
-function terraformRefKeys(ref) {
-  if (ref.kind === "unknown" && ref.token) return [ref.token];
-  return [];
-}
-var READ_OF_EVERY_RESOURCE, ARM_PARENT_REF, ARM_PARENT_LEVELS, BLOB_SERVICES, CONTAINERS, BELOW_ACCOUNT;
-var init_from_terraform = __esm({
-  "src/model/from-terraform.ts"() {
-    "use strict";
-    init_value();
-    init_azurerm();
-    init_arm();
-    init_normalize();
-    READ_OF_EVERY_RESOURCE = ["name", "location", "tags"];
-    ARM_PARENT_REF = {
-      "microsoft.machinelearningservices/workspaces/computes": "workspace",
-      "microsoft.containerservice/managedclusters/agentpools": "cluster",
-      "microsoft.network/networksecuritygroups/securityrules": "nsg",
-      "microsoft.keyvault/vaults/accesspolicies": "keyVault",
-      "microsoft.storage/storageaccounts/blobservices/containers": "storage"
-    };
-    ARM_PARENT_LEVELS = {
-      "microsoft.storage/storageaccounts/blobservices/containers": 2
-    };
-    BLOB_SERVICES = "microsoft.storage/storageaccounts/blobservices";
-    CONTAINERS = "microsoft.storage/storageaccounts/blobservices/containers";
-    BELOW_ACCOUNT = /^(tf:[^/]+)\/blobServices\/default$/i;
-  }
-});
-
-// src/model/azapi-update.ts
-function applyAzapiUpdates(shapes, resources) {
-  for (const u of shapes) {
-    if (u.type !== UPDATE_TYPE) continue;
-    const id = u.body.entries.get("resource_id");
-    const token = id?.kind === "unknown" ? id.token : void 0;
-    if (!token) continue;
-    const targets = resources.filter((r) => r.identity.includes(token) && !isInlineElement(r));
-    const first = targets[0];
-    if (!first) continue;
-    const patch = fromTerraform({ ...u, type: "azapi_resource" }, first.evaluation)[0];
-    if (!patch || patch.kind === "other") continue;
-    for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
-  }
-  return resources;
-}
-function applyPatch(target, patch) {
-  for (const [attr2, fact] of patch.attrs) {
-    if (NOT_PATCHED.has(attr2) || !written(fact)) continue;
-    target.attrs.set(attr2, fact);
-  }
-}
-function written(f) {
-  return !f.defaulted && f.value !== void 0;
-}
-var NOT_PATCHED, UPDATE_TYPE;
-var init_azapi_update = __esm({
-  "src/model/azapi-update.ts"() {
-    "use strict";
-    init_from_terraform();
-    init_normalize();
-    NOT_PATCHED = /* @__PURE__ */ new Set(["name", "location", "computeType", "computeTypeRaw", "isDefault", "inline"]);
-    UPDATE_TYPE = "azapi_update_resource";
-  }
-});
-
-// src/parse/hcl/blocks.ts
-function hclBlockRanges(body) {
-  const out = [];
-  const walk4 = (b) => {
-    for (let i = 0; i < b.items.length; i++) {
-      const it = b.items[i];
-      if (it.type === "Block") {
-        out.push(it.range);
-        walk4(it.body);
-      }
-    }
-  };
-  walk4(body);
-  return out;
-}
-var init_blocks = __esm({
-  "src/parse/hcl/blocks.ts"() {
-    "use strict";
-  }
-});
-
-// src/model/address.ts
-function withoutInstanceKeys(address) {
-  return address.replace(INSTANCE_KEYS, "");
-}
-function withoutTrailingInstanceKey(address) {
-  return address.replace(TRAILING_INSTANCE_KEY, "");
-}
-function lastAddressWord(address) {
-  return address.split(/[.[\]"]/).filter(Boolean).pop();
-}
-var INSTANCE_KEY, INSTANCE_KEYS, TRAILING_INSTANCE_KEY;
-var init_address = __esm({
-  "src/model/address.ts"() {
-    "use strict";
-    INSTANCE_KEY = String.raw`\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]`;
-    INSTANCE_KEYS = new RegExp(INSTANCE_KEY, "g");
-    TRAILING_INSTANCE_KEY = new RegExp(`${INSTANCE_KEY}$`);
-  }
-});
-
-// src/model/resource.ts
-var init_resource = __esm({
-  "src/model/resource.ts"() {
-    "use strict";
-    init_types();
-  }
-});
-
-// src/frontends/remote-modules.ts
-import path12 from "node:path";
-function readModuleManifest(host, rootDir, tfDataDir) {
-  const file = manifestFile(rootDir, tfDataDir);
-  if (!host.isFile(file)) return void 0;
-  const text2 = host.readText(file);
-  return text2 === void 0 ? void 0 : { file, text: text2 };
-}
-function remoteModuleProblem(m) {
-  const address = withoutInstanceKeys(m.address);
-  const name = m.name;
-  return {
-    ruleId: "EVAL002",
-    message: `Module "${name}" ("${m.source}") is not evaluated, so the resources it creates are not checked: ${m.reason}.`,
-    location: m.sourceAt,
-    address
-  };
-}
-function hasLocalCopy(host, m) {
-  const dir = path12.dirname(m.sourceAt.file);
-  return (m.linkedPaths ?? []).some((p) => {
-    const f = path12.resolve(dir, p);
-    return host.isInside(f) && host.isFile(f);
-  });
-}
-function outOfModuleCopies(problems, resources) {
-  const copies = /* @__PURE__ */ new Map();
-  for (const r of resources) if (r.vendored) copies.set(r.vendored.dirs.join("\0"), r.vendored);
-  if (!copies.size) return;
-  for (const p of problems) {
-    const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path12.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
-    if (into) p.location = into.call;
-  }
-}
-var init_remote_modules = __esm({
-  "src/frontends/remote-modules.ts"() {
-    "use strict";
-    init_manifest();
-    init_address();
-    init_resource();
-  }
-});
-
-// src/frontends/shared.ts
-import { createHash as createHash2 } from "node:crypto";
-import path13 from "node:path";
-function pathEnv(ctx, file) {
-  return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
-}
-function readProblem(host, file) {
-  const p = host.problemOf(file);
-  if (!p || p.kind === "outside" || p.kind === "not-regular" || p.kind === "missing") return void 0;
-  const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : "check the file permissions";
-  return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
-}
-function parseCache(host, parse2, errorsOf, problems) {
-  const cache3 = /* @__PURE__ */ new Map();
-  return {
-    get(file) {
-      if (cache3.has(file)) return cache3.get(file);
-      const text2 = host.readText(file);
-      let parsed;
-      if (text2 === void 0) {
-        const p = readProblem(host, file);
-        if (p) problems.push(p);
-      } else {
-        parsed = parse2(text2, file);
-        for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
-      }
-      cache3.set(file, parsed);
-      return parsed;
-    },
-    entries: () => cache3.entries()
-  };
-}
-function planningFact(ctx, name, file, valid, compute) {
-  const fromText = () => {
-    const text2 = ctx.host.readText(file);
-    if (text2 === void 0) return void 0;
-    const answer = compute(text2);
-    ctx.host.forget(file);
-    return answer;
-  };
-  return ctx.facts ? ctx.facts.fileFact(name, file, ctx.host, valid, fromText) : fromText();
-}
-function perRun(allFiles, name, make) {
-  let made = madePerRun.get(allFiles);
-  if (made === void 0) {
-    made = /* @__PURE__ */ new Map();
-    madePerRun.set(allFiles, made);
-  }
-  if (!made.has(name)) made.set(name, make());
-  return made.get(name);
-}
-function runWideKey(allFiles, name, parts) {
-  return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
-}
-function githubRepository(file) {
-  const parts = path13.resolve(file).split(path13.sep);
-  const i = parts.lastIndexOf(".github");
-  return i > 0 ? parts.slice(0, i).join(path13.sep) || path13.sep : void 0;
-}
-function isStringList(v) {
-  return Array.isArray(v) && v.every((x) => typeof x === "string");
-}
-function upstreamOf(start, callersOf) {
-  const seen = new Set(start);
-  const queue = [...seen];
-  const out = [];
-  while (queue.length > 0) {
-    for (const caller of callersOf.get(queue.pop()) ?? []) {
-      if (seen.has(caller)) continue;
-      seen.add(caller);
-      out.push(caller);
-      queue.push(caller);
-    }
-  }
-  return out.sort();
-}
-function addCaller(callersOf, to, from) {
-  const list2 = callersOf.get(to);
-  if (list2) list2.push(from);
-  else callersOf.set(to, [from]);
-}
-var madePerRun;
-var init_shared = __esm({
-  "src/frontends/shared.ts"() {
-    "use strict";
-    init_env();
-    init_paths();
-    init_source();
-    madePerRun = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/frontends/terraform.ts
-import path14 from "node:path";
-function localSources(ctx, file) {
-  return planningFact(ctx, "tf-local-sources", file, isStringList, (text2) => [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]));
-}
-async function callingFolders(given, wide) {
-  if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0)) return [];
-  const tfFiles = await wide.list((f) => isTerraformFile(path14.basename(f)));
-  const tfDirs = new Set(tfFiles.map((f) => path14.dirname(f)));
-  const callers = /* @__PURE__ */ new Map();
-  for (const f of tfFiles) {
-    const dir = path14.dirname(f);
-    for (const s of localSources(wide, f) ?? []) {
-      const target = path14.resolve(dir, s);
-      if (target !== dir) addCaller(callers, target, dir);
-    }
-  }
-  const modules = given.filter((f) => terraformFrontEnd.byName(f) !== void 0).map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0);
-  return [.../* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)])].sort();
-}
-function moduleFolderOf(file, tfDirs, root) {
-  for (let d = path14.dirname(file); ; d = path14.dirname(d)) {
-    if (tfDirs.has(d)) return d;
-    const rel = path14.relative(root, d);
-    if (rel === "" || rel.startsWith("..") || path14.isAbsolute(rel)) return void 0;
-  }
-}
-function terraformUnits(files, ctx) {
-  const parent = /* @__PURE__ */ new Map();
-  const find = (x) => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) ?? r;
-    parent.set(x, r);
-    return r;
-  };
-  const union = (a, b) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  };
-  const add = (x) => {
-    if (!parent.has(x)) parent.set(x, x);
-  };
-  const tfDirs = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    if (f.kind !== "terraform") continue;
-    const d = path14.dirname(f.path);
-    const list2 = tfDirs.get(d);
-    if (list2) list2.push(f.path);
-    else tfDirs.set(d, [f.path]);
-  }
-  const calls = /* @__PURE__ */ new Map();
-  const callsOf = (dir) => {
-    let out = calls.get(dir);
-    if (out) return out;
-    out = [];
-    calls.set(dir, out);
-    const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
-    const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path14.resolve(dir, s));
-    targets.delete(dir);
-    out.push(...targets);
-    return out;
-  };
-  const visited = /* @__PURE__ */ new Set();
-  const walk4 = (from, dir) => {
-    for (const t of callsOf(dir)) {
-      if (tfDirs.has(t)) {
-        add(t);
-        union(from, t);
-      }
-      const edge = `${from}\0${t}`;
-      if (visited.has(edge)) continue;
-      visited.add(edge);
-      if (!tfDirs.has(t)) walk4(from, t);
-    }
-  };
-  for (const d of tfDirs.keys()) add(d);
-  for (const d of [...tfDirs.keys()].sort()) walk4(d, d);
-  const groups = /* @__PURE__ */ new Map();
-  const put = (key, f) => {
-    const g = groups.get(key);
-    if (g) g.push(f);
-    else groups.set(key, [f]);
-  };
-  for (const f of files) {
-    if (f.kind === "terraform") put(find(path14.dirname(f.path)), f);
-    else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
-      const module = moduleFolderOf(f.path, tfDirs, ctx.root);
-      put(module !== void 0 ? find(module) : `\0${f.path}`, f);
-    } else put(`\0${f.path}`, f);
-  }
-  return [...groups.values()];
-}
-function isTerraformFile(name) {
-  const n = name.toLowerCase();
-  return n.endsWith(".tf") || n.endsWith(".tf.json");
-}
-function parseTerraform(text2, file) {
-  return file.toLowerCase().endsWith(".tf.json") ? parseTfJson(text2, file, nestedBlocksOf) : parseHcl(text2, file);
-}
-function nestedBlocksOf(type) {
-  let names = NESTED_BLOCKS.get(type);
-  if (names) return names;
-  const found = /* @__PURE__ */ new Set(["identity"]);
-  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
-  const paths = [...spec?.attrs.flatMap((a) => a.paths) ?? [], ...Object.values(spec?.refs ?? {}).flat()];
-  for (const p of paths) {
-    const segs = p.split(".");
-    for (let i = 0; i + 1 < segs.length; i++) if (/^\d+$/.test(segs[i + 1])) found.add(segs[i]);
-  }
-  for (const el of spec?.elements ?? []) found.add(el.path.split(".")[0]);
-  names = found;
-  NESTED_BLOCKS.set(type, names);
-  return names;
-}
-var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, NESTED_BLOCKS;
-var init_terraform = __esm({
-  "src/frontends/terraform.ts"() {
-    "use strict";
-    init_parser2();
-    init_tf_json();
-    init_azurerm();
-    init_project();
-    init_tfvars();
-    init_from_terraform();
-    init_azapi_update();
-    init_blocks();
-    init_remote_modules();
-    init_shared();
-    LOCK_FILE = ".terraform.lock.hcl";
-    BY_NAME = [
-      [/\.tf$/, "terraform"],
-      [/\.tf\.json$/, "terraform"],
-      [/\.tfvars$/, "tfvars"],
-      [/\.tfvars\.json$/, "tfvars-json"],
-      [/\.tfstate(\.backup)?$/, "tfstate"]
-    ];
-    terraformFrontEnd = {
-      name: "terraform",
-      family: "terraform",
-      byName(file) {
-        const base = path14.basename(file).toLowerCase();
-        return BY_NAME.find(([re]) => re.test(base))?.[1];
-      },
-      units: terraformUnits,
-      filesOnlyFolders: callingFolders,
-      run(files, ctx) {
-        const problems = [];
-        const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
-        for (const f of files) {
-          if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
-          let values;
-          if (f.kind === "tfvars-json") {
-            const text2 = ctx.host.readText(f.path);
-            if (text2 !== void 0) {
-              const errors = [];
-              values = tfvarsJsonValues(f.path, text2, errors);
-              for (const e of errors) problems.push({ ruleId: "PARSE001", message: e.message, location: { file: f.path, range: e.range } });
-            }
-          } else {
-            const parsed = hcl.get(f.path);
-            if (f.kind === "tfvars" && parsed) values = tfvarsValues(parsed);
-          }
-          if (values) f.varValues = values;
-        }
-        const tf = evaluateTerraform({
-          root: ctx.root,
-          tfFiles: files.filter((f) => f.kind === "terraform").map((f) => f.path),
-          varFiles: files.filter((f) => f.kind === "tfvars" || f.kind === "tfvars-json").map((f) => f.path),
-          cliVarFiles: [...ctx.cliVarFiles],
-          parseHcl: (f) => hcl.get(f),
-          readText: (f) => ctx.host.readText(f),
-          envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path14.join(ctx.root, rel)),
-          insideRoot: (dir) => ctx.host.isInside(dir),
-          listTfFiles: (dir) => {
-            const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
-            for (const e of entries2) if (!e.isFile) ctx.host.readText(e.path);
-            const tfs = entries2.filter((e) => e.isFile).map((e) => e.path);
-            return tfs.length ? tfs : void 0;
-          },
-          listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
-          lockFile: (dir) => {
-            const file = path14.join(dir, LOCK_FILE);
-            if (!ctx.host.isFile(file)) return void 0;
-            const text2 = ctx.host.readText(file);
-            if (text2 === void 0) return void 0;
-            const parsed = parseHcl(text2, file);
-            return parsed.errors.length ? void 0 : parsed;
-          },
-          moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir)
-        });
-        for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
-        for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
-        outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
-        const suppressionSources = [];
-        for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
-        return {
-          units: tf.evaluations.map((e) => ({
-            evaluation: e.evaluation,
-            resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
-            refKeys: terraformRefKeys,
-            opaqueModules: e.opaqueModules
-          })),
-          terraformModules: tf.modules,
-          problems,
-          suppressionSources
-        };
-      }
-    };
-    LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
-    NESTED_BLOCKS = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/frontends/bicep-references.ts
-import path15 from "node:path";
-function bicepReferences(ctx, file) {
-  return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
-}
-function usingTemplateOf(ctx, file) {
-  if (!/\.bicepparam$/i.test(file)) return void 0;
-  const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
-  if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
-  return path15.resolve(path15.dirname(file), written2);
-}
-function bicepParamUsers(ctx) {
-  return perRun(ctx.allFiles, "bicepparam-users", () => {
-    const out = /* @__PURE__ */ new Map();
-    for (const f of ctx.allFiles) {
-      if (f.kind !== "bicepparam") continue;
-      const t = usingTemplateOf(ctx, f.path);
-      if (t) addCaller(out, t, f.path);
-    }
-    for (const users of out.values()) users.sort();
-    return out;
-  });
-}
-async function bicepCallingFolders(given, wide) {
-  const bicepGiven = given.some((f) => BICEP_FILE.test(f));
-  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f))) return [];
-  const callers = /* @__PURE__ */ new Map();
-  for (const f of await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file))) {
-    for (const reference of bicepReferences(wide, f) ?? []) {
-      const target = path15.resolve(path15.dirname(f), reference);
-      if (target !== f) addCaller(callers, target, f);
-    }
-  }
-  return [...new Set(upstreamOf(given.map((f) => path15.resolve(f)), callers).map((f) => path15.dirname(f)))].sort();
-}
-var BICEP_REFERENCE, BICEP_FILE, USING, isString;
-var init_bicep_references = __esm({
-  "src/frontends/bicep-references.ts"() {
-    "use strict";
-    init_shared();
-    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
-    BICEP_FILE = /\.bicep(?:param)?$/i;
-    USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
-    isString = (v) => typeof v === "string";
-  }
-});
-
-// src/frontends/names.ts
-import path17 from "node:path";
-function bicepKindByName(file) {
-  const base = path17.basename(file).toLowerCase();
-  if (base.endsWith(".bicep")) return "bicep";
-  if (base.endsWith(".bicepparam")) return "bicepparam";
-  return void 0;
-}
-function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path17.basename(file)) ? "peek" : void 0;
-}
-function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path17.basename(file)) ? "peek" : void 0;
-}
-function k8sByName(file) {
-  const base = path17.basename(file);
-  return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
-}
-function armByName(file) {
-  return /\.jsonc?$/i.test(path17.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
-}
-function planByName(file) {
-  const base = path17.basename(file).toLowerCase();
-  if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
-  return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
-}
-var init_names = __esm({
-  "src/frontends/names.ts"() {
-    "use strict";
-  }
-});
-
-// src/eval/terraform-plan/address.ts
-function steps(address) {
-  const out = [];
-  let i = 0;
-  while (i < address.length) {
-    const c = address[i];
-    if (c === ".") {
-      i++;
-      continue;
-    }
-    if (c === "[") {
-      const start2 = i;
-      i++;
-      if (address[i] === '"') {
-        i++;
-        while (i < address.length && address[i] !== '"') i += address[i] === "\\" ? 2 : 1;
-        i++;
-      } else while (i < address.length && address[i] !== "]") i++;
-      if (address[i] !== "]") return void 0;
-      i++;
-      out.push({ key: address.slice(start2, i) });
-      continue;
-    }
-    const start = i;
-    while (i < address.length && address[i] !== "." && address[i] !== "[") i++;
-    out.push({ name: address.slice(start, i) });
-  }
-  return out;
-}
-function parseAddress(address) {
-  const s = steps(address);
-  if (!s) return void 0;
-  const modules = [];
-  let i = 0;
-  while (s[i]?.name === "module" && s[i + 1]?.name !== void 0 && s[i + 2] !== void 0) {
-    const name2 = s[i + 1].name;
-    i += 2;
-    let key2 = "";
-    if (s[i]?.key !== void 0) key2 = s[i++].key;
-    modules.push({ name: name2, key: key2 });
-  }
-  let mode = "managed";
-  if (s[i]?.name === "data") {
-    mode = "data";
-    i++;
-  }
-  const type = s[i]?.name;
-  const name = s[i + 1]?.name;
-  if (!type || !name) return void 0;
-  i += 2;
-  let key = "";
-  if (s[i]?.key !== void 0) key = s[i++].key;
-  if (i !== s.length) return void 0;
-  return { modules, mode, type, name, key };
-}
-function modulePrefix(a) {
-  return a.modules.map((m) => `module.${m.name}${m.key}.`).join("");
-}
-function baseAddress(a) {
-  return `${modulePrefix(a)}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}`;
-}
-var init_address2 = __esm({
-  "src/eval/terraform-plan/address.ts"() {
-    "use strict";
-  }
-});
-
-// src/parse/json/stream.ts
-function kindOf(c) {
-  if (c === 123) return "object";
-  if (c === 91) return "array";
-  if (c === 34) return "string";
-  return c === 45 || c >= 48 && c <= 57 ? "number" : "literal";
-}
-function streamJson(chunks, visitor) {
-  const r = new ChunkReader(chunks);
-  const value = (path50, depth) => {
-    const c = r.peek();
-    if (c === -1) r.fail("Expected a value here");
-    const start = r.position();
-    const action = visitor.at(path50, start, kindOf(c));
-    if (action === "stop") throw STOP;
-    if (action === "skip") return r.skip(depth);
-    if (action === "raw") {
-      r.mark = start.offset;
-      r.skip(depth);
-      const text2 = r.buf.slice(r.mark - r.base, r.pos);
-      r.mark = -1;
-      if (visitor.raw?.(path50, text2, start) === false) throw STOP;
-      return;
-    }
-    if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
-    if (c === 123 || c === 91) {
-      container(path50, depth, c);
-      visitor.end?.(path50, r.position());
-      return;
-    }
-    r.skip(depth);
-  };
-  const container = (path50, depth, c) => {
-    if (c === 123) {
-      r.pos++;
-      if (r.peek() === 125) {
-        r.pos++;
-        return;
-      }
-      for (; ; ) {
-        if (r.peek() !== 34) r.fail("Expected a property name here");
-        const key = JSON.parse(r.string(true));
-        r.expect(58, "a colon");
-        value([...path50, key], depth + 1);
-        const next = r.peek();
-        r.pos++;
-        if (next === 125) return;
-        if (next !== 44) {
-          r.pos--;
-          r.fail("Expected a comma or a closing brace here");
-        }
-      }
-    }
-    if (c === 91) {
-      r.pos++;
-      if (r.peek() === 93) {
-        r.pos++;
-        return;
-      }
-      for (let i = 0; ; i++) {
-        value([...path50, i], depth + 1);
-        const next = r.peek();
-        r.pos++;
-        if (next === 93) return;
-        if (next !== 44) {
-          r.pos--;
-          r.fail("Expected a comma or a closing bracket here");
-        }
-      }
-    }
-  };
-  try {
-    value([], 0);
-    if (r.peek() !== -1) r.fail("End of the file expected here");
-  } catch (e) {
-    if (e !== STOP) throw e;
-  } finally {
-    chunks.return?.();
-  }
-}
-var JsonStreamError, STOP, ChunkReader;
-var init_stream = __esm({
-  "src/parse/json/stream.ts"() {
-    "use strict";
-    init_nesting();
-    JsonStreamError = class extends Error {
-      constructor(message, position) {
-        super(message);
-        this.position = position;
-      }
-      position;
-    };
-    STOP = /* @__PURE__ */ Symbol("stop");
-    ChunkReader = class {
-      constructor(chunks) {
-        this.chunks = chunks;
-      }
-      chunks;
-      buf = "";
-      /** Index into `buf` of the next character. */
-      pos = 0;
-      /** File offset of `buf[0]`. */
-      base = 0;
-      /** File offset where a `raw` capture started (text from there is kept), or -1. */
-      mark = -1;
-      ended = false;
-      /** Lines counted up to this file offset. */
-      countedTo = 0;
-      line = 1;
-      lineStart = 0;
-      /** True when a character is available at `pos` (pulling chunks as needed). */
-      more() {
-        while (this.pos >= this.buf.length) {
-          if (this.ended) return false;
-          const next = this.chunks.next();
-          if (next.done) {
-            this.ended = true;
-            return false;
-          }
-          const keepFrom = this.mark >= 0 ? this.mark - this.base : this.pos;
-          this.countLines(this.base + keepFrom);
-          this.buf = this.buf.slice(keepFrom) + next.value;
-          this.pos -= keepFrom;
-          this.base += keepFrom;
-        }
-        return true;
-      }
-      countLines(upTo) {
-        if (upTo <= this.countedTo) return;
-        const from = this.countedTo - this.base;
-        const to = upTo - this.base;
-        for (let i = this.buf.indexOf("\n", from); i >= 0 && i < to; i = this.buf.indexOf("\n", i + 1)) {
-          this.line++;
-          this.lineStart = this.base + i + 1;
-        }
-        this.countedTo = upTo;
-      }
-      /** The position of the next character. */
-      position() {
-        const offset = this.base + this.pos;
-        this.countLines(offset);
-        return { line: this.line, column: offset - this.lineStart + 1, offset };
-      }
-      fail(message) {
-        throw new JsonStreamError(message, this.position());
-      }
-      /** The next non-whitespace character code (not consumed); -1 at the end. */
-      peek() {
-        for (; ; ) {
-          if (!this.more()) return -1;
-          const c = this.buf.charCodeAt(this.pos);
-          if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
-          else return c;
-        }
-      }
-      expect(code, what) {
-        if (this.peek() !== code) this.fail(`Expected ${what} here`);
-        this.pos++;
-      }
-      /** Past a string starting at `pos` (the opening quote); returns its JSON text when `keep`. */
-      string(keep) {
-        const start = this.base + this.pos;
-        const ownMark = this.mark < 0;
-        if (ownMark) this.mark = start;
-        this.pos++;
-        for (; ; ) {
-          if (!this.more()) this.fail("Unterminated string");
-          const q = this.buf.indexOf('"', this.pos);
-          if (q < 0) {
-            this.pos = this.buf.length;
-            continue;
-          }
-          let bs = 0;
-          for (let i = q - 1; i >= 0 && this.buf.charCodeAt(i) === 92; i--) bs++;
-          this.pos = q + 1;
-          if (bs % 2 === 0) break;
-        }
-        const text2 = keep ? this.buf.slice(start - this.base, this.pos) : void 0;
-        if (ownMark) this.mark = -1;
-        return text2;
-      }
-      /** Past one value (bracket-matched), from the first character at `pos`. */
-      skip(depth) {
-        const c = this.peek();
-        if (c === -1) this.fail("Expected a value here");
-        if (c === 34) {
-          this.string(false);
-          return;
-        }
-        if (c === 123 || c === 91) {
-          let level = 0;
-          for (; ; ) {
-            if (!this.more()) this.fail("Unexpected end of the file: a bracket is not closed");
-            const ch = this.buf.charCodeAt(this.pos);
-            if (ch === 34) {
-              this.string(false);
-              continue;
-            }
-            this.pos++;
-            if (ch === 123 || ch === 91) {
-              level++;
-              if (depth + level > MAX_NESTING_DEPTH) {
-                this.pos--;
-                this.fail(nestingMessage());
-              }
-            } else if (ch === 125 || ch === 93) {
-              level--;
-              if (level === 0) return;
-            }
-          }
-        }
-        this.scalar();
-      }
-      /** Past a number, `true`, `false` or `null`. */
-      scalar() {
-        const start = this.position();
-        let token = "";
-        while (this.more()) {
-          const ch = this.buf[this.pos];
-          if (!/[-+.\w]/.test(ch)) break;
-          token += ch;
-          this.pos++;
-        }
-        if (!/^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?)$/.test(token)) throw new JsonStreamError(token ? "Invalid symbol" : "Expected a value here", start);
-      }
-    };
-  }
-});
-
-// src/eval/terraform-plan/read.ts
-function run(chunks, visit2) {
-  const it = chunks();
-  if (!it) return false;
-  try {
-    streamJson(it, visit2);
-  } catch (e) {
-    if (e instanceof JsonStreamError) throw new PlanReadError(e.message, e.position);
-    throw e;
-  }
-  return true;
-}
-function looksLikePlan(chunks) {
-  let format2 = false;
-  let body = false;
-  try {
-    run(chunks, {
-      at(path50) {
-        if (path50.length === 0) return "enter";
-        if (path50.length > 1) return "skip";
-        if (path50[0] === "format_version") format2 = true;
-        if (path50[0] === "planned_values" || path50[0] === "resource_changes") body = true;
-        return format2 && body ? "stop" : "skip";
-      }
-    });
-  } catch (e) {
-    if (!(e instanceof PlanReadError)) throw e;
-  }
-  return format2 && body;
-}
-function readPlanHead(chunks) {
-  const head = { variables: /* @__PURE__ */ new Map() };
-  let changes = false;
-  let planned;
-  const ok = run(chunks, {
-    at(path50, start, kind) {
-      if (path50.length === 0) return "enter";
-      if (isKey(path50, "resource_changes")) changes = true;
-      if (isKey(path50, "planned_values")) planned = start;
-      if (isKey(path50, "format_version") || isKey(path50, "variables") || isKey(path50, "configuration")) return "raw";
-      const expected = path50.length === 1 ? TOP_SHAPES[path50[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path50[0], kind, expected, at: start };
-      return "skip";
-    },
-    raw(path50, text2, start) {
-      const v = parseRaw(text2, start);
-      if (path50[0] === "format_version") {
-        head.formatVersion = typeof v === "string" ? v : String(v);
-        head.formatAt = start;
-      } else if (path50[0] === "variables" && isRecord(v)) {
-        for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path50[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
-    }
-  });
-  if (!changes && planned) head.plannedValuesOnly = planned;
-  return ok ? head : void 0;
-}
-function forEachResourceChange(chunks, onChange) {
-  let current;
-  let change;
-  let start;
-  const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
-  let done = false;
-  return run(chunks, {
-    at(path50, at2) {
-      if (done) return "stop";
-      if (path50.length === 0 || isKey(path50, "resource_changes")) return "enter";
-      if (!inEntry(path50)) return "skip";
-      if (path50.length === 2) {
-        current = {};
-        change = void 0;
-        start = at2;
-        return "enter";
-      }
-      if (path50.length === 3) {
-        if (path50[2] === "change") {
-          change = {};
-          return "enter";
-        }
-        return CHANGE_KEYS.has(path50[2]) ? "raw" : "skip";
-      }
-      if (path50.length === 4 && path50[2] === "change") return CHANGE_CHANGE_KEYS.has(path50[3]) ? "raw" : "skip";
-      return "skip";
-    },
-    raw(path50, text2, at2) {
-      const v = parseRaw(text2, at2);
-      if (path50.length === 3) current[path50[2]] = v;
-      else change[path50[3]] = v;
-    },
-    end(path50, end) {
-      if (isKey(path50, "resource_changes")) done = true;
-      if (path50.length !== 2 || !inEntry(path50) || !current || !start) return;
-      if (change) current.change = change;
-      onChange(current, start, end);
-      current = void 0;
-    }
-  });
-}
-function parseRaw(text2, start) {
-  try {
-    return JSON.parse(text2);
-  } catch {
-    const err2 = parseJsonc(text2, "").errors[0];
-    if (!err2) throw new PlanReadError("Invalid JSON (comments and trailing commas are not JSON)", start);
-    throw new PlanReadError(`Invalid JSON: ${err2.message}`, endOf(start, text2.slice(0, err2.range.start.offset)));
-  }
-}
-function endOf(start, text2) {
-  const nl = text2.lastIndexOf("\n");
-  if (nl < 0) return { line: start.line, column: start.column + text2.length, offset: start.offset + text2.length };
-  let lines = 0;
-  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lines++;
-  return { line: start.line + lines, column: text2.length - nl, offset: start.offset + text2.length };
-}
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var TOP_SHAPES, PlanReadError, isKey, CHANGE_KEYS, CHANGE_CHANGE_KEYS;
-var init_read = __esm({
-  "src/eval/terraform-plan/read.ts"() {
-    "use strict";
-    init_stream();
-    init_json();
-    TOP_SHAPES = { resource_changes: "array", planned_values: "object" };
-    PlanReadError = class extends Error {
-      constructor(message, position) {
-        super(message);
-        this.position = position;
-      }
-      position;
-    };
-    isKey = (p, key) => p.length === 1 && p[0] === key;
-    CHANGE_KEYS = /* @__PURE__ */ new Set(["address", "module_address", "mode", "type", "name", "deposed"]);
-    CHANGE_CHANGE_KEYS = /* @__PURE__ */ new Set(["actions", "after", "after_unknown", "after_sensitive"]);
-  }
-});
-
-// src/eval/terraform-plan/evaluate.ts
-import path18 from "node:path";
-function evaluatePlan(input2) {
-  const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
-  const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
-  try {
-    const head = readPlanHead(input2.chunks);
-    if (!head) return out;
-    const major = head.formatVersion?.split(".")[0] ?? "";
-    if (!SUPPORTED_MAJOR.has(major)) {
-      out.problems.push({
-        ruleId: "PARSE001",
-        message: `Terraform plan JSON format_version "${head.formatVersion ?? ""}" is not supported (this linter reads format 1.x); the plan is not linted`,
-        location: head.formatAt ? at2(head.formatAt) : at2({ line: 1, column: 1, offset: 0 })
-      });
-      return out;
-    }
-    if (head.wrongShape) {
-      const w = head.wrongShape;
-      const a = (k) => k === "array" || k === "object" ? `an ${k}` : `a ${k}`;
-      out.problems.push({
-        ruleId: "PARSE001",
-        message: `Terraform plan JSON "${w.key}" is ${a(w.kind)}, not ${a(w.expected)} as Terraform writes it; the plan is not linted`,
-        location: at2(w.at)
-      });
-      return out;
-    }
-    if (head.plannedValuesOnly) {
-      out.problems.push({
-        ruleId: "EVAL001",
-        message: 'this plan JSON has "planned_values" but no "resource_changes", so its resources were not linted; lint the full output of `terraform show -json`',
-        location: at2(head.plannedValuesOnly)
-      });
-      return out;
-    }
-    for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
-    const mapper = new SourceMapper(input2, head.configuration, head.variables);
-    out.rootDir = mapper.rootDir;
-    const cap = input2.maxResources ?? MAX_PLAN_RESOURCES;
-    let skipped = 0;
-    let firstSkipped;
-    forEachResourceChange(input2.chunks, (c, start, end) => {
-      if (out.resources.length >= cap) {
-        skipped++;
-        firstSkipped ??= at2(start);
-        return;
-      }
-      const r = planResource(c, mapper, at2(start, end));
-      if (r) out.resources.push(r);
-    });
-    if (firstSkipped) {
-      out.problems.push({ ruleId: "EVAL001", message: `the plan has more than ${cap} resources; the ${skipped} resource changes after them are not linted`, location: firstSkipped });
-    }
-  } catch (e) {
-    if (!(e instanceof PlanReadError)) throw e;
-    out.problems.push({ ruleId: "PARSE001", message: e.message, location: at2(e.position) });
-    out.resources = [];
-  }
-  return out;
-}
-function planResource(c, mapper, jsonAt) {
-  if (c.mode !== "managed" || c.deposed !== void 0 || typeof c.address !== "string" || !isRecord(c.change)) return void 0;
-  const actions = c.change.actions;
-  if (!Array.isArray(actions) || actions.length === 0 || actions.every((a) => a === "delete")) return void 0;
-  if (!isRecord(c.change.after)) return void 0;
-  const addr = parseAddress(c.address);
-  if (!addr || addr.mode !== "managed") return void 0;
-  const where = mapper.locate(addr, jsonAt, c.address);
-  const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
-  let after = c.change.after;
-  let { after_unknown: unk2, after_sensitive: sens } = c.change;
-  const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === "string" ? after.type : void 0);
-  if ((addr.type === "azapi_resource" || addr.type === "azapi_update_resource") && isRecord(after) && typeof after.body === "string") {
-    try {
-      after = { ...after, body: JSON.parse(after.body) };
-    } catch {
-    }
-  }
-  if (read) {
-    const paths = read.map((p) => p.split("."));
-    after = project(after, paths);
-    unk2 = project(unk2, paths);
-    sens = project(sens, paths);
-  }
-  const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
-  const unwritten = unwrittenOf(body, where);
-  if (where.dynamicBlocks !== void 0) {
-    for (const k of unwritten.unwritten ?? []) if (body.entries.get(k)?.kind === "unknown") body.entries.delete(k);
-  }
-  const id = isRecord(c.change.after) ? c.change.after.id : void 0;
-  return {
-    address: c.address,
-    baseAddress: baseAddress(addr),
-    type: addr.type,
-    name: addr.name,
-    header: where.header,
-    body,
-    sites: where.sites,
-    ids: typeof id === "string" && id.startsWith("/") ? [`id:${id.toLowerCase()}`] : [],
-    inPlanJson: where.inPlanJson,
-    ...where.vendored ? { vendored: where.vendored } : {},
-    ...unwritten
-  };
-}
-function unwrittenOf(body, where) {
-  const fromTf = where.dynamicBlocks !== void 0;
-  if (!fromTf && where.configExpressions === void 0) return {};
-  const out = /* @__PURE__ */ new Set();
-  for (const k of body.entries.keys()) {
-    const written2 = fromTf ? where.sites.has(k) || where.sites.has(`${k}[0]`) || where.dynamicBlocks.has(k) : Object.hasOwn(where.configExpressions, k);
-    if (!written2) out.add(k);
-  }
-  return { unwritten: out };
-}
-function project(v, paths) {
-  if (paths.some((p) => p.length === 0)) return v;
-  if (Array.isArray(v)) {
-    const rest = paths.filter((p) => /^\d+$/.test(p[0])).map((p) => p.slice(1));
-    return rest.length ? v.map((x) => project(x, rest)) : [];
-  }
-  if (!isRecord(v)) return v;
-  const out = {};
-  for (const [k, e] of Object.entries(v)) {
-    const lower = k.toLowerCase();
-    const sub2 = paths.filter((p) => p[0].toLowerCase() === lower).map((p) => p.slice(1));
-    if (sub2.length) out[k] = project(e, sub2);
-  }
-  return out;
-}
-function referenceTokens(expressions, prefix) {
-  const out = /* @__PURE__ */ new Map();
-  for (const [k, e] of Object.entries(expressions ?? {})) {
-    if (!isRecord(e) || !Array.isArray(e.references)) continue;
-    for (const ref of e.references) {
-      if (typeof ref !== "string") continue;
-      const m = /^([a-z][a-z0-9_-]*)\.([A-Za-z_][\w-]*)/.exec(ref);
-      if (!m || ["var", "local", "module", "data", "each", "count", "path", "self", "terraform"].includes(m[1])) continue;
-      out.set(k, `tf:${prefix}${m[1]}.${m[2]}`);
-      break;
-    }
-  }
-  return out;
-}
-function objectValue(after, unk2, sens, sites, tokens, header, staticBody, vendored) {
-  const entries2 = /* @__PURE__ */ new Map();
-  const a = isRecord(after) ? after : {};
-  const u = isRecord(unk2) ? unk2 : {};
-  const s = isRecord(sens) ? sens : {};
-  for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
-    if (!(k in a) && u[k] !== true) continue;
-    entries2.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k), vendored));
-  }
-  return obj(entries2, header);
-}
-function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored) {
-  const origin = sites.get(sitePath);
-  if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
-  if (unk2 === true) return unknown(`${sitePath} is known only after apply`, origin, token);
-  if (Array.isArray(after) && after.every(isRecord) && sites.has(`${sitePath}[0]`)) {
-    const items = after.map((item, i) => {
-      const p = `${sitePath}[${i}]`;
-      const entries2 = /* @__PURE__ */ new Map();
-      const u = Array.isArray(unk2) && isRecord(unk2[i]) ? unk2[i] : {};
-      const s = Array.isArray(sens) && isRecord(sens[i]) ? sens[i] : {};
-      const staticItem = known2?.kind === "list" && known2.items[i]?.kind === "object" ? known2.items[i] : void 0;
-      for (const k of /* @__PURE__ */ new Set([...Object.keys(item), ...Object.keys(u)])) {
-        if (!(k in item) && u[k] !== true) continue;
-        entries2.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, void 0, staticItem?.kind === "object" ? staticItem.entries.get(k) : void 0, vendored));
-      }
-      return obj(entries2, sites.get(p) ?? origin);
-    });
-    return list(items, origin);
-  }
-  return plainValue(after, unk2, sens, origin, sitePath, known2, vendored);
-}
-function plainValue(v, unk2, sens, origin, where, known2, vendored) {
-  if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
-  if (unk2 === true) return unknown(`${where} is known only after apply`, origin);
-  if (known2 && agrees(known2, v)) return known2;
-  const argument = vendored && known2 ? callerArgument(known2, vendored) : void 0;
-  const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored);
-  return argument ? passedThrough(out, argument) : out;
-}
-function callerArgument(known2, vendored) {
-  return [...known2.via ?? []].reverse().find((l) => !isVendoredFile(l.file, vendored));
-}
-function plainValueAt(v, unk2, sens, origin, where, known2, vendored) {
-  const at2 = known2 && known2.kind !== "unknown" && known2.origin ? known2.origin : origin;
-  if (Array.isArray(v)) {
-    const items = known2?.kind === "list" ? known2.items : [];
-    return list(v.map((e, i) => plainValue(e, Array.isArray(unk2) ? unk2[i] : void 0, Array.isArray(sens) ? sens[i] : void 0, origin, where, items[i], vendored)), at2);
-  }
-  if (isRecord(v) || isRecord(unk2)) {
-    const a = isRecord(v) ? v : {};
-    const u = isRecord(unk2) ? unk2 : {};
-    const s = isRecord(sens) ? sens : {};
-    const m = /* @__PURE__ */ new Map();
-    for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
-      if (!(k in a) && u[k] !== true) continue;
-      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known2?.kind === "object" ? known2.entries.get(k) : void 0, vendored));
-    }
-    return obj(m, at2);
-  }
-  if (v === void 0 || v === null) return nul(origin);
-  return fromJS(v, origin);
-}
-function agrees(known2, v) {
-  switch (known2.kind) {
-    case "string":
-    case "number":
-    case "bool":
-      return known2.value === v;
-    default:
-      return false;
-  }
-}
-function agreesDeep(known2, v) {
-  if (known2.kind === "null") return v === null;
-  if (known2.kind === "list") return Array.isArray(v) && v.length === known2.items.length && known2.items.every((k, i) => agreesDeep(k, v[i]));
-  if (known2.kind === "object") return isRecord(v) && Object.keys(v).length === known2.entries.size && [...known2.entries].every(([k, e]) => k in v && agreesDeep(e, v[k]));
-  return agrees(known2, v);
-}
-function callArgumentSites(call, expressions) {
-  const out = /* @__PURE__ */ new Map();
-  for (const [attr2, e] of Object.entries(expressions ?? {})) {
-    if (!isRecord(e) || !Array.isArray(e.references)) continue;
-    const vars = new Set(e.references.map((r) => typeof r === "string" ? /^var\.([A-Za-z_][\w-]*)$/.exec(r)?.[1] : void 0).filter((v) => v !== void 0));
-    if (vars.size !== 1 || e.references.some((r) => typeof r !== "string" || !r.startsWith("var."))) continue;
-    const name = [...vars][0];
-    const arg = call.node.body.items.find((i) => i.type === "Attribute" && i.name === name);
-    if (arg) out.set(attr2, locOf(arg, call.file));
-  }
-  return out;
-}
-function dynamicBlockNames(block2) {
-  const out = /* @__PURE__ */ new Set();
-  for (const item of block2.body.items) if (item.type === "Block" && item.blockType === "dynamic" && item.labels[0]) out.add(item.labels[0].value);
-  return out;
-}
-function bodySites(body, file, prefix, out) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const item of body.items) {
-    if (item.type === "Attribute") {
-      out.set(prefix + item.name, locOf(item, file));
-      continue;
-    }
-    if (item.type !== "Block" || item.blockType === "dynamic") continue;
-    const i = counts.get(item.blockType) ?? 0;
-    counts.set(item.blockType, i + 1);
-    const p = `${prefix}${item.blockType}[${i}]`;
-    out.set(p, blockHeader(item, file, item.blockType));
-    bodySites(item.body, file, `${p}.`, out);
-  }
-}
-var SUPPORTED_MAJOR, SENSITIVE, MAX_PLAN_RESOURCES, SourceMapper;
-var init_evaluate = __esm({
-  "src/eval/terraform-plan/evaluate.ts"() {
-    "use strict";
-    init_value();
-    init_module_source();
-    init_instance();
-    init_guard();
-    init_manifest();
-    init_types();
-    init_address2();
-    init_read();
-    SUPPORTED_MAJOR = /* @__PURE__ */ new Set(["0", "1"]);
-    SENSITIVE = "is sensitive in the plan (its value is never read)";
-    MAX_PLAN_RESOURCES = 1e5;
-    SourceMapper = class {
-      constructor(input2, configuration, variables) {
-        this.input = input2;
-        this.configuration = configuration;
-        this.variables = variables;
-        const planDir = path18.dirname(input2.file);
-        this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
-      }
-      input;
-      configuration;
-      variables;
-      sources = /* @__PURE__ */ new Map();
-      sitesByBlock = /* @__PURE__ */ new Map();
-      staticByAddress;
-      manifest = null;
-      rootDir;
-      /**
-       * The static evaluation of the root module with the plan's variables, by resource address
-       * (built on first use). A variable whose plan value equals its declared default is left to
-       * the default, so values keep the default's line as their origin.
-       */
-      staticResource(address) {
-        if (!this.staticByAddress) {
-          this.staticByAddress = /* @__PURE__ */ new Map();
-          const src = this.rootDir ? this.load(this.rootDir) : void 0;
-          if (!src) return void 0;
-          const loader = (dir) => this.load(dir);
-          const guard = new EvalGuard();
-          try {
-            const defaults = new ModuleInstance(src, { prefix: "", inputs: /* @__PURE__ */ new Map(), loader, problems: [], guard });
-            const inputs = /* @__PURE__ */ new Map();
-            for (const [name, v] of this.variables) {
-              if (!src.variables.has(name)) continue;
-              const d = defaults.variable(name);
-              if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
-            }
-            const root = new ModuleInstance(src, { prefix: "", inputs, loader, problems: [], guard, moduleKey: "", remote: this.remote });
-            for (const r of root.allResources()) this.staticByAddress.set(r.address, r);
-          } catch {
-          }
-        }
-        return this.staticByAddress.get(address);
-      }
-      /** The root module's manifest (parsed on first use; none without a root or a manifest). */
-      moduleManifest() {
-        if (this.manifest === null) {
-          const m = this.rootDir ? this.input.moduleManifest?.(this.rootDir) : void 0;
-          this.manifest = m && this.rootDir ? parseManifest(m.file, m.text, this.rootDir) : void 0;
-        }
-        return this.manifest;
-      }
-      /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
-      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d));
-      pathsRead(type, armType) {
-        return this.input.pathsRead(type, armType);
-      }
-      load(dir) {
-        if (this.sources.has(dir)) return this.sources.get(dir);
-        const files = this.input.insideRoot(dir) ? this.input.listTfFiles(dir) : void 0;
-        const parsed = (files ?? []).map((f) => this.input.parseHcl(f)).filter((x) => x !== void 0);
-        const src = parsed.length ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
-        this.sources.set(dir, src);
-        return src;
-      }
-      locate(addr, jsonAt, address) {
-        let dir = this.rootDir;
-        let src = dir ? this.load(dir) : void 0;
-        let cfg = this.configuration;
-        let callHeader;
-        let directCall;
-        let vendored;
-        const key = [];
-        for (const step of addr.modules) {
-          key.push(step.name);
-          const calls = cfg?.module_calls;
-          const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? calls[step.name] : void 0;
-          const hclCall = src?.moduleCalls.get(step.name);
-          if (hclCall && !vendored) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
-          directCall = hclCall && !vendored && key.length === addr.modules.length ? hclCall : void 0;
-          const source = typeof callCfg?.source === "string" ? callCfg.source : hclCall ? literalAttr(hclCall.node, "source") : void 0;
-          cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
-          let next;
-          let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path18.resolve(dir, source) : void 0;
-          else if (source !== void 0 && hclCall) {
-            const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
-            const copy2 = this.remote(key.join("."), source, version);
-            if ("dir" in copy2) {
-              next = copy2.dir;
-              remote = true;
-            }
-          }
-          src = next ? this.load(next) : void 0;
-          dir = src ? next : void 0;
-          if (src && remote && hclCall) vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, next] } : { call: blockHeader(hclCall.node, hclCall.file), source, dirs: [next] };
-        }
-        const type = `${addr.type}.${addr.name}`;
-        const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === type && (r.mode ?? "managed") === "managed") : void 0;
-        const configExpressions = isRecord(declared?.expressions) ? declared.expressions : void 0;
-        const decl = src?.resources.get(type);
-        if (decl) {
-          return {
-            header: blockHeader(decl.node, decl.file),
-            sites: this.sitesOf(decl.node, decl.file),
-            configExpressions,
-            inPlanJson: false,
-            static: this.staticResource(address),
-            dynamicBlocks: dynamicBlockNames(decl.node),
-            ...vendored ? { vendored } : {}
-          };
-        }
-        if (callHeader) return { header: callHeader, sites: directCall ? callArgumentSites(directCall, configExpressions) : /* @__PURE__ */ new Map(), configExpressions, inPlanJson: false };
-        return { header: jsonAt, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: true };
-      }
-      sitesOf(block2, file) {
-        let sites = this.sitesByBlock.get(block2);
-        if (!sites) {
-          sites = /* @__PURE__ */ new Map();
-          bodySites(block2.body, file, "", sites);
-          this.sitesByBlock.set(block2, sites);
-        }
-        return sites;
-      }
-    };
-  }
-});
-
-// src/frontends/terraform-plan.ts
-var terraform_plan_exports = {};
-__export(terraform_plan_exports, {
-  terraformPlanFrontEnd: () => terraformPlanFrontEnd
-});
-import path19 from "node:path";
-function binaryPlanName(base) {
-  if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
-  if (base.endsWith(".plan")) return "maybe";
-  return void 0;
-}
-function isZipPlan(head, needEntry) {
-  if (head.length < 4 || head.readUInt32LE(0) !== 67324752) return false;
-  if (!needEntry) return true;
-  for (let i = head.indexOf("PK"); i >= 0 && i + 30 <= head.length; i = head.indexOf("PK", i + 4)) {
-    const nameLength = head.readUInt16LE(i + 26);
-    if (head.toString("latin1", i + 30, i + 30 + nameLength) === "tfplan") return true;
-  }
-  return false;
-}
-function planRefKeys(ref) {
-  if (ref.kind === "unknown" && ref.token) return [ref.token];
-  if (ref.kind === "string" && ref.value.startsWith("/")) return [`id:${ref.value.toLowerCase()}`];
-  return [];
-}
-var CHUNK_BYTES, HEAD_BYTES, terraformPlanFrontEnd;
-var init_terraform_plan = __esm({
-  "src/frontends/terraform-plan.ts"() {
-    "use strict";
-    init_terraform();
-    init_blocks();
-    init_env();
-    init_paths();
-    init_source();
-    init_evaluate();
-    init_read();
-    init_names();
-    init_from_terraform();
-    init_azapi_update();
-    init_shared();
-    init_remote_modules();
-    CHUNK_BYTES = 64 * 1024;
-    HEAD_BYTES = 64 * 1024;
-    terraformPlanFrontEnd = {
-      name: "terraform-plan",
-      family: "terraform",
-      byName: planByName,
-      byHead(file, host) {
-        const base = path19.basename(file).toLowerCase();
-        const binary = binaryPlanName(base);
-        if (binary) {
-          const head2 = host.readHead(file, 4096);
-          return head2 && isZipPlan(head2, binary === "maybe") ? "tfplan-binary" : void 0;
-        }
-        const head = host.readHead(file, HEAD_BYTES);
-        if (!head || head.indexOf('"format_version"') === -1 || !/"format_version"\s*:/.test(head.toString("utf8"))) return void 0;
-        return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? "tfplan-json" : void 0;
-      },
-      // Units of work (issue 15): each plan alone (one evaluation per plan; the .tf files it maps to
-      // are read through the Host, and a finding the static run also made is merged by place).
-      units(files) {
-        return files.map((f) => [f]);
-      },
-      // A plan unit leaves the syntax errors and comments of the .tf files the Terraform front end
-      // lints to it (`own`, below in run): which those are is the run's, not the unit's reads.
-      unitCacheKey: (_files, ctx) => runWideKey(ctx.allFiles, "terraform-files", () => ctx.allFiles.filter((f) => f.kind === "terraform").map((f) => f.path)),
-      run(files, ctx) {
-        const problems = [];
-        const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
-        const units2 = [];
-        const fallbackFiles = [];
-        for (const f of files) {
-          if (f.kind === "tfplan-binary") {
-            if (f.explicit) problems.push({ ruleId: "PARSE001", message: "A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON", location: fileStart(f.path) });
-            continue;
-          }
-          if (f.kind !== "tfplan-json") continue;
-          const evaluated = evaluatePlan({
-            file: f.path,
-            root: ctx.root,
-            chunks: () => ctx.host.readChunks(f.path, CHUNK_BYTES),
-            parseHcl: (file) => hcl.get(file),
-            listTfFiles: (dir) => {
-              const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) ?? [];
-              return tfs.length ? tfs : void 0;
-            },
-            insideRoot: (dir) => ctx.host.isInside(dir),
-            moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
-            pathsRead: terraformPathsRead
-          });
-          const unreadable = readProblem(ctx.host, f.path);
-          if (unreadable) problems.push(unreadable);
-          problems.push(...evaluated.problems);
-          outOfModuleCopies(problems, evaluated.resources);
-          const rel = relativeToRoot(ctx.root, f.path);
-          const evaluation = {
-            variant: rel,
-            variantFile: f.path,
-            env: pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name)) ?? "unknown",
-            unit: evaluated.rootDir ?? f.path,
-            inputs: [],
-            planFile: f.path
-          };
-          const resources = [];
-          for (const r of evaluated.resources) {
-            const normalized = fromTerraform(r, evaluation);
-            normalized[0]?.identity.push(...r.ids);
-            resources.push(...normalized);
-          }
-          applyAzapiUpdates(evaluated.resources, resources);
-          units2.push({ evaluation, resources, refKeys: planRefKeys });
-          const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
-          if (missing) fallbackFiles.push({ file: f.path, explanation: "located in the plan JSON: its .tf source was not found in the scan root" });
-        }
-        const linted = new Set(ctx.allFiles.map((f) => f.path));
-        const own = problems.filter((p) => !(p.ruleId === "PARSE001" && linted.has(p.location.file) && isTerraformFile(p.location.file)));
-        const suppressionSources = [];
-        for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
-        return { units: units2, problems: own, suppressionSources, fallbackFiles };
-      }
-    };
-  }
-});
-
-// src/parse/bicep/lexer.ts
-function isIdentStart(c) {
-  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-}
-function isIdentPart(c) {
-  return isIdentStart(c) || c >= 48 && c <= 57;
-}
-function isDigit3(c) {
-  return c >= 48 && c <= 57;
-}
-function isHex2(c) {
-  return isDigit3(c) || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-}
-function lex(text2) {
-  return new Lexer2(text2).run();
-}
-var PRAGMAS, ONE_CHAR, MAX_IDENTIFIER_LENGTH, IDENT_REST, LINE_END, STRING_STOP, IDENT_START, Lexer2;
-var init_lexer2 = __esm({
-  "src/parse/bicep/lexer.ts"() {
-    "use strict";
-    PRAGMAS = /* @__PURE__ */ new Set(["disable-next-line", "disable-diagnostics", "restore-diagnostics"]);
-    ONE_CHAR = [];
-    for (const ch of ["{", "}", "(", ")", "[", "]", "@", ",", ".", ":", ";", "?", "=", "+", "-", "*", "/", "%", "!", "<", ">", "|", "^"]) ONE_CHAR[ch.charCodeAt(0)] = ch;
-    MAX_IDENTIFIER_LENGTH = 255;
-    IDENT_REST = /[A-Za-z0-9_]*/y;
-    LINE_END = /[\r\n]/g;
-    STRING_STOP = /['\\$\r\n]/g;
-    IDENT_START = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) IDENT_START[c] = isIdentStart(c) ? 1 : 0;
-    Lexer2 = class {
-      constructor(text2) {
-        this.text = text2;
-      }
-      text;
-      pos = 0;
-      tokens = [];
-      comments = [];
-      pragmas = [];
-      errors = [];
-      modes = [];
-      run() {
-        const text2 = this.text;
-        const n = text2.length;
-        if (text2.charCodeAt(0) === 65279) this.pos = 1;
-        while (this.pos < n) {
-          const c = text2.charCodeAt(this.pos);
-          if (c === 32 || c === 9) {
-            let p = this.pos + 1;
-            for (let d = text2.charCodeAt(p); d === 32 || d === 9; d = text2.charCodeAt(++p)) ;
-            this.pos = p;
-            continue;
-          }
-          if (c === 10 || c === 13) {
-            this.newline();
-            continue;
-          }
-          if (c === 47) {
-            const d = text2.charCodeAt(this.pos + 1);
-            if (d === 47) {
-              this.lineComment();
-              continue;
-            }
-            if (d === 42) {
-              this.blockComment();
-              continue;
-            }
-          }
-          if (c === 35 && this.atLineStart() && this.pragma()) continue;
-          if (c === 39) {
-            if (text2.startsWith("'''", this.pos)) this.multilineString(this.pos, 0, this.pos + 3, false);
-            else this.singleString(this.pos, this.pos + 1, false);
-            continue;
-          }
-          if (c === 36) {
-            let p = this.pos;
-            while (text2.charCodeAt(p) === 36) p++;
-            if (text2.startsWith("'''", p)) {
-              this.multilineString(this.pos, p - this.pos, p + 3, false);
-              continue;
-            }
-            this.unrecognized(this.pos, this.pos + 1);
-            continue;
-          }
-          if (c === 123) {
-            if (this.modes.length > 0) this.modes.push({ kind: "brace" });
-            this.push("{", this.pos, this.pos + 1);
-            this.pos++;
-            continue;
-          }
-          if (c === 125) {
-            const top = this.modes[this.modes.length - 1];
-            if (top?.kind === "string") {
-              this.modes.pop();
-              if (top.multiline) this.multilineString(this.pos, top.dollars, this.pos + 1, true);
-              else this.singleString(this.pos, this.pos + 1, true);
-              continue;
-            }
-            if (top?.kind === "brace") this.modes.pop();
-            this.push("}", this.pos, this.pos + 1);
-            this.pos++;
-            continue;
-          }
-          if (c < 128 && IDENT_START[c] === 1) {
-            const start = this.pos;
-            IDENT_REST.lastIndex = start + 1;
-            IDENT_REST.test(text2);
-            const p = IDENT_REST.lastIndex;
-            const word = text2.slice(start, p);
-            this.pos = p;
-            if (word.length > MAX_IDENTIFIER_LENGTH) {
-              this.error(`The identifier exceeds the limit of ${MAX_IDENTIFIER_LENGTH} characters. Reduce the length of the identifier.`, start, p, "BCP024");
-            }
-            const type = word === "true" ? "True" : word === "false" ? "False" : word === "null" ? "Null" : "Identifier";
-            this.tokens.push({ type, start, end: p, value: word });
-            continue;
-          }
-          if (isDigit3(c)) {
-            const start = this.pos;
-            let p = start + 1;
-            while (p < n && isDigit3(text2.charCodeAt(p))) p++;
-            this.pos = p;
-            this.push("Integer", start, p, text2.slice(start, p));
-            continue;
-          }
-          const punct = this.punctuation(c);
-          if (punct !== null) {
-            const start = this.pos;
-            this.pos = start + punct.length;
-            this.tokens.push({ type: punct, start, end: this.pos, value: "" });
-            continue;
-          }
-          const cp = text2.codePointAt(this.pos);
-          this.unrecognized(this.pos, this.pos + (cp > 65535 ? 2 : 1));
-        }
-        if (this.modes.some((m) => m.kind === "string")) {
-          this.error('The string interpolation is not terminated: expected "}" before the end of the file.', n, n);
-        }
-        this.tokens.push({ type: "EOF", start: n, end: n, value: "" });
-        return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
-      }
-      /** The punctuation token at the current position (longest match), or null: by char code, no strings made. */
-      punctuation(c) {
-        const text2 = this.text;
-        const d = text2.charCodeAt(this.pos + 1);
-        switch (c) {
-          case 46:
-            if (d === 46 && text2.charCodeAt(this.pos + 2) === 46) return "...";
-            break;
-          case 63:
-            if (d === 63) return "??";
-            break;
-          case 58:
-            if (d === 58) return "::";
-            break;
-          case 61:
-            if (d === 61) return "==";
-            if (d === 126) return "=~";
-            if (d === 62) return "=>";
-            break;
-          case 33:
-            if (d === 61) return "!=";
-            if (d === 126) return "!~";
-            break;
-          case 60:
-            if (d === 61) return "<=";
-            break;
-          case 62:
-            if (d === 61) return ">=";
-            break;
-          case 38:
-            if (d === 38) return "&&";
-            break;
-          case 124:
-            if (d === 124) return "||";
-            break;
-          default:
-            break;
-        }
-        return ONE_CHAR[c] ?? null;
-      }
-      push(type, start, end, value = "") {
-        const tok = { type, start, end, value };
-        this.tokens.push(tok);
-        return tok;
-      }
-      error(message, start, end, code) {
-        this.errors.push(code ? { message, start, end, code } : { message, start, end });
-      }
-      unrecognized(start, end) {
-        const ch = this.text.slice(start, end);
-        this.pos = end;
-        this.push("Unrecognized", start, end, ch);
-        if (ch === '"') {
-          this.error('The following token is not recognized: "\\"". Strings are defined using single quotes in bicep.', start, end, "BCP103");
-        } else {
-          const shown = ch === "\xA0" ? "U+00A0 (no-break space)" : `"${ch}"`;
-          this.error(`The following token is not recognized: ${shown}.`, start, end, "BCP001");
-        }
-      }
-      newline() {
-        const text2 = this.text;
-        const start = this.pos;
-        let p = start;
-        while (p < text2.length && (text2.charCodeAt(p) === 10 || text2.charCodeAt(p) === 13)) p++;
-        this.pos = p;
-        if (this.modes.length > 0 && this.modes.some((m) => m.kind === "string")) {
-          this.error('A line break is not allowed inside a string interpolation "${\u2026}"; the string is not terminated.', start, start, "BCP004");
-          this.modes.length = 0;
-        }
-        const last = this.tokens[this.tokens.length - 1];
-        if (last?.type === "NL") last.end = p;
-        else this.push("NL", start, p);
-      }
-      lineComment() {
-        const text2 = this.text;
-        const start = this.pos;
-        LINE_END.lastIndex = start + 2;
-        const p = LINE_END.test(text2) ? LINE_END.lastIndex - 1 : text2.length;
-        this.comments.push({ style: "line", text: text2.slice(start + 2, p), start, end: p });
-        this.pos = p;
-      }
-      blockComment() {
-        const text2 = this.text;
-        const start = this.pos;
-        const close = text2.indexOf("*/", start + 2);
-        if (close < 0) {
-          this.comments.push({ style: "block", text: text2.slice(start + 2), start, end: text2.length });
-          this.error('The multi-line comment is not terminated: expected "*/" before the end of the file.', start, start + 2, "BCP002");
-          this.pos = text2.length;
-          return;
-        }
-        this.comments.push({ style: "block", text: text2.slice(start + 2, close), start, end: close + 2 });
-        this.pos = close + 2;
-      }
-      atLineStart() {
-        let p = this.pos - 1;
-        while (p >= 0) {
-          const c = this.text.charCodeAt(p);
-          if (c === 32 || c === 9) p--;
-          else return c === 10 || c === 13 || p === 0 && c === 65279;
-        }
-        return true;
-      }
-      /** `#directive CODE…` up to the end of the line. Returns false if `#` starts no known pragma. */
-      pragma() {
-        const text2 = this.text;
-        const start = this.pos;
-        let p = start + 1;
-        while (p < text2.length && (isIdentPart(text2.charCodeAt(p)) || text2[p] === "-")) p++;
-        const directive = text2.slice(start + 1, p);
-        if (!PRAGMAS.has(directive)) return false;
-        let end = p;
-        while (end < text2.length && text2.charCodeAt(end) !== 10 && text2.charCodeAt(end) !== 13) end++;
-        const rest = text2.slice(p, end);
-        const cut = rest.search(/\/\/|\/\*/);
-        const codesText = cut >= 0 ? rest.slice(0, cut) : rest;
-        const codes = codesText.split(/[ \t]+/).filter((s) => s.length > 0);
-        const pragmaEnd = cut >= 0 ? p + cut : end;
-        let trimmedEnd = pragmaEnd;
-        while (trimmedEnd > p && (text2[trimmedEnd - 1] === " " || text2[trimmedEnd - 1] === "	")) trimmedEnd--;
-        this.pragmas.push({ directive, codes, start, end: trimmedEnd });
-        if (directive === "disable-next-line" && codes.length === 0) {
-          this.error('Expected at least one diagnostic code after "#disable-next-line".', start, trimmedEnd);
-        }
-        this.pos = pragmaEnd;
-        return true;
-      }
-      /**
-       * A single-line string piece starting at `tokStart` (the `'`, or the `}` that closes a hole);
-       * the literal text starts at `contentStart`.
-       */
-      singleString(tokStart, contentStart, resumed) {
-        const text2 = this.text;
-        const n = text2.length;
-        let p = contentStart;
-        let value = "";
-        let runStart = p;
-        for (; ; ) {
-          STRING_STOP.lastIndex = p;
-          p = STRING_STOP.test(text2) ? STRING_STOP.lastIndex - 1 : n;
-          if (p >= n) {
-            value += text2.slice(runStart, p);
-            this.error("The string at this location is not terminated. Terminate the string with a single quote character.", tokStart, p, "BCP003");
-            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
-            this.pos = p;
-            return;
-          }
-          const c = text2.charCodeAt(p);
-          if (c === 39) {
-            value += text2.slice(runStart, p);
-            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p + 1, value, contentStart, p);
-            this.pos = p + 1;
-            return;
-          }
-          if (c === 10 || c === 13) {
-            value += text2.slice(runStart, p);
-            this.error("The string at this location is not terminated due to an unexpected new line character.", tokStart, p, "BCP004");
-            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
-            this.pos = p;
-            return;
-          }
-          if (c === 36 && text2.charCodeAt(p + 1) === 123) {
-            value += text2.slice(runStart, p);
-            this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, p + 2, value, contentStart, p);
-            this.modes.push({ kind: "string", multiline: false, dollars: 0 });
-            this.pos = p + 2;
-            return;
-          }
-          if (c === 92) {
-            value += text2.slice(runStart, p);
-            p = this.escape(p, (s) => value += s);
-            runStart = p;
-            continue;
-          }
-          p++;
-        }
-      }
-      /** Decodes the escape at `p` (the backslash); returns the offset after it. */
-      escape(p, out) {
-        const text2 = this.text;
-        const e = text2[p + 1];
-        switch (e) {
-          case "'":
-          case "\\":
-          case "$":
-            out(e);
-            return p + 2;
-          case "n":
-            out("\n");
-            return p + 2;
-          case "r":
-            out("\r");
-            return p + 2;
-          case "t":
-            out("	");
-            return p + 2;
-          case "u": {
-            if (text2[p + 2] === "{") {
-              let q = p + 3;
-              while (q < text2.length && isHex2(text2.charCodeAt(q))) q++;
-              if (q > p + 3 && text2[q] === "}") {
-                const cp = parseInt(text2.slice(p + 3, q), 16);
-                if (q - (p + 3) <= 8 && cp <= 1114111) {
-                  out(String.fromCodePoint(cp));
-                  return q + 1;
-                }
-                this.error("The Unicode escape is out of range: code points go up to \\u{10FFFF}.", p, q + 1, "BCP133");
-                return q + 1;
-              }
-            }
-            this.error("The Unicode escape sequence is not valid: use \\u{hex} with 1 to 6 hexadecimal digits.", p, p + 2, "BCP133");
-            return p + 2;
-          }
-          default: {
-            if (e === void 0) {
-              this.error("The string at this location is not terminated: complete the escape sequence and close the string.", p, p + 1, "BCP005");
-              return p + 1;
-            }
-            if (e === "\n" || e === "\r") return p + 1;
-            const len = (text2.codePointAt(p + 1) ?? 0) > 65535 ? 2 : 1;
-            this.error(
-              `The escape sequence "\\${text2.slice(p + 1, p + 1 + len)}" is not recognized. Valid escapes: \\' \\\\ \\n \\r \\t \\$ \\u{\u2026}.`,
-              p,
-              p + 1 + len,
-              "BCP006"
-            );
-            out(text2.slice(p + 1, p + 1 + len));
-            return p + 1 + len;
-          }
-        }
-      }
-      /**
-       * A multi-line string piece: `'''…'''` (dollars 0, verbatim) or `$…$'''…'''` with holes
-       * `$…${`. `contentStart` is after the opening `'''` (or after `}` when resumed).
-       */
-      multilineString(tokStart, dollars, contentStart, resumed) {
-        const text2 = this.text;
-        const n = text2.length;
-        let p = contentStart;
-        if (!resumed) {
-          if (text2.startsWith("\r\n", p)) p += 2;
-          else if (text2.charCodeAt(p) === 10) p += 1;
-        }
-        const valueStart = p;
-        let value = "";
-        const runStart = p;
-        for (; ; ) {
-          if (p >= n) {
-            value += text2.slice(runStart, p);
-            this.error(`The multi-line string at this location is not terminated: expected "'''" before the end of the file.`, tokStart, p, "BCP140");
-            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, valueStart, p, true, dollars);
-            this.pos = p;
-            return;
-          }
-          const c = text2.charCodeAt(p);
-          if (c === 39 && text2.startsWith("'''", p)) {
-            let q = p + 3;
-            while (text2.charCodeAt(q) === 39) q++;
-            const contentEnd = q - 3;
-            value += text2.slice(runStart, contentEnd);
-            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, q, value, valueStart, contentEnd, false, dollars);
-            this.pos = q;
-            return;
-          }
-          if (c === 36 && dollars > 0) {
-            let q = p;
-            while (text2.charCodeAt(q) === 36) q++;
-            const m = q - p;
-            if (text2.charCodeAt(q) === 123 && m >= dollars) {
-              const literalEnd = q - dollars;
-              value += text2.slice(runStart, literalEnd);
-              this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, q + 1, value, valueStart, literalEnd, false, dollars);
-              this.modes.push({ kind: "string", multiline: true, dollars });
-              this.pos = q + 1;
-              return;
-            }
-            p = q;
-            continue;
-          }
-          p++;
-        }
-      }
-      stringToken(type, start, end, value, contentStart, contentEnd, unterminated = false, dollars) {
-        const tok = this.push(type, start, end, value);
-        tok.contentStart = contentStart;
-        tok.contentEnd = contentEnd;
-        if (dollars !== void 0) {
-          tok.multiline = true;
-          tok.dollars = dollars;
-        }
-        if (unterminated) tok.unterminated = true;
-      }
-    };
-  }
-});
-
-// src/parse/bicep/parser.ts
-var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, POSITION_CACHE_SIZE, Parser2;
-var init_parser3 = __esm({
-  "src/parse/bicep/parser.ts"() {
-    "use strict";
-    init_source();
-    init_lexer2();
-    init_nesting();
-    ParseFailure = class {
-      constructor(message, start, end, code) {
-        this.message = message;
-        this.start = start;
-        this.end = end;
-        this.code = code;
-      }
-      message;
-      start;
-      end;
-      code;
-    };
-    BINARY_PRECEDENCE = {
-      "*": 100,
-      "/": 100,
-      "%": 100,
-      "+": 90,
-      "-": 90,
-      "<": 80,
-      "<=": 80,
-      ">": 80,
-      ">=": 80,
-      "==": 70,
-      "!=": 70,
-      "=~": 70,
-      "!~": 70,
-      "&&": 50,
-      "||": 40,
-      "??": 30
-    };
-    DECLARATION_KEYWORDS = /* @__PURE__ */ new Set([
-      "param",
-      "var",
-      "resource",
-      "output",
-      "module",
-      "type",
-      "import",
-      "metadata",
-      "assert",
-      "func",
-      "targetScope",
-      "extension",
-      "test",
-      "using",
-      "extends",
-      "provider"
-    ]);
-    LAMBDA_BODY_STOP = /* @__PURE__ */ new Set(["param", "var", "resource", "output", "module", "type", "import", "metadata", "assert"]);
-    POSITION_CACHE_SIZE = 64;
-    Parser2 = class {
-      constructor(text2) {
-        this.text = text2;
-        this.lineMap = new LineMap(text2);
-        const lexed = lex(text2);
-        this.toks = lexed.tokens;
-        this.cur = this.toks[0];
-        for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
-        this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.span(c.start, c.end) }));
-        this.pragmas = lexed.pragmas.map((p) => {
-          const range2 = this.span(p.start, p.end);
-          return { directive: p.directive, codes: p.codes, line: range2.start.line, range: range2 };
-        });
-      }
-      text;
-      toks;
-      i = 0;
-      /**
-       * `toks[i]`, kept as `i` moves (next, skipNL): read at nearly every step, and a getter would be
-       * a call each time in the CLI's code (V8 inlines no calls there, src/core/jit.ts).
-       */
-      cur;
-      lastEnd = 0;
-      lineMap;
-      errors = [];
-      errorStarts = /* @__PURE__ */ new Set();
-      /** > 0 while parsing the expression of a `${…}` hole. */
-      holeDepth = 0;
-      /** Expressions, types and resource bodies open around the current token (see nested()). */
-      depth = 0;
-      /** Set when the nesting limit was hit: the rest of the file is not parsed. */
-      tooDeep = false;
-      comments;
-      pragmas;
-      /**
-       * The names `x` of every `x.p` / `x[i]` kept in the tree (see memberReadNames), in order of
-       * construction; what a failed statement or list element built is cut off again.
-       */
-      memberReads = [];
-      /**
-       * Recently made positions by offset (direct-mapped on the low bits): nested nodes share their
-       * first and last offsets (`a.b.c`: three nodes from `a`; an expression ends with every node
-       * around it), so one Position object serves them all. Positions are never changed once made.
-       */
-      posOffsets = new Int32Array(POSITION_CACHE_SIZE).fill(-1);
-      posCache = new Array(POSITION_CACHE_SIZE);
-      parseProgram(mode) {
-        const statements = [];
-        for (; ; ) {
-          this.skipNL();
-          if (this.at("EOF")) break;
-          const before = this.i;
-          const reads = this.memberReads.length;
-          const count = statements.length;
-          try {
-            const st = this.statement(mode);
-            statements.push(st);
-            this.endOfStatement();
-          } catch (e) {
-            if (!(e instanceof ParseFailure)) throw e;
-            this.addError(e.message, e.start, e.end, e.code);
-            if (statements.length === count) this.memberReads.length = reads;
-            if (this.tooDeep) break;
-            this.recoverStatement(before);
-          }
-          if (this.i === before) this.next();
-        }
-        return statements;
-      }
-      /**
-       * The names read by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`) anywhere in
-       * the statements returned: the same set a walk of the tree finds, collected while the nodes
-       * are made (the evaluator asks it of every file; a walk visits every node by its fields).
-       */
-      memberReadNames() {
-        return new Set(this.memberReads);
-      }
-      finishErrors() {
-        return this.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
-      }
-      // -------------------------------------------------------------------------------------------
-      // Token helpers
-      // -------------------------------------------------------------------------------------------
-      peek(k) {
-        return this.toks[Math.min(this.i + k, this.toks.length - 1)];
-      }
-      next() {
-        const t = this.cur;
-        if (t.type !== "EOF") this.cur = this.toks[++this.i];
-        if (t.type !== "NL" && t.type !== "EOF") this.lastEnd = t.end;
-        return t;
-      }
-      at(type) {
-        return this.cur.type === type;
-      }
-      atWord(word) {
-        const t = this.cur;
-        return t.type === "Identifier" && t.value === word;
-      }
-      skipNL() {
-        if (this.cur.type === "NL") {
-          this.cur = this.toks[++this.i];
-          return true;
-        }
-        return false;
-      }
-      /**
-       * Skips a NL inside brackets where line breaks are allowed; fails if the next line looks like a
-       * new top-level declaration (the bracket was never closed).
-       */
-      skipNLInside(close) {
-        if (this.skipNL() && this.startsTopLevelDeclaration(this.cur, 0)) {
-          this.fail(`Expected "${close}" at this location, found ${this.describe(this.cur)} (a new declaration).`);
-        }
-      }
-      range(start, end = this.lastEnd) {
-        return { start: this.position(start), end: this.position(end > start ? end : start) };
-      }
-      /** The range of offsets `start`..`end` (what `lineMap.range` gives, from the position cache). */
-      span(start, end) {
-        return { start: this.position(start), end: this.position(end) };
-      }
-      position(offset) {
-        const slot = offset & POSITION_CACHE_SIZE - 1;
-        if (this.posOffsets[slot] === offset) return this.posCache[slot];
-        const pos = this.lineMap.position(offset);
-        this.posOffsets[slot] = offset;
-        this.posCache[slot] = pos;
-        return pos;
-      }
-      describe(t) {
-        switch (t.type) {
-          case "NL":
-            return "a new line";
-          case "EOF":
-            return "the end of the file";
-          case "StringComplete":
-          case "StringLeft":
-            return "a string";
-          case "StringMiddle":
-          case "StringRight":
-            return '"}"';
-          case "Identifier":
-            return `"${t.value}"`;
-          default:
-            return `"${this.text.slice(t.start, t.end)}"`;
-        }
-      }
-      fail(message, t = this.cur, code) {
-        const end = t.type === "NL" || t.type === "EOF" ? t.start : t.end;
-        throw new ParseFailure(message, t.start, end, code);
-      }
-      addError(message, start, end, code) {
-        if (this.errorStarts.has(start)) return;
-        this.errorStarts.add(start);
-        const err2 = { message, range: this.span(start, end) };
-        if (code) err2.code = code;
-        this.errors.push(err2);
-      }
-      expect(type, what) {
-        if (this.at(type)) return this.next();
-        this.fail(`Expected ${what ?? `"${type}"`} at this location, found ${this.describe(this.cur)}.`);
-      }
-      expectWord(word) {
-        if (this.atWord(word)) return this.next();
-        this.fail(`Expected the keyword "${word}" at this location, found ${this.describe(this.cur)}.`);
-      }
-      identifier(what) {
-        const t = this.cur;
-        if (t.type !== "Identifier") {
-          if (t.type === "True" || t.type === "False" || t.type === "Null") {
-            this.fail(`"${t.value || this.text.slice(t.start, t.end)}" is a reserved keyword and cannot be used as ${what}.`);
-          }
-          this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
-        }
-        this.next();
-        return { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
-      }
-      atLineStart(t) {
-        if (t.start === 0) return true;
-        const c = this.text.charCodeAt(t.start - 1);
-        return c === 10 || c === 13 || t.start === 1 && c === 65279;
-      }
-      /** A token at column 1 that (on a best guess) starts a new top-level declaration. */
-      startsTopLevelDeclaration(t, k) {
-        if (t.type !== "Identifier" || !DECLARATION_KEYWORDS.has(t.value) || !this.atLineStart(t)) return false;
-        const n = this.peek(k + 1);
-        return n.type === "Identifier" || t.value === "targetScope" && n.type === "=";
-      }
-      // -------------------------------------------------------------------------------------------
-      // Recovery
-      // -------------------------------------------------------------------------------------------
-      /** Skip to the next line break outside brackets opened by the skipped tokens. */
-      recoverStatement(statementStart) {
-        if (this.i > statementStart && this.startsTopLevelDeclaration(this.cur, 0) && this.toks[this.i - 1]?.type === "NL") return;
-        let depth = 0;
-        for (; ; ) {
-          const t = this.cur;
-          if (t.type === "EOF") return;
-          if (t.type === "NL") {
-            const n = this.peek(1);
-            if (depth <= 0 || this.startsTopLevelDeclaration(n, 1) || n.type === "@" && this.atLineStart(n)) return;
-          } else if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
-          else if (t.type === "}" || t.type === ")" || t.type === "]") depth--;
-          this.next();
-        }
-      }
-      /** Skip to the next line break or to `close` at the same bracket depth (not consumed). */
-      recoverElement(close) {
-        let depth = 0;
-        for (; ; ) {
-          const t = this.cur;
-          if (t.type === "EOF") return;
-          if (t.type === "NL" && depth <= 0) return;
-          if (t.type === close && depth === 0) return;
-          if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
-          else if ((t.type === "}" || t.type === ")" || t.type === "]") && depth > 0) depth--;
-          this.next();
-        }
-      }
-      endOfStatement() {
-        const t = this.cur;
-        if (t.type === "NL" || t.type === "EOF") return;
-        if (this.i > 0 && this.toks[this.i - 1].type === "NL") return;
-        this.adjacentStringCheck();
-        this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t, "BCP019");
-      }
-      /** `'it''s'`: a string directly after a string is the classic ARM-escape mistake. */
-      adjacentStringCheck() {
-        const t = this.cur;
-        const prev = this.toks[this.i - 1];
-        if (prev && (prev.type === "StringComplete" || prev.type === "StringRight") && t.type.startsWith("String") && prev.end === t.start) {
-          this.fail("Two adjacent strings: '' is not an escape in Bicep. Write a quote inside a string as \\' (for example 'it\\'s').", t);
-        }
-      }
-      // -------------------------------------------------------------------------------------------
-      // Lists: `{…}` `[…]` with NL or `,` separators
-      // -------------------------------------------------------------------------------------------
-      /**
-       * Parses `open` NL* [elem { (NL+ | ",") elem } [","] NL*] `close`. Returns the end offset of
-       * the closer (or of the last element when the list is unterminated).
-       */
-      list(open, close, element, out, allowBail = true) {
-        const openTok = this.expect(open);
-        this.skipNL();
-        for (let last = -1; ; ) {
-          const t = this.cur;
-          if (t.type === close) {
-            this.next();
-            return;
-          }
-          if (t.type === "EOF" || allowBail && this.startsTopLevelDeclaration(t, 0) && this.toks[this.i - 1].type === "NL") {
-            const pos = this.lineMap.position(openTok.start);
-            this.addError(
-              `Expected "${close}" to close the "${open}" opened at ${pos.line}:${pos.column}, found ${this.describe(t)}.`,
-              t.start,
-              t.start
-            );
-            return;
-          }
-          if (this.i === last) {
-            this.next();
-            continue;
-          }
-          last = this.i;
-          let recovered = false;
-          const reads = this.memberReads.length;
-          try {
-            out.push(element());
-          } catch (e) {
-            if (!(e instanceof ParseFailure)) throw e;
-            this.addError(e.message, e.start, e.end, e.code);
-            this.memberReads.length = reads;
-            this.recoverElement(close);
-            recovered = true;
-          }
-          const s = this.cur;
-          if (s.type === ",") {
-            this.next();
-            if (this.at("NL")) {
-              this.addError("Unexpected new line character after a comma.", this.cur.start, this.cur.start, "BCP238");
-              this.skipNL();
-            }
-            while (this.at(",")) {
-              this.addError('Unexpected "," : expected an element between the commas.', this.cur.start, this.cur.end);
-              this.next();
-            }
-            continue;
-          }
-          if (s.type === "NL") {
-            this.skipNL();
-            continue;
-          }
-          if (s.type === close || s.type === "EOF" || recovered) continue;
-          try {
-            this.adjacentStringCheck();
-          } catch (e) {
-            if (!(e instanceof ParseFailure)) throw e;
-            this.addError(e.message, e.start, e.end, e.code);
-          }
-          this.addError("Expected a new line or comma character at this location.", s.start, s.start, "BCP236");
-          this.recoverElement(close);
-          if (this.at("NL")) this.skipNL();
-        }
-      }
-      // -------------------------------------------------------------------------------------------
-      // Statements
-      // -------------------------------------------------------------------------------------------
-      decorators() {
-        const out = [];
-        while (this.at("@")) {
-          const at2 = this.next();
-          out.push(this.decoratorAfterAt(at2.start));
-          if (!this.at("NL")) {
-            this.fail(`Expected a new line character after the decorator, found ${this.describe(this.cur)}.`);
-          }
-          this.skipNL();
-        }
-        return out;
-      }
-      decoratorAfterAt(start) {
-        const first = this.identifier("a decorator name");
-        let expr = this.at("(") ? { kind: "Call", name: first, args: this.args(), range: this.range(first.range.start.offset) } : { kind: "Variable", name: first.name, range: first.range };
-        let name = first;
-        let namespace = null;
-        let args = expr.kind === "Call" ? expr.args : [];
-        while (this.at(".")) {
-          this.next();
-          const prop = this.identifier("a decorator name");
-          namespace = expr.kind === "Variable" ? expr.name : null;
-          name = prop;
-          if (this.at("(")) {
-            args = this.args();
-            expr = { kind: "InstanceCall", object: expr, name: prop, args, range: this.range(first.range.start.offset) };
-          } else {
-            args = [];
-            if (expr.kind === "Variable") this.memberReads.push(expr.name);
-            expr = { kind: "PropertyAccess", object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
-          }
-        }
-        return { kind: "Decorator", name: name.name, nameRange: name.range, namespace, args, expression: expr, range: this.range(start) };
-      }
-      statement(mode) {
-        const decorators = this.decorators();
-        const kw = this.cur;
-        const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
-        if (kw.type === "EOF" && decorators.length > 0) {
-          this.fail("Expected a declaration after the decorator, found the end of the file.", kw, "BCP132");
-        }
-        if (kw.type !== "Identifier") {
-          this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === "bicep" ? "BCP007" : void 0);
-        }
-        const base = { decorators, keywordRange: this.span(kw.start, kw.end) };
-        const word = kw.value;
-        if (mode === "params") {
-          switch (word) {
-            case "using":
-              return this.usingDecl(base, start);
-            case "extends": {
-              this.next();
-              const path50 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path50, pathString: path50.value, range: this.range(start) };
-            }
-            case "param": {
-              this.next();
-              const name = this.identifier("a parameter name");
-              let value = null;
-              if (this.at("=")) {
-                this.next();
-                value = this.expression();
-              } else if (!this.at("NL") && !this.at("EOF")) {
-                this.fail(`Expected "=" at this location: a .bicepparam file assigns parameters (param ${name.name} = value) and takes their types from the template.`);
-              }
-              return { kind: "ParamAssignment", ...base, name, value, range: this.range(start) };
-            }
-            case "var":
-              return this.varDecl(base, start);
-            case "import":
-              return this.importDecl(base, start);
-            case "type":
-              return this.typeDecl(base, start);
-            case "extension":
-              return this.extensionDecl(base, start);
-            case "extensionConfig": {
-              this.next();
-              const name = this.identifier("an extension name");
-              this.expectWord("with");
-              const config = this.object(false);
-              return { kind: "ExtensionConfigDecl", ...base, name, config, range: this.range(start) };
-            }
-            default:
-              this.fail(this.unknownDeclarationMessage(mode, kw), kw);
-          }
-        }
-        switch (word) {
-          case "targetScope": {
-            this.next();
-            this.expect("=", '"="');
-            const value = this.expression();
-            return { kind: "TargetScopeDecl", ...base, value, range: this.range(start) };
-          }
-          case "metadata": {
-            this.next();
-            const name = this.identifier("a metadata name");
-            this.expect("=", '"="');
-            const value = this.expression();
-            return { kind: "MetadataDecl", ...base, name, value, range: this.range(start) };
-          }
-          case "param": {
-            this.next();
-            const name = this.identifier("a parameter name");
-            let type = null;
-            let resourceType = null;
-            if (this.atWord("resource") && this.peek(1).type.startsWith("String")) {
-              this.next();
-              resourceType = this.stringLiteral("a resource type string");
-            } else {
-              type = this.type();
-            }
-            let defaultValue2 = null;
-            if (this.at("=")) {
-              this.next();
-              defaultValue2 = this.expression();
-            }
-            return { kind: "ParamDecl", ...base, name, type, resourceType, defaultValue: defaultValue2, range: this.range(start) };
-          }
-          case "var":
-            return this.varDecl(base, start);
-          case "type":
-            return this.typeDecl(base, start);
-          case "func":
-            return this.funcDecl(base, start);
-          case "resource":
-            return this.resourceDecl(base, start, false);
-          case "module": {
-            this.next();
-            const name = this.identifier("a module name");
-            const path50 = this.stringLiteral("a module path string");
-            this.expect("=", '"="');
-            const value = this.declarationBody(false);
-            const parts = this.bodyParts(value);
-            return {
-              kind: "ModuleDecl",
-              ...base,
-              name,
-              path: path50,
-              pathString: path50.value,
-              value,
-              body: parts.body,
-              condition: parts.condition,
-              loop: parts.loop,
-              range: this.range(start)
-            };
-          }
-          case "output": {
-            this.next();
-            const name = this.identifier("an output name");
-            let type = null;
-            let isResource = false;
-            let resourceType = null;
-            const after = this.peek(1).type;
-            if (this.atWord("resource") && (after.startsWith("String") || after === "=")) {
-              this.next();
-              isResource = true;
-              if (!this.at("=")) resourceType = this.stringLiteral("a resource type string");
-            } else {
-              type = this.type();
-            }
-            this.expect("=", '"="');
-            const value = this.expression();
-            return { kind: "OutputDecl", ...base, name, type, isResource, resourceType, value, range: this.range(start) };
-          }
-          case "import":
-            return this.importDecl(base, start);
-          case "extension":
-            return this.extensionDecl(base, start);
-          case "assert": {
-            this.next();
-            const name = this.identifier("an assertion name");
-            this.expect("=", '"="');
-            const value = this.expression();
-            return { kind: "AssertDecl", ...base, name, value, range: this.range(start) };
-          }
-          case "test": {
-            this.next();
-            const name = this.identifier("a test name");
-            const path50 = this.stringLiteral("a test file path string");
-            this.expect("=", '"="');
-            const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path50, value, range: this.range(start) };
-          }
-          case "provider":
-            return this.fail(
-              'The legacy "provider" declaration is no longer supported (removed in Bicep v0.33): use "extension" instead. This statement is ignored.',
-              kw
-            );
-          default:
-            this.fail(this.unknownDeclarationMessage(mode, kw), kw, "BCP007");
-        }
-      }
-      unknownDeclarationMessage(mode, t) {
-        return mode === "bicep" ? `This declaration type is not recognized (found ${this.describe(t)}). Specify a metadata, parameter, variable, type, function, resource, module, output, import or extension declaration.` : `This declaration type is not recognized (found ${this.describe(t)}). Specify a using, extends, parameter, variable, type or import declaration.`;
-      }
-      varDecl(base, start) {
-        this.next();
-        const name = this.identifier("a variable name");
-        const type = this.at("=") ? null : this.type();
-        this.expect("=", '"="');
-        const value = this.expression();
-        return { kind: "VarDecl", ...base, name, type, value, range: this.range(start) };
-      }
-      typeDecl(base, start) {
-        this.next();
-        const name = this.identifier("a type name");
-        this.expect("=", '"="');
-        const value = this.type();
-        return { kind: "TypeDecl", ...base, name, value, range: this.range(start) };
-      }
-      funcDecl(base, start) {
-        this.next();
-        const name = this.identifier("a function name");
-        this.expect("(", '"("');
-        this.skipNL();
-        const params = [];
-        while (!this.at(")")) {
-          const pname = this.identifier("a parameter name");
-          const ptype = this.type();
-          params.push({ kind: "FuncParameter", name: pname, type: ptype, range: this.range(pname.range.start.offset) });
-          this.skipNL();
-          if (this.at(",")) {
-            this.next();
-            this.skipNL();
-            if (this.at(")")) this.fail('Expected a parameter name after ",".');
-          } else if (!this.at(")")) {
-            this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
-          }
-        }
-        this.next();
-        const returnType = this.type();
-        this.expect("=>", '"=>"');
-        this.skipNLAfterArrow();
-        const body = this.expression();
-        return { kind: "FuncDecl", ...base, name, params, returnType, body, range: this.range(start) };
-      }
-      resourceDecl(base, start, nested) {
-        this.next();
-        const name = this.identifier("a resource name");
-        const resourceType = this.stringLiteral("a resource type string");
-        let existing = false;
-        let existingRange = null;
-        if (this.atWord("existing")) {
-          const t = this.next();
-          existing = true;
-          existingRange = this.span(t.start, t.end);
-        }
-        this.expect("=", '"="');
-        const value = this.declarationBody(true);
-        const parts = this.bodyParts(value);
-        const children = parts.body ? parts.body.members.filter((m) => m.kind === "ResourceDecl") : [];
-        return {
-          kind: "ResourceDecl",
-          ...base,
-          name,
-          resourceType,
-          typeString: resourceType.value,
-          existing,
-          existingRange,
-          value,
-          body: parts.body,
-          condition: parts.condition,
-          loop: parts.loop,
-          children,
-          nested,
-          range: this.range(start)
-        };
-      }
-      bodyParts(value) {
-        const fromIf = (b) => b.kind === "IfBody" ? { body: b.body.kind === "Object" ? b.body : null, condition: b.condition } : { body: b.kind === "Object" ? b : null, condition: null };
-        if (value.kind === "For") return { ...fromIf(value.body), loop: value };
-        if (value.kind === "Error") return { body: null, condition: null, loop: null };
-        return { ...fromIf(value), loop: null };
-      }
-      /** `=` NL* ( object | if (c) object | [for … : object | if (c) object] ) */
-      declarationBody(allowResources) {
-        if (this.at("NL") && this.peek(1).type === "Identifier" && this.peek(1).value === "if") this.skipNL();
-        if (this.at("{")) return this.object(allowResources);
-        if (this.atWord("if")) return this.ifBody(allowResources);
-        if (this.at("[")) return this.forExpression(allowResources ? "resource" : "module");
-        this.fail(`Expected "{", "if" or "[for" at this location, found ${this.describe(this.cur)}.`);
-      }
-      ifBody(allowResources) {
-        const kw = this.next();
-        const condition = this.parenthesizedCondition();
-        if (!this.at("{")) this.fail(`Expected "{" at this location, found ${this.describe(this.cur)}.`);
-        const body = this.object(allowResources);
-        return { kind: "IfBody", keywordRange: this.span(kw.start, kw.end), condition, body, range: this.range(kw.start) };
-      }
-      parenthesizedCondition() {
-        this.expect("(", '"("');
-        this.skipNL();
-        const e = this.expression();
-        this.skipNL();
-        this.expect(")", '")"');
-        return e;
-      }
-      usingDecl(base, start) {
-        this.next();
-        let path50 = null;
-        let none = false;
-        if (this.atWord("none")) {
-          this.next();
-          none = true;
-        } else {
-          if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path50 = this.stringLiteral('a path string or "none"');
-        }
-        let config = null;
-        if (this.atWord("with")) {
-          this.next();
-          config = this.object(false);
-        }
-        return { kind: "UsingDecl", ...base, path: path50, pathString: path50?.value ?? null, none, config, range: this.range(start) };
-      }
-      importDecl(base, start) {
-        this.next();
-        const items = [];
-        let alias = null;
-        let config = null;
-        let form;
-        let from;
-        if (this.at("{")) {
-          form = "named";
-          this.list("{", "}", () => this.importItem(), items, false);
-          this.expectWord("from");
-          from = this.stringLiteral("a path string");
-        } else if (this.at("*")) {
-          form = "wildcard";
-          this.next();
-          this.expectWord("as");
-          alias = this.identifier("an alias name");
-          this.expectWord("from");
-          from = this.stringLiteral("a path string");
-        } else if (this.cur.type.startsWith("String") && this.cur.type !== "StringMiddle" && this.cur.type !== "StringRight") {
-          form = "legacy";
-          from = this.stringLiteral("an extension specification string");
-          if (this.atWord("with")) {
-            this.next();
-            config = this.object(false);
-          }
-          if (this.atWord("as")) {
-            this.next();
-            alias = this.identifier("an alias name");
-          }
-        } else {
-          this.fail(`Expected "{", "*" or a string after "import", found ${this.describe(this.cur)}.`);
-        }
-        return { kind: "ImportDecl", ...base, form, items, alias, from, fromString: from.value, config, range: this.range(start) };
-      }
-      importItem() {
-        const start = this.cur.start;
-        let name;
-        let originalName;
-        if (this.at("StringComplete")) {
-          const s = this.stringLiteral("a name");
-          name = s;
-          originalName = s.value ?? "";
-        } else {
-          const id = this.identifier("an imported symbol name");
-          name = id;
-          originalName = id.name;
-        }
-        let alias = null;
-        if (this.atWord("as")) {
-          this.next();
-          alias = this.identifier("an alias name");
-        } else if (name.kind === "String") {
-          this.fail('An imported symbol written as a string must be given an alias with "as".');
-        }
-        return { kind: "ImportItem", name, originalName, alias, range: this.range(start) };
-      }
-      extensionDecl(base, start) {
-        this.next();
-        const spec = this.at("Identifier") ? this.identifier("an extension name") : this.stringLiteral("an extension name or specification string");
-        let config = null;
-        let alias = null;
-        if (this.atWord("with")) {
-          this.next();
-          config = this.object(false);
-        }
-        if (this.atWord("as")) {
-          this.next();
-          alias = this.identifier("an alias name");
-        }
-        return { kind: "ExtensionDecl", ...base, spec, config, alias, range: this.range(start) };
-      }
-      // -------------------------------------------------------------------------------------------
-      // Expressions
-      // -------------------------------------------------------------------------------------------
-      /**
-       * Enters one nesting level (an expression, a type, a resource body) under the shared limit,
-       * so deep input is a clear error at the token where the limit was hit, not a stack overflow.
-       * Callers leave it with `this.depth--` in a `finally`.
-       */
-      enterNesting() {
-        if (this.depth > MAX_NESTING_DEPTH) {
-          this.tooDeep = true;
-          this.fail(nestingMessage());
-        }
-        this.depth++;
-      }
-      expression() {
-        this.enterNesting();
-        try {
-          return this.expressionAt();
-        } finally {
-          this.depth--;
-        }
-      }
-      expressionAt() {
-        const condition = this.binary(0);
-        if (this.at("?") || this.at("NL") && this.peek(1).type === "?" && this.holeDepth === 0) {
-          this.skipNL();
-          this.next();
-          this.noNewLineAfter("?");
-          const consequent = this.expression();
-          if (this.at("NL") && this.peek(1).type === ":") this.skipNL();
-          this.expect(":", '":" (the ternary "c ? a : b" is missing its ":" branch)');
-          this.noNewLineAfter(":");
-          const alternate = this.expression();
-          return { kind: "Ternary", condition, consequent, alternate, range: this.range(condition.range.start.offset) };
-        }
-        return condition;
-      }
-      noNewLineAfter(op) {
-        if (this.at("NL")) {
-          this.fail(`A ternary expression may break lines before "?" and ":" but not after them: move the line break before "${op}".`);
-        }
-      }
-      binary(minPrec) {
-        let left = this.unary();
-        for (; ; ) {
-          const op = this.cur;
-          const prec = BINARY_PRECEDENCE[op.type];
-          if (prec === void 0 || prec < minPrec) return left;
-          this.next();
-          if (this.at("NL")) this.fail(`Expected an expression after "${op.type}": binary operators cannot span lines.`);
-          const right = this.binary(prec + 1);
-          left = {
-            kind: "Binary",
-            operator: op.type,
-            operatorRange: this.span(op.start, op.end),
-            left,
-            right,
-            range: this.range(left.range.start.offset)
-          };
-        }
-      }
-      unary() {
-        const t = this.cur;
-        if (t.type === "!" || t.type === "-") {
-          this.next();
-          if (this.at("!") || this.at("-")) {
-            this.fail(`Unary operators cannot be applied to a unary expression ("${t.type}${this.cur.type}\u2026"): add parentheses, e.g. ${t.type}(${this.cur.type}x).`);
-          }
-          const operand = this.member();
-          if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
-            return { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
-          }
-          return { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
-        }
-        return this.member();
-      }
-      member() {
-        let e = this.primary();
-        const start = e.range.start.offset;
-        for (; ; ) {
-          const t = this.cur;
-          if (t.type === "[") {
-            this.next();
-            let safe = false;
-            let fromEnd = false;
-            if (this.at("?")) {
-              this.next();
-              safe = true;
-            }
-            if (this.at("^")) {
-              this.next();
-              fromEnd = true;
-            }
-            const index = this.expression();
-            this.expect("]", '"]"');
-            if (e.kind === "Variable") this.memberReads.push(e.name);
-            e = { kind: "IndexAccess", object: e, index, safe, fromEnd, range: this.range(start) };
-          } else if (t.type === ".") {
-            this.next();
-            let safe = false;
-            if (this.at("?")) {
-              this.next();
-              safe = true;
-            }
-            const name = this.identifier("a property or function name");
-            if (this.at("(")) {
-              if (safe) this.fail('A function cannot be called with the safe-access operator ".?": use "." instead.', this.cur);
-              const args = this.args();
-              e = { kind: "InstanceCall", object: e, name, args, range: this.range(start) };
-            } else {
-              if (e.kind === "Variable") this.memberReads.push(e.name);
-              e = { kind: "PropertyAccess", object: e, property: name, safe, range: this.range(start) };
-            }
-          } else if (t.type === "::") {
-            this.next();
-            const name = this.identifier("a nested resource name");
-            e = { kind: "ResourceAccess", object: e, name, range: this.range(start) };
-          } else if (t.type === "!") {
-            this.next();
-            e = { kind: "NonNull", expression: e, range: this.range(start) };
-          } else {
-            return e;
-          }
-        }
-      }
-      primary() {
-        const t = this.cur;
-        switch (t.type) {
-          case "Integer": {
-            this.next();
-            return { kind: "Integer", value: Number(t.value), raw: t.value, range: this.range(t.start) };
-          }
-          case "True":
-          case "False":
-            this.next();
-            return { kind: "Boolean", value: t.type === "True", range: this.range(t.start) };
-          case "Null":
-            this.next();
-            return { kind: "Null", range: this.range(t.start) };
-          case "StringComplete":
-          case "StringLeft":
-            return this.stringLiteral("a string");
-          case "{":
-            this.complexLiteralCheck(t);
-            return this.object(false);
-          case "[": {
-            this.complexLiteralCheck(t);
-            const n = this.peek(1).type === "NL" ? this.peek(2) : this.peek(1);
-            if (n.type === "Identifier" && n.value === "for") return this.forExpression("expr");
-            return this.array();
-          }
-          case "(":
-            return this.parenOrLambda();
-          case "Identifier": {
-            const n = this.peek(1).type;
-            if (n === "(") {
-              this.next();
-              const name = { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
-              const args = this.args();
-              return { kind: "Call", name, args, range: this.range(t.start) };
-            }
-            if (n === "=>") {
-              this.next();
-              const param = { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
-              return this.lambdaRest([param], t.start);
-            }
-            this.next();
-            return { kind: "Variable", name: t.value, range: this.range(t.start) };
-          }
-          default:
-            if (t.type === "NL" || t.type === "EOF") this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t);
-            this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t, t.type === "Unrecognized" ? void 0 : "BCP009");
-        }
-      }
-      complexLiteralCheck(t) {
-        if (this.holeDepth > 0) {
-          this.addError('Object and array literals are not allowed inside a string interpolation "${\u2026}".', t.start, t.end);
-        }
-      }
-      parenOrLambda() {
-        const open = this.next();
-        this.skipNLInside(")");
-        if (this.at(")")) {
-          this.next();
-          if (!this.at("=>")) this.fail('Expected "=>" after "()": an empty pair of parentheses is only valid as a lambda parameter list.');
-          return this.lambdaRest([], open.start);
-        }
-        const items = [];
-        for (; ; ) {
-          items.push(this.expression());
-          this.skipNLInside(")");
-          if (this.at(",")) {
-            this.next();
-            this.skipNLInside(")");
-            continue;
-          }
-          break;
-        }
-        this.expect(")", '")"');
-        if (this.at("=>")) {
-          const params = [];
-          for (const it of items) {
-            if (it.kind !== "Variable") this.fail("Lambda parameters must be plain identifiers.", this.toks[this.i]);
-            params.push({ kind: "Identifier", name: it.name, range: it.range });
-          }
-          return this.lambdaRest(params, open.start);
-        }
-        if (items.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
-        return { kind: "Paren", expression: items[0], range: this.range(open.start) };
-      }
-      skipNLAfterArrow() {
-        if (this.at("NL")) {
-          const n = this.peek(1);
-          if (!(n.type === "Identifier" && LAMBDA_BODY_STOP.has(n.value))) this.skipNL();
-        }
-      }
-      lambdaRest(params, start) {
-        this.expect("=>", '"=>"');
-        this.skipNLAfterArrow();
-        const body = this.expression();
-        return { kind: "Lambda", params, body, range: this.range(start) };
-      }
-      /** `(` [NL* expr {"," NL* expr}] NL* `)` */
-      args() {
-        this.expect("(", '"("');
-        this.skipNLInside(")");
-        const args = [];
-        if (this.at(")")) {
-          this.next();
-          return args;
-        }
-        for (; ; ) {
-          args.push(this.expression());
-          const hadNL = this.at("NL");
-          this.skipNLInside(")");
-          if (this.at(",")) {
-            const comma = this.next();
-            this.skipNLInside(")");
-            if (this.at(")")) {
-              this.addError('Trailing commas are not allowed in function arguments: remove the "," before ")".', comma.start, comma.end);
-              this.next();
-              return args;
-            }
-            continue;
-          }
-          if (this.at(")")) {
-            this.next();
-            return args;
-          }
-          if (hadNL && !this.at("EOF")) {
-            this.addError("Expected a comma character at this location.", this.cur.start, this.cur.start, "BCP237");
-            continue;
-          }
-          this.adjacentStringCheck();
-          this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
-        }
-      }
-      array() {
-        const start = this.cur.start;
-        const items = [];
-        this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
-        return { kind: "Array", items, range: this.range(start) };
-      }
-      spread() {
-        const t = this.next();
-        const expression2 = this.expression();
-        return { kind: "Spread", expression: expression2, range: this.range(t.start) };
-      }
-      object(allowResources) {
-        if (!allowResources) return this.objectAt(false);
-        this.enterNesting();
-        try {
-          return this.objectAt(true);
-        } finally {
-          this.depth--;
-        }
-      }
-      objectAt(allowResources) {
-        const start = this.cur.start;
-        const members2 = [];
-        this.list("{", "}", () => this.objectMember(allowResources), members2, !allowResources);
-        return { kind: "Object", members: members2, range: this.range(start) };
-      }
-      objectMember(allowResources) {
-        const t = this.cur;
-        if (allowResources && (t.type === "@" || t.type === "Identifier" && t.value === "resource" && this.peek(1).type === "Identifier")) {
-          const decorators = this.decorators();
-          if (!this.atWord("resource")) this.fail(`Expected a nested "resource" declaration after the decorators, found ${this.describe(this.cur)}.`);
-          const kw = this.cur;
-          const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
-          return this.resourceDecl({ decorators, keywordRange: this.span(kw.start, kw.end) }, start, true);
-        }
-        if (t.type === "...") return this.spread();
-        const key = this.propertyKey();
-        const keyName = key.kind === "Identifier" ? key.name : key.value;
-        this.expect(":", '":"');
-        return { kind: "ObjectProperty", key, keyName, value: this.propertyValue(), range: this.range(t.start) };
-      }
-      /**
-       * A property's value. When it fails to parse, the property is still written: it is kept
-       * with an {@link A.ErrorExpr} value (unknown to the evaluator), so a broken
-       * `enablePurgeProtection: ` is not read as absent and its default reported.
-       */
-      propertyValue() {
-        const start = this.cur.start;
-        const reads = this.memberReads.length;
-        try {
-          return this.expression();
-        } catch (e) {
-          if (!(e instanceof ParseFailure)) throw e;
-          this.addError(e.message, e.start, e.end, e.code);
-          this.memberReads.length = reads;
-          this.recoverElement("}");
-          return { kind: "Error", range: this.range(start) };
-        }
-      }
-      /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
-      propertyKey() {
-        const t = this.cur;
-        if (t.type === "Identifier" || t.type === "True" || t.type === "False" || t.type === "Null") {
-          this.next();
-          return { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
-        }
-        if (t.type === "StringComplete" || t.type === "StringLeft") return this.stringLiteral("a property name");
-        if (t.type === "@") this.fail("Decorators are only allowed here on nested resource declarations.");
-        this.fail(`Expected a property name at this location, found ${this.describe(t)}.`);
-      }
-      /** `[` NL* `for` vars `in` expr `:` body NL* `]` */
-      forExpression(bodyKind) {
-        const open = this.expect("[", '"["');
-        this.skipNL();
-        this.expectWord("for");
-        let item;
-        let index = null;
-        if (this.at("(")) {
-          this.next();
-          item = this.identifier("a loop item variable name");
-          this.expect(",", '"," (a loop declares "(item, index)")');
-          index = this.identifier("a loop index variable name");
-          this.expect(")", '")"');
-        } else {
-          item = this.identifier("a loop variable name");
-        }
-        this.expectWord("in");
-        const iterable = this.expression();
-        this.expect(":", '":"');
-        let body;
-        if (bodyKind === "expr") body = this.expression();
-        else if (this.atWord("if")) body = this.ifBody(bodyKind === "resource");
-        else if (this.at("{")) body = this.object(bodyKind === "resource");
-        else this.fail(`Expected "{" or "if" at this location, found ${this.describe(this.cur)}.`);
-        this.skipNL();
-        this.expect("]", '"]"');
-        return { kind: "For", item, index, iterable, body, range: this.range(open.start) };
-      }
-      /** A string literal, possibly interpolated (`'a${x}b'`, `$'''…${x}…'''`). */
-      stringLiteral(what) {
-        const t = this.cur;
-        if (t.type !== "StringComplete" && t.type !== "StringLeft") {
-          this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
-        }
-        this.next();
-        const segments2 = [t.value];
-        const segmentRanges = [this.span(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
-        const expressions = [];
-        const multiline = t.multiline === true;
-        const dollars = t.dollars ?? 0;
-        if (t.type === "StringLeft") {
-          for (; ; ) {
-            this.holeDepth++;
-            let e;
-            try {
-              e = this.expression();
-            } finally {
-              this.holeDepth--;
-            }
-            expressions.push(e);
-            const p = this.cur;
-            if (p.type !== "StringMiddle" && p.type !== "StringRight") {
-              this.fail(`Expected "}" to close the string interpolation at this location, found ${this.describe(p)}.`);
-            }
-            this.next();
-            segments2.push(p.value);
-            segmentRanges.push(this.span(p.contentStart ?? p.start, p.contentEnd ?? p.end));
-            if (p.type === "StringRight") break;
-          }
-        }
-        return {
-          kind: "String",
-          segments: segments2,
-          segmentRanges,
-          expressions,
-          value: expressions.length === 0 ? segments2[0] : null,
-          multiline,
-          dollars,
-          range: this.range(t.start)
-        };
-      }
-      // -------------------------------------------------------------------------------------------
-      // Types
-      // -------------------------------------------------------------------------------------------
-      type() {
-        this.enterNesting();
-        try {
-          return this.typeAt();
-        } finally {
-          this.depth--;
-        }
-      }
-      typeAt() {
-        if (this.at("NL") && this.peek(1).type === "|") this.skipNL();
-        const start = this.cur.start;
-        let leading = false;
-        if (this.at("|")) {
-          this.next();
-          leading = true;
-          this.noNewLineAfterPipe();
-        }
-        const members2 = [this.unaryType()];
-        while (this.at("|") || this.at("NL") && this.peek(1).type === "|") {
-          this.skipNL();
-          this.next();
-          this.noNewLineAfterPipe();
-          members2.push(this.unaryType());
-        }
-        if (members2.length === 1 && !leading) return members2[0];
-        return { kind: "UnionType", members: members2, range: this.range(start) };
-      }
-      noNewLineAfterPipe() {
-        if (this.at("NL")) this.fail('A line break is not allowed after "|" in a union type: put it before the "|".');
-      }
-      unaryType() {
-        const t = this.cur;
-        let base;
-        if (t.type === "-" || t.type === "!") {
-          this.next();
-          const operand = this.primary();
-          let value;
-          if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
-            value = { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
-          } else {
-            value = { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
-          }
-          base = { kind: "LiteralType", value, range: this.range(t.start) };
-        } else {
-          base = this.memberType();
-        }
-        const start = base.range.start.offset;
-        for (; ; ) {
-          if (this.at("?")) {
-            this.next();
-            base = { kind: "NullableType", base, range: this.range(start) };
-          } else if (this.at("!")) {
-            this.next();
-            base = { kind: "NonNullType", base, range: this.range(start) };
-          } else {
-            return base;
-          }
-        }
-      }
-      memberType() {
-        let t = this.primaryType();
-        const start = t.range.start.offset;
-        for (; ; ) {
-          if (this.at("[")) {
-            const n = this.peek(1).type;
-            if (n === "]") {
-              this.next();
-              this.next();
-              t = { kind: "ArrayType", element: t, range: this.range(start) };
-            } else if (n === "*" && this.peek(2).type === "]") {
-              this.next();
-              this.next();
-              this.next();
-              t = { kind: "TypeItemsAccess", object: t, range: this.range(start) };
-            } else {
-              this.next();
-              const index = this.expression();
-              this.expect("]", '"]"');
-              t = { kind: "TypeIndexAccess", object: t, index, range: this.range(start) };
-            }
-          } else if (this.at(".")) {
-            this.next();
-            if (this.at("*")) {
-              this.next();
-              t = { kind: "TypeAdditionalPropertiesAccess", object: t, range: this.range(start) };
-            } else {
-              const property = this.identifier("a property name");
-              const typeArgs = this.at("<") ? this.typeArgs() : null;
-              t = { kind: "TypeMemberAccess", object: t, property, typeArgs, range: this.range(start) };
-            }
-          } else {
-            return t;
-          }
-        }
-      }
-      primaryType() {
-        const t = this.cur;
-        switch (t.type) {
-          case "Integer":
-          case "True":
-          case "False":
-          case "Null":
-          case "StringComplete":
-          case "StringLeft": {
-            const value = this.primary();
-            return { kind: "LiteralType", value, range: value.range };
-          }
-          case "(": {
-            this.next();
-            this.skipNL();
-            const type = this.type();
-            this.skipNL();
-            this.expect(")", '")"');
-            return { kind: "ParenType", type, range: this.range(t.start) };
-          }
-          case "{": {
-            const properties = [];
-            this.list("{", "}", () => this.objectTypeProperty(), properties);
-            return { kind: "ObjectType", properties, range: this.range(t.start) };
-          }
-          case "[": {
-            const items = [];
-            this.list(
-              "[",
-              "]",
-              () => {
-                const start = this.cur.start;
-                const decorators = this.decorators();
-                const value = this.type();
-                return { kind: "TupleTypeItem", decorators, value, range: this.range(start) };
-              },
-              items
-            );
-            return { kind: "TupleType", items, range: this.range(t.start) };
-          }
-          case "Identifier": {
-            const name = this.identifier("a type name");
-            const typeArgs = this.at("<") ? this.typeArgs() : null;
-            return { kind: "TypeName", name, typeArgs, range: this.range(t.start) };
-          }
-          default:
-            this.fail(`Expected a type at this location, found ${this.describe(t)}.`);
-        }
-      }
-      objectTypeProperty() {
-        const start = this.cur.start;
-        const decorators = this.decorators();
-        let key = null;
-        let keyName = null;
-        let isAdditionalProperties = false;
-        if (this.at("*")) {
-          this.next();
-          isAdditionalProperties = true;
-        } else {
-          key = this.propertyKey();
-          keyName = key.kind === "Identifier" ? key.name : key.value;
-        }
-        this.expect(":", '":"');
-        const value = this.type();
-        return { kind: "ObjectTypeProperty", decorators, key, keyName, isAdditionalProperties, value, range: this.range(start) };
-      }
-      /** `<` NL* type {"," NL* type} NL* `>` */
-      typeArgs() {
-        this.expect("<", '"<"');
-        this.skipNL();
-        const out = [];
-        if (this.at(">")) this.fail("Expected at least one type argument.");
-        for (; ; ) {
-          out.push(this.type());
-          this.skipNL();
-          if (this.at(",")) {
-            this.next();
-            this.skipNL();
-            continue;
-          }
-          this.expect(">", '">"');
-          return out;
-        }
-      }
-    };
-  }
-});
-
-// src/parse/bicep/visit.ts
-function isNode(v) {
-  return typeof v === "object" && v !== null && typeof v.kind === "string" && "range" in v;
-}
-function pushChildren(node, out) {
-  const declaration = node.kind === "ResourceDecl" || node.kind === "ModuleDecl";
-  const fields = node;
-  for (const key in fields) {
-    if (SKIP.has(key) || declaration && CONVENIENCE.has(key)) continue;
-    const value = fields[key];
-    if (Array.isArray(value)) {
-      for (const v of value) if (isNode(v)) out.push(v);
-    } else if (isNode(value)) {
-      out.push(value);
-    }
-  }
-}
-function forEachBicepNode(file, visit2) {
-  const stack = [...file.statements];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    visit2(node);
-    pushChildren(node, stack);
-  }
-}
-var CONVENIENCE, SKIP;
-var init_visit = __esm({
-  "src/parse/bicep/visit.ts"() {
-    "use strict";
-    CONVENIENCE = /* @__PURE__ */ new Set(["body", "condition", "loop", "children"]);
-    SKIP = /* @__PURE__ */ new Set(["range", "lineMap", "text"]);
-  }
-});
-
-// src/parse/bicep/index.ts
-function parseBicepSource(input2, file, kind) {
-  const text2 = stripBom(input2);
-  const fileKind = kind === "params" ? "BicepParamFile" : "BicepFile";
-  try {
-    const p = new Parser2(text2);
-    const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
-    const range2 = p.lineMap.range(0, text2.length);
-    const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range: range2 };
-    MEMBER_READS.set(parsed, p.memberReadNames());
-    return parsed;
-  } catch (e) {
-    const lineMap = new LineMap(text2);
-    return { kind: fileKind, file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
-  }
-}
-function memberReadNames(file) {
-  let names = MEMBER_READS.get(file);
-  if (!names) {
-    const found = /* @__PURE__ */ new Set();
-    forEachBicepNode(file, (node) => {
-      if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") found.add(node.object.name);
-    });
-    names = found;
-    MEMBER_READS.set(file, names);
-  }
-  return names;
-}
-function stripBom(text2) {
-  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
-}
-function internalError(e, lineMap) {
-  const detail = e instanceof Error ? e.message : String(e);
-  return { message: `Internal error in the Bicep parser: ${detail}`, range: lineMap.range(0, 0) };
-}
-var MEMBER_READS, parseBicep, parseBicepParam;
-var init_bicep = __esm({
-  "src/parse/bicep/index.ts"() {
-    "use strict";
-    init_source();
-    init_parser3();
-    init_visit();
-    init_lexer2();
-    init_visit();
-    MEMBER_READS = /* @__PURE__ */ new WeakMap();
-    parseBicep = (input2, file) => parseBicepSource(input2, file, "bicep");
-    parseBicepParam = (input2, file) => parseBicepSource(input2, file, "params");
-  }
-});
-
-// src/parse/bicep/pragmas.ts
-function collectBicepPragmas(text2, lineMap) {
-  const out = [];
-  if (!text2.includes("#disable-next-line")) return out;
-  const lm = lineMap ?? new LineMap(text2);
-  const re = /^([ \t]*)(#disable-next-line\b[^\r\n]*)/gm;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    const start = m.index + m[1].length;
-    const body = m[2].replace(/\s*\/\/.*$/, "").trimEnd();
-    out.push({ text: body, range: lm.range(start, start + body.length), pragma: true });
-  }
-  return out;
-}
-var init_pragmas = __esm({
-  "src/parse/bicep/pragmas.ts"() {
-    "use strict";
-    init_source();
-  }
-});
-
-// src/eval/arm/detect.ts
-import * as path20 from "node:path";
-function candidatesByName(paramFile) {
-  const dir = path20.dirname(paramFile);
-  const base = path20.basename(paramFile);
-  const out = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path20.join(dir, `${m[1]}.json`));
-  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path20.join(dir, `${p[1]}.json`), path20.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path20.join(dir, "template.json"), path20.join(dir, "azuredeploy.json"), path20.join(dir, "main.json"));
-  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path20.join(dir, "main.json"), path20.join(dir, "azuredeploy.json"), path20.join(dir, "template.json"));
-  }
-  const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path20.join(dir, `${e[1]}.json`));
-  return out;
-}
-function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
-}
-function parameterFilePairing(templates, paramFiles) {
-  const index = templateIndex(templates);
-  const byName2 = paramFiles.map((pf) => templateByName(index, pf));
-  return (readMetadataTemplate) => {
-    const result = /* @__PURE__ */ new Map();
-    for (const t of templates) result.set(t, []);
-    paramFiles.forEach((pf, i) => {
-      let meta;
-      try {
-        meta = readMetadataTemplate(pf);
-      } catch {
-        meta = void 0;
-      }
-      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? byName2[i];
-      if (target && target !== pf) result.get(target).push(pf);
-    });
-    for (const list2 of result.values()) list2.sort();
-    return result;
-  };
-}
-function templateIndex(templates) {
-  const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) byNorm.set(norm(t), t);
-  return byNorm;
-}
-function pairedTemplate(index, paramFile, metadataTemplate2) {
-  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? templateByName(index, paramFile);
-  return target === paramFile ? void 0 : target;
-}
-function templateByName(index, paramFile) {
-  for (const c of candidatesByName(paramFile)) {
-    const target = index.get(norm(c));
-    if (target) return target;
-  }
-  return void 0;
-}
-function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path20.join(path20.dirname(paramFile), meta)));
-}
-var ENV_WORDS, norm;
-var init_detect = __esm({
-  "src/eval/arm/detect.ts"() {
-    "use strict";
-    ENV_WORDS = "(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)";
-    norm = (p) => path20.normalize(p).replace(/\\/g, "/").toLowerCase();
-  }
-});
-
-// src/eval/arm/expression.ts
-function classifyString(s) {
-  if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
-  if (s.startsWith("[")) {
-    const t = s.trimEnd();
-    if (t.endsWith("]")) return { kind: "expression", text: t.slice(1, -1) };
-  }
-  return { kind: "literal", value: s };
-}
-function isSpace(c) {
-  if (c <= 32) return c === 32 || c >= 9 && c <= 13;
-  if (c < 160) return false;
-  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
-}
-function isNameStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 36;
-}
-function isDigit4(c) {
-  return c >= 48 && c <= 57;
-}
-function isNamePart(c) {
-  return isNameStart(c) || isDigit4(c) || c === 45;
-}
-function nameEnd(s, i) {
-  if (!isNameStart(s.charCodeAt(i))) return -1;
-  let j = i + 1;
-  while (j < s.length && isNamePart(s.charCodeAt(j))) j++;
-  return j;
-}
-function quoteArm(s) {
-  return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
-}
-var ExprSyntaxError, Parser3, parseExpression2;
-var init_expression = __esm({
-  "src/eval/arm/expression.ts"() {
-    "use strict";
-    init_own_strings();
-    ExprSyntaxError = class extends Error {
-    };
-    Parser3 = class {
-      constructor(s) {
-        this.s = s;
-      }
-      s;
-      i = 0;
-      fail(msg) {
-        throw new ExprSyntaxError(`${msg} at position ${this.i + 1} of expression`);
-      }
-      // Character codes, not a regex per character and a slice per name: the parse of every
-      // distinct expression text of a run is on its cold path (issue 15: ~35 µs a text before).
-      ws() {
-        while (this.i < this.s.length && isSpace(this.s.charCodeAt(this.i))) this.i++;
-      }
-      peek() {
-        this.ws();
-        return this.s[this.i] ?? "";
-      }
-      expect(ch) {
-        if (this.peek() !== ch) this.fail(this.i >= this.s.length ? `expected '${ch}' but the expression ended` : `expected '${ch}' but found '${this.s[this.i]}'`);
-        this.i++;
-      }
-      ident() {
-        this.ws();
-        const end = nameEnd(this.s, this.i);
-        if (end < 0) this.fail("expected a name");
-        const name = this.s.slice(this.i, end);
-        this.i = end;
-        return name;
-      }
-      parseAll() {
-        const e = this.expr();
-        this.ws();
-        if (this.i < this.s.length) this.fail(`unexpected '${this.s[this.i]}'`);
-        return e;
-      }
-      expr() {
-        let e = this.primary();
-        for (; ; ) {
-          const c = this.peek();
-          if (c === ".") {
-            this.i++;
-            e = { kind: "prop", target: e, name: this.ident() };
-          } else if (c === "[") {
-            this.i++;
-            const index = this.expr();
-            this.expect("]");
-            e = { kind: "index", target: e, index };
-          } else return e;
-        }
-      }
-      primary() {
-        const c = this.peek();
-        if (c === "") this.fail("expected a value but the expression ended");
-        if (c === "'") return this.string();
-        if (c === "-" || isDigit4(c.charCodeAt(0))) return this.number();
-        if (c === "(") this.fail("unexpected '('");
-        let name = this.ident();
-        const save = this.i;
-        if (this.peek() === ".") {
-          this.i++;
-          this.ws();
-          const after = nameEnd(this.s, this.i);
-          if (after >= 0) {
-            let j = after;
-            while (j < this.s.length && isSpace(this.s.charCodeAt(j))) j++;
-            if (this.s[j] === "(") {
-              name = `${name}.${this.s.slice(this.i, after)}`;
-              this.i = after;
-            } else this.i = save;
-          } else this.i = save;
-        }
-        if (this.peek() !== "(") {
-          const lower = name.toLowerCase();
-          if (lower === "true") return { kind: "bool", value: true };
-          if (lower === "false") return { kind: "bool", value: false };
-          if (lower === "null") return { kind: "null" };
-          this.fail(`expected '(' after function name '${name}'`);
-        }
-        this.i++;
-        const args = [];
-        if (this.peek() === ")") {
-          this.i++;
-          return { kind: "call", name, args };
-        }
-        for (; ; ) {
-          args.push(this.expr());
-          const d = this.peek();
-          if (d === ",") {
-            this.i++;
-            continue;
-          }
-          if (d === ")") {
-            this.i++;
-            return { kind: "call", name, args };
-          }
-          this.fail(d === "" ? "expected ',' or ')' but the expression ended" : `expected ',' or ')' but found '${d}'`);
-        }
-      }
-      string() {
-        this.i++;
-        let out = "";
-        for (; ; ) {
-          const q = this.s.indexOf("'", this.i);
-          if (q < 0) {
-            this.i = this.s.length;
-            this.fail("unterminated string");
-          }
-          out += this.s.slice(this.i, q);
-          if (this.s.charCodeAt(q + 1) === 39) {
-            out += "'";
-            this.i = q + 2;
-            continue;
-          }
-          this.i = q + 1;
-          return { kind: "string", value: out };
-        }
-      }
-      /** `-?[0-9]+(\.[0-9]+)?` */
-      number() {
-        const start = this.i;
-        let j = start;
-        if (this.s.charCodeAt(j) === 45) j++;
-        const digits = j;
-        while (isDigit4(this.s.charCodeAt(j))) j++;
-        if (j === digits) this.fail("invalid number");
-        if (this.s.charCodeAt(j) === 46 && isDigit4(this.s.charCodeAt(j + 1))) {
-          j += 2;
-          while (isDigit4(this.s.charCodeAt(j))) j++;
-        }
-        this.i = j;
-        return { kind: "number", value: Number(this.s.slice(start, j)) };
-      }
-    };
-    parseExpression2 = memoByText(5e4, (own) => {
-      try {
-        return { ok: true, expr: new Parser3(own).parseAll() };
-      } catch (e) {
-        if (!(e instanceof ExprSyntaxError)) throw e;
-        return { ok: false, error: e.message };
-      }
-    });
-  }
-});
-
-// src/eval/arm/resourceid.ts
-function tplUnknown(reason, loc3, token) {
-  const u = unknown(reason, loc3, token);
-  if (token !== void 0) u.tpl = true;
-  return u;
-}
-function templateText(v) {
-  switch (v.kind) {
-    case "string":
-      return escapeBraces(v.value);
-    case "number":
-      return String(v.value);
-    case "bool":
-      return v.value ? "True" : "False";
-    case "unknown":
-      if (v.token === void 0) return void 0;
-      return v.tpl ? v.token : `{${escapeHoleless(v.token)}}`;
-    default:
-      return void 0;
-  }
-}
-function splitTemplate(t, sep = "/") {
-  const out = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (depth === 0 && c === "{" && t[i + 1] === "{") i++;
-    else if (depth === 0 && c === "}" && t[i + 1] === "}") i++;
-    else if (c === "{") depth++;
-    else if (c === "}") depth = Math.max(0, depth - 1);
-    else if (depth === 0 && c === sep) {
-      out.push(t.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(t.slice(from));
-  return out;
-}
-function nameSegments(v) {
-  const t = templateText(v);
-  if (t === void 0) return void 0;
-  return splitTemplate(t).filter((s) => s !== "");
-}
-function buildResourceId(prefix, type, names, loc3, fname) {
-  const typeSegs = type.split("/").filter((s) => s !== "");
-  const pre = prefix.map(templateText);
-  const nameSegs = [];
-  let identifiable = pre.every((p) => p !== void 0);
-  for (const n of names) {
-    const s = nameSegments(n);
-    if (s === void 0) identifiable = false;
-    else nameSegs.push(...s);
-  }
-  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
-  if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path50 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
-  for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path50 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path50 += "/" + nameSegs[i];
-  }
-  if (known2) return str(path50.includes("{{") || path50.includes("}}") ? path50.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path50, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path50);
-}
-function armResourceKey(type, name) {
-  const segs = nameSegments(name) ?? ["{?}"];
-  return `${type.split("/").filter((s) => s !== "").join("/")}/${segs.join("/")}`.toLowerCase();
-}
-function armResourceIdKey(value) {
-  let t;
-  if (value.kind === "string") t = escapeBraces(value.value);
-  else if (value.kind === "unknown" && value.tpl && value.token !== void 0) t = value.token;
-  if (t === void 0) return void 0;
-  const segs = splitTemplate(t);
-  let p = -1;
-  for (let i = segs.length - 1; i >= 0; i--) {
-    if (segs[i].toLowerCase() === "providers") {
-      p = i;
-      break;
-    }
-  }
-  if (p < 0) {
-    if (segs.length === 5 && segs[0] === "" && segs[1].toLowerCase() === "subscriptions" && segs[3].toLowerCase() === "resourcegroups" && segs[4] !== "") {
-      return `microsoft.resources/resourcegroups/${segs[4]}`.toLowerCase();
-    }
-    return void 0;
-  }
-  const rest = segs.slice(p + 1);
-  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s) => s === "")) return void 0;
-  if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
-  const types = [rest[0]];
-  const names = [];
-  for (let i = 1; i < rest.length; i += 2) {
-    types.push(rest[i]);
-    names.push(rest[i + 1]);
-  }
-  return `${types.join("/")}/${names.join("/")}`.toLowerCase();
-}
-var escapeBraces, escapeHoleless;
-var init_resourceid = __esm({
-  "src/eval/arm/resourceid.ts"() {
-    "use strict";
-    init_value();
-    escapeBraces = (s) => s.includes("{") || s.includes("}") ? s.replace(/\{/g, "{{").replace(/\}/g, "}}") : s;
-    escapeHoleless = (t) => t;
-  }
-});
-
-// src/eval/arm/evaluate.ts
-function tokenText(v) {
-  switch (v.kind) {
-    case "string":
-      return quoteArm(v.value);
-    case "number":
-      return String(v.value);
-    case "bool":
-      return String(v.value);
-    case "null":
-      return "null()";
-    case "list": {
-      const parts = v.items.map(tokenText);
-      return parts.every((p) => p !== void 0) ? `createArray(${parts.join(", ")})` : void 0;
-    }
-    case "object": {
-      const parts = [];
-      for (const [k, e] of v.entries) {
-        const t = tokenText(e);
-        if (t === void 0) return void 0;
-        parts.push(quoteArm(k), t);
-      }
-      return `createObject(${parts.join(", ")})`;
-    }
-    case "unknown":
-      return v.tpl ? `format(${quoteArm(v.token ?? "")})` : v.token;
-  }
-}
-function callToken(name, args) {
-  const parts = args.map(tokenText);
-  return parts.every((p) => p !== void 0) ? `${name}(${parts.join(", ")})` : void 0;
-}
-function firstUnknown2(args) {
-  for (const a of args) {
-    if (a.kind === "unknown") return a;
-  }
-  for (const a of args) if (containsUnknown(a)) return unknown("contains an unknown value");
-  return void 0;
-}
-function scalarString(v) {
-  switch (v.kind) {
-    case "string":
-      return v.value;
-    case "number":
-      return String(v.value);
-    case "bool":
-      return v.value ? "True" : "False";
-    case "null":
-      return "";
-    default:
-      return JSON.stringify(toJS(v));
-  }
-}
-function deepEqual(a, b) {
-  return valuesEqual(a, b, { ignoreKeyCase: true }) === true;
-}
-function reorigin(v, origin) {
-  return { ...v, origin };
-}
-function def(name, fn, partial = false) {
-  fns2.set(name.toLowerCase(), { name, fn, partial });
-}
-function asInt(v) {
-  return v?.kind === "number" ? Math.trunc(v.value) : void 0;
-}
-function compare2(name, test) {
-  return ([a, b], loc3) => {
-    if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc3);
-    if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc3);
-    return err(loc3, name, "arguments must be two numbers or two strings");
-  };
-}
-function arith(name, op) {
-  return ([a, b], loc3) => {
-    if (a?.kind !== "number" || b?.kind !== "number") return err(loc3, name, "arguments must be integers");
-    const r = op(a.value, b.value);
-    return r === void 0 || !Number.isFinite(r) ? err(loc3, name, "invalid operation") : num(r, loc3);
-  };
-}
-function minmax(name, pick) {
-  return (args, loc3) => {
-    const xs = args.length === 1 && args[0].kind === "list" ? args[0].items : args;
-    if (xs.length === 0 || xs.some((x) => x.kind !== "number")) return err(loc3, name, "arguments must be integers");
-    return num(pick(xs.map((x) => x.value)), loc3);
-  };
-}
-function splitFormat(fmt) {
-  const out = [];
-  let cur = "";
-  let start = 0;
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (c !== "{" && c !== "}") continue;
-    cur += fmt.slice(start, i);
-    if (c === "{") {
-      if (fmt[i + 1] === "{") {
-        cur += "{";
-        i++;
-      } else {
-        const close = fmt.indexOf("}", i);
-        if (close < 0) return void 0;
-        const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
-        if (!m) return void 0;
-        if (cur) out.push(cur);
-        cur = "";
-        out.push(Number(m[1]));
-        i = close;
-      }
-    } else {
-      if (fmt[i + 1] === "}") i++;
-      cur += "}";
-    }
-    start = i + 1;
-  }
-  cur += fmt.slice(start);
-  if (cur) out.push(cur);
-  return out;
-}
-function formatParts(fmt) {
-  return formatPartsOf(fmt) ?? void 0;
-}
-function deepMerge(a, b, loc3) {
-  if (a.kind === "object" && b.kind === "object") {
-    const m = new Map(a.entries);
-    for (const [k, v] of b.entries) {
-      let existingKey;
-      for (const ek of m.keys()) if (ek.toLowerCase() === k.toLowerCase()) existingKey = ek;
-      const prev = existingKey !== void 0 ? m.get(existingKey) : void 0;
-      if (existingKey !== void 0) m.delete(existingKey);
-      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc3) : v);
-    }
-    return obj(m, loc3);
-  }
-  if (b.kind === "unknown" && a.kind === "object") return b;
-  return b;
-}
-function firstLast(name, pickLast) {
-  return ([a], loc3) => {
-    if (!a) return err(loc3, name, "needs an argument");
-    if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc3);
-    if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc3) : str("", loc3);
-    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
-    return err(loc3, name, "argument must be an array or string");
-  };
-}
-function skipTake(name, take) {
-  return ([a, n], loc3) => {
-    const k = asInt(n);
-    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
-    const c = Math.max(0, k);
-    if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc3);
-    if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc3);
-    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
-    return err(loc3, name, "first argument must be an array or string");
-  };
-}
-function resourceIdOf(prefix, typeV, names, loc3, fname) {
-  if (typeV.kind !== "string") {
-    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
-  }
-  if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
-  return buildResourceId(prefix, typeV.value, names, loc3, fname);
-}
-function isTypeArg(v) {
-  return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
-}
-function evalExpr(e, ctx, loc3) {
-  switch (e.kind) {
-    case "string":
-      return str(e.value, loc3);
-    case "number":
-      return num(e.value, loc3);
-    case "bool":
-      return bool(e.value, loc3);
-    case "null":
-      return nul(loc3);
-    case "prop": {
-      const t = evalExpr(e.target, ctx, loc3);
-      return access(t, str(e.name, loc3), loc3);
-    }
-    case "index": {
-      const t = evalExpr(e.target, ctx, loc3);
-      const i = evalExpr(e.index, ctx, loc3);
-      return access(t, i, loc3);
-    }
-    case "call":
-      return evalCall2(e, ctx, loc3);
-  }
-}
-function access(t, key, loc3) {
-  if (t.kind === "unknown") {
-    const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
-    const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
-    return U(t.reason, loc3, tok);
-  }
-  if (key.kind === "unknown") return U("index depends on an unknown value", loc3);
-  if (t.kind === "object" && key.kind === "string") {
-    const m = member2(t, key.value);
-    return m ?? U(`property '${key.value}' does not exist`, loc3);
-  }
-  if (t.kind === "list" && key.kind === "number") {
-    const it = t.items[Math.trunc(key.value)];
-    return it ?? U(`index ${key.value} is out of range`, loc3);
-  }
-  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
-  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
-}
-function evalArgs(e, ctx, loc3) {
-  const args = [];
-  for (const a of e.args) args.push(evalExpr(a, ctx, loc3));
-  return args;
-}
-function evalCall2(e, ctx, loc3) {
-  const lname = lowerName(e.name);
-  if (lname === "if") {
-    if (e.args.length !== 3) return U("if(): needs three arguments", loc3);
-    const c = evalExpr(e.args[0], ctx, loc3);
-    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, decisionOf(c, loc3));
-    if (c.kind === "unknown") {
-      const a = evalExpr(e.args[1], ctx, loc3);
-      const b = evalExpr(e.args[2], ctx, loc3);
-      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
-    }
-    return U("if(): condition must be a boolean", loc3);
-  }
-  if (lname === "parameters" || lname === "variables") {
-    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc3) : void 0;
-    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc3);
-    const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
-    if (v === void 0) {
-      ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc3);
-      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
-    }
-    return v;
-  }
-  if (lname === "copyindex") {
-    const args2 = evalArgs(e, ctx, loc3);
-    let loopName;
-    let offset = 0;
-    for (const a of args2) {
-      if (a.kind === "string") loopName = a.value;
-      else if (a.kind === "number") offset = a.value;
-      else return U("copyIndex(): unknown argument", loc3);
-    }
-    const i = ctx.copyIndex(loopName);
-    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
-    if (i.kind === "number") return num(i.value + offset, loc3);
-    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
-  }
-  const args = evalArgs(e, ctx, loc3);
-  if (e.name.includes(".")) {
-    const r = ctx.userFunction?.(e.name, args, loc3);
-    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
-  }
-  const hosted = ctx.hostFunction?.(e.name, args, loc3);
-  if (hosted) return hosted;
-  return callLibrary(e.name, lname, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
-}
-function callArmFunction(name, args, loc3) {
-  return callLibrary(name, lowerName(name), args, loc3);
-}
-function callLibrary(name, lname, args, loc3) {
-  const d = fns2.get(lname);
-  if (!d) {
-    if (lname.startsWith("list")) {
-      const t = callToken(name, args);
-      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
-    }
-    return void 0;
-  }
-  if (!d.partial) {
-    const u = firstUnknown2(args);
-    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
-  }
-  try {
-    return provenance(d.name, d.fn(args, loc3, d.name), args, loc3);
-  } catch (x) {
-    return U(`${d.name}(): ${x.message}`, loc3);
-  }
-}
-function provenance(name, r, args, loc3) {
-  const k = name === "coalesce" ? args.indexOf(r) : -1;
-  if (k > 0) {
-    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc3) !== void 0));
-    return chosenBy(r, loc3, decisionOf(args[i], loc3, "coalesce() argument that was null"));
-  }
-  return derived(r, loc3, args);
-}
-function armAccess(t, key, loc3) {
-  return access(t, key, loc3);
-}
-function armCallToken(name, args) {
-  return callToken(name, args);
-}
-function evaluateArmString(s, loc3, ctx) {
-  return evaluateReadString(readArmString(s), loc3, ctx);
-}
-function readArmString(s) {
-  const form = classifyString(s);
-  return form.kind === "literal" ? form : parseExpression2(form.text);
-}
-function evaluateReadString(p, loc3, ctx) {
-  if ("kind" in p) return str(p.value, loc3);
-  if (!p.ok) {
-    ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
-    return U(`invalid expression: ${p.error}`, loc3);
-  }
-  return evalExpr(p.expr, ctx, loc3);
-}
-var U, templatePart, fns2, err, formatPartsOf, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, lowerName;
-var init_evaluate2 = __esm({
-  "src/eval/arm/evaluate.ts"() {
-    "use strict";
-    init_value();
-    init_expression();
-    init_resourceid();
-    init_own_strings();
-    U = (reason, loc3, token) => unknown(reason, loc3, token);
-    templatePart = templateText;
-    fns2 = /* @__PURE__ */ new Map();
-    err = (loc3, name, msg) => U(`${name}(): ${msg}`, loc3);
-    def(
-      "and",
-      (args, loc3) => {
-        let unk2;
-        for (const a of args) {
-          if (a.kind === "bool") {
-            if (!a.value) return bool(false, loc3);
-          } else if (a.kind === "unknown") unk2 ??= a;
-          else return err(loc3, "and", "arguments must be booleans");
-        }
-        return unk2 ? U("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
-      },
-      true
-    );
-    def(
-      "or",
-      (args, loc3) => {
-        let unk2;
-        for (const a of args) {
-          if (a.kind === "bool") {
-            if (a.value) return bool(true, loc3);
-          } else if (a.kind === "unknown") unk2 ??= a;
-          else return err(loc3, "or", "arguments must be booleans");
-        }
-        return unk2 ? U("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
-      },
-      true
-    );
-    def("not", ([a], loc3) => a?.kind === "bool" ? bool(!a.value, loc3) : err(loc3, "not", "argument must be a boolean"));
-    def("equals", ([a, b], loc3) => a && b ? bool(deepEqual(a, b), loc3) : err(loc3, "equals", "needs two arguments"));
-    def("true", (_a, loc3) => bool(true, loc3));
-    def("false", (_a, loc3) => bool(false, loc3));
-    def("null", (_a, loc3) => nul(loc3));
-    def("less", compare2("less", (c) => c < 0));
-    def("lessOrEquals", compare2("lessOrEquals", (c) => c <= 0));
-    def("greater", compare2("greater", (c) => c > 0));
-    def("greaterOrEquals", compare2("greaterOrEquals", (c) => c >= 0));
-    def("add", arith("add", (a, b) => a + b));
-    def("sub", arith("sub", (a, b) => a - b));
-    def("mul", arith("mul", (a, b) => a * b));
-    def("div", arith("div", (a, b) => b === 0 ? void 0 : Math.trunc(a / b)));
-    def("mod", arith("mod", (a, b) => b === 0 ? void 0 : a % b));
-    def("min", minmax("min", (xs) => Math.min(...xs)));
-    def("max", minmax("max", (xs) => Math.max(...xs)));
-    def("int", ([a], loc3) => {
-      if (a?.kind === "number") return reorigin(num(Math.trunc(a.value)), a.origin ?? loc3);
-      if (a?.kind === "string" && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc3, via: a.via };
-      return err(loc3, "int", "cannot convert to an integer");
-    });
-    def("float", ([a], loc3) => {
-      if (a?.kind === "number") return a;
-      if (a?.kind === "string" && a.value.trim() !== "" && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc3, via: a.via };
-      return err(loc3, "float", "cannot convert to a number");
-    });
-    def("range", ([a, b], loc3) => {
-      const s = asInt(a);
-      const c = asInt(b);
-      if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc3, "range", "invalid arguments");
-      return list(
-        Array.from({ length: c }, (_, i) => num(s + i, loc3)),
-        loc3
-      );
-    });
-    def("bool", ([a], loc3) => {
-      if (a?.kind === "bool") return a;
-      if (a?.kind === "string") {
-        const l = a.value.toLowerCase();
-        if (l === "true" || l === "false") return { ...bool(l === "true"), origin: a.origin ?? loc3, via: a.via };
-      }
-      if (a?.kind === "number") return { ...bool(a.value !== 0), origin: a.origin ?? loc3, via: a.via };
-      return err(loc3, "bool", "cannot convert to a boolean");
-    });
-    def("string", ([a], loc3) => {
-      if (!a) return err(loc3, "string", "needs an argument");
-      if (a.kind === "string") return a;
-      return { ...str(scalarString(a)), origin: a.kind === "list" || a.kind === "object" ? loc3 : a.origin ?? loc3, via: a.via };
-    });
-    def("json", ([a], loc3) => {
-      if (a?.kind !== "string") return err(loc3, "json", "argument must be a string");
-      try {
-        return fromJS(JSON.parse(a.value), loc3);
-      } catch {
-        return err(loc3, "json", "invalid JSON");
-      }
-    });
-    def(
-      "array",
-      ([a], loc3) => {
-        if (!a) return err(loc3, "array", "needs an argument");
-        if (a.kind === "list") return a;
-        return list([a], loc3);
-      },
-      true
-    );
-    def("base64", ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "utf8").toString("base64"), loc3) : err(loc3, "base64", "argument must be a string"));
-    def(
-      "base64ToString",
-      ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "base64").toString("utf8"), loc3) : err(loc3, "base64ToString", "argument must be a string")
-    );
-    def("uri", ([a, b], loc3) => {
-      if (a?.kind !== "string" || b?.kind !== "string") return err(loc3, "uri", "arguments must be strings");
-      try {
-        return str(new URL(b.value, a.value).toString(), loc3);
-      } catch {
-        return err(loc3, "uri", "invalid URI");
-      }
-    });
-    def("uriComponent", ([a], loc3) => a?.kind === "string" ? str(encodeURIComponent(a.value), loc3) : err(loc3, "uriComponent", "argument must be a string"));
-    def("uriComponentToString", ([a], loc3) => {
-      if (a?.kind !== "string") return err(loc3, "uriComponentToString", "argument must be a string");
-      try {
-        return str(decodeURIComponent(a.value), loc3);
-      } catch {
-        return err(loc3, "uriComponentToString", "invalid encoding");
-      }
-    });
-    def(
-      "concat",
-      (args, loc3) => {
-        if (args.length === 0) return str("", loc3);
-        if (args.some((a) => a.kind === "list")) {
-          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc3, callToken("concat", args));
-          const items = [];
-          for (const a of args) {
-            if (a.kind === "list") items.push(...a.items);
-            else if (a.kind !== "null") items.push(a);
-          }
-          return list(items, loc3);
-        }
-        if (args.some((a) => a.kind === "unknown")) {
-          const parts = args.map(templatePart);
-          return tplUnknown("concat(): depends on an unknown value", loc3, parts.every((p) => p !== void 0) ? parts.join("") : void 0);
-        }
-        if (args.some((a) => a.kind === "object")) return err(loc3, "concat", "cannot concatenate objects");
-        return str(args.map(scalarString).join(""), loc3);
-      },
-      true
-    );
-    formatPartsOf = memoByText(1e4, (fmt) => splitFormat(fmt) ?? null);
-    def(
-      "format",
-      (args, loc3) => {
-        const f = args[0];
-        if (!f) return err(loc3, "format", "needs a format string");
-        if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", args));
-        if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
-        const parts = formatParts(f.value);
-        if (!parts) return err(loc3, "format", "invalid format string");
-        let unknownArg = false;
-        for (const p of parts) {
-          if (typeof p === "string") continue;
-          const a = args[p + 1];
-          if (!a) return err(loc3, "format", `no argument {${p}}`);
-          if (a.kind === "unknown") unknownArg = true;
-        }
-        if (unknownArg) {
-          let token = "";
-          for (const p of parts) {
-            const t = typeof p === "string" ? escapeBraces(p) : templatePart(args[p + 1]);
-            if (t === void 0) {
-              token = void 0;
-              break;
-            }
-            token += t;
-          }
-          return tplUnknown("format(): depends on an unknown value", loc3, token);
-        }
-        for (const p of parts) if (typeof p === "number" && containsUnknown(args[p + 1])) return U("format(): depends on an unknown value", loc3);
-        let out = "";
-        for (const p of parts) out += typeof p === "string" ? p : scalarString(args[p + 1]);
-        return str(out, loc3);
-      },
-      true
-    );
-    strFn = (name, f) => {
-      return (args, loc3) => {
-        const [a, ...rest] = args;
-        if (a?.kind !== "string") return err(loc3, name, "first argument must be a string");
-        return f(a.value, rest) ?? err(loc3, name, "invalid arguments");
-      };
-    };
-    def("toLower", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toLowerCase() } : err(loc3, "toLower", "argument must be a string"));
-    def("toUpper", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toUpperCase() } : err(loc3, "toUpper", "argument must be a string"));
-    def("trim", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.trim() } : err(loc3, "trim", "argument must be a string"));
-    def(
-      "replace",
-      (args, loc3) => strFn("replace", (s, [o, n]) => o?.kind === "string" && n?.kind === "string" && o.value !== "" ? str(s.split(o.value).join(n.value), loc3) : void 0)(args, loc3)
-    );
-    def(
-      "split",
-      (args, loc3) => strFn("split", (s, [d]) => {
-        let delims;
-        if (d?.kind === "string") delims = [d.value];
-        else if (d?.kind === "list" && d.items.every((x) => x.kind === "string")) delims = d.items.map((x) => x.value);
-        if (!delims || delims.some((x) => x === "")) return void 0;
-        const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-        return list(
-          s.split(re).map((p) => str(p, loc3)),
-          loc3
-        );
-      })(args, loc3)
-    );
-    def("startsWith", (args, loc3) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("endsWith", (args, loc3) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("indexOf", (args, loc3) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("lastIndexOf", (args, loc3) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("padLeft", ([a, n, c], loc3) => {
-      const total = asInt(n);
-      const ch = c === void 0 ? " " : c.kind === "string" && c.value.length === 1 ? c.value : void 0;
-      if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc3, "padLeft", "invalid arguments");
-      return str(scalarString(a).padStart(total, ch), loc3);
-    });
-    def(
-      "substring",
-      (args, loc3) => strFn("substring", (s, [st, ln]) => {
-        const start = st === void 0 ? 0 : asInt(st);
-        const len = ln === void 0 ? void 0 : asInt(ln);
-        if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return void 0;
-        return str(s.substr(start, len ?? s.length - start), loc3);
-      })(args, loc3)
-    );
-    def("join", ([a, d], loc3) => {
-      if (a?.kind !== "list" || d?.kind !== "string") return err(loc3, "join", "invalid arguments");
-      return str(a.items.map(scalarString).join(d.value), loc3);
-    });
-    def(
-      "dataUri",
-      ([a], loc3) => a?.kind === "string" ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, "utf8").toString("base64")}`, loc3) : err(loc3, "dataUri", "argument must be a string")
-    );
-    def(
-      "length",
-      ([a], loc3) => {
-        if (!a) return err(loc3, "length", "needs an argument");
-        if (a.kind === "list") return num(a.items.length, loc3);
-        if (a.kind === "object") return num(a.entries.size, loc3);
-        if (a.kind === "string") return num(a.value.length, loc3);
-        if (a.kind === "unknown") return U("length(): depends on an unknown value", loc3, callToken("length", [a]));
-        return err(loc3, "length", "argument must be an array, object or string");
-      },
-      true
-    );
-    def(
-      "empty",
-      ([a], loc3) => {
-        if (!a) return err(loc3, "empty", "needs an argument");
-        if (a.kind === "null") return bool(true, loc3);
-        if (a.kind === "list") return bool(a.items.length === 0, loc3);
-        if (a.kind === "object") return bool(a.entries.size === 0, loc3);
-        if (a.kind === "string") return bool(a.value === "", loc3);
-        if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
-        return bool(false, loc3);
-      },
-      true
-    );
-    def(
-      "contains",
-      ([c, item], loc3) => {
-        if (!c || !item) return err(loc3, "contains", "needs two arguments");
-        if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc3);
-        if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
-        if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc3);
-        if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc3);
-        return err(loc3, "contains", "first argument must be an array, object or string");
-      },
-      true
-    );
-    def(
-      "createArray",
-      (args, loc3) => list([...args], loc3),
-      true
-    );
-    def(
-      "createObject",
-      (args, loc3) => {
-        if (args.length % 2 !== 0) return err(loc3, "createObject", "needs key/value pairs");
-        const m = /* @__PURE__ */ new Map();
-        for (let i = 0; i < args.length; i += 2) {
-          const k = args[i];
-          if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
-          m.set(k.value, args[i + 1]);
-        }
-        return obj(m, loc3);
-      },
-      true
-    );
-    def(
-      "union",
-      (args, loc3) => {
-        if (args.length === 0) return err(loc3, "union", "needs arguments");
-        const unk2 = args.find((a) => a.kind === "unknown");
-        if (unk2) return U("union(): depends on an unknown value", loc3, callToken("union", args));
-        if (args.every((a) => a.kind === "object")) {
-          let acc = obj(/* @__PURE__ */ new Map(), loc3);
-          for (const a of args) acc = deepMerge(acc, a, loc3);
-          return reorigin(acc, loc3);
-        }
-        if (args.every((a) => a.kind === "list")) {
-          if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc3, callToken("union", args));
-          const items = [];
-          for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
-          return list(items, loc3);
-        }
-        return err(loc3, "union", "arguments must all be arrays or all objects");
-      },
-      true
-    );
-    def("intersection", (args, loc3) => {
-      if (args.length === 0) return err(loc3, "intersection", "needs arguments");
-      if (args.every((a) => a.kind === "list")) {
-        const [f, ...rest] = args;
-        return list(
-          f.items.filter((x) => rest.every((r) => r.items.some((y) => deepEqual(x, y)))),
-          loc3
-        );
-      }
-      if (args.every((a) => a.kind === "object")) {
-        const [f, ...rest] = args;
-        const m = /* @__PURE__ */ new Map();
-        for (const [k, v] of f.entries) {
-          if (rest.every((r) => {
-            const o = member2(r, k);
-            return o !== void 0 && deepEqual(o, v);
-          })) m.set(k, v);
-        }
-        return obj(m, loc3);
-      }
-      return err(loc3, "intersection", "arguments must all be arrays or all objects");
-    });
-    def("first", firstLast("first", false), true);
-    def("last", firstLast("last", true), true);
-    def("skip", skipTake("skip", false), true);
-    def("take", skipTake("take", true), true);
-    def(
-      "coalesce",
-      (args, loc3) => {
-        for (const a of args) {
-          if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
-          if (a.kind !== "null") return a;
-        }
-        return nul(loc3);
-      },
-      true
-    );
-    def(
-      "items",
-      ([a], loc3) => {
-        if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc3, callToken("items", [a]));
-        if (a?.kind !== "object") return err(loc3, "items", "argument must be an object");
-        const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
-        return list(
-          keys.map((k) => obj({ key: str(k, loc3), value: a.entries.get(k) }, loc3)),
-          loc3
-        );
-      },
-      true
-    );
-    def(
-      "objectKeys",
-      ([a], loc3) => {
-        if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
-        return list(
-          [...a.entries.keys()].map((k) => str(k, loc3)),
-          loc3
-        );
-      },
-      true
-    );
-    def(
-      "tryGet",
-      ([a, ...path50], loc3) => {
-        let cur = a;
-        for (const p of path50) {
-          if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path50]));
-          if (cur.kind === "null") return nul(loc3);
-          if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
-          else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
-          else return nul(loc3);
-        }
-        return cur ?? nul(loc3);
-      },
-      true
-    );
-    def(
-      "flatten",
-      ([a], loc3) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
-        const items = [];
-        for (const x of a.items) {
-          if (x.kind === "list") items.push(...x.items);
-          else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc3);
-          else return err(loc3, "flatten", "items must be arrays");
-        }
-        return list(items, loc3);
-      },
-      true
-    );
-    def(
-      "shallowMerge",
-      ([a], loc3) => {
-        if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
-        const m = /* @__PURE__ */ new Map();
-        for (const x of a.items) {
-          if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
-          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc3);
-        }
-        return obj(m, loc3);
-      },
-      true
-    );
-    def(
-      "indexFromEnd",
-      ([a, n], loc3) => {
-        const k = asInt(n);
-        if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
-        return U("indexFromEnd(): cannot be evaluated", loc3);
-      },
-      true
-    );
-    DEFAULT_SUB = "subscription().subscriptionId";
-    DEFAULT_RG = "resourceGroup().name";
-    sub = (s) => [str("/subscriptions/", s.origin), s];
-    rg = (r) => [str("/resourceGroups/", r.origin), r];
-    def(
-      "resourceId",
-      (args, loc3) => {
-        const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 2) {
-          return U("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
-        }
-        const pre = args.slice(0, ti);
-        const subV = ti === 2 ? pre[0] : unknown("subscription", loc3, DEFAULT_SUB);
-        const rgV = ti >= 1 ? pre[ti - 1] : unknown("resource group", loc3, DEFAULT_RG);
-        return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti], args.slice(ti + 1), loc3, "resourceId");
-      },
-      true
-    );
-    def(
-      "subscriptionResourceId",
-      (args, loc3) => {
-        const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
-        const subV = ti === 1 ? args[0] : unknown("subscription", loc3, DEFAULT_SUB);
-        return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc3, "subscriptionResourceId");
-      },
-      true
-    );
-    def(
-      "tenantResourceId",
-      (args, loc3) => args[0] ? resourceIdOf([], args[0], args.slice(1), loc3, "tenantResourceId") : err(loc3, "tenantResourceId", "needs a type"),
-      true
-    );
-    def(
-      "managementGroupResourceId",
-      (args, loc3) => {
-        const ti = args.findIndex(isTypeArg);
-        if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
-        const mg = ti === 1 ? args[0] : unknown("management group", loc3, "managementGroup().name");
-        return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc3), mg], args[ti], args.slice(ti + 1), loc3, "managementGroupResourceId");
-      },
-      true
-    );
-    def(
-      "extensionResourceId",
-      ([scope, ...rest], loc3) => scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc3, "extensionResourceId") : err(loc3, "extensionResourceId", "needs a scope and a type"),
-      true
-    );
-    STATE_FUNCTIONS = [
-      "resourceGroup",
-      "subscription",
-      "deployment",
-      "environment",
-      "tenant",
-      "managementGroup",
-      "reference",
-      "references",
-      "uniqueString",
-      "guid",
-      "pickZones",
-      "providers",
-      "deployer",
-      "getSecret",
-      "dateTimeAdd",
-      "dateTimeFromEpoch",
-      "dateTimeToEpoch",
-      "listKeys",
-      "listSecrets",
-      "listAccountSas",
-      "listServiceSas",
-      "listConnectionStrings",
-      "externalInputs"
-    ];
-    for (const n of STATE_FUNCTIONS) {
-      def(
-        n,
-        (args, loc3) => {
-          const t = callToken(n, args);
-          return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
-        },
-        true
-      );
-    }
-    for (const n of ["newGuid", "utcNow"]) {
-      def(n, (_args, loc3) => U(`${n}() differs on every deployment`, loc3), true);
-    }
-    for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
-      def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
-    }
-    lowerName = memoByText(1e4, (name) => name.toLowerCase());
-  }
-});
-
-// src/eval/arm/node-strings.ts
-function readNodeString(node) {
-  const s = String(node.value);
-  if (!s.startsWith("[")) return readArmString(s);
-  let r = READ_STRINGS.get(node);
-  if (r === void 0) {
-    r = readArmString(s);
-    READ_STRINGS.set(node, r);
-  }
-  return r;
-}
-var READ_STRINGS;
-var init_node_strings = __esm({
-  "src/eval/arm/node-strings.ts"() {
-    "use strict";
-    init_evaluate2();
-    READ_STRINGS = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/eval/arm/member-reads.ts
-function parametersReadByMember(root) {
-  if (!root) return /* @__PURE__ */ new Set();
-  const known2 = READ_BY_MEMBER.get(root);
-  if (known2) return known2;
-  const out = /* @__PURE__ */ new Set();
-  const visitExpr = (e) => {
-    switch (e.kind) {
-      case "prop":
-      case "index": {
-        const t = e.target;
-        if (t.kind === "call" && t.name.toLowerCase() === "parameters" && t.args[0]?.kind === "string") out.add(t.args[0].value.toLowerCase());
-        visitExpr(e.target);
-        if (e.kind === "index") visitExpr(e.index);
-        return;
-      }
-      case "call":
-        for (const a of e.args) visitExpr(a);
-        return;
-      default:
-        return;
-    }
-  };
-  const visitString = (n) => {
-    if (typeof n.value !== "string" || !mayReadParameterMember(n.value)) return;
-    const parsed = readNodeString(n);
-    if ("ok" in parsed && parsed.ok) visitExpr(parsed.expr);
-  };
-  const candidates2 = bracketStrings(root);
-  if (candidates2) for (const n of candidates2) visitString(n);
-  else {
-    const stack = [root];
-    while (stack.length) {
-      const n = stack.pop();
-      if (n.type === "string") visitString(n);
-      else if (n.children) for (const c of n.children) stack.push(c);
-    }
-  }
-  READ_BY_MEMBER.set(root, out);
-  return out;
-}
-function mayReadParameterMember(s) {
-  return s.charCodeAt(0) === 91 && PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
-}
-var PARAMETERS_CALL, MEMBER_AFTER_CALL, READ_BY_MEMBER;
-var init_member_reads = __esm({
-  "src/eval/arm/member-reads.ts"() {
-    "use strict";
-    init_json();
-    init_node_strings();
-    PARAMETERS_CALL = /parameters\s*\(\s*'/i;
-    MEMBER_AFTER_CALL = /\)\s*[.[]/;
-    READ_BY_MEMBER = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/eval/arm/template.ts
-function problem(env, message, location) {
-  const k = `${location.file}:${location.range.start.offset}:${message}`;
-  if (env.problemKeys.has(k)) return;
-  env.problemKeys.add(k);
-  env.problems.push({ message, location, code: "EVAL001" });
-}
-function declLocation(doc, node, label, symbol) {
-  return { file: doc.file, range: doc.lineMap.range(node.offset, node.offset + node.length), label, symbol };
-}
-function evaluatedValue(evaluated, node) {
-  for (let i = 0; i < evaluated.length; i++) if (evaluated[i][0] === node) return evaluated[i][1];
-  return void 0;
-}
-function andConditions(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  return b;
-}
-function composeName(parent, child, childType) {
-  const childSegs = child.kind === "string" ? child.value.split("/").length : 1;
-  if (childSegs >= childType.split("/").length - 1) return child;
-  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
-  const p = templateText(parent);
-  const c = templateText(child);
-  const u = tplUnknown(`the name depends on an unknown value`, child.origin, p !== void 0 && c !== void 0 ? `${p}/${c}` : void 0);
-  return child.via ? { ...u, via: child.via } : u;
-}
-function nameLabel(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
-  return "?";
-}
-function walkResources(resourcesNode, frame, parent, deployment, inherited) {
-  if (!resourcesNode) return;
-  const entries2 = resourcesNode.type === "array" ? (resourcesNode.children ?? []).map((c) => [void 0, c]) : resourcesNode.type === "object" ? members(resourcesNode).map(([k, , v]) => [k, v]) : [];
-  for (const [symbolicName, node] of entries2) {
-    if (node.type !== "object") continue;
-    try {
-      walkResource(node, symbolicName, frame, parent, deployment, inherited);
-    } catch (e) {
-      problem(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
-    }
-  }
-}
-function walkResource(node, symbolicName, frame, parent, deployment, inherited) {
-  const scope = frame.scope;
-  const env = scope.env;
-  const copyNode = getProp(node, "copy");
-  const instances = [];
-  if (copyNode?.type === "object") {
-    const nameNode = getProp(copyNode, "name");
-    const loopName = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-    const countNode = getProp(copyNode, "count");
-    const count = countNode ? frame.eval(countNode) : unknown("copy without count");
-    if (count.kind === "number") {
-      let n = Math.max(0, Math.trunc(count.value));
-      if (n > env.maxCopy) {
-        problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
-        n = env.maxCopy;
-      }
-      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
-    } else {
-      const idx = unknown(`the copy count is unknown${count.kind === "unknown" ? ` (${count.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
-      instances.push({ frame: frame.push({ name: loopName, index: idx, kind: "resource" }) });
-    }
-  } else instances.push({ frame });
-  for (const inst of instances) {
-    const f = inst.frame;
-    const condNode = getProp(node, "condition");
-    let condition = inherited;
-    const evaluated = [];
-    if (condNode) {
-      const c = f.eval(condNode);
-      evaluated.push([condNode, c]);
-      if (c.kind === "bool" && !c.value) continue;
-      if (c.kind === "string" && c.value.toLowerCase() === "false") continue;
-      condition = andConditions(inherited, c);
-    }
-    const typeNode = getProp(node, "type");
-    const typeV = typeNode ? f.eval(typeNode) : void 0;
-    if (typeNode && typeV) evaluated.push([typeNode, typeV]);
-    if (typeV?.kind !== "string") {
-      problem(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
-      continue;
-    }
-    let typeText = typeV.value;
-    let apiVersion;
-    const at2 = typeText.indexOf("@");
-    if (at2 > 0) {
-      apiVersion = typeText.slice(at2 + 1);
-      typeText = typeText.slice(0, at2);
-    }
-    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
-    const nameNode = getProp(node, "name");
-    const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
-    if (nameNode) evaluated.push([nameNode, nameV]);
-    const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
-    const apiNode = getProp(node, "apiVersion");
-    const apiV = apiNode ? f.eval(apiNode) : void 0;
-    if (apiNode && apiV) evaluated.push([apiNode, apiV]);
-    if (apiV?.kind === "string") apiVersion = apiV.value;
-    apiVersion ??= parent?.apiVersion;
-    const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
-    const body = f.eval(node, (k) => sameKeyIgnoringCase(k, "resources") || isDeployment && sameKeyIgnoringCase(k, "properties"), evaluated);
-    let propsValue;
-    if (isDeployment && body.kind === "object") {
-      const propsNode = getProp(node, "properties");
-      if (propsNode) {
-        propsValue = f.eval(propsNode, (k) => sameKeyIgnoringCase(k, "template"));
-        body.entries.set("properties", propsValue);
-      }
-    }
-    const existingV = getProp(node, "existing");
-    const res = {
-      type: fullType,
-      name: fullName,
-      idKey: armResourceKey(fullType, fullName),
-      body,
-      typeLocation: memberLocation(scope.doc, node, "type") ?? scope.loc(node),
-      objectLocation: scope.loc(node),
-      site: (p) => memberSite(scope.doc, node, p),
-      existing: existingV?.value === true,
-      deployment,
-      file: scope.doc.file
-    };
-    if (apiVersion !== void 0) res.apiVersion = apiVersion;
-    if (symbolicName !== void 0) res.symbolicName = symbolicName;
-    const nl = memberLocation(scope.doc, node, "name");
-    if (nl) res.nameLocation = nl;
-    if (condition) res.condition = condition;
-    if (inst.index !== void 0) res.copyIndex = inst.index;
-    env.resources.push(res);
-    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition, propsValue);
-    walkResources(getProp(node, "resources"), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
-  }
-}
-function memberSite(doc, node, p) {
-  const segs = p.split(".");
-  let cur = node;
-  for (let i = 0; i < segs.length - 1 && cur; i++) {
-    const seg = segs[i];
-    cur = cur.type === "array" ? /^\d+$/.test(seg) ? cur.children?.[Number(seg)] : void 0 : getProp(cur, seg);
-  }
-  return cur?.type === "object" ? memberLocation(doc, cur, segs[segs.length - 1]) : void 0;
-}
-function evaluatedParameters(scope, props, propsValue, paramsNode) {
-  if (scope.funcs.size > 0 || propsValue?.kind !== "object" || paramsNode?.type !== "object") return void 0;
-  const key = propertyNode(props, "parameters")?.children?.[0]?.value;
-  if (typeof key !== "string" || !keysMapOneToOne(props, key) || !keysMapOneToOne(paramsNode)) return void 0;
-  const params = propsValue.entries.get(key);
-  return params?.kind === "object" ? params.entries : void 0;
-}
-function keysMapOneToOne(objNode, key) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const [k] of members(objNode)) {
-    if (seen.has(k) || sameKeyIgnoringCase(k, "copy")) return false;
-    seen.add(k);
-  }
-  return key === void 0 || seen.has(key);
-}
-function expandDeployment(node, frame, deployment, condition, propsValue) {
-  const scope = frame.scope;
-  const env = scope.env;
-  const props = getProp(node, "properties");
-  const tmpl = getProp(props, "template");
-  if (tmpl?.type !== "object") {
-    linkedTemplate(props, frame, deployment, propsValue);
-    return;
-  }
-  if (env.depth > 30) {
-    problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
-    return;
-  }
-  const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
-  const scopeV = scopeNode ? frame.eval(scopeNode) : void 0;
-  const inner = scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
-  env.depth++;
-  try {
-    if (inner) {
-      const assigned = /* @__PURE__ */ new Map();
-      const paramsNode = getProp(props, "parameters");
-      const evaluated = evaluatedParameters(scope, props, propsValue, paramsNode);
-      for (const [k, keyNode, v] of members(paramsNode)) {
-        const pv = evaluated?.get(k) ?? frame.eval(v);
-        const via = scope.loc(keyNode, `deployment parameter "${k}"`);
-        let value;
-        if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
-        else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
-        assigned.set(k.toLowerCase(), passedThrough(value, via));
-      }
-      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
-      declareInputs(tmpl, innerScope, true);
-      walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
-    } else {
-      walkResources(getProp(tmpl, "resources"), frame, void 0, deployment, condition);
-    }
-  } finally {
-    env.depth--;
-  }
-}
-function linkedTemplate(props, frame, deployment, propsValue) {
-  const link = getProp(props, "templateLink");
-  if (link?.type !== "object" || getProp(link, "relativePath")) return;
-  const key = getProp(link, "uri") ? "uri" : getProp(link, "id") ? "id" : void 0;
-  const at2 = key ? getProp(link, key) : void 0;
-  if (!key || !at2) return;
-  const scope = frame.scope;
-  const args = /* @__PURE__ */ new Map();
-  const argSites = /* @__PURE__ */ new Map();
-  const params = propsValue?.kind === "object" ? member2(propsValue, "parameters") : void 0;
-  for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
-    argSites.set(k, scope.loc(keyNode));
-    const pv = params?.kind === "object" ? params.entries.get(k) : void 0;
-    args.set(k, member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v)));
-  }
-  scope.env.opaque.push({
-    format: "arm",
-    name: deployment[deployment.length - 1] ?? "?",
-    address: deployment.map((d) => `deployment(${d})`).join("/"),
-    source: clippedSource(typeof at2.value === "string" ? at2.value : ""),
-    sourceAt: scope.loc(at2),
-    reason: linkedTemplateReason(key),
-    args,
-    argSites,
-    linkedPaths: key === "uri" ? linkedPaths(scope, at2) : []
-  });
-}
-function linkedPaths(scope, at2) {
-  const text2 = typeof at2.value === "string" ? at2.value : "";
-  const texts = [text2];
-  for (const m of text2.matchAll(/variables\('([^']+)'\)/gi)) {
-    const node = scope.vars.get(m[1].toLowerCase())?.node;
-    if (typeof node?.value === "string") texts.push(node.value);
-  }
-  const out = [];
-  for (const t of texts) {
-    for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]);
-    for (const m of t.matchAll(/parameters\('([^']+)'\)/gi)) {
-      const slot = scope.params.get(m[1].toLowerCase());
-      const v = slot?.assigned?.kind === "string" ? slot.assigned.value : slot?.node?.value;
-      if (typeof v === "string" && /^[^:]+\.json$/i.test(v)) out.push(v);
-    }
-  }
-  return out.map((p) => p.replace(/^\.?\//, ""));
-}
-function linkedTemplateReason(key) {
-  return key === "uri" ? "its template is linked by URL (templateLink.uri), which Azure fetches when it deploys" : "its template is a template spec (templateLink.id), which Azure reads when it deploys";
-}
-function clippedSource(text2) {
-  return text2.length > 100 ? `${text2.slice(0, 99)}\u2026` : text2;
-}
-function readParameterFile(pf) {
-  return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), v]));
-}
-function parameterFileEntries(pf) {
-  const out = [];
-  const doc = { file: pf.file, lineMap: pf.parsed.lineMap };
-  for (const [k, , v] of members(getProp(pf.parsed.root, "parameters"))) {
-    const valueNode = getProp(v, "value");
-    const refNode = getProp(v, "reference");
-    if (valueNode) out.push([k, nodeToValue(doc, valueNode)]);
-    else if (refNode) {
-      const secret = getProp(refNode, "secretName")?.value;
-      out.push([k, unknown(`Key Vault reference${typeof secret === "string" ? ` (secret "${secret}")` : ""}`, nodeLocation(doc, refNode))]);
-    }
-  }
-  return out;
-}
-function declareInputs(template, scope, nested) {
-  const { doc, env } = scope;
-  const readByMember = parametersReadByMember(template);
-  const paramsNode = getProp(template, "parameters");
-  for (const slot of scope.params.values()) {
-    const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
-    const label = `parameter "${slot.name}"`;
-    const symbol = { kind: "input", name: slot.name };
-    const header = keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol };
-    const key = `${header.file}:${header.range.start.offset}`;
-    if (env.inputKeys.has(key)) continue;
-    env.inputKeys.add(key);
-    const typeNode = getProp(slot.decl, "type");
-    const refNode = getProp(slot.decl, "$ref");
-    const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
-    const input2 = { name: slot.name, kind: "arm-parameter", header };
-    if (nested) input2.nested = true;
-    if (type !== void 0) input2.type = type;
-    if (type && /^secure(string|object)$/i.test(type)) input2.secure = true;
-    if (readByMember.has(slot.name.toLowerCase())) input2.readByMember = true;
-    const dv = scope.defaultValue(slot);
-    if (dv) input2.defaultValue = dv;
-    if (slot.assigned) input2.assigned = slot.assigned;
-    const allowed = allowedValuesNode(template, slot.decl);
-    if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
-    else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
-    env.inputs.push(input2);
-  }
-}
-function evaluateArmTemplate(opts) {
-  const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, inputs: [], inputKeys: /* @__PURE__ */ new Set() };
-  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
-  const root = opts.templateNode ?? parsed.root;
-  if (!root || root.type !== "object") return result;
-  const doc = { file: opts.file, lineMap: parsed.lineMap };
-  try {
-    const gen = getProp(getProp(root, "metadata"), "_generator");
-    const gname = getProp(gen, "name")?.value;
-    if (typeof gname === "string") {
-      const gver = getProp(gen, "version")?.value;
-      result.generator = typeof gver === "string" ? { name: gname, version: gver } : { name: gname };
-    }
-    const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
-    for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
-    const scope = new Scope(doc, root, env, assigned);
-    declareInputs(root, scope, false);
-    walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
-  } catch (e) {
-    problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
-  }
-  return result;
-}
-function allowedValuesNode(root, decl) {
-  let node = decl;
-  for (let depth = 0; node && depth <= MAX_REF_DEPTH; depth++) {
-    const allowed = getProp(node, "allowedValues");
-    if (allowed?.type === "array") return allowed;
-    const ref = getProp(node, "$ref")?.value;
-    if (typeof ref !== "string") return void 0;
-    const m = /^#\/definitions\/([^/]+)$/.exec(ref);
-    node = m ? getProp(getProp(root, "definitions"), m[1]) : void 0;
-    if (!node) return "unknown";
-  }
-  return node ? "unknown" : void 0;
-}
-var DEPLOYMENTS, Scope, Frame, MAX_REF_DEPTH;
-var init_template = __esm({
-  "src/eval/arm/template.ts"() {
-    "use strict";
-    init_limits();
-    init_value();
-    init_json();
-    init_evaluate2();
-    init_node_strings();
-    init_resourceid();
-    init_expression();
-    init_member_reads();
-    DEPLOYMENTS = "microsoft.resources/deployments";
-    Scope = class _Scope {
-      constructor(doc, template, env, assigned, functionArgs) {
-        this.doc = doc;
-        this.template = template;
-        this.env = env;
-        this.root = new Frame(this, []);
-        if (functionArgs) {
-          const decls = functionArgs.decls?.children ?? [];
-          decls.forEach((d, i) => {
-            const nameNode = getProp(d, "name");
-            if (typeof nameNode?.value !== "string") return;
-            const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
-            this.params.set(nameNode.value.toLowerCase(), {
-              name: nameNode.value,
-              keyLoc: declLocation(doc, nameNode, `parameter "${nameNode.value}"`, { kind: "input", name: nameNode.value }),
-              decl: d,
-              value: v,
-              state: 2
-            });
-          });
-          return;
-        }
-        for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
-          const slot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: "input", name }), decl, node: getProp(decl, "defaultValue"), state: 0 };
-          const a = assigned.get(name.toLowerCase());
-          if (a?.kind === "null" && slot.node) slot.nullGiven = a;
-          else if (a) slot.assigned = a;
-          this.params.set(name.toLowerCase(), slot);
-        }
-        const varsNode = getProp(template, "variables");
-        for (const [name, keyNode, node] of members(varsNode)) {
-          if (name.toLowerCase() === "copy" && node.type === "array") {
-            for (const entry4 of node.children ?? []) {
-              const n = getProp(entry4, "name");
-              if (typeof n?.value !== "string") continue;
-              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: "variable", name: n.value }), node: entry4, state: 0, copy: true });
-            }
-            continue;
-          }
-          this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: "variable", name }), node, state: 0 });
-        }
-        const fnsNode = getProp(template, "functions");
-        for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
-          const nsName = getProp(ns, "namespace")?.value;
-          if (typeof nsName !== "string") continue;
-          for (const [fname, , fdecl] of members(getProp(ns, "members"))) this.funcs.set(`${nsName}.${fname}`.toLowerCase(), fdecl);
-        }
-      }
-      doc;
-      template;
-      env;
-      params = /* @__PURE__ */ new Map();
-      vars = /* @__PURE__ */ new Map();
-      funcs = /* @__PURE__ */ new Map();
-      root;
-      loc(node, label) {
-        return nodeLocation(this.doc, node, label);
-      }
-      parameter(name) {
-        const slot = this.params.get(name.toLowerCase());
-        if (!slot) return void 0;
-        if (slot.state === 2) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
-        if (slot.state === 1) {
-          problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
-          return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
-        }
-        slot.state = 1;
-        let v;
-        if (slot.assigned) v = slot.assigned;
-        else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
-        else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
-        else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
-        slot.value = v;
-        slot.read = passedThrough(v, slot.keyLoc);
-        slot.state = 2;
-        return slot.read;
-      }
-      defaultValue(slot) {
-        return slot.node ? this.root.eval(slot.node) : void 0;
-      }
-      variable(name) {
-        const slot = this.vars.get(name.toLowerCase());
-        if (!slot) return void 0;
-        if (slot.state === 2) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
-        if (slot.state === 1) {
-          problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
-          return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
-        }
-        slot.state = 1;
-        const v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
-        slot.value = v;
-        slot.read = passedThrough(v, slot.keyLoc);
-        slot.state = 2;
-        return slot.read;
-      }
-      userFunction(name, args, loc3) {
-        const decl = this.funcs.get(name.toLowerCase());
-        if (!decl) return void 0;
-        const out = getProp(getProp(decl, "output"), "value");
-        if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc3);
-        this.env.depth++;
-        try {
-          const fscope = new _Scope(this.doc, this.template, this.env, /* @__PURE__ */ new Map(), { decls: getProp(decl, "parameters"), args });
-          for (const [k, f] of this.funcs) fscope.funcs.set(k, f);
-          return fscope.root.eval(out);
-        } finally {
-          this.env.depth--;
-        }
-      }
-    };
-    Frame = class _Frame {
-      constructor(scope, loops) {
-        this.scope = scope;
-        this.loops = loops;
-      }
-      scope;
-      loops;
-      push(l) {
-        return new _Frame(this.scope, [...this.loops, l]);
-      }
-      parameter(name) {
-        return this.scope.parameter(name);
-      }
-      variable(name) {
-        return this.scope.variable(name);
-      }
-      copyIndex(loop) {
-        for (let i = this.loops.length - 1; i >= 0; i--) {
-          const l = this.loops[i];
-          if (loop === void 0 ? l.kind === "resource" : l.name?.toLowerCase() === loop.toLowerCase()) return l.index;
-        }
-        if (loop === void 0 && this.loops.length) return this.loops[this.loops.length - 1].index;
-        return void 0;
-      }
-      userFunction(name, args, loc3) {
-        return this.scope.userFunction(name, args, loc3);
-      }
-      problem(message, loc3) {
-        problem(this.scope.env, message, loc3);
-      }
-      /**
-       * Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. `skip`
-       * leaves members of an object out; `evaluated` gives the values of member value nodes that
-       * this frame has already evaluated (walkResource's name, type, …), used instead of
-       * evaluating them again: in one frame the same node evaluates to the same value.
-       */
-      eval(node, skip, evaluated) {
-        switch (node.type) {
-          case "string": {
-            const s = String(node.value);
-            if (!s.startsWith("[")) return str(s, this.scope.loc(node));
-            return evaluateReadString(readNodeString(node), this.scope.loc(node), this);
-          }
-          case "array": {
-            const loc3 = this.scope.loc(node);
-            return list(
-              (node.children ?? []).map((c) => this.eval(c)),
-              loc3
-            );
-          }
-          case "object": {
-            const loc3 = this.scope.loc(node);
-            const m = /* @__PURE__ */ new Map();
-            for (const p of node.children ?? []) {
-              const keyNode = p.children?.[0];
-              const v = p.children?.[1];
-              if (!keyNode || !v || typeof keyNode.value !== "string") continue;
-              const k = keyNode.value;
-              if (skip?.(k)) continue;
-              if (sameKeyIgnoringCase(k, "copy") && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
-                for (const entry4 of v.children ?? []) {
-                  const n = getProp(entry4, "name");
-                  const nv = n ? this.eval(n) : void 0;
-                  if (nv?.kind !== "string") continue;
-                  m.set(nv.value, this.copyArray(entry4, "property"));
-                }
-                continue;
-              }
-              m.set(k, (evaluated && evaluatedValue(evaluated, v)) ?? this.eval(v));
-            }
-            return obj(m, loc3);
-          }
-          default:
-            return nodeToValue(this.scope.doc, node);
-        }
-      }
-      /** `{name, count, input}` → the list of `input` evaluated `count` times. */
-      copyArray(entry4, kind) {
-        const loc3 = this.scope.loc(entry4);
-        const nameNode = getProp(entry4, "name");
-        const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
-        const countNode = getProp(entry4, "count");
-        const input2 = getProp(entry4, "input");
-        if (!countNode || !input2) return unknown("copy without count or input", loc3);
-        const c = this.eval(countNode);
-        if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc3);
-        let n = Math.max(0, Math.trunc(c.value));
-        const max = this.scope.env.maxCopy;
-        if (n > max) {
-          problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
-          n = max;
-        }
-        const items = [];
-        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input2));
-        return list(items, this.scope.loc(input2));
-      }
-    };
-    MAX_REF_DEPTH = 16;
-  }
-});
-
-// src/eval/arm/project.ts
-import path21 from "node:path";
-function evaluateArm(input2) {
-  const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
-  const evaluations = [];
-  const problems = [];
-  const seenProblems = /* @__PURE__ */ new Set();
-  for (const template of [...input2.templates].sort()) {
-    const parsed = input2.parse(template);
-    if (!parsed?.root) continue;
-    const variants = (pairs.get(template) ?? []).sort();
-    let bicepDeclaration;
-    for (const pf of variants.length ? variants : input2.withoutDefaults?.has(template) ? [] : [void 0]) {
-      const pfParsed = pf ? input2.parse(pf) : void 0;
-      if (pf && !pfParsed?.root) continue;
-      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
-      for (const p of result.problems) {
-        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
-        if (!seenProblems.has(key)) {
-          seenProblems.add(key);
-          problems.push(p);
-        }
-      }
-      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path21.relative(input2.root, f).split(path21.sep).join("/");
-      const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
-      // as far as its path below the template's folder goes (`prod/main.parameters.json`).
-      (pf ? classifyPath(path21.relative(path21.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
-      evaluations.push({
-        evaluation: {
-          variant: pf ? path21.relative(path21.dirname(template), pf).split(path21.sep).join("/") : "default",
-          variantFile: pf,
-          env,
-          unit: template,
-          inputs: result.inputs
-        },
-        result,
-        bicepDeclaration
-      });
-    }
-  }
-  return { evaluations, problems };
-}
-function mayNameTemplate(text2) {
-  return text2.includes("template") || text2.includes("\\");
-}
-function metadataTemplate(pf) {
-  const t = getProp(getProp(pf?.root, "metadata"), "template");
-  return typeof t?.value === "string" ? t.value : void 0;
-}
-function bicepSourceCandidates(template) {
-  const dir = path21.dirname(template);
-  const base = path21.basename(template).replace(/\.jsonc?$/i, "");
-  return [path21.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path21.join(dir, "main.bicep")] : []];
-}
-function compiledTemplateCandidates(bicep) {
-  const dir = path21.dirname(bicep);
-  const base = path21.basename(bicep).replace(/\.bicep$/i, "");
-  return [path21.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path21.join(dir, "azuredeploy.json")] : []];
-}
-function envFromParameters(result, unit) {
-  return envFromVariables((name) => {
-    const input2 = result.inputs.find((i) => !i.nested && i.name.toLowerCase() === name.toLowerCase() && (unit === void 0 || i.header.file === unit));
-    return input2?.assigned ?? input2?.defaultValue;
-  });
-}
-function bicepDeclarations(template, host) {
-  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
-  if (!bicep) return void 0;
-  const text2 = host.readText(bicep);
-  if (text2 === void 0) return void 0;
-  const decls = [];
-  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    const line = text2.slice(0, m.index).split("\n").length;
-    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
-  }
-  return (r) => {
-    if (r.deployment.length > 0) return void 0;
-    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
-    if (!d) return void 0;
-    return {
-      file: bicep,
-      label: `declared in ${path21.basename(bicep)} as "${d.name}"`,
-      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
-    };
-  };
-}
-var init_project2 = __esm({
-  "src/eval/arm/project.ts"() {
-    "use strict";
-    init_json();
-    init_env();
-    init_detect();
-    init_template();
-  }
-});
-
-// src/eval/bicep/context.ts
-function pathKindsOf(sources) {
-  let kinds = PATH_KINDS.get(sources);
-  if (!kinds) {
-    kinds = /* @__PURE__ */ new Map();
-    PATH_KINDS.set(sources, kinds);
-  }
-  return kinds;
-}
-function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
-}
-function problem2(env, message, location) {
-  const k = `${location.file}:${location.range.start.offset}:${message}`;
-  if (env.problemKeys.has(k)) return;
-  env.problemKeys.add(k);
-  env.problems.push({ message, location, code: "EVAL001" });
-}
-function withLoopLocals(base, item, value, index, indexValue2) {
-  const m = new Map(base ?? []);
-  m.set(item, value);
-  if (index !== void 0) m.set(index, indexValue2);
-  return m;
-}
-function decorator(ds, name) {
-  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
-}
-function propOf(o, key) {
-  const ms = o.members;
-  for (let i = 0; i < ms.length; i++) {
-    const m = ms[i];
-    if (m.kind === "ObjectProperty" && m.keyName === key) return m;
-  }
-  return void 0;
-}
-function andCond(a, b) {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.kind === "unknown") return a;
-  if (b.kind === "unknown") return b;
-  return b;
-}
-var PATH_KINDS, U2, span2, withLocals;
-var init_context = __esm({
-  "src/eval/bicep/context.ts"() {
-    "use strict";
-    init_limits();
-    init_value();
-    PATH_KINDS = /* @__PURE__ */ new WeakMap();
-    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
-    span2 = (a, b) => ({ start: a.start, end: b.end });
-    withLocals = (base, add) => {
-      const m = new Map(base ?? []);
-      for (let i = 0; i < add.length; i++) m.set(add[i][0], add[i][1]);
-      return m;
-    };
-  }
-});
-
-// src/eval/bicep/literal-types.ts
-function allowedByType(t, reader, depth = 0) {
-  if (depth > MAX_DEPTH3) return "unknown";
-  switch (t.kind) {
-    case "LiteralType":
-      return { values: [reader.literal(t.value)] };
-    case "ParenType":
-      return allowedByType(t.type, reader, depth + 1);
-    // `T?` admits null too, which means "not given" (the default applies): T's values still guard.
-    case "NullableType":
-    case "NonNullType":
-      return allowedByType(t.base, reader, depth + 1);
-    case "UnionType":
-      return unionAllowed(t.members, reader, depth);
-    case "TypeName":
-      return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
-    case "TypeMemberAccess":
-      if (t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
-      return fromResourceSchema(t) ? void 0 : "unknown";
-    case "TypeIndexAccess":
-    case "TypeItemsAccess":
-    case "TypeAdditionalPropertiesAccess":
-      return fromResourceSchema(t) ? void 0 : "unknown";
-    default:
-      return void 0;
-  }
-}
-function fromResourceSchema(t) {
-  let cur = t;
-  while (cur.kind === "TypeMemberAccess" || cur.kind === "TypeIndexAccess" || cur.kind === "TypeItemsAccess" || cur.kind === "TypeAdditionalPropertiesAccess") cur = cur.object;
-  return cur.kind === "TypeName" && cur.typeArgs !== null;
-}
-function unionAllowed(members2, reader, depth) {
-  const values = [];
-  for (const m of members2) {
-    const a = allowedByType(m, reader, depth + 1);
-    if (a === void 0 || a === "unknown") return a;
-    values.push(...a.values);
-  }
-  return { values };
-}
-function namedAllowed(name, generic, reader, depth) {
-  if (generic || AMBIENT.has(name.toLowerCase())) return void 0;
-  const decl = reader.types.get(name);
-  if (decl) return allowedByType(decl.value, reader, depth + 1);
-  return reader.imported ? reader.imported(name, depth + 1) : "unknown";
-}
-var AMBIENT, MAX_DEPTH3;
-var init_literal_types = __esm({
-  "src/eval/bicep/literal-types.ts"() {
-    "use strict";
-    AMBIENT = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array", "any", "securestring", "secureobject"]);
-    MAX_DEPTH3 = 16;
-  }
-});
-
-// src/eval/bicep/files.ts
-import path22 from "node:path";
-function pathKind(host, target) {
-  const abs = path22.resolve(target);
-  if (host.isFile(abs)) return entryOf(host, abs)?.isFile === false ? "link" : "file";
-  if (host.isInside(abs)) return "other";
-  const rel = path22.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path22.isAbsolute(rel)) return "outside";
-  let dir = host.root;
-  for (const part of rel.split(path22.sep)) {
-    const next = path22.join(dir, part);
-    if (!host.isInside(next)) return entryOf(host, next) ? "outside" : "missing";
-    dir = next;
-  }
-  return "missing";
-}
-function entryOf(host, p) {
-  const name = path22.basename(p);
-  return host.list(path22.dirname(p))?.find((e) => e.name === name);
-}
-var REGISTRY_PATH;
-var init_files = __esm({
-  "src/eval/bicep/files.ts"() {
-    "use strict";
-    REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
-  }
-});
-
-// src/eval/bicep/loops.ts
-function expandLoop(scope, loop, locals, symbol) {
-  if (!loop) return [{ locals }];
-  const xs = scope.eval(loop.iterable, locals);
-  if (xs.kind === "list") {
-    let n = xs.items.length;
-    if (n > scope.env.maxCopy) {
-      scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
-      n = scope.env.maxCopy;
-    }
-    const out = [];
-    for (let i = 0; i < n; i++) {
-      const index = loop.index ? num(i, scope.loc(loop.index.range)) : void 0;
-      out.push({ locals: withLoopLocals(locals, loop.item.name, xs.items[i], loop.index?.name, index), index: i });
-    }
-    return out;
-  }
-  if (xs.kind === "object") {
-    scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
-    return [];
-  }
-  const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
-  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
-  return [{ locals: withLoopLocals(locals, loop.item.name, item, loop.index?.name, idx) }];
-}
-function evalFor2(scope, e, locals) {
-  const loc3 = scope.loc(e.range);
-  const xs = scope.eval(e.iterable, locals);
-  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
-  let n = xs.items.length;
-  if (n > scope.env.maxCopy) {
-    scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
-    n = scope.env.maxCopy;
-  }
-  const items = [];
-  for (let i = 0; i < n; i++) {
-    const index = e.index ? num(i, scope.loc(e.index.range)) : void 0;
-    const l = withLoopLocals(locals, e.item.name, xs.items[i], e.index?.name, index);
-    const body = e.body;
-    if (body.kind === "IfBody") {
-      const c = scope.eval(body.condition, l);
-      if (c.kind === "bool" && !c.value) continue;
-      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc3);
-      const b = body.body;
-      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc3));
-    } else items.push(scope.eval(body, l));
-  }
-  return list(items, loc3);
-}
-var init_loops = __esm({
-  "src/eval/bicep/loops.ts"() {
-    "use strict";
-    init_value();
-    init_evaluate2();
-    init_context();
-  }
-});
-
-// src/eval/bicep/modules.ts
-import path23 from "node:path";
-function moduleInstances(scope, sym) {
-  const d = sym.decl;
-  const out = [];
-  const its = expandLoop(scope, d.loop, void 0, d.name.name);
-  for (let i = 0; i < its.length; i++) {
-    const it = its[i];
-    let condition = scope.condition;
-    if (d.condition) {
-      const c = scope.eval(d.condition, it.locals);
-      if (c.kind === "bool" && !c.value) continue;
-      condition = andCond(condition, c);
-    }
-    const nameProp = d.body ? propOf(d.body, "name") : void 0;
-    let name;
-    if (nameProp) name = scope.eval(nameProp.value, it.locals);
-    else {
-      const loc3 = scope.loc(d.name.range);
-      const dep = callArmFunction("deployment", [], loc3);
-      const h = callArmFunction("uniqueString", [str(d.name.name, loc3), armAccess(dep, str("name", loc3), loc3)], loc3);
-      name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc3), h], loc3);
-    }
-    const inst = { sym, locals: it.locals, name };
-    if (it.index !== void 0) inst.index = it.index;
-    if (condition) inst.condition = condition;
-    out.push(inst);
-  }
-  return out;
-}
-function moduleScope(scope, inst) {
-  if (inst.child !== void 0) return inst.child;
-  inst.child = null;
-  const d = inst.sym.decl;
-  const target = scope.localModulePath(d);
-  if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
-  if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path23.basename(target)} is already being evaluated`, d.path.range);
-    return null;
-  }
-  if (scope.stack.length >= scope.env.maxDepth) {
-    scope.problem(`Modules are nested more than ${scope.env.maxDepth} levels deep; '${d.name.name}' is not evaluated`, d.path.range);
-    return null;
-  }
-  const parsed = scope.env.sources.parse(target);
-  if (!parsed) return null;
-  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel2(inst.name)], inst.condition, [...scope.stack, target]);
-  inst.child = child;
-  return child;
-}
-function moduleParams(scope, inst) {
-  const d = inst.sym.decl;
-  const out = /* @__PURE__ */ new Map();
-  const p = d.body ? propOf(d.body, "params") : void 0;
-  if (!p) return out;
-  if (p.value.kind !== "Object") {
-    const v = scope.eval(p.value, inst.locals);
-    if (v.kind === "object") v.entries.forEach((e, k) => out.set(k, e));
-    return out;
-  }
-  const members2 = p.value.members;
-  for (let i = 0; i < members2.length; i++) {
-    const m = members2[i];
-    if (m.kind === "Spread") {
-      const v2 = scope.eval(m.expression, inst.locals);
-      if (v2.kind === "object") v2.entries.forEach((e, k) => out.set(k, e));
-      continue;
-    }
-    if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
-    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
-    const ref = scope.resourceRef(m.value, inst.locals);
-    if (ref && m.value.kind !== "PropertyAccess") v = scope.resourceId(ref, scope.loc(m.value.range));
-    out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
-  }
-  return out;
-}
-function envPathKind(scope, target) {
-  const kinds = scope.env.pathKinds;
-  let kind = kinds.get(target);
-  if (kind === void 0) {
-    kind = pathKind(scope.env.sources.host, target);
-    kinds.set(target, kind);
-  }
-  return kind;
-}
-function localModulePath(scope, d) {
-  const p = d.pathString;
-  if (p === null) {
-    scope.problem("The module path cannot be evaluated", d.path.range);
-    return void 0;
-  }
-  if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path23.resolve(path23.dirname(scope.file.file), p);
-  const kind = envPathKind(scope, target);
-  if (kind === "outside") {
-    scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
-    return void 0;
-  }
-  if (kind !== "file" && kind !== "link") {
-    scope.problem(`Module file '${p}' does not exist`, d.path.range);
-    return void 0;
-  }
-  return target;
-}
-function moduleOutput(scope, inst, name, loc3) {
-  const child = scope.moduleScope(inst);
-  const v = child?.output(name);
-  if (v) return v;
-  const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc3), inst.name]);
-  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
-}
-function moduleRef(scope, e, locals) {
-  let sym;
-  let idx;
-  if (e.kind === "Variable" && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
-  else if (e.kind === "IndexAccess" && e.object.kind === "Variable" && !e.safe && !e.fromEnd) {
-    sym = scope.modules.get(e.object.name);
-    idx = e.index;
-  }
-  if (!sym) return void 0;
-  const all = sym.instances();
-  if (idx) {
-    const i = scope.eval(idx, locals);
-    return i.kind === "number" ? all.find((x) => x.index === i.value) ?? null : null;
-  }
-  return all.length === 1 ? all[0] : null;
-}
-function importedVariable(scope, d, original, loc3) {
-  const target = importTarget(scope, d, original);
-  if (typeof target === "string") return U2(target, loc3);
-  return target.variable(original) ?? U2(`'${original}' is not a variable of '${d.fromString}'`, loc3);
-}
-function importedScope(scope, d) {
-  const target = importTarget(scope, d, "");
-  return typeof target === "string" ? void 0 : target;
-}
-function importTarget(scope, d, name) {
-  const p = d.fromString;
-  if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path23.resolve(path23.dirname(scope.file.file), p);
-  const kind = envPathKind(scope, target);
-  if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
-    return `'${name}' is imported from '${p}', which is not evaluated`;
-  }
-  const parsed = scope.env.sources.parse(target);
-  if (!parsed) return `'${name}' is imported from '${p}', which cannot be parsed`;
-  return scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
-}
-function nameLabel2(v) {
-  if (v.kind === "string") return v.value;
-  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
-  return "?";
-}
-var init_modules = __esm({
-  "src/eval/bicep/modules.ts"() {
-    "use strict";
-    init_value();
-    init_evaluate2();
-    init_context();
-    init_files();
-    init_loops();
-  }
-});
-
-// src/eval/bicep/emit.ts
-import path24 from "node:path";
-function emit(scope) {
-  scope.collectInputs();
-  const statements = scope.file.statements;
-  for (let i = 0; i < statements.length; i++) {
-    const s = statements[i];
-    if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
-  }
-  for (let i = 0; i < statements.length; i++) {
-    const s = statements[i];
-    if (s.kind === "ModuleDecl") emitModule(scope, scope.modules.get(s.name.name));
-  }
-}
-function emitResource(scope, sym) {
-  const d = sym.decl;
-  const instances = sym.instances();
-  for (let i = 0; i < instances.length; i++) {
-    const inst = instances[i];
-    let body;
-    try {
-      body = scope.resourceBody(inst);
-    } catch (e) {
-      scope.problem(`Internal error while evaluating this resource: ${e.message}`, d.keywordRange);
-      continue;
-    }
-    const res = {
-      type: inst.type,
-      name: inst.fullName,
-      symbolicName: sym.symbolicName,
-      idKey: armResourceKey(inst.type, inst.fullName),
-      body,
-      typeLocation: scope.loc(span2(d.keywordRange, d.resourceType.range)),
-      objectLocation: scope.loc((d.body ?? d).range),
-      existing: d.existing,
-      deployment: scope.deployment,
-      file: scope.file.file
-    };
-    if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
-    const nameProp = d.body ? propOf(d.body, "name") : void 0;
-    if (nameProp) res.nameLocation = scope.loc(nameProp.range);
-    if (d.body) res.site = siteOf(scope, d.body);
-    if (inst.condition) res.condition = inst.condition;
-    if (inst.index !== void 0) res.copyIndex = inst.index;
-    scope.env.resources.push(res);
-    if (d.body && !d.existing && inst.type.toLowerCase() === "microsoft.resources/deployments") linkedTemplate2(scope, res, d.body);
-  }
-  if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
-}
-function linkedTemplate2(scope, res, body) {
-  const props = member2(res.body, "properties");
-  const link = member2(props, "templateLink");
-  if (link?.kind !== "object" || member2(link, "relativePath")) return;
-  const key = member2(link, "uri") ? "uri" : member2(link, "id") ? "id" : void 0;
-  const at2 = key ? valueSiteOf(scope, body, `properties.templateLink.${key}`) : void 0;
-  if (!key || !at2) return;
-  const source = member2(link, key);
-  const args = /* @__PURE__ */ new Map();
-  const argSites = /* @__PURE__ */ new Map();
-  const params = member2(props, "parameters");
-  if (params?.kind === "object") {
-    for (const [k, v] of params.entries) {
-      args.set(k, member2(v, "value") ?? unknown(`parameter '${k}' has no value`, at2));
-      const site = siteOf(scope, body)(`properties.parameters.${k}`);
-      if (site) argSites.set(k, site);
-    }
-  }
-  scope.env.opaque.push({
-    format: "bicep",
-    name: res.symbolicName ?? nameLabel2(res.name),
-    address: [...scope.deployment, res.symbolicName ?? nameLabel2(res.name)].join("/"),
-    source: clippedSource(source?.kind === "string" ? source.value : scope.file.text.slice(at2.range.start.offset, at2.range.end.offset)),
-    sourceAt: at2,
-    reason: linkedTemplateReason(key),
-    args,
-    argSites,
-    linkedPaths: key === "uri" ? bicepLinkedPaths(scope, scope.file.text.slice(at2.range.start.offset, at2.range.end.offset)) : []
-  });
-}
-function bicepLinkedPaths(scope, text2) {
-  const texts = [text2];
-  for (const st of scope.file.statements) {
-    if (st.kind === "VarDecl" && new RegExp(`\\b${st.name.name}\\b`).test(text2)) texts.push(scope.file.text.slice(st.value.range.start.offset, st.value.range.end.offset));
-  }
-  const out = [];
-  for (const t of texts) for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1].replace(/^\.?\//, ""));
-  return out;
-}
-function valueSiteOf(scope, body, p) {
-  let cur = body;
-  for (const seg of p.split(".")) {
-    if (cur.kind !== "Object") return void 0;
-    const lower = seg.toLowerCase();
-    const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
-    if (!prop) return void 0;
-    cur = prop.value;
-  }
-  return scope.loc(cur.range);
-}
-function siteOf(scope, body) {
-  return (p) => {
-    let cur = body;
-    let range2;
-    for (const seg of p.split(".")) {
-      if (/^\d+$/.test(seg)) {
-        if (cur.kind !== "Array") return void 0;
-        const items = cur.items.slice(0, Number(seg) + 1);
-        const item = items[Number(seg)];
-        if (!item || items.some((x) => x.kind === "Spread")) return void 0;
-        cur = item;
-        range2 = item.range;
-        continue;
-      }
-      if (cur.kind !== "Object") return void 0;
-      const lower = seg.toLowerCase();
-      const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
-      if (!prop) return void 0;
-      cur = prop.value;
-      range2 = prop.range;
-    }
-    return range2 ? scope.loc(range2) : void 0;
-  };
-}
-function emitModule(scope, sym) {
-  const d = sym.decl;
-  const instances = sym.instances();
-  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d)) {
-    scope.env.opaque.push({ format: "bicep", name: d.name.name, address: [...scope.deployment, d.name.name].join("/"), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: "no compiled twin (`bicep build`) beside the file holds its body", args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
-  }
-  for (let i = 0; i < instances.length; i++) {
-    const inst = instances[i];
-    if (inst.emitted) continue;
-    inst.emitted = true;
-    const m = /* @__PURE__ */ new Map();
-    m.set("type", str("Microsoft.Resources/deployments", scope.loc(d.path.range)));
-    m.set("name", inst.name);
-    const res = {
-      type: "Microsoft.Resources/deployments",
-      name: inst.name,
-      symbolicName: d.name.name,
-      idKey: armResourceKey("Microsoft.Resources/deployments", inst.name),
-      body: obj(m, scope.loc((d.body ?? d).range)),
-      typeLocation: scope.loc(span2(d.keywordRange, d.path.range)),
-      objectLocation: scope.loc((d.body ?? d).range),
-      existing: false,
-      deployment: scope.deployment,
-      file: scope.file.file
-    };
-    if (inst.condition) res.condition = inst.condition;
-    if (inst.index !== void 0) res.copyIndex = inst.index;
-    scope.env.resources.push(res);
-    const child = scope.moduleScope(inst);
-    if (child) {
-      child.emit();
-      continue;
-    }
-    if (d.pathString !== null && REGISTRY_PATH.test(d.pathString)) {
-      emitRegistryModule(scope, inst, d.pathString);
-      continue;
-    }
-    const target = scope.localModulePath(d);
-    if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
-  }
-}
-function emitRegistryModule(scope, inst, source) {
-  const d = inst.sym.decl;
-  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  const template = twinDeployment(scope, d);
-  if (twin && template) {
-    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r);
-    return;
-  }
-  const cached = scope.env.sources.registryModule?.(scope.file.file, source);
-  if (cached && "parsed" in cached) {
-    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path24.dirname(cached.parsed.file), name: d.name.name, source }] });
-    return;
-  }
-  const argSites = /* @__PURE__ */ new Map();
-  const params = d.body ? propOf(d.body, "params") : void 0;
-  if (params?.value.kind === "Object") {
-    for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
-  }
-  const noTwin = twin ? `its compiled twin ${path24.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
-  const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
-  scope.env.opaque.push({
-    format: "bicep",
-    name: d.name.name,
-    address: [...scope.deployment, d.name.name].join("/") + (inst.index !== void 0 ? `[${inst.index}]` : ""),
-    source,
-    sourceAt: scope.loc(d.path.range),
-    reason,
-    args: moduleParams(scope, inst),
-    argSites
-  });
-}
-function twinDeployment(scope, d) {
-  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
-  if (!twin) return void 0;
-  let byModule = TWIN_DEPLOYMENTS.get(twin);
-  if (!byModule) {
-    byModule = /* @__PURE__ */ new Map();
-    TWIN_DEPLOYMENTS.set(twin, byModule);
-  }
-  if (byModule.has(d)) return byModule.get(d);
-  const template = deploymentTemplate(twin, d);
-  byModule.set(d, template);
-  return template;
-}
-function deploymentTemplate(twin, d) {
-  const resources = getProp(twin.root, "resources");
-  if (resources?.type === "object") return nestedTemplate(getProp(resources, d.name.name));
-  if (resources?.type !== "array") return void 0;
-  const shape = d.body ? bicepNameShape(propOf(d.body, "name")?.value) : void 0;
-  if (!shape) return void 0;
-  const matches2 = (resources.children ?? []).filter((r) => nestedTemplate(r) && sameShape(armNameShape(getProp(r, "name")?.value), shape));
-  return matches2.length === 1 ? nestedTemplate(matches2[0]) : void 0;
-}
-function nestedTemplate(deployment) {
-  const type = getProp(deployment, "type")?.value;
-  if (typeof type !== "string" || type.toLowerCase() !== "microsoft.resources/deployments") return void 0;
-  const template = getProp(getProp(deployment, "properties"), "template");
-  return template?.type === "object" ? template : void 0;
-}
-function bicepNameShape(e) {
-  if (e?.kind !== "String") return void 0;
-  return e.segments.join("") === "" ? void 0 : e.segments;
-}
-function armNameShape(v) {
-  if (typeof v !== "string") return void 0;
-  if (!v.startsWith("[") || v.startsWith("[[")) return [v];
-  const m = /^\[format\('((?:[^']|'')*)'\s*,/.exec(v);
-  if (!m) return void 0;
-  return m[1].replace(/''/g, "'").split(/\{\d+\}/).map((s) => s.replace(/\{\{/g, "{").replace(/\}\}/g, "}"));
-}
-function sameShape(a, b) {
-  return a !== void 0 && a.length === b.length && a.every((s, i) => s === b[i]);
-}
-function pushModuleResources(scope, inst, r, vendored) {
-  const dep = [...scope.deployment, nameLabel2(inst.name)];
-  for (const res of r.resources) {
-    const out = { ...res, deployment: [...dep, ...res.deployment] };
-    const c = andCond(inst.condition, res.condition);
-    if (c) out.condition = c;
-    if (vendored) out.vendored = vendored;
-    scope.env.resources.push(out);
-  }
-  for (const p of r.problems) problem2(scope.env, p.message, vendored ? vendored.call : p.location);
-  if (!vendored) for (const m of r.opaqueModules) scope.env.opaque.push({ ...m, address: [...dep.map((d) => `deployment(${d})`), m.address].join("/") });
-}
-function emitJsonModule(scope, inst, target) {
-  const text2 = scope.env.sources.host.readText(target);
-  if (text2 === void 0) return;
-  const parsed = parseJsonc(text2, target);
-  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-  pushModuleResources(scope, inst, r);
-}
-var TWIN_DEPLOYMENTS;
-var init_emit = __esm({
-  "src/eval/bicep/emit.ts"() {
-    "use strict";
-    init_value();
-    init_json();
-    init_files();
-    init_resourceid();
-    init_template();
-    init_context();
-    init_modules();
-    TWIN_DEPLOYMENTS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -27086,17 +20597,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path50) {
-      const ctrl = callVisitor(key, node, visitor, path50);
+    function visit_(key, node, visitor, path51) {
+      const ctrl = callVisitor(key, node, visitor, path51);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path50, ctrl);
-        return visit_(key, ctrl, visitor, path50);
+        replaceNode(key, path51, ctrl);
+        return visit_(key, ctrl, visitor, path51);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path50 = Object.freeze(path50.concat(node));
+          path51 = Object.freeze(path51.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path50);
+            const ci = visit_(i, node.items[i], visitor, path51);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27107,13 +20618,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path50 = Object.freeze(path50.concat(node));
-          const ck = visit_("key", node.key, visitor, path50);
+          path51 = Object.freeze(path51.concat(node));
+          const ck = visit_("key", node.key, visitor, path51);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path50);
+          const cv = visit_("value", node.value, visitor, path51);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27134,17 +20645,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path50) {
-      const ctrl = await callVisitor(key, node, visitor, path50);
+    async function visitAsync_(key, node, visitor, path51) {
+      const ctrl = await callVisitor(key, node, visitor, path51);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path50, ctrl);
-        return visitAsync_(key, ctrl, visitor, path50);
+        replaceNode(key, path51, ctrl);
+        return visitAsync_(key, ctrl, visitor, path51);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path50 = Object.freeze(path50.concat(node));
+          path51 = Object.freeze(path51.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path50);
+            const ci = await visitAsync_(i, node.items[i], visitor, path51);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -27155,13 +20666,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path50 = Object.freeze(path50.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path50);
+          path51 = Object.freeze(path51.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path51);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path50);
+          const cv = await visitAsync_("value", node.value, visitor, path51);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -27188,23 +20699,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path50) {
+    function callVisitor(key, node, visitor, path51) {
       if (typeof visitor === "function")
-        return visitor(key, node, path50);
+        return visitor(key, node, path51);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path50);
+        return visitor.Map?.(key, node, path51);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path50);
+        return visitor.Seq?.(key, node, path51);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path50);
+        return visitor.Pair?.(key, node, path51);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path50);
+        return visitor.Scalar?.(key, node, path51);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path50);
+        return visitor.Alias?.(key, node, path51);
       return void 0;
     }
-    function replaceNode(key, path50, node) {
-      const parent = path50[path50.length - 1];
+    function replaceNode(key, path51, node) {
+      const parent = path51[path51.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -27816,10 +21327,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path50, value) {
+    function collectionFromPath(schema, path51, value) {
       let v = value;
-      for (let i = path50.length - 1; i >= 0; --i) {
-        const k = path50[i];
+      for (let i = path51.length - 1; i >= 0; --i) {
+        const k = path51[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -27838,7 +21349,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path50) => path50 == null || typeof path50 === "object" && !!path50[Symbol.iterator]().next().done;
+    var isEmptyPath = (path51) => path51 == null || typeof path51 === "object" && !!path51[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -27868,11 +21379,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path50, value) {
-        if (isEmptyPath(path50))
+      addIn(path51, value) {
+        if (isEmptyPath(path51))
           this.add(value);
         else {
-          const [key, ...rest] = path50;
+          const [key, ...rest] = path51;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -27886,8 +21397,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path50) {
-        const [key, ...rest] = path50;
+      deleteIn(path51) {
+        const [key, ...rest] = path51;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -27901,8 +21412,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path50, keepScalar) {
-        const [key, ...rest] = path50;
+      getIn(path51, keepScalar) {
+        const [key, ...rest] = path51;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -27920,8 +21431,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path50) {
-        const [key, ...rest] = path50;
+      hasIn(path51) {
+        const [key, ...rest] = path51;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -27931,8 +21442,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path50, value) {
-        const [key, ...rest] = path50;
+      setIn(path51, value) {
+        const [key, ...rest] = path51;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -30447,9 +23958,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path50, value) {
+      addIn(path51, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path50, value);
+          this.contents.addIn(path51, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -30524,14 +24035,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path50) {
-        if (Collection.isEmptyPath(path50)) {
+      deleteIn(path51) {
+        if (Collection.isEmptyPath(path51)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path50) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path51) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -30546,10 +24057,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path50, keepScalar) {
-        if (Collection.isEmptyPath(path50))
+      getIn(path51, keepScalar) {
+        if (Collection.isEmptyPath(path51))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path50, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path51, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -30560,10 +24071,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path50) {
-        if (Collection.isEmptyPath(path50))
+      hasIn(path51) {
+        if (Collection.isEmptyPath(path51))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path50) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path51) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -30580,13 +24091,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path50, value) {
-        if (Collection.isEmptyPath(path50)) {
+      setIn(path51, value) {
+        if (Collection.isEmptyPath(path51)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path50), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path51), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path50, value);
+          this.contents.setIn(path51, value);
         }
       }
       /**
@@ -32547,9 +26058,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path50) => {
+    visit2.itemAtPath = (cst, path51) => {
       let item = cst;
-      for (const [field, index] of path50) {
+      for (const [field, index] of path51) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -32558,23 +26069,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path50) => {
-      const parent = visit2.itemAtPath(cst, path50.slice(0, -1));
-      const field = path50[path50.length - 1][0];
+    visit2.parentCollection = (cst, path51) => {
+      const parent = visit2.itemAtPath(cst, path51.slice(0, -1));
+      const field = path51[path51.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path50, item, visitor) {
-      let ctrl = visitor(item, path50);
+    function _visit(path51, item, visitor) {
+      let ctrl = visitor(item, path51);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path50.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path51.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -32585,10 +26096,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path50);
+            ctrl = ctrl(item, path51);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path50) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path51) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -34339,8 +27850,8216 @@ var require_dist = __commonJS({
   }
 });
 
-// src/eval/bicep/load.ts
+// src/parse/yaml/guards.ts
+var yaml, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq;
+var init_guards = __esm({
+  "src/parse/yaml/guards.ts"() {
+    "use strict";
+    yaml = __toESM(require_dist(), 1);
+    ({ isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq } = yaml);
+  }
+});
+
+// src/parse/yaml/nesting.ts
+function yamlNestingOverflow(tokens, max) {
+  const stack = [...tokens];
+  const depths = tokens.map(() => 0);
+  while (stack.length) {
+    const t = stack.pop();
+    const depth = depths.pop();
+    if (!t) continue;
+    switch (t.type) {
+      case "document":
+        stack.push(t.value);
+        depths.push(depth);
+        break;
+      case "block-map":
+      case "block-seq":
+      case "flow-collection": {
+        if (depth + 1 > max) return t.offset;
+        for (const item of t.items) {
+          if ("key" in item) {
+            stack.push(item.key ?? void 0);
+            depths.push(depth + 1);
+          }
+          stack.push(item.value);
+          depths.push(depth + 1);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return void 0;
+}
+var init_nesting2 = __esm({
+  "src/parse/yaml/nesting.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/yaml/blocks.ts
+function isSpace(code) {
+  if (code < 128) return code === 32 || code >= 9 && code <= 13;
+  return /\s/.test(String.fromCharCode(code));
+}
+function trimmedBlockRange(lineMap, start, end) {
+  const text2 = lineMap.text;
+  let e = end;
+  while (e > start && isSpace(text2.charCodeAt(e - 1))) e--;
+  return lineMap.range(start, e);
+}
+function yamlTreeBlockRanges(docs, lineMap) {
+  const out = [];
+  const stack = docs.map((d) => d.contents);
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 1e6) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const p of node.items) {
+        if (!isPair(p)) continue;
+        const key = p.key;
+        const value = p.value;
+        if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(trimmedBlockRange(lineMap, key.range[0], value.range[1]));
+        stack.push(p.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        const r = item?.range;
+        if ((isMap(item) || isSeq(item)) && r) out.push(trimmedBlockRange(lineMap, r[0], r[1]));
+        if (!isScalar(item)) stack.push(item);
+      }
+    }
+  }
+  return out.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+}
+var init_blocks = __esm({
+  "src/parse/yaml/blocks.ts"() {
+    "use strict";
+    init_guards();
+  }
+});
+
+// src/parse/yaml/scalar.ts
+function countingTable(length) {
+  const t = new Int32Array(length);
+  for (let i = 0; i < length; i++) t[i] = i;
+  return t;
+}
+function countingUpTo(n) {
+  if (counting.length > n) return counting;
+  if (n >= KEPT_COUNTING) return countingTable(n + 1);
+  counting = countingTable(Math.min(KEPT_COUNTING, Math.max(n + 1, counting.length * 2, 4096)));
+  return counting;
+}
+function identityMapping(text2, at2 = 0) {
+  const n = text2.length;
+  const c = countingUpTo(at2 + n + 1);
+  return { value: text2, starts: c.subarray(at2, at2 + n), ends: c.subarray(at2 + 1, at2 + n + 1), exact: true };
+}
+function fallbackMapping(value, start, end) {
+  const n = value.length;
+  return { value, starts: new Int32Array(n).fill(start), ends: new Int32Array(n).fill(end), exact: false };
+}
+function splitSrcLines(source, at2) {
+  const out = [];
+  let start = 0;
+  for (; ; ) {
+    const nl = source.indexOf("\n", start);
+    if (nl < 0) {
+      out.push({ at: at2 + start, text: source.slice(start), brk: at2 + source.length, brkLen: 0 });
+      return out;
+    }
+    const cr = nl > start && source[nl - 1] === "\r";
+    const end = cr ? nl - 1 : nl;
+    out.push({ at: at2 + start, text: source.slice(start, end), brk: at2 + end, brkLen: cr ? 2 : 1 });
+    start = nl + 1;
+  }
+}
+function unfold(b, source, at2, single) {
+  const put = (text2, off) => {
+    if (!single) {
+      b.copy(text2, off);
+      return;
+    }
+    let run3 = 0;
+    for (let i = 0; i < text2.length; i++) {
+      if (text2[i] === "'" && text2[i + 1] === "'") {
+        if (i > run3) b.copy(text2.slice(run3, i), off + run3);
+        b.push("'", off + i, off + i + 2);
+        i++;
+        run3 = i + 1;
+      }
+    }
+    if (text2.length > run3) b.copy(run3 === 0 ? text2 : text2.slice(run3), off + run3);
+  };
+  const lines = splitSrcLines(source, at2);
+  if (lines.length === 1) {
+    put(source, at2);
+    return;
+  }
+  const first = lines[0];
+  put(trimBlanksEnd(first.text), first.at);
+  let sep = " ";
+  let sepAt = first.brk;
+  let sepLen = first.brkLen;
+  for (let i = 1; i < lines.length; i++) {
+    const ln = lines[i];
+    const last = i === lines.length - 1;
+    let lead = 0;
+    while (lead < ln.text.length && (ln.text.charCodeAt(lead) === 32 || ln.text.charCodeAt(lead) === 9)) lead++;
+    const body = last ? ln.text.slice(lead) : trimBlanksEnd(ln.text.slice(lead));
+    if (!last && body === "") {
+      if (sep === "\n") b.push("\n", ln.at, ln.brk + ln.brkLen);
+      else {
+        sep = "\n";
+      }
+    } else {
+      if (sep === " ") b.push(" ", sepAt, sepAt + sepLen);
+      else b.push("\n", sepAt, sepAt + sepLen);
+      put(body, ln.at + lead);
+      sep = " ";
+    }
+    if (!last) {
+      if (body !== "") {
+        sepAt = ln.brk;
+        sepLen = ln.brkLen;
+      }
+    }
+  }
+}
+function mapPlainSource(source, at2) {
+  const b = new Builder(source.length);
+  unfold(b, source, at2, false);
+  return b.done();
+}
+function doubleQuoted(b, source, at2) {
+  for (let i = 1; i < source.length - 1; ++i) {
+    const ch = source[i];
+    if (ch === "\r" && source[i + 1] === "\n") continue;
+    if (ch === "\n") {
+      const brkAt = at2 + (source[i - 1] === "\r" ? i - 1 : i);
+      let fold = 0;
+      let j = i;
+      let c = source[j + 1];
+      while (c === " " || c === "	" || c === "\n" || c === "\r") {
+        if (c === "\r" && source[j + 2] !== "\n") break;
+        if (c === "\n") {
+          fold++;
+          b.push("\n", at2 + j + 1, at2 + j + 2);
+        }
+        j++;
+        c = source[j + 1];
+      }
+      if (!fold) b.push(" ", brkAt, at2 + i + 1);
+      i = j;
+    } else if (ch === "\\") {
+      const escAt = i;
+      let next = source[++i];
+      const cc = next === void 0 ? void 0 : ESCAPES[next];
+      if (cc) b.push(cc, at2 + escAt, at2 + i + 1);
+      else if (next === "\n") {
+        next = source[i + 1];
+        while (next === " " || next === "	") next = source[++i + 1];
+      } else if (next === "\r" && source[i + 1] === "\n") {
+        next = source[++i + 1];
+        while (next === " " || next === "	") next = source[++i + 1];
+      } else if (next === "x" || next === "u" || next === "U") {
+        const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+        const hex = source.substr(i + 1, length);
+        const code = hex.length === length && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+        let s;
+        try {
+          s = String.fromCodePoint(code);
+        } catch {
+          s = source.substr(escAt, length + 2);
+        }
+        b.push(s, at2 + escAt, at2 + i + 1 + length);
+        i += length;
+      } else {
+        b.push(source.substr(escAt, 2), at2 + escAt, at2 + escAt + 2);
+      }
+    } else if (ch === " " || ch === "	") {
+      const wsStart = i;
+      let next = source[i + 1];
+      while (next === " " || next === "	") next = source[++i + 1];
+      if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n")) b.copy(source.slice(wsStart, i + 1), at2 + wsStart);
+    } else {
+      const last = source.length - 1;
+      let k = i + 1;
+      while (k < last) {
+        const d = source[k];
+        if (d === "\r" || d === "\n" || d === "\\" || d === " " || d === "	") break;
+        k++;
+      }
+      b.copy(source.slice(i, k), at2 + i);
+      i = k - 1;
+    }
+  }
+}
+function blockScalar(b, tok, atRoot) {
+  const headerTok = tok.props[0];
+  if (!headerTok || headerTok.type !== "block-scalar-header") return false;
+  const hsrc = headerTok.source;
+  const mode = hsrc[0];
+  let indentInd = 0;
+  let chomp = "";
+  for (let i = 1; i < hsrc.length; i++) {
+    const ch = hsrc[i];
+    if (!chomp && (ch === "-" || ch === "+")) chomp = ch;
+    else {
+      const n = Number(ch);
+      if (!indentInd && n) indentInd = n;
+    }
+  }
+  let headerLen = hsrc.length;
+  for (let i = 1; i < tok.props.length; i++) {
+    const p = tok.props[i];
+    if (typeof p.source === "string") headerLen += p.source.length;
+  }
+  const source = tok.source ?? "";
+  const base = tok.offset + headerLen;
+  const lines = [];
+  {
+    let pos = 0;
+    for (; ; ) {
+      const nl = source.indexOf("\n", pos);
+      const end = nl < 0 ? source.length : nl;
+      let bodyAt = pos;
+      while (bodyAt < end && source.charCodeAt(bodyAt) === 32) bodyAt++;
+      lines.push({ indent: source.slice(pos, bodyAt), content: source.slice(bodyAt, end), at: base + pos });
+      if (nl < 0) break;
+      pos = nl + 1;
+    }
+  }
+  let chompStart = lines.length;
+  for (let i = lines.length - 1; i >= 0; --i) {
+    const c = lines[i].content;
+    if (c === "" || c === "\r") chompStart = i;
+    else break;
+  }
+  if (chompStart === 0) {
+    if (chomp === "+" && lines.length > 0) {
+      const n = Math.max(1, lines.length - 1);
+      for (let i = 0; i < n; i++) {
+        const ln = lines[Math.min(i, lines.length - 1)];
+        b.push("\n", ln.at + ln.indent.length + ln.content.length);
+      }
+    }
+    return true;
+  }
+  let trimIndent = tok.indent + indentInd;
+  let contentStart = 0;
+  for (let i = 0; i < chompStart; ++i) {
+    const { indent, content } = lines[i];
+    if (content === "" || content === "\r") {
+      if (indentInd === 0 && indent.length > trimIndent) trimIndent = indent.length;
+    } else {
+      if (indentInd === 0) trimIndent = indent.length;
+      contentStart = i;
+      break;
+    }
+  }
+  if (trimIndent === 0 && !atRoot) {
+  }
+  for (let i = lines.length - 1; i >= chompStart; --i) {
+    if (lines[i].indent.length > trimIndent) chompStart = i + 1;
+  }
+  const brkOf = (i) => {
+    const ln = lines[i];
+    const endAt = ln.at + ln.indent.length + ln.content.length;
+    if (ln.content.endsWith("\r")) return [endAt - 1, endAt + 1];
+    return [endAt, endAt + 1];
+  };
+  for (let i = 0; i < contentStart; ++i) {
+    const ln = lines[i];
+    b.copy(ln.indent.slice(trimIndent), ln.at + trimIndent);
+    const [s, e] = brkOf(i);
+    b.push("\n", s, e);
+  }
+  let sep = "";
+  let sepAt = [0, 0];
+  let prevMoreIndented = false;
+  const pushSep = () => {
+    for (let k = 0; k < sep.length; k++) b.push(sep[k], sepAt[0], sepAt[1]);
+  };
+  for (let i = contentStart; i < chompStart; ++i) {
+    const ln = lines[i];
+    let indent = ln.indent;
+    let content = ln.content;
+    if (content.endsWith("\r")) content = content.slice(0, -1);
+    let indentAt = ln.at;
+    if (content && indent.length < trimIndent) {
+      indentAt += indent.length;
+      indent = "";
+    }
+    const contentAt = ln.at + ln.indent.length;
+    const keptIndent = indent.slice(trimIndent);
+    const keptIndentAt = indentAt + Math.min(trimIndent, indent.length);
+    if (mode !== ">") {
+      pushSep();
+      b.copy(keptIndent, keptIndentAt);
+      b.copy(content, contentAt);
+      sep = "\n";
+      sepAt = brkOf(i);
+    } else if (indent.length > trimIndent || content[0] === "	") {
+      if (sep === " ") sep = "\n";
+      else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
+      pushSep();
+      b.copy(keptIndent, keptIndentAt);
+      b.copy(content, contentAt);
+      sep = "\n";
+      sepAt = brkOf(i);
+      prevMoreIndented = true;
+    } else if (content === "") {
+      if (sep === "\n") b.push("\n", ...brkOf(i));
+      else {
+        sep = "\n";
+      }
+    } else {
+      pushSep();
+      b.copy(content, contentAt);
+      sep = " ";
+      sepAt = brkOf(i);
+      prevMoreIndented = false;
+    }
+  }
+  const lastContent = chompStart - 1;
+  switch (chomp) {
+    case "-":
+      break;
+    case "+": {
+      for (let i = chompStart; i < lines.length; ++i) {
+        const [s, e] = brkOf(i - 1);
+        b.push("\n", s, e);
+        const ln = lines[i];
+        b.copy(ln.indent.slice(trimIndent), ln.at + trimIndent);
+      }
+      if (!b.value.endsWith("\n")) {
+        const [s, e] = brkOf(lines.length - 1);
+        b.push("\n", s, e);
+      }
+      break;
+    }
+    default: {
+      const [s, e] = brkOf(lastContent);
+      b.push("\n", s, e);
+    }
+  }
+  return true;
+}
+function mapScalar(node, atRoot = false) {
+  const want = typeof node.value === "string" ? node.value : String(node.value ?? node.source ?? "");
+  const start = node.range?.[0] ?? 0;
+  const end = node.range?.[1] ?? start;
+  const tok = node.srcToken;
+  const b = new Builder(tok && "source" in tok && typeof tok.source === "string" ? tok.source.length : want.length);
+  let ok = false;
+  if (tok) {
+    switch (tok.type) {
+      case "scalar":
+        unfold(b, tok.source, tok.offset, false);
+        ok = true;
+        break;
+      case "single-quoted-scalar":
+        unfold(b, tok.source.slice(1, tok.source.endsWith("'") && tok.source.length > 1 ? -1 : void 0), tok.offset + 1, true);
+        ok = true;
+        break;
+      case "double-quoted-scalar":
+        doubleQuoted(b, tok.source, tok.offset);
+        ok = true;
+        break;
+      case "block-scalar":
+        ok = blockScalar(b, tok, atRoot);
+        break;
+      default:
+        break;
+    }
+  }
+  if (ok && (typeof node.value !== "string" || b.value === want)) return b.done();
+  return fallbackMapping(want, start, Math.max(start, end));
+}
+function trimBlanksEnd(s) {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+var Builder, counting, KEPT_COUNTING, ESCAPES;
+var init_scalar = __esm({
+  "src/parse/yaml/scalar.ts"() {
+    "use strict";
+    Builder = class {
+      value = "";
+      // The offsets go straight into typed arrays grown by doubling: not a number[] per array
+      // pushed per character and copied into an Int32Array at the end.
+      s;
+      e;
+      len = 0;
+      /** `capacity`: the expected value length (the source length is an upper bound for most scalars). */
+      constructor(capacity) {
+        this.s = new Int32Array(Math.max(8, capacity));
+        this.e = new Int32Array(Math.max(8, capacity));
+      }
+      room(more) {
+        const need = this.len + more;
+        if (need <= this.s.length) return;
+        const size = Math.max(need, this.s.length * 2);
+        const s = new Int32Array(size);
+        s.set(this.s.subarray(0, this.len));
+        this.s = s;
+        const e = new Int32Array(size);
+        e.set(this.e.subarray(0, this.len));
+        this.e = e;
+      }
+      // The value grows by whole pieces, never one character at a time (a rope of single
+      // characters per scalar was most of the YAML reader's garbage).
+      push(ch, start, end = start + 1) {
+        this.value += ch;
+        this.room(ch.length);
+        for (let i = 0; i < ch.length; i++) {
+          this.s[this.len] = start;
+          this.e[this.len++] = end;
+        }
+      }
+      /** Appends source text `text` that starts at file offset `at`, one char per offset. */
+      copy(text2, at2) {
+        this.value += text2;
+        this.room(text2.length);
+        for (let i = 0; i < text2.length; i++) {
+          this.s[this.len] = at2 + i;
+          this.e[this.len++] = at2 + i + 1;
+        }
+      }
+      done(exact = true) {
+        return { value: this.value, starts: this.s.subarray(0, this.len), ends: this.e.subarray(0, this.len), exact };
+      }
+    };
+    counting = new Int32Array(0);
+    KEPT_COUNTING = 1 << 22;
+    ESCAPES = {
+      "0": "\0",
+      a: "\x07",
+      b: "\b",
+      e: "\x1B",
+      f: "\f",
+      n: "\n",
+      r: "\r",
+      t: "	",
+      v: "\v",
+      N: "\x85",
+      _: "\xA0",
+      L: "\u2028",
+      P: "\u2029",
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+  }
+});
+
+// src/parse/yaml/plain-scalar.ts
+function plainScalarValue(s) {
+  const c = s.charCodeAt(0);
+  if (!(s.length === 0 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46)) return s;
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === "t" || s[0] === "T";
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+function asText(v) {
+  if (v === null || v === void 0) return "";
+  return typeof v === "string" ? v : String(v);
+}
+var init_plain_scalar = __esm({
+  "src/parse/yaml/plain-scalar.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/yaml/tree.ts
+function nodeRange(lineMap, node) {
+  const r = node?.range;
+  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
+}
+function scalarValue(node) {
+  return asText(node.value);
+}
+function scalarRange(lineMap, node, mapOf) {
+  const r = node.range;
+  if (!r) return lineMap.range(0, 0);
+  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
+  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
+  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
+  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
+    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
+  }
+  const m = mapOf(node);
+  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
+  return lineMap.range(r[0], r[1]);
+}
+function pairRange(lineMap, p) {
+  const k = p.key;
+  const v = p.value;
+  const start = k?.range?.[0] ?? 0;
+  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
+  return lineMap.range(start, end);
+}
+function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar) {
+  if (isScalar(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node, mapOf) };
+  if (depth > 200 || isAlias(node)) return { type: "other", range: nodeRange(lineMap, node) };
+  if (isMap(node)) {
+    const entries2 = [];
+    for (const p of node.items) {
+      if (!isPair(p)) continue;
+      const k = p.key;
+      const e = { key: isScalar(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf);
+      entries2.push(e);
+    }
+    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
+  }
+  if (isSeq(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf)), range: nodeRange(lineMap, node) };
+  return { type: "other", range: nodeRange(lineMap, node) };
+}
+function entryOf(node, key) {
+  if (node?.type !== "map") return void 0;
+  return node.entries.find((e) => e.key === key);
+}
+function valueOf(node, key) {
+  return entryOf(node, key)?.value;
+}
+function stringOf(node, key) {
+  const v = valueOf(node, key);
+  return v?.type === "scalar" ? v.value : void 0;
+}
+var init_tree = __esm({
+  "src/parse/yaml/tree.ts"() {
+    "use strict";
+    init_guards();
+    init_scalar();
+    init_plain_scalar();
+  }
+});
+
+// src/parse/yaml/aliases.ts
+function unresolvedAliases(doc, text2) {
+  const out = [];
+  if (text2 !== void 0 && !text2.includes("*")) return out;
+  const anchors = /* @__PURE__ */ new Set();
+  const stack = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      if (!anchors.has(node.source) && node.range) out.push({ name: node.source, start: node.range[0], end: node.range[1] });
+      continue;
+    }
+    if (isNode(node) && node.anchor) anchors.add(node.anchor);
+    if (isCollection(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (isPair(node)) {
+      stack.push(node.value, node.key);
+    }
+  }
+  return out;
+}
+function unresolvedAliasMessage(name) {
+  return `Unresolved alias *${name}: no anchor &${name} is set before it`;
+}
+var init_aliases = __esm({
+  "src/parse/yaml/aliases.ts"() {
+    "use strict";
+    init_guards();
+  }
+});
+
+// src/parse/yaml/quiet-env.ts
+function withYamlEnv(run3) {
+  const env = process.env;
+  const switches = {};
+  const tokens = env.LOG_TOKENS;
+  const stream = env.LOG_STREAM;
+  if (tokens !== void 0) switches.LOG_TOKENS = tokens;
+  if (stream !== void 0) switches.LOG_STREAM = stream;
+  process.env = switches;
+  try {
+    return run3();
+  } finally {
+    process.env = env;
+  }
+}
+var init_quiet_env = __esm({
+  "src/parse/yaml/quiet-env.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/yaml/fast-reader.ts
+function plainStart(code) {
+  switch (code) {
+    case 63:
+    // ?
+    case COLON2:
+    case 44:
+    // ,
+    case 91:
+    // [
+    case 93:
+    // ]
+    case 123:
+    // {
+    case 125:
+    // }
+    case HASH:
+    case 38:
+    // &
+    case 42:
+    // *
+    case 33:
+    // !
+    case 124:
+    // |
+    case 62:
+    // >
+    case SQUOTE:
+    case DQUOTE:
+    case 37:
+    // %
+    case 64:
+    // @
+    case 96:
+    // `
+    case SPACE2:
+      return false;
+    default:
+      return true;
+  }
+}
+function rangeStart(node) {
+  return node.range.start.offset;
+}
+function readSimpleYaml(text2, lineMap, sources) {
+  if (!plainCharacters(text2)) return void 0;
+  const reader = new Reader(text2, lineMap, sources);
+  if (!reader.scanLines()) return void 0;
+  const out = { text: text2, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [] };
+  try {
+    reader.read(out);
+  } catch {
+    return void 0;
+  }
+  out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+  return out;
+}
+function plainCharacters(text2) {
+  return !OUTSIDE_CHARACTERS.test(text2);
+}
+var OutsideSubset, BAIL, MAX_DEPTH3, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, CR2, GT, Reader, OUTSIDE_CHARACTERS;
+var init_fast_reader = __esm({
+  "src/parse/yaml/fast-reader.ts"() {
+    "use strict";
+    init_plain_scalar();
+    init_blocks();
+    init_scalar();
+    OutsideSubset = class extends Error {
+    };
+    BAIL = new OutsideSubset("outside the fast YAML subset");
+    MAX_DEPTH3 = 64;
+    MAX_KEY_LENGTH = 1e3;
+    SPACE2 = 32;
+    HASH = 35;
+    COLON2 = 58;
+    DASH = 45;
+    DQUOTE = 34;
+    SQUOTE = 39;
+    BACKSLASH2 = 92;
+    CR2 = 13;
+    GT = 62;
+    Reader = class {
+      text;
+      lineMap;
+      /** Per line: offset of the first character, of the line break (its `\r` in a `\r\n`, or the text end), indentation, kind. */
+      starts = [];
+      ends = [];
+      indents = [];
+      kinds = [];
+      /** The current line: the next content or `---` line not yet read (lines.length at the end). */
+      cur = 0;
+      /** The blank and comment lines skipped just before `cur`: from this line, whether any comment, and the largest comment indentation. */
+      tailStart = 0;
+      tailComments = false;
+      tailMaxIndent = -1;
+      /**
+       * The largest indentation of a comment in the library's trailing comment-only item after
+       * the last value read (-1: no such comment), until a closing collection keeps the item.
+       */
+      trailingMax = -1;
+      /** Whether the quoted scalar `quoteClose` last read holds escapes. */
+      escaped = false;
+      comments = [];
+      blocks = [];
+      /** The caller's table of value scalars' sources (`readSimpleYaml`), if any. */
+      sources;
+      constructor(text2, lineMap, sources) {
+        this.text = text2;
+        this.lineMap = lineMap;
+        this.sources = sources;
+      }
+      /** Splits the text into classified lines; false when a line leaves the subset. */
+      scanLines() {
+        const text2 = this.text;
+        const n = text2.length;
+        let at2 = 0;
+        for (; ; ) {
+          let brk = text2.indexOf("\n", at2);
+          if (brk < 0) brk = n;
+          const lineEnd3 = brk > at2 && text2.charCodeAt(brk - 1) === CR2 ? brk - 1 : brk;
+          let i = at2;
+          while (i < lineEnd3 && text2.charCodeAt(i) === SPACE2) i++;
+          let kind;
+          if (i === lineEnd3) kind = 0 /* Blank */;
+          else if (text2.charCodeAt(i) === HASH) kind = 1 /* Comment */;
+          else if (i === at2 && text2.startsWith("---", at2) && (at2 + 3 === lineEnd3 || text2.charCodeAt(at2 + 3) === SPACE2)) kind = 3 /* DocStart */;
+          else if (i === at2 && (text2.charCodeAt(at2) === 37 || text2.startsWith("...", at2) && (at2 + 3 === lineEnd3 || text2.charCodeAt(at2 + 3) === SPACE2))) return false;
+          else kind = 2 /* Content */;
+          this.starts.push(at2);
+          this.ends.push(lineEnd3);
+          this.indents.push(i - at2);
+          this.kinds.push(kind);
+          if (brk >= n) break;
+          at2 = brk + 1;
+        }
+        return true;
+      }
+      get lineCount() {
+        return this.kinds.length;
+      }
+      /** Where a value on line `l` ends for its parent (`range[2]`): after the line break, or at the text end. */
+      afterLine(l) {
+        return Math.min(this.ends[l] + this.breakLength(l), this.text.length);
+      }
+      /** The length of line `l`'s line break: 2 for `\r\n`, else 1 (also at the text end, as callers count it). */
+      breakLength(l) {
+        return this.text.charCodeAt(this.ends[l]) === CR2 ? 2 : 1;
+      }
+      comment(start, end) {
+        this.comments.push({ text: this.text.slice(start, end), range: this.lineMap.range(start, end) });
+      }
+      /**
+       * Moves `cur` over blank and comment lines (recording the comments) to the next content or
+       * `---` line, remembering what was skipped (`oneLineEnd`, `closingEnd`).
+       */
+      skipToContent() {
+        this.tailStart = this.cur;
+        this.tailComments = false;
+        this.tailMaxIndent = -1;
+        while (this.cur < this.lineCount) {
+          const k = this.kinds[this.cur];
+          if (k === 2 /* Content */ || k === 3 /* DocStart */) return;
+          if (k === 1 /* Comment */) {
+            const ind = this.indents[this.cur];
+            this.tailComments = true;
+            if (ind > this.tailMaxIndent) this.tailMaxIndent = ind;
+            this.comment(this.starts[this.cur] + ind, this.ends[this.cur]);
+          }
+          this.cur++;
+        }
+      }
+      /** The indentation of the current line as a block-structure level: -1 at `---` or the end. */
+      curIndent() {
+        if (this.cur >= this.lineCount || this.kinds[this.cur] === 3 /* DocStart */) return -1;
+        return this.indents[this.cur];
+      }
+      /** Where the library's tokens before the current line end: its first character (the indentation is a token of the lines before), or the text end. */
+      nextContentStart() {
+        if (this.cur >= this.lineCount) return this.text.length;
+        return this.starts[this.cur] + (this.kinds[this.cur] === 3 /* DocStart */ ? 0 : this.indents[this.cur]);
+      }
+      /**
+       * `range[2]` of a one-line value (plain, quoted, flow) on line `l` of a collection at column
+       * `column`, with the lines after it skipped. The comment lines more indented than the
+       * collection, up to the first one that is not, are the value's trailing tokens (with the
+       * blank lines among them); the rest form the trailing comment-only item (`trailingMax`).
+       */
+      oneLineEnd(l, column) {
+        let end2 = this.afterLine(l);
+        let i = this.tailStart;
+        for (; i < this.cur; i++) {
+          if (this.kinds[i] !== 1 /* Comment */) continue;
+          if (this.indents[i] <= column) break;
+          end2 = this.afterLine(i);
+        }
+        let max = -1;
+        for (; i < this.cur; i++) if (this.kinds[i] === 1 /* Comment */ && this.indents[i] > max) max = this.indents[i];
+        this.trailingMax = max;
+        return end2;
+      }
+      /**
+       * `range[2]` of a block collection at column `indent` closing at the current line, whose
+       * `range[1]` is `end1`. The trailing comment-only item moves up to the parent when every
+       * comment in it is less indented than the collection (or the collection is at column 0);
+       * else the collection keeps it and ends where the item ends, at the next token.
+       */
+      closingEnd(indent, end1) {
+        if (this.trailingMax < 0 || indent === 0 || this.trailingMax < indent) return end1;
+        this.trailingMax = -1;
+        return this.nextContentStart();
+      }
+      // ---- documents ----------------------------------------------------------------------------
+      /** Reads every document; fills `documents` and `roots`. */
+      read(out) {
+        this.skipToContent();
+        if (this.cur < this.lineCount && this.kinds[this.cur] === 2 /* Content */) this.document(out);
+        while (this.cur < this.lineCount) {
+          const l = this.cur;
+          const start = this.starts[l];
+          let p = start + 3;
+          while (p < this.ends[l] && this.text.charCodeAt(p) === SPACE2) p++;
+          if (p < this.ends[l]) {
+            if (this.text.charCodeAt(p) !== HASH) throw BAIL;
+            this.comment(p, this.ends[l]);
+          }
+          this.cur++;
+          this.skipToContent();
+          if (this.cur < this.lineCount && this.kinds[this.cur] === 2 /* Content */) this.document(out);
+          else {
+            out.documents.push({ type: "scalar", value: "", plain: true, range: this.lineMap.range(p, p) });
+          }
+        }
+      }
+      /** One document whose first content line is `cur`: a block mapping or sequence. */
+      document(out) {
+        const indent = this.indents[this.cur];
+        const root = this.blockNode(indent, 0).node;
+        if (this.curIndent() !== -1) throw BAIL;
+        out.documents.push(root);
+        if (root.type === "map") out.roots.push(root);
+      }
+      /** The block collection starting on the current line at column `indent` (the line's first content). */
+      blockNode(indent, depth) {
+        if (depth > MAX_DEPTH3) throw BAIL;
+        const l = this.cur;
+        const at2 = this.starts[l] + indent;
+        if (this.isDash(at2, this.ends[l])) return this.blockSeq(indent, at2, depth);
+        return this.blockMap(indent, at2, depth);
+      }
+      /**
+       * Does a plain scalar start at `p` (in block context)? `-`, `?` and `:` start one when a
+       * non-blank follows (`?xx=…`, Azure/azureml-examples' SAS tokens), as the library's lexer
+       * reads them (parseBlockStart); the other indicators never do.
+       */
+      blockPlainStart(p, end) {
+        const c = this.text.charCodeAt(p);
+        if (c === DASH || c === 63 || c === COLON2) return p + 1 < end && this.text.charCodeAt(p + 1) !== SPACE2;
+        return plainStart(c);
+      }
+      /** `-` followed by a space or the line end. */
+      isDash(at2, end) {
+        return this.text.charCodeAt(at2) === DASH && (at2 + 1 === end || this.text.charCodeAt(at2 + 1) === SPACE2);
+      }
+      // ---- block collections --------------------------------------------------------------------
+      /**
+       * A block mapping whose first key starts at offset `at` on the current line, its keys at
+       * column `indent` (a compact mapping in a sequence item starts mid-line).
+       */
+      blockMap(indent, at2, depth) {
+        const entries2 = [];
+        const seen = /* @__PURE__ */ new Set();
+        let last;
+        let keyAt = at2;
+        for (; ; ) {
+          const l = this.cur;
+          const end = this.ends[l];
+          const key = this.key(keyAt, end);
+          if (seen.has(key.value)) throw BAIL;
+          seen.add(key.value);
+          const value = this.value(key.after, end, indent, indent, depth);
+          const keyStart = keyAt;
+          const entry4 = { key: asText(key.value), keyRange: this.lineMap.range(keyStart, key.end), range: this.lineMap.range(keyStart, value.end1) };
+          entry4.value = value.node;
+          entries2.push(entry4);
+          if (value.node.type === "map" || value.node.type === "seq") this.block(keyStart, value.end1);
+          last = value;
+          const next = this.curIndent();
+          if (next < indent) break;
+          if (next > indent) throw BAIL;
+          const nextAt = this.starts[this.cur] + indent;
+          if (this.isDash(nextAt, this.ends[this.cur])) throw BAIL;
+          keyAt = nextAt;
+        }
+        if (indent === 0 && last.emptyWithComments && this.curIndent() === -1 && this.cur < this.lineCount) throw BAIL;
+        const end1 = last.end2;
+        const node = { type: "map", entries: entries2, range: this.lineMap.range(at2, end1) };
+        return { node, end1, end2: this.closingEnd(indent, end1) };
+      }
+      /** A block sequence whose first `-` is at offset `at` on the current line, at column `indent`. */
+      blockSeq(indent, at2, depth) {
+        const items = [];
+        let last;
+        let dashAt = at2;
+        let commentsBefore = false;
+        for (; ; ) {
+          const l = this.cur;
+          const end = this.ends[l];
+          let p = dashAt + 1;
+          while (p < end && this.text.charCodeAt(p) === SPACE2) p++;
+          let item;
+          if (p < end && this.text.charCodeAt(p) !== HASH && this.startsKey(p, end)) {
+            const column = p - this.starts[l];
+            item = this.blockMap(column, p, depth + 1);
+          } else {
+            if (p < end && this.isDash(p, end)) throw BAIL;
+            item = this.value(dashAt + 1, end, indent, -1, depth, commentsBefore);
+          }
+          items.push(item.node);
+          if (item.node.type === "map" || item.node.type === "seq") this.block(rangeStart(item.node), item.end1);
+          last = item;
+          const next = this.curIndent();
+          if (next < indent) break;
+          if (next > indent) throw BAIL;
+          const nextAt = this.starts[this.cur] + indent;
+          if (!this.isDash(nextAt, this.ends[this.cur])) break;
+          dashAt = nextAt;
+          commentsBefore = this.trailingMax >= 0;
+        }
+        const end1 = last.end2;
+        const node = { type: "seq", items, range: this.lineMap.range(at2, end1) };
+        return { node, end1, end2: this.closingEnd(indent, end1) };
+      }
+      block(start, end) {
+        this.blocks.push(trimmedBlockRange(this.lineMap, start, end));
+      }
+      // ---- keys and values ----------------------------------------------------------------------
+      /** Does a mapping key (`key:` followed by a blank or the line end) start at `p`? */
+      startsKey(p, end) {
+        const c = this.text.charCodeAt(p);
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = this.quoteClose(p, end);
+          return close > 0 && this.text.charCodeAt(close + 1) === COLON2;
+        }
+        return this.plainKeyEnd(p, end) >= 0;
+      }
+      /** The offset of the `:` after a plain key starting at `p` (blanks may come between), or -1 when the line holds no such key. */
+      plainKeyEnd(p, end) {
+        const text2 = this.text;
+        if (!this.blockPlainStart(p, end)) return -1;
+        for (let i = p + 1; i < end; i++) {
+          const ch = text2.charCodeAt(i);
+          if (ch === COLON2 && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE2)) return i;
+          if (ch === HASH && text2.charCodeAt(i - 1) === SPACE2) return -1;
+        }
+        return -1;
+      }
+      /** The key starting at `p`: its value, its end, and the offset after its `:`. */
+      key(p, end) {
+        const text2 = this.text;
+        const c = text2.charCodeAt(p);
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = this.quotedEnd(p, end);
+          if (text2.charCodeAt(close) !== COLON2 || close + 1 < end && text2.charCodeAt(close + 1) !== SPACE2 || close - p > MAX_KEY_LENGTH) throw BAIL;
+          return { value: this.quotedValue(p, close), end: close, after: close + 1 };
+        }
+        const colon = this.plainKeyEnd(p, end);
+        if (colon < 0 || colon - p > MAX_KEY_LENGTH) throw BAIL;
+        let keyEnd = colon;
+        while (text2.charCodeAt(keyEnd - 1) === SPACE2) keyEnd--;
+        const value = plainScalarValue(text2.slice(p, keyEnd));
+        if (typeof value === "number" && Number.isNaN(value)) throw BAIL;
+        return { value, end: keyEnd, after: colon + 1 };
+      }
+      /**
+       * The offset after the closing quote of a one-line quoted scalar starting at `p`. Escapes
+       * (`\` in double quotes, `''` in single quotes) and a quote left open are outside the subset.
+       */
+      quotedEnd(p, end) {
+        const close = this.quoteClose(p, end);
+        if (close < 0) throw BAIL;
+        return close + 1;
+      }
+      /**
+       * The offset of the closing quote of a one-line quoted scalar starting at `p`, or -1 when it
+       * is left open on its line or holds an escape outside scalar.ts's `ESCAPES` (`\x`, `\u`, `\U`: hex
+       * forms the library may reject). Sets `escaped` for `quotedValue`.
+       */
+      quoteClose(p, end) {
+        const text2 = this.text;
+        const q = text2.charCodeAt(p);
+        this.escaped = false;
+        for (let i = p + 1; i < end; i++) {
+          const c = text2.charCodeAt(i);
+          if (c === q) {
+            if (q === SQUOTE && i + 1 < end && text2.charCodeAt(i + 1) === SQUOTE) {
+              this.escaped = true;
+              i++;
+              continue;
+            }
+            return i;
+          }
+          if (c === BACKSLASH2 && q === DQUOTE) {
+            if (i + 1 >= end || !Object.hasOwn(ESCAPES, text2[i + 1])) return -1;
+            this.escaped = true;
+            i++;
+          }
+        }
+        return -1;
+      }
+      /**
+       * The value of the quoted scalar at `p` whose end `quotedEnd` just returned (after the
+       * closing quote): its content with `''` or the `\` escapes read as the library reads them.
+       * tree.ts maps an escaped one-line scalar's range exactly (mapScalar), which gives the same
+       * content range as an unescaped one: the first to the last source character inside the quotes.
+       */
+      quotedValue(p, after) {
+        const content = this.text.slice(p + 1, after - 1);
+        if (!this.escaped) return content;
+        if (this.text.charCodeAt(p) === SQUOTE) return content.replace(/''/g, "'");
+        let out = "";
+        for (let i = 0; i < content.length; i++) {
+          const ch = content[i];
+          if (ch === "\\") out += ESCAPES[content[++i]];
+          else out += ch;
+        }
+        return out;
+      }
+      /**
+       * After a line's scalar or flow collection ends at `p`: blanks, then the line end or a
+       * comment (which needs a blank before it). Records the comment.
+       */
+      lineRest(p, end) {
+        let i = p;
+        while (i < end && this.text.charCodeAt(i) === SPACE2) i++;
+        if (i === end) return;
+        if (this.text.charCodeAt(i) !== HASH || i === p) throw BAIL;
+        this.comment(i, end);
+      }
+      /**
+       * The value after a `:` or `-` at `p - 1` on the current line (which ends at `end`), in a
+       * collection at column `parentIndent`. `mapIndent`: the column of the mapping the value
+       * belongs to (-1 in a sequence), where a sequence may continue the value on the next lines.
+       * `commentsBefore`: a sequence item whose tokens hold comments before its `-`.
+       * Leaves `cur` on the line after the value (blank and comment lines skipped).
+       */
+      value(p, end, parentIndent, mapIndent, depth, commentsBefore = false) {
+        const text2 = this.text;
+        const l = this.cur;
+        let s = p;
+        while (s < end && text2.charCodeAt(s) === SPACE2) s++;
+        if (s < end && s === p) throw BAIL;
+        if (s === end || text2.charCodeAt(s) === HASH) {
+          const sameLineComment = s < end;
+          if (sameLineComment) this.comment(s, end);
+          this.cur = l + 1;
+          this.skipToContent();
+          const next = this.curIndent();
+          const nextAt = next >= 0 ? this.starts[this.cur] + next : -1;
+          if (next > parentIndent || next === mapIndent && next >= 0 && this.isDash(nextAt, this.ends[this.cur])) {
+            if (next > parentIndent && this.scalarOnNextLine(nextAt, sameLineComment || this.tailComments || commentsBefore)) {
+              return this.value(this.starts[this.cur], this.ends[this.cur], parentIndent, mapIndent, depth);
+            }
+            return this.blockNode(next, depth + 1);
+          }
+          const node = { type: "scalar", value: "", plain: true, range: this.lineMap.range(s, s) };
+          this.sources?.set(node, { style: "plain", start: s, end: s });
+          this.trailingMax = -1;
+          const withComments = sameLineComment || this.tailComments || commentsBefore;
+          return { node, end1: s, end2: withComments ? this.nextContentStart() : s, emptyWithComments: withComments };
+        }
+        const c = text2.charCodeAt(s);
+        let built;
+        let lastLine = l;
+        if (c === DQUOTE || c === SQUOTE) {
+          const close = this.quotedEnd(s, end);
+          this.lineRest(close, end);
+          const node = { type: "scalar", value: this.quotedValue(s, close), plain: false, range: this.lineMap.range(s + 1, close - 1) };
+          this.sources?.set(node, { style: c === DQUOTE ? "double" : "single", start: s, end: close });
+          built = { node, end1: close, end2: 0 };
+        } else if (c === 124 || c === GT) {
+          return this.blockScalar(s, end, parentIndent);
+        } else if (c === 91 || c === 123) {
+          built = this.flow(s, end, depth);
+        } else {
+          if (!this.blockPlainStart(s, end)) throw BAIL;
+          let e = s + 1;
+          while (e < end) {
+            const ch = text2.charCodeAt(e);
+            if (ch === HASH && text2.charCodeAt(e - 1) === SPACE2) break;
+            if (ch === COLON2 && (e + 1 === end || text2.charCodeAt(e + 1) === SPACE2)) throw BAIL;
+            e++;
+          }
+          const commentAt = e;
+          while (e > s && text2.charCodeAt(e - 1) === SPACE2) e--;
+          let source = text2.slice(s, e);
+          if (commentAt < end) this.comment(commentAt, end);
+          else {
+            const last = this.plainContinuation(l, parentIndent);
+            if (last > l) {
+              source = this.foldPlainLines(source, l + 1, last);
+              e = this.ends[last];
+              while (text2.charCodeAt(e - 1) === SPACE2) e--;
+              lastLine = last;
+            }
+          }
+          const v = plainScalarValue(source);
+          const node = { type: "scalar", value: asText(v), plain: true, range: this.lineMap.range(s, e) };
+          this.sources?.set(node, { style: "plain", start: s, end: e });
+          built = { node, end1: e, end2: 0 };
+        }
+        this.cur = lastLine + 1;
+        this.skipToContent();
+        if (this.curIndent() > parentIndent) throw BAIL;
+        built.end2 = this.oneLineEnd(lastLine, parentIndent);
+        return built;
+      }
+      /**
+       * The last line of a plain scalar starting on line `l` in a collection at column
+       * `parentIndent` (`l` when the next content line is not more indented): the lines after it,
+       * up to a comment line or a line not more indented, with empty lines among them. A line
+       * holding `: ` or ` #` (a mapping or a comment inside the scalar) is outside the subset.
+       */
+      plainContinuation(l, parentIndent) {
+        const text2 = this.text;
+        let last = l;
+        for (let j = l + 1; j < this.lineCount; j++) {
+          const k = this.kinds[j];
+          if (k === 0 /* Blank */) continue;
+          if (k !== 2 /* Content */ || this.indents[j] <= parentIndent) break;
+          const end = this.ends[j];
+          for (let i = this.starts[j] + this.indents[j]; i < end; i++) {
+            const ch = text2.charCodeAt(i);
+            if (ch === COLON2 && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE2)) throw BAIL;
+            if (ch === HASH && text2.charCodeAt(i - 1) === SPACE2) throw BAIL;
+          }
+          last = j;
+        }
+        return last;
+      }
+      /**
+       * A multi-line plain scalar's value: its first line's text `first`, then lines `from` to
+       * `last` folded as the library's unfoldLines folds them (resolve-flow-scalar.js): each line
+       * trimmed; a line break between two text lines is a space, each empty line a line break.
+       */
+      foldPlainLines(first, from, last) {
+        const text2 = this.text;
+        let value = first;
+        let sep = " ";
+        for (let j = from; j <= last; j++) {
+          let a = this.starts[j];
+          let b = this.ends[j];
+          while (a < b && text2.charCodeAt(a) === SPACE2) a++;
+          while (b > a && text2.charCodeAt(b - 1) === SPACE2) b--;
+          if (a === b) {
+            if (sep === "\n") value += sep;
+            else sep = "\n";
+          } else {
+            value += sep + text2.slice(a, b);
+            sep = " ";
+          }
+        }
+        return value;
+      }
+      /**
+       * Does the current line, more indented than the collection whose value it follows, hold a
+       * scalar (not a key, a `-` item or a block scalar header) at `at`? Only without comments
+       * before it (`comments`), whose placement this reader does not follow there.
+       */
+      scalarOnNextLine(at2, comments) {
+        if (comments || this.kinds[this.cur] !== 2 /* Content */) return false;
+        const end = this.ends[this.cur];
+        const c = this.text.charCodeAt(at2);
+        if (c === 124 || c === GT) throw BAIL;
+        return !this.isDash(at2, end) && !this.startsKey(at2, end);
+      }
+      /**
+       * A one-line flow collection at `s`: `{}`, `[]` or a sequence of one-line plain or quoted
+       * scalars (`[a, "b"]`). Nested flow collections, flow mappings and pairs are outside the subset.
+       */
+      flow(s, end, depth) {
+        if (depth + 1 > MAX_DEPTH3) throw BAIL;
+        const text2 = this.text;
+        if (text2.charCodeAt(s) === 123) {
+          if (text2.charCodeAt(s + 1) !== 125) throw BAIL;
+          this.lineRest(s + 2, end);
+          return { node: { type: "map", entries: [], range: this.lineMap.range(s, s + 2) }, end1: s + 2, end2: 0 };
+        }
+        const items = [];
+        let p = s + 1;
+        if (text2.charCodeAt(p) !== 93) {
+          for (; ; ) {
+            while (p < end && text2.charCodeAt(p) === SPACE2) p++;
+            if (p >= end) throw BAIL;
+            const c = text2.charCodeAt(p);
+            if (c === DQUOTE || c === SQUOTE) {
+              const close2 = this.quotedEnd(p, end);
+              items.push({ type: "scalar", value: this.quotedValue(p, close2), plain: false, range: this.lineMap.range(p + 1, close2 - 1) });
+              p = close2;
+            } else {
+              if (!plainStart(c) || c === DASH) throw BAIL;
+              let e = p + 1;
+              while (e < end) {
+                const ch = text2.charCodeAt(e);
+                if (ch === 44 || ch === 93) break;
+                if (ch === 91 || ch === 123 || ch === 125 || ch === COLON2 || ch === HASH || ch === DQUOTE || ch === SQUOTE) throw BAIL;
+                e++;
+              }
+              const stop = e;
+              while (e > p && text2.charCodeAt(e - 1) === SPACE2) e--;
+              items.push({ type: "scalar", value: asText(plainScalarValue(text2.slice(p, e))), plain: true, range: this.lineMap.range(p, e) });
+              p = stop;
+            }
+            while (p < end && text2.charCodeAt(p) === SPACE2) p++;
+            const sep = text2.charCodeAt(p);
+            if (sep === 93) break;
+            if (sep !== 44) throw BAIL;
+            p++;
+            let q = p;
+            while (q < end && text2.charCodeAt(q) === SPACE2) q++;
+            if (q >= end || text2.charCodeAt(q) === 93 || text2.charCodeAt(q) === 44) throw BAIL;
+          }
+        }
+        const close = p + 1;
+        this.lineRest(close, end);
+        return { node: { type: "seq", items, range: this.lineMap.range(s, close) }, end1: close, end2: 0 };
+      }
+      /**
+       * A block scalar whose `|` or `>` is at `s` on the current line, in a collection at column
+       * `parentIndent`: `|`, `|-`, `>` or `>-`, auto-detected indentation, content on the
+       * following lines. `+` chomping, indentation indicators and leading empty lines longer than
+       * the content's indentation (an error) are outside the subset. Leading empty lines (a line
+       * break each) and more-indented empty lines (their extra spaces are content) are read.
+       */
+      blockScalar(s, end, parentIndent) {
+        const text2 = this.text;
+        const l = this.cur;
+        const folded = text2.charCodeAt(s) === GT;
+        let h = s + 1;
+        const strip = text2.charCodeAt(h) === DASH;
+        if (strip) h++;
+        if (h < end && text2.charCodeAt(h) !== SPACE2) throw BAIL;
+        this.lineRest(h, end);
+        let first = l + 1;
+        while (first < this.lineCount && this.kinds[first] === 0 /* Blank */) first++;
+        if (first >= this.lineCount) throw BAIL;
+        const m = this.indents[first];
+        if (m <= parentIndent || this.kinds[first] === 3 /* DocStart */) throw BAIL;
+        const leading = first - (l + 1);
+        for (let j = l + 1; j < first; j++) if (this.ends[j] - this.starts[j] > m) throw BAIL;
+        let lastContent = first;
+        let lastMoreIndented = -1;
+        let i = first + 1;
+        for (; i < this.lineCount; i++) {
+          if (this.kinds[i] === 0 /* Blank */) {
+            if (this.ends[i] - this.starts[i] > m) lastMoreIndented = i;
+            continue;
+          }
+          const ind = this.indents[i];
+          if (ind <= parentIndent || ind === 0 && this.kinds[i] === 3 /* DocStart */) break;
+          if (ind < m) throw BAIL;
+          lastContent = i;
+        }
+        if (lastMoreIndented > lastContent) lastContent = lastMoreIndented;
+        let value = "\n".repeat(leading);
+        if (folded) value += this.foldedLines(first, lastContent, m);
+        else {
+          for (let j = first; j <= lastContent; j++) {
+            const a = this.starts[j];
+            const b = this.ends[j];
+            if (j > first) value += "\n";
+            if (b - a > m) value += text2.slice(a + m, b);
+          }
+        }
+        const lastEnd = this.ends[lastContent];
+        if (!strip) value += "\n";
+        const contentStart = leading > 0 ? this.ends[l + 1] : this.starts[first] + m;
+        const contentEnd = strip ? lastEnd : lastEnd + this.breakLength(lastContent);
+        const end1 = this.afterLine(lastContent);
+        const node = { type: "scalar", value, plain: false, range: this.lineMap.range(contentStart, contentEnd) };
+        const style = folded ? strip ? "folded-strip" : "folded" : strip ? "literal-strip" : "literal";
+        const source = { style, start: s, end: end1, indent: m };
+        if (leading > 0) source.leading = leading;
+        this.sources?.set(node, source);
+        this.cur = lastContent + 1;
+        this.skipToContent();
+        if (this.curIndent() > parentIndent) throw BAIL;
+        this.trailingMax = this.tailMaxIndent;
+        return { node, end1, end2: end1 };
+      }
+      /**
+       * The folded content of lines `first` to `last` (each indented by at least `m`), as the
+       * library's resolveBlockScalar folds them (yaml/dist/compose/resolve-block-scalar.js): a
+       * line break between two text lines becomes a space; an empty line is a line break; lines
+       * more indented than `m` (empty ones too) keep their line breaks and extra indentation.
+       */
+      foldedLines(first, last, m) {
+        const text2 = this.text;
+        let value = "";
+        let sep = "";
+        let prevMoreIndented = false;
+        for (let j = first; j <= last; j++) {
+          const a = this.starts[j];
+          const b = this.ends[j];
+          const empty = this.kinds[j] === 0 /* Blank */;
+          const indent = empty ? b - a : this.indents[j];
+          if (indent > m) {
+            if (sep === " ") sep = "\n";
+            else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
+            value += sep + text2.slice(a + m, b);
+            sep = "\n";
+            prevMoreIndented = true;
+          } else if (empty) {
+            if (sep === "\n") value += "\n";
+            else sep = "\n";
+          } else {
+            value += sep + text2.slice(a + m, b);
+            sep = " ";
+            prevMoreIndented = false;
+          }
+        }
+        return value;
+      }
+    };
+    OUTSIDE_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u205f\u3000\ufeff]|\r(?!\n)/;
+  }
+});
+
+// src/parse/yaml/document.ts
+function collectYamlComments(tokens, out, budget) {
+  const stack = [tokens];
+  const push = (v) => {
+    if (v && typeof v === "object") stack.push(v);
+  };
+  let visited = 0;
+  while (stack.length > 0 && visited++ < budget) {
+    const t = stack.pop();
+    if (Array.isArray(t)) {
+      for (const x of t) push(x);
+      continue;
+    }
+    const o = t;
+    if (o.type === "comment" && typeof o.offset === "number" && typeof o.source === "string") {
+      out.push([o.offset, o.source]);
+      continue;
+    }
+    push(o.start);
+    push(o.key);
+    push(o.sep);
+    push(o.value);
+    push(o.end);
+    push(o.items);
+    push(o.props);
+  }
+}
+function composeYaml(text2, lineMap) {
+  try {
+    const tokens = withYamlEnv(() => [...new import_yaml.Parser().parse(text2)]);
+    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
+    if (tooDeep !== void 0) return { error: { message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) } };
+    const docs = withYamlEnv(() => [...new import_yaml.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)]);
+    return { tokens, docs };
+  } catch (e) {
+    return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
+  }
+}
+function sortedYamlComments(tokens, text2) {
+  const raw = [];
+  if (!text2.includes("#")) return raw;
+  collectYamlComments(tokens, raw, 64 * (text2.length + 1024));
+  return raw.sort((a, b) => a[0] - b[0]);
+}
+function parseYamlFile(text2) {
+  const lineMap = new LineMap(text2);
+  return readSimpleYaml(text2, lineMap) ?? parseYamlWithLibrary(text2, lineMap);
+}
+function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
+  const out = { text: text2, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
+  const composed = composeYaml(text2, lineMap);
+  if ("error" in composed) {
+    out.errors.push(composed.error);
+    return out;
+  }
+  const { tokens, docs } = composed;
+  out.blocks = yamlTreeBlockRanges(docs, lineMap);
+  for (const [off, src] of sortedYamlComments(tokens, text2)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
+  for (const d of docs) {
+    for (const err2 of d.errors) {
+      const [s, e] = err2.pos;
+      out.errors.push({ message: err2.message.split("\n")[0] ?? err2.message, range: lineMap.range(s, Math.max(s, e)) });
+    }
+    for (const a of unresolvedAliases(d, text2)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    if (d.contents === null || d.contents === void 0) continue;
+    const tree2 = yamlTree(d.contents, lineMap);
+    out.documents.push(tree2);
+    if (isMap(d.contents)) out.roots.push(tree2);
+  }
+  out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return out;
+}
+var import_yaml;
+var init_document = __esm({
+  "src/parse/yaml/document.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_guards();
+    init_source();
+    init_nesting();
+    init_nesting2();
+    init_blocks();
+    init_tree();
+    init_aliases();
+    init_quiet_env();
+    init_fast_reader();
+  }
+});
+
+// src/eval/azureml-yaml/document.ts
+function scalarText(t) {
+  return t?.type === "scalar" ? t.value : void 0;
+}
+function amlYamlTypeOf(root) {
+  const entry4 = (k) => root.entries.find((e) => e.key === k)?.value;
+  const schema = scalarText(entry4("$schema"));
+  const typeText = scalarText(entry4("type"))?.trim().toLowerCase();
+  const bySchema = schema === void 0 ? void 0 : SCHEMA_URL.exec(schema)?.[1]?.toLowerCase();
+  if (bySchema !== void 0) {
+    const t = SCHEMA_TYPE[bySchema];
+    if (t !== "workspace" && (typeText === "amlcompute" || typeText === "computeinstance")) return typeText;
+    return t;
+  }
+  if (schema !== void 0) return void 0;
+  if (typeText !== "amlcompute" && typeText !== "computeinstance") return void 0;
+  if (entry4("name") === void 0) return void 0;
+  if (root.entries.some((e) => FOREIGN_KEYS.includes(e.key))) return void 0;
+  return typeText;
+}
+function hintedType(root, hint) {
+  if (!hint) return void 0;
+  const entry4 = (k) => root.entries.find((e) => e.key === k)?.value;
+  if (scalarText(entry4("$schema")) !== void 0) return void 0;
+  if (hint === "workspace") return hint;
+  const t = scalarText(entry4("type"))?.trim().toLowerCase();
+  return t === "amlcompute" || t === "computeinstance" ? t : hint;
+}
+function mayBeAmlYaml(text2) {
+  if (SCHEMA_URL.test(text2)) return true;
+  return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text2) && /^name[ \t]*:/m.test(text2) && !FOREIGN_KEY_LINE.test(text2);
+}
+function wholeVariable(text2, plain, use, env) {
+  if (!env) return void 0;
+  const m = /^\s*\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\s*$/.exec(text2);
+  const name = m?.[1] ?? m?.[2];
+  if (name === void 0) return void 0;
+  const v = env.get(name);
+  if (v?.kind !== "string") return void 0;
+  const site = { ...use, label: `$${name}`, symbol: { kind: "variable", name } };
+  const typed = plain ? scalarValue2(v.value, true, v.origin ?? use) : v;
+  return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
+}
+function scalarValue2(text2, plain, origin, opts = {}) {
+  if (opts.shellExpansions) {
+    const bound = wholeVariable(text2, plain, origin, opts.shellEnv);
+    if (bound) return bound;
+    const m = SHELL_EXPANSION.exec(text2);
+    if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
+  }
+  if (!plain) return str(text2, origin);
+  const t = text2.trim();
+  if (t === "" || t === "~" || /^null$/i.test(t)) return nul(origin);
+  if (/^(true|false)$/i.test(t)) return bool(t.toLowerCase() === "true", origin);
+  if (/^[-+]?(?:\d+|\d*\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return num(Number(t), origin);
+  return str(text2, origin);
+}
+function loc2(file, range2) {
+  return { file, range: range2 };
+}
+function yamlValue(file, t, opts = {}) {
+  const origin = loc2(file, t.range);
+  switch (t.type) {
+    case "scalar":
+      return scalarValue2(t.value, t.plain, origin, opts);
+    case "seq":
+      return list(t.items.map((i) => yamlValue(file, i, opts)), origin);
+    case "map": {
+      const entries2 = /* @__PURE__ */ new Map();
+      for (const e of t.entries) if (!entries2.has(e.key)) entries2.set(e.key, e.value ? yamlValue(file, e.value, opts) : nul(loc2(file, e.keyRange)));
+      return obj(entries2, origin);
+    }
+    default:
+      return unknown("a YAML alias or tag this reader does not follow", origin);
+  }
+}
+function withOverride(body, path51, value) {
+  const [head, ...rest] = path51;
+  if (head === void 0) return body;
+  const entries2 = new Map(body.entries);
+  const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
+  const key = existingKey ?? head;
+  if (rest.length === 0) {
+    entries2.set(key, value);
+    return { ...body, entries: entries2 };
+  }
+  const child = entries2.get(key);
+  if (child?.kind === "list" && /^\d+$/.test(rest[0])) {
+    const i = Number(rest[0]);
+    const items = [...child.items];
+    const item = items[i];
+    if (item === void 0) return body;
+    items[i] = rest.length === 1 ? value : item.kind === "object" ? withOverride(item, rest.slice(1), value) : item;
+    entries2.set(key, { ...child, items });
+    return { ...body, entries: entries2 };
+  }
+  const base = child?.kind === "object" ? child : obj(/* @__PURE__ */ new Map(), value.origin);
+  entries2.set(key, withOverride(base, rest, value));
+  return { ...body, entries: entries2 };
+}
+function overrideValue(o, opts) {
+  const r = o.resolved;
+  if (!r) return scalarValue2(o.value, true, o.location, opts);
+  if (r.kind !== "string") return r;
+  const typed = scalarValue2(r.value, true, r.origin ?? o.location, { ...opts, shellExpansions: false });
+  return { ...typed, via: r.via };
+}
+function valueAtPath(body, segments2) {
+  let v = body;
+  for (const s of segments2) {
+    if (v?.kind === "object") v = v.entries.get(s) ?? [...v.entries].find(([k]) => k.toLowerCase() === s.toLowerCase())?.[1];
+    else if (v?.kind === "list" && /^\d+$/.test(s)) v = v.items[Number(s)];
+    else return void 0;
+  }
+  return v;
+}
+function relatedToReplaced(v, replaced) {
+  if (!replaced?.origin) return v;
+  return { ...v, via: [...v.via ?? [], { ...replaced.origin, label: "the value in the file, replaced by --set" }] };
+}
+function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
+  const type = amlYamlTypeOf(root) ?? hintedType(root, opts.typeHint);
+  if (!type) return void 0;
+  let body = yamlValue(file, root, opts);
+  for (const o of overrides) {
+    const segments2 = o.path.split(".").filter((s) => s.length > 0);
+    if (segments2.length === 0) continue;
+    body = withOverride(body, segments2, relatedToReplaced(overrideValue(o, opts), valueAtPath(body, segments2)));
+  }
+  const entry4 = (k) => root.entries.find((e) => e.key === k);
+  const at2 = (type === "workspace" ? entry4("name") ?? entry4("$schema") : entry4("type") ?? entry4("name") ?? entry4("$schema"))?.range ?? root.range;
+  const name = body.entries.get("name");
+  const doc = { file, type, body, header: loc2(file, at2), index };
+  if (name && name.kind !== "null") doc.name = name;
+  return doc;
+}
+var SCHEMA_URL, SCHEMA_TYPE, FOREIGN_KEYS, FOREIGN_KEY_LINE, SHELL_EXPANSION;
+var init_document2 = __esm({
+  "src/eval/azureml-yaml/document.ts"() {
+    "use strict";
+    init_value();
+    SCHEMA_URL = /azuremlschemas(?:prod)?\.azureedge\.net\/.*\/(amlCompute|computeInstance|workspace)\.schema\.json/i;
+    SCHEMA_TYPE = { amlcompute: "amlcompute", computeinstance: "computeinstance", workspace: "workspace" };
+    FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
+    FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
+    SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
+  }
+});
+
+// src/eval/terraform/data-files.ts
+import path11 from "node:path";
+function dataFileReader(input2) {
+  const cache3 = /* @__PURE__ */ new Map();
+  return (kind, file, at2) => {
+    const abs = path11.resolve(input2.workingDir, file);
+    const rel = path11.relative(input2.root, abs);
+    if (rel === "" || rel.startsWith("..") || path11.isAbsolute(rel)) return void 0;
+    const key = `${kind}\0${abs}`;
+    if (!cache3.has(key)) {
+      const decoded = decode(kind, abs, input2.readText(abs));
+      cache3.set(key, decoded);
+      if (decoded) input2.onRead?.(abs, kind);
+    }
+    const v = cache3.get(key);
+    return v ?? unknown(`${kind}decode(file("${file}")): the file cannot be read or decoded`, at2);
+  };
+}
+function decode(kind, file, text2) {
+  if (text2 === void 0) return void 0;
+  if (kind === "json") {
+    const errors = [];
+    const top = tfvarsJsonValues(file, text2, errors);
+    return errors.length === 0 && /^\s*\{/.test(text2) ? obj(top, fileStart(file)) : void 0;
+  }
+  const parsed = parseYamlFile(text2);
+  if (parsed.errors.length || parsed.documents.length !== 1) return void 0;
+  return yamlValue(file, parsed.documents[0]);
+}
+var init_data_files = __esm({
+  "src/eval/terraform/data-files.ts"() {
+    "use strict";
+    init_value();
+    init_source();
+    init_document();
+    init_document2();
+    init_tfvars();
+  }
+});
+
+// src/eval/terraform/project.ts
+import path12 from "node:path";
+function calledModules(dirs, callees) {
+  const hasCaller = /* @__PURE__ */ new Set();
+  for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
+  const reached = /* @__PURE__ */ new Set();
+  const queue = dirs.filter((d) => !hasCaller.has(d));
+  for (let i = 0; i < queue.length; i++) {
+    for (const t of callees(queue[i])) {
+      if (reached.has(t)) continue;
+      reached.add(t);
+      queue.push(t);
+    }
+  }
+  return reached;
+}
+function evaluateTerraform(input2) {
+  const problems = [];
+  const dataFiles = /* @__PURE__ */ new Map();
+  const guard = new EvalGuard((p) => problems.push(p));
+  const byDir = /* @__PURE__ */ new Map();
+  for (const f of input2.tfFiles) {
+    const d = path12.dirname(f);
+    const files = byDir.get(d);
+    if (files) files.push(f);
+    else byDir.set(d, [f]);
+  }
+  const sources = /* @__PURE__ */ new Map();
+  const loader = (dir) => {
+    if (sources.has(dir)) return sources.get(dir);
+    const files = byDir.get(dir) ?? (input2.insideRoot(dir) ? input2.listTfFiles(dir) : void 0);
+    const parsed = (files ?? []).map((f) => input2.parseHcl(f)).filter((x) => x !== void 0);
+    const src = files ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
+    sources.set(dir, src);
+    return src;
+  };
+  const calleeCache = /* @__PURE__ */ new Map();
+  const callees = (dir) => {
+    let out = calleeCache.get(dir);
+    if (out) return out;
+    const targets = /* @__PURE__ */ new Set();
+    const src = loader(dir);
+    if (src) {
+      for (const call of src.moduleCalls.values()) {
+        const s = localModuleSource(call.node);
+        if (s) targets.add(localDir(src, s));
+      }
+    }
+    targets.delete(dir);
+    out = [...targets];
+    calleeCache.set(dir, out);
+    return out;
+  };
+  const called = calledModules([...byDir.keys()], callees);
+  const varFilesByDir = /* @__PURE__ */ new Map();
+  for (const vf of input2.varFiles) {
+    let d = path12.dirname(vf);
+    while (!byDir.has(d)) {
+      const up = path12.dirname(d);
+      if (up === d || !isInside(input2.root, up)) break;
+      d = up;
+    }
+    if (!byDir.has(d)) continue;
+    const files = varFilesByDir.get(d);
+    if (files) files.push(vf);
+    else varFilesByDir.set(d, [vf]);
+  }
+  const manifests = /* @__PURE__ */ new Map();
+  const manifestOf = (dir) => {
+    if (!manifests.has(dir)) {
+      const m = input2.moduleManifest?.(dir);
+      manifests.set(dir, m ? parseManifest(m.file, m.text, dir) : void 0);
+    }
+    return manifests.get(dir);
+  };
+  const copiedDirs = /* @__PURE__ */ new Map();
+  const remoteFor = (rootDir) => (key, source, version) => remoteCopyDir(manifestOf(rootDir), key, source, version, input2.insideRoot);
+  const evaluations = [];
+  const modules = [];
+  const factsByDir = /* @__PURE__ */ new Map();
+  const factsOf = (dir, isRoot = false) => {
+    const known2 = factsByDir.get(dir);
+    if (known2) return known2;
+    const src = loader(dir);
+    if (!src) return void 0;
+    const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input2.listFiles?.(dir) ?? [] : []);
+    for (const call of src.moduleCalls.values()) {
+      const local = localModuleSource(call.node);
+      if (local !== void 0 && loader(localDir(src, local))) continue;
+      const source = attr(call.node, "source");
+      const text2 = fileText(src, call.file);
+      facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
+    }
+    if (isRoot) {
+      const lock = input2.lockFile?.(dir);
+      if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i) => i.type === "Block"));
+    }
+    factsByDir.set(dir, facts);
+    return facts;
+  };
+  const copies = /* @__PURE__ */ new Set();
+  for (const dir of byDir.keys()) for (const rec of manifestOf(dir)?.records.values() ?? []) copies.add(rec.dir);
+  for (const dir of [...byDir.keys()].sort()) {
+    if (copies.has(dir)) continue;
+    const src = loader(dir);
+    const ownVarFiles = (varFilesByDir.get(dir) ?? []).sort();
+    const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
+    modules.push(factsOf(dir, isRoot));
+    if (called.has(dir)) continue;
+    const auto = ownVarFiles.filter((f) => path12.dirname(f) === dir && AUTO_VARFILE.test(path12.basename(f)));
+    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
+    const variants = variantFiles.length ? variantFiles : [void 0];
+    for (const variantFile of variants) {
+      const inputs = /* @__PURE__ */ new Map();
+      for (const f of [...auto.sort(autoOrder), ...variantFile ? [variantFile] : []]) {
+        for (const [k, v] of readVarFile(f, input2, guard)) inputs.set(k, v);
+      }
+      const opaqueModules = [];
+      const readDataFile = dataFileReader({ root: input2.root, workingDir: dir, readText: (f) => input2.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
+      const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
+      const rel = variantFile ? path12.relative(input2.root, variantFile) : path12.relative(input2.root, dir) || ".";
+      const env = input2.envOverride ?? input2.envForPath?.(rel.split(path12.sep).join("/")) ?? (variantFile ? classifyPath(path12.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto)) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
+      const evaluation = {
+        variant: variantFile ? path12.relative(dir, variantFile).split(path12.sep).join("/") : "default",
+        variantFile,
+        env,
+        unit: dir,
+        inputs: instance.inputDecls()
+      };
+      const resources = instance.allResources();
+      for (const r of resources) if (r.vendored) {
+        for (const d of r.vendored.dirs) if (!copiedDirs.has(d)) copiedDirs.set(d, r.vendored.call);
+      }
+      evaluations.push({ evaluation, resources, opaqueModules });
+    }
+  }
+  linkConfigurations(modules, callees, (d) => factsOf(d));
+  for (const p of problems) {
+    const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
+    if (into) p.location = into[1];
+  }
+  return { evaluations, modules, problems, dataFiles };
+}
+function autoVarFilesEnv(root, files) {
+  let env;
+  for (const f of files) {
+    const c = classifyPath(path12.relative(root, f))?.env;
+    if (c === void 0) continue;
+    if (env !== void 0 && env !== c) return void 0;
+    env = c;
+  }
+  return env;
+}
+function autoOrder(a, b) {
+  const ra = path12.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path12.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  return ra - rb || (a < b ? -1 : 1);
+}
+function readVarFile(file, input2, guard) {
+  if (file.endsWith(".json")) {
+    const text2 = input2.readText(file);
+    return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
+  }
+  const parsed = input2.parseHcl(file);
+  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
+}
+function hasBackend(src) {
+  return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
+}
+function isInside(root, p) {
+  const rel = relativePath(root, p);
+  return rel === "" || !rel.startsWith("..") && !path12.isAbsolute(rel);
+}
+var AUTO_VARFILE;
+var init_project = __esm({
+  "src/eval/terraform/project.ts"() {
+    "use strict";
+    init_manifest();
+    init_module_facts();
+    init_env();
+    init_module_source();
+    init_instance();
+    init_guard();
+    init_tfvars();
+    init_data_files();
+    init_paths2();
+    AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
+  }
+});
+
+// src/model/facts/keyvault.ts
+var RBAC_DEFAULT_API_VERSION, VAULT_WRITE_PERMISSION, SECRETS_READER_ROLE, REMOVE_OPERATION;
+var init_keyvault = __esm({
+  "src/model/facts/keyvault.ts"() {
+    "use strict";
+    RBAC_DEFAULT_API_VERSION = "2026-02-01";
+    VAULT_WRITE_PERMISSION = "Microsoft.KeyVault/vaults/write";
+    SECRETS_READER_ROLE = "Key Vault Secrets User";
+    REMOVE_OPERATION = "remove";
+  }
+});
+
+// src/model/tables/arm.ts
+var agentPoolAttrs, computeAttrs, nsgRuleAttrs2, ARM_TABLE;
+var init_arm = __esm({
+  "src/model/tables/arm.ts"() {
+    "use strict";
+    init_keyvault();
+    agentPoolAttrs = [
+      { canonical: "vmSize", paths: ["vmSize"] },
+      { canonical: "taints", paths: ["nodeTaints"], default: [] },
+      { canonical: "labels", paths: ["nodeLabels"], default: {} },
+      { canonical: "tags", paths: ["tags"] },
+      { canonical: "autoscale", paths: ["enableAutoScaling"], default: false },
+      { canonical: "minCount", paths: ["minCount"] },
+      { canonical: "nodeCount", paths: ["count"] },
+      { canonical: "name", paths: ["name"] },
+      { canonical: "mode", paths: ["mode"] },
+      // ScaleSetPriority: `Spot` or `Regular` (the default), AgentPool REST API.
+      { canonical: "priority", paths: ["scaleSetPriority"], default: "Regular" }
+    ];
+    computeAttrs = [
+      { canonical: "computeTypeRaw", paths: ["properties.computeType"] },
+      { canonical: "vmSize", paths: ["properties.properties.vmSize"] },
+      { canonical: "minNodeCount", paths: ["properties.properties.scaleSettings.minNodeCount"], default: 0 },
+      { canonical: "maxNodeCount", paths: ["properties.properties.scaleSettings.maxNodeCount"] },
+      { canonical: "nodePublicIp", paths: ["properties.properties.enableNodePublicIp"], default: true },
+      { canonical: "idleTimeBeforeShutdown", paths: ["properties.properties.idleTimeBeforeShutdown"] },
+      { canonical: "schedules", paths: ["properties.properties.schedules"] },
+      { canonical: "tags", paths: ["tags"] },
+      { canonical: "name", paths: ["name"] }
+    ];
+    nsgRuleAttrs2 = [
+      { canonical: "name", paths: ["name"] },
+      { canonical: "direction", paths: ["properties.direction"] },
+      { canonical: "access", paths: ["properties.access"] },
+      { canonical: "protocol", paths: ["properties.protocol"] },
+      { canonical: "destinationPort", paths: ["properties.destinationPortRange"] },
+      { canonical: "destinationPorts", paths: ["properties.destinationPortRanges"] },
+      { canonical: "sourceAddress", paths: ["properties.sourceAddressPrefix"] },
+      { canonical: "sourceAddresses", paths: ["properties.sourceAddressPrefixes"] }
+    ];
+    ARM_TABLE = {
+      "microsoft.machinelearningservices/workspaces": {
+        kind: "ml.workspace",
+        attrs: [
+          { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
+          { canonical: "publicAccessBehindVnet", paths: ["properties.allowPublicAccessWhenBehindVnet"], default: false },
+          { canonical: "workspaceKind", paths: ["kind"] },
+          { canonical: "imageBuildCompute", paths: ["properties.imageBuildCompute"] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { containerRegistry: ["properties.containerRegistry"], keyVault: ["properties.keyVault"], storage: ["properties.storageAccount"], hub: ["properties.hubResourceId"] }
+      },
+      "microsoft.machinelearningservices/workspaces/computes": { kind: "ml.compute", attrs: computeAttrs },
+      "microsoft.containerservice/managedclusters": {
+        kind: "aks.cluster",
+        attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
+        elements: [
+          { kind: "aks.nodepool", path: "properties.agentPoolProfiles", attrs: agentPoolAttrs, firstDefaults: { mode: "System" }, fixed: { inline: true }, namePath: "name" }
+        ]
+      },
+      "microsoft.containerservice/managedclusters/agentpools": {
+        kind: "aks.nodepool",
+        attrs: [
+          ...agentPoolAttrs.filter((a) => a.canonical !== "mode" && a.canonical !== "name").map((a) => ({ ...a, paths: a.paths.map((p) => `properties.${p}`) })),
+          { canonical: "name", paths: ["name"] },
+          { canonical: "mode", paths: ["properties.mode"], default: "User" }
+        ]
+      },
+      "microsoft.keyvault/vaults": {
+        kind: "keyvault",
+        attrs: [
+          { canonical: "purgeProtection", paths: ["properties.enablePurgeProtection"], default: false },
+          {
+            canonical: "rbacAuthorization",
+            paths: ["properties.enableRbacAuthorization"],
+            default: false,
+            defaultSince: [{ apiVersion: RBAC_DEFAULT_API_VERSION, value: true }]
+          },
+          { canonical: "accessPolicies", paths: ["properties.accessPolicies"] },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      // The child's name is the operation (`add`, `replace`, `remove`); `properties.accessPolicies` its entries.
+      "microsoft.keyvault/vaults/accesspolicies": {
+        kind: "keyvault.accesspolicy",
+        attrs: [
+          { canonical: "name", paths: ["name"] },
+          { canonical: "entries", paths: ["properties.accessPolicies"] }
+        ]
+      },
+      "microsoft.containerregistry/registries": {
+        kind: "acr",
+        attrs: [
+          { canonical: "sku", paths: ["sku.name"] },
+          { canonical: "adminEnabled", paths: ["properties.adminUserEnabled"], default: false },
+          { canonical: "publicNetworkAccess", paths: ["properties.publicNetworkAccess"], default: true, convert: "enabledToBool" },
+          { canonical: "networkDefaultAction", paths: ["properties.networkRuleSet.defaultAction"], default: "Allow" },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      "microsoft.storage/storageaccounts": {
+        kind: "storage",
+        attrs: [
+          { canonical: "allowBlobPublicAccess", paths: ["properties.allowBlobPublicAccess"], default: false },
+          { canonical: "minTls", paths: ["properties.minimumTlsVersion"], default: "TLS1_2" },
+          { canonical: "tags", paths: ["tags"] }
+        ]
+      },
+      "microsoft.storage/storageaccounts/blobservices/containers": {
+        kind: "storage.container",
+        attrs: [
+          { canonical: "publicAccess", paths: ["properties.publicAccess"], default: "None" },
+          { canonical: "name", paths: ["name"] }
+        ]
+      },
+      "microsoft.compute/virtualmachines": {
+        kind: "vm",
+        attrs: [{ canonical: "vmSize", paths: ["properties.hardwareProfile.vmSize"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }]
+      },
+      "microsoft.compute/virtualmachinescalesets": {
+        kind: "vmss",
+        attrs: [{ canonical: "vmSize", paths: ["sku.name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }]
+      },
+      "microsoft.network/networksecuritygroups": {
+        kind: "nsg",
+        attrs: [{ canonical: "tags", paths: ["tags"] }],
+        elements: [{ kind: "nsg.rule", path: "properties.securityRules", attrs: nsgRuleAttrs2, namePath: "name" }]
+      },
+      "microsoft.network/networksecuritygroups/securityrules": { kind: "nsg.rule", attrs: nsgRuleAttrs2 },
+      "microsoft.network/privateendpoints": {
+        kind: "private-endpoint",
+        attrs: [
+          { canonical: "targets", paths: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId"] },
+          { canonical: "groupIds", paths: ["properties.privateLinkServiceConnections.0.properties.groupIds"], default: [] },
+          { canonical: "tags", paths: ["tags"] }
+        ],
+        refs: { target: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId"] }
+      }
+    };
+  }
+});
+
+// src/model/normalize.ts
+function childAt(cur, seg) {
+  if (/^\d+$/.test(seg)) return cur.kind === "list" ? cur.items[Number(seg)] : void 0;
+  if (cur.kind !== "object") return void 0;
+  const exact = cur.entries.get(seg);
+  if (exact) return exact;
+  const lower = seg.toLowerCase();
+  let found;
+  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
+  return found;
+}
+function valueAt(v, path51) {
+  let cur = v;
+  for (const seg of path51.split(".")) {
+    if (!cur) return void 0;
+    if (cur.kind === "unknown") return cur;
+    if (cur.kind === "null") return void 0;
+    cur = childAt(cur, seg);
+  }
+  return cur && cur.kind === "null" ? void 0 : cur;
+}
+function chosenNullAt(v, path51) {
+  let cur = v;
+  for (const seg of path51.split(".")) {
+    if (!cur || cur.kind === "unknown") return void 0;
+    if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
+    cur = childAt(cur, seg);
+  }
+  return cur?.kind === "null" && cur.decidedBy ? cur : void 0;
+}
+function convert(v, spec) {
+  if (spec.convert === "enabledToBool" && v.kind === "string") {
+    const s = v.value.toLowerCase();
+    if (s === "enabled" || s === "disabled") return withProvenanceOf(bool(s === "enabled"), v);
+  }
+  return v;
+}
+function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten) {
+  for (const p of spec.paths) {
+    const v = valueAt(body, p);
+    if (v === void 0) continue;
+    const value = convert(v, spec);
+    const defaulted = sitePrefix === "" && !p.includes(".") && unwritten?.has(p) === true;
+    const fact = { value, defaulted, at: defaulted ? void 0 : site?.(sitePrefix + p), sourcePath: p };
+    if (value !== v && v.kind === "string") fact.written = v.value;
+    return fact;
+  }
+  const sourcePath = spec.paths[0];
+  let absent;
+  if (spec.defaultSince?.length) {
+    if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
+    let chosen = spec.default;
+    for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
+    absent = { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
+  } else {
+    absent = { value: spec.default === void 0 ? void 0 : fromJS(spec.default), defaulted: spec.default !== void 0, sourcePath };
+    if (spec.convert === "enabledToBool" && typeof spec.default === "boolean") absent.written = spec.default ? "Enabled" : "Disabled";
+  }
+  for (const p of spec.paths) {
+    const nulled = chosenNullAt(body, p);
+    if (nulled) return { ...absent, nulled, at: site?.(sitePrefix + p) };
+  }
+  return absent;
+}
+function pathsRead(spec) {
+  const out = spec.attrs.flatMap((a) => a.paths);
+  for (const paths of Object.values(spec.refs ?? {})) out.push(...paths);
+  for (const el of spec.elements ?? []) {
+    out.push(...el.attrs.flatMap((a) => a.paths.map((p) => `${el.path}.0.${p}`)));
+    if (el.namePath) out.push(`${el.path}.0.${el.namePath}`);
+    if (!el.attrs.length) out.push(el.path);
+  }
+  return out;
+}
+function apiVersionDate(apiVersion) {
+  return apiVersion.trim().slice(0, 10);
+}
+function fixedFacts(fixed2, into) {
+  for (const [k, v] of Object.entries(fixed2 ?? {})) into.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
+}
+function normalize(src) {
+  const spec = src.spec;
+  const attrs = /* @__PURE__ */ new Map();
+  const refs = new Map(src.refs ?? []);
+  const resource = {
+    address: src.address,
+    kind: spec?.kind ?? "other",
+    sourceType: src.sourceType,
+    format: src.format,
+    header: src.header,
+    name: src.name,
+    attrs,
+    body: src.body,
+    identity: src.identity,
+    refs,
+    evaluation: src.evaluation
+  };
+  if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
+  if (!spec) return [resource];
+  fixedFacts(spec.fixed, attrs);
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion, src.unwritten));
+  for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
+    for (const p of paths) {
+      const v = valueAt(src.body, p);
+      if (v) {
+        refs.set(ref, v);
+        break;
+      }
+    }
+  }
+  const out = [resource];
+  for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
+  return out;
+}
+function elements(parent, src, el) {
+  const listValue = valueAt(src.body, el.path);
+  if (!listValue || listValue.kind !== "list") return [];
+  return listValue.items.map((item, i) => {
+    const attrs = /* @__PURE__ */ new Map();
+    fixedFacts(el.fixed, attrs);
+    const prefix = `${el.path}.${i}.`;
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
+    if (i === 0) {
+      for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
+        const f = attrs.get(k);
+        if (!f || f.value === void 0) attrs.set(k, { value: fromJS(v), defaulted: true, sourcePath: k });
+      }
+    }
+    const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
+    const key = nameValue?.kind === "string" ? nameValue.value : String(i);
+    const header = (src.format === "terraform" ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
+    const element = {
+      address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
+      kind: el.kind,
+      sourceType: `${parent.sourceType}.${el.path}`,
+      format: parent.format,
+      header,
+      name: nameValue,
+      attrs,
+      body: item,
+      identity: [],
+      refs: /* @__PURE__ */ new Map(),
+      parent,
+      evaluation: parent.evaluation
+    };
+    if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
+    return element;
+  });
+}
+function elementNameAt(src, prefix, el, item, nameValue) {
+  const at2 = nameValue?.origin;
+  if (at2 && item.origin && locationContains(item.origin, at2)) return at2;
+  return (el.namePath ? src.site?.(prefix + el.namePath) : void 0) ?? at2;
+}
+function isInlineElement(r) {
+  return r.parent !== void 0 && r.identity.length === 0;
+}
+var init_normalize = __esm({
+  "src/model/normalize.ts"() {
+    "use strict";
+    init_source();
+    init_value();
+  }
+});
+
+// src/model/from-terraform.ts
+function terraformPathsRead(type, armType) {
+  if (type === "azapi_resource" || type === "azapi_update_resource") {
+    const own = type === "azapi_resource" ? ["type", "parent_id"] : ["type", "resource_id"];
+    const spec2 = armType ? ARM_TABLE[armType.split("@")[0].toLowerCase()] : void 0;
+    if (!spec2) return [...READ_OF_EVERY_RESOURCE, ...own, "body.name", "body.location", "body.tags"];
+    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec2).map((p) => `body.${p}`), "body.name", "body.location", "body.tags"];
+  }
+  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
+  return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
+}
+function fromTerraform(r, evaluation) {
+  const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
+  const base = {
+    address: r.address,
+    header: r.header,
+    // An instance is named by its own address (`x.y["k"].id` links to that instance) and by the
+    // declaration's (a reference without a key: the first instance, as before).
+    identity: r.address !== r.baseAddress ? [`tf:${r.address}`, `tf:${r.baseAddress}`] : [`tf:${r.baseAddress}`],
+    evaluation,
+    name: r.body.entries.get("name")
+  };
+  if (r.type === "azapi_resource") return withVendored(normalize(azapiSource(r, base, site)), r);
+  const src = {
+    ...base,
+    format: "terraform",
+    sourceType: r.type,
+    spec: AZURERM_TABLE[r.type],
+    body: r.body,
+    site,
+    ...r.unwritten ? { unwritten: r.unwritten } : {}
+  };
+  return withVendored(normalize(src), r);
+}
+function withVendored(out, r) {
+  if (r.vendored) for (const x of out) x.vendored = r.vendored;
+  return out;
+}
+function azapiSource(r, base, site) {
+  const typeValue = r.body.entries.get("type");
+  const fullType = typeValue?.kind === "string" ? typeValue.value : void 0;
+  const [armType, apiVersion] = fullType?.split("@") ?? [];
+  const key = armType?.toLowerCase();
+  const bodyValue = r.body.entries.get("body");
+  const entries2 = new Map(bodyValue?.kind === "object" ? bodyValue.entries : []);
+  for (const k of ["name", "location", "tags"]) {
+    const v = r.body.entries.get(k);
+    if (v && !entries2.has(k)) entries2.set(k, v);
+  }
+  const refs = /* @__PURE__ */ new Map();
+  const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : void 0;
+  const parentId = r.body.entries.get("parent_id");
+  if (parentRef && parentId) refs.set(parentRef, parentId);
+  if (key && parentId) blobServiceRefs(key, parentId, refs);
+  return {
+    ...base,
+    format: "azapi",
+    sourceType: armType ?? "azapi_resource",
+    spec: key ? ARM_TABLE[key] : void 0,
+    body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
+    // Properties inside `body` are object members: the member where the object literal writes
+    // it (the evaluator records `body.<path>`), else the top-level attribute, else `body`.
+    site: (p) => site(`body.${p}`) ?? site(p) ?? site("body"),
+    refs,
+    ...apiVersion ? { apiVersion } : {}
+  };
+}
+function blobServiceRefs(key, parentId, refs) {
+  if (key === BLOB_SERVICES) {
+    refs.set("storage", parentId);
+    return;
+  }
+  if (key !== CONTAINERS || parentId.kind !== "unknown" || !parentId.token) return;
+  const m = BELOW_ACCOUNT.exec(parentId.token);
+  if (m) refs.set("storage", unknown(parentId.reason, parentId.origin, m[1]));
+  else refs.set("blobService", parentId);
+}
+function terraformRefKeys(ref) {
+  if (ref.kind === "unknown" && ref.token) return [ref.token];
+  return [];
+}
+var READ_OF_EVERY_RESOURCE, ARM_PARENT_REF, ARM_PARENT_LEVELS, BLOB_SERVICES, CONTAINERS, BELOW_ACCOUNT;
+var init_from_terraform = __esm({
+  "src/model/from-terraform.ts"() {
+    "use strict";
+    init_value();
+    init_azurerm();
+    init_arm();
+    init_normalize();
+    READ_OF_EVERY_RESOURCE = ["name", "location", "tags"];
+    ARM_PARENT_REF = {
+      "microsoft.machinelearningservices/workspaces/computes": "workspace",
+      "microsoft.containerservice/managedclusters/agentpools": "cluster",
+      "microsoft.network/networksecuritygroups/securityrules": "nsg",
+      "microsoft.keyvault/vaults/accesspolicies": "keyVault",
+      "microsoft.storage/storageaccounts/blobservices/containers": "storage"
+    };
+    ARM_PARENT_LEVELS = {
+      "microsoft.storage/storageaccounts/blobservices/containers": 2
+    };
+    BLOB_SERVICES = "microsoft.storage/storageaccounts/blobservices";
+    CONTAINERS = "microsoft.storage/storageaccounts/blobservices/containers";
+    BELOW_ACCOUNT = /^(tf:[^/]+)\/blobServices\/default$/i;
+  }
+});
+
+// src/model/azapi-update.ts
+function applyAzapiUpdates(shapes, resources) {
+  for (const u of shapes) {
+    if (u.type !== UPDATE_TYPE) continue;
+    const id = u.body.entries.get("resource_id");
+    const token = id?.kind === "unknown" ? id.token : void 0;
+    if (!token) continue;
+    const targets = resources.filter((r) => r.identity.includes(token) && !isInlineElement(r));
+    const first = targets[0];
+    if (!first) continue;
+    const patch = fromTerraform({ ...u, type: "azapi_resource" }, first.evaluation)[0];
+    if (!patch || patch.kind === "other") continue;
+    for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
+  }
+  return resources;
+}
+function applyPatch(target, patch) {
+  for (const [attr2, fact] of patch.attrs) {
+    if (NOT_PATCHED.has(attr2) || !written(fact)) continue;
+    target.attrs.set(attr2, fact);
+  }
+}
+function written(f) {
+  return !f.defaulted && f.value !== void 0;
+}
+var NOT_PATCHED, UPDATE_TYPE;
+var init_azapi_update = __esm({
+  "src/model/azapi-update.ts"() {
+    "use strict";
+    init_from_terraform();
+    init_normalize();
+    NOT_PATCHED = /* @__PURE__ */ new Set(["name", "location", "computeType", "computeTypeRaw", "isDefault", "inline"]);
+    UPDATE_TYPE = "azapi_update_resource";
+  }
+});
+
+// src/parse/hcl/blocks.ts
+function hclBlockRanges(body) {
+  const out = [];
+  const walk4 = (b) => {
+    for (let i = 0; i < b.items.length; i++) {
+      const it = b.items[i];
+      if (it.type === "Block") {
+        out.push(it.range);
+        walk4(it.body);
+      } else valueRanges(it.range, it.expr, out);
+    }
+  };
+  walk4(body);
+  return out;
+}
+function valueRanges(range2, e, out) {
+  if (e.range.end.line > e.range.start.line) out.push(range2);
+  switch (e.type) {
+    case "Object":
+      for (let i = 0; i < e.items.length; i++) valueRanges(e.items[i].range, e.items[i].value, out);
+      break;
+    case "Tuple":
+      for (let i = 0; i < e.items.length; i++) valueRanges(e.items[i].range, e.items[i], out);
+      break;
+    case "FunctionCall":
+      for (let i = 0; i < e.args.length; i++) valueRanges(e.args[i].range, e.args[i], out);
+      break;
+    default:
+      break;
+  }
+}
+var init_blocks2 = __esm({
+  "src/parse/hcl/blocks.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/address.ts
+function withoutInstanceKeys(address) {
+  return address.replace(INSTANCE_KEYS, "");
+}
+function withoutTrailingInstanceKey(address) {
+  return address.replace(TRAILING_INSTANCE_KEY, "");
+}
+function lastAddressWord(address) {
+  return address.split(/[.[\]"]/).filter(Boolean).pop();
+}
+var INSTANCE_KEY, INSTANCE_KEYS, TRAILING_INSTANCE_KEY;
+var init_address = __esm({
+  "src/model/address.ts"() {
+    "use strict";
+    INSTANCE_KEY = String.raw`\[(?:"(?:[^"\\]|\\.)*"|[^\]"]*)\]`;
+    INSTANCE_KEYS = new RegExp(INSTANCE_KEY, "g");
+    TRAILING_INSTANCE_KEY = new RegExp(`${INSTANCE_KEY}$`);
+  }
+});
+
+// src/model/resource.ts
+var init_resource = __esm({
+  "src/model/resource.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// src/frontends/remote-modules.ts
+import path13 from "node:path";
+function readModuleManifest(host, rootDir, tfDataDir) {
+  const file = manifestFile(rootDir, tfDataDir);
+  if (!host.isFile(file)) return void 0;
+  const text2 = host.readText(file);
+  return text2 === void 0 ? void 0 : { file, text: text2 };
+}
+function remoteModuleProblem(m) {
+  const address = withoutInstanceKeys(m.address);
+  const name = m.name;
+  return {
+    ruleId: "EVAL002",
+    message: `Module "${name}" ("${m.source}") is not evaluated, so the resources it creates are not checked: ${m.reason}.`,
+    location: m.sourceAt,
+    address
+  };
+}
+function hasLocalCopy(host, m) {
+  const dir = path13.dirname(m.sourceAt.file);
+  return (m.linkedPaths ?? []).some((p) => {
+    const f = path13.resolve(dir, p);
+    return host.isInside(f) && host.isFile(f);
+  });
+}
+function outOfModuleCopies(problems, resources) {
+  const copies = /* @__PURE__ */ new Map();
+  for (const r of resources) if (r.vendored) copies.set(r.vendored.dirs.join("\0"), r.vendored);
+  if (!copies.size) return;
+  for (const p of problems) {
+    const file = p.location.file;
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path13.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    if (into) p.location = into.call;
+  }
+}
+var init_remote_modules = __esm({
+  "src/frontends/remote-modules.ts"() {
+    "use strict";
+    init_manifest();
+    init_address();
+    init_resource();
+  }
+});
+
+// src/frontends/shared.ts
+import { createHash as createHash2 } from "node:crypto";
+import path14 from "node:path";
+function pathEnv(ctx, file) {
+  return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
+}
+function readProblem(host, file) {
+  const p = host.problemOf(file);
+  if (!p || p.kind === "outside" || p.kind === "not-regular" || p.kind === "missing") return void 0;
+  const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : "check the file permissions";
+  return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
+}
+function parseCache(host, parse2, errorsOf, problems) {
+  const cache3 = /* @__PURE__ */ new Map();
+  return {
+    get(file) {
+      if (cache3.has(file)) return cache3.get(file);
+      const text2 = host.readText(file);
+      let parsed;
+      if (text2 === void 0) {
+        const p = readProblem(host, file);
+        if (p) problems.push(p);
+      } else {
+        parsed = parse2(text2, file);
+        for (const e of errorsOf(parsed)) problems.push({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } });
+      }
+      cache3.set(file, parsed);
+      return parsed;
+    },
+    entries: () => cache3.entries()
+  };
+}
+function planningFact(ctx, name, file, valid, compute) {
+  const fromText = () => {
+    const text2 = ctx.host.readText(file);
+    if (text2 === void 0) return void 0;
+    const answer = compute(text2);
+    ctx.host.forget(file);
+    return answer;
+  };
+  return ctx.facts ? ctx.facts.fileFact(name, file, ctx.host, valid, fromText) : fromText();
+}
+function perRun(allFiles, name, make) {
+  let made = madePerRun.get(allFiles);
+  if (made === void 0) {
+    made = /* @__PURE__ */ new Map();
+    madePerRun.set(allFiles, made);
+  }
+  if (!made.has(name)) made.set(name, make());
+  return made.get(name);
+}
+function runWideKey(allFiles, name, parts) {
+  return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
+}
+function githubRepository(file) {
+  const parts = path14.resolve(file).split(path14.sep);
+  const i = parts.lastIndexOf(".github");
+  return i > 0 ? parts.slice(0, i).join(path14.sep) || path14.sep : void 0;
+}
+function isStringList(v) {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
+function upstreamOf(start, callersOf) {
+  const seen = new Set(start);
+  const queue = [...seen];
+  const out = [];
+  while (queue.length > 0) {
+    for (const caller of callersOf.get(queue.pop()) ?? []) {
+      if (seen.has(caller)) continue;
+      seen.add(caller);
+      out.push(caller);
+      queue.push(caller);
+    }
+  }
+  return out.sort();
+}
+function addCaller(callersOf, to, from) {
+  const list2 = callersOf.get(to);
+  if (list2) list2.push(from);
+  else callersOf.set(to, [from]);
+}
+var madePerRun;
+var init_shared = __esm({
+  "src/frontends/shared.ts"() {
+    "use strict";
+    init_env();
+    init_paths();
+    init_source();
+    madePerRun = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/frontends/terraform.ts
+import path15 from "node:path";
+function localSources(ctx, file) {
+  return planningFact(ctx, "tf-local-sources", file, isStringList, (text2) => [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]));
+}
+async function callingFolders(given, wide) {
+  if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0)) return [];
+  const tfFiles = await wide.list((f) => isTerraformFile(path15.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path15.dirname(f)));
+  const callers = /* @__PURE__ */ new Map();
+  for (const f of tfFiles) {
+    const dir = path15.dirname(f);
+    for (const s of localSources(wide, f) ?? []) {
+      const target = path15.resolve(dir, s);
+      if (target !== dir) addCaller(callers, target, dir);
+    }
+  }
+  const modules = given.filter((f) => terraformFrontEnd.byName(f) !== void 0).map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0);
+  return [.../* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)])].sort();
+}
+function moduleFolderOf(file, tfDirs, root) {
+  for (let d = path15.dirname(file); ; d = path15.dirname(d)) {
+    if (tfDirs.has(d)) return d;
+    const rel = path15.relative(root, d);
+    if (rel === "" || rel.startsWith("..") || path15.isAbsolute(rel)) return void 0;
+  }
+}
+function terraformUnits(files, ctx) {
+  const parent = /* @__PURE__ */ new Map();
+  const find = (x) => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    parent.set(x, r);
+    return r;
+  };
+  const union = (a, b) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  const add = (x) => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  const tfDirs = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (f.kind !== "terraform") continue;
+    const d = path15.dirname(f.path);
+    const list2 = tfDirs.get(d);
+    if (list2) list2.push(f.path);
+    else tfDirs.set(d, [f.path]);
+  }
+  const calls = /* @__PURE__ */ new Map();
+  const callsOf = (dir) => {
+    let out = calls.get(dir);
+    if (out) return out;
+    out = [];
+    calls.set(dir, out);
+    const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
+    const targets = /* @__PURE__ */ new Set();
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path15.resolve(dir, s));
+    targets.delete(dir);
+    out.push(...targets);
+    return out;
+  };
+  const visited = /* @__PURE__ */ new Set();
+  const walk4 = (from, dir) => {
+    for (const t of callsOf(dir)) {
+      if (tfDirs.has(t)) {
+        add(t);
+        union(from, t);
+      }
+      const edge = `${from}\0${t}`;
+      if (visited.has(edge)) continue;
+      visited.add(edge);
+      if (!tfDirs.has(t)) walk4(from, t);
+    }
+  };
+  for (const d of tfDirs.keys()) add(d);
+  for (const d of [...tfDirs.keys()].sort()) walk4(d, d);
+  const groups = /* @__PURE__ */ new Map();
+  const put = (key, f) => {
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  };
+  for (const f of files) {
+    if (f.kind === "terraform") put(find(path15.dirname(f.path)), f);
+    else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
+      const module = moduleFolderOf(f.path, tfDirs, ctx.root);
+      put(module !== void 0 ? find(module) : `\0${f.path}`, f);
+    } else put(`\0${f.path}`, f);
+  }
+  return [...groups.values()];
+}
+function isTerraformFile(name) {
+  const n = name.toLowerCase();
+  return n.endsWith(".tf") || n.endsWith(".tf.json");
+}
+function parseTerraform(text2, file) {
+  return file.toLowerCase().endsWith(".tf.json") ? parseTfJson(text2, file, nestedBlocksOf) : parseHcl(text2, file);
+}
+function nestedBlocksOf(type) {
+  let names = NESTED_BLOCKS.get(type);
+  if (names) return names;
+  const found = /* @__PURE__ */ new Set(["identity"]);
+  const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
+  const paths = [...spec?.attrs.flatMap((a) => a.paths) ?? [], ...Object.values(spec?.refs ?? {}).flat()];
+  for (const p of paths) {
+    const segs = p.split(".");
+    for (let i = 0; i + 1 < segs.length; i++) if (/^\d+$/.test(segs[i + 1])) found.add(segs[i]);
+  }
+  for (const el of spec?.elements ?? []) found.add(el.path.split(".")[0]);
+  names = found;
+  NESTED_BLOCKS.set(type, names);
+  return names;
+}
+var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, NESTED_BLOCKS;
+var init_terraform = __esm({
+  "src/frontends/terraform.ts"() {
+    "use strict";
+    init_parser2();
+    init_tf_json();
+    init_azurerm();
+    init_project();
+    init_tfvars();
+    init_from_terraform();
+    init_azapi_update();
+    init_blocks2();
+    init_document();
+    init_remote_modules();
+    init_shared();
+    LOCK_FILE = ".terraform.lock.hcl";
+    BY_NAME = [
+      [/\.tf$/, "terraform"],
+      [/\.tf\.json$/, "terraform"],
+      [/\.tfvars$/, "tfvars"],
+      [/\.tfvars\.json$/, "tfvars-json"],
+      [/\.tfstate(\.backup)?$/, "tfstate"]
+    ];
+    terraformFrontEnd = {
+      name: "terraform",
+      family: "terraform",
+      byName(file) {
+        const base = path15.basename(file).toLowerCase();
+        return BY_NAME.find(([re]) => re.test(base))?.[1];
+      },
+      units: terraformUnits,
+      filesOnlyFolders: callingFolders,
+      run(files, ctx) {
+        const problems = [];
+        const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
+        for (const f of files) {
+          if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
+          let values;
+          if (f.kind === "tfvars-json") {
+            const text2 = ctx.host.readText(f.path);
+            if (text2 !== void 0) {
+              const errors = [];
+              values = tfvarsJsonValues(f.path, text2, errors);
+              for (const e of errors) problems.push({ ruleId: "PARSE001", message: e.message, location: { file: f.path, range: e.range } });
+            }
+          } else {
+            const parsed = hcl.get(f.path);
+            if (f.kind === "tfvars" && parsed) values = tfvarsValues(parsed);
+          }
+          if (values) f.varValues = values;
+        }
+        const tf = evaluateTerraform({
+          root: ctx.root,
+          tfFiles: files.filter((f) => f.kind === "terraform").map((f) => f.path),
+          varFiles: files.filter((f) => f.kind === "tfvars" || f.kind === "tfvars-json").map((f) => f.path),
+          cliVarFiles: [...ctx.cliVarFiles],
+          parseHcl: (f) => hcl.get(f),
+          readText: (f) => ctx.host.readText(f),
+          envOverride: ctx.envOverride,
+          envForPath: (rel) => ctx.envForPath(path15.join(ctx.root, rel)),
+          insideRoot: (dir) => ctx.host.isInside(dir),
+          listTfFiles: (dir) => {
+            const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
+            for (const e of entries2) if (!e.isFile) ctx.host.readText(e.path);
+            const tfs = entries2.filter((e) => e.isFile).map((e) => e.path);
+            return tfs.length ? tfs : void 0;
+          },
+          listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
+          lockFile: (dir) => {
+            const file = path15.join(dir, LOCK_FILE);
+            if (!ctx.host.isFile(file)) return void 0;
+            const text2 = ctx.host.readText(file);
+            if (text2 === void 0) return void 0;
+            const parsed = parseHcl(text2, file);
+            return parsed.errors.length ? void 0 : parsed;
+          },
+          moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir)
+        });
+        for (const p of tf.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
+        for (const e of tf.evaluations) for (const m of e.opaqueModules) problems.push(remoteModuleProblem(m));
+        outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
+        const suppressionSources = [];
+        for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+        for (const [file, kind] of tf.dataFiles) {
+          const text2 = kind === "yaml" ? ctx.host.readText(file) : void 0;
+          if (text2 === void 0) continue;
+          const parsed = parseYamlFile(text2);
+          suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
+        }
+        return {
+          units: tf.evaluations.map((e) => ({
+            evaluation: e.evaluation,
+            resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
+            refKeys: terraformRefKeys,
+            opaqueModules: e.opaqueModules
+          })),
+          terraformModules: tf.modules,
+          problems,
+          suppressionSources
+        };
+      }
+    };
+    LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
+    NESTED_BLOCKS = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/frontends/bicep-references.ts
+import path16 from "node:path";
+function bicepReferences(ctx, file) {
+  return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
+}
+function usingTemplateOf(ctx, file) {
+  if (!/\.bicepparam$/i.test(file)) return void 0;
+  const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
+  if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
+  return path16.resolve(path16.dirname(file), written2);
+}
+function bicepParamUsers(ctx) {
+  return perRun(ctx.allFiles, "bicepparam-users", () => {
+    const out = /* @__PURE__ */ new Map();
+    for (const f of ctx.allFiles) {
+      if (f.kind !== "bicepparam") continue;
+      const t = usingTemplateOf(ctx, f.path);
+      if (t) addCaller(out, t, f.path);
+    }
+    for (const users of out.values()) users.sort();
+    return out;
+  });
+}
+async function bicepCallingFolders(given, wide) {
+  const bicepGiven = given.some((f) => BICEP_FILE.test(f));
+  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f))) return [];
+  const callers = /* @__PURE__ */ new Map();
+  for (const f of await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file))) {
+    for (const reference of bicepReferences(wide, f) ?? []) {
+      const target = path16.resolve(path16.dirname(f), reference);
+      if (target !== f) addCaller(callers, target, f);
+    }
+  }
+  return [...new Set(upstreamOf(given.map((f) => path16.resolve(f)), callers).map((f) => path16.dirname(f)))].sort();
+}
+var BICEP_REFERENCE, BICEP_FILE, USING, isString;
+var init_bicep_references = __esm({
+  "src/frontends/bicep-references.ts"() {
+    "use strict";
+    init_shared();
+    BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
+    BICEP_FILE = /\.bicep(?:param)?$/i;
+    USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
+    isString = (v) => typeof v === "string";
+  }
+});
+
+// src/frontends/names.ts
+import path18 from "node:path";
+function bicepKindByName(file) {
+  const base = path18.basename(file).toLowerCase();
+  if (base.endsWith(".bicep")) return "bicep";
+  if (base.endsWith(".bicepparam")) return "bicepparam";
+  return void 0;
+}
+function amlYamlByName(file) {
+  return /\.ya?ml$/i.test(path18.basename(file)) ? "peek" : void 0;
+}
+function ciByName(file) {
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path18.basename(file)) ? "peek" : void 0;
+}
+function k8sByName(file) {
+  const base = path18.basename(file);
+  return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
+}
+function armByName(file) {
+  return /\.jsonc?$/i.test(path18.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+}
+function planByName(file) {
+  const base = path18.basename(file).toLowerCase();
+  if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
+  return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
+}
+var init_names = __esm({
+  "src/frontends/names.ts"() {
+    "use strict";
+  }
+});
+
+// src/eval/terraform-plan/address.ts
+function steps(address) {
+  const out = [];
+  let i = 0;
+  while (i < address.length) {
+    const c = address[i];
+    if (c === ".") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      const start2 = i;
+      i++;
+      if (address[i] === '"') {
+        i++;
+        while (i < address.length && address[i] !== '"') i += address[i] === "\\" ? 2 : 1;
+        i++;
+      } else while (i < address.length && address[i] !== "]") i++;
+      if (address[i] !== "]") return void 0;
+      i++;
+      out.push({ key: address.slice(start2, i) });
+      continue;
+    }
+    const start = i;
+    while (i < address.length && address[i] !== "." && address[i] !== "[") i++;
+    out.push({ name: address.slice(start, i) });
+  }
+  return out;
+}
+function parseAddress(address) {
+  const s = steps(address);
+  if (!s) return void 0;
+  const modules = [];
+  let i = 0;
+  while (s[i]?.name === "module" && s[i + 1]?.name !== void 0 && s[i + 2] !== void 0) {
+    const name2 = s[i + 1].name;
+    i += 2;
+    let key2 = "";
+    if (s[i]?.key !== void 0) key2 = s[i++].key;
+    modules.push({ name: name2, key: key2 });
+  }
+  let mode = "managed";
+  if (s[i]?.name === "data") {
+    mode = "data";
+    i++;
+  }
+  const type = s[i]?.name;
+  const name = s[i + 1]?.name;
+  if (!type || !name) return void 0;
+  i += 2;
+  let key = "";
+  if (s[i]?.key !== void 0) key = s[i++].key;
+  if (i !== s.length) return void 0;
+  return { modules, mode, type, name, key };
+}
+function modulePrefix(a) {
+  return a.modules.map((m) => `module.${m.name}${m.key}.`).join("");
+}
+function baseAddress(a) {
+  return `${modulePrefix(a)}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}`;
+}
+var init_address2 = __esm({
+  "src/eval/terraform-plan/address.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/json/stream.ts
+function kindOf(c) {
+  if (c === 123) return "object";
+  if (c === 91) return "array";
+  if (c === 34) return "string";
+  return c === 45 || c >= 48 && c <= 57 ? "number" : "literal";
+}
+function streamJson(chunks, visitor) {
+  const r = new ChunkReader(chunks);
+  const value = (path51, depth) => {
+    const c = r.peek();
+    if (c === -1) r.fail("Expected a value here");
+    const start = r.position();
+    const action = visitor.at(path51, start, kindOf(c));
+    if (action === "stop") throw STOP;
+    if (action === "skip") return r.skip(depth);
+    if (action === "raw") {
+      r.mark = start.offset;
+      r.skip(depth);
+      const text2 = r.buf.slice(r.mark - r.base, r.pos);
+      r.mark = -1;
+      if (visitor.raw?.(path51, text2, start) === false) throw STOP;
+      return;
+    }
+    if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
+    if (c === 123 || c === 91) {
+      container(path51, depth, c);
+      visitor.end?.(path51, r.position());
+      return;
+    }
+    r.skip(depth);
+  };
+  const container = (path51, depth, c) => {
+    if (c === 123) {
+      r.pos++;
+      if (r.peek() === 125) {
+        r.pos++;
+        return;
+      }
+      for (; ; ) {
+        if (r.peek() !== 34) r.fail("Expected a property name here");
+        const key = JSON.parse(r.string(true));
+        r.expect(58, "a colon");
+        value([...path51, key], depth + 1);
+        const next = r.peek();
+        r.pos++;
+        if (next === 125) return;
+        if (next !== 44) {
+          r.pos--;
+          r.fail("Expected a comma or a closing brace here");
+        }
+      }
+    }
+    if (c === 91) {
+      r.pos++;
+      if (r.peek() === 93) {
+        r.pos++;
+        return;
+      }
+      for (let i = 0; ; i++) {
+        value([...path51, i], depth + 1);
+        const next = r.peek();
+        r.pos++;
+        if (next === 93) return;
+        if (next !== 44) {
+          r.pos--;
+          r.fail("Expected a comma or a closing bracket here");
+        }
+      }
+    }
+  };
+  try {
+    value([], 0);
+    if (r.peek() !== -1) r.fail("End of the file expected here");
+  } catch (e) {
+    if (e !== STOP) throw e;
+  } finally {
+    chunks.return?.();
+  }
+}
+var JsonStreamError, STOP, ChunkReader;
+var init_stream = __esm({
+  "src/parse/json/stream.ts"() {
+    "use strict";
+    init_nesting();
+    JsonStreamError = class extends Error {
+      constructor(message, position) {
+        super(message);
+        this.position = position;
+      }
+      position;
+    };
+    STOP = /* @__PURE__ */ Symbol("stop");
+    ChunkReader = class {
+      constructor(chunks) {
+        this.chunks = chunks;
+      }
+      chunks;
+      buf = "";
+      /** Index into `buf` of the next character. */
+      pos = 0;
+      /** File offset of `buf[0]`. */
+      base = 0;
+      /** File offset where a `raw` capture started (text from there is kept), or -1. */
+      mark = -1;
+      ended = false;
+      /** Lines counted up to this file offset. */
+      countedTo = 0;
+      line = 1;
+      lineStart = 0;
+      /** True when a character is available at `pos` (pulling chunks as needed). */
+      more() {
+        while (this.pos >= this.buf.length) {
+          if (this.ended) return false;
+          const next = this.chunks.next();
+          if (next.done) {
+            this.ended = true;
+            return false;
+          }
+          const keepFrom = this.mark >= 0 ? this.mark - this.base : this.pos;
+          this.countLines(this.base + keepFrom);
+          this.buf = this.buf.slice(keepFrom) + next.value;
+          this.pos -= keepFrom;
+          this.base += keepFrom;
+        }
+        return true;
+      }
+      countLines(upTo) {
+        if (upTo <= this.countedTo) return;
+        const from = this.countedTo - this.base;
+        const to = upTo - this.base;
+        for (let i = this.buf.indexOf("\n", from); i >= 0 && i < to; i = this.buf.indexOf("\n", i + 1)) {
+          this.line++;
+          this.lineStart = this.base + i + 1;
+        }
+        this.countedTo = upTo;
+      }
+      /** The position of the next character. */
+      position() {
+        const offset = this.base + this.pos;
+        this.countLines(offset);
+        return { line: this.line, column: offset - this.lineStart + 1, offset };
+      }
+      fail(message) {
+        throw new JsonStreamError(message, this.position());
+      }
+      /** The next non-whitespace character code (not consumed); -1 at the end. */
+      peek() {
+        for (; ; ) {
+          if (!this.more()) return -1;
+          const c = this.buf.charCodeAt(this.pos);
+          if (c === 32 || c === 10 || c === 13 || c === 9) this.pos++;
+          else return c;
+        }
+      }
+      expect(code, what) {
+        if (this.peek() !== code) this.fail(`Expected ${what} here`);
+        this.pos++;
+      }
+      /** Past a string starting at `pos` (the opening quote); returns its JSON text when `keep`. */
+      string(keep) {
+        const start = this.base + this.pos;
+        const ownMark = this.mark < 0;
+        if (ownMark) this.mark = start;
+        this.pos++;
+        for (; ; ) {
+          if (!this.more()) this.fail("Unterminated string");
+          const q = this.buf.indexOf('"', this.pos);
+          if (q < 0) {
+            this.pos = this.buf.length;
+            continue;
+          }
+          let bs = 0;
+          for (let i = q - 1; i >= 0 && this.buf.charCodeAt(i) === 92; i--) bs++;
+          this.pos = q + 1;
+          if (bs % 2 === 0) break;
+        }
+        const text2 = keep ? this.buf.slice(start - this.base, this.pos) : void 0;
+        if (ownMark) this.mark = -1;
+        return text2;
+      }
+      /** Past one value (bracket-matched), from the first character at `pos`. */
+      skip(depth) {
+        const c = this.peek();
+        if (c === -1) this.fail("Expected a value here");
+        if (c === 34) {
+          this.string(false);
+          return;
+        }
+        if (c === 123 || c === 91) {
+          let level = 0;
+          for (; ; ) {
+            if (!this.more()) this.fail("Unexpected end of the file: a bracket is not closed");
+            const ch = this.buf.charCodeAt(this.pos);
+            if (ch === 34) {
+              this.string(false);
+              continue;
+            }
+            this.pos++;
+            if (ch === 123 || ch === 91) {
+              level++;
+              if (depth + level > MAX_NESTING_DEPTH) {
+                this.pos--;
+                this.fail(nestingMessage());
+              }
+            } else if (ch === 125 || ch === 93) {
+              level--;
+              if (level === 0) return;
+            }
+          }
+        }
+        this.scalar();
+      }
+      /** Past a number, `true`, `false` or `null`. */
+      scalar() {
+        const start = this.position();
+        let token = "";
+        while (this.more()) {
+          const ch = this.buf[this.pos];
+          if (!/[-+.\w]/.test(ch)) break;
+          token += ch;
+          this.pos++;
+        }
+        if (!/^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?)$/.test(token)) throw new JsonStreamError(token ? "Invalid symbol" : "Expected a value here", start);
+      }
+    };
+  }
+});
+
+// src/eval/terraform-plan/read.ts
+function run(chunks, visit2) {
+  const it = chunks();
+  if (!it) return false;
+  try {
+    streamJson(it, visit2);
+  } catch (e) {
+    if (e instanceof JsonStreamError) throw new PlanReadError(e.message, e.position);
+    throw e;
+  }
+  return true;
+}
+function looksLikePlan(chunks) {
+  let format2 = false;
+  let body = false;
+  try {
+    run(chunks, {
+      at(path51) {
+        if (path51.length === 0) return "enter";
+        if (path51.length > 1) return "skip";
+        if (path51[0] === "format_version") format2 = true;
+        if (path51[0] === "planned_values" || path51[0] === "resource_changes") body = true;
+        return format2 && body ? "stop" : "skip";
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof PlanReadError)) throw e;
+  }
+  return format2 && body;
+}
+function readPlanHead(chunks) {
+  const head = { variables: /* @__PURE__ */ new Map() };
+  let changes = false;
+  let planned;
+  const ok = run(chunks, {
+    at(path51, start, kind) {
+      if (path51.length === 0) return "enter";
+      if (isKey(path51, "resource_changes")) changes = true;
+      if (isKey(path51, "planned_values")) planned = start;
+      if (isKey(path51, "format_version") || isKey(path51, "variables") || isKey(path51, "configuration")) return "raw";
+      const expected = path51.length === 1 ? TOP_SHAPES[path51[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path51[0], kind, expected, at: start };
+      return "skip";
+    },
+    raw(path51, text2, start) {
+      const v = parseRaw(text2, start);
+      if (path51[0] === "format_version") {
+        head.formatVersion = typeof v === "string" ? v : String(v);
+        head.formatAt = start;
+      } else if (path51[0] === "variables" && isRecord(v)) {
+        for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
+      } else if (path51[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+    }
+  });
+  if (!changes && planned) head.plannedValuesOnly = planned;
+  return ok ? head : void 0;
+}
+function forEachResourceChange(chunks, onChange) {
+  let current;
+  let change;
+  let start;
+  const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
+  let done = false;
+  return run(chunks, {
+    at(path51, at2) {
+      if (done) return "stop";
+      if (path51.length === 0 || isKey(path51, "resource_changes")) return "enter";
+      if (!inEntry(path51)) return "skip";
+      if (path51.length === 2) {
+        current = {};
+        change = void 0;
+        start = at2;
+        return "enter";
+      }
+      if (path51.length === 3) {
+        if (path51[2] === "change") {
+          change = {};
+          return "enter";
+        }
+        return CHANGE_KEYS.has(path51[2]) ? "raw" : "skip";
+      }
+      if (path51.length === 4 && path51[2] === "change") return CHANGE_CHANGE_KEYS.has(path51[3]) ? "raw" : "skip";
+      return "skip";
+    },
+    raw(path51, text2, at2) {
+      const v = parseRaw(text2, at2);
+      if (path51.length === 3) current[path51[2]] = v;
+      else change[path51[3]] = v;
+    },
+    end(path51, end) {
+      if (isKey(path51, "resource_changes")) done = true;
+      if (path51.length !== 2 || !inEntry(path51) || !current || !start) return;
+      if (change) current.change = change;
+      onChange(current, start, end);
+      current = void 0;
+    }
+  });
+}
+function parseRaw(text2, start) {
+  try {
+    return JSON.parse(text2);
+  } catch {
+    const err2 = parseJsonc(text2, "").errors[0];
+    if (!err2) throw new PlanReadError("Invalid JSON (comments and trailing commas are not JSON)", start);
+    throw new PlanReadError(`Invalid JSON: ${err2.message}`, endOf(start, text2.slice(0, err2.range.start.offset)));
+  }
+}
+function endOf(start, text2) {
+  const nl = text2.lastIndexOf("\n");
+  if (nl < 0) return { line: start.line, column: start.column + text2.length, offset: start.offset + text2.length };
+  let lines = 0;
+  for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) lines++;
+  return { line: start.line + lines, column: text2.length - nl, offset: start.offset + text2.length };
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var TOP_SHAPES, PlanReadError, isKey, CHANGE_KEYS, CHANGE_CHANGE_KEYS;
+var init_read = __esm({
+  "src/eval/terraform-plan/read.ts"() {
+    "use strict";
+    init_stream();
+    init_json();
+    TOP_SHAPES = { resource_changes: "array", planned_values: "object" };
+    PlanReadError = class extends Error {
+      constructor(message, position) {
+        super(message);
+        this.position = position;
+      }
+      position;
+    };
+    isKey = (p, key) => p.length === 1 && p[0] === key;
+    CHANGE_KEYS = /* @__PURE__ */ new Set(["address", "module_address", "mode", "type", "name", "deposed"]);
+    CHANGE_CHANGE_KEYS = /* @__PURE__ */ new Set(["actions", "after", "after_unknown", "after_sensitive"]);
+  }
+});
+
+// src/eval/terraform-plan/evaluate.ts
+import path19 from "node:path";
+function evaluatePlan(input2) {
+  const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
+  const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
+  try {
+    const head = readPlanHead(input2.chunks);
+    if (!head) return out;
+    const major = head.formatVersion?.split(".")[0] ?? "";
+    if (!SUPPORTED_MAJOR.has(major)) {
+      out.problems.push({
+        ruleId: "PARSE001",
+        message: `Terraform plan JSON format_version "${head.formatVersion ?? ""}" is not supported (this linter reads format 1.x); the plan is not linted`,
+        location: head.formatAt ? at2(head.formatAt) : at2({ line: 1, column: 1, offset: 0 })
+      });
+      return out;
+    }
+    if (head.wrongShape) {
+      const w = head.wrongShape;
+      const a = (k) => k === "array" || k === "object" ? `an ${k}` : `a ${k}`;
+      out.problems.push({
+        ruleId: "PARSE001",
+        message: `Terraform plan JSON "${w.key}" is ${a(w.kind)}, not ${a(w.expected)} as Terraform writes it; the plan is not linted`,
+        location: at2(w.at)
+      });
+      return out;
+    }
+    if (head.plannedValuesOnly) {
+      out.problems.push({
+        ruleId: "EVAL001",
+        message: 'this plan JSON has "planned_values" but no "resource_changes", so its resources were not linted; lint the full output of `terraform show -json`',
+        location: at2(head.plannedValuesOnly)
+      });
+      return out;
+    }
+    for (const [k, v] of head.variables) out.variables.set(k, fromJS(v));
+    const mapper = new SourceMapper(input2, head.configuration, head.variables);
+    out.rootDir = mapper.rootDir;
+    const cap = input2.maxResources ?? MAX_PLAN_RESOURCES;
+    let skipped = 0;
+    let firstSkipped;
+    forEachResourceChange(input2.chunks, (c, start, end) => {
+      if (out.resources.length >= cap) {
+        skipped++;
+        firstSkipped ??= at2(start);
+        return;
+      }
+      const r = planResource(c, mapper, at2(start, end));
+      if (r) out.resources.push(r);
+    });
+    if (firstSkipped) {
+      out.problems.push({ ruleId: "EVAL001", message: `the plan has more than ${cap} resources; the ${skipped} resource changes after them are not linted`, location: firstSkipped });
+    }
+  } catch (e) {
+    if (!(e instanceof PlanReadError)) throw e;
+    out.problems.push({ ruleId: "PARSE001", message: e.message, location: at2(e.position) });
+    out.resources = [];
+  }
+  return out;
+}
+function planResource(c, mapper, jsonAt) {
+  if (c.mode !== "managed" || c.deposed !== void 0 || typeof c.address !== "string" || !isRecord(c.change)) return void 0;
+  const actions = c.change.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || actions.every((a) => a === "delete")) return void 0;
+  if (!isRecord(c.change.after)) return void 0;
+  const addr = parseAddress(c.address);
+  if (!addr || addr.mode !== "managed") return void 0;
+  const where = mapper.locate(addr, jsonAt, c.address);
+  const refTokens = referenceTokens(where.configExpressions, modulePrefix(addr));
+  let after = c.change.after;
+  let { after_unknown: unk2, after_sensitive: sens } = c.change;
+  const read = mapper.pathsRead(addr.type, isRecord(after) && typeof after.type === "string" ? after.type : void 0);
+  if ((addr.type === "azapi_resource" || addr.type === "azapi_update_resource") && isRecord(after) && typeof after.body === "string") {
+    try {
+      after = { ...after, body: JSON.parse(after.body) };
+    } catch {
+    }
+  }
+  if (read) {
+    const paths = read.map((p) => p.split("."));
+    after = project(after, paths);
+    unk2 = project(unk2, paths);
+    sens = project(sens, paths);
+  }
+  const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
+  const unwritten = unwrittenOf(body, where);
+  if (where.dynamicBlocks !== void 0) {
+    for (const k of unwritten.unwritten ?? []) if (body.entries.get(k)?.kind === "unknown") body.entries.delete(k);
+  }
+  const id = isRecord(c.change.after) ? c.change.after.id : void 0;
+  return {
+    address: c.address,
+    baseAddress: baseAddress(addr),
+    type: addr.type,
+    name: addr.name,
+    header: where.header,
+    body,
+    sites: where.sites,
+    ids: typeof id === "string" && id.startsWith("/") ? [`id:${id.toLowerCase()}`] : [],
+    inPlanJson: where.inPlanJson,
+    ...where.vendored ? { vendored: where.vendored } : {},
+    ...unwritten
+  };
+}
+function unwrittenOf(body, where) {
+  const fromTf = where.dynamicBlocks !== void 0;
+  if (!fromTf && where.configExpressions === void 0) return {};
+  const out = /* @__PURE__ */ new Set();
+  for (const k of body.entries.keys()) {
+    const written2 = fromTf ? where.sites.has(k) || where.sites.has(`${k}[0]`) || where.dynamicBlocks.has(k) : Object.hasOwn(where.configExpressions, k);
+    if (!written2) out.add(k);
+  }
+  return { unwritten: out };
+}
+function project(v, paths) {
+  if (paths.some((p) => p.length === 0)) return v;
+  if (Array.isArray(v)) {
+    const rest = paths.filter((p) => /^\d+$/.test(p[0])).map((p) => p.slice(1));
+    return rest.length ? v.map((x) => project(x, rest)) : [];
+  }
+  if (!isRecord(v)) return v;
+  const out = {};
+  for (const [k, e] of Object.entries(v)) {
+    const lower = k.toLowerCase();
+    const sub2 = paths.filter((p) => p[0].toLowerCase() === lower).map((p) => p.slice(1));
+    if (sub2.length) out[k] = project(e, sub2);
+  }
+  return out;
+}
+function referenceTokens(expressions, prefix) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, e] of Object.entries(expressions ?? {})) {
+    if (!isRecord(e) || !Array.isArray(e.references)) continue;
+    for (const ref of e.references) {
+      if (typeof ref !== "string") continue;
+      const m = /^([a-z][a-z0-9_-]*)\.([A-Za-z_][\w-]*)/.exec(ref);
+      if (!m || ["var", "local", "module", "data", "each", "count", "path", "self", "terraform"].includes(m[1])) continue;
+      out.set(k, `tf:${prefix}${m[1]}.${m[2]}`);
+      break;
+    }
+  }
+  return out;
+}
+function objectValue(after, unk2, sens, sites, tokens, header, staticBody, vendored) {
+  const entries2 = /* @__PURE__ */ new Map();
+  const a = isRecord(after) ? after : {};
+  const u = isRecord(unk2) ? unk2 : {};
+  const s = isRecord(sens) ? sens : {};
+  for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
+    if (!(k in a) && u[k] !== true) continue;
+    entries2.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k), vendored));
+  }
+  return obj(entries2, header);
+}
+function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored) {
+  const origin = sites.get(sitePath);
+  if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
+  if (unk2 === true) return unknown(`${sitePath} is known only after apply`, origin, token);
+  if (Array.isArray(after) && after.every(isRecord) && sites.has(`${sitePath}[0]`)) {
+    const items = after.map((item, i) => {
+      const p = `${sitePath}[${i}]`;
+      const entries2 = /* @__PURE__ */ new Map();
+      const u = Array.isArray(unk2) && isRecord(unk2[i]) ? unk2[i] : {};
+      const s = Array.isArray(sens) && isRecord(sens[i]) ? sens[i] : {};
+      const staticItem = known2?.kind === "list" && known2.items[i]?.kind === "object" ? known2.items[i] : void 0;
+      for (const k of /* @__PURE__ */ new Set([...Object.keys(item), ...Object.keys(u)])) {
+        if (!(k in item) && u[k] !== true) continue;
+        entries2.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, void 0, staticItem?.kind === "object" ? staticItem.entries.get(k) : void 0, vendored));
+      }
+      return obj(entries2, sites.get(p) ?? origin);
+    });
+    return list(items, origin);
+  }
+  return plainValue(after, unk2, sens, origin, sitePath, known2, vendored);
+}
+function plainValue(v, unk2, sens, origin, where, known2, vendored) {
+  if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
+  if (unk2 === true) return unknown(`${where} is known only after apply`, origin);
+  if (known2 && agrees(known2, v)) return known2;
+  const argument = vendored && known2 ? callerArgument(known2, vendored) : void 0;
+  const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored);
+  return argument ? passedThrough(out, argument) : out;
+}
+function callerArgument(known2, vendored) {
+  return [...known2.via ?? []].reverse().find((l) => !isVendoredFile(l.file, vendored));
+}
+function plainValueAt(v, unk2, sens, origin, where, known2, vendored) {
+  const at2 = known2 && known2.kind !== "unknown" && known2.origin ? known2.origin : origin;
+  if (Array.isArray(v)) {
+    const items = known2?.kind === "list" ? known2.items : [];
+    return list(v.map((e, i) => plainValue(e, Array.isArray(unk2) ? unk2[i] : void 0, Array.isArray(sens) ? sens[i] : void 0, origin, where, items[i], vendored)), at2);
+  }
+  if (isRecord(v) || isRecord(unk2)) {
+    const a = isRecord(v) ? v : {};
+    const u = isRecord(unk2) ? unk2 : {};
+    const s = isRecord(sens) ? sens : {};
+    const m = /* @__PURE__ */ new Map();
+    for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
+      if (!(k in a) && u[k] !== true) continue;
+      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known2?.kind === "object" ? known2.entries.get(k) : void 0, vendored));
+    }
+    return obj(m, at2);
+  }
+  if (v === void 0 || v === null) return nul(origin);
+  return fromJS(v, origin);
+}
+function agrees(known2, v) {
+  switch (known2.kind) {
+    case "string":
+    case "number":
+    case "bool":
+      return known2.value === v;
+    default:
+      return false;
+  }
+}
+function agreesDeep(known2, v) {
+  if (known2.kind === "null") return v === null;
+  if (known2.kind === "list") return Array.isArray(v) && v.length === known2.items.length && known2.items.every((k, i) => agreesDeep(k, v[i]));
+  if (known2.kind === "object") return isRecord(v) && Object.keys(v).length === known2.entries.size && [...known2.entries].every(([k, e]) => k in v && agreesDeep(e, v[k]));
+  return agrees(known2, v);
+}
+function callArgumentSites(call, expressions) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [attr2, e] of Object.entries(expressions ?? {})) {
+    if (!isRecord(e) || !Array.isArray(e.references)) continue;
+    const vars = new Set(e.references.map((r) => typeof r === "string" ? /^var\.([A-Za-z_][\w-]*)$/.exec(r)?.[1] : void 0).filter((v) => v !== void 0));
+    if (vars.size !== 1 || e.references.some((r) => typeof r !== "string" || !r.startsWith("var."))) continue;
+    const name = [...vars][0];
+    const arg = call.node.body.items.find((i) => i.type === "Attribute" && i.name === name);
+    if (arg) out.set(attr2, locOf(arg, call.file));
+  }
+  return out;
+}
+function dynamicBlockNames(block2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const item of block2.body.items) if (item.type === "Block" && item.blockType === "dynamic" && item.labels[0]) out.add(item.labels[0].value);
+  return out;
+}
+function bodySites(body, file, prefix, out) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const item of body.items) {
+    if (item.type === "Attribute") {
+      out.set(prefix + item.name, locOf(item, file));
+      continue;
+    }
+    if (item.type !== "Block" || item.blockType === "dynamic") continue;
+    const i = counts.get(item.blockType) ?? 0;
+    counts.set(item.blockType, i + 1);
+    const p = `${prefix}${item.blockType}[${i}]`;
+    out.set(p, blockHeader(item, file, item.blockType));
+    bodySites(item.body, file, `${p}.`, out);
+  }
+}
+var SUPPORTED_MAJOR, SENSITIVE, MAX_PLAN_RESOURCES, SourceMapper;
+var init_evaluate = __esm({
+  "src/eval/terraform-plan/evaluate.ts"() {
+    "use strict";
+    init_value();
+    init_module_source();
+    init_instance();
+    init_guard();
+    init_manifest();
+    init_types();
+    init_address2();
+    init_read();
+    SUPPORTED_MAJOR = /* @__PURE__ */ new Set(["0", "1"]);
+    SENSITIVE = "is sensitive in the plan (its value is never read)";
+    MAX_PLAN_RESOURCES = 1e5;
+    SourceMapper = class {
+      constructor(input2, configuration, variables) {
+        this.input = input2;
+        this.configuration = configuration;
+        this.variables = variables;
+        const planDir = path19.dirname(input2.file);
+        this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
+      }
+      input;
+      configuration;
+      variables;
+      sources = /* @__PURE__ */ new Map();
+      sitesByBlock = /* @__PURE__ */ new Map();
+      staticByAddress;
+      manifest = null;
+      rootDir;
+      /**
+       * The static evaluation of the root module with the plan's variables, by resource address
+       * (built on first use). A variable whose plan value equals its declared default is left to
+       * the default, so values keep the default's line as their origin.
+       */
+      staticResource(address) {
+        if (!this.staticByAddress) {
+          this.staticByAddress = /* @__PURE__ */ new Map();
+          const src = this.rootDir ? this.load(this.rootDir) : void 0;
+          if (!src) return void 0;
+          const loader = (dir) => this.load(dir);
+          const guard = new EvalGuard();
+          try {
+            const defaults = new ModuleInstance(src, { prefix: "", inputs: /* @__PURE__ */ new Map(), loader, problems: [], guard });
+            const inputs = /* @__PURE__ */ new Map();
+            for (const [name, v] of this.variables) {
+              if (!src.variables.has(name)) continue;
+              const d = defaults.variable(name);
+              if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
+            }
+            const root = new ModuleInstance(src, { prefix: "", inputs, loader, problems: [], guard, moduleKey: "", remote: this.remote });
+            for (const r of root.allResources()) this.staticByAddress.set(r.address, r);
+          } catch {
+          }
+        }
+        return this.staticByAddress.get(address);
+      }
+      /** The root module's manifest (parsed on first use; none without a root or a manifest). */
+      moduleManifest() {
+        if (this.manifest === null) {
+          const m = this.rootDir ? this.input.moduleManifest?.(this.rootDir) : void 0;
+          this.manifest = m && this.rootDir ? parseManifest(m.file, m.text, this.rootDir) : void 0;
+        }
+        return this.manifest;
+      }
+      /** A remote call's copy, by the static run's rules (same record, same staleness, inside the scan root). */
+      remote = (key, source, version) => remoteCopyDir(this.moduleManifest(), key, source, version, (d) => this.input.insideRoot(d));
+      pathsRead(type, armType) {
+        return this.input.pathsRead(type, armType);
+      }
+      load(dir) {
+        if (this.sources.has(dir)) return this.sources.get(dir);
+        const files = this.input.insideRoot(dir) ? this.input.listTfFiles(dir) : void 0;
+        const parsed = (files ?? []).map((f) => this.input.parseHcl(f)).filter((x) => x !== void 0);
+        const src = parsed.length ? buildModuleSource(dir, parsed.sort((a, b) => a.file < b.file ? -1 : 1)) : void 0;
+        this.sources.set(dir, src);
+        return src;
+      }
+      locate(addr, jsonAt, address) {
+        let dir = this.rootDir;
+        let src = dir ? this.load(dir) : void 0;
+        let cfg = this.configuration;
+        let callHeader;
+        let directCall;
+        let vendored;
+        const key = [];
+        for (const step of addr.modules) {
+          key.push(step.name);
+          const calls = cfg?.module_calls;
+          const callCfg = isRecord(calls) && isRecord(calls[step.name]) ? calls[step.name] : void 0;
+          const hclCall = src?.moduleCalls.get(step.name);
+          if (hclCall && !vendored) callHeader = { ...blockHeader(hclCall.node, hclCall.file), label: `module "${step.name}"` };
+          directCall = hclCall && !vendored && key.length === addr.modules.length ? hclCall : void 0;
+          const source = typeof callCfg?.source === "string" ? callCfg.source : hclCall ? literalAttr(hclCall.node, "source") : void 0;
+          cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
+          let next;
+          let remote = false;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path19.resolve(dir, source) : void 0;
+          else if (source !== void 0 && hclCall) {
+            const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
+            const copy2 = this.remote(key.join("."), source, version);
+            if ("dir" in copy2) {
+              next = copy2.dir;
+              remote = true;
+            }
+          }
+          src = next ? this.load(next) : void 0;
+          dir = src ? next : void 0;
+          if (src && remote && hclCall) vendored = vendored ? { ...vendored, dirs: [...vendored.dirs, next] } : { call: blockHeader(hclCall.node, hclCall.file), source, dirs: [next] };
+        }
+        const type = `${addr.type}.${addr.name}`;
+        const declared = Array.isArray(cfg?.resources) ? cfg.resources.find((r) => isRecord(r) && r.address === type && (r.mode ?? "managed") === "managed") : void 0;
+        const configExpressions = isRecord(declared?.expressions) ? declared.expressions : void 0;
+        const decl = src?.resources.get(type);
+        if (decl) {
+          return {
+            header: blockHeader(decl.node, decl.file),
+            sites: this.sitesOf(decl.node, decl.file),
+            configExpressions,
+            inPlanJson: false,
+            static: this.staticResource(address),
+            dynamicBlocks: dynamicBlockNames(decl.node),
+            ...vendored ? { vendored } : {}
+          };
+        }
+        if (callHeader) return { header: callHeader, sites: directCall ? callArgumentSites(directCall, configExpressions) : /* @__PURE__ */ new Map(), configExpressions, inPlanJson: false };
+        return { header: jsonAt, sites: /* @__PURE__ */ new Map(), configExpressions, inPlanJson: true };
+      }
+      sitesOf(block2, file) {
+        let sites = this.sitesByBlock.get(block2);
+        if (!sites) {
+          sites = /* @__PURE__ */ new Map();
+          bodySites(block2.body, file, "", sites);
+          this.sitesByBlock.set(block2, sites);
+        }
+        return sites;
+      }
+    };
+  }
+});
+
+// src/frontends/terraform-plan.ts
+var terraform_plan_exports = {};
+__export(terraform_plan_exports, {
+  terraformPlanFrontEnd: () => terraformPlanFrontEnd
+});
+import path20 from "node:path";
+function binaryPlanName(base) {
+  if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
+  if (base.endsWith(".plan")) return "maybe";
+  return void 0;
+}
+function isZipPlan(head, needEntry) {
+  if (head.length < 4 || head.readUInt32LE(0) !== 67324752) return false;
+  if (!needEntry) return true;
+  for (let i = head.indexOf("PK"); i >= 0 && i + 30 <= head.length; i = head.indexOf("PK", i + 4)) {
+    const nameLength = head.readUInt16LE(i + 26);
+    if (head.toString("latin1", i + 30, i + 30 + nameLength) === "tfplan") return true;
+  }
+  return false;
+}
+function planRefKeys(ref) {
+  if (ref.kind === "unknown" && ref.token) return [ref.token];
+  if (ref.kind === "string" && ref.value.startsWith("/")) return [`id:${ref.value.toLowerCase()}`];
+  return [];
+}
+var CHUNK_BYTES, HEAD_BYTES, terraformPlanFrontEnd;
+var init_terraform_plan = __esm({
+  "src/frontends/terraform-plan.ts"() {
+    "use strict";
+    init_terraform();
+    init_blocks2();
+    init_env();
+    init_paths();
+    init_source();
+    init_evaluate();
+    init_read();
+    init_names();
+    init_from_terraform();
+    init_azapi_update();
+    init_shared();
+    init_remote_modules();
+    CHUNK_BYTES = 64 * 1024;
+    HEAD_BYTES = 64 * 1024;
+    terraformPlanFrontEnd = {
+      name: "terraform-plan",
+      family: "terraform",
+      byName: planByName,
+      byHead(file, host) {
+        const base = path20.basename(file).toLowerCase();
+        const binary = binaryPlanName(base);
+        if (binary) {
+          const head2 = host.readHead(file, 4096);
+          return head2 && isZipPlan(head2, binary === "maybe") ? "tfplan-binary" : void 0;
+        }
+        const head = host.readHead(file, HEAD_BYTES);
+        if (!head || head.indexOf('"format_version"') === -1 || !/"format_version"\s*:/.test(head.toString("utf8"))) return void 0;
+        return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? "tfplan-json" : void 0;
+      },
+      // Units of work (issue 15): each plan alone (one evaluation per plan; the .tf files it maps to
+      // are read through the Host, and a finding the static run also made is merged by place).
+      units(files) {
+        return files.map((f) => [f]);
+      },
+      // A plan unit leaves the syntax errors and comments of the .tf files the Terraform front end
+      // lints to it (`own`, below in run): which those are is the run's, not the unit's reads.
+      unitCacheKey: (_files, ctx) => runWideKey(ctx.allFiles, "terraform-files", () => ctx.allFiles.filter((f) => f.kind === "terraform").map((f) => f.path)),
+      run(files, ctx) {
+        const problems = [];
+        const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
+        const units2 = [];
+        const fallbackFiles = [];
+        for (const f of files) {
+          if (f.kind === "tfplan-binary") {
+            if (f.explicit) problems.push({ ruleId: "PARSE001", message: "A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON", location: fileStart(f.path) });
+            continue;
+          }
+          if (f.kind !== "tfplan-json") continue;
+          const evaluated = evaluatePlan({
+            file: f.path,
+            root: ctx.root,
+            chunks: () => ctx.host.readChunks(f.path, CHUNK_BYTES),
+            parseHcl: (file) => hcl.get(file),
+            listTfFiles: (dir) => {
+              const tfs = ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) ?? [];
+              return tfs.length ? tfs : void 0;
+            },
+            insideRoot: (dir) => ctx.host.isInside(dir),
+            moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
+            pathsRead: terraformPathsRead
+          });
+          const unreadable = readProblem(ctx.host, f.path);
+          if (unreadable) problems.push(unreadable);
+          problems.push(...evaluated.problems);
+          outOfModuleCopies(problems, evaluated.resources);
+          const rel = relativeToRoot(ctx.root, f.path);
+          const evaluation = {
+            variant: rel,
+            variantFile: f.path,
+            env: pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name)) ?? "unknown",
+            unit: evaluated.rootDir ?? f.path,
+            inputs: [],
+            planFile: f.path
+          };
+          const resources = [];
+          for (const r of evaluated.resources) {
+            const normalized = fromTerraform(r, evaluation);
+            normalized[0]?.identity.push(...r.ids);
+            resources.push(...normalized);
+          }
+          applyAzapiUpdates(evaluated.resources, resources);
+          units2.push({ evaluation, resources, refKeys: planRefKeys });
+          const missing = evaluated.resources.filter((r) => r.inPlanJson).length;
+          if (missing) fallbackFiles.push({ file: f.path, explanation: "located in the plan JSON: its .tf source was not found in the scan root" });
+        }
+        const linted = new Set(ctx.allFiles.map((f) => f.path));
+        const own = problems.filter((p) => !(p.ruleId === "PARSE001" && linted.has(p.location.file) && isTerraformFile(p.location.file)));
+        const suppressionSources = [];
+        for (const [file, parsed] of hcl.entries()) if (parsed && !linted.has(file)) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+        return { units: units2, problems: own, suppressionSources, fallbackFiles };
+      }
+    };
+  }
+});
+
+// src/parse/bicep/lexer.ts
+function isIdentStart(c) {
+  return c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+}
+function isIdentPart(c) {
+  return isIdentStart(c) || c >= 48 && c <= 57;
+}
+function isDigit3(c) {
+  return c >= 48 && c <= 57;
+}
+function isHex2(c) {
+  return isDigit3(c) || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+}
+function lex(text2) {
+  return new Lexer2(text2).run();
+}
+var PRAGMAS, ONE_CHAR, MAX_IDENTIFIER_LENGTH, IDENT_REST, LINE_END, STRING_STOP, IDENT_START, Lexer2;
+var init_lexer2 = __esm({
+  "src/parse/bicep/lexer.ts"() {
+    "use strict";
+    PRAGMAS = /* @__PURE__ */ new Set(["disable-next-line", "disable-diagnostics", "restore-diagnostics"]);
+    ONE_CHAR = [];
+    for (const ch of ["{", "}", "(", ")", "[", "]", "@", ",", ".", ":", ";", "?", "=", "+", "-", "*", "/", "%", "!", "<", ">", "|", "^"]) ONE_CHAR[ch.charCodeAt(0)] = ch;
+    MAX_IDENTIFIER_LENGTH = 255;
+    IDENT_REST = /[A-Za-z0-9_]*/y;
+    LINE_END = /[\r\n]/g;
+    STRING_STOP = /['\\$\r\n]/g;
+    IDENT_START = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) IDENT_START[c] = isIdentStart(c) ? 1 : 0;
+    Lexer2 = class {
+      constructor(text2) {
+        this.text = text2;
+      }
+      text;
+      pos = 0;
+      tokens = [];
+      comments = [];
+      pragmas = [];
+      errors = [];
+      modes = [];
+      run() {
+        const text2 = this.text;
+        const n = text2.length;
+        if (text2.charCodeAt(0) === 65279) this.pos = 1;
+        while (this.pos < n) {
+          const c = text2.charCodeAt(this.pos);
+          if (c === 32 || c === 9) {
+            let p = this.pos + 1;
+            for (let d = text2.charCodeAt(p); d === 32 || d === 9; d = text2.charCodeAt(++p)) ;
+            this.pos = p;
+            continue;
+          }
+          if (c === 10 || c === 13) {
+            this.newline();
+            continue;
+          }
+          if (c === 47) {
+            const d = text2.charCodeAt(this.pos + 1);
+            if (d === 47) {
+              this.lineComment();
+              continue;
+            }
+            if (d === 42) {
+              this.blockComment();
+              continue;
+            }
+          }
+          if (c === 35 && this.atLineStart() && this.pragma()) continue;
+          if (c === 39) {
+            if (text2.startsWith("'''", this.pos)) this.multilineString(this.pos, 0, this.pos + 3, false);
+            else this.singleString(this.pos, this.pos + 1, false);
+            continue;
+          }
+          if (c === 36) {
+            let p = this.pos;
+            while (text2.charCodeAt(p) === 36) p++;
+            if (text2.startsWith("'''", p)) {
+              this.multilineString(this.pos, p - this.pos, p + 3, false);
+              continue;
+            }
+            this.unrecognized(this.pos, this.pos + 1);
+            continue;
+          }
+          if (c === 123) {
+            if (this.modes.length > 0) this.modes.push({ kind: "brace" });
+            this.push("{", this.pos, this.pos + 1);
+            this.pos++;
+            continue;
+          }
+          if (c === 125) {
+            const top = this.modes[this.modes.length - 1];
+            if (top?.kind === "string") {
+              this.modes.pop();
+              if (top.multiline) this.multilineString(this.pos, top.dollars, this.pos + 1, true);
+              else this.singleString(this.pos, this.pos + 1, true);
+              continue;
+            }
+            if (top?.kind === "brace") this.modes.pop();
+            this.push("}", this.pos, this.pos + 1);
+            this.pos++;
+            continue;
+          }
+          if (c < 128 && IDENT_START[c] === 1) {
+            const start = this.pos;
+            IDENT_REST.lastIndex = start + 1;
+            IDENT_REST.test(text2);
+            const p = IDENT_REST.lastIndex;
+            const word = text2.slice(start, p);
+            this.pos = p;
+            if (word.length > MAX_IDENTIFIER_LENGTH) {
+              this.error(`The identifier exceeds the limit of ${MAX_IDENTIFIER_LENGTH} characters. Reduce the length of the identifier.`, start, p, "BCP024");
+            }
+            const type = word === "true" ? "True" : word === "false" ? "False" : word === "null" ? "Null" : "Identifier";
+            this.tokens.push({ type, start, end: p, value: word });
+            continue;
+          }
+          if (isDigit3(c)) {
+            const start = this.pos;
+            let p = start + 1;
+            while (p < n && isDigit3(text2.charCodeAt(p))) p++;
+            this.pos = p;
+            this.push("Integer", start, p, text2.slice(start, p));
+            continue;
+          }
+          const punct = this.punctuation(c);
+          if (punct !== null) {
+            const start = this.pos;
+            this.pos = start + punct.length;
+            this.tokens.push({ type: punct, start, end: this.pos, value: "" });
+            continue;
+          }
+          const cp = text2.codePointAt(this.pos);
+          this.unrecognized(this.pos, this.pos + (cp > 65535 ? 2 : 1));
+        }
+        if (this.modes.some((m) => m.kind === "string")) {
+          this.error('The string interpolation is not terminated: expected "}" before the end of the file.', n, n);
+        }
+        this.tokens.push({ type: "EOF", start: n, end: n, value: "" });
+        return { tokens: this.tokens, comments: this.comments, pragmas: this.pragmas, errors: this.errors };
+      }
+      /** The punctuation token at the current position (longest match), or null: by char code, no strings made. */
+      punctuation(c) {
+        const text2 = this.text;
+        const d = text2.charCodeAt(this.pos + 1);
+        switch (c) {
+          case 46:
+            if (d === 46 && text2.charCodeAt(this.pos + 2) === 46) return "...";
+            break;
+          case 63:
+            if (d === 63) return "??";
+            break;
+          case 58:
+            if (d === 58) return "::";
+            break;
+          case 61:
+            if (d === 61) return "==";
+            if (d === 126) return "=~";
+            if (d === 62) return "=>";
+            break;
+          case 33:
+            if (d === 61) return "!=";
+            if (d === 126) return "!~";
+            break;
+          case 60:
+            if (d === 61) return "<=";
+            break;
+          case 62:
+            if (d === 61) return ">=";
+            break;
+          case 38:
+            if (d === 38) return "&&";
+            break;
+          case 124:
+            if (d === 124) return "||";
+            break;
+          default:
+            break;
+        }
+        return ONE_CHAR[c] ?? null;
+      }
+      push(type, start, end, value = "") {
+        const tok = { type, start, end, value };
+        this.tokens.push(tok);
+        return tok;
+      }
+      error(message, start, end, code) {
+        this.errors.push(code ? { message, start, end, code } : { message, start, end });
+      }
+      unrecognized(start, end) {
+        const ch = this.text.slice(start, end);
+        this.pos = end;
+        this.push("Unrecognized", start, end, ch);
+        if (ch === '"') {
+          this.error('The following token is not recognized: "\\"". Strings are defined using single quotes in bicep.', start, end, "BCP103");
+        } else {
+          const shown = ch === "\xA0" ? "U+00A0 (no-break space)" : `"${ch}"`;
+          this.error(`The following token is not recognized: ${shown}.`, start, end, "BCP001");
+        }
+      }
+      newline() {
+        const text2 = this.text;
+        const start = this.pos;
+        let p = start;
+        while (p < text2.length && (text2.charCodeAt(p) === 10 || text2.charCodeAt(p) === 13)) p++;
+        this.pos = p;
+        if (this.modes.length > 0 && this.modes.some((m) => m.kind === "string")) {
+          this.error('A line break is not allowed inside a string interpolation "${\u2026}"; the string is not terminated.', start, start, "BCP004");
+          this.modes.length = 0;
+        }
+        const last = this.tokens[this.tokens.length - 1];
+        if (last?.type === "NL") last.end = p;
+        else this.push("NL", start, p);
+      }
+      lineComment() {
+        const text2 = this.text;
+        const start = this.pos;
+        LINE_END.lastIndex = start + 2;
+        const p = LINE_END.test(text2) ? LINE_END.lastIndex - 1 : text2.length;
+        this.comments.push({ style: "line", text: text2.slice(start + 2, p), start, end: p });
+        this.pos = p;
+      }
+      blockComment() {
+        const text2 = this.text;
+        const start = this.pos;
+        const close = text2.indexOf("*/", start + 2);
+        if (close < 0) {
+          this.comments.push({ style: "block", text: text2.slice(start + 2), start, end: text2.length });
+          this.error('The multi-line comment is not terminated: expected "*/" before the end of the file.', start, start + 2, "BCP002");
+          this.pos = text2.length;
+          return;
+        }
+        this.comments.push({ style: "block", text: text2.slice(start + 2, close), start, end: close + 2 });
+        this.pos = close + 2;
+      }
+      atLineStart() {
+        let p = this.pos - 1;
+        while (p >= 0) {
+          const c = this.text.charCodeAt(p);
+          if (c === 32 || c === 9) p--;
+          else return c === 10 || c === 13 || p === 0 && c === 65279;
+        }
+        return true;
+      }
+      /** `#directive CODE…` up to the end of the line. Returns false if `#` starts no known pragma. */
+      pragma() {
+        const text2 = this.text;
+        const start = this.pos;
+        let p = start + 1;
+        while (p < text2.length && (isIdentPart(text2.charCodeAt(p)) || text2[p] === "-")) p++;
+        const directive = text2.slice(start + 1, p);
+        if (!PRAGMAS.has(directive)) return false;
+        let end = p;
+        while (end < text2.length && text2.charCodeAt(end) !== 10 && text2.charCodeAt(end) !== 13) end++;
+        const rest = text2.slice(p, end);
+        const cut = rest.search(/\/\/|\/\*/);
+        const codesText = cut >= 0 ? rest.slice(0, cut) : rest;
+        const codes = codesText.split(/[ \t]+/).filter((s) => s.length > 0);
+        const pragmaEnd = cut >= 0 ? p + cut : end;
+        let trimmedEnd = pragmaEnd;
+        while (trimmedEnd > p && (text2[trimmedEnd - 1] === " " || text2[trimmedEnd - 1] === "	")) trimmedEnd--;
+        this.pragmas.push({ directive, codes, start, end: trimmedEnd });
+        if (directive === "disable-next-line" && codes.length === 0) {
+          this.error('Expected at least one diagnostic code after "#disable-next-line".', start, trimmedEnd);
+        }
+        this.pos = pragmaEnd;
+        return true;
+      }
+      /**
+       * A single-line string piece starting at `tokStart` (the `'`, or the `}` that closes a hole);
+       * the literal text starts at `contentStart`.
+       */
+      singleString(tokStart, contentStart, resumed) {
+        const text2 = this.text;
+        const n = text2.length;
+        let p = contentStart;
+        let value = "";
+        let runStart = p;
+        for (; ; ) {
+          STRING_STOP.lastIndex = p;
+          p = STRING_STOP.test(text2) ? STRING_STOP.lastIndex - 1 : n;
+          if (p >= n) {
+            value += text2.slice(runStart, p);
+            this.error("The string at this location is not terminated. Terminate the string with a single quote character.", tokStart, p, "BCP003");
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
+            this.pos = p;
+            return;
+          }
+          const c = text2.charCodeAt(p);
+          if (c === 39) {
+            value += text2.slice(runStart, p);
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p + 1, value, contentStart, p);
+            this.pos = p + 1;
+            return;
+          }
+          if (c === 10 || c === 13) {
+            value += text2.slice(runStart, p);
+            this.error("The string at this location is not terminated due to an unexpected new line character.", tokStart, p, "BCP004");
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, contentStart, p, true);
+            this.pos = p;
+            return;
+          }
+          if (c === 36 && text2.charCodeAt(p + 1) === 123) {
+            value += text2.slice(runStart, p);
+            this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, p + 2, value, contentStart, p);
+            this.modes.push({ kind: "string", multiline: false, dollars: 0 });
+            this.pos = p + 2;
+            return;
+          }
+          if (c === 92) {
+            value += text2.slice(runStart, p);
+            p = this.escape(p, (s) => value += s);
+            runStart = p;
+            continue;
+          }
+          p++;
+        }
+      }
+      /** Decodes the escape at `p` (the backslash); returns the offset after it. */
+      escape(p, out) {
+        const text2 = this.text;
+        const e = text2[p + 1];
+        switch (e) {
+          case "'":
+          case "\\":
+          case "$":
+            out(e);
+            return p + 2;
+          case "n":
+            out("\n");
+            return p + 2;
+          case "r":
+            out("\r");
+            return p + 2;
+          case "t":
+            out("	");
+            return p + 2;
+          case "u": {
+            if (text2[p + 2] === "{") {
+              let q = p + 3;
+              while (q < text2.length && isHex2(text2.charCodeAt(q))) q++;
+              if (q > p + 3 && text2[q] === "}") {
+                const cp = parseInt(text2.slice(p + 3, q), 16);
+                if (q - (p + 3) <= 8 && cp <= 1114111) {
+                  out(String.fromCodePoint(cp));
+                  return q + 1;
+                }
+                this.error("The Unicode escape is out of range: code points go up to \\u{10FFFF}.", p, q + 1, "BCP133");
+                return q + 1;
+              }
+            }
+            this.error("The Unicode escape sequence is not valid: use \\u{hex} with 1 to 6 hexadecimal digits.", p, p + 2, "BCP133");
+            return p + 2;
+          }
+          default: {
+            if (e === void 0) {
+              this.error("The string at this location is not terminated: complete the escape sequence and close the string.", p, p + 1, "BCP005");
+              return p + 1;
+            }
+            if (e === "\n" || e === "\r") return p + 1;
+            const len = (text2.codePointAt(p + 1) ?? 0) > 65535 ? 2 : 1;
+            this.error(
+              `The escape sequence "\\${text2.slice(p + 1, p + 1 + len)}" is not recognized. Valid escapes: \\' \\\\ \\n \\r \\t \\$ \\u{\u2026}.`,
+              p,
+              p + 1 + len,
+              "BCP006"
+            );
+            out(text2.slice(p + 1, p + 1 + len));
+            return p + 1 + len;
+          }
+        }
+      }
+      /**
+       * A multi-line string piece: `'''…'''` (dollars 0, verbatim) or `$…$'''…'''` with holes
+       * `$…${`. `contentStart` is after the opening `'''` (or after `}` when resumed).
+       */
+      multilineString(tokStart, dollars, contentStart, resumed) {
+        const text2 = this.text;
+        const n = text2.length;
+        let p = contentStart;
+        if (!resumed) {
+          if (text2.startsWith("\r\n", p)) p += 2;
+          else if (text2.charCodeAt(p) === 10) p += 1;
+        }
+        const valueStart = p;
+        let value = "";
+        const runStart = p;
+        for (; ; ) {
+          if (p >= n) {
+            value += text2.slice(runStart, p);
+            this.error(`The multi-line string at this location is not terminated: expected "'''" before the end of the file.`, tokStart, p, "BCP140");
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, p, value, valueStart, p, true, dollars);
+            this.pos = p;
+            return;
+          }
+          const c = text2.charCodeAt(p);
+          if (c === 39 && text2.startsWith("'''", p)) {
+            let q = p + 3;
+            while (text2.charCodeAt(q) === 39) q++;
+            const contentEnd = q - 3;
+            value += text2.slice(runStart, contentEnd);
+            this.stringToken(resumed ? "StringRight" : "StringComplete", tokStart, q, value, valueStart, contentEnd, false, dollars);
+            this.pos = q;
+            return;
+          }
+          if (c === 36 && dollars > 0) {
+            let q = p;
+            while (text2.charCodeAt(q) === 36) q++;
+            const m = q - p;
+            if (text2.charCodeAt(q) === 123 && m >= dollars) {
+              const literalEnd = q - dollars;
+              value += text2.slice(runStart, literalEnd);
+              this.stringToken(resumed ? "StringMiddle" : "StringLeft", tokStart, q + 1, value, valueStart, literalEnd, false, dollars);
+              this.modes.push({ kind: "string", multiline: true, dollars });
+              this.pos = q + 1;
+              return;
+            }
+            p = q;
+            continue;
+          }
+          p++;
+        }
+      }
+      stringToken(type, start, end, value, contentStart, contentEnd, unterminated = false, dollars) {
+        const tok = this.push(type, start, end, value);
+        tok.contentStart = contentStart;
+        tok.contentEnd = contentEnd;
+        if (dollars !== void 0) {
+          tok.multiline = true;
+          tok.dollars = dollars;
+        }
+        if (unterminated) tok.unterminated = true;
+      }
+    };
+  }
+});
+
+// src/parse/bicep/parser.ts
+var ParseFailure, BINARY_PRECEDENCE, DECLARATION_KEYWORDS, LAMBDA_BODY_STOP, POSITION_CACHE_SIZE, Parser3;
+var init_parser3 = __esm({
+  "src/parse/bicep/parser.ts"() {
+    "use strict";
+    init_source();
+    init_lexer2();
+    init_nesting();
+    ParseFailure = class {
+      constructor(message, start, end, code) {
+        this.message = message;
+        this.start = start;
+        this.end = end;
+        this.code = code;
+      }
+      message;
+      start;
+      end;
+      code;
+    };
+    BINARY_PRECEDENCE = {
+      "*": 100,
+      "/": 100,
+      "%": 100,
+      "+": 90,
+      "-": 90,
+      "<": 80,
+      "<=": 80,
+      ">": 80,
+      ">=": 80,
+      "==": 70,
+      "!=": 70,
+      "=~": 70,
+      "!~": 70,
+      "&&": 50,
+      "||": 40,
+      "??": 30
+    };
+    DECLARATION_KEYWORDS = /* @__PURE__ */ new Set([
+      "param",
+      "var",
+      "resource",
+      "output",
+      "module",
+      "type",
+      "import",
+      "metadata",
+      "assert",
+      "func",
+      "targetScope",
+      "extension",
+      "test",
+      "using",
+      "extends",
+      "provider"
+    ]);
+    LAMBDA_BODY_STOP = /* @__PURE__ */ new Set(["param", "var", "resource", "output", "module", "type", "import", "metadata", "assert"]);
+    POSITION_CACHE_SIZE = 64;
+    Parser3 = class {
+      constructor(text2) {
+        this.text = text2;
+        this.lineMap = new LineMap(text2);
+        const lexed = lex(text2);
+        this.toks = lexed.tokens;
+        this.cur = this.toks[0];
+        for (const e of lexed.errors) this.addError(e.message, e.start, e.end, e.code);
+        this.comments = lexed.comments.map((c) => ({ style: c.style, text: c.text, range: this.span(c.start, c.end) }));
+        this.pragmas = lexed.pragmas.map((p) => {
+          const range2 = this.span(p.start, p.end);
+          return { directive: p.directive, codes: p.codes, line: range2.start.line, range: range2 };
+        });
+      }
+      text;
+      toks;
+      i = 0;
+      /**
+       * `toks[i]`, kept as `i` moves (next, skipNL): read at nearly every step, and a getter would be
+       * a call each time in the CLI's code (V8 inlines no calls there, src/core/jit.ts).
+       */
+      cur;
+      lastEnd = 0;
+      lineMap;
+      errors = [];
+      errorStarts = /* @__PURE__ */ new Set();
+      /** > 0 while parsing the expression of a `${…}` hole. */
+      holeDepth = 0;
+      /** Expressions, types and resource bodies open around the current token (see nested()). */
+      depth = 0;
+      /** Set when the nesting limit was hit: the rest of the file is not parsed. */
+      tooDeep = false;
+      comments;
+      pragmas;
+      /**
+       * The names `x` of every `x.p` / `x[i]` kept in the tree (see memberReadNames), in order of
+       * construction; what a failed statement or list element built is cut off again.
+       */
+      memberReads = [];
+      /**
+       * Recently made positions by offset (direct-mapped on the low bits): nested nodes share their
+       * first and last offsets (`a.b.c`: three nodes from `a`; an expression ends with every node
+       * around it), so one Position object serves them all. Positions are never changed once made.
+       */
+      posOffsets = new Int32Array(POSITION_CACHE_SIZE).fill(-1);
+      posCache = new Array(POSITION_CACHE_SIZE);
+      parseProgram(mode) {
+        const statements = [];
+        for (; ; ) {
+          this.skipNL();
+          if (this.at("EOF")) break;
+          const before = this.i;
+          const reads = this.memberReads.length;
+          const count = statements.length;
+          try {
+            const st = this.statement(mode);
+            statements.push(st);
+            this.endOfStatement();
+          } catch (e) {
+            if (!(e instanceof ParseFailure)) throw e;
+            this.addError(e.message, e.start, e.end, e.code);
+            if (statements.length === count) this.memberReads.length = reads;
+            if (this.tooDeep) break;
+            this.recoverStatement(before);
+          }
+          if (this.i === before) this.next();
+        }
+        return statements;
+      }
+      /**
+       * The names read by property or element (`kv.vaultName`, `kv.?sku`, `secrets[0]`) anywhere in
+       * the statements returned: the same set a walk of the tree finds, collected while the nodes
+       * are made (the evaluator asks it of every file; a walk visits every node by its fields).
+       */
+      memberReadNames() {
+        return new Set(this.memberReads);
+      }
+      finishErrors() {
+        return this.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
+      }
+      // -------------------------------------------------------------------------------------------
+      // Token helpers
+      // -------------------------------------------------------------------------------------------
+      peek(k) {
+        return this.toks[Math.min(this.i + k, this.toks.length - 1)];
+      }
+      next() {
+        const t = this.cur;
+        if (t.type !== "EOF") this.cur = this.toks[++this.i];
+        if (t.type !== "NL" && t.type !== "EOF") this.lastEnd = t.end;
+        return t;
+      }
+      at(type) {
+        return this.cur.type === type;
+      }
+      atWord(word) {
+        const t = this.cur;
+        return t.type === "Identifier" && t.value === word;
+      }
+      skipNL() {
+        if (this.cur.type === "NL") {
+          this.cur = this.toks[++this.i];
+          return true;
+        }
+        return false;
+      }
+      /**
+       * Skips a NL inside brackets where line breaks are allowed; fails if the next line looks like a
+       * new top-level declaration (the bracket was never closed).
+       */
+      skipNLInside(close) {
+        if (this.skipNL() && this.startsTopLevelDeclaration(this.cur, 0)) {
+          this.fail(`Expected "${close}" at this location, found ${this.describe(this.cur)} (a new declaration).`);
+        }
+      }
+      range(start, end = this.lastEnd) {
+        return { start: this.position(start), end: this.position(end > start ? end : start) };
+      }
+      /** The range of offsets `start`..`end` (what `lineMap.range` gives, from the position cache). */
+      span(start, end) {
+        return { start: this.position(start), end: this.position(end) };
+      }
+      position(offset) {
+        const slot = offset & POSITION_CACHE_SIZE - 1;
+        if (this.posOffsets[slot] === offset) return this.posCache[slot];
+        const pos = this.lineMap.position(offset);
+        this.posOffsets[slot] = offset;
+        this.posCache[slot] = pos;
+        return pos;
+      }
+      describe(t) {
+        switch (t.type) {
+          case "NL":
+            return "a new line";
+          case "EOF":
+            return "the end of the file";
+          case "StringComplete":
+          case "StringLeft":
+            return "a string";
+          case "StringMiddle":
+          case "StringRight":
+            return '"}"';
+          case "Identifier":
+            return `"${t.value}"`;
+          default:
+            return `"${this.text.slice(t.start, t.end)}"`;
+        }
+      }
+      fail(message, t = this.cur, code) {
+        const end = t.type === "NL" || t.type === "EOF" ? t.start : t.end;
+        throw new ParseFailure(message, t.start, end, code);
+      }
+      addError(message, start, end, code) {
+        if (this.errorStarts.has(start)) return;
+        this.errorStarts.add(start);
+        const err2 = { message, range: this.span(start, end) };
+        if (code) err2.code = code;
+        this.errors.push(err2);
+      }
+      expect(type, what) {
+        if (this.at(type)) return this.next();
+        this.fail(`Expected ${what ?? `"${type}"`} at this location, found ${this.describe(this.cur)}.`);
+      }
+      expectWord(word) {
+        if (this.atWord(word)) return this.next();
+        this.fail(`Expected the keyword "${word}" at this location, found ${this.describe(this.cur)}.`);
+      }
+      identifier(what) {
+        const t = this.cur;
+        if (t.type !== "Identifier") {
+          if (t.type === "True" || t.type === "False" || t.type === "Null") {
+            this.fail(`"${t.value || this.text.slice(t.start, t.end)}" is a reserved keyword and cannot be used as ${what}.`);
+          }
+          this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
+        }
+        this.next();
+        return { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
+      }
+      atLineStart(t) {
+        if (t.start === 0) return true;
+        const c = this.text.charCodeAt(t.start - 1);
+        return c === 10 || c === 13 || t.start === 1 && c === 65279;
+      }
+      /** A token at column 1 that (on a best guess) starts a new top-level declaration. */
+      startsTopLevelDeclaration(t, k) {
+        if (t.type !== "Identifier" || !DECLARATION_KEYWORDS.has(t.value) || !this.atLineStart(t)) return false;
+        const n = this.peek(k + 1);
+        return n.type === "Identifier" || t.value === "targetScope" && n.type === "=";
+      }
+      // -------------------------------------------------------------------------------------------
+      // Recovery
+      // -------------------------------------------------------------------------------------------
+      /** Skip to the next line break outside brackets opened by the skipped tokens. */
+      recoverStatement(statementStart) {
+        if (this.i > statementStart && this.startsTopLevelDeclaration(this.cur, 0) && this.toks[this.i - 1]?.type === "NL") return;
+        let depth = 0;
+        for (; ; ) {
+          const t = this.cur;
+          if (t.type === "EOF") return;
+          if (t.type === "NL") {
+            const n = this.peek(1);
+            if (depth <= 0 || this.startsTopLevelDeclaration(n, 1) || n.type === "@" && this.atLineStart(n)) return;
+          } else if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
+          else if (t.type === "}" || t.type === ")" || t.type === "]") depth--;
+          this.next();
+        }
+      }
+      /** Skip to the next line break or to `close` at the same bracket depth (not consumed). */
+      recoverElement(close) {
+        let depth = 0;
+        for (; ; ) {
+          const t = this.cur;
+          if (t.type === "EOF") return;
+          if (t.type === "NL" && depth <= 0) return;
+          if (t.type === close && depth === 0) return;
+          if (t.type === "{" || t.type === "(" || t.type === "[") depth++;
+          else if ((t.type === "}" || t.type === ")" || t.type === "]") && depth > 0) depth--;
+          this.next();
+        }
+      }
+      endOfStatement() {
+        const t = this.cur;
+        if (t.type === "NL" || t.type === "EOF") return;
+        if (this.i > 0 && this.toks[this.i - 1].type === "NL") return;
+        this.adjacentStringCheck();
+        this.fail(`Expected a new line character at this location, found ${this.describe(t)}.`, t, "BCP019");
+      }
+      /** `'it''s'`: a string directly after a string is the classic ARM-escape mistake. */
+      adjacentStringCheck() {
+        const t = this.cur;
+        const prev = this.toks[this.i - 1];
+        if (prev && (prev.type === "StringComplete" || prev.type === "StringRight") && t.type.startsWith("String") && prev.end === t.start) {
+          this.fail("Two adjacent strings: '' is not an escape in Bicep. Write a quote inside a string as \\' (for example 'it\\'s').", t);
+        }
+      }
+      // -------------------------------------------------------------------------------------------
+      // Lists: `{…}` `[…]` with NL or `,` separators
+      // -------------------------------------------------------------------------------------------
+      /**
+       * Parses `open` NL* [elem { (NL+ | ",") elem } [","] NL*] `close`. Returns the end offset of
+       * the closer (or of the last element when the list is unterminated).
+       */
+      list(open, close, element, out, allowBail = true) {
+        const openTok = this.expect(open);
+        this.skipNL();
+        for (let last = -1; ; ) {
+          const t = this.cur;
+          if (t.type === close) {
+            this.next();
+            return;
+          }
+          if (t.type === "EOF" || allowBail && this.startsTopLevelDeclaration(t, 0) && this.toks[this.i - 1].type === "NL") {
+            const pos = this.lineMap.position(openTok.start);
+            this.addError(
+              `Expected "${close}" to close the "${open}" opened at ${pos.line}:${pos.column}, found ${this.describe(t)}.`,
+              t.start,
+              t.start
+            );
+            return;
+          }
+          if (this.i === last) {
+            this.next();
+            continue;
+          }
+          last = this.i;
+          let recovered = false;
+          const reads = this.memberReads.length;
+          try {
+            out.push(element());
+          } catch (e) {
+            if (!(e instanceof ParseFailure)) throw e;
+            this.addError(e.message, e.start, e.end, e.code);
+            this.memberReads.length = reads;
+            this.recoverElement(close);
+            recovered = true;
+          }
+          const s = this.cur;
+          if (s.type === ",") {
+            this.next();
+            if (this.at("NL")) {
+              this.addError("Unexpected new line character after a comma.", this.cur.start, this.cur.start, "BCP238");
+              this.skipNL();
+            }
+            while (this.at(",")) {
+              this.addError('Unexpected "," : expected an element between the commas.', this.cur.start, this.cur.end);
+              this.next();
+            }
+            continue;
+          }
+          if (s.type === "NL") {
+            this.skipNL();
+            continue;
+          }
+          if (s.type === close || s.type === "EOF" || recovered) continue;
+          try {
+            this.adjacentStringCheck();
+          } catch (e) {
+            if (!(e instanceof ParseFailure)) throw e;
+            this.addError(e.message, e.start, e.end, e.code);
+          }
+          this.addError("Expected a new line or comma character at this location.", s.start, s.start, "BCP236");
+          this.recoverElement(close);
+          if (this.at("NL")) this.skipNL();
+        }
+      }
+      // -------------------------------------------------------------------------------------------
+      // Statements
+      // -------------------------------------------------------------------------------------------
+      decorators() {
+        const out = [];
+        while (this.at("@")) {
+          const at2 = this.next();
+          out.push(this.decoratorAfterAt(at2.start));
+          if (!this.at("NL")) {
+            this.fail(`Expected a new line character after the decorator, found ${this.describe(this.cur)}.`);
+          }
+          this.skipNL();
+        }
+        return out;
+      }
+      decoratorAfterAt(start) {
+        const first = this.identifier("a decorator name");
+        let expr = this.at("(") ? { kind: "Call", name: first, args: this.args(), range: this.range(first.range.start.offset) } : { kind: "Variable", name: first.name, range: first.range };
+        let name = first;
+        let namespace = null;
+        let args = expr.kind === "Call" ? expr.args : [];
+        while (this.at(".")) {
+          this.next();
+          const prop = this.identifier("a decorator name");
+          namespace = expr.kind === "Variable" ? expr.name : null;
+          name = prop;
+          if (this.at("(")) {
+            args = this.args();
+            expr = { kind: "InstanceCall", object: expr, name: prop, args, range: this.range(first.range.start.offset) };
+          } else {
+            args = [];
+            if (expr.kind === "Variable") this.memberReads.push(expr.name);
+            expr = { kind: "PropertyAccess", object: expr, property: prop, safe: false, range: this.range(first.range.start.offset) };
+          }
+        }
+        return { kind: "Decorator", name: name.name, nameRange: name.range, namespace, args, expression: expr, range: this.range(start) };
+      }
+      statement(mode) {
+        const decorators = this.decorators();
+        const kw = this.cur;
+        const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
+        if (kw.type === "EOF" && decorators.length > 0) {
+          this.fail("Expected a declaration after the decorator, found the end of the file.", kw, "BCP132");
+        }
+        if (kw.type !== "Identifier") {
+          this.fail(this.unknownDeclarationMessage(mode, kw), kw, mode === "bicep" ? "BCP007" : void 0);
+        }
+        const base = { decorators, keywordRange: this.span(kw.start, kw.end) };
+        const word = kw.value;
+        if (mode === "params") {
+          switch (word) {
+            case "using":
+              return this.usingDecl(base, start);
+            case "extends": {
+              this.next();
+              const path51 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path51, pathString: path51.value, range: this.range(start) };
+            }
+            case "param": {
+              this.next();
+              const name = this.identifier("a parameter name");
+              let value = null;
+              if (this.at("=")) {
+                this.next();
+                value = this.expression();
+              } else if (!this.at("NL") && !this.at("EOF")) {
+                this.fail(`Expected "=" at this location: a .bicepparam file assigns parameters (param ${name.name} = value) and takes their types from the template.`);
+              }
+              return { kind: "ParamAssignment", ...base, name, value, range: this.range(start) };
+            }
+            case "var":
+              return this.varDecl(base, start);
+            case "import":
+              return this.importDecl(base, start);
+            case "type":
+              return this.typeDecl(base, start);
+            case "extension":
+              return this.extensionDecl(base, start);
+            case "extensionConfig": {
+              this.next();
+              const name = this.identifier("an extension name");
+              this.expectWord("with");
+              const config = this.object(false);
+              return { kind: "ExtensionConfigDecl", ...base, name, config, range: this.range(start) };
+            }
+            default:
+              this.fail(this.unknownDeclarationMessage(mode, kw), kw);
+          }
+        }
+        switch (word) {
+          case "targetScope": {
+            this.next();
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "TargetScopeDecl", ...base, value, range: this.range(start) };
+          }
+          case "metadata": {
+            this.next();
+            const name = this.identifier("a metadata name");
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "MetadataDecl", ...base, name, value, range: this.range(start) };
+          }
+          case "param": {
+            this.next();
+            const name = this.identifier("a parameter name");
+            let type = null;
+            let resourceType = null;
+            if (this.atWord("resource") && this.peek(1).type.startsWith("String")) {
+              this.next();
+              resourceType = this.stringLiteral("a resource type string");
+            } else {
+              type = this.type();
+            }
+            let defaultValue2 = null;
+            if (this.at("=")) {
+              this.next();
+              defaultValue2 = this.expression();
+            }
+            return { kind: "ParamDecl", ...base, name, type, resourceType, defaultValue: defaultValue2, range: this.range(start) };
+          }
+          case "var":
+            return this.varDecl(base, start);
+          case "type":
+            return this.typeDecl(base, start);
+          case "func":
+            return this.funcDecl(base, start);
+          case "resource":
+            return this.resourceDecl(base, start, false);
+          case "module": {
+            this.next();
+            const name = this.identifier("a module name");
+            const path51 = this.stringLiteral("a module path string");
+            this.expect("=", '"="');
+            const value = this.declarationBody(false);
+            const parts = this.bodyParts(value);
+            return {
+              kind: "ModuleDecl",
+              ...base,
+              name,
+              path: path51,
+              pathString: path51.value,
+              value,
+              body: parts.body,
+              condition: parts.condition,
+              loop: parts.loop,
+              range: this.range(start)
+            };
+          }
+          case "output": {
+            this.next();
+            const name = this.identifier("an output name");
+            let type = null;
+            let isResource = false;
+            let resourceType = null;
+            const after = this.peek(1).type;
+            if (this.atWord("resource") && (after.startsWith("String") || after === "=")) {
+              this.next();
+              isResource = true;
+              if (!this.at("=")) resourceType = this.stringLiteral("a resource type string");
+            } else {
+              type = this.type();
+            }
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "OutputDecl", ...base, name, type, isResource, resourceType, value, range: this.range(start) };
+          }
+          case "import":
+            return this.importDecl(base, start);
+          case "extension":
+            return this.extensionDecl(base, start);
+          case "assert": {
+            this.next();
+            const name = this.identifier("an assertion name");
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "AssertDecl", ...base, name, value, range: this.range(start) };
+          }
+          case "test": {
+            this.next();
+            const name = this.identifier("a test name");
+            const path51 = this.stringLiteral("a test file path string");
+            this.expect("=", '"="');
+            const value = this.expression();
+            return { kind: "TestDecl", ...base, name, path: path51, value, range: this.range(start) };
+          }
+          case "provider":
+            return this.fail(
+              'The legacy "provider" declaration is no longer supported (removed in Bicep v0.33): use "extension" instead. This statement is ignored.',
+              kw
+            );
+          default:
+            this.fail(this.unknownDeclarationMessage(mode, kw), kw, "BCP007");
+        }
+      }
+      unknownDeclarationMessage(mode, t) {
+        return mode === "bicep" ? `This declaration type is not recognized (found ${this.describe(t)}). Specify a metadata, parameter, variable, type, function, resource, module, output, import or extension declaration.` : `This declaration type is not recognized (found ${this.describe(t)}). Specify a using, extends, parameter, variable, type or import declaration.`;
+      }
+      varDecl(base, start) {
+        this.next();
+        const name = this.identifier("a variable name");
+        const type = this.at("=") ? null : this.type();
+        this.expect("=", '"="');
+        const value = this.expression();
+        return { kind: "VarDecl", ...base, name, type, value, range: this.range(start) };
+      }
+      typeDecl(base, start) {
+        this.next();
+        const name = this.identifier("a type name");
+        this.expect("=", '"="');
+        const value = this.type();
+        return { kind: "TypeDecl", ...base, name, value, range: this.range(start) };
+      }
+      funcDecl(base, start) {
+        this.next();
+        const name = this.identifier("a function name");
+        this.expect("(", '"("');
+        this.skipNL();
+        const params = [];
+        while (!this.at(")")) {
+          const pname = this.identifier("a parameter name");
+          const ptype = this.type();
+          params.push({ kind: "FuncParameter", name: pname, type: ptype, range: this.range(pname.range.start.offset) });
+          this.skipNL();
+          if (this.at(",")) {
+            this.next();
+            this.skipNL();
+            if (this.at(")")) this.fail('Expected a parameter name after ",".');
+          } else if (!this.at(")")) {
+            this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
+          }
+        }
+        this.next();
+        const returnType = this.type();
+        this.expect("=>", '"=>"');
+        this.skipNLAfterArrow();
+        const body = this.expression();
+        return { kind: "FuncDecl", ...base, name, params, returnType, body, range: this.range(start) };
+      }
+      resourceDecl(base, start, nested) {
+        this.next();
+        const name = this.identifier("a resource name");
+        const resourceType = this.stringLiteral("a resource type string");
+        let existing = false;
+        let existingRange = null;
+        if (this.atWord("existing")) {
+          const t = this.next();
+          existing = true;
+          existingRange = this.span(t.start, t.end);
+        }
+        this.expect("=", '"="');
+        const value = this.declarationBody(true);
+        const parts = this.bodyParts(value);
+        const children = parts.body ? parts.body.members.filter((m) => m.kind === "ResourceDecl") : [];
+        return {
+          kind: "ResourceDecl",
+          ...base,
+          name,
+          resourceType,
+          typeString: resourceType.value,
+          existing,
+          existingRange,
+          value,
+          body: parts.body,
+          condition: parts.condition,
+          loop: parts.loop,
+          children,
+          nested,
+          range: this.range(start)
+        };
+      }
+      bodyParts(value) {
+        const fromIf = (b) => b.kind === "IfBody" ? { body: b.body.kind === "Object" ? b.body : null, condition: b.condition } : { body: b.kind === "Object" ? b : null, condition: null };
+        if (value.kind === "For") return { ...fromIf(value.body), loop: value };
+        if (value.kind === "Error") return { body: null, condition: null, loop: null };
+        return { ...fromIf(value), loop: null };
+      }
+      /** `=` NL* ( object | if (c) object | [for … : object | if (c) object] ) */
+      declarationBody(allowResources) {
+        if (this.at("NL") && this.peek(1).type === "Identifier" && this.peek(1).value === "if") this.skipNL();
+        if (this.at("{")) return this.object(allowResources);
+        if (this.atWord("if")) return this.ifBody(allowResources);
+        if (this.at("[")) return this.forExpression(allowResources ? "resource" : "module");
+        this.fail(`Expected "{", "if" or "[for" at this location, found ${this.describe(this.cur)}.`);
+      }
+      ifBody(allowResources) {
+        const kw = this.next();
+        const condition = this.parenthesizedCondition();
+        if (!this.at("{")) this.fail(`Expected "{" at this location, found ${this.describe(this.cur)}.`);
+        const body = this.object(allowResources);
+        return { kind: "IfBody", keywordRange: this.span(kw.start, kw.end), condition, body, range: this.range(kw.start) };
+      }
+      parenthesizedCondition() {
+        this.expect("(", '"("');
+        this.skipNL();
+        const e = this.expression();
+        this.skipNL();
+        this.expect(")", '")"');
+        return e;
+      }
+      usingDecl(base, start) {
+        this.next();
+        let path51 = null;
+        let none = false;
+        if (this.atWord("none")) {
+          this.next();
+          none = true;
+        } else {
+          if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
+          path51 = this.stringLiteral('a path string or "none"');
+        }
+        let config = null;
+        if (this.atWord("with")) {
+          this.next();
+          config = this.object(false);
+        }
+        return { kind: "UsingDecl", ...base, path: path51, pathString: path51?.value ?? null, none, config, range: this.range(start) };
+      }
+      importDecl(base, start) {
+        this.next();
+        const items = [];
+        let alias = null;
+        let config = null;
+        let form;
+        let from;
+        if (this.at("{")) {
+          form = "named";
+          this.list("{", "}", () => this.importItem(), items, false);
+          this.expectWord("from");
+          from = this.stringLiteral("a path string");
+        } else if (this.at("*")) {
+          form = "wildcard";
+          this.next();
+          this.expectWord("as");
+          alias = this.identifier("an alias name");
+          this.expectWord("from");
+          from = this.stringLiteral("a path string");
+        } else if (this.cur.type.startsWith("String") && this.cur.type !== "StringMiddle" && this.cur.type !== "StringRight") {
+          form = "legacy";
+          from = this.stringLiteral("an extension specification string");
+          if (this.atWord("with")) {
+            this.next();
+            config = this.object(false);
+          }
+          if (this.atWord("as")) {
+            this.next();
+            alias = this.identifier("an alias name");
+          }
+        } else {
+          this.fail(`Expected "{", "*" or a string after "import", found ${this.describe(this.cur)}.`);
+        }
+        return { kind: "ImportDecl", ...base, form, items, alias, from, fromString: from.value, config, range: this.range(start) };
+      }
+      importItem() {
+        const start = this.cur.start;
+        let name;
+        let originalName;
+        if (this.at("StringComplete")) {
+          const s = this.stringLiteral("a name");
+          name = s;
+          originalName = s.value ?? "";
+        } else {
+          const id = this.identifier("an imported symbol name");
+          name = id;
+          originalName = id.name;
+        }
+        let alias = null;
+        if (this.atWord("as")) {
+          this.next();
+          alias = this.identifier("an alias name");
+        } else if (name.kind === "String") {
+          this.fail('An imported symbol written as a string must be given an alias with "as".');
+        }
+        return { kind: "ImportItem", name, originalName, alias, range: this.range(start) };
+      }
+      extensionDecl(base, start) {
+        this.next();
+        const spec = this.at("Identifier") ? this.identifier("an extension name") : this.stringLiteral("an extension name or specification string");
+        let config = null;
+        let alias = null;
+        if (this.atWord("with")) {
+          this.next();
+          config = this.object(false);
+        }
+        if (this.atWord("as")) {
+          this.next();
+          alias = this.identifier("an alias name");
+        }
+        return { kind: "ExtensionDecl", ...base, spec, config, alias, range: this.range(start) };
+      }
+      // -------------------------------------------------------------------------------------------
+      // Expressions
+      // -------------------------------------------------------------------------------------------
+      /**
+       * Enters one nesting level (an expression, a type, a resource body) under the shared limit,
+       * so deep input is a clear error at the token where the limit was hit, not a stack overflow.
+       * Callers leave it with `this.depth--` in a `finally`.
+       */
+      enterNesting() {
+        if (this.depth > MAX_NESTING_DEPTH) {
+          this.tooDeep = true;
+          this.fail(nestingMessage());
+        }
+        this.depth++;
+      }
+      expression() {
+        this.enterNesting();
+        try {
+          return this.expressionAt();
+        } finally {
+          this.depth--;
+        }
+      }
+      expressionAt() {
+        const condition = this.binary(0);
+        if (this.at("?") || this.at("NL") && this.peek(1).type === "?" && this.holeDepth === 0) {
+          this.skipNL();
+          this.next();
+          this.noNewLineAfter("?");
+          const consequent = this.expression();
+          if (this.at("NL") && this.peek(1).type === ":") this.skipNL();
+          this.expect(":", '":" (the ternary "c ? a : b" is missing its ":" branch)');
+          this.noNewLineAfter(":");
+          const alternate = this.expression();
+          return { kind: "Ternary", condition, consequent, alternate, range: this.range(condition.range.start.offset) };
+        }
+        return condition;
+      }
+      noNewLineAfter(op) {
+        if (this.at("NL")) {
+          this.fail(`A ternary expression may break lines before "?" and ":" but not after them: move the line break before "${op}".`);
+        }
+      }
+      binary(minPrec) {
+        let left = this.unary();
+        for (; ; ) {
+          const op = this.cur;
+          const prec = BINARY_PRECEDENCE[op.type];
+          if (prec === void 0 || prec < minPrec) return left;
+          this.next();
+          if (this.at("NL")) this.fail(`Expected an expression after "${op.type}": binary operators cannot span lines.`);
+          const right = this.binary(prec + 1);
+          left = {
+            kind: "Binary",
+            operator: op.type,
+            operatorRange: this.span(op.start, op.end),
+            left,
+            right,
+            range: this.range(left.range.start.offset)
+          };
+        }
+      }
+      unary() {
+        const t = this.cur;
+        if (t.type === "!" || t.type === "-") {
+          this.next();
+          if (this.at("!") || this.at("-")) {
+            this.fail(`Unary operators cannot be applied to a unary expression ("${t.type}${this.cur.type}\u2026"): add parentheses, e.g. ${t.type}(${this.cur.type}x).`);
+          }
+          const operand = this.member();
+          if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
+            return { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
+          }
+          return { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
+        }
+        return this.member();
+      }
+      member() {
+        let e = this.primary();
+        const start = e.range.start.offset;
+        for (; ; ) {
+          const t = this.cur;
+          if (t.type === "[") {
+            this.next();
+            let safe = false;
+            let fromEnd = false;
+            if (this.at("?")) {
+              this.next();
+              safe = true;
+            }
+            if (this.at("^")) {
+              this.next();
+              fromEnd = true;
+            }
+            const index = this.expression();
+            this.expect("]", '"]"');
+            if (e.kind === "Variable") this.memberReads.push(e.name);
+            e = { kind: "IndexAccess", object: e, index, safe, fromEnd, range: this.range(start) };
+          } else if (t.type === ".") {
+            this.next();
+            let safe = false;
+            if (this.at("?")) {
+              this.next();
+              safe = true;
+            }
+            const name = this.identifier("a property or function name");
+            if (this.at("(")) {
+              if (safe) this.fail('A function cannot be called with the safe-access operator ".?": use "." instead.', this.cur);
+              const args = this.args();
+              e = { kind: "InstanceCall", object: e, name, args, range: this.range(start) };
+            } else {
+              if (e.kind === "Variable") this.memberReads.push(e.name);
+              e = { kind: "PropertyAccess", object: e, property: name, safe, range: this.range(start) };
+            }
+          } else if (t.type === "::") {
+            this.next();
+            const name = this.identifier("a nested resource name");
+            e = { kind: "ResourceAccess", object: e, name, range: this.range(start) };
+          } else if (t.type === "!") {
+            this.next();
+            e = { kind: "NonNull", expression: e, range: this.range(start) };
+          } else {
+            return e;
+          }
+        }
+      }
+      primary() {
+        const t = this.cur;
+        switch (t.type) {
+          case "Integer": {
+            this.next();
+            return { kind: "Integer", value: Number(t.value), raw: t.value, range: this.range(t.start) };
+          }
+          case "True":
+          case "False":
+            this.next();
+            return { kind: "Boolean", value: t.type === "True", range: this.range(t.start) };
+          case "Null":
+            this.next();
+            return { kind: "Null", range: this.range(t.start) };
+          case "StringComplete":
+          case "StringLeft":
+            return this.stringLiteral("a string");
+          case "{":
+            this.complexLiteralCheck(t);
+            return this.object(false);
+          case "[": {
+            this.complexLiteralCheck(t);
+            const n = this.peek(1).type === "NL" ? this.peek(2) : this.peek(1);
+            if (n.type === "Identifier" && n.value === "for") return this.forExpression("expr");
+            return this.array();
+          }
+          case "(":
+            return this.parenOrLambda();
+          case "Identifier": {
+            const n = this.peek(1).type;
+            if (n === "(") {
+              this.next();
+              const name = { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
+              const args = this.args();
+              return { kind: "Call", name, args, range: this.range(t.start) };
+            }
+            if (n === "=>") {
+              this.next();
+              const param = { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
+              return this.lambdaRest([param], t.start);
+            }
+            this.next();
+            return { kind: "Variable", name: t.value, range: this.range(t.start) };
+          }
+          default:
+            if (t.type === "NL" || t.type === "EOF") this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t);
+            this.fail(`Expected an expression at this location, found ${this.describe(t)}.`, t, t.type === "Unrecognized" ? void 0 : "BCP009");
+        }
+      }
+      complexLiteralCheck(t) {
+        if (this.holeDepth > 0) {
+          this.addError('Object and array literals are not allowed inside a string interpolation "${\u2026}".', t.start, t.end);
+        }
+      }
+      parenOrLambda() {
+        const open = this.next();
+        this.skipNLInside(")");
+        if (this.at(")")) {
+          this.next();
+          if (!this.at("=>")) this.fail('Expected "=>" after "()": an empty pair of parentheses is only valid as a lambda parameter list.');
+          return this.lambdaRest([], open.start);
+        }
+        const items = [];
+        for (; ; ) {
+          items.push(this.expression());
+          this.skipNLInside(")");
+          if (this.at(",")) {
+            this.next();
+            this.skipNLInside(")");
+            continue;
+          }
+          break;
+        }
+        this.expect(")", '")"');
+        if (this.at("=>")) {
+          const params = [];
+          for (const it of items) {
+            if (it.kind !== "Variable") this.fail("Lambda parameters must be plain identifiers.", this.toks[this.i]);
+            params.push({ kind: "Identifier", name: it.name, range: it.range });
+          }
+          return this.lambdaRest(params, open.start);
+        }
+        if (items.length !== 1) this.fail('Expected "=>" at this location: a parenthesised list of several items is only valid as lambda parameters.');
+        return { kind: "Paren", expression: items[0], range: this.range(open.start) };
+      }
+      skipNLAfterArrow() {
+        if (this.at("NL")) {
+          const n = this.peek(1);
+          if (!(n.type === "Identifier" && LAMBDA_BODY_STOP.has(n.value))) this.skipNL();
+        }
+      }
+      lambdaRest(params, start) {
+        this.expect("=>", '"=>"');
+        this.skipNLAfterArrow();
+        const body = this.expression();
+        return { kind: "Lambda", params, body, range: this.range(start) };
+      }
+      /** `(` [NL* expr {"," NL* expr}] NL* `)` */
+      args() {
+        this.expect("(", '"("');
+        this.skipNLInside(")");
+        const args = [];
+        if (this.at(")")) {
+          this.next();
+          return args;
+        }
+        for (; ; ) {
+          args.push(this.expression());
+          const hadNL = this.at("NL");
+          this.skipNLInside(")");
+          if (this.at(",")) {
+            const comma = this.next();
+            this.skipNLInside(")");
+            if (this.at(")")) {
+              this.addError('Trailing commas are not allowed in function arguments: remove the "," before ")".', comma.start, comma.end);
+              this.next();
+              return args;
+            }
+            continue;
+          }
+          if (this.at(")")) {
+            this.next();
+            return args;
+          }
+          if (hadNL && !this.at("EOF")) {
+            this.addError("Expected a comma character at this location.", this.cur.start, this.cur.start, "BCP237");
+            continue;
+          }
+          this.adjacentStringCheck();
+          this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
+        }
+      }
+      array() {
+        const start = this.cur.start;
+        const items = [];
+        this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
+        return { kind: "Array", items, range: this.range(start) };
+      }
+      spread() {
+        const t = this.next();
+        const expression2 = this.expression();
+        return { kind: "Spread", expression: expression2, range: this.range(t.start) };
+      }
+      object(allowResources) {
+        if (!allowResources) return this.objectAt(false);
+        this.enterNesting();
+        try {
+          return this.objectAt(true);
+        } finally {
+          this.depth--;
+        }
+      }
+      objectAt(allowResources) {
+        const start = this.cur.start;
+        const members2 = [];
+        this.list("{", "}", () => this.objectMember(allowResources), members2, !allowResources);
+        return { kind: "Object", members: members2, range: this.range(start) };
+      }
+      objectMember(allowResources) {
+        const t = this.cur;
+        if (allowResources && (t.type === "@" || t.type === "Identifier" && t.value === "resource" && this.peek(1).type === "Identifier")) {
+          const decorators = this.decorators();
+          if (!this.atWord("resource")) this.fail(`Expected a nested "resource" declaration after the decorators, found ${this.describe(this.cur)}.`);
+          const kw = this.cur;
+          const start = decorators.length > 0 ? decorators[0].range.start.offset : kw.start;
+          return this.resourceDecl({ decorators, keywordRange: this.span(kw.start, kw.end) }, start, true);
+        }
+        if (t.type === "...") return this.spread();
+        const key = this.propertyKey();
+        const keyName = key.kind === "Identifier" ? key.name : key.value;
+        this.expect(":", '":"');
+        return { kind: "ObjectProperty", key, keyName, value: this.propertyValue(), range: this.range(t.start) };
+      }
+      /**
+       * A property's value. When it fails to parse, the property is still written: it is kept
+       * with an {@link A.ErrorExpr} value (unknown to the evaluator), so a broken
+       * `enablePurgeProtection: ` is not read as absent and its default reported.
+       */
+      propertyValue() {
+        const start = this.cur.start;
+        const reads = this.memberReads.length;
+        try {
+          return this.expression();
+        } catch (e) {
+          if (!(e instanceof ParseFailure)) throw e;
+          this.addError(e.message, e.start, e.end, e.code);
+          this.memberReads.length = reads;
+          this.recoverElement("}");
+          return { kind: "Error", range: this.range(start) };
+        }
+      }
+      /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
+      propertyKey() {
+        const t = this.cur;
+        if (t.type === "Identifier" || t.type === "True" || t.type === "False" || t.type === "Null") {
+          this.next();
+          return { kind: "Identifier", name: t.value, range: this.span(t.start, t.end) };
+        }
+        if (t.type === "StringComplete" || t.type === "StringLeft") return this.stringLiteral("a property name");
+        if (t.type === "@") this.fail("Decorators are only allowed here on nested resource declarations.");
+        this.fail(`Expected a property name at this location, found ${this.describe(t)}.`);
+      }
+      /** `[` NL* `for` vars `in` expr `:` body NL* `]` */
+      forExpression(bodyKind) {
+        const open = this.expect("[", '"["');
+        this.skipNL();
+        this.expectWord("for");
+        let item;
+        let index = null;
+        if (this.at("(")) {
+          this.next();
+          item = this.identifier("a loop item variable name");
+          this.expect(",", '"," (a loop declares "(item, index)")');
+          index = this.identifier("a loop index variable name");
+          this.expect(")", '")"');
+        } else {
+          item = this.identifier("a loop variable name");
+        }
+        this.expectWord("in");
+        const iterable = this.expression();
+        this.expect(":", '":"');
+        let body;
+        if (bodyKind === "expr") body = this.expression();
+        else if (this.atWord("if")) body = this.ifBody(bodyKind === "resource");
+        else if (this.at("{")) body = this.object(bodyKind === "resource");
+        else this.fail(`Expected "{" or "if" at this location, found ${this.describe(this.cur)}.`);
+        this.skipNL();
+        this.expect("]", '"]"');
+        return { kind: "For", item, index, iterable, body, range: this.range(open.start) };
+      }
+      /** A string literal, possibly interpolated (`'a${x}b'`, `$'''…${x}…'''`). */
+      stringLiteral(what) {
+        const t = this.cur;
+        if (t.type !== "StringComplete" && t.type !== "StringLeft") {
+          this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
+        }
+        this.next();
+        const segments2 = [t.value];
+        const segmentRanges = [this.span(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
+        const expressions = [];
+        const multiline = t.multiline === true;
+        const dollars = t.dollars ?? 0;
+        if (t.type === "StringLeft") {
+          for (; ; ) {
+            this.holeDepth++;
+            let e;
+            try {
+              e = this.expression();
+            } finally {
+              this.holeDepth--;
+            }
+            expressions.push(e);
+            const p = this.cur;
+            if (p.type !== "StringMiddle" && p.type !== "StringRight") {
+              this.fail(`Expected "}" to close the string interpolation at this location, found ${this.describe(p)}.`);
+            }
+            this.next();
+            segments2.push(p.value);
+            segmentRanges.push(this.span(p.contentStart ?? p.start, p.contentEnd ?? p.end));
+            if (p.type === "StringRight") break;
+          }
+        }
+        return {
+          kind: "String",
+          segments: segments2,
+          segmentRanges,
+          expressions,
+          value: expressions.length === 0 ? segments2[0] : null,
+          multiline,
+          dollars,
+          range: this.range(t.start)
+        };
+      }
+      // -------------------------------------------------------------------------------------------
+      // Types
+      // -------------------------------------------------------------------------------------------
+      type() {
+        this.enterNesting();
+        try {
+          return this.typeAt();
+        } finally {
+          this.depth--;
+        }
+      }
+      typeAt() {
+        if (this.at("NL") && this.peek(1).type === "|") this.skipNL();
+        const start = this.cur.start;
+        let leading = false;
+        if (this.at("|")) {
+          this.next();
+          leading = true;
+          this.noNewLineAfterPipe();
+        }
+        const members2 = [this.unaryType()];
+        while (this.at("|") || this.at("NL") && this.peek(1).type === "|") {
+          this.skipNL();
+          this.next();
+          this.noNewLineAfterPipe();
+          members2.push(this.unaryType());
+        }
+        if (members2.length === 1 && !leading) return members2[0];
+        return { kind: "UnionType", members: members2, range: this.range(start) };
+      }
+      noNewLineAfterPipe() {
+        if (this.at("NL")) this.fail('A line break is not allowed after "|" in a union type: put it before the "|".');
+      }
+      unaryType() {
+        const t = this.cur;
+        let base;
+        if (t.type === "-" || t.type === "!") {
+          this.next();
+          const operand = this.primary();
+          let value;
+          if (t.type === "-" && operand.kind === "Integer" && !operand.raw.startsWith("-")) {
+            value = { kind: "Integer", value: -operand.value, raw: `-${operand.raw}`, range: this.range(t.start) };
+          } else {
+            value = { kind: "Unary", operator: t.type, operand, range: this.range(t.start) };
+          }
+          base = { kind: "LiteralType", value, range: this.range(t.start) };
+        } else {
+          base = this.memberType();
+        }
+        const start = base.range.start.offset;
+        for (; ; ) {
+          if (this.at("?")) {
+            this.next();
+            base = { kind: "NullableType", base, range: this.range(start) };
+          } else if (this.at("!")) {
+            this.next();
+            base = { kind: "NonNullType", base, range: this.range(start) };
+          } else {
+            return base;
+          }
+        }
+      }
+      memberType() {
+        let t = this.primaryType();
+        const start = t.range.start.offset;
+        for (; ; ) {
+          if (this.at("[")) {
+            const n = this.peek(1).type;
+            if (n === "]") {
+              this.next();
+              this.next();
+              t = { kind: "ArrayType", element: t, range: this.range(start) };
+            } else if (n === "*" && this.peek(2).type === "]") {
+              this.next();
+              this.next();
+              this.next();
+              t = { kind: "TypeItemsAccess", object: t, range: this.range(start) };
+            } else {
+              this.next();
+              const index = this.expression();
+              this.expect("]", '"]"');
+              t = { kind: "TypeIndexAccess", object: t, index, range: this.range(start) };
+            }
+          } else if (this.at(".")) {
+            this.next();
+            if (this.at("*")) {
+              this.next();
+              t = { kind: "TypeAdditionalPropertiesAccess", object: t, range: this.range(start) };
+            } else {
+              const property = this.identifier("a property name");
+              const typeArgs = this.at("<") ? this.typeArgs() : null;
+              t = { kind: "TypeMemberAccess", object: t, property, typeArgs, range: this.range(start) };
+            }
+          } else {
+            return t;
+          }
+        }
+      }
+      primaryType() {
+        const t = this.cur;
+        switch (t.type) {
+          case "Integer":
+          case "True":
+          case "False":
+          case "Null":
+          case "StringComplete":
+          case "StringLeft": {
+            const value = this.primary();
+            return { kind: "LiteralType", value, range: value.range };
+          }
+          case "(": {
+            this.next();
+            this.skipNL();
+            const type = this.type();
+            this.skipNL();
+            this.expect(")", '")"');
+            return { kind: "ParenType", type, range: this.range(t.start) };
+          }
+          case "{": {
+            const properties = [];
+            this.list("{", "}", () => this.objectTypeProperty(), properties);
+            return { kind: "ObjectType", properties, range: this.range(t.start) };
+          }
+          case "[": {
+            const items = [];
+            this.list(
+              "[",
+              "]",
+              () => {
+                const start = this.cur.start;
+                const decorators = this.decorators();
+                const value = this.type();
+                return { kind: "TupleTypeItem", decorators, value, range: this.range(start) };
+              },
+              items
+            );
+            return { kind: "TupleType", items, range: this.range(t.start) };
+          }
+          case "Identifier": {
+            const name = this.identifier("a type name");
+            const typeArgs = this.at("<") ? this.typeArgs() : null;
+            return { kind: "TypeName", name, typeArgs, range: this.range(t.start) };
+          }
+          default:
+            this.fail(`Expected a type at this location, found ${this.describe(t)}.`);
+        }
+      }
+      objectTypeProperty() {
+        const start = this.cur.start;
+        const decorators = this.decorators();
+        let key = null;
+        let keyName = null;
+        let isAdditionalProperties = false;
+        if (this.at("*")) {
+          this.next();
+          isAdditionalProperties = true;
+        } else {
+          key = this.propertyKey();
+          keyName = key.kind === "Identifier" ? key.name : key.value;
+        }
+        this.expect(":", '":"');
+        const value = this.type();
+        return { kind: "ObjectTypeProperty", decorators, key, keyName, isAdditionalProperties, value, range: this.range(start) };
+      }
+      /** `<` NL* type {"," NL* type} NL* `>` */
+      typeArgs() {
+        this.expect("<", '"<"');
+        this.skipNL();
+        const out = [];
+        if (this.at(">")) this.fail("Expected at least one type argument.");
+        for (; ; ) {
+          out.push(this.type());
+          this.skipNL();
+          if (this.at(",")) {
+            this.next();
+            this.skipNL();
+            continue;
+          }
+          this.expect(">", '">"');
+          return out;
+        }
+      }
+    };
+  }
+});
+
+// src/parse/bicep/visit.ts
+function isNode2(v) {
+  return typeof v === "object" && v !== null && typeof v.kind === "string" && "range" in v;
+}
+function pushChildren(node, out) {
+  const declaration = node.kind === "ResourceDecl" || node.kind === "ModuleDecl";
+  const fields = node;
+  for (const key in fields) {
+    if (SKIP.has(key) || declaration && CONVENIENCE.has(key)) continue;
+    const value = fields[key];
+    if (Array.isArray(value)) {
+      for (const v of value) if (isNode2(v)) out.push(v);
+    } else if (isNode2(value)) {
+      out.push(value);
+    }
+  }
+}
+function forEachBicepNode(file, visit2) {
+  const stack = [...file.statements];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    visit2(node);
+    pushChildren(node, stack);
+  }
+}
+var CONVENIENCE, SKIP;
+var init_visit = __esm({
+  "src/parse/bicep/visit.ts"() {
+    "use strict";
+    CONVENIENCE = /* @__PURE__ */ new Set(["body", "condition", "loop", "children"]);
+    SKIP = /* @__PURE__ */ new Set(["range", "lineMap", "text"]);
+  }
+});
+
+// src/parse/bicep/index.ts
+function parseBicepSource(input2, file, kind) {
+  const text2 = stripBom(input2);
+  const fileKind = kind === "params" ? "BicepParamFile" : "BicepFile";
+  try {
+    const p = new Parser3(text2);
+    const statements = kind === "params" ? p.parseProgram("params") : p.parseProgram("bicep");
+    const range2 = p.lineMap.range(0, text2.length);
+    const parsed = { kind: fileKind, file, text: text2, lineMap: p.lineMap, statements, comments: p.comments, pragmas: p.pragmas, errors: p.finishErrors(), range: range2 };
+    MEMBER_READS.set(parsed, p.memberReadNames());
+    return parsed;
+  } catch (e) {
+    const lineMap = new LineMap(text2);
+    return { kind: fileKind, file, text: text2, lineMap, statements: [], comments: [], pragmas: [], errors: [internalError(e, lineMap)], range: lineMap.range(0, text2.length) };
+  }
+}
+function memberReadNames(file) {
+  let names = MEMBER_READS.get(file);
+  if (!names) {
+    const found = /* @__PURE__ */ new Set();
+    forEachBicepNode(file, (node) => {
+      if ((node.kind === "PropertyAccess" || node.kind === "IndexAccess") && node.object.kind === "Variable") found.add(node.object.name);
+    });
+    names = found;
+    MEMBER_READS.set(file, names);
+  }
+  return names;
+}
+function stripBom(text2) {
+  return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+}
+function internalError(e, lineMap) {
+  const detail = e instanceof Error ? e.message : String(e);
+  return { message: `Internal error in the Bicep parser: ${detail}`, range: lineMap.range(0, 0) };
+}
+var MEMBER_READS, parseBicep, parseBicepParam;
+var init_bicep = __esm({
+  "src/parse/bicep/index.ts"() {
+    "use strict";
+    init_source();
+    init_parser3();
+    init_visit();
+    init_lexer2();
+    init_visit();
+    MEMBER_READS = /* @__PURE__ */ new WeakMap();
+    parseBicep = (input2, file) => parseBicepSource(input2, file, "bicep");
+    parseBicepParam = (input2, file) => parseBicepSource(input2, file, "params");
+  }
+});
+
+// src/parse/bicep/pragmas.ts
+function collectBicepPragmas(text2, lineMap) {
+  const out = [];
+  if (!text2.includes("#disable-next-line")) return out;
+  const lm = lineMap ?? new LineMap(text2);
+  const re = /^([ \t]*)(#disable-next-line\b[^\r\n]*)/gm;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    const start = m.index + m[1].length;
+    const body = m[2].replace(/\s*\/\/.*$/, "").trimEnd();
+    out.push({ text: body, range: lm.range(start, start + body.length), pragma: true });
+  }
+  return out;
+}
+var init_pragmas = __esm({
+  "src/parse/bicep/pragmas.ts"() {
+    "use strict";
+    init_source();
+  }
+});
+
+// src/eval/arm/detect.ts
+import * as path21 from "node:path";
+function candidatesByName(paramFile) {
+  const dir = path21.dirname(paramFile);
+  const base = path21.basename(paramFile);
+  const out = [];
+  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  if (m) out.push(path21.join(dir, `${m[1]}.json`));
+  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
+  if (p) out.push(path21.join(dir, `${p[1]}.json`), path21.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path21.join(dir, "template.json"), path21.join(dir, "azuredeploy.json"), path21.join(dir, "main.json"));
+  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
+    out.push(path21.join(dir, "main.json"), path21.join(dir, "azuredeploy.json"), path21.join(dir, "template.json"));
+  }
+  const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
+  if (e) out.push(path21.join(dir, `${e[1]}.json`));
+  return out;
+}
+function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
+  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
+}
+function parameterFilePairing(templates, paramFiles) {
+  const index = templateIndex(templates);
+  const byName2 = paramFiles.map((pf) => templateByName(index, pf));
+  return (readMetadataTemplate) => {
+    const result = /* @__PURE__ */ new Map();
+    for (const t of templates) result.set(t, []);
+    paramFiles.forEach((pf, i) => {
+      let meta;
+      try {
+        meta = readMetadataTemplate(pf);
+      } catch {
+        meta = void 0;
+      }
+      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? byName2[i];
+      if (target && target !== pf) result.get(target).push(pf);
+    });
+    for (const list2 of result.values()) list2.sort();
+    return result;
+  };
+}
+function templateIndex(templates) {
+  const byNorm = /* @__PURE__ */ new Map();
+  for (const t of templates) byNorm.set(norm(t), t);
+  return byNorm;
+}
+function pairedTemplate(index, paramFile, metadataTemplate2) {
+  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? templateByName(index, paramFile);
+  return target === paramFile ? void 0 : target;
+}
+function templateByName(index, paramFile) {
+  for (const c of candidatesByName(paramFile)) {
+    const target = index.get(norm(c));
+    if (target) return target;
+  }
+  return void 0;
+}
+function templateByMetadata(index, paramFile, meta) {
+  return index.get(norm(path21.join(path21.dirname(paramFile), meta)));
+}
+var ENV_WORDS, norm;
+var init_detect = __esm({
+  "src/eval/arm/detect.ts"() {
+    "use strict";
+    ENV_WORDS = "(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)";
+    norm = (p) => path21.normalize(p).replace(/\\/g, "/").toLowerCase();
+  }
+});
+
+// src/eval/arm/expression.ts
+function classifyString(s) {
+  if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
+  if (s.startsWith("[")) {
+    const t = s.trimEnd();
+    if (t.endsWith("]")) return { kind: "expression", text: t.slice(1, -1) };
+  }
+  return { kind: "literal", value: s };
+}
+function isSpace2(c) {
+  if (c <= 32) return c === 32 || c >= 9 && c <= 13;
+  if (c < 160) return false;
+  return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+function isNameStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c === 36;
+}
+function isDigit4(c) {
+  return c >= 48 && c <= 57;
+}
+function isNamePart(c) {
+  return isNameStart(c) || isDigit4(c) || c === 45;
+}
+function nameEnd(s, i) {
+  if (!isNameStart(s.charCodeAt(i))) return -1;
+  let j = i + 1;
+  while (j < s.length && isNamePart(s.charCodeAt(j))) j++;
+  return j;
+}
+function quoteArm(s) {
+  return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
+}
+var ExprSyntaxError, Parser4, parseExpression2;
+var init_expression = __esm({
+  "src/eval/arm/expression.ts"() {
+    "use strict";
+    init_own_strings();
+    ExprSyntaxError = class extends Error {
+    };
+    Parser4 = class {
+      constructor(s) {
+        this.s = s;
+      }
+      s;
+      i = 0;
+      fail(msg) {
+        throw new ExprSyntaxError(`${msg} at position ${this.i + 1} of expression`);
+      }
+      // Character codes, not a regex per character and a slice per name: the parse of every
+      // distinct expression text of a run is on its cold path (issue 15: ~35 µs a text before).
+      ws() {
+        while (this.i < this.s.length && isSpace2(this.s.charCodeAt(this.i))) this.i++;
+      }
+      peek() {
+        this.ws();
+        return this.s[this.i] ?? "";
+      }
+      expect(ch) {
+        if (this.peek() !== ch) this.fail(this.i >= this.s.length ? `expected '${ch}' but the expression ended` : `expected '${ch}' but found '${this.s[this.i]}'`);
+        this.i++;
+      }
+      ident() {
+        this.ws();
+        const end = nameEnd(this.s, this.i);
+        if (end < 0) this.fail("expected a name");
+        const name = this.s.slice(this.i, end);
+        this.i = end;
+        return name;
+      }
+      parseAll() {
+        const e = this.expr();
+        this.ws();
+        if (this.i < this.s.length) this.fail(`unexpected '${this.s[this.i]}'`);
+        return e;
+      }
+      expr() {
+        let e = this.primary();
+        for (; ; ) {
+          const c = this.peek();
+          if (c === ".") {
+            this.i++;
+            e = { kind: "prop", target: e, name: this.ident() };
+          } else if (c === "[") {
+            this.i++;
+            const index = this.expr();
+            this.expect("]");
+            e = { kind: "index", target: e, index };
+          } else return e;
+        }
+      }
+      primary() {
+        const c = this.peek();
+        if (c === "") this.fail("expected a value but the expression ended");
+        if (c === "'") return this.string();
+        if (c === "-" || isDigit4(c.charCodeAt(0))) return this.number();
+        if (c === "(") this.fail("unexpected '('");
+        let name = this.ident();
+        const save = this.i;
+        if (this.peek() === ".") {
+          this.i++;
+          this.ws();
+          const after = nameEnd(this.s, this.i);
+          if (after >= 0) {
+            let j = after;
+            while (j < this.s.length && isSpace2(this.s.charCodeAt(j))) j++;
+            if (this.s[j] === "(") {
+              name = `${name}.${this.s.slice(this.i, after)}`;
+              this.i = after;
+            } else this.i = save;
+          } else this.i = save;
+        }
+        if (this.peek() !== "(") {
+          const lower = name.toLowerCase();
+          if (lower === "true") return { kind: "bool", value: true };
+          if (lower === "false") return { kind: "bool", value: false };
+          if (lower === "null") return { kind: "null" };
+          this.fail(`expected '(' after function name '${name}'`);
+        }
+        this.i++;
+        const args = [];
+        if (this.peek() === ")") {
+          this.i++;
+          return { kind: "call", name, args };
+        }
+        for (; ; ) {
+          args.push(this.expr());
+          const d = this.peek();
+          if (d === ",") {
+            this.i++;
+            continue;
+          }
+          if (d === ")") {
+            this.i++;
+            return { kind: "call", name, args };
+          }
+          this.fail(d === "" ? "expected ',' or ')' but the expression ended" : `expected ',' or ')' but found '${d}'`);
+        }
+      }
+      string() {
+        this.i++;
+        let out = "";
+        for (; ; ) {
+          const q = this.s.indexOf("'", this.i);
+          if (q < 0) {
+            this.i = this.s.length;
+            this.fail("unterminated string");
+          }
+          out += this.s.slice(this.i, q);
+          if (this.s.charCodeAt(q + 1) === 39) {
+            out += "'";
+            this.i = q + 2;
+            continue;
+          }
+          this.i = q + 1;
+          return { kind: "string", value: out };
+        }
+      }
+      /** `-?[0-9]+(\.[0-9]+)?` */
+      number() {
+        const start = this.i;
+        let j = start;
+        if (this.s.charCodeAt(j) === 45) j++;
+        const digits = j;
+        while (isDigit4(this.s.charCodeAt(j))) j++;
+        if (j === digits) this.fail("invalid number");
+        if (this.s.charCodeAt(j) === 46 && isDigit4(this.s.charCodeAt(j + 1))) {
+          j += 2;
+          while (isDigit4(this.s.charCodeAt(j))) j++;
+        }
+        this.i = j;
+        return { kind: "number", value: Number(this.s.slice(start, j)) };
+      }
+    };
+    parseExpression2 = memoByText(5e4, (own) => {
+      try {
+        return { ok: true, expr: new Parser4(own).parseAll() };
+      } catch (e) {
+        if (!(e instanceof ExprSyntaxError)) throw e;
+        return { ok: false, error: e.message };
+      }
+    });
+  }
+});
+
+// src/eval/arm/resourceid.ts
+function tplUnknown(reason, loc3, token) {
+  const u = unknown(reason, loc3, token);
+  if (token !== void 0) u.tpl = true;
+  return u;
+}
+function templateText(v) {
+  switch (v.kind) {
+    case "string":
+      return escapeBraces(v.value);
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "True" : "False";
+    case "unknown":
+      if (v.token === void 0) return void 0;
+      return v.tpl ? v.token : `{${escapeHoleless(v.token)}}`;
+    default:
+      return void 0;
+  }
+}
+function splitTemplate(t, sep = "/") {
+  const out = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (depth === 0 && c === "{" && t[i + 1] === "{") i++;
+    else if (depth === 0 && c === "}" && t[i + 1] === "}") i++;
+    else if (c === "{") depth++;
+    else if (c === "}") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && c === sep) {
+      out.push(t.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(t.slice(from));
+  return out;
+}
+function nameSegments(v) {
+  const t = templateText(v);
+  if (t === void 0) return void 0;
+  return splitTemplate(t).filter((s) => s !== "");
+}
+function buildResourceId(prefix, type, names, loc3, fname) {
+  const typeSegs = type.split("/").filter((s) => s !== "");
+  const pre = prefix.map(templateText);
+  const nameSegs = [];
+  let identifiable = pre.every((p) => p !== void 0);
+  for (const n of names) {
+    const s = nameSegments(n);
+    if (s === void 0) identifiable = false;
+    else nameSegs.push(...s);
+  }
+  const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
+  if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
+  let path51 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
+    if (typeSegs[i + 1] !== void 0) path51 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path51 += "/" + nameSegs[i];
+  }
+  if (known2) return str(path51.includes("{{") || path51.includes("}}") ? path51.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path51, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path51);
+}
+function armResourceKey(type, name) {
+  const segs = nameSegments(name) ?? ["{?}"];
+  return `${type.split("/").filter((s) => s !== "").join("/")}/${segs.join("/")}`.toLowerCase();
+}
+function armResourceIdKey(value) {
+  let t;
+  if (value.kind === "string") t = escapeBraces(value.value);
+  else if (value.kind === "unknown" && value.tpl && value.token !== void 0) t = value.token;
+  if (t === void 0) return void 0;
+  const segs = splitTemplate(t);
+  let p = -1;
+  for (let i = segs.length - 1; i >= 0; i--) {
+    if (segs[i].toLowerCase() === "providers") {
+      p = i;
+      break;
+    }
+  }
+  if (p < 0) {
+    if (segs.length === 5 && segs[0] === "" && segs[1].toLowerCase() === "subscriptions" && segs[3].toLowerCase() === "resourcegroups" && segs[4] !== "") {
+      return `microsoft.resources/resourcegroups/${segs[4]}`.toLowerCase();
+    }
+    return void 0;
+  }
+  const rest = segs.slice(p + 1);
+  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s) => s === "")) return void 0;
+  if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
+  const types = [rest[0]];
+  const names = [];
+  for (let i = 1; i < rest.length; i += 2) {
+    types.push(rest[i]);
+    names.push(rest[i + 1]);
+  }
+  return `${types.join("/")}/${names.join("/")}`.toLowerCase();
+}
+var escapeBraces, escapeHoleless;
+var init_resourceid = __esm({
+  "src/eval/arm/resourceid.ts"() {
+    "use strict";
+    init_value();
+    escapeBraces = (s) => s.includes("{") || s.includes("}") ? s.replace(/\{/g, "{{").replace(/\}/g, "}}") : s;
+    escapeHoleless = (t) => t;
+  }
+});
+
+// src/eval/arm/evaluate.ts
+function tokenText(v) {
+  switch (v.kind) {
+    case "string":
+      return quoteArm(v.value);
+    case "number":
+      return String(v.value);
+    case "bool":
+      return String(v.value);
+    case "null":
+      return "null()";
+    case "list": {
+      const parts = v.items.map(tokenText);
+      return parts.every((p) => p !== void 0) ? `createArray(${parts.join(", ")})` : void 0;
+    }
+    case "object": {
+      const parts = [];
+      for (const [k, e] of v.entries) {
+        const t = tokenText(e);
+        if (t === void 0) return void 0;
+        parts.push(quoteArm(k), t);
+      }
+      return `createObject(${parts.join(", ")})`;
+    }
+    case "unknown":
+      return v.tpl ? `format(${quoteArm(v.token ?? "")})` : v.token;
+  }
+}
+function callToken(name, args) {
+  const parts = args.map(tokenText);
+  return parts.every((p) => p !== void 0) ? `${name}(${parts.join(", ")})` : void 0;
+}
+function firstUnknown2(args) {
+  for (const a of args) {
+    if (a.kind === "unknown") return a;
+  }
+  for (const a of args) if (containsUnknown(a)) return unknown("contains an unknown value");
+  return void 0;
+}
+function scalarString(v) {
+  switch (v.kind) {
+    case "string":
+      return v.value;
+    case "number":
+      return String(v.value);
+    case "bool":
+      return v.value ? "True" : "False";
+    case "null":
+      return "";
+    default:
+      return JSON.stringify(toJS(v));
+  }
+}
+function deepEqual(a, b) {
+  return valuesEqual(a, b, { ignoreKeyCase: true }) === true;
+}
+function reorigin(v, origin) {
+  return { ...v, origin };
+}
+function def(name, fn, partial = false) {
+  fns2.set(name.toLowerCase(), { name, fn, partial });
+}
+function asInt(v) {
+  return v?.kind === "number" ? Math.trunc(v.value) : void 0;
+}
+function compare2(name, test) {
+  return ([a, b], loc3) => {
+    if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc3);
+    if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc3);
+    return err(loc3, name, "arguments must be two numbers or two strings");
+  };
+}
+function arith(name, op) {
+  return ([a, b], loc3) => {
+    if (a?.kind !== "number" || b?.kind !== "number") return err(loc3, name, "arguments must be integers");
+    const r = op(a.value, b.value);
+    return r === void 0 || !Number.isFinite(r) ? err(loc3, name, "invalid operation") : num(r, loc3);
+  };
+}
+function minmax(name, pick) {
+  return (args, loc3) => {
+    const xs = args.length === 1 && args[0].kind === "list" ? args[0].items : args;
+    if (xs.length === 0 || xs.some((x) => x.kind !== "number")) return err(loc3, name, "arguments must be integers");
+    return num(pick(xs.map((x) => x.value)), loc3);
+  };
+}
+function splitFormat(fmt) {
+  const out = [];
+  let cur = "";
+  let start = 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c !== "{" && c !== "}") continue;
+    cur += fmt.slice(start, i);
+    if (c === "{") {
+      if (fmt[i + 1] === "{") {
+        cur += "{";
+        i++;
+      } else {
+        const close = fmt.indexOf("}", i);
+        if (close < 0) return void 0;
+        const m = /^\s*(\d+)\s*(,[^:}]*)?(:[^}]*)?$/.exec(fmt.slice(i + 1, close));
+        if (!m) return void 0;
+        if (cur) out.push(cur);
+        cur = "";
+        out.push(Number(m[1]));
+        i = close;
+      }
+    } else {
+      if (fmt[i + 1] === "}") i++;
+      cur += "}";
+    }
+    start = i + 1;
+  }
+  cur += fmt.slice(start);
+  if (cur) out.push(cur);
+  return out;
+}
+function formatParts(fmt) {
+  return formatPartsOf(fmt) ?? void 0;
+}
+function deepMerge(a, b, loc3) {
+  if (a.kind === "object" && b.kind === "object") {
+    const m = new Map(a.entries);
+    for (const [k, v] of b.entries) {
+      let existingKey;
+      for (const ek of m.keys()) if (ek.toLowerCase() === k.toLowerCase()) existingKey = ek;
+      const prev = existingKey !== void 0 ? m.get(existingKey) : void 0;
+      if (existingKey !== void 0) m.delete(existingKey);
+      m.set(existingKey ?? k, prev ? deepMerge(prev, v, loc3) : v);
+    }
+    return obj(m, loc3);
+  }
+  if (b.kind === "unknown" && a.kind === "object") return b;
+  return b;
+}
+function firstLast(name, pickLast) {
+  return ([a], loc3) => {
+    if (!a) return err(loc3, name, "needs an argument");
+    if (a.kind === "list") return a.items.length ? a.items[pickLast ? a.items.length - 1 : 0] : nul(loc3);
+    if (a.kind === "string") return a.value.length ? str(pickLast ? a.value[a.value.length - 1] : a.value[0], loc3) : str("", loc3);
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a]));
+    return err(loc3, name, "argument must be an array or string");
+  };
+}
+function skipTake(name, take) {
+  return ([a, n], loc3) => {
+    const k = asInt(n);
+    if (!a || k === void 0) return n?.kind === "unknown" || a?.kind === "unknown" ? U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a ?? nul(), n ?? nul()])) : err(loc3, name, "invalid arguments");
+    const c = Math.max(0, k);
+    if (a.kind === "list") return list(take ? a.items.slice(0, c) : a.items.slice(c), loc3);
+    if (a.kind === "string") return str(take ? a.value.slice(0, c) : a.value.slice(c), loc3);
+    if (a.kind === "unknown") return U(`${name}(): depends on an unknown value`, loc3, callToken(name, [a, n]));
+    return err(loc3, name, "first argument must be an array or string");
+  };
+}
+function resourceIdOf(prefix, typeV, names, loc3, fname) {
+  if (typeV.kind !== "string") {
+    return typeV.kind === "unknown" ? U(`${fname}(): unknown resource type`, loc3, callToken(fname, [...prefix, typeV, ...names])) : err(loc3, fname, "resource type must be a string");
+  }
+  if (typeV.value.split("/").filter((x) => x !== "").length < 2) return err(loc3, fname, `invalid resource type '${typeV.value}'`);
+  return buildResourceId(prefix, typeV.value, names, loc3, fname);
+}
+function isTypeArg(v) {
+  return v?.kind === "string" && /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/[^/]/.test(v.value);
+}
+function evalExpr(e, ctx, loc3) {
+  switch (e.kind) {
+    case "string":
+      return str(e.value, loc3);
+    case "number":
+      return num(e.value, loc3);
+    case "bool":
+      return bool(e.value, loc3);
+    case "null":
+      return nul(loc3);
+    case "prop": {
+      const t = evalExpr(e.target, ctx, loc3);
+      return access(t, str(e.name, loc3), loc3);
+    }
+    case "index": {
+      const t = evalExpr(e.target, ctx, loc3);
+      const i = evalExpr(e.index, ctx, loc3);
+      return access(t, i, loc3);
+    }
+    case "call":
+      return evalCall2(e, ctx, loc3);
+  }
+}
+function access(t, key, loc3) {
+  if (t.kind === "unknown") {
+    const k = key.kind === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key.value) ? `.${key.value}` : key.kind === "unknown" ? void 0 : `[${tokenText(key)}]`;
+    const tok = t.token !== void 0 && k !== void 0 && !t.tpl ? `${t.token}${k}` : void 0;
+    return U(t.reason, loc3, tok);
+  }
+  if (key.kind === "unknown") return U("index depends on an unknown value", loc3);
+  if (t.kind === "object" && key.kind === "string") {
+    const m = member2(t, key.value);
+    return m ?? U(`property '${key.value}' does not exist`, loc3);
+  }
+  if (t.kind === "list" && key.kind === "number") {
+    const it = t.items[Math.trunc(key.value)];
+    return it ?? U(`index ${key.value} is out of range`, loc3);
+  }
+  if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
+  return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);
+}
+function evalArgs(e, ctx, loc3) {
+  const args = [];
+  for (const a of e.args) args.push(evalExpr(a, ctx, loc3));
+  return args;
+}
+function evalCall2(e, ctx, loc3) {
+  const lname = lowerName(e.name);
+  if (lname === "if") {
+    if (e.args.length !== 3) return U("if(): needs three arguments", loc3);
+    const c = evalExpr(e.args[0], ctx, loc3);
+    if (c.kind === "bool") return chosenBy(evalExpr(e.args[c.value ? 1 : 2], ctx, loc3), loc3, decisionOf(c, loc3));
+    if (c.kind === "unknown") {
+      const a = evalExpr(e.args[1], ctx, loc3);
+      const b = evalExpr(e.args[2], ctx, loc3);
+      return U(`if(): the condition depends on an unknown value (${c.reason})`, loc3, callToken("if", [c, a, b]));
+    }
+    return U("if(): condition must be a boolean", loc3);
+  }
+  if (lname === "parameters" || lname === "variables") {
+    const a = e.args[0] ? evalExpr(e.args[0], ctx, loc3) : void 0;
+    if (a?.kind !== "string") return U(`${lname}(): name must be a known string`, loc3);
+    const v = lname === "parameters" ? ctx.parameter(a.value) : ctx.variable(a.value);
+    if (v === void 0) {
+      ctx.problem?.(`${lname === "parameters" ? "Parameter" : "Variable"} '${a.value}' is not declared`, loc3);
+      return U(`${lname === "parameters" ? "parameter" : "variable"} '${a.value}' is not declared`, loc3, `${lname}(${quoteArm(a.value)})`);
+    }
+    return v;
+  }
+  if (lname === "copyindex") {
+    const args2 = evalArgs(e, ctx, loc3);
+    let loopName;
+    let offset = 0;
+    for (const a of args2) {
+      if (a.kind === "string") loopName = a.value;
+      else if (a.kind === "number") offset = a.value;
+      else return U("copyIndex(): unknown argument", loc3);
+    }
+    const i = ctx.copyIndex(loopName);
+    if (i === void 0) return U(`copyIndex(${loopName ? quoteArm(loopName) : ""}) used outside of a copy loop`, loc3);
+    if (i.kind === "number") return num(i.value + offset, loc3);
+    return U(i.kind === "unknown" ? i.reason : "copyIndex(): unknown", loc3, callToken("copyIndex", args2));
+  }
+  const args = evalArgs(e, ctx, loc3);
+  if (e.name.includes(".")) {
+    const r = ctx.userFunction?.(e.name, args, loc3);
+    return r ?? U(`user-defined function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+  }
+  const hosted = ctx.hostFunction?.(e.name, args, loc3);
+  if (hosted) return hosted;
+  return callLibrary(e.name, lname, args, loc3) ?? U(`function ${e.name}() is not evaluated`, loc3, callToken(e.name, args));
+}
+function callArmFunction(name, args, loc3) {
+  return callLibrary(name, lowerName(name), args, loc3);
+}
+function callLibrary(name, lname, args, loc3) {
+  const d = fns2.get(lname);
+  if (!d) {
+    if (lname.startsWith("list")) {
+      const t = callToken(name, args);
+      return U(`depends on deployment state: ${t ?? name + "(\u2026)"}`, loc3, t);
+    }
+    return void 0;
+  }
+  if (!d.partial) {
+    const u = firstUnknown2(args);
+    if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
+  }
+  try {
+    return provenance(d.name, d.fn(args, loc3, d.name), args, loc3);
+  } catch (x) {
+    return U(`${d.name}(): ${x.message}`, loc3);
+  }
+}
+function provenance(name, r, args, loc3) {
+  const k = name === "coalesce" ? args.indexOf(r) : -1;
+  if (k > 0) {
+    const i = Math.max(0, args.slice(0, k).findIndex((a) => decidingInput(a, loc3) !== void 0));
+    return chosenBy(r, loc3, decisionOf(args[i], loc3, "coalesce() argument that was null"));
+  }
+  return derived(r, loc3, args);
+}
+function armAccess(t, key, loc3) {
+  return access(t, key, loc3);
+}
+function armCallToken(name, args) {
+  return callToken(name, args);
+}
+function evaluateArmString(s, loc3, ctx) {
+  return evaluateReadString(readArmString(s), loc3, ctx);
+}
+function readArmString(s) {
+  const form = classifyString(s);
+  return form.kind === "literal" ? form : parseExpression2(form.text);
+}
+function evaluateReadString(p, loc3, ctx) {
+  if ("kind" in p) return str(p.value, loc3);
+  if (!p.ok) {
+    ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
+    return U(`invalid expression: ${p.error}`, loc3);
+  }
+  return evalExpr(p.expr, ctx, loc3);
+}
+var U, templatePart, fns2, err, formatPartsOf, strFn, DEFAULT_SUB, DEFAULT_RG, sub, rg, STATE_FUNCTIONS, lowerName;
+var init_evaluate2 = __esm({
+  "src/eval/arm/evaluate.ts"() {
+    "use strict";
+    init_value();
+    init_expression();
+    init_resourceid();
+    init_own_strings();
+    U = (reason, loc3, token) => unknown(reason, loc3, token);
+    templatePart = templateText;
+    fns2 = /* @__PURE__ */ new Map();
+    err = (loc3, name, msg) => U(`${name}(): ${msg}`, loc3);
+    def(
+      "and",
+      (args, loc3) => {
+        let unk2;
+        for (const a of args) {
+          if (a.kind === "bool") {
+            if (!a.value) return bool(false, loc3);
+          } else if (a.kind === "unknown") unk2 ??= a;
+          else return err(loc3, "and", "arguments must be booleans");
+        }
+        return unk2 ? U("and(): depends on an unknown value", loc3, callToken("and", args)) : bool(true, loc3);
+      },
+      true
+    );
+    def(
+      "or",
+      (args, loc3) => {
+        let unk2;
+        for (const a of args) {
+          if (a.kind === "bool") {
+            if (a.value) return bool(true, loc3);
+          } else if (a.kind === "unknown") unk2 ??= a;
+          else return err(loc3, "or", "arguments must be booleans");
+        }
+        return unk2 ? U("or(): depends on an unknown value", loc3, callToken("or", args)) : bool(false, loc3);
+      },
+      true
+    );
+    def("not", ([a], loc3) => a?.kind === "bool" ? bool(!a.value, loc3) : err(loc3, "not", "argument must be a boolean"));
+    def("equals", ([a, b], loc3) => a && b ? bool(deepEqual(a, b), loc3) : err(loc3, "equals", "needs two arguments"));
+    def("true", (_a, loc3) => bool(true, loc3));
+    def("false", (_a, loc3) => bool(false, loc3));
+    def("null", (_a, loc3) => nul(loc3));
+    def("less", compare2("less", (c) => c < 0));
+    def("lessOrEquals", compare2("lessOrEquals", (c) => c <= 0));
+    def("greater", compare2("greater", (c) => c > 0));
+    def("greaterOrEquals", compare2("greaterOrEquals", (c) => c >= 0));
+    def("add", arith("add", (a, b) => a + b));
+    def("sub", arith("sub", (a, b) => a - b));
+    def("mul", arith("mul", (a, b) => a * b));
+    def("div", arith("div", (a, b) => b === 0 ? void 0 : Math.trunc(a / b)));
+    def("mod", arith("mod", (a, b) => b === 0 ? void 0 : a % b));
+    def("min", minmax("min", (xs) => Math.min(...xs)));
+    def("max", minmax("max", (xs) => Math.max(...xs)));
+    def("int", ([a], loc3) => {
+      if (a?.kind === "number") return reorigin(num(Math.trunc(a.value)), a.origin ?? loc3);
+      if (a?.kind === "string" && /^\s*[+-]?\d+\s*$/.test(a.value)) return { ...num(parseInt(a.value, 10)), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "int", "cannot convert to an integer");
+    });
+    def("float", ([a], loc3) => {
+      if (a?.kind === "number") return a;
+      if (a?.kind === "string" && a.value.trim() !== "" && Number.isFinite(Number(a.value))) return { ...num(Number(a.value)), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "float", "cannot convert to a number");
+    });
+    def("range", ([a, b], loc3) => {
+      const s = asInt(a);
+      const c = asInt(b);
+      if (s === void 0 || c === void 0 || c < 0 || c > 1e4) return err(loc3, "range", "invalid arguments");
+      return list(
+        Array.from({ length: c }, (_, i) => num(s + i, loc3)),
+        loc3
+      );
+    });
+    def("bool", ([a], loc3) => {
+      if (a?.kind === "bool") return a;
+      if (a?.kind === "string") {
+        const l = a.value.toLowerCase();
+        if (l === "true" || l === "false") return { ...bool(l === "true"), origin: a.origin ?? loc3, via: a.via };
+      }
+      if (a?.kind === "number") return { ...bool(a.value !== 0), origin: a.origin ?? loc3, via: a.via };
+      return err(loc3, "bool", "cannot convert to a boolean");
+    });
+    def("string", ([a], loc3) => {
+      if (!a) return err(loc3, "string", "needs an argument");
+      if (a.kind === "string") return a;
+      return { ...str(scalarString(a)), origin: a.kind === "list" || a.kind === "object" ? loc3 : a.origin ?? loc3, via: a.via };
+    });
+    def("json", ([a], loc3) => {
+      if (a?.kind !== "string") return err(loc3, "json", "argument must be a string");
+      try {
+        return fromJS(JSON.parse(a.value), loc3);
+      } catch {
+        return err(loc3, "json", "invalid JSON");
+      }
+    });
+    def(
+      "array",
+      ([a], loc3) => {
+        if (!a) return err(loc3, "array", "needs an argument");
+        if (a.kind === "list") return a;
+        return list([a], loc3);
+      },
+      true
+    );
+    def("base64", ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "utf8").toString("base64"), loc3) : err(loc3, "base64", "argument must be a string"));
+    def(
+      "base64ToString",
+      ([a], loc3) => a?.kind === "string" ? str(Buffer.from(a.value, "base64").toString("utf8"), loc3) : err(loc3, "base64ToString", "argument must be a string")
+    );
+    def("uri", ([a, b], loc3) => {
+      if (a?.kind !== "string" || b?.kind !== "string") return err(loc3, "uri", "arguments must be strings");
+      try {
+        return str(new URL(b.value, a.value).toString(), loc3);
+      } catch {
+        return err(loc3, "uri", "invalid URI");
+      }
+    });
+    def("uriComponent", ([a], loc3) => a?.kind === "string" ? str(encodeURIComponent(a.value), loc3) : err(loc3, "uriComponent", "argument must be a string"));
+    def("uriComponentToString", ([a], loc3) => {
+      if (a?.kind !== "string") return err(loc3, "uriComponentToString", "argument must be a string");
+      try {
+        return str(decodeURIComponent(a.value), loc3);
+      } catch {
+        return err(loc3, "uriComponentToString", "invalid encoding");
+      }
+    });
+    def(
+      "concat",
+      (args, loc3) => {
+        if (args.length === 0) return str("", loc3);
+        if (args.some((a) => a.kind === "list")) {
+          if (args.some((a) => a.kind === "unknown")) return U("concat(): depends on an unknown value", loc3, callToken("concat", args));
+          const items = [];
+          for (const a of args) {
+            if (a.kind === "list") items.push(...a.items);
+            else if (a.kind !== "null") items.push(a);
+          }
+          return list(items, loc3);
+        }
+        if (args.some((a) => a.kind === "unknown")) {
+          const parts = args.map(templatePart);
+          return tplUnknown("concat(): depends on an unknown value", loc3, parts.every((p) => p !== void 0) ? parts.join("") : void 0);
+        }
+        if (args.some((a) => a.kind === "object")) return err(loc3, "concat", "cannot concatenate objects");
+        return str(args.map(scalarString).join(""), loc3);
+      },
+      true
+    );
+    formatPartsOf = memoByText(1e4, (fmt) => splitFormat(fmt) ?? null);
+    def(
+      "format",
+      (args, loc3) => {
+        const f = args[0];
+        if (!f) return err(loc3, "format", "needs a format string");
+        if (f.kind === "unknown") return U("format(): unknown format string", loc3, callToken("format", args));
+        if (f.kind !== "string") return err(loc3, "format", "first argument must be a string");
+        const parts = formatParts(f.value);
+        if (!parts) return err(loc3, "format", "invalid format string");
+        let unknownArg = false;
+        for (const p of parts) {
+          if (typeof p === "string") continue;
+          const a = args[p + 1];
+          if (!a) return err(loc3, "format", `no argument {${p}}`);
+          if (a.kind === "unknown") unknownArg = true;
+        }
+        if (unknownArg) {
+          let token = "";
+          for (const p of parts) {
+            const t = typeof p === "string" ? escapeBraces(p) : templatePart(args[p + 1]);
+            if (t === void 0) {
+              token = void 0;
+              break;
+            }
+            token += t;
+          }
+          return tplUnknown("format(): depends on an unknown value", loc3, token);
+        }
+        for (const p of parts) if (typeof p === "number" && containsUnknown(args[p + 1])) return U("format(): depends on an unknown value", loc3);
+        let out = "";
+        for (const p of parts) out += typeof p === "string" ? p : scalarString(args[p + 1]);
+        return str(out, loc3);
+      },
+      true
+    );
+    strFn = (name, f) => {
+      return (args, loc3) => {
+        const [a, ...rest] = args;
+        if (a?.kind !== "string") return err(loc3, name, "first argument must be a string");
+        return f(a.value, rest) ?? err(loc3, name, "invalid arguments");
+      };
+    };
+    def("toLower", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toLowerCase() } : err(loc3, "toLower", "argument must be a string"));
+    def("toUpper", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.toUpperCase() } : err(loc3, "toUpper", "argument must be a string"));
+    def("trim", ([a], loc3) => a?.kind === "string" ? { ...a, value: a.value.trim() } : err(loc3, "trim", "argument must be a string"));
+    def(
+      "replace",
+      (args, loc3) => strFn("replace", (s, [o, n]) => o?.kind === "string" && n?.kind === "string" && o.value !== "" ? str(s.split(o.value).join(n.value), loc3) : void 0)(args, loc3)
+    );
+    def(
+      "split",
+      (args, loc3) => strFn("split", (s, [d]) => {
+        let delims;
+        if (d?.kind === "string") delims = [d.value];
+        else if (d?.kind === "list" && d.items.every((x) => x.kind === "string")) delims = d.items.map((x) => x.value);
+        if (!delims || delims.some((x) => x === "")) return void 0;
+        const re = new RegExp(delims.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+        return list(
+          s.split(re).map((p) => str(p, loc3)),
+          loc3
+        );
+      })(args, loc3)
+    );
+    def("startsWith", (args, loc3) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("endsWith", (args, loc3) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("indexOf", (args, loc3) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("lastIndexOf", (args, loc3) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def("padLeft", ([a, n, c], loc3) => {
+      const total = asInt(n);
+      const ch = c === void 0 ? " " : c.kind === "string" && c.value.length === 1 ? c.value : void 0;
+      if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc3, "padLeft", "invalid arguments");
+      return str(scalarString(a).padStart(total, ch), loc3);
+    });
+    def(
+      "substring",
+      (args, loc3) => strFn("substring", (s, [st, ln]) => {
+        const start = st === void 0 ? 0 : asInt(st);
+        const len = ln === void 0 ? void 0 : asInt(ln);
+        if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return void 0;
+        return str(s.substr(start, len ?? s.length - start), loc3);
+      })(args, loc3)
+    );
+    def("join", ([a, d], loc3) => {
+      if (a?.kind !== "list" || d?.kind !== "string") return err(loc3, "join", "invalid arguments");
+      return str(a.items.map(scalarString).join(d.value), loc3);
+    });
+    def(
+      "dataUri",
+      ([a], loc3) => a?.kind === "string" ? str(`data:text/plain;charset=utf8;base64,${Buffer.from(a.value, "utf8").toString("base64")}`, loc3) : err(loc3, "dataUri", "argument must be a string")
+    );
+    def(
+      "length",
+      ([a], loc3) => {
+        if (!a) return err(loc3, "length", "needs an argument");
+        if (a.kind === "list") return num(a.items.length, loc3);
+        if (a.kind === "object") return num(a.entries.size, loc3);
+        if (a.kind === "string") return num(a.value.length, loc3);
+        if (a.kind === "unknown") return U("length(): depends on an unknown value", loc3, callToken("length", [a]));
+        return err(loc3, "length", "argument must be an array, object or string");
+      },
+      true
+    );
+    def(
+      "empty",
+      ([a], loc3) => {
+        if (!a) return err(loc3, "empty", "needs an argument");
+        if (a.kind === "null") return bool(true, loc3);
+        if (a.kind === "list") return bool(a.items.length === 0, loc3);
+        if (a.kind === "object") return bool(a.entries.size === 0, loc3);
+        if (a.kind === "string") return bool(a.value === "", loc3);
+        if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
+        return bool(false, loc3);
+      },
+      true
+    );
+    def(
+      "contains",
+      ([c, item], loc3) => {
+        if (!c || !item) return err(loc3, "contains", "needs two arguments");
+        if (c.kind === "object" && item.kind === "string") return bool(member2(c, item.value) !== void 0, loc3);
+        if (containsUnknown(c) || containsUnknown(item)) return U("contains(): depends on an unknown value", loc3, callToken("contains", [c, item]));
+        if (c.kind === "string") return bool(c.value.includes(scalarString(item)), loc3);
+        if (c.kind === "list") return bool(c.items.some((x) => deepEqual(x, item)), loc3);
+        return err(loc3, "contains", "first argument must be an array, object or string");
+      },
+      true
+    );
+    def(
+      "createArray",
+      (args, loc3) => list([...args], loc3),
+      true
+    );
+    def(
+      "createObject",
+      (args, loc3) => {
+        if (args.length % 2 !== 0) return err(loc3, "createObject", "needs key/value pairs");
+        const m = /* @__PURE__ */ new Map();
+        for (let i = 0; i < args.length; i += 2) {
+          const k = args[i];
+          if (k.kind !== "string") return k.kind === "unknown" ? U("createObject(): unknown key", loc3) : err(loc3, "createObject", "keys must be strings");
+          m.set(k.value, args[i + 1]);
+        }
+        return obj(m, loc3);
+      },
+      true
+    );
+    def(
+      "union",
+      (args, loc3) => {
+        if (args.length === 0) return err(loc3, "union", "needs arguments");
+        const unk2 = args.find((a) => a.kind === "unknown");
+        if (unk2) return U("union(): depends on an unknown value", loc3, callToken("union", args));
+        if (args.every((a) => a.kind === "object")) {
+          let acc = obj(/* @__PURE__ */ new Map(), loc3);
+          for (const a of args) acc = deepMerge(acc, a, loc3);
+          return reorigin(acc, loc3);
+        }
+        if (args.every((a) => a.kind === "list")) {
+          if (args.some(containsUnknown)) return U("union(): depends on an unknown value", loc3, callToken("union", args));
+          const items = [];
+          for (const a of args) for (const x of a.items) if (!items.some((y) => deepEqual(x, y))) items.push(x);
+          return list(items, loc3);
+        }
+        return err(loc3, "union", "arguments must all be arrays or all objects");
+      },
+      true
+    );
+    def("intersection", (args, loc3) => {
+      if (args.length === 0) return err(loc3, "intersection", "needs arguments");
+      if (args.every((a) => a.kind === "list")) {
+        const [f, ...rest] = args;
+        return list(
+          f.items.filter((x) => rest.every((r) => r.items.some((y) => deepEqual(x, y)))),
+          loc3
+        );
+      }
+      if (args.every((a) => a.kind === "object")) {
+        const [f, ...rest] = args;
+        const m = /* @__PURE__ */ new Map();
+        for (const [k, v] of f.entries) {
+          if (rest.every((r) => {
+            const o = member2(r, k);
+            return o !== void 0 && deepEqual(o, v);
+          })) m.set(k, v);
+        }
+        return obj(m, loc3);
+      }
+      return err(loc3, "intersection", "arguments must all be arrays or all objects");
+    });
+    def("first", firstLast("first", false), true);
+    def("last", firstLast("last", true), true);
+    def("skip", skipTake("skip", false), true);
+    def("take", skipTake("take", true), true);
+    def(
+      "coalesce",
+      (args, loc3) => {
+        for (const a of args) {
+          if (a.kind === "unknown") return U("coalesce(): depends on an unknown value", loc3, callToken("coalesce", args));
+          if (a.kind !== "null") return a;
+        }
+        return nul(loc3);
+      },
+      true
+    );
+    def(
+      "items",
+      ([a], loc3) => {
+        if (a?.kind === "unknown") return U("items(): depends on an unknown value", loc3, callToken("items", [a]));
+        if (a?.kind !== "object") return err(loc3, "items", "argument must be an object");
+        const keys = [...a.entries.keys()].sort((x, y) => x.toLowerCase() < y.toLowerCase() ? -1 : x.toLowerCase() > y.toLowerCase() ? 1 : 0);
+        return list(
+          keys.map((k) => obj({ key: str(k, loc3), value: a.entries.get(k) }, loc3)),
+          loc3
+        );
+      },
+      true
+    );
+    def(
+      "objectKeys",
+      ([a], loc3) => {
+        if (a?.kind !== "object") return a?.kind === "unknown" ? U("objectKeys(): depends on an unknown value", loc3) : err(loc3, "objectKeys", "argument must be an object");
+        return list(
+          [...a.entries.keys()].map((k) => str(k, loc3)),
+          loc3
+        );
+      },
+      true
+    );
+    def(
+      "tryGet",
+      ([a, ...path51], loc3) => {
+        let cur = a;
+        for (const p of path51) {
+          if (!cur) return nul(loc3);
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path51]));
+          if (cur.kind === "null") return nul(loc3);
+          if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
+          else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
+          else return nul(loc3);
+        }
+        return cur ?? nul(loc3);
+      },
+      true
+    );
+    def(
+      "flatten",
+      ([a], loc3) => {
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("flatten(): depends on an unknown value", loc3) : err(loc3, "flatten", "argument must be an array");
+        const items = [];
+        for (const x of a.items) {
+          if (x.kind === "list") items.push(...x.items);
+          else if (x.kind === "unknown") return U("flatten(): depends on an unknown value", loc3);
+          else return err(loc3, "flatten", "items must be arrays");
+        }
+        return list(items, loc3);
+      },
+      true
+    );
+    def(
+      "shallowMerge",
+      ([a], loc3) => {
+        if (a?.kind !== "list") return a?.kind === "unknown" ? U("shallowMerge(): depends on an unknown value", loc3) : err(loc3, "shallowMerge", "argument must be an array");
+        const m = /* @__PURE__ */ new Map();
+        for (const x of a.items) {
+          if (x.kind === "object") for (const [k, v] of x.entries) m.set(k, v);
+          else if (x.kind === "unknown") return U("shallowMerge(): depends on an unknown value", loc3);
+        }
+        return obj(m, loc3);
+      },
+      true
+    );
+    def(
+      "indexFromEnd",
+      ([a, n], loc3) => {
+        const k = asInt(n);
+        if (a?.kind === "list" && k !== void 0 && k >= 1 && k <= a.items.length) return a.items[a.items.length - k];
+        return U("indexFromEnd(): cannot be evaluated", loc3);
+      },
+      true
+    );
+    DEFAULT_SUB = "subscription().subscriptionId";
+    DEFAULT_RG = "resourceGroup().name";
+    sub = (s) => [str("/subscriptions/", s.origin), s];
+    rg = (r) => [str("/resourceGroups/", r.origin), r];
+    def(
+      "resourceId",
+      (args, loc3) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 2) {
+          return U("resourceId(): unknown resource type", loc3, callToken("resourceId", args));
+        }
+        const pre = args.slice(0, ti);
+        const subV = ti === 2 ? pre[0] : unknown("subscription", loc3, DEFAULT_SUB);
+        const rgV = ti >= 1 ? pre[ti - 1] : unknown("resource group", loc3, DEFAULT_RG);
+        return resourceIdOf([...sub(subV), ...rg(rgV)], args[ti], args.slice(ti + 1), loc3, "resourceId");
+      },
+      true
+    );
+    def(
+      "subscriptionResourceId",
+      (args, loc3) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 1) return U("subscriptionResourceId(): unknown resource type", loc3, callToken("subscriptionResourceId", args));
+        const subV = ti === 1 ? args[0] : unknown("subscription", loc3, DEFAULT_SUB);
+        return resourceIdOf(sub(subV), args[ti], args.slice(ti + 1), loc3, "subscriptionResourceId");
+      },
+      true
+    );
+    def(
+      "tenantResourceId",
+      (args, loc3) => args[0] ? resourceIdOf([], args[0], args.slice(1), loc3, "tenantResourceId") : err(loc3, "tenantResourceId", "needs a type"),
+      true
+    );
+    def(
+      "managementGroupResourceId",
+      (args, loc3) => {
+        const ti = args.findIndex(isTypeArg);
+        if (ti < 0 || ti > 1) return U("managementGroupResourceId(): unknown resource type", loc3, callToken("managementGroupResourceId", args));
+        const mg = ti === 1 ? args[0] : unknown("management group", loc3, "managementGroup().name");
+        return resourceIdOf([str("/providers/Microsoft.Management/managementGroups/", loc3), mg], args[ti], args.slice(ti + 1), loc3, "managementGroupResourceId");
+      },
+      true
+    );
+    def(
+      "extensionResourceId",
+      ([scope, ...rest], loc3) => scope && rest[0] ? resourceIdOf([scope], rest[0], rest.slice(1), loc3, "extensionResourceId") : err(loc3, "extensionResourceId", "needs a scope and a type"),
+      true
+    );
+    STATE_FUNCTIONS = [
+      "resourceGroup",
+      "subscription",
+      "deployment",
+      "environment",
+      "tenant",
+      "managementGroup",
+      "reference",
+      "references",
+      "uniqueString",
+      "guid",
+      "pickZones",
+      "providers",
+      "deployer",
+      "getSecret",
+      "dateTimeAdd",
+      "dateTimeFromEpoch",
+      "dateTimeToEpoch",
+      "listKeys",
+      "listSecrets",
+      "listAccountSas",
+      "listServiceSas",
+      "listConnectionStrings",
+      "externalInputs"
+    ];
+    for (const n of STATE_FUNCTIONS) {
+      def(
+        n,
+        (args, loc3) => {
+          const t = callToken(n, args);
+          return U(`depends on deployment state: ${t ?? n + "(\u2026)"}`, loc3, t);
+        },
+        true
+      );
+    }
+    for (const n of ["newGuid", "utcNow"]) {
+      def(n, (_args, loc3) => U(`${n}() differs on every deployment`, loc3), true);
+    }
+    for (const n of ["lambda", "lambdaVariables", "filter", "map", "reduce", "sort", "toObject", "mapValues", "groupBy"]) {
+      def(n, (_args, loc3) => U(`${n}(): lambda functions are not evaluated`, loc3), true);
+    }
+    lowerName = memoByText(1e4, (name) => name.toLowerCase());
+  }
+});
+
+// src/eval/arm/node-strings.ts
+function readNodeString(node) {
+  const s = String(node.value);
+  if (!s.startsWith("[")) return readArmString(s);
+  let r = READ_STRINGS.get(node);
+  if (r === void 0) {
+    r = readArmString(s);
+    READ_STRINGS.set(node, r);
+  }
+  return r;
+}
+var READ_STRINGS;
+var init_node_strings = __esm({
+  "src/eval/arm/node-strings.ts"() {
+    "use strict";
+    init_evaluate2();
+    READ_STRINGS = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/eval/arm/member-reads.ts
+function parametersReadByMember(root) {
+  if (!root) return /* @__PURE__ */ new Set();
+  const known2 = READ_BY_MEMBER.get(root);
+  if (known2) return known2;
+  const out = /* @__PURE__ */ new Set();
+  const visitExpr = (e) => {
+    switch (e.kind) {
+      case "prop":
+      case "index": {
+        const t = e.target;
+        if (t.kind === "call" && t.name.toLowerCase() === "parameters" && t.args[0]?.kind === "string") out.add(t.args[0].value.toLowerCase());
+        visitExpr(e.target);
+        if (e.kind === "index") visitExpr(e.index);
+        return;
+      }
+      case "call":
+        for (const a of e.args) visitExpr(a);
+        return;
+      default:
+        return;
+    }
+  };
+  const visitString = (n) => {
+    if (typeof n.value !== "string" || !mayReadParameterMember(n.value)) return;
+    const parsed = readNodeString(n);
+    if ("ok" in parsed && parsed.ok) visitExpr(parsed.expr);
+  };
+  const candidates2 = bracketStrings(root);
+  if (candidates2) for (const n of candidates2) visitString(n);
+  else {
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.type === "string") visitString(n);
+      else if (n.children) for (const c of n.children) stack.push(c);
+    }
+  }
+  READ_BY_MEMBER.set(root, out);
+  return out;
+}
+function mayReadParameterMember(s) {
+  return s.charCodeAt(0) === 91 && PARAMETERS_CALL.test(s) && MEMBER_AFTER_CALL.test(s);
+}
+var PARAMETERS_CALL, MEMBER_AFTER_CALL, READ_BY_MEMBER;
+var init_member_reads = __esm({
+  "src/eval/arm/member-reads.ts"() {
+    "use strict";
+    init_json();
+    init_node_strings();
+    PARAMETERS_CALL = /parameters\s*\(\s*'/i;
+    MEMBER_AFTER_CALL = /\)\s*[.[]/;
+    READ_BY_MEMBER = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/eval/arm/template.ts
+function problem(env, message, location) {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: "EVAL001" });
+}
+function declLocation(doc, node, label, symbol) {
+  return { file: doc.file, range: doc.lineMap.range(node.offset, node.offset + node.length), label, symbol };
+}
+function evaluatedValue(evaluated, node) {
+  for (let i = 0; i < evaluated.length; i++) if (evaluated[i][0] === node) return evaluated[i][1];
+  return void 0;
+}
+function andConditions(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+function composeName(parent, child, childType) {
+  const childSegs = child.kind === "string" ? child.value.split("/").length : 1;
+  if (childSegs >= childType.split("/").length - 1) return child;
+  if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
+  const p = templateText(parent);
+  const c = templateText(child);
+  const u = tplUnknown(`the name depends on an unknown value`, child.origin, p !== void 0 && c !== void 0 ? `${p}/${c}` : void 0);
+  return child.via ? { ...u, via: child.via } : u;
+}
+function nameLabel(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
+  return "?";
+}
+function walkResources(resourcesNode, frame, parent, deployment, inherited) {
+  if (!resourcesNode) return;
+  const entries2 = resourcesNode.type === "array" ? (resourcesNode.children ?? []).map((c) => [void 0, c]) : resourcesNode.type === "object" ? members(resourcesNode).map(([k, , v]) => [k, v]) : [];
+  for (const [symbolicName, node] of entries2) {
+    if (node.type !== "object") continue;
+    try {
+      walkResource(node, symbolicName, frame, parent, deployment, inherited);
+    } catch (e) {
+      problem(frame.scope.env, `Internal error while evaluating this resource: ${e.message}`, frame.scope.loc(node));
+    }
+  }
+}
+function walkResource(node, symbolicName, frame, parent, deployment, inherited) {
+  const scope = frame.scope;
+  const env = scope.env;
+  const copyNode = getProp(node, "copy");
+  const instances = [];
+  if (copyNode?.type === "object") {
+    const nameNode = getProp(copyNode, "name");
+    const loopName = typeof nameNode?.value === "string" ? nameNode.value : void 0;
+    const countNode = getProp(copyNode, "count");
+    const count = countNode ? frame.eval(countNode) : unknown("copy without count");
+    if (count.kind === "number") {
+      let n = Math.max(0, Math.trunc(count.value));
+      if (n > env.maxCopy) {
+        problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
+        n = env.maxCopy;
+      }
+      for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
+    } else {
+      const idx = unknown(`the copy count is unknown${count.kind === "unknown" ? ` (${count.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
+      instances.push({ frame: frame.push({ name: loopName, index: idx, kind: "resource" }) });
+    }
+  } else instances.push({ frame });
+  for (const inst of instances) {
+    const f = inst.frame;
+    const condNode = getProp(node, "condition");
+    let condition = inherited;
+    const evaluated = [];
+    if (condNode) {
+      const c = f.eval(condNode);
+      evaluated.push([condNode, c]);
+      if (c.kind === "bool" && !c.value) continue;
+      if (c.kind === "string" && c.value.toLowerCase() === "false") continue;
+      condition = andConditions(inherited, c);
+    }
+    const typeNode = getProp(node, "type");
+    const typeV = typeNode ? f.eval(typeNode) : void 0;
+    if (typeNode && typeV) evaluated.push([typeNode, typeV]);
+    if (typeV?.kind !== "string") {
+      problem(env, typeNode ? "The resource type cannot be evaluated" : 'The resource has no "type"', scope.loc(typeNode ?? node));
+      continue;
+    }
+    let typeText = typeV.value;
+    let apiVersion;
+    const at2 = typeText.indexOf("@");
+    if (at2 > 0) {
+      apiVersion = typeText.slice(at2 + 1);
+      typeText = typeText.slice(0, at2);
+    }
+    const fullType = parent && !/^[^/]*\.[^/]*\//.test(typeText) ? `${parent.type}/${typeText}` : typeText;
+    const nameNode = getProp(node, "name");
+    const nameV = nameNode ? f.eval(nameNode) : unknown("the resource has no name", scope.loc(node));
+    if (nameNode) evaluated.push([nameNode, nameV]);
+    const fullName = parent ? composeName(parent.name, nameV, fullType) : nameV;
+    const apiNode = getProp(node, "apiVersion");
+    const apiV = apiNode ? f.eval(apiNode) : void 0;
+    if (apiNode && apiV) evaluated.push([apiNode, apiV]);
+    if (apiV?.kind === "string") apiVersion = apiV.value;
+    apiVersion ??= parent?.apiVersion;
+    const isDeployment = fullType.toLowerCase() === DEPLOYMENTS;
+    const body = f.eval(node, (k) => sameKeyIgnoringCase(k, "resources") || isDeployment && sameKeyIgnoringCase(k, "properties"), evaluated);
+    let propsValue;
+    if (isDeployment && body.kind === "object") {
+      const propsNode = getProp(node, "properties");
+      if (propsNode) {
+        propsValue = f.eval(propsNode, (k) => sameKeyIgnoringCase(k, "template"));
+        body.entries.set("properties", propsValue);
+      }
+    }
+    const existingV = getProp(node, "existing");
+    const res = {
+      type: fullType,
+      name: fullName,
+      idKey: armResourceKey(fullType, fullName),
+      body,
+      typeLocation: memberLocation(scope.doc, node, "type") ?? scope.loc(node),
+      objectLocation: scope.loc(node),
+      site: (p) => memberSite(scope.doc, node, p),
+      existing: existingV?.value === true,
+      deployment,
+      file: scope.doc.file
+    };
+    if (apiVersion !== void 0) res.apiVersion = apiVersion;
+    if (symbolicName !== void 0) res.symbolicName = symbolicName;
+    const nl = memberLocation(scope.doc, node, "name");
+    if (nl) res.nameLocation = nl;
+    if (condition) res.condition = condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    env.resources.push(res);
+    if (isDeployment) expandDeployment(node, f, [...deployment, nameLabel(fullName)], condition, propsValue);
+    walkResources(getProp(node, "resources"), f, { type: fullType, name: fullName, apiVersion }, deployment, condition);
+  }
+}
+function memberSite(doc, node, p) {
+  const segs = p.split(".");
+  let cur = node;
+  for (let i = 0; i < segs.length - 1 && cur; i++) {
+    const seg = segs[i];
+    cur = cur.type === "array" ? /^\d+$/.test(seg) ? cur.children?.[Number(seg)] : void 0 : getProp(cur, seg);
+  }
+  return cur?.type === "object" ? memberLocation(doc, cur, segs[segs.length - 1]) : void 0;
+}
+function evaluatedParameters(scope, props, propsValue, paramsNode) {
+  if (scope.funcs.size > 0 || propsValue?.kind !== "object" || paramsNode?.type !== "object") return void 0;
+  const key = propertyNode(props, "parameters")?.children?.[0]?.value;
+  if (typeof key !== "string" || !keysMapOneToOne(props, key) || !keysMapOneToOne(paramsNode)) return void 0;
+  const params = propsValue.entries.get(key);
+  return params?.kind === "object" ? params.entries : void 0;
+}
+function keysMapOneToOne(objNode, key) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [k] of members(objNode)) {
+    if (seen.has(k) || sameKeyIgnoringCase(k, "copy")) return false;
+    seen.add(k);
+  }
+  return key === void 0 || seen.has(key);
+}
+function expandDeployment(node, frame, deployment, condition, propsValue) {
+  const scope = frame.scope;
+  const env = scope.env;
+  const props = getProp(node, "properties");
+  const tmpl = getProp(props, "template");
+  if (tmpl?.type !== "object") {
+    linkedTemplate(props, frame, deployment, propsValue);
+    return;
+  }
+  if (env.depth > 30) {
+    problem(env, "Nested deployments are nested too deeply; inner templates are not evaluated", scope.loc(tmpl));
+    return;
+  }
+  const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
+  const scopeV = scopeNode ? frame.eval(scopeNode) : void 0;
+  const inner = scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
+  env.depth++;
+  try {
+    if (inner) {
+      const assigned = /* @__PURE__ */ new Map();
+      const paramsNode = getProp(props, "parameters");
+      const evaluated = evaluatedParameters(scope, props, propsValue, paramsNode);
+      for (const [k, keyNode, v] of members(paramsNode)) {
+        const pv = evaluated?.get(k) ?? frame.eval(v);
+        const via = scope.loc(keyNode, `deployment parameter "${k}"`);
+        let value;
+        if (member2(pv, "reference")) value = unknown(`parameter '${k}' is a Key Vault reference`, scope.loc(v));
+        else value = member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v));
+        assigned.set(k.toLowerCase(), passedThrough(value, via));
+      }
+      const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      declareInputs(tmpl, innerScope, true);
+      walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
+    } else {
+      walkResources(getProp(tmpl, "resources"), frame, void 0, deployment, condition);
+    }
+  } finally {
+    env.depth--;
+  }
+}
+function linkedTemplate(props, frame, deployment, propsValue) {
+  const link = getProp(props, "templateLink");
+  if (link?.type !== "object" || getProp(link, "relativePath")) return;
+  const key = getProp(link, "uri") ? "uri" : getProp(link, "id") ? "id" : void 0;
+  const at2 = key ? getProp(link, key) : void 0;
+  if (!key || !at2) return;
+  const scope = frame.scope;
+  const args = /* @__PURE__ */ new Map();
+  const argSites = /* @__PURE__ */ new Map();
+  const params = propsValue?.kind === "object" ? member2(propsValue, "parameters") : void 0;
+  for (const [k, keyNode, v] of members(getProp(props, "parameters"))) {
+    argSites.set(k, scope.loc(keyNode));
+    const pv = params?.kind === "object" ? params.entries.get(k) : void 0;
+    args.set(k, member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v)));
+  }
+  scope.env.opaque.push({
+    format: "arm",
+    name: deployment[deployment.length - 1] ?? "?",
+    address: deployment.map((d) => `deployment(${d})`).join("/"),
+    source: clippedSource(typeof at2.value === "string" ? at2.value : ""),
+    sourceAt: scope.loc(at2),
+    reason: linkedTemplateReason(key),
+    args,
+    argSites,
+    linkedPaths: key === "uri" ? linkedPaths(scope, at2) : []
+  });
+}
+function linkedPaths(scope, at2) {
+  const text2 = typeof at2.value === "string" ? at2.value : "";
+  const texts = [text2];
+  for (const m of text2.matchAll(/variables\('([^']+)'\)/gi)) {
+    const node = scope.vars.get(m[1].toLowerCase())?.node;
+    if (typeof node?.value === "string") texts.push(node.value);
+  }
+  const out = [];
+  for (const t of texts) {
+    for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]);
+    for (const m of t.matchAll(/parameters\('([^']+)'\)/gi)) {
+      const slot = scope.params.get(m[1].toLowerCase());
+      const v = slot?.assigned?.kind === "string" ? slot.assigned.value : slot?.node?.value;
+      if (typeof v === "string" && /^[^:]+\.json$/i.test(v)) out.push(v);
+    }
+  }
+  return out.map((p) => p.replace(/^\.?\//, ""));
+}
+function linkedTemplateReason(key) {
+  return key === "uri" ? "its template is linked by URL (templateLink.uri), which Azure fetches when it deploys" : "its template is a template spec (templateLink.id), which Azure reads when it deploys";
+}
+function clippedSource(text2) {
+  return text2.length > 100 ? `${text2.slice(0, 99)}\u2026` : text2;
+}
+function readParameterFile(pf) {
+  return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), v]));
+}
+function parameterFileEntries(pf) {
+  const out = [];
+  const doc = { file: pf.file, lineMap: pf.parsed.lineMap };
+  for (const [k, , v] of members(getProp(pf.parsed.root, "parameters"))) {
+    const valueNode = getProp(v, "value");
+    const refNode = getProp(v, "reference");
+    if (valueNode) out.push([k, nodeToValue(doc, valueNode)]);
+    else if (refNode) {
+      const secret = getProp(refNode, "secretName")?.value;
+      out.push([k, unknown(`Key Vault reference${typeof secret === "string" ? ` (secret "${secret}")` : ""}`, nodeLocation(doc, refNode))]);
+    }
+  }
+  return out;
+}
+function declareInputs(template, scope, nested) {
+  const { doc, env } = scope;
+  const readByMember = parametersReadByMember(template);
+  const paramsNode = getProp(template, "parameters");
+  for (const slot of scope.params.values()) {
+    const keyNode = propertyNode(paramsNode, slot.name)?.children?.[0];
+    const label = `parameter "${slot.name}"`;
+    const symbol = { kind: "input", name: slot.name };
+    const header = keyNode ? declLocation(doc, keyNode, label, symbol) : { ...slot.keyLoc, label, symbol };
+    const key = `${header.file}:${header.range.start.offset}`;
+    if (env.inputKeys.has(key)) continue;
+    env.inputKeys.add(key);
+    const typeNode = getProp(slot.decl, "type");
+    const refNode = getProp(slot.decl, "$ref");
+    const type = typeof typeNode?.value === "string" ? typeNode.value : typeof refNode?.value === "string" ? refNode.value : void 0;
+    const input2 = { name: slot.name, kind: "arm-parameter", header };
+    if (nested) input2.nested = true;
+    if (type !== void 0) input2.type = type;
+    if (type && /^secure(string|object)$/i.test(type)) input2.secure = true;
+    if (readByMember.has(slot.name.toLowerCase())) input2.readByMember = true;
+    const dv = scope.defaultValue(slot);
+    if (dv) input2.defaultValue = dv;
+    if (slot.assigned) input2.assigned = slot.assigned;
+    const allowed = allowedValuesNode(template, slot.decl);
+    if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
+    else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+    env.inputs.push(input2);
+  }
+}
+function evaluateArmTemplate(opts) {
+  const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, inputs: [], inputKeys: /* @__PURE__ */ new Set() };
+  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
+  const root = opts.templateNode ?? parsed.root;
+  if (!root || root.type !== "object") return result;
+  const doc = { file: opts.file, lineMap: parsed.lineMap };
+  try {
+    const gen = getProp(getProp(root, "metadata"), "_generator");
+    const gname = getProp(gen, "name")?.value;
+    if (typeof gname === "string") {
+      const gver = getProp(gen, "version")?.value;
+      result.generator = typeof gver === "string" ? { name: gname, version: gver } : { name: gname };
+    }
+    const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
+    for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
+    const scope = new Scope(doc, root, env, assigned);
+    declareInputs(root, scope, false);
+    walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
+  } catch (e) {
+    problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
+  }
+  return result;
+}
+function allowedValuesNode(root, decl) {
+  let node = decl;
+  for (let depth = 0; node && depth <= MAX_REF_DEPTH; depth++) {
+    const allowed = getProp(node, "allowedValues");
+    if (allowed?.type === "array") return allowed;
+    const ref = getProp(node, "$ref")?.value;
+    if (typeof ref !== "string") return void 0;
+    const m = /^#\/definitions\/([^/]+)$/.exec(ref);
+    node = m ? getProp(getProp(root, "definitions"), m[1]) : void 0;
+    if (!node) return "unknown";
+  }
+  return node ? "unknown" : void 0;
+}
+var DEPLOYMENTS, Scope, Frame, MAX_REF_DEPTH;
+var init_template = __esm({
+  "src/eval/arm/template.ts"() {
+    "use strict";
+    init_limits();
+    init_value();
+    init_json();
+    init_evaluate2();
+    init_node_strings();
+    init_resourceid();
+    init_expression();
+    init_member_reads();
+    DEPLOYMENTS = "microsoft.resources/deployments";
+    Scope = class _Scope {
+      constructor(doc, template, env, assigned, functionArgs) {
+        this.doc = doc;
+        this.template = template;
+        this.env = env;
+        this.root = new Frame(this, []);
+        if (functionArgs) {
+          const decls = functionArgs.decls?.children ?? [];
+          decls.forEach((d, i) => {
+            const nameNode = getProp(d, "name");
+            if (typeof nameNode?.value !== "string") return;
+            const v = functionArgs.args[i] ?? unknown(`missing argument '${nameNode.value}'`);
+            this.params.set(nameNode.value.toLowerCase(), {
+              name: nameNode.value,
+              keyLoc: declLocation(doc, nameNode, `parameter "${nameNode.value}"`, { kind: "input", name: nameNode.value }),
+              decl: d,
+              value: v,
+              state: 2
+            });
+          });
+          return;
+        }
+        for (const [name, keyNode, decl] of members(getProp(template, "parameters"))) {
+          const slot = { name, keyLoc: declLocation(doc, keyNode, `parameter "${name}"`, { kind: "input", name }), decl, node: getProp(decl, "defaultValue"), state: 0 };
+          const a = assigned.get(name.toLowerCase());
+          if (a?.kind === "null" && slot.node) slot.nullGiven = a;
+          else if (a) slot.assigned = a;
+          this.params.set(name.toLowerCase(), slot);
+        }
+        const varsNode = getProp(template, "variables");
+        for (const [name, keyNode, node] of members(varsNode)) {
+          if (name.toLowerCase() === "copy" && node.type === "array") {
+            for (const entry4 of node.children ?? []) {
+              const n = getProp(entry4, "name");
+              if (typeof n?.value !== "string") continue;
+              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: "variable", name: n.value }), node: entry4, state: 0, copy: true });
+            }
+            continue;
+          }
+          this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: "variable", name }), node, state: 0 });
+        }
+        const fnsNode = getProp(template, "functions");
+        for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
+          const nsName = getProp(ns, "namespace")?.value;
+          if (typeof nsName !== "string") continue;
+          for (const [fname, , fdecl] of members(getProp(ns, "members"))) this.funcs.set(`${nsName}.${fname}`.toLowerCase(), fdecl);
+        }
+      }
+      doc;
+      template;
+      env;
+      params = /* @__PURE__ */ new Map();
+      vars = /* @__PURE__ */ new Map();
+      funcs = /* @__PURE__ */ new Map();
+      root;
+      loc(node, label) {
+        return nodeLocation(this.doc, node, label);
+      }
+      parameter(name) {
+        const slot = this.params.get(name.toLowerCase());
+        if (!slot) return void 0;
+        if (slot.state === 2) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 1) {
+          problem(this.env, `Parameter '${slot.name}' refers to itself`, slot.keyLoc);
+          return unknown(`parameter '${slot.name}' refers to itself`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        }
+        slot.state = 1;
+        let v;
+        if (slot.assigned) v = slot.assigned;
+        else if (slot.node) v = defaultForNull(this.root.eval(slot.node), slot.nullGiven);
+        else if (getProp(slot.decl, "nullable")?.value === true) v = nul(slot.keyLoc);
+        else v = unknown(`parameter '${slot.name}' has no value and no default`, slot.keyLoc, `parameters(${quoteArm(slot.name)})`);
+        slot.value = v;
+        slot.read = passedThrough(v, slot.keyLoc);
+        slot.state = 2;
+        return slot.read;
+      }
+      defaultValue(slot) {
+        return slot.node ? this.root.eval(slot.node) : void 0;
+      }
+      variable(name) {
+        const slot = this.vars.get(name.toLowerCase());
+        if (!slot) return void 0;
+        if (slot.state === 2) return slot.read ??= passedThrough(slot.value, slot.keyLoc);
+        if (slot.state === 1) {
+          problem(this.env, `Variable '${slot.name}' refers to itself`, slot.keyLoc);
+          return unknown(`variable '${slot.name}' refers to itself`, slot.keyLoc);
+        }
+        slot.state = 1;
+        const v = slot.copy ? this.root.copyArray(slot.node, "variable") : this.root.eval(slot.node);
+        slot.value = v;
+        slot.read = passedThrough(v, slot.keyLoc);
+        slot.state = 2;
+        return slot.read;
+      }
+      userFunction(name, args, loc3) {
+        const decl = this.funcs.get(name.toLowerCase());
+        if (!decl) return void 0;
+        const out = getProp(getProp(decl, "output"), "value");
+        if (!out || this.env.depth > 20) return unknown(`user-defined function ${name}() cannot be evaluated`, loc3);
+        this.env.depth++;
+        try {
+          const fscope = new _Scope(this.doc, this.template, this.env, /* @__PURE__ */ new Map(), { decls: getProp(decl, "parameters"), args });
+          for (const [k, f] of this.funcs) fscope.funcs.set(k, f);
+          return fscope.root.eval(out);
+        } finally {
+          this.env.depth--;
+        }
+      }
+    };
+    Frame = class _Frame {
+      constructor(scope, loops) {
+        this.scope = scope;
+        this.loops = loops;
+      }
+      scope;
+      loops;
+      push(l) {
+        return new _Frame(this.scope, [...this.loops, l]);
+      }
+      parameter(name) {
+        return this.scope.parameter(name);
+      }
+      variable(name) {
+        return this.scope.variable(name);
+      }
+      copyIndex(loop) {
+        for (let i = this.loops.length - 1; i >= 0; i--) {
+          const l = this.loops[i];
+          if (loop === void 0 ? l.kind === "resource" : l.name?.toLowerCase() === loop.toLowerCase()) return l.index;
+        }
+        if (loop === void 0 && this.loops.length) return this.loops[this.loops.length - 1].index;
+        return void 0;
+      }
+      userFunction(name, args, loc3) {
+        return this.scope.userFunction(name, args, loc3);
+      }
+      problem(message, loc3) {
+        problem(this.scope.env, message, loc3);
+      }
+      /**
+       * Evaluates a JSON node: strings as expressions, property `copy` arrays expanded. `skip`
+       * leaves members of an object out; `evaluated` gives the values of member value nodes that
+       * this frame has already evaluated (walkResource's name, type, …), used instead of
+       * evaluating them again: in one frame the same node evaluates to the same value.
+       */
+      eval(node, skip, evaluated) {
+        switch (node.type) {
+          case "string": {
+            const s = String(node.value);
+            if (!s.startsWith("[")) return str(s, this.scope.loc(node));
+            return evaluateReadString(readNodeString(node), this.scope.loc(node), this);
+          }
+          case "array": {
+            const loc3 = this.scope.loc(node);
+            return list(
+              (node.children ?? []).map((c) => this.eval(c)),
+              loc3
+            );
+          }
+          case "object": {
+            const loc3 = this.scope.loc(node);
+            const m = /* @__PURE__ */ new Map();
+            for (const p of node.children ?? []) {
+              const keyNode = p.children?.[0];
+              const v = p.children?.[1];
+              if (!keyNode || !v || typeof keyNode.value !== "string") continue;
+              const k = keyNode.value;
+              if (skip?.(k)) continue;
+              if (sameKeyIgnoringCase(k, "copy") && v.type === "array" && (v.children ?? []).every((c) => getProp(c, "input") && getProp(c, "name"))) {
+                for (const entry4 of v.children ?? []) {
+                  const n = getProp(entry4, "name");
+                  const nv = n ? this.eval(n) : void 0;
+                  if (nv?.kind !== "string") continue;
+                  m.set(nv.value, this.copyArray(entry4, "property"));
+                }
+                continue;
+              }
+              m.set(k, (evaluated && evaluatedValue(evaluated, v)) ?? this.eval(v));
+            }
+            return obj(m, loc3);
+          }
+          default:
+            return nodeToValue(this.scope.doc, node);
+        }
+      }
+      /** `{name, count, input}` → the list of `input` evaluated `count` times. */
+      copyArray(entry4, kind) {
+        const loc3 = this.scope.loc(entry4);
+        const nameNode = getProp(entry4, "name");
+        const name = typeof nameNode?.value === "string" ? nameNode.value : void 0;
+        const countNode = getProp(entry4, "count");
+        const input2 = getProp(entry4, "input");
+        if (!countNode || !input2) return unknown("copy without count or input", loc3);
+        const c = this.eval(countNode);
+        if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc3);
+        let n = Math.max(0, Math.trunc(c.value));
+        const max = this.scope.env.maxCopy;
+        if (n > max) {
+          problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
+          n = max;
+        }
+        const items = [];
+        for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input2));
+        return list(items, this.scope.loc(input2));
+      }
+    };
+    MAX_REF_DEPTH = 16;
+  }
+});
+
+// src/eval/arm/project.ts
+import path22 from "node:path";
+function evaluateArm(input2) {
+  const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
+  const evaluations = [];
+  const problems = [];
+  const seenProblems = /* @__PURE__ */ new Set();
+  for (const template of [...input2.templates].sort()) {
+    const parsed = input2.parse(template);
+    if (!parsed?.root) continue;
+    const variants = (pairs.get(template) ?? []).sort();
+    let bicepDeclaration;
+    for (const pf of variants.length ? variants : input2.withoutDefaults?.has(template) ? [] : [void 0]) {
+      const pfParsed = pf ? input2.parse(pf) : void 0;
+      if (pf && !pfParsed?.root) continue;
+      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
+      for (const p of result.problems) {
+        const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
+        if (!seenProblems.has(key)) {
+          seenProblems.add(key);
+          problems.push(p);
+        }
+      }
+      if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
+      const rel = (f) => path22.relative(input2.root, f).split(path22.sep).join("/");
+      const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
+      // as far as its path below the template's folder goes (`prod/main.parameters.json`).
+      (pf ? classifyPath(path22.relative(path22.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      evaluations.push({
+        evaluation: {
+          variant: pf ? path22.relative(path22.dirname(template), pf).split(path22.sep).join("/") : "default",
+          variantFile: pf,
+          env,
+          unit: template,
+          inputs: result.inputs
+        },
+        result,
+        bicepDeclaration
+      });
+    }
+  }
+  return { evaluations, problems };
+}
+function mayNameTemplate(text2) {
+  return text2.includes("template") || text2.includes("\\");
+}
+function metadataTemplate(pf) {
+  const t = getProp(getProp(pf?.root, "metadata"), "template");
+  return typeof t?.value === "string" ? t.value : void 0;
+}
+function bicepSourceCandidates(template) {
+  const dir = path22.dirname(template);
+  const base = path22.basename(template).replace(/\.jsonc?$/i, "");
+  return [path22.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path22.join(dir, "main.bicep")] : []];
+}
+function compiledTemplateCandidates(bicep) {
+  const dir = path22.dirname(bicep);
+  const base = path22.basename(bicep).replace(/\.bicep$/i, "");
+  return [path22.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path22.join(dir, "azuredeploy.json")] : []];
+}
+function envFromParameters(result, unit) {
+  return envFromVariables((name) => {
+    const input2 = result.inputs.find((i) => !i.nested && i.name.toLowerCase() === name.toLowerCase() && (unit === void 0 || i.header.file === unit));
+    return input2?.assigned ?? input2?.defaultValue;
+  });
+}
+function bicepDeclarations(template, host) {
+  const bicep = bicepSourceCandidates(template).find((c) => host.isFile(c));
+  if (!bicep) return void 0;
+  const text2 = host.readText(bicep);
+  if (text2 === void 0) return void 0;
+  const decls = [];
+  const re = /^([ \t]*)resource\s+([A-Za-z_][A-Za-z0-9_]*)\s+'([^'@]+)@[^']*'/gm;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    const line = text2.slice(0, m.index).split("\n").length;
+    decls.push({ name: m[2], type: m[3].toLowerCase(), line, column: m[1].length + 1, length: m[0].length - m[1].length, offset: m.index + m[1].length });
+  }
+  return (r) => {
+    if (r.deployment.length > 0) return void 0;
+    const d = r.symbolicName && decls.find((x) => x.name === r.symbolicName) || decls.find((x) => x.type === r.type.toLowerCase());
+    if (!d) return void 0;
+    return {
+      file: bicep,
+      label: `declared in ${path22.basename(bicep)} as "${d.name}"`,
+      range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
+    };
+  };
+}
+var init_project2 = __esm({
+  "src/eval/arm/project.ts"() {
+    "use strict";
+    init_json();
+    init_env();
+    init_detect();
+    init_template();
+  }
+});
+
+// src/eval/bicep/context.ts
+function pathKindsOf(sources) {
+  let kinds = PATH_KINDS.get(sources);
+  if (!kinds) {
+    kinds = /* @__PURE__ */ new Map();
+    PATH_KINDS.set(sources, kinds);
+  }
+  return kinds;
+}
+function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+}
+function problem2(env, message, location) {
+  const k = `${location.file}:${location.range.start.offset}:${message}`;
+  if (env.problemKeys.has(k)) return;
+  env.problemKeys.add(k);
+  env.problems.push({ message, location, code: "EVAL001" });
+}
+function withLoopLocals(base, item, value, index, indexValue2) {
+  const m = new Map(base ?? []);
+  m.set(item, value);
+  if (index !== void 0) m.set(index, indexValue2);
+  return m;
+}
+function decorator(ds, name) {
+  return ds.find((d) => d.name === name && (d.namespace === null || d.namespace === "sys"));
+}
+function propOf(o, key) {
+  const ms = o.members;
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    if (m.kind === "ObjectProperty" && m.keyName === key) return m;
+  }
+  return void 0;
+}
+function andCond(a, b) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.kind === "unknown") return a;
+  if (b.kind === "unknown") return b;
+  return b;
+}
+var PATH_KINDS, U2, span2, withLocals;
+var init_context = __esm({
+  "src/eval/bicep/context.ts"() {
+    "use strict";
+    init_limits();
+    init_value();
+    PATH_KINDS = /* @__PURE__ */ new WeakMap();
+    U2 = (reason, loc3, token) => unknown(reason, loc3, token);
+    span2 = (a, b) => ({ start: a.start, end: b.end });
+    withLocals = (base, add) => {
+      const m = new Map(base ?? []);
+      for (let i = 0; i < add.length; i++) m.set(add[i][0], add[i][1]);
+      return m;
+    };
+  }
+});
+
+// src/eval/bicep/literal-types.ts
+function allowedByType(t, reader, depth = 0) {
+  if (depth > MAX_DEPTH4) return "unknown";
+  switch (t.kind) {
+    case "LiteralType":
+      return { values: [reader.literal(t.value)] };
+    case "ParenType":
+      return allowedByType(t.type, reader, depth + 1);
+    // `T?` admits null too, which means "not given" (the default applies): T's values still guard.
+    case "NullableType":
+    case "NonNullType":
+      return allowedByType(t.base, reader, depth + 1);
+    case "UnionType":
+      return unionAllowed(t.members, reader, depth);
+    case "TypeName":
+      return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
+    case "TypeMemberAccess":
+      if (t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
+      return fromResourceSchema(t) ? void 0 : "unknown";
+    case "TypeIndexAccess":
+    case "TypeItemsAccess":
+    case "TypeAdditionalPropertiesAccess":
+      return fromResourceSchema(t) ? void 0 : "unknown";
+    default:
+      return void 0;
+  }
+}
+function fromResourceSchema(t) {
+  let cur = t;
+  while (cur.kind === "TypeMemberAccess" || cur.kind === "TypeIndexAccess" || cur.kind === "TypeItemsAccess" || cur.kind === "TypeAdditionalPropertiesAccess") cur = cur.object;
+  return cur.kind === "TypeName" && cur.typeArgs !== null;
+}
+function unionAllowed(members2, reader, depth) {
+  const values = [];
+  for (const m of members2) {
+    const a = allowedByType(m, reader, depth + 1);
+    if (a === void 0 || a === "unknown") return a;
+    values.push(...a.values);
+  }
+  return { values };
+}
+function namedAllowed(name, generic, reader, depth) {
+  if (generic || AMBIENT.has(name.toLowerCase())) return void 0;
+  const decl = reader.types.get(name);
+  if (decl) return allowedByType(decl.value, reader, depth + 1);
+  return reader.imported ? reader.imported(name, depth + 1) : "unknown";
+}
+var AMBIENT, MAX_DEPTH4;
+var init_literal_types = __esm({
+  "src/eval/bicep/literal-types.ts"() {
+    "use strict";
+    AMBIENT = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array", "any", "securestring", "secureobject"]);
+    MAX_DEPTH4 = 16;
+  }
+});
+
+// src/eval/bicep/files.ts
+import path23 from "node:path";
+function pathKind(host, target) {
+  const abs = path23.resolve(target);
+  if (host.isFile(abs)) return entryOf2(host, abs)?.isFile === false ? "link" : "file";
+  if (host.isInside(abs)) return "other";
+  const rel = path23.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path23.isAbsolute(rel)) return "outside";
+  let dir = host.root;
+  for (const part of rel.split(path23.sep)) {
+    const next = path23.join(dir, part);
+    if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
+    dir = next;
+  }
+  return "missing";
+}
+function entryOf2(host, p) {
+  const name = path23.basename(p);
+  return host.list(path23.dirname(p))?.find((e) => e.name === name);
+}
+var REGISTRY_PATH;
+var init_files = __esm({
+  "src/eval/bicep/files.ts"() {
+    "use strict";
+    REGISTRY_PATH = /^(br|ts)(\/[^:]*)?:/i;
+  }
+});
+
+// src/eval/bicep/loops.ts
+function expandLoop(scope, loop, locals, symbol) {
+  if (!loop) return [{ locals }];
+  const xs = scope.eval(loop.iterable, locals);
+  if (xs.kind === "list") {
+    let n = xs.items.length;
+    if (n > scope.env.maxCopy) {
+      scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
+      n = scope.env.maxCopy;
+    }
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const index = loop.index ? num(i, scope.loc(loop.index.range)) : void 0;
+      out.push({ locals: withLoopLocals(locals, loop.item.name, xs.items[i], loop.index?.name, index), index: i });
+    }
+    return out;
+  }
+  if (xs.kind === "object") {
+    scope.problem(`loop '${symbol}' iterates over an object; use items()`, loop.iterable.range);
+    return [];
+  }
+  const idx = U2(`the loop collection is unknown${xs.kind === "unknown" ? ` (${xs.reason})` : ""}`, scope.loc(loop.range), "copyIndex()");
+  const item = xs.kind === "unknown" ? armAccess(xs, idx, scope.loc(loop.item.range)) : U2("the loop collection is not an array", scope.loc(loop.item.range));
+  return [{ locals: withLoopLocals(locals, loop.item.name, item, loop.index?.name, idx) }];
+}
+function evalFor2(scope, e, locals) {
+  const loc3 = scope.loc(e.range);
+  const xs = scope.eval(e.iterable, locals);
+  if (xs.kind !== "list") return U2(xs.kind === "unknown" ? `the loop collection is unknown (${xs.reason})` : "the loop collection is not an array", loc3);
+  let n = xs.items.length;
+  if (n > scope.env.maxCopy) {
+    scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
+    n = scope.env.maxCopy;
+  }
+  const items = [];
+  for (let i = 0; i < n; i++) {
+    const index = e.index ? num(i, scope.loc(e.index.range)) : void 0;
+    const l = withLoopLocals(locals, e.item.name, xs.items[i], e.index?.name, index);
+    const body = e.body;
+    if (body.kind === "IfBody") {
+      const c = scope.eval(body.condition, l);
+      if (c.kind === "bool" && !c.value) continue;
+      if (c.kind !== "bool") return U2("a loop filter depends on an unknown value", loc3);
+      const b = body.body;
+      items.push(b.kind === "Object" ? scope.evalObject(b, l) : U2("invalid loop body", loc3));
+    } else items.push(scope.eval(body, l));
+  }
+  return list(items, loc3);
+}
+var init_loops = __esm({
+  "src/eval/bicep/loops.ts"() {
+    "use strict";
+    init_value();
+    init_evaluate2();
+    init_context();
+  }
+});
+
+// src/eval/bicep/modules.ts
+import path24 from "node:path";
+function moduleInstances(scope, sym) {
+  const d = sym.decl;
+  const out = [];
+  const its = expandLoop(scope, d.loop, void 0, d.name.name);
+  for (let i = 0; i < its.length; i++) {
+    const it = its[i];
+    let condition = scope.condition;
+    if (d.condition) {
+      const c = scope.eval(d.condition, it.locals);
+      if (c.kind === "bool" && !c.value) continue;
+      condition = andCond(condition, c);
+    }
+    const nameProp = d.body ? propOf(d.body, "name") : void 0;
+    let name;
+    if (nameProp) name = scope.eval(nameProp.value, it.locals);
+    else {
+      const loc3 = scope.loc(d.name.range);
+      const dep = callArmFunction("deployment", [], loc3);
+      const h = callArmFunction("uniqueString", [str(d.name.name, loc3), armAccess(dep, str("name", loc3), loc3)], loc3);
+      name = callArmFunction("format", [str(`${d.name.name.slice(0, 50)}-{0}`, loc3), h], loc3);
+    }
+    const inst = { sym, locals: it.locals, name };
+    if (it.index !== void 0) inst.index = it.index;
+    if (condition) inst.condition = condition;
+    out.push(inst);
+  }
+  return out;
+}
+function moduleScope(scope, inst) {
+  if (inst.child !== void 0) return inst.child;
+  inst.child = null;
+  const d = inst.sym.decl;
+  const target = scope.localModulePath(d);
+  if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
+  if (scope.stack.includes(target)) {
+    scope.problem(`Module cycle: ${path24.basename(target)} is already being evaluated`, d.path.range);
+    return null;
+  }
+  if (scope.stack.length >= scope.env.maxDepth) {
+    scope.problem(`Modules are nested more than ${scope.env.maxDepth} levels deep; '${d.name.name}' is not evaluated`, d.path.range);
+    return null;
+  }
+  const parsed = scope.env.sources.parse(target);
+  if (!parsed) return null;
+  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel2(inst.name)], inst.condition, [...scope.stack, target]);
+  inst.child = child;
+  return child;
+}
+function moduleParams(scope, inst) {
+  const d = inst.sym.decl;
+  const out = /* @__PURE__ */ new Map();
+  const p = d.body ? propOf(d.body, "params") : void 0;
+  if (!p) return out;
+  if (p.value.kind !== "Object") {
+    const v = scope.eval(p.value, inst.locals);
+    if (v.kind === "object") v.entries.forEach((e, k) => out.set(k, e));
+    return out;
+  }
+  const members2 = p.value.members;
+  for (let i = 0; i < members2.length; i++) {
+    const m = members2[i];
+    if (m.kind === "Spread") {
+      const v2 = scope.eval(m.expression, inst.locals);
+      if (v2.kind === "object") v2.entries.forEach((e, k) => out.set(k, e));
+      continue;
+    }
+    if (m.kind !== "ObjectProperty" || m.keyName === null) continue;
+    let v = m.value.kind === "InstanceCall" && m.value.name.name === "getSecret" ? U2("a Key Vault secret reference", scope.loc(m.value.range)) : scope.eval(m.value, inst.locals);
+    const ref = scope.resourceRef(m.value, inst.locals);
+    if (ref && m.value.kind !== "PropertyAccess") v = scope.resourceId(ref, scope.loc(m.value.range));
+    out.set(m.keyName, passedThrough(v, scope.loc(m.range, `module "${d.name.name}" param "${m.keyName}"`)));
+  }
+  return out;
+}
+function envPathKind(scope, target) {
+  const kinds = scope.env.pathKinds;
+  let kind = kinds.get(target);
+  if (kind === void 0) {
+    kind = pathKind(scope.env.sources.host, target);
+    kinds.set(target, kind);
+  }
+  return kind;
+}
+function localModulePath(scope, d) {
+  const p = d.pathString;
+  if (p === null) {
+    scope.problem("The module path cannot be evaluated", d.path.range);
+    return void 0;
+  }
+  if (REGISTRY_PATH.test(p)) return void 0;
+  const target = path24.resolve(path24.dirname(scope.file.file), p);
+  const kind = envPathKind(scope, target);
+  if (kind === "outside") {
+    scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
+    return void 0;
+  }
+  if (kind !== "file" && kind !== "link") {
+    scope.problem(`Module file '${p}' does not exist`, d.path.range);
+    return void 0;
+  }
+  return target;
+}
+function moduleOutput(scope, inst, name, loc3) {
+  const child = scope.moduleScope(inst);
+  const v = child?.output(name);
+  if (v) return v;
+  const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc3), inst.name]);
+  return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
+}
+function moduleRef(scope, e, locals) {
+  let sym;
+  let idx;
+  if (e.kind === "Variable" && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
+  else if (e.kind === "IndexAccess" && e.object.kind === "Variable" && !e.safe && !e.fromEnd) {
+    sym = scope.modules.get(e.object.name);
+    idx = e.index;
+  }
+  if (!sym) return void 0;
+  const all = sym.instances();
+  if (idx) {
+    const i = scope.eval(idx, locals);
+    return i.kind === "number" ? all.find((x) => x.index === i.value) ?? null : null;
+  }
+  return all.length === 1 ? all[0] : null;
+}
+function importedVariable(scope, d, original, loc3) {
+  const target = importTarget(scope, d, original);
+  if (typeof target === "string") return U2(target, loc3);
+  return target.variable(original) ?? U2(`'${original}' is not a variable of '${d.fromString}'`, loc3);
+}
+function importedScope(scope, d) {
+  const target = importTarget(scope, d, "");
+  return typeof target === "string" ? void 0 : target;
+}
+function importTarget(scope, d, name) {
+  const p = d.fromString;
+  if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
+  const target = path24.resolve(path24.dirname(scope.file.file), p);
+  const kind = envPathKind(scope, target);
+  if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
+    return `'${name}' is imported from '${p}', which is not evaluated`;
+  }
+  const parsed = scope.env.sources.parse(target);
+  if (!parsed) return `'${name}' is imported from '${p}', which cannot be parsed`;
+  return scope.child(parsed, /* @__PURE__ */ new Map(), scope.deployment, void 0, [...scope.stack, target]);
+}
+function nameLabel2(v) {
+  if (v.kind === "string") return v.value;
+  if (v.kind === "unknown" && v.token !== void 0) return v.tpl ? v.token : `{${v.token}}`;
+  return "?";
+}
+var init_modules = __esm({
+  "src/eval/bicep/modules.ts"() {
+    "use strict";
+    init_value();
+    init_evaluate2();
+    init_context();
+    init_files();
+    init_loops();
+  }
+});
+
+// src/eval/bicep/emit.ts
 import path25 from "node:path";
+function emit(scope) {
+  scope.collectInputs();
+  const statements = scope.file.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    if (s.kind === "ResourceDecl") emitResource(scope, scope.resources.get(s.name.name));
+  }
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    if (s.kind === "ModuleDecl") emitModule(scope, scope.modules.get(s.name.name));
+  }
+}
+function emitResource(scope, sym) {
+  const d = sym.decl;
+  const instances = sym.instances();
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i];
+    let body;
+    try {
+      body = scope.resourceBody(inst);
+    } catch (e) {
+      scope.problem(`Internal error while evaluating this resource: ${e.message}`, d.keywordRange);
+      continue;
+    }
+    const res = {
+      type: inst.type,
+      name: inst.fullName,
+      symbolicName: sym.symbolicName,
+      idKey: armResourceKey(inst.type, inst.fullName),
+      body,
+      typeLocation: scope.loc(span2(d.keywordRange, d.resourceType.range)),
+      objectLocation: scope.loc((d.body ?? d).range),
+      existing: d.existing,
+      deployment: scope.deployment,
+      file: scope.file.file
+    };
+    if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
+    const nameProp = d.body ? propOf(d.body, "name") : void 0;
+    if (nameProp) res.nameLocation = scope.loc(nameProp.range);
+    if (d.body) res.site = siteOf(scope, d.body);
+    if (inst.condition) res.condition = inst.condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    scope.env.resources.push(res);
+    if (d.body && !d.existing && inst.type.toLowerCase() === "microsoft.resources/deployments") linkedTemplate2(scope, res, d.body);
+  }
+  if (sym.children.size) sym.children.forEach((c) => emitResource(scope, c));
+}
+function linkedTemplate2(scope, res, body) {
+  const props = member2(res.body, "properties");
+  const link = member2(props, "templateLink");
+  if (link?.kind !== "object" || member2(link, "relativePath")) return;
+  const key = member2(link, "uri") ? "uri" : member2(link, "id") ? "id" : void 0;
+  const at2 = key ? valueSiteOf(scope, body, `properties.templateLink.${key}`) : void 0;
+  if (!key || !at2) return;
+  const source = member2(link, key);
+  const args = /* @__PURE__ */ new Map();
+  const argSites = /* @__PURE__ */ new Map();
+  const params = member2(props, "parameters");
+  if (params?.kind === "object") {
+    for (const [k, v] of params.entries) {
+      args.set(k, member2(v, "value") ?? unknown(`parameter '${k}' has no value`, at2));
+      const site = siteOf(scope, body)(`properties.parameters.${k}`);
+      if (site) argSites.set(k, site);
+    }
+  }
+  scope.env.opaque.push({
+    format: "bicep",
+    name: res.symbolicName ?? nameLabel2(res.name),
+    address: [...scope.deployment, res.symbolicName ?? nameLabel2(res.name)].join("/"),
+    source: clippedSource(source?.kind === "string" ? source.value : scope.file.text.slice(at2.range.start.offset, at2.range.end.offset)),
+    sourceAt: at2,
+    reason: linkedTemplateReason(key),
+    args,
+    argSites,
+    linkedPaths: key === "uri" ? bicepLinkedPaths(scope, scope.file.text.slice(at2.range.start.offset, at2.range.end.offset)) : []
+  });
+}
+function bicepLinkedPaths(scope, text2) {
+  const texts = [text2];
+  for (const st of scope.file.statements) {
+    if (st.kind === "VarDecl" && new RegExp(`\\b${st.name.name}\\b`).test(text2)) texts.push(scope.file.text.slice(st.value.range.start.offset, st.value.range.end.offset));
+  }
+  const out = [];
+  for (const t of texts) for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1].replace(/^\.?\//, ""));
+  return out;
+}
+function valueSiteOf(scope, body, p) {
+  let cur = body;
+  for (const seg of p.split(".")) {
+    if (cur.kind !== "Object") return void 0;
+    const lower = seg.toLowerCase();
+    const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
+    if (!prop) return void 0;
+    cur = prop.value;
+  }
+  return scope.loc(cur.range);
+}
+function siteOf(scope, body) {
+  return (p) => {
+    let cur = body;
+    let range2;
+    for (const seg of p.split(".")) {
+      if (/^\d+$/.test(seg)) {
+        if (cur.kind !== "Array") return void 0;
+        const items = cur.items.slice(0, Number(seg) + 1);
+        const item = items[Number(seg)];
+        if (!item || items.some((x) => x.kind === "Spread")) return void 0;
+        cur = item;
+        range2 = item.range;
+        continue;
+      }
+      if (cur.kind !== "Object") return void 0;
+      const lower = seg.toLowerCase();
+      const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
+      if (!prop) return void 0;
+      cur = prop.value;
+      range2 = prop.range;
+    }
+    return range2 ? scope.loc(range2) : void 0;
+  };
+}
+function emitModule(scope, sym) {
+  const d = sym.decl;
+  const instances = sym.instances();
+  if (instances.length === 0 && d.pathString !== null && REGISTRY_PATH.test(d.pathString) && !twinDeployment(scope, d)) {
+    scope.env.opaque.push({ format: "bicep", name: d.name.name, address: [...scope.deployment, d.name.name].join("/"), source: d.pathString, sourceAt: scope.loc(d.path.range), reason: "no compiled twin (`bicep build`) beside the file holds its body", args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
+  }
+  for (let i = 0; i < instances.length; i++) {
+    const inst = instances[i];
+    if (inst.emitted) continue;
+    inst.emitted = true;
+    const m = /* @__PURE__ */ new Map();
+    m.set("type", str("Microsoft.Resources/deployments", scope.loc(d.path.range)));
+    m.set("name", inst.name);
+    const res = {
+      type: "Microsoft.Resources/deployments",
+      name: inst.name,
+      symbolicName: d.name.name,
+      idKey: armResourceKey("Microsoft.Resources/deployments", inst.name),
+      body: obj(m, scope.loc((d.body ?? d).range)),
+      typeLocation: scope.loc(span2(d.keywordRange, d.path.range)),
+      objectLocation: scope.loc((d.body ?? d).range),
+      existing: false,
+      deployment: scope.deployment,
+      file: scope.file.file
+    };
+    if (inst.condition) res.condition = inst.condition;
+    if (inst.index !== void 0) res.copyIndex = inst.index;
+    scope.env.resources.push(res);
+    const child = scope.moduleScope(inst);
+    if (child) {
+      child.emit();
+      continue;
+    }
+    if (d.pathString !== null && REGISTRY_PATH.test(d.pathString)) {
+      emitRegistryModule(scope, inst, d.pathString);
+      continue;
+    }
+    const target = scope.localModulePath(d);
+    if (target && /\.jsonc?$/i.test(target)) emitJsonModule(scope, inst, target);
+  }
+}
+function emitRegistryModule(scope, inst, source) {
+  const d = inst.sym.decl;
+  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
+  const template = twinDeployment(scope, d);
+  if (twin && template) {
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    pushModuleResources(scope, inst, r);
+    return;
+  }
+  const cached = scope.env.sources.registryModule?.(scope.file.file, source);
+  if (cached && "parsed" in cached) {
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path25.dirname(cached.parsed.file), name: d.name.name, source }] });
+    return;
+  }
+  const argSites = /* @__PURE__ */ new Map();
+  const params = d.body ? propOf(d.body, "params") : void 0;
+  if (params?.value.kind === "Object") {
+    for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
+  }
+  const noTwin = twin ? `its compiled twin ${path25.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
+  scope.env.opaque.push({
+    format: "bicep",
+    name: d.name.name,
+    address: [...scope.deployment, d.name.name].join("/") + (inst.index !== void 0 ? `[${inst.index}]` : ""),
+    source,
+    sourceAt: scope.loc(d.path.range),
+    reason,
+    args: moduleParams(scope, inst),
+    argSites
+  });
+}
+function twinDeployment(scope, d) {
+  const twin = scope.env.sources.compiledTwin?.(scope.file.file);
+  if (!twin) return void 0;
+  let byModule = TWIN_DEPLOYMENTS.get(twin);
+  if (!byModule) {
+    byModule = /* @__PURE__ */ new Map();
+    TWIN_DEPLOYMENTS.set(twin, byModule);
+  }
+  if (byModule.has(d)) return byModule.get(d);
+  const template = deploymentTemplate(twin, d);
+  byModule.set(d, template);
+  return template;
+}
+function deploymentTemplate(twin, d) {
+  const resources = getProp(twin.root, "resources");
+  if (resources?.type === "object") return nestedTemplate(getProp(resources, d.name.name));
+  if (resources?.type !== "array") return void 0;
+  const shape = d.body ? bicepNameShape(propOf(d.body, "name")?.value) : void 0;
+  if (!shape) return void 0;
+  const matches2 = (resources.children ?? []).filter((r) => nestedTemplate(r) && sameShape(armNameShape(getProp(r, "name")?.value), shape));
+  return matches2.length === 1 ? nestedTemplate(matches2[0]) : void 0;
+}
+function nestedTemplate(deployment) {
+  const type = getProp(deployment, "type")?.value;
+  if (typeof type !== "string" || type.toLowerCase() !== "microsoft.resources/deployments") return void 0;
+  const template = getProp(getProp(deployment, "properties"), "template");
+  return template?.type === "object" ? template : void 0;
+}
+function bicepNameShape(e) {
+  if (e?.kind !== "String") return void 0;
+  return e.segments.join("") === "" ? void 0 : e.segments;
+}
+function armNameShape(v) {
+  if (typeof v !== "string") return void 0;
+  if (!v.startsWith("[") || v.startsWith("[[")) return [v];
+  const m = /^\[format\('((?:[^']|'')*)'\s*,/.exec(v);
+  if (!m) return void 0;
+  return m[1].replace(/''/g, "'").split(/\{\d+\}/).map((s) => s.replace(/\{\{/g, "{").replace(/\}\}/g, "}"));
+}
+function sameShape(a, b) {
+  return a !== void 0 && a.length === b.length && a.every((s, i) => s === b[i]);
+}
+function pushModuleResources(scope, inst, r, vendored) {
+  const dep = [...scope.deployment, nameLabel2(inst.name)];
+  for (const res of r.resources) {
+    const out = { ...res, deployment: [...dep, ...res.deployment] };
+    const c = andCond(inst.condition, res.condition);
+    if (c) out.condition = c;
+    if (vendored) out.vendored = vendored;
+    scope.env.resources.push(out);
+  }
+  for (const p of r.problems) problem2(scope.env, p.message, vendored ? vendored.call : p.location);
+  if (!vendored) for (const m of r.opaqueModules) scope.env.opaque.push({ ...m, address: [...dep.map((d) => `deployment(${d})`), m.address].join("/") });
+}
+function emitJsonModule(scope, inst, target) {
+  const text2 = scope.env.sources.host.readText(target);
+  if (text2 === void 0) return;
+  const parsed = parseJsonc(text2, target);
+  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+  pushModuleResources(scope, inst, r);
+}
+var TWIN_DEPLOYMENTS;
+var init_emit = __esm({
+  "src/eval/bicep/emit.ts"() {
+    "use strict";
+    init_value();
+    init_json();
+    init_files();
+    init_resourceid();
+    init_template();
+    init_context();
+    init_modules();
+    TWIN_DEPLOYMENTS = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/eval/bicep/load.ts
+import path26 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -34350,7 +36069,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path25.resolve(path25.dirname(scope.file.file), p.value);
+  const target = path26.resolve(path26.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -34373,7 +36092,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (l === "loadtextcontent") return str(text2, loc3);
   let data;
   try {
-    data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml.parse)(text2);
+    data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml2.parse)(text2);
   } catch {
     return fail(`'${p.value}' is not valid ${l === "loadjsoncontent" ? "JSON" : "YAML"}`);
   }
@@ -34409,11 +36128,11 @@ function jsonPath(data, p) {
   }
   return cur;
 }
-var import_yaml, LOAD_LIMITS;
+var import_yaml2, LOAD_LIMITS;
 var init_load = __esm({
   "src/eval/bicep/load.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_value();
     init_context();
     init_files();
@@ -35338,7 +37057,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path26 from "node:path";
+import path27 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -35348,7 +37067,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path26.relative(path26.dirname(input2.template), input2.paramFile).split(path26.sep).join("/"),
+    variant: path27.relative(path27.dirname(input2.template), input2.paramFile).split(path27.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -35365,7 +37084,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -35384,7 +37103,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path27.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path28.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -35392,7 +37111,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path27.resolve(path27.dirname(f), s.pathString);
+      const target = path28.resolve(path28.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -35410,10 +37129,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path27.resolve(path27.dirname(pf), p);
+    const target = path28.resolve(path28.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path27.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path28.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -35422,14 +37141,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path27.resolve(source), [...variants.get(path27.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path28.resolve(source), [...variants.get(path28.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path27.resolve(unit);
+    const target = path28.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -35453,7 +37172,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
       evaluations.push({
         evaluation: {
-          variant: pf ? path27.relative(path27.dirname(unit), pf).split(path27.sep).join("/") : "default",
+          variant: pf ? path28.relative(path28.dirname(unit), pf).split(path28.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env: variantEnv(input2, unit, pf, result),
           unit,
@@ -35468,7 +37187,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path27.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path28.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, []);
@@ -35486,7 +37205,7 @@ function evaluateBicep(input2) {
   return { evaluations, problems };
 }
 function variantEnv(input2, unit, pf, result) {
-  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path27.relative(path27.dirname(unit), pf).split(path27.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path28.relative(path28.dirname(unit), pf).split(path28.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
 }
 function paramFileValues(pf, input2, sources, addProblems, chain) {
   const parsed = input2.parseParams(pf);
@@ -35496,12 +37215,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path27.resolve(path27.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path28.resolve(path28.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path27.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path27.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path27.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path28.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path28.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path28.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -35602,7 +37321,7 @@ function jsonObjectRanges(root, lineMap) {
   if (root) walk4(root);
   return out;
 }
-var init_blocks2 = __esm({
+var init_blocks3 = __esm({
   "src/parse/json/blocks.ts"() {
     "use strict";
   }
@@ -35682,7 +37401,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path28 from "node:path";
+import path29 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -35716,19 +37435,19 @@ function substitutedLater(v) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path28.resolve(template));
-  return source === void 0 ? void 0 : path28.resolve(source);
+  const source = state.twins.get(path29.resolve(template));
+  return source === void 0 ? void 0 : path29.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path28.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path29.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path28.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path29.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -35802,13 +37521,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path28.join(dir, "bicepconfig.json");
+  const config = path29.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path28.dirname(dir);
+    const up = path29.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -35816,10 +37535,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path28.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path29.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path28.join(cacheRoot, ...where.path.split("/"));
+  const file = path29.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -35830,8 +37549,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path28.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path28.resolve(f.path), path28.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path29.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path29.resolve(f.path), path29.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -35839,9 +37558,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path28.resolve(f.path);
+    const from = path29.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named = path28.resolve(path28.dirname(from), reference);
+      const named = path29.resolve(path29.dirname(from), reference);
       const target = scanned.has(named) ? named : twinSourceOf(state, named) ?? named;
       if (!scanned.has(target)) continue;
       const a = find(from);
@@ -35870,7 +37589,7 @@ var init_bicep2 = __esm({
     init_template();
     init_json();
     init_from_arm();
-    init_blocks2();
+    init_blocks3();
     init_shared();
     init_names();
     init_remote_modules();
@@ -35976,7 +37695,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path29 from "node:path";
+import path30 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -35995,7 +37714,7 @@ var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
     init_json();
-    init_blocks2();
+    init_blocks3();
     init_project2();
     init_detect();
     init_from_arm();
@@ -36051,7 +37770,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepParamUsers(ctx);
-        const named = files.filter((f) => f.kind === "arm" && users.has(path29.resolve(f.path))).map((f) => [f.path, users.get(path29.resolve(f.path))]);
+        const named = files.filter((f) => f.kind === "arm" && users.has(path30.resolve(f.path))).map((f) => [f.path, users.get(path30.resolve(f.path))]);
         return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
       },
       run(files, ctx) {
@@ -36065,10 +37784,10 @@ var init_arm2 = __esm({
           pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path29.resolve(f.path))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path30.resolve(f.path))).map((f) => f.path)),
           parse: (f) => json.get(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path29.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path30.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -36112,1622 +37831,6 @@ var init_arm2 = __esm({
         };
       }
     };
-  }
-});
-
-// src/parse/yaml/guards.ts
-var yaml, isAlias, isCollection, isMap, isNode2, isPair, isScalar, isSeq;
-var init_guards = __esm({
-  "src/parse/yaml/guards.ts"() {
-    "use strict";
-    yaml = __toESM(require_dist(), 1);
-    ({ isAlias, isCollection, isMap, isNode: isNode2, isPair, isScalar, isSeq } = yaml);
-  }
-});
-
-// src/parse/yaml/nesting.ts
-function yamlNestingOverflow(tokens, max) {
-  const stack = [...tokens];
-  const depths = tokens.map(() => 0);
-  while (stack.length) {
-    const t = stack.pop();
-    const depth = depths.pop();
-    if (!t) continue;
-    switch (t.type) {
-      case "document":
-        stack.push(t.value);
-        depths.push(depth);
-        break;
-      case "block-map":
-      case "block-seq":
-      case "flow-collection": {
-        if (depth + 1 > max) return t.offset;
-        for (const item of t.items) {
-          if ("key" in item) {
-            stack.push(item.key ?? void 0);
-            depths.push(depth + 1);
-          }
-          stack.push(item.value);
-          depths.push(depth + 1);
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return void 0;
-}
-var init_nesting2 = __esm({
-  "src/parse/yaml/nesting.ts"() {
-    "use strict";
-  }
-});
-
-// src/parse/yaml/blocks.ts
-function isSpace2(code) {
-  if (code < 128) return code === 32 || code >= 9 && code <= 13;
-  return /\s/.test(String.fromCharCode(code));
-}
-function trimmedBlockRange(lineMap, start, end) {
-  const text2 = lineMap.text;
-  let e = end;
-  while (e > start && isSpace2(text2.charCodeAt(e - 1))) e--;
-  return lineMap.range(start, e);
-}
-function yamlTreeBlockRanges(docs, lineMap) {
-  const out = [];
-  const stack = docs.map((d) => d.contents);
-  let guard = 0;
-  while (stack.length > 0 && guard++ < 1e6) {
-    const node = stack.pop();
-    if (isMap(node)) {
-      for (const p of node.items) {
-        if (!isPair(p)) continue;
-        const key = p.key;
-        const value = p.value;
-        if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(trimmedBlockRange(lineMap, key.range[0], value.range[1]));
-        stack.push(p.value);
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) {
-        const r = item?.range;
-        if ((isMap(item) || isSeq(item)) && r) out.push(trimmedBlockRange(lineMap, r[0], r[1]));
-        if (!isScalar(item)) stack.push(item);
-      }
-    }
-  }
-  return out.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
-}
-var init_blocks3 = __esm({
-  "src/parse/yaml/blocks.ts"() {
-    "use strict";
-    init_guards();
-  }
-});
-
-// src/parse/yaml/scalar.ts
-function countingTable(length) {
-  const t = new Int32Array(length);
-  for (let i = 0; i < length; i++) t[i] = i;
-  return t;
-}
-function countingUpTo(n) {
-  if (counting.length > n) return counting;
-  if (n >= KEPT_COUNTING) return countingTable(n + 1);
-  counting = countingTable(Math.min(KEPT_COUNTING, Math.max(n + 1, counting.length * 2, 4096)));
-  return counting;
-}
-function identityMapping(text2, at2 = 0) {
-  const n = text2.length;
-  const c = countingUpTo(at2 + n + 1);
-  return { value: text2, starts: c.subarray(at2, at2 + n), ends: c.subarray(at2 + 1, at2 + n + 1), exact: true };
-}
-function fallbackMapping(value, start, end) {
-  const n = value.length;
-  return { value, starts: new Int32Array(n).fill(start), ends: new Int32Array(n).fill(end), exact: false };
-}
-function splitSrcLines(source, at2) {
-  const out = [];
-  let start = 0;
-  for (; ; ) {
-    const nl = source.indexOf("\n", start);
-    if (nl < 0) {
-      out.push({ at: at2 + start, text: source.slice(start), brk: at2 + source.length, brkLen: 0 });
-      return out;
-    }
-    const cr = nl > start && source[nl - 1] === "\r";
-    const end = cr ? nl - 1 : nl;
-    out.push({ at: at2 + start, text: source.slice(start, end), brk: at2 + end, brkLen: cr ? 2 : 1 });
-    start = nl + 1;
-  }
-}
-function unfold(b, source, at2, single) {
-  const put = (text2, off) => {
-    if (!single) {
-      b.copy(text2, off);
-      return;
-    }
-    let run3 = 0;
-    for (let i = 0; i < text2.length; i++) {
-      if (text2[i] === "'" && text2[i + 1] === "'") {
-        if (i > run3) b.copy(text2.slice(run3, i), off + run3);
-        b.push("'", off + i, off + i + 2);
-        i++;
-        run3 = i + 1;
-      }
-    }
-    if (text2.length > run3) b.copy(run3 === 0 ? text2 : text2.slice(run3), off + run3);
-  };
-  const lines = splitSrcLines(source, at2);
-  if (lines.length === 1) {
-    put(source, at2);
-    return;
-  }
-  const first = lines[0];
-  put(trimBlanksEnd(first.text), first.at);
-  let sep = " ";
-  let sepAt = first.brk;
-  let sepLen = first.brkLen;
-  for (let i = 1; i < lines.length; i++) {
-    const ln = lines[i];
-    const last = i === lines.length - 1;
-    let lead = 0;
-    while (lead < ln.text.length && (ln.text.charCodeAt(lead) === 32 || ln.text.charCodeAt(lead) === 9)) lead++;
-    const body = last ? ln.text.slice(lead) : trimBlanksEnd(ln.text.slice(lead));
-    if (!last && body === "") {
-      if (sep === "\n") b.push("\n", ln.at, ln.brk + ln.brkLen);
-      else {
-        sep = "\n";
-      }
-    } else {
-      if (sep === " ") b.push(" ", sepAt, sepAt + sepLen);
-      else b.push("\n", sepAt, sepAt + sepLen);
-      put(body, ln.at + lead);
-      sep = " ";
-    }
-    if (!last) {
-      if (body !== "") {
-        sepAt = ln.brk;
-        sepLen = ln.brkLen;
-      }
-    }
-  }
-}
-function mapPlainSource(source, at2) {
-  const b = new Builder(source.length);
-  unfold(b, source, at2, false);
-  return b.done();
-}
-function doubleQuoted(b, source, at2) {
-  for (let i = 1; i < source.length - 1; ++i) {
-    const ch = source[i];
-    if (ch === "\r" && source[i + 1] === "\n") continue;
-    if (ch === "\n") {
-      const brkAt = at2 + (source[i - 1] === "\r" ? i - 1 : i);
-      let fold = 0;
-      let j = i;
-      let c = source[j + 1];
-      while (c === " " || c === "	" || c === "\n" || c === "\r") {
-        if (c === "\r" && source[j + 2] !== "\n") break;
-        if (c === "\n") {
-          fold++;
-          b.push("\n", at2 + j + 1, at2 + j + 2);
-        }
-        j++;
-        c = source[j + 1];
-      }
-      if (!fold) b.push(" ", brkAt, at2 + i + 1);
-      i = j;
-    } else if (ch === "\\") {
-      const escAt = i;
-      let next = source[++i];
-      const cc = next === void 0 ? void 0 : ESCAPES[next];
-      if (cc) b.push(cc, at2 + escAt, at2 + i + 1);
-      else if (next === "\n") {
-        next = source[i + 1];
-        while (next === " " || next === "	") next = source[++i + 1];
-      } else if (next === "\r" && source[i + 1] === "\n") {
-        next = source[++i + 1];
-        while (next === " " || next === "	") next = source[++i + 1];
-      } else if (next === "x" || next === "u" || next === "U") {
-        const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-        const hex = source.substr(i + 1, length);
-        const code = hex.length === length && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
-        let s;
-        try {
-          s = String.fromCodePoint(code);
-        } catch {
-          s = source.substr(escAt, length + 2);
-        }
-        b.push(s, at2 + escAt, at2 + i + 1 + length);
-        i += length;
-      } else {
-        b.push(source.substr(escAt, 2), at2 + escAt, at2 + escAt + 2);
-      }
-    } else if (ch === " " || ch === "	") {
-      const wsStart = i;
-      let next = source[i + 1];
-      while (next === " " || next === "	") next = source[++i + 1];
-      if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n")) b.copy(source.slice(wsStart, i + 1), at2 + wsStart);
-    } else {
-      const last = source.length - 1;
-      let k = i + 1;
-      while (k < last) {
-        const d = source[k];
-        if (d === "\r" || d === "\n" || d === "\\" || d === " " || d === "	") break;
-        k++;
-      }
-      b.copy(source.slice(i, k), at2 + i);
-      i = k - 1;
-    }
-  }
-}
-function blockScalar(b, tok, atRoot) {
-  const headerTok = tok.props[0];
-  if (!headerTok || headerTok.type !== "block-scalar-header") return false;
-  const hsrc = headerTok.source;
-  const mode = hsrc[0];
-  let indentInd = 0;
-  let chomp = "";
-  for (let i = 1; i < hsrc.length; i++) {
-    const ch = hsrc[i];
-    if (!chomp && (ch === "-" || ch === "+")) chomp = ch;
-    else {
-      const n = Number(ch);
-      if (!indentInd && n) indentInd = n;
-    }
-  }
-  let headerLen = hsrc.length;
-  for (let i = 1; i < tok.props.length; i++) {
-    const p = tok.props[i];
-    if (typeof p.source === "string") headerLen += p.source.length;
-  }
-  const source = tok.source ?? "";
-  const base = tok.offset + headerLen;
-  const lines = [];
-  {
-    let pos = 0;
-    for (; ; ) {
-      const nl = source.indexOf("\n", pos);
-      const end = nl < 0 ? source.length : nl;
-      let bodyAt = pos;
-      while (bodyAt < end && source.charCodeAt(bodyAt) === 32) bodyAt++;
-      lines.push({ indent: source.slice(pos, bodyAt), content: source.slice(bodyAt, end), at: base + pos });
-      if (nl < 0) break;
-      pos = nl + 1;
-    }
-  }
-  let chompStart = lines.length;
-  for (let i = lines.length - 1; i >= 0; --i) {
-    const c = lines[i].content;
-    if (c === "" || c === "\r") chompStart = i;
-    else break;
-  }
-  if (chompStart === 0) {
-    if (chomp === "+" && lines.length > 0) {
-      const n = Math.max(1, lines.length - 1);
-      for (let i = 0; i < n; i++) {
-        const ln = lines[Math.min(i, lines.length - 1)];
-        b.push("\n", ln.at + ln.indent.length + ln.content.length);
-      }
-    }
-    return true;
-  }
-  let trimIndent = tok.indent + indentInd;
-  let contentStart = 0;
-  for (let i = 0; i < chompStart; ++i) {
-    const { indent, content } = lines[i];
-    if (content === "" || content === "\r") {
-      if (indentInd === 0 && indent.length > trimIndent) trimIndent = indent.length;
-    } else {
-      if (indentInd === 0) trimIndent = indent.length;
-      contentStart = i;
-      break;
-    }
-  }
-  if (trimIndent === 0 && !atRoot) {
-  }
-  for (let i = lines.length - 1; i >= chompStart; --i) {
-    if (lines[i].indent.length > trimIndent) chompStart = i + 1;
-  }
-  const brkOf = (i) => {
-    const ln = lines[i];
-    const endAt = ln.at + ln.indent.length + ln.content.length;
-    if (ln.content.endsWith("\r")) return [endAt - 1, endAt + 1];
-    return [endAt, endAt + 1];
-  };
-  for (let i = 0; i < contentStart; ++i) {
-    const ln = lines[i];
-    b.copy(ln.indent.slice(trimIndent), ln.at + trimIndent);
-    const [s, e] = brkOf(i);
-    b.push("\n", s, e);
-  }
-  let sep = "";
-  let sepAt = [0, 0];
-  let prevMoreIndented = false;
-  const pushSep = () => {
-    for (let k = 0; k < sep.length; k++) b.push(sep[k], sepAt[0], sepAt[1]);
-  };
-  for (let i = contentStart; i < chompStart; ++i) {
-    const ln = lines[i];
-    let indent = ln.indent;
-    let content = ln.content;
-    if (content.endsWith("\r")) content = content.slice(0, -1);
-    let indentAt = ln.at;
-    if (content && indent.length < trimIndent) {
-      indentAt += indent.length;
-      indent = "";
-    }
-    const contentAt = ln.at + ln.indent.length;
-    const keptIndent = indent.slice(trimIndent);
-    const keptIndentAt = indentAt + Math.min(trimIndent, indent.length);
-    if (mode !== ">") {
-      pushSep();
-      b.copy(keptIndent, keptIndentAt);
-      b.copy(content, contentAt);
-      sep = "\n";
-      sepAt = brkOf(i);
-    } else if (indent.length > trimIndent || content[0] === "	") {
-      if (sep === " ") sep = "\n";
-      else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
-      pushSep();
-      b.copy(keptIndent, keptIndentAt);
-      b.copy(content, contentAt);
-      sep = "\n";
-      sepAt = brkOf(i);
-      prevMoreIndented = true;
-    } else if (content === "") {
-      if (sep === "\n") b.push("\n", ...brkOf(i));
-      else {
-        sep = "\n";
-      }
-    } else {
-      pushSep();
-      b.copy(content, contentAt);
-      sep = " ";
-      sepAt = brkOf(i);
-      prevMoreIndented = false;
-    }
-  }
-  const lastContent = chompStart - 1;
-  switch (chomp) {
-    case "-":
-      break;
-    case "+": {
-      for (let i = chompStart; i < lines.length; ++i) {
-        const [s, e] = brkOf(i - 1);
-        b.push("\n", s, e);
-        const ln = lines[i];
-        b.copy(ln.indent.slice(trimIndent), ln.at + trimIndent);
-      }
-      if (!b.value.endsWith("\n")) {
-        const [s, e] = brkOf(lines.length - 1);
-        b.push("\n", s, e);
-      }
-      break;
-    }
-    default: {
-      const [s, e] = brkOf(lastContent);
-      b.push("\n", s, e);
-    }
-  }
-  return true;
-}
-function mapScalar(node, atRoot = false) {
-  const want = typeof node.value === "string" ? node.value : String(node.value ?? node.source ?? "");
-  const start = node.range?.[0] ?? 0;
-  const end = node.range?.[1] ?? start;
-  const tok = node.srcToken;
-  const b = new Builder(tok && "source" in tok && typeof tok.source === "string" ? tok.source.length : want.length);
-  let ok = false;
-  if (tok) {
-    switch (tok.type) {
-      case "scalar":
-        unfold(b, tok.source, tok.offset, false);
-        ok = true;
-        break;
-      case "single-quoted-scalar":
-        unfold(b, tok.source.slice(1, tok.source.endsWith("'") && tok.source.length > 1 ? -1 : void 0), tok.offset + 1, true);
-        ok = true;
-        break;
-      case "double-quoted-scalar":
-        doubleQuoted(b, tok.source, tok.offset);
-        ok = true;
-        break;
-      case "block-scalar":
-        ok = blockScalar(b, tok, atRoot);
-        break;
-      default:
-        break;
-    }
-  }
-  if (ok && (typeof node.value !== "string" || b.value === want)) return b.done();
-  return fallbackMapping(want, start, Math.max(start, end));
-}
-function trimBlanksEnd(s) {
-  let e = s.length;
-  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
-  return e === s.length ? s : s.slice(0, e);
-}
-var Builder, counting, KEPT_COUNTING, ESCAPES;
-var init_scalar = __esm({
-  "src/parse/yaml/scalar.ts"() {
-    "use strict";
-    Builder = class {
-      value = "";
-      // The offsets go straight into typed arrays grown by doubling: not a number[] per array
-      // pushed per character and copied into an Int32Array at the end.
-      s;
-      e;
-      len = 0;
-      /** `capacity`: the expected value length (the source length is an upper bound for most scalars). */
-      constructor(capacity) {
-        this.s = new Int32Array(Math.max(8, capacity));
-        this.e = new Int32Array(Math.max(8, capacity));
-      }
-      room(more) {
-        const need = this.len + more;
-        if (need <= this.s.length) return;
-        const size = Math.max(need, this.s.length * 2);
-        const s = new Int32Array(size);
-        s.set(this.s.subarray(0, this.len));
-        this.s = s;
-        const e = new Int32Array(size);
-        e.set(this.e.subarray(0, this.len));
-        this.e = e;
-      }
-      // The value grows by whole pieces, never one character at a time (a rope of single
-      // characters per scalar was most of the YAML reader's garbage).
-      push(ch, start, end = start + 1) {
-        this.value += ch;
-        this.room(ch.length);
-        for (let i = 0; i < ch.length; i++) {
-          this.s[this.len] = start;
-          this.e[this.len++] = end;
-        }
-      }
-      /** Appends source text `text` that starts at file offset `at`, one char per offset. */
-      copy(text2, at2) {
-        this.value += text2;
-        this.room(text2.length);
-        for (let i = 0; i < text2.length; i++) {
-          this.s[this.len] = at2 + i;
-          this.e[this.len++] = at2 + i + 1;
-        }
-      }
-      done(exact = true) {
-        return { value: this.value, starts: this.s.subarray(0, this.len), ends: this.e.subarray(0, this.len), exact };
-      }
-    };
-    counting = new Int32Array(0);
-    KEPT_COUNTING = 1 << 22;
-    ESCAPES = {
-      "0": "\0",
-      a: "\x07",
-      b: "\b",
-      e: "\x1B",
-      f: "\f",
-      n: "\n",
-      r: "\r",
-      t: "	",
-      v: "\v",
-      N: "\x85",
-      _: "\xA0",
-      L: "\u2028",
-      P: "\u2029",
-      " ": " ",
-      '"': '"',
-      "/": "/",
-      "\\": "\\",
-      "	": "	"
-    };
-  }
-});
-
-// src/parse/yaml/plain-scalar.ts
-function plainScalarValue(s) {
-  const c = s.charCodeAt(0);
-  if (!(s.length === 0 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46)) return s;
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === "t" || s[0] === "T";
-  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
-  return s;
-}
-function asText(v) {
-  if (v === null || v === void 0) return "";
-  return typeof v === "string" ? v : String(v);
-}
-var init_plain_scalar = __esm({
-  "src/parse/yaml/plain-scalar.ts"() {
-    "use strict";
-  }
-});
-
-// src/parse/yaml/tree.ts
-function nodeRange(lineMap, node) {
-  const r = node?.range;
-  return r ? lineMap.range(r[0], r[1]) : lineMap.range(0, 0);
-}
-function scalarValue(node) {
-  return asText(node.value);
-}
-function scalarRange(lineMap, node, mapOf) {
-  const r = node.range;
-  if (!r) return lineMap.range(0, 0);
-  const src = node.srcToken && "source" in node.srcToken ? node.srcToken.source : void 0;
-  const oneLine = src !== void 0 && !src.includes("\n") && !src.includes("\r");
-  if (oneLine && node.type === "PLAIN") return lineMap.range(r[0], r[1]);
-  if (oneLine && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE") && r[1] - r[0] >= 2) {
-    if (node.type === "QUOTE_SINGLE" ? !src.slice(1, -1).includes("''") : !src.includes("\\")) return lineMap.range(r[0] + 1, r[1] - 1);
-  }
-  const m = mapOf(node);
-  if (m.exact && m.value.length > 0) return lineMap.range(m.starts[0], m.ends[m.value.length - 1]);
-  return lineMap.range(r[0], r[1]);
-}
-function pairRange(lineMap, p) {
-  const k = p.key;
-  const v = p.value;
-  const start = k?.range?.[0] ?? 0;
-  const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
-  return lineMap.range(start, end);
-}
-function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar) {
-  if (isScalar(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node, mapOf) };
-  if (depth > 200 || isAlias(node)) return { type: "other", range: nodeRange(lineMap, node) };
-  if (isMap(node)) {
-    const entries2 = [];
-    for (const p of node.items) {
-      if (!isPair(p)) continue;
-      const k = p.key;
-      const e = { key: isScalar(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf);
-      entries2.push(e);
-    }
-    return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
-  }
-  if (isSeq(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf)), range: nodeRange(lineMap, node) };
-  return { type: "other", range: nodeRange(lineMap, node) };
-}
-function entryOf2(node, key) {
-  if (node?.type !== "map") return void 0;
-  return node.entries.find((e) => e.key === key);
-}
-function valueOf(node, key) {
-  return entryOf2(node, key)?.value;
-}
-function stringOf(node, key) {
-  const v = valueOf(node, key);
-  return v?.type === "scalar" ? v.value : void 0;
-}
-var init_tree = __esm({
-  "src/parse/yaml/tree.ts"() {
-    "use strict";
-    init_guards();
-    init_scalar();
-    init_plain_scalar();
-  }
-});
-
-// src/parse/yaml/aliases.ts
-function unresolvedAliases(doc, text2) {
-  const out = [];
-  if (text2 !== void 0 && !text2.includes("*")) return out;
-  const anchors = /* @__PURE__ */ new Set();
-  const stack = [doc.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isAlias(node)) {
-      if (!anchors.has(node.source) && node.range) out.push({ name: node.source, start: node.range[0], end: node.range[1] });
-      continue;
-    }
-    if (isNode2(node) && node.anchor) anchors.add(node.anchor);
-    if (isCollection(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
-    } else if (isPair(node)) {
-      stack.push(node.value, node.key);
-    }
-  }
-  return out;
-}
-function unresolvedAliasMessage(name) {
-  return `Unresolved alias *${name}: no anchor &${name} is set before it`;
-}
-var init_aliases = __esm({
-  "src/parse/yaml/aliases.ts"() {
-    "use strict";
-    init_guards();
-  }
-});
-
-// src/parse/yaml/quiet-env.ts
-function withYamlEnv(run3) {
-  const env = process.env;
-  const switches = {};
-  const tokens = env.LOG_TOKENS;
-  const stream = env.LOG_STREAM;
-  if (tokens !== void 0) switches.LOG_TOKENS = tokens;
-  if (stream !== void 0) switches.LOG_STREAM = stream;
-  process.env = switches;
-  try {
-    return run3();
-  } finally {
-    process.env = env;
-  }
-}
-var init_quiet_env = __esm({
-  "src/parse/yaml/quiet-env.ts"() {
-    "use strict";
-  }
-});
-
-// src/parse/yaml/fast-reader.ts
-function plainStart(code) {
-  switch (code) {
-    case 63:
-    // ?
-    case COLON2:
-    case 44:
-    // ,
-    case 91:
-    // [
-    case 93:
-    // ]
-    case 123:
-    // {
-    case 125:
-    // }
-    case HASH:
-    case 38:
-    // &
-    case 42:
-    // *
-    case 33:
-    // !
-    case 124:
-    // |
-    case 62:
-    // >
-    case SQUOTE:
-    case DQUOTE:
-    case 37:
-    // %
-    case 64:
-    // @
-    case 96:
-    // `
-    case SPACE2:
-      return false;
-    default:
-      return true;
-  }
-}
-function rangeStart(node) {
-  return node.range.start.offset;
-}
-function readSimpleYaml(text2, lineMap, sources) {
-  if (!plainCharacters(text2)) return void 0;
-  const reader = new Reader(text2, lineMap, sources);
-  if (!reader.scanLines()) return void 0;
-  const out = { text: text2, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [] };
-  try {
-    reader.read(out);
-  } catch {
-    return void 0;
-  }
-  out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
-  return out;
-}
-function plainCharacters(text2) {
-  return !OUTSIDE_CHARACTERS.test(text2);
-}
-var OutsideSubset, BAIL, MAX_DEPTH4, MAX_KEY_LENGTH, SPACE2, HASH, COLON2, DASH, DQUOTE, SQUOTE, BACKSLASH2, CR2, GT, Reader, OUTSIDE_CHARACTERS;
-var init_fast_reader = __esm({
-  "src/parse/yaml/fast-reader.ts"() {
-    "use strict";
-    init_plain_scalar();
-    init_blocks3();
-    init_scalar();
-    OutsideSubset = class extends Error {
-    };
-    BAIL = new OutsideSubset("outside the fast YAML subset");
-    MAX_DEPTH4 = 64;
-    MAX_KEY_LENGTH = 1e3;
-    SPACE2 = 32;
-    HASH = 35;
-    COLON2 = 58;
-    DASH = 45;
-    DQUOTE = 34;
-    SQUOTE = 39;
-    BACKSLASH2 = 92;
-    CR2 = 13;
-    GT = 62;
-    Reader = class {
-      text;
-      lineMap;
-      /** Per line: offset of the first character, of the line break (its `\r` in a `\r\n`, or the text end), indentation, kind. */
-      starts = [];
-      ends = [];
-      indents = [];
-      kinds = [];
-      /** The current line: the next content or `---` line not yet read (lines.length at the end). */
-      cur = 0;
-      /** The blank and comment lines skipped just before `cur`: from this line, whether any comment, and the largest comment indentation. */
-      tailStart = 0;
-      tailComments = false;
-      tailMaxIndent = -1;
-      /**
-       * The largest indentation of a comment in the library's trailing comment-only item after
-       * the last value read (-1: no such comment), until a closing collection keeps the item.
-       */
-      trailingMax = -1;
-      /** Whether the quoted scalar `quoteClose` last read holds escapes. */
-      escaped = false;
-      comments = [];
-      blocks = [];
-      /** The caller's table of value scalars' sources (`readSimpleYaml`), if any. */
-      sources;
-      constructor(text2, lineMap, sources) {
-        this.text = text2;
-        this.lineMap = lineMap;
-        this.sources = sources;
-      }
-      /** Splits the text into classified lines; false when a line leaves the subset. */
-      scanLines() {
-        const text2 = this.text;
-        const n = text2.length;
-        let at2 = 0;
-        for (; ; ) {
-          let brk = text2.indexOf("\n", at2);
-          if (brk < 0) brk = n;
-          const lineEnd3 = brk > at2 && text2.charCodeAt(brk - 1) === CR2 ? brk - 1 : brk;
-          let i = at2;
-          while (i < lineEnd3 && text2.charCodeAt(i) === SPACE2) i++;
-          let kind;
-          if (i === lineEnd3) kind = 0 /* Blank */;
-          else if (text2.charCodeAt(i) === HASH) kind = 1 /* Comment */;
-          else if (i === at2 && text2.startsWith("---", at2) && (at2 + 3 === lineEnd3 || text2.charCodeAt(at2 + 3) === SPACE2)) kind = 3 /* DocStart */;
-          else if (i === at2 && (text2.charCodeAt(at2) === 37 || text2.startsWith("...", at2) && (at2 + 3 === lineEnd3 || text2.charCodeAt(at2 + 3) === SPACE2))) return false;
-          else kind = 2 /* Content */;
-          this.starts.push(at2);
-          this.ends.push(lineEnd3);
-          this.indents.push(i - at2);
-          this.kinds.push(kind);
-          if (brk >= n) break;
-          at2 = brk + 1;
-        }
-        return true;
-      }
-      get lineCount() {
-        return this.kinds.length;
-      }
-      /** Where a value on line `l` ends for its parent (`range[2]`): after the line break, or at the text end. */
-      afterLine(l) {
-        return Math.min(this.ends[l] + this.breakLength(l), this.text.length);
-      }
-      /** The length of line `l`'s line break: 2 for `\r\n`, else 1 (also at the text end, as callers count it). */
-      breakLength(l) {
-        return this.text.charCodeAt(this.ends[l]) === CR2 ? 2 : 1;
-      }
-      comment(start, end) {
-        this.comments.push({ text: this.text.slice(start, end), range: this.lineMap.range(start, end) });
-      }
-      /**
-       * Moves `cur` over blank and comment lines (recording the comments) to the next content or
-       * `---` line, remembering what was skipped (`oneLineEnd`, `closingEnd`).
-       */
-      skipToContent() {
-        this.tailStart = this.cur;
-        this.tailComments = false;
-        this.tailMaxIndent = -1;
-        while (this.cur < this.lineCount) {
-          const k = this.kinds[this.cur];
-          if (k === 2 /* Content */ || k === 3 /* DocStart */) return;
-          if (k === 1 /* Comment */) {
-            const ind = this.indents[this.cur];
-            this.tailComments = true;
-            if (ind > this.tailMaxIndent) this.tailMaxIndent = ind;
-            this.comment(this.starts[this.cur] + ind, this.ends[this.cur]);
-          }
-          this.cur++;
-        }
-      }
-      /** The indentation of the current line as a block-structure level: -1 at `---` or the end. */
-      curIndent() {
-        if (this.cur >= this.lineCount || this.kinds[this.cur] === 3 /* DocStart */) return -1;
-        return this.indents[this.cur];
-      }
-      /** Where the library's tokens before the current line end: its first character (the indentation is a token of the lines before), or the text end. */
-      nextContentStart() {
-        if (this.cur >= this.lineCount) return this.text.length;
-        return this.starts[this.cur] + (this.kinds[this.cur] === 3 /* DocStart */ ? 0 : this.indents[this.cur]);
-      }
-      /**
-       * `range[2]` of a one-line value (plain, quoted, flow) on line `l` of a collection at column
-       * `column`, with the lines after it skipped. The comment lines more indented than the
-       * collection, up to the first one that is not, are the value's trailing tokens (with the
-       * blank lines among them); the rest form the trailing comment-only item (`trailingMax`).
-       */
-      oneLineEnd(l, column) {
-        let end2 = this.afterLine(l);
-        let i = this.tailStart;
-        for (; i < this.cur; i++) {
-          if (this.kinds[i] !== 1 /* Comment */) continue;
-          if (this.indents[i] <= column) break;
-          end2 = this.afterLine(i);
-        }
-        let max = -1;
-        for (; i < this.cur; i++) if (this.kinds[i] === 1 /* Comment */ && this.indents[i] > max) max = this.indents[i];
-        this.trailingMax = max;
-        return end2;
-      }
-      /**
-       * `range[2]` of a block collection at column `indent` closing at the current line, whose
-       * `range[1]` is `end1`. The trailing comment-only item moves up to the parent when every
-       * comment in it is less indented than the collection (or the collection is at column 0);
-       * else the collection keeps it and ends where the item ends, at the next token.
-       */
-      closingEnd(indent, end1) {
-        if (this.trailingMax < 0 || indent === 0 || this.trailingMax < indent) return end1;
-        this.trailingMax = -1;
-        return this.nextContentStart();
-      }
-      // ---- documents ----------------------------------------------------------------------------
-      /** Reads every document; fills `documents` and `roots`. */
-      read(out) {
-        this.skipToContent();
-        if (this.cur < this.lineCount && this.kinds[this.cur] === 2 /* Content */) this.document(out);
-        while (this.cur < this.lineCount) {
-          const l = this.cur;
-          const start = this.starts[l];
-          let p = start + 3;
-          while (p < this.ends[l] && this.text.charCodeAt(p) === SPACE2) p++;
-          if (p < this.ends[l]) {
-            if (this.text.charCodeAt(p) !== HASH) throw BAIL;
-            this.comment(p, this.ends[l]);
-          }
-          this.cur++;
-          this.skipToContent();
-          if (this.cur < this.lineCount && this.kinds[this.cur] === 2 /* Content */) this.document(out);
-          else {
-            out.documents.push({ type: "scalar", value: "", plain: true, range: this.lineMap.range(p, p) });
-          }
-        }
-      }
-      /** One document whose first content line is `cur`: a block mapping or sequence. */
-      document(out) {
-        const indent = this.indents[this.cur];
-        const root = this.blockNode(indent, 0).node;
-        if (this.curIndent() !== -1) throw BAIL;
-        out.documents.push(root);
-        if (root.type === "map") out.roots.push(root);
-      }
-      /** The block collection starting on the current line at column `indent` (the line's first content). */
-      blockNode(indent, depth) {
-        if (depth > MAX_DEPTH4) throw BAIL;
-        const l = this.cur;
-        const at2 = this.starts[l] + indent;
-        if (this.isDash(at2, this.ends[l])) return this.blockSeq(indent, at2, depth);
-        return this.blockMap(indent, at2, depth);
-      }
-      /**
-       * Does a plain scalar start at `p` (in block context)? `-`, `?` and `:` start one when a
-       * non-blank follows (`?xx=…`, Azure/azureml-examples' SAS tokens), as the library's lexer
-       * reads them (parseBlockStart); the other indicators never do.
-       */
-      blockPlainStart(p, end) {
-        const c = this.text.charCodeAt(p);
-        if (c === DASH || c === 63 || c === COLON2) return p + 1 < end && this.text.charCodeAt(p + 1) !== SPACE2;
-        return plainStart(c);
-      }
-      /** `-` followed by a space or the line end. */
-      isDash(at2, end) {
-        return this.text.charCodeAt(at2) === DASH && (at2 + 1 === end || this.text.charCodeAt(at2 + 1) === SPACE2);
-      }
-      // ---- block collections --------------------------------------------------------------------
-      /**
-       * A block mapping whose first key starts at offset `at` on the current line, its keys at
-       * column `indent` (a compact mapping in a sequence item starts mid-line).
-       */
-      blockMap(indent, at2, depth) {
-        const entries2 = [];
-        const seen = /* @__PURE__ */ new Set();
-        let last;
-        let keyAt = at2;
-        for (; ; ) {
-          const l = this.cur;
-          const end = this.ends[l];
-          const key = this.key(keyAt, end);
-          if (seen.has(key.value)) throw BAIL;
-          seen.add(key.value);
-          const value = this.value(key.after, end, indent, indent, depth);
-          const keyStart = keyAt;
-          const entry4 = { key: asText(key.value), keyRange: this.lineMap.range(keyStart, key.end), range: this.lineMap.range(keyStart, value.end1) };
-          entry4.value = value.node;
-          entries2.push(entry4);
-          if (value.node.type === "map" || value.node.type === "seq") this.block(keyStart, value.end1);
-          last = value;
-          const next = this.curIndent();
-          if (next < indent) break;
-          if (next > indent) throw BAIL;
-          const nextAt = this.starts[this.cur] + indent;
-          if (this.isDash(nextAt, this.ends[this.cur])) throw BAIL;
-          keyAt = nextAt;
-        }
-        if (indent === 0 && last.emptyWithComments && this.curIndent() === -1 && this.cur < this.lineCount) throw BAIL;
-        const end1 = last.end2;
-        const node = { type: "map", entries: entries2, range: this.lineMap.range(at2, end1) };
-        return { node, end1, end2: this.closingEnd(indent, end1) };
-      }
-      /** A block sequence whose first `-` is at offset `at` on the current line, at column `indent`. */
-      blockSeq(indent, at2, depth) {
-        const items = [];
-        let last;
-        let dashAt = at2;
-        let commentsBefore = false;
-        for (; ; ) {
-          const l = this.cur;
-          const end = this.ends[l];
-          let p = dashAt + 1;
-          while (p < end && this.text.charCodeAt(p) === SPACE2) p++;
-          let item;
-          if (p < end && this.text.charCodeAt(p) !== HASH && this.startsKey(p, end)) {
-            const column = p - this.starts[l];
-            item = this.blockMap(column, p, depth + 1);
-          } else {
-            if (p < end && this.isDash(p, end)) throw BAIL;
-            item = this.value(dashAt + 1, end, indent, -1, depth, commentsBefore);
-          }
-          items.push(item.node);
-          if (item.node.type === "map" || item.node.type === "seq") this.block(rangeStart(item.node), item.end1);
-          last = item;
-          const next = this.curIndent();
-          if (next < indent) break;
-          if (next > indent) throw BAIL;
-          const nextAt = this.starts[this.cur] + indent;
-          if (!this.isDash(nextAt, this.ends[this.cur])) break;
-          dashAt = nextAt;
-          commentsBefore = this.trailingMax >= 0;
-        }
-        const end1 = last.end2;
-        const node = { type: "seq", items, range: this.lineMap.range(at2, end1) };
-        return { node, end1, end2: this.closingEnd(indent, end1) };
-      }
-      block(start, end) {
-        this.blocks.push(trimmedBlockRange(this.lineMap, start, end));
-      }
-      // ---- keys and values ----------------------------------------------------------------------
-      /** Does a mapping key (`key:` followed by a blank or the line end) start at `p`? */
-      startsKey(p, end) {
-        const c = this.text.charCodeAt(p);
-        if (c === DQUOTE || c === SQUOTE) {
-          const close = this.quoteClose(p, end);
-          return close > 0 && this.text.charCodeAt(close + 1) === COLON2;
-        }
-        return this.plainKeyEnd(p, end) >= 0;
-      }
-      /** The offset of the `:` after a plain key starting at `p` (blanks may come between), or -1 when the line holds no such key. */
-      plainKeyEnd(p, end) {
-        const text2 = this.text;
-        if (!this.blockPlainStart(p, end)) return -1;
-        for (let i = p + 1; i < end; i++) {
-          const ch = text2.charCodeAt(i);
-          if (ch === COLON2 && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE2)) return i;
-          if (ch === HASH && text2.charCodeAt(i - 1) === SPACE2) return -1;
-        }
-        return -1;
-      }
-      /** The key starting at `p`: its value, its end, and the offset after its `:`. */
-      key(p, end) {
-        const text2 = this.text;
-        const c = text2.charCodeAt(p);
-        if (c === DQUOTE || c === SQUOTE) {
-          const close = this.quotedEnd(p, end);
-          if (text2.charCodeAt(close) !== COLON2 || close + 1 < end && text2.charCodeAt(close + 1) !== SPACE2 || close - p > MAX_KEY_LENGTH) throw BAIL;
-          return { value: this.quotedValue(p, close), end: close, after: close + 1 };
-        }
-        const colon = this.plainKeyEnd(p, end);
-        if (colon < 0 || colon - p > MAX_KEY_LENGTH) throw BAIL;
-        let keyEnd = colon;
-        while (text2.charCodeAt(keyEnd - 1) === SPACE2) keyEnd--;
-        const value = plainScalarValue(text2.slice(p, keyEnd));
-        if (typeof value === "number" && Number.isNaN(value)) throw BAIL;
-        return { value, end: keyEnd, after: colon + 1 };
-      }
-      /**
-       * The offset after the closing quote of a one-line quoted scalar starting at `p`. Escapes
-       * (`\` in double quotes, `''` in single quotes) and a quote left open are outside the subset.
-       */
-      quotedEnd(p, end) {
-        const close = this.quoteClose(p, end);
-        if (close < 0) throw BAIL;
-        return close + 1;
-      }
-      /**
-       * The offset of the closing quote of a one-line quoted scalar starting at `p`, or -1 when it
-       * is left open on its line or holds an escape outside scalar.ts's `ESCAPES` (`\x`, `\u`, `\U`: hex
-       * forms the library may reject). Sets `escaped` for `quotedValue`.
-       */
-      quoteClose(p, end) {
-        const text2 = this.text;
-        const q = text2.charCodeAt(p);
-        this.escaped = false;
-        for (let i = p + 1; i < end; i++) {
-          const c = text2.charCodeAt(i);
-          if (c === q) {
-            if (q === SQUOTE && i + 1 < end && text2.charCodeAt(i + 1) === SQUOTE) {
-              this.escaped = true;
-              i++;
-              continue;
-            }
-            return i;
-          }
-          if (c === BACKSLASH2 && q === DQUOTE) {
-            if (i + 1 >= end || !Object.hasOwn(ESCAPES, text2[i + 1])) return -1;
-            this.escaped = true;
-            i++;
-          }
-        }
-        return -1;
-      }
-      /**
-       * The value of the quoted scalar at `p` whose end `quotedEnd` just returned (after the
-       * closing quote): its content with `''` or the `\` escapes read as the library reads them.
-       * tree.ts maps an escaped one-line scalar's range exactly (mapScalar), which gives the same
-       * content range as an unescaped one: the first to the last source character inside the quotes.
-       */
-      quotedValue(p, after) {
-        const content = this.text.slice(p + 1, after - 1);
-        if (!this.escaped) return content;
-        if (this.text.charCodeAt(p) === SQUOTE) return content.replace(/''/g, "'");
-        let out = "";
-        for (let i = 0; i < content.length; i++) {
-          const ch = content[i];
-          if (ch === "\\") out += ESCAPES[content[++i]];
-          else out += ch;
-        }
-        return out;
-      }
-      /**
-       * After a line's scalar or flow collection ends at `p`: blanks, then the line end or a
-       * comment (which needs a blank before it). Records the comment.
-       */
-      lineRest(p, end) {
-        let i = p;
-        while (i < end && this.text.charCodeAt(i) === SPACE2) i++;
-        if (i === end) return;
-        if (this.text.charCodeAt(i) !== HASH || i === p) throw BAIL;
-        this.comment(i, end);
-      }
-      /**
-       * The value after a `:` or `-` at `p - 1` on the current line (which ends at `end`), in a
-       * collection at column `parentIndent`. `mapIndent`: the column of the mapping the value
-       * belongs to (-1 in a sequence), where a sequence may continue the value on the next lines.
-       * `commentsBefore`: a sequence item whose tokens hold comments before its `-`.
-       * Leaves `cur` on the line after the value (blank and comment lines skipped).
-       */
-      value(p, end, parentIndent, mapIndent, depth, commentsBefore = false) {
-        const text2 = this.text;
-        const l = this.cur;
-        let s = p;
-        while (s < end && text2.charCodeAt(s) === SPACE2) s++;
-        if (s < end && s === p) throw BAIL;
-        if (s === end || text2.charCodeAt(s) === HASH) {
-          const sameLineComment = s < end;
-          if (sameLineComment) this.comment(s, end);
-          this.cur = l + 1;
-          this.skipToContent();
-          const next = this.curIndent();
-          const nextAt = next >= 0 ? this.starts[this.cur] + next : -1;
-          if (next > parentIndent || next === mapIndent && next >= 0 && this.isDash(nextAt, this.ends[this.cur])) {
-            if (next > parentIndent && this.scalarOnNextLine(nextAt, sameLineComment || this.tailComments || commentsBefore)) {
-              return this.value(this.starts[this.cur], this.ends[this.cur], parentIndent, mapIndent, depth);
-            }
-            return this.blockNode(next, depth + 1);
-          }
-          const node = { type: "scalar", value: "", plain: true, range: this.lineMap.range(s, s) };
-          this.sources?.set(node, { style: "plain", start: s, end: s });
-          this.trailingMax = -1;
-          const withComments = sameLineComment || this.tailComments || commentsBefore;
-          return { node, end1: s, end2: withComments ? this.nextContentStart() : s, emptyWithComments: withComments };
-        }
-        const c = text2.charCodeAt(s);
-        let built;
-        let lastLine = l;
-        if (c === DQUOTE || c === SQUOTE) {
-          const close = this.quotedEnd(s, end);
-          this.lineRest(close, end);
-          const node = { type: "scalar", value: this.quotedValue(s, close), plain: false, range: this.lineMap.range(s + 1, close - 1) };
-          this.sources?.set(node, { style: c === DQUOTE ? "double" : "single", start: s, end: close });
-          built = { node, end1: close, end2: 0 };
-        } else if (c === 124 || c === GT) {
-          return this.blockScalar(s, end, parentIndent);
-        } else if (c === 91 || c === 123) {
-          built = this.flow(s, end, depth);
-        } else {
-          if (!this.blockPlainStart(s, end)) throw BAIL;
-          let e = s + 1;
-          while (e < end) {
-            const ch = text2.charCodeAt(e);
-            if (ch === HASH && text2.charCodeAt(e - 1) === SPACE2) break;
-            if (ch === COLON2 && (e + 1 === end || text2.charCodeAt(e + 1) === SPACE2)) throw BAIL;
-            e++;
-          }
-          const commentAt = e;
-          while (e > s && text2.charCodeAt(e - 1) === SPACE2) e--;
-          let source = text2.slice(s, e);
-          if (commentAt < end) this.comment(commentAt, end);
-          else {
-            const last = this.plainContinuation(l, parentIndent);
-            if (last > l) {
-              source = this.foldPlainLines(source, l + 1, last);
-              e = this.ends[last];
-              while (text2.charCodeAt(e - 1) === SPACE2) e--;
-              lastLine = last;
-            }
-          }
-          const v = plainScalarValue(source);
-          const node = { type: "scalar", value: asText(v), plain: true, range: this.lineMap.range(s, e) };
-          this.sources?.set(node, { style: "plain", start: s, end: e });
-          built = { node, end1: e, end2: 0 };
-        }
-        this.cur = lastLine + 1;
-        this.skipToContent();
-        if (this.curIndent() > parentIndent) throw BAIL;
-        built.end2 = this.oneLineEnd(lastLine, parentIndent);
-        return built;
-      }
-      /**
-       * The last line of a plain scalar starting on line `l` in a collection at column
-       * `parentIndent` (`l` when the next content line is not more indented): the lines after it,
-       * up to a comment line or a line not more indented, with empty lines among them. A line
-       * holding `: ` or ` #` (a mapping or a comment inside the scalar) is outside the subset.
-       */
-      plainContinuation(l, parentIndent) {
-        const text2 = this.text;
-        let last = l;
-        for (let j = l + 1; j < this.lineCount; j++) {
-          const k = this.kinds[j];
-          if (k === 0 /* Blank */) continue;
-          if (k !== 2 /* Content */ || this.indents[j] <= parentIndent) break;
-          const end = this.ends[j];
-          for (let i = this.starts[j] + this.indents[j]; i < end; i++) {
-            const ch = text2.charCodeAt(i);
-            if (ch === COLON2 && (i + 1 === end || text2.charCodeAt(i + 1) === SPACE2)) throw BAIL;
-            if (ch === HASH && text2.charCodeAt(i - 1) === SPACE2) throw BAIL;
-          }
-          last = j;
-        }
-        return last;
-      }
-      /**
-       * A multi-line plain scalar's value: its first line's text `first`, then lines `from` to
-       * `last` folded as the library's unfoldLines folds them (resolve-flow-scalar.js): each line
-       * trimmed; a line break between two text lines is a space, each empty line a line break.
-       */
-      foldPlainLines(first, from, last) {
-        const text2 = this.text;
-        let value = first;
-        let sep = " ";
-        for (let j = from; j <= last; j++) {
-          let a = this.starts[j];
-          let b = this.ends[j];
-          while (a < b && text2.charCodeAt(a) === SPACE2) a++;
-          while (b > a && text2.charCodeAt(b - 1) === SPACE2) b--;
-          if (a === b) {
-            if (sep === "\n") value += sep;
-            else sep = "\n";
-          } else {
-            value += sep + text2.slice(a, b);
-            sep = " ";
-          }
-        }
-        return value;
-      }
-      /**
-       * Does the current line, more indented than the collection whose value it follows, hold a
-       * scalar (not a key, a `-` item or a block scalar header) at `at`? Only without comments
-       * before it (`comments`), whose placement this reader does not follow there.
-       */
-      scalarOnNextLine(at2, comments) {
-        if (comments || this.kinds[this.cur] !== 2 /* Content */) return false;
-        const end = this.ends[this.cur];
-        const c = this.text.charCodeAt(at2);
-        if (c === 124 || c === GT) throw BAIL;
-        return !this.isDash(at2, end) && !this.startsKey(at2, end);
-      }
-      /**
-       * A one-line flow collection at `s`: `{}`, `[]` or a sequence of one-line plain or quoted
-       * scalars (`[a, "b"]`). Nested flow collections, flow mappings and pairs are outside the subset.
-       */
-      flow(s, end, depth) {
-        if (depth + 1 > MAX_DEPTH4) throw BAIL;
-        const text2 = this.text;
-        if (text2.charCodeAt(s) === 123) {
-          if (text2.charCodeAt(s + 1) !== 125) throw BAIL;
-          this.lineRest(s + 2, end);
-          return { node: { type: "map", entries: [], range: this.lineMap.range(s, s + 2) }, end1: s + 2, end2: 0 };
-        }
-        const items = [];
-        let p = s + 1;
-        if (text2.charCodeAt(p) !== 93) {
-          for (; ; ) {
-            while (p < end && text2.charCodeAt(p) === SPACE2) p++;
-            if (p >= end) throw BAIL;
-            const c = text2.charCodeAt(p);
-            if (c === DQUOTE || c === SQUOTE) {
-              const close2 = this.quotedEnd(p, end);
-              items.push({ type: "scalar", value: this.quotedValue(p, close2), plain: false, range: this.lineMap.range(p + 1, close2 - 1) });
-              p = close2;
-            } else {
-              if (!plainStart(c) || c === DASH) throw BAIL;
-              let e = p + 1;
-              while (e < end) {
-                const ch = text2.charCodeAt(e);
-                if (ch === 44 || ch === 93) break;
-                if (ch === 91 || ch === 123 || ch === 125 || ch === COLON2 || ch === HASH || ch === DQUOTE || ch === SQUOTE) throw BAIL;
-                e++;
-              }
-              const stop = e;
-              while (e > p && text2.charCodeAt(e - 1) === SPACE2) e--;
-              items.push({ type: "scalar", value: asText(plainScalarValue(text2.slice(p, e))), plain: true, range: this.lineMap.range(p, e) });
-              p = stop;
-            }
-            while (p < end && text2.charCodeAt(p) === SPACE2) p++;
-            const sep = text2.charCodeAt(p);
-            if (sep === 93) break;
-            if (sep !== 44) throw BAIL;
-            p++;
-            let q = p;
-            while (q < end && text2.charCodeAt(q) === SPACE2) q++;
-            if (q >= end || text2.charCodeAt(q) === 93 || text2.charCodeAt(q) === 44) throw BAIL;
-          }
-        }
-        const close = p + 1;
-        this.lineRest(close, end);
-        return { node: { type: "seq", items, range: this.lineMap.range(s, close) }, end1: close, end2: 0 };
-      }
-      /**
-       * A block scalar whose `|` or `>` is at `s` on the current line, in a collection at column
-       * `parentIndent`: `|`, `|-`, `>` or `>-`, auto-detected indentation, content on the
-       * following lines. `+` chomping, indentation indicators and leading empty lines longer than
-       * the content's indentation (an error) are outside the subset. Leading empty lines (a line
-       * break each) and more-indented empty lines (their extra spaces are content) are read.
-       */
-      blockScalar(s, end, parentIndent) {
-        const text2 = this.text;
-        const l = this.cur;
-        const folded = text2.charCodeAt(s) === GT;
-        let h = s + 1;
-        const strip = text2.charCodeAt(h) === DASH;
-        if (strip) h++;
-        if (h < end && text2.charCodeAt(h) !== SPACE2) throw BAIL;
-        this.lineRest(h, end);
-        let first = l + 1;
-        while (first < this.lineCount && this.kinds[first] === 0 /* Blank */) first++;
-        if (first >= this.lineCount) throw BAIL;
-        const m = this.indents[first];
-        if (m <= parentIndent || this.kinds[first] === 3 /* DocStart */) throw BAIL;
-        const leading = first - (l + 1);
-        for (let j = l + 1; j < first; j++) if (this.ends[j] - this.starts[j] > m) throw BAIL;
-        let lastContent = first;
-        let lastMoreIndented = -1;
-        let i = first + 1;
-        for (; i < this.lineCount; i++) {
-          if (this.kinds[i] === 0 /* Blank */) {
-            if (this.ends[i] - this.starts[i] > m) lastMoreIndented = i;
-            continue;
-          }
-          const ind = this.indents[i];
-          if (ind <= parentIndent || ind === 0 && this.kinds[i] === 3 /* DocStart */) break;
-          if (ind < m) throw BAIL;
-          lastContent = i;
-        }
-        if (lastMoreIndented > lastContent) lastContent = lastMoreIndented;
-        let value = "\n".repeat(leading);
-        if (folded) value += this.foldedLines(first, lastContent, m);
-        else {
-          for (let j = first; j <= lastContent; j++) {
-            const a = this.starts[j];
-            const b = this.ends[j];
-            if (j > first) value += "\n";
-            if (b - a > m) value += text2.slice(a + m, b);
-          }
-        }
-        const lastEnd = this.ends[lastContent];
-        if (!strip) value += "\n";
-        const contentStart = leading > 0 ? this.ends[l + 1] : this.starts[first] + m;
-        const contentEnd = strip ? lastEnd : lastEnd + this.breakLength(lastContent);
-        const end1 = this.afterLine(lastContent);
-        const node = { type: "scalar", value, plain: false, range: this.lineMap.range(contentStart, contentEnd) };
-        const style = folded ? strip ? "folded-strip" : "folded" : strip ? "literal-strip" : "literal";
-        const source = { style, start: s, end: end1, indent: m };
-        if (leading > 0) source.leading = leading;
-        this.sources?.set(node, source);
-        this.cur = lastContent + 1;
-        this.skipToContent();
-        if (this.curIndent() > parentIndent) throw BAIL;
-        this.trailingMax = this.tailMaxIndent;
-        return { node, end1, end2: end1 };
-      }
-      /**
-       * The folded content of lines `first` to `last` (each indented by at least `m`), as the
-       * library's resolveBlockScalar folds them (yaml/dist/compose/resolve-block-scalar.js): a
-       * line break between two text lines becomes a space; an empty line is a line break; lines
-       * more indented than `m` (empty ones too) keep their line breaks and extra indentation.
-       */
-      foldedLines(first, last, m) {
-        const text2 = this.text;
-        let value = "";
-        let sep = "";
-        let prevMoreIndented = false;
-        for (let j = first; j <= last; j++) {
-          const a = this.starts[j];
-          const b = this.ends[j];
-          const empty = this.kinds[j] === 0 /* Blank */;
-          const indent = empty ? b - a : this.indents[j];
-          if (indent > m) {
-            if (sep === " ") sep = "\n";
-            else if (!prevMoreIndented && sep === "\n") sep = "\n\n";
-            value += sep + text2.slice(a + m, b);
-            sep = "\n";
-            prevMoreIndented = true;
-          } else if (empty) {
-            if (sep === "\n") value += "\n";
-            else sep = "\n";
-          } else {
-            value += sep + text2.slice(a + m, b);
-            sep = " ";
-            prevMoreIndented = false;
-          }
-        }
-        return value;
-      }
-    };
-    OUTSIDE_CHARACTERS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u205f\u3000\ufeff]|\r(?!\n)/;
-  }
-});
-
-// src/parse/yaml/document.ts
-function collectYamlComments(tokens, out, budget) {
-  const stack = [tokens];
-  const push = (v) => {
-    if (v && typeof v === "object") stack.push(v);
-  };
-  let visited = 0;
-  while (stack.length > 0 && visited++ < budget) {
-    const t = stack.pop();
-    if (Array.isArray(t)) {
-      for (const x of t) push(x);
-      continue;
-    }
-    const o = t;
-    if (o.type === "comment" && typeof o.offset === "number" && typeof o.source === "string") {
-      out.push([o.offset, o.source]);
-      continue;
-    }
-    push(o.start);
-    push(o.key);
-    push(o.sep);
-    push(o.value);
-    push(o.end);
-    push(o.items);
-    push(o.props);
-  }
-}
-function composeYaml(text2, lineMap) {
-  try {
-    const tokens = withYamlEnv(() => [...new import_yaml2.Parser().parse(text2)]);
-    const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
-    if (tooDeep !== void 0) return { error: { message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) } };
-    const docs = withYamlEnv(() => [...new import_yaml2.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)]);
-    return { tokens, docs };
-  } catch (e) {
-    return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
-  }
-}
-function sortedYamlComments(tokens, text2) {
-  const raw = [];
-  if (!text2.includes("#")) return raw;
-  collectYamlComments(tokens, raw, 64 * (text2.length + 1024));
-  return raw.sort((a, b) => a[0] - b[0]);
-}
-function parseYamlFile(text2) {
-  const lineMap = new LineMap(text2);
-  return readSimpleYaml(text2, lineMap) ?? parseYamlWithLibrary(text2, lineMap);
-}
-function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
-  const out = { text: text2, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
-  const composed = composeYaml(text2, lineMap);
-  if ("error" in composed) {
-    out.errors.push(composed.error);
-    return out;
-  }
-  const { tokens, docs } = composed;
-  out.blocks = yamlTreeBlockRanges(docs, lineMap);
-  for (const [off, src] of sortedYamlComments(tokens, text2)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
-  for (const d of docs) {
-    for (const err2 of d.errors) {
-      const [s, e] = err2.pos;
-      out.errors.push({ message: err2.message.split("\n")[0] ?? err2.message, range: lineMap.range(s, Math.max(s, e)) });
-    }
-    for (const a of unresolvedAliases(d, text2)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
-    if (d.contents === null || d.contents === void 0) continue;
-    const tree2 = yamlTree(d.contents, lineMap);
-    out.documents.push(tree2);
-    if (isMap(d.contents)) out.roots.push(tree2);
-  }
-  out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return out;
-}
-var import_yaml2;
-var init_document = __esm({
-  "src/parse/yaml/document.ts"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_guards();
-    init_source();
-    init_nesting();
-    init_nesting2();
-    init_blocks3();
-    init_tree();
-    init_aliases();
-    init_quiet_env();
-    init_fast_reader();
-  }
-});
-
-// src/eval/azureml-yaml/document.ts
-function scalarText(t) {
-  return t?.type === "scalar" ? t.value : void 0;
-}
-function amlYamlTypeOf(root) {
-  const entry4 = (k) => root.entries.find((e) => e.key === k)?.value;
-  const schema = scalarText(entry4("$schema"));
-  const typeText = scalarText(entry4("type"))?.trim().toLowerCase();
-  const bySchema = schema === void 0 ? void 0 : SCHEMA_URL.exec(schema)?.[1]?.toLowerCase();
-  if (bySchema !== void 0) {
-    const t = SCHEMA_TYPE[bySchema];
-    if (t !== "workspace" && (typeText === "amlcompute" || typeText === "computeinstance")) return typeText;
-    return t;
-  }
-  if (schema !== void 0) return void 0;
-  if (typeText !== "amlcompute" && typeText !== "computeinstance") return void 0;
-  if (entry4("name") === void 0) return void 0;
-  if (root.entries.some((e) => FOREIGN_KEYS.includes(e.key))) return void 0;
-  return typeText;
-}
-function hintedType(root, hint) {
-  if (!hint) return void 0;
-  const entry4 = (k) => root.entries.find((e) => e.key === k)?.value;
-  if (scalarText(entry4("$schema")) !== void 0) return void 0;
-  if (hint === "workspace") return hint;
-  const t = scalarText(entry4("type"))?.trim().toLowerCase();
-  return t === "amlcompute" || t === "computeinstance" ? t : hint;
-}
-function mayBeAmlYaml(text2) {
-  if (SCHEMA_URL.test(text2)) return true;
-  return /^type[ \t]*:[ \t]*["']?(?:amlcompute|computeinstance)\b/im.test(text2) && /^name[ \t]*:/m.test(text2) && !FOREIGN_KEY_LINE.test(text2);
-}
-function wholeVariable(text2, plain, use, env) {
-  if (!env) return void 0;
-  const m = /^\s*\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\s*$/.exec(text2);
-  const name = m?.[1] ?? m?.[2];
-  if (name === void 0) return void 0;
-  const v = env.get(name);
-  if (v?.kind !== "string") return void 0;
-  const site = { ...use, label: `$${name}`, symbol: { kind: "variable", name } };
-  const typed = plain ? scalarValue2(v.value, true, v.origin ?? use) : v;
-  return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
-}
-function scalarValue2(text2, plain, origin, opts = {}) {
-  if (opts.shellExpansions) {
-    const bound = wholeVariable(text2, plain, origin, opts.shellEnv);
-    if (bound) return bound;
-    const m = SHELL_EXPANSION.exec(text2);
-    if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
-  }
-  if (!plain) return str(text2, origin);
-  const t = text2.trim();
-  if (t === "" || t === "~" || /^null$/i.test(t)) return nul(origin);
-  if (/^(true|false)$/i.test(t)) return bool(t.toLowerCase() === "true", origin);
-  if (/^[-+]?(?:\d+|\d*\.\d+)(?:[eE][-+]?\d+)?$/.test(t)) return num(Number(t), origin);
-  return str(text2, origin);
-}
-function loc2(file, range2) {
-  return { file, range: range2 };
-}
-function yamlValue(file, t, opts = {}) {
-  const origin = loc2(file, t.range);
-  switch (t.type) {
-    case "scalar":
-      return scalarValue2(t.value, t.plain, origin, opts);
-    case "seq":
-      return list(t.items.map((i) => yamlValue(file, i, opts)), origin);
-    case "map": {
-      const entries2 = /* @__PURE__ */ new Map();
-      for (const e of t.entries) if (!entries2.has(e.key)) entries2.set(e.key, e.value ? yamlValue(file, e.value, opts) : nul(loc2(file, e.keyRange)));
-      return obj(entries2, origin);
-    }
-    default:
-      return unknown("a YAML alias or tag this reader does not follow", origin);
-  }
-}
-function withOverride(body, path50, value) {
-  const [head, ...rest] = path50;
-  if (head === void 0) return body;
-  const entries2 = new Map(body.entries);
-  const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
-  const key = existingKey ?? head;
-  if (rest.length === 0) {
-    entries2.set(key, value);
-    return { ...body, entries: entries2 };
-  }
-  const child = entries2.get(key);
-  if (child?.kind === "list" && /^\d+$/.test(rest[0])) {
-    const i = Number(rest[0]);
-    const items = [...child.items];
-    const item = items[i];
-    if (item === void 0) return body;
-    items[i] = rest.length === 1 ? value : item.kind === "object" ? withOverride(item, rest.slice(1), value) : item;
-    entries2.set(key, { ...child, items });
-    return { ...body, entries: entries2 };
-  }
-  const base = child?.kind === "object" ? child : obj(/* @__PURE__ */ new Map(), value.origin);
-  entries2.set(key, withOverride(base, rest, value));
-  return { ...body, entries: entries2 };
-}
-function overrideValue(o, opts) {
-  const r = o.resolved;
-  if (!r) return scalarValue2(o.value, true, o.location, opts);
-  if (r.kind !== "string") return r;
-  const typed = scalarValue2(r.value, true, r.origin ?? o.location, { ...opts, shellExpansions: false });
-  return { ...typed, via: r.via };
-}
-function valueAtPath(body, segments2) {
-  let v = body;
-  for (const s of segments2) {
-    if (v?.kind === "object") v = v.entries.get(s) ?? [...v.entries].find(([k]) => k.toLowerCase() === s.toLowerCase())?.[1];
-    else if (v?.kind === "list" && /^\d+$/.test(s)) v = v.items[Number(s)];
-    else return void 0;
-  }
-  return v;
-}
-function relatedToReplaced(v, replaced) {
-  if (!replaced?.origin) return v;
-  return { ...v, via: [...v.via ?? [], { ...replaced.origin, label: "the value in the file, replaced by --set" }] };
-}
-function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
-  const type = amlYamlTypeOf(root) ?? hintedType(root, opts.typeHint);
-  if (!type) return void 0;
-  let body = yamlValue(file, root, opts);
-  for (const o of overrides) {
-    const segments2 = o.path.split(".").filter((s) => s.length > 0);
-    if (segments2.length === 0) continue;
-    body = withOverride(body, segments2, relatedToReplaced(overrideValue(o, opts), valueAtPath(body, segments2)));
-  }
-  const entry4 = (k) => root.entries.find((e) => e.key === k);
-  const at2 = (type === "workspace" ? entry4("name") ?? entry4("$schema") : entry4("type") ?? entry4("name") ?? entry4("$schema"))?.range ?? root.range;
-  const name = body.entries.get("name");
-  const doc = { file, type, body, header: loc2(file, at2), index };
-  if (name && name.kind !== "null") doc.name = name;
-  return doc;
-}
-var SCHEMA_URL, SCHEMA_TYPE, FOREIGN_KEYS, FOREIGN_KEY_LINE, SHELL_EXPANSION;
-var init_document2 = __esm({
-  "src/eval/azureml-yaml/document.ts"() {
-    "use strict";
-    init_value();
-    SCHEMA_URL = /azuremlschemas(?:prod)?\.azureedge\.net\/.*\/(amlCompute|computeInstance|workspace)\.schema\.json/i;
-    SCHEMA_TYPE = { amlcompute: "amlcompute", computeinstance: "computeinstance", workspace: "workspace" };
-    FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
-    FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
-    SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
   }
 });
 
@@ -37844,7 +37947,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path30 from "node:path";
+import path31 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -37901,7 +38004,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path30.dirname(f.path), [...byDir.get(path30.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path31.dirname(f.path), [...byDir.get(path31.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -37919,7 +38022,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const env = pathEnv(ctx, f.path) ?? "unknown";
-          const dir = path30.dirname(f.path);
+          const dir = path31.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -38979,9 +39082,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path50) => {
+  const visit2 = (node, path51) => {
     if (ctx.n.isSeq(node)) {
-      ctx.n.items(node).forEach((item, i) => visit2(item, `${path50}[${i}]`));
+      ctx.n.items(node).forEach((item, i) => visit2(item, `${path51}[${i}]`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -38999,7 +39102,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path50 || "$"}`;
+      const subject = `pipeline:${path51 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -39020,7 +39123,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path50 ? `${path50}.${k}` : k);
+      visit2(ctx.n.value(p), path51 ? `${path51}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -39191,7 +39294,7 @@ var init_ci = __esm({
     init_aliases();
     init_document();
     init_source();
-    init_blocks3();
+    init_blocks();
     init_ci_nodes();
     init_ci_tree_nodes();
     init_scalar();
@@ -39398,12 +39501,12 @@ function stepsOf(seq, prefix, scripts, defaultShell) {
   seq.items.forEach((item, i) => {
     if (item.type !== "map") return;
     const subject = `${prefix}[${i}]`;
-    const uses = usesOf2(entryOf2(item, "uses"));
+    const uses = usesOf2(entryOf(item, "uses"));
     const step = {
       subject,
       index: steps2.length,
       range: item.range,
-      kind: uses && !entryOf2(item, "run") ? "uses" : "run",
+      kind: uses && !entryOf(item, "run") ? "uses" : "run",
       inputs: entriesOf(valueOf(item, "with")),
       env: envOf(valueOf(item, "env"), "step"),
       scripts: scripts.get(subject) ?? []
@@ -39434,7 +39537,7 @@ function readWorkflow(out, root, scripts) {
     ...inputsOf(valueOf(valueOf(on, "workflow_call"), "inputs"), "workflow_call"),
     ...inputsOf(valueOf(valueOf(on, "workflow_dispatch"), "inputs"), "workflow_dispatch")
   ];
-  const wfPerms = permissionsOf(entryOf2(root, "permissions"), "workflow");
+  const wfPerms = permissionsOf(entryOf(root, "permissions"), "workflow");
   if (wfPerms) out.permissions = wfPerms;
   out.env = envOf(valueOf(root, "env"), "workflow");
   const wfShell = defaultShellOf(root);
@@ -39443,7 +39546,7 @@ function readWorkflow(out, root, scripts) {
   for (const e of jobs.entries) {
     const node = e.value;
     const subject = `workflow:jobs.${e.key}`;
-    const uses = usesOf2(entryOf2(node, "uses"));
+    const uses = usesOf2(entryOf(node, "uses"));
     const job = {
       id: e.key,
       subject,
@@ -39462,14 +39565,14 @@ function readWorkflow(out, root, scripts) {
     const runsOn = valueOf(node, "runs-on");
     if (runsOn?.type === "scalar") job.runsOn = runsOn.value;
     else if (runsOn?.type === "seq") job.runsOn = runsOn.items.map((i) => i.type === "scalar" ? i.value : "").join(" ");
-    const perms = permissionsOf(entryOf2(node, "permissions"), "job");
+    const perms = permissionsOf(entryOf(node, "permissions"), "job");
     if (perms) job.permissions = perms;
     const effective = perms ?? wfPerms;
     if (effective) job.effectivePermissions = effective;
     const env = environmentOf(valueOf(node, "environment"));
     if (env) job.environment = env;
     if (uses) job.uses = uses;
-    const secrets = entryOf2(node, "secrets");
+    const secrets = entryOf(node, "secrets");
     if (secrets) job.secrets = entryOfNode(secrets);
     job.steps = stepsOf(valueOf(node, "steps"), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell);
     out.jobs.push(job);
@@ -39480,7 +39583,7 @@ function readAction(out, root, scripts) {
   const name = stringOf(root, "name");
   if (name !== void 0) out.name = name;
   out.inputs = inputsOf(valueOf(root, "inputs"), "action");
-  const runs = entryOf2(root, "runs");
+  const runs = entryOf(root, "runs");
   if (!runs) return;
   out.jobs.push({
     id: "runs",
@@ -39571,14 +39674,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path50, container, stage, job, root) => {
+  const visit2 = (node, path51, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path50}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path51}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path50 || "$"}`;
+    const subject = `pipeline:${path51 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -39608,7 +39711,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path50 ? `${path50}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path51 ? `${path51}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -39661,7 +39764,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path50 ? `${path50}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path51 ? `${path51}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -39922,11 +40025,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path50 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path50)) return "script";
-  if (!YAML_EXT.test(path50)) return void 0;
-  if (WORKFLOW_PATH.test(path50)) return "github-workflow";
-  const base = path50.slice(path50.lastIndexOf("/") + 1);
+  const path51 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path51)) return "script";
+  if (!YAML_EXT.test(path51)) return void 0;
+  if (WORKFLOW_PATH.test(path51)) return "github-workflow";
+  const base = path51.slice(path51.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -40318,6 +40421,59 @@ var init_azure_cli = __esm({
   }
 });
 
+// src/eval/ci/words.ts
+function joinExpressions(argv) {
+  if (!argv.some((w) => w.raw.includes("${{"))) return argv;
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i];
+    const open = w.raw.lastIndexOf("${{");
+    if (open < 0 || w.raw.indexOf("}}", open) >= 0) {
+      out.push(w);
+      continue;
+    }
+    const parts = [w];
+    while (i + 1 < argv.length) {
+      const n = argv[++i];
+      parts.push(n);
+      if (n.raw.includes("}}")) break;
+    }
+    out.push(joined(parts));
+  }
+  return out;
+}
+function joined(parts) {
+  const starts = [];
+  let raw = "";
+  for (const p of parts) {
+    if (raw) raw += " ";
+    starts.push(raw.length);
+    raw += p.raw;
+  }
+  const at2 = (i) => {
+    let k = parts.length - 1;
+    while (k > 0 && starts[k] > i) k--;
+    return { p: parts[k], off: Math.min(Math.max(i - starts[k], 0), parts[k].raw.length) };
+  };
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  return {
+    text: parts.map((p) => p.text).join(" "),
+    raw,
+    range: { start: first.range.start, end: last.range.end },
+    rangeOf(from, to) {
+      const a = at2(from);
+      const b = at2(Math.max(from, to - 1));
+      return { start: a.p.rangeOf(a.off, a.off + 1).start, end: b.p.rangeOf(b.off, b.off + 1).end };
+    }
+  };
+}
+var init_words = __esm({
+  "src/eval/ci/words.ts"() {
+    "use strict";
+  }
+});
+
 // src/eval/azcli/words.ts
 function balanced(raw, i, open, close) {
   let depth = 0;
@@ -40508,7 +40664,7 @@ function sliceVariable(e, from = 0) {
   return segs.length === 1 ? segs[0].variable : void 0;
 }
 var NAME, PS_NAME, ANY_VARIABLE, SPECIAL;
-var init_words = __esm({
+var init_words2 = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
     init_value();
@@ -40815,11 +40971,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path50 = expandWord(target, env, ctx).text;
-    if (path50 === void 0) return;
+    const path51 = expandWord(target, env, ctx).text;
+    if (path51 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path50, env: inherited });
+    calls.push({ path: path51, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -40922,52 +41078,6 @@ function interpretScript(file, script, initial, base) {
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
   }
 }
-function joinExpressions(argv) {
-  if (!argv.some((w) => w.raw.includes("${{"))) return argv;
-  const out = [];
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i];
-    const open = w.raw.lastIndexOf("${{");
-    if (open < 0 || w.raw.indexOf("}}", open) >= 0) {
-      out.push(w);
-      continue;
-    }
-    const parts = [w];
-    while (i + 1 < argv.length) {
-      const n = argv[++i];
-      parts.push(n);
-      if (n.raw.includes("}}")) break;
-    }
-    out.push(joined(parts));
-  }
-  return out;
-}
-function joined(parts) {
-  const starts = [];
-  let raw = "";
-  for (const p of parts) {
-    if (raw) raw += " ";
-    starts.push(raw.length);
-    raw += p.raw;
-  }
-  const at2 = (i) => {
-    let k = parts.length - 1;
-    while (k > 0 && starts[k] > i) k--;
-    return { p: parts[k], off: Math.min(Math.max(i - starts[k], 0), parts[k].raw.length) };
-  };
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  return {
-    text: parts.map((p) => p.text).join(" "),
-    raw,
-    range: { start: first.range.start, end: last.range.end },
-    rangeOf(from, to) {
-      const a = at2(from);
-      const b = at2(Math.max(from, to - 1));
-      return { start: a.p.rangeOf(a.off, a.off + 1).start, end: b.p.rangeOf(b.off, b.off + 1).end };
-    }
-  };
-}
 function addSplit(out, e) {
   const s = e.segments.length === 1 ? e.segments[0] : void 0;
   if (!s || !s.value || !s.unquoted || s.value.kind !== "string" || !/\s/.test(s.value.value.trim())) {
@@ -41014,6 +41124,7 @@ var init_interpret = __esm({
     "use strict";
     init_value();
     init_words();
+    init_words2();
     ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
@@ -41293,14 +41404,14 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path31.posix.normalize(slashed);
+  const n = path32.posix.normalize(slashed);
   return n.startsWith("../") || n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -41314,11 +41425,11 @@ function heredocFor(cmd, rel) {
   return best;
 }
 function candidates(cmd, rel, root) {
-  const own = path31.join(path31.dirname(cmd.file), rel);
-  const fromRoot = path31.join(root, rel);
+  const own = path32.join(path32.dirname(cmd.file), rel);
+  const fromRoot = path32.join(root, rel);
   const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path31.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path31.sep) ? root : root + path31.sep));
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path32.join(repository, rel)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path32.sep) ? root : root + path32.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const p = cmd.path;
@@ -41448,7 +41559,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -41656,7 +41767,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path32.resolve(file.file)) ?? [], ctx.root);
+    const callers = callerContexts(file, localCalls.get(path33.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, ci) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, ci, file);
     const lazyEnvClass = (place, assigned, ci) => {
@@ -41766,11 +41877,11 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path32.relative(ctx.root, file.file);
+  const rel = path33.relative(ctx.root, file.file);
   if (ctx.envOverride) return { decided: ctx.envOverride, rel };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path32.basename(rel));
+  const byName2 = classifyPath(path33.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
 function envClassOf(fileEnv, place, assigned, ci, file) {
@@ -41793,7 +41904,7 @@ function envClassOf(fileEnv, place, assigned, ci, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path32.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path33.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -41964,40 +42075,40 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path32.isAbsolute(rel)) return void 0;
+  if (path33.isAbsolute(rel)) return void 0;
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path32.join(github, rel))) ?? scripts.get(path32.join(root, rel)) ?? scripts.get(path32.join(path32.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path33.join(github, rel))) ?? scripts.get(path33.join(root, rel)) ?? scripts.get(path33.join(path33.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path32.dirname(path32.resolve(from)))) {
-    const hit = scripts.get(path32.join(dir, rel));
+  for (const dir of foldersBetween(root, path33.dirname(path33.resolve(from)))) {
+    const hit = scripts.get(path33.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path32.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path32.isAbsolute(below)) return [];
-  const parts = below.split(path32.sep);
-  return parts.slice(0, -1).map((_, i) => path32.join(root, ...parts.slice(0, i + 1)));
+  const below = path33.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path33.isAbsolute(below)) return [];
+  const parts = below.split(path33.sep);
+  return parts.slice(0, -1).map((_, i) => path33.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  if (!p.startsWith("/")) return path32.resolve(path32.dirname(path32.resolve(caller.file)), p);
-  const fromRoot = path32.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path33.resolve(path33.dirname(path33.resolve(caller.file)), p);
+  const fromRoot = path33.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path32.dirname(path32.resolve(caller.file));
-  const below = path32.relative(root, callerDir);
-  if (below === "" || below.startsWith("..") || path32.isAbsolute(below)) return fromRoot;
+  const callerDir = path33.dirname(path33.resolve(caller.file));
+  const below = path33.relative(root, callerDir);
+  if (below === "" || below.startsWith("..") || path33.isAbsolute(below)) return fromRoot;
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path32.resolve(dir, `.${p}`);
+    const target = path33.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
-  const scanned = new Set(ciFiles.map((f) => path32.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path33.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0) return;
     const list2 = out.get(key) ?? [];
@@ -42018,11 +42129,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path32.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path33.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path32.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path32.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path33.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path33.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
@@ -42034,7 +42145,7 @@ function callerContexts(file, calls, root) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
-    const label = `called by ${path32.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path33.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);
       const inputs = /* @__PURE__ */ new Map();
@@ -42099,7 +42210,7 @@ var init_azure_cli2 = __esm({
     init_azure_cli();
     init_interpret();
     init_context2();
-    init_words();
+    init_words2();
     init_azure_cli_files();
     init_shared();
     init_azure_cli_sets();
@@ -42123,7 +42234,7 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path33 from "node:path";
+import path34 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -42157,7 +42268,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path33.basename(f.path).toLowerCase();
+    const base = path34.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -42272,7 +42383,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path50, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path50, role, spec));
+    for (const [path51, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path51, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -42284,7 +42395,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path34(node, keys) {
+function path35(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -42298,25 +42409,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path34(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path35(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path34(obj2, ["spec", replicaField]);
+    const specs = path35(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path34(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path35(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path34(obj2, base);
+    const cluster = path35(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path34(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path35(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path34(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path35(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path34(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path35(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -42371,7 +42482,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path34(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path35(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -42507,22 +42618,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path35 from "node:path";
+import path36 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path35.dirname(file);
+  let dir = path36.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path35.join(dir, n)))) {
-      return `part of the Helm chart in ${path35.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path36.join(dir, n)))) {
+      return `part of the Helm chart in ${path36.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path35.join(dir, n)))) {
-      return `input of the Kustomize build in ${path35.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path36.join(dir, n)))) {
+      return `input of the Kustomize build in ${path36.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path35.dirname(dir);
-    if (up === dir || !host.isInside(up) || path35.relative(root, dir) === "") break;
+    const up = path36.dirname(dir);
+    if (up === dir || !host.isInside(up) || path36.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -42595,7 +42706,7 @@ var init_k8s = __esm({
     init_source();
     init_value();
     init_json();
-    init_blocks2();
+    init_blocks3();
     init_document();
     init_read2();
     init_k8s_classify();
@@ -42682,7 +42793,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path44 from "node:path";
+import path45 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -42701,7 +42812,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path44.resolve(baseDir, prefix || ".");
+    const start = path45.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -42709,7 +42820,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path44.dirname(start));
+      const host = hostFor(path45.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -43166,14 +43277,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path50) {
-  return path50.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path51) {
+  return path51.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path50, target, prefix) {
+function walk3(from, path51, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path50)) {
+  for (const seg of segments(path51)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -43196,7 +43307,7 @@ function walk3(from, path50, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path50}` : path50));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path51}` : path51));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -43244,14 +43355,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path50 = t.aliasPath(field);
-  if (path50 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path51 = t.aliasPath(field);
+  if (path51 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path50.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path50.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path50.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path51.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path51.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path51.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path50, t, "");
+  return walk3(t.body, path51, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -43290,14 +43401,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path50 = ctx.target.aliasPath(field.value);
-    if (path50 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path50.slice(0, -3);
+    const path51 = ctx.target.aliasPath(field.value);
+    if (path51 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path51.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path50, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path51, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -43333,12 +43444,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path50, ctx) {
+function readArray(path51, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path50.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path50.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path51.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path51.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path50, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path51, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -43387,12 +43498,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path50) => path50.replace(/\[\*\]/g, "");
+    plainPath = (path51) => path51.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path45 from "node:path";
+import path46 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -43414,7 +43525,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path45.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path46.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -43482,8 +43593,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path50 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path50) out.push({ alias: name, path: path50, source: "dump" });
+        const path51 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path51) out.push({ alias: name, path: path51, source: "dump" });
       }
     }
   }
@@ -43636,8 +43747,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path50, v) {
-  const segs = path50.split(".");
+function setPath(root, path51, v) {
+  const segs = path51.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -43653,18 +43764,18 @@ function setPath(root, path50, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path50 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path50) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path51 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path51) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path50}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path51}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path50}`.toLowerCase());
+    covered.add(`${prefix}${path51}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path50, v);
+    if (v !== void 0) setPath(body, path51, v);
   }
   return body;
 }
@@ -43729,13 +43840,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path50) {
-      const p = path50.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path50} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path51) {
+      const p = path51.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path51} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path50} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path51} is not modelled from ${from}`;
     }
   };
 }
@@ -43929,7 +44040,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs10 from "node:fs";
-import path49 from "node:path";
+import path50 from "node:path";
 
 // src/api.ts
 init_host();
@@ -43937,7 +44048,7 @@ init_clock();
 init_source();
 import fs6 from "node:fs";
 import os from "node:os";
-import path46 from "node:path";
+import path47 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -45324,7 +45435,7 @@ init_bicep_references();
 
 // src/frontends/k8s-scope.ts
 init_manifest();
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/model/facts/k8s.ts
 var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
@@ -45399,7 +45510,7 @@ function mayDeclareAks(files, others, ctx) {
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path16.dirname(f.path));
+    if (f.kind === "terraform") terraformDirs.add(path17.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -45426,7 +45537,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path36 from "node:path";
+import path37 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -45895,7 +46006,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path36.dirname(forFile);
+      const dir = path37.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -45921,14 +46032,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path36.relative(root, f).split(path36.sep);
+    const rel = path37.relative(root, f).split(path37.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path36.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path36.isAbsolute(rel);
+  const rel = path37.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path37.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -45938,9 +46049,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path36.relative(root, d) === "") return void 0;
+    if (path37.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path36.dirname(d);
+    const parent = path37.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -45949,9 +46060,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path36.dirname(f); !out.has(d); d = path36.dirname(d)) {
+    for (let d = path37.dirname(f); !out.has(d); d = path37.dirname(d)) {
       out.add(d);
-      if (path36.dirname(d) === d) break;
+      if (path37.dirname(d) === d) break;
     }
   }
   return out;
@@ -46127,7 +46238,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path37 from "node:path";
+import path38 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -46339,7 +46450,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path37.join(m.dir, "main.tf")));
+          failed(e, fileStart(path38.join(m.dir, "main.tf")));
         }
       }
     }
@@ -46745,15 +46856,15 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
-import path38 from "node:path";
+import path39 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path38.join(cwd, CACHE_FILE);
-  const abs = path38.resolve(cwd, location);
+  if (location === void 0) return path39.join(cwd, CACHE_FILE);
+  const abs = path39.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path38.join(abs, CACHE_FILE) : abs;
+  return isDir ? path39.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -46911,7 +47022,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs4.existsSync(path38.dirname(this.file))) fs4.mkdirSync(path38.dirname(this.file));
+    if (!fs4.existsSync(path39.dirname(this.file))) fs4.mkdirSync(path39.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs4.renameSync(tmp, this.file);
@@ -47157,7 +47268,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path39 from "node:path";
+import path40 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -47178,8 +47289,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path39.dirname(fileURLToPath(import.meta.url));
-  const file = path39.join(path39.basename(here) === "chunks" ? path39.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path40.dirname(fileURLToPath(import.meta.url));
+  const file = path40.join(path40.basename(here) === "chunks" ? path40.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -47702,9 +47813,17 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
     }
   },
   create(ctx) {
+    const nameUndecided = (r) => {
+      if (r.name?.kind !== "unknown" || !/of an unknown (for_each|count)/.test(r.name.reason)) return;
+      const s = knownString(r, "vmSize");
+      if (s !== void 0 && !isGpuSize(s)) ctx.undecided(r, "name", `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`, r.header);
+    };
     const check = (r) => {
       const why = gpuIntentOf(ctx, r);
-      if (!why) return;
+      if (!why) {
+        nameUndecided(r);
+        return;
+      }
       const size = ctx.fact(r, "vmSize");
       const s = size.string();
       if (s === void 0 || isGpuSize(s)) return;
@@ -47761,7 +47880,44 @@ function isStructured(input2) {
   const v = input2.assigned ?? input2.defaultValue;
   return v?.kind === "object" || v?.kind === "list";
 }
-function problemsOf(input2) {
+function withMemberAt(v, at2, size) {
+  if (v.kind === "string") return v.origin && sameSpot(v.origin, at2) ? { ...v, value: size } : void 0;
+  if (v.kind === "list") {
+    let hit = false;
+    const items = v.items.map((i) => {
+      const r = withMemberAt(i, at2, size);
+      if (r) hit = true;
+      return r ?? i;
+    });
+    return hit ? { ...v, items } : void 0;
+  }
+  if (v.kind === "object") {
+    let hit = false;
+    const entries2 = /* @__PURE__ */ new Map();
+    for (const [k, e] of v.entries) {
+      const r = withMemberAt(e, at2, size);
+      if (r) hit = true;
+      entries2.set(k, r ?? e);
+    }
+    return hit ? { ...v, entries: entries2 } : void 0;
+  }
+  return void 0;
+}
+function sameSpot(a, b) {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+function structuredGuardProblem(input2, vs, size, base) {
+  const whole = input2.assigned ?? input2.defaultValue;
+  if (!whole || size?.kind !== "string" || !size.origin) return [];
+  for (const probe of NON_GPU_PROBE_SIZES) {
+    const swapped = withMemberAt(whole, size.origin, probe);
+    if (!swapped) return [];
+    if (!vs.every((v) => v.admitsValue?.(swapped) === true)) continue;
+    return [{ location: vs[0].at, attributePath: `${input2.name}.validation.condition`, messageId: "conditionAdmitsNonGpuStructured", data: { ...base, probe, regex: gpuSizeRegex() } }];
+  }
+  return [];
+}
+function problemsOf(input2, size) {
   const base = { declared: input2.kind === "tf-variable" ? "Terraform variable" : "Parameter", input: input2.name };
   if (input2.kind === "tf-variable") {
     const vs = input2.validations ?? [];
@@ -47783,7 +47939,8 @@ function problemsOf(input2) {
       }
       for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input2.name}.validation.contains`));
     }
-    if (out.length > 0 || isStructured(input2)) return out;
+    if (out.length > 0) return out;
+    if (isStructured(input2)) return structuredGuardProblem(input2, vs, size, base);
     const probes = [...NON_GPU_PROBE_SIZES, ...vs.flatMap((v) => sizeLiteralsOf(v.text))];
     const probe = probes.find((s) => allValidationsAdmit(vs, s) === true);
     const guard = probe === void 0 ? void 0 : vs.find((v) => v.admits?.(probe) === true);
@@ -47822,6 +47979,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
       noAllowedDecorator: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
       regexAdmitsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
       conditionAdmitsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation condition admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. can(regex("{{regex}}", var.{{input}})).',
+      conditionAdmitsNonGpuStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}", but its validation condition admits the non-GPU size "{{probe}}" there; check every size it holds against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
       allowsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its allowed values include "{{size}}", which is not a GPU size; remove it or replace it with a size of a GPU family ({{families}}).'
     }
   },
@@ -47838,7 +47996,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             const at2 = attributeSite(r, "vmSize");
             for (const input2 of inputs) {
               if (guarded && !hasGuard(input2)) continue;
-              for (const p of problemsOf(input2)) {
+              for (const p of problemsOf(input2, r.attrs.get("vmSize")?.value)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;
                 seen.add(key);
@@ -48662,7 +48820,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path40 from "node:path";
+import path41 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -48688,7 +48846,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path40.basename(f.path) }
+          data: { file: path41.basename(f.path) }
         });
       }
     };
@@ -48696,7 +48854,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path41 from "node:path";
+import path42 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -48781,7 +48939,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path41.relative(fromDir, toDir).split(path41.sep).join("/");
+  const rel = path42.relative(fromDir, toDir).split(path42.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -48790,7 +48948,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path42 from "node:path";
+import path43 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -48817,7 +48975,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path42.basename(f.path) }
+          data: { file: path43.basename(f.path) }
         });
       }
     };
@@ -48825,7 +48983,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path43 from "node:path";
+import path44 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -48898,7 +49056,7 @@ var TERMS = [
   ["sastoken"],
   ["apikey"]
 ];
-var SECRET_SUFFIX = /* @__PURE__ */ new Set(["value", "text", "plain", "plaintext", "literal", "raw", "b64", "base64", "encoded"]);
+var SECRET_SUFFIX = /* @__PURE__ */ new Set(["value", "text", "plain", "plaintext", "literal", "raw", "b64", "base64", "encoded", "wo"]);
 function nameTokens(name) {
   return name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
@@ -49050,7 +49208,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
       if (v.kind === "object") {
         const name = entry3(v, "name");
-        const value = name?.kind === "string" ? entry3(v, "value") : void 0;
+        const value = name?.kind === "string" ? entry3(v, "value") ?? entry3(v, "value_wo") : void 0;
         const container = key ?? parentKey2;
         if (name?.kind === "string" && value?.kind === "string") {
           const byName2 = looksSecret(name.value);
@@ -49093,7 +49251,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path43.basename(file.path);
+      const where = path44.basename(file.path);
       variantFile = file.kind === "arm-params" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -49897,6 +50055,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
 });
 
 // src/model/ci.ts
+init_words();
 function grantsIdTokenWrite(p) {
   if (!p) return false;
   if (p.kind === "write-all") return true;
@@ -50135,7 +50294,8 @@ function readApplyArgs(args) {
   }
   return autoApprove === void 0 ? { planFile } : { autoApprove, planFile };
 }
-function applyWithoutPlan(argv) {
+function applyWithoutPlan(words) {
+  const argv = joinExpressions(words);
   for (let i = 0; i < argv.length; i++) {
     if (!isTerraform(argv[i])) continue;
     let j = i + 1;
@@ -50147,6 +50307,9 @@ function applyWithoutPlan(argv) {
     if (autoApprove !== void 0 && !planFile) return { apply: sub2, autoApprove: rest[autoApprove] };
   }
   return void 0;
+}
+function substitutedArgument(cmd, next) {
+  return next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`") && next.range.start.offset > cmd.range.start.offset;
 }
 function isTerraformTask(name) {
   return /^terraformtaskv[1-4]$/i.test(name.slice(name.lastIndexOf(".") + 1));
@@ -50202,10 +50365,11 @@ var CI005_terraform_apply_without_plan_default = defineRule({
     return {
       ciFile(file) {
         for (const script of file.scripts) {
-          for (const cmd of script.commands) {
+          for (let i = 0; i < script.commands.length; i++) {
+            const cmd = script.commands[i];
             if (cmd.commented) continue;
             const found = applyWithoutPlan(cmd.argv);
-            if (!found) continue;
+            if (!found || substitutedArgument(cmd, script.commands[i + 1])) continue;
             ctx.report({
               messageId: "applyWithoutPlan",
               data: { flag: found.autoApprove.text },
@@ -50359,18 +50523,18 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path46.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path47.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path46.dirname(root);
-  for (const p of paths.slice(1)) while (path46.relative(root, p).startsWith("..")) root = path46.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path47.dirname(root);
+  for (const p of paths.slice(1)) while (path47.relative(root, p).startsWith("..")) root = path47.dirname(root);
   return root;
 }
 function repositoryTop(file, root, host) {
-  for (let dir = path46.dirname(file); ; dir = path46.dirname(dir)) {
-    const git2 = path46.join(dir, ".git");
+  for (let dir = path47.dirname(file); ; dir = path47.dirname(dir)) {
+    const git2 = path47.join(dir, ".git");
     if (host.isDirectory(git2) || host.isFile(git2)) return dir;
-    const rel = path46.relative(root, dir);
-    if (rel === "" || rel.startsWith("..") || path46.isAbsolute(rel)) return void 0;
+    const rel = path47.relative(root, dir);
+    if (rel === "" || rel.startsWith("..") || path47.isAbsolute(rel)) return void 0;
   }
 }
 async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
@@ -50396,19 +50560,19 @@ async function filesOnlyFolders(frontEnds, given, root, host, facts, options, co
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path46.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path47.resolve(p));
   for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path46.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path47.resolve(p));
   for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path46.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path46.dirname(f)))] : inputPaths;
-  const root = path46.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path46.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path47.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path47.dirname(f)))] : inputPaths;
+  const root = path47.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path47.resolve(f));
   for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path46.dirname(inputPaths[0]);
+  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path47.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -50425,8 +50589,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path46.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path46.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path46.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path47.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path47.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path47.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -50461,12 +50625,12 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path46.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path47.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path46.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path47.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -50652,7 +50816,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path46.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path47.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -50870,7 +51034,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path47 from "node:path";
+import path48 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -50883,9 +51047,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path47.isAbsolute(file)) return toPosix(file);
-  const rel = path47.relative(base, file);
-  return toPosix(rel === "" ? path47.basename(file) : rel);
+  if (!path48.isAbsolute(file)) return toPosix(file);
+  const rel = path48.relative(base, file);
+  return toPosix(rel === "" ? path48.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -51388,7 +51552,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs9 from "node:fs";
-import path48 from "node:path";
+import path49 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -51516,10 +51680,10 @@ var PullRequestLines = class {
     try {
       real = fs9.realpathSync(file);
     } catch {
-      real = path48.resolve(file);
+      real = path49.resolve(file);
     }
-    const rel = path48.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path48.isAbsolute(rel) ? void 0 : rel.split(path48.sep).join("/");
+    const rel = path49.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path49.isAbsolute(rel) ? void 0 : rel.split(path49.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -51630,8 +51794,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path50 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path50}#L${line}`;
+  const path51 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path51}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -51752,7 +51916,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path49.dirname(this.sarifPath), { recursive: true });
+    fs10.mkdirSync(path50.dirname(this.sarifPath), { recursive: true });
     fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -51773,21 +51937,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path49.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path50.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path49.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path50.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path49.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path50.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path49.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path49.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path49.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path50.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path50.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path50.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -51858,8 +52022,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path49.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path49.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path50.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path50.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

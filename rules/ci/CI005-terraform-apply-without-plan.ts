@@ -5,7 +5,8 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { CiEntry, CiWord } from '../../src/model/ci.js';
+import { joinExpressions } from '../../src/model/ci.js';
+import type { CiCommand, CiEntry, CiWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
 const VALUE_OPTS = new Set([
@@ -50,7 +51,9 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
 }
 
 /** The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a plan file, if any. */
-export function applyWithoutPlan(argv: readonly CiWord[]): { apply: CiWord; autoApprove: CiWord } | undefined {
+export function applyWithoutPlan(words: readonly CiWord[]): { apply: CiWord; autoApprove: CiWord } | undefined {
+  // `-var-file=${{ inputs.env }}.tfvars` is one word once the CI system substitutes it, not a plan file `inputs.env`.
+  const argv = joinExpressions(words);
   for (let i = 0; i < argv.length; i++) {
     if (!isTerraform(argv[i]!)) continue;
     // global options (-chdir=dir, -help, -version) come before the subcommand
@@ -63,6 +66,15 @@ export function applyWithoutPlan(argv: readonly CiWord[]): { apply: CiWord; auto
     if (autoApprove !== undefined && !planFile) return { apply: sub, autoApprove: rest[autoApprove]! };
   }
   return undefined;
+}
+
+/**
+ * A command substitution opened on the apply line after its words (`terraform apply
+ * -auto-approve $(cat plan.txt)`): the lexer makes it the next command, but its output is an
+ * argument of apply, possibly the plan file; unknown, so not reported.
+ */
+function substitutedArgument(cmd: CiCommand, next: CiCommand | undefined): boolean {
+  return next !== undefined && next.statement === cmd.statement && (next.after === '$(' || next.after === '`') && next.range.start.offset > cmd.range.start.offset;
 }
 
 /**
@@ -138,10 +150,11 @@ export default defineRule({
     return {
       ciFile(file) {
         for (const script of file.scripts) {
-          for (const cmd of script.commands) {
+          for (let i = 0; i < script.commands.length; i++) {
+            const cmd = script.commands[i]!;
             if (cmd.commented) continue;
             const found = applyWithoutPlan(cmd.argv);
-            if (!found) continue;
+            if (!found || substitutedArgument(cmd, script.commands[i + 1])) continue;
             ctx.report({
               messageId: 'applyWithoutPlan',
               data: { flag: found.autoApprove.text },

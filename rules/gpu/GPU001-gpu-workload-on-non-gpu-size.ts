@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, gpuIntentOf } from '../../src/engine/facts.js';
+import { displayName, gpuIntentOf, knownString } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizePatterns, isGpuSize, workloadName } from '../../src/model/facts/gpu.js';
@@ -19,9 +19,21 @@ export default defineRule({
     },
   },
   create(ctx) {
+    // An unknown name may be the signal (`name = "gpu${each.key}"` under a for_each over a data
+    // source, whose instances the scan cannot list): with a known non-GPU size and no other
+    // signal, --verbose says the name decides. Names unknown for other reasons (a random
+    // suffix, a missing variable) are not listed: they would bury the useful lines.
+    const nameUndecided = (r: Resource<SizedKind>): void => {
+      if (r.name?.kind !== 'unknown' || !/of an unknown (for_each|count)/.test(r.name.reason)) return;
+      const s = knownString(r, 'vmSize');
+      if (s !== undefined && !isGpuSize(s)) ctx.undecided(r, 'name', `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`, r.header);
+    };
     const check = (r: Resource<SizedKind>): void => {
       const why = gpuIntentOf(ctx, r);
-      if (!why) return;
+      if (!why) {
+        nameUndecided(r);
+        return;
+      }
       const size = ctx.fact(r, 'vmSize');
       const s = size.string();
       if (s === undefined || isGpuSize(s)) return;

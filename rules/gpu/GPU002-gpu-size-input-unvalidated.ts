@@ -4,11 +4,19 @@ import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } from '../../src/engine/facts.js';
 import { allValidationsAdmit } from '../../src/engine/guards.js';
-import type { InputDecl } from '../../src/model/resource.js';
+import type { InputDecl, InputValidation } from '../../src/model/resource.js';
 import { SIZED_KINDS } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, isVmSizeName, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
 
-type MessageId = 'noValidation' | 'noValidationStructured' | 'noAllowedValues' | 'noAllowedDecorator' | 'regexAdmitsNonGpu' | 'allowsNonGpu' | 'conditionAdmitsNonGpu';
+type MessageId =
+  | 'noValidation'
+  | 'noValidationStructured'
+  | 'noAllowedValues'
+  | 'noAllowedDecorator'
+  | 'regexAdmitsNonGpu'
+  | 'allowsNonGpu'
+  | 'conditionAdmitsNonGpu'
+  | 'conditionAdmitsNonGpuStructured';
 
 function hasGuard(input: InputDecl): boolean {
   return input.kind === 'tf-variable' ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
@@ -28,7 +36,56 @@ function isStructured(input: InputDecl): boolean {
   return v?.kind === 'object' || v?.kind === 'list';
 }
 
-function problemsOf(input: InputDecl): Problem[] {
+/**
+ * A copy of an object or list value with the member written at `at` (the workload's size,
+ * `vm_size` of one pool) replaced by `size`; undefined when no member was written there.
+ */
+function withMemberAt(v: Value, at: Location, size: string): Value | undefined {
+  if (v.kind === 'string') return v.origin && sameSpot(v.origin, at) ? { ...v, value: size } : undefined;
+  if (v.kind === 'list') {
+    let hit = false;
+    const items = v.items.map((i) => {
+      const r = withMemberAt(i, at, size);
+      if (r) hit = true;
+      return r ?? i;
+    });
+    return hit ? { ...v, items } : undefined;
+  }
+  if (v.kind === 'object') {
+    let hit = false;
+    const entries = new Map<string, Value>();
+    for (const [k, e] of v.entries) {
+      const r = withMemberAt(e, at, size);
+      if (r) hit = true;
+      entries.set(k, r ?? e);
+    }
+    return hit ? { ...v, entries } : undefined;
+  }
+  return undefined;
+}
+
+function sameSpot(a: Location, b: Location): boolean {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+
+/**
+ * The guard of an object or list input (`alltrue([for p in var.pools : can(regex(…, p.vm_size))])`)
+ * probed the way Terraform would run it: the input's value with this workload's size swapped for
+ * a non-GPU size. The first validation that admits the swapped value is the guard to fix.
+ */
+function structuredGuardProblem(input: InputDecl, vs: readonly InputValidation[], size: Value | undefined, base: Record<string, string>): Problem[] {
+  const whole = input.assigned ?? input.defaultValue;
+  if (!whole || size?.kind !== 'string' || !size.origin) return [];
+  for (const probe of NON_GPU_PROBE_SIZES) {
+    const swapped = withMemberAt(whole, size.origin, probe);
+    if (!swapped) return [];
+    if (!vs.every((v) => v.admitsValue?.(swapped) === true)) continue;
+    return [{ location: vs[0]!.at, attributePath: `${input.name}.validation.condition`, messageId: 'conditionAdmitsNonGpuStructured', data: { ...base, probe, regex: gpuSizeRegex() } }];
+  }
+  return [];
+}
+
+function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
   const base = { declared: input.kind === 'tf-variable' ? 'Terraform variable' : 'Parameter', input: input.name };
   if (input.kind === 'tf-variable') {
     const vs = input.validations ?? [];
@@ -50,8 +107,9 @@ function problemsOf(input: InputDecl): Problem[] {
       }
       for (const a of v.allowed) out.push(...listEntryProblem(a, base, (s) => allValidationsAdmit(vs, s) === true, `${input.name}.validation.contains`));
     }
-    // An object or list input cannot be probed with a size string: its conditions are not evaluated.
-    if (out.length > 0 || isStructured(input)) return out;
+    if (out.length > 0) return out;
+    // An object or list input is probed as a whole, with the workload's size swapped.
+    if (isStructured(input)) return structuredGuardProblem(input, vs, size, base);
     // No regex or list entry to blame, but the conditions (evaluated) still let a non-GPU size
     // through (`length(var.x) > 0`, `startswith(var.x, "Standard_N")`, `… || var.x == "Standard_D4s_v5"`):
     // the guard is the first condition that admits it.
@@ -104,6 +162,8 @@ export default defineRule({
         '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
       conditionAdmitsNonGpu:
         '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation condition admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. can(regex("{{regex}}", var.{{input}})).',
+      conditionAdmitsNonGpuStructured:
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}", but its validation condition admits the non-GPU size "{{probe}}" there; check every size it holds against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
       allowsNonGpu:
         '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its allowed values include "{{size}}", which is not a GPU size; remove it or replace it with a size of a GPU family ({{families}}).',
     },
@@ -124,7 +184,7 @@ export default defineRule({
             const at = attributeSite(r, 'vmSize');
             for (const input of inputs) {
               if (guarded && !hasGuard(input)) continue;
-              for (const p of problemsOf(input)) {
+              for (const p of problemsOf(input, r.attrs.get('vmSize')?.value)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;
                 seen.add(key);

@@ -30,8 +30,12 @@ const TERMS: string[][] = [
   // The same terms written as one lower-case word.
   ['clientsecret'], ['accesskey'], ['secretkey'], ['connectionstring'], ['sastoken'], ['apikey'],
 ];
-/** Tokens that may follow a secret term and still name the secret itself (`password_value`). */
-const SECRET_SUFFIX = new Set(['value', 'text', 'plain', 'plaintext', 'literal', 'raw', 'b64', 'base64', 'encoded']);
+/**
+ * Tokens that may follow a secret term and still name the secret itself (`password_value`;
+ * `wo`: Terraform write-only arguments, `administrator_password_wo`, kept out of state but
+ * still written in the code).
+ */
+const SECRET_SUFFIX = new Set(['value', 'text', 'plain', 'plaintext', 'literal', 'raw', 'b64', 'base64', 'encoded', 'wo']);
 
 /** Splits `adminPassword`, `client_secret`, `SAS-Token`, `APIKey` into lower-case tokens. */
 export function nameTokens(name: string): string[] {
@@ -292,7 +296,8 @@ export default defineRule({
       if (v.kind === 'object') {
         const name = entry(v, 'name');
         // Looked up only for a string name: most objects have no name, and each lookup scans every key.
-        const value = name?.kind === 'string' ? entry(v, 'value') : undefined;
+        // `value_wo`: the write-only value of azurerm_key_vault_secret (azurerm 4.x, Terraform 1.11+).
+        const value = name?.kind === 'string' ? (entry(v, 'value') ?? entry(v, 'value_wo')) : undefined;
         const container = key ?? parentKey;
         if (name?.kind === 'string' && value?.kind === 'string') {
           const byName = looksSecret(name.value);

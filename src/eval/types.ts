@@ -52,6 +52,11 @@ export interface InputValidation {
    * name, an unsupported function).
    */
   admits?: (value: string) => boolean | undefined;
+  /**
+   * The condition evaluated with the variable set to a whole value (an object or list input
+   * whose members hold sizes: `var.pools` with one `vm_size` swapped for a probe), as `admits`.
+   */
+  admitsValue?: (value: Value) => boolean | undefined;
 }
 
 /** A regex of a validation condition, compiled by the evaluator (rules never compile Terraform regexes). */

@@ -15,6 +15,7 @@ import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
+import { parseYamlFile } from '../parse/yaml/document.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem } from './types.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
@@ -98,6 +99,13 @@ export const terraformFrontEnd: FrontEnd = {
     outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
     const suppressionSources = [];
     for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+    // A YAML data file read by yamldecode(file()) holds findings of its own values: its comments can suppress them.
+    for (const [file, kind] of tf.dataFiles) {
+      const text = kind === 'yaml' ? ctx.host.readText(file) : undefined;
+      if (text === undefined) continue;
+      const parsed = parseYamlFile(text);
+      suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
+    }
     return {
       units: tf.evaluations.map((e) => ({
         evaluation: e.evaluation,

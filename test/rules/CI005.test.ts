@@ -24,6 +24,9 @@ jobs:
       - run: terraform apply -input=false -auto-approve "$PLAN_FILE"
       - run: terraform apply -var-file prod.tfvars
       - run: terraform apply -auto-approve=false
+      - run: terraform apply -auto-approve \${{ env.PLAN_FILE }}
+      - run: terraform apply -auto-approve $(cat plan-path.txt)
+      - run: terraform apply -auto-approve \`ls *.tfplan\`
       - run: |
           # terraform apply -auto-approve
           terraform destroy -auto-approve
@@ -50,6 +53,32 @@ jobs:
             -auto-approve=true
       - run: |
           terraform ⟦apply⟧ -auto-approve -var "env=prod" | tee apply.log
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+      {
+        // The CI system substitutes `${{ … }}` before the shell runs: `-var-file=${{ inputs.environment }}.tfvars`
+        // is one word, not a plan file named `inputs.environment` (GitHub and Azure Pipelines alike).
+        name: 'expression-in-var-file',
+        files: {
+          '.github/workflows/hotfix.yml': `
+on:
+  workflow_dispatch:
+    inputs:
+      environment:
+        default: dev
+jobs:
+  hotfix:
+    runs-on: ubuntu-latest
+    steps:
+      - run: terraform ⟦apply⟧ -var-file=\${{ inputs.environment }}.tfvars -auto-approve
+      - run: |
+          terraform ⟦apply⟧ \\
+            -var "location=\${{ vars.LOCATION }}" -var env=\${{ inputs.environment }} \\
+            -auto-approve
 `,
         },
         level: 'warning',
@@ -97,6 +126,21 @@ steps:
       },
     ],
     invalid: [
+      {
+        name: 'expression-in-var-file',
+        files: {
+          'pipelines/deploy.yml': `
+parameters:
+  - name: env
+    default: prod
+steps:
+  - script: terraform ⟦apply⟧ -auto-approve -var-file=\${{ parameters.env }}.tfvars
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
       {
         name: 'azure-pipelines.yml',
         files: {

@@ -2,12 +2,65 @@
  * GPU001 (gpu-workload-on-non-gpu-size): A node pool, compute, VM or scale set meant for GPU work uses a size without a GPU.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
     valid: [
+      {
+        // A YAML data file read by yamldecode(file()) holds the finding's value: a directive in it
+        // covers the pool's mapping (RULES.md "Inline suppressions": YAML `#`, a YAML mapping).
+        name: 'suppressed-in-yaml-data-file',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "p" {
+  for_each              = yamldecode(file("\${path.module}/pools.yaml"))
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+          'pools.yaml': `
+# mlops-iac-lint-ignore GPU001 -- CPU stand-in until the A100 quota lands
+gpua100:
+  vm_size: Standard_D16s_v5
+`,
+        },
+      },
+      {
+        // A directive on its own line above a map entry that opens an object (`gpuinfer = {` in a
+        // .tfvars) covers that whole entry, as above a block or a JSON object (RULES.md "Inline
+        // suppressions": "when that line opens a block … to the whole block").
+        name: 'suppressed-above-tfvars-map-entry',
+        files: {
+          'main.tf': `
+variable "pools" {
+  type = map(object({ vm_size = string }))
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  for_each              = var.pools
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+          'prod.tfvars': `
+pools = {
+  # mlops-iac-lint-ignore GPU001 until=2099-01-01 -- CPU inference stand-in until the T4 quota lands
+  gpuinfer = {
+    vm_size = "Standard_D16s_v5"
+  }
+}
+`,
+        },
+      },
       {
         name: 'cpu-pool-not-meant-for-gpu',
         files: {
@@ -179,6 +232,41 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
       },
     ],
     invalid: [
+      {
+        // Config-driven pools: yamldecode(file(…)) / jsondecode(file(…)) inside the scan root are
+        // read, and the size is located where the data file writes it (RULES.md "Location": "where
+        // the offending value is written").
+        name: 'pools-from-yaml-and-json-data-files',
+        files: {
+          'main.tf': `
+locals {
+  pools      = yamldecode(file("\${path.module}/config/pools.yaml")).pools
+  json_pools = jsondecode(file("config/pools.json"))
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "p" {
+  for_each              = merge(local.pools, local.json_pools)
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+          'config/pools.yaml': `
+pools:
+  gpua100:
+    vm_size: ⟦Standard_D16s_v5⟧
+  gput4:
+    vm_size: Standard_NC4as_T4_v3
+`,
+          'config/pools.json': `
+{ "gpujson": { "vm_size": ⟦"Standard_E8s_v5"⟧ } }
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
       {
         name: 'aml-compute-cluster',
         files: {
@@ -1632,3 +1720,42 @@ const bicepparamJsonTemplate: RuleTable = {
 };
 
 ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate);
+
+// RULES.md "Three-valued facts": "Where an unknown value hides a possible finding, the run records it".
+// A pool named "gpu${each.key}" under a for_each over a data source: its name (the GPU signal) is unknown.
+describe('GPU001 undecided', () => {
+  const { tree, cleanup } = tempTrees('gpu001-');
+  afterAll(cleanup);
+  const pools = (name: string): string => `
+data "azurerm_resources" "clusters" {
+  type = "Microsoft.ContainerService/managedClusters"
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "dyn" {
+  for_each              = toset(data.azurerm_resources.clusters.resources[*].name)
+  name                  = ${name}
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = "Standard_D4s_v5"
+}
+`;
+  const undecided = async (name: string): Promise<string[]> => {
+    const dir = tree({ 'main.tf': pools(name) });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GPU001'] });
+    expect(r.findings.filter((f) => f.ruleId === 'GPU001')).toEqual([]);
+    return r.undecided.filter((u) => u.ruleId === 'GPU001').map((u) => `${u.address} ${u.attribute}`);
+  };
+
+  it('lists a pool whose name comes from an unknown for_each', async () => {
+    expect(await undecided('"gpu${each.key}"')).toEqual(['azurerm_kubernetes_cluster_node_pool.dyn name']);
+  });
+
+  it('says why the for_each is unknown', async () => {
+    const dir = tree({ 'main.tf': pools('"gpu${each.key}"') });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GPU001'] });
+    expect(r.undecided.map((u) => u.reason)).toEqual([expect.stringContaining('each.key of an unknown for_each (depends on data.azurerm_resources.clusters)')]);
+  });
+
+  it('is silent when the name is known', async () => {
+    expect(await undecided('"cpu"')).toEqual([]);
+  });
+});

@@ -311,6 +311,37 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
 `,
         },
       },
+      {
+        // A map of pools guarded member by member (the 2025 idiom): evaluated with the pool's size
+        // swapped for a non-GPU one, the condition rejects it. The filter keeps CPU pools out of the check.
+        name: 'map-variable-alltrue-gpu-families',
+        files: {
+          'variables.tf': `
+variable "node_pools" {
+  type = map(object({ vm_size = string, gpu = optional(bool, true) }))
+  validation {
+    condition     = alltrue([for k, p in var.node_pools : can(regex("^Standard_N[CDV]", p.vm_size)) if p.gpu])
+    error_message = "GPU pools need an NC, ND or NV size."
+  }
+}
+`,
+          'terraform.tfvars': `
+node_pools = {
+  gpua100 = { vm_size = "Standard_NC24ads_A100_v4" }
+  system  = { vm_size = "Standard_D4s_v5", gpu = false }
+}
+`,
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "np" {
+  for_each              = var.node_pools
+  name                  = each.key
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = each.value.vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -337,6 +368,46 @@ resource "azurerm_kubernetes_cluster_node_pool" "np" {
         level: 'warning',
         env: 'unknown',
         messageId: 'noValidationStructured',
+      },
+      {
+        // A map of pools whose guard checks every member with startswith "Standard_N": evaluated with the
+        // pool's size swapped, it admits the FPGA size Standard_NP10s (RULES.md GPU002: "Also reported when
+        // the guard admits a non-GPU size"). Location: the guard's condition.
+        name: 'map-variable-alltrue-startswith',
+        files: {
+          'main.tf': `
+variable "aml_clusters" {
+  type = map(object({ vm_size = string, min_nodes = optional(number, 0) }))
+  default = {
+    gpu-train = { vm_size = "Standard_NC24ads_A100_v4" }
+  }
+  validation {
+    condition = ⟦alltrue([
+      for name, c in var.aml_clusters : startswith(c.vm_size, "Standard_N") if strcontains(name, "gpu")
+    ])⟧
+    error_message = "GPU clusters need an N-series size."
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "c" {
+  for_each                      = var.aml_clusters
+  name                          = each.key
+  location                      = "westeurope"
+  machine_learning_workspace_id = "/subscriptions/x/ws"
+  vm_size                       = each.value.vm_size
+  vm_priority                   = "Dedicated"
+  tags                          = { "cost-center" = "ml" }
+  scale_settings {
+    min_node_count                       = each.value.min_nodes
+    max_node_count                       = 2
+    scale_down_nodes_after_idle_duration = "PT15M"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpuStructured',
       },
       {
         // A validation that does not restrict the size to GPU families is no guard (the condition is evaluated).

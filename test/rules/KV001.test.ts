@@ -191,6 +191,43 @@ resource "azurerm_key_vault" "kv" {
         messageId: 'noPurgeProtection',
       },
       {
+        // One root per environment folder, each with its terraform.tfvars: the var file's folder
+        // names the class (RULES.md "Environments": "the variable file's name or folder").
+        name: 'root-per-environment-folder',
+        files: {
+          'environments/prod/main.tf': `
+provider "azurerm" {
+  features {}
+}
+variable "location" {
+  type = string
+}
+module "vault" {
+  source   = "../../modules/vault"
+  location = var.location
+}
+`,
+          'environments/prod/terraform.tfvars': `
+location = "westeurope"
+`,
+          'modules/vault/main.tf': `
+variable "location" {
+  type = string
+}
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = var.location
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         name: 'explicit-false-prod',
         files: {
           'main.tf': `

@@ -201,6 +201,34 @@ resource "azurerm_linux_function_app" "fn" {
         messageIncludes: 'value not shown',
       },
       {
+        // Terraform write-only arguments (azurerm 4.x, Terraform 1.11+) keep a value out of the
+        // state, not out of the code: `administrator_password_wo` is a password, and a Key Vault
+        // secret's `value_wo` holds the secret named by `name`.
+        name: 'write-only-arguments',
+        files: {
+          'main.tf': `
+resource "azurerm_postgresql_flexible_server" "pg" {
+  name                              = "pg-ml"
+  resource_group_name               = "rg-ml"
+  location                          = "westeurope"
+  administrator_login               = "pgadmin"
+  administrator_password_wo         = ⟦"Pg-Adm1n-Pa55!"⟧
+  administrator_password_wo_version = 1
+}
+
+resource "azurerm_key_vault_secret" "conn" {
+  name             = "storage-connection-string"
+  value_wo         = ⟦"DefaultEndpointsProtocol=https;AccountName=stml;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA==;EndpointSuffix=core.windows.net"⟧
+  value_wo_version = 1
+  key_vault_id     = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
         name: 'resource-literal',
         files: {
           'main.tf': `

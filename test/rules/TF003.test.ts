@@ -9,6 +9,25 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // HCL's JSON syntax writes a block as an object or as an array of objects: a
+        // `required_providers` given as `[{ … }]` constrains the provider as the object form does.
+        name: 'tf-json-required-providers-array',
+        files: {
+          'main.tf.json': `
+{
+  "terraform": [{
+    "backend": [{ "azurerm": [{}] }],
+    "required_providers": [{ "azurerm": { "source": "hashicorp/azurerm", "version": "~> 4.0" } }]
+  }],
+  "provider": { "azurerm": { "features": {} } },
+  "resource": {
+    "azurerm_resource_group": { "rg": { "name": "rg-ml", "location": "westeurope" } }
+  }
+}
+`,
+        },
+      },
+      {
         // Terraform 0.12's provider-block version: deprecated but still applied as a constraint,
         // so the provider has "a version constraint" (microsoft/MLOpsPython tf-templates/main.tf:2).
         name: 'provider-block-version',
@@ -173,6 +192,45 @@ resource "azurerm_resource_group" "rg" {
       },
     ],
     invalid: [
+      {
+        // An ephemeral resource (Terraform 1.10+) and a data source scoped to a check block come
+        // from their providers as resources do: `random` and `http` are used, not constrained.
+        name: 'ephemeral-and-check-data-providers',
+        files: {
+          'main.tf': `
+⟦⟦terraform {⟧⟧
+  backend "azurerm" {}
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+ephemeral "random_password" "db" {
+  length = 24
+}
+
+check "endpoint" {
+  data "http" "health" {
+    url = "https://example.invalid/health"
+  }
+  assert {
+    condition     = data.http.health.status_code == 200
+    error_message = "down"
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+      },
       {
         name: 'empty-version',
         files: {

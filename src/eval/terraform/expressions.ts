@@ -28,6 +28,11 @@ export interface EvalContext {
   readonly iteration?: ReadonlyMap<string, Value>;
   /** Contains failures and enforces the time budget (a fresh one per call when absent). */
   readonly guard?: EvalGuard;
+  /**
+   * `yamldecode(file(p))` / `jsondecode(file(p))`: the data file's content as values located
+   * in that file; undefined when it cannot be read (outside the scan root, missing, invalid).
+   */
+  readonly readDataFile?: (kind: 'yaml' | 'json', file: string, at: Location) => Value | undefined;
 }
 
 const MAX_FOR_ITEMS = 1000;
@@ -366,6 +371,17 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   return obj(entries, at);
 }
 
+/**
+ * `yamldecode(file("${path.module}/pools.yaml"))`: the file read and decoded with each value
+ * located where it is written in the data file (config-driven node pools), instead of unknown.
+ */
+function decodedDataFile(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalContext, kind: 'yaml' | 'json', at: Location): Value | undefined {
+  const arg = e.args[0];
+  if (e.args.length !== 1 || arg?.type !== 'FunctionCall' || arg.name !== 'file' || arg.args.length !== 1) return undefined;
+  const p = evalNode(arg.args[0]!, ctx);
+  return p.kind === 'string' ? ctx.readDataFile?.(kind, p.value, at) : undefined;
+}
+
 function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalContext, at: Location): Value {
   const name = e.name.includes('::') ? e.name : e.name;
   // try() and can() must see errors, not values: an unknown caused by an evaluation error
@@ -393,6 +409,10 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     // by a condition").
     if (v.kind !== 'unknown') return derived(bool(true, at), at, [v]);
     return isErrorUnknown(v) ? derived(bool(false, at), at, [v]) : unknown(v.reason, at);
+  }
+  if ((name === 'yamldecode' || name === 'jsondecode') && ctx.readDataFile) {
+    const decoded = decodedDataFile(e, ctx, name === 'yamldecode' ? 'yaml' : 'json', at);
+    if (decoded) return decoded;
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {

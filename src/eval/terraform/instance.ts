@@ -88,6 +88,8 @@ export interface InstanceOptions {
   vendored?: VendoredOrigin;
   /** Remote calls without a copy are recorded here (EVAL002, GPU005). */
   opaque?: OpaqueModuleCall[];
+  /** Reads a data file for `yamldecode(file(…))`/`jsondecode(file(…))` (the project's reader: inside the scan root only). */
+  readDataFile?: (kind: 'yaml' | 'json', file: string, at: Location) => Value | undefined;
 }
 
 const CYCLE = Symbol('cycle');
@@ -116,10 +118,11 @@ export class ModuleInstance {
   // ---- names -------------------------------------------------------------------------
 
   private context(file: string, iteration?: Map<string, Value>): EvalContext {
-    if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+    const readDataFile = this.opts.readDataFile;
+    if (iteration) return { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...(readDataFile ? { readDataFile } : {}) };
     let ctx = this.fileContexts.get(file);
     if (!ctx) {
-      ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver };
+      ctx = { file, iteration, guard: this.opts.guard, resolveRoot: this.resolver, ...(readDataFile ? { readDataFile } : {}) };
       this.fileContexts.set(file, ctx);
     }
     return ctx;
@@ -328,7 +331,7 @@ export class ModuleInstance {
     };
     if (count) {
       const c = evaluate(count.expr, ctx);
-      if (c.kind !== 'number') return [{ key: '', vars: new Map([['count', obj({ index: unknown('count.index of an unknown count') })]]) }];
+      if (c.kind !== 'number') return [{ key: '', vars: new Map([['count', obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
       const n = Math.max(0, Math.trunc(c.value));
       cap(n, count);
       return Array.from({ length: Math.min(n, max) }, (_, i) => ({ key: `[${i}]`, vars: new Map([['count', obj({ index: num(i) })]]) }));
@@ -336,7 +339,11 @@ export class ModuleInstance {
     if (forEach) {
       const fe = evaluate(forEach.expr, ctx);
       const pairs = fe.kind === 'list' || fe.kind === 'object' ? iterate(fe) : undefined;
-      if (!pairs) return [{ key: '', vars: new Map([['each', obj({ key: unknown('each.key of an unknown for_each'), value: unknown('each.value of an unknown for_each') })]]) }];
+      if (!pairs) {
+        // The loop's own reason (`function file() is not evaluated statically`) tells --verbose what to fix.
+        const why = whyUnknown(fe);
+        return [{ key: '', vars: new Map([['each', obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
+      }
       cap(pairs.length, forEach);
       return pairs.slice(0, max).map(([k, v]) => {
         // for_each over a set of strings: each.key == each.value.
@@ -537,7 +544,7 @@ export class ModuleInstance {
       }
       const instance = new ModuleInstance(childSrc, {
         prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
-        moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque,
+        moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque, readDataFile: this.opts.readDataFile,
       });
       return { key, instance };
     });
@@ -660,26 +667,31 @@ export class ModuleInstance {
       forEachChild(e, visit);
     };
     if (cond) visit(cond.expr);
-    return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed, ...(cond ? { admits: (value: string) => this.conditionAdmits(cond.expr, file, variable, value) } : {}) };
+    return { at, text: cond ? sourceText(text, cond.expr.range) : '', regexes, allowed, ...(cond ? { admits: (value: string) => this.conditionAdmits(cond.expr, file, variable, value), admitsValue: (value: Value) => this.conditionAdmits(cond.expr, file, variable, value) } : {}) };
   }
 
   /**
    * A validation condition evaluated as Terraform would for `var.<variable> = value` (any
    * other name resolves as in the module: Terraform 1.9+ conditions may read other variables).
    */
-  private conditionAdmits(condition: Expression, file: string, variable: string, value: string): boolean | undefined {
+  private conditionAdmits(condition: Expression, file: string, variable: string, value: string | Value): boolean | undefined {
     const probe: EvalContext = {
       file,
       guard: this.opts.guard,
       resolveRoot: (root, steps, at) => {
         const first = steps[0];
-        if (root === 'var' && first?.type === 'GetAttr' && first.name === variable) return { value: str(value, at), consumed: 1 };
+        if (root === 'var' && first?.type === 'GetAttr' && first.name === variable) return { value: typeof value === 'string' ? str(value, at) : value, consumed: 1 };
         return this.resolveRoot(root, steps, at);
       },
     };
     const r = evaluate(condition, probe);
     return r.kind === 'bool' ? r.value : undefined;
   }
+}
+
+/** ` (<reason>)` of an unknown loop collection, for the instance variables' reasons; empty otherwise. */
+function whyUnknown(v: Value): string {
+  return v.kind === 'unknown' && v.reason ? ` (${v.reason})` : '';
 }
 
 const variableHeaders = new WeakMap<Block, Location>();

@@ -124,6 +124,16 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
   };
   src.resources.forEach(use);
   src.data.forEach(use);
+  // Ephemeral resources (Terraform 1.10+: `ephemeral "random_password" "p"`) and the data
+  // sources scoped to a `check` block come from providers too: `terraform init` installs them.
+  for (const f of src.files) {
+    for (const item of f.body.items) {
+      if (item.type !== 'Block') continue;
+      if (item.blockType === 'ephemeral' && item.labels[0] && item.labels[1]) use({ node: item, file: f.file }, `${item.labels[0].value}.${item.labels[1].value}`);
+      if (item.blockType === 'check')
+        for (const d of item.body.items) if (d.type === 'Block' && d.blockType === 'data' && d.labels[0]) use({ node: d, file: f.file }, `${d.labels[0].value}.`);
+    }
+  }
   const first = firstBlockOf(src);
   if (first) facts.firstBlock = first;
   return facts;

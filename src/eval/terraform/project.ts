@@ -16,6 +16,7 @@ import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, 
 import { localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
+import { dataFileReader } from './data-files.js';
 import { relativePath } from './paths.js';
 
 export interface TerraformInput {
@@ -58,6 +59,8 @@ export interface TerraformProject {
   evaluations: TerraformEvaluation[];
   modules: TerraformModuleFacts[];
   problems: EvalProblem[];
+  /** Data files read by `yamldecode(file())`/`jsondecode(file())`, by path. */
+  dataFiles: Map<string, 'yaml' | 'json'>;
 }
 
 /**
@@ -85,6 +88,7 @@ const AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
 
 export function evaluateTerraform(input: TerraformInput): TerraformProject {
   const problems: EvalProblem[] = [];
+  const dataFiles = new Map<string, 'yaml' | 'json'>();
   // One guard for the project: a file's time budget is shared by every variant evaluating it.
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = new Map<string, string[]>();
@@ -201,9 +205,10 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         for (const [k, v] of readVarFile(f, input, guard)) inputs.set(k, v);
       }
       const opaqueModules: OpaqueModuleCall[] = [];
-      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules });
+      const readDataFile = dataFileReader({ root: input.root, workingDir: dir, readText: (f) => input.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
+      const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : undefined) ?? envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)) ?? 'unknown';
+      const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto)) ?? envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)) ?? 'unknown';
       const evaluation: Evaluation = {
         variant: variantFile ? path.relative(dir, variantFile).split(path.sep).join('/') : 'default',
         variantFile,
@@ -221,7 +226,25 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
     if (into) p.location = into[1];
   }
-  return { evaluations, modules, problems };
+  return { evaluations, modules, problems, dataFiles };
+}
+
+/**
+ * The class the automatically loaded var files of a root name by their path, for the run
+ * without a variant file (RULES.md "Environments": "the variable file's name or folder"):
+ * `environments/prod/terraform.tfvars` is prod, as `env/prod/terraform.tfvars` beside a root in
+ * `env/..` is. Paths relative to the scan root (the file name decides before its folders);
+ * files that name different classes decide nothing.
+ */
+function autoVarFilesEnv(root: string, files: readonly string[]): EnvClass | undefined {
+  let env: EnvClass | undefined;
+  for (const f of files) {
+    const c = classifyPath(path.relative(root, f))?.env;
+    if (c === undefined) continue;
+    if (env !== undefined && env !== c) return undefined;
+    env = c;
+  }
+  return env;
 }
 
 /** terraform.tfvars first, then *.auto.tfvars in lexical order (Terraform's precedence). */

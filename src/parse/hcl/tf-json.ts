@@ -113,8 +113,9 @@ function terraformBlock(ctx: Ctx, keyNode: JsonNode, obj: JsonNode): Block {
     if (name === '//') continue;
     if (name === 'backend') {
       for (const o of objectsOf(value)) for (const [type, typeNode, b] of members(o)) for (const bo of objectsOf(b)) items.push(block(ctx, name, nameNode, [[type, typeNode]], bo, blocksOf(new Set())));
-    } else if ((name === 'required_providers' || name === 'cloud') && value.type === 'object') {
-      items.push(block(ctx, name, nameNode, [], value, blocksOf(new Set(['workspaces']))));
+    } else if ((name === 'required_providers' || name === 'cloud') && objectsOf(value).length > 0 && (value.type === 'object' || value.type === 'array')) {
+      // HCL's JSON syntax: a block is an object, or an array of objects (one block each).
+      for (const o of objectsOf(value)) items.push(block(ctx, name, nameNode, [], o, blocksOf(new Set(['workspaces']))));
     } else items.push(attribute(ctx, name, nameNode, value, false));
   }
   return assemble(ctx, 'terraform', keyNode, [], obj, items);

@@ -1,0 +1,57 @@
+/**
+ * Data files read by a configuration: `yamldecode(file("${path.module}/pools.yaml"))` and
+ * `jsondecode(file(…))`, the config-driven node pools and clusters of many repositories. The
+ * content becomes values located in the data file, so a finding points at the YAML/JSON line
+ * that wrote the value. Only files inside the scan root are read (through the project's
+ * reader, so `--cache` records them); a relative path is relative to the root module's folder
+ * (Terraform's working directory). Anything unreadable stays unknown.
+ */
+import path from 'node:path';
+import { obj, unknown, type Value } from '../../core/value.js';
+import { fileStart, type Location } from '../../core/source.js';
+import { parseYamlFile } from '../../parse/yaml/document.js';
+import { yamlValue } from '../azureml-yaml/document.js';
+import type { JsonError } from '../../parse/json/index.js';
+import { tfvarsJsonValues } from './tfvars.js';
+
+export interface DataFileInput {
+  /** The scan root: nothing outside it is read. */
+  root: string;
+  /** The root module's folder (Terraform's working directory). */
+  workingDir: string;
+  readText(file: string): string | undefined;
+  /** Told each data file decoded (the front end reads its comments for inline suppressions). */
+  onRead?(file: string, kind: 'yaml' | 'json'): void;
+}
+
+/** The reader a module instance calls for `yamldecode(file(p))` / `jsondecode(file(p))`. */
+export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json', file: string, at: Location) => Value | undefined {
+  const cache = new Map<string, Value | undefined>();
+  return (kind, file, at) => {
+    const abs = path.resolve(input.workingDir, file);
+    const rel = path.relative(input.root, abs);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    const key = `${kind}\u0000${abs}`;
+    if (!cache.has(key)) {
+      const decoded = decode(kind, abs, input.readText(abs));
+      cache.set(key, decoded);
+      if (decoded) input.onRead?.(abs, kind);
+    }
+    const v = cache.get(key);
+    return v ?? unknown(`${kind}decode(file("${file}")): the file cannot be read or decoded`, at);
+  };
+}
+
+function decode(kind: 'yaml' | 'json', file: string, text: string | undefined): Value | undefined {
+  if (text === undefined) return undefined;
+  if (kind === 'json') {
+    // A top-level object (the common shape), located member by member; anything else stays unknown.
+    const errors: JsonError[] = [];
+    const top = tfvarsJsonValues(file, text, errors);
+    return errors.length === 0 && /^\s*\{/.test(text) ? obj(top, fileStart(file)) : undefined;
+  }
+  const parsed = parseYamlFile(text);
+  // One document (Terraform's yamldecode rejects several); errors leave it unknown.
+  if (parsed.errors.length || parsed.documents.length !== 1) return undefined;
+  return yamlValue(file, parsed.documents[0]!);
+}
