@@ -90,12 +90,16 @@ export function newFileLinks(): FileLinks {
 /** Identity key of a workspace the azure-cli way (`ml.workspace:<name>`), so `-w <name>` links to it. */
 const workspaceIdentity = (name: string): string => `ml.workspace:${name}`;
 
-/** `a/./b`, `./a` → `a/b`; undefined for an absolute path or one that climbs out. */
+/**
+ * `a/./b`, `./a` → `a/b`; undefined for an absolute path. A path that climbs (`../x.yml`) stays
+ * relative: from a script in `scripts/` it names a file of the repository; `candidates` drops the
+ * working directories from which it would leave the scan root.
+ */
 function cleanRelative(p: string): string | undefined {
   const slashed = p.replace(/\\/g, '/').trim();
   if (slashed === '' || slashed.startsWith('/') || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith('~')) return undefined;
   const n = path.posix.normalize(slashed);
-  return n.startsWith('../') || n === '..' ? undefined : n;
+  return n === '..' ? undefined : n;
 }
 
 /** The latest heredoc written before the command that writes the same path. */
@@ -145,6 +149,7 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     const tried = candidates(cmd, rel, ctx.root);
+    if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text = scanned === undefined ? undefined : ctx.host.readText(scanned);
     if (scanned === undefined || text === undefined) {

@@ -1247,6 +1247,14 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        // A script in scripts/ names the file from its own folder (`../aml/…`): read, with the command's --set.
+        name: 'file-path-climbing-from-the-script-folder',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'az ml compute create -f ../aml/compute.yml --set min_instances=⟦2⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         name: 'heredoc-quoted-delimiter',
         files: { 'deploy-prod.sh': "cat <<'EOF' > c.yml\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c.yml -w ws\n" },
         // The script's environment class (its name) applies to the file's compute: prod keeps warm nodes on purpose.
