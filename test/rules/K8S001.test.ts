@@ -253,6 +253,17 @@ const cases: RuleTable = {
         messageIncludes: 'add a toleration for "dedicated=training:NoExecute"',
       },
       {
+        // AKS tolerates the nvidia.com/gpu taint for a pod that requests nvidia.com/gpu (ExtendedResourceToleration):
+        // the taint it really lacks names the cause and is the related location.
+        name: 'extended-resource-taint-and-a-missing-one',
+        files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule", "workload=training:NoExecute"]'), 'k8s/job.yaml': job() },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'does not tolerate the taint "workload=training:NoExecute" of GPU node pool "gpu"',
+        related: [{ label: 'taint "workload=training:NoExecute" of GPU node pool "gpu"' }],
+      },
+      {
         name: 'two-pools-neither-fully-tolerated',
         files: {
           'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "team=vision:NoSchedule"]') + tfPool('["gpu=a100:NoSchedule"]', '', 'a100'),
