@@ -693,6 +693,40 @@ resource "azapi_resource" "cpu" {
         messageId: 'minNodesAboveZero',
       },
       {
+        // A parameters/ folder beside templates/: the dev file pairs with templates/compute.json (its variant).
+        name: 'parameter-file-in-a-sibling-parameters-folder',
+        files: {
+          'infra/templates/compute.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "minNodes": { "type": "int", "defaultValue": 0 } },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": { "vmSize": "Standard_DS3_v2", "scaleSettings": { "minNodeCount": "[parameters('minNodes')]", "maxNodeCount": 4 } }
+      }
+    }
+  ]
+}
+`,
+          'infra/parameters/compute.dev.parameters.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "minNodes": { "value": ⟦2⟧ } }
+}
+`,
+        },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         name: 'min-nodes-literal',
         files: {
           'main.json': `
