@@ -10,7 +10,7 @@
  * substitution, arithmetic, positional parameters, `$[ ]` runtime expressions — is unknown.
  */
 import type { Location } from '../../core/source.js';
-import { str, unknown, type Value } from '../../core/value.js';
+import { str, unknown, type UnknownValue, type Value } from '../../core/value.js';
 import type { CiWord } from '../ci/types.js';
 
 /** A variable binding as expansions read it: a known string with its origin, or unknown. */
@@ -267,12 +267,22 @@ export function sliceValue(e: ExpandedWord, from = 0): Value {
   const segs = e.segments.filter((s) => s.to > from);
   if (segs.length === 0) return str('', locOf(e.file, e.word, from, from));
   const unknownSeg = segs.find((s) => s.value?.kind === 'unknown');
-  if (unknownSeg) return unknownSeg.value!;
+  if (unknownSeg) return segs.length === 1 ? unknownSeg.value! : { ...(unknownSeg.value as UnknownValue), literals: literalPieces(segs, from) };
   if (segs.length === 1 && segs[0]!.value) return segs[0]!.value;
   const text = segs.map((s) => (s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text)).join('');
   const a = Math.max(segs[0]!.from, from);
   const b = segs[segs.length - 1]!.to;
   return str(text, locOf(e.file, e.word, a, b));
+}
+
+/** The known text pieces of a partly unknown slice, split at its unknown expansions (`UnknownValue.literals`). */
+function literalPieces(segs: readonly Segment[], from: number): string[] {
+  const out = [''];
+  for (const s of segs) {
+    if (s.value?.kind === 'unknown') out.push('');
+    else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+  }
+  return out;
 }
 
 /** The variable a slice comes from, when one expansion makes it up. */
