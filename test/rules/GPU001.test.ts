@@ -1012,6 +1012,27 @@ resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-
     ],
     invalid: [
       {
+        // loadJsonContent: the size is written in the JSON file, so the finding is there.
+        name: 'size-from-loadJsonContent',
+        files: {
+          'pools.json': '{\n  "gpu": { "size": ⟦"Standard_D16s_v5"⟧ }\n}\n',
+          'main.bicep': `
+var pools = loadJsonContent('pools.json')
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks/gpu'
+  properties: {
+    vmSize: pools.gpu.size
+    mode: 'User'
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // '${clusterName}/gpu${suffix}': the own segment's known text says GPU.
         name: 'partly-known-name-says-gpu',
         files: {
