@@ -148,6 +148,25 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
         options: { rules: ['ACR001'] },
       },
       {
+        // Written between the decorator and the keyword: the next line opens the resource block, so it covers the block.
+        name: 'own-line-directive-between-decorator-and-resource',
+        files: {
+          'main.bicep': `
+@description('registry for legacy pulls')
+// mlops-iac-lint-ignore ACR001 -- legacy image pulls
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: {
+    adminUserEnabled: true
+  }
+}
+`,
+        },
+        options: { rules: ['ACR001'] },
+      },
+      {
         name: 'used',
         files: {
           'main.bicep': `
