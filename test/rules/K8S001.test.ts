@@ -53,6 +53,11 @@ const cases: RuleTable = {
     valid: [
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
+        // A directive above apiVersion: covers the document (its root mapping opens on the next line).
+        name: 'suppressed-above-the-manifest',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': '# mlops-iac-lint-ignore K8S001 -- a Kyverno policy injects the toleration' + job('nvidia.com/gpu') },
+      },
+      {
         // kubectl's YAML reader applies a merge key (`<<: *base`): the tolerations it may supply are
         // unknown here (aliases are not followed), never "no toleration" (RULES.md: a rule never reports on an unknown value).
         name: 'tolerations-from-yaml-merge-key-are-unknown',

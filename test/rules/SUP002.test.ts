@@ -202,6 +202,21 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
   'github-actions': {
     valid: [
       {
+        // Above the document's first key: the line opens the document's root mapping, so the whole workflow is covered.
+        name: 'own-line-directive-above-the-root-mapping',
+        files: {
+          '.github/workflows/ci.yml': `# mlops-iac-lint-ignore CI004 -- internal mirrors track main
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@main
+`,
+        },
+        options: { rules: ['CI004'] },
+      },
+      {
         name: 'used',
         files: {
           '.github/workflows/ci.yml': `
