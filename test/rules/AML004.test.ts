@@ -1281,6 +1281,21 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        // "$(dirname "$0")" is the script's folder whatever the working directory: the file beside it is read.
+        name: 'file-path-from-the-script-folder-idiom',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'HERE="$(dirname "$0")"\naz ml compute create -f "$HERE/../aml/compute.yml" --set min_instances=⟦2⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'file-path-from-bash-source-dirname',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'DIR=$(dirname "${BASH_SOURCE[0]}")\naz ml compute create -f "${DIR}/../aml/compute.yml" --set min_instances=⟦3⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         // A script in scripts/ names the file from its own folder (`../aml/…`): read, with the command's --set.
         name: 'file-path-climbing-from-the-script-folder',
         files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'az ml compute create -f ../aml/compute.yml --set min_instances=⟦2⟧ -w ws\n' },

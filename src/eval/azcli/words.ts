@@ -32,6 +32,29 @@ export interface ExpansionContext {
   source?(path: string, env: Env): Env | undefined;
 }
 
+/**
+ * The shell idioms for "the folder of this script": `dirname "$0"`, `dirname "${BASH_SOURCE[0]}"`,
+ * `cd "$(dirname …)" && pwd` (with `--`, `&>/dev/null`, `-P`), `dirname "$(realpath "$0")"`,
+ * `dirname "$(readlink -f "$0")"`, `realpath "$(dirname "$0")"`.
+ */
+const SELF = String.raw`"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?`;
+const DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\((?:realpath|readlink\s+-f)\s+${SELF}\)"?)`;
+const SCRIPT_DIR_IDIOM = new RegExp(
+  String.raw`^(?:${DIR_OF_SELF}|realpath\s+"?\$\(${DIR_OF_SELF}\)"?|cd\s+(?:-P\s+)?(?:--\s+)?"?\$\(${DIR_OF_SELF}\)"?\s*(?:(?:&>|>)\s*/dev/null(?:\s+2>&1)?\s*)?&&\s*pwd(?:\s+-P)?)$`,
+);
+
+/** Token of the value "this script's folder" (`SCRIPT_DIR_IDIOM`): unknown as text, but a path built on it names a file beside the script. */
+export const SCRIPT_DIR_TOKEN = 'script-dir:';
+
+function scriptDirValue(file: string, inner: string): Value {
+  return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, undefined, `${SCRIPT_DIR_TOKEN}${file}`);
+}
+
+/** The value of `X=$(dirname "$0")` (a command written as `text`): the script's folder, else undefined. */
+export function scriptDirOutput(text: string, file: string, language: ExpansionContext['language']): Value | undefined {
+  return language === 'shell' && SCRIPT_DIR_IDIOM.test(text.trim()) ? scriptDirValue(file, text) : undefined;
+}
+
 export interface Segment {
   text: string;
   /** Raw indices in the word, end exclusive (quotes excluded for literals). */
@@ -179,6 +202,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
+      else if (ctx.language === 'shell' && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
       else expansion(unknown(inner.startsWith('(') ? 'arithmetic expansion' : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
       continue;
