@@ -1289,6 +1289,13 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        name: 'file-path-from-realpath-of-a-spaced-dirname',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'HERE=$(realpath "$( dirname "$0" )")\naz ml compute create -f "$HERE/../aml/compute.yml" --set min_instances=⟦4⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         name: 'file-path-from-bash-source-dirname',
         files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'DIR=$(dirname "${BASH_SOURCE[0]}")\naz ml compute create -f "${DIR}/../aml/compute.yml" --set min_instances=⟦3⟧ -w ws\n' },
         level: 'warning',

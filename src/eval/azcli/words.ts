@@ -38,9 +38,9 @@ export interface ExpansionContext {
  * `dirname "$(readlink -f "$0")"`, `realpath "$(dirname "$0")"`.
  */
 const SELF = String.raw`"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?`;
-const DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\((?:realpath|readlink\s+-f)\s+${SELF}\)"?)`;
+const DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+${SELF}\s*\)"?)`;
 const SCRIPT_DIR_IDIOM = new RegExp(
-  String.raw`^(?:${DIR_OF_SELF}|realpath\s+"?\$\(${DIR_OF_SELF}\)"?|cd\s+(?:-P\s+)?(?:--\s+)?"?\$\(${DIR_OF_SELF}\)"?\s*(?:(?:&>|>)\s*/dev/null(?:\s+2>&1)?\s*)?&&\s*pwd(?:\s+-P)?)$`,
+  String.raw`^(?:${DIR_OF_SELF}|realpath\s+"?\$\(\s*${DIR_OF_SELF}\s*\)"?|cd\s+(?:-P\s+)?(?:--\s+)?"?\$\(\s*${DIR_OF_SELF}\s*\)"?\s*(?:(?:&>|>)\s*/dev/null(?:\s+2>&1)?\s*)?&&\s*pwd(?:\s+-P)?)$`,
 );
 
 /** Token of the value "this script's folder" (`SCRIPT_DIR_IDIOM`): unknown as text, but a path built on it names a file beside the script. */
