@@ -1064,12 +1064,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path51) {
+function findNodeAtLocation(root, path52) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path51) {
+  for (let segment of path52) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12254,8 +12254,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path51) {
-      let input2 = path51;
+    function removeDotSegments(path52) {
+      let input2 = path52;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12329,11 +12329,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path51) {
-      if (path51 === "" || path51[0] === "/") {
-        return removeDotSegments(path51);
+    function removeDotSegmentsRelative(path52) {
+      if (path52 === "" || path52[0] === "/") {
+        return removeDotSegments(path52);
       }
-      const segments2 = path51.split("/");
+      const segments2 = path52.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12696,8 +12696,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path51 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path51 && path51 !== "/" ? path51 : void 0;
+        const path52 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path52 && path52 !== "/" ? path52 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19284,11 +19284,20 @@ function evalTemplate(parts, ctx, at2) {
   const holes = [];
   for (let i = 0; i < parts.length; i++) {
     const v = evalTemplatePart(parts[i], ctx, at2, holes);
-    if (v.kind === "unknown") return unknown(v.reason, at2, pathToken(v, parts, i));
+    if (v.kind === "unknown") return { ...unknown(v.reason, at2, pathToken(v, parts, i)), literals: templateLiterals(parts, i, out) };
     out += v.value;
     if (out.length > MAX_STRING_LENGTH) return unknown(`string longer than ${MAX_STRING_LENGTH.toLocaleString("en")} characters`, at2);
   }
   return derived(str(out, at2), at2, holes);
+}
+function templateLiterals(parts, i, before) {
+  const out = [before, ""];
+  for (let j = i + 1; j < parts.length; j++) {
+    const p = parts[j];
+    if (p.type === "TemplateLiteral") out[out.length - 1] += p.value;
+    else out.push("");
+  }
+  return out;
 }
 function pathToken(v, parts, i) {
   if (i !== 0 || !v.token?.startsWith("tf:")) return void 0;
@@ -19891,13 +19900,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path51, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path51, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path51, sites);
+function bodyMemberSites(expr, file, path52, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path52, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path52, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path51}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path51}[${i}]`, sites);
+      sites.set(`${path52}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path52}[${i}]`, sites);
     });
     return;
   }
@@ -19905,8 +19914,8 @@ function bodyMemberSites(expr, file, path51, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path51}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path51}.${key}`, sites);
+    sites.set(`${path52}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path52}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20369,8 +20378,8 @@ var init_instance = __esm({
         if (!sink) return;
         const srcAttr = attr(call.node, "source");
         const outer = this.opts.vendored;
-        const inside = (l) => outer && isVendoredFile(l.file, outer) ? outer.call : l;
-        const sourceAt = inside(srcAttr ? locOf(srcAttr.expr, call.file) : blockHeader(call.node, call.file));
+        const inside2 = (l) => outer && isVendoredFile(l.file, outer) ? outer.call : l;
+        const sourceAt = inside2(srcAttr ? locOf(srcAttr.expr, call.file) : blockHeader(call.node, call.file));
         const base = `${this.prefix}module.${name}`;
         const iterations = this.expansion(call, base, MAX_MODULE_INSTANCES, "module instances");
         if (iterations.length === 0) sink.push({ format: "terraform", name, address: base, source, sourceAt, reason, args: /* @__PURE__ */ new Map(), argSites: /* @__PURE__ */ new Map() });
@@ -20381,7 +20390,7 @@ var init_instance = __esm({
           for (const item of call.node.body.items) {
             if (item.type !== "Attribute" || item.name === "source" || item.name === "version" || item.name === "providers" || META.has(item.name)) continue;
             args.set(item.name, evaluate(item.expr, argCtx));
-            argSites.set(item.name, inside(locOf(item, call.file)));
+            argSites.set(item.name, inside2(locOf(item, call.file)));
           }
           sink.push({ format: "terraform", name, address: `${base}${key}`, source, sourceAt, reason, args, argSites });
         }
@@ -20597,17 +20606,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path51) {
-      const ctrl = callVisitor(key, node, visitor, path51);
+    function visit_(key, node, visitor, path52) {
+      const ctrl = callVisitor(key, node, visitor, path52);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path51, ctrl);
-        return visit_(key, ctrl, visitor, path51);
+        replaceNode(key, path52, ctrl);
+        return visit_(key, ctrl, visitor, path52);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path51 = Object.freeze(path51.concat(node));
+          path52 = Object.freeze(path52.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path51);
+            const ci = visit_(i, node.items[i], visitor, path52);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20618,13 +20627,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path51 = Object.freeze(path51.concat(node));
-          const ck = visit_("key", node.key, visitor, path51);
+          path52 = Object.freeze(path52.concat(node));
+          const ck = visit_("key", node.key, visitor, path52);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path51);
+          const cv = visit_("value", node.value, visitor, path52);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20645,17 +20654,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path51) {
-      const ctrl = await callVisitor(key, node, visitor, path51);
+    async function visitAsync_(key, node, visitor, path52) {
+      const ctrl = await callVisitor(key, node, visitor, path52);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path51, ctrl);
-        return visitAsync_(key, ctrl, visitor, path51);
+        replaceNode(key, path52, ctrl);
+        return visitAsync_(key, ctrl, visitor, path52);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path51 = Object.freeze(path51.concat(node));
+          path52 = Object.freeze(path52.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path51);
+            const ci = await visitAsync_(i, node.items[i], visitor, path52);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20666,13 +20675,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path51 = Object.freeze(path51.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path51);
+          path52 = Object.freeze(path52.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path52);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path51);
+          const cv = await visitAsync_("value", node.value, visitor, path52);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20699,23 +20708,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path51) {
+    function callVisitor(key, node, visitor, path52) {
       if (typeof visitor === "function")
-        return visitor(key, node, path51);
+        return visitor(key, node, path52);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path51);
+        return visitor.Map?.(key, node, path52);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path51);
+        return visitor.Seq?.(key, node, path52);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path51);
+        return visitor.Pair?.(key, node, path52);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path51);
+        return visitor.Scalar?.(key, node, path52);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path51);
+        return visitor.Alias?.(key, node, path52);
       return void 0;
     }
-    function replaceNode(key, path51, node) {
-      const parent = path51[path51.length - 1];
+    function replaceNode(key, path52, node) {
+      const parent = path52[path52.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21327,10 +21336,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path51, value) {
+    function collectionFromPath(schema, path52, value) {
       let v = value;
-      for (let i = path51.length - 1; i >= 0; --i) {
-        const k = path51[i];
+      for (let i = path52.length - 1; i >= 0; --i) {
+        const k = path52[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21349,7 +21358,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path51) => path51 == null || typeof path51 === "object" && !!path51[Symbol.iterator]().next().done;
+    var isEmptyPath = (path52) => path52 == null || typeof path52 === "object" && !!path52[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21379,11 +21388,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path51, value) {
-        if (isEmptyPath(path51))
+      addIn(path52, value) {
+        if (isEmptyPath(path52))
           this.add(value);
         else {
-          const [key, ...rest] = path51;
+          const [key, ...rest] = path52;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21397,8 +21406,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path51) {
-        const [key, ...rest] = path51;
+      deleteIn(path52) {
+        const [key, ...rest] = path52;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21412,8 +21421,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path51, keepScalar) {
-        const [key, ...rest] = path51;
+      getIn(path52, keepScalar) {
+        const [key, ...rest] = path52;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21431,8 +21440,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path51) {
-        const [key, ...rest] = path51;
+      hasIn(path52) {
+        const [key, ...rest] = path52;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21442,8 +21451,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path51, value) {
-        const [key, ...rest] = path51;
+      setIn(path52, value) {
+        const [key, ...rest] = path52;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23958,9 +23967,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path51, value) {
+      addIn(path52, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path51, value);
+          this.contents.addIn(path52, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24035,14 +24044,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path51) {
-        if (Collection.isEmptyPath(path51)) {
+      deleteIn(path52) {
+        if (Collection.isEmptyPath(path52)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path51) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path52) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24057,10 +24066,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path51, keepScalar) {
-        if (Collection.isEmptyPath(path51))
+      getIn(path52, keepScalar) {
+        if (Collection.isEmptyPath(path52))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path51, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path52, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24071,10 +24080,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path51) {
-        if (Collection.isEmptyPath(path51))
+      hasIn(path52) {
+        if (Collection.isEmptyPath(path52))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path51) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path52) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24091,13 +24100,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path51, value) {
-        if (Collection.isEmptyPath(path51)) {
+      setIn(path52, value) {
+        if (Collection.isEmptyPath(path52)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path51), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path52), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path51, value);
+          this.contents.setIn(path52, value);
         }
       }
       /**
@@ -26058,9 +26067,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path51) => {
+    visit2.itemAtPath = (cst, path52) => {
       let item = cst;
-      for (const [field, index] of path51) {
+      for (const [field, index] of path52) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26069,23 +26078,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path51) => {
-      const parent = visit2.itemAtPath(cst, path51.slice(0, -1));
-      const field = path51[path51.length - 1][0];
+    visit2.parentCollection = (cst, path52) => {
+      const parent = visit2.itemAtPath(cst, path52.slice(0, -1));
+      const field = path52[path52.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path51, item, visitor) {
-      let ctrl = visitor(item, path51);
+    function _visit(path52, item, visitor) {
+      let ctrl = visitor(item, path52);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path51.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path52.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26096,10 +26105,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path51);
+            ctrl = ctrl(item, path52);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path51) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path52) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -27910,6 +27919,10 @@ function trimmedBlockRange(lineMap, start, end) {
   while (e > start && isSpace(text2.charCodeAt(e - 1))) e--;
   return lineMap.range(start, e);
 }
+function addRootBlocks(out) {
+  for (const r of out.roots) out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
+  out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+}
 function yamlTreeBlockRanges(docs, lineMap) {
   const out = [];
   const stack = docs.map((d) => d.contents);
@@ -28555,7 +28568,7 @@ function readSimpleYaml(text2, lineMap, sources) {
   } catch {
     return void 0;
   }
-  out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+  addRootBlocks(out);
   return out;
 }
 function plainCharacters(text2) {
@@ -29297,6 +29310,7 @@ function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
     out.documents.push(tree2);
     if (isMap(d.contents)) out.roots.push(tree2);
   }
+  addRootBlocks(out);
   out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return out;
 }
@@ -29393,8 +29407,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path51, value) {
-  const [head, ...rest] = path51;
+function withOverride(body, path52, value) {
+  const [head, ...rest] = path52;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -29861,9 +29875,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path51) {
+function valueAt(v, path52) {
   let cur = v;
-  for (const seg of path51.split(".")) {
+  for (const seg of path52.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -29871,9 +29885,9 @@ function valueAt(v, path51) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path51) {
+function chosenNullAt(v, path52) {
   let cur = v;
-  for (const seg of path51.split(".")) {
+  for (const seg of path52.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -30628,29 +30642,118 @@ var init_bicep_references = __esm({
   }
 });
 
+// src/eval/arm/detect.ts
+import * as path18 from "node:path";
+function candidatesByName(paramFile) {
+  const dir = path18.dirname(paramFile);
+  const base = path18.basename(paramFile);
+  const out = [];
+  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  if (m) out.push(path18.join(dir, `${m[1]}.json`));
+  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
+  if (p) out.push(path18.join(dir, `${p[1]}.json`), path18.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path18.join(dir, "template.json"), path18.join(dir, "azuredeploy.json"), path18.join(dir, "main.json"));
+  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
+    out.push(path18.join(dir, "main.json"), path18.join(dir, "azuredeploy.json"), path18.join(dir, "template.json"));
+  }
+  const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
+  if (e) out.push(path18.join(dir, `${e[1]}.json`));
+  return out;
+}
+function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
+  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
+}
+function parameterFilePairing(templates, paramFiles) {
+  const index = templateIndex(templates);
+  const byName2 = paramFiles.map((pf) => templateByName(index, pf));
+  return (readMetadataTemplate) => {
+    const result = /* @__PURE__ */ new Map();
+    for (const t of templates) result.set(t, []);
+    paramFiles.forEach((pf, i) => {
+      let meta;
+      try {
+        meta = readMetadataTemplate(pf);
+      } catch {
+        meta = void 0;
+      }
+      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? byName2[i];
+      if (target && target !== pf) result.get(target).push(pf);
+    });
+    for (const list2 of result.values()) list2.sort();
+    return result;
+  };
+}
+function templateIndex(templates) {
+  const byNorm = /* @__PURE__ */ new Map();
+  for (const t of templates) byNorm.set(norm(t), t);
+  return byNorm;
+}
+function pairedTemplate(index, paramFile, metadataTemplate2) {
+  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? templateByName(index, paramFile);
+  return target === paramFile ? void 0 : target;
+}
+function templateByName(index, paramFile) {
+  const candidates2 = candidatesByName(paramFile);
+  for (const c of candidates2) {
+    const target = index.get(norm(c));
+    if (target) return target;
+  }
+  return templateOutsideParameterFolder(index, paramFile, candidates2);
+}
+function templateOutsideParameterFolder(index, paramFile, candidates2) {
+  const dir = path18.dirname(paramFile);
+  const parent = path18.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path18.basename(dir))) return void 0;
+  const names = candidates2.map((c) => path18.basename(c).toLowerCase());
+  for (const n of names) {
+    const target = index.get(norm(path18.join(parent, n)));
+    if (target) return target;
+  }
+  const parentNorm = norm(parent);
+  const dirNorm = norm(dir);
+  for (const n of names) {
+    const hits = [...index.entries()].filter(([k]) => path18.posix.basename(k) === n && path18.posix.dirname(path18.posix.dirname(k)) === parentNorm && path18.posix.dirname(k) !== dirNorm);
+    if (hits.length === 1) return hits[0][1];
+    if (hits.length > 1) return void 0;
+  }
+  return void 0;
+}
+function templateByMetadata(index, paramFile, meta) {
+  return index.get(norm(path18.join(path18.dirname(paramFile), meta)));
+}
+var ENV_WORDS, norm, PARAMETER_FOLDER;
+var init_detect = __esm({
+  "src/eval/arm/detect.ts"() {
+    "use strict";
+    ENV_WORDS = "(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)";
+    norm = (p) => path18.normalize(p).replace(/\\/g, "/").toLowerCase();
+    PARAMETER_FOLDER = new RegExp(`^(?:param(?:eter)?s?|param(?:eter)?[-_]?files|env(?:ironment)?s?|${ENV_WORDS}|production|development)$`, "i");
+  }
+});
+
 // src/frontends/names.ts
-import path18 from "node:path";
+import path20 from "node:path";
 function bicepKindByName(file) {
-  const base = path18.basename(file).toLowerCase();
+  const base = path20.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path18.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path20.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path18.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path20.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path18.basename(file);
+  const base = path20.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path18.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path20.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path18.basename(file).toLowerCase();
+  const base = path20.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -30736,11 +30839,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path51, depth) => {
+  const value = (path52, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path51, start, kindOf(c));
+    const action = visitor.at(path52, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -30748,18 +30851,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path51, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path52, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path51, depth, c);
-      visitor.end?.(path51, r.position());
+      container(path52, depth, c);
+      visitor.end?.(path52, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path51, depth, c) => {
+  const container = (path52, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -30770,7 +30873,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path51, key], depth + 1);
+        value([...path52, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -30787,7 +30890,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path51, i], depth + 1);
+        value([...path52, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -30973,11 +31076,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path51) {
-        if (path51.length === 0) return "enter";
-        if (path51.length > 1) return "skip";
-        if (path51[0] === "format_version") format2 = true;
-        if (path51[0] === "planned_values" || path51[0] === "resource_changes") body = true;
+      at(path52) {
+        if (path52.length === 0) return "enter";
+        if (path52.length > 1) return "skip";
+        if (path52[0] === "format_version") format2 = true;
+        if (path52[0] === "planned_values" || path52[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -30991,23 +31094,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path51, start, kind) {
-      if (path51.length === 0) return "enter";
-      if (isKey(path51, "resource_changes")) changes = true;
-      if (isKey(path51, "planned_values")) planned = start;
-      if (isKey(path51, "format_version") || isKey(path51, "variables") || isKey(path51, "configuration")) return "raw";
-      const expected = path51.length === 1 ? TOP_SHAPES[path51[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path51[0], kind, expected, at: start };
+    at(path52, start, kind) {
+      if (path52.length === 0) return "enter";
+      if (isKey(path52, "resource_changes")) changes = true;
+      if (isKey(path52, "planned_values")) planned = start;
+      if (isKey(path52, "format_version") || isKey(path52, "variables") || isKey(path52, "configuration")) return "raw";
+      const expected = path52.length === 1 ? TOP_SHAPES[path52[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path52[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path51, text2, start) {
+    raw(path52, text2, start) {
       const v = parseRaw(text2, start);
-      if (path51[0] === "format_version") {
+      if (path52[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path51[0] === "variables" && isRecord(v)) {
+      } else if (path52[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path51[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path52[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -31020,34 +31123,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path51, at2) {
+    at(path52, at2) {
       if (done) return "stop";
-      if (path51.length === 0 || isKey(path51, "resource_changes")) return "enter";
-      if (!inEntry(path51)) return "skip";
-      if (path51.length === 2) {
+      if (path52.length === 0 || isKey(path52, "resource_changes")) return "enter";
+      if (!inEntry(path52)) return "skip";
+      if (path52.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path51.length === 3) {
-        if (path51[2] === "change") {
+      if (path52.length === 3) {
+        if (path52[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path51[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path52[2]) ? "raw" : "skip";
       }
-      if (path51.length === 4 && path51[2] === "change") return CHANGE_CHANGE_KEYS.has(path51[3]) ? "raw" : "skip";
+      if (path52.length === 4 && path52[2] === "change") return CHANGE_CHANGE_KEYS.has(path52[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path51, text2, at2) {
+    raw(path52, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path51.length === 3) current[path51[2]] = v;
-      else change[path51[3]] = v;
+      if (path52.length === 3) current[path52[2]] = v;
+      else change[path52[3]] = v;
     },
-    end(path51, end) {
-      if (isKey(path51, "resource_changes")) done = true;
-      if (path51.length !== 2 || !inEntry(path51) || !current || !start) return;
+    end(path52, end) {
+      if (isKey(path52, "resource_changes")) done = true;
+      if (path52.length !== 2 || !inEntry(path52) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -31094,7 +31197,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path19 from "node:path";
+import path21 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -31367,7 +31470,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path19.dirname(input2.file);
+        const planDir = path21.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -31445,7 +31548,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path19.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path21.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -31494,7 +31597,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path20 from "node:path";
+import path22 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -31537,7 +31640,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path20.basename(file).toLowerCase();
+        const base = path22.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const head2 = host.readHead(file, 4096);
@@ -32467,8 +32570,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path51 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path51, pathString: path51.value, range: this.range(start) };
+              const path52 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path52, pathString: path52.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -32544,7 +32647,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path51 = this.stringLiteral("a module path string");
+            const path52 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -32552,8 +32655,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path51,
-              pathString: path51.value,
+              path: path52,
+              pathString: path52.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -32593,10 +32696,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path51 = this.stringLiteral("a test file path string");
+            const path52 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path51, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path52, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -32714,21 +32817,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path51 = null;
+        let path52 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path51 = this.stringLiteral('a path string or "none"');
+          path52 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path51, pathString: path51?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path52, pathString: path52?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -33491,75 +33594,6 @@ var init_pragmas = __esm({
   }
 });
 
-// src/eval/arm/detect.ts
-import * as path21 from "node:path";
-function candidatesByName(paramFile) {
-  const dir = path21.dirname(paramFile);
-  const base = path21.basename(paramFile);
-  const out = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path21.join(dir, `${m[1]}.json`));
-  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path21.join(dir, `${p[1]}.json`), path21.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path21.join(dir, "template.json"), path21.join(dir, "azuredeploy.json"), path21.join(dir, "main.json"));
-  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path21.join(dir, "main.json"), path21.join(dir, "azuredeploy.json"), path21.join(dir, "template.json"));
-  }
-  const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path21.join(dir, `${e[1]}.json`));
-  return out;
-}
-function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
-}
-function parameterFilePairing(templates, paramFiles) {
-  const index = templateIndex(templates);
-  const byName2 = paramFiles.map((pf) => templateByName(index, pf));
-  return (readMetadataTemplate) => {
-    const result = /* @__PURE__ */ new Map();
-    for (const t of templates) result.set(t, []);
-    paramFiles.forEach((pf, i) => {
-      let meta;
-      try {
-        meta = readMetadataTemplate(pf);
-      } catch {
-        meta = void 0;
-      }
-      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? byName2[i];
-      if (target && target !== pf) result.get(target).push(pf);
-    });
-    for (const list2 of result.values()) list2.sort();
-    return result;
-  };
-}
-function templateIndex(templates) {
-  const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) byNorm.set(norm(t), t);
-  return byNorm;
-}
-function pairedTemplate(index, paramFile, metadataTemplate2) {
-  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? templateByName(index, paramFile);
-  return target === paramFile ? void 0 : target;
-}
-function templateByName(index, paramFile) {
-  for (const c of candidatesByName(paramFile)) {
-    const target = index.get(norm(c));
-    if (target) return target;
-  }
-  return void 0;
-}
-function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path21.join(path21.dirname(paramFile), meta)));
-}
-var ENV_WORDS, norm;
-var init_detect = __esm({
-  "src/eval/arm/detect.ts"() {
-    "use strict";
-    ENV_WORDS = "(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)";
-    norm = (p) => path21.normalize(p).replace(/\\/g, "/").toLowerCase();
-  }
-});
-
 // src/eval/arm/expression.ts
 function classifyString(s) {
   if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
@@ -33800,13 +33834,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path51 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path52 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path51 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path51 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path52 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path52 += "/" + nameSegs[i];
   }
-  if (known2) return str(path51.includes("{{") || path51.includes("}}") ? path51.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path51, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path51);
+  if (known2) return str(path52.includes("{{") || path52.includes("}}") ? path52.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path52, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path52);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -34542,11 +34576,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path51], loc3) => {
+      ([a, ...path52], loc3) => {
         let cur = a;
-        for (const p of path51) {
+        for (const p of path52) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path51]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path52]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -35323,7 +35357,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -35346,13 +35380,13 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path22.relative(input2.root, f).split(path22.sep).join("/");
+      const rel = (f) => path23.relative(input2.root, f).split(path23.sep).join("/");
       const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
       // as far as its path below the template's folder goes (`prod/main.parameters.json`).
-      (pf ? classifyPath(path22.relative(path22.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      (pf ? classifyPath(path23.relative(path23.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path22.relative(path22.dirname(template), pf).split(path22.sep).join("/") : "default",
+          variant: pf ? path23.relative(path23.dirname(template), pf).split(path23.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -35373,14 +35407,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path22.dirname(template);
-  const base = path22.basename(template).replace(/\.jsonc?$/i, "");
-  return [path22.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path22.join(dir, "main.bicep")] : []];
+  const dir = path23.dirname(template);
+  const base = path23.basename(template).replace(/\.jsonc?$/i, "");
+  return [path23.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path23.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path22.dirname(bicep);
-  const base = path22.basename(bicep).replace(/\.bicep$/i, "");
-  return [path22.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path22.join(dir, "azuredeploy.json")] : []];
+  const dir = path23.dirname(bicep);
+  const base = path23.basename(bicep).replace(/\.bicep$/i, "");
+  return [path23.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path23.join(dir, "azuredeploy.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -35405,7 +35439,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path22.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path23.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -35536,24 +35570,24 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function pathKind(host, target) {
-  const abs = path23.resolve(target);
+  const abs = path24.resolve(target);
   if (host.isFile(abs)) return entryOf2(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path23.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path23.isAbsolute(rel)) return "outside";
+  const rel = path24.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path24.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path23.sep)) {
-    const next = path23.join(dir, part);
+  for (const part of rel.split(path24.sep)) {
+    const next = path24.join(dir, part);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path23.basename(p);
-  return host.list(path23.dirname(p))?.find((e) => e.name === name);
+  const name = path24.basename(p);
+  return host.list(path24.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -35622,7 +35656,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path24 from "node:path";
+import path25 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -35658,7 +35692,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path24.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path25.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -35713,7 +35747,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path24.resolve(path24.dirname(scope.file.file), p);
+  const target = path25.resolve(path25.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -35760,7 +35794,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path24.resolve(path24.dirname(scope.file.file), p);
+  const target = path25.resolve(path25.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -35786,7 +35820,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path25 from "node:path";
+import path26 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -35961,7 +35995,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path25.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path26.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -35969,7 +36003,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path25.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path26.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -36059,7 +36093,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path26 from "node:path";
+import path27 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -36069,7 +36103,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path26.resolve(path26.dirname(scope.file.file), p.value);
+  const target = path27.resolve(path27.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -36102,7 +36136,35 @@ function load(scope, l, argExprs, locals, loc3) {
     if (sel === void 0) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
     data = sel;
   } else if (jp && jp.kind !== "null") return U2(`${l}(): the path filter is not known`, loc3);
+  if (l === "loadjsoncontent") {
+    const located = locatedJson(text2, target, jp?.kind === "string" ? jp.value : void 0);
+    if (located) return located;
+  }
   return fromJS(data, loc3);
+}
+function locatedJson(text2, file, filter) {
+  const parsed = parseJsonc(text2, file);
+  if (!parsed.root || parsed.errors.length > 0) return void 0;
+  let node = parsed.root;
+  if (filter !== void 0) node = jsonPathNode(node, filter);
+  return node ? nodeToValue(parsed, node) : void 0;
+}
+function jsonPathNode(root, p) {
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
+  let s = p.trim();
+  if (s.startsWith("$")) s = s.slice(1);
+  let cur = root;
+  let pos = 0;
+  while (pos < s.length && cur) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return void 0;
+    pos = re.lastIndex;
+    const key = m[1] ?? m[3] ?? m[4];
+    if (key !== void 0) cur = cur.type === "object" ? members(cur).filter(([k]) => k === key).pop()?.[2] : void 0;
+    else cur = cur.type === "array" ? cur.children?.[Number(m[2])] : void 0;
+  }
+  return cur;
 }
 function jsonPath(data, p) {
   const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
@@ -36134,6 +36196,7 @@ var init_load = __esm({
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     init_value();
+    init_json();
     init_context();
     init_files();
     LOAD_LIMITS = {
@@ -37057,7 +37120,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -37067,7 +37130,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path27.relative(path27.dirname(input2.template), input2.paramFile).split(path27.sep).join("/"),
+    variant: path28.relative(path28.dirname(input2.template), input2.paramFile).split(path28.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -37084,7 +37147,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path28 from "node:path";
+import path29 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -37103,7 +37166,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path28.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path29.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -37111,7 +37174,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path28.resolve(path28.dirname(f), s.pathString);
+      const target = path29.resolve(path29.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -37129,10 +37192,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path28.resolve(path28.dirname(pf), p);
+    const target = path29.resolve(path29.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path28.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path29.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -37141,14 +37204,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path28.resolve(source), [...variants.get(path28.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path29.resolve(source), [...variants.get(path29.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path28.resolve(unit);
+    const target = path29.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -37172,7 +37235,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
       evaluations.push({
         evaluation: {
-          variant: pf ? path28.relative(path28.dirname(unit), pf).split(path28.sep).join("/") : "default",
+          variant: pf ? path29.relative(path29.dirname(unit), pf).split(path29.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env: variantEnv(input2, unit, pf, result),
           unit,
@@ -37187,7 +37250,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path28.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path29.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, []);
@@ -37205,7 +37268,7 @@ function evaluateBicep(input2) {
   return { evaluations, problems };
 }
 function variantEnv(input2, unit, pf, result) {
-  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path28.relative(path28.dirname(unit), pf).split(path28.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path29.relative(path29.dirname(unit), pf).split(path29.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
 }
 function paramFileValues(pf, input2, sources, addProblems, chain) {
   const parsed = input2.parseParams(pf);
@@ -37215,12 +37278,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path28.resolve(path28.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path29.resolve(path29.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path28.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path28.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path28.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path29.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path29.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path29.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -37401,7 +37464,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path29 from "node:path";
+import path30 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -37435,19 +37498,19 @@ function substitutedLater(v) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path29.resolve(template));
-  return source === void 0 ? void 0 : path29.resolve(source);
+  const source = state.twins.get(path30.resolve(template));
+  return source === void 0 ? void 0 : path30.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path29.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path30.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path29.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path30.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -37514,6 +37577,12 @@ function usingTemplateSuppressions(evaluations, parses) {
   }
   return { sources, metadata };
 }
+function statementBlocks(st) {
+  const out = [st.range];
+  const starts = [...(st.decorators ?? []).map((d) => d.range.start), ...st.keywordRange ? [st.keywordRange.start] : []];
+  for (const start of starts) if (start.line > out[out.length - 1].start.line) out.push({ start, end: st.range.end });
+  return out;
+}
 function withVendored2(out, vendored) {
   if (vendored) for (const r of out) r.vendored = vendored;
   return out;
@@ -37521,13 +37590,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path29.join(dir, "bicepconfig.json");
+  const config = path30.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path29.dirname(dir);
+    const up = path30.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -37535,10 +37604,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path29.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path30.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path29.join(cacheRoot, ...where.path.split("/"));
+  const file = path30.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -37549,8 +37618,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path29.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path29.resolve(f.path), path29.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path30.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path30.resolve(f.path), path30.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -37558,9 +37627,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path29.resolve(f.path);
+    const from = path30.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named = path29.resolve(path29.dirname(from), reference);
+      const named = path30.resolve(path30.dirname(from), reference);
       const target = scanned.has(named) ? named : twinSourceOf(state, named) ?? named;
       if (!scanned.has(target)) continue;
       const a = find(from);
@@ -37668,7 +37737,7 @@ var init_bicep2 = __esm({
         const suppressionSources = [];
         for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
           if (!b) continue;
-          suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
+          suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.flatMap(statementBlocks) });
         }
         const { sources: templateSources, metadata } = usingTemplateSuppressions(result.evaluations, parses);
         suppressionSources.push(...templateSources);
@@ -37695,7 +37764,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path30 from "node:path";
+import path31 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -37770,7 +37839,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepParamUsers(ctx);
-        const named = files.filter((f) => f.kind === "arm" && users.has(path30.resolve(f.path))).map((f) => [f.path, users.get(path30.resolve(f.path))]);
+        const named = files.filter((f) => f.kind === "arm" && users.has(path31.resolve(f.path))).map((f) => [f.path, users.get(path31.resolve(f.path))]);
         return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
       },
       run(files, ctx) {
@@ -37784,10 +37853,10 @@ var init_arm2 = __esm({
           pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path30.resolve(f.path))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path31.resolve(f.path))).map((f) => f.path)),
           parse: (f) => json.get(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path30.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path31.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -37947,7 +38016,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path31 from "node:path";
+import path32 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -38004,7 +38073,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path31.dirname(f.path), [...byDir.get(path31.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path32.dirname(f.path), [...byDir.get(path32.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -38022,7 +38091,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const env = pathEnv(ctx, f.path) ?? "unknown";
-          const dir = path31.dirname(f.path);
+          const dir = path32.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -39082,9 +39151,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path51) => {
+  const visit2 = (node, path52) => {
     if (ctx.n.isSeq(node)) {
-      ctx.n.items(node).forEach((item, i) => visit2(item, `${path51}[${i}]`));
+      ctx.n.items(node).forEach((item, i) => visit2(item, `${path52}[${i}]`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -39102,7 +39171,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path51 || "$"}`;
+      const subject = `pipeline:${path52 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -39123,7 +39192,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path51 ? `${path51}.${k}` : k);
+      visit2(ctx.n.value(p), path52 ? `${path52}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -39260,6 +39329,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   const nodes2 = libraryNodes(lineMap);
   const ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes2 };
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
+  addRootBlocks({ roots: docs.flatMap((d) => isMap(d.contents) ? [yamlTree(d.contents, lineMap)] : []), blocks: doc.blocks, lineMap });
   addYamlComments(doc, sortedYamlComments(tokens, text2));
   for (const d of docs) {
     for (const err2 of d.errors) {
@@ -39674,14 +39744,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path51, container, stage, job, root) => {
+  const visit2 = (node, path52, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path51}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path52}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path51 || "$"}`;
+    const subject = `pipeline:${path52 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -39711,7 +39781,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path51 ? `${path51}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path52 ? `${path52}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -39764,7 +39834,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path51 ? `${path51}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path52 ? `${path52}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -39909,6 +39979,75 @@ var init_build = __esm({
   }
 });
 
+// src/eval/ci/words.ts
+function joinExpressions(argv) {
+  if (!argv.some((w) => w.raw.includes("${{"))) return argv;
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i];
+    const open = w.raw.lastIndexOf("${{");
+    if (open < 0 || w.raw.indexOf("}}", open) >= 0) {
+      out.push(w);
+      continue;
+    }
+    const parts = [w];
+    while (i + 1 < argv.length) {
+      const n = argv[++i];
+      parts.push(n);
+      if (n.raw.includes("}}")) break;
+    }
+    out.push(joined(parts));
+  }
+  return out;
+}
+function joined(parts) {
+  const starts = [];
+  let raw = "";
+  for (const p of parts) {
+    if (raw) raw += " ";
+    starts.push(raw.length);
+    raw += p.raw;
+  }
+  const at2 = (i) => {
+    let k = parts.length - 1;
+    while (k > 0 && starts[k] > i) k--;
+    return { p: parts[k], off: Math.min(Math.max(i - starts[k], 0), parts[k].raw.length) };
+  };
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  return {
+    text: parts.map((p) => p.text).join(" "),
+    raw,
+    range: { start: first.range.start, end: last.range.end },
+    rangeOf(from, to) {
+      const a = at2(from);
+      const b = at2(Math.max(from, to - 1));
+      return { start: a.p.rangeOf(a.off, a.off + 1).start, end: b.p.rangeOf(b.off, b.off + 1).end };
+    }
+  };
+}
+var init_words = __esm({
+  "src/eval/ci/words.ts"() {
+    "use strict";
+  }
+});
+
+// src/model/ci.ts
+function grantsIdTokenWrite(p) {
+  if (!p) return false;
+  if (p.kind === "write-all") return true;
+  return p.kind === "map" && p.scopes["id-token"] === "write";
+}
+function isAction(uses, name) {
+  return uses?.kind === "action" && uses.name === name.toLowerCase();
+}
+var init_ci2 = __esm({
+  "src/model/ci.ts"() {
+    "use strict";
+    init_words();
+  }
+});
+
 // src/frontends/ci-classify-lines.ts
 function plainShape(text2) {
   if (text2.includes("	") || text2.charCodeAt(0) === 65279) return void 0;
@@ -40025,11 +40164,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path51 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path51)) return "script";
-  if (!YAML_EXT.test(path51)) return void 0;
-  if (WORKFLOW_PATH.test(path51)) return "github-workflow";
-  const base = path51.slice(path51.lastIndexOf("/") + 1);
+  const path52 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path52)) return "script";
+  if (!YAML_EXT.test(path52)) return void 0;
+  if (WORKFLOW_PATH.test(path52)) return "github-workflow";
+  const base = path52.slice(path52.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -40421,60 +40560,13 @@ var init_azure_cli = __esm({
   }
 });
 
-// src/eval/ci/words.ts
-function joinExpressions(argv) {
-  if (!argv.some((w) => w.raw.includes("${{"))) return argv;
-  const out = [];
-  for (let i = 0; i < argv.length; i++) {
-    const w = argv[i];
-    const open = w.raw.lastIndexOf("${{");
-    if (open < 0 || w.raw.indexOf("}}", open) >= 0) {
-      out.push(w);
-      continue;
-    }
-    const parts = [w];
-    while (i + 1 < argv.length) {
-      const n = argv[++i];
-      parts.push(n);
-      if (n.raw.includes("}}")) break;
-    }
-    out.push(joined(parts));
-  }
-  return out;
-}
-function joined(parts) {
-  const starts = [];
-  let raw = "";
-  for (const p of parts) {
-    if (raw) raw += " ";
-    starts.push(raw.length);
-    raw += p.raw;
-  }
-  const at2 = (i) => {
-    let k = parts.length - 1;
-    while (k > 0 && starts[k] > i) k--;
-    return { p: parts[k], off: Math.min(Math.max(i - starts[k], 0), parts[k].raw.length) };
-  };
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  return {
-    text: parts.map((p) => p.text).join(" "),
-    raw,
-    range: { start: first.range.start, end: last.range.end },
-    rangeOf(from, to) {
-      const a = at2(from);
-      const b = at2(Math.max(from, to - 1));
-      return { start: a.p.rangeOf(a.off, a.off + 1).start, end: b.p.rangeOf(b.off, b.off + 1).end };
-    }
-  };
-}
-var init_words = __esm({
-  "src/eval/ci/words.ts"() {
-    "use strict";
-  }
-});
-
 // src/eval/azcli/words.ts
+function scriptDirValue(file, inner) {
+  return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, void 0, `${SCRIPT_DIR_TOKEN}${file}`);
+}
+function scriptDirOutput(text2, file, language) {
+  return language === "shell" && SCRIPT_DIR_IDIOM.test(text2.trim()) ? scriptDirValue(file, text2) : void 0;
+}
 function balanced(raw, i, open, close) {
   let depth = 0;
   for (let j = i; j < raw.length; j++) {
@@ -40576,6 +40668,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
+      else if (ctx.language === "shell" && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
       else expansion(unknown(inner.startsWith("(") ? "arithmetic expansion" : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
       continue;
@@ -40652,22 +40745,36 @@ function sliceValue(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   if (segs.length === 0) return str("", locOf2(e.file, e.word, from, from));
   const unknownSeg = segs.find((s) => s.value?.kind === "unknown");
-  if (unknownSeg) return unknownSeg.value;
+  if (unknownSeg) return segs.length === 1 ? unknownSeg.value : { ...unknownSeg.value, literals: literalPieces(segs, from) };
   if (segs.length === 1 && segs[0].value) return segs[0].value;
   const text2 = segs.map((s) => s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text).join("");
   const a = Math.max(segs[0].from, from);
   const b = segs[segs.length - 1].to;
   return str(text2, locOf2(e.file, e.word, a, b));
 }
+function literalPieces(segs, from) {
+  const out = [""];
+  for (const s of segs) {
+    if (s.value?.kind === "unknown") out.push("");
+    else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+  }
+  return out;
+}
 function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var NAME, PS_NAME, ANY_VARIABLE, SPECIAL;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NAME, PS_NAME, ANY_VARIABLE, SPECIAL;
 var init_words2 = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
     init_value();
+    SELF = String.raw`"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?`;
+    DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+${SELF}\s*\)"?)`;
+    SCRIPT_DIR_IDIOM = new RegExp(
+      String.raw`^(?:${DIR_OF_SELF}|realpath\s+"?\$\(\s*${DIR_OF_SELF}\s*\)"?|cd\s+(?:-P\s+)?(?:--\s+)?"?\$\(\s*${DIR_OF_SELF}\s*\)"?\s*(?:(?:&>|>)\s*/dev/null(?:\s+2>&1)?\s*)?&&\s*pwd(?:\s+-P)?)$`
+    );
+    SCRIPT_DIR_TOKEN = "script-dir:";
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
     PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
     ANY_VARIABLE = "*";
@@ -40971,11 +41078,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path51 = expandWord(target, env, ctx).text;
-    if (path51 === void 0) return;
+    const path52 = expandWord(target, env, ctx).text;
+    if (path52 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path51, env: inherited });
+    calls.push({ path: path52, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -41094,6 +41201,8 @@ function addSplit(out, e) {
 }
 function commandOutput(name, sub2, env, ctx) {
   const reason = `$${name} is assigned the output of a command`;
+  const own = sub2.after === void 0 || sub2.after === "$(" ? scriptDirOutput(sub2.argv.map((w) => w.raw).join(" "), ctx.file, ctx.language) : void 0;
+  if (own) return own;
   const words = joinExpressions(sub2.argv).map((w) => expandWord(w, env, ctx).text);
   if (words[0] !== "az" || !ID_GROUPS.has(words[1] ?? "") || !ID_VERBS.has(words[2] ?? "")) return unknown(reason);
   let resourceName;
@@ -41227,13 +41336,13 @@ function referenceOf(expr) {
   while (m = re.exec(e)) parts.push(m[1] ?? m[2]);
   return parts;
 }
-function scriptContext(file, place, variant, given) {
+function scriptContext(file, place, variant, given, inherited) {
   const f = file.file;
   const github = file.format === "github-actions";
   const pipeline = file.format === "azure-pipelines";
   const inputs = new Map(file.inputs.map((i) => [i.name, i]));
-  const vars = /* @__PURE__ */ new Map();
-  let hidden = false;
+  const vars = new Map(pipeline && inherited ? inherited.values : []);
+  let hidden = pipeline && inherited !== void 0 && inherited.hidden;
   let depth = 0;
   const expression2 = (expr) => {
     const parts = referenceOf(expr);
@@ -41305,7 +41414,7 @@ function scriptContext(file, place, variant, given) {
     if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
   }
   const macro = pipeline ? (name) => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
-  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 } };
+  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden } };
 }
 function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
@@ -41404,15 +41513,15 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path32.posix.normalize(slashed);
-  return n.startsWith("../") || n === ".." ? void 0 : n;
+  const n = path33.posix.normalize(slashed);
+  return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
   let best;
@@ -41424,16 +41533,27 @@ function heredocFor(cmd, rel) {
   }
   return best;
 }
+function besideScript(cmd, root) {
+  const p = cmd.path;
+  if (!cmd.inScript || p.kind !== "unknown" || p.token !== `${SCRIPT_DIR_TOKEN}${cmd.file}`) return void 0;
+  const pieces = p.literals;
+  if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
+  const target = path33.resolve(path33.dirname(cmd.file), `.${pieces[1]}`);
+  const rel = path33.relative(root, target).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path33.isAbsolute(rel) };
+}
 function candidates(cmd, rel, root) {
-  const own = path32.join(path32.dirname(cmd.file), rel);
-  const fromRoot = path32.join(root, rel);
+  const own = path33.join(path33.dirname(cmd.file), rel);
+  const fromRoot = path33.join(root, rel);
   const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path32.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path32.sep) ? root : root + path32.sep));
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path33.join(repository, rel)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path33.sep) ? root : root + path33.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
-  const p = cmd.path;
+  const beside = besideScript(cmd, ctx.root);
+  const p = beside ? str(beside.rel) : cmd.path;
   if (p.kind !== "string") return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === "unknown" ? p.reason : "not a string"}`)];
+  if (beside?.outside) return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is outside the scan root; it is not read`)];
   const rel = cleanRelative(p.value);
   if (rel === void 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
   const hd = heredocFor(cmd, rel);
@@ -41449,7 +41569,8 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
-    const tried = candidates(cmd, rel, ctx.root);
+    const tried = beside ? [path33.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
     if (scanned === void 0 || text2 === void 0) {
@@ -41550,6 +41671,7 @@ var init_azure_cli_files = __esm({
     "use strict";
     init_paths();
     init_value();
+    init_words2();
     init_azureml_yaml();
     init_azureml_yaml2();
     init_shared();
@@ -41559,7 +41681,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -41767,7 +41889,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path33.resolve(file.file)) ?? [], ctx.root);
+    const callers = callerContexts(file, localCalls.get(path34.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, ci) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, ci, file);
     const lazyEnvClass = (place, assigned, ci) => {
@@ -41817,7 +41939,7 @@ function azureCliUnits(ciFiles, ctx) {
         }
         addInvocations(variantName, run3.invocations, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
         for (const caller of callers) {
-          const csc = scriptContext(file, place, variant, caller.inputs);
+          const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
           const cenv = lazyEnvClass(place, crun.assigned, csc.env);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
@@ -41877,11 +41999,11 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path33.relative(ctx.root, file.file);
+  const rel = path34.relative(ctx.root, file.file);
   if (ctx.envOverride) return { decided: ctx.envOverride, rel };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path33.basename(rel));
+  const byName2 = classifyPath(path34.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
 function envClassOf(fileEnv, place, assigned, ci, file) {
@@ -41904,7 +42026,7 @@ function envClassOf(fileEnv, place, assigned, ci, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path33.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path34.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -42075,40 +42197,40 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path33.isAbsolute(rel)) return void 0;
+  if (path34.isAbsolute(rel)) return void 0;
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path33.join(github, rel))) ?? scripts.get(path33.join(root, rel)) ?? scripts.get(path33.join(path33.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path34.join(github, rel))) ?? scripts.get(path34.join(root, rel)) ?? scripts.get(path34.join(path34.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path33.dirname(path33.resolve(from)))) {
-    const hit = scripts.get(path33.join(dir, rel));
+  for (const dir of foldersBetween(root, path34.dirname(path34.resolve(from)))) {
+    const hit = scripts.get(path34.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path33.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path33.isAbsolute(below)) return [];
-  const parts = below.split(path33.sep);
-  return parts.slice(0, -1).map((_, i) => path33.join(root, ...parts.slice(0, i + 1)));
+  const below = path34.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path34.isAbsolute(below)) return [];
+  const parts = below.split(path34.sep);
+  return parts.slice(0, -1).map((_, i) => path34.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  if (!p.startsWith("/")) return path33.resolve(path33.dirname(path33.resolve(caller.file)), p);
-  const fromRoot = path33.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path34.resolve(path34.dirname(path34.resolve(caller.file)), p);
+  const fromRoot = path34.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path33.dirname(path33.resolve(caller.file));
-  const below = path33.relative(root, callerDir);
-  if (below === "" || below.startsWith("..") || path33.isAbsolute(below)) return fromRoot;
+  const callerDir = path34.dirname(path34.resolve(caller.file));
+  const below = path34.relative(root, callerDir);
+  if (below === "" || below.startsWith("..") || path34.isAbsolute(below)) return fromRoot;
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path33.resolve(dir, `.${p}`);
+    const target = path34.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
-  const scanned = new Set(ciFiles.map((f) => path33.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path34.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0) return;
     const list2 = out.get(key) ?? [];
@@ -42129,23 +42251,23 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path33.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path34.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path33.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path33.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path34.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path34.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
   return out;
 }
 function callerContexts(file, calls, root) {
-  if (file.inputs.length === 0) return [];
+  if (file.inputs.length === 0 && file.format !== "azure-pipelines") return [];
   return calls.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
-    const label = `called by ${path33.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path34.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);
       const inputs = /* @__PURE__ */ new Map();
@@ -42153,7 +42275,8 @@ function callerContexts(file, calls, root) {
         if (e.value === void 0 || !e.valueRange) continue;
         inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
       }
-      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs };
+      const variables = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines" ? sc.variables : void 0;
+      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs, ...variables ? { variables } : {} };
     });
   });
 }
@@ -42234,7 +42357,7 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path34 from "node:path";
+import path35 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -42268,7 +42391,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path34.basename(f.path).toLowerCase();
+    const base = path35.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -42301,12 +42424,28 @@ function unitsByScriptReference(files, referencesOf) {
   });
   return [...groups.values()];
 }
+function linkReusableCalls(ciFiles) {
+  const byPath = new Map(ciFiles.map((f) => [path35.resolve(f.file), f]));
+  for (const caller of ciFiles) {
+    if (caller.format !== "github-actions") continue;
+    const repository = githubRepository(caller.file);
+    if (repository === void 0) continue;
+    for (const job of caller.jobs) {
+      if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
+      const callee = byPath.get(path35.resolve(repository, job.uses.text.trim()));
+      if (!callee || callee === caller || !callee.reusable) continue;
+      const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
+      job.callee = { file: callee.file, bounded: bounded.map((j) => ({ id: j.id, steps: j.steps })) };
+    }
+  }
+}
 var ciFrontEnd, SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
-var init_ci2 = __esm({
+var init_ci3 = __esm({
   "src/frontends/ci.ts"() {
     "use strict";
     init_ci();
     init_build();
+    init_ci2();
     init_ci_classify();
     init_shared();
     init_names();
@@ -42347,6 +42486,7 @@ var init_ci2 = __esm({
             suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
           }
         }
+        linkReusableCalls(ciFiles);
         const az = azureCliUnits(ciFiles, ctx);
         return {
           units: az.units,
@@ -42383,7 +42523,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path51, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path51, role, spec));
+    for (const [path52, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path52, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -42395,7 +42535,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path35(node, keys) {
+function path36(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -42409,25 +42549,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path35(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path36(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path35(obj2, ["spec", replicaField]);
+    const specs = path36(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path35(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path36(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path35(obj2, base);
+    const cluster = path36(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path35(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path36(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path35(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path36(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path35(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path36(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -42482,7 +42622,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path35(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path36(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -42618,22 +42758,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path36 from "node:path";
+import path37 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path36.dirname(file);
+  let dir = path37.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path36.join(dir, n)))) {
-      return `part of the Helm chart in ${path36.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path37.join(dir, n)))) {
+      return `part of the Helm chart in ${path37.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path36.join(dir, n)))) {
-      return `input of the Kustomize build in ${path36.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path37.join(dir, n)))) {
+      return `input of the Kustomize build in ${path37.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path36.dirname(dir);
-    if (up === dir || !host.isInside(up) || path36.relative(root, dir) === "") break;
+    const up = path37.dirname(dir);
+    if (up === dir || !host.isInside(up) || path37.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -42793,7 +42933,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path45 from "node:path";
+import path46 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -42812,7 +42952,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path45.resolve(baseDir, prefix || ".");
+    const start = path46.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -42820,7 +42960,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path45.dirname(start));
+      const host = hostFor(path46.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -43277,14 +43417,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path51) {
-  return path51.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path52) {
+  return path52.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path51, target, prefix) {
+function walk3(from, path52, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path51)) {
+  for (const seg of segments(path52)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -43307,7 +43447,7 @@ function walk3(from, path51, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path51}` : path51));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path52}` : path52));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -43355,14 +43495,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path51 = t.aliasPath(field);
-  if (path51 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path52 = t.aliasPath(field);
+  if (path52 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path51.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path51.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path51.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path52.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path52.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path52.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path51, t, "");
+  return walk3(t.body, path52, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -43401,14 +43541,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path51 = ctx.target.aliasPath(field.value);
-    if (path51 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path51.slice(0, -3);
+    const path52 = ctx.target.aliasPath(field.value);
+    if (path52 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path52.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path51, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path52, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -43444,12 +43584,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path51, ctx) {
+function readArray(path52, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path51.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path51.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path52.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path52.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path51, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path52, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -43498,12 +43638,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path51) => path51.replace(/\[\*\]/g, "");
+    plainPath = (path52) => path52.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path46 from "node:path";
+import path47 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -43525,7 +43665,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path46.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path47.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -43593,8 +43733,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path51 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path51) out.push({ alias: name, path: path51, source: "dump" });
+        const path52 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path52) out.push({ alias: name, path: path52, source: "dump" });
       }
     }
   }
@@ -43747,8 +43887,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path51, v) {
-  const segs = path51.split(".");
+function setPath(root, path52, v) {
+  const segs = path52.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -43764,18 +43904,18 @@ function setPath(root, path51, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path51 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path51) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path52 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path52) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path51}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path52}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path51}`.toLowerCase());
+    covered.add(`${prefix}${path52}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path51, v);
+    if (v !== void 0) setPath(body, path52, v);
   }
   return body;
 }
@@ -43840,13 +43980,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path51) {
-      const p = path51.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path51} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path52) {
+      const p = path52.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path52} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path51} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path52} is not modelled from ${from}`;
     }
   };
 }
@@ -44040,7 +44180,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs10 from "node:fs";
-import path50 from "node:path";
+import path51 from "node:path";
 
 // src/api.ts
 init_host();
@@ -44048,7 +44188,7 @@ init_clock();
 init_source();
 import fs6 from "node:fs";
 import os from "node:os";
-import path47 from "node:path";
+import path48 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -45518,13 +45658,35 @@ function mayDeclareAks(files, others, ctx) {
 }
 var isBoolean = (v) => typeof v === "boolean";
 
+// src/frontends/arm-folders.ts
+init_detect();
+import path19 from "node:path";
+var TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
+var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path19.sep) ? root : root + path19.sep);
+async function armPairingFolders(given, wide) {
+  const out = /* @__PURE__ */ new Set();
+  const parents = /* @__PURE__ */ new Set();
+  for (const f of given) {
+    if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
+    const dir = path19.dirname(path19.resolve(f));
+    const parent = path19.dirname(dir);
+    if (parent === dir || !inside(parent, wide.root)) continue;
+    if (PARAMETER_FOLDER.test(path19.basename(dir))) out.add(parent);
+    else parents.add(parent);
+  }
+  for (const parent of parents) {
+    for (const e of wide.host.list(parent) ?? []) if (e.isDirectory && PARAMETER_FOLDER.test(e.name)) out.add(e.path);
+  }
+  return [...out].sort();
+}
+
 // src/frontends/index.ts
 init_names();
 var terraformPlanFrontEnd2 = lazyFrontEnd({ name: "terraform-plan", family: "terraform", byName: planByName }, async () => (await Promise.resolve().then(() => (init_terraform_plan(), terraform_plan_exports))).terraformPlanFrontEnd);
 var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
-var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
+var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName, filesOnlyFolders: armPairingFolders }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
-var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first" }, async () => (await Promise.resolve().then(() => (init_ci2(), ci_exports))).ciFrontEnd);
+var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first" }, async () => (await Promise.resolve().then(() => (init_ci3(), ci_exports))).ciFrontEnd);
 var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last", filesOnlyFolders: k8sScanFolders }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
 var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd2, bicepFrontEnd2, armFrontEnd2, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
 
@@ -45537,7 +45699,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path37 from "node:path";
+import path38 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -45579,6 +45741,9 @@ var NEGATED_GPU = /(?<![a-z])(?:non|no|not|without)[-_. ]?gpus?/gi;
 function mentionsGpu(text2) {
   return /gpu/i.test(text2.replace(NEGATED_GPU, ""));
 }
+function piecesMentionGpu(pieces) {
+  return pieces.some((p, i) => mentionsGpu(i === 0 ? p : p.replace(/^[-_. ]?gpus?/i, "#")));
+}
 var OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
 function gpuSwitchedOff(key, value) {
   const v = typeof value === "string" ? value : value?.kind === "string" ? value.value : value?.kind === "bool" ? String(value.value) : void 0;
@@ -45609,6 +45774,7 @@ function gpuIntent(s) {
   const label = ownName(s.label);
   if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
   if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
+  if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026")}" says GPU`;
   for (const attr2 of ["labels", "tags", "taints"]) {
     const hit = textsOf(s.read(attr2)).find(mentionsGpu);
     if (hit) return `its ${ATTR_WORD[attr2]} "${hit}" mentions GPU`;
@@ -45884,6 +46050,33 @@ function literalLeafOf(v) {
   }
   return holed || leaf === "" ? void 0 : leaf;
 }
+function nameLiteralPieces(v) {
+  if (v?.kind !== "unknown") return void 0;
+  const pieces = v.literals ?? (v.tpl && v.token !== void 0 ? templatePieces(v.token) : void 0);
+  if (!pieces || pieces.length < 2) return void 0;
+  let k = -1;
+  pieces.forEach((p, i) => p.includes("/") ? k = i : void 0);
+  return k < 0 ? pieces : [pieces[k].slice(pieces[k].lastIndexOf("/") + 1), ...pieces.slice(k + 1)];
+}
+function templatePieces(t) {
+  const out = [""];
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if ((c === "{" || c === "}") && t[i + 1] === c) {
+      out[out.length - 1] += c;
+      i++;
+    } else if (c === "}") return void 0;
+    else if (c === "{") {
+      let depth = 1;
+      let j = i + 1;
+      for (; j < t.length && depth > 0; j++) depth += t[j] === "{" ? 1 : t[j] === "}" ? -1 : 0;
+      if (depth !== 0) return void 0;
+      out.push("");
+      i = j - 1;
+    } else out[out.length - 1] += c;
+  }
+  return out;
+}
 function leafName(r) {
   const n = r.name?.kind === "string" ? r.name.value : knownString(r, "name");
   return n === void 0 ? void 0 : n.split("/").pop();
@@ -45895,6 +46088,7 @@ function intentOf(r, read) {
   return gpuIntent({
     name: r.name?.kind === "string" ? r.name.value : void 0,
     label: addressLabel(r),
+    nameParts: nameLiteralPieces(r.name),
     read: (attr2) => isKnownAttr(r.kind, attr2) ? read(attr2) : void 0,
     sizeSymbols: sizeSymbols(r)
   });
@@ -46006,7 +46200,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path37.dirname(forFile);
+      const dir = path38.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -46032,14 +46226,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path37.relative(root, f).split(path37.sep);
+    const rel = path38.relative(root, f).split(path38.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path37.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path37.isAbsolute(rel);
+  const rel = path38.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path38.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -46049,9 +46243,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path37.relative(root, d) === "") return void 0;
+    if (path38.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path37.dirname(d);
+    const parent = path38.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -46060,9 +46254,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path37.dirname(f); !out.has(d); d = path37.dirname(d)) {
+    for (let d = path38.dirname(f); !out.has(d); d = path38.dirname(d)) {
       out.add(d);
-      if (path37.dirname(d) === d) break;
+      if (path38.dirname(d) === d) break;
     }
   }
   return out;
@@ -46102,6 +46296,7 @@ function gpuPool(pool) {
     const intent = gpuIntent({
       name: pool.name?.kind === "string" ? pool.name.value : void 0,
       label: addressLabel(pool),
+      nameParts: nameLiteralPieces(pool.name),
       read: (attr2) => known(pool, attr2),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => l.symbol ? [l.symbol] : [])
     });
@@ -46238,7 +46433,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path38 from "node:path";
+import path39 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -46450,7 +46645,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path38.join(m.dir, "main.tf")));
+          failed(e, fileStart(path39.join(m.dir, "main.tf")));
         }
       }
     }
@@ -46856,15 +47051,15 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
-import path39 from "node:path";
+import path40 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path39.join(cwd, CACHE_FILE);
-  const abs = path39.resolve(cwd, location);
+  if (location === void 0) return path40.join(cwd, CACHE_FILE);
+  const abs = path40.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path39.join(abs, CACHE_FILE) : abs;
+  return isDir ? path40.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -47022,7 +47217,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs4.existsSync(path39.dirname(this.file))) fs4.mkdirSync(path39.dirname(this.file));
+    if (!fs4.existsSync(path40.dirname(this.file))) fs4.mkdirSync(path40.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs4.renameSync(tmp, this.file);
@@ -47268,7 +47463,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path40 from "node:path";
+import path41 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -47289,8 +47484,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path40.dirname(fileURLToPath(import.meta.url));
-  const file = path40.join(path40.basename(here) === "chunks" ? path40.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path41.dirname(fileURLToPath(import.meta.url));
+  const file = path41.join(path41.basename(here) === "chunks" ? path41.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -48820,7 +49015,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path41 from "node:path";
+import path42 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -48846,7 +49041,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path41.basename(f.path) }
+          data: { file: path42.basename(f.path) }
         });
       }
     };
@@ -48854,7 +49049,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path42 from "node:path";
+import path43 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -48939,7 +49134,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path42.relative(fromDir, toDir).split(path42.sep).join("/");
+  const rel = path43.relative(fromDir, toDir).split(path43.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -48948,7 +49143,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path43 from "node:path";
+import path44 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -48975,7 +49170,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path43.basename(f.path) }
+          data: { file: path44.basename(f.path) }
         });
       }
     };
@@ -48983,7 +49178,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path44 from "node:path";
+import path45 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -49251,7 +49446,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path44.basename(file.path);
+      const where = path45.basename(file.path);
       variantFile = file.kind === "arm-params" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -49651,6 +49846,12 @@ function showTaint(t) {
 function taintLabel(t, pool) {
   return t.automatic === "spot" ? `taint "${t.text}" that AKS adds to Spot GPU node pool "${pool.name}"` : `taint "${t.text}" of GPU node pool "${pool.name}"`;
 }
+function hardMissing(v) {
+  return v.missing.filter((m) => !v.byExtendedResource.includes(m));
+}
+function hardFirst(v) {
+  return [...hardMissing(v), ...v.missing.filter((m) => v.byExtendedResource.includes(m))];
+}
 var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
   meta: {
     id: "K8S001",
@@ -49749,10 +49950,10 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           });
           return;
         }
-        const closest = [...judged].sort((a, b) => a.verdict.missing.length - b.verdict.missing.length)[0];
-        const missing = closest.verdict.missing.map((m) => pending(m, closest.pool));
+        const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0];
+        const missing = hardFirst(closest.verdict).map((m) => pending(m, closest.pool));
         for (const j of judged) {
-          const taint = pending(j.verdict.missing[0], j.pool);
+          const taint = pending(hardFirst(j.verdict)[0], j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }
         const others = judged.length - 1;
@@ -50054,18 +50255,8 @@ var CI001_sdk_auth_deprecated_default = defineRule({
   }
 });
 
-// src/model/ci.ts
-init_words();
-function grantsIdTokenWrite(p) {
-  if (!p) return false;
-  if (p.kind === "write-all") return true;
-  return p.kind === "map" && p.scopes["id-token"] === "write";
-}
-function isAction(uses, name) {
-  return uses?.kind === "action" && uses.name === name.toLowerCase();
-}
-
 // rules/ci/CI002-azure-login-with-secret.ts
+init_ci2();
 var SECRET_INPUTS = ["creds", "azure_credentials", "azure-credentials"];
 function credentialInputs(step) {
   return step.inputs.filter((e) => SECRET_INPUTS.includes(e.key.toLowerCase()) && e.value !== void 0 && e.value.trim() !== "");
@@ -50115,6 +50306,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
+init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
 }
@@ -50137,7 +50329,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
     id: "CI003",
     name: "oidc-without-id-token-permission",
     shortDescription: "`azure/login` with `client-id` (OIDC) in a job whose effective permissions do not grant `id-token: write`.",
-    fullDescription: 'OIDC sign-in needs the job to request a GitHub ID token, which is only possible with `id-token: write`. The effective permissions of a job are its own `permissions:`, else the workflow-level `permissions:`, else the repository default, which never includes `id-token`. A job-level block replaces the workflow-level one entirely, so a job that sets `contents: read` loses an `id-token: write` granted at the top. Without it azure/login fails at run time ("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"), typically only on the deploy path. A reusable workflow (`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported.',
+    fullDescription: 'OIDC sign-in needs the job to request a GitHub ID token, which is only possible with `id-token: write`. The effective permissions of a job are its own `permissions:`, else the workflow-level `permissions:`, else the repository default, which never includes `id-token`. A job-level block replaces the workflow-level one entirely, so a job that sets `contents: read` loses an `id-token: write` granted at the top. Without it azure/login fails at run time ("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"), typically only on the deploy path. A reusable workflow (`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported there; a scanned caller whose permissions for the call grant no `id-token: write` is reported at its `uses:` (a called workflow can only narrow its caller\'s token).',
     help: "Add `permissions: { id-token: write, contents: read }` to the job (or to the workflow when no job overrides it).",
     level: "error",
     tags: ["ci", "correctness", "identity"],
@@ -50146,7 +50338,8 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       jobPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       jobReplacesWorkflow: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       workflowPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
-      defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job."
+      defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      callerPermissions: "Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call's permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`."
     }
   },
   create(ctx) {
@@ -50154,6 +50347,25 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       ciFile(file) {
         if (file.composite) return;
         for (const job of file.jobs) {
+          if (job.callee && !grantsIdTokenWrite(job.effectivePermissions)) {
+            const callee = job.callee;
+            const called = callee.bounded.flatMap((j) => j.steps.filter((s) => isAction(s.uses, "azure/login") && signsInWithOidc(s)).map((s) => ({ job: j.id, step: s })))[0];
+            if (called?.step.uses && job.uses) {
+              const effective2 = job.effectivePermissions;
+              const permissions = effective2 ? `the ${effective2.level === "job" ? "job" : "workflow"} permissions ${describe(effective2)}` : "the default token (no `permissions:` in this workflow)";
+              ctx.report({
+                messageId: "callerPermissions",
+                data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions },
+                location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
+                related: [
+                  { file: callee.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` },
+                  ...effective2 ? [{ file: file.file, range: effective2.range, label: effective2.level === "job" ? `permissions of job ${job.id}` : "workflow permissions" }] : []
+                ],
+                subject: job.subject,
+                attributePath: "permissions.id-token"
+              });
+            }
+          }
           const effective = job.effectivePermissions;
           if (!effective && file.reusable) continue;
           if (grantsIdTokenWrite(effective)) continue;
@@ -50250,6 +50462,7 @@ var CI004_action_not_pinned_default = defineRule({
 });
 
 // rules/ci/CI005-terraform-apply-without-plan.ts
+init_ci2();
 var VALUE_OPTS = /* @__PURE__ */ new Set([
   "var",
   "var-file",
@@ -50523,18 +50736,18 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path47.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path48.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path47.dirname(root);
-  for (const p of paths.slice(1)) while (path47.relative(root, p).startsWith("..")) root = path47.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path48.dirname(root);
+  for (const p of paths.slice(1)) while (path48.relative(root, p).startsWith("..")) root = path48.dirname(root);
   return root;
 }
 function repositoryTop(file, root, host) {
-  for (let dir = path47.dirname(file); ; dir = path47.dirname(dir)) {
-    const git2 = path47.join(dir, ".git");
+  for (let dir = path48.dirname(file); ; dir = path48.dirname(dir)) {
+    const git2 = path48.join(dir, ".git");
     if (host.isDirectory(git2) || host.isFile(git2)) return dir;
-    const rel = path47.relative(root, dir);
-    if (rel === "" || rel.startsWith("..") || path47.isAbsolute(rel)) return void 0;
+    const rel = path48.relative(root, dir);
+    if (rel === "" || rel.startsWith("..") || path48.isAbsolute(rel)) return void 0;
   }
 }
 async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
@@ -50560,19 +50773,19 @@ async function filesOnlyFolders(frontEnds, given, root, host, facts, options, co
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path47.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path48.resolve(p));
   for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path47.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path48.resolve(p));
   for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path47.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path47.dirname(f)))] : inputPaths;
-  const root = path47.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path47.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path48.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path48.dirname(f)))] : inputPaths;
+  const root = path48.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path48.resolve(f));
   for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path47.dirname(inputPaths[0]);
+  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path48.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -50589,8 +50802,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path47.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path47.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path47.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path48.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path48.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path48.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
@@ -50625,12 +50838,12 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path47.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path48.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path47.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path48.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -50816,7 +51029,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path47.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path48.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -51034,7 +51247,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path48 from "node:path";
+import path49 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -51047,9 +51260,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path48.isAbsolute(file)) return toPosix(file);
-  const rel = path48.relative(base, file);
-  return toPosix(rel === "" ? path48.basename(file) : rel);
+  if (!path49.isAbsolute(file)) return toPosix(file);
+  const rel = path49.relative(base, file);
+  return toPosix(rel === "" ? path49.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -51552,7 +51765,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs9 from "node:fs";
-import path49 from "node:path";
+import path50 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -51680,10 +51893,10 @@ var PullRequestLines = class {
     try {
       real = fs9.realpathSync(file);
     } catch {
-      real = path49.resolve(file);
+      real = path50.resolve(file);
     }
-    const rel = path49.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path49.isAbsolute(rel) ? void 0 : rel.split(path49.sep).join("/");
+    const rel = path50.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path50.isAbsolute(rel) ? void 0 : rel.split(path50.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -51794,8 +52007,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path51 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path51}#L${line}`;
+  const path52 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path52}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -51916,7 +52129,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path50.dirname(this.sarifPath), { recursive: true });
+    fs10.mkdirSync(path51.dirname(this.sarifPath), { recursive: true });
     fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -51937,21 +52150,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path50.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path51.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path50.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path51.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path50.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path51.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path50.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path50.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path50.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path51.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path51.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path51.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -52022,8 +52235,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path50.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path50.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path51.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path51.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -46,7 +46,8 @@ export default defineRule({
       "repository default, which never includes `id-token`. A job-level block replaces the workflow-level one entirely, so a job that " +
       'sets `contents: read` loses an `id-token: write` granted at the top. Without it azure/login fails at run time ' +
       '("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable"), typically only on the deploy path. A reusable workflow ' +
-      '(`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported.',
+      '(`on: workflow_call`) without permissions of its own inherits those of the caller and is not reported there; a scanned ' +
+      'caller whose permissions for the call grant no `id-token: write` is reported at its `uses:` (a called workflow can only narrow its caller\'s token).',
     help: 'Add `permissions: { id-token: write, contents: read }` to the job (or to the workflow when no job overrides it).',
     level: 'error',
     tags: ['ci', 'correctness', 'identity'],
@@ -60,6 +61,8 @@ export default defineRule({
         '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       defaultPermissions:
         '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+      callerPermissions:
+        'Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call\'s permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.',
     },
   },
   create(ctx) {
@@ -67,6 +70,29 @@ export default defineRule({
       ciFile(file) {
         if (file.composite) return;
         for (const job of file.jobs) {
+          // A local reusable workflow runs its jobs with this call's permissions, or fewer: a called
+          // workflow can only narrow its caller's token, so its own `id-token: write` does not help.
+          if (job.callee && !grantsIdTokenWrite(job.effectivePermissions)) {
+            const callee = job.callee;
+            const called = callee.bounded.flatMap((j) => j.steps.filter((s) => isAction(s.uses, 'azure/login') && signsInWithOidc(s)).map((s) => ({ job: j.id, step: s })))[0];
+            if (called?.step.uses && job.uses) {
+              const effective = job.effectivePermissions;
+              const permissions = effective
+                ? `the ${effective.level === 'job' ? 'job' : 'workflow'} permissions ${describe(effective)}`
+                : 'the default token (no `permissions:` in this workflow)';
+              ctx.report({
+                messageId: 'callerPermissions',
+                data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions },
+                location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
+                related: [
+                  { file: callee.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` },
+                  ...(effective ? [{ file: file.file, range: effective.range, label: effective.level === 'job' ? `permissions of job ${job.id}` : 'workflow permissions' }] : []),
+                ],
+                subject: job.subject,
+                attributePath: 'permissions.id-token',
+              });
+            }
+          }
           const effective = job.effectivePermissions;
           // A reusable workflow without permissions runs with its caller's.
           if (!effective && file.reusable) continue;

@@ -18,6 +18,16 @@ function taintLabel(t: NodePoolTaint, pool: GpuNodePool): string {
   return t.automatic === 'spot' ? `taint "${t.text}" that AKS adds to Spot GPU node pool "${pool.name}"` : `taint "${t.text}" of GPU node pool "${pool.name}"`;
 }
 
+/** The untolerated taints AKS's ExtendedResourceToleration plugin does not tolerate for the workload either. */
+function hardMissing(v: TaintVerdict): TaintVerdict['missing'] {
+  return v.missing.filter((m) => !v.byExtendedResource.includes(m));
+}
+
+/** The untolerated taints, those the plugin does not tolerate first (a stable order otherwise). */
+function hardFirst(v: TaintVerdict): TaintVerdict['missing'] {
+  return [...hardMissing(v), ...v.missing.filter((m) => v.byExtendedResource.includes(m))];
+}
+
 export default defineRule({
   meta: {
     id: 'K8S001',
@@ -125,10 +135,11 @@ export default defineRule({
           return;
         }
         // The pool it comes closest to tolerating names the message; every pool's first untolerated taint is related.
-        const closest = [...judged].sort((a, b) => a.verdict.missing.length - b.verdict.missing.length)[0]!;
-        const missing = closest.verdict.missing.map((m) => pending(m, closest.pool));
+        // Taints the admission plugin tolerates for it come last: the ones it really lacks name the cause.
+        const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0]!;
+        const missing = hardFirst(closest.verdict).map((m) => pending(m, closest.pool));
         for (const j of judged) {
-          const taint = pending(j.verdict.missing[0]!, j.pool);
+          const taint = pending(hardFirst(j.verdict)[0]!, j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }
         const others = judged.length - 1;

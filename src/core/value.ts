@@ -57,6 +57,13 @@ export interface UnknownValue extends ValueBase {
    * used to link resources in the graph. Never compared with known strings.
    */
   token?: string;
+  /**
+   * A string only partly known (`"gpu-$SUFFIX"`, `"gpu-${var.env}"`): its known text pieces in
+   * order, an unknown part between each two (and before the first / after the last when the
+   * string starts / ends with one: an empty piece marks it). Says what the text surely holds,
+   * never what it equals.
+   */
+  literals?: readonly string[];
 }
 
 export type Value = StringValue | NumberValue | BoolValue | NullValue | ListValue | ObjectValue | UnknownValue;

@@ -205,6 +205,41 @@ export function literalLeafOf(v: Value | undefined): string | undefined {
   return holed || leaf === '' ? undefined : leaf;
 }
 
+/**
+ * The known text pieces of the own segment (after the last `/`) of a name that is only partly
+ * known: the evaluator's `literals` (Terraform templates, az words), else an ARM/Bicep template
+ * token's literal text between its holes. Undefined for a known or wholly unknown name.
+ */
+export function nameLiteralPieces(v: Value | undefined): readonly string[] | undefined {
+  if (v?.kind !== 'unknown') return undefined;
+  const pieces = v.literals ?? ((v as { tpl?: boolean }).tpl && v.token !== undefined ? templatePieces(v.token) : undefined);
+  if (!pieces || pieces.length < 2) return undefined;
+  let k = -1;
+  pieces.forEach((p, i) => (p.includes('/') ? (k = i) : undefined));
+  return k < 0 ? pieces : [pieces[k]!.slice(pieces[k]!.lastIndexOf('/') + 1), ...pieces.slice(k + 1)];
+}
+
+/** An ARM template token's literal text pieces, split at its `{…}` holes (`readableTemplate`'s reading); undefined when its braces do not balance. */
+function templatePieces(t: string): string[] | undefined {
+  const out = [''];
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if ((c === '{' || c === '}') && t[i + 1] === c) {
+      out[out.length - 1] += c;
+      i++;
+    } else if (c === '}') return undefined;
+    else if (c === '{') {
+      let depth = 1;
+      let j = i + 1;
+      for (; j < t.length && depth > 0; j++) depth += t[j] === '{' ? 1 : t[j] === '}' ? -1 : 0;
+      if (depth !== 0) return undefined;
+      out.push('');
+      i = j - 1;
+    } else out[out.length - 1] += c;
+  }
+  return out;
+}
+
 /** The last segment of a resource's known name (`ws/cpu-cluster` → `cpu-cluster`), else undefined. */
 export function leafName(r: Resource): string | undefined {
   const n = r.name?.kind === 'string' ? r.name.value : knownString(r, 'name');
@@ -226,6 +261,7 @@ function intentOf(r: Resource<SizedKind>, read: (attr: 'labels' | 'tags' | 'tain
   return gpuIntent({
     name: r.name?.kind === 'string' ? r.name.value : undefined,
     label: addressLabel(r),
+    nameParts: nameLiteralPieces(r.name),
     read: (attr) => (isKnownAttr(r.kind, attr) ? read(attr) : undefined),
     sizeSymbols: sizeSymbols(r),
   });

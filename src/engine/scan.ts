@@ -12,7 +12,7 @@ import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
-import { addressLabel, displayName, factLocations, known, leafName } from './facts.js';
+import { addressLabel, displayName, factLocations, known, leafName, nameLiteralPieces } from './facts.js';
 
 /** A GPU node pool as plain data (JSON): what `GpuNodePool` is rebuilt from. */
 export interface GpuPoolSummary {
@@ -203,6 +203,7 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
     const intent = gpuIntent({
       name: pool.name?.kind === 'string' ? pool.name.value : undefined,
       label: addressLabel(pool),
+      nameParts: nameLiteralPieces(pool.name),
       read: (attr) => known(pool, attr),
       sizeSymbols: (sizeFact?.via ?? []).flatMap((l) => (l.symbol ? [l.symbol] : [])),
     });

@@ -37,6 +37,7 @@ import { relativeToRoot } from '../core/paths.js';
 import type { Location } from '../core/source.js';
 import { str, unknown, type Value } from '../core/value.js';
 import type { HeredocWrite } from '../eval/azcli/interpret.js';
+import { SCRIPT_DIR_TOKEN } from '../eval/azcli/words.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
@@ -90,12 +91,16 @@ export function newFileLinks(): FileLinks {
 /** Identity key of a workspace the azure-cli way (`ml.workspace:<name>`), so `-w <name>` links to it. */
 const workspaceIdentity = (name: string): string => `ml.workspace:${name}`;
 
-/** `a/./b`, `./a` → `a/b`; undefined for an absolute path or one that climbs out. */
+/**
+ * `a/./b`, `./a` → `a/b`; undefined for an absolute path. A path that climbs (`../x.yml`) stays
+ * relative: from a script in `scripts/` it names a file of the repository; `candidates` drops the
+ * working directories from which it would leave the scan root.
+ */
 function cleanRelative(p: string): string | undefined {
   const slashed = p.replace(/\\/g, '/').trim();
   if (slashed === '' || slashed.startsWith('/') || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith('~')) return undefined;
   const n = path.posix.normalize(slashed);
-  return n.startsWith('../') || n === '..' ? undefined : n;
+  return n === '..' ? undefined : n;
 }
 
 /** The latest heredoc written before the command that writes the same path. */
@@ -108,6 +113,21 @@ function heredocFor(cmd: FileCommand, rel: string): HeredocWrite | undefined {
     if (!best || h.heredoc.range.start.offset > best.heredoc.range.start.offset) best = h;
   }
   return best;
+}
+
+/**
+ * A script's `--file "$SCRIPT_DIR/../aml/c.yml"` or `"$(dirname "$0")/c.yml"` (eval/azcli/words.ts
+ * `SCRIPT_DIR_IDIOM`): the path from the script's own folder, whatever the working directory is;
+ * as a path from the scan root. Undefined for any other path.
+ */
+function besideScript(cmd: FileCommand, root: string): { rel: string; outside: boolean } | undefined {
+  const p = cmd.path;
+  if (!cmd.inScript || p.kind !== 'unknown' || p.token !== `${SCRIPT_DIR_TOKEN}${cmd.file}`) return undefined;
+  const pieces = p.literals;
+  if (pieces?.length !== 2 || pieces[0] !== '' || !pieces[1]!.startsWith('/')) return undefined;
+  const target = path.resolve(path.dirname(cmd.file), `.${pieces[1]}`);
+  const rel = path.relative(root, target).replace(/\\/g, '/');
+  return { rel, outside: rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) };
 }
 
 /** The folders a relative path is looked up in, most likely working directory first. */
@@ -124,8 +144,10 @@ function candidates(cmd: FileCommand, rel: string, root: string): string[] {
  * with the command's unit). Never throws on bad input.
  */
 export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, ctx: FrontEndContext, links: FileLinks): Resource[] {
-  const p = cmd.path;
+  const beside = besideScript(cmd, ctx.root);
+  const p = beside ? str(beside.rel) : cmd.path;
   if (p.kind !== 'string') return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is not known: ${p.kind === 'unknown' ? p.reason : 'not a string'}`)];
+  if (beside?.outside) return [undecidable(cmd, evaluation, `the file named by --file (${cmd.pathRaw}) is outside the scan root; it is not read`)];
   const rel = cleanRelative(p.value);
   if (rel === undefined) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
   const hd = heredocFor(cmd, rel);
@@ -144,7 +166,8 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     // An unquoted heredoc expands the script's variables as they are when it is written.
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
-    const tried = candidates(cmd, rel, ctx.root);
+    const tried = beside ? [path.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text = scanned === undefined ? undefined : ctx.host.readText(scanned);
     if (scanned === undefined || text === undefined) {

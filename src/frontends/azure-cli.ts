@@ -40,7 +40,7 @@ import {
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
 import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
-import { entryValue, matrixVariants, placesOf, scriptContext, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
@@ -426,7 +426,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         addInvocations(variantName, run.invocations, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const caller of callers) {
-          const csc = scriptContext(file, place, variant, caller.inputs);
+          const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
           const cenv = lazyEnvClass(place, crun.assigned, csc.env);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
@@ -857,8 +857,9 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
  * Per call (and per matrix combination of the calling job): its label (`called by ci.yml (train)`)
  * and the inputs it passes, resolved in the caller's context.
  */
-function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string): { label: string; inputs: Map<string, Value> }[] {
-  if (file.inputs.length === 0) return [];
+function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string): { label: string; inputs: Map<string, Value>; variables?: CallerVariables }[] {
+  // A template without parameters still reads its Azure Pipelines caller's variables.
+  if (file.inputs.length === 0 && file.format !== 'azure-pipelines') return [];
   return calls.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
     const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
@@ -871,7 +872,9 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string)
         if (e.value === undefined || !e.valueRange) continue;
         inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
       }
-      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs };
+      // An Azure Pipelines template is expanded into its caller: the caller's variables are in scope there.
+      const variables = c.caller.format === 'azure-pipelines' && file.format === 'azure-pipelines' ? sc.variables : undefined;
+      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs, ...(variables ? { variables } : {}) };
     });
   });
 }

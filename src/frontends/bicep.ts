@@ -27,6 +27,7 @@ import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
 import { bicepReferences, usingTemplateOf } from './bicep-references.js';
 import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
 import type { Host } from '../core/host.js';
+import type { Range } from '../core/source.js';
 import type { Resource, VendoredOrigin } from '../model/resource.js';
 import { nodeToJS } from '../parse/json/index.js';
 import { unknown, type Value } from '../core/value.js';
@@ -181,7 +182,7 @@ export const bicepFrontEnd: FrontEnd = {
     // "Location"), and a suppression there is written in the same `//` grammar.
     for (const [file, b] of [...parses.bicep.entries(), ...parses.params.entries()]) {
       if (!b) continue;
-      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.map((st) => st.range) });
+      suppressionSources.push({ file, comments: [...b.comments, ...collectBicepPragmas(b.text, b.lineMap)], blocks: b.statements.flatMap(statementBlocks) });
     }
     // The ARM templates `.bicepparam` files name: their comments and resource `metadata` suppress
     // as in the ARM front end (which also collects them when the template is scanned: merged as one).
@@ -333,6 +334,19 @@ function usingTemplateSuppressions(evaluations: BicepProjectResult['evaluations'
     if (parsed?.root && parsed.comments.length > 0) sources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
   }
   return { sources, metadata };
+}
+
+/**
+ * The blocks a suppression on its own line may cover: a declaration from its first decorator, and
+ * also from each later line that starts one of its decorators or its keyword, so a comment written
+ * between `@description(…)` and `resource x … = {` covers the whole declaration (RULES.md: "when
+ * that line opens a block (a `resource`/`module`/`variable` block …) to the whole block").
+ */
+function statementBlocks(st: { range: Range; decorators?: readonly { range: Range }[]; keywordRange?: Range }): Range[] {
+  const out = [st.range];
+  const starts = [...(st.decorators ?? []).map((d) => d.range.start), ...(st.keywordRange ? [st.keywordRange.start] : [])];
+  for (const start of starts) if (start.line > out[out.length - 1]!.start.line) out.push({ start, end: st.range.end });
+  return out;
 }
 
 /** Resources from a module copy outside the user's code keep the call they came through. */

@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { parseCiDocument } from '../parse/yaml/ci.js';
 import { buildCiModel } from '../eval/ci/build.js';
-import type { CiFile } from '../model/ci.js';
+import { grantsIdTokenWrite, type CiFile } from '../model/ci.js';
 import { classifyCiFile } from './ci-classify.js';
 import type { FrontEnd, Problem, SuppressionSource } from './types.js';
-import { isStringList, planningFact, readProblem, runWideKey } from './shared.js';
+import { githubRepository, isStringList, planningFact, readProblem, runWideKey } from './shared.js';
 import { ciByName } from './names.js';
 import { azureCliUnits } from './azure-cli.js';
 import type { ClassifiedFile } from './types.js';
@@ -53,6 +53,7 @@ export const ciFrontEnd: FrontEnd = {
         suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
       }
     }
+    linkReusableCalls(ciFiles);
     // The az commands of the same parse become resources (the `azure-cli` format).
     const az = azureCliUnits(ciFiles, ctx);
     return {
@@ -160,4 +161,26 @@ function unitsByScriptReference(files: readonly ClassifiedFile[], referencesOf: 
     groups.set(root, [...(groups.get(root) ?? []), f]);
   });
   return [...groups.values()];
+}
+
+/**
+ * A GitHub job calling a local reusable workflow (`uses: ./.github/workflows/deploy.yml`) is given
+ * that file when the unit holds it (CI units join files that name each other), so a rule can ask
+ * what the called jobs do with the caller's permissions (CI003).
+ */
+function linkReusableCalls(ciFiles: readonly CiFile[]): void {
+  const byPath = new Map(ciFiles.map((f) => [path.resolve(f.file), f]));
+  for (const caller of ciFiles) {
+    if (caller.format !== 'github-actions') continue;
+    const repository = githubRepository(caller.file);
+    if (repository === undefined) continue;
+    for (const job of caller.jobs) {
+      if (job.kind !== 'workflow-call' || job.uses?.kind !== 'local') continue;
+      const callee = byPath.get(path.resolve(repository, job.uses.text.trim()));
+      if (!callee || callee === caller || !callee.reusable) continue;
+      // A job that sets permissions without id-token is CI003's in the called file already.
+      const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
+      job.callee = { file: callee.file, bounded: bounded.map((j) => ({ id: j.id, steps: j.steps })) };
+    }
+  }
 }

@@ -628,7 +628,9 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
     });
     const st = res(r.evaluations[0]!.result.resources, 'st');
     expect(js(prop(st, 'properties.cfg'))).toEqual({ tls: 'TLS1_0' });
-    expect(at(prop(st, 'properties.cfg.tls'))).toBe('1:11');
+    // A loaded JSON value is located where it is written, in the JSON file (RULES.md Location).
+    expect(at(prop(st, 'properties.cfg.tls'))).toBe('1:21');
+    expect(prop(st, 'properties.cfg.tls')!.origin!.file.replace(/\\/g, '/')).toMatch(/cfg\/settings\.json$/);
     expect(js(prop(st, 'properties.txt'))).toBe('hello');
     expect(js(prop(st, 'properties.yml'))).toBe('v');
     expect(prop(st, 'properties.outside')!.kind).toBe('unknown');

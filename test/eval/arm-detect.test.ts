@@ -50,6 +50,26 @@ describe('ARM detection', () => {
     });
   });
 
+  it('pairs a parameter file in a parameter folder with the template one folder up or in exactly one sibling folder', () => {
+    const templates = ['/r/infra/templates/aml.json', '/r/infra/main.json', '/r/two/a/net.json', '/r/two/b/net.json', '/r/plain/x/kv.json'];
+    const params = [
+      '/r/infra/parameters/aml.dev.parameters.json',
+      '/r/infra/params/aml.parameters.prod.json',
+      '/r/infra/prod/main.parameters.json',
+      '/r/infra/environments/prod.parameters.json',
+      '/r/two/parameters/net.parameters.json',
+      '/r/plain/y/kv.parameters.json',
+    ];
+    expect(Object.fromEntries(pairParameterFiles(templates, params, () => undefined))).toEqual({
+      '/r/infra/templates/aml.json': ['/r/infra/parameters/aml.dev.parameters.json', '/r/infra/params/aml.parameters.prod.json'],
+      '/r/infra/main.json': ['/r/infra/environments/prod.parameters.json', '/r/infra/prod/main.parameters.json'],
+      // Two sibling folders hold net.json: neither is taken. A folder whose name says nothing about parameters is not looked out of.
+      '/r/two/a/net.json': [],
+      '/r/two/b/net.json': [],
+      '/r/plain/x/kv.json': [],
+    });
+  });
+
   it('pairedTemplate asks a template index about one parameter file as pairParameterFiles pairs it', () => {
     const templates = ['/r/azuredeploy.json', '/r/main.json', '/r/net/vnet.json', '/r/other/template.json', '/r/dlz/main.json'];
     const params = ['/r/azuredeploy.parameters.prod.json', '/r/prod.parameters.json', '/r/net/vnet.parameters.json', '/r/other/anything.json', '/r/orphan.parameters.json', '/r/dlz/params.diagnostics.json'];

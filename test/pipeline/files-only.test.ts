@@ -267,6 +267,27 @@ describe('files-only runs', () => {
     expect(lines(withCi.result)).toEqual([...lines(folder.result, module), ...lines(folder.result, workflow)].sort());
   });
 
+  it('a template in templates/ and its parameter file in a sibling parameters/ folder: each given file is reported as the folder run reports it', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    const template = (p: string): string =>
+      `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "purge": { "type": "bool", "defaultValue": ${p} } },\n  "resources": [\n    {\n      "type": "Microsoft.KeyVault/vaults",\n      "apiVersion": "2023-07-01",\n      "name": "kv",\n      "location": "westeurope",\n      "properties": { "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "enableRbacAuthorization": true, "enablePurgeProtection": "[parameters('purge')]" }\n    }\n  ]\n}\n`;
+    write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'infra/templates/kv.json': template('true'),
+      'infra/parameters/kv.prod.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "purge": { "value": false }\n  }\n}\n',
+      'other/main.tf': WORKSPACE('true'),
+    });
+    const params = path.join(root, 'infra', 'parameters', 'kv.prod.parameters.json');
+    const tpl = path.join(root, 'infra', 'templates', 'kv.json');
+    const folder = await run({ paths: [root], root });
+    expect(lines(folder.result, params).some((l) => l.includes('KV001'))).toBe(true);
+    for (const given of [params, tpl]) {
+      const only = await run({ paths: [given], onlyFiles: [given], root });
+      expect(lines(only.result), given).toEqual(lines(folder.result, given));
+    }
+  });
+
   it('looks for callers only inside the repository of the given files (the nearest folder with .git): outside one, the given files\' folders alone', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);

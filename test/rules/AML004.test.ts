@@ -693,6 +693,40 @@ resource "azapi_resource" "cpu" {
         messageId: 'minNodesAboveZero',
       },
       {
+        // A parameters/ folder beside templates/: the dev file pairs with templates/compute.json (its variant).
+        name: 'parameter-file-in-a-sibling-parameters-folder',
+        files: {
+          'infra/templates/compute.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "minNodes": { "type": "int", "defaultValue": 0 } },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces/computes",
+      "apiVersion": "2024-04-01",
+      "name": "mlw/cpu-cluster",
+      "location": "westeurope",
+      "properties": {
+        "computeType": "AmlCompute",
+        "properties": { "vmSize": "Standard_DS3_v2", "scaleSettings": { "minNodeCount": "[parameters('minNodes')]", "maxNodeCount": 4 } }
+      }
+    }
+  ]
+}
+`,
+          'infra/parameters/compute.dev.parameters.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "minNodes": { "value": ⟦2⟧ } }
+}
+`,
+        },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         name: 'min-nodes-literal',
         files: {
           'main.json': `
@@ -1242,6 +1276,36 @@ const azureCli: RuleTable = {
         // An unquoted heredoc expands $MIN as the script assigned it: the finding is at the assignment.
         name: 'heredoc-unquoted-literal-variable',
         files: { 'deploy.sh': 'MIN=⟦2⟧\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: $MIN\nEOF\naz ml compute create -f c.yml\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        // "$(dirname "$0")" is the script's folder whatever the working directory: the file beside it is read.
+        name: 'file-path-from-the-script-folder-idiom',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'HERE="$(dirname "$0")"\naz ml compute create -f "$HERE/../aml/compute.yml" --set min_instances=⟦2⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'file-path-from-realpath-of-a-spaced-dirname',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'HERE=$(realpath "$( dirname "$0" )")\naz ml compute create -f "$HERE/../aml/compute.yml" --set min_instances=⟦4⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'file-path-from-bash-source-dirname',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'DIR=$(dirname "${BASH_SOURCE[0]}")\naz ml compute create -f "${DIR}/../aml/compute.yml" --set min_instances=⟦3⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        // A script in scripts/ names the file from its own folder (`../aml/…`): read, with the command's --set.
+        name: 'file-path-climbing-from-the-script-folder',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'az ml compute create -f ../aml/compute.yml --set min_instances=⟦2⟧ -w ws\n' },
         level: 'warning',
         env: 'unknown',
         messageId: 'minNodesAboveZero',

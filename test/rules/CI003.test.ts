@@ -132,6 +132,75 @@ jobs:
     ],
     invalid: [
       {
+        // The reusable workflow runs with this call's permissions: its OIDC login fails; reported at the call.
+        name: 'caller-without-id-token-calls-oidc-reusable.yml',
+        files: {
+          '.github/workflows/cd.yml': `
+name: cd
+on: push
+permissions:
+  contents: read
+jobs:
+  dev:
+    ⟦uses: ./.github/workflows/reusable.yml⟧
+    secrets: inherit
+`,
+          '.github/workflows/reusable.yml': `
+name: reusable deploy
+on:
+  workflow_call:
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'callerPermissions',
+        related: [{ file: '.github/workflows/reusable.yml', label: 'azure/login in job deploy' }, { label: 'workflow permissions' }],
+      },
+      {
+        // A called workflow can only narrow its caller's token: its own id-token: write does not help.
+        name: 'reusable-asks-id-token-the-caller-does-not-grant.yml',
+        files: {
+          '.github/workflows/cd.yml': `
+name: cd
+on: push
+jobs:
+  prod:
+    permissions:
+      contents: read
+    ⟦uses: ./.github/workflows/reusable.yml⟧
+`,
+          '.github/workflows/reusable.yml': `
+name: reusable deploy
+on:
+  workflow_call:
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+      contents: read
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'callerPermissions',
+      },
+      {
         // GitHub input names are case-insensitive (INPUT_CLIENT-ID); auth-type SERVICE_PRINCIPAL is OIDC.
         name: 'client-id-any-case.yml',
         files: {

@@ -268,6 +268,27 @@ pools:
         messageId: 'notGpuSize',
       },
       {
+        // "gpu-${var.env}": the known text says GPU whatever the environment is.
+        name: 'partly-known-name-says-gpu',
+        files: {
+          'main.tf': `
+variable "env" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "gpu\${var.env}"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = ⟦"Standard_D16s_v5"⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its name "gpu…" says GPU',
+      },
+      {
         name: 'aml-compute-cluster',
         files: {
           'main.tf': `
@@ -1079,6 +1100,51 @@ resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-
     ],
     invalid: [
       {
+        // loadJsonContent: the size is written in the JSON file, so the finding is there.
+        name: 'size-from-loadJsonContent',
+        files: {
+          'pools.json': '{\n  "gpu": { "size": ⟦"Standard_D16s_v5"⟧ }\n}\n',
+          'main.bicep': `
+var pools = loadJsonContent('pools.json')
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks/gpu'
+  properties: {
+    vmSize: pools.gpu.size
+    mode: 'User'
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // '${clusterName}/gpu${suffix}': the own segment's known text says GPU.
+        name: 'partly-known-name-says-gpu',
+        files: {
+          'main.bicep': `
+param clusterName string
+param suffix string
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: '\${clusterName}/gpu\${suffix}'
+  properties: {
+    vmSize: ⟦'Standard_D16s_v5'⟧
+    mode: 'User'
+    nodeTaints: [
+      'team=ml:NoSchedule'
+    ]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'gpu-name-cpu-size',
         files: {
           'main.bicep': `
@@ -1246,6 +1312,11 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // The unknown part before "gpu" may be "non-": the name does not surely say GPU.
+        name: 'partly-known-name-gpu-after-an-unknown-part',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n "$PREFIX-gpu" --node-vm-size Standard_D16s_v5\n' },
+      },
+      {
         // A sourced file that is not in the scan may set anything: the size stays unknown.
         name: 'sourced-file-outside-the-scan',
         files: { 'deploy.sh': 'GPU_SIZE=Standard_D4s_v5\nsource /etc/profile.d/ml.sh\naz ml compute create -n trainer --type AmlCompute --size "$GPU_SIZE" -w ws\n' },
@@ -1310,6 +1381,33 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // The name is only partly known, but the known text says GPU whatever the unknown part holds.
+        name: 'partly-known-name-says-gpu',
+        files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n "gpu$1" --node-vm-size ⟦Standard_D16s_v5⟧ --node-taints team=ml:NoSchedule\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its name "gpu…" says GPU',
+      },
+      {
+        name: 'partly-known-name-says-gpu-github-matrix',
+        files: {
+          '.github/workflows/train.yml': `on: push
+jobs:
+  train:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        sku: [⟦Standard_E16s_v5⟧]
+    steps:
+      - run: az ml compute create --name "gpu-\${{ strategy.job-index }}" --type AmlCompute --size \${{ matrix.sku }} -g rg -w mlw
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
       {
         name: 'literal-cpu-size-on-gpu-pool',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size ⟦Standard_D16s_v5⟧ --node-taints sku=gpu:NoSchedule\n' },
@@ -1745,12 +1843,13 @@ resource "azurerm_kubernetes_cluster_node_pool" "dyn" {
     return r.undecided.filter((u) => u.ruleId === 'GPU001').map((u) => `${u.address} ${u.attribute}`);
   };
 
+  // ("gpu${each.key}" says GPU by its known text: reported, see the table above.)
   it('lists a pool whose name comes from an unknown for_each', async () => {
-    expect(await undecided('"gpu${each.key}"')).toEqual(['azurerm_kubernetes_cluster_node_pool.dyn name']);
+    expect(await undecided('each.key')).toEqual(['azurerm_kubernetes_cluster_node_pool.dyn name']);
   });
 
   it('says why the for_each is unknown', async () => {
-    const dir = tree({ 'main.tf': pools('"gpu${each.key}"') });
+    const dir = tree({ 'main.tf': pools('each.key') });
     const r = await lint({ paths: [dir], root: dir, rules: ['GPU001'] });
     expect(r.undecided.map((u) => u.reason)).toEqual([expect.stringContaining('each.key of an unknown for_each (depends on data.azurerm_resources.clusters)')]);
   });

@@ -53,6 +53,11 @@ const cases: RuleTable = {
     valid: [
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
+        // A directive above apiVersion: covers the document (its root mapping opens on the next line).
+        name: 'suppressed-above-the-manifest',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': '# mlops-iac-lint-ignore K8S001 -- a Kyverno policy injects the toleration' + job('nvidia.com/gpu') },
+      },
+      {
         // kubectl's YAML reader applies a merge key (`<<: *base`): the tolerations it may supply are
         // unknown here (aliases are not followed), never "no toleration" (RULES.md: a rule never reports on an unknown value).
         name: 'tolerations-from-yaml-merge-key-are-unknown',
@@ -251,6 +256,17 @@ const cases: RuleTable = {
         env: 'unknown',
         messageId: 'scannedPool',
         messageIncludes: 'add a toleration for "dedicated=training:NoExecute"',
+      },
+      {
+        // AKS tolerates the nvidia.com/gpu taint for a pod that requests nvidia.com/gpu (ExtendedResourceToleration):
+        // the taint it really lacks names the cause and is the related location.
+        name: 'extended-resource-taint-and-a-missing-one',
+        files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule", "workload=training:NoExecute"]'), 'k8s/job.yaml': job() },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'does not tolerate the taint "workload=training:NoExecute" of GPU node pool "gpu"',
+        related: [{ label: 'taint "workload=training:NoExecute" of GPU node pool "gpu"' }],
       },
       {
         name: 'two-pools-neither-fully-tolerated',

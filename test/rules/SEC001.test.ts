@@ -1888,8 +1888,24 @@ param vmName string
         messageId: 'inputAssigned',
       },
       {
-        // In a folder below: no template takes it (the Bicep front end pairs by name in its folder).
+        // In a folder below whose name says nothing about parameters: no template takes it.
         name: 'parameter-file-below-a-bicep-read-on-its-own',
+        files: {
+          'infra/main.bicep': `
+@secure()
+param adminPassword string
+param vmName string
+`,
+          'infra/config/main.parameters.json': PARAMS('⟦"Pr0d-Passw0rd!"⟧'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+      },
+      {
+        // In a parameter folder (`env/`) below the .bicep: the file pairs with it (eval/arm/detect.ts), and
+        // the literal is assigned to the @secure() parameter.
+        name: 'parameter-file-in-a-parameter-folder-below-a-bicep-pairs-with-it',
         files: {
           'infra/main.bicep': `
 @secure()
@@ -1900,7 +1916,7 @@ param vmName string
         },
         level: 'error',
         env: 'unknown',
-        messageId: 'varFile',
+        messageId: 'inputAssigned',
       },
       {
         name: 'lone-parameter-file-in-samples-is-a-warning',

@@ -148,6 +148,25 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
         options: { rules: ['ACR001'] },
       },
       {
+        // Written between the decorator and the keyword: the next line opens the resource block, so it covers the block.
+        name: 'own-line-directive-between-decorator-and-resource',
+        files: {
+          'main.bicep': `
+@description('registry for legacy pulls')
+// mlops-iac-lint-ignore ACR001 -- legacy image pulls
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: {
+    adminUserEnabled: true
+  }
+}
+`,
+        },
+        options: { rules: ['ACR001'] },
+      },
+      {
         name: 'used',
         files: {
           'main.bicep': `
@@ -182,6 +201,21 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
   },
   'github-actions': {
     valid: [
+      {
+        // Above the document's first key: the line opens the document's root mapping, so the whole workflow is covered.
+        name: 'own-line-directive-above-the-root-mapping',
+        files: {
+          '.github/workflows/ci.yml': `# mlops-iac-lint-ignore CI004 -- internal mirrors track main
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@main
+`,
+        },
+        options: { rules: ['CI004'] },
+      },
       {
         name: 'used',
         files: {

@@ -666,6 +666,19 @@ jobs:
     ],
     invalid: [
       {
+        // A steps template is expanded into its pipeline: $(workspace) is the caller's variable, one word,
+        // so the command's absent --tags is decided (no unquoted unknown expansion may carry it).
+        name: 'pipeline-template-reads-the-callers-variables',
+        files: {
+          'azure-pipelines.yml': 'variables:\n  - name: workspace\n    value: mlw-prod\nsteps:\n  - template: templates/compute.yml\n    parameters:\n      clusterName: gpu-train\n',
+          'templates/compute.yml':
+            'parameters:\n  - name: clusterName\n    type: string\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: sc\n      scriptType: bash\n      scriptLocation: inlineScript\n      inlineScript: |\n        ⟦az⟧ ml compute create -n ${{ parameters.clusterName }} --type amlcompute --size Standard_NC8as_T4_v3 -g rg -w $(workspace)\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
+      {
         name: 'gpu-size-default-expansion-no-tags',
         files: { 'deploy.sh': '⟦az⟧ vm create -n vm1 -g rg --image Ubuntu2204 --size ${SIZE:-Standard_NC6s_v3}\n' },
         level: 'error',

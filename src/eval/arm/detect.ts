@@ -122,9 +122,40 @@ export function pairedTemplate(index: TemplateIndex, paramFile: string, metadata
 }
 
 function templateByName(index: TemplateIndex, paramFile: string): string | undefined {
-  for (const c of candidatesByName(paramFile)) {
+  const candidates = candidatesByName(paramFile);
+  for (const c of candidates) {
     const target = index.get(norm(c));
     if (target) return target;
+  }
+  return templateOutsideParameterFolder(index, paramFile, candidates);
+}
+
+/**
+ * Folders whose name says they hold parameter files (or one environment's), kept apart from the
+ * templates: `parameters/`, `params/`, `environments/`, `dev/`, `prod/`…
+ */
+export const PARAMETER_FOLDER = new RegExp(`^(?:param(?:eter)?s?|param(?:eter)?[-_]?files|env(?:ironment)?s?|${ENV_WORDS}|production|development)$`, 'i');
+
+/**
+ * A parameter file in a parameter folder (`infra/parameters/main.dev.parameters.json`) names a
+ * template by the same names one folder up (`infra/main.json`), else in exactly one sibling folder
+ * (`infra/templates/main.json`); two siblings holding that name pair with neither.
+ */
+function templateOutsideParameterFolder(index: TemplateIndex, paramFile: string, candidates: readonly string[]): string | undefined {
+  const dir = path.dirname(paramFile);
+  const parent = path.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path.basename(dir))) return undefined;
+  const names = candidates.map((c) => path.basename(c).toLowerCase());
+  for (const n of names) {
+    const target = index.get(norm(path.join(parent, n)));
+    if (target) return target;
+  }
+  const parentNorm = norm(parent);
+  const dirNorm = norm(dir);
+  for (const n of names) {
+    const hits = [...index.entries()].filter(([k]) => path.posix.basename(k) === n && path.posix.dirname(path.posix.dirname(k)) === parentNorm && path.posix.dirname(k) !== dirNorm);
+    if (hits.length === 1) return hits[0]![1];
+    if (hits.length > 1) return undefined;
   }
   return undefined;
 }

@@ -131,6 +131,14 @@ export function placesOf(file: CiFile): Map<string, ScriptPlace> {
 export interface ScriptContext {
   env: Env;
   expansion: Omit<ExpansionContext, 'language' | 'file'>;
+  /** An Azure Pipelines file's variables in scope at the script (by name as written), for the templates it calls. */
+  variables: CallerVariables;
+}
+
+/** The variables an Azure Pipelines template sees from its caller: those in scope at the call; `hidden` when a variable group or template may set more. */
+export interface CallerVariables {
+  values: ReadonlyMap<string, Value>;
+  hidden: boolean;
 }
 
 function scalarLoc(file: string, s: CiScalar): Location {
@@ -151,15 +159,17 @@ function referenceOf(expr: string): string[] | undefined {
 /**
  * The context of one script of a CI file in one matrix variant. `given`: the inputs a scanned
  * caller passes (`with:` of a `uses: ./…` call), by name; an input
- * it does not pass keeps its `default:`.
+ * it does not pass keeps its `default:`. `inherited`: for an Azure Pipelines template, the
+ * caller's variables in scope at the call (a template is expanded into the calling pipeline, so
+ * its `$(var)` macros read the pipeline's variables; its own `variables:` come on top).
  */
-export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant, given?: ReadonlyMap<string, Value>): ScriptContext {
+export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant, given?: ReadonlyMap<string, Value>, inherited?: CallerVariables): ScriptContext {
   const f = file.file;
   const github = file.format === 'github-actions';
   const pipeline = file.format === 'azure-pipelines';
   const inputs = new Map(file.inputs.map((i) => [i.name, i]));
-  const vars = new Map<string, Value>();
-  let hidden = false;
+  const vars = new Map<string, Value>(pipeline && inherited ? inherited.values : []);
+  let hidden = pipeline && inherited !== undefined && inherited.hidden;
   let depth = 0;
 
   const expression = (expr: string): Value => {
@@ -249,7 +259,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const macro = pipeline
     ? (name: string): Value => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)
     : undefined;
-  return { env, expansion: macro ? { expression, macro } : { expression } };
+  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden } };
 }
 
 /** The caller-side value of a template input (`with:` / `parameters:`), resolved like a variable. */

@@ -14,7 +14,7 @@
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { joinExpressions } from '../ci/words.js';
-import { ANY_VARIABLE, expandWord, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
   script: CiScript;
@@ -591,6 +591,9 @@ const ID_VERBS = new Set(['create', 'show', 'update']);
  */
 function commandOutput(name: string, sub: CiCommand, env: Env, ctx: ExpansionContext): Value {
   const reason = `$${name} is assigned the output of a command`;
+  // `HERE=$(dirname "$0")`: the script's folder (a path built on it names a file beside the script).
+  const own = sub.after === undefined || sub.after === '$(' ? scriptDirOutput(sub.argv.map((w) => w.raw).join(' '), ctx.file, ctx.language) : undefined;
+  if (own) return own;
   const words = joinExpressions(sub.argv).map((w) => expandWord(w, env, ctx).text);
   if (words[0] !== 'az' || !ID_GROUPS.has(words[1] ?? '') || !ID_VERBS.has(words[2] ?? '')) return unknown(reason);
   let resourceName: string | undefined;

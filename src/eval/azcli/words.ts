@@ -10,7 +10,7 @@
  * substitution, arithmetic, positional parameters, `$[ ]` runtime expressions — is unknown.
  */
 import type { Location } from '../../core/source.js';
-import { str, unknown, type Value } from '../../core/value.js';
+import { str, unknown, type UnknownValue, type Value } from '../../core/value.js';
 import type { CiWord } from '../ci/types.js';
 
 /** A variable binding as expansions read it: a known string with its origin, or unknown. */
@@ -30,6 +30,29 @@ export interface ExpansionContext {
    * undefined when FILE is not a scanned script (its variables are then unknown).
    */
   source?(path: string, env: Env): Env | undefined;
+}
+
+/**
+ * The shell idioms for "the folder of this script": `dirname "$0"`, `dirname "${BASH_SOURCE[0]}"`,
+ * `cd "$(dirname …)" && pwd` (with `--`, `&>/dev/null`, `-P`), `dirname "$(realpath "$0")"`,
+ * `dirname "$(readlink -f "$0")"`, `realpath "$(dirname "$0")"`.
+ */
+const SELF = String.raw`"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?`;
+const DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+${SELF}\s*\)"?)`;
+const SCRIPT_DIR_IDIOM = new RegExp(
+  String.raw`^(?:${DIR_OF_SELF}|realpath\s+"?\$\(\s*${DIR_OF_SELF}\s*\)"?|cd\s+(?:-P\s+)?(?:--\s+)?"?\$\(\s*${DIR_OF_SELF}\s*\)"?\s*(?:(?:&>|>)\s*/dev/null(?:\s+2>&1)?\s*)?&&\s*pwd(?:\s+-P)?)$`,
+);
+
+/** Token of the value "this script's folder" (`SCRIPT_DIR_IDIOM`): unknown as text, but a path built on it names a file beside the script. */
+export const SCRIPT_DIR_TOKEN = 'script-dir:';
+
+function scriptDirValue(file: string, inner: string): Value {
+  return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, undefined, `${SCRIPT_DIR_TOKEN}${file}`);
+}
+
+/** The value of `X=$(dirname "$0")` (a command written as `text`): the script's folder, else undefined. */
+export function scriptDirOutput(text: string, file: string, language: ExpansionContext['language']): Value | undefined {
+  return language === 'shell' && SCRIPT_DIR_IDIOM.test(text.trim()) ? scriptDirValue(file, text) : undefined;
 }
 
 export interface Segment {
@@ -179,6 +202,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
+      else if (ctx.language === 'shell' && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
       else expansion(unknown(inner.startsWith('(') ? 'arithmetic expansion' : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
       continue;
@@ -267,12 +291,22 @@ export function sliceValue(e: ExpandedWord, from = 0): Value {
   const segs = e.segments.filter((s) => s.to > from);
   if (segs.length === 0) return str('', locOf(e.file, e.word, from, from));
   const unknownSeg = segs.find((s) => s.value?.kind === 'unknown');
-  if (unknownSeg) return unknownSeg.value!;
+  if (unknownSeg) return segs.length === 1 ? unknownSeg.value! : { ...(unknownSeg.value as UnknownValue), literals: literalPieces(segs, from) };
   if (segs.length === 1 && segs[0]!.value) return segs[0]!.value;
   const text = segs.map((s) => (s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text)).join('');
   const a = Math.max(segs[0]!.from, from);
   const b = segs[segs.length - 1]!.to;
   return str(text, locOf(e.file, e.word, a, b));
+}
+
+/** The known text pieces of a partly unknown slice, split at its unknown expansions (`UnknownValue.literals`). */
+function literalPieces(segs: readonly Segment[], from: number): string[] {
+  const out = [''];
+  for (const s of segs) {
+    if (s.value?.kind === 'unknown') out.push('');
+    else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+  }
+  return out;
 }
 
 /** The variable a slice comes from, when one expansion makes it up. */

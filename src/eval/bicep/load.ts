@@ -11,6 +11,7 @@ import type { Location } from '../../core/source.js';
 import { fromJS, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression } from '../../parse/bicep/index.js';
+import { members, nodeToValue, parseJsonc, type JsonNode } from '../../parse/json/index.js';
 import { problem, U } from './context.js';
 import type { Locals } from './context.js';
 import { pathKind } from './files.js';
@@ -70,7 +71,41 @@ export function load(scope: FileScope, l: string, argExprs: Expression[], locals
     if (sel === undefined) return fail(`path '${jp.value}' selects nothing in '${p.value}'`);
     data = sel;
   } else if (jp && jp.kind !== 'null') return U(`${l}(): the path filter is not known`, loc);
+  // A JSON file's values are written in that file: each keeps its own place there (RULES.md
+  // Location: "where the offending value is written"), the call being where they were loaded.
+  if (l === 'loadjsoncontent') {
+    const located = locatedJson(text, target, jp?.kind === 'string' ? jp.value : undefined);
+    if (located) return located;
+  }
   return fromJS(data, loc);
+}
+
+/** `loadJsonContent`'s value with every node's origin in the JSON file; undefined when the located reading differs from JSON.parse's. */
+function locatedJson(text: string, file: string, filter: string | undefined): Value | undefined {
+  const parsed = parseJsonc(text, file);
+  if (!parsed.root || parsed.errors.length > 0) return undefined;
+  let node: JsonNode | undefined = parsed.root;
+  if (filter !== undefined) node = jsonPathNode(node, filter);
+  return node ? nodeToValue(parsed, node) : undefined;
+}
+
+/** `jsonPath` on the parsed tree (the same subset), the last of duplicate keys as JSON.parse takes it. */
+function jsonPathNode(root: JsonNode, p: string): JsonNode | undefined {
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
+  let s = p.trim();
+  if (s.startsWith('$')) s = s.slice(1);
+  let cur: JsonNode | undefined = root;
+  let pos = 0;
+  while (pos < s.length && cur) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return undefined;
+    pos = re.lastIndex;
+    const key = m[1] ?? m[3] ?? m[4];
+    if (key !== undefined) cur = cur.type === 'object' ? members(cur).filter(([k]) => k === key).pop()?.[2] : undefined;
+    else cur = cur.type === 'array' ? cur.children?.[Number(m[2])] : undefined;
+  }
+  return cur;
 }
 
 /** `$.a.b[0]['c']`: the subset of JSONPath that selects one node. */

@@ -280,6 +280,13 @@ export interface CiStep {
   scripts: CiScript[];
 }
 
+/** What a caller needs of a reusable workflow it calls (a copy: no reference back to any file). */
+export interface CiCallee {
+  file: string;
+  /** Its jobs that inherit the caller's permissions or ask for `id-token: write` of their own. */
+  bounded: { id: string; steps: CiStep[] }[];
+}
+
 export interface CiJob {
   id: string;
   /** Stable address: `workflow:jobs.deploy`, `action:runs`, `pipeline:stages[0].jobs[1]`, `pipeline:` for steps outside any job. */
@@ -318,6 +325,13 @@ export interface CiJob {
   env: CiVariable[];
   /** The reusable workflow a `workflow-call` job calls. */
   uses?: CiUses;
+  /**
+   * The scanned reusable workflow a `workflow-call` job's local `uses: ./.github/workflows/x.yml`
+   * names (set by the CI front end when both are in one unit): its path and the steps of the jobs
+   * whose token this call bounds — those that set no permissions (they run with this job's) and
+   * those that ask for `id-token: write` (a called workflow can only narrow its caller's token).
+   */
+  callee?: CiCallee;
   /** The job template an Azure Pipelines `template` job calls. */
   template?: CiTemplateRef;
   /** `with:` of a reusable-workflow call / `parameters:` of a job template call. */

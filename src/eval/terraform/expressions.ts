@@ -266,13 +266,28 @@ function evalTemplate(parts: TemplatePart[], ctx: EvalContext, at: Location): Va
   const holes: Value[] = [];
   for (let i = 0; i < parts.length; i++) {
     const v = evalTemplatePart(parts[i]!, ctx, at, holes);
-    if (v.kind === 'unknown') return unknown(v.reason, at, pathToken(v, parts, i));
+    if (v.kind === 'unknown') return { ...unknown(v.reason, at, pathToken(v, parts, i)), literals: templateLiterals(parts, i, out) };
     out += (v as { value: string }).value;
     // A string that doubles through a chain of locals outgrows memory long before it is useful.
     if (out.length > MAX_STRING_LENGTH) return unknown(`string longer than ${MAX_STRING_LENGTH.toLocaleString('en')} characters`, at);
   }
   // A template of one literal keeps the literal's own range (the quoted string).
   return derived(str(out, at), at, holes);
+}
+
+/**
+ * The known text pieces of a template whose part `i` is unknown (`UnknownValue.literals`):
+ * `before` (the text up to it), then the literal parts after it, split at every interpolation
+ * that follows (not evaluated: each may be unknown too).
+ */
+function templateLiterals(parts: TemplatePart[], i: number, before: string): string[] {
+  const out = [before, ''];
+  for (let j = i + 1; j < parts.length; j++) {
+    const p = parts[j]!;
+    if (p.type === 'TemplateLiteral') out[out.length - 1] += p.value;
+    else out.push('');
+  }
+  return out;
 }
 
 /**

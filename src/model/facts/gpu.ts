@@ -85,6 +85,15 @@ export function mentionsGpu(text: string): boolean {
   return /gpu/i.test(text.replace(NEGATED_GPU, ''));
 }
 
+/**
+ * Whether the known pieces of a partly known name surely say GPU: a piece mentions it where no
+ * unknown part can negate it. A `gpu` at the start of a piece that follows an unknown part may be
+ * the end of `non-gpu` (`"non-$X"` is not read as GPU, nor `"${prefix}gpu"` with an unknown prefix).
+ */
+export function piecesMentionGpu(pieces: readonly string[]): boolean {
+  return pieces.some((p, i) => mentionsGpu(i === 0 ? p : p.replace(/^[-_. ]?gpus?/i, '#')));
+}
+
 /** A label, tag or taint value that switches off what its key names (`gpu: "false"`). */
 const OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
 
@@ -109,6 +118,8 @@ export interface GpuIntentInput {
   name?: string;
   /** The last segment of its address (the Terraform label, the symbolic name). */
   label?: string;
+  /** When the name is only partly known: the known pieces of its own segment (`UnknownValue.literals`). */
+  nameParts?: readonly string[];
   /** Read in this order, only until one says GPU: node labels, tags, taints. */
   read(attr: 'labels' | 'tags' | 'taints'): Value | undefined;
   /** The inputs and template variables the size flowed through (structured `via` entries). */
@@ -149,6 +160,7 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
   const label = ownName(s.label);
   if (name !== undefined && mentionsGpu(name)) return `its name "${name}" says GPU`;
   if (label !== undefined && mentionsGpu(label)) return `its name "${label}" says GPU`;
+  if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…')}" says GPU`;
   for (const attr of ['labels', 'tags', 'taints'] as const) {
     const hit = textsOf(s.read(attr)).find(mentionsGpu);
     if (hit) return `its ${ATTR_WORD[attr]} "${hit}" mentions GPU`;

@@ -30,6 +30,16 @@ export function trimmedBlockRange(lineMap: LineMap, start: number, end: number):
   return lineMap.range(start, e);
 }
 
+/**
+ * Each document's root mapping is a block too: a directive on its own line above `apiVersion:`
+ * (or a workflow's `name:`) covers that whole document. Made from the documents' trees, which both
+ * readers build alike; `blocks` is sorted again.
+ */
+export function addRootBlocks(out: { roots: readonly { range: Range }[]; blocks: Range[]; lineMap: LineMap }): void {
+  for (const r of out.roots) out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
+  out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+}
+
 /** Every `key:` whose value is a collection (key to the end of its value) and every sequence item that is a collection. */
 export function yamlTreeBlockRanges(docs: readonly Document.Parsed[], lineMap: LineMap): Range[] {
   const out: Range[] = [];

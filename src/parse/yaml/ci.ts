@@ -16,7 +16,7 @@ import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import { composeYaml, sortedYamlComments } from './document.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
-import { yamlTreeBlockRanges } from './blocks.js';
+import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
 import { libraryNodes } from './ci-nodes.js';
 import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
 import { readCiFast } from './ci-tree-nodes.js';
@@ -722,6 +722,8 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
   const ctx: Ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes };
 
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
+  // Each document's root mapping, as the fast reader adds it (blocks.ts addRootBlocks).
+  addRootBlocks({ roots: docs.flatMap((d) => (isMap(d.contents) ? [yamlTree(d.contents, lineMap)] : [])), blocks: doc.blocks, lineMap });
   addYamlComments(doc, sortedYamlComments(tokens, text));
 
   for (const d of docs) {

@@ -10,7 +10,7 @@ import type { CST, Document } from 'yaml';
 import { LineMap, type Range } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
-import { yamlTreeBlockRanges } from './blocks.js';
+import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
 import { yamlTree, type YamlMap, type YamlTree } from './tree.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import { withYamlEnv } from './quiet-env.js';
@@ -146,6 +146,7 @@ export function parseYamlWithLibrary(text: string, lineMap: LineMap = new LineMa
     out.documents.push(tree);
     if (isMap(d.contents)) out.roots.push(tree as YamlMap);
   }
+  addRootBlocks(out);
   out.errors.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return out;
 }

@@ -29,7 +29,7 @@ import type { LineMap, Range } from '../../core/source.js';
 import type { ParsedYaml } from './document.js';
 import type { YamlEntryNode, YamlMap, YamlScalar, YamlSeq, YamlTree } from './tree.js';
 import { asText, plainScalarValue } from './plain-scalar.js';
-import { trimmedBlockRange } from './blocks.js';
+import { addRootBlocks, trimmedBlockRange } from './blocks.js';
 import { ESCAPES } from './scalar.js';
 
 /**
@@ -873,7 +873,7 @@ export function readSimpleYaml(text: string, lineMap: LineMap, sources?: ScalarS
     // differential test counts the texts taken, so such a bug shows there.
     return undefined;
   }
-  out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+  addRootBlocks(out);
   return out;
 }
 
