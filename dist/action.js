@@ -29242,6 +29242,13 @@ var init_fast_reader = __esm({
 });
 
 // src/parse/yaml/document.ts
+var document_exports = {};
+__export(document_exports, {
+  composeYaml: () => composeYaml,
+  parseYamlFile: () => parseYamlFile,
+  parseYamlWithLibrary: () => parseYamlWithLibrary,
+  sortedYamlComments: () => sortedYamlComments
+});
 function collectYamlComments(tokens, out, budget) {
   const stack = [tokens];
   const push = (v) => {
@@ -29332,6 +29339,15 @@ var init_document = __esm({
 });
 
 // src/eval/azureml-yaml/document.ts
+var document_exports2 = {};
+__export(document_exports2, {
+  amlYamlTypeOf: () => amlYamlTypeOf,
+  mayBeAmlYaml: () => mayBeAmlYaml,
+  readAmlYamlDocument: () => readAmlYamlDocument,
+  scalarValue: () => scalarValue2,
+  withOverride: () => withOverride,
+  yamlValue: () => yamlValue
+});
 function scalarText(t) {
   return t?.type === "scalar" ? t.value : void 0;
 }
@@ -29482,6 +29498,14 @@ var init_document2 = __esm({
 
 // src/eval/terraform/data-files.ts
 import path11 from "node:path";
+async function loadYamlReader() {
+  if (yamlReader) return;
+  const [document, aml] = await Promise.all([Promise.resolve().then(() => (init_document(), document_exports)), Promise.resolve().then(() => (init_document2(), document_exports2))]);
+  yamlReader = { parseYamlFile: document.parseYamlFile, yamlValue: aml.yamlValue };
+}
+function loadedYamlReader() {
+  return yamlReader;
+}
 function dataFileReader(input2) {
   const cache3 = /* @__PURE__ */ new Map();
   return (kind, file, at2) => {
@@ -29505,17 +29529,18 @@ function decode(kind, file, text2) {
     const top = tfvarsJsonValues(file, text2, errors);
     return errors.length === 0 && /^\s*\{/.test(text2) ? obj(top, fileStart(file)) : void 0;
   }
-  const parsed = parseYamlFile(text2);
+  const reader = yamlReader;
+  if (!reader) return void 0;
+  const parsed = reader.parseYamlFile(text2);
   if (parsed.errors.length || parsed.documents.length !== 1) return void 0;
-  return yamlValue(file, parsed.documents[0]);
+  return reader.yamlValue(file, parsed.documents[0]);
 }
+var yamlReader;
 var init_data_files = __esm({
   "src/eval/terraform/data-files.ts"() {
     "use strict";
     init_value();
     init_source();
-    init_document();
-    init_document2();
     init_tfvars();
   }
 });
@@ -30374,8 +30399,11 @@ var init_shared = __esm({
 
 // src/frontends/terraform.ts
 import path15 from "node:path";
+function planningFacts(ctx, file) {
+  return planningFact(ctx, "tf-planning", file, isPlanningFacts, (text2) => ({ sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]), yaml: YAML_DECODE.test(text2) }));
+}
 function localSources(ctx, file) {
-  return planningFact(ctx, "tf-local-sources", file, isStringList, (text2) => [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]));
+  return planningFacts(ctx, file)?.sources;
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0)) return [];
@@ -30488,7 +30516,7 @@ function nestedBlocksOf(type) {
   NESTED_BLOCKS.set(type, names);
   return names;
 }
-var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, NESTED_BLOCKS;
+var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -30496,11 +30524,11 @@ var init_terraform = __esm({
     init_tf_json();
     init_azurerm();
     init_project();
+    init_data_files();
     init_tfvars();
     init_from_terraform();
     init_azapi_update();
     init_blocks2();
-    init_document();
     init_remote_modules();
     init_shared();
     LOCK_FILE = ".terraform.lock.hcl";
@@ -30520,6 +30548,9 @@ var init_terraform = __esm({
       },
       units: terraformUnits,
       filesOnlyFolders: callingFolders,
+      async beforeUnits(files, ctx) {
+        if (files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
+      },
       run(files, ctx) {
         const problems = [];
         const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
@@ -30571,10 +30602,11 @@ var init_terraform = __esm({
         outOfModuleCopies(problems, tf.evaluations.flatMap((e) => e.resources));
         const suppressionSources = [];
         for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
+        const yaml2 = loadedYamlReader();
         for (const [file, kind] of tf.dataFiles) {
-          const text2 = kind === "yaml" ? ctx.host.readText(file) : void 0;
-          if (text2 === void 0) continue;
-          const parsed = parseYamlFile(text2);
+          const text2 = kind === "yaml" && yaml2 ? ctx.host.readText(file) : void 0;
+          if (text2 === void 0 || !yaml2) continue;
+          const parsed = yaml2.parseYamlFile(text2);
           suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
         }
         return {
@@ -30591,6 +30623,8 @@ var init_terraform = __esm({
       }
     };
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
+    YAML_DECODE = /\byamldecode\s*\(/;
+    isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean";
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
 });
@@ -30642,118 +30676,39 @@ var init_bicep_references = __esm({
   }
 });
 
-// src/eval/arm/detect.ts
-import * as path18 from "node:path";
-function candidatesByName(paramFile) {
-  const dir = path18.dirname(paramFile);
-  const base = path18.basename(paramFile);
-  const out = [];
-  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path18.join(dir, `${m[1]}.json`));
-  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path18.join(dir, `${p[1]}.json`), path18.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path18.join(dir, "template.json"), path18.join(dir, "azuredeploy.json"), path18.join(dir, "main.json"));
-  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path18.join(dir, "main.json"), path18.join(dir, "azuredeploy.json"), path18.join(dir, "template.json"));
-  }
-  const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path18.join(dir, `${e[1]}.json`));
-  return out;
-}
-function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
-  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
-}
-function parameterFilePairing(templates, paramFiles) {
-  const index = templateIndex(templates);
-  const byName2 = paramFiles.map((pf) => templateByName(index, pf));
-  return (readMetadataTemplate) => {
-    const result = /* @__PURE__ */ new Map();
-    for (const t of templates) result.set(t, []);
-    paramFiles.forEach((pf, i) => {
-      let meta;
-      try {
-        meta = readMetadataTemplate(pf);
-      } catch {
-        meta = void 0;
-      }
-      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? byName2[i];
-      if (target && target !== pf) result.get(target).push(pf);
-    });
-    for (const list2 of result.values()) list2.sort();
-    return result;
-  };
-}
-function templateIndex(templates) {
-  const byNorm = /* @__PURE__ */ new Map();
-  for (const t of templates) byNorm.set(norm(t), t);
-  return byNorm;
-}
-function pairedTemplate(index, paramFile, metadataTemplate2) {
-  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? templateByName(index, paramFile);
-  return target === paramFile ? void 0 : target;
-}
-function templateByName(index, paramFile) {
-  const candidates2 = candidatesByName(paramFile);
-  for (const c of candidates2) {
-    const target = index.get(norm(c));
-    if (target) return target;
-  }
-  return templateOutsideParameterFolder(index, paramFile, candidates2);
-}
-function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path18.dirname(paramFile);
-  const parent = path18.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path18.basename(dir))) return void 0;
-  const names = candidates2.map((c) => path18.basename(c).toLowerCase());
-  for (const n of names) {
-    const target = index.get(norm(path18.join(parent, n)));
-    if (target) return target;
-  }
-  const parentNorm = norm(parent);
-  const dirNorm = norm(dir);
-  for (const n of names) {
-    const hits = [...index.entries()].filter(([k]) => path18.posix.basename(k) === n && path18.posix.dirname(path18.posix.dirname(k)) === parentNorm && path18.posix.dirname(k) !== dirNorm);
-    if (hits.length === 1) return hits[0][1];
-    if (hits.length > 1) return void 0;
-  }
-  return void 0;
-}
-function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path18.join(path18.dirname(paramFile), meta)));
-}
-var ENV_WORDS, norm, PARAMETER_FOLDER;
-var init_detect = __esm({
-  "src/eval/arm/detect.ts"() {
+// src/core/parameter-names.ts
+var ENV_WORDS, PARAMETER_FOLDER;
+var init_parameter_names = __esm({
+  "src/core/parameter-names.ts"() {
     "use strict";
     ENV_WORDS = "(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)";
-    norm = (p) => path18.normalize(p).replace(/\\/g, "/").toLowerCase();
     PARAMETER_FOLDER = new RegExp(`^(?:param(?:eter)?s?|param(?:eter)?[-_]?files|env(?:ironment)?s?|${ENV_WORDS}|production|development)$`, "i");
   }
 });
 
 // src/frontends/names.ts
-import path20 from "node:path";
+import path19 from "node:path";
 function bicepKindByName(file) {
-  const base = path20.basename(file).toLowerCase();
+  const base = path19.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path20.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path19.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path20.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path19.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path20.basename(file);
+  const base = path19.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path20.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path19.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path20.basename(file).toLowerCase();
+  const base = path19.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -31197,7 +31152,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path21 from "node:path";
+import path20 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -31470,7 +31425,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path21.dirname(input2.file);
+        const planDir = path20.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -31548,7 +31503,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path21.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path20.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -31597,7 +31552,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path22 from "node:path";
+import path21 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -31640,7 +31595,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path22.basename(file).toLowerCase();
+        const base = path21.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const head2 = host.readHead(file, 4096);
@@ -33591,6 +33546,94 @@ var init_pragmas = __esm({
   "src/parse/bicep/pragmas.ts"() {
     "use strict";
     init_source();
+  }
+});
+
+// src/eval/arm/detect.ts
+import * as path22 from "node:path";
+function candidatesByName(paramFile) {
+  const dir = path22.dirname(paramFile);
+  const base = path22.basename(paramFile);
+  const out = [];
+  const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
+  if (m) out.push(path22.join(dir, `${m[1]}.json`));
+  const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
+  if (p) out.push(path22.join(dir, `${p[1]}.json`), path22.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path22.join(dir, "template.json"), path22.join(dir, "azuredeploy.json"), path22.join(dir, "main.json"));
+  if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
+    out.push(path22.join(dir, "main.json"), path22.join(dir, "azuredeploy.json"), path22.join(dir, "template.json"));
+  }
+  const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
+  if (e) out.push(path22.join(dir, `${e[1]}.json`));
+  return out;
+}
+function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
+  return parameterFilePairing(templates, paramFiles)(readMetadataTemplate);
+}
+function parameterFilePairing(templates, paramFiles) {
+  const index = templateIndex(templates);
+  const byName2 = paramFiles.map((pf) => templateByName(index, pf));
+  return (readMetadataTemplate) => {
+    const result = /* @__PURE__ */ new Map();
+    for (const t of templates) result.set(t, []);
+    paramFiles.forEach((pf, i) => {
+      let meta;
+      try {
+        meta = readMetadataTemplate(pf);
+      } catch {
+        meta = void 0;
+      }
+      const target = (meta ? templateByMetadata(index, pf, meta) : void 0) ?? byName2[i];
+      if (target && target !== pf) result.get(target).push(pf);
+    });
+    for (const list2 of result.values()) list2.sort();
+    return result;
+  };
+}
+function templateIndex(templates) {
+  const byNorm = /* @__PURE__ */ new Map();
+  for (const t of templates) byNorm.set(norm(t), t);
+  return byNorm;
+}
+function pairedTemplate(index, paramFile, metadataTemplate2) {
+  const target = (metadataTemplate2 ? templateByMetadata(index, paramFile, metadataTemplate2) : void 0) ?? templateByName(index, paramFile);
+  return target === paramFile ? void 0 : target;
+}
+function templateByName(index, paramFile) {
+  const candidates2 = candidatesByName(paramFile);
+  for (const c of candidates2) {
+    const target = index.get(norm(c));
+    if (target) return target;
+  }
+  return templateOutsideParameterFolder(index, paramFile, candidates2);
+}
+function templateOutsideParameterFolder(index, paramFile, candidates2) {
+  const dir = path22.dirname(paramFile);
+  const parent = path22.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path22.basename(dir))) return void 0;
+  const names = candidates2.map((c) => path22.basename(c).toLowerCase());
+  for (const n of names) {
+    const target = index.get(norm(path22.join(parent, n)));
+    if (target) return target;
+  }
+  const parentNorm = norm(parent);
+  const dirNorm = norm(dir);
+  for (const n of names) {
+    const hits = [...index.entries()].filter(([k]) => path22.posix.basename(k) === n && path22.posix.dirname(path22.posix.dirname(k)) === parentNorm && path22.posix.dirname(k) !== dirNorm);
+    if (hits.length === 1) return hits[0][1];
+    if (hits.length > 1) return void 0;
+  }
+  return void 0;
+}
+function templateByMetadata(index, paramFile, meta) {
+  return index.get(norm(path22.join(path22.dirname(paramFile), meta)));
+}
+var norm;
+var init_detect = __esm({
+  "src/eval/arm/detect.ts"() {
+    "use strict";
+    init_parameter_names();
+    norm = (p) => path22.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -39979,7 +40022,7 @@ var init_build = __esm({
   }
 });
 
-// src/eval/ci/words.ts
+// src/eval/ci-words.ts
 function joinExpressions(argv) {
   if (!argv.some((w) => w.raw.includes("${{"))) return argv;
   const out = [];
@@ -40026,8 +40069,8 @@ function joined(parts) {
     }
   };
 }
-var init_words = __esm({
-  "src/eval/ci/words.ts"() {
+var init_ci_words = __esm({
+  "src/eval/ci-words.ts"() {
     "use strict";
   }
 });
@@ -40044,7 +40087,7 @@ function isAction(uses, name) {
 var init_ci2 = __esm({
   "src/model/ci.ts"() {
     "use strict";
-    init_words();
+    init_ci_words();
   }
 });
 
@@ -40765,7 +40808,7 @@ function sliceVariable(e, from = 0) {
   return segs.length === 1 ? segs[0].variable : void 0;
 }
 var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NAME, PS_NAME, ANY_VARIABLE, SPECIAL;
-var init_words2 = __esm({
+var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
     init_value();
@@ -41232,8 +41275,8 @@ var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
     init_value();
+    init_ci_words();
     init_words();
-    init_words2();
     ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
@@ -41671,7 +41714,7 @@ var init_azure_cli_files = __esm({
     "use strict";
     init_paths();
     init_value();
-    init_words2();
+    init_words();
     init_azureml_yaml();
     init_azureml_yaml2();
     init_shared();
@@ -42333,7 +42376,7 @@ var init_azure_cli2 = __esm({
     init_azure_cli();
     init_interpret();
     init_context2();
-    init_words2();
+    init_words();
     init_azure_cli_files();
     init_shared();
     init_azure_cli_sets();
@@ -45659,19 +45702,19 @@ function mayDeclareAks(files, others, ctx) {
 var isBoolean = (v) => typeof v === "boolean";
 
 // src/frontends/arm-folders.ts
-init_detect();
-import path19 from "node:path";
+init_parameter_names();
+import path18 from "node:path";
 var TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path19.sep) ? root : root + path19.sep);
+var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path18.sep) ? root : root + path18.sep);
 async function armPairingFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   const parents = /* @__PURE__ */ new Set();
   for (const f of given) {
     if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path19.dirname(path19.resolve(f));
-    const parent = path19.dirname(dir);
+    const dir = path18.dirname(path18.resolve(f));
+    const parent = path18.dirname(dir);
     if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path19.basename(dir))) out.add(parent);
+    if (PARAMETER_FOLDER.test(path18.basename(dir))) out.add(parent);
     else parents.add(parent);
   }
   for (const parent of parents) {
@@ -50879,6 +50922,11 @@ async function prepareRun(options, cache3) {
     (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
     (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []), ctx)
   ) : allUnits;
+  for (const fe of frontEnds) {
+    if (!fe.beforeUnits) continue;
+    const files = units2.flatMap((u) => u.parts.filter((p) => p.frontEnd === fe).flatMap((p) => p.files));
+    if (files.length > 0) await fe.beforeUnits(files, ctx);
+  }
   const merged = new UnitMerger();
   merged.addPlaces(placesOf2(problems.map((p) => p.location), (f) => host.texts().get(f)));
   releaseTexts(host);

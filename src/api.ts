@@ -335,6 +335,11 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
         (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []), ctx),
       )
     : allUnits;
+  for (const fe of frontEnds) {
+    if (!fe.beforeUnits) continue;
+    const files = units.flatMap((u) => u.parts.filter((p) => p.frontEnd === fe).flatMap((p) => p.files));
+    if (files.length > 0) await fe.beforeUnits(files, ctx);
+  }
   const merged = new UnitMerger();
   // The places of the problems found so far (a policy file's PARSE001), while their texts are here.
   merged.addPlaces(placesOf(problems.map((p) => p.location), (f) => host.texts().get(f)));

@@ -7,7 +7,7 @@
  * the ARM front end, which is imported only when a run has ARM files.
  */
 import path from 'node:path';
-import { PARAMETER_FOLDER } from '../eval/arm/detect.js';
+import { PARAMETER_FOLDER } from '../core/parameter-names.js';
 import type { FilesOnlyView } from './types.js';
 
 const TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;

@@ -10,12 +10,12 @@ import { AZURERM_TABLE } from '../model/tables/azurerm.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import type { JsonError } from '../parse/json/index.js';
 import { evaluateTerraform } from '../eval/terraform/project.js';
+import { loadYamlReader, loadedYamlReader } from '../eval/terraform/data-files.js';
 import { tfvarsJsonValues, tfvarsValues } from '../eval/terraform/tfvars.js';
 import type { Value } from '../core/value.js';
 import { fromTerraform, terraformRefKeys } from '../model/from-terraform.js';
 import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
-import { parseYamlFile } from '../parse/yaml/document.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem } from './types.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
@@ -41,6 +41,9 @@ export const terraformFrontEnd: FrontEnd = {
   },
   units: terraformUnits,
   filesOnlyFolders: callingFolders,
+  async beforeUnits(files, ctx) {
+    if (files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
+  },
   run(files, ctx) {
     const problems: Problem[] = [];
     const hcl = parseCache<HclFile>(ctx.host, parseTerraform, (f) => f.errors, problems);
@@ -100,10 +103,11 @@ export const terraformFrontEnd: FrontEnd = {
     const suppressionSources = [];
     for (const [file, parsed] of hcl.entries()) if (parsed) suppressionSources.push({ file, comments: parsed.comments, blocks: hclBlockRanges(parsed.body) });
     // A YAML data file read by yamldecode(file()) holds findings of its own values: its comments can suppress them.
+    const yaml = loadedYamlReader();
     for (const [file, kind] of tf.dataFiles) {
-      const text = kind === 'yaml' ? ctx.host.readText(file) : undefined;
-      if (text === undefined) continue;
-      const parsed = parseYamlFile(text);
+      const text = kind === 'yaml' && yaml ? ctx.host.readText(file) : undefined;
+      if (text === undefined || !yaml) continue;
+      const parsed = yaml.parseYamlFile(text);
       suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
     }
     return {
@@ -127,13 +131,30 @@ export const terraformFrontEnd: FrontEnd = {
  */
 const LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
 
+/** `yamldecode(` in a `.tf` file: its unit needs the YAML reader (`beforeUnits`). */
+const YAML_DECODE = /\byamldecode\s*\(/;
+
+interface PlanningFacts {
+  /** The local module sources the file writes (`LOCAL_SOURCE`). */
+  sources: string[];
+  /** It calls `yamldecode`. */
+  yaml: boolean;
+}
+
+const isPlanningFacts = (v: unknown): v is PlanningFacts =>
+  typeof v === 'object' && v !== null && isStringList((v as PlanningFacts).sources) && typeof (v as PlanningFacts).yaml === 'boolean';
+
 /**
- * The local module sources a `.tf` file writes (`LOCAL_SOURCE`), as planning's fact about it. The
- * text is released for planning's bounded memory; the Host sets it aside for the unit that reads
- * it next (HostOptions.setAsideChars), within its bound.
+ * What planning reads of a `.tf` file, in one read: its local module sources and whether it
+ * decodes YAML. The text is released for planning's bounded memory; the Host sets it aside for
+ * the unit that reads it next (HostOptions.setAsideChars), within its bound.
  */
+function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): PlanningFacts | undefined {
+  return planningFact(ctx, 'tf-planning', file, isPlanningFacts, (text) => ({ sources: [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!), yaml: YAML_DECODE.test(text) }));
+}
+
 function localSources(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] | undefined {
-  return planningFact(ctx, 'tf-local-sources', file, isStringList, (text) => [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!));
+  return planningFacts(ctx, file)?.sources;
 }
 
 /**

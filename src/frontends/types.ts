@@ -208,6 +208,13 @@ export interface FrontEnd {
    * run's ignore rules). Optional: none.
    */
   filesOnlyFolders?(given: readonly string[], wide: FilesOnlyView): Promise<string[]>;
+  /**
+   * Imports what the run's units of this front end (all their files: `files`) need beyond the
+   * front end's own code, before any of them runs, on every thread that runs units (prepareRun):
+   * Terraform's YAML reader for `yamldecode(file(…))`, which a `.tf` run without it never loads.
+   * Optional: nothing to import.
+   */
+  beforeUnits?(files: readonly ClassifiedFile[], ctx: FrontEndContext): Promise<void>;
   /** Parses and evaluates this front end's files (one unit's, when it declares `units`). Never throws on bad input. */
   run(files: readonly ClassifiedFile[], ctx: FrontEndContext): FrontEndResult;
 }

@@ -3,6 +3,7 @@
  * with their templates.
  */
 import * as path from 'node:path';
+import { ENV_WORDS, PARAMETER_FOLDER } from '../../core/parameter-names.js';
 
 const TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
 const PARAMS_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentParameters|subscriptionDeploymentParameters)\.json#?$/i;
@@ -25,8 +26,6 @@ export function isArmParameterFile(json: unknown): boolean {
   return s !== undefined && PARAMS_SCHEMA.test(s);
 }
 
-/** Environment names that parameter files are named after (`params.prod.json`, `dev.parameters.json`). */
-const ENV_WORDS = '(?:dev|test|prod|prd|qa|uat|stage|staging|sandbox|int)';
 
 const norm = (p: string): string => path.normalize(p).replace(/\\/g, '/').toLowerCase();
 
@@ -129,12 +128,6 @@ function templateByName(index: TemplateIndex, paramFile: string): string | undef
   }
   return templateOutsideParameterFolder(index, paramFile, candidates);
 }
-
-/**
- * Folders whose name says they hold parameter files (or one environment's), kept apart from the
- * templates: `parameters/`, `params/`, `environments/`, `dev/`, `prod/`…
- */
-export const PARAMETER_FOLDER = new RegExp(`^(?:param(?:eter)?s?|param(?:eter)?[-_]?files|env(?:ironment)?s?|${ENV_WORDS}|production|development)$`, 'i');
 
 /**
  * A parameter file in a parameter folder (`infra/parameters/main.dev.parameters.json`) names a

@@ -13,7 +13,7 @@
  */
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { joinExpressions } from '../ci/words.js';
+import { joinExpressions } from '../ci-words.js';
 import { ANY_VARIABLE, expandWord, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {

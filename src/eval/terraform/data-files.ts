@@ -9,8 +9,8 @@
 import path from 'node:path';
 import { obj, unknown, type Value } from '../../core/value.js';
 import { fileStart, type Location } from '../../core/source.js';
-import { parseYamlFile } from '../../parse/yaml/document.js';
-import { yamlValue } from '../azureml-yaml/document.js';
+import type { parseYamlFile } from '../../parse/yaml/document.js';
+import type { yamlValue } from '../azureml-yaml/document.js';
 import type { JsonError } from '../../parse/json/index.js';
 import { tfvarsJsonValues } from './tfvars.js';
 
@@ -22,6 +22,27 @@ export interface DataFileInput {
   readText(file: string): string | undefined;
   /** Told each data file decoded (the front end reads its comments for inline suppressions). */
   onRead?(file: string, kind: 'yaml' | 'json'): void;
+}
+
+/**
+ * The YAML reader (the `yaml` library behind it), imported only for a run whose Terraform decodes
+ * YAML (`FrontEnd.beforeUnits`): a `.tf` run without `yamldecode` loads no YAML code (start-up).
+ */
+export interface YamlReader {
+  parseYamlFile: typeof parseYamlFile;
+  yamlValue: typeof yamlValue;
+}
+let yamlReader: YamlReader | undefined;
+
+export async function loadYamlReader(): Promise<void> {
+  if (yamlReader) return;
+  const [document, aml] = await Promise.all([import('../../parse/yaml/document.js'), import('../azureml-yaml/document.js')]);
+  yamlReader = { parseYamlFile: document.parseYamlFile, yamlValue: aml.yamlValue };
+}
+
+/** The YAML reader once `loadYamlReader` has imported it. */
+export function loadedYamlReader(): YamlReader | undefined {
+  return yamlReader;
 }
 
 /** The reader a module instance calls for `yamldecode(file(p))` / `jsondecode(file(p))`. */
@@ -50,8 +71,11 @@ function decode(kind: 'yaml' | 'json', file: string, text: string | undefined): 
     const top = tfvarsJsonValues(file, text, errors);
     return errors.length === 0 && /^\s*\{/.test(text) ? obj(top, fileStart(file)) : undefined;
   }
-  const parsed = parseYamlFile(text);
+  // Not imported: the unit's files did not say `yamldecode` (a module copy outside them): unknown.
+  const reader = yamlReader;
+  if (!reader) return undefined;
+  const parsed = reader.parseYamlFile(text);
   // One document (Terraform's yamldecode rejects several); errors leave it unknown.
   if (parsed.errors.length || parsed.documents.length !== 1) return undefined;
-  return yamlValue(file, parsed.documents[0]!);
+  return reader.yamlValue(file, parsed.documents[0]!);
 }

@@ -1,9 +1,10 @@
 /**
  * Words of a CI script as the CI system sees them: a `${{ … }}` expression is substituted
  * before the shell runs, so its inner spaces do not split words. Shared by the `az`
- * interpreter and the rules that read command lines (CI005).
+ * interpreter and the rules that read command lines (CI005). Kept outside src/eval/ci/: the
+ * rules load it with every run (through src/model/ci.ts), the CI front end only on demand.
  */
-import type { CiWord } from './types.js';
+import type { CiWord } from './ci/types.js';
 
 /**
  * `${{ matrix.size }}` is one substitution to the CI system but three words to the script
