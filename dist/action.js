@@ -46070,28 +46070,12 @@ function readableTemplate(t) {
 function literalLeafOf(v) {
   if (v?.kind === "string") return v.value.split("/").pop();
   if (v?.kind !== "unknown" || !v.tpl || v.token === void 0) return void 0;
-  const t = v.token;
-  let leaf = "";
-  let holed = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if ((c === "{" || c === "}") && t[i + 1] === c) {
-      leaf += c;
-      i++;
-    } else if (c === "}") return void 0;
-    else if (c === "{") {
-      let depth = 1;
-      let j = i + 1;
-      for (; j < t.length && depth > 0; j++) depth += t[j] === "{" ? 1 : t[j] === "}" ? -1 : 0;
-      if (depth !== 0) return void 0;
-      holed = true;
-      i = j - 1;
-    } else if (c === "/") {
-      leaf = "";
-      holed = false;
-    } else leaf += c;
-  }
-  return holed || leaf === "" ? void 0 : leaf;
+  const pieces = templatePieces(v.token);
+  if (!pieces) return void 0;
+  const last = pieces[pieces.length - 1];
+  if (pieces.length > 1 && !last.includes("/")) return void 0;
+  const leaf = last.slice(last.lastIndexOf("/") + 1);
+  return leaf === "" ? void 0 : leaf;
 }
 function nameLiteralPieces(v) {
   if (v?.kind !== "unknown") return void 0;

@@ -180,29 +180,13 @@ function readableTemplate(t: string): string | undefined {
 export function literalLeafOf(v: Value | undefined): string | undefined {
   if (v?.kind === 'string') return v.value.split('/').pop();
   if (v?.kind !== 'unknown' || !(v as { tpl?: boolean }).tpl || v.token === undefined) return undefined;
-  const t = v.token;
-  let leaf = '';
-  let holed = false; // the current segment holds an unknown part
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    if ((c === '{' || c === '}') && t[i + 1] === c) {
-      leaf += c;
-      i++;
-    } else if (c === '}') return undefined;
-    else if (c === '{') {
-      // A hole, up to its matching brace (a token may hold balanced braces of its own).
-      let depth = 1;
-      let j = i + 1;
-      for (; j < t.length && depth > 0; j++) depth += t[j] === '{' ? 1 : t[j] === '}' ? -1 : 0;
-      if (depth !== 0) return undefined;
-      holed = true;
-      i = j - 1;
-    } else if (c === '/') {
-      leaf = '';
-      holed = false;
-    } else leaf += c;
-  }
-  return holed || leaf === '' ? undefined : leaf;
+  const pieces = templatePieces(v.token);
+  if (!pieces) return undefined;
+  // Holes sit between the pieces: one after the last `/` leaves the own segment unknown.
+  const last = pieces[pieces.length - 1]!;
+  if (pieces.length > 1 && !last.includes('/')) return undefined;
+  const leaf = last.slice(last.lastIndexOf('/') + 1);
+  return leaf === '' ? undefined : leaf;
 }
 
 /**
