@@ -46841,11 +46841,17 @@ function planUnits(frontEnds, byFrontEnd, ctx, root, problems) {
 }
 function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage = () => true) {
   const givenFiles = units2.flatMap((u) => u.files.filter((f) => given.has(f.path)));
-  const holdsGiven = (u) => u.files.some((f) => given.has(f.path)) || evaluatesOthers(u).some((f) => given.has(f));
+  const othersOf = /* @__PURE__ */ new Map();
+  const others = (u) => {
+    let o = othersOf.get(u);
+    if (o === void 0) othersOf.set(u, o = evaluatesOthers(u));
+    return o;
+  };
+  const holdsGiven = (u) => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f));
   const wholeScan = units2.some((u) => stageRank(u) === 2 && holdsGiven(u));
   const firstStage = givenFiles.some((f) => f.kind === "azureml-yaml");
   const plans = givenFiles.some((f) => f.kind === "terraform");
-  return units2.filter((u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan" || wholeScan && stageRank(u) < 2 && feedsLastStage(u));
+  return units2.filter((u) => holdsGiven(u) || firstStage && stageRank(u) === 0 || plans && u.frontEnd.name === "terraform-plan" || wholeScan && stageRank(u) < 2 && feedsLastStage(u, others(u)));
 }
 function wholeRunUnit(frontEnds, byFrontEnd) {
   const parts = frontEnds.map((fe) => ({ frontEnd: fe, files: byFrontEnd.get(fe) ?? [] })).filter((p) => p.files.length > 0);
@@ -50904,7 +50910,7 @@ async function prepareRun(options, cache3) {
     allUnits,
     new Set(onlyFiles),
     (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
-    (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []), ctx)
+    (u, others) => mayDeclareAks(u.files, others, ctx)
   ) : allUnits;
   for (const fe of frontEnds) {
     if (!fe.beforeUnits) continue;

@@ -332,7 +332,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
         allUnits,
         new Set(onlyFiles),
         (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
-        (u) => mayDeclareAks(u.files, u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []), ctx),
+        (u, others) => mayDeclareAks(u.files, others, ctx),
       )
     : allUnits;
   for (const fe of frontEnds) {

@@ -4,8 +4,9 @@
  * taints come from the scanned infrastructure code"), which a run over the repository finds
  * anywhere in it (`infra/aks.tf` for `k8s/train.yaml`). So for a given manifest that requests
  * a GPU or tolerates a taint, the whole repository is walked (`FrontEnd.filesOnlyFolders`), and
- * every unit before the last stage runs (`unitsForFiles`). Read with a pattern before the
- * Kubernetes front end is loaded; a manifest that mentions neither needs no pool.
+ * every unit before the last stage that may declare an AKS cluster or pool runs (`unitsForFiles`,
+ * `mayDeclareAks` below). Read with a pattern before the Kubernetes front end is loaded; a
+ * manifest that mentions neither needs no pool.
  */
 import path from 'node:path';
 import type { FileKind } from '../core/file-kind.js';

@@ -56,7 +56,8 @@ export function planUnits(
  *   `.tf` files it maps to);
  * - when a kept unit runs last (Kubernetes: its rules read the GPU node pools of the whole
  *   scan), every unit before the last stage whose summary may add to that view
- *   (`feedsLastStage`: one that may declare an AKS cluster or node pool).
+ *   (`feedsLastStage`, given the unit and the files it evaluates besides its own: one that may
+ *   declare an AKS cluster or node pool).
  * The rest of the folders' units (other modules, examples, templates) are left out: their
  * findings would be filtered away. Keeps the planned order.
  */
@@ -64,14 +65,21 @@ export function unitsForFiles(
   units: readonly PlannedUnit[],
   given: ReadonlySet<string>,
   evaluatesOthers: (u: PlannedUnit) => readonly string[] = () => [],
-  feedsLastStage: (u: PlannedUnit) => boolean = () => true,
+  feedsLastStage: (u: PlannedUnit, others: readonly string[]) => boolean = () => true,
 ): PlannedUnit[] {
   const givenFiles = units.flatMap((u) => u.files.filter((f) => given.has(f.path)));
-  const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path)) || evaluatesOthers(u).some((f) => given.has(f));
+  // Asked up to three times a unit (the last stage, the filter, feedsLastStage): made once.
+  const othersOf = new Map<PlannedUnit, readonly string[]>();
+  const others = (u: PlannedUnit): readonly string[] => {
+    let o = othersOf.get(u);
+    if (o === undefined) othersOf.set(u, (o = evaluatesOthers(u)));
+    return o;
+  };
+  const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f));
   const wholeScan = units.some((u) => stageRank(u) === 2 && holdsGiven(u));
   const firstStage = givenFiles.some((f) => f.kind === 'azureml-yaml');
   const plans = givenFiles.some((f) => f.kind === 'terraform');
-  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || (wholeScan && stageRank(u) < 2 && feedsLastStage(u)));
+  return units.filter((u) => holdsGiven(u) || (firstStage && stageRank(u) === 0) || (plans && u.frontEnd.name === 'terraform-plan') || (wholeScan && stageRank(u) < 2 && feedsLastStage(u, others(u))));
 }
 
 /**
