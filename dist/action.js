@@ -526,6 +526,13 @@ function plainRoot(root) {
   if (plain) lastPlainRoot = root;
   return plain;
 }
+function nearestFolder(file, root, accepts) {
+  for (let dir = path2.dirname(file); ; dir = path2.dirname(dir)) {
+    if (accepts(dir)) return dir;
+    const rel = path2.relative(root, dir);
+    if (rel === "" || rel.startsWith("..") || path2.isAbsolute(rel)) return void 0;
+  }
+}
 var NOT_PLAIN2, lastPlainRoot;
 var init_paths = __esm({
   "src/core/paths.ts"() {
@@ -30421,11 +30428,7 @@ async function callingFolders(given, wide) {
   return [.../* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)])].sort();
 }
 function moduleFolderOf(file, tfDirs, root) {
-  for (let d = path15.dirname(file); ; d = path15.dirname(d)) {
-    if (tfDirs.has(d)) return d;
-    const rel = path15.relative(root, d);
-    if (rel === "" || rel.startsWith("..") || path15.isAbsolute(rel)) return void 0;
-  }
+  return nearestFolder(file, root, (d) => tfDirs.has(d));
 }
 function terraformUnits(files, ctx) {
   const parent = /* @__PURE__ */ new Map();
@@ -30520,6 +30523,7 @@ var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanning
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
+    init_paths();
     init_parser2();
     init_tf_json();
     init_azurerm();
@@ -44229,6 +44233,7 @@ import path51 from "node:path";
 init_host();
 init_clock();
 init_source();
+init_paths();
 import fs6 from "node:fs";
 import os from "node:os";
 import path48 from "node:path";
@@ -50776,12 +50781,10 @@ function commonRoot(paths) {
   return root;
 }
 function repositoryTop(file, root, host) {
-  for (let dir = path48.dirname(file); ; dir = path48.dirname(dir)) {
+  return nearestFolder(file, root, (dir) => {
     const git2 = path48.join(dir, ".git");
-    if (host.isDirectory(git2) || host.isFile(git2)) return dir;
-    const rel = path48.relative(root, dir);
-    if (rel === "" || rel.startsWith("..") || path48.isAbsolute(rel)) return void 0;
-  }
+    return host.isDirectory(git2) || host.isFile(git2);
+  });
 }
 async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
   const byRepository = /* @__PURE__ */ new Map();

@@ -11,6 +11,7 @@ import type { FileKind } from './core/file-kind.js';
 import { createHost, type Host, type ReadProblem } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
 import { compareLocations, fileStart } from './core/source.js';
+import { nearestFolder } from './core/paths.js';
 import type { Finding, Rule, ScannedFile } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
@@ -152,12 +153,10 @@ function commonRoot(paths: string[]): string {
  * so no caller is looked for (the given files' folders alone).
  */
 function repositoryTop(file: string, root: string, host: Host): string | undefined {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+  return nearestFolder(file, root, (dir) => {
     const git = path.join(dir, '.git');
-    if (host.isDirectory(git) || host.isFile(git)) return dir;
-    const rel = path.relative(root, dir);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  }
+    return host.isDirectory(git) || host.isFile(git);
+  });
 }
 
 /** `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files: the folders a files-only run walks besides the given files'. */

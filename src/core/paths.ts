@@ -26,3 +26,16 @@ function plainRoot(root: string): boolean {
   if (plain) lastPlainRoot = root;
   return plain;
 }
+
+/**
+ * The nearest folder at or above `file`'s own, up to `root` itself, that `accepts` takes;
+ * undefined when none does before the walk leaves the root (a var file's module, the top of the
+ * repository holding a given file).
+ */
+export function nearestFolder(file: string, root: string, accepts: (dir: string) => boolean): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (accepts(dir)) return dir;
+    const rel = path.relative(root, dir);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  }
+}

@@ -4,6 +4,7 @@
  * (RULES.md "Variants") with local modules read through the Host.
  */
 import path from 'node:path';
+import { nearestFolder } from '../core/paths.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import { parseTfJson } from '../parse/hcl/tf-json.js';
 import { AZURERM_TABLE } from '../model/tables/azurerm.js';
@@ -189,11 +190,7 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
  * `.tf` files (`tfDirs`), as a var file in `config/prod.tfvars` is paired with the module above.
  */
 function moduleFolderOf(file: string, tfDirs: ReadonlySet<string> | ReadonlyMap<string, unknown>, root: string): string | undefined {
-  for (let d = path.dirname(file); ; d = path.dirname(d)) {
-    if (tfDirs.has(d)) return d;
-    const rel = path.relative(root, d);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  }
+  return nearestFolder(file, root, (d) => tfDirs.has(d));
 }
 
 /**
