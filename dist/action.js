@@ -41501,8 +41501,8 @@ function convert2(a, v) {
   return v;
 }
 function opaqueReason(opaque, what) {
-  if (opaque === void 0) return `an unclosed quote in this az command may hide ${what}`;
-  return `the unquoted ${opaque} in this az command may expand to several words, ${what} among them (quote it to decide)`;
+  if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
+  return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
 }
 function applyMlSets(r, kind, sets, opaque, file, at2) {
   const attrs = yamlAttrs(kind);
@@ -41524,7 +41524,7 @@ function applyMlSets(r, kind, sets, opaque, file, at2) {
       r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top });
     }
   }
-  if (opaque === false) return;
+  if (!opaque) return;
   for (const a of attrs) {
     if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(opaqueReason(opaque, `a --set of ${a.paths[0]} or a --file`), at2), defaulted: false, at: at2, sourcePath: a.paths[0] ?? a.canonical });
   }
@@ -41629,7 +41629,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
   const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
   if (unknownKey || cmd.opaque) {
     if (scanned) links.linkedFiles.add(scanned);
-    return [undecidable(cmd, evaluation, unknownKey ? `--set ${unknownKey.key}=\u2026 may replace any key of the file` : opaqueReason(cmd.opaque.word, "a --set or flags that replace any key of the file"))];
+    return [undecidable(cmd, evaluation, unknownKey ? `--set ${unknownKey.key}=\u2026 may replace any key of the file` : opaqueReason(cmd.opaque, "a --set or flags that replace any key of the file"))];
   }
   const result = amlYamlResources(src, overridesOf(cmd), evaluation);
   if (result.problems.length > 0) {
@@ -41737,15 +41737,13 @@ function idOutputName(token, kind) {
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
 }
 function parseFlags(spec, words, file) {
-  const out = { values: /* @__PURE__ */ new Map(), sets: [], opaque: false, refs: /* @__PURE__ */ new Map() };
+  const out = { values: /* @__PURE__ */ new Map(), sets: [], refs: /* @__PURE__ */ new Map() };
   const byName2 = /* @__PURE__ */ new Map();
   for (const f of spec.flags) for (const n of f.names) byName2.set(n, f);
   const has = (names, n) => names.includes(n);
   let i = spec.command.split(" ").length;
   const markOpaque = (w) => {
-    if (!w.opaque || out.opaque) return;
-    out.opaque = true;
-    out.opaqueWord = w.word.raw;
+    if (w.opaque && !out.opaque) out.opaque = { word: w.word.raw };
   };
   while (i < words.length) {
     const w = words[i];
@@ -42084,10 +42082,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
   const spec = commandSpecOf(head);
   if (!spec) return void 0;
   const flags = parseFlags(spec, inv.words, file);
-  if (inv.unclosedQuote) {
-    flags.opaque = true;
-    flags.opaqueWord = void 0;
-  }
+  if (inv.unclosedQuote) flags.opaque = { word: void 0 };
   const at2 = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
@@ -42106,7 +42101,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
       sets: [...flags.sets, ...flagOverrides(spec.kind, flags.values, file)],
       ...flags.name ? { name: flags.name } : {},
       ...flags.parent ? { workspace: flags.parent } : {},
-      ...flags.opaque ? { opaque: { word: flags.opaqueWord } } : {},
+      ...flags.opaque ? { opaque: flags.opaque } : {},
       at: at2,
       heredocs: linker.heredocs()
     };
@@ -42143,7 +42138,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
     for (const [attr2, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr2)) continue;
       const sourcePath = flagNameOf(spec, attr2, isPool);
-      if (flags.opaque) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaqueWord, sourcePath), at2), defaulted: false, at: at2, sourcePath });
+      if (flags.opaque) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath });
       else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, ...typeof d === "boolean" && readsEnabled(spec, attr2) ? { written: enabledWord(d) } : {} });
       if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
     }
@@ -42153,14 +42148,14 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaqueWord, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0] });
+        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0] });
       }
     }
     for (const f of spec.flags) {
       if (!!f.pool === isPool && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: void 0, defaulted: false, sourcePath: f.names[0] });
     }
   };
-  if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque && flags.opaqueWord, file, at2);
+  if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at2);
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   if (spec.kind === "aks.nodepool" && flags.priority) {
     resource.attrs.set("priority", { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });

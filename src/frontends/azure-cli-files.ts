@@ -43,7 +43,7 @@ import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
 import type { FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { githubRepository, perRun } from './shared.js';
-import { opaqueReason } from './azure-cli-sets.js';
+import { opaqueReason, type Opaque } from './azure-cli-sets.js';
 
 /** One `az ml … --file` command to link, as the azure-cli front end read it. */
 export interface FileCommand {
@@ -66,8 +66,7 @@ export interface FileCommand {
   /** `--workspace-name/-w` of a compute command. */
   workspace?: Value;
   /** An unquoted unknown expansion in the command: it may carry `--set k=v` or flags that replace any key. */
-  /** The command holds an unquoted unknown expansion: `{ word }` as written (undefined: an unclosed quote). */
-  opaque?: { word: string | undefined };
+  opaque?: Opaque;
   /** The `az` token. */
   at: Location;
   /** Heredocs of the same file (any order; those written before `at` count). */
@@ -180,7 +179,7 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
   const unknownKey = cmd.sets.find((s) => /[$`]/.test(s.key));
   if (unknownKey || cmd.opaque) {
     if (scanned) links.linkedFiles.add(scanned);
-    return [undecidable(cmd, evaluation, unknownKey ? `--set ${unknownKey.key}=… may replace any key of the file` : opaqueReason(cmd.opaque!.word, 'a --set or flags that replace any key of the file'))];
+    return [undecidable(cmd, evaluation, unknownKey ? `--set ${unknownKey.key}=… may replace any key of the file` : opaqueReason(cmd.opaque!, 'a --set or flags that replace any key of the file'))];
   }
   const result = amlYamlResources(src, overridesOf(cmd), evaluation);
   if (result.problems.length > 0) {

@@ -56,19 +56,21 @@ function convert(a: AttrSpec, v: Value & { kind: 'string' }): Value {
 }
 
 /**
- * Why a key of an az command that holds an unquoted unknown expansion is not decided (`--verbose`).
- * `opaque` is that word as written (`$kv`), or undefined for text an unclosed quote ran into.
+ * An az command holds an unquoted unknown expansion, so it may carry any flag (FORMATS.md §1):
+ * `word` is the first such word as written (`$kv`), undefined for text an unclosed quote ran into.
  */
-export function opaqueReason(opaque: string | undefined, what: string): string {
-  if (opaque === undefined) return `an unclosed quote in this az command may hide ${what}`;
-  return `the unquoted ${opaque} in this az command may expand to several words, ${what} among them (quote it to decide)`;
+export interface Opaque {
+  word: string | undefined;
 }
 
-/**
- * Applies the `--set` overrides (and an opaque expansion's possible ones) to a flag-only ml command's
- * resource. `opaque`: false, or what opaqueReason takes.
- */
-export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', sets: readonly SetOverride[], opaque: false | string | undefined, file: string, at: Location): void {
+/** Why a key of such a command is not decided (`--verbose`). */
+export function opaqueReason(opaque: Opaque, what: string): string {
+  if (opaque.word === undefined) return `an unclosed quote in this az command may hide ${what}`;
+  return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
+}
+
+/** Applies the `--set` overrides (and an opaque expansion's possible ones) to a flag-only ml command's resource. */
+export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', sets: readonly SetOverride[], opaque: Opaque | undefined, file: string, at: Location): void {
   const attrs = yamlAttrs(kind);
   const unknownAll = (reason: string, where: Location): void => {
     for (const a of attrs) r.attrs.set(a.canonical, { value: unknown(reason, where), defaulted: false, at: where, sourcePath: a.paths[0] ?? a.canonical });
@@ -97,7 +99,7 @@ export function applyMlSets(r: Resource, kind: 'ml.compute' | 'ml.workspace', se
       r.attrs.set(a.canonical, { value, defaulted: false, at: word, sourcePath: top! });
     }
   }
-  if (opaque === false) return;
+  if (!opaque) return;
   for (const a of attrs) {
     if (!r.attrs.has(a.canonical)) r.attrs.set(a.canonical, { value: unknown(opaqueReason(opaque, `a --set of ${a.paths[0]} or a --file`), at), defaulted: false, at, sourcePath: a.paths[0] ?? a.canonical });
   }

@@ -45,7 +45,7 @@ import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { githubRepository } from './shared.js';
-import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueReason } from './azure-cli-sets.js';
+import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueReason, type Opaque } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -120,24 +120,21 @@ interface ParsedFlags {
    * An unquoted unknown expansion in the command, as a flag or as a flag's value (`--name $kv`):
    * the shell splits it into words, so it may carry any flag, and absent flags are unknown
    * (FORMATS.md §1: "for absent flags — any unquoted unknown expansion in the same command (it
-   * may carry the flag)"). `opaqueWord` is the first such word as written, for `--verbose`.
+   * may carry the flag)"). The first such word, for `--verbose`.
    */
-  opaque: boolean;
-  opaqueWord?: string;
+  opaque?: Opaque;
 }
 
 const isFlag = (w: ExpandedWord | undefined): boolean => w?.text !== undefined && /^--?[A-Za-z]/.test(w.text);
 
 function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): ParsedFlags {
-  const out: ParsedFlags = { values: new Map(), sets: [], opaque: false, refs: new Map() };
+  const out: ParsedFlags = { values: new Map(), sets: [], refs: new Map() };
   const byName = new Map<string, FlagSpec>();
   for (const f of spec.flags) for (const n of f.names) byName.set(n, f);
   const has = (names: readonly string[], n: string): boolean => names.includes(n);
   let i = spec.command.split(' ').length;
   const markOpaque = (w: ExpandedWord): void => {
-    if (!w.opaque || out.opaque) return;
-    out.opaque = true;
-    out.opaqueWord = w.word.raw;
+    if (w.opaque && !out.opaque) out.opaque = { word: w.word.raw };
   };
   while (i < words.length) {
     const w = words[i]!;
@@ -560,10 +557,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   if (!spec) return undefined;
   const flags = parseFlags(spec, inv.words, file);
   // A word an unclosed quote ran into may hold any flags, wherever it stands.
-  if (inv.unclosedQuote) {
-    flags.opaque = true;
-    flags.opaqueWord = undefined;
-  }
+  if (inv.unclosedQuote) flags.opaque = { word: undefined };
   const at: Location = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at });
@@ -583,7 +577,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       sets: [...flags.sets, ...flagOverrides(spec.kind, flags.values, file)],
       ...(flags.name ? { name: flags.name } : {}),
       ...(flags.parent ? { workspace: flags.parent } : {}),
-      ...(flags.opaque ? { opaque: { word: flags.opaqueWord } } : {}),
+      ...(flags.opaque ? { opaque: flags.opaque } : {}),
       at,
       heredocs: linker.heredocs(),
     };
@@ -623,7 +617,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     for (const [attr, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr)) continue;
       const sourcePath = flagNameOf(spec, attr, isPool);
-      if (flags.opaque) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaqueWord, sourcePath), at), defaulted: false, at, sourcePath });
+      if (flags.opaque) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath });
       else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, ...(typeof d === 'boolean' && readsEnabled(spec, attr) ? { written: enabledWord(d) } : {}) });
       if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
     }
@@ -633,7 +627,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaqueWord, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]! });
+        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]! });
       }
     }
     // A flag not given and without a default is absent (no tags flag: no tags); the fact names the
@@ -644,7 +638,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     }
   };
   // `--set k=v` applies to the object the flags build, not only to a `--file` (azure-cli-sets.ts).
-  if (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace') applyMlSets(resource, spec.kind, flags.sets, flags.opaque && flags.opaqueWord, file, at);
+  if (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace') applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at);
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
   // The taints stay as written, as in every other format: engine/scan.ts adds (and marks) the
