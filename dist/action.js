@@ -37437,6 +37437,31 @@ var init_blocks3 = __esm({
   }
 });
 
+// src/frontends/arm-suppressions.ts
+function resourceMetadata(results) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const result of results) {
+    for (const r of result.resources) {
+      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ file: r.file, body: r.body, range: r.objectLocation.range });
+    }
+  }
+  return out;
+}
+function jsonSuppressionSource(file, parsed) {
+  if (!parsed?.root) return void 0;
+  return { file, comments: parsed.comments, blocks: parsed.comments.length > 0 ? jsonObjectRanges(parsed.root, parsed.lineMap) : [] };
+}
+var init_arm_suppressions = __esm({
+  "src/frontends/arm-suppressions.ts"() {
+    "use strict";
+    init_blocks3();
+  }
+});
+
 // src/eval/bicep/registry.ts
 function encodeTag(tag) {
   if (tag.length > MAX_TAG_LENGTH) return void 0;
@@ -37604,25 +37629,13 @@ function readCompiledTwin(state, ctx, bicepFile) {
   return parsed?.root && parsed.errors.length === 0 ? parsed : void 0;
 }
 function usingTemplateSuppressions(evaluations, parses) {
+  const templates = evaluations.filter((e) => e.template);
   const sources = [];
-  const metadata = [];
-  const files = /* @__PURE__ */ new Set();
-  const seen = /* @__PURE__ */ new Set();
-  for (const e of evaluations) {
-    if (!e.template) continue;
-    files.add(e.evaluation.unit);
-    for (const r of e.result.resources) {
-      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
-    }
+  for (const file of new Set(templates.map((e) => e.evaluation.unit))) {
+    const source = jsonSuppressionSource(file, parses.json.get(file));
+    if (source && source.comments.length > 0) sources.push(source);
   }
-  for (const file of files) {
-    const parsed = parses.json.get(file);
-    if (parsed?.root && parsed.comments.length > 0) sources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
-  }
-  return { sources, metadata };
+  return { sources, metadata: resourceMetadata(templates.map((e) => e.result)) };
 }
 function statementBlocks(st) {
   const out = [st.range];
@@ -37705,7 +37718,7 @@ var init_bicep2 = __esm({
     init_template();
     init_json();
     init_from_arm();
-    init_blocks3();
+    init_arm_suppressions();
     init_shared();
     init_names();
     init_remote_modules();
@@ -37830,7 +37843,7 @@ var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
     init_json();
-    init_blocks3();
+    init_arm_suppressions();
     init_project2();
     init_detect();
     init_from_arm();
@@ -37920,19 +37933,11 @@ var init_arm2 = __esm({
           e.result.opaqueModules = e.result.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
           for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
         }
-        const metadata = [];
-        const seen = /* @__PURE__ */ new Set();
-        for (const e of arm2.evaluations) {
-          for (const r of e.result.resources) {
-            const key = `${r.file}:${r.objectLocation.range.start.offset}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
-          }
-        }
+        const metadata = resourceMetadata(arm2.evaluations.map((e) => e.result));
         const suppressionSources = [];
         for (const [file, parsed] of json.entries()) {
-          if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.comments.length > 0 ? jsonObjectRanges(parsed.root, parsed.lineMap) : [] });
+          const source = jsonSuppressionSource(file, parsed);
+          if (source) suppressionSources.push(source);
         }
         return {
           units: arm2.evaluations.map((e) => ({

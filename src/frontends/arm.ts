@@ -8,13 +8,13 @@
  */
 import path from 'node:path';
 import { getProp, parseJsonc, type ParsedJson } from '../parse/json/index.js';
-import { jsonObjectRanges } from '../parse/json/blocks.js';
+import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { pairParameterFiles, pairedTemplate, templateIndex, type TemplateIndex } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import { parameterFileEntries } from '../eval/arm/template.js';
 import type { FileKind } from '../core/file-kind.js';
-import type { ClassifiedFile, FrontEnd, MetadataSource, Problem, SuppressionSource } from './types.js';
+import type { ClassifiedFile, FrontEnd, Problem, SuppressionSource } from './types.js';
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
@@ -119,21 +119,11 @@ export const armFrontEnd: FrontEnd = {
       e.result.opaqueModules = e.result.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
       for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
     }
-    const metadata: MetadataSource[] = [];
-    const seen = new Set<string>();
-    for (const e of arm.evaluations) {
-      for (const r of e.result.resources) {
-        const key = `${r.file}:${r.objectLocation.range.start.offset}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
-      }
-    }
+    const metadata = resourceMetadata(arm.evaluations.map((e) => e.result));
     const suppressionSources: SuppressionSource[] = [];
-    // The blocks are only read for a file's comments (collectDirectives skips a file without):
-    // most JSON has none, and the ranges of every object and array were ~5 % of ARM's time.
     for (const [file, parsed] of json.entries()) {
-      if (parsed?.root) suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.comments.length > 0 ? jsonObjectRanges(parsed.root, parsed.lineMap) : [] });
+      const source = jsonSuppressionSource(file, parsed);
+      if (source) suppressionSources.push(source);
     }
     return {
       units: arm.evaluations.map((e) => ({

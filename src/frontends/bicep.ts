@@ -19,7 +19,7 @@ import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, MetadataSource, Problem, SuppressionSource } from './types.js';
-import { jsonObjectRanges } from '../parse/json/blocks.js';
+import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import type { BicepProjectResult } from '../eval/bicep/project.js';
 import { parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
@@ -315,25 +315,13 @@ function readCompiledTwin(state: UnitParses, ctx: FrontEndContext, bicepFile: st
 
 /** The suppression sources (comments) and resource `metadata` of the ARM templates `.bicepparam` files name, as `arm.ts` collects them. */
 function usingTemplateSuppressions(evaluations: BicepProjectResult['evaluations'], parses: UnitParses): { sources: SuppressionSource[]; metadata: MetadataSource[] } {
+  const templates = evaluations.filter((e) => e.template);
   const sources: SuppressionSource[] = [];
-  const metadata: MetadataSource[] = [];
-  const files = new Set<string>();
-  const seen = new Set<string>();
-  for (const e of evaluations) {
-    if (!e.template) continue;
-    files.add(e.evaluation.unit);
-    for (const r of e.result.resources) {
-      const key = `${r.file}:${r.objectLocation.range.start.offset}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      metadata.push({ file: r.file, body: r.body, range: r.objectLocation.range });
-    }
+  for (const file of new Set(templates.map((e) => e.evaluation.unit))) {
+    const source = jsonSuppressionSource(file, parses.json.get(file));
+    if (source && source.comments.length > 0) sources.push(source);
   }
-  for (const file of files) {
-    const parsed = parses.json.get(file);
-    if (parsed?.root && parsed.comments.length > 0) sources.push({ file, comments: parsed.comments, blocks: jsonObjectRanges(parsed.root, parsed.lineMap) });
-  }
-  return { sources, metadata };
+  return { sources, metadata: resourceMetadata(templates.map((e) => e.result)) };
 }
 
 /**
