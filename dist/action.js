@@ -36197,45 +36197,45 @@ function locatedJson(text2, file, filter) {
   return node ? nodeToValue(parsed, node) : void 0;
 }
 function jsonPathNode(root, p) {
-  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
-  let s = p.trim();
-  if (s.startsWith("$")) s = s.slice(1);
+  const steps2 = jsonPathSteps(p);
+  if (!steps2) return void 0;
   let cur = root;
-  let pos = 0;
-  while (pos < s.length && cur) {
-    re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m) return void 0;
-    pos = re.lastIndex;
-    const key = m[1] ?? m[3] ?? m[4];
-    if (key !== void 0) cur = cur.type === "object" ? members(cur).filter(([k]) => k === key).pop()?.[2] : void 0;
-    else cur = cur.type === "array" ? cur.children?.[Number(m[2])] : void 0;
+  for (const step of steps2) {
+    if (!cur) return void 0;
+    if (typeof step === "string") cur = cur.type === "object" ? members(cur).filter(([k]) => k === step).pop()?.[2] : void 0;
+    else cur = cur.type === "array" ? cur.children?.[step] : void 0;
   }
   return cur;
 }
 function jsonPath(data, p) {
-  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
-  let s = p.trim();
-  if (s.startsWith("$")) s = s.slice(1);
+  const steps2 = jsonPathSteps(p);
+  if (!steps2) return void 0;
   let cur = data;
-  re.lastIndex = 0;
-  let pos = 0;
-  while (pos < s.length) {
-    re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m) return void 0;
-    pos = re.lastIndex;
-    const key = m[1] ?? m[3] ?? m[4];
-    if (key !== void 0) {
+  for (const step of steps2) {
+    if (typeof step === "string") {
       if (cur === null || typeof cur !== "object" || Array.isArray(cur)) return void 0;
-      cur = cur[key];
+      cur = cur[step];
     } else {
       if (!Array.isArray(cur)) return void 0;
-      cur = cur[Number(m[2])];
+      cur = cur[step];
     }
     if (cur === void 0) return void 0;
   }
   return cur;
+}
+function jsonPathSteps(p) {
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
+  let s = p.trim();
+  if (s.startsWith("$")) s = s.slice(1);
+  const steps2 = [];
+  for (let pos = 0; pos < s.length; ) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return void 0;
+    pos = re.lastIndex;
+    steps2.push(m[1] ?? m[3] ?? m[4] ?? Number(m[2]));
+  }
+  return steps2;
 }
 var import_yaml2, LOAD_LIMITS;
 var init_load = __esm({

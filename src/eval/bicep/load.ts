@@ -91,45 +91,47 @@ function locatedJson(text: string, file: string, filter: string | undefined): Va
 
 /** `jsonPath` on the parsed tree (the same subset), the last of duplicate keys as JSON.parse takes it. */
 function jsonPathNode(root: JsonNode, p: string): JsonNode | undefined {
-  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
-  let s = p.trim();
-  if (s.startsWith('$')) s = s.slice(1);
+  const steps = jsonPathSteps(p);
+  if (!steps) return undefined;
   let cur: JsonNode | undefined = root;
-  let pos = 0;
-  while (pos < s.length && cur) {
-    re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m) return undefined;
-    pos = re.lastIndex;
-    const key = m[1] ?? m[3] ?? m[4];
-    if (key !== undefined) cur = cur.type === 'object' ? members(cur).filter(([k]) => k === key).pop()?.[2] : undefined;
-    else cur = cur.type === 'array' ? cur.children?.[Number(m[2])] : undefined;
+  for (const step of steps) {
+    if (!cur) return undefined;
+    if (typeof step === 'string') cur = cur.type === 'object' ? members(cur).filter(([k]) => k === step).pop()?.[2] : undefined;
+    else cur = cur.type === 'array' ? cur.children?.[step] : undefined;
   }
   return cur;
 }
 
 /** `$.a.b[0]['c']`: the subset of JSONPath that selects one node. */
 function jsonPath(data: unknown, p: string): unknown {
-  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
-  let s = p.trim();
-  if (s.startsWith('$')) s = s.slice(1);
+  const steps = jsonPathSteps(p);
+  if (!steps) return undefined;
   let cur: unknown = data;
-  re.lastIndex = 0;
-  let pos = 0;
-  while (pos < s.length) {
-    re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m) return undefined;
-    pos = re.lastIndex;
-    const key = m[1] ?? m[3] ?? m[4];
-    if (key !== undefined) {
+  for (const step of steps) {
+    if (typeof step === 'string') {
       if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-      cur = (cur as Record<string, unknown>)[key];
+      cur = (cur as Record<string, unknown>)[step];
     } else {
       if (!Array.isArray(cur)) return undefined;
-      cur = cur[Number(m[2])];
+      cur = cur[step];
     }
     if (cur === undefined) return undefined;
   }
   return cur;
+}
+
+/** The keys (strings) and indexes (numbers) of a path in that subset (`$` optional); undefined for any other path. */
+function jsonPathSteps(p: string): (string | number)[] | undefined {
+  const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/gy;
+  let s = p.trim();
+  if (s.startsWith('$')) s = s.slice(1);
+  const steps: (string | number)[] = [];
+  for (let pos = 0; pos < s.length; ) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) return undefined;
+    pos = re.lastIndex;
+    steps.push(m[1] ?? m[3] ?? m[4] ?? Number(m[2]));
+  }
+  return steps;
 }
