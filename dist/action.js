@@ -33555,6 +33555,9 @@ var init_pragmas = __esm({
 
 // src/eval/arm/detect.ts
 import * as path22 from "node:path";
+function isTemplateSchema(schema) {
+  return TEMPLATE_SCHEMA.test(schema.trim());
+}
 function candidatesByName(paramFile) {
   const dir = path22.dirname(paramFile);
   const base = path22.basename(paramFile);
@@ -33632,11 +33635,12 @@ function templateOutsideParameterFolder(index, paramFile, candidates2) {
 function templateByMetadata(index, paramFile, meta) {
   return index.get(norm(path22.join(path22.dirname(paramFile), meta)));
 }
-var norm;
+var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
   "src/eval/arm/detect.ts"() {
     "use strict";
     init_parameter_names();
+    TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
     norm = (p) => path22.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
@@ -37171,7 +37175,7 @@ import path28 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
-  return typeof schema === "string" && TEMPLATE_SCHEMA.test(schema) ? void 0 : "is not an ARM template";
+  return typeof schema === "string" && isTemplateSchema(schema) ? void 0 : "is not an ARM template";
 }
 function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
@@ -37182,14 +37186,13 @@ function evaluateUsingTemplate(input2) {
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
 }
-var TEMPLATE_SCHEMA;
 var init_using_template = __esm({
   "src/eval/bicep/using-template.ts"() {
     "use strict";
     init_json();
     init_project2();
     init_template();
-    TEMPLATE_SCHEMA = /deploymentTemplate\.json#?$/i;
+    init_detect();
   }
 });
 

@@ -17,7 +17,12 @@ function schemaOf(json: unknown): string | undefined {
 /** True for a JSON object whose `$schema` is a deployment template schema at any scope. */
 export function isArmTemplate(json: unknown): boolean {
   const s = schemaOf(json);
-  return s !== undefined && TEMPLATE_SCHEMA.test(s);
+  return s !== undefined && isTemplateSchema(s);
+}
+
+/** A `$schema` value of a deployment template at any scope (as written: surrounding blanks allowed). */
+export function isTemplateSchema(schema: string): boolean {
+  return TEMPLATE_SCHEMA.test(schema.trim());
 }
 
 /** True for a JSON object whose `$schema` is a deployment parameters schema. */

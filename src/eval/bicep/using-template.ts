@@ -9,16 +9,15 @@ import type { Value } from '../../core/value.js';
 import { getProp, type ParsedJson } from '../../parse/json/index.js';
 import { bicepDeclarations, type ArmUnitEvaluation } from '../arm/project.js';
 import { evaluateArmTemplate } from '../arm/template.js';
+import { isTemplateSchema } from '../arm/detect.js';
 import type { Host } from '../../core/host.js';
-
-/** `$schema` of an ARM template at any scope (not a parameters file, not other JSON). */
-const TEMPLATE_SCHEMA = /deploymentTemplate\.json#?$/i;
 
 /** Why a `using` JSON target is not evaluated as a template, or undefined when it is one. */
 export function notATemplate(parsed: ParsedJson | undefined): string | undefined {
   if (!parsed?.root || parsed.root.type !== 'object') return 'cannot be read as JSON';
   const schema = getProp(parsed.root, '$schema')?.value;
-  return typeof schema === 'string' && TEMPLATE_SCHEMA.test(schema) ? undefined : 'is not an ARM template';
+  // The ARM front end's own test: a file it does not take for a template is not evaluated as one here.
+  return typeof schema === 'string' && isTemplateSchema(schema) ? undefined : 'is not an ARM template';
 }
 
 export interface UsingTemplateInput {
