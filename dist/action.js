@@ -42270,8 +42270,6 @@ function templateTarget(caller, ref, root, scanned) {
   const fromRoot = path34.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
   const callerDir = path34.dirname(path34.resolve(caller.file));
-  const below = path34.relative(root, callerDir);
-  if (below === "" || below.startsWith("..") || path34.isAbsolute(below)) return fromRoot;
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
     const target = path34.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;

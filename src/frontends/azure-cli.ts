@@ -802,9 +802,8 @@ function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: st
   if (!p.startsWith('/')) return path.resolve(path.dirname(path.resolve(caller.file)), p);
   const fromRoot = path.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
+  // Scanned files lie below the root: a caller at or outside it finds nothing more here.
   const callerDir = path.dirname(path.resolve(caller.file));
-  const below = path.relative(root, callerDir);
-  if (below === '' || below.startsWith('..') || path.isAbsolute(below)) return fromRoot;
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
     const target = path.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
