@@ -50363,6 +50363,13 @@ function describe(p) {
   }
   return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
 }
+function oidcLogin(step) {
+  return isAction(step.uses, "azure/login") && signsInWithOidc(step);
+}
+function permissionsRelated(file, job) {
+  const effective = job.effectivePermissions;
+  return effective ? [{ file: file.file, range: effective.range, label: effective.level === "job" ? `permissions of job ${job.id}` : "workflow permissions" }] : [];
+}
 var CI003_oidc_without_id_token_permission_default = defineRule({
   meta: {
     id: "CI003",
@@ -50382,39 +50389,34 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
     }
   },
   create(ctx) {
+    const reportCaller = (file, job) => {
+      const callee = job.callee;
+      const called = callee.bounded.flatMap((j) => j.steps.filter(oidcLogin).map((s) => ({ job: j.id, step: s })))[0];
+      if (!called?.step.uses || !job.uses) return;
+      const effective = job.effectivePermissions;
+      const permissions = effective ? `the ${effective.level === "job" ? "job" : "workflow"} permissions ${describe(effective)}` : "the default token (no `permissions:` in this workflow)";
+      ctx.report({
+        messageId: "callerPermissions",
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions },
+        location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
+        related: [{ file: callee.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
+        subject: job.subject,
+        attributePath: "permissions.id-token"
+      });
+    };
     return {
       ciFile(file) {
         if (file.composite) return;
         for (const job of file.jobs) {
-          if (job.callee && !grantsIdTokenWrite(job.effectivePermissions)) {
-            const callee = job.callee;
-            const called = callee.bounded.flatMap((j) => j.steps.filter((s) => isAction(s.uses, "azure/login") && signsInWithOidc(s)).map((s) => ({ job: j.id, step: s })))[0];
-            if (called?.step.uses && job.uses) {
-              const effective2 = job.effectivePermissions;
-              const permissions = effective2 ? `the ${effective2.level === "job" ? "job" : "workflow"} permissions ${describe(effective2)}` : "the default token (no `permissions:` in this workflow)";
-              ctx.report({
-                messageId: "callerPermissions",
-                data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions },
-                location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
-                related: [
-                  { file: callee.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` },
-                  ...effective2 ? [{ file: file.file, range: effective2.range, label: effective2.level === "job" ? `permissions of job ${job.id}` : "workflow permissions" }] : []
-                ],
-                subject: job.subject,
-                attributePath: "permissions.id-token"
-              });
-            }
-          }
+          if (job.callee && !grantsIdTokenWrite(job.effectivePermissions)) reportCaller(file, job);
           const effective = job.effectivePermissions;
           if (!effective && file.reusable) continue;
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
-            if (!isAction(u, "azure/login") || !u) continue;
-            if (!signsInWithOidc(step)) continue;
+            if (!u || !oidcLogin(step)) continue;
             const messageId = !effective ? "defaultPermissions" : effective.level === "workflow" ? "workflowPermissions" : file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
-            const label = effective?.level === "job" ? `permissions of job ${job.id}` : "workflow permissions";
-            const related = effective ? [{ file: file.file, range: effective.range, label }] : [];
+            const related = permissionsRelated(file, job);
             ctx.report({
               messageId,
               data: { job: job.id, permissions: effective ? describe(effective) : "" },

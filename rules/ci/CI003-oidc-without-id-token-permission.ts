@@ -4,7 +4,8 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import { grantsIdTokenWrite, isAction } from '../../src/model/ci.js';
-import type { CiPermissions, CiStep } from '../../src/model/ci.js';
+import type { CiFile, CiJob, CiPermissions, CiStep } from '../../src/model/ci.js';
+import type { Location } from '../../src/core/source.js';
 
 /** A `with:` input by name, case-insensitively (GitHub upper-cases input names into `INPUT_<NAME>`). */
 function input(step: CiStep, name: string): { value?: string } | undefined {
@@ -33,6 +34,17 @@ function describe(p: CiPermissions): string {
     return entries.length === 0 ? '`{}`' : `\`${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}\``;
   }
   return p.kind === 'read-all' ? '`read-all`' : 'a value that grants no `id-token: write`';
+}
+
+/** An `azure/login` step that signs in over OIDC. */
+function oidcLogin(step: CiStep): boolean {
+  return isAction(step.uses, 'azure/login') && signsInWithOidc(step);
+}
+
+/** The permissions block in force for a job, as a related location (none: the default token). */
+function permissionsRelated(file: CiFile, job: CiJob): Location[] {
+  const effective = job.effectivePermissions;
+  return effective ? [{ file: file.file, range: effective.range, label: effective.level === 'job' ? `permissions of job ${job.id}` : 'workflow permissions' }] : [];
 }
 
 export default defineRule({
@@ -66,41 +78,36 @@ export default defineRule({
     },
   },
   create(ctx) {
+    /** A job calling a scanned reusable workflow whose called job signs in over OIDC with at most this call's token. */
+    const reportCaller = (file: CiFile, job: CiJob): void => {
+      const callee = job.callee!;
+      const called = callee.bounded.flatMap((j) => j.steps.filter(oidcLogin).map((s) => ({ job: j.id, step: s })))[0];
+      if (!called?.step.uses || !job.uses) return;
+      const effective = job.effectivePermissions;
+      const permissions = effective ? `the ${effective.level === 'job' ? 'job' : 'workflow'} permissions ${describe(effective)}` : 'the default token (no `permissions:` in this workflow)';
+      ctx.report({
+        messageId: 'callerPermissions',
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions },
+        location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
+        related: [{ file: callee.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
+        subject: job.subject,
+        attributePath: 'permissions.id-token',
+      });
+    };
     return {
       ciFile(file) {
         if (file.composite) return;
         for (const job of file.jobs) {
           // A local reusable workflow runs its jobs with this call's permissions, or fewer: a called
           // workflow can only narrow its caller's token, so its own `id-token: write` does not help.
-          if (job.callee && !grantsIdTokenWrite(job.effectivePermissions)) {
-            const callee = job.callee;
-            const called = callee.bounded.flatMap((j) => j.steps.filter((s) => isAction(s.uses, 'azure/login') && signsInWithOidc(s)).map((s) => ({ job: j.id, step: s })))[0];
-            if (called?.step.uses && job.uses) {
-              const effective = job.effectivePermissions;
-              const permissions = effective
-                ? `the ${effective.level === 'job' ? 'job' : 'workflow'} permissions ${describe(effective)}`
-                : 'the default token (no `permissions:` in this workflow)';
-              ctx.report({
-                messageId: 'callerPermissions',
-                data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions },
-                location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
-                related: [
-                  { file: callee.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` },
-                  ...(effective ? [{ file: file.file, range: effective.range, label: effective.level === 'job' ? `permissions of job ${job.id}` : 'workflow permissions' }] : []),
-                ],
-                subject: job.subject,
-                attributePath: 'permissions.id-token',
-              });
-            }
-          }
+          if (job.callee && !grantsIdTokenWrite(job.effectivePermissions)) reportCaller(file, job);
           const effective = job.effectivePermissions;
           // A reusable workflow without permissions runs with its caller's.
           if (!effective && file.reusable) continue;
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
-            if (!isAction(u, 'azure/login') || !u) continue;
-            if (!signsInWithOidc(step)) continue;
+            if (!u || !oidcLogin(step)) continue;
             const messageId = !effective
               ? 'defaultPermissions'
               : effective.level === 'workflow'
@@ -108,8 +115,7 @@ export default defineRule({
                 : file.permissions
                   ? 'jobReplacesWorkflow'
                   : 'jobPermissions';
-            const label = effective?.level === 'job' ? `permissions of job ${job.id}` : 'workflow permissions';
-            const related = effective ? [{ file: file.file, range: effective.range, label }] : [];
+            const related = permissionsRelated(file, job);
             ctx.report({
               messageId,
               data: { job: job.id, permissions: effective ? describe(effective) : '' },
