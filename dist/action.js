@@ -30658,7 +30658,7 @@ function bicepParamUsers(ctx) {
 }
 async function bicepCallingFolders(given, wide) {
   const bicepGiven = given.some((f) => BICEP_FILE.test(f));
-  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f))) return [];
+  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(wide.host.readText(f) ?? ""))) return [];
   const callers = /* @__PURE__ */ new Map();
   for (const f of await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file))) {
     for (const reference of bicepReferences(wide, f) ?? []) {
@@ -30668,13 +30668,14 @@ async function bicepCallingFolders(given, wide) {
   }
   return [...new Set(upstreamOf(given.map((f) => path16.resolve(f)), callers).map((f) => path16.dirname(f)))].sort();
 }
-var BICEP_REFERENCE, BICEP_FILE, USING, isString;
+var BICEP_REFERENCE, BICEP_FILE, TEMPLATE_SCHEMA_NAME, USING, isString;
 var init_bicep_references = __esm({
   "src/frontends/bicep-references.ts"() {
     "use strict";
     init_shared();
     BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
     BICEP_FILE = /\.bicep(?:param)?$/i;
+    TEMPLATE_SCHEMA_NAME = /deploymentTemplate\.json/i;
     USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
     isString = (v) => typeof v === "string";
   }

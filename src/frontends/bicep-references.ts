@@ -26,6 +26,9 @@ export function bicepReferences(ctx: Pick<FrontEndContext, 'host' | 'facts'>, fi
 
 const BICEP_FILE = /\.bicep(?:param)?$/i;
 
+/** What every ARM template's `$schema` ends in (`…/deploymentTemplate.json#`, any scope): a superset test on the text. */
+const TEMPLATE_SCHEMA_NAME = /deploymentTemplate\.json/i;
+
 /** A `.bicepparam`'s `using` path, at a line's start (not in a `//` comment); registry references never name a file. */
 const USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
 
@@ -70,8 +73,10 @@ export function bicepParamUsers(ctx: Pick<FrontEndContext, 'host' | 'facts' | 'a
 export async function bicepCallingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   // A given JSON file may be an ARM template a `.bicepparam` names in `using`: then only the
   // `.bicepparam` files are looked at (nothing uses one), not every `.bicep` of the repository.
+  // Only a file whose text names a template schema makes that walk: a staged package.json or plan
+  // JSON does not list the repository.
   const bicepGiven = given.some((f) => BICEP_FILE.test(f));
-  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f))) return [];
+  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(wide.host.readText(f) ?? ''))) return [];
   const callers = new Map<string, string[]>();
   for (const f of await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file))) {
     for (const reference of bicepReferences(wide, f) ?? []) {
