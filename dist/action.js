@@ -38427,6 +38427,7 @@ function scan(v, lang) {
   const commands = [];
   const comments = [];
   const maps = new IndexRuns(v.length);
+  let nesting = true;
   let i = 0;
   const n = v.length;
   while (i < n) {
@@ -38519,6 +38520,18 @@ function scan(v, lang) {
       cmd.text += " ";
       maps.push(p2);
     };
+    const addJoined = (from, to) => {
+      let run3 = from;
+      for (let k = from; k < to; k++) {
+        if (v[k] !== esc) continue;
+        if (v[k + 1] === "\n" || v[k + 1] === "\r" && v[k + 2] === "\n") {
+          if (k > run3) addRun(run3, k);
+          run3 = k = afterLineBreak(v, k + 1);
+          k--;
+        } else k++;
+      }
+      if (to > run3) addRun(run3, to);
+    };
     let p = j;
     let quote = "";
     let heredoc;
@@ -38548,6 +38561,15 @@ function scan(v, lang) {
           add(p + 1);
           p += 2;
           continue;
+        }
+        if (c === "$" && v[p + 1] === "(" && nesting) {
+          const close = substitutionEnd(v, p + 2, esc);
+          if (close >= 0) {
+            addJoined(p, close + 1);
+            p = close + 1;
+            continue;
+          }
+          nesting = false;
         }
         if (c !== '"' && c !== esc) {
           const to2 = skipUntil(v, p + 1, dqStops);
@@ -38650,6 +38672,7 @@ function tokenize(text2, lang, state, place) {
   const stops = WORD_STOPS[lang];
   const dqStops = DQ_STOPS[lang];
   const out = [];
+  let nesting = true;
   const token = (word, start, end, op, raw = text2.slice(start, end)) => new Token(word, raw, start, end, op, place);
   let i = 0;
   const n = text2.length;
@@ -38700,6 +38723,14 @@ function tokenize(text2, lang, state, place) {
           i += 2;
           run3 = i;
           continue;
+        }
+        if (quote === '"' && ch === "$" && text2[i + 1] === "(" && nesting) {
+          const close = substitutionEnd(text2, i + 2, esc);
+          if (close >= 0) {
+            i = close + 1;
+            continue;
+          }
+          nesting = false;
         }
         if (quote === '"') i = skipUntil(text2, i + 1, dqStops);
         else {
@@ -38765,7 +38796,7 @@ function substitutionsInDoubleQuotes(raw) {
     }
     if (quote !== '"') continue;
     if (c === "$" && raw[i + 1] === "(" && raw[i + 2] !== "(") {
-      const end = closingParen(raw, i + 2);
+      const end = substitutionEnd(raw, i + 2, "\\");
       if (end < 0) break;
       out.push([i, end, 2]);
       i = end;
@@ -38779,19 +38810,32 @@ function substitutionsInDoubleQuotes(raw) {
   }
   return out;
 }
-function closingParen(raw, from) {
-  let depth = 1;
-  let quote = "";
-  for (let i = from; i < raw.length; i++) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") quote = "";
-    } else if (c === "\\") i++;
-    else if (quote === '"') {
-      if (c === '"') quote = "";
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
+function substitutionEnd(s, from, esc, depth = 0) {
+  if (depth >= MAX_NESTING) return -1;
+  let parens = 1;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === esc) i++;
+    else if (c === "'") {
+      i = s.indexOf("'", i + 1);
+      if (i < 0) return -1;
+    } else if (c === '"') {
+      i = doubleQuoteEnd(s, i + 1, esc, depth);
+      if (i < 0) return -1;
+    } else if (c === "(") parens++;
+    else if (c === ")" && --parens === 0) return i;
+  }
+  return -1;
+}
+function doubleQuoteEnd(s, from, esc, depth) {
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === esc) i++;
+    else if (c === '"') return i;
+    else if (c === "$" && s[i + 1] === "(") {
+      i = substitutionEnd(s, i + 2, esc, depth + 1);
+      if (i < 0) return -1;
+    }
   }
   return -1;
 }
@@ -38868,7 +38912,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_SUBSTITUTION_DEPTH;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -38921,7 +38965,7 @@ var init_script = __esm({
     SCAN_STOPS = { shell: asciiSet(`'"\\#
 \r`), powershell: asciiSet("'\"`#\n\r<") };
     WORD_STOPS = { shell: asciiSet(" 	\n\r;|()&$'\"\\`"), powershell: asciiSet(" 	\n\r;|()&$'\"`") };
-    DQ_STOPS = { shell: asciiSet('"\\'), powershell: asciiSet('"`') };
+    DQ_STOPS = { shell: asciiSet('"\\$'), powershell: asciiSet('"`$') };
     Token = class {
       text;
       raw;
@@ -38969,6 +39013,7 @@ var init_script = __esm({
       }
     };
     MAX_SUBSTITUTION_DEPTH = 3;
+    MAX_NESTING = 32;
   }
 });
 
@@ -39940,7 +39985,10 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (t.op) {
-      flush();
+      if (words.length > 0) {
+        flush();
+        out[out.length - 1].before = t.text;
+      }
       op = t.text;
       continue;
     }
@@ -41013,7 +41061,7 @@ function interpretScript(file, script, initial, base) {
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw);
         if (head === "export" || allExport) exported.add(m[1]);
-        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1], commandOutput(m[1], next, env, ctx));
+        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1], commandOutput(m[1], next, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
         else assignWord(w, m);
       }
       if (declarer) for (const w of rest.slice(j)) declared(w, head);
@@ -41255,9 +41303,20 @@ function addSplit(out, e) {
     });
   }
 }
-function commandOutput(name, sub2, env, ctx) {
+function substitutionText(sub2, later) {
+  const own = sub2.argv.map((w) => w.raw).join(" ");
+  let text2 = own;
+  let last = sub2;
+  for (const c of later) {
+    if (last.before === ")" || c.statement !== sub2.statement || c.after !== "&&" && c.after !== "&" || last.before !== c.after) break;
+    text2 += `${c.after === "&" ? " &" : " && "}${c.argv.map((w) => w.raw).join(" ")}`;
+    last = c;
+  }
+  return last.before === ")" ? text2 : own;
+}
+function commandOutput(name, sub2, later, env, ctx) {
   const reason = `$${name} is assigned the output of a command`;
-  const own = sub2.after === void 0 || sub2.after === "$(" ? scriptDirOutput(sub2.argv.map((w) => w.raw).join(" "), ctx.file, ctx.language) : void 0;
+  const own = sub2.after === void 0 || sub2.after === "$(" ? scriptDirOutput(substitutionText(sub2, later), ctx.file, ctx.language) : void 0;
   if (own) return own;
   const words = joinExpressions(sub2.argv).map((w) => expandWord(w, env, ctx).text);
   if (words[0] !== "az" || !ID_GROUPS.has(words[1] ?? "") || !ID_VERBS.has(words[2] ?? "")) return unknown(reason);
@@ -41283,7 +41342,7 @@ function idOutputOf(token) {
   const colon = rest.indexOf(":");
   return colon > 0 && colon < rest.length - 1 ? { group: rest.slice(0, colon), name: rest.slice(colon + 1) } : void 0;
 }
-var ASSIGN, isName, DECLARERS, WRAPPERS, LEADING, SHELLS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var ASSIGN, isName, DECLARERS, WRAPPERS, LEADING, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -41303,6 +41362,7 @@ var init_interpret = __esm({
     ]);
     LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
+    MAX_SUBSTITUTION_PARTS = 3;
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
     ID_VERBS = /* @__PURE__ */ new Set(["create", "show", "update"]);
     ID_TOKEN = "az-id:";

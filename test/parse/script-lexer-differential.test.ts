@@ -56,11 +56,15 @@ describe('script lexer: same snippets as the lexer of c5fa755', () => {
       "echo 'unclosed\naz vm create --size x\n",
       'a=1&&b=2||c=3;d=4 & e >&2 2>&1 <&0 ( f ) { g; }\r\nh "esc \\" quote" \\$i \\\r\nj\r\n',
       'echo "line one\\\nline two" $((1+2)) ${A:-"b c"} "$(echo "nested # not")"\n',
+      'SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" &>/dev/null && pwd)"\naz x --file "$SCRIPT_DIR/a.yml"\n',
+      'X="$(az group show \\\n  --name "$RG" --query id -o tsv)" # c\nY="$(echo "$(date "+%Y # %m")")"; az y\n',
+      'Z="$(echo "never closed" ; az vm create --size x\naz w\n',
     ];
     const ps = [
       '$x = \'a\'\naz vm create --name $x `\n  --size Standard_NC6 # comment\n<# block\ncomment #> az y\n',
       "Write-Host 'it''s' \"a `\"b`\" c\" | Out-Null; $env:X = \"v\"\n@(az group list) ; & az x\n",
       '# az ad sp create-for-rbac --sdk-auth `\n#   --role x\n',
+      '$v = "$(Get-Date -Format "yyyy # MM")" ; az x --name "$($env:N)-x"\n',
     ];
     for (const t of cases) wholeText(t, 'shell', JSON.stringify(t));
     for (const t of [...cases, ...ps]) wholeText(t, 'powershell', JSON.stringify(t));

@@ -1257,6 +1257,11 @@ const azureCli: RuleTable = {
         files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml -w ws $EXTRA_ARGS\n' },
       },
       {
+        // `cd` alone is the substitution (its `)` comes before `&& pwd`): SCRIPT_DIR is empty, not the script's folder.
+        name: 'substitution-closed-before-pwd-is-not-the-script-folder',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'SCRIPT_DIR=$(cd "$(dirname "$0")") && pwd\naz ml compute create -f "$SCRIPT_DIR/../aml/compute.yml" --set min_instances=2 -w ws\n' },
+      },
+      {
         // The heredoc is written before MIN becomes 2: it expands the 0.
         name: 'heredoc-expands-the-value-at-its-place',
         files: { 'deploy.sh': 'MIN=0\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ${MIN}\nEOF\nMIN=2\naz ml compute create -f c.yml\n' },
@@ -1298,6 +1303,29 @@ const azureCli: RuleTable = {
       {
         name: 'file-path-from-bash-source-dirname',
         files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'DIR=$(dirname "${BASH_SOURCE[0]}")\naz ml compute create -f "${DIR}/../aml/compute.yml" --set min_instances=⟦3⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        // The substitution's own quotes nest inside the outer ones (one word, as bash reads it): the script's folder.
+        name: 'file-path-from-cd-dirname-pwd-in-double-quotes',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" &>/dev/null && pwd)"\naz ml compute create -f "$SCRIPT_DIR/../aml/compute.yml" --set min_instances=⟦2⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        name: 'file-path-from-cd-dirname-pwd-unquoted',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)\naz ml compute create -f "$SCRIPT_DIR/../aml/compute.yml" --set min_instances=⟦2⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        // The `#` inside the substitution's own quotes starts no comment: the command after `;` runs.
+        name: 'command-after-a-hash-inside-a-quoted-substitution',
+        files: { 'deploy.sh': 'TAG="$(date "+%Y # %m")"; az ml compute create --name cpu --type amlcompute --min-instances ⟦2⟧ -w ws\n' },
         level: 'warning',
         env: 'unknown',
         messageId: 'minNodesAboveZero',

@@ -287,7 +287,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw)!;
         if (head === 'export' || allExport) exported.add(m[1]!);
-        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1]!, commandOutput(m[1]!, next!, env, ctx));
+        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1]!, commandOutput(m[1]!, next!, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
         else assignWord(w, m);
       }
       // `export X`, `declare "U=…"`, `export $(cat .env | xargs)`: the words after the literal assignments.
@@ -577,6 +577,27 @@ function addSplit(out: ExpandedWord[], e: ExpandedWord): void {
   }
 }
 
+/** Simple commands a substitution's text is read from (`cd "$(dirname "$0")" &>/dev/null && pwd` is three). */
+const MAX_SUBSTITUTION_PARTS = 3;
+
+/**
+ * The text of the substitution `sub` starts, as written: the lexer splits an unquoted
+ * `$(cd "$(dirname "$0")" && pwd)` into simple commands at its operators, and the ones joined by
+ * `&&` or `&` up to the `)` that closes it are one command line (`later`: the commands after
+ * `sub`). Only `sub`'s own words when the `)` is not found among them.
+ */
+function substitutionText(sub: CiCommand, later: readonly CiCommand[]): string {
+  const own = sub.argv.map((w) => w.raw).join(' ');
+  let text = own;
+  let last = sub;
+  for (const c of later) {
+    if (last.before === ')' || c.statement !== sub.statement || (c.after !== '&&' && c.after !== '&') || last.before !== c.after) break;
+    text += `${c.after === '&' ? ' &' : ' && '}${c.argv.map((w) => w.raw).join(' ')}`;
+    last = c;
+  }
+  return last.before === ')' ? text : own;
+}
+
 /** Command groups whose `create|show|update -n NAME --query id` output names a resource the frontend can link. */
 const ID_GROUPS = new Set(['acr']);
 const ID_VERBS = new Set(['create', 'show', 'update']);
@@ -589,10 +610,10 @@ const ID_VERBS = new Set(['create', 'show', 'update']);
  * --container-registry $ACR_ID`) links to the registry the same script creates (FORMATS.md
  * §AML002/003: "registry commands in the same run").
  */
-function commandOutput(name: string, sub: CiCommand, env: Env, ctx: ExpansionContext): Value {
+function commandOutput(name: string, sub: CiCommand, later: readonly CiCommand[], env: Env, ctx: ExpansionContext): Value {
   const reason = `$${name} is assigned the output of a command`;
   // `HERE=$(dirname "$0")`: the script's folder (a path built on it names a file beside the script).
-  const own = sub.after === undefined || sub.after === '$(' ? scriptDirOutput(sub.argv.map((w) => w.raw).join(' '), ctx.file, ctx.language) : undefined;
+  const own = sub.after === undefined || sub.after === '$(' ? scriptDirOutput(substitutionText(sub, later), ctx.file, ctx.language) : undefined;
   if (own) return own;
   const words = joinExpressions(sub.argv).map((w) => expandWord(w, env, ctx).text);
   if (words[0] !== 'az' || !ID_GROUPS.has(words[1] ?? '') || !ID_VERBS.has(words[2] ?? '')) return unknown(reason);

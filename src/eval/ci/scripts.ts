@@ -35,7 +35,10 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.op) {
-      flush();
+      if (words.length > 0) {
+        flush();
+        out[out.length - 1]!.before = t.text;
+      }
       op = t.text;
       continue;
     }

@@ -215,6 +215,8 @@ export interface CiCommand {
   statement: number;
   /** The operator just before this command in its line (`&&`, `||`, `|`, `;`, `$(`…), if any. */
   after?: string;
+  /** The operator just after this command in its line (`)` closes the substitution it is in), if any. */
+  before?: string;
   /** From the first to the last word. */
   range: Range;
   /** The heredoc this command reads (on the command that has the `<<` word). */

@@ -233,8 +233,8 @@ const SCAN_STOPS = { shell: asciiSet('\'"\\#\n\r'), powershell: asciiSet('\'"`#\
  * quotes, the escape, `$`, `&`): every other character belongs to the word, a run at a time.
  */
 const WORD_STOPS = { shell: asciiSet(' \t\n\r;|()&$\'"\\`'), powershell: asciiSet(' \t\n\r;|()&$\'"`') };
-/** Inside double quotes, what ends a run taken as it is: the closing quote and the escape. */
-const DQ_STOPS = { shell: asciiSet('"\\'), powershell: asciiSet('"`') };
+/** Inside double quotes, what ends a run taken as it is: the closing quote, the escape and `$` (of `$(`). */
+const DQ_STOPS = { shell: asciiSet('"\\$'), powershell: asciiSet('"`$') };
 
 function lineEnd(v: string, i: number): number {
   const nl = v.indexOf('\n', i);
@@ -264,6 +264,8 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   const comments: [number, number][] = [];
   // Each index of `v` is mapped at most once, so the maps fit in `v.length` (the buffer grows anyway).
   const maps = new IndexRuns(v.length);
+  /** Substitutions inside double quotes are still looked for (`substitutionEnd`): false after one was never closed. */
+  let nesting = true;
   let i = 0;
   const n = v.length;
   while (i < n) {
@@ -368,6 +370,19 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
       cmd.text += ' ';
       maps.push(p);
     };
+    /** Characters [from, to) taken as they are, but a line continuation (the escape before a line break) joins its lines. */
+    const addJoined = (from: number, to: number): void => {
+      let run = from;
+      for (let k = from; k < to; k++) {
+        if (v[k] !== esc) continue;
+        if (v[k + 1] === '\n' || (v[k + 1] === '\r' && v[k + 2] === '\n')) {
+          if (k > run) addRun(run, k);
+          run = k = afterLineBreak(v, k + 1);
+          k--;
+        } else k++;
+      }
+      if (to > run) addRun(run, to);
+    };
     let p = j;
     let quote: '' | "'" | '"' = '';
     let heredoc: { delim: string; quoted: boolean; stripTabs: boolean } | undefined;
@@ -399,6 +414,18 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
           add(p + 1);
           p += 2;
           continue;
+        }
+        if (c === '$' && v[p + 1] === '(' && nesting) {
+          // A substitution's quotes are its own (`"$(cd "$(dirname "$0")" && pwd)"`): taken as it
+          // is up to its `)`, line continuations inside it joined.
+          const close = substitutionEnd(v, p + 2, esc);
+          if (close >= 0) {
+            addJoined(p, close + 1);
+            p = close + 1;
+            continue;
+          }
+          // Never closed: nothing after it can close one either (and the search is not repeated).
+          nesting = false;
         }
         if (c !== '"' && c !== esc) {
           // Up to the closing quote or an escape, everything is taken as it is.
@@ -584,6 +611,8 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
   const stops = WORD_STOPS[lang];
   const dqStops = DQ_STOPS[lang];
   const out: ScriptToken[] = [];
+  /** As in scan(): false once a substitution inside double quotes was never closed. */
+  let nesting = true;
   const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => new Token(word, raw, start, end, op, place);
   let i = 0;
   const n = text.length;
@@ -639,7 +668,16 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
           run = i;
           continue;
         }
-        // Nothing up to the closing quote (in double quotes: or an escape) changes the word.
+        if (quote === '"' && ch === '$' && text[i + 1] === '(' && nesting) {
+          // A substitution inside, with quotes of its own, belongs to the word as it is written.
+          const close = substitutionEnd(text, i + 2, esc);
+          if (close >= 0) {
+            i = close + 1;
+            continue;
+          }
+          nesting = false;
+        }
+        // Nothing up to the closing quote (in double quotes: or an escape or `$(`) changes the word.
         if (quote === '"') i = skipUntil(text, i + 1, dqStops);
         else {
           const close = text.indexOf(quote, i + 1);
@@ -717,7 +755,7 @@ function substitutionsInDoubleQuotes(raw: string): [number, number, number][] {
     }
     if (quote !== '"') continue;
     if (c === '$' && raw[i + 1] === '(' && raw[i + 2] !== '(') {
-      const end = closingParen(raw, i + 2);
+      const end = substitutionEnd(raw, i + 2, '\\');
       if (end < 0) break;
       out.push([i, end, 2]);
       i = end;
@@ -732,20 +770,44 @@ function substitutionsInDoubleQuotes(raw: string): [number, number, number][] {
   return out;
 }
 
-/** The index of the `)` that closes a `$(` whose inner text starts at `from` (quotes inside it are its own), or -1. */
-function closingParen(raw: string, from: number): number {
-  let depth = 1;
-  let quote = '';
-  for (let i = from; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (quote === "'") {
-      if (c === "'") quote = '';
-    } else if (c === '\\') i++;
-    else if (quote === '"') {
-      if (c === '"') quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
+/** How deep `substitutionEnd` follows `"$(… "$(…)" …)"` (hostile input: a deeper one counts as not closed). */
+const MAX_NESTING = 32;
+
+/**
+ * The index of the `)` that closes a `$(` whose inner text starts at `from`, or -1 when none
+ * does. Inside it quotes are its own, as the shell reads them: `"$(cd "$(dirname "$0")" && pwd)"`
+ * is one double-quoted string, and the `#` of `"$(echo "a # b")"` starts no comment. A double-quoted
+ * string inside opens substitutions of its own; single quotes run nothing (PowerShell's `''` is
+ * two strings back to back). `esc` is the language's escape. Linear in the text it reads.
+ */
+export function substitutionEnd(s: string, from: number, esc: string, depth = 0): number {
+  if (depth >= MAX_NESTING) return -1;
+  let parens = 1;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === esc) i++;
+    else if (c === "'") {
+      i = s.indexOf("'", i + 1);
+      if (i < 0) return -1;
+    } else if (c === '"') {
+      i = doubleQuoteEnd(s, i + 1, esc, depth);
+      if (i < 0) return -1;
+    } else if (c === '(') parens++;
+    else if (c === ')' && --parens === 0) return i;
+  }
+  return -1;
+}
+
+/** The index of the `"` that closes a double-quoted string whose text starts at `from` (substitutions inside skipped), or -1. */
+function doubleQuoteEnd(s: string, from: number, esc: string, depth: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === esc) i++;
+    else if (c === '"') return i;
+    else if (c === '$' && s[i + 1] === '(') {
+      i = substitutionEnd(s, i + 2, esc, depth + 1);
+      if (i < 0) return -1;
+    }
   }
   return -1;
 }

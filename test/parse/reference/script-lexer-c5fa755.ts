@@ -148,6 +148,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
   const esc = ps ? '`' : '\\';
   const commands: RawCommand[] = [];
   const comments: [number, number][] = [];
+  let nesting = true;
   let i = 0;
   const n = v.length;
   while (i < n) {
@@ -259,6 +260,24 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
           p += 2;
           continue;
         }
+        // Changed on purpose after c5fa755 (both lexers alike): a substitution inside double
+        // quotes has quotes of its own, taken as they are up to its `)`, continuations joined.
+        if (c === '$' && v[p + 1] === '(' && nesting) {
+          const close = referenceSubstitutionEnd(v, p + 2, esc, 0);
+          if (close >= 0) {
+            for (let k = p; k <= close; k++) {
+              if (v[k] === esc && (v[k + 1] === '\n' || (v[k + 1] === '\r' && v[k + 2] === '\n'))) {
+                k = afterLineBreak(v, k + 1) - 1;
+                continue;
+              }
+              add(k);
+              if (v[k] === esc) add(++k);
+            }
+            p = close + 1;
+            continue;
+          }
+          nesting = false;
+        }
         add(p);
         if (c === '"') quote = '';
         p++;
@@ -352,10 +371,38 @@ function substitutionIsWord(text: string, i: number): boolean {
   return !/[\s(]/.test(text.slice(i + 2, close));
 }
 
+/**
+ * Added after c5fa755 with the change above: the `)` closing a `$(` whose text starts at `from`
+ * (quotes inside it its own, double-quoted strings inside with substitutions of their own), or -1.
+ */
+function referenceSubstitutionEnd(s: string, from: number, esc: string, depth: number): number {
+  if (depth >= 32) return -1;
+  let parens = 1;
+  let quote = '';
+  for (let i = from; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === esc) {
+      if (quote !== "'") i++;
+    } else if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (quote === '"') {
+      if (c === '"') quote = '';
+      else if (c === '$' && s[i + 1] === '(') {
+        i = referenceSubstitutionEnd(s, i + 2, esc, depth + 1);
+        if (i < 0) return -1;
+      }
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '(') parens++;
+    else if (c === ')' && --parens === 0) return i;
+  }
+  return -1;
+}
+
 function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number } = {}): { text: string; start: number; end: number; op: boolean }[] {
   const ps = lang === 'powershell';
   const esc = ps ? '`' : '\\';
   const out: { text: string; start: number; end: number; op: boolean }[] = [];
+  let nesting = true;
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -409,6 +456,15 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
           i += 2;
           run = i;
           continue;
+        }
+        // Changed on purpose after c5fa755: a substitution inside double quotes belongs to the word as written.
+        if (quote === '"' && ch === '$' && text[i + 1] === '(' && nesting) {
+          const close = referenceSubstitutionEnd(text, i + 2, esc, 0);
+          if (close >= 0) {
+            i = close + 1;
+            continue;
+          }
+          nesting = false;
         }
         i++;
         continue;

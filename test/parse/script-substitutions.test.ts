@@ -1,0 +1,42 @@
+/**
+ * Command substitutions inside double quotes have quotes of their own, as the shell (and
+ * PowerShell's `"$(…)"` subexpressions) read them: `"$(cd "$(dirname "$0")" && pwd)"` is one
+ * word, and a `#` inside starts no comment. A substitution that is never closed leaves the
+ * text to the plain rules of quotes (the shell would stop with a syntax error).
+ */
+import { describe, expect, it } from 'vitest';
+import { LineMap } from '../../src/core/source.js';
+import { identityMapping } from '../../src/parse/yaml/scalar.js';
+import { buildSnippet, type ScriptLanguage } from '../../src/parse/yaml/script.js';
+
+function lex(text: string, language: ScriptLanguage = 'shell'): { commands: string[][]; comments: string[] } {
+  const lineMap = new LineMap(text);
+  const sn = buildSnippet({ file: 'f', lineMap, mapped: identityMapping(text), language, origin: 'run', subject: 's', attributePath: 'run', fallbackRange: lineMap.range(0, 0) });
+  return { commands: sn.commands.map((c) => c.tokens.map((t) => t.raw)), comments: sn.comments.map((c) => c.text) };
+}
+
+describe('script lexer: substitutions inside double quotes', () => {
+  it.each([
+    ['the script-folder idiom is one word', 'D="$(cd "$(dirname "$0")" && pwd)"\n', [['D="$(cd "$(dirname "$0")" && pwd)"']], []],
+    ['a # inside the substitution starts no comment', 'T="$(date "+%Y # %m")"; az x # c\n', [['T="$(date "+%Y # %m")"', ';', 'az', 'x']], ['# c']],
+    ['nested three deep', 'echo "a $(b "$(c "$(d)")")" e\n', [['echo', '"a $(b "$(c "$(d)")")"', 'e']], []],
+    ['single quotes inside run nothing', `echo "$(echo ')' "x")" y\n`, [['echo', `"$(echo ')' "x")"`, 'y']], []],
+    ['arithmetic is closed by its parentheses', 'echo "$((1 + (2)))" z\n', [['echo', '"$((1 + (2)))"', 'z']], []],
+  ])('%s', (_name, text, commands, comments) => {
+    expect(lex(text)).toEqual({ commands, comments });
+  });
+
+  it('joins a line continuation inside the substitution', () => {
+    const { commands } = lex('X="$(az group show \\\n  --name "$RG")" ; az y\n');
+    expect(commands).toEqual([['X="$(az group show   --name "$RG")"', ';', 'az', 'y']]);
+  });
+
+  it('reads PowerShell subexpressions with their own quotes', () => {
+    expect(lex('$v = "$(Get-Date -Format "yyyy # MM")" ; az x\n', 'powershell')).toEqual({ commands: [['$v', '=', '"$(Get-Date -Format "yyyy # MM")"', ';', 'az', 'x']], comments: [] });
+  });
+
+  it('leaves a substitution that is never closed to the plain quote rules', () => {
+    // The quote closes at the second `"` and the third opens one that is never closed, as before this change.
+    expect(lex('Z="$(echo "never closed" ; az vm create\n').commands[0]).toEqual(['Z="$(echo "never', 'closed" ; az vm create\n']);
+  });
+});
