@@ -526,6 +526,10 @@ function plainRoot(root) {
   if (plain) lastPlainRoot = root;
   return plain;
 }
+function isWithin(dir, p) {
+  const rel = path2.relative(dir, p);
+  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+}
 function nearestFolder(file, root, accepts) {
   for (let dir = path2.dirname(file); ; dir = path2.dirname(dir)) {
     if (accepts(dir)) return dir;
@@ -11782,7 +11786,7 @@ var require_validate = __commonJS({
     }
     var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
     var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+    function getData($data, { dataLevel, dataNames: dataNames2, dataPathArr }) {
       let jsonPointer;
       let data;
       if ($data === "")
@@ -11805,7 +11809,7 @@ var require_validate = __commonJS({
         }
         if (up > dataLevel)
           throw new Error(errorMsg("data", up));
-        data = dataNames[dataLevel - up];
+        data = dataNames2[dataLevel - up];
         if (!jsonPointer)
           return data;
       }
@@ -30406,15 +30410,43 @@ var init_shared = __esm({
 
 // src/frontends/terraform.ts
 import path15 from "node:path";
+function dataFileName(arg) {
+  const m = /^"([^"\\]*)"\s*$/.exec(arg.trim());
+  if (!m) return ANY_DATA_FILE;
+  const name = m[1].slice(m[1].lastIndexOf("/") + 1);
+  return name === "" || name.includes("${") || name.includes("%{") ? ANY_DATA_FILE : name;
+}
 function planningFacts(ctx, file) {
-  return planningFact(ctx, "tf-planning", file, isPlanningFacts, (text2) => ({ sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]), yaml: YAML_DECODE.test(text2) }));
+  return planningFact(ctx, "tf-planning-2", file, isPlanningFacts, (text2) => ({
+    sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
+    yaml: YAML_DECODE.test(text2),
+    data: dataNames(text2)
+  }));
+}
+function dataNames(text2) {
+  const names = /* @__PURE__ */ new Set();
+  for (const m of text2.matchAll(DATA_FILE_READ)) names.add(dataFileName(m[1]));
+  for (const m of text2.matchAll(DATA_FILE_NAME)) {
+    const name = m[1].slice(m[1].lastIndexOf("/") + 1);
+    if (!name.includes("${") && !name.includes("%{")) names.add(name);
+  }
+  return [...names].sort();
+}
+function decodersOf(files, data, ctx) {
+  const names = new Set(data.map((f) => path15.basename(f)));
+  return files.filter((f) => {
+    if (terraformFrontEnd.byName(f) === void 0 || f.endsWith(".tfstate") || f.endsWith(".tfstate.backup")) return false;
+    const facts = planningFacts(ctx, f)?.data ?? [];
+    return facts.some((n) => names.has(n)) || facts.includes(ANY_DATA_FILE) && data.some((d) => isWithin(path15.dirname(f), d));
+  });
 }
 function localSources(ctx, file) {
   return planningFacts(ctx, file)?.sources;
 }
 async function callingFolders(given, wide) {
-  if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0)) return [];
-  const tfFiles = await wide.list((f) => isTerraformFile(path15.basename(f)));
+  if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
+  const varAndTfFiles = await wide.list((f) => isTerraformFile(path15.basename(f)) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path15.basename(f)));
   const tfDirs = new Set(tfFiles.map((f) => path15.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
@@ -30424,7 +30456,8 @@ async function callingFolders(given, wide) {
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
-  const modules = given.filter((f) => terraformFrontEnd.byName(f) !== void 0).map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0);
+  const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== void 0), ...wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : []];
+  const modules = own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d) => d !== void 0);
   return [.../* @__PURE__ */ new Set([...modules, ...upstreamOf(modules, callers)])].sort();
 }
 function moduleFolderOf(file, tfDirs, root) {
@@ -30519,7 +30552,7 @@ function nestedBlocksOf(type) {
   NESTED_BLOCKS.set(type, names);
   return names;
 }
-var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
+var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, DATA_FILE_READ, ANY_DATA_FILE, DATA_FILE_NAME, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -30552,6 +30585,7 @@ var init_terraform = __esm({
       },
       units: terraformUnits,
       filesOnlyFolders: callingFolders,
+      mayRead: decodersOf,
       async beforeUnits(files, ctx) {
         if (files.some((f) => f.kind === "terraform" && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
       },
@@ -30628,7 +30662,10 @@ var init_terraform = __esm({
     };
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
-    isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean";
+    DATA_FILE_READ = /\b(?:yamldecode|jsondecode)\s*\(\s*file\s*\(\s*([^)\n]*)/g;
+    ANY_DATA_FILE = "*";
+    DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;
+    isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && isStringList(v.data);
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
 });
@@ -30637,6 +30674,13 @@ var init_terraform = __esm({
 import path16 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
+}
+function loadedPaths(ctx, file) {
+  return planningFact(ctx, "bicep-loads-1", file, isStringList, (text2) => [...new Set([...text2.matchAll(LOAD_CONTENT)].map((m) => m[1]))]);
+}
+function bicepLoaders(files, data, ctx) {
+  const wanted = new Set(data.map((f) => path16.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path16.resolve(path16.dirname(f), p))));
 }
 function usingTemplateOf(ctx, file) {
   if (!/\.bicepparam$/i.test(file)) return void 0;
@@ -30657,24 +30701,28 @@ function bicepParamUsers(ctx) {
   });
 }
 async function bicepCallingFolders(given, wide) {
-  const bicepGiven = given.some((f) => BICEP_FILE.test(f));
+  const bicepGiven = given.some((f) => BICEP_FILE.test(f)) || wide.dataFiles.length > 0;
   if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(wide.host.readText(f) ?? ""))) return [];
   const callers = /* @__PURE__ */ new Map();
-  for (const f of await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file))) {
+  const listed = await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file));
+  for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
       const target = path16.resolve(path16.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
-  return [...new Set(upstreamOf(given.map((f) => path16.resolve(f)), callers).map((f) => path16.dirname(f)))].sort();
+  const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
+  const start = [...given.map((f) => path16.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path16.dirname(f)))].sort();
 }
-var BICEP_REFERENCE, BICEP_FILE, TEMPLATE_SCHEMA_NAME, USING, isString;
+var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString;
 var init_bicep_references = __esm({
   "src/frontends/bicep-references.ts"() {
     "use strict";
     init_shared();
     BICEP_REFERENCE = /\b(?:module\s+[A-Za-z_][A-Za-z0-9_]*\s*|using\s*|import\s*(?:\{[^}]*\}|\*\s*as\s+[A-Za-z_][A-Za-z0-9_]*)\s*from\s*)'([^'$\n]+)'/g;
     BICEP_FILE = /\.bicep(?:param)?$/i;
+    LOAD_CONTENT = /\bload(?:Json|Yaml|Text)Content\s*\(\s*'([^'\n]+)'/g;
     TEMPLATE_SCHEMA_NAME = /deploymentTemplate\.json/i;
     USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
     isString = (v) => typeof v === "string";
@@ -44652,6 +44700,7 @@ function applyBaselineWithStats(findings, baselineText, file) {
 }
 
 // src/discover/index.ts
+init_paths();
 import fs2 from "node:fs";
 import path4 from "node:path";
 
@@ -44912,10 +44961,6 @@ function readRules(reader, file, entries2 = reader.list(path4.dirname(file))) {
   if (!entries2?.some((e) => e.name === name && e.isFile)) return [];
   const text2 = reader.readText(file);
   return text2 === void 0 ? [] : parseIgnoreFile(text2);
-}
-function isWithin(dir, p) {
-  const rel = path4.relative(dir, p);
-  return rel === "" || !rel.startsWith("..") && !path4.isAbsolute(rel);
 }
 var fsReader = {
   list(dir) {
@@ -45651,6 +45696,7 @@ function lazyFrontEnd(head, importImpl) {
     ...head.stage ? { stage: head.stage } : {},
     // Asked before any front end is loaded (a files-only run's walk): answered by the head.
     ...head.filesOnlyFolders ? { filesOnlyFolders: head.filesOnlyFolders } : {},
+    ...head.mayRead ? { mayRead: head.mayRead } : {},
     async load() {
       if (impl) return;
       impl = await importImpl();
@@ -45793,7 +45839,7 @@ async function armPairingFolders(given, wide) {
 // src/frontends/index.ts
 init_names();
 var terraformPlanFrontEnd2 = lazyFrontEnd({ name: "terraform-plan", family: "terraform", byName: planByName }, async () => (await Promise.resolve().then(() => (init_terraform_plan(), terraform_plan_exports))).terraformPlanFrontEnd);
-var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
+var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders, mayRead: bicepLoaders }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
 var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName, filesOnlyFolders: armPairingFolders }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
 var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first" }, async () => (await Promise.resolve().then(() => (init_ci3(), ci_exports))).ciFrontEnd);
@@ -46906,7 +46952,7 @@ function planUnits(frontEnds, byFrontEnd, ctx, root, problems) {
   }
   return out;
 }
-function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage = () => true) {
+function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage = () => true, readsGivenData = () => false) {
   const givenFiles = units2.flatMap((u) => u.files.filter((f) => given.has(f.path)));
   const othersOf = /* @__PURE__ */ new Map();
   const others = (u) => {
@@ -46914,7 +46960,7 @@ function unitsForFiles(units2, given, evaluatesOthers = () => [], feedsLastStage
     if (o === void 0) othersOf.set(u, o = evaluatesOthers(u));
     return o;
   };
-  const holdsGiven = (u) => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f));
+  const holdsGiven = (u) => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f)) || readsGivenData(u);
   const wholeScan = units2.some((u) => stageRank(u) === 2 && holdsGiven(u));
   const firstStage = givenFiles.some((f) => f.kind === "azureml-yaml");
   const plans = givenFiles.some((f) => f.kind === "terraform");
@@ -50850,7 +50896,7 @@ function repositoryTop(file, root, host) {
     return host.isDirectory(git2) || host.isFile(git2);
   });
 }
-async function filesOnlyFolders(frontEnds, given, root, host, facts, options, config) {
+async function filesOnlyFolders(frontEnds, given, dataFiles, root, host, facts, options, config) {
   const byRepository = /* @__PURE__ */ new Map();
   for (const f of given) {
     const top = repositoryTop(f, root, host);
@@ -50864,12 +50910,18 @@ async function filesOnlyFolders(frontEnds, given, root, host, facts, options, co
     const wide = {
       root: top,
       host,
+      dataFiles: dataFiles.filter((d) => files.includes(d)),
       ...facts ? { facts } : {},
       list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
     };
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(files, wide));
   }
   return out;
+}
+async function unreadGiven(given, frontEnds, host, root, facts) {
+  const candidates2 = given.filter((f) => fs6.statSync(f).isFile());
+  await Promise.all(frontEnds.filter((fe) => fe.load && candidates2.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
+  return candidates2.filter((f) => classify(f, frontEnds, host, root, [], facts) === void 0 && host.problemOf(f) === void 0 && host.readText(f) !== void 0);
 }
 async function prepareRun(options, cache3) {
   const facts = cache3;
@@ -50906,8 +50958,10 @@ async function prepareRun(options, cache3) {
   const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path48.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
+  const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
+  const dataFiles = onlyFiles ? await unreadGiven(onlyFiles, frontEnds, host, root, classifyFacts) : [];
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
-  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, root, host, facts, options, config)])] : scanPaths;
+  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, root, host, facts, options, config)])] : scanPaths;
   const listed = (await listFiles(walkPaths, {
     root,
     gitignore: options.gitignore,
@@ -50921,7 +50975,6 @@ async function prepareRun(options, cache3) {
   timing?.mark("discover");
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
   const byFrontEnd = new Map(frontEnds.map((fe) => [fe, []]));
-  const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
   for (const [i, file] of listed.entries()) {
     options.onProgress?.("reading files", i + 1, listed.length);
     const claim = classify(file, frontEnds, host, root, problems, classifyFacts);
@@ -50937,7 +50990,7 @@ async function prepareRun(options, cache3) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
+      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
       throw new UsageError(`${path48.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
@@ -50977,8 +51030,15 @@ async function prepareRun(options, cache3) {
     allUnits,
     new Set(onlyFiles),
     (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
-    (u, others) => mayDeclareAks(u.files, others, ctx)
+    (u, others) => mayDeclareAks(u.files, others, ctx),
+    (u) => u.parts.flatMap((p) => p.frontEnd.mayRead?.(p.files.map((f) => f.path), dataFiles, ctx) ?? []).length > 0
   ) : allUnits;
+  if (options.errorOnUnmatchedFile !== false) {
+    for (const d of dataFiles) {
+      if (config.isIgnored(d) || units2.some((u) => u.parts.some((p) => (p.frontEnd.mayRead?.(p.files.map((f) => f.path), [d], ctx).length ?? 0) > 0))) continue;
+      throw new UsageError(`${path48.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+    }
+  }
   for (const fe of frontEnds) {
     if (!fe.beforeUnits) continue;
     const files = units2.flatMap((u) => u.parts.filter((p) => p.frontEnd === fe).flatMap((p) => p.files));

@@ -160,7 +160,7 @@ function repositoryTop(file: string, root: string, host: Host): string | undefin
 }
 
 /** `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files: the folders a files-only run walks besides the given files'. */
-async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
+async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
   const byRepository = new Map<string, string[]>();
   for (const f of given) {
     const top = repositoryTop(f, root, host);
@@ -174,12 +174,26 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
     const wide: FilesOnlyView = {
       root: top,
       host,
+      dataFiles: dataFiles.filter((d) => files.includes(d)),
       ...(facts ? { facts } : {}),
       list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f)),
     };
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...(await fe.filesOnlyFolders(files, wide)));
   }
   return out;
+}
+
+/**
+ * The given files (files-only) that no front end reads: regular, readable text files that no
+ * front end claims by name or content (front ends that may claim one by content are loaded for
+ * the question, as the walk would load them for these files anyway). Asked before the walk: their
+ * readers' folders are walked too (`FilesOnlyView.dataFiles`).
+ */
+async function unreadGiven(given: readonly string[], frontEnds: readonly FrontEnd[], host: Host, root: string, facts: { facts: FileFacts; name: string } | undefined): Promise<string[]> {
+  const candidates = given.filter((f) => fs.statSync(f).isFile());
+  await Promise.all(frontEnds.filter((fe) => fe.load && candidates.some((f) => fe.byName(f) !== undefined)).map((fe) => fe.load!()));
+  // Problems of reading are the walk's to record (the same file is classified again there).
+  return candidates.filter((f) => classify(f, frontEnds, host, root, [], facts) === undefined && host.problemOf(f) === undefined && host.readText(f) !== undefined);
 }
 
 /**
@@ -238,12 +252,20 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // ---- discover and classify -------------------------------------------------------------
   const problems: Problem[] = [];
   const walked = new Set<string>();
+  // With --cache, each classification is a fact of the file, for this set of front ends (a run
+  // restricted to some families may classify a file otherwise) and this root (CI files are told
+  // by their path from it: `.github/workflows/…`).
+  const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : undefined;
+  // Pre-commit: a given file that no front end reads may be a data file a unit reads
+  // (`yamldecode(file("pools.yaml"))`): the units that may read it run, as the folder run places
+  // its findings in it (FrontEnd.mayRead).
+  const dataFiles = onlyFiles ? await unreadGiven(onlyFiles, frontEnds, host, root, classifyFacts) : [];
   // A plan given on purpose is not part of the walked tree (TF004), whatever folder holds it.
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   // Pre-commit: the folders whose units may place findings in the given files walk too (a
   // Terraform root that calls the given module), so those files are reported as a run over the
   // root reports them.
-  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, root, host, facts, options, config))])] : scanPaths;
+  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, root, host, facts, options, config))])] : scanPaths;
   const listed = (
     await listFiles(walkPaths, {
       root,
@@ -260,10 +282,6 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // Front ends imported on demand (frontends/lazy.ts): only those a listed file may belong to.
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== undefined)).map((fe) => fe.load!()));
   const byFrontEnd = new Map<FrontEnd, ClassifiedFile[]>(frontEnds.map((fe) => [fe, []]));
-  // With --cache, each answer is a fact of the file, for this set of front ends (a run restricted
-  // to some families may classify a file otherwise) and this root (CI files are told by their
-  // path from it: `.github/workflows/…`).
-  const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : undefined;
   for (const [i, file] of listed.entries()) {
     options.onProgress?.('reading files', i + 1, listed.length);
     const claim = classify(file, frontEnds, host, root, problems, classifyFacts);
@@ -282,7 +300,8 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || config.isIgnored(p) || !fs.statSync(p).isFile() || host.problemOf(p)) continue;
+      // A data file is said below when no unit may read it.
+      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs.statSync(p).isFile() || host.problemOf(p)) continue;
       throw new UsageError(`${path.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
@@ -332,8 +351,15 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
         new Set(onlyFiles),
         (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
         (u, others) => mayDeclareAks(u.files, others, ctx),
+        (u) => u.parts.flatMap((p) => p.frontEnd.mayRead?.(p.files.map((f) => f.path), dataFiles, ctx) ?? []).length > 0,
       )
     : allUnits;
+  if (options.errorOnUnmatchedFile !== false) {
+    for (const d of dataFiles) {
+      if (config.isIgnored(d) || units.some((u) => u.parts.some((p) => (p.frontEnd.mayRead?.(p.files.map((f) => f.path), [d], ctx).length ?? 0) > 0))) continue;
+      throw new UsageError(`${path.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(…)), loadYamlContent(…))`);
+    }
+  }
   for (const fe of frontEnds) {
     if (!fe.beforeUnits) continue;
     const files = units.flatMap((u) => u.parts.filter((p) => p.frontEnd === fe).flatMap((p) => p.files));

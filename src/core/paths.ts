@@ -27,6 +27,12 @@ function plainRoot(root: string): boolean {
   return plain;
 }
 
+/** Whether `p` is `dir` or below it (both absolute). */
+export function isWithin(dir: string, p: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 /**
  * The nearest folder at or above `file`'s own, up to `root` itself, that `accepts` takes;
  * undefined when none does before the walk leaves the root (a var file's module, the top of the

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../core/host.js';
+import { isWithin } from '../core/paths.js';
 import { matchRules, parseIgnoreFile, type IgnoreRule } from './gitignore.js';
 
 
@@ -187,11 +188,6 @@ function readRules(reader: DiscoverReader, file: string, entries = reader.list(p
   if (!entries?.some((e) => e.name === name && e.isFile)) return [];
   const text = reader.readText(file);
   return text === undefined ? [] : parseIgnoreFile(text);
-}
-
-function isWithin(dir: string, p: string): boolean {
-  const rel = path.relative(dir, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** The file system as a DiscoverReader (listings unsorted: listFiles sorts its result); only regular files read. */

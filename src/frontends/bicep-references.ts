@@ -26,6 +26,23 @@ export function bicepReferences(ctx: Pick<FrontEndContext, 'host' | 'facts'>, fi
 
 const BICEP_FILE = /\.bicep(?:param)?$/i;
 
+/**
+ * `loadJsonContent('x.json')`, `loadYamlContent(…)`, `loadTextContent(…)`: the file's values are
+ * located in it (eval/bicep/load.ts). Bicep takes only a literal path, relative to the file.
+ */
+const LOAD_CONTENT = /\bload(?:Json|Yaml|Text)Content\s*\(\s*'([^'\n]+)'/g;
+
+/** The paths a `.bicep`/`.bicepparam` file loads content from, as written (planning's fact about it). */
+function loadedPaths(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] | undefined {
+  return planningFact(ctx, 'bicep-loads-1', file, isStringList, (text) => [...new Set([...text.matchAll(LOAD_CONTENT)].map((m) => m[1]!))]);
+}
+
+/** `FrontEnd.mayRead` for Bicep: the files that load the content of a file of `data`. */
+export function bicepLoaders(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): string[] {
+  const wanted = new Set(data.map((f) => path.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path.resolve(path.dirname(f), p))));
+}
+
 /** What every ARM template's `$schema` ends in (`…/deploymentTemplate.json#`, any scope): a superset test on the text. */
 const TEMPLATE_SCHEMA_NAME = /deploymentTemplate\.json/i;
 
@@ -75,14 +92,19 @@ export async function bicepCallingFolders(given: readonly string[], wide: FilesO
   // `.bicepparam` files are looked at (nothing uses one), not every `.bicep` of the repository.
   // Only a file whose text names a template schema makes that walk: a staged package.json or plan
   // JSON does not list the repository.
-  const bicepGiven = given.some((f) => BICEP_FILE.test(f));
+  // A given data file (no front end reads it) may be loaded by any `.bicep` file: its folder and
+  // callers' are walked, as for a given `.bicep`.
+  const bicepGiven = given.some((f) => BICEP_FILE.test(f)) || wide.dataFiles.length > 0;
   if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(wide.host.readText(f) ?? ''))) return [];
   const callers = new Map<string, string[]>();
-  for (const f of await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file))) {
+  const listed = await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file));
+  for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
       const target = path.resolve(path.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
-  return [...new Set(upstreamOf(given.map((f) => path.resolve(f)), callers).map((f) => path.dirname(f)))].sort();
+  const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
+  const start = [...given.map((f) => path.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path.dirname(f)))].sort();
 }

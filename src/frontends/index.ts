@@ -6,14 +6,14 @@
 import type { FrontEnd } from './types.js';
 import { terraformFrontEnd } from './terraform.js';
 import { lazyFrontEnd } from './lazy.js';
-import { bicepCallingFolders } from './bicep-references.js';
+import { bicepCallingFolders, bicepLoaders } from './bicep-references.js';
 import { k8sScanFolders } from './k8s-scope.js';
 import { armPairingFolders } from './arm-folders.js';
 import { amlYamlByName, armByName, bicepKindByName, ciByName, k8sByName, planByName } from './names.js';
 
 // Terraform plans, Bicep, ARM, Azure ML YAML and CI are imported on demand (start-up of runs without such files; see lazy.ts).
 const terraformPlanFrontEnd = lazyFrontEnd({ name: 'terraform-plan', family: 'terraform', byName: planByName }, async () => (await import('./terraform-plan.js')).terraformPlanFrontEnd);
-const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders }, async () => (await import('./bicep.js')).bicepFrontEnd);
+const bicepFrontEnd = lazyFrontEnd({ name: 'bicep', family: 'arm', byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders, mayRead: bicepLoaders }, async () => (await import('./bicep.js')).bicepFrontEnd);
 const armFrontEnd = lazyFrontEnd({ name: 'arm', family: 'arm', byName: armByName, filesOnlyFolders: armPairingFolders }, async () => (await import('./arm.js')).armFrontEnd);
 const azuremlYamlFrontEnd = lazyFrontEnd({ name: 'azureml-yaml', family: 'arm', byName: amlYamlByName }, async () => (await import('./azureml-yaml.js')).azuremlYamlFrontEnd);
 const ciFrontEnd = lazyFrontEnd({ name: 'ci', family: 'ci', byName: ciByName, stage: 'first' }, async () => (await import('./ci.js')).ciFrontEnd);

@@ -8,7 +8,7 @@
 import type { Host } from '../core/host.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext } from './types.js';
 
-export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' | 'stage' | 'filesOnlyFolders'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
+export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' | 'stage' | 'filesOnlyFolders' | 'mayRead'>, importImpl: () => Promise<FrontEnd>): FrontEnd {
   let impl: FrontEnd | undefined;
   // The implementation's classifiers, bound once when it is loaded.
   let ownContent: FrontEnd['byContent'];
@@ -24,6 +24,7 @@ export function lazyFrontEnd(head: Pick<FrontEnd, 'name' | 'family' | 'byName' |
     ...(head.stage ? { stage: head.stage } : {}),
     // Asked before any front end is loaded (a files-only run's walk): answered by the head.
     ...(head.filesOnlyFolders ? { filesOnlyFolders: head.filesOnlyFolders } : {}),
+    ...(head.mayRead ? { mayRead: head.mayRead } : {}),
     async load() {
       if (impl) return;
       impl = await importImpl();

@@ -4,7 +4,7 @@
  * (RULES.md "Variants") with local modules read through the Host.
  */
 import path from 'node:path';
-import { nearestFolder } from '../core/paths.js';
+import { isWithin, nearestFolder } from '../core/paths.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import { parseTfJson } from '../parse/hcl/tf-json.js';
 import { AZURERM_TABLE } from '../model/tables/azurerm.js';
@@ -42,6 +42,7 @@ export const terraformFrontEnd: FrontEnd = {
   },
   units: terraformUnits,
   filesOnlyFolders: callingFolders,
+  mayRead: decodersOf,
   async beforeUnits(files, ctx) {
     if (files.some((f) => f.kind === 'terraform' && planningFacts(ctx, f.path)?.yaml)) await loadYamlReader();
   },
@@ -135,15 +136,43 @@ const LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
 /** `yamldecode(` in a `.tf` file: its unit needs the YAML reader (`beforeUnits`). */
 const YAML_DECODE = /\byamldecode\s*\(/;
 
+/** `yamldecode(file(ARG))` / `jsondecode(file(ARG))`: the data files whose values are located in them (eval/terraform/data-files.ts). */
+const DATA_FILE_READ = /\b(?:yamldecode|jsondecode)\s*\(\s*file\s*\(\s*([^)\n]*)/g;
+
+/**
+ * A decoded file whose name is not written literally (`"${path.module}/${var.env}.yaml"`,
+ * `each.value.file`): `mayRead` matches it with any data file in the reading file's folder or
+ * below it (`fileset(path.module, "pools/*.yaml")`). A name written elsewhere (a variable's
+ * value in a var file, a module argument) is the file's own name: `DATA_FILE_NAME`.
+ */
+const ANY_DATA_FILE = '*';
+
+/** A string literal naming a YAML or JSON file (`pools_file = "../config/pools.yaml"`): a name the unit's decoding may be given. */
+const DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;
+
+/**
+ * The file name a `file(ARG)` argument reads, as written after its last `/`
+ * (`"${path.module}/pools.yaml"` → `pools.yaml`), or ANY_DATA_FILE when it is not a literal.
+ * A name, not a path: the folder may depend on the root module (Terraform's working directory).
+ */
+function dataFileName(arg: string): string {
+  const m = /^"([^"\\]*)"\s*$/.exec(arg.trim());
+  if (!m) return ANY_DATA_FILE;
+  const name = m[1]!.slice(m[1]!.lastIndexOf('/') + 1);
+  return name === '' || name.includes('${') || name.includes('%{') ? ANY_DATA_FILE : name;
+}
+
 interface PlanningFacts {
   /** The local module sources the file writes (`LOCAL_SOURCE`). */
   sources: string[];
   /** It calls `yamldecode`. */
   yaml: boolean;
+  /** The names of the data files it decodes (`dataFileName`). */
+  data: string[];
 }
 
 const isPlanningFacts = (v: unknown): v is PlanningFacts =>
-  typeof v === 'object' && v !== null && isStringList((v as PlanningFacts).sources) && typeof (v as PlanningFacts).yaml === 'boolean';
+  typeof v === 'object' && v !== null && isStringList((v as PlanningFacts).sources) && typeof (v as PlanningFacts).yaml === 'boolean' && isStringList((v as PlanningFacts).data);
 
 /**
  * What planning reads of a `.tf` file, in one read: its local module sources and whether it
@@ -151,7 +180,36 @@ const isPlanningFacts = (v: unknown): v is PlanningFacts =>
  * the unit that reads it next (HostOptions.setAsideChars), within its bound.
  */
 function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): PlanningFacts | undefined {
-  return planningFact(ctx, 'tf-planning', file, isPlanningFacts, (text) => ({ sources: [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!), yaml: YAML_DECODE.test(text) }));
+  return planningFact(ctx, 'tf-planning-2', file, isPlanningFacts, (text) => ({
+    sources: [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!),
+    yaml: YAML_DECODE.test(text),
+    data: dataNames(text),
+  }));
+}
+
+/** The data file names a `.tf` or var file may make its unit decode: those of `file()` inside a decode, and of YAML/JSON string literals. */
+function dataNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(DATA_FILE_READ)) names.add(dataFileName(m[1]!));
+  for (const m of text.matchAll(DATA_FILE_NAME)) {
+    const name = m[1]!.slice(m[1]!.lastIndexOf('/') + 1);
+    if (!name.includes('${') && !name.includes('%{')) names.add(name);
+  }
+  return [...names].sort();
+}
+
+/**
+ * `FrontEnd.mayRead`: the Terraform files (`.tf`, var files) that may make their unit decode a
+ * file of `data`: they name it, or decode a file whose name is not literal from their folder
+ * or below (ANY_DATA_FILE).
+ */
+function decodersOf(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): string[] {
+  const names = new Set(data.map((f) => path.basename(f)));
+  return files.filter((f) => {
+    if (terraformFrontEnd.byName(f) === undefined || f.endsWith('.tfstate') || f.endsWith('.tfstate.backup')) return false;
+    const facts = planningFacts(ctx, f)?.data ?? [];
+    return facts.some((n) => names.has(n)) || (facts.includes(ANY_DATA_FILE) && data.some((d) => isWithin(path.dirname(f), d)));
+  });
 }
 
 function localSources(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] | undefined {
@@ -165,11 +223,14 @@ function localSources(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string
  * not a root. A pre-commit run given only the module's files must see the same callers, or it
  * reports the module's defaults and a missing backend (TF001) that the folder run does not.
  * A var file's module is the nearest folder with `.tf` files at or above it, as units pair them;
- * that folder is walked too.
+ * that folder is walked too. So is the module of each `.tf` file that may decode a given data
+ * file (`decodersOf`), with its callers: the folder run places the data file's findings through it.
  */
 async function callingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
-  if (!given.some((f) => terraformFrontEnd.byName(f) !== undefined)) return [];
-  const tfFiles = await wide.list((f) => isTerraformFile(path.basename(f)));
+  if (!given.some((f) => terraformFrontEnd.byName(f) !== undefined) && wide.dataFiles.length === 0) return [];
+  // A given data file may be named in a var file too (`pools_file = "pools.yaml"`).
+  const varAndTfFiles = await wide.list((f) => isTerraformFile(path.basename(f)) || (wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f)));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path.basename(f)));
   const tfDirs = new Set(tfFiles.map((f) => path.dirname(f)));
   const callers = new Map<string, string[]>();
   for (const f of tfFiles) {
@@ -181,7 +242,9 @@ async function callingFolders(given: readonly string[], wide: FilesOnlyView): Pr
   }
   // Only Terraform's own files have a module; a var file's module folder is walked too (the
   // folder run pairs the var file with it, also from a subfolder without .tf files).
-  const modules = given.filter((f) => terraformFrontEnd.byName(f) !== undefined).map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined);
+  // A given data file: the modules that may decode it are walked as if their files were given.
+  const own = [...given.filter((f) => terraformFrontEnd.byName(f) !== undefined), ...(wide.dataFiles.length > 0 ? decodersOf(varAndTfFiles, wide.dataFiles, wide) : [])];
+  const modules = own.map((f) => moduleFolderOf(f, tfDirs, wide.root)).filter((d): d is string => d !== undefined);
   return [...new Set([...modules, ...upstreamOf(modules, callers)])].sort();
 }
 

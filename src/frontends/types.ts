@@ -132,6 +132,8 @@ export interface FilesOnlyView extends Pick<FrontEndContext, 'host' | 'facts'> {
   readonly root: string;
   /** The files under the root (not ignored) whose path `accept` takes. */
   list(accept: (file: string) => boolean): Promise<string[]>;
+  /** The given files that no front end reads (`pools.yaml`): a file that may read one (`mayRead`) has its folders walked too. */
+  readonly dataFiles: readonly string[];
 }
 
 /**
@@ -208,6 +210,13 @@ export interface FrontEnd {
    * run's ignore rules). Optional: none.
    */
   filesOnlyFolders?(given: readonly string[], wide: FilesOnlyView): Promise<string[]>;
+  /**
+   * Of `files` (paths of this front end's files), those that may read one of `data`: files that
+   * no front end reads, whose values a unit places findings in (`yamldecode(file("pools.yaml"))`,
+   * `loadYamlContent('pools.yaml')`). A superset, from planning's facts, not an evaluation: a
+   * files-only run given a data file runs the units that hold such a file. Optional: none reads.
+   */
+  mayRead?(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): string[];
   /**
    * Imports what the run's units of this front end (all their files: `files`) need beyond the
    * front end's own code, before any of them runs, on every thread that runs units (prepareRun):

@@ -48,7 +48,8 @@ export function planUnits(
  * the given files' findings exactly as a run over their folders would: units are independent
  * (FrontEnd.units), so only these can place a finding in a given file or change one there —
  * - a unit holding a given file, or evaluating one that another unit holds (`evaluatesOthers`:
- *   a `.bicep` unit applies the JSON parameter files of its compiled twin or stand-in);
+ *   a `.bicep` unit applies the JSON parameter files of its compiled twin or stand-in), or
+ *   that may read a given data file (`readsGivenData`: `yamldecode(file("pools.yaml"))`);
  * - for a given Azure ML YAML file, every first-stage unit (CI: its `az ml … --file` commands
  *   evaluate such files in their own context, place findings in them, and the files' own units
  *   then drop theirs; azure-cli-files.ts);
@@ -66,6 +67,7 @@ export function unitsForFiles(
   given: ReadonlySet<string>,
   evaluatesOthers: (u: PlannedUnit) => readonly string[] = () => [],
   feedsLastStage: (u: PlannedUnit, others: readonly string[]) => boolean = () => true,
+  readsGivenData: (u: PlannedUnit) => boolean = () => false,
 ): PlannedUnit[] {
   const givenFiles = units.flatMap((u) => u.files.filter((f) => given.has(f.path)));
   // Asked up to three times a unit (the last stage, the filter, feedsLastStage): made once.
@@ -75,7 +77,7 @@ export function unitsForFiles(
     if (o === undefined) othersOf.set(u, (o = evaluatesOthers(u)));
     return o;
   };
-  const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f));
+  const holdsGiven = (u: PlannedUnit): boolean => u.files.some((f) => given.has(f.path)) || others(u).some((f) => given.has(f)) || readsGivenData(u);
   const wholeScan = units.some((u) => stageRank(u) === 2 && holdsGiven(u));
   const firstStage = givenFiles.some((f) => f.kind === 'azureml-yaml');
   const plans = givenFiles.some((f) => f.kind === 'terraform');

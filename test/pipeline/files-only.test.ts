@@ -379,4 +379,81 @@ describe('files-only runs', () => {
     const only = await run({ paths: [compiled], onlyFiles: [compiled], root });
     expect(lines(only.result)).toEqual(lines(folder.result, compiled));
   });
+  it('a data file decoded by a module that a root in another folder calls: its finding is reported as the folder run reports it', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    const pool = (id: string, file: string): string =>
+      `locals {\n  ${id} = yamldecode(file(${file}))\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "${id}" {\n  name                  = local.${id}.name\n  kubernetes_cluster_id = "x"\n  vm_size               = local.${id}.size\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { "cost-center" = "ml" }\n}\n`;
+    write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'config/pools.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
+      'config/unread.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
+      // The module reads the file from beside it, the root calls the module from two folders away.
+      'modules/aks/main.tf': pool('gpu', '"${path.module}/../../config/pools.yaml"'),
+      'envs/prod/main.tf': 'terraform {\n  backend "azurerm" {}\n}\n\nmodule "aks" {\n  source = "../../modules/aks"\n}\n',
+      // Its file name is chosen by a variable: it may read any data file in its folder or below.
+      'other/main.tf': 'variable "f" {\n  type = string\n}\n\n' + pool('other', '"${path.module}/pools/${var.f}.yaml"'),
+      'other/pools/a.yaml': 'name: gpu\nsize: Standard_NC24ads_A100_v4\n',
+      // Reads another file: its unit does not run.
+      'third/main.tf': pool('third', '"${path.module}/third.yaml"'),
+      'third/third.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
+    });
+    const data = path.join(root, 'config', 'pools.yaml');
+    const folder = await run({ paths: [root], root });
+    const inData = lines(folder.result, data);
+    expect(inData.some((l) => l.includes('GPU001'))).toBe(true);
+    const only = await run({ paths: [data], onlyFiles: [data], root });
+    expect(lines(only.result)).toEqual(inData);
+    // The module with its root: not the module whose data file is named by a variable (it reads
+    // from its own folder), nor the one that reads another file.
+    expect([folder.units, only.units]).toEqual([3, 1]);
+    // A data file below the folder of a module that decodes a file it cannot name: its unit runs.
+    const below = path.join(root, 'other', 'pools', 'a.yaml');
+    expect((await run({ paths: [below], onlyFiles: [below], root })).units).toBe(1);
+    // A data file that no unit may read: a usage error, as for any file the linter does not read.
+    const unread = path.join(root, 'config', 'unread.yaml');
+    await expect(run({ paths: [unread], onlyFiles: [unread], root })).rejects.toThrow(/unread\.yaml: not a file mlops-iac-lint reads .*nor a data file that a scanned file reads/);
+    // Unless unmatched files are skipped (the pre-commit hook): nothing to report, nothing run.
+    const skipped = await run({ paths: [unread], onlyFiles: [unread], root, errorOnUnmatchedFile: false });
+    expect(lines(skipped.result)).toEqual([]);
+  });
+
+  it('a data file loaded by a Bicep module that a file in another folder declares: its finding is reported as the folder run reports it', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'config/vault.json': '{\n  "purge": false\n}\n',
+      'modules/kv.bicep': "param settings object = loadJsonContent('../config/vault.json')\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  location: 'westeurope'\n  properties: {\n    enableRbacAuthorization: true\n    enablePurgeProtection: settings.purge\n  }\n}\n",
+      'envs/prod/main.bicep': "module kv '../../modules/kv.bicep' = {\n  name: 'kv'\n}\n",
+      'other/kv.bicep': KEY_VAULT_BICEP('false'),
+    });
+    const data = path.join(root, 'config', 'vault.json');
+    const folder = await run({ paths: [root], root });
+    const inData = lines(folder.result, data);
+    expect(inData.some((l) => l.includes('KV001'))).toBe(true);
+    const only = await run({ paths: [data], onlyFiles: [data], root });
+    expect(lines(only.result)).toEqual(inData);
+    expect(only.units).toBe(1);
+  });
+  it('a data file named in a var file and decoded by a module through a variable: the unit of the var file runs', async () => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+    temps.push(root);
+    write(root, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'config/pools.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
+      'modules/aks/main.tf':
+        'variable "pools_file" {\n  type = string\n}\n\nlocals {\n  p = yamldecode(file(var.pools_file))\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = local.p.name\n  kubernetes_cluster_id = "x"\n  vm_size               = local.p.size\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { "cost-center" = "ml" }\n}\n',
+      'envs/prod/main.tf': 'terraform {\n  backend "azurerm" {}\n}\n\nvariable "pools_file" {\n  type = string\n}\n\nmodule "aks" {\n  source     = "../../modules/aks"\n  pools_file = var.pools_file\n}\n',
+      // Relative to the root module's folder, Terraform's working directory.
+      'envs/prod/terraform.tfvars': 'pools_file = "../../config/pools.yaml"\n',
+    });
+    const data = path.join(root, 'config', 'pools.yaml');
+    const folder = await run({ paths: [root], root });
+    const inData = lines(folder.result, data);
+    expect(inData.some((l) => l.includes('GPU001'))).toBe(true);
+    const only = await run({ paths: [data], onlyFiles: [data], root });
+    expect(lines(only.result)).toEqual(inData);
+    expect(only.units).toBe(1);
+  });
 });
