@@ -20,7 +20,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The corpus beside the checkout (../shared/corpus); a git worktree one level deeper finds it too.
 const corpus = [process.env.MLOPS_BENCH_CORPUS, path.resolve(repo, '../shared/corpus'), path.resolve(repo, '../../shared/corpus')].find((c) => c && fs.existsSync(c)) ?? path.resolve(repo, '../shared/corpus');
 // MLOPS_BENCH_CLI runs another build (a before/after comparison in one sitting).
-const cli = process.env.MLOPS_BENCH_CLI ? path.resolve(process.env.MLOPS_BENCH_CLI) : path.join(repo, 'dist/cli.js');
+const cli = process.env.MLOPS_BENCH_CLI ? path.resolve(process.env.MLOPS_BENCH_CLI) : path.join(repo, JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).bin['mlops-iac-lint']);
 if (!fs.existsSync(corpus)) {
   console.warn('!!! ../shared/corpus is absent: the benchmark needs it; nothing measured.');
   process.exit(0);

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = process.env.MLOPS_BENCH_CORPUS ?? path.resolve(repo, '../shared/corpus');
-const cli = path.join(repo, 'dist/cli.js');
+const cli = path.join(repo, 'dist/cli.cjs');
 if (!fs.existsSync(corpus)) {
   console.warn('!!! ../shared/corpus is absent: nothing measured.');
   process.exit(0);

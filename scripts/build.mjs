@@ -122,17 +122,26 @@ const bundleText = Buffer.from(
 fs.writeFileSync(`${outdir}/cli-bundle.cjs`, bundleText);
 // An import() left in it would need a module loader that vm.Script does not have.
 if (/[^\w$.]import\(/.test(bundleText.toString('latin1'))) throw new Error('cli-bundle.cjs has an import() left');
-// The bin: small, no chunks; it carries the bundle's hash, which every cache header must match.
+// The bin: small, no chunks, CommonJS (an ES-module entry costs Node's ES-module loader set-up,
+// about 10 ms of a one-file run: src/cli/entry.ts); it carries the bundle's hash, which every
+// cache header must match.
 await build({
   ...common,
+  format: 'cjs',
   entryPoints: { cli: 'src/cli/entry.ts' },
+  outExtension: { '.js': '.cjs' },
   outdir,
   define: { __MLOPS_BUNDLE_HASH__: JSON.stringify(crypto.createHash('sha256').update(bundleText).digest('hex')) },
   banner: { js: '#!/usr/bin/env node' },
 });
+// dist/cli.js, for `node dist/cli.js` (the path earlier releases documented): runs the bin.
+fs.writeFileSync(
+  `${outdir}/cli.js`,
+  "#!/usr/bin/env node\n// Runs the bin, dist/cli.cjs (scripts/build.mjs says why it is CommonJS).\nimport { createRequire } from 'node:module';\ncreateRequire(import.meta.url)('./cli.cjs');\n",
+);
 // The CLI is the package's bin: run directly (`npx mlops-iac-lint` in a checkout runs
-// dist/cli.js itself; npm sets the mode only on the bins of packages it installs).
-fs.chmodSync(`${outdir}/cli.js`, 0o755);
+// dist/cli.cjs itself; npm sets the mode only on the bins of packages it installs).
+for (const bin of ['cli.cjs', 'cli.js']) fs.chmodSync(`${outdir}/${bin}`, 0o755);
 // The cache: the bin runs the bundle on a representative one-file Terraform run (the
 // pre-commit case: the bundled example's main.tf in its module folder, its .tf files copied out
 // of the tree so no config of this checkout applies) and writes what V8 compiled. A one-file run sets
@@ -163,7 +172,7 @@ else {
     const env = { ...process.env, MLOPS_IAC_LINT_CODE_CACHE_OUT: path.resolve(cacheFile) };
     delete env.NODE_OPTIONS;
     delete env.MLOPS_IAC_LINT_CODE_CACHE;
-    const r = spawnSync(process.execPath, [path.resolve(`${outdir}/cli.js`), 'main.tf'], { cwd: sample, env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.resolve(`${outdir}/cli.cjs`), 'main.tf'], { cwd: sample, env, encoding: 'utf8' });
     if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(cacheFile)) noCache(`the sample run exited ${r.status}\n${r.stderr.trim()}`);
   } finally {
     fs.rmSync(sample, { recursive: true, force: true });

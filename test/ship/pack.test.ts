@@ -74,12 +74,12 @@ describe.skipIf(!npmAvailable)('npm package', () => {
 
   it('packs only what runs', () => {
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['package.json', 'dist/cli.js', 'dist/cli-main.js', 'dist/cli-bundle.cjs', 'dist/cli-bundle.cache', 'dist/api.js', 'dist/worker.js', 'dist/api.d.ts', 'dist/types/src/api.d.ts', 'rules/aks/AKS001-gpu-node-pool-without-taint.md']) {
+    for (const f of ['package.json', 'dist/cli.cjs', 'dist/cli.js', 'dist/cli-main.js', 'dist/cli-bundle.cjs', 'dist/cli-bundle.cache', 'dist/api.js', 'dist/worker.js', 'dist/api.d.ts', 'dist/types/src/api.d.ts', 'rules/aks/AKS001-gpu-node-pool-without-taint.md']) {
       expect(files).toContain(f);
     }
     const unexpected = files.filter(
       (f) =>
-        !/^(package\.json|README\.md|LICENSE|dist\/(cli|cli-main|api|worker)\.js|dist\/cli-bundle\.(cjs|cache)|dist\/chunks\/([\w-]+\.js|re2js\.cjs)|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
+        !/^(package\.json|README\.md|LICENSE|dist\/(cli|cli-main|api|worker)\.js|dist\/cli\.cjs|dist\/cli-bundle\.(cjs|cache)|dist\/chunks\/([\w-]+\.js|re2js\.cjs)|dist\/api\.d\.ts|dist\/types\/.+\.d\.ts|rules\/.+\.md|schema\/.+)$/.test(f),
     );
     expect(unexpected).toEqual([]);
     expect(files).not.toContain('dist/action.js');

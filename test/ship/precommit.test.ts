@@ -79,7 +79,7 @@ let dir: string;
 beforeAll(() => {
   const out = tempDir('precommit-build');
   buildTo(out);
-  cli = path.join(out, 'cli.js');
+  cli = path.join(out, 'cli.cjs');
   dir = tempDir('precommit');
   writeModule(dir);
 });
@@ -91,10 +91,12 @@ function lintJson(args: string[]): { status: number | null; findings: JsonFindin
 }
 
 describe('the built CLI is the package bin', () => {
-  it('is executable as built (`npx mlops-iac-lint` in a checkout runs dist/cli.js itself)', () => {
-    expect(fs.statSync(cli).mode & 0o111).toBe(0o111);
-    const p = run(cli, ['--version'], { cwd: dir });
-    expect(p.status).toBe(0);
+  it('is executable as built (`npx mlops-iac-lint` in a checkout runs dist/cli.cjs itself), and so is dist/cli.js', () => {
+    for (const bin of [cli, path.join(path.dirname(cli), 'cli.js')]) {
+      expect(fs.statSync(bin).mode & 0o111).toBe(0o111);
+      const p = run(bin, ['--version'], { cwd: dir });
+      expect(p.status).toBe(0);
+    }
   });
 });
 
@@ -160,7 +162,7 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(hook.pass_filenames).toBe(true);
     expect(hook.language_version).toBeUndefined();
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-    expect(pkg.bin['mlops-iac-lint']).toBe('dist/cli.js');
+    expect(pkg.bin['mlops-iac-lint']).toBe('dist/cli.cjs');
   });
 
   it.each([
