@@ -462,7 +462,8 @@ describe('command substitutions inside double quotes', () => {
     const cmds = m.scripts[0]!.commands;
     expect(cmds.map((c) => [c.after ?? '', c.argv[0]!.text])).toEqual([
       ['$(', 'az'],
-      ['', 'KV_ID=$(az keyvault create --name kv1 -g rg --query id -o tsv)'],
+      // The substitution's own quotes stay in the outer word as written: bash removes them when it runs it.
+      ['', 'KV_ID=$(az keyvault create --name "kv1" -g rg --query id -o tsv)'],
       ['`', 'az'],
       ['', 'echo'],
     ]);
