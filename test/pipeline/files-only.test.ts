@@ -86,6 +86,23 @@ async function run(options: Parameters<typeof lint>[0]): Promise<{ result: LintR
   return { result, units };
 }
 
+/** A temporary repository (a `.git` folder at its top) holding `files`. */
+function repository(files: Record<string, string>): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+  temps.push(root);
+  write(root, { '.git/HEAD': 'ref: refs/heads/main\n', ...files });
+  return root;
+}
+
+/** The folder run and the files-only run of `file`: the latter reports what the former reports in `file`. */
+async function sameAsFolderRun(root: string, file: string): Promise<{ folder: Awaited<ReturnType<typeof run>>; only: Awaited<ReturnType<typeof run>>; inFile: string[] }> {
+  const folder = await run({ paths: [root], root });
+  const only = await run({ paths: [file], onlyFiles: [file], root });
+  const inFile = lines(folder.result, file);
+  expect(lines(only.result)).toEqual(inFile);
+  return { folder, only, inFile };
+}
+
 describe('files-only runs', () => {
   it('report the same findings for a file as a run over its folder, without running the units that cannot change them', async () => {
     const root = tree();
@@ -380,12 +397,9 @@ describe('files-only runs', () => {
     expect(lines(only.result)).toEqual(lines(folder.result, compiled));
   });
   it('a data file decoded by a module that a root in another folder calls: its finding is reported as the folder run reports it', async () => {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
-    temps.push(root);
     const pool = (id: string, file: string): string =>
       `locals {\n  ${id} = yamldecode(file(${file}))\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "${id}" {\n  name                  = local.${id}.name\n  kubernetes_cluster_id = "x"\n  vm_size               = local.${id}.size\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { "cost-center" = "ml" }\n}\n`;
-    write(root, {
-      '.git/HEAD': 'ref: refs/heads/main\n',
+    const root = repository({
       'config/pools.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
       'config/unread.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
       // The module reads the file from beside it, the root calls the module from two folders away.
@@ -399,11 +413,8 @@ describe('files-only runs', () => {
       'third/third.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
     });
     const data = path.join(root, 'config', 'pools.yaml');
-    const folder = await run({ paths: [root], root });
-    const inData = lines(folder.result, data);
-    expect(inData.some((l) => l.includes('GPU001'))).toBe(true);
-    const only = await run({ paths: [data], onlyFiles: [data], root });
-    expect(lines(only.result)).toEqual(inData);
+    const { folder, only, inFile } = await sameAsFolderRun(root, data);
+    expect(inFile.some((l) => l.includes('GPU001'))).toBe(true);
     // The module with its root: not the module whose data file is named by a variable (it reads
     // from its own folder), nor the one that reads another file.
     expect([folder.units, only.units]).toEqual([3, 1]);
@@ -419,28 +430,20 @@ describe('files-only runs', () => {
   });
 
   it('a data file loaded by a Bicep module that a file in another folder declares: its finding is reported as the folder run reports it', async () => {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
-    temps.push(root);
-    write(root, {
-      '.git/HEAD': 'ref: refs/heads/main\n',
+    const root = repository({
       'config/vault.json': '{\n  "purge": false\n}\n',
       'modules/kv.bicep': "param settings object = loadJsonContent('../config/vault.json')\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  location: 'westeurope'\n  properties: {\n    enableRbacAuthorization: true\n    enablePurgeProtection: settings.purge\n  }\n}\n",
       'envs/prod/main.bicep': "module kv '../../modules/kv.bicep' = {\n  name: 'kv'\n}\n",
       'other/kv.bicep': KEY_VAULT_BICEP('false'),
     });
     const data = path.join(root, 'config', 'vault.json');
-    const folder = await run({ paths: [root], root });
-    const inData = lines(folder.result, data);
-    expect(inData.some((l) => l.includes('KV001'))).toBe(true);
-    const only = await run({ paths: [data], onlyFiles: [data], root });
-    expect(lines(only.result)).toEqual(inData);
+    const { only, inFile } = await sameAsFolderRun(root, data);
+    expect(inFile.some((l) => l.includes('KV001'))).toBe(true);
     expect(only.units).toBe(1);
   });
+
   it('a data file named in a var file and decoded by a module through a variable: the unit of the var file runs', async () => {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
-    temps.push(root);
-    write(root, {
-      '.git/HEAD': 'ref: refs/heads/main\n',
+    const root = repository({
       'config/pools.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
       'modules/aks/main.tf':
         'variable "pools_file" {\n  type = string\n}\n\nlocals {\n  p = yamldecode(file(var.pools_file))\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = local.p.name\n  kubernetes_cluster_id = "x"\n  vm_size               = local.p.size\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { "cost-center" = "ml" }\n}\n',
@@ -449,11 +452,8 @@ describe('files-only runs', () => {
       'envs/prod/terraform.tfvars': 'pools_file = "../../config/pools.yaml"\n',
     });
     const data = path.join(root, 'config', 'pools.yaml');
-    const folder = await run({ paths: [root], root });
-    const inData = lines(folder.result, data);
-    expect(inData.some((l) => l.includes('GPU001'))).toBe(true);
-    const only = await run({ paths: [data], onlyFiles: [data], root });
-    expect(lines(only.result)).toEqual(inData);
+    const { only, inFile } = await sameAsFolderRun(root, data);
+    expect(inFile.some((l) => l.includes('GPU001'))).toBe(true);
     expect(only.units).toBe(1);
   });
 });
