@@ -131,6 +131,11 @@ if (makeTo) {
     report(`code cache: not used (${'reason' in read ? read.reason : ''}): ES-module build${nodeCache}`);
     // A variable, not a literal: esbuild leaves the import to run time (dist/cli-main.js).
     const main = ESM_MAIN;
-    void import(main);
+    // A build that cannot start is an internal error (exit 3, as main.ts says its own), whatever
+    // Node's --unhandled-rejections mode would make of a rejected import.
+    import(main).catch((e: unknown) => {
+      process.stderr.write(`mlops-iac-lint: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 3;
+    });
   }
 }

@@ -45,7 +45,7 @@ interface Ran {
 const NODE_CACHE = "; Node's compile cache: ";
 
 function cli(args: string[], { cwd = REPO_ROOT, mode = 'report', nodeArgs = [] as string[], env = {} as Record<string, string> } = {}): Ran {
-  const p = run(process.execPath, [...nodeArgs, path.join(dist, 'cli.js'), ...args], { cwd, env: cleanEnv({ MLOPS_IAC_LINT_CODE_CACHE: mode, ...env }) });
+  const p = run(process.execPath, [...nodeArgs, path.join(dist, 'cli.cjs'), ...args], { cwd, env: cleanEnv({ MLOPS_IAC_LINT_CODE_CACHE: mode, ...env }) });
   const lines = p.stderr.split('\n');
   const report = lines.filter((l) => l.startsWith('mlops-iac-lint: code cache:'));
   expect(report.length, p.stderr).toBe(mode === 'report' ? 1 : 0);
@@ -249,6 +249,21 @@ describe('a cache that is not this build\'s, or not whole, is not used', () => {
       expectSameAsWithout(args, ran);
     } finally {
       fs.writeFileSync(bundle, kept);
+    }
+  });
+
+  it('an ES-module build that fails to start is an internal error (exit 3), whatever the unhandled-rejections mode', () => {
+    const main = path.join(dist, 'cli-main.js');
+    const kept = fs.readFileSync(main);
+    fs.writeFileSync(main, 'throw new Error("broken build");\n');
+    try {
+      for (const env of [{}, { NODE_OPTIONS: '--unhandled-rejections=none' }] as Record<string, string>[]) {
+        const ran = cli(args, { mode: 'off', env });
+        expect(ran.status).toBe(3);
+        expect(ran.stderr).toMatch(/^mlops-iac-lint: internal error: Error: broken build/);
+      }
+    } finally {
+      fs.writeFileSync(main, kept);
     }
   });
 
