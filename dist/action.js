@@ -40016,6 +40016,9 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
   let words = [];
   let op;
   let after;
+  let depth = 0;
+  let wordsDepth = 0;
+  let touchesPrevious = false;
   const flush = () => {
     if (words.length === 0) return;
     const c = {
@@ -40026,21 +40029,32 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
       range: lineMap.range(words[0].fileStart, words[words.length - 1].fileEnd)
     };
     if (after !== void 0) c.after = after;
+    if (touchesPrevious) c.touchesPrevious = true;
+    if (wordsDepth > 0) c.depth = wordsDepth;
     out.push(c);
     words = [];
   };
   const tokens = cmd.tokens;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
+    const previous = k > 0 ? tokens[k - 1] : void 0;
     if (t.op) {
       if (words.length > 0) {
         flush();
-        out[out.length - 1].before = t.text;
+        const last = out[out.length - 1];
+        last.before = t.text;
+        if (previous.fileEnd === t.fileStart) last.touchesNext = true;
       }
       op = t.text;
+      if (t.text === "$(" || t.text === "(") depth++;
+      else if (t.text === ")" && depth > 0) depth--;
       continue;
     }
-    if (words.length === 0) after = op;
+    if (words.length === 0) {
+      after = op;
+      wordsDepth = depth;
+      touchesPrevious = previous?.op === true && previous.fileEnd === t.fileStart;
+    }
     words.push(t);
   }
   flush();
@@ -40907,8 +40921,11 @@ function sliceValue(e, from = 0) {
 function literalPieces(segs, from) {
   const out = [""];
   for (const s of segs) {
-    if (s.value?.kind === "unknown") out.push("");
-    else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+    if (s.value?.kind === "unknown") {
+      const own = s.value.literals ?? ["", ""];
+      out[out.length - 1] += own[0] ?? "";
+      for (let k = 1; k < own.length; k++) out.push(own[k]);
+    } else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
   }
   return out;
 }
@@ -41109,7 +41126,10 @@ function interpretScript(file, script, initial, base) {
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw);
         if (head === "export" || allExport) exported.add(m[1]);
-        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1], commandOutput(m[1], next, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
+        const lastOne = substituted && w === assignments[assignments.length - 1];
+        const bare = w.raw.length === m[0].length;
+        if (lastOne && (cmd.touchesNext && !bare || joinedAfterSubstitution(commands, ci))) set(m[1], unknown(`$${m[1]} is assigned a command's output joined with text`));
+        else if (lastOne && bare) set(m[1], commandOutput(m[1], next, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
         else assignWord(w, m);
       }
       if (declarer) for (const w of rest.slice(j)) declared(w, head);
@@ -41350,6 +41370,16 @@ function addSplit(out, e) {
       text: p
     });
   }
+}
+function joinedAfterSubstitution(commands, ci) {
+  const at2 = commands[ci];
+  const depth = at2.depth ?? 0;
+  for (let k = ci + 1; k < commands.length; k++) {
+    const c = commands[k];
+    if (c.statement !== at2.statement) return false;
+    if ((c.depth ?? 0) <= depth) return c.after === ")" && c.touchesPrevious === true;
+  }
+  return false;
 }
 function substitutionText(sub2, later) {
   const own = sub2.argv.map((w) => w.raw).join(" ");

@@ -1262,6 +1262,20 @@ const azureCli: RuleTable = {
         files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'SCRIPT_DIR=$(cd "$(dirname "$0")") && pwd\naz ml compute create -f "$SCRIPT_DIR/../aml/compute.yml" --set min_instances=2 -w ws\n' },
       },
       {
+        // ROOT is the folder above the script's: compute.yml beside the script is not the one read (none is there).
+        name: 'script-folder-idiom-with-a-suffix-is-not-the-script-folder',
+        files: { 'scripts/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'SCRIPT_DIR="$(cd "$(dirname "$0")" && pwd)"\nROOT="$SCRIPT_DIR/.."\naz ml compute create -f "$ROOT/compute.yml" --set min_instances=3 -w ws\n' },
+      },
+      {
+        // `$(…)/..` is one word: the output with `/..` after it, not the script's folder.
+        name: 'unquoted-substitution-with-text-after-it-is-not-the-script-folder',
+        files: { 'scripts/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'ROOT=$(cd "$(dirname "$0")" && pwd)/..\naz ml compute create -f "$ROOT/compute.yml" --set min_instances=3 -w ws\n' },
+      },
+      {
+        name: 'text-before-a-substitution-is-not-the-script-folder',
+        files: { 'scripts/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'HERE=./$(dirname "$0")\naz ml compute create -f "$HERE/compute.yml" --set min_instances=3 -w ws\n' },
+      },
+      {
         // The heredoc is written before MIN becomes 2: it expands the 0.
         name: 'heredoc-expands-the-value-at-its-place',
         files: { 'deploy.sh': 'MIN=0\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ${MIN}\nEOF\nMIN=2\naz ml compute create -f c.yml\n' },
@@ -1318,6 +1332,14 @@ const azureCli: RuleTable = {
       {
         name: 'file-path-from-cd-dirname-pwd-unquoted',
         files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)\naz ml compute create -f "$SCRIPT_DIR/../aml/compute.yml" --set min_instances=⟦2⟧ -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
+        // ROOT keeps the `/..` after the script's folder: the file is read from the repository's top.
+        name: 'file-path-from-a-variable-built-on-the-script-folder',
+        files: { 'aml/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'scripts/deploy.sh': 'SCRIPT_DIR="$(cd "$(dirname "$0")" && pwd)"\nROOT="$SCRIPT_DIR/.."\naz ml compute create -f "$ROOT/aml/compute.yml" --set min_instances=⟦2⟧ -w ws\n' },
         level: 'warning',
         env: 'unknown',
         messageId: 'minNodesAboveZero',

@@ -287,7 +287,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       for (const w of assignments) {
         const m = ASSIGN.exec(w.raw)!;
         if (head === 'export' || allExport) exported.add(m[1]!);
-        if (substituted && w === assignments[assignments.length - 1] && w.raw.length === m[0].length) set(m[1]!, commandOutput(m[1]!, next!, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
+        const lastOne = substituted && w === assignments[assignments.length - 1];
+        // `X=pre$(…)`, `X=$(…)/..`: text and the output make one word: not the output alone.
+        const bare = w.raw.length === m[0].length;
+        if (lastOne && ((cmd.touchesNext && !bare) || joinedAfterSubstitution(commands, ci))) set(m[1]!, unknown(`$${m[1]!} is assigned a command's output joined with text`));
+        else if (lastOne && bare) set(m[1]!, commandOutput(m[1]!, next!, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
         else assignWord(w, m);
       }
       // `export X`, `declare "U=…"`, `export $(cat .env | xargs)`: the words after the literal assignments.
@@ -575,6 +579,22 @@ function addSplit(out: ExpandedWord[], e: ExpandedWord): void {
       text: p,
     });
   }
+}
+
+/**
+ * Whether the substitution that follows command `ci` (an assignment `X=$(…)`) has text joined
+ * after its `)` (`X=$(cd "$(dirname "$0")" && pwd)/..`): the first command of the same line
+ * back at the assignment's depth comes after a `)` and touches it.
+ */
+function joinedAfterSubstitution(commands: readonly CiCommand[], ci: number): boolean {
+  const at = commands[ci]!;
+  const depth = at.depth ?? 0;
+  for (let k = ci + 1; k < commands.length; k++) {
+    const c = commands[k]!;
+    if (c.statement !== at.statement) return false;
+    if ((c.depth ?? 0) <= depth) return c.after === ')' && c.touchesPrevious === true;
+  }
+  return false;
 }
 
 /** Simple commands a substitution's text is read from (`cd "$(dirname "$0")" &>/dev/null && pwd` is three). */

@@ -299,12 +299,19 @@ export function sliceValue(e: ExpandedWord, from = 0): Value {
   return str(text, locOf(e.file, e.word, a, b));
 }
 
-/** The known text pieces of a partly unknown slice, split at its unknown expansions (`UnknownValue.literals`). */
+/**
+ * The known text pieces of a partly unknown slice, split at its unknown expansions
+ * (`UnknownValue.literals`). An unknown expansion's own pieces are kept in place
+ * (`ROOT="$SCRIPT_DIR/.."`, then `"$ROOT/c.yml"`: `['', '/../c.yml']`, not `['', '/c.yml']`).
+ */
 function literalPieces(segs: readonly Segment[], from: number): string[] {
   const out = [''];
   for (const s of segs) {
-    if (s.value?.kind === 'unknown') out.push('');
-    else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+    if (s.value?.kind === 'unknown') {
+      const own = s.value.literals ?? ['', ''];
+      out[out.length - 1] += own[0] ?? '';
+      for (let k = 1; k < own.length; k++) out.push(own[k]!);
+    } else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
   }
   return out;
 }

@@ -17,6 +17,10 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
   let words: ScriptToken[] = [];
   let op: string | undefined;
   let after: string | undefined;
+  // Unquoted `$(`/`(` open at the current token, and at the first word of the pending command.
+  let depth = 0;
+  let wordsDepth = 0;
+  let touchesPrevious = false;
   const flush = (): void => {
     if (words.length === 0) return;
     const c: CiCommand = {
@@ -27,6 +31,8 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
       range: lineMap.range(words[0]!.fileStart, words[words.length - 1]!.fileEnd),
     };
     if (after !== undefined) c.after = after;
+    if (touchesPrevious) c.touchesPrevious = true;
+    if (wordsDepth > 0) c.depth = wordsDepth;
     out.push(c);
     words = [];
   };
@@ -34,15 +40,24 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
   const tokens = cmd.tokens;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
+    const previous = k > 0 ? tokens[k - 1] : undefined;
     if (t.op) {
       if (words.length > 0) {
         flush();
-        out[out.length - 1]!.before = t.text;
+        const last = out[out.length - 1]!;
+        last.before = t.text;
+        if (previous!.fileEnd === t.fileStart) last.touchesNext = true;
       }
       op = t.text;
+      if (t.text === '$(' || t.text === '(') depth++;
+      else if (t.text === ')' && depth > 0) depth--;
       continue;
     }
-    if (words.length === 0) after = op;
+    if (words.length === 0) {
+      after = op;
+      wordsDepth = depth;
+      touchesPrevious = previous?.op === true && previous.fileEnd === t.fileStart;
+    }
     words.push(t);
   }
   flush();

@@ -217,6 +217,12 @@ export interface CiCommand {
   after?: string;
   /** The operator just after this command in its line (`)` closes the substitution it is in), if any. */
   before?: string;
+  /** Its last word touches the operator after it (`X=pre$(…)`: one shell word with the substitution). */
+  touchesNext?: true;
+  /** Its first word touches the operator before it (`$(…)/..`: the text joins the substitution's output). */
+  touchesPrevious?: true;
+  /** How many unquoted `$(`/`(` it sits inside (absent: none). */
+  depth?: number;
   /** From the first to the last word. */
   range: Range;
   /** The heredoc this command reads (on the command that has the `<<` word). */
