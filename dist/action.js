@@ -1075,12 +1075,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path52) {
+function findNodeAtLocation(root, path53) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path52) {
+  for (let segment of path53) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -11786,7 +11786,7 @@ var require_validate = __commonJS({
     }
     var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
     var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-    function getData($data, { dataLevel, dataNames: dataNames2, dataPathArr }) {
+    function getData($data, { dataLevel, dataNames, dataPathArr }) {
       let jsonPointer;
       let data;
       if ($data === "")
@@ -11809,7 +11809,7 @@ var require_validate = __commonJS({
         }
         if (up > dataLevel)
           throw new Error(errorMsg("data", up));
-        data = dataNames2[dataLevel - up];
+        data = dataNames[dataLevel - up];
         if (!jsonPointer)
           return data;
       }
@@ -12265,8 +12265,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path52) {
-      let input2 = path52;
+    function removeDotSegments(path53) {
+      let input2 = path53;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12340,11 +12340,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path52) {
-      if (path52 === "" || path52[0] === "/") {
-        return removeDotSegments(path52);
+    function removeDotSegmentsRelative(path53) {
+      if (path53 === "" || path53[0] === "/") {
+        return removeDotSegments(path53);
       }
-      const segments2 = path52.split("/");
+      const segments2 = path53.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12707,8 +12707,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path52 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path52 && path52 !== "/" ? path52 : void 0;
+        const path53 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path53 && path53 !== "/" ? path53 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19911,13 +19911,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path52, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path52, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path52, sites);
+function bodyMemberSites(expr, file, path53, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path53, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path53, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path52}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path52}[${i}]`, sites);
+      sites.set(`${path53}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path53}[${i}]`, sites);
     });
     return;
   }
@@ -19925,8 +19925,8 @@ function bodyMemberSites(expr, file, path52, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path52}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path52}.${key}`, sites);
+    sites.set(`${path53}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path53}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20617,17 +20617,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path52) {
-      const ctrl = callVisitor(key, node, visitor, path52);
+    function visit_(key, node, visitor, path53) {
+      const ctrl = callVisitor(key, node, visitor, path53);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path52, ctrl);
-        return visit_(key, ctrl, visitor, path52);
+        replaceNode(key, path53, ctrl);
+        return visit_(key, ctrl, visitor, path53);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path52 = Object.freeze(path52.concat(node));
+          path53 = Object.freeze(path53.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path52);
+            const ci = visit_(i, node.items[i], visitor, path53);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20638,13 +20638,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path52 = Object.freeze(path52.concat(node));
-          const ck = visit_("key", node.key, visitor, path52);
+          path53 = Object.freeze(path53.concat(node));
+          const ck = visit_("key", node.key, visitor, path53);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path52);
+          const cv = visit_("value", node.value, visitor, path53);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20665,17 +20665,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path52) {
-      const ctrl = await callVisitor(key, node, visitor, path52);
+    async function visitAsync_(key, node, visitor, path53) {
+      const ctrl = await callVisitor(key, node, visitor, path53);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path52, ctrl);
-        return visitAsync_(key, ctrl, visitor, path52);
+        replaceNode(key, path53, ctrl);
+        return visitAsync_(key, ctrl, visitor, path53);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path52 = Object.freeze(path52.concat(node));
+          path53 = Object.freeze(path53.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path52);
+            const ci = await visitAsync_(i, node.items[i], visitor, path53);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20686,13 +20686,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path52 = Object.freeze(path52.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path52);
+          path53 = Object.freeze(path53.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path53);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path52);
+          const cv = await visitAsync_("value", node.value, visitor, path53);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20719,23 +20719,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path52) {
+    function callVisitor(key, node, visitor, path53) {
       if (typeof visitor === "function")
-        return visitor(key, node, path52);
+        return visitor(key, node, path53);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path52);
+        return visitor.Map?.(key, node, path53);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path52);
+        return visitor.Seq?.(key, node, path53);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path52);
+        return visitor.Pair?.(key, node, path53);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path52);
+        return visitor.Scalar?.(key, node, path53);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path52);
+        return visitor.Alias?.(key, node, path53);
       return void 0;
     }
-    function replaceNode(key, path52, node) {
-      const parent = path52[path52.length - 1];
+    function replaceNode(key, path53, node) {
+      const parent = path53[path53.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21347,10 +21347,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path52, value) {
+    function collectionFromPath(schema, path53, value) {
       let v = value;
-      for (let i = path52.length - 1; i >= 0; --i) {
-        const k = path52[i];
+      for (let i = path53.length - 1; i >= 0; --i) {
+        const k = path53[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21369,7 +21369,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path52) => path52 == null || typeof path52 === "object" && !!path52[Symbol.iterator]().next().done;
+    var isEmptyPath = (path53) => path53 == null || typeof path53 === "object" && !!path53[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21399,11 +21399,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path52, value) {
-        if (isEmptyPath(path52))
+      addIn(path53, value) {
+        if (isEmptyPath(path53))
           this.add(value);
         else {
-          const [key, ...rest] = path52;
+          const [key, ...rest] = path53;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21417,8 +21417,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path52) {
-        const [key, ...rest] = path52;
+      deleteIn(path53) {
+        const [key, ...rest] = path53;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21432,8 +21432,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path52, keepScalar) {
-        const [key, ...rest] = path52;
+      getIn(path53, keepScalar) {
+        const [key, ...rest] = path53;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21451,8 +21451,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path52) {
-        const [key, ...rest] = path52;
+      hasIn(path53) {
+        const [key, ...rest] = path53;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21462,8 +21462,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path52, value) {
-        const [key, ...rest] = path52;
+      setIn(path53, value) {
+        const [key, ...rest] = path53;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -23978,9 +23978,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path52, value) {
+      addIn(path53, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path52, value);
+          this.contents.addIn(path53, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24055,14 +24055,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path52) {
-        if (Collection.isEmptyPath(path52)) {
+      deleteIn(path53) {
+        if (Collection.isEmptyPath(path53)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path52) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path53) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24077,10 +24077,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path52, keepScalar) {
-        if (Collection.isEmptyPath(path52))
+      getIn(path53, keepScalar) {
+        if (Collection.isEmptyPath(path53))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path52, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path53, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24091,10 +24091,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path52) {
-        if (Collection.isEmptyPath(path52))
+      hasIn(path53) {
+        if (Collection.isEmptyPath(path53))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path52) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path53) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24111,13 +24111,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path52, value) {
-        if (Collection.isEmptyPath(path52)) {
+      setIn(path53, value) {
+        if (Collection.isEmptyPath(path53)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path52), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path53), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path52, value);
+          this.contents.setIn(path53, value);
         }
       }
       /**
@@ -26078,9 +26078,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path52) => {
+    visit2.itemAtPath = (cst, path53) => {
       let item = cst;
-      for (const [field, index] of path52) {
+      for (const [field, index] of path53) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26089,23 +26089,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path52) => {
-      const parent = visit2.itemAtPath(cst, path52.slice(0, -1));
-      const field = path52[path52.length - 1][0];
+    visit2.parentCollection = (cst, path53) => {
+      const parent = visit2.itemAtPath(cst, path53.slice(0, -1));
+      const field = path53[path53.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path52, item, visitor) {
-      let ctrl = visitor(item, path52);
+    function _visit(path53, item, visitor) {
+      let ctrl = visitor(item, path53);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path52.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path53.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26116,10 +26116,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path52);
+            ctrl = ctrl(item, path53);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path52) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path53) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -29434,8 +29434,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path52, value) {
-  const [head, ...rest] = path52;
+function withOverride(body, path53, value) {
+  const [head, ...rest] = path53;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -29911,9 +29911,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path52) {
+function valueAt(v, path53) {
   let cur = v;
-  for (const seg of path52.split(".")) {
+  for (const seg of path53.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -29921,9 +29921,9 @@ function valueAt(v, path52) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path52) {
+function chosenNullAt(v, path53) {
   let cur = v;
-  for (const seg of path52.split(".")) {
+  for (const seg of path53.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -30244,6 +30244,60 @@ var init_blocks2 = __esm({
   }
 });
 
+// src/frontends/terraform-data-files.ts
+import path13 from "node:path";
+function folderEntry(dir) {
+  const own = MODULE_PREFIX.exec(dir);
+  if (own) {
+    const rest = dir.slice(own[0].length);
+    if (!interpolated(rest)) return `dir:${rest === "" ? "." : rest}`;
+  }
+  const last = dir.split("/").pop() ?? "";
+  return last === "" || last === "." || last === ".." || interpolated(last) ? "*" : `in:${last}`;
+}
+function readEntry(arg) {
+  const m = /^"([^"\\]*)"\s*$/.exec(arg.trim());
+  if (!m) return "*";
+  const text2 = m[1];
+  const cut = text2.lastIndexOf("/");
+  const name = text2.slice(cut + 1);
+  if (name !== "" && !interpolated(name)) return name;
+  return cut < 0 ? "*" : folderEntry(text2.slice(0, cut));
+}
+function dataFileEntries(text2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const m of text2.matchAll(DATA_FILE_READ)) out.add(readEntry(m[1]));
+  for (const m of text2.matchAll(DATA_FILE_NAME)) {
+    const name = m[1].slice(m[1].lastIndexOf("/") + 1);
+    if (!interpolated(name)) out.add(name);
+  }
+  return [...out].sort();
+}
+function entriesMayRead(entries2, file, data) {
+  const folder = path13.dirname(file);
+  for (const e of entries2) {
+    if (e === "*") {
+      if (isWithin(folder, data)) return true;
+    } else if (e.startsWith("dir:")) {
+      if (isWithin(path13.resolve(folder, e.slice(4)), data)) return true;
+    } else if (e.startsWith("in:")) {
+      if (path13.dirname(data).split(path13.sep).includes(e.slice(3))) return true;
+    } else if (e === path13.basename(data)) return true;
+  }
+  return false;
+}
+var DATA_FILE_READ, DATA_FILE_NAME, MODULE_PREFIX, interpolated;
+var init_terraform_data_files = __esm({
+  "src/frontends/terraform-data-files.ts"() {
+    "use strict";
+    init_paths();
+    DATA_FILE_READ = /\b(?:yamldecode|jsondecode)\s*\(\s*file\s*\(\s*([^)\n]*)/g;
+    DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;
+    MODULE_PREFIX = /^\$\{\s*path\.module\s*\}\/?/;
+    interpolated = (s) => s.includes("${") || s.includes("%{");
+  }
+});
+
 // src/model/address.ts
 function withoutInstanceKeys(address) {
   return address.replace(INSTANCE_KEYS, "");
@@ -30273,7 +30327,7 @@ var init_resource = __esm({
 });
 
 // src/frontends/remote-modules.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -30291,9 +30345,9 @@ function remoteModuleProblem(m) {
   };
 }
 function hasLocalCopy(host, m) {
-  const dir = path13.dirname(m.sourceAt.file);
+  const dir = path14.dirname(m.sourceAt.file);
   return (m.linkedPaths ?? []).some((p) => {
-    const f = path13.resolve(dir, p);
+    const f = path14.resolve(dir, p);
     return host.isInside(f) && host.isFile(f);
   });
 }
@@ -30303,7 +30357,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path13.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path14.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -30318,7 +30372,7 @@ var init_remote_modules = __esm({
 
 // src/frontends/shared.ts
 import { createHash as createHash2 } from "node:crypto";
-import path14 from "node:path";
+import path15 from "node:path";
 function pathEnv(ctx, file) {
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
 }
@@ -30371,9 +30425,9 @@ function runWideKey(allFiles, name, parts) {
   return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
 }
 function githubRepository(file) {
-  const parts = path14.resolve(file).split(path14.sep);
+  const parts = path15.resolve(file).split(path15.sep);
   const i = parts.lastIndexOf(".github");
-  return i > 0 ? parts.slice(0, i).join(path14.sep) || path14.sep : void 0;
+  return i > 0 ? parts.slice(0, i).join(path15.sep) || path15.sep : void 0;
 }
 function isStringList(v) {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -30409,35 +30463,21 @@ var init_shared = __esm({
 });
 
 // src/frontends/terraform.ts
-import path15 from "node:path";
-function dataFileName(arg) {
-  const m = /^"([^"\\]*)"\s*$/.exec(arg.trim());
-  if (!m) return ANY_DATA_FILE;
-  const name = m[1].slice(m[1].lastIndexOf("/") + 1);
-  return name === "" || name.includes("${") || name.includes("%{") ? ANY_DATA_FILE : name;
-}
+import path16 from "node:path";
 function planningFacts(ctx, file) {
   return planningFact(ctx, "tf-planning-2", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
     yaml: YAML_DECODE.test(text2),
-    data: dataNames(text2)
+    data: dataFileEntries(text2)
   }));
 }
-function dataNames(text2) {
-  const names = /* @__PURE__ */ new Set();
-  for (const m of text2.matchAll(DATA_FILE_READ)) names.add(dataFileName(m[1]));
-  for (const m of text2.matchAll(DATA_FILE_NAME)) {
-    const name = m[1].slice(m[1].lastIndexOf("/") + 1);
-    if (!name.includes("${") && !name.includes("%{")) names.add(name);
-  }
-  return [...names].sort();
-}
 function decodersOf(files, data, ctx) {
-  const names = new Set(data.map((f) => path15.basename(f)));
-  return files.filter((f) => {
-    if (terraformFrontEnd.byName(f) === void 0 || f.endsWith(".tfstate") || f.endsWith(".tfstate.backup")) return false;
-    const facts = planningFacts(ctx, f)?.data ?? [];
-    return facts.some((n) => names.has(n)) || facts.includes(ANY_DATA_FILE) && data.some((d) => isWithin(path15.dirname(f), d));
+  const tfFiles = files.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !/\.tfstate(\.backup)?$/i.test(f));
+  const viaCli = (ctx.cliVarFiles ?? []).some((v) => data.some((d) => entriesMayRead((ctx.host.isInside(v) ? planningFacts(ctx, v)?.data : void 0) ?? [], v, d)));
+  if (viaCli) return tfFiles;
+  return tfFiles.filter((f) => {
+    const entries2 = planningFacts(ctx, f)?.data ?? [];
+    return data.some((d) => entriesMayRead(entries2, f, d));
   });
 }
 function localSources(ctx, file) {
@@ -30445,14 +30485,14 @@ function localSources(ctx, file) {
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
-  const varAndTfFiles = await wide.list((f) => isTerraformFile(path15.basename(f)) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
-  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path15.basename(f)));
-  const tfDirs = new Set(tfFiles.map((f) => path15.dirname(f)));
+  const varAndTfFiles = await wide.list((f) => isTerraformFile(path16.basename(f)) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path16.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path16.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
-    const dir = path15.dirname(f);
+    const dir = path16.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
-      const target = path15.resolve(dir, s);
+      const target = path16.resolve(dir, s);
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
@@ -30482,7 +30522,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path15.dirname(f.path);
+    const d = path16.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -30495,7 +30535,7 @@ function terraformUnits(files, ctx) {
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path15.resolve(dir, s));
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path16.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;
@@ -30522,7 +30562,7 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path15.dirname(f.path)), f);
+    if (f.kind === "terraform") put(find(path16.dirname(f.path)), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== void 0 ? find(module) : `\0${f.path}`, f);
@@ -30552,7 +30592,7 @@ function nestedBlocksOf(type) {
   NESTED_BLOCKS.set(type, names);
   return names;
 }
-var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, DATA_FILE_READ, ANY_DATA_FILE, DATA_FILE_NAME, isPlanningFacts, NESTED_BLOCKS;
+var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
@@ -30566,6 +30606,7 @@ var init_terraform = __esm({
     init_from_terraform();
     init_azapi_update();
     init_blocks2();
+    init_terraform_data_files();
     init_remote_modules();
     init_shared();
     LOCK_FILE = ".terraform.lock.hcl";
@@ -30580,7 +30621,7 @@ var init_terraform = __esm({
       name: "terraform",
       family: "terraform",
       byName(file) {
-        const base = path15.basename(file).toLowerCase();
+        const base = path16.basename(file).toLowerCase();
         return BY_NAME.find(([re]) => re.test(base))?.[1];
       },
       units: terraformUnits,
@@ -30616,7 +30657,7 @@ var init_terraform = __esm({
           parseHcl: (f) => hcl.get(f),
           readText: (f) => ctx.host.readText(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path15.join(ctx.root, rel)),
+          envForPath: (rel) => ctx.envForPath(path16.join(ctx.root, rel)),
           insideRoot: (dir) => ctx.host.isInside(dir),
           listTfFiles: (dir) => {
             const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
@@ -30626,7 +30667,7 @@ var init_terraform = __esm({
           },
           listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
           lockFile: (dir) => {
-            const file = path15.join(dir, LOCK_FILE);
+            const file = path16.join(dir, LOCK_FILE);
             if (!ctx.host.isFile(file)) return void 0;
             const text2 = ctx.host.readText(file);
             if (text2 === void 0) return void 0;
@@ -30662,16 +30703,13 @@ var init_terraform = __esm({
     };
     LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
     YAML_DECODE = /\byamldecode\s*\(/;
-    DATA_FILE_READ = /\b(?:yamldecode|jsondecode)\s*\(\s*file\s*\(\s*([^)\n]*)/g;
-    ANY_DATA_FILE = "*";
-    DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;
     isPlanningFacts = (v) => typeof v === "object" && v !== null && isStringList(v.sources) && typeof v.yaml === "boolean" && isStringList(v.data);
     NESTED_BLOCKS = /* @__PURE__ */ new Map();
   }
 });
 
 // src/frontends/bicep-references.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
@@ -30679,14 +30717,14 @@ function loadedPaths(ctx, file) {
   return planningFact(ctx, "bicep-loads-1", file, isStringList, (text2) => [...new Set([...text2.matchAll(LOAD_CONTENT)].map((m) => m[1]))]);
 }
 function bicepLoaders(files, data, ctx) {
-  const wanted = new Set(data.map((f) => path16.resolve(f)));
-  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path16.resolve(path16.dirname(f), p))));
+  const wanted = new Set(data.map((f) => path17.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path17.resolve(path17.dirname(f), p))));
 }
 function usingTemplateOf(ctx, file) {
   if (!/\.bicepparam$/i.test(file)) return void 0;
   const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
   if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
-  return path16.resolve(path16.dirname(file), written2);
+  return path17.resolve(path17.dirname(file), written2);
 }
 function bicepParamUsers(ctx) {
   return perRun(ctx.allFiles, "bicepparam-users", () => {
@@ -30707,13 +30745,13 @@ async function bicepCallingFolders(given, wide) {
   const listed = await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
-      const target = path16.resolve(path16.dirname(f), reference);
+      const target = path17.resolve(path17.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
   const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
-  const start = [...given.map((f) => path16.resolve(f)), ...loaders];
-  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path16.dirname(f)))].sort();
+  const start = [...given.map((f) => path17.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path17.dirname(f)))].sort();
 }
 var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString;
 var init_bicep_references = __esm({
@@ -30740,28 +30778,28 @@ var init_parameter_names = __esm({
 });
 
 // src/frontends/names.ts
-import path19 from "node:path";
+import path20 from "node:path";
 function bicepKindByName(file) {
-  const base = path19.basename(file).toLowerCase();
+  const base = path20.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path19.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path20.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path19.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path20.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path19.basename(file);
+  const base = path20.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path19.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path20.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path19.basename(file).toLowerCase();
+  const base = path20.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -30847,11 +30885,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path52, depth) => {
+  const value = (path53, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path52, start, kindOf(c));
+    const action = visitor.at(path53, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -30859,18 +30897,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path52, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path53, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path52, depth, c);
-      visitor.end?.(path52, r.position());
+      container(path53, depth, c);
+      visitor.end?.(path53, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path52, depth, c) => {
+  const container = (path53, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -30881,7 +30919,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path52, key], depth + 1);
+        value([...path53, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -30898,7 +30936,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path52, i], depth + 1);
+        value([...path53, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -31084,11 +31122,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path52) {
-        if (path52.length === 0) return "enter";
-        if (path52.length > 1) return "skip";
-        if (path52[0] === "format_version") format2 = true;
-        if (path52[0] === "planned_values" || path52[0] === "resource_changes") body = true;
+      at(path53) {
+        if (path53.length === 0) return "enter";
+        if (path53.length > 1) return "skip";
+        if (path53[0] === "format_version") format2 = true;
+        if (path53[0] === "planned_values" || path53[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -31102,23 +31140,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path52, start, kind) {
-      if (path52.length === 0) return "enter";
-      if (isKey(path52, "resource_changes")) changes = true;
-      if (isKey(path52, "planned_values")) planned = start;
-      if (isKey(path52, "format_version") || isKey(path52, "variables") || isKey(path52, "configuration")) return "raw";
-      const expected = path52.length === 1 ? TOP_SHAPES[path52[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path52[0], kind, expected, at: start };
+    at(path53, start, kind) {
+      if (path53.length === 0) return "enter";
+      if (isKey(path53, "resource_changes")) changes = true;
+      if (isKey(path53, "planned_values")) planned = start;
+      if (isKey(path53, "format_version") || isKey(path53, "variables") || isKey(path53, "configuration")) return "raw";
+      const expected = path53.length === 1 ? TOP_SHAPES[path53[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path53[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path52, text2, start) {
+    raw(path53, text2, start) {
       const v = parseRaw(text2, start);
-      if (path52[0] === "format_version") {
+      if (path53[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path52[0] === "variables" && isRecord(v)) {
+      } else if (path53[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path52[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path53[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -31131,34 +31169,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path52, at2) {
+    at(path53, at2) {
       if (done) return "stop";
-      if (path52.length === 0 || isKey(path52, "resource_changes")) return "enter";
-      if (!inEntry(path52)) return "skip";
-      if (path52.length === 2) {
+      if (path53.length === 0 || isKey(path53, "resource_changes")) return "enter";
+      if (!inEntry(path53)) return "skip";
+      if (path53.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path52.length === 3) {
-        if (path52[2] === "change") {
+      if (path53.length === 3) {
+        if (path53[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path52[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path53[2]) ? "raw" : "skip";
       }
-      if (path52.length === 4 && path52[2] === "change") return CHANGE_CHANGE_KEYS.has(path52[3]) ? "raw" : "skip";
+      if (path53.length === 4 && path53[2] === "change") return CHANGE_CHANGE_KEYS.has(path53[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path52, text2, at2) {
+    raw(path53, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path52.length === 3) current[path52[2]] = v;
-      else change[path52[3]] = v;
+      if (path53.length === 3) current[path53[2]] = v;
+      else change[path53[3]] = v;
     },
-    end(path52, end) {
-      if (isKey(path52, "resource_changes")) done = true;
-      if (path52.length !== 2 || !inEntry(path52) || !current || !start) return;
+    end(path53, end) {
+      if (isKey(path53, "resource_changes")) done = true;
+      if (path53.length !== 2 || !inEntry(path53) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -31205,7 +31243,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -31478,7 +31516,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path20.dirname(input2.file);
+        const planDir = path21.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -31556,7 +31594,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path20.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path21.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -31605,7 +31643,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path21 from "node:path";
+import path22 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -31648,7 +31686,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path21.basename(file).toLowerCase();
+        const base = path22.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const head2 = host.readHead(file, 4096);
@@ -32578,8 +32616,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path52 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path52, pathString: path52.value, range: this.range(start) };
+              const path53 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path53, pathString: path53.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -32655,7 +32693,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path52 = this.stringLiteral("a module path string");
+            const path53 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -32663,8 +32701,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path52,
-              pathString: path52.value,
+              path: path53,
+              pathString: path53.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -32704,10 +32742,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path52 = this.stringLiteral("a test file path string");
+            const path53 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path52, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path53, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -32825,21 +32863,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path52 = null;
+        let path53 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path52 = this.stringLiteral('a path string or "none"');
+          path53 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path52, pathString: path52?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path53, pathString: path53?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -33603,24 +33641,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path22 from "node:path";
+import * as path23 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path22.dirname(paramFile);
-  const base = path22.basename(paramFile);
+  const dir = path23.dirname(paramFile);
+  const base = path23.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path22.join(dir, `${m[1]}.json`));
+  if (m) out.push(path23.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path22.join(dir, `${p[1]}.json`), path22.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path22.join(dir, "template.json"), path22.join(dir, "azuredeploy.json"), path22.join(dir, "main.json"));
+  if (p) out.push(path23.join(dir, `${p[1]}.json`), path23.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path23.join(dir, "template.json"), path23.join(dir, "azuredeploy.json"), path23.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path22.join(dir, "main.json"), path22.join(dir, "azuredeploy.json"), path22.join(dir, "template.json"));
+    out.push(path23.join(dir, "main.json"), path23.join(dir, "azuredeploy.json"), path23.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path22.join(dir, `${e[1]}.json`));
+  if (e) out.push(path23.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -33664,25 +33702,25 @@ function templateByName(index, paramFile) {
   return templateOutsideParameterFolder(index, paramFile, candidates2);
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path22.dirname(paramFile);
-  const parent = path22.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path22.basename(dir))) return void 0;
-  const names = candidates2.map((c) => path22.basename(c).toLowerCase());
+  const dir = path23.dirname(paramFile);
+  const parent = path23.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path23.basename(dir))) return void 0;
+  const names = candidates2.map((c) => path23.basename(c).toLowerCase());
   for (const n of names) {
-    const target = index.get(norm(path22.join(parent, n)));
+    const target = index.get(norm(path23.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names) {
-    const hits = [...index.entries()].filter(([k]) => path22.posix.basename(k) === n && path22.posix.dirname(path22.posix.dirname(k)) === parentNorm && path22.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path23.posix.basename(k) === n && path23.posix.dirname(path23.posix.dirname(k)) === parentNorm && path23.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path22.join(path22.dirname(paramFile), meta)));
+  return index.get(norm(path23.join(path23.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
@@ -33690,7 +33728,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path22.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path23.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -33934,13 +33972,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path52 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path53 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path52 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path52 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path53 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path53 += "/" + nameSegs[i];
   }
-  if (known2) return str(path52.includes("{{") || path52.includes("}}") ? path52.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path52, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path52);
+  if (known2) return str(path53.includes("{{") || path53.includes("}}") ? path53.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path53, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path53);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -34676,11 +34714,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path52], loc3) => {
+      ([a, ...path53], loc3) => {
         let cur = a;
-        for (const p of path52) {
+        for (const p of path53) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path52]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path53]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -35457,7 +35495,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -35480,13 +35518,13 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path23.relative(input2.root, f).split(path23.sep).join("/");
+      const rel = (f) => path24.relative(input2.root, f).split(path24.sep).join("/");
       const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
       // as far as its path below the template's folder goes (`prod/main.parameters.json`).
-      (pf ? classifyPath(path23.relative(path23.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      (pf ? classifyPath(path24.relative(path24.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path23.relative(path23.dirname(template), pf).split(path23.sep).join("/") : "default",
+          variant: pf ? path24.relative(path24.dirname(template), pf).split(path24.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -35507,14 +35545,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path23.dirname(template);
-  const base = path23.basename(template).replace(/\.jsonc?$/i, "");
-  return [path23.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path23.join(dir, "main.bicep")] : []];
+  const dir = path24.dirname(template);
+  const base = path24.basename(template).replace(/\.jsonc?$/i, "");
+  return [path24.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path24.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path23.dirname(bicep);
-  const base = path23.basename(bicep).replace(/\.bicep$/i, "");
-  return [path23.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path23.join(dir, "azuredeploy.json")] : []];
+  const dir = path24.dirname(bicep);
+  const base = path24.basename(bicep).replace(/\.bicep$/i, "");
+  return [path24.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path24.join(dir, "azuredeploy.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -35539,7 +35577,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path23.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path24.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -35670,24 +35708,24 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path24 from "node:path";
+import path25 from "node:path";
 function pathKind(host, target) {
-  const abs = path24.resolve(target);
+  const abs = path25.resolve(target);
   if (host.isFile(abs)) return entryOf2(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path24.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path24.isAbsolute(rel)) return "outside";
+  const rel = path25.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path25.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path24.sep)) {
-    const next = path24.join(dir, part);
+  for (const part of rel.split(path25.sep)) {
+    const next = path25.join(dir, part);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path24.basename(p);
-  return host.list(path24.dirname(p))?.find((e) => e.name === name);
+  const name = path25.basename(p);
+  return host.list(path25.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -35756,7 +35794,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path25 from "node:path";
+import path26 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -35792,7 +35830,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path25.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path26.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -35847,7 +35885,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path25.resolve(path25.dirname(scope.file.file), p);
+  const target = path26.resolve(path26.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -35894,7 +35932,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path25.resolve(path25.dirname(scope.file.file), p);
+  const target = path26.resolve(path26.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -35920,7 +35958,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path26 from "node:path";
+import path27 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -36095,7 +36133,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path26.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path27.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -36103,7 +36141,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path26.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path27.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -36193,7 +36231,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -36203,7 +36241,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path27.resolve(path27.dirname(scope.file.file), p.value);
+  const target = path28.resolve(path28.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -37220,7 +37258,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path28 from "node:path";
+import path29 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -37230,7 +37268,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path28.relative(path28.dirname(input2.template), input2.paramFile).split(path28.sep).join("/"),
+    variant: path29.relative(path29.dirname(input2.template), input2.paramFile).split(path29.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -37246,7 +37284,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path29 from "node:path";
+import path30 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -37265,7 +37303,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path29.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path30.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -37273,7 +37311,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path29.resolve(path29.dirname(f), s.pathString);
+      const target = path30.resolve(path30.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -37291,10 +37329,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path29.resolve(path29.dirname(pf), p);
+    const target = path30.resolve(path30.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path29.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path30.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -37303,14 +37341,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path29.resolve(source), [...variants.get(path29.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path30.resolve(source), [...variants.get(path30.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path29.resolve(unit);
+    const target = path30.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -37334,7 +37372,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
       evaluations.push({
         evaluation: {
-          variant: pf ? path29.relative(path29.dirname(unit), pf).split(path29.sep).join("/") : "default",
+          variant: pf ? path30.relative(path30.dirname(unit), pf).split(path30.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env: variantEnv(input2, unit, pf, result),
           unit,
@@ -37349,7 +37387,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path29.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path30.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, []);
@@ -37367,7 +37405,7 @@ function evaluateBicep(input2) {
   return { evaluations, problems };
 }
 function variantEnv(input2, unit, pf, result) {
-  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path29.relative(path29.dirname(unit), pf).split(path29.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path30.relative(path30.dirname(unit), pf).split(path30.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
 }
 function paramFileValues(pf, input2, sources, addProblems, chain) {
   const parsed = input2.parseParams(pf);
@@ -37377,12 +37415,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path29.resolve(path29.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path30.resolve(path30.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path29.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path29.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path29.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path30.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path30.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path30.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -37588,7 +37626,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path30 from "node:path";
+import path31 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -37622,19 +37660,19 @@ function substitutedLater(v) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path30.resolve(template));
-  return source === void 0 ? void 0 : path30.resolve(source);
+  const source = state.twins.get(path31.resolve(template));
+  return source === void 0 ? void 0 : path31.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path30.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path31.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path30.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path31.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -37702,13 +37740,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path30.join(dir, "bicepconfig.json");
+  const config = path31.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path30.dirname(dir);
+    const up = path31.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -37716,10 +37754,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path30.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path31.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path30.join(cacheRoot, ...where.path.split("/"));
+  const file = path31.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -37730,8 +37768,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path30.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path30.resolve(f.path), path30.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path31.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path31.resolve(f.path), path31.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -37739,9 +37777,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path30.resolve(f.path);
+    const from = path31.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named = path30.resolve(path30.dirname(from), reference);
+      const named = path31.resolve(path31.dirname(from), reference);
       const target = scanned.has(named) ? named : twinSourceOf(state, named) ?? named;
       if (!scanned.has(target)) continue;
       const a = find(from);
@@ -37876,7 +37914,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path31 from "node:path";
+import path32 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -37951,7 +37989,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepParamUsers(ctx);
-        const named = files.filter((f) => f.kind === "arm" && users.has(path31.resolve(f.path))).map((f) => [f.path, users.get(path31.resolve(f.path))]);
+        const named = files.filter((f) => f.kind === "arm" && users.has(path32.resolve(f.path))).map((f) => [f.path, users.get(path32.resolve(f.path))]);
         return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
       },
       run(files, ctx) {
@@ -37965,10 +38003,10 @@ var init_arm2 = __esm({
           pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path31.resolve(f.path))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path32.resolve(f.path))).map((f) => f.path)),
           parse: (f) => json.get(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path31.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path32.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -38120,7 +38158,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path32 from "node:path";
+import path33 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -38177,7 +38215,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path32.dirname(f.path), [...byDir.get(path32.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path33.dirname(f.path), [...byDir.get(path33.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -38195,7 +38233,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const env = pathEnv(ctx, f.path) ?? "unknown";
-          const dir = path32.dirname(f.path);
+          const dir = path33.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -39300,9 +39338,9 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path52) => {
+  const visit2 = (node, path53) => {
     if (ctx.n.isSeq(node)) {
-      ctx.n.items(node).forEach((item, i) => visit2(item, `${path52}[${i}]`));
+      ctx.n.items(node).forEach((item, i) => visit2(item, `${path53}[${i}]`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -39320,7 +39358,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path52 || "$"}`;
+      const subject = `pipeline:${path53 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -39341,7 +39379,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path52 ? `${path52}.${k}` : k);
+      visit2(ctx.n.value(p), path53 ? `${path53}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -39893,14 +39931,14 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path52, container, stage, job, root) => {
+  const visit2 = (node, path53, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path52}[${i}]`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path53}[${i}]`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path52 || "$"}`;
+    const subject = `pipeline:${path53 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -39930,7 +39968,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path52 ? `${path52}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path53 ? `${path53}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -39983,7 +40021,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path52 ? `${path52}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path53 ? `${path53}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -40330,11 +40368,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path52 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path52)) return "script";
-  if (!YAML_EXT.test(path52)) return void 0;
-  if (WORKFLOW_PATH.test(path52)) return "github-workflow";
-  const base = path52.slice(path52.lastIndexOf("/") + 1);
+  const path53 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path53)) return "script";
+  if (!YAML_EXT.test(path53)) return void 0;
+  if (WORKFLOW_PATH.test(path53)) return "github-workflow";
+  const base = path53.slice(path53.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -41250,11 +41288,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path52 = expandWord(target, env, ctx).text;
-    if (path52 === void 0) return;
+    const path53 = expandWord(target, env, ctx).text;
+    if (path53 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path52, env: inherited });
+    calls.push({ path: path53, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -41707,14 +41745,14 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path33.posix.normalize(slashed);
+  const n = path34.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -41732,16 +41770,16 @@ function besideScript(cmd, root) {
   if (!cmd.inScript || p.kind !== "unknown" || p.token !== `${SCRIPT_DIR_TOKEN}${cmd.file}`) return void 0;
   const pieces = p.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  const target = path33.resolve(path33.dirname(cmd.file), `.${pieces[1]}`);
-  const rel = path33.relative(root, target).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path33.isAbsolute(rel) };
+  const target = path34.resolve(path34.dirname(cmd.file), `.${pieces[1]}`);
+  const rel = path34.relative(root, target).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path34.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
-  const own = path33.join(path33.dirname(cmd.file), rel);
-  const fromRoot = path33.join(root, rel);
+  const own = path34.join(path34.dirname(cmd.file), rel);
+  const fromRoot = path34.join(root, rel);
   const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path33.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path33.sep) ? root : root + path33.sep));
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path34.join(repository, rel)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path34.sep) ? root : root + path34.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const beside = besideScript(cmd, ctx.root);
@@ -41763,7 +41801,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
-    const tried = beside ? [path33.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    const tried = beside ? [path34.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
@@ -41875,7 +41913,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path34 from "node:path";
+import path35 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -42081,7 +42119,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path34.resolve(file.file)) ?? [], ctx.root);
+    const callers = callerContexts(file, localCalls.get(path35.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, ci) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, ci, file);
     const lazyEnvClass = (place, assigned, ci) => {
@@ -42191,11 +42229,11 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path34.relative(ctx.root, file.file);
+  const rel = path35.relative(ctx.root, file.file);
   if (ctx.envOverride) return { decided: ctx.envOverride, rel };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path34.basename(rel));
+  const byName2 = classifyPath(path35.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
 function envClassOf(fileEnv, place, assigned, ci, file) {
@@ -42218,7 +42256,7 @@ function envClassOf(fileEnv, place, assigned, ci, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path34.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path35.dirname(rel))?.env ?? "unknown";
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];
@@ -42386,38 +42424,38 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path34.isAbsolute(rel)) return void 0;
+  if (path35.isAbsolute(rel)) return void 0;
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path34.join(github, rel))) ?? scripts.get(path34.join(root, rel)) ?? scripts.get(path34.join(path34.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path35.join(github, rel))) ?? scripts.get(path35.join(root, rel)) ?? scripts.get(path35.join(path35.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path34.dirname(path34.resolve(from)))) {
-    const hit = scripts.get(path34.join(dir, rel));
+  for (const dir of foldersBetween(root, path35.dirname(path35.resolve(from)))) {
+    const hit = scripts.get(path35.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path34.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path34.isAbsolute(below)) return [];
-  const parts = below.split(path34.sep);
-  return parts.slice(0, -1).map((_, i) => path34.join(root, ...parts.slice(0, i + 1)));
+  const below = path35.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path35.isAbsolute(below)) return [];
+  const parts = below.split(path35.sep);
+  return parts.slice(0, -1).map((_, i) => path35.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  if (!p.startsWith("/")) return path34.resolve(path34.dirname(path34.resolve(caller.file)), p);
-  const fromRoot = path34.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path35.resolve(path35.dirname(path35.resolve(caller.file)), p);
+  const fromRoot = path35.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path34.dirname(path34.resolve(caller.file));
+  const callerDir = path35.dirname(path35.resolve(caller.file));
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path34.resolve(dir, `.${p}`);
+    const target = path35.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
-  const scanned = new Set(ciFiles.map((f) => path34.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path35.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0) return;
     const list2 = out.get(key) ?? [];
@@ -42438,11 +42476,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path34.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path35.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path34.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path34.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path35.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path35.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
@@ -42454,7 +42492,7 @@ function callerContexts(file, calls, root) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
-    const label = `called by ${path34.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path35.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);
       const inputs = /* @__PURE__ */ new Map();
@@ -42544,7 +42582,7 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path35 from "node:path";
+import path36 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -42578,7 +42616,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path35.basename(f.path).toLowerCase();
+    const base = path36.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -42612,14 +42650,14 @@ function unitsByScriptReference(files, referencesOf) {
   return [...groups.values()];
 }
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path35.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path36.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
     if (repository === void 0) continue;
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path35.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path36.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded: bounded.map((j) => ({ id: j.id, steps: j.steps })) };
@@ -42710,7 +42748,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path52, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path52, role, spec));
+    for (const [path53, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path53, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -42722,7 +42760,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path36(node, keys) {
+function path37(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -42736,25 +42774,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path36(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path37(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path36(obj2, ["spec", replicaField]);
+    const specs = path37(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path36(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path37(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path36(obj2, base);
+    const cluster = path37(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path36(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path37(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path36(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path37(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path36(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path37(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -42809,7 +42847,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path36(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path37(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -42945,22 +42983,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path37 from "node:path";
+import path38 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path37.dirname(file);
+  let dir = path38.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path37.join(dir, n)))) {
-      return `part of the Helm chart in ${path37.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path38.join(dir, n)))) {
+      return `part of the Helm chart in ${path38.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path37.join(dir, n)))) {
-      return `input of the Kustomize build in ${path37.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path38.join(dir, n)))) {
+      return `input of the Kustomize build in ${path38.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path37.dirname(dir);
-    if (up === dir || !host.isInside(up) || path37.relative(root, dir) === "") break;
+    const up = path38.dirname(dir);
+    if (up === dir || !host.isInside(up) || path38.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -43120,7 +43158,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path46 from "node:path";
+import path47 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -43139,7 +43177,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path46.resolve(baseDir, prefix || ".");
+    const start = path47.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -43147,7 +43185,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path46.dirname(start));
+      const host = hostFor(path47.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -43604,14 +43642,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path52) {
-  return path52.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path53) {
+  return path53.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path52, target, prefix) {
+function walk3(from, path53, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path52)) {
+  for (const seg of segments(path53)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -43634,7 +43672,7 @@ function walk3(from, path52, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path52}` : path52));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path53}` : path53));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -43682,14 +43720,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path52 = t.aliasPath(field);
-  if (path52 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path53 = t.aliasPath(field);
+  if (path53 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path52.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path52.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path52.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path53.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path53.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path53.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path52, t, "");
+  return walk3(t.body, path53, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -43728,14 +43766,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path52 = ctx.target.aliasPath(field.value);
-    if (path52 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path52.slice(0, -3);
+    const path53 = ctx.target.aliasPath(field.value);
+    if (path53 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path53.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path52, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path53, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -43771,12 +43809,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path52, ctx) {
+function readArray(path53, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path52.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path52.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path53.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path53.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path52, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path53, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -43825,12 +43863,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path52) => path52.replace(/\[\*\]/g, "");
+    plainPath = (path53) => path53.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path47 from "node:path";
+import path48 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -43852,7 +43890,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path47.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path48.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -43920,8 +43958,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path52 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path52) out.push({ alias: name, path: path52, source: "dump" });
+        const path53 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path53) out.push({ alias: name, path: path53, source: "dump" });
       }
     }
   }
@@ -44074,8 +44112,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path52, v) {
-  const segs = path52.split(".");
+function setPath(root, path53, v) {
+  const segs = path53.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -44091,18 +44129,18 @@ function setPath(root, path52, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path52 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path52) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path53 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path53) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path52}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path53}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path52}`.toLowerCase());
+    covered.add(`${prefix}${path53}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path52, v);
+    if (v !== void 0) setPath(body, path53, v);
   }
   return body;
 }
@@ -44167,13 +44205,13 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path52) {
-      const p = path52.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path52} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path53) {
+      const p = path53.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path53} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path52} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path53} is not modelled from ${from}`;
     }
   };
 }
@@ -44367,7 +44405,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs10 from "node:fs";
-import path51 from "node:path";
+import path52 from "node:path";
 
 // src/api.ts
 init_host();
@@ -44376,7 +44414,7 @@ init_source();
 init_paths();
 import fs6 from "node:fs";
 import os from "node:os";
-import path48 from "node:path";
+import path49 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -45761,7 +45799,7 @@ init_bicep_references();
 
 // src/frontends/k8s-scope.ts
 init_manifest();
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/model/facts/k8s.ts
 var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
@@ -45836,7 +45874,7 @@ function mayDeclareAks(files, others, ctx) {
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path17.dirname(f.path));
+    if (f.kind === "terraform") terraformDirs.add(path18.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -45846,18 +45884,18 @@ var isBoolean = (v) => typeof v === "boolean";
 
 // src/frontends/arm-folders.ts
 init_parameter_names();
-import path18 from "node:path";
+import path19 from "node:path";
 var TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path18.sep) ? root : root + path18.sep);
+var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path19.sep) ? root : root + path19.sep);
 async function armPairingFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   const parents = /* @__PURE__ */ new Set();
   for (const f of given) {
     if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path18.dirname(path18.resolve(f));
-    const parent = path18.dirname(dir);
+    const dir = path19.dirname(path19.resolve(f));
+    const parent = path19.dirname(dir);
     if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path18.basename(dir))) out.add(parent);
+    if (PARAMETER_FOLDER.test(path19.basename(dir))) out.add(parent);
     else parents.add(parent);
   }
   for (const parent of parents) {
@@ -45885,7 +45923,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path38 from "node:path";
+import path39 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -46370,7 +46408,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path38.dirname(forFile);
+      const dir = path39.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -46396,14 +46434,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path38.relative(root, f).split(path38.sep);
+    const rel = path39.relative(root, f).split(path39.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path38.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path38.isAbsolute(rel);
+  const rel = path39.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path39.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -46413,9 +46451,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path38.relative(root, d) === "") return void 0;
+    if (path39.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path38.dirname(d);
+    const parent = path39.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -46424,9 +46462,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path38.dirname(f); !out.has(d); d = path38.dirname(d)) {
+    for (let d = path39.dirname(f); !out.has(d); d = path39.dirname(d)) {
       out.add(d);
-      if (path38.dirname(d) === d) break;
+      if (path39.dirname(d) === d) break;
     }
   }
   return out;
@@ -46603,7 +46641,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path39 from "node:path";
+import path40 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -46815,7 +46853,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path39.join(m.dir, "main.tf")));
+          failed(e, fileStart(path40.join(m.dir, "main.tf")));
         }
       }
     }
@@ -47227,15 +47265,15 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
-import path40 from "node:path";
+import path41 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path40.join(cwd, CACHE_FILE);
-  const abs = path40.resolve(cwd, location);
+  if (location === void 0) return path41.join(cwd, CACHE_FILE);
+  const abs = path41.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path40.join(abs, CACHE_FILE) : abs;
+  return isDir ? path41.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -47393,7 +47431,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs4.existsSync(path40.dirname(this.file))) fs4.mkdirSync(path40.dirname(this.file));
+    if (!fs4.existsSync(path41.dirname(this.file))) fs4.mkdirSync(path41.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs4.renameSync(tmp, this.file);
@@ -47639,7 +47677,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path41 from "node:path";
+import path42 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -47660,8 +47698,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path41.dirname(fileURLToPath(import.meta.url));
-  const file = path41.join(path41.basename(here) === "chunks" ? path41.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path42.dirname(fileURLToPath(import.meta.url));
+  const file = path42.join(path42.basename(here) === "chunks" ? path42.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -49191,7 +49229,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path42 from "node:path";
+import path43 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -49217,7 +49255,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path42.basename(f.path) }
+          data: { file: path43.basename(f.path) }
         });
       }
     };
@@ -49225,7 +49263,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path43 from "node:path";
+import path44 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -49310,7 +49348,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path43.relative(fromDir, toDir).split(path43.sep).join("/");
+  const rel = path44.relative(fromDir, toDir).split(path44.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -49319,7 +49357,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path44 from "node:path";
+import path45 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -49346,7 +49384,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path44.basename(f.path) }
+          data: { file: path45.basename(f.path) }
         });
       }
     };
@@ -49354,7 +49392,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path45 from "node:path";
+import path46 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -49622,7 +49660,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path45.basename(file.path);
+      const where = path46.basename(file.path);
       variantFile = file.kind === "arm-params" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -50914,19 +50952,19 @@ var UsageError = class extends Error {
 };
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path48.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path49.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path48.dirname(root);
-  for (const p of paths.slice(1)) while (path48.relative(root, p).startsWith("..")) root = path48.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path49.dirname(root);
+  for (const p of paths.slice(1)) while (path49.relative(root, p).startsWith("..")) root = path49.dirname(root);
   return root;
 }
 function repositoryTop(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path48.join(dir, ".git");
+    const git2 = path49.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   });
 }
-async function filesOnlyFolders(frontEnds, given, dataFiles, root, host, facts, options, config) {
+async function filesOnlyFolders(frontEnds, given, dataFiles, cliVarFiles, root, host, facts, options, config) {
   const byRepository = /* @__PURE__ */ new Map();
   for (const f of given) {
     const top = repositoryTop(f, root, host);
@@ -50941,6 +50979,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, root, host, facts, 
       root: top,
       host,
       dataFiles: dataFiles.filter((d) => files.includes(d)),
+      cliVarFiles,
       ...facts ? { facts } : {},
       list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
     };
@@ -50948,26 +50987,37 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, root, host, facts, 
   }
   return out;
 }
-async function unreadGiven(given, frontEnds, host, root, facts) {
+async function givenDataFiles(given, frontEnds, host, root, facts) {
   const candidates2 = given.filter((f) => fs6.statSync(f).isFile());
   await Promise.all(frontEnds.filter((fe) => fe.load && candidates2.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
-  return candidates2.filter((f) => classify(f, frontEnds, host, root, [], facts) === void 0 && host.problemOf(f) === void 0 && host.readText(f) !== void 0);
+  const data = [];
+  const unread = [];
+  for (const f of candidates2) {
+    const claim = classify(f, frontEnds, host, root, [], facts);
+    if (claim === void 0) {
+      if (host.problemOf(f) !== void 0 || host.readText(f) === void 0) continue;
+      unread.push(f);
+      data.push(f);
+    } else if (DATA_FRONT_ENDS.has(claim.frontEnd.name) && /\.(?:ya?ml|json)$/i.test(f)) data.push(f);
+  }
+  return { data, unread };
 }
+var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path48.resolve(p));
+  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path49.resolve(p));
   for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path48.resolve(p));
+  const planFiles = (options.planFiles ?? []).map((p) => path49.resolve(p));
   for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path48.resolve(f));
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path48.dirname(f)))] : inputPaths;
-  const root = path48.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path48.resolve(f));
+  const onlyFiles = options.onlyFiles?.map((f) => path49.resolve(f));
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path49.dirname(f)))] : inputPaths;
+  const root = path49.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
+  const varFiles = (options.varFiles ?? []).map((f) => path49.resolve(f));
   for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path48.dirname(inputPaths[0]);
+  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path49.dirname(inputPaths[0]);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -50984,14 +51034,14 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path48.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path48.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path48.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path49.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path49.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path49.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
-  const dataFiles = onlyFiles ? await unreadGiven(onlyFiles, frontEnds, host, root, classifyFacts) : [];
+  const { data: dataFiles, unread: unreadFiles } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [] };
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
-  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, root, host, facts, options, config)])] : scanPaths;
+  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, varFiles, root, host, facts, options, config)])] : scanPaths;
   const listed = (await listFiles(walkPaths, {
     root,
     gitignore: options.gitignore,
@@ -51021,12 +51071,12 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path48.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path49.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [];
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path48.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path49.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -51064,9 +51114,9 @@ async function prepareRun(options, cache3) {
     (u) => u.parts.flatMap((p) => p.frontEnd.mayRead?.(p.files.map((f) => f.path), dataFiles, ctx) ?? []).length > 0
   ) : allUnits;
   if (options.errorOnUnmatchedFile !== false) {
-    for (const d of dataFiles) {
+    for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => u.parts.some((p) => (p.frontEnd.mayRead?.(p.files.map((f) => f.path), [d], ctx).length ?? 0) > 0))) continue;
-      throw new UsageError(`${path48.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path49.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }
   for (const fe of frontEnds) {
@@ -51224,7 +51274,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path48.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path49.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -51442,7 +51492,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path49 from "node:path";
+import path50 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -51455,9 +51505,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path49.isAbsolute(file)) return toPosix(file);
-  const rel = path49.relative(base, file);
-  return toPosix(rel === "" ? path49.basename(file) : rel);
+  if (!path50.isAbsolute(file)) return toPosix(file);
+  const rel = path50.relative(base, file);
+  return toPosix(rel === "" ? path50.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -51960,7 +52010,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs9 from "node:fs";
-import path50 from "node:path";
+import path51 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -52088,10 +52138,10 @@ var PullRequestLines = class {
     try {
       real = fs9.realpathSync(file);
     } catch {
-      real = path50.resolve(file);
+      real = path51.resolve(file);
     }
-    const rel = path50.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path50.isAbsolute(rel) ? void 0 : rel.split(path50.sep).join("/");
+    const rel = path51.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path51.isAbsolute(rel) ? void 0 : rel.split(path51.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -52202,8 +52252,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path52 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path52}#L${line}`;
+  const path53 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path53}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -52324,7 +52374,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path51.dirname(this.sarifPath), { recursive: true });
+    fs10.mkdirSync(path52.dirname(this.sarifPath), { recursive: true });
     fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -52345,21 +52395,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path51.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path52.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path51.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path52.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path51.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path52.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path51.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path51.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path51.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path52.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path52.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path52.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -52430,8 +52480,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path51.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path51.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path52.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path52.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -160,7 +160,7 @@ function repositoryTop(file: string, root: string, host: Host): string | undefin
 }
 
 /** `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files: the folders a files-only run walks besides the given files'. */
-async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
+async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
   const byRepository = new Map<string, string[]>();
   for (const f of given) {
     const top = repositoryTop(f, root, host);
@@ -175,6 +175,7 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
       root: top,
       host,
       dataFiles: dataFiles.filter((d) => files.includes(d)),
+      cliVarFiles,
       ...(facts ? { facts } : {}),
       list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f)),
     };
@@ -184,17 +185,32 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
 }
 
 /**
- * The given files (files-only) that no front end reads: regular, readable text files that no
- * front end claims by name or content (front ends that may claim one by content are loaded for
- * the question, as the walk would load them for these files anyway). Asked before the walk: their
- * readers' folders are walked too (`FilesOnlyView.dataFiles`).
+ * The given files (files-only) that a unit may read as data (`FilesOnlyView.dataFiles`): readable
+ * text files that no front end reads (`unread`), and YAML/JSON ones that the Azure ML or
+ * Kubernetes front end reads but a Terraform root may decode too (`yamldecode(file("compute.yml"))`:
+ * the folder run places both units' findings in it). Front ends that may claim a given file by
+ * content are loaded for the question, as the walk would load them for these files anyway.
+ * Asked before the walk: the readers' folders are walked too.
  */
-async function unreadGiven(given: readonly string[], frontEnds: readonly FrontEnd[], host: Host, root: string, facts: { facts: FileFacts; name: string } | undefined): Promise<string[]> {
+async function givenDataFiles(given: readonly string[], frontEnds: readonly FrontEnd[], host: Host, root: string, facts: { facts: FileFacts; name: string } | undefined): Promise<{ data: string[]; unread: string[] }> {
   const candidates = given.filter((f) => fs.statSync(f).isFile());
   await Promise.all(frontEnds.filter((fe) => fe.load && candidates.some((f) => fe.byName(f) !== undefined)).map((fe) => fe.load!()));
-  // Problems of reading are the walk's to record (the same file is classified again there).
-  return candidates.filter((f) => classify(f, frontEnds, host, root, [], facts) === undefined && host.problemOf(f) === undefined && host.readText(f) !== undefined);
+  const data: string[] = [];
+  const unread: string[] = [];
+  for (const f of candidates) {
+    // Problems of reading are the walk's to record (the same file is classified again there).
+    const claim = classify(f, frontEnds, host, root, [], facts);
+    if (claim === undefined) {
+      if (host.problemOf(f) !== undefined || host.readText(f) === undefined) continue;
+      unread.push(f);
+      data.push(f);
+    } else if (DATA_FRONT_ENDS.has(claim.frontEnd.name) && /\.(?:ya?ml|json)$/i.test(f)) data.push(f);
+  }
+  return { data, unread };
 }
+
+/** Front ends whose files are data a Terraform root may decode as well (givenDataFiles). */
+const DATA_FRONT_ENDS: ReadonlySet<string> = new Set(['azureml-yaml', 'k8s']);
 
 /**
  * Everything before the units run: options and config, discovery and classification, what
@@ -259,13 +275,13 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // Pre-commit: a given file that no front end reads may be a data file a unit reads
   // (`yamldecode(file("pools.yaml"))`): the units that may read it run, as the folder run places
   // its findings in it (FrontEnd.mayRead).
-  const dataFiles = onlyFiles ? await unreadGiven(onlyFiles, frontEnds, host, root, classifyFacts) : [];
+  const { data: dataFiles, unread: unreadFiles } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [] };
   // A plan given on purpose is not part of the walked tree (TF004), whatever folder holds it.
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   // Pre-commit: the folders whose units may place findings in the given files walk too (a
   // Terraform root that calls the given module), so those files are reported as a run over the
   // root reports them.
-  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, root, host, facts, options, config))])] : scanPaths;
+  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, varFiles, root, host, facts, options, config))])] : scanPaths;
   const listed = (
     await listFiles(walkPaths, {
       root,
@@ -355,7 +371,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       )
     : allUnits;
   if (options.errorOnUnmatchedFile !== false) {
-    for (const d of dataFiles) {
+    for (const d of unreadFiles) {
       if (config.isIgnored(d) || units.some((u) => u.parts.some((p) => (p.frontEnd.mayRead?.(p.files.map((f) => f.path), [d], ctx).length ?? 0) > 0))) continue;
       throw new UsageError(`${path.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(…)), loadYamlContent(…))`);
     }

@@ -4,7 +4,7 @@
  * (RULES.md "Variants") with local modules read through the Host.
  */
 import path from 'node:path';
-import { isWithin, nearestFolder } from '../core/paths.js';
+import { nearestFolder } from '../core/paths.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import { parseTfJson } from '../parse/hcl/tf-json.js';
 import { AZURERM_TABLE } from '../model/tables/azurerm.js';
@@ -19,6 +19,7 @@ import { applyAzapiUpdates } from '../model/azapi-update.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEnd, FrontEndContext, Problem } from './types.js';
+import { dataFileEntries, entriesMayRead } from './terraform-data-files.js';
 import { outOfModuleCopies, readModuleManifest, remoteModuleProblem } from './remote-modules.js';
 import { addCaller, isStringList, parseCache, planningFact, upstreamOf } from './shared.js';
 
@@ -136,38 +137,12 @@ const LOCAL_SOURCE = /\bsource"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/g;
 /** `yamldecode(` in a `.tf` file: its unit needs the YAML reader (`beforeUnits`). */
 const YAML_DECODE = /\byamldecode\s*\(/;
 
-/** `yamldecode(file(ARG))` / `jsondecode(file(ARG))`: the data files whose values are located in them (eval/terraform/data-files.ts). */
-const DATA_FILE_READ = /\b(?:yamldecode|jsondecode)\s*\(\s*file\s*\(\s*([^)\n]*)/g;
-
-/**
- * A decoded file whose name is not written literally (`"${path.module}/${var.env}.yaml"`,
- * `each.value.file`): `mayRead` matches it with any data file in the reading file's folder or
- * below it (`fileset(path.module, "pools/*.yaml")`). A name written elsewhere (a variable's
- * value in a var file, a module argument) is the file's own name: `DATA_FILE_NAME`.
- */
-const ANY_DATA_FILE = '*';
-
-/** A string literal naming a YAML or JSON file (`pools_file = "../config/pools.yaml"`): a name the unit's decoding may be given. */
-const DATA_FILE_NAME = /"([^"\n]*\.(?:ya?ml|json))"/gi;
-
-/**
- * The file name a `file(ARG)` argument reads, as written after its last `/`
- * (`"${path.module}/pools.yaml"` → `pools.yaml`), or ANY_DATA_FILE when it is not a literal.
- * A name, not a path: the folder may depend on the root module (Terraform's working directory).
- */
-function dataFileName(arg: string): string {
-  const m = /^"([^"\\]*)"\s*$/.exec(arg.trim());
-  if (!m) return ANY_DATA_FILE;
-  const name = m[1]!.slice(m[1]!.lastIndexOf('/') + 1);
-  return name === '' || name.includes('${') || name.includes('%{') ? ANY_DATA_FILE : name;
-}
-
 interface PlanningFacts {
   /** The local module sources the file writes (`LOCAL_SOURCE`). */
   sources: string[];
   /** It calls `yamldecode`. */
   yaml: boolean;
-  /** The names of the data files it decodes (`dataFileName`). */
+  /** Where the data files it may make its unit decode are (terraform-data-files.ts). */
   data: string[];
 }
 
@@ -183,32 +158,22 @@ function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: strin
   return planningFact(ctx, 'tf-planning-2', file, isPlanningFacts, (text) => ({
     sources: [...text.matchAll(LOCAL_SOURCE)].map((m) => m[1]!),
     yaml: YAML_DECODE.test(text),
-    data: dataNames(text),
+    data: dataFileEntries(text),
   }));
-}
-
-/** The data file names a `.tf` or var file may make its unit decode: those of `file()` inside a decode, and of YAML/JSON string literals. */
-function dataNames(text: string): string[] {
-  const names = new Set<string>();
-  for (const m of text.matchAll(DATA_FILE_READ)) names.add(dataFileName(m[1]!));
-  for (const m of text.matchAll(DATA_FILE_NAME)) {
-    const name = m[1]!.slice(m[1]!.lastIndexOf('/') + 1);
-    if (!name.includes('${') && !name.includes('%{')) names.add(name);
-  }
-  return [...names].sort();
 }
 
 /**
  * `FrontEnd.mayRead`: the Terraform files (`.tf`, var files) that may make their unit decode a
- * file of `data`: they name it, or decode a file whose name is not literal from their folder
- * or below (ANY_DATA_FILE).
+ * file of `data` (terraform-data-files.ts). A data file that a `--var-file` names may be decoded
+ * by any root, so then every Terraform file may.
  */
-function decodersOf(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): string[] {
-  const names = new Set(data.map((f) => path.basename(f)));
-  return files.filter((f) => {
-    if (terraformFrontEnd.byName(f) === undefined || f.endsWith('.tfstate') || f.endsWith('.tfstate.backup')) return false;
-    const facts = planningFacts(ctx, f)?.data ?? [];
-    return facts.some((n) => names.has(n)) || (facts.includes(ANY_DATA_FILE) && data.some((d) => isWithin(path.dirname(f), d)));
+function decodersOf(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'cliVarFiles'>>): string[] {
+  const tfFiles = files.filter((f) => terraformFrontEnd.byName(f) !== undefined && !/\.tfstate(\.backup)?$/i.test(f));
+  const viaCli = (ctx.cliVarFiles ?? []).some((v) => data.some((d) => entriesMayRead((ctx.host.isInside(v) ? planningFacts(ctx, v)?.data : undefined) ?? [], v, d)));
+  if (viaCli) return tfFiles;
+  return tfFiles.filter((f) => {
+    const entries = planningFacts(ctx, f)?.data ?? [];
+    return data.some((d) => entriesMayRead(entries, f, d));
   });
 }
 

@@ -134,6 +134,8 @@ export interface FilesOnlyView extends Pick<FrontEndContext, 'host' | 'facts'> {
   list(accept: (file: string) => boolean): Promise<string[]>;
   /** The given files that no front end reads (`pools.yaml`): a file that may read one (`mayRead`) has its folders walked too. */
   readonly dataFiles: readonly string[];
+  /** The run's `--var-file`s (a data file one of them names may be decoded by any Terraform root). */
+  readonly cliVarFiles: readonly string[];
 }
 
 /**
@@ -216,7 +218,7 @@ export interface FrontEnd {
    * `loadYamlContent('pools.yaml')`). A superset, from planning's facts, not an evaluation: a
    * files-only run given a data file runs the units that hold such a file. Optional: none reads.
    */
-  mayRead?(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): string[];
+  mayRead?(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'cliVarFiles'>>): string[];
   /**
    * Imports what the run's units of this front end (all their files: `files`) need beyond the
    * front end's own code, before any of them runs, on every thread that runs units (prepareRun):

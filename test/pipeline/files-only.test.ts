@@ -456,4 +456,41 @@ describe('files-only runs', () => {
     expect(inFile.some((l) => l.includes('GPU001'))).toBe(true);
     expect(only.units).toBe(1);
   });
+
+  describe('a data file whose path is not written out is still found', () => {
+    const POOL = 'name: gpu\nsize: Standard_D16s_v5\n';
+    const pool = (file: string): string =>
+      `locals {\n  p = yamldecode(file(${file}))\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = local.p.name\n  kubernetes_cluster_id = "x"\n  vm_size               = local.p.size\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { "cost-center" = "ml" }\n}\n`;
+    const ENV = 'variable "env" {\n  type    = string\n  default = "prod"\n}\n';
+    const BACKEND = 'terraform {\n  backend "azurerm" {}\n}\n';
+
+    it.each([
+      ['a module, from the root module\'s folder', { 'modules/aks/main.tf': ENV + pool('"${path.root}/../../config/${var.env}.yaml"'), 'envs/prod/main.tf': `${BACKEND}\nmodule "aks" {\n  source = "../../modules/aks"\n}\n` }],
+      ['a root, from the working directory', { 'infra/main.tf': BACKEND + ENV + pool('"../config/${var.env}.yaml"') }],
+      ['a module, from a folder beside its own', { 'modules/aks/main.tf': ENV + pool('"${path.module}/../../config/${var.env}.yaml"'), 'envs/prod/main.tf': `${BACKEND}\nmodule "aks" {\n  source = "../../modules/aks"\n}\n` }],
+    ])('%s', async (_name, files) => {
+      const root = repository({ 'config/prod.yaml': POOL, ...files });
+      const { inFile } = await sameAsFolderRun(root, path.join(root, 'config', 'prod.yaml'));
+      expect(inFile.some((l) => l.includes('GPU001'))).toBe(true);
+    });
+
+    it('named by a --var-file outside every module', async () => {
+      const root = repository({ 'config/pools.yaml': POOL, 'infra/main.tf': `${BACKEND}variable "pools_file" {\n  type = string\n}\n` + pool('var.pools_file'), 'vars/prod.tfvars': 'pools_file = "../config/pools.yaml"\n' });
+      const data = path.join(root, 'config', 'pools.yaml');
+      const varFiles = [path.join(root, 'vars', 'prod.tfvars')];
+      const folder = await run({ paths: [root], root, varFiles });
+      const only = await run({ paths: [data], onlyFiles: [data], root, varFiles });
+      expect(lines(folder.result, data).some((l) => l.includes('GPU001'))).toBe(true);
+      expect(lines(only.result)).toEqual(lines(folder.result, data));
+    });
+
+    it('an Azure ML compute file that a Terraform root decodes too: both units\' findings', async () => {
+      const root = repository({
+        'infra/compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\ntype: amlcompute\nname: cpu\nsize: Standard_DS3_v2\nmin_instances: 2\nmax_instances: 4\n',
+        'infra/main.tf': `${BACKEND}locals {\n  c = yamldecode(file("\${path.module}/compute.yml"))\n}\n\nresource "azurerm_machine_learning_compute_cluster" "c" {\n  name                          = local.c.name\n  location                      = "westeurope"\n  machine_learning_workspace_id = "x"\n  vm_priority                   = "Dedicated"\n  vm_size                       = local.c.size\n  scale_settings {\n    min_node_count                       = local.c.min_instances\n    max_node_count                       = 4\n    scale_down_nodes_after_idle_duration = "PT5M"\n  }\n  identity {\n    type = "SystemAssigned"\n  }\n}\n`,
+      });
+      const { inFile } = await sameAsFolderRun(root, path.join(root, 'infra', 'compute.yml'));
+      expect(inFile.filter((l) => l.includes('AML004'))).toHaveLength(2);
+    });
+  });
 });
