@@ -30472,6 +30472,7 @@ function planningFacts(ctx, file) {
   }));
 }
 function decodersOf(files, data, ctx) {
+  if (data.length === 0) return [];
   const tfFiles = files.filter((f) => terraformFrontEnd.byName(f) !== void 0 && !/\.tfstate(\.backup)?$/i.test(f));
   const viaCli = (ctx.cliVarFiles ?? []).some((v) => data.some((d) => entriesMayRead((ctx.host.isInside(v) ? planningFacts(ctx, v)?.data : void 0) ?? [], v, d)));
   if (viaCli) return tfFiles;
@@ -30717,6 +30718,7 @@ function loadedPaths(ctx, file) {
   return planningFact(ctx, "bicep-loads-1", file, isStringList, (text2) => [...new Set([...text2.matchAll(LOAD_CONTENT)].map((m) => m[1]))]);
 }
 function bicepLoaders(files, data, ctx) {
+  if (data.length === 0) return [];
   const wanted = new Set(data.map((f) => path17.resolve(f)));
   return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path17.resolve(path17.dirname(f), p))));
 }
@@ -51106,16 +51108,26 @@ async function prepareRun(options, cache3) {
   const scanned = allFiles;
   timing?.mark("policies");
   const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  const dataRead = /* @__PURE__ */ new Map();
+  const dataReadBy = (u) => {
+    if (dataFiles.length === 0) return [];
+    let read = dataRead.get(u);
+    if (read === void 0) {
+      read = dataFiles.filter((d) => u.parts.some((p) => (p.frontEnd.mayRead?.(p.files.map((f) => f.path), [d], ctx).length ?? 0) > 0));
+      dataRead.set(u, read);
+    }
+    return read;
+  };
   const units2 = onlyFiles ? unitsForFiles(
     allUnits,
     new Set(onlyFiles),
     (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
     (u, others) => mayDeclareAks(u.files, others, ctx),
-    (u) => u.parts.flatMap((p) => p.frontEnd.mayRead?.(p.files.map((f) => f.path), dataFiles, ctx) ?? []).length > 0
+    (u) => dataReadBy(u).length > 0
   ) : allUnits;
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
-      if (config.isIgnored(d) || units2.some((u) => u.parts.some((p) => (p.frontEnd.mayRead?.(p.files.map((f) => f.path), [d], ctx).length ?? 0) > 0))) continue;
+      if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
       throw new UsageError(`${path49.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }

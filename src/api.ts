@@ -28,7 +28,7 @@ import type { buildPolicySet, definitionsInCode, PolicyDefinition, PolicySet, Po
 import type { AliasRow } from './model/tables/policy-aliases.js';
 import type { Graph } from './engine/types.js';
 import { contained, locationKey, placesOf, sparseText } from './pipeline/unit.js';
-import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit } from './pipeline/plan.js';
+import { planUnits, releaseTexts, unitsForFiles, wholeRunUnit, type PlannedUnit } from './pipeline/plan.js';
 import { UnitMerger } from './pipeline/merge.js';
 import { recordingHost } from './pipeline/recording-host.js';
 import { cacheFilePath, hashOf, UnitCache } from './pipeline/cache.js';
@@ -360,6 +360,18 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   timing?.mark('policies');
 
   const allUnits = wholeRun ? [wholeRunUnit(frontEnds, byFrontEnd)] : planUnits(frontEnds, byFrontEnd, ctx, root, problems);
+  // The given data files each unit may read (FrontEnd.mayRead), asked once a unit: unitsForFiles
+  // and the unmatched-file check both ask, and a run without data files asks nothing.
+  const dataRead = new Map<PlannedUnit, string[]>();
+  const dataReadBy = (u: PlannedUnit): string[] => {
+    if (dataFiles.length === 0) return [];
+    let read = dataRead.get(u);
+    if (read === undefined) {
+      read = dataFiles.filter((d) => u.parts.some((p) => (p.frontEnd.mayRead?.(p.files.map((f) => f.path), [d], ctx).length ?? 0) > 0));
+      dataRead.set(u, read);
+    }
+    return read;
+  };
   // Files-only (pre-commit): the folders' other units cannot change the given files' findings.
   const units = onlyFiles
     ? unitsForFiles(
@@ -367,12 +379,12 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
         new Set(onlyFiles),
         (u) => u.parts.flatMap((p) => p.frontEnd.evaluatesOthers?.(p.files, ctx) ?? []),
         (u, others) => mayDeclareAks(u.files, others, ctx),
-        (u) => u.parts.flatMap((p) => p.frontEnd.mayRead?.(p.files.map((f) => f.path), dataFiles, ctx) ?? []).length > 0,
+        (u) => dataReadBy(u).length > 0,
       )
     : allUnits;
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
-      if (config.isIgnored(d) || units.some((u) => u.parts.some((p) => (p.frontEnd.mayRead?.(p.files.map((f) => f.path), [d], ctx).length ?? 0) > 0))) continue;
+      if (config.isIgnored(d) || units.some((u) => dataReadBy(u).includes(d))) continue;
       throw new UsageError(`${path.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(…)), loadYamlContent(…))`);
     }
   }

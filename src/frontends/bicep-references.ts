@@ -39,6 +39,7 @@ function loadedPaths(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string)
 
 /** `FrontEnd.mayRead` for Bicep: the files that load the content of a file of `data`. */
 export function bicepLoaders(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'>): string[] {
+  if (data.length === 0) return [];
   const wanted = new Set(data.map((f) => path.resolve(f)));
   return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path.resolve(path.dirname(f), p))));
 }

@@ -168,6 +168,8 @@ function planningFacts(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: strin
  * by any root, so then every Terraform file may.
  */
 function decodersOf(files: readonly string[], data: readonly string[], ctx: Pick<FrontEndContext, 'host' | 'facts'> & Partial<Pick<FrontEndContext, 'cliVarFiles'>>): string[] {
+  // Nothing to look for: no file's facts are read (each read is a file read without --cache).
+  if (data.length === 0) return [];
   const tfFiles = files.filter((f) => terraformFrontEnd.byName(f) !== undefined && !/\.tfstate(\.backup)?$/i.test(f));
   const viaCli = (ctx.cliVarFiles ?? []).some((v) => data.some((d) => entriesMayRead((ctx.host.isInside(v) ? planningFacts(ctx, v)?.data : undefined) ?? [], v, d)));
   if (viaCli) return tfFiles;
