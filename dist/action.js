@@ -50952,6 +50952,11 @@ var VERSION = "0.1.0";
 var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
 var UsageError = class extends Error {
 };
+function outsideRootMessage(named, real, root, skipped = false) {
+  const what = `a symbolic link to ${real}, outside the scan root ${root}`;
+  const shown = path49.relative(process.cwd(), named) || named;
+  return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
+}
 function commonRoot(paths) {
   const cwd = process.cwd();
   if (paths.every((p) => !path49.relative(cwd, p).startsWith(".."))) return cwd;
@@ -51007,19 +51012,37 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const given = (options.paths?.length ? options.paths : ["."]).map((p) => path49.resolve(p));
-  for (const p of given) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const planFiles = (options.planFiles ?? []).map((p) => path49.resolve(p));
-  for (const p of planFiles) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const inputPaths = [...given.map((p) => fs6.lstatSync(p).isSymbolicLink() ? fs6.realpathSync(p) : p), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path49.resolve(f));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path49.resolve(p));
+  for (const p of namedPaths) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const namedPlans = (options.planFiles ?? []).map((p) => path49.resolve(p));
+  for (const p of namedPlans) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path49.resolve(f));
+  for (const f of namedVarFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  const namedOnly = options.onlyFiles?.map((f) => path49.resolve(f));
+  const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
+  const root = fs6.realpathSync(path49.resolve(options.root ?? commonRoot(written2)));
+  const refused = /* @__PURE__ */ new Set();
+  const skippable = options.errorOnUnmatchedFile === false;
+  const confined = (paths, mayBeSkipped) => {
+    const out = [];
+    for (const p of paths) {
+      const real = fs6.realpathSync(p);
+      if (isWithin(root, real)) out.push(real);
+      else if (mayBeSkipped) refused.add(p);
+      else throw new UsageError(outsideRootMessage(p, real, root));
+    }
+    return out;
+  };
+  const given = confined(namedPaths, skippable);
+  const planFiles = confined(namedPlans, false);
+  const varFiles = confined(namedVarFiles, false);
+  const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
+  const onlyFiles = namedOnly && confined(namedOnly, skippable);
   const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path49.dirname(f)))] : inputPaths;
-  const root = path49.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path49.resolve(f));
-  for (const f of varFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs6.statSync(inputPaths[0]).isDirectory() ? inputPaths[0] : path49.dirname(inputPaths[0]);
+  const startPath = inputPaths[0] ?? root;
+  const startDir = fs6.statSync(startPath).isDirectory() ? startPath : path49.dirname(startPath);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -51076,7 +51099,7 @@ async function prepareRun(options, cache3) {
       throw new UsageError(`${path49.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
-  const notices = [];
+  const notices = [...refused].map((p) => outsideRootMessage(p, fs6.realpathSync(p), root, true));
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path49.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);

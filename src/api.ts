@@ -11,7 +11,7 @@ import type { FileKind } from './core/file-kind.js';
 import { createHost, type Host, type ReadProblem } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
 import { compareLocations, fileStart } from './core/source.js';
-import { nearestFolder } from './core/paths.js';
+import { isWithin, nearestFolder } from './core/paths.js';
 import type { Finding, Rule, ScannedFile } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
@@ -136,6 +136,13 @@ export interface LintOptions {
 /** A user mistake (missing path, bad option value): the CLI prints it and exits 2. */
 export class UsageError extends Error {}
 
+/** Why a named path is refused: it is a symbolic link (or below one) whose target is outside the scan root. */
+function outsideRootMessage(named: string, real: string, root: string, skipped = false): string {
+  const what = `a symbolic link to ${real}, outside the scan root ${root}`;
+  const shown = path.relative(process.cwd(), named) || named;
+  return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
+}
+
 function commonRoot(paths: string[]): string {
   const cwd = process.cwd();
   if (paths.every((p) => !path.relative(cwd, p).startsWith('..'))) return cwd;
@@ -223,22 +230,45 @@ const DATA_FRONT_ENDS: ReadonlySet<string> = new Set(['azureml-yaml', 'k8s']);
 export async function prepareRun(options: LintOptions, cache?: UnitCache): Promise<PreparedRun> {
   const facts: FileFacts | undefined = cache;
   // ---- options and config --------------------------------------------------------------
-  const given = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
-  for (const p of given) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  // A path named on the command line that is a symbolic link is followed (the user chose it);
-  // links met while walking are not (DESIGN.md "Offline and safe").
-  const planFiles = (options.planFiles ?? []).map((p) => path.resolve(p));
-  for (const p of planFiles) if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const inputPaths = [...given.map((p) => (fs.lstatSync(p).isSymbolicLink() ? fs.realpathSync(p) : p)), ...planFiles.filter((p) => !given.includes(p))];
-  const onlyFiles = options.onlyFiles?.map((f) => path.resolve(f));
+  const namedPaths = (options.paths?.length ? options.paths : ['.']).map((p) => path.resolve(p));
+  for (const p of namedPaths) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  const namedPlans = (options.planFiles ?? []).map((p) => path.resolve(p));
+  for (const p of namedPlans) if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path.resolve(f));
+  for (const f of namedVarFiles) if (!fs.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  // The scan root is where the paths are written (the current folder when they are all inside
+  // it); every named path is then taken at its real place, which must be inside the root's: a
+  // symbolic link never leads the scan out of it (DESIGN.md "Offline and safe"), whether met
+  // while walking or named (`infra` turned into a link to `/` by a pull request, then linted by
+  // CI as `mlops-iac-lint infra`). A link that stays inside the root is followed.
+  const namedOnly = options.onlyFiles?.map((f) => path.resolve(f));
+  const written = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
+  const root = fs.realpathSync(path.resolve(options.root ?? commonRoot(written)));
+  const refused = new Set<string>();
+  // Pre-commit passes every staged file (--no-error-on-unmatched-pattern): one it may not read is said and skipped.
+  const skippable = options.errorOnUnmatchedFile === false;
+  const confined = (paths: string[], mayBeSkipped: boolean): string[] => {
+    const out: string[] = [];
+    for (const p of paths) {
+      const real = fs.realpathSync(p);
+      if (isWithin(root, real)) out.push(real);
+      else if (mayBeSkipped) refused.add(p);
+      else throw new UsageError(outsideRootMessage(p, real, root));
+    }
+    return out;
+  };
+  const given = confined(namedPaths, skippable);
+  const planFiles = confined(namedPlans, false);
+  const varFiles = confined(namedVarFiles, false);
+  const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
+  const onlyFiles = namedOnly && confined(namedOnly, skippable);
   // Pre-commit: lint each given file's whole folder (its Terraform module), report only the given files.
   const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path.dirname(f)))] : inputPaths;
-  const root = path.resolve(options.root ?? commonRoot(onlyFiles ?? inputPaths));
-  const varFiles = (options.varFiles ?? []).map((f) => path.resolve(f));
-  for (const f of varFiles) if (!fs.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
-  const startDir = fs.statSync(inputPaths[0]!).isDirectory() ? inputPaths[0]! : path.dirname(inputPaths[0]!);
+  // Every named path may have been skipped (pre-commit, links out of the root): the config is then looked for from the root.
+  const startPath = inputPaths[0] ?? root;
+  const startDir = fs.statSync(startPath).isDirectory() ? startPath : path.dirname(startPath);
   let config: ResolvedConfig;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -321,7 +351,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       throw new UsageError(`${path.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
-  const notices: string[] = [];
+  const notices: string[] = [...refused].map((p) => outsideRootMessage(p, fs.realpathSync(p), root, true));
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path.relative(process.cwd(), p) || '.').join(', ');
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);

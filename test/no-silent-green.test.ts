@@ -77,6 +77,40 @@ describe('a symbolic link named as the path', () => {
     expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1);
     expect(r.notices).toEqual([]);
   });
+
+  it('inside the scan root is followed, and its files are reported at their real place', async () => {
+    const dir = tmp({ 'real/main.tf': 'resource "azurerm_container_registry" "a" {\n  admin_enabled = true\n}\n' });
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'infra'));
+    const r = await lint({ paths: [path.join(dir, 'infra')], root: dir, noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => path.relative(dir, f.location.file))).toEqual([path.join('real', 'main.tf')]);
+  });
+
+  // A pull request turns `infra/` into a link to `/`, and CI runs `mlops-iac-lint infra`: the
+  // files it leads to must not be read, nor their lines printed (DESIGN.md "Offline and safe").
+  const outside = (): { root: string; elsewhere: string } => {
+    const elsewhere = tmp({ 'secret.tf': 'variable "p" {\n  default = "Hunter2!Hunter2"\n}\n', 'deploy.sh': 'az ad sp create-for-rbac --sdk-auth\n' });
+    const root = tmp({ 'ok.tf': 'terraform {}\n' });
+    fs.symlinkSync(elsewhere, path.join(root, 'infra'));
+    fs.symlinkSync(path.join(elsewhere, 'deploy.sh'), path.join(root, 'deploy.sh'));
+    return { root, elsewhere };
+  };
+
+  it.each([['a folder', 'infra'], ['a file', 'deploy.sh'], ['a file below a linked folder', 'infra/secret.tf']])('out of the scan root, %s, is a usage error that says so', async (_, named) => {
+    const { root, elsewhere } = outside();
+    const error = await lint({ paths: [path.join(root, named)], root, noConfig: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toContain(`a symbolic link to ${fs.realpathSync(path.join(elsewhere, path.basename(named) === 'infra' ? '' : path.basename(named)))}, outside the scan root ${fs.realpathSync(root)}`);
+    expect((error as Error).message).toMatch(/never followed out of it \(name the real path to lint it\)$/);
+  });
+
+  it('out of the scan root in a pre-commit run (--no-error-on-unmatched-pattern) is skipped with a notice; the other files are linted', async () => {
+    const { root } = outside();
+    fs.writeFileSync(path.join(root, 'acr.tf'), 'resource "azurerm_container_registry" "a" {\n  admin_enabled = true\n}\n');
+    const files = [path.join(root, 'deploy.sh'), path.join(root, 'acr.tf')];
+    const r = await lint({ paths: files, onlyFiles: files, root, noConfig: true, errorOnUnmatchedFile: false });
+    expect(r.findings.map((f) => `${f.ruleId} ${path.basename(f.location.file)}`)).toEqual(['ACR001 acr.tf']);
+    expect(r.notices).toEqual([expect.stringMatching(/deploy\.sh is not linted: a symbolic link to .*deploy\.sh, outside the scan root .* \(links are never followed out of it\)$/)]);
+  });
 });
 
 describe('an unreadable folder', () => {
