@@ -190,7 +190,9 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       // so are two declarations of one resource (the same message: a template that deploys a
       // workspace and redeploys it in a nested deployment).
       const place = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ''].join('|');
-      const declared = r && !relocated ? `${r.header.file}:${r.header.range.start.offset}` : '';
+      // An element of a resource (an inline NSG rule, an agent pool profile) is declared with its
+      // parent: one rule list shared by two NSGs (a variable, a parameter default) is a rule of each.
+      const declared = r && !relocated ? declarationKey(r) : '';
       const samePlaceAndMessage = `${place}|${message}`;
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
@@ -320,4 +322,12 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];
+}
+
+/** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */
+function declarationKey(r: Resource): string {
+  let key = `${r.header.file}:${r.header.range.start.offset}`;
+  // Parents are a short chain (rule → NSG, pool → cluster); the bound only guards a mistaken cycle.
+  for (let p = r.parent, depth = 0; p && depth < 8; p = p.parent, depth++) key += `<${p.header.file}:${p.header.range.start.offset}`;
+  return key;
 }

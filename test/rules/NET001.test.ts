@@ -1600,6 +1600,50 @@ resource rdp 'Microsoft.Network/networkSecurityGroups/securityRules@2023-04-01' 
         env: 'unknown',
         messageId: 'adminPortOpen',
       },
+      {
+        // One rule list for two NSGs (a subnet NSG each): a rule of each NSG, so a finding each
+        // at the one place (RULES.md merges only the same resource).
+        name: 'one-rule-list-two-nsgs',
+        files: {
+          'main.bicep': `
+var rules = [
+  {
+    name: 'ssh'
+    properties: {
+      priority: 100
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourcePortRange: '*'
+      destinationPortRange: ⟦⟦'22'⟧⟧
+      sourceAddressPrefix: '*'
+      destinationAddressPrefix: '*'
+    }
+  }
+]
+
+resource nsgA 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: 'nsg-a'
+  location: 'westeurope'
+  properties: {
+    securityRules: rules
+  }
+}
+
+resource nsgB 'Microsoft.Network/networkSecurityGroups@2023-04-01' = {
+  name: 'nsg-b'
+  location: 'westeurope'
+  properties: {
+    securityRules: rules
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+        errors: [{ messageIncludes: 'of NSG "nsg-a"' }, { messageIncludes: 'of NSG "nsg-b"' }],
+      },
     ],
   },
 };
