@@ -27931,7 +27931,11 @@ function trimmedBlockRange(lineMap, start, end) {
   return lineMap.range(start, e);
 }
 function addRootBlocks(out) {
-  for (const r of out.roots) out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
+  for (const r of out.roots) {
+    out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
+    if (r.type !== "map" || !r.entries) continue;
+    for (const [i, e] of r.entries.entries()) if (i > 0 && DOCUMENT_KEYS.has(e.key)) out.blocks.push(trimmedBlockRange(out.lineMap, e.keyRange.start.offset, r.range.end.offset));
+  }
   out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
 }
 function yamlTreeBlockRanges(docs, lineMap) {
@@ -27958,10 +27962,12 @@ function yamlTreeBlockRanges(docs, lineMap) {
   }
   return out.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
 }
+var DOCUMENT_KEYS;
 var init_blocks = __esm({
   "src/parse/yaml/blocks.ts"() {
     "use strict";
     init_guards();
+    DOCUMENT_KEYS = /* @__PURE__ */ new Set(["on", "apiVersion"]);
   }
 });
 
@@ -46760,7 +46766,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;
       const place = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
-      const declared = r && !relocated ? `${r.header.file}:${r.header.range.start.offset}` : "";
+      const declared = r && !relocated ? declarationKey(r) : "";
       const samePlaceAndMessage = `${place}|${message}`;
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
@@ -46884,6 +46890,11 @@ function runRules(input2, undecided2 = [], failures = []) {
   }
   for (const f of byKey.values()) f.variants.sort();
   return [...byKey.values()];
+}
+function declarationKey(r) {
+  let key = `${r.header.file}:${r.header.range.start.offset}`;
+  for (let p = r.parent, depth = 0; p && depth < 8; p = p.parent, depth++) key += `<${p.header.file}:${p.header.range.start.offset}`;
+  return key;
 }
 
 // src/pipeline/unit.ts

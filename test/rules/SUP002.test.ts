@@ -217,6 +217,24 @@ jobs:
         options: { rules: ['CI004'] },
       },
       {
+        // Above `on:` below a `name:`: `on:` names the workflow, so the triggers and every job are covered (README "Suppressions").
+        name: 'own-line-directive-above-on-after-name',
+        files: {
+          '.github/workflows/ci.yml': `name: build
+# mlops-iac-lint-ignore CI004 -- internal mirrors track main
+on:
+  push:
+    branches: [main]
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@main
+`,
+        },
+        options: { rules: ['CI004'] },
+      },
+      {
         name: 'used',
         files: {
           '.github/workflows/ci.yml': `
@@ -266,6 +284,26 @@ spec:
       resources:
         limits:
           nvidia.com/gpu: 1 # mlops-iac-lint-ignore K8S001 -- the GPU pool of this cluster has no taint
+`,
+        },
+        options: { rules: ['K8S001'] },
+      },
+      {
+        // Above `apiVersion:` below `kind:`: apiVersion names the manifest, so the rest of the document is covered.
+        name: 'own-line-directive-above-apiVersion-after-kind',
+        files: {
+          'k8s/pod.yaml': `kind: Pod
+# mlops-iac-lint-ignore K8S001 -- the GPU pool of this cluster has no taint
+apiVersion: v1
+metadata:
+  name: trainer
+spec:
+  containers:
+    - name: train
+      image: ghcr.io/example/train:1.0
+      resources:
+        limits:
+          nvidia.com/gpu: 1
 `,
         },
         options: { rules: ['K8S001'] },

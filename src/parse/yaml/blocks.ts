@@ -31,14 +31,24 @@ export function trimmedBlockRange(lineMap: LineMap, start: number, end: number):
 }
 
 /**
- * Each document's root mapping is a block too: a directive on its own line above `apiVersion:`
- * (or a workflow's `name:`) covers that whole document. Made from the documents' trees, which both
- * readers build alike; `blocks` is sorted again.
+ * Each document's root mapping is a block too: a directive on its own line above its first key
+ * (`apiVersion:`, a workflow's `name:`) covers that whole document. The keys that name a
+ * document (`apiVersion:`, a workflow's `on:`) open a block too when another key comes first
+ * (`name: deploy` above `on: push`): from that key to the document's end, so a directive above
+ * `on:` covers the triggers and every job. Made from the documents' trees, which both readers
+ * build alike; `blocks` is sorted again.
  */
-export function addRootBlocks(out: { roots: readonly { range: Range }[]; blocks: Range[]; lineMap: LineMap }): void {
-  for (const r of out.roots) out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
+export function addRootBlocks(out: { roots: readonly { range: Range; type?: string; entries?: readonly { key: string; keyRange: Range }[] }[]; blocks: Range[]; lineMap: LineMap }): void {
+  for (const r of out.roots) {
+    out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
+    if (r.type !== 'map' || !r.entries) continue;
+    for (const [i, e] of r.entries.entries()) if (i > 0 && DOCUMENT_KEYS.has(e.key)) out.blocks.push(trimmedBlockRange(out.lineMap, e.keyRange.start.offset, r.range.end.offset));
+  }
   out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
 }
+
+/** Top-level keys that name what a document is: a directive above one speaks for the document (a workflow's `on:`, a manifest's `apiVersion:`). */
+const DOCUMENT_KEYS: ReadonlySet<string> = new Set(['on', 'apiVersion']);
 
 /** Every `key:` whose value is a collection (key to the end of its value) and every sequence item that is a collection. */
 export function yamlTreeBlockRanges(docs: readonly Document.Parsed[], lineMap: LineMap): Range[] {
