@@ -512,6 +512,52 @@ resource "azapi_resource" "acr" {
         messageId: 'notPremium',
       },
       {
+        // A manual connection (awaiting the registry owner's approval) targets the registry as well.
+        name: 'basic-private-endpoint-manual-connection',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlops",
+      "location": "westeurope",
+      "sku": {
+        "name": ⟦"Basic"⟧
+      },
+      "properties": {}
+    },
+    {
+      "type": "Microsoft.Network/privateEndpoints",
+      "apiVersion": "2023-04-01",
+      "name": "pe-acr",
+      "location": "westeurope",
+      "properties": {
+        "manualPrivateLinkServiceConnections": [
+          {
+            "name": "acr",
+            "properties": {
+              "privateLinkServiceId": "[resourceId('Microsoft.ContainerRegistry/registries', 'acrmlops')]",
+              "groupIds": ["registry"],
+              "requestMessage": "ML platform"
+            }
+          }
+        ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notPremium',
+        messageIncludes: 'private endpoint "pe-acr" (group registry) targets it',
+      },
+      {
         name: 'standard-public-access-disabled',
         files: {
           'main.json': `

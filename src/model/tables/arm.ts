@@ -163,10 +163,13 @@ export const ARM_TABLE: Record<string, KindSpec> = {
   'microsoft.network/privateendpoints': {
     kind: 'private-endpoint',
     attrs: [
-      { canonical: 'targets', paths: ['properties.privateLinkServiceConnections.0.properties.privateLinkServiceId'] },
-      { canonical: 'groupIds', paths: ['properties.privateLinkServiceConnections.0.properties.groupIds'], default: [] },
+      // An endpoint connects automatically or, awaiting the owner's approval (another tenant's
+      // registry), manually: either list says what it targets (Microsoft.Network/privateEndpoints
+      // ARM reference, `privateLinkServiceConnections` / `manualPrivateLinkServiceConnections`).
+      { canonical: 'targets', paths: ['properties.privateLinkServiceConnections.0.properties.privateLinkServiceId', 'properties.manualPrivateLinkServiceConnections.0.properties.privateLinkServiceId'] },
+      { canonical: 'groupIds', paths: ['properties.privateLinkServiceConnections.0.properties.groupIds', 'properties.manualPrivateLinkServiceConnections.0.properties.groupIds'], default: [] },
       { canonical: 'tags', paths: ['tags'] },
     ],
-    refs: { target: ['properties.privateLinkServiceConnections.0.properties.privateLinkServiceId'] },
+    refs: { target: ['properties.privateLinkServiceConnections.0.properties.privateLinkServiceId', 'properties.manualPrivateLinkServiceConnections.0.properties.privateLinkServiceId'] },
   },
 };
