@@ -16435,6 +16435,11 @@ var init_parser2 = __esm({
         const start = this.tokStart;
         return t === 2 /* Ident */ && this.tokEnd - start === word.length && this.text.startsWith(word, start);
       }
+      /** The content of an empty tuple or object, at the token peeked: one level deeper than its brackets, for the limit only. */
+      enterEmpty() {
+        this.enter();
+        this.depth--;
+      }
       /** One nesting level deeper, at the token peeked or taken last. */
       enter() {
         if (++this.depth > MAX_DEPTH) {
@@ -16873,6 +16878,7 @@ var init_parser2 = __esm({
         const items = this.pendingExprs;
         const itemsFrom = items.size;
         let closeEnd;
+        if (this.peek() === 9 /* RBrack */ && this.depth >= MAX_DEPTH) this.enterEmpty();
         for (; ; ) {
           const t = this.peek();
           if (t === 9 /* RBrack */) {
@@ -16910,6 +16916,7 @@ var init_parser2 = __esm({
         const items = this.pendingObjectItems;
         const itemsFrom = items.size;
         let closeEnd;
+        if (t === 7 /* RBrace */ && this.depth >= MAX_DEPTH) this.enterEmpty();
         for (; ; ) {
           t = this.peek();
           if (t === 1 /* Newline */ || t === 12 /* Comma */) {
@@ -32299,6 +32306,8 @@ var init_parser3 = __esm({
       depth = 0;
       /** Set when the nesting limit was hit: the rest of the file is not parsed. */
       tooDeep = false;
+      /** Arrays and objects open around the current token: the levels the shared limit counts (parse/nesting.ts). */
+      brackets = 0;
       comments;
       pragmas;
       /**
@@ -33220,11 +33229,31 @@ var init_parser3 = __esm({
           this.fail(`Expected "," or ")" at this location, found ${this.describe(this.cur)}.`);
         }
       }
+      /**
+       * Parses a bracketed level (an array, an object) under the shared limit, counted in brackets
+       * as the HCL parser counts them: 500 nested arrays parse, and level 501 is the error, where
+       * its content starts (also when it is empty: `[]` as level 501). `depth`, which counts the
+       * expressions inside, guards the stack.
+       */
+      bracketed(parse2) {
+        if (this.brackets >= MAX_NESTING_DEPTH) {
+          this.tooDeep = true;
+          this.fail(nestingMessage(), this.peek(1));
+        }
+        this.brackets++;
+        try {
+          return parse2();
+        } finally {
+          this.brackets--;
+        }
+      }
       array() {
-        const start = this.cur.start;
-        const items = [];
-        this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
-        return { kind: "Array", items, range: this.range(start) };
+        return this.bracketed(() => {
+          const start = this.cur.start;
+          const items = [];
+          this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
+          return { kind: "Array", items, range: this.range(start) };
+        });
       }
       spread() {
         const t = this.next();
@@ -33241,10 +33270,12 @@ var init_parser3 = __esm({
         }
       }
       objectAt(allowResources) {
-        const start = this.cur.start;
-        const members2 = [];
-        this.list("{", "}", () => this.objectMember(allowResources), members2, !allowResources);
-        return { kind: "Object", members: members2, range: this.range(start) };
+        return this.bracketed(() => {
+          const start = this.cur.start;
+          const members2 = [];
+          this.list("{", "}", () => this.objectMember(allowResources), members2, !allowResources);
+          return { kind: "Object", members: members2, range: this.range(start) };
+        });
       }
       objectMember(allowResources) {
         const t = this.cur;

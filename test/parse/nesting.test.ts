@@ -79,6 +79,12 @@ describe('Bicep', () => {
     const f = parseBicep(`var x = ${nest('[', '', ']', n)}\nvar y = ${nest('{\na: ', '1', '\n}', n)}\n`, 'main.bicep');
     expect(f.errors).toEqual([]);
   });
+
+  it('one level more is the error, also when the innermost array is empty (as in HCL)', () => {
+    const n = MAX_NESTING_DEPTH + 1;
+    onlyNestingError(parseBicep(`var x = ${nest('[', '', ']', n)}\n`, 'main.bicep').errors, 1, inside501(9, 1));
+    onlyNestingError(parseHcl(`x = ${nest('[', '', ']', n)}\n`, 'main.tf').errors, 1, inside501(5, 1));
+  });
 });
 
 describe('YAML', () => {

@@ -90,6 +90,8 @@ export class Parser {
   private depth = 0;
   /** Set when the nesting limit was hit: the rest of the file is not parsed. */
   private tooDeep = false;
+  /** Arrays and objects open around the current token: the levels the shared limit counts (parse/nesting.ts). */
+  private brackets = 0;
   readonly comments: A.Comment[];
   readonly pragmas: A.Pragma[];
   /**
@@ -1105,11 +1107,32 @@ export class Parser {
     }
   }
 
+  /**
+   * Parses a bracketed level (an array, an object) under the shared limit, counted in brackets
+   * as the HCL parser counts them: 500 nested arrays parse, and level 501 is the error, where
+   * its content starts (also when it is empty: `[]` as level 501). `depth`, which counts the
+   * expressions inside, guards the stack.
+   */
+  private bracketed<T>(parse: () => T): T {
+    if (this.brackets >= MAX_NESTING_DEPTH) {
+      this.tooDeep = true;
+      this.fail(nestingMessage(), this.peek(1));
+    }
+    this.brackets++;
+    try {
+      return parse();
+    } finally {
+      this.brackets--;
+    }
+  }
+
   private array(): A.ArrayExpr {
-    const start = this.cur.start;
-    const items: (A.Expression | A.SpreadElement)[] = [];
-    this.list('[', ']', () => (this.at('...') ? this.spread() : this.expression()), items);
-    return { kind: 'Array', items, range: this.range(start) };
+    return this.bracketed(() => {
+      const start = this.cur.start;
+      const items: (A.Expression | A.SpreadElement)[] = [];
+      this.list('[', ']', () => (this.at('...') ? this.spread() : this.expression()), items);
+      return { kind: 'Array', items, range: this.range(start) };
+    });
   }
 
   private spread(): A.SpreadElement {
@@ -1130,10 +1153,12 @@ export class Parser {
   }
 
   private objectAt(allowResources: boolean): A.ObjectExpr {
-    const start = this.cur.start;
-    const members: A.ObjectMember[] = [];
-    this.list('{', '}', () => this.objectMember(allowResources), members, !allowResources);
-    return { kind: 'Object', members, range: this.range(start) };
+    return this.bracketed(() => {
+      const start = this.cur.start;
+      const members: A.ObjectMember[] = [];
+      this.list('{', '}', () => this.objectMember(allowResources), members, !allowResources);
+      return { kind: 'Object', members, range: this.range(start) };
+    });
   }
 
   private objectMember(allowResources: boolean): A.ObjectMember {

@@ -271,6 +271,12 @@ class Parser {
     return t === T.Ident && this.tokEnd - start === word.length && this.text.startsWith(word, start);
   }
 
+  /** The content of an empty tuple or object, at the token peeked: one level deeper than its brackets, for the limit only. */
+  private enterEmpty(): void {
+    this.enter();
+    this.depth--;
+  }
+
   /** One nesting level deeper, at the token peeked or taken last. */
   private enter(): void {
     if (++this.depth > MAX_DEPTH) {
@@ -730,6 +736,8 @@ class Parser {
     const items = this.pendingExprs;
     const itemsFrom = items.size;
     let closeEnd: number;
+    // An empty tuple as level 501 is too deep as well, though no expression inside enters it.
+    if (this.peek() === T.RBrack && this.depth >= MAX_DEPTH) this.enterEmpty();
     for (;;) {
       const t = this.peek();
       if (t === T.RBrack) {
@@ -769,6 +777,7 @@ class Parser {
     const items = this.pendingObjectItems;
     const itemsFrom = items.size;
     let closeEnd: number;
+    if (t === T.RBrace && this.depth >= MAX_DEPTH) this.enterEmpty();
     for (;;) {
       t = this.peek();
       if (t === T.Newline || t === T.Comma) {
