@@ -29431,17 +29431,29 @@ function scalarValue2(text2, plain, origin, opts = {}) {
 function loc2(file, range2) {
   return { file, range: range2 };
 }
+function blockOrigin(origin, last) {
+  const { start, end } = origin.range;
+  if (!last || end.column !== 1 || end.line <= start.line || last.range.end.offset > end.offset) return origin;
+  return { file: origin.file, range: { start, end: last.range.end } };
+}
 function yamlValue(file, t, opts = {}) {
   const origin = loc2(file, t.range);
   switch (t.type) {
     case "scalar":
       return scalarValue2(t.value, t.plain, origin, opts);
-    case "seq":
-      return list(t.items.map((i) => yamlValue(file, i, opts)), origin);
+    case "seq": {
+      const items = t.items.map((i) => yamlValue(file, i, opts));
+      return list(items, blockOrigin(origin, items.at(-1)?.origin));
+    }
     case "map": {
       const entries2 = /* @__PURE__ */ new Map();
-      for (const e of t.entries) if (!entries2.has(e.key)) entries2.set(e.key, e.value ? yamlValue(file, e.value, opts) : nul(loc2(file, e.keyRange)));
-      return obj(entries2, origin);
+      let last;
+      for (const e of t.entries) {
+        const v = e.value ? yamlValue(file, e.value, opts) : nul(loc2(file, e.keyRange));
+        last = v.origin ?? last;
+        if (!entries2.has(e.key)) entries2.set(e.key, v);
+      }
+      return obj(entries2, blockOrigin(origin, last));
     }
     default:
       return unknown("a YAML alias or tag this reader does not follow", origin);

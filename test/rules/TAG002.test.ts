@@ -637,6 +637,24 @@ size: Standard_NC4as_T4_v3
         env: 'unknown',
         messageId: 'noCostCenter',
       },
+      {
+        // The tags map without the tag: the finding is the map, ending with its last value (not on the next line).
+        name: 'gpu-cluster-tags-without-cost-center',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: train
+type: amlcompute
+size: Standard_NC4as_T4_v3
+tags:
+  ⟦owner: ml-team
+  team: vision⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
     ],
   },
 };

@@ -151,18 +151,36 @@ function loc(file: string, range: Range): Location {
   return { file, range };
 }
 
+/**
+ * A block collection's place ends with its last value: the parser's range runs on to the start
+ * of the next line (`tags:` ending at 9:1 after `  owner: ml-team` on line 8). A flow collection
+ * (`{a: 1}`, ending at its bracket) and an empty one keep their range.
+ */
+function blockOrigin(origin: Location, last: Location | undefined): Location {
+  const { start, end } = origin.range;
+  if (!last || end.column !== 1 || end.line <= start.line || last.range.end.offset > end.offset) return origin;
+  return { file: origin.file, range: { start, end: last.range.end } };
+}
+
 /** A positioned YAML node as a value (an alias or unsupported node is unknown). */
 export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Value {
   const origin = loc(file, t.range);
   switch (t.type) {
     case 'scalar':
       return scalarValue(t.value, t.plain, origin, opts);
-    case 'seq':
-      return list(t.items.map((i) => yamlValue(file, i, opts)), origin);
+    case 'seq': {
+      const items = t.items.map((i) => yamlValue(file, i, opts));
+      return list(items, blockOrigin(origin, items.at(-1)?.origin));
+    }
     case 'map': {
       const entries = new Map<string, Value>();
-      for (const e of t.entries) if (!entries.has(e.key)) entries.set(e.key, e.value ? yamlValue(file, e.value, opts) : nul(loc(file, e.keyRange)));
-      return obj(entries, origin);
+      let last: Location | undefined;
+      for (const e of t.entries) {
+        const v = e.value ? yamlValue(file, e.value, opts) : nul(loc(file, e.keyRange));
+        last = v.origin ?? last;
+        if (!entries.has(e.key)) entries.set(e.key, v);
+      }
+      return obj(entries, blockOrigin(origin, last));
     }
     default:
       return unknown('a YAML alias or tag this reader does not follow', origin);
