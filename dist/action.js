@@ -35284,6 +35284,8 @@ function declareInputs(template, scope, nested) {
     const allowed = allowedValuesNode(template, slot.decl);
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+    const decl = slot.decl;
+    input2.memberAllowed = (path53) => memberAllowedValues(template, decl, path53, (c) => scope.root.eval(c));
     env.inputs.push(input2);
   }
 }
@@ -35310,6 +35312,30 @@ function evaluateArmTemplate(opts) {
     problem(env, `Internal error while evaluating the template: ${e.message}`, nodeLocation(doc, root));
   }
   return result;
+}
+function memberAllowedValues(root, decl, path53, evaluate3) {
+  let node = decl;
+  let refs = 0;
+  for (let i = 0; ; ) {
+    const ref = getProp(node, "$ref")?.value;
+    if (typeof ref === "string" && !getProp(node, "allowedValues")) {
+      if (++refs > MAX_REF_DEPTH) return "unknown";
+      const m = /^#\/definitions\/([^/]+)$/.exec(ref);
+      node = m ? getProp(getProp(root, "definitions"), m[1]) : void 0;
+      if (!node) return "unknown";
+      continue;
+    }
+    if (i === path53.length) {
+      const allowed = getProp(node, "allowedValues");
+      return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate3) } : void 0;
+    }
+    const key = path53[i++];
+    let next;
+    if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
+    else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
+    if (next?.type !== "object") return void 0;
+    node = next;
+  }
 }
 function allowedValuesNode(root, decl) {
   let node = decl;
@@ -35751,6 +35777,47 @@ function namedAllowed(name, generic, reader, depth) {
   const decl = reader.types.get(name);
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
+}
+function memberAllowedByType(t, path53, reader, depth = 0) {
+  if (path53.length === 0) return allowedByType(t, reader, depth);
+  if (depth > MAX_DEPTH4) return "unknown";
+  const [key, ...rest] = path53;
+  switch (t.kind) {
+    case "ParenType":
+      return memberAllowedByType(t.type, path53, reader, depth + 1);
+    case "NullableType":
+    case "NonNullType":
+      return memberAllowedByType(t.base, path53, reader, depth + 1);
+    case "ObjectType": {
+      if (typeof key !== "string") return void 0;
+      const lower = key.toLowerCase();
+      const prop = t.properties.find((p) => !p.isAdditionalProperties && p.keyName?.toLowerCase() === lower) ?? t.properties.find((p) => p.isAdditionalProperties);
+      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1) : void 0;
+    }
+    case "ArrayType":
+      return typeof key === "number" ? memberAllowedByType(t.element, rest, reader, depth + 1) : void 0;
+    case "TupleType": {
+      const item = typeof key === "number" ? t.items[key] : void 0;
+      return item ? memberAllowedByType(item.value, rest, reader, depth + 1) : void 0;
+    }
+    case "TypeName": {
+      const name = t.name.name;
+      if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
+      const decl = reader.types.get(name);
+      if (decl) return memberAllowedByType(decl.value, path53, reader, depth + 1);
+      const imported = reader.importedType?.(name);
+      return imported ? memberAllowedByType(imported.type, path53, imported.reader, depth + 1) : "unknown";
+    }
+    case "TypeMemberAccess":
+      if (t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
+      return fromResourceSchema(t) ? void 0 : "unknown";
+    case "TypeIndexAccess":
+    case "TypeItemsAccess":
+    case "TypeAdditionalPropertiesAccess":
+      return fromResourceSchema(t) ? void 0 : "unknown";
+    default:
+      return "unknown";
+  }
 }
 var AMBIENT, MAX_DEPTH4;
 var init_literal_types = __esm({
@@ -37177,6 +37244,8 @@ var init_scope = __esm({
         const arr = allowed?.args[0];
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
+        const type = d.type;
+        if (type) input2.memberAllowed = (path53) => memberAllowedByType(type, path53, this.typeReader());
         this.env.inputs.push(input2);
       }
       /**
@@ -37200,6 +37269,12 @@ var init_scope = __esm({
             const from = imp ? importedScope(this, imp.decl) : void 0;
             const decl = from?.typeDecls.get(imp.original);
             return from && decl ? allowedByType(decl.value, from.typeReader(), depth) : "unknown";
+          },
+          importedType: (name) => {
+            const imp = this.imports.get(name);
+            const from = imp ? importedScope(this, imp.decl) : void 0;
+            const decl = from?.typeDecls.get(imp.original);
+            return from && decl ? { type: decl.value, reader: from.typeReader() } : void 0;
           }
         };
       }
@@ -48307,6 +48382,7 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
 });
 
 // src/engine/guards.ts
+init_source();
 var READABLE_FUNCTIONS = /* @__PURE__ */ new Set(["can", "regex", "regexall", "contains", "length"]);
 function validationAdmits(v, size) {
   const evaluated = v.admits?.(size);
@@ -48339,17 +48415,51 @@ function allValidationsAdmit(vs, size) {
   }
   return out;
 }
+function memberGuardOf(input2, size) {
+  if (input2.kind === "tf-variable" || (input2.allowedValues?.length ?? 0) > 0) return void 0;
+  if (size?.kind !== "string" || !size.origin) return void 0;
+  for (const whole of [input2.assigned, input2.defaultValue]) {
+    if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
+    const path53 = memberPathAt(whole, size.origin);
+    if (path53 && path53.length > 0) return { path: path53, allowed: input2.memberAllowed?.(path53) };
+  }
+  return void 0;
+}
+function memberPathAt(v, at2) {
+  if (v.origin && sameSpot(v.origin, at2)) return [];
+  if (v.kind === "list") {
+    for (let i = 0; i < v.items.length; i++) {
+      const p = memberPathAt(v.items[i], at2);
+      if (p) return [i, ...p];
+    }
+  } else if (v.kind === "object") {
+    for (const [k, e] of v.entries) {
+      const p = memberPathAt(e, at2);
+      if (p) return [k, ...p];
+    }
+  }
+  return void 0;
+}
+function memberPathText(root, path53) {
+  return path53.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+}
+function sameSpot(a, b) {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
-function hasGuard(input2) {
-  return input2.kind === "tf-variable" ? (input2.validations?.length ?? 0) > 0 : (input2.allowedValues?.length ?? 0) > 0;
+function hasGuard(input2, size) {
+  if (input2.kind === "tf-variable") return (input2.validations?.length ?? 0) > 0;
+  if ((input2.allowedValues?.length ?? 0) > 0) return true;
+  const member3 = memberGuardOf(input2, size);
+  return member3 !== void 0 && member3.allowed !== void 0;
 }
 function isStructured(input2) {
   const v = input2.assigned ?? input2.defaultValue;
   return v?.kind === "object" || v?.kind === "list";
 }
 function withMemberAt(v, at2, size) {
-  if (v.kind === "string") return v.origin && sameSpot(v.origin, at2) ? { ...v, value: size } : void 0;
+  if (v.kind === "string") return v.origin && sameSpot2(v.origin, at2) ? { ...v, value: size } : void 0;
   if (v.kind === "list") {
     let hit = false;
     const items = v.items.map((i) => {
@@ -48371,7 +48481,7 @@ function withMemberAt(v, at2, size) {
   }
   return void 0;
 }
-function sameSpot(a, b) {
+function sameSpot2(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
 function structuredGuardProblem(input2, vs, size, base) {
@@ -48417,10 +48527,24 @@ function problemsOf(input2, size) {
     return out;
   }
   const allowed = input2.allowedValues;
-  if ((!allowed || allowed.length === 0) && isStructured(input2)) return [];
+  if ((!allowed || allowed.length === 0) && isStructured(input2)) return memberProblems(input2, size, base);
   if (!allowed || allowed.length === 0)
     return [{ location: input2.header, attributePath: `${input2.name}.allowedValues`, messageId: input2.kind === "bicep-param" ? "noAllowedDecorator" : "noAllowedValues", data: base }];
   return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input2.name}.allowedValues`));
+}
+function memberProblems(input2, size, base) {
+  const member3 = memberGuardOf(input2, size);
+  if (!member3 || member3.allowed === "unknown") return [];
+  const attributePath = `${input2.name}.${member3.path.filter((k) => typeof k === "string").join(".")}.allowedValues`;
+  if (member3.allowed === void 0) {
+    const data = { ...base, member: memberPathText(input2.name, member3.path), property: lastProperty(member3.path) };
+    return [{ location: input2.header, attributePath, messageId: input2.kind === "bicep-param" ? "noMemberType" : "noMemberAllowedValues", data }];
+  }
+  return member3.allowed.values.flatMap((a) => listEntryProblem(a, base, () => true, attributePath));
+}
+function lastProperty(path53) {
+  for (let i = path53.length - 1; i >= 0; i--) if (typeof path53[i] === "string") return path53[i];
+  return "items";
 }
 function sizeLiteralsOf(text2) {
   return [...text2.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).filter((t) => isVmSizeName(t) && !isGpuSize(t));
@@ -48445,6 +48569,8 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
       noValidationStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" but has no validation, so any size (a CPU or FPGA size, a typo) is accepted; add a validation that checks every size in it against the GPU families, e.g. can(regex("{{regex}}", <size>)) for each size it holds.',
       noAllowedValues: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator: '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
+      noMemberType: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" in {{member}}, but its type does not restrict it, so any size (a CPU or FPGA size, a typo) is accepted; declare a type whose {{property}} is a union of the permitted GPU sizes.',
+      noMemberAllowedValues: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" in {{member}}, but nothing restricts it, so any size (a CPU or FPGA size, a typo) is accepted; declare its {{property}} with allowedValues of the permitted GPU sizes (a languageVersion 2.0 type).',
       regexAdmitsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
       conditionAdmitsNonGpu: '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation condition admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. can(regex("{{regex}}", var.{{input}})).',
       conditionAdmitsNonGpuStructured: '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}", but its validation condition admits the non-GPU size "{{probe}}" there; check every size it holds against the GPU families, e.g. can(regex("{{regex}}", <size>)).',
@@ -48460,11 +48586,12 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
-            const guarded = inputs.some(hasGuard);
+            const size = r.attrs.get("vmSize")?.value;
+            const guarded = inputs.some((i) => hasGuard(i, size));
             const at2 = attributeSite(r, "vmSize");
             for (const input2 of inputs) {
-              if (guarded && !hasGuard(input2)) continue;
-              for (const p of problemsOf(input2, r.attrs.get("vmSize")?.value)) {
+              if (guarded && !hasGuard(input2, size)) continue;
+              for (const p of problemsOf(input2, size)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;
                 seen.add(key);
@@ -48614,11 +48741,16 @@ function addMonths(day, months) {
 }
 
 // rules/gpu/GPU004-gpu-size-retired.ts
-function admittingEntries(input2) {
+function admittingEntries(input2, size) {
   if (input2.kind === "tf-variable") {
     const vs = input2.validations ?? [];
     const entries2 = vs.flatMap((v) => v.allowed).filter((e) => e.kind === "string" && allValidationsAdmit(vs, e.value) === true);
     return { entries: entries2, guard: "its validation" };
+  }
+  const member3 = memberGuardOf(input2, size);
+  if (member3) {
+    const entries2 = member3.allowed !== void 0 && member3.allowed !== "unknown" ? member3.allowed.values : [];
+    return { entries: entries2, guard: input2.kind === "bicep-param" ? "its type" : "its allowedValues" };
   }
   const guard = input2.allowedFrom === "type" ? "its type" : input2.kind === "bicep-param" ? "its @allowed list" : "its allowedValues";
   return { entries: input2.allowedValues ?? [], guard };
@@ -48641,6 +48773,7 @@ var GPU004_gpu_size_retired_default = defineRule({
   },
   create(ctx) {
     const seenGuards = /* @__PURE__ */ new Set();
+    let seenIn;
     const hitOf = (size) => {
       const row = retiredSeriesOf(size);
       if (!row) return void 0;
@@ -48662,9 +48795,13 @@ var GPU004_gpu_size_retired_default = defineRule({
           data: { ...who, workload: workloadName(r.kind, true), size: s, attribute: size.sourcePath, ...rowData(hit.row) }
         });
       }
+      if (seenIn !== g) {
+        seenIn = g;
+        seenGuards.clear();
+      }
       const at2 = attributeSite(r, "vmSize");
       for (const input2 of inputsFeeding(r, "vmSize", g.evaluation.inputs)) {
-        const { entries: entries2, guard } = admittingEntries(input2);
+        const { entries: entries2, guard } = admittingEntries(input2, r.attrs.get("vmSize")?.value);
         for (const e of entries2) {
           if (e.kind !== "string" || !e.origin) continue;
           const h = hitOf(e.value);

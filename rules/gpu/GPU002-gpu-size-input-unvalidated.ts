@@ -3,8 +3,8 @@ import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } from '../../src/engine/facts.js';
-import { allValidationsAdmit } from '../../src/engine/guards.js';
-import type { InputDecl, InputValidation } from '../../src/model/resource.js';
+import { allValidationsAdmit, memberGuardOf, memberPathText } from '../../src/engine/guards.js';
+import type { InputDecl, InputValidation, MemberKey } from '../../src/model/resource.js';
 import { SIZED_KINDS } from '../../src/model/kinds.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizeRegex, isGpuSize, isVmSizeName, NON_GPU_PROBE_SIZES, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
 
@@ -13,13 +13,22 @@ type MessageId =
   | 'noValidationStructured'
   | 'noAllowedValues'
   | 'noAllowedDecorator'
+  | 'noMemberType'
+  | 'noMemberAllowedValues'
   | 'regexAdmitsNonGpu'
   | 'allowsNonGpu'
   | 'conditionAdmitsNonGpu'
   | 'conditionAdmitsNonGpuStructured';
 
-function hasGuard(input: InputDecl): boolean {
-  return input.kind === 'tf-variable' ? (input.validations?.length ?? 0) > 0 : (input.allowedValues?.length ?? 0) > 0;
+/**
+ * Whether an input guards the size it feeds: Terraform validations; ARM/Bicep allowedValues, or
+ * for an object or array parameter, the type of the member that holds the size.
+ */
+function hasGuard(input: InputDecl, size: Value | undefined): boolean {
+  if (input.kind === 'tf-variable') return (input.validations?.length ?? 0) > 0;
+  if ((input.allowedValues?.length ?? 0) > 0) return true;
+  const member = memberGuardOf(input, size);
+  return member !== undefined && member.allowed !== undefined;
 }
 
 interface Problem {
@@ -121,11 +130,35 @@ function problemsOf(input: InputDecl, size: Value | undefined): Problem[] {
     return out;
   }
   const allowed = input.allowedValues;
-  // An ARM/Bicep object or array parameter cannot list its members' sizes in allowedValues: not judged.
-  if ((!allowed || allowed.length === 0) && isStructured(input)) return [];
+  // An ARM/Bicep object or array parameter: the guard is the type of the member that holds the size.
+  if ((!allowed || allowed.length === 0) && isStructured(input)) return memberProblems(input, size, base);
   if (!allowed || allowed.length === 0)
     return [{ location: input.header, attributePath: `${input.name}.allowedValues`, messageId: input.kind === 'bicep-param' ? 'noAllowedDecorator' : 'noAllowedValues', data: base }];
   return allowed.flatMap((a) => listEntryProblem(a, base, () => true, `${input.name}.allowedValues`));
+}
+
+/**
+ * The guard of the member of an ARM/Bicep object or array parameter that holds the workload's
+ * size (`gpuPool.vmSize`, `pools[1].vmSize`): a literal union type (Bicep) or a type
+ * definition's allowedValues (ARM languageVersion 2.0) is judged like allowedValues; none
+ * (an `object`/`array` parameter, a `string` property) is reported at the parameter's header.
+ * A size not written in the parameter's value, or a type that cannot be read: not judged.
+ */
+function memberProblems(input: InputDecl, size: Value | undefined, base: Record<string, string>): Problem[] {
+  const member = memberGuardOf(input, size);
+  if (!member || member.allowed === 'unknown') return [];
+  const attributePath = `${input.name}.${member.path.filter((k) => typeof k === 'string').join('.')}.allowedValues`;
+  if (member.allowed === undefined) {
+    const data = { ...base, member: memberPathText(input.name, member.path), property: lastProperty(member.path) };
+    return [{ location: input.header, attributePath, messageId: input.kind === 'bicep-param' ? 'noMemberType' : 'noMemberAllowedValues', data }];
+  }
+  return member.allowed.values.flatMap((a) => listEntryProblem(a, base, () => true, attributePath));
+}
+
+/** The last property name of a member path (`vmSize` of `[1, 'vmSize']`). */
+function lastProperty(path: readonly MemberKey[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return 'items';
 }
 
 /** Non-GPU VM size names written as string literals in a condition (`var.x == "Standard_D4s_v5"`). */
@@ -158,6 +191,10 @@ export default defineRule({
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no allowedValues, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in its allowedValues.',
       noAllowedDecorator:
         '{{declared}} "{{input}}" sets the size of {{workload}} "{{name}}" but has no @allowed decorator, so any size (a CPU or FPGA size, a typo) is accepted; list the permitted GPU sizes in @allowed([...]) above it.',
+      noMemberType:
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" in {{member}}, but its type does not restrict it, so any size (a CPU or FPGA size, a typo) is accepted; declare a type whose {{property}} is a union of the permitted GPU sizes.',
+      noMemberAllowedValues:
+        '{{declared}} "{{input}}" holds the size of {{workload}} "{{name}}" in {{member}}, but nothing restricts it, so any size (a CPU or FPGA size, a typo) is accepted; declare its {{property}} with allowedValues of the permitted GPU sizes (a languageVersion 2.0 type).',
       regexAdmitsNonGpu:
         '{{declared}} "{{input}}" feeds the size of {{workload}} "{{name}}", but its validation regex "{{pattern}}" admits the non-GPU size "{{probe}}"; restrict it to the GPU families, e.g. "{{regex}}".',
       conditionAdmitsNonGpu:
@@ -180,11 +217,12 @@ export default defineRule({
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, 'vmSize', g.evaluation.inputs);
             // One guard anywhere on the way (a root variable guarding a module argument) guards the flow.
-            const guarded = inputs.some(hasGuard);
+            const size = r.attrs.get('vmSize')?.value;
+            const guarded = inputs.some((i) => hasGuard(i, size));
             const at = attributeSite(r, 'vmSize');
             for (const input of inputs) {
-              if (guarded && !hasGuard(input)) continue;
-              for (const p of problemsOf(input, r.attrs.get('vmSize')?.value)) {
+              if (guarded && !hasGuard(input, size)) continue;
+              for (const p of problemsOf(input, size)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;
                 seen.add(key);

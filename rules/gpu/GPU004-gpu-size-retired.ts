@@ -1,7 +1,7 @@
 import type { Value } from '../../src/core/value.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { attributeSite, displayName, inputsFeeding } from '../../src/engine/facts.js';
-import { allValidationsAdmit } from '../../src/engine/guards.js';
+import { allValidationsAdmit, memberGuardOf } from '../../src/engine/guards.js';
 import type { Graph } from '../../src/engine/types.js';
 import type { InputDecl, Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
@@ -15,15 +15,22 @@ interface Hit {
 }
 
 /**
- * The guard entries of an input that admit the size they name: ARM/Bicep `allowedValues`, and
- * the `contains([...], var.x)` list entries of Terraform validations that (all together) admit
- * that size — a `!contains([...])` deny list admits none. Regexes are GPU002's business.
+ * The guard entries of an input that admit the size they name: ARM/Bicep `allowedValues` (for
+ * an object or array parameter, those of the member that holds the workload's `size`: a Bicep
+ * type's literal union, an ARM type definition's allowedValues), and the `contains([...], var.x)`
+ * list entries of Terraform validations that (all together) admit that size — a
+ * `!contains([...])` deny list admits none. Regexes are GPU002's business.
  */
-function admittingEntries(input: InputDecl): { entries: Value[]; guard: string } {
+function admittingEntries(input: InputDecl, size: Value | undefined): { entries: Value[]; guard: string } {
   if (input.kind === 'tf-variable') {
     const vs = input.validations ?? [];
     const entries = vs.flatMap((v) => v.allowed).filter((e) => e.kind === 'string' && allValidationsAdmit(vs, e.value) === true);
     return { entries, guard: 'its validation' };
+  }
+  const member = memberGuardOf(input, size);
+  if (member) {
+    const entries = member.allowed !== undefined && member.allowed !== 'unknown' ? member.allowed.values : [];
+    return { entries, guard: input.kind === 'bicep-param' ? 'its type' : 'its allowedValues' };
   }
   const guard = input.allowedFrom === 'type' ? 'its type' : input.kind === 'bicep-param' ? 'its @allowed list' : 'its allowedValues';
   return { entries: input.allowedValues ?? [], guard };
@@ -50,8 +57,13 @@ export default defineRule({
     },
   },
   create(ctx) {
-    /** Guard entries already reported (several resources can share one input). */
+    /**
+     * Guard entries already reported in the graph (one evaluation) being checked: several
+     * resources can share one input. Kept per graph, so each variant reports the entry and the
+     * finding lists every variant (RULES.md "Variants").
+     */
     const seenGuards = new Set<string>();
+    let seenIn: Graph | undefined;
     const hitOf = (size: string): Hit | undefined => {
       const row = retiredSeriesOf(size);
       if (!row) return undefined;
@@ -75,9 +87,13 @@ export default defineRule({
         });
       }
       // RULES.md GPU004: a guard entry that admits a retired size is reported at that entry.
+      if (seenIn !== g) {
+        seenIn = g;
+        seenGuards.clear();
+      }
       const at = attributeSite(r, 'vmSize');
       for (const input of inputsFeeding(r, 'vmSize', g.evaluation.inputs)) {
-        const { entries, guard } = admittingEntries(input);
+        const { entries, guard } = admittingEntries(input, r.attrs.get('vmSize')?.value);
         for (const e of entries) {
           if (e.kind !== 'string' || !e.origin) continue;
           const h = hitOf(e.value);

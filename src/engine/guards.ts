@@ -3,7 +3,9 @@
  * of a guard that admit a retired size): Terraform `validation` conditions read as plain
  * regex / `contains([...])` guards. Rules share this reading so they agree on what a guard admits.
  */
-import type { InputValidation } from '../model/resource.js';
+import { locationContains, type Location } from '../core/source.js';
+import type { Value } from '../core/value.js';
+import type { InputDecl, InputValidation, MemberAllowed, MemberKey } from '../model/resource.js';
 
 /** Functions a validation condition may call and still be read as a plain regex/list guard. */
 const READABLE_FUNCTIONS = new Set(['can', 'regex', 'regexall', 'contains', 'length']);
@@ -47,4 +49,57 @@ export function allValidationsAdmit(vs: readonly InputValidation[], size: string
     out &&= a;
   }
   return out;
+}
+
+/** The guard of the member of an ARM/Bicep object or array input that holds a workload's size. */
+export interface MemberGuard {
+  /** From the input's value to the member: `['vmSize']`, `[1, 'vmSize']`. */
+  path: MemberKey[];
+  /** What the declared type admits there (undefined: nothing restricts it). */
+  allowed: MemberAllowed;
+}
+
+/**
+ * The guard an ARM/Bicep parameter whose value is an object or array (and that has no
+ * `allowedValues` of its own) puts on the member that holds a workload's size: the member's
+ * type (`type pool = { vmSize: 'A' | 'B' }`, languageVersion 2.0 `properties`/`items`).
+ * Undefined when the size is not a known value written inside the parameter's value (it did not
+ * come from the parameter, is not known, or a member reads another input): nothing to judge.
+ */
+export function memberGuardOf(input: InputDecl, size: Value | undefined): MemberGuard | undefined {
+  if (input.kind === 'tf-variable' || (input.allowedValues?.length ?? 0) > 0) return undefined;
+  if (size?.kind !== 'string' || !size.origin) return undefined;
+  for (const whole of [input.assigned, input.defaultValue]) {
+    // Written inside the parameter's value (a member that reads another input is that input's).
+    if ((whole?.kind !== 'object' && whole?.kind !== 'list') || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
+    const path = memberPathAt(whole, size.origin);
+    if (path && path.length > 0) return { path, allowed: input.memberAllowed?.(path) };
+  }
+  return undefined;
+}
+
+/** The path from an object or list value to the member written at `at`, when one is written there. */
+export function memberPathAt(v: Value, at: Location): MemberKey[] | undefined {
+  if (v.origin && sameSpot(v.origin, at)) return [];
+  if (v.kind === 'list') {
+    for (let i = 0; i < v.items.length; i++) {
+      const p = memberPathAt(v.items[i]!, at);
+      if (p) return [i, ...p];
+    }
+  } else if (v.kind === 'object') {
+    for (const [k, e] of v.entries) {
+      const p = memberPathAt(e, at);
+      if (p) return [k, ...p];
+    }
+  }
+  return undefined;
+}
+
+/** A member path as a template reads it from `root`: `gpuPool.vmSize`, `pools[1].vmSize`. */
+export function memberPathText(root: string, path: readonly MemberKey[]): string {
+  return path.reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : k), root);
+}
+
+function sameSpot(a: Location, b: Location): boolean {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }

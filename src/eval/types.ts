@@ -31,11 +31,31 @@ export interface InputDecl {
   allowedValues?: Value[];
   /** `type`: the allowed values come from a Bicep literal union type (`param x 'A' | 'B'`), not `@allowed`. */
   allowedFrom?: 'type';
+  /**
+   * ARM/Bicep: what the declared type admits at one member of an object or array value, the
+   * member named by its path from the input's value (property names and element indexes:
+   * `['vmSize']` for `gpuPool.vmSize`, `[1, 'vmSize']` for `pools[1].vmSize`). A Bicep object
+   * type's property or array type's element (`type pool = { vmSize: 'A' | 'B' }`, `pool[]`), an
+   * ARM languageVersion 2.0 `properties`/`items`/`$ref` with `allowedValues`: the member's guard,
+   * as Bicep compiles it. Absent or undefined: the type restricts nothing there (`object`,
+   * `array`, a `string` property).
+   */
+  memberAllowed?: (path: readonly MemberKey[]) => MemberAllowed;
   /** Terraform `validation` blocks. */
   validations?: InputValidation[];
   /** ARM: declared by an inner-scope nested deployment's template, not the file's root template. */
   nested?: boolean;
 }
+
+/** A step into an object (a property name) or an array (an element index). */
+export type MemberKey = string | number;
+
+/**
+ * What a type admits at a member: the values (each located at its literal), `unknown` (the type
+ * cannot be read there: an import that is not read, a union of object types; a guard whose
+ * values are not known, never one that is missing), or undefined (no restriction).
+ */
+export type MemberAllowed = { values: Value[] } | 'unknown' | undefined;
 
 export interface InputValidation {
   /** The `condition` attribute. */

@@ -10,7 +10,7 @@ import type { ResourceKind } from './kinds.js';
 import type { K8sPodTemplate } from '../eval/k8s/types.js';
 
 export type { EnvClass } from '../core/env.js';
-export type { Evaluation, InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../eval/types.js';
+export type { Evaluation, InputDecl, InputValidation, MemberAllowed, MemberKey, OpaqueModuleCall, VendoredOrigin } from '../eval/types.js';
 import type { VendoredOrigin } from '../eval/types.js';
 export { describeVendoredPlace, isVendoredFile } from '../eval/types.js';
 

@@ -1910,7 +1910,357 @@ const nestedDeployments: RuleTable = {
   },
 };
 
-ruleTester('GPU002', converted, nestedDeployments);
+// An ARM/Bicep parameter whose value is an object or array holds the size as a member
+// (`gpuPool.vmSize`, `pools[1].vmSize`): the member's type is its guard, as Bicep compiles it
+// (a literal union property becomes the definition's allowedValues); an `object`/`array`
+// parameter, or a `string` property, guards nothing and is reported at the parameter's header,
+// as a Terraform map variable without a validation is.
+const poolResource = (size: string, loop = ''): string => `
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = ${loop ? `[for p in ${loop}: {` : '{'}
+  name: 'aks/\${${loop ? 'p' : 'gpuPool'}.name}'
+  properties: {
+    mode: 'User'
+    vmSize: ${size}
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 2
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}${loop ? ']' : ''}
+`;
+
+const armPools = (gpuPools: string, definitions = ''): string => `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  ${definitions ? '"languageVersion": "2.0",\n  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470", "templateHash": "1" } },\n  ' : ''}"contentVersion": "1.0.0.0",${definitions}
+  "parameters": {
+    ${gpuPools}
+  },
+  "resources": ${definitions ? '{ "pool": ' : '['}
+    {
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-05-01",
+      "name": "[concat('aks/', parameters('gpuPools')[copyIndex()].name)]",
+      "copy": { "name": "pools", "count": "[length(parameters('gpuPools'))]" },
+      "properties": {
+        "mode": "User",
+        "vmSize": "[parameters('gpuPools')[copyIndex()].vmSize]",
+        "enableAutoScaling": true,
+        "minCount": 0,
+        "maxCount": 2,
+        "nodeTaints": ["sku=gpu:NoSchedule"]
+      }
+    }
+  ${definitions ? '}' : ']'}
+}
+`;
+
+const poolDefinition = (sizes: string): string => `
+  "definitions": {
+    "poolSpec": {
+      "type": "object",
+      "properties": {
+        "name": { "type": "string" },
+        "vmSize": { "type": "string", "allowedValues": [${sizes}] }
+      }
+    }
+  },`;
+
+const structuredParams: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'typed-object-union-of-gpu-sizes',
+        files: {
+          'main.bicep': `
+type poolSpec = {
+  name: string
+  vmSize: 'Standard_NC4as_T4_v3' | 'Standard_NC24ads_A100_v4'
+}
+
+param gpuPool poolSpec = {
+  name: 'gpu'
+  vmSize: 'Standard_NC4as_T4_v3'
+}
+${poolResource('gpuPool.vmSize')}`,
+        },
+      },
+      {
+        name: 'typed-array-union-of-gpu-sizes',
+        files: {
+          'main.bicep': `
+type poolSpec = {
+  name: string
+  vmSize: ('Standard_NC4as_T4_v3' | 'Standard_NC24ads_A100_v4')?
+}
+
+param pools poolSpec[] = [
+  { name: 'gpu', vmSize: 'Standard_NC4as_T4_v3' }
+  { name: 'gpu2', vmSize: 'Standard_NC24ads_A100_v4' }
+]
+${poolResource('p.vmSize', 'pools')}`,
+        },
+      },
+      {
+        // The object type is imported from a local file and read there.
+        name: 'imported-object-type-union-of-gpu-sizes',
+        files: {
+          'main.bicep': `
+import { poolSpec } from 'types.bicep'
+
+param gpuPool poolSpec = {
+  name: 'gpu'
+  vmSize: 'Standard_NC4as_T4_v3'
+}
+${poolResource('gpuPool.vmSize')}`,
+          'types.bicep': `
+@export()
+type poolSpec = {
+  name: string
+  vmSize: 'Standard_NC4as_T4_v3' | 'Standard_NC24ads_A100_v4'
+}
+`,
+        },
+      },
+      {
+        // The member reads a guarded param: the size comes from that param, not from the array.
+        name: 'member-reads-a-guarded-param',
+        files: {
+          'main.bicep': `
+@allowed([ 'Standard_NC4as_T4_v3' ])
+param gpuSize string = 'Standard_NC4as_T4_v3'
+
+param pools array = [
+  { name: 'gpu', vmSize: gpuSize }
+]
+${poolResource('p.vmSize', 'pools')}`,
+        },
+      },
+      {
+        // One guard on the way is enough: the module's typed param guards what the caller's array holds.
+        name: 'module-typed-param-guards-callers-array',
+        files: {
+          'main.bicep': `
+param pools array = [
+  { name: 'gpu', vmSize: 'Standard_NC4as_T4_v3' }
+]
+
+module m 'pool.bicep' = [for p in pools: {
+  name: 'pool-\${p.name}'
+  params: { gpuPool: p }
+}]
+`,
+          'pool.bicep': `
+param gpuPool { name: string, vmSize: 'Standard_NC4as_T4_v3' | 'Standard_NC24ads_A100_v4' }
+${poolResource('gpuPool.vmSize')}`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'untyped-object-param',
+        files: {
+          'main.bicep': `
+⟦param gpuPool object⟧ = {
+  name: 'gpu'
+  vmSize: 'Standard_D8s_v5'
+}
+${poolResource('gpuPool.vmSize')}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberType',
+        message:
+          'Parameter "gpuPool" holds the size of node pool "aks/gpu" in gpuPool.vmSize, but its type does not restrict it, so any size (a CPU or FPGA size, a typo) is accepted; declare a type whose vmSize is a union of the permitted GPU sizes.',
+      },
+      {
+        // The array's first GPU pool names the finding; one finding at the header for the whole array.
+        name: 'untyped-array-param-in-a-loop',
+        files: {
+          'main.bicep': `
+⟦param pools array⟧ = [
+  { name: 'gpu', vmSize: 'Standard_D16s_v5' }
+  { name: 't4', vmSize: 'Standard_NC4as_T4_v3' }
+]
+${poolResource('p.vmSize', 'pools')}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberType',
+        messageIncludes: 'Parameter "pools" holds the size of node pool "aks/gpu" in pools[0].vmSize',
+      },
+      {
+        name: 'typed-object-string-property',
+        files: {
+          'main.bicep': `
+type poolSpec = {
+  name: string
+  vmSize: string
+}
+
+⟦param gpuPool poolSpec⟧ = {
+  name: 'gpu'
+  vmSize: 'Standard_NC4as_T4_v3'
+}
+${poolResource('gpuPool.vmSize')}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberType',
+      },
+      {
+        name: 'typed-object-union-admits-fpga-size',
+        files: {
+          'main.bicep': `
+type poolSpec = {
+  name: string
+  vmSize: 'Standard_NC4as_T4_v3' | ⟦'Standard_NP10s'⟧ | 'Standard_NC6'
+}
+
+param gpuPool poolSpec = {
+  name: 'gpu'
+  vmSize: 'Standard_NC4as_T4_v3'
+}
+${poolResource('gpuPool.vmSize')}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+        message:
+          'Parameter "gpuPool" feeds the size of node pool "aks/gpu", but its allowed values include "Standard_NP10s", which is not a GPU size; remove it or replace it with a size of a GPU family (NC, ND, NG, NV).',
+      },
+      {
+        name: 'typed-array-union-admits-fpga-size',
+        files: {
+          'main.bicep': `
+type poolSpec = {
+  name: string
+  vmSize: 'Standard_NC4as_T4_v3' | ⟦'Standard_NP10s'⟧ | 'Standard_NC6'
+}
+
+param pools poolSpec[] = [
+  {
+    name: 'gpu'
+    vmSize: 'Standard_NC4as_T4_v3'
+  }
+]
+${poolResource('p.vmSize', 'pools')}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+        messageIncludes: 'Parameter "pools" feeds the size of node pool "aks/gpu", but its allowed values include "Standard_NP10s"',
+      },
+      {
+        // The member reads an unguarded param: that param is reported, not the array that passes its value on.
+        name: 'member-reads-an-unguarded-param',
+        files: {
+          'main.bicep': `
+⟦param gpuSize string⟧ = 'Standard_NC4as_T4_v3'
+
+param pools array = [
+  { name: 'gpu', vmSize: gpuSize }
+]
+${poolResource('p.vmSize', 'pools')}`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noAllowedDecorator',
+      },
+      {
+        // A .bicepparam value is written inside the param's value too: the missing guard is at the param.
+        name: 'untyped-object-set-by-bicepparam',
+        files: {
+          'main.bicep': `
+⟦param gpuPool object⟧
+${poolResource('gpuPool.vmSize')}`,
+          'main.bicepparam': `
+using 'main.bicep'
+param gpuPool = {
+  name: 'gpu'
+  vmSize: 'Standard_NC4as_T4_v3'
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberType',
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        // The member reads a guarded parameter.
+        name: 'array-member-reads-a-guarded-parameter',
+        files: {
+          'azuredeploy.json': armPools(`"gpuSize": { "type": "string", "defaultValue": "Standard_NC4as_T4_v3", "allowedValues": ["Standard_NC4as_T4_v3"] },
+    "gpuPools": { "type": "array", "defaultValue": [ { "name": "gpua", "vmSize": "[parameters('gpuSize')]" } ] }`),
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'array-parameter-without-allowed-values',
+        files: {
+          'azuredeploy.json': armPools(`⟦"gpuPools"⟧: {
+      "type": "array",
+      "defaultValue": [
+        { "name": "gpua", "vmSize": "Standard_NC4as_T4_v3" },
+        { "name": "gpub", "vmSize": "Standard_E16s_v5" }
+      ]
+    }`),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberAllowedValues',
+        message:
+          'Parameter "gpuPools" holds the size of node pool "aks/gpua" in gpuPools[0].vmSize, but nothing restricts it, so any size (a CPU or FPGA size, a typo) is accepted; declare its vmSize with allowedValues of the permitted GPU sizes (a languageVersion 2.0 type).',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [
+      {
+        name: 'items-ref-definition-of-gpu-sizes',
+        files: {
+          'main.json': armPools(
+            `"gpuPools": { "type": "array", "items": { "$ref": "#/definitions/poolSpec" }, "defaultValue": [ { "name": "gpu", "vmSize": "Standard_NC4as_T4_v3" } ] }`,
+            poolDefinition('"Standard_NC4as_T4_v3", "Standard_NC24ads_A100_v4"'),
+          ),
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'items-ref-definition-admits-fpga-size',
+        files: {
+          'main.json': armPools(
+            `"gpuPools": { "type": "array", "items": { "$ref": "#/definitions/poolSpec" }, "defaultValue": [ { "name": "gpu", "vmSize": "Standard_NC4as_T4_v3" } ] }`,
+            poolDefinition('"Standard_NC4as_T4_v3", ⟦"Standard_NP10s"⟧'),
+          ),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+      },
+      {
+        name: 'items-property-without-allowed-values',
+        files: {
+          'main.json': armPools(
+            `⟦"gpuPools"⟧: { "type": "array", "items": { "type": "object", "properties": { "vmSize": { "type": "string" } } }, "defaultValue": [ { "name": "gpu", "vmSize": "Standard_NC4as_T4_v3" } ] }`,
+            poolDefinition('"Standard_NC4as_T4_v3"'),
+          ),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noMemberAllowedValues',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU002', converted, nestedDeployments, structuredParams);
 
 describe('GPU002 validation reader', () => {
   const at = { file: 'x.tf', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } };

@@ -4,7 +4,9 @@
  * that admit one. The tester's scan date is 2026-06-01 (NC, NCv2, ND, NV and NCv3 are retired;
  * NVv3 and NVv4 retire on 2026-09-30, within 12 months: warning); boundary cases set `today`.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import { brief, tempTrees } from '../support/temp-tree.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { addMonths, retiredSeriesOf, retirementState, RETIRED_GPU_SERIES } from '../../src/model/facts/gpu-retirement.js';
 
@@ -644,7 +646,147 @@ const nestedTemplate: RuleTable = {
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate);
+// An object or array parameter's member type is the guard of the size it holds (Bicep compiles
+// a literal union property to the definition's allowedValues): a retired member is reported there.
+const memberPool = (size: string, loop = ''): string => `
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = ${loop ? `[for p in ${loop}: {` : '{'}
+  name: 'aks/gpu'
+  properties: {
+    mode: 'User'
+    vmSize: ${size}
+    count: 1
+  }
+}${loop ? ']' : ''}
+`;
+
+const memberGuards: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'typed-object-union-of-current-sizes',
+        files: {
+          'main.bicep': `
+type poolSpec = {
+  vmSize: 'Standard_NC4as_T4_v3' | 'Standard_NP10s'
+}
+param gpuPool poolSpec = { vmSize: 'Standard_NC4as_T4_v3' }
+${memberPool('gpuPool.vmSize')}`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'typed-object-union-admits-retired-size',
+        files: {
+          'main.bicep': `
+type poolSpec = {
+  name: string
+  vmSize: 'Standard_NC4as_T4_v3' | 'Standard_NP10s' | ⟦'Standard_NC6'⟧
+}
+param gpuPool poolSpec = {
+  name: 'gpu'
+  vmSize: 'Standard_NC4as_T4_v3'
+}
+${memberPool('gpuPool.vmSize')}`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'guardRetired',
+        message: `Parameter "gpuPool" sets the size of node pool "aks/gpu" and its type admits "Standard_NC6" of the NC series, which Azure retired on 2023-09-06; remove it (${NC}).`,
+      },
+      {
+        name: 'typed-array-union-admits-retired-size',
+        files: {
+          'main.bicep': `
+type poolSpec = {
+  name: string
+  vmSize: 'Standard_NC4as_T4_v3' | 'Standard_NP10s' | ⟦'Standard_NC6'⟧
+}
+param pools poolSpec[] = [
+  { name: 'gpu', vmSize: 'Standard_NC4as_T4_v3' }
+]
+${memberPool('p.vmSize', 'pools')}`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'guardRetired',
+        messageIncludes: 'Parameter "pools" sets the size of node pool "aks/gpu" and its type admits "Standard_NC6" of the NC series',
+      },
+    ],
+  },
+  'bicep-compiled': {
+    valid: [],
+    invalid: [
+      {
+        name: 'items-ref-definition-admits-retired-size',
+        files: {
+          'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470", "templateHash": "1" } },
+  "definitions": {
+    "poolSpec": { "type": "object", "properties": { "vmSize": { "type": "string", "allowedValues": ["Standard_NC4as_T4_v3", ⟦"Standard_NC24s_v3"⟧] } } }
+  },
+  "parameters": {
+    "pools": { "type": "array", "items": { "$ref": "#/definitions/poolSpec" }, "defaultValue": [ { "vmSize": "Standard_NC4as_T4_v3" } ] }
+  },
+  "resources": {
+    "pool": {
+      "copy": { "name": "pools", "count": "[length(parameters('pools'))]" },
+      "type": "Microsoft.ContainerService/managedClusters/agentPools",
+      "apiVersion": "2024-05-01",
+      "name": "[format('aks/gpu{0}', copyIndex())]",
+      "properties": { "mode": "User", "vmSize": "[parameters('pools')[copyIndex()].vmSize]", "count": 1 }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'guardRetired',
+        messageIncludes: 'Parameter "pools" sets the size of node pool "aks/gpu0" and its allowedValues admits "Standard_NC24s_v3" of the NCv3 series',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards);
+
+describe('GPU004 guard entries across variants', () => {
+  const { tree, cleanup } = tempTrees('gpu004-');
+  afterAll(cleanup);
+  it('reports a guard entry once, with every variant that admits it (RULES.md "Variants")', async () => {
+    const dir = tree({
+      'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+variable "environment" { type = string }
+variable "gpu_size" {
+  type    = string
+  default = "Standard_NC4as_T4_v3"
+  validation {
+    condition     = contains(["Standard_NC6s_v3", "Standard_NC4as_T4_v3"], var.gpu_size)
+    error_message = "GPU sizes only."
+  }
+}
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "id"
+  vm_size               = var.gpu_size
+}
+`,
+      'dev.tfvars': 'environment = "dev"\n',
+      'prod.tfvars': 'environment = "prod"\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GPU004'], noConfig: true, today: '2026-06-01' });
+    expect(r.findings.map((f) => brief(dir, f))).toEqual(['GPU004 error guardRetired main.tf:10:31']);
+    expect(r.findings[0]!.variants).toEqual(['dev.tfvars', 'prod.tfvars']);
+  });
+});
 
 describe('GPU004 retirement table', () => {
   it('matches exact names only, case-insensitively', () => {

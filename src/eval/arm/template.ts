@@ -5,7 +5,7 @@
  * nested deployments, flattened into a list of resource instances.
  */
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
-import type { InputDecl, OpaqueModuleCall } from '../types.js';
+import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
@@ -748,6 +748,8 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
     const allowed = allowedValuesNode(template, slot.decl);
     if (allowed === 'unknown') input.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input.header)];
     else if (allowed) input.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
+    const decl = slot.decl;
+    input.memberAllowed = (path) => memberAllowedValues(template, decl, path, (c) => scope.root.eval(c));
     env.inputs.push(input);
   }
 }
@@ -776,6 +778,39 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
     problem(env, `Internal error while evaluating the template: ${(e as Error).message}`, nodeLocation(doc, root));
   }
   return result;
+}
+
+/**
+ * What a parameter's declaration admits at one member of its value (languageVersion 2.0, which
+ * Bicep emits for user-defined types: `"items": { "$ref": "#/definitions/pool" }`,
+ * `definitions.pool.properties.vmSize.allowedValues`): the member's `allowedValues`, reached
+ * through `properties` (else an `additionalProperties` schema), `prefixItems`/`items` and `$ref`s.
+ * Undefined where nothing restricts it (a plain `object`/`array` parameter, a property without
+ * `allowedValues`); `unknown` where a `$ref` cannot be resolved.
+ */
+function memberAllowedValues(root: JsonNode, decl: JsonNode, path: readonly MemberKey[], evaluate: (n: JsonNode) => Value): MemberAllowed {
+  let node: JsonNode | undefined = decl;
+  let refs = 0;
+  for (let i = 0; ; ) {
+    const ref = getProp(node, '$ref')?.value;
+    if (typeof ref === 'string' && !getProp(node, 'allowedValues')) {
+      if (++refs > MAX_REF_DEPTH) return 'unknown';
+      const m = /^#\/definitions\/([^/]+)$/.exec(ref);
+      node = m ? getProp(getProp(root, 'definitions'), m[1]!) : undefined;
+      if (!node) return 'unknown';
+      continue;
+    }
+    if (i === path.length) {
+      const allowed = getProp(node, 'allowedValues');
+      return allowed?.type === 'array' ? { values: (allowed.children ?? []).map(evaluate) } : undefined;
+    }
+    const key = path[i++]!;
+    let next: JsonNode | undefined;
+    if (typeof key === 'string') next = getProp(getProp(node, 'properties'), key) ?? getProp(node, 'additionalProperties');
+    else next = getProp(node, 'prefixItems')?.children?.[key] ?? getProp(node, 'items');
+    if (next?.type !== 'object') return undefined;
+    node = next;
+  }
 }
 
 /** `#/definitions/x` references followed at most this many times (a cycle is invalid anyway). */

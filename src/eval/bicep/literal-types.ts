@@ -13,6 +13,7 @@
  * when the type restricts no value (`string`, an object or array type).
  */
 import type { Value } from '../../core/value.js';
+import type { MemberAllowed, MemberKey } from '../types.js';
 import type { Expression, TypeDecl, TypeExpr } from '../../parse/bicep/index.js';
 
 export type TypeAllowed = { values: Value[] } | 'unknown' | undefined;
@@ -30,6 +31,8 @@ export interface TypeReader {
   literal(e: Expression): Value;
   /** A type imported by name from another file (`import { gpuSize } from 'types.bicep'`): what it admits there. */
   imported?(name: string, depth: number): TypeAllowed;
+  /** The declaration of a type imported by name, with the reader of its file; undefined when it cannot be read. */
+  importedType?(name: string): { type: TypeExpr; reader: TypeReader } | undefined;
 }
 
 export function allowedByType(t: TypeExpr, reader: TypeReader, depth = 0): TypeAllowed {
@@ -85,4 +88,56 @@ function namedAllowed(name: string, generic: boolean, reader: TypeReader, depth:
   const decl = reader.types.get(name);
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : 'unknown';
+}
+
+/**
+ * What a param's type admits at one member of its value (`type pool = { vmSize: 'A' | 'B' }`,
+ * `param pools pool[]`: `[0, 'vmSize']` admits 'A' and 'B'). Bicep compiles an object type's
+ * property and an array type's element to a definition of their own, with the member's literal
+ * union as its `allowedValues`, so that union is the member's guard. Undefined where the type
+ * restricts nothing (`object`, `array`, `any`, a `string` property, a property the type does not
+ * declare); `unknown` where it cannot be read (a type that is not read, a union of object types
+ * whose member would be chosen by its discriminator).
+ */
+export function memberAllowedByType(t: TypeExpr, path: readonly MemberKey[], reader: TypeReader, depth = 0): MemberAllowed {
+  if (path.length === 0) return allowedByType(t, reader, depth);
+  if (depth > MAX_DEPTH) return 'unknown';
+  const [key, ...rest] = path as [MemberKey, ...MemberKey[]];
+  switch (t.kind) {
+    case 'ParenType':
+      return memberAllowedByType(t.type, path, reader, depth + 1);
+    case 'NullableType':
+    case 'NonNullType':
+      return memberAllowedByType(t.base, path, reader, depth + 1);
+    case 'ObjectType': {
+      if (typeof key !== 'string') return undefined;
+      const lower = key.toLowerCase();
+      const prop = t.properties.find((p) => !p.isAdditionalProperties && p.keyName?.toLowerCase() === lower) ?? t.properties.find((p) => p.isAdditionalProperties);
+      return prop ? memberAllowedByType(prop.value, rest, reader, depth + 1) : undefined;
+    }
+    case 'ArrayType':
+      return typeof key === 'number' ? memberAllowedByType(t.element, rest, reader, depth + 1) : undefined;
+    case 'TupleType': {
+      const item = typeof key === 'number' ? t.items[key] : undefined;
+      return item ? memberAllowedByType(item.value, rest, reader, depth + 1) : undefined;
+    }
+    case 'TypeName': {
+      const name = t.name.name;
+      if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return undefined; // `object`, `array`, `resourceInput<…>`
+      const decl = reader.types.get(name);
+      if (decl) return memberAllowedByType(decl.value, path, reader, depth + 1);
+      const imported = reader.importedType?.(name);
+      return imported ? memberAllowedByType(imported.type, path, imported.reader, depth + 1) : 'unknown';
+    }
+    case 'TypeMemberAccess':
+      if (t.object.kind === 'TypeName' && t.object.name.name === 'sys' && AMBIENT.has(t.property.name.toLowerCase())) return undefined;
+      return fromResourceSchema(t) ? undefined : 'unknown';
+    case 'TypeIndexAccess':
+    case 'TypeItemsAccess':
+    case 'TypeAdditionalPropertiesAccess':
+      return fromResourceSchema(t) ? undefined : 'unknown';
+    default:
+      // A union (of object types: the discriminator picks one), a literal, an error: not read.
+      return 'unknown';
+  }
 }

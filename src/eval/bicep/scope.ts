@@ -29,7 +29,7 @@ import type {
 import { tokenText } from '../arm/evaluate.js';
 import type { InputDecl } from '../types.js';
 import { decorator, problem, span, U } from './context.js';
-import { allowedByType, type TypeReader } from './literal-types.js';
+import { allowedByType, memberAllowedByType, type TypeReader } from './literal-types.js';
 import type { Env, Locals } from './context.js';
 import { emit } from './emit.js';
 import { evaluate, evaluateObject } from './expressions.js';
@@ -203,6 +203,8 @@ export class FileScope {
     const arr = allowed?.args[0];
     if (arr?.kind === 'Array') input.allowedValues = arr.items.filter((x) => x.kind !== 'Spread').map((x) => this.eval(x as Expression, undefined));
     else if (d.type) this.typeGuard(input, d.type);
+    const type = d.type;
+    if (type) input.memberAllowed = (path) => memberAllowedByType(type, path, this.typeReader());
     this.env.inputs.push(input);
   }
 
@@ -228,6 +230,12 @@ export class FileScope {
         const from = imp ? importedScope(this, imp.decl) : undefined;
         const decl = from?.typeDecls.get(imp!.original);
         return from && decl ? allowedByType(decl.value, from.typeReader(), depth) : 'unknown';
+      },
+      importedType: (name) => {
+        const imp = this.imports.get(name);
+        const from = imp ? importedScope(this, imp.decl) : undefined;
+        const decl = from?.typeDecls.get(imp!.original);
+        return from && decl ? { type: decl.value, reader: from.typeReader() } : undefined;
       },
     };
   }
