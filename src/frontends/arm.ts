@@ -94,7 +94,14 @@ export const armFrontEnd: FrontEnd = {
       parameterFiles: files.filter((f) => f.kind === 'arm-params').map((f) => f.path),
       // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
       withoutDefaults: new Set(files.filter((f) => f.kind === 'arm' && bicepParamUsers(ctx).has(path.resolve(f.path))).map((f) => f.path)),
-      parse: (f) => json.get(f),
+      // A file that does not parse is its PARSE001 only: what the parser recovered around the
+      // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
+      // `enablePurgeProtection` sits after a missing comma). A broken parameter file's variant is
+      // not evaluated either; the others are.
+      parse: (f) => {
+        const parsed = json.get(f);
+        return parsed && parsed.errors.length > 0 ? { ...parsed, root: undefined } : parsed;
+      },
       envOverride: ctx.envOverride,
       envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
     });

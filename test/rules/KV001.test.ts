@@ -766,6 +766,58 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     ],
     invalid: [],
   },
+  arm: {
+    valid: [
+      {
+        // A template that does not parse is its PARSE001 only: the property after the missing
+        // comma would read as absent, a guess.
+        name: 'template-that-does-not-parse-is-not-evaluated',
+        parseError: true,
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    { "type": "Microsoft.KeyVault/vaults" "apiVersion": "2023-07-01" }
+  ]
+}
+`,
+        },
+      },
+      {
+        // A broken parameter file: its variant is not evaluated (the template's default would be a guess for it).
+        name: 'parameter-file-that-does-not-parse-is-not-evaluated',
+        parseError: true,
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "keyVaultEnablePurgeProtection": { "type": "bool", "defaultValue": false } },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-mlops",
+      "location": "westeurope",
+      "properties": { "enableRbacAuthorization": true, "enablePurgeProtection": "[parameters('keyVaultEnablePurgeProtection')]" }
+    }
+  ]
+}
+`,
+          'azuredeploy.parameters.prod.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "keyVaultEnablePurgeProtection" { "value": true } }
+}
+`,
+        },
+      },
+    ],
+    invalid: [],
+  },
 };
 
 // A `.bicepparam` whose `using` names an ARM JSON template (BICEP.md §3): the template is
