@@ -22,7 +22,7 @@
 import { styles, type Style } from './ansi.js';
 import type { LintResult } from '../engine/result.js';
 import type { Finding, Level } from '../engine/types.js';
-import { LineMap } from '../core/source.js';
+import { LineMap, type Range } from '../core/source.js';
 import { compareStrings, plural, relativePath, sanitizeTerminal, sortFindings, summarize } from './common.js';
 
 export interface StylishOptions {
@@ -141,6 +141,25 @@ function clip(text: string, w: Window): string {
   return (w.from > 0 ? '…' : '') + text.slice(w.from, w.to) + (w.to < text.length ? '…' : '');
 }
 
+/**
+ * Rules whose finding is placed on a secret value: their code frames show the value masked (CI
+ * logs are read by more people than the repository; the message never prints it either,
+ * RULES.md SEC001).
+ */
+const SECRET_VALUE_RULES: ReadonlySet<string> = new Set(['SEC001']);
+
+/** A line with the part of `range` on it masked (`*`), its quotes kept: `default = "*******"`. */
+function masked(text: string, n: number, range: Range): string {
+  if (n < range.start.line || n > range.end.line) return text;
+  const from = n === range.start.line ? Math.max(0, range.start.column - 1) : 0;
+  const to = n === range.end.line ? Math.min(text.length, range.end.column - 1) : text.length;
+  if (to <= from) return text;
+  let inner = text.slice(from, to);
+  const quote = /^["'`]/.test(inner) && inner.length > 1 && inner.at(-1) === inner[0] ? inner[0]! : '';
+  if (quote) inner = inner.slice(1, -1);
+  return text.slice(0, from) + quote + inner.replace(/\S/g, '*') + quote + text.slice(to);
+}
+
 /** Code frame lines for a finding: context, the offending line with `>` and the underline. */
 function codeFrame(c: Style, map: LineMap, f: Finding, contextLines: number): string[] {
   const { start, end } = f.location.range;
@@ -154,8 +173,9 @@ function codeFrame(c: Style, map: LineMap, f: Finding, contextLines: number): st
   const endIdx =
     end.line === start.line ? Math.min(Math.max(startIdx + 1, end.column - 1), Math.max(text.length, startIdx + 1)) : Math.max(text.length, startIdx + 1);
   const w = windowFor(text.length, startIdx);
+  const secret = SECRET_VALUE_RULES.has(f.ruleId);
   for (let n = first; n <= last; n++) {
-    const src = map.lineText(n);
+    const src = secret ? masked(map.lineText(n), n, f.location.range) : map.lineText(n);
     const shown = sanitizeTerminal(n === line ? clip(src, w) : clip(src, windowFor(src.length, startIdx)));
     const marker = n === line ? '>' : ' ';
     const gutter = `${marker} ${String(n).padStart(gutterWidth)} |`;

@@ -118,6 +118,16 @@ describe('stylish', () => {
     expect(out).not.toMatch(FRAME_LINE);
   });
 
+  it('masks the secret value of a SEC001 finding in its code frame (quotes kept), and nothing else', () => {
+    const secretTf = `${ROOT}/secret.tf`;
+    const source = ['variable "admin_password" {', '  default = "Hunter2!Hunter2" # rotate', '}', ''].join('\n');
+    const f = { ...F_GPU001, ruleId: 'SEC001', message: 'holds a literal secret (value not shown)', related: [], variants: ['default'], location: loc(secretTf, 2, 13, 2, 30) };
+    const out = formatStylish(makeResult([f], { sources: new Map([[secretTf, source]]) }), { contextLines: 1 });
+    expect(out).not.toContain('Hunter2');
+    expect(out).toContain('    > 2 |   default = "***************" # rotate\n        |             ' + '^'.repeat(17) + '\n');
+    expect(out).toContain('variable "admin_password" {');
+  });
+
   it('can drop code frames and context lines', () => {
     const noFrames = formatStylish(makeResult([F_CI004]), { codeFrames: false });
     expect(noFrames).not.toContain('|');
