@@ -1037,8 +1037,8 @@ $schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
 name: cpu-cluster
 type: amlcompute
 tags:
-  ⟦team: ml
-⟧`,
+  ⟦team: ml⟧
+`,
         },
         options: { ruleOptions: { TAG001: { required: ['owner'] } } },
         level: 'warning',
