@@ -20179,6 +20179,7 @@ var init_instance = __esm({
           const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
           const r = { address: `${baseAddress2}${instance}`, baseAddress: baseAddress2, type, name, file: decl.file, header, body, sites, block: decl.node };
           if (this.opts.vendored) r.vendored = this.opts.vendored;
+          if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
           return r;
         });
       }
@@ -20381,7 +20382,8 @@ var init_instance = __esm({
             remote: this.opts.remote,
             vendored,
             opaque: this.opts.opaque,
-            readDataFile: this.opts.readDataFile
+            readDataFile: this.opts.readDataFile,
+            calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`)
           });
           return { key, instance };
         });
@@ -30129,6 +30131,7 @@ function fromTerraform(r, evaluation) {
 }
 function withVendored(out, r) {
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
+  if (r.calledAt) for (const x of out) x.calledAt = r.calledAt;
   return out;
 }
 function azapiSource(r, base, site) {
@@ -46842,6 +46845,7 @@ function outOfCopy(location, related, v) {
 }
 function runRules(input2, undecided2 = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
+  const callsByKey = /* @__PURE__ */ new Map();
   const keyByMessage = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
   const scan2 = input2.scan ?? scanView(input2.graphs, input2.root);
@@ -46899,6 +46903,11 @@ function runRules(input2, undecided2 = [], failures = []) {
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
+      if (r?.calledAt && !relocated) {
+        const calls = callsByKey.get(key) ?? [];
+        if (!calls.some((c) => sameLocation2(c, r.calledAt))) calls.push(r.calledAt);
+        callsByKey.set(key, calls);
+      }
       const consumers = !consumer ? void 0 : existing ? joinReaders(existing.consumers, [consumer]) : [consumer];
       if (existing) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
@@ -47017,7 +47026,19 @@ function runRules(input2, undecided2 = [], failures = []) {
     }
   }
   for (const f of byKey.values()) f.variants.sort();
+  for (const [key, calls] of callsByKey) {
+    const f = byKey.get(key);
+    if (!f || calls.length < 2) continue;
+    const sorted = [...calls].sort((a, b) => compareStrings(a.file, b.file) || a.range.start.offset - b.range.start.offset);
+    f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameLocation2(x, c)))];
+  }
   return [...byKey.values()];
+}
+function sameLocation2(a, b) {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 function declarationKey(r) {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
@@ -51752,7 +51773,7 @@ function ruleDocUrl(rule, toolVersion) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareStrings(a, b) {
+function compareStrings2(a, b) {
   return cmp(a, b);
 }
 function compareFindings(a, b) {
@@ -51874,7 +51895,7 @@ function allRules(result) {
       }
     );
   }
-  return [...map.values()].sort((a, b) => compareStrings(a.id, b.id));
+  return [...map.values()].sort((a, b) => compareStrings2(a.id, b.id));
 }
 
 // src/report/markdown.ts
@@ -52039,7 +52060,7 @@ function resultObject(root, f, ruleIdx) {
     }));
   }
   out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
-  const properties = { env: f.env, variants: [...f.variants].sort(compareStrings) };
+  const properties = { env: f.env, variants: [...f.variants].sort(compareStrings2) };
   if (f.address !== void 0) properties.address = f.address;
   if (f.attributePath !== void 0) properties.attributePath = f.attributePath;
   out.properties = properties;
@@ -52053,7 +52074,7 @@ function resultObject(root, f, ruleIdx) {
 function compareNotifications(a, b) {
   const ra = a.location.range;
   const rb = b.location.range;
-  return compareStrings(a.location.file, b.location.file) || ra.start.line - rb.start.line || ra.start.column - rb.start.column || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message);
+  return compareStrings2(a.location.file, b.location.file) || ra.start.line - rb.start.line || ra.start.column - rb.start.column || compareStrings2(a.ruleId, b.ruleId) || compareStrings2(a.message, b.message);
 }
 function notificationObject(root, n, ruleIdx) {
   const out = {

@@ -111,6 +111,8 @@ function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): 
 
 export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failures: RuleFailure[] = []): Finding[] {
   const byKey = new Map<string, Finding>();
+  /** The root module's calls whose instances a finding inside a shared local module merges (Resource.calledAt). */
+  const callsByKey = new Map<string, Location[]>();
   /** The key of the finding already reported with a place and message (see `report`). */
   const keyByMessage = new Map<string, string>();
   const undecidedKeys = new Set<string>();
@@ -197,6 +199,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
+      if (r?.calledAt && !relocated) {
+        const calls = callsByKey.get(key) ?? [];
+        if (!calls.some((c) => sameLocation(c, r.calledAt!))) calls.push(r.calledAt);
+        callsByKey.set(key, calls);
+      }
       // One value read by several resources is one finding: a directive must cover every reader.
       const consumers = !consumer ? undefined : existing ? joinReaders(existing.consumers, [consumer]) : [consumer];
       if (existing) {
@@ -321,7 +328,24 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     }
   }
   for (const f of byKey.values()) f.variants.sort();
+  // A place inside a local module that several of the root's calls instantiate is one finding
+  // (one place to fix), naming the first instance; every call is a related location, so none is
+  // lost from the report (`module "kv_features"`, `module "kv_models"`).
+  for (const [key, calls] of callsByKey) {
+    const f = byKey.get(key);
+    if (!f || calls.length < 2) continue;
+    const sorted = [...calls].sort((a, b) => compareStrings(a.file, b.file) || a.range.start.offset - b.range.start.offset);
+    f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameLocation(x, c)))];
+  }
   return [...byKey.values()];
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */

@@ -48,7 +48,7 @@ export const ARM_PARENT_LEVELS: Record<string, number> = {
 };
 
 /** What the normalizer reads of a Terraform resource: from the static evaluator, or from a plan (`eval/terraform-plan`). */
-export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored'> & {
+export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored' | 'calledAt'> & {
   /** A plan's top-level attributes that the configuration does not write (provider-filled): absent, with the plan's value as the default. */
   unwritten?: ReadonlySet<string>;
 };
@@ -80,6 +80,7 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation)
 /** Resources of a registry module copy keep the call they came through (findings point there). */
 function withVendored(out: Resource[], r: TerraformResourceShape): Resource[] {
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
+  if (r.calledAt) for (const x of out) x.calledAt = r.calledAt;
   return out;
 }
 

@@ -70,6 +70,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   /** For ARM compiled from Bicep: the resource's declaration in the `.bicep` source. */
   declaredIn?: Location;
   /**
+   * For a Terraform resource of a local module instance: the root module's call it came through
+   * (`module "kv_models" {`). The calls of one shared module are one finding at a place inside
+   * the module; each call is a related location of it.
+   */
+  calledAt?: Location;
+  /**
    * The ARM API version the resource is deployed with (ARM `apiVersion`, Bicep and azapi
    * `type@version`); undefined for azurerm, whose provider chooses it. Some ARM defaults
    * depend on it (`tables/spec.ts` `defaultSince`).

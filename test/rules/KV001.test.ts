@@ -107,6 +107,49 @@ resource "azurerm_key_vault" "kv" {
     ],
     invalid: [
       {
+        // One local module called twice, the property absent in it: one finding at the module's
+        // resource (one place to fix), with each call of the root as a related location.
+        name: 'module-called-twice-absent',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+module "kv_features" {
+  source = "./modules/kv"
+  name   = "kv-features"
+}
+
+module "kv_models" {
+  source = "./modules/kv"
+  name   = "kv-models"
+}
+`,
+          'modules/kv/main.tf': `
+variable "name" {
+  type = string
+}
+
+⟦resource "azurerm_key_vault" "this" {⟧
+  name                       = var.name
+  location                   = "westeurope"
+  resource_group_name        = "rg-ml"
+  tenant_id                  = "00000000-0000-0000-0000-000000000000"
+  sku_name                   = "standard"
+  rbac_authorization_enabled = true
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+        related: [
+          { file: 'main.tf', line: 5, label: 'module "kv_features"' },
+          { file: 'main.tf', line: 10, label: 'module "kv_models"' },
+        ],
+      },
+      {
         // A plan JSON beside the module (terraform show -json): the -var value the static run cannot see, at its .tf line.
         name: 'plan-var-value',
         files: {

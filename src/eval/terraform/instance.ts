@@ -57,6 +57,8 @@ export interface TfResource {
   block: Block;
   /** Set when the resource comes from a registry module copy (`terraform init`'s cache). */
   vendored?: VendoredOrigin;
+  /** For a resource of a module instance: the header of the root module's call it came through (`module "kv_models" {`). */
+  calledAt?: Location;
 }
 
 /** Loads a local module folder (inside the scan root) or returns undefined. */
@@ -88,6 +90,8 @@ export interface InstanceOptions {
   vendored?: VendoredOrigin;
   /** Remote calls without a copy are recorded here (EVAL002, GPU005). */
   opaque?: OpaqueModuleCall[];
+  /** The header of the root module's call this instance is (or is nested in): where one caller of a shared module is named. */
+  calledAt?: Location;
   /** Reads a data file for `yamldecode(file(…))`/`jsondecode(file(…))` (the project's reader: inside the scan root only). */
   readDataFile?: (kind: 'yaml' | 'json', file: string, at: Location) => Value | undefined;
 }
@@ -313,6 +317,7 @@ export class ModuleInstance {
       const body = this.evalBody(decl.node.body, decl.file, vars, sites, '', type);
       const r: TfResource = { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
       if (this.opts.vendored) r.vendored = this.opts.vendored;
+      if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
       return r;
     });
   }
@@ -545,6 +550,7 @@ export class ModuleInstance {
       const instance = new ModuleInstance(childSrc, {
         prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
         moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque, readDataFile: this.opts.readDataFile,
+        calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`),
       });
       return { key, instance };
     });
