@@ -38392,6 +38392,115 @@ var init_azureml_yaml2 = __esm({
   }
 });
 
+// src/parse/yaml/ci-address.ts
+function present(v) {
+  return v !== void 0 && v.trim() !== "";
+}
+function usesName(uses) {
+  const v = uses.trim();
+  if (v.startsWith("./") || v.startsWith(".\\") || v.toLowerCase().startsWith("docker://") || v.includes("${{")) return v;
+  const at2 = v.lastIndexOf("@");
+  return at2 > 0 ? v.slice(0, at2) : v;
+}
+function firstKeyName(item) {
+  const f = item.first();
+  if (!f) return "{}";
+  const v = f.value;
+  return v !== void 0 && v.trim() !== "" && v.length <= SHORT_VALUE && !/[\r\n]/.test(v) ? `${f.key}=${v.trim()}` : f.key;
+}
+function scriptName(kind, script) {
+  for (let at2 = 0; at2 < script.length; ) {
+    let end = at2;
+    while (end < script.length && script[end] !== "\n" && script[end] !== "\r") end++;
+    const line = script.slice(at2, end).trim();
+    at2 = end + 1;
+    if (line === "" || line.startsWith("#")) continue;
+    const chars = [...line];
+    return `${kind}=${chars.length > SCRIPT_LINE ? `${chars.slice(0, SCRIPT_LINE).join("").trimEnd()}\u2026` : line}`;
+  }
+  return kind;
+}
+function githubStepName(item) {
+  const id = item.scalar("id");
+  if (present(id)) return `id=${id.trim()}`;
+  const name = item.scalar("name");
+  if (present(name)) return `name=${name.trim()}`;
+  const uses = item.scalar("uses");
+  if (present(uses)) return `uses=${usesName(uses)}`;
+  const run3 = item.scalar("run");
+  if (run3 !== void 0) return scriptName("run", run3);
+  return firstKeyName(item);
+}
+function pipelineItemName(item) {
+  for (const key of PIPELINE_NAMED) {
+    const v = item.scalar(key);
+    if (present(v)) return `${key}=${v.trim()}`;
+  }
+  const task = item.scalar("task");
+  if (present(task)) {
+    const t = task.trim();
+    const at2 = t.indexOf("@");
+    return `task=${at2 > 0 ? t.slice(0, at2) : t}`;
+  }
+  const template = item.scalar("template");
+  if (present(template)) return `template=${template.trim()}`;
+  for (const key of PIPELINE_SCRIPTS) {
+    const script = item.scalar(key);
+    if (script !== void 0) return scriptName(key, script);
+  }
+  return firstKeyName(item);
+}
+function escapeName(name) {
+  return name.replace(/[\\\]]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, "\\n");
+}
+function listSegments(names) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (name === void 0) {
+      out[i] = `[${i}]`;
+      continue;
+    }
+    const s = `[${escapeName(name)}]`;
+    const n = seen.get(s) ?? 0;
+    seen.set(s, n + 1);
+    out[i] = n === 0 ? s : `${s}[${n}]`;
+  }
+  return out;
+}
+function treeAddressItem(node) {
+  if (node.type !== "map") return void 0;
+  return {
+    scalar(key) {
+      const e = node.entries.find((x) => x.key === key);
+      return e?.value?.type === "scalar" ? e.value.value : void 0;
+    },
+    first() {
+      const e = node.entries[0];
+      return e === void 0 ? void 0 : { key: e.key, value: e.value?.type === "scalar" ? e.value.value : void 0 };
+    }
+  };
+}
+function treeSegments(items, name) {
+  return listSegments(
+    items.map((i) => {
+      const a = treeAddressItem(i);
+      return a === void 0 ? void 0 : name(a);
+    })
+  );
+}
+var PIPELINE_NAMED, PIPELINE_SCRIPTS, SHORT_VALUE, SCRIPT_LINE;
+var init_ci_address = __esm({
+  "src/parse/yaml/ci-address.ts"() {
+    "use strict";
+    PIPELINE_NAMED = ["stage", "job", "deployment", "name", "displayName"];
+    PIPELINE_SCRIPTS = ["script", "bash", "pwsh", "powershell"];
+    SHORT_VALUE = 60;
+    SCRIPT_LINE = 40;
+  }
+});
+
 // src/parse/yaml/ci-nodes.ts
 function libraryNodes(lineMap) {
   const done = /* @__PURE__ */ new Map();
@@ -39252,6 +39361,15 @@ function getPair(ctx, map, key) {
   for (let i = 0; i < pairs.length; i++) if (ctx.n.key(pairs[i]) === key) return pairs[i];
   return void 0;
 }
+function addressItem(ctx, map) {
+  return {
+    scalar: (key) => ctx.n.str(get(ctx, map, key)),
+    first: () => {
+      const p = ctx.n.pairs(map)[0];
+      return p === void 0 ? void 0 : { key: ctx.n.key(p) ?? "", value: ctx.n.str(ctx.n.value(p)) };
+    }
+  };
+}
 function entry(ctx, p) {
   const e = {
     key: ctx.n.key(p) ?? "",
@@ -39349,9 +39467,11 @@ function runsOnString(ctx, node) {
 function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
   if (!ctx.n.isSeq(seq)) return [];
   const steps2 = [];
-  ctx.n.items(seq).forEach((item, index) => {
+  const items = ctx.n.items(seq);
+  const segments2 = listSegments(items.map((item) => ctx.n.isMap(item) ? githubStepName(addressItem(ctx, item)) : void 0));
+  items.forEach((item, index) => {
     if (!ctx.n.isMap(item)) return;
-    const subject = `${prefix}[${index}]`;
+    const subject = `${prefix}${segments2[index]}`;
     const step = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(ctx, item, "uses"));
     const withNode = get(ctx, item, "with");
@@ -39479,7 +39599,9 @@ function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
   const visit2 = (node, path53) => {
     if (ctx.n.isSeq(node)) {
-      ctx.n.items(node).forEach((item, i) => visit2(item, `${path53}[${i}]`));
+      const items = ctx.n.items(node);
+      const segments2 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
+      items.forEach((item, i) => visit2(item, `${path53}${segments2[i]}`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -39691,6 +39813,7 @@ var init_ci = __esm({
     init_document();
     init_source();
     init_blocks();
+    init_ci_address();
     init_ci_nodes();
     init_ci_tree_nodes();
     init_scalar();
@@ -39894,9 +40017,10 @@ function triggersOf(on) {
 function stepsOf(seq, prefix, scripts, defaultShell) {
   if (seq?.type !== "seq") return [];
   const steps2 = [];
+  const segments2 = treeSegments(seq.items, githubStepName);
   seq.items.forEach((item, i) => {
     if (item.type !== "map") return;
-    const subject = `${prefix}[${i}]`;
+    const subject = `${prefix}${segments2[i]}`;
     const uses = usesOf2(entryOf(item, "uses"));
     const step = {
       subject,
@@ -39998,6 +40122,7 @@ var init_github = __esm({
   "src/eval/ci/github.ts"() {
     "use strict";
     init_ci();
+    init_ci_address();
     init_common();
   }
 });
@@ -40073,7 +40198,8 @@ function readPipeline(out, roots, scripts) {
   const visit2 = (node, path53, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      node.items.forEach((item, i) => visit2(item, `${path53}[${i}]`, container, stage, job, root));
+      const segments2 = treeSegments(node.items, pipelineItemName);
+      node.items.forEach((item, i) => visit2(item, `${path53}${segments2[i]}`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
@@ -40182,6 +40308,7 @@ var init_azure_pipelines = __esm({
   "src/eval/ci/azure-pipelines.ts"() {
     "use strict";
     init_ci();
+    init_ci_address();
     init_common();
     SCRIPT_KEYS = /* @__PURE__ */ new Set(["script", "bash", "pwsh", "powershell"]);
   }

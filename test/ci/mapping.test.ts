@@ -172,8 +172,8 @@ describe('YAML documents', () => {
     ].join('\n');
     const p = parseCiDocument('/r/p.yml', text, 'azure-pipeline');
     expect(p.pipeline!.steps.map((s) => `${s.kind} ${s.subject}`)).toEqual([
-      'bash pipeline:stages[0].jobs[0].strategy.runOnce.deploy.steps[0].${{ if eq(1, 1) }}[0]',
-      'task pipeline:stages[0].jobs[0].strategy.runOnce.deploy.steps[1]',
+      'bash pipeline:stages[stage=s].jobs[deployment=d].strategy.runOnce.deploy.steps[${{ if eq(1, 1) }}].${{ if eq(1, 1) }}[bash=echo hi]',
+      'task pipeline:stages[stage=s].jobs[deployment=d].strategy.runOnce.deploy.steps[task=AzureCLI]',
     ]);
     expect(p.scripts.map((s) => `${s.origin} ${s.language} ${s.attributePath}`)).toEqual(['bash shell bash', 'inlineScript powershell inputs.inlineScript']);
   });

@@ -58,9 +58,9 @@ describe('parseCiDocument without the views', () => {
     ].join('\n');
     const full = expectSameWithoutViews('/r/.github/workflows/w.yml', text, 'github-workflow');
     expect(full.scripts.map((s) => `${s.subject} ${s.attributePath} ${s.language}`)).toEqual([
-      'workflow:jobs.a.steps[0] with.inlineScript shell',
-      'workflow:jobs.a.steps[1] run powershell',
-      'workflow:jobs.b.steps[0] run shell',
+      'workflow:jobs.a.steps[uses=azure/CLI] with.inlineScript shell',
+      'workflow:jobs.a.steps[run=az account show] run powershell',
+      'workflow:jobs.b.steps[name=s] run shell',
     ]);
   });
 

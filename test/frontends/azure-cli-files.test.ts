@@ -60,7 +60,7 @@ describe('az ml … --file: which file', () => {
     });
     expect(shown(r, dir)).toEqual(['AML004 infra/compute.yml:3:16 prod']);
     expect(r.findings[0]!.level).toBe('note');
-    expect(r.findings[0]!.address).toBe('workflow:jobs.infra.steps[0]: az ml compute create --file infra/compute.yml');
+    expect(r.findings[0]!.address).toBe('workflow:jobs.infra.steps[run=az ml compute create -f infra/compute.ym…]: az ml compute create --file infra/compute.yml');
   });
 
   it("reads a GitHub workflow step's file from its repository (the folder above .github) when the scan root is above it", async () => {

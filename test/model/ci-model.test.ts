@@ -292,12 +292,13 @@ describe('GitHub Actions', () => {
     const { m, text } = model(WF);
     const steps = m.jobs[0]!.steps;
     expect(steps.map((s) => `${s.index} ${s.kind} ${s.subject}`)).toEqual([
-      '0 uses workflow:jobs.inherit.steps[0]',
-      '1 uses workflow:jobs.inherit.steps[1]',
-      '2 uses workflow:jobs.inherit.steps[2]',
-      '3 uses workflow:jobs.inherit.steps[3]',
-      '4 uses workflow:jobs.inherit.steps[4]',
-      '5 uses workflow:jobs.inherit.steps[5]',
+      // Named by id, else name, else the action without its ref (ci-address.ts), not by position.
+      '0 uses workflow:jobs.inherit.steps[id=login]',
+      '1 uses workflow:jobs.inherit.steps[uses=azure/cli]',
+      '2 uses workflow:jobs.inherit.steps[uses=./.github/actions/local]',
+      '3 uses workflow:jobs.inherit.steps[uses=docker://alpine:3.19]',
+      '4 uses workflow:jobs.inherit.steps[uses=actions/checkout]',
+      '5 uses workflow:jobs.inherit.steps[uses=${{ matrix.action }}]',
     ]);
     const login = steps[0]!;
     expect(login).toMatchObject({ name: 'login', id: 'login' });
@@ -410,9 +411,13 @@ describe('Azure Pipelines', () => {
     ]);
     expect(slice(text, m.env[0]!.value!.range)).toBe('aml-cli-v2');
     expect(m.stages.map((s) => `${s.id} ${s.name} ${s.subject} ${s.env.map((v) => `${v.name}=${v.value?.text}`)}`)).toEqual([
-      'Deploy Deploy it pipeline:stages[0] rg=rg-ml',
+      'Deploy Deploy it pipeline:stages[stage=Deploy] rg=rg-ml',
     ]);
-    expect(m.stages[0]!.jobs).toEqual(['pipeline:stages[0].jobs[0]', 'pipeline:stages[0].jobs[1]', 'pipeline:stages[0].jobs[2]']);
+    expect(m.stages[0]!.jobs).toEqual([
+      'pipeline:stages[stage=Deploy].jobs[deployment=ToProd]',
+      'pipeline:stages[stage=Deploy].jobs[job=Other]',
+      'pipeline:stages[stage=Deploy].jobs[template=jobs.yml]',
+    ]);
   });
 
   test('jobs, deployment environment, pool; steps with tasks, inputs, template calls and scripts', () => {
@@ -431,10 +436,10 @@ describe('Azure Pipelines', () => {
     expect(tpl!.inputs.map((e) => `${e.key}=${e.value}`)).toEqual(['cluster_name=gpu-cluster', 'size=Standard_NV6']);
     const bash = m.jobs[1]!.steps[0]!;
     expect(bash.kind).toBe('bash');
-    expect(bash.subject).toBe('pipeline:stages[0].jobs[1].steps[0].${{ if eq(1, 1) }}[0]');
+    expect(bash.subject).toBe('pipeline:stages[stage=Deploy].jobs[job=Other].steps[${{ if eq(1, 1) }}].${{ if eq(1, 1) }}[bash=terraform apply -auto-approve]');
     expect(bash.scripts[0]!.subject).toBe(bash.subject);
     expect(m.jobs[2]!.inputs.map((e) => e.key)).toEqual(['x']);
-    expect(m.jobs.every((j) => j.stage === 'pipeline:stages[0]')).toBe(true);
+    expect(m.jobs.every((j) => j.stage === 'pipeline:stages[stage=Deploy]')).toBe(true);
   });
 
   test('steps outside any job belong to one implicit job', () => {

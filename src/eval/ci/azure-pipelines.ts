@@ -6,10 +6,12 @@
  *
  * Steps may sit under stages, jobs, deployment strategies (`strategy.runOnce.deploy.steps`),
  * template parameters and `${{ if }}` blocks, so the whole document is walked, the same
- * way the parser walks it: step addresses are the walk paths (`pipeline:stages[0].jobs[1].steps[2]`)
- * and join the parser's script snippets.
+ * way the parser walks it: step addresses are the walk paths, each list item named by what it
+ * is rather than its position (`pipeline:stages[stage=Deploy].jobs[job=Infra].steps[task=AzureCLI]`,
+ * ci-address.ts), and join the parser's script snippets.
  */
 import { stringOf, valueOf } from '../../parse/yaml/ci.js';
+import { pipelineItemName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
@@ -105,7 +107,8 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
   const visit = (node: YamlTree | undefined, path: string, container: string | undefined, stage: CiStage | undefined, job: CiJob | undefined, root: YamlTree): void => {
     if (!node) return;
     if (node.type === 'seq') {
-      node.items.forEach((item, i) => visit(item, `${path}[${i}]`, container, stage, job, root));
+      const segments = treeSegments(node.items, pipelineItemName);
+      node.items.forEach((item, i) => visit(item, `${path}${segments[i]!}`, container, stage, job, root));
       return;
     }
     if (node.type !== 'map') return;

@@ -4,9 +4,11 @@
  * their environment, matrix and reusable-workflow call, steps with their parsed `uses:`.
  *
  * Structure comes from the positioned YAML tree; scripts come from the parser's snippets,
- * joined by step address (`workflow:jobs.<id>.steps[<i>]`, `action:runs.steps[<i>]`).
+ * joined by step address (`workflow:jobs.<id>.steps[name=Apply]`, `action:runs.steps[uses=azure/login]`:
+ * named by the step's id, name, action or kind, never by its position, see ci-address.ts).
  */
 import { entryOf, parseUses, stringOf, valueOf } from '../../parse/yaml/ci.js';
+import { githubStepName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, scalarOf, stringsOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
@@ -129,9 +131,10 @@ function triggersOf(on: YamlTree | undefined): CiScalar[] {
 function stepsOf(seq: YamlTree | undefined, prefix: string, scripts: ScriptsBySubject, defaultShell: string | undefined): CiStep[] {
   if (seq?.type !== 'seq') return [];
   const steps: CiStep[] = [];
+  const segments = treeSegments(seq.items, githubStepName);
   seq.items.forEach((item, i) => {
     if (item.type !== 'map') return;
-    const subject = `${prefix}[${i}]`;
+    const subject = `${prefix}${segments[i]!}`;
     const uses = usesOf(entryOf(item, 'uses'));
     const step: CiStep = {
       subject,

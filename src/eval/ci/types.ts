@@ -240,7 +240,7 @@ export type CiScriptOrigin = ScriptOrigin;
  * file, or the YAML comments of a file read as one script (`origin: 'comment'`).
  */
 export interface CiScript {
-  /** The step that holds it (`workflow:jobs.deploy.steps[2]`), `script` for a file, `comments` for the YAML comments. */
+  /** The step that holds it (`workflow:jobs.deploy.steps[name=Apply]`), `script` for a file, `comments` for the YAML comments. */
   subject: string;
   /** Where in the step: `run`, `script`, `inputs.inlineScript`, `with.inlineScript`; `''` for a file; `comment`. */
   attributePath: string;
@@ -260,7 +260,7 @@ export interface CiScript {
 export type CiStepKind = 'uses' | 'run' | 'task' | 'script' | 'bash' | 'pwsh' | 'powershell' | 'template';
 
 export interface CiStep {
-  /** Stable address: `workflow:jobs.deploy.steps[2]`, `action:runs.steps[0]`, `pipeline:stages[0].jobs[1].steps[2]`. */
+  /** Stable address (ci-address.ts: named, not positional): `workflow:jobs.deploy.steps[name=Apply]`, `action:runs.steps[run=make][1]`, `pipeline:stages[stage=Deploy].jobs[job=Infra].steps[task=AzureCLI]`. */
   subject: string;
   /** Position in its job's step list (0-based, in file order). */
   index: number;
@@ -297,7 +297,7 @@ export interface CiCallee {
 
 export interface CiJob {
   id: string;
-  /** Stable address: `workflow:jobs.deploy`, `action:runs`, `pipeline:stages[0].jobs[1]`, `pipeline:` for steps outside any job. */
+  /** Stable address: `workflow:jobs.deploy`, `action:runs`, `pipeline:stages[stage=Deploy].jobs[job=Infra]`, `pipeline:` for steps outside any job. */
   subject: string;
   /**
    * `job`: runs steps; `deployment`: an Azure Pipelines deployment job; `workflow-call`: a

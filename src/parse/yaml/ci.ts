@@ -17,6 +17,8 @@ import { composeYaml, sortedYamlComments } from './document.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
 import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
+import { githubStepName, listSegments, pipelineItemName } from './ci-address.js';
+import type { AddressItem } from './ci-address.js';
 import { libraryNodes } from './ci-nodes.js';
 import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
 import { readCiFast } from './ci-tree-nodes.js';
@@ -89,7 +91,7 @@ export interface GhUses {
 
 export interface GhStep {
   index: number;
-  /** Stable address: `workflow:jobs.deploy.steps[2]` or `action:runs.steps[0]`. */
+  /** Stable address (ci-address.ts): `workflow:jobs.deploy.steps[name=Apply]` or `action:runs.steps[uses=azure/login]`. */
   subject: string;
   /** Range of the step mapping. */
   range: Range;
@@ -128,7 +130,7 @@ export interface GhWorkflow {
 }
 
 export interface AzpStep {
-  /** Stable address: `pipeline:stages[0].jobs[1].steps[2]`. */
+  /** Stable address (ci-address.ts): `pipeline:stages[stage=Deploy].jobs[deployment=Prod].steps[task=AzureCLI]`. */
   subject: string;
   range: Range;
   kind: 'task' | 'script' | 'bash' | 'pwsh' | 'powershell';
@@ -207,6 +209,17 @@ function getPair(ctx: Ctx, map: CiNode | undefined, key: string): CiPair | undef
   const pairs = ctx.n.pairs(map);
   for (let i = 0; i < pairs.length; i++) if (ctx.n.key(pairs[i]!) === key) return pairs[i];
   return undefined;
+}
+
+/** A mapping item as its address name is read from it (ci-address.ts). */
+function addressItem(ctx: Ctx, map: CiNode | undefined): AddressItem {
+  return {
+    scalar: (key) => ctx.n.str(get(ctx, map, key)),
+    first: () => {
+      const p = ctx.n.pairs(map)[0];
+      return p === undefined ? undefined : { key: ctx.n.key(p) ?? '', value: ctx.n.str(ctx.n.value(p)) };
+    },
+  };
 }
 
 function entry(ctx: Ctx, p: CiPair): YamlEntry {
@@ -335,9 +348,11 @@ function readSteps(
 ): GhStep[] {
   if (!ctx.n.isSeq(seq)) return [];
   const steps: GhStep[] = [];
-  ctx.n.items(seq).forEach((item, index) => {
+  const items = ctx.n.items(seq);
+  const segments = listSegments(items.map((item) => (ctx.n.isMap(item) ? githubStepName(addressItem(ctx, item)) : undefined)));
+  items.forEach((item, index) => {
     if (!ctx.n.isMap(item)) return;
-    const subject = `${prefix}[${index}]`;
+    const subject = `${prefix}${segments[index]!}`;
     const step: GhStep = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(ctx, item, 'uses'));
     const withNode = get(ctx, item, 'with');
@@ -482,7 +497,9 @@ function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
   const pipe: AzPipeline = { steps: [] };
   const visit = (node: CiNode | undefined, path: string): void => {
     if (ctx.n.isSeq(node)) {
-      ctx.n.items(node).forEach((item, i) => visit(item, `${path}[${i}]`));
+      const items = ctx.n.items(node);
+      const segments = listSegments(items.map((item) => (ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : undefined)));
+      items.forEach((item, i) => visit(item, `${path}${segments[i]!}`));
       return;
     }
     if (!ctx.n.isMap(node)) return;

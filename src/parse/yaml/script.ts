@@ -71,7 +71,7 @@ export interface ScriptSnippet {
   file: string;
   language: ScriptLanguage;
   origin: ScriptOrigin;
-  /** Stable address of the step that holds it, e.g. `workflow:jobs.deploy.steps[2]`, or `script` for a file. */
+  /** Stable address of the step that holds it, e.g. `workflow:jobs.deploy.steps[name=Apply]`, or `script` for a file. */
   subject: string;
   /** Where in the step the script is written: `run`, `script`, `inputs.inlineScript`, `with.inlineScript`, `` for a file. */
   attributePath: string;
