@@ -4639,11 +4639,11 @@ var require_build = __commonJS({
         }
         return state;
       }
-      stepOrReset(state, cls, rune, anchor, pos, search) {
+      stepOrReset(state, cls, rune, anchor, pos, search2) {
         let next = this.step(state, cls, rune, anchor);
         if (next !== null) return next;
-        if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
-        search.resetPos = pos;
+        if (search2.resetPos >= 0 && pos - search2.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
+        search2.resetPos = pos;
         const restored = this.resetCache(state);
         if (restored === null) return null;
         next = this.step(restored, cls, rune, anchor);
@@ -4653,7 +4653,7 @@ var require_build = __commonJS({
         const endPos = input2.endPos();
         const latin1Class = this.latin1Class;
         const unanchored = anchor === RE2Flags.UNANCHORED;
-        const search = { resetPos: -1 };
+        const search2 = { resetPos: -1 };
         let i = pos;
         while (i < endPos) {
           const r = input2.step(i);
@@ -4663,7 +4663,7 @@ var require_build = __commonJS({
           const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
           let next = unanchored && state.next !== null ? state.next[cls] : null;
           if (next === null) {
-            next = this.stepOrReset(state, cls, rune, anchor, i, search);
+            next = this.stepOrReset(state, cls, rune, anchor, i, search2);
             if (next === null) return null;
           }
           state = next;
@@ -4671,7 +4671,7 @@ var require_build = __commonJS({
           if (!unanchored && state.nfaStates.length === 0) return false;
           i += width;
         }
-        state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+        state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search2);
         if (state === null) return null;
         return state.isMatch && onMatch(state, true);
       }
@@ -18779,14 +18779,14 @@ var init_functions = __esm({
       replace: (args, at2) => {
         const u = firstUnknown(args);
         if (u) return unk("replace", at2, u);
-        const [s, search, rep] = args.map(asString);
-        if (s === void 0 || search === void 0 || rep === void 0) return unk("replace", at2);
-        if (search.length > 1 && search.startsWith("/") && search.endsWith("/")) {
-          const re = tryCompileRegex(search.slice(1, -1));
-          if (!re) return invalidPattern("replace", search.slice(1, -1), at2);
+        const [s, search2, rep] = args.map(asString);
+        if (s === void 0 || search2 === void 0 || rep === void 0) return unk("replace", at2);
+        if (search2.length > 1 && search2.startsWith("/") && search2.endsWith("/")) {
+          const re = tryCompileRegex(search2.slice(1, -1));
+          if (!re) return invalidPattern("replace", search2.slice(1, -1), at2);
           return str(re.replaceAll(s, rep), at2);
         }
-        return str(s.split(search).join(rep), at2);
+        return str(s.split(search2).join(rep), at2);
       },
       startswith: stringTest("startswith", (s, p) => s.startsWith(p)),
       endswith: stringTest("endswith", (s, p) => s.endsWith(p)),
@@ -24482,12 +24482,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items, search2) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair) => isEqual(pair.key, search2));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -30028,6 +30028,7 @@ function normalize(src) {
     evaluation: src.evaluation
   };
   if (src.apiVersion !== void 0) resource.apiVersion = src.apiVersion;
+  if (src.site) resource.site = src.site;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
   for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion, src.unwritten));
@@ -30076,6 +30077,8 @@ function elements(parent, src, el) {
       evaluation: parent.evaluation
     };
     if (parent.apiVersion !== void 0) element.apiVersion = parent.apiVersion;
+    const site = src.site;
+    if (site) element.site = (p) => site(prefix + p);
     return element;
   });
 }
@@ -44392,7 +44395,7 @@ function setPath(root, path53, v) {
   }
   cur.set(segs[segs.length - 1], v);
 }
-function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = false) {
+function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
     const path53 = a.paths[0];
@@ -44407,16 +44410,18 @@ function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, partial = f
     covered.add(`${prefix}${path53}`.toLowerCase());
     const v = sentValue(r, a, fact);
     if (v !== void 0) setPath(body, path53, v);
+    if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
 }
 function canonicalBody(r, children) {
+  const sites = /* @__PURE__ */ new Map();
   const partial = partialOf(r);
   const covered = new Set(partial ? ["name"] : ["name", "location"]);
   const unsent = /* @__PURE__ */ new Set();
   const rev = r.kind === "other" ? void 0 : reverseOf(r.kind);
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
-  const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, partial) : /* @__PURE__ */ new Map();
+  const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, sites, partial) : /* @__PURE__ */ new Map();
   if (r.kind === "ml.compute") {
     covered.add("properties.computetype");
     const ct = r.attrs.get("computeType")?.value;
@@ -44424,21 +44429,27 @@ function canonicalBody(r, children) {
   }
   for (const el of rev?.spec.elements ?? []) {
     covered.add(el.path.toLowerCase());
-    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent), c.header));
+    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent, sites), c.header));
     if (items.length) setPath(entries2, el.path, list(items));
   }
   const name = r.name ?? r.attrs.get("name")?.value;
   if (name && !entries2.has("name")) entries2.set("name", name);
   const location = valueAt(r.body, "location");
-  if (location) entries2.set("location", location);
+  if (location) {
+    entries2.set("location", location);
+    const at2 = r.site?.("location");
+    if (at2) sites.set(location, { at: at2, path: "location" });
+  }
   const tags = r.attrs.get("tags")?.value ?? valueAt(r.body, "tags");
   if (tags) {
     entries2.set("tags", tags);
     covered.add("tags");
+    const at2 = r.attrs.get("tags")?.at ?? r.site?.("tags");
+    if (at2) sites.set(tags, { at: at2, path: r.attrs.get("tags")?.sourcePath ?? "tags" });
   }
   const armType = rev?.armType ?? extraType;
-  if (armType) return { type: str(armType), body: obj(entries2), covered, unsent };
-  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries2), covered, unsent, notTypes: knownArmTypes() };
+  if (armType) return { type: str(armType), body: obj(entries2), covered, unsent, sites };
+  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries2), covered, unsent, sites, notTypes: knownArmTypes() };
 }
 function partialOf(r) {
   return /(^|\s)update(\s|$)/.test(r.sourceType);
@@ -44461,12 +44472,27 @@ function policyTarget(r, siblings, aliasPath) {
   if (isInlineElement(r)) return void 0;
   if (ARM_SHAPED.has(r.format)) {
     const body = r.body ?? unknown("the resource body is not known");
-    return { type: str(r.sourceType), body, aliasPath };
+    return {
+      type: str(r.sourceType),
+      body,
+      aliasPath,
+      consumer(v2, path53) {
+        const p = pathOf(body, v2, path53);
+        const at2 = p === void 0 ? void 0 : r.site?.(p);
+        return at2 && { at: at2, path: p };
+      }
+    };
   }
   const children = inlineChildrenOf(siblings).get(r) ?? [];
   const v = canonicalBody(r, children);
   const from = r.format === "terraform" ? "Terraform attributes" : `${r.format} attributes`;
   return {
+    consumer(x) {
+      const own = v.sites.get(x);
+      if (own) return own;
+      for (const [container, site] of v.sites) if (container.kind === "object" && [...container.entries.values()].includes(x)) return site;
+      return void 0;
+    },
     type: v.type,
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
@@ -44481,7 +44507,50 @@ function policyTarget(r, siblings, aliasPath) {
     }
   };
 }
-var ARM_SHAPED, AZURERM_ARM_TYPES, UNSENT_DEFAULTS, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache;
+function pathOf(body, v, path53) {
+  if (path53 !== void 0) {
+    const along = pathAlong(body, v, path53.split(".").filter(Boolean));
+    if (along !== void 0) return along;
+  }
+  return search(body, v, 0);
+}
+function pathAlong(cur, v, segs) {
+  if (segs.length === 0) return cur === v ? "" : void 0;
+  if (cur?.kind !== "object") return void 0;
+  const seg = segs[0];
+  const all = seg.endsWith("[*]");
+  const name = (all ? seg.slice(0, -3) : seg).toLowerCase();
+  for (const [key, m] of cur.entries) {
+    if (key.toLowerCase() !== name) continue;
+    if (!all) {
+      const p = pathAlong(m, v, segs.slice(1));
+      if (p !== void 0) return join2(key, p);
+    } else if (m.kind === "list") {
+      for (let i = 0; i < m.items.length; i++) {
+        const p = pathAlong(m.items[i], v, segs.slice(1));
+        if (p !== void 0) return join2(`${key}.${i}`, p);
+      }
+    }
+  }
+  return void 0;
+}
+function search(cur, v, depth) {
+  if (cur === v) return "";
+  if (depth > 32) return void 0;
+  if (cur.kind === "object") {
+    for (const [key, m] of cur.entries) {
+      const p = search(m, v, depth + 1);
+      if (p !== void 0) return join2(key, p);
+    }
+  } else if (cur.kind === "list") {
+    for (let i = 0; i < cur.items.length; i++) {
+      const p = search(cur.items[i], v, depth + 1);
+      if (p !== void 0) return join2(String(i), p);
+    }
+  }
+  return void 0;
+}
+var ARM_SHAPED, AZURERM_ARM_TYPES, UNSENT_DEFAULTS, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
 var init_policy_view = __esm({
   "src/model/policy-view.ts"() {
     "use strict";
@@ -44500,6 +44569,7 @@ var init_policy_view = __esm({
     UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
     SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);
     inlineChildrenCache = /* @__PURE__ */ new WeakMap();
+    join2 = (a, b) => b === "" ? a : `${a}.${b}`;
   }
 });
 
@@ -44588,8 +44658,15 @@ function judgeResource2(set, r, siblings) {
   if (perSet.has(set)) return perSet.get(set);
   const target = policyTarget(r, siblings, set.aliasPath);
   const out = target ? judgeAll(set, target) : void 0;
+  if (target) for (const j of out) j.consumer = (e) => e.value ? target.consumer(e.value, fieldPath(set, e.field)) : void 0;
   perSet.set(set, out);
   return out;
+}
+function fieldPath(set, field) {
+  const lower = field.toLowerCase();
+  if (lower === "location" || lower === "kind" || lower === "tags" || lower === "identity.type") return lower;
+  if (!field.includes("/")) return void 0;
+  return set.aliasPath(field);
 }
 function judgeAll(set, target) {
   const results = set.definitions.map((d) => judgeOne(set, d, target));
@@ -46407,6 +46484,38 @@ function isRegistryGroup(groupId) {
   return groupId.toLowerCase() === REGISTRY_PRIVATE_LINK_GROUP;
 }
 
+// src/model/policy-judgement.ts
+function judgeResource(set, r, siblings) {
+  return set.judge(r, siblings);
+}
+function decidingEvidence(j) {
+  return j.evidence.find((e) => e.field.toLowerCase() !== "type" && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== "type");
+}
+function evidenceText(j) {
+  const parts = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of j.evidence) {
+    if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
+    seen.add(e.field.toLowerCase());
+    const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;
+    const v = e.value;
+    if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
+    else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
+    else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
+    else parts.push(`${field} matches`);
+    if (parts.length === 2) break;
+  }
+  return parts.length ? parts.join(" and ") : "its condition holds";
+}
+function evidenceLocation(j) {
+  const v = decidingEvidence(j)?.value;
+  return v?.decidedBy ?? v?.origin;
+}
+function conditionLocation(j) {
+  const at2 = decidingEvidence(j)?.condition ?? j.definition.location;
+  return { ...at2, label: `policy "${j.definition.displayName}": the condition` };
+}
+
 // src/engine/facts.ts
 function known(r, name) {
   const v = r.attrs.get(name)?.value;
@@ -46452,9 +46561,12 @@ function describeFact(f, attr2) {
 }
 function factLocations(r, name) {
   const f = r.attrs.get(name);
-  const chosen = f?.defaulted ? f.nulled : f?.value;
-  if (!f || !chosen || f.defaulted && !chosen.decidedBy) return { location: r.header, related: [] };
-  const location = chosen.decidedBy ?? chosen.origin ?? f.at ?? r.header;
+  const chosen = f && (f.defaulted || f.value === void 0) ? f.nulled : f?.value;
+  if (!f || !chosen || chosen === f.nulled && !chosen.decidedBy) return { location: r.header, related: [] };
+  return valueLocations(r, chosen, f.at, f.sourcePath);
+}
+function valueLocations(r, chosen, at2, sourcePath) {
+  const location = chosen.decidedBy ?? chosen.origin ?? at2 ?? r.header;
   const related = [];
   const add = (l) => {
     if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
@@ -46463,8 +46575,19 @@ function factLocations(r, name) {
   if (chosen.decidedBy && chosen.origin) add({ ...chosen.origin, label: chosen.origin.label ?? (chosen.kind === "null" ? "null chosen by the condition" : "value chosen by the condition") });
   for (const l of chosen.via ?? []) add(l);
   for (const l of chosen.decision ?? []) add(l);
-  if (f.at && !locationContains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
+  if (at2 && !locationContains(at2, location)) add({ ...at2, label: `attribute ${sourcePath}` });
   return { location, related };
+}
+function policyFindingPlaces(j, r) {
+  const e = decidingEvidence(j);
+  const condition = conditionLocation(j);
+  const v = e?.value;
+  if (!e || !v || !(v.decidedBy ?? v.origin)) return { location: r.header, related: [condition] };
+  const consumer = j.consumer?.(e);
+  const at2 = valueLocations(r, v, consumer?.at, consumer?.path ?? e.field);
+  const related = [...at2.related, condition];
+  if (!sameRange(at2.location, r.header)) related.push({ ...r.header, label: `resource ${r.address}` });
+  return { location: at2.location, related };
 }
 function sameRange(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
@@ -48439,7 +48562,7 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
         const empty = v?.kind === "string";
         ctx.report({
           ...about,
-          ...empty ? { attr: "idleTimeBeforeShutdown" } : {},
+          attr: "idleTimeBeforeShutdown",
           related: schedules.value ? [{ ...whereWritten(c, "schedules"), label: "schedules without a Stop action" }] : [],
           messageId: "noIdleShutdown",
           data: {
@@ -50305,12 +50428,13 @@ var GOV001_location_not_allowed_default = defineRule({
             ctx.undecided(r, "location", `"${v.value}" is not an Azure region name (a placeholder or an expression written as text)`, v.origin);
             continue;
           }
-          const related = [...v.via ?? []];
-          if (v.origin) related.push({ ...r.header, label: `resource ${r.address}` });
+          const at2 = valueLocations(r, v, r.site?.("location"), "location");
+          const related = [...at2.related];
+          if (!sameRange(at2.location, r.header)) related.push({ ...r.header, label: `resource ${r.address}` });
           ctx.report({
             resource: r,
             attributePath: "location",
-            location: v.origin ?? r.header,
+            location: at2.location,
             related,
             messageId: "notAllowed",
             data: { name: displayName(r), type: r.sourceType, location: v.value, allowed: [...allowed].join(", ") }
@@ -50631,44 +50755,6 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
     };
   }
 });
-
-// src/model/policy-judgement.ts
-function judgeResource(set, r, siblings) {
-  return set.judge(r, siblings);
-}
-function decidingEvidence(j) {
-  return j.evidence.find((e) => e.field.toLowerCase() !== "type" && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== "type");
-}
-function evidenceText(j) {
-  const parts = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const e of j.evidence) {
-    if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
-    seen.add(e.field.toLowerCase());
-    const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;
-    const v = e.value;
-    if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
-    else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
-    else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
-    else parts.push(`${field} matches`);
-    if (parts.length === 2) break;
-  }
-  return parts.length ? parts.join(" and ") : "its condition holds";
-}
-function evidenceLocation(j) {
-  const v = decidingEvidence(j)?.value;
-  return v?.decidedBy ?? v?.origin;
-}
-function conditionLocation(j) {
-  const at2 = decidingEvidence(j)?.condition ?? j.definition.location;
-  return { ...at2, label: `policy "${j.definition.displayName}": the condition` };
-}
-function policyFindingPlaces(j, r) {
-  const at2 = evidenceLocation(j);
-  const related = [conditionLocation(j)];
-  if (at2) related.push({ ...r.header, label: `resource ${r.address}` });
-  return { location: at2 ?? r.header, related };
-}
 
 // rules/governance/GOV002-org-policy-deny.ts
 var GOV002_org_policy_deny_default = defineRule({

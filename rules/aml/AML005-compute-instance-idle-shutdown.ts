@@ -79,11 +79,13 @@ export default defineRule({
         if (stop.is === 'unknown') ctx.undecided(c, 'schedules', stop.reason);
         if (stop.is !== 'no') return;
         // An empty idleTimeBeforeShutdown is an offending value that is written (a literal, a
-        // parameter default, a YAML key): the finding points where it is written. Absent or null: the header.
+        // parameter default, a YAML key): the finding points where it is written. Absent or null:
+        // the header, unless a conditional that an input decided chose the `null` (RULES.md
+        // "Values chosen by a condition": that input; `factLocations`).
         const empty = v?.kind === 'string';
         ctx.report({
           ...about,
-          ...(empty ? { attr: 'idleTimeBeforeShutdown' } : {}),
+          attr: 'idleTimeBeforeShutdown',
           related: schedules.value ? [{ ...whereWritten(c, 'schedules'), label: 'schedules without a Stop action' }] : [],
           messageId: 'noIdleShutdown',
           data: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
-import { displayName } from '../../src/engine/facts.js';
+import { displayName, sameRange, valueLocations } from '../../src/engine/facts.js';
 import { isInlineElement, valueAt } from '../../src/model/normalize.js';
 
 /** "Norway East", "norwayeast", "NorwayEast" → "norwayeast". */
@@ -58,12 +58,17 @@ export default defineRule({
             ctx.undecided(r, 'location', `"${v.value}" is not an Azure region name (a placeholder or an expression written as text)`, v.origin);
             continue;
           }
-          const related: Location[] = [...(v.via ?? [])];
-          if (v.origin) related.push({ ...r.header, label: `resource ${r.address}` });
+          // RULES.md "Location": where the value was written, or the input that decided the
+          // conditional that chose it; related: the chosen branch, the chain, the condition and
+          // the `location` attribute that consumed it (the shared helper rules with a canonical
+          // attribute use through `attr`).
+          const at = valueLocations(r, v, r.site?.('location'), 'location');
+          const related: Location[] = [...at.related];
+          if (!sameRange(at.location, r.header)) related.push({ ...r.header, label: `resource ${r.address}` });
           ctx.report({
             resource: r,
             attributePath: 'location',
-            location: v.origin ?? r.header,
+            location: at.location,
             related,
             messageId: 'notAllowed',
             data: { name: displayName(r), type: r.sourceType, location: v.value, allowed: [...allowed].join(', ') },

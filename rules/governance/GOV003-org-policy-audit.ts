@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { displayName } from '../../src/engine/facts.js';
-import { evidenceLocation, evidenceText, judgeResource, policyFindingPlaces } from '../../src/model/policy-judgement.js';
+import { displayName, policyFindingPlaces } from '../../src/engine/facts.js';
+import { evidenceLocation, evidenceText, judgeResource } from '../../src/model/policy-judgement.js';
 
 /** The effects GOV003 reports (auditIfNotExists only when its existence check is decided). */
 const AUDIT_EFFECTS = new Set(['audit', 'auditifnotexists']);

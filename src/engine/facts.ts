@@ -12,6 +12,7 @@ import { isSystemMode } from '../model/facts/aks.js';
 import { computeTypeFromArm, computeTypeFromCanonical, type AmlComputeType } from '../model/facts/aml.js';
 import { deniesByDefault, isRegistryGroup } from '../model/facts/acr.js';
 import type { FactView, Graph, RuleContext } from './types.js';
+import { conditionLocation, decidingEvidence, type PolicyJudgement } from '../model/policy-judgement.js';
 
 /** The canonical value of an attribute when it is known (written or defaulted), else undefined. */
 export function known(r: Resource, name: string): Value | undefined {
@@ -80,11 +81,23 @@ export function describeFact(f: Fact | undefined, attr: string): string {
 export function factLocations(r: Resource, name: string): { location: Location; related: Location[] } {
   const f = r.attrs.get(name);
   // RULES.md "Values chosen by a condition": a value (or a `null` that makes the attribute
-  // absent) chosen by a conditional that an input decided points at that input; the chosen
-  // branch, the condition and the consuming attribute are related.
-  const chosen = f?.defaulted ? f.nulled : f?.value;
-  if (!f || !chosen || (f.defaulted && !chosen.decidedBy)) return { location: r.header, related: [] };
-  const location = chosen.decidedBy ?? chosen.origin ?? f.at ?? r.header;
+  // absent, with or without a documented default) chosen by a conditional that an input
+  // decided points at that input.
+  const chosen = f && (f.defaulted || f.value === undefined) ? f.nulled : f?.value;
+  if (!f || !chosen || (chosen === f.nulled && !chosen.decidedBy)) return { location: r.header, related: [] };
+  return valueLocations(r, chosen, f.at, f.sourcePath);
+}
+
+/**
+ * Where a finding about a value a resource reads points (RULES.md "Location"): where the value
+ * was written, or — for a value (or a `null`) chosen by a conditional that an input decided —
+ * where that input was written ("Values chosen by a condition"). Related: the chosen branch,
+ * the chain the value flowed through, the condition, and the consuming attribute `at` (the
+ * resource's attribute at `sourcePath`) unless the value is written right there. For rules that
+ * read the body rather than a canonical attribute (GOV001's `location`, GOV002's policy fields).
+ */
+export function valueLocations(r: Resource, chosen: Value, at: Location | undefined, sourcePath: string): { location: Location; related: Location[] } {
+  const location = chosen.decidedBy ?? chosen.origin ?? at ?? r.header;
   const related: Location[] = [];
   const add = (l: Location): void => {
     if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
@@ -94,8 +107,27 @@ export function factLocations(r: Resource, name: string): { location: Location; 
   for (const l of chosen.via ?? []) add(l);
   for (const l of chosen.decision ?? []) add(l);
   // The consuming attribute, unless the literal is written right there.
-  if (f.at && !locationContains(f.at, location)) add({ ...f.at, label: `attribute ${f.sourcePath}` });
+  if (at && !locationContains(at, location)) add({ ...at, label: `attribute ${sourcePath}` });
   return { location, related };
+}
+
+/**
+ * Where a policy finding (GOV002, GOV003) points: the value the deciding `field` condition read
+ * — or the input that decided the conditional that chose it — as `valueLocations` places it
+ * (related: the chosen branch, the chain, the condition, the consuming attribute), else the
+ * resource header; related also: the policy's condition, and the header when the finding is
+ * elsewhere.
+ */
+export function policyFindingPlaces(j: PolicyJudgement, r: Resource): { location: Location; related: Location[] } {
+  const e = decidingEvidence(j);
+  const condition = conditionLocation(j);
+  const v = e?.value;
+  if (!e || !v || !(v.decidedBy ?? v.origin)) return { location: r.header, related: [condition] };
+  const consumer = j.consumer?.(e);
+  const at = valueLocations(r, v, consumer?.at, consumer?.path ?? e.field);
+  const related = [...at.related, condition];
+  if (!sameRange(at.location, r.header)) related.push({ ...r.header, label: `resource ${r.address}` });
+  return { location: at.location, related };
 }
 
 export function sameRange(a: Location, b: Location): boolean {

@@ -151,6 +151,7 @@ export function normalize(src: SourceResource): Resource[] {
     evaluation: src.evaluation,
   };
   if (src.apiVersion !== undefined) resource.apiVersion = src.apiVersion;
+  if (src.site) resource.site = src.site;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
   for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src.apiVersion, src.unwritten));
@@ -203,6 +204,8 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
       evaluation: parent.evaluation,
     };
     if (parent.apiVersion !== undefined) element.apiVersion = parent.apiVersion;
+    const site = src.site;
+    if (site) element.site = (p) => site(prefix + p);
     return element;
   });
 }

@@ -34,6 +34,12 @@ export interface PolicyJudgement {
   result: Tri;
   why?: string;
   evidence: Evidence[];
+  /**
+   * Where the resource writes the attribute that holds a value a field condition read (the
+   * consuming attribute, RULES.md "Location"), and that attribute's path as the source writes
+   * it; undefined when it is not known.
+   */
+  consumer?: (e: Evidence) => { at: Location; path: string } | undefined;
 }
 
 /** Every definition of the set judged on one resource (`PolicySet.judge`). */
@@ -78,16 +84,4 @@ export function evidenceLocation(j: PolicyJudgement): Location | undefined {
 export function conditionLocation(j: PolicyJudgement): Location {
   const at = decidingEvidence(j)?.condition ?? j.definition.location;
   return { ...at, label: `policy "${j.definition.displayName}": the condition` };
-}
-
-/**
- * Where a policy finding (GOV002, GOV003) points: the value the deciding condition read, else
- * the resource header; related: the policy's condition, and the header when the finding is
- * elsewhere.
- */
-export function policyFindingPlaces(j: PolicyJudgement, r: Resource): { location: Location; related: Location[] } {
-  const at = evidenceLocation(j);
-  const related: Location[] = [conditionLocation(j)];
-  if (at) related.push({ ...r.header, label: `resource ${r.address}` });
-  return { location: at ?? r.header, related };
 }

@@ -14,6 +14,7 @@
  *   `properties.securityRules[*]`, the default node pool is `properties.agentPoolProfiles[0]`);
  *   standalone children are their own resources of the child type (FORMATS.md §3(e) trap 2).
  */
+import type { Location } from '../core/source.js';
 import { list, obj, str, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { PolicyTarget } from '../eval/policy/index.js';
 import type { Fact, Resource, ResourceKind } from './resource.js';
@@ -95,7 +96,7 @@ function setPath(root: Map<string, Value>, path: string, v: Value): void {
 }
 
 /** Builds an ARM body from canonical attributes; records the paths it models (lower-case, no indexes). */
-function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<string>, prefix: string, undecidedDefaults: Set<string>, partial = false): Map<string, Value> {
+function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<string>, prefix: string, undecidedDefaults: Set<string>, sites: Sites, partial = false): Map<string, Value> {
   const body = new Map<string, Value>();
   for (const a of attrs) {
     const path = a.paths[0]!;
@@ -115,11 +116,16 @@ function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<str
     covered.add(`${prefix}${path}`.toLowerCase());
     const v = sentValue(r, a, fact);
     if (v !== undefined) setPath(body, path, v);
+    if (v !== undefined && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
 }
 
-function canonicalBody(r: Resource, children: readonly Resource[]): { type: Value; body: Value; covered: Set<string>; unsent: Set<string>; notTypes?: ReadonlySet<string> } {
+/** Where the resource writes the attribute each value of a view built from canonical attributes came from (by the value's identity). */
+type Sites = Map<Value, { at: Location; path: string }>;
+
+function canonicalBody(r: Resource, children: readonly Resource[]): { type: Value; body: Value; covered: Set<string>; unsent: Set<string>; sites: Sites; notTypes?: ReadonlySet<string> } {
+  const sites: Sites = new Map();
   // An imperative update (`az … update`) is a partial change, not the whole request body.
   const partial = partialOf(r);
   // `tags.<x>` is modelled whenever tags are: an absent tag is not sent. Whether an absent `tags`
@@ -128,7 +134,7 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   const unsent = new Set<string>();
   const rev = r.kind === 'other' ? undefined : reverseOf(r.kind);
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
-  const entries = rev ? bodyFromFacts(r, rev.spec.attrs, covered, '', unsent, partial) : new Map<string, Value>();
+  const entries = rev ? bodyFromFacts(r, rev.spec.attrs, covered, '', unsent, sites, partial) : new Map<string, Value>();
   // AML computes: the azurerm resource type fixes the ARM compute type.
   if (r.kind === 'ml.compute') {
     covered.add('properties.computetype');
@@ -137,21 +143,27 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   }
   for (const el of rev?.spec.elements ?? []) {
     covered.add(el.path.toLowerCase());
-    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent), c.header));
+    const items = children.filter((c) => c.kind === el.kind).map((c) => obj(bodyFromFacts(c, el.attrs, covered, `${el.path}.`, unsent, sites), c.header));
     if (items.length) setPath(entries, el.path, list(items));
   }
   const name = r.name ?? r.attrs.get('name')?.value;
   if (name && !entries.has('name')) entries.set('name', name);
   const location = valueAt(r.body, 'location');
-  if (location) entries.set('location', location);
+  if (location) {
+    entries.set('location', location);
+    const at = r.site?.('location');
+    if (at) sites.set(location, { at, path: 'location' });
+  }
   const tags = r.attrs.get('tags')?.value ?? valueAt(r.body, 'tags');
   if (tags) {
     entries.set('tags', tags);
     covered.add('tags');
+    const at = r.attrs.get('tags')?.at ?? r.site?.('tags');
+    if (at) sites.set(tags, { at, path: r.attrs.get('tags')?.sourcePath ?? 'tags' });
   }
   const armType = rev?.armType ?? extraType;
-  if (armType) return { type: str(armType), body: obj(entries), covered, unsent };
-  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries), covered, unsent, notTypes: knownArmTypes() };
+  if (armType) return { type: str(armType), body: obj(entries), covered, unsent, sites };
+  return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries), covered, unsent, sites, notTypes: knownArmTypes() };
 }
 
 function partialOf(r: Resource): boolean {
@@ -175,17 +187,44 @@ function inlineChildrenOf(siblings: readonly Resource[]): Map<Resource, Resource
   return byParent;
 }
 
+/** A resource's policy view, and where the resource writes the values it holds. */
+export interface ResourceView extends PolicyTarget {
+  /**
+   * Where the resource writes the attribute that holds `v`, a value the view holds (the
+   * consuming attribute, RULES.md "Location"), and that attribute's path as the source writes
+   * it. `path`: the ARM path a condition read (`properties.rules[*].access`), when known, to
+   * tell apart two attributes that hold one value. Undefined when not known.
+   */
+  consumer(v: Value, path: string | undefined): { at: Location; path: string } | undefined;
+}
+
 /** The policy view of a resource (undefined for inline elements: they are part of their parent). */
-export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPath: (alias: string) => string | undefined): PolicyTarget | undefined {
+export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPath: (alias: string) => string | undefined): ResourceView | undefined {
   if (isInlineElement(r)) return undefined;
   if (ARM_SHAPED.has(r.format)) {
     const body = r.body ?? unknown('the resource body is not known');
-    return { type: str(r.sourceType), body, aliasPath };
+    return {
+      type: str(r.sourceType),
+      body,
+      aliasPath,
+      consumer(v, path) {
+        const p = pathOf(body, v, path);
+        const at = p === undefined ? undefined : r.site?.(p);
+        return at && { at, path: p! };
+      },
+    };
   }
   const children = inlineChildrenOf(siblings).get(r) ?? [];
   const v = canonicalBody(r, children);
   const from = r.format === 'terraform' ? 'Terraform attributes' : `${r.format} attributes`;
   return {
+    consumer(x) {
+      const own = v.sites.get(x);
+      if (own) return own;
+      // A member of a map the view holds whole (a tag of `tags`).
+      for (const [container, site] of v.sites) if (container.kind === 'object' && [...container.entries.values()].includes(x)) return site;
+      return undefined;
+    },
     type: v.type,
     ...(v.notTypes ? { notTypes: v.notTypes } : {}),
     body: v.body,
@@ -200,4 +239,57 @@ export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPa
       return `${r.sourceType}: the ARM path ${path} is not modelled from ${from}`;
     },
   };
+}
+
+/**
+ * The dotted path (`properties.securityRules.0.properties.access`, keys as written) at which a
+ * body holds `v` (by identity): along `path` when given (an ARM path, `[*]` for any member),
+ * else the first place it is found.
+ */
+function pathOf(body: Value, v: Value, path: string | undefined): string | undefined {
+  if (path !== undefined) {
+    const along = pathAlong(body, v, path.split('.').filter(Boolean));
+    if (along !== undefined) return along;
+  }
+  return search(body, v, 0);
+}
+
+const join = (a: string, b: string): string => (b === '' ? a : `${a}.${b}`);
+
+function pathAlong(cur: Value | undefined, v: Value, segs: readonly string[]): string | undefined {
+  if (segs.length === 0) return cur === v ? '' : undefined;
+  if (cur?.kind !== 'object') return undefined;
+  const seg = segs[0]!;
+  const all = seg.endsWith('[*]');
+  const name = (all ? seg.slice(0, -3) : seg).toLowerCase();
+  for (const [key, m] of cur.entries) {
+    if (key.toLowerCase() !== name) continue;
+    if (!all) {
+      const p = pathAlong(m, v, segs.slice(1));
+      if (p !== undefined) return join(key, p);
+    } else if (m.kind === 'list') {
+      for (let i = 0; i < m.items.length; i++) {
+        const p = pathAlong(m.items[i], v, segs.slice(1));
+        if (p !== undefined) return join(`${key}.${i}`, p);
+      }
+    }
+  }
+  return undefined;
+}
+
+function search(cur: Value, v: Value, depth: number): string | undefined {
+  if (cur === v) return '';
+  if (depth > 32) return undefined;
+  if (cur.kind === 'object') {
+    for (const [key, m] of cur.entries) {
+      const p = search(m, v, depth + 1);
+      if (p !== undefined) return join(key, p);
+    }
+  } else if (cur.kind === 'list') {
+    for (let i = 0; i < cur.items.length; i++) {
+      const p = search(cur.items[i]!, v, depth + 1);
+      if (p !== undefined) return join(String(i), p);
+    }
+  }
+  return undefined;
 }

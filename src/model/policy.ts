@@ -139,8 +139,17 @@ function judgeResource(set: PolicySet, r: Resource, siblings: readonly Resource[
   if (perSet.has(set)) return perSet.get(set);
   const target = policyTarget(r, siblings, set.aliasPath);
   const out = target ? judgeAll(set, target) : undefined;
+  if (target) for (const j of out!) j.consumer = (e) => (e.value ? target.consumer(e.value, fieldPath(set, e.field)) : undefined);
   perSet.set(set, out);
   return out;
+}
+
+/** The ARM path a field reads (`location`, an alias's path), to find its consuming attribute; undefined for other fields (a tag, `name`). */
+function fieldPath(set: PolicySet, field: string): string | undefined {
+  const lower = field.toLowerCase();
+  if (lower === 'location' || lower === 'kind' || lower === 'tags' || lower === 'identity.type') return lower;
+  if (!field.includes('/')) return undefined;
+  return set.aliasPath(field);
 }
 
 function judgeAll(set: PolicySet, target: PolicyTarget): PolicyJudgement[] {

@@ -59,6 +59,13 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   attrs: Map<string, Fact>;
   /** The whole evaluated body in its source shape (used by SEC001, TAG001, GOV001). */
   body?: Value;
+  /**
+   * Where a dotted path of `body` is written in the resource (`location`,
+   * `properties.publicNetworkAccess`): the attribute that consumes a value written elsewhere,
+   * for rules that read the body rather than a canonical attribute (GOV001, GOV002). Undefined
+   * for resources a front end builds without positions of their attributes.
+   */
+  site?: (path: string) => Location | undefined;
   /** Keys under which other resources reference this one (resource address, ARM resource id). */
   identity: string[];
   /** Canonical references to other resources: `containerRegistry`, `keyVault`, `workspace`, `cluster`, `target`. */

@@ -663,4 +663,104 @@ ACR_ID=$(az acr create -n acrml -g rg --sku Premium --public-network-enabled fal
   },
 };
 
-ruleTester('AML002', converted, azureCli);
+/**
+ * RULES.md "Values chosen by a condition": "The same holds when the chosen branch is `null` (the
+ * attribute then counts as absent)": the finding points at where the input that chose the `null`
+ * was written, with the `null` branch, the condition and the consuming attribute related.
+ */
+const nullBranch: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'ternary-chooses-null-by-parameter-default',
+        files: {
+          'main.bicep': `
+param buildCompute string = ⟦''⟧
+
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrnullbranch'
+  location: 'westeurope'
+  sku: {
+    name: 'Premium'
+  }
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource mlw 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-null-branch'
+  location: 'westeurope'
+  properties: {
+    containerRegistry: acr.id
+    publicNetworkAccess: 'Disabled'
+    imageBuildCompute: !empty(buildCompute) ? buildCompute : null
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+        related: [
+          { file: 'main.bicep', line: 20, label: 'null chosen by the condition' },
+          { file: 'main.bicep', line: 20, label: 'condition' },
+          { file: 'main.bicep', line: 20, label: 'attribute properties.imageBuildCompute' },
+          { file: 'main.bicep', line: 1, label: 'parameter "buildCompute"' },
+        ],
+      },
+    ],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'if-chooses-null-by-parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "imageBuildCompute": { "type": "string", "defaultValue": ⟦""⟧ }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": "acrmlopsarm01",
+      "location": "westeurope",
+      "sku": { "name": "Premium" },
+      "properties": { "publicNetworkAccess": "Disabled" }
+    },
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-arm",
+      "location": "westeurope",
+      "dependsOn": [ "[resourceId('Microsoft.ContainerRegistry/registries', 'acrmlopsarm01')]" ],
+      "properties": {
+        "containerRegistry": "[resourceId('Microsoft.ContainerRegistry/registries', 'acrmlopsarm01')]",
+        "publicNetworkAccess": "Disabled",
+        "imageBuildCompute": "[if(empty(parameters('imageBuildCompute')), null(), parameters('imageBuildCompute'))]"
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+        related: [
+          { file: 'azuredeploy.json', line: 25, label: 'null chosen by the condition' },
+          { file: 'azuredeploy.json', line: 25, label: 'attribute properties.imageBuildCompute' },
+          { file: 'azuredeploy.json', line: 5, label: 'parameter "imageBuildCompute"' },
+        ],
+      },
+    ],
+  },
+};
+
+ruleTester('AML002', converted, azureCli, nullBranch);

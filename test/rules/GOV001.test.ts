@@ -923,7 +923,244 @@ resource "azurerm_resource_group" "a" {
   },
 };
 
-ruleTester('GOV001', converted, azureCli, azGroup, linkedComputes, notRegions);
+/**
+ * RULES.md "Values chosen by a condition": a location chosen by a conditional that an input
+ * decided points at where that input was written; the chosen branch, the condition and the
+ * consuming `location` attribute are related (as AML001, KV001 and GOV002 place theirs).
+ * RULES.md "Location": the resource attribute that consumed a value written elsewhere is related.
+ */
+const gov001Options = { ruleOptions: { GOV001: { allowedLocations: ['norwayeast', 'norwaywest'] } } };
+const chosenByCondition: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'condition-chooses-allowed-location',
+        files: {
+          'main.tf': `
+variable "use_dr" {
+  type    = bool
+  default = false
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-dr"
+  location = var.use_dr ? "swedencentral" : "norwayeast"
+}
+`,
+        },
+        options: gov001Options,
+      },
+    ],
+    invalid: [
+      {
+        name: 'conditional-decided-by-variable-default',
+        files: {
+          'main.tf': `
+variable "use_dr" {
+  type    = bool
+  default = ⟦true⟧
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-dr"
+  location = var.use_dr ? "swedencentral" : "norwayeast"
+}
+`,
+        },
+        options: gov001Options,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        related: [
+          { file: 'main.tf', line: 8, label: 'value chosen by the condition' },
+          { file: 'main.tf', line: 8, label: 'attribute location' },
+          { file: 'main.tf', line: 6, label: 'resource azurerm_resource_group.rg' },
+        ],
+      },
+      {
+        name: 'tfvars-value-consumed-by-location',
+        files: {
+          'main.tf': `
+variable "location" {
+  type = string
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = var.location
+}
+`,
+          'terraform.tfvars': `
+location = ⟦"westeurope"⟧
+`,
+        },
+        options: gov001Options,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        related: [{ file: 'main.tf', line: 7, label: 'attribute location' }],
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'ternary-through-variable-decided-by-parameter-default',
+        files: {
+          'main.bicep': `
+param useDr bool = ⟦true⟧
+param primaryLocation string = 'norwayeast'
+
+var location = useDr ? 'swedencentral' : primaryLocation
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stdrtern01'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+}
+`,
+        },
+        options: gov001Options,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        related: [
+          { file: 'main.bicep', line: 4, label: 'value chosen by the condition' },
+          { file: 'main.bicep', line: 8, label: 'attribute location' },
+        ],
+      },
+      {
+        name: 'ternary-in-the-attribute',
+        files: {
+          'main.bicep': `
+param useDr bool = ⟦true⟧
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stdrtern02'
+  location: useDr ? 'westeurope' : 'norwayeast'
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+}
+`,
+        },
+        options: gov001Options,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        related: [
+          { file: 'main.bicep', line: 5, label: 'value chosen by the condition' },
+          { file: 'main.bicep', line: 5, label: 'condition' },
+          { file: 'main.bicep', line: 5, label: 'attribute location' },
+        ],
+      },
+      {
+        name: 'parameter-default-consumed-by-location',
+        files: {
+          'main.bicep': `
+param location string = ⟦'westeurope'⟧
+
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'stmlops'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+}
+`,
+        },
+        options: gov001Options,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        related: [{ file: 'main.bicep', line: 5, label: 'attribute location' }],
+      },
+    ],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'if-decided-by-parameter-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "useDr": { "type": "bool", "defaultValue": ⟦true⟧ }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv-dr",
+      "location": "[if(parameters('useDr'), 'swedencentral', 'norwayeast')]",
+      "properties": { "tenantId": "[subscription().tenantId]", "sku": { "family": "A", "name": "standard" }, "enablePurgeProtection": true }
+    }
+  ]
+}
+`,
+        },
+        options: gov001Options,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        related: [
+          { file: 'azuredeploy.json', line: 12, label: 'value chosen by the condition' },
+          { file: 'azuredeploy.json', line: 12, label: 'attribute location' },
+          { file: 'azuredeploy.json', line: 5, label: 'parameter "useDr"' },
+        ],
+      },
+      {
+        name: 'parameter-file-value-consumed-by-location',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "location": { "type": "string", "defaultValue": "norwayeast" }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "stgovarm01",
+      "location": "[parameters('location')]",
+      "kind": "StorageV2",
+      "sku": { "name": "Standard_LRS" }
+    }
+  ]
+}
+`,
+          'azuredeploy.parameters.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "location": { "value": ⟦"westeurope"⟧ }
+  }
+}
+`,
+        },
+        options: gov001Options,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notAllowed',
+        related: [{ file: 'azuredeploy.json', line: 12, label: 'attribute location' }],
+      },
+    ],
+  },
+};
+
+ruleTester('GOV001', converted, azureCli, azGroup, linkedComputes, notRegions, chosenByCondition);
 
 describe('GOV001 locations', () => {
   it('normalizes display names', () => {

@@ -343,4 +343,121 @@ ${pna}
   invalid: [{ name: 'workspace-enabled', files: { 'workspace.yml': amlWorkspace('public_network_access: ⟦enabled⟧'), ...ml }, options: opts, ...deny }],
 };
 
-ruleTester('GOV002', cases);
+/**
+ * RULES.md "Location": a value written elsewhere (a parameter or variable default) is reported
+ * there, and "the resource attribute that consumed it is a relatedLocation": the property the
+ * deciding field condition read. A value chosen by a conditional points at the deciding input.
+ */
+const consumer: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'variable-default-consumed-by-public-network-access',
+        files: {
+          'main.tf': `variable "public_access" {
+  type    = bool
+  default = ⟦true⟧
+}
+${tfWorkspace('  public_network_access_enabled = var.public_access')}`,
+          ...ml,
+        },
+        options: opts,
+        ...deny,
+        related: [
+          { file: 'main.tf', line: 13, label: 'attribute public_network_access_enabled' },
+          { file: 'policies/deny-public-ml.json', label: /the condition/ },
+        ],
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'shared-parameter-consumed-by-each-workspace',
+        files: {
+          'main.bicep': `param pna string = ⟦⟦'Enabled'⟧⟧
+
+resource a 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-a'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: pna
+  }
+}
+
+resource b 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-b'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: pna
+  }
+}
+`,
+          ...ml,
+        },
+        options: opts,
+        ...deny,
+        related: [{ file: 'main.bicep', label: 'attribute properties.publicNetworkAccess' }],
+      },
+      {
+        name: 'ternary-decided-by-parameter-default',
+        files: {
+          'main.bicep': `param isolated bool = ⟦false⟧
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: isolated ? 'Disabled' : 'Enabled'
+  }
+}
+`,
+          ...ml,
+        },
+        options: opts,
+        ...deny,
+        related: [
+          { file: 'main.bicep', line: 7, label: 'value chosen by the condition' },
+          { file: 'main.bicep', line: 7, label: 'attribute properties.publicNetworkAccess' },
+        ],
+      },
+    ],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'parameter-default-consumed-by-public-network-access',
+        files: {
+          'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "pna": { "type": "string", "defaultValue": ⟦"Enabled"⟧ }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2024-04-01",
+      "name": "mlw-demo",
+      "location": "westeurope",
+      "properties": {
+        "publicNetworkAccess": "[parameters('pna')]"
+      }
+    }
+  ]
+}
+`,
+          ...ml,
+        },
+        options: opts,
+        ...deny,
+        related: [{ file: 'azuredeploy.json', line: 14, label: 'attribute properties.publicNetworkAccess' }],
+      },
+    ],
+  },
+};
+
+ruleTester('GOV002', cases, consumer);
