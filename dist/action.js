@@ -16287,8 +16287,9 @@ function flushHeredoc(flat) {
     }
     if (f.kind === "lit" && f.value.endsWith("\n")) newline = true;
   }
-  if (min === Infinity || min === 0) return;
+  if (min === Infinity || min === 0) return 0;
   for (const f of adjust) f.value = f.value.slice(min);
+  return min;
 }
 function parseHcl(text2, file) {
   const source = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
@@ -17242,7 +17243,10 @@ var init_parser2 = __esm({
           const next = flat[k + 1];
           if (f.stripRight && next && next.kind === "lit") next.value = next.value.trimStart();
         }
-        if (heredoc?.indented) flushHeredoc(flat);
+        if (heredoc?.indented) {
+          const indent = flushHeredoc(flat);
+          if (indent > 0) heredoc.indent = indent;
+        }
         const pos = { i: 0 };
         const parts = this.buildParts(flat, pos, null);
         if (parts.length === 0) {
@@ -19723,54 +19727,227 @@ var init_types = __esm({
 });
 
 // src/eval/terraform/json-body.ts
-function decodeJsonBody(v, expr, file) {
+function decodeJsonBody(expr, d) {
+  const positioned = positionedHeredoc(expr, d);
+  if (positioned) return positioned;
+  const v = d.evaluate(expr);
+  if (v.kind !== "string") return v;
   if (nestingOverflow(v.value, MAX_NESTING_DEPTH2) !== void 0) return unknown(`body: JSON nested deeper than ${MAX_NESTING_DEPTH2} levels`, v.origin);
-  const literal = plainHeredocText(expr);
-  if (literal) {
-    const positioned = positionedJson(literal.text, literal.range, file);
-    if (positioned) return positioned;
-  }
   try {
     return fromJS(JSON.parse(v.value), v.origin);
   } catch {
     return unknown("body is a string that is not JSON", v.origin);
   }
 }
-function plainHeredocText(expr) {
-  if (expr.type !== "Template" || !expr.heredoc || expr.heredoc.indented || expr.parts.length !== 1) return void 0;
-  const part = expr.parts[0];
-  if (part.type !== "TemplateLiteral") return void 0;
-  const written2 = part.range.end.offset - part.range.start.offset;
-  return part.value.length === written2 ? { text: part.value, range: part.range } : void 0;
-}
-function positionedJson(text2, at2, file) {
-  const parsed = parseJsonc(text2, file);
-  if (parsed.errors.length || !parsed.root) return void 0;
-  const shift = (p) => ({
-    line: at2.start.line + p.line - 1,
-    column: p.line === 1 ? at2.start.column + p.column - 1 : p.column,
-    offset: at2.start.offset + p.offset
-  });
-  const place = (l) => ({ ...l, range: { start: shift(l.range.start), end: shift(l.range.end) } });
-  return shifted(parsed, parsed.root, place);
-}
-function shifted(doc, node, place) {
-  const origin = place(nodeLocation(doc, node));
-  if (node.type === "array") return list((node.children ?? []).map((c) => shifted(doc, c, place)), origin);
-  if (node.type === "object") {
-    const m = /* @__PURE__ */ new Map();
-    for (const [k, , v] of members(node)) m.set(k, shifted(doc, v, place));
-    return obj(m, origin);
+function heredocText(expr) {
+  if (expr.type !== "Template" || !expr.heredoc) return void 0;
+  const indent = expr.heredoc.indent ?? 0;
+  const segments2 = [];
+  const holes = [];
+  const pieces = [];
+  let t = 0;
+  for (const p of expr.parts) {
+    if (p.type === "TemplateInterpolation") {
+      if (p.stripLeft || p.stripRight || holes.length >= MAX_HOLES) return void 0;
+      segments2.push({ t, len: 1, start: p.range.start, end: p.range.end });
+      pieces.push(String.fromCharCode(HOLE_BASE + holes.length));
+      holes.push(p);
+      t += 1;
+      continue;
+    }
+    if (p.type !== "TemplateLiteral" || !literalSegments(p, indent, t, segments2)) return void 0;
+    pieces.push(p.value);
+    t += p.value.length;
   }
-  return { ...nodeToValue(doc, node), origin };
+  return { text: pieces.join(""), segments: segments2, holes };
 }
-var MAX_NESTING_DEPTH2;
+function isSpace(c) {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
+}
+function literalSegments(p, indent, base, out) {
+  const v = p.value;
+  let { line, column, offset } = p.range.start;
+  const run3 = (from, to) => {
+    if (to > from) out.push({ t: base + from, len: to - from, start: { line, column, offset } });
+    column += to - from;
+    offset += to - from;
+  };
+  for (let i = 0; i < v.length; ) {
+    const nl = v.indexOf("\n", i);
+    const end = nl < 0 ? v.length : nl + 1;
+    const cr = v.indexOf("\r", i);
+    if (cr >= 0 && cr < end && !(cr === end - 2 && nl >= 0)) return false;
+    if (column === 1 && indent > 0) {
+      let k = i;
+      while (k < end && isSpace(v.charCodeAt(k))) k++;
+      if (!(k === end && nl >= 0)) {
+        column += indent;
+        offset += indent;
+      }
+    }
+    let from = i;
+    for (let k = i; k < end - 1; k++) {
+      const c = v.charCodeAt(k);
+      if ((c === 36 || c === 37) && v.charCodeAt(k + 1) === 123) {
+        run3(from, k + 1);
+        column += 1;
+        offset += 1;
+        from = k + 1;
+      }
+    }
+    run3(from, end);
+    if (nl >= 0) {
+      line += 1;
+      column = 1;
+    }
+    i = end;
+  }
+  const e = p.range.end;
+  return e.line === line && e.column === column && e.offset === offset;
+}
+function sourcePosition(segments2, t, isEnd) {
+  let lo = 0;
+  let hi = segments2.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    const s2 = segments2[mid];
+    if (isEnd ? s2.t < t : s2.t <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = segments2[lo];
+  if (s.end) return isEnd ? s.end : s.start;
+  const d = t - s.t;
+  return { line: s.start.line, column: s.start.column + d, offset: s.start.offset + d };
+}
+function positionedHeredoc(expr, d) {
+  const h = heredocText(expr);
+  if (!h) return void 0;
+  const { text: text2, segments: segments2, holes } = h;
+  if (!segments2.length) return void 0;
+  for (const p of expr.type === "Template" ? expr.parts : []) if (p.type === "TemplateLiteral" && hasHoleChar(p.value, holes.length)) return void 0;
+  const at2 = (node) => ({
+    file: d.file,
+    range: { start: sourcePosition(segments2, node.offset, false), end: sourcePosition(segments2, node.offset + node.length, true) }
+  });
+  if (nestingOverflow(text2, MAX_NESTING_DEPTH2) !== void 0) {
+    return unknown(`body: JSON nested deeper than ${MAX_NESTING_DEPTH2} levels`, { file: d.file, range: expr.range });
+  }
+  const parsed = parseJsonc(text2, d.file);
+  if (parsed.errors.length || !parsed.root) return void 0;
+  const values = [];
+  let chars = 0;
+  for (const p of holes) {
+    const v = d.evaluate(p.expr);
+    if (v.kind === "string") {
+      chars += v.value.length;
+      if (chars > MAX_STRING_LENGTH || readDifferently(v.value)) return void 0;
+    }
+    values.push(v);
+  }
+  const seen = new Uint8Array(holes.length);
+  const members2 = [];
+  const fill = (s, origin, exact) => {
+    if (!hasHoleChar(s, holes.length)) return str(s, origin);
+    const pieces = [];
+    const used = [];
+    let missing;
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      const k = s.charCodeAt(i) - HOLE_BASE;
+      if (k < 0 || k >= holes.length) continue;
+      if (seen[k]) return void 0;
+      seen[k] = 1;
+      const v = values[k];
+      if (exact) {
+        if (v.kind === "string" || v.kind === "unknown") return v;
+        const text4 = asString(v);
+        return text4 === void 0 ? unknown(`cannot interpolate a ${v.kind}`, origin) : withProvenanceOf(str(text4), v);
+      }
+      const text3 = v.kind === "unknown" ? void 0 : asString(v);
+      if (text3 === void 0) missing ??= v.kind === "unknown" ? v.reason : `cannot interpolate a ${v.kind}`;
+      else {
+        pieces.push(s.slice(from, i), text3);
+        used.push(v);
+      }
+      from = i + 1;
+    }
+    if (missing !== void 0) return unknown(missing, origin);
+    pieces.push(s.slice(from));
+    return derived(str(pieces.join(""), origin), origin, used);
+  };
+  const build = (node, path53) => {
+    const origin = at2(node);
+    switch (node.type) {
+      case "string":
+        return fill(String(node.value), origin, node.length === 3 && String(node.value).length === 1);
+      case "number":
+        return num(Number(node.value), origin);
+      case "boolean":
+        return bool(Boolean(node.value), origin);
+      case "null":
+        return nul(origin);
+      case "array": {
+        const items = [];
+        const children = node.children ?? [];
+        for (let i = 0; i < children.length; i++) {
+          const c = children[i];
+          if (path53.length <= MAX_SITE_PATH) members2.push([`${path53}[${i}]`, at2(c)]);
+          const v = build(c, `${path53}[${i}]`);
+          if (!v) return void 0;
+          items.push(v);
+        }
+        return list(items, origin);
+      }
+      case "object": {
+        const m = /* @__PURE__ */ new Map();
+        for (const p of node.children ?? []) {
+          const k = p.children?.[0];
+          const c = p.children?.[1];
+          if (!k || !c || typeof k.value !== "string") continue;
+          if (hasHoleChar(k.value, holes.length)) return void 0;
+          if (path53.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path53}.${k.value}`, at2(p)]);
+          const v = build(c, `${path53}.${k.value}`);
+          if (!v) return void 0;
+          m.set(k.value, v);
+        }
+        return obj(m, origin);
+      }
+      default:
+        return unknown("unparsable JSON value", origin);
+    }
+  };
+  const value = build(parsed.root, "body");
+  if (!value || seen.some((s) => s === 0)) return void 0;
+  for (const [path53, loc3] of members2) d.member(path53, loc3);
+  return value;
+}
+function readDifferently(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 92 || c < 32) return true;
+  }
+  return false;
+}
+function hasHoleChar(s, n) {
+  const top = HOLE_BASE + n;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= HOLE_BASE && c < top) return true;
+  }
+  return false;
+}
+var MAX_NESTING_DEPTH2, HOLE_BASE, MAX_HOLES, MAX_SITE_PATH;
 var init_json_body = __esm({
   "src/eval/terraform/json-body.ts"() {
     "use strict";
     init_value();
     init_json();
+    init_expressions();
+    init_functions();
     MAX_NESTING_DEPTH2 = 64;
+    HOLE_BASE = 57344;
+    MAX_HOLES = 63743 - HOLE_BASE + 1;
+    MAX_SITE_PATH = 1024;
   }
 });
 
@@ -20228,7 +20405,7 @@ var init_instance = __esm({
             if (!pathPrefix && META.has(item.name)) continue;
             sites.set(pathPrefix + item.name, locOf(item, f));
             if (isAzapiBody(item.name, pathPrefix, resourceType)) bodyMemberSites(item.expr, f, "body", sites);
-            entries2.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
+            entries2.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix, sites));
             continue;
           }
           if (!pathPrefix && META.has(item.blockType)) continue;
@@ -20253,11 +20430,12 @@ var init_instance = __esm({
         }
         return obj(entries2, pathPrefix ? void 0 : { file, range: body.range });
       }
-      evalAttribute(name, expr, ctx, resourceType, pathPrefix) {
-        if (isAzapiBody(name, pathPrefix, resourceType) && expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0])
-          return evaluate(expr.args[0], ctx);
+      evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
+        if (isAzapiBody(name, pathPrefix, resourceType)) {
+          if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path53, at2) => sites.set(path53, at2) });
+        }
         const v = evaluate(expr, ctx);
-        if (isAzapiBody(name, pathPrefix, resourceType) && v.kind === "string") return decodeJsonBody(v, expr, loc(ctx, expr).file);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
           const first = expr.parts[0];
           const at2 = first?.type === "TemplateLiteral" ? first.value.indexOf("@") : -1;
@@ -27929,14 +28107,14 @@ var init_nesting2 = __esm({
 });
 
 // src/parse/yaml/blocks.ts
-function isSpace(code) {
+function isSpace2(code) {
   if (code < 128) return code === 32 || code >= 9 && code <= 13;
   return /\s/.test(String.fromCharCode(code));
 }
 function trimmedBlockRange(lineMap, start, end) {
   const text2 = lineMap.text;
   let e = end;
-  while (e > start && isSpace(text2.charCodeAt(e - 1))) e--;
+  while (e > start && isSpace2(text2.charCodeAt(e - 1))) e--;
   return lineMap.range(start, e);
 }
 function addRootBlocks(out) {
@@ -33801,7 +33979,7 @@ function classifyString(s) {
   }
   return { kind: "literal", value: s };
 }
-function isSpace2(c) {
+function isSpace3(c) {
   if (c <= 32) return c === 32 || c >= 9 && c <= 13;
   if (c < 160) return false;
   return c === 160 || c === 5760 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
@@ -33843,7 +34021,7 @@ var init_expression = __esm({
       // Character codes, not a regex per character and a slice per name: the parse of every
       // distinct expression text of a run is on its cold path (issue 15: ~35 µs a text before).
       ws() {
-        while (this.i < this.s.length && isSpace2(this.s.charCodeAt(this.i))) this.i++;
+        while (this.i < this.s.length && isSpace3(this.s.charCodeAt(this.i))) this.i++;
       }
       peek() {
         this.ws();
@@ -33896,7 +34074,7 @@ var init_expression = __esm({
           const after = nameEnd(this.s, this.i);
           if (after >= 0) {
             let j = after;
-            while (j < this.s.length && isSpace2(this.s.charCodeAt(j))) j++;
+            while (j < this.s.length && isSpace3(this.s.charCodeAt(j))) j++;
             if (this.s[j] === "(") {
               name = `${name}.${this.s.slice(this.i, after)}`;
               this.i = after;

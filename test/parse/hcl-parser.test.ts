@@ -168,9 +168,13 @@ describe('literals and strings', () => {
   it('removes the common indentation of <<- heredocs like HCL', () => {
     const f = ok('x = <<-EOT\n    a\n\n      b ${c}\n  \n    d\n    EOT\n');
     const t = attr(f).expr as TemplateExpr;
-    expect(t.heredoc).toEqual({ marker: 'EOT', indented: true });
+    // `indent`: the width removed, by which json-body.ts maps a character back to its column.
+    expect(t.heredoc).toEqual({ marker: 'EOT', indented: true, indent: 4 });
     const text = t.parts.map((p) => (p.type === 'TemplateLiteral' ? p.value : '#')).join('');
     expect(text).toBe('a\n\n  b #\n  \nd\n');
+    // Nothing removed (a line starts at column 1, or with an interpolation): no `indent`.
+    expect((attr(ok('x = <<-EOT\na\n  b\nEOT\n')).expr as TemplateExpr).heredoc).toEqual({ marker: 'EOT', indented: true });
+    expect((attr(ok('x = <<-EOT\n  a\n${b}\nEOT\n')).expr as TemplateExpr).heredoc).toEqual({ marker: 'EOT', indented: true });
   });
 });
 
@@ -406,6 +410,6 @@ describe('HCL parser: ranges read from token offsets', () => {
     expect(f.errors[0]!.message).toBe("Expected an attribute name after '.', found newline");
     expect(lc(f.errors[0]!.range)).toEqual([1, 7, 2, 1]);
     const h = ok('x = <<-EOT\n  a\n  EOT\n');
-    expect((attr(h).expr as TemplateExpr).heredoc).toEqual({ marker: 'EOT', indented: true });
+    expect((attr(h).expr as TemplateExpr).heredoc).toEqual({ marker: 'EOT', indented: true, indent: 2 });
   });
 });

@@ -357,6 +357,31 @@ BODY
         },
       },
       {
+        // An interpolated value that is not known is not reported (RULES.md: unknown values never are).
+        name: 'json-heredoc-body-interpolated-unknown',
+        files: {
+          'main.tf': `
+variable "pna" {
+  type = string
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2023-10-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body      = <<-BODY
+    {
+      "properties": {
+        "publicNetworkAccess": "\${var.pna}"
+      }
+    }
+  BODY
+}
+`,
+        },
+      },
+      {
         // azapi v2 body as an object in the plan.
         name: 'plan-body-object-disabled',
         files: {
@@ -460,6 +485,125 @@ resource "azapi_resource" "ws" {
   body      = <<BODY
 {
   "properties": {
+    "publicNetworkAccess": ⟦"Enabled"⟧
+  }
+}
+BODY
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // RULES.md "Location": a value interpolated as a whole JSON string ("${var.pna}") is
+        // located where it is written (the variable's default); the heredoc property that
+        // consumes it is related, as for jsonencode({ publicNetworkAccess = var.pna }).
+        name: 'json-heredoc-body-interpolated-variable-default',
+        files: {
+          'main.tf': `
+variable "pna" {
+  type    = string
+  default = ⟦"Enabled"⟧
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2023-10-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body      = <<BODY
+{
+  "properties": {
+    "publicNetworkAccess": "\${var.pna}"
+  }
+}
+BODY
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+        related: [{ file: 'main.tf', line: 14, label: 'attribute properties.publicNetworkAccess' }],
+      },
+      {
+        // The same with the value from a var file: located at the .tfvars line.
+        name: 'json-heredoc-body-interpolated-tfvars',
+        files: {
+          'dev.tfvars': `
+pna = ⟦"Enabled"⟧
+`,
+          'main.tf': `
+variable "pna" {
+  type    = string
+  default = "Disabled"
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2023-10-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body      = <<BODY
+{
+  "properties": {
+    "publicNetworkAccess": "\${var.pna}"
+  }
+}
+BODY
+}
+`,
+        },
+        level: 'note',
+        env: 'nonprod',
+        messageId: 'publicWorkspace',
+        related: [{ file: 'main.tf', line: 14, label: 'attribute properties.publicNetworkAccess' }],
+      },
+      {
+        // <<- removes the common indentation: each character still maps to its own column.
+        name: 'json-indented-heredoc-body-enabled',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2023-10-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body      = <<-BODY
+    {
+      "properties": {
+        "description": "costs $\${n} a month",
+        "publicNetworkAccess": ⟦"Enabled"⟧
+      }
+    }
+  BODY
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // An interpolation in another property that is not known does not hide a literal one.
+        name: 'json-heredoc-body-other-property-unknown',
+        files: {
+          'main.tf': `
+variable "friendly" {
+  type = string
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2023-10-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body      = <<BODY
+{
+  "properties": {
+    "friendlyName": "ws-\${var.friendly}",
     "publicNetworkAccess": ⟦"Enabled"⟧
   }
 }

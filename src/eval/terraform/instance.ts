@@ -379,7 +379,7 @@ export class ModuleInstance {
         if (!pathPrefix && META.has(item.name)) continue;
         sites.set(pathPrefix + item.name, locOf(item, f));
         if (isAzapiBody(item.name, pathPrefix, resourceType)) bodyMemberSites(item.expr, f, 'body', sites);
-        entries.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix));
+        entries.set(item.name, this.evalAttribute(item.name, item.expr, f === file ? ctx : this.context(f, iteration), resourceType, pathPrefix, sites));
         continue;
       }
       if (!pathPrefix && META.has(item.blockType)) continue;
@@ -405,13 +405,15 @@ export class ModuleInstance {
     return obj(entries, pathPrefix ? undefined : { file, range: body.range });
   }
 
-  private evalAttribute(name: string, expr: Expression, ctx: EvalContext, resourceType: string, pathPrefix: string): Value {
-    // azapi's `body = jsonencode({...})` (azapi v1): lint the object, not the JSON text.
-    if (isAzapiBody(name, pathPrefix, resourceType) && expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args[0])
-      return evaluate(expr.args[0], ctx);
+  private evalAttribute(name: string, expr: Expression, ctx: EvalContext, resourceType: string, pathPrefix: string, sites: Map<string, Location>): Value {
+    if (isAzapiBody(name, pathPrefix, resourceType)) {
+      // azapi's `body = jsonencode({...})` (azapi v1): lint the object, not the JSON text.
+      if (expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args[0]) return evaluate(expr.args[0], ctx);
+      // azapi v1's `body` as a JSON string (a heredoc, a file's text): the provider decodes it.
+      // A heredoc's members are where the body writes its properties (as bodyMemberSites).
+      return decodeJsonBody(expr, { file: exprLoc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path, at) => sites.set(path, at) });
+    }
     const v = evaluate(expr, ctx);
-    // azapi v1's `body` as a JSON string (a heredoc, a file's text): the provider decodes it.
-    if (isAzapiBody(name, pathPrefix, resourceType) && v.kind === 'string') return decodeJsonBody(v, expr, exprLoc(ctx, expr).file);
     // azapi's `type = "Microsoft.X/y@${var.api}"` with an unknown API version: the ARM type is
     // still known. Keep it with an empty version (the model then reads the version as not known,
     // so only API-dependent defaults stay undecided) instead of losing the whole resource.

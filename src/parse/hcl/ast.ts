@@ -95,8 +95,12 @@ export interface LiteralExpr {
 export interface TemplateExpr {
   type: 'Template';
   parts: TemplatePart[];
-  /** Present for heredocs. */
-  heredoc?: { marker: string; indented: boolean };
+  /**
+   * Present for heredocs. `indent`: the leading-whitespace width a `<<-` heredoc removed from
+   * each line that is not only whitespace (absent when none was removed), by which a literal's
+   * characters map back to their columns in the source.
+   */
+  heredoc?: { marker: string; indented: boolean; indent?: number };
   range: Range;
 }
 

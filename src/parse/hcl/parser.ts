@@ -1104,7 +1104,7 @@ class Parser {
     flat: Flat[],
     start: number,
     end: number,
-    heredoc: { marker: string; indented: boolean } | undefined,
+    heredoc: { marker: string; indented: boolean; indent?: number } | undefined,
   ): TemplateExpr | TemplateWrapExpr {
     const range = this.range(start, end);
     const only = flat.length === 1 ? flat[0]! : null;
@@ -1121,7 +1121,10 @@ class Parser {
       const next = flat[k + 1];
       if (f.stripRight && next && next.kind === 'lit') next.value = next.value.trimStart();
     }
-    if (heredoc?.indented) flushHeredoc(flat);
+    if (heredoc?.indented) {
+      const indent = flushHeredoc(flat);
+      if (indent > 0) heredoc.indent = indent;
+    }
     const pos = { i: 0 };
     const parts = this.buildParts(flat, pos, null);
     if (parts.length === 0) {
@@ -1212,9 +1215,9 @@ class Parser {
  * `<<-` heredocs: remove the smallest leading-whitespace width of the lines from every
  * line, exactly like hclsyntax's flushHeredocTemplateParts (lines that are only
  * whitespace do not count and are left alone; a line starting with an interpolation
- * counts as zero).
+ * counts as zero). Returns the width removed (0: none).
  */
-function flushHeredoc(flat: Flat[]): void {
+function flushHeredoc(flat: Flat[]): number {
   let min = Infinity;
   let newline = true;
   const adjust: FlatLit[] = [];
@@ -1239,8 +1242,9 @@ function flushHeredoc(flat: Flat[]): void {
     }
     if (f.kind === 'lit' && f.value.endsWith('\n')) newline = true;
   }
-  if (min === Infinity || min === 0) return;
+  if (min === Infinity || min === 0) return 0;
   for (const f of adjust) f.value = f.value.slice(min);
+  return min;
 }
 
 /** Parses HCL native syntax. Never throws: problems are reported in `errors`. */
