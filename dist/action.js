@@ -39569,13 +39569,14 @@ function entries(ctx, map) {
   return ctx.n.pairs(map).map((p) => entry(ctx, p));
 }
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
-  if (!node || !ctx.n.isScalar(node)) return void 0;
-  const mapped = ctx.n.mapped(node);
+  if (!node || !ctx.n.isScalar(node) || language === void 0) return void 0;
+  const written2 = ctx.n.mapped(node);
+  const mapped = language === "cmd" ? { ...written2, value: cmdAsShell(written2.value) } : written2;
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
     mapped,
-    language,
+    language: language === "cmd" ? "shell" : language,
     origin,
     subject,
     attributePath,
@@ -39635,9 +39636,17 @@ function usesOf(ctx, p) {
   return ctx.views ? parseUses(v, ctx.n.contentRange(value), ctx.n.keyRange(p)) : parseUses(v, NO_RANGE, NO_RANGE);
 }
 function shellLanguage(shell, runsOn) {
-  if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? "powershell" : "shell";
+  if (shell) {
+    const program = /^[\w.-]+/.exec(shell.trim())?.[0]?.toLowerCase() ?? "";
+    if (program === "pwsh" || program === "powershell") return "powershell";
+    if (program === "cmd") return "cmd";
+    return program === "bash" || program === "sh" ? "shell" : void 0;
+  }
   if (runsOn && /windows/i.test(runsOn)) return "powershell";
   return "shell";
+}
+function cmdAsShell(text2) {
+  return text2.replace(/\^(\r?\n|\r)/g, (m) => " ".repeat(m.length)).replace(/%([A-Za-z_][A-Za-z0-9_]*)%/g, (_m, name) => `$${name} `);
 }
 function runsOnString(ctx, node) {
   const s = ctx.n.str(node);
@@ -39762,7 +39771,7 @@ function taskScripts(ctx, step, inputs) {
   };
   if (name === "azurecli") {
     const st = (input2("scriptType") ?? "").toLowerCase();
-    const lang = st === "ps" || st === "pscore" ? "powershell" : "shell";
+    const lang = st === "ps" || st === "pscore" ? "powershell" : st === "batch" ? "cmd" : "shell";
     const loc3 = (input2("scriptLocation") ?? "inlineScript").toLowerCase();
     if (loc3 === "inlinescript") add("inlineScript", lang, "inlineScript");
   } else if (name === "bash" || name === "shellscript") {
@@ -39770,7 +39779,7 @@ function taskScripts(ctx, step, inputs) {
   } else if (name === "powershell") {
     if (inline()) add("script", "powershell", "inputs.script");
   } else if (name === "cmdline") {
-    add("script", "shell", "inputs.script");
+    add("script", "cmd", "inputs.script");
   } else if (name === "azurepowershell") {
     const loc3 = (input2("ScriptType") ?? "").toLowerCase();
     if (loc3 === "" || loc3 === "inlinescript") add("Inline", "powershell", "inputs.script");

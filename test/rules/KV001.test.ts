@@ -751,6 +751,28 @@ const azureCli: RuleTable = {
       { name: 'opaque-expansion', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg $KV_FLAGS\n' } },
       // FORMATS.md §1: "any unquoted unknown expansion in the same command (it may carry the flag)".
       { name: 'unquoted-unknown-name-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n $KV_NAME -g rg\n' } },
+      {
+        // A batch script (cmd.exe): `^` continues the line, so the flag on the next line is the command's.
+        name: 'batch-script-caret-continuation',
+        files: {
+          'azure-pipelines.yml': `
+steps:
+- task: AzureCLI@2
+  inputs:
+    azureSubscription: sc
+    scriptType: batch
+    scriptLocation: inlineScript
+    inlineScript: |
+      az keyvault create -n kv-batch -g rg ^
+        --enable-purge-protection true
+`,
+        },
+      },
+      {
+        // `shell: python` is not a shell script: not read.
+        name: 'python-step-not-read',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: python\n        run: |\n          az keyvault create -n kv1 -g rg\n' },
+      },
     ],
     invalid: [
       { name: 'absent-default-off', files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
@@ -777,6 +799,26 @@ stages:
         },
         level: 'error',
         env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // GitHub `shell: cmd`: the continued line's value, at its place; %KV% is cmd's variable (unknown here).
+        name: 'cmd-step-caret-continuation',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+jobs:
+  a:
+    runs-on: windows-latest
+    steps:
+      - shell: cmd
+        run: |
+          az keyvault create -n %KV% -g rg ^
+            --enable-purge-protection ⟦false⟧
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
         messageId: 'noPurgeProtection',
       },
     ],

@@ -241,21 +241,28 @@ function entries(ctx: Ctx, map: CiNode | undefined): YamlEntry[] {
   return ctx.n.pairs(map).map((p) => entry(ctx, p));
 }
 
+/**
+ * The language a step's script is read in: a shell, PowerShell, or a cmd.exe script read with
+ * the shell lexer after `cmdAsShell`; undefined for one that is not read (`shell: python`).
+ */
+type StepLanguage = ScriptLanguage | 'cmd' | undefined;
+
 function snippetOf(
   ctx: Ctx,
   node: CiNode | undefined,
-  language: ScriptLanguage,
+  language: StepLanguage,
   origin: ScriptOrigin,
   subject: string,
   attributePath: string,
 ): ScriptSnippet | undefined {
-  if (!node || !ctx.n.isScalar(node)) return undefined;
-  const mapped: MappedText = ctx.n.mapped(node);
+  if (!node || !ctx.n.isScalar(node) || language === undefined) return undefined;
+  const written: MappedText = ctx.n.mapped(node);
+  const mapped = language === 'cmd' ? { ...written, value: cmdAsShell(written.value) } : written;
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
     mapped,
-    language,
+    language: language === 'cmd' ? 'shell' : language,
     origin,
     subject,
     attributePath,
@@ -326,10 +333,31 @@ function usesOf(ctx: Ctx, p: CiPair | undefined): GhUses | undefined {
   return ctx.views ? parseUses(v, ctx.n.contentRange(value), ctx.n.keyRange(p)) : parseUses(v, NO_RANGE, NO_RANGE);
 }
 
-function shellLanguage(shell: string | undefined, runsOn: string | undefined): ScriptLanguage {
-  if (shell) return /^(pwsh|powershell)\b/i.test(shell.trim()) ? 'powershell' : 'shell';
+/**
+ * A `run:` step's language by its `shell:` (GitHub "jobs.<id>.steps[*].shell": bash, sh, pwsh,
+ * powershell, cmd, python, or a custom `command {0}`), else the runner's default (pwsh on
+ * Windows, bash elsewhere). Python and other interpreters are not read.
+ */
+function shellLanguage(shell: string | undefined, runsOn: string | undefined): StepLanguage {
+  if (shell) {
+    const program = /^[\w.-]+/.exec(shell.trim())?.[0]?.toLowerCase() ?? '';
+    if (program === 'pwsh' || program === 'powershell') return 'powershell';
+    if (program === 'cmd') return 'cmd';
+    return program === 'bash' || program === 'sh' ? 'shell' : undefined;
+  }
   if (runsOn && /windows/i.test(runsOn)) return 'powershell';
   return 'shell';
+}
+
+/**
+ * A cmd.exe script (GitHub `shell: cmd`, AzureCLI `scriptType: batch`, the CmdLine task) as the
+ * shell lexer reads it, character for character so every position stays: a `^` line
+ * continuation joins its lines, and `%NAME%` is the variable NAME (cmd's `set NAME=…` is no
+ * assignment the shell reader sees, so such a value is unknown). Without this, the flags on a
+ * continued line were lost and read as absent (`--enable-purge-protection true ^`: KV001).
+ */
+export function cmdAsShell(text: string): string {
+  return text.replace(/\^(\r?\n|\r)/g, (m) => ' '.repeat(m.length)).replace(/%([A-Za-z_][A-Za-z0-9_]*)%/g, (_m, name: string) => `$${name} `);
 }
 
 function runsOnString(ctx: Ctx, node: CiNode | undefined): string | undefined {
@@ -460,7 +488,7 @@ function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void 
   const task = (step.task ?? '').toLowerCase();
   const name = task.split('@')[0] ?? '';
   const find = (key: string): CiPair | undefined => ctx.n.pairs(inputs).find((q) => (ctx.n.key(q) ?? '').toLowerCase() === key.toLowerCase());
-  const add = (key: string, lang: ScriptLanguage, origin: ScriptOrigin): void => {
+  const add = (key: string, lang: StepLanguage, origin: ScriptOrigin): void => {
     const p = find(key);
     if (!p) return;
     const attr = `inputs.${ctx.n.key(p) ?? key}`;
@@ -477,7 +505,7 @@ function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void 
   };
   if (name === 'azurecli') {
     const st = (input('scriptType') ?? '').toLowerCase();
-    const lang: ScriptLanguage = st === 'ps' || st === 'pscore' ? 'powershell' : 'shell';
+    const lang: StepLanguage = st === 'ps' || st === 'pscore' ? 'powershell' : st === 'batch' ? 'cmd' : 'shell';
     const loc = (input('scriptLocation') ?? 'inlineScript').toLowerCase();
     if (loc === 'inlinescript') add('inlineScript', lang, 'inlineScript');
   } else if (name === 'bash' || name === 'shellscript') {
@@ -485,7 +513,8 @@ function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void 
   } else if (name === 'powershell') {
     if (inline()) add('script', 'powershell', 'inputs.script');
   } else if (name === 'cmdline') {
-    add('script', 'shell', 'inputs.script');
+    // cmd.exe on a Windows agent, bash elsewhere: a `^` continuation or `%NAME%` is read as cmd's either way.
+    add('script', 'cmd', 'inputs.script');
   } else if (name === 'azurepowershell') {
     const loc = (input('ScriptType') ?? '').toLowerCase();
     if (loc === '' || loc === 'inlinescript') add('Inline', 'powershell', 'inputs.script');
