@@ -41069,6 +41069,7 @@ var init_azure_cli = __esm({
         verb: "update",
         nameFlags: ["--name", "-n"],
         flags: KEYVAULT_FLAGS,
+        onlyClears: ["purgeProtection", "rbacAuthorization"],
         source: "https://learn.microsoft.com/cli/azure/keyvault#az-keyvault-update"
       },
       {
@@ -42585,7 +42586,10 @@ function azureCliUnits(ciFiles, ctx) {
     const draftsByVariant = /* @__PURE__ */ new Map();
     const envByVariant = /* @__PURE__ */ new Map();
     const add = (variant, d, env) => {
-      if (d.spec?.verb === "update") tagsUnchanged(d);
+      if (d.spec?.verb === "update") {
+        tagsUnchanged(d);
+        onlyClears(d);
+      }
       const list2 = draftsByVariant.get(variant) ?? [];
       list2.push(d);
       draftsByVariant.set(variant, list2);
@@ -42837,6 +42841,15 @@ function newResource(kind, address, sourceType, header, name) {
   if (name) r.name = name;
   return r;
 }
+function onlyClears(d) {
+  const r = d.resource;
+  for (const a of d.spec?.onlyClears ?? []) {
+    const f = r.attrs.get(a);
+    const at2 = f?.at ?? r.header;
+    const flag = d.spec.flags.find((x) => x.attr === a)?.names[0] ?? a;
+    r.attrs.set(a, { value: unknown(`az ${d.spec.command} of a resource this file does not create only clears a create's setting`, at2), defaulted: false, at: at2, sourcePath: f?.sourcePath ?? flag });
+  }
+}
 function tagsUnchanged(d) {
   const r = d.resource;
   const flag = d.spec?.flags.find((f) => f.attr === "tags" && !f.pool);
@@ -43022,8 +43035,8 @@ var init_azure_cli2 = __esm({
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     ID_GROUP_OF = { acr: "acr" };
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
-    TRUE_WORDS = /^(true|yes|on|1)$/i;
-    FALSE_WORDS = /^(false|no|off|0)$/i;
+    TRUE_WORDS = /^true$/i;
+    FALSE_WORDS = /^false$/i;
     VERSION_DEPENDENT = {
       "keyvault create": ["rbacAuthorization"],
       "vm create": ["vmSize"],

@@ -219,8 +219,11 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
   return out;
 }
 
-const TRUE_WORDS = /^(true|yes|on|1)$/i;
-const FALSE_WORDS = /^(false|no|off|0)$/i;
+// azure-cli core `get_three_state_flag`: `choices = [positive_label, negative_label]`, a
+// CaseInsensitiveList ('true'/'false' for the flags read as `bool`): `yes`, `on`, `1` are rejected
+// by argparse, so such a command never runs (unknown, never reported).
+const TRUE_WORDS = /^true$/i;
+const FALSE_WORDS = /^false$/i;
 
 function readFlag(
   f: FlagSpec,
@@ -379,7 +382,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const draftsByVariant = new Map<string, Draft[]>();
     const envByVariant = new Map<string, Map<Draft, EnvClass>>();
     const add = (variant: string, d: Draft, env: EnvClass): void => {
-      if (d.spec?.verb === 'update') tagsUnchanged(d);
+      if (d.spec?.verb === 'update') {
+        tagsUnchanged(d);
+        onlyClears(d);
+      }
       const list = draftsByVariant.get(variant) ?? [];
       list.push(d);
       draftsByVariant.set(variant, list);
@@ -685,6 +691,21 @@ function newResource(kind: ResourceKind, address: string, sourceType: string, he
   };
   if (name) r.name = name;
   return r;
+}
+
+/**
+ * An `update` that is not merged into a create of this file, of the attributes it may only
+ * clear a create's finding with (`AzCommandSpec.onlyClears`): unknown, so no rule judges them
+ * (`az keyvault update --enable-purge-protection false` alone is no KV001).
+ */
+function onlyClears(d: Draft): void {
+  const r = d.resource;
+  for (const a of d.spec?.onlyClears ?? []) {
+    const f = r.attrs.get(a);
+    const at = f?.at ?? r.header;
+    const flag = d.spec!.flags.find((x) => x.attr === a)?.names[0] ?? a;
+    r.attrs.set(a, { value: unknown(`az ${d.spec!.command} of a resource this file does not create only clears a create's setting`, at), defaulted: false, at, sourcePath: f?.sourcePath ?? flag });
+  }
 }
 
 /**

@@ -707,6 +707,8 @@ const azureCli: RuleTable = {
       // azure-cli's three-state flags take the next word as their value and accept only true/false:
       // `--admin-enabled Standard_D4s_v5` is rejected by the CLI, not a bare (true) flag.
       { name: 'three-state-flag-with-a-non-boolean-value', files: { 'deploy.sh': 'X=Standard_D4s_v5\naz acr create -n acrml -g rg --sku Standard --admin-enabled $X\n' } },
+      // get_three_state_flag's choices are the two labels (true/false): yes, on and 1 are rejected by the CLI.
+      { name: 'three-state-flag-yes-on-1-rejected', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Standard --admin-enabled yes\naz acr create -n acr2 -g rg --sku Standard --admin-enabled on\naz acr create -n acr3 -g rg --sku Standard --admin-enabled 1\n' } },
       // `command -v az …` only looks az up: nothing runs.
       { name: 'command-v-looks-up-only', files: { 'deploy.sh': 'command -v az acr create -n acrml --admin-enabled true\n' } },
       {

@@ -747,6 +747,9 @@ const azureCli: RuleTable = {
       { name: 'purge-protection-on', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\n' } },
       { name: 'bare-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection\n' } },
       { name: 'update-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update -n kv1 -g rg --enable-purge-protection true\n' } },
+      // FORMATS.md §1(d): "keyvault create (update only clears)"; Azure refuses to turn purge protection off again.
+      { name: 'update-alone-raises-nothing', files: { 'deploy.sh': 'az keyvault update -n kv-existing -g rg --enable-purge-protection false\n' } },
+      { name: 'three-state-no-rejected', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\naz keyvault update -n kv1 -g rg --enable-purge-protection no\n' } },
       { name: 'nonprod-file', files: { 'deploy-dev.sh': 'az keyvault create -n kv1 -g rg\n' } },
       { name: 'opaque-expansion', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg $KV_FLAGS\n' } },
       // FORMATS.md §1: "any unquoted unknown expansion in the same command (it may carry the flag)".

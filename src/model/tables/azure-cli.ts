@@ -85,6 +85,12 @@ export interface AzCommandSpec {
   poolDefaults?: Readonly<Record<string, DefaultValue>>;
   /** Attributes fixed by the command itself. */
   fixed?: Readonly<Record<string, DefaultValue>>;
+  /**
+   * For an update: attributes it can only clear a create's finding with, never raise one itself
+   * when the file does not create the resource (FORMATS.md §1(d) "KV001 / KV002 | keyvault create
+   * (update only clears)"; Azure refuses to turn purge protection off again).
+   */
+  onlyClears?: readonly string[];
   /** The documentation page. */
   source: string;
 }
@@ -246,6 +252,7 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     verb: 'update',
     nameFlags: ['--name', '-n'],
     flags: KEYVAULT_FLAGS,
+    onlyClears: ['purgeProtection', 'rbacAuthorization'],
     source: 'https://learn.microsoft.com/cli/azure/keyvault#az-keyvault-update',
   },
   {
