@@ -341,6 +341,19 @@ describe('--output', () => {
   });
 });
 
+describe('a reader that closes the pipe early', () => {
+  it.skipIf(!hasCommand('bash') || !hasCommand('head'))('(`| head -1`): no stack trace, and the run keeps its exit code', () => {
+    // Enough findings that the report outgrows the pipe's buffer after head has gone.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`kv${i}.tf`] = kv(`kv${i}`);
+    const dir = tree(files);
+    const r = spawnSync('bash', ['-c', `"$0" "$1" . --format compact --fail-on none | head -1; exit "\${PIPESTATUS[0]}"`, process.execPath, CLI], { cwd: dir, encoding: 'utf8', env: baseEnv({}) });
+    expect(r.stdout).toMatch(/^kv\d+\.tf:\d+:\d+: [^\n]*\n$/);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
 describe('progress line', () => {
   const dir = tree({ 'kv.tf': KV_TF });
 

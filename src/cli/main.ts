@@ -51,7 +51,21 @@ export function errorsOnly(result: LintResult): LintResult {
   };
 }
 
+/**
+ * A reader that stops early (`mlops-iac-lint … | head -1`) closes the pipe: the rest of the
+ * report has nowhere to go, which is no failure of the run (its exit code stands, and no stack
+ * trace is printed). Any other write error is said in one line (exit 2: the output cannot be written).
+ */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') return;
+    process.stderr.write(`mlops-iac-lint: cannot write the report: ${e.message}\n`);
+    process.exitCode = 2;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   let opts: CliOptions;
   try {
     opts = parseCli(argv);
