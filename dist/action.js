@@ -46806,7 +46806,8 @@ function displayName(r) {
   const last = withoutTrailingInstanceKey(r.address).split(/[/.]/).pop();
   return last || r.address;
 }
-function placeholder(token) {
+function placeholder(written2) {
+  const token = written2.length >= 2 && (written2[0] === '"' || written2[0] === "'") && written2.at(-1) === written2[0] ? written2.slice(1, -1) : written2;
   const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
   if (m) return `<${m[1] + m[2]}>`;
   return `<${token.replace(/(?:parameters|variables)\(('{1,2})([^']+)\1\)/g, "$2")}>`;

@@ -163,7 +163,9 @@ export function displayName(r: Resource): string {
 }
 
 /** `<x>` for an unknown part of a name: `parameters('x')`/`variables('x')` by name (with any property path), else the expression. */
-export function placeholder(token: string): string {
+export function placeholder(written: string): string {
+  // A shell word quoted as a whole (`-n "$KV_NAME"`) reads as its content: `<$KV_NAME>`, not `<"$KV_NAME">`.
+  const token = written.length >= 2 && (written[0] === '"' || written[0] === "'") && written.at(-1) === written[0] ? written.slice(1, -1) : written;
   const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
   if (m) return `<${m[1]! + m[2]!}>`;
   // Inside an expression a parameter or variable reads as its name, as in Bicep (`uniqueString(rg, workspaceName)`).
