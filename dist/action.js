@@ -42578,10 +42578,10 @@ function azureCliUnits(ciFiles, ctx) {
     const places = placesOf(file);
     const callers = callerContexts(file, localCalls.get(path35.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
-    const envClass = (place, assigned, ci) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, ci, file);
-    const lazyEnvClass = (place, assigned, ci) => {
+    const envClass = (place, assigned, sc, given) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file);
+    const lazyEnvClass = (place, assigned, sc, given) => {
       let env;
-      return () => env ??= envClass(place, assigned, ci);
+      return () => env ??= envClass(place, assigned, sc, given);
     };
     const draftsByVariant = /* @__PURE__ */ new Map();
     const envByVariant = /* @__PURE__ */ new Map();
@@ -42617,7 +42617,7 @@ function azureCliUnits(ciFiles, ctx) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
         if (vi === 0) heredocs.push(...run3.heredocs);
-        const env = lazyEnvClass(place, run3.assigned, sc.env);
+        const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         if (vi === 0 && file.kind !== "script") {
           for (const call of run3.calls) {
@@ -42631,7 +42631,7 @@ function azureCliUnits(ciFiles, ctx) {
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
-          const cenv = lazyEnvClass(place, crun.assigned, csc.env);
+          const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
           addInvocations(cname, crun.invocations, cenv, false, linkerFor(false, () => []));
         }
@@ -42641,14 +42641,14 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const run3 = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = lazyEnvClass(place, run3.assigned, sc.env);
+      const env = lazyEnvClass(place, run3.assigned, sc);
       for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs)) ?? []) add("default", d, env());
     }
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const variant of matrixVariants(call.job)) {
         const sc = scriptContext(file, place, variant);
-        const env = envClass(place, /* @__PURE__ */ new Map(), sc.env);
+        const env = envClass(place, /* @__PURE__ */ new Map(), sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         add(variantName, templateResource(file, call, sc), env);
       }
@@ -42696,19 +42696,24 @@ function fileEnvOf(ctx, file) {
   const byName2 = classifyPath(path35.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
-function envClassOf(fileEnv, place, assigned, ci, file) {
+function envClassOf(fileEnv, place, assigned, sc, given, file) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
   const named = (entries2, name) => {
     for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
     return void 0;
   };
-  const assignment = (name) => named(assigned, name) ?? named(ci ?? [], name) ?? named(file.inputs.flatMap((i) => i.default ? [[i.name, str(i.default.text)]] : []), name);
+  const inputs = file.inputs.flatMap((i) => {
+    const passed = given?.get(i.name);
+    if (passed) return [[i.name, passed]];
+    return i.default ? [[i.name, str(i.default.text)]] : [];
+  });
+  const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
-    const env = classifyValue(jobEnv);
+    const env = classifyValue(resolveExpressions(jobEnv, sc));
     if (env) return env;
   }
   const stage = place?.stage;
@@ -42717,6 +42722,12 @@ function envClassOf(fileEnv, place, assigned, ci, file) {
     if (env) return env;
   }
   return classifyPath(path35.dirname(rel))?.env ?? "unknown";
+}
+function resolveExpressions(text2, sc) {
+  return text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
+    const v = sc.expansion.expression(expr);
+    return v.kind === "string" ? v.value : " ";
+  });
 }
 function fromInvocation(inv, file, refs, recordRefs, linker) {
   const head = [];

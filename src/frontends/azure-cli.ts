@@ -370,14 +370,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const places = placesOf(file);
     const callers = callerContexts(file, localCalls.get(path.resolve(file.file)) ?? [], ctx.root);
     let fileEnv: FileEnv | undefined;
-    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, ci?: ReadonlyMap<string, Value>): EnvClass =>
-      envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, ci, file);
+    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): EnvClass =>
+      envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, sc, given, file);
     // A script's class is decided when its first resource is added, not for every script run:
     // most scripts add none (no az command), and the file's part (path.relative, the config's
     // globs) and the assignments' scan were then made for nothing (issue 15's CI profile).
-    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, ci?: ReadonlyMap<string, Value>): (() => EnvClass) => {
+    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): (() => EnvClass) => {
       let env: EnvClass | undefined;
-      return () => (env ??= envClass(place, assigned, ci));
+      return () => (env ??= envClass(place, assigned, sc, given));
     };
     const draftsByVariant = new Map<string, Draft[]>();
     const envByVariant = new Map<string, Map<Draft, EnvClass>>();
@@ -415,7 +415,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
-        const env = lazyEnvClass(place, run.assigned, sc.env);
+        const env = lazyEnvClass(place, run.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         // A scanned script this one runs also runs with the variables it inherits (the step's, the exported ones).
         if (vi === 0 && file.kind !== 'script') {
@@ -431,7 +431,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
-          const cenv = lazyEnvClass(place, crun.assigned, csc.env);
+          const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
           addInvocations(cname, crun.invocations, cenv, false, linkerFor(false, () => []));
         }
@@ -442,7 +442,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
-      const env = lazyEnvClass(place, run.assigned, sc.env);
+      const env = lazyEnvClass(place, run.assigned, sc);
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env());
     }
     // Known reusable templates called from this file.
@@ -450,7 +450,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place: ScriptPlace = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
       for (const variant of matrixVariants(call.job)) {
         const sc = scriptContext(file, place, variant);
-        const env = envClass(place, new Map(), sc.env);
+        const env = envClass(place, new Map(), sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         add(variantName, templateResource(file, call, sc), env);
       }
@@ -517,25 +517,42 @@ function fileEnvOf(ctx: FrontEndContext, file: CiFile): FileEnv {
   return byName ? { decided: byName.env, rel } : { rel };
 }
 
-/** The environment class of a script's commands (FORMATS.md §1(e) trap 10, then RULES.md "Environments"). */
-function envClassOf(fileEnv: FileEnv, place: ScriptPlace | undefined, assigned: Map<string, Value>, ci: ReadonlyMap<string, Value> | undefined, file: CiFile): EnvClass {
+/**
+ * The environment class of a script's commands (FORMATS.md §1(e) trap 10, then RULES.md
+ * "Environments"), in one variant: `sc` is the script's context in that variant (its CI
+ * variables, its matrix values, its inputs), `given` the inputs a scanned caller passes.
+ */
+function envClassOf(
+  fileEnv: FileEnv,
+  place: ScriptPlace | undefined,
+  assigned: Map<string, Value>,
+  sc: ScriptContext,
+  given: ReadonlyMap<string, Value> | undefined,
+  file: CiFile,
+): EnvClass {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
   // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here. The
   // step's CI variables (GitHub `env:`, Azure Pipelines `variables:`) and the workflow's or
-  // template's input defaults are variables and parameters too (RULES.md "Environments": "the
-  // resolved value of a variable/parameter named `environment`, …").
+  // template's inputs are variables and parameters too (RULES.md "Environments": "the resolved
+  // value of a variable/parameter named `environment`, …"): an input's value is what the
+  // caller of this variant passes (`with:`/`parameters:`), else its `default:`. A value the
+  // caller passes that is not known (`${{ secrets.X }}`) decides nothing: the default is not used then.
   const named = (entries: Iterable<[string, Value]>, name: string): Value | undefined => {
     for (const [k, v] of entries) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
     return undefined;
   };
-  const assignment = (name: string): Value | undefined =>
-    named(assigned, name) ?? named(ci ?? [], name) ?? named(file.inputs.flatMap((i): [string, Value][] => (i.default ? [[i.name, str(i.default.text)]] : [])), name);
+  const inputs = file.inputs.flatMap((i): [string, Value][] => {
+    const passed = given?.get(i.name);
+    if (passed) return [[i.name, passed]];
+    return i.default ? [[i.name, str(i.default.text)]] : [];
+  });
+  const assignment = (name: string): Value | undefined => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
-    const env = classifyValue(jobEnv);
+    const env = classifyValue(resolveExpressions(jobEnv, sc));
     if (env) return env;
   }
   const stage = place?.stage;
@@ -544,6 +561,19 @@ function envClassOf(fileEnv: FileEnv, place: ScriptPlace | undefined, assigned: 
     if (env) return env;
   }
   return classifyPath(path.dirname(rel))?.env ?? 'unknown';
+}
+
+/**
+ * A job's `environment:` with its `${{ … }}` expressions resolved in the script's context
+ * (inputs as the caller passes them or their defaults, matrix values of the variant,
+ * variables): `${{ inputs.environment }}` → `prod`. An expression whose value is not known
+ * is left out (its words, `inputs`, `stage`, are not the environment's name).
+ */
+function resolveExpressions(text: string, sc: ScriptContext): string {
+  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr: string) => {
+    const v = sc.expansion.expression(expr);
+    return v.kind === 'string' ? v.value : ' ';
+  });
 }
 
 /** How `az ml … --file` commands of one script are linked to the YAML they read. */

@@ -776,6 +776,49 @@ steps:
         name: 'python-step-not-read',
         files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: python\n        run: |\n          az keyvault create -n kv1 -g rg\n' },
       },
+      {
+        // RULES.md "Environments": the caller's value of input `environment` decides the class of
+        // its variant; the only caller passes dev (nonprod: no finding), and so does the default.
+        // (A required input without a default leaves the defaults variant unknown: README,
+        // "Matrices and callers", evaluates it too.)
+        name: 'reusable-workflow-dev-caller-only',
+        files: {
+          '.github/workflows/cd.yml': 'on: push\njobs:\n  dev:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      environment: dev\n',
+          '.github/workflows/deploy.yml': `
+on:
+  workflow_call:
+    inputs:
+      environment:
+        type: string
+        default: development
+jobs:
+  infra:
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.environment }}
+    steps:
+      - run: az keyvault create -n "kv-\${{ inputs.environment }}" -g rg
+`,
+        },
+      },
+      {
+        // A job environment written as an expression of a dispatch input whose default is dev.
+        name: 'job-environment-expression-dev-default',
+        files: {
+          '.github/workflows/w.yml': `
+on:
+  workflow_dispatch:
+    inputs:
+      target:
+        default: dev
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.target }}
+    steps:
+      - run: az keyvault create -n kv1 -g rg
+`,
+        },
+      },
     ],
     invalid: [
       { name: 'absent-default-off', files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
@@ -822,6 +865,123 @@ jobs:
         },
         level: 'warning',
         env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // The mlops-v2 pattern: a reusable workflow called with \`environment: prod\` (and dev). The
+        // prod caller's variant is prod (error); the dev caller's is nonprod (no finding); the
+        // input has no default (unknown, a warning): one finding, the most severe, env prod.
+        name: 'reusable-workflow-called-with-environment-prod',
+        files: {
+          '.github/workflows/cd.yml': `
+on: push
+jobs:
+  dev:
+    uses: ./.github/workflows/deploy-infra.yml
+    with:
+      environment: dev
+  prod:
+    needs: dev
+    uses: ./.github/workflows/deploy-infra.yml
+    with:
+      environment: prod
+`,
+          '.github/workflows/deploy-infra.yml': `
+on:
+  workflow_call:
+    inputs:
+      environment:
+        type: string
+        required: true
+jobs:
+  infra:
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.environment }}
+    steps:
+      - name: Key Vault
+        run: |
+          ⟦az⟧ keyvault create --name "kv-mlops-\${{ inputs.environment }}" --resource-group rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // The input's default is dev; the caller passes prod: the caller's value decides its variant.
+        name: 'reusable-workflow-caller-overrides-dev-default',
+        files: {
+          '.github/workflows/caller.yml': 'on: push\njobs:\n  prod:\n    uses: ./.github/workflows/reusable.yml\n    with:\n      environment: prod\n',
+          '.github/workflows/reusable.yml': `
+on:
+  workflow_call:
+    inputs:
+      environment:
+        type: string
+        default: dev
+jobs:
+  kv:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ⟦az⟧ keyvault create --name kv-ml --resource-group rg-ml
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // Azure Pipelines step template: parameter \`environment\` defaults to dev, the caller passes prod.
+        name: 'pipeline-template-parameter-environment-prod',
+        files: {
+          'templates/kv.yml': 'parameters:\n  - name: environment\n    type: string\n    default: dev\nsteps:\n  - bash: ⟦az⟧ keyvault create -n kv-${{ parameters.environment }} -g rg\n',
+          'azure-pipelines.yml': 'jobs:\n  - job: prod\n    steps:\n      - template: templates/kv.yml\n        parameters:\n          environment: prod\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A job \`environment:\` written as an expression: the dispatch input's default (prod).
+        name: 'job-environment-expression-input-default',
+        files: {
+          '.github/workflows/w.yml': `
+on:
+  workflow_dispatch:
+    inputs:
+      target:
+        default: prod
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    environment: \${{ inputs.target }}
+    steps:
+      - run: ⟦az⟧ keyvault create -n kvexpr -g rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // \`environment: \${{ matrix.environment }}\`: the prod leg is prod (error), the dev leg nonprod (no finding).
+        name: 'job-environment-from-matrix',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+jobs:
+  b:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        environment: [dev, prod]
+    environment: \${{ matrix.environment }}
+    steps:
+      - run: ⟦az⟧ keyvault create -n kv-\${{ matrix.environment }} -g rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
         messageId: 'noPurgeProtection',
       },
     ],
