@@ -48842,7 +48842,8 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
     level: "error",
     tags: ["cost", "gpu"],
     messages: {
-      notGpuSize: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).'
+      notGpuSize: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).',
+      defaultNotGpuSize: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but {{attribute}} is not set, so it gets {{size}}, which has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).'
     }
   },
   create(ctx) {
@@ -48860,11 +48861,12 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
       const size = ctx.fact(r, "vmSize");
       const s = size.string();
       if (s === void 0 || isGpuSize(s)) return;
+      const defaulted = size.defaulted === true;
       ctx.report({
         resource: r,
         attr: "vmSize",
-        messageId: "notGpuSize",
-        data: { workload: workloadName(r.kind, true), name: displayName(r), why, size: s, attribute: size.sourcePath, families: gpuFamilyNames() }
+        messageId: defaulted ? "defaultNotGpuSize" : "notGpuSize",
+        data: { workload: workloadName(r.kind, true), name: displayName(r), why, size: defaulted && isVmSizeName(s) ? `"${s}"` : s, attribute: size.sourcePath, families: gpuFamilyNames() }
       });
     };
     return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check };

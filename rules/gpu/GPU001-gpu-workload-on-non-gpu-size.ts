@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { displayName, gpuIntentOf, knownString } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
-import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizePatterns, isGpuSize, workloadName } from '../../src/model/facts/gpu.js';
+import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizePatterns, isGpuSize, isVmSizeName, workloadName } from '../../src/model/facts/gpu.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +16,8 @@ export default defineRule({
     messages: {
       notGpuSize:
         '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).',
+      defaultNotGpuSize:
+        '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but {{attribute}} is not set, so it gets {{size}}, which has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).',
     },
   },
   create(ctx) {
@@ -37,11 +39,14 @@ export default defineRule({
       const size = ctx.fact(r, 'vmSize');
       const s = size.string();
       if (s === undefined || isGpuSize(s)) return;
+      // An absent size is the default, said as such (`--size is not set, so it gets "Standard_DS3_v2"`;
+      // the AKS server's choice is a description, not a size name).
+      const defaulted = size.defaulted === true;
       ctx.report({
         resource: r,
         attr: 'vmSize',
-        messageId: 'notGpuSize',
-        data: { workload: workloadName(r.kind, true), name: displayName(r), why, size: s, attribute: size.sourcePath, families: gpuFamilyNames() },
+        messageId: defaulted ? 'defaultNotGpuSize' : 'notGpuSize',
+        data: { workload: workloadName(r.kind, true), name: displayName(r), why, size: defaulted && isVmSizeName(s) ? `"${s}"` : s, attribute: size.sourcePath, families: gpuFamilyNames() },
       });
     };
     return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check };
