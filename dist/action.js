@@ -44997,7 +44997,7 @@ function buildFinding(i) {
     ...i.messageId !== void 0 ? { messageId: i.messageId } : {},
     message: i.message,
     location: i.location,
-    related: i.related ?? [],
+    related: distinctPlaces(i.related ?? []),
     fingerprint: fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), subject, attributePath, env),
     address: i.address ? withoutRoot(i.root, i.address) : void 0,
     attributePath: attributePath || void 0,
@@ -45005,6 +45005,18 @@ function buildFinding(i) {
     variants: i.variants ?? ["default"],
     ...i.consumers ? { consumers: i.consumers } : {}
   };
+}
+function distinctPlaces(related) {
+  if (related.length < 2) return related;
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const l of related) {
+    const key = `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(l);
+  }
+  return out.length === related.length ? related : out;
 }
 function formatMessage(ruleId, messageId, template, data = {}) {
   if (template === void 0) throw new Error(`${ruleId}: no message with ID '${messageId}' in meta.messages`);

@@ -63,7 +63,7 @@ export function buildFinding(i: FindingInput): Finding {
     ...(i.messageId !== undefined ? { messageId: i.messageId } : {}),
     message: i.message,
     location: i.location,
-    related: i.related ?? [],
+    related: distinctPlaces(i.related ?? []),
     fingerprint: fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), subject, attributePath, env),
     address: i.address ? withoutRoot(i.root, i.address) : undefined,
     attributePath: attributePath || undefined,
@@ -71,6 +71,20 @@ export function buildFinding(i: FindingInput): Finding {
     variants: i.variants ?? ['default'],
     ...(i.consumers ? { consumers: i.consumers } : {}),
   };
+}
+
+/** Related locations with one entry per place (the first label kept): a value that reaches a finding twice through one spot is listed once. */
+function distinctPlaces(related: Location[]): Location[] {
+  if (related.length < 2) return related;
+  const seen = new Set<string>();
+  const out: Location[] = [];
+  for (const l of related) {
+    const key = `${l.file}\u0000${l.range.start.offset}\u0000${l.range.end.offset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(l);
+  }
+  return out.length === related.length ? related : out;
 }
 
 /** Fills `{{key}}` placeholders; a missing key is a programming error in the rule, so it throws. */
