@@ -45011,7 +45011,8 @@ function distinctPlaces(related) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   for (const l of related) {
-    const key = `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
+    const inner = l.label?.startsWith("inside ") ? l.label : "";
+    const key = `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}\0${inner}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(l);

@@ -73,13 +73,19 @@ export function buildFinding(i: FindingInput): Finding {
   };
 }
 
-/** Related locations with one entry per place (the first label kept): a value that reaches a finding twice through one spot is listed once. */
+/**
+ * Related locations with one entry per place (the first label kept): a value that reaches a
+ * finding twice through one spot is listed once. Places inside a registry module copy are all
+ * shown at the module call, each named by its label (`inside module "kv" (…): main.tf:13`), so
+ * those stay apart by label.
+ */
 function distinctPlaces(related: Location[]): Location[] {
   if (related.length < 2) return related;
   const seen = new Set<string>();
   const out: Location[] = [];
   for (const l of related) {
-    const key = `${l.file}\u0000${l.range.start.offset}\u0000${l.range.end.offset}`;
+    const inner = l.label?.startsWith('inside ') ? l.label : ''; // describeVendoredPlace (src/eval/types.ts)
+    const key = `${l.file}\u0000${l.range.start.offset}\u0000${l.range.end.offset}\u0000${inner}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(l);
