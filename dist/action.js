@@ -1075,12 +1075,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path53) {
+function findNodeAtLocation(root, path55) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path53) {
+  for (let segment of path55) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12265,8 +12265,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path53) {
-      let input2 = path53;
+    function removeDotSegments(path55) {
+      let input2 = path55;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12340,11 +12340,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path53) {
-      if (path53 === "" || path53[0] === "/") {
-        return removeDotSegments(path53);
+    function removeDotSegmentsRelative(path55) {
+      if (path55 === "" || path55[0] === "/") {
+        return removeDotSegments(path55);
       }
-      const segments2 = path53.split("/");
+      const segments2 = path55.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12707,8 +12707,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path53 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path53 && path53 !== "/" ? path53 : void 0;
+        const path55 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path55 && path55 !== "/" ? path55 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19875,7 +19875,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path53) => {
+  const build = (node, path55) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -19891,8 +19891,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path53.length <= MAX_SITE_PATH) members2.push([`${path53}[${i}]`, at2(c)]);
-          const v = build(c, `${path53}[${i}]`);
+          if (path55.length <= MAX_SITE_PATH) members2.push([`${path55}[${i}]`, at2(c)]);
+          const v = build(c, `${path55}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -19905,8 +19905,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path53.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path53}.${k.value}`, at2(p)]);
-          const v = build(c, `${path53}.${k.value}`);
+          if (path55.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path55}.${k.value}`, at2(p)]);
+          const v = build(c, `${path55}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -19918,7 +19918,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path53, loc3] of members2) d.member(path53, loc3);
+  for (const [path55, loc3] of members2) d.member(path55, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20095,13 +20095,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path53, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path53, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path53, sites);
+function bodyMemberSites(expr, file, path55, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path55, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path55, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path53}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path53}[${i}]`, sites);
+      sites.set(`${path55}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path55}[${i}]`, sites);
     });
     return;
   }
@@ -20109,8 +20109,8 @@ function bodyMemberSites(expr, file, path53, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path53}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path53}.${key}`, sites);
+    sites.set(`${path55}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path55}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20433,7 +20433,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path53, at2) => sites.set(path53, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path55, at2) => sites.set(path55, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -20804,17 +20804,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path53) {
-      const ctrl = callVisitor(key, node, visitor, path53);
+    function visit_(key, node, visitor, path55) {
+      const ctrl = callVisitor(key, node, visitor, path55);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path53, ctrl);
-        return visit_(key, ctrl, visitor, path53);
+        replaceNode(key, path55, ctrl);
+        return visit_(key, ctrl, visitor, path55);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path53 = Object.freeze(path53.concat(node));
+          path55 = Object.freeze(path55.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path53);
+            const ci = visit_(i, node.items[i], visitor, path55);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20825,13 +20825,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path53 = Object.freeze(path53.concat(node));
-          const ck = visit_("key", node.key, visitor, path53);
+          path55 = Object.freeze(path55.concat(node));
+          const ck = visit_("key", node.key, visitor, path55);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path53);
+          const cv = visit_("value", node.value, visitor, path55);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20852,17 +20852,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path53) {
-      const ctrl = await callVisitor(key, node, visitor, path53);
+    async function visitAsync_(key, node, visitor, path55) {
+      const ctrl = await callVisitor(key, node, visitor, path55);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path53, ctrl);
-        return visitAsync_(key, ctrl, visitor, path53);
+        replaceNode(key, path55, ctrl);
+        return visitAsync_(key, ctrl, visitor, path55);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path53 = Object.freeze(path53.concat(node));
+          path55 = Object.freeze(path55.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path53);
+            const ci = await visitAsync_(i, node.items[i], visitor, path55);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20873,13 +20873,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path53 = Object.freeze(path53.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path53);
+          path55 = Object.freeze(path55.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path55);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path53);
+          const cv = await visitAsync_("value", node.value, visitor, path55);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20906,23 +20906,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path53) {
+    function callVisitor(key, node, visitor, path55) {
       if (typeof visitor === "function")
-        return visitor(key, node, path53);
+        return visitor(key, node, path55);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path53);
+        return visitor.Map?.(key, node, path55);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path53);
+        return visitor.Seq?.(key, node, path55);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path53);
+        return visitor.Pair?.(key, node, path55);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path53);
+        return visitor.Scalar?.(key, node, path55);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path53);
+        return visitor.Alias?.(key, node, path55);
       return void 0;
     }
-    function replaceNode(key, path53, node) {
-      const parent = path53[path53.length - 1];
+    function replaceNode(key, path55, node) {
+      const parent = path55[path55.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21534,10 +21534,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path53, value) {
+    function collectionFromPath(schema, path55, value) {
       let v = value;
-      for (let i = path53.length - 1; i >= 0; --i) {
-        const k = path53[i];
+      for (let i = path55.length - 1; i >= 0; --i) {
+        const k = path55[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21556,7 +21556,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path53) => path53 == null || typeof path53 === "object" && !!path53[Symbol.iterator]().next().done;
+    var isEmptyPath = (path55) => path55 == null || typeof path55 === "object" && !!path55[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21586,11 +21586,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path53, value) {
-        if (isEmptyPath(path53))
+      addIn(path55, value) {
+        if (isEmptyPath(path55))
           this.add(value);
         else {
-          const [key, ...rest] = path53;
+          const [key, ...rest] = path55;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21604,8 +21604,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path53) {
-        const [key, ...rest] = path53;
+      deleteIn(path55) {
+        const [key, ...rest] = path55;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21619,8 +21619,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path53, keepScalar) {
-        const [key, ...rest] = path53;
+      getIn(path55, keepScalar) {
+        const [key, ...rest] = path55;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21638,8 +21638,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path53) {
-        const [key, ...rest] = path53;
+      hasIn(path55) {
+        const [key, ...rest] = path55;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21649,8 +21649,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path53, value) {
-        const [key, ...rest] = path53;
+      setIn(path55, value) {
+        const [key, ...rest] = path55;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24165,9 +24165,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path53, value) {
+      addIn(path55, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path53, value);
+          this.contents.addIn(path55, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24242,14 +24242,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path53) {
-        if (Collection.isEmptyPath(path53)) {
+      deleteIn(path55) {
+        if (Collection.isEmptyPath(path55)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path53) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path55) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24264,10 +24264,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path53, keepScalar) {
-        if (Collection.isEmptyPath(path53))
+      getIn(path55, keepScalar) {
+        if (Collection.isEmptyPath(path55))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path53, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path55, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24278,10 +24278,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path53) {
-        if (Collection.isEmptyPath(path53))
+      hasIn(path55) {
+        if (Collection.isEmptyPath(path55))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path53) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path55) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24298,13 +24298,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path53, value) {
-        if (Collection.isEmptyPath(path53)) {
+      setIn(path55, value) {
+        if (Collection.isEmptyPath(path55)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path53), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path55), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path53, value);
+          this.contents.setIn(path55, value);
         }
       }
       /**
@@ -26265,9 +26265,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path53) => {
+    visit2.itemAtPath = (cst, path55) => {
       let item = cst;
-      for (const [field, index] of path53) {
+      for (const [field, index] of path55) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26276,23 +26276,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path53) => {
-      const parent = visit2.itemAtPath(cst, path53.slice(0, -1));
-      const field = path53[path53.length - 1][0];
+    visit2.parentCollection = (cst, path55) => {
+      const parent = visit2.itemAtPath(cst, path55.slice(0, -1));
+      const field = path55[path55.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path53, item, visitor) {
-      let ctrl = visitor(item, path53);
+    function _visit(path55, item, visitor) {
+      let ctrl = visitor(item, path55);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path53.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path55.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26303,10 +26303,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path53);
+            ctrl = ctrl(item, path55);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path53) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path55) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -29639,8 +29639,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path53, value) {
-  const [head, ...rest] = path53;
+function withOverride(body, path55, value) {
+  const [head, ...rest] = path55;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -30119,9 +30119,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path53) {
+function valueAt(v, path55) {
   let cur = v;
-  for (const seg of path53.split(".")) {
+  for (const seg of path55.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -30129,9 +30129,9 @@ function valueAt(v, path53) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path53) {
+function chosenNullAt(v, path55) {
   let cur = v;
-  for (const seg of path53.split(".")) {
+  for (const seg of path55.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -30991,29 +30991,111 @@ var init_parameter_names = __esm({
   }
 });
 
-// src/frontends/names.ts
+// src/frontends/ci-references.ts
 import path20 from "node:path";
+function scriptNamesIn(text2) {
+  const out = [];
+  let runEnd = -1;
+  for (const m of text2.matchAll(SCRIPT_EXTENSION)) {
+    if (m.index < runEnd) continue;
+    let start = m.index;
+    while (start > 0 && isNameChar(text2.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text2.length && isNameChar(text2.charCodeAt(end))) end++;
+    runEnd = end;
+    const run3 = text2.slice(start, end);
+    for (let dot = run3.lastIndexOf("."); dot >= 1; dot = run3.lastIndexOf(".", dot - 1)) {
+      const ext = EXTENSION_AT_START.exec(run3.slice(dot + 1, dot + 6));
+      if (ext) {
+        out.push(run3.slice(0, dot + 1 + ext[0].length));
+        break;
+      }
+    }
+  }
+  return out;
+}
+function localUsesIn(text2) {
+  const out = [];
+  for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
+  for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+  return out;
+}
+function ciReferencesOf(ctx, file) {
+  return planningFact(ctx, "ci-references", file, isReferences, (text2) => ({ scripts: scriptNamesIn(text2), uses: localUsesIn(text2) }));
+}
+function isReferences(v) {
+  return typeof v === "object" && v !== null && isStringList(v.scripts) && isStringList(v.uses);
+}
+function unitsByScriptReference(files, referencesOf) {
+  const scriptsByName = /* @__PURE__ */ new Map();
+  files.forEach((f, i) => {
+    const base = path20.basename(f.path).toLowerCase();
+    if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
+  });
+  const references = files.map((f) => referencesOf(f.path));
+  const parent = files.map((_, i) => i);
+  const find = (i) => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r];
+    while (parent[i] !== r) [parent[i], i] = [r, parent[i]];
+    return r;
+  };
+  if (scriptsByName.size > 0) {
+    references.forEach((refs, i) => {
+      for (const name of refs?.scripts ?? []) {
+        for (const j of scriptsByName.get(name.toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
+      }
+    });
+  }
+  const norm2 = files.map((f) => f.path.replace(/\\/g, "/").toLowerCase());
+  references.forEach((refs, i) => {
+    for (const ref of refs?.uses ?? []) {
+      norm2.forEach((p, j) => {
+        if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
+      });
+    }
+  });
+  const groups = /* @__PURE__ */ new Map();
+  files.forEach((f, i) => {
+    const root = find(i);
+    groups.set(root, [...groups.get(root) ?? [], f]);
+  });
+  return [...groups.values()];
+}
+var SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
+var init_ci_references = __esm({
+  "src/frontends/ci-references.ts"() {
+    "use strict";
+    init_shared();
+    SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
+    EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
+    isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
+  }
+});
+
+// src/frontends/names.ts
+import path21 from "node:path";
 function bicepKindByName(file) {
-  const base = path20.basename(file).toLowerCase();
+  const base = path21.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path20.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path21.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path20.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path21.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path20.basename(file);
+  const base = path21.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path20.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path21.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path20.basename(file).toLowerCase();
+  const base = path21.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -31099,11 +31181,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path53, depth) => {
+  const value = (path55, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path53, start, kindOf(c));
+    const action = visitor.at(path55, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -31111,18 +31193,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path53, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path55, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path53, depth, c);
-      visitor.end?.(path53, r.position());
+      container(path55, depth, c);
+      visitor.end?.(path55, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path53, depth, c) => {
+  const container = (path55, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -31133,7 +31215,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path53, key], depth + 1);
+        value([...path55, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -31150,7 +31232,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path53, i], depth + 1);
+        value([...path55, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -31336,11 +31418,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path53) {
-        if (path53.length === 0) return "enter";
-        if (path53.length > 1) return "skip";
-        if (path53[0] === "format_version") format2 = true;
-        if (path53[0] === "planned_values" || path53[0] === "resource_changes") body = true;
+      at(path55) {
+        if (path55.length === 0) return "enter";
+        if (path55.length > 1) return "skip";
+        if (path55[0] === "format_version") format2 = true;
+        if (path55[0] === "planned_values" || path55[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -31354,23 +31436,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path53, start, kind) {
-      if (path53.length === 0) return "enter";
-      if (isKey(path53, "resource_changes")) changes = true;
-      if (isKey(path53, "planned_values")) planned = start;
-      if (isKey(path53, "format_version") || isKey(path53, "variables") || isKey(path53, "configuration")) return "raw";
-      const expected = path53.length === 1 ? TOP_SHAPES[path53[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path53[0], kind, expected, at: start };
+    at(path55, start, kind) {
+      if (path55.length === 0) return "enter";
+      if (isKey(path55, "resource_changes")) changes = true;
+      if (isKey(path55, "planned_values")) planned = start;
+      if (isKey(path55, "format_version") || isKey(path55, "variables") || isKey(path55, "configuration")) return "raw";
+      const expected = path55.length === 1 ? TOP_SHAPES[path55[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path55[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path53, text2, start) {
+    raw(path55, text2, start) {
       const v = parseRaw(text2, start);
-      if (path53[0] === "format_version") {
+      if (path55[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path53[0] === "variables" && isRecord(v)) {
+      } else if (path55[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path53[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path55[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -31383,34 +31465,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path53, at2) {
+    at(path55, at2) {
       if (done) return "stop";
-      if (path53.length === 0 || isKey(path53, "resource_changes")) return "enter";
-      if (!inEntry(path53)) return "skip";
-      if (path53.length === 2) {
+      if (path55.length === 0 || isKey(path55, "resource_changes")) return "enter";
+      if (!inEntry(path55)) return "skip";
+      if (path55.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path53.length === 3) {
-        if (path53[2] === "change") {
+      if (path55.length === 3) {
+        if (path55[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path53[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path55[2]) ? "raw" : "skip";
       }
-      if (path53.length === 4 && path53[2] === "change") return CHANGE_CHANGE_KEYS.has(path53[3]) ? "raw" : "skip";
+      if (path55.length === 4 && path55[2] === "change") return CHANGE_CHANGE_KEYS.has(path55[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path53, text2, at2) {
+    raw(path55, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path53.length === 3) current[path53[2]] = v;
-      else change[path53[3]] = v;
+      if (path55.length === 3) current[path55[2]] = v;
+      else change[path55[3]] = v;
     },
-    end(path53, end) {
-      if (isKey(path53, "resource_changes")) done = true;
-      if (path53.length !== 2 || !inEntry(path53) || !current || !start) return;
+    end(path55, end) {
+      if (isKey(path55, "resource_changes")) done = true;
+      if (path55.length !== 2 || !inEntry(path55) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -31457,7 +31539,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path21 from "node:path";
+import path23 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -31730,7 +31812,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path21.dirname(input2.file);
+        const planDir = path23.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -31808,7 +31890,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path21.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path23.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -31857,7 +31939,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path22 from "node:path";
+import path24 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -31900,7 +31982,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path22.basename(file).toLowerCase();
+        const base = path24.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const head2 = host.readHead(file, 4096);
@@ -32832,8 +32914,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path53 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path53, pathString: path53.value, range: this.range(start) };
+              const path55 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path55, pathString: path55.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -32909,7 +32991,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path53 = this.stringLiteral("a module path string");
+            const path55 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -32917,8 +32999,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path53,
-              pathString: path53.value,
+              path: path55,
+              pathString: path55.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -32958,10 +33040,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path53 = this.stringLiteral("a test file path string");
+            const path55 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path53, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path55, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -33079,21 +33161,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path53 = null;
+        let path55 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path53 = this.stringLiteral('a path string or "none"');
+          path55 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path53, pathString: path53?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path55, pathString: path55?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -33879,24 +33961,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path23 from "node:path";
+import * as path25 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path23.dirname(paramFile);
-  const base = path23.basename(paramFile);
+  const dir = path25.dirname(paramFile);
+  const base = path25.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path23.join(dir, `${m[1]}.json`));
+  if (m) out.push(path25.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path23.join(dir, `${p[1]}.json`), path23.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path23.join(dir, "template.json"), path23.join(dir, "azuredeploy.json"), path23.join(dir, "main.json"));
+  if (p) out.push(path25.join(dir, `${p[1]}.json`), path25.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path25.join(dir, "template.json"), path25.join(dir, "azuredeploy.json"), path25.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path23.join(dir, "main.json"), path23.join(dir, "azuredeploy.json"), path23.join(dir, "template.json"));
+    out.push(path25.join(dir, "main.json"), path25.join(dir, "azuredeploy.json"), path25.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path23.join(dir, `${e[1]}.json`));
+  if (e) out.push(path25.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -33940,25 +34022,25 @@ function templateByName(index, paramFile) {
   return templateOutsideParameterFolder(index, paramFile, candidates2);
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path23.dirname(paramFile);
-  const parent = path23.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path23.basename(dir))) return void 0;
-  const names = candidates2.map((c) => path23.basename(c).toLowerCase());
+  const dir = path25.dirname(paramFile);
+  const parent = path25.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path25.basename(dir))) return void 0;
+  const names = candidates2.map((c) => path25.basename(c).toLowerCase());
   for (const n of names) {
-    const target = index.get(norm(path23.join(parent, n)));
+    const target = index.get(norm(path25.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names) {
-    const hits = [...index.entries()].filter(([k]) => path23.posix.basename(k) === n && path23.posix.dirname(path23.posix.dirname(k)) === parentNorm && path23.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path25.posix.basename(k) === n && path25.posix.dirname(path25.posix.dirname(k)) === parentNorm && path25.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path23.join(path23.dirname(paramFile), meta)));
+  return index.get(norm(path25.join(path25.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
@@ -33966,7 +34048,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path23.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path25.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -34210,13 +34292,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path53 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path55 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path53 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path53 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path55 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path55 += "/" + nameSegs[i];
   }
-  if (known2) return str(path53.includes("{{") || path53.includes("}}") ? path53.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path53, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path53);
+  if (known2) return str(path55.includes("{{") || path55.includes("}}") ? path55.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path55, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path55);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -34952,11 +35034,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path53], loc3) => {
+      ([a, ...path55], loc3) => {
         let cur = a;
-        for (const p of path53) {
+        for (const p of path55) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path53]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path55]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -35469,7 +35551,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path53) => memberAllowedValues(template, decl, path53, (c) => scope.root.eval(c));
+    input2.memberAllowed = (path55) => memberAllowedValues(template, decl, path55, (c) => scope.root.eval(c));
     env.inputs.push(input2);
   }
 }
@@ -35497,7 +35579,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path53, evaluate3) {
+function memberAllowedValues(root, decl, path55, evaluate3) {
   let node = decl;
   let refs = 0;
   for (let i = 0; ; ) {
@@ -35509,11 +35591,11 @@ function memberAllowedValues(root, decl, path53, evaluate3) {
       if (!node) return "unknown";
       continue;
     }
-    if (i === path53.length) {
+    if (i === path55.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate3) } : void 0;
     }
-    const key = path53[i++];
+    const key = path55[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -35759,7 +35841,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path24 from "node:path";
+import path26 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -35782,13 +35864,13 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path24.relative(input2.root, f).split(path24.sep).join("/");
+      const rel = (f) => path26.relative(input2.root, f).split(path26.sep).join("/");
       const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
       // as far as its path below the template's folder goes (`prod/main.parameters.json`).
-      (pf ? classifyPath(path24.relative(path24.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      (pf ? classifyPath(path26.relative(path26.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
-          variant: pf ? path24.relative(path24.dirname(template), pf).split(path24.sep).join("/") : "default",
+          variant: pf ? path26.relative(path26.dirname(template), pf).split(path26.sep).join("/") : "default",
           variantFile: pf,
           env,
           unit: template,
@@ -35809,14 +35891,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path24.dirname(template);
-  const base = path24.basename(template).replace(/\.jsonc?$/i, "");
-  return [path24.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path24.join(dir, "main.bicep")] : []];
+  const dir = path26.dirname(template);
+  const base = path26.basename(template).replace(/\.jsonc?$/i, "");
+  return [path26.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path26.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path24.dirname(bicep);
-  const base = path24.basename(bicep).replace(/\.bicep$/i, "");
-  return [path24.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path24.join(dir, "azuredeploy.json")] : []];
+  const dir = path26.dirname(bicep);
+  const base = path26.basename(bicep).replace(/\.bicep$/i, "");
+  return [path26.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path26.join(dir, "azuredeploy.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -35841,7 +35923,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path24.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path26.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -35962,16 +36044,16 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path53, reader, depth = 0) {
-  if (path53.length === 0) return allowedByType(t, reader, depth);
+function memberAllowedByType(t, path55, reader, depth = 0) {
+  if (path55.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
-  const [key, ...rest] = path53;
+  const [key, ...rest] = path55;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path53, reader, depth + 1);
+      return memberAllowedByType(t.type, path55, reader, depth + 1);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path53, reader, depth + 1);
+      return memberAllowedByType(t.base, path55, reader, depth + 1);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -35988,9 +36070,9 @@ function memberAllowedByType(t, path53, reader, depth = 0) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path53, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path55, reader, depth + 1);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path53, imported.reader, depth + 1) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path55, imported.reader, depth + 1) : "unknown";
     }
     case "TypeMemberAccess":
       if (t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
@@ -36013,24 +36095,24 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path25 from "node:path";
+import path27 from "node:path";
 function pathKind(host, target) {
-  const abs = path25.resolve(target);
+  const abs = path27.resolve(target);
   if (host.isFile(abs)) return entryOf2(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path25.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path25.isAbsolute(rel)) return "outside";
+  const rel = path27.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path27.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path25.sep)) {
-    const next = path25.join(dir, part);
+  for (const part of rel.split(path27.sep)) {
+    const next = path27.join(dir, part);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path25.basename(p);
-  return host.list(path25.dirname(p))?.find((e) => e.name === name);
+  const name = path27.basename(p);
+  return host.list(path27.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -36099,7 +36181,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path26 from "node:path";
+import path28 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -36135,7 +36217,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path26.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path28.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -36190,7 +36272,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path26.resolve(path26.dirname(scope.file.file), p);
+  const target = path28.resolve(path28.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -36237,7 +36319,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path26.resolve(path26.dirname(scope.file.file), p);
+  const target = path28.resolve(path28.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -36263,7 +36345,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path27 from "node:path";
+import path29 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -36438,7 +36520,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path27.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path29.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -36446,7 +36528,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path27.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path29.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -36536,7 +36618,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path28 from "node:path";
+import path30 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -36546,7 +36628,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path28.resolve(path28.dirname(scope.file.file), p.value);
+  const target = path30.resolve(path30.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -37429,7 +37511,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path53) => memberAllowedByType(type, path53, this.typeReader());
+        if (type) input2.memberAllowed = (path55) => memberAllowedByType(type, path55, this.typeReader());
         this.env.inputs.push(input2);
       }
       /**
@@ -37571,7 +37653,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path29 from "node:path";
+import path31 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -37581,7 +37663,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path29.relative(path29.dirname(input2.template), input2.paramFile).split(path29.sep).join("/"),
+    variant: path31.relative(path31.dirname(input2.template), input2.paramFile).split(path31.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -37597,7 +37679,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path30 from "node:path";
+import path32 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -37616,7 +37698,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path30.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path32.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -37624,7 +37706,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path30.resolve(path30.dirname(f), s.pathString);
+      const target = path32.resolve(path32.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) usedAsModule.add(target);
     }
   }
@@ -37642,10 +37724,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path30.resolve(path30.dirname(pf), p);
+    const target = path32.resolve(path32.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path30.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path32.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -37654,14 +37736,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path30.resolve(source), [...variants.get(path30.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path32.resolve(source), [...variants.get(path32.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path30.resolve(unit);
+    const target = path32.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
@@ -37685,7 +37767,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
       evaluations.push({
         evaluation: {
-          variant: pf ? path30.relative(path30.dirname(unit), pf).split(path30.sep).join("/") : "default",
+          variant: pf ? path32.relative(path32.dirname(unit), pf).split(path32.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           env: variantEnv(input2, unit, pf, result),
           unit,
@@ -37700,7 +37782,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path30.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path32.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, []);
@@ -37718,7 +37800,7 @@ function evaluateBicep(input2) {
   return { evaluations, problems };
 }
 function variantEnv(input2, unit, pf, result) {
-  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path30.relative(path30.dirname(unit), pf).split(path30.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path32.relative(path32.dirname(unit), pf).split(path32.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
 }
 function paramFileValues(pf, input2, sources, addProblems, chain) {
   const parsed = input2.parseParams(pf);
@@ -37728,12 +37810,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path30.resolve(path30.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path32.resolve(path32.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path30.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path30.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path30.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path32.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path32.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path32.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -37939,7 +38021,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path31 from "node:path";
+import path33 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -37973,19 +38055,19 @@ function substitutedLater(v) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path31.resolve(template));
-  return source === void 0 ? void 0 : path31.resolve(source);
+  const source = state.twins.get(path33.resolve(template));
+  return source === void 0 ? void 0 : path33.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path31.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path33.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path31.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path33.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -38053,13 +38135,13 @@ function withVendored2(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path31.join(dir, "bicepconfig.json");
+  const config = path33.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path31.dirname(dir);
+    const up = path33.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -38067,10 +38149,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path31.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path33.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path31.join(cacheRoot, ...where.path.split("/"));
+  const file = path33.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -38081,8 +38163,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path31.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path31.resolve(f.path), path31.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path33.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path33.resolve(f.path), path33.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -38090,9 +38172,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path31.resolve(f.path);
+    const from = path33.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named = path31.resolve(path31.dirname(from), reference);
+      const named = path33.resolve(path33.dirname(from), reference);
       const target = scanned.has(named) ? named : twinSourceOf(state, named) ?? named;
       if (!scanned.has(target)) continue;
       const a = find(from);
@@ -38227,7 +38309,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path32 from "node:path";
+import path34 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -38302,7 +38384,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepParamUsers(ctx);
-        const named = files.filter((f) => f.kind === "arm" && users.has(path32.resolve(f.path))).map((f) => [f.path, users.get(path32.resolve(f.path))]);
+        const named = files.filter((f) => f.kind === "arm" && users.has(path34.resolve(f.path))).map((f) => [f.path, users.get(path34.resolve(f.path))]);
         return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
       },
       run(files, ctx) {
@@ -38316,7 +38398,7 @@ var init_arm2 = __esm({
           pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path32.resolve(f.path))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path34.resolve(f.path))).map((f) => f.path)),
           // A file that does not parse is its PARSE001 only: what the parser recovered around the
           // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
           // `enablePurgeProtection` sits after a missing comma). A broken parameter file's variant is
@@ -38326,7 +38408,7 @@ var init_arm2 = __esm({
             return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
           },
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path32.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path34.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -38478,7 +38560,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path33 from "node:path";
+import path35 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -38535,7 +38617,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path33.dirname(f.path), [...byDir.get(path33.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path35.dirname(f.path), [...byDir.get(path35.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -38553,7 +38635,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const env = pathEnv(ctx, f.path) ?? "unknown";
-          const dir = path33.dirname(f.path);
+          const dir = path35.dirname(f.path);
           const key = `${dir}\0${env}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -39787,11 +39869,11 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path53) => {
+  const visit2 = (node, path55) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments2 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path53}${segments2[i]}`));
+      items.forEach((item, i) => visit2(item, `${path55}${segments2[i]}`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -39809,7 +39891,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path53 || "$"}`;
+      const subject = `pipeline:${path55 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -39830,7 +39912,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path53 ? `${path53}.${k}` : k);
+      visit2(ctx.n.value(p), path55 ? `${path55}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -40385,15 +40467,15 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path53, container, stage, job, root) => {
+  const visit2 = (node, path55, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments2 = treeSegments(node.items, pipelineItemName);
-      node.items.forEach((item, i) => visit2(item, `${path53}${segments2[i]}`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path55}${segments2[i]}`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path53 || "$"}`;
+    const subject = `pipeline:${path55 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -40423,7 +40505,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path53 ? `${path53}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path55 ? `${path55}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -40476,7 +40558,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path53 ? `${path53}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path55 ? `${path55}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -40824,11 +40906,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path53 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path53)) return "script";
-  if (!YAML_EXT.test(path53)) return void 0;
-  if (WORKFLOW_PATH.test(path53)) return "github-workflow";
-  const base = path53.slice(path53.lastIndexOf("/") + 1);
+  const path55 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path55)) return "script";
+  if (!YAML_EXT.test(path55)) return void 0;
+  if (WORKFLOW_PATH.test(path55)) return "github-workflow";
+  const base = path55.slice(path55.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -41745,11 +41827,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path53 = expandWord(target, env, ctx).text;
-    if (path53 === void 0) return;
+    const path55 = expandWord(target, env, ctx).text;
+    if (path55 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path53, env: inherited });
+    calls.push({ path: path55, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -42202,14 +42284,14 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path34 from "node:path";
+import path36 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path34.posix.normalize(slashed);
+  const n = path36.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -42227,16 +42309,16 @@ function besideScript(cmd, root) {
   if (!cmd.inScript || p.kind !== "unknown" || p.token !== `${SCRIPT_DIR_TOKEN}${cmd.file}`) return void 0;
   const pieces = p.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  const target = path34.resolve(path34.dirname(cmd.file), `.${pieces[1]}`);
-  const rel = path34.relative(root, target).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path34.isAbsolute(rel) };
+  const target = path36.resolve(path36.dirname(cmd.file), `.${pieces[1]}`);
+  const rel = path36.relative(root, target).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path36.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
-  const own = path34.join(path34.dirname(cmd.file), rel);
-  const fromRoot = path34.join(root, rel);
+  const own = path36.join(path36.dirname(cmd.file), rel);
+  const fromRoot = path36.join(root, rel);
   const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path34.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path34.sep) ? root : root + path34.sep));
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path36.join(repository, rel)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path36.sep) ? root : root + path36.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const beside = besideScript(cmd, ctx.root);
@@ -42258,7 +42340,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
-    const tried = beside ? [path34.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    const tried = beside ? [path36.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
@@ -42370,7 +42452,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path35 from "node:path";
+import path37 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -42576,7 +42658,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path35.resolve(file.file)) ?? [], ctx.root);
+    const callers = callerContexts(file, localCalls.get(path37.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, sc, given) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file);
     const lazyEnvClass = (place, assigned, sc, given) => {
@@ -42689,11 +42771,11 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path35.relative(ctx.root, file.file);
+  const rel = path37.relative(ctx.root, file.file);
   if (ctx.envOverride) return { decided: ctx.envOverride, rel };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path35.basename(rel));
+  const byName2 = classifyPath(path37.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file) {
@@ -42721,7 +42803,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path35.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path37.dirname(rel))?.env ?? "unknown";
 }
 function resolveExpressions(text2, sc) {
   return text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
@@ -42904,38 +42986,38 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path35.isAbsolute(rel)) return void 0;
+  if (path37.isAbsolute(rel)) return void 0;
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path35.join(github, rel))) ?? scripts.get(path35.join(root, rel)) ?? scripts.get(path35.join(path35.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path37.join(github, rel))) ?? scripts.get(path37.join(root, rel)) ?? scripts.get(path37.join(path37.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path35.dirname(path35.resolve(from)))) {
-    const hit = scripts.get(path35.join(dir, rel));
+  for (const dir of foldersBetween(root, path37.dirname(path37.resolve(from)))) {
+    const hit = scripts.get(path37.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path35.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path35.isAbsolute(below)) return [];
-  const parts = below.split(path35.sep);
-  return parts.slice(0, -1).map((_, i) => path35.join(root, ...parts.slice(0, i + 1)));
+  const below = path37.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path37.isAbsolute(below)) return [];
+  const parts = below.split(path37.sep);
+  return parts.slice(0, -1).map((_, i) => path37.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  if (!p.startsWith("/")) return path35.resolve(path35.dirname(path35.resolve(caller.file)), p);
-  const fromRoot = path35.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path37.resolve(path37.dirname(path37.resolve(caller.file)), p);
+  const fromRoot = path37.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path35.dirname(path35.resolve(caller.file));
+  const callerDir = path37.dirname(path37.resolve(caller.file));
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path35.resolve(dir, `.${p}`);
+    const target = path37.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
-  const scanned = new Set(ciFiles.map((f) => path35.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path37.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0) return;
     const list2 = out.get(key) ?? [];
@@ -42956,11 +43038,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path35.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path37.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path35.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path35.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path37.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path37.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
@@ -42972,7 +43054,7 @@ function callerContexts(file, calls, root) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
-    const label = `called by ${path35.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path37.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);
       const inputs = /* @__PURE__ */ new Map();
@@ -43062,89 +43144,23 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path36 from "node:path";
-function scriptNamesIn(text2) {
-  const out = [];
-  let runEnd = -1;
-  for (const m of text2.matchAll(SCRIPT_EXTENSION)) {
-    if (m.index < runEnd) continue;
-    let start = m.index;
-    while (start > 0 && isNameChar(text2.charCodeAt(start - 1))) start--;
-    let end = m.index + 1;
-    while (end < text2.length && isNameChar(text2.charCodeAt(end))) end++;
-    runEnd = end;
-    const run3 = text2.slice(start, end);
-    for (let dot = run3.lastIndexOf("."); dot >= 1; dot = run3.lastIndexOf(".", dot - 1)) {
-      const ext = EXTENSION_AT_START.exec(run3.slice(dot + 1, dot + 6));
-      if (ext) {
-        out.push(run3.slice(0, dot + 1 + ext[0].length));
-        break;
-      }
-    }
-  }
-  return out;
-}
-function localUsesIn(text2) {
-  const out = [];
-  for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
-  for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
-  return out;
-}
-function isReferences(v) {
-  return typeof v === "object" && v !== null && isStringList(v.scripts) && isStringList(v.uses);
-}
-function unitsByScriptReference(files, referencesOf) {
-  const scriptsByName = /* @__PURE__ */ new Map();
-  files.forEach((f, i) => {
-    const base = path36.basename(f.path).toLowerCase();
-    if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
-  });
-  const references = files.map((f) => referencesOf(f.path));
-  const parent = files.map((_, i) => i);
-  const find = (i) => {
-    let r = i;
-    while (parent[r] !== r) r = parent[r];
-    while (parent[i] !== r) [parent[i], i] = [r, parent[i]];
-    return r;
-  };
-  if (scriptsByName.size > 0) {
-    references.forEach((refs, i) => {
-      for (const name of refs?.scripts ?? []) {
-        for (const j of scriptsByName.get(name.toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
-      }
-    });
-  }
-  const norm2 = files.map((f) => f.path.replace(/\\/g, "/").toLowerCase());
-  references.forEach((refs, i) => {
-    for (const ref of refs?.uses ?? []) {
-      norm2.forEach((p, j) => {
-        if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
-      });
-    }
-  });
-  const groups = /* @__PURE__ */ new Map();
-  files.forEach((f, i) => {
-    const root = find(i);
-    groups.set(root, [...groups.get(root) ?? [], f]);
-  });
-  return [...groups.values()];
-}
+import path38 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path36.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path38.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
     if (repository === void 0) continue;
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path36.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path38.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded: bounded.map((j) => ({ id: j.id, steps: j.steps })) };
     }
   }
 }
-var ciFrontEnd, SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
+var ciFrontEnd;
 var init_ci3 = __esm({
   "src/frontends/ci.ts"() {
     "use strict";
@@ -43153,7 +43169,9 @@ var init_ci3 = __esm({
     init_ci2();
     init_ci_classify();
     init_shared();
+    init_ci_references();
     init_names();
+    init_ci_references();
     init_azure_cli2();
     ciFrontEnd = {
       name: "ci",
@@ -43166,7 +43184,7 @@ var init_ci3 = __esm({
       // Units of work (issue 15): each file alone, except that a file naming a scanned script it
       // may run (`run: ./scripts/deploy.sh`, `scriptPath:`, `bash x.sh`) shares that script's unit:
       // the azure-cli reading of a script also takes the variables of each caller.
-      units: (files, ctx) => unitsByScriptReference(files, (f) => planningFact(ctx, "ci-references", f, isReferences, (text2) => ({ scripts: scriptNamesIn(text2), uses: localUsesIn(text2) }))),
+      units: (files, ctx) => unitsByScriptReference(files, (f) => ciReferencesOf(ctx, f)),
       // An `az ml … --file` command's file that no front end of the run claims has its problems and
       // comments reported by this unit (azure-cli-files.ts `claimed`): that depends on the run's
       // files (its families, its paths), not only on what the unit reads. Every file of the run,
@@ -43203,9 +43221,6 @@ var init_ci3 = __esm({
         };
       }
     };
-    SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
-    EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
-    isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
   }
 });
 
@@ -43228,7 +43243,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path53, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path53, role, spec));
+    for (const [path55, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path55, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -43240,7 +43255,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path37(node, keys) {
+function path39(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -43254,25 +43269,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path37(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path39(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path37(obj2, ["spec", replicaField]);
+    const specs = path39(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path37(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path39(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path37(obj2, base);
+    const cluster = path39(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path37(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path39(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path37(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path39(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path37(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path39(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -43327,7 +43342,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path37(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path39(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -43463,22 +43478,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path38 from "node:path";
+import path40 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path38.dirname(file);
+  let dir = path40.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path38.join(dir, n)))) {
-      return `part of the Helm chart in ${path38.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path40.join(dir, n)))) {
+      return `part of the Helm chart in ${path40.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path38.join(dir, n)))) {
-      return `input of the Kustomize build in ${path38.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path40.join(dir, n)))) {
+      return `input of the Kustomize build in ${path40.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path38.dirname(dir);
-    if (up === dir || !host.isInside(up) || path38.relative(root, dir) === "") break;
+    const up = path40.dirname(dir);
+    if (up === dir || !host.isInside(up) || path40.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -43638,7 +43653,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path47 from "node:path";
+import path49 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -43657,7 +43672,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path47.resolve(baseDir, prefix || ".");
+    const start = path49.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -43665,7 +43680,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path47.dirname(start));
+      const host = hostFor(path49.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -44122,14 +44137,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path53) {
-  return path53.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path55) {
+  return path55.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path53, target, prefix) {
+function walk3(from, path55, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path53)) {
+  for (const seg of segments(path55)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -44152,7 +44167,7 @@ function walk3(from, path53, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path53}` : path53));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path55}` : path55));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -44200,14 +44215,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path53 = t.aliasPath(field);
-  if (path53 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path55 = t.aliasPath(field);
+  if (path55 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path53.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path53.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path53.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path55.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path55.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path55.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path53, t, "");
+  return walk3(t.body, path55, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -44246,14 +44261,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path53 = ctx.target.aliasPath(field.value);
-    if (path53 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path53.slice(0, -3);
+    const path55 = ctx.target.aliasPath(field.value);
+    if (path55 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path55.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path53, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path55, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -44289,12 +44304,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path53, ctx) {
+function readArray(path55, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path53.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path53.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path55.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path55.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path53, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path55, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -44343,12 +44358,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path53) => path53.replace(/\[\*\]/g, "");
+    plainPath = (path55) => path55.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path48 from "node:path";
+import path50 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -44370,7 +44385,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path48.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path50.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -44438,8 +44453,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path53 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path53) out.push({ alias: name, path: path53, source: "dump" });
+        const path55 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path55) out.push({ alias: name, path: path55, source: "dump" });
       }
     }
   }
@@ -44592,8 +44607,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path53, v) {
-  const segs = path53.split(".");
+function setPath(root, path55, v) {
+  const segs = path55.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -44609,18 +44624,18 @@ function setPath(root, path53, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path53 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path53) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path55 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path55) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path53}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path55}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path53}`.toLowerCase());
+    covered.add(`${prefix}${path55}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path53, v);
+    if (v !== void 0) setPath(body, path55, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -44687,8 +44702,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(r.sourceType),
       body,
       aliasPath,
-      consumer(v2, path53) {
-        const p = pathOf(body, v2, path53);
+      consumer(v2, path55) {
+        const p = pathOf(body, v2, path55);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -44708,19 +44723,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path53) {
-      const p = path53.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path53} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path55) {
+      const p = path55.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path55} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path53} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path55} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path53) {
-  if (path53 !== void 0) {
-    const along = pathAlong(body, v, path53.split(".").filter(Boolean));
+function pathOf(body, v, path55) {
+  if (path55 !== void 0) {
+    const along = pathAlong(body, v, path55.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -44959,7 +44974,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs10 from "node:fs";
-import path52 from "node:path";
+import path54 from "node:path";
 
 // src/api.ts
 init_host();
@@ -44968,7 +44983,7 @@ init_source();
 init_paths();
 import fs6 from "node:fs";
 import os from "node:os";
-import path49 from "node:path";
+import path51 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -46471,13 +46486,45 @@ async function armPairingFolders(given, wide) {
   return [...out].sort();
 }
 
+// src/frontends/azureml-commands.ts
+init_ci_references();
+init_names();
+init_shared();
+import path22 from "node:path";
+var YAML_NAME = /\.ya?ml$/i;
+var YAML_FILE_NAME = /[\w.-]+\.ya?ml(?![\w.-])/gi;
+function amlFileNamesIn(text2) {
+  if (!/\bml\b/.test(text2)) return [];
+  return [...new Set([...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()))];
+}
+function amlFileNames(ctx, file) {
+  return planningFact(ctx, "aml-file-names", file, isStringList, amlFileNamesIn) ?? [];
+}
+function amlCommandReaders(files, data, ctx) {
+  const names = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path22.basename(d).toLowerCase()));
+  if (names.size === 0) return [];
+  return files.filter((f) => amlFileNames(ctx, f).some((n) => names.has(n)));
+}
+async function amlCommandFiles(given, wide) {
+  const yamls = given.filter((f) => YAML_NAME.test(f) && (wide.givenKinds.get(f) === "azureml-yaml" || !wide.givenKinds.has(f) && wide.dataFiles.includes(f)));
+  if (yamls.length === 0) return [];
+  const ciFiles = await wide.list((f) => ciByName(f) !== void 0);
+  const readers = new Set(amlCommandReaders(ciFiles, yamls, wide));
+  if (readers.size === 0) return [];
+  const units2 = unitsByScriptReference(
+    ciFiles.map((f) => ({ path: f })),
+    (f) => ciReferencesOf(wide, f)
+  );
+  return units2.filter((u) => u.some((f) => readers.has(f.path))).flat().map((f) => f.path).sort();
+}
+
 // src/frontends/index.ts
 init_names();
 var terraformPlanFrontEnd2 = lazyFrontEnd({ name: "terraform-plan", family: "terraform", byName: planByName }, async () => (await Promise.resolve().then(() => (init_terraform_plan(), terraform_plan_exports))).terraformPlanFrontEnd);
 var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders, mayRead: bicepLoaders }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
 var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName, filesOnlyFolders: armPairingFolders }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
-var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
-var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first" }, async () => (await Promise.resolve().then(() => (init_ci3(), ci_exports))).ciFrontEnd);
+var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName, filesOnlyFolders: amlCommandFiles }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
+var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first", mayRead: amlCommandReaders }, async () => (await Promise.resolve().then(() => (init_ci3(), ci_exports))).ciFrontEnd);
 var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last", filesOnlyFolders: k8sScanFolders }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
 var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd2, bicepFrontEnd2, armFrontEnd2, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
 
@@ -46490,7 +46537,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path39 from "node:path";
+import path41 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -47022,7 +47069,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path39.dirname(forFile);
+      const dir = path41.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -47048,14 +47095,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path39.relative(root, f).split(path39.sep);
+    const rel = path41.relative(root, f).split(path41.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path39.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path39.isAbsolute(rel);
+  const rel = path41.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path41.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -47065,9 +47112,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path39.relative(root, d) === "") return void 0;
+    if (path41.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path39.dirname(d);
+    const parent = path41.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -47076,9 +47123,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path39.dirname(f); !out.has(d); d = path39.dirname(d)) {
+    for (let d = path41.dirname(f); !out.has(d); d = path41.dirname(d)) {
       out.add(d);
-      if (path39.dirname(d) === d) break;
+      if (path41.dirname(d) === d) break;
     }
   }
   return out;
@@ -47255,7 +47302,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path40 from "node:path";
+import path42 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -47473,7 +47520,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path40.join(m.dir, "main.tf")));
+          failed(e, fileStart(path42.join(m.dir, "main.tf")));
         }
       }
     }
@@ -47902,15 +47949,15 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
-import path41 from "node:path";
+import path43 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path41.join(cwd, CACHE_FILE);
-  const abs = path41.resolve(cwd, location);
+  if (location === void 0) return path43.join(cwd, CACHE_FILE);
+  const abs = path43.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path41.join(abs, CACHE_FILE) : abs;
+  return isDir ? path43.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -48068,7 +48115,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs4.existsSync(path41.dirname(this.file))) fs4.mkdirSync(path41.dirname(this.file));
+    if (!fs4.existsSync(path43.dirname(this.file))) fs4.mkdirSync(path43.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs4.renameSync(tmp, this.file);
@@ -48314,7 +48361,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path42 from "node:path";
+import path44 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -48335,8 +48382,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path42.dirname(fileURLToPath(import.meta.url));
-  const file = path42.join(path42.basename(here) === "chunks" ? path42.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path44.dirname(fileURLToPath(import.meta.url));
+  const file = path44.join(path44.basename(here) === "chunks" ? path44.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -48925,8 +48972,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of [input2.assigned, input2.defaultValue]) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path53 = memberPathAt(whole, size.origin);
-    if (path53 && path53.length > 0) return { path: path53, allowed: input2.memberAllowed?.(path53) };
+    const path55 = memberPathAt(whole, size.origin);
+    if (path55 && path55.length > 0) return { path: path55, allowed: input2.memberAllowed?.(path55) };
   }
   return void 0;
 }
@@ -48945,8 +48992,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path53) {
-  return path53.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path55) {
+  return path55.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 function sameSpot(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
@@ -49047,8 +49094,8 @@ function memberProblems(input2, size, base) {
   }
   return member3.allowed.values.flatMap((a) => listEntryProblem(a, base, () => true, attributePath));
 }
-function lastProperty(path53) {
-  for (let i = path53.length - 1; i >= 0; i--) if (typeof path53[i] === "string") return path53[i];
+function lastProperty(path55) {
+  for (let i = path55.length - 1; i >= 0; i--) if (typeof path55[i] === "string") return path55[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -49930,7 +49977,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path43 from "node:path";
+import path45 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -49956,7 +50003,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path43.basename(f.path) }
+          data: { file: path45.basename(f.path) }
         });
       }
     };
@@ -49964,7 +50011,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path44 from "node:path";
+import path46 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -50049,7 +50096,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path44.relative(fromDir, toDir).split(path44.sep).join("/");
+  const rel = path46.relative(fromDir, toDir).split(path46.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -50058,7 +50105,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path45 from "node:path";
+import path47 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -50085,7 +50132,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path45.basename(f.path) }
+          data: { file: path47.basename(f.path) }
         });
       }
     };
@@ -50093,7 +50140,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path46 from "node:path";
+import path48 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -50361,7 +50408,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path46.basename(file.path);
+      const where = path48.basename(file.path);
       variantFile = file.kind === "arm-params" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -51616,28 +51663,27 @@ var UsageError = class extends Error {
 };
 function outsideRootMessage(named, real, root, skipped = false) {
   const what = `a symbolic link to ${real}, outside the scan root ${root}`;
-  const shown = path49.relative(process.cwd(), named) || named;
+  const shown = path51.relative(process.cwd(), named) || named;
   return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path49.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path51.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path49.dirname(root);
-  for (const p of paths.slice(1)) while (path49.relative(root, p).startsWith("..")) root = path49.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path51.dirname(root);
+  for (const p of paths.slice(1)) while (path51.relative(root, p).startsWith("..")) root = path51.dirname(root);
   return root;
 }
-function repositoryTop(file, root, host) {
+function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path49.join(dir, ".git");
+    const git2 = path51.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
-  });
+  }) ?? root;
 }
-async function filesOnlyFolders(frontEnds, given, dataFiles, cliVarFiles, root, host, facts, options, config) {
+async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarFiles, root, host, facts, options, config) {
   const byRepository = /* @__PURE__ */ new Map();
   for (const f of given) {
-    const top = repositoryTop(f, root, host);
-    if (top === void 0) continue;
+    const top = callerBound(f, root, host);
     const files = byRepository.get(top);
     if (files) files.push(f);
     else byRepository.set(top, [f]);
@@ -51649,6 +51695,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, cliVarFiles, root, 
       host,
       dataFiles: dataFiles.filter((d) => files.includes(d)),
       cliVarFiles,
+      givenKinds,
       ...facts ? { facts } : {},
       list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
     };
@@ -51661,28 +51708,30 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
   await Promise.all(frontEnds.filter((fe) => fe.load && candidates2.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
   const data = [];
   const unread = [];
+  const kinds = /* @__PURE__ */ new Map();
   for (const f of candidates2) {
     const claim = classify(f, frontEnds, host, root, [], facts);
+    if (claim !== void 0) kinds.set(f, claim.kind);
     if (claim === void 0) {
       if (host.problemOf(f) !== void 0 || host.readText(f) === void 0) continue;
       unread.push(f);
       data.push(f);
     } else if (DATA_FRONT_ENDS.has(claim.frontEnd.name) && /\.(?:ya?ml|json)$/i.test(f)) data.push(f);
   }
-  return { data, unread };
+  return { data, unread, kinds };
 }
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path49.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path51.resolve(p));
   for (const p of namedPaths) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const namedPlans = (options.planFiles ?? []).map((p) => path49.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path51.resolve(p));
   for (const p of namedPlans) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path49.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path51.resolve(f));
   for (const f of namedVarFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
-  const namedOnly = options.onlyFiles?.map((f) => path49.resolve(f));
+  const namedOnly = options.onlyFiles?.map((f) => path51.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const root = fs6.realpathSync(path49.resolve(options.root ?? commonRoot(written2)));
+  const root = fs6.realpathSync(path51.resolve(options.root ?? commonRoot(written2)));
   const refused = /* @__PURE__ */ new Set();
   const skippable = options.errorOnUnmatchedFile === false;
   const confined = (paths, mayBeSkipped) => {
@@ -51700,11 +51749,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path49.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path51.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs6.statSync(startPath).isDirectory() ? startPath : path49.dirname(startPath);
+  const startDir = fs6.statSync(startPath).isDirectory() ? startPath : path51.dirname(startPath);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -51721,14 +51770,14 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path49.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path49.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path49.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path51.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path51.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path51.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
-  const { data: dataFiles, unread: unreadFiles } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [] };
+  const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: /* @__PURE__ */ new Map() };
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
-  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, varFiles, root, host, facts, options, config)])] : scanPaths;
+  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, options, config)])] : scanPaths;
   const listed = (await listFiles(walkPaths, {
     root,
     gitignore: options.gitignore,
@@ -51758,12 +51807,12 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path49.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path51.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map((p) => outsideRootMessage(p, fs6.realpathSync(p), root, true));
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path49.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path51.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -51813,7 +51862,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path49.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path51.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }
   for (const fe of frontEnds) {
@@ -51971,7 +52020,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path49.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path51.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -52189,7 +52238,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path50 from "node:path";
+import path52 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -52202,9 +52251,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path50.isAbsolute(file)) return toPosix(file);
-  const rel = path50.relative(base, file);
-  return toPosix(rel === "" ? path50.basename(file) : rel);
+  if (!path52.isAbsolute(file)) return toPosix(file);
+  const rel = path52.relative(base, file);
+  return toPosix(rel === "" ? path52.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -52707,7 +52756,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs9 from "node:fs";
-import path51 from "node:path";
+import path53 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -52835,10 +52884,10 @@ var PullRequestLines = class {
     try {
       real = fs9.realpathSync(file);
     } catch {
-      real = path51.resolve(file);
+      real = path53.resolve(file);
     }
-    const rel = path51.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path51.isAbsolute(rel) ? void 0 : rel.split(path51.sep).join("/");
+    const rel = path53.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path53.isAbsolute(rel) ? void 0 : rel.split(path53.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -52949,8 +52998,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path53 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path53}#L${line}`;
+  const path55 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path55}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -53071,7 +53120,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path52.dirname(this.sarifPath), { recursive: true });
+    fs10.mkdirSync(path54.dirname(this.sarifPath), { recursive: true });
     fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -53092,21 +53141,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path52.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path54.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path52.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path54.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path52.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path54.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path52.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path52.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path52.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path54.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path54.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path54.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -53177,8 +53226,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path52.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path52.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path54.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path54.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

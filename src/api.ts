@@ -153,25 +153,30 @@ function commonRoot(paths: string[]): string {
 }
 
 /**
- * The top of the repository that holds a given file: the nearest folder with a `.git` (a
- * folder, or a file in a worktree or submodule) at or above it, inside the root. A files-only
- * run looks for the file's callers there and no further: run from a parent folder (a home
- * directory), it never walks other repositories. Outside a repository nothing bounds that walk,
- * so no caller is looked for (the given files' folders alone).
+ * What bounds the search for a given file's callers (the folders a files-only run walks besides
+ * the given files'): the top of the repository that holds it — the nearest folder with a `.git`
+ * (a folder, or a file in a worktree or submodule) at or above it, inside the scan root — else
+ * the scan root. Run from a parent folder (a home directory) on a file of a repository, it never
+ * walks other repositories. Without a repository inside the scan root (no `.git` at all, or the
+ * current folder below the repository's top: `cd infra && mlops-iac-lint envs/prod.tfvars`), the
+ * scan root is what a run over the root walks, and so the callers that run finds are all in it:
+ * the given files' findings stay the ones that run reports for them (README "As a pre-commit
+ * hook"). The pre-commit hook runs at the repository's top, where both are the same folder.
  */
-function repositoryTop(file: string, root: string, host: Host): string | undefined {
-  return nearestFolder(file, root, (dir) => {
-    const git = path.join(dir, '.git');
-    return host.isDirectory(git) || host.isFile(git);
-  });
+function callerBound(file: string, root: string, host: Host): string {
+  return (
+    nearestFolder(file, root, (dir) => {
+      const git = path.join(dir, '.git');
+      return host.isDirectory(git) || host.isFile(git);
+    }) ?? root
+  );
 }
 
-/** `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files: the folders a files-only run walks besides the given files'. */
-async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
+/** `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files (`callerBound`): the folders a files-only run walks besides the given files'. */
+async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], givenKinds: ReadonlyMap<string, FileKind>, cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
   const byRepository = new Map<string, string[]>();
   for (const f of given) {
-    const top = repositoryTop(f, root, host);
-    if (top === undefined) continue;
+    const top = callerBound(f, root, host);
     const files = byRepository.get(top);
     if (files) files.push(f);
     else byRepository.set(top, [f]);
@@ -183,6 +188,7 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
       host,
       dataFiles: dataFiles.filter((d) => files.includes(d)),
       cliVarFiles,
+      givenKinds,
       ...(facts ? { facts } : {}),
       list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f)),
     };
@@ -199,21 +205,23 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
  * content are loaded for the question, as the walk would load them for these files anyway.
  * Asked before the walk: the readers' folders are walked too.
  */
-async function givenDataFiles(given: readonly string[], frontEnds: readonly FrontEnd[], host: Host, root: string, facts: { facts: FileFacts; name: string } | undefined): Promise<{ data: string[]; unread: string[] }> {
+async function givenDataFiles(given: readonly string[], frontEnds: readonly FrontEnd[], host: Host, root: string, facts: { facts: FileFacts; name: string } | undefined): Promise<{ data: string[]; unread: string[]; kinds: Map<string, FileKind> }> {
   const candidates = given.filter((f) => fs.statSync(f).isFile());
   await Promise.all(frontEnds.filter((fe) => fe.load && candidates.some((f) => fe.byName(f) !== undefined)).map((fe) => fe.load!()));
   const data: string[] = [];
   const unread: string[] = [];
+  const kinds = new Map<string, FileKind>();
   for (const f of candidates) {
     // Problems of reading are the walk's to record (the same file is classified again there).
     const claim = classify(f, frontEnds, host, root, [], facts);
+    if (claim !== undefined) kinds.set(f, claim.kind);
     if (claim === undefined) {
       if (host.problemOf(f) !== undefined || host.readText(f) === undefined) continue;
       unread.push(f);
       data.push(f);
     } else if (DATA_FRONT_ENDS.has(claim.frontEnd.name) && /\.(?:ya?ml|json)$/i.test(f)) data.push(f);
   }
-  return { data, unread };
+  return { data, unread, kinds };
 }
 
 /** Front ends whose files are data a Terraform root may decode as well (givenDataFiles). */
@@ -305,13 +313,13 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // Pre-commit: a given file that no front end reads may be a data file a unit reads
   // (`yamldecode(file("pools.yaml"))`): the units that may read it run, as the folder run places
   // its findings in it (FrontEnd.mayRead).
-  const { data: dataFiles, unread: unreadFiles } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [] };
+  const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: new Map<string, FileKind>() };
   // A plan given on purpose is not part of the walked tree (TF004), whatever folder holds it.
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   // Pre-commit: the folders whose units may place findings in the given files walk too (a
   // Terraform root that calls the given module), so those files are reported as a run over the
   // root reports them.
-  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, varFiles, root, host, facts, options, config))])] : scanPaths;
+  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, options, config))])] : scanPaths;
   const listed = (
     await listFiles(walkPaths, {
       root,

@@ -136,6 +136,8 @@ export interface FilesOnlyView extends Pick<FrontEndContext, 'host' | 'facts'> {
   readonly dataFiles: readonly string[];
   /** The run's `--var-file`s (a data file one of them names may be decoded by any Terraform root). */
   readonly cliVarFiles: readonly string[];
+  /** The kind each given file is classified as (absent: no front end reads it). */
+  readonly givenKinds: ReadonlyMap<string, FileKind>;
 }
 
 /**
@@ -207,9 +209,10 @@ export interface FrontEnd {
    * A files-only run (pre-commit) walks the given files' folders. A unit that places findings in
    * them may also hold files elsewhere under the root: a Terraform root module that calls the
    * given module (`source = "../../modules/kv"`) evaluates it with its arguments, and is what
-   * makes the module's folder a called module rather than a root (TF001). The folders to walk
-   * as well, found through `wide` (this front end's files under the root, by name, with the
-   * run's ignore rules). Optional: none.
+   * makes the module's folder a called module rather than a root (TF001); a CI file at the top
+   * runs `az ml … --file aml/compute.yml`. The folders (or single files) to walk as well, found
+   * through `wide` (files under the root, by name, with the run's ignore rules; the root is the
+   * given files' repository, else the scan root). Optional: none.
    */
   filesOnlyFolders?(given: readonly string[], wide: FilesOnlyView): Promise<string[]>;
   /**

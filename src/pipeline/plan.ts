@@ -52,7 +52,8 @@ export function planUnits(
  *   that may read a given data file (`readsGivenData`: `yamldecode(file("pools.yaml"))`);
  * - for a given Azure ML YAML file, every first-stage unit (CI: its `az ml … --file` commands
  *   evaluate such files in their own context, place findings in them, and the files' own units
- *   then drop theirs; azure-cli-files.ts);
+ *   then drop theirs; azure-cli-files.ts); the walk holds those that may run it wherever they
+ *   are written (azureml-commands.ts);
  * - for a given `.tf` file, every Terraform plan unit (a plan's findings are placed in the
  *   `.tf` files it maps to);
  * - when a kept unit runs last (Kubernetes: its rules read the GPU node pools of the whole

@@ -305,20 +305,119 @@ describe('files-only runs', () => {
     }
   });
 
-  it('looks for callers only inside the repository of the given files (the nearest folder with .git): outside one, the given files\' folders alone', async () => {
+  it('looks for callers only inside the repository of the given files (the nearest folder with .git inside the scan root), else in the scan root', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);
+    const MODULE = `variable "public" {\n  type    = bool\n  default = true\n}\n\n${WORKSPACE('var.public')}`;
     write(root, {
-      'modules/ml/main.tf': `variable "public" {\n  type    = bool\n  default = true\n}\n\n${WORKSPACE('var.public')}`,
+      'modules/ml/main.tf': MODULE,
       'envs/prod/main.tf': 'terraform {\n  backend "azurerm" {}\n}\n\nmodule "ml" {\n  source = "../../modules/ml"\n  public = false\n}\n',
     });
     const module = path.join(root, 'modules', 'ml', 'main.tf');
-    // No .git: the module is linted alone with its defaults (a run from a home folder walks no further).
-    const alone = await run({ paths: [module], onlyFiles: [module], root });
+    // No .git: the scan root bounds the search, as it bounds a run over the root; the caller is found.
+    const { only } = await sameAsFolderRun(root, module);
+    expect(lines(only.result)).toEqual([]);
+    // A repository inside the scan root (a parent folder run): its callers only, never another repository's.
+    write(root, { 'proj/.git/HEAD': 'ref: refs/heads/main\n', 'proj/modules/ml/main.tf': MODULE, 'envs/dev/main.tf': 'module "ml" {\n  source = "../../proj/modules/ml"\n  public = false\n}\n' });
+    const inProj = path.join(root, 'proj', 'modules', 'ml', 'main.tf');
+    const alone = await run({ paths: [inProj], onlyFiles: [inProj], root });
     expect(lines(alone.result).some((l) => l.includes('AML001'))).toBe(true);
-    write(root, { '.git/HEAD': 'ref: refs/heads/main\n' });
-    const inRepo = await run({ paths: [module], onlyFiles: [module], root });
-    expect(lines(inRepo.result)).toEqual([]);
+  });
+
+  describe('without a repository in the scan root (no .git, or the current folder below the repository\'s top), a given file still gets the findings that come from other folders', () => {
+    /** A temporary folder without .git. */
+    const plain = (files: Record<string, string>): string => {
+      const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
+      temps.push(root);
+      write(root, files);
+      return root;
+    };
+    const ROOT_MODULE = `terraform {\n  backend "azurerm" {}\n}\n\nvariable "public" {\n  type    = bool\n  default = false\n}\n\n${WORKSPACE('var.public')}`;
+    const KV_TEMPLATE = `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "purge": { "type": "bool", "defaultValue": true } },\n  "resources": [\n    {\n      "type": "Microsoft.KeyVault/vaults",\n      "apiVersion": "2023-07-01",\n      "name": "kv",\n      "location": "westeurope",\n      "properties": { "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "enableRbacAuthorization": true, "enablePurgeProtection": "[parameters('purge')]" }\n    }\n  ]\n}\n`;
+    const KV_PARAMS = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "purge": { "value": false }\n  }\n}\n';
+
+    it('a var file in environments/ below its root module (the layout of examples/mlops-platform)', async () => {
+      const root = plain({ 'tf/main.tf': ROOT_MODULE, 'tf/environments/prod.tfvars': 'public = true\n' });
+      const { inFile } = await sameAsFolderRun(root, path.join(root, 'tf', 'environments', 'prod.tfvars'));
+      expect(inFile.some((l) => l.includes('AML001'))).toBe(true);
+    });
+
+    it('the same with .git above the current folder (run from the root module): the scan root bounds the search', async () => {
+      const top = repository({ 'tf/main.tf': ROOT_MODULE, 'tf/environments/prod.tfvars': 'public = true\n' });
+      const root = path.join(top, 'tf');
+      const { inFile } = await sameAsFolderRun(root, path.join(root, 'environments', 'prod.tfvars'));
+      expect(inFile.some((l) => l.includes('AML001'))).toBe(true);
+    });
+
+    it('an ARM parameter file in parameters/ below its template', async () => {
+      const root = plain({ 'infra/arm/kv.json': KV_TEMPLATE, 'infra/arm/parameters/kv.prod.parameters.json': KV_PARAMS });
+      const { inFile } = await sameAsFolderRun(root, path.join(root, 'infra', 'arm', 'parameters', 'kv.prod.parameters.json'));
+      expect(inFile.some((l) => l.includes('KV001'))).toBe(true);
+    });
+
+    it('a data file decoded by a module in another folder', async () => {
+      const root = plain({
+        'infra/config/pools.yaml': 'name: gpu\nsize: Standard_D16s_v5\n',
+        'infra/aks/main.tf': 'locals {\n  p = yamldecode(file("${path.module}/../config/pools.yaml"))\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = local.p.name\n  kubernetes_cluster_id = "x"\n  vm_size               = local.p.size\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { "cost-center" = "ml" }\n}\n',
+      });
+      const { inFile } = await sameAsFolderRun(root, path.join(root, 'infra', 'config', 'pools.yaml'));
+      expect(inFile.some((l) => l.includes('GPU001'))).toBe(true);
+    });
+
+    it('a Kubernetes manifest that requests a GPU, with the GPU pool in another folder', async () => {
+      const root = plain({ 'deploy/k8s/job.yaml': GPU_JOB, 'infra/aks/main.tf': TRAINING_POOL_TF });
+      const { inFile } = await sameAsFolderRun(root, path.join(root, 'deploy', 'k8s', 'job.yaml'));
+      expect(inFile.some((l) => l.includes('workload=training:NoSchedule'))).toBe(true);
+    });
+  });
+
+  describe('an Azure ML YAML file run by `az ml … --file` commands in other folders is reported in the commands\' context, as in the folder run', () => {
+    const GPU_COMPUTE = '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: Standard_NC24ads_A100_v4\nmin_instances: 1\nmax_instances: 4\ntags:\n  cost-center: ml\n';
+    const PIPELINE = (file: string, set: string): string =>
+      `trigger: none\npool:\n  vmImage: ubuntu-latest\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: sc\n      scriptType: bash\n      scriptLocation: inlineScript\n      inlineScript: az ml compute create --file ${file} ${set} -w mlw -g rg\n`;
+
+    it('a pipeline at the top whose --set scales the cluster to zero: the file alone would have AML004 and GPU003', async () => {
+      const root = repository({ 'azure-pipelines.yml': PIPELINE('aml/compute.yml', '--set min_instances=0'), 'aml/compute.yml': GPU_COMPUTE, 'ops/other.sh': 'az group create -n rg -l westeurope\n', 'ops/main.tf': WORKSPACE('true') });
+      const compute = path.join(root, 'aml', 'compute.yml');
+      const { folder, only, inFile } = await sameAsFolderRun(root, compute);
+      expect(inFile).toEqual([]);
+      // The file's own unit and the pipeline's; not the unrelated script's or module's.
+      expect([folder.units, only.units]).toEqual([4, 2]);
+      // With the pipeline's --set removed, its findings are the command's (its address).
+      write(root, { 'azure-pipelines.yml': PIPELINE('aml/compute.yml', '') });
+      const { only: withoutSet } = await sameAsFolderRun(root, compute);
+      expect(withoutSet.result.findings.filter((f) => f.ruleId === 'AML004').map((f) => f.address)).toEqual([expect.stringMatching(/az ml compute create --file aml\/compute\.yml$/)]);
+    });
+
+    it('a script in another folder: the findings have the command\'s address and fingerprints', async () => {
+      const root = repository({ 'scripts/deploy.sh': '#!/usr/bin/env bash\naz ml compute create --file ../aml/compute.yml --set size=Standard_D8s_v3 -w mlw -g rg\n', 'aml/compute.yml': GPU_COMPUTE });
+      const compute = path.join(root, 'aml', 'compute.yml');
+      const { only } = await sameAsFolderRun(root, compute);
+      expect(only.result.findings.length).toBeGreaterThan(0);
+      expect(new Set(only.result.findings.map((f) => f.address))).toEqual(new Set(['script: az ml compute create --file ../aml/compute.yml']));
+    });
+
+    it('a workflow job in the dev environment and a script, given with the file: the command\'s environment class, and no finding lost', async () => {
+      const root = repository({
+        '.github/workflows/aml.yml': 'name: aml\non: workflow_dispatch\njobs:\n  compute:\n    runs-on: ubuntu-latest\n    environment: dev\n    steps:\n      - run: az ml compute create --file aml/compute.yml --set size=Standard_D4s_v3 -w mlw -g rg\n',
+        'scripts/deploy-prod.sh': '#!/usr/bin/env bash\naz ml compute create --file ../aml/compute.yml --set min_instances=0 -w mlw -g rg\n',
+        'aml/compute.yml': GPU_COMPUTE,
+      });
+      const compute = path.join(root, 'aml', 'compute.yml');
+      const script = path.join(root, 'scripts', 'deploy-prod.sh');
+      const { folder } = await sameAsFolderRun(root, compute);
+      const inCompute = folder.result.findings.filter((f) => f.location.file === compute);
+      expect(inCompute.length).toBeGreaterThan(0);
+      expect(inCompute.every((f) => f.env === 'nonprod')).toBe(true);
+      const both = await run({ paths: [compute, script], onlyFiles: [compute, script], root });
+      expect(lines(both.result)).toEqual([...lines(folder.result, compute), ...lines(folder.result, script)].sort());
+    });
+
+    it('a YAML file no front end reads (no $schema, no type) named by a command: a data file the command reads', async () => {
+      const root = repository({ 'azure-pipelines.yml': PIPELINE('aml/c.yml', ''), 'aml/c.yml': 'name: gpu-cluster\nsize: Standard_NC24ads_A100_v4\nmin_instances: 1\nmax_instances: 4\n' });
+      const { inFile } = await sameAsFolderRun(root, path.join(root, 'aml', 'c.yml'));
+      expect(inFile.some((l) => l.includes('AML004'))).toBe(true);
+    });
   });
 
   it('a Kubernetes manifest that requests a GPU is judged against the GPU pools of its whole repository, wherever they are written', async () => {

@@ -1,0 +1,111 @@
+/**
+ * What a CI file's text names that may put it in another file's unit of work (issue 15): the
+ * scripts it may run and the local workflows, actions and templates it uses, read with patterns
+ * (a false match only makes a unit larger). Kept apart from the CI front end (ci.ts), which is
+ * imported only when a run has CI files: a files-only run reads these before any front end is
+ * loaded (azureml-commands.ts).
+ */
+import path from 'node:path';
+import { isStringList, planningFact } from './shared.js';
+import type { FrontEndContext } from './types.js';
+
+/**
+ * The script file names a text names, as a caller writes them (`deploy.sh`, `setup-env.ps1`):
+ * the matches of `/[\w.-]+\.(?:sh|bash|ps1)\b/gi`, in order. That pattern backtracks over
+ * every word of a long file (issue 15's profile: 40 ms over the corpus's CI files); this finds
+ * the extensions first and reads each name around them. A name is a run of `[\w.-]`; the
+ * pattern's greedy match is the run up to its last `.sh`/`.bash`/`.ps1` that ends at a word
+ * boundary and is not the run's first character.
+ */
+const SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
+const EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
+const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+export function scriptNamesIn(text: string): string[] {
+  const out: string[] = [];
+  let runEnd = -1;
+  for (const m of text.matchAll(SCRIPT_EXTENSION)) {
+    if (m.index < runEnd) continue; // in a run already read
+    let start = m.index;
+    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
+    let end = m.index + 1;
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++;
+    runEnd = end;
+    const run = text.slice(start, end);
+    for (let dot = run.lastIndexOf('.'); dot >= 1; dot = run.lastIndexOf('.', dot - 1)) {
+      const ext = EXTENSION_AT_START.exec(run.slice(dot + 1, dot + 6));
+      if (ext) {
+        out.push(run.slice(0, dot + 1 + ext[0].length));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The `./…` paths of `uses:` lines and the local `template:` paths (lower case, without `./` and a trailing `/`). */
+function localUsesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1]!.replace(/\/+$/, '').toLowerCase());
+  // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading `./`, `../`, `/`.
+  // A YAML comment may follow (`- template: templates/acr.yml # registry`).
+  for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1]!.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
+  return out;
+}
+
+/** What a CI file names that may put it in another file's unit: scripts it may run, local workflows, actions and templates it uses. */
+export interface CiReferences {
+  scripts: string[];
+  uses: string[];
+}
+/** `CiReferences` of a file, a planning fact (read once; kept by `--cache`): the CI units' split, and a files-only run's search for the CI files that may run an Azure ML YAML (azureml-commands.ts). */
+export function ciReferencesOf(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): CiReferences | undefined {
+  return planningFact(ctx, 'ci-references', file, isReferences, (text) => ({ scripts: scriptNamesIn(text), uses: localUsesIn(text) }));
+}
+
+function isReferences(v: unknown): v is CiReferences {
+  return typeof v === 'object' && v !== null && isStringList((v as CiReferences).scripts) && isStringList((v as CiReferences).uses);
+}
+
+/**
+ * Groups CI files with the scanned scripts their text names (by file name: a false match only
+ * makes a unit larger), joined transitively; every other file is its own unit. Units keep the
+ * order of `files`.
+ */
+export function unitsByScriptReference<F extends { readonly path: string }>(files: readonly F[], referencesOf: (file: string) => CiReferences | undefined): F[][] {
+  const scriptsByName = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    const base = path.basename(f.path).toLowerCase();
+    if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...(scriptsByName.get(base) ?? []), i]);
+  });
+  const references = files.map((f) => referencesOf(f.path));
+  const parent = files.map((_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[i] !== r) [parent[i], i] = [r, parent[i]!];
+    return r;
+  };
+  if (scriptsByName.size > 0) {
+    references.forEach((refs, i) => {
+      for (const name of refs?.scripts ?? []) {
+        for (const j of scriptsByName.get(name.toLowerCase()) ?? []) if (j !== i) parent[find(j)] = find(i);
+      }
+    });
+  }
+  // A workflow that calls a local reusable workflow or composite action (`uses: ./…`) evaluates
+  // that file with its `with:` inputs: both in one unit.
+  const norm = files.map((f) => f.path.replace(/\\/g, '/').toLowerCase());
+  references.forEach((refs, i) => {
+    for (const ref of refs?.uses ?? []) {
+      norm.forEach((p, j) => {
+        if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
+      });
+    }
+  });
+  const groups = new Map<number, F[]>();
+  files.forEach((f, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), f]);
+  });
+  return [...groups.values()];
+}
