@@ -36014,12 +36014,10 @@ function allowedByType(t, reader, depth = 0) {
     case "TypeName":
       return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
     case "TypeMemberAccess":
-      if (t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
-      return fromResourceSchema(t) ? void 0 : "unknown";
     case "TypeIndexAccess":
     case "TypeItemsAccess":
     case "TypeAdditionalPropertiesAccess":
-      return fromResourceSchema(t) ? void 0 : "unknown";
+      return accessTypeAllowed(t);
     default:
       return void 0;
   }
@@ -36075,15 +36073,17 @@ function memberAllowedByType(t, path55, reader, depth = 0) {
       return imported ? memberAllowedByType(imported.type, path55, imported.reader, depth + 1) : "unknown";
     }
     case "TypeMemberAccess":
-      if (t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
-      return fromResourceSchema(t) ? void 0 : "unknown";
     case "TypeIndexAccess":
     case "TypeItemsAccess":
     case "TypeAdditionalPropertiesAccess":
-      return fromResourceSchema(t) ? void 0 : "unknown";
+      return accessTypeAllowed(t);
     default:
       return "unknown";
   }
+}
+function accessTypeAllowed(t) {
+  if (t.kind === "TypeMemberAccess" && t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
+  return fromResourceSchema(t) ? void 0 : "unknown";
 }
 var AMBIENT, MAX_DEPTH4;
 var init_literal_types = __esm({

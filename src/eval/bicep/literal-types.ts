@@ -51,13 +51,10 @@ export function allowedByType(t: TypeExpr, reader: TypeReader, depth = 0): TypeA
     case 'TypeName':
       return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
     case 'TypeMemberAccess':
-      // `sys.string` is the ambient type; `ns.gpuSize` comes from an `import * as ns`.
-      if (t.object.kind === 'TypeName' && t.object.name.name === 'sys' && AMBIENT.has(t.property.name.toLowerCase())) return undefined;
-      return fromResourceSchema(t) ? undefined : 'unknown';
     case 'TypeIndexAccess':
     case 'TypeItemsAccess':
     case 'TypeAdditionalPropertiesAccess':
-      return fromResourceSchema(t) ? undefined : 'unknown';
+      return accessTypeAllowed(t);
     default:
       return undefined; // object, array and tuple types restrict no single value
   }
@@ -130,14 +127,22 @@ export function memberAllowedByType(t: TypeExpr, path: readonly MemberKey[], rea
       return imported ? memberAllowedByType(imported.type, path, imported.reader, depth + 1) : 'unknown';
     }
     case 'TypeMemberAccess':
-      if (t.object.kind === 'TypeName' && t.object.name.name === 'sys' && AMBIENT.has(t.property.name.toLowerCase())) return undefined;
-      return fromResourceSchema(t) ? undefined : 'unknown';
     case 'TypeIndexAccess':
     case 'TypeItemsAccess':
     case 'TypeAdditionalPropertiesAccess':
-      return fromResourceSchema(t) ? undefined : 'unknown';
+      return accessTypeAllowed(t);
     default:
       // A union (of object types: the discriminator picks one), a literal, an error: not read.
       return 'unknown';
   }
+}
+
+/**
+ * A type reached through `.`, `[…]`, `[*]` or `.*`: `sys.string` is the ambient type (no
+ * restriction); `ns.gpuSize` comes from an `import * as ns` and a resource's schema restricts
+ * nothing this reader knows; anything else is not read.
+ */
+function accessTypeAllowed(t: Extract<TypeExpr, { kind: 'TypeMemberAccess' | 'TypeIndexAccess' | 'TypeItemsAccess' | 'TypeAdditionalPropertiesAccess' }>): undefined | 'unknown' {
+  if (t.kind === 'TypeMemberAccess' && t.object.kind === 'TypeName' && t.object.name.name === 'sys' && AMBIENT.has(t.property.name.toLowerCase())) return undefined;
+  return fromResourceSchema(t) ? undefined : 'unknown';
 }
