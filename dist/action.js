@@ -51731,16 +51731,18 @@ async function prepareRun(options, cache3) {
   for (const f of namedVarFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
   const namedOnly = options.onlyFiles?.map((f) => path51.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const root = fs6.realpathSync(path51.resolve(options.root ?? commonRoot(written2)));
+  const writtenRoot = path51.resolve(options.root ?? commonRoot(written2));
+  const realRoot = fs6.realpathSync(writtenRoot);
+  const root = fs6.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Set();
   const skippable = options.errorOnUnmatchedFile === false;
   const confined = (paths, mayBeSkipped) => {
     const out = [];
     for (const p of paths) {
       const real = fs6.realpathSync(p);
-      if (isWithin(root, real)) out.push(real);
+      if (isWithin(realRoot, real)) out.push(path51.join(root, path51.relative(realRoot, real)));
       else if (mayBeSkipped) refused.add(p);
-      else throw new UsageError(outsideRootMessage(p, real, root));
+      else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
     return out;
   };
@@ -51810,7 +51812,7 @@ async function prepareRun(options, cache3) {
       throw new UsageError(`${path51.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
-  const notices = [...refused].map((p) => outsideRootMessage(p, fs6.realpathSync(p), root, true));
+  const notices = [...refused].map((p) => outsideRootMessage(p, fs6.realpathSync(p), realRoot, true));
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path51.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);

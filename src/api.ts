@@ -251,7 +251,12 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // CI as `mlops-iac-lint infra`). A link that stays inside the root is followed.
   const namedOnly = options.onlyFiles?.map((f) => path.resolve(f));
   const written = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const root = fs.realpathSync(path.resolve(options.root ?? commonRoot(written)));
+  const writtenRoot = path.resolve(options.root ?? commonRoot(written));
+  // Paths keep the root as written (a checkout below a linked folder stays reported under it);
+  // containment is decided on real places. A root that is itself a link (`mlops-iac-lint
+  // ~/link-to-repo`) is its target: a walk does not enter a link.
+  const realRoot = fs.realpathSync(writtenRoot);
+  const root = fs.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = new Set<string>();
   // Pre-commit passes every staged file (--no-error-on-unmatched-pattern): one it may not read is said and skipped.
   const skippable = options.errorOnUnmatchedFile === false;
@@ -259,9 +264,10 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     const out: string[] = [];
     for (const p of paths) {
       const real = fs.realpathSync(p);
-      if (isWithin(root, real)) out.push(real);
+      // A link inside the root is followed: the path is its target's, below the root as written.
+      if (isWithin(realRoot, real)) out.push(path.join(root, path.relative(realRoot, real)));
       else if (mayBeSkipped) refused.add(p);
-      else throw new UsageError(outsideRootMessage(p, real, root));
+      else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
     return out;
   };
@@ -359,7 +365,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       throw new UsageError(`${path.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
-  const notices: string[] = [...refused].map((p) => outsideRootMessage(p, fs.realpathSync(p), root, true));
+  const notices: string[] = [...refused].map((p) => outsideRootMessage(p, fs.realpathSync(p), realRoot, true));
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path.relative(process.cwd(), p) || '.').join(', ');
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);

@@ -85,6 +85,14 @@ describe('a symbolic link named as the path', () => {
     expect(r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => path.relative(dir, f.location.file))).toEqual([path.join('real', 'main.tf')]);
   });
 
+  it('below a linked folder (a checkout reached through a link) keeps its paths as written', async () => {
+    const dir = tmp({ 'disk/repo/main.tf': 'resource "azurerm_container_registry" "a" {\n  admin_enabled = true\n}\n' });
+    fs.symlinkSync(path.join(dir, 'disk'), path.join(dir, 'via'));
+    const repo = path.join(dir, 'via', 'repo');
+    const r = await lint({ paths: [repo], root: repo, noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => f.location.file)).toEqual([path.join(repo, 'main.tf')]);
+  });
+
   // A pull request turns `infra/` into a link to `/`, and CI runs `mlops-iac-lint infra`: the
   // files it leads to must not be read, nor their lines printed (DESIGN.md "Offline and safe").
   const outside = (): { root: string; elsewhere: string } => {
