@@ -39653,7 +39653,7 @@ function entries(ctx, map) {
 function snippetOf(ctx, node, language, origin, subject, attributePath) {
   if (!node || !ctx.n.isScalar(node) || language === void 0) return void 0;
   const written2 = ctx.n.mapped(node);
-  const mapped = language === "cmd" ? { ...written2, value: cmdAsShell(written2.value) } : written2;
+  const mapped = language === "cmd" ? cmdAsShell(written2) : written2;
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
@@ -39719,7 +39719,8 @@ function usesOf(ctx, p) {
 }
 function shellLanguage(shell, runsOn) {
   if (shell) {
-    const program = /^[\w.-]+/.exec(shell.trim())?.[0]?.toLowerCase() ?? "";
+    const first = shell.trim().split(/\s/, 1)[0] ?? "";
+    const program = (first.split(/[\\/]/).pop() ?? "").toLowerCase().replace(/\.exe$/, "");
     if (program === "pwsh" || program === "powershell") return "powershell";
     if (program === "cmd") return "cmd";
     return program === "bash" || program === "sh" ? "shell" : void 0;
@@ -39727,8 +39728,40 @@ function shellLanguage(shell, runsOn) {
   if (runsOn && /windows/i.test(runsOn)) return "powershell";
   return "shell";
 }
-function cmdAsShell(text2) {
-  return text2.replace(/\^(\r?\n|\r)/g, (m) => " ".repeat(m.length)).replace(/%([A-Za-z_][A-Za-z0-9_]*)%/g, (_m, name) => `$${name} `);
+function cmdAsShell(m) {
+  const text2 = m.value;
+  if (!text2.includes("^") && !text2.includes("%")) return m;
+  const out = [];
+  const starts = [];
+  const ends = [];
+  const put = (ch, from, to) => {
+    out.push(ch);
+    starts.push(m.starts[from]);
+    ends.push(m.ends[to]);
+  };
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "^" && (text2[i + 1] === "\n" || text2[i + 1] === "\r")) {
+      put("\\", i, i);
+      if (text2[i + 1] === "\r" && text2[i + 2] === "\n") i++;
+      put("\n", i + 1, i + 1);
+      i++;
+      continue;
+    }
+    if (c === "%") {
+      const name = CMD_VARIABLE.exec(text2.slice(i, i + 258))?.[1];
+      if (name !== void 0) {
+        put("$", i, i);
+        put("{", i, i);
+        for (let k = 0; k < name.length; k++) put(name[k], i + 1 + k, i + 1 + k);
+        put("}", i + name.length + 1, i + name.length + 1);
+        i += name.length + 1;
+        continue;
+      }
+    }
+    put(c, i, i);
+  }
+  return { value: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
 }
 function runsOnString(ctx, node) {
   const s = ctx.n.str(node);
@@ -40076,7 +40109,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, AZP_SCRIPT_KEYS;
+var NO_RANGE, CMD_VARIABLE, AZP_SCRIPT_KEYS;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -40094,6 +40127,7 @@ var init_ci = __esm({
     init_script();
     init_tree();
     NO_RANGE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    CMD_VARIABLE = /^%([A-Za-z_][A-Za-z0-9_]*)%/;
     AZP_SCRIPT_KEYS = {
       script: "shell",
       bash: "shell",
@@ -46492,7 +46526,7 @@ init_names();
 init_shared();
 import path22 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
-var YAML_FILE_NAME = /[\w.-]+\.ya?ml(?![\w.-])/gi;
+var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 function amlFileNamesIn(text2) {
   if (!/\bml\b/.test(text2)) return [];
   return [...new Set([...text2.matchAll(YAML_FILE_NAME)].map((m) => m[0].toLowerCase()))];
@@ -51662,8 +51696,9 @@ var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and param
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named, real, root, skipped = false) {
-  const what = `a symbolic link to ${real}, outside the scan root ${root}`;
+  const what = real === path51.resolve(named) ? `outside the scan root ${root}` : `a symbolic link to ${real}, outside the scan root ${root}`;
   const shown = path51.relative(process.cwd(), named) || named;
+  if (real === path51.resolve(named)) return skipped ? `${shown} is not linted: ${what}` : `${shown}: ${what}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
 }
 function commonRoot(paths) {

@@ -138,8 +138,10 @@ export class UsageError extends Error {}
 
 /** Why a named path is refused: it is a symbolic link (or below one) whose target is outside the scan root. */
 function outsideRootMessage(named: string, real: string, root: string, skipped = false): string {
-  const what = `a symbolic link to ${real}, outside the scan root ${root}`;
+  // Named outside the root through the API or the Action (`root` given), or a --var-file: no link involved.
+  const what = real === path.resolve(named) ? `outside the scan root ${root}` : `a symbolic link to ${real}, outside the scan root ${root}`;
   const shown = path.relative(process.cwd(), named) || named;
+  if (real === path.resolve(named)) return skipped ? `${shown} is not linted: ${what}` : `${shown}: ${what}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
 }
 

@@ -111,6 +111,15 @@ describe('a symbolic link named as the path', () => {
     expect((error as Error).message).toMatch(/never followed out of it \(name the real path to lint it\)$/);
   });
 
+  it('a --var-file outside the scan root (no link involved) is a usage error that says so', async () => {
+    const { root, elsewhere } = outside();
+    fs.writeFileSync(path.join(elsewhere, 'prod.tfvars'), 'x = 1\n');
+    const error = await lint({ paths: [root], root, noConfig: true, varFiles: [path.join(elsewhere, 'prod.tfvars')] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/prod\.tfvars: outside the scan root .*; nothing outside it is read/);
+    expect((error as Error).message).not.toContain('symbolic link');
+  });
+
   it('out of the scan root in a pre-commit run (--no-error-on-unmatched-pattern) is skipped with a notice; the other files are linted', async () => {
     const { root } = outside();
     fs.writeFileSync(path.join(root, 'acr.tf'), 'resource "azurerm_container_registry" "a" {\n  admin_enabled = true\n}\n');

@@ -148,16 +148,43 @@ function clip(text: string, w: Window): string {
  */
 const SECRET_VALUE_RULES: ReadonlySet<string> = new Set(['SEC001']);
 
-/** A line with the part of `range` on it masked (`*`), its quotes kept: `default = "*******"`. */
+/**
+ * A line of a SEC001 frame with every quoted string's content masked (`*`, quotes kept), so no
+ * literal on the shown lines is printed: the finding may point at a declaration (`param password
+ * string = '…'`, "typed string, not secure"), and a neighbouring line may hold another secret.
+ * The lines of a multi-line range (a heredoc) are masked in the range as well.
+ */
 function masked(text: string, n: number, range: Range): string {
-  if (n < range.start.line || n > range.end.line) return text;
-  const from = n === range.start.line ? Math.max(0, range.start.column - 1) : 0;
-  const to = n === range.end.line ? Math.min(text.length, range.end.column - 1) : text.length;
-  if (to <= from) return text;
-  let inner = text.slice(from, to);
-  const quote = /^["'`]/.test(inner) && inner.length > 1 && inner.at(-1) === inner[0] ? inner[0]! : '';
-  if (quote) inner = inner.slice(1, -1);
-  return text.slice(0, from) + quote + inner.replace(/\S/g, '*') + quote + text.slice(to);
+  let line = maskQuoted(text);
+  if (range.start.line !== range.end.line && n >= range.start.line && n <= range.end.line) {
+    const from = n === range.start.line ? Math.max(0, range.start.column - 1) : 0;
+    const to = n === range.end.line ? Math.min(line.length, range.end.column - 1) : line.length;
+    if (to > from) line = line.slice(0, from) + line.slice(from, to).replace(/\S/g, '*') + line.slice(to);
+  }
+  return line;
+}
+
+/**
+ * The quoted values of a line with their content as `*` (quotes kept; one left open masks the
+ * rest of the line): the strings after its first `=` or `:`, so names and keys stay readable
+ * (`variable "admin_password" {`, `"adminPassword": "****"`).
+ */
+function maskQuoted(text: string): string {
+  let out = '';
+  let assigned = false;
+  for (let i = 0; i < text.length; i++) {
+    const q = text[i]!;
+    out += q;
+    if (q === '=' || q === ':') assigned = true;
+    if (q !== '"' && q !== "'") continue;
+    let j = i + 1;
+    while (j < text.length && text[j] !== q) j += text[j] === '\\' && q === '"' ? 2 : 1;
+    const end = Math.min(j, text.length);
+    out += assigned ? '*'.repeat(end - i - 1) : text.slice(i + 1, end);
+    if (j < text.length) out += q;
+    i = j;
+  }
+  return out;
 }
 
 /** Code frame lines for a finding: context, the offending line with `>` and the underline. */

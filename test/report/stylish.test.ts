@@ -118,12 +118,15 @@ describe('stylish', () => {
     expect(out).not.toMatch(FRAME_LINE);
   });
 
-  it('masks the secret value of a SEC001 finding in its code frame (quotes kept), and nothing else', () => {
+  it('masks the quoted values in a SEC001 finding\'s code frame (quotes kept), names and keys readable', () => {
     const secretTf = `${ROOT}/secret.tf`;
-    const source = ['variable "admin_password" {', '  default = "Hunter2!Hunter2" # rotate', '}', ''].join('\n');
+    const source = ['variable "admin_password" {', '  default = "Hunter2!Hunter2" # rotate', '  other   = "S3cond!Secret"', '}', ''].join('\n');
     const f = { ...F_GPU001, ruleId: 'SEC001', message: 'holds a literal secret (value not shown)', related: [], variants: ['default'], location: loc(secretTf, 2, 13, 2, 30) };
     const out = formatStylish(makeResult([f], { sources: new Map([[secretTf, source]]) }), { contextLines: 1 });
     expect(out).not.toContain('Hunter2');
+    // A neighbouring line's value too (it may be another secret); names and keys stay readable.
+    expect(out).not.toContain('S3cond');
+    expect(out).toContain('  other   = "*************"');
     expect(out).toContain('    > 2 |   default = "***************" # rotate\n        |             ' + '^'.repeat(17) + '\n');
     expect(out).toContain('variable "admin_password" {');
   });

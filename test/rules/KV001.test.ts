@@ -772,6 +772,25 @@ steps:
         },
       },
       {
+        // cmd's %ENV% is the variable ENV (here the job's env:): the quoted and the bare name are one vault, so the update fixes the create.
+        name: 'cmd-step-variable-names-one-vault',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+jobs:
+  infra:
+    runs-on: windows-latest
+    env:
+      ENV: prod
+    steps:
+      - shell: cmd
+        run: |
+          az keyvault create --name "kv-%ENV%" --resource-group rg
+          az keyvault update --name kv-%ENV% --resource-group rg --enable-purge-protection true
+`,
+        },
+      },
+      {
         // `shell: python` is not a shell script: not read.
         name: 'python-step-not-read',
         files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: python\n        run: |\n          az keyvault create -n kv1 -g rg\n' },
@@ -845,6 +864,14 @@ stages:
         },
         level: 'error',
         env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // `shell:` names its program by path: bash all the same.
+        name: 'shell-given-as-a-path',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: /usr/bin/bash -e {0}\n        run: |\n          ⟦az⟧ keyvault create -n kv1 -g rg\n' },
+        level: 'warning',
+        env: 'unknown',
         messageId: 'noPurgeProtection',
       },
       {

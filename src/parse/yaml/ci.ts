@@ -257,7 +257,7 @@ function snippetOf(
 ): ScriptSnippet | undefined {
   if (!node || !ctx.n.isScalar(node) || language === undefined) return undefined;
   const written: MappedText = ctx.n.mapped(node);
-  const mapped = language === 'cmd' ? { ...written, value: cmdAsShell(written.value) } : written;
+  const mapped = language === 'cmd' ? cmdAsShell(written) : written;
   const sn = buildSnippet({
     file: ctx.file,
     lineMap: ctx.lineMap,
@@ -340,7 +340,9 @@ function usesOf(ctx: Ctx, p: CiPair | undefined): GhUses | undefined {
  */
 function shellLanguage(shell: string | undefined, runsOn: string | undefined): StepLanguage {
   if (shell) {
-    const program = /^[\w.-]+/.exec(shell.trim())?.[0]?.toLowerCase() ?? '';
+    // The program's name: `/usr/bin/bash -e {0}` is bash, `pwsh.exe -command …` is pwsh.
+    const first = shell.trim().split(/\s/, 1)[0] ?? '';
+    const program = (first.split(/[\\/]/).pop() ?? '').toLowerCase().replace(/\.exe$/, '');
     if (program === 'pwsh' || program === 'powershell') return 'powershell';
     if (program === 'cmd') return 'cmd';
     return program === 'bash' || program === 'sh' ? 'shell' : undefined;
@@ -351,14 +353,51 @@ function shellLanguage(shell: string | undefined, runsOn: string | undefined): S
 
 /**
  * A cmd.exe script (GitHub `shell: cmd`, AzureCLI `scriptType: batch`, the CmdLine task) as the
- * shell lexer reads it, character for character so every position stays: a `^` line
- * continuation joins its lines, and `%NAME%` is the variable NAME (cmd's `set NAME=…` is no
- * assignment the shell reader sees, so such a value is unknown). Without this, the flags on a
- * continued line were lost and read as absent (`--enable-purge-protection true ^`: KV001).
+ * shell lexer reads it, every character still mapped to its place in the file: a `^` line
+ * continuation becomes the shell's `\` continuation, and `%NAME%` the variable `${NAME}` (cmd's
+ * `set NAME=…` is no assignment the shell reader sees, so such a value is unknown). Without this,
+ * the flags on a continued line were lost and read as absent (`--enable-purge-protection true ^`:
+ * KV001).
  */
-export function cmdAsShell(text: string): string {
-  return text.replace(/\^(\r?\n|\r)/g, (m) => ' '.repeat(m.length)).replace(/%([A-Za-z_][A-Za-z0-9_]*)%/g, (_m, name: string) => `$${name} `);
+export function cmdAsShell(m: MappedText): MappedText {
+  const text = m.value;
+  if (!text.includes('^') && !text.includes('%')) return m;
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  // One written character stands for the source characters `from`..`to` (indices into text).
+  const put = (ch: string, from: number, to: number): void => {
+    out.push(ch);
+    starts.push(m.starts[from]!);
+    ends.push(m.ends[to]!);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '^' && (text[i + 1] === '\n' || text[i + 1] === '\r')) {
+      put('\\', i, i);
+      if (text[i + 1] === '\r' && text[i + 2] === '\n') i++; // CRLF: the shell's continuation is a backslash and a newline
+      put('\n', i + 1, i + 1);
+      i++;
+      continue;
+    }
+    if (c === '%') {
+      const name = CMD_VARIABLE.exec(text.slice(i, i + 258))?.[1];
+      if (name !== undefined) {
+        put('$', i, i);
+        put('{', i, i);
+        for (let k = 0; k < name.length; k++) put(name[k]!, i + 1 + k, i + 1 + k);
+        put('}', i + name.length + 1, i + name.length + 1);
+        i += name.length + 1;
+        continue;
+      }
+    }
+    put(c, i, i);
+  }
+  return { value: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
 }
+
+/** `%NAME%` at the start of a text (names up to 256 characters: the slice above bounds the match). */
+const CMD_VARIABLE = /^%([A-Za-z_][A-Za-z0-9_]*)%/;
 
 function runsOnString(ctx: Ctx, node: CiNode | undefined): string | undefined {
   const s = ctx.n.str(node);
