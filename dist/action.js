@@ -29630,7 +29630,7 @@ function yamlValue(file, t, opts = {}) {
       let last;
       for (const e of t.entries) {
         const v = e.value ? yamlValue(file, e.value, opts) : nul(loc2(file, e.keyRange));
-        last = v.origin ?? last;
+        last = (e.value ? v.origin : loc2(file, e.range)) ?? last;
         if (!entries2.has(e.key)) entries2.set(e.key, v);
       }
       return obj(entries2, blockOrigin(origin, last));

@@ -655,6 +655,24 @@ tags:
         env: 'unknown',
         messageId: 'noCostCenter',
       },
+      {
+        // A last entry without a value ends the map with its colon.
+        name: 'gpu-cluster-tags-last-entry-without-value',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: train
+type: amlcompute
+size: Standard_NC4as_T4_v3
+tags:
+  ⟦owner: ml-team
+  team:⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
     ],
   },
 };

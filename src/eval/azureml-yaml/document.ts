@@ -177,7 +177,8 @@ export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Va
       let last: Location | undefined;
       for (const e of t.entries) {
         const v = e.value ? yamlValue(file, e.value, opts) : nul(loc(file, e.keyRange));
-        last = v.origin ?? last;
+        // A last entry without a value (`b:`) ends the map with its colon.
+        last = (e.value ? v.origin : loc(file, e.range)) ?? last;
         if (!entries.has(e.key)) entries.set(e.key, v);
       }
       return obj(entries, blockOrigin(origin, last));
