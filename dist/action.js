@@ -39749,7 +39749,8 @@ function cmdAsShell(m) {
       continue;
     }
     if (c === "%") {
-      const name = CMD_VARIABLE.exec(text2.slice(i, i + 258))?.[1];
+      CMD_VARIABLE.lastIndex = i;
+      const name = CMD_VARIABLE.exec(text2)?.[1];
       if (name !== void 0) {
         put("$", i, i);
         put("{", i, i);
@@ -40127,7 +40128,7 @@ var init_ci = __esm({
     init_script();
     init_tree();
     NO_RANGE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-    CMD_VARIABLE = /^%([A-Za-z_][A-Za-z0-9_]*)%/;
+    CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
     AZP_SCRIPT_KEYS = {
       script: "shell",
       bash: "shell",
@@ -47461,7 +47462,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       const existing = byKey.get(key);
       if (r?.calledAt && !relocated) {
         const calls = callsByKey.get(key) ?? [];
-        if (!calls.some((c) => sameLocation2(c, r.calledAt))) calls.push(r.calledAt);
+        if (!calls.some((c) => sameRange(c, r.calledAt))) calls.push(r.calledAt);
         callsByKey.set(key, calls);
       }
       const consumers = !consumer ? void 0 : existing ? joinReaders(existing.consumers, [consumer]) : [consumer];
@@ -47585,16 +47586,10 @@ function runRules(input2, undecided2 = [], failures = []) {
   for (const [key, calls] of callsByKey) {
     const f = byKey.get(key);
     if (!f || calls.length < 2) continue;
-    const sorted = [...calls].sort((a, b) => compareStrings(a.file, b.file) || a.range.start.offset - b.range.start.offset);
-    f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameLocation2(x, c)))];
+    const sorted = [...calls].sort(compareLocations);
+    f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
-}
-function sameLocation2(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 function declarationKey(r) {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
@@ -49012,7 +49007,7 @@ function memberGuardOf(input2, size) {
   return void 0;
 }
 function memberPathAt(v, at2) {
-  if (v.origin && sameSpot(v.origin, at2)) return [];
+  if (v.origin && sameRange(v.origin, at2)) return [];
   if (v.kind === "list") {
     for (let i = 0; i < v.items.length; i++) {
       const p = memberPathAt(v.items[i], at2);
@@ -49029,9 +49024,6 @@ function memberPathAt(v, at2) {
 function memberPathText(root, path55) {
   return path55.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
-function sameSpot(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
 function hasGuard(input2, size) {
@@ -49045,7 +49037,7 @@ function isStructured(input2) {
   return v?.kind === "object" || v?.kind === "list";
 }
 function withMemberAt(v, at2, size) {
-  if (v.kind === "string") return v.origin && sameSpot2(v.origin, at2) ? { ...v, value: size } : void 0;
+  if (v.kind === "string") return v.origin && sameSpot(v.origin, at2) ? { ...v, value: size } : void 0;
   if (v.kind === "list") {
     let hit = false;
     const items = v.items.map((i) => {
@@ -49067,7 +49059,7 @@ function withMemberAt(v, at2, size) {
   }
   return void 0;
 }
-function sameSpot2(a, b) {
+function sameSpot(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
 function structuredGuardProblem(input2, vs, size, base) {
@@ -51696,9 +51688,12 @@ var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and param
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named, real, root, skipped = false) {
-  const what = real === path51.resolve(named) ? `outside the scan root ${root}` : `a symbolic link to ${real}, outside the scan root ${root}`;
   const shown = path51.relative(process.cwd(), named) || named;
-  if (real === path51.resolve(named)) return skipped ? `${shown} is not linted: ${what}` : `${shown}: ${what}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
+  if (real === path51.resolve(named)) {
+    const what2 = `outside the scan root ${root}`;
+    return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
+  }
+  const what = `a symbolic link to ${real}, outside the scan root ${root}`;
   return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
 }
 function commonRoot(paths) {
@@ -51769,14 +51764,14 @@ async function prepareRun(options, cache3) {
   const writtenRoot = path51.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs6.realpathSync(writtenRoot);
   const root = fs6.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
-  const refused = /* @__PURE__ */ new Set();
+  const refused = /* @__PURE__ */ new Map();
   const skippable = options.errorOnUnmatchedFile === false;
   const confined = (paths, mayBeSkipped) => {
     const out = [];
     for (const p of paths) {
       const real = fs6.realpathSync(p);
       if (isWithin(realRoot, real)) out.push(path51.join(root, path51.relative(realRoot, real)));
-      else if (mayBeSkipped) refused.add(p);
+      else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
     return out;
@@ -51847,7 +51842,7 @@ async function prepareRun(options, cache3) {
       throw new UsageError(`${path51.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
-  const notices = [...refused].map((p) => outsideRootMessage(p, fs6.realpathSync(p), realRoot, true));
+  const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path51.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
@@ -52299,7 +52294,7 @@ function ruleDocUrl(rule, toolVersion) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareStrings2(a, b) {
+function compareStrings(a, b) {
   return cmp(a, b);
 }
 function compareFindings(a, b) {
@@ -52421,7 +52416,7 @@ function allRules(result) {
       }
     );
   }
-  return [...map.values()].sort((a, b) => compareStrings2(a.id, b.id));
+  return [...map.values()].sort((a, b) => compareStrings(a.id, b.id));
 }
 
 // src/report/markdown.ts
@@ -52586,7 +52581,7 @@ function resultObject(root, f, ruleIdx) {
     }));
   }
   out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
-  const properties = { env: f.env, variants: [...f.variants].sort(compareStrings2) };
+  const properties = { env: f.env, variants: [...f.variants].sort(compareStrings) };
   if (f.address !== void 0) properties.address = f.address;
   if (f.attributePath !== void 0) properties.attributePath = f.attributePath;
   out.properties = properties;
@@ -52600,7 +52595,7 @@ function resultObject(root, f, ruleIdx) {
 function compareNotifications(a, b) {
   const ra = a.location.range;
   const rb = b.location.range;
-  return compareStrings2(a.location.file, b.location.file) || ra.start.line - rb.start.line || ra.start.column - rb.start.column || compareStrings2(a.ruleId, b.ruleId) || compareStrings2(a.message, b.message);
+  return compareStrings(a.location.file, b.location.file) || ra.start.line - rb.start.line || ra.start.column - rb.start.column || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.message, b.message);
 }
 function notificationObject(root, n, ruleIdx) {
   const out = {

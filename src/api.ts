@@ -136,12 +136,17 @@ export interface LintOptions {
 /** A user mistake (missing path, bad option value): the CLI prints it and exits 2. */
 export class UsageError extends Error {}
 
-/** Why a named path is refused: it is a symbolic link (or below one) whose target is outside the scan root. */
+/**
+ * Why a named path is refused: its real place is outside the scan root, through a symbolic link
+ * (or below one), or as written (a --var-file; any path through the API or the Action, whose root is given).
+ */
 function outsideRootMessage(named: string, real: string, root: string, skipped = false): string {
-  // Named outside the root through the API or the Action (`root` given), or a --var-file: no link involved.
-  const what = real === path.resolve(named) ? `outside the scan root ${root}` : `a symbolic link to ${real}, outside the scan root ${root}`;
   const shown = path.relative(process.cwd(), named) || named;
-  if (real === path.resolve(named)) return skipped ? `${shown} is not linted: ${what}` : `${shown}: ${what}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
+  if (real === path.resolve(named)) {
+    const what = `outside the scan root ${root}`;
+    return skipped ? `${shown} is not linted: ${what}` : `${shown}: ${what}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
+  }
+  const what = `a symbolic link to ${real}, outside the scan root ${root}`;
   return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
 }
 
@@ -259,7 +264,8 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // ~/link-to-repo`) is its target: a walk does not enter a link.
   const realRoot = fs.realpathSync(writtenRoot);
   const root = fs.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
-  const refused = new Set<string>();
+  /** Skipped named paths, with their real places (for the notices). */
+  const refused = new Map<string, string>();
   // Pre-commit passes every staged file (--no-error-on-unmatched-pattern): one it may not read is said and skipped.
   const skippable = options.errorOnUnmatchedFile === false;
   const confined = (paths: string[], mayBeSkipped: boolean): string[] => {
@@ -268,7 +274,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       const real = fs.realpathSync(p);
       // A link inside the root is followed: the path is its target's, below the root as written.
       if (isWithin(realRoot, real)) out.push(path.join(root, path.relative(realRoot, real)));
-      else if (mayBeSkipped) refused.add(p);
+      else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
     return out;
@@ -367,7 +373,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       throw new UsageError(`${path.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
-  const notices: string[] = [...refused].map((p) => outsideRootMessage(p, fs.realpathSync(p), realRoot, true));
+  const notices: string[] = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path.relative(process.cwd(), p) || '.').join(', ');
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);

@@ -5,6 +5,7 @@
  */
 import { locationContains, type Location } from '../core/source.js';
 import type { Value } from '../core/value.js';
+import { sameRange } from './facts.js';
 import type { InputDecl, InputValidation, MemberAllowed, MemberKey } from '../model/resource.js';
 
 /** Functions a validation condition may call and still be read as a plain regex/list guard. */
@@ -80,7 +81,7 @@ export function memberGuardOf(input: InputDecl, size: Value | undefined): Member
 
 /** The path from an object or list value to the member written at `at`, when one is written there. */
 export function memberPathAt(v: Value, at: Location): MemberKey[] | undefined {
-  if (v.origin && sameSpot(v.origin, at)) return [];
+  if (v.origin && sameRange(v.origin, at)) return [];
   if (v.kind === 'list') {
     for (let i = 0; i < v.items.length; i++) {
       const p = memberPathAt(v.items[i]!, at);
@@ -98,8 +99,4 @@ export function memberPathAt(v: Value, at: Location): MemberKey[] | undefined {
 /** A member path as a template reads it from `root`: `gpuPool.vmSize`, `pools[1].vmSize`. */
 export function memberPathText(root: string, path: readonly MemberKey[]): string {
   return path.reduce<string>((out, k) => (typeof k === 'number' ? `${out}[${k}]` : out ? `${out}.${k}` : k), root);
-}
-
-function sameSpot(a: Location, b: Location): boolean {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }

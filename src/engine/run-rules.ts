@@ -12,7 +12,7 @@
  * - the same rule and location across variants is one finding (RULES.md "Variants").
  */
 import path from 'node:path';
-import { fileStart, type Location } from '../core/source.js';
+import { compareLocations, fileStart, type Location } from '../core/source.js';
 import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
 import { describeVendoredPlace, isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
@@ -201,7 +201,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const existing = byKey.get(key);
       if (r?.calledAt && !relocated) {
         const calls = callsByKey.get(key) ?? [];
-        if (!calls.some((c) => sameLocation(c, r.calledAt!))) calls.push(r.calledAt);
+        if (!calls.some((c) => sameRange(c, r.calledAt!))) calls.push(r.calledAt);
         callsByKey.set(key, calls);
       }
       // One value read by several resources is one finding: a directive must cover every reader.
@@ -334,18 +334,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   for (const [key, calls] of callsByKey) {
     const f = byKey.get(key);
     if (!f || calls.length < 2) continue;
-    const sorted = [...calls].sort((a, b) => compareStrings(a.file, b.file) || a.range.start.offset - b.range.start.offset);
-    f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameLocation(x, c)))];
+    const sorted = [...calls].sort(compareLocations);
+    f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
-}
-
-function sameLocation(a: Location, b: Location): boolean {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */

@@ -381,7 +381,8 @@ export function cmdAsShell(m: MappedText): MappedText {
       continue;
     }
     if (c === '%') {
-      const name = CMD_VARIABLE.exec(text.slice(i, i + 258))?.[1];
+      CMD_VARIABLE.lastIndex = i;
+      const name = CMD_VARIABLE.exec(text)?.[1];
       if (name !== undefined) {
         put('$', i, i);
         put('{', i, i);
@@ -396,8 +397,8 @@ export function cmdAsShell(m: MappedText): MappedText {
   return { value: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
 }
 
-/** `%NAME%` at the start of a text (names up to 256 characters: the slice above bounds the match). */
-const CMD_VARIABLE = /^%([A-Za-z_][A-Za-z0-9_]*)%/;
+/** `%NAME%` where the sticky match is placed. */
+const CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
 
 function runsOnString(ctx: Ctx, node: CiNode | undefined): string | undefined {
   const s = ctx.n.str(node);
