@@ -445,6 +445,9 @@ function fileStart(file) {
 function locationContains(outer, inner) {
   return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
+function sameRange(a, b) {
+  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
+}
 function compareLocations(a, b) {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
@@ -1561,12 +1564,9 @@ function passedThrough(v, loc3) {
 function defaultForNull(def2, nullGiven) {
   return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
 }
-function sameLocation(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
 function distinct(locs) {
   const out = [];
-  for (const l of locs) if (!out.some((x) => sameLocation(x, l))) out.push(l);
+  for (const l of locs) if (!out.some((x) => sameRange(x, l))) out.push(l);
   return out;
 }
 function decidingInput(v, site) {
@@ -1579,7 +1579,7 @@ function inputFlow(v, site) {
   return void 0;
 }
 function flowTo(places, input2) {
-  return [...distinct(places).filter((l) => !sameLocation(l, input2)), input2];
+  return [...distinct(places).filter((l) => !sameRange(l, input2)), input2];
 }
 function decisionOf(cond, conditionSite, label = "condition") {
   const flow = inputFlow(cond, conditionSite);
@@ -46894,9 +46894,6 @@ function policyFindingPlaces(j, r) {
   const related = [...at2.related, condition];
   if (!sameRange(at2.location, r.header)) related.push({ ...r.header, label: `resource ${r.address}` });
   return { location: at2.location, related };
-}
-function sameRange(a, b) {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
 function joinReaders(a, b) {
   if (!a || !b) return void 0;

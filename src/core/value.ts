@@ -8,7 +8,7 @@
  * argument, parameter, …) so that a finding can point at the line that set it and list
  * the chain as related locations.
  */
-import { locationContains, type Location } from './source.js';
+import { locationContains, sameRange, type Location } from './source.js';
 
 interface ValueBase {
   /** Where the value was written (a literal, a tfvars assignment, a parameter value). */
@@ -138,14 +138,10 @@ export function withOrigin<T extends Value>(v: T, origin: Location): T {
 
 // ---- values chosen by a condition (RULES.md "Values chosen by a condition") ------------------
 
-function sameLocation(a: Location, b: Location): boolean {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
-
 /** `locs` without repeats of one place (the first occurrence is kept). */
 function distinct(locs: readonly Location[]): Location[] {
   const out: Location[] = [];
-  for (const l of locs) if (!out.some((x) => sameLocation(x, l))) out.push(l);
+  for (const l of locs) if (!out.some((x) => sameRange(x, l))) out.push(l);
   return out;
 }
 
@@ -170,7 +166,7 @@ function inputFlow(v: Value, site: Location): Location[] | undefined {
 
 /** `places` without repeats and without `input`, then `input` last. */
 function flowTo(places: readonly Location[], input: Location): Location[] {
-  return [...distinct(places).filter((l) => !sameLocation(l, input)), input];
+  return [...distinct(places).filter((l) => !sameRange(l, input)), input];
 }
 
 /** What decided a choice: the deciding input (if any) and the related locations that explain it. */

@@ -1,7 +1,7 @@
 /**
  * Helpers rules use to read facts and build locations (RULES.md "Location").
  */
-import { locationContains, type Location, type SymbolRef } from '../core/source.js';
+import { locationContains, sameRange, type Location, type SymbolRef } from '../core/source.js';
 import type { Fact, InputDecl, Resource } from '../model/resource.js';
 import type { Value } from '../core/value.js';
 import type { ResourceKind, SizedKind } from '../model/kinds.js';
@@ -130,9 +130,8 @@ export function policyFindingPlaces(j: PolicyJudgement, r: Resource): { location
   return { location: at.location, related };
 }
 
-export function sameRange(a: Location, b: Location): boolean {
-  return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
-}
+/** The shared check (core/source.ts), kept under this module's name for the rules that import it from here. */
+export { sameRange };
 
 /**
  * The readers of a value (`Finding.consumers`) of two findings that are one: both lists, each
