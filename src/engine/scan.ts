@@ -39,6 +39,14 @@ export function scanView(graphs: readonly Graph[], root?: string): ScanView {
   return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
 }
 
+/**
+ * Why a manifest is judged against the configured `gpu.taint` (K8S001/K8S002 messages): the scan
+ * has no GPU pool at all, or it has some but none in the manifest's project (`nearestProject`).
+ */
+export function configTaintReason(scan: ScanView): string {
+  return scan.gpuNodePools().length === 0 ? 'the scan has no GPU node pool' : "no GPU node pool of the scan is in this manifest's project";
+}
+
 /** The view of the whole scan from every unit's summary (in unit order; a pool two units read counts once). */
 export function scanViewOf(summaries: readonly ScanSummary[], root?: string): ScanView {
   let pools: GpuNodePool[] | undefined;

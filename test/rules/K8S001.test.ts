@@ -197,18 +197,18 @@ const cases: RuleTable = {
         level: 'warning',
         env: 'unknown',
         messageId: 'configTaint',
-        messageIncludes: '"sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool for it)',
+        messageIncludes: '"sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool)',
       },
       {
         // A folder of two checkouts (or a repository with clusters in two top-level folders): the
-        // scan has GPU pools, but none is known to be the manifest's cluster's (src/engine/scan.ts): none is "for it".
+        // scan has GPU pools, but none is known to be the manifest's cluster's (src/engine/scan.ts): the message says so.
         name: 'pools-of-other-projects-config-taint',
         files: { 'a/infra/main.tf': POOL, 'b/infra/main.tf': tfPool('["team=ml:NoSchedule"]'), 'samples/job.yaml': job() },
         level: 'warning',
         env: 'unknown',
         messageId: 'configTaint',
         message:
-          'Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool for it), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+          `Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; no GPU node pool of the scan is in this manifest's project), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.`,
       },
       {
         name: 'no-pool-configured-taint',

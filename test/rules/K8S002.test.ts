@@ -225,7 +225,7 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
         level: 'warning',
         env: 'unknown',
         messageId: 'tolerates',
-        messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool for it)',
+        messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
       },
       {
         name: 'job-second-pool',
