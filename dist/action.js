@@ -30387,17 +30387,36 @@ var init_from_terraform = __esm({
 function applyAzapiUpdates(shapes, resources) {
   for (const u of shapes) {
     if (u.type !== UPDATE_TYPE) continue;
-    const id = u.body.entries.get("resource_id");
-    const token = id?.kind === "unknown" ? id.token : void 0;
-    if (!token) continue;
-    const targets = resources.filter((r) => r.identity.includes(token) && !isInlineElement(r));
-    const first = targets[0];
-    if (!first) continue;
-    const patch = fromTerraform({ ...u, type: "azapi_resource" }, first.evaluation)[0];
+    const evaluation = resources[0]?.evaluation;
+    if (!evaluation) break;
+    const patch = fromTerraform({ ...u, type: "azapi_resource" }, evaluation)[0];
     if (!patch || patch.kind === "other") continue;
-    for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
+    for (const t of targetsOf(u, patch, resources, shapes)) if (t.kind === patch.kind) applyPatch(t, patch);
   }
   return resources;
+}
+function targetsOf(u, patch, resources, shapes) {
+  const candidates2 = resources.filter((r) => !isInlineElement(r));
+  const id = u.body.entries.get("resource_id");
+  if (id !== void 0) {
+    const token = id.kind === "unknown" ? id.token : void 0;
+    return token ? candidates2.filter((r) => r.identity.includes(token)) : [];
+  }
+  const name = u.body.entries.get("name");
+  if (name?.kind === "unknown") {
+    const owner = name.token !== void 0 ? /^(tf:.+?)\.(?:name|output(?:\..*)?)$/.exec(name.token)?.[1] : void 0;
+    return owner ? candidates2.filter((r) => r.identity.includes(owner)) : [];
+  }
+  if (name?.kind !== "string") return [];
+  const parent = u.body.entries.get("parent_id");
+  const named = candidates2.filter(
+    (r) => r.kind === patch.kind && r.name?.kind === "string" && r.name.value.toLowerCase() === name.value.toLowerCase() && !parentsDiffer(parent, shapes.find((t) => t.address === r.address))
+  );
+  return named.length === 1 ? named : [];
+}
+function parentsDiffer(parent, target) {
+  const theirs = target?.body.entries.get("parent_id");
+  return parent?.kind === "string" && theirs?.kind === "string" && parent.value.toLowerCase() !== theirs.value.toLowerCase();
 }
 function applyPatch(target, patch) {
   for (const [attr2, fact] of patch.attrs) {
@@ -47075,6 +47094,9 @@ function scanView(graphs, root) {
   let view;
   return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
 }
+function configTaintReason(scan2) {
+  return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "no GPU node pool of the scan is in this manifest's project";
+}
 function scanViewOf(summaries, root) {
   let pools;
   let aksFiles;
@@ -50859,7 +50881,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
     },
     messages: {
       scannedPool: '{{workload}} requests "{{resource}}" but does not tolerate the {{taint}}{{others}}, so its pods stay Pending; add a toleration for {{missing}} to the pod template.',
-      configTaint: '{{workload}} requests "{{resource}}" but does not tolerate the GPU taint "{{taint}}" (gpu.taint; the scan has no GPU node pool for it), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "{{taint}}" to the pod template.',
+      configTaint: '{{workload}} requests "{{resource}}" but does not tolerate the GPU taint "{{taint}}" (gpu.taint; {{why}}), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "{{taint}}" to the pod template.',
       extendedResource: '{{workload}} requests "{{resource}}" and relies on AKS adding the toleration for the taint "{{taint}}" of {{pool}} (ExtendedResourceToleration); write the toleration in the pod template to keep it schedulable on clusters without that admission plugin.'
     }
   },
@@ -50902,7 +50924,8 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
             ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "the configured GPU taint (gpu.taint)" } });
             return;
           }
-          ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured) } });
+          const why = configTaintReason(ctx.scan);
+          ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "warning", messageId: "configTaint", data: { ...data, taint: showTaint(configured), why } });
           return;
         }
         const judged = [];
@@ -51042,7 +51065,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
             data: {
               workload: templateName(t),
               taint: taint.text,
-              pool: target.pool ? `GPU node pool "${target.pool.name}"` : "the GPU node pools (gpu.taint; the scan has no GPU node pool for it)",
+              pool: target.pool ? `GPU node pool "${target.pool.name}"` : `the GPU node pools (gpu.taint; ${configTaintReason(ctx.scan)})`,
               accelerator: ACCELERATOR_LABEL
             }
           });

@@ -10,10 +10,11 @@
  * Each property the update writes replaces the target's attribute (located in the update, where
  * the value is written); what it does not write stays as the target says. An update whose body
  * is not known makes every patchable attribute of its target unknown (never a finding).
- * Only a `resource_id` that references a resource of the same evaluation is followed.
+ * Only a target of the same evaluation is followed (`targetsOf`).
  */
 import type { TerraformResourceShape } from './from-terraform.js';
 import type { Fact, Resource } from './resource.js';
+import type { Value } from '../core/value.js';
 import { fromTerraform } from './from-terraform.js';
 import { isInlineElement } from './normalize.js';
 
@@ -26,18 +27,52 @@ const UPDATE_TYPE = 'azapi_update_resource';
 export function applyAzapiUpdates<R extends readonly Resource[]>(shapes: readonly TerraformResourceShape[], resources: R): R {
   for (const u of shapes) {
     if (u.type !== UPDATE_TYPE) continue;
-    const id = u.body.entries.get('resource_id');
-    const token = id?.kind === 'unknown' ? id.token : undefined;
-    if (!token) continue;
-    const targets = resources.filter((r) => r.identity.includes(token) && !isInlineElement(r));
-    const first = targets[0];
-    if (!first) continue;
+    const evaluation = resources[0]?.evaluation;
+    if (!evaluation) break;
     // The update's body read as the ARM shape of its `type`, as an azapi_resource of that type would be.
-    const patch = fromTerraform({ ...u, type: 'azapi_resource' }, first.evaluation)[0];
+    const patch = fromTerraform({ ...u, type: 'azapi_resource' }, evaluation)[0];
     if (!patch || patch.kind === 'other') continue;
-    for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
+    for (const t of targetsOf(u, patch, resources, shapes)) if (t.kind === patch.kind) applyPatch(t, patch);
   }
   return resources;
+}
+
+/**
+ * The resources an update names: by `resource_id`, or by `name` and `parent_id`, which the azapi
+ * docs give as "an alternative way to configure `resource_id`" (docs/resources/update_resource.md).
+ * A name is followed when it reads a resource of the evaluation (`azapi_resource.ws.output.name`,
+ * an unknown whose token names it) or, known, when exactly one resource of the patch's kind has
+ * that name and no known `parent_id` says otherwise. Anything else names no resource: the
+ * update is left out, as before.
+ */
+function targetsOf(u: TerraformResourceShape, patch: Resource, resources: readonly Resource[], shapes: readonly TerraformResourceShape[]): Resource[] {
+  const candidates = resources.filter((r) => !isInlineElement(r));
+  const id = u.body.entries.get('resource_id');
+  if (id !== undefined) {
+    const token = id.kind === 'unknown' ? id.token : undefined;
+    return token ? candidates.filter((r) => r.identity.includes(token)) : [];
+  }
+  const name = u.body.entries.get('name');
+  if (name?.kind === 'unknown') {
+    const owner = name.token !== undefined ? /^(tf:.+?)\.(?:name|output(?:\..*)?)$/.exec(name.token)?.[1] : undefined;
+    return owner ? candidates.filter((r) => r.identity.includes(owner)) : [];
+  }
+  if (name?.kind !== 'string') return [];
+  const parent = u.body.entries.get('parent_id');
+  const named = candidates.filter(
+    (r) =>
+      r.kind === patch.kind &&
+      r.name?.kind === 'string' &&
+      r.name.value.toLowerCase() === name.value.toLowerCase() &&
+      !parentsDiffer(parent, shapes.find((t) => t.address === r.address)),
+  );
+  return named.length === 1 ? named : [];
+}
+
+/** Both parents known and different (an azapi target's `parent_id`): then the update is about another resource. */
+function parentsDiffer(parent: Value | undefined, target: TerraformResourceShape | undefined): boolean {
+  const theirs = target?.body.entries.get('parent_id');
+  return parent?.kind === 'string' && theirs?.kind === 'string' && parent.value.toLowerCase() !== theirs.value.toLowerCase();
 }
 
 function applyPatch(target: Resource, patch: Resource): void {

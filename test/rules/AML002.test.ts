@@ -248,6 +248,79 @@ resource "azurerm_container_registry" "acr" {
   azapi: {
     valid: [
       {
+        // azapi docs (update_resource): "Configuring name and parent_id is an alternative way to
+        // configure resource_id". The update names the workspace through its output (microsoft/AzureTRE).
+        name: 'image-build-compute-set-by-update-name-reference',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      containerRegistry   = azurerm_container_registry.acr.id
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+
+resource "azapi_update_resource" "image_build" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = azapi_resource.ws.output.name
+  parent_id = data.azurerm_resource_group.rg.id
+  body = {
+    properties = { imageBuildCompute = "cpu-cluster" }
+  }
+}
+`,
+        },
+      },
+      {
+        // A known name: the one workspace of that name in the evaluation.
+        name: 'image-build-compute-set-by-update-known-name',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+resource "azapi_resource" "ws" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      containerRegistry   = azurerm_container_registry.acr.id
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+
+resource "azapi_update_resource" "image_build" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = data.azurerm_resource_group.rg.id
+  body = {
+    properties = { imageBuildCompute = "cpu-cluster" }
+  }
+}
+`,
+        },
+      },
+      {
         name: 'image-build-compute',
         files: {
           'main.tf': `
@@ -275,6 +348,84 @@ resource "azapi_resource" "ws" {
       },
     ],
     invalid: [
+      {
+        // The update names another workspace: it sets nothing on this one.
+        name: 'update-names-another-workspace',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+⟦resource "azapi_resource" "ws" {⟧
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      containerRegistry   = azurerm_container_registry.acr.id
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+
+resource "azapi_update_resource" "image_build" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-other"
+  parent_id = data.azurerm_resource_group.rg.id
+  body = {
+    properties = { imageBuildCompute = "cpu-cluster" }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+      {
+        // Same name, but a known parent that is not the workspace's: another resource group.
+        name: 'update-same-name-other-parent',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+⟦resource "azapi_resource" "ws" {⟧
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      containerRegistry   = azurerm_container_registry.acr.id
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+
+resource "azapi_update_resource" "image_build" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg-other"
+  body = {
+    properties = { imageBuildCompute = "cpu-cluster" }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
       {
         name: 'private-registry',
         files: {
