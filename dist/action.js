@@ -18488,6 +18488,26 @@ var init_regex = __esm({
   }
 });
 
+// src/core/arrays.ts
+function appendAll(target, items) {
+  for (const item of items) target.push(item);
+}
+function maxOf(values) {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+function minOf(values) {
+  let min = Infinity;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}
+var init_arrays = __esm({
+  "src/core/arrays.ts"() {
+    "use strict";
+  }
+});
+
 // src/eval/terraform/functions.ts
 function firstUnknown(args) {
   return args.find((a) => a.kind === "unknown");
@@ -18621,6 +18641,7 @@ var init_functions = __esm({
     init_decimal();
     init_format2();
     init_regex();
+    init_arrays();
     unk = (name, at2, cause) => unknown(cause && cause.kind === "unknown" ? cause.reason : `${name}() result is not known statically`, at2);
     fns = {
       merge: mergeObjects,
@@ -18714,7 +18735,7 @@ var init_functions = __esm({
           if (a.kind === "unknown") return unk("concat", at2, a);
           const l = asList(a);
           if (!l) return unk("concat", at2);
-          items.push(...l);
+          appendAll(items, l);
         }
         return list(items, at2);
       },
@@ -18880,11 +18901,11 @@ var init_functions = __esm({
       },
       min: (args, at2) => {
         const ns = args.map(asNumber);
-        return ns.some((n) => n === void 0) || ns.length === 0 ? unk("min", at2) : num(Math.min(...ns), at2);
+        return ns.some((n) => n === void 0) || ns.length === 0 ? unk("min", at2) : num(minOf(ns), at2);
       },
       max: (args, at2) => {
         const ns = args.map(asNumber);
-        return ns.some((n) => n === void 0) || ns.length === 0 ? unk("max", at2) : num(Math.max(...ns), at2);
+        return ns.some((n) => n === void 0) || ns.length === 0 ? unk("max", at2) : num(maxOf(ns), at2);
       },
       abs: (args, at2) => {
         const n = args[0] && asNumber(args[0]);
@@ -31994,6 +32015,7 @@ var init_terraform_plan = __esm({
     init_azapi_update();
     init_shared();
     init_remote_modules();
+    init_arrays();
     CHUNK_BYTES = 64 * 1024;
     HEAD_BYTES = 64 * 1024;
     terraformPlanFrontEnd = {
@@ -32045,7 +32067,7 @@ var init_terraform_plan = __esm({
           });
           const unreadable = readProblem(ctx.host, f.path);
           if (unreadable) problems.push(unreadable);
-          problems.push(...evaluated.problems);
+          appendAll(problems, evaluated.problems);
           outOfModuleCopies(problems, evaluated.resources);
           const rel = relativeToRoot(ctx.root, f.path);
           const evaluation = {
@@ -44372,7 +44394,7 @@ function arrayOf(r) {
     for (const v of r.values) {
       if (v === void 0) continue;
       if (v.kind !== "list") return { kind: "undecided", why: "a counted member is not a list" };
-      items.push(...v.items);
+      appendAll(items, v.items);
     }
     return { kind: "ok", items };
   }
@@ -44409,6 +44431,7 @@ var init_evaluate4 = __esm({
     init_value();
     init_evaluate2();
     init_compare();
+    init_arrays();
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
@@ -47617,6 +47640,7 @@ function declarationKey(r) {
 }
 
 // src/pipeline/unit.ts
+init_arrays();
 var FRAME_CONTEXT = 3;
 function locationKey(l) {
   return `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
@@ -47644,7 +47668,7 @@ function runUnit(input2, texts, deps) {
     }
     terraformModules.push(...out.terraformModules ?? []);
     ciFiles.push(...out.ciFiles ?? []);
-    problems.push(...out.problems);
+    appendAll(problems, out.problems);
     skipped.push(...out.skipped ?? []);
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
   }
@@ -47671,13 +47695,13 @@ function collectDirectives(out, texts, input2, directives, supProblems) {
     const text2 = texts(src.file);
     if (text2 === void 0 || src.comments.length === 0) continue;
     const r = collectSuppressions(src.file, text2, src.comments, src.blocks, input2.knownIds, input2.today);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
+    appendAll(directives, r.directives);
+    appendAll(supProblems, r.problems);
   }
   for (const m of out.metadata ?? []) {
     const r = metadataSuppressions(m.body, m.range, m.file, input2.knownIds, input2.today);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
+    appendAll(directives, r.directives);
+    appendAll(supProblems, r.problems);
   }
 }
 function placesOf2(locations, texts) {
@@ -47699,7 +47723,7 @@ function placesOf2(locations, texts) {
 }
 function pickLines(text2, wanted) {
   const out = [];
-  const max = Math.max(...wanted);
+  const max = maxOf(wanted);
   let line = 1;
   let start = 0;
   while (line <= max && start <= text2.length) {
@@ -51703,6 +51727,7 @@ var ALL_RULES = registerRules({
 });
 
 // src/api.ts
+init_arrays();
 var VERSION = "0.1.0";
 var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
 var UsageError = class extends Error {
@@ -51993,7 +52018,7 @@ async function lintPlanned(run3, threads, cache3) {
     }
   }
   timing?.mark("units");
-  problems.push(...merged.problems);
+  appendAll(problems, merged.problems);
   options.onProgress?.("checking rules", 0, 0);
   const undecided2 = merged.undecided;
   let findings = merged.findings();
@@ -52016,7 +52041,7 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    findings.push(...suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);

@@ -37,6 +37,7 @@ import { runUnits, type UnitPolicies, type UnitRun } from './pipeline/run-units.
 import { RunThreads, type ThreadSettings } from './pipeline/threads.js';
 import { workerScript } from './pipeline/workers.js';
 import { ALL_RULES } from '../rules/index.js';
+import { appendAll } from './core/arrays.js';
 
 export const VERSION = '0.1.0';
 
@@ -537,7 +538,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     }
   }
   timing?.mark('units');
-  problems.push(...merged.problems);
+  appendAll(problems, merged.problems);
 
   // ---- phase 2: the merged findings, notifications, suppressions, config levels, baseline --
   options.onProgress?.('checking rules', 0, 0);
@@ -569,7 +570,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today).findings);
   if (config.allowInlineSuppressions) {
-    findings.push(...suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);

@@ -378,3 +378,32 @@ describe('progress line', () => {
     expect(quick.stdout).not.toContain('mlops-iac-lint: ');
   });
 });
+
+describe('many findings in one file', () => {
+  // 20,000 findings in one generated template crashed the run with a stack trace (exit 3):
+  // `Math.max(...lines)` overflowed the stack while picking the code-frame lines (each finding
+  // wants its lines and their neighbours). Helpers that take a list from the scanned code loop
+  // instead of spreading it (src/core/arrays.ts).
+  it('a template with 20,000 findings is reported', () => {
+    const registry = (i: number) => ({
+      type: 'Microsoft.ContainerRegistry/registries',
+      apiVersion: '2023-07-01',
+      name: `acr${i}`,
+      location: 'westeurope',
+      sku: { name: 'Premium' },
+      properties: { adminUserEnabled: true },
+    });
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      resources: Array.from({ length: 20_000 }, (_, i) => registry(i)),
+    };
+    const dir = tree({ 'azuredeploy.json': JSON.stringify(template, null, 1) });
+    const report = path.join(dir, 'report.txt');
+    const r = run([dir, '--format', 'compact', '--output', report]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const out = fs.readFileSync(report, 'utf8');
+    expect(out.trimEnd().split('\n').at(-1)).toBe('20000 problems (20000 errors, 0 warnings, 0 notes)');
+  }, 60_000);
+});

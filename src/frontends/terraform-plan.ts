@@ -25,6 +25,7 @@ import type { FileKind } from '../core/file-kind.js';
 import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSource } from './types.js';
 import { parseCache, pathEnv, readProblem, runWideKey } from './shared.js';
 import { outOfModuleCopies, readModuleManifest } from './remote-modules.js';
+import { appendAll } from '../core/arrays.js';
 
 /** Chunk size of the streamed reads: memory is one chunk plus one resource change. */
 const CHUNK_BYTES = 64 * 1024;
@@ -103,7 +104,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
       const unreadable = readProblem(ctx.host, f.path);
       // The JSON's syntax is checked by the stream; the .tf files the Terraform front end lints report their own.
       if (unreadable) problems.push(unreadable);
-      problems.push(...evaluated.problems);
+      appendAll(problems, evaluated.problems);
       outOfModuleCopies(problems, evaluated.resources);
       const rel = relativeToRoot(ctx.root, f.path);
       const evaluation: Evaluation = {

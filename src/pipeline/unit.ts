@@ -24,6 +24,7 @@ import type { TerraformModuleFacts } from '../model/terraform.js';
 import type { CiFile } from '../model/ci.js';
 import type { ClassifiedFile, FrontEnd, FrontEndContext, FrontEndResult, Problem } from '../frontends/types.js';
 import type { Dependency } from './recording-host.js';
+import { appendAll, maxOf } from '../core/arrays.js';
 
 /** Lines kept on each side of a reported line for code frames (the stylish default shows 1). */
 export const FRAME_CONTEXT = 3;
@@ -106,7 +107,7 @@ export function runUnit(input: UnitInput, texts: (file: string) => string | unde
     }
     terraformModules.push(...(out.terraformModules ?? []));
     ciFiles.push(...(out.ciFiles ?? []));
-    problems.push(...out.problems);
+    appendAll(problems, out.problems);
     skipped.push(...(out.skipped ?? []));
     for (const f of out.fallbackFiles ?? []) fallbackFiles.set(f.file, f.explanation);
   }
@@ -141,13 +142,13 @@ function collectDirectives(out: FrontEndResult, texts: (file: string) => string 
     const text = texts(src.file);
     if (text === undefined || src.comments.length === 0) continue;
     const r = collectSuppressions(src.file, text, src.comments, src.blocks, input.knownIds, input.today);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
+    appendAll(directives, r.directives);
+    appendAll(supProblems, r.problems);
   }
   for (const m of out.metadata ?? []) {
     const r = metadataSuppressions(m.body, m.range, m.file, input.knownIds, input.today);
-    directives.push(...r.directives);
-    supProblems.push(...r.problems);
+    appendAll(directives, r.directives);
+    appendAll(supProblems, r.problems);
   }
 }
 
@@ -173,7 +174,7 @@ export function placesOf(locations: readonly Location[], texts: (file: string) =
 /** The given 1-based lines of a text (those that exist), in order. */
 function pickLines(text: string, wanted: ReadonlySet<number>): [number, string][] {
   const out: [number, string][] = [];
-  const max = Math.max(...wanted);
+  const max = maxOf(wanted);
   let line = 1;
   let start = 0;
   while (line <= max && start <= text.length) {

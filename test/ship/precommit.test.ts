@@ -174,6 +174,7 @@ describe('.pre-commit-hooks.yaml', () => {
     ['.github/workflows/ci.yml', true],
     ['azure-pipelines.yaml', true],
     ['scripts/bootstrap.sh', true],
+    ['scripts/setup.bash', true],
     ['scripts/bootstrap.ps1', true],
     ['infra/terraform.tfstate', true],
     ['infra/terraform.tfstate.backup', true],

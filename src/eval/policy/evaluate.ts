@@ -15,6 +15,7 @@ import type { Location } from '../../core/source.js';
 import { list, member, nul, num, str, unknown, withProvenanceOf, type Value } from '../../core/value.js';
 import { evaluateArmString, type ExprContext } from '../arm/evaluate.js';
 import { compare, compareType, describeRight, describeValue, OPERATORS, type Operator, type Tri } from './compare.js';
+import { appendAll } from '../../core/arrays.js';
 
 export type { Tri } from './compare.js';
 export { likeMatches, matchMatches, normalizeLocation } from './compare.js';
@@ -396,7 +397,7 @@ function arrayOf(r: Read): { kind: 'ok'; items: Value[] } | { kind: 'undecided';
     for (const v of r.values) {
       if (v === undefined) continue;
       if (v.kind !== 'list') return { kind: 'undecided', why: 'a counted member is not a list' };
-      items.push(...v.items);
+      appendAll(items, v.items);
     }
     return { kind: 'ok', items };
   }

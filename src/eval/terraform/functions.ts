@@ -15,6 +15,7 @@ import { MAX_NESTING_DEPTH } from '../../parse/nesting.js';
 import { plainNumber } from './decimal.js';
 import { goJson, tfFormat } from './format.js';
 import { tryCompileRegex, type RegexMatch, type TerraformRegex } from './regex.js';
+import { appendAll, maxOf, minOf } from '../../core/arrays.js';
 
 export { valuesEqual };
 
@@ -193,7 +194,7 @@ const fns: Record<string, TfFunction> = {
       if (a.kind === 'unknown') return unk('concat', at, a);
       const l = asList(a);
       if (!l) return unk('concat', at);
-      items.push(...l);
+      appendAll(items, l);
     }
     return list(items, at);
   },
@@ -360,11 +361,11 @@ const fns: Record<string, TfFunction> = {
   },
   min: (args, at) => {
     const ns = args.map(asNumber);
-    return ns.some((n) => n === undefined) || ns.length === 0 ? unk('min', at) : num(Math.min(...(ns as number[])), at);
+    return ns.some((n) => n === undefined) || ns.length === 0 ? unk('min', at) : num(minOf(ns as number[]), at);
   },
   max: (args, at) => {
     const ns = args.map(asNumber);
-    return ns.some((n) => n === undefined) || ns.length === 0 ? unk('max', at) : num(Math.max(...(ns as number[])), at);
+    return ns.some((n) => n === undefined) || ns.length === 0 ? unk('max', at) : num(maxOf(ns as number[]), at);
   },
   abs: (args, at) => {
     const n = args[0] && asNumber(args[0]);
