@@ -44726,9 +44726,18 @@ function canonicalBody(r, children) {
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
   const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, sites, partial) : /* @__PURE__ */ new Map();
   if (r.kind === "ml.compute") {
-    covered.add("properties.computetype");
     const ct = r.attrs.get("computeType")?.value;
-    if (ct?.kind === "string" && (ct.value === "cluster" || ct.value === "instance")) setPath(entries2, "properties.computeType", str(ARM_COMPUTE_TYPE[ct.value]));
+    const raw = r.attrs.get("computeTypeRaw");
+    if (ct?.kind === "string" && (ct.value === "cluster" || ct.value === "instance")) {
+      covered.add("properties.computetype");
+      setPath(entries2, "properties.computeType", str(ARM_COMPUTE_TYPE[ct.value]));
+    } else if (raw?.value?.kind === "string") {
+      covered.add("properties.computetype");
+      const type = computeTypeFromArm(raw.value.value);
+      const v = withProvenanceOf(str(type === "other" ? raw.value.value : ARM_COMPUTE_TYPE[type]), raw.value);
+      setPath(entries2, "properties.computeType", v);
+      if (raw.at) sites.set(v, { at: raw.at, path: raw.sourcePath });
+    }
   }
   for (const el of rev?.spec.elements ?? []) {
     covered.add(el.path.toLowerCase());

@@ -20,7 +20,7 @@ import type { PolicyTarget } from '../eval/policy/index.js';
 import type { Fact, Resource, ResourceKind } from './resource.js';
 import { ARM_TABLE } from './tables/arm.js';
 import type { AttrSpec, KindSpec } from './tables/spec.js';
-import { ARM_COMPUTE_TYPE } from './facts/aml.js';
+import { ARM_COMPUTE_TYPE, computeTypeFromArm } from './facts/aml.js';
 import { isInlineElement, valueAt } from './normalize.js';
 
 /** Formats whose body is already the ARM request body. */
@@ -135,11 +135,23 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   const rev = r.kind === 'other' ? undefined : reverseOf(r.kind);
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
   const entries = rev ? bodyFromFacts(r, rev.spec.attrs, covered, '', unsent, sites, partial) : new Map<string, Value>();
-  // AML computes: the azurerm resource type fixes the ARM compute type.
+  // AML computes: the azurerm resource type fixes the ARM compute type; `az ml compute create
+  // --type` and the Azure ML YAML `type:` name it (`computeinstance`, `amlcompute`). A type
+  // that is not known (`--type "$T"`) leaves `properties.computeType` undecided, not absent.
   if (r.kind === 'ml.compute') {
-    covered.add('properties.computetype');
     const ct = r.attrs.get('computeType')?.value;
-    if (ct?.kind === 'string' && (ct.value === 'cluster' || ct.value === 'instance')) setPath(entries, 'properties.computeType', str(ARM_COMPUTE_TYPE[ct.value]));
+    const raw = r.attrs.get('computeTypeRaw');
+    if (ct?.kind === 'string' && (ct.value === 'cluster' || ct.value === 'instance')) {
+      covered.add('properties.computetype');
+      setPath(entries, 'properties.computeType', str(ARM_COMPUTE_TYPE[ct.value]));
+    } else if (raw?.value?.kind === 'string') {
+      covered.add('properties.computetype');
+      const type = computeTypeFromArm(raw.value.value);
+      // Azure Policy compares strings without case: another type keeps its written name.
+      const v = withProvenanceOf(str(type === 'other' ? raw.value.value : ARM_COMPUTE_TYPE[type]), raw.value);
+      setPath(entries, 'properties.computeType', v);
+      if (raw.at) sites.set(v, { at: raw.at, path: raw.sourcePath });
+    }
   }
   for (const el of rev?.spec.elements ?? []) {
     covered.add(el.path.toLowerCase());

@@ -320,14 +320,32 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
   },
 };
 
+/** A deny policy on the AML compute type (`operator` `value`: `equals "AmlCompute"`, `exists false`). */
+const computeType = (operator: string, value: string): Record<string, string> => ({
+  'policies/compute-type.json': `{ "name": "ct", "properties": { "displayName": "Compute type", "mode": "All",
+  "policyRule": { "if": { "allOf": [
+    { "field": "type", "equals": "Microsoft.MachineLearningServices/workspaces/computes" },
+    { "field": "Microsoft.MachineLearningServices/workspaces/computes/computeType", "${operator}": ${value} } ] },
+  "then": { "effect": "deny" } } } }`,
+});
+
 // The az CLI front end (issue 13) produces canonical resources: the same view applies. Its
 // cases join the table when that front end is part of the build.
 if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
   (cases as Record<string, unknown>)['azure-cli'] = {
-    valid: [{ name: 'workspace-disabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\n', ...ml }, options: opts }],
+    valid: [
+      { name: 'workspace-disabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\n', ...ml }, options: opts },
+      // The type is sent: `exists: false` does not hold (it did: "computeType is not set").
+      { name: 'compute-type-sent', files: { 'deploy.sh': 'az ml compute create -n ci -w ws -g rg --size Standard_DS3_v2 --type computeinstance\n', ...computeType('exists', 'false') }, options: opts },
+      { name: 'compute-type-other', files: { 'deploy.sh': 'az ml compute create -n ci -w ws -g rg --size Standard_DS3_v2 --type computeinstance\n', ...computeType('equals', '"AmlCompute"') }, options: opts },
+      // An unknown type decides nothing.
+      { name: 'compute-type-unknown', files: { 'deploy.sh': 'az ml compute create -n cl -w ws -g rg --size Standard_DS3_v2 --type "$TYPE"\n', ...computeType('equals', '"AmlCompute"') }, options: opts },
+    ],
     invalid: [
       { name: 'workspace-enabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access ⟦Enabled⟧\n', ...ml }, options: opts, ...deny },
       { name: 'workspace-default-sent', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n', ...ml }, options: opts, ...deny },
+      // `--type` names the ARM computeType (`computeinstance` → ComputeInstance): a policy keyed on it decides.
+      { name: 'compute-type-from-type-flag', files: { 'deploy.sh': 'az ml compute create -n cl -w ws -g rg --size Standard_DS3_v2 --type ⟦amlcompute⟧\n', ...computeType('equals', '"AmlCompute"') }, options: opts, ...deny },
     ],
   };
 }
