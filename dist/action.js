@@ -42781,7 +42781,7 @@ function azureCliUnits(ciFiles, ctx) {
           for (const call of run3.calls) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
-            const child = interpretScript(target.file, target.script, call.env, sc.expansion);
+            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env());
           }
         }
@@ -42798,7 +42798,7 @@ function azureCliUnits(ciFiles, ctx) {
     for (const { step, script } of scriptPathRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
-      const run3 = interpretScript(script.file, script.script, sc.env, sc.expansion);
+      const run3 = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run3.assigned, sc);
       for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs)) ?? []) add("default", d, env());
     }

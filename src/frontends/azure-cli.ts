@@ -422,7 +422,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           for (const call of run.calls) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
-            const child = interpretScript(target.file, target.script, call.env, sc.expansion);
+            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env());
           }
         }
@@ -441,7 +441,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     for (const { step, script } of scriptPathRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
-      const run = interpretScript(script.file, script.script, sc.env, sc.expansion);
+      const run = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run.assigned, sc);
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env());
     }

@@ -867,6 +867,32 @@ stages:
         messageId: 'noPurgeProtection',
       },
       {
+        // A prod step runs a scanned script that sources another: the sourced names count in the step's run too.
+        name: 'script-run-by-prod-step-sources-vars',
+        files: {
+          '.github/workflows/deploy.yml': 'on: workflow_dispatch\njobs:\n  prod:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash s/kv.sh\n        env:\n          ENVIRONMENT: prod\n',
+          's/kv.sh': 'source ./s/vars.sh\n⟦az⟧ keyvault create --name $KV --resource-group rg\n',
+          's/vars.sh': 'KV=kvfromvars\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '"kvfromvars"',
+      },
+      {
+        // AzureCLI@2 scriptPath: the same for a script an Azure Pipelines prod stage runs.
+        name: 'script-path-run-by-prod-stage-sources-vars',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nstages:\n- stage: prod\n  jobs:\n  - job: infra\n    steps:\n    - task: AzureCLI@2\n      inputs:\n        azureSubscription: sc\n        scriptType: bash\n        scriptLocation: scriptPath\n        scriptPath: s/kv.sh\n',
+          's/kv.sh': 'source ./s/vars.sh\n⟦az⟧ keyvault create --name $KV --resource-group rg\n',
+          's/vars.sh': 'KV=kvfromvars\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '"kvfromvars"',
+      },
+      {
         // `shell:` names its program by path: bash all the same.
         name: 'shell-given-as-a-path',
         files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: /usr/bin/bash -e {0}\n        run: |\n          ⟦az⟧ keyvault create -n kv1 -g rg\n' },
