@@ -1078,12 +1078,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path55) {
+function findNodeAtLocation(root, path56) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path55) {
+  for (let segment of path56) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12265,8 +12265,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path55) {
-      let input2 = path55;
+    function removeDotSegments(path56) {
+      let input2 = path56;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12340,11 +12340,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path55) {
-      if (path55 === "" || path55[0] === "/") {
-        return removeDotSegments(path55);
+    function removeDotSegmentsRelative(path56) {
+      if (path56 === "" || path56[0] === "/") {
+        return removeDotSegments(path56);
       }
-      const segments2 = path55.split("/");
+      const segments2 = path56.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12707,8 +12707,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path55 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path55 && path55 !== "/" ? path55 : void 0;
+        const path56 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path56 && path56 !== "/" ? path56 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19896,7 +19896,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path55) => {
+  const build = (node, path56) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -19912,8 +19912,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path55.length <= MAX_SITE_PATH) members2.push([`${path55}[${i}]`, at2(c)]);
-          const v = build(c, `${path55}[${i}]`);
+          if (path56.length <= MAX_SITE_PATH) members2.push([`${path56}[${i}]`, at2(c)]);
+          const v = build(c, `${path56}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -19926,8 +19926,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path55.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path55}.${k.value}`, at2(p)]);
-          const v = build(c, `${path55}.${k.value}`);
+          if (path56.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path56}.${k.value}`, at2(p)]);
+          const v = build(c, `${path56}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -19939,7 +19939,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path55, loc3] of members2) d.member(path55, loc3);
+  for (const [path56, loc3] of members2) d.member(path56, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20116,13 +20116,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path55, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path55, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path55, sites);
+function bodyMemberSites(expr, file, path56, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path56, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path56, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path55}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path55}[${i}]`, sites);
+      sites.set(`${path56}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path56}[${i}]`, sites);
     });
     return;
   }
@@ -20130,8 +20130,8 @@ function bodyMemberSites(expr, file, path55, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path55}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path55}.${key}`, sites);
+    sites.set(`${path56}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path56}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20454,7 +20454,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path55, at2) => sites.set(path55, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path56, at2) => sites.set(path56, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -20825,17 +20825,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path55) {
-      const ctrl = callVisitor(key, node, visitor, path55);
+    function visit_(key, node, visitor, path56) {
+      const ctrl = callVisitor(key, node, visitor, path56);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path55, ctrl);
-        return visit_(key, ctrl, visitor, path55);
+        replaceNode(key, path56, ctrl);
+        return visit_(key, ctrl, visitor, path56);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path55 = Object.freeze(path55.concat(node));
+          path56 = Object.freeze(path56.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path55);
+            const ci = visit_(i, node.items[i], visitor, path56);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20846,13 +20846,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path55 = Object.freeze(path55.concat(node));
-          const ck = visit_("key", node.key, visitor, path55);
+          path56 = Object.freeze(path56.concat(node));
+          const ck = visit_("key", node.key, visitor, path56);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path55);
+          const cv = visit_("value", node.value, visitor, path56);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20873,17 +20873,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path55) {
-      const ctrl = await callVisitor(key, node, visitor, path55);
+    async function visitAsync_(key, node, visitor, path56) {
+      const ctrl = await callVisitor(key, node, visitor, path56);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path55, ctrl);
-        return visitAsync_(key, ctrl, visitor, path55);
+        replaceNode(key, path56, ctrl);
+        return visitAsync_(key, ctrl, visitor, path56);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path55 = Object.freeze(path55.concat(node));
+          path56 = Object.freeze(path56.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path55);
+            const ci = await visitAsync_(i, node.items[i], visitor, path56);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20894,13 +20894,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path55 = Object.freeze(path55.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path55);
+          path56 = Object.freeze(path56.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path56);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path55);
+          const cv = await visitAsync_("value", node.value, visitor, path56);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20927,23 +20927,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path55) {
+    function callVisitor(key, node, visitor, path56) {
       if (typeof visitor === "function")
-        return visitor(key, node, path55);
+        return visitor(key, node, path56);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path55);
+        return visitor.Map?.(key, node, path56);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path55);
+        return visitor.Seq?.(key, node, path56);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path55);
+        return visitor.Pair?.(key, node, path56);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path55);
+        return visitor.Scalar?.(key, node, path56);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path55);
+        return visitor.Alias?.(key, node, path56);
       return void 0;
     }
-    function replaceNode(key, path55, node) {
-      const parent = path55[path55.length - 1];
+    function replaceNode(key, path56, node) {
+      const parent = path56[path56.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21555,10 +21555,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path55, value) {
+    function collectionFromPath(schema, path56, value) {
       let v = value;
-      for (let i = path55.length - 1; i >= 0; --i) {
-        const k = path55[i];
+      for (let i = path56.length - 1; i >= 0; --i) {
+        const k = path56[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21577,7 +21577,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path55) => path55 == null || typeof path55 === "object" && !!path55[Symbol.iterator]().next().done;
+    var isEmptyPath = (path56) => path56 == null || typeof path56 === "object" && !!path56[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21607,11 +21607,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path55, value) {
-        if (isEmptyPath(path55))
+      addIn(path56, value) {
+        if (isEmptyPath(path56))
           this.add(value);
         else {
-          const [key, ...rest] = path55;
+          const [key, ...rest] = path56;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21625,8 +21625,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path55) {
-        const [key, ...rest] = path55;
+      deleteIn(path56) {
+        const [key, ...rest] = path56;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21640,8 +21640,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path55, keepScalar) {
-        const [key, ...rest] = path55;
+      getIn(path56, keepScalar) {
+        const [key, ...rest] = path56;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21659,8 +21659,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path55) {
-        const [key, ...rest] = path55;
+      hasIn(path56) {
+        const [key, ...rest] = path56;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21670,8 +21670,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path55, value) {
-        const [key, ...rest] = path55;
+      setIn(path56, value) {
+        const [key, ...rest] = path56;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24186,9 +24186,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path55, value) {
+      addIn(path56, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path55, value);
+          this.contents.addIn(path56, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24263,14 +24263,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path55) {
-        if (Collection.isEmptyPath(path55)) {
+      deleteIn(path56) {
+        if (Collection.isEmptyPath(path56)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path55) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path56) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24285,10 +24285,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path55, keepScalar) {
-        if (Collection.isEmptyPath(path55))
+      getIn(path56, keepScalar) {
+        if (Collection.isEmptyPath(path56))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path55, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path56, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24299,10 +24299,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path55) {
-        if (Collection.isEmptyPath(path55))
+      hasIn(path56) {
+        if (Collection.isEmptyPath(path56))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path55) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path56) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24319,13 +24319,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path55, value) {
-        if (Collection.isEmptyPath(path55)) {
+      setIn(path56, value) {
+        if (Collection.isEmptyPath(path56)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path55), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path56), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path55, value);
+          this.contents.setIn(path56, value);
         }
       }
       /**
@@ -26286,9 +26286,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path55) => {
+    visit2.itemAtPath = (cst, path56) => {
       let item = cst;
-      for (const [field, index] of path55) {
+      for (const [field, index] of path56) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26297,23 +26297,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path55) => {
-      const parent = visit2.itemAtPath(cst, path55.slice(0, -1));
-      const field = path55[path55.length - 1][0];
+    visit2.parentCollection = (cst, path56) => {
+      const parent = visit2.itemAtPath(cst, path56.slice(0, -1));
+      const field = path56[path56.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path55, item, visitor) {
-      let ctrl = visitor(item, path55);
+    function _visit(path56, item, visitor) {
+      let ctrl = visitor(item, path56);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path55.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path56.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26324,10 +26324,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path55);
+            ctrl = ctrl(item, path56);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path55) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path56) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -29660,8 +29660,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path55, value) {
-  const [head, ...rest] = path55;
+function withOverride(body, path56, value) {
+  const [head, ...rest] = path56;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -30140,9 +30140,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path55) {
+function valueAt(v, path56) {
   let cur = v;
-  for (const seg of path55.split(".")) {
+  for (const seg of path56.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -30150,9 +30150,9 @@ function valueAt(v, path55) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path55) {
+function chosenNullAt(v, path56) {
   let cur = v;
-  for (const seg of path55.split(".")) {
+  for (const seg of path56.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -31221,11 +31221,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path55, depth) => {
+  const value = (path56, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path55, start, kindOf(c));
+    const action = visitor.at(path56, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return r.skip(depth);
     if (action === "raw") {
@@ -31233,18 +31233,18 @@ function streamJson(chunks, visitor) {
       r.skip(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path55, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path56, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path55, depth, c);
-      visitor.end?.(path55, r.position());
+      container(path56, depth, c);
+      visitor.end?.(path56, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path55, depth, c) => {
+  const container = (path56, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -31255,7 +31255,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path55, key], depth + 1);
+        value([...path56, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -31272,7 +31272,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path55, i], depth + 1);
+        value([...path56, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -31458,11 +31458,11 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
-      at(path55) {
-        if (path55.length === 0) return "enter";
-        if (path55.length > 1) return "skip";
-        if (path55[0] === "format_version") format2 = true;
-        if (path55[0] === "planned_values" || path55[0] === "resource_changes") body = true;
+      at(path56) {
+        if (path56.length === 0) return "enter";
+        if (path56.length > 1) return "skip";
+        if (path56[0] === "format_version") format2 = true;
+        if (path56[0] === "planned_values" || path56[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -31476,23 +31476,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path55, start, kind) {
-      if (path55.length === 0) return "enter";
-      if (isKey(path55, "resource_changes")) changes = true;
-      if (isKey(path55, "planned_values")) planned = start;
-      if (isKey(path55, "format_version") || isKey(path55, "variables") || isKey(path55, "configuration")) return "raw";
-      const expected = path55.length === 1 ? TOP_SHAPES[path55[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path55[0], kind, expected, at: start };
+    at(path56, start, kind) {
+      if (path56.length === 0) return "enter";
+      if (isKey(path56, "resource_changes")) changes = true;
+      if (isKey(path56, "planned_values")) planned = start;
+      if (isKey(path56, "format_version") || isKey(path56, "variables") || isKey(path56, "configuration")) return "raw";
+      const expected = path56.length === 1 ? TOP_SHAPES[path56[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path56[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path55, text2, start) {
+    raw(path56, text2, start) {
       const v = parseRaw(text2, start);
-      if (path55[0] === "format_version") {
+      if (path56[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path55[0] === "variables" && isRecord(v)) {
+      } else if (path56[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path55[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path56[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -31505,34 +31505,34 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path55, at2) {
+    at(path56, at2) {
       if (done) return "stop";
-      if (path55.length === 0 || isKey(path55, "resource_changes")) return "enter";
-      if (!inEntry(path55)) return "skip";
-      if (path55.length === 2) {
+      if (path56.length === 0 || isKey(path56, "resource_changes")) return "enter";
+      if (!inEntry(path56)) return "skip";
+      if (path56.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path55.length === 3) {
-        if (path55[2] === "change") {
+      if (path56.length === 3) {
+        if (path56[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path55[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path56[2]) ? "raw" : "skip";
       }
-      if (path55.length === 4 && path55[2] === "change") return CHANGE_CHANGE_KEYS.has(path55[3]) ? "raw" : "skip";
+      if (path56.length === 4 && path56[2] === "change") return CHANGE_CHANGE_KEYS.has(path56[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path55, text2, at2) {
+    raw(path56, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path55.length === 3) current[path55[2]] = v;
-      else change[path55[3]] = v;
+      if (path56.length === 3) current[path56[2]] = v;
+      else change[path56[3]] = v;
     },
-    end(path55, end) {
-      if (isKey(path55, "resource_changes")) done = true;
-      if (path55.length !== 2 || !inEntry(path55) || !current || !start) return;
+    end(path56, end) {
+      if (isKey(path56, "resource_changes")) done = true;
+      if (path56.length !== 2 || !inEntry(path56) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -32955,8 +32955,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path55 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path55, pathString: path55.value, range: this.range(start) };
+              const path56 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path56, pathString: path56.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -33032,7 +33032,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path55 = this.stringLiteral("a module path string");
+            const path56 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -33040,8 +33040,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path55,
-              pathString: path55.value,
+              path: path56,
+              pathString: path56.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -33081,10 +33081,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path55 = this.stringLiteral("a test file path string");
+            const path56 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path55, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path56, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -33202,21 +33202,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path55 = null;
+        let path56 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path55 = this.stringLiteral('a path string or "none"');
+          path56 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path55, pathString: path55?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path56, pathString: path56?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -34333,13 +34333,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path55 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path56 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path55 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path55 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path56 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path56 += "/" + nameSegs[i];
   }
-  if (known2) return str(path55.includes("{{") || path55.includes("}}") ? path55.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path55, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path55);
+  if (known2) return str(path56.includes("{{") || path56.includes("}}") ? path56.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path56, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path56);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -35075,11 +35075,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path55], loc3) => {
+      ([a, ...path56], loc3) => {
         let cur = a;
-        for (const p of path55) {
+        for (const p of path56) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path55]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path56]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -35592,7 +35592,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path55) => memberAllowedValues(template, decl, path55, (c) => scope.root.eval(c));
+    input2.memberAllowed = (path56) => memberAllowedValues(template, decl, path56, (c) => scope.root.eval(c));
     env.inputs.push(input2);
   }
 }
@@ -35620,7 +35620,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path55, evaluate3) {
+function memberAllowedValues(root, decl, path56, evaluate3) {
   let node = decl;
   let refs = 0;
   for (let i = 0; ; ) {
@@ -35632,11 +35632,11 @@ function memberAllowedValues(root, decl, path55, evaluate3) {
       if (!node) return "unknown";
       continue;
     }
-    if (i === path55.length) {
+    if (i === path56.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate3) } : void 0;
     }
-    const key = path55[i++];
+    const key = path56[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -36083,16 +36083,16 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path55, reader, depth = 0) {
-  if (path55.length === 0) return allowedByType(t, reader, depth);
+function memberAllowedByType(t, path56, reader, depth = 0) {
+  if (path56.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
-  const [key, ...rest] = path55;
+  const [key, ...rest] = path56;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path55, reader, depth + 1);
+      return memberAllowedByType(t.type, path56, reader, depth + 1);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path55, reader, depth + 1);
+      return memberAllowedByType(t.base, path56, reader, depth + 1);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -36109,9 +36109,9 @@ function memberAllowedByType(t, path55, reader, depth = 0) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path55, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path56, reader, depth + 1);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path55, imported.reader, depth + 1) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path56, imported.reader, depth + 1) : "unknown";
     }
     case "TypeMemberAccess":
     case "TypeIndexAccess":
@@ -37552,7 +37552,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path55) => memberAllowedByType(type, path55, this.typeReader());
+        if (type) input2.memberAllowed = (path56) => memberAllowedByType(type, path56, this.typeReader());
         this.env.inputs.push(input2);
       }
       /**
@@ -39944,11 +39944,11 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path55) => {
+  const visit2 = (node, path56) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments2 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path55}${segments2[i]}`));
+      items.forEach((item, i) => visit2(item, `${path56}${segments2[i]}`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -39966,7 +39966,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path55 || "$"}`;
+      const subject = `pipeline:${path56 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -39987,7 +39987,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path55 ? `${path55}.${k}` : k);
+      visit2(ctx.n.value(p), path56 ? `${path56}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -40543,15 +40543,15 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path55, container, stage, job, root) => {
+  const visit2 = (node, path56, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments2 = treeSegments(node.items, pipelineItemName);
-      node.items.forEach((item, i) => visit2(item, `${path55}${segments2[i]}`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path56}${segments2[i]}`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path55 || "$"}`;
+    const subject = `pipeline:${path56 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -40581,7 +40581,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path55 ? `${path55}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path56 ? `${path56}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -40634,7 +40634,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path55 ? `${path55}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path56 ? `${path56}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -40982,11 +40982,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path55 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path55)) return "script";
-  if (!YAML_EXT.test(path55)) return void 0;
-  if (WORKFLOW_PATH.test(path55)) return "github-workflow";
-  const base = path55.slice(path55.lastIndexOf("/") + 1);
+  const path56 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path56)) return "script";
+  if (!YAML_EXT.test(path56)) return void 0;
+  if (WORKFLOW_PATH.test(path56)) return "github-workflow";
+  const base = path56.slice(path56.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -41605,6 +41605,7 @@ var init_words = __esm({
 });
 
 // src/eval/azcli/interpret.ts
+import path36 from "node:path";
 function afterWrappers(rest, j) {
   let at2 = j;
   for (let guard = 0; guard < 8; guard++) {
@@ -41836,7 +41837,7 @@ function interpretScript(file, script, initial, base) {
     }
   }
   function runSourced(word, unknownWhy) {
-    const target = word ? expandWord(word, env, ctx).text : void 0;
+    const target = word ? sourcedPath(expandWord(word, env, ctx), ctx.file) : void 0;
     const after = target !== void 0 ? ctx.source?.(target, env) : void 0;
     if (after) env = copy(after);
     else forgetAll(unknownWhy);
@@ -41903,11 +41904,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path55 = expandWord(target, env, ctx).text;
-    if (path55 === void 0) return;
+    const path56 = expandWord(target, env, ctx).text;
+    if (path56 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path55, env: inherited });
+    calls.push({ path: path56, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -42072,6 +42073,14 @@ function idOutputOf(token) {
   const rest = token.slice(ID_TOKEN.length);
   const colon = rest.indexOf(":");
   return colon > 0 && colon < rest.length - 1 ? { group: rest.slice(0, colon), name: rest.slice(colon + 1) } : void 0;
+}
+function sourcedPath(e, file) {
+  if (e.text !== void 0) return e.text;
+  const v = sliceValue(e);
+  if (v.kind !== "unknown" || v.token !== `${SCRIPT_DIR_TOKEN}${file}`) return void 0;
+  const pieces = v.literals;
+  if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
+  return path36.resolve(path36.dirname(file), `.${pieces[1]}`);
 }
 var ASSIGN, isName, DECLARERS, WRAPPERS, LEADING, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
@@ -42360,14 +42369,14 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path36 from "node:path";
+import path37 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path36.posix.normalize(slashed);
+  const n = path37.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -42385,16 +42394,16 @@ function besideScript(cmd, root) {
   if (!cmd.inScript || p.kind !== "unknown" || p.token !== `${SCRIPT_DIR_TOKEN}${cmd.file}`) return void 0;
   const pieces = p.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  const target = path36.resolve(path36.dirname(cmd.file), `.${pieces[1]}`);
-  const rel = path36.relative(root, target).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path36.isAbsolute(rel) };
+  const target = path37.resolve(path37.dirname(cmd.file), `.${pieces[1]}`);
+  const rel = path37.relative(root, target).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path37.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
-  const own = path36.join(path36.dirname(cmd.file), rel);
-  const fromRoot = path36.join(root, rel);
+  const own = path37.join(path37.dirname(cmd.file), rel);
+  const fromRoot = path37.join(root, rel);
   const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path36.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path36.sep) ? root : root + path36.sep));
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path37.join(repository, rel)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path37.sep) ? root : root + path37.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const beside = besideScript(cmd, ctx.root);
@@ -42416,7 +42425,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
-    const tried = beside ? [path36.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    const tried = beside ? [path37.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
@@ -42528,7 +42537,7 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path37 from "node:path";
+import path38 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -42734,7 +42743,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path37.resolve(file.file)) ?? [], ctx.root);
+    const callers = callerContexts(file, localCalls.get(path38.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, sc, given) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file);
     const lazyEnvClass = (place, assigned, sc, given) => {
@@ -42847,11 +42856,11 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path37.relative(ctx.root, file.file);
+  const rel = path38.relative(ctx.root, file.file);
   if (ctx.envOverride) return { decided: ctx.envOverride, rel };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path37.basename(rel));
+  const byName2 = classifyPath(path38.basename(rel));
   return byName2 ? { decided: byName2.env, rel } : { rel };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file) {
@@ -42879,7 +42888,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path37.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path38.dirname(rel))?.env ?? "unknown";
 }
 function resolveExpressions(text2, sc) {
   return text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
@@ -43062,38 +43071,38 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path37.isAbsolute(rel)) return void 0;
+  if (path38.isAbsolute(rel)) return scripts.get(path38.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path37.join(github, rel))) ?? scripts.get(path37.join(root, rel)) ?? scripts.get(path37.join(path37.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path38.join(github, rel))) ?? scripts.get(path38.join(root, rel)) ?? scripts.get(path38.join(path38.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path37.dirname(path37.resolve(from)))) {
-    const hit = scripts.get(path37.join(dir, rel));
+  for (const dir of foldersBetween(root, path38.dirname(path38.resolve(from)))) {
+    const hit = scripts.get(path38.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path37.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path37.isAbsolute(below)) return [];
-  const parts = below.split(path37.sep);
-  return parts.slice(0, -1).map((_, i) => path37.join(root, ...parts.slice(0, i + 1)));
+  const below = path38.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path38.isAbsolute(below)) return [];
+  const parts = below.split(path38.sep);
+  return parts.slice(0, -1).map((_, i) => path38.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  if (!p.startsWith("/")) return path37.resolve(path37.dirname(path37.resolve(caller.file)), p);
-  const fromRoot = path37.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path38.resolve(path38.dirname(path38.resolve(caller.file)), p);
+  const fromRoot = path38.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path37.dirname(path37.resolve(caller.file));
+  const callerDir = path38.dirname(path38.resolve(caller.file));
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path37.resolve(dir, `.${p}`);
+    const target = path38.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
-  const scanned = new Set(ciFiles.map((f) => path37.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path38.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0) return;
     const list2 = out.get(key) ?? [];
@@ -43114,11 +43123,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path37.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path38.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path37.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path37.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path38.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path38.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
@@ -43130,7 +43139,7 @@ function callerContexts(file, calls, root) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
-    const label = `called by ${path37.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path38.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);
       const inputs = /* @__PURE__ */ new Map();
@@ -43220,16 +43229,16 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path38 from "node:path";
+import path39 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path38.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path39.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
     if (repository === void 0) continue;
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path38.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path39.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded: bounded.map((j) => ({ id: j.id, steps: j.steps })) };
@@ -43319,7 +43328,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path55, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path55, role, spec));
+    for (const [path56, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path56, role, spec));
   };
   for (const d of documents) visit2(d, 0);
   return out;
@@ -43331,7 +43340,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path39(node, keys) {
+function path40(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -43345,25 +43354,25 @@ function podSpecsOf(obj2, kind) {
     if (spec) out.push([p, role, spec]);
   };
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path39(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path40(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path39(obj2, ["spec", replicaField]);
+    const specs = path40(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path39(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path40(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path39(obj2, base);
+    const cluster = path40(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path39(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path40(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path39(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path40(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path39(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path40(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -43418,7 +43427,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path39(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path40(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -43554,22 +43563,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path40 from "node:path";
+import path41 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path40.dirname(file);
+  let dir = path41.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path40.join(dir, n)))) {
-      return `part of the Helm chart in ${path40.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path41.join(dir, n)))) {
+      return `part of the Helm chart in ${path41.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path40.join(dir, n)))) {
-      return `input of the Kustomize build in ${path40.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path41.join(dir, n)))) {
+      return `input of the Kustomize build in ${path41.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path40.dirname(dir);
-    if (up === dir || !host.isInside(up) || path40.relative(root, dir) === "") break;
+    const up = path41.dirname(dir);
+    if (up === dir || !host.isInside(up) || path41.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -43729,7 +43738,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path49 from "node:path";
+import path50 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -43748,7 +43757,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path49.resolve(baseDir, prefix || ".");
+    const start = path50.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -43756,7 +43765,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path49.dirname(start));
+      const host = hostFor(path50.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -44213,14 +44222,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path55) {
-  return path55.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments(path56) {
+  return path56.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path55, target, prefix) {
+function walk3(from, path56, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path55)) {
+  for (const seg of segments(path56)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -44243,7 +44252,7 @@ function walk3(from, path55, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path55}` : path55));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path56}` : path56));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -44291,14 +44300,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path55 = t.aliasPath(field);
-  if (path55 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path56 = t.aliasPath(field);
+  if (path56 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path55.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path55.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path55.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path56.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path56.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path56.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path55, t, "");
+  return walk3(t.body, path56, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -44337,14 +44346,14 @@ function evalCount(count, op, right, ctx, cond) {
   const field = member2(count, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path55 = ctx.target.aliasPath(field.value);
-    if (path55 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path55.slice(0, -3);
+    const path56 = ctx.target.aliasPath(field.value);
+    if (path56 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path56.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path55, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path56, alias, element: e });
   } else {
     const value = member2(count, "value");
     if (!value) return undecided("count needs field or value");
@@ -44380,12 +44389,12 @@ function evalCount(count, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path55, ctx) {
+function readArray(path56, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path55.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path55.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path56.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path56.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path55, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path56, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -44435,12 +44444,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path55) => path55.replace(/\[\*\]/g, "");
+    plainPath = (path56) => path56.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path50 from "node:path";
+import path51 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -44462,7 +44471,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path50.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path51.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -44530,8 +44539,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path55 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path55) out.push({ alias: name, path: path55, source: "dump" });
+        const path56 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path56) out.push({ alias: name, path: path56, source: "dump" });
       }
     }
   }
@@ -44684,8 +44693,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path55, v) {
-  const segs = path55.split(".");
+function setPath(root, path56, v) {
+  const segs = path56.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -44701,18 +44710,18 @@ function setPath(root, path55, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path55 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path55) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path56 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path56) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path55}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path56}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path55}`.toLowerCase());
+    covered.add(`${prefix}${path56}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path55, v);
+    if (v !== void 0) setPath(body, path56, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -44788,8 +44797,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(r.sourceType),
       body,
       aliasPath,
-      consumer(v2, path55) {
-        const p = pathOf(body, v2, path55);
+      consumer(v2, path56) {
+        const p = pathOf(body, v2, path56);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -44809,19 +44818,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path55) {
-      const p = path55.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path55} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path56) {
+      const p = path56.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path56} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path55} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path56} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path55) {
-  if (path55 !== void 0) {
-    const along = pathAlong(body, v, path55.split(".").filter(Boolean));
+function pathOf(body, v, path56) {
+  if (path56 !== void 0) {
+    const along = pathAlong(body, v, path56.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -45060,7 +45069,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs10 from "node:fs";
-import path54 from "node:path";
+import path55 from "node:path";
 
 // src/api.ts
 init_host();
@@ -45069,7 +45078,7 @@ init_source();
 init_paths();
 import fs6 from "node:fs";
 import os from "node:os";
-import path51 from "node:path";
+import path52 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -46623,7 +46632,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path41 from "node:path";
+import path42 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -47155,7 +47164,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path41.dirname(forFile);
+      const dir = path42.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -47181,14 +47190,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path41.relative(root, f).split(path41.sep);
+    const rel = path42.relative(root, f).split(path42.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path41.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path41.isAbsolute(rel);
+  const rel = path42.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path42.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -47198,9 +47207,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path41.relative(root, d) === "") return void 0;
+    if (path42.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path41.dirname(d);
+    const parent = path42.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -47209,9 +47218,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path41.dirname(f); !out.has(d); d = path41.dirname(d)) {
+    for (let d = path42.dirname(f); !out.has(d); d = path42.dirname(d)) {
       out.add(d);
-      if (path41.dirname(d) === d) break;
+      if (path42.dirname(d) === d) break;
     }
   }
   return out;
@@ -47388,7 +47397,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path42 from "node:path";
+import path43 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -47606,7 +47615,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path42.join(m.dir, "main.tf")));
+          failed(e, fileStart(path43.join(m.dir, "main.tf")));
         }
       }
     }
@@ -48030,15 +48039,15 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
-import path43 from "node:path";
+import path44 from "node:path";
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path43.join(cwd, CACHE_FILE);
-  const abs = path43.resolve(cwd, location);
+  if (location === void 0) return path44.join(cwd, CACHE_FILE);
+  const abs = path44.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
-  return isDir ? path43.join(abs, CACHE_FILE) : abs;
+  return isDir ? path44.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -48196,7 +48205,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs4.existsSync(path43.dirname(this.file))) fs4.mkdirSync(path43.dirname(this.file));
+    if (!fs4.existsSync(path44.dirname(this.file))) fs4.mkdirSync(path44.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs4.renameSync(tmp, this.file);
@@ -48442,7 +48451,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs5 from "node:fs";
-import path44 from "node:path";
+import path45 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -48463,8 +48472,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path44.dirname(fileURLToPath(import.meta.url));
-  const file = path44.join(path44.basename(here) === "chunks" ? path44.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path45.dirname(fileURLToPath(import.meta.url));
+  const file = path45.join(path45.basename(here) === "chunks" ? path45.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs5.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -49053,8 +49062,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of [input2.assigned, input2.defaultValue]) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path55 = memberPathAt(whole, size.origin);
-    if (path55 && path55.length > 0) return { path: path55, allowed: input2.memberAllowed?.(path55) };
+    const path56 = memberPathAt(whole, size.origin);
+    if (path56 && path56.length > 0) return { path: path56, allowed: input2.memberAllowed?.(path56) };
   }
   return void 0;
 }
@@ -49073,8 +49082,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path55) {
-  return path55.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path56) {
+  return path56.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -49172,8 +49181,8 @@ function memberProblems(input2, size, base) {
   }
   return member3.allowed.values.flatMap((a) => listEntryProblem(a, base, () => true, attributePath));
 }
-function lastProperty(path55) {
-  for (let i = path55.length - 1; i >= 0; i--) if (typeof path55[i] === "string") return path55[i];
+function lastProperty(path56) {
+  for (let i = path56.length - 1; i >= 0; i--) if (typeof path56[i] === "string") return path56[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -50055,7 +50064,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path45 from "node:path";
+import path46 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -50081,7 +50090,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path45.basename(f.path) }
+          data: { file: path46.basename(f.path) }
         });
       }
     };
@@ -50089,7 +50098,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path46 from "node:path";
+import path47 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -50174,7 +50183,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path46.relative(fromDir, toDir).split(path46.sep).join("/");
+  const rel = path47.relative(fromDir, toDir).split(path47.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -50183,7 +50192,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path47 from "node:path";
+import path48 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -50210,7 +50219,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path47.basename(f.path) }
+          data: { file: path48.basename(f.path) }
         });
       }
     };
@@ -50218,7 +50227,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path48 from "node:path";
+import path49 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -50486,7 +50495,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path48.basename(file.path);
+      const where = path49.basename(file.path);
       variantFile = file.kind === "arm-params" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -51742,8 +51751,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and param
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named, real, root, skipped = false) {
-  const shown = path51.relative(process.cwd(), named) || named;
-  if (real === path51.resolve(named)) {
+  const shown = path52.relative(process.cwd(), named) || named;
+  if (real === path52.resolve(named)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -51752,15 +51761,15 @@ function outsideRootMessage(named, real, root, skipped = false) {
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path51.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path52.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path51.dirname(root);
-  for (const p of paths.slice(1)) while (path51.relative(root, p).startsWith("..")) root = path51.dirname(root);
+  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path52.dirname(root);
+  for (const p of paths.slice(1)) while (path52.relative(root, p).startsWith("..")) root = path52.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path51.join(dir, ".git");
+    const git2 = path52.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -51807,15 +51816,15 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path51.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path52.resolve(p));
   for (const p of namedPaths) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const namedPlans = (options.planFiles ?? []).map((p) => path51.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path52.resolve(p));
   for (const p of namedPlans) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path51.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path52.resolve(f));
   for (const f of namedVarFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
-  const namedOnly = options.onlyFiles?.map((f) => path51.resolve(f));
+  const namedOnly = options.onlyFiles?.map((f) => path52.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path51.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path52.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs6.realpathSync(writtenRoot);
   const root = fs6.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -51824,7 +51833,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs6.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path51.join(root, path51.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path52.join(root, path52.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -51835,11 +51844,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path51.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path52.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs6.statSync(startPath).isDirectory() ? startPath : path51.dirname(startPath);
+  const startDir = fs6.statSync(startPath).isDirectory() ? startPath : path52.dirname(startPath);
   let config;
   try {
     config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
@@ -51856,8 +51865,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path51.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path51.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path51.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs6.existsSync(path52.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path52.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path52.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -51893,12 +51902,12 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
-      throw new UsageError(`${path51.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path52.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path51.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path52.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -51948,7 +51957,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path51.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path52.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }
   for (const fe of frontEnds) {
@@ -52106,7 +52115,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path51.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path52.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -52324,7 +52333,7 @@ function skippedFiles(problems) {
 }
 
 // src/report/common.ts
-import path52 from "node:path";
+import path53 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -52337,9 +52346,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path52.isAbsolute(file)) return toPosix(file);
-  const rel = path52.relative(base, file);
-  return toPosix(rel === "" ? path52.basename(file) : rel);
+  if (!path53.isAbsolute(file)) return toPosix(file);
+  const rel = path53.relative(base, file);
+  return toPosix(rel === "" ? path53.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -52842,7 +52851,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs9 from "node:fs";
-import path53 from "node:path";
+import path54 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -52970,10 +52979,10 @@ var PullRequestLines = class {
     try {
       real = fs9.realpathSync(file);
     } catch {
-      real = path53.resolve(file);
+      real = path54.resolve(file);
     }
-    const rel = path53.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path53.isAbsolute(rel) ? void 0 : rel.split(path53.sep).join("/");
+    const rel = path54.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path54.isAbsolute(rel) ? void 0 : rel.split(path54.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -53084,8 +53093,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path55 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path55}#L${line}`;
+  const path56 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path56}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -53206,7 +53215,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path54.dirname(this.sarifPath), { recursive: true });
+    fs10.mkdirSync(path55.dirname(this.sarifPath), { recursive: true });
     fs10.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -53227,21 +53236,21 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path54.resolve(workspace, file))) {
+    if (file !== void 0 && !fs10.existsSync(path55.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path54.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path55.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path54.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path55.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path54.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path54.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path54.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path55.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path55.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path55.resolve(workspace, p))
   });
   step.writeSarif(formatSarif(result));
   step.sarifWritten = true;
@@ -53312,8 +53321,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path54.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path54.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path55.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path55.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -806,7 +806,8 @@ function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; scrip
  */
 function scriptAt(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, p: string): { file: string; script: CiScript } | undefined {
   const rel = p.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (path.isAbsolute(rel)) return undefined;
+  // An absolute path names a scanned script only as itself (`source "$SCRIPT_DIR/lib.sh"`, resolved beside the script).
+  if (path.isAbsolute(rel)) return scripts.get(path.normalize(p));
   const github = githubRepository(from);
   const first = (github === undefined ? undefined : scripts.get(path.join(github, rel))) ?? scripts.get(path.join(root, rel)) ?? scripts.get(path.join(path.dirname(from), rel));
   if (first) return first;

@@ -473,6 +473,21 @@ jobs:
         messageId: 'retired',
         messageIncludes: 'uses size "Standard_NC6" of the NC series, which Azure retired on 2023-09-06',
       },
+      // `source` of the file beside the script, by the shell's idioms for the script's folder: its assignment is the size.
+      ...[
+        ['script-dir-variable', 'SCRIPT_DIR="$(cd "$(dirname "$0")" && pwd)"\nsource "$SCRIPT_DIR/lib.sh"\n'],
+        ['dirname-substitution', 'source "$(dirname "$0")/lib.sh"\n'],
+        ['cd-pwd-substitution-dot', '. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"\n'],
+      ].map(([name, head]) => ({
+        name: `sourced-beside-script-${name!}`,
+        files: {
+          'scripts/lib.sh': 'GPU_SIZE=⟦Standard_NC6⟧\n',
+          'scripts/deploy.sh': `${head!}az ml compute create -n gpu-cluster --type AmlCompute --size "$GPU_SIZE" --min-instances 0\n`,
+        },
+        level: 'error' as const,
+        env: 'unknown' as const,
+        messageId: 'retired',
+      })),
       {
         name: 'default-expansion-names-a-retired-size',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size ${GPU_SIZE:-⟦Standard_NV6⟧} --node-taints sku=gpu:NoSchedule\n' },

@@ -11,10 +11,11 @@
  * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
  * commands run nothing.
  */
+import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { joinExpressions } from '../ci-words.js';
-import { ANY_VARIABLE, expandWord, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
   script: CiScript;
@@ -360,7 +361,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * in this scope, so its literal assignments count; any other sourced file may set anything.
    */
   function runSourced(word: CiWord | undefined, unknownWhy: string): void {
-    const target = word ? expandWord(word, env, ctx).text : undefined;
+    const target = word ? sourcedPath(expandWord(word, env, ctx), ctx.file) : undefined;
     const after = target !== undefined ? ctx.source?.(target, env) : undefined;
     if (after) env = copy(after);
     else forgetAll(unknownWhy);
@@ -663,4 +664,19 @@ export function idOutputOf(token: string | undefined): { group: string; name: st
   const rest = token.slice(ID_TOKEN.length);
   const colon = rest.indexOf(':');
   return colon > 0 && colon < rest.length - 1 ? { group: rest.slice(0, colon), name: rest.slice(colon + 1) } : undefined;
+}
+
+/**
+ * The path a `source`/`.` word names: its text when known; for the idioms of "beside this
+ * script" (`"$SCRIPT_DIR/lib.sh"`, `"$(dirname "$0")/lib.sh"`,
+ * `"$(cd "$(dirname "$0")" && pwd)/lib.sh"`), the file beside the script (absolute), whatever
+ * the working directory; else undefined (every variable becomes unknown).
+ */
+function sourcedPath(e: ExpandedWord, file: string): string | undefined {
+  if (e.text !== undefined) return e.text;
+  const v = sliceValue(e);
+  if (v.kind !== 'unknown' || v.token !== `${SCRIPT_DIR_TOKEN}${file}`) return undefined;
+  const pieces = v.literals;
+  if (pieces?.length !== 2 || pieces[0] !== '' || !pieces[1]!.startsWith('/')) return undefined;
+  return path.resolve(path.dirname(file), `.${pieces[1]}`);
 }
