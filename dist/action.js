@@ -30941,7 +30941,9 @@ var init_terraform = __esm({
           const parsed = yaml2.parseYamlFile(text2);
           suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
         }
+        const skipped = files.some((f) => f.kind === "terraform") ? [] : files.filter((f) => (f.kind === "tfvars" || f.kind === "tfvars-json") && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: "no folder at or above it holds .tf files, so no module is evaluated with its values (only SEC001 reads them); lint the module it is for with --var-file" }));
         return {
+          skipped,
           units: tf.evaluations.map((e) => ({
             evaluation: e.evaluation,
             resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),

@@ -56,6 +56,17 @@ describe('no silent green', () => {
     expect(r.skipped[0]!.reason).toMatch(/not a regular file/);
   });
 
+  it('a var file beside no Terraform module is listed as not evaluated (--verbose); one beside a module is not', async () => {
+    const dir = tmp({
+      'configs/vm/nsg.tfvars': 'nsg = { rule = { source_address_prefix = "Internet", destination_port_range = "22" } }\n',
+      'infra/main.tf': 'variable "env" {\n  type = string\n}\n',
+      'infra/prod.tfvars': 'env = "prod"\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true });
+    expect(r.skipped.map((s) => path.relative(dir, s.file))).toEqual([path.join('configs', 'vm', 'nsg.tfvars')]);
+    expect(r.skipped[0]!.reason).toMatch(/^no folder at or above it holds \.tf files/);
+  });
+
   it('a UTF-8 byte-order mark does not shift columns, and line 1 is linted like any other', async () => {
     const dir = tmp({ 'deploy.sh': '\uFEFFaz ad sp create-for-rbac --name x --sdk-auth\n' });
     const r = await lint({ paths: [dir], root: dir, noConfig: true });

@@ -113,7 +113,15 @@ export const terraformFrontEnd: FrontEnd = {
       const parsed = yaml.parseYamlFile(text);
       suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
     }
+    // A var file with no module at or above it (CAF-style config folders passed with -var-file in
+    // CI) is evaluated with nothing: say so under --verbose instead of reading as "checked".
+    const skipped = files.some((f) => f.kind === 'terraform')
+      ? []
+      : files
+          .filter((f) => (f.kind === 'tfvars' || f.kind === 'tfvars-json') && !ctx.cliVarFiles.includes(f.path))
+          .map((f) => ({ file: f.path, reason: 'no folder at or above it holds .tf files, so no module is evaluated with its values (only SEC001 reads them); lint the module it is for with --var-file' }));
     return {
+      skipped,
       units: tf.evaluations.map((e) => ({
         evaluation: e.evaluation,
         resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
