@@ -49194,6 +49194,7 @@ function listEntryProblem(a, base, admitted, attributePath) {
   if (a.kind !== "string" || !a.origin || isGpuSize(a.value) || !admitted(a.value)) return [];
   return [{ location: a.origin, attributePath, messageId: "allowsNonGpu", data: { ...base, size: a.value, families: gpuFamilyNames() } }];
 }
+var INPUT_FORMATS = /* @__PURE__ */ new Set(["terraform", "azapi", "arm", "bicep"]);
 var GPU002_gpu_size_input_unvalidated_default = defineRule({
   meta: {
     id: "GPU002",
@@ -49224,6 +49225,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
         const seen = /* @__PURE__ */ new Set();
         for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
+            if (!INPUT_FORMATS.has(r.format)) continue;
             if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);

@@ -171,6 +171,9 @@ function listEntryProblem(a: Value, base: Record<string, string>, admitted: (s: 
   return [{ location: a.origin, attributePath, messageId: 'allowsNonGpu', data: { ...base, size: a.value, families: gpuFamilyNames() } }];
 }
 
+/** Source formats whose resources can take their size from a declared input (a Terraform variable, an ARM/Bicep parameter). */
+const INPUT_FORMATS: ReadonlySet<string> = new Set(['terraform', 'azapi', 'arm', 'bicep']);
+
 export default defineRule({
   meta: {
     id: 'GPU002',
@@ -212,6 +215,9 @@ export default defineRule({
         // Kinds in a fixed order: when two workloads share an input, the first one names it.
         for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
+            // az commands and Azure ML YAML declare no inputs, so no guard: nothing to read (a read
+            // would be listed by --verbose as "could not decide GPU002").
+            if (!INPUT_FORMATS.has(r.format)) continue;
             // A GPU workload: meant for GPU, else a known GPU size (an unknown size is not needed when the intent is known).
             if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
             const who = { workload: workloadName(kind), name: displayName(r) };

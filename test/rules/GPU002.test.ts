@@ -2,12 +2,13 @@
  * GPU002 (gpu-size-input-unvalidated): A variable or parameter that sets the size of a GPU workload has no guard restricting it to GPU sizes.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { validationAdmits } from '../../src/engine/guards.js';
 import { str } from '../../src/core/value.js';
 import { tryCompileRegex } from '../../src/eval/terraform/regex.js';
 import type { InputValidation } from '../../src/model/resource.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { lintTree, tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -2289,5 +2290,17 @@ describe('GPU002 validation reader', () => {
     expect(validationAdmits(v('!can(regex("^Standard_NP", var.x))', ['^Standard_NP']), 'Standard_D16s_v5')).toBeUndefined();
     expect(validationAdmits(v('startswith(var.x, "Standard_N") && can(regex("^Standard_N", var.x))', ['^Standard_N']), 'Standard_NP10s')).toBeUndefined();
     expect(validationAdmits(v('length(var.x) > 0', []), 'Standard_D16s_v5')).toBeUndefined();
+  });
+});
+
+describe('GPU002 and formats without inputs', () => {
+  const { tree, cleanup } = tempTrees('mil-gpu002-');
+  afterAll(cleanup);
+  // az commands and Azure ML YAML declare no variable or parameter: nothing is judged, nothing is listed as undecided.
+  it('an az command with an unknown name is not listed as "could not decide GPU002"', async () => {
+    const dir = tree({ 'deploy.sh': 'az ml compute create -n $NAME --type AmlCompute --size Standard_NC24ads_A100_v4 -w ws\n' });
+    const r = await lintTree(dir, ['GPU002']);
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'GPU002')).toEqual([]);
   });
 });
