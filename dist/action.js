@@ -51825,7 +51825,11 @@ async function prepareRun(options, cache3) {
   const namedPlans = (options.planFiles ?? []).map((p) => path52.resolve(p));
   for (const p of namedPlans) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const namedVarFiles = (options.varFiles ?? []).map((f) => path52.resolve(f));
-  for (const f of namedVarFiles) if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  for (const f of namedVarFiles) {
+    if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+    if (!fs6.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
+  }
+  if (options.policyAliasesFile !== void 0 && !fs6.existsSync(path52.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path52.resolve(options.policyAliasesFile)}`);
   const namedOnly = options.onlyFiles?.map((f) => path52.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
   const writtenRoot = path52.resolve(options.root ?? commonRoot(written2));
@@ -52098,7 +52102,10 @@ async function lintPlanned(run3, threads, cache3) {
 }
 async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
   const pc = config.policies;
-  if (pc.definitions.length === 0 && !pc.fromScannedCode) return void 0;
+  if (pc.definitions.length === 0 && !pc.fromScannedCode) {
+    if (aliasesOption !== void 0) notices.push("--policy-aliases: no Azure Policy definitions are configured (policies.definitions or policies.fromScannedCode), so its aliases are not used");
+    return void 0;
+  }
   const [{ policyFiles: policyFiles2 }, { loadPolicyFiles: loadPolicyFiles2 }, build, { aliasesFromDump: aliasesFromDump2 }] = await Promise.all([
     Promise.resolve().then(() => (init_policy_files(), policy_files_exports)),
     Promise.resolve().then(() => (init_policy(), policy_exports)),

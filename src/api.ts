@@ -251,7 +251,12 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const namedPlans = (options.planFiles ?? []).map((p) => path.resolve(p));
   for (const p of namedPlans) if (!fs.existsSync(p) || !fs.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const namedVarFiles = (options.varFiles ?? []).map((f) => path.resolve(f));
-  for (const f of namedVarFiles) if (!fs.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+  for (const f of namedVarFiles) {
+    if (!fs.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+    if (!fs.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
+  }
+  // A mistyped alias file is said at once, whether policies are configured or not.
+  if (options.policyAliasesFile !== undefined && !fs.existsSync(path.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path.resolve(options.policyAliasesFile)}`);
   // The scan root is where the paths are written (the current folder when they are all inside
   // it); every named path is then taken at its real place, which must be inside the root's: a
   // symbolic link never leads the scan out of it (DESIGN.md "Offline and safe"), whether met
@@ -625,7 +630,10 @@ interface PolicyInput {
  */
 async function loadPolicyInput(config: ResolvedConfig, aliasesOption: string | undefined, host: Host, problems: Problem[], notices: string[]): Promise<PolicyInput | undefined> {
   const pc = config.policies;
-  if (pc.definitions.length === 0 && !pc.fromScannedCode) return undefined;
+  if (pc.definitions.length === 0 && !pc.fromScannedCode) {
+    if (aliasesOption !== undefined) notices.push('--policy-aliases: no Azure Policy definitions are configured (policies.definitions or policies.fromScannedCode), so its aliases are not used');
+    return undefined;
+  }
   // The policy file reader, the set builder and the evaluator behind it are imported only when
   // policies are configured (start-up: a run without policies never loads them).
   const [{ policyFiles }, { loadPolicyFiles }, build, { aliasesFromDump }] = await Promise.all([

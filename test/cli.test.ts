@@ -84,7 +84,18 @@ describe('CLI', () => {
     expect(r.stderr.trim()).toBe('mlops-iac-lint: unknown rule ID: NOPE001');
   });
   it('usage errors: one line on stderr, exit 2, no stack trace', () => {
-    for (const args of [['--bogus'], ['--format', 'xml'], ['--fail-on', 'sometimes'], ['/no/such/path'], ['--rule', 'NOPE001', good], ['--env', 'staging']]) {
+    const folder = path.dirname(good);
+    for (const args of [
+      ['--bogus'],
+      ['--format', 'xml'],
+      ['--fail-on', 'sometimes'],
+      ['/no/such/path'],
+      ['--rule', 'NOPE001', good],
+      ['--env', 'staging'],
+      // A folder given as a var file was ignored (the defaults evaluated instead); a mistyped alias file too.
+      ['--var-file', folder, good],
+      ['--policy-aliases', path.join(folder, 'no-such-aliases.json'), good],
+    ]) {
       const r = run(args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^mlops-iac-lint: /);
