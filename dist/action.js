@@ -43335,6 +43335,25 @@ function readPodTemplates(file, documents, lineMap) {
   for (const d of documents) visit2(d, 0);
   return out;
 }
+function readKaitoObjects(file, documents, lineMap) {
+  const src = { file, lineMap };
+  const out = [];
+  for (const d of documents) {
+    const o = isManifestObject(d);
+    const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
+    if (!o || !keys || !d) continue;
+    const node = path40(d, keys);
+    const value = scalar(node);
+    out.push({
+      kind: o.kind,
+      apiVersion: o.apiVersion,
+      name: scalar(valueOf(valueOf(d, "metadata"), "name")) || void 0,
+      header: at(src, o.kindAt),
+      ...node && value ? { instanceType: { value, at: at(src, node.range), path: keys.join(".") } } : {}
+    });
+  }
+  return out;
+}
 function at(src, range2) {
   const { file, lineMap: lm } = src;
   if (!lm) return { file, range: range2 };
@@ -43542,7 +43561,7 @@ function jsonToTree(node, lineMap, depth = 0) {
       return { type: "scalar", value: String(node.value), plain: true, range: range2 };
   }
 }
-var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, MAX_LIST_DEPTH;
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, MAX_LIST_DEPTH, KAITO_INSTANCE_TYPE;
 var init_read2 = __esm({
   "src/eval/k8s/read.ts"() {
     "use strict";
@@ -43561,6 +43580,10 @@ var init_read2 = __esm({
     REPLICA_SPECS = { PyTorchJob: "pytorchReplicaSpecs", TFJob: "tfReplicaSpecs", MPIJob: "mpiReplicaSpecs" };
     RAY_CLUSTER_SPEC = { RayCluster: "", RayJob: "rayClusterSpec", RayService: "rayClusterConfig" };
     MAX_LIST_DEPTH = 8;
+    KAITO_INSTANCE_TYPE = {
+      Workspace: ["resource", "instanceType"],
+      RAGEngine: ["spec", "compute", "instanceType"]
+    };
   }
 });
 
@@ -43624,6 +43647,23 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   }
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.documents, lineMap: parsed.lineMap };
+}
+function kaitoResource(k, evaluation, root) {
+  const attrs = /* @__PURE__ */ new Map();
+  if (k.instanceType) attrs.set("vmSize", { value: str(k.instanceType.value, k.instanceType.at), defaulted: false, at: k.instanceType.at, sourcePath: k.instanceType.path });
+  if (k.name !== void 0) attrs.set("name", { value: str(k.name, k.header), defaulted: false, at: k.header, sourcePath: "metadata.name" });
+  return {
+    address: `k8s:${relativeToRoot(root, k.header.file)}#${k.kind}/${k.name ?? "(unnamed)"}`,
+    kind: "kaito.workspace",
+    sourceType: `${k.apiVersion}/${k.kind}`,
+    format: "k8s",
+    header: k.header,
+    name: k.name !== void 0 ? str(k.name, k.header) : void 0,
+    attrs,
+    identity: [],
+    refs: /* @__PURE__ */ new Map(),
+    evaluation
+  };
 }
 function workloadResource(t, index, evaluation, root) {
   const rel = relativeToRoot(root, t.file);
@@ -43694,6 +43734,7 @@ var init_k8s = __esm({
           const env = pathEnv(ctx, f.path) ?? "unknown";
           const evaluation = { variant: "default", env, unit: f.path, inputs: [] };
           const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
+          for (const k of readKaitoObjects(f.path, parsed.documents, parsed.lineMap)) resources.push(kaitoResource(k, evaluation, ctx.root));
           units2.push({ evaluation, resources, refKeys: () => [] });
         }
         return { units: units2, problems, suppressionSources, skipped };
@@ -46826,6 +46867,12 @@ var KINDS = {
     sourceAddresses: "list"
   },
   "private-endpoint": { groupIds: "list", tags: "object", targets: "any" },
+  /**
+   * A KAITO object (kaito.sh `Workspace`, `RAGEngine`): its provisioner creates GPU nodes of
+   * `vmSize` (`resource.instanceType`, `spec.compute.instanceType`). Only GPU004 reads it: the
+   * nodes' taints, scaling and tags are KAITO's, not written in the manifest.
+   */
+  "kaito.workspace": { name: "string", vmSize: "string" },
   /** One pod template of a Kubernetes manifest (src/model/k8s.ts; the typed template is `Resource.k8s`). */
   "k8s.workload": { workloadKind: "string", name: "string" },
   other: { tags: "object" }
@@ -48631,7 +48678,7 @@ var RunThreads = class {
 // src/engine/types.ts
 var RESOURCE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep", "azure-cli"];
 var DECLARATIVE_FORMATS = ["terraform", "azapi", "arm", "bicep-compiled", "bicep"];
-var KIND_FORMATS = { "azureml-yaml": ["ml.compute", "ml.workspace"] };
+var KIND_FORMATS = { "azureml-yaml": ["ml.compute", "ml.workspace"], k8s: ["kaito.workspace"] };
 var CI_FORMATS = ["github-actions", "azure-pipelines", "script"];
 
 // src/engine/define-rule.ts
@@ -49471,7 +49518,20 @@ var GPU004_gpu_size_retired_default = defineRule({
         }
       }
     };
-    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check };
+    const checkKaito = (r) => {
+      const size = ctx.fact(r, "vmSize");
+      const s = size.string();
+      const hit = s === void 0 ? void 0 : hitOf(s);
+      if (!hit || s === void 0) return;
+      ctx.report({
+        resource: r,
+        attr: "vmSize",
+        level: hit.retired ? "error" : "warning",
+        messageId: hit.retired ? "retired" : "retiring",
+        data: { workload: `KAITO ${r.sourceType.split("/").pop()}`, name: displayName(r), size: s, attribute: size.sourcePath, ...rowData(hit.row) }
+      });
+    };
+    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check, "kaito.workspace": checkKaito };
   }
 });
 

@@ -120,6 +120,20 @@ export default defineRule({
         }
       }
     };
-    return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check };
+    /** A KAITO Workspace/RAGEngine: its provisioner creates GPU nodes of `resource.instanceType` (no guards: a manifest has no inputs). */
+    const checkKaito = (r: Resource<'kaito.workspace'>): void => {
+      const size = ctx.fact(r, 'vmSize');
+      const s = size.string();
+      const hit = s === undefined ? undefined : hitOf(s);
+      if (!hit || s === undefined) return;
+      ctx.report({
+        resource: r,
+        attr: 'vmSize',
+        level: hit.retired ? 'error' : 'warning',
+        messageId: hit.retired ? 'retired' : 'retiring',
+        data: { workload: `KAITO ${r.sourceType.split('/').pop()!}`, name: displayName(r), size: s, attribute: size.sourcePath, ...rowData(hit.row) },
+      });
+    };
+    return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check, 'kaito.workspace': checkKaito };
   },
 });

@@ -44,11 +44,12 @@ export const RESOURCE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', '
 /** The declarative formats (rules that read declared inputs, such as GPU002's guards, apply only to them). */
 export const DECLARATIVE_FORMATS: readonly InputFormat[] = ['terraform', 'azapi', 'arm', 'bicep-compiled', 'bicep'];
 /**
- * Resource formats that produce only some kinds (Azure ML YAML: compute and workspace): a rule
+ * Resource formats that produce only some kinds (Azure ML YAML: compute and workspace;
+ * Kubernetes manifests: KAITO objects, besides the pod templates K8S rules name): a rule
  * covers such a format when it has a hook for one of its kinds. A `graph` rule names it in
  * `meta.formats` when it applies (TAG001, GOV001).
  */
-export const KIND_FORMATS: Readonly<Partial<Record<InputFormat, readonly ResourceKind[]>>> = { 'azureml-yaml': ['ml.compute', 'ml.workspace'] };
+export const KIND_FORMATS: Readonly<Partial<Record<InputFormat, readonly ResourceKind[]>>> = { 'azureml-yaml': ['ml.compute', 'ml.workspace'], k8s: ['kaito.workspace'] };
 /** Formats of CI rules: every front end that produces the CI model. */
 export const CI_FORMATS: readonly InputFormat[] = ['github-actions', 'azure-pipelines', 'script'];
 

@@ -12,7 +12,7 @@ import { parseJsonc } from '../parse/json/index.js';
 import { jsonObjectRanges } from '../parse/json/blocks.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import type { YamlTree } from '../parse/yaml/tree.js';
-import { jsonToTree, readPodTemplates } from '../eval/k8s/read.js';
+import { jsonToTree, readKaitoObjects, readPodTemplates, type KaitoObject } from '../eval/k8s/read.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { K8sPodTemplate } from '../model/k8s.js';
 import { looksLikeManifest, skipReason } from './k8s-classify.js';
@@ -54,7 +54,8 @@ export const k8sFrontEnd: FrontEnd = {
       if (!parsed) continue;
       const env = pathEnv(ctx, f.path) ?? 'unknown';
       const evaluation: Evaluation = { variant: 'default', env, unit: f.path, inputs: [] };
-      const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
+      const resources: Resource[] = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
+      for (const k of readKaitoObjects(f.path, parsed.documents, parsed.lineMap)) resources.push(kaitoResource(k, evaluation, ctx.root));
       units.push({ evaluation, resources, refKeys: () => [] });
     }
     return { units, problems, suppressionSources, skipped };
@@ -83,6 +84,25 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
   }
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.documents, lineMap: parsed.lineMap };
+}
+
+/** A KAITO Workspace or RAGEngine as a resource whose `vmSize` is its instance type (GPU004). */
+function kaitoResource(k: KaitoObject, evaluation: Evaluation, root: string): Resource<'kaito.workspace'> {
+  const attrs = new Map<string, Fact>();
+  if (k.instanceType) attrs.set('vmSize', { value: str(k.instanceType.value, k.instanceType.at), defaulted: false, at: k.instanceType.at, sourcePath: k.instanceType.path });
+  if (k.name !== undefined) attrs.set('name', { value: str(k.name, k.header), defaulted: false, at: k.header, sourcePath: 'metadata.name' });
+  return {
+    address: `k8s:${relativeToRoot(root, k.header.file)}#${k.kind}/${k.name ?? '(unnamed)'}`,
+    kind: 'kaito.workspace',
+    sourceType: `${k.apiVersion}/${k.kind}`,
+    format: 'k8s',
+    header: k.header,
+    name: k.name !== undefined ? str(k.name, k.header) : undefined,
+    attrs,
+    identity: [],
+    refs: new Map(),
+    evaluation,
+  };
 }
 
 function workloadResource(t: K8sPodTemplate, index: number, evaluation: Evaluation, root: string): Resource<'k8s.workload'> {

@@ -68,6 +68,12 @@ export const KINDS = {
     sourceAddresses: 'list',
   },
   'private-endpoint': { groupIds: 'list', tags: 'object', targets: 'any' },
+  /**
+   * A KAITO object (kaito.sh `Workspace`, `RAGEngine`): its provisioner creates GPU nodes of
+   * `vmSize` (`resource.instanceType`, `spec.compute.instanceType`). Only GPU004 reads it: the
+   * nodes' taints, scaling and tags are KAITO's, not written in the manifest.
+   */
+  'kaito.workspace': { name: 'string', vmSize: 'string' },
   /** One pod template of a Kubernetes manifest (src/model/k8s.ts; the typed template is `Resource.k8s`). */
   'k8s.workload': { workloadKind: 'string', name: 'string' },
   other: { tags: 'object' },

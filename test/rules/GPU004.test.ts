@@ -551,6 +551,38 @@ min_instances: 0
       },
     ],
   },
+  // KAITO (kaito.sh): the provisioner creates GPU nodes of the object's instance type.
+  k8s: {
+    valid: [
+      {
+        name: 'kaito-workspace-current-size',
+        files: { 'kaito/phi.yaml': 'apiVersion: kaito.sh/v1beta1\nkind: Workspace\nmetadata:\n  name: phi\nresource:\n  instanceType: "Standard_NC24ads_A100_v4"\ninference:\n  preset:\n    name: phi-3\n' },
+      },
+      {
+        // Another group's Workspace is not KAITO's.
+        name: 'other-api-group-workspace',
+        files: { 'x.yaml': 'apiVersion: example.com/v1\nkind: Workspace\nmetadata:\n  name: w\nresource:\n  instanceType: Standard_NC6\n' },
+      },
+    ],
+    invalid: [
+      {
+        name: 'kaito-workspace-ncv3',
+        files: { 'kaito/falcon.yaml': 'apiVersion: kaito.sh/v1alpha1\nkind: Workspace\nmetadata:\n  name: workspace-falcon-7b\nresource:\n  instanceType: "⟦Standard_NC12s_v3⟧"\n  labelSelector:\n    matchLabels:\n      apps: falcon-7b\ninference:\n  preset:\n    name: "falcon-7b"\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        message: `KAITO Workspace "workspace-falcon-7b" uses size "Standard_NC12s_v3" of the NCv3 series, which Azure retired on 2025-09-30, so it can no longer be deployed; set resource.instanceType to a current GPU size (${NCV3}).`,
+      },
+      {
+        name: 'kaito-ragengine-nvv3-second-document',
+        files: { 'rag.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: rag\n---\napiVersion: kaito.sh/v1alpha1\nkind: RAGEngine\nmetadata:\n  name: ragengine-start\nspec:\n  compute:\n    instanceType: ⟦Standard_NV12s_v3⟧\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'retiring',
+        messageIncludes: 'KAITO RAGEngine "ragengine-start" uses size "Standard_NV12s_v3" of the NVv3 series, which Azure retires on 2026-09-30; set spec.compute.instanceType',
+      },
+    ],
+  },
 };
 
 // Format round (c-fmt1): resources declared apart that read one value are a finding each, at

@@ -75,6 +75,47 @@ export function readPodTemplates(file: string, documents: readonly YamlTree[], l
   return out;
 }
 
+/** A KAITO object and the node size its provisioner creates GPU nodes of. */
+export interface KaitoObject {
+  kind: string;
+  apiVersion: string;
+  name?: string;
+  /** The `kind:` value. */
+  header: Location;
+  instanceType?: { value: string; at: Location; path: string };
+}
+
+/**
+ * Where KAITO objects name their node size (github.com/kaito-project/kaito API, v1alpha1 and
+ * v1beta1): a `Workspace`'s top-level `resource.instanceType`, a `RAGEngine`'s
+ * `spec.compute.instanceType`.
+ */
+const KAITO_INSTANCE_TYPE: Record<string, readonly string[]> = {
+  Workspace: ['resource', 'instanceType'],
+  RAGEngine: ['spec', 'compute', 'instanceType'],
+};
+
+/** The KAITO objects (`apiVersion: kaito.sh/…`) of one file's documents. */
+export function readKaitoObjects(file: string, documents: readonly YamlTree[], lineMap?: LineMap): KaitoObject[] {
+  const src: Src = { file, lineMap };
+  const out: KaitoObject[] = [];
+  for (const d of documents) {
+    const o = isManifestObject(d);
+    const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind]! : undefined;
+    if (!o || !keys || !d) continue;
+    const node = path(d, keys);
+    const value = scalar(node);
+    out.push({
+      kind: o.kind,
+      apiVersion: o.apiVersion,
+      name: scalar(valueOf(valueOf(d, 'metadata'), 'name')) || undefined,
+      header: at(src, o.kindAt),
+      ...(node && value ? { instanceType: { value, at: at(src, node.range), path: keys.join('.') } } : {}),
+    });
+  }
+  return out;
+}
+
 /** The file being read. */
 interface Src {
   file: string;
