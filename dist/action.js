@@ -553,10 +553,10 @@ var init_paths = __esm({
 function createScanner(text2, ignoreTrivia = false) {
   const len = text2.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
+  function scanHexDigits(count2, exact) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count || !exact) {
+    while (digits < count2 || !exact) {
       let ch = text2.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
@@ -570,7 +570,7 @@ function createScanner(text2, ignoreTrivia = false) {
       pos++;
       digits++;
     }
-    if (digits < count) {
+    if (digits < count2) {
       value2 = -1;
     }
     return value2;
@@ -11223,20 +11223,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize3) {
       if (normalize3 !== false)
@@ -14774,8 +14774,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block2) {
           gen.forRange("i", 0, len, (i) => {
@@ -14788,16 +14788,16 @@ var require_contains = __commonJS({
             block2();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -20329,8 +20329,8 @@ var init_instance = __esm({
         const instances = this.resourceInstances(key);
         let consumed = 1;
         let chosen;
-        const { count, forEach } = expansionAttrs(decl.node);
-        const hasExpansion = count || forEach;
+        const { count: count2, forEach } = expansionAttrs(decl.node);
+        const hasExpansion = count2 || forEach;
         const next = steps2[1];
         if (hasExpansion) {
           if (next?.type === "Index") {
@@ -20389,15 +20389,15 @@ var init_instance = __esm({
        */
       expansion(decl, address, max, noun) {
         const ctx = this.context(decl.file);
-        const { count, forEach } = expansionAttrs(decl.node);
+        const { count: count2, forEach } = expansionAttrs(decl.node);
         const cap = (n, at2) => {
           if (n > max) this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
         };
-        if (count) {
-          const c = evaluate(count.expr, ctx);
+        if (count2) {
+          const c = evaluate(count2.expr, ctx);
           if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
           const n = Math.max(0, Math.trunc(c.value));
-          cap(n, count);
+          cap(n, count2);
           return Array.from({ length: Math.min(n, max) }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
         }
         if (forEach) {
@@ -20621,8 +20621,8 @@ var init_instance = __esm({
         const instances = this.childInstances(name);
         let consumed = 1;
         let chosen;
-        const { count, forEach } = expansionAttrs(call.node);
-        if (count || forEach) {
+        const { count: count2, forEach } = expansionAttrs(call.node);
+        if (count2 || forEach) {
           const next = steps2[1];
           if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
           consumed = 2;
@@ -21316,8 +21316,8 @@ var require_Node = __commonJS({
         };
         const res = toJS2.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -21425,13 +21425,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -24384,8 +24384,8 @@ var require_Document = __commonJS({
         };
         const res = toJS2.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -24462,12 +24462,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -32650,7 +32650,7 @@ var init_parser3 = __esm({
           if (this.at("EOF")) break;
           const before = this.i;
           const reads = this.memberReads.length;
-          const count = statements.length;
+          const count2 = statements.length;
           try {
             const st = this.statement(mode);
             statements.push(st);
@@ -32658,7 +32658,7 @@ var init_parser3 = __esm({
           } catch (e) {
             if (!(e instanceof ParseFailure)) throw e;
             this.addError(e.message, e.start, e.end, e.code);
-            if (statements.length === count) this.memberReads.length = reads;
+            if (statements.length === count2) this.memberReads.length = reads;
             if (this.tooDeep) break;
             this.recoverStatement(before);
           }
@@ -35352,16 +35352,16 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     const nameNode = getProp(copyNode, "name");
     const loopName = typeof nameNode?.value === "string" ? nameNode.value : void 0;
     const countNode = getProp(copyNode, "count");
-    const count = countNode ? frame.eval(countNode) : unknown("copy without count");
-    if (count.kind === "number") {
-      let n = Math.max(0, Math.trunc(count.value));
+    const count2 = countNode ? frame.eval(countNode) : unknown("copy without count");
+    if (count2.kind === "number") {
+      let n = Math.max(0, Math.trunc(count2.value));
       if (n > env.maxCopy) {
         problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
         n = env.maxCopy;
       }
       for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
     } else {
-      const idx = unknown(`the copy count is unknown${count.kind === "unknown" ? ` (${count.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
+      const idx = unknown(`the copy count is unknown${count2.kind === "unknown" ? ` (${count2.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
       instances.push({ frame: frame.push({ name: loopName, index: idx, kind: "resource" }) });
     }
   } else instances.push({ frame });
@@ -39567,8 +39567,8 @@ var init_script = __esm({
         this.buf = new Int32Array(Math.max(16, capacity));
       }
       /** Room for `count` more indices. */
-      reserve(count) {
-        const need = this.len + count;
+      reserve(count2) {
+        const need = this.len + count2;
         if (need <= this.buf.length) return;
         const grown = new Int32Array(Math.max(need, this.buf.length * 2));
         grown.set(this.buf);
@@ -44198,8 +44198,8 @@ function evalNode2(cond, ctx) {
   if (!o) return undecided(`a condition without a known operator (${[...cond.entries.keys()].join(", ")})`);
   const right = evalRight(o.right, inner);
   if (right.kind === "unknown") return undecided(`the ${o.op} value is not known (${right.reason})`);
-  const count = member2(cond, "count");
-  if (count) return evalCount(count, o.op, right, inner, cond);
+  const count2 = member2(cond, "count");
+  if (count2) return evalCount(count2, o.op, right, inner, cond);
   const field = member2(cond, "field");
   if (field) return evalField(field, o.op, right, inner, cond);
   const value = member2(cond, "value");
@@ -44382,11 +44382,11 @@ function evalField(fieldValue, op, right, ctx, cond) {
   }
   return result === void 0 ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
-function evalCount(count, op, right, ctx, cond) {
-  const where = member2(count, "where");
+function evalCount(count2, op, right, ctx, cond) {
+  const where = member2(count2, "where");
   let elements2;
   let scopeOf;
-  const field = member2(count, "field");
+  const field = member2(count2, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
     const path56 = ctx.target.aliasPath(field.value);
@@ -44398,13 +44398,13 @@ function evalCount(count, op, right, ctx, cond) {
     elements2 = holder.items;
     scopeOf = (e) => ({ arrayPath: path56, alias, element: e });
   } else {
-    const value = member2(count, "value");
+    const value = member2(count2, "value");
     if (!value) return undecided("count needs field or value");
     const v = evalExpression(value, ctx);
     if (v.kind === "unknown") return undecided(`count.value is not known (${v.reason})`);
     if (v.kind !== "list") return undecided("count.value is not an array");
     elements2 = v.items;
-    const nameV = member2(count, "name");
+    const nameV = member2(count2, "name");
     const name = nameV?.kind === "string" ? nameV.value : void 0;
     scopeOf = (e) => ({ arrayPath: "\0", alias: "\0", name, element: e });
   }
@@ -48304,9 +48304,9 @@ import { createHash as createHash7 } from "node:crypto";
 
 // src/pipeline/shard.ts
 import { createHash as createHash6 } from "node:crypto";
-function shardOf(key, count) {
+function shardOf(key, count2) {
   const h = createHash6("sha1").update(key).digest();
-  return h.readUInt32BE(0) % count + 1;
+  return h.readUInt32BE(0) % count2 + 1;
 }
 
 // src/core/builtin.ts
@@ -48535,13 +48535,13 @@ var UnitWorkerPool = class _UnitWorkerPool {
     this.state = new Int32Array(shared);
   }
   /** Starts `count` workers on `script`; they begin planning the run at once. */
-  static async start(script, count, options) {
+  static async start(script, count2, options) {
     const { Worker } = await import("node:worker_threads");
-    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (STATES + count * 3));
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (STATES + count2 * 3));
     const pool = new _UnitWorkerPool(shared);
-    shareMemory(count + 1);
-    for (let id = 0; id < count; id++) {
-      const data = { kind: "mlops-iac-lint-units", id, threads: count + 1, shared, options };
+    shareMemory(count2 + 1);
+    for (let id = 0; id < count2; id++) {
+      const data = { kind: "mlops-iac-lint-units", id, threads: count2 + 1, shared, options };
       const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
       const m = { id, worker, alive: true, arrived: /* @__PURE__ */ new Map(), waiting: /* @__PURE__ */ new Map() };
       worker.on("message", (msg) => pool.received(m, msg));
@@ -48896,13 +48896,13 @@ var AML004_compute_cluster_min_nodes_default = defineRule({
       "ml.compute"(c) {
         if (amlComputeTypeOf(ctx, c) !== "cluster") return;
         const min = ctx.fact(c, "minNodeCount");
-        const count = readOrUndecided(ctx, c, "minNodeCount", min, min.number(), "a whole number");
-        if (count === void 0 || count <= 0) return;
+        const count2 = readOrUndecided(ctx, c, "minNodeCount", min, min.number(), "a whole number");
+        if (count2 === void 0 || count2 <= 0) return;
         ctx.report({
           resource: c,
           attr: "minNodeCount",
           messageId: "minNodesAboveZero",
-          data: { name: displayName(c), count, nodes: count === 1 ? "node" : "nodes", state: min.describe(), attribute: min.sourcePath }
+          data: { name: displayName(c), count: count2, nodes: count2 === 1 ? "node" : "nodes", state: min.describe(), attribute: min.sourcePath }
         });
       }
     };
@@ -52359,7 +52359,7 @@ function planningThreads(settings) {
 }
 function threadSettings(options) {
   const c = options.concurrency ?? "auto";
-  const count = c === "off" ? 1 : c === "auto" ? autoThreads() : Math.max(1, Math.floor(c));
+  const count2 = c === "off" ? 1 : c === "auto" ? autoThreads() : Math.max(1, Math.floor(c));
   const script = options.frontEnds || options.ruleSet ? void 0 : workerScript();
   const isDir = (p) => {
     try {
@@ -52371,7 +52371,7 @@ function threadSettings(options) {
   const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ["."]).some(isDir);
   const warm = options.cache === true && fs6.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
   const { onProgress: _onProgress, ...plain } = options;
-  return { script, count, early: walks && !warm, options: plain };
+  return { script, count: count2, early: walks && !warm, options: plain };
 }
 function ruleCode(rule, builtIn) {
   return builtIn && typeof __MLOPS_SOURCE_HASH__ === "string" ? __MLOPS_SOURCE_HASH__ : rule.create.toString();
@@ -52552,6 +52552,9 @@ function allRules(result) {
   }
   return [...map.values()].sort((a, b) => compareStrings(a.id, b.id));
 }
+function sanitizeKeepingLineBreaks(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
 
 // src/report/markdown.ts
 var DEFAULT_MAX_FINDINGS = 50;
@@ -52630,6 +52633,8 @@ var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/
 var SARIF_VERSION = "2.1.0";
 var SRCROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "mlopsIacLint/v1";
+var LINE_HASH_KEY = "primaryLocationLineHash";
+var GITHUB_SARIF_LIMITS = { resultsPerRun: 25e3, locationsPerResult: 1e3 };
 function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
   return clamped.toFixed(1);
@@ -52686,8 +52691,8 @@ function ruleDescriptor(rule, toolVersion) {
 function encodePath2(p) {
   return p.split("/").map((seg) => encodeURIComponent(seg).replace(/%40/g, "@").replace(/%2B/g, "+").replace(/%3D/g, "=")).join("/");
 }
-function artifactLocation(root, file) {
-  const rel = relativePath2(root, file);
+function artifactLocation(base, file) {
+  const rel = relativePath2(base, file);
   if (rel === ".." || rel.startsWith("../") || /^[a-zA-Z]:/.test(rel) || rel.startsWith("/")) {
     return { uri: pathToFileURL(file).href };
   }
@@ -52699,7 +52704,7 @@ function physicalLocation(root, l) {
     region: { ...normalizeRegion(l.range) }
   };
 }
-function resultObject(root, f, ruleIdx) {
+function resultObject(root, f, ruleIdx, lineHash, maxRelated) {
   const out = {
     ruleId: f.ruleId,
     ruleIndex: ruleIdx.get(f.ruleId),
@@ -52708,13 +52713,13 @@ function resultObject(root, f, ruleIdx) {
     locations: [{ physicalLocation: physicalLocation(root, f.location) }]
   };
   if (f.related.length > 0) {
-    out.relatedLocations = f.related.map((r, i) => ({
+    out.relatedLocations = f.related.slice(0, maxRelated).map((r, i) => ({
       id: i + 1,
       physicalLocation: physicalLocation(root, r),
       message: { text: nonEmpty(r.label, "related location") }
     }));
   }
-  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
+  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint, [LINE_HASH_KEY]: lineHash };
   const properties = { env: f.env, variants: [...f.variants].sort(compareStrings) };
   if (f.address !== void 0) properties.address = f.address;
   if (f.attributePath !== void 0) properties.attributePath = f.attributePath;
@@ -52742,16 +52747,66 @@ function notificationObject(root, n, ruleIdx) {
   if (idx !== void 0) out.associatedRule = { id: n.ruleId, index: idx };
   return out;
 }
-function buildSarif(result) {
+function lineHashes(sorted) {
+  const seen = /* @__PURE__ */ new Map();
+  return sorted.map((f) => {
+    const n = (seen.get(f.fingerprint) ?? 0) + 1;
+    seen.set(f.fingerprint, n);
+    return `${f.fingerprint.slice(0, 16)}:${n}`;
+  });
+}
+function compareForCap(a, b) {
+  return Number(a.suppression !== void 0) - Number(b.suppression !== void 0) || compareBySeverity(a, b);
+}
+function count(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function leftOutByLevel(left) {
+  const by = { error: 0, warning: 0, note: 0, suppressed: 0 };
+  for (const f of left) {
+    if (f.suppression) by.suppressed++;
+    else by[f.level]++;
+  }
+  const counted = (n, word) => `${count(n)} ${word}${n === 1 ? "" : "s"}`;
+  const parts = [counted(by.error, "error"), counted(by.warning, "warning"), counted(by.note, "note")];
+  if (by.suppressed > 0) parts.push(`${count(by.suppressed)} suppressed`);
+  return parts.join(", ");
+}
+function buildSarif(result, options = {}) {
+  return buildSarifReport(result, options).log;
+}
+function buildSarifReport(result, options = {}) {
   const rules = allRules(result);
   const ruleIdx = new Map(rules.map((r, i) => [r.id, i]));
-  const root = result.root;
+  const root = options.uriBase ?? result.root;
   let rootUri = pathToFileURL(root).href;
   if (!rootUri.endsWith("/")) rootUri += "/";
+  const maxResults = Math.max(0, options.maxResults ?? GITHUB_SARIF_LIMITS.resultsPerRun);
+  const maxRelated = Math.max(0, options.maxRelatedLocations ?? GITHUB_SARIF_LIMITS.locationsPerResult - 1);
+  const sorted = sortFindings(result.findings);
+  const hashes = lineHashes(sorted);
+  let kept = sorted.map((f, i) => ({ f, hash: hashes[i] }));
+  const notices = [];
+  if (sorted.length > maxResults) {
+    const ranked = [...sorted].sort(compareForCap);
+    const keep = new Set(ranked.slice(0, maxResults));
+    kept = kept.filter((k) => keep.has(k.f));
+    notices.push(
+      `${count(sorted.length - maxResults)} of ${count(sorted.length)} results left out of the SARIF report (${leftOutByLevel(ranked.slice(maxResults))}): GitHub code scanning rejects a run with more than ${count(GITHUB_SARIF_LIMITS.resultsPerRun)} results. The ${count(maxResults)} kept are the most severe (unsuppressed before suppressed; errors, then warnings, then notes); the exit code counts every finding.`
+    );
+  }
+  const cut = kept.filter((k) => k.f.related.length > maxRelated);
+  if (cut.length > 0) {
+    const dropped = cut.reduce((n, k) => n + k.f.related.length - maxRelated, 0);
+    notices.push(
+      `${count(dropped)} related locations left out of the SARIF report (${plural2(cut.length, "result")} had more than ${count(maxRelated)}; each keeps its first ${count(maxRelated)}): GitHub code scanning rejects a result with more than ${count(GITHUB_SARIF_LIMITS.locationsPerResult)} locations.`
+    );
+  }
   const invocation = { executionSuccessful: true };
   const notifications = [...result.notifications].sort(compareNotifications);
-  if (notifications.length > 0) {
-    invocation.toolExecutionNotifications = notifications.map((n) => notificationObject(root, n, ruleIdx));
+  const limitNotifications = notices.map((text2) => ({ level: "warning", message: { text: text2 } }));
+  if (notifications.length + limitNotifications.length > 0) {
+    invocation.toolExecutionNotifications = [...limitNotifications, ...notifications.map((n) => notificationObject(root, n, ruleIdx))];
   }
   const driver = { name: TOOL_NAME, version: result.toolVersion };
   if (/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(result.toolVersion)) {
@@ -52759,7 +52814,7 @@ function buildSarif(result) {
   }
   driver.informationUri = TOOL_INFORMATION_URI;
   driver.rules = rules.map((r) => ruleDescriptor(r, result.toolVersion));
-  return {
+  const log = {
     $schema: SARIF_SCHEMA_URI,
     version: SARIF_VERSION,
     runs: [
@@ -52768,13 +52823,16 @@ function buildSarif(result) {
         invocations: [invocation],
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
         columnKind: "utf16CodeUnits",
-        results: sortFindings(result.findings).map((f) => resultObject(root, f, ruleIdx))
+        results: kept.map((k) => resultObject(root, k.f, ruleIdx, k.hash, maxRelated))
       }
     ]
   };
+  return { log, notices };
 }
-function formatSarif(result) {
-  return JSON.stringify(buildSarif(result), null, 2) + "\n";
+function formatSarif(result, options = {}) {
+  const { log, notices } = buildSarifReport(result, options);
+  for (const n of notices) options.onNotice?.(n);
+  return JSON.stringify(log, null, 2) + "\n";
 }
 
 // src/report/github.ts
@@ -52789,16 +52847,16 @@ function escapeProperty(s) {
 function annotationFor(f, base, title) {
   const r = normalizeRegion(f.location.range);
   const props = [
-    ["file", relativePath2(base, f.location.file)],
+    ["file", sanitizeKeepingLineBreaks(relativePath2(base, f.location.file))],
     ["line", r.startLine]
   ];
   if (r.startLine === r.endLine) props.push(["col", r.startColumn]);
   props.push(["endLine", r.endLine]);
   if (r.startLine === r.endLine) props.push(["endColumn", r.endColumn]);
-  props.push(["title", title]);
+  props.push(["title", sanitizeKeepingLineBreaks(title)]);
   const propText = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
   const message = f.message.trim() === "" ? f.ruleId : f.message;
-  return `::${COMMAND[f.level]} ${propText}::${escapeData(message)}`;
+  return `::${COMMAND[f.level]} ${propText}::${escapeData(sanitizeKeepingLineBreaks(message))}`;
 }
 function githubAnnotations(result, options = {}) {
   const base = options.cwd ?? result.root;
@@ -53323,7 +53381,7 @@ async function lintAndReport(step, options) {
     baselineFile: inputs.baseline === void 0 ? void 0 : path55.resolve(workspace, inputs.baseline),
     planFiles: inputs.plans.map((p) => path55.resolve(workspace, p))
   });
-  step.writeSarif(formatSarif(result));
+  step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
   step.sarifWritten = true;
   const links = linkOptions(env);
   const changed = changedLines(step, result, options.git);

@@ -13,9 +13,12 @@ import { buildTo, hasCommand } from './ship/helpers.js';
 
 let CLI = '';
 type Env = Record<string, string | undefined>;
-/** The environment of every run: no colour variables unless a test sets them. */
+/**
+ * The environment of every run: no colour variables unless a test sets them, and not in GitHub
+ * Actions (GITHUB_WORKSPACE roots sarif and github paths) unless a test says so.
+ */
 const baseEnv = (env: Env): NodeJS.ProcessEnv => {
-  const e: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', ...env };
+  const e: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', GITHUB_WORKSPACE: undefined, ...env };
   for (const k of Object.keys(e)) if (e[k] === undefined) delete e[k];
   return e;
 };
@@ -417,4 +420,48 @@ describe('many findings in one file', () => {
     const out = fs.readFileSync(report, 'utf8');
     expect(out.trimEnd().split('\n').at(-1)).toBe('20000 problems (20000 errors, 0 warnings, 0 notes)');
   }, 60_000);
+});
+
+describe('--format sarif and github in GitHub Actions (GITHUB_WORKSPACE)', () => {
+  const ACR = (name: string): string =>
+    `terraform {\n  backend "azurerm" {}\n}\nresource "azurerm_container_registry" "r" {\n  name          = "${name}"\n  sku           = "Premium"\n  admin_enabled = true\n}\n`;
+  /* eslint-disable @typescript-eslint/no-explicit-any -- walking the SARIF JSON */
+  const sarifOf = (cwd: string, env: Env): any => JSON.parse(run(['.', '--rule', 'ACR001', '--format', 'sarif'], env, cwd).stdout);
+  const uriOf = (doc: any): string => doc.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+
+  it.each([
+    { name: 'scan root in a subfolder of the workspace', workspace: (ws: string) => ws, file: 'uni/main.tf', base: (ws: string) => ws },
+    { name: 'not in GitHub Actions', workspace: () => undefined, file: 'main.tf', base: (ws: string) => path.join(ws, 'uni') },
+    { name: 'scan root outside the workspace', workspace: () => os.tmpdir() + '/mil-elsewhere', file: 'main.tf', base: (ws: string) => path.join(ws, 'uni') },
+  ])('$name: where sarif and github paths start; fingerprints relative to the scan root', ({ workspace, file, base }) => {
+    const ws = tree({ 'uni/main.tf': ACR('acr') });
+    const env: Env = { GITHUB_WORKSPACE: workspace(ws) };
+    const cwd = path.join(ws, 'uni');
+    const gh = run(['.', '--rule', 'ACR001', '--format', 'github'], env, cwd);
+    expect(gh.status).toBe(1);
+    expect(gh.stdout).toMatch(new RegExp(`^::error file=${file.replace('.', '\\.')},line=7,col=`));
+    const doc = sarifOf(cwd, env);
+    expect(uriOf(doc)).toBe(file);
+    expect(doc.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${base(ws)}/`);
+    // The same fingerprint and line hash as a run outside GitHub Actions.
+    expect(doc.runs[0].results[0].partialFingerprints).toEqual(sarifOf(cwd, {}).runs[0].results[0].partialFingerprints);
+    expect(doc.runs[0].results[0].partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:1$/);
+  });
+
+  it('a scan path below the current folder: github paths from the workspace, not from the current folder', () => {
+    const ws = tree({ 'a/b/main.tf': ACR('acr') });
+    const gh = run(['b', '--rule', 'ACR001', '--format', 'github'], { GITHUB_WORKSPACE: ws }, path.join(ws, 'a'));
+    expect(gh.stdout).toMatch(/^::error file=a\/b\/main\.tf,/);
+    expect(run(['b', '--rule', 'ACR001', '--format', 'github'], {}, path.join(ws, 'a')).stdout).toMatch(/^::error file=b\/main\.tf,/);
+  });
+
+  it('escape sequences in scanned names do not reach the workflow commands', () => {
+    const ws = tree({ 'main.tf': ACR('acr\\u001b[2K\\u001b[1A::warning::fake') });
+    const gh = run(['.', '--rule', 'ACR001', '--format', 'github'], {}, ws);
+    expect(gh.status).toBe(1);
+    expect(gh.stdout).toContain('Container registry "acr\ufffd[2K\ufffd[1A::warning::fake"');
+    // eslint-disable-next-line no-control-regex
+    expect(gh.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(gh.stdout.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(1);
+  });
 });

@@ -161,7 +161,9 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
     planFiles: inputs.plans.map((p) => path.resolve(workspace, p)),
   });
 
-  step.writeSarif(formatSarif(result));
+  // Paths are relative to the workspace (the scan root). Over one of GitHub's upload limits the
+  // report leaves the least severe findings out and says so in a notification and this log.
+  step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
   step.sarifWritten = true;
 
   const links = linkOptions(env);

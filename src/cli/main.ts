@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lint, UsageError, VERSION } from '../api.js';
-import { formatResult } from '../report/index.js';
+import { formatResult, githubWorkspaceBase } from '../report/index.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { shouldColor } from './color.js';
 import { checkWritable, expandPaths, ignoredFiles } from './paths.js';
@@ -166,7 +166,15 @@ export async function main(argv: string[]): Promise<number> {
     const toFile = opts.output !== undefined;
     // Colour for stylish only; in a file only when asked for with --color.
     const color = opts.format === 'stylish' && (toFile ? opts.color === true : shouldColor(opts.color, process.env, process.stdout));
-    const text = formatResult(reported, opts.format, { color, cwd: process.cwd() });
+    // In GitHub Actions, code scanning and annotations resolve paths from the repository root:
+    // sarif and github paths are relative to GITHUB_WORKSPACE when the scan root is inside it.
+    const workspace = opts.format === 'sarif' || opts.format === 'github' ? githubWorkspaceBase(result.root, process.env) : undefined;
+    const text = formatResult(reported, opts.format, {
+      color,
+      cwd: opts.format === 'github' && workspace !== undefined ? workspace : process.cwd(),
+      uriBase: workspace,
+      onNotice: (line) => process.stderr.write(`mlops-iac-lint: ${line}\n`),
+    });
     if (toFile) fs.writeFileSync(opts.output!, text);
     else process.stdout.write(text);
     let code = exitCodeFor(reported, opts.failOn);

@@ -232,3 +232,13 @@ export function sanitizeTerminal(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
+
+/**
+ * `sanitizeTerminal` for text whose format escapes line breaks itself (GitHub workflow
+ * commands: `%0D`, `%0A`): every other C0/C1 control character (ESC, BEL, backspace, …)
+ * becomes U+FFFD; tab, CR and LF are kept for the format's own escaping.
+ */
+export function sanitizeKeepingLineBreaks(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\ufffd');
+}

@@ -7,10 +7,16 @@
  * annotations of each type per step, so `githubAnnotations` caps each level and returns the
  * rest as `overflow` (for the job summary). `col`/`endColumn` are only emitted when the range
  * is on one line: GitHub ignores or rejects columns on multi-line annotations.
+ *
+ * Scanned text (file names, messages that quote names and values) has its control characters
+ * other than tab, CR and LF replaced (`sanitizeKeepingLineBreaks`, as the terminal formats do
+ * with `sanitizeTerminal`) before the workflow-command escaping, so an ESC sequence in a
+ * resource name cannot erase or rewrite lines of the job log; CR and LF are escaped (`%0D`,
+ * `%0A`) as before.
  */
 import type { LintResult } from '../engine/result.js';
 import type { Finding, Level } from '../engine/types.js';
-import { compareBySeverity, normalizeRegion, plural, relativePath, allRules, sortFindings } from './common.js';
+import { compareBySeverity, normalizeRegion, plural, relativePath, allRules, sanitizeKeepingLineBreaks, sortFindings } from './common.js';
 
 export interface GithubAnnotationOptions {
   /** Paths are relative to this directory (the repository root / GITHUB_WORKSPACE; default: scan root). */
@@ -53,16 +59,16 @@ export function escapeProperty(s: string): string {
 export function annotationFor(f: Finding, base: string, title: string): string {
   const r = normalizeRegion(f.location.range);
   const props: [string, string | number][] = [
-    ['file', relativePath(base, f.location.file)],
+    ['file', sanitizeKeepingLineBreaks(relativePath(base, f.location.file))],
     ['line', r.startLine],
   ];
   if (r.startLine === r.endLine) props.push(['col', r.startColumn]);
   props.push(['endLine', r.endLine]);
   if (r.startLine === r.endLine) props.push(['endColumn', r.endColumn]);
-  props.push(['title', title]);
+  props.push(['title', sanitizeKeepingLineBreaks(title)]);
   const propText = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
   const message = f.message.trim() === '' ? f.ruleId : f.message;
-  return `::${COMMAND[f.level]} ${propText}::${escapeData(message)}`;
+  return `::${COMMAND[f.level]} ${propText}::${escapeData(sanitizeKeepingLineBreaks(message))}`;
 }
 
 /**

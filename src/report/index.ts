@@ -31,6 +31,13 @@ export interface ReportOptions {
   links?: MarkdownLinkOptions;
   /** stylish: lines of context around the offending line (default 1). */
   contextLines?: number;
+  /**
+   * sarif: URIs relative to this folder (`%SRCROOT%`) instead of the scan root; the CLI passes
+   * GITHUB_WORKSPACE (see workspace.ts). Fingerprints stay relative to the scan root.
+   */
+  uriBase?: string;
+  /** sarif: receives one line for each GitHub upload limit that made the report leave findings out. */
+  onNotice?: (line: string) => void;
 }
 
 export function formatResult(result: LintResult, format: ReportFormat = 'stylish', options: ReportOptions = {}): string {
@@ -42,7 +49,7 @@ export function formatResult(result: LintResult, format: ReportFormat = 'stylish
     case 'json':
       return formatJson(result);
     case 'sarif':
-      return formatSarif(result);
+      return formatSarif(result, { uriBase: options.uriBase, onNotice: options.onNotice });
     case 'github':
       return formatGithub(result, {
         cwd: options.cwd,
@@ -62,7 +69,19 @@ export function formatResult(result: LintResult, format: ReportFormat = 'stylish
 export { formatStylish, variantsLabel, type StylishOptions } from './stylish.js';
 export { formatCompact, type CompactOptions } from './compact.js';
 export { formatJson, buildJsonReport, JSON_FORMAT_VERSION, type JsonReport, type JsonFinding } from './json.js';
-export { formatSarif, buildSarif, FINGERPRINT_KEY, SRCROOT, type SarifLog } from './sarif.js';
+export {
+  formatSarif,
+  buildSarif,
+  buildSarifReport,
+  FINGERPRINT_KEY,
+  GITHUB_SARIF_LIMITS,
+  LINE_HASH_KEY,
+  SRCROOT,
+  type SarifLog,
+  type SarifOptions,
+  type SarifReport,
+} from './sarif.js';
+export { githubWorkspaceBase } from './workspace.js';
 export {
   formatGithub,
   githubAnnotations,

@@ -3,12 +3,16 @@
  *
  * - one run; `tool.driver` with every rule that ran (sorted by ID) plus descriptors for
  *   built-in diagnostics (PARSE001, EVAL001, SUP001, SUP002) that appear in the results;
- * - URIs relative to the scan root with `uriBaseId: "%SRCROOT%"`, whose absolute file URL
- *   is in `originalUriBaseIds` (the only absolute path in the document);
+ * - URIs relative to the scan root (or to `uriBase`: the CLI passes GITHUB_WORKSPACE, see
+ *   src/report/workspace.ts) with `uriBaseId: "%SRCROOT%"`, whose absolute file URL is in
+ *   `originalUriBaseIds` (the only absolute path in the document);
  * - regions normalized (≥ 1, non-empty) because GitHub rejects or mis-highlights others;
- * - `partialFingerprints["mlopsIacLint/v1"]` from the engine's line-independent fingerprint;
+ * - `partialFingerprints["mlopsIacLint/v1"]` from the engine's line-independent fingerprint,
+ *   and `primaryLocationLineHash` derived from it (the only key GitHub reads, see lineHashes);
  * - suppressed results kept, with `suppressions`;
- * - parse/evaluation problems also as `invocations[0].toolExecutionNotifications`.
+ * - parse/evaluation problems also as `invocations[0].toolExecutionNotifications`;
+ * - GitHub's upload limits kept (GITHUB_SARIF_LIMITS): what had to be left out is said in a
+ *   warning notification and returned as a notice for the caller's log.
  *
  * Deterministic: no timestamps, sorted rules and results.
  */
@@ -20,8 +24,10 @@ import {
   TOOL_INFORMATION_URI,
   TOOL_NAME,
   allRules,
+  compareBySeverity,
   compareStrings,
   normalizeRegion,
+  plural,
   relativePath,
   ruleDocUrl,
   sortFindings,
@@ -32,6 +38,36 @@ export const SARIF_SCHEMA_URI =
 export const SARIF_VERSION = '2.1.0';
 export const SRCROOT = '%SRCROOT%';
 export const FINGERPRINT_KEY = 'mlopsIacLint/v1';
+/** The one `partialFingerprints` key GitHub code scanning reads. */
+export const LINE_HASH_KEY = 'primaryLocationLineHash';
+
+/**
+ * GitHub code scanning rejects a SARIF file in which a run has more than 25,000 results or a
+ * result more than 1,000 locations ("SARIF support for code scanning", "Validating your SARIF
+ * file": the limits table; above them the upload fails, it is not truncated). Which locations
+ * count is not said, so a result keeps its one location plus at most 999 related locations.
+ * The other limits of that table cannot be reached: one run per file, at most a few dozen
+ * rules of at most 4 tags each, no thread flows, no tool extensions.
+ */
+export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, locationsPerResult: 1_000 } as const;
+
+export interface SarifOptions {
+  /**
+   * URIs are relative to this folder, which `%SRCROOT%` names (default: the scan root). The
+   * fingerprints stay relative to the scan root (RULES.md "Fingerprint").
+   */
+  uriBase?: string;
+  /** At most this many results (default GITHUB_SARIF_LIMITS.resultsPerRun). */
+  maxResults?: number;
+  /** At most this many related locations per result (default: the locations limit less the primary one). */
+  maxRelatedLocations?: number;
+}
+
+/** The SARIF log, and one line per limit that made it leave something out (for the caller's log). */
+export interface SarifReport {
+  log: SarifLog;
+  notices: string[];
+}
 
 /* A deliberately small typing of the SARIF objects we emit. */
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -113,10 +149,10 @@ function encodePath(p: string): string {
     .join('/');
 }
 
-function artifactLocation(root: string, file: string): SarifLog {
-  const rel = relativePath(root, file);
+function artifactLocation(base: string, file: string): SarifLog {
+  const rel = relativePath(base, file);
   if (rel === '..' || rel.startsWith('../') || /^[a-zA-Z]:/.test(rel) || rel.startsWith('/')) {
-    // Outside the scan root: an absolute URI without a base.
+    // Outside the base: an absolute URI without a base.
     return { uri: pathToFileURL(file).href };
   }
   return { uri: encodePath(rel), uriBaseId: SRCROOT };
@@ -129,7 +165,7 @@ function physicalLocation(root: string, l: Location): SarifLog {
   };
 }
 
-function resultObject(root: string, f: Finding, ruleIdx: Map<string, number>): SarifLog {
+function resultObject(root: string, f: Finding, ruleIdx: Map<string, number>, lineHash: string, maxRelated: number): SarifLog {
   const out: SarifLog = {
     ruleId: f.ruleId,
     ruleIndex: ruleIdx.get(f.ruleId),
@@ -138,13 +174,13 @@ function resultObject(root: string, f: Finding, ruleIdx: Map<string, number>): S
     locations: [{ physicalLocation: physicalLocation(root, f.location) }],
   };
   if (f.related.length > 0) {
-    out.relatedLocations = f.related.map((r, i) => ({
+    out.relatedLocations = f.related.slice(0, maxRelated).map((r, i) => ({
       id: i + 1,
       physicalLocation: physicalLocation(root, r),
       message: { text: nonEmpty(r.label, 'related location') },
     }));
   }
-  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
+  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint, [LINE_HASH_KEY]: lineHash };
   const properties: SarifLog = { env: f.env, variants: [...f.variants].sort(compareStrings) };
   if (f.address !== undefined) properties.address = f.address;
   if (f.attributePath !== undefined) properties.attributePath = f.attributePath;
@@ -181,18 +217,93 @@ function notificationObject(root: string, n: Notification, ruleIdx: Map<string, 
   return out;
 }
 
+/**
+ * `primaryLocationLineHash` of each finding (in `sorted` order). GitHub code scanning matches
+ * results across runs by this key alone (with the rule and the file); when it is missing,
+ * github/codeql-action's upload-sarif fills it with a hash of the text of the result's first
+ * line (src/fingerprints.ts), so an edit of that line re-opens the alert and two results of one
+ * rule on one line are one alert. Given, it is kept: upload-sarif only logs a warning that it
+ * differs from the hash it computed. The value has CodeQL's shape `<16 hex digits>:<n>`: the
+ * first 16 hex digits of the engine's fingerprint (no line, no absolute path in it), and the
+ * occurrence of that fingerprint among the findings in file order (as CodeQL counts equal line
+ * hashes), so two findings that share a fingerprint still stay two alerts.
+ */
+export function lineHashes(sorted: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return sorted.map((f) => {
+    const n = (seen.get(f.fingerprint) ?? 0) + 1;
+    seen.set(f.fingerprint, n);
+    return `${f.fingerprint.slice(0, 16)}:${n}`;
+  });
+}
+
+/** Keeps results first: unsuppressed before suppressed, errors, warnings, notes, then file order. */
+function compareForCap(a: Finding, b: Finding): number {
+  return Number(a.suppression !== undefined) - Number(b.suppression !== undefined) || compareBySeverity(a, b);
+}
+
+/** `12,345`: the same on every machine (no locale). */
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function leftOutByLevel(left: readonly Finding[]): string {
+  const by = { error: 0, warning: 0, note: 0, suppressed: 0 };
+  for (const f of left) {
+    if (f.suppression) by.suppressed++;
+    else by[f.level]++;
+  }
+  const counted = (n: number, word: string): string => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [counted(by.error, 'error'), counted(by.warning, 'warning'), counted(by.note, 'note')];
+  if (by.suppressed > 0) parts.push(`${count(by.suppressed)} suppressed`);
+  return parts.join(', ');
+}
+
 /** The SARIF log as an object (for tests and for the Action, which uploads it). */
-export function buildSarif(result: LintResult): SarifLog {
+export function buildSarif(result: LintResult, options: SarifOptions = {}): SarifLog {
+  return buildSarifReport(result, options).log;
+}
+
+/** The SARIF log and what GitHub's limits made it leave out (see GITHUB_SARIF_LIMITS). */
+export function buildSarifReport(result: LintResult, options: SarifOptions = {}): SarifReport {
   const rules = allRules(result);
   const ruleIdx = new Map(rules.map((r, i) => [r.id, i]));
-  const root = result.root;
+  const root = options.uriBase ?? result.root;
   let rootUri = pathToFileURL(root).href;
   if (!rootUri.endsWith('/')) rootUri += '/';
 
+  const maxResults = Math.max(0, options.maxResults ?? GITHUB_SARIF_LIMITS.resultsPerRun);
+  const maxRelated = Math.max(0, options.maxRelatedLocations ?? GITHUB_SARIF_LIMITS.locationsPerResult - 1);
+  const sorted = sortFindings(result.findings);
+  const hashes = lineHashes(sorted);
+  let kept = sorted.map((f, i) => ({ f, hash: hashes[i]! }));
+  const notices: string[] = [];
+  if (sorted.length > maxResults) {
+    const ranked = [...sorted].sort(compareForCap);
+    const keep = new Set(ranked.slice(0, maxResults));
+    kept = kept.filter((k) => keep.has(k.f));
+    notices.push(
+      `${count(sorted.length - maxResults)} of ${count(sorted.length)} results left out of the SARIF report ` +
+        `(${leftOutByLevel(ranked.slice(maxResults))}): GitHub code scanning rejects a run with more than ` +
+        `${count(GITHUB_SARIF_LIMITS.resultsPerRun)} results. The ${count(maxResults)} kept are the most severe ` +
+        `(unsuppressed before suppressed; errors, then warnings, then notes); the exit code counts every finding.`,
+    );
+  }
+  const cut = kept.filter((k) => k.f.related.length > maxRelated);
+  if (cut.length > 0) {
+    const dropped = cut.reduce((n, k) => n + k.f.related.length - maxRelated, 0);
+    notices.push(
+      `${count(dropped)} related locations left out of the SARIF report (${plural(cut.length, 'result')} had more than ` +
+        `${count(maxRelated)}; each keeps its first ${count(maxRelated)}): GitHub code scanning rejects a result with more than ` +
+        `${count(GITHUB_SARIF_LIMITS.locationsPerResult)} locations.`,
+    );
+  }
+
   const invocation: SarifLog = { executionSuccessful: true };
   const notifications = [...result.notifications].sort(compareNotifications);
-  if (notifications.length > 0) {
-    invocation.toolExecutionNotifications = notifications.map((n) => notificationObject(root, n, ruleIdx));
+  const limitNotifications: SarifLog[] = notices.map((text) => ({ level: 'warning', message: { text } }));
+  if (notifications.length + limitNotifications.length > 0) {
+    invocation.toolExecutionNotifications = [...limitNotifications, ...notifications.map((n) => notificationObject(root, n, ruleIdx))];
   }
 
   const driver: SarifLog = { name: TOOL_NAME, version: result.toolVersion };
@@ -202,7 +313,7 @@ export function buildSarif(result: LintResult): SarifLog {
   driver.informationUri = TOOL_INFORMATION_URI;
   driver.rules = rules.map((r) => ruleDescriptor(r, result.toolVersion));
 
-  return {
+  const log: SarifLog = {
     $schema: SARIF_SCHEMA_URI,
     version: SARIF_VERSION,
     runs: [
@@ -211,12 +322,16 @@ export function buildSarif(result: LintResult): SarifLog {
         invocations: [invocation],
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
         columnKind: 'utf16CodeUnits',
-        results: sortFindings(result.findings).map((f) => resultObject(root, f, ruleIdx)),
+        results: kept.map((k) => resultObject(root, k.f, ruleIdx, k.hash, maxRelated)),
       },
     ],
   };
+  return { log, notices };
 }
 
-export function formatSarif(result: LintResult): string {
-  return JSON.stringify(buildSarif(result), null, 2) + '\n';
+/** The SARIF text; `onNotice` receives one line per GitHub limit that left something out. */
+export function formatSarif(result: LintResult, options: SarifOptions & { onNotice?: (line: string) => void } = {}): string {
+  const { log, notices } = buildSarifReport(result, options);
+  for (const n of notices) options.onNotice?.(n);
+  return JSON.stringify(log, null, 2) + '\n';
 }

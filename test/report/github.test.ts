@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub, githubAnnotations } from '../../src/report/github.js';
 import { formatResult } from '../../src/report/index.js';
 import type { Finding } from '../../src/engine/types.js';
-import { F_AML001, F_AML004, F_CI004, F_GPU001, F_KV001_SUPPRESSED, MAIN_TF, ROOT, cleanResult, fullResult, loc, makeResult } from './fixtures.js';
+import { F_AML001, F_AML004, F_CI004, F_GPU001, F_KV001_SUPPRESSED, MAIN_TF, ROOT, RULES, cleanResult, fullResult, loc, makeResult } from './fixtures.js';
 
 describe('github workflow commands', () => {
   it('escapes data and properties as the runner expects', () => {
@@ -36,6 +36,45 @@ describe('github workflow commands', () => {
     expect(formatGithub(makeResult([f]))).toBe(
       '::warning file=a%2Cb%3Ac.yml,line=1,col=1,endLine=1,endColumn=2,title=CI004 action-not-pinned::line1%0Aline2 %250A\n',
     );
+  });
+
+  it.each([
+    {
+      name: 'an ESC sequence in a quoted name (the reviewer\'s: erase the line, move up, forge a warning)',
+      message: 'Container registry "acr\u001b[2K\u001b[1A::warning::fake" enables the admin user.',
+      file: 'main.tf',
+      expected: '::error file=main.tf,line=1,col=1,endLine=1,endColumn=2,title=ACR001 registry-admin-user::Container registry "acr\ufffd[2K\ufffd[1A::warning::fake" enables the admin user.',
+    },
+    {
+      name: 'BEL, backspace, NUL, DEL and a C1 CSI',
+      message: 'a\u0007b\bc\u0000d\u007fe\u009b31mf',
+      file: 'main.tf',
+      expected: '::error file=main.tf,line=1,col=1,endLine=1,endColumn=2,title=ACR001 registry-admin-user::a\ufffdb\ufffdc\ufffdd\ufffde\ufffd31mf',
+    },
+    {
+      name: 'control characters in the file name, with the property escaping after them',
+      message: 'm',
+      file: 'd\u001b]0;x\u0007,e:f%.tf',
+      expected: '::error file=d\ufffd]0;x\ufffd%2Ce%3Af%25.tf,line=1,col=1,endLine=1,endColumn=2,title=ACR001 registry-admin-user::m',
+    },
+    {
+      name: 'tab kept; CR and LF still escaped as %0D and %0A; % escaped once',
+      message: 'a\tb\r\nc\rd\ne 100%\u001b',
+      file: 'main.tf',
+      expected: '::error file=main.tf,line=1,col=1,endLine=1,endColumn=2,title=ACR001 registry-admin-user::a\tb%0D%0Ac%0Dd%0Ae 100%25\ufffd',
+    },
+  ])('replaces control characters of scanned text: $name', ({ message, file, expected }) => {
+    const f: Finding = { ...F_GPU001, ruleId: 'ACR001', message, location: loc(`${ROOT}/${file}`, 1, 1, 1, 2) };
+    const rules = [{ ...RULES.find((r) => r.id === 'GPU001')!, id: 'ACR001', name: 'registry-admin-user' }];
+    const out = formatGithub(makeResult([f], { rules }));
+    expect(out).toBe(expected + '\n');
+    // eslint-disable-next-line no-control-regex
+    expect(out.slice(0, -1)).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+  });
+
+  it('replaces control characters in a rule title too', () => {
+    const rules = [{ ...RULES.find((r) => r.id === 'CI004')!, name: 'x\u001b[31my' }];
+    expect(formatGithub(makeResult([F_CI004], { rules }))).toContain(',title=CI004 x\ufffd[31my::');
   });
 
   it('omits columns on multi-line ranges and widens empty ones', () => {

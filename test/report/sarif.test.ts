@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, RuleMeta } from '../../src/engine/types.js';
-import { buildSarif, defaultLevel, formatSarif } from '../../src/report/sarif.js';
+import { GITHUB_SARIF_LIMITS, buildSarif, defaultLevel, formatSarif, lineHashes } from '../../src/report/sarif.js';
+import { formatResult } from '../../src/report/index.js';
+import { sortFindings } from '../../src/report/common.js';
+import { buildFinding } from '../../src/engine/findings.js';
 import {
   F_AML001,
+  F_AML004,
   F_CI004,
   F_GPU001,
   F_KV001_SUPPRESSED,
   MAIN_TF,
   N_PARSE001,
+  PROD_TFVARS,
+  ROOT,
   RULES,
   cleanResult,
   fullResult,
@@ -138,7 +144,7 @@ describe('sarif', () => {
           message: { text: 'value set in prod.tfvars' },
         },
       ],
-      partialFingerprints: { 'mlopsIacLint/v1': 'a1b2c3' },
+      partialFingerprints: { 'mlopsIacLint/v1': 'a1b2c3', primaryLocationLineHash: 'a1b2c3:1' },
       properties: {
         env: 'prod',
         variants: ['defaults', 'prod.tfvars'],
@@ -235,6 +241,202 @@ describe('sarif', () => {
     expect(uri('dev build')).toContain('/blob/main/rules/');
     const markdown = sarif(makeResult([F_AML001], { toolVersion: '1.4.2' })).runs[0].tool.driver.rules[0].help.markdown;
     expect(markdown).toContain('(https://github.com/mlops-iac-lint/mlops-iac-lint/blob/v1.4.2/rules/aml/AML001-workspace-public-network-access.md)');
+  });
+});
+
+/** A finding built by the engine (its real fingerprint: rule, file, address, attribute path, env; no line). */
+function engineFinding(o: { ruleId?: string; line: number; attributePath?: string; address?: string; level?: Finding['level']; file?: string }): Finding {
+  return buildFinding({
+    root: ROOT,
+    ruleId: o.ruleId ?? 'AML001',
+    level: o.level ?? 'error',
+    message: 'm',
+    location: loc(o.file ?? MAIN_TF, o.line, 3, o.line, 9),
+    address: o.address ?? 'azurerm_machine_learning_workspace.main',
+    attributePath: o.attributePath ?? 'public_network_access_enabled',
+    env: 'prod',
+  });
+}
+
+describe('sarif: primaryLocationLineHash, the key GitHub code scanning matches alerts by', () => {
+  const hashes = (findings: Finding[]): string[] =>
+    sarif(makeResult(findings)).runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
+
+  it.each([
+    {
+      name: 'the same finding moved to another line (code added above it) keeps its hash',
+      before: [engineFinding({ line: 3 })],
+      after: [engineFinding({ line: 40 })],
+      same: true,
+    },
+    {
+      name: 'the same finding after its line was edited (other columns) keeps its hash',
+      before: [engineFinding({ line: 3 })],
+      after: [{ ...engineFinding({ line: 3 }), location: loc(MAIN_TF, 3, 1, 3, 60) }],
+      same: true,
+    },
+    {
+      name: 'another attribute of the resource is another alert',
+      before: [engineFinding({ line: 3 })],
+      after: [engineFinding({ line: 3, attributePath: 'public_network_access' })],
+      same: false,
+    },
+  ])('$name', ({ before, after, same }) => {
+    const [a] = hashes(before);
+    const [b] = hashes(after);
+    expect(a).toMatch(/^[0-9a-f]{16}:1$/);
+    if (same) expect(b).toBe(a);
+    else expect(b).not.toBe(a);
+  });
+
+  it.each([
+    {
+      name: 'two rules on one line',
+      findings: [engineFinding({ line: 3 }), engineFinding({ line: 3, ruleId: 'AML006' })],
+    },
+    {
+      name: 'one rule on one line, two resources (a for_each written once)',
+      findings: [engineFinding({ line: 3, address: 'azurerm_machine_learning_workspace.w["a"]' }), engineFinding({ line: 3, address: 'azurerm_machine_learning_workspace.w["b"]' })],
+    },
+    {
+      name: 'two findings that share a fingerprint: the occurrence tells them apart, as CodeQL counts equal line hashes',
+      findings: [engineFinding({ line: 3 }), { ...engineFinding({ line: 3 }), message: 'other', location: loc(MAIN_TF, 3, 20, 3, 30) }],
+    },
+  ])('distinct for two results on one line: $name', ({ findings }) => {
+    const h = hashes(findings);
+    expect(h).toHaveLength(2);
+    expect(new Set(h).size).toBe(2);
+  });
+
+  it('is the first 16 hex digits of mlopsIacLint/v1 with the occurrence; the v1 fingerprint stays', () => {
+    const f = engineFinding({ line: 3 });
+    const twin = { ...f, location: loc(MAIN_TF, 9, 1, 9, 2) };
+    const results = sarif(makeResult([twin, f])).runs[0].results;
+    expect(results.map((r: any) => r.partialFingerprints)).toEqual([
+      { 'mlopsIacLint/v1': f.fingerprint, primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` },
+      { 'mlopsIacLint/v1': f.fingerprint, primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:2` },
+    ]);
+    expect(lineHashes([f, twin, engineFinding({ line: 4, ruleId: 'KV001' })])).toEqual([
+      `${f.fingerprint.slice(0, 16)}:1`,
+      `${f.fingerprint.slice(0, 16)}:2`,
+      expect.stringMatching(/^[0-9a-f]{16}:1$/),
+    ]);
+  });
+
+  it('is independent of where the URIs are rooted (the fingerprint is relative to the scan root)', () => {
+    const r = makeResult([engineFinding({ line: 3 })]);
+    const a = buildSarif(r).runs as any;
+    const b = buildSarif(r, { uriBase: '/' }).runs as any;
+    expect(b[0].results[0].partialFingerprints).toEqual(a[0].results[0].partialFingerprints);
+    expect(b[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('repo/envs/prod/main.tf');
+  });
+});
+
+describe('sarif: GitHub code scanning upload limits', () => {
+  const LIMIT = GITHUB_SARIF_LIMITS.resultsPerRun;
+  /** `n` findings of `level` in `file`, one per line, each with its own fingerprint. */
+  const many = (n: number, level: Finding['level'], file: string, rule = 'AML004'): Finding[] =>
+    Array.from({ length: n }, (_, i) => ({
+      ...F_AML004,
+      ruleId: rule,
+      level,
+      related: [],
+      fingerprint: `${rule}-${file}-${i}`.padEnd(32, '0'),
+      location: loc(`${ROOT}/${file}`, i + 1, 1, i + 1, 2),
+    }));
+  const suppressed = (f: Finding): Finding => ({ ...f, suppression: { kind: 'external', justification: 'baseline' } });
+
+  it('is 25,000 results per run and 1,000 locations per result (docs: "SARIF support for code scanning", limits table)', () => {
+    expect(GITHUB_SARIF_LIMITS).toEqual({ resultsPerRun: 25_000, locationsPerResult: 1_000 });
+  });
+
+  it.each([
+    {
+      name: 'a note is left out before any error or warning',
+      findings: () => [...many(LIMIT - 1, 'note', 'a.tf'), ...many(1, 'error', 'z.tf', 'GPU001'), ...many(1, 'warning', 'y.tf', 'CI004')],
+      leftOut: ['AML004 a.tf:24999'],
+      said: '1 of 25,001 results left out of the SARIF report (0 errors, 0 warnings, 1 note)',
+    },
+    {
+      name: 'errors are kept before warnings, in file order within a level',
+      findings: () => [...many(2, 'warning', 'a.tf', 'CI004'), ...many(LIMIT - 1, 'error', 'b.tf', 'GPU001')],
+      leftOut: ['CI004 a.tf:2'],
+      said: '1 of 25,001 results left out of the SARIF report (0 errors, 1 warning, 0 notes)',
+    },
+    {
+      name: 'a suppressed error is left out before an unsuppressed note',
+      findings: () => [...many(LIMIT, 'note', 'a.tf'), suppressed(many(1, 'error', 'b.tf', 'KV001')[0]!)],
+      leftOut: ['KV001 b.tf:1'],
+      said: '1 of 25,001 results left out of the SARIF report (0 errors, 0 warnings, 0 notes, 1 suppressed)',
+    },
+  ])('over the limit: $name, and says so in a warning notification and a notice', ({ findings, leftOut, said }) => {
+    const all = findings();
+    expect(all).toHaveLength(LIMIT + 1);
+    const notices: string[] = [];
+    const doc = JSON.parse(formatSarif(makeResult(all), { onNotice: (l) => notices.push(l) }));
+    const run = doc.runs[0];
+    expect(run.results).toHaveLength(LIMIT);
+    const kept = new Set(run.results.map((r: any) => `${r.ruleId} ${r.locations[0].physicalLocation.artifactLocation.uri}:${r.locations[0].physicalLocation.region.startLine}`));
+    const missing = sortFindings(all)
+      .map((f) => `${f.ruleId} ${f.location.file.slice(ROOT.length + 1)}:${f.location.range.start.line}`)
+      .filter((k) => !kept.has(k));
+    expect(missing).toEqual(leftOut);
+    // Still in file order.
+    const order = run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri);
+    expect([...order].sort()).toEqual(order);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(said);
+    expect(notices[0]).toContain('GitHub code scanning rejects a run with more than 25,000 results');
+    expect(run.invocations[0].executionSuccessful).toBe(true);
+    expect(run.invocations[0].toolExecutionNotifications).toEqual([{ level: 'warning', message: { text: notices[0] } }]);
+    expect(validateSarif(doc)).toEqual([]);
+  });
+
+  it('at the limit nothing is left out and nothing is said', () => {
+    const notices: string[] = [];
+    const doc = JSON.parse(formatSarif(makeResult(many(LIMIT, 'note', 'a.tf')), { onNotice: (l) => notices.push(l) }));
+    expect(doc.runs[0].results).toHaveLength(LIMIT);
+    expect(doc.runs[0].invocations).toEqual([{ executionSuccessful: true }]);
+    expect(notices).toEqual([]);
+  });
+
+  it('the limit notification comes before the parse problems; the line hashes do not move when results are left out', () => {
+    const all = [...many(3, 'note', 'a.tf'), ...many(1, 'error', 'b.tf', 'GPU001')];
+    const full = buildSarif(makeResult(all)).runs as any;
+    const capped = buildSarif(makeResult(all, { notifications: [N_PARSE001] }), { maxResults: 2 }).runs as any;
+    const hashOf = (runs: any, rule: string, line: number): string =>
+      runs[0].results.find((r: any) => r.ruleId === rule && r.locations[0].physicalLocation.region.startLine === line).partialFingerprints.primaryLocationLineHash;
+    expect(capped[0].results.map((r: any) => `${r.ruleId}:${r.locations[0].physicalLocation.region.startLine}`)).toEqual(['AML004:1', 'GPU001:1']);
+    expect(hashOf(capped, 'AML004', 1)).toBe(hashOf(full, 'AML004', 1));
+    const n = capped[0].invocations[0].toolExecutionNotifications;
+    expect(n.map((x: any) => x.descriptor?.id ?? x.level)).toEqual(['warning', 'PARSE001']);
+    expect(n[0].message.text).toMatch(/^2 of 4 results left out of the SARIF report \(0 errors, 0 warnings, 2 notes\)/);
+  });
+
+  it('a result keeps its location and at most 999 related locations', () => {
+    const related = Array.from({ length: 1_500 }, (_, i) => loc(PROD_TFVARS, i + 1, 1, i + 1, 2, `step ${i + 1}`));
+    const f: Finding = { ...F_AML001, related };
+    const g: Finding = { ...F_GPU001, related: related.slice(0, 999) };
+    const notices: string[] = [];
+    const doc = JSON.parse(formatSarif(makeResult([f, g]), { onNotice: (l) => notices.push(l) }));
+    const byRule = Object.fromEntries(doc.runs[0].results.map((r: any) => [r.ruleId, r]));
+    expect(byRule.AML001.relatedLocations).toHaveLength(999);
+    expect(byRule.AML001.relatedLocations.at(-1)).toMatchObject({ id: 999, message: { text: 'step 999' } });
+    expect(byRule.GPU001.relatedLocations).toHaveLength(999);
+    expect(notices).toEqual([
+      '501 related locations left out of the SARIF report (1 result had more than 999; each keeps its first 999): GitHub code scanning rejects a result with more than 1,000 locations.',
+    ]);
+    expect(doc.runs[0].invocations[0].toolExecutionNotifications).toEqual([{ level: 'warning', message: { text: notices[0] } }]);
+    expect(validateSarif(doc)).toEqual([]);
+  });
+
+  it('formatResult passes the notices on', () => {
+    const notices: string[] = [];
+    formatResult(makeResult(many(3, 'note', 'a.tf')), 'sarif', { onNotice: (l) => notices.push(l) });
+    expect(notices).toEqual([]);
+    const related = Array.from({ length: 1_000 }, (_, i) => loc(PROD_TFVARS, i + 1, 1, i + 1, 2));
+    formatResult(makeResult([{ ...F_AML001, related }]), 'sarif', { onNotice: (l) => notices.push(l) });
+    expect(notices).toHaveLength(1);
   });
 });
 
