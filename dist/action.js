@@ -52633,7 +52633,6 @@ var SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/
 var SARIF_VERSION = "2.1.0";
 var SRCROOT = "%SRCROOT%";
 var FINGERPRINT_KEY = "mlopsIacLint/v1";
-var LINE_HASH_KEY = "primaryLocationLineHash";
 var GITHUB_SARIF_LIMITS = { resultsPerRun: 25e3, locationsPerResult: 1e3 };
 function securitySeverityString(n) {
   const clamped = Math.min(10, Math.max(0, n));
@@ -52704,7 +52703,7 @@ function physicalLocation(root, l) {
     region: { ...normalizeRegion(l.range) }
   };
 }
-function resultObject(root, f, ruleIdx, lineHash, maxRelated) {
+function resultObject(root, f, ruleIdx, maxRelated) {
   const out = {
     ruleId: f.ruleId,
     ruleIndex: ruleIdx.get(f.ruleId),
@@ -52719,7 +52718,7 @@ function resultObject(root, f, ruleIdx, lineHash, maxRelated) {
       message: { text: nonEmpty(r.label, "related location") }
     }));
   }
-  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint, [LINE_HASH_KEY]: lineHash };
+  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
   const properties = { env: f.env, variants: [...f.variants].sort(compareStrings) };
   if (f.address !== void 0) properties.address = f.address;
   if (f.attributePath !== void 0) properties.attributePath = f.attributePath;
@@ -52746,14 +52745,6 @@ function notificationObject(root, n, ruleIdx) {
   const idx = ruleIdx.get(n.ruleId);
   if (idx !== void 0) out.associatedRule = { id: n.ruleId, index: idx };
   return out;
-}
-function lineHashes(sorted) {
-  const seen = /* @__PURE__ */ new Map();
-  return sorted.map((f) => {
-    const n = (seen.get(f.fingerprint) ?? 0) + 1;
-    seen.set(f.fingerprint, n);
-    return `${f.fingerprint.slice(0, 16)}:${n}`;
-  });
 }
 function compareForCap(a, b) {
   return Number(a.suppression !== void 0) - Number(b.suppression !== void 0) || compareBySeverity(a, b);
@@ -52784,20 +52775,19 @@ function buildSarifReport(result, options = {}) {
   const maxResults = Math.max(0, options.maxResults ?? GITHUB_SARIF_LIMITS.resultsPerRun);
   const maxRelated = Math.max(0, options.maxRelatedLocations ?? GITHUB_SARIF_LIMITS.locationsPerResult - 1);
   const sorted = sortFindings(result.findings);
-  const hashes = lineHashes(sorted);
-  let kept = sorted.map((f, i) => ({ f, hash: hashes[i] }));
+  let kept = sorted;
   const notices = [];
   if (sorted.length > maxResults) {
     const ranked = [...sorted].sort(compareForCap);
     const keep = new Set(ranked.slice(0, maxResults));
-    kept = kept.filter((k) => keep.has(k.f));
+    kept = kept.filter((f) => keep.has(f));
     notices.push(
       `${count(sorted.length - maxResults)} of ${count(sorted.length)} results left out of the SARIF report (${leftOutByLevel(ranked.slice(maxResults))}): GitHub code scanning rejects a run with more than ${count(GITHUB_SARIF_LIMITS.resultsPerRun)} results. The ${count(maxResults)} kept are the most severe (unsuppressed before suppressed; errors, then warnings, then notes); the exit code counts every finding.`
     );
   }
-  const cut = kept.filter((k) => k.f.related.length > maxRelated);
+  const cut = kept.filter((f) => f.related.length > maxRelated);
   if (cut.length > 0) {
-    const dropped = cut.reduce((n, k) => n + k.f.related.length - maxRelated, 0);
+    const dropped = cut.reduce((n, f) => n + f.related.length - maxRelated, 0);
     notices.push(
       `${count(dropped)} related locations left out of the SARIF report (${plural2(cut.length, "result")} had more than ${count(maxRelated)}; each keeps its first ${count(maxRelated)}): GitHub code scanning rejects a result with more than ${count(GITHUB_SARIF_LIMITS.locationsPerResult)} locations.`
     );
@@ -52823,7 +52813,7 @@ function buildSarifReport(result, options = {}) {
         invocations: [invocation],
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
         columnKind: "utf16CodeUnits",
-        results: kept.map((k) => resultObject(root, k.f, ruleIdx, k.hash, maxRelated))
+        results: kept.map((f) => resultObject(root, f, ruleIdx, maxRelated))
       }
     ]
   };

@@ -75,7 +75,6 @@ export {
   buildSarifReport,
   FINGERPRINT_KEY,
   GITHUB_SARIF_LIMITS,
-  LINE_HASH_KEY,
   SRCROOT,
   type SarifLog,
   type SarifOptions,

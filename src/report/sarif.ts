@@ -7,8 +7,10 @@
  *   src/report/workspace.ts) with `uriBaseId: "%SRCROOT%"`, whose absolute file URL is in
  *   `originalUriBaseIds` (the only absolute path in the document);
  * - regions normalized (≥ 1, non-empty) because GitHub rejects or mis-highlights others;
- * - `partialFingerprints["mlopsIacLint/v1"]` from the engine's line-independent fingerprint,
- *   and `primaryLocationLineHash` derived from it (the only key GitHub reads, see lineHashes);
+ * - `partialFingerprints["mlopsIacLint/v1"]` from the engine's line-independent fingerprint.
+ *   No `primaryLocationLineHash`: github/codeql-action's upload-sarif computes it from the
+ *   line's text and logs a warning for every result whose given value differs from its own
+ *   (src/fingerprints.ts), which would be one warning per finding in every run's log;
  * - suppressed results kept, with `suppressions`;
  * - parse/evaluation problems also as `invocations[0].toolExecutionNotifications`;
  * - GitHub's upload limits kept (GITHUB_SARIF_LIMITS): what had to be left out is said in a
@@ -38,8 +40,6 @@ export const SARIF_SCHEMA_URI =
 export const SARIF_VERSION = '2.1.0';
 export const SRCROOT = '%SRCROOT%';
 export const FINGERPRINT_KEY = 'mlopsIacLint/v1';
-/** The one `partialFingerprints` key GitHub code scanning reads. */
-export const LINE_HASH_KEY = 'primaryLocationLineHash';
 
 /**
  * GitHub code scanning rejects a SARIF file in which a run has more than 25,000 results or a
@@ -165,7 +165,7 @@ function physicalLocation(root: string, l: Location): SarifLog {
   };
 }
 
-function resultObject(root: string, f: Finding, ruleIdx: Map<string, number>, lineHash: string, maxRelated: number): SarifLog {
+function resultObject(root: string, f: Finding, ruleIdx: Map<string, number>, maxRelated: number): SarifLog {
   const out: SarifLog = {
     ruleId: f.ruleId,
     ruleIndex: ruleIdx.get(f.ruleId),
@@ -180,7 +180,7 @@ function resultObject(root: string, f: Finding, ruleIdx: Map<string, number>, li
       message: { text: nonEmpty(r.label, 'related location') },
     }));
   }
-  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint, [LINE_HASH_KEY]: lineHash };
+  out.partialFingerprints = { [FINGERPRINT_KEY]: f.fingerprint };
   const properties: SarifLog = { env: f.env, variants: [...f.variants].sort(compareStrings) };
   if (f.address !== undefined) properties.address = f.address;
   if (f.attributePath !== undefined) properties.attributePath = f.attributePath;
@@ -215,26 +215,6 @@ function notificationObject(root: string, n: Notification, ruleIdx: Map<string, 
   const idx = ruleIdx.get(n.ruleId);
   if (idx !== undefined) out.associatedRule = { id: n.ruleId, index: idx };
   return out;
-}
-
-/**
- * `primaryLocationLineHash` of each finding (in `sorted` order). GitHub code scanning matches
- * results across runs by this key alone (with the rule and the file); when it is missing,
- * github/codeql-action's upload-sarif fills it with a hash of the text of the result's first
- * line (src/fingerprints.ts), so an edit of that line re-opens the alert and two results of one
- * rule on one line are one alert. Given, it is kept: upload-sarif only logs a warning that it
- * differs from the hash it computed. The value has CodeQL's shape `<16 hex digits>:<n>`: the
- * first 16 hex digits of the engine's fingerprint (no line, no absolute path in it), and the
- * occurrence of that fingerprint among the findings in file order (as CodeQL counts equal line
- * hashes), so two findings that share a fingerprint still stay two alerts.
- */
-export function lineHashes(sorted: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
-  return sorted.map((f) => {
-    const n = (seen.get(f.fingerprint) ?? 0) + 1;
-    seen.set(f.fingerprint, n);
-    return `${f.fingerprint.slice(0, 16)}:${n}`;
-  });
 }
 
 /** Keeps results first: unsuppressed before suppressed, errors, warnings, notes, then file order. */
@@ -275,13 +255,12 @@ export function buildSarifReport(result: LintResult, options: SarifOptions = {})
   const maxResults = Math.max(0, options.maxResults ?? GITHUB_SARIF_LIMITS.resultsPerRun);
   const maxRelated = Math.max(0, options.maxRelatedLocations ?? GITHUB_SARIF_LIMITS.locationsPerResult - 1);
   const sorted = sortFindings(result.findings);
-  const hashes = lineHashes(sorted);
-  let kept = sorted.map((f, i) => ({ f, hash: hashes[i]! }));
+  let kept = sorted;
   const notices: string[] = [];
   if (sorted.length > maxResults) {
     const ranked = [...sorted].sort(compareForCap);
     const keep = new Set(ranked.slice(0, maxResults));
-    kept = kept.filter((k) => keep.has(k.f));
+    kept = kept.filter((f) => keep.has(f));
     notices.push(
       `${count(sorted.length - maxResults)} of ${count(sorted.length)} results left out of the SARIF report ` +
         `(${leftOutByLevel(ranked.slice(maxResults))}): GitHub code scanning rejects a run with more than ` +
@@ -289,9 +268,9 @@ export function buildSarifReport(result: LintResult, options: SarifOptions = {})
         `(unsuppressed before suppressed; errors, then warnings, then notes); the exit code counts every finding.`,
     );
   }
-  const cut = kept.filter((k) => k.f.related.length > maxRelated);
+  const cut = kept.filter((f) => f.related.length > maxRelated);
   if (cut.length > 0) {
-    const dropped = cut.reduce((n, k) => n + k.f.related.length - maxRelated, 0);
+    const dropped = cut.reduce((n, f) => n + f.related.length - maxRelated, 0);
     notices.push(
       `${count(dropped)} related locations left out of the SARIF report (${plural(cut.length, 'result')} had more than ` +
         `${count(maxRelated)}; each keeps its first ${count(maxRelated)}): GitHub code scanning rejects a result with more than ` +
@@ -322,7 +301,7 @@ export function buildSarifReport(result: LintResult, options: SarifOptions = {})
         invocations: [invocation],
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
         columnKind: 'utf16CodeUnits',
-        results: kept.map((k) => resultObject(root, k.f, ruleIdx, k.hash, maxRelated)),
+        results: kept.map((f) => resultObject(root, f, ruleIdx, maxRelated)),
       },
     ],
   };

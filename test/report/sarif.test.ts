@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, RuleMeta } from '../../src/engine/types.js';
-import { GITHUB_SARIF_LIMITS, buildSarif, defaultLevel, formatSarif, lineHashes } from '../../src/report/sarif.js';
+import { GITHUB_SARIF_LIMITS, buildSarif, defaultLevel, formatSarif } from '../../src/report/sarif.js';
 import { formatResult } from '../../src/report/index.js';
 import { sortFindings } from '../../src/report/common.js';
 import { buildFinding } from '../../src/engine/findings.js';
@@ -144,7 +144,7 @@ describe('sarif', () => {
           message: { text: 'value set in prod.tfvars' },
         },
       ],
-      partialFingerprints: { 'mlopsIacLint/v1': 'a1b2c3', primaryLocationLineHash: 'a1b2c3:1' },
+      partialFingerprints: { 'mlopsIacLint/v1': 'a1b2c3' },
       properties: {
         env: 'prod',
         variants: ['defaults', 'prod.tfvars'],
@@ -258,69 +258,12 @@ function engineFinding(o: { ruleId?: string; line: number; attributePath?: strin
   });
 }
 
-describe('sarif: primaryLocationLineHash, the key GitHub code scanning matches alerts by', () => {
-  const hashes = (findings: Finding[]): string[] =>
-    sarif(makeResult(findings)).runs[0].results.map((r: any) => r.partialFingerprints.primaryLocationLineHash);
-
-  it.each([
-    {
-      name: 'the same finding moved to another line (code added above it) keeps its hash',
-      before: [engineFinding({ line: 3 })],
-      after: [engineFinding({ line: 40 })],
-      same: true,
-    },
-    {
-      name: 'the same finding after its line was edited (other columns) keeps its hash',
-      before: [engineFinding({ line: 3 })],
-      after: [{ ...engineFinding({ line: 3 }), location: loc(MAIN_TF, 3, 1, 3, 60) }],
-      same: true,
-    },
-    {
-      name: 'another attribute of the resource is another alert',
-      before: [engineFinding({ line: 3 })],
-      after: [engineFinding({ line: 3, attributePath: 'public_network_access' })],
-      same: false,
-    },
-  ])('$name', ({ before, after, same }) => {
-    const [a] = hashes(before);
-    const [b] = hashes(after);
-    expect(a).toMatch(/^[0-9a-f]{16}:1$/);
-    if (same) expect(b).toBe(a);
-    else expect(b).not.toBe(a);
-  });
-
-  it.each([
-    {
-      name: 'two rules on one line',
-      findings: [engineFinding({ line: 3 }), engineFinding({ line: 3, ruleId: 'AML006' })],
-    },
-    {
-      name: 'one rule on one line, two resources (a for_each written once)',
-      findings: [engineFinding({ line: 3, address: 'azurerm_machine_learning_workspace.w["a"]' }), engineFinding({ line: 3, address: 'azurerm_machine_learning_workspace.w["b"]' })],
-    },
-    {
-      name: 'two findings that share a fingerprint: the occurrence tells them apart, as CodeQL counts equal line hashes',
-      findings: [engineFinding({ line: 3 }), { ...engineFinding({ line: 3 }), message: 'other', location: loc(MAIN_TF, 3, 20, 3, 30) }],
-    },
-  ])('distinct for two results on one line: $name', ({ findings }) => {
-    const h = hashes(findings);
-    expect(h).toHaveLength(2);
-    expect(new Set(h).size).toBe(2);
-  });
-
-  it('is the first 16 hex digits of mlopsIacLint/v1 with the occurrence; the v1 fingerprint stays', () => {
+describe('sarif: fingerprints', () => {
+  // No primaryLocationLineHash: upload-sarif computes its own from the line and logs a warning
+  // for every result whose given value differs (github/codeql-action src/fingerprints.ts).
+  it('carry mlopsIacLint/v1 only', () => {
     const f = engineFinding({ line: 3 });
-    const twin = { ...f, location: loc(MAIN_TF, 9, 1, 9, 2) };
-    const results = sarif(makeResult([twin, f])).runs[0].results;
-    expect(results.map((r: any) => r.partialFingerprints)).toEqual([
-      { 'mlopsIacLint/v1': f.fingerprint, primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:1` },
-      { 'mlopsIacLint/v1': f.fingerprint, primaryLocationLineHash: `${f.fingerprint.slice(0, 16)}:2` },
-    ]);
-    expect(lineHashes([f, twin, engineFinding({ line: 4, ruleId: 'KV001' })])).toEqual([
-      `${f.fingerprint.slice(0, 16)}:1`,
-      `${f.fingerprint.slice(0, 16)}:2`,
-      expect.stringMatching(/^[0-9a-f]{16}:1$/),
-    ]);
+    expect(sarif(makeResult([f])).runs[0].results[0].partialFingerprints).toEqual({ 'mlopsIacLint/v1': f.fingerprint });
   });
 
   it('is independent of where the URIs are rooted (the fingerprint is relative to the scan root)', () => {
@@ -400,12 +343,12 @@ describe('sarif: GitHub code scanning upload limits', () => {
     expect(notices).toEqual([]);
   });
 
-  it('the limit notification comes before the parse problems; the line hashes do not move when results are left out', () => {
+  it('the limit notification comes before the parse problems; the fingerprints do not move when results are left out', () => {
     const all = [...many(3, 'note', 'a.tf'), ...many(1, 'error', 'b.tf', 'GPU001')];
     const full = buildSarif(makeResult(all)).runs as any;
     const capped = buildSarif(makeResult(all, { notifications: [N_PARSE001] }), { maxResults: 2 }).runs as any;
     const hashOf = (runs: any, rule: string, line: number): string =>
-      runs[0].results.find((r: any) => r.ruleId === rule && r.locations[0].physicalLocation.region.startLine === line).partialFingerprints.primaryLocationLineHash;
+      runs[0].results.find((r: any) => r.ruleId === rule && r.locations[0].physicalLocation.region.startLine === line).partialFingerprints['mlopsIacLint/v1'];
     expect(capped[0].results.map((r: any) => `${r.ruleId}:${r.locations[0].physicalLocation.region.startLine}`)).toEqual(['AML004:1', 'GPU001:1']);
     expect(hashOf(capped, 'AML004', 1)).toBe(hashOf(full, 'AML004', 1));
     const n = capped[0].invocations[0].toolExecutionNotifications;
