@@ -41385,6 +41385,13 @@ var init_azure_cli = __esm({
 function scriptDirValue(file, inner) {
   return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, void 0, `${SCRIPT_DIR_TOKEN}${file}`);
 }
+function oneWord(v) {
+  return { ...v, oneWord: true };
+}
+function unassigned(name, ps) {
+  const v = unknown(`$${name} is not assigned a literal in this script`);
+  return !ps && NUMERIC_SHELL_VARIABLES.has(name) ? oneWord(v) : v;
+}
 function scriptDirOutput(text2, file, language) {
   return language === "shell" && SCRIPT_DIR_IDIOM.test(text2.trim()) ? scriptDirValue(file, text2) : void 0;
 }
@@ -41422,7 +41429,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     const seg = { text: v.kind === "string" ? v.value : "", from, to, value: v, unquoted: quote === "" };
     if (variable) seg.variable = variable;
     segs.push(seg);
-    if (v.kind === "unknown" && quote === "") opaque = true;
+    if (v.kind === "unknown" && quote === "" && !v.oneWord) opaque = true;
   };
   let i = 0;
   while (i < raw.length) {
@@ -41490,6 +41497,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
       else if (ctx.language === "shell" && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
+      else if (inner.startsWith("(") && !ps) expansion(oneWord(unknown("arithmetic expansion")), i, end);
       else expansion(unknown(inner.startsWith("(") ? "arithmetic expansion" : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
       continue;
@@ -41522,7 +41530,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         i = end;
         continue;
       }
-      expansion(bound ?? unknown(`$${name} is not assigned a literal in this script`), i, end, name);
+      expansion(bound ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
@@ -41532,12 +41540,13 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     if (m) {
       const name = ps ? m[0].replace(/^env:/i, "") : m[0];
       const end = i + 1 + m[0].length;
-      expansion(lookup(env, name, ps) ?? unknown(`$${name} is not assigned a literal in this script`), i, end, name);
+      expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
     if (/[0-9@*#?$!-]/.test(n1)) {
-      expansion(unknown(`special parameter $${n1}`), i, i + 2);
+      const special = unknown(`special parameter $${n1}`);
+      expansion(!ps && /[#?$!]/.test(n1) ? oneWord(special) : special, i, i + 2);
       i += 2;
       continue;
     }
@@ -41566,7 +41575,14 @@ function sliceValue(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   if (segs.length === 0) return str("", locOf2(e.file, e.word, from, from));
   const unknownSeg = segs.find((s) => s.value?.kind === "unknown");
-  if (unknownSeg) return segs.length === 1 ? unknownSeg.value : { ...unknownSeg.value, literals: literalPieces(segs, from) };
+  if (unknownSeg) {
+    if (segs.length === 1) return unknownSeg.value;
+    const out = { ...unknownSeg.value, literals: literalPieces(segs, from) };
+    const whole = segs.every((s) => s.value?.kind === "unknown" ? s.value.oneWord === true : !/[\s*?[]/.test(s.text));
+    if (whole) out.oneWord = true;
+    else delete out.oneWord;
+    return out;
+  }
   if (segs.length === 1 && segs[0].value) return segs[0].value;
   const text2 = segs.map((s) => s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text).join("");
   const a = Math.max(segs[0].from, from);
@@ -41588,7 +41604,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NAME, PS_NAME, ANY_VARIABLE, SPECIAL;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_NAME, ANY_VARIABLE, SPECIAL;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -41599,6 +41615,7 @@ var init_words = __esm({
       String.raw`^(?:${DIR_OF_SELF}|realpath\s+"?\$\(\s*${DIR_OF_SELF}\s*\)"?|cd\s+(?:-P\s+)?(?:--\s+)?"?\$\(\s*${DIR_OF_SELF}\s*\)"?\s*(?:(?:&>|>)\s*/dev/null(?:\s+2>&1)?\s*)?&&\s*pwd(?:\s+-P)?)$`
     );
     SCRIPT_DIR_TOKEN = "script-dir:";
+    NUMERIC_SHELL_VARIABLES = /* @__PURE__ */ new Set(["RANDOM", "SRANDOM", "SECONDS", "EPOCHSECONDS", "PPID", "BASHPID", "UID", "EUID", "LINENO"]);
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
     PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
     ANY_VARIABLE = "*";

@@ -64,6 +64,12 @@ export interface UnknownValue extends ValueBase {
    * never what it equals.
    */
   literals?: readonly string[];
+  /**
+   * A shell value that is one word whatever it is (`$RANDOM`, `$$`, `$((n + 1))`, or
+   * `"kv${RANDOM}"`): digits and known text without blanks or glob characters, so an unquoted
+   * expansion cannot split into several words (flags among them).
+   */
+  oneWord?: true;
 }
 
 export type Value = StringValue | NumberValue | BoolValue | NullValue | ListValue | ObjectValue | UnknownValue;

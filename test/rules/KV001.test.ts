@@ -744,6 +744,9 @@ param purgeProtection = ⟦false⟧
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      // A value with a blank may split into several words, a flag among them: undecided, never reported.
+      { name: 'random-suffix-after-a-blank-unquoted', files: { 'deploy.sh': 'KV_NAME="kv ${RANDOM}"\naz keyvault create -n $KV_NAME -g rg\n' } },
+      { name: 'positional-parameter-unquoted', files: { 'deploy.sh': 'az keyvault create -n $1 -g rg\n' } },
       { name: 'purge-protection-on', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\n' } },
       { name: 'bare-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection\n' } },
       { name: 'update-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update -n kv1 -g rg --enable-purge-protection true\n' } },
@@ -864,6 +867,22 @@ stages:
         },
         level: 'error',
         env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // `$RANDOM` is digits: the unquoted name cannot split into words (flags), so the absent flag is decided (azureml-examples).
+        name: 'name-with-random-suffix-unquoted',
+        files: { 'deploy.sh': 'KV_NAME="kvexample${RANDOM}"\n⟦az⟧ keyvault create -n $KV_NAME -g rg --enable-rbac-authorization false\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+        messageIncludes: 'Key Vault "<$KV_NAME>"',
+      },
+      {
+        name: 'name-with-pid-and-arithmetic-unquoted',
+        files: { 'deploy.sh': 'N="$((RANDOM % 100))"\n⟦az⟧ keyvault create -n kv-$$-$N -g rg\n' },
+        level: 'warning',
+        env: 'unknown',
         messageId: 'noPurgeProtection',
       },
       {

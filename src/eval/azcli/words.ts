@@ -50,6 +50,22 @@ function scriptDirValue(file: string, inner: string): Value {
   return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, undefined, `${SCRIPT_DIR_TOKEN}${file}`);
 }
 
+/**
+ * Bash variables that always expand to a number (bash manual, "Shell Variables"): one word.
+ * Only when the script does not assign them.
+ */
+const NUMERIC_SHELL_VARIABLES: ReadonlySet<string> = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'EPOCHSECONDS', 'PPID', 'BASHPID', 'UID', 'EUID', 'LINENO']);
+
+function oneWord(v: UnknownValue): UnknownValue {
+  return { ...v, oneWord: true };
+}
+
+/** A variable the script does not assign: unknown (one word for bash's numeric variables). */
+function unassigned(name: string, ps: boolean): UnknownValue {
+  const v = unknown(`$${name} is not assigned a literal in this script`);
+  return !ps && NUMERIC_SHELL_VARIABLES.has(name) ? oneWord(v) : v;
+}
+
 /** The value of `X=$(dirname "$0")` (a command written as `text`): the script's folder, else undefined. */
 export function scriptDirOutput(text: string, file: string, language: ExpansionContext['language']): Value | undefined {
   return language === 'shell' && SCRIPT_DIR_IDIOM.test(text.trim()) ? scriptDirValue(file, text) : undefined;
@@ -134,7 +150,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     const seg: Segment = { text: v.kind === 'string' ? v.value : '', from, to, value: v, unquoted: quote === '' };
     if (variable) seg.variable = variable;
     segs.push(seg);
-    if (v.kind === 'unknown' && quote === '') opaque = true;
+    if (v.kind === 'unknown' && quote === '' && !v.oneWord) opaque = true;
   };
   let i = 0;
   while (i < raw.length) {
@@ -203,6 +219,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
       else if (ctx.language === 'shell' && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
+      else if (inner.startsWith('(') && !ps) expansion(oneWord(unknown('arithmetic expansion')), i, end);
       else expansion(unknown(inner.startsWith('(') ? 'arithmetic expansion' : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
       continue;
@@ -236,7 +253,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         i = end;
         continue;
       }
-      expansion(bound ?? unknown(`$${name} is not assigned a literal in this script`), i, end, name);
+      expansion(bound ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
@@ -246,12 +263,13 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     if (m) {
       const name = ps ? m[0].replace(/^env:/i, '') : m[0];
       const end = i + 1 + m[0].length;
-      expansion(lookup(env, name, ps) ?? unknown(`$${name} is not assigned a literal in this script`), i, end, name);
+      expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
     if (/[0-9@*#?$!-]/.test(n1)) {
-      expansion(unknown(`special parameter $${n1}`), i, i + 2);
+      const special = unknown(`special parameter $${n1}`);
+      expansion(!ps && /[#?$!]/.test(n1) ? oneWord(special) : special, i, i + 2);
       i += 2;
       continue;
     }
@@ -291,7 +309,15 @@ export function sliceValue(e: ExpandedWord, from = 0): Value {
   const segs = e.segments.filter((s) => s.to > from);
   if (segs.length === 0) return str('', locOf(e.file, e.word, from, from));
   const unknownSeg = segs.find((s) => s.value?.kind === 'unknown');
-  if (unknownSeg) return segs.length === 1 ? unknownSeg.value! : { ...(unknownSeg.value as UnknownValue), literals: literalPieces(segs, from) };
+  if (unknownSeg) {
+    if (segs.length === 1) return unknownSeg.value!;
+    const out: UnknownValue = { ...(unknownSeg.value as UnknownValue), literals: literalPieces(segs, from) };
+    // `"kv${RANDOM}"`: one word when every unknown part is and the known text has no blank or glob character.
+    const whole = segs.every((s) => (s.value?.kind === 'unknown' ? s.value.oneWord === true : !/[\s*?[]/.test(s.text)));
+    if (whole) out.oneWord = true;
+    else delete out.oneWord;
+    return out;
+  }
   if (segs.length === 1 && segs[0]!.value) return segs[0]!.value;
   const text = segs.map((s) => (s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text)).join('');
   const a = Math.max(segs[0]!.from, from);
