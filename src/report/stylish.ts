@@ -24,6 +24,7 @@ import type { LintResult } from '../engine/result.js';
 import type { Finding, Level } from '../engine/types.js';
 import { LineMap, type Range } from '../core/source.js';
 import { compareStrings, plural, relativePath, sanitizeTerminal, sortFindings, summarize } from './common.js';
+import { charWidth } from './width.js';
 
 export interface StylishOptions {
   color?: boolean;
@@ -60,6 +61,21 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
     return m;
   };
 
+  // Where each file holds a secret a rule flagged, suppressed findings included (the value is a
+  // secret all the same): every frame that shows one of these lines masks it.
+  const secrets = new Map<string, SecretLines>();
+  for (const f of result.findings) {
+    if (!SECRET_VALUE_RULES.has(f.ruleId)) continue;
+    let lines = secrets.get(f.location.file);
+    if (!lines) secrets.set(f.location.file, (lines = new Map()));
+    const { range } = f.location;
+    for (let n = range.start.line; n <= Math.max(range.start.line, range.end.line); n++) {
+      const list = lines.get(n);
+      if (list) list.push(range);
+      else lines.set(n, [range]);
+    }
+  }
+
   const out: string[] = [];
   const groups = new Map<string, Finding[]>();
   for (const f of visible) {
@@ -81,7 +97,7 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
       out.push(`  ${c.dim(pos)}  ${level}  ${oneLine(f.message)}  ${c.dim(f.ruleId)}${variants ? `  ${c.dim(variants)}` : ''}`);
       if (options.codeFrames !== false) {
         const map = lineMapOf(file);
-        if (map) out.push(...codeFrame(c, map, f, contextLines));
+        if (map) out.push(...codeFrame(c, map, f, contextLines, secrets.get(file)));
       }
       for (const rel of f.related) {
         const where = `${relativePath(base, rel.file)}:${rel.range.start.line}:${rel.range.start.column}`;
@@ -131,10 +147,27 @@ interface Window {
   to: number;
 }
 
-function windowFor(length: number, startIdx: number): Window {
+/**
+ * The window of a line longer than MAX_FRAME_WIDTH code units, around `startIdx`. Both ends fall
+ * between code points: a cut inside a surrogate pair (an emoji, a rare CJK ideograph) would print
+ * half of it, U+FFFD. The window loses that half code point instead.
+ */
+function windowFor(text: string, startIdx: number): Window {
+  const length = text.length;
   if (length <= MAX_FRAME_WIDTH) return { from: 0, to: length };
-  const from = Math.max(0, Math.min(startIdx - LEFT_CONTEXT, length - MAX_FRAME_WIDTH));
-  return { from, to: Math.min(length, from + MAX_FRAME_WIDTH) };
+  let from = Math.max(0, Math.min(startIdx - LEFT_CONTEXT, length - MAX_FRAME_WIDTH));
+  let to = Math.min(length, from + MAX_FRAME_WIDTH);
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1))) from++;
+  if (to < length && isLowSurrogate(text.charCodeAt(to)) && isHighSurrogate(text.charCodeAt(to - 1))) to--;
+  return { from, to };
+}
+
+function isHighSurrogate(u: number): boolean {
+  return u >= 0xd800 && u <= 0xdbff;
+}
+
+function isLowSurrogate(u: number): boolean {
+  return u >= 0xdc00 && u <= 0xdfff;
 }
 
 function clip(text: string, w: Window): string {
@@ -144,24 +177,48 @@ function clip(text: string, w: Window): string {
 /**
  * Rules whose finding is placed on a secret value: their code frames show the value masked (CI
  * logs are read by more people than the repository; the message never prints it either,
- * RULES.md SEC001).
+ * RULES.md SEC001), and so does any other finding's frame that shows a line of it.
  */
 const SECRET_VALUE_RULES: ReadonlySet<string> = new Set(['SEC001']);
 
+/** The ranges of a file's secrets (SECRET_VALUE_RULES findings) by each line they cover. */
+type SecretLines = Map<number, Range[]>;
+
 /**
- * A line of a SEC001 frame with every quoted string's content masked (`*`, quotes kept), so no
- * literal on the shown lines is printed: the finding may point at a declaration (`param password
- * string = '…'`, "typed string, not secure"), and a neighbouring line may hold another secret.
- * The lines of a multi-line range (a heredoc) are masked in the range as well.
+ * Line `n` of a file as a code frame shows it, with secrets masked. `here`: the ranges of the
+ * file's SEC001 findings (suppressed ones too) that cover the line (a line of a multi-line one
+ * included): the line is masked in any finding's frame, since a neighbouring finding's context
+ * lines must not print what SEC001's own frame hides. `all`: the frame is a SEC001 finding's
+ * own, whose every line is masked (a neighbouring line may hold another secret that no rule
+ * flagged).
  */
-function masked(text: string, n: number, range: Range): string {
+function frameLine(text: string, n: number, here: readonly Range[], all: boolean): string {
+  if (here.length === 0 && !all) return text;
   let line = maskQuoted(text);
-  if (range.start.line !== range.end.line && n >= range.start.line && n <= range.end.line) {
+  for (const range of here) line = maskRange(text, line, n, range);
+  return line;
+}
+
+/**
+ * `line` (line `n`, `text` before masking) with the part of a secret's `range` on it masked as
+ * well, so that a value the quoted-value rule below misses is hidden too:
+ * - a multi-line range (a heredoc): every non-blank character of it on this line;
+ * - a one-line quoted string that is a value, not a key (not followed by `:` or `=`): its
+ *   content, quotes kept (a list item alone on its line, `"S3cret",`, has no `=` or `:` before it).
+ * A one-line range that is not a quoted value (the declaration `param adminPassword string` a
+ * "typed string, not secure" finding points at) stays readable.
+ */
+function maskRange(text: string, line: string, n: number, range: Range): string {
+  if (range.start.line !== range.end.line) {
     const from = n === range.start.line ? Math.max(0, range.start.column - 1) : 0;
     const to = n === range.end.line ? Math.min(line.length, range.end.column - 1) : line.length;
-    if (to > from) line = line.slice(0, from) + line.slice(from, to).replace(/\S/g, '*') + line.slice(to);
+    return to > from ? line.slice(0, from) + line.slice(from, to).replace(/\S/g, '*') + line.slice(to) : line;
   }
-  return line;
+  const from = range.start.column - 1;
+  const to = Math.min(text.length, range.end.column - 1);
+  const q = text[from];
+  if (from < 0 || to - from < 2 || (q !== '"' && q !== "'") || text[to - 1] !== q || /^\s*[:=]/.test(text.slice(to))) return line;
+  return line.slice(0, from + 1) + '*'.repeat(to - from - 2) + line.slice(to - 1);
 }
 
 /**
@@ -187,23 +244,38 @@ function maskQuoted(text: string): string {
   return out;
 }
 
+/**
+ * The underline of code units [from, to) of a shown line: the padding repeats its tabs and gives
+ * every other code point its terminal width (two spaces under a CJK character or an emoji, none
+ * under a combining mark), and the carets cover the columns of the range, at least one (a range
+ * past the end of the line gets one caret per code unit beyond it).
+ */
+function underline(shown: string, from: number, to: number): { pad: string; carets: number } {
+  let pad = '';
+  for (const ch of shown.slice(0, from)) pad += ch === '\t' ? '\t' : ' '.repeat(charWidth(ch.codePointAt(0)!));
+  let carets = Math.max(0, to - Math.max(from, shown.length));
+  for (const ch of shown.slice(from, to)) carets += ch === '\t' ? 1 : charWidth(ch.codePointAt(0)!);
+  return { pad, carets: Math.max(1, carets) };
+}
+
 /** Code frame lines for a finding: context, the offending line with `>` and the underline. */
-function codeFrame(c: Style, map: LineMap, f: Finding, contextLines: number): string[] {
+function codeFrame(c: Style, map: LineMap, f: Finding, contextLines: number, secrets: SecretLines | undefined): string[] {
   const { start, end } = f.location.range;
   const line = Math.min(Math.max(1, start.line), map.lineCount);
   const first = Math.max(1, line - contextLines);
   const last = Math.min(map.lineCount, line + contextLines);
   const gutterWidth = String(last).length;
   const lines: string[] = [];
-  const text = map.lineText(line);
+  const own = SECRET_VALUE_RULES.has(f.ruleId);
+  const shownLine = (n: number): string => frameLine(map.lineText(n), n, secrets?.get(n) ?? [], own);
+  const text = shownLine(line);
   const startIdx = Math.min(Math.max(0, start.column - 1), text.length);
   const endIdx =
     end.line === start.line ? Math.min(Math.max(startIdx + 1, end.column - 1), Math.max(text.length, startIdx + 1)) : Math.max(text.length, startIdx + 1);
-  const w = windowFor(text.length, startIdx);
-  const secret = SECRET_VALUE_RULES.has(f.ruleId);
+  const w = windowFor(text, startIdx);
   for (let n = first; n <= last; n++) {
-    const src = secret ? masked(map.lineText(n), n, f.location.range) : map.lineText(n);
-    const shown = sanitizeTerminal(n === line ? clip(src, w) : clip(src, windowFor(src.length, startIdx)));
+    const src = n === line ? text : shownLine(n);
+    const shown = sanitizeTerminal(clip(src, n === line ? w : windowFor(src, startIdx)));
     const marker = n === line ? '>' : ' ';
     const gutter = `${marker} ${String(n).padStart(gutterWidth)} |`;
     const body = shown.length > 0 ? ` ${shown}` : '';
@@ -212,11 +284,8 @@ function codeFrame(c: Style, map: LineMap, f: Finding, contextLines: number): st
       const prefix = w.from > 0 ? 1 : 0;
       const caretStart = Math.max(0, startIdx - w.from) + prefix;
       const caretEnd = Math.max(caretStart + 1, Math.min(endIdx, w.to) - w.from + prefix);
-      const shownLine = clip(src, w);
-      let pad = '';
-      for (let i = 0; i < caretStart; i++) pad += shownLine[i] === '\t' ? '\t' : ' ';
-      const underline = '^'.repeat(caretEnd - caretStart);
-      lines.push(`    ${c.dim(`  ${' '.repeat(gutterWidth)} |`)} ${pad}${levelColor(c, f.level)(underline)}`);
+      const { pad, carets } = underline(shown, caretStart, caretEnd);
+      lines.push(`    ${c.dim(`  ${' '.repeat(gutterWidth)} |`)} ${pad}${levelColor(c, f.level)('^'.repeat(carets))}`);
     }
   }
   return lines;

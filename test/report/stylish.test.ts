@@ -201,3 +201,224 @@ describe('stylish', () => {
     expect(formatStylish(makeResult([F_KV001_SUPPRESSED]))).not.toContain('--explain');
   });
 });
+
+/** A finding of `ruleId` on line `line`, from the first code unit of `text` on it (its length when `length` is absent). */
+interface FrameFinding {
+  ruleId: string;
+  line: number;
+  /** The text the range covers, found on the line (its first occurrence), or [startColumn, endLine, endColumn]. */
+  at: string | [number, number, number];
+  suppressed?: boolean;
+}
+
+function frameResult(file: string, source: string, findings: readonly FrameFinding[]): ReturnType<typeof makeResult> {
+  const lines = source.split('\n');
+  const made = findings.map((x, i) => {
+    let range: [number, number, number, number];
+    if (typeof x.at === 'string') {
+      const col = lines[x.line - 1]!.indexOf(x.at) + 1;
+      if (col === 0) throw new Error(`"${x.at}" is not on line ${x.line}`);
+      range = [x.line, col, x.line, col + x.at.length];
+    } else range = [x.line, x.at[0], x.at[1], x.at[2]];
+    return {
+      ...F_GPU001,
+      ruleId: x.ruleId,
+      message: `${x.ruleId} finding ${i}`,
+      related: [],
+      variants: ['default'],
+      fingerprint: `fp-${i}`,
+      location: loc(file, ...range),
+      ...(x.suppressed ? { suppression: { kind: 'inSource' as const, justification: 'accepted' } } : {}),
+    };
+  });
+  return makeResult(made, { sources: new Map([[file, source]]) });
+}
+
+/** What a terminal receives: a lone surrogate half is written as U+FFFD. */
+const asWritten = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
+describe('stylish code frames: a secret SEC001 flags is masked in every frame that shows its line', () => {
+  interface SecretCase {
+    name: string;
+    file: string;
+    lines: string[];
+    findings: FrameFinding[];
+    contextLines?: number;
+    /** Must appear nowhere in the output. */
+    hidden: string[];
+    /** Frame lines that must appear as they are. */
+    shown: string[];
+  }
+  const cases: SecretCase[] = [
+    {
+      name: 'a tfvars secret on the line before an ACR001 finding',
+      file: `${ROOT}/terraform.tfvars`,
+      lines: ['sql_admin_password = "Pr0d-Sup3rS3cret!"', 'acr_admin = true', 'location = "westeurope"'],
+      findings: [
+        { ruleId: 'SEC001', line: 1, at: '"Pr0d-Sup3rS3cret!"' },
+        { ruleId: 'ACR001', line: 2, at: 'true' },
+      ],
+      hidden: ['Pr0d-Sup3rS3cret!'],
+      // The ACR001 frame masks the secret line; a line without a secret stays in clear.
+      shown: ['      1 | sql_admin_password = "*****************"\n    > 2 | acr_admin = true', '      3 | location = "westeurope"'],
+    },
+    {
+      name: 'a suppressed SEC001 finding: the value is a secret all the same',
+      file: `${ROOT}/terraform.tfvars`,
+      lines: ['sql_admin_password = "Pr0d-Sup3rS3cret!"', 'acr_admin = true'],
+      findings: [
+        { ruleId: 'SEC001', line: 1, at: '"Pr0d-Sup3rS3cret!"', suppressed: true },
+        { ruleId: 'ACR001', line: 2, at: 'true' },
+      ],
+      hidden: ['Pr0d-Sup3rS3cret!'],
+      shown: ['      1 | sql_admin_password = "*****************"\n    > 2 | acr_admin = true'],
+    },
+    {
+      name: 'an ARM parameter default next to another finding, the parameter name readable',
+      file: `${ROOT}/azuredeploy.json`,
+      lines: [
+        '  "parameters": {',
+        '    "adminPassword": { "type": "securestring", "defaultValue": "Arm-S3cret!" },',
+        '    "acrAdmin": { "type": "bool", "defaultValue": true }',
+        '  }',
+      ],
+      findings: [
+        { ruleId: 'SEC001', line: 2, at: '"Arm-S3cret!"' },
+        { ruleId: 'ACR001', line: 3, at: 'true' },
+      ],
+      hidden: ['Arm-S3cret!'],
+      shown: [
+        '      2 |     "adminPassword": { "****": "************", "************": "***********" },\n    > 3 |     "acrAdmin": { "type": "bool", "defaultValue": true }',
+      ],
+    },
+    {
+      name: 'a Bicep parameter default above a resource finding',
+      file: `${ROOT}/main.bicep`,
+      lines: [
+        "param adminPassword string = 'Bicep-S3cret!'",
+        "resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {",
+        '  properties: { adminUserEnabled: true }',
+        '}',
+      ],
+      findings: [
+        { ruleId: 'SEC001', line: 1, at: "'Bicep-S3cret!'" },
+        { ruleId: 'ACR001', line: 2, at: 'acr' },
+      ],
+      hidden: ['Bicep-S3cret!'],
+      shown: ["      1 | param adminPassword string = '*************'\n    > 2 | resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {"],
+    },
+    {
+      name: 'a heredoc secret: the lines of a multi-line range, in a neighbouring frame',
+      file: `${ROOT}/main.tf`,
+      lines: ['variable "cert_secret" {', '  default = <<EOT', 'multi-line-S3cret', 'EOT', '}'],
+      findings: [
+        { ruleId: 'SEC001', line: 2, at: [13, 4, 4] },
+        { ruleId: 'TAG001', line: 1, at: 'variable' },
+      ],
+      contextLines: 2,
+      hidden: ['multi-line-S3cret', '<<EOT'],
+      shown: ['    > 1 | variable "cert_secret" {\n        | ^^^^^^^^\n      2 |   default = *****\n      3 | *****************'],
+    },
+    {
+      name: 'a list item alone on its line (no = or : before it), in its own frame and a neighbour\'s',
+      file: `${ROOT}/main.tf`,
+      lines: ['resource "azurerm_container_app" "app" {', '  secrets = [', '    "List-S3cret-1",', '    "List-S3cret-2"', '  ]', '}'],
+      findings: [
+        { ruleId: 'SEC001', line: 3, at: '"List-S3cret-1"' },
+        { ruleId: 'SEC001', line: 4, at: '"List-S3cret-2"', suppressed: true },
+        { ruleId: 'TAG001', line: 2, at: 'secrets' },
+        { ruleId: 'TAG001', line: 5, at: ']' },
+      ],
+      hidden: ['List-S3cret'],
+      shown: ['    > 3 |     "*************",\n        |     ^^^^^^^^^^^^^^^\n      4 |     "*************"', '      4 |     "*************"\n    > 5 |   ]'],
+    },
+    {
+      name: 'a "typed string" finding on a parameter name: the name is not a value and stays readable',
+      file: `${ROOT}/azuredeploy.json`,
+      lines: ['  "parameters": {', '    "adminPassword": {', '      "type": "string"', '    }'],
+      findings: [{ ruleId: 'SEC001', line: 2, at: '"adminPassword"' }],
+      hidden: [],
+      shown: ['    > 2 |     "adminPassword": {\n        |     ^^^^^^^^^^^^^^^\n      3 |       "type": "******"'],
+    },
+  ];
+
+  it.each(cases)('$name', ({ file, lines, findings, contextLines, hidden, shown }) => {
+    const out = formatStylish(frameResult(file, lines.join('\n') + '\n', findings), { contextLines: contextLines ?? 1 });
+    for (const h of hidden) expect(out).not.toContain(h);
+    for (const s of shown) expect(out).toContain(s);
+    expect(formatStylish(frameResult(file, lines.join('\n') + '\n', findings), { contextLines: contextLines ?? 1, color: true })).not.toMatch(
+      new RegExp(hidden.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'),
+    );
+  });
+});
+
+describe('stylish code frames: carets by terminal columns, long lines cut between code points', () => {
+  const file = `${ROOT}/azuredeploy.json`;
+  interface WidthCase {
+    name: string;
+    line: string;
+    /** The text the carets go under (its last occurrence on the line). */
+    under: string;
+    /** Terminal columns before it, and its own width in columns. */
+    columns: number;
+    carets: number;
+  }
+  const cases: WidthCase[] = [
+    {
+      name: 'CJK (two columns each) before the value',
+      line: '      "properties": { "tags_名前": "中文", "adminUserEnabled": true }',
+      under: 'true',
+      columns: 63,
+      carets: 4,
+    },
+    { name: 'an emoji of the BMP (one code unit, two columns) before the value', line: '  "note": "✅ ready ⚡", "adminUserEnabled": true', under: 'true', columns: 45, carets: 4 },
+    { name: 'an emoji of an astral plane (two code units, two columns) before the value', line: '  "note": "😀", "adminUserEnabled": true', under: 'true', columns: 36, carets: 4 },
+    { name: 'a combining accent (no column) before the value', line: '  "note": "cafe\u0301", "adminUserEnabled": true', under: 'true', columns: 38, carets: 4 },
+    { name: 'a CJK value: one caret per column', line: '  "name": "中文", "x": 1', under: '"中文"', columns: 10, carets: 6 },
+    { name: 'a tab and Hangul before the value', line: '\t"이름": "값", "adminUserEnabled": true', under: 'true', columns: -1, carets: 4 },
+  ];
+
+  it.each(cases)('$name', ({ line, under, columns, carets }) => {
+    const col = line.lastIndexOf(under) + 1;
+    const out = formatStylish(frameResult(file, line + '\n', [{ ruleId: 'ACR001', line: 1, at: [col, 1, col + under.length] }]), { contextLines: 0 });
+    const frame = out.split('\n').filter((l) => FRAME_LINE.test(l));
+    expect(frame[0]).toBe(`    > 1 | ${line}`);
+    if (columns < 0) {
+      // The tab is repeated; after it, '"이름": "값"' takes 12 columns and ', "adminUserEnabled": ' 22.
+      expect(frame[1]).toBe(`        | \t${' '.repeat(12 + 22)}${'^'.repeat(carets)}`);
+    } else expect(frame[1]).toBe(`        | ${' '.repeat(columns)}${'^'.repeat(carets)}`);
+  });
+
+  it('cuts a long line between code points at its left end (a surrogate pair at the window edge)', () => {
+    // The window starts 30 code units before the range: here between the two halves of an emoji.
+    const line = '{ "note": "' + '😀'.repeat(60) + '", "adminUserEnabled": true, "b": "' + 'y'.repeat(100) + '" }';
+    const col = line.indexOf('true') + 1;
+    expect(line.charCodeAt(col - 1 - 30)).toBeGreaterThanOrEqual(0xdc00); // a low surrogate
+    const out = formatStylish(frameResult(file, line + '\n', [{ ruleId: 'ACR001', line: 1, at: [col, 1, col + 4] }]), { contextLines: 0 });
+    expect(asWritten(out)).not.toContain('\ufffd');
+    const frame = out.split('\n').filter((l) => FRAME_LINE.test(l));
+    expect(frame[0]).toBe(`    > 1 | …😀😀😀", "adminUserEnabled": true, "b": "${'y'.repeat(120 - 1 - 6 - 35)}…`);
+    // '…' 1 column, 3 emoji 6, then 23 ASCII characters.
+    expect(frame[1]).toBe(`        | ${' '.repeat(30)}^^^^`);
+  });
+
+  it('cuts a long line between code points at its right end', () => {
+    // The window ends 120 code units into the line: here inside an emoji.
+    const line = '{ "adminUserEnabled": true, "note": "' + '😀'.repeat(70) + '" }';
+    expect((120 - 37) % 2).toBe(1);
+    const col = line.indexOf('true') + 1;
+    const out = formatStylish(frameResult(file, line + '\n', [{ ruleId: 'ACR001', line: 1, at: [col, 1, col + 4] }]), { contextLines: 0 });
+    expect(asWritten(out)).not.toContain('\ufffd');
+    const frame = out.split('\n').filter((l) => FRAME_LINE.test(l));
+    expect(frame[0]).toBe(`    > 1 | ${line.slice(0, 119)}…`);
+    expect(frame[0]!.endsWith('😀…')).toBe(true);
+    expect(frame[1]).toBe(`        | ${' '.repeat(22)}^^^^`);
+  });
+
+  it('keeps finding positions in code units: only the drawing counts columns', () => {
+    const line = '  "tags_名前": "中文", "adminUserEnabled": true';
+    const col = line.indexOf('true') + 1;
+    const out = formatStylish(frameResult(file, line + '\n', [{ ruleId: 'ACR001', line: 1, at: [col, 1, col + 4] }]));
+    expect(out).toContain(`  1:${col}  error`);
+  });
+});
