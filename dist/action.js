@@ -42646,6 +42646,7 @@ function parseFlags(spec, words, file) {
       if (v) out.priority = { value: v.value, at: { file, range: v.word.word.range } };
     } else if (!SWITCH_FLAGS.has(name) && eq < 0 && next && !isFlag(next)) {
       i++;
+      markOpaque(next);
     }
     i++;
   }

@@ -211,8 +211,10 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       const v = takeOne();
       if (v) out.priority = { value: v.value, at: { file, range: v.word.word.range } };
     } else if (!SWITCH_FLAGS.has(name) && eq < 0 && next && !isFlag(next)) {
-      // Another flag with a value (`--resource-group rg`): skip its value.
+      // Another flag with a value (`--resource-group rg`): skip its value, which may still split
+      // into words when it is an unquoted unknown (`-g $RG`, RG the output of a command).
       i++;
+      markOpaque(next);
     }
     i++;
   }

@@ -747,6 +747,8 @@ const azureCli: RuleTable = {
       // A value with a blank may split into several words, a flag among them: undecided, never reported.
       { name: 'random-suffix-after-a-blank-unquoted', files: { 'deploy.sh': 'KV_NAME="kv ${RANDOM}"\naz keyvault create -n $KV_NAME -g rg\n' } },
       { name: 'positional-parameter-unquoted', files: { 'deploy.sh': 'az keyvault create -n $1 -g rg\n' } },
+      // The value of a flag no table reads splits all the same (`-g $RG`, RG a command's output).
+      { name: 'unquoted-command-output-as-resource-group', files: { 'deploy.sh': 'RG=$(az group show --query name -o tsv)\naz keyvault create -n kv1 -g $RG\n' } },
       { name: 'purge-protection-on', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\n' } },
       { name: 'bare-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection\n' } },
       { name: 'update-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update -n kv1 -g rg --enable-purge-protection true\n' } },
