@@ -86,43 +86,47 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
   return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
 
-/** A KAITO Workspace or RAGEngine as a resource whose `vmSize` is its instance type (GPU004). */
-function kaitoResource(k: KaitoObject, evaluation: Evaluation, root: string): Resource<'kaito.workspace'> {
-  const attrs = new Map<string, Fact>();
-  if (k.instanceType) attrs.set('vmSize', { value: str(k.instanceType.value, k.instanceType.at), defaulted: false, at: k.instanceType.at, sourcePath: k.instanceType.path });
-  if (k.name !== undefined) attrs.set('name', { value: str(k.name, k.header), defaulted: false, at: k.header, sourcePath: 'metadata.name' });
+/** A known string fact written at `at`. */
+function literalFact(value: string, at: Location, sourcePath: string): Fact {
+  return { value: str(value, at), defaulted: false, at, sourcePath };
+}
+
+/** A resource of a manifest object: its `kind:` value is the header, its `metadata.name` the name. */
+function manifestResource<K extends 'k8s.workload' | 'kaito.workspace'>(
+  kind: K,
+  o: { address: string; sourceType: string; header: Location; name?: string; identity: string[] },
+  attrs: Map<string, Fact>,
+  evaluation: Evaluation,
+): Resource<K> {
+  if (o.name !== undefined) attrs.set('name', literalFact(o.name, o.header, 'metadata.name'));
   return {
-    address: `k8s:${relativeToRoot(root, k.header.file)}#${k.kind}/${k.name ?? '(unnamed)'}`,
-    kind: 'kaito.workspace',
-    sourceType: `${k.apiVersion}/${k.kind}`,
+    address: o.address,
+    kind,
+    sourceType: o.sourceType,
     format: 'k8s',
-    header: k.header,
-    name: k.name !== undefined ? str(k.name, k.header) : undefined,
+    header: o.header,
+    name: o.name !== undefined ? str(o.name, o.header) : undefined,
     attrs,
-    identity: [],
+    identity: o.identity,
     refs: new Map(),
     evaluation,
   };
+}
+
+/** A KAITO Workspace or RAGEngine as a resource whose `vmSize` is its instance type (GPU004). */
+function kaitoResource(k: KaitoObject, evaluation: Evaluation, root: string): Resource<'kaito.workspace'> {
+  const attrs = new Map<string, Fact>();
+  if (k.instanceType) attrs.set('vmSize', literalFact(k.instanceType.value, k.instanceType.at, k.instanceType.path));
+  const address = `k8s:${relativeToRoot(root, k.header.file)}#${k.kind}/${k.name ?? '(unnamed)'}`;
+  return manifestResource('kaito.workspace', { address, sourceType: `${k.apiVersion}/${k.kind}`, header: k.header, name: k.name, identity: [] }, attrs, evaluation);
 }
 
 function workloadResource(t: K8sPodTemplate, index: number, evaluation: Evaluation, root: string): Resource<'k8s.workload'> {
   const rel = relativeToRoot(root, t.file);
   // Stable across edits elsewhere in the file: kind, namespace, name and the template's place in the object.
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ''}${t.name ?? `(unnamed ${index})`}/${t.path}`;
-  const fact = (value: string, at: Location, sourcePath: string): Fact => ({ value: str(value, at), defaulted: false, at, sourcePath });
-  const attrs = new Map<string, Fact>([['workloadKind', fact(t.workloadKind, t.header, 'kind')]]);
-  if (t.name !== undefined) attrs.set('name', fact(t.name, t.header, 'metadata.name'));
-  return {
-    address,
-    kind: 'k8s.workload',
-    sourceType: `${t.apiVersion}/${t.workloadKind}`,
-    format: 'k8s',
-    header: t.header,
-    name: t.name !== undefined ? str(t.name, t.header) : undefined,
-    attrs,
-    identity: [address],
-    refs: new Map(),
-    evaluation,
-    k8s: t,
-  };
+  const attrs = new Map<string, Fact>([['workloadKind', literalFact(t.workloadKind, t.header, 'kind')]]);
+  const r = manifestResource('k8s.workload', { address, sourceType: `${t.apiVersion}/${t.workloadKind}`, header: t.header, name: t.name, identity: [address] }, attrs, evaluation);
+  r.k8s = t;
+  return r;
 }
