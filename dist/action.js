@@ -31530,7 +31530,10 @@ function forEachResourceChange(chunks, onChange) {
     raw(path56, text2, at2) {
       const v = parseRaw(text2, at2);
       if (path56.length === 3) current[path56[2]] = v;
-      else change[path56[3]] = v;
+      else {
+        change[path56[3]] = v;
+        if (path56[3] === "after") change.afterRaw = { text: text2, start: at2 };
+      }
     },
     end(path56, end) {
       if (isKey(path56, "resource_changes")) done = true;
@@ -31664,7 +31667,8 @@ function planResource(c, mapper, jsonAt) {
     unk2 = project(unk2, paths);
     sens = project(sens, paths);
   }
-  const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
+  const members2 = where.inPlanJson && c.change.afterRaw ? planJsonSites(c.change.afterRaw, after, jsonAt.file, where.sites) : void 0;
+  const body = objectValue(after, unk2, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored, members2);
   const unwritten = unwrittenOf(body, where);
   if (where.dynamicBlocks !== void 0) {
     for (const k of unwritten.unwritten ?? []) if (body.entries.get(k)?.kind === "unknown") body.entries.delete(k);
@@ -31723,18 +31727,18 @@ function referenceTokens(expressions, prefix) {
   }
   return out;
 }
-function objectValue(after, unk2, sens, sites, tokens, header, staticBody, vendored) {
+function objectValue(after, unk2, sens, sites, tokens, header, staticBody, vendored, members2) {
   const entries2 = /* @__PURE__ */ new Map();
   const a = isRecord(after) ? after : {};
   const u = isRecord(unk2) ? unk2 : {};
   const s = isRecord(sens) ? sens : {};
   for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
     if (!(k in a) && u[k] !== true) continue;
-    entries2.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k), vendored));
+    entries2.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k), vendored, members2));
   }
   return obj(entries2, header);
 }
-function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored) {
+function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored, members2) {
   const origin = sites.get(sitePath);
   if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
   if (unk2 === true) return unknown(`${sitePath} is known only after apply`, origin, token);
@@ -31747,41 +31751,49 @@ function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored) 
       const staticItem = known2?.kind === "list" && known2.items[i]?.kind === "object" ? known2.items[i] : void 0;
       for (const k of /* @__PURE__ */ new Set([...Object.keys(item), ...Object.keys(u)])) {
         if (!(k in item) && u[k] !== true) continue;
-        entries2.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, void 0, staticItem?.kind === "object" ? staticItem.entries.get(k) : void 0, vendored));
+        entries2.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, void 0, staticItem?.kind === "object" ? staticItem.entries.get(k) : void 0, vendored, members2));
       }
       return obj(entries2, sites.get(p) ?? origin);
     });
     return list(items, origin);
   }
-  return plainValue(after, unk2, sens, origin, sitePath, known2, vendored);
+  return plainValue(after, unk2, sens, origin, sitePath, known2, vendored, members2 && { sites: members2, path: sitePath });
 }
-function plainValue(v, unk2, sens, origin, where, known2, vendored) {
+function plainValue(v, unk2, sens, origin, where, known2, vendored, members2) {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
   if (unk2 === true) return unknown(`${where} is known only after apply`, origin);
   if (known2 && agrees(known2, v)) return known2;
   const argument = vendored && known2 ? callerArgument(known2, vendored) : void 0;
-  const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored);
+  const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored, members2);
   return argument ? passedThrough(out, argument) : out;
 }
 function callerArgument(known2, vendored) {
   return [...known2.via ?? []].reverse().find((l) => !isVendoredFile(l.file, vendored));
 }
-function plainValueAt(v, unk2, sens, origin, where, known2, vendored) {
+function plainValueAt(v, unk2, sens, origin, where, known2, vendored, members2) {
   const at2 = known2 && known2.kind !== "unknown" && known2.origin ? known2.origin : origin;
+  const originOf = (m) => (m && m.sites.get(m.path)) ?? origin;
   if (Array.isArray(v)) {
     const items = known2?.kind === "list" ? known2.items : [];
-    return list(v.map((e, i) => plainValue(e, Array.isArray(unk2) ? unk2[i] : void 0, Array.isArray(sens) ? sens[i] : void 0, origin, where, items[i], vendored)), at2);
+    return list(
+      v.map((e, i) => {
+        const m = members2 && { sites: members2.sites, path: `${members2.path}[${i}]` };
+        return plainValue(e, Array.isArray(unk2) ? unk2[i] : void 0, Array.isArray(sens) ? sens[i] : void 0, originOf(m), where, items[i], vendored, m);
+      }),
+      at2
+    );
   }
   if (isRecord(v) || isRecord(unk2)) {
     const a = isRecord(v) ? v : {};
     const u = isRecord(unk2) ? unk2 : {};
     const s = isRecord(sens) ? sens : {};
-    const m = /* @__PURE__ */ new Map();
+    const entries2 = /* @__PURE__ */ new Map();
     for (const k of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(u)])) {
       if (!(k in a) && u[k] !== true) continue;
-      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known2?.kind === "object" ? known2.entries.get(k) : void 0, vendored));
+      const m = members2 && { sites: members2.sites, path: `${members2.path}.${k}` };
+      entries2.set(k, plainValue(a[k], u[k], s[k], originOf(m), where, known2?.kind === "object" ? known2.entries.get(k) : void 0, vendored, m));
     }
-    return obj(m, at2);
+    return obj(entries2, at2);
   }
   if (v === void 0 || v === null) return nul(origin);
   return fromJS(v, origin);
@@ -31833,6 +31845,105 @@ function bodySites(body, file, prefix, out) {
     out.set(p, blockHeader(item, file, item.blockType));
     bodySites(item.body, file, `${p}.`, out);
   }
+}
+function planJsonSites(raw, kept, file, out) {
+  const { text: text2, start } = raw;
+  const end = text2.length;
+  let i = 0;
+  let line = start.line;
+  let lineStart = -1;
+  let nextBreak = text2.indexOf("\n");
+  const position = (at2) => {
+    while (nextBreak >= 0 && nextBreak < at2) {
+      line++;
+      lineStart = nextBreak + 1;
+      nextBreak = text2.indexOf("\n", lineStart);
+    }
+    return { line, column: lineStart < 0 ? start.column + at2 : at2 - lineStart + 1, offset: start.offset + at2 };
+  };
+  const space = () => {
+    for (let c = text2.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text2.charCodeAt(++i)) ;
+  };
+  const pastString = () => {
+    for (let from = i + 1; ; ) {
+      const q = text2.indexOf('"', from);
+      if (q < 0) {
+        i = end;
+        return;
+      }
+      let backslashes = 0;
+      while (text2.charCodeAt(q - 1 - backslashes) === 92) backslashes++;
+      from = q + 1;
+      if (backslashes % 2 === 0) {
+        i = from;
+        return;
+      }
+    }
+  };
+  const pastValue = () => {
+    const c = text2.charCodeAt(i);
+    if (c === 34) return pastString();
+    if (c === 123 || c === 91) {
+      for (let level = 0; i < end; ) {
+        const ch = text2.charCodeAt(i);
+        if (ch === 34) {
+          pastString();
+          continue;
+        }
+        i++;
+        if (ch === 123 || ch === 91) level++;
+        else if ((ch === 125 || ch === 93) && --level === 0) return;
+      }
+      return;
+    }
+    for (let ch = c; i < end && ch !== 44 && ch !== 125 && ch !== 93 && ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9; ch = text2.charCodeAt(++i)) ;
+  };
+  const key = () => {
+    const from = i;
+    pastString();
+    const name = text2.slice(from + 1, i - 1);
+    return name.includes("\\") ? JSON.parse(text2.slice(from, i)) : name;
+  };
+  const value = (v, path56) => {
+    const from = path56 === void 0 ? void 0 : position(i);
+    const c = text2.charCodeAt(i);
+    if (c === 123 && isRecord(v)) {
+      const names = new Map(Object.keys(v).map((k) => [k, k]));
+      i++;
+      space();
+      if (text2.charCodeAt(i) === 125) i++;
+      else {
+        do {
+          space();
+          const k = names.get(key());
+          space();
+          i++;
+          space();
+          if (k !== void 0) value(v[k], path56 === void 0 ? k : `${path56}.${k}`);
+          else pastValue();
+          space();
+        } while (text2.charCodeAt(i++) === 44);
+      }
+    } else if (c === 91 && Array.isArray(v)) {
+      i++;
+      space();
+      if (text2.charCodeAt(i) === 93) i++;
+      else {
+        let n = 0;
+        do {
+          space();
+          if (n < v.length) value(v[n], `${path56}[${n}]`);
+          else pastValue();
+          n++;
+          space();
+        } while (text2.charCodeAt(i++) === 44);
+      }
+    } else pastValue();
+    if (from) out.set(path56, { file, range: { start: from, end: position(i) } });
+  };
+  space();
+  value(kept, void 0);
+  return out;
 }
 var SUPPORTED_MAJOR, SENSITIVE, MAX_PLAN_RESOURCES, SourceMapper;
 var init_evaluate = __esm({
@@ -43666,42 +43777,37 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
   return { documents: parsed.documents, lineMap: parsed.lineMap };
 }
-function kaitoResource(k, evaluation, root) {
-  const attrs = /* @__PURE__ */ new Map();
-  if (k.instanceType) attrs.set("vmSize", { value: str(k.instanceType.value, k.instanceType.at), defaulted: false, at: k.instanceType.at, sourcePath: k.instanceType.path });
-  if (k.name !== void 0) attrs.set("name", { value: str(k.name, k.header), defaulted: false, at: k.header, sourcePath: "metadata.name" });
+function literalFact(value, at2, sourcePath) {
+  return { value: str(value, at2), defaulted: false, at: at2, sourcePath };
+}
+function manifestResource(kind, o, attrs, evaluation) {
+  if (o.name !== void 0) attrs.set("name", literalFact(o.name, o.header, "metadata.name"));
   return {
-    address: `k8s:${relativeToRoot(root, k.header.file)}#${k.kind}/${k.name ?? "(unnamed)"}`,
-    kind: "kaito.workspace",
-    sourceType: `${k.apiVersion}/${k.kind}`,
+    address: o.address,
+    kind,
+    sourceType: o.sourceType,
     format: "k8s",
-    header: k.header,
-    name: k.name !== void 0 ? str(k.name, k.header) : void 0,
+    header: o.header,
+    name: o.name !== void 0 ? str(o.name, o.header) : void 0,
     attrs,
-    identity: [],
+    identity: o.identity,
     refs: /* @__PURE__ */ new Map(),
     evaluation
   };
 }
+function kaitoResource(k, evaluation, root) {
+  const attrs = /* @__PURE__ */ new Map();
+  if (k.instanceType) attrs.set("vmSize", literalFact(k.instanceType.value, k.instanceType.at, k.instanceType.path));
+  const address = `k8s:${relativeToRoot(root, k.header.file)}#${k.kind}/${k.name ?? "(unnamed)"}`;
+  return manifestResource("kaito.workspace", { address, sourceType: `${k.apiVersion}/${k.kind}`, header: k.header, name: k.name, identity: [] }, attrs, evaluation);
+}
 function workloadResource(t, index, evaluation, root) {
   const rel = relativeToRoot(root, t.file);
   const address = `k8s:${rel}#${t.workloadKind}/${t.namespace ? `${t.namespace}/` : ""}${t.name ?? `(unnamed ${index})`}/${t.path}`;
-  const fact = (value, at2, sourcePath) => ({ value: str(value, at2), defaulted: false, at: at2, sourcePath });
-  const attrs = /* @__PURE__ */ new Map([["workloadKind", fact(t.workloadKind, t.header, "kind")]]);
-  if (t.name !== void 0) attrs.set("name", fact(t.name, t.header, "metadata.name"));
-  return {
-    address,
-    kind: "k8s.workload",
-    sourceType: `${t.apiVersion}/${t.workloadKind}`,
-    format: "k8s",
-    header: t.header,
-    name: t.name !== void 0 ? str(t.name, t.header) : void 0,
-    attrs,
-    identity: [address],
-    refs: /* @__PURE__ */ new Map(),
-    evaluation,
-    k8s: t
-  };
+  const attrs = /* @__PURE__ */ new Map([["workloadKind", literalFact(t.workloadKind, t.header, "kind")]]);
+  const r = manifestResource("k8s.workload", { address, sourceType: `${t.apiVersion}/${t.workloadKind}`, header: t.header, name: t.name, identity: [address] }, attrs, evaluation);
+  r.k8s = t;
+  return r;
 }
 var k8sFrontEnd;
 var init_k8s = __esm({

@@ -416,8 +416,99 @@ variable "tls" {
     const r = await lint({ paths: [path.join(dir, 'plans/plan.json')], root: dir, noConfig: true, env: 'prod', rules: ['KV001'] });
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0]!;
-    expect(at(dir, f)).toBe('plans/plan.json:8:5');
+    // At the value in `change.after` (`"purge_protection_enabled": false`), not the whole resource change.
+    expect(at(dir, f)).toBe('plans/plan.json:25:39');
     expect(f.message).toMatch(/\(located in the plan JSON: its \.tf source was not found in the scan root\)\.$/);
+  });
+
+  describe('without a .tf source, a finding points at the value in change.after (RULES.md "Location")', () => {
+    /** `line:column-endLine:endColumn` of a finding's primary location. */
+    const span = (f: Finding): string => {
+      const { start, end } = f.location.range;
+      return `${start.line}:${start.column}-${end.line}:${end.column}`;
+    };
+    /** The same span for the `nth` (0-based) occurrence of `needle` in `text` (lines end at \n). */
+    const spanOf = (text: string, needle: string, nth = 0): string => {
+      let at = -1;
+      for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+      expect(at, `${needle} #${nth}`).toBeGreaterThanOrEqual(0);
+      const pos = (o: number): string => {
+        const before = text.slice(0, o);
+        return `${before.split('\n').length}:${o - (before.lastIndexOf('\n') + 1) + 1}`;
+      };
+      return `${pos(at)}-${pos(at + needle.length)}`;
+    };
+    const ST_AFTER = { name: 'stml', location: 'westeurope', account_tier: 'Standard', account_replication_type: 'LRS', allow_nested_items_to_be_public: false };
+
+    it('a one-line plan: ST002 at the "TLS1_0" token; an attribute the configuration does not write stays at the entry', async () => {
+      const configuration = {
+        root_module: {
+          resources: [
+            { address: 'azurerm_storage_account.written', mode: 'managed', type: 'azurerm_storage_account', name: 'written', expressions: { name: { constant_value: 'stml' }, min_tls_version: { constant_value: 'TLS1_0' } } },
+            { address: 'azurerm_storage_account.defaulted', mode: 'managed', type: 'azurerm_storage_account', name: 'defaulted', expressions: { name: { constant_value: 'stml' } } },
+          ],
+        },
+      };
+      const changes = [
+        change('azurerm_storage_account.written', 'azurerm_storage_account', { ...ST_AFTER, min_tls_version: 'TLS1_0' }),
+        change('azurerm_storage_account.defaulted', 'azurerm_storage_account', { ...ST_AFTER, min_tls_version: 'TLS1_1' }),
+      ];
+      // `terraform show -json` writes one line.
+      const text = JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: {} }, resource_changes: changes, configuration }) + '\n';
+      const dir = tmp({ 'plans/plan.json': text });
+      const r = await lint({ paths: [path.join(dir, 'plans/plan.json')], root: dir, noConfig: true, rules: ['ST002'] });
+      const entry = text.indexOf('{"address":"azurerm_storage_account.defaulted"');
+      const entryEnd = text.indexOf(',"configuration"') - 1;
+      expect(r.findings.map((f) => `${f.address} ${at(dir, f)} ${span(f)} ${f.related.length}`)).toEqual([
+        `azurerm_storage_account.written plans/plan.json:1:${text.indexOf('"TLS1_0"') + 1} ${spanOf(text, '"TLS1_0"')} 0`,
+        // Not in the configuration's expressions: the provider's value, absent (README "Terraform plans"): the resource change.
+        `azurerm_storage_account.defaulted plans/plan.json:1:${entry + 1} 1:${entry + 1}-1:${entryEnd + 1} 0`,
+      ]);
+      expect(r.findings.every((f) => f.message.endsWith('(located in the plan JSON: its .tf source was not found in the scan root).'))).toBe(true);
+    });
+
+    it('a pretty-printed plan (LF and CRLF): NET001 at the port and the source inside an inline security_rule', async () => {
+      const rule = (name: string, port: string, source: string) => ({
+        name,
+        priority: 100,
+        direction: 'Inbound',
+        access: 'Allow',
+        protocol: 'Tcp',
+        source_port_range: '*',
+        destination_port_range: port,
+        source_address_prefix: source,
+        destination_address_prefix: '*',
+      });
+      const nsg = { name: 'nsg-ml', location: 'westeurope', resource_group_name: 'rg-ml', security_rule: [rule('https', '443', 'Internet'), rule('ssh', '22', 'Internet')] };
+      const text = plan([change('azurerm_network_security_group.nsg', 'azurerm_network_security_group', nsg)]);
+      for (const eol of ['\n', '\r\n']) {
+        const dir = tmp({ 'plan.json': text.replace(/\n/g, eol) });
+        const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['NET001'] });
+        expect(r.findings).toHaveLength(1);
+        const f = r.findings[0]!;
+        // The second rule's port, then its source and the rule (its object) as related places.
+        expect(span(f)).toBe(spanOf(text, '"22"'));
+        expect(f.related.map((l) => `${l.label}: ${l.range.start.line}:${l.range.start.column}-${l.range.end.line}:${l.range.end.column}`)).toEqual([
+          `security rule "ssh": ${spanOf(text, '{\n              "name": "ssh"').split('-')[0]}-${spanOf(text, '"destination_address_prefix": "*"\n            }', 1).split('-')[1]}`,
+          `source Internet: ${spanOf(text, '"Internet"', 1)}`,
+        ]);
+      }
+    });
+
+    it('azapi: a body object member at its value; a v1 body string as the whole string', async () => {
+      const storage = (body: unknown) =>
+        change('azapi_resource.st', 'azapi_resource', { type: 'Microsoft.Storage/storageAccounts@2023-01-01', name: 'stml', location: 'westeurope', parent_id: '/subscriptions/0/resourceGroups/rg', body });
+      const props = { kind: 'StorageV2', properties: { minimumTlsVersion: 'TLS1_0', allowBlobPublicAccess: false } };
+      for (const [body, needle] of [
+        [props, '"TLS1_0"'],
+        [JSON.stringify(props), JSON.stringify(JSON.stringify(props))],
+      ] as const) {
+        const text = plan([storage(body)]);
+        const dir = tmp({ 'plan.json': text });
+        const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['ST002'] });
+        expect(r.findings.map(span)).toEqual([spanOf(text, needle)]);
+      }
+    });
   });
 
   it('a provider-filled value (not written in the .tf, nor in the configuration expressions) is absent: its default', async () => {

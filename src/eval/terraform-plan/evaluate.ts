@@ -22,7 +22,9 @@
  *   the copy: it points at the caller's argument that supplied the value, else at the call;
  * - a resource inside a registry or git module without a usable copy (no manifest, no record,
  *   a stale one) is located at the user's `module` block it is reached through;
- * - only when no `.tf` is found is it located in the plan JSON itself (`inPlanJson`).
+ * - only when no `.tf` is found is it located in the plan JSON itself (`inPlanJson`): each
+ *   value `after` writes at that value (`"TLS1_0"`, a security rule's `"22"`), anything else (an
+ *   absent attribute, one the plan's `configuration` does not write) at the resource change.
  */
 import path from 'node:path';
 import type { HclFile, Body, Block } from '../../parse/hcl/ast.js';
@@ -34,7 +36,7 @@ import { EvalGuard } from '../terraform/guard.js';
 import { isLocalModuleSource, parseManifest, remoteCopyDir, type ModuleManifest } from '../terraform/manifest.js';
 import { isVendoredFile, type VendoredOrigin } from '../types.js';
 import { baseAddress, modulePrefix, parseAddress, type PlanAddress } from './address.js';
-import { forEachResourceChange, isRecord, PlanReadError, readPlanHead, type ChunkSource, type ConfigModule, type ConfigModuleCall, type ResourceChange } from './read.js';
+import { forEachResourceChange, isRecord, PlanReadError, readPlanHead, type ChunkSource, type ConfigModule, type ConfigModuleCall, type RawValue, type ResourceChange } from './read.js';
 
 export interface PlanInput {
   /** The plan JSON (absolute). */
@@ -66,7 +68,11 @@ export interface PlanResource {
   name: string;
   header: Location;
   body: ObjectValue;
-  /** Where each attribute is written in the `.tf` (`vm_size`, `default_node_pool[0].vm_size`). */
+  /**
+   * Where each attribute is written in the `.tf` (`vm_size`, `default_node_pool[0].vm_size`);
+   * located in the plan JSON, where each value kept is written in `change.after` (also list
+   * items and object members: `tags.env`, `body.properties.x`, `ip_rules[0]`).
+   */
   sites: Map<string, Location>;
   /** Extra identities: the Azure resource ID the plan knows (`id:/subscriptions/…`, lower case). */
   ids: string[];
@@ -199,7 +205,10 @@ function planResource(c: ResourceChange, mapper: SourceMapper, jsonAt: Location)
     unk = project(unk, paths);
     sens = project(sens, paths);
   }
-  const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored);
+  // Without a `.tf` source, a value is located where `after` writes it (RULES.md "Location"): the
+  // positions of what is kept, read from the raw text now and not kept with the resource.
+  const members = where.inPlanJson && c.change.afterRaw ? planJsonSites(c.change.afterRaw, after, jsonAt.file, where.sites) : undefined;
+  const body = objectValue(after, unk, sens, where.sites, refTokens, where.header, where.static?.body, where.vendored, members);
   const unwritten = unwrittenOf(body, where);
   // An attribute the `.tf` block does not write and that the provider computes at apply
   // (`after_unknown`, as every Optional+Computed attribute is in a create plan: azurerm_key_vault
@@ -280,20 +289,32 @@ function referenceTokens(expressions: Record<string, unknown> | undefined, prefi
 /**
  * The `after` object as a Value: each attribute written in the `.tf` has its site as origin (a
  * nested block's attributes their own sites); everything else has none (the resource header).
+ * Located in the plan JSON, `members` (the same sites) also places the values inside attributes.
  */
-function objectValue(after: unknown, unk: unknown, sens: unknown, sites: Map<string, Location>, tokens: Map<string, string>, header: Location, staticBody?: ObjectValue, vendored?: VendoredOrigin): ObjectValue {
+function objectValue(
+  after: unknown,
+  unk: unknown,
+  sens: unknown,
+  sites: Map<string, Location>,
+  tokens: Map<string, string>,
+  header: Location,
+  staticBody?: ObjectValue,
+  vendored?: VendoredOrigin,
+  members?: Map<string, Location>,
+): ObjectValue {
   const entries = new Map<string, Value>();
   const a = isRecord(after) ? after : {};
   const u = isRecord(unk) ? unk : {};
   const s = isRecord(sens) ? sens : {};
   for (const k of new Set([...Object.keys(a), ...Object.keys(u)])) {
     if (!(k in a) && u[k] !== true) continue;
-    entries.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k), vendored));
+    entries.set(k, attrValue(a[k], u[k], s[k], k, sites, tokens.get(k), staticBody?.entries.get(k), vendored, members));
   }
   return obj(entries, header);
 }
 
-function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string, sites: Map<string, Location>, token?: string, known?: Value, vendored?: VendoredOrigin): Value {
+/** `members`: the sites of values inside attributes too (a resource located in the plan JSON), else undefined. */
+function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string, sites: Map<string, Location>, token?: string, known?: Value, vendored?: VendoredOrigin, members?: Map<string, Location>): Value {
   const origin = sites.get(sitePath);
   if (sens === true) return unknown(`${sitePath} ${SENSITIVE}`, origin);
   if (unk === true) return unknown(`${sitePath} is known only after apply`, origin, token);
@@ -307,13 +328,19 @@ function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string
       const staticItem = known?.kind === 'list' && known.items[i]?.kind === 'object' ? known.items[i] : undefined;
       for (const k of new Set([...Object.keys(item), ...Object.keys(u)])) {
         if (!(k in item) && u[k] !== true) continue;
-        entries.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, undefined, staticItem?.kind === 'object' ? staticItem.entries.get(k) : undefined, vendored));
+        entries.set(k, attrValue(item[k], u[k], s[k], `${p}.${k}`, sites, undefined, staticItem?.kind === 'object' ? staticItem.entries.get(k) : undefined, vendored, members));
       }
       return obj(entries, sites.get(p) ?? origin);
     });
     return list(items, origin);
   }
-  return plainValue(after, unk, sens, origin, sitePath, known, vendored);
+  return plainValue(after, unk, sens, origin, sitePath, known, vendored, members && { sites: members, path: sitePath });
+}
+
+/** Where the parts of a value are written: `sites` by path, from `path` (the value's own). */
+interface MemberSites {
+  sites: Map<string, Location>;
+  path: string;
 }
 
 /**
@@ -322,12 +349,12 @@ function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string
  * still flowed through the caller's argument: that argument joins its chain, so the finding
  * points there rather than at the call header.
  */
-function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known?: Value, vendored?: VendoredOrigin): Value {
+function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known?: Value, vendored?: VendoredOrigin, members?: MemberSites): Value {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
   if (unk === true) return unknown(`${where} is known only after apply`, origin);
   if (known && agrees(known, v)) return known;
   const argument = vendored && known ? callerArgument(known, vendored) : undefined;
-  const out = plainValueAt(v, unk, sens, origin, where, known, vendored);
+  const out = plainValueAt(v, unk, sens, origin, where, known, vendored, members);
   return argument ? passedThrough(out, argument) : out;
 }
 
@@ -336,22 +363,31 @@ function callerArgument(known: Value, vendored: VendoredOrigin): Location | unde
   return [...(known.via ?? [])].reverse().find((l) => !isVendoredFile(l.file, vendored));
 }
 
-function plainValueAt(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known: Value | undefined, vendored: VendoredOrigin | undefined): Value {
+function plainValueAt(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known: Value | undefined, vendored: VendoredOrigin | undefined, members: MemberSites | undefined): Value {
   const at = known && known.kind !== 'unknown' && known.origin ? known.origin : origin;
+  // A part (a list item, an object member) is where the plan JSON writes it (`members`), else at the value's origin.
+  const originOf = (m: MemberSites | undefined): Location | undefined => (m && m.sites.get(m.path)) ?? origin;
   if (Array.isArray(v)) {
     const items = known?.kind === 'list' ? known.items : [];
-    return list(v.map((e, i) => plainValue(e, Array.isArray(unk) ? unk[i] : undefined, Array.isArray(sens) ? sens[i] : undefined, origin, where, items[i], vendored)), at);
+    return list(
+      v.map((e, i) => {
+        const m = members && { sites: members.sites, path: `${members.path}[${i}]` };
+        return plainValue(e, Array.isArray(unk) ? unk[i] : undefined, Array.isArray(sens) ? sens[i] : undefined, originOf(m), where, items[i], vendored, m);
+      }),
+      at,
+    );
   }
   if (isRecord(v) || isRecord(unk)) {
     const a = isRecord(v) ? v : {};
     const u = isRecord(unk) ? unk : {};
     const s = isRecord(sens) ? sens : {};
-    const m = new Map<string, Value>();
+    const entries = new Map<string, Value>();
     for (const k of new Set([...Object.keys(a), ...Object.keys(u)])) {
       if (!(k in a) && u[k] !== true) continue;
-      m.set(k, plainValue(a[k], u[k], s[k], origin, where, known?.kind === 'object' ? known.entries.get(k) : undefined, vendored));
+      const m = members && { sites: members.sites, path: `${members.path}.${k}` };
+      entries.set(k, plainValue(a[k], u[k], s[k], originOf(m), where, known?.kind === 'object' ? known.entries.get(k) : undefined, vendored, m));
     }
-    return obj(m, at);
+    return obj(entries, at);
   }
   if (v === undefined || v === null) return nul(origin);
   return fromJS(v, origin);
@@ -564,4 +600,118 @@ function bodySites(body: Body, file: string, prefix: string, out: Map<string, Lo
     out.set(p, blockHeader(item, file, item.blockType));
     bodySites(item.body, file, `${p}.`, out);
   }
+}
+
+/**
+ * Where the values `after` keeps are written in the plan JSON, by the paths the `.tf` sites use
+ * (`min_tls_version`, `security_rule[0].destination_port_range`) and below them (`tags.env`,
+ * `ip_rules[1]`, `body.properties.x`): each at its value (a string with its quotes, an object
+ * from `{` to `}`), never its key. Positions as the stream gives them (parse/json/stream.ts:
+ * lines end at `\n`, so a CRLF plan's `\r` ends its line's text). The raw text is valid JSON
+ * (JSON.parse read it): it is scanned once, into the values kept (`kept`, after projection) and
+ * past the rest, with no tree. A value the plan writes as a JSON string but `after` holds
+ * parsed (azapi v1 `body`) is located as the whole string.
+ */
+function planJsonSites(raw: RawValue, kept: unknown, file: string, out: Map<string, Location>): Map<string, Location> {
+  const { text, start } = raw;
+  const end = text.length;
+  let i = 0;
+  // Lines are counted as positions are asked for, in text order.
+  let line = start.line;
+  let lineStart = -1;
+  let nextBreak = text.indexOf('\n');
+  const position = (at: number): Position => {
+    while (nextBreak >= 0 && nextBreak < at) {
+      line++;
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
+    return { line, column: lineStart < 0 ? start.column + at : at - lineStart + 1, offset: start.offset + at };
+  };
+  const space = (): void => {
+    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
+  };
+  const pastString = (): void => {
+    for (let from = i + 1; ; ) {
+      const q = text.indexOf('"', from);
+      if (q < 0) {
+        i = end;
+        return;
+      }
+      let backslashes = 0;
+      while (text.charCodeAt(q - 1 - backslashes) === 0x5c) backslashes++;
+      from = q + 1;
+      if (backslashes % 2 === 0) {
+        i = from;
+        return;
+      }
+    }
+  };
+  const pastValue = (): void => {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return pastString();
+    if (c === 0x7b || c === 0x5b) {
+      for (let level = 0; i < end; ) {
+        const ch = text.charCodeAt(i);
+        if (ch === 0x22) {
+          pastString();
+          continue;
+        }
+        i++;
+        if (ch === 0x7b || ch === 0x5b) level++;
+        else if ((ch === 0x7d || ch === 0x5d) && --level === 0) return;
+      }
+      return;
+    }
+    for (let ch = c; i < end && ch !== 0x2c && ch !== 0x7d && ch !== 0x5d && ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09; ch = text.charCodeAt(++i));
+  };
+  const key = (): string => {
+    const from = i;
+    pastString();
+    const name = text.slice(from + 1, i - 1);
+    return name.includes('\\') ? (JSON.parse(text.slice(from, i)) as string) : name;
+  };
+  /** The value at `i`, kept as `v`; its site is `path` (none for `after` itself). */
+  const value = (v: unknown, path: string | undefined): void => {
+    const from = path === undefined ? undefined : position(i);
+    const c = text.charCodeAt(i);
+    if (c === 0x7b && isRecord(v)) {
+      // The names as `after` has them: a name read here is a slice of the plan's text, and a
+      // site's path must not hold that text (and the chunk it came from) alive.
+      const names = new Map(Object.keys(v).map((k) => [k, k]));
+      i++;
+      space();
+      if (text.charCodeAt(i) === 0x7d) i++;
+      else {
+        do {
+          space();
+          const k = names.get(key());
+          space();
+          i++; // the colon
+          space();
+          if (k !== undefined) value(v[k], path === undefined ? k : `${path}.${k}`);
+          else pastValue();
+          space();
+        } while (text.charCodeAt(i++) === 0x2c);
+      }
+    } else if (c === 0x5b && Array.isArray(v)) {
+      i++;
+      space();
+      if (text.charCodeAt(i) === 0x5d) i++;
+      else {
+        let n = 0;
+        do {
+          space();
+          if (n < v.length) value(v[n], `${path}[${n}]`);
+          else pastValue();
+          n++;
+          space();
+        } while (text.charCodeAt(i++) === 0x2c);
+      }
+    } else pastValue();
+    if (from) out.set(path!, { file, range: { start: from, end: position(i) } });
+  };
+  space();
+  value(kept, undefined);
+  return out;
 }

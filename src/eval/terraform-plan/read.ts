@@ -45,7 +45,18 @@ export interface ResourceChange {
     after?: unknown;
     after_unknown?: unknown;
     after_sensitive?: unknown;
+    /**
+     * `after` as written in the plan and where it starts: for the positions of its values when
+     * the resource has no `.tf` source (evaluate.ts). Held only while its entry is handled.
+     */
+    afterRaw?: RawValue;
   };
+}
+
+/** A JSON value's text as written in the file, and the position of its first character. */
+export interface RawValue {
+  text: string;
+  start: Position;
 }
 
 export interface PlanHead {
@@ -182,7 +193,10 @@ export function forEachResourceChange(chunks: ChunkSource, onChange: (c: Resourc
     raw(path, text, at) {
       const v = parseRaw(text, at);
       if (path.length === 3) current![path[2] as string] = v;
-      else change![path[3] as string] = v;
+      else {
+        change![path[3] as string] = v;
+        if (path[3] === 'after') change!.afterRaw = { text, start: at };
+      }
     },
     end(path, end) {
       if (isKey(path, 'resource_changes')) done = true;
