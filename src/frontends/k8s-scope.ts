@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { FileKind } from '../core/file-kind.js';
 import { manifestFile } from '../eval/terraform/manifest.js';
 import { GPU_RESOURCE_NAMES, GPU_RESOURCE_PREFIXES } from '../model/facts/k8s.js';
-import { planningFact } from './shared.js';
+import { givenTextUnlessPlan, planningFact } from './shared.js';
 import type { ClassifiedFile, FilesOnlyView, FrontEndContext } from './types.js';
 
 const MANIFEST_NAME = /\.(?:ya?ml|json)$/i;
@@ -21,7 +21,7 @@ const POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PRE
 export async function k8sScanFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   const needsPools = given.some((f) => {
     if (!MANIFEST_NAME.test(f)) return false;
-    const text = wide.host.readText(f);
+    const text = givenTextUnlessPlan(wide.host, f);
     return text !== undefined && POOL_DEPENDENT.test(text);
   });
   return needsPools ? [wide.root] : [];

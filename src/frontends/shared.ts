@@ -138,3 +138,17 @@ export function addCaller(callersOf: Map<string, string[]>, to: string, from: st
   if (list) list.push(from);
   else callersOf.set(to, [from]);
 }
+
+/** The head a given file is peeked at before it is read whole (the plan peek's size). */
+const PEEK_BYTES = 64 * 1024;
+
+/**
+ * The text of a given file for a files-only pattern test, or undefined for a Terraform plan
+ * JSON (`{"format_version"` at its start): a 200 MB one-line plan is streamed by its own front
+ * end and never read whole to answer a pattern.
+ */
+export function givenTextUnlessPlan(host: Host, file: string): string | undefined {
+  const head = host.readHead(file, PEEK_BYTES);
+  if (head !== undefined && /^\s*\{\s*"format_version"/.test(head.subarray(0, 256).toString('utf8').replace(/^\uFEFF/, ''))) return undefined;
+  return host.readText(file);
+}

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lint } from '../../src/api.js';
 import type { Finding } from '../../src/engine/types.js';
 import { parseAddress, baseAddress } from '../../src/eval/terraform-plan/address.js';
@@ -617,5 +617,32 @@ variable "tls" {
     expect(r.findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([
       'PARSE001 A binary Terraform plan is not read: convert it with `terraform show -json plan.tfplan > plan.json` and lint the JSON',
     ]);
+  });
+});
+
+describe('a plan given by name is streamed, never read whole', () => {
+  // A 200 MB plan named on the command line was read whole twice before any unit ran (the
+  // files-only planners of Bicep and Kubernetes tested its text with a pattern): peak RSS 700 MB
+  // instead of 300. Their peek now stops at a plan's head (frontends/shared.ts givenTextUnlessPlan).
+  it('only its head is read outside the plan front end', async () => {
+    const changes = Array.from({ length: 400 }, (_, i) =>
+      change(`azurerm_storage_account.s${i}`, 'azurerm_storage_account', { name: `st${i}`, min_tls_version: 'TLS1_2', allow_nested_items_to_be_public: false, tags: { note: 'x'.repeat(200) } }),
+    );
+    const dir = tmp({ 'plan.json': JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: {} }, resource_changes: changes }) });
+    const file = path.join(dir, 'plan.json');
+    expect(fs.statSync(file).size).toBeGreaterThan(128 * 1024);
+    const whole: string[] = [];
+    const real = fs.readFileSync;
+    const spy = vi.spyOn(fs, 'readFileSync').mockImplementation(((p: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (p === file) whole.push(String(p));
+      return (real as (...a: unknown[]) => unknown)(p, ...rest);
+    }) as typeof fs.readFileSync);
+    try {
+      const r = await lint({ paths: [file], onlyFiles: [file], root: dir, noConfig: true });
+      expect(r.findings.filter((f) => f.ruleId !== 'TF004')).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(whole).toEqual([]);
   });
 });
