@@ -30426,18 +30426,26 @@ function targetsOf(u, patch, resources, shapes) {
   const name = u.body.entries.get("name");
   if (name?.kind === "unknown") {
     const owner = name.token !== void 0 ? /^(tf:.+?)\.(?:name|output(?:\..*)?)$/.exec(name.token)?.[1] : void 0;
-    return owner ? candidates2.filter((r) => r.identity.includes(owner)) : [];
+    const owned = owner ? candidates2.filter((r) => r.identity.includes(owner)) : [];
+    return owned.length === 1 ? owned : [];
   }
   if (name?.kind !== "string") return [];
   const parent = u.body.entries.get("parent_id");
   const named = candidates2.filter(
-    (r) => r.kind === patch.kind && r.name?.kind === "string" && r.name.value.toLowerCase() === name.value.toLowerCase() && !parentsDiffer(parent, shapes.find((t) => t.address === r.address))
+    (r) => r.kind === patch.kind && r.name?.kind === "string" && r.name.value.toLowerCase() === name.value.toLowerCase() && sameParent(parent, shapes.find((t) => t.address === r.address))
   );
   return named.length === 1 ? named : [];
 }
-function parentsDiffer(parent, target) {
-  const theirs = target?.body.entries.get("parent_id");
-  return parent?.kind === "string" && theirs?.kind === "string" && parent.value.toLowerCase() !== theirs.value.toLowerCase();
+function sameParent(parent, target) {
+  if (!parent || !target) return false;
+  const theirs = target.body.entries.get("parent_id");
+  if (theirs !== void 0) {
+    if (parent.kind === "string" && theirs.kind === "string") return parent.value.toLowerCase() === theirs.value.toLowerCase();
+    return parent.kind === "unknown" && theirs.kind === "unknown" && parent.token !== void 0 && parent.token === theirs.token;
+  }
+  const group = parent.kind === "string" ? /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1] : void 0;
+  const rg2 = target.body.entries.get("resource_group_name");
+  return group !== void 0 && rg2?.kind === "string" && rg2.value.toLowerCase() === group.toLowerCase();
 }
 function applyPatch(target, patch) {
   for (const [attr2, fact] of patch.attrs) {

@@ -464,3 +464,20 @@ describe('--format sarif and github in GitHub Actions (GITHUB_WORKSPACE)', () =>
     expect(gh.stdout.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(1);
   });
 });
+
+describe('--quiet and secrets in code frames', () => {
+  // --quiet drops warning-level findings, SEC001's in a sample folder among them; the value
+  // stays a secret, so the error frame next to it still masks it.
+  it('a warning-level SEC001 value is masked in a neighbouring error frame', () => {
+    const dir = tree({
+      'examples/main.tf':
+        'variable "size" { type = string }\nvariable "admin_password" { type = string }\nresource "azurerm_linux_virtual_machine" "vm" {\n  name                = "gpuvm"\n  size                = var.size\n  admin_password      = var.admin_password\n  tags = { "cost-center" = "x" }\n}\n',
+      'examples/terraform.tfvars': 'size           = "Standard_NC6s_v3"\nadmin_password = "Sup3rS3cretValue!"\n',
+    });
+    for (const args of [[dir], [dir, '--quiet']]) {
+      const r = run(args);
+      expect(r.stdout, args.join(' ')).toContain('GPU004');
+      expect(r.stdout, args.join(' ')).not.toContain('Sup3rS3cretValue!');
+    }
+  });
+});

@@ -173,6 +173,8 @@ export async function main(argv: string[]): Promise<number> {
       color,
       cwd: opts.format === 'github' && workspace !== undefined ? workspace : process.cwd(),
       uriBase: workspace,
+      // --quiet hides warning-level SEC001 findings; their values are masked all the same.
+      secretFindings: result.findings,
       onNotice: (line) => process.stderr.write(`mlops-iac-lint: ${line}\n`),
     });
     if (toFile) fs.writeFileSync(opts.output!, text);

@@ -40,10 +40,11 @@ export function applyAzapiUpdates<R extends readonly Resource[]>(shapes: readonl
 /**
  * The resources an update names: by `resource_id`, or by `name` and `parent_id`, which the azapi
  * docs give as "an alternative way to configure `resource_id`" (docs/resources/update_resource.md).
- * A name is followed when it reads a resource of the evaluation (`azapi_resource.ws.output.name`,
- * an unknown whose token names it) or, known, when exactly one resource of the patch's kind has
- * that name and no known `parent_id` says otherwise. Anything else names no resource: the
- * update is left out, as before.
+ * A name read from a resource (`azapi_resource.ws.output.name`, an unknown whose token names it)
+ * is followed when it names exactly one resource (an expanded resource's token names every
+ * instance). A known name is followed when exactly one resource of the patch's kind has it and
+ * the `parent_id` is known to be that resource's parent (`sameParent`). Anything else names no
+ * resource: the update is left out, never guessed.
  */
 function targetsOf(u: TerraformResourceShape, patch: Resource, resources: readonly Resource[], shapes: readonly TerraformResourceShape[]): Resource[] {
   const candidates = resources.filter((r) => !isInlineElement(r));
@@ -55,7 +56,8 @@ function targetsOf(u: TerraformResourceShape, patch: Resource, resources: readon
   const name = u.body.entries.get('name');
   if (name?.kind === 'unknown') {
     const owner = name.token !== undefined ? /^(tf:.+?)\.(?:name|output(?:\..*)?)$/.exec(name.token)?.[1] : undefined;
-    return owner ? candidates.filter((r) => r.identity.includes(owner)) : [];
+    const owned = owner ? candidates.filter((r) => r.identity.includes(owner)) : [];
+    return owned.length === 1 ? owned : [];
   }
   if (name?.kind !== 'string') return [];
   const parent = u.body.entries.get('parent_id');
@@ -64,15 +66,26 @@ function targetsOf(u: TerraformResourceShape, patch: Resource, resources: readon
       r.kind === patch.kind &&
       r.name?.kind === 'string' &&
       r.name.value.toLowerCase() === name.value.toLowerCase() &&
-      !parentsDiffer(parent, shapes.find((t) => t.address === r.address)),
+      sameParent(parent, shapes.find((t) => t.address === r.address)),
   );
   return named.length === 1 ? named : [];
 }
 
-/** Both parents known and different (an azapi target's `parent_id`): then the update is about another resource. */
-function parentsDiffer(parent: Value | undefined, target: TerraformResourceShape | undefined): boolean {
-  const theirs = target?.body.entries.get('parent_id');
-  return parent?.kind === 'string' && theirs?.kind === 'string' && parent.value.toLowerCase() !== theirs.value.toLowerCase();
+/**
+ * Whether the update's `parent_id` is known to be the target's parent: an azapi target's own
+ * `parent_id` (the same text, or the same reference), or an azurerm target's resource group
+ * (`…/resourceGroups/<rg>` against its `resource_group_name`). Not known: no link.
+ */
+function sameParent(parent: Value | undefined, target: TerraformResourceShape | undefined): boolean {
+  if (!parent || !target) return false;
+  const theirs = target.body.entries.get('parent_id');
+  if (theirs !== undefined) {
+    if (parent.kind === 'string' && theirs.kind === 'string') return parent.value.toLowerCase() === theirs.value.toLowerCase();
+    return parent.kind === 'unknown' && theirs.kind === 'unknown' && parent.token !== undefined && parent.token === theirs.token;
+  }
+  const group = parent.kind === 'string' ? /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1] : undefined;
+  const rg = target.body.entries.get('resource_group_name');
+  return group !== undefined && rg?.kind === 'string' && rg.value.toLowerCase() === group.toLowerCase();
 }
 
 function applyPatch(target: Resource, patch: Resource): void {

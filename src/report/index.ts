@@ -9,6 +9,7 @@ import { formatJson } from './json.js';
 import { formatMarkdown, type MarkdownLinkOptions } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
+import type { Finding } from '../engine/types.js';
 
 export type ReportFormat = 'stylish' | 'compact' | 'json' | 'sarif' | 'github' | 'markdown';
 
@@ -32,6 +33,11 @@ export interface ReportOptions {
   /** stylish: lines of context around the offending line (default 1). */
   contextLines?: number;
   /**
+   * stylish: the findings whose secret values code frames mask, when `result` shows fewer
+   * (`--quiet` drops warning-level SEC001 findings, but their values stay secrets).
+   */
+  secretFindings?: readonly Finding[];
+  /**
    * sarif: URIs relative to this folder (`%SRCROOT%`) instead of the scan root; the CLI passes
    * GITHUB_WORKSPACE (see workspace.ts). Fingerprints stay relative to the scan root.
    */
@@ -43,7 +49,7 @@ export interface ReportOptions {
 export function formatResult(result: LintResult, format: ReportFormat = 'stylish', options: ReportOptions = {}): string {
   switch (format) {
     case 'stylish':
-      return formatStylish(result, { color: options.color, cwd: options.cwd, contextLines: options.contextLines });
+      return formatStylish(result, { color: options.color, cwd: options.cwd, contextLines: options.contextLines, ...(options.secretFindings ? { secretFindings: options.secretFindings } : {}) });
     case 'compact':
       return formatCompact(result, { cwd: options.cwd });
     case 'json':

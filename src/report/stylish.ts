@@ -34,6 +34,8 @@ export interface StylishOptions {
   contextLines?: number;
   /** Code frames off (default on). */
   codeFrames?: boolean;
+  /** The findings whose secret values frames mask (default: the result's); see ReportOptions. */
+  secretFindings?: readonly Finding[];
 }
 
 /** Longest source line shown in a code frame; longer lines are windowed around the range. */
@@ -64,7 +66,7 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
   // Where each file holds a secret a rule flagged, suppressed findings included (the value is a
   // secret all the same): every frame that shows one of these lines masks it.
   const secrets = new Map<string, SecretLines>();
-  for (const f of result.findings) {
+  for (const f of options.secretFindings ?? result.findings) {
     if (!SECRET_VALUE_RULES.has(f.ruleId)) continue;
     let lines = secrets.get(f.location.file);
     if (!lines) secrets.set(f.location.file, (lines = new Map()));

@@ -9,6 +9,37 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // name + parent_id (the azapi docs' alternative to resource_id): the workspace's resource group.
+        name: 'azurerm-workspace-patched-by-name-in-its-resource-group',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azapi_update_resource" "ws_private" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+`,
+        },
+      },
+      {
         // azapi_update_resource switches public access off after azurerm creates the workspace.
         name: 'azurerm-workspace-patched-private-by-azapi-update',
         files: {
@@ -132,6 +163,70 @@ resource "azurerm_machine_learning_workspace" "ws" {
       },
     ],
     invalid: [
+      {
+        // The same name in another resource group is another workspace: this one stays public.
+        name: 'update-by-name-in-another-resource-group',
+        files: {
+          'main.tf': `
+⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azapi_update_resource" "ws_private" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-other"
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        // One instance's output name: the token names the whole expanded resource, so which
+        // instance it patches is not known and none is patched (resource_id = …["a"].id is exact).
+        name: 'update-by-output-name-of-one-for-each-instance',
+        files: {
+          'main.tf': `
+⟦resource "azapi_resource" "ws" {⟧
+  for_each  = toset(["a", "b"])
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-\${each.key}"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {}
+  }
+}
+
+resource "azapi_update_resource" "a_private" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = azapi_resource.ws["a"].output.name
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = { publicNetworkAccess = "Disabled" }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
       {
         name: 'absent-default',
         files: {

@@ -285,7 +285,7 @@ resource "azapi_update_resource" "image_build" {
         },
       },
       {
-        // A known name: the one workspace of that name in the evaluation.
+        // A known name and the same parent: the one workspace of that name in the evaluation.
         name: 'image-build-compute-set-by-update-known-name',
         files: {
           'main.tf': `
@@ -312,7 +312,7 @@ resource "azapi_resource" "ws" {
 resource "azapi_update_resource" "image_build" {
   type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
   name      = "mlw"
-  parent_id = data.azurerm_resource_group.rg.id
+  parent_id = "/subscriptions/x/resourceGroups/rg"
   body = {
     properties = { imageBuildCompute = "cpu-cluster" }
   }
@@ -416,6 +416,45 @@ resource "azapi_update_resource" "image_build" {
   type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
   name      = "mlw"
   parent_id = "/subscriptions/x/resourceGroups/rg-other"
+  body = {
+    properties = { imageBuildCompute = "cpu-cluster" }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+      {
+        // Same name, but a parent that is not known to be the workspace's: nothing is patched.
+        name: 'update-same-name-unknown-parent',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+⟦resource "azapi_resource" "ws" {⟧
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      containerRegistry   = azurerm_container_registry.acr.id
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+
+resource "azapi_update_resource" "image_build" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = data.azurerm_resource_group.rg.id
   body = {
     properties = { imageBuildCompute = "cpu-cluster" }
   }
