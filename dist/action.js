@@ -47323,7 +47323,7 @@ function scanView(graphs, root) {
   return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
 }
 function configTaintReason(scan2) {
-  return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "no GPU node pool of the scan is in this manifest's project";
+  return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
 }
 function scanViewOf(summaries, root) {
   let pools;

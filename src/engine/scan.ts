@@ -41,10 +41,10 @@ export function scanView(graphs: readonly Graph[], root?: string): ScanView {
 
 /**
  * Why a manifest is judged against the configured `gpu.taint` (K8S001/K8S002 messages): the scan
- * has no GPU pool at all, or it has some but none in the manifest's project (`nearestProject`).
+ * has no GPU pool at all, or none of its pools is known to be the manifest's cluster's (`nearestProject`, `projectPools`).
  */
 export function configTaintReason(scan: ScanView): string {
-  return scan.gpuNodePools().length === 0 ? 'the scan has no GPU node pool' : "no GPU node pool of the scan is in this manifest's project";
+  return scan.gpuNodePools().length === 0 ? 'the scan has no GPU node pool' : "none of the scan's GPU node pools is known to be this manifest's cluster's";
 }
 
 /** The view of the whole scan from every unit's summary (in unit order; a pool two units read counts once). */

@@ -208,7 +208,7 @@ const cases: RuleTable = {
         env: 'unknown',
         messageId: 'configTaint',
         message:
-          `Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; no GPU node pool of the scan is in this manifest's project), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.`,
+          `Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; none of the scan's GPU node pools is known to be this manifest's cluster's), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.`,
       },
       {
         name: 'no-pool-configured-taint',
