@@ -30711,12 +30711,10 @@ function addCaller(callersOf, to, from) {
   if (list2) list2.push(from);
   else callersOf.set(to, [from]);
 }
-function givenTextUnlessPlan(host, file) {
-  const head = host.readHead(file, PEEK_BYTES);
-  if (head !== void 0 && /^\s*\{\s*"format_version"/.test(head.subarray(0, 256).toString("utf8").replace(/^\uFEFF/, ""))) return void 0;
-  return host.readText(file);
+function givenTextUnlessPlan(wide, file) {
+  return wide.givenKinds.get(file) === "tfplan-json" ? void 0 : wide.host.readText(file);
 }
-var madePerRun, PEEK_BYTES;
+var madePerRun;
 var init_shared = __esm({
   "src/frontends/shared.ts"() {
     "use strict";
@@ -30724,7 +30722,6 @@ var init_shared = __esm({
     init_paths();
     init_source();
     madePerRun = /* @__PURE__ */ new WeakMap();
-    PEEK_BYTES = 64 * 1024;
   }
 });
 
@@ -31010,7 +31007,7 @@ function bicepParamUsers(ctx) {
 }
 async function bicepCallingFolders(given, wide) {
   const bicepGiven = given.some((f) => BICEP_FILE.test(f)) || wide.dataFiles.length > 0;
-  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide.host, f) ?? ""))) return [];
+  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide, f) ?? ""))) return [];
   const callers = /* @__PURE__ */ new Map();
   const listed = await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file));
   for (const f of listed) {
@@ -46705,7 +46702,7 @@ var POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PREFI
 async function k8sScanFolders(given, wide) {
   const needsPools = given.some((f) => {
     if (!MANIFEST_NAME.test(f)) return false;
-    const text2 = givenTextUnlessPlan(wide.host, f);
+    const text2 = givenTextUnlessPlan(wide, f);
     return text2 !== void 0 && POOL_DEPENDENT.test(text2);
   });
   return needsPools ? [wide.root] : [];

@@ -96,7 +96,7 @@ export async function bicepCallingFolders(given: readonly string[], wide: FilesO
   // A given data file (no front end reads it) may be loaded by any `.bicep` file: its folder and
   // callers' are walked, as for a given `.bicep`.
   const bicepGiven = given.some((f) => BICEP_FILE.test(f)) || wide.dataFiles.length > 0;
-  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide.host, f) ?? ''))) return [];
+  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide, f) ?? ''))) return [];
   const callers = new Map<string, string[]>();
   const listed = await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file));
   for (const f of listed) {

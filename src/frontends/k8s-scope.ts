@@ -21,7 +21,7 @@ const POOL_DEPENDENT = new RegExp(`${[...GPU_RESOURCE_NAMES, ...GPU_RESOURCE_PRE
 export async function k8sScanFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
   const needsPools = given.some((f) => {
     if (!MANIFEST_NAME.test(f)) return false;
-    const text = givenTextUnlessPlan(wide.host, f);
+    const text = givenTextUnlessPlan(wide, f);
     return text !== undefined && POOL_DEPENDENT.test(text);
   });
   return needsPools ? [wide.root] : [];

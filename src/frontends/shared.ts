@@ -8,7 +8,7 @@ import { classifyPath, type EnvClass } from '../core/env.js';
 import type { Host } from '../core/host.js';
 import { relativeToRoot } from '../core/paths.js';
 import { fileStart, type Range } from '../core/source.js';
-import type { FrontEndContext, Problem } from './types.js';
+import type { FilesOnlyView, FrontEndContext, Problem } from './types.js';
 
 /** A file's environment class from `--env`, the config's `environments` globs, else the words of its path (`overlays/prod/…`); undefined when none says. */
 export function pathEnv(ctx: Pick<FrontEndContext, 'root' | 'envOverride' | 'envForPath'>, file: string): EnvClass | undefined {
@@ -139,16 +139,11 @@ export function addCaller(callersOf: Map<string, string[]>, to: string, from: st
   else callersOf.set(to, [from]);
 }
 
-/** The head a given file is peeked at before it is read whole (the plan peek's size). */
-const PEEK_BYTES = 64 * 1024;
-
 /**
- * The text of a given file for a files-only pattern test, or undefined for a Terraform plan
- * JSON (`{"format_version"` at its start): a 200 MB one-line plan is streamed by its own front
- * end and never read whole to answer a pattern.
+ * The text of a given file for a files-only pattern test, or undefined for a file the run
+ * classified as a Terraform plan JSON: a 200 MB one-line plan is streamed by its own front end
+ * and never read whole to answer a pattern.
  */
-export function givenTextUnlessPlan(host: Host, file: string): string | undefined {
-  const head = host.readHead(file, PEEK_BYTES);
-  if (head !== undefined && /^\s*\{\s*"format_version"/.test(head.subarray(0, 256).toString('utf8').replace(/^\uFEFF/, ''))) return undefined;
-  return host.readText(file);
+export function givenTextUnlessPlan(wide: FilesOnlyView, file: string): string | undefined {
+  return wide.givenKinds.get(file) === 'tfplan-json' ? undefined : wide.host.readText(file);
 }

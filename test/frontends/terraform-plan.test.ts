@@ -623,7 +623,7 @@ variable "tls" {
 describe('a plan given by name is streamed, never read whole', () => {
   // A 200 MB plan named on the command line was read whole twice before any unit ran (the
   // files-only planners of Bicep and Kubernetes tested its text with a pattern): peak RSS 700 MB
-  // instead of 300. Their peek now stops at a plan's head (frontends/shared.ts givenTextUnlessPlan).
+  // instead of 300. They now skip a file the run classified as a plan (frontends/shared.ts givenTextUnlessPlan).
   it('only its head is read outside the plan front end', async () => {
     const changes = Array.from({ length: 400 }, (_, i) =>
       change(`azurerm_storage_account.s${i}`, 'azurerm_storage_account', { name: `st${i}`, min_tls_version: 'TLS1_2', allow_nested_items_to_be_public: false, tags: { note: 'x'.repeat(200) } }),
