@@ -31158,73 +31158,6 @@ var init_names = __esm({
   }
 });
 
-// src/eval/terraform-plan/address.ts
-function steps(address) {
-  const out = [];
-  let i = 0;
-  while (i < address.length) {
-    const c = address[i];
-    if (c === ".") {
-      i++;
-      continue;
-    }
-    if (c === "[") {
-      const start2 = i;
-      i++;
-      if (address[i] === '"') {
-        i++;
-        while (i < address.length && address[i] !== '"') i += address[i] === "\\" ? 2 : 1;
-        i++;
-      } else while (i < address.length && address[i] !== "]") i++;
-      if (address[i] !== "]") return void 0;
-      i++;
-      out.push({ key: address.slice(start2, i) });
-      continue;
-    }
-    const start = i;
-    while (i < address.length && address[i] !== "." && address[i] !== "[") i++;
-    out.push({ name: address.slice(start, i) });
-  }
-  return out;
-}
-function parseAddress(address) {
-  const s = steps(address);
-  if (!s) return void 0;
-  const modules = [];
-  let i = 0;
-  while (s[i]?.name === "module" && s[i + 1]?.name !== void 0 && s[i + 2] !== void 0) {
-    const name2 = s[i + 1].name;
-    i += 2;
-    let key2 = "";
-    if (s[i]?.key !== void 0) key2 = s[i++].key;
-    modules.push({ name: name2, key: key2 });
-  }
-  let mode = "managed";
-  if (s[i]?.name === "data") {
-    mode = "data";
-    i++;
-  }
-  const type = s[i]?.name;
-  const name = s[i + 1]?.name;
-  if (!type || !name) return void 0;
-  i += 2;
-  let key = "";
-  if (s[i]?.key !== void 0) key = s[i++].key;
-  if (i !== s.length) return void 0;
-  return { modules, mode, type, name, key };
-}
-function modulePrefix(a) {
-  return a.modules.map((m) => `module.${m.name}${m.key}.`).join("");
-}
-function baseAddress(a) {
-  return `${modulePrefix(a)}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}`;
-}
-var init_address2 = __esm({
-  "src/eval/terraform-plan/address.ts"() {
-    "use strict";
-  }
-});
-
 // src/parse/json/stream.ts
 function kindOf(c) {
   if (c === 123) return "object";
@@ -31451,6 +31384,73 @@ var init_stream = __esm({
         if (!/^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?)$/.test(token)) throw new JsonStreamError(token ? "Invalid symbol" : "Expected a value here", start);
       }
     };
+  }
+});
+
+// src/eval/terraform-plan/address.ts
+function steps(address) {
+  const out = [];
+  let i = 0;
+  while (i < address.length) {
+    const c = address[i];
+    if (c === ".") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      const start2 = i;
+      i++;
+      if (address[i] === '"') {
+        i++;
+        while (i < address.length && address[i] !== '"') i += address[i] === "\\" ? 2 : 1;
+        i++;
+      } else while (i < address.length && address[i] !== "]") i++;
+      if (address[i] !== "]") return void 0;
+      i++;
+      out.push({ key: address.slice(start2, i) });
+      continue;
+    }
+    const start = i;
+    while (i < address.length && address[i] !== "." && address[i] !== "[") i++;
+    out.push({ name: address.slice(start, i) });
+  }
+  return out;
+}
+function parseAddress(address) {
+  const s = steps(address);
+  if (!s) return void 0;
+  const modules = [];
+  let i = 0;
+  while (s[i]?.name === "module" && s[i + 1]?.name !== void 0 && s[i + 2] !== void 0) {
+    const name2 = s[i + 1].name;
+    i += 2;
+    let key2 = "";
+    if (s[i]?.key !== void 0) key2 = s[i++].key;
+    modules.push({ name: name2, key: key2 });
+  }
+  let mode = "managed";
+  if (s[i]?.name === "data") {
+    mode = "data";
+    i++;
+  }
+  const type = s[i]?.name;
+  const name = s[i + 1]?.name;
+  if (!type || !name) return void 0;
+  i += 2;
+  let key = "";
+  if (s[i]?.key !== void 0) key = s[i++].key;
+  if (i !== s.length) return void 0;
+  return { modules, mode, type, name, key };
+}
+function modulePrefix(a) {
+  return a.modules.map((m) => `module.${m.name}${m.key}.`).join("");
+}
+function baseAddress(a) {
+  return `${modulePrefix(a)}${a.mode === "data" ? "data." : ""}${a.type}.${a.name}`;
+}
+var init_address2 = __esm({
+  "src/eval/terraform-plan/address.ts"() {
+    "use strict";
   }
 });
 
@@ -31858,102 +31858,49 @@ function bodySites(body, file, prefix, out) {
   }
 }
 function planJsonSites(raw, kept, file, out) {
-  const { text: text2, start } = raw;
-  const end = text2.length;
-  let i = 0;
-  let line = start.line;
-  let lineStart = -1;
-  let nextBreak = text2.indexOf("\n");
-  const position = (at2) => {
-    while (nextBreak >= 0 && nextBreak < at2) {
-      line++;
-      lineStart = nextBreak + 1;
-      nextBreak = text2.indexOf("\n", lineStart);
+  const { start } = raw;
+  const shift = (p) => ({ line: start.line + p.line - 1, column: p.line === 1 ? start.column + p.column - 1 : p.column, offset: start.offset + p.offset });
+  const values = [kept];
+  const sitePaths = [];
+  const starts = [];
+  const ownNames = /* @__PURE__ */ new WeakMap();
+  const ownName2 = (o, k) => {
+    let names = ownNames.get(o);
+    if (!names) ownNames.set(o, names = new Map(Object.keys(o).map((n) => [n, n])));
+    return names.get(k);
+  };
+  const site = (depth, range2) => {
+    out.set(sitePaths[depth], { file, range: { start: shift(range2.start), end: shift(range2.end) } });
+  };
+  streamJson([raw.text][Symbol.iterator](), {
+    at(p, at2, kind) {
+      const depth = p.length;
+      if (depth === 0) return "enter";
+      const parent = values[depth - 1];
+      const seg = p[depth - 1];
+      const above = sitePaths[depth - 1];
+      let v;
+      if (typeof seg === "number") {
+        if (!Array.isArray(parent) || seg >= parent.length) return "skip";
+        v = parent[seg];
+        sitePaths[depth] = `${above}[${seg}]`;
+      } else {
+        const name = isRecord(parent) ? ownName2(parent, seg) : void 0;
+        if (name === void 0) return "skip";
+        v = parent[name];
+        sitePaths[depth] = above === void 0 ? name : `${above}.${name}`;
+      }
+      values[depth] = v;
+      starts[depth] = at2;
+      return kind === "object" && isRecord(v) || kind === "array" && Array.isArray(v) ? "enter" : "raw";
+    },
+    raw(p, text2, at2) {
+      site(p.length, { start: at2, end: endOf(at2, text2) });
+    },
+    end(p, end) {
+      if (p.length > 0) site(p.length, { start: starts[p.length], end });
     }
-    return { line, column: lineStart < 0 ? start.column + at2 : at2 - lineStart + 1, offset: start.offset + at2 };
-  };
-  const space = () => {
-    for (let c = text2.charCodeAt(i); c === 32 || c === 10 || c === 13 || c === 9; c = text2.charCodeAt(++i)) ;
-  };
-  const pastString = () => {
-    for (let from = i + 1; ; ) {
-      const q = text2.indexOf('"', from);
-      if (q < 0) {
-        i = end;
-        return;
-      }
-      let backslashes = 0;
-      while (text2.charCodeAt(q - 1 - backslashes) === 92) backslashes++;
-      from = q + 1;
-      if (backslashes % 2 === 0) {
-        i = from;
-        return;
-      }
-    }
-  };
-  const pastValue = () => {
-    const c = text2.charCodeAt(i);
-    if (c === 34) return pastString();
-    if (c === 123 || c === 91) {
-      for (let level = 0; i < end; ) {
-        const ch = text2.charCodeAt(i);
-        if (ch === 34) {
-          pastString();
-          continue;
-        }
-        i++;
-        if (ch === 123 || ch === 91) level++;
-        else if ((ch === 125 || ch === 93) && --level === 0) return;
-      }
-      return;
-    }
-    for (let ch = c; i < end && ch !== 44 && ch !== 125 && ch !== 93 && ch !== 32 && ch !== 10 && ch !== 13 && ch !== 9; ch = text2.charCodeAt(++i)) ;
-  };
-  const key = () => {
-    const from = i;
-    pastString();
-    const name = text2.slice(from + 1, i - 1);
-    return name.includes("\\") ? JSON.parse(text2.slice(from, i)) : name;
-  };
-  const value = (v, path56) => {
-    const from = path56 === void 0 ? void 0 : position(i);
-    const c = text2.charCodeAt(i);
-    if (c === 123 && isRecord(v)) {
-      const names = new Map(Object.keys(v).map((k) => [k, k]));
-      i++;
-      space();
-      if (text2.charCodeAt(i) === 125) i++;
-      else {
-        do {
-          space();
-          const k = names.get(key());
-          space();
-          i++;
-          space();
-          if (k !== void 0) value(v[k], path56 === void 0 ? k : `${path56}.${k}`);
-          else pastValue();
-          space();
-        } while (text2.charCodeAt(i++) === 44);
-      }
-    } else if (c === 91 && Array.isArray(v)) {
-      i++;
-      space();
-      if (text2.charCodeAt(i) === 93) i++;
-      else {
-        let n = 0;
-        do {
-          space();
-          if (n < v.length) value(v[n], `${path56}[${n}]`);
-          else pastValue();
-          n++;
-          space();
-        } while (text2.charCodeAt(i++) === 44);
-      }
-    } else pastValue();
-    if (from) out.set(path56, { file, range: { start: from, end: position(i) } });
-  };
-  space();
-  value(kept, void 0);
+  });
   return out;
 }
 var SUPPORTED_MAJOR, SENSITIVE, MAX_PLAN_RESOURCES, SourceMapper;
@@ -31966,6 +31913,7 @@ var init_evaluate = __esm({
     init_guard();
     init_manifest();
     init_types();
+    init_stream();
     init_address2();
     init_read();
     SUPPORTED_MAJOR = /* @__PURE__ */ new Set(["0", "1"]);

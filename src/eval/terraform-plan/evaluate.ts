@@ -35,8 +35,9 @@ import { literalAttr, ModuleInstance, type RemoteModuleResolver, type TfResource
 import { EvalGuard } from '../terraform/guard.js';
 import { isLocalModuleSource, parseManifest, remoteCopyDir, type ModuleManifest } from '../terraform/manifest.js';
 import { isVendoredFile, type VendoredOrigin } from '../types.js';
+import { streamJson } from '../../parse/json/stream.js';
 import { baseAddress, modulePrefix, parseAddress, type PlanAddress } from './address.js';
-import { forEachResourceChange, isRecord, PlanReadError, readPlanHead, type ChunkSource, type ConfigModule, type ConfigModuleCall, type RawValue, type ResourceChange } from './read.js';
+import { endOf, forEachResourceChange, isRecord, PlanReadError, readPlanHead, type ChunkSource, type ConfigModule, type ConfigModuleCall, type RawValue, type ResourceChange } from './read.js';
 
 export interface PlanInput {
   /** The plan JSON (absolute). */
@@ -606,112 +607,58 @@ function bodySites(body: Body, file: string, prefix: string, out: Map<string, Lo
  * Where the values `after` keeps are written in the plan JSON, by the paths the `.tf` sites use
  * (`min_tls_version`, `security_rule[0].destination_port_range`) and below them (`tags.env`,
  * `ip_rules[1]`, `body.properties.x`): each at its value (a string with its quotes, an object
- * from `{` to `}`), never its key. Positions as the stream gives them (parse/json/stream.ts:
- * lines end at `\n`, so a CRLF plan's `\r` ends its line's text). The raw text is valid JSON
- * (JSON.parse read it): it is scanned once, into the values kept (`kept`, after projection) and
- * past the rest, with no tree. A value the plan writes as a JSON string but `after` holds
- * parsed (azapi v1 `body`) is located as the whole string.
+ * from `{` to `}`), never its key. The raw text is read with the project's JSON stream
+ * (parse/json/stream.ts: lines end at `\n`, so a CRLF plan's `\r` ends its line's text), into
+ * the values kept (`kept`, after projection) and past the rest, with no tree; its positions are
+ * moved to where the text starts in the plan. A value the plan writes as a JSON string but
+ * `after` holds parsed (azapi v1 `body`) is located as the whole string.
  */
 function planJsonSites(raw: RawValue, kept: unknown, file: string, out: Map<string, Location>): Map<string, Location> {
-  const { text, start } = raw;
-  const end = text.length;
-  let i = 0;
-  // Lines are counted as positions are asked for, in text order.
-  let line = start.line;
-  let lineStart = -1;
-  let nextBreak = text.indexOf('\n');
-  const position = (at: number): Position => {
-    while (nextBreak >= 0 && nextBreak < at) {
-      line++;
-      lineStart = nextBreak + 1;
-      nextBreak = text.indexOf('\n', lineStart);
-    }
-    return { line, column: lineStart < 0 ? start.column + at : at - lineStart + 1, offset: start.offset + at };
+  const { start } = raw;
+  const shift = (p: Position): Position => ({ line: start.line + p.line - 1, column: p.line === 1 ? start.column + p.column - 1 : p.column, offset: start.offset + p.offset });
+  // By depth along the current path: the kept value, its site's path, where it starts.
+  const values: unknown[] = [kept];
+  const sitePaths: string[] = [];
+  const starts: Position[] = [];
+  // A key read by the stream is a slice of the plan's text: a site's path is built from the
+  // name as `after` has it, so it does not hold that text (and its chunk) alive.
+  const ownNames = new WeakMap<object, Map<string, string>>();
+  const ownName = (o: Record<string, unknown>, k: string): string | undefined => {
+    let names = ownNames.get(o);
+    if (!names) ownNames.set(o, (names = new Map(Object.keys(o).map((n) => [n, n]))));
+    return names.get(k);
   };
-  const space = (): void => {
-    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
+  const site = (depth: number, range: { start: Position; end: Position }): void => {
+    out.set(sitePaths[depth]!, { file, range: { start: shift(range.start), end: shift(range.end) } });
   };
-  const pastString = (): void => {
-    for (let from = i + 1; ; ) {
-      const q = text.indexOf('"', from);
-      if (q < 0) {
-        i = end;
-        return;
+  streamJson([raw.text][Symbol.iterator](), {
+    at(p, at, kind) {
+      const depth = p.length;
+      if (depth === 0) return 'enter';
+      const parent = values[depth - 1];
+      const seg = p[depth - 1]!;
+      const above = sitePaths[depth - 1];
+      let v: unknown;
+      if (typeof seg === 'number') {
+        if (!Array.isArray(parent) || seg >= parent.length) return 'skip';
+        v = parent[seg];
+        sitePaths[depth] = `${above}[${seg}]`;
+      } else {
+        const name = isRecord(parent) ? ownName(parent, seg) : undefined;
+        if (name === undefined) return 'skip';
+        v = (parent as Record<string, unknown>)[name];
+        sitePaths[depth] = above === undefined ? name : `${above}.${name}`;
       }
-      let backslashes = 0;
-      while (text.charCodeAt(q - 1 - backslashes) === 0x5c) backslashes++;
-      from = q + 1;
-      if (backslashes % 2 === 0) {
-        i = from;
-        return;
-      }
-    }
-  };
-  const pastValue = (): void => {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) return pastString();
-    if (c === 0x7b || c === 0x5b) {
-      for (let level = 0; i < end; ) {
-        const ch = text.charCodeAt(i);
-        if (ch === 0x22) {
-          pastString();
-          continue;
-        }
-        i++;
-        if (ch === 0x7b || ch === 0x5b) level++;
-        else if ((ch === 0x7d || ch === 0x5d) && --level === 0) return;
-      }
-      return;
-    }
-    for (let ch = c; i < end && ch !== 0x2c && ch !== 0x7d && ch !== 0x5d && ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09; ch = text.charCodeAt(++i));
-  };
-  const key = (): string => {
-    const from = i;
-    pastString();
-    const name = text.slice(from + 1, i - 1);
-    return name.includes('\\') ? (JSON.parse(text.slice(from, i)) as string) : name;
-  };
-  /** The value at `i`, kept as `v`; its site is `path` (none for `after` itself). */
-  const value = (v: unknown, path: string | undefined): void => {
-    const from = path === undefined ? undefined : position(i);
-    const c = text.charCodeAt(i);
-    if (c === 0x7b && isRecord(v)) {
-      // The names as `after` has them: a name read here is a slice of the plan's text, and a
-      // site's path must not hold that text (and the chunk it came from) alive.
-      const names = new Map(Object.keys(v).map((k) => [k, k]));
-      i++;
-      space();
-      if (text.charCodeAt(i) === 0x7d) i++;
-      else {
-        do {
-          space();
-          const k = names.get(key());
-          space();
-          i++; // the colon
-          space();
-          if (k !== undefined) value(v[k], path === undefined ? k : `${path}.${k}`);
-          else pastValue();
-          space();
-        } while (text.charCodeAt(i++) === 0x2c);
-      }
-    } else if (c === 0x5b && Array.isArray(v)) {
-      i++;
-      space();
-      if (text.charCodeAt(i) === 0x5d) i++;
-      else {
-        let n = 0;
-        do {
-          space();
-          if (n < v.length) value(v[n], `${path}[${n}]`);
-          else pastValue();
-          n++;
-          space();
-        } while (text.charCodeAt(i++) === 0x2c);
-      }
-    } else pastValue();
-    if (from) out.set(path!, { file, range: { start: from, end: position(i) } });
-  };
-  space();
-  value(kept, undefined);
+      values[depth] = v;
+      starts[depth] = at;
+      return (kind === 'object' && isRecord(v)) || (kind === 'array' && Array.isArray(v)) ? 'enter' : 'raw';
+    },
+    raw(p, text, at) {
+      site(p.length, { start: at, end: endOf(at, text) });
+    },
+    end(p, end) {
+      if (p.length > 0) site(p.length, { start: starts[p.length]!, end });
+    },
+  });
   return out;
 }

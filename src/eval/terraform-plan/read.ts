@@ -225,7 +225,7 @@ function parseRaw(text: string, start: Position): unknown {
 }
 
 /** The position after `text` that starts at `start`. */
-function endOf(start: Position, text: string): Position {
+export function endOf(start: Position, text: string): Position {
   const nl = text.lastIndexOf('\n');
   if (nl < 0) return { line: start.line, column: start.column + text.length, offset: start.offset + text.length };
   let lines = 0;
