@@ -30406,10 +30406,10 @@ var init_from_terraform = __esm({
 
 // src/model/azapi-update.ts
 function applyAzapiUpdates(shapes, resources) {
+  const evaluation = resources[0]?.evaluation;
+  if (!evaluation) return resources;
   for (const u of shapes) {
     if (u.type !== UPDATE_TYPE) continue;
-    const evaluation = resources[0]?.evaluation;
-    if (!evaluation) break;
     const patch = fromTerraform({ ...u, type: "azapi_resource" }, evaluation)[0];
     if (!patch || patch.kind === "other") continue;
     for (const t of targetsOf(u, patch, resources, shapes)) if (t.kind === patch.kind) applyPatch(t, patch);
@@ -49324,7 +49324,6 @@ function listEntryProblem(a, base, admitted, attributePath) {
   if (a.kind !== "string" || !a.origin || isGpuSize(a.value) || !admitted(a.value)) return [];
   return [{ location: a.origin, attributePath, messageId: "allowsNonGpu", data: { ...base, size: a.value, families: gpuFamilyNames() } }];
 }
-var INPUT_FORMATS = /* @__PURE__ */ new Set(["terraform", "azapi", "arm", "bicep"]);
 var GPU002_gpu_size_input_unvalidated_default = defineRule({
   meta: {
     id: "GPU002",
@@ -49355,7 +49354,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
         const seen = /* @__PURE__ */ new Set();
         for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
-            if (!INPUT_FORMATS.has(r.format)) continue;
+            if (!DECLARATIVE_FORMATS.includes(r.format)) continue;
             if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
@@ -49554,20 +49553,22 @@ var GPU004_gpu_size_retired_default = defineRule({
       return state === "later" ? void 0 : { row, retired: state === "retired" };
     };
     const rowData = (row) => ({ series: row.series, date: row.retires, source: row.source });
-    const check = (r, g) => {
-      const who = { workload: workloadName(r.kind), name: displayName(r) };
+    const checkSize = (r, workload) => {
       const size = ctx.fact(r, "vmSize");
       const s = size.string();
       const hit = s === void 0 ? void 0 : hitOf(s);
-      if (hit && s !== void 0) {
-        ctx.report({
-          resource: r,
-          attr: "vmSize",
-          level: hit.retired ? "error" : "warning",
-          messageId: hit.retired ? "retired" : "retiring",
-          data: { ...who, workload: workloadName(r.kind, true), size: s, attribute: size.sourcePath, ...rowData(hit.row) }
-        });
-      }
+      if (!hit || s === void 0) return;
+      ctx.report({
+        resource: r,
+        attr: "vmSize",
+        level: hit.retired ? "error" : "warning",
+        messageId: hit.retired ? "retired" : "retiring",
+        data: { workload, name: displayName(r), size: s, attribute: size.sourcePath, ...rowData(hit.row) }
+      });
+    };
+    const check = (r, g) => {
+      const who = { workload: workloadName(r.kind), name: displayName(r) };
+      checkSize(r, workloadName(r.kind, true));
       if (seenIn !== g) {
         seenIn = g;
         seenGuards.clear();
@@ -49601,19 +49602,7 @@ var GPU004_gpu_size_retired_default = defineRule({
         }
       }
     };
-    const checkKaito = (r) => {
-      const size = ctx.fact(r, "vmSize");
-      const s = size.string();
-      const hit = s === void 0 ? void 0 : hitOf(s);
-      if (!hit || s === void 0) return;
-      ctx.report({
-        resource: r,
-        attr: "vmSize",
-        level: hit.retired ? "error" : "warning",
-        messageId: hit.retired ? "retired" : "retiring",
-        data: { workload: `KAITO ${r.sourceType.split("/").pop()}`, name: displayName(r), size: s, attribute: size.sourcePath, ...rowData(hit.row) }
-      });
-    };
+    const checkKaito = (r) => checkSize(r, `KAITO ${r.sourceType.split("/").pop()}`);
     return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check, "kaito.workspace": checkKaito };
   }
 });

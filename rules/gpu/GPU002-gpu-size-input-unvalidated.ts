@@ -171,9 +171,6 @@ function listEntryProblem(a: Value, base: Record<string, string>, admitted: (s: 
   return [{ location: a.origin, attributePath, messageId: 'allowsNonGpu', data: { ...base, size: a.value, families: gpuFamilyNames() } }];
 }
 
-/** Source formats whose resources can take their size from a declared input (a Terraform variable, an ARM/Bicep parameter). */
-const INPUT_FORMATS: ReadonlySet<string> = new Set(['terraform', 'azapi', 'arm', 'bicep']);
-
 export default defineRule({
   meta: {
     id: 'GPU002',
@@ -217,7 +214,7 @@ export default defineRule({
           for (const r of g.ofKind(kind)) {
             // az commands and Azure ML YAML declare no inputs, so no guard: nothing to read (a read
             // would be listed by --verbose as "could not decide GPU002").
-            if (!INPUT_FORMATS.has(r.format)) continue;
+            if (!(DECLARATIVE_FORMATS as readonly string[]).includes(r.format)) continue;
             // A GPU workload: meant for GPU, else a known GPU size (an unknown size is not needed when the intent is known).
             if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
             const who = { workload: workloadName(kind), name: displayName(r) };

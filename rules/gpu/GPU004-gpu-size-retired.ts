@@ -72,20 +72,24 @@ export default defineRule({
     };
     const rowData = (row: RetiredGpuSeries): Record<string, string> => ({ series: row.series, date: row.retires, source: row.source });
 
-    const check = (r: Resource<SizedKind>, g: Graph): void => {
-      const who = { workload: workloadName(r.kind), name: displayName(r) };
+    /** The resource's own size, when it belongs to a retired or retiring series; `workload` starts the message. */
+    const checkSize = (r: Resource<SizedKind | 'kaito.workspace'>, workload: string): void => {
       const size = ctx.fact(r, 'vmSize');
       const s = size.string();
       const hit = s === undefined ? undefined : hitOf(s);
-      if (hit && s !== undefined) {
-        ctx.report({
-          resource: r,
-          attr: 'vmSize',
-          level: hit.retired ? 'error' : 'warning',
-          messageId: hit.retired ? 'retired' : 'retiring',
-          data: { ...who, workload: workloadName(r.kind, true), size: s, attribute: size.sourcePath, ...rowData(hit.row) },
-        });
-      }
+      if (!hit || s === undefined) return;
+      ctx.report({
+        resource: r,
+        attr: 'vmSize',
+        level: hit.retired ? 'error' : 'warning',
+        messageId: hit.retired ? 'retired' : 'retiring',
+        data: { workload, name: displayName(r), size: s, attribute: size.sourcePath, ...rowData(hit.row) },
+      });
+    };
+
+    const check = (r: Resource<SizedKind>, g: Graph): void => {
+      const who = { workload: workloadName(r.kind), name: displayName(r) };
+      checkSize(r, workloadName(r.kind, true));
       // RULES.md GPU004: a guard entry that admits a retired size is reported at that entry.
       if (seenIn !== g) {
         seenIn = g;
@@ -121,19 +125,7 @@ export default defineRule({
       }
     };
     /** A KAITO Workspace/RAGEngine: its provisioner creates GPU nodes of `resource.instanceType` (no guards: a manifest has no inputs). */
-    const checkKaito = (r: Resource<'kaito.workspace'>): void => {
-      const size = ctx.fact(r, 'vmSize');
-      const s = size.string();
-      const hit = s === undefined ? undefined : hitOf(s);
-      if (!hit || s === undefined) return;
-      ctx.report({
-        resource: r,
-        attr: 'vmSize',
-        level: hit.retired ? 'error' : 'warning',
-        messageId: hit.retired ? 'retired' : 'retiring',
-        data: { workload: `KAITO ${r.sourceType.split('/').pop()!}`, name: displayName(r), size: s, attribute: size.sourcePath, ...rowData(hit.row) },
-      });
-    };
+    const checkKaito = (r: Resource<'kaito.workspace'>): void => checkSize(r, `KAITO ${r.sourceType.split('/').pop()!}`);
     return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check, 'kaito.workspace': checkKaito };
   },
 });

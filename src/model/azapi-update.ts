@@ -25,10 +25,10 @@ const UPDATE_TYPE = 'azapi_update_resource';
 
 /** Applies every `azapi_update_resource` of one evaluation to the resources it targets (in place); returns `resources`. */
 export function applyAzapiUpdates<R extends readonly Resource[]>(shapes: readonly TerraformResourceShape[], resources: R): R {
+  const evaluation = resources[0]?.evaluation;
+  if (!evaluation) return resources;
   for (const u of shapes) {
     if (u.type !== UPDATE_TYPE) continue;
-    const evaluation = resources[0]?.evaluation;
-    if (!evaluation) break;
     // The update's body read as the ARM shape of its `type`, as an azapi_resource of that type would be.
     const patch = fromTerraform({ ...u, type: 'azapi_resource' }, evaluation)[0];
     if (!patch || patch.kind === 'other') continue;
