@@ -5,15 +5,15 @@
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
-const converted: RuleTable = {
-  terraform: {
-    valid: [
-      {
-        // name + parent_id (the azapi docs' alternative to resource_id): the workspace's resource group.
-        name: 'azurerm-workspace-patched-by-name-in-its-resource-group',
-        files: {
-          'main.tf': `
-resource "azurerm_machine_learning_workspace" "ws" {
+/**
+ * An azurerm workspace "mlw-demo" in resource group rg-ml (its header marked ⟦ ⟧ when `marked`)
+ * and an `azapi_update_resource` that turns its public access off, naming it by `name` and the
+ * given `parent_id`.
+ */
+function workspaceMadePrivateByName(parentId: string, marked = false): string {
+  const header = 'resource "azurerm_machine_learning_workspace" "ws" {';
+  return `
+${marked ? `⟦${header}⟧` : header}
   name                    = "mlw-demo"
   location                = "westeurope"
   resource_group_name     = "rg-ml"
@@ -29,14 +29,24 @@ resource "azurerm_machine_learning_workspace" "ws" {
 resource "azapi_update_resource" "ws_private" {
   type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
   name      = "mlw-demo"
-  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  parent_id = ${parentId}
   body = {
     properties = {
       publicNetworkAccess = "Disabled"
     }
   }
 }
-`,
+`;
+}
+
+const converted: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        // name + parent_id (the azapi docs' alternative to resource_id): the workspace's resource group.
+        name: 'azurerm-workspace-patched-by-name-in-its-resource-group',
+        files: {
+          'main.tf': workspaceMadePrivateByName('"/subscriptions/x/resourceGroups/rg-ml"'),
         },
       },
       {
@@ -167,31 +177,7 @@ resource "azurerm_machine_learning_workspace" "ws" {
         // The same name in another resource group is another workspace: this one stays public.
         name: 'update-by-name-in-another-resource-group',
         files: {
-          'main.tf': `
-⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
-  name                    = "mlw-demo"
-  location                = "westeurope"
-  resource_group_name     = "rg-ml"
-  application_insights_id = "/subscriptions/x/appi"
-  key_vault_id            = "/subscriptions/x/kv"
-  storage_account_id      = "/subscriptions/x/st"
-
-  identity {
-    type = "SystemAssigned"
-  }
-}
-
-resource "azapi_update_resource" "ws_private" {
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw-demo"
-  parent_id = "/subscriptions/x/resourceGroups/rg-other"
-  body = {
-    properties = {
-      publicNetworkAccess = "Disabled"
-    }
-  }
-}
-`,
+          'main.tf': workspaceMadePrivateByName('"/subscriptions/x/resourceGroups/rg-other"', true),
         },
         level: 'warning',
         env: 'unknown',

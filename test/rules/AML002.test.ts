@@ -5,6 +5,45 @@
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
+/**
+ * A network-restricted registry, the azapi workspace "mlw" on it (its header marked ⟦ ⟧ when
+ * `marked`: the finding expected there) and an `azapi_update_resource` that sets its
+ * imageBuildCompute, naming its target by `name` and `parent_id` (HCL expressions).
+ */
+function updatedWorkspace(name: string, parentId: string, marked = false): string {
+  const header = 'resource "azapi_resource" "ws" {';
+  return `
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg-ml"
+  location            = "westeurope"
+  sku                 = "Premium"
+  public_network_access_enabled = false
+}
+
+${marked ? `⟦${header}⟧` : header}
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      containerRegistry   = azurerm_container_registry.acr.id
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+
+resource "azapi_update_resource" "image_build" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = ${name}
+  parent_id = ${parentId}
+  body = {
+    properties = { imageBuildCompute = "cpu-cluster" }
+  }
+}
+`;
+}
+
 const converted: RuleTable = {
   terraform: {
     valid: [
@@ -252,72 +291,14 @@ resource "azurerm_container_registry" "acr" {
         // configure resource_id". The update names the workspace through its output (microsoft/AzureTRE).
         name: 'image-build-compute-set-by-update-name-reference',
         files: {
-          'main.tf': `
-resource "azurerm_container_registry" "acr" {
-  name                = "acrml"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Premium"
-  public_network_access_enabled = false
-}
-
-resource "azapi_resource" "ws" {
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw"
-  parent_id = "/subscriptions/x/resourceGroups/rg"
-  body = {
-    properties = {
-      containerRegistry   = azurerm_container_registry.acr.id
-      publicNetworkAccess = "Disabled"
-    }
-  }
-}
-
-resource "azapi_update_resource" "image_build" {
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = azapi_resource.ws.output.name
-  parent_id = data.azurerm_resource_group.rg.id
-  body = {
-    properties = { imageBuildCompute = "cpu-cluster" }
-  }
-}
-`,
+          'main.tf': updatedWorkspace('azapi_resource.ws.output.name', 'data.azurerm_resource_group.rg.id'),
         },
       },
       {
         // A known name and the same parent: the one workspace of that name in the evaluation.
         name: 'image-build-compute-set-by-update-known-name',
         files: {
-          'main.tf': `
-resource "azurerm_container_registry" "acr" {
-  name                = "acrml"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Premium"
-  public_network_access_enabled = false
-}
-
-resource "azapi_resource" "ws" {
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw"
-  parent_id = "/subscriptions/x/resourceGroups/rg"
-  body = {
-    properties = {
-      containerRegistry   = azurerm_container_registry.acr.id
-      publicNetworkAccess = "Disabled"
-    }
-  }
-}
-
-resource "azapi_update_resource" "image_build" {
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw"
-  parent_id = "/subscriptions/x/resourceGroups/rg"
-  body = {
-    properties = { imageBuildCompute = "cpu-cluster" }
-  }
-}
-`,
+          'main.tf': updatedWorkspace('"mlw"', '"/subscriptions/x/resourceGroups/rg"'),
         },
       },
       {
@@ -352,36 +333,7 @@ resource "azapi_resource" "ws" {
         // The update names another workspace: it sets nothing on this one.
         name: 'update-names-another-workspace',
         files: {
-          'main.tf': `
-resource "azurerm_container_registry" "acr" {
-  name                = "acrml"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Premium"
-  public_network_access_enabled = false
-}
-
-⟦resource "azapi_resource" "ws" {⟧
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw"
-  parent_id = "/subscriptions/x/resourceGroups/rg"
-  body = {
-    properties = {
-      containerRegistry   = azurerm_container_registry.acr.id
-      publicNetworkAccess = "Disabled"
-    }
-  }
-}
-
-resource "azapi_update_resource" "image_build" {
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw-other"
-  parent_id = data.azurerm_resource_group.rg.id
-  body = {
-    properties = { imageBuildCompute = "cpu-cluster" }
-  }
-}
-`,
+          'main.tf': updatedWorkspace('"mlw-other"', 'data.azurerm_resource_group.rg.id', true),
         },
         level: 'error',
         env: 'unknown',
@@ -391,36 +343,7 @@ resource "azapi_update_resource" "image_build" {
         // Same name, but a known parent that is not the workspace's: another resource group.
         name: 'update-same-name-other-parent',
         files: {
-          'main.tf': `
-resource "azurerm_container_registry" "acr" {
-  name                = "acrml"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Premium"
-  public_network_access_enabled = false
-}
-
-⟦resource "azapi_resource" "ws" {⟧
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw"
-  parent_id = "/subscriptions/x/resourceGroups/rg"
-  body = {
-    properties = {
-      containerRegistry   = azurerm_container_registry.acr.id
-      publicNetworkAccess = "Disabled"
-    }
-  }
-}
-
-resource "azapi_update_resource" "image_build" {
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw"
-  parent_id = "/subscriptions/x/resourceGroups/rg-other"
-  body = {
-    properties = { imageBuildCompute = "cpu-cluster" }
-  }
-}
-`,
+          'main.tf': updatedWorkspace('"mlw"', '"/subscriptions/x/resourceGroups/rg-other"', true),
         },
         level: 'error',
         env: 'unknown',
@@ -430,36 +353,7 @@ resource "azapi_update_resource" "image_build" {
         // Same name, but a parent that is not known to be the workspace's: nothing is patched.
         name: 'update-same-name-unknown-parent',
         files: {
-          'main.tf': `
-resource "azurerm_container_registry" "acr" {
-  name                = "acrml"
-  resource_group_name = "rg-ml"
-  location            = "westeurope"
-  sku                 = "Premium"
-  public_network_access_enabled = false
-}
-
-⟦resource "azapi_resource" "ws" {⟧
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw"
-  parent_id = "/subscriptions/x/resourceGroups/rg"
-  body = {
-    properties = {
-      containerRegistry   = azurerm_container_registry.acr.id
-      publicNetworkAccess = "Disabled"
-    }
-  }
-}
-
-resource "azapi_update_resource" "image_build" {
-  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
-  name      = "mlw"
-  parent_id = data.azurerm_resource_group.rg.id
-  body = {
-    properties = { imageBuildCompute = "cpu-cluster" }
-  }
-}
-`,
+          'main.tf': updatedWorkspace('"mlw"', 'data.azurerm_resource_group.rg.id', true),
         },
         level: 'error',
         env: 'unknown',
