@@ -4,6 +4,13 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
+/** A script that sources its vault name from another, and the prod finding either CI caller gives it. */
+const SOURCING_SCRIPT = {
+  's/kv.sh': 'source ./s/vars.sh\n⟦az⟧ keyvault create --name $KV --resource-group rg\n',
+  's/vars.sh': 'KV=kvfromvars\n',
+};
+const PROD_KV_FROM_SOURCED_VARS = { level: 'error' as const, env: 'prod' as const, messageId: 'noPurgeProtection', messageIncludes: '"kvfromvars"' };
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
@@ -892,26 +899,18 @@ stages:
         name: 'script-run-by-prod-step-sources-vars',
         files: {
           '.github/workflows/deploy.yml': 'on: workflow_dispatch\njobs:\n  prod:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash s/kv.sh\n        env:\n          ENVIRONMENT: prod\n',
-          's/kv.sh': 'source ./s/vars.sh\n⟦az⟧ keyvault create --name $KV --resource-group rg\n',
-          's/vars.sh': 'KV=kvfromvars\n',
+          ...SOURCING_SCRIPT,
         },
-        level: 'error',
-        env: 'prod',
-        messageId: 'noPurgeProtection',
-        messageIncludes: '"kvfromvars"',
+        ...PROD_KV_FROM_SOURCED_VARS,
       },
       {
         // AzureCLI@2 scriptPath: the same for a script an Azure Pipelines prod stage runs.
         name: 'script-path-run-by-prod-stage-sources-vars',
         files: {
           'azure-pipelines.yml': 'trigger: none\nstages:\n- stage: prod\n  jobs:\n  - job: infra\n    steps:\n    - task: AzureCLI@2\n      inputs:\n        azureSubscription: sc\n        scriptType: bash\n        scriptLocation: scriptPath\n        scriptPath: s/kv.sh\n',
-          's/kv.sh': 'source ./s/vars.sh\n⟦az⟧ keyvault create --name $KV --resource-group rg\n',
-          's/vars.sh': 'KV=kvfromvars\n',
+          ...SOURCING_SCRIPT,
         },
-        level: 'error',
-        env: 'prod',
-        messageId: 'noPurgeProtection',
-        messageIncludes: '"kvfromvars"',
+        ...PROD_KV_FROM_SOURCED_VARS,
       },
       {
         // `shell:` names its program by path: bash all the same.
