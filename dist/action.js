@@ -39376,6 +39376,17 @@ function substitutionIsWord(text2, i) {
   if (close < 0) return false;
   return !/[\s(]/.test(text2.slice(i + 2, close));
 }
+function arithmeticEnd(text2, i) {
+  if (text2[i] !== "$" || text2[i + 1] !== "(" || text2[i + 2] !== "(") return -1;
+  let depth = 0;
+  for (let k = i + 1; k < text2.length; k++) {
+    const c = text2[k];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return text2[k - 1] === ")" && k > i + 3 ? k + 1 : -1;
+    else if (c === "\n" || c === ";" || c === "`" || c === '"' || c === "'") return -1;
+  }
+  return -1;
+}
 function tokenize(text2, lang, state, place) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
@@ -39393,7 +39404,7 @@ function tokenize(text2, lang, state, place) {
       continue;
     }
     const d = text2[i + 1];
-    if (d === "(" && (c === "$" || ps && c === "@") && !substitutionIsWord(text2, i)) {
+    if (d === "(" && (c === "$" || ps && c === "@") && !substitutionIsWord(text2, i) && (ps || arithmeticEnd(text2, i) < 0)) {
       out.push(token(c + d, i, i + 2, true));
       i += 2;
       continue;
@@ -39465,6 +39476,11 @@ function tokenize(text2, lang, state, place) {
       }
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "(") {
+        const arithmetic = ps ? -1 : arithmeticEnd(text2, i);
+        if (arithmetic >= 0) {
+          i = arithmetic;
+          continue;
+        }
         if (!substitutionIsWord(text2, i)) break;
         i = text2.indexOf(")", i + 2) + 1;
         continue;

@@ -40,3 +40,19 @@ describe('script lexer: substitutions inside double quotes', () => {
     expect(lex('Z="$(echo "never closed" ; az vm create\n').commands[0]).toEqual(['Z="$(echo "never', 'closed" ; az vm create\n']);
   });
 });
+
+describe('script lexer: unquoted arithmetic expansion', () => {
+  it.each([
+    ['an assignment with blanks inside', 'N=$((a + b))\n', [['N=$((a + b))']]],
+    ['a word that ends in arithmetic', 'az keyvault create -n kv-$((i + 1)) -g rg\n', [['az', 'keyvault', 'create', '-n', 'kv-$((i + 1))', '-g', 'rg']]],
+    ['parentheses and operators inside', 'X=$(( (2 + 3) * 4 & 1 )) ; az y\n', [['X=$(( (2 + 3) * 4 & 1 ))', ';', 'az', 'y']]],
+    ['a subshell in a command substitution is still split', 'X=$((cd d) && pwd)\n', [['X=', '$(', '(', 'cd', 'd', ')', '&&', 'pwd', ')']]],
+    ['left open: lexed as before', 'X=$((a + b\n', [['X=', '$(', '(', 'a', '+', 'b']]],
+  ])('%s', (_name, text, commands) => {
+    expect(lex(text).commands).toEqual(commands);
+  });
+
+  it('is a PowerShell subexpression there, split as before', () => {
+    expect(lex('$x = $((1 + 2))\n', 'powershell').commands).toEqual([['$x', '=', '$(', '(', '1', '+', '2', ')', ')']]);
+  });
+});

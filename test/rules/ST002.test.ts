@@ -618,6 +618,14 @@ const azureCli: RuleTable = {
         env: 'unknown',
         messageId: 'weakTls',
       },
+      {
+        // `$((…))` is one piece of the name, blanks and all: the command is not cut at `$((`.
+        name: 'name built by arithmetic',
+        files: { 'deploy.sh': 'N=$((2 + 1))\naz storage account create -n st$((N * 2)) -g rg --min-tls-version ⟦TLS1_0⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+      },
     ],
   },
 };

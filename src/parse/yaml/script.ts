@@ -602,6 +602,24 @@ function substitutionIsWord(text: string, i: number): boolean {
 }
 
 /**
+ * Where the shell arithmetic expansion `$((…))` at `i` ends (the index after its `))`), or -1:
+ * it is one piece of a word whatever blanks it holds (`X=$((a + b))`, `-n kv-$((i + 1))`), not a
+ * command substitution to split at. Parentheses inside are counted; one left open gives -1 (the
+ * text is then lexed as before).
+ */
+export function arithmeticEnd(text: string, i: number): number {
+  if (text[i] !== '$' || text[i + 1] !== '(' || text[i + 2] !== '(') return -1;
+  let depth = 0;
+  for (let k = i + 1; k < text.length; k++) {
+    const c = text[k];
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return text[k - 1] === ')' && k > i + 3 ? k + 1 : -1;
+    else if (c === '\n' || c === ';' || c === '`' || c === '"' || c === "'") return -1;
+  }
+  return -1;
+}
+
+/**
  * The tokens of a logical command, each built once (`place` maps command-text indices to the
  * file, when a range is read): no intermediate token list to copy.
  */
@@ -623,7 +641,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       continue;
     }
     const d = text[i + 1];
-    if (d === '(' && (c === '$' || (ps && c === '@')) && !substitutionIsWord(text, i)) {
+    if (d === '(' && (c === '$' || (ps && c === '@')) && !substitutionIsWord(text, i) && (ps || arithmeticEnd(text, i) < 0)) {
       out.push(token(c + d, i, i + 2, true));
       i += 2;
       continue;
@@ -701,6 +719,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '(') {
+        const arithmetic = ps ? -1 : arithmeticEnd(text, i);
+        if (arithmetic >= 0) {
+          i = arithmetic;
+          continue;
+        }
         if (!substitutionIsWord(text, i)) break;
         i = text.indexOf(')', i + 2) + 1;
         continue;

@@ -6,9 +6,15 @@
  * This is a lexer, not a shell: it knows quotes, escapes, comments, continuations
  * (`\` in shell, backtick in PowerShell, a trailing `|`, `&&`, `||`), heredocs and
  * command operators — enough to find commands and flags without false positives.
+ *
+ * The oracle of test/parse/script-lexer-differential.test.ts: the lexer of main c5fa755, with
+ * one later change of behaviour applied to both (not an optimization, so the oracle follows
+ * it): a shell arithmetic expansion `$((…))` is one piece of a word, blanks and all
+ * (`arithmeticEnd`, taken from the lexer; its own cases are in script-substitutions.test.ts).
  */
 import type { LineMap, Range } from '../../../src/core/source.js';
 import type { MappedText } from '../../../src/parse/yaml/scalar.js';
+import { arithmeticEnd } from '../../../src/parse/yaml/script.js';
 
 export type ScriptLanguage = 'shell' | 'powershell';
 
@@ -412,7 +418,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       continue;
     }
     const d = text[i + 1];
-    if (d === '(' && (c === '$' || (ps && c === '@')) && !substitutionIsWord(text, i)) {
+    if (d === '(' && (c === '$' || (ps && c === '@')) && !substitutionIsWord(text, i) && (ps || arithmeticEnd(text, i) < 0)) {
       out.push({ text: c + d, start: i, end: i + 2, op: true });
       i += 2;
       continue;
@@ -485,6 +491,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '(') {
+        const arithmetic = ps ? -1 : arithmeticEnd(text, i);
+        if (arithmetic >= 0) {
+          i = arithmetic;
+          continue;
+        }
         if (!substitutionIsWord(text, i)) break;
         i = text.indexOf(')', i + 2) + 1;
         continue;
