@@ -30856,6 +30856,15 @@ function nestedBlocksOf(type) {
   NESTED_BLOCKS.set(type, names);
   return names;
 }
+function unevaluatedVarFileReason(file, ctx) {
+  const after = "(only SEC001 reads them)";
+  const dir = nearestFolder(file, ctx.root, (d) => ctx.host.list(d)?.some((e) => e.isFile && e.name.endsWith(".tf")) === true);
+  if (dir !== void 0) {
+    const module = path16.relative(ctx.root, dir) || ".";
+    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path16.relative(ctx.root, file)}`;
+  }
+  return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
+}
 var LOCK_FILE, BY_NAME, terraformFrontEnd, LOCAL_SOURCE, YAML_DECODE, isPlanningFacts, NESTED_BLOCKS;
 var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
@@ -30952,7 +30961,7 @@ var init_terraform = __esm({
           const parsed = yaml2.parseYamlFile(text2);
           suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
         }
-        const skipped = files.some((f) => f.kind === "terraform") ? [] : files.filter((f) => (f.kind === "tfvars" || f.kind === "tfvars-json") && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: "no folder at or above it holds .tf files, so no module is evaluated with its values (only SEC001 reads them); lint the module it is for with --var-file" }));
+        const skipped = files.some((f) => f.kind === "terraform") ? [] : files.filter((f) => (f.kind === "tfvars" || f.kind === "tfvars-json") && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }));
         return {
           skipped,
           units: tf.evaluations.map((e) => ({

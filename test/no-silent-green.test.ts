@@ -67,6 +67,14 @@ describe('no silent green', () => {
     expect(r.skipped[0]!.reason).toMatch(/^no folder at or above it holds \.tf files/);
   });
 
+  it('a var file below a module that the scanned paths leave out names that module (--verbose)', async () => {
+    const dir = tmp({ 'infra/main.tf': 'variable "env" {\n  type = string\n}\n', 'infra/env/prod.tfvars': 'env = "prod"\n' });
+    const r = await lint({ paths: [path.join(dir, 'infra/env')], root: dir, noConfig: true });
+    expect(r.skipped.map((s) => s.reason)).toEqual([
+      `the module at or above it (infra) is not among the scanned paths, so it is not evaluated with its values (only SEC001 reads them); lint infra with --var-file ${path.join('infra', 'env', 'prod.tfvars')}`,
+    ]);
+  });
+
   it('a UTF-8 byte-order mark does not shift columns, and line 1 is linted like any other', async () => {
     const dir = tmp({ 'deploy.sh': '\uFEFFaz ad sp create-for-rbac --name x --sdk-auth\n' });
     const r = await lint({ paths: [dir], root: dir, noConfig: true });

@@ -113,13 +113,12 @@ export const terraformFrontEnd: FrontEnd = {
       const parsed = yaml.parseYamlFile(text);
       suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
     }
-    // A var file with no module at or above it (CAF-style config folders passed with -var-file in
-    // CI) is evaluated with nothing: say so under --verbose instead of reading as "checked".
+    // A var file with no module at or above it among the scanned files (CAF-style config folders
+    // passed with -var-file in CI; `lint infra/env` below the module) is evaluated with nothing:
+    // say so under --verbose instead of reading as "checked".
     const skipped = files.some((f) => f.kind === 'terraform')
       ? []
-      : files
-          .filter((f) => (f.kind === 'tfvars' || f.kind === 'tfvars-json') && !ctx.cliVarFiles.includes(f.path))
-          .map((f) => ({ file: f.path, reason: 'no folder at or above it holds .tf files, so no module is evaluated with its values (only SEC001 reads them); lint the module it is for with --var-file' }));
+      : files.filter((f) => (f.kind === 'tfvars' || f.kind === 'tfvars-json') && !ctx.cliVarFiles.includes(f.path)).map((f) => ({ file: f.path, reason: unevaluatedVarFileReason(f.path, ctx) }));
     return {
       skipped,
       units: tf.evaluations.map((e) => ({
@@ -341,4 +340,18 @@ function nestedBlocksOf(type: string): ReadonlySet<string> {
   names = found;
   NESTED_BLOCKS.set(type, names);
   return names;
+}
+
+/**
+ * Why a var file of a unit without `.tf` files is not evaluated (`--verbose`): the module at or
+ * above it on disk that the scanned paths left out (`lint infra/env` for `infra/main.tf`), or none.
+ */
+function unevaluatedVarFileReason(file: string, ctx: Pick<FrontEndContext, 'host' | 'root'>): string {
+  const after = '(only SEC001 reads them)';
+  const dir = nearestFolder(file, ctx.root, (d) => ctx.host.list(d)?.some((e) => e.isFile && e.name.endsWith('.tf')) === true);
+  if (dir !== undefined) {
+    const module = path.relative(ctx.root, dir) || '.';
+    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path.relative(ctx.root, file)}`;
+  }
+  return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
