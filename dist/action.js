@@ -52800,12 +52800,22 @@ function physicalLocation(root, l) {
     region: { ...normalizeRegion(l.range) }
   };
 }
+var LINKED_RELATED = 5;
+var escapeLinkText = (text2) => text2.replace(/[\\[\]]/g, (c) => `\\${c}`);
+function messageText(f, related) {
+  const text2 = nonEmpty(f.message, f.ruleId);
+  const own = /\[[^\]]*\]\(/.test(text2) ? escapeLinkText(text2) : text2;
+  if (related === 0) return own;
+  const links = f.related.slice(0, Math.min(related, LINKED_RELATED)).map((r, i) => `[${escapeLinkText(nonEmpty(r.label, "related location"))}](${i + 1})`);
+  const more = related > LINKED_RELATED ? ` and ${related - LINKED_RELATED} more` : "";
+  return `${own} Related: ${links.join(", ")}${more}.`;
+}
 function resultObject(root, f, ruleIdx, maxRelated) {
   const out = {
     ruleId: f.ruleId,
     ruleIndex: ruleIdx.get(f.ruleId),
     level: f.level,
-    message: { text: nonEmpty(f.message, f.ruleId) },
+    message: { text: messageText(f, Math.min(f.related.length, maxRelated)) },
     locations: [{ physicalLocation: physicalLocation(root, f.location) }]
   };
   if (f.related.length > 0) {

@@ -165,12 +165,32 @@ function physicalLocation(root: string, l: Location): SarifLog {
   };
 }
 
+/** Related locations linked from a result's message; the others are counted ("and 3 more"). */
+const LINKED_RELATED = 5;
+
+/** `\`, `[` and `]` escaped, as SARIF's embedded-link syntax asks of literal text (§3.11.6). */
+const escapeLinkText = (text: string): string => text.replace(/[\\[\]]/g, (c) => `\\${c}`);
+
+/**
+ * The result's message with its related locations linked at the end (`[label](id)`, SARIF
+ * §3.11.6): GitHub code scanning shows related locations only as links embedded in the message.
+ * A message whose own text could read as a link (`[x](y)`) has its brackets escaped.
+ */
+function messageText(f: Finding, related: number): string {
+  const text = nonEmpty(f.message, f.ruleId);
+  const own = /\[[^\]]*\]\(/.test(text) ? escapeLinkText(text) : text;
+  if (related === 0) return own;
+  const links = f.related.slice(0, Math.min(related, LINKED_RELATED)).map((r, i) => `[${escapeLinkText(nonEmpty(r.label, 'related location'))}](${i + 1})`);
+  const more = related > LINKED_RELATED ? ` and ${related - LINKED_RELATED} more` : '';
+  return `${own} Related: ${links.join(', ')}${more}.`;
+}
+
 function resultObject(root: string, f: Finding, ruleIdx: Map<string, number>, maxRelated: number): SarifLog {
   const out: SarifLog = {
     ruleId: f.ruleId,
     ruleIndex: ruleIdx.get(f.ruleId),
     level: f.level,
-    message: { text: nonEmpty(f.message, f.ruleId) },
+    message: { text: messageText(f, Math.min(f.related.length, maxRelated)) },
     locations: [{ physicalLocation: physicalLocation(root, f.location) }],
   };
   if (f.related.length > 0) {

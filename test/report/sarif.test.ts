@@ -125,7 +125,8 @@ describe('sarif', () => {
       ruleId: 'AML001',
       ruleIndex: 0,
       level: 'error',
-      message: { text: 'Azure ML workspace "main" is reachable from the public internet.' },
+      // GitHub shows related locations only as links in the message (SARIF §3.11.6).
+      message: { text: 'Azure ML workspace "main" is reachable from the public internet. Related: [value set in prod.tfvars](1).' },
       locations: [
         {
           physicalLocation: {
@@ -356,6 +357,17 @@ describe('sarif: GitHub code scanning upload limits', () => {
     expect(n[0].message.text).toMatch(/^2 of 4 results left out of the SARIF report \(0 errors, 0 warnings, 2 notes\)/);
   });
 
+  it('escapes brackets in link text, and in a message whose own text would read as a link', () => {
+    const f: Finding = { ...F_AML001, message: 'see [docs](x) and a[0]', related: [loc(PROD_TFVARS, 1, 1, 1, 2, 'agentPoolProfiles[0]')] };
+    const g: Finding = { ...F_GPU001, message: 'size a[0] (of b)', related: [] };
+    const doc = JSON.parse(formatSarif(makeResult([f, g])));
+    const byRule = Object.fromEntries(doc.runs[0].results.map((r: any) => [r.ruleId, r]));
+    expect(byRule.AML001.message.text).toBe('see \\[docs\\](x) and a\\[0\\] Related: [agentPoolProfiles\\[0\\]](1).');
+    expect(byRule.AML001.relatedLocations[0].message.text).toBe('agentPoolProfiles[0]');
+    expect(byRule.GPU001.message.text).toBe('size a[0] (of b)');
+    expect(validateSarif(doc)).toEqual([]);
+  });
+
   it('a result keeps its location and at most 999 related locations', () => {
     const related = Array.from({ length: 1_500 }, (_, i) => loc(PROD_TFVARS, i + 1, 1, i + 1, 2, `step ${i + 1}`));
     const f: Finding = { ...F_AML001, related };
@@ -365,6 +377,8 @@ describe('sarif: GitHub code scanning upload limits', () => {
     const byRule = Object.fromEntries(doc.runs[0].results.map((r: any) => [r.ruleId, r]));
     expect(byRule.AML001.relatedLocations).toHaveLength(999);
     expect(byRule.AML001.relatedLocations.at(-1)).toMatchObject({ id: 999, message: { text: 'step 999' } });
+    // The first five are linked from the message, the rest counted.
+    expect(byRule.AML001.message.text).toMatch(/ Related: \[step 1\]\(1\), \[step 2\]\(2\), \[step 3\]\(3\), \[step 4\]\(4\), \[step 5\]\(5\) and 994 more\.$/);
     expect(byRule.GPU001.relatedLocations).toHaveLength(999);
     expect(notices).toEqual([
       '501 related locations left out of the SARIF report (1 result had more than 999; each keeps its first 999): GitHub code scanning rejects a result with more than 1,000 locations.',
