@@ -11814,8 +11814,8 @@ var require_validate = __commonJS({
           return data;
       }
       let expr = data;
-      const segments2 = jsonPointer.split("/");
-      for (const segment of segments2) {
+      const segments3 = jsonPointer.split("/");
+      for (const segment of segments3) {
         if (segment) {
           data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
@@ -12344,12 +12344,12 @@ var require_utils = __commonJS({
       if (path56 === "" || path56[0] === "/") {
         return removeDotSegments(path56);
       }
-      const segments2 = path56.split("/");
-      const last = segments2.length - 1;
+      const segments3 = path56.split("/");
+      const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments2[i];
+        const segment = segments3[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -13690,9 +13690,9 @@ var require_core = __commonJS({
         const rules = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
-          const segments2 = jsonPointer.split("/").slice(1);
+          const segments3 = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg of segments2)
+          for (const seg of segments3)
             keywords = keywords[seg];
           for (const key in rules) {
             const rule = rules[key];
@@ -17841,8 +17841,8 @@ function versionSatisfies(version, constraint) {
         ok = c <= 0;
         break;
       default: {
-        const segments2 = m[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
-        const upper = segments2 <= 1 ? [Infinity, 0, 0] : segments2 === 2 ? [target[0] + 1, 0, 0] : [target[0], target[1] + 1, 0];
+        const segments3 = m[2].replace(/^v/, "").split(/[-+]/)[0].split(".").length;
+        const upper = segments3 <= 1 ? [Infinity, 0, 0] : segments3 === 2 ? [target[0] + 1, 0, 0] : [target[0], target[1] + 1, 0];
         ok = c >= 0 && compare(v, upper) < 0;
       }
     }
@@ -19674,10 +19674,10 @@ function classifyWords(words) {
   return prod ? "prod" : nonprod ? "nonprod" : void 0;
 }
 function classifyPath(relPath) {
-  const segments2 = relPath.split(/[\\/]+/).filter(Boolean);
-  for (let i = segments2.length - 1; i >= 0; i--) {
-    const env = classifyWords(envWords(segments2[i]));
-    if (env) return { env, word: segments2[i] };
+  const segments3 = relPath.split(/[\\/]+/).filter(Boolean);
+  for (let i = segments3.length - 1; i >= 0; i--) {
+    const env = classifyWords(envWords(segments3[i]));
+    if (env) return { env, word: segments3[i] };
   }
   return void 0;
 }
@@ -19763,24 +19763,24 @@ function decodeJsonBody(expr, d) {
 function heredocText(expr) {
   if (expr.type !== "Template" || !expr.heredoc) return void 0;
   const indent = expr.heredoc.indent ?? 0;
-  const segments2 = [];
+  const segments3 = [];
   const holes = [];
   const pieces = [];
   let t = 0;
   for (const p of expr.parts) {
     if (p.type === "TemplateInterpolation") {
       if (p.stripLeft || p.stripRight || holes.length >= MAX_HOLES) return void 0;
-      segments2.push({ t, len: 1, start: p.range.start, end: p.range.end });
+      segments3.push({ t, len: 1, start: p.range.start, end: p.range.end });
       pieces.push(String.fromCharCode(HOLE_BASE + holes.length));
       holes.push(p);
       t += 1;
       continue;
     }
-    if (p.type !== "TemplateLiteral" || !literalSegments(p, indent, t, segments2)) return void 0;
+    if (p.type !== "TemplateLiteral" || !literalSegments(p, indent, t, segments3)) return void 0;
     pieces.push(p.value);
     t += p.value.length;
   }
-  return { text: pieces.join(""), segments: segments2, holes };
+  return { text: pieces.join(""), segments: segments3, holes };
 }
 function isSpace(c) {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
@@ -19826,16 +19826,16 @@ function literalSegments(p, indent, base, out) {
   const e = p.range.end;
   return e.line === line && e.column === column && e.offset === offset;
 }
-function sourcePosition(segments2, t, isEnd) {
+function sourcePosition(segments3, t, isEnd) {
   let lo = 0;
-  let hi = segments2.length - 1;
+  let hi = segments3.length - 1;
   while (lo < hi) {
     const mid = lo + hi + 1 >> 1;
-    const s2 = segments2[mid];
+    const s2 = segments3[mid];
     if (isEnd ? s2.t < t : s2.t <= t) lo = mid;
     else hi = mid - 1;
   }
-  const s = segments2[lo];
+  const s = segments3[lo];
   if (s.end) return isEnd ? s.end : s.start;
   const d = t - s.t;
   return { line: s.start.line, column: s.start.column + d, offset: s.start.offset + d };
@@ -19843,12 +19843,12 @@ function sourcePosition(segments2, t, isEnd) {
 function positionedHeredoc(expr, d) {
   const h = heredocText(expr);
   if (!h) return void 0;
-  const { text: text2, segments: segments2, holes } = h;
-  if (!segments2.length) return void 0;
+  const { text: text2, segments: segments3, holes } = h;
+  if (!segments3.length) return void 0;
   for (const p of expr.type === "Template" ? expr.parts : []) if (p.type === "TemplateLiteral" && hasHoleChar(p.value, holes.length)) return void 0;
   const at2 = (node) => ({
     file: d.file,
-    range: { start: sourcePosition(segments2, node.offset, false), end: sourcePosition(segments2, node.offset + node.length, true) }
+    range: { start: sourcePosition(segments3, node.offset, false), end: sourcePosition(segments3, node.offset + node.length, true) }
   });
   if (nestingOverflow(text2, MAX_NESTING_DEPTH2) !== void 0) {
     return unknown(`body: JSON nested deeper than ${MAX_NESTING_DEPTH2} levels`, { file: d.file, range: expr.range });
@@ -29691,9 +29691,9 @@ function overrideValue(o, opts) {
   const typed = scalarValue2(r.value, true, r.origin ?? o.location, { ...opts, shellExpansions: false });
   return { ...typed, via: r.via };
 }
-function valueAtPath(body, segments2) {
+function valueAtPath(body, segments3) {
   let v = body;
-  for (const s of segments2) {
+  for (const s of segments3) {
     if (v?.kind === "object") v = v.entries.get(s) ?? [...v.entries].find(([k]) => k.toLowerCase() === s.toLowerCase())?.[1];
     else if (v?.kind === "list" && /^\d+$/.test(s)) v = v.items[Number(s)];
     else return void 0;
@@ -29709,9 +29709,9 @@ function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
   if (!type) return void 0;
   let body = yamlValue(file, root, opts);
   for (const o of overrides) {
-    const segments2 = o.path.split(".").filter((s) => s.length > 0);
-    if (segments2.length === 0) continue;
-    body = withOverride(body, segments2, relatedToReplaced(overrideValue(o, opts), valueAtPath(body, segments2)));
+    const segments3 = o.path.split(".").filter((s) => s.length > 0);
+    if (segments3.length === 0) continue;
+    body = withOverride(body, segments3, relatedToReplaced(overrideValue(o, opts), valueAtPath(body, segments3)));
   }
   const entry4 = (k) => root.entries.find((e) => e.key === k);
   const at2 = (type === "workspace" ? entry4("name") ?? entry4("$schema") : entry4("type") ?? entry4("name") ?? entry4("$schema"))?.range ?? root.range;
@@ -33756,7 +33756,7 @@ var init_parser3 = __esm({
           this.fail(`Expected ${what} at this location, found ${this.describe(t)}.`);
         }
         this.next();
-        const segments2 = [t.value];
+        const segments3 = [t.value];
         const segmentRanges = [this.span(t.contentStart ?? t.start, t.contentEnd ?? t.end)];
         const expressions = [];
         const multiline = t.multiline === true;
@@ -33776,17 +33776,17 @@ var init_parser3 = __esm({
               this.fail(`Expected "}" to close the string interpolation at this location, found ${this.describe(p)}.`);
             }
             this.next();
-            segments2.push(p.value);
+            segments3.push(p.value);
             segmentRanges.push(this.span(p.contentStart ?? p.start, p.contentEnd ?? p.end));
             if (p.type === "StringRight") break;
           }
         }
         return {
           kind: "String",
-          segments: segments2,
+          segments: segments3,
           segmentRanges,
           expressions,
-          value: expressions.length === 0 ? segments2[0] : null,
+          value: expressions.length === 0 ? segments3[0] : null,
           multiline,
           dollars,
           range: this.range(t.start)
@@ -39912,10 +39912,10 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
   if (!ctx.n.isSeq(seq)) return [];
   const steps2 = [];
   const items = ctx.n.items(seq);
-  const segments2 = listSegments(items.map((item) => ctx.n.isMap(item) ? githubStepName(addressItem(ctx, item)) : void 0));
+  const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? githubStepName(addressItem(ctx, item)) : void 0));
   items.forEach((item, index) => {
     if (!ctx.n.isMap(item)) return;
-    const subject = `${prefix}${segments2[index]}`;
+    const subject = `${prefix}${segments3[index]}`;
     const step = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(ctx, item, "uses"));
     const withNode = get(ctx, item, "with");
@@ -40044,8 +40044,8 @@ function buildPipeline(ctx, root) {
   const visit2 = (node, path56) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
-      const segments2 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path56}${segments2[i]}`));
+      const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
+      items.forEach((item, i) => visit2(item, `${path56}${segments3[i]}`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -40462,10 +40462,10 @@ function triggersOf(on) {
 function stepsOf(seq, prefix, scripts, defaultShell) {
   if (seq?.type !== "seq") return [];
   const steps2 = [];
-  const segments2 = treeSegments(seq.items, githubStepName);
+  const segments3 = treeSegments(seq.items, githubStepName);
   seq.items.forEach((item, i) => {
     if (item.type !== "map") return;
-    const subject = `${prefix}${segments2[i]}`;
+    const subject = `${prefix}${segments3[i]}`;
     const uses = usesOf2(entryOf(item, "uses"));
     const step = {
       subject,
@@ -40643,8 +40643,8 @@ function readPipeline(out, roots, scripts) {
   const visit2 = (node, path56, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
-      const segments2 = treeSegments(node.items, pipelineItemName);
-      node.items.forEach((item, i) => visit2(item, `${path56}${segments2[i]}`, container, stage, job, root));
+      const segments3 = treeSegments(node.items, pipelineItemName);
+      node.items.forEach((item, i) => visit2(item, `${path56}${segments3[i]}`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
@@ -42423,8 +42423,13 @@ function convert2(a, v) {
   }
   return v;
 }
+function opaqueMaySet(opaque, names) {
+  if (!opaque) return false;
+  return opaque.abbreviation === void 0 || names.some((n) => opaque.abbreviation.includes(n));
+}
 function opaqueReason(opaque, what) {
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
+  if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
   return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
 }
 function applyMlSets(r, kind, sets, opaque, file, at2) {
@@ -42659,6 +42664,24 @@ function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
 }
+function longFlagsOf(spec) {
+  let out = LONG_FLAGS.get(spec);
+  if (!out) {
+    const all = [...spec.flags.flatMap((f) => f.names), ...(spec.refFlags ?? []).flatMap((r) => r.names), ...spec.nameFlags, ...spec.parentFlags ?? [], ...LOCATION_FLAGS, ...FILE_FLAGS, SET_FLAG, "--priority", ...SWITCH_FLAGS];
+    out = [...new Set(all.filter((n) => n.startsWith("--")))];
+    LONG_FLAGS.set(spec, out);
+  }
+  return out;
+}
+function resolveFlag(spec, name) {
+  if (!name.startsWith("--")) return { name };
+  const known2 = longFlagsOf(spec);
+  if (known2.includes(name)) return { name };
+  const longer = known2.filter((n) => n.startsWith(name));
+  if (longer.length === 0) return { name };
+  if (longer.length === 1 && segments(longer[0]) === segments(name)) return { name: longer[0] };
+  return { name, ambiguous: longer };
+}
 function parseFlags(spec, words, file) {
   const out = { values: /* @__PURE__ */ new Map(), sets: [], refs: /* @__PURE__ */ new Map() };
   const byName2 = /* @__PURE__ */ new Map();
@@ -42666,7 +42689,7 @@ function parseFlags(spec, words, file) {
   const has = (names, n) => names.includes(n);
   let i = spec.command.split(" ").length;
   const markOpaque = (w) => {
-    if (w.opaque && !out.opaque) out.opaque = { word: w.word.raw };
+    if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw };
   };
   while (i < words.length) {
     const w = words[i];
@@ -42681,7 +42704,10 @@ function parseFlags(spec, words, file) {
     }
     const t = w.text;
     const eq = t.startsWith("--") ? t.indexOf("=") : -1;
-    const name = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
+    const written2 = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
+    const resolved2 = resolveFlag(spec, written2);
+    const name = resolved2.name;
+    if (resolved2.ambiguous && !out.opaque) out.opaque = { word: written2, abbreviation: resolved2.ambiguous };
     const inline = eq > 0 ? w : void 0;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf("=") + 1 : 0;
     const next = words[i + 1];
@@ -42833,7 +42859,10 @@ function readsEnabled(spec, attr2) {
   return spec.flags.some((f) => f.attr === attr2 && f.read === "enabled");
 }
 function flagNameOf(spec, attr2, pool = false) {
-  return spec.flags.find((f) => f.attr === attr2 && !!f.pool === pool)?.names[0] ?? attr2;
+  return flagNamesOf(spec, attr2, pool)[0] ?? attr2;
+}
+function flagNamesOf(spec, attr2, pool = false) {
+  return spec.flags.find((f) => f.attr === attr2 && !!f.pool === pool)?.names ?? [];
 }
 function azureCliUnits(ciFiles, ctx) {
   const byUnit = /* @__PURE__ */ new Map();
@@ -43076,7 +43105,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
     for (const [attr2, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr2)) continue;
       const sourcePath = flagNameOf(spec, attr2, isPool);
-      if (flags.opaque) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath });
+      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr2, isPool))) r.attrs.set(attr2, { value: unknown(opaqueReason(flags.opaque, sourcePath), at2), defaulted: false, at: at2, sourcePath });
       else r.attrs.set(attr2, { value: defaultValue(d), defaulted: true, sourcePath, ...typeof d === "boolean" && readsEnabled(spec, attr2) ? { written: enabledWord(d) } : {} });
       if (isPool && attr2 === "name" && !r.name) r.name = str(String(d));
     }
@@ -43086,7 +43115,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0] });
+        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]), at2), defaulted: false, at: at2, sourcePath: f.names[0] });
       }
     }
     for (const f of spec.flags) {
@@ -43311,7 +43340,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -43328,6 +43357,8 @@ var init_azure_cli2 = __esm({
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     ID_GROUP_OF = { acr: "acr" };
     isFlag = (w) => w?.text !== void 0 && /^--?[A-Za-z]/.test(w.text);
+    LONG_FLAGS = /* @__PURE__ */ new WeakMap();
+    segments = (flag) => flag.split("-").length;
     TRUE_WORDS = /^true$/i;
     FALSE_WORDS = /^false$/i;
     VERSION_DEPENDENT = {
@@ -44373,14 +44404,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments(path56) {
+function segments2(path56) {
   return path56.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
 function walk3(from, path56, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments(path56)) {
+  for (const seg of segments2(path56)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -44420,13 +44451,13 @@ function aliasType(alias) {
 function readName(t, full) {
   const read = walk3(t.body, "name", t, "");
   const type = t.type.kind === "string" ? t.type.value : void 0;
-  const segments2 = type === void 0 ? void 0 : type.split("/").length - 1;
-  if (read.kind !== "one" || segments2 === 1) return read;
+  const segments3 = type === void 0 ? void 0 : type.split("/").length - 1;
+  if (read.kind !== "one" || segments3 === 1) return read;
   const v = read.value;
   if (v?.kind !== "string") return full ? { kind: "undecided", why: "the full name of a resource of an unknown type is not known" } : read;
   const parts = v.value.split("/");
-  if (segments2 === void 0) return full || parts.length > 1 ? { kind: "undecided", why: `whether "${v.value}" is the full name depends on the resource type, which is not known` } : read;
-  if (parts.length === segments2) return full ? read : { kind: "one", value: withProvenanceOf(str(parts[parts.length - 1]), v) };
+  if (segments3 === void 0) return full || parts.length > 1 ? { kind: "undecided", why: `whether "${v.value}" is the full name depends on the resource type, which is not known` } : read;
+  if (parts.length === segments3) return full ? read : { kind: "one", value: withProvenanceOf(str(parts[parts.length - 1]), v) };
   if (parts.length === 1 && !full) return read;
   return { kind: "undecided", why: parts.length === 1 ? "fullName of a child resource depends on its parents" : `the name "${v.value}" does not have one segment per level of ${type}` };
 }
@@ -45642,11 +45673,11 @@ function isEscaped(s, i) {
   return n % 2 === 1;
 }
 function pathRegex(pattern) {
-  const segments2 = pattern.split("/");
+  const segments3 = pattern.split("/");
   let out = "";
-  for (let i = 0; i < segments2.length; i++) {
-    const seg = segments2[i];
-    const last = i === segments2.length - 1;
+  for (let i = 0; i < segments3.length; i++) {
+    const seg = segments3[i];
+    const last = i === segments3.length - 1;
     if (seg === "**") {
       out += last ? ".+" : "(?:.*/)?";
       continue;
@@ -50785,8 +50816,8 @@ function isTaggable(r) {
   if (TAGS_OPTIONAL_ARM.has(type)) return written2;
   if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
   if (r.kind === "nsg.rule") return false;
-  const segments2 = type.split("/").length;
-  return segments2 === 2 && type.includes(".") || written2;
+  const segments3 = type.split("/").length;
+  return segments3 === 2 && type.includes(".") || written2;
 }
 function sameTagName(a, b) {
   return a.toLowerCase() === b.toLowerCase();

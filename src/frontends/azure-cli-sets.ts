@@ -57,15 +57,25 @@ function convert(a: AttrSpec, v: Value & { kind: 'string' }): Value {
 
 /**
  * An az command holds an unquoted unknown expansion, so it may carry any flag (FORMATS.md §1):
- * `word` is the first such word as written (`$kv`), undefined for text an unclosed quote ran into.
+ * `word` is the first such word as written (`$kv`), undefined for text an unclosed quote ran into;
+ * or an abbreviated flag that may stand for several (`abbreviation`).
  */
 export interface Opaque {
   word: string | undefined;
+  /** `word` is an abbreviated flag that may stand for several flags (`--source`): the known ones it may be. */
+  abbreviation?: readonly string[];
+}
+
+/** Whether an opaque command may set the flag named `names` (an abbreviation only its candidates). */
+export function opaqueMaySet(opaque: Opaque | undefined, names: readonly string[]): boolean {
+  if (!opaque) return false;
+  return opaque.abbreviation === undefined || names.some((n) => opaque.abbreviation!.includes(n));
 }
 
 /** Why a key of such a command is not decided (`--verbose`). */
 export function opaqueReason(opaque: Opaque, what: string): string {
   if (opaque.word === undefined) return `an unclosed quote in this az command may hide ${what}`;
+  if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
   return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
 }
 

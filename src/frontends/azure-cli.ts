@@ -45,7 +45,7 @@ import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { githubRepository } from './shared.js';
-import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueReason, type Opaque } from './azure-cli-sets.js';
+import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -127,6 +127,39 @@ interface ParsedFlags {
 
 const isFlag = (w: ExpandedWord | undefined): boolean => w?.text !== undefined && /^--?[A-Za-z]/.test(w.text);
 
+/** Every long flag a command's parser knows of (each spec's, cached): what an abbreviation may stand for. */
+const LONG_FLAGS = new WeakMap<AzCommandSpec, readonly string[]>();
+function longFlagsOf(spec: AzCommandSpec): readonly string[] {
+  let out = LONG_FLAGS.get(spec);
+  if (!out) {
+    const all = [...spec.flags.flatMap((f) => f.names), ...(spec.refFlags ?? []).flatMap((r) => r.names), ...spec.nameFlags, ...(spec.parentFlags ?? []), ...LOCATION_FLAGS, ...FILE_FLAGS, SET_FLAG, '--priority', ...SWITCH_FLAGS];
+    out = [...new Set(all.filter((n) => n.startsWith('--')))];
+    LONG_FLAGS.set(spec, out);
+  }
+  return out;
+}
+
+const segments = (flag: string): number => flag.split('-').length;
+
+/**
+ * The flag a long option stands for. The Azure CLI parses with argparse, which takes a unique
+ * prefix of an option for the option (Azure/azure-cli#2105, #22479): the singular
+ * `--source-address-prefix` and `--destination-port-range` that scripts kept from before
+ * Azure/azure-cli#4321 made them plural ("all existing scripts will continue to work") set the
+ * plural flags. A prefix of exactly one known flag with as many `-`-separated parts is that flag;
+ * a prefix of several, or a shorter one (`--source`, which may be any `--source-…` flag, also
+ * ones not modelled here), is `ambiguous`: what it sets is not decided. Anything else is itself.
+ */
+function resolveFlag(spec: AzCommandSpec, name: string): { name: string; ambiguous?: readonly string[] } {
+  if (!name.startsWith('--')) return { name };
+  const known = longFlagsOf(spec);
+  if (known.includes(name)) return { name };
+  const longer = known.filter((n) => n.startsWith(name));
+  if (longer.length === 0) return { name };
+  if (longer.length === 1 && segments(longer[0]!) === segments(name)) return { name: longer[0]! };
+  return { name, ambiguous: longer };
+}
+
 function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): ParsedFlags {
   const out: ParsedFlags = { values: new Map(), sets: [], refs: new Map() };
   const byName = new Map<string, FlagSpec>();
@@ -134,7 +167,8 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
   const has = (names: readonly string[], n: string): boolean => names.includes(n);
   let i = spec.command.split(' ').length;
   const markOpaque = (w: ExpandedWord): void => {
-    if (w.opaque && !out.opaque) out.opaque = { word: w.word.raw };
+    // An expansion may carry any flag: it outranks an abbreviation, which stands for a few.
+    if (w.opaque && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw };
   };
   while (i < words.length) {
     const w = words[i]!;
@@ -149,7 +183,11 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     }
     const t = w.text!;
     const eq = t.startsWith('--') ? t.indexOf('=') : -1;
-    const name = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
+    const written = (eq > 0 ? t.slice(0, eq) : t).replace(/^(--[a-z-]+)$/i, (m) => m.toLowerCase());
+    const resolved = resolveFlag(spec, written);
+    const name = resolved.name;
+    // An abbreviation that may stand for several flags may set any of them.
+    if (resolved.ambiguous && !out.opaque) out.opaque = { word: written, abbreviation: resolved.ambiguous };
     // The value: inline after `=`, else the next word(s).
     const inline = eq > 0 ? w : undefined;
     const inlineFrom = eq > 0 ? w.word.raw.indexOf('=') + 1 : 0;
@@ -335,7 +373,12 @@ function readsEnabled(spec: AzCommandSpec, attr: string): boolean {
 
 /** The first flag name of an attribute in a spec (for messages: `--node-vm-size`). */
 function flagNameOf(spec: AzCommandSpec, attr: string, pool = false): string {
-  return spec.flags.find((f) => f.attr === attr && !!f.pool === pool)?.names[0] ?? attr;
+  return flagNamesOf(spec, attr, pool)[0] ?? attr;
+}
+
+/** Every name of the flag that sets `attr` (none when no flag does). */
+function flagNamesOf(spec: AzCommandSpec, attr: string, pool = false): readonly string[] {
+  return spec.flags.find((f) => f.attr === attr && !!f.pool === pool)?.names ?? [];
 }
 
 /** Versions of the CLI disagree on these defaults (FORMATS.md §1(e) trap 4): absent = unknown. */
@@ -655,7 +698,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     for (const [attr, d] of Object.entries(table ?? {})) {
       if (r.attrs.has(attr)) continue;
       const sourcePath = flagNameOf(spec, attr, isPool);
-      if (flags.opaque) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath });
+      if (flags.opaque && opaqueMaySet(flags.opaque, flagNamesOf(spec, attr, isPool))) r.attrs.set(attr, { value: unknown(opaqueReason(flags.opaque, sourcePath), at), defaulted: false, at, sourcePath });
       else r.attrs.set(attr, { value: defaultValue(d), defaulted: true, sourcePath, ...(typeof d === 'boolean' && readsEnabled(spec, attr) ? { written: enabledWord(d) } : {}) });
       if (isPool && attr === 'name' && !r.name) r.name = str(String(d));
     }
@@ -665,7 +708,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     if (flags.opaque) {
       for (const f of spec.flags) {
         const t = f.pool ? pool : resource;
-        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]! });
+        if (t && !t.attrs.has(f.attr) && !!f.pool === (t === pool) && opaqueMaySet(flags.opaque, f.names)) t.attrs.set(f.attr, { value: unknown(opaqueReason(flags.opaque, f.names[0]!), at), defaulted: false, at, sourcePath: f.names[0]! });
       }
     }
     // A flag not given and without a default is absent (no tags flag: no tags); the fact names the

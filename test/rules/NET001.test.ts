@@ -1671,6 +1671,17 @@ const azureCli: RuleTable = {
         name: 'update-no-defaults',
         files: { 'deploy.sh': "az network nsg rule update -g rg --nsg-name nsg -n ssh --destination-port-ranges 22\n" },
       },
+      {
+        // The singular flag of before Azure/azure-cli#4321 is a unique prefix of the plural one:
+        // argparse takes it for --source-address-prefixes, so the source is 10.20.0.0/16, not the default *.
+        name: 'singular-source-flag',
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --protocol Tcp --source-address-prefix 10.20.0.0/16 --destination-port-ranges 22\n" },
+      },
+      {
+        // `--source` may be --source-address-prefixes or another --source-… flag: the source is undecided.
+        name: 'ambiguous-abbreviation-undecided',
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --source 10.0.0.0/8 --destination-port-ranges 22\n" },
+      },
     ],
     invalid: [
       {
@@ -1687,6 +1698,14 @@ const azureCli: RuleTable = {
         // access Allow, direction Inbound, protocol *, source * (azure-cli nsg rule _create.py).
         name: 'create-defaults-open-ssh',
         files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --priority 100 --destination-port-ranges ⟦22⟧\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminPortOpen',
+      },
+      {
+        // The singular --destination-port-range sets --destination-port-ranges (a unique prefix).
+        name: 'singular-port-flag',
+        files: { 'deploy.sh': "az network nsg rule create -g rg --nsg-name nsg -n ssh --protocol tcp --priority 1000 --destination-port-range ⟦22⟧ --access allow\n" },
         level: 'error',
         env: 'unknown',
         messageId: 'adminPortOpen',
