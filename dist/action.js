@@ -1561,6 +1561,13 @@ function copyWith(v, key, x) {
 function passedThrough(v, loc3) {
   return copyWith(v, "via", v.via ? [...v.via, loc3] : [loc3]);
 }
+function memberOf(parent, m) {
+  const via = parent.via;
+  if (!via) return m;
+  let add;
+  for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
+  return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
+}
 function defaultForNull(def2, nullGiven) {
   return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
 }
@@ -19144,7 +19151,7 @@ function applyStep(v, step, ctx) {
     return unknown(v.reason, v.origin, v.token && step.type === "GetAttr" ? `${v.token}.${step.name}` : void 0);
   }
   const found = step.type === "GetAttr" && v.kind === "object" ? v.entries.get(step.name) : void 0;
-  if (found) return found;
+  if (found) return memberOf(v, found);
   const at2 = { file: ctx.file, range: step.range };
   if (step.type === "GetAttr") {
     if (v.kind === "object") return derived(unknown(`attribute "${step.name}" is not set`, at2), at2, [v]);
@@ -19159,11 +19166,12 @@ function indexValue(v, key, at2) {
   if (key.kind === "unknown") return unknown(key.reason, at2);
   if (v.kind === "list") {
     const i = key.kind === "number" ? key.value : key.kind === "string" ? Number(key.value) : NaN;
-    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i] : derived(unknown(`index ${asString(key)} out of range`, at2), at2, [v, key]);
+    return Number.isInteger(i) && i >= 0 && i < v.items.length ? memberOf(v, v.items[i]) : derived(unknown(`index ${asString(key)} out of range`, at2), at2, [v, key]);
   }
   if (v.kind === "object") {
     const k = asString(key);
-    return k !== void 0 && v.entries.get(k) || derived(unknown(`key ${JSON.stringify(k)} not found`, at2), at2, [v, key]);
+    const entry4 = k !== void 0 ? v.entries.get(k) : void 0;
+    return entry4 ? memberOf(v, entry4) : derived(unknown(`key ${JSON.stringify(k)} not found`, at2), at2, [v, key]);
   }
   return derived(unknown(`cannot index a ${v.kind}`, at2), at2, [v]);
 }
@@ -34664,11 +34672,11 @@ function access(t, key, loc3) {
   if (key.kind === "unknown") return U("index depends on an unknown value", loc3);
   if (t.kind === "object" && key.kind === "string") {
     const m = member2(t, key.value);
-    return m ?? U(`property '${key.value}' does not exist`, loc3);
+    return m ? memberOf(t, m) : U(`property '${key.value}' does not exist`, loc3);
   }
   if (t.kind === "list" && key.kind === "number") {
     const it = t.items[Math.trunc(key.value)];
-    return it ?? U(`index ${key.value} is out of range`, loc3);
+    return it ? memberOf(t, it) : U(`index ${key.value} is out of range`, loc3);
   }
   if (t.kind === "null") return U(`cannot read '${key.kind === "string" ? key.value : tokenText(key)}' of null`, loc3);
   return U(`cannot index a ${t.kind} with a ${key.kind}`, loc3);

@@ -130,6 +130,21 @@ export function passedThrough<T extends Value>(v: T, loc: Location): T {
 }
 
 /**
+ * A member or element read out of `parent` (`var.gpu_pool.vm_size`, `gpuPool.vmSize`,
+ * `var.sizes["train"]`): it passed through the named inputs and variables the whole value did,
+ * so the parent's links that declare one (`Location.symbol`) are appended to the member's `via`
+ * (RULES.md GPU001: "the size comes from a variable/parameter whose name contains `gpu`"). The
+ * member itself when the parent passed through none (no copy: the common read).
+ */
+export function memberOf<T extends Value>(parent: Value, m: T): T {
+  const via = parent.via;
+  if (!via) return m;
+  let add: Location[] | undefined;
+  for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
+  return add ? copyWith(m, 'via', m.via ? [...m.via, ...add] : add) : m;
+}
+
+/**
  * A default that applies because `null` was given for the input (RULES.md "Null arguments"):
  * the default, with the place the null was written in its chain (a related location).
  */

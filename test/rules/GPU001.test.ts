@@ -610,6 +610,47 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         messageId: 'notGpuSize',
         messageIncludes: 'its size comes from "gpu_vm_size"',
       },
+      {
+        // A member of an object input passed through that input: its name says GPU.
+        name: 'size-from-member-of-gpu-object-variable',
+        files: {
+          'main.tf': `
+variable "gpu_pool" {
+  type    = object({ vm_size = string })
+  default = { vm_size = ⟦"Standard_D8s_v5"⟧ }
+}
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_pool.vm_size
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its size comes from "gpu_pool"',
+      },
+      {
+        name: 'size-from-entry-of-gpu-map-variable',
+        files: {
+          'main.tf': `
+variable "gpu_sizes" {
+  type    = map(string)
+  default = { train = ⟦"Standard_D8s_v5"⟧ }
+}
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_sizes["train"]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its size comes from "gpu_sizes"',
+      },
     ],
   },
   azapi: {
@@ -1099,6 +1140,27 @@ resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-
       },
     ],
     invalid: [
+      {
+        // A property of an object parameter passed through that parameter: its name says GPU.
+        name: 'size-from-property-of-gpu-object-parameter',
+        files: {
+          'main.bicep': `
+param gpuPool object = { vmSize: ⟦'Standard_D8s_v5'⟧ }
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks/train'
+  properties: {
+    vmSize: gpuPool.vmSize
+    mode: 'User'
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its size comes from "gpuPool"',
+      },
       {
         // loadJsonContent: the size is written in the JSON file, so the finding is there.
         name: 'size-from-loadJsonContent',

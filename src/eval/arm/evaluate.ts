@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
+import { bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, memberOf, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -812,11 +812,11 @@ function access(t: Value, key: Value, loc: Location): Value {
   if (key.kind === 'unknown') return U('index depends on an unknown value', loc);
   if (t.kind === 'object' && key.kind === 'string') {
     const m = member(t, key.value);
-    return m ?? U(`property '${key.value}' does not exist`, loc);
+    return m ? memberOf(t, m) : U(`property '${key.value}' does not exist`, loc);
   }
   if (t.kind === 'list' && key.kind === 'number') {
     const it = t.items[Math.trunc(key.value)];
-    return it ?? U(`index ${key.value} is out of range`, loc);
+    return it ? memberOf(t, it) : U(`index ${key.value} is out of range`, loc);
   }
   if (t.kind === 'null') return U(`cannot read '${key.kind === 'string' ? key.value : tokenText(key)}' of null`, loc);
   return U(`cannot index a ${t.kind} with a ${key.kind}`, loc);

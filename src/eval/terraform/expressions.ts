@@ -8,7 +8,7 @@
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  bool, list, num, obj, str, unknown, containsUnknown, chosenBy, decidingInput, decisionOf, derived,
+  bool, list, num, obj, str, unknown, containsUnknown, chosenBy, decidingInput, decisionOf, derived, memberOf,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -68,7 +68,7 @@ export function applyStep(v: Value, step: TraversalStep, ctx: EvalContext): Valu
   }
   // The usual step reads a set attribute: no location is made for it.
   const found = step.type === 'GetAttr' && v.kind === 'object' ? v.entries.get(step.name) : undefined;
-  if (found) return found;
+  if (found) return memberOf(v, found);
   const at = { file: ctx.file, range: step.range };
   if (step.type === 'GetAttr') {
     // A failed access remembers the input it failed on: `try(var.x.y, null)` is decided by `var.x`.
@@ -85,11 +85,12 @@ function indexValue(v: Value, key: Value, at: Location): Value {
   if (key.kind === 'unknown') return unknown(key.reason, at);
   if (v.kind === 'list') {
     const i = key.kind === 'number' ? key.value : key.kind === 'string' ? Number(key.value) : NaN;
-    return Number.isInteger(i) && i >= 0 && i < v.items.length ? v.items[i]! : derived(unknown(`index ${asString(key)} out of range`, at), at, [v, key]);
+    return Number.isInteger(i) && i >= 0 && i < v.items.length ? memberOf(v, v.items[i]!) : derived(unknown(`index ${asString(key)} out of range`, at), at, [v, key]);
   }
   if (v.kind === 'object') {
     const k = asString(key);
-    return (k !== undefined && v.entries.get(k)) || derived(unknown(`key ${JSON.stringify(k)} not found`, at), at, [v, key]);
+    const entry = k !== undefined ? v.entries.get(k) : undefined;
+    return entry ? memberOf(v, entry) : derived(unknown(`key ${JSON.stringify(k)} not found`, at), at, [v, key]);
   }
   return derived(unknown(`cannot index a ${v.kind}`, at), at, [v]);
 }
