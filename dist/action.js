@@ -51242,6 +51242,10 @@ function selectsGpuNodes(t, pools) {
     });
   });
 }
+function configuredNodeLabel(key) {
+  if (key === ACCELERATOR_LABEL) return ACCELERATOR_NVIDIA;
+  return key in LINUX_NODE_LABELS ? LINUX_NODE_LABELS[key] : void 0;
+}
 var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
   meta: {
     id: "K8S002",
@@ -51278,7 +51282,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         const pools = ctx.scan.gpuNodePools(w.header.file);
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
-        const targets = pools.length ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: (k) => k in LINUX_NODE_LABELS ? LINUX_NODE_LABELS[k] : void 0 }] : [];
+        const targets = pools.length ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: configuredNodeLabel }] : [];
         for (const target of targets) {
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === void 0);
           if (own.length === 0) continue;

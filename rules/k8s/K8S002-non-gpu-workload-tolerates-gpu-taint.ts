@@ -3,7 +3,7 @@ import { configTaintReason } from '../../src/engine/scan.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
-import { ACCELERATOR_LABEL, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
+import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
 import { gpuRequests, selectorAdmits, taintVerdict, templateName, unknownGpuRequests, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
@@ -33,6 +33,17 @@ function selectsGpuNodes(t: K8sPodTemplate, pools: readonly GpuNodePool[]): bool
       return typeof v === 'string' && r.values.includes(v);
     });
   });
+}
+
+/**
+ * A label of the GPU nodes the configured taint stands for when the scan has no GPU pool: those
+ * every Linux node has, and the accelerator label AKS puts on NVIDIA GPU nodes (the default
+ * `sku=gpu:NoSchedule` is AKS's NVIDIA GPU pool taint). A workload that selects
+ * `kubernetes.azure.com/accelerator: nvidia` selects them; other labels are unknown.
+ */
+function configuredNodeLabel(key: string): string | undefined {
+  if (key === ACCELERATOR_LABEL) return ACCELERATOR_NVIDIA;
+  return key in LINUX_NODE_LABELS ? LINUX_NODE_LABELS[key]! : undefined;
 }
 
 export default defineRule({
@@ -79,7 +90,7 @@ export default defineRule({
         const targets: Target[] = pools.length
           ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints!, label: p.label }))
           : configured
-            ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ''}:${configured.effect}` }], label: (k: string) => (k in LINUX_NODE_LABELS ? LINUX_NODE_LABELS[k]! : undefined) }]
+            ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ''}:${configured.effect}` }], label: configuredNodeLabel }]
             : [];
         for (const target of targets) {
           // The pool's own GPU taints (not the Spot taint AKS adds): a pool without one is AKS001's finding.

@@ -228,6 +228,15 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
         messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
       },
       {
+        // The accelerator label is AKS's on NVIDIA GPU nodes: selecting it puts the pods on them.
+        name: 'config-taint-deployment-selecting-accelerator-label',
+        files: { 'k8s/web.yaml': workload(EXACT + '      nodeSelector:\n        kubernetes.azure.com/accelerator: nvidia\n') },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+        messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
+      },
+      {
         name: 'job-second-pool',
         files: {
           'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "team=vision:NoSchedule"]') + tfPool('["gpu=a100:NoSchedule"]', '', 'a100'),
