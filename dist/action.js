@@ -46859,7 +46859,29 @@ var EXAMPLE_SIZES = {
   /** A small CPU size for an AKS system pool. */
   systemPool: "Standard_D4s_v5"
 };
-var NON_GPU_PROBE_SIZES = ["Standard_NP10s", "Standard_D16s_v5", "Standard_DS3_v2", "Standard_F8s_v2", "Standard_E4s_v3", "Standard_B2s"];
+var NON_GPU_PROBE_SIZES = [
+  "Standard_NP10s",
+  "Standard_D16s_v5",
+  "Standard_DS3_v2",
+  "Standard_F8s_v2",
+  "Standard_E4s_v3",
+  "Standard_B2s",
+  "Standard_A2_v2",
+  "Standard_B2s_v2",
+  "Standard_D4as_v5",
+  "Standard_D4ps_v5",
+  "Standard_DC4as_v5",
+  "Standard_FX4mds",
+  "Standard_E4bs_v5",
+  "Standard_EC4as_v5",
+  "Standard_M128s",
+  "Standard_M416ms_v2",
+  "Standard_L8s_v3",
+  "Standard_L8as_v3",
+  "Standard_HB120rs_v3",
+  "Standard_HC44rs",
+  "Standard_HX176rs"
+];
 var NEGATED_GPU = /(?<![a-z])(?:non|no|not|without)[-_. ]?gpus?/gi;
 function mentionsGpu(text2) {
   return /gpu/i.test(text2.replace(NEGATED_GPU, ""));

@@ -766,6 +766,34 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
         message: /admits the non-GPU size "Standard_NP10s"/,
       },
       {
+        // Every current non-GPU family is probed, not only the common ones: HB is an HPC size.
+        name: 'regex-admits-hpc-family',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = "Standard_NC6s_v3"
+
+  validation {
+    condition     = can(regex(⟦"^Standard_(N[CDGV]|HB)"⟧, var.gpu_vm_size))
+    error_message = "Must be a GPU size."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.gpu_vm_size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'regexAdmitsNonGpu',
+        message: /admits the non-GPU size "Standard_HB120rs_v3"/,
+      },
+      {
         name: 'tfvars-value-no-validation',
         files: {
           'main.tf': `

@@ -70,8 +70,36 @@ export const EXAMPLE_SIZES = {
   systemPool: 'Standard_D4s_v5',
 } as const;
 
-/** Example non-GPU sizes used to test whether a guard admits them (GPU002). */
-export const NON_GPU_PROBE_SIZES = ['Standard_NP10s', 'Standard_D16s_v5', 'Standard_DS3_v2', 'Standard_F8s_v2', 'Standard_E4s_v3', 'Standard_B2s'];
+/**
+ * Non-GPU sizes a guard is tested with (GPU002: a regex or condition that admits one admits a
+ * non-GPU size). One or more of each current non-GPU family of Microsoft Learn "Virtual machine
+ * sizes overview" (https://learn.microsoft.com/azure/virtual-machines/sizes/overview): general
+ * purpose A, B, D, DC; compute optimized F, FX; memory optimized E, Eb, EC, M; storage optimized
+ * L; FPGA NP; HPC HB, HC, HX. The first six come first: a message names the first that is admitted.
+ */
+export const NON_GPU_PROBE_SIZES = [
+  'Standard_NP10s',
+  'Standard_D16s_v5',
+  'Standard_DS3_v2',
+  'Standard_F8s_v2',
+  'Standard_E4s_v3',
+  'Standard_B2s',
+  'Standard_A2_v2',
+  'Standard_B2s_v2',
+  'Standard_D4as_v5',
+  'Standard_D4ps_v5',
+  'Standard_DC4as_v5',
+  'Standard_FX4mds',
+  'Standard_E4bs_v5',
+  'Standard_EC4as_v5',
+  'Standard_M128s',
+  'Standard_M416ms_v2',
+  'Standard_L8s_v3',
+  'Standard_L8as_v3',
+  'Standard_HB120rs_v3',
+  'Standard_HC44rs',
+  'Standard_HX176rs',
+];
 
 /**
  * `gpu` negated by a word before it (`non-gpu`, `nongpu`, `no_gpu`, `not-gpu`, `without-gpu`):
