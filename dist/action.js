@@ -46901,9 +46901,15 @@ function workloadName(kind, startOfSentence = false) {
 }
 function textsOf(v) {
   if (!v) return [];
-  if (v.kind === "string") return taintSwitchedOff(v.value) ? [] : [v.value];
+  if (v.kind === "string") return taintSwitchedOff(v.value) ? [] : [{ text: v.value, shown: JSON.stringify(v.value) }];
   if (v.kind === "list") return v.items.flatMap(textsOf);
-  if (v.kind === "object") return [...v.entries].flatMap(([k, e]) => gpuSwitchedOff(k, e) ? [] : [k, ...textsOf(e)]);
+  if (v.kind === "object") {
+    return [...v.entries].flatMap(([k, e]) => {
+      if (gpuSwitchedOff(k, e)) return [];
+      const shown = e.kind === "string" ? `${k} = ${JSON.stringify(e.value)}` : JSON.stringify(k);
+      return [{ text: k, shown }, ...textsOf(e).map((t) => ({ text: t.text, shown: e.kind === "string" ? shown : t.shown }))];
+    });
+  }
   return [];
 }
 function taintSwitchedOff(text2) {
@@ -46921,8 +46927,8 @@ function gpuIntent(s) {
   if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
   if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026")}" says GPU`;
   for (const attr2 of ["labels", "tags", "taints"]) {
-    const hit = textsOf(s.read(attr2)).find(mentionsGpu);
-    if (hit) return `its ${ATTR_WORD[attr2]} "${hit}" mentions GPU`;
+    const hit = textsOf(s.read(attr2)).find((t) => mentionsGpu(t.text));
+    if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;
   }
   const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
   return input2 ? `its size comes from "${input2.name}"` : void 0;

@@ -420,6 +420,27 @@ resource "azurerm_kubernetes_cluster_node_pool" "train" {
         level: 'error',
         env: 'unknown',
         messageId: 'notGpuSize',
+        // The label is shown as key = value: the value says GPU, the key names the label.
+        messageIncludes: 'its label accelerator = "nvidia-gpu" mentions GPU',
+      },
+      {
+        name: 'gpu-tag-value',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "train" {
+  name                  = "train"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = ⟦"Standard_E8s_v5"⟧
+  tags = {
+    Project = "aks-gpu-terraform"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its tag Project = "aks-gpu-terraform" mentions GPU',
       },
       {
         name: 'module-argument',

@@ -154,12 +154,22 @@ export interface GpuIntentInput {
   sizeSymbols: readonly SymbolRef[];
 }
 
-/** The texts of labels, tags or taints that may say GPU; a GPU key switched off (`gpu: "false"`, taint `gpu=false:NoSchedule`) says nothing. */
-function textsOf(v: Value | undefined): string[] {
+/**
+ * The texts of labels, tags or taints that may say GPU, each with how a message shows it (a map
+ * entry as `key = "value"`, whichever of the two says GPU: `Project = "aks-gpu"` is a tag named
+ * Project); a GPU key switched off (`gpu: "false"`, taint `gpu=false:NoSchedule`) says nothing.
+ */
+function textsOf(v: Value | undefined): { text: string; shown: string }[] {
   if (!v) return [];
-  if (v.kind === 'string') return taintSwitchedOff(v.value) ? [] : [v.value];
+  if (v.kind === 'string') return taintSwitchedOff(v.value) ? [] : [{ text: v.value, shown: JSON.stringify(v.value) }];
   if (v.kind === 'list') return v.items.flatMap(textsOf);
-  if (v.kind === 'object') return [...v.entries].flatMap(([k, e]) => (gpuSwitchedOff(k, e) ? [] : [k, ...textsOf(e)]));
+  if (v.kind === 'object') {
+    return [...v.entries].flatMap(([k, e]) => {
+      if (gpuSwitchedOff(k, e)) return [];
+      const shown = e.kind === 'string' ? `${k} = ${JSON.stringify(e.value)}` : JSON.stringify(k);
+      return [{ text: k, shown }, ...textsOf(e).map((t) => ({ text: t.text, shown: e.kind === 'string' ? shown : t.shown }))];
+    });
+  }
   return [];
 }
 
@@ -190,8 +200,8 @@ export function gpuIntent(s: GpuIntentInput): string | undefined {
   if (label !== undefined && mentionsGpu(label)) return `its name "${label}" says GPU`;
   if (name === undefined && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join('…')}" says GPU`;
   for (const attr of ['labels', 'tags', 'taints'] as const) {
-    const hit = textsOf(s.read(attr)).find(mentionsGpu);
-    if (hit) return `its ${ATTR_WORD[attr]} "${hit}" mentions GPU`;
+    const hit = textsOf(s.read(attr)).find((t) => mentionsGpu(t.text));
+    if (hit) return `its ${ATTR_WORD[attr]} ${hit.shown} mentions GPU`;
   }
   const input = s.sizeSymbols.find((x) => mentionsGpu(x.name));
   return input ? `its size comes from "${input.name}"` : undefined;
