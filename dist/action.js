@@ -47477,8 +47477,7 @@ function poolOf2(s) {
 function gpuPool(pool) {
   const sizeFact = pool.attrs.get("vmSize")?.value;
   let gpuSize;
-  if (sizeFact?.kind === "string") {
-    if (!isGpuSize(sizeFact.value)) return void 0;
+  if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) {
     gpuSize = sizeFact.value;
   } else {
     const intent = gpuIntent({
