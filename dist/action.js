@@ -41752,6 +41752,22 @@ function afterWrappers(rest, j) {
   }
   return at2;
 }
+function functionsRunningArguments(commands) {
+  const names = /* @__PURE__ */ new Set();
+  let runsArguments = false;
+  for (let ci = 0; ci < commands.length; ci++) {
+    const argv = commands[ci].argv;
+    const first = argv[0]?.raw;
+    if (first === void 0) continue;
+    if (argv.length === 1 && isName(first) && commands[ci].before === "(" && commands[ci + 1]?.after === ")") names.add(first);
+    else if (first === "function" && argv[1] && /^[A-Za-z_][\w-]*$/.test(argv[1].raw)) names.add(argv[1].raw);
+    if (!runsArguments) {
+      const program = argv.find((w) => !LEADING.has(w.raw) && w.raw !== "function");
+      runsArguments = program !== void 0 && RUNS_ARGUMENTS.test(program.raw);
+    }
+  }
+  return runsArguments ? names : /* @__PURE__ */ new Set();
+}
 function copy(env) {
   return new Map(env);
 }
@@ -41821,6 +41837,7 @@ function interpretScript(file, script, initial, base) {
     set(name, sliceValue(e, m[0].length));
   };
   const commands = script.commands;
+  const argumentRunners = ps ? /* @__PURE__ */ new Set() : functionsRunningArguments(commands);
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci];
     if (cmd.commented) continue;
@@ -41915,6 +41932,10 @@ function interpretScript(file, script, initial, base) {
       continue;
     }
     j = afterWrappers(rest, j);
+    if (argumentRunners.has(rest[j].raw)) {
+      const az = rest.findIndex((w, k2) => k2 > j && w.raw === "az");
+      if (az > 0) j = az;
+    }
     const program = rest[j];
     if (program.text !== "az") {
       for (let k2 = j; k2 < rest.length; k2++) {
@@ -42204,7 +42225,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path36.resolve(path36.dirname(file), `.${pieces[1]}`);
 }
-var ASSIGN, isName, DECLARERS, WRAPPERS, LEADING, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var ASSIGN, isName, DECLARERS, WRAPPERS, RUNS_ARGUMENTS, LEADING, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -42222,6 +42243,7 @@ var init_interpret = __esm({
       ["exec", /* @__PURE__ */ new Set(["-a"])],
       ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])]
     ]);
+    RUNS_ARGUMENTS = /^"?\$(?:@|\*|\{[@*](?::[^}]*)?\})"?$/;
     LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     MAX_SUBSTITUTION_PARTS = 3;

@@ -711,6 +711,8 @@ const azureCli: RuleTable = {
       { name: 'three-state-flag-yes-on-1-rejected', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Standard --admin-enabled yes\naz acr create -n acr2 -g rg --sku Standard --admin-enabled on\naz acr create -n acr3 -g rg --sku Standard --admin-enabled 1\n' } },
       // `command -v az …` only looks az up: nothing runs.
       { name: 'command-v-looks-up-only', files: { 'deploy.sh': 'command -v az acr create -n acrml --admin-enabled true\n' } },
+      // A function that does not run its arguments (it only logs them): the az words are text.
+      { name: 'function-that-only-logs-its-arguments', files: { 'deploy.sh': 'log() { echo "[$(date)] $*"; }\nlog az acr create -n acrml --admin-enabled true\n' } },
       {
         // Azure Pipelines gives a script its variables as upper-cased environment variables:
         // bash's $acrAdmin is not set (its value is unknown to the linter, never reported).
@@ -733,6 +735,14 @@ steps:
       },
     ],
     invalid: [
+      {
+        // A retry function of the script runs its arguments ("$@"): the az command among them runs.
+        name: 'through-a-function-that-runs-its-arguments',
+        files: { 'deploy.sh': 'retry() { local n=$1; shift; for i in $(seq 1 "$n"); do "$@" && return 0; done; return 1; }\nretry 5 az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       {
         // A redirection after a bare flag is not its value.
         name: 'bare-flag-before-a-redirection',

@@ -105,6 +105,32 @@ function afterWrappers(rest: readonly CiWord[], j: number): number {
   return at;
 }
 
+/** A word that runs the script's or function's arguments as a command: `"$@"`, `$@`, `"${@:2}"`, `$*`. */
+const RUNS_ARGUMENTS = /^"?\$(?:@|\*|\{[@*](?::[^}]*)?\})"?$/;
+
+/**
+ * The shell functions a script defines (`retry() {`, `function retry {`) when the script runs
+ * arguments as a command somewhere (`until "$@"; do …`): a call such as `retry 5 az acr create …`
+ * runs the az command in its arguments (a retry or logging wrapper). One pass over the commands;
+ * which function holds the `"$@"` is not tracked (a function that defines nothing else is rare).
+ */
+function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> {
+  const names = new Set<string>();
+  let runsArguments = false;
+  for (let ci = 0; ci < commands.length; ci++) {
+    const argv = commands[ci]!.argv;
+    const first = argv[0]?.raw;
+    if (first === undefined) continue;
+    if (argv.length === 1 && isName(first) && commands[ci]!.before === '(' && commands[ci + 1]?.after === ')') names.add(first);
+    else if (first === 'function' && argv[1] && /^[A-Za-z_][\w-]*$/.test(argv[1].raw)) names.add(argv[1].raw);
+    if (!runsArguments) {
+      const program = argv.find((w) => !LEADING.has(w.raw) && w.raw !== 'function');
+      runsArguments = program !== undefined && RUNS_ARGUMENTS.test(program.raw);
+    }
+  }
+  return runsArguments ? names : new Set();
+}
+
 /** Words that open, continue or close a compound command and may precede a simple command. */
 const LEADING = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
@@ -200,6 +226,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   };
 
   const commands = script.commands;
+  const argumentRunners = ps ? new Set<string>() : functionsRunningArguments(commands);
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci]!;
     if (cmd.commented) continue;
@@ -304,6 +331,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       continue;
     }
     j = afterWrappers(rest, j);
+    // `retry 5 az acr create …` with `retry() { …; "$@"; }` in the script: the function runs the az command.
+    if (argumentRunners.has(rest[j]!.raw)) {
+      const az = rest.findIndex((w, k) => k > j && w.raw === 'az');
+      if (az > 0) j = az;
+    }
     const program = rest[j]!;
     // Expansions in every other command may assign (`${X:=lit}`).
     // `: "${X:=lit}"` and other commands whose words assign defaults.
