@@ -35007,15 +35007,14 @@ var init_evaluate2 = __esm({
       if (!a || a.kind !== "string" && a.kind !== "number" || total === void 0 || ch === void 0) return err(loc3, "padLeft", "invalid arguments");
       return str(scalarString(a).padStart(total, ch), loc3);
     });
-    def(
-      "substring",
-      (args, loc3) => strFn("substring", (s, [st, ln]) => {
-        const start = st === void 0 ? 0 : asInt(st);
-        const len = ln === void 0 ? void 0 : asInt(ln);
-        if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return void 0;
-        return str(s.substr(start, len ?? s.length - start), loc3);
-      })(args, loc3)
-    );
+    def("substring", ([a, st, ln], loc3) => {
+      if (a?.kind !== "string") return err(loc3, "substring", "first argument must be a string");
+      const s = a.value;
+      const start = st === void 0 ? 0 : asInt(st);
+      const len = ln === void 0 ? void 0 : asInt(ln);
+      if (start === void 0 || start < 0 || start > s.length || ln !== void 0 && (len === void 0 || len < 0 || start + len > s.length)) return err(loc3, "substring", "invalid arguments");
+      return { ...a, value: s.substr(start, len ?? s.length - start) };
+    });
     def("join", ([a, d], loc3) => {
       if (a?.kind !== "list" || d?.kind !== "string") return err(loc3, "join", "invalid arguments");
       return str(a.items.map(scalarString).join(d.value), loc3);

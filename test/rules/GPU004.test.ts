@@ -243,6 +243,31 @@ resource "azapi_resource" "cluster" {
           { messageId: 'guardRetired', messageIncludes: 'Parameter "vmSize" sets the size of scale set "vmss-gpu" and its allowedValues admits "Standard_NC12s_v2"' },
         ],
       },
+      {
+        // substring() cuts the size out of a described choice: the size is written in the parameter's default.
+        name: 'size-cut-out-of-a-described-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "vmSize": { "type": "string", "defaultValue": ⟦"Standard_NC6 (1 Nvidia K80 GPU, 6 vCPU)"⟧ }
+  },
+  "variables": {
+    "size": "[substring(parameters('vmSize'), 0, indexOf(parameters('vmSize'), ' ('))]"
+  },
+  "resources": [
+    { "type": "Microsoft.Compute/virtualMachineScaleSets", "apiVersion": "2024-03-01", "name": "vmss-gpu", "location": "westeurope", "sku": { "name": "[variables('size')]", "capacity": 1 } }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'uses size "Standard_NC6" of the NC series',
+      },
     ],
   },
   'bicep-compiled': {

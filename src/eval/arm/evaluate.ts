@@ -420,14 +420,16 @@ def('padLeft', ([a, n, c], loc) => {
   if (!a || (a.kind !== 'string' && a.kind !== 'number') || total === undefined || ch === undefined) return err(loc, 'padLeft', 'invalid arguments');
   return str(scalarString(a).padStart(total, ch), loc);
 });
-def('substring', (args, loc) =>
-  strFn('substring', (s, [st, ln]) => {
-    const start = st === undefined ? 0 : asInt(st);
-    const len = ln === undefined ? undefined : asInt(ln);
-    if (start === undefined || start < 0 || start > s.length || (ln !== undefined && (len === undefined || len < 0 || start + len > s.length))) return undefined;
-    return str(s.substr(start, len ?? s.length - start), loc);
-  })(args, loc),
-);
+// substring keeps its argument's origin too: the piece is written there
+// (`substring(parameters('vmSize'), 0, indexOf(parameters('vmSize'), ' ('))` of "Standard_NC6 (1 K80 GPU)").
+def('substring', ([a, st, ln], loc) => {
+  if (a?.kind !== 'string') return err(loc, 'substring', 'first argument must be a string');
+  const s = a.value;
+  const start = st === undefined ? 0 : asInt(st);
+  const len = ln === undefined ? undefined : asInt(ln);
+  if (start === undefined || start < 0 || start > s.length || (ln !== undefined && (len === undefined || len < 0 || start + len > s.length))) return err(loc, 'substring', 'invalid arguments');
+  return { ...a, value: s.substr(start, len ?? s.length - start) };
+});
 def('join', ([a, d], loc) => {
   if (a?.kind !== 'list' || d?.kind !== 'string') return err(loc, 'join', 'invalid arguments');
   return str(a.items.map(scalarString).join(d.value), loc);
