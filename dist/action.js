@@ -48987,7 +48987,13 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
     return {
       "ml.workspace"(ws, g) {
         const acr = g.target(ws, "containerRegistry");
-        if (!isKind(acr, "acr")) return;
+        if (!isKind(acr, "acr")) {
+          const ref = ws.refs.get("containerRegistry");
+          if (ref && !acr && ctx.fact(ws, "imageBuildCompute").state === "absent") {
+            ctx.undecided(ws, "containerRegistry", "its container registry is not in the scanned code, so whether it is network-restricted is unknown", ref.origin);
+          }
+          return;
+        }
         const restriction = registryRestriction(ctx, g, acr);
         if (!restriction) return;
         const ibc = ctx.fact(ws, "imageBuildCompute");

@@ -24,7 +24,15 @@ export default defineRule({
     return {
       'ml.workspace'(ws, g) {
         const acr = g.target(ws, 'containerRegistry');
-        if (!isKind(acr, 'acr')) return;
+        if (!isKind(acr, 'acr')) {
+          // A registry outside the scanned code (a data source, an `existing` resource, an id):
+          // whether it is network-restricted is unknown, which matters only without an image-build compute.
+          const ref = ws.refs.get('containerRegistry');
+          if (ref && !acr && ctx.fact(ws, 'imageBuildCompute').state === 'absent') {
+            ctx.undecided(ws, 'containerRegistry', 'its container registry is not in the scanned code, so whether it is network-restricted is unknown', ref.origin);
+          }
+          return;
+        }
         const restriction = registryRestriction(ctx, g, acr);
         if (!restriction) return;
         const ibc = ctx.fact(ws, 'imageBuildCompute');

@@ -2,7 +2,10 @@
  * AML002 (private-registry-needs-image-build-compute): Workspace with a network-restricted container registry but no image-build compute.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 /**
@@ -848,3 +851,45 @@ resource mlw 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
 };
 
 ruleTester('AML002', converted, azureCli, nullBranch);
+
+const { tree, cleanup } = tempTrees('aml002-');
+afterAll(cleanup);
+
+describe('AML002 undecided', () => {
+  const workspace = (imageBuild: string): string => `
+data "azurerm_container_registry" "acr" {
+  name                = "acrshared"
+  resource_group_name = "rg-shared"
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  container_registry_id   = data.azurerm_container_registry.acr.id
+${imageBuild}
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+  const undecided = async (imageBuild: string): Promise<{ address: string; reason: string }[]> => {
+    const dir = tree({ 'main.tf': workspace(imageBuild) });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML002'] });
+    expect(r.findings.filter((f) => f.ruleId === 'AML002')).toEqual([]);
+    return r.undecided.filter((u) => u.ruleId === 'AML002').map((u) => ({ address: u.address, reason: u.reason }));
+  };
+
+  it('lists a workspace without image-build compute whose registry is outside the scanned code (it may be network-restricted)', async () => {
+    expect(await undecided('')).toEqual([
+      { address: 'azurerm_machine_learning_workspace.ws', reason: expect.stringContaining('its container registry is not in the scanned code, so whether it is network-restricted is unknown') },
+    ]);
+  });
+
+  it('says nothing when the workspace has an image-build compute (no finding is possible)', async () => {
+    expect(await undecided('  image_build_compute_name = "builder"')).toEqual([]);
+  });
+});
