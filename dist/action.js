@@ -47498,7 +47498,8 @@ function poolOf2(s) {
 function gpuPool(pool) {
   const sizeFact = pool.attrs.get("vmSize")?.value;
   let gpuSize;
-  if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) {
+  if (sizeFact?.kind === "string") {
+    if (!isGpuSize(sizeFact.value)) return void 0;
     gpuSize = sizeFact.value;
   } else {
     const intent = gpuIntent({

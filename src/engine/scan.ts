@@ -199,16 +199,13 @@ function poolOf(s: GpuPoolSummary): GpuNodePool {
   return out;
 }
 
-/**
- * A node pool as a GPU pool: a known GPU size, or a pool meant for GPU (RULES.md GPU001) — the
- * pools AKS001 inspects, as RULES.md K8S001 says ("GPU pool taints come from … the pools AKS001
- * inspects"). A pool meant for GPU with a CPU size (GPU001's finding) counts too: its taints are
- * what a workload meets there, and once its size is fixed they are a GPU pool's.
- */
+/** A node pool as a GPU pool: a known GPU size, or an unknown size on a pool meant for GPU (RULES.md GPU001). */
 function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   const sizeFact = pool.attrs.get('vmSize')?.value;
   let gpuSize: string | undefined;
-  if (sizeFact?.kind === 'string' && isGpuSize(sizeFact.value)) {
+  if (sizeFact?.kind === 'string') {
+    // A known CPU size cannot run GPU pods, whatever its name says (GPU001 reports that pool).
+    if (!isGpuSize(sizeFact.value)) return undefined;
     gpuSize = sizeFact.value;
   } else {
     const intent = gpuIntent({

@@ -51,11 +51,6 @@ const RELATED_POOL = [{ file: 'infra/main.tf', line: 5, label: 'taint "sku=gpu:N
 const cases: RuleTable = {
   k8s: {
     valid: [
-      {
-        // A pool meant for GPU (its name) without taints: nothing to tolerate (GPU001 and AKS001 report the pool).
-        name: 'untainted-cpu-sized-pool-meant-for-gpu',
-        files: { 'infra/main.tf': tfPool('[]', '', 'gpu', 'Standard_D16s_v5'), 'k8s/job.yaml': job('nvidia.com/gpu') },
-      },
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
         // A directive above apiVersion: covers the document (its root mapping opens on the next line).
@@ -225,13 +220,11 @@ const cases: RuleTable = {
         messageIncludes: '"accelerator=a100:NoSchedule"',
       },
       {
-        // RULES.md: the GPU pools are "the pools AKS001 inspects", so one meant for GPU by its
-        // name counts even with a CPU size (GPU001's finding): its taint is what the pods meet.
-        name: 'cpu-sized-pool-meant-for-gpu-counts',
+        name: 'cpu-sized-gpu-pool-does-not-count',
         files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'), 'k8s/job.yaml': job() },
-        level: 'error',
+        level: 'warning',
         env: 'unknown',
-        messageId: 'scannedPool',
+        messageId: 'configTaint',
       },
       {
         name: 'wrong-value',
