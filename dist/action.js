@@ -39395,7 +39395,8 @@ function substitutionIsWord(text2, i) {
 function arithmeticEnd(text2, i) {
   if (text2[i] !== "$" || text2[i + 1] !== "(" || text2[i + 2] !== "(") return -1;
   let depth = 0;
-  for (let k = i + 1; k < text2.length; k++) {
+  const stop = Math.min(text2.length, i + MAX_ARITHMETIC);
+  for (let k = i + 1; k < stop; k++) {
     const c = text2[k];
     if (c === "(") depth++;
     else if (c === ")" && --depth === 0) return text2[k - 1] === ")" && k > i + 3 ? k + 1 : -1;
@@ -39654,7 +39655,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -39754,6 +39755,7 @@ var init_script = __esm({
         return { text: this.text, raw: this.raw, start: this.start, end: this.end, op: this.op, range: this.range };
       }
     };
+    MAX_ARITHMETIC = 1e3;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
   }
@@ -47381,7 +47383,7 @@ function scanView(graphs, root) {
   return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
 }
 function configTaintReason(scan2) {
-  return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
+  return scan2.gpuNodePools().length === 0 ? "no scanned pool has a known GPU size" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
 }
 function scanViewOf(summaries, root) {
   let pools;

@@ -42,9 +42,11 @@ export function scanView(graphs: readonly Graph[], root?: string): ScanView {
 /**
  * Why a manifest is judged against the configured `gpu.taint` (K8S001/K8S002 messages): the scan
  * has no GPU pool at all, or none of its pools is known to be the manifest's cluster's (`nearestProject`, `projectPools`).
+ * "No GPU pool" is said as no pool known to have a GPU size: a pool meant for GPU with a CPU size
+ * (GPU001's finding, which AKS001 also calls a GPU pool) cannot run GPU pods, so it is not one here.
  */
 export function configTaintReason(scan: ScanView): string {
-  return scan.gpuNodePools().length === 0 ? 'the scan has no GPU node pool' : "none of the scan's GPU node pools is known to be this manifest's cluster's";
+  return scan.gpuNodePools().length === 0 ? 'no scanned pool has a known GPU size' : "none of the scan's GPU node pools is known to be this manifest's cluster's";
 }
 
 /** The view of the whole scan from every unit's summary (in unit order; a pool two units read counts once). */

@@ -52,6 +52,12 @@ describe('script lexer: unquoted arithmetic expansion', () => {
     expect(lex(text).commands).toEqual(commands);
   });
 
+  it('is bounded: one longer than 1,000 characters is lexed as before (many unclosed $(( on a line stay linear)', () => {
+    const long = `X=$((${'a+'.repeat(600)}1))\n`;
+    expect(lex(long).commands[0]!.slice(0, 3)).toEqual(['X=', '$(', '(']);
+    expect(lex(`X=$((${'a+'.repeat(400)}1))\n`).commands).toEqual([[`X=$((${'a+'.repeat(400)}1))`]]);
+  });
+
   it('is a PowerShell subexpression there, split as before', () => {
     expect(lex('$x = $((1 + 2))\n', 'powershell').commands).toEqual([['$x', '=', '$(', '(', '1', '+', '2', ')', ')']]);
   });

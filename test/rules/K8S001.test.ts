@@ -197,7 +197,7 @@ const cases: RuleTable = {
         level: 'warning',
         env: 'unknown',
         messageId: 'configTaint',
-        messageIncludes: '"sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool)',
+        messageIncludes: '"sku=gpu:NoSchedule" (gpu.taint; no scanned pool has a known GPU size)',
       },
       {
         // A folder of two checkouts (or a repository with clusters in two top-level folders): the
@@ -220,11 +220,13 @@ const cases: RuleTable = {
         messageIncludes: '"accelerator=a100:NoSchedule"',
       },
       {
+        // A pool meant for GPU with a CPU size (GPU001's finding) cannot run the pods: not a GPU pool here.
         name: 'cpu-sized-gpu-pool-does-not-count',
         files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'), 'k8s/job.yaml': job() },
         level: 'warning',
         env: 'unknown',
         messageId: 'configTaint',
+        messageIncludes: '(gpu.taint; no scanned pool has a known GPU size)',
       },
       {
         name: 'wrong-value',

@@ -225,7 +225,7 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
         level: 'warning',
         env: 'unknown',
         messageId: 'tolerates',
-        messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
+        messageIncludes: 'the GPU node pools (gpu.taint; no scanned pool has a known GPU size)',
       },
       {
         // The accelerator label is AKS's on NVIDIA GPU nodes: selecting it puts the pods on them.
@@ -234,7 +234,7 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
         level: 'warning',
         env: 'unknown',
         messageId: 'tolerates',
-        messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
+        messageIncludes: 'the GPU node pools (gpu.taint; no scanned pool has a known GPU size)',
       },
       {
         name: 'job-second-pool',

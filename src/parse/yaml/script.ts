@@ -601,6 +601,9 @@ function substitutionIsWord(text: string, i: number): boolean {
   return !/[\s(]/.test(text.slice(i + 2, close));
 }
 
+/** The longest arithmetic expansion read as one (longer ones are lexed as before: none is written so). */
+const MAX_ARITHMETIC = 1_000;
+
 /**
  * Where the shell arithmetic expansion `$((…))` at `i` ends (the index after its `))`), or -1:
  * it is one piece of a word whatever blanks it holds (`X=$((a + b))`, `-n kv-$((i + 1))`), not a
@@ -610,7 +613,9 @@ function substitutionIsWord(text: string, i: number): boolean {
 export function arithmeticEnd(text: string, i: number): number {
   if (text[i] !== '$' || text[i + 1] !== '(' || text[i + 2] !== '(') return -1;
   let depth = 0;
-  for (let k = i + 1; k < text.length; k++) {
+  // Bounded: a line of many unclosed `$((` would otherwise be scanned to its end from each one.
+  const stop = Math.min(text.length, i + MAX_ARITHMETIC);
+  for (let k = i + 1; k < stop; k++) {
     const c = text[k];
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return text[k - 1] === ')' && k > i + 3 ? k + 1 : -1;
