@@ -41754,20 +41754,36 @@ function afterWrappers(rest, j) {
   return at2;
 }
 function functionsRunningArguments(commands) {
-  const names = /* @__PURE__ */ new Set();
-  let runsArguments = false;
+  const runners = /* @__PURE__ */ new Set();
+  let current;
+  let depth = 0;
   for (let ci = 0; ci < commands.length; ci++) {
-    const argv = commands[ci].argv;
+    const cmd = commands[ci];
+    const argv = cmd.argv;
     const first = argv[0]?.raw;
     if (first === void 0) continue;
-    if (argv.length === 1 && isName(first) && commands[ci].before === "(" && commands[ci + 1]?.after === ")") names.add(first);
-    else if (first === "function" && argv[1] && /^[A-Za-z_][\w-]*$/.test(argv[1].raw)) names.add(argv[1].raw);
-    if (!runsArguments) {
-      const program = argv.find((w) => !LEADING.has(w.raw) && w.raw !== "function");
-      runsArguments = program !== void 0 && RUNS_ARGUMENTS.test(program.raw);
+    let k = 0;
+    if (depth === 0) {
+      if (argv.length === 1 && isName(first) && cmd.before === "(" && commands[ci + 1]?.after === ")") {
+        current = first;
+        continue;
+      }
+      if (first === "function" && argv[1] && FUNCTION_NAME.test(argv[1].raw)) {
+        current = argv[1].raw;
+        k = 2;
+      } else if (first !== "{") current = void 0;
     }
+    for (; k < argv.length; k++) {
+      const w = argv[k].raw;
+      if (w === "{") depth++;
+      else if (w === "}") {
+        depth = Math.max(0, depth - 1);
+        if (depth === 0) current = void 0;
+      } else if (!LEADING.has(w)) break;
+    }
+    if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[k].raw)) runners.add(current);
   }
-  return runsArguments ? names : /* @__PURE__ */ new Set();
+  return runners;
 }
 function copy(env) {
   return new Map(env);
@@ -42226,7 +42242,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path36.resolve(path36.dirname(file), `.${pieces[1]}`);
 }
-var ASSIGN, isName, DECLARERS, WRAPPERS, RUNS_ARGUMENTS, LEADING, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var ASSIGN, isName, DECLARERS, WRAPPERS, RUNS_ARGUMENTS, FUNCTION_NAME, LEADING, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -42244,7 +42260,8 @@ var init_interpret = __esm({
       ["exec", /* @__PURE__ */ new Set(["-a"])],
       ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])]
     ]);
-    RUNS_ARGUMENTS = /^"?\$(?:@|\*|\{[@*](?::[^}]*)?\})"?$/;
+    RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
+    FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
     LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     MAX_SUBSTITUTION_PARTS = 3;

@@ -711,8 +711,11 @@ const azureCli: RuleTable = {
       { name: 'three-state-flag-yes-on-1-rejected', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Standard --admin-enabled yes\naz acr create -n acr2 -g rg --sku Standard --admin-enabled on\naz acr create -n acr3 -g rg --sku Standard --admin-enabled 1\n' } },
       // `command -v az …` only looks az up: nothing runs.
       { name: 'command-v-looks-up-only', files: { 'deploy.sh': 'command -v az acr create -n acrml --admin-enabled true\n' } },
-      // A function that does not run its arguments (it only logs them): the az words are text.
+      // A function that does not run its arguments (it only logs them): the az words are text,
+      // also beside a function that does run its arguments, and beside a dispatcher's top-level "$@".
       { name: 'function-that-only-logs-its-arguments', files: { 'deploy.sh': 'log() { echo "[$(date)] $*"; }\nlog az acr create -n acrml --admin-enabled true\n' } },
+      { name: 'logging-function-beside-a-running-one', files: { 'deploy.sh': 'run() { echo "+ $*"; "$@"; }\nshow() { echo "would run: $*"; }\nshow az acr create -n acrml -g rg --sku Standard --admin-enabled true\n' } },
+      { name: 'dispatcher-runs-its-own-arguments-not-the-functions', files: { 'deploy.sh': "explain() { printf '%s ' \"$@\"; }\nstep() {\n  explain az acr create -n acrml -g rg --sku Standard --admin-enabled true\n}\n\"$@\"\n" } },
       {
         // Azure Pipelines gives a script its variables as upper-cased environment variables:
         // bash's $acrAdmin is not set (its value is unknown to the linter, never reported).
@@ -737,6 +740,13 @@ steps:
     invalid: [
       {
         // A retry function of the script runs its arguments ("$@"): the az command among them runs.
+        name: 'through-a-multi-line-function-that-runs-its-arguments',
+        files: { 'deploy.sh': 'retry() {\n  local n=$1\n  shift\n  until "$@"; do\n    sleep 5\n  done\n}\nretry 5 az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         name: 'through-a-function-that-runs-its-arguments',
         files: { 'deploy.sh': 'retry() { local n=$1; shift; for i in $(seq 1 "$n"); do "$@" && return 0; done; return 1; }\nretry 5 az acr create -n acrml -g rg --sku Standard --admin-enabled ⟦true⟧\n' },
         level: 'error',

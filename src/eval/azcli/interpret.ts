@@ -105,30 +105,52 @@ function afterWrappers(rest: readonly CiWord[], j: number): number {
   return at;
 }
 
-/** A word that runs the script's or function's arguments as a command: `"$@"`, `$@`, `"${@:2}"`, `$*`. */
-const RUNS_ARGUMENTS = /^"?\$(?:@|\*|\{[@*](?::[^}]*)?\})"?$/;
+/**
+ * A word that runs the function's arguments as a command: `"$@"`, `$@`, `"${@:2}"`, an unquoted
+ * `$*` (a quoted `"$*"` is one word: no program has that name).
+ */
+const RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
+const FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
 
 /**
- * The shell functions a script defines (`retry() {`, `function retry {`) when the script runs
- * arguments as a command somewhere (`until "$@"; do …`): a call such as `retry 5 az acr create …`
- * runs the az command in its arguments (a retry or logging wrapper). One pass over the commands;
- * which function holds the `"$@"` is not tracked (a function that defines nothing else is rare).
+ * The shell functions of a script that run their arguments as a command (`retry() { …; "$@"; }`,
+ * `function retry { … "$@" … }`): a call such as `retry 5 az acr create …` runs the az command
+ * in its arguments. One pass over the commands, following `{`/`}` from each definition to the end
+ * of its body; a `"$@"` outside a function body (a dispatcher's last line) makes no function one.
  */
 function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> {
-  const names = new Set<string>();
-  let runsArguments = false;
+  const runners = new Set<string>();
+  let current: string | undefined;
+  let depth = 0;
   for (let ci = 0; ci < commands.length; ci++) {
-    const argv = commands[ci]!.argv;
+    const cmd = commands[ci]!;
+    const argv = cmd.argv;
     const first = argv[0]?.raw;
     if (first === undefined) continue;
-    if (argv.length === 1 && isName(first) && commands[ci]!.before === '(' && commands[ci + 1]?.after === ')') names.add(first);
-    else if (first === 'function' && argv[1] && /^[A-Za-z_][\w-]*$/.test(argv[1].raw)) names.add(argv[1].raw);
-    if (!runsArguments) {
-      const program = argv.find((w) => !LEADING.has(w.raw) && w.raw !== 'function');
-      runsArguments = program !== undefined && RUNS_ARGUMENTS.test(program.raw);
+    let k = 0;
+    if (depth === 0) {
+      // `name() {`: the lexer splits it at `(`/`)`, so the body's `{` opens the next command.
+      if (argv.length === 1 && isName(first) && cmd.before === '(' && commands[ci + 1]?.after === ')') {
+        current = first;
+        continue;
+      }
+      if (first === 'function' && argv[1] && FUNCTION_NAME.test(argv[1].raw)) {
+        current = argv[1].raw;
+        k = 2;
+      } else if (first !== '{') current = undefined;
     }
+    // Braces and keywords before the program word.
+    for (; k < argv.length; k++) {
+      const w = argv[k]!.raw;
+      if (w === '{') depth++;
+      else if (w === '}') {
+        depth = Math.max(0, depth - 1);
+        if (depth === 0) current = undefined;
+      } else if (!LEADING.has(w)) break;
+    }
+    if (current !== undefined && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[k]!.raw)) runners.add(current);
   }
-  return runsArguments ? names : new Set();
+  return runners;
 }
 
 /** Words that open, continue or close a compound command and may precede a simple command. */
