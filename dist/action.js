@@ -42728,7 +42728,11 @@ function resolveFlag(spec, name) {
   const longer = known2.filter((n) => n.startsWith(name));
   if (longer.length === 0) return { name };
   if (longer.length === 1 && segments(longer[0]) === segments(name)) return { name: longer[0] };
-  return { name, ambiguous: longer };
+  const setting = longer.filter((n) => settingFlag(spec, n));
+  return setting.length > 0 ? { name, ambiguous: setting } : { name };
+}
+function settingFlag(spec, flag) {
+  return flag === SET_FLAG || flag === "--priority" || FILE_FLAGS.includes(flag) || spec.flags.some((f) => f.names.includes(flag));
 }
 function parseFlags(spec, words, file) {
   const out = { values: /* @__PURE__ */ new Map(), sets: [], refs: /* @__PURE__ */ new Map() };

@@ -157,7 +157,14 @@ function resolveFlag(spec: AzCommandSpec, name: string): { name: string; ambiguo
   const longer = known.filter((n) => n.startsWith(name));
   if (longer.length === 0) return { name };
   if (longer.length === 1 && segments(longer[0]!) === segments(name)) return { name: longer[0]! };
-  return { name, ambiguous: longer };
+  // Only the flags that set something of the resource matter (`--workspace` may be `--workspace-name`: no attribute).
+  const setting = longer.filter((n) => settingFlag(spec, n));
+  return setting.length > 0 ? { name, ambiguous: setting } : { name };
+}
+
+/** A flag that sets an attribute of the command's resource (a modelled flag, `--set`, `--file`, `--priority`). */
+function settingFlag(spec: AzCommandSpec, flag: string): boolean {
+  return flag === SET_FLAG || flag === '--priority' || (FILE_FLAGS as readonly string[]).includes(flag) || spec.flags.some((f) => f.names.includes(flag));
 }
 
 function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): ParsedFlags {

@@ -1574,6 +1574,17 @@ jobs:
         related: [{ file: 'compute.yml', line: 3, label: /replaced by --set/ }],
       },
       {
+        // `--workspace` is a prefix of --workspace-name only, which sets no key of the file: the file's size is decided.
+        name: 'file-with-abbreviated-workspace-flag',
+        files: {
+          'compute.yml': 'type: amlcompute\nname: gpu-cluster\nsize: ⟦Standard_D4s_v3⟧\n',
+          'deploy.sh': 'az ml compute create --file compute.yml --workspace mlw -g rg\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'nodepool-add-without-size',
         files: { 'deploy.sh': '⟦az⟧ aks nodepool add --cluster-name aks --name gpu --node-taints sku=gpu:NoSchedule\n' },
         level: 'error',
