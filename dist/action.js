@@ -1563,10 +1563,15 @@ function passedThrough(v, loc3) {
 }
 function memberOf(parent, m) {
   const via = parent.via;
-  if (!via) return m;
+  if (!via || m.kind !== "string" || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) return m;
   let add;
   for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
   return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
+}
+function onlySizeOf(parent, m) {
+  const members2 = parent.kind === "object" ? parent.entries.values() : parent.kind === "list" ? parent.items : [];
+  for (const x of members2) if (x !== m && x.kind === "string" && SIZE_LIKE.test(x.value)) return false;
+  return true;
 }
 function defaultForNull(def2, nullGiven) {
   return nullGiven?.origin ? passedThrough(def2, { ...nullGiven.origin, label: "null given: the default applies" }) : def2;
@@ -1700,7 +1705,7 @@ function valuesEqual(a, b, opts = {}) {
     }
   }
 }
-var str, num, bool, nul, list, obj, unknown;
+var str, num, bool, nul, list, obj, unknown, SIZE_LIKE;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -1721,6 +1726,7 @@ var init_value = __esm({
       origin,
       token
     });
+    SIZE_LIKE = /^standard_/i;
   }
 });
 

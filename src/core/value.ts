@@ -129,19 +129,31 @@ export function passedThrough<T extends Value>(v: T, loc: Location): T {
   return copyWith(v, 'via', v.via ? [...v.via, loc] : [loc]);
 }
 
+/** A VM size name (`Standard_…`, any case): the only member `memberOf` gives its container's inputs. */
+const SIZE_LIKE = /^standard_/i;
+
 /**
  * A member or element read out of `parent` (`var.gpu_pool.vm_size`, `gpuPool.vmSize`,
- * `var.sizes["train"]`): it passed through the named inputs and variables the whole value did,
- * so the parent's links that declare one (`Location.symbol`) are appended to the member's `via`
- * (RULES.md GPU001: "the size comes from a variable/parameter whose name contains `gpu`"). The
- * member itself when the parent passed through none (no copy: the common read).
+ * `var.gpu_sizes["train"]`). When it is the container's one VM size, it is what the container's
+ * name is about, so the parent's links that declare a named input or variable (`Location.symbol`)
+ * are appended to its `via` (RULES.md GPU001: "the size comes from a variable/parameter whose name
+ * contains `gpu`"). A container with several sizes (`gpu_cluster = { system_vm_size, gpu_vm_size }`)
+ * says nothing about each one, and other members need no chain: both are returned as they are
+ * (no copy: the common read).
  */
 export function memberOf<T extends Value>(parent: Value, m: T): T {
   const via = parent.via;
-  if (!via) return m;
+  if (!via || m.kind !== 'string' || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) return m;
   let add: Location[] | undefined;
   for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
   return add ? copyWith(m, 'via', m.via ? [...m.via, ...add] : add) : m;
+}
+
+/** Whether `m` is the only VM-size string among `parent`'s members or items. */
+function onlySizeOf(parent: Value, m: Value): boolean {
+  const members = parent.kind === 'object' ? parent.entries.values() : parent.kind === 'list' ? parent.items : [];
+  for (const x of members) if (x !== m && x.kind === 'string' && SIZE_LIKE.test(x.value)) return false;
+  return true;
 }
 
 /**

@@ -12,6 +12,31 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // A container of several sizes says nothing about each: the system pool's size is not a GPU input's.
+        name: 'member-of-a-gpu-named-object-with-several-sizes',
+        files: {
+          'main.tf': `
+variable "gpu_cluster" {
+  default = { system_vm_size = "Standard_D4s_v5", gpu_vm_size = "Standard_NC24ads_A100_v4" }
+}
+resource "azurerm_kubernetes_cluster" "aks" {
+  name                = "aks-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  dns_prefix          = "aksml"
+  default_node_pool {
+    name       = "system"
+    vm_size    = var.gpu_cluster.system_vm_size
+    node_count = 1
+  }
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+      },
+      {
         // A YAML data file read by yamldecode(file()) holds the finding's value: a directive in it
         // covers the pool's mapping (RULES.md "Inline suppressions": YAML `#`, a YAML mapping).
         name: 'suppressed-in-yaml-data-file',
