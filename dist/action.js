@@ -43632,6 +43632,8 @@ function readTemplate(src, obj2, o, p, role, spec) {
     }
     for (const c of list2.items) t.containers.push(readContainer(src, c, init, t));
   }
+  const claims = entry2(spec, "resourceClaims");
+  if (claims && !(claims.value?.type === "seq" && claims.value.items.length === 0) && !(claims.value?.type === "scalar" && claims.value.value === "")) t.resourceClaimsAt = at(src, claims.keyRange);
   const tolEntry = entry2(spec, "tolerations");
   if (tolEntry) {
     t.tolerationsAt = at(src, tolEntry.keyRange);
@@ -51357,6 +51359,10 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         const open = unknownGpuRequests(t)[0];
         if (open) {
           ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          return;
+        }
+        if (t.resourceClaimsAt) {
+          ctx.undecided(w, "resourceClaims", "its pods claim devices through dynamic resource allocation (resourceClaims), which may be GPUs", t.resourceClaimsAt);
           return;
         }
         if (t.unreadable.length > 0) {

@@ -79,6 +79,11 @@ export default defineRule({
           ctx.undecided(w, 'resources', `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
           return;
         }
+        // Devices claimed through dynamic resource allocation may be GPUs (a DRA GPU driver): no limit says so.
+        if (t.resourceClaimsAt) {
+          ctx.undecided(w, 'resourceClaims', 'its pods claim devices through dynamic resource allocation (resourceClaims), which may be GPUs', t.resourceClaimsAt);
+          return;
+        }
         if (t.unreadable.length > 0) {
           ctx.undecided(w, 'tolerations', `${t.unreadable[0]!.what} cannot be read`, t.unreadable[0]!.at);
           return;

@@ -137,6 +137,11 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
         files: { 'infra/main.tf': tfPool('[]'), 'k8s/web.yaml': workload('      tolerations:\n        - operator: Exists\n') },
       },
       {
+        // Devices claimed through dynamic resource allocation may be GPUs: whether it requests one is not decided.
+        name: 'dra-resource-claims-not-decided',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      resourceClaims:\n        - name: gpu\n          resourceClaimTemplateName: single-gpu\n') },
+      },
+      {
         name: 'config-only-custom-selector-not-decided',
         files: { 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        workload: web\n') },
       },

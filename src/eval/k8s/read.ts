@@ -206,6 +206,8 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     }
     for (const c of list.items) t.containers.push(readContainer(src, c, init, t));
   }
+  const claims = entry(spec, 'resourceClaims');
+  if (claims && !(claims.value?.type === 'seq' && claims.value.items.length === 0) && !(claims.value?.type === 'scalar' && claims.value.value === '')) t.resourceClaimsAt = at(src, claims.keyRange);
   const tolEntry = entry(spec, 'tolerations');
   if (tolEntry) {
     t.tolerationsAt = at(src, tolEntry.keyRange);

@@ -75,6 +75,8 @@ export interface K8sPodTemplate {
    * when there is no required node affinity.
    */
   requiredNodeTerms?: K8sNodeRequirement[][];
+  /** `resourceClaims:` (dynamic resource allocation), when it lists claims: the pods may get a GPU that no limit names. */
+  resourceClaimsAt?: Location;
   /** Parts that could not be read (not the expected shape, a YAML alias): scheduling cannot be decided for this template. */
   unreadable: { what: string; at: Location }[];
 }
