@@ -52053,6 +52053,16 @@ function outsideRootMessage(named, real, root, skipped = false) {
   const what = `a symbolic link to ${real}, outside the scan root ${root}`;
   return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
 }
+function tfDataDirPatterns(dir, root) {
+  if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
+  if (path52.isAbsolute(dir)) {
+    const rel2 = relativeToRoot(root, dir);
+    return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
+  }
+  const rel = path52.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  if (rel === "" || rel === "." || rel.startsWith("..")) return [];
+  return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
+}
 function commonRoot(paths) {
   const cwd = process.cwd();
   if (paths.every((p) => !path52.relative(cwd, p).startsWith(".."))) return cwd;
@@ -52170,11 +52180,12 @@ async function prepareRun(options, cache3) {
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
   const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: /* @__PURE__ */ new Map() };
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
+  const dataDirPatterns = tfDataDirPatterns(options.tfDataDir, root);
   const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, options, config)])] : scanPaths;
   const listed = (await listFiles(walkPaths, {
     root,
     gitignore: options.gitignore,
-    ignorePatterns: [...options.ignorePatterns ?? [], ...planPatterns],
+    ignorePatterns: [...options.ignorePatterns ?? [], ...planPatterns, ...dataDirPatterns],
     walked,
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),

@@ -151,6 +151,22 @@ function outsideRootMessage(named: string, real: string, root: string, skipped =
   return skipped ? `${shown} is not linted: ${what} (links are never followed out of it)` : `${shown}: ${what}; links are never followed out of it (name the real path to lint it)`;
 }
 
+/**
+ * Ignore patterns (gitignore syntax, relative to the root) for the `--tf-data-dir` folder: relative
+ * to each root module as in Terraform (`.tfdata` → that folder anywhere; `build/tf` → that path below any folder),
+ * or the one absolute folder when it is inside the root.
+ */
+function tfDataDirPatterns(dir: string | undefined, root: string): string[] {
+  if (dir === undefined || dir.trim() === '' || dir === '.terraform') return [];
+  if (path.isAbsolute(dir)) {
+    const rel = relativeToRoot(root, dir);
+    return rel && !rel.startsWith('..') ? [`/${rel}/`] : [];
+  }
+  const rel = path.normalize(dir).replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (rel === '' || rel === '.' || rel.startsWith('..')) return [];
+  return [rel.includes('/') ? `**/${rel}/` : `${rel}/`];
+}
+
 function commonRoot(paths: string[]): string {
   const cwd = process.cwd();
   if (paths.every((p) => !path.relative(cwd, p).startsWith('..'))) return cwd;
@@ -336,6 +352,9 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: new Map<string, FileKind>() };
   // A plan given on purpose is not part of the walked tree (TF004), whatever folder holds it.
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
+  // The folder `--tf-data-dir` names is Terraform's relocated `.terraform` (walked past like it):
+  // its module copies are read through the module manifest, never linted as code of their own.
+  const dataDirPatterns = tfDataDirPatterns(options.tfDataDir, root);
   // Pre-commit: the folders whose units may place findings in the given files walk too (a
   // Terraform root that calls the given module), so those files are reported as a run over the
   // root reports them.
@@ -344,7 +363,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     await listFiles(walkPaths, {
       root,
       gitignore: options.gitignore,
-      ignorePatterns: [...(options.ignorePatterns ?? []), ...planPatterns],
+      ignorePatterns: [...(options.ignorePatterns ?? []), ...planPatterns, ...dataDirPatterns],
       walked,
       reader: host,
       accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),

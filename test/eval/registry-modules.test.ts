@@ -135,6 +135,22 @@ describe('Terraform registry modules from the module manifest', () => {
     expect(brief(dir, withFlag.findings)).toEqual(['ACR001 error main.tf:4:19']);
   });
 
+  it('--tf-data-dir: the module copies in that folder are not linted as code of their own (as under .terraform/)', async () => {
+    const dir = tree({
+      'main.tf': `terraform {\n  backend "azurerm" {}\n}\nmodule "acr" {\n  source  = "contoso/acr/azurerm"\n  version = "1.2.0"\n  admin   = false\n}\n`,
+      'envs/prod/.tfdata/modules/modules.json': '{}',
+      '.tfdata/modules/modules.json': JSON.stringify({ Modules: [{ Key: 'acr', Source: 'registry.terraform.io/contoso/acr/azurerm', Version: '1.2.0', Dir: '.tfdata/modules/acr' }] }),
+      '.tfdata/modules/acr/main.tf': `variable "admin" {\n  type    = bool\n  default = true\n}\nresource "azurerm_container_registry" "acr" {\n  name                = "acr"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  sku                 = "Premium"\n  admin_enabled       = var.admin\n}\n`,
+      'envs/prod/.tfdata/modules/acr/main.tf': `resource "azurerm_container_registry" "acr" {\n  admin_enabled = true\n}\n`,
+    });
+    for (const tfDataDir of ['.tfdata', './.tfdata/', path.join(dir, '.tfdata')]) {
+      const r = await run(dir, { tfDataDir, disable: ['TF003'] });
+      // The caller passes admin = false: nothing to report; the copy's default is not linted on its own.
+      const outside = path.isAbsolute(tfDataDir) ? ['ACR001 error envs/prod/.tfdata/modules/acr/main.tf:2:19'] : [];
+      expect(brief(dir, r.findings), tfDataDir).toEqual(outside);
+    }
+  });
+
   it('a manifest Dir outside the scan root is not read: EVAL002 says so', async () => {
     const outside = tree({ 'main.tf': `resource "azurerm_container_registry" "this" {\n  name = "acr"\n  admin_enabled = true\n}\n` });
     const dir = tree({
