@@ -45002,6 +45002,8 @@ function canonicalBody(r, children) {
     entries2.set("location", location);
     const at2 = r.site?.("location");
     if (at2) sites.set(location, { at: at2, path: "location" });
+  } else if (LOCATION_FROM[r.sourceType] && !partial) {
+    entries2.set("location", unknown(`${r.sourceType} is created in the location of ${LOCATION_FROM[r.sourceType]}, which the provider reads at apply time`));
   }
   const tags = r.attrs.get("tags")?.value ?? valueAt(r.body, "tags");
   if (tags) {
@@ -45113,7 +45115,7 @@ function search(cur, v, depth) {
   }
   return void 0;
 }
-var ARM_SHAPED, AZURERM_ARM_TYPES, UNSENT_DEFAULTS, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
+var ARM_SHAPED, AZURERM_ARM_TYPES, LOCATION_FROM, UNSENT_DEFAULTS, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
 var init_policy_view = __esm({
   "src/model/policy-view.ts"() {
     "use strict";
@@ -45128,6 +45130,9 @@ var init_policy_view = __esm({
       azurerm_machine_learning_inference_cluster: "Microsoft.MachineLearningServices/workspaces/computes",
       azurerm_machine_learning_synapse_spark: "Microsoft.MachineLearningServices/workspaces/computes",
       azurerm_virtual_machine_scale_set: "Microsoft.Compute/virtualMachineScaleSets"
+    };
+    LOCATION_FROM = {
+      azurerm_machine_learning_compute_instance: "its workspace"
     };
     UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
     SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);

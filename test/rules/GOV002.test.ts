@@ -120,9 +120,33 @@ const armVm = (size: string, tags: string): string => `    {
       }
     }`;
 
+/** Allowed locations (the built-in's shape, mode Indexed): only uksouth. */
+const allowedLocations = {
+  'policies/allowed-locations.json': JSON.stringify({
+    name: 'allowed-locations',
+    properties: { displayName: 'Allowed locations', mode: 'Indexed', policyRule: { if: { not: { field: 'location', in: ['uksouth'] } }, then: { effect: 'deny' } } },
+  }),
+};
+
 const cases: RuleTable = {
   terraform: {
     valid: [
+      {
+        // The provider creates a compute instance in its workspace's location (it reads it at apply
+        // time; azurerm 4 has no location argument): not "location is not set".
+        name: 'compute-instance-location-from-its-workspace',
+        files: {
+          'main.tf': `${tfWorkspace('  public_network_access_enabled = false').replace('westeurope', 'uksouth')}
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  name                          = "ci-dev"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = "Standard_DS3_v2"
+}
+`,
+          ...allowedLocations,
+        },
+        options: opts,
+      },
       { name: 'workspace-private', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = false'), ...ml }, options: opts },
       { name: 'gpu-vm-with-cost-center', files: { 'main.tf': tfVm('"Standard_NC24ads_A100_v4"', '  tags = { "cost-center" = "cc-4471" }'), ...gpu }, options: opts },
       { name: 'cpu-vm-without-tags', files: { 'main.tf': tfVm('"Standard_D4s_v5"', ''), ...gpu }, options: opts },
