@@ -47398,8 +47398,14 @@ function registryRestriction(ctx, g, acr) {
   if (ctx.fact(acr, "publicNetworkAccess").bool() === false) return { why: "public network access is disabled", at: whereWritten(acr, "publicNetworkAccess") };
   const action = ctx.fact(acr, "networkDefaultAction").string();
   if (action !== void 0 && deniesByDefault(action)) return { why: "its network rule set denies by default", at: whereWritten(acr, "networkDefaultAction") };
+  return registryEndpoint(ctx, g, (pe) => g.target(pe, "target") === acr);
+}
+function unscannedRegistryRestriction(ctx, g, ref) {
+  return registryEndpoint(ctx, g, (pe) => g.sameTarget(pe.refs.get("target"), ref));
+}
+function registryEndpoint(ctx, g, targets) {
   for (const pe of g.ofKind("private-endpoint")) {
-    if (g.target(pe, "target") !== acr) continue;
+    if (!targets(pe)) continue;
     const groups = ctx.fact(pe, "groupIds").value;
     if (groups?.kind === "list" && groups.items.some((x) => x.kind === "string" && isRegistryGroup(x.value)))
       return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: "private endpoint" } };
@@ -47670,7 +47676,12 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     ofKind: (kind) => byKind2.get(kind) ?? [],
     target: (from, ref) => resolve(from.refs.get(ref)),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
-    resolve
+    resolve,
+    sameTarget: (a, b) => {
+      if (!a || !b) return false;
+      const keys = new Set(refKeys2(a));
+      return refKeys2(b).some((k) => keys.has(k));
+    }
   };
 }
 
@@ -49004,6 +49015,14 @@ var AML001_workspace_public_network_access_default = defineRule({
 });
 
 // rules/aml/AML002-private-registry-needs-image-build-compute.ts
+function registryNameOf(ref) {
+  const text2 = ref?.kind === "string" ? ref.value : ref?.kind === "unknown" ? ref.token : void 0;
+  if (text2 === void 0) return "not in the scanned code";
+  const name = /\/registries\/([^/]+)\/?$/i.exec(text2)?.[1];
+  if (name) return name;
+  const data = /^(?:tf:)?(data\.[\w-]+\.[\w-]+)/.exec(text2)?.[1];
+  return data ?? text2.replace(/^tf:/, "");
+}
 var AML002_private_registry_needs_image_build_compute_default = defineRule({
   meta: {
     id: "AML002",
@@ -49024,27 +49043,29 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
     return {
       "ml.workspace"(ws, g) {
         const acr = g.target(ws, "containerRegistry");
-        if (!isKind(acr, "acr")) {
-          const ref = ws.refs.get("containerRegistry");
-          if (ref && !acr && ctx.fact(ws, "imageBuildCompute").state === "absent") {
+        const ref = ws.refs.get("containerRegistry");
+        let restriction;
+        if (isKind(acr, "acr")) restriction = registryRestriction(ctx, g, acr);
+        else if (ref && !acr) {
+          restriction = unscannedRegistryRestriction(ctx, g, ref);
+          if (!restriction && ctx.fact(ws, "imageBuildCompute").state === "absent") {
             ctx.undecided(ws, "containerRegistry", "its container registry is not in the scanned code, so whether it is network-restricted is unknown", ref.origin);
           }
-          return;
         }
-        const restriction = registryRestriction(ctx, g, acr);
         if (!restriction) return;
         const ibc = ctx.fact(ws, "imageBuildCompute");
         const empty = ibc.string()?.trim() === "";
         if (ibc.state !== "absent" && !empty) return;
+        const registry = acr ? displayName(acr) : registryNameOf(ref);
         ctx.report({
           resource: ws,
           attr: "imageBuildCompute",
-          related: [{ ...restriction.at, label: `registry "${displayName(acr)}": ${restriction.why}` }],
+          related: [{ ...restriction.at, label: `registry "${registry}": ${restriction.why}` }],
           messageId: "noImageBuildCompute",
           data: {
             name: displayName(ws),
             state: empty ? `${ibc.sourcePath} is empty` : ibc.describe(),
-            registry: displayName(acr),
+            registry,
             why: restriction.why,
             attribute: ibc.sourcePath
           }

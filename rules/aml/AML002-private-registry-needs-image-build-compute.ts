@@ -1,6 +1,20 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { displayName, isKind, registryRestriction } from '../../src/engine/facts.js';
+import { displayName, isKind, registryRestriction, unscannedRegistryRestriction, type RegistryRestriction } from '../../src/engine/facts.js';
+import type { Value } from '../../src/core/value.js';
+
+/**
+ * The name a registry outside the scanned code goes by in messages: its id's last segment when
+ * known (`…/registries/acrshared`), the Terraform data source that reads it, else its id as written.
+ */
+function registryNameOf(ref: Value | undefined): string {
+  const text = ref?.kind === 'string' ? ref.value : ref?.kind === 'unknown' ? ref.token : undefined;
+  if (text === undefined) return 'not in the scanned code';
+  const name = /\/registries\/([^/]+)\/?$/i.exec(text)?.[1];
+  if (name) return name;
+  const data = /^(?:tf:)?(data\.[\w-]+\.[\w-]+)/.exec(text)?.[1];
+  return data ?? text.replace(/^tf:/, '');
+}
 
 export default defineRule({
   meta: {
@@ -24,30 +38,33 @@ export default defineRule({
     return {
       'ml.workspace'(ws, g) {
         const acr = g.target(ws, 'containerRegistry');
-        if (!isKind(acr, 'acr')) {
-          // A registry outside the scanned code (a data source, an `existing` resource, an id):
-          // whether it is network-restricted is unknown, which matters only without an image-build compute.
-          const ref = ws.refs.get('containerRegistry');
-          if (ref && !acr && ctx.fact(ws, 'imageBuildCompute').state === 'absent') {
+        const ref = ws.refs.get('containerRegistry');
+        let restriction: RegistryRestriction | undefined;
+        if (isKind(acr, 'acr')) restriction = registryRestriction(ctx, g, acr);
+        else if (ref && !acr) {
+          // A registry outside the scanned code (a data source, an `existing` resource, an id): a
+          // scanned private endpoint with group registry to its id restricts it; otherwise whether
+          // it is network-restricted is unknown, which matters only without an image-build compute.
+          restriction = unscannedRegistryRestriction(ctx, g, ref);
+          if (!restriction && ctx.fact(ws, 'imageBuildCompute').state === 'absent') {
             ctx.undecided(ws, 'containerRegistry', 'its container registry is not in the scanned code, so whether it is network-restricted is unknown', ref.origin);
           }
-          return;
         }
-        const restriction = registryRestriction(ctx, g, acr);
         if (!restriction) return;
         const ibc = ctx.fact(ws, 'imageBuildCompute');
         // Set (or unknown): nothing to report. Absent or an empty string: no image-build compute.
         const empty = ibc.string()?.trim() === '';
         if (ibc.state !== 'absent' && !empty) return;
+        const registry = acr ? displayName(acr) : registryNameOf(ref);
         ctx.report({
           resource: ws,
           attr: 'imageBuildCompute',
-          related: [{ ...restriction.at, label: `registry "${displayName(acr)}": ${restriction.why}` }],
+          related: [{ ...restriction.at, label: `registry "${registry}": ${restriction.why}` }],
           messageId: 'noImageBuildCompute',
           data: {
             name: displayName(ws),
             state: empty ? `${ibc.sourcePath} is empty` : ibc.describe(),
-            registry: displayName(acr),
+            registry,
             why: restriction.why,
             attribute: ibc.sourcePath,
           },

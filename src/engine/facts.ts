@@ -420,8 +420,20 @@ export function registryRestriction(ctx: Reads, g: Graph, acr: Resource<'acr'>):
   if (ctx.fact(acr, 'publicNetworkAccess').bool() === false) return { why: 'public network access is disabled', at: whereWritten(acr, 'publicNetworkAccess') };
   const action = ctx.fact(acr, 'networkDefaultAction').string();
   if (action !== undefined && deniesByDefault(action)) return { why: 'its network rule set denies by default', at: whereWritten(acr, 'networkDefaultAction') };
+  return registryEndpoint(ctx, g, (pe) => g.target(pe, 'target') === acr);
+}
+
+/**
+ * A registry that is not in the scanned code (`existing`, a data source, an id) is still known to
+ * be network-restricted when a scanned private endpoint with group `registry` targets its id.
+ */
+export function unscannedRegistryRestriction(ctx: Reads, g: Graph, ref: Value): RegistryRestriction | undefined {
+  return registryEndpoint(ctx, g, (pe) => g.sameTarget(pe.refs.get('target'), ref));
+}
+
+function registryEndpoint(ctx: Reads, g: Graph, targets: (pe: Resource<'private-endpoint'>) => boolean): RegistryRestriction | undefined {
   for (const pe of g.ofKind('private-endpoint')) {
-    if (g.target(pe, 'target') !== acr) continue;
+    if (!targets(pe)) continue;
     const groups = ctx.fact(pe, 'groupIds').value;
     if (groups?.kind === 'list' && groups.items.some((x) => x.kind === 'string' && isRegistryGroup(x.value)))
       return { why: `private endpoint "${displayName(pe)}" (group registry) targets it`, at: { ...pe.header, label: 'private endpoint' } };

@@ -87,5 +87,10 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     target: (from, ref) => resolve(from.refs.get(ref)),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve,
+    sameTarget: (a, b) => {
+      if (!a || !b) return false;
+      const keys = new Set(refKeys(a));
+      return refKeys(b).some((k) => keys.has(k));
+    },
   };
 }

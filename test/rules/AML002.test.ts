@@ -850,7 +850,104 @@ resource mlw 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
   },
 };
 
-ruleTester('AML002', converted, azureCli, nullBranch);
+// A registry outside the scanned code (a data source, an `existing` resource) is network-restricted
+// when a scanned private endpoint with group registry targets its id.
+const endpointToUnscannedRegistry: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'private-endpoint-to-a-data-source-registry',
+        files: {
+          'main.tf': `
+data "azurerm_container_registry" "acr" {
+  name                = "acrshared"
+  resource_group_name = "rg-shared"
+}
+resource "azurerm_private_endpoint" "pe" {
+  name                = "pe-acr"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  subnet_id           = "/subscriptions/x/subnets/pe"
+  private_service_connection {
+    name                           = "acr"
+    private_connection_resource_id = data.azurerm_container_registry.acr.id
+    subresource_names              = ["registry"]
+    is_manual_connection           = false
+  }
+}
+⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  container_registry_id   = data.azurerm_container_registry.acr.id
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+        messageIncludes: 'its registry "data.azurerm_container_registry.acr" is network-restricted (private endpoint "pe-acr" (group registry) targets it)',
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'private-endpoint-to-an-existing-registry',
+        files: {
+          'main.bicep': `
+param acrName string = 'sharedacr'
+
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = {
+  name: acrName
+}
+
+resource pe 'Microsoft.Network/privateEndpoints@2023-09-01' = {
+  name: 'pe-acr'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: '/subscriptions/x/subnets/pe' }
+    privateLinkServiceConnections: [
+      {
+        name: 'acr'
+        properties: {
+          privateLinkServiceId: acr.id
+          groupIds: [ 'registry' ]
+        }
+      }
+    ]
+  }
+}
+
+⟦resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01'⟧ = {
+  name: 'ws'
+  location: 'westeurope'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    containerRegistry: acr.id
+    publicNetworkAccess: 'Disabled'
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+        messageIncludes: 'its registry "sharedacr"',
+      },
+    ],
+  },
+};
+
+ruleTester('AML002', converted, azureCli, nullBranch, endpointToUnscannedRegistry);
 
 const { tree, cleanup } = tempTrees('aml002-');
 afterAll(cleanup);
