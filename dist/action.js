@@ -44415,12 +44415,12 @@ function logical(items, ctx, mode) {
   let why;
   for (const c of items.items) {
     const o = evalNode2(c, ctx);
-    if (o.result === (mode === "any")) return { result: mode === "any", evidence: mode === "any" ? o.evidence : [] };
+    if (o.result === (mode === "any")) return { result: mode === "any", evidence: o.evidence };
     if (o.result === void 0) why ??= o.why;
     else evidence.push(...o.evidence);
   }
   if (why !== void 0) return undecided(why);
-  return { result: mode === "all", evidence: mode === "all" ? evidence : [] };
+  return { result: mode === "all", evidence };
 }
 function describeWritten(v) {
   return v.kind === "string" ? JSON.stringify(v.value) : v.kind;
@@ -44575,7 +44575,7 @@ function evalField(fieldValue, op, right, ctx, cond) {
   let result = true;
   for (const v of read.values) {
     const r = compare3(op, v, right, loc3);
-    if (r === false) return { result: false, evidence: [] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2 }] };
     if (r === void 0) result = void 0;
     else evidence.push({ field, value: v, condition: at2 });
   }

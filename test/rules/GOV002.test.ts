@@ -305,6 +305,43 @@ resource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' 
     ],
     invalid: [
       {
+        // \`not { allOf: [...] }\`: the member of the allOf that is false decides, so the finding is at its value.
+        name: 'negated-allof-points-at-the-failing-value',
+        files: {
+          'main.bicep': `
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'st1'
+  location: 'uksouth'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    minimumTlsVersion: ⟦'TLS1_1'⟧
+    allowBlobPublicAccess: false
+  }
+}
+`,
+          'policies/tls.json': JSON.stringify({
+            name: 'tls-and-private',
+            properties: {
+              displayName: 'Storage must be TLS1_2 and private',
+              mode: 'All',
+              policyRule: {
+                if: {
+                  allOf: [
+                    { field: 'type', equals: 'Microsoft.Storage/storageAccounts' },
+                    { not: { allOf: [{ field: 'Microsoft.Storage/storageAccounts/minimumTlsVersion', equals: 'TLS1_2' }, { field: 'Microsoft.Storage/storageAccounts/allowBlobPublicAccess', equals: false }] } },
+                  ],
+                },
+                then: { effect: 'deny' },
+              },
+            },
+          }),
+        },
+        options: opts,
+        ...deny,
+        messageIncludes: 'minimumTlsVersion is "TLS1_1"',
+      },
+      {
         name: 'gpu-vm-untagged',
         files: {
           'main.bicep': `

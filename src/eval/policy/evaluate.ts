@@ -49,7 +49,10 @@ export interface Outcome {
   result: Tri;
   /** Why the result is undecided. */
   why?: string;
-  /** The values the conditions that decided a true result read. */
+  /**
+   * The values the conditions that decided the result read (a false one's too: under `not` it
+   * becomes the true result whose location is wanted).
+   */
   evidence: Evidence[];
 }
 
@@ -127,12 +130,14 @@ function logical(items: Value, ctx: Ctx, mode: 'all' | 'any'): Outcome {
   let why: string | undefined;
   for (const c of items.items) {
     const o = evalNode(c, ctx);
-    if (o.result === (mode === 'any')) return { result: mode === 'any', evidence: mode === 'any' ? o.evidence : [] };
+    // The member that decides: a true one of anyOf, a false one of allOf (what `not` then points at).
+    if (o.result === (mode === 'any')) return { result: mode === 'any', evidence: o.evidence };
     if (o.result === undefined) why ??= o.why;
     else evidence.push(...o.evidence);
   }
   if (why !== undefined) return undecided(why);
-  return { result: mode === 'all', evidence: mode === 'all' ? evidence : [] };
+  // Every member decided alike: all true (allOf), all false (anyOf).
+  return { result: mode === 'all', evidence };
 }
 
 function describeWritten(v: Value): string {
@@ -323,7 +328,7 @@ function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond
   let result: Tri = true;
   for (const v of read.values) {
     const r = compare(op, v, right, loc);
-    if (r === false) return { result: false, evidence: [] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at }] };
     if (r === undefined) result = undefined;
     else evidence.push({ field, value: v, condition: at });
   }
