@@ -44093,7 +44093,8 @@ function readPolicyDocument(doc, fallbackName, at2, source) {
         name,
         displayName: str2(member2(meta, "displayName")) ?? name,
         parameters: readParameters(member2(meta, "parameters")),
-        members: set.items.map((m) => ({ id: str2(member2(m, "policyDefinitionId")) ?? "", parameters: member2(m, "parameters"), at: m.origin })),
+        // A member by id (ARM), or by name (Enterprise Policy as Code's `policyDefinitionName`).
+        members: set.items.map((m) => ({ id: str2(member2(m, "policyDefinitionId")) ?? str2(member2(m, "policyDefinitionName")) ?? "", parameters: member2(m, "parameters"), at: m.origin })),
         location: set.origin ?? at2
       }
     };
@@ -45173,7 +45174,8 @@ function buildPolicySet(input2, problems = []) {
     for (const m of ini.members) {
       const def2 = byName2.get(idName(m.id).toLowerCase());
       if (!def2) {
-        problems.push({ message: `initiative "${ini.displayName}" references the policy definition ${m.id}, which is not among the configured definitions; it is not evaluated`, location: m.at ?? ini.location });
+        const what = m.id ? `the policy definition ${m.id}, which is not among the configured definitions` : "a policy definition without policyDefinitionId or policyDefinitionName";
+        problems.push({ message: `initiative "${ini.displayName}" references ${what}; that member is not evaluated`, location: m.at ?? ini.location });
         continue;
       }
       members2.add(def2);

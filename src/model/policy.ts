@@ -68,7 +68,8 @@ export function buildPolicySet(input: PolicySetInput, problems: PolicySetProblem
     for (const m of ini.members) {
       const def = byName.get(idName(m.id).toLowerCase());
       if (!def) {
-        problems.push({ message: `initiative "${ini.displayName}" references the policy definition ${m.id}, which is not among the configured definitions; it is not evaluated`, location: m.at ?? ini.location });
+        const what = m.id ? `the policy definition ${m.id}, which is not among the configured definitions` : 'a policy definition without policyDefinitionId or policyDefinitionName';
+        problems.push({ message: `initiative "${ini.displayName}" references ${what}; that member is not evaluated`, location: m.at ?? ini.location });
         continue;
       }
       members.add(def);

@@ -100,6 +100,26 @@ describe('policies config', () => {
     expect(r.findings.some((f) => f.ruleId === 'EVAL001' && /438c38d2-3772-465a-a9cc-7a6666a275ce, which is not among the configured definitions/.test(f.message))).toBe(true);
   });
 
+  it('an initiative may name its members by policyDefinitionName (Enterprise Policy as Code), and a member naming neither is a note that says so', async () => {
+    const initiative = JSON.stringify({
+      name: 'mlops-guardrails',
+      properties: {
+        displayName: 'MLOps guardrails',
+        parameters: { mlEffect: { type: 'String', defaultValue: 'Deny' } },
+        policyDefinitions: [{ policyDefinitionName: 'ml-public-network-param', parameters: { effect: { value: "[parameters('mlEffect')]" } } }, { parameters: {} }],
+      },
+    });
+    const dir = tree({ 'main.tf': publicWs, 'policies/ml.json': PARAM_EFFECT_PUBLIC_ML, 'policies/set.json': initiative, '.mlops-iac-lint.json': config({ definitions: ['policies/*.json'] }) });
+    const r = await lint({ paths: [dir], root: dir });
+    const gov = r.findings.filter((f) => f.ruleId.startsWith('GOV'));
+    // The member gets the initiative's effect (Deny): GOV002, not the definition's default Audit.
+    expect(gov.map((f) => f.ruleId)).toEqual(['GOV002']);
+    expect(gov[0]!.message).toMatch(/initiative "MLOps guardrails"/);
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => f.message)).toEqual([
+      'initiative "MLOps guardrails" references a policy definition without policyDefinitionId or policyDefinitionName; that member is not evaluated',
+    ]);
+  });
+
   it('fromScannedCode reads azurerm_policy_definition and Microsoft.Authorization/policyDefinitions', async () => {
     const tfPolicy = `
 resource "azurerm_policy_definition" "gpu" {

@@ -116,7 +116,8 @@ export function readPolicyDocument(doc: Value, fallbackName: string, at: Locatio
         name,
         displayName: str(member(meta, 'displayName')) ?? name,
         parameters: readParameters(member(meta, 'parameters')),
-        members: set.items.map((m) => ({ id: str(member(m, 'policyDefinitionId')) ?? '', parameters: member(m, 'parameters'), at: m.origin })),
+        // A member by id (ARM), or by name (Enterprise Policy as Code's `policyDefinitionName`).
+        members: set.items.map((m) => ({ id: str(member(m, 'policyDefinitionId')) ?? str(member(m, 'policyDefinitionName')) ?? '', parameters: member(m, 'parameters'), at: m.origin })),
         location: set.origin ?? at,
       },
     };
