@@ -1569,6 +1569,8 @@ function memberOf(parent, m) {
   return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
 }
 function onlySizeOf(parent, m) {
+  const count2 = parent.kind === "object" ? parent.entries.size : parent.kind === "list" ? parent.items.length : 0;
+  if (count2 > MAX_SIZE_CONTAINER) return false;
   const members2 = parent.kind === "object" ? parent.entries.values() : parent.kind === "list" ? parent.items : [];
   for (const x of members2) if (x !== m && x.kind === "string" && SIZE_LIKE.test(x.value)) return false;
   return true;
@@ -1705,7 +1707,7 @@ function valuesEqual(a, b, opts = {}) {
     }
   }
 }
-var str, num, bool, nul, list, obj, unknown, SIZE_LIKE;
+var str, num, bool, nul, list, obj, unknown, SIZE_LIKE, MAX_SIZE_CONTAINER;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -1727,6 +1729,7 @@ var init_value = __esm({
       token
     });
     SIZE_LIKE = /^standard_/i;
+    MAX_SIZE_CONTAINER = 64;
   }
 });
 

@@ -149,8 +149,13 @@ export function memberOf<T extends Value>(parent: Value, m: T): T {
   return add ? copyWith(m, 'via', m.via ? [...m.via, ...add] : add) : m;
 }
 
+/** Containers larger than this are not searched (each read would scan them: quadratic over a big map); none inherits. */
+const MAX_SIZE_CONTAINER = 64;
+
 /** Whether `m` is the only VM-size string among `parent`'s members or items. */
 function onlySizeOf(parent: Value, m: Value): boolean {
+  const count = parent.kind === 'object' ? parent.entries.size : parent.kind === 'list' ? parent.items.length : 0;
+  if (count > MAX_SIZE_CONTAINER) return false;
   const members = parent.kind === 'object' ? parent.entries.values() : parent.kind === 'list' ? parent.items : [];
   for (const x of members) if (x !== m && x.kind === 'string' && SIZE_LIKE.test(x.value)) return false;
   return true;
