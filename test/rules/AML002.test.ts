@@ -850,21 +850,30 @@ resource mlw 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
   },
 };
 
-// A registry outside the scanned code (a data source, an `existing` resource) is network-restricted
-// when a scanned private endpoint with group registry targets its id.
-const endpointToUnscannedRegistry: RuleTable = {
-  terraform: {
-    valid: [],
-    invalid: [
-      {
-        name: 'private-endpoint-to-a-data-source-registry',
-        files: {
-          'main.tf': `
+/** A workspace (its header line as given, with `imageBuild` lines) whose registry is read by a data source, after `before`. */
+function onDataSourceRegistry(header: string, imageBuild: string, before = ''): string {
+  return `
 data "azurerm_container_registry" "acr" {
   name                = "acrshared"
   resource_group_name = "rg-shared"
 }
-resource "azurerm_private_endpoint" "pe" {
+${before}${header}
+  name                    = "mlw-demo"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "/subscriptions/x/appi"
+  key_vault_id            = "/subscriptions/x/kv"
+  storage_account_id      = "/subscriptions/x/st"
+  container_registry_id   = data.azurerm_container_registry.acr.id
+${imageBuild}
+  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+}
+
+const PRIVATE_ENDPOINT_TO_DATA_REGISTRY = `resource "azurerm_private_endpoint" "pe" {
   name                = "pe-acr"
   location            = "westeurope"
   resource_group_name = "rg-ml"
@@ -876,19 +885,18 @@ resource "azurerm_private_endpoint" "pe" {
     is_manual_connection           = false
   }
 }
-⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
-  name                    = "mlw-demo"
-  location                = "westeurope"
-  resource_group_name     = "rg-ml"
-  application_insights_id = "/subscriptions/x/appi"
-  key_vault_id            = "/subscriptions/x/kv"
-  storage_account_id      = "/subscriptions/x/st"
-  container_registry_id   = data.azurerm_container_registry.acr.id
-  identity {
-    type = "SystemAssigned"
-  }
-}
-`,
+`;
+
+// A registry outside the scanned code (a data source, an `existing` resource) is network-restricted
+// when a scanned private endpoint with group registry targets its id.
+const endpointToUnscannedRegistry: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'private-endpoint-to-a-data-source-registry',
+        files: {
+          'main.tf': onDataSourceRegistry('⟦resource "azurerm_machine_learning_workspace" "ws" {⟧', '', PRIVATE_ENDPOINT_TO_DATA_REGISTRY),
         },
         level: 'error',
         env: 'unknown',
@@ -953,26 +961,7 @@ const { tree, cleanup } = tempTrees('aml002-');
 afterAll(cleanup);
 
 describe('AML002 undecided', () => {
-  const workspace = (imageBuild: string): string => `
-data "azurerm_container_registry" "acr" {
-  name                = "acrshared"
-  resource_group_name = "rg-shared"
-}
-
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                    = "mlw-demo"
-  location                = "westeurope"
-  resource_group_name     = "rg-ml"
-  application_insights_id = "/subscriptions/x/appi"
-  key_vault_id            = "/subscriptions/x/kv"
-  storage_account_id      = "/subscriptions/x/st"
-  container_registry_id   = data.azurerm_container_registry.acr.id
-${imageBuild}
-  identity {
-    type = "SystemAssigned"
-  }
-}
-`;
+  const workspace = (imageBuild: string): string => onDataSourceRegistry('resource "azurerm_machine_learning_workspace" "ws" {', imageBuild);
   const undecided = async (imageBuild: string): Promise<{ address: string; reason: string }[]> => {
     const dir = tree({ 'main.tf': workspace(imageBuild) });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML002'] });
