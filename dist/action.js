@@ -36031,12 +36031,12 @@ function metadataTemplate(pf) {
 function bicepSourceCandidates(template) {
   const dir = path26.dirname(template);
   const base = path26.basename(template).replace(/\.jsonc?$/i, "");
-  return [path26.join(dir, `${base}.bicep`), ...base.toLowerCase() === "azuredeploy" ? [path26.join(dir, "main.bicep")] : []];
+  return [path26.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path26.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
   const dir = path26.dirname(bicep);
   const base = path26.basename(bicep).replace(/\.bicep$/i, "");
-  return [path26.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path26.join(dir, "azuredeploy.json")] : []];
+  return [path26.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path26.join(dir, "azuredeploy.json"), path26.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -36066,6 +36066,7 @@ function bicepDeclarations(template, host) {
     };
   };
 }
+var MAIN_TEMPLATE_NAMES;
 var init_project2 = __esm({
   "src/eval/arm/project.ts"() {
     "use strict";
@@ -36073,6 +36074,7 @@ var init_project2 = __esm({
     init_env();
     init_detect();
     init_template();
+    MAIN_TEMPLATE_NAMES = ["azuredeploy", "maintemplate"];
   }
 });
 

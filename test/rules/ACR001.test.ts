@@ -653,6 +653,23 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
     ],
     invalid: [
       {
+        // mainTemplate.json (the name a Managed Application / Marketplace package requires) compiled
+        // from main.bicep is its twin: the finding is reported once, in the source.
+        name: 'main-bicep-with-its-mainTemplate-twin',
+        files: {
+          'main.bicep': "resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acr1'\n  location: resourceGroup().location\n  sku: {\n    name: 'Basic'\n  }\n  properties: {\n    adminUserEnabled: ⟦true⟧\n  }\n}\n",
+          'mainTemplate.json': JSON.stringify({
+            $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+            contentVersion: '1.0.0.0',
+            metadata: { _generator: { name: 'bicep', version: '0.30.23.60470', templateHash: '1' } },
+            resources: [{ type: 'Microsoft.ContainerRegistry/registries', apiVersion: '2023-07-01', name: 'acr1', location: '[resourceGroup().location]', sku: { name: 'Basic' }, properties: { adminUserEnabled: true } }],
+          }, null, 2),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         name: 'admin-enabled',
         files: {
           'main.bicep': `

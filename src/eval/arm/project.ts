@@ -105,20 +105,27 @@ export function metadataTemplate(pf: ParsedJson | undefined): string | undefined
 }
 
 /**
+ * The names a template compiled from `main.bicep` goes by besides `main.json`: `azuredeploy.json`
+ * (the quickstart layout) and `mainTemplate.json` (the name an Azure Managed Application or
+ * Marketplace package requires; built with `az bicep build --file main.bicep --outfile mainTemplate.json`).
+ */
+const MAIN_TEMPLATE_NAMES = ['azuredeploy', 'maintemplate'];
+
+/**
  * Where the `.bicep` source of a compiled template would be: `X.bicep` beside `X.json`, and
- * `main.bicep` beside an `azuredeploy.json` (the quickstart layout).
+ * `main.bicep` beside an `azuredeploy.json` or `mainTemplate.json`.
  */
 export function bicepSourceCandidates(template: string): string[] {
   const dir = path.dirname(template);
   const base = path.basename(template).replace(/\.jsonc?$/i, '');
-  return [path.join(dir, `${base}.bicep`), ...(base.toLowerCase() === 'azuredeploy' ? [path.join(dir, 'main.bicep')] : [])];
+  return [path.join(dir, `${base}.bicep`), ...(MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path.join(dir, 'main.bicep')] : [])];
 }
 
-/** The other way round: the compiled templates that may stand for a `.bicep` (`X.json`; for `main.bicep` also `azuredeploy.json`). */
+/** The other way round: the compiled templates that may stand for a `.bicep` (`X.json`; for `main.bicep` also `azuredeploy.json`, `mainTemplate.json`). */
 export function compiledTemplateCandidates(bicep: string): string[] {
   const dir = path.dirname(bicep);
   const base = path.basename(bicep).replace(/\.bicep$/i, '');
-  return [path.join(dir, `${base}.json`), ...(base.toLowerCase() === 'main' ? [path.join(dir, 'azuredeploy.json')] : [])];
+  return [path.join(dir, `${base}.json`), ...(base.toLowerCase() === 'main' ? [path.join(dir, 'azuredeploy.json'), path.join(dir, 'mainTemplate.json')] : [])];
 }
 
 /**
