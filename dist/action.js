@@ -50684,7 +50684,7 @@ function namesIdentifier(name) {
 function isPermissionList(v) {
   return v.kind === "list" && v.items.length > 0 && v.items.every((i) => i.kind === "string" && isKeyVaultPermission(i.value));
 }
-function isPlaceholder(s, { bareWords = true } = {}) {
+function isPlaceholder(s, { bareWords = true, armExpressions = true } = {}) {
   const t = s.trim();
   if (t === "") return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
@@ -50692,7 +50692,7 @@ function isPlaceholder(s, { bareWords = true } = {}) {
   if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true;
   if (isKeyVaultReference(t)) return true;
-  if (/^\[[\s\S]*\]$/.test(t)) return true;
+  if (armExpressions && /^\[[\s\S]*\]$/.test(t)) return true;
   return false;
 }
 var FIX = "rotate the secret and pass it at deploy time from Key Vault or a secure parameter";
@@ -50746,7 +50746,8 @@ var SEC001_hardcoded_secret_default = defineRule({
     let variantFile;
     const isVarOrParameterFile = (file) => /\.(?:tfvars|tfvars\.json|bicepparam)$/i.test(file) || file === variantFile;
     const literal = (name, v, h) => {
-      if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict }) || !h.strict && echoesName(name, v.value)) return;
+      const armExpressions = v.origin === void 0 || /\.jsonc?$/i.test(v.origin.file);
+      if (v.kind !== "string" || isPlaceholder(v.value, { bareWords: !h.strict, armExpressions }) || !h.strict && echoesName(name, v.value)) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...v.via ?? [], ...h.related ?? []].filter((l) => !sameRange(l, location));

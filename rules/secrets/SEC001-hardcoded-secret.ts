@@ -176,7 +176,7 @@ export function isPermissionList(v: Value): boolean {
  * parameter declared secure is what deploys when nobody passes one; Bicep's own linter rule
  * secure-parameter-default flags every literal default but an empty one).
  */
-export function isPlaceholder(s: string, { bareWords = true }: { bareWords?: boolean } = {}): boolean {
+export function isPlaceholder(s: string, { bareWords = true, armExpressions = true }: { bareWords?: boolean; armExpressions?: boolean } = {}): boolean {
   const t = s.trim();
   if (t === '') return true;
   if (PLACEHOLDER.test(t) || isTemplateSkeletonValue(t)) return true;
@@ -184,7 +184,8 @@ export function isPlaceholder(s: string, { bareWords = true }: { bareWords?: boo
   if (bareWords && BARE_WORD.test(t)) return true;
   if (/\$\{[^}]*\}/.test(t)) return true; // a `${…}` reference left in the text
   if (isKeyVaultReference(t)) return true; // App Service / Functions Key Vault reference, a Key Vault secret URI
-  if (/^\[[\s\S]*\]$/.test(t)) return true; // an ARM template expression
+  // An ARM template expression; only JSON holds them (a Bicep or Terraform string in brackets is text).
+  if (armExpressions && /^\[[\s\S]*\]$/.test(t)) return true;
   return false;
 }
 
@@ -263,7 +264,8 @@ export default defineRule({
     }
     /** Reports a literal secret `v` held by `name`; never prints the value. */
     const literal = (name: string, v: Value, h: Holder): void => {
-      if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict }) || (!h.strict && echoesName(name, v.value))) return;
+      const armExpressions = v.origin === undefined || /\.jsonc?$/i.test(v.origin.file);
+      if (v.kind !== 'string' || isPlaceholder(v.value, { bareWords: !h.strict, armExpressions }) || (!h.strict && echoesName(name, v.value))) return;
       const location = v.origin ?? h.at;
       if (!location || !once(location)) return;
       const related = [...(v.via ?? []), ...(h.related ?? [])].filter((l) => !sameRange(l, location));

@@ -1223,6 +1223,21 @@ output passwordLength int = length(adminPassword)
           { messageId: 'inputDefault' },
         ],
       },
+      {
+        // A Bicep string in brackets is text (Bicep writes it as "[[…]" in JSON), not an ARM expression.
+        name: 'secure-param-default-in-brackets',
+        files: {
+          'main.bicep': `
+@secure()
+param adminPassword string = ⟦'[Str0ngP@ss-2024]'⟧
+
+output passwordLength int = length(adminPassword)
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'inputDefault',
+      },
     ],
   },
 };
