@@ -52111,7 +52111,7 @@ function callerBound(file, root, host) {
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
-async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarFiles, root, host, facts, options, config) {
+async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarFiles, root, host, facts, ignorePatterns, options, config) {
   const byRepository = /* @__PURE__ */ new Map();
   for (const f of given) {
     const top = callerBound(f, root, host);
@@ -52128,7 +52128,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       cliVarFiles,
       givenKinds,
       ...facts ? { facts } : {},
-      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f))
+      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, accept })).filter((f) => !config.isIgnored(f))
     };
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(files, wide));
   }
@@ -52214,12 +52214,12 @@ async function prepareRun(options, cache3) {
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
   const { data: dataFiles, unread: unreadFiles, kinds: givenKinds } = onlyFiles ? await givenDataFiles(onlyFiles, frontEnds, host, root, classifyFacts) : { data: [], unread: [], kinds: /* @__PURE__ */ new Map() };
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
-  const dataDirPatterns = tfDataDirPatterns(options.tfDataDir, root);
-  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, options, config)])] : scanPaths;
+  const ignorePatterns = [...options.ignorePatterns ?? [], ...tfDataDirPatterns(options.tfDataDir, root)];
+  const walkPaths = onlyFiles ? [.../* @__PURE__ */ new Set([...scanPaths, ...await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config)])] : scanPaths;
   const listed = (await listFiles(walkPaths, {
     root,
     gitignore: options.gitignore,
-    ignorePatterns: [...options.ignorePatterns ?? [], ...planPatterns, ...dataDirPatterns],
+    ignorePatterns: [...ignorePatterns, ...planPatterns],
     walked,
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),

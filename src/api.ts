@@ -197,7 +197,7 @@ function callerBound(file: string, root: string, host: Host): string {
 }
 
 /** `FrontEnd.filesOnlyFolders` of every front end, per repository of the given files (`callerBound`): the folders a files-only run walks besides the given files'. */
-async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], givenKinds: ReadonlyMap<string, FileKind>, cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, options: LintOptions, config: ResolvedConfig): Promise<string[]> {
+async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly string[], dataFiles: readonly string[], givenKinds: ReadonlyMap<string, FileKind>, cliVarFiles: readonly string[], root: string, host: Host, facts: FileFacts | undefined, ignorePatterns: readonly string[], options: LintOptions, config: ResolvedConfig): Promise<string[]> {
   const byRepository = new Map<string, string[]>();
   for (const f of given) {
     const top = callerBound(f, root, host);
@@ -214,7 +214,7 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
       cliVarFiles,
       givenKinds,
       ...(facts ? { facts } : {}),
-      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: options.ignorePatterns ?? [], reader: host, accept })).filter((f) => !config.isIgnored(f)),
+      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, accept })).filter((f) => !config.isIgnored(f)),
     };
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...(await fe.filesOnlyFolders(files, wide)));
   }
@@ -354,16 +354,17 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const planPatterns = planFiles.map((p) => `/${relativeToRoot(root, p)}`);
   // The folder `--tf-data-dir` names is Terraform's relocated `.terraform` (walked past like it):
   // its module copies are read through the module manifest, never linted as code of their own.
-  const dataDirPatterns = tfDataDirPatterns(options.tfDataDir, root);
+  // Both walks skip it: the run's, and the files-only search for the given files' callers.
+  const ignorePatterns = [...(options.ignorePatterns ?? []), ...tfDataDirPatterns(options.tfDataDir, root)];
   // Pre-commit: the folders whose units may place findings in the given files walk too (a
   // Terraform root that calls the given module), so those files are reported as a run over the
   // root reports them.
-  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, options, config))])] : scanPaths;
+  const walkPaths = onlyFiles ? [...new Set([...scanPaths, ...(await filesOnlyFolders(frontEnds, onlyFiles, dataFiles, givenKinds, varFiles, root, host, facts, ignorePatterns, options, config))])] : scanPaths;
   const listed = (
     await listFiles(walkPaths, {
       root,
       gitignore: options.gitignore,
-      ignorePatterns: [...(options.ignorePatterns ?? []), ...planPatterns, ...dataDirPatterns],
+      ignorePatterns: [...ignorePatterns, ...planPatterns],
       walked,
       reader: host,
       accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),

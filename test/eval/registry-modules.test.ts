@@ -151,6 +151,21 @@ describe('Terraform registry modules from the module manifest', () => {
     }
   });
 
+  it('--tf-data-dir: a files-only run (pre-commit) does not take a module copy there for a caller of the given module, as the folder run does not', async () => {
+    const dir = tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'main.tf': `terraform {\n  backend "azurerm" {}\n}\nmodule "infra" {\n  source = "./infra"\n  admin  = false\n}\n`,
+      'infra/main.tf': `variable "admin" {\n  default = true\n}\nresource "azurerm_container_registry" "acr" {\n  name          = "acr"\n  sku           = "Premium"\n  admin_enabled = var.admin\n}\n`,
+      // A copy that calls the module with its default: code of its own only without the flag.
+      '.tfdata/modules/wrap/main.tf': `module "inner" {\n  source = "../../../infra"\n}\n`,
+    });
+    const given = path.join(dir, 'infra/main.tf');
+    const folder = await run(dir, { tfDataDir: '.tfdata', disable: ['TF003'] });
+    const only = await run(dir, { paths: [given], onlyFiles: [given], tfDataDir: '.tfdata', disable: ['TF003'] });
+    expect(brief(dir, folder.findings)).toEqual([]);
+    expect(brief(dir, only.findings)).toEqual([]);
+  });
+
   it('a manifest Dir outside the scan root is not read: EVAL002 says so', async () => {
     const outside = tree({ 'main.tf': `resource "azurerm_container_registry" "this" {\n  name = "acr"\n  admin_enabled = true\n}\n` });
     const dir = tree({
