@@ -43604,6 +43604,9 @@ function podSpecsOf(obj2, kind) {
   }
   return out;
 }
+function isBlank(n) {
+  return n?.type === "scalar" && n.value === "";
+}
 function readTemplate(src, obj2, o, p, role, spec) {
   const meta = valueOf(obj2, "metadata");
   const t = {
@@ -43632,19 +43635,19 @@ function readTemplate(src, obj2, o, p, role, spec) {
     const list2 = valueOf(spec, field);
     if (list2 === void 0) continue;
     if (list2.type !== "seq") {
-      if (!(list2.type === "scalar" && list2.value === "")) t.unreadable.push({ what: field, at: at(src, list2.range) });
+      if (!isBlank(list2)) t.unreadable.push({ what: field, at: at(src, list2.range) });
       continue;
     }
     for (const c of list2.items) t.containers.push(readContainer(src, c, init, t));
   }
   const claims = entry2(spec, "resourceClaims");
-  if (claims && !(claims.value?.type === "seq" && claims.value.items.length === 0) && !(claims.value?.type === "scalar" && claims.value.value === "")) t.resourceClaimsAt = at(src, claims.keyRange);
+  if (claims && !isBlank(claims.value) && !(claims.value?.type === "seq" && claims.value.items.length === 0)) t.resourceClaimsAt = at(src, claims.keyRange);
   const tolEntry = entry2(spec, "tolerations");
   if (tolEntry) {
     t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
     if (v?.type === "seq") for (const item of v.items) readToleration(src, item, t);
-    else if (v !== void 0 && !(v.type === "scalar" && v.value === "")) t.unreadable.push({ what: "tolerations", at: at(src, v.range) });
+    else if (v !== void 0 && !isBlank(v)) t.unreadable.push({ what: "tolerations", at: at(src, v.range) });
   }
   const sel = valueOf(spec, "nodeSelector");
   if (sel?.type === "map") {
@@ -43656,7 +43659,7 @@ function readTemplate(src, obj2, o, p, role, spec) {
       if (value === void 0) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range) });
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
-  } else if (sel !== void 0 && !(sel.type === "scalar" && sel.value === "")) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
+  } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
   const required = path40(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
@@ -43687,7 +43690,7 @@ function readContainer(src, c, init, t) {
     if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged) });
     if (m === void 0) continue;
     if (m.type !== "map") {
-      if (!(m.type === "scalar" && m.value === "")) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
+      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
       continue;
     }
     for (const e of m.entries) {

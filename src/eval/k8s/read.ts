@@ -171,6 +171,11 @@ function podSpecsOf(obj: YamlTree, kind: string): [string, string | undefined, Y
   return out;
 }
 
+/** `key:` with nothing after it (a YAML null): the field is written but holds nothing. */
+function isBlank(n: YamlTree | undefined): boolean {
+  return n?.type === 'scalar' && n.value === '';
+}
+
 function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, role: string | undefined, spec: YamlTree): K8sPodTemplate {
   const meta = valueOf(obj, 'metadata');
   const t: K8sPodTemplate = {
@@ -201,19 +206,19 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     const list = valueOf(spec, field);
     if (list === undefined) continue;
     if (list.type !== 'seq') {
-      if (!(list.type === 'scalar' && list.value === '')) t.unreadable.push({ what: field, at: at(src, list.range) });
+      if (!isBlank(list)) t.unreadable.push({ what: field, at: at(src, list.range) });
       continue;
     }
     for (const c of list.items) t.containers.push(readContainer(src, c, init, t));
   }
   const claims = entry(spec, 'resourceClaims');
-  if (claims && !(claims.value?.type === 'seq' && claims.value.items.length === 0) && !(claims.value?.type === 'scalar' && claims.value.value === '')) t.resourceClaimsAt = at(src, claims.keyRange);
+  if (claims && !isBlank(claims.value) && !(claims.value?.type === 'seq' && claims.value.items.length === 0)) t.resourceClaimsAt = at(src, claims.keyRange);
   const tolEntry = entry(spec, 'tolerations');
   if (tolEntry) {
     t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
     if (v?.type === 'seq') for (const item of v.items) readToleration(src, item, t);
-    else if (v !== undefined && !(v.type === 'scalar' && v.value === '')) t.unreadable.push({ what: 'tolerations', at: at(src, v.range) });
+    else if (v !== undefined && !isBlank(v)) t.unreadable.push({ what: 'tolerations', at: at(src, v.range) });
   }
   const sel = valueOf(spec, 'nodeSelector');
   if (sel?.type === 'map') {
@@ -225,7 +230,7 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
       if (value === undefined) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range) });
       else t.nodeSelector.push({ key: e.key, operator: 'In', values: [value], at: at(src, e.range) });
     }
-  } else if (sel !== undefined && !(sel.type === 'scalar' && sel.value === '')) t.unreadable.push({ what: 'nodeSelector', at: at(src, sel.range) });
+  } else if (sel !== undefined && !isBlank(sel)) t.unreadable.push({ what: 'nodeSelector', at: at(src, sel.range) });
   const required = path(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']);
   if (required !== undefined) {
     const terms = valueOf(required, 'nodeSelectorTerms');
@@ -261,7 +266,7 @@ function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate):
     if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged) });
     if (m === undefined) continue;
     if (m.type !== 'map') {
-      if (!(m.type === 'scalar' && m.value === '')) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
+      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
       continue;
     }
     for (const e of m.entries) {
