@@ -47260,6 +47260,14 @@ function displayName(r) {
   const last = withoutTrailingInstanceKey(r.address).split(/[/.]/).pop();
   return last || r.address;
 }
+function referenceName(ref, collection) {
+  const text2 = ref?.kind === "string" ? ref.value : ref?.kind === "unknown" ? ref.token : void 0;
+  if (text2 === void 0) return "not in the scanned code";
+  const name = new RegExp(`/${collection}/([^/]+)/?$`, "i").exec(text2)?.[1];
+  if (name) return name;
+  const data = /^(?:tf:)?(data\.[\w-]+\.[\w-]+)/.exec(text2)?.[1];
+  return data ?? text2.replace(/^tf:/, "");
+}
 function placeholder(written2) {
   const token = written2.length >= 2 && (written2[0] === '"' || written2[0] === "'") && written2.at(-1) === written2[0] ? written2.slice(1, -1) : written2;
   const m = /^(?:parameters|variables)\('([^']+)'\)((?:\.[A-Za-z_$][\w$]*|\[\d+\])*)$/.exec(token);
@@ -49025,14 +49033,6 @@ var AML001_workspace_public_network_access_default = defineRule({
 });
 
 // rules/aml/AML002-private-registry-needs-image-build-compute.ts
-function registryNameOf(ref) {
-  const text2 = ref?.kind === "string" ? ref.value : ref?.kind === "unknown" ? ref.token : void 0;
-  if (text2 === void 0) return "not in the scanned code";
-  const name = /\/registries\/([^/]+)\/?$/i.exec(text2)?.[1];
-  if (name) return name;
-  const data = /^(?:tf:)?(data\.[\w-]+\.[\w-]+)/.exec(text2)?.[1];
-  return data ?? text2.replace(/^tf:/, "");
-}
 var AML002_private_registry_needs_image_build_compute_default = defineRule({
   meta: {
     id: "AML002",
@@ -49066,7 +49066,7 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
         const ibc = ctx.fact(ws, "imageBuildCompute");
         const empty = ibc.string()?.trim() === "";
         if (ibc.state !== "absent" && !empty) return;
-        const registry = acr ? displayName(acr) : registryNameOf(ref);
+        const registry = acr ? displayName(acr) : referenceName(ref, "registries");
         ctx.report({
           resource: ws,
           attr: "imageBuildCompute",

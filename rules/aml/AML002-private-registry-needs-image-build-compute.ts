@@ -1,20 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
-import { displayName, isKind, registryRestriction, unscannedRegistryRestriction, type RegistryRestriction } from '../../src/engine/facts.js';
-import type { Value } from '../../src/core/value.js';
-
-/**
- * The name a registry outside the scanned code goes by in messages: its id's last segment when
- * known (`…/registries/acrshared`), the Terraform data source that reads it, else its id as written.
- */
-function registryNameOf(ref: Value | undefined): string {
-  const text = ref?.kind === 'string' ? ref.value : ref?.kind === 'unknown' ? ref.token : undefined;
-  if (text === undefined) return 'not in the scanned code';
-  const name = /\/registries\/([^/]+)\/?$/i.exec(text)?.[1];
-  if (name) return name;
-  const data = /^(?:tf:)?(data\.[\w-]+\.[\w-]+)/.exec(text)?.[1];
-  return data ?? text.replace(/^tf:/, '');
-}
+import { displayName, isKind, referenceName, registryRestriction, unscannedRegistryRestriction, type RegistryRestriction } from '../../src/engine/facts.js';
 
 export default defineRule({
   meta: {
@@ -55,7 +41,7 @@ export default defineRule({
         // Set (or unknown): nothing to report. Absent or an empty string: no image-build compute.
         const empty = ibc.string()?.trim() === '';
         if (ibc.state !== 'absent' && !empty) return;
-        const registry = acr ? displayName(acr) : registryNameOf(ref);
+        const registry = acr ? displayName(acr) : referenceName(ref, 'registries');
         ctx.report({
           resource: ws,
           attr: 'imageBuildCompute',

@@ -161,6 +161,21 @@ export function displayName(r: Resource): string {
   return last || r.address;
 }
 
+/**
+ * A display name for messages of a resource that is referenced but not in the scanned code: the
+ * last segment of its id after `/<collection>/` when known (`…/registries/acrshared`), the
+ * Terraform data source that reads it (`data.azurerm_container_registry.acr`), else the
+ * reference as written.
+ */
+export function referenceName(ref: Value | undefined, collection: string): string {
+  const text = ref?.kind === 'string' ? ref.value : ref?.kind === 'unknown' ? ref.token : undefined;
+  if (text === undefined) return 'not in the scanned code';
+  const name = new RegExp(`/${collection}/([^/]+)/?$`, 'i').exec(text)?.[1];
+  if (name) return name;
+  const data = /^(?:tf:)?(data\.[\w-]+\.[\w-]+)/.exec(text)?.[1];
+  return data ?? text.replace(/^tf:/, '');
+}
+
 /** `<x>` for an unknown part of a name: `parameters('x')`/`variables('x')` by name (with any property path), else the expression. */
 export function placeholder(written: string): string {
   // A shell word quoted as a whole (`-n "$KV_NAME"`) reads as its content: `<$KV_NAME>`, not `<"$KV_NAME">`.
