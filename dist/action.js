@@ -29489,7 +29489,8 @@ __export(document_exports, {
   composeYaml: () => composeYaml,
   parseYamlFile: () => parseYamlFile,
   parseYamlWithLibrary: () => parseYamlWithLibrary,
-  sortedYamlComments: () => sortedYamlComments
+  sortedYamlComments: () => sortedYamlComments,
+  yamlErrorRange: () => yamlErrorRange
 });
 function collectYamlComments(tokens, out, budget) {
   const stack = [tokens];
@@ -29528,6 +29529,20 @@ function composeYaml(text2, lineMap) {
     return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
   }
 }
+function yamlErrorRange(err2, text2, lineMap) {
+  const [s, e] = err2.pos;
+  const onlyBlank = /^[ \r\n]*$/.test(text2.slice(s, Math.max(s, e)));
+  if (err2.code === "BAD_INDENT" || onlyBlank && e > s) {
+    let start = s;
+    while (start < text2.length && (text2[start] === " " || text2[start] === "\n" || text2[start] === "\r")) start++;
+    if (start < text2.length) {
+      const lineEnd3 = text2.indexOf("\n", start);
+      const end = start + text2.slice(start, lineEnd3 < 0 ? text2.length : lineEnd3).trimEnd().length;
+      return lineMap.range(start, Math.max(start + 1, end));
+    }
+  }
+  return lineMap.range(s, Math.max(s, e));
+}
 function sortedYamlComments(tokens, text2) {
   const raw = [];
   if (!text2.includes("#")) return raw;
@@ -29549,10 +29564,7 @@ function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
   for (const [off, src] of sortedYamlComments(tokens, text2)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
-    for (const err2 of d.errors) {
-      const [s, e] = err2.pos;
-      out.errors.push({ message: err2.message.split("\n")[0] ?? err2.message, range: lineMap.range(s, Math.max(s, e)) });
-    }
+    for (const err2 of d.errors) out.errors.push({ message: err2.message.split("\n")[0] ?? err2.message, range: yamlErrorRange(err2, text2, lineMap) });
     for (const a of unresolvedAliases(d, text2)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
     const tree2 = yamlTree(d.contents, lineMap);
@@ -35413,7 +35425,7 @@ function andConditions(a, b) {
   return b;
 }
 function composeName(parent, child, childType) {
-  const childSegs = child.kind === "string" ? child.value.split("/").length : 1;
+  const childSegs = child.kind === "string" ? child.value.split("/").length : nameSegments(child)?.length ?? 1;
   if (childSegs >= childType.split("/").length - 1) return child;
   if (parent.kind === "string" && child.kind === "string") return { ...child, value: `${parent.value}/${child.value}` };
   const p = templateText(parent);
@@ -40245,9 +40257,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   addYamlComments(doc, sortedYamlComments(tokens, text2));
   for (const d of docs) {
     for (const err2 of d.errors) {
-      const [s, e] = err2.pos;
-      const range2 = lineMap.range(s, Math.max(s, e));
-      const pe = { message: err2.message.split("\n")[0] ?? err2.message, range: range2 };
+      const pe = { message: err2.message.split("\n")[0] ?? err2.message, range: yamlErrorRange(err2, text2, lineMap) };
       if (err2.code) pe.code = err2.code;
       doc.errors.push(pe);
     }

@@ -657,6 +657,54 @@ resource "azapi_resource" "ci" {
         messageId: 'nodePublicIp',
       },
       {
+        // A child declared inside its parent with the full type and a name whose parent part is
+        // unknown (`concat(parameters('workspaceName'), '/', 'cpu-cluster')`, no default): the
+        // name is already full, so the parent's name is not prefixed a second time and the
+        // cluster keeps its workspace (it was "<ws>/<ws>/cpu-cluster", workspace unknown).
+        name: 'nested-child-full-type-unknown-name',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "workspaceName": { "type": "string" }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.MachineLearningServices/workspaces",
+      "apiVersion": "2023-04-01",
+      "name": "[parameters('workspaceName')]",
+      "location": "westeurope",
+      "properties": {
+        "publicNetworkAccess": "Disabled"
+      },
+      "resources": [
+        {
+          ⟦"type": "Microsoft.MachineLearningServices/workspaces/computes"⟧,
+          "apiVersion": "2023-04-01",
+          "name": "[concat(parameters('workspaceName'), '/', 'cpu-cluster')]",
+          "location": "westeurope",
+          "dependsOn": [ "[parameters('workspaceName')]" ],
+          "properties": {
+            "computeType": "AmlCompute",
+            "properties": {
+              "vmSize": "Standard_DS3_v2"
+            }
+          }
+        }
+      ]
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+        message: 'AML compute cluster "<workspaceName>/cpu-cluster" gives its nodes public IPs because properties.properties.enableNodePublicIp is not set (defaults to true), although workspace "<workspaceName>" has public network access disabled; set properties.properties.enableNodePublicIp to false.',
+      },
+      {
         name: 'instance-explicit-true',
         files: {
           'main.json': `

@@ -139,8 +139,28 @@ on: push
 jobs:
   build:
     runs-on: ubuntu-latest
-⟦ ⟧  steps:
+   ⟦steps:⟧
       - run: echo hi
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        // The library puts an indentation error at the newline of the blank line before the
+        // misplaced key; PARSE001 points at the key (the line to change), not at the blank line.
+        name: 'bad-indentation-after-a-blank-line',
+        files: {
+          '.github/workflows/ci.yml': `
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo hi
+
+   ⟦b:⟧
+      runs-on: ubuntu-latest
 `,
         },
         level: 'error',
@@ -206,7 +226,7 @@ spec:
 kind: Pod
 metadata:
   name: web
-⟦ ⟧bad: [1
+ ⟦bad: [1⟧
 `,
         },
         level: 'error',

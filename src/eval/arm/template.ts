@@ -15,7 +15,7 @@ import type { VendoredOrigin } from '../types.js';
 import { evaluateReadString } from './evaluate.js';
 import type { ExprContext } from './evaluate.js';
 import { readNodeString } from './node-strings.js';
-import { armResourceKey, templateText, tplUnknown } from './resourceid.js';
+import { armResourceKey, nameSegments, templateText, tplUnknown } from './resourceid.js';
 import { quoteArm } from './expression.js';
 import { parametersReadByMember } from './member-reads.js';
 
@@ -400,8 +400,10 @@ function andConditions(a: Value | undefined, b: Value | undefined): Value | unde
 }
 
 function composeName(parent: Value, child: Value, childType: string): Value {
-  // A child name already written in full (`vnet/subnet`) is kept as is.
-  const childSegs = child.kind === 'string' ? child.value.split('/').length : 1;
+  // A child name already written in full (`vnet/subnet`, or `[concat(parameters('ws'), '/',
+  // 'cpu')]` whose parent part is unknown) is kept as is: counted on its template text, whose
+  // literal `/` separators are known even when a segment is not.
+  const childSegs = child.kind === 'string' ? child.value.split('/').length : (nameSegments(child)?.length ?? 1);
   if (childSegs >= childType.split('/').length - 1) return child;
   if (parent.kind === 'string' && child.kind === 'string') return { ...child, value: `${parent.value}/${child.value}` };
   const p = templateText(parent);

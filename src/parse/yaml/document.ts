@@ -103,6 +103,28 @@ export function composeYaml(text: string, lineMap: LineMap): { tokens: unknown[]
   }
 }
 
+/**
+ * The range of a `yaml` library error, as PARSE001 reports it (RULES.md: "at the exact
+ * line/column the parser stopped"). The library puts an indentation error (`BAD_INDENT`) at
+ * the whitespace or newline before the misplaced item, which is a blank line when one precedes
+ * it; the item itself is what to fix, so such a range moves to the item's first character and
+ * covers the rest of its line. A range over a tab stays where it is (the tab is the error).
+ */
+export function yamlErrorRange(err: { pos: [number, number]; code?: string }, text: string, lineMap: LineMap): Range {
+  const [s, e] = err.pos;
+  const onlyBlank = /^[ \r\n]*$/.test(text.slice(s, Math.max(s, e)));
+  if (err.code === 'BAD_INDENT' || (onlyBlank && e > s)) {
+    let start = s;
+    while (start < text.length && (text[start] === ' ' || text[start] === '\n' || text[start] === '\r')) start++;
+    if (start < text.length) {
+      const lineEnd = text.indexOf('\n', start);
+      const end = start + text.slice(start, lineEnd < 0 ? text.length : lineEnd).trimEnd().length;
+      return lineMap.range(start, Math.max(start + 1, end));
+    }
+  }
+  return lineMap.range(s, Math.max(s, e));
+}
+
 /** Every comment of a token stream parsed from `text`, in file order: `[offset, source]` (source keeps its `#`). */
 export function sortedYamlComments(tokens: unknown, text: string): [number, string][] {
   const raw: [number, string][] = [];
@@ -136,10 +158,7 @@ export function parseYamlWithLibrary(text: string, lineMap: LineMap = new LineMa
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
   for (const [off, src] of sortedYamlComments(tokens, text)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
-    for (const err of d.errors) {
-      const [s, e] = err.pos;
-      out.errors.push({ message: err.message.split('\n')[0] ?? err.message, range: lineMap.range(s, Math.max(s, e)) });
-    }
+    for (const err of d.errors) out.errors.push({ message: err.message.split('\n')[0] ?? err.message, range: yamlErrorRange(err, text, lineMap) });
     for (const a of unresolvedAliases(d, text)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === undefined) continue;
     const tree = yamlTree(d.contents, lineMap);
