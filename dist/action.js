@@ -30275,8 +30275,8 @@ function normalize(src) {
 }
 function elements(parent, src, el) {
   const listValue = valueAt(src.body, el.path);
-  if (!listValue || listValue.kind !== "list") return [];
-  return listValue.items.map((item, i) => {
+  const items = listValue?.kind === "list" ? listValue.items : listValue?.kind === "unknown" ? [listValue] : [];
+  return items.map((item, i) => {
     const attrs = /* @__PURE__ */ new Map();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
@@ -30288,7 +30288,7 @@ function elements(parent, src, el) {
       }
     }
     const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
-    const key = nameValue?.kind === "string" ? nameValue.value : String(i);
+    const key = nameValue?.kind === "string" ? nameValue.value : item.kind === "unknown" && item === listValue ? "?" : String(i);
     const header = (src.format === "terraform" ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
     const element = {
       address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,
@@ -31082,8 +31082,40 @@ var init_parameter_names = __esm({
   }
 });
 
-// src/frontends/ci-references.ts
+// src/frontends/names.ts
 import path20 from "node:path";
+function bicepKindByName(file) {
+  const base = path20.basename(file).toLowerCase();
+  if (base.endsWith(".bicep")) return "bicep";
+  if (base.endsWith(".bicepparam")) return "bicepparam";
+  return void 0;
+}
+function amlYamlByName(file) {
+  return /\.ya?ml$/i.test(path20.basename(file)) ? "peek" : void 0;
+}
+function ciByName(file) {
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path20.basename(file)) ? "peek" : void 0;
+}
+function k8sByName(file) {
+  const base = path20.basename(file);
+  return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
+}
+function armByName(file) {
+  return /\.jsonc?$/i.test(path20.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+}
+function planByName(file) {
+  const base = path20.basename(file).toLowerCase();
+  if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
+  return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
+}
+var init_names = __esm({
+  "src/frontends/names.ts"() {
+    "use strict";
+  }
+});
+
+// src/frontends/ci-references.ts
+import path21 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -31120,7 +31152,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path20.basename(f.path).toLowerCase();
+    const base = path21.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -31153,46 +31185,30 @@ function unitsByScriptReference(files, referencesOf) {
   });
   return [...groups.values()];
 }
+async function ciCallerFiles(given, wide) {
+  const callable = given.filter((f) => {
+    const kind = wide.givenKinds.get(f);
+    if (kind === "script" || kind === "github-action" || kind === "azure-pipeline") return true;
+    return kind === "github-workflow" && /\bworkflow_call\b/.test(wide.host.readText(f) ?? "");
+  });
+  if (callable.length === 0) return [];
+  const ciFiles = await wide.list((f) => ciByName(f) !== void 0);
+  const wanted = new Set(callable);
+  const units2 = unitsByScriptReference(
+    [.../* @__PURE__ */ new Set([...ciFiles, ...callable])].map((f) => ({ path: f })),
+    (f) => ciReferencesOf(wide, f)
+  );
+  return units2.filter((u) => u.length > 1 && u.some((f) => wanted.has(f.path))).flat().map((f) => f.path).filter((f) => !wanted.has(f)).sort();
+}
 var SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
 var init_ci_references = __esm({
   "src/frontends/ci-references.ts"() {
     "use strict";
+    init_names();
     init_shared();
     SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
     EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
     isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
-  }
-});
-
-// src/frontends/names.ts
-import path21 from "node:path";
-function bicepKindByName(file) {
-  const base = path21.basename(file).toLowerCase();
-  if (base.endsWith(".bicep")) return "bicep";
-  if (base.endsWith(".bicepparam")) return "bicepparam";
-  return void 0;
-}
-function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path21.basename(file)) ? "peek" : void 0;
-}
-function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path21.basename(file)) ? "peek" : void 0;
-}
-function k8sByName(file) {
-  const base = path21.basename(file);
-  return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
-}
-function armByName(file) {
-  return /\.jsonc?$/i.test(path21.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
-}
-function planByName(file) {
-  const base = path21.basename(file).toLowerCase();
-  if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
-  return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
-}
-var init_names = __esm({
-  "src/frontends/names.ts"() {
-    "use strict";
   }
 });
 
@@ -46881,12 +46897,13 @@ async function amlCommandFiles(given, wide) {
 }
 
 // src/frontends/index.ts
+init_ci_references();
 init_names();
 var terraformPlanFrontEnd2 = lazyFrontEnd({ name: "terraform-plan", family: "terraform", byName: planByName }, async () => (await Promise.resolve().then(() => (init_terraform_plan(), terraform_plan_exports))).terraformPlanFrontEnd);
 var bicepFrontEnd2 = lazyFrontEnd({ name: "bicep", family: "arm", byName: bicepKindByName, filesOnlyFolders: bicepCallingFolders, mayRead: bicepLoaders }, async () => (await Promise.resolve().then(() => (init_bicep2(), bicep_exports))).bicepFrontEnd);
 var armFrontEnd2 = lazyFrontEnd({ name: "arm", family: "arm", byName: armByName, filesOnlyFolders: armPairingFolders }, async () => (await Promise.resolve().then(() => (init_arm2(), arm_exports))).armFrontEnd);
 var azuremlYamlFrontEnd2 = lazyFrontEnd({ name: "azureml-yaml", family: "arm", byName: amlYamlByName, filesOnlyFolders: amlCommandFiles }, async () => (await Promise.resolve().then(() => (init_azureml_yaml2(), azureml_yaml_exports))).azuremlYamlFrontEnd);
-var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first", mayRead: amlCommandReaders }, async () => (await Promise.resolve().then(() => (init_ci3(), ci_exports))).ciFrontEnd);
+var ciFrontEnd2 = lazyFrontEnd({ name: "ci", family: "ci", byName: ciByName, stage: "first", filesOnlyFolders: ciCallerFiles, mayRead: amlCommandReaders }, async () => (await Promise.resolve().then(() => (init_ci3(), ci_exports))).ciFrontEnd);
 var k8sFrontEnd2 = lazyFrontEnd({ name: "k8s", family: "k8s", byName: k8sByName, stage: "last", filesOnlyFolders: k8sScanFolders }, async () => (await Promise.resolve().then(() => (init_k8s(), k8s_exports))).k8sFrontEnd);
 var FRONT_ENDS = [terraformFrontEnd, terraformPlanFrontEnd2, bicepFrontEnd2, armFrontEnd2, azuremlYamlFrontEnd2, ciFrontEnd2, k8sFrontEnd2];
 
@@ -47870,13 +47887,15 @@ function runRules(input2, undecided2 = [], failures = []) {
       finding.mergeKey = key;
       byKey.set(key, finding);
     };
-    const recordUndecided = (resource, attribute2, reason, at2) => {
-      const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
-      const key = `${meta.id}|${resource.address}|${attribute2}`;
+    const recordUndecidedAbout = (address, attribute2, reason, location, sourcePath) => {
+      const key = `${meta.id}|${address}|${attribute2}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      const sourcePath = resource.attrs.get(attribute2)?.sourcePath;
-      undecided2.push({ ruleId: meta.id, address: resource.address, attribute: attribute2, ...sourcePath ? { sourcePath } : {}, reason, location });
+      undecided2.push({ ruleId: meta.id, address, attribute: attribute2, ...sourcePath ? { sourcePath } : {}, reason, location });
+    };
+    const recordUndecided = (resource, attribute2, reason, at2) => {
+      const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
+      recordUndecidedAbout(resource.address, attribute2, reason, location, resource.attrs.get(attribute2)?.sourcePath);
     };
     const ctx = {
       options: input2.options.get(meta.id) ?? {},
@@ -47896,7 +47915,8 @@ function runRules(input2, undecided2 = [], failures = []) {
       policies: input2.policies,
       undecided(resource, attribute2, reason, location) {
         recordUndecided(resource, attribute2, reason, location ?? resource.attrs.get(attribute2)?.at ?? resource.header);
-      }
+      },
+      undecidedAbout: recordUndecidedAbout
     };
     const failed = (e, location) => {
       failures.push({ ruleId: meta.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e), location });
@@ -48961,6 +48981,7 @@ var PROBE = {
   fact: () => ({ state: "absent", value: void 0, defaulted: false, sourcePath: "", string: () => void 0, bool: () => void 0, number: () => void 0, describe: () => "" }),
   report: () => void 0,
   undecided: () => void 0,
+  undecidedAbout: () => void 0,
   relativePath: (file) => file,
   scan: { gpuNodePools: () => [] },
   today: "1970-01-01"
@@ -50481,12 +50502,17 @@ var TF003_provider_version_unpinned_default = defineRule({
       terraformModule(m) {
         if (m.isRoot) {
           const config = [m, ...m.configuration];
-          if (config.some((c) => c.opaqueModuleCalls.length > 0)) return;
+          const opaque = config.flatMap((c) => c.opaqueModuleCalls)[0];
           const names = [...new Set(config.flatMap(providersOf))];
           for (const name of names) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
             const f = rootFinding(m, name);
             if (!f) continue;
+            if (opaque) {
+              const what = opaque.source ? `module ${opaque.source}` : "a module without a source";
+              ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in ${what}, which is not read`, f.at);
+              continue;
+            }
             ctx.report({
               subject: `module:${m.dir}`,
               attributePath: `required_providers.${name}`,

@@ -78,12 +78,18 @@ export default defineRule({
           const config = [m, ...m.configuration];
           // A module that cannot be read (registry, Git, a folder outside the scan) may constrain
           // any provider: the configuration's constraints are unknown, and unknown is never reported.
-          if (config.some((c) => c.opaqueModuleCalls.length > 0)) return;
+          const opaque = config.flatMap((c) => c.opaqueModuleCalls)[0];
           const names = [...new Set(config.flatMap(providersOf))];
           for (const name of names) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
             const f = rootFinding(m, name);
             if (!f) continue;
+            if (opaque) {
+              // RULES.md Conventions: an unknown that hides a possible finding is recorded (--verbose).
+              const what = opaque.source ? `module ${opaque.source}` : 'a module without a source';
+              ctx.undecidedAbout(`module:${ctx.relativePath(m.dir)}`, `required_providers.${name}`, `its version constraint may be in ${what}, which is not read`, f.at);
+              continue;
+            }
             ctx.report({
               subject: `module:${m.dir}`,
               attributePath: `required_providers.${name}`,

@@ -18,6 +18,7 @@ const PROBE: RuleContext = {
   fact: () => ({ state: 'absent', value: undefined, defaulted: false, sourcePath: '', string: () => undefined, bool: () => undefined, number: () => undefined, describe: () => '' }),
   report: () => undefined,
   undecided: () => undefined,
+  undecidedAbout: () => undefined,
   relativePath: (file) => file,
   scan: { gpuNodePools: () => [] },
   today: '1970-01-01',

@@ -231,13 +231,15 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       byKey.set(key, finding);
     };
 
-    const recordUndecided = (resource: Resource, attribute: string, reason: string, at: Location): void => {
-      const location = resource.vendored && isVendoredFile(at.file, resource.vendored) ? resource.vendored.call : at;
-      const key = `${meta.id}|${resource.address}|${attribute}`;
+    const recordUndecidedAbout = (address: string, attribute: string, reason: string, location: Location, sourcePath?: string): void => {
+      const key = `${meta.id}|${address}|${attribute}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      const sourcePath = resource.attrs.get(attribute)?.sourcePath;
-      undecided.push({ ruleId: meta.id, address: resource.address, attribute, ...(sourcePath ? { sourcePath } : {}), reason, location });
+      undecided.push({ ruleId: meta.id, address, attribute, ...(sourcePath ? { sourcePath } : {}), reason, location });
+    };
+    const recordUndecided = (resource: Resource, attribute: string, reason: string, at: Location): void => {
+      const location = resource.vendored && isVendoredFile(at.file, resource.vendored) ? resource.vendored.call : at;
+      recordUndecidedAbout(resource.address, attribute, reason, location, resource.attrs.get(attribute)?.sourcePath);
     };
     const ctx: RuleContext = {
       options: input.options.get(meta.id) ?? {},
@@ -258,6 +260,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       undecided(resource, attribute, reason, location) {
         recordUndecided(resource, attribute, reason, location ?? resource.attrs.get(attribute)?.at ?? resource.header);
       },
+      undecidedAbout: recordUndecidedAbout,
     };
     // Containment: one rule failing on one subject costs that decision only.
     // A hook that throws is a rule failure at the place it was called for. The try/catch sits in

@@ -238,6 +238,11 @@ export interface RuleContext<M extends string = string> {
   /** Records "could not decide" for a reason that is not one attribute (a guard that is unknown). */
   undecided(resource: Resource, attribute: string, reason: string, location?: Location): void;
   /**
+   * The same for a decision about something that is not a resource (a Terraform configuration's
+   * provider constraints): `subject` is what `--verbose` names (`module:infra`).
+   */
+  undecidedAbout(subject: string, attribute: string, reason: string, location: Location): void;
+  /**
    * What the whole scan holds, across files and formats (cross-file rules such as K8S001 read
    * it instead of walking every graph). Each question is one named accessor, so that it can
    * become a per-unit summary merged across units.

@@ -6,8 +6,9 @@
  * loaded (azureml-commands.ts).
  */
 import path from 'node:path';
+import { ciByName } from './names.js';
 import { isStringList, planningFact } from './shared.js';
-import type { FrontEndContext } from './types.js';
+import type { FilesOnlyView, FrontEndContext } from './types.js';
 
 /**
  * The script file names a text names, as a caller writes them (`deploy.sh`, `setup-env.ps1`):
@@ -108,4 +109,34 @@ export function unitsByScriptReference<F extends { readonly path: string }>(file
     groups.set(root, [...(groups.get(root) ?? []), f]);
   });
   return [...groups.values()];
+}
+
+/**
+ * `FrontEnd.filesOnlyFolders` for CI: the CI files of the units that hold a given script,
+ * composite action, reusable workflow or pipeline template (`unitsByScriptReference` over every
+ * CI file under the root). A caller hands the given file its values (a workflow's `env:` read by
+ * the script it runs, a composite action's `with:` inputs), so a given file alone would be
+ * judged without them: a staged `scripts/pool.sh` lost the size its workflow sets. Files, not
+ * folders (a caller's folder may be the whole repository, `azure-pipelines.yml`). A workflow
+ * that only other files' triggers start (`on: push`) has no caller: no walk for it.
+ */
+export async function ciCallerFiles(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
+  const callable = given.filter((f) => {
+    const kind = wide.givenKinds.get(f);
+    if (kind === 'script' || kind === 'github-action' || kind === 'azure-pipeline') return true;
+    return kind === 'github-workflow' && /\bworkflow_call\b/.test(wide.host.readText(f) ?? '');
+  });
+  if (callable.length === 0) return [];
+  const ciFiles = await wide.list((f) => ciByName(f) !== undefined);
+  const wanted = new Set(callable);
+  const units = unitsByScriptReference(
+    [...new Set([...ciFiles, ...callable])].map((f) => ({ path: f })),
+    (f) => ciReferencesOf(wide, f),
+  );
+  return units
+    .filter((u) => u.length > 1 && u.some((f) => wanted.has(f.path)))
+    .flat()
+    .map((f) => f.path)
+    .filter((f) => !wanted.has(f))
+    .sort();
 }

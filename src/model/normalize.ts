@@ -171,8 +171,12 @@ export function normalize(src: SourceResource): Resource[] {
 
 function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resource[] {
   const listValue = valueAt(src.body, el.path);
-  if (!listValue || listValue.kind !== 'list') return [];
-  return listValue.items.map((item, i) => {
+  // An unknown list (a `dynamic` block over an unknown collection, an ARM property read from an
+  // unknown parameter) may hold elements: one element of unknown attributes stands for them, so
+  // a rule that would judge them records "could not decide" (RULES.md Conventions) instead of
+  // seeing no element at all.
+  const items = listValue?.kind === 'list' ? listValue.items : listValue?.kind === 'unknown' ? [listValue] : [];
+  return items.map((item, i) => {
     const attrs = new Map<string, Fact>();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
@@ -184,7 +188,7 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
       }
     }
     const nameValue = el.namePath ? valueAt(item, el.namePath) : undefined;
-    const key = nameValue?.kind === 'string' ? nameValue.value : String(i);
+    const key = nameValue?.kind === 'string' ? nameValue.value : item.kind === 'unknown' && item === listValue ? '?' : String(i);
     // RULES.md: an element is located at its block header (HCL) or its "name" line (JSON): the
     // name as the element writes it. A name read from elsewhere (`name: poolName`) is located at
     // the element's `name` property, not at the parameter default that holds the text.

@@ -305,6 +305,20 @@ describe('files-only runs', () => {
     }
   });
 
+  it('a script and a composite action given without their callers: the workflow that runs them (its env:, its with: inputs) is walked, as the folder run reads it', async () => {
+    const root = repository({
+      '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      POOL_SIZE: Standard_NC6s_v3\n    steps:\n      - run: ./scripts/pool.sh\n      - uses: ./.github/actions/pool\n        with:\n          size: Standard_NC24ads_A100_v4\n',
+      'scripts/pool.sh': '#!/bin/bash\naz aks nodepool add --resource-group rg --cluster-name aks --name gpu --node-vm-size "$POOL_SIZE"\n',
+      '.github/actions/pool/action.yml': 'name: pool\ninputs:\n  size:\n    required: true\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: az aks nodepool add -g rg --cluster-name aks -n train --node-vm-size ${{ inputs.size }}\n',
+      'other/main.tf': WORKSPACE('true'),
+    });
+    // Alone, the script's size is unknown ("$POOL_SIZE is not assigned") and the action's input has no value.
+    const { inFile: inScript } = await sameAsFolderRun(root, path.join(root, 'scripts', 'pool.sh'));
+    expect(inScript.some((l) => l.includes('TAG002') && l.includes('Standard_NC6s_v3'))).toBe(true);
+    const { inFile: inAction } = await sameAsFolderRun(root, path.join(root, '.github', 'actions', 'pool', 'action.yml'));
+    expect(inAction.some((l) => l.includes('AKS001') && l.includes('Standard_NC24ads_A100_v4'))).toBe(true);
+  });
+
   it('looks for callers only inside the repository of the given files (the nearest folder with .git inside the scan root), else in the scan root', async () => {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mil-files-only-')));
     temps.push(root);

@@ -2,9 +2,14 @@
  * NET001 (admin-port-open-to-internet): NSG rule allowing SSH (22) or RDP (3389) from the internet.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { adminPortsIn } from '../../src/model/facts/network.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
+
+const { tree, cleanup } = tempTrees('net001-');
+afterAll(cleanup);
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -1816,5 +1821,46 @@ describe('NET001 ports', () => {
     expect(adminPortsIn('23-3388')).toEqual([]);
     expect(adminPortsIn('443')).toEqual([]);
     expect(adminPortsIn('2222')).toEqual([]);
+  });
+});
+
+// RULES.md Conventions: "Where an unknown value hides a possible finding, the run records it".
+// Rules over an unknown collection (a `dynamic` block over a variable without a value) may
+// hold an admin port open to the internet: no finding, and the rule says it could not decide.
+describe('NET001 undecided', () => {
+  it('lists an NSG whose rules come from a dynamic block over an unknown collection', async () => {
+    const dir = tree({
+      'main.tf': `
+variable "security_rules" {
+  type = list(any)
+}
+
+resource "azurerm_network_security_group" "this" {
+  name                = "nsg"
+  location            = "westeurope"
+  resource_group_name = "rg"
+
+  dynamic "security_rule" {
+    for_each = var.security_rules
+    content {
+      name                       = security_rule.value.name
+      priority                   = security_rule.value.priority
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      source_address_prefix      = security_rule.value.source_address_prefix
+      destination_port_ranges    = security_rule.value.destination_port_ranges
+      destination_address_prefix = "*"
+    }
+  }
+}
+`,
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['NET001'] });
+    expect(r.findings.filter((f) => f.ruleId === 'NET001')).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'NET001').map((u) => [u.address, u.reason])).toEqual([
+      ['azurerm_network_security_group.this.security_rule["?"]', 'dynamic "security_rule" iterates over an unknown collection'],
+    ]);
   });
 });

@@ -2,7 +2,10 @@
  * TF003 (provider-version-unpinned): Provider without a version constraint in required_providers.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -828,3 +831,39 @@ terraform {
 };
 
 ruleTester('TF003', converted, configurations);
+
+// RULES.md Conventions: "Where an unknown value hides a possible finding, the run records it".
+// A configuration that calls a module the linter cannot read may constrain any provider there:
+// no finding, and each provider that would have been reported is listed as undecided.
+const { tree, cleanup } = tempTrees('tf003-');
+afterAll(cleanup);
+
+describe('TF003 undecided', () => {
+  it('lists each unconstrained provider of a configuration that calls an unreadable module', async () => {
+    const dir = tree({
+      'root/main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "random_string" "s" {
+  length = 4
+}
+
+module "missing" {
+  source = "../not-here"
+}
+`,
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['TF003'] });
+    expect(r.findings.filter((f) => f.ruleId === 'TF003')).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'TF003').map((u) => [u.address, u.attribute, u.reason, u.location.range.start.line])).toEqual([
+      ['module:root', 'required_providers.azurerm', 'its version constraint may be in module "../not-here", which is not read', 2],
+      ['module:root', 'required_providers.random', 'its version constraint may be in module "../not-here", which is not read', 2],
+    ]);
+  });
+});
