@@ -43566,7 +43566,23 @@ function readPodTemplates(file, documents, lineMap) {
     for (const [path56, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path56, role, spec));
   };
   for (const d of documents) visit2(d, 0);
+  if (out.length > 0) markInjectedTolerations(src, documents, out);
   return out;
+}
+function markInjectedTolerations(src, documents, templates) {
+  const injecting = /* @__PURE__ */ new Map();
+  for (const d of documents) {
+    if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
+    const name = scalar(path40(d, ["metadata", "name"]));
+    const annotation = entry2(path40(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
+  }
+  if (injecting.size === 0) return;
+  const any = injecting.values().next().value;
+  for (const t of templates) {
+    const injectedAt = t.namespace ? injecting.get(t.namespace) : any;
+    if (injectedAt) t.injectedTolerationsAt = injectedAt;
+  }
 }
 function readKaitoObjects(file, documents, lineMap) {
   const src = { file, lineMap };
@@ -43799,7 +43815,7 @@ function jsonToTree(node, lineMap, depth = 0) {
       return { type: "scalar", value: String(node.value), plain: true, range: range2 };
   }
 }
-var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, MAX_LIST_DEPTH, KAITO_INSTANCE_TYPE;
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE;
 var init_read2 = __esm({
   "src/eval/k8s/read.ts"() {
     "use strict";
@@ -43818,6 +43834,7 @@ var init_read2 = __esm({
     REPLICA_SPECS = { PyTorchJob: "pytorchReplicaSpecs", TFJob: "tfReplicaSpecs", MPIJob: "mpiReplicaSpecs" };
     RAY_CLUSTER_SPEC = { RayCluster: "", RayJob: "rayClusterSpec", RayService: "rayClusterConfig" };
     MAX_LIST_DEPTH = 8;
+    DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
     KAITO_INSTANCE_TYPE = {
       Workspace: ["resource", "instanceType"],
       RAGEngine: ["spec", "compute", "instanceType"]
@@ -51304,6 +51321,10 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const at2 = first.entry.keyAt;
         if (assumeInjected) {
           ctx.undecided(w, "tolerations", "the config sets k8s.assumeInjectedTolerations: true (a webhook or policy injects tolerations), so K8S001 does not judge them", t.tolerationsAt ?? at2);
+          return;
+        }
+        if (t.injectedTolerationsAt) {
+          ctx.undecided(w, "tolerations", "a Namespace in this file adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission", t.injectedTolerationsAt);
           return;
         }
         const unreadable = t.unreadable.find((u) => u.what.startsWith("tolerations"));

@@ -79,6 +79,10 @@ export default defineRule({
           ctx.undecided(w, 'tolerations', 'the config sets k8s.assumeInjectedTolerations: true (a webhook or policy injects tolerations), so K8S001 does not judge them', t.tolerationsAt ?? at);
           return;
         }
+        if (t.injectedTolerationsAt) {
+          ctx.undecided(w, 'tolerations', 'a Namespace in this file adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission', t.injectedTolerationsAt);
+          return;
+        }
         const unreadable = t.unreadable.find((u) => u.what.startsWith('tolerations'));
         if (unreadable) {
           ctx.undecided(w, 'tolerations', `${unreadable.what} is not a list of mappings that can be read`, unreadable.at);

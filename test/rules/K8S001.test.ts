@@ -121,6 +121,22 @@ const cases: RuleTable = {
           'k8s/job.yaml': job('nvidia.com/gpu'),
         },
       },
+      // FORMATS.md 2(d): tolerations a namespace injects (PodTolerationRestriction's
+      // defaultTolerations annotation) are unknown: a Namespace written in the same file makes its
+      // workloads (and those that name no namespace) undecided.
+      {
+        name: 'namespace-in-the-file-injects-default-tolerations',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/job.yaml': `apiVersion: v1
+kind: Namespace
+metadata:
+  name: training
+  annotations:
+    scheduler.alpha.kubernetes.io/defaultTolerations: '[{"key": "sku", "operator": "Equal", "value": "gpu", "effect": "NoSchedule"}]'
+---${job('nvidia.com/gpu').replace('  name: train\n', '  name: train\n  namespace: training\n')}---${job('nvidia.com/gpu').replace('  name: train\n', '  name: train-unplaced\n')}`,
+        },
+      },
       {
         name: 'assume-injected-tolerations',
         files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu') },
@@ -189,6 +205,24 @@ const cases: RuleTable = {
         messageId: 'scannedPool',
         message:
           'Job "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+        related: RELATED_POOL,
+      },
+      {
+        // An annotated Namespace in the file does not reach a workload of another namespace.
+        name: 'namespace-in-the-file-injects-into-another-namespace',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/job.yaml': `apiVersion: v1
+kind: Namespace
+metadata:
+  name: inference
+  annotations:
+    scheduler.alpha.kubernetes.io/defaultTolerations: '[{"key": "sku", "operator": "Equal", "value": "gpu", "effect": "NoSchedule"}]'
+---${job().replace('  name: train\n', '  name: train\n  namespace: training\n')}`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
         related: RELATED_POOL,
       },
       {

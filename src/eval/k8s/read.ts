@@ -72,7 +72,33 @@ export function readPodTemplates(file: string, documents: readonly YamlTree[], l
     for (const [path, role, spec] of podSpecsOf(node, obj.kind)) out.push(readTemplate(src, node, obj, path, role, spec));
   };
   for (const d of documents) visit(d, 0);
+  if (out.length > 0) markInjectedTolerations(src, documents, out);
   return out;
+}
+
+/** The annotation through which a namespace gives its pods default tolerations (the PodTolerationRestriction admission plugin). */
+const DEFAULT_TOLERATIONS = 'scheduler.alpha.kubernetes.io/defaultTolerations';
+
+/**
+ * FORMATS.md 2(d): tolerations injected by a namespace are unknown. A `Namespace` written in the
+ * same file with the annotation marks the templates that land in it: those in that namespace,
+ * and those that name none. A namespace in another file is not seen (each manifest file is its
+ * own unit of work); config `k8s.assumeInjectedTolerations` covers that.
+ */
+function markInjectedTolerations(src: Src, documents: readonly YamlTree[], templates: K8sPodTemplate[]): void {
+  const injecting = new Map<string, Location>();
+  for (const d of documents) {
+    if (isManifestObject(d)?.kind !== 'Namespace' || !d) continue;
+    const name = scalar(path(d, ['metadata', 'name']));
+    const annotation = entry(path(d, ['metadata', 'annotations']), DEFAULT_TOLERATIONS);
+    if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
+  }
+  if (injecting.size === 0) return;
+  const any = injecting.values().next().value as Location;
+  for (const t of templates) {
+    const injectedAt = t.namespace ? injecting.get(t.namespace) : any;
+    if (injectedAt) t.injectedTolerationsAt = injectedAt;
+  }
 }
 
 /** A KAITO object and the node size its provisioner creates GPU nodes of. */

@@ -79,4 +79,11 @@ export interface K8sPodTemplate {
   resourceClaimsAt?: Location;
   /** Parts that could not be read (not the expected shape, a YAML alias): scheduling cannot be decided for this template. */
   unreadable: { what: string; at: Location }[];
+  /**
+   * A `Namespace` of the same file whose `scheduler.alpha.kubernetes.io/defaultTolerations`
+   * annotation adds tolerations to the pods created in it (PodTolerationRestriction): the
+   * template's namespace, or any such namespace when the template names none (it is applied
+   * into one with `-n`). Where the annotation is written.
+   */
+  injectedTolerationsAt?: Location;
 }
