@@ -52181,6 +52181,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
   }
   const out = [];
   for (const [top, files] of byRepository) {
+    let everyFile;
     const wide = {
       root: top,
       host,
@@ -52188,7 +52189,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
       cliVarFiles,
       givenKinds,
       ...facts ? { facts } : {},
-      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, accept })).filter((f) => !config.isIgnored(f))
+      list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host }))).filter((f) => accept(f) && !config.isIgnored(f))
     };
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...await fe.filesOnlyFolders(files, wide));
   }

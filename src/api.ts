@@ -207,6 +207,9 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
   }
   const out: string[] = [];
   for (const [top, files] of byRepository) {
+    // One walk of the repository however many front ends list it (a staged .tf file and a
+    // script look for their callers in the same tree): `accept` is a filter on the listing.
+    let everyFile: Promise<string[]> | undefined;
     const wide: FilesOnlyView = {
       root: top,
       host,
@@ -214,7 +217,7 @@ async function filesOnlyFolders(frontEnds: readonly FrontEnd[], given: readonly 
       cliVarFiles,
       givenKinds,
       ...(facts ? { facts } : {}),
-      list: async (accept) => (await listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host, accept })).filter((f) => !config.isIgnored(f)),
+      list: async (accept) => (await (everyFile ??= listFiles([top], { root, gitignore: options.gitignore, ignorePatterns: [...ignorePatterns], reader: host }))).filter((f) => accept(f) && !config.isIgnored(f)),
     };
     for (const fe of frontEnds) if (fe.filesOnlyFolders) out.push(...(await fe.filesOnlyFolders(files, wide)));
   }
