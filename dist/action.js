@@ -19082,6 +19082,14 @@ var init_guard = __esm({
        * at it (`at`, when the caller has one): an evaluation that goes well needs only the file,
        * and there is one per attribute, local and output.
        */
+      /** The file's time budget is used up: its EVAL001 (once per file) and the unknown that stands for the value. */
+      budgetSpent(file, where) {
+        this.problem(`${file}:budget`, {
+          message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
+          location: where
+        });
+        return unknown(BUDGET_REASON, where);
+      }
       runAt(file, range2, f, a, b, at2) {
         if (this.depth >= MAX_NESTED_EVALUATIONS) {
           const where = at2 ?? { file, range: range2 };
@@ -19094,7 +19102,7 @@ var init_guard = __esm({
         const outermost = this.frameFile === void 0;
         if (outermost) {
           const spent = this.spent.get(file) ?? 0;
-          if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at2 ?? { file, range: range2 });
+          if (spent >= this.msPerFile) return this.budgetSpent(file, at2 ?? { file, range: range2 });
           const start = this.now();
           this.frameFile = file;
           this.frameStart = start;
@@ -19107,11 +19115,7 @@ var init_guard = __esm({
           const where = at2 ?? { file, range: range2 };
           if (err2 instanceof BudgetExceeded) {
             if (!outermost) throw err2;
-            this.problem(`${file}:budget`, {
-              message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
-              location: where
-            });
-            return unknown(BUDGET_REASON, where);
+            return this.budgetSpent(file, where);
           }
           this.problem(`${file}:${range2.start.offset}:${range2.end.offset}`, {
             message: `This expression could not be evaluated (${describeError(err2)}); its value is treated as unknown.`,

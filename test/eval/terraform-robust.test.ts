@@ -192,6 +192,16 @@ describe('bounded work: a runaway evaluation becomes EVAL001', () => {
     expect(problems[0]!.message).toMatch(/took more than 300 ms/);
   });
 
+  it('a budget used up across many small evaluations (none overran on its own) is EVAL001 too, once per file', () => {
+    const problems: EvalProblem[] = [];
+    const guard = new EvalGuard((p) => problems.push(p), 0);
+    const range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } };
+    const first = guard.runAt('main.tf', range, () => ({ kind: 'bool', value: true }) as Value, undefined, undefined);
+    const second = guard.runAt('main.tf', range, () => ({ kind: 'bool', value: true }) as Value, undefined, undefined);
+    expect([first.kind, second.kind]).toEqual(['unknown', 'unknown']);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/took more than 0 ms/)]);
+  });
+
   it('exponentially shared locals are unknown in functions that would walk them, at once', async () => {
     const lines = ['locals {', '  a0 = ["Standard_D4", "Standard_D8"]', '  s0 = "ab"'];
     for (let i = 1; i <= 60; i++) lines.push(`  a${i} = [local.a${i - 1}, local.a${i - 1}]`, `  s${i} = "\${local.s${i - 1}}\${local.s${i - 1}}"`);

@@ -82,6 +82,15 @@ export class EvalGuard {
    * at it (`at`, when the caller has one): an evaluation that goes well needs only the file,
    * and there is one per attribute, local and output.
    */
+  /** The file's time budget is used up: its EVAL001 (once per file) and the unknown that stands for the value. */
+  private budgetSpent(file: string, where: Location): Value {
+    this.problem(`${file}:budget`, {
+      message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
+      location: where,
+    });
+    return unknown(BUDGET_REASON, where);
+  }
+
   runAt<A, B>(file: string, range: Range, f: (a: A, b: B) => Value, a: A, b: B, at?: Location): Value {
     if (this.depth >= MAX_NESTED_EVALUATIONS) {
       const where = at ?? { file, range };
@@ -94,7 +103,9 @@ export class EvalGuard {
     const outermost = this.frameFile === undefined;
     if (outermost) {
       const spent = this.spent.get(file) ?? 0;
-      if (spent >= this.msPerFile) return unknown(BUDGET_REASON, at ?? { file, range });
+      // The budget may run out across many small evaluations, none of which overran on its own:
+      // the file's EVAL001 is reported here then (once per file, as when one overruns).
+      if (spent >= this.msPerFile) return this.budgetSpent(file, at ?? { file, range });
       const start = this.now();
       this.frameFile = file;
       this.frameStart = start;
@@ -107,11 +118,7 @@ export class EvalGuard {
       const where = at ?? { file, range };
       if (err instanceof BudgetExceeded) {
         if (!outermost) throw err;
-        this.problem(`${file}:budget`, {
-          message: `Evaluation stopped: expressions of this file took more than ${this.msPerFile} ms to evaluate (a runaway for expression, range() or reference chain?); this and later expressions of the file are treated as unknown.`,
-          location: where,
-        });
-        return unknown(BUDGET_REASON, where);
+        return this.budgetSpent(file, where);
       }
       this.problem(`${file}:${range.start.offset}:${range.end.offset}`, {
         message: `This expression could not be evaluated (${describeError(err)}); its value is treated as unknown.`,
