@@ -36020,11 +36020,10 @@ function evaluateArm(input2) {
   for (const template of [...input2.templates].sort()) {
     const parsed = input2.parse(template);
     if (!parsed?.root) continue;
-    const variants = (pairs.get(template) ?? []).sort();
+    const variants = (pairs.get(template) ?? []).filter((pf) => input2.parse(pf)?.root !== void 0).sort();
     let bicepDeclaration;
     for (const pf of variants.length ? variants : input2.withoutDefaults?.has(template) ? [] : [void 0]) {
       const pfParsed = pf ? input2.parse(pf) : void 0;
-      if (pf && !pfParsed?.root) continue;
       const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
       for (const p of result.problems) {
         const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;

@@ -1093,6 +1093,19 @@ const armParameterFileNames: RuleTable = {
         env: 'nonprod',
         messageId: 'adminUser',
       },
+      {
+        // RULES.md: a broken file is PARSE001 "and every other file is still linted": the
+        // template whose only parameter file cannot be read is linted with its defaults.
+        name: 'template-linted-when-its-only-parameter-file-is-broken',
+        files: {
+          'main.json': ARM_MAIN.replace('"adminUserEnabled": "[parameters(\'admin\')]"', '"adminUserEnabled": ⟦true⟧'),
+          'main.parameters.json': ARM_PARAMS('"unterminated }'),
+        },
+        parseError: true,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
     ],
   },
 };

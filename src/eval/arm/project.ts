@@ -50,11 +50,12 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
   for (const template of [...input.templates].sort()) {
     const parsed = input.parse(template);
     if (!parsed?.root) continue;
-    const variants = (pairs.get(template) ?? []).sort();
+    // A parameter file that cannot be read is PARSE001 and no variant; when no paired file can be
+    // read, the template is still linted, with its defaults (RULES.md: "every other file is still linted").
+    const variants = (pairs.get(template) ?? []).filter((pf) => input.parse(pf)?.root !== undefined).sort();
     let bicepDeclaration: ArmUnitEvaluation['bicepDeclaration'];
     for (const pf of variants.length ? variants : input.withoutDefaults?.has(template) ? [] : [undefined]) {
       const pfParsed = pf ? input.parse(pf) : undefined;
-      if (pf && !pfParsed?.root) continue;
       const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed! } : undefined });
       for (const p of result.problems) {
         const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
