@@ -52698,7 +52698,7 @@ function planningThreads(settings) {
 }
 function threadSettings(options) {
   const c = options.concurrency ?? "auto";
-  const count2 = c === "off" ? 1 : c === "auto" ? autoThreads() : Math.max(1, Math.floor(c));
+  const count2 = c === "off" ? 1 : c === "auto" ? autoThreads() : Math.max(1, Math.min(os.availableParallelism(), Math.floor(c)));
   const script = options.frontEnds || options.ruleSet ? void 0 : workerScript();
   const isDir = (p) => {
     try {
@@ -52891,6 +52891,9 @@ function allRules(result) {
   }
   return [...map.values()].sort((a, b) => compareStrings(a.id, b.id));
 }
+function sanitizeTerminal(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
 function sanitizeKeepingLineBreaks(text2) {
   return text2.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "\uFFFD");
 }
@@ -52898,7 +52901,7 @@ function sanitizeKeepingLineBreaks(text2) {
 // src/report/markdown.ts
 var DEFAULT_MAX_FINDINGS = 50;
 function escapeMarkdown(text2) {
-  return text2.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (ch) => `\\${ch}`).replace(/@/g, "@\u200B");
+  return sanitizeTerminal(text2.replace(/\r\n|\r|\n/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_{}[\]()#+!|~]/g, (ch) => `\\${ch}`).replace(/@/g, "@\u200B");
 }
 function encodePath(p) {
   return p.split("/").map(encodeURIComponent).join("/");

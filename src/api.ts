@@ -907,7 +907,9 @@ function planningThreads(settings: ThreadSettings<LintOptions>): number {
 /** Whether and how a run uses worker threads (`src/pipeline/threads.ts`). */
 function threadSettings(options: LintOptions): ThreadSettings<LintOptions> {
   const c = options.concurrency ?? 'auto';
-  const count = c === 'off' ? 1 : c === 'auto' ? autoThreads() : Math.max(1, Math.floor(c));
+  // A number above the cores is taken as the cores: more threads than cores only add heaps
+  // (`--concurrency 999` took 50 s and 4.8 GB on 15 files).
+  const count = c === 'off' ? 1 : c === 'auto' ? autoThreads() : Math.max(1, Math.min(os.availableParallelism(), Math.floor(c)));
   // Injected front ends or rules (tests) are functions a worker cannot be given.
   const script = options.frontEnds || options.ruleSet ? undefined : workerScript();
   const isDir = (p: string): boolean => {

@@ -68,6 +68,14 @@ describe('CLI', () => {
     const r = run([dir, '--rule', 'KV001', '--verbose']);
     expect(r.stderr).toContain('could not decide KV001 for azurerm_key_vault.kv: purge_protection_enabled depends on data.azurerm_client_config.c');
   });
+  it('--verbose lines cannot drive the terminal: control characters of scanned names are replaced', () => {
+    const dir = tree({
+      'main.tf': 'data "azurerm_client_config" "c" {}\nresource "azurerm_key_vault" "kv\u001b[2J" {\n  name = "kv"\n  purge_protection_enabled = data.azurerm_client_config.c.object_id != ""\n  rbac_authorization_enabled = true\n}\n',
+    });
+    const r = run([dir, '--rule', 'KV001', '--verbose']);
+    expect(r.stderr).toContain('could not decide KV001 for azurerm_key_vault.kv\ufffd[2J: purge_protection_enabled');
+    expect(r.stderr).not.toContain('\u001b');
+  });
   it('exits 0 when clean', () => {
     const r = run([good, '--rule', 'AML001']);
     expect(r.status).toBe(0);

@@ -100,7 +100,8 @@ Options:
                          the N parts together give the findings of one whole run
       --concurrency <n|auto|off>
                          threads to lint on (default auto: one per two cores, at
-                         most 4; used only when there are enough units of work)
+                         most 4; never more than the cores; used only when there
+                         are enough units of work)
       --color, --no-color
                          force colours on or off (default: on a terminal, unless
                          NO_COLOR is set; FORCE_COLOR=1 or 0 overrides NO_COLOR)

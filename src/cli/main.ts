@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lint, UsageError, VERSION } from '../api.js';
 import { formatResult, githubWorkspaceBase } from '../report/index.js';
+import { sanitizeTerminal } from '../report/common.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { shouldColor } from './color.js';
 import { checkWritable, expandPaths, ignoredFiles } from './paths.js';
@@ -143,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
     } finally {
       progress.done();
     }
-    for (const n of result.notices) process.stderr.write(`mlops-iac-lint: ${n}\n`);
+    for (const n of result.notices) process.stderr.write(`mlops-iac-lint: ${sanitizeTerminal(n)}\n`);
     if (opts.writeBaseline) {
       fs.writeFileSync(opts.writeBaseline, writeBaseline(result.findings, result.root, VERSION));
       const n = result.findings.filter((f) => !f.suppression).length;
@@ -151,15 +152,17 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (opts.verbose) {
-      for (const s of result.skipped) process.stderr.write(`skipped ${path.relative(process.cwd(), s.file)}: ${s.reason}\n`);
+      // Scanned text (file names, resource names, values in reasons) cannot drive the terminal.
+      const say = (line: string): boolean => process.stderr.write(`${sanitizeTerminal(line)}\n`);
+      for (const s of result.skipped) say(`skipped ${path.relative(process.cwd(), s.file)}: ${s.reason}`);
       // RULES.md "Three-valued facts": what an unknown value kept the rules from deciding.
       for (const u of result.undecided) {
         const where = `${path.relative(process.cwd(), u.location.file)}:${u.location.range.start.line}:${u.location.range.start.column}`;
         // EVAL002: a whole module's resources, not one attribute.
-        if (u.ruleId === 'EVAL002') process.stderr.write(`could not decide any rule for the resources of ${u.address}: ${u.reason} (${where})\n`);
+        if (u.ruleId === 'EVAL002') say(`could not decide any rule for the resources of ${u.address}: ${u.reason} (${where})`);
         // RULES.md: "could not decide AML001 for X: public_network_access_enabled depends on …" —
         // the attribute as the user wrote it.
-        else process.stderr.write(`could not decide ${u.ruleId} for ${u.address}: ${u.sourcePath ?? u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})\n`);
+        else say(`could not decide ${u.ruleId} for ${u.address}: ${u.sourcePath ?? u.attribute} ${u.reason.startsWith('depends') ? u.reason : `is unknown (${u.reason})`} (${where})`);
       }
     }
     const reported = opts.quiet ? errorsOnly(result) : result;

@@ -12,6 +12,7 @@ import {
   plural,
   relativePath,
   ruleDocUrl,
+  sanitizeTerminal,
   summarize,
 } from './common.js';
 
@@ -38,8 +39,8 @@ export const DEFAULT_MAX_FINDINGS = 50;
 
 /** Escapes text for Markdown (table cells included) and HTML. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
+  // Control characters (an ESC sequence in a resource name) go first: the summary is also printed to terminals.
+  return sanitizeTerminal(text.replace(/\r\n|\r|\n/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

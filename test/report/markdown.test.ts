@@ -52,6 +52,8 @@ describe('markdown', () => {
     expect(escapeMarkdown('<img src=x onerror=alert(1)> **bold** [x](y) `c` a|b @team\nnext & _u_')).toBe(
       '&lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\* \\[x\\]\\(y\\) \\`c\\` a\\|b @\u200bteam next &amp; \\_u\\_',
     );
+    // The summary is also printed to terminals: an ESC sequence in scanned text is replaced.
+    expect(escapeMarkdown('acr\u001b[2Jx\u0007')).toBe('acr\ufffd\\[2Jx\ufffd');
     const f: Finding = { ...F_GPU001, message: '<script>alert(1)</script>' };
     const out = formatMarkdown(makeResult([f]));
     expect(out).not.toContain('<script>');
