@@ -37872,13 +37872,17 @@ function evaluateBicep(input2) {
   const files = [...new Set(input2.bicepFiles.map((f) => path32.resolve(f)))].sort();
   const scanned = new Set(files);
   const usedAsModule = /* @__PURE__ */ new Set();
+  const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
     const parsed = input2.parse(f);
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
       const target = path32.resolve(path32.dirname(f), s.pathString);
-      if (target !== f && scanned.has(target)) usedAsModule.add(target);
+      if (target !== f && scanned.has(target)) {
+        usedAsModule.add(target);
+        callees.set(f, [...callees.get(f) ?? [], target]);
+      }
     }
   }
   const variants = /* @__PURE__ */ new Map();
@@ -37917,7 +37921,7 @@ function evaluateBicep(input2) {
     const target = path32.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
-  const units2 = [.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
+  const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
   for (const unit of units2) {
     const parsed = input2.parse(unit);
     if (!parsed) continue;
@@ -38006,6 +38010,26 @@ function byParamName(file, values) {
     if (s.kind !== "ParamDecl") continue;
     const v = values.get(s.name.name.toLowerCase());
     if (v) out.set(s.name.name, v);
+  }
+  return out;
+}
+function withClosedCycles(entries2, files, callees) {
+  const reached = /* @__PURE__ */ new Set();
+  const reach = (from) => {
+    const stack = [from];
+    while (stack.length > 0) {
+      const f = stack.pop();
+      if (reached.has(f)) continue;
+      reached.add(f);
+      stack.push(...callees.get(f) ?? []);
+    }
+  };
+  for (const e of entries2) reach(e);
+  const out = [...entries2];
+  for (const f of [...files].sort()) {
+    if (reached.has(f)) continue;
+    out.push(f);
+    reach(f);
   }
   return out;
 }

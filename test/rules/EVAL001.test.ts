@@ -179,6 +179,25 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in ⟦range(
         level: 'note',
         env: 'unknown',
       },
+      {
+        // A closed module cycle that no other file calls: both files are used as modules, so
+        // neither was an entry and nothing was linted or said. The first by name is evaluated
+        // (its ACR001 is reported, see test/rules/ACR001.test.ts) and the cycle is EVAL001.
+        name: 'closed-module-cycle-without-a-caller',
+        files: {
+          'a.bicep': `module b 'b.bicep' = {
+  name: 'b'
+}
+`,
+          'b.bicep': `module a ⟦'a.bicep'⟧ = {
+  name: 'a'
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        message: 'Module cycle: a.bicep is already being evaluated',
+      },
     ],
   },
   // An unclosed quote that runs into an az command (src/frontends/azure-cli.ts unreadableAz).

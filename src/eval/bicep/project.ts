@@ -93,13 +93,17 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
 
   // Files used as local modules by another scanned file are evaluated through their callers.
   const usedAsModule = new Set<string>();
+  const callees = new Map<string, string[]>();
   for (const f of files) {
     const parsed = input.parse(f);
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== 'ModuleDecl' || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
       const target = path.resolve(path.dirname(f), s.pathString);
-      if (target !== f && scanned.has(target)) usedAsModule.add(target);
+      if (target !== f && scanned.has(target)) {
+        usedAsModule.add(target);
+        callees.set(f, [...(callees.get(f) ?? []), target]);
+      }
     }
   }
 
@@ -145,7 +149,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     if (scanned.has(target)) variants.set(target, [...(variants.get(target) ?? []), ...pfs]);
   }
 
-  const units = [...new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])].sort();
+  const units = withClosedCycles([...new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
   for (const unit of units) {
     const parsed = input.parse(unit);
     if (!parsed) continue;
@@ -268,6 +272,33 @@ function byParamName(file: BicepFile, values: Map<string, Value>): Map<string, V
     if (s.kind !== 'ParamDecl') continue;
     const v = values.get(s.name.name.toLowerCase());
     if (v) out.set(s.name.name, v);
+  }
+  return out;
+}
+
+/**
+ * The entry files, plus one file of each closed module cycle that no entry reaches (`a.bicep`
+ * calls `b.bicep`, which calls `a.bicep`, and no other file calls either): every file is then
+ * evaluated through some entry (the cycle is reported there, EVAL001), none is left unlinted.
+ * The first such file by name is taken, so the choice does not depend on the walk's order.
+ */
+function withClosedCycles(entries: string[], files: readonly string[], callees: ReadonlyMap<string, readonly string[]>): string[] {
+  const reached = new Set<string>();
+  const reach = (from: string): void => {
+    const stack = [from];
+    while (stack.length > 0) {
+      const f = stack.pop()!;
+      if (reached.has(f)) continue;
+      reached.add(f);
+      stack.push(...(callees.get(f) ?? []));
+    }
+  };
+  for (const e of entries) reach(e);
+  const out = [...entries];
+  for (const f of [...files].sort()) {
+    if (reached.has(f)) continue;
+    out.push(f);
+    reach(f);
   }
   return out;
 }
