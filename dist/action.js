@@ -40856,11 +40856,35 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
     out.push(c);
     words = [];
   };
+  const suspended = [];
+  let inBacktick = false;
   const tokens = cmd.tokens;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     const previous = k > 0 ? tokens[k - 1] : void 0;
     if (t.op) {
+      const opensBacktick = t.text === "`" && !inBacktick;
+      if (t.text === "`") inBacktick = !inBacktick;
+      if ((t.text === "$(" || opensBacktick) && words[0]?.text === "az" && previous !== void 0 && !previous.op && previous.fileEnd < t.fileStart) {
+        suspended.push({ words, after, wordsDepth, touchesPrevious, open: t, closeDepth: depth });
+        words = [];
+        op = t.text;
+        if (t.text === "$(") depth++;
+        continue;
+      }
+      if (t.text === ")" && depth > 0) depth--;
+      const top = suspended[suspended.length - 1];
+      if (top && (t.text === ")" && top.open.text === "$(" && depth === top.closeDepth || t.text === "`" && top.open.text === "`" && !inBacktick)) {
+        if (words.length > 0) {
+          flush();
+          out[out.length - 1].before = t.text;
+        }
+        suspended.pop();
+        ({ words, after, wordsDepth, touchesPrevious } = top);
+        words.push(argumentSubstitution(top.open, t, lineMap));
+        op = t.text;
+        continue;
+      }
       if (words.length > 0) {
         flush();
         const last = out[out.length - 1];
@@ -40869,7 +40893,6 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
       }
       op = t.text;
       if (t.text === "$(" || t.text === "(") depth++;
-      else if (t.text === ")" && depth > 0) depth--;
       continue;
     }
     if (words.length === 0) {
@@ -40880,6 +40903,10 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
     words.push(t);
   }
   flush();
+  for (let top = suspended.pop(); top; top = suspended.pop()) {
+    ({ words, after, wordsDepth, touchesPrevious } = top);
+    flush();
+  }
   const h = cmd.heredoc;
   if (h && out.length > first) {
     let reader = out[out.length - 1];
@@ -40891,6 +40918,16 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
     }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
+}
+function argumentSubstitution(open, close, lineMap) {
+  const fileStart2 = open.fileStart;
+  const fileEnd = close.fileEnd;
+  const raw = open.text === "$(" ? "$(\u2026)" : "`\u2026`";
+  let range2;
+  const whole = () => range2 ??= lineMap.range(fileStart2, fileEnd);
+  return { text: raw, raw, start: open.start, end: close.end, op: false, fileStart: fileStart2, fileEnd, get range() {
+    return whole();
+  }, rangeOf: () => whole() };
 }
 function scriptOf(sn, lineMap) {
   const commands = [];

@@ -753,8 +753,26 @@ steps:
         name: 'update-fixes-create',
         files: { 'deploy.sh': 'az acr create -n acrml -g rg --sku Basic --admin-enabled true\naz acr update -n acrml --admin-enabled false\n' },
       },
+      // A command substitution written apart from the flag is the flag's value (unknown), in
+      // both spellings: not a bare (true) flag with the command cut short at the substitution.
+      { name: 'value-from-a-command-substitution-with-blanks', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled $(get admin)\naz acr create -n acr2 -g rg --sku Basic --admin-enabled `get admin`\n' } },
     ],
     invalid: [
+      {
+        // The words after a substitution still belong to the az command.
+        name: 'flags-after-a-command-substitution',
+        files: { 'deploy.sh': 'az acr create -n acr1 -g `get_rg` --sku Basic --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'flags-after-a-dollar-substitution-with-blanks',
+        files: { 'deploy.sh': 'az acr create -n acr1 -g $(az group show -n rg --query name -o tsv) --sku Basic --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       {
         // A retry function of the script runs its arguments ("$@"): the az command among them runs.
         name: 'through-a-multi-line-function-that-runs-its-arguments',

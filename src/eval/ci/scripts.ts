@@ -3,7 +3,7 @@
  * logical command split into simple commands, every word with its exact file range and a
  * way to point inside it (`--size=Standard_NC6` → the value).
  */
-import type { LineMap } from '../../core/source.js';
+import type { LineMap, Range } from '../../core/source.js';
 import { quotedSubstitutions, type ScriptCommand, type ScriptSnippet, type ScriptToken } from '../../parse/yaml/ci.js';
 import type { CiCommand, CiComment, CiScript } from './types.js';
 
@@ -36,12 +36,40 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
     out.push(c);
     words = [];
   };
+  // An `az` command whose argument is a command substitution written apart from the words
+  // around it (`-g $(get rg)`, `--size `pick``): the lexer splits at the substitution, but the
+  // command goes on after it. Its words wait here while the substitution's own command is
+  // read; at the close they go on, with the substitution as one word (`argumentSubstitution`).
+  const suspended: { words: ScriptToken[]; after: string | undefined; wordsDepth: number; touchesPrevious: boolean; open: ScriptToken; closeDepth: number }[] = [];
+  let inBacktick = false;
   // An indexed loop: for…of makes an iterator result per token until V8 optimizes this function.
   const tokens = cmd.tokens;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     const previous = k > 0 ? tokens[k - 1] : undefined;
     if (t.op) {
+      const opensBacktick = t.text === '`' && !inBacktick;
+      if (t.text === '`') inBacktick = !inBacktick;
+      if ((t.text === '$(' || opensBacktick) && words[0]?.text === 'az' && previous !== undefined && !previous.op && previous.fileEnd < t.fileStart) {
+        suspended.push({ words, after, wordsDepth, touchesPrevious, open: t, closeDepth: depth });
+        words = [];
+        op = t.text;
+        if (t.text === '$(') depth++;
+        continue;
+      }
+      if (t.text === ')' && depth > 0) depth--;
+      const top = suspended[suspended.length - 1];
+      if (top && ((t.text === ')' && top.open.text === '$(' && depth === top.closeDepth) || (t.text === '`' && top.open.text === '`' && !inBacktick))) {
+        if (words.length > 0) {
+          flush();
+          out[out.length - 1]!.before = t.text;
+        }
+        suspended.pop();
+        ({ words, after, wordsDepth, touchesPrevious } = top);
+        words.push(argumentSubstitution(top.open, t, lineMap));
+        op = t.text;
+        continue;
+      }
       if (words.length > 0) {
         flush();
         const last = out[out.length - 1]!;
@@ -50,7 +78,6 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
       }
       op = t.text;
       if (t.text === '$(' || t.text === '(') depth++;
-      else if (t.text === ')' && depth > 0) depth--;
       continue;
     }
     if (words.length === 0) {
@@ -61,6 +88,11 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
     words.push(t);
   }
   flush();
+  // A substitution left open: the words before it are the command as far as it goes.
+  for (let top = suspended.pop(); top; top = suspended.pop()) {
+    ({ words, after, wordsDepth, touchesPrevious } = top);
+    flush();
+  }
   const h = cmd.heredoc;
   if (h && out.length > first) {
     let reader = out[out.length - 1]!;
@@ -72,6 +104,20 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
     }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
+}
+
+/**
+ * A command substitution as one word of the command it is an argument of, from its opening
+ * `$(`/`` ` `` to its close: its text is what the shell expands, so its value is the command's
+ * output (unknown to the interpreter, as `$(get_rg)` written without blanks is).
+ */
+function argumentSubstitution(open: ScriptToken, close: ScriptToken, lineMap: LineMap): ScriptToken {
+  const fileStart = open.fileStart;
+  const fileEnd = close.fileEnd;
+  const raw = open.text === '$(' ? '$(…)' : '`…`';
+  let range: Range | undefined;
+  const whole = (): Range => (range ??= lineMap.range(fileStart, fileEnd));
+  return { text: raw, raw, start: open.start, end: close.end, op: false, fileStart, fileEnd, get range() { return whole(); }, rangeOf: () => whole() };
 }
 
 export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
