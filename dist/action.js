@@ -36020,11 +36020,18 @@ function evaluateArm(input2) {
   for (const template of [...input2.templates].sort()) {
     const parsed = input2.parse(template);
     if (!parsed?.root) continue;
-    const variants = (pairs.get(template) ?? []).filter((pf) => input2.parse(pf)?.root !== void 0).sort();
+    const paired = pairs.get(template) ?? [];
+    const variants = paired.filter((pf) => input2.parse(pf)?.root !== void 0).sort();
+    const unreadable = variants.length === 0 ? paired[0] : void 0;
     let bicepDeclaration;
     for (const pf of variants.length ? variants : input2.withoutDefaults?.has(template) ? [] : [void 0]) {
       const pfParsed = pf ? input2.parse(pf) : void 0;
-      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0 });
+      const result = evaluateArmTemplate({
+        file: template,
+        parsed,
+        parameterFile: pf ? { file: pf, parsed: pfParsed } : void 0,
+        ...unreadable ? { parameterValues: unknownParameters(parsed, unreadable) } : {}
+      });
       for (const p of result.problems) {
         const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
         if (!seenProblems.has(key)) {
@@ -36054,6 +36061,10 @@ function evaluateArm(input2) {
 }
 function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
+}
+function unknownParameters(parsed, file) {
+  const why = `its parameter file ${path26.basename(file)} cannot be read`;
+  return new Map(members(getProp(parsed.root, "parameters")).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
   const t = getProp(getProp(pf?.root, "metadata"), "template");
@@ -36102,6 +36113,7 @@ var init_project2 = __esm({
   "src/eval/arm/project.ts"() {
     "use strict";
     init_json();
+    init_value();
     init_env();
     init_detect();
     init_template();
@@ -43335,13 +43347,16 @@ function mergeUpdate(drafts, upd) {
   const kind = upd.resource.kind;
   const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== "name");
   if (upd.nameKey === void 0) {
-    let any = false;
     for (const d of drafts) {
       if (d.resource.kind !== kind || d.spec?.verb !== "create") continue;
-      for (const [a, f] of setAttrs) d.resource.attrs.set(a, { value: unknown("a later update of an unknown name may change it", upd.resource.header), defaulted: false, at: f.at, sourcePath: f.sourcePath });
-      any = true;
+      for (const [a, f] of setAttrs) {
+        const before = d.resource.attrs.get(a)?.value;
+        const after = f.value;
+        if (before !== void 0 && after !== void 0 && isKnown(before) && isKnown(after) && valuesEqual(before, after) === true) continue;
+        d.resource.attrs.set(a, { value: unknown("a later update of an unknown name may change it", upd.resource.header), defaulted: false, at: f.at, sourcePath: f.sourcePath });
+      }
     }
-    return any;
+    return false;
   }
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];

@@ -23,7 +23,7 @@
 import path from 'node:path';
 import { classifyPath, classifyValue, envFromVariables, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
-import { bool, list, num, obj, str, unknown, type Value } from '../core/value.js';
+import { bool, isKnown, list, num, obj, str, unknown, valuesEqual, type Value } from '../core/value.js';
 import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
@@ -805,20 +805,26 @@ function tagsUnchanged(d: Draft): void {
 /**
  * A later `update` of a resource created earlier in the same file (same kind, name and
  * parent): its flags override the create's (FORMATS.md §1(e) trap 1). An update whose name
- * is unknown may target any create of its kind: the attributes it sets become unknown there.
- * Returns true when merged.
+ * is unknown may target any create of its kind: an attribute it sets to another value than a
+ * create's becomes unknown there (one it sets to the same known value stays: so it is, whichever
+ * resource the update targets), and the update stays a resource of its own, judged on the
+ * settings it writes (FORMATS.md §1(b): `az acr update -n $registry_name --admin-enabled true`,
+ * "the setting is literal — report anyway"). Returns true when merged.
  */
 function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
   const kind = upd.resource.kind;
   const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== 'name');
   if (upd.nameKey === undefined) {
-    let any = false;
     for (const d of drafts) {
       if (d.resource.kind !== kind || d.spec?.verb !== 'create') continue;
-      for (const [a, f] of setAttrs) d.resource.attrs.set(a, { value: unknown('a later update of an unknown name may change it', upd.resource.header), defaulted: false, at: f.at, sourcePath: f.sourcePath });
-      any = true;
+      for (const [a, f] of setAttrs) {
+        const before = d.resource.attrs.get(a)?.value;
+        const after = f.value;
+        if (before !== undefined && after !== undefined && isKnown(before) && isKnown(after) && valuesEqual(before, after) === true) continue;
+        d.resource.attrs.set(a, { value: unknown('a later update of an unknown name may change it', upd.resource.header), defaulted: false, at: f.at, sourcePath: f.sourcePath });
+      }
     }
-    return any;
+    return false;
   }
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i]!;

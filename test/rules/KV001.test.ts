@@ -1107,7 +1107,9 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
         },
       },
       {
-        // A broken parameter file: its variant is not evaluated (the template's default would be a guess for it).
+        // A broken parameter file: its variant is not evaluated (the template's default would be a
+        // guess for it); the template is linted with its parameters unknown (ACR001 has the case
+        // of a literal setting, which is reported).
         name: 'parameter-file-that-does-not-parse-is-not-evaluated',
         parseError: true,
         files: {

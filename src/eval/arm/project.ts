@@ -8,7 +8,8 @@ import type { EnvClass } from '../../core/env.js';
 import type { Host } from '../../core/host.js';
 import type { Evaluation } from '../types.js';
 import type { Location } from '../../core/source.js';
-import { getProp, type ParsedJson } from '../../parse/json/index.js';
+import { getProp, members, type ParsedJson } from '../../parse/json/index.js';
+import { unknown, type Value } from '../../core/value.js';
 import { classifyPath, envFromVariables } from '../../core/env.js';
 import { pairParameterFiles } from './detect.js';
 import { evaluateArmTemplate, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
@@ -50,13 +51,21 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
   for (const template of [...input.templates].sort()) {
     const parsed = input.parse(template);
     if (!parsed?.root) continue;
-    // A parameter file that cannot be read is PARSE001 and no variant; when no paired file can be
-    // read, the template is still linted, with its defaults (RULES.md: "every other file is still linted").
-    const variants = (pairs.get(template) ?? []).filter((pf) => input.parse(pf)?.root !== undefined).sort();
+    // A parameter file that cannot be read is PARSE001 and no variant. When no paired file can be
+    // read, the template is still linted (RULES.md: "every other file is still linted"), with every
+    // parameter unknown: what the file would have given them is not known, and a default would be a guess.
+    const paired = pairs.get(template) ?? [];
+    const variants = paired.filter((pf) => input.parse(pf)?.root !== undefined).sort();
+    const unreadable = variants.length === 0 ? paired[0] : undefined;
     let bicepDeclaration: ArmUnitEvaluation['bicepDeclaration'];
     for (const pf of variants.length ? variants : input.withoutDefaults?.has(template) ? [] : [undefined]) {
       const pfParsed = pf ? input.parse(pf) : undefined;
-      const result = evaluateArmTemplate({ file: template, parsed, parameterFile: pf ? { file: pf, parsed: pfParsed! } : undefined });
+      const result = evaluateArmTemplate({
+        file: template,
+        parsed,
+        parameterFile: pf ? { file: pf, parsed: pfParsed! } : undefined,
+        ...(unreadable ? { parameterValues: unknownParameters(parsed, unreadable) } : {}),
+      });
       for (const p of result.problems) {
         const key = `${p.location.file}:${p.location.range.start.offset}:${p.message}`;
         if (!seenProblems.has(key)) {
@@ -97,6 +106,12 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
  */
 export function mayNameTemplate(text: string): boolean {
   return text.includes('template') || text.includes('\\');
+}
+
+/** Every parameter of a template, unknown: its only parameter file cannot be read. */
+function unknownParameters(parsed: ParsedJson, file: string): Map<string, Value> {
+  const why = `its parameter file ${path.basename(file)} cannot be read`;
+  return new Map(members(getProp(parsed.root, 'parameters')).map(([name]) => [name, unknown(why)]));
 }
 
 /** A parameter file's `metadata.template`: the template it names (a path relative to it). */
