@@ -36268,12 +36268,34 @@ function accessTypeAllowed(t) {
   if (t.kind === "TypeMemberAccess" && t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
   return fromResourceSchema(t) ? void 0 : "unknown";
 }
-var AMBIENT, MAX_DEPTH4;
+function primitiveOf(t, reader, depth = 0) {
+  if (depth > MAX_DEPTH4) return void 0;
+  switch (t.kind) {
+    case "NullableType":
+    case "NonNullType":
+      return primitiveOf(t.base, reader, depth + 1);
+    case "ParenType":
+      return primitiveOf(t.type, reader, depth + 1);
+    case "TypeMemberAccess":
+      return t.object.kind === "TypeName" && t.object.name.name === "sys" && t.typeArgs === null && PRIMITIVE_TYPES.has(t.property.name) ? { name: t.property.name, secure: false } : void 0;
+    case "TypeName": {
+      if (t.typeArgs !== null) return void 0;
+      const alias = reader.types.get(t.name.name);
+      if (!alias) return PRIMITIVE_TYPES.has(t.name.name) ? { name: t.name.name, secure: false } : void 0;
+      const base = primitiveOf(alias.value, reader, depth + 1);
+      return base && { name: base.name, secure: base.secure || alias.decorators.some((d) => d.name === "secure") };
+    }
+    default:
+      return void 0;
+  }
+}
+var AMBIENT, MAX_DEPTH4, PRIMITIVE_TYPES;
 var init_literal_types = __esm({
   "src/eval/bicep/literal-types.ts"() {
     "use strict";
     AMBIENT = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array", "any", "securestring", "secureobject"]);
     MAX_DEPTH4 = 16;
+    PRIMITIVE_TYPES = /* @__PURE__ */ new Set(["string", "int", "bool", "object", "array"]);
   }
 });
 
@@ -37683,9 +37705,11 @@ var init_scope = __esm({
         if (this.env.inputKeys.has(key)) return;
         this.env.inputKeys.add(key);
         const input2 = { name: slot.name, kind: "bicep-param", header: slot.via };
-        if (d.type) input2.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+        const primitive = d.type ? primitiveOf(d.type, this.typeReader()) : void 0;
+        if (primitive) input2.type = primitive.name;
+        else if (d.type) input2.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
         else if (d.resourceType) input2.type = "resource";
-        if (d.decorators.some((x) => x.name === "secure")) input2.secure = true;
+        if (primitive?.secure || d.decorators.some((x) => x.name === "secure")) input2.secure = true;
         if (readByMember.has(slot.name)) input2.readByMember = true;
         if (d.defaultValue) input2.defaultValue = this.defaultForInput(slot, d.defaultValue);
         if (slot.assigned) input2.assigned = slot.assigned;

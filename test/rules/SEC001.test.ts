@@ -1205,6 +1205,8 @@ output passwordLength int = length(adminPassword)
 `,
         },
       },
+      // A param typed with a @secure() alias compiles to securestring.
+      { name: 'secure-string-alias', files: { 'main.bicep': '@secure()\ntype secretStr = string\nparam clientSecret secretStr\n\noutput n int = length(clientSecret)\n' } },
     ],
     invalid: [
       {
@@ -1222,6 +1224,29 @@ output passwordLength int = length(adminPassword)
           { messageId: 'bicepParameterTypedString' },
           { messageId: 'inputDefault' },
         ],
+      },
+      // BICEP.md §4.9: `string?` compiles to a nullable "string", `sys.string` is string, and a
+      // `type` alias of the file for string is string (unless the alias is @secure()).
+      {
+        name: 'nullable-string-param',
+        files: { 'main.bicep': '⟦param storageAccessKey string?⟧\n\noutput n int = length(storageAccessKey ?? \'\')\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'bicepParameterTypedString',
+      },
+      {
+        name: 'sys-string-param',
+        files: { 'main.bicep': '⟦param clientSecret sys.string⟧\n\noutput n int = length(clientSecret)\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'bicepParameterTypedString',
+      },
+      {
+        name: 'string-alias-param',
+        files: { 'main.bicep': 'type plainStr = string\n⟦param clientSecret plainStr⟧\n\noutput n int = length(clientSecret)\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'bicepParameterTypedString',
       },
       {
         // A Bicep string in brackets is text (Bicep writes it as "[[…]" in JSON), not an ARM expression.

@@ -146,3 +146,34 @@ function accessTypeAllowed(t: Extract<TypeExpr, { kind: 'TypeMemberAccess' | 'Ty
   if (t.kind === 'TypeMemberAccess' && t.object.kind === 'TypeName' && t.object.name.name === 'sys' && AMBIENT.has(t.property.name.toLowerCase())) return undefined;
   return fromResourceSchema(t) ? undefined : 'unknown';
 }
+
+const PRIMITIVE_TYPES = new Set(['string', 'int', 'bool', 'object', 'array']);
+
+/**
+ * The primitive a param's type comes down to, as Bicep compiles it (BICEP.md §4.9): `string`,
+ * `string?` (`"nullable": true`), `sys.string`, and a `type` alias of this file for one
+ * (`type plainStr = string`), with whether that alias is `@secure()` (its params compile to
+ * `securestring`). Undefined for any other type (a union, an object type, an imported alias
+ * whose decorators are in another file).
+ */
+export function primitiveOf(t: TypeExpr, reader: TypeReader, depth = 0): { name: string; secure: boolean } | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  switch (t.kind) {
+    case 'NullableType':
+    case 'NonNullType':
+      return primitiveOf(t.base, reader, depth + 1);
+    case 'ParenType':
+      return primitiveOf(t.type, reader, depth + 1);
+    case 'TypeMemberAccess':
+      return t.object.kind === 'TypeName' && t.object.name.name === 'sys' && t.typeArgs === null && PRIMITIVE_TYPES.has(t.property.name) ? { name: t.property.name, secure: false } : undefined;
+    case 'TypeName': {
+      if (t.typeArgs !== null) return undefined;
+      const alias = reader.types.get(t.name.name);
+      if (!alias) return PRIMITIVE_TYPES.has(t.name.name) ? { name: t.name.name, secure: false } : undefined;
+      const base = primitiveOf(alias.value, reader, depth + 1);
+      return base && { name: base.name, secure: base.secure || alias.decorators.some((d) => d.name === 'secure') };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -29,7 +29,7 @@ import type {
 import { tokenText } from '../arm/evaluate.js';
 import type { InputDecl } from '../types.js';
 import { decorator, problem, span, U } from './context.js';
-import { allowedByType, memberAllowedByType, type TypeReader } from './literal-types.js';
+import { allowedByType, memberAllowedByType, primitiveOf, type TypeReader } from './literal-types.js';
 import type { Env, Locals } from './context.js';
 import { emit } from './emit.js';
 import { evaluate, evaluateObject } from './expressions.js';
@@ -193,9 +193,13 @@ export class FileScope {
     if (this.env.inputKeys.has(key)) return;
     this.env.inputKeys.add(key);
     const input: InputDecl = { name: slot.name, kind: 'bicep-param', header: slot.via };
-    if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
+    // The type as Bicep compiles it where it comes down to a primitive (`string?`, `sys.string`, a
+    // `type` alias of this file), else as written.
+    const primitive = d.type ? primitiveOf(d.type, this.typeReader()) : undefined;
+    if (primitive) input.type = primitive.name;
+    else if (d.type) input.type = this.file.text.slice(d.type.range.start.offset, d.type.range.end.offset);
     else if (d.resourceType) input.type = 'resource';
-    if (d.decorators.some((x) => x.name === 'secure')) input.secure = true;
+    if (primitive?.secure || d.decorators.some((x) => x.name === 'secure')) input.secure = true;
     if (readByMember.has(slot.name)) input.readByMember = true;
     if (d.defaultValue) input.defaultValue = this.defaultForInput(slot, d.defaultValue);
     if (slot.assigned) input.assigned = slot.assigned;
