@@ -37890,6 +37890,7 @@ import path32 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
+  const applied = /* @__PURE__ */ new Set();
   const seen = /* @__PURE__ */ new Set();
   const addProblems = (ps) => {
     for (const p of ps) {
@@ -37969,7 +37970,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf) {
-        const values = paramFileValues(pf, input2, sources, addProblems, []);
+        const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
         parameterValues = values;
       }
@@ -37996,7 +37997,7 @@ function evaluateBicep(input2) {
       addProblems([{ message: `The "using" target '${written2}' of ${path32.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
-    const values = paramFileValues(pf, input2, sources, addProblems, []);
+    const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
     if (!values) continue;
     const e = evaluateUsingTemplate({ template: target, parsed, paramFile: pf, values, host: input2.host });
     for (const p of e.result.problems) addProblems([p]);
@@ -38008,12 +38009,19 @@ function evaluateBicep(input2) {
       template: true
     });
   }
-  return { evaluations, problems };
+  const loneParamValues = /* @__PURE__ */ new Map();
+  for (const pf of [...input2.paramFiles].sort()) {
+    if (applied.has(pf)) continue;
+    const values = paramFileValues(pf, input2, sources, () => void 0, []);
+    if (values && values.size > 0) loneParamValues.set(pf, values);
+  }
+  return { evaluations, problems, loneParamValues };
 }
 function variantEnv(input2, unit, pf, result) {
   return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path32.relative(path32.dirname(unit), pf).split(path32.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
 }
-function paramFileValues(pf, input2, sources, addProblems, chain) {
+function paramFileValues(pf, input2, sources, addProblems, chain, read) {
+  read?.add(pf);
   const parsed = input2.parseParams(pf);
   if (!parsed) return void 0;
   const values = /* @__PURE__ */ new Map();
@@ -38031,7 +38039,7 @@ function paramFileValues(pf, input2, sources, addProblems, chain) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
     }
-    const base = paramFileValues(target, input2, sources, addProblems, [...chain, pf]);
+    const base = paramFileValues(target, input2, sources, addProblems, [...chain, pf], read);
     if (!base) return void 0;
     for (const [k, v] of base) values.set(k, v);
   }
@@ -38505,6 +38513,10 @@ var init_bicep2 = __esm({
           twinSource: (template) => twinSourceOf(state, template)
         });
         for (const f of files) if (f.kind === "bicep") parses.bicep.get(f.path);
+        for (const f of files) {
+          const values = f.kind === "bicepparam" ? result.loneParamValues.get(f.path) : void 0;
+          if (values) f.varValues = values;
+        }
         const problems = [...parses.problems, ...result.problems.map((p) => ({ ruleId: p.code, message: p.message, location: p.location }))];
         for (const e of result.evaluations) {
           e.opaqueModules = e.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
@@ -50975,7 +50987,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     };
     const varFile = (file) => {
       const where = path49.basename(file.path);
-      variantFile = file.kind === "arm-params" ? file.path : void 0;
+      variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk4(name, v, (n, s) => literal(n, s, { messageId: "varFile", data: { file: where }, subject }));
@@ -51010,7 +51022,7 @@ var SEC001_hardcoded_secret_default = defineRule({
         }
       },
       file(f) {
-        if (f.kind === "tfvars" || f.kind === "tfvars-json" || f.kind === "arm-params") varFile(f);
+        if (f.kind === "tfvars" || f.kind === "tfvars-json" || f.kind === "arm-params" || f.kind === "bicepparam") varFile(f);
       }
     };
   }

@@ -345,8 +345,8 @@ export default defineRule({
     /** The values of a `.tfvars` / `.tfvars.json` file, as the front end read them. */
     const varFile = (file: ScannedFile): void => {
       const where = path.basename(file.path);
-      // An ARM parameter file read on its own (no template takes it) is a parameter file too.
-      variantFile = file.kind === 'arm-params' ? file.path : undefined;
+      // An ARM parameter file (or .bicepparam) read on its own (no template takes it) is a parameter file too.
+      variantFile = file.kind === 'arm-params' || file.kind === 'bicepparam' ? file.path : undefined;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
         if (looksSecret(name)) walk(name, v, (n, s) => literal(n, s, { messageId: 'varFile', data: { file: where }, subject }));
@@ -381,7 +381,8 @@ export default defineRule({
         }
       },
       file(f) {
-        if (f.kind === 'tfvars' || f.kind === 'tfvars-json' || f.kind === 'arm-params') varFile(f);
+        // A `.bicepparam` file has values here only when no evaluation applied it (src/eval/bicep/project.ts loneParamValues).
+        if (f.kind === 'tfvars' || f.kind === 'tfvars-json' || f.kind === 'arm-params' || f.kind === 'bicepparam') varFile(f);
       },
     };
   },

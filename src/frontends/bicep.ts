@@ -171,6 +171,10 @@ export const bicepFrontEnd: FrontEnd = {
       twinSource: (template) => twinSourceOf(state, template),
     });
     for (const f of files) if (f.kind === 'bicep') parses.bicep.get(f.path);
+    for (const f of files) {
+      const values = f.kind === 'bicepparam' ? result.loneParamValues.get(f.path) : undefined;
+      if (values) f.varValues = values;
+    }
     const problems = [...parses.problems, ...result.problems.map((p): Problem => ({ ruleId: p.code, message: p.message, location: p.location }))];
     for (const e of result.evaluations) {
       // A linked template of a module's body (ARM) whose file sits beside it is no remote module.

@@ -1879,6 +1879,23 @@ param adminPassword = ⟦'Bicep-Sample-Pa55!'⟧
         env: 'unknown',
         messageId: 'inputAssigned',
       },
+      // RULES.md SEC001 "parameter file value": a .bicepparam no evaluation applies (a `using none`
+      // base that nothing extends, a `using` target that does not exist) is read on its own.
+      {
+        name: 'bicepparam-using-none-that-nothing-extends',
+        files: { 'base.bicepparam': "using none\nparam adminPassword = ⟦'Qz7!kLw2pX'⟧\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+      },
+      {
+        name: 'bicepparam-whose-template-is-missing',
+        files: { 'prod.bicepparam': "using './nothere.bicep'\nparam adminPassword = ⟦'Qz7!kLw2pX'⟧\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+        rules: ['EVAL001'],
+      },
     ],
   },
 };

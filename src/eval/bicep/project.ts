@@ -68,11 +68,15 @@ export interface BicepProjectResult {
   /** `template`: an ARM JSON template a `.bicepparam` names (its resources are ARM's, not Bicep's). */
   evaluations: (ArmUnitEvaluation & { opaqueModules: OpaqueModuleCall[]; template?: true })[];
   problems: BicepProjectProblem[];
+  /** The values of each `.bicepparam` file that no evaluation applied (by file). */
+  loneParamValues: Map<string, Map<string, Value>>;
 }
 
 export function evaluateBicep(input: BicepInput): BicepProjectResult {
   const evaluations: BicepProjectResult['evaluations'] = [];
   const problems: BicepProjectProblem[] = [];
+  /** The `.bicepparam` files read for an evaluation (with the bases they extend). */
+  const applied = new Set<string>();
   const seen = new Set<string>();
   const addProblems = (ps: readonly { message: string; location: Location }[]): void => {
     for (const p of ps) {
@@ -161,7 +165,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf) {
-        const values = paramFileValues(pf, input, sources, addProblems, []);
+        const values = paramFileValues(pf, input, sources, addProblems, [], applied);
         if (!values) continue;
         parameterValues = values;
       }
@@ -192,7 +196,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       addProblems([{ message: `The "using" target '${written}' of ${path.basename(pf)} ${why}; its parameters are not evaluated`, location: at }]);
       continue;
     }
-    const values = paramFileValues(pf, input, sources, addProblems, []);
+    const values = paramFileValues(pf, input, sources, addProblems, [], applied);
     if (!values) continue;
     const e = evaluateUsingTemplate({ template: target, parsed: parsed!, paramFile: pf, values, host: input.host });
     for (const p of e.result.problems) addProblems([p]);
@@ -204,7 +208,17 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       template: true,
     });
   }
-  return { evaluations, problems };
+  // `.bicepparam` files that no evaluation applied (`using none` that nothing extends, a `using`
+  // target that is missing or outside the scan): their values as a parameter file's without a
+  // template, which SEC001 reads (RULES.md SEC001 "parameter file value"; the ARM front end does
+  // the same for a lone JSON parameter file). Their problems were reported where they were met.
+  const loneParamValues = new Map<string, Map<string, Value>>();
+  for (const pf of [...input.paramFiles].sort()) {
+    if (applied.has(pf)) continue;
+    const values = paramFileValues(pf, input, sources, () => undefined, []);
+    if (values && values.size > 0) loneParamValues.set(pf, values);
+  }
+  return { evaluations, problems, loneParamValues };
 }
 
 /**
@@ -237,7 +251,9 @@ function paramFileValues(
   sources: BicepSources,
   addProblems: (ps: readonly { message: string; location: Location }[]) => void,
   chain: readonly string[],
+  read?: Set<string>,
 ): Map<string, Value> | undefined {
+  read?.add(pf);
   const parsed = input.parseParams(pf);
   if (!parsed) return undefined;
   const values = new Map<string, Value>();
@@ -255,7 +271,7 @@ function paramFileValues(
       addProblems([{ message: why, location: at }]);
       return undefined;
     }
-    const base = paramFileValues(target!, input, sources, addProblems, [...chain, pf]);
+    const base = paramFileValues(target!, input, sources, addProblems, [...chain, pf], read);
     if (!base) return undefined;
     for (const [k, v] of base) values.set(k, v);
   }
