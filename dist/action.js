@@ -36955,6 +36955,9 @@ function evalCall3(scope, name, argExprs, locals, loc3) {
   if (LAMBDA_FUNCTIONS.has(l) && argExprs.some((a) => a.kind === "Lambda")) return evalLambdaCall(scope, l, argExprs, locals, loc3);
   const userFn = scope.funcs.get(name);
   if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc3);
+  const imp = scope.imports.get(name);
+  const imported = imp ? scope.importedFunction(imp.decl, imp.original) : void 0;
+  if (imported) return callUserFunction(imported.scope, imported.fn, argExprs.map((a) => scope.eval(a, locals)), loc3);
   const args = argExprs.map((a) => scope.eval(a, locals));
   const r = callArmFunction(name, args, loc3);
   if (r) return r;
@@ -36965,6 +36968,10 @@ function evalInstanceCall(scope, e, locals, loc3) {
   if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
     return evalCall3(scope, name, e.args, locals, loc3);
   }
+  const o = e.object;
+  const namespace = o.kind === "Variable" && !locals?.has(o.name) && !scope.parameter(o.name) && !scope.variable(o.name) ? scope.namespaceImports.get(o.name) : void 0;
+  const imported = namespace ? scope.importedFunction(namespace, name) : void 0;
+  if (imported) return callUserFunction(imported.scope, imported.fn, e.args.map((a) => scope.eval(a, locals)), loc3);
   const inst = scope.resourceRef(e.object, locals);
   if (inst) {
     const id = scope.resourceId(inst, loc3);
@@ -37811,6 +37818,12 @@ var init_scope = __esm({
       }
       importedVariable(d, original, loc3) {
         return importedVariable(this, d, original, loc3);
+      }
+      /** A user function another file exports (`import { f } from 'shared.bicep'`, `import * as s …` then `s.f()`), with the scope of its file. */
+      importedFunction(d, original) {
+        const from = importedScope(this, d);
+        const fn = from?.funcs.get(original);
+        return from && fn ? { scope: from, fn } : void 0;
       }
       /** Pushes the resource records of this file and its modules (`emit.ts`). */
       emit() {

@@ -1038,6 +1038,42 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
         messageId: 'adminUser',
         related: [{ file: 'main.bicep', line: 6, label: 'attribute properties.adminUserEnabled' }],
       },
+      // A user function another file exports is evaluated in its file, imported by name or
+      // through a namespace (it was "function adminOn() is not evaluated").
+      {
+        name: 'imported-user-function-by-name',
+        files: {
+          'shared.bicep': '@export()\nfunc acrProps(admin bool) object => {\n  adminUserEnabled: admin\n}\n',
+          'main.bicep': `import { acrProps } from 'shared.bicep'
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrml'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: acrProps(⟦true⟧)
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
+        name: 'imported-user-function-through-a-namespace',
+        files: {
+          'shared.bicep': '@export()\nfunc acrProps(admin bool) object => {\n  adminUserEnabled: admin\n}\n',
+          'main.bicep': `import * as sh from 'shared.bicep'
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrml'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: sh.acrProps(⟦true⟧)
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
     ],
   },
 };

@@ -1894,7 +1894,6 @@ param adminPassword = ⟦'Bicep-Sample-Pa55!'⟧
         level: 'error',
         env: 'unknown',
         messageId: 'varFile',
-        rules: ['EVAL001'],
       },
     ],
   },

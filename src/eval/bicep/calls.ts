@@ -32,6 +32,10 @@ export function evalCall(scope: FileScope, name: string, argExprs: Expression[],
   if (LAMBDA_FUNCTIONS.has(l) && argExprs.some((a) => a.kind === 'Lambda')) return evalLambdaCall(scope, l, argExprs, locals, loc);
   const userFn = scope.funcs.get(name);
   if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc);
+  // A function imported by name (`import { registrySku } from 'shared.bicep'`): evaluated in its own file.
+  const imp = scope.imports.get(name);
+  const imported = imp ? scope.importedFunction(imp.decl, imp.original) : undefined;
+  if (imported) return callUserFunction(imported.scope, imported.fn, argExprs.map((a) => scope.eval(a, locals)), loc);
   const args = argExprs.map((a) => scope.eval(a, locals));
   const r = callArmFunction(name, args, loc);
   if (r) return r;
@@ -44,6 +48,11 @@ export function evalInstanceCall(scope: FileScope, e: Extract<Expression, { kind
   if (e.object.kind === 'Variable' && (e.object.name === 'sys' || e.object.name === 'az') && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
     return evalCall(scope, name, e.args, locals, loc);
   }
+  // `s.f(args)` of a wildcard import (`import * as s from 'shared.bicep'`), unless `s` is a local, param or var.
+  const o = e.object;
+  const namespace = o.kind === 'Variable' && !locals?.has(o.name) && !scope.parameter(o.name) && !scope.variable(o.name) ? scope.namespaceImports.get(o.name) : undefined;
+  const imported = namespace ? scope.importedFunction(namespace, name) : undefined;
+  if (imported) return callUserFunction(imported.scope, imported.fn, e.args.map((a) => scope.eval(a, locals)), loc);
   const inst = scope.resourceRef(e.object, locals);
   if (inst) {
     const id = scope.resourceId(inst, loc);

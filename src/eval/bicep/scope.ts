@@ -321,6 +321,13 @@ export class FileScope {
     return importedVariable(this, d, original, loc);
   }
 
+  /** A user function another file exports (`import { f } from 'shared.bicep'`, `import * as s …` then `s.f()`), with the scope of its file. */
+  importedFunction(d: ImportDecl, original: string): { scope: FileScope; fn: FuncDecl } | undefined {
+    const from = importedScope(this, d);
+    const fn = from?.funcs.get(original);
+    return from && fn ? { scope: from, fn } : undefined;
+  }
+
   /** Pushes the resource records of this file and its modules (`emit.ts`). */
   emit(): void {
     emit(this);
