@@ -36869,8 +36869,25 @@ function load(scope, l, argExprs, locals, loc3) {
   if (l === "loadjsoncontent") {
     const located = locatedJson(text2, target, jp?.kind === "string" ? jp.value : void 0);
     if (located) return located;
+  } else {
+    const located = locatedYaml(text2, target, jp?.kind === "string" ? jp.value : void 0, data);
+    if (located) return located;
   }
   return fromJS(data, loc3);
+}
+function locatedYaml(text2, file, filter, data) {
+  const parsed = parseYamlFile(text2);
+  if (parsed.errors.length > 0 || parsed.documents.length !== 1) return void 0;
+  let v = yamlValue(file, parsed.documents[0]);
+  if (filter !== void 0) {
+    const steps2 = jsonPathSteps(filter);
+    if (!steps2) return void 0;
+    for (const step of steps2) {
+      if (typeof step === "string") v = v?.kind === "object" ? v.entries.get(step) : void 0;
+      else v = v?.kind === "list" ? v.items[step] : void 0;
+    }
+  }
+  return v !== void 0 && !containsUnknown(v) && JSON.stringify(toJS(v)) === JSON.stringify(data) ? v : void 0;
 }
 function locatedJson(text2, file, filter) {
   const parsed = parseJsonc(text2, file);
@@ -36926,6 +36943,8 @@ var init_load = __esm({
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     init_value();
+    init_document();
+    init_document2();
     init_json();
     init_context();
     init_files();

@@ -1229,6 +1229,36 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01'
         messageId: 'notGpuSize',
       },
       {
+        // loadYamlContent too: the size is written in the YAML file (with and without a path filter).
+        name: 'size-from-loadYamlContent',
+        files: {
+          'pools.yaml': 'gpu:\n  size: ⟦Standard_D16s_v5⟧\ntrain:\n  size: ⟦Standard_D8s_v5⟧\n',
+          'main.bicep': `
+var pools = loadYamlContent('pools.yaml')
+var train = loadYamlContent('pools.yaml', '$.train')
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks/gpu'
+  properties: {
+    vmSize: pools.gpu.size
+    mode: 'User'
+  }
+}
+
+resource trainPool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks/gputrain'
+  properties: {
+    vmSize: train.size
+    mode: 'User'
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // '${clusterName}/gpu${suffix}': the own segment's known text says GPU.
         name: 'partly-known-name-says-gpu',
         files: {

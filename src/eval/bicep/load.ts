@@ -8,7 +8,9 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Location } from '../../core/source.js';
-import { fromJS, str } from '../../core/value.js';
+import { containsUnknown, fromJS, str, toJS } from '../../core/value.js';
+import { parseYamlFile } from '../../parse/yaml/document.js';
+import { yamlValue } from '../azureml-yaml/document.js';
 import type { Value } from '../../core/value.js';
 import type { Expression } from '../../parse/bicep/index.js';
 import { members, nodeToValue, parseJsonc, type JsonNode } from '../../parse/json/index.js';
@@ -76,8 +78,31 @@ export function load(scope: FileScope, l: string, argExprs: Expression[], locals
   if (l === 'loadjsoncontent') {
     const located = locatedJson(text, target, jp?.kind === 'string' ? jp.value : undefined);
     if (located) return located;
+  } else {
+    const located = locatedYaml(text, target, jp?.kind === 'string' ? jp.value : undefined, data);
+    if (located) return located;
   }
   return fromJS(data, loc);
+}
+
+/**
+ * `loadYamlContent`'s value with every node's origin in the YAML file (as `loadJsonContent`'s);
+ * undefined when the file is not one plain document or the located reading differs from the
+ * library's (a tag, an alias, another scalar typing): the values then keep the call's place.
+ */
+function locatedYaml(text: string, file: string, filter: string | undefined, data: unknown): Value | undefined {
+  const parsed = parseYamlFile(text);
+  if (parsed.errors.length > 0 || parsed.documents.length !== 1) return undefined;
+  let v: Value | undefined = yamlValue(file, parsed.documents[0]!);
+  if (filter !== undefined) {
+    const steps = jsonPathSteps(filter);
+    if (!steps) return undefined;
+    for (const step of steps) {
+      if (typeof step === 'string') v = v?.kind === 'object' ? v.entries.get(step) : undefined;
+      else v = v?.kind === 'list' ? v.items[step] : undefined;
+    }
+  }
+  return v !== undefined && !containsUnknown(v) && JSON.stringify(toJS(v)) === JSON.stringify(data) ? v : undefined;
 }
 
 /** `loadJsonContent`'s value with every node's origin in the JSON file; undefined when the located reading differs from JSON.parse's. */
