@@ -47,6 +47,16 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/core/limits.ts
+var LOOP_INSTANCE_CAP, MAX_TEXT_BYTES;
+var init_limits = __esm({
+  "src/core/limits.ts"() {
+    "use strict";
+    LOOP_INSTANCE_CAP = 1024;
+    MAX_TEXT_BYTES = 8 * 1024 * 1024;
+  }
+});
+
 // src/core/host.ts
 import fs from "node:fs";
 import path from "node:path";
@@ -299,6 +309,7 @@ function createHost(root, options = {}) {
           return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
         }
       }
+      if (buf.length > MAX_TEXT_BYTES) return fail(file, "too-large", `the file is ${(buf.length / 1048576).toFixed(1)} MB, more than the ${MAX_TEXT_BYTES / 1048576} MB mlops-iac-lint reads`);
       const text2 = decodeText(buf);
       if (text2 === void 0) return fail(file, "binary", "the file is binary, not text");
       textCache.set(file, text2);
@@ -411,6 +422,7 @@ var HEAD_SCRATCH_BYTES, NOT_PLAIN, plainPaths;
 var init_host = __esm({
   "src/core/host.ts"() {
     "use strict";
+    init_limits();
     HEAD_SCRATCH_BYTES = 64 * 1024;
     NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
     plainPaths = /* @__PURE__ */ new Set();
@@ -19740,15 +19752,6 @@ var init_env = __esm({
   }
 });
 
-// src/core/limits.ts
-var LOOP_INSTANCE_CAP;
-var init_limits = __esm({
-  "src/core/limits.ts"() {
-    "use strict";
-    LOOP_INSTANCE_CAP = 1024;
-  }
-});
-
 // src/eval/types.ts
 function describeVendoredPlace(l, v) {
   const sep = (d) => d.endsWith("/") || d.endsWith("\\") ? d : d + (l.file.includes("\\") ? "\\" : "/");
@@ -30672,7 +30675,7 @@ function pathEnv(ctx, file) {
 function readProblem(host, file) {
   const p = host.problemOf(file);
   if (!p || p.kind === "outside" || p.kind === "not-regular" || p.kind === "missing") return void 0;
-  const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : "check the file permissions";
+  const hint = p.kind === "binary" ? "only text files are read; remove it from the scan or ignore it" : p.kind === "too-large" ? "split it, or leave it out of the scan with --ignore-pattern" : "check the file permissions";
   return { ruleId: "PARSE001", message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
 function parseCache(host, parse2, errorsOf, problems) {

@@ -14,12 +14,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { MAX_TEXT_BYTES } from './limits.js';
 
 /** Why a read gave nothing: reported by the caller as PARSE001 or a `--verbose` line. */
 export interface ReadProblem {
   file: string;
   /** `outside` and `not-regular` are silent skips (verbose); the others are PARSE001. */
-  kind: 'outside' | 'not-regular' | 'unreadable' | 'binary' | 'missing';
+  kind: 'outside' | 'not-regular' | 'unreadable' | 'binary' | 'too-large' | 'missing';
   message: string;
 }
 
@@ -455,6 +456,9 @@ export function createHost(root: string, options: HostOptions = {}): Host {
           return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
         }
       }
+      // Hostile input never crashes the run: parsing a text costs tens of times its size in
+      // memory (a 100 MB file ran out of heap), so a text beyond the cap is a read problem.
+      if (buf.length > MAX_TEXT_BYTES) return fail(file, 'too-large', `the file is ${(buf.length / 1048576).toFixed(1)} MB, more than the ${MAX_TEXT_BYTES / 1048576} MB mlops-iac-lint reads`);
       const text = decodeText(buf);
       if (text === undefined) return fail(file, 'binary', 'the file is binary, not text');
       textCache.set(file, text);

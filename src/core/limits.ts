@@ -4,3 +4,11 @@
  * cap applies (an EVAL001 note then says how many were left out).
  */
 export const LOOP_INSTANCE_CAP = 1024;
+
+/**
+ * The largest text file read (bytes). IaC files are far smaller (an ARM template may not exceed
+ * 4 MB, Azure Resource Manager's limit); reading and parsing costs 60–75 times a file's size in
+ * memory, so a larger file is PARSE001 ("too large"), not a run that runs out of heap. Plan JSON
+ * is streamed in chunks and has no such cap.
+ */
+export const MAX_TEXT_BYTES = 8 * 1024 * 1024;

@@ -19,7 +19,8 @@ export function pathEnv(ctx: Pick<FrontEndContext, 'root' | 'envOverride' | 'env
 export function readProblem(host: Host, file: string): Problem | undefined {
   const p = host.problemOf(file);
   if (!p || p.kind === 'outside' || p.kind === 'not-regular' || p.kind === 'missing') return undefined;
-  const hint = p.kind === 'binary' ? 'only text files are read; remove it from the scan or ignore it' : 'check the file permissions';
+  const hint =
+    p.kind === 'binary' ? 'only text files are read; remove it from the scan or ignore it' : p.kind === 'too-large' ? 'split it, or leave it out of the scan with --ignore-pattern' : 'check the file permissions';
   return { ruleId: 'PARSE001', message: `${p.message}; ${hint}.`, location: fileStart(file) };
 }
 

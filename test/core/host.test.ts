@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import { createHost, decodeText } from '../../src/core/host.js';
 import { lint } from '../../src/api.js';
+import { MAX_TEXT_BYTES } from '../../src/core/limits.js';
 
 function scratch(): { root: string; outside: string } {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-host-'));
@@ -209,6 +210,19 @@ describe('Host', () => {
     expect(host.problemOf(path.join(root, 'bin.json'))?.kind).toBe('binary');
     expect(decodeText(Buffer.from('\uFEFFabc', 'utf8'))).toBe('abc');
     expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a=1', 'utf16le')]))).toBe('a=1');
+  });
+
+  it('a text file beyond the size cap is PARSE001 (too large), and the other files are still linted', async () => {
+    const { root } = scratch();
+    const line = 'az acr create -n x -g rg --sku Basic --admin-enabled true\n';
+    fs.writeFileSync(path.join(root, 'huge.sh'), line.repeat(Math.ceil((MAX_TEXT_BYTES + 1) / line.length)));
+    fs.writeFileSync(path.join(root, 'small.sh'), line);
+    const r = await lint({ paths: [root], root, noConfig: true });
+    expect(r.findings.map((f) => [f.ruleId, path.basename(f.location.file), f.location.range.start.line])).toEqual([
+      ['PARSE001', 'huge.sh', 1],
+      ['ACR001', 'small.sh', 1],
+    ]);
+    expect(r.findings[0]!.message).toMatch(/^the file is 8\.0 MB, more than the 8 MB mlops-iac-lint reads; split it, or leave it out of the scan with --ignore-pattern\.$/);
   });
 
   it('a Terraform module folder linked from outside the root is not read (no finding from outside)', async () => {
