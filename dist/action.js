@@ -1719,7 +1719,33 @@ function valuesEqual(a, b, opts = {}) {
     }
   }
 }
-var str, num, bool, nul, list, obj, unknown, SIZE_LIKE, MAX_SIZE_CONTAINER;
+function argumentsTooLarge(args) {
+  let chars = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.kind === "string") {
+      chars += a.value.length;
+      if (chars > MAX_ARGUMENT_CHARS) return true;
+    } else if (exceedsNodes(a, MAX_ARGUMENT_NODES)) return true;
+  }
+  return false;
+}
+function exceedsNodes(v, limit) {
+  if (v.kind !== "list" && v.kind !== "object") return limit < 1;
+  let left = limit;
+  const stack = [v];
+  while (stack.length) {
+    const x = stack.pop();
+    if (--left < 0) return true;
+    if (x.kind === "list") for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]);
+    else if (x.kind === "object") x.entries.forEach(pushValue, stack);
+  }
+  return false;
+}
+function pushValue(v) {
+  this.push(v);
+}
+var str, num, bool, nul, list, obj, unknown, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -1742,6 +1768,8 @@ var init_value = __esm({
     });
     SIZE_LIKE = /^standard_/i;
     MAX_SIZE_CONTAINER = 64;
+    MAX_ARGUMENT_NODES = 1e5;
+    MAX_ARGUMENT_CHARS = 16e6;
   }
 });
 
@@ -18584,9 +18612,6 @@ function stringTest(name, test) {
 function setIn(v, k) {
   this.set(k, v);
 }
-function pushTo(v) {
-  this.push(v);
-}
 function mergeObjects(args, at2) {
   const out = /* @__PURE__ */ new Map();
   for (const a of args) {
@@ -18605,20 +18630,8 @@ function asBool(v) {
 function callFunction(name, args, at2) {
   const f = fns[name];
   if (!f) return unknown(`function ${name}() is not evaluated statically`, at2);
-  for (let i = 0; i < args.length; i++) if (exceedsNodes(args[i], MAX_ARGUMENT_NODES)) return unknown(`${name}() argument is too large to evaluate statically`, at2);
+  if (argumentsTooLarge(args)) return unknown(`${name}() argument is too large to evaluate statically`, at2);
   return f(args, at2);
-}
-function exceedsNodes(v, limit) {
-  if (v.kind !== "list" && v.kind !== "object") return limit < 1;
-  let left = limit;
-  const stack = [v];
-  while (stack.length) {
-    const x = stack.pop();
-    if (--left < 0) return true;
-    if (x.kind === "list") for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]);
-    else if (x.kind === "object") x.entries.forEach(pushTo, stack);
-  }
-  return false;
 }
 function distinctItems(items) {
   const seen = /* @__PURE__ */ new Set();
@@ -18659,7 +18672,7 @@ function matchValue(re, s, m, at2) {
   if (names[1] === "") return list(names.slice(1).map((_, i) => group(i + 1)), at2);
   return obj(new Map(names.slice(1).map((n, i) => [n, group(i + 1)])), at2);
 }
-var unk, fns, MAX_ARGUMENT_NODES;
+var unk, fns;
 var init_functions = __esm({
   "src/eval/terraform/functions.ts"() {
     "use strict";
@@ -19033,7 +19046,6 @@ var init_functions = __esm({
         return ns.some((n) => n === void 0) ? unk("sum", at2, firstUnknown(l.items)) : num(ns.reduce((a, b) => a + b, 0), at2);
       }
     };
-    MAX_ARGUMENT_NODES = 1e5;
   }
 });
 
@@ -34788,6 +34800,7 @@ function callLibrary(name, lname, args, loc3) {
     }
     return void 0;
   }
+  if (argumentsTooLarge(args)) return U(`${d.name}(): an argument is too large to evaluate statically`, loc3);
   if (!d.partial) {
     const u = firstUnknown2(args);
     if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
@@ -50970,6 +50983,16 @@ var SEC001_hardcoded_secret_default = defineRule({
       });
     };
     const walk4 = (key, v, onSecret, parentKey2) => {
+      visit2(key, v, onSecret, parentKey2, /* @__PURE__ */ new Map());
+    };
+    const visit2 = (key, v, onSecret, parentKey2, seen2) => {
+      if (v.kind === "object" || v.kind === "list") {
+        const where = `${key ?? ""}\0${parentKey2 ?? ""}`;
+        const met = seen2.get(v);
+        if (met?.has(where)) return;
+        if (met) met.add(where);
+        else seen2.set(v, /* @__PURE__ */ new Set([where]));
+      }
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
         if (v.kind === "string") return isCredentialFree(key, v.value) || namesKey(key, v.value) ? void 0 : onSecret(key, v);
         if (v.kind === "list" && !isPermissionList(v)) {
@@ -50986,9 +51009,9 @@ var SEC001_hardcoded_secret_default = defineRule({
           const credentialFree = isCredentialFree(name.value, value.value) || container !== void 0 && isCredentialFree(container, value.value);
           if ((byName2 || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
         }
-        v.entries.forEach((e, k) => walk4(k, e, onSecret, key));
+        v.entries.forEach((e, k) => visit2(k, e, onSecret, key, seen2));
       } else if (v.kind === "list") {
-        for (const i of v.items) if (i.kind === "object" || i.kind === "list") walk4(void 0, i, onSecret, key);
+        for (const i of v.items) if (i.kind === "object" || i.kind === "list") visit2(void 0, i, onSecret, key, seen2);
       }
     };
     const input2 = (d) => {

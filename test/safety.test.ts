@@ -26,3 +26,61 @@ describe('symbolic links out of the scan root', () => {
     expect(result.findings.map((f) => f.ruleId)).not.toContain('KV001');
   });
 });
+
+// Hostile input never hangs: a value that doubles at each of forty variables (`{ x = l39, y =
+// l39 }`) is 80 objects with 2^40 paths. Functions refuse arguments that large (unknown), and the
+// rules that walk a resource's body (SEC001) do not walk a shared part twice. Not a timed test:
+// without the bounds these runs do not end.
+describe('values that double at every variable (exponentially shared structure)', () => {
+  const LEVELS = 40;
+  const write = (files: Record<string, string>): string => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-exp-'));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(root, name), text);
+    return root;
+  };
+  const acr001 = async (root: string): Promise<string[]> => {
+    const r = await lint({ paths: [root], root, noConfig: true });
+    fs.rmSync(root, { recursive: true, force: true });
+    return r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => path.basename(f.location.file));
+  };
+
+  it('Terraform: in a resource body and through a function', async () => {
+    let locals = 'locals {\n  l0 = { a = "b" }\n  s0 = "ab"\n';
+    for (let i = 1; i <= LEVELS; i++) locals += `  l${i} = { x = local.l${i - 1}, y = local.l${i - 1} }\n  s${i} = "\${local.s${i - 1}}\${local.s${i - 1}}"\n`;
+    locals += '}\n';
+    const acr = `resource "azurerm_container_registry" "acr" {\n  name                = "acr\${length(local.s${LEVELS})}"\n  resource_group_name = "rg"\n  location            = "westeurope"\n  sku                 = "Basic"\n  admin_enabled       = true\n  tags                = local.l${LEVELS}\n}\n`;
+    expect(await acr001(write({ 'main.tf': locals + acr }))).toEqual(['main.tf']);
+  });
+
+  it('ARM: in a resource body and through string() and concat()', async () => {
+    const variables: Record<string, unknown> = { l0: { a: 'b' }, s0: 'ab' };
+    for (let i = 1; i <= LEVELS; i++) {
+      variables[`l${i}`] = { x: `[variables('l${i - 1}')]`, y: `[variables('l${i - 1}')]` };
+      variables[`s${i}`] = `[concat(variables('s${i - 1}'), variables('s${i - 1}'))]`;
+    }
+    const template = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      variables,
+      resources: [
+        {
+          type: 'Microsoft.ContainerRegistry/registries',
+          apiVersion: '2023-07-01',
+          name: `[concat('acr', string(variables('l${LEVELS}')), variables('s${LEVELS}'))]`,
+          location: 'westeurope',
+          sku: { name: 'Basic' },
+          tags: `[variables('l${LEVELS}')]`,
+          properties: { adminUserEnabled: true, policies: `[variables('l${LEVELS}')]` },
+        },
+      ],
+    };
+    expect(await acr001(write({ 'azuredeploy.json': JSON.stringify(template, null, 2) }))).toEqual(['azuredeploy.json']);
+  });
+
+  it('Bicep: in a resource body and through string()', async () => {
+    let vars = "var l0 = { a: 'b' }\n";
+    for (let i = 1; i <= LEVELS; i++) vars += `var l${i} = { x: l${i - 1}, y: l${i - 1} }\n`;
+    const acr = `resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acr\${length(string(l${LEVELS}))}'\n  location: 'westeurope'\n  sku: { name: 'Basic' }\n  tags: l${LEVELS}\n  properties: { adminUserEnabled: true, policies: l${LEVELS} }\n}\n`;
+    expect(await acr001(write({ 'main.bicep': vars + acr }))).toEqual(['main.bicep']);
+  });
+});

@@ -291,6 +291,21 @@ export default defineRule({
      * or the pair sits under a secret-looking key.
      */
     const walk = (key: string | undefined, v: Value, onSecret: (name: string, s: Value) => void, parentKey?: string): void => {
+      visit(key, v, onSecret, parentKey, new Map());
+    };
+    /**
+     * One step of `walk`. Values share structure (a variable used twice is one object), so a
+     * container met again under the same key and parent key is not walked again: what it holds
+     * was reported the first time (a value doubled at forty variables has 2^40 paths, 80 objects).
+     */
+    const visit = (key: string | undefined, v: Value, onSecret: (name: string, s: Value) => void, parentKey: string | undefined, seen: Map<Value, Set<string>>): void => {
+      if (v.kind === 'object' || v.kind === 'list') {
+        const where = `${key ?? ''}\u0000${parentKey ?? ''}`;
+        const met = seen.get(v);
+        if (met?.has(where)) return;
+        if (met) met.add(where);
+        else seen.set(v, new Set([where]));
+      }
       if (key !== undefined && looksSecret(key) && parentKey?.toLowerCase() !== 'permissions' && !namesMap(parentKey)) {
         if (v.kind === 'string') return isCredentialFree(key, v.value) || namesKey(key, v.value) ? undefined : onSecret(key, v);
         if (v.kind === 'list' && !isPermissionList(v)) for (const i of v.items) if (i.kind === 'string' && !namesKey(key, i.value)) onSecret(key, i);
@@ -308,8 +323,8 @@ export default defineRule({
           const credentialFree = isCredentialFree(name.value, value.value) || (container !== undefined && isCredentialFree(container, value.value));
           if ((byName || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
         }
-        v.entries.forEach((e, k) => walk(k, e, onSecret, key));
-      } else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') walk(undefined, i, onSecret, key);
+        v.entries.forEach((e, k) => visit(k, e, onSecret, key, seen));
+      } else if (v.kind === 'list') for (const i of v.items) if (i.kind === 'object' || i.kind === 'list') visit(undefined, i, onSecret, key, seen);
     };
     const input = (d: InputDecl): void => {
       const declared = d.kind === 'tf-variable' ? 'variable' : 'parameter';

@@ -393,3 +393,45 @@ export function valuesEqual(a: Value, b: Value, opts: { ignoreKeyCase?: boolean 
     }
   }
 }
+
+/** Nodes a function argument may have (walked, shared parts counted each time they are reached). */
+export const MAX_ARGUMENT_NODES = 100_000;
+/** Characters the string arguments of one function call may have together (twice the largest file read, MAX_TEXT_BYTES). */
+export const MAX_ARGUMENT_CHARS = 16_000_000;
+
+/**
+ * Whether a function's arguments are too large to evaluate statically. Values share structure (a
+ * local or variable used twice is one object), so a few lines can describe a value with billions
+ * of nodes, or a string doubled forty times; functions that walk or copy their arguments stop
+ * short of that (every evaluator: hostile input never hangs).
+ */
+export function argumentsTooLarge(args: readonly Value[]): boolean {
+  let chars = 0;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.kind === 'string') {
+      chars += a.value.length;
+      if (chars > MAX_ARGUMENT_CHARS) return true;
+    } else if (exceedsNodes(a, MAX_ARGUMENT_NODES)) return true;
+  }
+  return false;
+}
+
+function exceedsNodes(v: Value, limit: number): boolean {
+  // Most arguments are one node (a string, a number): no walk, no stack.
+  if (v.kind !== 'list' && v.kind !== 'object') return limit < 1;
+  let left = limit;
+  const stack: Value[] = [v];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (--left < 0) return true;
+    // Lists by index: a for…of makes an iterator object per list in V8's interpreter.
+    if (x.kind === 'list') for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]!);
+    else if (x.kind === 'object') x.entries.forEach(pushValue, stack);
+  }
+  return false;
+}
+
+function pushValue(this: Value[], v: Value): void {
+  this.push(v);
+}

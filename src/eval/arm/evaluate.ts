@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, memberOf, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
+import { argumentsTooLarge, bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, memberOf, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -911,6 +911,9 @@ function callLibrary(name: string, lname: string, args: Value[], loc: Location):
     }
     return undefined;
   }
+  // Before anything walks them (firstUnknown, the function): a shared value that doubles at each
+  // variable (`{x: l1, y: l1}` forty times, `concat(s, s)`) would take forever to walk or build.
+  if (argumentsTooLarge(args)) return U(`${d.name}(): an argument is too large to evaluate statically`, loc);
   if (!d.partial) {
     const u = firstUnknown(args);
     if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ''}`, loc, callToken(d.name, args));

@@ -7,7 +7,7 @@
  */
 import type { Location } from '../../core/source.js';
 import {
-  bool, containsUnknown, list, nul, num, obj, str, toJS, unknown, fromJS, valuesEqual,
+  argumentsTooLarge, bool, containsUnknown, list, nul, num, obj, str, toJS, unknown, fromJS, valuesEqual,
   type Value,
 } from '../../core/value.js';
 import { nestingOverflow } from '../../parse/json/index.js';
@@ -84,10 +84,6 @@ function setIn(this: Map<string, Value>, v: Value, k: string): void {
 }
 
 /** `Map.forEach` callback pushing each value on the array given as `this`. */
-function pushTo(this: Value[], v: Value): void {
-  this.push(v);
-}
-
 function mergeObjects(args: Value[], at: Location): Value {
   const out = new Map<string, Value>();
   for (const a of args) {
@@ -482,26 +478,8 @@ export function callFunction(name: string, args: Value[], at: Location): Value {
   if (!f) return unknown(`function ${name}() is not evaluated statically`, at);
   // Values share structure (a local used twice is one object), so a few lines can describe
   // a value with billions of nodes; functions that walk their arguments stop short of that.
-  for (let i = 0; i < args.length; i++) if (exceedsNodes(args[i]!, MAX_ARGUMENT_NODES)) return unknown(`${name}() argument is too large to evaluate statically`, at);
+  if (argumentsTooLarge(args)) return unknown(`${name}() argument is too large to evaluate statically`, at);
   return f(args, at);
-}
-
-/** Nodes an argument may have (walked, not counting shared parts once). */
-export const MAX_ARGUMENT_NODES = 100_000;
-
-function exceedsNodes(v: Value, limit: number): boolean {
-  // Most arguments are one node (a string, a number): no walk, no stack.
-  if (v.kind !== 'list' && v.kind !== 'object') return limit < 1;
-  let left = limit;
-  const stack: Value[] = [v];
-  while (stack.length) {
-    const x = stack.pop()!;
-    if (--left < 0) return true;
-    // Lists by index: a for…of makes an iterator object per list in V8's interpreter.
-    if (x.kind === 'list') for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]!);
-    else if (x.kind === 'object') x.entries.forEach(pushTo, stack);
-  }
-  return false;
 }
 
 /** Distinct known values, first occurrence first (identity by canonical JSON: linear, not pairwise). */
