@@ -16527,7 +16527,27 @@ var init_parser2 = __esm({
             if (this.tooDeep || !this.recover(itemStart)) break;
           }
         }
+        this.checkRedefined(items);
         return { items, range: this.range(0, this.text.length) };
+      }
+      /**
+       * HCL's "Attribute redefined" (hclsyntax ParseBody): an argument set twice in one body is an
+       * error of the file, at the second name (the first value would otherwise be dropped silently).
+       * Recorded, not thrown: the rest of the file is read as before.
+       */
+      checkRedefined(items) {
+        let seen;
+        for (const item of items) {
+          if (item.type !== "Attribute") continue;
+          const first = (seen ??= /* @__PURE__ */ new Map()).get(item.name);
+          if (first) {
+            const at2 = first.nameRange.start;
+            this.errors.push({
+              message: `Attribute redefined: the argument "${item.name}" was already set at line ${at2.line}, column ${at2.column}; each argument may be set only once, so remove one of them`,
+              range: item.nameRange
+            });
+          } else seen.set(item.name, item);
+        }
       }
       /**
        * Skips to the start of the next line (after the error) that looks like a top-level
@@ -16679,6 +16699,7 @@ var init_parser2 = __esm({
         this.depth--;
         this.endOfItem(inBlock, "block");
         const body = { items: items.popFrom(itemsFrom), range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
+        this.checkRedefined(body.items);
         const block2 = {
           type: "Block",
           blockType: name,

@@ -39,6 +39,23 @@ resource "azurerm_key_vault" "kv" {
         env: 'unknown',
       },
       {
+        // HCL rejects an argument set twice in one body ("Attribute redefined"; terraform
+        // validate and fmt refuse the file): at the second name, not a silent last-one-wins.
+        name: 'attribute-redefined',
+        files: {
+          'main.tf': `
+resource "azurerm_container_registry" "acr" {
+  name          = "acr1"
+  admin_enabled = true
+  ⟦admin_enabled⟧ = false
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        message: 'Attribute redefined: the argument "admin_enabled" was already set at line 3, column 3; each argument may be set only once, so remove one of them',
+      },
+      {
         // RULES.md: "A file that cannot be parsed is reported as PARSE001 … at the exact
         // line/column the parser stopped": a .tfvars.json var file too.
         name: 'broken-tfvars-json',

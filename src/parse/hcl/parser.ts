@@ -311,7 +311,28 @@ class Parser {
         if (this.tooDeep || !this.recover(itemStart)) break;
       }
     }
+    this.checkRedefined(items);
     return { items, range: this.range(0, this.text.length) };
+  }
+
+  /**
+   * HCL's "Attribute redefined" (hclsyntax ParseBody): an argument set twice in one body is an
+   * error of the file, at the second name (the first value would otherwise be dropped silently).
+   * Recorded, not thrown: the rest of the file is read as before.
+   */
+  private checkRedefined(items: readonly BodyItem[]): void {
+    let seen: Map<string, Attribute> | undefined;
+    for (const item of items) {
+      if (item.type !== 'Attribute') continue;
+      const first = (seen ??= new Map()).get(item.name);
+      if (first) {
+        const at = first.nameRange.start;
+        this.errors.push({
+          message: `Attribute redefined: the argument "${item.name}" was already set at line ${at.line}, column ${at.column}; each argument may be set only once, so remove one of them`,
+          range: item.nameRange,
+        });
+      } else seen.set(item.name, item);
+    }
   }
 
   /**
@@ -467,6 +488,7 @@ class Parser {
     this.depth--;
     this.endOfItem(inBlock, 'block');
     const body: Body = { items: items.popFrom(itemsFrom), range: { start: openBraceRange.start, end: this.pos(closeEnd) } };
+    this.checkRedefined(body.items);
     const block: Block = {
       type: 'Block',
       blockType: name,
