@@ -29530,7 +29530,7 @@ __export(document_exports, {
   parseYamlFile: () => parseYamlFile,
   parseYamlWithLibrary: () => parseYamlWithLibrary,
   sortedYamlComments: () => sortedYamlComments,
-  yamlErrorRange: () => yamlErrorRange
+  yamlError: () => yamlError
 });
 function collectYamlComments(tokens, out, budget) {
   const stack = [tokens];
@@ -29569,19 +29569,45 @@ function composeYaml(text2, lineMap) {
     return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
   }
 }
-function yamlErrorRange(err2, text2, lineMap) {
+function yamlError(err2, text2, lineMap) {
   const [s, e] = err2.pos;
+  const message = err2.message.split("\n")[0] ?? err2.message;
+  const quote = err2.code === "MISSING_CHAR" ? /^Missing closing (["'])quote/.exec(message)?.[1] : void 0;
+  if (quote) {
+    const open = openingQuote(text2, Math.min(s, text2.length), quote);
+    if (open >= 0) {
+      const kind = quote === '"' ? "double" : "single";
+      return { message: `Missing closing ${quote}quote: the ${kind}-quoted string opened here is never closed; close it with ${quote} on this line`, range: restOfLine(text2, open, lineMap) };
+    }
+  }
   const onlyBlank = /^[ \r\n]*$/.test(text2.slice(s, Math.max(s, e)));
   if (err2.code === "BAD_INDENT" || onlyBlank && e > s) {
     let start = s;
     while (start < text2.length && (text2[start] === " " || text2[start] === "\n" || text2[start] === "\r")) start++;
-    if (start < text2.length) {
-      const lineEnd3 = text2.indexOf("\n", start);
-      const end = start + text2.slice(start, lineEnd3 < 0 ? text2.length : lineEnd3).trimEnd().length;
-      return lineMap.range(start, Math.max(start + 1, end));
-    }
+    if (start < text2.length) return { message, range: restOfLine(text2, start, lineMap) };
   }
-  return lineMap.range(s, Math.max(s, e));
+  return { message, range: lineMap.range(s, Math.max(s, e)) };
+}
+function restOfLine(text2, start, lineMap) {
+  const lineEnd3 = text2.indexOf("\n", start);
+  const end = start + text2.slice(start, lineEnd3 < 0 ? text2.length : lineEnd3).trimEnd().length;
+  return lineMap.range(start, Math.max(start + 1, end));
+}
+function openingQuote(text2, before, quote) {
+  for (let i = before - 1; i >= 0; i--) {
+    if (text2[i] !== quote) continue;
+    if (quote === "'") {
+      if (text2[i - 1] === "'") {
+        i--;
+        continue;
+      }
+      return i;
+    }
+    let slashes = 0;
+    while (text2[i - 1 - slashes] === "\\") slashes++;
+    if (slashes % 2 === 0) return i;
+  }
+  return -1;
 }
 function sortedYamlComments(tokens, text2) {
   const raw = [];
@@ -29604,7 +29630,7 @@ function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
   for (const [off, src] of sortedYamlComments(tokens, text2)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
-    for (const err2 of d.errors) out.errors.push({ message: err2.message.split("\n")[0] ?? err2.message, range: yamlErrorRange(err2, text2, lineMap) });
+    for (const err2 of d.errors) out.errors.push(yamlError(err2, text2, lineMap));
     for (const a of unresolvedAliases(d, text2)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
     const tree2 = yamlTree(d.contents, lineMap);
@@ -40417,7 +40443,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   addYamlComments(doc, sortedYamlComments(tokens, text2));
   for (const d of docs) {
     for (const err2 of d.errors) {
-      const pe = { message: err2.message.split("\n")[0] ?? err2.message, range: yamlErrorRange(err2, text2, lineMap) };
+      const pe = yamlError(err2, text2, lineMap);
       if (err2.code) pe.code = err2.code;
       doc.errors.push(pe);
     }

@@ -202,18 +202,21 @@ steps:
     ],
     invalid: [
       {
+        // The library says it at the end of the file (past its last line); the place to fix is
+        // the opening quote.
         name: 'unclosed-quote',
         files: {
           'azure-pipelines.yml': `
 trigger:
   - main
 steps:
-  - script: "echo hi
+  - script: ⟦"echo hi⟧
     displayName: hi
-⟦⟧`,
+`,
         },
         level: 'error',
         env: 'unknown',
+        message: 'Missing closing "quote: the double-quoted string opened here is never closed; close it with " on this line',
       },
     ],
   },

@@ -13,7 +13,7 @@
  */
 import { isMap } from './guards.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
-import { composeYaml, sortedYamlComments, yamlErrorRange } from './document.js';
+import { composeYaml, sortedYamlComments, yamlError } from './document.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
 import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
@@ -814,7 +814,7 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
 
   for (const d of docs) {
     for (const err of d.errors) {
-      const pe: CiParseError = { message: err.message.split('\n')[0] ?? err.message, range: yamlErrorRange(err, text, lineMap) };
+      const pe: CiParseError = yamlError(err, text, lineMap);
       if (err.code) pe.code = err.code;
       doc.errors.push(pe);
     }

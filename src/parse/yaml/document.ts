@@ -104,25 +104,62 @@ export function composeYaml(text: string, lineMap: LineMap): { tokens: unknown[]
 }
 
 /**
- * The range of a `yaml` library error, as PARSE001 reports it (RULES.md: "at the exact
- * line/column the parser stopped"). The library puts an indentation error (`BAD_INDENT`) at
- * the whitespace or newline before the misplaced item, which is a blank line when one precedes
- * it; the item itself is what to fix, so such a range moves to the item's first character and
- * covers the rest of its line. A range over a tab stays where it is (the tab is the error).
+ * A `yaml` library error as PARSE001 reports it: its first line, at its range (RULES.md: "at the
+ * exact line/column the parser stopped"), with two corrections where the library's place is not
+ * the one to change:
+ * - an indentation error (`BAD_INDENT`) sits at the whitespace or newline before the misplaced
+ *   item, a blank line when one precedes it: the item's first character to the end of its line;
+ * - an unterminated quoted scalar (`MISSING_CHAR`, "Missing closing "quote") is reported at the
+ *   end of the file: its opening quote, with what to do.
+ * A range over a tab stays where it is (the tab is the error).
  */
-export function yamlErrorRange(err: { pos: [number, number]; code?: string }, text: string, lineMap: LineMap): Range {
+export function yamlError(err: { pos: [number, number]; code?: string; message: string }, text: string, lineMap: LineMap): { message: string; range: Range } {
   const [s, e] = err.pos;
+  const message = err.message.split('\n')[0] ?? err.message;
+  const quote = err.code === 'MISSING_CHAR' ? /^Missing closing (["'])quote/.exec(message)?.[1] : undefined;
+  if (quote) {
+    const open = openingQuote(text, Math.min(s, text.length), quote);
+    if (open >= 0) {
+      const kind = quote === '"' ? 'double' : 'single';
+      return { message: `Missing closing ${quote}quote: the ${kind}-quoted string opened here is never closed; close it with ${quote} on this line`, range: restOfLine(text, open, lineMap) };
+    }
+  }
   const onlyBlank = /^[ \r\n]*$/.test(text.slice(s, Math.max(s, e)));
   if (err.code === 'BAD_INDENT' || (onlyBlank && e > s)) {
     let start = s;
     while (start < text.length && (text[start] === ' ' || text[start] === '\n' || text[start] === '\r')) start++;
-    if (start < text.length) {
-      const lineEnd = text.indexOf('\n', start);
-      const end = start + text.slice(start, lineEnd < 0 ? text.length : lineEnd).trimEnd().length;
-      return lineMap.range(start, Math.max(start + 1, end));
-    }
+    if (start < text.length) return { message, range: restOfLine(text, start, lineMap) };
   }
-  return lineMap.range(s, Math.max(s, e));
+  return { message, range: lineMap.range(s, Math.max(s, e)) };
+}
+
+/** From `start` to the end of its line's text (trailing blanks left out), at least one character. */
+function restOfLine(text: string, start: number, lineMap: LineMap): Range {
+  const lineEnd = text.indexOf('\n', start);
+  const end = start + text.slice(start, lineEnd < 0 ? text.length : lineEnd).trimEnd().length;
+  return lineMap.range(start, Math.max(start + 1, end));
+}
+
+/**
+ * The opening quote of a quoted scalar left open at `before` (the end of the file): the last
+ * quote before it that the scalar's own escapes do not account for (`\"` in double quotes, `''`
+ * in single quotes), or -1.
+ */
+function openingQuote(text: string, before: number, quote: string): number {
+  for (let i = before - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === "'") {
+      if (text[i - 1] === "'") {
+        i--;
+        continue;
+      }
+      return i;
+    }
+    let slashes = 0;
+    while (text[i - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 0) return i;
+  }
+  return -1;
 }
 
 /** Every comment of a token stream parsed from `text`, in file order: `[offset, source]` (source keeps its `#`). */
@@ -158,7 +195,7 @@ export function parseYamlWithLibrary(text: string, lineMap: LineMap = new LineMa
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
   for (const [off, src] of sortedYamlComments(tokens, text)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
-    for (const err of d.errors) out.errors.push({ message: err.message.split('\n')[0] ?? err.message, range: yamlErrorRange(err, text, lineMap) });
+    for (const err of d.errors) out.errors.push(yamlError(err, text, lineMap));
     for (const a of unresolvedAliases(d, text)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === undefined) continue;
     const tree = yamlTree(d.contents, lineMap);
