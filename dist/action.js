@@ -20253,6 +20253,8 @@ var init_instance = __esm({
       varCache = /* @__PURE__ */ new Map();
       localCache = /* @__PURE__ */ new Map();
       resourceCache = /* @__PURE__ */ new Map();
+      /** The addresses whose count/for_each expanded to more than the cap (only the first were made). */
+      cappedExpansions = /* @__PURE__ */ new Set();
       children = /* @__PURE__ */ new Map();
       outputCache = /* @__PURE__ */ new Map();
       /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
@@ -20396,6 +20398,8 @@ var init_instance = __esm({
             const ks = asString(k);
             if (Array.isArray(instances) && ks !== void 0)
               chosen = instances.find((r) => r.address === `${baseAddress2}${instanceKey(k, ks)}`);
+          } else if (next === void 0 && this.cappedExpansions.has(baseAddress2)) {
+            return { value: unknown(`${baseAddress2} has more instances than the ${MAX_INSTANCES} the linter expands`, at2, token), consumed: 1 };
           } else if (next === void 0 && Array.isArray(instances)) {
             return { value: wholeResource(instances, baseAddress2, token, forEach !== void 0, at2), consumed: 1 };
           } else {
@@ -20448,7 +20452,9 @@ var init_instance = __esm({
         const ctx = this.context(decl.file);
         const { count: count2, forEach } = expansionAttrs(decl.node);
         const cap = (n, at2) => {
-          if (n > max) this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
+          if (n <= max) return;
+          this.cappedExpansions.add(address);
+          this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at2, decl.file) });
         };
         if (count2) {
           const c = evaluate(count2.expr, ctx);
@@ -34848,6 +34854,7 @@ function callLibrary(name, lname, args, loc3) {
     return void 0;
   }
   if (argumentsTooLarge(args)) return U(`${d.name}(): an argument is too large to evaluate statically`, loc3);
+  if (args.some((a) => a.kind === "list" && a.partial)) return U(`${d.name}(): its array has more items than the linter expands`, loc3);
   if (!d.partial) {
     const u = firstUnknown2(args);
     if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ""}`, loc3, callToken(d.name, args));
@@ -36060,13 +36067,16 @@ var init_template = __esm({
         if (c.kind !== "number") return unknown(c.kind === "unknown" ? `copy count is unknown (${c.reason})` : "copy count is not a number", loc3);
         let n = Math.max(0, Math.trunc(c.value));
         const max = this.scope.env.maxCopy;
-        if (n > max) {
+        const partial = n > max;
+        if (partial) {
           problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
           n = max;
         }
         const items = [];
         for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input2));
-        return list(items, this.scope.loc(input2));
+        const l = list(items, this.scope.loc(input2));
+        if (partial) l.partial = true;
+        return l;
       }
     };
     MAX_REF_DEPTH = 16;

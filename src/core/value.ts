@@ -43,8 +43,12 @@ export interface StringValue extends ValueBase { kind: 'string'; value: string }
 export interface NumberValue extends ValueBase { kind: 'number'; value: number }
 export interface BoolValue extends ValueBase { kind: 'bool'; value: boolean }
 export interface NullValue extends ValueBase { kind: 'null' }
-/** Lists, tuples and sets. */
-export interface ListValue extends ValueBase { kind: 'list'; items: Value[] }
+/**
+ * Lists, tuples and sets. `partial`: only the first items are here (a copy loop over the cap,
+ * LOOP_INSTANCE_CAP): each item is true, but the list as a whole (its length, its last item) is
+ * not known, so a function of it is unknown.
+ */
+export interface ListValue extends ValueBase { kind: 'list'; items: Value[]; partial?: true }
 /** Objects and maps; insertion order is kept. */
 export interface ObjectValue extends ValueBase { kind: 'object'; entries: Map<string, Value> }
 export interface UnknownValue extends ValueBase {

@@ -1176,4 +1176,61 @@ const armParameterFileNames: RuleTable = {
   },
 };
 
-ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames);
+// RULES.md: "Loops expand up to 1,024 instances before the cap applies" — the instances beyond
+// are not made, so the collection as a whole (its length) is unknown, never the length of the
+// part that was made (which decided `admin_enabled = true` here).
+const loopCap: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'length-of-a-count-over-the-cap-is-unknown',
+        files: {
+          'main.tf': `resource "null_resource" "n" {
+  count = 100000
+}
+
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  sku                 = "Basic"
+  admin_enabled       = length(null_resource.n) > 2000 ? false : true
+}
+`,
+        },
+      },
+    ],
+    invalid: [],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'length-of-a-copy-over-the-cap-is-unknown',
+        files: {
+          'azuredeploy.json': JSON.stringify(
+            {
+              $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+              contentVersion: '1.0.0.0',
+              variables: { copy: [{ name: 'v', count: 1000000000, input: "[copyIndex('v')]" }] },
+              resources: [
+                {
+                  type: 'Microsoft.ContainerRegistry/registries',
+                  apiVersion: '2023-07-01',
+                  name: 'acrml',
+                  location: 'westeurope',
+                  sku: { name: 'Basic' },
+                  properties: { adminUserEnabled: "[if(greater(length(variables('v')), 2000), false, true)]" },
+                },
+              ],
+            },
+            null,
+            2,
+          ),
+        },
+      },
+    ],
+    invalid: [],
+  },
+};
+
+ruleTester('ACR001', converted, azureCli, azapiBodyMembers, bicepNamespaceImport, bicepparamExtends, armParameterFileNames, loopCap);

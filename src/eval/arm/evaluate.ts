@@ -914,6 +914,7 @@ function callLibrary(name: string, lname: string, args: Value[], loc: Location):
   // Before anything walks them (firstUnknown, the function): a shared value that doubles at each
   // variable (`{x: l1, y: l1}` forty times, `concat(s, s)`) would take forever to walk or build.
   if (argumentsTooLarge(args)) return U(`${d.name}(): an argument is too large to evaluate statically`, loc);
+  if (args.some((a) => a.kind === 'list' && a.partial)) return U(`${d.name}(): its array has more items than the linter expands`, loc);
   if (!d.partial) {
     const u = firstUnknown(args);
     if (u) return U(`${d.name}(): depends on an unknown value${u.reason ? ` (${u.reason})` : ''}`, loc, callToken(d.name, args));

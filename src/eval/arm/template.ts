@@ -375,13 +375,16 @@ class Frame implements ExprContext {
     if (c.kind !== 'number') return unknown(c.kind === 'unknown' ? `copy count is unknown (${c.reason})` : 'copy count is not a number', loc);
     let n = Math.max(0, Math.trunc(c.value));
     const max = this.scope.env.maxCopy;
-    if (n > max) {
+    const partial = n > max;
+    if (partial) {
       problem(this.scope.env, `copy loop '${name ?? '?'}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
       n = max;
     }
     const items: Value[] = [];
     for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: 'number', value: i, origin: loc }, kind }).eval(input));
-    return list(items, this.scope.loc(input));
+    const l = list(items, this.scope.loc(input));
+    if (partial) l.partial = true;
+    return l;
   }
 }
 

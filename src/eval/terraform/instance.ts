@@ -102,6 +102,8 @@ export class ModuleInstance {
   private readonly varCache = new Map<string, Value>();
   private readonly localCache = new Map<string, Value | typeof CYCLE>();
   private readonly resourceCache = new Map<string, TfResource[] | typeof CYCLE>();
+  /** The addresses whose count/for_each expanded to more than the cap (only the first were made). */
+  private readonly cappedExpansions = new Set<string>();
   private readonly children = new Map<string, ChildInstance[] | null>();
   private readonly outputCache = new Map<string, Value | typeof CYCLE>();
   /** Contexts without iteration variables, by file: one per file instead of one per expression (contexts are never changed). */
@@ -272,6 +274,10 @@ export class ModuleInstance {
         const ks = asString(k);
         if (Array.isArray(instances) && ks !== undefined)
           chosen = instances.find((r) => r.address === `${baseAddress}${instanceKey(k, ks)}`);
+      } else if (next === undefined && this.cappedExpansions.has(baseAddress)) {
+        // Only the first MAX_INSTANCES are expanded (EVAL001): the whole collection (its length,
+        // its last instance) is not known.
+        return { value: unknown(`${baseAddress} has more instances than the ${MAX_INSTANCES} the linter expands`, at, token), consumed: 1 };
       } else if (next === undefined && Array.isArray(instances)) {
         // The whole expanded resource (`for_each = azurerm_x.this`, `values(azurerm_x.this)`):
         // Terraform's value is a map of instance key → instance (a list for count), each with
@@ -332,7 +338,9 @@ export class ModuleInstance {
     const ctx = this.context(decl.file);
     const { count, forEach } = expansionAttrs(decl.node);
     const cap = (n: number, at: { range: Location['range'] }): void => {
-      if (n > max) this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
+      if (n <= max) return;
+      this.cappedExpansions.add(address);
+      this.opts.problems.push({ message: `'${address}' expands to ${n} ${noun}; only the first ${max} are linted`, location: locOf(at, decl.file) });
     };
     if (count) {
       const c = evaluate(count.expr, ctx);
