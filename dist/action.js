@@ -31894,11 +31894,11 @@ function attrValue(after, unk2, sens, sitePath, sites, token, known2, vendored, 
     });
     return list(items, origin);
   }
-  return plainValue(after, unk2, sens, origin, sitePath, known2, vendored, members2 && { sites: members2, path: sitePath });
+  return plainValue(after, unk2, sens, origin, sitePath, known2, vendored, { sites: members2 ?? sites, path: sitePath });
 }
 function plainValue(v, unk2, sens, origin, where, known2, vendored, members2) {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
-  if (unk2 === true) return unknown(`${where} is known only after apply`, origin);
+  if (unk2 === true) return unknown(`${where} is known only after apply`, origin, known2?.kind === "unknown" ? known2.token : void 0);
   if (known2 && agrees(known2, v)) return known2;
   const argument = vendored && known2 ? callerArgument(known2, vendored) : void 0;
   const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored, members2);
@@ -31968,11 +31968,12 @@ function dynamicBlockNames(block2) {
   for (const item of block2.body.items) if (item.type === "Block" && item.blockType === "dynamic" && item.labels[0]) out.add(item.labels[0].value);
   return out;
 }
-function bodySites(body, file, prefix, out) {
+function bodySites(body, file, prefix, out, resourceType) {
   const counts = /* @__PURE__ */ new Map();
   for (const item of body.items) {
     if (item.type === "Attribute") {
       out.set(prefix + item.name, locOf(item, file));
+      if (!prefix && item.name === "body" && resourceType?.startsWith("azapi_")) bodyMemberSites(item.expr, file, "body", out);
       continue;
     }
     if (item.type !== "Block" || item.blockType === "dynamic") continue;
@@ -32163,7 +32164,7 @@ var init_evaluate = __esm({
         let sites = this.sitesByBlock.get(block2);
         if (!sites) {
           sites = /* @__PURE__ */ new Map();
-          bodySites(block2.body, file, "", sites);
+          bodySites(block2.body, file, "", sites, block2.labels[0]?.value);
           this.sitesByBlock.set(block2, sites);
         }
         return sites;

@@ -31,7 +31,7 @@ import type { HclFile, Body, Block } from '../../parse/hcl/ast.js';
 import type { Location, Position } from '../../core/source.js';
 import { fromJS, list, nul, obj, passedThrough, unknown, type ObjectValue, type Value } from '../../core/value.js';
 import { blockHeader, buildModuleSource, locOf, type ModuleSource } from '../terraform/module-source.js';
-import { literalAttr, ModuleInstance, type RemoteModuleResolver, type TfResource } from '../terraform/instance.js';
+import { bodyMemberSites, literalAttr, ModuleInstance, type RemoteModuleResolver, type TfResource } from '../terraform/instance.js';
 import { EvalGuard } from '../terraform/guard.js';
 import { isLocalModuleSource, parseManifest, remoteCopyDir, type ModuleManifest } from '../terraform/manifest.js';
 import { isVendoredFile, type VendoredOrigin } from '../types.js';
@@ -335,7 +335,9 @@ function attrValue(after: unknown, unk: unknown, sens: unknown, sitePath: string
     });
     return list(items, origin);
   }
-  return plainValue(after, unk, sens, origin, sitePath, known, vendored, members && { sites: members, path: sitePath });
+  // Parts of the value are located where the plan JSON writes them (`members`), else where the
+  // `.tf` writes them (an azapi `body` member's line, bodySites), else at the attribute.
+  return plainValue(after, unk, sens, origin, sitePath, known, vendored, { sites: members ?? sites, path: sitePath });
 }
 
 /** Where the parts of a value are written: `sites` by path, from `path` (the value's own). */
@@ -352,7 +354,10 @@ interface MemberSites {
  */
 function plainValue(v: unknown, unk: unknown, sens: unknown, origin: Location | undefined, where: string, known?: Value, vendored?: VendoredOrigin, members?: MemberSites): Value {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
-  if (unk === true) return unknown(`${where} is known only after apply`, origin);
+  // A member known only after apply that the `.tf` writes as a reference (an azapi `body` member
+  // `containerRegistry = azapi_resource.acr.id`, whose top-level `references` the plan lists): the
+  // static value's token keeps the graph edge to that resource, as a top-level reference's does.
+  if (unk === true) return unknown(`${where} is known only after apply`, origin, known?.kind === 'unknown' ? known.token : undefined);
   if (known && agrees(known, v)) return known;
   const argument = vendored && known ? callerArgument(known, vendored) : undefined;
   const out = plainValueAt(v, unk, sens, origin, where, known, vendored, members);
@@ -553,7 +558,7 @@ class SourceMapper {
     let sites = this.sitesByBlock.get(block);
     if (!sites) {
       sites = new Map();
-      bodySites(block.body, file, '', sites);
+      bodySites(block.body, file, '', sites, block.labels[0]?.value);
       this.sitesByBlock.set(block, sites);
     }
     return sites;
@@ -586,12 +591,17 @@ function dynamicBlockNames(block: Block): Set<string> {
   return out;
 }
 
-/** Attribute and nested-block sites of a body, by the paths the evaluator uses. `dynamic` blocks are left to the header. */
-function bodySites(body: Body, file: string, prefix: string, out: Map<string, Location>): void {
+/**
+ * Attribute and nested-block sites of a body, by the paths the evaluator uses, and the members
+ * of an azapi resource's `body` object (`body.properties.x`, as the static evaluator records
+ * them). `dynamic` blocks are left to the header.
+ */
+function bodySites(body: Body, file: string, prefix: string, out: Map<string, Location>, resourceType?: string): void {
   const counts = new Map<string, number>();
   for (const item of body.items) {
     if (item.type === 'Attribute') {
       out.set(prefix + item.name, locOf(item, file));
+      if (!prefix && item.name === 'body' && resourceType?.startsWith('azapi_')) bodyMemberSites(item.expr, file, 'body', out);
       continue;
     }
     if (item.type !== 'Block' || item.blockType === 'dynamic') continue;

@@ -825,7 +825,7 @@ function isAzapiBody(name: string, pathPrefix: string, resourceType: string): bo
  * top-level attribute is (RULES.md "Location": "The resource attribute that consumed it is a
  * relatedLocation"). Keys that are not literal are skipped.
  */
-function bodyMemberSites(expr: Expression, file: string, path: string, sites: Map<string, Location>): void {
+export function bodyMemberSites(expr: Expression, file: string, path: string, sites: Map<string, Location>): void {
   if (expr.type === 'Parentheses') return bodyMemberSites(expr.expr, file, path, sites);
   if (expr.type === 'FunctionCall' && expr.name === 'jsonencode' && expr.args.length === 1) return bodyMemberSites(expr.args[0]!, file, path, sites);
   if (expr.type === 'Tuple') {
