@@ -31299,7 +31299,7 @@ function streamJson(chunks, visitor) {
     const start = r.position();
     const action = visitor.at(path56, start, kindOf(c));
     if (action === "stop") throw STOP;
-    if (action === "skip") return r.skip(depth);
+    if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
       r.mark = start.offset;
       r.skip(depth);
@@ -31465,8 +31465,49 @@ var init_stream = __esm({
         if (ownMark) this.mark = -1;
         return text2;
       }
-      /** Past one value (bracket-matched), from the first character at `pos`. */
+      /**
+       * Past one value, from the first character at `pos`, checked against JSON's grammar but kept
+       * nowhere (RULES.md: a file that cannot be parsed is PARSE001, also where its values are not
+       * read): objects and arrays with their commas, colons and keys, strings, and scalars.
+       */
       skip(depth) {
+        const open = [];
+        for (; ; ) {
+          const c = this.peek();
+          if (c === -1) this.fail("Expected a value here");
+          if (c === 34) this.string(false);
+          else if (c === 123 || c === 91) {
+            if (depth + open.length + 1 > MAX_NESTING_DEPTH) this.fail(nestingMessage());
+            this.pos++;
+            const close = c === 123 ? 125 : 93;
+            if (this.peek() === close) this.pos++;
+            else {
+              open.push(close);
+              if (close === 125) this.key();
+              continue;
+            }
+          } else this.scalar();
+          for (; ; ) {
+            const top = open[open.length - 1];
+            if (top === void 0) return;
+            const n = this.peek();
+            if (n === 44) {
+              this.pos++;
+              if (top === 125) this.key();
+              break;
+            }
+            if (n !== top) this.fail(n === -1 ? "Unexpected end of the file: a bracket is not closed" : `Expected a comma or a closing ${top === 125 ? "brace" : "bracket"} here`);
+            this.pos++;
+            open.pop();
+          }
+        }
+      }
+      /**
+       * Past one value by matching its brackets only (its strings are scanned, nothing else is
+       * checked): for a peek that decides what a file is (`looseSkip`), which must not stop at a
+       * syntax error in a part it does not read; the reading proper reports that error.
+       */
+      skipLoosely(depth) {
         const c = this.peek();
         if (c === -1) this.fail("Expected a value here");
         if (c === 34) {
@@ -31496,6 +31537,12 @@ var init_stream = __esm({
           }
         }
         this.scalar();
+      }
+      /** An object member's key and colon, from `pos`. */
+      key() {
+        if (this.peek() !== 34) this.fail("Expected a property name in double quotes here");
+        this.string(false);
+        this.expect(58, "a colon");
       }
       /** Past a number, `true`, `false` or `null`. */
       scalar() {
@@ -31597,6 +31644,8 @@ function looksLikePlan(chunks) {
   let body = false;
   try {
     run(chunks, {
+      // What the file is: a syntax error in a part skipped here is the reading's to report.
+      looseSkip: true,
       at(path56) {
         if (path56.length === 0) return "enter";
         if (path56.length > 1) return "skip";

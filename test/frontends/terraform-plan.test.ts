@@ -565,6 +565,12 @@ variable "tls" {
     expect(b.findings.map((f) => `${f.ruleId} ${at(bad, f)} ${f.message}`)).toEqual(['PARSE001 plan.json:4:23 Expected a comma or a closing brace here']);
   });
 
+  it('a syntax error in a part of the plan the linter does not read (planned_values) is PARSE001 at its place too', async () => {
+    const dir = tmp({ 'plan.json': '{"format_version": "1.2",\n "planned_values": {"root_module": {"resources": [{"values": {"admin_enabled": tru}}]}},\n "resource_changes": []}' });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)}`)).toEqual(['TF004 plan.json:1:1', 'PARSE001 plan.json:2:80']);
+  });
+
   it('plans of any shape never crash: what is not as Terraform writes it is not a resource', async () => {
     const weird = [
       { address: 7, mode: 'managed', type: 'azurerm_key_vault', name: 'kv', change: { actions: ['create'], after: {} } },

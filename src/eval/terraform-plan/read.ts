@@ -110,6 +110,8 @@ export function looksLikePlan(chunks: ChunkSource): boolean {
   let body = false;
   try {
     run(chunks, {
+      // What the file is: a syntax error in a part skipped here is the reading's to report.
+      looseSkip: true,
       at(path) {
         if (path.length === 0) return 'enter';
         if (path.length > 1) return 'skip';

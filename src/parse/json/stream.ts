@@ -2,12 +2,13 @@
  * A streaming JSON reader for files too large to hold as one string or one tree (a 200 MB
  * Terraform plan; FORMATS.md §5 "Traps"). It pulls text chunks, and a visitor decides for each
  * value by its path: `enter` (walk its members or items), `raw` (hand over its JSON text, e.g.
- * one `resource_changes` entry, for `JSON.parse`), `skip` (bracket-match past it without keeping
+ * one `resource_changes` entry, for `JSON.parse`), `skip` (check past it without keeping
  * anything) or `stop`. Memory stays at one chunk plus the largest `raw` value.
  *
  * Positions: offsets and columns in UTF-16 code units like the rest of the code; lines end at
- * `\n` (a lone `\r` does not end a line here; Terraform writes `\n`). A skipped value is only
- * bracket-matched (its strings are scanned, its scalars are not validated): it is not read.
+ * `\n` (a lone `\r` does not end a line here; Terraform writes `\n`). A skipped value is checked
+ * against the grammar (brackets, commas, colons, keys, scalars; a string's escapes are not
+ * decoded) and not kept.
  */
 import type { Position } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
@@ -34,6 +35,8 @@ export interface StreamVisitor {
   raw?(path: JsonPath, text: string, start: Position): boolean | void;
   /** An entered object or array ended; `end` is the position after its closing bracket. */
   end?(path: JsonPath, end: Position): void;
+  /** Skipped values are only bracket-matched, not checked (a peek at what a file is: `skipLoosely`). */
+  looseSkip?: boolean;
 }
 
 export class JsonStreamError extends Error {
@@ -145,8 +148,53 @@ class ChunkReader {
     return text;
   }
 
-  /** Past one value (bracket-matched), from the first character at `pos`. */
+  /**
+   * Past one value, from the first character at `pos`, checked against JSON's grammar but kept
+   * nowhere (RULES.md: a file that cannot be parsed is PARSE001, also where its values are not
+   * read): objects and arrays with their commas, colons and keys, strings, and scalars.
+   */
   skip(depth: number): void {
+    // The closing bracket each open object (`}`) or array (`]`) waits for, innermost last.
+    const open: number[] = [];
+    for (;;) {
+      // A value.
+      const c = this.peek();
+      if (c === -1) this.fail('Expected a value here');
+      if (c === 0x22) this.string(false);
+      else if (c === 0x7b || c === 0x5b) {
+        if (depth + open.length + 1 > MAX_NESTING_DEPTH) this.fail(nestingMessage());
+        this.pos++;
+        const close = c === 0x7b ? 0x7d : 0x5d;
+        if (this.peek() === close) this.pos++;
+        else {
+          open.push(close);
+          if (close === 0x7d) this.key();
+          continue;
+        }
+      } else this.scalar();
+      // After a value: a comma (then the next member or item) or the end of its containers.
+      for (;;) {
+        const top = open[open.length - 1];
+        if (top === undefined) return;
+        const n = this.peek();
+        if (n === 0x2c) {
+          this.pos++;
+          if (top === 0x7d) this.key();
+          break;
+        }
+        if (n !== top) this.fail(n === -1 ? 'Unexpected end of the file: a bracket is not closed' : `Expected a comma or a closing ${top === 0x7d ? 'brace' : 'bracket'} here`);
+        this.pos++;
+        open.pop();
+      }
+    }
+  }
+
+  /**
+   * Past one value by matching its brackets only (its strings are scanned, nothing else is
+   * checked): for a peek that decides what a file is (`looseSkip`), which must not stop at a
+   * syntax error in a part it does not read; the reading proper reports that error.
+   */
+  skipLoosely(depth: number): void {
     const c = this.peek();
     if (c === -1) this.fail('Expected a value here');
     if (c === 0x22) {
@@ -178,6 +226,13 @@ class ChunkReader {
     this.scalar();
   }
 
+  /** An object member's key and colon, from `pos`. */
+  private key(): void {
+    if (this.peek() !== 0x22) this.fail('Expected a property name in double quotes here');
+    this.string(false);
+    this.expect(0x3a, 'a colon');
+  }
+
   /** Past a number, `true`, `false` or `null`. */
   scalar(): void {
     const start = this.position();
@@ -204,7 +259,7 @@ export function streamJson(chunks: Iterator<string, void>, visitor: StreamVisito
     const start = r.position();
     const action = visitor.at(path, start, kindOf(c));
     if (action === 'stop') throw STOP;
-    if (action === 'skip') return r.skip(depth);
+    if (action === 'skip') return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === 'raw') {
       r.mark = start.offset;
       r.skip(depth);
