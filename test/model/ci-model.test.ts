@@ -482,9 +482,10 @@ describe('command substitutions inside double quotes', () => {
   });
 
   test('a substitution inside a quoted one is split off as an unquoted one is', () => {
+    // The inner one runs first; the outer az command goes on after it, with it as one word (the -n value).
     expect(az(script('X="$(az group show -n $(az group list --query x))"\n'))).toEqual([
-      ['$(', 'az', 'group', 'show', '-n'],
       ['$(', 'az', 'group', 'list', '--query', 'x'],
+      ['$(', 'az', 'group', 'show', '-n', '$(…)'],
     ]);
   });
 
