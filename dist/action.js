@@ -36319,7 +36319,11 @@ function allowedByType(t, reader, depth = 0) {
       return unionAllowed(t.members, reader, depth);
     case "TypeName":
       return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
-    case "TypeMemberAccess":
+    case "TypeMemberAccess": {
+      const ns = namespaced(t, reader);
+      if (ns) return allowedByType(ns.type, ns.reader, depth + 1);
+      return accessTypeAllowed(t);
+    }
     case "TypeIndexAccess":
     case "TypeItemsAccess":
     case "TypeAdditionalPropertiesAccess":
@@ -36378,7 +36382,11 @@ function memberAllowedByType(t, path56, reader, depth = 0) {
       const imported = reader.importedType?.(name);
       return imported ? memberAllowedByType(imported.type, path56, imported.reader, depth + 1) : "unknown";
     }
-    case "TypeMemberAccess":
+    case "TypeMemberAccess": {
+      const ns = namespaced(t, reader);
+      if (ns) return memberAllowedByType(ns.type, path56, ns.reader, depth + 1);
+      return accessTypeAllowed(t);
+    }
     case "TypeIndexAccess":
     case "TypeItemsAccess":
     case "TypeAdditionalPropertiesAccess":
@@ -36386,6 +36394,10 @@ function memberAllowedByType(t, path56, reader, depth = 0) {
     default:
       return "unknown";
   }
+}
+function namespaced(t, reader) {
+  if (t.object.kind !== "TypeName" || t.object.typeArgs !== null || t.typeArgs !== null) return void 0;
+  return reader.namespacedType?.(t.object.name.name, t.property.name);
 }
 function accessTypeAllowed(t) {
   if (t.kind === "TypeMemberAccess" && t.object.kind === "TypeName" && t.object.name.name === "sys" && AMBIENT.has(t.property.name.toLowerCase())) return void 0;
@@ -37896,6 +37908,12 @@ var init_scope = __esm({
             const imp = this.imports.get(name);
             const from = imp ? importedScope(this, imp.decl) : void 0;
             const decl = from?.typeDecls.get(imp.original);
+            return from && decl ? { type: decl.value, reader: from.typeReader() } : void 0;
+          },
+          namespacedType: (ns, name) => {
+            const imp = this.namespaceImports.get(ns);
+            const from = imp ? importedScope(this, imp) : void 0;
+            const decl = from?.typeDecls.get(name);
             return from && decl ? { type: decl.value, reader: from.typeReader() } : void 0;
           }
         };

@@ -2289,7 +2289,60 @@ param gpuPool = {
   },
 };
 
-ruleTester('GPU002', converted, nestedDeployments, structuredParams);
+// A type of a file imported as a namespace (`import * as t from 'types.bicep'`, `param x t.gpuSize`)
+// guards as a type imported by name does (it was "not read": no finding, nothing in --verbose).
+const namespaceTypes: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'namespace-imported-union-of-gpu-sizes',
+        files: {
+          'main.bicep': `import * as t from 'types.bicep'
+
+param gpuPool t.poolSpec = {
+  name: 'gpu'
+  vmSize: 'Standard_NC4as_T4_v3'
+}
+${poolResource('gpuPool.vmSize')}`,
+          'types.bicep': `@export()
+type poolSpec = {
+  name: string
+  vmSize: 'Standard_NC4as_T4_v3' | 'Standard_NC24ads_A100_v4'
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'namespace-imported-union-with-an-fpga-size',
+        files: {
+          'main.bicep': `import * as t from 'types.bicep'
+
+param gpuSize t.gpuSize = 'Standard_NC4as_T4_v3'
+
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/gpu'
+  properties: {
+    mode: 'User'
+    vmSize: gpuSize
+    enableAutoScaling: true
+    minCount: 0
+    maxCount: 2
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+  }
+}
+`,
+          'types.bicep': "@export()\ntype gpuSize = 'Standard_NC4as_T4_v3' | ⟦'Standard_NP10s'⟧\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU002', converted, nestedDeployments, structuredParams, namespaceTypes);
 
 describe('GPU002 validation reader', () => {
   const at = { file: 'x.tf', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } };

@@ -33,6 +33,8 @@ export interface TypeReader {
   imported?(name: string, depth: number): TypeAllowed;
   /** The declaration of a type imported by name, with the reader of its file; undefined when it cannot be read. */
   importedType?(name: string): { type: TypeExpr; reader: TypeReader } | undefined;
+  /** The declaration of `ns.name`, a type of a file imported as a namespace (`import * as ns from 'types.bicep'`), with its file's reader. */
+  namespacedType?(ns: string, name: string): { type: TypeExpr; reader: TypeReader } | undefined;
 }
 
 export function allowedByType(t: TypeExpr, reader: TypeReader, depth = 0): TypeAllowed {
@@ -50,7 +52,11 @@ export function allowedByType(t: TypeExpr, reader: TypeReader, depth = 0): TypeA
       return unionAllowed(t.members, reader, depth);
     case 'TypeName':
       return namedAllowed(t.name.name, t.typeArgs !== null, reader, depth);
-    case 'TypeMemberAccess':
+    case 'TypeMemberAccess': {
+      const ns = namespaced(t, reader);
+      if (ns) return allowedByType(ns.type, ns.reader, depth + 1);
+      return accessTypeAllowed(t);
+    }
     case 'TypeIndexAccess':
     case 'TypeItemsAccess':
     case 'TypeAdditionalPropertiesAccess':
@@ -126,7 +132,11 @@ export function memberAllowedByType(t: TypeExpr, path: readonly MemberKey[], rea
       const imported = reader.importedType?.(name);
       return imported ? memberAllowedByType(imported.type, path, imported.reader, depth + 1) : 'unknown';
     }
-    case 'TypeMemberAccess':
+    case 'TypeMemberAccess': {
+      const ns = namespaced(t, reader);
+      if (ns) return memberAllowedByType(ns.type, path, ns.reader, depth + 1);
+      return accessTypeAllowed(t);
+    }
     case 'TypeIndexAccess':
     case 'TypeItemsAccess':
     case 'TypeAdditionalPropertiesAccess':
@@ -135,6 +145,12 @@ export function memberAllowedByType(t: TypeExpr, path: readonly MemberKey[], rea
       // A union (of object types: the discriminator picks one), a literal, an error: not read.
       return 'unknown';
   }
+}
+
+/** `ns.name` of a namespace import (`import * as ns from 'types.bicep'`): that file's type, when it can be read. */
+function namespaced(t: Extract<TypeExpr, { kind: 'TypeMemberAccess' }>, reader: TypeReader): { type: TypeExpr; reader: TypeReader } | undefined {
+  if (t.object.kind !== 'TypeName' || t.object.typeArgs !== null || t.typeArgs !== null) return undefined;
+  return reader.namespacedType?.(t.object.name.name, t.property.name);
 }
 
 /**

@@ -241,6 +241,12 @@ export class FileScope {
         const decl = from?.typeDecls.get(imp!.original);
         return from && decl ? { type: decl.value, reader: from.typeReader() } : undefined;
       },
+      namespacedType: (ns, name) => {
+        const imp = this.namespaceImports.get(ns);
+        const from = imp ? importedScope(this, imp) : undefined;
+        const decl = from?.typeDecls.get(name);
+        return from && decl ? { type: decl.value, reader: from.typeReader() } : undefined;
+      },
     };
   }
 
