@@ -49835,6 +49835,14 @@ function memberProblems(input2, size, base) {
   }
   return member3.allowed.values.flatMap((a) => listEntryProblem(a, base, () => true, attributePath));
 }
+function unreadGuard(input2, size) {
+  if (input2.kind === "tf-variable") return void 0;
+  const allowed = input2.allowedValues;
+  const unknownEntry = allowed?.find((a) => a.kind === "unknown");
+  if (unknownEntry?.kind === "unknown") return `guard of ${input2.name}: ${unknownEntry.reason}`;
+  if ((!allowed || allowed.length === 0) && isStructured(input2) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
+  return void 0;
+}
 function lastProperty(path56) {
   for (let i = path56.length - 1; i >= 0; i--) if (typeof path56[i] === "string") return path56[i];
   return "items";
@@ -49885,6 +49893,8 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             const at2 = attributeSite(r, "vmSize");
             for (const input2 of inputs) {
               if (guarded && !hasGuard(input2, size)) continue;
+              const unread = unreadGuard(input2, size);
+              if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
               for (const p of problemsOf(input2, size)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;

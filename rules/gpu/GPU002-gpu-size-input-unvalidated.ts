@@ -155,6 +155,16 @@ function memberProblems(input: InputDecl, size: Value | undefined, base: Record<
   return member.allowed.values.flatMap((a) => listEntryProblem(a, base, () => true, attributePath));
 }
 
+/** Why an ARM/Bicep input's guard cannot be judged (its allowed values, or its member's type, cannot be read), else undefined. */
+function unreadGuard(input: InputDecl, size: Value | undefined): string | undefined {
+  if (input.kind === 'tf-variable') return undefined;
+  const allowed = input.allowedValues;
+  const unknownEntry = allowed?.find((a) => a.kind === 'unknown');
+  if (unknownEntry?.kind === 'unknown') return `guard of ${input.name}: ${unknownEntry.reason}`;
+  if ((!allowed || allowed.length === 0) && isStructured(input) && memberGuardOf(input, size)?.allowed === 'unknown') return `guard of ${input.name}: the type of the member that holds the size cannot be read`;
+  return undefined;
+}
+
 /** The last property name of a member path (`vmSize` of `[1, 'vmSize']`). */
 function lastProperty(path: readonly MemberKey[]): string {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
@@ -225,6 +235,10 @@ export default defineRule({
             const at = attributeSite(r, 'vmSize');
             for (const input of inputs) {
               if (guarded && !hasGuard(input, size)) continue;
+              // RULES.md Conventions: a guard whose values cannot be read (a type imported from a
+              // registry, a type this reader does not follow) may admit a non-GPU size: recorded.
+              const unread = unreadGuard(input, size);
+              if (unread) ctx.undecided(r, 'vmSize', unread, input.header);
               for (const p of problemsOf(input, size)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 if (seen.has(key)) continue;

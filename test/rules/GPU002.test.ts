@@ -2385,3 +2385,31 @@ describe('GPU002 and formats without inputs', () => {
     expect(r.undecided.filter((u) => u.ruleId === 'GPU002')).toEqual([]);
   });
 });
+
+describe('GPU002 undecided', () => {
+  const { tree, cleanup } = tempTrees('mil-gpu002-u-');
+  afterAll(cleanup);
+  // RULES.md Conventions: a guard whose values cannot be read (a type imported from a registry)
+  // may admit a non-GPU size: no finding, and --verbose says why.
+  it('lists a GPU size whose parameter is typed with a type from a registry', async () => {
+    const dir = tree({
+      'main.bicep': `import { vmSizeType } from 'br/public:avm/utl/types/avm-common-types:0.5.1'
+
+param gpuSize vmSizeType = 'Standard_NC4as_T4_v3'
+
+resource vm 'Microsoft.Compute/virtualMachines@2024-03-01' = {
+  name: 'gpu-vm'
+  location: 'westeurope'
+  properties: {
+    hardwareProfile: { vmSize: gpuSize }
+  }
+}
+`,
+    });
+    const r = await lintTree(dir, ['GPU002']);
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'GPU002').map((u) => [u.address, u.reason, u.location.range.start.line])).toEqual([
+      ['Microsoft.Compute/virtualMachines/vm', "guard of gpuSize: the type of param 'gpuSize' cannot be read", 3],
+    ]);
+  });
+});
