@@ -43119,6 +43119,10 @@ function parseFlags(spec, words, file) {
     } else if (has(spec.nameFlags, name)) {
       const v = takeOne();
       if (v) out.name = { value: v.value, raw: v.word.word.raw.slice(v.from) };
+    } else if (name === "--ids" && spec.verb === "update") {
+      const v = takeOne();
+      const last = v?.value.kind === "string" ? /\/providers\/[^/\s]+(?:\/[^/\s]+\/([^/\s]+))+\/?$/i.exec(v.value.value)?.[1] : void 0;
+      if (v && last && !out.name) out.name = { value: str(last, v.value.origin), raw: last };
     } else if (spec.parentFlags && has(spec.parentFlags, name)) {
       out.parent = takeOne()?.value;
     } else if (has(LOCATION_FLAGS, name)) {

@@ -234,6 +234,12 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     } else if (has(spec.nameFlags, name)) {
       const v = takeOne();
       if (v) out.name = { value: v.value, raw: v.word.word.raw.slice(v.from) };
+    } else if (name === '--ids' && spec.verb === 'update') {
+      // `az keyvault update --ids /subscriptions/…/vaults/kv2`: one literal resource id names the
+      // resource by its last segment (the update targets kv2, not a vault of unknown name).
+      const v = takeOne();
+      const last = v?.value.kind === 'string' ? /\/providers\/[^/\s]+(?:\/[^/\s]+\/([^/\s]+))+\/?$/i.exec(v.value.value)?.[1] : undefined;
+      if (v && last && !out.name) out.name = { value: str(last, v.value.origin), raw: last };
     } else if (spec.parentFlags && has(spec.parentFlags, name)) {
       out.parent = takeOne()?.value;
     } else if (has(LOCATION_FLAGS, name)) {

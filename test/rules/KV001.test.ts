@@ -759,6 +759,8 @@ const azureCli: RuleTable = {
       { name: 'purge-protection-on', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\n' } },
       { name: 'bare-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection\n' } },
       { name: 'update-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update -n kv1 -g rg --enable-purge-protection true\n' } },
+      // `--ids` with a literal resource id names the vault by its last segment.
+      { name: 'update-by-ids-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update --ids /subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1 --enable-purge-protection true\n' } },
       // FORMATS.md §1(d): "keyvault create (update only clears)"; Azure refuses to turn purge protection off again.
       { name: 'update-alone-raises-nothing', files: { 'deploy.sh': 'az keyvault update -n kv-existing -g rg --enable-purge-protection false\n' } },
       { name: 'three-state-no-rejected', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\naz keyvault update -n kv1 -g rg --enable-purge-protection no\n' } },
@@ -852,6 +854,13 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // `--ids` names another vault (kv2): the create of kv1 keeps its default (it was undecided, "an unknown name").
+        name: 'update-by-ids-of-another-vault',
+        files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg\naz keyvault update --ids /subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv2 --enable-purge-protection true\n' },
+        level: 'warning',
+        env: 'unknown',
+      },
       { name: 'absent-default-off', files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
       { name: 'quoted-unknown-name', files: { 'deploy.sh': '⟦az⟧ keyvault create -n "$KV_NAME" -g "$RG"\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
       { name: 'name-assigned-in-the-script', files: { 'deploy.sh': 'KV_NAME=kv-ml\n⟦az⟧ keyvault create -n $KV_NAME -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
