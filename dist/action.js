@@ -29589,7 +29589,14 @@ function yamlError(err2, text2, lineMap) {
   const onlyBlank = /^[ \r\n]*$/.test(text2.slice(s, Math.max(s, e)));
   if (err2.code === "BAD_INDENT" || onlyBlank && e > s) {
     let start = s;
-    while (start < text2.length && (text2[start] === " " || text2[start] === "\n" || text2[start] === "\r")) start++;
+    for (; ; ) {
+      const c = text2[start];
+      if (c === " " || c === "	" || c === "\n" || c === "\r") start++;
+      else if (c === "#") {
+        const eol = text2.indexOf("\n", start);
+        start = eol < 0 ? text2.length : eol;
+      } else break;
+    }
     if (start < text2.length) return { message, range: restOfLine(text2, start, lineMap) };
   }
   return { message, range: lineMap.range(s, Math.max(s, e)) };
@@ -38185,8 +38192,9 @@ function evaluateBicep(input2) {
   const loneParamValues = /* @__PURE__ */ new Map();
   for (const pf of [...input2.paramFiles].sort()) {
     if (applied.has(pf)) continue;
-    const values = paramFileValues(pf, input2, sources, () => void 0, []);
-    if (values && values.size > 0) loneParamValues.set(pf, values);
+    const parsed = input2.parseParams(pf);
+    const values = parsed ? evaluateParamFile(parsed, sources).values : void 0;
+    if (values && values.size > 0) loneParamValues.set(pf, new Map(values));
   }
   return { evaluations, problems, loneParamValues };
 }
@@ -43121,7 +43129,8 @@ function parseFlags(spec, words, file) {
       if (v) out.name = { value: v.value, raw: v.word.word.raw.slice(v.from) };
     } else if (name === "--ids" && spec.verb === "update") {
       const v = takeOne();
-      const last = v?.value.kind === "string" ? /\/providers\/[^/\s]+(?:\/[^/\s]+\/([^/\s]+))+\/?$/i.exec(v.value.value)?.[1] : void 0;
+      const several = v !== void 0 && v.word === next && words[i + 1] !== void 0 && !isFlag(words[i + 1]);
+      const last = v?.value.kind === "string" && !several ? /\/providers\/[^/\s]+(?:\/[^/\s]+\/([^/\s]+))+\/?$/i.exec(v.value.value)?.[1] : void 0;
       if (v && last && !out.name) out.name = { value: str(last, v.value.origin), raw: last };
     } else if (spec.parentFlags && has(spec.parentFlags, name)) {
       out.parent = takeOne()?.value;

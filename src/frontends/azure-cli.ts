@@ -237,8 +237,10 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
     } else if (name === '--ids' && spec.verb === 'update') {
       // `az keyvault update --ids /subscriptions/…/vaults/kv2`: one literal resource id names the
       // resource by its last segment (the update targets kv2, not a vault of unknown name).
+      // Several ids (`--ids <id1> <id2>`) update several resources: then no one name.
       const v = takeOne();
-      const last = v?.value.kind === 'string' ? /\/providers\/[^/\s]+(?:\/[^/\s]+\/([^/\s]+))+\/?$/i.exec(v.value.value)?.[1] : undefined;
+      const several = v !== undefined && v.word === next && words[i + 1] !== undefined && !isFlag(words[i + 1]);
+      const last = v?.value.kind === 'string' && !several ? /\/providers\/[^/\s]+(?:\/[^/\s]+\/([^/\s]+))+\/?$/i.exec(v.value.value)?.[1] : undefined;
       if (v && last && !out.name) out.name = { value: str(last, v.value.origin), raw: last };
     } else if (spec.parentFlags && has(spec.parentFlags, name)) {
       out.parent = takeOne()?.value;

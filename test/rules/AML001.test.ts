@@ -697,7 +697,8 @@ BODY
         messageId: 'publicWorkspace',
       },
       {
-        // azapi v1 body as a JSON string in the plan; the value came from a -var: reported at the body attribute.
+        // azapi v1 body as a JSON string in the plan; the value came from a -var (written in no scanned
+        // file): reported at the body member that consumes it.
         name: 'plan-body-string-from-var',
         files: {
           'main.tf': `
@@ -710,11 +711,11 @@ resource "azapi_resource" "ws" {
   name      = "mlw-demo"
   parent_id = "/subscriptions/x/resourceGroups/rg-ml"
   location  = "westeurope"
-  ⟦body = jsonencode({
+  body = jsonencode({
     properties = {
-      publicNetworkAccess = var.public_access
+      ⟦publicNetworkAccess = var.public_access⟧
     }
-  })⟧
+  })
 }
 `,
           'plan.json': `

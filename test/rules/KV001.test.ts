@@ -760,6 +760,8 @@ const azureCli: RuleTable = {
       { name: 'bare-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection\n' } },
       { name: 'update-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update -n kv1 -g rg --enable-purge-protection true\n' } },
       // `--ids` with a literal resource id names the vault by its last segment.
+      // Several ids update several vaults: the update has no one name (kv2 may be among them).
+      { name: 'update-by-several-ids', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault create -n kv2 -g rg\naz keyvault update --ids /subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1 /subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv2 --enable-purge-protection true\n' } },
       { name: 'update-by-ids-fixes-create', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg\naz keyvault update --ids /subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv1 --enable-purge-protection true\n' } },
       // FORMATS.md §1(d): "keyvault create (update only clears)"; Azure refuses to turn purge protection off again.
       { name: 'update-alone-raises-nothing', files: { 'deploy.sh': 'az keyvault update -n kv-existing -g rg --enable-purge-protection false\n' } },

@@ -252,6 +252,21 @@ metadata:
         level: 'error',
         env: 'unknown',
       },
+      {
+        // A comment line between the line before and the misplaced item: at the item.
+        name: 'bad-indentation-after-a-comment-line',
+        files: {
+          'k8s/pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  # comment here
+    ⟦labels: {}⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
     ],
   },
   'azureml-yaml': {

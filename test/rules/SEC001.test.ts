@@ -1889,6 +1889,18 @@ param adminPassword = ⟦'Bicep-Sample-Pa55!'⟧
         messageId: 'varFile',
       },
       {
+        // A lone file that extends a lone base: the base's value is reported once, in the base's words.
+        name: 'bicepparam-lone-child-extends-lone-base',
+        files: {
+          'zbase.bicepparam': "using none\nparam adminPassword = ⟦'Qz7!kLw2pX'⟧\n",
+          'achild.bicepparam': "using 'missing.bicep'\nextends 'zbase.bicepparam'\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'varFile',
+        messageIncludes: 'in zbase.bicepparam',
+      },
+      {
         name: 'bicepparam-whose-template-is-missing',
         files: { 'prod.bicepparam': "using './nothere.bicep'\nparam adminPassword = ⟦'Qz7!kLw2pX'⟧\n" },
         level: 'error',

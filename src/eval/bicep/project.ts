@@ -212,11 +212,14 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
   // target that is missing or outside the scan): their values as a parameter file's without a
   // template, which SEC001 reads (RULES.md SEC001 "parameter file value"; the ARM front end does
   // the same for a lone JSON parameter file). Their problems were reported where they were met.
+  // Each with the values it writes itself (a base it extends is read as its own file): a value is
+  // reported once, in the words of the file that holds it.
   const loneParamValues = new Map<string, Map<string, Value>>();
   for (const pf of [...input.paramFiles].sort()) {
     if (applied.has(pf)) continue;
-    const values = paramFileValues(pf, input, sources, () => undefined, []);
-    if (values && values.size > 0) loneParamValues.set(pf, values);
+    const parsed = input.parseParams(pf);
+    const values = parsed ? evaluateParamFile(parsed, sources).values : undefined;
+    if (values && values.size > 0) loneParamValues.set(pf, new Map(values));
   }
   return { evaluations, problems, loneParamValues };
 }

@@ -126,8 +126,16 @@ export function yamlError(err: { pos: [number, number]; code?: string; message: 
   }
   const onlyBlank = /^[ \r\n]*$/.test(text.slice(s, Math.max(s, e)));
   if (err.code === 'BAD_INDENT' || (onlyBlank && e > s)) {
+    // Past blanks, line breaks and whole comment lines (a comment between the item and the line before).
     let start = s;
-    while (start < text.length && (text[start] === ' ' || text[start] === '\n' || text[start] === '\r')) start++;
+    for (;;) {
+      const c = text[start];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') start++;
+      else if (c === '#') {
+        const eol = text.indexOf('\n', start);
+        start = eol < 0 ? text.length : eol;
+      } else break;
+    }
     if (start < text.length) return { message, range: restOfLine(text, start, lineMap) };
   }
   return { message, range: lineMap.range(s, Math.max(s, e)) };
