@@ -30354,7 +30354,7 @@ function normalize(src) {
 }
 function elements(parent, src, el) {
   const listValue = valueAt(src.body, el.path);
-  const items = listValue?.kind === "list" ? listValue.items : listValue?.kind === "unknown" ? [listValue] : [];
+  const items = listValue?.kind === "list" ? listValue.items : listValue?.kind === "unknown" ? [unknown(`which ${el.path.split(".").pop()} elements exist is not known: ${listValue.reason}`, listValue.origin, listValue.token)] : [];
   return items.map((item, i) => {
     const attrs = /* @__PURE__ */ new Map();
     fixedFacts(el.fixed, attrs);
@@ -30367,7 +30367,7 @@ function elements(parent, src, el) {
       }
     }
     const nameValue = el.namePath ? valueAt(item, el.namePath) : void 0;
-    const key = nameValue?.kind === "string" ? nameValue.value : item.kind === "unknown" && item === listValue ? "?" : String(i);
+    const key = nameValue?.kind === "string" ? nameValue.value : listValue?.kind === "unknown" ? "?" : String(i);
     const header = (src.format === "terraform" ? item.origin : elementNameAt(src, prefix, el, item, nameValue) ?? item.origin) ?? parent.header;
     const element = {
       address: `${parent.address}.${el.path.split(".").pop()}[${JSON.stringify(key)}]`,

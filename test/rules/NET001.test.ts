@@ -1860,7 +1860,7 @@ resource "azurerm_network_security_group" "this" {
     const r = await lint({ paths: [dir], root: dir, rules: ['NET001'] });
     expect(r.findings.filter((f) => f.ruleId === 'NET001')).toEqual([]);
     expect(r.undecided.filter((u) => u.ruleId === 'NET001').map((u) => [u.address, u.reason])).toEqual([
-      ['azurerm_network_security_group.this.security_rule["?"]', 'dynamic "security_rule" iterates over an unknown collection'],
+      ['azurerm_network_security_group.this.security_rule["?"]', 'which security_rule elements exist is not known: dynamic "security_rule" iterates over an unknown collection'],
     ]);
   });
 });
