@@ -31271,13 +31271,15 @@ async function ciCallerFiles(given, wide) {
     return kind === "github-workflow" && /\bworkflow_call\b/.test(wide.host.readText(f) ?? "");
   });
   if (callable.length === 0) return [];
-  const ciFiles = await wide.list((f) => ciByName(f) !== void 0);
   const wanted = new Set(callable);
-  const units2 = unitsByScriptReference(
-    [.../* @__PURE__ */ new Set([...ciFiles, ...callable])].map((f) => ({ path: f })),
+  const ciFiles = await wide.list((f) => ciByName(f) !== void 0);
+  return ciUnitFiles(wide, [.../* @__PURE__ */ new Set([...ciFiles, ...callable])], (f) => wanted.has(f)).filter((f) => !wanted.has(f));
+}
+function ciUnitFiles(wide, ciFiles, holds2) {
+  return unitsByScriptReference(
+    ciFiles.map((f) => ({ path: f })),
     (f) => ciReferencesOf(wide, f)
-  );
-  return units2.filter((u) => u.length > 1 && u.some((f) => wanted.has(f.path))).flat().map((f) => f.path).filter((f) => !wanted.has(f)).sort();
+  ).filter((u) => u.some((f) => holds2(f.path))).flat().map((f) => f.path).sort();
 }
 var SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
 var init_ci_references = __esm({
@@ -31309,7 +31311,7 @@ function streamJson(chunks, visitor) {
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
       r.mark = start.offset;
-      r.skip(depth);
+      r.skipLoosely(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
       if (visitor.raw?.(path56, text2, start) === false) throw STOP;
@@ -31512,7 +31514,8 @@ var init_stream = __esm({
       /**
        * Past one value by matching its brackets only (its strings are scanned, nothing else is
        * checked): for a peek that decides what a file is (`looseSkip`), which must not stop at a
-       * syntax error in a part it does not read; the reading proper reports that error.
+       * syntax error in a part it does not read (the reading proper reports that error), and for a
+       * `raw` value, whose text JSON.parse checks.
        */
       skipLoosely(depth) {
         const c = this.peek();
@@ -37129,8 +37132,7 @@ function evalInstanceCall(scope, e, locals, loc3) {
   if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
     return evalCall3(scope, name, e.args, locals, loc3);
   }
-  const o = e.object;
-  const namespace = o.kind === "Variable" && !locals?.has(o.name) && !scope.parameter(o.name) && !scope.variable(o.name) ? scope.namespaceImports.get(o.name) : void 0;
+  const namespace = scope.namespaceImport(e.object, locals);
   const imported = namespace ? scope.importedFunction(namespace, name) : void 0;
   if (imported) return callUserFunction(imported.scope, imported.fn, e.args.map((a) => scope.eval(a, locals)), loc3);
   const inst = scope.resourceRef(e.object, locals);
@@ -37443,10 +37445,6 @@ function evalVariable(scope, e, locals) {
   if (name === "az" || name === "sys") return U2(`namespace '${name}'`, loc3);
   return U2(`'${name}' is not declared`, loc3);
 }
-function namespaceImport(scope, e, locals) {
-  if (e.kind !== "Variable" || locals?.has(e.name) || scope.parameter(e.name) || scope.variable(e.name)) return void 0;
-  return scope.namespaceImports.get(e.name);
-}
 function evalPropertyAccess(scope, e, locals, loc3) {
   const prop = e.property.name;
   const inst = scope.resourceRef(e.object, locals);
@@ -37470,7 +37468,7 @@ function evalPropertyAccess(scope, e, locals, loc3) {
     return U2(`'${m.sym.decl.name.name}.${prop}' is not known statically`, loc3);
   }
   if (m === null) return U2("the module instance cannot be determined", loc3);
-  const ns = namespaceImport(scope, e.object, locals);
+  const ns = scope.namespaceImport(e.object, locals);
   if (ns) return scope.importedVariable(ns, prop, loc3);
   const t = scope.eval(e.object, locals);
   if (e.safe) return callArmFunction("tryGet", [t, str(prop, loc3)], loc3);
@@ -37902,6 +37900,11 @@ var init_scope = __esm({
       }
       /** Reads this file's literal types, following named imports of types into their files. */
       typeReader() {
+        const typeIn = (d, name) => {
+          const from = importedScope(this, d);
+          const decl = from?.typeDecls.get(name);
+          return from && decl ? { type: decl.value, reader: from.typeReader() } : void 0;
+        };
         return {
           types: this.typeDecls,
           literal: (e) => this.eval(e, void 0),
@@ -37913,15 +37916,11 @@ var init_scope = __esm({
           },
           importedType: (name) => {
             const imp = this.imports.get(name);
-            const from = imp ? importedScope(this, imp.decl) : void 0;
-            const decl = from?.typeDecls.get(imp.original);
-            return from && decl ? { type: decl.value, reader: from.typeReader() } : void 0;
+            return imp ? typeIn(imp.decl, imp.original) : void 0;
           },
           namespacedType: (ns, name) => {
             const imp = this.namespaceImports.get(ns);
-            const from = imp ? importedScope(this, imp) : void 0;
-            const decl = from?.typeDecls.get(name);
-            return from && decl ? { type: decl.value, reader: from.typeReader() } : void 0;
+            return imp ? typeIn(imp, name) : void 0;
           }
         };
       }
@@ -37985,6 +37984,11 @@ var init_scope = __esm({
       }
       importedVariable(d, original, loc3) {
         return importedVariable(this, d, original, loc3);
+      }
+      /** The wildcard import a bare name refers to (`ns` of `ns.x`), unless a local, param or var of that name shadows it. */
+      namespaceImport(e, locals) {
+        if (e.kind !== "Variable" || locals?.has(e.name) || this.parameter(e.name) || this.variable(e.name)) return void 0;
+        return this.namespaceImports.get(e.name);
       }
       /** A user function another file exports (`import { f } from 'shared.bicep'`, `import * as s …` then `s.f()`), with the scope of its file. */
       importedFunction(d, original) {
@@ -38088,7 +38092,6 @@ function evaluateBicep(input2) {
   };
   const files = [...new Set(input2.bicepFiles.map((f) => path32.resolve(f)))].sort();
   const scanned = new Set(files);
-  const usedAsModule = /* @__PURE__ */ new Set();
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
     const parsed = input2.parse(f);
@@ -38096,12 +38099,10 @@ function evaluateBicep(input2) {
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
       const target = path32.resolve(path32.dirname(f), s.pathString);
-      if (target !== f && scanned.has(target)) {
-        usedAsModule.add(target);
-        callees.set(f, [...callees.get(f) ?? [], target]);
-      }
+      if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
+  const usedAsModule = new Set([...callees.values()].flat());
   const variants = /* @__PURE__ */ new Map();
   const templateVariants = [];
   for (const pf of [...input2.paramFiles].sort()) {
@@ -38194,7 +38195,7 @@ function evaluateBicep(input2) {
     if (applied.has(pf)) continue;
     const parsed = input2.parseParams(pf);
     const values = parsed ? evaluateParamFile(parsed, sources).values : void 0;
-    if (values && values.size > 0) loneParamValues.set(pf, new Map(values));
+    if (values && values.size > 0) loneParamValues.set(pf, values);
   }
   return { evaluations, problems, loneParamValues };
 }
@@ -43573,8 +43574,7 @@ function mergeUpdate(drafts, upd) {
       if (d.resource.kind !== kind || d.spec?.verb !== "create") continue;
       for (const [a, f] of setAttrs) {
         const before = d.resource.attrs.get(a)?.value;
-        const after = f.value;
-        if (before !== void 0 && after !== void 0 && isKnown(before) && isKnown(after) && valuesEqual(before, after) === true) continue;
+        if (isKnown(before) && isKnown(f.value) && valuesEqual(before, f.value) === true) continue;
         d.resource.attrs.set(a, { value: unknown("a later update of an unknown name may change it", upd.resource.header), defaulted: false, at: f.at, sourcePath: f.sourcePath });
       }
     }
@@ -47207,11 +47207,7 @@ async function amlCommandFiles(given, wide) {
   const ciFiles = await wide.list((f) => ciByName(f) !== void 0);
   const readers = new Set(amlCommandReaders(ciFiles, yamls, wide));
   if (readers.size === 0) return [];
-  const units2 = unitsByScriptReference(
-    ciFiles.map((f) => ({ path: f })),
-    (f) => ciReferencesOf(wide, f)
-  );
-  return units2.filter((u) => u.some((f) => readers.has(f.path))).flat().map((f) => f.path).sort();
+  return ciUnitFiles(wide, ciFiles, (f) => readers.has(f));
 }
 
 // src/frontends/index.ts

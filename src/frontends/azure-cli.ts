@@ -827,8 +827,7 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
       if (d.resource.kind !== kind || d.spec?.verb !== 'create') continue;
       for (const [a, f] of setAttrs) {
         const before = d.resource.attrs.get(a)?.value;
-        const after = f.value;
-        if (before !== undefined && after !== undefined && isKnown(before) && isKnown(after) && valuesEqual(before, after) === true) continue;
+        if (isKnown(before) && isKnown(f.value) && valuesEqual(before, f.value) === true) continue;
         d.resource.attrs.set(a, { value: unknown('a later update of an unknown name may change it', upd.resource.header), defaulted: false, at: f.at, sourcePath: f.sourcePath });
       }
     }

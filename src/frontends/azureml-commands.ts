@@ -15,7 +15,7 @@
  * `--file`: it is a data file, and a CI file that names it may read it (`FrontEnd.mayRead`).
  */
 import path from 'node:path';
-import { ciReferencesOf, unitsByScriptReference } from './ci-references.js';
+import { ciUnitFiles } from './ci-references.js';
 import { ciByName } from './names.js';
 import { isStringList, planningFact } from './shared.js';
 import type { FilesOnlyView, FrontEndContext } from './types.js';
@@ -56,13 +56,5 @@ export async function amlCommandFiles(given: readonly string[], wide: FilesOnlyV
   const ciFiles = await wide.list((f) => ciByName(f) !== undefined);
   const readers = new Set(amlCommandReaders(ciFiles, yamls, wide));
   if (readers.size === 0) return [];
-  const units = unitsByScriptReference(
-    ciFiles.map((f) => ({ path: f })),
-    (f) => ciReferencesOf(wide, f),
-  );
-  return units
-    .filter((u) => u.some((f) => readers.has(f.path)))
-    .flat()
-    .map((f) => f.path)
-    .sort();
+  return ciUnitFiles(wide, ciFiles, (f) => readers.has(f));
 }

@@ -127,16 +127,23 @@ export async function ciCallerFiles(given: readonly string[], wide: FilesOnlyVie
     return kind === 'github-workflow' && /\bworkflow_call\b/.test(wide.host.readText(f) ?? '');
   });
   if (callable.length === 0) return [];
-  const ciFiles = await wide.list((f) => ciByName(f) !== undefined);
   const wanted = new Set(callable);
-  const units = unitsByScriptReference(
-    [...new Set([...ciFiles, ...callable])].map((f) => ({ path: f })),
+  const ciFiles = await wide.list((f) => ciByName(f) !== undefined);
+  return ciUnitFiles(wide, [...new Set([...ciFiles, ...callable])], (f) => wanted.has(f)).filter((f) => !wanted.has(f));
+}
+
+/**
+ * The files of the CI units (`unitsByScriptReference` over `ciFiles`, with their references read
+ * as planning facts) that hold a file `holds` takes, sorted: what a files-only run walks so a
+ * given file is linted in the unit the folder run puts it in.
+ */
+export function ciUnitFiles(wide: FilesOnlyView, ciFiles: readonly string[], holds: (file: string) => boolean): string[] {
+  return unitsByScriptReference(
+    ciFiles.map((f) => ({ path: f })),
     (f) => ciReferencesOf(wide, f),
-  );
-  return units
-    .filter((u) => u.length > 1 && u.some((f) => wanted.has(f.path)))
+  )
+    .filter((u) => u.some((f) => holds(f.path)))
     .flat()
     .map((f) => f.path)
-    .filter((f) => !wanted.has(f))
     .sort();
 }

@@ -49,8 +49,7 @@ export function evalInstanceCall(scope: FileScope, e: Extract<Expression, { kind
     return evalCall(scope, name, e.args, locals, loc);
   }
   // `s.f(args)` of a wildcard import (`import * as s from 'shared.bicep'`), unless `s` is a local, param or var.
-  const o = e.object;
-  const namespace = o.kind === 'Variable' && !locals?.has(o.name) && !scope.parameter(o.name) && !scope.variable(o.name) ? scope.namespaceImports.get(o.name) : undefined;
+  const namespace = scope.namespaceImport(e.object, locals);
   const imported = namespace ? scope.importedFunction(namespace, name) : undefined;
   if (imported) return callUserFunction(imported.scope, imported.fn, e.args.map((a) => scope.eval(a, locals)), loc);
   const inst = scope.resourceRef(e.object, locals);

@@ -7,7 +7,7 @@
 import type { Location } from '../../core/source.js';
 import { bool, chosenBy, decisionOf, list, nul, num, obj, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
-import type { Expression, ImportDecl, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
+import type { Expression, ObjectExpr, StringLiteral } from '../../parse/bicep/index.js';
 import { armAccess, armCallToken, callArmFunction, tokenText } from '../arm/evaluate.js';
 import { escapeBraces } from '../arm/resourceid.js';
 import { evalBinary, evalCall, evalInstanceCall } from './calls.js';
@@ -195,12 +195,6 @@ function evalVariable(scope: FileScope, e: Extract<Expression, { kind: 'Variable
   return U(`'${name}' is not declared`, loc);
 }
 
-/** The wildcard import a bare name refers to, unless a local, param or var of that name shadows it. */
-function namespaceImport(scope: FileScope, e: Expression, locals: Locals): ImportDecl | undefined {
-  if (e.kind !== 'Variable' || locals?.has(e.name) || scope.parameter(e.name) || scope.variable(e.name)) return undefined;
-  return scope.namespaceImports.get(e.name);
-}
-
 /** `x.p`: a resource's property, a module's `name`/`outputs`, or a member of a value. */
 function evalPropertyAccess(scope: FileScope, e: Extract<Expression, { kind: 'PropertyAccess' }>, locals: Locals, loc: Location): Value {
   const prop = e.property.name;
@@ -229,7 +223,7 @@ function evalPropertyAccess(scope: FileScope, e: Extract<Expression, { kind: 'Pr
   if (m === null) return U('the module instance cannot be determined', loc);
   // `ns.x` of `import * as ns from './file.bicep'`: the exported variable x of that file, as a
   // named import of x reads it (a local, param or var of the same name shadows the namespace).
-  const ns = namespaceImport(scope, e.object, locals);
+  const ns = scope.namespaceImport(e.object, locals);
   if (ns) return scope.importedVariable(ns, prop, loc);
   // Namespaces: az.x / sys.x as values are not meaningful.
   const t = scope.eval(e.object, locals);

@@ -95,8 +95,8 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
   const files = [...new Set(input.bicepFiles.map((f) => path.resolve(f)))].sort();
   const scanned = new Set(files);
 
-  // Files used as local modules by another scanned file are evaluated through their callers.
-  const usedAsModule = new Set<string>();
+  // The scanned local modules each file calls. Files used as modules by another scanned file
+  // are evaluated through their callers.
   const callees = new Map<string, string[]>();
   for (const f of files) {
     const parsed = input.parse(f);
@@ -104,12 +104,10 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     for (const s of parsed.statements) {
       if (s.kind !== 'ModuleDecl' || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
       const target = path.resolve(path.dirname(f), s.pathString);
-      if (target !== f && scanned.has(target)) {
-        usedAsModule.add(target);
-        callees.set(f, [...(callees.get(f) ?? []), target]);
-      }
+      if (target !== f && scanned.has(target)) callees.set(f, [...(callees.get(f) ?? []), target]);
     }
   }
+  const usedAsModule = new Set([...callees.values()].flat());
 
   // Variants: `.bicepparam` files by their `using` target (a `.bicep` unit, or an ARM template).
   const variants = new Map<string, string[]>();
@@ -219,7 +217,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     if (applied.has(pf)) continue;
     const parsed = input.parseParams(pf);
     const values = parsed ? evaluateParamFile(parsed, sources).values : undefined;
-    if (values && values.size > 0) loneParamValues.set(pf, new Map(values));
+    if (values && values.size > 0) loneParamValues.set(pf, values);
   }
   return { evaluations, problems, loneParamValues };
 }

@@ -226,6 +226,12 @@ export class FileScope {
 
   /** Reads this file's literal types, following named imports of types into their files. */
   private typeReader(): TypeReader {
+    /** The type `name` of the file an import reads, with that file's reader. */
+    const typeIn = (d: ImportDecl, name: string): { type: TypeExpr; reader: TypeReader } | undefined => {
+      const from = importedScope(this, d);
+      const decl = from?.typeDecls.get(name);
+      return from && decl ? { type: decl.value, reader: from.typeReader() } : undefined;
+    };
     return {
       types: this.typeDecls,
       literal: (e) => this.eval(e, undefined),
@@ -237,15 +243,11 @@ export class FileScope {
       },
       importedType: (name) => {
         const imp = this.imports.get(name);
-        const from = imp ? importedScope(this, imp.decl) : undefined;
-        const decl = from?.typeDecls.get(imp!.original);
-        return from && decl ? { type: decl.value, reader: from.typeReader() } : undefined;
+        return imp ? typeIn(imp.decl, imp.original) : undefined;
       },
       namespacedType: (ns, name) => {
         const imp = this.namespaceImports.get(ns);
-        const from = imp ? importedScope(this, imp) : undefined;
-        const decl = from?.typeDecls.get(name);
-        return from && decl ? { type: decl.value, reader: from.typeReader() } : undefined;
+        return imp ? typeIn(imp, name) : undefined;
       },
     };
   }
@@ -325,6 +327,12 @@ export class FileScope {
 
   importedVariable(d: ImportDecl, original: string, loc: Location): Value {
     return importedVariable(this, d, original, loc);
+  }
+
+  /** The wildcard import a bare name refers to (`ns` of `ns.x`), unless a local, param or var of that name shadows it. */
+  namespaceImport(e: Expression, locals: Locals): ImportDecl | undefined {
+    if (e.kind !== 'Variable' || locals?.has(e.name) || this.parameter(e.name) || this.variable(e.name)) return undefined;
+    return this.namespaceImports.get(e.name);
   }
 
   /** A user function another file exports (`import { f } from 'shared.bicep'`, `import * as s …` then `s.f()`), with the scope of its file. */

@@ -192,7 +192,8 @@ class ChunkReader {
   /**
    * Past one value by matching its brackets only (its strings are scanned, nothing else is
    * checked): for a peek that decides what a file is (`looseSkip`), which must not stop at a
-   * syntax error in a part it does not read; the reading proper reports that error.
+   * syntax error in a part it does not read (the reading proper reports that error), and for a
+   * `raw` value, whose text JSON.parse checks.
    */
   skipLoosely(depth: number): void {
     const c = this.peek();
@@ -262,7 +263,8 @@ export function streamJson(chunks: Iterator<string, void>, visitor: StreamVisito
     if (action === 'skip') return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === 'raw') {
       r.mark = start.offset;
-      r.skip(depth);
+      // Its text goes to JSON.parse, which checks it (and says where it is wrong): bracket-matched here.
+      r.skipLoosely(depth);
       const text = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
       if (visitor.raw?.(path, text, start) === false) throw STOP;

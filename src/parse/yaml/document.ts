@@ -107,11 +107,12 @@ export function composeYaml(text: string, lineMap: LineMap): { tokens: unknown[]
  * A `yaml` library error as PARSE001 reports it: its first line, at its range (RULES.md: "at the
  * exact line/column the parser stopped"), with two corrections where the library's place is not
  * the one to change:
- * - an indentation error (`BAD_INDENT`) sits at the whitespace or newline before the misplaced
- *   item, a blank line when one precedes it: the item's first character to the end of its line;
- * - an unterminated quoted scalar (`MISSING_CHAR`, "Missing closing "quote") is reported at the
- *   end of the file: its opening quote, with what to do.
- * A range over a tab stays where it is (the tab is the error).
+ * - an indentation error (`BAD_INDENT`, or a range of blanks only) sits at the whitespace or
+ *   newline before the misplaced item, a blank or comment line when one precedes it: the item's
+ *   first character to the end of its line;
+ * - an unterminated quoted scalar (`MISSING_CHAR`, "Missing closing "quote"), which the library
+ *   places where the text ends: its opening quote, with what to do.
+ * A tab used as indentation (`TAB_AS_INDENT`) stays where it is (the tab is the error).
  */
 export function yamlError(err: { pos: [number, number]; code?: string; message: string }, text: string, lineMap: LineMap): { message: string; range: Range } {
   const [s, e] = err.pos;
