@@ -57,6 +57,32 @@ var init_limits = __esm({
   }
 });
 
+// src/core/io-error.ts
+function ioErrorText(e) {
+  const code = e?.code;
+  if (typeof code === "string") return MEANINGS[code] ? `${MEANINGS[code]} (${code})` : code;
+  return e instanceof Error ? e.message : String(e);
+}
+var MEANINGS;
+var init_io_error = __esm({
+  "src/core/io-error.ts"() {
+    "use strict";
+    MEANINGS = {
+      ENOENT: "no such file or folder",
+      ENOTDIR: "a part of the path is a file, not a folder",
+      EISDIR: "it is a folder, not a file",
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      ELOOP: "too many levels of symbolic links",
+      ENAMETOOLONG: "the path is too long",
+      EMFILE: "too many open files",
+      ENOSPC: "no space left on the device",
+      EROFS: "the file system is read-only",
+      EBUSY: "the file is busy"
+    };
+  }
+});
+
 // src/core/host.ts
 import fs from "node:fs";
 import path from "node:path";
@@ -176,7 +202,7 @@ function createHost(root, options = {}) {
     } catch (e) {
       const code = e.code;
       if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return fail(file, "outside", "the file is outside the scan root and is not read");
-      return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${code ?? String(e)}`);
+      return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${ioErrorText(e)}`);
     }
     if (st.isSymbolicLink()) {
       if (!isInside3(abs)) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
@@ -184,7 +210,7 @@ function createHost(root, options = {}) {
         st = fs.statSync(abs);
       } catch (e) {
         const code = e.code;
-        return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${code ?? String(e)}`);
+        return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${ioErrorText(e)}`);
       }
     } else {
       const dir = realDir(path.dirname(abs));
@@ -306,7 +332,7 @@ function createHost(root, options = {}) {
         try {
           buf = fs.readFileSync(file);
         } catch (e) {
-          return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
+          return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
         }
       }
       if (buf.length > MAX_TEXT_BYTES) return fail(file, "too-large", `the file is ${(buf.length / 1048576).toFixed(1)} MB, more than the ${MAX_TEXT_BYTES / 1048576} MB mlops-iac-lint reads`);
@@ -328,7 +354,7 @@ function createHost(root, options = {}) {
       try {
         return fs.readFileSync(file);
       } catch (e) {
-        return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
+        return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
       }
     },
     readHead(file, maxBytes) {
@@ -345,7 +371,7 @@ function createHost(root, options = {}) {
         if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
         return head;
       } catch (e) {
-        return fail(file, "unreadable", `cannot read the file: ${e.code ?? String(e)}`);
+        return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
       } finally {
         if (fd !== void 0) fs.closeSync(fd);
       }
@@ -423,6 +449,7 @@ var init_host = __esm({
   "src/core/host.ts"() {
     "use strict";
     init_limits();
+    init_io_error();
     HEAD_SCRATCH_BYTES = 64 * 1024;
     NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
     plainPaths = /* @__PURE__ */ new Set();
@@ -28850,12 +28877,13 @@ function readSimpleYaml(text2, lineMap, sources) {
   if (!plainCharacters(text2)) return void 0;
   const reader = new Reader(text2, lineMap, sources);
   if (!reader.scanLines()) return void 0;
-  const out = { text: text2, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [] };
+  const out = { text: text2, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [], soundDocuments: [] };
   try {
     reader.read(out);
   } catch {
     return void 0;
   }
+  out.soundDocuments = out.documents;
   addRootBlocks(out);
   return out;
 }
@@ -29583,7 +29611,7 @@ function yamlError(err2, text2, lineMap) {
     const open = openingQuote(text2, Math.min(s, text2.length), quote);
     if (open >= 0) {
       const kind = quote === '"' ? "double" : "single";
-      return { message: `Missing closing ${quote}quote: the ${kind}-quoted string opened here is never closed; close it with ${quote} on this line`, range: restOfLine(text2, open, lineMap) };
+      return { message: `Unterminated ${kind}-quoted string: it opens here and is never closed; add the closing ${quote} where the value ends`, range: restOfLine(text2, open, lineMap) };
     }
   }
   const onlyBlank = /^[ \r\n]*$/.test(text2.slice(s, Math.max(s, e)));
@@ -29633,7 +29661,7 @@ function parseYamlFile(text2) {
   return readSimpleYaml(text2, lineMap) ?? parseYamlWithLibrary(text2, lineMap);
 }
 function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
-  const out = { text: text2, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
+  const out = { text: text2, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [], soundDocuments: [] };
   const composed = composeYaml(text2, lineMap);
   if ("error" in composed) {
     out.errors.push(composed.error);
@@ -29643,11 +29671,13 @@ function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
   for (const [off, src] of sortedYamlComments(tokens, text2)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
+    const errorsBefore = out.errors.length;
     for (const err2 of d.errors) out.errors.push(yamlError(err2, text2, lineMap));
     for (const a of unresolvedAliases(d, text2)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === void 0) continue;
     const tree2 = yamlTree(d.contents, lineMap);
     out.documents.push(tree2);
+    if (out.errors.length === errorsBefore) out.soundDocuments.push(tree2);
     if (isMap(d.contents)) out.roots.push(tree2);
   }
   addRootBlocks(out);
@@ -44197,12 +44227,10 @@ function parseManifest2(file, text2, problems, suppressionSources) {
   }
   const parsed = parseYamlFile(text2);
   const first = parsed.errors[0];
-  if (first) {
-    problems.push({ ruleId: "PARSE001", message: first.message, location: { file, range: first.range } });
-    return void 0;
-  }
+  if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file, range: first.range } });
+  if (parsed.soundDocuments.length === 0) return void 0;
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-  return { documents: parsed.documents, lineMap: parsed.lineMap };
+  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap };
 }
 function literalFact(value, at2, sourcePath) {
   return { value: str(value, at2), defaulted: false, at: at2, sourcePath };
@@ -46751,6 +46779,20 @@ ${messages.map((m) => `  ${m}`).join("\n")}`);
 };
 
 // src/config/loader.ts
+init_io_error();
+var MISTAKEN_CONFIG_NAMES = [".mlops-iac-lint.yml", ".mlops-iac-lint.yaml", "mlops-iac-lint.json", "mlops-iac-lint.jsonc"];
+function mistakenConfigFile(startDir) {
+  let dir = path5.resolve(startDir);
+  for (; ; ) {
+    for (const name of MISTAKEN_CONFIG_NAMES) {
+      const candidate = path5.join(dir, name);
+      if (fs3.existsSync(candidate)) return candidate;
+    }
+    const up = path5.dirname(dir);
+    if (up === dir) return void 0;
+    dir = up;
+  }
+}
 function findConfigFile(startDir) {
   let dir = path5.resolve(startDir);
   try {
@@ -46840,7 +46882,7 @@ async function loadConfig(explicitPath, startDir, catalog) {
   try {
     text2 = fs3.readFileSync(file, "utf8");
   } catch (e) {
-    throw new ConfigError(file, [`${file}: cannot read the config file: ${e.code ?? String(e)}`]);
+    throw new ConfigError(file, [`${file}: cannot read the config file: ${ioErrorText(e)}`]);
   }
   return { config: await parseConfig(text2, file, catalog), file };
 }
@@ -48694,6 +48736,7 @@ import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs4 from "node:fs";
 import path44 from "node:path";
+init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
@@ -48737,7 +48780,7 @@ var UnitCache = class _UnitCache {
     try {
       text2 = decodeCacheText(fs4.readFileSync(file));
     } catch (e) {
-      if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${e.code ?? String(e)}); linting without it`);
+      if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
       return new _UnitCache(file, version, {}, [], {}, false);
     }
     const parsed = parseCacheFile(text2);
@@ -52451,6 +52494,7 @@ var ALL_RULES = registerRules({
 
 // src/api.ts
 init_arrays();
+init_io_error();
 var VERSION = "0.1.0";
 var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
 var UsageError = class extends Error {
@@ -52570,8 +52614,11 @@ async function prepareRun(options, cache3) {
   const startPath = inputPaths[0] ?? root;
   const startDir = fs6.statSync(startPath).isDirectory() ? startPath : path52.dirname(startPath);
   let config;
+  let mistakenConfig;
   try {
-    config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
+    const loaded = options.noConfig ? { config: resolveConfig({}, startDir) } : await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta));
+    config = loaded.config;
+    if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join("\n"));
     throw e;
@@ -52627,6 +52674,9 @@ async function prepareRun(options, cache3) {
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
+  if (mistakenConfig) {
+    notices.push(`${path52.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+  }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path52.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
@@ -52753,7 +52803,7 @@ async function lintPlanned(run3, threads, cache3) {
     try {
       cache3.save();
     } catch (e) {
-      notices.push(`cannot write the cache ${cache3.file} (${e.code ?? String(e)}); the next run lints everything again`);
+      notices.push(`cannot write the cache ${cache3.file} (${ioErrorText(e)}); the next run lints everything again`);
     }
   }
   timing?.mark("units");
@@ -52865,7 +52915,7 @@ function readAliasDump(file, aliasesFromDump2) {
   try {
     json = JSON.parse(fs6.readFileSync(file, "utf8"));
   } catch (e) {
-    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : e.code ?? String(e)}`);
+    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ioErrorText(e)}`);
   }
   const rows = aliasesFromDump2(json);
   if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);
@@ -52959,7 +53009,7 @@ function readAndApplyBaseline(findings, file) {
   try {
     text2 = fs6.readFileSync(file, "utf8");
   } catch (e) {
-    throw new UsageError(`cannot read the baseline ${file}: ${e.code ?? String(e)}`);
+    throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
     return applyBaseline(findings, text2, file);
@@ -53602,6 +53652,7 @@ function command(kind, message) {
 }
 
 // src/action/event.ts
+init_io_error();
 import fs8 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
@@ -53614,7 +53665,7 @@ function readPullRequestEvent(env) {
   try {
     payload = JSON.parse(fs8.readFileSync(file, "utf8"));
   } catch (e) {
-    const why = e instanceof SyntaxError ? "it is not valid JSON" : e.code ?? String(e);
+    const why = e instanceof SyntaxError ? "it is not valid JSON" : ioErrorText(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
   }
   if (!isObject(payload) || !isObject(payload.pull_request)) return { kind: "none" };
@@ -53948,6 +53999,7 @@ function failureSummary(failure, sarif) {
 }
 
 // src/action/run.ts
+init_io_error();
 var DEFAULT_SARIF_FILE = "mlops-iac-lint.sarif";
 var RANK = { note: 1, warning: 2, error: 3 };
 function readInputs(env) {
@@ -54088,7 +54140,7 @@ function reportFailure(step, failure) {
       step.writeSarif(JSON.stringify(failedRunSarif(step.workspace, VERSION, failure), null, 2) + "\n");
       sarifOnDisk = true;
     } catch (e) {
-      step.log(`mlops-iac-lint: cannot write the SARIF report ${step.sarifPath}: ${e.code ?? String(e)}`);
+      step.log(`mlops-iac-lint: cannot write the SARIF report ${step.sarifPath}: ${ioErrorText(e)}`);
     }
   }
   try {
@@ -54100,7 +54152,7 @@ function reportFailure(step, failure) {
     }
     if (summary) appendSummary(step.env, failureSummary(failure, sarifOnDisk ? { path: relativePath2(step.workspace, step.sarifPath), hasReport } : void 0));
   } catch (e) {
-    step.log(`mlops-iac-lint: cannot write the step's outputs or summary: ${e.code ?? String(e)}`);
+    step.log(`mlops-iac-lint: cannot write the step's outputs or summary: ${ioErrorText(e)}`);
   }
   return failure.exitCode;
 }

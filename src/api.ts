@@ -18,7 +18,7 @@ import { buildFinding, relativeToRoot } from './engine/findings.js';
 import { applySuppressions, suppressionFindings, todayUtc, unusedProblems } from './engine/suppressions.js';
 import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
-import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from './config/index.js';
+import { CONFIG_FILE_NAMES, ConfigError, loadConfig, mistakenConfigFile, resolveConfig, type ResolvedConfig } from './config/index.js';
 import { FRONT_ENDS } from './frontends/index.js';
 import type { ClassifiedFile, Family, FilesOnlyView, FrontEnd, FrontEndContext, Problem, FileFacts } from './frontends/types.js';
 import { readProblem } from './frontends/shared.js';
@@ -38,6 +38,7 @@ import { RunThreads, type ThreadSettings } from './pipeline/threads.js';
 import { workerScript } from './pipeline/workers.js';
 import { ALL_RULES } from '../rules/index.js';
 import { appendAll } from './core/arrays.js';
+import { ioErrorText } from './core/io-error.js';
 
 export const VERSION = '0.1.0';
 
@@ -317,8 +318,11 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const startPath = inputPaths[0] ?? root;
   const startDir = fs.statSync(startPath).isDirectory() ? startPath : path.dirname(startPath);
   let config: ResolvedConfig;
+  let mistakenConfig: string | undefined;
   try {
-    config = options.noConfig ? resolveConfig({}, startDir) : (await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta))).config;
+    const loaded = options.noConfig ? { config: resolveConfig({}, startDir) } : await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta));
+    config = loaded.config;
+    if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.messages.join('\n'));
     throw e;
@@ -403,6 +407,9 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
     }
   }
   const notices: string[] = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
+  if (mistakenConfig) {
+    notices.push(`${path.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(' or ')} (JSON with comments); rename it and write its settings as JSON`);
+  }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
     const where = scanPaths.map((p) => path.relative(process.cwd(), p) || '.').join(', ');
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
@@ -562,7 +569,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     try {
       cache.save();
     } catch (e) {
-      notices.push(`cannot write the cache ${cache.file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); the next run lints everything again`);
+      notices.push(`cannot write the cache ${cache.file} (${ioErrorText(e)}); the next run lints everything again`);
     }
   }
   timing?.mark('units');
@@ -708,7 +715,7 @@ function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRo
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ((e as NodeJS.ErrnoException).code ?? String(e))}`);
+    throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ioErrorText(e)}`);
   }
   const rows = aliasesFromDump(json);
   if (rows.length === 0) throw new UsageError(`the policy alias file ${file} has no aliases (expected the output of az provider show --namespace <ns> --expand "resourceTypes/aliases")`);
@@ -830,7 +837,7 @@ function readAndApplyBaseline(findings: Finding[], file: string): Finding[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
     return applyBaseline(findings, text, file);

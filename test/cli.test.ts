@@ -113,6 +113,23 @@ describe('CLI', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
+  it('a config file that cannot be read says why in words, not an errno code', () => {
+    const dir = tree({ 'main.tf': '' });
+    const missing = run(['.', '--config', 'nope.jsonc'], {}, dir);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`mlops-iac-lint: ${path.join(fs.realpathSync(dir), 'nope.jsonc')}: cannot read the config file: no such file or folder (ENOENT)\n`);
+    const folder = run(['.', '--config', '.'], {}, dir);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toMatch(/cannot read the config file: it is a folder, not a file \(EISDIR\)\n$/);
+  });
+  it('a config file under a name it does not read (.mlops-iac-lint.yml) is said, not silently ignored', () => {
+    const dir = tree({ 'main.tf': '', '.mlops-iac-lint.yml': 'rules: {}\n' });
+    const r = run(['.'], {}, dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('mlops-iac-lint: .mlops-iac-lint.yml is not read: the config file is .mlops-iac-lint.jsonc or .mlops-iac-lint.json (JSON with comments); rename it and write its settings as JSON\n');
+    fs.writeFileSync(path.join(dir, '.mlops-iac-lint.jsonc'), '{}');
+    expect(run(['.'], {}, dir).stderr).toBe('');
+  });
   it('--version, --help, --list-rules, --explain', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(run(['--help']).stdout).toContain('--fail-on');

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Env } from './io.js';
+import { ioErrorText } from '../core/io-error.js';
 
 export interface PullRequestRef {
   /** The pull request number, when the payload has one (for messages). */
@@ -41,7 +42,7 @@ export function readPullRequestEvent(env: Env): PullRequestEvent {
   try {
     payload = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    const why = e instanceof SyntaxError ? 'it is not valid JSON' : ((e as NodeJS.ErrnoException).code ?? String(e));
+    const why = e instanceof SyntaxError ? 'it is not valid JSON' : ioErrorText(e);
     return { kind: 'unusable', reason: `cannot read the event payload ${file}: ${why}` };
   }
   if (!isObject(payload) || !isObject(payload.pull_request)) return { kind: 'none' };

@@ -24,6 +24,7 @@ import { readPullRequestEvent } from './event.js';
 import { pullRequestLines, type GitOptions } from './git-diff.js';
 import { failedRunSarif, type RunFailure } from './failure-sarif.js';
 import { changedLinesLogLine, changedLinesSection, failureSummary, overflowSection, type ChangedLinesState } from './summary.js';
+import { ioErrorText } from '../core/io-error.js';
 
 export type FailOn = 'error' | 'warning' | 'note' | 'none';
 
@@ -231,7 +232,7 @@ function reportFailure(step: Step, failure: RunFailure): number {
       step.writeSarif(JSON.stringify(failedRunSarif(step.workspace, VERSION, failure), null, 2) + '\n');
       sarifOnDisk = true;
     } catch (e) {
-      step.log(`mlops-iac-lint: cannot write the SARIF report ${step.sarifPath}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+      step.log(`mlops-iac-lint: cannot write the SARIF report ${step.sarifPath}: ${ioErrorText(e)}`);
     }
   }
   try {
@@ -244,7 +245,7 @@ function reportFailure(step: Step, failure: RunFailure): number {
     }
     if (summary) appendSummary(step.env, failureSummary(failure, sarifOnDisk ? { path: relativePath(step.workspace, step.sarifPath), hasReport } : undefined));
   } catch (e) {
-    step.log(`mlops-iac-lint: cannot write the step's outputs or summary: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    step.log(`mlops-iac-lint: cannot write the step's outputs or summary: ${ioErrorText(e)}`);
   }
   return failure.exitCode;
 }

@@ -16,9 +16,30 @@ import { isValidDate } from '../engine/suppressions.js';
 import { matchGlob, normalizeRel } from './glob.js';
 import { CONFIG_FILE_NAMES, ConfigError } from './types.js';
 import type { ConfigSuppression, ResolvedConfig } from './types.js';
+import { ioErrorText } from '../core/io-error.js';
 
 export { ConfigError } from './types.js';
 export type { ConfigSuppression, ResolvedConfig } from './types.js';
+
+/** Names users try for the config file that it is not (YAML, as many linters take): said in a notice, never read. */
+const MISTAKEN_CONFIG_NAMES = ['.mlops-iac-lint.yml', '.mlops-iac-lint.yaml', 'mlops-iac-lint.json', 'mlops-iac-lint.jsonc'];
+
+/**
+ * A file next to where the config file was looked for that looks meant as one (`.mlops-iac-lint.yml`)
+ * when no config file was found: the first such in `startDir` or a folder above it.
+ */
+export function mistakenConfigFile(startDir: string): string | undefined {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    for (const name of MISTAKEN_CONFIG_NAMES) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
 
 /** The first config file in `startDir` or a folder above it, up to the filesystem root. */
 export function findConfigFile(startDir: string): string | undefined {
@@ -166,7 +187,7 @@ export async function loadConfig(
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(file, [`${file}: cannot read the config file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`]);
+    throw new ConfigError(file, [`${file}: cannot read the config file: ${ioErrorText(e)}`]);
   }
   return { config: await parseConfig(text, file, catalog), file };
 }

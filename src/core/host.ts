@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { MAX_TEXT_BYTES } from './limits.js';
+import { ioErrorText } from './io-error.js';
 
 /** Why a read gave nothing: reported by the caller as PARSE001 or a `--verbose` line. */
 export interface ReadProblem {
@@ -293,7 +294,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return fail(file, 'outside', 'the file is outside the scan root and is not read');
-      return fail(file, code === 'ENOENT' ? 'missing' : 'unreadable', `cannot read the file: ${code ?? String(e)}`);
+      return fail(file, code === 'ENOENT' ? 'missing' : 'unreadable', `cannot read the file: ${ioErrorText(e)}`);
     }
     if (st.isSymbolicLink()) {
       if (!isInside(abs)) return fail(file, 'outside', 'the file is outside the scan root (through a symbolic link) and is not read');
@@ -301,7 +302,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
         st = fs.statSync(abs);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        return fail(file, code === 'ENOENT' ? 'missing' : 'unreadable', `cannot read the file: ${code ?? String(e)}`);
+        return fail(file, code === 'ENOENT' ? 'missing' : 'unreadable', `cannot read the file: ${ioErrorText(e)}`);
       }
     } else {
       const dir = realDir(path.dirname(abs));
@@ -453,7 +454,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
         try {
           buf = fs.readFileSync(file);
         } catch (e) {
-          return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+          return fail(file, 'unreadable', `cannot read the file: ${ioErrorText(e)}`);
         }
       }
       // Hostile input never crashes the run: parsing a text costs tens of times its size in
@@ -479,7 +480,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       try {
         return fs.readFileSync(file);
       } catch (e) {
-        return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        return fail(file, 'unreadable', `cannot read the file: ${ioErrorText(e)}`);
       }
     },
     readHead(file, maxBytes) {
@@ -501,7 +502,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
         if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
         return head;
       } catch (e) {
-        return fail(file, 'unreadable', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+        return fail(file, 'unreadable', `cannot read the file: ${ioErrorText(e)}`);
       } finally {
         if (fd !== undefined) fs.closeSync(fd);
       }

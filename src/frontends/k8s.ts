@@ -62,7 +62,7 @@ export const k8sFrontEnd: FrontEnd = {
   },
 };
 
-/** The documents of a manifest, or undefined (with a PARSE001) when it does not parse. */
+/** The documents of a manifest that parse (a PARSE001 for the first error), or undefined when none does. */
 function parseManifest(file: string, text: string, problems: Problem[], suppressionSources: SuppressionSource[]): { documents: YamlTree[]; lineMap: LineMap } | undefined {
   if (/\.json$/i.test(file)) {
     const parsed = parseJsonc(text, file);
@@ -78,12 +78,12 @@ function parseManifest(file: string, text: string, problems: Problem[], suppress
   const parsed = parseYamlFile(text);
   // The first YAML error; the ones after it are usually its cascade.
   const first = parsed.errors[0];
-  if (first) {
-    problems.push({ ruleId: 'PARSE001', message: first.message, location: { file, range: first.range } });
-    return undefined;
-  }
+  if (first) problems.push({ ruleId: 'PARSE001', message: first.message, location: { file, range: first.range } });
+  // The other documents of a multi-document manifest are still read (kubectl splits a file at
+  // `---` and decodes each document on its own); a document with an error of its own is not.
+  if (parsed.soundDocuments.length === 0) return undefined;
   suppressionSources.push({ file, comments: parsed.comments, blocks: parsed.blocks });
-  return { documents: parsed.documents, lineMap: parsed.lineMap };
+  return { documents: parsed.soundDocuments, lineMap: parsed.lineMap };
 }
 
 /** A known string fact written at `at`. */

@@ -14,6 +14,7 @@ import type { Host } from '../core/host.js';
 import type { FileFacts } from '../frontends/types.js';
 import { depsHold, textAnswer, type Dependency } from './recording-host.js';
 import type { UnitResult } from './unit.js';
+import { ioErrorText } from '../core/io-error.js';
 
 /** The default file name (ESLint: `.eslintcache`), in the current folder or a given folder. */
 export const CACHE_FILE = '.mlops-iac-lint-cache';
@@ -102,7 +103,7 @@ export class UnitCache implements FileFacts {
     try {
       text = decodeCacheText(fs.readFileSync(file));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}); linting without it`);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
       return new UnitCache(file, version, {}, [], {}, false);
     }
     const parsed = parseCacheFile(text);

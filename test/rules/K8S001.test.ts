@@ -460,6 +460,24 @@ spec:
         limits:
           ⟦nvidia.com/gpu⟧: 1
 ` }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'Pod "cuda"' },
+      {
+        // A broken document of a multi-document manifest is PARSE001; the sound ones are still checked.
+        name: 'next-to-a-broken-document',
+        files: { 'infra/main.tf': POOL, 'k8s/all.yaml': `
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: broken
+data:
+  key: a
+   bad: b
+---` + job() },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'Job "train"',
+        parseError: true,
+      },
       { name: 'deployment', files: { 'infra/main.tf': POOL, 'k8s/deploy.yaml': job(undefined, '', 'Deployment', 'apps/v1') }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'Deployment "train"' },
       { name: 'replicaset', files: { 'infra/main.tf': POOL, 'k8s/rs.yaml': job(undefined, '', 'ReplicaSet', 'apps/v1') }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'ReplicaSet "train"' },
       { name: 'statefulset', files: { 'infra/main.tf': POOL, 'k8s/sts.yaml': job(undefined, '', 'StatefulSet', 'apps/v1') }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'StatefulSet "train"' },

@@ -216,7 +216,7 @@ steps:
         },
         level: 'error',
         env: 'unknown',
-        message: 'Missing closing "quote: the double-quoted string opened here is never closed; close it with " on this line',
+        message: 'Unterminated double-quoted string: it opens here and is never closed; add the closing " where the value ends',
       },
     ],
   },

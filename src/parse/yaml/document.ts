@@ -31,6 +31,11 @@ export interface ParsedYaml {
   roots: YamlMap[];
   /** Each document's root in file order, mappings, sequences and scalars alike (an empty document is absent). */
   documents: YamlTree[];
+  /**
+   * The documents without an error of their own, in file order (all of `documents` when `errors`
+   * is empty): what a multi-document manifest still says when one of its documents is broken.
+   */
+  soundDocuments: YamlTree[];
 }
 
 /**
@@ -122,7 +127,7 @@ export function yamlError(err: { pos: [number, number]; code?: string; message: 
     const open = openingQuote(text, Math.min(s, text.length), quote);
     if (open >= 0) {
       const kind = quote === '"' ? 'double' : 'single';
-      return { message: `Missing closing ${quote}quote: the ${kind}-quoted string opened here is never closed; close it with ${quote} on this line`, range: restOfLine(text, open, lineMap) };
+      return { message: `Unterminated ${kind}-quoted string: it opens here and is never closed; add the closing ${quote} where the value ends`, range: restOfLine(text, open, lineMap) };
     }
   }
   const onlyBlank = /^[ \r\n]*$/.test(text.slice(s, Math.max(s, e)));
@@ -194,7 +199,7 @@ export function parseYamlFile(text: string): ParsedYaml {
 
 /** `parseYamlFile` through the `yaml` library: every construct, every error. */
 export function parseYamlWithLibrary(text: string, lineMap: LineMap = new LineMap(text)): ParsedYaml {
-  const out: ParsedYaml = { text, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [] };
+  const out: ParsedYaml = { text, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [], soundDocuments: [] };
   const composed = composeYaml(text, lineMap);
   if ('error' in composed) {
     out.errors.push(composed.error);
@@ -204,11 +209,13 @@ export function parseYamlWithLibrary(text: string, lineMap: LineMap = new LineMa
   out.blocks = yamlTreeBlockRanges(docs, lineMap);
   for (const [off, src] of sortedYamlComments(tokens, text)) out.comments.push({ text: src, range: lineMap.range(off, off + src.length) });
   for (const d of docs) {
+    const errorsBefore = out.errors.length;
     for (const err of d.errors) out.errors.push(yamlError(err, text, lineMap));
     for (const a of unresolvedAliases(d, text)) out.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
     if (d.contents === null || d.contents === undefined) continue;
     const tree = yamlTree(d.contents, lineMap);
     out.documents.push(tree);
+    if (out.errors.length === errorsBefore) out.soundDocuments.push(tree);
     if (isMap(d.contents)) out.roots.push(tree as YamlMap);
   }
   addRootBlocks(out);

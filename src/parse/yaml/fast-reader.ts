@@ -864,7 +864,7 @@ export function readSimpleYaml(text: string, lineMap: LineMap, sources?: ScalarS
   if (!plainCharacters(text)) return undefined;
   const reader = new Reader(text, lineMap, sources);
   if (!reader.scanLines()) return undefined;
-  const out: ParsedYaml = { text, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [] };
+  const out: ParsedYaml = { text, lineMap, errors: [], comments: reader.comments, blocks: reader.blocks, roots: [], documents: [], soundDocuments: [] };
   try {
     reader.read(out);
   } catch {
@@ -873,6 +873,8 @@ export function readSimpleYaml(text: string, lineMap: LineMap, sources?: ScalarS
     // differential test counts the texts taken, so such a bug shows there.
     return undefined;
   }
+  // The reader takes only texts without errors: every document is sound.
+  out.soundDocuments = out.documents;
   addRootBlocks(out);
   return out;
 }
