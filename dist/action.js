@@ -48421,6 +48421,7 @@ function collectDirectives(out, texts, input2, directives, supProblems) {
 function placesOf2(locations, texts) {
   const evidence = {};
   const wanted = /* @__PURE__ */ new Map();
+  const located = /* @__PURE__ */ new Map();
   for (const l of locations) {
     const text2 = texts(l.file);
     if (text2 === void 0) continue;
@@ -48430,12 +48431,15 @@ function placesOf2(locations, texts) {
     if (!lines) wanted.set(l.file, lines = /* @__PURE__ */ new Set());
     const first = Math.max(1, l.range.start.line - FRAME_CONTEXT);
     for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.add(n);
+    let at2 = located.get(l.file);
+    if (!at2) located.set(l.file, at2 = /* @__PURE__ */ new Set());
+    at2.add(l.range.start.line);
   }
   const frames = {};
-  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file), lines);
+  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file), lines, located.get(file));
   return { evidence, frames };
 }
-function pickLines(text2, wanted) {
+function pickLines(text2, wanted, located) {
   const out = [];
   const max = maxOf(wanted);
   let line = 1;
@@ -48443,7 +48447,8 @@ function pickLines(text2, wanted) {
   while (line <= max && start <= text2.length) {
     let end = start;
     while (end < text2.length && text2.charCodeAt(end) !== 10 && text2.charCodeAt(end) !== 13) end++;
-    if (wanted.has(line)) out.push([line, text2.slice(start, end)]);
+    const afterFinalBreak = start === text2.length && start > 0;
+    if (wanted.has(line) && (!afterFinalBreak || located.has(line))) out.push([line, text2.slice(start, end)]);
     if (end >= text2.length) break;
     start = end + (text2.charCodeAt(end) === 13 && text2.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;

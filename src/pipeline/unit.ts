@@ -156,6 +156,7 @@ function collectDirectives(out: FrontEndResult, texts: (file: string) => string 
 export function placesOf(locations: readonly Location[], texts: (file: string) => string | undefined): Pick<UnitResult, 'evidence' | 'frames'> {
   const evidence: Record<string, string> = {};
   const wanted = new Map<string, Set<number>>();
+  const located = new Map<string, Set<number>>();
   for (const l of locations) {
     const text = texts(l.file);
     if (text === undefined) continue;
@@ -165,14 +166,21 @@ export function placesOf(locations: readonly Location[], texts: (file: string) =
     if (!lines) wanted.set(l.file, (lines = new Set()));
     const first = Math.max(1, l.range.start.line - FRAME_CONTEXT);
     for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.add(n);
+    let at = located.get(l.file);
+    if (!at) located.set(l.file, (at = new Set()));
+    at.add(l.range.start.line);
   }
   const frames: Record<string, [number, string][]> = {};
-  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file)!, lines);
+  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file)!, lines, located.get(file)!);
   return { evidence, frames };
 }
 
-/** The given 1-based lines of a text (those that exist), in order. */
-function pickLines(text: string, wanted: ReadonlySet<number>): [number, string][] {
+/**
+ * The given 1-based lines of a text (those that exist), in order. The empty "line" after a
+ * final line break is no line of the file: it is shown only where a location starts (a parser
+ * that stops at the end of the file), never as context below the last line.
+ */
+function pickLines(text: string, wanted: ReadonlySet<number>, located: ReadonlySet<number>): [number, string][] {
   const out: [number, string][] = [];
   const max = maxOf(wanted);
   let line = 1;
@@ -180,7 +188,8 @@ function pickLines(text: string, wanted: ReadonlySet<number>): [number, string][
   while (line <= max && start <= text.length) {
     let end = start;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    if (wanted.has(line)) out.push([line, text.slice(start, end)]);
+    const afterFinalBreak = start === text.length && start > 0;
+    if (wanted.has(line) && (!afterFinalBreak || located.has(line))) out.push([line, text.slice(start, end)]);
     if (end >= text.length) break;
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { lint, prepareRun, type LintOptions } from '../../src/api.js';
 import { allReports, settle, tempDirs } from '../support/cache-runs.js';
 import { parseShard, shardOf } from '../../src/pipeline/shard.js';
-import { sparseText } from '../../src/pipeline/unit.js';
+import { placesOf, sparseText } from '../../src/pipeline/unit.js';
+import type { Location } from '../../src/core/source.js';
 import type { LintResult } from '../../src/engine/result.js';
 import type { ClassifiedFile, FrontEnd } from '../../src/frontends/types.js';
 import { CORPUS_FOUND } from '../support/fixtures.js';
@@ -287,6 +288,21 @@ describe('cache and units on a small tree', () => {
     const at = f.location.range.start.line;
     for (let n = Math.max(1, at - 3); n <= Math.min(original.length, at + 3); n++) expect(lines[n - 1]).toBe(original[n - 1]);
     expect(sparseText([[3, 'c'], [1, 'a']])).toBe('a\n\nc');
+  });
+});
+
+describe('code frames at the end of a file', () => {
+  /** A location at the start of a line of file `f` (placesOf reads only its file and line here). */
+  const at = (line: number): Location => ({ file: 'f', range: { start: { line, column: 1, offset: 0 }, end: { line, column: 2, offset: 1 } } });
+  it('show no empty line after the final line break as context', () => {
+    expect(placesOf([at(2)], () => 'a\nb\n').frames).toEqual({ f: [[1, 'a'], [2, 'b']] });
+    expect(placesOf([at(1)], () => 'a\n').frames).toEqual({ f: [[1, 'a']] });
+  });
+  it('show it where a location starts there (a parser that stops at the end of the file)', () => {
+    expect(placesOf([at(2)], () => 'a\n').frames).toEqual({ f: [[1, 'a'], [2, '']] });
+  });
+  it('keep an empty last line that the file really has (two line breaks at the end)', () => {
+    expect(placesOf([at(1)], () => 'a\n\n').frames).toEqual({ f: [[1, 'a'], [2, '']] });
   });
 });
 
