@@ -17681,8 +17681,9 @@ var init_azurerm = __esm({
       { canonical: "taints", paths: ["node_taints"], default: [] },
       { canonical: "labels", paths: ["node_labels"], default: {} },
       { canonical: "tags", paths: ["tags"] },
-      // v4: auto_scaling_enabled; v3: enable_auto_scaling. Default false.
-      { canonical: "autoscale", paths: ["auto_scaling_enabled", "enable_auto_scaling"], default: false },
+      // v4: auto_scaling_enabled; v3: enable_auto_scaling (renamed in 4.0.0, azurerm 4.0 upgrade
+      // guide). Default false. A configuration pinned below 4.0 is told the name its provider takes.
+      { canonical: "autoscale", paths: ["auto_scaling_enabled", "enable_auto_scaling"], default: false, providerHistory: [{ before: "4.0.0", path: "enable_auto_scaling" }] },
       { canonical: "minCount", paths: ["min_count"] },
       { canonical: "nodeCount", paths: ["node_count"] },
       { canonical: "name", paths: ["name"] },
@@ -17758,8 +17759,10 @@ var init_azurerm = __esm({
         attrs: [
           // "purge_protection_enabled - (Optional) Is Purge Protection enabled for this Key Vault?" Defaults to false.
           { canonical: "purgeProtection", paths: ["purge_protection_enabled"], default: false },
-          // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
-          { canonical: "rbacAuthorization", paths: ["rbac_authorization_enabled", "enable_rbac_authorization"], default: false },
+          // v4.42+: rbac_authorization_enabled; before: enable_rbac_authorization (the new name "was
+          // introduced in azurerm v4.42.0", Azure/terraform-azurerm-avm-res-keyvault-vault#254, #329;
+          // 4.37 rejects it, hashicorp/terraform-provider-azurerm#31406). Defaults to false.
+          { canonical: "rbacAuthorization", paths: ["rbac_authorization_enabled", "enable_rbac_authorization"], default: false, providerHistory: [{ before: "4.42.0", path: "enable_rbac_authorization" }] },
           // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
           { canonical: "accessPolicies", paths: ["access_policy"] },
           { canonical: "tags", paths: ["tags"] }
@@ -17785,10 +17788,18 @@ var init_azurerm = __esm({
         attrs: [
           // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
           // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
-          // default); v2: allow_blob_public_access.
-          { canonical: "allowBlobPublicAccess", paths: ["allow_nested_items_to_be_public", "allow_blob_public_access"], default: true },
-          // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
-          { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2" },
+          // default). v2: allow_blob_public_access, "Defaults to `false`." (v2 docs); renamed in 3.0.0
+          // (CHANGELOG 3.0.0: "the `allow_blob_public_access` property has been renamed to
+          // `allow_nested_items_to_be_public`", #12689).
+          {
+            canonical: "allowBlobPublicAccess",
+            paths: ["allow_nested_items_to_be_public", "allow_blob_public_access"],
+            default: true,
+            providerHistory: [{ before: "3.0.0", path: "allow_blob_public_access", default: false }]
+          },
+          // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+, CHANGELOG 3.0.0 "now
+          // defaults to `1.2`", #10276); v2: "Defaults to `TLS1_0` for new storage accounts."
+          { canonical: "minTls", paths: ["min_tls_version"], default: "TLS1_2", providerHistory: [{ before: "3.0.0", default: "TLS1_0" }] },
           { canonical: "tags", paths: ["tags"] }
         ]
       },
@@ -19718,6 +19729,17 @@ function linkConfigurations(modules, callees, factsOf) {
     m.callers = reach(m.dir, (d) => callersOf.get(d) ?? []);
   }
 }
+function lockedProviderVersions(blocks) {
+  const out = /* @__PURE__ */ new Map();
+  for (const b of blocks) {
+    const version = b.blockType === "provider" ? attr(b, "version") : void 0;
+    const type = b.labels[0]?.value.split("/").pop()?.toLowerCase();
+    if (!version || !type || version.expr.type !== "Template" || version.expr.parts.length !== 1) continue;
+    const part = version.expr.parts[0];
+    if (part.type === "TemplateLiteral") out.set(type, part.value);
+  }
+  return out;
+}
 function lockedProviderTypes(blocks) {
   const out = /* @__PURE__ */ new Set();
   for (const b of blocks) {
@@ -19736,6 +19758,73 @@ var init_module_facts = __esm({
     init_module_source();
     init_expressions();
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
+  }
+});
+
+// src/eval/terraform/provider-versions.ts
+function compare2(a, b) {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+function parseVersion2(text2) {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(text2.trim());
+  return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : void 0;
+}
+function clauseBound(clause) {
+  const m = CLAUSE.exec(clause.trim());
+  if (!m) return void 0;
+  const [, op = "=", major, minor, patch] = m;
+  const v = [Number(major), Number(minor ?? 0), Number(patch ?? 0)];
+  switch (op) {
+    case "=":
+      return { version: v, inclusive: true };
+    case "<":
+      return { version: v, inclusive: false };
+    case "<=":
+      return { version: v, inclusive: true };
+    case "~>":
+      if (minor === void 0) return void 0;
+      return patch === void 0 ? { version: [v[0] + 1, 0, 0], inclusive: false } : { version: [v[0], v[1] + 1, 0], inclusive: false };
+    default:
+      return void 0;
+  }
+}
+function upperBound(constraints) {
+  let best;
+  for (const c of constraints) {
+    for (const clause of c.split(",")) {
+      const b = clauseBound(clause);
+      if (!b) continue;
+      const order2 = best ? compare2(b.version, best.version) : -1;
+      if (order2 < 0 || order2 === 0 && !b.inclusive) best = b;
+    }
+  }
+  return best;
+}
+function onlyBelow(bound, version) {
+  const v = parseVersion2(version);
+  if (!v) return false;
+  const order2 = compare2(bound.version, v);
+  return bound.inclusive ? order2 < 0 : order2 <= 0;
+}
+function providerVersionCeiling(root, provider) {
+  const constraints = [];
+  for (const m of [root, ...root.configuration]) {
+    for (const rp of m.requiredProviders) if (rp.name === provider && rp.version?.kind === "string") constraints.push(rp.version.value);
+    for (const p of m.providers) {
+      const v = p.name === provider ? p.body.entries.get("version") : void 0;
+      if (v?.kind === "string") constraints.push(v.value);
+    }
+  }
+  const locked = root.lockedVersions?.get(provider);
+  if (locked) constraints.push(`= ${locked}`);
+  const bound = upperBound(constraints);
+  return bound ? (version) => onlyBelow(bound, version) : void 0;
+}
+var CLAUSE;
+var init_provider_versions = __esm({
+  "src/eval/terraform/provider-versions.ts"() {
+    "use strict";
+    CLAUSE = /^(=|!=|>=|<=|>|<|~>)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-[0-9A-Za-z.-]+)?$/;
   }
 });
 
@@ -30015,7 +30104,11 @@ function evaluateTerraform(input2) {
     }
     if (isRoot) {
       const lock = input2.lockFile?.(dir);
-      if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i) => i.type === "Block"));
+      if (lock) {
+        const blocks = lock.body.items.filter((i) => i.type === "Block");
+        facts.lockedProviders = lockedProviderTypes(blocks);
+        facts.lockedVersions = lockedProviderVersions(blocks);
+      }
     }
     factsByDir.set(dir, facts);
     return facts;
@@ -30057,6 +30150,11 @@ function evaluateTerraform(input2) {
     }
   }
   linkConfigurations(modules, callees, (d) => factsOf(d));
+  for (const e of evaluations) {
+    const root = factsByDir.get(e.evaluation.unit);
+    const below = root && providerVersionCeiling(root, "azurerm");
+    if (below) e.azurermOnlyBelow = below;
+  }
   for (const p of problems) {
     const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
     if (into) p.location = into[1];
@@ -30099,6 +30197,7 @@ var init_project = __esm({
     "use strict";
     init_manifest();
     init_module_facts();
+    init_provider_versions();
     init_env();
     init_module_source();
     init_instance();
@@ -30304,7 +30403,11 @@ function convert(v, spec) {
   }
   return v;
 }
-function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten) {
+function olderProvider(spec, providerOnlyBelow) {
+  if (!providerOnlyBelow || !spec.providerHistory) return void 0;
+  return spec.providerHistory.find((h) => providerOnlyBelow(h.before));
+}
+function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten, providerOnlyBelow) {
   for (const p of spec.paths) {
     const v = valueAt(body, p);
     if (v === void 0) continue;
@@ -30314,7 +30417,8 @@ function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten) {
     if (value !== v && v.kind === "string") fact.written = v.value;
     return fact;
   }
-  const sourcePath = spec.paths[0];
+  const older = olderProvider(spec, providerOnlyBelow);
+  const sourcePath = older?.path ?? spec.paths[0];
   let absent;
   if (spec.defaultSince?.length) {
     if (apiVersion === void 0) return { value: unknown(`${sourcePath} is not set and its default depends on the API version, which is not known`), defaulted: false, sourcePath };
@@ -30322,8 +30426,9 @@ function factOf(body, spec, site, sitePrefix = "", apiVersion, unwritten) {
     for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
     absent = { value: chosen === void 0 ? void 0 : fromJS(chosen), defaulted: chosen !== void 0, sourcePath };
   } else {
-    absent = { value: spec.default === void 0 ? void 0 : fromJS(spec.default), defaulted: spec.default !== void 0, sourcePath };
-    if (spec.convert === "enabledToBool" && typeof spec.default === "boolean") absent.written = spec.default ? "Enabled" : "Disabled";
+    const fallback = older && "default" in older ? older.default : spec.default;
+    absent = { value: fallback === void 0 ? void 0 : fromJS(fallback), defaulted: fallback !== void 0, sourcePath };
+    if (spec.convert === "enabledToBool" && typeof fallback === "boolean") absent.written = fallback ? "Enabled" : "Disabled";
   }
   for (const p of spec.paths) {
     const nulled = chosenNullAt(body, p);
@@ -30368,7 +30473,7 @@ function normalize(src) {
   if (src.site) resource.site = src.site;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion, src.unwritten));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion, src.unwritten, src.providerOnlyBelow));
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);
@@ -30389,7 +30494,7 @@ function elements(parent, src, el) {
     const attrs = /* @__PURE__ */ new Map();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion, void 0, src.providerOnlyBelow));
     if (i === 0) {
       for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
         const f = attrs.get(k);
@@ -30446,7 +30551,7 @@ function terraformPathsRead(type, armType) {
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
   return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
 }
-function fromTerraform(r, evaluation) {
+function fromTerraform(r, evaluation, azurermOnlyBelow) {
   const site = (p) => r.sites.get(p.replace(/\.(\d+)\./g, "[$1].").replace(/\.(\d+)$/, "[$1]"));
   const base = {
     address: r.address,
@@ -30465,7 +30570,8 @@ function fromTerraform(r, evaluation) {
     spec: AZURERM_TABLE[r.type],
     body: r.body,
     site,
-    ...r.unwritten ? { unwritten: r.unwritten } : {}
+    ...r.unwritten ? { unwritten: r.unwritten } : {},
+    ...azurermOnlyBelow ? { providerOnlyBelow: azurermOnlyBelow } : {}
   };
   return withVendored(normalize(src), r);
 }
@@ -31104,7 +31210,7 @@ var init_terraform = __esm({
           skipped,
           units: tf.evaluations.map((e) => ({
             evaluation: e.evaluation,
-            resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
+            resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow))),
             refKeys: terraformRefKeys,
             opaqueModules: e.opaqueModules
           })),
@@ -34738,7 +34844,7 @@ function def(name, fn, partial = false) {
 function asInt(v) {
   return v?.kind === "number" ? Math.trunc(v.value) : void 0;
 }
-function compare2(name, test) {
+function compare3(name, test) {
   return ([a, b], loc3) => {
     if (a?.kind === "number" && b?.kind === "number") return bool(test(a.value - b.value), loc3);
     if (a?.kind === "string" && b?.kind === "string") return bool(test(a.value < b.value ? -1 : a.value > b.value ? 1 : 0), loc3);
@@ -35029,10 +35135,10 @@ var init_evaluate2 = __esm({
     def("true", (_a, loc3) => bool(true, loc3));
     def("false", (_a, loc3) => bool(false, loc3));
     def("null", (_a, loc3) => nul(loc3));
-    def("less", compare2("less", (c) => c < 0));
-    def("lessOrEquals", compare2("lessOrEquals", (c) => c <= 0));
-    def("greater", compare2("greater", (c) => c > 0));
-    def("greaterOrEquals", compare2("greaterOrEquals", (c) => c >= 0));
+    def("less", compare3("less", (c) => c < 0));
+    def("lessOrEquals", compare3("lessOrEquals", (c) => c <= 0));
+    def("greater", compare3("greater", (c) => c > 0));
+    def("greaterOrEquals", compare3("greaterOrEquals", (c) => c >= 0));
     def("add", arith("add", (a, b) => a + b));
     def("sub", arith("sub", (a, b) => a - b));
     def("mul", arith("mul", (a, b) => a * b));
@@ -44623,7 +44729,7 @@ function truthy2(v) {
   if (v.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
   return void 0;
 }
-function compare3(op, left, right, loc3) {
+function compare4(op, left, right, loc3) {
   if (left?.kind === "unknown") return void 0;
   const absent = left === void 0 || left.kind === "null";
   switch (op) {
@@ -44710,7 +44816,7 @@ function order(a, b) {
   return void 0;
 }
 function compareType(op, type, right, notTypes) {
-  if (type && type.kind !== "unknown") return compare3(op, type, right, false);
+  if (type && type.kind !== "unknown") return compare4(op, type, right, false);
   if (!notTypes) return void 0;
   const known2 = (v) => v.kind === "string" && notTypes.has(v.value.toLowerCase());
   if (op === "equals" && known2(right)) return false;
@@ -44786,7 +44892,7 @@ function evalNode2(cond, ctx) {
   if (value) {
     const left = evalExpression(value, inner);
     if (left.kind === "unknown") return undecided(`value ${describeWritten(value)} is not known (${left.reason})`);
-    return { result: compare3(o.op, left.kind === "null" ? void 0 : left, right, false), evidence: [] };
+    return { result: compare4(o.op, left.kind === "null" ? void 0 : left, right, false), evidence: [] };
   }
   return undecided("a condition without field, value or count");
 }
@@ -44947,7 +45053,7 @@ function evalField(fieldValue, op, right, ctx, cond) {
   }
   const loc3 = lower === "location";
   if (read.kind === "one") {
-    const result2 = compare3(op, read.value, right, loc3);
+    const result2 = compare4(op, read.value, right, loc3);
     if (result2 === void 0) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : "an absent value"}`);
     return { result: result2, evidence: [{ field, value: read.value, condition: at2 }] };
   }
@@ -44955,7 +45061,7 @@ function evalField(fieldValue, op, right, ctx, cond) {
   const evidence = [];
   let result = true;
   for (const v of read.values) {
-    const r = compare3(op, v, right, loc3);
+    const r = compare4(op, v, right, loc3);
     if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2 }] };
     if (r === void 0) result = void 0;
     else evidence.push({ field, value: v, condition: at2 });
@@ -45006,8 +45112,8 @@ function evalCount(count2, op, right, ctx, cond) {
       why ??= o.why;
     }
   }
-  const low = compare3(op, num(yes), right, false);
-  const high = compare3(op, num(yes + maybe), right, false);
+  const low = compare4(op, num(yes), right, false);
+  const high = compare4(op, num(yes + maybe), right, false);
   if (low === void 0 || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };

@@ -14,7 +14,7 @@ export default defineRule({
     tags: ['security', 'encryption', 'storage'],
     securitySeverity: 6.5,
     messages: {
-      weakTls: 'Storage account "{{name}}" accepts TLS below 1.2 ({{attribute}} is "{{version}}"); set {{attribute}} to "{{safe}}".',
+      weakTls: 'Storage account "{{name}}" accepts TLS below 1.2 ({{state}}); set {{attribute}} to "{{safe}}".',
     },
   },
   create(ctx) {
@@ -27,7 +27,8 @@ export default defineRule({
           resource: st,
           attr: 'minTls',
           messageId: 'weakTls',
-          data: { name: displayName(st), attribute: tls.sourcePath, version, safe: MIN_SAFE_TLS },
+          // An older provider's default (azurerm v2: TLS1_0) is said as one: the line to add is not there.
+          data: { name: displayName(st), attribute: tls.sourcePath, state: tls.defaulted ? `${tls.sourcePath} is not set (defaults to "${version}")` : `${tls.sourcePath} is "${version}"`, safe: MIN_SAFE_TLS },
         });
       },
     };

@@ -123,7 +123,7 @@ export const terraformFrontEnd: FrontEnd = {
       skipped,
       units: tf.evaluations.map((e) => ({
         evaluation: e.evaluation,
-        resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation))),
+        resources: applyAzapiUpdates(e.resources, e.resources.flatMap((r) => fromTerraform(r, e.evaluation, e.azurermOnlyBelow))),
         refKeys: terraformRefKeys,
         opaqueModules: e.opaqueModules,
       })),

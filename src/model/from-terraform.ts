@@ -53,7 +53,7 @@ export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' 
   unwritten?: ReadonlySet<string>;
 };
 
-export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation): Resource[] {
+export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation, azurermOnlyBelow?: (version: string) => boolean): Resource[] {
   const site = (p: string): Location | undefined => r.sites.get(p.replace(/\.(\d+)\./g, '[$1].').replace(/\.(\d+)$/, '[$1]'));
   const base = {
     address: r.address,
@@ -73,6 +73,7 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation)
     body: r.body,
     site,
     ...(r.unwritten ? { unwritten: r.unwritten } : {}),
+    ...(azurermOnlyBelow ? { providerOnlyBelow: azurermOnlyBelow } : {}),
   };
   return withVendored(normalize(src), r);
 }

@@ -28,6 +28,8 @@ export interface SourceResource {
   apiVersion?: string;
   /** Top-level attributes the source does not write although the body has them (a plan's provider-filled values). */
   unwritten?: ReadonlySet<string>;
+  /** azurerm: whether the configuration allows only provider versions below a given one (`AttrSpec.providerHistory`). */
+  providerOnlyBelow?: (version: string) => boolean;
 }
 
 /** One step of a dotted path: a numeric segment indexes a list; a name looks up an object key (exact, else without case). */
@@ -76,7 +78,13 @@ function convert(v: Value, spec: AttrSpec): Value {
   return v;
 }
 
-export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = '', apiVersion?: string, unwritten?: ReadonlySet<string>): Fact {
+/** The `providerHistory` entry for the versions a configuration allows, if they all predate one. */
+function olderProvider(spec: AttrSpec, providerOnlyBelow: ((version: string) => boolean) | undefined): NonNullable<AttrSpec['providerHistory']>[number] | undefined {
+  if (!providerOnlyBelow || !spec.providerHistory) return undefined;
+  return spec.providerHistory.find((h) => providerOnlyBelow(h.before));
+}
+
+export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Location | undefined, sitePrefix = '', apiVersion?: string, unwritten?: ReadonlySet<string>, providerOnlyBelow?: (version: string) => boolean): Fact {
   for (const p of spec.paths) {
     const v = valueAt(body, p);
     if (v === undefined) continue;
@@ -88,7 +96,8 @@ export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Locati
     if (value !== v && v.kind === 'string') fact.written = v.value;
     return fact;
   }
-  const sourcePath = spec.paths[0]!;
+  const older = olderProvider(spec, providerOnlyBelow);
+  const sourcePath = older?.path ?? spec.paths[0]!;
   let absent: Fact;
   if (spec.defaultSince?.length) {
     // The default depends on the API version: without a known one it cannot be told.
@@ -97,9 +106,10 @@ export function factOf(body: Value, spec: AttrSpec, site?: (p: string) => Locati
     for (const d of spec.defaultSince) if (apiVersionDate(apiVersion) >= apiVersionDate(d.apiVersion)) chosen = d.value;
     absent = { value: chosen === undefined ? undefined : fromJS(chosen), defaulted: chosen !== undefined, sourcePath };
   } else {
-    absent = { value: spec.default === undefined ? undefined : fromJS(spec.default), defaulted: spec.default !== undefined, sourcePath };
+    const fallback = older && 'default' in older ? older.default : spec.default;
+    absent = { value: fallback === undefined ? undefined : fromJS(fallback), defaulted: fallback !== undefined, sourcePath };
     // A converted default is shown as the source format spells it (`Enabled`, not true).
-    if (spec.convert === 'enabledToBool' && typeof spec.default === 'boolean') absent.written = spec.default ? 'Enabled' : 'Disabled';
+    if (spec.convert === 'enabledToBool' && typeof fallback === 'boolean') absent.written = fallback ? 'Enabled' : 'Disabled';
   }
   for (const p of spec.paths) {
     const nulled = chosenNullAt(body, p);
@@ -154,7 +164,7 @@ export function normalize(src: SourceResource): Resource[] {
   if (src.site) resource.site = src.site;
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
-  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src.apiVersion, src.unwritten));
+  for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src.apiVersion, src.unwritten, src.providerOnlyBelow));
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);
@@ -185,7 +195,7 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
     const attrs = new Map<string, Fact>();
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
-    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion));
+    for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion, undefined, src.providerOnlyBelow));
     if (i === 0) {
       for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
         const f = attrs.get(k);

@@ -1560,4 +1560,63 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('GPU003', converted, azureCli);
+
+// azurerm renamed enable_auto_scaling to auto_scaling_enabled in 4.0.0: a configuration pinned
+// below it is told the name its provider takes.
+const providerVersions: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'pinned-exactly-to-3.x-old-name',
+        files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "=3.31.0"
+    }
+  }
+}
+`, 'main.tf': `
+⟦resource "azurerm_kubernetes_cluster_node_pool" "gpu" {⟧
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "Standard_NC4as_T4_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+` },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'autoscaleOff',
+        message: /autoscaling off \(enable_auto_scaling is not set \(defaults to false\)\), so its GPU nodes bill while idle; set enable_auto_scaling to true/,
+      },
+      {
+        name: 'pinned-to-4.x-new-name',
+        files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.1"
+    }
+  }
+}
+`, 'main.tf': `
+⟦resource "azurerm_kubernetes_cluster_node_pool" "gpu" {⟧
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "Standard_NC4as_T4_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+` },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'autoscaleOff',
+        message: /autoscaling off \(auto_scaling_enabled is not set/,
+      },
+    ],
+  },
+};
+
+ruleTester('GPU003', converted, azureCli, providerVersions);

@@ -790,4 +790,158 @@ variable "reader_ids" {
   },
 };
 
-ruleTester('KV002', converted, azureCli, dynamicPolicies);
+
+// The argument's name as the configuration's azurerm version spells it: enable_rbac_authorization
+// before 4.42.0 (rbac_authorization_enabled was introduced there), from every version constraint
+// of the configuration and its lock file; a constraint that does not bound the version names the new one.
+const providerVersions: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'pinned-below-4.42-old-name',
+        files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 3.85"
+    }
+  }
+}
+`, 'main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+` },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'defaultNoPolicies',
+        message: 'Key Vault "kv-ml" gets the access-policy model because enable_rbac_authorization is not set (defaults to false), though it declares no access policy; set enable_rbac_authorization to true to use Azure RBAC.',
+      },
+      {
+        name: 'pinned-from-4.42-new-name',
+        files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 4.42, < 5.0"
+    }
+  }
+}
+`, 'main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+` },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'defaultNoPolicies',
+        message: /because rbac_authorization_enabled is not set .* set rbac_authorization_enabled to true/,
+      },
+      {
+        name: 'lower-bound-only-new-name',
+        files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 3.0"
+    }
+  }
+}
+`, 'main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+` },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'defaultNoPolicies',
+        message: /because rbac_authorization_enabled is not set/,
+      },
+      {
+        // ~> 4.0 allows 4.42, but the lock file selects 4.10.0.
+        name: 'lock-file-selects-an-older-version',
+        files: {
+          'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+`,
+          '.terraform.lock.hcl': `
+provider "registry.terraform.io/hashicorp/azurerm" {
+  version     = "4.10.0"
+  constraints = "~> 4.0"
+}
+`,
+          'main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'defaultNoPolicies',
+        message: /because enable_rbac_authorization is not set/,
+      },
+      {
+        // The called module's constraint bounds the whole configuration's provider.
+        name: 'constraint-in-a-called-module',
+        files: {
+          'main.tf': `
+provider "azurerm" {
+  features {}
+}
+module "kv" {
+  source = "./modules/kv"
+}
+`,
+          'modules/kv/versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 3.0"
+    }
+  }
+}
+`,
+          'modules/kv/main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'defaultNoPolicies',
+        message: /because enable_rbac_authorization is not set/,
+      },
+    ],
+  },
+};
+
+ruleTester('KV002', converted, azureCli, dynamicPolicies, providerVersions);

@@ -832,4 +832,83 @@ resource "azurerm_storage_account" "st" {
   },
 };
 
-ruleTester('ST001', converted, azureCli, azapiContainers, azContainers, terraformFunctions);
+
+// azurerm v2 called it allow_blob_public_access and defaulted it to false (v2 docs); 3.0.0 renamed
+// it allow_nested_items_to_be_public and made the default true.
+const providerVersions: RuleTable = {
+  terraform: {
+    valid: [{ name: 'v2-absent-defaults-to-false', files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 2.99"
+    }
+  }
+}
+`, 'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  min_tls_version = "TLS1_2"
+}
+` } }],
+    invalid: [
+      {
+        name: 'v2-set-true-old-name',
+        files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 2.99"
+    }
+  }
+}
+`, 'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  min_tls_version = "TLS1_2"
+  allow_blob_public_access = ⟦true⟧
+}
+` },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'publicBlobAccess',
+        message: /allow_blob_public_access is true/,
+      },
+      {
+        name: 'v3-absent-defaults-to-true',
+        files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 3.0"
+    }
+  }
+}
+`, 'main.tf': `
+⟦resource "azurerm_storage_account" "st" {⟧
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  min_tls_version = "TLS1_2"
+}
+` },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'containersCanBePublic',
+        message: /allow_nested_items_to_be_public is not set \(defaults to true\)/,
+      },
+    ],
+  },
+};
+
+ruleTester('ST001', converted, azureCli, azapiContainers, azContainers, terraformFunctions, providerVersions);

@@ -630,4 +630,56 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('ST002', converted, azureCli);
+
+// azurerm v2 defaulted min_tls_version to TLS1_0 for new accounts; 3.0.0 made it TLS1_2.
+const providerVersions: RuleTable = {
+  terraform: {
+    valid: [{ name: 'v3-absent-defaults-to-tls1_2', files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 3.0"
+    }
+  }
+}
+`, 'main.tf': `
+resource "azurerm_storage_account" "st" {
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_nested_items_to_be_public = false
+}
+` } }],
+    invalid: [
+      {
+        name: 'v2-absent-defaults-to-tls1_0',
+        files: { 'versions.tf': `terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 2.46"
+    }
+  }
+}
+`, 'main.tf': `
+⟦resource "azurerm_storage_account" "st" {⟧
+  name                     = "stmldemo"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+  allow_blob_public_access = false
+}
+` },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'weakTls',
+        message: /min_tls_version is not set \(defaults to "TLS1_0"\)/,
+      },
+    ],
+  },
+};
+
+ruleTester('ST002', converted, azureCli, providerVersions);

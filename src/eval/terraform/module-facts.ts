@@ -69,6 +69,8 @@ export interface TerraformModuleFacts {
    * `version`). Undefined when there is no lock file (or it is not a root).
    */
   lockedProviders?: ReadonlySet<string>;
+  /** The version a root's `.terraform.lock.hcl` selects for each provider type it locks (`azurerm` → `3.85.0`). */
+  lockedVersions?: ReadonlyMap<string, string>;
 }
 
 /** Backend configuration files (see `backendFiles`). */
@@ -240,6 +242,19 @@ export function linkConfigurations(
     if (m.isRoot || m.calledByRoot) continue;
     m.callers = reach(m.dir, (d) => callersOf.get(d) ?? []);
   }
+}
+
+/** The version a `.terraform.lock.hcl` selects for each provider type it locks, where it is a literal. */
+export function lockedProviderVersions(blocks: readonly Block[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const b of blocks) {
+    const version = b.blockType === 'provider' ? attr(b, 'version') : undefined;
+    const type = b.labels[0]?.value.split('/').pop()?.toLowerCase();
+    if (!version || !type || version.expr.type !== 'Template' || version.expr.parts.length !== 1) continue;
+    const part = version.expr.parts[0]!;
+    if (part.type === 'TemplateLiteral') out.set(type, part.value);
+  }
+  return out;
 }
 
 /** The provider types a `.terraform.lock.hcl` locks (see `lockedProviders`). */

@@ -9,7 +9,8 @@ import type { EnvClass } from '../../core/env.js';
 import type { Evaluation, OpaqueModuleCall } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
-import { buildModuleFacts, linkConfigurations, lockedProviderTypes, type TerraformModuleFacts } from './module-facts.js';
+import { buildModuleFacts, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type TerraformModuleFacts } from './module-facts.js';
+import { providerVersionCeiling } from './provider-versions.js';
 import { classifyPath, envFromVariables } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type ModuleSource } from './module-source.js';
@@ -53,6 +54,8 @@ export interface TerraformEvaluation {
   resources: TfResource[];
   /** Remote module calls of this evaluation with no usable copy (EVAL002, GPU005). */
   opaqueModules: OpaqueModuleCall[];
+  /** Whether the configuration allows only azurerm versions below a given one (its version constraints; absent: unbounded). */
+  azurermOnlyBelow?: (version: string) => boolean;
 }
 
 export interface TerraformProject {
@@ -175,9 +178,15 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const text = fileText(src, call.file);
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text, source.expr.range) : '', at: blockHeader(call.node, call.file) });
     }
-    if (isRoot) {
+    // A folder nothing calls is where `terraform init` runs (a root by RULES.md TF001, or a
+    // configuration without provider blocks): its lock file selects the provider versions.
+    if (isRoot || !called.has(dir)) {
       const lock = input.lockFile?.(dir);
-      if (lock) facts.lockedProviders = lockedProviderTypes(lock.body.items.filter((i): i is Block => i.type === 'Block'));
+      if (lock) {
+        const blocks = lock.body.items.filter((i): i is Block => i.type === 'Block');
+        if (isRoot) facts.lockedProviders = lockedProviderTypes(blocks);
+        facts.lockedVersions = lockedProviderVersions(blocks);
+      }
     }
     factsByDir.set(dir, facts);
     return facts;
@@ -222,6 +231,12 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     }
   }
   linkConfigurations(modules, callees, (d) => factsOf(d));
+  // The azurerm versions each configuration allows: argument names and defaults that changed between them.
+  for (const e of evaluations) {
+    const root = factsByDir.get(e.evaluation.unit);
+    const below = root && providerVersionCeiling(root, 'azurerm');
+    if (below) e.azurermOnlyBelow = below;
+  }
   for (const p of problems) {
     const into = [...copiedDirs].find(([d]) => isInside(d, p.location.file));
     if (into) p.location = into[1];

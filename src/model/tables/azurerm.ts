@@ -12,8 +12,9 @@ const nodePoolAttrs: AttrSpec[] = [
   { canonical: 'taints', paths: ['node_taints'], default: [] },
   { canonical: 'labels', paths: ['node_labels'], default: {} },
   { canonical: 'tags', paths: ['tags'] },
-  // v4: auto_scaling_enabled; v3: enable_auto_scaling. Default false.
-  { canonical: 'autoscale', paths: ['auto_scaling_enabled', 'enable_auto_scaling'], default: false },
+  // v4: auto_scaling_enabled; v3: enable_auto_scaling (renamed in 4.0.0, azurerm 4.0 upgrade
+  // guide). Default false. A configuration pinned below 4.0 is told the name its provider takes.
+  { canonical: 'autoscale', paths: ['auto_scaling_enabled', 'enable_auto_scaling'], default: false, providerHistory: [{ before: '4.0.0', path: 'enable_auto_scaling' }] },
   { canonical: 'minCount', paths: ['min_count'] },
   { canonical: 'nodeCount', paths: ['node_count'] },
   { canonical: 'name', paths: ['name'] },
@@ -90,8 +91,10 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
     attrs: [
       // "purge_protection_enabled - (Optional) Is Purge Protection enabled for this Key Vault?" Defaults to false.
       { canonical: 'purgeProtection', paths: ['purge_protection_enabled'], default: false },
-      // v4.x: rbac_authorization_enabled; v3.x: enable_rbac_authorization. Defaults to false.
-      { canonical: 'rbacAuthorization', paths: ['rbac_authorization_enabled', 'enable_rbac_authorization'], default: false },
+      // v4.42+: rbac_authorization_enabled; before: enable_rbac_authorization (the new name "was
+      // introduced in azurerm v4.42.0", Azure/terraform-azurerm-avm-res-keyvault-vault#254, #329;
+      // 4.37 rejects it, hashicorp/terraform-provider-azurerm#31406). Defaults to false.
+      { canonical: 'rbacAuthorization', paths: ['rbac_authorization_enabled', 'enable_rbac_authorization'], default: false, providerHistory: [{ before: '4.42.0', path: 'enable_rbac_authorization' }] },
       // "access_policy - (Optional) A list of up to 1024 objects describing access policies."
       { canonical: 'accessPolicies', paths: ['access_policy'] },
       { canonical: 'tags', paths: ['tags'] },
@@ -117,10 +120,18 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
     attrs: [
       // v3+/v4: allow_nested_items_to_be_public "Allow or disallow nested items within this Account
       // to opt into being public. Defaults to true." (the provider sends true, whatever the ARM
-      // default); v2: allow_blob_public_access.
-      { canonical: 'allowBlobPublicAccess', paths: ['allow_nested_items_to_be_public', 'allow_blob_public_access'], default: true },
-      // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+).
-      { canonical: 'minTls', paths: ['min_tls_version'], default: 'TLS1_2' },
+      // default). v2: allow_blob_public_access, "Defaults to `false`." (v2 docs); renamed in 3.0.0
+      // (CHANGELOG 3.0.0: "the `allow_blob_public_access` property has been renamed to
+      // `allow_nested_items_to_be_public`", #12689).
+      {
+        canonical: 'allowBlobPublicAccess',
+        paths: ['allow_nested_items_to_be_public', 'allow_blob_public_access'],
+        default: true,
+        providerHistory: [{ before: '3.0.0', path: 'allow_blob_public_access', default: false }],
+      },
+      // min_tls_version: "Defaults to TLS1_2 for new storage accounts" (v3.0+, CHANGELOG 3.0.0 "now
+      // defaults to `1.2`", #10276); v2: "Defaults to `TLS1_0` for new storage accounts."
+      { canonical: 'minTls', paths: ['min_tls_version'], default: 'TLS1_2', providerHistory: [{ before: '3.0.0', default: 'TLS1_0' }] },
       { canonical: 'tags', paths: ['tags'] },
     ],
   },

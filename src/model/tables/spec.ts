@@ -22,6 +22,13 @@ export interface AttrSpec {
    * `default`. A resource whose API version is not known gets an unknown value.
    */
   defaultSince?: { apiVersion: string; value: unknown }[];
+  /**
+   * azurerm: what older provider versions did differently when the attribute is absent. For a
+   * configuration whose version constraints allow only versions below `before`, the first such
+   * entry (in ascending `before` order) gives the name the message uses (`path`, else
+   * `paths[0]`) and the default that applies (`default`, when the entry has one).
+   */
+  providerHistory?: { before: string; path?: string; default?: unknown }[];
   convert?: Converter;
 }
 
