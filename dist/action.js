@@ -30102,11 +30102,11 @@ function evaluateTerraform(input2) {
       const text2 = fileText(src, call.file);
       facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
     }
-    if (isRoot) {
+    if (isRoot || !called.has(dir)) {
       const lock = input2.lockFile?.(dir);
       if (lock) {
         const blocks = lock.body.items.filter((i) => i.type === "Block");
-        facts.lockedProviders = lockedProviderTypes(blocks);
+        if (isRoot) facts.lockedProviders = lockedProviderTypes(blocks);
         facts.lockedVersions = lockedProviderVersions(blocks);
       }
     }
@@ -41982,8 +41982,12 @@ function lookup(env, name, ps) {
 }
 function expandWord(word, env, ctx, onAssign, depth = 0) {
   const raw = word.raw;
-  if (raw.length > 0 && !SPECIAL[ctx.language].test(raw)) return { file: ctx.file, word, segments: [{ text: raw, from: 0, to: raw.length }], opaque: false, text: raw };
   const ps = ctx.language === "powershell";
+  if (ps && /^@[A-Za-z_({]/.test(raw)) {
+    const value = unknown(`PowerShell splatting ${raw.slice(0, 40)}`);
+    return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value, unquoted: true }], opaque: true };
+  }
+  if (raw.length > 0 && !SPECIAL[ctx.language].test(raw)) return { file: ctx.file, word, segments: [{ text: raw, from: 0, to: raw.length }], opaque: false, text: raw };
   const esc = ps ? "`" : "\\";
   const segs = [];
   let quote = "";
@@ -41995,12 +41999,14 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       last.to = to;
     } else segs.push({ text: text2, from, to });
   };
-  const expansion = (value, from, to, variable) => {
+  const wholeWordExpansion = (from, to) => from === 0 && to === raw.length;
+  const expansion = (value, from, to, variable, severalWords = false) => {
     const v = value.kind === "string" || value.kind === "unknown" ? value : str(String(value.value ?? ""), value.origin);
     const seg = { text: v.kind === "string" ? v.value : "", from, to, value: v, unquoted: quote === "" };
     if (variable) seg.variable = variable;
     segs.push(seg);
-    if (v.kind === "unknown" && quote === "" && !v.oneWord) opaque = true;
+    if (severalWords) opaque = true;
+    else if (v.kind === "unknown" && quote === "" && !v.oneWord && (!ps || wholeWordExpansion(from, to))) opaque = true;
   };
   let i = 0;
   while (i < raw.length) {
@@ -42079,7 +42085,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(/^env:/i, "") : inner);
       if (!m2) {
-        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end);
+        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^!?[A-Za-z_]\w*\[@\]/.test(inner));
         i = end;
         continue;
       }
@@ -42117,7 +42123,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     }
     if (/[0-9@*#?$!-]/.test(n1)) {
       const special = unknown(`special parameter $${n1}`);
-      expansion(!ps && /[#?$!]/.test(n1) ? oneWord(special) : special, i, i + 2);
+      expansion(!ps && /[#?$!]/.test(n1) ? oneWord(special) : special, i, i + 2, void 0, !ps && n1 === "@");
       i += 2;
       continue;
     }
@@ -42945,6 +42951,7 @@ function opaqueMaySet(opaque, names) {
 function opaqueReason(opaque, what) {
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
+  if (/^["@]/.test(opaque.word)) return `${opaque.word} in this az command passes any number of words, ${what} among them`;
   return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
 }
 function applyMlSets(r, kind, sets, opaque, file, at2) {
@@ -50689,7 +50696,7 @@ var ST002_storage_min_tls_default = defineRule({
     tags: ["security", "encryption", "storage"],
     securitySeverity: 6.5,
     messages: {
-      weakTls: 'Storage account "{{name}}" accepts TLS below 1.2 ({{attribute}} is "{{version}}"); set {{attribute}} to "{{safe}}".'
+      weakTls: 'Storage account "{{name}}" accepts TLS below 1.2 ({{state}}); set {{attribute}} to "{{safe}}".'
     }
   },
   create(ctx) {
@@ -50702,7 +50709,8 @@ var ST002_storage_min_tls_default = defineRule({
           resource: st,
           attr: "minTls",
           messageId: "weakTls",
-          data: { name: displayName(st), attribute: tls.sourcePath, version, safe: MIN_SAFE_TLS }
+          // An older provider's default (azurerm v2: TLS1_0) is said as one: the line to add is not there.
+          data: { name: displayName(st), attribute: tls.sourcePath, state: tls.defaulted ? `${tls.sourcePath} is not set (defaults to "${version}")` : `${tls.sourcePath} is "${version}"`, safe: MIN_SAFE_TLS }
         });
       }
     };

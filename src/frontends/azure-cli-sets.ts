@@ -76,6 +76,8 @@ export function opaqueMaySet(opaque: Opaque | undefined, names: readonly string[
 export function opaqueReason(opaque: Opaque, what: string): string {
   if (opaque.word === undefined) return `an unclosed quote in this az command may hide ${what}`;
   if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
+  // `"$@"`, `"${args[@]}"` and PowerShell's `@params` stay several words however they are quoted.
+  if (/^["@]/.test(opaque.word)) return `${opaque.word} in this az command passes any number of words, ${what} among them`;
   return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
 }
 

@@ -768,6 +768,12 @@ const azureCli: RuleTable = {
       { name: 'three-state-no-rejected', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\naz keyvault update -n kv1 -g rg --enable-purge-protection no\n' } },
       { name: 'nonprod-file', files: { 'deploy-dev.sh': 'az keyvault create -n kv1 -g rg\n' } },
       { name: 'opaque-expansion', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg $KV_FLAGS\n' } },
+      // "$@" is one word per argument even in double quotes (bash manual, "Special Parameters"); so is "${args[@]}".
+      { name: 'quoted-all-arguments-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg "$@"\n' } },
+      { name: 'quoted-array-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg "${EXTRA[@]}"\n' } },
+      // PowerShell: splatting passes an array's elements as arguments (about_Splatting); a whole-word variable may hold an array.
+      { name: 'powershell-splatting-may-carry-the-flag', files: { 'kv.ps1': 'az keyvault create -n kv1 -g rg @kvArgs\n' } },
+      { name: 'powershell-whole-word-variable-may-be-an-array', files: { 'kv.ps1': 'az keyvault create -n kv1 -g rg $kvArgs\n' } },
       // FORMATS.md §1: "any unquoted unknown expansion in the same command (it may carry the flag)".
       { name: 'unquoted-unknown-name-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n $KV_NAME -g rg\n' } },
       {
@@ -865,6 +871,8 @@ jobs:
       },
       { name: 'absent-default-off', files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
       { name: 'quoted-unknown-name', files: { 'deploy.sh': '⟦az⟧ keyvault create -n "$KV_NAME" -g "$RG"\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
+      // PowerShell never splits a value into words: `--name=$kvName` is one argument, whatever $kvName holds (about_Parsing).
+      { name: 'powershell-variable-inside-an-argument', files: { 'kv.ps1': 'param([string]$kvName)\n⟦az⟧ keyvault create --name=$kvName --resource-group rg-ml\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
       { name: 'name-assigned-in-the-script', files: { 'deploy.sh': 'KV_NAME=kv-ml\n⟦az⟧ keyvault create -n $KV_NAME -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
       {
         name: 'pipeline-prod-stage',

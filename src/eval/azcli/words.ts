@@ -132,8 +132,14 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
   const raw = word.raw;
   // Most words (`az`, `--name`, `westeurope`) are one literal as written: the segment the
   // loop below would build character by character.
-  if (raw.length > 0 && !SPECIAL[ctx.language].test(raw)) return { file: ctx.file, word, segments: [{ text: raw, from: 0, to: raw.length }], opaque: false, text: raw };
   const ps = ctx.language === 'powershell';
+  // PowerShell splatting (`@params`, about_Splatting: "array splatting to pass values to native
+  // commands") and an array subexpression `@(…)`: any number of arguments, flags among them.
+  if (ps && /^@[A-Za-z_({]/.test(raw)) {
+    const value = unknown(`PowerShell splatting ${raw.slice(0, 40)}`);
+    return { file: ctx.file, word, segments: [{ text: '', from: 0, to: raw.length, value, unquoted: true }], opaque: true };
+  }
+  if (raw.length > 0 && !SPECIAL[ctx.language].test(raw)) return { file: ctx.file, word, segments: [{ text: raw, from: 0, to: raw.length }], opaque: false, text: raw };
   const esc = ps ? '`' : '\\';
   const segs: Segment[] = [];
   let quote: '' | '"' | "'" = '';
@@ -145,13 +151,20 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       last.to = to;
     } else segs.push({ text, from, to });
   };
-  const expansion = (value: Value, from: number, to: number, variable?: string): void => {
+  // PowerShell never splits a value into words: an unknown variable inside a larger argument
+  // (`--name=$kv`, `"$rg"`) is one argument ("each value is treated as an expandable string",
+  // about_Parsing). Only a word that is nothing but one expansion may pass an array, whose
+  // elements become separate arguments of a native command.
+  const wholeWordExpansion = (from: number, to: number): boolean => from === 0 && to === raw.length;
+  const expansion = (value: Value, from: number, to: number, variable?: string, severalWords = false): void => {
     const v = value.kind === 'string' || value.kind === 'unknown' ? value : str(String((value as { value?: unknown }).value ?? ''), value.origin);
     const seg: Segment = { text: v.kind === 'string' ? v.value : '', from, to, value: v, unquoted: quote === '' };
     if (variable) seg.variable = variable;
     segs.push(seg);
-    if (v.kind === 'unknown' && quote === '' && !v.oneWord) opaque = true;
+    if (severalWords) opaque = true;
+    else if (v.kind === 'unknown' && quote === '' && !v.oneWord && (!ps || wholeWordExpansion(from, to))) opaque = true;
   };
+
   let i = 0;
   while (i < raw.length) {
     const c = raw[i]!;
@@ -230,7 +243,8 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(/^env:/i, '') : inner);
       if (!m) {
-        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end);
+        // `"${args[@]}"`: every element of the array is a word of its own, quoted or not (bash manual, "Arrays").
+        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, undefined, !ps && /^!?[A-Za-z_]\w*\[@\]/.test(inner));
         i = end;
         continue;
       }
@@ -269,7 +283,8 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     }
     if (/[0-9@*#?$!-]/.test(n1)) {
       const special = unknown(`special parameter $${n1}`);
-      expansion(!ps && /[#?$!]/.test(n1) ? oneWord(special) : special, i, i + 2);
+      // `"$@"` is `"$1" "$2" …` (bash manual, "Special Parameters"): several words even in double quotes.
+      expansion(!ps && /[#?$!]/.test(n1) ? oneWord(special) : special, i, i + 2, undefined, !ps && n1 === '@');
       i += 2;
       continue;
     }
