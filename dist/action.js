@@ -43667,7 +43667,8 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
     pool.attrs.set("mode", { value: str("System"), defaulted: true, sourcePath: "mode" });
     pool.attrs.set("inline", { value: bool(true), defaulted: false, sourcePath: "default node pool" });
     pool.parent = resource;
-    drafts.push({ resource: pool });
+    const poolKey2 = pool.name?.kind === "string" ? pool.name.value : void 0;
+    drafts.push({ resource: pool, madeByCreate: true, ...poolKey2 !== void 0 ? { nameKey: poolKey2 } : {}, ...nameKey !== void 0 ? { parentKey: nameKey } : {} });
   }
   return drafts;
 }
@@ -43714,7 +43715,7 @@ function mergeUpdate(drafts, upd) {
   const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== "name");
   if (upd.nameKey === void 0) {
     for (const d of drafts) {
-      if (d.resource.kind !== kind || d.spec?.verb !== "create") continue;
+      if (d.resource.kind !== kind || d.spec?.verb !== "create" && !d.madeByCreate) continue;
       for (const [a, f] of setAttrs) {
         const before = d.resource.attrs.get(a)?.value;
         if (isKnown(before) && isKnown(f.value) && valuesEqual(before, f.value) === true) continue;

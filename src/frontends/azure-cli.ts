@@ -99,6 +99,8 @@ interface Draft {
   spec?: AzCommandSpec;
   nameKey?: string;
   parentKey?: string;
+  /** A resource a create command makes besides its own (`aks create`'s default node pool): an update may target it. */
+  madeByCreate?: boolean;
 }
 
 /** Parses the flags of one `az` command against its spec. */
@@ -752,7 +754,10 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     pool.attrs.set('inline', { value: bool(true), defaulted: false, sourcePath: 'default node pool' });
     pool.parent = resource;
     // Cluster tags do not reach node pools (RULES.md TAG002), so the pool's tags are only --nodepool-tags.
-    drafts.push({ resource: pool });
+    // Named (`--nodepool-name`, else `nodepool1`) in its cluster: `az aks nodepool update
+    // --cluster-name c -n <name>` later in the file updates it (FORMATS.md §1(e) trap 1).
+    const poolKey = pool.name?.kind === 'string' ? pool.name.value : undefined;
+    drafts.push({ resource: pool, madeByCreate: true, ...(poolKey !== undefined ? { nameKey: poolKey } : {}), ...(nameKey !== undefined ? { parentKey: nameKey } : {}) });
   }
   return drafts;
 }
@@ -824,7 +829,7 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
   const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== 'name');
   if (upd.nameKey === undefined) {
     for (const d of drafts) {
-      if (d.resource.kind !== kind || d.spec?.verb !== 'create') continue;
+      if (d.resource.kind !== kind || (d.spec?.verb !== 'create' && !d.madeByCreate)) continue;
       for (const [a, f] of setAttrs) {
         const before = d.resource.attrs.get(a)?.value;
         if (isKnown(before) && isKnown(f.value) && valuesEqual(before, f.value) === true) continue;

@@ -828,8 +828,29 @@ const azureCli: RuleTable = {
         name: 'opaque-expansion-may-carry-taints',
         files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC6s_v3 $EXTRA_ARGS\n' },
       },
+      // FORMATS.md §1(e) trap 1: a later update of the default pool `aks create` made (by its --nodepool-name, else nodepool1).
+      {
+        name: 'default-pool-tainted-by-a-later-nodepool-update',
+        files: { 'deploy.sh': 'az aks create -g rg -n aks-gpu --nodepool-name gpu0 -s Standard_NC8as_T4_v3\naz aks nodepool update -g rg --cluster-name aks-gpu -n gpu0 --node-taints sku=gpu:NoSchedule\n' },
+      },
+      {
+        name: 'unnamed-default-pool-is-nodepool1',
+        files: { 'deploy.sh': 'az aks create -g rg -n aks-gpu -s Standard_NC8as_T4_v3\naz aks nodepool update -g rg --cluster-name aks-gpu -n nodepool1 --node-taints sku=gpu:NoSchedule\n' },
+      },
+      {
+        // A pool update of an unknown name may target the default pool too.
+        name: 'update-of-an-unknown-pool-name',
+        files: { 'deploy.sh': 'az aks create -g rg -n aks-gpu -s Standard_NC8as_T4_v3\naz aks nodepool update -g rg --cluster-name aks-gpu -n "$POOL" --node-taints sku=gpu:NoSchedule\n' },
+      },
     ],
     invalid: [
+      {
+        // The update names another cluster's pool: the create's default pool keeps no taint.
+        name: 'nodepool-update-of-another-cluster',
+        files: { 'deploy.sh': '⟦az⟧ aks create -g rg -n aks-gpu --nodepool-name gpu0 -s Standard_NC8as_T4_v3\naz aks nodepool update -g rg --cluster-name other -n gpu0 --node-taints sku=gpu:NoSchedule\n' },
+        level: 'error',
+        env: 'unknown',
+      },
       {
         name: 'size-from-earlier-variable',
         files: { 'deploy.sh': 'GPU_SIZE=Standard_NC6s_v3\n⟦az⟧ aks nodepool add -g rg --cluster-name aks -n pool2 --node-vm-size $GPU_SIZE\n' },
