@@ -154,6 +154,11 @@ function scopeFor(comment: SuppressionComment, lines: LineMap, original: LineMap
   const line = comment.range.start.line;
   const before = original.lineText(line).slice(0, comment.range.start.column - 1);
   if (before.trim() !== '' && !comment.pragma) return { startLine: line, endLine: line };
+  // A block comment with code after it on its (last) line is not on a line of its own either:
+  // `/* mlops-iac-lint-ignore ACR001 -- … */ admin_enabled = true` covers that line.
+  const endLine = comment.range.end.line;
+  const after = original.lineText(endLine).slice(comment.range.end.column - 1);
+  if (after.trim() !== '' && !comment.pragma) return { startLine: endLine, endLine };
   // On a line of its own: the next line with code, extended to the block it opens.
   for (let l = comment.range.end.line + 1; l <= lines.lineCount; l++) {
     if (lines.lineText(l).trim() === '') continue;

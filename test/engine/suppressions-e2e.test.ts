@@ -35,6 +35,19 @@ describe('inline suppressions end to end', () => {
     expect(kv001.suppressions![0]).toMatchObject({ kind: 'inSource', justification: 'shared dev vault, deleted nightly' });
   });
 
+  it('a block comment with code after it on its line covers that line, not the next (HCL and Bicep)', async () => {
+    const hcl = tree({
+      'main.tf': 'resource "azurerm_container_registry" "acr" {\n  name = "acr"\n  sku  = "Premium"\n  /* mlops-iac-lint-ignore ACR001 -- legacy pull secret */ admin_enabled = true\n  public_network_access_enabled = false\n}\n',
+    });
+    const h = await lint({ paths: [hcl], root: hcl, rules: ['ACR001', 'SUP002'], noConfig: true });
+    expect(h.findings.map((f) => [f.ruleId, f.location.range.start.line, f.suppression?.kind ?? 'active'])).toEqual([['ACR001', 4, 'inSource']]);
+    const bicep = tree({
+      'main.bicep': "resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acr'\n  location: 'westeurope'\n  sku: { name: 'Premium' }\n  properties: {\n    /* mlops-iac-lint-ignore ACR001 -- legacy pull secret */ adminUserEnabled: true\n  }\n}\n",
+    });
+    const b = await lint({ paths: [bicep], root: bicep, rules: ['ACR001', 'SUP002'], noConfig: true });
+    expect(b.findings.map((f) => [f.ruleId, f.location.range.start.line, f.suppression?.kind ?? 'active'])).toEqual([['ACR001', 6, 'inSource']]);
+  });
+
   it('an expired suppression no longer suppresses and is reported at note', async () => {
     const dir = tree({ 'main.tf': 'resource "azurerm_key_vault" "kv" { # mlops-iac-lint-ignore KV001 until=2020-01-01 -- temporary\n  name = "kv"\n}\n' });
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001', 'SUP001'], noConfig: true, today: '2026-11-21' });
