@@ -36935,6 +36935,12 @@ function siteOf(scope, body) {
     let range2;
     for (const seg of p.split(".")) {
       if (/^\d+$/.test(seg)) {
+        if (cur.kind === "For") {
+          const body2 = cur.body;
+          cur = body2.kind === "IfBody" ? body2.body : body2;
+          range2 = cur.range;
+          continue;
+        }
         if (cur.kind !== "Array") return void 0;
         const items = cur.items.slice(0, Number(seg) + 1);
         const item = items[Number(seg)];
@@ -45948,6 +45954,9 @@ function scopeFor(comment, lines, original, blocks) {
   const line = comment.range.start.line;
   const before = original.lineText(line).slice(0, comment.range.start.column - 1);
   if (before.trim() !== "" && !comment.pragma) return { startLine: line, endLine: line };
+  const endLine = comment.range.end.line;
+  const after = original.lineText(endLine).slice(comment.range.end.column - 1);
+  if (after.trim() !== "" && !comment.pragma) return { startLine: endLine, endLine };
   for (let l = comment.range.end.line + 1; l <= lines.lineCount; l++) {
     if (lines.lineText(l).trim() === "") continue;
     let end = l;

@@ -673,6 +673,37 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
     ],
     invalid: [
       {
+        // A value that reaches an element built by a for-expression: at the value, and the loop
+        // body's attribute that consumes it is a related location (RULES.md "Location").
+        name: 'for-expression-element-related-consumer',
+        files: {
+          'main.bicep': `
+var pools = [
+  {
+    name: 'gpunp'
+    taints: ⟦[]⟧
+  }
+]
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks'
+  location: 'westeurope'
+  properties: {
+    agentPoolProfiles: [for p in pools: {
+      name: p.name
+      vmSize: 'Standard_NC24ads_A100_v4'
+      mode: 'User'
+      nodeTaints: p.taints
+    }]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        related: [{ file: 'main.bicep', line: 16, label: 'attribute nodeTaints' }],
+      },
+      {
         // RULES.md Location: an element is located at its own name line, also when the name text comes from a param.
         name: 'element-name-from-param',
         files: {

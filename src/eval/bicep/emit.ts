@@ -8,7 +8,7 @@ import path from 'node:path';
 import { member, obj, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Location, Range } from '../../core/source.js';
-import type { Expression, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
+import type { Expression, IfBody, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
@@ -138,7 +138,8 @@ function valueSiteOf(scope: FileScope, body: ObjectExpr, p: string): Location | 
  * `vmSize: size` property): the resource attribute that consumes a value written elsewhere,
  * a related location (RULES.md "Location") and a place an inline suppression may name. Keys
  * compare without case, as ARM reads them; a path through anything but object and array
- * literals (a variable, a condition, a loop, a spread before the index) has no site.
+ * literals (a variable, a condition, a spread before the index) has no site; an element of a
+ * `for` expression is written by the loop's body.
  */
 function siteOf(scope: FileScope, body: ObjectExpr): (path: string) => Location | undefined {
   return (p) => {
@@ -146,6 +147,13 @@ function siteOf(scope: FileScope, body: ObjectExpr): (path: string) => Location 
     let range: Range | undefined;
     for (const seg of p.split('.')) {
       if (/^\d+$/.test(seg)) {
+        // Every element of `[for p in xs: {…}]` is written by the loop's body (after its filter).
+        if (cur.kind === 'For') {
+          const body: Expression | IfBody = cur.body;
+          cur = body.kind === 'IfBody' ? body.body : body;
+          range = cur.range;
+          continue;
+        }
         if (cur.kind !== 'Array') return undefined;
         const items: (Expression | SpreadElement)[] = cur.items.slice(0, Number(seg) + 1);
         const item = items[Number(seg)];
