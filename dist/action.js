@@ -48225,6 +48225,11 @@ var SEVERITY = { error: 3, warning: 2, note: 1, off: 0 };
 function severity(l) {
   return SEVERITY[l];
 }
+var ENV_RANK = { prod: 2, unknown: 1, nonprod: 0 };
+function outranks(a, b) {
+  const bySeverity = severity(a.level) - severity(b.level);
+  return bySeverity !== 0 ? bySeverity > 0 : ENV_RANK[a.env] > ENV_RANK[b.env];
+}
 function envOfResource(r) {
   if (r.evaluation.env !== "unknown") return r.evaluation.env;
   for (const res of [r, r.parent]) {
@@ -48346,7 +48351,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
         if (consumers) existing.consumers = consumers;
         else delete existing.consumers;
-        if (severity(level) <= severity(existing.level)) return;
+        if (!outranks({ level, env }, existing)) return;
       }
       const finding = buildFinding({
         root: input2.root,
@@ -48693,7 +48698,7 @@ var UnitMerger = class {
     }
     const variants = [.../* @__PURE__ */ new Set([...existing.variants, ...f.variants])];
     const consumers = joinReaders(existing.consumers, f.consumers);
-    const kept = severity(f.level) > severity(existing.level) ? f : existing;
+    const kept = outranks(f, existing) ? f : existing;
     kept.variants = variants;
     if (consumers) kept.consumers = consumers;
     else delete kept.consumers;
@@ -51583,7 +51588,8 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
       }
     },
     messages: {
-      noCostCenter: '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; add a "{{tag}}" tag to its {{attribute}}.'
+      noCostCenter: '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; add a "{{tag}}" tag to its {{attribute}}.',
+      nearMiss: '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag ("{{near}}" is another tag name), so its GPU spend cannot be attributed; rename "{{near}}" to "{{tag}}" in its {{attribute}}.'
     }
   },
   create(ctx) {
@@ -51595,18 +51601,24 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
       const v = tags.value;
       if (tags.state === "unknown") return;
       if (v && v.kind !== "object" && v.kind !== "null") return;
-      if (v?.kind === "object" && [...v.entries.keys()].some((k) => sameTagName(k, tag))) return;
+      const names = v?.kind === "object" ? [...v.entries.keys()] : [];
+      if (names.some((k) => sameTagName(k, tag))) return;
+      const near = names.find((k) => spelledAlike(k, tag));
+      const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
       ctx.report({
         resource: r,
         attr: "tags",
         attributePath: `tags.${tag}`,
-        messageId: "noCostCenter",
-        data: { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath }
+        ...near !== void 0 ? { messageId: "nearMiss", data: { ...data, near } } : { messageId: "noCostCenter", data }
       });
     };
     return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check };
   }
 });
+function spelledAlike(a, b) {
+  const squash = (s) => s.toLowerCase().replace(/[-_ .]/g, "");
+  return squash(a) === squash(b);
+}
 
 // rules/governance/GOV001-location-not-allowed.ts
 init_normalize();

@@ -26,6 +26,8 @@ export default defineRule({
     messages: {
       noCostCenter:
         '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag, so its GPU spend cannot be attributed; add a "{{tag}}" tag to its {{attribute}}.',
+      nearMiss:
+        '{{workload}} "{{name}}" has GPU size "{{size}}" but no "{{tag}}" tag ("{{near}}" is another tag name), so its GPU spend cannot be attributed; rename "{{near}}" to "{{tag}}" in its {{attribute}}.',
     },
   },
   create(ctx) {
@@ -38,15 +40,25 @@ export default defineRule({
       if (tags.state === 'unknown') return;
       // A tag map (or none at all); anything else is not read as tags.
       if (v && v.kind !== 'object' && v.kind !== 'null') return;
-      if (v?.kind === 'object' && [...v.entries.keys()].some((k) => sameTagName(k, tag))) return;
+      const names = v?.kind === 'object' ? [...v.entries.keys()] : [];
+      if (names.some((k) => sameTagName(k, tag))) return;
+      // `cost_center`, `CostCenter`: cost reports group by the exact name (apart from case), so it
+      // does not count, but the fix is a rename, not a new tag.
+      const near = names.find((k) => spelledAlike(k, tag));
+      const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
       ctx.report({
         resource: r,
         attr: 'tags',
         attributePath: `tags.${tag}`,
-        messageId: 'noCostCenter',
-        data: { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath },
+        ...(near !== undefined ? { messageId: 'nearMiss' as const, data: { ...data, near } } : { messageId: 'noCostCenter' as const, data }),
       });
     };
     return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check };
   },
 });
+
+/** Two tag names that differ only in case and word separators (`cost_center`, `Cost Center`, `costCenter`). */
+function spelledAlike(a: string, b: string): boolean {
+  const squash = (s: string): string => s.toLowerCase().replace(/[-_ .]/g, '');
+  return squash(a) === squash(b);
+}

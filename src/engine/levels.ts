@@ -20,6 +20,19 @@ export function severity(l: LevelOrOff): number {
   return SEVERITY[l];
 }
 
+const ENV_RANK: Record<EnvClass, number> = { prod: 2, unknown: 1, nonprod: 0 };
+
+/**
+ * Which of two findings merged across variants (RULES.md "Variants") the report keeps: the more
+ * severe, and at equal levels the one of the more production-like class (prod, then unknown).
+ * Its message and environment class (part of the fingerprint) then do not depend on which var
+ * file sorts first: deleting `dev.tfvars` beside `prod.tfvars` leaves the finding as it was.
+ */
+export function outranks(a: { level: LevelOrOff; env: EnvClass }, b: { level: LevelOrOff; env: EnvClass }): boolean {
+  const bySeverity = severity(a.level) - severity(b.level);
+  return bySeverity !== 0 ? bySeverity > 0 : ENV_RANK[a.env] > ENV_RANK[b.env];
+}
+
 /**
  * RULES.md "Environments": the evaluation's class (flag, config, var file, variables);
  * when that is unknown, the resource's own `environment`/`env` tag.

@@ -21,7 +21,7 @@ import type { PolicySet } from '../model/policy-judgement.js';
 import { KINDS } from '../model/kinds.js';
 import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
-import { envOfResource, levelFor, severity } from './levels.js';
+import { envOfResource, levelFor, outranks } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
 import { describeFact, factLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
@@ -210,7 +210,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
         if (consumers) existing.consumers = consumers;
         else delete existing.consumers;
-        if (severity(level) <= severity(existing.level)) return;
+        if (!outranks({ level, env }, existing)) return;
       }
       const finding = buildFinding({
           root: input.root,

@@ -37,7 +37,7 @@ describe('readPullRequestEvent', () => {
   });
 
   it.each([
-    ['a missing file', undefined, /cannot read the event payload .*: ENOENT/],
+    ['a missing file', undefined, /cannot read the event payload .*: no such file or folder \(ENOENT\)/],
     ['bad JSON', '{ "pull_request": ', /cannot read the event payload .*: it is not valid JSON/],
     ['no head', JSON.stringify({ pull_request: { base: { sha: BASE } } }), /no valid pull_request\.head\.sha$/],
     ['an option instead of a SHA', JSON.stringify({ pull_request: { base: { sha: '--output=/tmp/x' }, head: { sha: HEAD } } }), /no valid pull_request\.base\.sha$/],

@@ -795,4 +795,47 @@ stages:
   },
 };
 
-ruleTester('TAG002', converted, azureCli);
+
+// A tag spelled like the cost-center tag but not the same name (cost_center): still a finding,
+// and the fix it names is a rename.
+const nearMiss: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'same-name-other-case',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "Standard_NC4as_T4_v3"
+  tags                  = { "Cost-Center" = "ml" }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'underscore-instead-of-hyphen',
+        files: {
+          'main.tf': `
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "Standard_NC4as_T4_v3"
+  tags                  = ⟦{ cost_center = "ml" }⟧
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nearMiss',
+        message:
+          'Node pool "gpu" has GPU size "Standard_NC4as_T4_v3" but no "cost-center" tag ("cost_center" is another tag name), so its GPU spend cannot be attributed; rename "cost_center" to "cost-center" in its tags.',
+      },
+    ],
+  },
+};
+
+ruleTester('TAG002', converted, azureCli, nearMiss);

@@ -1,0 +1,53 @@
+/**
+ * RULES.md "Variants": one finding per rule, resource and place across var files. Which
+ * variant's finding is kept decides its message and environment class (part of the
+ * fingerprint): the more severe, and at equal levels the more production-like class, so the
+ * finding does not change when a var file that sorts first (`dev.tfvars`) is added or removed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
+import { tempDirs } from '../support/cache-runs.js';
+
+const tempDir = tempDirs('mil-variants-');
+
+const REGISTRY = `variable "sku" {
+  type = string
+}
+resource "azurerm_container_registry" "acr" {
+  name                = "acrml"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  sku                 = var.sku
+  admin_enabled       = true
+}
+provider "azurerm" {
+  features {}
+}
+terraform {
+  backend "azurerm" {}
+}
+`;
+
+async function acr001(files: Record<string, string>): Promise<{ env: string; fingerprint: string; message: string; variants: string[] }[]> {
+  const root = tempDir();
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  const r = await lint({ paths: [root], root, rules: ['ACR001'], noConfig: true, today: '2026-12-01' });
+  return r.findings.map((f) => ({ env: f.env, fingerprint: f.fingerprint, message: f.message, variants: f.variants }));
+}
+
+describe('a finding merged across variants', () => {
+  it('at equal levels keeps the prod variant: adding or removing dev.tfvars leaves it unchanged', async () => {
+    const both = await acr001({ 'main.tf': REGISTRY, 'dev.tfvars': 'sku = "Basic"\n', 'prod.tfvars': 'sku = "Premium"\n' });
+    const prodOnly = await acr001({ 'main.tf': REGISTRY, 'prod.tfvars': 'sku = "Premium"\n' });
+    expect(both).toHaveLength(1);
+    expect(both[0]!.env).toBe('prod');
+    expect(both[0]!.variants).toEqual(['dev.tfvars', 'prod.tfvars']);
+    expect(both[0]!.fingerprint).toBe(prodOnly[0]!.fingerprint);
+    expect(both[0]!.message).toBe(prodOnly[0]!.message);
+  });
+});
