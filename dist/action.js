@@ -97,6 +97,15 @@ function decodeText(buf) {
   const text2 = buf.toString("utf8");
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
+function firstInvalidUtf8(buf, text2) {
+  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return -1;
+  const bomBytes = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  for (let i = text2.indexOf("\uFFFD"); i >= 0; i = text2.indexOf("\uFFFD", i + 1)) {
+    const at2 = bomBytes + Buffer.byteLength(text2.slice(0, i));
+    if (buf[at2] !== 239 || buf[at2 + 1] !== 191 || buf[at2 + 2] !== 189) return i;
+  }
+  return -1;
+}
 function isPlain(p) {
   return p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN.test(p);
 }
@@ -125,6 +134,7 @@ function createHost(root, options = {}) {
   const realDirs = /* @__PURE__ */ new Map();
   const textCache = /* @__PURE__ */ new Map();
   const problemByFile = /* @__PURE__ */ new Map();
+  const invalidEncoding = /* @__PURE__ */ new Map();
   const allProblems = [];
   const listings = /* @__PURE__ */ new Map();
   const entriesByDir = /* @__PURE__ */ new Map();
@@ -338,6 +348,8 @@ function createHost(root, options = {}) {
       if (buf.length > MAX_TEXT_BYTES) return fail(file, "too-large", `the file is ${(buf.length / 1048576).toFixed(1)} MB, more than the ${MAX_TEXT_BYTES / 1048576} MB mlops-iac-lint reads`);
       const text2 = decodeText(buf);
       if (text2 === void 0) return fail(file, "binary", "the file is binary, not text");
+      const invalid = firstInvalidUtf8(buf, text2);
+      if (invalid >= 0) invalidEncoding.set(file, invalid);
       textCache.set(file, text2);
       if (kept.size > 0 && kept.has(file)) setAside(file, text2);
       return text2;
@@ -402,6 +414,7 @@ function createHost(root, options = {}) {
       return chunks();
     },
     problemOf: (file) => problemByFile.get(file),
+    invalidEncodingAt: (file) => invalidEncoding.get(file),
     problems: () => allProblems,
     texts: () => textCache,
     forget(file) {
@@ -31082,6 +31095,13 @@ function isTerraformFile(name) {
   const n = name.toLowerCase();
   return n.endsWith(".tf") || n.endsWith(".tf.json");
 }
+function withEncodingError(parsed, at2) {
+  if (at2 === void 0) return parsed;
+  const range2 = new LineMap(parsed.text).range(at2, at2 + 1);
+  const error = { message: "Invalid character encoding: all input files must be UTF-8 encoded, and this character is not; save the file as UTF-8 in your editor", range: range2 };
+  parsed.errors = [error, ...parsed.errors].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return parsed;
+}
 function parseTerraform(text2, file) {
   return file.toLowerCase().endsWith(".tf.json") ? parseTfJson(text2, file, nestedBlocksOf) : parseHcl(text2, file);
 }
@@ -31114,6 +31134,7 @@ var init_terraform = __esm({
   "src/frontends/terraform.ts"() {
     "use strict";
     init_paths();
+    init_source();
     init_parser2();
     init_tf_json();
     init_azurerm();
@@ -31149,7 +31170,7 @@ var init_terraform = __esm({
       },
       run(files, ctx) {
         const problems = [];
-        const hcl = parseCache(ctx.host, parseTerraform, (f) => f.errors, problems);
+        const hcl = parseCache(ctx.host, (text2, file) => withEncodingError(parseTerraform(text2, file), ctx.host.invalidEncodingAt(file)), (f) => f.errors, problems);
         for (const f of files) {
           if (f.kind !== "terraform" && f.kind !== "tfvars" && f.kind !== "tfvars-json") continue;
           let values;
@@ -48769,6 +48790,7 @@ function recordingHost(inner, onTextHash) {
       return r;
     },
     problemOf: (file) => inner.problemOf(file),
+    invalidEncodingAt: (file) => inner.invalidEncodingAt(file),
     problems: () => inner.problems(),
     texts: () => inner.texts(),
     forget: (file) => inner.forget(file),

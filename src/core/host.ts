@@ -61,6 +61,12 @@ export interface Host {
   readChunks(file: string, chunkBytes: number): Iterator<string, void> | undefined;
   /** The problem of the last failed `readText`/`readBytes` of this file, if any. */
   problemOf(file: string): ReadProblem | undefined;
+  /**
+   * Where the text `readText` gave for a file first holds bytes that are not UTF-8 (decoded to
+   * U+FFFD): a character offset, or undefined for a file read as it is written. Formats that
+   * reject such files (HCL: "Invalid character encoding") report it.
+   */
+  invalidEncodingAt(file: string): number | undefined;
   /** Every read problem so far, in the order they happened. */
   problems(): readonly ReadProblem[];
   /** Texts read so far (code frames, suppressions and evidence hashes use them). */
@@ -132,6 +138,21 @@ export function decodeText(buf: Buffer): string | undefined {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/**
+ * The offset in `decodeText(buf)` of the first character that stands for bytes that are not
+ * UTF-8, or -1. Only a text holding U+FFFD is looked at (one search otherwise); each U+FFFD
+ * before the first bad one was written as its own three bytes, so byte offsets up to it are exact.
+ */
+export function firstInvalidUtf8(buf: Buffer, text: string): number {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return -1;
+  const bomBytes = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    const at = bomBytes + Buffer.byteLength(text.slice(0, i));
+    if (buf[at] !== 0xef || buf[at + 1] !== 0xbf || buf[at + 2] !== 0xbd) return i;
+  }
+  return -1;
+}
+
 /** An empty, `.` or `..` segment, or a trailing `/`: a path path.relative would normalize first. */
 const NOT_PLAIN = /\/\/|\/\.\.?(?:\/|$)|\/$/;
 /** An absolute POSIX path that path.resolve leaves as it is. */
@@ -184,6 +205,8 @@ export function createHost(root: string, options: HostOptions = {}): Host {
   const realDirs = new Map<string, string | undefined>();
   const textCache = new Map<string, string>();
   const problemByFile = new Map<string, ReadProblem>();
+  /** Files whose text holds bytes that are not UTF-8: the offset of the first (`invalidEncodingAt`). */
+  const invalidEncoding = new Map<string, number>();
   const allProblems: ReadProblem[] = [];
   const listings = new Map<string, readonly DirEntry[] | undefined>();
   /** The entries of each listed folder inside the root, by name, and their names case-folded. */
@@ -462,6 +485,8 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       if (buf.length > MAX_TEXT_BYTES) return fail(file, 'too-large', `the file is ${(buf.length / 1048576).toFixed(1)} MB, more than the ${MAX_TEXT_BYTES / 1048576} MB mlops-iac-lint reads`);
       const text = decodeText(buf);
       if (text === undefined) return fail(file, 'binary', 'the file is binary, not text');
+      const invalid = firstInvalidUtf8(buf, text);
+      if (invalid >= 0) invalidEncoding.set(file, invalid);
       textCache.set(file, text);
       if (kept.size > 0 && kept.has(file)) setAside(file, text);
       return text;
@@ -536,6 +561,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       return chunks();
     },
     problemOf: (file) => problemByFile.get(file),
+    invalidEncodingAt: (file) => invalidEncoding.get(file),
     problems: () => allProblems,
     texts: () => textCache,
     forget(file) {

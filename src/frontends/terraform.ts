@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { nearestFolder } from '../core/paths.js';
+import { LineMap } from '../core/source.js';
 import { parseHcl } from '../parse/hcl/parser.js';
 import { parseTfJson } from '../parse/hcl/tf-json.js';
 import { AZURERM_TABLE } from '../model/tables/azurerm.js';
@@ -49,7 +50,7 @@ export const terraformFrontEnd: FrontEnd = {
   },
   run(files, ctx) {
     const problems: Problem[] = [];
-    const hcl = parseCache<HclFile>(ctx.host, parseTerraform, (f) => f.errors, problems);
+    const hcl = parseCache<HclFile>(ctx.host, (text, file) => withEncodingError(parseTerraform(text, file), ctx.host.invalidEncodingAt(file)), (f) => f.errors, problems);
     for (const f of files) {
       if (f.kind !== 'terraform' && f.kind !== 'tfvars' && f.kind !== 'tfvars-json') continue;
       // Every var file's values, read here through the Host: SEC001 reads them (the file hook).
@@ -311,6 +312,19 @@ function terraformUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext):
 export function isTerraformFile(name: string): boolean {
   const n = name.toLowerCase();
   return n.endsWith('.tf') || n.endsWith('.tf.json');
+}
+
+/**
+ * Terraform refuses a file that is not UTF-8 (hclsyntax: "Invalid character encoding: All input
+ * files must be UTF-8 encoded"): a PARSE001 at the first byte that is not, where the text holds
+ * U+FFFD. What was read around it is still used, as after any other syntax error.
+ */
+function withEncodingError(parsed: HclFile, at: number | undefined): HclFile {
+  if (at === undefined) return parsed;
+  const range = new LineMap(parsed.text).range(at, at + 1);
+  const error = { message: 'Invalid character encoding: all input files must be UTF-8 encoded, and this character is not; save the file as UTF-8 in your editor', range };
+  parsed.errors = [error, ...parsed.errors].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return parsed;
 }
 
 /** Parses a `.tf` file, or a `.tf.json` file into the same AST (src/parse/hcl/tf-json.ts). */

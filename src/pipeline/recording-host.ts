@@ -83,6 +83,7 @@ export function recordingHost(inner: Host, onTextHash?: (file: string, hash: str
       return r;
     },
     problemOf: (file) => inner.problemOf(file),
+    invalidEncodingAt: (file) => inner.invalidEncodingAt(file),
     problems: () => inner.problems(),
     texts: () => inner.texts(),
     forget: (file) => inner.forget(file),
