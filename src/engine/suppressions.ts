@@ -122,10 +122,13 @@ export function parseSuppressionComment(text: string): Directive | { error: stri
   if (idToken === undefined || idToken.toLowerCase().startsWith('until=')) {
     return { error: `the suppression names no rule ID (write \`${DIRECTIVE_KEYWORD} AML001 -- reason\`)` };
   }
-  const ruleIds = idToken.split(',').filter(Boolean).map((s) => s.toUpperCase());
-  const badId = ruleIds.find((id) => !ID_RE.test(id));
-  if (badId !== undefined || ruleIds.length === 0) {
-    return { error: `'${badId ?? idToken}' is not a rule ID (IDs look like AML001)` };
+  const written = idToken.split(',').filter(Boolean);
+  const ruleIds = written.map((s) => s.toUpperCase());
+  const bad = written.find((id) => !ID_RE.test(id.toUpperCase()));
+  if (bad !== undefined || ruleIds.length === 0) {
+    // Quoted as written; `AML001--reason` is the usual slip (the reason needs blanks around `--`).
+    const hint = bad !== undefined && /^[A-Za-z]+\d+--/.test(bad) ? ' (put blanks around -- before the reason)' : ' (IDs look like AML001)';
+    return { error: `'${bad ?? idToken}' is not a rule ID${hint}` };
   }
   let until: string | undefined;
   for (const tok of tokens.slice(1)) {

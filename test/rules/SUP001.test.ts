@@ -63,6 +63,21 @@ resource "azurerm_key_vault" "kv" {
         level: 'warning',
         env: 'unknown',
       },
+      {
+        // The ID as written, and the usual slip named: the reason needs blanks around `--`.
+        name: 'reason-glued-to-the-id',
+        files: {
+          'main.tf': `
+⟦# mlops-iac-lint-ignore kv001--shared dev vault⟧
+resource "azurerm_key_vault" "kv" {
+  name = "kv"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: "'kv001--shared' is not a rule ID (put blanks around -- before the reason)",
+      },
     ],
   },
   arm: {
