@@ -41251,6 +41251,7 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
   };
   const suspended = [];
   let inBacktick = false;
+  const openCases = [];
   const tokens = cmd.tokens;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -41263,6 +41264,14 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
         words = [];
         op = t.text;
         if (t.text === "$(") depth++;
+        continue;
+      }
+      if (t.text === ")" && openCases.length > 0 && openCases[openCases.length - 1] === depth) {
+        if (words.length > 0) {
+          flush();
+          out[out.length - 1].before = t.text;
+        }
+        op = t.text;
         continue;
       }
       if (t.text === ")" && depth > 0) depth--;
@@ -41292,6 +41301,8 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
       after = op;
       wordsDepth = depth;
       touchesPrevious = previous?.op === true && previous.fileEnd === t.fileStart;
+      if (t.text === "case") openCases.push(depth);
+      else if (t.text === "esac" && openCases[openCases.length - 1] === depth) openCases.pop();
     }
     words.push(t);
   }
@@ -45946,10 +45957,12 @@ function parseSuppressionComment(text2) {
   if (idToken === void 0 || idToken.toLowerCase().startsWith("until=")) {
     return { error: `the suppression names no rule ID (write \`${DIRECTIVE_KEYWORD} AML001 -- reason\`)` };
   }
-  const ruleIds = idToken.split(",").filter(Boolean).map((s) => s.toUpperCase());
-  const badId = ruleIds.find((id) => !ID_RE.test(id));
-  if (badId !== void 0 || ruleIds.length === 0) {
-    return { error: `'${badId ?? idToken}' is not a rule ID (IDs look like AML001)` };
+  const written2 = idToken.split(",").filter(Boolean);
+  const ruleIds = written2.map((s) => s.toUpperCase());
+  const bad = written2.find((id) => !ID_RE.test(id.toUpperCase()));
+  if (bad !== void 0 || ruleIds.length === 0) {
+    const hint = bad !== void 0 && /^[A-Za-z]+\d+--/.test(bad) ? " (put blanks around -- before the reason)" : " (IDs look like AML001)";
+    return { error: `'${bad ?? idToken}' is not a rule ID${hint}` };
   }
   let until;
   for (const tok of tokens.slice(1)) {

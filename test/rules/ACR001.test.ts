@@ -769,6 +769,14 @@ steps:
         messageId: 'adminUser',
       },
       {
+        // A case statement's patterns end in `)`: not the substitution's close.
+        name: 'flags-after-a-substitution-holding-a-case-statement',
+        files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku $(case "$ENV" in prod) echo Premium;; *) echo Basic;; esac) --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         name: 'flags-after-a-dollar-substitution-with-blanks',
         files: { 'deploy.sh': 'az acr create -n acr1 -g $(az group show -n rg --query name -o tsv) --sku Basic --admin-enabled ⟦true⟧\n' },
         level: 'error',

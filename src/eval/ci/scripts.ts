@@ -42,6 +42,9 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
   // read; at the close they go on, with the substitution as one word (`argumentSubstitution`).
   const suspended: { words: ScriptToken[]; after: string | undefined; wordsDepth: number; touchesPrevious: boolean; open: ScriptToken; closeDepth: number }[] = [];
   let inBacktick = false;
+  // The depth at which each open `case` statement started: its patterns end in a `)` that closes
+  // nothing (`$(case "$ENV" in prod) echo Premium;; *) echo Basic;; esac)`), until its `esac`.
+  const openCases: number[] = [];
   // An indexed loop: for…of makes an iterator result per token until V8 optimizes this function.
   const tokens = cmd.tokens;
   for (let k = 0; k < tokens.length; k++) {
@@ -55,6 +58,15 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
         words = [];
         op = t.text;
         if (t.text === '$(') depth++;
+        continue;
+      }
+      if (t.text === ')' && openCases.length > 0 && openCases[openCases.length - 1] === depth) {
+        // A case pattern's end: a separator between the pattern and its commands.
+        if (words.length > 0) {
+          flush();
+          out[out.length - 1]!.before = t.text;
+        }
+        op = t.text;
         continue;
       }
       if (t.text === ')' && depth > 0) depth--;
@@ -84,6 +96,8 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
       after = op;
       wordsDepth = depth;
       touchesPrevious = previous?.op === true && previous.fileEnd === t.fileStart;
+      if (t.text === 'case') openCases.push(depth);
+      else if (t.text === 'esac' && openCases[openCases.length - 1] === depth) openCases.pop();
     }
     words.push(t);
   }
