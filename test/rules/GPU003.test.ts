@@ -3,6 +3,7 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { azurermPinned } from '../support/terraform-pins.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -1560,6 +1561,16 @@ const azureCli: RuleTable = {
   },
 };
 
+/** The resource each case below lints, with the attribute in question absent. */
+const GPU_POOL = `
+⟦resource "azurerm_kubernetes_cluster_node_pool" "gpu" {⟧
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "Standard_NC4as_T4_v3"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`;
 
 // azurerm renamed enable_auto_scaling to auto_scaling_enabled in 4.0.0: a configuration pinned
 // below it is told the name its provider takes.
@@ -1569,23 +1580,7 @@ const providerVersions: RuleTable = {
     invalid: [
       {
         name: 'pinned-exactly-to-3.x-old-name',
-        files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "=3.31.0"
-    }
-  }
-}
-`, 'main.tf': `
-⟦resource "azurerm_kubernetes_cluster_node_pool" "gpu" {⟧
-  name                  = "gpu"
-  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
-  vm_size               = "Standard_NC4as_T4_v3"
-  node_count            = 1
-  node_taints           = ["sku=gpu:NoSchedule"]
-}
-` },
+        files: { 'versions.tf': azurermPinned('=3.31.0'), 'main.tf': GPU_POOL },
         level: 'warning',
         env: 'unknown',
         messageId: 'autoscaleOff',
@@ -1593,23 +1588,7 @@ const providerVersions: RuleTable = {
       },
       {
         name: 'pinned-to-4.x-new-name',
-        files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 4.1"
-    }
-  }
-}
-`, 'main.tf': `
-⟦resource "azurerm_kubernetes_cluster_node_pool" "gpu" {⟧
-  name                  = "gpu"
-  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
-  vm_size               = "Standard_NC4as_T4_v3"
-  node_count            = 1
-  node_taints           = ["sku=gpu:NoSchedule"]
-}
-` },
+        files: { 'versions.tf': azurermPinned('~> 4.1'), 'main.tf': GPU_POOL },
         level: 'warning',
         env: 'unknown',
         messageId: 'autoscaleOff',

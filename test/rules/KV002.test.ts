@@ -3,6 +3,7 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { azurermPinned } from '../support/terraform-pins.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -790,6 +791,16 @@ variable "reader_ids" {
   },
 };
 
+/** The resource each case below lints, with the attribute in question absent. */
+const VAULT = `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-ml"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`;
 
 // The argument's name as the configuration's azurerm version spells it: enable_rbac_authorization
 // before 4.42.0 (rbac_authorization_enabled was introduced there), from every version constraint
@@ -800,23 +811,7 @@ const providerVersions: RuleTable = {
     invalid: [
       {
         name: 'pinned-below-4.42-old-name',
-        files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 3.85"
-    }
-  }
-}
-`, 'main.tf': `
-⟦resource "azurerm_key_vault" "kv" {⟧
-  name                = "kv-ml"
-  location            = "westeurope"
-  resource_group_name = "rg-ml"
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  sku_name            = "standard"
-}
-` },
+        files: { 'versions.tf': azurermPinned('~> 3.85'), 'main.tf': VAULT },
         level: 'note',
         env: 'unknown',
         messageId: 'defaultNoPolicies',
@@ -824,23 +819,7 @@ const providerVersions: RuleTable = {
       },
       {
         name: 'pinned-from-4.42-new-name',
-        files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = ">= 4.42, < 5.0"
-    }
-  }
-}
-`, 'main.tf': `
-⟦resource "azurerm_key_vault" "kv" {⟧
-  name                = "kv-ml"
-  location            = "westeurope"
-  resource_group_name = "rg-ml"
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  sku_name            = "standard"
-}
-` },
+        files: { 'versions.tf': azurermPinned('>= 4.42, < 5.0'), 'main.tf': VAULT },
         level: 'note',
         env: 'unknown',
         messageId: 'defaultNoPolicies',
@@ -848,23 +827,7 @@ const providerVersions: RuleTable = {
       },
       {
         name: 'lower-bound-only-new-name',
-        files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = ">= 3.0"
-    }
-  }
-}
-`, 'main.tf': `
-⟦resource "azurerm_key_vault" "kv" {⟧
-  name                = "kv-ml"
-  location            = "westeurope"
-  resource_group_name = "rg-ml"
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  sku_name            = "standard"
-}
-` },
+        files: { 'versions.tf': azurermPinned('>= 3.0'), 'main.tf': VAULT },
         level: 'note',
         env: 'unknown',
         messageId: 'defaultNoPolicies',
@@ -874,30 +837,14 @@ const providerVersions: RuleTable = {
         // ~> 4.0 allows 4.42, but the lock file selects 4.10.0.
         name: 'lock-file-selects-an-older-version',
         files: {
-          'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 4.0"
-    }
-  }
-}
-`,
+          'versions.tf': azurermPinned('~> 4.0'),
           '.terraform.lock.hcl': `
 provider "registry.terraform.io/hashicorp/azurerm" {
   version     = "4.10.0"
   constraints = "~> 4.0"
 }
 `,
-          'main.tf': `
-⟦resource "azurerm_key_vault" "kv" {⟧
-  name                = "kv-ml"
-  location            = "westeurope"
-  resource_group_name = "rg-ml"
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  sku_name            = "standard"
-}
-`,
+          'main.tf': VAULT,
         },
         level: 'note',
         env: 'unknown',
@@ -916,24 +863,8 @@ module "kv" {
   source = "./modules/kv"
 }
 `,
-          'modules/kv/versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 3.0"
-    }
-  }
-}
-`,
-          'modules/kv/main.tf': `
-⟦resource "azurerm_key_vault" "kv" {⟧
-  name                = "kv-ml"
-  location            = "westeurope"
-  resource_group_name = "rg-ml"
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  sku_name            = "standard"
-}
-`,
+          'modules/kv/versions.tf': azurermPinned('~> 3.0'),
+          'modules/kv/main.tf': VAULT,
         },
         level: 'note',
         env: 'unknown',

@@ -3,6 +3,7 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { azurermPinned } from '../support/terraform-pins.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -837,15 +838,7 @@ resource "azurerm_storage_account" "st" {
 // it allow_nested_items_to_be_public and made the default true.
 const providerVersions: RuleTable = {
   terraform: {
-    valid: [{ name: 'v2-absent-defaults-to-false', files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 2.99"
-    }
-  }
-}
-`, 'main.tf': `
+    valid: [{ name: 'v2-absent-defaults-to-false', files: { 'versions.tf': azurermPinned('~> 2.99'), 'main.tf': `
 resource "azurerm_storage_account" "st" {
   name                     = "stmldemo"
   resource_group_name      = "rg-ml"
@@ -858,15 +851,7 @@ resource "azurerm_storage_account" "st" {
     invalid: [
       {
         name: 'v2-set-true-old-name',
-        files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 2.99"
-    }
-  }
-}
-`, 'main.tf': `
+        files: { 'versions.tf': azurermPinned('~> 2.99'), 'main.tf': `
 resource "azurerm_storage_account" "st" {
   name                     = "stmldemo"
   resource_group_name      = "rg-ml"
@@ -884,15 +869,7 @@ resource "azurerm_storage_account" "st" {
       },
       {
         name: 'v3-absent-defaults-to-true',
-        files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 3.0"
-    }
-  }
-}
-`, 'main.tf': `
+        files: { 'versions.tf': azurermPinned('~> 3.0'), 'main.tf': `
 ⟦resource "azurerm_storage_account" "st" {⟧
   name                     = "stmldemo"
   resource_group_name      = "rg-ml"

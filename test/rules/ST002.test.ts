@@ -3,6 +3,7 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { azurermPinned } from '../support/terraform-pins.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -634,15 +635,7 @@ const azureCli: RuleTable = {
 // azurerm v2 defaulted min_tls_version to TLS1_0 for new accounts; 3.0.0 made it TLS1_2.
 const providerVersions: RuleTable = {
   terraform: {
-    valid: [{ name: 'v3-absent-defaults-to-tls1_2', files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 3.0"
-    }
-  }
-}
-`, 'main.tf': `
+    valid: [{ name: 'v3-absent-defaults-to-tls1_2', files: { 'versions.tf': azurermPinned('~> 3.0'), 'main.tf': `
 resource "azurerm_storage_account" "st" {
   name                     = "stmldemo"
   resource_group_name      = "rg-ml"
@@ -655,15 +648,7 @@ resource "azurerm_storage_account" "st" {
     invalid: [
       {
         name: 'v2-absent-defaults-to-tls1_0',
-        files: { 'versions.tf': `terraform {
-  required_providers {
-    azurerm = {
-      source  = "hashicorp/azurerm"
-      version = "~> 2.46"
-    }
-  }
-}
-`, 'main.tf': `
+        files: { 'versions.tf': azurermPinned('~> 2.46'), 'main.tf': `
 ⟦resource "azurerm_storage_account" "st" {⟧
   name                     = "stmldemo"
   resource_group_name      = "rg-ml"
