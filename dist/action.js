@@ -30825,6 +30825,36 @@ function withoutTrailingInstanceKey(address) {
 function lastAddressWord(address) {
   return address.split(/[.[\]"]/).filter(Boolean).pop();
 }
+function lastNameSegment(address) {
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
+    else if ((c === "/" || c === ".") && depth === 0) start = i + 1;
+  }
+  const last = address.slice(start);
+  return last.length <= 80 ? last : shortenedGroups(last);
+}
+function shortenedGroups(text2) {
+  let out = "";
+  let depth = 0;
+  for (const c of text2) {
+    if (c === "{") {
+      if (depth === 0) out += "{\u2026";
+      depth++;
+    } else if (c === "}" && depth > 0) {
+      depth--;
+      if (depth === 0) out += "}";
+    } else if (depth === 0) out += c;
+  }
+  return out;
+}
 var INSTANCE_KEY, INSTANCE_KEYS, TRAILING_INSTANCE_KEY;
 var init_address = __esm({
   "src/model/address.ts"() {
@@ -35942,13 +35972,23 @@ function linkedTemplate(props, frame, deployment, propsValue) {
 }
 function linkedPaths(scope, at2) {
   const text2 = typeof at2.value === "string" ? at2.value : "";
-  const texts = [text2];
-  for (const m of text2.matchAll(/variables\('([^']+)'\)/gi)) {
-    const node = scope.vars.get(m[1].toLowerCase())?.node;
-    if (typeof node?.value === "string") texts.push(node.value);
-  }
+  const texts = [];
+  const seen = /* @__PURE__ */ new Set();
+  const follow = (t, depth) => {
+    texts.push(t);
+    if (depth >= MAX_LINK_VARIABLE_DEPTH) return;
+    for (const m of t.matchAll(/variables\('([^']+)'\)/gi)) {
+      const name = m[1].toLowerCase();
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const node = scope.vars.get(name)?.node;
+      if (typeof node?.value === "string") follow(node.value, depth + 1);
+    }
+  };
+  follow(text2, 0);
   const out = [];
   for (const t of texts) {
+    if (/^[^:[\]'"]+\.json$/i.test(t)) out.push(t);
     for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]);
     for (const m of t.matchAll(/parameters\('([^']+)'\)/gi)) {
       const slot = scope.params.get(m[1].toLowerCase());
@@ -36073,7 +36113,7 @@ function allowedValuesNode(root, decl) {
   }
   return node ? "unknown" : void 0;
 }
-var DEPLOYMENTS, Scope, Frame, MAX_REF_DEPTH;
+var DEPLOYMENTS, Scope, Frame, MAX_LINK_VARIABLE_DEPTH, MAX_REF_DEPTH;
 var init_template = __esm({
   "src/eval/arm/template.ts"() {
     "use strict";
@@ -36296,6 +36336,7 @@ var init_template = __esm({
         return l;
       }
     };
+    MAX_LINK_VARIABLE_DEPTH = 8;
     MAX_REF_DEPTH = 16;
   }
 });
@@ -47797,8 +47838,7 @@ function displayName(r) {
     const readable = n.tpl ? readableTemplate(n.token) : placeholder(n.token);
     if (readable !== void 0 && readable.length <= 80) return readable;
   }
-  const last = withoutTrailingInstanceKey(r.address).split(/[/.]/).pop();
-  return last || r.address;
+  return lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
 }
 function referenceName(ref, collection) {
   const text2 = ref?.kind === "string" ? ref.value : ref?.kind === "unknown" ? ref.token : void 0;

@@ -6,7 +6,7 @@ import type { Fact, InputDecl, Resource } from '../model/resource.js';
 import type { Value } from '../core/value.js';
 import type { ResourceKind, SizedKind } from '../model/kinds.js';
 import { isKnownAttr } from '../model/kinds.js';
-import { lastAddressWord, withoutTrailingInstanceKey } from '../model/address.js';
+import { lastAddressWord, lastNameSegment, withoutTrailingInstanceKey } from '../model/address.js';
 import { gpuIntent, isGpuSize } from '../model/facts/gpu.js';
 import { isSystemMode } from '../model/facts/aks.js';
 import { computeTypeFromArm, computeTypeFromCanonical, type AmlComputeType } from '../model/facts/aml.js';
@@ -157,8 +157,7 @@ export function displayName(r: Resource): string {
     const readable = (n as { tpl?: boolean }).tpl ? readableTemplate(n.token) : placeholder(n.token);
     if (readable !== undefined && readable.length <= 80) return readable;
   }
-  const last = withoutTrailingInstanceKey(r.address).split(/[/.]/).pop();
-  return last || r.address;
+  return lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
 }
 
 /**

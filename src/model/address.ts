@@ -30,3 +30,42 @@ const TRAILING_INSTANCE_KEY = new RegExp(`${INSTANCE_KEY}$`);
 export function lastAddressWord(address: string): string | undefined {
   return address.split(/[.[\]"]/).filter(Boolean).pop();
 }
+
+/**
+ * The last `/`- or `.`-separated segment of an address outside brackets, braces, parentheses and
+ * quotes: the resource's own name part. An ARM name built by an expression keeps its dots
+ * (`registries/cr{uniqueString(resourceGroup().id)}` → `cr{uniqueString(resourceGroup().id)}`,
+ * not `id)}`); a nested expression too long to read is shortened to `{…}`.
+ */
+export function lastNameSegment(address: string): string {
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    const c = address[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if ((c === '/' || c === '.') && depth === 0) start = i + 1;
+  }
+  const last = address.slice(start);
+  return last.length <= 80 ? last : shortenedGroups(last);
+}
+
+/** `cr{uniqueString(resourceGroup().id, …)}` → `cr{…}`: each top-level `{…}` group's content elided. */
+function shortenedGroups(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (const c of text) {
+    if (c === '{') {
+      if (depth === 0) out += '{…';
+      depth++;
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      if (depth === 0) out += '}';
+    } else if (depth === 0) out += c;
+  }
+  return out;
+}

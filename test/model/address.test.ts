@@ -38,6 +38,9 @@ describe('withoutTrailingInstanceKey', () => {
     const named = (address: string): string => displayName({ address } as Resource);
     expect(named('azurerm_kubernetes_cluster_node_pool.gpu["a]b"]')).toBe('gpu');
     expect(named('module.m["x.y"].azurerm_kubernetes_cluster_node_pool.gpu[0]')).toBe('gpu');
+    // An ARM name built by an expression: its dots and slashes inside calls are not separators.
+    expect(named('Microsoft.KeyVault/vaults/kv-{parameters(\'env\')}')).toBe("kv-{parameters('env')}");
+    expect(named('Microsoft.ContainerRegistry/registries/cr{uniqueString(resourceGroup().id, format(\'ml{uniqueString(resourceGroup().id)}\'))}')).toBe('cr{…}');
   });
 });
 

@@ -344,6 +344,36 @@ resource ml 'Microsoft.Resources/deployments@2022-09-01' = {
         },
       },
       {
+        // The file name two variables deep, as a bare value (Azure/MLWorkbenchTemplate): still the file beside the template.
+        name: 'linked-template-named-through-a-chain-of-variables',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "_artifactsLocation": { "type": "string", "defaultValue": "[deployment().properties.templateLink.uri]" },
+    "_artifactsLocationSasToken": { "type": "securestring", "defaultValue": "" }
+  },
+  "variables": {
+    "kvFile": "kv.json",
+    "kvUrl": "[concat(parameters('_artifactsLocation'), '/', variables('kvFile'), parameters('_artifactsLocationSasToken'))]"
+  },
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "kv", "properties": { "mode": "Incremental", "templateLink": { "uri": "[variables('kvUrl')]" } } }
+  ]
+}
+`,
+          'kv.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": []
+}
+`,
+        },
+      },
+      {
         // The relative path in a parameter's default, as machine-learning-service-create-aks' prerequisites write it.
         name: 'linked-template-path-in-a-parameter-default',
         files: {

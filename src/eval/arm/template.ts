@@ -665,15 +665,31 @@ function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: s
  * (`"extensionUrl": "[uri(parameters('_artifactsLocation'), concat('nested/x.json', …))]"`): the
  * quickstart layout, where `_artifactsLocation` is the folder the main template was deployed from.
  */
+/** How many variables deep a link's text is followed to find the file it names. */
+const MAX_LINK_VARIABLE_DEPTH = 8;
+
 function linkedPaths(scope: Scope, at: JsonNode): string[] {
   const text = typeof at.value === 'string' ? at.value : '';
-  const texts = [text];
-  for (const m of text.matchAll(/variables\('([^']+)'\)/gi)) {
-    const node = scope.vars.get(m[1]!.toLowerCase())?.node;
-    if (typeof node?.value === 'string') texts.push(node.value);
-  }
+  // The link's text and the text of every variable it reads, through variables that read
+  // variables (`kvUrl` = concat(…, variables('kvFile'), …), `kvFile` = "kv.json"), each once.
+  const texts: string[] = [];
+  const seen = new Set<string>();
+  const follow = (t: string, depth: number): void => {
+    texts.push(t);
+    if (depth >= MAX_LINK_VARIABLE_DEPTH) return;
+    for (const m of t.matchAll(/variables\('([^']+)'\)/gi)) {
+      const name = m[1]!.toLowerCase();
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const node = scope.vars.get(name)?.node;
+      if (typeof node?.value === 'string') follow(node.value, depth + 1);
+    }
+  };
+  follow(text, 0);
   const out: string[] = [];
   for (const t of texts) {
+    // A variable whose whole value is the path (`"kvFile": "nested/kv.json"`), or a quoted one inside an expression.
+    if (/^[^:[\]'"]+\.json$/i.test(t)) out.push(t);
     for (const m of t.matchAll(/'([^':]+\.json)'/gi)) out.push(m[1]!);
     // A parameter holding the path (`"templatePath": { "defaultValue": "nested/x.json" }`): its value, else its default.
     for (const m of t.matchAll(/parameters\('([^']+)'\)/gi)) {
