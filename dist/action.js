@@ -42062,7 +42062,7 @@ function lookup(env, name, ps) {
 function expandWord(word, env, ctx, onAssign, depth = 0) {
   const raw = word.raw;
   const ps = ctx.language === "powershell";
-  if (ps && /^@[A-Za-z_({]/.test(raw)) {
+  if (ps && /^@(?:[A-Za-z_({]|$)/.test(raw)) {
     const value = unknown(`PowerShell splatting ${raw.slice(0, 40)}`);
     return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value, unquoted: true }], opaque: true };
   }
@@ -42164,7 +42164,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(/^env:/i, "") : inner);
       if (!m2) {
-        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^!?[A-Za-z_]\w*\[@\]/.test(inner));
+        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
         i = end;
         continue;
       }
@@ -46025,12 +46025,12 @@ function codeLines(text2, comments) {
   }
   return new LineMap(chars.join(""));
 }
-function scopeFor(comment, lines, original, blocks) {
+function scopeFor(comment, lines, blocks) {
   const line = comment.range.start.line;
-  const before = original.lineText(line).slice(0, comment.range.start.column - 1);
+  const before = lines.lineText(line).slice(0, comment.range.start.column - 1);
   if (before.trim() !== "" && !comment.pragma) return { startLine: line, endLine: line };
   const endLine = comment.range.end.line;
-  const after = original.lineText(endLine).slice(comment.range.end.column - 1);
+  const after = lines.lineText(endLine).slice(comment.range.end.column - 1);
   if (after.trim() !== "" && !comment.pragma) return { startLine: endLine, endLine };
   for (let l = comment.range.end.line + 1; l <= lines.lineCount; l++) {
     if (lines.lineText(l).trim() === "") continue;
@@ -46044,7 +46044,6 @@ function collectSuppressions(file, text2, comments, blocks, knownRuleIds, today2
   const directives = [];
   const problems = [];
   let lines;
-  let original;
   for (const c of comments) {
     let parsed;
     let source = "comment";
@@ -46081,8 +46080,7 @@ function collectSuppressions(file, text2, comments, blocks, knownRuleIds, today2
       continue;
     }
     lines ??= codeLines(text2, comments);
-    original ??= new LineMap(text2);
-    const scope = scopeFor(c, lines, original, blocks);
+    const scope = scopeFor(c, lines, blocks);
     if (!scope) {
       problems.push({ ruleId: "SUP002", level: "note", message: `Unused suppression of ${ids.join(", ")}: there is no code after it.`, location, key });
       continue;

@@ -21,8 +21,11 @@ import { ioErrorText } from '../core/io-error.js';
 export { ConfigError } from './types.js';
 export type { ConfigSuppression, ResolvedConfig } from './types.js';
 
-/** Names users try for the config file that it is not (YAML, as many linters take): said in a notice, never read. */
-const MISTAKEN_CONFIG_NAMES = ['.mlops-iac-lint.yml', '.mlops-iac-lint.yaml', 'mlops-iac-lint.json', 'mlops-iac-lint.jsonc'];
+/**
+ * Names users try for the config file that it is not (YAML, as many linters take): said in a
+ * notice, never read. Not `mlops-iac-lint.json`: that is a natural `--output` name for a report.
+ */
+const MISTAKEN_CONFIG_NAMES = ['.mlops-iac-lint.yml', '.mlops-iac-lint.yaml', 'mlops-iac-lint.yml', 'mlops-iac-lint.yaml'];
 
 /**
  * A file next to where the config file was looked for that looks meant as one (`.mlops-iac-lint.yml`)

@@ -62,11 +62,11 @@ export interface Host {
   /** The problem of the last failed `readText`/`readBytes` of this file, if any. */
   problemOf(file: string): ReadProblem | undefined;
   /**
-   * Where the text `readText` gave for a file first holds bytes that are not UTF-8 (decoded to
-   * U+FFFD): a character offset, or undefined for a file read as it is written. Formats that
-   * reject such files (HCL: "Invalid character encoding") report it.
+   * Where the text `readText` gave for a file holds bytes that are not UTF-8 (decoded to
+   * U+FFFD): character offsets (the first 64), or undefined for a file read as it is written.
+   * Formats that reject such bytes (HCL outside comments: "Invalid character encoding") report them.
    */
-  invalidEncodingAt(file: string): number | undefined;
+  invalidEncodingAt(file: string): readonly number[] | undefined;
   /** Every read problem so far, in the order they happened. */
   problems(): readonly ReadProblem[];
   /** Texts read so far (code frames, suppressions and evidence hashes use them). */
@@ -139,18 +139,58 @@ export function decodeText(buf: Buffer): string | undefined {
 }
 
 /**
- * The offset in `decodeText(buf)` of the first character that stands for bytes that are not
- * UTF-8, or -1. Only a text holding U+FFFD is looked at (one search otherwise); each U+FFFD
- * before the first bad one was written as its own three bytes, so byte offsets up to it are exact.
+ * The offsets in `decodeText(buf)` of the characters that stand for bytes that are not UTF-8
+ * (U+FFFD in their place), at most `max`: a UTF-8 walk that replaces each maximal ill-formed
+ * subpart by one U+FFFD, as the WHATWG decoder (and Node's) does. Only a text holding U+FFFD is
+ * walked; an offset where the text holds no U+FFFD (a decoder that replaced differently) ends
+ * the list, so whatever it holds is a place of the text where such a byte is.
  */
-export function firstInvalidUtf8(buf: Buffer, text: string): number {
-  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return -1;
-  const bomBytes = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
-    const at = bomBytes + Buffer.byteLength(text.slice(0, i));
-    if (buf[at] !== 0xef || buf[at + 1] !== 0xbf || buf[at + 2] !== 0xbd) return i;
+export function invalidUtf8Offsets(buf: Buffer, text: string, max = 64): number[] {
+  const out: number[] = [];
+  if (!text.includes('\uFFFD')) return out;
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return out;
+  let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  let unit = 0;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => k < buf.length && buf[k]! >= lo && buf[k]! <= hi;
+  while (i < buf.length && out.length < max) {
+    const b = buf[i]!;
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b < 0x80) {
+      i++;
+      unit++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    }
+    // The bytes of the sequence that fit; the first that does not starts the next one.
+    let k = i + 1;
+    let ok = need > 0;
+    for (let n = 0; n < need; n++, k++) {
+      if (!cont(k, n === 0 ? lo : 0x80, n === 0 ? hi : 0xbf)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      unit += need === 3 ? 2 : 1;
+      i = k;
+      continue;
+    }
+    if (text[unit] !== '\uFFFD') break;
+    out.push(unit);
+    unit++;
+    i = need > 0 ? k : i + 1;
   }
-  return -1;
+  return out;
 }
 
 /** An empty, `.` or `..` segment, or a trailing `/`: a path path.relative would normalize first. */
@@ -206,7 +246,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
   const textCache = new Map<string, string>();
   const problemByFile = new Map<string, ReadProblem>();
   /** Files whose text holds bytes that are not UTF-8: the offset of the first (`invalidEncodingAt`). */
-  const invalidEncoding = new Map<string, number>();
+  const invalidEncoding = new Map<string, readonly number[]>();
   const allProblems: ReadProblem[] = [];
   const listings = new Map<string, readonly DirEntry[] | undefined>();
   /** The entries of each listed folder inside the root, by name, and their names case-folded. */
@@ -485,8 +525,8 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       if (buf.length > MAX_TEXT_BYTES) return fail(file, 'too-large', `the file is ${(buf.length / 1048576).toFixed(1)} MB, more than the ${MAX_TEXT_BYTES / 1048576} MB mlops-iac-lint reads`);
       const text = decodeText(buf);
       if (text === undefined) return fail(file, 'binary', 'the file is binary, not text');
-      const invalid = firstInvalidUtf8(buf, text);
-      if (invalid >= 0) invalidEncoding.set(file, invalid);
+      const invalid = invalidUtf8Offsets(buf, text);
+      if (invalid.length > 0) invalidEncoding.set(file, invalid);
       textCache.set(file, text);
       if (kept.size > 0 && kept.has(file)) setAside(file, text);
       return text;

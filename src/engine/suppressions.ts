@@ -153,14 +153,15 @@ function codeLines(text: string, comments: readonly SuppressionComment[]): LineM
   return new LineMap(chars.join(''));
 }
 
-function scopeFor(comment: SuppressionComment, lines: LineMap, original: LineMap, blocks: readonly Range[]): { startLine: number; endLine: number } | undefined {
+function scopeFor(comment: SuppressionComment, lines: LineMap, blocks: readonly Range[]): { startLine: number; endLine: number } | undefined {
   const line = comment.range.start.line;
-  const before = original.lineText(line).slice(0, comment.range.start.column - 1);
+  // Code (not other comments: `lines` has them blanked) before the directive on its line, or
+  // after it on its last line (`/* mlops-iac-lint-ignore ACR001 -- … */ admin_enabled = true`):
+  // the directive trails or leads that line and covers it.
+  const before = lines.lineText(line).slice(0, comment.range.start.column - 1);
   if (before.trim() !== '' && !comment.pragma) return { startLine: line, endLine: line };
-  // A block comment with code after it on its (last) line is not on a line of its own either:
-  // `/* mlops-iac-lint-ignore ACR001 -- … */ admin_enabled = true` covers that line.
   const endLine = comment.range.end.line;
-  const after = original.lineText(endLine).slice(comment.range.end.column - 1);
+  const after = lines.lineText(endLine).slice(comment.range.end.column - 1);
   if (after.trim() !== '' && !comment.pragma) return { startLine: endLine, endLine };
   // On a line of its own: the next line with code, extended to the block it opens.
   for (let l = comment.range.end.line + 1; l <= lines.lineCount; l++) {
@@ -193,7 +194,6 @@ export function collectSuppressions(
   const directives: SuppressionDirective[] = [];
   const problems: SuppressionProblem[] = [];
   let lines: LineMap | undefined;
-  let original: LineMap | undefined;
   for (const c of comments) {
     let parsed: Directive | { error: string } | undefined;
     let source: SuppressionDirective['source'] = 'comment';
@@ -230,8 +230,7 @@ export function collectSuppressions(
       continue;
     }
     lines ??= codeLines(text, comments);
-    original ??= new LineMap(text);
-    const scope = scopeFor(c, lines, original, blocks);
+    const scope = scopeFor(c, lines, blocks);
     if (!scope) {
       problems.push({ ruleId: 'SUP002', level: 'note', message: `Unused suppression of ${ids.join(', ')}: there is no code after it.`, location, key });
       continue;

@@ -315,11 +315,16 @@ export function isTerraformFile(name: string): boolean {
 }
 
 /**
- * Terraform refuses a file that is not UTF-8 (hclsyntax: "Invalid character encoding: All input
- * files must be UTF-8 encoded"): a PARSE001 at the first byte that is not, where the text holds
- * U+FFFD. What was read around it is still used, as after any other syntax error.
+ * Terraform refuses bytes that are not UTF-8 in native syntax outside comments (hclsyntax's
+ * scanner makes them a TokenBadUTF8 in strings, heredocs and between tokens: "Invalid character
+ * encoding: All input files must be UTF-8 encoded"; its comment patterns take any byte): a
+ * PARSE001 at the first such byte. JSON syntax reads them as U+FFFD (Go's json.Unmarshal), so a
+ * `.tf.json` file is never refused. What was read around it is still used, as after any syntax error.
  */
-function withEncodingError(parsed: HclFile, at: number | undefined): HclFile {
+function withEncodingError(parsed: HclFile, offsets: readonly number[] | undefined): HclFile {
+  if (offsets === undefined || parsed.file.toLowerCase().endsWith('.tf.json')) return parsed;
+  const inComment = (at: number): boolean => parsed.comments.some((c) => c.range.start.offset <= at && at < c.range.end.offset);
+  const at = offsets.find((o) => !inComment(o));
   if (at === undefined) return parsed;
   const range = new LineMap(parsed.text).range(at, at + 1);
   const error = { message: 'Invalid character encoding: all input files must be UTF-8 encoded, and this character is not; save the file as UTF-8 in your editor', range };

@@ -48,6 +48,14 @@ describe('inline suppressions end to end', () => {
     expect(b.findings.map((f) => [f.ruleId, f.location.range.start.line, f.suppression?.kind ?? 'active'])).toEqual([['ACR001', 6, 'inSource']]);
   });
 
+  it('a block comment followed only by other comments (or after one) is on a line of its own: it covers the next line', async () => {
+    for (const line of ['/* mlops-iac-lint-ignore ACR001 -- build agents */ // owner: platform', '/* owner: platform */ /* mlops-iac-lint-ignore ACR001 -- build agents */']) {
+      const dir = tree({ 'main.tf': `resource "azurerm_container_registry" "acr" {\n  name = "acr"\n  sku  = "Premium"\n  ${line}\n  admin_enabled = true\n}\n` });
+      const r = await lint({ paths: [dir], root: dir, rules: ['ACR001', 'SUP002'], noConfig: true });
+      expect(r.findings.map((f) => [f.ruleId, f.location.range.start.line, f.suppression?.kind ?? 'active']), line).toEqual([['ACR001', 5, 'inSource']]);
+    }
+  });
+
   it('an expired suppression no longer suppresses and is reported at note', async () => {
     const dir = tree({ 'main.tf': 'resource "azurerm_key_vault" "kv" { # mlops-iac-lint-ignore KV001 until=2020-01-01 -- temporary\n  name = "kv"\n}\n' });
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001', 'SUP001'], noConfig: true, today: '2026-11-21' });

@@ -771,6 +771,8 @@ const azureCli: RuleTable = {
       // "$@" is one word per argument even in double quotes (bash manual, "Special Parameters"); so is "${args[@]}".
       { name: 'quoted-all-arguments-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg "$@"\n' } },
       { name: 'quoted-array-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg "${EXTRA[@]}"\n' } },
+      { name: 'quoted-all-arguments-in-braces-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg "${@}"\naz keyvault create -n kv2 -g rg "${@:2}"\n' } },
+      { name: 'powershell-array-subexpression-may-carry-the-flag', files: { 'kv.ps1': 'az keyvault create -n kv1 -g rg @("--enable-purge-protection","true")\n' } },
       // PowerShell: splatting passes an array's elements as arguments (about_Splatting); a whole-word variable may hold an array.
       { name: 'powershell-splatting-may-carry-the-flag', files: { 'kv.ps1': 'az keyvault create -n kv1 -g rg @kvArgs\n' } },
       { name: 'powershell-whole-word-variable-may-be-an-array', files: { 'kv.ps1': 'az keyvault create -n kv1 -g rg $kvArgs\n' } },

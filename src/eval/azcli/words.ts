@@ -135,7 +135,8 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
   const ps = ctx.language === 'powershell';
   // PowerShell splatting (`@params`, about_Splatting: "array splatting to pass values to native
   // commands") and an array subexpression `@(…)`: any number of arguments, flags among them.
-  if (ps && /^@[A-Za-z_({]/.test(raw)) {
+  // A lone `@`: the script lexer splits `@(…)` at the parenthesis, which is an operator to it.
+  if (ps && /^@(?:[A-Za-z_({]|$)/.test(raw)) {
     const value = unknown(`PowerShell splatting ${raw.slice(0, 40)}`);
     return { file: ctx.file, word, segments: [{ text: '', from: 0, to: raw.length, value, unquoted: true }], opaque: true };
   }
@@ -244,7 +245,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(/^env:/i, '') : inner);
       if (!m) {
         // `"${args[@]}"`: every element of the array is a word of its own, quoted or not (bash manual, "Arrays").
-        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, undefined, !ps && /^!?[A-Za-z_]\w*\[@\]/.test(inner));
+        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, undefined, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
         i = end;
         continue;
       }
