@@ -97,14 +97,51 @@ function decodeText(buf) {
   const text2 = buf.toString("utf8");
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
 }
-function firstInvalidUtf8(buf, text2) {
-  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return -1;
-  const bomBytes = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
-  for (let i = text2.indexOf("\uFFFD"); i >= 0; i = text2.indexOf("\uFFFD", i + 1)) {
-    const at2 = bomBytes + Buffer.byteLength(text2.slice(0, i));
-    if (buf[at2] !== 239 || buf[at2 + 1] !== 191 || buf[at2 + 2] !== 189) return i;
+function invalidUtf8Offsets(buf, text2, max = 64) {
+  const out = [];
+  if (!text2.includes("\uFFFD")) return out;
+  if (buf.length >= 2 && (buf[0] === 255 && buf[1] === 254 || buf[0] === 254 && buf[1] === 255)) return out;
+  let i = buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0;
+  let unit = 0;
+  const cont = (k, lo = 128, hi = 191) => k < buf.length && buf[k] >= lo && buf[k] <= hi;
+  while (i < buf.length && out.length < max) {
+    const b = buf[i];
+    let need = 0;
+    let lo = 128;
+    let hi = 191;
+    if (b < 128) {
+      i++;
+      unit++;
+      continue;
+    } else if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) lo = 160;
+      if (b === 237) hi = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) lo = 144;
+      if (b === 244) hi = 143;
+    }
+    let k = i + 1;
+    let ok = need > 0;
+    for (let n = 0; n < need; n++, k++) {
+      if (!cont(k, n === 0 ? lo : 128, n === 0 ? hi : 191)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) {
+      unit += need === 3 ? 2 : 1;
+      i = k;
+      continue;
+    }
+    if (text2[unit] !== "\uFFFD") break;
+    out.push(unit);
+    unit++;
+    i = need > 0 ? k : i + 1;
   }
-  return -1;
+  return out;
 }
 function isPlain(p) {
   return p.length > 1 && p.charCodeAt(0) === 47 && !NOT_PLAIN.test(p);
@@ -348,8 +385,8 @@ function createHost(root, options = {}) {
       if (buf.length > MAX_TEXT_BYTES) return fail(file, "too-large", `the file is ${(buf.length / 1048576).toFixed(1)} MB, more than the ${MAX_TEXT_BYTES / 1048576} MB mlops-iac-lint reads`);
       const text2 = decodeText(buf);
       if (text2 === void 0) return fail(file, "binary", "the file is binary, not text");
-      const invalid = firstInvalidUtf8(buf, text2);
-      if (invalid >= 0) invalidEncoding.set(file, invalid);
+      const invalid = invalidUtf8Offsets(buf, text2);
+      if (invalid.length > 0) invalidEncoding.set(file, invalid);
       textCache.set(file, text2);
       if (kept.size > 0 && kept.has(file)) setAside(file, text2);
       return text2;
@@ -31125,7 +31162,10 @@ function isTerraformFile(name) {
   const n = name.toLowerCase();
   return n.endsWith(".tf") || n.endsWith(".tf.json");
 }
-function withEncodingError(parsed, at2) {
+function withEncodingError(parsed, offsets) {
+  if (offsets === void 0 || parsed.file.toLowerCase().endsWith(".tf.json")) return parsed;
+  const inComment = (at3) => parsed.comments.some((c) => c.range.start.offset <= at3 && at3 < c.range.end.offset);
+  const at2 = offsets.find((o) => !inComment(o));
   if (at2 === void 0) return parsed;
   const range2 = new LineMap(parsed.text).range(at2, at2 + 1);
   const error = { message: "Invalid character encoding: all input files must be UTF-8 encoded, and this character is not; save the file as UTF-8 in your editor", range: range2 };
@@ -40056,6 +40096,7 @@ function substitutionsInDoubleQuotes(raw) {
 function substitutionEnd(s, from, esc, depth = 0) {
   if (depth >= MAX_NESTING) return -1;
   let parens = 1;
+  const cases = [];
   for (let i = from; i < s.length; i++) {
     const c = s[i];
     if (c === esc) i++;
@@ -40066,9 +40107,19 @@ function substitutionEnd(s, from, esc, depth = 0) {
       i = doubleQuoteEnd(s, i + 1, esc, depth);
       if (i < 0) return -1;
     } else if (c === "(") parens++;
-    else if (c === ")" && --parens === 0) return i;
+    else if (c === ")") {
+      if (cases.length > 0 && cases[cases.length - 1] === parens) continue;
+      if (--parens === 0) return i;
+    } else if (c === "c" && isShellWord(s, i, "case")) cases.push(parens);
+    else if (c === "e" && isShellWord(s, i, "esac") && cases[cases.length - 1] === parens) cases.pop();
   }
   return -1;
+}
+function isShellWord(s, i, word) {
+  if (!s.startsWith(word, i)) return false;
+  const before = i === 0 ? " " : s[i - 1];
+  const after = s[i + word.length] ?? " ";
+  return /[\s;(&|]/.test(before) && /[\s;)]/.test(after);
 }
 function doubleQuoteEnd(s, from, esc, depth) {
   for (let i = from; i < s.length; i++) {
@@ -46976,7 +47027,7 @@ ${messages.map((m) => `  ${m}`).join("\n")}`);
 
 // src/config/loader.ts
 init_io_error();
-var MISTAKEN_CONFIG_NAMES = [".mlops-iac-lint.yml", ".mlops-iac-lint.yaml", "mlops-iac-lint.json", "mlops-iac-lint.jsonc"];
+var MISTAKEN_CONFIG_NAMES = [".mlops-iac-lint.yml", ".mlops-iac-lint.yaml", "mlops-iac-lint.yml", "mlops-iac-lint.yaml"];
 function mistakenConfigFile(startDir) {
   let dir = path5.resolve(startDir);
   for (; ; ) {

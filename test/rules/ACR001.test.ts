@@ -770,6 +770,13 @@ steps:
       },
       {
         // A case statement's patterns end in `)`: not the substitution's close.
+        name: 'flags-after-a-quoted-substitution-holding-a-case-statement',
+        files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku "$(case $ENV in prod) echo "$(echo Premium)";; esac)" --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         name: 'flags-after-a-substitution-holding-a-case-statement',
         files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku $(case "$ENV" in prod) echo Premium;; *) echo Basic;; esac) --admin-enabled ⟦true⟧\n' },
         level: 'error',

@@ -811,6 +811,9 @@ const MAX_NESTING = 32;
 export function substitutionEnd(s: string, from: number, esc: string, depth = 0): number {
   if (depth >= MAX_NESTING) return -1;
   let parens = 1;
+  // The paren level of each open `case`: its patterns end in a `)` that closes nothing
+  // (`$(case $ENV in prod) echo Premium;; esac)`), until its `esac`.
+  const cases: number[] = [];
   for (let i = from; i < s.length; i++) {
     const c = s[i]!;
     if (c === esc) i++;
@@ -821,9 +824,21 @@ export function substitutionEnd(s: string, from: number, esc: string, depth = 0)
       i = doubleQuoteEnd(s, i + 1, esc, depth);
       if (i < 0) return -1;
     } else if (c === '(') parens++;
-    else if (c === ')' && --parens === 0) return i;
+    else if (c === ')') {
+      if (cases.length > 0 && cases[cases.length - 1] === parens) continue;
+      if (--parens === 0) return i;
+    } else if (c === 'c' && isShellWord(s, i, 'case')) cases.push(parens);
+    else if (c === 'e' && isShellWord(s, i, 'esac') && cases[cases.length - 1] === parens) cases.pop();
   }
   return -1;
+}
+
+/** Whether the reserved word `word` starts at `i` (a blank, `;`, `(`, `&`, `|` or the start before it; a blank, `;` or `)` after). */
+function isShellWord(s: string, i: number, word: string): boolean {
+  if (!s.startsWith(word, i)) return false;
+  const before = i === 0 ? ' ' : s[i - 1]!;
+  const after = s[i + word.length] ?? ' ';
+  return /[\s;(&|]/.test(before) && /[\s;)]/.test(after);
 }
 
 /** The index of the `"` that closes a double-quoted string whose text starts at `from` (substitutions inside skipped), or -1. */
