@@ -605,7 +605,11 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today).findings);
   if (config.allowInlineSuppressions) {
-    appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    // In a file that does not parse, the finding a directive was written for may be among what
+    // the syntax error hid: "unused, remove it" would be wrong advice until the file parses again.
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === 'PARSE001').map((n) => n.location.file));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(d.file)) : inline.unused;
+    appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);

@@ -21,6 +21,20 @@ resource "azurerm_key_vault" "kv" {
         options: { rules: ['KV001'] },
       },
       {
+        // The file does not parse: the finding the directive is for may be what the error hid.
+        name: 'file-with-a-syntax-error',
+        files: {
+          'main.tf': `
+# mlops-iac-lint-ignore ACR001 -- build agents pull with it
+resource "azurerm_container_registry" "acr" {
+  name          = "acr"
+  admin_enabled = true
+`,
+        },
+        options: { rules: ['ACR001'] },
+        parseError: true,
+      },
+      {
         // The finding is at the variable default; the directive covers the resource that reads it.
         name: 'covers-a-value-from-a-variable-default',
         files: {
