@@ -48408,6 +48408,7 @@ function runRules(input2, undecided2 = [], failures = []) {
   const byKey = /* @__PURE__ */ new Map();
   const callsByKey = /* @__PURE__ */ new Map();
   const keyByMessage = /* @__PURE__ */ new Map();
+  const instancesByKey = /* @__PURE__ */ new Map();
   const undecidedKeys = /* @__PURE__ */ new Set();
   const scan2 = input2.scan ?? scanView(input2.graphs, input2.root);
   const today2 = input2.today ?? todayUtc();
@@ -48464,6 +48465,11 @@ function runRules(input2, undecided2 = [], failures = []) {
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
+      if (r && declared) {
+        let names = instancesByKey.get(key);
+        if (!names) instancesByKey.set(key, names = /* @__PURE__ */ new Map());
+        if (!names.has(r.address)) names.set(r.address, displayName(r));
+      }
       if (r?.calledAt && !relocated) {
         const calls = callsByKey.get(key) ?? [];
         if (!calls.some((c) => sameRange(c, r.calledAt))) calls.push(r.calledAt);
@@ -48590,6 +48596,13 @@ function runRules(input2, undecided2 = [], failures = []) {
     }
   }
   for (const f of byKey.values()) f.variants.sort();
+  for (const [key, names] of instancesByKey) {
+    const f = byKey.get(key);
+    if (!f || names.size < 2) continue;
+    const own = f.address !== void 0 ? names.get(f.address) : void 0;
+    const others = [...new Set([...names].filter(([address, name]) => address !== f.address && name !== own).map(([, name]) => name))];
+    if (others.length > 0) f.message += ` ${alsoInstances(others)}`;
+  }
   for (const [key, calls] of callsByKey) {
     const f = byKey.get(key);
     if (!f || calls.length < 2) continue;
@@ -48597,6 +48610,11 @@ function runRules(input2, undecided2 = [], failures = []) {
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
+}
+function alsoInstances(names) {
+  const shown = names.slice(0, 5).map((n) => `"${n}"`);
+  const more = names.length > 5 ? ` and ${names.length - 5} more` : "";
+  return names.length === 1 ? `It also holds for ${shown[0]}, another instance of the same declaration.` : `It also holds for ${shown.join(", ")}${more}, other instances of the same declaration.`;
 }
 function declarationKey(r) {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
@@ -53095,7 +53113,9 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(inline.unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => n.location.file));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(d.file)) : inline.unused;
+    appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);

@@ -23,7 +23,7 @@ import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, levelFor, outranks } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
-import { describeFact, factLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
+import { describeFact, displayName, factLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
 
 export { fingerprint } from './findings.js';
@@ -115,6 +115,8 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   const callsByKey = new Map<string, Location[]>();
   /** The key of the finding already reported with a place and message (see `report`). */
   const keyByMessage = new Map<string, string>();
+  /** Per finding key: the instances of one declaration it stands for, address → name as messages show it. */
+  const instancesByKey = new Map<string, Map<string, string>>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
   const scan = input.scan ?? scanView(input.graphs, input.root);
@@ -199,6 +201,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
       const existing = byKey.get(key);
+      if (r && declared) {
+        let names = instancesByKey.get(key);
+        if (!names) instancesByKey.set(key, (names = new Map()));
+        if (!names.has(r.address)) names.set(r.address, displayName(r));
+      }
       if (r?.calledAt && !relocated) {
         const calls = callsByKey.get(key) ?? [];
         if (!calls.some((c) => sameRange(c, r.calledAt!))) calls.push(r.calledAt);
@@ -331,6 +338,17 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     }
   }
   for (const f of byKey.values()) f.variants.sort();
+  // The instances of one declaration (count, for_each, a copy or for loop) share one finding where
+  // the offending value is written (one place to fix), in the words of the instance kept: the
+  // others are named, so none is lost from the report (`ssh-1` beside `ssh-0`).
+  for (const [key, names] of instancesByKey) {
+    const f = byKey.get(key);
+    if (!f || names.size < 2) continue;
+    const own = f.address !== undefined ? names.get(f.address) : undefined;
+    const others = [...new Set([...names].filter(([address, name]) => address !== f.address && name !== own).map(([, name]) => name))];
+    // One sentence still (the house style): the note goes before the final period.
+    if (others.length > 0) f.message = f.message.endsWith('.') ? `${f.message.slice(0, -1)} (${alsoInstances(others)}).` : `${f.message} (${alsoInstances(others)})`;
+  }
   // A place inside a local module that several of the root's calls instantiate is one finding
   // (one place to fix), naming the first instance; every call is a related location, so none is
   // lost from the report (`module "kv_features"`, `module "kv_models"`).
@@ -344,6 +362,15 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
 }
 
 /** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */
+/** `the same holds for "ssh-1", another instance of the same declaration` (at most five names, then a count). */
+function alsoInstances(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((n) => `"${n}"`);
+  const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
+  return names.length === 1
+    ? `the same holds for ${shown[0]}, another instance of the same declaration`
+    : `the same holds for ${shown.join(', ')}${more}, other instances of the same declaration`;
+}
+
 function declarationKey(r: Resource): string {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
   // Parents are a short chain (rule → NSG, pool → cluster); the bound only guards a mistaken cycle.
