@@ -38701,6 +38701,16 @@ function stateOf(ctx) {
   }
   return s;
 }
+function soundStatements(parsed) {
+  if (!parsed || parsed.errors.length === 0) return parsed;
+  let sound = soundFiles.get(parsed);
+  if (!sound) {
+    const broken = (st) => parsed.errors.some((e) => st.range.start.offset <= e.range.start.offset && e.range.start.offset <= st.range.end.offset);
+    sound = { ...parsed, statements: parsed.statements.filter((st) => !broken(st)) };
+    soundFiles.set(parsed, sound);
+  }
+  return sound;
+}
 function unitParses(ctx) {
   const problems = [];
   return {
@@ -38856,7 +38866,7 @@ function bicepUnits(files, ctx) {
   }
   return [...groups.values()];
 }
-var BICEP_GENERATOR, isBoolean2, states, bicepFrontEnd;
+var BICEP_GENERATOR, isBoolean2, states, soundFiles, bicepFrontEnd;
 var init_bicep2 = __esm({
   "src/frontends/bicep.ts"() {
     "use strict";
@@ -38879,6 +38889,7 @@ var init_bicep2 = __esm({
     BICEP_GENERATOR = /"_generator"\s*:\s*\{\s*"name"\s*:\s*"bicep"/;
     isBoolean2 = (v) => typeof v === "boolean";
     states = /* @__PURE__ */ new WeakMap();
+    soundFiles = /* @__PURE__ */ new WeakMap();
     bicepFrontEnd = {
       name: "bicep",
       family: "arm",
@@ -38921,7 +38932,7 @@ var init_bicep2 = __esm({
           host: ctx.host,
           bicepFiles: files.filter((f) => f.kind === "bicep" && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
           paramFiles: files.filter((f) => f.kind === "bicepparam").map((f) => f.path),
-          parse: (f) => parses.bicep.get(f),
+          parse: (f) => soundStatements(parses.bicep.get(f)),
           parseParams: (f) => parses.params.get(f),
           jsonParameterFiles: twinParameterFiles(state, parses, ctx, files),
           readJsonParameters: (f) => {
@@ -39240,7 +39251,9 @@ function parseProblems(file, parsed) {
 }
 function documentsOf(src, parsed, overrides) {
   const docs = [];
+  const sound = new Set(parsed.soundDocuments);
   parsed.roots.forEach((root, i) => {
+    if (!sound.has(root)) return;
     const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint });
     if (d) docs.push(d);
   });
@@ -48601,7 +48614,7 @@ function runRules(input2, undecided2 = [], failures = []) {
     if (!f || names.size < 2) continue;
     const own = f.address !== void 0 ? names.get(f.address) : void 0;
     const others = [...new Set([...names].filter(([address, name]) => address !== f.address && name !== own).map(([, name]) => name))];
-    if (others.length > 0) f.message += ` ${alsoInstances(others)}`;
+    if (others.length > 0) f.message = f.message.endsWith(".") ? `${f.message.slice(0, -1)} (${alsoInstances(others)}).` : `${f.message} (${alsoInstances(others)})`;
   }
   for (const [key, calls] of callsByKey) {
     const f = byKey.get(key);
@@ -48614,7 +48627,7 @@ function runRules(input2, undecided2 = [], failures = []) {
 function alsoInstances(names) {
   const shown = names.slice(0, 5).map((n) => `"${n}"`);
   const more = names.length > 5 ? ` and ${names.length - 5} more` : "";
-  return names.length === 1 ? `It also holds for ${shown[0]}, another instance of the same declaration.` : `It also holds for ${shown.join(", ")}${more}, other instances of the same declaration.`;
+  return names.length === 1 ? `the same holds for ${shown[0]}, another instance of the same declaration` : `the same holds for ${shown.join(", ")}${more}, other instances of the same declaration`;
 }
 function declarationKey(r) {
   let key = `${r.header.file}:${r.header.range.start.offset}`;

@@ -69,7 +69,10 @@ function parseProblems(file: string, parsed: ParsedYaml): Problem[] {
 /** The AML documents of a parsed text, with the overrides applied to each. */
 function documentsOf(src: AmlYamlText, parsed: ParsedYaml, overrides: readonly AmlYamlOverride[]): AmlYamlDocument[] {
   const docs: AmlYamlDocument[] = [];
+  // A document with a syntax error is not judged: what the parser recovered may miss keys (README "Usage").
+  const sound = new Set<unknown>(parsed.soundDocuments);
   parsed.roots.forEach((root, i) => {
+    if (!sound.has(root)) return;
     const d = readAmlYamlDocument(src.file, root, i, overrides, { shellExpansions: src.shellExpansions, shellEnv: src.shellEnv, typeHint: src.typeHint });
     if (d) docs.push(d);
   });

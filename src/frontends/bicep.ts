@@ -96,6 +96,26 @@ interface UnitParses {
   compiledTwins: Map<string, ParsedJson | undefined>;
 }
 
+const soundFiles = new WeakMap<BicepFile, BicepFile>();
+
+/**
+ * A file with syntax errors as the evaluator reads it: without the statements an error is in
+ * (README "Usage": what the parser recovered around an error is not judged; a property cut off
+ * by a missing `:` would read as absent). The other statements are evaluated, as Terraform's
+ * front end keeps the blocks around a broken one.
+ */
+function soundStatements(parsed: BicepFile | undefined): BicepFile | undefined {
+  if (!parsed || parsed.errors.length === 0) return parsed;
+  let sound = soundFiles.get(parsed);
+  if (!sound) {
+    const broken = (st: { range: { start: { offset: number }; end: { offset: number } } }): boolean =>
+      parsed.errors.some((e) => st.range.start.offset <= e.range.start.offset && e.range.start.offset <= st.range.end.offset);
+    sound = { ...parsed, statements: parsed.statements.filter((st) => !broken(st)) };
+    soundFiles.set(parsed, sound);
+  }
+  return sound;
+}
+
 function unitParses(ctx: FrontEndContext): UnitParses {
   const problems: Problem[] = [];
   return {
@@ -153,7 +173,7 @@ export const bicepFrontEnd: FrontEnd = {
       host: ctx.host,
       bicepFiles: files.filter((f) => f.kind === 'bicep' && !state.brokenWithTwin.has(f.path)).map((f) => f.path),
       paramFiles: files.filter((f) => f.kind === 'bicepparam').map((f) => f.path),
-      parse: (f) => parses.bicep.get(f),
+      parse: (f) => soundStatements(parses.bicep.get(f)),
       parseParams: (f) => parses.params.get(f),
       jsonParameterFiles: twinParameterFiles(state, parses, ctx, files),
       readJsonParameters: (f) => {

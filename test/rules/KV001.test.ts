@@ -643,6 +643,25 @@ resource "azapi_resource" "kv" {
   bicep: {
     valid: [
       {
+        // A statement with a syntax error is not judged: the property the missing `:` cut off would read as absent.
+        name: 'statement-with-a-syntax-error-not-judged',
+        files: {
+          'main.bicep': `
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv'
+  location: 'westeurope'
+  properties: {
+    enableRbacAuthorization: true
+    enablePurgeProtection true
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+  }
+}
+`,
+        },
+        parseError: true,
+      },
+      {
         name: 'dev-bicepparam',
         files: {
           'dev.bicepparam': `

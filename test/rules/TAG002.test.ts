@@ -598,6 +598,22 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
   'azureml-yaml': {
     valid: [
       {
+        // A document with a syntax error is not judged (its tags may be what the error cut off).
+        name: 'document-with-a-syntax-error-not-judged',
+        files: {
+          'compute.yml': `$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu
+type: amlcompute
+size: Standard_NC24ads_A100_v4
+min_instances: 0
+ max_instances: 4
+tags:
+  cost-center: ml-research
+`,
+        },
+        parseError: true,
+      },
+      {
         name: 'cost-center-tag',
         files: {
           'cluster.yml': `
