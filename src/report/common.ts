@@ -227,10 +227,14 @@ export function allRules(result: LintResult): RuleMeta[] {
   return [...map.values()].sort((a, b) => compareStrings(a.id, b.id));
 }
 
-/** Replaces C0/C1 control characters (except tab) so scanned text cannot drive the terminal. */
+/**
+ * Replaces C0/C1 control characters (except tab) so scanned text cannot drive the terminal, nor
+ * start a line of its own: a line feed in a file name would print a forged `file:line:col:`
+ * finding for problem matchers and grep (one line per finding in `compact`).
+ */
 export function sanitizeTerminal(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 /**

@@ -30,6 +30,13 @@ describe('compact', () => {
     expect(out.split('\n')[0]).toBe('envs/prod/main.tf:8:12: error [GPU001] evil \ufffd[2Jname second line');
   });
 
+  it('a line feed in a file name cannot start a forged finding line', () => {
+    const file = `${ROOT}/a\ninfra/forged.tf:9:9: error [AML001] Forged finding\nb/main.tf`;
+    const out = formatCompact(makeResult([{ ...F_GPU001, location: { ...F_GPU001.location, file } }]));
+    expect(out.split('\n').filter((l) => l.startsWith('infra/forged.tf'))).toEqual([]);
+    expect(out.split('\n')[0]).toMatch(/^a\ufffdinfra\/forged\.tf:9:9: error \[AML001\] Forged finding\ufffdb\/main\.tf:8:12: error \[GPU001\]/);
+  });
+
   it('makes paths relative to cwd', () => {
     expect(formatCompact(makeResult([F_GPU001]), { cwd: `${ROOT}/envs` })).toMatch(/^prod\/main\.tf:8:12: /);
   });
