@@ -58,12 +58,20 @@ var init_limits = __esm({
 });
 
 // src/core/io-error.ts
+import fs from "node:fs";
 function ioErrorText(e) {
   const code = e?.code;
+  if (typeof code === "string" && OWN_CODES.has(code)) return MEANINGS[code];
   if (typeof code === "string") return MEANINGS[code] ? `${MEANINGS[code]} (${code})` : code;
   return e instanceof Error ? e.message : String(e);
 }
-var MEANINGS;
+function readNamedFile(file) {
+  const st = fs.statSync(file);
+  if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: "EISDIR" });
+  if (!st.isFile()) throw Object.assign(new Error(`ENOTFILE: ${file}`), { code: "ENOTFILE" });
+  return fs.readFileSync(file);
+}
+var MEANINGS, OWN_CODES;
 var init_io_error = __esm({
   "src/core/io-error.ts"() {
     "use strict";
@@ -78,13 +86,16 @@ var init_io_error = __esm({
       EMFILE: "too many open files",
       ENOSPC: "no space left on the device",
       EROFS: "the file system is read-only",
-      EBUSY: "the file is busy"
+      EBUSY: "the file is busy",
+      ENOTFILE: "it is not a regular file (a device, FIFO or socket)",
+      ENOTCACHE: "a file that is not a cache is there, and it is not overwritten"
     };
+    OWN_CODES = /* @__PURE__ */ new Set(["ENOTFILE", "ENOTCACHE"]);
   }
 });
 
 // src/core/host.ts
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 function isBinary(buf) {
@@ -194,7 +205,7 @@ function createHost(root, options = {}) {
     if (realDirs.has(dir)) return realDirs.get(dir);
     let real;
     try {
-      real = fs.realpathSync(dir);
+      real = fs2.realpathSync(dir);
     } catch {
       real = void 0;
     }
@@ -213,14 +224,14 @@ function createHost(root, options = {}) {
     }
     let st;
     try {
-      st = fs.lstatSync(abs);
+      st = fs2.lstatSync(abs);
     } catch {
       return void 0;
     }
     if (st.isDirectory()) return realDir(abs);
     if (st.isSymbolicLink()) {
       try {
-        return fs.realpathSync(abs);
+        return fs2.realpathSync(abs);
       } catch {
         return void 0;
       }
@@ -245,7 +256,7 @@ function createHost(root, options = {}) {
     const abs = resolved(file);
     let st;
     try {
-      st = fs.lstatSync(abs);
+      st = fs2.lstatSync(abs);
     } catch (e) {
       const code = e.code;
       if (!isInsideDir(absRoot, abs) && !isInsideDir(realRootPath, abs)) return fail(file, "outside", "the file is outside the scan root and is not read");
@@ -254,7 +265,7 @@ function createHost(root, options = {}) {
     if (st.isSymbolicLink()) {
       if (!isInside3(abs)) return fail(file, "outside", "the file is outside the scan root (through a symbolic link) and is not read");
       try {
-        st = fs.statSync(abs);
+        st = fs2.statSync(abs);
       } catch (e) {
         const code = e.code;
         return fail(file, code === "ENOENT" ? "missing" : "unreadable", `cannot read the file: ${ioErrorText(e)}`);
@@ -296,7 +307,7 @@ function createHost(root, options = {}) {
     if (isInside3(file)) {
       try {
         const now = Date.now();
-        const st = fs.statSync(file, { throwIfNoEntry: false });
+        const st = fs2.statSync(file, { throwIfNoEntry: false });
         if (st?.isFile() && st.mtimeMs < now - freshMs && st.ctimeMs < now - freshMs) sig = `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
       } catch {
         sig = void 0;
@@ -319,7 +330,7 @@ function createHost(root, options = {}) {
       if (e?.isFile) return true;
       if (e?.isDirectory) return false;
       try {
-        return fs.statSync(p).isFile();
+        return fs2.statSync(p).isFile();
       } catch {
         return false;
       }
@@ -332,7 +343,7 @@ function createHost(root, options = {}) {
       if (e?.isFile) return false;
       if (e?.isDirectory) return true;
       try {
-        return fs.statSync(p).isDirectory();
+        return fs2.statSync(p).isDirectory();
       } catch {
         return false;
       }
@@ -344,7 +355,7 @@ function createHost(root, options = {}) {
       if (isInside3(abs)) {
         try {
           const prefix = abs.endsWith(path.sep) ? abs : abs + path.sep;
-          entries2 = fs.readdirSync(abs, { withFileTypes: true }).map((d) => ({ name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+          entries2 = fs2.readdirSync(abs, { withFileTypes: true }).map((d) => ({ name: d.name, path: prefix + d.name, isFile: d.isFile(), isDirectory: d.isDirectory() })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
         } catch {
           entries2 = void 0;
         }
@@ -377,7 +388,7 @@ function createHost(root, options = {}) {
       } else {
         beforeRead(file);
         try {
-          buf = fs.readFileSync(file);
+          buf = fs2.readFileSync(file);
         } catch (e) {
           return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
         }
@@ -401,7 +412,7 @@ function createHost(root, options = {}) {
       }
       beforeRead(file);
       try {
-        return fs.readFileSync(file);
+        return fs2.readFileSync(file);
       } catch (e) {
         return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
       }
@@ -412,30 +423,30 @@ function createHost(root, options = {}) {
       let fd;
       beforeRead(file);
       try {
-        fd = fs.openSync(file, "r");
+        fd = fs2.openSync(file, "r");
         const scratch = maxBytes <= HEAD_SCRATCH_BYTES;
         const buf = scratch ? headScratch ??= Buffer.allocUnsafe(HEAD_SCRATCH_BYTES) : Buffer.allocUnsafe(maxBytes);
-        const n = fs.readSync(fd, buf, 0, maxBytes, 0);
+        const n = fs2.readSync(fd, buf, 0, maxBytes, 0);
         const head = scratch ? Buffer.from(buf.subarray(0, n)) : buf.subarray(0, n);
         if (n < maxBytes) wholeHead = { file, bytes: Buffer.from(head) };
         return head;
       } catch (e) {
         return fail(file, "unreadable", `cannot read the file: ${ioErrorText(e)}`);
       } finally {
-        if (fd !== void 0) fs.closeSync(fd);
+        if (fd !== void 0) fs2.closeSync(fd);
       }
     },
     readChunks(file, chunkBytes) {
       if (!listedRegular(resolved(file)) && !regularFile(file)) return void 0;
       beforeRead(file);
       function* chunks() {
-        const fd = fs.openSync(file, "r");
+        const fd = fs2.openSync(file, "r");
         try {
           const decoder = new StringDecoder("utf8");
           const buf = Buffer.alloc(chunkBytes);
           let first = true;
           for (; ; ) {
-            const n = fs.readSync(fd, buf, 0, chunkBytes, null);
+            const n = fs2.readSync(fd, buf, 0, chunkBytes, null);
             let text2 = n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end();
             if (first && text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
             if (text2.length) {
@@ -445,7 +456,7 @@ function createHost(root, options = {}) {
             if (n === 0) return;
           }
         } finally {
-          fs.closeSync(fd);
+          fs2.closeSync(fd);
         }
       }
       return chunks();
@@ -489,7 +500,7 @@ function listedFolder(entries2) {
 }
 function realpathOr(p) {
   try {
-    return fs.realpathSync(p);
+    return fs2.realpathSync(p);
   } catch {
     return p;
   }
@@ -27858,14 +27869,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs11, sep: [] });
+                map.items.push({ start, key: fs12, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               } else {
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -27993,13 +28004,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs11, sep: [] });
+                fc.items.push({ start: [], key: fs12, sep: [] });
               else if (it.sep)
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               else
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -45954,7 +45965,7 @@ var init_policy2 = __esm({
 });
 
 // src/action/run.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path55 from "node:path";
 
 // src/api.ts
@@ -45962,7 +45973,7 @@ init_host();
 init_clock();
 init_source();
 init_paths();
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import os from "node:os";
 import path52 from "node:path";
 
@@ -46335,7 +46346,7 @@ function applyBaselineWithStats(findings, baselineText, file) {
 
 // src/discover/index.ts
 init_paths();
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path4 from "node:path";
 
 // src/discover/gitignore.ts
@@ -46516,7 +46527,7 @@ async function listFiles(paths, opts = {}) {
   const out = /* @__PURE__ */ new Set();
   for (const p of paths) {
     const abs = path4.resolve(p);
-    const st = fs2.lstatSync(abs);
+    const st = fs3.lstatSync(abs);
     if (st.isFile()) {
       out.add(abs);
       continue;
@@ -46599,14 +46610,14 @@ function readRules(reader, file, entries2 = reader.list(path4.dirname(file))) {
 var fsReader = {
   list(dir) {
     try {
-      return fs2.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path4.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
+      return fs3.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path4.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
     } catch {
       return void 0;
     }
   },
   readText(file) {
     try {
-      return fs2.statSync(file).isFile() ? fs2.readFileSync(file, "utf8") : void 0;
+      return fs3.statSync(file).isFile() ? fs3.readFileSync(file, "utf8") : void 0;
     } catch {
       return void 0;
     }
@@ -46616,7 +46627,7 @@ var fsReader = {
 // src/config/loader.ts
 init_main();
 init_json();
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import path5 from "node:path";
 
 // schema/config.schema.json
@@ -47046,7 +47057,7 @@ function mistakenConfigFile(startDir) {
   for (; ; ) {
     for (const name of MISTAKEN_CONFIG_NAMES) {
       const candidate = path5.join(dir, name);
-      if (fs3.existsSync(candidate)) return candidate;
+      if (fs4.existsSync(candidate)) return candidate;
     }
     const up = path5.dirname(dir);
     if (up === dir) return void 0;
@@ -47056,13 +47067,13 @@ function mistakenConfigFile(startDir) {
 function findConfigFile(startDir) {
   let dir = path5.resolve(startDir);
   try {
-    if (fs3.statSync(dir).isFile()) dir = path5.dirname(dir);
+    if (fs4.statSync(dir).isFile()) dir = path5.dirname(dir);
   } catch {
   }
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path5.join(dir, name);
-      if (fs3.existsSync(candidate) && fs3.statSync(candidate).isFile()) return candidate;
+      if (fs4.existsSync(candidate) && fs4.statSync(candidate).isFile()) return candidate;
     }
     const up = path5.dirname(dir);
     if (up === dir) return void 0;
@@ -47140,7 +47151,7 @@ async function loadConfig(explicitPath, startDir, catalog) {
   if (!file) return { config: resolveConfig({}, path5.resolve(startDir), catalog) };
   let text2;
   try {
-    text2 = fs3.readFileSync(file, "utf8");
+    text2 = readNamedFile(file).toString("utf8");
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${ioErrorText(e)}`]);
   }
@@ -49022,7 +49033,7 @@ function currentAnswer(host, kind, p, answer, textHash) {
 // src/pipeline/cache.ts
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path44 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
@@ -49031,7 +49042,7 @@ var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path44.join(cwd, CACHE_FILE);
   const abs = path44.resolve(cwd, location);
-  const isDir = /[\\/]$/.test(location) || fs4.existsSync(abs) && fs4.statSync(abs).isDirectory();
+  const isDir = /[\\/]$/.test(location) || fs5.existsSync(abs) && fs5.statSync(abs).isDirectory();
   return isDir ? path44.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
@@ -49066,7 +49077,7 @@ var UnitCache = class _UnitCache {
   static open(file, version, warn) {
     let text2;
     try {
-      text2 = decodeCacheText(fs4.readFileSync(file));
+      text2 = decodeCacheText(readNamedFile(file));
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
       return new _UnitCache(file, version, {}, [], {}, false);
@@ -49175,6 +49186,7 @@ var UnitCache = class _UnitCache {
    */
   save() {
     if (this.unchanged()) return;
+    refuseToReplace(this.file);
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
     const depIndex = /* @__PURE__ */ new Map();
     const depTable = [];
@@ -49190,10 +49202,10 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs4.existsSync(path44.dirname(this.file))) fs4.mkdirSync(path44.dirname(this.file));
+    if (!fs5.existsSync(path44.dirname(this.file))) fs5.mkdirSync(path44.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs4.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
-    fs4.renameSync(tmp, this.file);
+    fs5.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
+    fs5.renameSync(tmp, this.file);
   }
 };
 function asciiJson(text2) {
@@ -49233,6 +49245,24 @@ function isEntry(e, depCount) {
   const summary = result.summary;
   const summaryOk = typeof summary === "object" && summary !== null && Array.isArray(summary.gpuPools) && Array.isArray(summary.aksFiles);
   return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === "object" && result.evidence !== null && typeof result.frames === "object" && result.frames !== null;
+}
+function refuseToReplace(file) {
+  let st;
+  try {
+    st = fs5.statSync(file);
+  } catch {
+    return;
+  }
+  if (!st.isFile()) throw Object.assign(new Error(`ENOTFILE: ${file}`), { code: "ENOTFILE" });
+  if (st.size === 0) return;
+  const fd = fs5.openSync(file, "r");
+  const head = Buffer.alloc(16);
+  try {
+    fs5.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs5.closeSync(fd);
+  }
+  if (!/^\s*\{\s*"tool"/.test(head.toString("latin1"))) throw Object.assign(new Error(`ENOTCACHE: ${file}`), { code: "ENOTCACHE" });
 }
 
 // src/pipeline/run-units.ts
@@ -49435,7 +49465,7 @@ async function runUnits(run3, merged, o) {
 }
 
 // src/pipeline/workers.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path45 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
@@ -49459,7 +49489,7 @@ function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
   const here = path45.dirname(fileURLToPath(import.meta.url));
   const file = path45.join(path45.basename(here) === "chunks" ? path45.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
-  return fs5.existsSync(file) ? file : void 0;
+  return fs6.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
   state;
@@ -52818,7 +52848,7 @@ function commonRoot(paths) {
   const cwd = process.cwd();
   if (paths.every((p) => !path52.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs6.existsSync(root) && fs6.statSync(root).isFile()) root = path52.dirname(root);
+  if (fs7.existsSync(root) && fs7.statSync(root).isFile()) root = path52.dirname(root);
   for (const p of paths.slice(1)) while (path52.relative(root, p).startsWith("..")) root = path52.dirname(root);
   return root;
 }
@@ -52853,7 +52883,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
   return out;
 }
 async function givenDataFiles(given, frontEnds, host, root, facts) {
-  const candidates2 = given.filter((f) => fs6.statSync(f).isFile());
+  const candidates2 = given.filter((f) => fs7.statSync(f).isFile());
   await Promise.all(frontEnds.filter((fe) => fe.load && candidates2.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
   const data = [];
   const unread = [];
@@ -52873,26 +52903,26 @@ var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
   const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path52.resolve(p));
-  for (const p of namedPaths) if (!fs6.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  for (const p of namedPaths) if (!fs7.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const namedPlans = (options.planFiles ?? []).map((p) => path52.resolve(p));
-  for (const p of namedPlans) if (!fs6.existsSync(p) || !fs6.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  for (const p of namedPlans) if (!fs7.existsSync(p) || !fs7.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const namedVarFiles = (options.varFiles ?? []).map((f) => path52.resolve(f));
   for (const f of namedVarFiles) {
-    if (!fs6.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
-    if (!fs6.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
+    if (!fs7.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+    if (!fs7.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs6.existsSync(path52.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path52.resolve(options.policyAliasesFile)}`);
+  if (options.policyAliasesFile !== void 0 && !fs7.existsSync(path52.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path52.resolve(options.policyAliasesFile)}`);
   const namedOnly = options.onlyFiles?.map((f) => path52.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
   const writtenRoot = path52.resolve(options.root ?? commonRoot(written2));
-  const realRoot = fs6.realpathSync(writtenRoot);
-  const root = fs6.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
+  const realRoot = fs7.realpathSync(writtenRoot);
+  const root = fs7.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
   const skippable = options.errorOnUnmatchedFile === false;
   const confined = (paths, mayBeSkipped) => {
     const out = [];
     for (const p of paths) {
-      const real = fs6.realpathSync(p);
+      const real = fs7.realpathSync(p);
       if (isWithin(realRoot, real)) out.push(path52.join(root, path52.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
@@ -52908,7 +52938,7 @@ async function prepareRun(options, cache3) {
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs6.statSync(startPath).isDirectory() ? startPath : path52.dirname(startPath);
+  const startDir = fs7.statSync(startPath).isDirectory() ? startPath : path52.dirname(startPath);
   let config;
   let mistakenConfig;
   try {
@@ -52928,8 +52958,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs6.existsSync(path52.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path52.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs6.realpathSync(path52.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs7.existsSync(path52.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path52.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs7.realpathSync(path52.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -52965,7 +52995,7 @@ async function prepareRun(options, cache3) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs6.statSync(p).isFile() || host.problemOf(p)) continue;
+      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs7.statSync(p).isFile() || host.problemOf(p)) continue;
       throw new UsageError(`${path52.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
@@ -53211,7 +53241,7 @@ function policySetOf(input2, graphs, problems) {
 function readAliasDump(file, aliasesFromDump2) {
   let json;
   try {
-    json = JSON.parse(fs6.readFileSync(file, "utf8"));
+    json = JSON.parse(readNamedFile(file).toString("utf8"));
   } catch (e) {
     throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ioErrorText(e)}`);
   }
@@ -53305,7 +53335,7 @@ function problemSubject(n) {
 function readAndApplyBaseline(findings, file) {
   let text2;
   try {
-    text2 = fs6.readFileSync(file, "utf8");
+    text2 = readNamedFile(file).toString("utf8");
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
@@ -53364,13 +53394,13 @@ function threadSettings(options) {
   const script = options.frontEnds || options.ruleSet ? void 0 : workerScript();
   const isDir = (p) => {
     try {
-      return fs6.statSync(p).isDirectory();
+      return fs7.statSync(p).isDirectory();
     } catch {
       return false;
     }
   };
   const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ["."]).some(isDir);
-  const warm = options.cache === true && fs6.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
+  const warm = options.cache === true && fs7.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
   const { onProgress: _onProgress, ...plain } = options;
   return { script, count: count2, early: walks && !warm, options: plain };
 }
@@ -53554,7 +53584,7 @@ function allRules(result) {
   return [...map.values()].sort((a, b) => compareStrings(a.id, b.id));
 }
 function sanitizeTerminal(text2) {
-  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+  return text2.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, "\uFFFD");
 }
 function sanitizeKeepingLineBreaks(text2) {
   return text2.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "\uFFFD");
@@ -53895,7 +53925,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -53927,7 +53957,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs7.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs8.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -53942,7 +53972,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs7.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs8.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -53951,7 +53981,7 @@ function command(kind, message) {
 
 // src/action/event.ts
 init_io_error();
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -53961,7 +53991,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs8.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs9.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : ioErrorText(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -53984,7 +54014,7 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path54 from "node:path";
 
 // src/action/changed-lines.ts
@@ -54111,7 +54141,7 @@ var PullRequestLines = class {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs9.realpathSync(file);
+      real = fs10.realpathSync(file);
     } catch {
       real = path54.resolve(file);
     }
@@ -54150,7 +54180,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel2 = fs9.realpathSync(top.stdout.trim());
+  const topLevel2 = fs10.realpathSync(top.stdout.trim());
   const head = commitId(topLevel2, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -54350,8 +54380,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs10.mkdirSync(path55.dirname(this.sarifPath), { recursive: true });
-    fs10.writeFileSync(this.sarifPath, text2, "utf8");
+    fs11.mkdirSync(path55.dirname(this.sarifPath), { recursive: true });
+    fs11.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -54371,7 +54401,7 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs10.existsSync(path55.resolve(workspace, file))) {
+    if (file !== void 0 && !fs11.existsSync(path55.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }

@@ -38,7 +38,7 @@ import { RunThreads, type ThreadSettings } from './pipeline/threads.js';
 import { workerScript } from './pipeline/workers.js';
 import { ALL_RULES } from '../rules/index.js';
 import { appendAll } from './core/arrays.js';
-import { ioErrorText } from './core/io-error.js';
+import { ioErrorText, readNamedFile } from './core/io-error.js';
 
 export const VERSION = '0.1.0';
 
@@ -717,7 +717,7 @@ function policySetOf(input: PolicyInput, graphs: readonly Graph[], problems: Pro
 function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRow[]): AliasRow[] {
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(readNamedFile(file).toString('utf8'));
   } catch (e) {
     throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ioErrorText(e)}`);
   }
@@ -839,7 +839,7 @@ function problemSubject(n: Notification): string {
 function readAndApplyBaseline(findings: Finding[], file: string): Finding[] {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readNamedFile(file).toString('utf8');
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }

@@ -113,6 +113,26 @@ describe('CLI', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
+  it('a device named as a config, baseline or cache is refused at once; a report that cannot be written is one line, exit 2', () => {
+    const dir = tree({ 'main.tf': '' });
+    if (fs.existsSync('/dev/zero')) {
+      for (const args of [['--config', '/dev/zero'], ['--baseline', '/dev/zero']]) {
+        const r = spawnSync(process.execPath, [CLI, '.', ...args], { cwd: dir, encoding: 'utf8', env: baseEnv({}), timeout: 20000 });
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(/it is not a regular file \(a device, FIFO or socket\)\n$/);
+      }
+      const cache = spawnSync(process.execPath, [CLI, '.', '--cache', '--cache-location', '/dev/zero'], { cwd: dir, encoding: 'utf8', env: baseEnv({}), timeout: 20000 });
+      expect(cache.status).toBe(0);
+      expect(cache.stderr).toMatch(/cannot read the cache \/dev\/zero \(it is not a regular file/);
+    }
+    if (fs.existsSync('/dev/full')) {
+      const full = run(['.', '-o', '/dev/full'], {}, dir);
+      expect(full.status).toBe(2);
+      expect(full.stderr).toBe('mlops-iac-lint: --output /dev/full: cannot write it: no space left on the device (ENOSPC)\n');
+    }
+    // A thread count above the cores is taken as the cores, however large.
+    expect(run(['.', '--concurrency', '1000'], {}, dir).status).toBe(0);
+  });
   it('a config file that cannot be read says why in words, not an errno code', () => {
     const dir = tree({ 'main.tf': '' });
     const missing = run(['.', '--config', 'nope.jsonc'], {}, dir);

@@ -185,7 +185,8 @@ export function parseCli(argv: string[]): CliOptions {
   let concurrency: number | 'auto' | 'off' = 'auto';
   if (v.concurrency !== undefined) {
     if (v.concurrency === 'auto' || v.concurrency === 'off') concurrency = v.concurrency;
-    else if (/^[1-9]\d{0,2}$/.test(v.concurrency)) concurrency = Number(v.concurrency);
+    // Any count: one above the machine's cores is taken as the cores (README "Speed and caching").
+    else if (/^[1-9]\d*$/.test(v.concurrency)) concurrency = Math.min(Number(v.concurrency), Number.MAX_SAFE_INTEGER);
     else throw new UsageError(`--concurrency takes a number of threads (1 or more), auto or off, not '${v.concurrency}'`);
   }
   // --color and --no-color: the last one given wins, as in ESLint.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { lint, UsageError, VERSION } from '../api.js';
 import { formatResult, githubWorkspaceBase } from '../report/index.js';
 import { sanitizeTerminal } from '../report/common.js';
+import { ioErrorText } from '../core/io-error.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { shouldColor } from './color.js';
 import { checkWritable, expandPaths, ignoredFiles } from './paths.js';
@@ -146,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     for (const n of result.notices) process.stderr.write(`mlops-iac-lint: ${sanitizeTerminal(n)}\n`);
     if (opts.writeBaseline) {
-      fs.writeFileSync(opts.writeBaseline, writeBaseline(result.findings, result.root, VERSION));
+      writeOrSay(opts.writeBaseline, writeBaseline(result.findings, result.root, VERSION), '--write-baseline');
       const n = result.findings.filter((f) => !f.suppression).length;
       process.stderr.write(`mlops-iac-lint: recorded ${n} finding${n === 1 ? '' : 's'} in ${opts.writeBaseline}\n`);
       return 0;
@@ -180,7 +181,7 @@ export async function main(argv: string[]): Promise<number> {
       secretFindings: result.findings,
       onNotice: (line) => process.stderr.write(`mlops-iac-lint: ${line}\n`),
     });
-    if (toFile) fs.writeFileSync(opts.output!, text);
+    if (toFile) writeOrSay(opts.output!, text, '--output');
     else process.stdout.write(text);
     let code = exitCodeFor(reported, opts.failOn);
     if (opts.maxWarnings !== undefined && warningCount(result) > opts.maxWarnings) {
@@ -194,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'EISDIR') {
+    if (err.code === 'EACCES' || err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'ENOSPC' || err.code === 'EROFS' || err.code === 'EPERM') {
       process.stderr.write(`mlops-iac-lint: ${err.message}\n`);
       return 2;
     }
@@ -212,3 +213,15 @@ main(process.argv.slice(2)).then(
     process.exitCode = 3;
   },
 );
+
+/**
+ * Writes a report or baseline the user asked for; a file system that refuses it (a full disk,
+ * `/dev/full`, a read-only mount) is a usage problem said in one line (exit 2), not a bug.
+ */
+function writeOrSay(file: string, text: string, option: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(`${option} ${file}: cannot write it: ${ioErrorText(e)}`);
+  }
+}

@@ -16,7 +16,7 @@ import { isValidDate } from '../engine/suppressions.js';
 import { matchGlob, normalizeRel } from './glob.js';
 import { CONFIG_FILE_NAMES, ConfigError } from './types.js';
 import type { ConfigSuppression, ResolvedConfig } from './types.js';
-import { ioErrorText } from '../core/io-error.js';
+import { ioErrorText, readNamedFile } from '../core/io-error.js';
 
 export { ConfigError } from './types.js';
 export type { ConfigSuppression, ResolvedConfig } from './types.js';
@@ -188,7 +188,7 @@ export async function loadConfig(
   if (!file) return { config: resolveConfig({}, path.resolve(startDir), catalog) };
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readNamedFile(file).toString('utf8');
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${ioErrorText(e)}`]);
   }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /**
  * What a failed file-system call means, in words a user acts on, with Node's code kept in
  * brackets for searching: `no such file or folder (ENOENT)`. For every message that would
@@ -15,10 +17,28 @@ const MEANINGS: Readonly<Record<string, string>> = {
   ENOSPC: 'no space left on the device',
   EROFS: 'the file system is read-only',
   EBUSY: 'the file is busy',
+  ENOTFILE: 'it is not a regular file (a device, FIFO or socket)',
+  ENOTCACHE: 'a file that is not a cache is there, and it is not overwritten',
 };
+
+/** Codes this project gives its own refusals (not errno values): said in words only. */
+const OWN_CODES: ReadonlySet<string> = new Set(['ENOTFILE', 'ENOTCACHE']);
 
 export function ioErrorText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && OWN_CODES.has(code)) return MEANINGS[code]!;
   if (typeof code === 'string') return MEANINGS[code] ? `${MEANINGS[code]} (${code})` : code;
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Reads a file the user named (a config, a baseline, a cache, an alias dump): a folder or a
+ * device is refused before it is opened (`/dev/zero` would be read forever) with an error whose
+ * code `ioErrorText` words.
+ */
+export function readNamedFile(file: string): Buffer {
+  const st = fs.statSync(file);
+  if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' });
+  if (!st.isFile()) throw Object.assign(new Error(`ENOTFILE: ${file}`), { code: 'ENOTFILE' });
+  return fs.readFileSync(file);
 }

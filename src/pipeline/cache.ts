@@ -14,7 +14,7 @@ import type { Host } from '../core/host.js';
 import type { FileFacts } from '../frontends/types.js';
 import { depsHold, textAnswer, type Dependency } from './recording-host.js';
 import type { UnitResult } from './unit.js';
-import { ioErrorText } from '../core/io-error.js';
+import { ioErrorText, readNamedFile } from '../core/io-error.js';
 
 /** The default file name (ESLint: `.eslintcache`), in the current folder or a given folder. */
 export const CACHE_FILE = '.mlops-iac-lint-cache';
@@ -101,7 +101,7 @@ export class UnitCache implements FileFacts {
   static open(file: string, version: string, warn: (message: string) => void): UnitCache {
     let text: string;
     try {
-      text = decodeCacheText(fs.readFileSync(file));
+      text = decodeCacheText(readNamedFile(file));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
       return new UnitCache(file, version, {}, [], {}, false);
@@ -223,6 +223,7 @@ export class UnitCache implements FileFacts {
    */
   save(): void {
     if (this.unchanged()) return;
+    refuseToReplace(this.file);
     const head = JSON.stringify({ tool: TOOL, format: FORMAT, version: this.version });
     // The reads of this run's entries, each once, in the order first met.
     const depIndex = new Map<string, number>();
@@ -298,4 +299,29 @@ function isEntry(e: unknown, depCount: number): e is StoredEntry {
   const summary = result.summary as unknown;
   const summaryOk = typeof summary === 'object' && summary !== null && Array.isArray((summary as UnitResult['summary']).gpuPools) && Array.isArray((summary as UnitResult['summary']).aksFiles);
   return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === 'object' && result.evidence !== null && typeof result.frames === 'object' && result.frames !== null;
+}
+
+/**
+ * The cache is written over its location only when what is there is a cache (this tool's or a
+ * foreign one: JSON with a `tool`), an empty file, or nothing: never over a device
+ * (`--cache-location /dev/zero` would replace the device node) or another file, such as a
+ * scanned `main.tf` given by mistake. Throws an error `ioErrorText` words.
+ */
+function refuseToReplace(file: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return;
+  }
+  if (!st.isFile()) throw Object.assign(new Error(`ENOTFILE: ${file}`), { code: 'ENOTFILE' });
+  if (st.size === 0) return;
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(16);
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!/^\s*\{\s*"tool"/.test(head.toString('latin1'))) throw Object.assign(new Error(`ENOTCACHE: ${file}`), { code: 'ENOTCACHE' });
 }

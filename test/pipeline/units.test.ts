@@ -147,6 +147,16 @@ describe('cache and units on a small tree', () => {
     expect(Object.keys(JSON.parse(text).entries)).toHaveLength(1);
   });
 
+  it('never writes the cache over a file that is not a cache (a scanned main.tf given as --cache-location)', async () => {
+    const root = tree();
+    const cacheLocation = path.join(root, 'not-a-cache.tf');
+    fs.writeFileSync(cacheLocation, 'resource "azurerm_key_vault" "kv" {\n  name = "kv"\n}\n');
+    const before = fs.readFileSync(cacheLocation, 'utf8');
+    const r = await lint(opts(root, { cache: true, cacheLocation }));
+    expect(fs.readFileSync(cacheLocation, 'utf8')).toBe(before);
+    expect(r.notices).toContainEqual(expect.stringMatching(/cannot write the cache .*not-a-cache\.tf \(a file that is not a cache is there, and it is not overwritten\)/));
+  });
+
   it('uses a cached entry while its reads hold (the planted message comes back), and a foreign cache is not trusted', async () => {
     const root = tree();
     const cacheLocation = path.join(root, 'c.json');
