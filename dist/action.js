@@ -52995,7 +52995,8 @@ async function prepareRun(options, cache3) {
   const classified = new Set(allFiles.map((f) => f.path));
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
-      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs7.statSync(p).isFile() || host.problemOf(p)) continue;
+      const problem3 = host.problemOf(p);
+      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs7.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
       throw new UsageError(`${path52.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }

@@ -402,7 +402,10 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       // A data file is said below when no unit may read it.
-      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs.statSync(p).isFile() || host.problemOf(p)) continue;
+      // A file that could not be read may be of a format it reads (said as a read problem); a
+      // binary one is not (a named `logo.png` is the same usage error as a named text file).
+      const problem = host.problemOf(p);
+      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs.statSync(p).isFile() || (problem && problem.kind !== 'binary')) continue;
       throw new UsageError(`${path.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }

@@ -133,6 +133,13 @@ describe('CLI', () => {
     // A thread count above the cores is taken as the cores, however large.
     expect(run(['.', '--concurrency', '1000'], {}, dir).status).toBe(0);
   });
+  it('a named binary file is a usage error like any file of a format it does not read', () => {
+    const dir = tree({ 'main.tf': '' });
+    fs.writeFileSync(path.join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    const r = run(['logo.png'], {}, dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^mlops-iac-lint: logo\.png: not a file mlops-iac-lint reads/);
+  });
   it('a config file that cannot be read says why in words, not an errno code', () => {
     const dir = tree({ 'main.tf': '' });
     const missing = run(['.', '--config', 'nope.jsonc'], {}, dir);
