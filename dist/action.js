@@ -44640,7 +44640,7 @@ function policyFiles(globs, baseDir, scanHost) {
   const seen = /* @__PURE__ */ new Set();
   const hosts = /* @__PURE__ */ new Map();
   const hostFor = (dir) => {
-    if (scanHost.isInside(dir)) return scanHost;
+    if (scanHost.isInside(dir) || isWithin(scanHost.root, dir)) return scanHost;
     let h = hosts.get(dir);
     if (!h) hosts.set(dir, h = createHost(dir));
     return h;
@@ -47051,6 +47051,7 @@ ${messages.map((m) => `  ${m}`).join("\n")}`);
 
 // src/config/loader.ts
 init_io_error();
+init_paths();
 var MISTAKEN_CONFIG_NAMES = [".mlops-iac-lint.yml", ".mlops-iac-lint.yaml", "mlops-iac-lint.yml", "mlops-iac-lint.yaml"];
 function mistakenConfigFile(startDir) {
   let dir = path5.resolve(startDir);
@@ -47146,9 +47147,13 @@ function errorMessage(e, where) {
 function today() {
   return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
 }
-async function loadConfig(explicitPath, startDir, catalog) {
+async function loadConfig(explicitPath, startDir, catalog, confineTo) {
   const file = explicitPath ? path5.resolve(explicitPath) : findConfigFile(startDir);
   if (!file) return { config: resolveConfig({}, path5.resolve(startDir), catalog) };
+  if (!explicitPath && confineTo !== void 0) {
+    const outside = linkOutOf(confineTo, file);
+    if (outside !== void 0) throw new ConfigError(file, [`${file}: a symbolic link out of the scan root (to ${outside}); a config file is not read through it`]);
+  }
   let text2;
   try {
     text2 = readNamedFile(file).toString("utf8");
@@ -47331,6 +47336,15 @@ function resolveConfig(raw, baseDir, catalog) {
     }
   };
   return config;
+}
+function linkOutOf(root, file) {
+  if (!isWithin(path5.resolve(root), file)) return void 0;
+  try {
+    const real = fs4.realpathSync(file);
+    return isWithin(fs4.realpathSync(root), real) ? void 0 : real;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/config/index.ts
@@ -52942,7 +52956,7 @@ async function prepareRun(options, cache3) {
   let config;
   let mistakenConfig;
   try {
-    const loaded = options.noConfig ? { config: resolveConfig({}, startDir) } : await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta));
+    const loaded = options.noConfig ? { config: resolveConfig({}, startDir) } : await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta), root);
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
   } catch (e) {

@@ -320,7 +320,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   let config: ResolvedConfig;
   let mistakenConfig: string | undefined;
   try {
-    const loaded = options.noConfig ? { config: resolveConfig({}, startDir) } : await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta));
+    const loaded = options.noConfig ? { config: resolveConfig({}, startDir) } : await loadConfig(options.configFile, startDir, catalog.map((r) => r.meta), root);
     config = loaded.config;
     if (!options.noConfig && !loaded.file) mistakenConfig = mistakenConfigFile(startDir);
   } catch (e) {

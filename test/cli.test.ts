@@ -133,6 +133,19 @@ describe('CLI', () => {
     // A thread count above the cores is taken as the cores, however large.
     expect(run(['.', '--concurrency', '1000'], {}, dir).status).toBe(0);
   });
+  it('a config file or policy folder inside the scan root that links out of it is not read through the link', () => {
+    const outside = tree({ 'config.json': '{ "auths": {} }\n', 'policies/p.json': '{ not json' });
+    const dir = tree({ 'main.tf': '', 'p/.mlops-iac-lint.jsonc': '{ "policies": { "definitions": ["pol/**/*.json"] } }\n' });
+    fs.symlinkSync(path.join(outside, 'config.json'), path.join(dir, '.mlops-iac-lint.jsonc'));
+    const r = run(['.'], {}, dir);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\.mlops-iac-lint\.jsonc: a symbolic link out of the scan root \(to .*config\.json\); a config file is not read through it\n$/);
+    fs.unlinkSync(path.join(dir, '.mlops-iac-lint.jsonc'));
+    fs.symlinkSync(path.join(outside, 'policies'), path.join(dir, 'p', 'pol'));
+    const p = run(['.', '--config', 'p/.mlops-iac-lint.jsonc', '--format', 'compact'], {}, dir);
+    expect(p.stdout).not.toMatch(/PARSE001/);
+    expect(p.stderr).toMatch(/'pol\/\*\*\/\*\.json' matches no file/);
+  });
   it('a named binary file is a usage error like any file of a format it does not read', () => {
     const dir = tree({ 'main.tf': '' });
     fs.writeFileSync(path.join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));

@@ -17,6 +17,7 @@ import { matchGlob, normalizeRel } from './glob.js';
 import { CONFIG_FILE_NAMES, ConfigError } from './types.js';
 import type { ConfigSuppression, ResolvedConfig } from './types.js';
 import { ioErrorText, readNamedFile } from '../core/io-error.js';
+import { isWithin } from '../core/paths.js';
 
 export { ConfigError } from './types.js';
 export type { ConfigSuppression, ResolvedConfig } from './types.js';
@@ -178,14 +179,22 @@ function today(): string {
  *
  * @param catalog the rule catalog (IDs and option specs, `ALL_RULES.map((r) => r.meta)`);
  *   when omitted, rule IDs are only checked for their shape and options are not mapped.
+ * @param confineTo the scan root: a config looked up inside it is not read through a link out of it.
  */
 export async function loadConfig(
   explicitPath: string | undefined,
   startDir: string,
   catalog?: Catalog,
+  confineTo?: string,
 ): Promise<{ config: ResolvedConfig; file?: string }> {
   const file = explicitPath ? path.resolve(explicitPath) : findConfigFile(startDir);
   if (!file) return { config: resolveConfig({}, path.resolve(startDir), catalog) };
+  // A config found inside the scan root is scanned content: a committed link to a file outside
+  // the root (`.mlops-iac-lint.jsonc -> /etc/passwd`) is not followed (README "Robustness").
+  if (!explicitPath && confineTo !== undefined) {
+    const outside = linkOutOf(confineTo, file);
+    if (outside !== undefined) throw new ConfigError(file, [`${file}: a symbolic link out of the scan root (to ${outside}); a config file is not read through it`]);
+  }
   let text: string;
   try {
     text = readNamedFile(file).toString('utf8');
@@ -381,4 +390,15 @@ export function resolveConfig(raw: RawConfig, baseDir: string, catalog?: Catalog
     },
   };
   return config;
+}
+
+/** Where `file` really is when it lies inside `root` but a link takes it outside; undefined otherwise. */
+function linkOutOf(root: string, file: string): string | undefined {
+  if (!isWithin(path.resolve(root), file)) return undefined;
+  try {
+    const real = fs.realpathSync(file);
+    return isWithin(fs.realpathSync(root), real) ? undefined : real;
+  } catch {
+    return undefined;
+  }
 }

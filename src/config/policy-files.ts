@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { createHost, type Host } from '../core/host.js';
-import { relativeToRoot } from '../core/paths.js';
+import { isWithin, relativeToRoot } from '../core/paths.js';
 import { matchGlob } from './glob.js';
 
 export const MAX_POLICY_FILES = 5000;
@@ -32,7 +32,11 @@ export function policyFiles(globs: readonly string[], baseDir: string, scanHost:
   const seen = new Set<string>();
   const hosts = new Map<string, Host>();
   const hostFor = (dir: string): Host => {
-    if (scanHost.isInside(dir)) return scanHost;
+    // A folder the config names inside the scan root is read through the scan's Host even when
+    // a link takes it out of the root: that Host refuses what lies outside (a committed
+    // `policies -> /elsewhere` link never reads there). Only a folder named outside the root
+    // gets a Host of its own.
+    if (scanHost.isInside(dir) || isWithin(scanHost.root, dir)) return scanHost;
     let h = hosts.get(dir);
     if (!h) hosts.set(dir, (h = createHost(dir)));
     return h;
