@@ -2179,6 +2179,19 @@ function parseJsoncTolerant(text2, file, lineMap = new LineMap(text2)) {
   if (root === void 0 && errors.length === 0) errors.push({ message: "Empty JSON document", range: lineMap.range(0, 0) });
   return { file, text: text2, lineMap, root, errors, comments: scanComments(src, lineMap) };
 }
+function strictJsonError(parsed) {
+  const first = parsed.comments[0];
+  if (first) return { message: 'Comments are not allowed in JSON syntax; write a "//" property instead', range: first.range };
+  if (!/,\s*[}\]]/.test(parsed.text)) return void 0;
+  const errors = [];
+  parseTree2(parsed.text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return void 0;
+  let comma = e.offset - 1;
+  while (comma > 0 && /\s/.test(parsed.text[comma])) comma--;
+  if (parsed.text[comma] !== ",") return void 0;
+  return { message: "Trailing comma: JSON does not permit a comma after the last property or item; remove it", range: parsed.lineMap.range(comma, comma + 1) };
+}
 function nestingOverflow(text2, max) {
   let depth = 0;
   const n = text2.length;
@@ -17502,7 +17515,8 @@ var init_parser2 = __esm({
 // src/parse/hcl/tf-json.ts
 function parseTfJson(text2, file, nested = NO_NESTED) {
   const parsed = parseJsonc(text2, file);
-  const ctx = { file, text: text2, lineMap: parsed.lineMap, errors: parsed.errors.slice(0, 1).map((e) => ({ message: e.message, range: e.range })) };
+  const first = parsed.errors[0] ?? strictJsonError(parsed);
+  const ctx = { file, text: text2, lineMap: parsed.lineMap, errors: first ? [{ message: first.message, range: first.range }] : [] };
   const whole = parsed.lineMap.range(0, text2.length);
   const root = parsed.root;
   if (!root || root.type !== "object") {

@@ -22,6 +22,21 @@ resource "azurerm_resource_group" "rg" {
     ],
     invalid: [
       {
+        // Terraform's JSON parser is strict (hashicorp/hcl json: "JSON does not permit a trailing comma").
+        name: 'tf-json-trailing-comma',
+        files: { 'main.tf.json': '{\n  "locals": {\n    "x": "a"⟦,⟧\n  }\n}\n' },
+        level: 'error',
+        env: 'unknown',
+        message: 'Trailing comma: JSON does not permit a comma after the last property or item; remove it',
+      },
+      {
+        name: 'tf-json-comment',
+        files: { 'main.tf.json': '{\n  ⟦// owner: platform⟧\n  "locals": { "x": "a" }\n}\n' },
+        level: 'error',
+        env: 'unknown',
+        message: 'Comments are not allowed in JSON syntax; write a "//" property instead',
+      },
+      {
         name: 'unclosed-block',
         files: {
           'main.tf': `

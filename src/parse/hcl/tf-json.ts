@@ -17,7 +17,7 @@
  *   objects are literal values.
  */
 import type { Range } from '../../core/source.js';
-import { members, parseJsonc, type JsonNode } from '../json/index.js';
+import { members, parseJsonc, strictJsonError, type JsonNode } from '../json/index.js';
 import type { LineMap } from '../../core/source.js';
 import type { Attribute, Block, Body, BodyItem, Comment, Expression, HclFile, ObjectItem, SyntaxError, TemplatePart } from './ast.js';
 import { parseHcl } from './parser.js';
@@ -38,7 +38,9 @@ interface Ctx {
 export function parseTfJson(text: string, file: string, nested: NestedBlocks = NO_NESTED): HclFile {
   const parsed = parseJsonc(text, file);
   // PARSE001 is where the parser stopped: the first error (JSON's recovery adds follow-on ones).
-  const ctx: Ctx = { file, text, lineMap: parsed.lineMap, errors: parsed.errors.slice(0, 1).map((e) => ({ message: e.message, range: e.range })) };
+  // Terraform's JSON parser is strict: a comment or a trailing comma is an error there too.
+  const first = parsed.errors[0] ?? strictJsonError(parsed);
+  const ctx: Ctx = { file, text, lineMap: parsed.lineMap, errors: first ? [{ message: first.message, range: first.range }] : [] };
   const whole = parsed.lineMap.range(0, text.length);
   const root = parsed.root;
   if (!root || root.type !== 'object') {

@@ -121,6 +121,27 @@ export function parseJsoncTolerant(text: string, file: string, lineMap = new Lin
 }
 
 /**
+ * What strict JSON (RFC 8259: no comments, no trailing commas) refuses in a text `parseJsonc`
+ * read without errors: the first such place, or undefined. For formats whose own parser is strict
+ * (Terraform's `.tf.json`: hashicorp/hcl's JSON parser, "JSON does not permit a trailing comma").
+ */
+export function strictJsonError(parsed: ParsedJson): JsonError | undefined {
+  const first = parsed.comments[0];
+  if (first) return { message: 'Comments are not allowed in JSON syntax; write a "//" property instead', range: first.range };
+  // Both parsers take trailing commas (ARM does): look only where the text may hold one.
+  if (!/,\s*[}\]]/.test(parsed.text)) return undefined;
+  const errors: ParseError[] = [];
+  parseTree(parsed.text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
+  const e = errors[0];
+  if (!e) return undefined;
+  // jsonc-parser stops at the closing bracket; the comma before it is the thing to remove.
+  let comma = e.offset - 1;
+  while (comma > 0 && /\s/.test(parsed.text[comma]!)) comma--;
+  if (parsed.text[comma] !== ',') return undefined;
+  return { message: 'Trailing comma: JSON does not permit a comma after the last property or item; remove it', range: parsed.lineMap.range(comma, comma + 1) };
+}
+
+/**
  * The offset of the first `[` or `{` that opens more than `max` nested levels, or undefined.
  * Strings and comments are skipped; one linear pass, no recursion.
  */
