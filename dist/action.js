@@ -85,12 +85,12 @@ var init_io_error = __esm({
       ENAMETOOLONG: "the path is too long",
       EMFILE: "too many open files",
       ENOSPC: "no space left on the device",
+      EFBIG: "the file is too large for the file system or its limits",
       EROFS: "the file system is read-only",
       EBUSY: "the file is busy",
-      ENOTFILE: "it is not a regular file (a device, FIFO or socket)",
-      ENOTCACHE: "a file that is not a cache is there, and it is not overwritten"
+      ENOTFILE: "it is not a regular file (a device, FIFO or socket)"
     };
-    OWN_CODES = /* @__PURE__ */ new Set(["ENOTFILE", "ENOTCACHE"]);
+    OWN_CODES = /* @__PURE__ */ new Set(["ENOTFILE"]);
   }
 });
 
@@ -38419,6 +38419,8 @@ function evaluateBicep(input2) {
         const json = input2.readJsonParameters?.(pf);
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
+      } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
+        parameterValues = allUnknown(parsed, `its parameter file ${path32.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -38499,6 +38501,11 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   for (const [k, v] of r.values) values.set(k, v);
   return values;
 }
+function allUnknown(file, reason) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of file.statements) if (s.kind === "ParamDecl") out.set(s.name.name, unknown(reason));
+  return out;
+}
 function byParamName(file, values) {
   const out = /* @__PURE__ */ new Map();
   for (const s of file.statements) {
@@ -38534,6 +38541,7 @@ var init_project3 = __esm({
     "use strict";
     init_env();
     init_project2();
+    init_value();
     init_evaluate3();
     init_files();
     init_using_template();
@@ -38730,7 +38738,9 @@ function soundStatements(parsed) {
   if (!parsed || parsed.errors.length === 0) return parsed;
   let sound = soundFiles.get(parsed);
   if (!sound) {
-    const broken = (st) => parsed.errors.some((e) => st.range.start.offset <= e.range.start.offset && e.range.start.offset <= st.range.end.offset);
+    const end = parsed.text.trimEnd().length;
+    const last = parsed.statements[parsed.statements.length - 1];
+    const broken = (st) => parsed.errors.some((e) => st.range.start.offset <= e.range.start.offset && e.range.start.offset <= st.range.end.offset || st === last && e.range.start.offset >= end);
     sound = { ...parsed, statements: parsed.statements.filter((st) => !broken(st)) };
     soundFiles.set(parsed, sound);
   }
@@ -47355,7 +47365,9 @@ function linkOutOf(root, file) {
   if (!isWithin(path5.resolve(root), file)) return void 0;
   try {
     const real = fs4.realpathSync(file);
-    return isWithin(fs4.realpathSync(root), real) ? void 0 : real;
+    if (isWithin(fs4.realpathSync(root), real)) return void 0;
+    const sharedAbove = CONFIG_FILE_NAMES.includes(path5.basename(real)) && isWithin(path5.dirname(real), fs4.realpathSync(path5.dirname(file)));
+    return sharedAbove ? void 0 : real;
   } catch {
     return void 0;
   }
@@ -49101,8 +49113,17 @@ var UnitCache = class _UnitCache {
   answers = /* @__PURE__ */ new Map();
   /** This run wrote an entry (a unit linted afresh). */
   wrote = false;
+  /** The location may not be used (`refusal`): nothing is read from or written to it. */
+  refused = false;
   /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
   static open(file, version, warn) {
+    const refused = refusal(file);
+    if (refused !== void 0) {
+      warn(`the cache location ${file} ${refused}: it is neither read nor written (choose another --cache-location)`);
+      const c = new _UnitCache(file, version, {}, [], {}, false);
+      c.refused = true;
+      return c;
+    }
     let text2;
     try {
       text2 = decodeCacheText(readNamedFile(file));
@@ -49213,8 +49234,9 @@ var UnitCache = class _UnitCache {
    * of a 0.7 s corpus run went to writing the same 4.7 MB again).
    */
   save() {
-    if (this.unchanged()) return;
-    refuseToReplace(this.file);
+    if (this.refused || this.unchanged()) return;
+    const refused = refusal(this.file);
+    if (refused !== void 0) throw new Error(refused);
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
     const depIndex = /* @__PURE__ */ new Map();
     const depTable = [];
@@ -49274,15 +49296,16 @@ function isEntry(e, depCount) {
   const summaryOk = typeof summary === "object" && summary !== null && Array.isArray(summary.gpuPools) && Array.isArray(summary.aksFiles);
   return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === "object" && result.evidence !== null && typeof result.frames === "object" && result.frames !== null;
 }
-function refuseToReplace(file) {
+var LINTED_NAME = /\.(?:tf|tfvars|hcl|bicep|bicepparam|ya?ml|sh|bash|ps1|psm1)$/i;
+function refusal(file) {
   let st;
   try {
     st = fs5.statSync(file);
   } catch {
-    return;
+    return void 0;
   }
-  if (!st.isFile()) throw Object.assign(new Error(`ENOTFILE: ${file}`), { code: "ENOTFILE" });
-  if (st.size === 0) return;
+  if (!st.isFile()) return "is not a regular file (a device, FIFO, socket or folder)";
+  if (!LINTED_NAME.test(file) || st.size === 0) return void 0;
   const fd = fs5.openSync(file, "r");
   const head = Buffer.alloc(16);
   try {
@@ -49290,7 +49313,7 @@ function refuseToReplace(file) {
   } finally {
     fs5.closeSync(fd);
   }
-  if (!/^\s*\{\s*"tool"/.test(head.toString("latin1"))) throw Object.assign(new Error(`ENOTCACHE: ${file}`), { code: "ENOTCACHE" });
+  return /^\s*\{\s*"tool"/.test(head.toString("latin1")) ? void 0 : "is a file of a format mlops-iac-lint reads, not a cache";
 }
 
 // src/pipeline/run-units.ts
@@ -53185,8 +53208,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => n.location.file));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(d.file)) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path52.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path52.dirname(d.file))) : inline.unused;
     appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));

@@ -610,8 +610,9 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
   if (config.allowInlineSuppressions) {
     // In a file that does not parse, the finding a directive was written for may be among what
     // the syntax error hid: "unused, remove it" would be wrong advice until the file parses again.
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === 'PARSE001').map((n) => n.location.file));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(d.file)) : inline.unused;
+    // A unit spans a folder (a Terraform module): a directive in a sibling of the broken file may be for it too.
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === 'PARSE001').map((n) => path.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path.dirname(d.file))) : inline.unused;
     appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));

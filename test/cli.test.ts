@@ -123,7 +123,7 @@ describe('CLI', () => {
       }
       const cache = spawnSync(process.execPath, [CLI, '.', '--cache', '--cache-location', '/dev/zero'], { cwd: dir, encoding: 'utf8', env: baseEnv({}), timeout: 20000 });
       expect(cache.status).toBe(0);
-      expect(cache.stderr).toMatch(/cannot read the cache \/dev\/zero \(it is not a regular file/);
+      expect(cache.stderr).toBe('mlops-iac-lint: the cache location /dev/zero is not a regular file (a device, FIFO, socket or folder): it is neither read nor written (choose another --cache-location)\n');
     }
     if (fs.existsSync('/dev/full')) {
       const full = run(['.', '-o', '/dev/full'], {}, dir);
@@ -140,6 +140,10 @@ describe('CLI', () => {
     const r = run(['.'], {}, dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/\.mlops-iac-lint\.jsonc: a symbolic link out of the scan root \(to .*config\.json\); a config file is not read through it\n$/);
+    // A link to a shared config in a folder above (which the upward search would read anyway) is followed.
+    const shared = tree({ '.mlops-iac-lint.jsonc': '{ "rules": { "KV001": "off" } }\n', 'proj/main.tf': '' });
+    fs.symlinkSync('../.mlops-iac-lint.jsonc', path.join(shared, 'proj', '.mlops-iac-lint.jsonc'));
+    expect(run(['.'], {}, path.join(shared, 'proj')).status).toBe(0);
     fs.unlinkSync(path.join(dir, '.mlops-iac-lint.jsonc'));
     fs.symlinkSync(path.join(outside, 'policies'), path.join(dir, 'p', 'pol'));
     const p = run(['.', '--config', 'p/.mlops-iac-lint.jsonc', '--format', 'compact'], {}, dir);

@@ -392,12 +392,18 @@ export function resolveConfig(raw: RawConfig, baseDir: string, catalog?: Catalog
   return config;
 }
 
-/** Where `file` really is when it lies inside `root` but a link takes it outside; undefined otherwise. */
+/**
+ * Where `file` really is when it lies inside `root` but a link takes it outside; undefined
+ * otherwise. A link to a config file in a folder above it (a shared config, which the upward
+ * search would read anyway) is no way out.
+ */
 function linkOutOf(root: string, file: string): string | undefined {
   if (!isWithin(path.resolve(root), file)) return undefined;
   try {
     const real = fs.realpathSync(file);
-    return isWithin(fs.realpathSync(root), real) ? undefined : real;
+    if (isWithin(fs.realpathSync(root), real)) return undefined;
+    const sharedAbove = (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(real)) && isWithin(path.dirname(real), fs.realpathSync(path.dirname(file)));
+    return sharedAbove ? undefined : real;
   } catch {
     return undefined;
   }

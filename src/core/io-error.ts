@@ -15,14 +15,14 @@ const MEANINGS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the path is too long',
   EMFILE: 'too many open files',
   ENOSPC: 'no space left on the device',
+  EFBIG: 'the file is too large for the file system or its limits',
   EROFS: 'the file system is read-only',
   EBUSY: 'the file is busy',
   ENOTFILE: 'it is not a regular file (a device, FIFO or socket)',
-  ENOTCACHE: 'a file that is not a cache is there, and it is not overwritten',
 };
 
 /** Codes this project gives its own refusals (not errno values): said in words only. */
-const OWN_CODES: ReadonlySet<string> = new Set(['ENOTFILE', 'ENOTCACHE']);
+const OWN_CODES: ReadonlySet<string> = new Set(['ENOTFILE']);
 
 export function ioErrorText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;

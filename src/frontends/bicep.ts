@@ -108,8 +108,12 @@ function soundStatements(parsed: BicepFile | undefined): BicepFile | undefined {
   if (!parsed || parsed.errors.length === 0) return parsed;
   let sound = soundFiles.get(parsed);
   if (!sound) {
+    // An error inside a statement breaks it; one at the end of the file (a `{` never closed)
+    // breaks the last statement, which the parser closed there.
+    const end = parsed.text.trimEnd().length;
+    const last = parsed.statements[parsed.statements.length - 1];
     const broken = (st: { range: { start: { offset: number }; end: { offset: number } } }): boolean =>
-      parsed.errors.some((e) => st.range.start.offset <= e.range.start.offset && e.range.start.offset <= st.range.end.offset);
+      parsed.errors.some((e) => (st.range.start.offset <= e.range.start.offset && e.range.start.offset <= st.range.end.offset) || (st === last && e.range.start.offset >= end));
     sound = { ...parsed, statements: parsed.statements.filter((st) => !broken(st)) };
     soundFiles.set(parsed, sound);
   }

@@ -83,6 +83,9 @@ export class UnitCache implements FileFacts {
   /** This run wrote an entry (a unit linted afresh). */
   private wrote = false;
 
+  /** The location may not be used (`refusal`): nothing is read from or written to it. */
+  private refused = false;
+
   private constructor(
     readonly file: string,
     private readonly version: string,
@@ -99,6 +102,13 @@ export class UnitCache implements FileFacts {
 
   /** Opens the cache file; a missing one is empty, a corrupt or foreign one is reported through `warn` and ignored. */
   static open(file: string, version: string, warn: (message: string) => void): UnitCache {
+    const refused = refusal(file);
+    if (refused !== undefined) {
+      warn(`the cache location ${file} ${refused}: it is neither read nor written (choose another --cache-location)`);
+      const c = new UnitCache(file, version, {}, [], {}, false);
+      c.refused = true;
+      return c;
+    }
     let text: string;
     try {
       text = decodeCacheText(readNamedFile(file));
@@ -222,8 +232,9 @@ export class UnitCache implements FileFacts {
    * of a 0.7 s corpus run went to writing the same 4.7 MB again).
    */
   save(): void {
-    if (this.unchanged()) return;
-    refuseToReplace(this.file);
+    if (this.refused || this.unchanged()) return;
+    const refused = refusal(this.file);
+    if (refused !== undefined) throw new Error(refused);
     const head = JSON.stringify({ tool: TOOL, format: FORMAT, version: this.version });
     // The reads of this run's entries, each once, in the order first met.
     const depIndex = new Map<string, number>();
@@ -301,21 +312,24 @@ function isEntry(e: unknown, depCount: number): e is StoredEntry {
   return arrays.every((k) => Array.isArray(result[k])) && summaryOk && typeof result.evidence === 'object' && result.evidence !== null && typeof result.frames === 'object' && result.frames !== null;
 }
 
+/** Names of the files the linter reads (a cache location named like one is a mistake, never overwritten). */
+const LINTED_NAME = /\.(?:tf|tfvars|hcl|bicep|bicepparam|ya?ml|sh|bash|ps1|psm1)$/i;
+
 /**
- * The cache is written over its location only when what is there is a cache (this tool's or a
- * foreign one: JSON with a `tool`), an empty file, or nothing: never over a device
- * (`--cache-location /dev/zero` would replace the device node) or another file, such as a
- * scanned `main.tf` given by mistake. Throws an error `ioErrorText` words.
+ * Why the cache may not use its location, or undefined: a device or folder (`--cache-location
+ * /dev/zero` would replace the device node), or a file named like one the linter reads that is not
+ * a cache (a scanned `main.tf` given by mistake). A missing file, a corrupt or foreign cache are
+ * fine: they are ignored and rewritten.
  */
-function refuseToReplace(file: string): void {
+function refusal(file: string): string | undefined {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
   } catch {
-    return;
+    return undefined;
   }
-  if (!st.isFile()) throw Object.assign(new Error(`ENOTFILE: ${file}`), { code: 'ENOTFILE' });
-  if (st.size === 0) return;
+  if (!st.isFile()) return 'is not a regular file (a device, FIFO, socket or folder)';
+  if (!LINTED_NAME.test(file) || st.size === 0) return undefined;
   const fd = fs.openSync(file, 'r');
   const head = Buffer.alloc(16);
   try {
@@ -323,5 +337,5 @@ function refuseToReplace(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  if (!/^\s*\{\s*"tool"/.test(head.toString('latin1'))) throw Object.assign(new Error(`ENOTCACHE: ${file}`), { code: 'ENOTCACHE' });
+  return /^\s*\{\s*"tool"/.test(head.toString('latin1')) ? undefined : 'is a file of a format mlops-iac-lint reads, not a cache';
 }

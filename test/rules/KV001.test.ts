@@ -662,6 +662,46 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
         parseError: true,
       },
       {
+        // A `{` never closed: the error is at the end of the file, the statement the parser closed there is not judged.
+        name: 'unclosed-block-not-judged',
+        files: {
+          'main.bicep': `
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv'
+  location: 'westeurope'
+  properties: {
+    enableRbacAuthorization: true
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+}
+`,
+        },
+        parseError: true,
+      },
+      {
+        // A parameter file that does not parse gives no variant: the template's default is not judged in its place.
+        name: 'broken-bicepparam-variant-not-judged',
+        files: {
+          'main.bicep': `
+param purge bool = false
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv'
+  location: 'westeurope'
+  properties: {
+    enableRbacAuthorization: true
+    enablePurgeProtection: purge
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+  }
+}
+`,
+          'prod.bicepparam': `using 'main.bicep'
+param purge = (true
+`,
+        },
+        parseError: true,
+      },
+      {
         name: 'dev-bicepparam',
         files: {
           'dev.bicepparam': `

@@ -35,6 +35,25 @@ resource "azurerm_container_registry" "acr" {
         parseError: true,
       },
       {
+        // The directive is at the value; the resource that reads it is in a sibling file that does not parse.
+        name: 'sibling-file-with-a-syntax-error',
+        files: {
+          'variables.tf': `
+variable "purge" {
+  # mlops-iac-lint-ignore KV001 -- dev vault
+  default = false
+}
+`,
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                     = "kv"
+  purge_protection_enabled = var.purge
+`,
+        },
+        options: { rules: ['KV001'] },
+        parseError: true,
+      },
+      {
         // The finding is at the variable default; the directive covers the resource that reads it.
         name: 'covers-a-value-from-a-variable-default',
         files: {

@@ -20,7 +20,7 @@ import type { BicepFile, BicepParamFile } from '../../parse/bicep/index.js';
 import { classifyPath } from '../../core/env.js';
 import { envFromParameters, type ArmUnitEvaluation } from '../arm/project.js';
 import type { ArmEvaluation } from '../arm/template.js';
-import type { Value } from '../../core/value.js';
+import { unknown, type Value } from '../../core/value.js';
 import { evaluateBicepFile, evaluateParamFile } from './evaluate.js';
 import type { BicepSources } from './evaluate.js';
 import { pathKind, REGISTRY_PATH } from './files.js';
@@ -162,6 +162,10 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
         const json = input.readJsonParameters?.(pf);
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
+      } else if (pf && (input.parseParams(pf)?.errors.length ?? 0) > 0) {
+        // A parameter file that does not parse (its PARSE001 is said): what it sets is not known,
+        // so no parameter is (README "Usage"; as an ARM template whose parameter file is broken).
+        parameterValues = allUnknown(parsed, `its parameter file ${path.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input, sources, addProblems, [], applied);
         if (!values) continue;
@@ -283,6 +287,13 @@ function paramFileValues(
 }
 
 /** JSON parameter values (lower-case names) keyed by the `.bicep` file's own param names. */
+/** Every parameter of the file, unknown for `reason`. */
+function allUnknown(file: BicepFile, reason: string): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const s of file.statements) if (s.kind === 'ParamDecl') out.set(s.name.name, unknown(reason));
+  return out;
+}
+
 function byParamName(file: BicepFile, values: Map<string, Value>): Map<string, Value> {
   const out = new Map<string, Value>();
   for (const s of file.statements) {
