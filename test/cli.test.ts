@@ -102,6 +102,8 @@ describe('CLI', () => {
       ['--fail-on', 'sometimes'],
       ['/no/such/path'],
       ['--rule', 'NOPE001', good],
+      ['--rule', '', good],
+      ['--disable', ' , ', good],
       ['--env', 'staging'],
       // A folder given as a var file was ignored (the defaults evaluated instead); a mistyped alias file too.
       ['--var-file', folder, good],

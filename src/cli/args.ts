@@ -206,8 +206,8 @@ export function parseCli(argv: string[]): CliOptions {
     failOn: failOn as FailOn,
     listRules: v['list-rules'] ?? false,
     explain: v.explain,
-    rules: ruleIdList(v.rule),
-    disable: ruleIdList(v.disable),
+    rules: ruleIdList(v.rule, '--rule'),
+    disable: ruleIdList(v.disable, '--disable'),
     version: v.version ?? false,
     help: v.help ?? false,
     verbose: v.verbose ?? false,
@@ -232,6 +232,9 @@ export function parseCli(argv: string[]): CliOptions {
  * `--rule`/`--disable` values: each may list IDs separated by commas (`--rule GOV002,GOV003`,
  * as checkov's `--check` and tflint's `--only` take them), in either case.
  */
-function ruleIdList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((id) => id.trim().toUpperCase()).filter((id) => id !== '');
+function ruleIdList(values: string[] | undefined, option: string): string[] {
+  const ids = (values ?? []).flatMap((v) => v.split(',')).map((id) => id.trim().toUpperCase()).filter((id) => id !== '');
+  // `--rule ""` (an unset shell variable) named no rule: running every rule instead would hide the mistake.
+  if (values !== undefined && values.length > 0 && ids.length === 0) throw new UsageError(`${option} takes rule IDs (such as AML001), not an empty value`);
+  return ids;
 }
