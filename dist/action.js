@@ -53026,7 +53026,7 @@ async function prepareRun(options, cache3) {
     reader: host,
     accept: (f) => frontEnds.some((fe) => fe.byName(f) !== void 0),
     // A folder that cannot be listed is said, never skipped without a word.
-    onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: "cannot list the folder (permission denied?); the files in it are not linted", location: fileStart(dir) })
+    onUnreadable: (dir) => problems.push({ ruleId: "PARSE001", message: `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) })
   })).filter((f) => !config.isIgnored(f));
   timing?.mark("discover");
   await Promise.all(frontEnds.filter((fe) => fe.load && listed.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
@@ -53484,6 +53484,14 @@ function skippedFiles(problems) {
     out.push({ file: p.file, reason: p.message });
   }
   return out.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+function listingError(dir) {
+  try {
+    fs7.readdirSync(dir);
+    return "it could not be read";
+  } catch (e) {
+    return ioErrorText(e);
+  }
 }
 
 // src/report/common.ts

@@ -376,7 +376,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
       reader: host,
       accept: (f) => frontEnds.some((fe) => fe.byName(f) !== undefined),
       // A folder that cannot be listed is said, never skipped without a word.
-      onUnreadable: (dir) => problems.push({ ruleId: 'PARSE001', message: 'cannot list the folder (permission denied?); the files in it are not linted', location: fileStart(dir) }),
+      onUnreadable: (dir) => problems.push({ ruleId: 'PARSE001', message: `cannot list the folder (${listingError(dir)}); the files in it are not linted`, location: fileStart(dir) }),
     })
   ).filter((f) => !config.isIgnored(f));
   timing?.mark('discover');
@@ -986,4 +986,14 @@ function skippedFiles(problems: readonly ReadProblem[]): { file: string; reason:
   }
   // By file: a cached unit's reads are replayed in another order than they were first made.
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** Why a folder the walk met cannot be listed, in words (asked again only on this failure path): permission denied, a path too long. */
+function listingError(dir: string): string {
+  try {
+    fs.readdirSync(dir);
+    return 'it could not be read';
+  } catch (e) {
+    return ioErrorText(e);
+  }
 }

@@ -158,7 +158,7 @@ describe('an unreadable folder', () => {
     try {
       const r = await lint({ paths: [dir], root: dir, noConfig: true });
       expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1);
-      expect(r.findings.some((f) => f.ruleId === 'PARSE001' && f.location.file === path.join(dir, 'locked') && /cannot list the folder/.test(f.message))).toBe(true);
+      expect(r.findings.some((f) => f.ruleId === 'PARSE001' && f.location.file === path.join(dir, 'locked') && /cannot list the folder \(permission denied \(EACCES\)\)/.test(f.message))).toBe(true);
     } finally {
       fs.chmodSync(path.join(dir, 'locked'), 0o755);
     }
