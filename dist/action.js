@@ -47078,27 +47078,21 @@ init_io_error();
 init_paths();
 var MISTAKEN_CONFIG_NAMES = [".mlops-iac-lint.yml", ".mlops-iac-lint.yaml", "mlops-iac-lint.yml", "mlops-iac-lint.yaml"];
 function mistakenConfigFile(startDir) {
-  let dir = path5.resolve(startDir);
-  for (; ; ) {
-    for (const name of MISTAKEN_CONFIG_NAMES) {
-      const candidate = path5.join(dir, name);
-      if (fs4.existsSync(candidate)) return candidate;
-    }
-    const up = path5.dirname(dir);
-    if (up === dir) return void 0;
-    dir = up;
-  }
+  return firstUpward(startDir, MISTAKEN_CONFIG_NAMES, (candidate) => fs4.existsSync(candidate));
 }
 function findConfigFile(startDir) {
-  let dir = path5.resolve(startDir);
+  return firstUpward(startDir, CONFIG_FILE_NAMES, (candidate) => fs4.existsSync(candidate) && fs4.statSync(candidate).isFile());
+}
+function firstUpward(start, names, accepts) {
+  let dir = path5.resolve(start);
   try {
     if (fs4.statSync(dir).isFile()) dir = path5.dirname(dir);
   } catch {
   }
   for (; ; ) {
-    for (const name of CONFIG_FILE_NAMES) {
+    for (const name of names) {
       const candidate = path5.join(dir, name);
-      if (fs4.existsSync(candidate) && fs4.statSync(candidate).isFile()) return candidate;
+      if (accepts(candidate)) return candidate;
     }
     const up = path5.dirname(dir);
     if (up === dir) return void 0;
@@ -48753,23 +48747,20 @@ function collectDirectives(out, texts, input2, directives, supProblems) {
 }
 function placesOf2(locations, texts) {
   const evidence = {};
-  const wanted = /* @__PURE__ */ new Map();
-  const located = /* @__PURE__ */ new Map();
+  const byFile = /* @__PURE__ */ new Map();
   for (const l of locations) {
     const text2 = texts(l.file);
     if (text2 === void 0) continue;
     const key = locationKey(l);
     if (!(key in evidence)) evidence[key] = evidenceOf(l, text2);
-    let lines = wanted.get(l.file);
-    if (!lines) wanted.set(l.file, lines = /* @__PURE__ */ new Set());
+    let lines = byFile.get(l.file);
+    if (!lines) byFile.set(l.file, lines = { wanted: /* @__PURE__ */ new Set(), located: /* @__PURE__ */ new Set() });
     const first = Math.max(1, l.range.start.line - FRAME_CONTEXT);
-    for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.add(n);
-    let at2 = located.get(l.file);
-    if (!at2) located.set(l.file, at2 = /* @__PURE__ */ new Set());
-    at2.add(l.range.start.line);
+    for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.wanted.add(n);
+    lines.located.add(l.range.start.line);
   }
   const frames = {};
-  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file), lines, located.get(file));
+  for (const [file, { wanted, located }] of byFile) frames[file] = pickLines(texts(file), wanted, located);
   return { evidence, frames };
 }
 function pickLines(text2, wanted, located) {
@@ -49126,7 +49117,7 @@ var UnitCache = class _UnitCache {
     }
     let text2;
     try {
-      text2 = decodeCacheText(readNamedFile(file));
+      text2 = decodeCacheText(fs5.readFileSync(file));
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
       return new _UnitCache(file, version, {}, [], {}, false);

@@ -33,30 +33,26 @@ const MISTAKEN_CONFIG_NAMES = ['.mlops-iac-lint.yml', '.mlops-iac-lint.yaml', 'm
  * when no config file was found: the first such in `startDir` or a folder above it.
  */
 export function mistakenConfigFile(startDir: string): string | undefined {
-  let dir = path.resolve(startDir);
-  for (;;) {
-    for (const name of MISTAKEN_CONFIG_NAMES) {
-      const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate)) return candidate;
-    }
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
+  return firstUpward(startDir, MISTAKEN_CONFIG_NAMES, (candidate) => fs.existsSync(candidate));
 }
 
 /** The first config file in `startDir` or a folder above it, up to the filesystem root. */
 export function findConfigFile(startDir: string): string | undefined {
-  let dir = path.resolve(startDir);
+  return firstUpward(startDir, CONFIG_FILE_NAMES, (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+}
+
+/** The first of `names` that `accepts` in `start` (its folder, for a file) or a folder above it, up to the filesystem root. */
+function firstUpward(start: string, names: readonly string[], accepts: (candidate: string) => boolean): string | undefined {
+  let dir = path.resolve(start);
   try {
     if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
   } catch {
     // a path that does not exist: walk up from it anyway
   }
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
+    for (const name of names) {
       const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+      if (accepts(candidate)) return candidate;
     }
     const up = path.dirname(dir);
     if (up === dir) return undefined;

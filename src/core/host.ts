@@ -245,7 +245,7 @@ export function createHost(root: string, options: HostOptions = {}): Host {
   const realDirs = new Map<string, string | undefined>();
   const textCache = new Map<string, string>();
   const problemByFile = new Map<string, ReadProblem>();
-  /** Files whose text holds bytes that are not UTF-8: the offset of the first (`invalidEncodingAt`). */
+  /** Files whose text holds bytes that are not UTF-8: the offsets of the first 64 (`invalidEncodingAt`). */
   const invalidEncoding = new Map<string, readonly number[]>();
   const allProblems: ReadProblem[] = [];
   const listings = new Map<string, readonly DirEntry[] | undefined>();

@@ -361,7 +361,6 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   return [...byKey.values()];
 }
 
-/** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */
 /** `the same holds for "ssh-1", another instance of the same declaration` (at most five names, then a count). */
 function alsoInstances(names: readonly string[]): string {
   const shown = names.slice(0, 5).map((n) => `"${n}"`);
@@ -371,6 +370,7 @@ function alsoInstances(names: readonly string[]): string {
     : `the same holds for ${shown.join(', ')}${more}, other instances of the same declaration`;
 }
 
+/** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */
 function declarationKey(r: Resource): string {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
   // Parents are a short chain (rule → NSG, pool → cluster); the bound only guards a mistaken cycle.

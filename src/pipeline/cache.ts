@@ -14,7 +14,7 @@ import type { Host } from '../core/host.js';
 import type { FileFacts } from '../frontends/types.js';
 import { depsHold, textAnswer, type Dependency } from './recording-host.js';
 import type { UnitResult } from './unit.js';
-import { ioErrorText, readNamedFile } from '../core/io-error.js';
+import { ioErrorText } from '../core/io-error.js';
 
 /** The default file name (ESLint: `.eslintcache`), in the current folder or a given folder. */
 export const CACHE_FILE = '.mlops-iac-lint-cache';
@@ -111,7 +111,8 @@ export class UnitCache implements FileFacts {
     }
     let text: string;
     try {
-      text = decodeCacheText(readNamedFile(file));
+      // `refusal` above has seen a regular file here, or none.
+      text = decodeCacheText(fs.readFileSync(file));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
       return new UnitCache(file, version, {}, [], {}, false);

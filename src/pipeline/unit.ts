@@ -155,23 +155,21 @@ function collectDirectives(out: FrontEndResult, texts: (file: string) => string 
 /** The evidence hash and the code-frame lines (±FRAME_CONTEXT) of each location whose text is known. */
 export function placesOf(locations: readonly Location[], texts: (file: string) => string | undefined): Pick<UnitResult, 'evidence' | 'frames'> {
   const evidence: Record<string, string> = {};
-  const wanted = new Map<string, Set<number>>();
-  const located = new Map<string, Set<number>>();
+  /** Per file: the lines frames show, and the lines locations start on. */
+  const byFile = new Map<string, { wanted: Set<number>; located: Set<number> }>();
   for (const l of locations) {
     const text = texts(l.file);
     if (text === undefined) continue;
     const key = locationKey(l);
     if (!(key in evidence)) evidence[key] = evidenceOf(l, text);
-    let lines = wanted.get(l.file);
-    if (!lines) wanted.set(l.file, (lines = new Set()));
+    let lines = byFile.get(l.file);
+    if (!lines) byFile.set(l.file, (lines = { wanted: new Set(), located: new Set() }));
     const first = Math.max(1, l.range.start.line - FRAME_CONTEXT);
-    for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.add(n);
-    let at = located.get(l.file);
-    if (!at) located.set(l.file, (at = new Set()));
-    at.add(l.range.start.line);
+    for (let n = first; n <= l.range.start.line + FRAME_CONTEXT; n++) lines.wanted.add(n);
+    lines.located.add(l.range.start.line);
   }
   const frames: Record<string, [number, string][]> = {};
-  for (const [file, lines] of wanted) frames[file] = pickLines(texts(file)!, lines, located.get(file)!);
+  for (const [file, { wanted, located }] of byFile) frames[file] = pickLines(texts(file)!, wanted, located);
   return { evidence, frames };
 }
 

@@ -286,7 +286,6 @@ function paramFileValues(
   return values;
 }
 
-/** JSON parameter values (lower-case names) keyed by the `.bicep` file's own param names. */
 /** Every parameter of the file, unknown for `reason`. */
 function allUnknown(file: BicepFile, reason: string): Map<string, Value> {
   const out = new Map<string, Value>();
@@ -294,6 +293,7 @@ function allUnknown(file: BicepFile, reason: string): Map<string, Value> {
   return out;
 }
 
+/** JSON parameter values (lower-case names) keyed by the `.bicep` file's own param names. */
 function byParamName(file: BicepFile, values: Map<string, Value>): Map<string, Value> {
   const out = new Map<string, Value>();
   for (const s of file.statements) {
