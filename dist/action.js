@@ -44186,7 +44186,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path56, role, spec] of podSpecsOf(node, obj2.kind)) out.push(readTemplate(src, node, obj2, path56, role, spec));
+    for (const [path56, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path56, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -44241,11 +44241,16 @@ function path40(node, keys) {
 function scalar(node) {
   return node?.type === "scalar" ? node.value : void 0;
 }
-function podSpecsOf(obj2, kind) {
+function podSpecsOf(obj2, o) {
+  const kind = o.kind;
   const out = [];
-  const push = (p, role, spec) => {
-    if (spec) out.push([p, role, spec]);
+  const push = (p, role, spec, inline = []) => {
+    if (spec) out.push([p, role, spec, inline]);
   };
+  if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path40(obj2, ["spec", component]), inline);
+    return out;
+  }
   const direct = POD_SPEC_PATHS[kind];
   if (direct) push(direct.join("."), void 0, path40(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
@@ -44272,7 +44277,7 @@ function podSpecsOf(obj2, kind) {
 function isBlank(n) {
   return n?.type === "scalar" && n.value === "";
 }
-function readTemplate(src, obj2, o, p, role, spec) {
+function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
   const meta = valueOf(obj2, "metadata");
   const t = {
     file: src.file,
@@ -44295,6 +44300,14 @@ function readTemplate(src, obj2, o, p, role, spec) {
   for (const field of ["containers", "tolerations", "nodeSelector", "affinity"]) {
     const merge2 = mergeHiding(spec, field);
     if (merge2) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge2) });
+  }
+  for (const field of inlineContainers) {
+    const c = valueOf(spec, field);
+    if (c === void 0 || isBlank(c)) continue;
+    const read = readContainer(src, c, false, t, field);
+    read.name ||= KSERVE_CONTAINER;
+    t.containers.push(read);
+    t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range) });
   }
   for (const [field, init] of [["initContainers", true], ["containers", false]]) {
     const list2 = valueOf(spec, field);
@@ -44340,10 +44353,10 @@ function mergeHiding(node, key) {
 function entry2(node, key) {
   return node?.type === "map" ? node.entries.find((e) => e.key === key) : void 0;
 }
-function readContainer(src, c, init, t) {
+function readContainer(src, c, init, t, field = init ? "initContainers[]" : "containers[]") {
   const out = { name: scalar(valueOf(c, "name")) ?? "", init, at: at(src, c.range), resources: [] };
   if (c.type !== "map") {
-    t.unreadable.push({ what: init ? "initContainers[]" : "containers[]", at: out.at });
+    t.unreadable.push({ what: field, at: out.at });
     return out;
   }
   const res = valueOf(c, "resources");
@@ -44438,7 +44451,7 @@ function jsonToTree(node, lineMap, depth = 0) {
       return { type: "scalar", value: String(node.value), plain: true, range: range2 };
   }
 }
-var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE;
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE;
 var init_read2 = __esm({
   "src/eval/k8s/read.ts"() {
     "use strict";
@@ -44456,6 +44469,13 @@ var init_read2 = __esm({
     };
     REPLICA_SPECS = { PyTorchJob: "pytorchReplicaSpecs", TFJob: "tfReplicaSpecs", MPIJob: "mpiReplicaSpecs" };
     RAY_CLUSTER_SPEC = { RayCluster: "", RayJob: "rayClusterSpec", RayService: "rayClusterConfig" };
+    KSERVE_GROUPS = /^serving\.(?:kserve\.io|kubeflow\.org)\/v1beta1$/;
+    KSERVE_COMPONENTS = {
+      predictor: ["sklearn", "xgboost", "tensorflow", "pytorch", "triton", "onnx", "huggingface", "pmml", "lightgbm", "paddle", "model"],
+      transformer: [],
+      explainer: ["art"]
+    };
+    KSERVE_CONTAINER = "kserve-container";
     MAX_LIST_DEPTH = 8;
     DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
     KAITO_INSTANCE_TYPE = {

@@ -38,6 +38,28 @@ ${tolerations}      containers:
 `;
 }
 
+
+/** A KServe InferenceService whose predictor is `predictor` (YAML, indented 4). */
+function isvc(predictor: string, apiVersion = 'serving.kserve.io/v1beta1'): string {
+  return `
+apiVersion: ${apiVersion}
+kind: InferenceService
+metadata:
+  name: llm
+spec:
+  predictor:
+${predictor}`;
+}
+
+const MODEL_GPU = `    model:
+      modelFormat:
+        name: huggingface
+      storageUri: hf://meta-llama/Llama-3.1-8B-Instruct
+      resources:
+        limits:
+          ⟦nvidia.com/gpu⟧: "1"
+`;
+
 const SKU_GPU = `      tolerations:
         - key: sku
           operator: Equal
@@ -194,6 +216,16 @@ metadata:
           'k8s/base/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - job.yaml\n',
           'k8s/base/job.yaml': job('nvidia.com/gpu'),
         },
+      },
+      {
+        // KServe: a component's tolerations sit at its own level (PodSpec inline in PredictorSpec).
+        name: 'kserve-predictor-tolerates',
+        files: { 'infra/main.tf': POOL, 'k8s/isvc.yaml': isvc(MODEL_GPU.replace('⟦nvidia.com/gpu⟧', 'nvidia.com/gpu') + '    tolerations:\n      - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n') },
+      },
+      {
+        // The v1alpha2 (KFServing) shape (spec.default.predictor) is not read: nothing is guessed.
+        name: 'kfserving-v1alpha2-not-read',
+        files: { 'infra/main.tf': POOL, 'k8s/isvc.yaml': isvc(MODEL_GPU.replace('⟦nvidia.com/gpu⟧', 'nvidia.com/gpu'), 'serving.kubeflow.org/v1alpha2') },
       },
     ],
     invalid: [
@@ -728,6 +760,30 @@ metadata:
         env: 'prod',
         messageId: 'scannedPool',
       },
+      { name: 'kserve-model-predictor', files: { 'infra/main.tf': POOL, 'k8s/isvc.yaml': isvc(MODEL_GPU) }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'InferenceService "llm" (predictor) requests "nvidia.com/gpu"' },
+      { name: 'kserve-framework-field', files: { 'infra/main.tf': POOL, 'k8s/isvc.yaml': isvc(`    triton:
+      storageUri: gs://models/triton
+      resources:
+        requests:
+          ⟦nvidia.com/gpu⟧: 1
+`) }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'InferenceService "llm" (predictor)' },
+      { name: 'kserve-custom-containers', files: { 'infra/main.tf': POOL, 'k8s/isvc.yaml': isvc(`    containers:
+      - name: kserve-container
+        image: vllm/vllm-openai
+        resources:
+          limits:
+            ⟦nvidia.com/gpu⟧: 1
+`, 'serving.kubeflow.org/v1beta1') }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'InferenceService "llm" (predictor)' },
+      { name: 'kserve-transformer', files: { 'infra/main.tf': POOL, 'k8s/isvc.yaml': isvc(MODEL_GPU.replace('⟦nvidia.com/gpu⟧', 'nvidia.com/gpu') + `    tolerations:
+      - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }
+  transformer:
+    containers:
+      - name: tokenizer
+        image: tokenizer
+        resources:
+          limits:
+            ⟦nvidia.com/gpu⟧: 1
+`) }, level: 'error', env: 'unknown', messageId: 'scannedPool', messageIncludes: 'InferenceService "llm" (transformer)' },
     ],
   },
 };

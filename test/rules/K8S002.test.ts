@@ -44,6 +44,27 @@ const SPOT = '      tolerations:\n        - { key: kubernetes.azure.com/scaleset
 const cases: RuleTable = {
   k8s: {
     valid: [
+      {
+        // KServe merges the predictor's model container onto the ServingRuntime's, whose resources may
+        // request a GPU: that it requests none is unknown (never reported).
+        name: 'kserve-model-container-resources-come-from-the-runtime',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/isvc.yaml': `
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: llm
+spec:
+  predictor:
+    tolerations:
+      - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }
+    model:
+      modelFormat: { name: huggingface }
+      storageUri: hf://meta-llama/Llama-3.1-8B-Instruct
+`,
+        },
+      },
       { name: 'no-tolerations', files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload('') } },
       {
         // `resources: *gpu`: the GPU request sits behind a YAML alias (not followed), so whether the
@@ -155,6 +176,37 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
       },
     ],
     invalid: [
+      {
+        // A KServe transformer is a pod spec written inline: CPU containers that tolerate the GPU taint.
+        name: 'kserve-transformer',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/isvc.yaml': `
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: llm
+spec:
+  predictor:
+    containers:
+      - name: kserve-container
+        image: vllm/vllm-openai
+        resources: { limits: { nvidia.com/gpu: 1 } }
+    tolerations:
+      - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }
+  transformer:
+    tolerations:
+      - ⟦{ key: sku, operator: Equal, value: gpu, effect: NoSchedule }⟧
+    containers:
+      - name: tokenizer
+        image: tokenizer
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+        messageIncludes: 'InferenceService "llm" (transformer) requests no GPU',
+      },
       {
         name: 'exact-toleration',
         files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(EXACT) },

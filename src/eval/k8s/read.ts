@@ -9,6 +9,12 @@
  * - Ray RayCluster: `spec.headGroupSpec.template.spec`, `spec.workerGroupSpecs[].template.spec`;
  *   RayJob: the same under `spec.rayClusterSpec`, and `spec.submitterPodTemplate.spec`;
  *   RayService: the same under `spec.rayClusterConfig`;
+ * - KServe InferenceService (`serving.kserve.io/v1beta1`, earlier `serving.kubeflow.org/v1beta1`):
+ *   `spec.predictor`, `spec.transformer`, `spec.explainer`, each a pod spec written inline
+ *   (`containers`, `tolerations`, `nodeSelector`, `affinity` at the component's own level), and
+ *   the predictor's framework or `model` field (`explainer.art`) one container written inline
+ *   (its `resources` at that level). kserve/kserve pkg/apis/serving/v1beta1 `PredictorSpec`:
+ *   "PodSpec `json:",inline"`"; `PredictorExtensionSpec`: "corev1.Container `json:",inline"`".
  * - List: each of `items[]`.
  * (FORMATS.md §2(a) "Workload shapes".)
  */
@@ -34,6 +40,21 @@ const POD_SPEC_PATHS: Record<string, readonly string[]> = {
 const REPLICA_SPECS: Record<string, string> = { PyTorchJob: 'pytorchReplicaSpecs', TFJob: 'tfReplicaSpecs', MPIJob: 'mpiReplicaSpecs' };
 /** Ray kinds → where their cluster spec sits (`''`: the object's `spec` itself). */
 const RAY_CLUSTER_SPEC: Record<string, string> = { RayCluster: '', RayJob: 'rayClusterSpec', RayService: 'rayClusterConfig' };
+
+/** KServe's API groups whose v1beta1 InferenceService has the component shape above. */
+const KSERVE_GROUPS = /^serving\.(?:kserve\.io|kubeflow\.org)\/v1beta1$/;
+/**
+ * KServe InferenceService components → the fields of each that are one container written inline
+ * (`PredictorSpec` sklearn … paddle and model; `ExplainerSpec` art). KServe runs it as
+ * `kserve-container`, beside the component's `containers`.
+ */
+const KSERVE_COMPONENTS: Record<string, readonly string[]> = {
+  predictor: ['sklearn', 'xgboost', 'tensorflow', 'pytorch', 'triton', 'onnx', 'huggingface', 'pmml', 'lightgbm', 'paddle', 'model'],
+  transformer: [],
+  explainer: ['art'],
+};
+/** The name KServe gives a component's framework container (constants.InferenceServiceContainerName). */
+const KSERVE_CONTAINER = 'kserve-container';
 
 /** Nested `List`s deeper than this are not followed (hostile input). */
 const MAX_LIST_DEPTH = 8;
@@ -69,7 +90,7 @@ export function readPodTemplates(file: string, documents: readonly YamlTree[], l
       if (items?.type === 'seq' && depth < MAX_LIST_DEPTH) for (const it of items.items) visit(it, depth + 1);
       return;
     }
-    for (const [path, role, spec] of podSpecsOf(node, obj.kind)) out.push(readTemplate(src, node, obj, path, role, spec));
+    for (const [path, role, spec, inline] of podSpecsOf(node, obj)) out.push(readTemplate(src, node, obj, path, role, spec, inline));
   };
   for (const d of documents) visit(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -167,12 +188,17 @@ function scalar(node: YamlTree | undefined): string | undefined {
   return node?.type === 'scalar' ? node.value : undefined;
 }
 
-/** `[path, role, podSpec]` of each pod template of an object. */
-function podSpecsOf(obj: YamlTree, kind: string): [string, string | undefined, YamlTree][] {
-  const out: [string, string | undefined, YamlTree][] = [];
-  const push = (p: string, role: string | undefined, spec: YamlTree | undefined): void => {
-    if (spec) out.push([p, role, spec]);
+/** `[path, role, podSpec, inlineContainerFields]` of each pod template of an object. */
+function podSpecsOf(obj: YamlTree, o: ManifestObject): [string, string | undefined, YamlTree, readonly string[]][] {
+  const kind = o.kind;
+  const out: [string, string | undefined, YamlTree, readonly string[]][] = [];
+  const push = (p: string, role: string | undefined, spec: YamlTree | undefined, inline: readonly string[] = []): void => {
+    if (spec) out.push([p, role, spec, inline]);
   };
+  if (kind === 'InferenceService' && KSERVE_GROUPS.test(o.apiVersion)) {
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path(obj, ['spec', component]), inline);
+    return out;
+  }
   const direct = POD_SPEC_PATHS[kind];
   if (direct) push(direct.join('.'), undefined, path(obj, direct));
   const replicaField = REPLICA_SPECS[kind];
@@ -202,7 +228,7 @@ function isBlank(n: YamlTree | undefined): boolean {
   return n?.type === 'scalar' && n.value === '';
 }
 
-function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, role: string | undefined, spec: YamlTree): K8sPodTemplate {
+function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, role: string | undefined, spec: YamlTree, inlineContainers: readonly string[]): K8sPodTemplate {
   const meta = valueOf(obj, 'metadata');
   const t: K8sPodTemplate = {
     file: src.file,
@@ -227,6 +253,17 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
   for (const field of ['containers', 'tolerations', 'nodeSelector', 'affinity']) {
     const merge = mergeHiding(spec, field);
     if (merge) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge) });
+  }
+  // A KServe framework field (`model:`, `triton:`) is one container; KServe runs it first, as kserve-container.
+  for (const field of inlineContainers) {
+    const c = valueOf(spec, field);
+    if (c === undefined || isBlank(c)) continue;
+    const read = readContainer(src, c, false, t, field);
+    read.name ||= KSERVE_CONTAINER;
+    t.containers.push(read);
+    // KServe merges this container onto the ServingRuntime's, whose resources (a GPU limit) stay
+    // unless written here: that the component requests no GPU cannot be known from this file.
+    t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range) });
   }
   for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
     const list = valueOf(spec, field);
@@ -276,10 +313,10 @@ function entry(node: YamlTree | undefined, key: string): YamlEntryNode | undefin
   return node?.type === 'map' ? node.entries.find((e) => e.key === key) : undefined;
 }
 
-function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate): K8sContainer {
+function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, field = init ? 'initContainers[]' : 'containers[]'): K8sContainer {
   const out: K8sContainer = { name: scalar(valueOf(c, 'name')) ?? '', init, at: at(src, c.range), resources: [] };
   if (c.type !== 'map') {
-    t.unreadable.push({ what: init ? 'initContainers[]' : 'containers[]', at: out.at });
+    t.unreadable.push({ what: field, at: out.at });
     return out;
   }
   const res = valueOf(c, 'resources');
