@@ -48678,7 +48678,12 @@ function runRules(input2, undecided2 = [], failures = []) {
     const f = byKey.get(key);
     if (!f || names.size < 2) continue;
     const own = f.address !== void 0 ? names.get(f.address) : void 0;
-    const others = [...new Set([...names].filter(([address, name]) => address !== f.address && name !== own).map(([, name]) => name))];
+    const rest = [...names].filter(([address]) => address !== f.address);
+    const taken = /* @__PURE__ */ new Map();
+    for (const [, name] of rest) taken.set(name, (taken.get(name) ?? 0) + 1);
+    const loop = f.address !== void 0 ? withoutIndex(f.address) : void 0;
+    const label = ([address, name]) => name !== own && taken.get(name) === 1 ? name : withoutIndex(address) === loop ? address : void 0;
+    const others = [...new Set(rest.map(label).filter((x) => x !== void 0))];
     if (others.length > 0) f.message = f.message.endsWith(".") ? `${f.message.slice(0, -1)} (${alsoInstances(others)}).` : `${f.message} (${alsoInstances(others)})`;
   }
   for (const [key, calls] of callsByKey) {
@@ -48688,6 +48693,9 @@ function runRules(input2, undecided2 = [], failures = []) {
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
+}
+function withoutIndex(address) {
+  return address.replace(/\[[^\]]*\]$/, "");
 }
 function alsoInstances(names) {
   const shown = names.slice(0, 5).map((n) => `"${n}"`);

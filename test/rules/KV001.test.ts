@@ -157,6 +157,61 @@ variable "name" {
         ],
       },
       {
+        // The instances of one declaration are one finding at one place (one place to fix); the
+        // message names the other instances so none is lost from the report.
+        name: 'for-each-instances-named',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+⟦resource "azurerm_key_vault" "kv" {⟧
+  for_each                   = toset(["kv-features", "kv-models"])
+  name                       = each.key
+  location                   = "westeurope"
+  resource_group_name        = "rg-ml"
+  tenant_id                  = "00000000-0000-0000-0000-000000000000"
+  sku_name                   = "standard"
+  rbac_authorization_enabled = true
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message:
+          'Key Vault "kv-features" has no purge protection (purge_protection_enabled is not set (defaults to false)), so deleted secrets and keys can be purged for good; set purge_protection_enabled to true (the same holds for "kv-models", another instance of the same declaration).',
+      },
+      {
+        // Instances whose names do not tell them apart (a name from an unknown variable) are named by address.
+        name: 'count-instances-with-one-name-named-by-address',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+variable "prefix" {
+  type = string
+}
+
+⟦resource "azurerm_key_vault" "kv" {⟧
+  count                      = 3
+  name                       = "\${var.prefix}-kv"
+  location                   = "westeurope"
+  resource_group_name        = "rg-ml"
+  tenant_id                  = "00000000-0000-0000-0000-000000000000"
+  sku_name                   = "standard"
+  rbac_authorization_enabled = true
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message:
+          'Key Vault "kv" has no purge protection (purge_protection_enabled is not set (defaults to false)), so deleted secrets and keys can be purged for good; set purge_protection_enabled to true (the same holds for "azurerm_key_vault.kv[1]", "azurerm_key_vault.kv[2]", other instances of the same declaration).',
+      },
+      {
         // A plan JSON beside the module (terraform show -json): the -var value the static run cannot see, at its .tf line.
         name: 'plan-var-value',
         files: {
