@@ -42261,7 +42261,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const close = balanced(raw, i + 1, "{", "}");
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(/^env:/i, "") : inner);
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, "") : inner);
       if (!m2) {
         expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
         i = end;
@@ -42293,7 +42293,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     re.lastIndex = i + 1;
     const m = re.exec(raw);
     if (m) {
-      const name = ps ? m[0].replace(/^env:/i, "") : m[0];
+      const name = ps ? m[0].replace(PS_SCOPE, "") : m[0];
       const end = i + 1 + m[0].length;
       expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
@@ -42359,7 +42359,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_NAME, ANY_VARIABLE, SPECIAL;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_SCOPE, PS_NAME, ANY_VARIABLE, SPECIAL;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -42372,7 +42372,8 @@ var init_words = __esm({
     SCRIPT_DIR_TOKEN = "script-dir:";
     NUMERIC_SHELL_VARIABLES = /* @__PURE__ */ new Set(["RANDOM", "SRANDOM", "SECONDS", "EPOCHSECONDS", "PPID", "BASHPID", "UID", "EUID", "LINENO"]);
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-    PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
+    PS_SCOPE = /^(?:env|global|script|local|private|using):/i;
+    PS_NAME = /(?:(?:env|global|script|local|private|using):)?[A-Za-z_][A-Za-z0-9_]*/iy;
     ANY_VARIABLE = "*";
     SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
   }
@@ -42795,9 +42796,9 @@ function interpretScript(file, script, initial, base) {
     if (words.length === 0) return;
     psAssigns(words);
     const first = words[0];
-    const m = /^\$((?:env:)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
+    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
     if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
-      const name = m[1].replace(/^env:/i, "");
+      const name = m[1].replace(PS_SCOPE, "");
       const valueWord = m[2] !== void 0 ? first : words[2];
       const extra = (m[2] !== void 0 ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== void 0 ? 2 : 4) && words[words.length - 1].raw === "}");
       if (depthHere > 0 || words.some((w) => w.raw === "{" || w.raw === "}")) {

@@ -990,6 +990,9 @@ jobs:
       // PowerShell never splits a value into words: `--name=$kvName` is one argument, whatever $kvName holds (about_Parsing).
       { name: 'powershell-variable-inside-an-argument', files: { 'kv.ps1': 'param([string]$kvName)\n⟦az⟧ keyvault create --name=$kvName --resource-group rg-ml\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
       { name: 'name-assigned-in-the-script', files: { 'deploy.sh': 'KV_NAME=kv-ml\n⟦az⟧ keyvault create -n $KV_NAME -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
+      // PowerShell scope modifiers name the variable `$kv` reads (about_Scopes): the name is known, so the absent flag is decided.
+      { name: 'powershell-global-scope-assignment', files: { 'kv.ps1': '$Global:kv = "kv-ml"\n⟦az⟧ keyvault create -n $kv -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
+      { name: 'powershell-script-scope-read', files: { 'kv.ps1': '$kv = "kv-ml"\n⟦az⟧ keyvault create -n $Script:kv -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'noPurgeProtection' },
       {
         name: 'pipeline-prod-stage',
         files: {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { joinExpressions } from '../ci-words.js';
-import { ANY_VARIABLE, expandWord, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
   script: CiScript;
@@ -587,10 +587,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (words.length === 0) return;
     psAssigns(words);
     const first = words[0]!;
-    // `$x = 'lit'`, `$env:X = 'lit'`, `$x='lit'`
-    const m = /^\$((?:env:)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
+    // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`
+    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
     if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
-      const name = m[1]!.replace(/^env:/i, '');
+      const name = m[1]!.replace(PS_SCOPE, '');
       const valueWord = m[2] !== undefined ? first : words[2];
       const extra = (m[2] !== undefined ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== undefined ? 2 : 4) && words[words.length - 1]!.raw === '}');
       if (depthHere > 0 || words.some((w) => w.raw === '{' || w.raw === '}')) {

@@ -95,7 +95,13 @@ export interface ExpandedWord {
 }
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-const PS_NAME = /(?:env:)?[A-Za-z_][A-Za-z0-9_]*/y;
+/**
+ * A PowerShell variable reference's drive or scope prefix: `$env:X`, `$Global:x`, `$Script:x`,
+ * `$Local:x`, `$Private:x`, `$Using:x`. A scope modifier names the same variable `$x` reads when a
+ * script runs (about_Scopes: "$global:a", "$script:a"); `env:` is kept as one namespace with them here.
+ */
+export const PS_SCOPE = /^(?:env|global|script|local|private|using):/i;
+const PS_NAME = /(?:(?:env|global|script|local|private|using):)?[A-Za-z_][A-Za-z0-9_]*/iy;
 
 /** The index of the `close` that balances the `open` at `i` (quotes not considered); -1 when none. */
 function balanced(raw: string, i: number, open: string, close: string): number {
@@ -242,7 +248,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const close = balanced(raw, i + 1, '{', '}');
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(/^env:/i, '') : inner);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, '') : inner);
       if (!m) {
         // `"${args[@]}"`: every element of the array is a word of its own, quoted or not (bash manual, "Arrays").
         expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, undefined, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
@@ -276,7 +282,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     re.lastIndex = i + 1;
     const m = re.exec(raw);
     if (m) {
-      const name = ps ? m[0].replace(/^env:/i, '') : m[0];
+      const name = ps ? m[0].replace(PS_SCOPE, '') : m[0];
       const end = i + 1 + m[0].length;
       expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
