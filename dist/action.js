@@ -34829,7 +34829,8 @@ function splitTemplate(t, sep = "/") {
 function nameSegments(v) {
   const t = templateText(v);
   if (t === void 0) return void 0;
-  return splitTemplate(t).filter((s) => s !== "");
+  const segs = splitTemplate(t).filter((s) => s !== "");
+  return segs.length > 0 ? segs : [""];
 }
 function buildResourceId(prefix, type, names, loc3, fname) {
   const typeSegs = type.split("/").filter((s) => s !== "");
@@ -34875,7 +34876,7 @@ function armResourceIdKey(value) {
     return void 0;
   }
   const rest = segs.slice(p + 1);
-  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s) => s === "")) return void 0;
+  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s, i) => s === "" && i % 2 === 1)) return void 0;
   if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0])) return void 0;
   const types = [rest[0]];
   const names = [];

@@ -679,6 +679,34 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
         env: 'unknown',
         messageId: 'noImageBuildCompute',
       },
+      {
+        // A parameter file that blanks every name: `acr.id` still names the registry declared beside the workspace.
+        name: 'registry-with-empty-name',
+        files: {
+          'main.bicep': `
+param acrName string = ''
+
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: acrName
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: { publicNetworkAccess: 'Disabled' }
+}
+
+⟦resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01'⟧ = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    containerRegistry: acr.id
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
     ],
   },
 };

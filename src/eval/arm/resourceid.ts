@@ -77,7 +77,10 @@ export function splitTemplate(t: string, sep = '/'): string[] {
 export function nameSegments(v: Value): string[] | undefined {
   const t = templateText(v);
   if (t === undefined) return undefined;
-  return splitTemplate(t).filter((s) => s !== '');
+  const segs = splitTemplate(t).filter((s) => s !== '');
+  // An empty name is one empty segment, so the id `resourceId()` or `r.id` builds from it keys the
+  // same resource as its declaration (`…/registries/`), not a shorter id of no resource.
+  return segs.length > 0 ? segs : [''];
 }
 
 /**
@@ -139,7 +142,9 @@ export function armResourceIdKey(value: Value): string | undefined {
     return undefined;
   }
   const rest = segs.slice(p + 1);
-  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s) => s === '')) return undefined;
+  // Types are never empty; a name may be (a parameter file that blanks every name: the id still
+  // names the resource it was built from, and Azure, not this key, rejects the empty name).
+  if (rest.length < 3 || rest.length % 2 === 0 || rest.some((s, i) => s === '' && i % 2 === 1)) return undefined;
   if (!/^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(rest[0]!)) return undefined;
   const types = [rest[0]!];
   const names: string[] = [];
