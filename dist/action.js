@@ -45227,10 +45227,14 @@ function readField(field, ctx) {
   if (lower === "tags") return walk3(t.body, "tags", t, "");
   const tag = tagName(field);
   if (tag !== void 0) {
-    const tags = walk3(t.body, "tags", t, "");
+    const tags = walk3(t.body, "tags", { ...t, unmodelled: void 0 }, "");
     if (tags.kind !== "one") return tags;
     if (tags.value?.kind === "unknown") return { kind: "undecided", why: `tags are not known (${tags.value.reason})` };
-    return { kind: "one", value: tags.value ? member2(tags.value, tag) : void 0 };
+    if (tags.value === void 0 || tags.value.kind === "null") {
+      const why = t.unmodelled?.(`tags.${tag}`);
+      return why ? { kind: "undecided", why } : { kind: "one", value: void 0 };
+    }
+    return { kind: "one", value: member2(tags.value, tag) };
   }
   const owner = aliasType(field);
   if (owner !== void 0) {
@@ -45460,8 +45464,13 @@ __export(policy_aliases_exports, {
   INDEXED_TYPES: () => INDEXED_TYPES,
   NOT_INDEXED_TYPES: () => NOT_INDEXED_TYPES,
   POLICY_ALIASES: () => POLICY_ALIASES,
-  aliasesFromDump: () => aliasesFromDump
+  POLICY_TYPE_OF_TEMPLATE_TYPE: () => POLICY_TYPE_OF_TEMPLATE_TYPE,
+  aliasesFromDump: () => aliasesFromDump,
+  policyResourceType: () => policyResourceType
 });
+function policyResourceType(type) {
+  return POLICY_TYPE_OF_TEMPLATE_TYPE[type.toLowerCase()] ?? type;
+}
 function aliasesFromDump(json) {
   const providers = Array.isArray(json) ? json : [json];
   const out = [];
@@ -45483,7 +45492,7 @@ function aliasesFromDump(json) {
   }
   return out;
 }
-var ML, AKS, NSG, POLICY_ALIASES, INDEXED_TYPES, NOT_INDEXED_TYPES;
+var ML, AKS, NSG, POLICY_ALIASES, INDEXED_TYPES, NOT_INDEXED_TYPES, POLICY_TYPE_OF_TEMPLATE_TYPE;
 var init_policy_aliases = __esm({
   "src/model/tables/policy-aliases.ts"() {
     "use strict";
@@ -45606,8 +45615,17 @@ var init_policy_aliases = __esm({
       ].map((t) => t.toLowerCase())
     );
     NOT_INDEXED_TYPES = new Set(
-      ["Microsoft.Network/networkSecurityGroups/securityRules", "Microsoft.KeyVault/vaults/accessPolicies", "Microsoft.Storage/storageAccounts/blobServices/containers"].map((t) => t.toLowerCase())
+      [
+        "Microsoft.Network/networkSecurityGroups/securityRules",
+        "Microsoft.KeyVault/vaults/accessPolicies",
+        "Microsoft.Storage/storageAccounts/blobServices/containers",
+        // The built-in "Require a tag and its value on resources" (mode Indexed): "Does not apply to resource groups."
+        "Microsoft.Resources/subscriptions/resourceGroups"
+      ].map((t) => t.toLowerCase())
     );
+    POLICY_TYPE_OF_TEMPLATE_TYPE = {
+      "microsoft.resources/resourcegroups": "Microsoft.Resources/subscriptions/resourceGroups"
+    };
   }
 });
 
@@ -45708,7 +45726,7 @@ function canonicalBody(r, children) {
     if (at2) sites.set(tags, { at: at2, path: r.attrs.get("tags")?.sourcePath ?? "tags" });
   }
   const armType = rev?.armType ?? extraType;
-  if (armType) return { type: str(armType), body: obj(entries2), covered, unsent, sites };
+  if (armType) return { type: str(policyResourceType(armType)), body: obj(entries2), covered, unsent, sites };
   return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries2), covered, unsent, sites, notTypes: knownArmTypes() };
 }
 function partialOf(r) {
@@ -45733,7 +45751,7 @@ function policyTarget(r, siblings, aliasPath) {
   if (ARM_SHAPED.has(r.format)) {
     const body = r.body ?? unknown("the resource body is not known");
     return {
-      type: str(r.sourceType),
+      type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
       consumer(v2, path56) {
@@ -45816,6 +45834,7 @@ var init_policy_view = __esm({
     "use strict";
     init_value();
     init_arm();
+    init_policy_aliases();
     init_aml();
     init_normalize();
     ARM_SHAPED = /* @__PURE__ */ new Set(["arm", "bicep", "azapi"]);

@@ -19,6 +19,7 @@ import { list, obj, str, unknown, withProvenanceOf, type Value } from '../core/v
 import type { PolicyTarget } from '../eval/policy/index.js';
 import type { Fact, Resource, ResourceKind } from './resource.js';
 import { ARM_TABLE } from './tables/arm.js';
+import { policyResourceType } from './tables/policy-aliases.js';
 import type { AttrSpec, KindSpec } from './tables/spec.js';
 import { ARM_COMPUTE_TYPE, computeTypeFromArm } from './facts/aml.js';
 import { isInlineElement, valueAt } from './normalize.js';
@@ -187,7 +188,7 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
     if (at) sites.set(tags, { at, path: r.attrs.get('tags')?.sourcePath ?? 'tags' });
   }
   const armType = rev?.armType ?? extraType;
-  if (armType) return { type: str(armType), body: obj(entries), covered, unsent, sites };
+  if (armType) return { type: str(policyResourceType(armType)), body: obj(entries), covered, unsent, sites };
   return { type: unknown(`${r.sourceType} is not mapped to an ARM type`), body: obj(entries), covered, unsent, sites, notTypes: knownArmTypes() };
 }
 
@@ -229,7 +230,7 @@ export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPa
   if (ARM_SHAPED.has(r.format)) {
     const body = r.body ?? unknown('the resource body is not known');
     return {
-      type: str(r.sourceType),
+      type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
       consumer(v, path) {

@@ -36,6 +36,33 @@ const computeNaming = {
     },
   }),
 };
+/**
+ * The built-in "Require a tag on resource groups" shape: Azure Policy sees a resource group as
+ * `Microsoft.Resources/subscriptions/resourceGroups`, the type a template writes being
+ * `Microsoft.Resources/resourceGroups` (built-in 8ce3da23-7156-49e4-b145-24f95f9dcb46).
+ */
+const rgTagPolicy = (mode: string): Record<string, string> => ({
+  'policies/require-rg-owner.json': JSON.stringify({
+    name: 'require-rg-owner',
+    properties: {
+      displayName: 'Require an owner tag on resource groups',
+      mode,
+      parameters: { tagName: { type: 'String', defaultValue: 'owner' } },
+      policyRule: {
+        if: {
+          allOf: [
+            { field: 'type', equals: 'Microsoft.Resources/subscriptions/resourceGroups' },
+            { field: "[concat('tags[', parameters('tagName'), ']')]", exists: 'false' },
+          ],
+        },
+        then: { effect: 'deny' },
+      },
+    },
+  }),
+});
+const tfRg = (tags: string): string => `resource "azurerm_resource_group" "rg" {\n  name     = "rg-ml"\n  location = "westeurope"\n${tags}}\n`;
+const bicepRg = (tags: string): string => `targetScope = 'subscription'\n\nresource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {\n  name: 'rg-ml'\n  location: 'westeurope'\n${tags}}\n`;
+
 const armCompute = (name: string): string => `    {
       "type": "Microsoft.MachineLearningServices/workspaces/computes",
       "apiVersion": "2024-04-01",
@@ -151,6 +178,9 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
       { name: 'gpu-vm-with-cost-center', files: { 'main.tf': tfVm('"Standard_NC24ads_A100_v4"', '  tags = { "cost-center" = "cc-4471" }'), ...gpu }, options: opts },
       { name: 'cpu-vm-without-tags', files: { 'main.tf': tfVm('"Standard_D4s_v5"', ''), ...gpu }, options: opts },
       { name: 'no-policies-configured', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = true') } },
+      { name: 'resource-group-with-owner-tag', files: { 'main.tf': tfRg('  tags = { owner = "ml-team" }\n'), ...rgTagPolicy('All') }, options: opts },
+      // Mode Indexed does not apply to resource groups (the built-in "Require a tag and its value on resources").
+      { name: 'resource-group-policy-in-indexed-mode', files: { 'main.tf': tfRg(''), ...rgTagPolicy('Indexed') }, options: opts },
       {
         name: 'size-unknown',
         files: { 'main.tf': `variable "size" {\n  type = string\n}\n${tfVm('var.size', '')}`, ...gpu },
@@ -172,6 +202,14 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
       },
       { name: 'gpu-vm-without-cost-center', files: { 'main.tf': tfVm('⟦"Standard_NC24ads_A100_v4"⟧', '  tags = { owner = "ml-team" }'), ...gpu }, options: opts, ...deny,
         messageIncludes: 'sku.name is "Standard_NC24ads_A100_v4"' },
+      {
+        // Without a tags map the tag is absent as well: azurerm sends every tag the resource has.
+        name: 'resource-group-without-tags',
+        files: { 'main.tf': tfRg('').replace('resource "azurerm_resource_group" "rg" {', '⟦resource "azurerm_resource_group" "rg" {⟧'), ...rgTagPolicy('All') },
+        options: opts,
+        ...deny,
+        message: /^Azure Policy "Require an owner tag on resource groups" \(deny\) rejects azurerm_resource_group "rg-ml": tags\[owner\] is not set/,
+      },
       {
         name: 'gpu-size-from-tfvars',
         files: { 'main.tf': `variable "size" {\n  type = string\n}\n${tfVm('var.size', '')}`, 'terraform.tfvars': 'size = ⟦"Standard_ND96asr_v4"⟧\n', ...gpu },
@@ -302,8 +340,16 @@ resource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' 
         },
         options: opts,
       },
+      { name: 'resource-group-with-owner-tag', files: { 'main.bicep': bicepRg("  tags: { owner: 'ml-team' }\n"), ...rgTagPolicy('All') }, options: opts },
     ],
     invalid: [
+      {
+        name: 'resource-group-without-tags',
+        files: { 'main.bicep': bicepRg('').replace("resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {", "⟦resource rg 'Microsoft.Resources/resourceGroups@2024-03-01'⟧ = {"), ...rgTagPolicy('All') },
+        options: opts,
+        ...deny,
+        messageIncludes: 'rejects Microsoft.Resources/resourceGroups "rg-ml": tags[owner] is not set',
+      },
       {
         // \`not { allOf: [...] }\`: the member of the allOf that is false decides, so the finding is at its value.
         name: 'negated-allof-points-at-the-failing-value',

@@ -280,10 +280,16 @@ function readField(field: string, ctx: Ctx): Read {
   if (lower === 'tags') return walk(t.body, 'tags', t, '');
   const tag = tagName(field);
   if (tag !== undefined) {
-    const tags = walk(t.body, 'tags', t, '');
+    // Without a tags map the tag is absent too: whether that is known is the tag's question
+    // (a create sends every tag it has), not the map's (whether an empty map is sent as {}).
+    const tags = walk(t.body, 'tags', { ...t, unmodelled: undefined }, '');
     if (tags.kind !== 'one') return tags;
     if (tags.value?.kind === 'unknown') return { kind: 'undecided', why: `tags are not known (${tags.value.reason})` };
-    return { kind: 'one', value: tags.value ? member(tags.value, tag) : undefined };
+    if (tags.value === undefined || tags.value.kind === 'null') {
+      const why = t.unmodelled?.(`tags.${tag}`);
+      return why ? { kind: 'undecided', why } : { kind: 'one', value: undefined };
+    }
+    return { kind: 'one', value: member(tags.value, tag) };
   }
   // An alias belongs to one resource type: on a resource of another type it has no value
   // (a policy without a `type` condition still only matches that type).

@@ -160,8 +160,31 @@ export const INDEXED_TYPES: ReadonlySet<string> = new Set(
   ].map((t) => t.toLowerCase()),
 );
 export const NOT_INDEXED_TYPES: ReadonlySet<string> = new Set(
-  ['Microsoft.Network/networkSecurityGroups/securityRules', 'Microsoft.KeyVault/vaults/accessPolicies', 'Microsoft.Storage/storageAccounts/blobServices/containers'].map((t) => t.toLowerCase()),
+  [
+    'Microsoft.Network/networkSecurityGroups/securityRules',
+    'Microsoft.KeyVault/vaults/accessPolicies',
+    'Microsoft.Storage/storageAccounts/blobServices/containers',
+    // The built-in "Require a tag and its value on resources" (mode Indexed): "Does not apply to resource groups."
+    'Microsoft.Resources/subscriptions/resourceGroups',
+  ].map((t) => t.toLowerCase()),
 );
+
+/**
+ * The type Azure Policy's `field: "type"` sees, for template types it names otherwise. A resource
+ * group a template creates (`Microsoft.Resources/resourceGroups`) is evaluated as
+ * `Microsoft.Resources/subscriptions/resourceGroups`: the built-in policies 8ce3da23-7156-49e4-b145-24f95f9dcb46
+ * ("Require a tag and its value on resource groups") and the sample
+ * Azure/azure-policy samples/ResourceGroup/audit-resourceGroup-tags match that type
+ * (learn.microsoft.com/azure/governance/policy/samples/pattern-tags). Keys lower-case.
+ */
+export const POLICY_TYPE_OF_TEMPLATE_TYPE: Readonly<Record<string, string>> = {
+  'microsoft.resources/resourcegroups': 'Microsoft.Resources/subscriptions/resourceGroups',
+};
+
+/** The type Azure Policy evaluates a resource of template type `type` as. */
+export function policyResourceType(type: string): string {
+  return POLICY_TYPE_OF_TEMPLATE_TYPE[type.toLowerCase()] ?? type;
+}
 
 /**
  * Reads an alias dump: the JSON of `az provider show --namespace <ns> --expand
