@@ -41882,7 +41882,7 @@ var init_azure_cli = __esm({
       { names: ["--destination-port-ranges"], attr: "destinationPorts", read: "words" },
       { names: ["--source-address-prefixes"], attr: "sourceAddresses", read: "words" }
     ];
-    ML_PARENT = { parentFlags: ["--workspace-name", "-w"], parentRef: "workspace" };
+    ML_PARENT = { parentFlags: ["--workspace-name", "-w"], parentRef: "workspace", parentDefault: "workspace" };
     AZ_COMMANDS = [
       {
         command: "aks create",
@@ -42924,6 +42924,50 @@ var init_interpret = __esm({
   }
 });
 
+// src/eval/azcli/configure.ts
+function configuredDefaults(invocations) {
+  const out = /* @__PURE__ */ new Map();
+  let current;
+  for (const inv of invocations) {
+    if (current) out.set(inv, current);
+    if (inv.words[0]?.text !== "configure") continue;
+    const next = new Map(current);
+    let inDefaults = false;
+    for (const w of inv.words.slice(1)) {
+      const flag = w.text?.startsWith("-") ? w.text : void 0;
+      if (flag !== void 0) {
+        inDefaults = flag === "--defaults" || flag === "-d";
+        continue;
+      }
+      if (w.opaque) {
+        for (const k of next.keys()) next.set(k, unknown("az configure --defaults is given a word whose value is not known"));
+        next.set("*", unknown("az configure --defaults is given a word whose value is not known"));
+        continue;
+      }
+      if (!inDefaults) continue;
+      const raw = w.word.raw;
+      const eq = raw.indexOf("=");
+      if (eq <= 0) continue;
+      const key = (w.text !== void 0 ? w.text.split("=")[0] : raw.slice(0, eq).replace(/["'\\]/g, "")).toLowerCase();
+      const value = sliceValue(w, eq + 1);
+      if (value.kind === "string" && value.value === "" && !inv.conditional) next.delete(key);
+      else next.set(key, inv.conditional ? unknown(`az configure --defaults ${key}=\u2026 runs under a condition`) : value);
+    }
+    current = next;
+  }
+  return out;
+}
+function configuredDefault(defaults, key) {
+  return defaults?.get(key) ?? defaults?.get("*");
+}
+var init_configure = __esm({
+  "src/eval/azcli/configure.ts"() {
+    "use strict";
+    init_value();
+    init_words();
+  }
+});
+
 // src/eval/azcli/context.ts
 function matrixVariants(job) {
   if (job?.matrixLegs) return legVariants(job.matrixLegs);
@@ -43620,8 +43664,9 @@ function azureCliUnits(ciFiles, ctx) {
       envByVariant.set(variant, envs);
     };
     const addInvocations = (variant, invocations, env, recordRefs, linker) => {
+      const defaults = configuredDefaults(invocations);
       for (const inv of invocations) {
-        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker);
+        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
         if (!built) continue;
         const existing = draftsByVariant.get(variant) ?? [];
         for (const d of built) {
@@ -43646,7 +43691,8 @@ function azureCliUnits(ciFiles, ctx) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env());
+            const defaults = configuredDefaults(child.invocations);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, env());
           }
         }
         addInvocations(variantName, run3.invocations, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
@@ -43664,7 +43710,8 @@ function azureCliUnits(ciFiles, ctx) {
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const run3 = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run3.assigned, sc);
-      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs)) ?? []) add("default", d, env());
+      const defaults = configuredDefaults(run3.invocations);
+      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add("default", d, env());
     }
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
@@ -43751,7 +43798,7 @@ function resolveExpressions(text2, sc) {
     return v.kind === "string" ? v.value : " ";
   });
 }
-function fromInvocation(inv, file, refs, recordRefs, linker) {
+function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
   const head = [];
   for (const w of inv.words) {
     if (w.text === void 0 || w.text.startsWith("-")) break;
@@ -43761,6 +43808,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker) {
   if (!spec) return void 0;
   const flags = parseFlags(spec, inv.words, file);
   if (inv.unclosedQuote) flags.opaque = { word: void 0 };
+  if (!flags.parent && spec.parentDefault) flags.parent = configuredDefault(configured?.get(inv), spec.parentDefault);
   const at2 = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at: at2 });
@@ -44062,6 +44110,7 @@ var init_azure_cli2 = __esm({
     init_value();
     init_azure_cli();
     init_interpret();
+    init_configure();
     init_context2();
     init_words();
     init_azure_cli_files();

@@ -40,6 +40,7 @@ import {
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
 import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
+import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
@@ -457,8 +458,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     };
     /** A script run's invocations as drafts of one variant: an `update` merges into that variant's `create` of the same name. */
     const addInvocations = (variant: string, invocations: readonly AzInvocation[], env: () => EnvClass, recordRefs: boolean, linker: Linker): void => {
+      const defaults = configuredDefaults(invocations);
       for (const inv of invocations) {
-        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker);
+        const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
         if (!built) continue;
         const existing = draftsByVariant.get(variant) ?? [];
         for (const d of built) {
@@ -485,7 +487,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs)) ?? []) add(variantName, d, env());
+            const defaults = configuredDefaults(child.invocations);
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, env());
           }
         }
         addInvocations(variantName, run.invocations, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
@@ -505,7 +508,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run.assigned, sc);
-      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs)) ?? []) add('default', d, env());
+      const defaults = configuredDefaults(run.invocations);
+      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add('default', d, env());
     }
     // Known reusable templates called from this file.
     for (const call of templateCalls(file)) {
@@ -645,7 +649,7 @@ interface Linker {
   resources(cmd: FileCommand): Resource[];
 }
 
-function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean, linker?: Linker): Draft[] | undefined {
+function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean, linker?: Linker, configured?: ReadonlyMap<AzInvocation, ReadonlyMap<string, Value>>): Draft[] | undefined {
   const head: string[] = [];
   for (const w of inv.words) {
     if (w.text === undefined || w.text.startsWith('-')) break;
@@ -656,6 +660,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   const flags = parseFlags(spec, inv.words, file);
   // A word an unclosed quote ran into may hold any flags, wherever it stands.
   if (inv.unclosedQuote) flags.opaque = { word: undefined };
+  // No `-w`: the workspace an earlier `az configure --defaults workspace=…` of the run set.
+  if (!flags.parent && spec.parentDefault) flags.parent = configuredDefault(configured?.get(inv), spec.parentDefault);
   const at: Location = { file, range: inv.az.range };
   if (flags.file) {
     if (recordRefs) refs.push({ file, subject: inv.script.subject, command: spec.command, path: flags.file, sets: flags.sets, at });

@@ -1220,6 +1220,10 @@ az ml compute create -n cpu-cluster -w ws --type AmlCompute --enable-node-public
         },
       },
       { name: 'workspace-public', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg\naz ml compute create -n cpu-cluster -w ws --type AmlCompute\n' } },
+      // The default workspace is set after the command, or cleared, or under a condition: not this compute's known workspace.
+      { name: 'configure-default-after-the-command', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz ml compute create -n cpu-cluster --type AmlCompute\naz configure --defaults workspace=ws\n' } },
+      { name: 'configure-default-cleared', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz configure --defaults workspace=ws\naz configure --defaults workspace=\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
+      { name: 'configure-default-under-a-condition', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\nif [ -n "$PRIVATE" ]; then\n  az configure --defaults workspace=ws\nfi\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
     ],
     invalid: [
       {
@@ -1234,6 +1238,22 @@ az ml workspace create -n $WS -g rg --public-network-access Disabled
         level: 'error',
         env: 'unknown',
         messageId: 'nodePublicIp',
+      },
+      {
+        // No -w: az ml takes the workspace from `az configure --defaults` (Microsoft Learn, "Install and set up the CLI (v2)").
+        name: 'workspace-from-configure-defaults',
+        files: {
+          'setup.sh': `
+WORKSPACE=mlw-private
+az ml workspace create --name $WORKSPACE -g rg --public-network-access Disabled
+az configure --defaults group=rg workspace=$WORKSPACE location=westeurope
+⟦az⟧ ml compute create --name cpu-cluster --type AmlCompute --max-instances 2
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        message:
+          'AML compute cluster "cpu-cluster" gives its nodes public IPs because --enable-node-public-ip is not set (defaults to true), although workspace "mlw-private" has public network access disabled; set --enable-node-public-ip to false.',
       },
     ],
   },

@@ -76,6 +76,8 @@ export interface AzCommandSpec {
   parentFlags?: readonly string[];
   /** The canonical reference the parent name goes to (`cluster`, `workspace`, `nsg`). */
   parentRef?: string;
+  /** The `az configure --defaults` key that names the parent when no parent flag is given (`workspace`). */
+  parentDefault?: string;
   /** Flags that name another resource (an ARM id or a name; its last segment is the name): canonical reference → flags and kind. */
   refFlags?: readonly { ref: string; names: readonly string[]; kind: ResourceKind }[];
   flags: readonly FlagSpec[];
@@ -154,7 +156,13 @@ const NSG_RULE_FLAGS: FlagSpec[] = [
   { names: ['--source-address-prefixes'], attr: 'sourceAddresses', read: 'words' },
 ];
 
-const ML_PARENT = { parentFlags: ['--workspace-name', '-w'], parentRef: 'workspace' } as const;
+/**
+ * `az ml` commands take their workspace from `-w`, else from the CLI's configured default:
+ * "az configure --defaults group=$GROUP workspace=$WORKSPACE location=$LOCATION" (Microsoft Learn,
+ * "Install and set up the CLI (v2)", https://learn.microsoft.com/azure/machine-learning/how-to-configure-cli:
+ * later commands then need no `--workspace-name`).
+ */
+const ML_PARENT = { parentFlags: ['--workspace-name', '-w'], parentRef: 'workspace', parentDefault: 'workspace' } as const;
 
 export const AZ_COMMANDS: readonly AzCommandSpec[] = [
   {
