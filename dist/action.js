@@ -50187,6 +50187,9 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
   }
 });
 
+// rules/gpu/GPU002-gpu-size-input-unvalidated.ts
+init_source();
+
 // src/engine/guards.ts
 init_source();
 var READABLE_FUNCTIONS = /* @__PURE__ */ new Set(["can", "regex", "regexall", "contains", "length"]);
@@ -50391,7 +50394,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
   create(ctx) {
     return {
       graph(g) {
-        const seen = /* @__PURE__ */ new Set();
+        const byPlace = /* @__PURE__ */ new Map();
         for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
             if (!DECLARATIVE_FORMATS.includes(r.format)) continue;
@@ -50407,13 +50410,18 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
               for (const p of problemsOf(input2, size)) {
                 const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
-                if (seen.has(key)) continue;
-                seen.add(key);
-                ctx.report({
+                const sizeAt = at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [];
+                const met = byPlace.get(key);
+                if (met) {
+                  const header = { ...input2.header, label: `${input2.kind === "tf-variable" ? "variable" : "parameter"} "${input2.name}"` };
+                  for (const l of [header, ...sizeAt]) if (!sameRange(l, p.location) && !met.related.some((x) => sameRange(x, l))) met.related.push(l);
+                  continue;
+                }
+                byPlace.set(key, {
                   resource: r,
                   attributePath: p.attributePath,
                   location: p.location,
-                  related: at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [],
+                  related: sizeAt,
                   messageId: p.messageId,
                   data: { ...p.data, ...who }
                 });
@@ -50421,6 +50429,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             }
           }
         }
+        for (const d of byPlace.values()) ctx.report(d);
       }
     };
   }

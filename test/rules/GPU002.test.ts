@@ -1876,6 +1876,45 @@ type gpuSize = 'Standard_NC8as_T4_v3' | ⟦'Standard_D4s_v5'⟧
         env: 'unknown',
         messageId: 'allowsNonGpu',
       },
+      {
+        // One place to fix for two parameters of one type: one finding, the other parameter and its
+        // workload as related locations (none is lost from the report).
+        name: 'type-shared-by-two-parameters',
+        files: {
+          'main.bicep': `
+type gpuSize = 'Standard_NC24ads_A100_v4' | ⟦'Standard_NP10s'⟧
+
+param gpuSizeA gpuSize = 'Standard_NC24ads_A100_v4'
+param gpuSizeB gpuSize = 'Standard_NC24ads_A100_v4'
+
+resource clusterA 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  name: 'ws/gpu-a'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: { vmSize: gpuSizeA }
+  }
+}
+
+resource clusterB 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  name: 'ws/gpu-b'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: { vmSize: gpuSizeB }
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'allowsNonGpu',
+        related: [
+          { file: 'main.bicep', line: 11, label: 'size of AML compute "ws/gpu-a"' },
+          { file: 'main.bicep', line: 4, label: 'parameter "gpuSizeB"' },
+          { file: 'main.bicep', line: 20, label: 'size of AML compute "ws/gpu-b"' },
+        ],
+      },
     ],
   },
 };
