@@ -17894,6 +17894,9 @@ var init_azurerm = __esm({
       azurerm_linux_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
       azurerm_windows_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
       azurerm_orchestrated_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku_name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
+      // The legacy scale set (superseded by the linux/windows ones, still in the provider): its size is
+      // the `sku` block's `name` ("sku - (Required) A sku block …: name - (Required) Specifies the size of virtual machines in a scale set").
+      azurerm_virtual_machine_scale_set: { kind: "vmss", attrs: [{ canonical: "vmSize", paths: ["sku.0.name"] }, { canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }] },
       azurerm_network_security_group: {
         kind: "nsg",
         attrs: [{ canonical: "tags", paths: ["tags"] }],
@@ -45891,8 +45894,7 @@ var init_policy_view = __esm({
       azurerm_resource_group: "Microsoft.Resources/resourceGroups",
       azurerm_ai_foundry_project: "Microsoft.MachineLearningServices/workspaces",
       azurerm_machine_learning_inference_cluster: "Microsoft.MachineLearningServices/workspaces/computes",
-      azurerm_machine_learning_synapse_spark: "Microsoft.MachineLearningServices/workspaces/computes",
-      azurerm_virtual_machine_scale_set: "Microsoft.Compute/virtualMachineScaleSets"
+      azurerm_machine_learning_synapse_spark: "Microsoft.MachineLearningServices/workspaces/computes"
     };
     LOCATION_FROM = {
       azurerm_machine_learning_compute_instance: "its workspace"

@@ -37,7 +37,6 @@ const AZURERM_ARM_TYPES: Record<string, string> = {
   azurerm_ai_foundry_project: 'Microsoft.MachineLearningServices/workspaces',
   azurerm_machine_learning_inference_cluster: 'Microsoft.MachineLearningServices/workspaces/computes',
   azurerm_machine_learning_synapse_spark: 'Microsoft.MachineLearningServices/workspaces/computes',
-  azurerm_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',
 };
 
 /**

@@ -182,6 +182,12 @@ function clip(text: string, w: Window): string {
  * RULES.md SEC001), and so does any other finding's frame that shows a line of it.
  */
 const SECRET_VALUE_RULES: ReadonlySet<string> = new Set(['SEC001']);
+/**
+ * Their findings placed on a declaration, not on a value: a secret-named parameter typed `string`.
+ * Their own frame shows the type the message says to change (`"type": "string"`), so it is not
+ * masked whole; a value on one of its lines that another finding flags still is.
+ */
+const DECLARATION_MESSAGES: ReadonlySet<string> = new Set(['armParameterTypedString', 'bicepParameterTypedString']);
 
 /** The ranges of a file's secrets (SECRET_VALUE_RULES findings) by each line they cover. */
 type SecretLines = Map<number, Range[]>;
@@ -268,7 +274,7 @@ function codeFrame(c: Style, map: LineMap, f: Finding, contextLines: number, sec
   const last = Math.min(map.lineCount, line + contextLines);
   const gutterWidth = String(last).length;
   const lines: string[] = [];
-  const own = SECRET_VALUE_RULES.has(f.ruleId);
+  const own = SECRET_VALUE_RULES.has(f.ruleId) && !(f.messageId !== undefined && DECLARATION_MESSAGES.has(f.messageId));
   const shownLine = (n: number): string => frameLine(map.lineText(n), n, secrets?.get(n) ?? [], own);
   const text = shownLine(line);
   const startIdx = Math.min(Math.max(0, start.column - 1), text.length);

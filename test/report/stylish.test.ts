@@ -209,6 +209,8 @@ interface FrameFinding {
   /** The text the range covers, found on the line (its first occurrence), or [startColumn, endLine, endColumn]. */
   at: string | [number, number, number];
   suppressed?: boolean;
+  /** The finding's message ID (SEC001's declaration findings frame differently). */
+  messageId?: string;
 }
 
 function frameResult(file: string, source: string, findings: readonly FrameFinding[]): ReturnType<typeof makeResult> {
@@ -229,6 +231,7 @@ function frameResult(file: string, source: string, findings: readonly FrameFindi
       fingerprint: `fp-${i}`,
       location: loc(file, ...range),
       ...(x.suppressed ? { suppression: { kind: 'inSource' as const, justification: 'accepted' } } : {}),
+      ...(x.messageId ? { messageId: x.messageId } : {}),
     };
   });
   return makeResult(made, { sources: new Map([[file, source]]) });
@@ -333,12 +336,24 @@ describe('stylish code frames: a secret SEC001 flags is masked in every frame th
       shown: ['    > 3 |     "*************",\n        |     ^^^^^^^^^^^^^^^\n      4 |     "*************"', '      4 |     "*************"\n    > 5 |   ]'],
     },
     {
-      name: 'a "typed string" finding on a parameter name: the name is not a value and stays readable',
+      name: 'a "typed string" finding on a parameter name: the name and the type it says to change stay readable',
       file: `${ROOT}/azuredeploy.json`,
       lines: ['  "parameters": {', '    "adminPassword": {', '      "type": "string"', '    }'],
-      findings: [{ ruleId: 'SEC001', line: 2, at: '"adminPassword"' }],
-      hidden: [],
-      shown: ['    > 2 |     "adminPassword": {\n        |     ^^^^^^^^^^^^^^^\n      3 |       "type": "******"'],
+      findings: [{ ruleId: 'SEC001', line: 2, at: '"adminPassword"', messageId: 'armParameterTypedString' }],
+      hidden: ['"******"'],
+      shown: ['    > 2 |     "adminPassword": {\n        |     ^^^^^^^^^^^^^^^\n      3 |       "type": "string"'],
+    },
+    {
+      name: 'a "typed string" finding beside a flagged default: the default is masked all the same',
+      file: `${ROOT}/azuredeploy.json`,
+      lines: ['  "parameters": {', '    "adminPassword": {', '      "type": "string",', '      "defaultValue": "Arm-S3cret!"', '    }'],
+      findings: [
+        { ruleId: 'SEC001', line: 2, at: '"adminPassword"', messageId: 'armParameterTypedString' },
+        { ruleId: 'SEC001', line: 4, at: '"Arm-S3cret!"', messageId: 'inputDefault' },
+      ],
+      contextLines: 2,
+      hidden: ['Arm-S3cret!'],
+      shown: ['      3 |       "type": "string",\n      4 |       "defaultValue": "***********"'],
     },
   ];
 

@@ -99,6 +99,30 @@ resource "azurerm_linux_virtual_machine" "gpu" {
         related: [{ file: 'main.tf', line: 10 }],
       },
       {
+        // The legacy scale set: its size is the sku block's name.
+        name: 'legacy-scale-set-sku-block',
+        files: {
+          'main.tf': `
+resource "azurerm_virtual_machine_scale_set" "train" {
+  name                = "vmss-train"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  upgrade_policy_mode = "Manual"
+  tags                = { "cost-center" = "cc-1" }
+  sku {
+    name     = ⟦"Standard_NC6"⟧
+    tier     = "Standard"
+    capacity = 0
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        message: `Scale set "vmss-train" uses size "Standard_NC6" of the NC series, which Azure retired on 2023-09-06, so it can no longer be deployed; set sku.0.name to a current GPU size (${NC}).`,
+      },
+      {
         name: 'validation-list-admits-retired-size',
         files: {
           'main.tf': `

@@ -151,6 +151,9 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
   azurerm_linux_virtual_machine_scale_set: { kind: 'vmss', attrs: [{ canonical: 'vmSize', paths: ['sku'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
   azurerm_windows_virtual_machine_scale_set: { kind: 'vmss', attrs: [{ canonical: 'vmSize', paths: ['sku'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
   azurerm_orchestrated_virtual_machine_scale_set: { kind: 'vmss', attrs: [{ canonical: 'vmSize', paths: ['sku_name'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
+  // The legacy scale set (superseded by the linux/windows ones, still in the provider): its size is
+  // the `sku` block's `name` ("sku - (Required) A sku block …: name - (Required) Specifies the size of virtual machines in a scale set").
+  azurerm_virtual_machine_scale_set: { kind: 'vmss', attrs: [{ canonical: 'vmSize', paths: ['sku.0.name'] }, { canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }] },
   azurerm_network_security_group: {
     kind: 'nsg',
     attrs: [{ canonical: 'tags', paths: ['tags'] }],
