@@ -314,6 +314,48 @@ resource "azapi_resource" "vm" {
   arm: {
     valid: [
       {
+        // ARM evaluates an expression in a property name (Bicep compiles `'${name}': v` to one).
+        name: 'tag-name-from-an-expression',
+        files: { 'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "costTagName": { "type": "string", "defaultValue": "cost-center" } },
+  "resources": [
+    {
+      "type": "Microsoft.Compute/virtualMachines",
+      "apiVersion": "2023-09-01",
+      "name": "gpu-vm",
+      "location": "westeurope",
+      "tags": { "[parameters('costTagName')]": "ml" },
+      "properties": { "hardwareProfile": { "vmSize": "Standard_NC4as_T4_v3" } }
+    }
+  ]
+}
+` },
+      },
+      {
+        // The name's parameter has no value here: the tag map is not known, so nothing is reported.
+        name: 'tag-name-from-an-unknown-parameter',
+        files: { 'main.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "costTagName": { "type": "string" } },
+  "resources": [
+    {
+      "type": "Microsoft.Compute/virtualMachines",
+      "apiVersion": "2023-09-01",
+      "name": "gpu-vm",
+      "location": "westeurope",
+      "tags": { "[parameters('costTagName')]": "ml" },
+      "properties": { "hardwareProfile": { "vmSize": "Standard_NC4as_T4_v3" } }
+    }
+  ]
+}
+` },
+      },
+      {
         name: 'profile-with-cost-center',
         files: {
           'main.json': `

@@ -342,7 +342,14 @@ class Frame implements ExprContext {
           const keyNode = p.children?.[0];
           const v = p.children?.[1];
           if (!keyNode || !v || typeof keyNode.value !== 'string') continue;
-          const k = keyNode.value;
+          let k = keyNode.value;
+          // An expression as a property name is evaluated too (Bicep compiles `'${name}': v` to one:
+          // `"[format('{0}', parameters('tagName'))]": "ml"`); `[[…]` is the literal text.
+          if (k.length > 1 && k.charCodeAt(0) === 91 && k.endsWith(']')) {
+            const kv = this.eval(keyNode);
+            if (kv.kind !== 'string') return unknown(`a property name depends on a value that is not known (${k.length > 60 ? `${k.slice(0, 60)}…` : k})`, loc);
+            k = kv.value;
+          }
           if (skip?.(k)) continue;
           if (sameKeyIgnoringCase(k, 'copy') && v.type === 'array' && (v.children ?? []).every((c) => getProp(c, 'input') && getProp(c, 'name'))) {
             for (const entry of v.children ?? []) {
