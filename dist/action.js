@@ -53318,7 +53318,7 @@ async function lintPlanned(run3, threads, cache3) {
     appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
-  if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);
+  if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile, root);
   timing?.mark("merge");
   timing?.print();
   let reported = findings;
@@ -53489,7 +53489,7 @@ function causeOf(message) {
 function problemSubject(n) {
   return n.ruleId === "EVAL001" ? causeOf(n.message) : n.message.replace(/\d+/g, "#");
 }
-function readAndApplyBaseline(findings, file) {
+function readAndApplyBaseline(findings, file, root) {
   let text2;
   try {
     text2 = readNamedFile(file).toString("utf8");
@@ -53497,7 +53497,9 @@ function readAndApplyBaseline(findings, file) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    return applyBaseline(findings, text2, file);
+    const inside2 = path52.isAbsolute(file) ? path52.relative(root, file) : void 0;
+    const shown = inside2 !== void 0 && inside2 !== "" && !inside2.startsWith("..") && !path52.isAbsolute(inside2) ? inside2.split(path52.sep).join("/") : file;
+    return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
     throw e;
@@ -54034,6 +54036,14 @@ function formatSarif(result, options = {}) {
   return JSON.stringify(log, null, 2) + "\n";
 }
 
+// src/report/compact.ts
+function compactLine(f, base) {
+  const { line, column } = f.location.range.start;
+  const file = sanitizeTerminal(relativePath2(base, f.location.file));
+  const message = sanitizeTerminal(f.message.replace(/\r\n|\r|\n/g, " "));
+  return `${file}:${line}:${column}: ${f.level} [${f.ruleId}] ${message}`;
+}
+
 // src/report/github.ts
 var GITHUB_ANNOTATION_LIMIT = 10;
 var COMMAND = { error: "error", warning: "warning", note: "notice" };
@@ -54437,12 +54447,12 @@ function findingsTable(findings, base, links) {
 function prName(pr) {
   return pr?.number === void 0 ? "this pull request" : `pull request #${pr.number}`;
 }
-function changedLinesLogLine(state) {
+function changedLinesLogLine(state, annotated = true) {
   if (state.kind === "not-a-pull-request") return void 0;
   if (state.kind === "unknown") {
     return `mlops-iac-lint: could not tell which lines ${prName(state.pr)} changed: ${state.reason}. All findings are treated as on unchanged lines.`;
   }
-  return `mlops-iac-lint: ${prName(state.pr)}: ${plural2(state.findings.length, "finding")} on lines it changed (git diff ${state.range}), annotated first.`;
+  return `mlops-iac-lint: ${prName(state.pr)}: ${plural2(state.findings.length, "finding")} on lines it changed (git diff ${state.range})${annotated ? ", annotated first" : ""}.`;
 }
 function changedLinesSection(state, base, links) {
   if (state.kind === "not-a-pull-request") return "";
@@ -54565,6 +54575,7 @@ function changedLines(step, result, git2) {
 async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
+  if (isFolder(step.sarifPath)) throw new InputError(`input "sarif-file": ${inputs.sarifFile} is a folder; name a file (${DEFAULT_SARIF_FILE})`);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
     if (file !== void 0 && !fs11.existsSync(path55.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
@@ -54582,11 +54593,15 @@ async function lintAndReport(step, options) {
     baselineFile: inputs.baseline === void 0 ? void 0 : path55.resolve(workspace, inputs.baseline),
     planFiles: inputs.plans.map((p) => path55.resolve(workspace, p))
   });
-  step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
+  try {
+    step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
+  } catch (e) {
+    throw new InputError(`input "sarif-file": cannot write ${inputs.sarifFile}: ${ioErrorText(e)}`);
+  }
   step.sarifWritten = true;
   const links = linkOptions(env);
   const changed = changedLines(step, result, options.git);
-  const changedLine = changedLinesLogLine(changed.state);
+  const changedLine = changedLinesLogLine(changed.state, inputs.annotations);
   if (changedLine) step.log(changedLine);
   let overflow = [];
   if (inputs.annotations) {
@@ -54599,7 +54614,13 @@ async function lintAndReport(step, options) {
     `mlops-iac-lint: ${counts.errors} error(s), ${counts.warnings} warning(s), ${counts.notes} note(s)${counts.suppressed ? `, ${counts.suppressed} suppressed` : ""} in ${counts.files} file(s); SARIF: ${relativePath2(workspace, step.sarifPath)}`
   );
   if (overflow.length > 0) {
-    step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level); see the job summary or the SARIF report.`);
+    step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level), each listed in the group below; also in the SARIF report.`);
+    step.log(command("group", `mlops-iac-lint: ${overflow.length} finding(s) not annotated`));
+    for (const f of overflow) {
+      const line = compactLine(f, workspace);
+      step.log(line.startsWith("::") ? `./${line}` : line);
+    }
+    step.log(command("endgroup", ""));
   }
   if (inputs.summary) {
     let md = formatMarkdown(result, { cwd: workspace, links });
@@ -54616,6 +54637,13 @@ async function lintAndReport(step, options) {
   if (failing === 0) return 0;
   step.log(`mlops-iac-lint: failing the step: ${failing} finding(s) at or above "${inputs.failOn}" level (fail-on: ${inputs.failOn}).`);
   return 1;
+}
+function isFolder(p) {
+  try {
+    return fs11.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };

@@ -616,7 +616,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
-  if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile);
+  if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile, root);
   timing?.mark('merge');
   timing?.print();
 
@@ -840,7 +840,7 @@ function problemSubject(n: Notification): string {
   return n.ruleId === 'EVAL001' ? causeOf(n.message) : n.message.replace(/\d+/g, '#');
 }
 
-function readAndApplyBaseline(findings: Finding[], file: string): Finding[] {
+function readAndApplyBaseline(findings: Finding[], file: string, root: string): Finding[] {
   let text: string;
   try {
     text = readNamedFile(file).toString('utf8');
@@ -848,7 +848,11 @@ function readAndApplyBaseline(findings: Finding[], file: string): Finding[] {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    return applyBaseline(findings, text, file);
+    // The suppressions name the baseline as the report names files: relative to the root when inside
+    // it (SARIF results carry no absolute path; the Action resolves its input against the workspace).
+    const inside = path.isAbsolute(file) ? path.relative(root, file) : undefined;
+    const shown = inside !== undefined && inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside) ? inside.split(path.sep).join('/') : file;
+    return applyBaseline(findings, text, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
     throw e;

@@ -82,6 +82,6 @@ export function appendSummary(env: Env, markdown: string): boolean {
 }
 
 /** A workflow command without properties: `::error::message`. */
-export function command(kind: 'error' | 'warning' | 'notice' | 'debug', message: string): string {
+export function command(kind: 'error' | 'warning' | 'notice' | 'debug' | 'group' | 'endgroup', message: string): string {
   return `::${kind}::${escapeData(message)}`;
 }

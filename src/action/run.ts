@@ -17,6 +17,7 @@ import type { Finding } from '../engine/types.js';
 import type { EnvClass } from '../model/resource.js';
 import { formatMarkdown, type MarkdownLinkOptions } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
+import { compactLine } from '../report/compact.js';
 import { githubAnnotations, GITHUB_ANNOTATION_LIMIT } from '../report/github.js';
 import { normalizeRegion, relativePath, summarize } from '../report/common.js';
 import { appendSummary, command, getBooleanInput, getChoiceInput, getInput, getListInput, InputError, setOutput, type Env } from './io.js';
@@ -143,6 +144,8 @@ function changedLines(step: Step, result: LintResult, git: GitOptions | undefine
 async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
   const { env, workspace } = step;
   const inputs = readInputs(env);
+  // Before the lint, as the CLI's --output: a folder cannot take the report (exit 2, not an internal error after the work).
+  if (isFolder(step.sarifPath)) throw new InputError(`input "sarif-file": ${inputs.sarifFile} is a folder; name a file (${DEFAULT_SARIF_FILE})`);
   for (const [name, file] of [['config', inputs.config], ['baseline', inputs.baseline], ...inputs.plans.map((p) => ['plan', p] as const)] as const) {
     if (file !== undefined && !fs.existsSync(path.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
@@ -164,12 +167,16 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
 
   // Paths are relative to the workspace (the scan root). Over one of GitHub's upload limits the
   // report leaves the least severe findings out and says so in a notification and this log.
-  step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
+  try {
+    step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
+  } catch (e) {
+    throw new InputError(`input "sarif-file": cannot write ${inputs.sarifFile}: ${ioErrorText(e)}`);
+  }
   step.sarifWritten = true;
 
   const links = linkOptions(env);
   const changed = changedLines(step, result, options.git);
-  const changedLine = changedLinesLogLine(changed.state);
+  const changedLine = changedLinesLogLine(changed.state, inputs.annotations);
   if (changedLine) step.log(changedLine);
 
   let overflow: Finding[] = [];
@@ -185,7 +192,16 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
       `${counts.suppressed ? `, ${counts.suppressed} suppressed` : ''} in ${counts.files} file(s); SARIF: ${relativePath(workspace, step.sarifPath)}`,
   );
   if (overflow.length > 0) {
-    step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level); see the job summary or the SARIF report.`);
+    step.log(`mlops-iac-lint: ${overflow.length} finding(s) not annotated (GitHub's limit is ${GITHUB_ANNOTATION_LIMIT} per level), each listed in the group below; also in the SARIF report.`);
+    // Plain lines in a collapsed group: every finding without an annotation is in the log (the
+    // job summary lists the first MAX_LISTED of them; its size is capped per step).
+    step.log(command('group', `mlops-iac-lint: ${overflow.length} finding(s) not annotated`));
+    for (const f of overflow) {
+      const line = compactLine(f, workspace);
+      // A file name cannot start a workflow command (`::error::…`).
+      step.log(line.startsWith('::') ? `./${line}` : line);
+    }
+    step.log(command('endgroup', ''));
   }
 
   if (inputs.summary) {
@@ -206,6 +222,14 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
   // The step fails through its exit code; this line is plain log text, not an 11th annotation.
   step.log(`mlops-iac-lint: failing the step: ${failing} finding(s) at or above "${inputs.failOn}" level (fail-on: ${inputs.failOn}).`);
   return 1;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function asFailure(e: unknown): RunFailure {

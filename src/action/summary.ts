@@ -44,12 +44,12 @@ function prName(pr: PullRequestRef | undefined): string {
 }
 
 /** The log line about the changed lines (undefined when the run is not for a pull request). */
-export function changedLinesLogLine(state: ChangedLinesState): string | undefined {
+export function changedLinesLogLine(state: ChangedLinesState, annotated = true): string | undefined {
   if (state.kind === 'not-a-pull-request') return undefined;
   if (state.kind === 'unknown') {
     return `mlops-iac-lint: could not tell which lines ${prName(state.pr)} changed: ${state.reason}. All findings are treated as on unchanged lines.`;
   }
-  return `mlops-iac-lint: ${prName(state.pr)}: ${plural(state.findings.length, 'finding')} on lines it changed (git diff ${state.range}), annotated first.`;
+  return `mlops-iac-lint: ${prName(state.pr)}: ${plural(state.findings.length, 'finding')} on lines it changed (git diff ${state.range})${annotated ? ', annotated first' : ''}.`;
 }
 
 /** The job-summary section about the pull request's changed lines ('' when not a pull request). */

@@ -10,6 +10,7 @@
  * only counted.
  */
 import type { LintResult } from '../engine/result.js';
+import type { Finding } from '../engine/types.js';
 import { plural, relativePath, sanitizeTerminal, sortFindings, summarize } from './common.js';
 
 export interface CompactOptions {
@@ -17,16 +18,19 @@ export interface CompactOptions {
   cwd?: string;
 }
 
+/** One finding as one line: `file:line:col: level [ID] message` (path relative to `base`). */
+export function compactLine(f: Finding, base: string): string {
+  const { line, column } = f.location.range.start;
+  const file = sanitizeTerminal(relativePath(base, f.location.file));
+  const message = sanitizeTerminal(f.message.replace(/\r\n|\r|\n/g, ' '));
+  return `${file}:${line}:${column}: ${f.level} [${f.ruleId}] ${message}`;
+}
+
 export function formatCompact(result: LintResult, options: CompactOptions = {}): string {
   const base = options.cwd ?? result.root;
   const visible = sortFindings(result.findings.filter((f) => !f.suppression));
   if (visible.length === 0) return '';
-  const lines = visible.map((f) => {
-    const { line, column } = f.location.range.start;
-    const file = sanitizeTerminal(relativePath(base, f.location.file));
-    const message = sanitizeTerminal(f.message.replace(/\r\n|\r|\n/g, ' '));
-    return `${file}:${line}:${column}: ${f.level} [${f.ruleId}] ${message}`;
-  });
+  const lines = visible.map((f) => compactLine(f, base));
   const s = summarize(result);
   const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
   lines.push('', `${plural(visible.length, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')})${suppressed}`);

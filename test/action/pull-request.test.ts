@@ -145,12 +145,19 @@ describe('the Action on a pull request (head checked out, full history)', () => 
       '.github/workflows/deploy.yml:42 CI005',
       'infra/terraform/variables.tf:16 GPU002',
     ]);
-    expect(result.lines).toContain("mlops-iac-lint: 5 finding(s) not annotated (GitHub's limit is 10 per level); see the job summary or the SARIF report.");
+    expect(result.lines).toContain("mlops-iac-lint: 5 finding(s) not annotated (GitHub's limit is 10 per level), each listed in the group below; also in the SARIF report.");
+    // Every finding without an annotation is in the log, one plain line each, in a collapsed group.
+    const open = result.lines.indexOf('::group::mlops-iac-lint: 5 finding(s) not annotated');
+    const close = result.lines.indexOf('::endgroup::');
+    expect(open).toBeGreaterThan(-1);
+    const listed = result.lines.slice(open + 1, close);
+    expect(listed).toHaveLength(5);
+    for (const l of listed) expect(l).toMatch(/^[^:]+:\d+:\d+: error \[[A-Z0-9]+\] /);
   });
 
   it('no closing line is an annotation: the step fails by its exit code', () => {
     expect(result.code).toBe(1);
-    expect(result.lines.filter((l) => l.startsWith('::'))).toEqual(annotationsOf(result.lines));
+    expect(result.lines.filter((l) => l.startsWith('::') && !/^::(end)?group::/.test(l))).toEqual(annotationsOf(result.lines));
     expect(result.lines.at(-1)).toBe('mlops-iac-lint: failing the step: 15 finding(s) at or above "error" level (fail-on: error).');
     expect(result.lines).toContain('mlops-iac-lint: pull request #7: 3 findings on lines it changed (git diff ' + `${repo.base.slice(0, 12)}...${repo.head.slice(0, 12)}), annotated first.`);
   });
@@ -184,7 +191,7 @@ describe('the Action on a pull request (head checked out, full history)', () => 
     expect(p.status).toBe(1);
     const lines = p.stdout.split('\n').filter((l) => l !== '');
     expect(annotationsOf(lines).slice(0, 3).map(where)).toEqual(CHANGED);
-    expect(lines.filter((l) => l.startsWith('::')).length).toBe(13);
+    expect(lines.filter((l) => /^::(error|warning|notice) /.test(l)).length).toBe(13);
   });
 });
 

@@ -128,7 +128,8 @@ describe('the Action over the example repository', () => {
   });
 
   it('prints no workflow command besides the findings\' annotations: the failing line is plain text', () => {
-    const commands = result.lines.filter((l) => l.startsWith('::'));
+    // Besides the annotations, only the collapsed group that lists the findings not annotated.
+    const commands = result.lines.filter((l) => l.startsWith('::') && !/^::(end)?group::/.test(l));
     expect(commands.every((l) => /^::(error|warning|notice) file=/.test(l))).toBe(true);
     expect(result.lines.at(-1)).toMatch(/^mlops-iac-lint: failing the step: \d+ finding\(s\) at or above "error" level \(fail-on: error\)\.$/);
   });
@@ -204,7 +205,8 @@ describe('Action inputs', () => {
     expect(after.lines).toContain(`mlops-iac-lint: 0 error(s), 0 warning(s), 0 note(s), ${total} suppressed in ${result.files.length} file(s); SARIF: mlops-iac-lint.sarif`);
     const sarif = JSON.parse(fs.readFileSync(path.join(b.workspace, 'mlops-iac-lint.sarif'), 'utf8'));
     expect(sarif.runs[0].results).toHaveLength(total);
-    for (const res of sarif.runs[0].results) expect(res.suppressions).toEqual([expect.objectContaining({ kind: 'external' })]);
+    // The baseline is named relative to the workspace: no runner path in the results.
+    for (const res of sarif.runs[0].results) expect(res.suppressions).toEqual([{ kind: 'external', justification: 'in baseline lint-baseline.json' }]);
     expect(parseGithubOutput(fs.readFileSync(b.outputFile, 'utf8'))).toMatchObject({ errors: '0', warnings: '0', notes: '0' });
 
     // A finding that is not in the baseline still fails the step.
@@ -305,14 +307,26 @@ describe('a failed run still writes the SARIF report, the sarif-file output and 
     expect(sarif.runs[0].results.length).toBeGreaterThan(10);
   });
 
-  it('a SARIF path that cannot be written: exit 3 and one line saying so', async () => {
+  it('a SARIF path that cannot be written: a bad input (exit 2), one error saying so', async () => {
     const r = runner({ 'sarif-file': 'blocked/out.sarif' });
     fs.writeFileSync(path.join(r.workspace, 'blocked'), 'a file, not a folder');
     const { code, lines } = await runAction(r);
-    expect(code).toBe(3);
-    expect(lines).toContainEqual(expect.stringMatching(/^mlops-iac-lint: cannot write the SARIF report .*blocked\/out\.sarif: (EEXIST|ENOTDIR)$/));
+    expect(code).toBe(2);
+    expect(lines[0]).toMatch(/^::error::mlops-iac-lint: input "sarif-file": cannot write blocked\/out\.sarif: .*(EEXIST|ENOTDIR)\)?$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^mlops-iac-lint: cannot write the SARIF report .*blocked\/out\.sarif: .*(EEXIST|ENOTDIR)\)?$/));
     expect(fs.readFileSync(r.outputFile, 'utf8')).toBe('');
     expect(fs.readFileSync(r.summaryFile, 'utf8')).toContain('No SARIF report could be written.');
+  });
+
+  it('a SARIF path that is a folder: a bad input (exit 2) before anything is linted', async () => {
+    const r = runner({ 'sarif-file': '.' });
+    const boom = async (): Promise<never> => {
+      throw new Error('lint() must not run');
+    };
+    const { code, lines } = await runAction(r, { lint: boom });
+    expect(code).toBe(2);
+    expect(lines[0]).toBe('::error::mlops-iac-lint: input "sarif-file": . is a folder; name a file (mlops-iac-lint.sarif)');
+    expect(fs.readFileSync(r.outputFile, 'utf8')).toBe('');
   });
 });
 

@@ -187,9 +187,15 @@ describe('.pre-commit-hooks.yaml', () => {
     ['README.md', false],
     ['src/app.py', false],
     ['main.tf.orig', false],
+    // The linter reads these names in any case, and ARM with comments as .jsonc.
+    ['scripts/Rotate.PS1', true],
+    ['infra/arm/kv.jsonc', true],
+    ['infra/arm/Main.JSON', true],
   ])('files regex: %s → %s', (file, matches) => {
-    // pre-commit uses Python's re.search; this regex is the same in JavaScript.
-    expect(new RegExp(String(hook.files)).test(file)).toBe(matches);
+    // pre-commit uses Python's re.search; a leading (?i) is JavaScript's `i` flag (Node 20 has no inline modifiers).
+    const pattern = String(hook.files);
+    const regex = pattern.startsWith('(?i)') ? new RegExp(pattern.slice(4), 'i') : new RegExp(pattern);
+    expect(regex.test(file)).toBe(matches);
   });
 });
 
