@@ -48508,6 +48508,15 @@ function outranks(a, b) {
   const bySeverity = severity(a.level) - severity(b.level);
   return bySeverity !== 0 ? bySeverity > 0 : ENV_RANK[a.env] > ENV_RANK[b.env];
 }
+function fingerprintsMoreProductionLike(env, f) {
+  return ENV_RANK[env] > ENV_RANK[f.fingerprintEnv ?? f.env];
+}
+function keepStableFingerprint(kept, other) {
+  const otherEnv = other.fingerprintEnv ?? other.env;
+  if (!fingerprintsMoreProductionLike(otherEnv, kept)) return;
+  kept.fingerprint = other.fingerprint;
+  kept.fingerprintEnv = otherEnv;
+}
 function envOfResource(r) {
   if (r.evaluation.env !== "unknown") return r.evaluation.env;
   for (const res of [r, r.parent]) {
@@ -48635,8 +48644,13 @@ function runRules(input2, undecided2 = [], failures = []) {
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
         if (consumers) existing.consumers = consumers;
         else delete existing.consumers;
-        if (!outranks({ level, env }, existing)) return;
       }
+      const replaces = !existing || outranks({ level, env }, existing);
+      if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
+        const fp = buildFinding({ root: input2.root, ruleId: meta.id, level, message, location, related, address: r?.address ?? d.subject, subject, attributePath, env, variants: [] });
+        keepStableFingerprint(existing, fp);
+      }
+      if (!replaces) return;
       const finding = buildFinding({
         root: input2.root,
         ruleId: meta.id,
@@ -48653,6 +48667,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         ...consumers ? { consumers } : {}
       });
       finding.mergeKey = key;
+      if (existing) keepStableFingerprint(finding, existing);
       byKey.set(key, finding);
     };
     const recordUndecidedAbout = (address, attribute2, reason, location, sourcePath) => {
@@ -49000,6 +49015,7 @@ var UnitMerger = class {
     const variants = [.../* @__PURE__ */ new Set([...existing.variants, ...f.variants])];
     const consumers = joinReaders(existing.consumers, f.consumers);
     const kept = outranks(f, existing) ? f : existing;
+    keepStableFingerprint(kept, kept === f ? existing : f);
     kept.variants = variants;
     if (consumers) kept.consumers = consumers;
     else delete kept.consumers;

@@ -3,7 +3,7 @@
  */
 import type { EnvClass, Resource } from '../model/resource.js';
 import { classifyValue, ENV_TAG_NAMES } from '../core/env.js';
-import type { EnvLevels, Level, LevelOrOff } from './types.js';
+import type { EnvLevels, Finding, Level, LevelOrOff } from './types.js';
 
 export function levelFor(level: Level | EnvLevels, env: EnvClass): LevelOrOff {
   return typeof level === 'string' ? level : level[env];
@@ -31,6 +31,24 @@ const ENV_RANK: Record<EnvClass, number> = { prod: 2, unknown: 1, nonprod: 0 };
 export function outranks(a: { level: LevelOrOff; env: EnvClass }, b: { level: LevelOrOff; env: EnvClass }): boolean {
   const bySeverity = severity(a.level) - severity(b.level);
   return bySeverity !== 0 ? bySeverity > 0 : ENV_RANK[a.env] > ENV_RANK[b.env];
+}
+
+/** Whether a fingerprint made in class `env` would be more production-like than the one `f` has. */
+export function fingerprintsMoreProductionLike(env: EnvClass, f: Pick<Finding, 'fingerprintEnv' | 'env'>): boolean {
+  return ENV_RANK[env] > ENV_RANK[f.fingerprintEnv ?? f.env];
+}
+
+/**
+ * The fingerprint of a finding merged across variants: the one made in its most
+ * production-like variant, whichever variant supplies the words and the level. A cost rule
+ * is a note in prod and a warning in dev: adding `dev.tfvars` beside `prod.tfvars` makes the
+ * merged finding a warning, and keeps its fingerprint (a baseline still matches it).
+ */
+export function keepStableFingerprint(kept: Finding, other: Pick<Finding, 'fingerprint' | 'fingerprintEnv' | 'env'>): void {
+  const otherEnv = other.fingerprintEnv ?? other.env;
+  if (!fingerprintsMoreProductionLike(otherEnv, kept)) return;
+  kept.fingerprint = other.fingerprint;
+  kept.fingerprintEnv = otherEnv;
 }
 
 /**

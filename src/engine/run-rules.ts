@@ -21,7 +21,7 @@ import type { PolicySet } from '../model/policy-judgement.js';
 import { KINDS } from '../model/kinds.js';
 import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
-import { envOfResource, levelFor, outranks } from './levels.js';
+import { envOfResource, fingerprintsMoreProductionLike, keepStableFingerprint, levelFor, outranks } from './levels.js';
 import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
 import { describeFact, displayName, factLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
@@ -217,8 +217,14 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         if (!existing.variants.includes(variant)) existing.variants.push(variant);
         if (consumers) existing.consumers = consumers;
         else delete existing.consumers;
-        if (!outranks({ level, env }, existing)) return;
       }
+      const replaces = !existing || outranks({ level, env }, existing);
+      // A less severe variant of a more production-like class still gives the merged finding its fingerprint.
+      if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
+        const fp = buildFinding({ root: input.root, ruleId: meta.id, level, message, location, related, address: r?.address ?? d.subject, subject, attributePath, env, variants: [] });
+        keepStableFingerprint(existing, fp);
+      }
+      if (!replaces) return;
       const finding = buildFinding({
           root: input.root,
           ruleId: meta.id,
@@ -235,6 +241,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
           ...(consumers ? { consumers } : {}),
         });
       finding.mergeKey = key;
+      if (existing) keepStableFingerprint(finding, existing);
       byKey.set(key, finding);
     };
 

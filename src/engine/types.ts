@@ -142,6 +142,12 @@ export interface Finding {
   related: Location[];
   /** Stable across unrelated edits: rule + file + address + attribute path + env class. */
   fingerprint: string;
+  /**
+   * The environment class the fingerprint was made with when it is not `env`: a finding merged
+   * across variants keeps its most production-like variant's fingerprint (`keepStableFingerprint`).
+   * Not reported.
+   */
+  fingerprintEnv?: EnvClass;
   address?: string;
   attributePath?: string;
   env: EnvClass;

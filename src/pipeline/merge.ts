@@ -6,7 +6,7 @@
  */
 import type { ReadProblem } from '../core/host.js';
 import type { Finding, Undecided } from '../engine/types.js';
-import { outranks } from '../engine/levels.js';
+import { keepStableFingerprint, outranks } from '../engine/levels.js';
 import { joinReaders } from '../engine/facts.js';
 import type { SuppressionDirective, SuppressionProblem } from '../engine/suppressions.js';
 import type { Problem } from '../frontends/types.js';
@@ -65,6 +65,7 @@ export class UnitMerger {
     // A finding some unit made at the value itself (no readers) is covered where the value is.
     const consumers = joinReaders(existing.consumers, f.consumers);
     const kept = outranks(f, existing) ? f : existing;
+    keepStableFingerprint(kept, kept === f ? existing : f);
     kept.variants = variants;
     if (consumers) kept.consumers = consumers;
     else delete kept.consumers;

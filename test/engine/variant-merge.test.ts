@@ -3,6 +3,8 @@
  * variant's finding is kept decides its message and environment class (part of the
  * fingerprint): the more severe, and at equal levels the more production-like class, so the
  * finding does not change when a var file that sorts first (`dev.tfvars`) is added or removed.
+ * Its fingerprint is always the most production-like variant's, so a baseline still matches it
+ * when the less production-like variant is the more severe one (a cost rule: dev warning, prod note).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,15 +32,26 @@ terraform {
 }
 `;
 
-async function acr001(files: Record<string, string>): Promise<{ env: string; fingerprint: string; message: string; variants: string[] }[]> {
+async function findingsOf(rule: string, files: Record<string, string>): Promise<{ env: string; level: string; fingerprint: string; message: string; variants: string[] }[]> {
   const root = tempDir();
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
   }
-  const r = await lint({ paths: [root], root, rules: ['ACR001'], noConfig: true, today: '2026-12-01' });
-  return r.findings.map((f) => ({ env: f.env, fingerprint: f.fingerprint, message: f.message, variants: f.variants }));
+  const r = await lint({ paths: [root], root, rules: [rule], noConfig: true, today: '2026-12-01' });
+  return r.findings.map((f) => ({ env: f.env, level: f.level, fingerprint: f.fingerprint, message: f.message, variants: f.variants }));
 }
+const acr001 = (files: Record<string, string>): ReturnType<typeof findingsOf> => findingsOf('ACR001', files);
+
+const GPU_POOL = `resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  vm_size               = "Standard_NC24ads_A100_v4"
+  node_count            = 1
+  node_taints           = ["sku=gpu:NoSchedule"]
+  tags                  = { "cost-center" = "ml" }
+}
+`;
 
 describe('a finding merged across variants', () => {
   it('at equal levels keeps the prod variant: adding or removing dev.tfvars leaves it unchanged', async () => {
@@ -49,5 +62,17 @@ describe('a finding merged across variants', () => {
     expect(both[0]!.variants).toEqual(['dev.tfvars', 'prod.tfvars']);
     expect(both[0]!.fingerprint).toBe(prodOnly[0]!.fingerprint);
     expect(both[0]!.message).toBe(prodOnly[0]!.message);
+  });
+
+  it('keeps the fingerprint of its prod variant when the dev variant is the more severe', async () => {
+    // GPU003: prod note, nonprod warning. The merged finding is the dev warning, with prod's fingerprint.
+    const prodOnly = await findingsOf('GPU003', { 'main.tf': GPU_POOL, 'prod.tfvars': '' });
+    const both = await findingsOf('GPU003', { 'main.tf': GPU_POOL, 'prod.tfvars': '', 'dev.tfvars': '' });
+    expect(prodOnly).toHaveLength(1);
+    expect(prodOnly[0]!.level).toBe('note');
+    expect(both).toHaveLength(1);
+    expect(both[0]!.level).toBe('warning');
+    expect(both[0]!.env).toBe('nonprod');
+    expect(both[0]!.fingerprint).toBe(prodOnly[0]!.fingerprint);
   });
 });
