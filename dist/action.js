@@ -1178,12 +1178,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path56) {
+function findNodeAtLocation(root, path57) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path56) {
+  for (let segment of path57) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12422,8 +12422,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path56) {
-      let input2 = path56;
+    function removeDotSegments(path57) {
+      let input2 = path57;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12497,11 +12497,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path56) {
-      if (path56 === "" || path56[0] === "/") {
-        return removeDotSegments(path56);
+    function removeDotSegmentsRelative(path57) {
+      if (path57 === "" || path57[0] === "/") {
+        return removeDotSegments(path57);
       }
-      const segments3 = path56.split("/");
+      const segments3 = path57.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12864,8 +12864,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path56 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path56 && path56 !== "/" ? path56 : void 0;
+        const path57 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path57 && path57 !== "/" ? path57 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20147,7 +20147,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path56) => {
+  const build = (node, path57) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20163,8 +20163,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path56.length <= MAX_SITE_PATH) members2.push([`${path56}[${i}]`, at2(c)]);
-          const v = build(c, `${path56}[${i}]`);
+          if (path57.length <= MAX_SITE_PATH) members2.push([`${path57}[${i}]`, at2(c)]);
+          const v = build(c, `${path57}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20177,8 +20177,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path56.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path56}.${k.value}`, at2(p)]);
-          const v = build(c, `${path56}.${k.value}`);
+          if (path57.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path57}.${k.value}`, at2(p)]);
+          const v = build(c, `${path57}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20190,7 +20190,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path56, loc3] of members2) d.member(path56, loc3);
+  for (const [path57, loc3] of members2) d.member(path57, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20367,13 +20367,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path56, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path56, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path56, sites);
+function bodyMemberSites(expr, file, path57, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path57, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path57, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path56}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path56}[${i}]`, sites);
+      sites.set(`${path57}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path57}[${i}]`, sites);
     });
     return;
   }
@@ -20381,8 +20381,8 @@ function bodyMemberSites(expr, file, path56, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path56}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path56}.${key}`, sites);
+    sites.set(`${path57}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path57}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20711,7 +20711,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path56, at2) => sites.set(path56, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path57, at2) => sites.set(path57, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -21082,17 +21082,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path56) {
-      const ctrl = callVisitor(key, node, visitor, path56);
+    function visit_(key, node, visitor, path57) {
+      const ctrl = callVisitor(key, node, visitor, path57);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path56, ctrl);
-        return visit_(key, ctrl, visitor, path56);
+        replaceNode(key, path57, ctrl);
+        return visit_(key, ctrl, visitor, path57);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path56 = Object.freeze(path56.concat(node));
+          path57 = Object.freeze(path57.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path56);
+            const ci = visit_(i, node.items[i], visitor, path57);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21103,13 +21103,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path56 = Object.freeze(path56.concat(node));
-          const ck = visit_("key", node.key, visitor, path56);
+          path57 = Object.freeze(path57.concat(node));
+          const ck = visit_("key", node.key, visitor, path57);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path56);
+          const cv = visit_("value", node.value, visitor, path57);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21130,17 +21130,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path56) {
-      const ctrl = await callVisitor(key, node, visitor, path56);
+    async function visitAsync_(key, node, visitor, path57) {
+      const ctrl = await callVisitor(key, node, visitor, path57);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path56, ctrl);
-        return visitAsync_(key, ctrl, visitor, path56);
+        replaceNode(key, path57, ctrl);
+        return visitAsync_(key, ctrl, visitor, path57);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path56 = Object.freeze(path56.concat(node));
+          path57 = Object.freeze(path57.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path56);
+            const ci = await visitAsync_(i, node.items[i], visitor, path57);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21151,13 +21151,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path56 = Object.freeze(path56.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path56);
+          path57 = Object.freeze(path57.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path57);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path56);
+          const cv = await visitAsync_("value", node.value, visitor, path57);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21184,23 +21184,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path56) {
+    function callVisitor(key, node, visitor, path57) {
       if (typeof visitor === "function")
-        return visitor(key, node, path56);
+        return visitor(key, node, path57);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path56);
+        return visitor.Map?.(key, node, path57);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path56);
+        return visitor.Seq?.(key, node, path57);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path56);
+        return visitor.Pair?.(key, node, path57);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path56);
+        return visitor.Scalar?.(key, node, path57);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path56);
+        return visitor.Alias?.(key, node, path57);
       return void 0;
     }
-    function replaceNode(key, path56, node) {
-      const parent = path56[path56.length - 1];
+    function replaceNode(key, path57, node) {
+      const parent = path57[path57.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21812,10 +21812,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path56, value) {
+    function collectionFromPath(schema, path57, value) {
       let v = value;
-      for (let i = path56.length - 1; i >= 0; --i) {
-        const k = path56[i];
+      for (let i = path57.length - 1; i >= 0; --i) {
+        const k = path57[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21834,7 +21834,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path56) => path56 == null || typeof path56 === "object" && !!path56[Symbol.iterator]().next().done;
+    var isEmptyPath = (path57) => path57 == null || typeof path57 === "object" && !!path57[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21864,11 +21864,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path56, value) {
-        if (isEmptyPath(path56))
+      addIn(path57, value) {
+        if (isEmptyPath(path57))
           this.add(value);
         else {
-          const [key, ...rest] = path56;
+          const [key, ...rest] = path57;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21882,8 +21882,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path56) {
-        const [key, ...rest] = path56;
+      deleteIn(path57) {
+        const [key, ...rest] = path57;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21897,8 +21897,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path56, keepScalar) {
-        const [key, ...rest] = path56;
+      getIn(path57, keepScalar) {
+        const [key, ...rest] = path57;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21916,8 +21916,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path56) {
-        const [key, ...rest] = path56;
+      hasIn(path57) {
+        const [key, ...rest] = path57;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21927,8 +21927,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path56, value) {
-        const [key, ...rest] = path56;
+      setIn(path57, value) {
+        const [key, ...rest] = path57;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24443,9 +24443,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path56, value) {
+      addIn(path57, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path56, value);
+          this.contents.addIn(path57, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24520,14 +24520,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path56) {
-        if (Collection.isEmptyPath(path56)) {
+      deleteIn(path57) {
+        if (Collection.isEmptyPath(path57)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path56) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path57) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24542,10 +24542,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path56, keepScalar) {
-        if (Collection.isEmptyPath(path56))
+      getIn(path57, keepScalar) {
+        if (Collection.isEmptyPath(path57))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path56, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path57, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24556,10 +24556,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path56) {
-        if (Collection.isEmptyPath(path56))
+      hasIn(path57) {
+        if (Collection.isEmptyPath(path57))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path56) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path57) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24576,13 +24576,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path56, value) {
-        if (Collection.isEmptyPath(path56)) {
+      setIn(path57, value) {
+        if (Collection.isEmptyPath(path57)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path56), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path57), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path56, value);
+          this.contents.setIn(path57, value);
         }
       }
       /**
@@ -26543,9 +26543,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path56) => {
+    visit2.itemAtPath = (cst, path57) => {
       let item = cst;
-      for (const [field, index] of path56) {
+      for (const [field, index] of path57) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26554,23 +26554,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path56) => {
-      const parent = visit2.itemAtPath(cst, path56.slice(0, -1));
-      const field = path56[path56.length - 1][0];
+    visit2.parentCollection = (cst, path57) => {
+      const parent = visit2.itemAtPath(cst, path57.slice(0, -1));
+      const field = path57[path57.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path56, item, visitor) {
-      let ctrl = visitor(item, path56);
+    function _visit(path57, item, visitor) {
+      let ctrl = visitor(item, path57);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path56.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path57.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26581,10 +26581,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path56);
+            ctrl = ctrl(item, path57);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path56) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path57) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -29965,8 +29965,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path56, value) {
-  const [head, ...rest] = path56;
+function withOverride(body, path57, value) {
+  const [head, ...rest] = path57;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -30455,9 +30455,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path56) {
+function valueAt(v, path57) {
   let cur = v;
-  for (const seg of path56.split(".")) {
+  for (const seg of path57.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -30465,9 +30465,9 @@ function valueAt(v, path56) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path56) {
+function chosenNullAt(v, path57) {
   let cur = v;
-  for (const seg of path56.split(".")) {
+  for (const seg of path57.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -31557,11 +31557,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path56, depth) => {
+  const value = (path57, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path56, start, kindOf(c));
+    const action = visitor.at(path57, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -31569,18 +31569,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path56, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path57, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path56, depth, c);
-      visitor.end?.(path56, r.position());
+      container(path57, depth, c);
+      visitor.end?.(path57, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path56, depth, c) => {
+  const container = (path57, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -31591,7 +31591,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path56, key], depth + 1);
+        value([...path57, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -31608,7 +31608,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path56, i], depth + 1);
+        value([...path57, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -31911,11 +31911,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path56) {
-        if (path56.length === 0) return "enter";
-        if (path56.length > 1) return "skip";
-        if (path56[0] === "format_version") format2 = true;
-        if (path56[0] === "planned_values" || path56[0] === "resource_changes") body = true;
+      at(path57) {
+        if (path57.length === 0) return "enter";
+        if (path57.length > 1) return "skip";
+        if (path57[0] === "format_version") format2 = true;
+        if (path57[0] === "planned_values" || path57[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -31929,23 +31929,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path56, start, kind) {
-      if (path56.length === 0) return "enter";
-      if (isKey(path56, "resource_changes")) changes = true;
-      if (isKey(path56, "planned_values")) planned = start;
-      if (isKey(path56, "format_version") || isKey(path56, "variables") || isKey(path56, "configuration")) return "raw";
-      const expected = path56.length === 1 ? TOP_SHAPES[path56[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path56[0], kind, expected, at: start };
+    at(path57, start, kind) {
+      if (path57.length === 0) return "enter";
+      if (isKey(path57, "resource_changes")) changes = true;
+      if (isKey(path57, "planned_values")) planned = start;
+      if (isKey(path57, "format_version") || isKey(path57, "variables") || isKey(path57, "configuration")) return "raw";
+      const expected = path57.length === 1 ? TOP_SHAPES[path57[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path57[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path56, text2, start) {
+    raw(path57, text2, start) {
       const v = parseRaw(text2, start);
-      if (path56[0] === "format_version") {
+      if (path57[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path56[0] === "variables" && isRecord(v)) {
+      } else if (path57[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path56[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path57[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -31958,37 +31958,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path56, at2) {
+    at(path57, at2) {
       if (done) return "stop";
-      if (path56.length === 0 || isKey(path56, "resource_changes")) return "enter";
-      if (!inEntry(path56)) return "skip";
-      if (path56.length === 2) {
+      if (path57.length === 0 || isKey(path57, "resource_changes")) return "enter";
+      if (!inEntry(path57)) return "skip";
+      if (path57.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path56.length === 3) {
-        if (path56[2] === "change") {
+      if (path57.length === 3) {
+        if (path57[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path56[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path57[2]) ? "raw" : "skip";
       }
-      if (path56.length === 4 && path56[2] === "change") return CHANGE_CHANGE_KEYS.has(path56[3]) ? "raw" : "skip";
+      if (path57.length === 4 && path57[2] === "change") return CHANGE_CHANGE_KEYS.has(path57[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path56, text2, at2) {
+    raw(path57, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path56.length === 3) current[path56[2]] = v;
+      if (path57.length === 3) current[path57[2]] = v;
       else {
-        change[path56[3]] = v;
-        if (path56[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path57[3]] = v;
+        if (path57[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path56, end) {
-      if (isKey(path56, "resource_changes")) done = true;
-      if (path56.length !== 2 || !inEntry(path56) || !current || !start) return;
+    end(path57, end) {
+      if (isKey(path57, "resource_changes")) done = true;
+      if (path57.length !== 2 || !inEntry(path57) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -33468,8 +33468,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path56 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path56, pathString: path56.value, range: this.range(start) };
+              const path57 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path57, pathString: path57.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -33545,7 +33545,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path56 = this.stringLiteral("a module path string");
+            const path57 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -33553,8 +33553,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path56,
-              pathString: path56.value,
+              path: path57,
+              pathString: path57.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -33594,10 +33594,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path56 = this.stringLiteral("a test file path string");
+            const path57 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path56, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path57, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -33715,21 +33715,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path56 = null;
+        let path57 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path56 = this.stringLiteral('a path string or "none"');
+          path57 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path56, pathString: path56?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path57, pathString: path57?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -34847,13 +34847,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path56 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path57 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path56 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path56 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path57 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path57 += "/" + nameSegs[i];
   }
-  if (known2) return str(path56.includes("{{") || path56.includes("}}") ? path56.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path56, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path56);
+  if (known2) return str(path57.includes("{{") || path57.includes("}}") ? path57.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path57, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path57);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -35590,11 +35590,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path56], loc3) => {
+      ([a, ...path57], loc3) => {
         let cur = a;
-        for (const p of path56) {
+        for (const p of path57) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path56]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path57]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -36117,7 +36117,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path56) => memberAllowedValues(template, decl, path56, (c) => scope.root.eval(c));
+    input2.memberAllowed = (path57) => memberAllowedValues(template, decl, path57, (c) => scope.root.eval(c));
     env.inputs.push(input2);
   }
 }
@@ -36145,7 +36145,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path56, evaluate3) {
+function memberAllowedValues(root, decl, path57, evaluate3) {
   let node = decl;
   let refs = 0;
   for (let i = 0; ; ) {
@@ -36157,11 +36157,11 @@ function memberAllowedValues(root, decl, path56, evaluate3) {
       if (!node) return "unknown";
       continue;
     }
-    if (i === path56.length) {
+    if (i === path57.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate3) } : void 0;
     }
-    const key = path56[i++];
+    const key = path57[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -36634,16 +36634,16 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path56, reader, depth = 0) {
-  if (path56.length === 0) return allowedByType(t, reader, depth);
+function memberAllowedByType(t, path57, reader, depth = 0) {
+  if (path57.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
-  const [key, ...rest] = path56;
+  const [key, ...rest] = path57;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path56, reader, depth + 1);
+      return memberAllowedByType(t.type, path57, reader, depth + 1);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path56, reader, depth + 1);
+      return memberAllowedByType(t.base, path57, reader, depth + 1);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -36660,13 +36660,13 @@ function memberAllowedByType(t, path56, reader, depth = 0) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path56, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path57, reader, depth + 1);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path56, imported.reader, depth + 1) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path57, imported.reader, depth + 1) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader);
-      if (ns) return memberAllowedByType(ns.type, path56, ns.reader, depth + 1);
+      if (ns) return memberAllowedByType(ns.type, path57, ns.reader, depth + 1);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -38162,7 +38162,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path56) => memberAllowedByType(type, path56, this.typeReader());
+        if (type) input2.memberAllowed = (path57) => memberAllowedByType(type, path57, this.typeReader());
         this.env.inputs.push(input2);
       }
       /**
@@ -40658,11 +40658,11 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path56) => {
+  const visit2 = (node, path57) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path56}${segments3[i]}`));
+      items.forEach((item, i) => visit2(item, `${path57}${segments3[i]}`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -40680,7 +40680,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path56 || "$"}`;
+      const subject = `pipeline:${path57 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -40701,7 +40701,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path56 ? `${path56}.${k}` : k);
+      visit2(ctx.n.value(p), path57 ? `${path57}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -41255,15 +41255,15 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path56, container, stage, job, root) => {
+  const visit2 = (node, path57, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
-      node.items.forEach((item, i) => visit2(item, `${path56}${segments3[i]}`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path57}${segments3[i]}`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path56 || "$"}`;
+    const subject = `pipeline:${path57 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -41293,7 +41293,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path56 ? `${path56}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path57 ? `${path57}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -41346,7 +41346,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path56 ? `${path56}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path57 ? `${path57}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -41742,11 +41742,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path56 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path56)) return "script";
-  if (!YAML_EXT.test(path56)) return void 0;
-  if (WORKFLOW_PATH.test(path56)) return "github-workflow";
-  const base = path56.slice(path56.lastIndexOf("/") + 1);
+  const path57 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path57)) return "script";
+  if (!YAML_EXT.test(path57)) return void 0;
+  if (WORKFLOW_PATH.test(path57)) return "github-workflow";
+  const base = path57.slice(path57.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -42725,11 +42725,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path56 = expandWord(target, env, ctx).text;
-    if (path56 === void 0) return;
+    const path57 = expandWord(target, env, ctx).text;
+    if (path57 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path56, env: inherited });
+    calls.push({ path: path57, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -43066,6 +43066,7 @@ function scriptContext(file, place, variant, given, inherited) {
   const inputs = new Map(file.inputs.map((i) => [i.name, i]));
   const vars = new Map(pipeline && inherited ? inherited.values : []);
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
+  const variableFiles = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
   const expression2 = (expr) => {
     const parts = referenceOf(expr);
@@ -43091,7 +43092,7 @@ function scriptContext(file, place, variant, given, inherited) {
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
-  const resolveScalar = (s) => {
+  const resolveScalar = (s, writtenIn2 = f) => {
     if (depth > 8) return unknown("variables refer to each other too deeply");
     const t = s.text;
     const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(t.trim());
@@ -43101,18 +43102,23 @@ function scriptContext(file, place, variant, given, inherited) {
       const macro2 = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
       if (macro2 && pipeline) return vars.get(macro2[1]) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
       if (/\$\{\{|\$\(|\$\[/.test(t)) return unknown(`"${t.slice(0, 60)}" is built from expressions`);
-      return str(t, scalarLoc(f, s));
+      return str(t, scalarLoc(writtenIn2, s));
     } finally {
       depth--;
     }
   };
   const add = (list2) => {
     for (const v of list2) {
+      if (v.kind === "template" && v.included && !v.conditions?.length) {
+        variableFiles.push(v.included.file);
+        add(v.included.variables);
+        continue;
+      }
       if (v.kind !== "value") {
         hidden = true;
         continue;
       }
-      const value = v.conditions?.length ? unknown(`${v.name} is set under a condition`) : v.value ? resolveScalar(v.value) : unknown(`${v.name} is not a scalar`);
+      const value = v.conditions?.length ? unknown(`${v.name} is set under a condition`) : v.unreadable ? unknown(v.unreadable) : v.value ? resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
       vars.set(v.name, value);
     }
   };
@@ -43137,7 +43143,7 @@ function scriptContext(file, place, variant, given, inherited) {
     if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
   }
   const macro = pipeline ? (name) => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
-  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden } };
+  return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {} } };
 }
 function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
@@ -43409,8 +43415,53 @@ var init_azure_cli_files = __esm({
   }
 });
 
-// src/frontends/azure-cli.ts
+// src/frontends/azure-pipelines-variables.ts
 import path38 from "node:path";
+function resolveVariableTemplates(ciFiles, ctx) {
+  for (const file of ciFiles) {
+    if (file.format !== "azure-pipelines") continue;
+    const lists = [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
+    for (const list2 of lists) includeInto(list2, file.file, ctx, [path38.resolve(file.file)]);
+  }
+}
+function includeInto(list2, from, ctx, chain) {
+  for (const v of list2) {
+    if (v.kind !== "template" || v.included !== void 0) continue;
+    const target = templatePath(v.name, from, ctx.root);
+    if (target === void 0 || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
+    if (!ctx.host.isFile(target)) continue;
+    const text2 = ctx.host.readText(target);
+    if (text2 === void 0) continue;
+    const parsed = parseYamlFile(text2);
+    if (parsed.errors.length > 0) continue;
+    const root = parsed.roots[0];
+    const variables = variablesOf(valueOf(root, "variables"), v.scope).map((x) => writtenIn(x, target));
+    includeInto(variables, target, ctx, [...chain, target]);
+    v.included = { file: target, variables };
+  }
+}
+function templatePath(ref, from, root) {
+  const p = ref.trim();
+  if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
+  return p.startsWith("/") ? path38.resolve(root, `.${p}`) : path38.resolve(path38.dirname(path38.resolve(from)), p);
+}
+function writtenIn(v, file) {
+  if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path38.basename(file)}` };
+}
+var MAX_INCLUDE_DEPTH;
+var init_azure_pipelines_variables = __esm({
+  "src/frontends/azure-pipelines-variables.ts"() {
+    "use strict";
+    init_common();
+    init_document();
+    init_tree();
+    MAX_INCLUDE_DEPTH = 8;
+  }
+});
+
+// src/frontends/azure-cli.ts
+import path39 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -43641,6 +43692,7 @@ function azureCliUnits(ciFiles, ctx) {
     resources: (cmd) => fileCommandResources(cmd, { variant: "default", env: "unknown", unit: cmd.file, inputs: [] }, ctx, links)
   });
   const localCalls = localCallsByTarget(ciFiles, ctx.root);
+  resolveVariableTemplates(ciFiles, ctx);
   const withSource = (from, base, depth = 0) => ({
     ...base,
     source: (p, env) => {
@@ -43650,7 +43702,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path38.resolve(file.file)) ?? [], ctx.root);
+    const callers = callerContexts(file, localCalls.get(path39.resolve(file.file)) ?? [], ctx.root);
     let fileEnv;
     const envClass = (place, assigned, sc, given) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file);
     const lazyEnvClass = (place, assigned, sc, given) => {
@@ -43766,16 +43818,19 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path38.relative(ctx.root, file.file);
-  if (ctx.envOverride) return { decided: ctx.envOverride, rel };
+  const rel = path39.relative(ctx.root, file.file);
+  const root = ctx.root;
+  if (ctx.envOverride) return { decided: ctx.envOverride, rel, root };
   const configured = ctx.envForPath(file.file);
-  if (configured) return { decided: configured, rel };
-  const byName2 = classifyPath(path38.basename(rel));
-  return byName2 ? { decided: byName2.env, rel } : { rel };
+  if (configured) return { decided: configured, rel, root };
+  const byName2 = classifyPath(path39.basename(rel));
+  return byName2 ? { decided: byName2.env, rel, root } : { rel, root };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path39.relative(fileEnv.root, f))?.env).filter((e) => e !== void 0));
+  if (byVariableFile.size === 1) return [...byVariableFile][0];
   const named = (entries2, name) => {
     for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
     return void 0;
@@ -43798,7 +43853,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path38.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path39.dirname(rel))?.env ?? "unknown";
 }
 function resolveExpressions(text2, sc) {
   return text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
@@ -43985,38 +44040,38 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path38.isAbsolute(rel)) return scripts.get(path38.normalize(p));
+  if (path39.isAbsolute(rel)) return scripts.get(path39.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path38.join(github, rel))) ?? scripts.get(path38.join(root, rel)) ?? scripts.get(path38.join(path38.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path39.join(github, rel))) ?? scripts.get(path39.join(root, rel)) ?? scripts.get(path39.join(path39.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path38.dirname(path38.resolve(from)))) {
-    const hit = scripts.get(path38.join(dir, rel));
+  for (const dir of foldersBetween(root, path39.dirname(path39.resolve(from)))) {
+    const hit = scripts.get(path39.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path38.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path38.isAbsolute(below)) return [];
-  const parts = below.split(path38.sep);
-  return parts.slice(0, -1).map((_, i) => path38.join(root, ...parts.slice(0, i + 1)));
+  const below = path39.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path39.isAbsolute(below)) return [];
+  const parts = below.split(path39.sep);
+  return parts.slice(0, -1).map((_, i) => path39.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned) {
   if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
   const p = ref.path.trim();
-  if (!p.startsWith("/")) return path38.resolve(path38.dirname(path38.resolve(caller.file)), p);
-  const fromRoot = path38.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path39.resolve(path39.dirname(path39.resolve(caller.file)), p);
+  const fromRoot = path39.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path38.dirname(path38.resolve(caller.file));
+  const callerDir = path39.dirname(path39.resolve(caller.file));
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path38.resolve(dir, `.${p}`);
+    const target = path39.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
-  const scanned = new Set(ciFiles.map((f) => path38.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path39.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0) return;
     const list2 = out.get(key) ?? [];
@@ -44037,11 +44092,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path38.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path39.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path38.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path38.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path39.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path39.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
@@ -44053,7 +44108,7 @@ function callerContexts(file, calls, root) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
-    const label = `called by ${path38.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path39.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     return matrixVariants(c.job).map((variant) => {
       const sc = scriptContext(c.caller, place, variant);
       const inputs = /* @__PURE__ */ new Map();
@@ -44123,6 +44178,7 @@ var init_azure_cli2 = __esm({
     init_words();
     init_azure_cli_files();
     init_shared();
+    init_azure_pipelines_variables();
     init_azure_cli_sets();
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
@@ -44146,16 +44202,16 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path39 from "node:path";
+import path40 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path39.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path40.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
     if (repository === void 0) continue;
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path39.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path40.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded: bounded.map((j) => ({ id: j.id, steps: j.steps })) };
@@ -44245,7 +44301,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path56, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path56, role, spec, inline));
+    for (const [path57, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path57, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -44255,8 +44311,8 @@ function markInjectedTolerations(src, documents, templates) {
   const injecting = /* @__PURE__ */ new Map();
   for (const d of documents) {
     if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
-    const name = scalar(path40(d, ["metadata", "name"]));
-    const annotation = entry2(path40(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    const name = scalar(path41(d, ["metadata", "name"]));
+    const annotation = entry2(path41(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
     if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
   }
   if (injecting.size === 0) return;
@@ -44273,7 +44329,7 @@ function readKaitoObjects(file, documents, lineMap) {
     const o = isManifestObject(d);
     const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
     if (!o || !keys || !d) continue;
-    const node = path40(d, keys);
+    const node = path41(d, keys);
     const value = scalar(node);
     out.push({
       kind: o.kind,
@@ -44292,7 +44348,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path40(node, keys) {
+function path41(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -44307,29 +44363,29 @@ function podSpecsOf(obj2, o) {
     if (spec) out.push([p, role, spec, inline]);
   };
   if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
-    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path40(obj2, ["spec", component]), inline);
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path41(obj2, ["spec", component]), inline);
     return out;
   }
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path40(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path41(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path40(obj2, ["spec", replicaField]);
+    const specs = path41(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path40(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path41(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path40(obj2, base);
+    const cluster = path41(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path40(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path41(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path40(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path41(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path40(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path41(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -44397,7 +44453,7 @@ function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
-  const required = path40(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path41(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
@@ -44545,22 +44601,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path41 from "node:path";
+import path42 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path41.dirname(file);
+  let dir = path42.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path41.join(dir, n)))) {
-      return `part of the Helm chart in ${path41.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path42.join(dir, n)))) {
+      return `part of the Helm chart in ${path42.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path41.join(dir, n)))) {
-      return `input of the Kustomize build in ${path41.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path42.join(dir, n)))) {
+      return `input of the Kustomize build in ${path42.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path41.dirname(dir);
-    if (up === dir || !host.isInside(up) || path41.relative(root, dir) === "") break;
+    const up = path42.dirname(dir);
+    if (up === dir || !host.isInside(up) || path42.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -44731,7 +44787,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path50 from "node:path";
+import path51 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -44750,7 +44806,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path50.resolve(baseDir, prefix || ".");
+    const start = path51.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -44758,7 +44814,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path50.dirname(start));
+      const host = hostFor(path51.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -45216,14 +45272,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path56) {
-  return path56.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path57) {
+  return path57.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path56, target, prefix) {
+function walk3(from, path57, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path56)) {
+  for (const seg of segments2(path57)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -45246,7 +45302,7 @@ function walk3(from, path56, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path56}` : path56));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path57}` : path57));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -45298,14 +45354,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path56 = t.aliasPath(field);
-  if (path56 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path57 = t.aliasPath(field);
+  if (path57 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path56.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path56.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path56.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path57.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path57.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path57.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path56, t, "");
+  return walk3(t.body, path57, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -45344,14 +45400,14 @@ function evalCount(count2, op, right, ctx, cond) {
   const field = member2(count2, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path56 = ctx.target.aliasPath(field.value);
-    if (path56 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path56.slice(0, -3);
+    const path57 = ctx.target.aliasPath(field.value);
+    if (path57 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path57.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path56, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path57, alias, element: e });
   } else {
     const value = member2(count2, "value");
     if (!value) return undecided("count needs field or value");
@@ -45387,12 +45443,12 @@ function evalCount(count2, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path56, ctx) {
+function readArray(path57, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path56.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path56.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path57.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path57.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path56, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path57, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -45442,12 +45498,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path56) => path56.replace(/\[\*\]/g, "");
+    plainPath = (path57) => path57.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path51 from "node:path";
+import path52 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -45469,7 +45525,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path51.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path52.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -45542,8 +45598,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path56 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path56) out.push({ alias: name, path: path56, source: "dump" });
+        const path57 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path57) out.push({ alias: name, path: path57, source: "dump" });
       }
     }
   }
@@ -45705,8 +45761,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path56, v) {
-  const segs = path56.split(".");
+function setPath(root, path57, v) {
+  const segs = path57.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -45722,18 +45778,18 @@ function setPath(root, path56, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path56 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path56) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path57 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path57) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path56}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path57}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path56}`.toLowerCase());
+    covered.add(`${prefix}${path57}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path56, v);
+    if (v !== void 0) setPath(body, path57, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -45811,8 +45867,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path56) {
-        const p = pathOf(body, v2, path56);
+      consumer(v2, path57) {
+        const p = pathOf(body, v2, path57);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -45832,19 +45888,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path56) {
-      const p = path56.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path56} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path57) {
+      const p = path57.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path57} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path56} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path57} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path56) {
-  if (path56 !== void 0) {
-    const along = pathAlong(body, v, path56.split(".").filter(Boolean));
+function pathOf(body, v, path57) {
+  if (path57 !== void 0) {
+    const along = pathAlong(body, v, path57.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -46087,7 +46143,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs11 from "node:fs";
-import path55 from "node:path";
+import path56 from "node:path";
 
 // src/api.ts
 init_host();
@@ -46096,7 +46152,7 @@ init_source();
 init_paths();
 import fs7 from "node:fs";
 import os from "node:os";
-import path52 from "node:path";
+import path53 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -47674,7 +47730,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path42 from "node:path";
+import path43 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -48253,7 +48309,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path42.dirname(forFile);
+      const dir = path43.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -48279,14 +48335,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path42.relative(root, f).split(path42.sep);
+    const rel = path43.relative(root, f).split(path43.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path42.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path42.isAbsolute(rel);
+  const rel = path43.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path43.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -48296,9 +48352,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path42.relative(root, d) === "") return void 0;
+    if (path43.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path42.dirname(d);
+    const parent = path43.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -48307,9 +48363,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path42.dirname(f); !out.has(d); d = path42.dirname(d)) {
+    for (let d = path43.dirname(f); !out.has(d); d = path43.dirname(d)) {
       out.add(d);
-      if (path42.dirname(d) === d) break;
+      if (path43.dirname(d) === d) break;
     }
   }
   return out;
@@ -48491,7 +48547,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path43 from "node:path";
+import path44 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -48738,7 +48794,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path43.join(m.dir, "main.tf")));
+          failed(e, fileStart(path44.join(m.dir, "main.tf")));
         }
       }
     }
@@ -49186,16 +49242,16 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs5 from "node:fs";
-import path44 from "node:path";
+import path45 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path44.join(cwd, CACHE_FILE);
-  const abs = path44.resolve(cwd, location);
+  if (location === void 0) return path45.join(cwd, CACHE_FILE);
+  const abs = path45.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs5.existsSync(abs) && fs5.statSync(abs).isDirectory();
-  return isDir ? path44.join(abs, CACHE_FILE) : abs;
+  return isDir ? path45.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -49364,7 +49420,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs5.existsSync(path44.dirname(this.file))) fs5.mkdirSync(path44.dirname(this.file));
+    if (!fs5.existsSync(path45.dirname(this.file))) fs5.mkdirSync(path45.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs5.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs5.renameSync(tmp, this.file);
@@ -49629,7 +49685,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs6 from "node:fs";
-import path45 from "node:path";
+import path46 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -49650,8 +49706,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path45.dirname(fileURLToPath(import.meta.url));
-  const file = path45.join(path45.basename(here) === "chunks" ? path45.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path46.dirname(fileURLToPath(import.meta.url));
+  const file = path46.join(path46.basename(here) === "chunks" ? path46.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs6.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -50252,8 +50308,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of [input2.assigned, input2.defaultValue]) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path56 = memberPathAt(whole, size.origin);
-    if (path56 && path56.length > 0) return { path: path56, allowed: input2.memberAllowed?.(path56) };
+    const path57 = memberPathAt(whole, size.origin);
+    if (path57 && path57.length > 0) return { path: path57, allowed: input2.memberAllowed?.(path57) };
   }
   return void 0;
 }
@@ -50272,8 +50328,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path56) {
-  return path56.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path57) {
+  return path57.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -50379,8 +50435,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path56) {
-  for (let i = path56.length - 1; i >= 0; i--) if (typeof path56[i] === "string") return path56[i];
+function lastProperty(path57) {
+  for (let i = path57.length - 1; i >= 0; i--) if (typeof path57[i] === "string") return path57[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -51275,7 +51331,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path46 from "node:path";
+import path47 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -51301,7 +51357,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path46.basename(f.path) }
+          data: { file: path47.basename(f.path) }
         });
       }
     };
@@ -51309,7 +51365,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path47 from "node:path";
+import path48 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -51399,7 +51455,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path47.relative(fromDir, toDir).split(path47.sep).join("/");
+  const rel = path48.relative(fromDir, toDir).split(path48.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function firstPlace(m, is) {
@@ -51408,7 +51464,7 @@ function firstPlace(m, is) {
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path48 from "node:path";
+import path49 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -51435,7 +51491,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path48.basename(f.path) }
+          data: { file: path49.basename(f.path) }
         });
       }
     };
@@ -51443,7 +51499,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path49 from "node:path";
+import path50 from "node:path";
 init_own_strings();
 init_normalize();
 
@@ -51722,7 +51778,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path49.basename(file.path);
+      const where = path50.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -52998,8 +53054,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and param
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named, real, root, skipped = false) {
-  const shown = path52.relative(process.cwd(), named) || named;
-  if (real === path52.resolve(named)) {
+  const shown = path53.relative(process.cwd(), named) || named;
+  if (real === path53.resolve(named)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -53008,25 +53064,25 @@ function outsideRootMessage(named, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path52.isAbsolute(dir)) {
+  if (path53.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path52.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path53.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path52.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path53.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs7.existsSync(root) && fs7.statSync(root).isFile()) root = path52.dirname(root);
-  for (const p of paths.slice(1)) while (path52.relative(root, p).startsWith("..")) root = path52.dirname(root);
+  if (fs7.existsSync(root) && fs7.statSync(root).isFile()) root = path53.dirname(root);
+  for (const p of paths.slice(1)) while (path53.relative(root, p).startsWith("..")) root = path53.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path52.join(dir, ".git");
+    const git2 = path53.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -53074,19 +53130,19 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path52.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path53.resolve(p));
   for (const p of namedPaths) if (!fs7.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const namedPlans = (options.planFiles ?? []).map((p) => path52.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path53.resolve(p));
   for (const p of namedPlans) if (!fs7.existsSync(p) || !fs7.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path52.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path53.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs7.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs7.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs7.existsSync(path52.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path52.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path52.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs7.existsSync(path53.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path53.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path53.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path52.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path53.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs7.realpathSync(writtenRoot);
   const root = fs7.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -53095,7 +53151,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs7.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path52.join(root, path52.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path53.join(root, path53.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -53106,11 +53162,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path52.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path53.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs7.statSync(startPath).isDirectory() ? startPath : path52.dirname(startPath);
+  const startDir = fs7.statSync(startPath).isDirectory() ? startPath : path53.dirname(startPath);
   let config;
   let mistakenConfig;
   try {
@@ -53130,8 +53186,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs7.existsSync(path52.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path52.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs7.realpathSync(path52.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs7.existsSync(path53.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path53.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs7.realpathSync(path53.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -53169,15 +53225,15 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs7.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path52.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path53.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
   if (mistakenConfig) {
-    notices.push(`${path52.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path53.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path52.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path53.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -53227,7 +53283,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path52.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path53.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }
   for (const fe of frontEnds) {
@@ -53329,8 +53385,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path52.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path52.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path53.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path53.dirname(d.file))) : inline.unused;
     appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
@@ -53390,7 +53446,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path52.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path53.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -53513,8 +53569,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path52.isAbsolute(file) ? path52.relative(root, file) : void 0;
-    const shown = inside2 !== void 0 && inside2 !== "" && !inside2.startsWith("..") && !path52.isAbsolute(inside2) ? inside2.split(path52.sep).join("/") : file;
+    const inside2 = path53.isAbsolute(file) ? path53.relative(root, file) : void 0;
+    const shown = inside2 !== void 0 && inside2 !== "" && !inside2.startsWith("..") && !path53.isAbsolute(inside2) ? inside2.split(path53.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -53618,7 +53674,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path53 from "node:path";
+import path54 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -53631,9 +53687,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path53.isAbsolute(file)) return toPosix(file);
-  const rel = path53.relative(base, file);
-  return toPosix(rel === "" ? path53.basename(file) : rel);
+  if (!path54.isAbsolute(file)) return toPosix(file);
+  const rel = path54.relative(base, file);
+  return toPosix(rel === "" ? path54.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -54206,7 +54262,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs10 from "node:fs";
-import path54 from "node:path";
+import path55 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -54334,10 +54390,10 @@ var PullRequestLines = class {
     try {
       real = fs10.realpathSync(file);
     } catch {
-      real = path54.resolve(file);
+      real = path55.resolve(file);
     }
-    const rel = path54.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path54.isAbsolute(rel) ? void 0 : rel.split(path54.sep).join("/");
+    const rel = path55.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path55.isAbsolute(rel) ? void 0 : rel.split(path55.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -54448,8 +54504,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path56 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path56}#L${line}`;
+  const path57 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path57}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -54571,7 +54627,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs11.mkdirSync(path55.dirname(this.sarifPath), { recursive: true });
+    fs11.mkdirSync(path56.dirname(this.sarifPath), { recursive: true });
     fs11.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -54593,21 +54649,21 @@ async function lintAndReport(step, options) {
   const inputs = readInputs(env);
   if (isFolder(step.sarifPath)) throw new InputError(`input "sarif-file": ${inputs.sarifFile} is a folder; name a file (${DEFAULT_SARIF_FILE})`);
   for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
-    if (file !== void 0 && !fs11.existsSync(path55.resolve(workspace, file))) {
+    if (file !== void 0 && !fs11.existsSync(path56.resolve(workspace, file))) {
       throw new InputError(`input "${name}": file not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path55.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path56.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path55.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path56.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
     bicepCache: inputs.bicepCache,
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path55.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path55.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path55.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path56.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path56.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path56.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -54695,8 +54751,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path55.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path55.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path56.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path56.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -46,6 +46,7 @@ import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { githubRepository } from './shared.js';
+import { resolveVariableTemplates } from './azure-pipelines-variables.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
@@ -421,6 +422,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
   });
   const localCalls = localCallsByTarget(ciFiles, ctx.root);
+  resolveVariableTemplates(ciFiles, ctx);
   // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
   const withSource = (from: string, base: ScriptContext['expansion'], depth = 0): ScriptContext['expansion'] => ({
     ...base,
@@ -571,16 +573,19 @@ interface FileEnv {
   decided?: EnvClass;
   /** The file's path from the scan root. */
   rel: string;
+  /** The scan root (variable templates' paths are read from it). */
+  root: string;
 }
 
 /** Read once per file, not once per script and matrix variant (path.relative and the config's globs are not free). */
 function fileEnvOf(ctx: FrontEndContext, file: CiFile): FileEnv {
   const rel = path.relative(ctx.root, file.file);
-  if (ctx.envOverride) return { decided: ctx.envOverride, rel };
+  const root = ctx.root;
+  if (ctx.envOverride) return { decided: ctx.envOverride, rel, root };
   const configured = ctx.envForPath(file.file);
-  if (configured) return { decided: configured, rel };
+  if (configured) return { decided: configured, rel, root };
   const byName = classifyPath(path.basename(rel));
-  return byName ? { decided: byName.env, rel } : { rel };
+  return byName ? { decided: byName.env, rel, root } : { rel, root };
 }
 
 /**
@@ -598,6 +603,10 @@ function envClassOf(
 ): EnvClass {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
+  // RULES.md "Environments": a variable file's name or folder before variables' values. An Azure
+  // Pipelines variables template in scope is one (`config-infra-prod.yml`); templates of two classes decide nothing.
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path.relative(fileEnv.root, f))?.env).filter((e) => e !== undefined));
+  if (byVariableFile.size === 1) return [...byVariableFile][0]!;
   // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here. The
   // step's CI variables (GitHub `env:`, Azure Pipelines `variables:`) and the workflow's or
   // template's inputs are variables and parameters too (RULES.md "Environments": "the resolved

@@ -1742,6 +1742,22 @@ const azureCli: RuleTable = {
       },
       { name: 'from-yaml-file', files: { 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml\n' } },
       {
+        // A variables template included under a condition may not be: its variables stay unknown.
+        name: 'pipeline-variables-template-under-a-condition',
+        files: {
+          'vars-prod.yml': 'variables:\n  publicAccess: Enabled\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n- ${{ if eq(variables[\'Build.SourceBranchName\'], \'main\') }}:\n  - template: vars-prod.yml\nsteps:\n- script: az ml workspace create -n ws -g rg --public-network-access $(publicAccess)\n',
+        },
+      },
+      {
+        // A value built from the template's own parameters is not known (the include's parameters are not applied).
+        name: 'pipeline-variables-template-parameter-value',
+        files: {
+          'vars.yml': 'parameters:\n- name: access\n  default: Enabled\nvariables:\n  publicAccess: ${{ parameters.access }}\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n- template: vars.yml\n  parameters:\n    access: Disabled\nsteps:\n- script: az ml workspace create -n ws -g rg --public-network-access $(publicAccess)\n',
+        },
+      },
+      {
         // The command's flag overrides the file (absent there, so Enabled by default).
         name: 'file-with-flag-override',
         files: { 'workspace.yml': 'name: mlw\nlocation: westeurope\n', 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml --public-network-access Disabled\n' },
@@ -1785,6 +1801,54 @@ steps:
         level: 'error',
         env: 'prod',
         messageId: 'publicWorkspace',
+      },
+      {
+        // An Azure Pipelines variables template is a variable file: its name decides the class
+        // (RULES.md "Environments": the variable file's name or folder), and its values are read.
+        name: 'pipeline-variables-template-named-prod',
+        files: {
+          'config-infra-prod.yml': 'variables:\n  workspaceName: mlw-prod\n',
+          'mlops/azure-pipelines.yml': `trigger: none
+variables:
+- template: ../config-infra-prod.yml
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: sc
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: |
+        ⟦az⟧ ml workspace create -n $(workspaceName) -g rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+        messageIncludes: 'ML workspace "mlw-prod"',
+      },
+      {
+        // Nested: a template that includes another; its environment variable decides.
+        name: 'pipeline-variables-template-nested',
+        files: {
+          'config/common.yml': 'variables:\n  - name: environment\n    value: dev\n  - template: names.yml\n',
+          'config/names.yml': 'variables:\n  workspaceName: mlw-dev\n',
+          'azure-pipelines.yml': `trigger: none
+variables:
+- template: config/common.yml
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: sc
+      scriptType: bash
+      scriptLocation: inlineScript
+      inlineScript: |
+        ⟦az⟧ ml workspace create -n $(workspaceName) -g rg
+`,
+        },
+        level: 'note',
+        env: 'nonprod',
+        messageId: 'publicWorkspace',
+        messageIncludes: 'ML workspace "mlw-dev"',
       },
       {
         // So is a workflow_dispatch input's default (a parameter named stage).

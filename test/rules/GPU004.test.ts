@@ -650,6 +650,18 @@ const sharedValue: RuleTable = {
         messageId: 'retired',
       },
       {
+        // The size comes from an Azure Pipelines variables template: reported where it is written there.
+        name: 'size-from-a-pipeline-variables-template',
+        files: {
+          'config-infra-prod.yml': 'variables:\n  gpuSize: ⟦Standard_NC6⟧\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n- template: config-infra-prod.yml\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "$(gpuSize)" --min-instances 0\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'retired',
+        related: [{ file: 'azure-pipelines.yml', line: 5 }],
+      },
+      {
         name: 'suppressed-command-leaves-the-other',
         files: { 'deploy.sh': 'SIZE=⟦Standard_NC6⟧\n# mlops-iac-lint-ignore GPU004 -- legacy pool\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
         level: 'error',

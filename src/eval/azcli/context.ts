@@ -139,6 +139,8 @@ export interface ScriptContext {
 export interface CallerVariables {
   values: ReadonlyMap<string, Value>;
   hidden: boolean;
+  /** The variable templates read into them (`config-infra-prod.yml`): variable files, whose names classify the environment. */
+  files?: readonly string[];
 }
 
 function scalarLoc(file: string, s: CiScalar): Location {
@@ -170,6 +172,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const inputs = new Map(file.inputs.map((i) => [i.name, i]));
   const vars = new Map<string, Value>(pipeline && inherited ? inherited.values : []);
   let hidden = pipeline && inherited !== undefined && inherited.hidden;
+  const variableFiles: string[] = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
 
   const expression = (expr: string): Value => {
@@ -198,7 +201,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
   /** A variable's written value: a literal, or one expression/macro resolved; else unknown. */
-  const resolveScalar = (s: CiScalar): Value => {
+  const resolveScalar = (s: CiScalar, writtenIn = f): Value => {
     if (depth > 8) return unknown('variables refer to each other too deeply');
     const t = s.text;
     const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(t.trim());
@@ -208,22 +211,30 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
       if (macro && pipeline) return vars.get(macro[1]!) ?? unknown(`$(${macro[1]}) is not set literally in this file`);
       if (/\$\{\{|\$\(|\$\[/.test(t)) return unknown(`"${t.slice(0, 60)}" is built from expressions`);
-      return str(t, scalarLoc(f, s));
+      return str(t, scalarLoc(writtenIn, s));
     } finally {
       depth--;
     }
   };
   const add = (list: readonly CiVariable[]): void => {
     for (const v of list) {
+      // A variables template read from its file: its variables, in place (a conditional include may not be).
+      if (v.kind === 'template' && v.included && !v.conditions?.length) {
+        variableFiles.push(v.included.file);
+        add(v.included.variables);
+        continue;
+      }
       if (v.kind !== 'value') {
         hidden = true;
         continue;
       }
       const value = v.conditions?.length
         ? unknown(`${v.name} is set under a condition`)
-        : v.value
-          ? resolveScalar(v.value)
-          : unknown(`${v.name} is not a scalar`);
+        : v.unreadable
+          ? unknown(v.unreadable)
+          : v.value
+            ? resolveScalar(v.value, v.file)
+            : unknown(`${v.name} is not a scalar`);
       vars.set(v.name, value);
     }
   };
@@ -259,7 +270,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const macro = pipeline
     ? (name: string): Value => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)
     : undefined;
-  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden } };
+  return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}) } };
 }
 
 /** The caller-side value of a template input (`with:` / `parameters:`), resolved like a variable. */

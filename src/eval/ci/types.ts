@@ -115,6 +115,12 @@ export interface CiVariable {
   readonly?: boolean;
   /** The `${{ if … }}` / `${{ else }}` key(s) it is nested under, outermost first: the value is conditional. */
   conditions?: string[];
+  /** A `template` entry whose file was read (frontends/azure-pipelines-variables.ts): the variables it inserts, in order. */
+  included?: { file: string; variables: CiVariable[] };
+  /** Why a value that is written cannot be read (`${{ parameters.x }}` of a variables template). */
+  unreadable?: string;
+  /** The file it is written in, when not the CI file that has it in scope (a variables template). */
+  file?: string;
 }
 
 /**
