@@ -31475,6 +31475,7 @@ function localUsesIn(text2) {
   const out = [];
   for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
   for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+  for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@]*\$\{\{[^\n]*?\}\}\/?([^\s'"#@$]+\.ya?ml))['"]?\s*(?:#.*)?$/gm)) out.push(m[2].replace(/^\/+/, "").toLowerCase());
   return out;
 }
 function ciReferencesOf(ctx, file) {
@@ -44056,9 +44057,10 @@ function foldersBetween(root, dir) {
   const parts = below.split(path39.sep);
   return parts.slice(0, -1).map((_, i) => path39.join(root, ...parts.slice(0, i + 1)));
 }
-function templateTarget(caller, ref, root, scanned) {
-  if (!ref || ref.repository !== void 0 || /\$[{(]/.test(ref.path)) return void 0;
-  const p = ref.path.trim();
+function templateTarget(caller, ref, root, scanned, expression2) {
+  if (!ref || ref.repository !== void 0) return void 0;
+  const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
+  if (p === void 0 || /\$[{(]/.test(p)) return void 0;
   if (!p.startsWith("/")) return path39.resolve(path39.dirname(path39.resolve(caller.file)), p);
   const fromRoot = path39.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
@@ -44068,6 +44070,16 @@ function templateTarget(caller, ref, root, scanned) {
     if (scanned.has(target)) return target;
   }
   return fromRoot;
+}
+function withExpressionsResolved(text2, expression2) {
+  let unknownPart = false;
+  const out = text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
+    const v = expression2(expr);
+    if (v.kind === "string") return v.value;
+    unknownPart = true;
+    return "";
+  });
+  return unknownPart ? void 0 : out;
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
@@ -44080,11 +44092,12 @@ function localCallsByTarget(ciFiles, scanRoot) {
   };
   for (const caller of ciFiles) {
     if (caller.format === "azure-pipelines") {
-      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned), { caller, inputs: caller.extends.inputs });
-      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned), { caller, stage, inputs: stage.inputs });
+      const at2 = (place) => () => scriptContext(caller, place, matrixVariants(place.job)[0]).expansion.expression;
+      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned, at2({})), { caller, inputs: caller.extends.inputs });
+      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned, at2({ stage })), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
-        put(templateTarget(caller, job.template, scanRoot, scanned), { caller, job, inputs: job.inputs });
-        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned), { caller, job, step, inputs: step.inputs });
+        put(templateTarget(caller, job.template, scanRoot, scanned, at2({ job })), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned, at2({ job, step })), { caller, job, step, inputs: step.inputs });
       }
       continue;
     }

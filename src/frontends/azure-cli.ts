@@ -933,9 +933,12 @@ interface LocalCall {
  * from a folder above it (several checkouts) resolves its templates as from its own folder.
  * Undefined for a template in another repository (`@alias`) or one whose path is an expression.
  */
-function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: string, scanned: ReadonlySet<string>): string | undefined {
-  if (!ref || ref.repository !== undefined || /\$[{(]/.test(ref.path)) return undefined;
-  const p = ref.path.trim();
+function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: string, scanned: ReadonlySet<string>, expression?: () => (expr: string) => Value): string | undefined {
+  if (!ref || ref.repository !== undefined) return undefined;
+  // Compile-time expressions in the path (`templates/${{ variables.version }}/create-compute.yml`,
+  // the mlops-v2 layout) are resolved in the caller's context ("Compile time expressions can be used anywhere").
+  const p = ref.path.includes('${{') && expression ? withExpressionsResolved(ref.path.trim(), expression()) : ref.path.trim();
+  if (p === undefined || /\$[{(]/.test(p)) return undefined;
   if (!p.startsWith('/')) return path.resolve(path.dirname(path.resolve(caller.file)), p);
   const fromRoot = path.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
@@ -946,6 +949,18 @@ function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: st
     if (scanned.has(target)) return target;
   }
   return fromRoot;
+}
+
+/** `text` with each `${{ … }}` replaced by its known string value; undefined when one is not known. */
+function withExpressionsResolved(text: string, expression: (expr: string) => Value): string | undefined {
+  let unknownPart = false;
+  const out = text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr: string) => {
+    const v = expression(expr);
+    if (v.kind === 'string') return v.value;
+    unknownPart = true;
+    return '';
+  });
+  return unknownPart ? undefined : out;
 }
 
 /** Every call with inputs, keyed by the absolute path of the workflow, `action.yml`/`action.yaml` or template it runs. */
@@ -960,11 +975,13 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
   };
   for (const caller of ciFiles) {
     if (caller.format === 'azure-pipelines') {
-      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned), { caller, inputs: caller.extends.inputs });
-      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned), { caller, stage, inputs: stage.inputs });
+      // The caller's compile-time context at a place, made only for a template path with an expression.
+      const at = (place: ScriptPlace) => () => scriptContext(caller, place, matrixVariants(place.job)[0]!).expansion.expression;
+      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned, at({})), { caller, inputs: caller.extends.inputs });
+      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned, at({ stage })), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
-        put(templateTarget(caller, job.template, scanRoot, scanned), { caller, job, inputs: job.inputs });
-        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned), { caller, job, step, inputs: step.inputs });
+        put(templateTarget(caller, job.template, scanRoot, scanned, at({ job })), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned, at({ job, step })), { caller, job, step, inputs: step.inputs });
       }
       continue;
     }

@@ -50,6 +50,9 @@ function localUsesIn(text: string): string[] {
   // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading `./`, `../`, `/`.
   // A YAML comment may follow (`- template: templates/acr.yml # registry`).
   for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1]!.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
+  // A path with compile-time expressions (`templates/${{ variables.version }}/create-compute.yml`):
+  // matched by its literal part after the last expression (a false match only makes a unit larger).
+  for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@]*\$\{\{[^\n]*?\}\}\/?([^\s'"#@$]+\.ya?ml))['"]?\s*(?:#.*)?$/gm)) out.push(m[2]!.replace(/^\/+/, '').toLowerCase());
   return out;
 }
 

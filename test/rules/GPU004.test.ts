@@ -662,6 +662,17 @@ const sharedValue: RuleTable = {
         related: [{ file: 'azure-pipelines.yml', line: 5 }],
       },
       {
+        // A template whose path holds a compile-time expression (the mlops-v2 layout) is the caller's template all the same.
+        name: 'template-path-with-a-variables-expression',
+        files: {
+          'templates/aml-cli-v2/create-compute.yml': 'parameters:\n- name: size\n  type: string\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}" --min-instances 0\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n  version: aml-cli-v2\nsteps:\n- template: templates/${{ variables.version }}/create-compute.yml\n  parameters:\n    size: ⟦Standard_NC6⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         name: 'suppressed-command-leaves-the-other',
         files: { 'deploy.sh': 'SIZE=⟦Standard_NC6⟧\n# mlops-iac-lint-ignore GPU004 -- legacy pool\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
         level: 'error',
