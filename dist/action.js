@@ -43703,7 +43703,8 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path39.resolve(file.file)) ?? [], ctx.root);
+    const callsOf = (f) => localCalls.get(path39.resolve(f.file)) ?? [];
+    const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
     let fileEnv;
     const envClass = (place, assigned, sc, given) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file);
     const lazyEnvClass = (place, assigned, sc, given) => {
@@ -44115,23 +44116,28 @@ function localCallsByTarget(ciFiles, scanRoot) {
   }
   return out;
 }
-function callerContexts(file, calls, root) {
+function callerContexts(file, calls, root, callsOf, depth = 0) {
   if (file.inputs.length === 0 && file.format !== "azure-pipelines") return [];
   return calls.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
     const label = `called by ${path39.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
-    return matrixVariants(c.job).map((variant) => {
-      const sc = scriptContext(c.caller, place, variant);
-      const inputs = /* @__PURE__ */ new Map();
-      for (const e of c.inputs) {
-        if (e.value === void 0 || !e.valueRange) continue;
-        inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
-      }
-      const variables = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines" ? sc.variables : void 0;
-      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs, ...variables ? { variables } : {} };
-    });
+    const outer = [void 0];
+    if (depth < MAX_CALLER_DEPTH) outer.push(...callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    return outer.flatMap(
+      (o) => matrixVariants(c.job).map((variant) => {
+        const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
+        const inputs = /* @__PURE__ */ new Map();
+        for (const e of c.inputs) {
+          if (e.value === void 0 || !e.valueRange) continue;
+          inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+        }
+        const variables = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines" ? sc.variables : void 0;
+        const through = o ? `${label} ${o.label}` : label;
+        return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {} };
+      })
+    );
   });
 }
 function templateCalls(file) {
@@ -44178,7 +44184,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -44206,6 +44212,8 @@ var init_azure_cli2 = __esm({
       "vm create": ["vmSize"],
       "vmss create": ["vmSize"]
     };
+    MAX_CALLER_DEPTH = 3;
+    MAX_CONTEXTS_PER_CALL = 16;
   }
 });
 

@@ -433,7 +433,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callers = callerContexts(file, localCalls.get(path.resolve(file.file)) ?? [], ctx.root);
+    const callsOf = (f: CiFile): readonly LocalCall[] => localCalls.get(path.resolve(f.file)) ?? [];
+    const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
     let fileEnv: FileEnv | undefined;
     const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): EnvClass =>
       envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, sc, given, file);
@@ -1004,7 +1005,18 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
  * Per call (and per matrix combination of the calling job): its label (`called by ci.yml (train)`)
  * and the inputs it passes, resolved in the caller's context.
  */
-function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string): { label: string; inputs: Map<string, Value>; variables?: CallerVariables }[] {
+interface CallerContext {
+  label: string;
+  inputs: Map<string, Value>;
+  variables?: CallerVariables;
+}
+
+/** Callers of callers followed this deep (a pipeline → a stage template → a job template → a step template). */
+const MAX_CALLER_DEPTH = 3;
+/** Contexts one call is evaluated in at most (its caller's defaults and its caller's own callers). */
+const MAX_CONTEXTS_PER_CALL = 16;
+
+function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0): CallerContext[] {
   // A template without parameters still reads its Azure Pipelines caller's variables.
   if (file.inputs.length === 0 && file.format !== 'azure-pipelines') return [];
   return calls.slice(0, 16).flatMap((c) => {
@@ -1012,17 +1024,25 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string)
     const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? 'extends');
     const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
-    return matrixVariants(c.job).map((variant) => {
-      const sc = scriptContext(c.caller, place, variant);
-      const inputs = new Map<string, Value>();
-      for (const e of c.inputs) {
-        if (e.value === undefined || !e.valueRange) continue;
-        inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
-      }
-      // An Azure Pipelines template is expanded into its caller: the caller's variables are in scope there.
-      const variables = c.caller.format === 'azure-pipelines' && file.format === 'azure-pipelines' ? sc.variables : undefined;
-      return { label: variant.label ? `${label}, matrix: ${variant.label}` : label, inputs, ...(variables ? { variables } : {}) };
-    });
+    // A caller that is itself a template passes on what its own callers give it
+    // (`size: ${{ parameters.size }}`): this call is evaluated with its caller's defaults and
+    // once per caller of its caller.
+    const outer: (CallerContext | undefined)[] = [undefined];
+    if (depth < MAX_CALLER_DEPTH) outer.push(...callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    return outer.flatMap((o) =>
+      matrixVariants(c.job).map((variant) => {
+        const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
+        const inputs = new Map<string, Value>();
+        for (const e of c.inputs) {
+          if (e.value === undefined || !e.valueRange) continue;
+          inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+        }
+        // An Azure Pipelines template is expanded into its caller: the caller's variables are in scope there.
+        const variables = c.caller.format === 'azure-pipelines' && file.format === 'azure-pipelines' ? sc.variables : undefined;
+        const through = o ? `${label} ${o.label}` : label;
+        return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}) };
+      }),
+    );
   });
 }
 

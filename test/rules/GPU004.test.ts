@@ -673,6 +673,18 @@ const sharedValue: RuleTable = {
         messageId: 'retired',
       },
       {
+        // Through two template levels: the root's value reaches the inner template through the outer one's parameter.
+        name: 'size-passed-through-two-template-levels',
+        files: {
+          'templates/inner.yml': 'parameters:\n- name: size\n  type: string\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}" --min-instances 0\n',
+          'templates/outer.yml': 'parameters:\n- name: size\n  type: string\n  default: Standard_NC24ads_A100_v4\nsteps:\n- template: inner.yml\n  parameters:\n    size: ${{ parameters.size }}\n',
+          'azure-pipelines.yml': 'trigger: none\nsteps:\n- template: templates/outer.yml\n  parameters:\n    size: ⟦Standard_NC6⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         name: 'suppressed-command-leaves-the-other',
         files: { 'deploy.sh': 'SIZE=⟦Standard_NC6⟧\n# mlops-iac-lint-ignore GPU004 -- legacy pool\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
         level: 'error',
