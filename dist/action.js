@@ -30654,6 +30654,7 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
   return withVendored(normalize(src), r);
 }
 function withVendored(out, r) {
+  if (r.block) for (const x of out) x.extent = { file: r.header.file, range: r.block.range };
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
   if (r.calledAt) for (const x of out) x.calledAt = r.calledAt;
   return out;
@@ -38596,6 +38597,7 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
+  for (const res of resources) res.extent = r.objectLocation;
   return resources;
 }
 function nameText(v) {
@@ -48745,6 +48747,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       });
       finding.mergeKey = key;
       if (existing) keepStableFingerprint(finding, existing);
+      if (r?.extent && sameRange(location, r.header) && locationContains(r.extent, location)) finding.extent = r.extent;
       byKey.set(key, finding);
     };
     const recordUndecidedAbout = (address, attribute2, reason, location, sourcePath) => {
@@ -54360,11 +54363,13 @@ function parseUnifiedDiff(text2, prefix = "b/") {
       if (!current) continue;
       if (newLeft > 0) current.added.push([start, start + newLeft - 1]);
       else current.deletedAfter.push(start);
+      if (newLeft > 0 && oldLeft > 0) (current.replaced ??= []).push([start, start + newLeft - 1]);
     }
   }
   for (const f of files.values()) {
     f.added.sort((a, b) => a[0] - b[0]);
     f.deletedAfter.sort((a, b) => a - b);
+    f.replaced?.sort((a, b) => a[0] - b[0]);
   }
   return files;
 }
@@ -54386,6 +54391,15 @@ function touches(changes, startLine, endLine) {
   const d = changes.deletedAfter[j];
   return d !== void 0 && d < endLine;
 }
+function removesFrom(changes, startLine, endLine) {
+  const j = lowerBound(changes.deletedAfter, startLine, (n) => n);
+  const d = changes.deletedAfter[j];
+  if (d !== void 0 && d < endLine) return true;
+  const replaced = changes.replaced ?? [];
+  const i = lowerBound(replaced, startLine, (r2) => r2[1]);
+  const r = replaced[i];
+  return r !== void 0 && r[0] <= endLine;
+}
 
 // src/action/git-diff.ts
 var PullRequestLines = class {
@@ -54403,6 +54417,12 @@ var PullRequestLines = class {
     const rel = this.relative(file);
     const changes = rel === void 0 ? void 0 : this.files.get(rel);
     return changes !== void 0 && touches(changes, startLine, endLine);
+  }
+  /** True when the pull request removed or replaced lines inside `startLine..endLine` of `file` (absolute). */
+  removesFrom(file, startLine, endLine) {
+    const rel = this.relative(file);
+    const changes = rel === void 0 ? void 0 : this.files.get(rel);
+    return changes !== void 0 && removesFrom(changes, startLine, endLine);
   }
   /** `file` relative to the top level through its real path (the workspace may be a symlink). */
   relative(file) {
@@ -54658,10 +54678,15 @@ function changedLines(step, result, git2) {
   if (event.kind === "unusable") return { state: { kind: "unknown", reason: event.reason } };
   const lines = pullRequestLines(step.workspace, event.pr, git2);
   if (!lines.ok) return { state: { kind: "unknown", pr: event.pr, reason: lines.reason } };
-  const isChanged = (f) => {
-    const r = normalizeRegion(f.location.range);
-    return lines.lines.touches(f.location.file, r.startLine, r.endLine);
+  const touched = (l) => {
+    const r = normalizeRegion(l.range);
+    return lines.lines.touches(l.file, r.startLine, r.endLine);
   };
+  const removedFrom = (l) => {
+    const r = normalizeRegion(l.range);
+    return lines.lines.removesFrom(l.file, r.startLine, r.endLine);
+  };
+  const isChanged = (f) => touched(f.location) || f.related.some(touched) || f.extent !== void 0 && removedFrom(f.extent);
   const findings = result.findings.filter((f) => !f.suppression && isChanged(f));
   return { state: { kind: "known", pr: event.pr, range: lines.lines.range, findings }, isChanged };
 }

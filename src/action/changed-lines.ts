@@ -17,6 +17,8 @@ export interface FileChanges {
    * (`0`: at the top of the file). Sorted.
    */
   deletedAfter: number[];
+  /** The hunks among `added` that also removed lines (a line changed, not only added). Sorted. */
+  replaced?: LineRange[];
 }
 
 /**
@@ -118,11 +120,13 @@ export function parseUnifiedDiff(text: string, prefix = 'b/'): Map<string, FileC
       if (!current) continue;
       if (newLeft > 0) current.added.push([start, start + newLeft - 1]);
       else current.deletedAfter.push(start);
+      if (newLeft > 0 && oldLeft > 0) (current.replaced ??= []).push([start, start + newLeft - 1]);
     }
   }
   for (const f of files.values()) {
     f.added.sort((a, b) => a[0] - b[0]);
     f.deletedAfter.sort((a, b) => a - b);
+    f.replaced?.sort((a, b) => a[0] - b[0]);
   }
   return files;
 }
@@ -151,4 +155,19 @@ export function touches(changes: FileChanges, startLine: number, endLine: number
   const j = lowerBound(changes.deletedAfter, startLine, (n) => n);
   const d = changes.deletedAfter[j];
   return d !== undefined && d < endLine;
+}
+
+/**
+ * True when the change removed something from lines `startLine..endLine`: a deletion strictly
+ * inside them, or a line there replaced. Lines only added inside (a new attribute) do not count:
+ * an attribute the block does not write was removed, not added.
+ */
+export function removesFrom(changes: FileChanges, startLine: number, endLine: number): boolean {
+  const j = lowerBound(changes.deletedAfter, startLine, (n) => n);
+  const d = changes.deletedAfter[j];
+  if (d !== undefined && d < endLine) return true;
+  const replaced = changes.replaced ?? [];
+  const i = lowerBound(replaced, startLine, (r) => r[1]);
+  const r = replaced[i];
+  return r !== undefined && r[0] <= endLine;
 }

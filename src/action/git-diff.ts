@@ -17,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseUnifiedDiff, touches, type FileChanges } from './changed-lines.js';
+import { parseUnifiedDiff, removesFrom, touches, type FileChanges } from './changed-lines.js';
 import type { PullRequestRef } from './event.js';
 
 /** Lines of the pull request, looked up by absolute file path. */
@@ -38,6 +38,13 @@ export class PullRequestLines {
     const rel = this.relative(file);
     const changes = rel === undefined ? undefined : this.files.get(rel);
     return changes !== undefined && touches(changes, startLine, endLine);
+  }
+
+  /** True when the pull request removed or replaced lines inside `startLine..endLine` of `file` (absolute). */
+  removesFrom(file: string, startLine: number, endLine: number): boolean {
+    const rel = this.relative(file);
+    const changes = rel === undefined ? undefined : this.files.get(rel);
+    return changes !== undefined && removesFrom(changes, startLine, endLine);
   }
 
   /** `file` relative to the top level through its real path (the workspace may be a symlink). */

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { lint as realLint, UsageError, VERSION } from '../api.js';
 import type { LintResult } from '../engine/result.js';
 import type { Finding } from '../engine/types.js';
+import type { Location } from '../core/source.js';
 import type { EnvClass } from '../model/resource.js';
 import { formatMarkdown, type MarkdownLinkOptions } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
@@ -131,11 +132,19 @@ function changedLines(step: Step, result: LintResult, git: GitOptions | undefine
   if (event.kind === 'unusable') return { state: { kind: 'unknown', reason: event.reason } };
   const lines = pullRequestLines(step.workspace, event.pr, git);
   if (!lines.ok) return { state: { kind: 'unknown', pr: event.pr, reason: lines.reason } };
-  const isChanged = (f: Finding): boolean => {
-    // The region the annotation shows, so "changed" means what the reader sees.
-    const r = normalizeRegion(f.location.range);
-    return lines.lines.touches(f.location.file, r.startLine, r.endLine);
+  const touched = (l: Location): boolean => {
+    const r = normalizeRegion(l.range);
+    return lines.lines.touches(l.file, r.startLine, r.endLine);
   };
+  const removedFrom = (l: Location): boolean => {
+    const r = normalizeRegion(l.range);
+    return lines.lines.removesFrom(l.file, r.startLine, r.endLine);
+  };
+  // The region the annotation shows, so "changed" means what the reader sees; also a place the
+  // finding names (the pool that reads a variable's size, a related location) and, for an
+  // attribute a resource does not write, a line removed or replaced in its declaration (the
+  // attribute taken out; a line only added there does not make the absence new).
+  const isChanged = (f: Finding): boolean => touched(f.location) || f.related.some(touched) || (f.extent !== undefined && removedFrom(f.extent));
   const findings = result.findings.filter((f) => !f.suppression && isChanged(f));
   return { state: { kind: 'known', pr: event.pr, range: lines.lines.range, findings }, isChanged };
 }

@@ -12,7 +12,7 @@
  * - the same rule and location across variants is one finding (RULES.md "Variants").
  */
 import path from 'node:path';
-import { compareLocations, fileStart, type Location } from '../core/source.js';
+import { compareLocations, fileStart, type Location, locationContains } from '../core/source.js';
 import { todayUtc } from '../core/clock.js';
 import type { EnvClass } from '../core/env.js';
 import { describeVendoredPlace, isVendoredFile, type Resource, type ResourceKind, type VendoredOrigin } from '../model/resource.js';
@@ -242,6 +242,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         });
       finding.mergeKey = key;
       if (existing) keepStableFingerprint(finding, existing);
+      if (r?.extent && sameRange(location, r.header) && locationContains(r.extent, location)) finding.extent = r.extent;
       byKey.set(key, finding);
     };
 

@@ -168,6 +168,12 @@ export interface Finding {
    */
   mergeKey?: string;
   /**
+   * For a finding at a resource's header about an attribute it does not write: the whole
+   * declaration, where the change that removed the attribute may be (the Action counts the
+   * finding as on the lines a pull request changed when those touch it). Not reported.
+   */
+  extent?: Location;
+  /**
    * Short hash of the source text at the primary location (the offending value as written),
    * used by the baseline so that editing the value makes the finding new.
    */

@@ -61,6 +61,7 @@ export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceO
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
+  for (const res of resources) res.extent = r.objectLocation;
   return resources;
 }
 

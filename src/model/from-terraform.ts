@@ -48,7 +48,7 @@ export const ARM_PARENT_LEVELS: Record<string, number> = {
 };
 
 /** What the normalizer reads of a Terraform resource: from the static evaluator, or from a plan (`eval/terraform-plan`). */
-export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored' | 'calledAt'> & {
+export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored' | 'calledAt'> & Partial<Pick<TfResource, 'block'>> & {
   /** A plan's top-level attributes that the configuration does not write (provider-filled): absent, with the plan's value as the default. */
   unwritten?: ReadonlySet<string>;
 };
@@ -78,8 +78,9 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
   return withVendored(normalize(src), r);
 }
 
-/** Resources of a registry module copy keep the call they came through (findings point there). */
+/** Resources of a registry module copy keep the call they came through (findings point there); each keeps its block's extent. */
 function withVendored(out: Resource[], r: TerraformResourceShape): Resource[] {
+  if (r.block) for (const x of out) x.extent = { file: r.header.file, range: r.block.range };
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
   if (r.calledAt) for (const x of out) x.calledAt = r.calledAt;
   return out;

@@ -77,6 +77,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   /** For ARM compiled from Bicep: the resource's declaration in the `.bicep` source. */
   declaredIn?: Location;
   /**
+   * The whole declaration (a Terraform block, an ARM resource object, a Bicep body): where a
+   * change may remove an attribute a finding at the header says is absent (the Action's
+   * "lines the pull request changed").
+   */
+  extent?: Location;
+  /**
    * For a Terraform resource of a local module instance: the root module's call it came through
    * (`module "kv_models" {`). The calls of one shared module are one finding at a place inside
    * the module; each call is a related location of it.

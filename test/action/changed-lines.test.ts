@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseUnifiedDiff, touches, unquoteGitPath, type FileChanges } from '../../src/action/changed-lines.js';
+import { parseUnifiedDiff, removesFrom, touches, unquoteGitPath, type FileChanges } from '../../src/action/changed-lines.js';
 import { commitAll, git, initRepo, writeFiles } from './git-fixture.js';
 
 const lines = (n: number, prefix = 'line'): string => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}\n`).join('');
@@ -32,7 +32,8 @@ describe('parseUnifiedDiff over real git output', () => {
       .replace('line 15\nline 16\n', ''); // deleted: old 15-16, between new 16 and 17
     const files = realDiff({ 'main.tf': before }, { 'main.tf': after });
     expect([...files.keys()]).toEqual(['main.tf']);
-    expect(files.get('main.tf')).toEqual({ added: [[3, 3], [11, 12]], deletedAfter: [16] });
+    // Line 3 replaced an old line (a change, not only an addition).
+    expect(files.get('main.tf')).toEqual({ added: [[3, 3], [11, 12]], deletedAfter: [16], replaced: [[3, 3]] });
   });
 
   it('a new file is changed on every line; a deleted file is not listed', () => {
@@ -43,7 +44,7 @@ describe('parseUnifiedDiff over real git output', () => {
 
   it('a renamed file: the new name, only the lines that changed', () => {
     const files = realDiff({ 'a/vault.tf': lines(30) }, { 'a/vault.tf': null, 'b/vault-renamed.tf': lines(30).replace('line 7\n', 'line seven\n') });
-    expect(files.get('b/vault-renamed.tf')).toEqual({ added: [[7, 7]], deletedAfter: [] });
+    expect(files.get('b/vault-renamed.tf')).toEqual({ added: [[7, 7]], deletedAfter: [], replaced: [[7, 7]] });
   });
 
   it('names with spaces, quotes, backslashes and non-ASCII letters', () => {
@@ -62,7 +63,7 @@ describe('parseUnifiedDiff over real git output', () => {
 
   it('a missing newline at the end of the file', () => {
     const files = realDiff({ 'x.tf': 'a\nb' }, { 'x.tf': 'a\nc' });
-    expect(files.get('x.tf')).toEqual({ added: [[2, 2]], deletedAfter: [] });
+    expect(files.get('x.tf')).toEqual({ added: [[2, 2]], deletedAfter: [], replaced: [[2, 2]] });
   });
 
   it('binary files have no lines', () => {
@@ -89,7 +90,7 @@ describe('parseUnifiedDiff over hand-written text', () => {
       '',
     ].join('\n');
     const files = parseUnifiedDiff(text);
-    expect(files.get('café.tf')).toEqual({ added: [[5, 5]], deletedAfter: [] });
+    expect(files.get('café.tf')).toEqual({ added: [[5, 5]], deletedAfter: [], replaced: [[5, 5]] });
     expect(files.get('my file.tf')).toEqual({ added: [[1, 2]], deletedAfter: [] });
   });
 
@@ -121,6 +122,16 @@ describe('touches', () => {
     [17, 17, false],
   ])('lines %i..%i → %s', (start, end, expected) => {
     expect(touches(changes, start, end)).toBe(expected);
+  });
+
+  it.each([
+    // Line 3 replaced, lines 11-12 only added, a deletion after 16: what removes something from a block.
+    [1, 5, true],
+    [10, 13, false],
+    [15, 20, true],
+    [16, 16, false],
+  ])('removesFrom lines %i..%i → %s (an added line alone is no removal)', (start, end, expected) => {
+    expect(removesFrom({ ...changes, replaced: [[3, 3]] }, start, end)).toBe(expected);
   });
 
   it('stays fast on a file with 100,000 hunks', () => {

@@ -238,3 +238,40 @@ describe('an unusable event payload', () => {
     expect(fs.readFileSync(r.summaryFile, 'utf8')).toContain('### This pull request: changed lines unknown');
   });
 });
+
+/**
+ * A finding the pull request adds at a line it did not change: removing an attribute leaves the
+ * finding at the resource's header (RULES.md "Location"), and a new pool that reads a variable's
+ * size has its finding at the variable's default. Both are the pull request's: annotated first,
+ * ahead of ten older errors.
+ */
+describe('findings a pull request adds on lines it did not change', () => {
+  const OLD_REGISTRIES = Array.from({ length: 10 }, (_, i) => `resource "azurerm_container_registry" "r${i}" {\n  name                = "acr${i}"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  sku                 = "Basic"\n  admin_enabled       = true\n}\n`).join('');
+  const PROVIDERS = 'terraform {\n  backend "azurerm" {}\n  required_providers {\n    azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }\n  }\n}\nprovider "azurerm" {\n  features {}\n}\n';
+  const VAULT = (purge: boolean): string =>
+    `resource "azurerm_key_vault" "kv" {\n  name                       = "kv-ml"\n  location                   = "westeurope"\n  resource_group_name        = "rg"\n  tenant_id                  = "00000000-0000-0000-0000-000000000000"\n  sku_name                   = "standard"\n  rbac_authorization_enabled = true\n${purge ? '  purge_protection_enabled   = true\n' : ''}  tags                       = { environment = "prod" }\n}\n`;
+
+  async function pullRequest(base: Record<string, string>, head: Record<string, string | null>): Promise<string[]> {
+    const dir = path.join(tempDir('action-pr-unchanged'), 'repo');
+    initRepo(dir);
+    writeFiles(dir, { 'infra/providers.tf': PROVIDERS, 'infra/a_old.tf': OLD_REGISTRIES, ...base });
+    const baseSha = commitAll(dir, 'base');
+    writeFiles(dir, head);
+    const headSha = commitAll(dir, 'the pull request');
+    const { lines } = await runAction(runner(dir, pullRequestPayload(9, baseSha, headSha)));
+    return annotationsOf(lines).map(where);
+  }
+
+  it('an attribute removed from a block: the finding at its header is annotated first', async () => {
+    const annotations = await pullRequest({ 'infra/b_kv.tf': VAULT(true) }, { 'infra/b_kv.tf': VAULT(false) });
+    expect(annotations[0]).toBe('infra/b_kv.tf:1 KV001');
+  });
+
+  it('a new reader of a value written on an unchanged line: the finding there is annotated first', async () => {
+    const variable = 'variable "gpu_size" {\n  type    = string\n  default = "Standard_D16s_v5"\n}\n';
+    const pool = 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = var.gpu_size\n  node_count            = 0\n  auto_scaling_enabled  = true\n  min_count             = 0\n  max_count             = 2\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { "cost-center" = "ml" }\n}\n';
+    const annotations = await pullRequest({ 'infra/variables.tf': variable }, { 'infra/gpu.tf': pool });
+    // GPU002 at the variable's header (no validation) and GPU001 at its default: both name the new pool.
+    expect(annotations.slice(0, 2)).toEqual(['infra/variables.tf:1 GPU002', 'infra/variables.tf:3 GPU001']);
+  });
+});
