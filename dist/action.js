@@ -54694,9 +54694,16 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   if (isFolder(step.sarifPath)) throw new InputError(`input "sarif-file": ${inputs.sarifFile} is a folder; name a file (${DEFAULT_SARIF_FILE})`);
-  for (const [name, file] of [["config", inputs.config], ["baseline", inputs.baseline], ...inputs.plans.map((p) => ["plan", p])]) {
+  const named = [
+    ["config", inputs.config],
+    ["baseline", inputs.baseline],
+    ...inputs.plans.map((p) => ["plan", p]),
+    ...inputs.varFiles.map((f) => ["var-files", f]),
+    ["bicep-cache", inputs.bicepCache]
+  ];
+  for (const [name, file] of named) {
     if (file !== void 0 && !fs11.existsSync(path56.resolve(workspace, file))) {
-      throw new InputError(`input "${name}": file not found: ${file}`);
+      throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({

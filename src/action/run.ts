@@ -155,9 +155,17 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
   const inputs = readInputs(env);
   // Before the lint, as the CLI's --output: a folder cannot take the report (exit 2, not an internal error after the work).
   if (isFolder(step.sarifPath)) throw new InputError(`input "sarif-file": ${inputs.sarifFile} is a folder; name a file (${DEFAULT_SARIF_FILE})`);
-  for (const [name, file] of [['config', inputs.config], ['baseline', inputs.baseline], ...inputs.plans.map((p) => ['plan', p] as const)] as const) {
+  // Named by the input, not by the CLI option lint() would name in its message (`--var-file`).
+  const named = [
+    ['config', inputs.config],
+    ['baseline', inputs.baseline],
+    ...inputs.plans.map((p) => ['plan', p] as const),
+    ...inputs.varFiles.map((f) => ['var-files', f] as const),
+    ['bicep-cache', inputs.bicepCache],
+  ] as const;
+  for (const [name, file] of named) {
     if (file !== undefined && !fs.existsSync(path.resolve(workspace, file))) {
-      throw new InputError(`input "${name}": file not found: ${file}`);
+      throw new InputError(`input "${name}": ${name === 'bicep-cache' ? 'folder' : 'file'} not found: ${file}`);
     }
   }
 

@@ -252,7 +252,8 @@ describe('a failed run still writes the SARIF report, the sarif-file output and 
     [{ annotations: 'yes' }, 'input "annotations" must be true or false'],
     [{ env: 'staging' }, 'input "env" must be one of prod, nonprod, unknown'],
     [{ path: 'no/such/folder' }, 'no such file or folder'],
-    [{ 'var-files': 'missing.tfvars' }, '--var-file not found'],
+    [{ 'var-files': 'missing.tfvars' }, 'input "var-files": file not found: missing.tfvars'],
+    [{ 'bicep-cache': 'no-such-cache' }, 'input "bicep-cache": folder not found: no-such-cache'],
     [{ config: 'missing.json' }, 'input "config": file not found'],
     [{ baseline: 'missing-baseline.json' }, 'input "baseline": file not found'],
   ])('bad input %j: one ::error::, exit code 2, SARIF with the failure as a notification', async (inputs, message) => {
