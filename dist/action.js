@@ -52556,6 +52556,11 @@ function sdkAuthFlags(argv) {
   }
   return out;
 }
+var OIDC_FIX = {
+  "github-actions": "OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)",
+  "azure-pipelines": "OIDC: an Azure Resource Manager service connection with workload identity federation",
+  script: "OIDC federated credentials (azure/login with client-id in GitHub Actions, a workload identity federation service connection in Azure Pipelines)"
+};
 var CI001_sdk_auth_deprecated_default = defineRule({
   meta: {
     id: "CI001",
@@ -52567,8 +52572,8 @@ var CI001_sdk_auth_deprecated_default = defineRule({
     tags: ["security", "ci", "credentials"],
     securitySeverity: 7.5,
     messages: {
-      sdkAuth: "`az ad sp create-for-rbac {{flag}}` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id) instead.",
-      commentedOut: "A commented-out `az ad sp create-for-rbac {{flag}}` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)."
+      sdkAuth: "`az ad sp create-for-rbac {{flag}}` mints a long-lived client secret as JSON; use {{fix}} instead.",
+      commentedOut: "A commented-out `az ad sp create-for-rbac {{flag}}` would mint a long-lived client secret as JSON; delete it and use {{fix}}."
     }
   },
   create(ctx) {
@@ -52580,7 +52585,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
             for (const flag of sdkAuthFlags(cmd.argv)) {
               ctx.report({
                 messageId: cmd.commented ? "commentedOut" : "sdkAuth",
-                data: { flag: flag.text.split("=")[0] },
+                data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },
                 location: { file: file.file, range: flag.range },
                 ...cmd.commented ? { level: "note" } : {},
                 subject: script.subject,

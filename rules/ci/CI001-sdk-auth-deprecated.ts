@@ -32,6 +32,13 @@ export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
   return out;
 }
 
+/** The sign-in that replaces the secret, in the words of the file's CI system. */
+const OIDC_FIX: Readonly<Record<string, string>> = {
+  'github-actions': 'OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)',
+  'azure-pipelines': 'OIDC: an Azure Resource Manager service connection with workload identity federation',
+  script: 'OIDC federated credentials (azure/login with client-id in GitHub Actions, a workload identity federation service connection in Azure Pipelines)',
+};
+
 export default defineRule({
   meta: {
     id: 'CI001',
@@ -50,10 +57,8 @@ export default defineRule({
     tags: ['security', 'ci', 'credentials'],
     securitySeverity: 7.5,
     messages: {
-      sdkAuth:
-        '`az ad sp create-for-rbac {{flag}}` mints a long-lived client secret as JSON; use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id) instead.',
-      commentedOut:
-        'A commented-out `az ad sp create-for-rbac {{flag}}` would mint a long-lived client secret as JSON; delete it and use OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id).',
+      sdkAuth: '`az ad sp create-for-rbac {{flag}}` mints a long-lived client secret as JSON; use {{fix}} instead.',
+      commentedOut: 'A commented-out `az ad sp create-for-rbac {{flag}}` would mint a long-lived client secret as JSON; delete it and use {{fix}}.',
     },
   },
   create(ctx) {
@@ -65,7 +70,7 @@ export default defineRule({
             for (const flag of sdkAuthFlags(cmd.argv)) {
               ctx.report({
                 messageId: cmd.commented ? 'commentedOut' : 'sdkAuth',
-                data: { flag: flag.text.split('=')[0]! },
+                data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },
                 location: { file: file.file, range: flag.range },
                 ...(cmd.commented ? { level: 'note' as const } : {}),
                 subject: script.subject,

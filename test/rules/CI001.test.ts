@@ -157,6 +157,8 @@ steps:
         level: 'error',
         env: 'unknown',
         messageId: 'sdkAuth',
+        // The fix in Azure Pipelines' terms, not azure/login's.
+        messageIncludes: 'use OIDC: an Azure Resource Manager service connection with workload identity federation instead.',
       },
     ],
   },
@@ -193,6 +195,8 @@ $sp = az ad sp create-for-rbac --name $Name \`
         level: 'error',
         env: 'unknown',
         messageId: 'sdkAuth',
+        message:
+          '`az ad sp create-for-rbac --json-auth` mints a long-lived client secret as JSON; use OIDC federated credentials (azure/login with client-id in GitHub Actions, a workload identity federation service connection in Azure Pipelines) instead.',
       },
       {
         // RULES.md CI001: "az ad sp create-for-rbac with --sdk-auth … in a shell/PowerShell
