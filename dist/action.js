@@ -43085,7 +43085,7 @@ function scriptContext(file, place, variant, given, inherited) {
     if (head === "env" && github || head === "variables" && pipeline) {
       if (rest.length === 1) return vars.get(key) ?? unknown(`${head}.${key} is not set literally in this file`);
     }
-    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not known before the run`);
+    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`);
   };
   const inputDefault = (name) => {
     const i = inputs.get(name);

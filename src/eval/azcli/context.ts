@@ -189,7 +189,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if ((head === 'env' && github) || (head === 'variables' && pipeline)) {
       if (rest.length === 1) return vars.get(key) ?? unknown(`${head}.${key} is not set literally in this file`);
     }
-    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not known before the run`);
+    // A compile-time value all the same (an `each` loop variable, a function call): not one this reader resolves.
+    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`);
   };
   const inputDefault = (name: string): Value => {
     const i = inputs.get(name);
