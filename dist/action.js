@@ -48409,7 +48409,7 @@ function summarizeScan(graphs) {
   return { gpuPools: out, aksFiles: aksFilesOf(graphs) };
 }
 function poolKey(p) {
-  return `${p.address}\0${p.gpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
+  return `${p.header.file}\0${p.address}\0${p.gpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
 }
 function poolOf2(s) {
   const out = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };

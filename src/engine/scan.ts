@@ -189,8 +189,13 @@ export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
   return { gpuPools: out, aksFiles: aksFilesOf(graphs) };
 }
 
+/**
+ * One pool evaluated in several variants is one pool; the same address declared in two files
+ * (`azurerm_kubernetes_cluster_node_pool.gpu` of two project folders, the same `az aks nodepool
+ * add -n gpu` in two scripts) is two: each is its own project's pool (projectPools).
+ */
 function poolKey(p: GpuPoolSummary): string {
-  return `${p.address}\u0000${p.gpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
+  return `${p.header.file}\u0000${p.address}\u0000${p.gpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
 }
 
 function poolOf(s: GpuPoolSummary): GpuNodePool {

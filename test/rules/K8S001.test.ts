@@ -218,6 +218,17 @@ metadata:
         },
       },
       {
+        // Two project folders declare a pool of one address (each its cluster's): each manifest is judged
+        // against its own project's pool, not the configured taint (the pools are not one pool).
+        name: 'same-pool-address-in-two-projects',
+        files: {
+          'team-a/infra/main.tf': tfPool('["gpu=true:NoSchedule"]'),
+          'team-a/k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: gpu, operator: Equal, value: "true", effect: NoSchedule }\n'),
+          'team-b/infra/main.tf': tfPool('["gpu=true:NoSchedule"]'),
+          'team-b/k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: gpu, operator: Equal, value: "true", effect: NoSchedule }\n'),
+        },
+      },
+      {
         // KServe: a component's tolerations sit at its own level (PodSpec inline in PredictorSpec).
         name: 'kserve-predictor-tolerates',
         files: { 'infra/main.tf': POOL, 'k8s/isvc.yaml': isvc(MODEL_GPU.replace('⟦nvidia.com/gpu⟧', 'nvidia.com/gpu') + '    tolerations:\n      - { key: sku, operator: Equal, value: gpu, effect: NoSchedule }\n') },
