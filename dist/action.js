@@ -30654,7 +30654,9 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
   return withVendored(normalize(src), r);
 }
 function withVendored(out, r) {
-  if (r.block) for (const x of out) x.extent = { file: r.header.file, range: r.block.range };
+  if (r.block) {
+    for (const x of out) if (x.header === r.header) x.extent = { file: r.header.file, range: r.block.range };
+  }
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
   if (r.calledAt) for (const x of out) x.calledAt = r.calledAt;
   return out;
@@ -38597,8 +38599,13 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
-  for (const res of resources) res.extent = r.objectLocation;
+  const extent = declarationExtent(r.typeLocation, r.objectLocation);
+  for (const res of resources) if (res.header === r.typeLocation) res.extent = extent;
   return resources;
+}
+function declarationExtent(header, object) {
+  if (header.file !== object.file || header.range.start.offset >= object.range.start.offset) return object;
+  return { file: object.file, range: { start: header.range.start, end: object.range.end } };
 }
 function nameText(v) {
   if (v.kind === "string") return v.value;

@@ -61,8 +61,16 @@ export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceO
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
-  for (const res of resources) res.extent = r.objectLocation;
+  // The resource's own declaration: the ARM object, or a Bicep statement from its header to its body's end
+  // (`resource kv '…' = {` precedes the body). An element (an agent pool profile) has its own header.
+  const extent = declarationExtent(r.typeLocation, r.objectLocation);
+  for (const res of resources) if (res.header === r.typeLocation) res.extent = extent;
   return resources;
+}
+
+function declarationExtent(header: Location, object: Location): Location {
+  if (header.file !== object.file || header.range.start.offset >= object.range.start.offset) return object;
+  return { file: object.file, range: { start: header.range.start, end: object.range.end } };
 }
 
 function nameText(v: Value): string {

@@ -80,7 +80,8 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
 
 /** Resources of a registry module copy keep the call they came through (findings point there); each keeps its block's extent. */
 function withVendored(out: Resource[], r: TerraformResourceShape): Resource[] {
-  if (r.block) for (const x of out) x.extent = { file: r.header.file, range: r.block.range };
+  // The block is the resource's own declaration; an element of it (a default node pool) has its own.
+  if (r.block) for (const x of out) if (x.header === r.header) x.extent = { file: r.header.file, range: r.block.range };
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
   if (r.calledAt) for (const x of out) x.calledAt = r.calledAt;
   return out;

@@ -267,6 +267,21 @@ describe('findings a pull request adds on lines it did not change', () => {
     expect(annotations[0]).toBe('infra/b_kv.tf:1 KV001');
   });
 
+  it('the same in Bicep: the declaration runs from its header to the end of its body', async () => {
+    const vault = (purge: boolean): string =>
+      `resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-ml'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n${purge ? '    enablePurgeProtection: true\n' : ''}  }\n}\n`;
+    const annotations = await pullRequest({ 'infra/kv.bicep': vault(true) }, { 'infra/kv.bicep': vault(false) });
+    expect(annotations[0]).toBe('infra/kv.bicep:1 KV001');
+  });
+
+  it('an element of a resource is its own declaration: a change elsewhere in the resource is not one to it', async () => {
+    const cluster = (prefix: string): string =>
+      `resource "azurerm_kubernetes_cluster" "aks" {\n  name                = "aks"\n  location            = "westeurope"\n  resource_group_name = "rg"\n  dns_prefix          = "${prefix}"\n  default_node_pool {\n    name    = "system"\n    vm_size = "Standard_NC24ads_A100_v4"\n  }\n  identity {\n    type = "SystemAssigned"\n  }\n}\n`;
+    const annotations = await pullRequest({ 'infra/aks.tf': cluster('aks') }, { 'infra/aks.tf': cluster('aks-ml') });
+    // The GPU default pool's findings (AKS001 at its block) keep their file order behind the older errors.
+    expect(annotations.slice(0, 10).every((a) => a.startsWith('infra/a_old.tf'))).toBe(true);
+  });
+
   it('a new reader of a value written on an unchanged line: the finding there is annotated first', async () => {
     const variable = 'variable "gpu_size" {\n  type    = string\n  default = "Standard_D16s_v5"\n}\n';
     const pool = 'resource "azurerm_kubernetes_cluster_node_pool" "gpu" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"\n  vm_size               = var.gpu_size\n  node_count            = 0\n  auto_scaling_enabled  = true\n  min_count             = 0\n  max_count             = 2\n  node_taints           = ["sku=gpu:NoSchedule"]\n  tags                  = { "cost-center" = "ml" }\n}\n';
