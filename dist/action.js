@@ -36369,7 +36369,7 @@ var init_template = __esm({
               let k = keyNode.value;
               if (k.length > 1 && k.charCodeAt(0) === 91 && k.endsWith("]")) {
                 const kv = this.eval(keyNode);
-                if (kv.kind !== "string") return unknown(`a property name depends on a value that is not known (${k.length > 60 ? `${k.slice(0, 60)}\u2026` : k})`, loc3);
+                if (kv.kind !== "string") return unknown(`the property name ${k.length > 60 ? `${k.slice(0, 60)}\u2026` : k} is ${kv.kind === "unknown" ? `not known (${kv.reason})` : `a ${kv.kind}, not a string`}`, loc3);
                 k = kv.value;
               }
               if (skip?.(k)) continue;
@@ -46173,6 +46173,7 @@ var init_policy2 = __esm({
 
 // src/action/run.ts
 import fs11 from "node:fs";
+import os2 from "node:os";
 import path56 from "node:path";
 
 // src/api.ts
@@ -48860,8 +48861,8 @@ function runRules(input2, undecided2 = [], failures = []) {
     const rest = [...names].filter(([address]) => address !== f.address);
     const taken = /* @__PURE__ */ new Map();
     for (const [, name] of rest) taken.set(name, (taken.get(name) ?? 0) + 1);
-    const loop = f.address !== void 0 ? withoutIndex(f.address) : void 0;
-    const label = ([address, name]) => name !== own && taken.get(name) === 1 ? name : withoutIndex(address) === loop ? address : void 0;
+    const loop = f.address !== void 0 ? withoutInstanceKeys(f.address) : void 0;
+    const label = ([address, name]) => name !== own && taken.get(name) === 1 ? name : withoutInstanceKeys(address) === loop ? address : void 0;
     const others = [...new Set(rest.map(label).filter((x) => x !== void 0))];
     if (others.length > 0) f.message = f.message.endsWith(".") ? `${f.message.slice(0, -1)} (${alsoInstances(others)}).` : `${f.message} (${alsoInstances(others)})`;
   }
@@ -48872,9 +48873,6 @@ function runRules(input2, undecided2 = [], failures = []) {
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
-}
-function withoutIndex(address) {
-  return address.replace(/\[[^\]]*\]$/, "");
 }
 function alsoInstances(names) {
   const shown = names.slice(0, 5).map((n) => `"${n}"`);
@@ -52405,7 +52403,8 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           return;
         }
         if (t.unreadable.length > 0) {
-          ctx.undecided(w, "tolerations", `${t.unreadable[0].what} cannot be read`, t.unreadable[0].at);
+          const u = t.unreadable[0];
+          ctx.undecided(w, /resources/.test(u.what) ? "resources" : "tolerations", `${u.what} cannot be read`, u.at);
           return;
         }
         const pools = ctx.scan.gpuNodePools(w.header.file);
@@ -53605,8 +53604,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path53.isAbsolute(file) ? path53.relative(root, file) : void 0;
-    const shown = inside2 !== void 0 && inside2 !== "" && !inside2.startsWith("..") && !path53.isAbsolute(inside2) ? inside2.split(path53.sep).join("/") : file;
+    const inside2 = path53.relative(root, path53.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path53.isAbsolute(inside2) ? inside2.split(path53.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -54639,7 +54638,8 @@ function readInputs(env) {
     env: envClass === void 0 ? void 0 : getChoiceInput(env, "env", ["prod", "nonprod", "unknown"], "unknown"),
     varFiles: getListInput(env, "var-files"),
     tfDataDir: getInput(env, "tf-data-dir"),
-    bicepCache: getInput(env, "bicep-cache"),
+    // `~/.bicep` as action.yml's example writes it: the runner does not expand `~` in inputs.
+    bicepCache: withHome(getInput(env, "bicep-cache")),
     failOn: getChoiceInput(env, "fail-on", ["error", "warning", "note", "none"], "error"),
     sarifFile: getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE,
     annotations: getBooleanInput(env, "annotations", true),
@@ -54724,7 +54724,7 @@ async function lintAndReport(step, options) {
     env: inputs.env,
     varFiles: inputs.varFiles.map((f) => path56.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache,
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path56.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
     configFile: inputs.config === void 0 ? void 0 : path56.resolve(workspace, inputs.config),
     baselineFile: inputs.baseline === void 0 ? void 0 : path56.resolve(workspace, inputs.baseline),
@@ -54774,6 +54774,10 @@ async function lintAndReport(step, options) {
   if (failing === 0) return 0;
   step.log(`mlops-iac-lint: failing the step: ${failing} finding(s) at or above "${inputs.failOn}" level (fail-on: ${inputs.failOn}).`);
   return 1;
+}
+function withHome(p) {
+  if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
+  return path56.join(os2.homedir(), p.slice(1));
 }
 function isFolder(p) {
   try {

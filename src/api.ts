@@ -850,8 +850,8 @@ function readAndApplyBaseline(findings: Finding[], file: string, root: string): 
   try {
     // The suppressions name the baseline as the report names files: relative to the root when inside
     // it (SARIF results carry no absolute path; the Action resolves its input against the workspace).
-    const inside = path.isAbsolute(file) ? path.relative(root, file) : undefined;
-    const shown = inside !== undefined && inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside) ? inside.split(path.sep).join('/') : file;
+    const inside = path.relative(root, path.resolve(file));
+    const shown = inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside) ? inside.split(path.sep).join('/') : file;
     return applyBaseline(findings, text, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);

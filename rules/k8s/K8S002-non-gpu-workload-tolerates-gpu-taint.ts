@@ -85,7 +85,9 @@ export default defineRule({
           return;
         }
         if (t.unreadable.length > 0) {
-          ctx.undecided(w, 'tolerations', `${t.unreadable[0]!.what} cannot be read`, t.unreadable[0]!.at);
+          const u = t.unreadable[0]!;
+          // What is unknown: the tolerations, or whether a container requests a GPU (its resources).
+          ctx.undecided(w, /resources/.test(u.what) ? 'resources' : 'tolerations', `${u.what} cannot be read`, u.at);
           return;
         }
         // The pools of the manifest's nearest project (src/engine/scan.ts).

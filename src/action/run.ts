@@ -10,6 +10,7 @@
  * workflow command: GitHub's per-step cap of 10 error annotations is for the findings.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { lint as realLint, UsageError, VERSION } from '../api.js';
 import type { LintResult } from '../engine/result.js';
@@ -70,7 +71,8 @@ export function readInputs(env: Env): ActionInputs {
     env: envClass === undefined ? undefined : getChoiceInput(env, 'env', ['prod', 'nonprod', 'unknown'] as const, 'unknown'),
     varFiles: getListInput(env, 'var-files'),
     tfDataDir: getInput(env, 'tf-data-dir'),
-    bicepCache: getInput(env, 'bicep-cache'),
+    // `~/.bicep` as action.yml's example writes it: the runner does not expand `~` in inputs.
+    bicepCache: withHome(getInput(env, 'bicep-cache')),
     failOn: getChoiceInput(env, 'fail-on', ['error', 'warning', 'note', 'none'] as const, 'error'),
     sarifFile: getInput(env, 'sarif-file') ?? DEFAULT_SARIF_FILE,
     annotations: getBooleanInput(env, 'annotations', true),
@@ -175,7 +177,7 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
     env: inputs.env,
     varFiles: inputs.varFiles.map((f) => path.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache,
+    bicepCache: inputs.bicepCache === undefined ? undefined : path.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
     configFile: inputs.config === undefined ? undefined : path.resolve(workspace, inputs.config),
     baselineFile: inputs.baseline === undefined ? undefined : path.resolve(workspace, inputs.baseline),
@@ -239,6 +241,12 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
   // The step fails through its exit code; this line is plain log text, not an 11th annotation.
   step.log(`mlops-iac-lint: failing the step: ${failing} finding(s) at or above "${inputs.failOn}" level (fail-on: ${inputs.failOn}).`);
   return 1;
+}
+
+/** `~` or `~/x` as the home folder (a shell would expand it; an input is not passed through one). */
+function withHome(p: string | undefined): string | undefined {
+  if (p === undefined || (p !== '~' && !p.startsWith('~/'))) return p;
+  return path.join(os.homedir(), p.slice(1));
 }
 
 function isFolder(p: string): boolean {

@@ -355,14 +355,15 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     const own = f.address !== undefined ? names.get(f.address) : undefined;
     const rest = [...names].filter(([address]) => address !== f.address);
     // An instance is named by its resource name. An instance of the same loop (count, for_each,
-    // copy: the address differs only in its index) whose name does not tell it apart
-    // (`"${var.prefix}-kv"`: every instance reads "kv") is named by its address,
-    // azurerm_key_vault.kv[1]. Module instances with one name are the calls, related locations already.
+    // copy, a counted module: the address differs only in its instance keys) whose name does not
+    // tell it apart (`"${var.prefix}-kv"`: every instance reads "kv") is named by its address,
+    // azurerm_key_vault.kv[1]. Instances through two module calls with one name are the calls,
+    // related locations already.
     const taken = new Map<string, number>();
     for (const [, name] of rest) taken.set(name, (taken.get(name) ?? 0) + 1);
-    const loop = f.address !== undefined ? withoutIndex(f.address) : undefined;
+    const loop = f.address !== undefined ? withoutInstanceKeys(f.address) : undefined;
     const label = ([address, name]: [string, string]): string | undefined =>
-      name !== own && taken.get(name) === 1 ? name : withoutIndex(address) === loop ? address : undefined;
+      name !== own && taken.get(name) === 1 ? name : withoutInstanceKeys(address) === loop ? address : undefined;
     const others = [...new Set(rest.map(label).filter((x) => x !== undefined))];
     // One sentence still (the house style): the note goes before the final period.
     if (others.length > 0) f.message = f.message.endsWith('.') ? `${f.message.slice(0, -1)} (${alsoInstances(others)}).` : `${f.message} (${alsoInstances(others)})`;
@@ -377,11 +378,6 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
-}
-
-/** An instance's address without its final index (`azurerm_key_vault.kv[1]` → `azurerm_key_vault.kv`). */
-function withoutIndex(address: string): string {
-  return address.replace(/\[[^\]]*\]$/, '');
 }
 
 /** `the same holds for "ssh-1", another instance of the same declaration` (at most five names, then a count). */

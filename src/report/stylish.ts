@@ -67,7 +67,7 @@ export function formatStylish(result: LintResult, options: StylishOptions = {}):
   // secret all the same): every frame that shows one of these lines masks it.
   const secrets = new Map<string, SecretLines>();
   for (const f of options.secretFindings ?? result.findings) {
-    if (!SECRET_VALUE_RULES.has(f.ruleId)) continue;
+    if (!SECRET_VALUE_RULES.has(f.ruleId) || isDeclarationFinding(f)) continue;
     let lines = secrets.get(f.location.file);
     if (!lines) secrets.set(f.location.file, (lines = new Map()));
     const { range } = f.location;
@@ -188,6 +188,7 @@ const SECRET_VALUE_RULES: ReadonlySet<string> = new Set(['SEC001']);
  * masked whole; a value on one of its lines that another finding flags still is.
  */
 const DECLARATION_MESSAGES: ReadonlySet<string> = new Set(['armParameterTypedString', 'bicepParameterTypedString']);
+const isDeclarationFinding = (f: { messageId?: string }): boolean => f.messageId !== undefined && DECLARATION_MESSAGES.has(f.messageId);
 
 /** The ranges of a file's secrets (SECRET_VALUE_RULES findings) by each line they cover. */
 type SecretLines = Map<number, Range[]>;
@@ -274,7 +275,7 @@ function codeFrame(c: Style, map: LineMap, f: Finding, contextLines: number, sec
   const last = Math.min(map.lineCount, line + contextLines);
   const gutterWidth = String(last).length;
   const lines: string[] = [];
-  const own = SECRET_VALUE_RULES.has(f.ruleId) && !(f.messageId !== undefined && DECLARATION_MESSAGES.has(f.messageId));
+  const own = SECRET_VALUE_RULES.has(f.ruleId) && !isDeclarationFinding(f);
   const shownLine = (n: number): string => frameLine(map.lineText(n), n, secrets?.get(n) ?? [], own);
   const text = shownLine(line);
   const startIdx = Math.min(Math.max(0, start.column - 1), text.length);

@@ -344,6 +344,14 @@ describe('stylish code frames: a secret SEC001 flags is masked in every frame th
       shown: ['    > 2 |     "adminPassword": {\n        |     ^^^^^^^^^^^^^^^\n      3 |       "type": "string"'],
     },
     {
+      name: 'a "typed string" finding on a one-line declaration: nothing on it is a value',
+      file: `${ROOT}/azuredeploy.json`,
+      lines: ['  "parameters": {', '    "adminPassword": { "type": "string" }', '  }'],
+      findings: [{ ruleId: 'SEC001', line: 2, at: '"adminPassword"', messageId: 'armParameterTypedString' }],
+      hidden: ['"******"', '"****"'],
+      shown: ['    > 2 |     "adminPassword": { "type": "string" }'],
+    },
+    {
       name: 'a "typed string" finding beside a flagged default: the default is masked all the same',
       file: `${ROOT}/azuredeploy.json`,
       lines: ['  "parameters": {', '    "adminPassword": {', '      "type": "string",', '      "defaultValue": "Arm-S3cret!"', '    }'],

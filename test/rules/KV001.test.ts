@@ -212,6 +212,36 @@ variable "prefix" {
           'Key Vault "kv" has no purge protection (purge_protection_enabled is not set (defaults to false)), so deleted secrets and keys can be purged for good; set purge_protection_enabled to true (the same holds for "azurerm_key_vault.kv[1]", "azurerm_key_vault.kv[2]", other instances of the same declaration).',
       },
       {
+        // A counted module's instances of one name are named by address too (the instance keys are the module's).
+        name: 'counted-module-instances-named-by-address',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+module "m" {
+  source = "./modules/kv"
+  count  = 2
+}
+`,
+          'modules/kv/main.tf': `
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                       = "ml-kv"
+  location                   = "westeurope"
+  resource_group_name        = "rg-ml"
+  tenant_id                  = "00000000-0000-0000-0000-000000000000"
+  sku_name                   = "standard"
+  rbac_authorization_enabled = true
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '(the same holds for "module.m[1].azurerm_key_vault.kv", another instance of the same declaration).',
+      },
+      {
         // A plan JSON beside the module (terraform show -json): the -var value the static run cannot see, at its .tf line.
         name: 'plan-var-value',
         files: {

@@ -4,6 +4,7 @@
  * the job summary, the outputs and the exit code.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -254,6 +255,8 @@ describe('a failed run still writes the SARIF report, the sarif-file output and 
     [{ path: 'no/such/folder' }, 'no such file or folder'],
     [{ 'var-files': 'missing.tfvars' }, 'input "var-files": file not found: missing.tfvars'],
     [{ 'bicep-cache': 'no-such-cache' }, 'input "bicep-cache": folder not found: no-such-cache'],
+    // `~` is the home folder, as action.yml's example (`~/.bicep`) means it.
+    [{ 'bicep-cache': '~/no-such-bicep-cache' }, `input "bicep-cache": folder not found: ${path.join(os.homedir(), 'no-such-bicep-cache')}`],
     [{ config: 'missing.json' }, 'input "config": file not found'],
     [{ baseline: 'missing-baseline.json' }, 'input "baseline": file not found'],
   ])('bad input %j: one ::error::, exit code 2, SARIF with the failure as a notification', async (inputs, message) => {

@@ -347,7 +347,7 @@ class Frame implements ExprContext {
           // `"[format('{0}', parameters('tagName'))]": "ml"`); `[[…]` is the literal text.
           if (k.length > 1 && k.charCodeAt(0) === 91 && k.endsWith(']')) {
             const kv = this.eval(keyNode);
-            if (kv.kind !== 'string') return unknown(`a property name depends on a value that is not known (${k.length > 60 ? `${k.slice(0, 60)}…` : k})`, loc);
+            if (kv.kind !== 'string') return unknown(`the property name ${k.length > 60 ? `${k.slice(0, 60)}…` : k} is ${kv.kind === 'unknown' ? `not known (${kv.reason})` : `a ${kv.kind}, not a string`}`, loc);
             k = kv.value;
           }
           if (skip?.(k)) continue;
