@@ -9426,16 +9426,16 @@ var require_scope = __commonJS({
           throw new Error("CodeGen: ref must be passed in value");
         const name = this.toName(nameOrPrefix);
         const { prefix } = name;
-        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        const valueKey2 = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs = this._values[prefix];
         if (vs) {
-          const _name = vs.get(valueKey);
+          const _name = vs.get(valueKey2);
           if (_name)
             return _name;
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name);
+        vs.set(valueKey2, name);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
@@ -31478,8 +31478,15 @@ function localUsesIn(text2) {
   const out = [];
   for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
   for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
-  for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@]*\$\{\{[^\n]*?\}\}\/?([^\s'"#@$]+\.ya?ml))['"]?\s*(?:#.*)?$/gm)) out.push(m[2].replace(/^\/+/, "").toLowerCase());
+  for (const m of text2.matchAll(/template:\s*(['"]?)([^\n'"#@]*\$\{\{[^\n]*?\.ya?ml)\1\s*(?:#.*)?$/gm)) {
+    const pattern = m[2].replace(/\$\{\{[^\n]*?\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    if (!/\s/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
+  }
   return out;
+}
+function wildcardPath(pattern) {
+  const body = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`(?:^|/)${body}$`);
 }
 function ciReferencesOf(ctx, file) {
   return planningFact(ctx, "ci-references", file, isReferences, (text2) => ({ scripts: scriptNamesIn(text2), uses: localUsesIn(text2) }));
@@ -31511,8 +31518,11 @@ function unitsByScriptReference(files, referencesOf) {
   const norm2 = files.map((f) => f.path.replace(/\\/g, "/").toLowerCase());
   references.forEach((refs, i) => {
     for (const ref of refs?.uses ?? []) {
+      const wildcard = ref.includes("*") ? wildcardPath(ref) : void 0;
       norm2.forEach((p, j) => {
-        if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
+        if (j === i) return;
+        const hit = wildcard ? wildcard.test(p) : p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`);
+        if (hit) parent[find(j)] = find(i);
       });
     }
   });
@@ -43117,11 +43127,16 @@ function scriptContext(file, place, variant, given, inherited) {
       depth--;
     }
   };
+  let includes = 0;
+  const including = [];
   const add = (list2) => {
     for (const v of list2) {
-      if (v.kind === "template" && v.included && !v.conditions?.length) {
+      if (v.kind === "template" && v.included && !v.conditions?.length && !including.includes(v.included.file) && including.length < MAX_INCLUDE_DEPTH && includes < MAX_INCLUDED_FILES) {
+        includes++;
         variableFiles.push(v.included.file);
+        including.push(v.included.file);
         add(v.included.variables);
+        including.pop();
         continue;
       }
       if (v.kind !== "value") {
@@ -43164,12 +43179,14 @@ function entryValue(file, ctx, text2, loc3) {
   void file;
   return str(text2, loc3);
 }
-var MAX_VARIANTS;
+var MAX_VARIANTS, MAX_INCLUDED_FILES, MAX_INCLUDE_DEPTH;
 var init_context2 = __esm({
   "src/eval/azcli/context.ts"() {
     "use strict";
     init_value();
     MAX_VARIANTS = 32;
+    MAX_INCLUDED_FILES = 100;
+    MAX_INCLUDE_DEPTH = 20;
   }
 });
 
@@ -43428,27 +43445,34 @@ var init_azure_cli_files = __esm({
 // src/frontends/azure-pipelines-variables.ts
 import path38 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
+  const read = /* @__PURE__ */ new Map();
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
     const lists = [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
-    for (const list2 of lists) includeInto(list2, file.file, ctx, [path38.resolve(file.file)]);
+    for (const list2 of lists) includeInto(list2, file.file, ctx, [path38.resolve(file.file)], read);
   }
 }
-function includeInto(list2, from, ctx, chain) {
+function includeInto(list2, from, ctx, chain, read) {
   for (const v of list2) {
     if (v.kind !== "template" || v.included !== void 0) continue;
     const target = templatePath(v.name, from, ctx.root);
     if (target === void 0 || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
-    if (!ctx.host.isFile(target)) continue;
-    const text2 = ctx.host.readText(target);
-    if (text2 === void 0) continue;
-    const parsed = parseYamlFile(text2);
-    if (parsed.errors.length > 0) continue;
-    const root = parsed.roots[0];
-    const variables = variablesOf(valueOf(root, "variables"), v.scope).map((x) => writtenIn(x, target));
-    includeInto(variables, target, ctx, [...chain, target]);
-    v.included = { file: target, variables };
+    let variables = read.get(target);
+    if (variables === void 0) {
+      variables = read.size < MAX_INCLUDED_FILES ? readTemplate(target, v.scope, ctx) : null;
+      read.set(target, variables);
+      if (variables) includeInto(variables, target, ctx, [...chain, target], read);
+    }
+    if (variables) v.included = { file: target, variables };
   }
+}
+function readTemplate(target, scope, ctx) {
+  if (!ctx.host.isFile(target)) return null;
+  const text2 = ctx.host.readText(target);
+  if (text2 === void 0) return null;
+  const parsed = parseYamlFile(text2);
+  if (parsed.errors.length > 0) return null;
+  return variablesOf(valueOf(parsed.roots[0], "variables"), scope).map((x) => writtenIn(x, target));
 }
 function templatePath(ref, from, root) {
   const p = ref.trim();
@@ -43459,14 +43483,13 @@ function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
   return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path38.basename(file)}` };
 }
-var MAX_INCLUDE_DEPTH;
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
     "use strict";
     init_common();
+    init_context2();
     init_document();
     init_tree();
-    MAX_INCLUDE_DEPTH = 8;
   }
 });
 
@@ -43701,8 +43724,8 @@ function azureCliUnits(ciFiles, ctx) {
     // The evaluation is replaced by the command's unit when the draft is placed.
     resources: (cmd) => fileCommandResources(cmd, { variant: "default", env: "unknown", unit: cmd.file, inputs: [] }, ctx, links)
   });
-  const localCalls = localCallsByTarget(ciFiles, ctx.root);
   resolveVariableTemplates(ciFiles, ctx);
+  const localCalls = localCallsByTarget(ciFiles, ctx.root);
   const withSource = (from, base, depth = 0) => ({
     ...base,
     source: (p, env) => {
@@ -44081,6 +44104,32 @@ function templateTarget(caller, ref, root, scanned, expression2) {
   }
   return fromRoot;
 }
+function distinctContexts(contexts) {
+  const seen = /* @__PURE__ */ new Set();
+  return contexts.filter((c) => {
+    const key = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function valueKey(v) {
+  const at2 = v.origin ? `@${v.origin.file}:${v.origin.range.start.offset}` : "";
+  switch (v.kind) {
+    case "string":
+      return `s:${v.value}${at2}`;
+    case "number":
+    case "bool":
+      return `${v.kind}:${String(v.value)}${at2}`;
+    case "unknown":
+      return `u:${v.reason}${at2}`;
+    default:
+      return `${v.kind}${at2}`;
+  }
+}
+function stageOf(file, job) {
+  return job.stage === void 0 ? void 0 : file.stages.find((s) => s.subject === job.stage);
+}
 function withExpressionsResolved(text2, expression2) {
   let unknownPart = false;
   const out = text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
@@ -44106,8 +44155,9 @@ function localCallsByTarget(ciFiles, scanRoot) {
       if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned, at2({})), { caller, inputs: caller.extends.inputs });
       for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned, at2({ stage })), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
-        put(templateTarget(caller, job.template, scanRoot, scanned, at2({ job })), { caller, job, inputs: job.inputs });
-        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned, at2({ job, step })), { caller, job, step, inputs: step.inputs });
+        const stage = stageOf(caller, job);
+        put(templateTarget(caller, job.template, scanRoot, scanned, at2({ job, stage })), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned, at2({ job, step, stage })), { caller, job, step, inputs: step.inputs });
       }
       continue;
     }
@@ -44129,11 +44179,11 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
   if (file.inputs.length === 0 && file.format !== "azure-pipelines") return [];
   return calls.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
-    const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
+    const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";
     const label = `called by ${path39.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const outer = [void 0];
-    if (depth < MAX_CALLER_DEPTH) outer.push(...callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
     return outer.flatMap(
       (o) => matrixVariants(c.job).map((variant) => {
         const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
@@ -44331,7 +44381,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path57, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate(src, node, obj2, path57, role, spec, inline));
+    for (const [path57, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path57, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -44422,7 +44472,7 @@ function podSpecsOf(obj2, o) {
 function isBlank(n) {
   return n?.type === "scalar" && n.value === "";
 }
-function readTemplate(src, obj2, o, p, role, spec, inlineContainers) {
+function readTemplate2(src, obj2, o, p, role, spec, inlineContainers) {
   const meta = valueOf(obj2, "metadata");
   const t = {
     file: src.file,

@@ -421,8 +421,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     // The evaluation is replaced by the command's unit when the draft is placed.
     resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
   });
-  const localCalls = localCallsByTarget(ciFiles, ctx.root);
+  // Before the calls: a template path may read a variables template's value (`${{ variables.version }}`).
   resolveVariableTemplates(ciFiles, ctx);
+  const localCalls = localCallsByTarget(ciFiles, ctx.root);
   // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
   const withSource = (from: string, base: ScriptContext['expansion'], depth = 0): ScriptContext['expansion'] => ({
     ...base,
@@ -952,6 +953,37 @@ function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: st
   return fromRoot;
 }
 
+/** The first of each group of contexts whose inputs are the same values, written at the same places. */
+function distinctContexts(contexts: readonly CallerContext[]): CallerContext[] {
+  const seen = new Set<string>();
+  return contexts.filter((c) => {
+    const key = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function valueKey(v: Value): string {
+  const at = v.origin ? `@${v.origin.file}:${v.origin.range.start.offset}` : '';
+  switch (v.kind) {
+    case 'string':
+      return `s:${v.value}${at}`;
+    case 'number':
+    case 'bool':
+      return `${v.kind}:${String(v.value)}${at}`;
+    case 'unknown':
+      return `u:${v.reason}${at}`;
+    default:
+      return `${v.kind}${at}`;
+  }
+}
+
+/** The stage a job of an Azure Pipelines file is in, when it is in one. */
+function stageOf(file: CiFile, job: CiJob): CiStage | undefined {
+  return job.stage === undefined ? undefined : file.stages.find((s) => s.subject === job.stage);
+}
+
 /** `text` with each `${{ … }}` replaced by its known string value; undefined when one is not known. */
 function withExpressionsResolved(text: string, expression: (expr: string) => Value): string | undefined {
   let unknownPart = false;
@@ -981,8 +1013,10 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
       if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned, at({})), { caller, inputs: caller.extends.inputs });
       for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned, at({ stage })), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
-        put(templateTarget(caller, job.template, scanRoot, scanned, at({ job })), { caller, job, inputs: job.inputs });
-        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned, at({ job, step })), { caller, job, step, inputs: step.inputs });
+        // The job's stage's variables are in scope in it (its template paths read them too).
+        const stage = stageOf(caller, job);
+        put(templateTarget(caller, job.template, scanRoot, scanned, at({ job, stage })), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned, at({ job, step, stage })), { caller, job, step, inputs: step.inputs });
       }
       continue;
     }
@@ -1021,14 +1055,15 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
   if (file.inputs.length === 0 && file.format !== 'azure-pipelines') return [];
   return calls.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
-    const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job } : c.stage ? { stage: c.stage } : {};
+    const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? 'extends');
     const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
     // A caller that is itself a template passes on what its own callers give it
     // (`size: ${{ parameters.size }}`): this call is evaluated with its caller's defaults and
     // once per caller of its caller.
     const outer: (CallerContext | undefined)[] = [undefined];
-    if (depth < MAX_CALLER_DEPTH) outer.push(...callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    // Contexts that pass the same values (the legs of a matrix the inputs do not read) are one.
+    if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
     return outer.flatMap((o) =>
       matrixVariants(c.job).map((variant) => {
         const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);

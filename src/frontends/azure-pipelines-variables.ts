@@ -15,37 +15,46 @@
 import path from 'node:path';
 import type { CiFile, CiVariable } from '../model/ci.js';
 import { variablesOf } from '../eval/ci/common.js';
+import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES } from '../eval/azcli/context.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import { valueOf } from '../parse/yaml/tree.js';
 import type { FrontEndContext } from './types.js';
 
-/** Variable templates including variable templates deeper than this are not followed (a cycle, hostile input). */
-const MAX_INCLUDE_DEPTH = 8;
-
-/** Reads the variable templates every `variables:` list of the pipeline files includes, once per file. */
+/** Reads the variable templates every `variables:` list of the pipeline files includes. */
 export function resolveVariableTemplates(ciFiles: readonly CiFile[], ctx: Pick<FrontEndContext, 'host' | 'root'>): void {
+  // Each file is read and parsed once: every include of it shares its (resolved) variables, so a
+  // file included many times by many others costs one read, not one per path to it.
+  const read = new Map<string, CiVariable[] | null>();
   for (const file of ciFiles) {
     if (file.format !== 'azure-pipelines') continue;
     const lists = [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
-    for (const list of lists) includeInto(list, file.file, ctx, [path.resolve(file.file)]);
+    for (const list of lists) includeInto(list, file.file, ctx, [path.resolve(file.file)], read);
   }
 }
 
-function includeInto(list: readonly CiVariable[], from: string, ctx: Pick<FrontEndContext, 'host' | 'root'>, chain: readonly string[]): void {
+function includeInto(list: readonly CiVariable[], from: string, ctx: Pick<FrontEndContext, 'host' | 'root'>, chain: readonly string[], read: Map<string, CiVariable[] | null>): void {
   for (const v of list) {
     if (v.kind !== 'template' || v.included !== undefined) continue;
     const target = templatePath(v.name, from, ctx.root);
     if (target === undefined || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
-    if (!ctx.host.isFile(target)) continue;
-    const text = ctx.host.readText(target);
-    if (text === undefined) continue;
-    const parsed = parseYamlFile(text);
-    if (parsed.errors.length > 0) continue;
-    const root = parsed.roots[0];
-    const variables = variablesOf(valueOf(root, 'variables'), v.scope).map((x) => writtenIn(x, target));
-    includeInto(variables, target, ctx, [...chain, target]);
-    v.included = { file: target, variables };
+    let variables = read.get(target);
+    if (variables === undefined) {
+      variables = read.size < MAX_INCLUDED_FILES ? readTemplate(target, v.scope, ctx) : null;
+      read.set(target, variables);
+      if (variables) includeInto(variables, target, ctx, [...chain, target], read);
+    }
+    if (variables) v.included = { file: target, variables };
   }
+}
+
+/** The `variables:` of a template file, each with the file it is written in; null when it is not there or does not parse. */
+function readTemplate(target: string, scope: CiVariable['scope'], ctx: Pick<FrontEndContext, 'host'>): CiVariable[] | null {
+  if (!ctx.host.isFile(target)) return null;
+  const text = ctx.host.readText(target);
+  if (text === undefined) return null;
+  const parsed = parseYamlFile(text);
+  if (parsed.errors.length > 0) return null;
+  return variablesOf(valueOf(parsed.roots[0], 'variables'), scope).map((x) => writtenIn(x, target));
 }
 
 /** The file a `template:` path names: relative to the including file, or to the repository root (the scan root) with a leading `/`. */

@@ -50,10 +50,21 @@ function localUsesIn(text: string): string[] {
   // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading `./`, `../`, `/`.
   // A YAML comment may follow (`- template: templates/acr.yml # registry`).
   for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1]!.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
-  // A path with compile-time expressions (`templates/${{ variables.version }}/create-compute.yml`):
-  // matched by its literal part after the last expression (a false match only makes a unit larger).
-  for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@]*\$\{\{[^\n]*?\}\}\/?([^\s'"#@$]+\.ya?ml))['"]?\s*(?:#.*)?$/gm)) out.push(m[2]!.replace(/^\/+/, '').toLowerCase());
+  // A path with compile-time expressions (`templates/${{ variables.version }}/create-compute.yml`,
+  // `create-compute-${{ parameters.v }}.yml`): a pattern with `*` for each expression, matched
+  // against the paths (a false match only makes a unit larger). One with no name of its own
+  // (`${{ parameters.template }}`) would match every file: left out.
+  for (const m of text.matchAll(/template:\s*(['"]?)([^\n'"#@]*\$\{\{[^\n]*?\.ya?ml)\1\s*(?:#.*)?$/gm)) {
+    const pattern = m[2]!.replace(/\$\{\{[^\n]*?\}\}/g, '*').replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase();
+    if (!/\s/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ''))) out.push(pattern);
+  }
   return out;
+}
+
+/** A template path pattern (`create-compute-*.yml`: `*` for an expression) as a test of a lower-case `/`-separated path. */
+function wildcardPath(pattern: string): RegExp {
+  const body = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`(?:^|/)${body}$`);
 }
 
 /** What a CI file names that may put it in another file's unit: scripts it may run, local workflows, actions and templates it uses. */
@@ -101,8 +112,11 @@ export function unitsByScriptReference<F extends { readonly path: string }>(file
   const norm = files.map((f) => f.path.replace(/\\/g, '/').toLowerCase());
   references.forEach((refs, i) => {
     for (const ref of refs?.uses ?? []) {
+      const wildcard = ref.includes('*') ? wildcardPath(ref) : undefined;
       norm.forEach((p, j) => {
-        if (j !== i && (p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`))) parent[find(j)] = find(i);
+        if (j === i) return;
+        const hit = wildcard ? wildcard.test(p) : p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`);
+        if (hit) parent[find(j)] = find(i);
       });
     }
   });

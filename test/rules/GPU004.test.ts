@@ -685,6 +685,52 @@ const sharedValue: RuleTable = {
         messageId: 'retired',
       },
       {
+        // The template path reads a variable of a variables template (read before the path is resolved).
+        name: 'template-path-from-a-variables-template',
+        files: {
+          'config-infra-prod.yml': 'variables:\n  version: aml-cli-v2\n',
+          'templates/aml-cli-v2/create-compute.yml': 'parameters:\n- name: size\n  type: string\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}" --min-instances 0\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n- template: config-infra-prod.yml\nsteps:\n- template: templates/${{ variables.version }}/create-compute.yml\n  parameters:\n    size: ⟦Standard_NC6⟧\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'retired',
+      },
+      {
+        // A job's template path reads its stage's variables.
+        name: 'template-path-from-stage-variables',
+        files: {
+          'templates/aml-cli-v2/create-compute.yml': 'parameters:\n- name: size\n  type: string\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}" --min-instances 0\n',
+          'azure-pipelines.yml': 'trigger: none\nstages:\n- stage: build\n  variables:\n    version: aml-cli-v2\n  jobs:\n  - job: compute\n    steps:\n    - template: templates/${{ variables.version }}/create-compute.yml\n      parameters:\n        size: ⟦Standard_NC6⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
+        // An expression inside the template's file name: the template is still in its caller's unit.
+        name: 'template-file-name-with-an-expression',
+        files: {
+          'templates/create-compute-v2.yml': 'parameters:\n- name: size\n  type: string\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}" --min-instances 0\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n  version: v2\nsteps:\n- template: "templates/create-compute-${{ variables.version }}.yml"\n  parameters:\n    size: ⟦Standard_NC6⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
+        // A matrix whose legs pass the same value is one caller context: a later caller's value is not cut off.
+        name: 'nested-template-caller-after-a-wide-matrix',
+        files: {
+          't/inner.yml': 'parameters:\n- name: size\n  type: string\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}" --min-instances 0\n',
+          't/outer.yml': 'parameters:\n- name: size\n  type: string\n  default: Standard_NC24ads_A100_v4\nsteps:\n- template: inner.yml\n  parameters:\n    size: ${{ parameters.size }}\n',
+          'azure-pipelines.yml': 'trigger: none\njobs:\n- job: a\n  strategy:\n    matrix:\n' + Array.from({ length: 16 }, (_, i) => `      leg${i}:\n        shard: "${i}"\n`).join('') + '  steps:\n  - template: t/outer.yml\n    parameters:\n      size: Standard_NC24ads_A100_v4\n- job: b\n  steps:\n  - template: t/outer.yml\n    parameters:\n      size: ⟦Standard_NC6⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         name: 'suppressed-command-leaves-the-other',
         files: { 'deploy.sh': 'SIZE=⟦Standard_NC6⟧\n# mlops-iac-lint-ignore GPU004 -- legacy pool\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
         level: 'error',

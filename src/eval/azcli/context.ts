@@ -118,6 +118,14 @@ export interface ScriptPlace {
   stage?: CiStage;
 }
 
+/**
+ * Azure Pipelines' own limits ("Template usage reference", Imposed limits): at most 100 separate
+ * YAML files included, 20 levels of templates within templates. Variables templates beyond them
+ * are not followed (their variables stay hidden, as a variable group's are).
+ */
+export const MAX_INCLUDED_FILES = 100;
+export const MAX_INCLUDE_DEPTH = 20;
+
 export function placesOf(file: CiFile): Map<string, ScriptPlace> {
   const out = new Map<string, ScriptPlace>();
   const stages = new Map(file.stages.map((s) => [s.subject, s]));
@@ -217,12 +225,19 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       depth--;
     }
   };
+  // Includes inserted so far: a file that includes itself through others, or an include graph
+  // with many paths, stops at Azure Pipelines' limits.
+  let includes = 0;
+  const including: string[] = [];
   const add = (list: readonly CiVariable[]): void => {
     for (const v of list) {
       // A variables template read from its file: its variables, in place (a conditional include may not be).
-      if (v.kind === 'template' && v.included && !v.conditions?.length) {
+      if (v.kind === 'template' && v.included && !v.conditions?.length && !including.includes(v.included.file) && including.length < MAX_INCLUDE_DEPTH && includes < MAX_INCLUDED_FILES) {
+        includes++;
         variableFiles.push(v.included.file);
+        including.push(v.included.file);
         add(v.included.variables);
+        including.pop();
         continue;
       }
       if (v.kind !== 'value') {
