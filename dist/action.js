@@ -42953,46 +42953,78 @@ var init_interpret = __esm({
 });
 
 // src/eval/azcli/configure.ts
-function configuredDefaults(invocations) {
+function configuredDefaults(invocations, environment = /* @__PURE__ */ new Set()) {
   const out = /* @__PURE__ */ new Map();
   let current;
   for (const inv of invocations) {
     if (current) out.set(inv, current);
-    if (inv.words[0]?.text !== "configure") continue;
+    const head = inv.words[0]?.text;
+    const configure = head === "configure";
+    const configSet = head === "config" && (inv.words[1]?.text === "set" || inv.words[1]?.text === "unset");
+    if (!configure && !configSet) continue;
     const next = new Map(current);
+    const set = (key, value) => {
+      if (inv.conditional) next.set(key, unknown(`a default ${key} is set under a condition`));
+      else if (value === void 0 || value.kind === "string" && value.value === "") next.delete(key);
+      else next.set(key, value);
+    };
     let inDefaults = false;
-    for (const w of inv.words.slice(1)) {
-      const flag = w.text?.startsWith("-") ? w.text : void 0;
-      if (flag !== void 0) {
-        inDefaults = flag === "--defaults" || flag === "-d";
-        continue;
-      }
+    for (const w of inv.words.slice(configSet ? 2 : 1)) {
       if (w.opaque) {
-        for (const k of next.keys()) next.set(k, unknown("az configure --defaults is given a word whose value is not known"));
-        next.set("*", unknown("az configure --defaults is given a word whose value is not known"));
+        for (const k of next.keys()) next.set(k, unknown("a word of unknown value may set any default"));
+        next.set(ANY_KEY, unknown("a word of unknown value may set any default"));
         continue;
       }
-      if (!inDefaults) continue;
-      const raw = w.word.raw;
-      const eq = raw.indexOf("=");
-      if (eq <= 0) continue;
-      const key = (w.text !== void 0 ? w.text.split("=")[0] : raw.slice(0, eq).replace(/["'\\]/g, "")).toLowerCase();
-      const value = sliceValue(w, eq + 1);
-      if (value.kind === "string" && value.value === "" && !inv.conditional) next.delete(key);
-      else next.set(key, inv.conditional ? unknown(`az configure --defaults ${key}=\u2026 runs under a condition`) : value);
+      const text2 = w.text ?? "";
+      if (configure && text2.startsWith("-")) {
+        const eq = text2.indexOf("=");
+        const flag = eq < 0 ? text2 : text2.slice(0, eq);
+        inDefaults = flag === "--defaults" || flag === "-d";
+        if (inDefaults && eq >= 0) pairAt(w, w.word.raw.indexOf("=") + 1, set);
+        continue;
+      }
+      if (configure && inDefaults) pairAt(w, 0, set);
+      else if (configSet && /^defaults\./i.test(text2)) {
+        if (inv.words[1]?.text === "unset") set(text2.slice("defaults.".length).toLowerCase(), void 0);
+        else pairAt(w, w.word.raw.toLowerCase().indexOf("defaults.") + "defaults.".length, set);
+      }
     }
     current = next;
   }
+  if (environment.size === 0) return out;
+  for (const [inv, m] of out) {
+    const overridden = new Map(m);
+    for (const key of environment) overridden.set(key, unknown(`AZURE_DEFAULTS_${key.toUpperCase()} is set in the environment`));
+    out.set(inv, overridden);
+  }
   return out;
 }
-function configuredDefault(defaults, key) {
-  return defaults?.get(key) ?? defaults?.get("*");
+function pairAt(w, from, set) {
+  const raw = w.word.raw;
+  const eq = raw.indexOf("=", from);
+  if (eq <= from) return;
+  const key = raw.slice(from, eq).replace(/["'\\]/g, "").toLowerCase();
+  if (key === "") return;
+  set(key, sliceValue(w, eq + 1));
 }
+function configuredDefault(defaults, key) {
+  return defaults?.get(key) ?? defaults?.get(ANY_KEY);
+}
+function defaultsFromEnvironment(names) {
+  const out = /* @__PURE__ */ new Set();
+  for (const n of names) {
+    const m = /^AZURE_DEFAULTS_(\w+)$/i.exec(n);
+    if (m) out.add(m[1].toLowerCase());
+  }
+  return out;
+}
+var ANY_KEY;
 var init_configure = __esm({
   "src/eval/azcli/configure.ts"() {
     "use strict";
     init_value();
     init_words();
+    ANY_KEY = "*";
   }
 });
 
@@ -43757,8 +43789,9 @@ function azureCliUnits(ciFiles, ctx) {
       envs.set(d, env);
       envByVariant.set(variant, envs);
     };
-    const addInvocations = (variant, invocations, env, recordRefs, linker) => {
-      const defaults = configuredDefaults(invocations);
+    const addInvocations = (variant, run3, env, recordRefs, linker) => {
+      const invocations = run3.invocations;
+      const defaults = configuredDefaults(invocations, defaultsFromEnvironment(run3.env.keys()));
       for (const inv of invocations) {
         const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
         if (!built) continue;
@@ -43785,17 +43818,17 @@ function azureCliUnits(ciFiles, ctx) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
-            const defaults = configuredDefaults(child.invocations);
+            const defaults = configuredDefaults(child.invocations, defaultsFromEnvironment(child.env.keys()));
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, env());
           }
         }
-        addInvocations(variantName, run3.invocations, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
+        addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
-          addInvocations(cname, crun.invocations, cenv, false, linkerFor(false, () => []));
+          addInvocations(cname, crun, cenv, false, linkerFor(false, () => []));
         }
       }
     }
@@ -43804,7 +43837,7 @@ function azureCliUnits(ciFiles, ctx) {
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const run3 = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run3.assigned, sc);
-      const defaults = configuredDefaults(run3.invocations);
+      const defaults = configuredDefaults(run3.invocations, defaultsFromEnvironment(run3.env.keys()));
       for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add("default", d, env());
     }
     for (const call of templateCalls(file)) {

@@ -40,7 +40,7 @@ import {
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
 import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
-import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
+import { configuredDefault, configuredDefaults, defaultsFromEnvironment } from '../eval/azcli/configure.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
@@ -461,8 +461,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       envByVariant.set(variant, envs);
     };
     /** A script run's invocations as drafts of one variant: an `update` merges into that variant's `create` of the same name. */
-    const addInvocations = (variant: string, invocations: readonly AzInvocation[], env: () => EnvClass, recordRefs: boolean, linker: Linker): void => {
-      const defaults = configuredDefaults(invocations);
+    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass, recordRefs: boolean, linker: Linker): void => {
+      const invocations = run.invocations;
+      const defaults = configuredDefaults(invocations, defaultsFromEnvironment(run.env.keys()));
       for (const inv of invocations) {
         const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
         if (!built) continue;
@@ -491,18 +492,18 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
-            const defaults = configuredDefaults(child.invocations);
+            const defaults = configuredDefaults(child.invocations, defaultsFromEnvironment(child.env.keys()));
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, env());
           }
         }
-        addInvocations(variantName, run.invocations, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
+        addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
-          addInvocations(cname, crun.invocations, cenv, false, linkerFor(false, () => []));
+          addInvocations(cname, crun, cenv, false, linkerFor(false, () => []));
         }
       }
     }
@@ -512,7 +513,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run.assigned, sc);
-      const defaults = configuredDefaults(run.invocations);
+      const defaults = configuredDefaults(run.invocations, defaultsFromEnvironment(run.env.keys()));
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add('default', d, env());
     }
     // Known reusable templates called from this file.

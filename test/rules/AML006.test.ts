@@ -1223,6 +1223,10 @@ az ml compute create -n cpu-cluster -w ws --type AmlCompute --enable-node-public
       // The default workspace is set after the command, or cleared, or under a condition: not this compute's known workspace.
       { name: 'configure-default-after-the-command', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz ml compute create -n cpu-cluster --type AmlCompute\naz configure --defaults workspace=ws\n' } },
       { name: 'configure-default-cleared', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz configure --defaults workspace=ws\naz configure --defaults workspace=\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
+      // A later `az config set defaults.workspace=…`, the `--defaults=…` form, or AZURE_DEFAULTS_WORKSPACE (before the file) changes it.
+      { name: 'config-set-changes-the-default', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz configure --defaults workspace=ws\naz config set defaults.workspace=ws-pub\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
+      { name: 'configure-defaults-equals-form', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz configure --defaults workspace=ws\naz configure --defaults=workspace=ws-pub\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
+      { name: 'environment-default-comes-first', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\naz configure --defaults workspace=ws\nexport AZURE_DEFAULTS_WORKSPACE=ws-pub\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
       { name: 'configure-default-under-a-condition', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access Disabled\nif [ -n "$PRIVATE" ]; then\n  az configure --defaults workspace=ws\nfi\naz ml compute create -n cpu-cluster --type AmlCompute\n' } },
     ],
     invalid: [
@@ -1254,6 +1258,13 @@ az configure --defaults group=rg workspace=$WORKSPACE location=westeurope
         env: 'unknown',
         message:
           'AML compute cluster "cpu-cluster" gives its nodes public IPs because --enable-node-public-ip is not set (defaults to true), although workspace "mlw-private" has public network access disabled; set --enable-node-public-ip to false.',
+      },
+      {
+        name: 'workspace-from-config-set-defaults',
+        files: { 'setup.sh': 'az ml workspace create --name mlw-private -g rg --public-network-access Disabled\naz config set defaults.workspace=mlw-private defaults.group=rg\n⟦az⟧ ml compute create --name cpu-cluster --type AmlCompute\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
       },
     ],
   },
