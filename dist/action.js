@@ -42324,7 +42324,8 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     if (m) {
       const name = ps ? m[0].replace(PS_SCOPE, "") : m[0];
       const end = i + 1 + m[0].length;
-      expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
+      if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
+      else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
@@ -42511,6 +42512,8 @@ function interpretScript(file, script, initial, base) {
   const exported = new Set(initial.keys());
   const frames = [];
   let psDepth = 0;
+  const psPlainNames = /* @__PURE__ */ new Set();
+  const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
   let afterOperator = false;
   let allExport = false;
@@ -42828,6 +42831,18 @@ function interpretScript(file, script, initial, base) {
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
     if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
       const name = m[1].replace(PS_SCOPE, "");
+      const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
+      const lower = name.toLowerCase();
+      if (scope === "local" || scope === "private") {
+        set(name, unknown(`$${m[1]} is visible only in the scope that sets it`));
+        return;
+      }
+      const mixed = scope ? psPlainNames.has(lower) : psScopedNames.has(lower);
+      (scope ? psScopedNames : psPlainNames).add(lower);
+      if (mixed) {
+        set(name, unknown(`$${name} is set both with and without a scope modifier, which may be two variables`));
+        return;
+      }
       const valueWord = m[2] !== void 0 ? first : words[2];
       const extra = (m[2] !== void 0 ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== void 0 ? 2 : 4) && words[words.length - 1].raw === "}");
       if (depthHere > 0 || words.some((w) => w.raw === "{" || w.raw === "}")) {

@@ -918,6 +918,10 @@ const azureCli: RuleTable = {
       { name: 'quoted-all-arguments-in-braces-may-carry-the-flag', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg "${@}"\naz keyvault create -n kv2 -g rg "${@:2}"\n' } },
       { name: 'powershell-array-subexpression-may-carry-the-flag', files: { 'kv.ps1': 'az keyvault create -n kv1 -g rg @("--enable-purge-protection","true")\n' } },
       // PowerShell: splatting passes an array's elements as arguments (about_Splatting); a whole-word variable may hold an array.
+      // about_Scopes: a $Local:/$Private: variable is seen only in its own scope, and a name set both with and
+      // without $Global: may be two variables (a script run as ./x.ps1): the name, a whole word, is unknown.
+      { name: 'powershell-private-scope-read', files: { 'kv.ps1': '$Private:kv = "kv-ml"\naz keyvault create -n $Private:kv -g rg\n' } },
+      { name: 'powershell-name-set-with-and-without-global', files: { 'kv.ps1': '$kv = "kv-a"\n$Global:kv = "kv-b"\naz keyvault create -n $kv -g rg\n' } },
       { name: 'powershell-splatting-may-carry-the-flag', files: { 'kv.ps1': 'az keyvault create -n kv1 -g rg @kvArgs\n' } },
       { name: 'powershell-whole-word-variable-may-be-an-array', files: { 'kv.ps1': 'az keyvault create -n kv1 -g rg $kvArgs\n' } },
       // FORMATS.md §1: "any unquoted unknown expansion in the same command (it may carry the flag)".

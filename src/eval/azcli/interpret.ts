@@ -220,6 +220,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const exported = new Set<string>(initial.keys());
   const frames: Frame[] = [];
   let psDepth = 0;
+  /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
+  const psPlainNames = new Set<string>();
+  const psScopedNames = new Set<string>();
   let statement = -1;
   let afterOperator = false;
   /** `set -a` / `set -o allexport`: every later assignment is exported. */
@@ -591,6 +594,22 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
     if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
       const name = m[1]!.replace(PS_SCOPE, '');
+      // Scopes (about_Scopes): `$Local:`/`$Private:` are seen only in the scope that sets them (a
+      // function reading `$x` does not see a private `$x`), and a `$Global:`/`$Script:` variable
+      // and a plain one of the same name are two variables when the script runs in its own scope
+      // (`./x.ps1`), one when it is dot-sourced (a CI inline script): not decided.
+      const scope = /^(global|script|local|private):/i.exec(m[1]!)?.[1]!.toLowerCase();
+      const lower = name.toLowerCase();
+      if (scope === 'local' || scope === 'private') {
+        set(name, unknown(`$${m[1]} is visible only in the scope that sets it`));
+        return;
+      }
+      const mixed = scope ? psPlainNames.has(lower) : psScopedNames.has(lower);
+      (scope ? psScopedNames : psPlainNames).add(lower);
+      if (mixed) {
+        set(name, unknown(`$${name} is set both with and without a scope modifier, which may be two variables`));
+        return;
+      }
       const valueWord = m[2] !== undefined ? first : words[2];
       const extra = (m[2] !== undefined ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== undefined ? 2 : 4) && words[words.length - 1]!.raw === '}');
       if (depthHere > 0 || words.some((w) => w.raw === '{' || w.raw === '}')) {

@@ -97,8 +97,10 @@ export interface ExpandedWord {
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 /**
  * A PowerShell variable reference's drive or scope prefix: `$env:X`, `$Global:x`, `$Script:x`,
- * `$Local:x`, `$Private:x`, `$Using:x`. A scope modifier names the same variable `$x` reads when a
- * script runs (about_Scopes: "$global:a", "$script:a"); `env:` is kept as one namespace with them here.
+ * `$Local:x`, `$Private:x`, `$Using:x`. `$Global:x`/`$Script:x` name the variable `$x` reads when
+ * the script is dot-sourced (a CI inline script) and no plain `$x` is set (about_Scopes; the
+ * interpreter makes a name set both ways unknown); `$Local:`/`$Private:` depend on the scope and
+ * are not followed. `env:` is kept as one namespace with them here.
  */
 export const PS_SCOPE = /^(?:env|global|script|local|private|using):/i;
 const PS_NAME = /(?:(?:env|global|script|local|private|using):)?[A-Za-z_][A-Za-z0-9_]*/iy;
@@ -284,7 +286,9 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     if (m) {
       const name = ps ? m[0].replace(PS_SCOPE, '') : m[0];
       const end = i + 1 + m[0].length;
-      expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
+      // `$Local:x`/`$Private:x` read the variable of the scope the read is in (a function's own): not followed.
+      if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
+      else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
