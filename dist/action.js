@@ -43493,32 +43493,35 @@ var init_azure_cli_files = __esm({
 import path38 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
+  const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
     const lists = [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
-    for (const list2 of lists) includeInto(list2, file.file, ctx, [path38.resolve(file.file)], read);
+    for (const list2 of lists) includeInto(list2, file.file, ctx, [path38.resolve(file.file)], read, sources);
   }
+  return sources;
 }
-function includeInto(list2, from, ctx, chain, read) {
+function includeInto(list2, from, ctx, chain, read, sources) {
   for (const v of list2) {
     if (v.kind !== "template" || v.included !== void 0) continue;
     const target = templatePath(v.name, from, ctx.root);
     if (target === void 0 || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
     let variables = read.get(target);
     if (variables === void 0) {
-      variables = read.size < MAX_INCLUDED_FILES ? readTemplate(target, v.scope, ctx) : null;
+      variables = read.size < MAX_INCLUDED_FILES ? readTemplate(target, v.scope, ctx, sources) : null;
       read.set(target, variables);
-      if (variables) includeInto(variables, target, ctx, [...chain, target], read);
+      if (variables) includeInto(variables, target, ctx, [...chain, target], read, sources);
     }
     if (variables) v.included = { file: target, variables };
   }
 }
-function readTemplate(target, scope, ctx) {
+function readTemplate(target, scope, ctx, sources) {
   if (!ctx.host.isFile(target)) return null;
   const text2 = ctx.host.readText(target);
   if (text2 === void 0) return null;
   const parsed = parseYamlFile(text2);
   if (parsed.errors.length > 0) return null;
+  if (parsed.comments.length > 0) sources.push({ file: target, comments: parsed.comments, blocks: parsed.blocks });
   return variablesOf(valueOf(parsed.roots[0], "variables"), scope).map((x) => writtenIn(x, target));
 }
 function templatePath(ref, from, root) {
@@ -43771,7 +43774,7 @@ function azureCliUnits(ciFiles, ctx) {
     // The evaluation is replaced by the command's unit when the draft is placed.
     resources: (cmd) => fileCommandResources(cmd, { variant: "default", env: "unknown", unit: cmd.file, inputs: [] }, ctx, links)
   });
-  resolveVariableTemplates(ciFiles, ctx);
+  const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const localCalls = localCallsByTarget(ciFiles, ctx.root);
   const withSource = (from, base, depth = 0) => ({
     ...base,
@@ -43885,7 +43888,7 @@ function azureCliUnits(ciFiles, ctx) {
     heredocs,
     linkedFiles: [...links.linkedFiles],
     problems: [...links.problems, ...problems],
-    suppressionSources: links.suppressionSources
+    suppressionSources: [...links.suppressionSources, ...variableTemplateSources]
   };
 }
 function unreadableAz(file, script) {

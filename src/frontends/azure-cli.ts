@@ -422,7 +422,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
   });
   // Before the calls: a template path may read a variables template's value (`${{ variables.version }}`).
-  resolveVariableTemplates(ciFiles, ctx);
+  const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const localCalls = localCallsByTarget(ciFiles, ctx.root);
   // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
   const withSource = (from: string, base: ScriptContext['expansion'], depth = 0): ScriptContext['expansion'] => ({
@@ -548,7 +548,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     heredocs,
     linkedFiles: [...links.linkedFiles],
     problems: [...links.problems, ...problems],
-    suppressionSources: links.suppressionSources,
+    suppressionSources: [...links.suppressionSources, ...variableTemplateSources],
   };
 }
 

@@ -18,42 +18,56 @@ import { variablesOf } from '../eval/ci/common.js';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES } from '../eval/azcli/context.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import { valueOf } from '../parse/yaml/tree.js';
-import type { FrontEndContext } from './types.js';
+import type { FrontEndContext, SuppressionSource } from './types.js';
 
-/** Reads the variable templates every `variables:` list of the pipeline files includes. */
-export function resolveVariableTemplates(ciFiles: readonly CiFile[], ctx: Pick<FrontEndContext, 'host' | 'root'>): void {
+/**
+ * Reads the variable templates every `variables:` list of the pipeline files includes. Returns
+ * each file's comments and blocks: findings are placed in these files (where a value is
+ * written), so their suppression directives count too.
+ */
+export function resolveVariableTemplates(ciFiles: readonly CiFile[], ctx: Pick<FrontEndContext, 'host' | 'root'>): SuppressionSource[] {
   // Each file is read and parsed once: every include of it shares its (resolved) variables, so a
   // file included many times by many others costs one read, not one per path to it.
   const read = new Map<string, CiVariable[] | null>();
+  const sources: SuppressionSource[] = [];
   for (const file of ciFiles) {
     if (file.format !== 'azure-pipelines') continue;
     const lists = [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
-    for (const list of lists) includeInto(list, file.file, ctx, [path.resolve(file.file)], read);
+    for (const list of lists) includeInto(list, file.file, ctx, [path.resolve(file.file)], read, sources);
   }
+  return sources;
 }
 
-function includeInto(list: readonly CiVariable[], from: string, ctx: Pick<FrontEndContext, 'host' | 'root'>, chain: readonly string[], read: Map<string, CiVariable[] | null>): void {
+function includeInto(
+  list: readonly CiVariable[],
+  from: string,
+  ctx: Pick<FrontEndContext, 'host' | 'root'>,
+  chain: readonly string[],
+  read: Map<string, CiVariable[] | null>,
+  sources: SuppressionSource[],
+): void {
   for (const v of list) {
     if (v.kind !== 'template' || v.included !== undefined) continue;
     const target = templatePath(v.name, from, ctx.root);
     if (target === undefined || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
     let variables = read.get(target);
     if (variables === undefined) {
-      variables = read.size < MAX_INCLUDED_FILES ? readTemplate(target, v.scope, ctx) : null;
+      variables = read.size < MAX_INCLUDED_FILES ? readTemplate(target, v.scope, ctx, sources) : null;
       read.set(target, variables);
-      if (variables) includeInto(variables, target, ctx, [...chain, target], read);
+      if (variables) includeInto(variables, target, ctx, [...chain, target], read, sources);
     }
     if (variables) v.included = { file: target, variables };
   }
 }
 
 /** The `variables:` of a template file, each with the file it is written in; null when it is not there or does not parse. */
-function readTemplate(target: string, scope: CiVariable['scope'], ctx: Pick<FrontEndContext, 'host'>): CiVariable[] | null {
+function readTemplate(target: string, scope: CiVariable['scope'], ctx: Pick<FrontEndContext, 'host'>, sources: SuppressionSource[]): CiVariable[] | null {
   if (!ctx.host.isFile(target)) return null;
   const text = ctx.host.readText(target);
   if (text === undefined) return null;
   const parsed = parseYamlFile(text);
   if (parsed.errors.length > 0) return null;
+  if (parsed.comments.length > 0) sources.push({ file: target, comments: parsed.comments, blocks: parsed.blocks });
   return variablesOf(valueOf(parsed.roots[0], 'variables'), scope).map((x) => writtenIn(x, target));
 }
 

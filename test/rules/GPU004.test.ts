@@ -640,7 +640,16 @@ min_instances: 0
 // its name appeared nowhere; a directive above one command now covers only that command.
 const sharedValue: RuleTable = {
   'azure-cli': {
-    valid: [],
+    valid: [
+      {
+        // A finding placed in a variables template is suppressed by a directive written there.
+        name: 'suppressed-in-a-variables-template',
+        files: {
+          'config-infra-prod.yml': 'variables:\n  # mlops-iac-lint-ignore GPU004 -- quota for NC6 runs out in Q3\n  gpuSize: Standard_NC6\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n- template: config-infra-prod.yml\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "$(gpuSize)" --min-instances 0\n',
+        },
+      },
+    ],
     invalid: [
       {
         name: 'two-commands-read-one-assignment',
