@@ -44195,7 +44195,7 @@ function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
   const scanned = new Set(ciFiles.map((f) => path39.resolve(f.file)));
   const put = (key, c) => {
-    if (key === void 0 || c.inputs.length === 0) return;
+    if (key === void 0 || c.inputs.length === 0 && c.caller.format !== "azure-pipelines") return;
     const list2 = out.get(key) ?? [];
     list2.push(c);
     out.set(key, list2);

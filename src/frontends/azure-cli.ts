@@ -1002,7 +1002,9 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
   const out = new Map<string, LocalCall[]>();
   const scanned = new Set(ciFiles.map((f) => path.resolve(f.file)));
   const put = (key: string | undefined, c: LocalCall): void => {
-    if (key === undefined || c.inputs.length === 0) return;
+    // A call without inputs changes nothing in a workflow or action; an Azure Pipelines template
+    // still reads the variables its caller has in scope (a variables template's, the prod class).
+    if (key === undefined || (c.inputs.length === 0 && c.caller.format !== 'azure-pipelines')) return;
     const list = out.get(key) ?? [];
     list.push(c);
     out.set(key, list);

@@ -694,6 +694,17 @@ const sharedValue: RuleTable = {
         messageId: 'retired',
       },
       {
+        // A step template called without parameters still reads its caller's variables (it is expanded into the caller).
+        name: 'template-without-parameters-reads-the-caller-variables',
+        files: {
+          'steps/compute.yml': 'steps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "$(gpuSize)" --min-instances 0\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n  gpuSize: ⟦Standard_NC6⟧\nsteps:\n- template: steps/compute.yml\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         // The template path reads a variable of a variables template (read before the path is resolved).
         name: 'template-path-from-a-variables-template',
         files: {
