@@ -4,20 +4,17 @@
  * Pipelines' limits (100 included files, 20 levels), a cycle ends, and a template outside the
  * scan root is never read. Each case runs lint() on a temporary tree.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { tempDirs } from '../support/cache-runs.js';
+import { writeFiles } from '../action/git-fixture.js';
 
 const tempDir = tempDirs('mil-azp-vars-');
 
 function tree(files: Record<string, string>): string {
   const root = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
+  writeFiles(root, files);
   return root;
 }
 
