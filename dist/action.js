@@ -31477,16 +31477,31 @@ function scriptNamesIn(text2) {
 function localUsesIn(text2) {
   const out = [];
   for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
-  for (const m of text2.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1].replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
-  for (const m of text2.matchAll(/template:\s*(['"]?)([^\n'"#@]*\$\{\{[^\n]*?\.ya?ml)\1\s*(?:#.*)?$/gm)) {
-    const pattern = m[2].replace(/\$\{\{[^\n]*?\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
-    if (!/\s/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
+  for (const line of text2.split("\n")) {
+    const at2 = line.indexOf("template:");
+    if (at2 < 0) continue;
+    const path57 = templateValue(line.slice(at2 + "template:".length));
+    if (path57 === void 0) continue;
+    if (!path57.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path57)) out.push(path57.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+      continue;
+    }
+    const pattern = path57.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
 }
 function wildcardPath(pattern) {
   const body = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
   return new RegExp(`(?:^|/)${body}$`);
+}
+function templateValue(rest) {
+  let v = rest.trim();
+  const comment = v.search(/\s#/);
+  if (comment >= 0) v = v.slice(0, comment).trimEnd();
+  const q = v[0];
+  if ((q === '"' || q === "'") && v.length >= 2 && v.endsWith(q)) v = v.slice(1, -1);
+  return /\.ya?ml$/.test(v) && !v.includes("@") ? v : void 0;
 }
 function ciReferencesOf(ctx, file) {
   return planningFact(ctx, "ci-references", file, isReferences, (text2) => ({ scripts: scriptNamesIn(text2), uses: localUsesIn(text2) }));
@@ -43174,12 +43189,13 @@ function scriptContext(file, place, variant, given, inherited) {
       depth--;
     }
   };
-  let includes = 0;
+  const included = /* @__PURE__ */ new Set();
   const including = [];
   const add = (list2) => {
     for (const v of list2) {
-      if (v.kind === "template" && v.included && !v.conditions?.length && !including.includes(v.included.file) && including.length < MAX_INCLUDE_DEPTH && includes < MAX_INCLUDED_FILES) {
-        includes++;
+      if (v.kind === "template" && v.included && !v.conditions?.length && included.has(v.included.file)) continue;
+      if (v.kind === "template" && v.included && !v.conditions?.length && including.length < MAX_INCLUDE_DEPTH && included.size < MAX_INCLUDED_FILES) {
+        included.add(v.included.file);
         variableFiles.push(v.included.file);
         including.push(v.included.file);
         add(v.included.variables);
@@ -43508,7 +43524,7 @@ function includeInto(list2, from, ctx, chain, read, sources) {
     if (target === void 0 || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
     let variables = read.get(target);
     if (variables === void 0) {
-      variables = read.size < MAX_INCLUDED_FILES ? readTemplate(target, v.scope, ctx, sources) : null;
+      variables = readTemplate(target, v.scope, ctx, sources);
       read.set(target, variables);
       if (variables) includeInto(variables, target, ctx, [...chain, target], read, sources);
     }
@@ -44157,12 +44173,19 @@ function templateTarget(caller, ref, root, scanned, expression2) {
 }
 function distinctContexts(contexts) {
   const seen = /* @__PURE__ */ new Set();
-  return contexts.filter((c) => {
-    const key = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0");
-    if (seen.has(key)) return false;
+  const seenInputs = /* @__PURE__ */ new Set();
+  const first = [];
+  const rest = [];
+  for (const c of contexts) {
+    const inputs = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0");
+    const vars = c.variables ? [...c.variables.values].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0") + `|${c.variables.hidden}|${c.variables.files?.join(",") ?? ""}` : "";
+    const key = `${inputs}${vars}`;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    (seenInputs.has(inputs) ? rest : first).push(c);
+    seenInputs.add(inputs);
+  }
+  return [...first, ...rest];
 }
 function valueKey(v) {
   const at2 = v.origin ? `@${v.origin.file}:${v.origin.range.start.offset}` : "";
@@ -44228,7 +44251,8 @@ function localCallsByTarget(ciFiles, scanRoot) {
 }
 function callerContexts(file, calls, root, callsOf, depth = 0) {
   if (file.inputs.length === 0 && file.format !== "azure-pipelines") return [];
-  return calls.slice(0, 16).flatMap((c) => {
+  const ordered = [...calls.filter((c) => c.inputs.length > 0), ...calls.filter((c) => c.inputs.length === 0)];
+  return ordered.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job?.id ?? c.stage?.id ?? "extends";

@@ -954,15 +954,26 @@ function templateTarget(caller: CiFile, ref: CiTemplateRef | undefined, root: st
   return fromRoot;
 }
 
-/** The first of each group of contexts whose inputs are the same values, written at the same places. */
+/**
+ * The first of each group of contexts that pass the same values (inputs and, for Azure
+ * Pipelines, variables), written at the same places; those that pass inputs no earlier context
+ * passes come first, so a cap on the contexts cuts matrix legs before another caller's value.
+ */
 function distinctContexts(contexts: readonly CallerContext[]): CallerContext[] {
   const seen = new Set<string>();
-  return contexts.filter((c) => {
-    const key = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000');
-    if (seen.has(key)) return false;
+  const seenInputs = new Set<string>();
+  const first: CallerContext[] = [];
+  const rest: CallerContext[] = [];
+  for (const c of contexts) {
+    const inputs = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000');
+    const vars = c.variables ? [...c.variables.values].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000') + `|${c.variables.hidden}|${c.variables.files?.join(',') ?? ''}` : '';
+    const key = `${inputs}\u0001${vars}`;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    (seenInputs.has(inputs) ? rest : first).push(c);
+    seenInputs.add(inputs);
+  }
+  return [...first, ...rest];
 }
 
 function valueKey(v: Value): string {
@@ -1056,7 +1067,10 @@ const MAX_CONTEXTS_PER_CALL = 16;
 function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0): CallerContext[] {
   // A template without parameters still reads its Azure Pipelines caller's variables.
   if (file.inputs.length === 0 && file.format !== 'azure-pipelines') return [];
-  return calls.slice(0, 16).flatMap((c) => {
+  // Calls that pass inputs first: the calls without (an Azure Pipelines template's plain callers)
+  // must not crowd out one that passes a value.
+  const ordered = [...calls.filter((c) => c.inputs.length > 0), ...calls.filter((c) => c.inputs.length === 0)];
+  return ordered.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
     const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? 'extends');

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import type { CiFile, CiVariable } from '../model/ci.js';
 import { variablesOf } from '../eval/ci/common.js';
-import { MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES } from '../eval/azcli/context.js';
+import { MAX_INCLUDE_DEPTH } from '../eval/azcli/context.js';
 import { parseYamlFile } from '../parse/yaml/document.js';
 import { valueOf } from '../parse/yaml/tree.js';
 import type { FrontEndContext, SuppressionSource } from './types.js';
@@ -52,7 +52,9 @@ function includeInto(
     if (target === undefined || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
     let variables = read.get(target);
     if (variables === undefined) {
-      variables = read.size < MAX_INCLUDED_FILES ? readTemplate(target, v.scope, ctx, sources) : null;
+      // Each file is read once, so the reads are bounded by the files under the root; Azure's
+      // 100-file limit is each pipeline's, applied where the variables are inserted (context.ts).
+      variables = readTemplate(target, v.scope, ctx, sources);
       read.set(target, variables);
       if (variables) includeInto(variables, target, ctx, [...chain, target], read, sources);
     }

@@ -47,16 +47,24 @@ export function scriptNamesIn(text: string): string[] {
 function localUsesIn(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1]!.replace(/\/+$/, '').toLowerCase());
-  // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading `./`, `../`, `/`.
-  // A YAML comment may follow (`- template: templates/acr.yml # registry`).
-  for (const m of text.matchAll(/template:\s*['"]?([^\s'"#@$]+\.ya?ml)['"]?\s*(?:#.*)?$/gm)) out.push(m[1]!.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
-  // A path with compile-time expressions (`templates/${{ variables.version }}/create-compute.yml`,
-  // `create-compute-${{ parameters.v }}.yml`): a pattern with `*` for each expression, matched
-  // against the paths (a false match only makes a unit larger). One with no name of its own
-  // (`${{ parameters.template }}`) would match every file: left out.
-  for (const m of text.matchAll(/template:\s*(['"]?)([^\n'"#@]*\$\{\{[^\n]*?\.ya?ml)\1\s*(?:#.*)?$/gm)) {
-    const pattern = m[2]!.replace(/\$\{\{[^\n]*?\}\}/g, '*').replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase();
-    if (!/\s/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ''))) out.push(pattern);
+  // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading
+  // `./`, `../`, `/`. Read line by line from the text after `template:`, without a pattern that
+  // backtracks over the line (a hostile 400 KB line of `${{` took seconds).
+  for (const line of text.split('\n')) {
+    const at = line.indexOf('template:');
+    if (at < 0) continue;
+    const path = templateValue(line.slice(at + 'template:'.length));
+    if (path === undefined) continue;
+    if (!path.includes('${{')) {
+      if (!/[\s'"#@$]/.test(path)) out.push(path.replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase());
+      continue;
+    }
+    // A path with compile-time expressions (`templates/${{ variables.version }}/create-compute.yml`,
+    // `create-compute-${{ parameters.v }}.yml`): a pattern with `*` for each expression, matched
+    // against the paths (a false match only makes a unit larger). One with no name of its own
+    // (`${{ parameters.template }}`) would match every file: left out.
+    const pattern = path.replace(/\$\{\{[^}]*\}\}/g, '*').replace(/^(?:\.{1,2}\/|\/)+/, '').toLowerCase();
+    if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ''))) out.push(pattern);
   }
   return out;
 }
@@ -65,6 +73,16 @@ function localUsesIn(text: string): string[] {
 function wildcardPath(pattern: string): RegExp {
   const body = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
   return new RegExp(`(?:^|/)${body}$`);
+}
+
+/** The path a `template:` key's value names (quotes and a trailing comment removed), when it names a YAML file. */
+function templateValue(rest: string): string | undefined {
+  let v = rest.trim();
+  const comment = v.search(/\s#/);
+  if (comment >= 0) v = v.slice(0, comment).trimEnd();
+  const q = v[0];
+  if ((q === '"' || q === "'") && v.length >= 2 && v.endsWith(q)) v = v.slice(1, -1);
+  return /\.ya?ml$/.test(v) && !v.includes('@') ? v : undefined;
 }
 
 /** What a CI file names that may put it in another file's unit: scripts it may run, local workflows, actions and templates it uses. */

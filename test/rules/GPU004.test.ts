@@ -705,6 +705,31 @@ const sharedValue: RuleTable = {
         messageId: 'retired',
       },
       {
+        // Sixteen callers that pass nothing do not crowd out the one that passes a value.
+        name: 'caller-with-a-value-after-sixteen-plain-callers',
+        files: {
+          't/create.yml': 'parameters:\n- name: size\n  default: Standard_NC24ads_A100_v4\nsteps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}" --min-instances 0\n',
+          ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`p${String(i).padStart(2, '0')}.yml`, 'trigger: none\nsteps:\n- template: t/create.yml\n'])),
+          'p99.yml': 'trigger: none\nsteps:\n- template: t/create.yml\n  parameters:\n    size: ⟦Standard_NC6⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
+        // Two callers of a template chain with the same (no) inputs but different variables are two contexts.
+        name: 'callers-differing-only-in-variables',
+        files: {
+          'steps.yml': 'steps:\n- script: az ml compute create --name gpu-a --type amlcompute --size "$(gpuSize)" --min-instances 0\n',
+          'job.yml': 'steps:\n- template: steps.yml\n',
+          'p1.yml': 'trigger: none\nvariables:\n  gpuSize: Standard_NC24ads_A100_v4\nsteps:\n- template: job.yml\n',
+          'p2.yml': 'trigger: none\nvariables:\n  gpuSize: ⟦Standard_NC6⟧\nsteps:\n- template: job.yml\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         // The template path reads a variable of a variables template (read before the path is resolved).
         name: 'template-path-from-a-variables-template',
         files: {

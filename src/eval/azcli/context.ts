@@ -225,15 +225,17 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       depth--;
     }
   };
-  // Includes inserted so far: a file that includes itself through others, or an include graph
-  // with many paths, stops at Azure Pipelines' limits.
-  let includes = 0;
+  // The files included so far: each is inserted once (an include graph with many paths to a file
+  // costs one insertion), a file that includes itself through others stops, and Azure Pipelines'
+  // limits hold (100 separate files, 20 levels).
+  const included = new Set<string>();
   const including: string[] = [];
   const add = (list: readonly CiVariable[]): void => {
     for (const v of list) {
       // A variables template read from its file: its variables, in place (a conditional include may not be).
-      if (v.kind === 'template' && v.included && !v.conditions?.length && !including.includes(v.included.file) && including.length < MAX_INCLUDE_DEPTH && includes < MAX_INCLUDED_FILES) {
-        includes++;
+      if (v.kind === 'template' && v.included && !v.conditions?.length && included.has(v.included.file)) continue;
+      if (v.kind === 'template' && v.included && !v.conditions?.length && including.length < MAX_INCLUDE_DEPTH && included.size < MAX_INCLUDED_FILES) {
+        included.add(v.included.file);
         variableFiles.push(v.included.file);
         including.push(v.included.file);
         add(v.included.variables);
