@@ -1073,7 +1073,8 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
   return ordered.slice(0, 16).flatMap((c) => {
     const places = placesOf(c.caller);
     const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
-    const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : (c.job?.id ?? c.stage?.id ?? 'extends');
+    // A job template call has no job id of its own (`- template: job.yml` under `jobs:`): named as one.
+    const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : c.job ? c.job.id || 'job template' : (c.stage?.id ?? 'extends');
     const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
     // A caller that is itself a template passes on what its own callers give it
     // (`size: ${{ parameters.size }}`): this call is evaluated with its caller's defaults and

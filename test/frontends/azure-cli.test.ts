@@ -219,6 +219,14 @@ jobs:
     expect(attr(all[0]!, 'minNodeCount')).toMatch(/^\?/);
   });
 
+  it('a job template call names its variant by the call, not by an empty job id', () => {
+    const r = run({
+      'job.yml': 'parameters:\n- name: size\n  default: Standard_NC24ads_A100_v4\njobs:\n- job: compute\n  steps:\n  - script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}"\n',
+      'azure-pipelines.yml': 'trigger: none\njobs:\n- template: job.yml\n  parameters:\n    size: Standard_NC6\n',
+    });
+    expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual(['called by azure-pipelines.yml (job template)', 'default']);
+  });
+
   it('Azure Pipelines variables, $(macro), parameters and stage environment', () => {
     const r = run({
       'azure-pipelines.yml': `parameters:
