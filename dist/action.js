@@ -616,6 +616,7 @@ var init_source = __esm({
 });
 
 // src/core/paths.ts
+import fs3 from "node:fs";
 import path2 from "node:path";
 function relativeToRoot(root, file) {
   if (path2.sep === "/" && file.length > root.length + 1 && file.charCodeAt(root.length) === 47 && file.startsWith(root) && plainRoot(root) && !NOT_PLAIN2.test(file.slice(root.length))) {
@@ -638,6 +639,13 @@ function nearestFolder(file, root, accepts) {
     if (accepts(dir)) return dir;
     const rel = path2.relative(root, dir);
     if (rel === "" || rel.startsWith("..") || path2.isAbsolute(rel)) return void 0;
+  }
+}
+function isFolder(p) {
+  try {
+    return fs3.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 var NOT_PLAIN2, lastPlainRoot;
@@ -27886,14 +27894,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs12, sep: [] });
+                map.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -28021,13 +28029,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs12, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -30640,7 +30648,7 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
     evaluation,
     name: r.body.entries.get("name")
   };
-  if (r.type === "azapi_resource") return withVendored(normalize(azapiSource(r, base, site)), r);
+  if (r.type === "azapi_resource") return withDeclarationPlaces(normalize(azapiSource(r, base, site)), r);
   const src = {
     ...base,
     format: "terraform",
@@ -30651,9 +30659,9 @@ function fromTerraform(r, evaluation, azurermOnlyBelow) {
     ...r.unwritten ? { unwritten: r.unwritten } : {},
     ...azurermOnlyBelow ? { providerOnlyBelow: azurermOnlyBelow } : {}
   };
-  return withVendored(normalize(src), r);
+  return withDeclarationPlaces(normalize(src), r);
 }
-function withVendored(out, r) {
+function withDeclarationPlaces(out, r) {
   if (r.block) {
     for (const x of out) if (x.header === r.header) x.extent = { file: r.header.file, range: r.block.range };
   }
@@ -38882,7 +38890,7 @@ function statementBlocks(st) {
   for (const start of starts) if (start.line > out[out.length - 1].start.line) out.push({ start, end: st.range.end });
   return out;
 }
-function withVendored2(out, vendored) {
+function withVendored(out, vendored) {
   if (vendored) for (const r of out) r.vendored = vendored;
   return out;
 }
@@ -39048,7 +39056,7 @@ var init_bicep2 = __esm({
         return {
           units: result.evaluations.map((e) => ({
             evaluation: e.evaluation,
-            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => e.template ? fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }) : withVendored2(fromArm(r, e.evaluation, {}, "bicep"), r.vendored)),
+            resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => e.template ? fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration }) : withVendored(fromArm(r, e.evaluation, {}, "bicep"), r.vendored)),
             refKeys: armRefKeys,
             opaqueModules: e.opaqueModules
           })),
@@ -42404,7 +42412,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_SCOPE, PS_NAME, ANY_VARIABLE, SPECIAL;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, ANY_VARIABLE, SPECIAL;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -42417,8 +42425,9 @@ var init_words = __esm({
     SCRIPT_DIR_TOKEN = "script-dir:";
     NUMERIC_SHELL_VARIABLES = /* @__PURE__ */ new Set(["RANDOM", "SRANDOM", "SECONDS", "EPOCHSECONDS", "PPID", "BASHPID", "UID", "EUID", "LINENO"]);
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-    PS_SCOPE = /^(?:env|global|script|local|private|using):/i;
-    PS_NAME = /(?:(?:env|global|script|local|private|using):)?[A-Za-z_][A-Za-z0-9_]*/iy;
+    PS_PREFIXES = "env|global|script|local|private|using";
+    PS_SCOPE = new RegExp(`^(?:${PS_PREFIXES}):`, "i");
+    PS_NAME = new RegExp(`(?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*`, "iy");
     ANY_VARIABLE = "*";
     SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
   }
@@ -42983,7 +42992,9 @@ var init_interpret = __esm({
 });
 
 // src/eval/azcli/configure.ts
-function configuredDefaults(invocations, environment = /* @__PURE__ */ new Set()) {
+function configuredDefaults(run3) {
+  const { invocations } = run3;
+  const environment = defaultsFromEnvironment(run3.env.keys());
   const out = /* @__PURE__ */ new Map();
   let current;
   for (const inv of invocations) {
@@ -43193,14 +43204,17 @@ function scriptContext(file, place, variant, given, inherited) {
   const including = [];
   const add = (list2) => {
     for (const v of list2) {
-      if (v.kind === "template" && v.included && !v.conditions?.length && included.has(v.included.file)) continue;
-      if (v.kind === "template" && v.included && !v.conditions?.length && including.length < MAX_INCLUDE_DEPTH && included.size < MAX_INCLUDED_FILES) {
-        included.add(v.included.file);
-        variableFiles.push(v.included.file);
-        including.push(v.included.file);
-        add(v.included.variables);
-        including.pop();
-        continue;
+      if (v.kind === "template" && v.included && !v.conditions?.length) {
+        const file2 = v.included.file;
+        if (included.has(file2)) continue;
+        if (including.length < MAX_INCLUDE_DEPTH && included.size < MAX_INCLUDED_FILES) {
+          included.add(file2);
+          variableFiles.push(file2);
+          including.push(file2);
+          add(v.included.variables);
+          including.pop();
+          continue;
+        }
       }
       if (v.kind !== "value") {
         hidden = true;
@@ -43824,9 +43838,8 @@ function azureCliUnits(ciFiles, ctx) {
       envByVariant.set(variant, envs);
     };
     const addInvocations = (variant, run3, env, recordRefs, linker) => {
-      const invocations = run3.invocations;
-      const defaults = configuredDefaults(invocations, defaultsFromEnvironment(run3.env.keys()));
-      for (const inv of invocations) {
+      const defaults = configuredDefaults(run3);
+      for (const inv of run3.invocations) {
         const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
         if (!built) continue;
         const existing = draftsByVariant.get(variant) ?? [];
@@ -43852,7 +43865,7 @@ function azureCliUnits(ciFiles, ctx) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
-            const defaults = configuredDefaults(child.invocations, defaultsFromEnvironment(child.env.keys()));
+            const defaults = configuredDefaults(child);
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, env());
           }
         }
@@ -43871,7 +43884,7 @@ function azureCliUnits(ciFiles, ctx) {
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const run3 = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run3.assigned, sc);
-      const defaults = configuredDefaults(run3.invocations, defaultsFromEnvironment(run3.env.keys()));
+      const defaults = configuredDefaults(run3);
       for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add("default", d, env());
     }
     for (const call of templateCalls(file)) {
@@ -44252,7 +44265,7 @@ function localCallsByTarget(ciFiles, scanRoot) {
 function callerContexts(file, calls, root, callsOf, depth = 0) {
   if (file.inputs.length === 0 && file.format !== "azure-pipelines") return [];
   const ordered = [...calls.filter((c) => c.inputs.length > 0), ...calls.filter((c) => c.inputs.length === 0)];
-  return ordered.slice(0, 16).flatMap((c) => {
+  return ordered.slice(0, MAX_CALLS_PER_TEMPLATE).flatMap((c) => {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job ? c.job.id || "job template" : c.stage?.id ?? "extends";
@@ -44318,7 +44331,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -44348,6 +44361,7 @@ var init_azure_cli2 = __esm({
     };
     MAX_CALLER_DEPTH = 3;
     MAX_CONTEXTS_PER_CALL = 16;
+    MAX_CALLS_PER_TEMPLATE = 16;
   }
 });
 
@@ -46297,7 +46311,7 @@ var init_policy2 = __esm({
 });
 
 // src/action/run.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import os2 from "node:os";
 import path56 from "node:path";
 
@@ -46306,7 +46320,7 @@ init_host();
 init_clock();
 init_source();
 init_paths();
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import os from "node:os";
 import path53 from "node:path";
 
@@ -46327,9 +46341,11 @@ function rootPattern(bare) {
   if (rootPatternOf?.bare !== bare) rootPatternOf = { bare, re: new RegExp(`${bare.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[^\\w./-])`, "g") };
   return rootPatternOf.re;
 }
+function fingerprintOf(i) {
+  return fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), withoutRoot(i.root, i.subject ?? i.address ?? ""), i.attributePath ?? "", i.env ?? "unknown");
+}
 function buildFinding(i) {
   const env = i.env ?? "unknown";
-  const subject = withoutRoot(i.root, i.subject ?? i.address ?? "");
   const attributePath = i.attributePath ?? "";
   return {
     ruleId: i.ruleId,
@@ -46338,7 +46354,7 @@ function buildFinding(i) {
     message: i.message,
     location: i.location,
     related: distinctPlaces(i.related ?? []),
-    fingerprint: fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), subject, attributePath, env),
+    fingerprint: fingerprintOf(i),
     address: i.address ? withoutRoot(i.root, i.address) : void 0,
     attributePath: attributePath || void 0,
     env,
@@ -46679,7 +46695,7 @@ function applyBaselineWithStats(findings, baselineText, file) {
 
 // src/discover/index.ts
 init_paths();
-import fs3 from "node:fs";
+import fs4 from "node:fs";
 import path4 from "node:path";
 
 // src/discover/gitignore.ts
@@ -46860,7 +46876,7 @@ async function listFiles(paths, opts = {}) {
   const out = /* @__PURE__ */ new Set();
   for (const p of paths) {
     const abs = path4.resolve(p);
-    const st = fs3.lstatSync(abs);
+    const st = fs4.lstatSync(abs);
     if (st.isFile()) {
       out.add(abs);
       continue;
@@ -46943,14 +46959,14 @@ function readRules(reader, file, entries2 = reader.list(path4.dirname(file))) {
 var fsReader = {
   list(dir) {
     try {
-      return fs3.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path4.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
+      return fs4.readdirSync(dir, { withFileTypes: true }).map((d) => ({ name: d.name, path: path4.join(dir, d.name), isFile: d.isFile(), isDirectory: d.isDirectory() }));
     } catch {
       return void 0;
     }
   },
   readText(file) {
     try {
-      return fs3.statSync(file).isFile() ? fs3.readFileSync(file, "utf8") : void 0;
+      return fs4.statSync(file).isFile() ? fs4.readFileSync(file, "utf8") : void 0;
     } catch {
       return void 0;
     }
@@ -46960,7 +46976,7 @@ var fsReader = {
 // src/config/loader.ts
 init_main();
 init_json();
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import path5 from "node:path";
 
 // schema/config.schema.json
@@ -47387,15 +47403,15 @@ init_io_error();
 init_paths();
 var MISTAKEN_CONFIG_NAMES = [".mlops-iac-lint.yml", ".mlops-iac-lint.yaml", "mlops-iac-lint.yml", "mlops-iac-lint.yaml"];
 function mistakenConfigFile(startDir) {
-  return firstUpward(startDir, MISTAKEN_CONFIG_NAMES, (candidate) => fs4.existsSync(candidate));
+  return firstUpward(startDir, MISTAKEN_CONFIG_NAMES, (candidate) => fs5.existsSync(candidate));
 }
 function findConfigFile(startDir) {
-  return firstUpward(startDir, CONFIG_FILE_NAMES, (candidate) => fs4.existsSync(candidate) && fs4.statSync(candidate).isFile());
+  return firstUpward(startDir, CONFIG_FILE_NAMES, (candidate) => fs5.existsSync(candidate) && fs5.statSync(candidate).isFile());
 }
 function firstUpward(start, names, accepts) {
   let dir = path5.resolve(start);
   try {
-    if (fs4.statSync(dir).isFile()) dir = path5.dirname(dir);
+    if (fs5.statSync(dir).isFile()) dir = path5.dirname(dir);
   } catch {
   }
   for (; ; ) {
@@ -47667,9 +47683,9 @@ function resolveConfig(raw, baseDir, catalog) {
 function linkOutOf(root, file) {
   if (!isWithin(path5.resolve(root), file)) return void 0;
   try {
-    const real = fs4.realpathSync(file);
-    if (isWithin(fs4.realpathSync(root), real)) return void 0;
-    const sharedAbove = CONFIG_FILE_NAMES.includes(path5.basename(real)) && isWithin(path5.dirname(real), fs4.realpathSync(path5.dirname(file)));
+    const real = fs5.realpathSync(file);
+    if (isWithin(fs5.realpathSync(root), real)) return void 0;
+    const sharedAbove = CONFIG_FILE_NAMES.includes(path5.basename(real)) && isWithin(path5.dirname(real), fs5.realpathSync(path5.dirname(file)));
     return sharedAbove ? void 0 : real;
   } catch {
     return void 0;
@@ -48859,8 +48875,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       }
       const replaces = !existing || outranks({ level, env }, existing);
       if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
-        const fp = buildFinding({ root: input2.root, ruleId: meta.id, level, message, location, related, address: r?.address ?? d.subject, subject, attributePath, env, variants: [] });
-        keepStableFingerprint(existing, fp);
+        keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input2.root, ruleId: meta.id, location, subject, attributePath, env }), env });
       }
       if (!replaces) return;
       const finding = buildFinding({
@@ -49395,7 +49410,7 @@ function currentAnswer(host, kind, p, answer, textHash) {
 // src/pipeline/cache.ts
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path45 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
@@ -49404,7 +49419,7 @@ var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path45.join(cwd, CACHE_FILE);
   const abs = path45.resolve(cwd, location);
-  const isDir = /[\\/]$/.test(location) || fs5.existsSync(abs) && fs5.statSync(abs).isDirectory();
+  const isDir = /[\\/]$/.test(location) || fs6.existsSync(abs) && fs6.statSync(abs).isDirectory();
   return isDir ? path45.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
@@ -49448,7 +49463,7 @@ var UnitCache = class _UnitCache {
     }
     let text2;
     try {
-      text2 = decodeCacheText(fs5.readFileSync(file));
+      text2 = decodeCacheText(fs6.readFileSync(file));
     } catch (e) {
       if (e.code !== "ENOENT") warn(`cannot read the cache ${file} (${ioErrorText(e)}); linting without it`);
       return new _UnitCache(file, version, {}, [], {}, false);
@@ -49574,10 +49589,10 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs5.existsSync(path45.dirname(this.file))) fs5.mkdirSync(path45.dirname(this.file));
+    if (!fs6.existsSync(path45.dirname(this.file))) fs6.mkdirSync(path45.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    fs5.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
-    fs5.renameSync(tmp, this.file);
+    fs6.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
+    fs6.renameSync(tmp, this.file);
   }
 };
 function asciiJson(text2) {
@@ -49622,18 +49637,18 @@ var LINTED_NAME = /\.(?:tf|tfvars|hcl|bicep|bicepparam|ya?ml|sh|bash|ps1|psm1)$/
 function refusal(file) {
   let st;
   try {
-    st = fs5.statSync(file);
+    st = fs6.statSync(file);
   } catch {
     return void 0;
   }
   if (!st.isFile()) return "is not a regular file (a device, FIFO, socket or folder)";
   if (!LINTED_NAME.test(file) || st.size === 0) return void 0;
-  const fd = fs5.openSync(file, "r");
+  const fd = fs6.openSync(file, "r");
   const head = Buffer.alloc(16);
   try {
-    fs5.readSync(fd, head, 0, head.length, 0);
+    fs6.readSync(fd, head, 0, head.length, 0);
   } finally {
-    fs5.closeSync(fd);
+    fs6.closeSync(fd);
   }
   return /^\s*\{\s*"tool"/.test(head.toString("latin1")) ? void 0 : "is a file of a format mlops-iac-lint reads, not a cache";
 }
@@ -49838,7 +49853,7 @@ async function runUnits(run3, merged, o) {
 }
 
 // src/pipeline/workers.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path46 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
@@ -49862,7 +49877,7 @@ function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
   const here = path46.dirname(fileURLToPath(import.meta.url));
   const file = path46.join(path46.basename(here) === "chunks" ? path46.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
-  return fs6.existsSync(file) ? file : void 0;
+  return fs7.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
   state;
@@ -53236,7 +53251,7 @@ function commonRoot(paths) {
   const cwd = process.cwd();
   if (paths.every((p) => !path53.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs7.existsSync(root) && fs7.statSync(root).isFile()) root = path53.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path53.dirname(root);
   for (const p of paths.slice(1)) while (path53.relative(root, p).startsWith("..")) root = path53.dirname(root);
   return root;
 }
@@ -53271,7 +53286,7 @@ async function filesOnlyFolders(frontEnds, given, dataFiles, givenKinds, cliVarF
   return out;
 }
 async function givenDataFiles(given, frontEnds, host, root, facts) {
-  const candidates2 = given.filter((f) => fs7.statSync(f).isFile());
+  const candidates2 = given.filter((f) => fs8.statSync(f).isFile());
   await Promise.all(frontEnds.filter((fe) => fe.load && candidates2.some((f) => fe.byName(f) !== void 0)).map((fe) => fe.load()));
   const data = [];
   const unread = [];
@@ -53291,26 +53306,26 @@ var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
   const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path53.resolve(p));
-  for (const p of namedPaths) if (!fs7.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  for (const p of namedPaths) if (!fs8.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   const namedPlans = (options.planFiles ?? []).map((p) => path53.resolve(p));
-  for (const p of namedPlans) if (!fs7.existsSync(p) || !fs7.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
+  for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
   const namedVarFiles = (options.varFiles ?? []).map((f) => path53.resolve(f));
   for (const f of namedVarFiles) {
-    if (!fs7.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
-    if (!fs7.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
+    if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
+    if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs7.existsSync(path53.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path53.resolve(options.policyAliasesFile)}`);
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path53.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path53.resolve(options.policyAliasesFile)}`);
   const namedOnly = options.onlyFiles?.map((f) => path53.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
   const writtenRoot = path53.resolve(options.root ?? commonRoot(written2));
-  const realRoot = fs7.realpathSync(writtenRoot);
-  const root = fs7.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
+  const realRoot = fs8.realpathSync(writtenRoot);
+  const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
   const skippable = options.errorOnUnmatchedFile === false;
   const confined = (paths, mayBeSkipped) => {
     const out = [];
     for (const p of paths) {
-      const real = fs7.realpathSync(p);
+      const real = fs8.realpathSync(p);
       if (isWithin(realRoot, real)) out.push(path53.join(root, path53.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
@@ -53326,7 +53341,7 @@ async function prepareRun(options, cache3) {
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs7.statSync(startPath).isDirectory() ? startPath : path53.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path53.dirname(startPath);
   let config;
   let mistakenConfig;
   try {
@@ -53346,8 +53361,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs7.existsSync(path53.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path53.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs7.realpathSync(path53.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path53.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path53.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path53.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -53384,7 +53399,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
-      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs7.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
+      if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
       throw new UsageError(`${path53.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
@@ -53783,15 +53798,8 @@ function threadSettings(options) {
   const c = options.concurrency ?? "auto";
   const count2 = c === "off" ? 1 : c === "auto" ? autoThreads() : Math.max(1, Math.min(os.availableParallelism(), Math.floor(c)));
   const script = options.frontEnds || options.ruleSet ? void 0 : workerScript();
-  const isDir = (p) => {
-    try {
-      return fs7.statSync(p).isDirectory();
-    } catch {
-      return false;
-    }
-  };
-  const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ["."]).some(isDir);
-  const warm = options.cache === true && fs7.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
+  const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ["."]).some(isFolder);
+  const warm = options.cache === true && fs8.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
   const { onProgress: _onProgress, ...plain } = options;
   return { script, count: count2, early: walks && !warm, options: plain };
 }
@@ -53826,7 +53834,7 @@ function skippedFiles(problems) {
 }
 function listingError(dir) {
   try {
-    fs7.readdirSync(dir);
+    fs8.readdirSync(dir);
     return "it could not be read";
   } catch (e) {
     return ioErrorText(e);
@@ -54332,7 +54340,7 @@ function githubAnnotations(result, options = {}) {
 
 // src/action/io.ts
 import crypto from "node:crypto";
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 var InputError = class extends Error {
 };
 function getInput(env, name) {
@@ -54364,7 +54372,7 @@ function getChoiceInput(env, name, choices, fallback) {
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  fs8.appendFileSync(file, outputRecord(name, value), "utf8");
+  fs9.appendFileSync(file, outputRecord(name, value), "utf8");
 }
 function outputRecord(name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -54379,7 +54387,7 @@ ${delimiter}
 function appendSummary(env, markdown) {
   const file = env.GITHUB_STEP_SUMMARY;
   if (!file) return false;
-  fs8.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
+  fs9.appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n", "utf8");
   return true;
 }
 function command(kind, message) {
@@ -54388,7 +54396,7 @@ function command(kind, message) {
 
 // src/action/event.ts
 init_io_error();
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 var COMMIT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -54398,7 +54406,7 @@ function readPullRequestEvent(env) {
   if (!file) return { kind: "none" };
   let payload;
   try {
-    payload = JSON.parse(fs9.readFileSync(file, "utf8"));
+    payload = JSON.parse(fs10.readFileSync(file, "utf8"));
   } catch (e) {
     const why = e instanceof SyntaxError ? "it is not valid JSON" : ioErrorText(e);
     return { kind: "unusable", reason: `cannot read the event payload ${file}: ${why}` };
@@ -54421,7 +54429,7 @@ function readPullRequestEvent(env) {
 
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path55 from "node:path";
 
 // src/action/changed-lines.ts
@@ -54550,22 +54558,25 @@ var PullRequestLines = class {
   real = /* @__PURE__ */ new Map();
   /** True when lines `startLine..endLine` of `file` (absolute) were changed by the pull request. */
   touches(file, startLine, endLine) {
-    const rel = this.relative(file);
-    const changes = rel === void 0 ? void 0 : this.files.get(rel);
+    const changes = this.changesOf(file);
     return changes !== void 0 && touches(changes, startLine, endLine);
   }
   /** True when the pull request removed or replaced lines inside `startLine..endLine` of `file` (absolute). */
   removesFrom(file, startLine, endLine) {
-    const rel = this.relative(file);
-    const changes = rel === void 0 ? void 0 : this.files.get(rel);
+    const changes = this.changesOf(file);
     return changes !== void 0 && removesFrom(changes, startLine, endLine);
+  }
+  /** The pull request's changes to `file` (absolute), if it changed it. */
+  changesOf(file) {
+    const rel = this.relative(file);
+    return rel === void 0 ? void 0 : this.files.get(rel);
   }
   /** `file` relative to the top level through its real path (the workspace may be a symlink). */
   relative(file) {
     if (this.real.has(file)) return this.real.get(file);
     let real;
     try {
-      real = fs10.realpathSync(file);
+      real = fs11.realpathSync(file);
     } catch {
       real = path55.resolve(file);
     }
@@ -54604,7 +54615,7 @@ var FETCH_HINT = "check out with `fetch-depth: 0` (actions/checkout) so the comm
 function pullRequestLines(workspace, pr, options = {}) {
   const top = git(workspace, ["rev-parse", "--show-toplevel"], options);
   if (!top.ok) return { ok: false, reason: `the workspace is not a git checkout (${top.message})` };
-  const topLevel2 = fs10.realpathSync(top.stdout.trim());
+  const topLevel2 = fs11.realpathSync(top.stdout.trim());
   const head = commitId(topLevel2, "HEAD", options);
   if (head === void 0) return { ok: false, reason: "the checkout has no HEAD commit" };
   let revs;
@@ -54752,6 +54763,7 @@ function failureSummary(failure, sarif) {
 
 // src/action/run.ts
 init_io_error();
+init_paths();
 var DEFAULT_SARIF_FILE = "mlops-iac-lint.sarif";
 var RANK = { note: 1, warning: 2, error: 3 };
 function readInputs(env) {
@@ -54805,8 +54817,8 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs11.mkdirSync(path56.dirname(this.sarifPath), { recursive: true });
-    fs11.writeFileSync(this.sarifPath, text2, "utf8");
+    fs12.mkdirSync(path56.dirname(this.sarifPath), { recursive: true });
+    fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
 function changedLines(step, result, git2) {
@@ -54815,14 +54827,12 @@ function changedLines(step, result, git2) {
   if (event.kind === "unusable") return { state: { kind: "unknown", reason: event.reason } };
   const lines = pullRequestLines(step.workspace, event.pr, git2);
   if (!lines.ok) return { state: { kind: "unknown", pr: event.pr, reason: lines.reason } };
-  const touched = (l) => {
+  const onLines = (l, test) => {
     const r = normalizeRegion(l.range);
-    return lines.lines.touches(l.file, r.startLine, r.endLine);
+    return test(l.file, r.startLine, r.endLine);
   };
-  const removedFrom = (l) => {
-    const r = normalizeRegion(l.range);
-    return lines.lines.removesFrom(l.file, r.startLine, r.endLine);
-  };
+  const touched = (l) => onLines(l, (f, a, b) => lines.lines.touches(f, a, b));
+  const removedFrom = (l) => onLines(l, (f, a, b) => lines.lines.removesFrom(f, a, b));
   const isChanged = (f) => touched(f.location) || f.related.some(touched) || f.extent !== void 0 && removedFrom(f.extent);
   const findings = result.findings.filter((f) => !f.suppression && isChanged(f));
   return { state: { kind: "known", pr: event.pr, range: lines.lines.range, findings }, isChanged };
@@ -54839,7 +54849,7 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named) {
-    if (file !== void 0 && !fs11.existsSync(path56.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path56.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
@@ -54903,13 +54913,6 @@ async function lintAndReport(step, options) {
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
   return path56.join(os2.homedir(), p.slice(1));
-}
-function isFolder(p) {
-  try {
-    return fs11.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };

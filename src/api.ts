@@ -11,7 +11,7 @@ import type { FileKind } from './core/file-kind.js';
 import { createHost, type Host, type ReadProblem } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
 import { compareLocations, fileStart } from './core/source.js';
-import { isWithin, nearestFolder } from './core/paths.js';
+import { isFolder, isWithin, nearestFolder } from './core/paths.js';
 import type { Finding, Rule, ScannedFile } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
@@ -931,14 +931,7 @@ function threadSettings(options: LintOptions): ThreadSettings<LintOptions> {
   const count = c === 'off' ? 1 : c === 'auto' ? autoThreads() : Math.max(1, Math.min(os.availableParallelism(), Math.floor(c)));
   // Injected front ends or rules (tests) are functions a worker cannot be given.
   const script = options.frontEnds || options.ruleSet ? undefined : workerScript();
-  const isDir = (p: string): boolean => {
-    try {
-      return fs.statSync(p).isDirectory();
-    } catch {
-      return false;
-    }
-  };
-  const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ['.']).some(isDir);
+  const walks = !options.onlyFiles && (options.paths?.length ? options.paths : ['.']).some(isFolder);
   // With a cache file in place most units are expected from it: a pool starts only if a stage has many to run.
   const warm = options.cache === true && fs.existsSync(cacheFilePath(options.cacheLocation, process.cwd()));
   const { onProgress: _onProgress, ...plain } = options;

@@ -35,16 +35,20 @@ export class PullRequestLines {
 
   /** True when lines `startLine..endLine` of `file` (absolute) were changed by the pull request. */
   touches(file: string, startLine: number, endLine: number): boolean {
-    const rel = this.relative(file);
-    const changes = rel === undefined ? undefined : this.files.get(rel);
+    const changes = this.changesOf(file);
     return changes !== undefined && touches(changes, startLine, endLine);
   }
 
   /** True when the pull request removed or replaced lines inside `startLine..endLine` of `file` (absolute). */
   removesFrom(file: string, startLine: number, endLine: number): boolean {
-    const rel = this.relative(file);
-    const changes = rel === undefined ? undefined : this.files.get(rel);
+    const changes = this.changesOf(file);
     return changes !== undefined && removesFrom(changes, startLine, endLine);
+  }
+
+  /** The pull request's changes to `file` (absolute), if it changed it. */
+  private changesOf(file: string): FileChanges | undefined {
+    const rel = this.relative(file);
+    return rel === undefined ? undefined : this.files.get(rel);
   }
 
   /** `file` relative to the top level through its real path (the workspace may be a symlink). */

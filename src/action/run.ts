@@ -28,6 +28,7 @@ import { pullRequestLines, type GitOptions } from './git-diff.js';
 import { failedRunSarif, type RunFailure } from './failure-sarif.js';
 import { changedLinesLogLine, changedLinesSection, failureSummary, overflowSection, type ChangedLinesState } from './summary.js';
 import { ioErrorText } from '../core/io-error.js';
+import { isFolder } from '../core/paths.js';
 
 export type FailOn = 'error' | 'warning' | 'note' | 'none';
 
@@ -134,14 +135,13 @@ function changedLines(step: Step, result: LintResult, git: GitOptions | undefine
   if (event.kind === 'unusable') return { state: { kind: 'unknown', reason: event.reason } };
   const lines = pullRequestLines(step.workspace, event.pr, git);
   if (!lines.ok) return { state: { kind: 'unknown', pr: event.pr, reason: lines.reason } };
-  const touched = (l: Location): boolean => {
+  // A place as the lines its annotation shows.
+  const onLines = (l: Location, test: (file: string, startLine: number, endLine: number) => boolean): boolean => {
     const r = normalizeRegion(l.range);
-    return lines.lines.touches(l.file, r.startLine, r.endLine);
+    return test(l.file, r.startLine, r.endLine);
   };
-  const removedFrom = (l: Location): boolean => {
-    const r = normalizeRegion(l.range);
-    return lines.lines.removesFrom(l.file, r.startLine, r.endLine);
-  };
+  const touched = (l: Location): boolean => onLines(l, (f, a, b) => lines.lines.touches(f, a, b));
+  const removedFrom = (l: Location): boolean => onLines(l, (f, a, b) => lines.lines.removesFrom(f, a, b));
   // The region the annotation shows, so "changed" means what the reader sees; also a place the
   // finding names (the pool that reads a variable's size, a related location) and, for an
   // attribute a resource does not write, a line removed or replaced in its declaration (the
@@ -247,14 +247,6 @@ async function lintAndReport(step: Step, options: RunOptions): Promise<number> {
 function withHome(p: string | undefined): string | undefined {
   if (p === undefined || (p !== '~' && !p.startsWith('~/'))) return p;
   return path.join(os.homedir(), p.slice(1));
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function asFailure(e: unknown): RunFailure {

@@ -2,6 +2,7 @@
  * Paths as the linter shows and matches them: relative to the scan root, with `/` separators
  * on every platform (fingerprints, reports, config globs, environment words, variant names).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 /** A path relative to `root` with `/` separators (`''` for the root itself). */
@@ -43,5 +44,14 @@ export function nearestFolder(file: string, root: string, accepts: (dir: string)
     if (accepts(dir)) return dir;
     const rel = path.relative(root, dir);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  }
+}
+
+/** Whether `p` is an existing folder (following links); false for anything else or an error. */
+export function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }

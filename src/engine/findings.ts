@@ -53,9 +53,13 @@ function rootPattern(bare: string): RegExp {
   return rootPatternOf.re;
 }
 
+/** The fingerprint `buildFinding` gives a finding of this input (RULES.md "Fingerprint"), without building it. */
+export function fingerprintOf(i: Pick<FindingInput, 'root' | 'ruleId' | 'location' | 'subject' | 'address' | 'attributePath' | 'env'>): string {
+  return fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), withoutRoot(i.root, i.subject ?? i.address ?? ''), i.attributePath ?? '', i.env ?? 'unknown');
+}
+
 export function buildFinding(i: FindingInput): Finding {
   const env = i.env ?? 'unknown';
-  const subject = withoutRoot(i.root, i.subject ?? i.address ?? '');
   const attributePath = i.attributePath ?? '';
   return {
     ruleId: i.ruleId,
@@ -64,7 +68,7 @@ export function buildFinding(i: FindingInput): Finding {
     message: i.message,
     location: i.location,
     related: distinctPlaces(i.related ?? []),
-    fingerprint: fingerprint(i.ruleId, relativeToRoot(i.root, i.location.file), subject, attributePath, env),
+    fingerprint: fingerprintOf(i),
     address: i.address ? withoutRoot(i.root, i.address) : undefined,
     attributePath: attributePath || undefined,
     env,

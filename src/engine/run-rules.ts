@@ -22,7 +22,7 @@ import { KINDS } from '../model/kinds.js';
 import { withoutInstanceKeys } from '../model/address.js';
 import type { FactView, Finding, Graph, ReportDescriptor, Rule, RuleContext, ScanView, ScannedFile, TerraformModuleFacts, Undecided } from './types.js';
 import { envOfResource, fingerprintsMoreProductionLike, keepStableFingerprint, levelFor, outranks } from './levels.js';
-import { buildFinding, formatMessage, relativeToRoot } from './findings.js';
+import { buildFinding, fingerprintOf, formatMessage, relativeToRoot } from './findings.js';
 import { describeFact, displayName, factLocations, joinReaders, sameRange, knownBoolOf, knownNumberOf, knownStringOf } from './facts.js';
 import { scanView } from './scan.js';
 
@@ -221,8 +221,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const replaces = !existing || outranks({ level, env }, existing);
       // A less severe variant of a more production-like class still gives the merged finding its fingerprint.
       if (existing && !replaces && fingerprintsMoreProductionLike(env, existing)) {
-        const fp = buildFinding({ root: input.root, ruleId: meta.id, level, message, location, related, address: r?.address ?? d.subject, subject, attributePath, env, variants: [] });
-        keepStableFingerprint(existing, fp);
+        keepStableFingerprint(existing, { fingerprint: fingerprintOf({ root: input.root, ruleId: meta.id, location, subject, attributePath, env }), env });
       }
       if (!replaces) return;
       const finding = buildFinding({

@@ -40,7 +40,7 @@ import {
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
 import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
-import { configuredDefault, configuredDefaults, defaultsFromEnvironment } from '../eval/azcli/configure.js';
+import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
@@ -462,9 +462,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     };
     /** A script run's invocations as drafts of one variant: an `update` merges into that variant's `create` of the same name. */
     const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass, recordRefs: boolean, linker: Linker): void => {
-      const invocations = run.invocations;
-      const defaults = configuredDefaults(invocations, defaultsFromEnvironment(run.env.keys()));
-      for (const inv of invocations) {
+      const defaults = configuredDefaults(run);
+      for (const inv of run.invocations) {
         const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
         if (!built) continue;
         const existing = draftsByVariant.get(variant) ?? [];
@@ -492,7 +491,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
-            const defaults = configuredDefaults(child.invocations, defaultsFromEnvironment(child.env.keys()));
+            const defaults = configuredDefaults(child);
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, env());
           }
         }
@@ -513,7 +512,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const run = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run.assigned, sc);
-      const defaults = configuredDefaults(run.invocations, defaultsFromEnvironment(run.env.keys()));
+      const defaults = configuredDefaults(run);
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add('default', d, env());
     }
     // Known reusable templates called from this file.
@@ -1063,6 +1062,8 @@ interface CallerContext {
 const MAX_CALLER_DEPTH = 3;
 /** Contexts one call is evaluated in at most (its caller's defaults and its caller's own callers). */
 const MAX_CONTEXTS_PER_CALL = 16;
+/** Calls of one template evaluated at most. */
+const MAX_CALLS_PER_TEMPLATE = 16;
 
 function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0): CallerContext[] {
   // A template without parameters still reads its Azure Pipelines caller's variables.
@@ -1070,7 +1071,7 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
   // Calls that pass inputs first: the calls without (an Azure Pipelines template's plain callers)
   // must not crowd out one that passes a value.
   const ordered = [...calls.filter((c) => c.inputs.length > 0), ...calls.filter((c) => c.inputs.length === 0)];
-  return ordered.slice(0, 16).flatMap((c) => {
+  return ordered.slice(0, MAX_CALLS_PER_TEMPLATE).flatMap((c) => {
     const places = placesOf(c.caller);
     const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     // A job template call has no job id of its own (`- template: job.yml` under `jobs:`): named as one.

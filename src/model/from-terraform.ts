@@ -64,7 +64,7 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
     evaluation,
     name: r.body.entries.get('name'),
   };
-  if (r.type === 'azapi_resource') return withVendored(normalize(azapiSource(r, base, site)), r);
+  if (r.type === 'azapi_resource') return withDeclarationPlaces(normalize(azapiSource(r, base, site)), r);
   const src: SourceResource = {
     ...base,
     format: 'terraform',
@@ -75,11 +75,11 @@ export function fromTerraform(r: TerraformResourceShape, evaluation: Evaluation,
     ...(r.unwritten ? { unwritten: r.unwritten } : {}),
     ...(azurermOnlyBelow ? { providerOnlyBelow: azurermOnlyBelow } : {}),
   };
-  return withVendored(normalize(src), r);
+  return withDeclarationPlaces(normalize(src), r);
 }
 
 /** Resources of a registry module copy keep the call they came through (findings point there); each keeps its block's extent. */
-function withVendored(out: Resource[], r: TerraformResourceShape): Resource[] {
+function withDeclarationPlaces(out: Resource[], r: TerraformResourceShape): Resource[] {
   // The block is the resource's own declaration; an element of it (a default node pool) has its own.
   if (r.block) for (const x of out) if (x.header === r.header) x.extent = { file: r.header.file, range: r.block.range };
   if (r.vendored) for (const x of out) x.vendored = r.vendored;

@@ -10,17 +10,19 @@
  */
 import { unknown, type Value } from '../../core/value.js';
 import type { AzInvocation } from './interpret.js';
-import { sliceValue, type ExpandedWord } from './words.js';
+import { sliceValue, type Env, type ExpandedWord } from './words.js';
 
 /** Any key: an unquoted word of unknown value may set every default. */
 const ANY_KEY = '*';
 
 /**
- * The configured defaults in force at each invocation of a run (only invocations that follow a
- * default being set). `environment`: the `AZURE_DEFAULTS_<KEY>` variables the run has (keys
- * lower-case): they override the file, so those keys are unknown here (never guessed).
+ * The configured defaults in force at each invocation of a script run (only invocations that
+ * follow a default being set). The `AZURE_DEFAULTS_<KEY>` variables the run has override the
+ * file, so those keys are unknown here (never guessed).
  */
-export function configuredDefaults(invocations: readonly AzInvocation[], environment: ReadonlySet<string> = new Set()): Map<AzInvocation, ReadonlyMap<string, Value>> {
+export function configuredDefaults(run: { readonly invocations: readonly AzInvocation[]; readonly env: Env }): Map<AzInvocation, ReadonlyMap<string, Value>> {
+  const { invocations } = run;
+  const environment = defaultsFromEnvironment(run.env.keys());
   const out = new Map<AzInvocation, ReadonlyMap<string, Value>>();
   let current: Map<string, Value> | undefined;
   for (const inv of invocations) {
@@ -87,7 +89,7 @@ export function configuredDefault(defaults: ReadonlyMap<string, Value> | undefin
 }
 
 /** The `AZURE_DEFAULTS_<KEY>` variables among a run's variable names, as lower-case keys. */
-export function defaultsFromEnvironment(names: Iterable<string>): Set<string> {
+function defaultsFromEnvironment(names: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const n of names) {
     const m = /^AZURE_DEFAULTS_(\w+)$/i.exec(n);

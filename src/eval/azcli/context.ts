@@ -232,15 +232,19 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const including: string[] = [];
   const add = (list: readonly CiVariable[]): void => {
     for (const v of list) {
-      // A variables template read from its file: its variables, in place (a conditional include may not be).
-      if (v.kind === 'template' && v.included && !v.conditions?.length && included.has(v.included.file)) continue;
-      if (v.kind === 'template' && v.included && !v.conditions?.length && including.length < MAX_INCLUDE_DEPTH && included.size < MAX_INCLUDED_FILES) {
-        included.add(v.included.file);
-        variableFiles.push(v.included.file);
-        including.push(v.included.file);
-        add(v.included.variables);
-        including.pop();
-        continue;
+      // A variables template read from its file: its variables, in place (a conditional include may
+      // not be). Beyond the limits it stays a hidden source, below.
+      if (v.kind === 'template' && v.included && !v.conditions?.length) {
+        const file = v.included.file;
+        if (included.has(file)) continue;
+        if (including.length < MAX_INCLUDE_DEPTH && included.size < MAX_INCLUDED_FILES) {
+          included.add(file);
+          variableFiles.push(file);
+          including.push(file);
+          add(v.included.variables);
+          including.pop();
+          continue;
+        }
       }
       if (v.kind !== 'value') {
         hidden = true;

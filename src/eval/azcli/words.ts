@@ -102,8 +102,9 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
  * interpreter makes a name set both ways unknown); `$Local:`/`$Private:` depend on the scope and
  * are not followed. `env:` is kept as one namespace with them here.
  */
-export const PS_SCOPE = /^(?:env|global|script|local|private|using):/i;
-const PS_NAME = /(?:(?:env|global|script|local|private|using):)?[A-Za-z_][A-Za-z0-9_]*/iy;
+const PS_PREFIXES = 'env|global|script|local|private|using';
+export const PS_SCOPE = new RegExp(`^(?:${PS_PREFIXES}):`, 'i');
+const PS_NAME = new RegExp(`(?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*`, 'iy');
 
 /** The index of the `close` that balances the `open` at `i` (quotes not considered); -1 when none. */
 function balanced(raw: string, i: number, open: string, close: string): number {
