@@ -50746,6 +50746,9 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
   }
 });
 
+// rules/gpu/GPU004-gpu-size-retired.ts
+init_source();
+
 // src/model/facts/gpu-retirement.ts
 var LEARN = "https://learn.microsoft.com/azure/virtual-machines";
 var RETIRED_GPU_SERIES = [
@@ -50843,8 +50846,7 @@ var GPU004_gpu_size_retired_default = defineRule({
     }
   },
   create(ctx) {
-    const seenGuards = /* @__PURE__ */ new Set();
-    let seenIn;
+    const guardFindings = /* @__PURE__ */ new Map();
     const hitOf = (size) => {
       const row = retiredSeriesOf(size);
       if (!row) return void 0;
@@ -50868,11 +50870,8 @@ var GPU004_gpu_size_retired_default = defineRule({
     const check = (r, g) => {
       const who = { workload: workloadName(r.kind), name: displayName(r) };
       checkSize(r, workloadName(r.kind, true));
-      if (seenIn !== g) {
-        seenIn = g;
-        seenGuards.clear();
-      }
       const at2 = attributeSite(r, "vmSize");
+      const sizeAt = at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [];
       for (const input2 of inputsFeeding(r, "vmSize", g.evaluation.inputs)) {
         const { entries: entries2, guard } = admittingEntries(input2, r.attrs.get("vmSize")?.value);
         for (const e of entries2) {
@@ -50880,13 +50879,16 @@ var GPU004_gpu_size_retired_default = defineRule({
           const h = hitOf(e.value);
           if (!h) continue;
           const key = `${e.origin.file}:${e.origin.range.start.offset}:${e.origin.range.end.offset}`;
-          if (seenGuards.has(key)) continue;
-          seenGuards.add(key);
-          ctx.report({
+          const met = guardFindings.get(key);
+          if (met) {
+            for (const l of sizeAt) if (!met.related.some((x) => sameRange(x, l))) met.related.push(l);
+            continue;
+          }
+          guardFindings.set(key, {
             resource: r,
             attributePath: `${input2.name}.${input2.kind === "tf-variable" ? "validation" : "allowedValues"}`,
             location: e.origin,
-            related: at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [],
+            related: [...sizeAt],
             level: h.retired ? "error" : "warning",
             messageId: h.retired ? "guardRetired" : "guardRetiring",
             data: {
@@ -50902,7 +50904,11 @@ var GPU004_gpu_size_retired_default = defineRule({
       }
     };
     const checkKaito = (r) => checkSize(r, `KAITO ${r.sourceType.split("/").pop()}`);
-    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check, "kaito.workspace": checkKaito };
+    const reportGuards = () => {
+      for (const d of guardFindings.values()) ctx.report(d);
+      guardFindings.clear();
+    };
+    return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check, "kaito.workspace": checkKaito, graph: reportGuards };
   }
 });
 

@@ -1,3 +1,4 @@
+import { sameRange, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { attributeSite, displayName, inputsFeeding } from '../../src/engine/facts.js';
@@ -58,12 +59,13 @@ export default defineRule({
   },
   create(ctx) {
     /**
-     * Guard entries already reported in the graph (one evaluation) being checked: several
-     * resources can share one input. Kept per graph, so each variant reports the entry and the
-     * finding lists every variant (RULES.md "Variants").
+     * Guard entries of the graph (one evaluation) being checked, by place: several workloads can
+     * share one input, and the entry is one finding whose related locations name every size it
+     * sets (RULES.md merges "the same rule, resource and primary location"; the graph hook, which
+     * runs after the kind hooks, reports them). Kept per graph, so each variant reports the entry
+     * and the finding lists every variant (RULES.md "Variants").
      */
-    const seenGuards = new Set<string>();
-    let seenIn: Graph | undefined;
+    const guardFindings = new Map<string, Parameters<typeof ctx.report>[0] & { related: Location[] }>();
     const hitOf = (size: string): Hit | undefined => {
       const row = retiredSeriesOf(size);
       if (!row) return undefined;
@@ -91,11 +93,8 @@ export default defineRule({
       const who = { workload: workloadName(r.kind), name: displayName(r) };
       checkSize(r, workloadName(r.kind, true));
       // RULES.md GPU004: a guard entry that admits a retired size is reported at that entry.
-      if (seenIn !== g) {
-        seenIn = g;
-        seenGuards.clear();
-      }
       const at = attributeSite(r, 'vmSize');
+      const sizeAt: Location[] = at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [];
       for (const input of inputsFeeding(r, 'vmSize', g.evaluation.inputs)) {
         const { entries, guard } = admittingEntries(input, r.attrs.get('vmSize')?.value);
         for (const e of entries) {
@@ -103,13 +102,16 @@ export default defineRule({
           const h = hitOf(e.value);
           if (!h) continue;
           const key = `${e.origin.file}:${e.origin.range.start.offset}:${e.origin.range.end.offset}`;
-          if (seenGuards.has(key)) continue;
-          seenGuards.add(key);
-          ctx.report({
+          const met = guardFindings.get(key);
+          if (met) {
+            for (const l of sizeAt) if (!met.related.some((x) => sameRange(x, l))) met.related.push(l);
+            continue;
+          }
+          guardFindings.set(key, {
             resource: r,
             attributePath: `${input.name}.${input.kind === 'tf-variable' ? 'validation' : 'allowedValues'}`,
             location: e.origin,
-            related: at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [],
+            related: [...sizeAt],
             level: h.retired ? 'error' : 'warning',
             messageId: h.retired ? 'guardRetired' : 'guardRetiring',
             data: {
@@ -126,6 +128,10 @@ export default defineRule({
     };
     /** A KAITO Workspace/RAGEngine: its provisioner creates GPU nodes of `resource.instanceType` (no guards: a manifest has no inputs). */
     const checkKaito = (r: Resource<'kaito.workspace'>): void => checkSize(r, `KAITO ${r.sourceType.split('/').pop()!}`);
-    return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check, 'kaito.workspace': checkKaito };
+    const reportGuards = (): void => {
+      for (const d of guardFindings.values()) ctx.report(d);
+      guardFindings.clear();
+    };
+    return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check, 'kaito.workspace': checkKaito, graph: reportGuards };
   },
 });

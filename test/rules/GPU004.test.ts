@@ -385,6 +385,38 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
         messageIncludes: 'Parameter "gpuVmSize" sets the size of node pool "aks/gpu" and its @allowed list admits "Standard_NC24s_v3" of the NCv3 series',
       },
       {
+        // One entry to fix for two pools that read one parameter: one finding at the entry, and
+        // every pool's size as a related location (the second pool was named nowhere).
+        name: 'allowed-entry-shared-by-two-pools',
+        files: {
+          'main.bicep': `
+@allowed([
+  ⟦'Standard_NC6'⟧
+  'Standard_NC24ads_A100_v4'
+])
+param gpuVmSize string = 'Standard_NC24ads_A100_v4'
+
+resource poolA 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/gpua'
+  properties: { mode: 'User', vmSize: gpuVmSize, count: 1 }
+}
+
+resource poolB 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  name: 'aks/gpub'
+  properties: { mode: 'User', vmSize: gpuVmSize, count: 1 }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'guardRetired',
+        messageIncludes: 'Parameter "gpuVmSize" sets the size of node pool "aks/gpua" and its @allowed list admits "Standard_NC6" of the NC series',
+        related: [
+          { file: 'main.bicep', line: 9, label: 'size of node pool "aks/gpua"' },
+          { file: 'main.bicep', line: 14, label: 'size of node pool "aks/gpub"' },
+        ],
+      },
+      {
         // A literal union type is the param's allowedValues once compiled: its entries are guard entries.
         name: 'union-type-entry-admits-retired-size',
         files: {
