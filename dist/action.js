@@ -34643,6 +34643,46 @@ var init_detect = __esm({
   }
 });
 
+// src/eval/arm/deployment-scope.ts
+function unknownScope() {
+  unknownScopes += 1;
+  return `?${unknownScopes}`;
+}
+function deploymentScope(enclosing, target) {
+  if (target.other) return unknownScope();
+  const { resourceGroup, subscriptionId } = target;
+  if (target.subscriptionScope && subscriptionId === void 0) return enclosing?.startsWith("?") ? unknownScope() : `sub:${splitScope(enclosing)[0]}/rg:`;
+  if (resourceGroup === void 0 && subscriptionId === void 0) return enclosing;
+  if (enclosing?.startsWith("?")) return unknownScope();
+  const known2 = (v) => v === void 0 ? void 0 : v.kind === "string" && v.value !== "" ? v.value.toLowerCase() : null;
+  const rg2 = known2(resourceGroup);
+  const sub2 = known2(subscriptionId);
+  if (rg2 === null || sub2 === null) return unknownScope();
+  const [enclosingSub, enclosingRg] = splitScope(enclosing);
+  const subPart = sub2 ?? enclosingSub;
+  const rgPart = rg2 ?? (sub2 === void 0 ? enclosingRg : "");
+  return `sub:${subPart}/rg:${rgPart}`;
+}
+function splitScope(scope) {
+  const m = scope === void 0 ? null : /^sub:(.*)\/rg:(.*)$/.exec(scope);
+  return m ? [m[1], m[2]] : ["", ""];
+}
+function withinScope(outer, inner) {
+  if (inner === void 0) return outer;
+  if (inner.startsWith("?") || outer === void 0) return inner;
+  if (outer.startsWith("?")) return unknownScope();
+  const [outerSub, outerRg] = splitScope(outer);
+  const [innerSub, innerRg] = splitScope(inner);
+  return `sub:${innerSub || outerSub}/rg:${innerRg || (innerSub ? "" : outerRg)}`;
+}
+var unknownScopes;
+var init_deployment_scope = __esm({
+  "src/eval/arm/deployment-scope.ts"() {
+    "use strict";
+    unknownScopes = 0;
+  }
+});
+
 // src/eval/arm/expression.ts
 function classifyString(s) {
   if (s.startsWith("[[")) return { kind: "literal", value: s.slice(1) };
@@ -35974,6 +36014,8 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
       deployment,
       file: scope.doc.file
     };
+    const placedIn = env.scopes[env.scopes.length - 1];
+    if (placedIn !== void 0) res.scope = placedIn;
     if (apiVersion !== void 0) res.apiVersion = apiVersion;
     if (symbolicName !== void 0) res.symbolicName = symbolicName;
     const nl = memberLocation(scope.doc, node, "name");
@@ -36025,6 +36067,11 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
   const scopeNode = getProp(getProp(props, "expressionEvaluationOptions"), "scope");
   const scopeV = scopeNode ? frame.eval(scopeNode) : void 0;
   const inner = scopeV?.kind === "string" && scopeV.value.toLowerCase() === "inner";
+  const targetNode = (k) => {
+    const n = getProp(node, k);
+    return n ? frame.eval(n) : void 0;
+  };
+  env.scopes.push(deploymentScope(env.scopes[env.scopes.length - 1], { resourceGroup: targetNode("resourceGroup"), subscriptionId: targetNode("subscriptionId"), other: getProp(node, "scope") !== void 0 }));
   env.depth++;
   try {
     if (inner) {
@@ -36047,6 +36094,7 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
     }
   } finally {
     env.depth--;
+    env.scopes.pop();
   }
 }
 function linkedTemplate(props, frame, deployment, propsValue) {
@@ -36160,7 +36208,7 @@ function declareInputs(template, scope, nested) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, inputs: [], inputKeys: /* @__PURE__ */ new Set() };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set() };
   const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== "object") return result;
@@ -36223,6 +36271,7 @@ var DEPLOYMENTS, Scope, Frame, MAX_LINK_VARIABLE_DEPTH, MAX_REF_DEPTH;
 var init_template = __esm({
   "src/eval/arm/template.ts"() {
     "use strict";
+    init_deployment_scope();
     init_limits();
     init_value();
     init_json();
@@ -36885,9 +36934,31 @@ function moduleScope(scope, inst) {
   }
   const parsed = scope.env.sources.parse(target);
   if (!parsed) return null;
-  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel2(inst.name)], inst.condition, [...scope.stack, target]);
+  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel2(inst.name)], inst.condition, [...scope.stack, target], moduleTargetScope(scope, inst));
   inst.child = child;
   return child;
+}
+function moduleTargetScope(scope, inst) {
+  const d = inst.sym.decl;
+  const p = d.body ? propOf(d.body, "scope") : void 0;
+  if (!p) return scope.scopeKey;
+  const e = p.value;
+  const call = e.kind === "Call" || e.kind === "InstanceCall" && e.object.kind === "Variable" && e.object.name === "az" ? e : void 0;
+  if (call) {
+    const args = call.args.map((a) => scope.eval(a, inst.locals));
+    switch (call.name.name.toLowerCase()) {
+      case "resourcegroup":
+        if (args.length === 0) return scope.scopeKey;
+        return deploymentScope(scope.scopeKey, args.length === 1 ? { resourceGroup: args[0] } : { subscriptionId: args[0], resourceGroup: args[1] });
+      case "subscription":
+        return deploymentScope(scope.scopeKey, args.length === 0 ? { subscriptionScope: true } : { subscriptionId: args[0] });
+      default:
+        return unknownScope();
+    }
+  }
+  const target = scope.resourceRef(e, inst.locals);
+  if (target?.type.toLowerCase() === "microsoft.resources/resourcegroups") return deploymentScope(scope.scopeKey, { resourceGroup: target.leafName });
+  return unknownScope();
 }
 function moduleParams(scope, inst) {
   const d = inst.sym.decl;
@@ -36997,6 +37068,7 @@ var init_modules = __esm({
     "use strict";
     init_value();
     init_evaluate2();
+    init_deployment_scope();
     init_context();
     init_files();
     init_loops();
@@ -37042,6 +37114,7 @@ function emitResource(scope, sym) {
       file: scope.file.file
     };
     if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
+    if (scope.scopeKey !== void 0) res.scope = scope.scopeKey;
     const nameProp = d.body ? propOf(d.body, "name") : void 0;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
     if (d.body) res.site = siteOf(scope, d.body);
@@ -37157,6 +37230,7 @@ function emitModule(scope, sym) {
       deployment: scope.deployment,
       file: scope.file.file
     };
+    if (scope.scopeKey !== void 0) res.scope = scope.scopeKey;
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== void 0) res.copyIndex = inst.index;
     scope.env.resources.push(res);
@@ -37250,8 +37324,11 @@ function sameShape(a, b) {
 }
 function pushModuleResources(scope, inst, r, vendored) {
   const dep = [...scope.deployment, nameLabel2(inst.name)];
+  const moduleScope2 = moduleTargetScope(scope, inst);
   for (const res of r.resources) {
     const out = { ...res, deployment: [...dep, ...res.deployment] };
+    const placedIn = withinScope(moduleScope2, res.scope);
+    if (placedIn !== void 0) out.scope = placedIn;
     const c = andCond(inst.condition, res.condition);
     if (c) out.condition = c;
     if (vendored) out.vendored = vendored;
@@ -37278,6 +37355,7 @@ var init_emit = __esm({
     init_template();
     init_context();
     init_modules();
+    init_deployment_scope();
     TWIN_DEPLOYMENTS = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -38045,12 +38123,13 @@ var init_scope = __esm({
     init_symbols();
     init_bicep();
     FileScope = class _FileScope {
-      constructor(file, env, assigned, deployment, condition, stack) {
+      constructor(file, env, assigned, deployment, condition, stack, scopeKey) {
         this.file = file;
         this.env = env;
         this.deployment = deployment;
         this.condition = condition;
         this.stack = stack;
+        this.scopeKey = scopeKey;
         const statements = file.statements;
         for (let i = 0; i < statements.length; i++) {
           const s = statements[i];
@@ -38106,6 +38185,7 @@ var init_scope = __esm({
       deployment;
       condition;
       stack;
+      scopeKey;
       params = /* @__PURE__ */ new Map();
       vars = /* @__PURE__ */ new Map();
       resources = /* @__PURE__ */ new Map();
@@ -38120,8 +38200,8 @@ var init_scope = __esm({
       typeDecls = /* @__PURE__ */ new Map();
       targetScope = "resourceGroup";
       /** Another file evaluated in the same run (a module, a file `import`ed from). */
-      child(file, assigned, deployment, condition, stack) {
-        return new _FileScope(file, this.env, assigned, deployment, condition, stack);
+      child(file, assigned, deployment, condition, stack, scopeKey = this.scopeKey) {
+        return new _FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey);
       }
       loc(range2, label) {
         return label === void 0 ? { file: this.file.file, range: range2 } : { file: this.file.file, range: range2, label };
@@ -38632,6 +38712,7 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
+  if (r.scope !== void 0) for (const res of resources) res.scope = r.scope;
   const extent = declarationExtent(r.typeLocation, r.objectLocation);
   for (const res of resources) if (res.header === r.typeLocation) res.extent = extent;
   return resources;
@@ -48658,10 +48739,23 @@ function byName(resources, r, ref) {
 }
 function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
   const byIdentity = /* @__PURE__ */ new Map();
-  for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
-  const resolve = (ref) => {
+  const scopedApart = /* @__PURE__ */ new Map();
+  for (const r of resources) {
+    for (const id of r.identity) {
+      const first = byIdentity.get(id);
+      if (!first) byIdentity.set(id, r);
+      else if (first.scope !== r.scope || scopedApart.has(id)) {
+        const all = scopedApart.get(id);
+        if (all) all.push(r);
+        else scopedApart.set(id, [first, r]);
+      }
+    }
+  }
+  const resolve = (ref, child) => {
     if (!ref) return void 0;
     for (const key of refKeys2(ref)) {
+      const apart = scopedApart.get(key);
+      if (apart) return child ? apart.find((r) => r.scope === child.scope) : void 0;
       const hit = byIdentity.get(key);
       if (hit) return hit;
     }
@@ -48674,7 +48768,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
   for (const r of resources) {
     if (r.parent) continue;
     const parentRef = PARENT_REF[r.kind];
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef), r) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
   }
   const byKind2 = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -48704,7 +48798,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     evaluation,
     opaqueModules,
     ofKind: (kind) => byKind2.get(kind) ?? [],
-    target: (from, ref) => resolve(from.refs.get(ref)),
+    target: (from, ref) => resolve(from.refs.get(ref), PARENT_REF[from.kind] === ref ? from : void 0),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve,
     sameTarget: (a, b) => {

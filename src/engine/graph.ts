@@ -32,10 +32,30 @@ function byName(resources: Resource[], r: Resource, ref: string): Resource | und
 
 export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = []): Graph {
   const byIdentity = new Map<string, Resource>();
-  for (const r of resources) for (const id of r.identity) if (!byIdentity.has(id)) byIdentity.set(id, r);
-  const resolve = (ref: Value | undefined): Resource | undefined => {
+  // Identities that resources in different scopes share (one module deployed to two resource
+  // groups declares two workspaces of one name): every claimant, first one first.
+  const scopedApart = new Map<string, Resource[]>();
+  for (const r of resources) {
+    for (const id of r.identity) {
+      const first = byIdentity.get(id);
+      if (!first) byIdentity.set(id, r);
+      else if (first.scope !== r.scope || scopedApart.has(id)) {
+        const all = scopedApart.get(id);
+        if (all) all.push(r);
+        else scopedApart.set(id, [first, r]);
+      }
+    }
+  }
+  /**
+   * The resource a reference names. A name several scopes share is resolved only for a child's
+   * parent, which lives in the child's own scope (its id extends the parent's); any other
+   * reference to it may cross resource groups (a module output), so it is not guessed at.
+   */
+  const resolve = (ref: Value | undefined, child?: Resource): Resource | undefined => {
     if (!ref) return undefined;
     for (const key of refKeys(ref)) {
+      const apart = scopedApart.get(key);
+      if (apart) return child ? apart.find((r) => r.scope === child.scope) : undefined;
       const hit = byIdentity.get(key);
       if (hit) return hit;
     }
@@ -52,7 +72,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
   for (const r of resources) {
     if (r.parent) continue;
     const parentRef = PARENT_REF[r.kind];
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef)) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef), r) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
   }
   const byKind = new Map<ResourceKind, Resource[]>();
   for (const r of resources) {
@@ -84,7 +104,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     evaluation,
     opaqueModules,
     ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as Resource<K>[],
-    target: (from, ref) => resolve(from.refs.get(ref)),
+    target: (from, ref) => resolve(from.refs.get(ref), PARENT_REF[from.kind] === ref ? from : undefined),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve,
     sameTarget: (a, b) => {

@@ -68,6 +68,12 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
   site?: (path: string) => Location | undefined;
   /** Keys under which other resources reference this one (resource address, ARM resource id). */
   identity: string[];
+  /**
+   * ARM/Bicep: the resource group its enclosing deployments put it in, compared for equality only
+   * (`eval/arm/deployment-scope.ts`); undefined: the scanned template's own. Two resources of one
+   * identity in different scopes are two resources (the graph does not guess between them).
+   */
+  scope?: string;
   /** Canonical references to other resources: `containerRegistry`, `keyVault`, `workspace`, `cluster`, `target`. */
   refs: Map<string, Value>;
   /** Set by the graph: node pool → cluster, NSG rule → NSG, compute → workspace. */

@@ -1380,4 +1380,223 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
   },
 };
 
-ruleTester('AML006', converted, azureCli, chaining, instanceLinks);
+// One module deployed to two resource groups declares two workspaces of one name: a compute's
+// workspace is the one in its own resource group (a child lives in its parent's scope), never
+// the first one declared (the prod workspace's "Disabled" gave the dev cluster a false AML006).
+const resourceGroups: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'same-name-workspace-disabled-only-in-another-resource-group',
+        files: {
+          'compute.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' existing = {
+  name: 'mlw-core'
+}
+
+resource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  parent: ws
+  name: 'cpu-cluster'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+      enableNodePublicIp: true
+    }
+  }
+}
+`,
+          'ws.bicep': `
+param pna string
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-core'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: pna
+  }
+}
+`,
+          'main.bicep': `
+targetScope = 'subscription'
+
+module prod 'ws.bicep' = {
+  name: 'ws-prod'
+  scope: resourceGroup('rg-ml-prod')
+  params: { pna: 'Disabled' }
+}
+
+module dev 'ws.bicep' = {
+  name: 'ws-dev'
+  scope: resourceGroup('rg-ml-dev')
+  params: { pna: 'Enabled' }
+}
+
+module devCompute 'compute.bicep' = {
+  name: 'compute-dev'
+  scope: resourceGroup('rg-ml-dev')
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'same-name-workspace-disabled-in-the-compute-resource-group',
+        files: {
+          'compute.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' existing = {
+  name: 'mlw-core'
+}
+
+resource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  parent: ws
+  name: 'cpu-cluster'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+      enableNodePublicIp: ⟦true⟧
+    }
+  }
+}
+`,
+          'ws.bicep': `
+param pna string
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-core'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: pna
+  }
+}
+`,
+          'main.bicep': `
+targetScope = 'subscription'
+
+module prod 'ws.bicep' = {
+  name: 'ws-prod'
+  scope: resourceGroup('rg-ml-prod')
+  params: { pna: 'Enabled' }
+}
+
+module dev 'ws.bicep' = {
+  name: 'ws-dev'
+  scope: resourceGroup('rg-ml-dev')
+  params: { pna: 'Disabled' }
+}
+
+module devCompute 'compute.bicep' = {
+  name: 'compute-dev'
+  scope: resourceGroup('rg-ml-dev')
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        related: [{ file: 'main.bicep', line: 12 }],
+      },
+    ],
+  },
+  arm: {
+    valid: [
+      {
+        name: 'nested-deployments-to-two-resource-groups',
+        files: { 'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "ws-prod",
+      "resourceGroup": "rg-ml-prod",
+      "properties": {
+        "mode": "Incremental",
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            { "type": "Microsoft.MachineLearningServices/workspaces", "apiVersion": "2024-04-01", "name": "mlw-core", "location": "westeurope", "properties": { "publicNetworkAccess": "Disabled" } }
+          ]
+        }
+      }
+    },
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "ws-dev",
+      "resourceGroup": "rg-ml-dev",
+      "properties": {
+        "mode": "Incremental",
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            { "type": "Microsoft.MachineLearningServices/workspaces", "apiVersion": "2024-04-01", "name": "mlw-core", "location": "westeurope", "properties": { "publicNetworkAccess": "Enabled" } },
+            { "type": "Microsoft.MachineLearningServices/workspaces/computes", "apiVersion": "2024-04-01", "name": "mlw-core/cpu-cluster", "location": "westeurope", "properties": { "computeType": "AmlCompute", "properties": { "vmSize": "Standard_DS3_v2", "enableNodePublicIp": true } } }
+          ]
+        }
+      }
+    }
+  ]
+}
+` },
+      },
+    ],
+    invalid: [
+      {
+        name: 'nested-deployments-to-two-resource-groups-compute-beside-a-private-workspace',
+        files: { 'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "ws-prod",
+      "resourceGroup": "rg-ml-prod",
+      "properties": {
+        "mode": "Incremental",
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            { "type": "Microsoft.MachineLearningServices/workspaces", "apiVersion": "2024-04-01", "name": "mlw-core", "location": "westeurope", "properties": { "publicNetworkAccess": "Disabled" } }
+          ]
+        }
+      }
+    },
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "ws-dev",
+      "resourceGroup": "rg-ml-dev",
+      "properties": {
+        "mode": "Incremental",
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            { "type": "Microsoft.MachineLearningServices/workspaces", "apiVersion": "2024-04-01", "name": "mlw-core", "location": "westeurope", "properties": { "publicNetworkAccess": "Disabled" } },
+            { "type": "Microsoft.MachineLearningServices/workspaces/computes", "apiVersion": "2024-04-01", "name": "mlw-core/cpu-cluster", "location": "westeurope", "properties": { "computeType": "AmlCompute", "properties": { "vmSize": "Standard_DS3_v2", "enableNodePublicIp": ⟦true⟧ } } }
+          ]
+        }
+      }
+    }
+  ]
+}
+` },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+
+ruleTester('AML006', converted, azureCli, chaining, instanceLinks, resourceGroups);

@@ -4,6 +4,7 @@
  * `languageVersion: 2.0` symbolic maps), child resources, copy loops, conditions and inline
  * nested deployments, flattened into a list of resource instances.
  */
+import { deploymentScope } from './deployment-scope.js';
 import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
@@ -44,6 +45,8 @@ export interface ArmResource {
   existing: boolean;
   /** Names of the enclosing nested deployments, outermost first; [] at top level. */
   deployment: string[];
+  /** The resource group the enclosing deployments put it in (`deployment-scope.ts`); undefined: the template's own. */
+  scope?: string;
   file: string;
   /** Read from a module copy outside the user's code (a Bicep registry module from the cache): findings point at the call. */
   vendored?: VendoredOrigin;
@@ -95,6 +98,8 @@ interface Env {
   resources: ArmResource[];
   opaque: OpaqueModuleCall[];
   depth: number;
+  /** The scopes of the nested deployments being walked, innermost last (`deployment-scope.ts`). */
+  scopes: (string | undefined)[];
   /** The declared parameters: the root template's, then those of inner-scope nested templates. */
   inputs: InputDecl[];
   /** `file:offset` of each declaration in `inputs` (a nested template in a loop declares once). */
@@ -531,6 +536,8 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
       deployment,
       file: scope.doc.file,
     };
+    const placedIn = env.scopes[env.scopes.length - 1];
+    if (placedIn !== undefined) res.scope = placedIn;
     if (apiVersion !== undefined) res.apiVersion = apiVersion;
     if (symbolicName !== undefined) res.symbolicName = symbolicName;
     const nl = memberLocation(scope.doc, node, 'name');
@@ -606,6 +613,13 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   const scopeNode = getProp(getProp(props, 'expressionEvaluationOptions'), 'scope');
   const scopeV = scopeNode ? frame.eval(scopeNode) : undefined;
   const inner = scopeV?.kind === 'string' && scopeV.value.toLowerCase() === 'inner';
+  const targetNode = (k: string): Value | undefined => {
+    const n = getProp(node, k);
+    return n ? frame.eval(n) : undefined;
+  };
+  // The resource group and subscription it deploys to (`scope` names a management group, a
+  // tenant or an extension scope: not followed).
+  env.scopes.push(deploymentScope(env.scopes[env.scopes.length - 1], { resourceGroup: targetNode('resourceGroup'), subscriptionId: targetNode('subscriptionId'), other: getProp(node, 'scope') !== undefined }));
   env.depth++;
   try {
     if (inner) {
@@ -628,6 +642,7 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
     }
   } finally {
     env.depth--;
+    env.scopes.pop();
   }
 }
 
@@ -785,7 +800,7 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, inputs: [], inputKeys: new Set() };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, scopes: [], inputs: [], inputKeys: new Set() };
   const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;

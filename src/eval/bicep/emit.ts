@@ -16,7 +16,8 @@ import { clippedSource, linkedTemplateReason, evaluateArmTemplate } from '../arm
 import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
 import type { VendoredOrigin } from '../types.js';
-import { moduleParams, nameLabel } from './modules.js';
+import { moduleParams, moduleTargetScope, nameLabel } from './modules.js';
+import { withinScope } from '../arm/deployment-scope.js';
 import type { FileScope } from './scope.js';
 import type { ModInst, ModSym, ResSym } from './symbols.js';
 
@@ -59,6 +60,7 @@ function emitResource(scope: FileScope, sym: ResSym): void {
       file: scope.file.file,
     };
     if (inst.apiVersion !== undefined) res.apiVersion = inst.apiVersion;
+    if (scope.scopeKey !== undefined) res.scope = scope.scopeKey;
     const nameProp = d.body ? propOf(d.body, 'name') : undefined;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
     if (d.body) res.site = siteOf(scope, d.body);
@@ -200,6 +202,7 @@ function emitModule(scope: FileScope, sym: ModSym): void {
       deployment: scope.deployment,
       file: scope.file.file,
     };
+    if (scope.scopeKey !== undefined) res.scope = scope.scopeKey;
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== undefined) res.copyIndex = inst.index;
     scope.env.resources.push(res);
@@ -327,8 +330,11 @@ function sameShape(a: string[] | undefined, b: string[]): boolean {
 /** A module's resources under its deployment name; from a copy outside the user's code, marked so findings point at the call. */
 function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<typeof evaluateArmTemplate>, vendored?: VendoredOrigin): void {
   const dep = [...scope.deployment, nameLabel(inst.name)];
+  const moduleScope = moduleTargetScope(scope, inst);
   for (const res of r.resources) {
     const out: ArmResource = { ...res, deployment: [...dep, ...res.deployment] };
+    const placedIn = withinScope(moduleScope, res.scope);
+    if (placedIn !== undefined) out.scope = placedIn;
     const c = andCond(inst.condition, res.condition);
     if (c) out.condition = c;
     if (vendored) out.vendored = vendored;

@@ -11,6 +11,7 @@ import { passedThrough, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Expression, ImportDecl, ModuleDecl } from '../../parse/bicep/index.js';
 import { armAccess, armCallToken, callArmFunction } from '../arm/evaluate.js';
+import { deploymentScope, unknownScope } from '../arm/deployment-scope.js';
 import type { ArmUnknown } from '../arm/resourceid.js';
 import { andCond, propOf, U } from './context.js';
 import type { Locals } from './context.js';
@@ -66,9 +67,38 @@ export function moduleScope(scope: FileScope, inst: ModInst): FileScope | null {
   }
   const parsed = scope.env.sources.parse(target);
   if (!parsed) return null;
-  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel(inst.name)], inst.condition, [...scope.stack, target]);
+  const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel(inst.name)], inst.condition, [...scope.stack, target], moduleTargetScope(scope, inst));
   inst.child = child;
   return child;
+}
+
+/**
+ * The resource group a module instance deploys to (`arm/deployment-scope.ts`):
+ * `scope: resourceGroup('rg')`, `resourceGroup(sub, 'rg')`, a resource group resource
+ * (`scope: rg`); none or `resourceGroup()`: the caller's. Other scopes (a management group, a
+ * tenant, a resource for an extension module) are not followed.
+ */
+export function moduleTargetScope(scope: FileScope, inst: ModInst): string | undefined {
+  const d = inst.sym.decl;
+  const p = d.body ? propOf(d.body, 'scope') : undefined;
+  if (!p) return scope.scopeKey;
+  const e = p.value;
+  const call = e.kind === 'Call' || (e.kind === 'InstanceCall' && e.object.kind === 'Variable' && e.object.name === 'az') ? e : undefined;
+  if (call) {
+    const args = call.args.map((a) => scope.eval(a, inst.locals));
+    switch (call.name.name.toLowerCase()) {
+      case 'resourcegroup':
+        if (args.length === 0) return scope.scopeKey;
+        return deploymentScope(scope.scopeKey, args.length === 1 ? { resourceGroup: args[0] } : { subscriptionId: args[0], resourceGroup: args[1] });
+      case 'subscription':
+        return deploymentScope(scope.scopeKey, args.length === 0 ? { subscriptionScope: true } : { subscriptionId: args[0] });
+      default:
+        return unknownScope();
+    }
+  }
+  const target = scope.resourceRef(e, inst.locals);
+  if (target?.type.toLowerCase() === 'microsoft.resources/resourcegroups') return deploymentScope(scope.scopeKey, { resourceGroup: target.leafName });
+  return unknownScope();
 }
 
 /** `params:` of a module instance, each value passed through the caller's property. */

@@ -64,6 +64,8 @@ export class FileScope {
     readonly condition: Value | undefined,
     /** Files of the enclosing module chain (cycle guard). */
     readonly stack: string[],
+    /** The resource group the module chain deploys to (`arm/deployment-scope.ts`); undefined: the scanned file's own. */
+    readonly scopeKey?: string,
   ) {
     const statements = file.statements;
     for (let i = 0; i < statements.length; i++) {
@@ -118,8 +120,8 @@ export class FileScope {
   }
 
   /** Another file evaluated in the same run (a module, a file `import`ed from). */
-  child(file: BicepFile, assigned: Map<string, Value>, deployment: string[], condition: Value | undefined, stack: string[]): FileScope {
-    return new FileScope(file, this.env, assigned, deployment, condition, stack);
+  child(file: BicepFile, assigned: Map<string, Value>, deployment: string[], condition: Value | undefined, stack: string[], scopeKey = this.scopeKey): FileScope {
+    return new FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey);
   }
 
   loc(range: Range, label?: string): Location {
