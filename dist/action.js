@@ -17542,12 +17542,17 @@ function commentsOf(ctx, node) {
   const out = [];
   const walk4 = (n) => {
     for (const [k, keyNode, v] of members(n)) {
-      if (k === "//" && v.type === "string") out.push({ style: "line", text: String(v.value), range: ctx.lineMap.range(keyNode.offset, v.offset + v.length) });
+      if (k === "//" && v.type === "string") out.push({ style: "line", text: String(v.value), range: ctx.lineMap.range(keyNode.offset, withSeparator(ctx.text, v.offset + v.length)) });
     }
     for (const c of n.children ?? []) walk4(c);
   };
   walk4(node);
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+function withSeparator(text2, end) {
+  let i = end;
+  while (text2[i] === " " || text2[i] === "	") i++;
+  return text2[i] === "," ? i + 1 : end;
 }
 function topLevel(ctx, kind, keyNode, obj2, nested) {
   switch (kind) {
@@ -51958,11 +51963,14 @@ var SEC001_hardcoded_secret_default = defineRule({
     }
   },
   create(ctx) {
-    const seen = /* @__PURE__ */ new Set();
+    const seenAnywhere = /* @__PURE__ */ new Set();
+    let seenInGraph;
     const once = (l) => {
       const key = `${l.file}:${l.range.start.offset}:${l.range.end.offset}`;
+      const seen = seenInGraph ?? seenAnywhere;
       if (seen.has(key)) return false;
       seen.add(key);
+      seenAnywhere.add(key);
       return true;
     };
     let variantFile;
@@ -51988,13 +51996,13 @@ var SEC001_hardcoded_secret_default = defineRule({
     const walk4 = (key, v, onSecret, parentKey2) => {
       visit2(key, v, onSecret, parentKey2, /* @__PURE__ */ new Map());
     };
-    const visit2 = (key, v, onSecret, parentKey2, seen2) => {
+    const visit2 = (key, v, onSecret, parentKey2, seen) => {
       if (v.kind === "object" || v.kind === "list") {
         const where = `${key ?? ""}\0${parentKey2 ?? ""}`;
-        const met = seen2.get(v);
+        const met = seen.get(v);
         if (met?.has(where)) return;
         if (met) met.add(where);
-        else seen2.set(v, /* @__PURE__ */ new Set([where]));
+        else seen.set(v, /* @__PURE__ */ new Set([where]));
       }
       if (key !== void 0 && looksSecret(key) && parentKey2?.toLowerCase() !== "permissions" && !namesMap(parentKey2)) {
         if (v.kind === "string") return isCredentialFree(key, v.value) || namesKey(key, v.value) ? void 0 : onSecret(key, v);
@@ -52012,9 +52020,9 @@ var SEC001_hardcoded_secret_default = defineRule({
           const credentialFree = isCredentialFree(name.value, value.value) || container !== void 0 && isCredentialFree(container, value.value);
           if ((byName2 || byContainer) && !credentialFree && !namesKey(name.value, value.value)) onSecret(name.value, value);
         }
-        v.entries.forEach((e, k) => visit2(k, e, onSecret, key, seen2));
+        v.entries.forEach((e, k) => visit2(k, e, onSecret, key, seen));
       } else if (v.kind === "list") {
-        for (const i of v.items) if (i.kind === "object" || i.kind === "list") visit2(void 0, i, onSecret, key, seen2);
+        for (const i of v.items) if (i.kind === "object" || i.kind === "list") visit2(void 0, i, onSecret, key, seen);
       }
     };
     const input2 = (d) => {
@@ -52060,17 +52068,22 @@ var SEC001_hardcoded_secret_default = defineRule({
       graph(g) {
         if (g.evaluation.planFile) return;
         variantFile = g.evaluation.variantFile;
-        for (const d of g.evaluation.inputs) input2(d);
-        for (const r of g.resources) {
-          if (isInlineElement(r)) continue;
-          if (!r.body) continue;
-          walk4(
-            void 0,
-            r.body,
-            (name, s) => literal(name, s, { messageId: "attribute", data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] })
-          );
+        seenInGraph = /* @__PURE__ */ new Set();
+        try {
+          for (const d of g.evaluation.inputs) input2(d);
+          for (const r of g.resources) {
+            if (isInlineElement(r)) continue;
+            if (!r.body) continue;
+            walk4(
+              void 0,
+              r.body,
+              (name, s) => literal(name, s, { messageId: "attribute", data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] })
+            );
+          }
+        } finally {
+          variantFile = void 0;
+          seenInGraph = void 0;
         }
-        variantFile = void 0;
       },
       // Provider blocks: `provider "azurerm" { client_secret = "…" }` is the most common hard-coded Azure credential.
       terraformModule(m) {

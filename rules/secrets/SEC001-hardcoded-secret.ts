@@ -241,11 +241,22 @@ export default defineRule({
     } satisfies Record<MessageId, string>,
   },
   create(ctx) {
-    const seen = new Set<string>();
+    /** Every place reported so far: a var file read on its own skips what an evaluation reported. */
+    const seenAnywhere = new Set<string>();
+    /**
+     * While an evaluation (one variant) is read, the places it reported: a secret reached twice
+     * in it (a default and the resource that reads it) is one finding. Each variant reports its
+     * own, so the engine merges them with every variant listed and keeps the most
+     * production-like variant's fingerprint (RULES.md "Variants"; a baseline written with only
+     * prod.tfvars still matches once dev.tfvars is added).
+     */
+    let seenInGraph: Set<string> | undefined;
     const once = (l: Location): boolean => {
       const key = `${l.file}:${l.range.start.offset}:${l.range.end.offset}`;
+      const seen = seenInGraph ?? seenAnywhere;
       if (seen.has(key)) return false;
       seen.add(key);
+      seenAnywhere.add(key);
       return true;
     };
     /** The parameter file of the evaluation being read (ARM: a `.json` that is not recognisable by its name). */
@@ -375,17 +386,22 @@ export default defineRule({
         // provider-generated keys), not literals written in the source: never read here.
         if (g.evaluation.planFile) return;
         variantFile = g.evaluation.variantFile;
-        // Inputs first: a secret written as a parameter/variable default and used by a
-        // resource is reported once, in the words of the declaration that holds it.
-        for (const d of g.evaluation.inputs) input(d);
-        for (const r of g.resources) {
-          if (isInlineElement(r)) continue; // inline elements are part of their parent's body
-          if (!r.body) continue;
-          walk(undefined, r.body, (name, s) =>
-            literal(name, s, { messageId: 'attribute', data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] }),
-          );
+        seenInGraph = new Set();
+        try {
+          // Inputs first: a secret written as a parameter/variable default and used by a
+          // resource is reported once, in the words of the declaration that holds it.
+          for (const d of g.evaluation.inputs) input(d);
+          for (const r of g.resources) {
+            if (isInlineElement(r)) continue; // inline elements are part of their parent's body
+            if (!r.body) continue;
+            walk(undefined, r.body, (name, s) =>
+              literal(name, s, { messageId: 'attribute', data: { name: displayName(r) }, at: r.header, resource: r, related: [{ ...r.header, label: r.address }] }),
+            );
+          }
+        } finally {
+          variantFile = undefined;
+          seenInGraph = undefined;
         }
-        variantFile = undefined;
       },
       // Provider blocks: `provider "azurerm" { client_secret = "…" }` is the most common hard-coded Azure credential.
       terraformModule(m) {

@@ -1010,6 +1010,59 @@ const azapiBodyMembers: RuleTable = {
       },
     ],
   },
+  terraform: {
+    // Terraform JSON's comment is a "//" property, followed by the comma valid JSON requires: on
+    // the line before a block it covers the block (the README's example), as a # comment does.
+    valid: [
+      {
+        name: 'json-comment-property-before-a-resource-block',
+        files: {
+          'main.tf.json': `
+{
+  "resource": {
+    "azurerm_container_registry": {
+      "//": "mlops-iac-lint-ignore ACR001 -- bootstrap registry, removed in sprint 12",
+      "acr": {
+        "name": "acrdemo",
+        "resource_group_name": "rg",
+        "location": "westeurope",
+        "sku": "Premium",
+        "admin_enabled": true
+      }
+    }
+  }
+}
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'json-comment-property-after-the-block-covers-nothing-below',
+        files: {
+          'main.tf.json': `
+{
+  "resource": {
+    "azurerm_container_registry": {
+      "acr": {
+        "name": "acrdemo",
+        "resource_group_name": "rg",
+        "location": "westeurope",
+        "sku": "Premium",
+        "admin_enabled": ⟦true⟧
+      },
+      "//": "mlops-iac-lint-ignore ACR001 -- too late: nothing follows"
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+    ],
+  },
 };
 
 // Format round (c-fmt1): `import * as ns from './shared.bicep'` then `ns.settings.admin` reads

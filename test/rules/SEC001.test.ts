@@ -1363,7 +1363,7 @@ const parameters: RuleTable = {
 `,
         },
         level: 'error',
-        env: 'nonprod', // the first variant's class; the rule reports the location once
+        env: 'prod', // every variant reports it; the merged finding takes the prod variant's class (RULES.md "Variants")
       },
     ],
   },
@@ -2132,7 +2132,75 @@ resource "azurerm_container_group" "ci" {
   },
 };
 
-ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames, stubValues);
+
+// A secret written once and read in every variant is one finding with every variant listed, in
+// the words and fingerprint of its most production-like variant: before, only the first variant
+// (dev.tfvars) reported it, so a baseline written with prod.tfvars alone stopped matching once
+// dev.tfvars was added beside it.
+const acrossVariants: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'default-secret-read-by-a-dev-and-a-prod-variant',
+        files: {
+          'main.tf': `
+variable "environment" {
+  type = string
+}
+variable "admin_password" {
+  type    = string
+  default = ⟦"S3cr3tP4ssw0rdXyz"⟧
+}
+resource "azurerm_container_registry" "r" {
+  name                = "acr1"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  sku                 = "Premium"
+  tags                = { env = var.environment }
+}
+`,
+          'dev.tfvars': 'environment = "dev"\n',
+          'prod.tfvars': 'environment = "prod"\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'inputDefault',
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'secure-default-read-by-a-dev-and-a-prod-parameter-file',
+        files: {
+          'main.bicep': `
+param environment string
+@secure()
+param adminPassword string = ⟦'S3cr3tP4ssw0rdXyz'⟧
+
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-\${environment}'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+  }
+}
+`,
+          'main.dev.bicepparam': "using 'main.bicep'\nparam environment = 'dev'\n",
+          'main.prod.bicepparam': "using 'main.bicep'\nparam environment = 'prod'\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'inputDefault',
+      },
+    ],
+  },
+};
+
+ruleTester('SEC001', converted, parameters, v2, loneParameterFiles, numberedNames, stubValues, acrossVariants);
 
 describe('SEC001 matchers', () => {
   it('matches secret-looking names, also camelCase, and not their metadata', () => {

@@ -64,12 +64,22 @@ function commentsOf(ctx: Ctx, node: JsonNode): Comment[] {
   const out: Comment[] = [];
   const walk = (n: JsonNode): void => {
     for (const [k, keyNode, v] of members(n)) {
-      if (k === '//' && v.type === 'string') out.push({ style: 'line', text: String(v.value), range: ctx.lineMap.range(keyNode.offset, v.offset + v.length) });
+      if (k === '//' && v.type === 'string') out.push({ style: 'line', text: String(v.value), range: ctx.lineMap.range(keyNode.offset, withSeparator(ctx.text, v.offset + v.length)) });
     }
     for (const c of n.children ?? []) walk(c);
   };
   walk(node);
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
+
+/**
+ * The end of a `"//"` property with the comma valid JSON requires after it on its line: the
+ * comma is part of the comment, not code the directive trails (which would cover only its own line).
+ */
+function withSeparator(text: string, end: number): number {
+  let i = end;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === ',' ? i + 1 : end;
 }
 
 function topLevel(ctx: Ctx, kind: string, keyNode: JsonNode, obj: JsonNode, nested: NestedBlocks): Block[] {
