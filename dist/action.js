@@ -46085,6 +46085,8 @@ function canonicalBody(r, children) {
     if (at2) sites.set(location, { at: at2, path: "location" });
   } else if (LOCATION_FROM[r.sourceType] && !partial) {
     entries2.set("location", unknown(`${r.sourceType} is created in the location of ${LOCATION_FROM[r.sourceType]}, which the provider reads at apply time`));
+  } else if (LOCATION_FILLED_BY_TOOL[r.format] && !partial) {
+    entries2.set("location", unknown(LOCATION_FILLED_BY_TOOL[r.format]));
   }
   const tags = r.attrs.get("tags")?.value ?? valueAt(r.body, "tags");
   if (tags) {
@@ -46196,7 +46198,7 @@ function search(cur, v, depth) {
   }
   return void 0;
 }
-var ARM_SHAPED, AZURERM_ARM_TYPES, LOCATION_FROM, UNSENT_DEFAULTS, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
+var ARM_SHAPED, AZURERM_ARM_TYPES, LOCATION_FROM, LOCATION_FILLED_BY_TOOL, UNSENT_DEFAULTS, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
 var init_policy_view = __esm({
   "src/model/policy-view.ts"() {
     "use strict";
@@ -46214,6 +46216,10 @@ var init_policy_view = __esm({
     };
     LOCATION_FROM = {
       azurerm_machine_learning_compute_instance: "its workspace"
+    };
+    LOCATION_FILLED_BY_TOOL = {
+      "azure-cli": "the Azure CLI sends the resource group's location when --location is not given",
+      "azureml-yaml": "the Azure ML CLI sends the workspace's location when the file gives none"
     };
     UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
     SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);

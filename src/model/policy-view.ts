@@ -17,7 +17,7 @@
 import type { Location } from '../core/source.js';
 import { list, obj, str, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { PolicyTarget } from '../eval/policy/index.js';
-import type { Fact, Resource, ResourceKind } from './resource.js';
+import type { Fact, Resource, ResourceKind, SourceFormat } from './resource.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { policyResourceType } from './tables/policy-aliases.js';
 import type { AttrSpec, KindSpec } from './tables/spec.js';
@@ -48,6 +48,21 @@ const AZURERM_ARM_TYPES: Record<string, string> = {
  */
 const LOCATION_FROM: Readonly<Record<string, string>> = {
   azurerm_machine_learning_compute_instance: 'its workspace',
+};
+
+/**
+ * Formats whose tool fills in a location that is not written: the create commands of the Azure
+ * CLI default `--location` to the resource group's (`validator=get_default_location_from_resource_group`
+ * in Azure/azure-cli's command modules, e.g. keyvault/_params.py; `az keyvault create --name x
+ * --resource-group rg` on Microsoft Learn's Key Vault quickstart), and the Azure ML CLI/SDK sends
+ * a compute's workspace location (`compute.location = self._get_workspace_location()`,
+ * Azure/azure-sdk-for-python sdk/ml/azure-ai-ml/azure/ai/ml/operations/_compute_operations.py).
+ * The request always has a location, known only at run time.
+ */
+const LOCATION_FILLED_BY_TOOL: Readonly<Partial<Record<SourceFormat, (r: Resource) => string>>> = {
+  'azure-cli': (r) =>
+    r.kind === 'ml.compute' ? "the Azure ML CLI sends the workspace's location when --location is not given" : "the Azure CLI sends the resource group's location when --location is not given",
+  'azureml-yaml': () => "the Azure ML CLI sends the workspace's location when the file gives none",
 };
 
 /**
@@ -178,6 +193,8 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
     if (at) sites.set(location, { at, path: 'location' });
   } else if (LOCATION_FROM[r.sourceType] && !partial) {
     entries.set('location', unknown(`${r.sourceType} is created in the location of ${LOCATION_FROM[r.sourceType]}, which the provider reads at apply time`));
+  } else if (LOCATION_FILLED_BY_TOOL[r.format] && !partial) {
+    entries.set('location', unknown(LOCATION_FILLED_BY_TOOL[r.format]!(r)));
   }
   const tags = r.attrs.get('tags')?.value ?? valueAt(r.body, 'tags');
   if (tags) {

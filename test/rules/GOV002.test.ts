@@ -447,12 +447,23 @@ if ((RESOURCE_FORMATS as readonly string[]).includes('azure-cli')) {
       { name: 'compute-type-other', files: { 'deploy.sh': 'az ml compute create -n ci -w ws -g rg --size Standard_DS3_v2 --type computeinstance\n', ...computeType('equals', '"AmlCompute"') }, options: opts },
       // An unknown type decides nothing.
       { name: 'compute-type-unknown', files: { 'deploy.sh': 'az ml compute create -n cl -w ws -g rg --size Standard_DS3_v2 --type "$TYPE"\n', ...computeType('equals', '"AmlCompute"') }, options: opts },
+      // Without --location the CLI sends the resource group's (the workspace's for az ml compute):
+      // a location known only at run time, not "location is not set".
+      {
+        name: 'location-filled-in-by-the-cli',
+        files: {
+          'deploy.sh': 'az keyvault create -n kv1 -g rg --enable-purge-protection true\naz ml compute create -n cl -w ws -g rg --size Standard_DS3_v2 --type amlcompute\n',
+          ...allowedLocations,
+        },
+        options: opts,
+      },
     ],
     invalid: [
       { name: 'workspace-enabled', files: { 'deploy.sh': 'az ml workspace create -n ws -g rg --public-network-access ⟦Enabled⟧\n', ...ml }, options: opts, ...deny },
       { name: 'workspace-default-sent', files: { 'deploy.sh': '⟦az⟧ ml workspace create -n ws -g rg\n', ...ml }, options: opts, ...deny },
       // `--type` names the ARM computeType (`computeinstance` → ComputeInstance): a policy keyed on it decides.
       { name: 'compute-type-from-type-flag', files: { 'deploy.sh': 'az ml compute create -n cl -w ws -g rg --size Standard_DS3_v2 --type ⟦amlcompute⟧\n', ...computeType('equals', '"AmlCompute"') }, options: opts, ...deny },
+      { name: 'location-written-and-not-allowed', files: { 'deploy.sh': 'az keyvault create -n kv1 -g rg -l ⟦westeurope⟧ --enable-purge-protection true\n', ...allowedLocations }, options: opts, ...deny },
     ],
   };
 }
@@ -464,7 +475,11 @@ location: westeurope
 ${pna}
 `;
 (cases as Record<string, unknown>)['azureml-yaml'] = {
-  valid: [{ name: 'workspace-disabled', files: { 'workspace.yml': amlWorkspace('public_network_access: disabled'), ...ml }, options: opts }],
+  valid: [
+    { name: 'workspace-disabled', files: { 'workspace.yml': amlWorkspace('public_network_access: disabled'), ...ml }, options: opts },
+    // A compute file without location: is created in its workspace's location (the Azure ML CLI sends it).
+    { name: 'compute-location-from-its-workspace', files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nsize: Standard_DS3_v2\nmin_instances: 0\n', ...allowedLocations }, options: opts },
+  ],
   invalid: [{ name: 'workspace-enabled', files: { 'workspace.yml': amlWorkspace('public_network_access: ⟦enabled⟧'), ...ml }, options: opts, ...deny }],
 };
 
