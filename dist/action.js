@@ -19985,7 +19985,7 @@ var init_env = __esm({
       "uat",
       "preprod"
     ]);
-    PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
+    PREFIXED_PROD = /^(non|not|pre)(prod|production|prd|live)$/;
     PREFIXES = /* @__PURE__ */ new Set(["non", "not", "pre"]);
     ENV_VARIABLE_NAMES = ["environment", "env", "environment_name", "environmentName", "stage"];
     ENV_TAG_NAMES = ["environment", "env"];
@@ -46086,7 +46086,7 @@ function canonicalBody(r, children) {
   } else if (LOCATION_FROM[r.sourceType] && !partial) {
     entries2.set("location", unknown(`${r.sourceType} is created in the location of ${LOCATION_FROM[r.sourceType]}, which the provider reads at apply time`));
   } else if (LOCATION_FILLED_BY_TOOL[r.format] && !partial) {
-    entries2.set("location", unknown(LOCATION_FILLED_BY_TOOL[r.format]));
+    entries2.set("location", unknown(LOCATION_FILLED_BY_TOOL[r.format](r)));
   }
   const tags = r.attrs.get("tags")?.value ?? valueAt(r.body, "tags");
   if (tags) {
@@ -46218,8 +46218,8 @@ var init_policy_view = __esm({
       azurerm_machine_learning_compute_instance: "its workspace"
     };
     LOCATION_FILLED_BY_TOOL = {
-      "azure-cli": "the Azure CLI sends the resource group's location when --location is not given",
-      "azureml-yaml": "the Azure ML CLI sends the workspace's location when the file gives none"
+      "azure-cli": (r) => r.kind === "ml.compute" ? "the Azure ML CLI sends the workspace's location when --location is not given" : "the Azure CLI sends the resource group's location when --location is not given",
+      "azureml-yaml": () => "the Azure ML CLI sends the workspace's location when the file gives none"
     };
     UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
     SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);

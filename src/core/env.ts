@@ -13,8 +13,8 @@ const PROD_WORDS = new Set(['prod', 'production', 'prd', 'live']);
 const NONPROD_WORDS = new Set([
   'dev', 'development', 'test', 'testing', 'qa', 'sandbox', 'sbx', 'sandpit', 'staging', 'stage', 'uat', 'preprod',
 ]);
-/** A prod word written as one word with a negating or preceding prefix: `nonprod`, `preproduction` (RULES.md). */
-const PREFIXED_PROD = /^(non|not|pre)(prod|production|prd)$/;
+/** A prod word written as one word with a negating or preceding prefix: `nonprod`, `preproduction`, `prelive` (RULES.md). */
+const PREFIXED_PROD = /^(non|not|pre)(prod|production|prd|live)$/;
 /** A word that negates or precedes the prod word after it: `non-prod`, `Not_Prod`, `pre-prod`, `NonProduction`. */
 const PREFIXES = new Set(['non', 'not', 'pre']);
 

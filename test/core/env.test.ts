@@ -26,6 +26,11 @@ describe('environment classes', () => {
     ['pre-prod', 'nonprod'],
     ['preprod', 'nonprod'],
     ['PreProduction', 'nonprod'],
+    // `live` is a prod word: prefixed or negated as one word it is nonprod too.
+    ['prelive', 'nonprod'],
+    ['nonlive', 'nonprod'],
+    ['notlive', 'nonprod'],
+    ['pre-live', 'nonprod'],
     ['prod-test', 'unknown'],
     ['ProdAndDev', 'unknown'],
     ['westeurope', undefined],

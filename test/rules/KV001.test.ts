@@ -94,6 +94,26 @@ resource "azurerm_key_vault" "kv" {
         },
       },
       {
+        // `live` is a prod word, so `prelive` (one word, prefixed) is nonprod, as `preprod` is.
+        name: 'prefixed-live-word-is-nonprod',
+        files: {
+          'main.tf': `
+variable "environment" {
+  type = string
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-\${var.environment}"
+  location            = "westeurope"
+  resource_group_name = "rg-ml"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+          'terraform.tfvars': 'environment = "prelive"\n',
+        },
+      },
+      {
         name: 'nonprod-no-finding',
         files: {
           'main.tf': `
