@@ -42399,7 +42399,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const close = balanced(raw, i + 1, "{", "}");
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, "") : inner);
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, "") : inner) ?? (ps ? null : /^([0-9]+)(:?-)(.*)$/s.exec(inner));
       if (!m2) {
         expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
         i = end;
@@ -42434,6 +42434,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const name = ps ? m[0].replace(PS_SCOPE, "") : m[0];
       const end = i + 1 + m[0].length;
       if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
+      else if (ps && /^(?:true|false)$/i.test(m[0])) expansion(str(m[0].toLowerCase() === "true" ? "True" : "False", locOf2(ctx.file, word, i, end)), i, end);
       else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;

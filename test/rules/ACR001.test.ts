@@ -721,6 +721,8 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      // $false, a PowerShell constant, is the text False for az.
+      { name: 'powershell-false-constant', files: { 'deploy.ps1': 'az acr create -n acrml -g rg --sku Basic --admin-enabled $false\n' } },
       // azure-cli's three-state flags take the next word as their value and accept only true/false:
       // `--admin-enabled Standard_D4s_v5` is rejected by the CLI, not a bare (true) flag.
       { name: 'three-state-flag-with-a-non-boolean-value', files: { 'deploy.sh': 'X=Standard_D4s_v5\naz acr create -n acrml -g rg --sku Standard --admin-enabled $X\n' } },
@@ -964,6 +966,14 @@ az acr create -n acrml -g rg \`
         env: 'unknown',
         messageId: 'adminUser',
         related: [{ file: 'deploy.ps1', line: 4 }],
+      },
+      {
+        // $true is a PowerShell constant; a native command receives it as the text True.
+        name: 'powershell-true-constant',
+        files: { 'deploy.ps1': 'az acr create -n acrml -g rg --sku Basic --admin-enabled ⟦$true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
       },
     ],
   },

@@ -547,6 +547,14 @@ jobs:
     ],
     invalid: [
       {
+        // The script's first argument with a default: the default is known, as \${NAME:-lit}'s is.
+        name: 'positional-parameter-default',
+        files: { 'deploy.sh': 'SIZE=${1:-⟦Standard_NC6⟧}\naz vm create -n vm1 -g rg --image Ubuntu2204 --size "$SIZE"\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         name: 'ml-compute-nc6',
         files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size ⟦Standard_NC6⟧ --min-instances 0\n' },
         level: 'error',

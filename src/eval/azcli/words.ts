@@ -251,7 +251,9 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const close = balanced(raw, i + 1, '{', '}');
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, '') : inner);
+      // A positional parameter with a default (`${1:-Standard_NC6}`, the script's first argument)
+      // is a default as `${NAME:-lit}` is (`=` cannot assign one: bash refuses it).
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, '') : inner) ?? (ps ? null : /^([0-9]+)(:?-)(.*)$/s.exec(inner));
       if (!m) {
         // `"${args[@]}"`: every element of the array is a word of its own, quoted or not (bash manual, "Arrays").
         expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, undefined, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
@@ -289,6 +291,9 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const end = i + 1 + m[0].length;
       // `$Local:x`/`$Private:x` read the variable of the scope the read is in (a function's own): not followed.
       if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
+      // `$true`/`$false` are PowerShell constants (they cannot be assigned); passed to a native
+      // command such as az they are the text `True`/`False` (the az CLI reads booleans in any case).
+      else if (ps && /^(?:true|false)$/i.test(m[0])) expansion(str(m[0].toLowerCase() === 'true' ? 'True' : 'False', locOf(ctx.file, word, i, end)), i, end);
       else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
