@@ -36538,8 +36538,10 @@ function evaluateArm(input2) {
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
       const rel = (f) => path26.relative(input2.root, f).split(path26.sep).join("/");
       const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
-      // as far as its path below the template's folder goes (`prod/main.parameters.json`).
-      (pf ? classifyPath(path26.relative(path26.dirname(template), pf))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      // its path below the template's folder first (`prod/main.parameters.json`), then its
+      // folders above (a template and its parameter file in `envs/prod/`), as a root's
+      // terraform.tfvars is read in Terraform.
+      (pf ? (classifyPath(path26.relative(path26.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
       evaluations.push({
         evaluation: {
           variant: pf ? path26.relative(path26.dirname(template), pf).split(path26.sep).join("/") : "default",
@@ -38602,7 +38604,8 @@ function evaluateBicep(input2) {
   return { evaluations, problems, loneParamValues };
 }
 function variantEnv(input2, unit, pf, result) {
-  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? classifyPath(path32.relative(path32.dirname(unit), pf).split(path32.sep).filter((s) => s !== "..").join("/"))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+  const below = (f) => classifyPath(path32.relative(path32.dirname(unit), f).split(path32.sep).filter((s) => s !== "..").join("/"));
+  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? (below(pf) ?? classifyPath(path32.relative(input2.host.root, pf).split(path32.sep).join("/")))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   read?.add(pf);

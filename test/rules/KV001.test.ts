@@ -1407,4 +1407,76 @@ const bicepparamJsonTemplate: RuleTable = {
   },
 };
 
-ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate);
+
+// RULES.md "Environments": the variable file's name or folder. A template and its parameter
+// file in one environment folder (`envs/prod/`): the folder above both decides, as a Terraform
+// root's terraform.tfvars in `envs/prod/` does (both were "unknown": a warning, not an error).
+const parameterFileFolders: RuleTable = {
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'template-and-parameter-file-in-a-prod-folder',
+        files: {
+          'envs/prod/azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "name": { "type": "string" } },
+  "resources": [
+    {
+      ⟦"type": "Microsoft.KeyVault/vaults"⟧,
+      "apiVersion": "2022-07-01",
+      "name": "[parameters('name')]",
+      "location": "westeurope",
+      "properties": { "tenantId": "[subscription().tenantId]", "sku": { "family": "A", "name": "standard" }, "enableRbacAuthorization": true }
+    }
+  ]
+}
+`,
+          'envs/prod/azuredeploy.parameters.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "name": { "value": "kv-app" } }
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'bicep-and-bicepparam-in-a-prod-folder',
+        files: {
+          'envs/prod/main.bicep': `
+param name string
+⟦resource kv 'Microsoft.KeyVault/vaults@2022-07-01'⟧ = {
+  name: name
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+  }
+}
+`,
+          'envs/prod/main.bicepparam': `
+using './main.bicep'
+param name = 'kv-app'
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+};
+
+ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders);

@@ -79,8 +79,10 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
         input.envOverride ??
         input.envForPath?.(rel(pf ?? template)) ??
         // RULES.md Environments: "the variable file's name or folder" (the name decides first),
-        // as far as its path below the template's folder goes (`prod/main.parameters.json`).
-        (pf ? classifyPath(path.relative(path.dirname(template), pf))?.env : undefined) ??
+        // its path below the template's folder first (`prod/main.parameters.json`), then its
+        // folders above (a template and its parameter file in `envs/prod/`), as a root's
+        // terraform.tfvars is read in Terraform.
+        (pf ? (classifyPath(path.relative(path.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : undefined) ??
         envFromParameters(result) ??
         'unknown';
       evaluations.push({
