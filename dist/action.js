@@ -19920,6 +19920,10 @@ var init_provider_versions = __esm({
 });
 
 // src/core/env.ts
+function evaluationEnv(decided) {
+  if (decided === void 0) return { env: "unknown" };
+  return decided === "unknown" ? { env: "unknown", envSettled: true } : { env: decided };
+}
 function classifyWord(word) {
   const w = word.toLowerCase();
   if (PROD_WORDS.has(w)) return "prod";
@@ -30225,11 +30229,13 @@ function evaluateTerraform(input2) {
       const readDataFile = dataFileReader({ root: input2.root, workingDir: dir, readText: (f) => input2.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path12.relative(input2.root, variantFile) : path12.relative(input2.root, dir) || ".";
-      const env = input2.envOverride ?? input2.envForPath?.(rel.split(path12.sep).join("/")) ?? (variantFile ? classifyPath(path12.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto)) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0) ?? "unknown";
+      const env = evaluationEnv(
+        input2.envOverride ?? input2.envForPath?.(rel.split(path12.sep).join("/")) ?? (variantFile ? classifyPath(path12.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto)) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0)
+      );
       const evaluation = {
         variant: variantFile ? path12.relative(dir, variantFile).split(path12.sep).join("/") : "default",
         variantFile,
-        env,
+        ...env,
         unit: dir,
         inputs: instance.inputDecls()
       };
@@ -32628,7 +32634,7 @@ var init_terraform_plan = __esm({
           const evaluation = {
             variant: rel,
             variantFile: f.path,
-            env: pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name)) ?? "unknown",
+            ...evaluationEnv(pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name))),
             unit: evaluated.rootDir ?? f.path,
             inputs: [],
             planFile: f.path
@@ -36537,16 +36543,18 @@ function evaluateArm(input2) {
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
       const rel = (f) => path26.relative(input2.root, f).split(path26.sep).join("/");
-      const env = input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
-      // its path below the template's folder first (`prod/main.parameters.json`), then its
-      // folders above (a template and its parameter file in `envs/prod/`), as a root's
-      // terraform.tfvars is read in Terraform.
-      (pf ? (classifyPath(path26.relative(path26.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : void 0) ?? envFromParameters(result) ?? "unknown";
+      const env = evaluationEnv(
+        input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
+        // its path below the template's folder first (`prod/main.parameters.json`), then its
+        // folders above (a template and its parameter file in `envs/prod/`), as a root's
+        // terraform.tfvars is read in Terraform.
+        (pf ? (classifyPath(path26.relative(path26.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : void 0) ?? envFromParameters(result)
+      );
       evaluations.push({
         evaluation: {
           variant: pf ? path26.relative(path26.dirname(template), pf).split(path26.sep).join("/") : "default",
           variantFile: pf,
-          env,
+          ...env,
           unit: template,
           inputs: result.inputs
         },
@@ -38566,7 +38574,7 @@ function evaluateBicep(input2) {
         evaluation: {
           variant: pf ? path32.relative(path32.dirname(unit), pf).split(path32.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
-          env: variantEnv(input2, unit, pf, result),
+          ...variantEnv(input2, unit, pf, result),
           unit,
           inputs: result.inputs
         },
@@ -38587,7 +38595,7 @@ function evaluateBicep(input2) {
     const e = evaluateUsingTemplate({ template: target, parsed, paramFile: pf, values, host: input2.host });
     for (const p of e.result.problems) addProblems([p]);
     evaluations.push({
-      evaluation: { variant: e.variant, variantFile: pf, env: variantEnv(input2, target, pf, e.result), unit: target, inputs: e.result.inputs },
+      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input2, target, pf, e.result), unit: target, inputs: e.result.inputs },
       result: e.result,
       opaqueModules: e.result.opaqueModules,
       ...e.bicepDeclaration ? { bicepDeclaration: e.bicepDeclaration } : {},
@@ -38605,7 +38613,9 @@ function evaluateBicep(input2) {
 }
 function variantEnv(input2, unit, pf, result) {
   const below = (f) => classifyPath(path32.relative(path32.dirname(unit), f).split(path32.sep).filter((s) => s !== "..").join("/"));
-  return input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? (below(pf) ?? classifyPath(path32.relative(input2.host.root, pf).split(path32.sep).join("/")))?.env : void 0) ?? envFromParameters(result, unit) ?? "unknown";
+  return evaluationEnv(
+    input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? (below(pf) ?? classifyPath(path32.relative(input2.host.root, pf).split(path32.sep).join("/")))?.env : void 0) ?? envFromParameters(result, unit)
+  );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   read?.add(pf);
@@ -48855,7 +48865,7 @@ function keepStableFingerprint(kept, other) {
   kept.fingerprintEnv = otherEnv;
 }
 function envOfResource(r) {
-  if (r.evaluation.env !== "unknown") return r.evaluation.env;
+  if (r.evaluation.env !== "unknown" || r.evaluation.envSettled) return r.evaluation.env;
   for (const res of [r, r.parent]) {
     const tags = res?.attrs.get("tags")?.value;
     if (tags?.kind !== "object") continue;

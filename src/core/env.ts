@@ -24,6 +24,16 @@ export const ENV_VARIABLE_NAMES = ['environment', 'env', 'environment_name', 'en
 /** Tag names whose value names the environment (RULES.md). */
 export const ENV_TAG_NAMES = ['environment', 'env'];
 
+/**
+ * An evaluation's class from the sources before the tags (undefined: none decided). An
+ * `unknown` one of them decided (a value naming both classes) is final: a lower source, the
+ * resource's tag, does not override it (RULES.md "Environments" reads the sources in order).
+ */
+export function evaluationEnv(decided: EnvClass | undefined): { env: EnvClass; envSettled?: true } {
+  if (decided === undefined) return { env: 'unknown' };
+  return decided === 'unknown' ? { env: 'unknown', envSettled: true } : { env: decided };
+}
+
 /** Class of one word (`prod` → prod, `qa` → nonprod, `nonprod` → nonprod), or undefined. */
 export function classifyWord(word: string): EnvClass | undefined {
   const w = word.toLowerCase();

@@ -56,7 +56,7 @@ export function keepStableFingerprint(kept: Finding, other: Pick<Finding, 'finge
  * when that is unknown, the resource's own `environment`/`env` tag.
  */
 export function envOfResource(r: Resource): EnvClass {
-  if (r.evaluation.env !== 'unknown') return r.evaluation.env;
+  if (r.evaluation.env !== 'unknown' || r.evaluation.envSettled) return r.evaluation.env;
   for (const res of [r, r.parent]) {
     const tags = res?.attrs.get('tags')?.value;
     if (tags?.kind !== 'object') continue;

@@ -94,6 +94,11 @@ export interface Evaluation {
   /** The file that defines the variant, when there is one. */
   variantFile?: string;
   env: EnvClass;
+  /**
+   * A source before the resource's tags decided the class (RULES.md "Environments", in order):
+   * an `unknown` it decided (`prod-test.tfvars`, `--env unknown`) is final, the tags are not read.
+   */
+  envSettled?: true;
   /** The folder (Terraform) or template file (ARM, Bicep) evaluated. */
   unit: string;
   inputs: InputDecl[];

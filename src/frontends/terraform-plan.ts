@@ -11,7 +11,7 @@ import path from 'node:path';
 import { isTerraformFile, parseTerraform } from './terraform.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
-import { envFromVariables } from '../core/env.js';
+import { envFromVariables, evaluationEnv } from '../core/env.js';
 import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
 import type { Value } from '../core/value.js';
@@ -110,7 +110,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
       const evaluation: Evaluation = {
         variant: rel,
         variantFile: f.path,
-        env: pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name)) ?? 'unknown',
+        ...evaluationEnv(pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name))),
         unit: evaluated.rootDir ?? f.path,
         inputs: [],
         planFile: f.path,

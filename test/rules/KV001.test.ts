@@ -1412,6 +1412,41 @@ const bicepparamJsonTemplate: RuleTable = {
 // file in one environment folder (`envs/prod/`): the folder above both decides, as a Terraform
 // root's terraform.tfvars in `envs/prod/` does (both were "unknown": a warning, not an error).
 const parameterFileFolders: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        // A var file whose name names both classes decides "unknown" (RULES.md "Environments");
+        // a lower source, the vault's environment tag, does not override it (it did, while the
+        // environment variable, a higher source, was rightly ignored).
+        name: 'ambiguous-var-file-name-is-not-overridden-by-a-tag',
+        files: {
+          'main.tf': `
+variable "tags" {
+  type    = map(string)
+  default = {}
+}
+variable "environment" {
+  type = string
+}
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                      = "kv-\${var.environment}"
+  location                  = "westeurope"
+  resource_group_name       = "rg"
+  tenant_id                 = "00000000-0000-0000-0000-000000000000"
+  sku_name                  = "standard"
+  enable_rbac_authorization = true
+  tags                      = var.tags
+}
+`,
+          'prod-test.tfvars': 'environment = "demo"\ntags = { environment = "prod" }\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
   arm: {
     valid: [],
     invalid: [

@@ -10,7 +10,7 @@ import type { Evaluation } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { getProp, members, type ParsedJson } from '../../parse/json/index.js';
 import { unknown, type Value } from '../../core/value.js';
-import { classifyPath, envFromVariables } from '../../core/env.js';
+import { classifyPath, envFromVariables, evaluationEnv } from '../../core/env.js';
 import { pairParameterFiles } from './detect.js';
 import { evaluateArmTemplate, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
 
@@ -75,7 +75,7 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
       }
       if (result.generator?.name === 'bicep' && bicepDeclaration === undefined) bicepDeclaration = bicepDeclarations(template, input.host);
       const rel = (f: string): string => path.relative(input.root, f).split(path.sep).join('/');
-      const env =
+      const env = evaluationEnv(
         input.envOverride ??
         input.envForPath?.(rel(pf ?? template)) ??
         // RULES.md Environments: "the variable file's name or folder" (the name decides first),
@@ -83,13 +83,13 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
         // folders above (a template and its parameter file in `envs/prod/`), as a root's
         // terraform.tfvars is read in Terraform.
         (pf ? (classifyPath(path.relative(path.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : undefined) ??
-        envFromParameters(result) ??
-        'unknown';
+          envFromParameters(result),
+      );
       evaluations.push({
         evaluation: {
           variant: pf ? path.relative(path.dirname(template), pf).split(path.sep).join('/') : 'default',
           variantFile: pf,
-          env,
+          ...env,
           unit: template,
           inputs: result.inputs,
         },

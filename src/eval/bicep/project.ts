@@ -17,7 +17,7 @@ import type { EnvClass } from '../../core/env.js';
 import type { Host } from '../../core/host.js';
 import type { Location } from '../../core/source.js';
 import type { BicepFile, BicepParamFile } from '../../parse/bicep/index.js';
-import { classifyPath } from '../../core/env.js';
+import { classifyPath, evaluationEnv } from '../../core/env.js';
 import { envFromParameters, type ArmUnitEvaluation } from '../arm/project.js';
 import type { ArmEvaluation } from '../arm/template.js';
 import { unknown, type Value } from '../../core/value.js';
@@ -178,7 +178,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
         evaluation: {
           variant: pf ? path.relative(path.dirname(unit), pf).split(path.sep).join('/') : 'default',
           ...(pf ? { variantFile: pf } : {}),
-          env: variantEnv(input, unit, pf, result),
+          ...variantEnv(input, unit, pf, result),
           unit,
           inputs: result.inputs,
         },
@@ -203,7 +203,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
     const e = evaluateUsingTemplate({ template: target, parsed: parsed!, paramFile: pf, values, host: input.host });
     for (const p of e.result.problems) addProblems([p]);
     evaluations.push({
-      evaluation: { variant: e.variant, variantFile: pf, env: variantEnv(input, target, pf, e.result), unit: target, inputs: e.result.inputs },
+      evaluation: { variant: e.variant, variantFile: pf, ...variantEnv(input, target, pf, e.result), unit: target, inputs: e.result.inputs },
       result: e.result,
       opaqueModules: e.result.opaqueModules,
       ...(e.bicepDeclaration ? { bicepDeclaration: e.bicepDeclaration } : {}),
@@ -231,14 +231,13 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
  * else its folders below the unit's (`params/prod/main.bicepparam`), else its folders above
  * (a unit and its parameter file in `envs/prod/`); a parameter's value.
  */
-function variantEnv(input: BicepInput, unit: string, pf: string | undefined, result: ArmEvaluation): EnvClass {
+function variantEnv(input: BicepInput, unit: string, pf: string | undefined, result: ArmEvaluation): ReturnType<typeof evaluationEnv> {
   const below = (f: string): ReturnType<typeof classifyPath> => classifyPath(path.relative(path.dirname(unit), f).split(path.sep).filter((s) => s !== '..').join('/'));
-  return (
+  return evaluationEnv(
     input.envOverride ??
     input.envForPath?.(pf ?? unit) ??
     (pf ? (below(pf) ?? classifyPath(path.relative(input.host.root, pf).split(path.sep).join('/')))?.env : undefined) ??
-    envFromParameters(result, unit) ??
-    'unknown'
+    envFromParameters(result, unit),
   );
 }
 

@@ -11,7 +11,7 @@ import type { Location } from '../../core/source.js';
 import { parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
 import { buildModuleFacts, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type TerraformModuleFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
-import { classifyPath, envFromVariables } from '../../core/env.js';
+import { classifyPath, envFromVariables, evaluationEnv } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type ModuleSource } from './module-source.js';
 import { localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
@@ -217,11 +217,16 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const readDataFile = dataFileReader({ root: input.root, workingDir: dir, readText: (f) => input.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
       const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
-      const env = input.envOverride ?? input.envForPath?.(rel.split(path.sep).join('/')) ?? (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto)) ?? envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)) ?? 'unknown';
+      const env = evaluationEnv(
+        input.envOverride ??
+          input.envForPath?.(rel.split(path.sep).join('/')) ??
+          (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto)) ??
+          envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)),
+      );
       const evaluation: Evaluation = {
         variant: variantFile ? path.relative(dir, variantFile).split(path.sep).join('/') : 'default',
         variantFile,
-        env,
+        ...env,
         unit: dir,
         inputs: instance.inputDecls(),
       };
