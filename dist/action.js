@@ -42001,6 +42001,12 @@ var init_azure_cli = __esm({
       { names: ["--min-instances"], attr: "minNodeCount", read: "number" },
       { names: ["--max-instances"], attr: "maxNodeCount", read: "number" },
       { names: ["--enable-node-public-ip"], attr: "nodePublicIp", read: "bool" },
+      // A compute instance's idle shutdown, as public scripts and tutorials write it (`az ml compute
+      // create|update --idle-time-before-shutdown-minutes 30`). Whether or not the installed ml
+      // extension knows the flag, a command that writes it creates no instance without idle
+      // shutdown (an unknown flag fails the command), so it is read as set: never an AML005. The
+      // fix a message names stays the documented `--set idle_time_before_shutdown`.
+      { names: ["--idle-time-before-shutdown-minutes", "--idle-time-before-shutdown"], attr: "idleTimeBeforeShutdown", read: "string", unnamed: true },
       TAGS
     ];
     ML_WORKSPACE_FLAGS = [
@@ -42091,7 +42097,7 @@ var init_azure_cli = __esm({
         verb: "update",
         nameFlags: ["--name", "-n"],
         ...ML_PARENT,
-        flags: ML_COMPUTE_FLAGS.filter((f) => ["minNodeCount", "maxNodeCount", "tags"].includes(f.attr)),
+        flags: ML_COMPUTE_FLAGS.filter((f) => ["minNodeCount", "maxNodeCount", "idleTimeBeforeShutdown", "tags"].includes(f.attr)),
         source: "https://learn.microsoft.com/cli/azure/ml/compute#az-ml-compute-update"
       },
       {
@@ -44155,7 +44161,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
       }
     }
     for (const f of spec.flags) {
-      if (!!f.pool === isPool && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: void 0, defaulted: false, sourcePath: f.names[0] });
+      if (!!f.pool === isPool && !f.unnamed && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: void 0, defaulted: false, sourcePath: f.names[0] });
     }
   };
   if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at2);

@@ -749,7 +749,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     // flag (`--tags`, `--nodepool-tags` for aks create's default pool, `--image-build-compute`) so
     // messages and fix texts say which flag to add, not the canonical attribute.
     for (const f of spec.flags) {
-      if (!!f.pool === isPool && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: undefined, defaulted: false, sourcePath: f.names[0]! });
+      if (!!f.pool === isPool && !f.unnamed && !r.attrs.has(f.attr)) r.attrs.set(f.attr, { value: undefined, defaulted: false, sourcePath: f.names[0]! });
     }
   };
   // `--set k=v` applies to the object the flags build, not only to a `--file` (azure-cli-sets.ts).

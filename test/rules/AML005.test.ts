@@ -1302,6 +1302,12 @@ const azureCli: RuleTable = {
       // The ml extension applies `--set` to the object the flags build, not only to a --file YAML.
       { name: 'flags-with-set-idle-minutes', files: { 'deploy.sh': 'az ml compute create -n ci1 -w ws --type ComputeInstance --set idle_time_before_shutdown_minutes=30\n' } },
       { name: 'flags-with-set-stop-schedule', files: { 'deploy.sh': 'az ml compute create -n ci1 -w ws --type ComputeInstance --set schedules.compute_start_stop[0].action=stop\n' } },
+      // The flag public scripts write for idle shutdown, on create or on a later update.
+      { name: 'idle-time-flag-on-create', files: { 'deploy.sh': 'az ml compute create -n ci1 -w ws --type ComputeInstance --idle-time-before-shutdown-minutes 30\n' } },
+      {
+        name: 'idle-time-flag-on-a-later-update',
+        files: { 'deploy.sh': 'az ml compute create -n ci1 -w ws -g rg --type ComputeInstance\naz ml compute update -n ci1 -w ws -g rg --idle-time-before-shutdown-minutes 30\n' },
+      },
       // An unquoted unknown expansion may carry `--set idle_time_before_shutdown=…`: unknown, not absent.
       { name: 'flags-with-opaque-expansion', files: { 'deploy.sh': 'az ml compute create -n ci1 -w ws --type ComputeInstance $EXTRA_ARGS\n' } },
     ],

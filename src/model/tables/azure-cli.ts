@@ -61,6 +61,8 @@ export interface FlagSpec {
    * cluster (`--node-vm-size`, `--nodepool-taints`).
    */
   pool?: boolean;
+  /** Read when written, never named as the fix in a message (a flag scripts use that the reference does not list). */
+  unnamed?: boolean;
 }
 
 /** A default an absent flag takes on `create` (stable across CLI versions only). */
@@ -119,6 +121,12 @@ const ML_COMPUTE_FLAGS: FlagSpec[] = [
   { names: ['--min-instances'], attr: 'minNodeCount', read: 'number' },
   { names: ['--max-instances'], attr: 'maxNodeCount', read: 'number' },
   { names: ['--enable-node-public-ip'], attr: 'nodePublicIp', read: 'bool' },
+  // A compute instance's idle shutdown, as public scripts and tutorials write it (`az ml compute
+  // create|update --idle-time-before-shutdown-minutes 30`). Whether or not the installed ml
+  // extension knows the flag, a command that writes it creates no instance without idle
+  // shutdown (an unknown flag fails the command), so it is read as set: never an AML005. The
+  // fix a message names stays the documented `--set idle_time_before_shutdown`.
+  { names: ['--idle-time-before-shutdown-minutes', '--idle-time-before-shutdown'], attr: 'idleTimeBeforeShutdown', read: 'string', unnamed: true },
   TAGS,
 ];
 
@@ -222,7 +230,7 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     verb: 'update',
     nameFlags: ['--name', '-n'],
     ...ML_PARENT,
-    flags: ML_COMPUTE_FLAGS.filter((f) => ['minNodeCount', 'maxNodeCount', 'tags'].includes(f.attr)),
+    flags: ML_COMPUTE_FLAGS.filter((f) => ['minNodeCount', 'maxNodeCount', 'idleTimeBeforeShutdown', 'tags'].includes(f.attr)),
     source: 'https://learn.microsoft.com/cli/azure/ml/compute#az-ml-compute-update',
   },
   {
