@@ -28415,10 +28415,20 @@ function trimmedBlockRange(lineMap, start, end) {
 function addRootBlocks(out) {
   for (const r of out.roots) {
     out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
+    const marker = documentMarkerLine(out.lineMap, r.range.start.line);
+    if (marker !== void 0) out.blocks.push(trimmedBlockRange(out.lineMap, out.lineMap.offsetOf(marker, 1), r.range.end.offset));
     if (r.type !== "map" || !r.entries) continue;
     for (const [i, e] of r.entries.entries()) if (i > 0 && DOCUMENT_KEYS.has(e.key)) out.blocks.push(trimmedBlockRange(out.lineMap, e.keyRange.start.offset, r.range.end.offset));
   }
   out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+}
+function documentMarkerLine(lineMap, firstLine) {
+  for (let l = firstLine - 1; l >= 1; l--) {
+    const t = lineMap.lineText(l).trim();
+    if (t === "" || t.startsWith("#")) continue;
+    return /^---(?:\s|#|$)/.test(t) && t.replace(/#.*$/, "").trim() === "---" ? l : void 0;
+  }
+  return void 0;
 }
 function yamlTreeBlockRanges(docs, lineMap) {
   const out = [];

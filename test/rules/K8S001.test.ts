@@ -80,6 +80,15 @@ const cases: RuleTable = {
         files: { 'infra/main.tf': POOL, 'k8s/job.yaml': '# mlops-iac-lint-ignore K8S001 -- a Kyverno policy injects the toleration' + job('nvidia.com/gpu') },
       },
       {
+        // A directive above a document's `---` (at the end of the previous document) covers the
+        // document after it, not only the separator line.
+        name: 'suppressed-above-the-document-separator',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/jobs.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n# mlops-iac-lint-ignore K8S001 -- a Kyverno policy injects the toleration\n---' + job('nvidia.com/gpu'),
+        },
+      },
+      {
         // kubectl's YAML reader applies a merge key (`<<: *base`): the tolerations it may supply are
         // unknown here (aliases are not followed), never "no toleration" (RULES.md: a rule never reports on an unknown value).
         name: 'tolerations-from-yaml-merge-key-are-unknown',

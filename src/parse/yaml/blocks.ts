@@ -41,10 +41,24 @@ export function trimmedBlockRange(lineMap: LineMap, start: number, end: number):
 export function addRootBlocks(out: { roots: readonly { range: Range; type?: string; entries?: readonly { key: string; keyRange: Range }[] }[]; blocks: Range[]; lineMap: LineMap }): void {
   for (const r of out.roots) {
     out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
+    // The `---` that starts the document opens it too: a directive above the separator (at the
+    // end of the previous document) speaks for the document after it, not for the marker.
+    const marker = documentMarkerLine(out.lineMap, r.range.start.line);
+    if (marker !== undefined) out.blocks.push(trimmedBlockRange(out.lineMap, out.lineMap.offsetOf(marker, 1), r.range.end.offset));
     if (r.type !== 'map' || !r.entries) continue;
     for (const [i, e] of r.entries.entries()) if (i > 0 && DOCUMENT_KEYS.has(e.key)) out.blocks.push(trimmedBlockRange(out.lineMap, e.keyRange.start.offset, r.range.end.offset));
   }
   out.blocks.sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+}
+
+/** The line of the `---` just above a document's first line (blank and comment lines between), if any. */
+function documentMarkerLine(lineMap: LineMap, firstLine: number): number | undefined {
+  for (let l = firstLine - 1; l >= 1; l--) {
+    const t = lineMap.lineText(l).trim();
+    if (t === '' || t.startsWith('#')) continue;
+    return /^---(?:\s|#|$)/.test(t) && t.replace(/#.*$/, '').trim() === '---' ? l : undefined;
+  }
+  return undefined;
 }
 
 /** Top-level keys that name what a document is: a directive above one speaks for the document (a workflow's `on:`, a manifest's `apiVersion:`). */
