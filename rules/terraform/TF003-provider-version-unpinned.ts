@@ -8,6 +8,14 @@ const BUILTIN = new Set(['terraform']);
 
 type RequiredProvider = TerraformModuleFacts['requiredProviders'][number];
 
+/** Where a root's finding points, what its message says of the provider's use, and the use's place when it is elsewhere. */
+interface RootFinding {
+  at: Location;
+  messageId: 'noVersion' | 'noEntry';
+  use: string;
+  related: Location[];
+}
+
 /** A `required_providers` entry with a version constraint (an unknown expression counts: it is set). */
 function constrains(rp: RequiredProvider): boolean {
   const v = rp.version;
@@ -58,18 +66,38 @@ export default defineRule({
     },
   },
   create(ctx) {
-    /** The place and wording of a root's finding about `name` (RULES.md TF003 "Location"). */
-    const rootFinding = (root: TerraformModuleFacts, name: string): { at: Location; messageId: 'noVersion' | 'noEntry'; use: string } | undefined => {
+    /**
+     * The place, wording and related places of a root's finding about `name` (RULES.md TF003
+     * "Location"). The message says where the provider is used, truthfully for the place it
+     * points at: `configured here`/`used here` only when the finding is at that provider block
+     * or resource; at the `terraform {}` block it names the use (`configured in main.tf:20`,
+     * `used by random_string.suffix`, `used in module ./modules/net`), which is then a related
+     * location.
+     */
+    const rootFinding = (root: TerraformModuleFacts, name: string): RootFinding | undefined => {
       const is = (p: { name: string }): boolean => p.name.toLowerCase() === name;
       const entry = root.requiredProviders.find(is);
-      if (entry) return { at: entry.at, messageId: 'noVersion', use: '' };
+      if (entry) return { at: entry.at, messageId: 'noVersion', use: '', related: [] };
       const provider = root.providers.find(is);
       const resource = root.usedProviders.find(is);
       const child = root.configuration.find((m) => providersOf(m).includes(name));
-      const use = provider ? 'configured here' : resource ? 'used here' : child ? `used in module ${moduleRef(root.dir, child.dir)}` : 'used';
+      const inChild = child && firstPlace(child, is);
       const block = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
-      const at = block?.at ?? provider?.at ?? resource?.at ?? firstPlace(child, is);
-      return at ? { at, messageId: 'noEntry', use } : undefined;
+      if (block) {
+        const use = provider
+          ? `configured in ${placeName(root.dir, provider.at)}`
+          : resource
+            ? `used by ${resource.address}`
+            : child
+              ? `used in module ${moduleRef(root.dir, child.dir)}`
+              : 'used';
+        const place = provider ? { ...provider.at, label: `provider "${provider.name}"` } : resource ? { ...resource.at, label: resource.address } : inChild;
+        return { at: block.at, messageId: 'noEntry', use, related: place ? [place] : [] };
+      }
+      if (provider) return { at: provider.at, messageId: 'noEntry', use: 'configured here', related: [] };
+      if (resource) return { at: resource.at, messageId: 'noEntry', use: 'used here', related: [] };
+      // At the called module's own entry, provider block or resource.
+      return inChild && child ? { at: inChild, messageId: 'noEntry', use: `used in module ${moduleRef(root.dir, child.dir)}`, related: [] } : undefined;
     };
     return {
       terraformModule(m) {
@@ -96,6 +124,7 @@ export default defineRule({
               location: f.at,
               messageId: f.messageId,
               data: { name, use: f.use },
+              related: f.related,
             });
           }
           return;
@@ -126,8 +155,17 @@ function moduleRef(fromDir: string, toDir: string): string {
   return rel === '..' ? '../' : rel.startsWith('../') ? rel : `./${rel}`;
 }
 
-/** In a called module: the provider's entry, else its provider block, else the first resource using it. */
-function firstPlace(m: TerraformModuleFacts | undefined, is: (p: { name: string }) => boolean): Location | undefined {
-  if (!m) return undefined;
-  return m.requiredProviders.find(is)?.at ?? m.providers.find(is)?.at ?? m.usedProviders.find(is)?.at;
+/** In a called module: the provider's entry, else its provider block, else the first resource using it (labelled). */
+function firstPlace(m: TerraformModuleFacts, is: (p: { name: string }) => boolean): Location | undefined {
+  const entry = m.requiredProviders.find(is);
+  if (entry) return { ...entry.at, label: `required_providers.${entry.name}` };
+  const provider = m.providers.find(is);
+  if (provider) return { ...provider.at, label: `provider "${provider.name}"` };
+  const resource = m.usedProviders.find(is);
+  return resource && { ...resource.at, label: resource.address };
+}
+
+/** A place in the root's folder as the message names it: `main.tf:20`. */
+function placeName(rootDir: string, at: Location): string {
+  return `${path.relative(rootDir, at.file).split(path.sep).join('/')}:${at.range.start.line}`;
 }

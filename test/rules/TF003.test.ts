@@ -317,7 +317,9 @@ resource "azurerm_resource_group" "rg" {
         level: 'warning',
         env: 'unknown',
         messageId: 'noEntry',
-        message: /^Provider "azurerm" is configured here but no module of this configuration constrains its version/,
+        // At the terraform {} block, which does not configure azurerm: the message names the provider block.
+        message: /^Provider "azurerm" is configured in main\.tf:11 but no module of this configuration constrains its version/,
+        related: [{ file: 'main.tf', line: 11, label: 'provider "azurerm"' }],
       },
       {
         name: 'no-required-providers-provider-only',
@@ -663,6 +665,7 @@ resource "random_string" "suffix" {
         env: 'unknown',
         messageId: 'noEntry',
         messageIncludes: 'Provider "random" is used in module ./modules/names but',
+        related: [{ file: 'modules/names/main.tf', line: 1, label: 'random_string.suffix' }],
       },
       {
         name: 'unpinned-anywhere-reported-once-at-root',
@@ -746,7 +749,92 @@ provider "registry.terraform.io/hashicorp/azurerm" {
         level: 'warning',
         env: 'unknown',
         messageId: 'noEntry',
-        messageIncludes: 'Provider "random" is used here',
+        // At the terraform {} block: the message names the resource, which is a related location.
+        messageIncludes: 'Provider "random" is used by random_string.suffix but',
+        related: [{ file: 'main.tf', line: 15, label: 'random_string.suffix' }],
+      },
+      {
+        // Review 20 (repro tf003-used-here): the finding is at the terraform {} block, which
+        // neither configures azapi nor uses random; each message names the real place, and that
+        // place is a related location (was "is configured here" / "is used here" at line 1).
+        name: 'use-elsewhere-named-at-terraform-block',
+        files: {
+          'main.tf': `
+⟦⟦terraform {⟧⟧
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+}
+
+resource "random_string" "suffix" {
+  length  = 4
+  special = false
+}
+
+provider "azapi" {}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        errors: [
+          {
+            message: /^Provider "azapi" is configured in main\.tf:20 but no module of this configuration constrains its version/,
+            related: [{ file: 'main.tf', line: 20, label: 'provider "azapi"' }],
+          },
+          {
+            message: /^Provider "random" is used by random_string\.suffix but no module of this configuration constrains its version/,
+            related: [{ file: 'main.tf', line: 15, label: 'random_string.suffix' }],
+          },
+        ],
+      },
+      {
+        // A backend.tf that holds only the backend is where the finding points; the provider is
+        // configured in providers.tf and used by a data source in main.tf.
+        name: 'backend-file-names-the-use-in-another-file',
+        files: {
+          'backend.tf': `
+⟦⟦terraform {⟧⟧
+  backend "azurerm" {}
+}
+`,
+          'providers.tf': `
+provider "azurerm" {
+  features {}
+}
+`,
+          'main.tf': `
+data "external" "ip" {
+  program = ["sh", "-c", "echo {}"]
+}
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = "westeurope"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        errors: [
+          {
+            messageIncludes: 'Provider "azurerm" is configured in providers.tf:1 but',
+            related: [{ file: 'providers.tf', line: 1, label: 'provider "azurerm"' }],
+          },
+          {
+            messageIncludes: 'Provider "external" is used by data.external.ip but',
+            related: [{ file: 'main.tf', line: 1, label: 'data.external.ip' }],
+          },
+        ],
       },
       {
         name: 'root-without-terraform-block',

@@ -31,8 +31,12 @@ export interface TerraformModuleFacts {
    */
   providers: { name: string; at: Location; body: ObjectValue }[];
   requiredProviders: { name: string; at: Location; version?: Value }[];
-  /** Provider names used by resources and data sources (the type's prefix or the `provider` argument), first use each. */
-  usedProviders: { name: string; at: Location }[];
+  /**
+   * Provider names used by resources and data sources (the type's prefix or the `provider`
+   * argument), first use each: where, and the block's address (`random_string.suffix`,
+   * `data.external.ip`, `ephemeral.random_password.p`; a `check` block's data source as written).
+   */
+  usedProviders: { name: string; at: Location; address: string }[];
   /**
    * Files in the folder that hold backend settings given to `terraform init -backend-config`
    * or copied in as the backend at deploy time (TF001): `*.tfbackend` (the extension the
@@ -118,22 +122,26 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
   }
   const seen = new Set<string>();
   // Resources, then data sources, each map by forEach (a for…of makes a [key, value] array per entry).
-  const use = (r: Located<Block>, key: string): void => {
+  const use = (r: Located<Block>, key: string, address = key): void => {
     const name = providerOf(beforeFirst(key, '.'), r.node);
     if (seen.has(name)) return;
     seen.add(name);
-    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
+    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file), address });
   };
-  src.resources.forEach(use);
-  src.data.forEach(use);
+  src.resources.forEach((r, key) => use(r, key));
+  src.data.forEach((r, key) => use(r, key, `data.${key}`));
   // Ephemeral resources (Terraform 1.10+: `ephemeral "random_password" "p"`) and the data
   // sources scoped to a `check` block come from providers too: `terraform init` installs them.
   for (const f of src.files) {
     for (const item of f.body.items) {
       if (item.type !== 'Block') continue;
-      if (item.blockType === 'ephemeral' && item.labels[0] && item.labels[1]) use({ node: item, file: f.file }, `${item.labels[0].value}.${item.labels[1].value}`);
+      if (item.blockType === 'ephemeral' && item.labels[0] && item.labels[1]) {
+        const key = `${item.labels[0].value}.${item.labels[1].value}`;
+        use({ node: item, file: f.file }, key, `ephemeral.${key}`);
+      }
       if (item.blockType === 'check')
-        for (const d of item.body.items) if (d.type === 'Block' && d.blockType === 'data' && d.labels[0]) use({ node: d, file: f.file }, `${d.labels[0].value}.`);
+        for (const d of item.body.items)
+          if (d.type === 'Block' && d.blockType === 'data' && d.labels[0]) use({ node: d, file: f.file }, `${d.labels[0].value}.`, `data.${d.labels[0].value}.${d.labels[1]?.value ?? ''}`);
     }
   }
   const first = firstBlockOf(src);
