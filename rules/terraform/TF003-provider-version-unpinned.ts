@@ -50,7 +50,7 @@ export default defineRule({
     name: 'provider-version-unpinned',
     shortDescription: 'Provider whose version no module of the configuration constrains and no lock file locks.',
     fullDescription:
-      'Terraform selects one version of each provider for a whole configuration (a root module and the local modules it calls) that satisfies every module\'s constraint, and `.terraform.lock.hcl` records it. When no module constrains a provider and no lock file is committed, `terraform init` installs the newest release on every fresh checkout or CI runner. A major release of azurerm renames and removes arguments and changes defaults (v4 renamed `enable_rbac_authorization`, changed feature flags, required `subscription_id`), so a pipeline that worked yesterday fails — or, worse, plans destructive replacements — without a single change in the code. A reusable module (one no scanned root calls) that lists a provider without a version is reported as a note: it should state the oldest version it works with.',
+      'Terraform selects one version of each provider for a whole configuration (a root module and the modules it calls, local ones and the copies of remote ones that `terraform init` downloaded) that satisfies every module\'s constraint, and `.terraform.lock.hcl` records it. When no module constrains a provider and no lock file is committed, `terraform init` installs the newest release on every fresh checkout or CI runner. A major release of azurerm renames and removes arguments and changes defaults (v4 renamed `enable_rbac_authorization`, changed feature flags, required `subscription_id`), so a pipeline that worked yesterday fails — or, worse, plans destructive replacements — without a single change in the code. A reusable module (one no scanned root calls) that lists a provider without a version is reported as a note: it should state the oldest version it works with.',
     help: 'In the root module, add the provider to `terraform { required_providers { … } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`. In a reusable module, state a minimum version (`version = ">= 3.100"`) and leave the upper bound to the root.',
     level: 'warning',
     tags: ['reliability', 'supply-chain', 'terraform'],
@@ -89,7 +89,7 @@ export default defineRule({
           : resource
             ? `used by ${resource.address}`
             : child
-              ? `used in module ${moduleRef(root.dir, child.dir)}`
+              ? `used in module ${moduleName(root.dir, child)}`
               : 'used';
         const place = provider ? { ...provider.at, label: `provider "${provider.name}"` } : resource ? { ...resource.at, label: resource.address } : inChild;
         return { at: block.at, messageId: 'noEntry', use, related: place ? [place] : [] };
@@ -97,16 +97,17 @@ export default defineRule({
       if (provider) return { at: provider.at, messageId: 'noEntry', use: 'configured here', related: [] };
       if (resource) return { at: resource.at, messageId: 'noEntry', use: 'used here', related: [] };
       // At the called module's own entry, provider block or resource.
-      return inChild && child ? { at: inChild, messageId: 'noEntry', use: `used in module ${moduleRef(root.dir, child.dir)}`, related: [] } : undefined;
+      return inChild && child ? { at: inChild, messageId: 'noEntry', use: `used in module ${moduleName(root.dir, child)}`, related: [] } : undefined;
     };
     return {
       terraformModule(m) {
         if (m.isRoot) {
           // One configuration: the root and every local module it calls.
           const config = [m, ...m.configuration];
-          // A module that cannot be read (registry, Git, a folder outside the scan) may constrain
-          // any provider: the configuration's constraints are unknown, and unknown is never reported.
-          const opaque = config.flatMap((c) => c.opaqueModuleCalls)[0];
+          // A module that cannot be read (registry or Git without a copy in the module manifest, a
+          // folder outside the scan) may constrain any provider: the configuration's constraints
+          // are unknown, and unknown is never reported. A manifest copy is read: it is in `config`.
+          const opaque = m.opaqueModuleCalls[0];
           const names = [...new Set(config.flatMap(providersOf))];
           for (const name of names) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
@@ -155,8 +156,20 @@ function moduleRef(fromDir: string, toDir: string): string {
   return rel === '..' ? '../' : rel.startsWith('../') ? rel : `./${rel}`;
 }
 
-/** In a called module: the provider's entry, else its provider block, else the first resource using it (labelled). */
+/**
+ * A called module as the message names it: a local folder as a `source` would name it from the
+ * root, a module copy (or a folder inside one) by the user's remote call into it.
+ */
+function moduleName(rootDir: string, m: TerraformModuleFacts): string {
+  return m.copyOf ? m.copyOf.source : moduleRef(rootDir, m.dir);
+}
+
+/**
+ * In a called module: the provider's entry, else its provider block, else the first resource
+ * using it (labelled); in a module copy, the user's call into it (nothing under `.terraform/`).
+ */
 function firstPlace(m: TerraformModuleFacts, is: (p: { name: string }) => boolean): Location | undefined {
+  if (m.copyOf) return { ...m.copyOf.call, label: `module "${m.copyOf.name}"` };
   const entry = m.requiredProviders.find(is);
   if (entry) return { ...entry.at, label: `required_providers.${entry.name}` };
   const provider = m.providers.find(is);

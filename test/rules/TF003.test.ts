@@ -452,6 +452,10 @@ provider "azurerm" {
 }
 `;
 
+/** A module manifest (`.terraform/modules/modules.json`) with these records besides the root's. */
+const manifest = (...records: { Key: string; Source: string; Version?: string; Dir: string }[]): string =>
+  JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, ...records] });
+
 /**
  * RULES.md v2 (issue 11 item 5): judged per configuration — a root module and the local
  * modules it calls, transitively; a committed lock file pins; reusable modules get a note.
@@ -914,6 +918,71 @@ terraform {
         env: 'unknown',
         messageId: 'reusableNoVersion',
       },
+      {
+        // Review 20 (repro tf003-manifest-copy): a registry module with a copy in the module
+        // manifest is read (no EVAL002), so it is part of the configuration: it constrains
+        // nothing, and the provider the root uses without a constraint is reported (was
+        // "could not decide … may be in module Azure/naming/azurerm, which is not read").
+        name: 'manifest-copy-read-root-provider-unconstrained',
+        files: {
+          'main.tf': `
+⟦terraform {⟧
+  backend "azurerm" {}
+}
+
+module "naming" {
+  source  = "Azure/naming/azurerm"
+  version = "0.4.1"
+}
+
+data "external" "ip" {
+  program = ["sh", "-c", "echo {}"]
+}
+`,
+          '.terraform/modules/modules.json': manifest({ Key: 'naming', Source: 'registry.terraform.io/Azure/naming/azurerm', Version: '0.4.1', Dir: '.terraform/modules/naming' }),
+          '.terraform/modules/naming/main.tf': `
+output "x" { value = "n" }
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        messageIncludes: 'Provider "external" is used by data.external.ip but',
+      },
+      {
+        // A provider the copy uses without a constraint counts like one a local module uses: the
+        // message names the module by the user's call, and the call (never a path under
+        // .terraform/) is the related location.
+        name: 'manifest-copy-uses-unconstrained-provider',
+        files: {
+          'main.tf': `${PINNED_ROOT.replace('terraform {', '⟦terraform {⟧')}
+module "kv" {
+  source  = "Azure/avm-res-keyvault-vault/azurerm"
+  version = "0.10.1"
+}
+`,
+          '.terraform/modules/modules.json': manifest({ Key: 'kv', Source: 'registry.terraform.io/Azure/avm-res-keyvault-vault/azurerm', Version: '0.10.1', Dir: '.terraform/modules/kv' }),
+          '.terraform/modules/kv/main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 3.100"
+    }
+  }
+}
+
+resource "random_string" "suffix" {
+  length = 4
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noEntry',
+        messageIncludes: 'Provider "random" is used in module Azure/avm-res-keyvault-vault/azurerm but',
+        related: [{ file: 'main.tf', line: 15, label: 'module "kv"' }],
+      },
     ],
   },
 };
@@ -952,6 +1021,62 @@ module "missing" {
     expect(r.undecided.filter((u) => u.ruleId === 'TF003').map((u) => [u.address, u.attribute, u.reason, u.location.range.start.line])).toEqual([
       ['module:root', 'required_providers.azurerm', 'its version constraint may be in module "../not-here", which is not read', 2],
       ['module:root', 'required_providers.random', 'its version constraint may be in module "../not-here", which is not read', 2],
+    ]);
+  });
+
+  // Review 20: a remote module read through the module manifest's copy is part of the
+  // configuration like a local module, so the constraint it writes decides (nothing undecided);
+  // a copy the manifest no longer matches (stale) is not read, and stays undecided.
+  const withCopy = (version: string): Record<string, string> => ({
+    'root/main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+provider "azurerm" {
+  features {}
+}
+
+module "net" {
+  source = "./modules/net"
+}
+`,
+    // The remote call is in a local module: its manifest key is the call path, net.naming.
+    'root/modules/net/main.tf': `
+module "naming" {
+  source  = "Azure/naming/azurerm"
+  version = "${version}"
+}
+`,
+    'root/.terraform/modules/modules.json': manifest(
+      { Key: 'net', Source: './modules/net', Dir: 'modules/net' },
+      { Key: 'net.naming', Source: 'registry.terraform.io/Azure/naming/azurerm', Version: '0.4.1', Dir: '.terraform/modules/net.naming' },
+    ),
+    'root/.terraform/modules/net.naming/main.tf': `
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = ">= 3.0"
+    }
+  }
+}
+`,
+  });
+
+  it('reads the constraint of a module copy recorded in the module manifest', async () => {
+    const dir = tree(withCopy('0.4.1'));
+    const r = await lint({ paths: [dir], root: dir, rules: ['TF003', 'EVAL002'] });
+    expect(r.findings.map((f) => f.ruleId)).toEqual([]);
+    expect(r.undecided.filter((u) => u.ruleId === 'TF003')).toEqual([]);
+  });
+
+  it('leaves a configuration whose copy is stale undecided', async () => {
+    const dir = tree(withCopy('0.5.0'));
+    const r = await lint({ paths: [dir], root: dir, rules: ['TF003', 'EVAL002'] });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['EVAL002']);
+    expect(r.undecided.filter((u) => u.ruleId === 'TF003').map((u) => [u.attribute, u.reason])).toEqual([
+      ['required_providers.azurerm', 'its version constraint may be in module "Azure/naming/azurerm", which is not read'],
     ]);
   });
 });

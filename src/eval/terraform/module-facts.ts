@@ -51,15 +51,24 @@ export interface TerraformModuleFacts {
    */
   firstBlock?: Location;
   /**
-   * For a root: the local modules it calls, transitively, each once (its *configuration*
-   * besides itself; RULES.md TF003). Empty for other folders.
+   * For a root: the modules it calls, transitively, each once (its *configuration* besides
+   * itself; RULES.md TF003): local module folders, and for a remote call the copy its module
+   * manifest records (FORMATS.md §6(d)), read like a local module. Empty for other folders.
    */
   configuration: TerraformModuleFacts[];
   /**
-   * `module` blocks whose module cannot be read: a registry, Git or other remote source, or a
-   * local folder with no readable `.tf` file. Their `required_providers` are unknown (TF003).
+   * For a root: the `module` blocks of its configuration (its own included) whose module cannot
+   * be read: a remote source without a usable copy in the root's module manifest, a source that
+   * is not a literal, or a local folder with no readable `.tf` file. Their `required_providers`
+   * are unknown (TF003). Empty for other folders.
    */
   opaqueModuleCalls: { source: string; at: Location }[];
+  /**
+   * A folder read through a root's module manifest (a remote module's copy, or a folder inside
+   * one): the remote call in the user's code that leads into it (its name, `source` as written
+   * and block header). A finding about it names that call, never a path under `.terraform/`.
+   */
+  copyOf?: { name: string; source: string; call: Location };
   /** Whether some root calls this module, directly or through other modules. */
   calledByRoot: boolean;
   /**
@@ -207,8 +216,15 @@ function literalBody(body: Body, file: string, guard: EvalGuard): ObjectValue {
   return obj(entries, { file, range: body.range });
 }
 
+/** What a root's configuration holds besides the root (see `configuration`, `opaqueModuleCalls`). */
+export interface RootConfiguration {
+  modules: TerraformModuleFacts[];
+  opaque: TerraformModuleFacts['opaqueModuleCalls'];
+}
+
 /**
- * Fills `configuration`, `calledByRoot` and `callers` from the call graph (`callees`: the
+ * Fills `configuration`, `opaqueModuleCalls` and `calledByRoot` of each root from
+ * `configurationOf`, and `callers` of the other folders from the call graph (`callees`: the
  * local module folders each folder calls). `factsOf` gives the facts of any folder, also one
  * outside the scanned paths that a scanned module calls.
  */
@@ -216,6 +232,7 @@ export function linkConfigurations(
   modules: readonly TerraformModuleFacts[],
   callees: (dir: string) => readonly string[],
   factsOf: (dir: string) => TerraformModuleFacts | undefined,
+  configurationOf: (rootDir: string) => RootConfiguration,
 ): void {
   const reach = (from: string, next: (dir: string) => readonly string[]): TerraformModuleFacts[] => {
     const seen = new Set<string>([from]);
@@ -234,7 +251,9 @@ export function linkConfigurations(
   };
   for (const root of modules) {
     if (!root.isRoot) continue;
-    root.configuration = reach(root.dir, callees);
+    const c = configurationOf(root.dir);
+    root.configuration = c.modules;
+    root.opaqueModuleCalls = c.opaque;
     for (const m of root.configuration) m.calledByRoot = true;
   }
   // Reverse edges among the scanned folders, for the callers of reusable modules.

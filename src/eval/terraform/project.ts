@@ -9,12 +9,12 @@ import type { EnvClass } from '../../core/env.js';
 import type { Evaluation, OpaqueModuleCall } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
-import { buildModuleFacts, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type TerraformModuleFacts } from './module-facts.js';
+import { buildModuleFacts, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
 import { classifyPath, envFromVariables, evaluationEnv } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type ModuleSource } from './module-source.js';
-import { localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
+import { literalAttr, localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
 import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
 import { dataFileReader } from './data-files.js';
@@ -164,23 +164,21 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
   const evaluations: TerraformEvaluation[] = [];
   const modules: TerraformModuleFacts[] = [];
   const factsByDir = new Map<string, TerraformModuleFacts>();
-  /** The facts of a folder (also a called folder outside the scanned paths): built once. */
-  const factsOf = (dir: string, isRoot = false): TerraformModuleFacts | undefined => {
+  /**
+   * The facts of a folder (also a called folder outside the scanned paths, or a module copy:
+   * `copyOf`, the user's call into it): built once.
+   */
+  const factsOf = (dir: string, isRoot = false, copyOf?: TerraformModuleFacts['copyOf']): TerraformModuleFacts | undefined => {
     const known = factsByDir.get(dir);
     if (known) return known;
     const src = loader(dir);
     if (!src) return undefined;
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? (input.listFiles?.(dir) ?? []) : []);
-    for (const call of src.moduleCalls.values()) {
-      const local = localModuleSource(call.node);
-      if (local !== undefined && loader(localDir(src, local))) continue;
-      const source = attr(call.node, 'source');
-      const text = fileText(src, call.file);
-      facts.opaqueModuleCalls.push({ source: source ? sourceText(text, source.expr.range) : '', at: blockHeader(call.node, call.file) });
-    }
+    if (copyOf) facts.copyOf = copyOf;
     // A folder nothing calls is where `terraform init` runs (a root by RULES.md TF001, or a
     // configuration without provider blocks): its lock file selects the provider versions.
-    if (isRoot || !called.has(dir)) {
+    // A module copy is never where it runs.
+    if (isRoot || (!called.has(dir) && !copyOf)) {
       const lock = input.lockFile?.(dir);
       if (lock) {
         const blocks = lock.body.items.filter((i): i is Block => i.type === 'Block');
@@ -235,7 +233,50 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       evaluations.push({ evaluation, resources, opaqueModules });
     }
   }
-  linkConfigurations(modules, callees, (d) => factsOf(d));
+  /**
+   * A root's configuration as `terraform init` assembles it: the local modules it calls and,
+   * for a remote call, the copy its module manifest records (the call path as the manifest's
+   * key, as the evaluation reads it), transitively, each folder once; and the calls in it whose
+   * module cannot be read.
+   */
+  const configurationOf = (rootDir: string): RootConfiguration => {
+    const remote = remoteFor(rootDir);
+    const out: RootConfiguration = { modules: [], opaque: [] };
+    const reached = new Set<string>([rootDir]);
+    const queue: { dir: string; key: string; copyOf?: TerraformModuleFacts['copyOf'] }[] = [{ dir: rootDir, key: '' }];
+    for (let i = 0; i < queue.length; i++) {
+      const { dir, key, copyOf } = queue[i]!;
+      const src = loader(dir);
+      if (!src) continue;
+      for (const [name, call] of src.moduleCalls) {
+        const childKey = key ? `${key}.${name}` : name;
+        const local = localModuleSource(call.node);
+        let target: string | undefined;
+        let origin = copyOf;
+        if (local !== undefined) target = localDir(src, local);
+        else {
+          const written = literalAttr(call.node, 'source');
+          const found = written === undefined ? undefined : remote(childKey, written, literalAttr(call.node, 'version'));
+          if (written !== undefined && found && 'dir' in found) {
+            target = found.dir;
+            origin ??= { name, source: written, call: blockHeader(call.node, call.file) };
+          }
+        }
+        if (target === undefined || !loader(target)) {
+          const source = attr(call.node, 'source');
+          out.opaque.push({ source: source ? sourceText(fileText(src, call.file), source.expr.range) : '', at: blockHeader(call.node, call.file) });
+          continue;
+        }
+        if (reached.has(target)) continue;
+        reached.add(target);
+        const facts = factsOf(target, false, origin);
+        if (facts) out.modules.push(facts);
+        queue.push({ dir: target, key: childKey, ...(origin ? { copyOf: origin } : {}) });
+      }
+    }
+    return out;
+  };
+  linkConfigurations(modules, callees, (d) => factsOf(d), configurationOf);
   // The azurerm versions each configuration allows: argument names and defaults that changed between them.
   for (const e of evaluations) {
     const root = factsByDir.get(e.evaluation.unit);
