@@ -19724,20 +19724,24 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     }
   }
   const seen = /* @__PURE__ */ new Set();
-  const use = (r, key) => {
+  const use = (r, key, address = key) => {
     const name = providerOf(beforeFirst(key, "."), r.node);
     if (seen.has(name)) return;
     seen.add(name);
-    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file) });
+    facts.usedProviders.push({ name, at: blockHeader(r.node, r.file), address });
   };
-  src.resources.forEach(use);
-  src.data.forEach(use);
+  src.resources.forEach((r, key) => use(r, key));
+  src.data.forEach((r, key) => use(r, key, `data.${key}`));
   for (const f of src.files) {
     for (const item of f.body.items) {
       if (item.type !== "Block") continue;
-      if (item.blockType === "ephemeral" && item.labels[0] && item.labels[1]) use({ node: item, file: f.file }, `${item.labels[0].value}.${item.labels[1].value}`);
+      if (item.blockType === "ephemeral" && item.labels[0] && item.labels[1]) {
+        const key = `${item.labels[0].value}.${item.labels[1].value}`;
+        use({ node: item, file: f.file }, key, `ephemeral.${key}`);
+      }
       if (item.blockType === "check") {
-        for (const d of item.body.items) if (d.type === "Block" && d.blockType === "data" && d.labels[0]) use({ node: d, file: f.file }, `${d.labels[0].value}.`);
+        for (const d of item.body.items)
+          if (d.type === "Block" && d.blockType === "data" && d.labels[0]) use({ node: d, file: f.file }, `${d.labels[0].value}.`, `data.${d.labels[0].value}.${d.labels[1]?.value ?? ""}`);
       }
     }
   }
@@ -19786,7 +19790,7 @@ function literalBody(body, file, guard) {
   }
   return obj(entries2, { file, range: body.range });
 }
-function linkConfigurations(modules, callees, factsOf) {
+function linkConfigurations(modules, callees, factsOf, configurationOf) {
   const reach = (from, next) => {
     const seen = /* @__PURE__ */ new Set([from]);
     const out = [];
@@ -19804,7 +19808,9 @@ function linkConfigurations(modules, callees, factsOf) {
   };
   for (const root of modules) {
     if (!root.isRoot) continue;
-    root.configuration = reach(root.dir, callees);
+    const c = configurationOf(root.dir);
+    root.configuration = c.modules;
+    root.opaqueModuleCalls = c.opaque;
     for (const m of root.configuration) m.calledByRoot = true;
   }
   const callersOf = /* @__PURE__ */ new Map();
@@ -30194,20 +30200,14 @@ function evaluateTerraform(input2) {
   const evaluations = [];
   const modules = [];
   const factsByDir = /* @__PURE__ */ new Map();
-  const factsOf = (dir, isRoot = false) => {
+  const factsOf = (dir, isRoot = false, copyOf) => {
     const known2 = factsByDir.get(dir);
     if (known2) return known2;
     const src = loader(dir);
     if (!src) return void 0;
     const facts = buildModuleFacts(src, isRoot, guard, isRoot ? input2.listFiles?.(dir) ?? [] : []);
-    for (const call of src.moduleCalls.values()) {
-      const local = localModuleSource(call.node);
-      if (local !== void 0 && loader(localDir(src, local))) continue;
-      const source = attr(call.node, "source");
-      const text2 = fileText(src, call.file);
-      facts.opaqueModuleCalls.push({ source: source ? sourceText(text2, source.expr.range) : "", at: blockHeader(call.node, call.file) });
-    }
-    if (isRoot || !called.has(dir)) {
+    if (copyOf) facts.copyOf = copyOf;
+    if (isRoot || !called.has(dir) && !copyOf) {
       const lock = input2.lockFile?.(dir);
       if (lock) {
         const blocks = lock.body.items.filter((i) => i.type === "Block");
@@ -30256,7 +30256,44 @@ function evaluateTerraform(input2) {
       evaluations.push({ evaluation, resources, opaqueModules });
     }
   }
-  linkConfigurations(modules, callees, (d) => factsOf(d));
+  const configurationOf = (rootDir) => {
+    const remote = remoteFor(rootDir);
+    const out = { modules: [], opaque: [] };
+    const reached = /* @__PURE__ */ new Set([rootDir]);
+    const queue = [{ dir: rootDir, key: "" }];
+    for (let i = 0; i < queue.length; i++) {
+      const { dir, key, copyOf } = queue[i];
+      const src = loader(dir);
+      if (!src) continue;
+      for (const [name, call] of src.moduleCalls) {
+        const childKey = key ? `${key}.${name}` : name;
+        const local = localModuleSource(call.node);
+        let target;
+        let origin = copyOf;
+        if (local !== void 0) target = localDir(src, local);
+        else {
+          const written2 = literalAttr(call.node, "source");
+          const found = written2 === void 0 ? void 0 : remote(childKey, written2, literalAttr(call.node, "version"));
+          if (written2 !== void 0 && found && "dir" in found) {
+            target = found.dir;
+            origin ??= { name, source: written2, call: blockHeader(call.node, call.file) };
+          }
+        }
+        if (target === void 0 || !loader(target)) {
+          const source = attr(call.node, "source");
+          out.opaque.push({ source: source ? sourceText(fileText(src, call.file), source.expr.range) : "", at: blockHeader(call.node, call.file) });
+          continue;
+        }
+        if (reached.has(target)) continue;
+        reached.add(target);
+        const facts = factsOf(target, false, origin);
+        if (facts) out.modules.push(facts);
+        queue.push({ dir: target, key: childKey, ...origin ? { copyOf: origin } : {} });
+      }
+    }
+    return out;
+  };
+  linkConfigurations(modules, callees, (d) => factsOf(d), configurationOf);
   for (const e of evaluations) {
     const root = factsByDir.get(e.evaluation.unit);
     const below = root && providerVersionCeiling(root, "azurerm");
@@ -51697,7 +51734,7 @@ var TF003_provider_version_unpinned_default = defineRule({
     id: "TF003",
     name: "provider-version-unpinned",
     shortDescription: "Provider whose version no module of the configuration constrains and no lock file locks.",
-    fullDescription: "Terraform selects one version of each provider for a whole configuration (a root module and the local modules it calls) that satisfies every module's constraint, and `.terraform.lock.hcl` records it. When no module constrains a provider and no lock file is committed, `terraform init` installs the newest release on every fresh checkout or CI runner. A major release of azurerm renames and removes arguments and changes defaults (v4 renamed `enable_rbac_authorization`, changed feature flags, required `subscription_id`), so a pipeline that worked yesterday fails \u2014 or, worse, plans destructive replacements \u2014 without a single change in the code. A reusable module (one no scanned root calls) that lists a provider without a version is reported as a note: it should state the oldest version it works with.",
+    fullDescription: "Terraform selects one version of each provider for a whole configuration (a root module and the modules it calls, local ones and the copies of remote ones that `terraform init` downloaded) that satisfies every module's constraint, and `.terraform.lock.hcl` records it. When no module constrains a provider and no lock file is committed, `terraform init` installs the newest release on every fresh checkout or CI runner. A major release of azurerm renames and removes arguments and changes defaults (v4 renamed `enable_rbac_authorization`, changed feature flags, required `subscription_id`), so a pipeline that worked yesterday fails \u2014 or, worse, plans destructive replacements \u2014 without a single change in the code. A reusable module (one no scanned root calls) that lists a provider without a version is reported as a note: it should state the oldest version it works with.",
     help: 'In the root module, add the provider to `terraform { required_providers { \u2026 } }` with a source and a version constraint, e.g. `azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }`, and commit `.terraform.lock.hcl`. In a reusable module, state a minimum version (`version = ">= 3.100"`) and leave the upper bound to the root.',
     level: "warning",
     tags: ["reliability", "supply-chain", "terraform"],
@@ -51713,20 +51750,26 @@ var TF003_provider_version_unpinned_default = defineRule({
     const rootFinding = (root, name) => {
       const is = (p) => p.name.toLowerCase() === name;
       const entry4 = root.requiredProviders.find(is);
-      if (entry4) return { at: entry4.at, messageId: "noVersion", use: "" };
+      if (entry4) return { at: entry4.at, messageId: "noVersion", use: "", related: [] };
       const provider = root.providers.find(is);
       const resource = root.usedProviders.find(is);
       const child = root.configuration.find((m) => providersOf(m).includes(name));
-      const use = provider ? "configured here" : resource ? "used here" : child ? `used in module ${moduleRef2(root.dir, child.dir)}` : "used";
+      const inChild = child && firstPlace(child, is);
       const block2 = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
-      const at2 = block2?.at ?? provider?.at ?? resource?.at ?? firstPlace(child, is);
-      return at2 ? { at: at2, messageId: "noEntry", use } : void 0;
+      if (block2) {
+        const use = provider ? `configured in ${placeName(root.dir, provider.at)}` : resource ? `used by ${resource.address}` : child ? `used in module ${moduleName(root.dir, child)}` : "used";
+        const place = provider ? { ...provider.at, label: `provider "${provider.name}"` } : resource ? { ...resource.at, label: resource.address } : inChild;
+        return { at: block2.at, messageId: "noEntry", use, related: place ? [place] : [] };
+      }
+      if (provider) return { at: provider.at, messageId: "noEntry", use: "configured here", related: [] };
+      if (resource) return { at: resource.at, messageId: "noEntry", use: "used here", related: [] };
+      return inChild && child ? { at: inChild, messageId: "noEntry", use: `used in module ${moduleName(root.dir, child)}`, related: [] } : void 0;
     };
     return {
       terraformModule(m) {
         if (m.isRoot) {
           const config = [m, ...m.configuration];
-          const opaque = config.flatMap((c) => c.opaqueModuleCalls)[0];
+          const opaque = m.opaqueModuleCalls[0];
           const names = [...new Set(config.flatMap(providersOf))];
           for (const name of names) {
             if (constrainedIn(config, name) || m.lockedProviders?.has(name)) continue;
@@ -51742,7 +51785,8 @@ var TF003_provider_version_unpinned_default = defineRule({
               attributePath: `required_providers.${name}`,
               location: f.at,
               messageId: f.messageId,
-              data: { name, use: f.use }
+              data: { name, use: f.use },
+              related: f.related
             });
           }
           return;
@@ -51768,9 +51812,20 @@ function moduleRef2(fromDir, toDir) {
   const rel = path48.relative(fromDir, toDir).split(path48.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
+function moduleName(rootDir, m) {
+  return m.copyOf ? m.copyOf.source : moduleRef2(rootDir, m.dir);
+}
 function firstPlace(m, is) {
-  if (!m) return void 0;
-  return m.requiredProviders.find(is)?.at ?? m.providers.find(is)?.at ?? m.usedProviders.find(is)?.at;
+  if (m.copyOf) return { ...m.copyOf.call, label: `module "${m.copyOf.name}"` };
+  const entry4 = m.requiredProviders.find(is);
+  if (entry4) return { ...entry4.at, label: `required_providers.${entry4.name}` };
+  const provider = m.providers.find(is);
+  if (provider) return { ...provider.at, label: `provider "${provider.name}"` };
+  const resource = m.usedProviders.find(is);
+  return resource && { ...resource.at, label: resource.address };
+}
+function placeName(rootDir, at2) {
+  return `${path48.relative(rootDir, at2.file).split(path48.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
