@@ -46665,7 +46665,7 @@ function collectSuppressions(file, text2, comments, blocks, knownRuleIds, today2
     lines ??= codeLines(text2, comments);
     const scope = scopeFor(c, lines, blocks);
     if (!scope) {
-      problems.push({ ruleId: "SUP002", level: "note", message: `Unused suppression of ${ids.join(", ")}: there is no code after it.`, location, key });
+      problems.push({ ruleId: "SUP002", level: "note", message: `Unused suppression of ${ids.join(", ")}: there is no code after it.`, location, key, forRules: ids });
       continue;
     }
     const d = { file, ruleIds: ids, reason: parsed.reason, location, scope, source };
@@ -53766,7 +53766,8 @@ async function lintPlanned(run3, threads, cache3) {
   if (config.allowInlineSuppressions) {
     const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path53.dirname(n.location.file)));
     const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path53.dirname(d.file))) : inline.unused;
-    appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    const supProblems = merged.supProblems.filter((p) => !p.forRules || p.forRules.some((id) => activeRuleIds.has(id)));
+    appendAll(findings, suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile, root);

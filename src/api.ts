@@ -613,7 +613,9 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     // A unit spans a folder (a Terraform module): a directive in a sibling of the broken file may be for it too.
     const unparsed = new Set(notifications.filter((n) => n.ruleId === 'PARSE001').map((n) => path.dirname(n.location.file)));
     const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path.dirname(d.file))) : inline.unused;
-    appendAll(findings, suppressionFindings([...merged.supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    // A directive for rules that did not run (`--disable`, `"off"`) is not reported unused (SUP002 doc).
+    const supProblems = merged.supProblems.filter((p) => !p.forRules || p.forRules.some((id) => activeRuleIds.has(id)));
+    appendAll(findings, suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile, root);

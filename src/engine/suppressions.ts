@@ -67,6 +67,8 @@ export interface SuppressionProblem {
   location: Location;
   /** Stable text for the fingerprint (the directive's own text; no line numbers). */
   key: string;
+  /** An unused directive's rules: reported only when one of them ran (as applySuppressions' unused ones). */
+  forRules?: string[];
 }
 
 /** A rule ID: upper-case letters (digits allowed after the first, K8S001) and three digits. */
@@ -232,7 +234,7 @@ export function collectSuppressions(
     lines ??= codeLines(text, comments);
     const scope = scopeFor(c, lines, blocks);
     if (!scope) {
-      problems.push({ ruleId: 'SUP002', level: 'note', message: `Unused suppression of ${ids.join(', ')}: there is no code after it.`, location, key });
+      problems.push({ ruleId: 'SUP002', level: 'note', message: `Unused suppression of ${ids.join(', ')}: there is no code after it.`, location, key, forRules: ids });
       continue;
     }
     const d: SuppressionDirective = { file, ruleIds: ids, reason: parsed.reason, location, scope, source };

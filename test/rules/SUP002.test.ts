@@ -54,6 +54,20 @@ resource "azurerm_key_vault" "kv" {
         parseError: true,
       },
       {
+        // Its rule did not run (--disable, "off"): not reported unused, as a directive with code after it is not.
+        name: 'nothing-after-it-for-a-rule-that-did-not-run',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                     = "kv"
+  purge_protection_enabled = true
+}
+# mlops-iac-lint-ignore ACR001 -- left at the end of the file
+`,
+        },
+        options: { rules: ['KV001'] },
+      },
+      {
         // The finding is at the variable default; the directive covers the resource that reads it.
         name: 'covers-a-value-from-a-variable-default',
         files: {
@@ -88,6 +102,22 @@ resource "azurerm_key_vault" "kv" {
         options: { rules: ['KV001'] },
         level: 'note',
         env: 'unknown',
+      },
+      {
+        name: 'nothing-after-it',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                     = "kv"
+  purge_protection_enabled = true
+}
+⟦# mlops-iac-lint-ignore KV001 -- left at the end of the file⟧
+`,
+        },
+        options: { rules: ['KV001'] },
+        level: 'note',
+        env: 'unknown',
+        message: 'Unused suppression of KV001: there is no code after it.',
       },
     ],
   },
