@@ -48429,7 +48429,8 @@ function displayName(r) {
     const readable = n.tpl ? readableTemplate(n.token) : placeholder(n.token);
     if (readable !== void 0 && readable.length <= 80) return readable;
   }
-  return lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
+  const last = lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
+  return (n?.kind === "unknown" && n.tpl ? readableTemplate(last) : void 0) ?? last;
 }
 function referenceName(ref, collection) {
   const text2 = ref?.kind === "string" ? ref.value : ref?.kind === "unknown" ? ref.token : void 0;

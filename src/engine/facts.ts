@@ -157,7 +157,10 @@ export function displayName(r: Resource): string {
     const readable = (n as { tpl?: boolean }).tpl ? readableTemplate(n.token) : placeholder(n.token);
     if (readable !== undefined && readable.length <= 80) return readable;
   }
-  return lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
+  const last = lastNameSegment(withoutTrailingInstanceKey(r.address)) || r.address;
+  // A long ARM name's own segment (`ws<…>/cl<…>` cut to `cl<…>`): its unknown parts written as
+  // everywhere else, `<uniqueString(…)>`, not as the raw template token `{uniqueString(…)}`.
+  return (n?.kind === 'unknown' && (n as { tpl?: boolean }).tpl ? readableTemplate(last) : undefined) ?? last;
 }
 
 /**

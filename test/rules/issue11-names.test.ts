@@ -83,6 +83,31 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     for (const f of findings) expect(f.message).not.toMatch(/parameters\(|variables\(/);
   });
 
+  it('ARM: a child whose full name is too long to show is named by its own segment, in the same <…> form', async () => {
+    const dir = tree({
+      'child/azuredeploy.json': JSON.stringify(
+        {
+          $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+          contentVersion: '1.0.0.0',
+          variables: { ws: "[concat('mlworkspace', uniqueString(resourceGroup().id))]" },
+          resources: [
+            {
+              type: 'Microsoft.MachineLearningServices/workspaces/computes',
+              apiVersion: '2024-04-01',
+              name: "[concat(variables('ws'), '/cl', uniqueString(resourceGroup().id))]",
+              location: 'westeurope',
+              properties: { computeType: 'AmlCompute', properties: { vmSize: 'Standard_NC24ads_A100_v4', scaleSettings: { minNodeCount: 0, maxNodeCount: 2 } } },
+            },
+          ],
+        },
+        null,
+        2,
+      ),
+    });
+    const { findings } = await lintTree(dir, ['TAG002']);
+    expect(findings.map((f) => /^AML compute "([^"]*)"/.exec(f.message)?.[1])).toEqual(['cl<uniqueString(resourceGroup().id)>']);
+  });
+
   it('placeholders', () => {
     expect(placeholder("parameters('keyVaultName')")).toBe('<keyVaultName>');
     expect(placeholder("variables('x')[0]")).toBe('<x[0]>');
