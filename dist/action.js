@@ -1186,12 +1186,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path57) {
+function findNodeAtLocation(root, path58) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path57) {
+  for (let segment of path58) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12430,8 +12430,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path57) {
-      let input2 = path57;
+    function removeDotSegments(path58) {
+      let input2 = path58;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12505,11 +12505,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path57) {
-      if (path57 === "" || path57[0] === "/") {
-        return removeDotSegments(path57);
+    function removeDotSegmentsRelative(path58) {
+      if (path58 === "" || path58[0] === "/") {
+        return removeDotSegments(path58);
       }
-      const segments3 = path57.split("/");
+      const segments3 = path58.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12872,8 +12872,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path57 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path57 && path57 !== "/" ? path57 : void 0;
+        const path58 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path58 && path58 !== "/" ? path58 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20170,7 +20170,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path57) => {
+  const build = (node, path58) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20186,8 +20186,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path57.length <= MAX_SITE_PATH) members2.push([`${path57}[${i}]`, at2(c)]);
-          const v = build(c, `${path57}[${i}]`);
+          if (path58.length <= MAX_SITE_PATH) members2.push([`${path58}[${i}]`, at2(c)]);
+          const v = build(c, `${path58}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20200,8 +20200,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path57.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path57}.${k.value}`, at2(p)]);
-          const v = build(c, `${path57}.${k.value}`);
+          if (path58.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path58}.${k.value}`, at2(p)]);
+          const v = build(c, `${path58}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20213,7 +20213,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path57, loc3] of members2) d.member(path57, loc3);
+  for (const [path58, loc3] of members2) d.member(path58, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20390,13 +20390,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path57, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path57, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path57, sites);
+function bodyMemberSites(expr, file, path58, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path58, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path58, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path57}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path57}[${i}]`, sites);
+      sites.set(`${path58}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path58}[${i}]`, sites);
     });
     return;
   }
@@ -20404,8 +20404,8 @@ function bodyMemberSites(expr, file, path57, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path57}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path57}.${key}`, sites);
+    sites.set(`${path58}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path58}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20734,7 +20734,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path57, at2) => sites.set(path57, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path58, at2) => sites.set(path58, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -21105,17 +21105,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path57) {
-      const ctrl = callVisitor(key, node, visitor, path57);
+    function visit_(key, node, visitor, path58) {
+      const ctrl = callVisitor(key, node, visitor, path58);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path57, ctrl);
-        return visit_(key, ctrl, visitor, path57);
+        replaceNode(key, path58, ctrl);
+        return visit_(key, ctrl, visitor, path58);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path57 = Object.freeze(path57.concat(node));
+          path58 = Object.freeze(path58.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path57);
+            const ci = visit_(i, node.items[i], visitor, path58);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21126,13 +21126,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path57 = Object.freeze(path57.concat(node));
-          const ck = visit_("key", node.key, visitor, path57);
+          path58 = Object.freeze(path58.concat(node));
+          const ck = visit_("key", node.key, visitor, path58);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path57);
+          const cv = visit_("value", node.value, visitor, path58);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21153,17 +21153,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path57) {
-      const ctrl = await callVisitor(key, node, visitor, path57);
+    async function visitAsync_(key, node, visitor, path58) {
+      const ctrl = await callVisitor(key, node, visitor, path58);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path57, ctrl);
-        return visitAsync_(key, ctrl, visitor, path57);
+        replaceNode(key, path58, ctrl);
+        return visitAsync_(key, ctrl, visitor, path58);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path57 = Object.freeze(path57.concat(node));
+          path58 = Object.freeze(path58.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path57);
+            const ci = await visitAsync_(i, node.items[i], visitor, path58);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21174,13 +21174,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path57 = Object.freeze(path57.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path57);
+          path58 = Object.freeze(path58.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path58);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path57);
+          const cv = await visitAsync_("value", node.value, visitor, path58);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21207,23 +21207,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path57) {
+    function callVisitor(key, node, visitor, path58) {
       if (typeof visitor === "function")
-        return visitor(key, node, path57);
+        return visitor(key, node, path58);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path57);
+        return visitor.Map?.(key, node, path58);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path57);
+        return visitor.Seq?.(key, node, path58);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path57);
+        return visitor.Pair?.(key, node, path58);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path57);
+        return visitor.Scalar?.(key, node, path58);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path57);
+        return visitor.Alias?.(key, node, path58);
       return void 0;
     }
-    function replaceNode(key, path57, node) {
-      const parent = path57[path57.length - 1];
+    function replaceNode(key, path58, node) {
+      const parent = path58[path58.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21835,10 +21835,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path57, value) {
+    function collectionFromPath(schema, path58, value) {
       let v = value;
-      for (let i = path57.length - 1; i >= 0; --i) {
-        const k = path57[i];
+      for (let i = path58.length - 1; i >= 0; --i) {
+        const k = path58[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21857,7 +21857,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path57) => path57 == null || typeof path57 === "object" && !!path57[Symbol.iterator]().next().done;
+    var isEmptyPath = (path58) => path58 == null || typeof path58 === "object" && !!path58[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21887,11 +21887,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path57, value) {
-        if (isEmptyPath(path57))
+      addIn(path58, value) {
+        if (isEmptyPath(path58))
           this.add(value);
         else {
-          const [key, ...rest] = path57;
+          const [key, ...rest] = path58;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21905,8 +21905,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path57) {
-        const [key, ...rest] = path57;
+      deleteIn(path58) {
+        const [key, ...rest] = path58;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21920,8 +21920,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path57, keepScalar) {
-        const [key, ...rest] = path57;
+      getIn(path58, keepScalar) {
+        const [key, ...rest] = path58;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21939,8 +21939,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path57) {
-        const [key, ...rest] = path57;
+      hasIn(path58) {
+        const [key, ...rest] = path58;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21950,8 +21950,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path57, value) {
-        const [key, ...rest] = path57;
+      setIn(path58, value) {
+        const [key, ...rest] = path58;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24466,9 +24466,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path57, value) {
+      addIn(path58, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path57, value);
+          this.contents.addIn(path58, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24543,14 +24543,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path57) {
-        if (Collection.isEmptyPath(path57)) {
+      deleteIn(path58) {
+        if (Collection.isEmptyPath(path58)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path57) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path58) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24565,10 +24565,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path57, keepScalar) {
-        if (Collection.isEmptyPath(path57))
+      getIn(path58, keepScalar) {
+        if (Collection.isEmptyPath(path58))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path57, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path58, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24579,10 +24579,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path57) {
-        if (Collection.isEmptyPath(path57))
+      hasIn(path58) {
+        if (Collection.isEmptyPath(path58))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path57) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path58) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24599,13 +24599,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path57, value) {
-        if (Collection.isEmptyPath(path57)) {
+      setIn(path58, value) {
+        if (Collection.isEmptyPath(path58)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path57), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path58), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path57, value);
+          this.contents.setIn(path58, value);
         }
       }
       /**
@@ -26566,9 +26566,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path57) => {
+    visit2.itemAtPath = (cst, path58) => {
       let item = cst;
-      for (const [field, index] of path57) {
+      for (const [field, index] of path58) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26577,23 +26577,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path57) => {
-      const parent = visit2.itemAtPath(cst, path57.slice(0, -1));
-      const field = path57[path57.length - 1][0];
+    visit2.parentCollection = (cst, path58) => {
+      const parent = visit2.itemAtPath(cst, path58.slice(0, -1));
+      const field = path58[path58.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path57, item, visitor) {
-      let ctrl = visitor(item, path57);
+    function _visit(path58, item, visitor) {
+      let ctrl = visitor(item, path58);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path57.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path58.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26604,10 +26604,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path57);
+            ctrl = ctrl(item, path58);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path57) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path58) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -29998,8 +29998,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path57, value) {
-  const [head, ...rest] = path57;
+function withOverride(body, path58, value) {
+  const [head, ...rest] = path58;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -30521,9 +30521,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path57) {
+function valueAt(v, path58) {
   let cur = v;
-  for (const seg of path57.split(".")) {
+  for (const seg of path58.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -30531,9 +30531,9 @@ function valueAt(v, path57) {
   }
   return cur && cur.kind === "null" ? void 0 : cur;
 }
-function chosenNullAt(v, path57) {
+function chosenNullAt(v, path58) {
   let cur = v;
-  for (const seg of path57.split(".")) {
+  for (const seg of path58.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -31546,13 +31546,13 @@ function localUsesIn(text2) {
   for (const line of text2.split("\n")) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path57 = templateValue(line.slice(at2 + "template:".length));
-    if (path57 === void 0) continue;
-    if (!path57.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path57)) out.push(path57.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path58 = templateValue(line.slice(at2 + "template:".length));
+    if (path58 === void 0) continue;
+    if (!path58.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path58)) out.push(path58.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path57.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path58.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -31652,11 +31652,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path57, depth) => {
+  const value = (path58, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path57, start, kindOf(c));
+    const action = visitor.at(path58, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -31664,18 +31664,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path57, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path58, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path57, depth, c);
-      visitor.end?.(path57, r.position());
+      container(path58, depth, c);
+      visitor.end?.(path58, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path57, depth, c) => {
+  const container = (path58, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -31686,7 +31686,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path57, key], depth + 1);
+        value([...path58, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -31703,7 +31703,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path57, i], depth + 1);
+        value([...path58, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -32006,11 +32006,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path57) {
-        if (path57.length === 0) return "enter";
-        if (path57.length > 1) return "skip";
-        if (path57[0] === "format_version") format2 = true;
-        if (path57[0] === "planned_values" || path57[0] === "resource_changes") body = true;
+      at(path58) {
+        if (path58.length === 0) return "enter";
+        if (path58.length > 1) return "skip";
+        if (path58[0] === "format_version") format2 = true;
+        if (path58[0] === "planned_values" || path58[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -32024,23 +32024,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path57, start, kind) {
-      if (path57.length === 0) return "enter";
-      if (isKey(path57, "resource_changes")) changes = true;
-      if (isKey(path57, "planned_values")) planned = start;
-      if (isKey(path57, "format_version") || isKey(path57, "variables") || isKey(path57, "configuration")) return "raw";
-      const expected = path57.length === 1 ? TOP_SHAPES[path57[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path57[0], kind, expected, at: start };
+    at(path58, start, kind) {
+      if (path58.length === 0) return "enter";
+      if (isKey(path58, "resource_changes")) changes = true;
+      if (isKey(path58, "planned_values")) planned = start;
+      if (isKey(path58, "format_version") || isKey(path58, "variables") || isKey(path58, "configuration")) return "raw";
+      const expected = path58.length === 1 ? TOP_SHAPES[path58[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path58[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path57, text2, start) {
+    raw(path58, text2, start) {
       const v = parseRaw(text2, start);
-      if (path57[0] === "format_version") {
+      if (path58[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path57[0] === "variables" && isRecord(v)) {
+      } else if (path58[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path57[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path58[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -32053,37 +32053,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path57, at2) {
+    at(path58, at2) {
       if (done) return "stop";
-      if (path57.length === 0 || isKey(path57, "resource_changes")) return "enter";
-      if (!inEntry(path57)) return "skip";
-      if (path57.length === 2) {
+      if (path58.length === 0 || isKey(path58, "resource_changes")) return "enter";
+      if (!inEntry(path58)) return "skip";
+      if (path58.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path57.length === 3) {
-        if (path57[2] === "change") {
+      if (path58.length === 3) {
+        if (path58[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path57[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path58[2]) ? "raw" : "skip";
       }
-      if (path57.length === 4 && path57[2] === "change") return CHANGE_CHANGE_KEYS.has(path57[3]) ? "raw" : "skip";
+      if (path58.length === 4 && path58[2] === "change") return CHANGE_CHANGE_KEYS.has(path58[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path57, text2, at2) {
+    raw(path58, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path57.length === 3) current[path57[2]] = v;
+      if (path58.length === 3) current[path58[2]] = v;
       else {
-        change[path57[3]] = v;
-        if (path57[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path58[3]] = v;
+        if (path58[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path57, end) {
-      if (isKey(path57, "resource_changes")) done = true;
-      if (path57.length !== 2 || !inEntry(path57) || !current || !start) return;
+    end(path58, end) {
+      if (isKey(path58, "resource_changes")) done = true;
+      if (path58.length !== 2 || !inEntry(path58) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -33563,8 +33563,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path57 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path57, pathString: path57.value, range: this.range(start) };
+              const path58 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path58, pathString: path58.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -33640,7 +33640,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path57 = this.stringLiteral("a module path string");
+            const path58 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -33648,8 +33648,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path57,
-              pathString: path57.value,
+              path: path58,
+              pathString: path58.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -33689,10 +33689,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path57 = this.stringLiteral("a test file path string");
+            const path58 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path57, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path58, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -33810,21 +33810,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path57 = null;
+        let path58 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path57 = this.stringLiteral('a path string or "none"');
+          path58 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path57, pathString: path57?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path58, pathString: path58?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -34982,13 +34982,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path57 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path58 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path57 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path57 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path58 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path58 += "/" + nameSegs[i];
   }
-  if (known2) return str(path57.includes("{{") || path57.includes("}}") ? path57.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path57, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path57);
+  if (known2) return str(path58.includes("{{") || path58.includes("}}") ? path58.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path58, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path58);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -35725,11 +35725,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path57], loc3) => {
+      ([a, ...path58], loc3) => {
         let cur = a;
-        for (const p of path57) {
+        for (const p of path58) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path57]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path58]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -36260,7 +36260,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path57) => memberAllowedValues(template, decl, path57, (c) => scope.root.eval(c));
+    input2.memberAllowed = (path58) => memberAllowedValues(template, decl, path58, (c) => scope.root.eval(c));
     env.inputs.push(input2);
   }
 }
@@ -36288,7 +36288,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path57, evaluate3) {
+function memberAllowedValues(root, decl, path58, evaluate3) {
   let node = decl;
   let refs = 0;
   for (let i = 0; ; ) {
@@ -36300,11 +36300,11 @@ function memberAllowedValues(root, decl, path57, evaluate3) {
       if (!node) return "unknown";
       continue;
     }
-    if (i === path57.length) {
+    if (i === path58.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate3) } : void 0;
     }
-    const key = path57[i++];
+    const key = path58[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -36782,16 +36782,16 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path57, reader, depth = 0) {
-  if (path57.length === 0) return allowedByType(t, reader, depth);
+function memberAllowedByType(t, path58, reader, depth = 0) {
+  if (path58.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
-  const [key, ...rest] = path57;
+  const [key, ...rest] = path58;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path57, reader, depth + 1);
+      return memberAllowedByType(t.type, path58, reader, depth + 1);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path57, reader, depth + 1);
+      return memberAllowedByType(t.base, path58, reader, depth + 1);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -36808,13 +36808,13 @@ function memberAllowedByType(t, path57, reader, depth = 0) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path57, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path58, reader, depth + 1);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path57, imported.reader, depth + 1) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path58, imported.reader, depth + 1) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader);
-      if (ns) return memberAllowedByType(ns.type, path57, ns.reader, depth + 1);
+      if (ns) return memberAllowedByType(ns.type, path58, ns.reader, depth + 1);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -38341,7 +38341,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path57) => memberAllowedByType(type, path57, this.typeReader());
+        if (type) input2.memberAllowed = (path58) => memberAllowedByType(type, path58, this.typeReader());
         this.env.inputs.push(input2);
       }
       /**
@@ -40847,11 +40847,11 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path57) => {
+  const visit2 = (node, path58) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path57}${segments3[i]}`));
+      items.forEach((item, i) => visit2(item, `${path58}${segments3[i]}`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -40869,7 +40869,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path57 || "$"}`;
+      const subject = `pipeline:${path58 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -40890,7 +40890,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path57 ? `${path57}.${k}` : k);
+      visit2(ctx.n.value(p), path58 ? `${path58}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -41444,15 +41444,15 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path57, container, stage, job, root) => {
+  const visit2 = (node, path58, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
-      node.items.forEach((item, i) => visit2(item, `${path57}${segments3[i]}`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path58}${segments3[i]}`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path57 || "$"}`;
+    const subject = `pipeline:${path58 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -41482,7 +41482,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path57 ? `${path57}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path58 ? `${path58}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -41535,7 +41535,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path57 ? `${path57}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path58 ? `${path58}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -41931,11 +41931,11 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, text2, options = {}) {
-  const path57 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path57)) return "script";
-  if (!YAML_EXT.test(path57)) return void 0;
-  if (WORKFLOW_PATH.test(path57)) return "github-workflow";
-  const base = path57.slice(path57.lastIndexOf("/") + 1);
+  const path58 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path58)) return "script";
+  if (!YAML_EXT.test(path58)) return void 0;
+  if (WORKFLOW_PATH.test(path58)) return "github-workflow";
+  const base = path58.slice(path58.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -42925,11 +42925,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path57 = expandWord(target, env, ctx).text;
-    if (path57 === void 0) return;
+    const path58 = expandWord(target, env, ctx).text;
+    if (path58 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path57, env: inherited });
+    calls.push({ path: path58, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -44536,7 +44536,7 @@ function linkReusableCalls(ciFiles) {
       const callee = byPath.get(path40.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
-      job.callee = { file: callee.file, bounded: bounded.map((j) => ({ id: j.id, steps: j.steps })) };
+      job.callee = { file: callee.file, bounded };
     }
   }
 }
@@ -44623,7 +44623,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path57, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path57, role, spec, inline));
+    for (const [path58, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path58, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -45109,7 +45109,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path51 from "node:path";
+import path52 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -45128,7 +45128,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path51.resolve(baseDir, prefix || ".");
+    const start = path52.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -45136,7 +45136,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path51.dirname(start));
+      const host = hostFor(path52.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -45594,14 +45594,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path57) {
-  return path57.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path58) {
+  return path58.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path57, target, prefix) {
+function walk3(from, path58, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path57)) {
+  for (const seg of segments2(path58)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -45624,7 +45624,7 @@ function walk3(from, path57, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path57}` : path57));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path58}` : path58));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -45676,14 +45676,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path57 = t.aliasPath(field);
-  if (path57 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path58 = t.aliasPath(field);
+  if (path58 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path57.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path57.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path57.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path58.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path58.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path58.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path57, t, "");
+  return walk3(t.body, path58, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -45722,14 +45722,14 @@ function evalCount(count2, op, right, ctx, cond) {
   const field = member2(count2, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path57 = ctx.target.aliasPath(field.value);
-    if (path57 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path57.slice(0, -3);
+    const path58 = ctx.target.aliasPath(field.value);
+    if (path58 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path58.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path57, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path58, alias, element: e });
   } else {
     const value = member2(count2, "value");
     if (!value) return undecided("count needs field or value");
@@ -45765,12 +45765,12 @@ function evalCount(count2, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path57, ctx) {
+function readArray(path58, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path57.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path57.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path58.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path58.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path57, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path58, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -45820,12 +45820,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path57) => path57.replace(/\[\*\]/g, "");
+    plainPath = (path58) => path58.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path52 from "node:path";
+import path53 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -45847,7 +45847,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path52.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path53.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -45920,8 +45920,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path57 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path57) out.push({ alias: name, path: path57, source: "dump" });
+        const path58 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path58) out.push({ alias: name, path: path58, source: "dump" });
       }
     }
   }
@@ -46083,8 +46083,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path57, v) {
-  const segs = path57.split(".");
+function setPath(root, path58, v) {
+  const segs = path58.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -46100,18 +46100,18 @@ function setPath(root, path57, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path57 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path57) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path58 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path58) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path57}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path58}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path57}`.toLowerCase());
+    covered.add(`${prefix}${path58}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path57, v);
+    if (v !== void 0) setPath(body, path58, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -46191,8 +46191,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path57) {
-        const p = pathOf(body, v2, path57);
+      consumer(v2, path58) {
+        const p = pathOf(body, v2, path58);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -46212,19 +46212,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path57) {
-      const p = path57.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path57} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path58) {
+      const p = path58.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path58} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path57} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path58} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path57) {
-  if (path57 !== void 0) {
-    const along = pathAlong(body, v, path57.split(".").filter(Boolean));
+function pathOf(body, v, path58) {
+  if (path58 !== void 0) {
+    const along = pathAlong(body, v, path58.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -46472,7 +46472,7 @@ var init_policy2 = __esm({
 // src/action/run.ts
 import fs12 from "node:fs";
 import os2 from "node:os";
-import path56 from "node:path";
+import path57 from "node:path";
 
 // src/api.ts
 init_host();
@@ -46481,7 +46481,7 @@ init_source();
 init_paths();
 import fs8 from "node:fs";
 import os from "node:os";
-import path53 from "node:path";
+import path54 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -50650,8 +50650,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of [input2.assigned, input2.defaultValue]) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path57 = memberPathAt(whole, size.origin);
-    if (path57 && path57.length > 0) return { path: path57, allowed: input2.memberAllowed?.(path57) };
+    const path58 = memberPathAt(whole, size.origin);
+    if (path58 && path58.length > 0) return { path: path58, allowed: input2.memberAllowed?.(path58) };
   }
   return void 0;
 }
@@ -50670,8 +50670,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path57) {
-  return path57.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path58) {
+  return path58.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -50777,8 +50777,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path57) {
-  for (let i = path57.length - 1; i >= 0; i--) if (typeof path57[i] === "string") return path57[i];
+function lastProperty(path58) {
+  for (let i = path58.length - 1; i >= 0; i--) if (typeof path58[i] === "string") return path58[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -53001,6 +53001,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
+import path51 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -53026,6 +53027,19 @@ function permissionsRelated(file, job) {
   const effective = job.effectivePermissions;
   return effective ? [{ file: file.file, range: effective.range, label: effective.level === "job" ? `permissions of job ${job.id}` : "workflow permissions" }] : [];
 }
+var MAX_NESTED_CALLS = 4;
+function oidcLoginBelow(callee, depth = 0) {
+  for (const j of callee.bounded) {
+    const step = j.steps.find(oidcLogin);
+    if (step) return { file: callee.file, job: j.id, step };
+  }
+  if (depth >= MAX_NESTED_CALLS) return void 0;
+  for (const j of callee.bounded) {
+    const below = j.callee ? oidcLoginBelow(j.callee, depth + 1) : void 0;
+    if (below) return below;
+  }
+  return void 0;
+}
 var CI003_oidc_without_id_token_permission_default = defineRule({
   meta: {
     id: "CI003",
@@ -53041,21 +53055,23 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       jobReplacesWorkflow: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       workflowPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.",
-      callerPermissions: "Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call's permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`."
+      callerPermissions: "Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call's permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.",
+      callerPermissionsNested: "Job `{{job}}` calls {{callee}}, which passes its permissions on to `{{inner}}`, whose job `{{calledJob}}` signs in with `azure/login` over OIDC, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`."
     }
   },
   create(ctx) {
     const reportCaller = (file, job) => {
       const callee = job.callee;
-      const called = callee.bounded.flatMap((j) => j.steps.filter(oidcLogin).map((s) => ({ job: j.id, step: s })))[0];
+      const called = oidcLoginBelow(callee);
       if (!called?.step.uses || !job.uses) return;
       const effective = job.effectivePermissions;
       const permissions = effective ? `the ${effective.level === "job" ? "job" : "workflow"} permissions ${describe(effective)}` : "the default token (no `permissions:` in this workflow)";
+      const nested = called.file !== callee.file;
       ctx.report({
-        messageId: "callerPermissions",
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions },
+        messageId: nested ? "callerPermissionsNested" : "callerPermissions",
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path51.basename(called.file) } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
-        related: [{ file: callee.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
+        related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
         attributePath: "permissions.id-token"
       });
@@ -53064,9 +53080,9 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       ciFile(file) {
         if (file.composite) return;
         for (const job of file.jobs) {
-          if (job.callee && !grantsIdTokenWrite(job.effectivePermissions)) reportCaller(file, job);
           const effective = job.effectivePermissions;
           if (!effective && file.reusable) continue;
+          if (job.callee && !grantsIdTokenWrite(effective)) reportCaller(file, job);
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
@@ -53434,8 +53450,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and param
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named, real, root, skipped = false) {
-  const shown = path53.relative(process.cwd(), named) || named;
-  if (real === path53.resolve(named)) {
+  const shown = path54.relative(process.cwd(), named) || named;
+  if (real === path54.resolve(named)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -53444,25 +53460,25 @@ function outsideRootMessage(named, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path53.isAbsolute(dir)) {
+  if (path54.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path53.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path54.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path53.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path54.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path53.dirname(root);
-  for (const p of paths.slice(1)) while (path53.relative(root, p).startsWith("..")) root = path53.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path54.dirname(root);
+  for (const p of paths.slice(1)) while (path54.relative(root, p).startsWith("..")) root = path54.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path53.join(dir, ".git");
+    const git2 = path54.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -53510,19 +53526,19 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path53.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path54.resolve(p));
   for (const p of namedPaths) if (!fs8.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const namedPlans = (options.planFiles ?? []).map((p) => path53.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path54.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path53.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path54.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path53.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path53.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path53.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path54.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path54.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path54.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path53.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path54.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs8.realpathSync(writtenRoot);
   const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -53531,7 +53547,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path53.join(root, path53.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path54.join(root, path54.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -53542,11 +53558,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path53.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path54.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path53.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path54.dirname(startPath);
   let config;
   let mistakenConfig;
   try {
@@ -53566,8 +53582,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path53.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path53.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path53.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path54.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path54.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path54.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -53605,15 +53621,15 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path53.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path54.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
   if (mistakenConfig) {
-    notices.push(`${path53.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path54.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path53.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path54.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -53663,7 +53679,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path53.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path54.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }
   for (const fe of frontEnds) {
@@ -53765,8 +53781,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path53.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path53.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path54.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path54.dirname(d.file))) : inline.unused;
     const supProblems = merged.supProblems.filter((p) => !p.forRules || p.forRules.some((id) => activeRuleIds.has(id)));
     appendAll(findings, suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
@@ -53827,7 +53843,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path53.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path54.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -53950,8 +53966,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path53.relative(root, path53.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path53.isAbsolute(inside2) ? inside2.split(path53.sep).join("/") : file;
+    const inside2 = path54.relative(root, path54.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path54.isAbsolute(inside2) ? inside2.split(path54.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -54048,7 +54064,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path54 from "node:path";
+import path55 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -54061,9 +54077,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path54.isAbsolute(file)) return toPosix(file);
-  const rel = path54.relative(base, file);
-  return toPosix(rel === "" ? path54.basename(file) : rel);
+  if (!path55.isAbsolute(file)) return toPosix(file);
+  const rel = path55.relative(base, file);
+  return toPosix(rel === "" ? path55.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -54636,7 +54652,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs11 from "node:fs";
-import path55 from "node:path";
+import path56 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -54784,10 +54800,10 @@ var PullRequestLines = class {
     try {
       real = fs11.realpathSync(file);
     } catch {
-      real = path55.resolve(file);
+      real = path56.resolve(file);
     }
-    const rel = path55.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path55.isAbsolute(rel) ? void 0 : rel.split(path55.sep).join("/");
+    const rel = path56.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path56.isAbsolute(rel) ? void 0 : rel.split(path56.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -54898,8 +54914,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path57 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path57}#L${line}`;
+  const path58 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path58}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -55023,7 +55039,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path56.dirname(this.sarifPath), { recursive: true });
+    fs12.mkdirSync(path57.dirname(this.sarifPath), { recursive: true });
     fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -55055,21 +55071,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named) {
-    if (file !== void 0 && !fs12.existsSync(path56.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path57.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path56.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path57.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path56.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path57.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path56.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path57.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path56.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path56.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path56.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path57.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path57.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path57.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -55118,7 +55134,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path56.join(os2.homedir(), p.slice(1));
+  return path57.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -55154,8 +55170,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path56.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path56.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path57.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path57.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

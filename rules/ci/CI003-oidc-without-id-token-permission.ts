@@ -2,9 +2,10 @@
  * CI003 oidc-without-id-token-permission: azure/login with `client-id` (OIDC) in a job whose
  * effective permissions do not grant `id-token: write`.
  */
+import path from 'node:path';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { grantsIdTokenWrite, isAction } from '../../src/model/ci.js';
-import type { CiFile, CiJob, CiPermissions, CiStep } from '../../src/model/ci.js';
+import type { CiCallee, CiFile, CiJob, CiPermissions, CiStep } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 
 /** A `with:` input by name, case-insensitively (GitHub upper-cases input names into `INPUT_<NAME>`). */
@@ -47,6 +48,23 @@ function permissionsRelated(file: CiFile, job: CiJob): Location[] {
   return effective ? [{ file: file.file, range: effective.range, label: effective.level === 'job' ? `permissions of job ${job.id}` : 'workflow permissions' }] : [];
 }
 
+/** Nested reusable workflows followed at most this deep (GitHub allows four levels: reusing-workflows, "Nesting reusable workflows"). */
+const MAX_NESTED_CALLS = 4;
+
+/** The first OIDC azure/login a called workflow runs with the caller's token, in its jobs or in the workflows they call in turn. */
+function oidcLoginBelow(callee: CiCallee, depth = 0): { file: string; job: string; step: CiStep } | undefined {
+  for (const j of callee.bounded) {
+    const step = j.steps.find(oidcLogin);
+    if (step) return { file: callee.file, job: j.id, step };
+  }
+  if (depth >= MAX_NESTED_CALLS) return undefined;
+  for (const j of callee.bounded) {
+    const below = j.callee ? oidcLoginBelow(j.callee, depth + 1) : undefined;
+    if (below) return below;
+  }
+  return undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'CI003',
@@ -75,21 +93,24 @@ export default defineRule({
         '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       callerPermissions:
         'Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call\'s permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.',
+      callerPermissionsNested:
+        'Job `{{job}}` calls {{callee}}, which passes its permissions on to `{{inner}}`, whose job `{{calledJob}}` signs in with `azure/login` over OIDC, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.',
     },
   },
   create(ctx) {
     /** A job calling a scanned reusable workflow whose called job signs in over OIDC with at most this call's token. */
     const reportCaller = (file: CiFile, job: CiJob): void => {
       const callee = job.callee!;
-      const called = callee.bounded.flatMap((j) => j.steps.filter(oidcLogin).map((s) => ({ job: j.id, step: s })))[0];
+      const called = oidcLoginBelow(callee);
       if (!called?.step.uses || !job.uses) return;
       const effective = job.effectivePermissions;
       const permissions = effective ? `the ${effective.level === 'job' ? 'job' : 'workflow'} permissions ${describe(effective)}` : 'the default token (no `permissions:` in this workflow)';
+      const nested = called.file !== callee.file;
       ctx.report({
-        messageId: 'callerPermissions',
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions },
+        messageId: nested ? 'callerPermissionsNested' : 'callerPermissions',
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...(nested ? { inner: path.basename(called.file) } : {}) },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
-        related: [{ file: callee.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
+        related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
         attributePath: 'permissions.id-token',
       });
@@ -100,10 +121,11 @@ export default defineRule({
         for (const job of file.jobs) {
           // A local reusable workflow runs its jobs with this call's permissions, or fewer: a called
           // workflow can only narrow its caller's token, so its own `id-token: write` does not help.
-          if (job.callee && !grantsIdTokenWrite(job.effectivePermissions)) reportCaller(file, job);
           const effective = job.effectivePermissions;
-          // A reusable workflow without permissions runs with its caller's.
+          // A reusable workflow without permissions runs with its caller's, and passes them on to
+          // the workflows it calls in turn (nested reusable workflows): judged at its callers.
           if (!effective && file.reusable) continue;
+          if (job.callee && !grantsIdTokenWrite(effective)) reportCaller(file, job);
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;

@@ -86,7 +86,8 @@ function linkReusableCalls(ciFiles: readonly CiFile[]): void {
       if (!callee || callee === caller || !callee.reusable) continue;
       // A job that sets permissions without id-token is CI003's in the called file already.
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
-      job.callee = { file: callee.file, bounded: bounded.map((j) => ({ id: j.id, steps: j.steps })) };
+      // The jobs themselves: a called job's own call is linked by this loop too (in any order).
+      job.callee = { file: callee.file, bounded };
     }
   }
 }

@@ -48,6 +48,40 @@ jobs:
         },
       },
       {
+        // A reusable workflow without permissions that calls another one passes its caller's token
+        // on (nested reusable workflows): the caller grants id-token: write, nothing is reported.
+        name: 'nested-reusable-workflows',
+        files: {
+          '.github/workflows/main.yml': `
+on: push
+permissions:
+  id-token: write
+  contents: read
+jobs:
+  deploy:
+    uses: ./.github/workflows/middle.yml
+`,
+          '.github/workflows/middle.yml': `
+on: workflow_call
+jobs:
+  infra:
+    uses: ./.github/workflows/login.yml
+`,
+          '.github/workflows/login.yml': `
+on: workflow_call
+jobs:
+  login:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+      },
+      {
         name: 'job-level.yml',
         files: {
           '.github/workflows/job-level.yml': `
@@ -131,6 +165,45 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // Nested reusable workflows pass the top caller's token down: without id-token: write at
+        // the top, the innermost OIDC login fails; reported at the top call (the middle workflow,
+        // without permissions of its own, is not reported).
+        name: 'nested-reusable-workflows-caller-without-id-token',
+        files: {
+          '.github/workflows/main.yml': `
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    ⟦uses: ./.github/workflows/middle.yml⟧
+`,
+          '.github/workflows/middle.yml': `
+on: workflow_call
+jobs:
+  infra:
+    uses: ./.github/workflows/login.yml
+`,
+          '.github/workflows/login.yml': `
+on: workflow_call
+jobs:
+  login:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'callerPermissionsNested',
+        message: "Job `deploy` calls `./.github/workflows/middle.yml`, which passes its permissions on to `login.yml`, whose job `login` signs in with `azure/login` over OIDC, but the workflow permissions `contents: read` grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `deploy`.",
+        related: [{ file: '.github/workflows/login.yml', label: 'azure/login in job login' }, { label: 'workflow permissions' }],
+      },
       {
         // The reusable workflow runs with this call's permissions: its OIDC login fails; reported at the call.
         name: 'caller-without-id-token-calls-oidc-reusable.yml',

@@ -297,8 +297,12 @@ export interface CiStep {
 /** What a caller needs of a reusable workflow it calls (a copy: no reference back to any file). */
 export interface CiCallee {
   file: string;
-  /** Its jobs that inherit the caller's permissions or ask for `id-token: write` of their own. */
-  bounded: { id: string; steps: CiStep[] }[];
+  /**
+   * Its jobs that inherit the caller's permissions or ask for `id-token: write` of their own; one
+   * that calls a reusable workflow in turn has that call (nested reusable workflows pass the
+   * caller's token on).
+   */
+  bounded: { id: string; steps: CiStep[]; callee?: CiCallee }[];
 }
 
 export interface CiJob {
