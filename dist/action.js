@@ -30422,7 +30422,15 @@ var init_arm = __esm({
         kind: "aks.cluster",
         attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
         elements: [
-          { kind: "aks.nodepool", path: "properties.agentPoolProfiles", attrs: agentPoolAttrs, firstDefaults: { mode: "System" }, fixed: { inline: true }, namePath: "name" }
+          {
+            kind: "aks.nodepool",
+            path: "properties.agentPoolProfiles",
+            attrs: agentPoolAttrs,
+            firstDefaults: { mode: "System" },
+            fixed: { inline: true },
+            namePath: "name",
+            derived: { facts: "aksVirtualMachinesPool", base: "" }
+          }
         ]
       },
       "microsoft.containerservice/managedclusters/agentpools": {
@@ -30431,7 +30439,8 @@ var init_arm = __esm({
           ...agentPoolAttrs.filter((a) => a.canonical !== "mode" && a.canonical !== "name").map((a) => ({ ...a, paths: a.paths.map((p) => `properties.${p}`) })),
           { canonical: "name", paths: ["name"] },
           { canonical: "mode", paths: ["properties.mode"], default: "User" }
-        ]
+        ],
+        derived: { facts: "aksVirtualMachinesPool", base: "properties." }
       },
       "microsoft.keyvault/vaults": {
         kind: "keyvault",
@@ -30507,6 +30516,72 @@ var init_arm = __esm({
         refs: { target: ["properties.privateLinkServiceConnections.0.properties.privateLinkServiceId", "properties.manualPrivateLinkServiceConnections.0.properties.privateLinkServiceId"] }
       }
     };
+  }
+});
+
+// src/model/aks-virtual-machines-pool.ts
+function virtualMachinesPoolFacts(body, base, site) {
+  const type = valueAt(body, `${base}type`);
+  if (type?.kind !== "string" || type.value.toLowerCase() !== "virtualmachines") return void 0;
+  const scalePath = `${base}virtualMachinesProfile.scale`;
+  const at2 = (p) => site?.(p);
+  const out = /* @__PURE__ */ new Map();
+  const allUnknown2 = (reason, where) => {
+    for (const [attr2, p] of [["vmSize", "size"], ["autoscale", "autoscale"], ["minCount", "minCount"], ["scaleProfile", "scale"]]) {
+      out.set(attr2, { value: unknown(reason, where?.origin), defaulted: false, at: at2(scalePath), sourcePath: `${scalePath}.${p}` });
+    }
+    return out;
+  };
+  const scale = valueAt(body, scalePath);
+  if (scale?.kind !== "object") return allUnknown2(scale === void 0 ? "a VirtualMachines pool without virtualMachinesProfile.scale" : `virtualMachinesProfile.scale is not known: ${scale.kind === "unknown" ? scale.reason : "not an object"}`, scale);
+  const manual = profilesOf(scale, "manual", scalePath);
+  const auto = profilesOf(scale, "autoscale", scalePath);
+  if (manual === "unknown" || auto === "unknown") return allUnknown2("which scale profiles the VirtualMachines pool has is not known", scale);
+  const profiles = [...manual, ...auto];
+  if (profiles.length === 0) return allUnknown2("a VirtualMachines pool without scale profiles", scale);
+  const sizes = profiles.map((p) => ({ v: valueAt(p.item, "size"), path: `${p.path}.size` }));
+  const known2 = sizes.filter((s) => s.v?.kind === "string");
+  const distinct2 = new Set(known2.map((s) => s.v.value.toLowerCase()));
+  if (known2.length === sizes.length && distinct2.size === 1) out.set("vmSize", { value: known2[0].v, defaulted: false, at: at2(known2[0].path), sourcePath: known2[0].path });
+  else {
+    const why = known2.length < sizes.length ? "a scale profile of the VirtualMachines pool has a size that is not known" : `the VirtualMachines pool has profiles of several sizes (${[...distinct2].join(", ")})`;
+    out.set("vmSize", { value: unknown(why), defaulted: false, at: at2(sizes[0].path), sourcePath: sizes[0].path });
+  }
+  const kind = manual.length && auto.length ? void 0 : manual.length ? "manual" : "autoscale";
+  const kindPath = `${scalePath}.${kind ?? "manual"}`;
+  if (kind === void 0) {
+    out.set("scaleProfile", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: scalePath });
+    out.set("autoscale", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: `${scalePath}.autoscale` });
+  } else {
+    out.set("scaleProfile", { value: str(kind), defaulted: false, at: at2(kindPath), sourcePath: kindPath });
+    out.set("autoscale", { value: bool(kind === "autoscale"), defaulted: false, at: at2(kindPath), sourcePath: kindPath });
+  }
+  const countKey = kind === "manual" ? "count" : "minCount";
+  const counts = (kind === "manual" ? manual : auto).map((p) => ({ v: valueAt(p.item, countKey), path: `${p.path}.${countKey}` }));
+  if (kind === void 0) out.set("minCount", { value: unknown("the VirtualMachines pool has both manual and autoscale profiles"), defaulted: false, at: at2(scalePath), sourcePath: scalePath });
+  else if (counts.every((c) => c.v?.kind === "number")) {
+    const total = counts.reduce((sum, c) => sum + c.v.value, 0);
+    const first = counts.find((c) => c.v.value > 0) ?? counts[0];
+    const value = counts.length === 1 ? first.v : withProvenanceOf(num(total), first.v);
+    out.set("minCount", { value, defaulted: false, at: at2(first.path), sourcePath: first.path });
+  } else {
+    const missing = counts.find((c) => c.v?.kind !== "number");
+    out.set("minCount", { value: missing.v?.kind === "unknown" ? missing.v : unknown(`${missing.path} is not set`), defaulted: false, at: at2(missing.path), sourcePath: missing.path });
+  }
+  return out;
+}
+function profilesOf(scale, key, scalePath) {
+  const v = valueAt(scale, key);
+  if (v === void 0 || v.kind === "null") return [];
+  if (v.kind === "list") return v.items.map((item, i) => ({ item, path: `${scalePath}.${key}.${i}` }));
+  if (v.kind === "object") return [{ item: v, path: `${scalePath}.${key}` }];
+  return "unknown";
+}
+var init_aks_virtual_machines_pool = __esm({
+  "src/model/aks-virtual-machines-pool.ts"() {
+    "use strict";
+    init_value();
+    init_normalize();
   }
 });
 
@@ -30618,6 +30693,7 @@ function normalize(src) {
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
   for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, "", src.apiVersion, src.unwritten, src.providerOnlyBelow));
+  applyDerived(spec.derived, src.body, src.site, attrs);
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);
@@ -30631,6 +30707,11 @@ function normalize(src) {
   for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
   return out;
 }
+function applyDerived(derived2, body, site, into) {
+  if (!derived2) return;
+  const facts = virtualMachinesPoolFacts(body, derived2.base, site);
+  if (facts) for (const [k, f] of facts) into.set(k, f);
+}
 function elements(parent, src, el) {
   const listValue = valueAt(src.body, el.path);
   const items = listValue?.kind === "list" ? listValue.items : listValue?.kind === "unknown" ? [unknown(`which ${el.path.split(".").pop()} elements exist is not known: ${listValue.reason}`, listValue.origin, listValue.token)] : [];
@@ -30639,6 +30720,8 @@ function elements(parent, src, el) {
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
     for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion, void 0, src.providerOnlyBelow));
+    const srcSite = src.site;
+    applyDerived(el.derived, item, srcSite && ((p) => srcSite(prefix + p)), attrs);
     if (i === 0) {
       for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
         const f = attrs.get(k);
@@ -30681,6 +30764,7 @@ var init_normalize = __esm({
     "use strict";
     init_source();
     init_value();
+    init_aks_virtual_machines_pool();
   }
 });
 
@@ -48256,6 +48340,8 @@ var KINDS = {
     nodeCount: "number",
     /** `Regular` or `Spot` (a Spot pool gets an automatic taint, `facts/aks.ts` SPOT_TAINT). */
     priority: "string",
+    /** A VirtualMachines pool's scale profiles: `manual` or `autoscale` (`aks-virtual-machines-pool.ts`); absent for other pools. */
+    scaleProfile: "string",
     tags: "object",
     taints: "list",
     vmSize: "string"
@@ -50871,6 +50957,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
     tags: ["cost", "gpu"],
     messages: {
       autoscaleOff: 'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to true with a minimum count of 0.',
+      manualScale: 'GPU node pool "{{name}}" ({{why}}) is scaled by hand to {{nodes}} ({{state}}), so its GPU nodes bill while idle; replace its scale.manual profile with a scale.autoscale profile whose minCount is 0.',
       poolMinCount: 'GPU node pool "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.',
       clusterMinNodes: 'GPU AML compute cluster "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.'
     }
@@ -50881,6 +50968,18 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
         if (isSystemPool(ctx, pool) !== false) return;
         const why = gpuReasonOf(ctx, pool);
         if (!why) return;
+        if (pool.attrs.get("scaleProfile")?.value?.kind === "string" && ctx.fact(pool, "scaleProfile").string() === "manual") {
+          const count2 = ctx.fact(pool, "minCount");
+          const n2 = readOrUndecided(ctx, pool, "minCount", count2, count2.number(), "a node count");
+          if (n2 === void 0 || n2 <= 0) return;
+          ctx.report({
+            resource: pool,
+            attr: "minCount",
+            messageId: "manualScale",
+            data: { name: displayName(pool), why, nodes: nodes(n2), state: count2.describe() }
+          });
+          return;
+        }
         const autoscale = ctx.fact(pool, "autoscale");
         if (autoscale.bool() === false) {
           ctx.report({

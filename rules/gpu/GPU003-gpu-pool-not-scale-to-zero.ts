@@ -19,6 +19,8 @@ export default defineRule({
     messages: {
       autoscaleOff:
         'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to true with a minimum count of 0.',
+      manualScale:
+        'GPU node pool "{{name}}" ({{why}}) is scaled by hand to {{nodes}} ({{state}}), so its GPU nodes bill while idle; replace its scale.manual profile with a scale.autoscale profile whose minCount is 0.',
       poolMinCount:
         'GPU node pool "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.',
       clusterMinNodes:
@@ -32,6 +34,19 @@ export default defineRule({
         if (isSystemPool(ctx, pool) !== false) return;
         const why = gpuReasonOf(ctx, pool);
         if (!why) return;
+        // A VirtualMachines pool scaled by hand keeps its manual count: autoscaling is a profile there, not a switch.
+        if (pool.attrs.get('scaleProfile')?.value?.kind === 'string' && ctx.fact(pool, 'scaleProfile').string() === 'manual') {
+          const count = ctx.fact(pool, 'minCount');
+          const n = readOrUndecided(ctx, pool, 'minCount', count, count.number(), 'a node count');
+          if (n === undefined || n <= 0) return;
+          ctx.report({
+            resource: pool,
+            attr: 'minCount',
+            messageId: 'manualScale',
+            data: { name: displayName(pool), why, nodes: nodes(n), state: count.describe() },
+          });
+          return;
+        }
         const autoscale = ctx.fact(pool, 'autoscale');
         if (autoscale.bool() === false) {
           ctx.report({

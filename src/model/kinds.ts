@@ -43,6 +43,8 @@ export const KINDS = {
     nodeCount: 'number',
     /** `Regular` or `Spot` (a Spot pool gets an automatic taint, `facts/aks.ts` SPOT_TAINT). */
     priority: 'string',
+    /** A VirtualMachines pool's scale profiles: `manual` or `autoscale` (`aks-virtual-machines-pool.ts`); absent for other pools. */
+    scaleProfile: 'string',
     tags: 'object',
     taints: 'list',
     vmSize: 'string',

@@ -5,7 +5,8 @@
 import { locationContains, type Location } from '../core/source.js';
 import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
 import { bool, fromJS, unknown, withProvenanceOf, type Value } from '../core/value.js';
-import type { AttrSpec, ElementSpec, KindSpec } from './tables/spec.js';
+import type { AttrSpec, DerivedFacts, ElementSpec, KindSpec } from './tables/spec.js';
+import { virtualMachinesPoolFacts } from './aks-virtual-machines-pool.js';
 
 export interface SourceResource {
   format: SourceFormat;
@@ -165,6 +166,7 @@ export function normalize(src: SourceResource): Resource[] {
   if (!spec) return [resource];
   fixedFacts(spec.fixed, attrs);
   for (const a of spec.attrs) attrs.set(a.canonical, factOf(src.body, a, src.site, '', src.apiVersion, src.unwritten, src.providerOnlyBelow));
+  applyDerived(spec.derived, src.body, src.site, attrs);
   for (const [ref, paths] of Object.entries(spec.refs ?? {})) {
     for (const p of paths) {
       const v = valueAt(src.body, p);
@@ -177,6 +179,13 @@ export function normalize(src: SourceResource): Resource[] {
   const out = [resource];
   for (const el of spec.elements ?? []) out.push(...elements(resource, src, el));
   return out;
+}
+
+/** The facts a table's `derived` reads (`DerivedFacts`), over the attributes' when they apply. */
+function applyDerived(derived: DerivedFacts | undefined, body: Value, site: ((p: string) => Location | undefined) | undefined, into: Map<string, Fact>): void {
+  if (!derived) return;
+  const facts = virtualMachinesPoolFacts(body, derived.base, site);
+  if (facts) for (const [k, f] of facts) into.set(k, f);
 }
 
 function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resource[] {
@@ -196,6 +205,8 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
     fixedFacts(el.fixed, attrs);
     const prefix = `${el.path}.${i}.`;
     for (const a of el.attrs) attrs.set(a.canonical, factOf(item, a, src.site, prefix, src.apiVersion, undefined, src.providerOnlyBelow));
+    const srcSite = src.site;
+    applyDerived(el.derived, item, srcSite && ((p) => srcSite(prefix + p)), attrs);
     if (i === 0) {
       for (const [k, v] of Object.entries(el.firstDefaults ?? {})) {
         const f = attrs.get(k);

@@ -1598,4 +1598,102 @@ const providerVersions: RuleTable = {
   },
 };
 
-ruleTester('GPU003', converted, azureCli, providerVersions);
+
+// An AKS pool of type VirtualMachines has scale profiles instead of enableAutoScaling/minCount
+// (AgentPoolScaleProfile: manual[] size/count, autoscale size/minCount/maxCount): an autoscale
+// profile with minCount 0 scales to zero (it was "autoscaling off": the absent
+// enableAutoScaling's default does not apply to such a pool), a manual profile keeps its count.
+const virtualMachinesPools: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'virtual-machines-pool-autoscale-profile-to-zero',
+        files: { 'main.bicep': `
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks-prod/gpuvms'
+  properties: {
+    type: 'VirtualMachines'
+    mode: 'User'
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+    virtualMachinesProfile: {
+      scale: {
+        autoscale: [ { size: 'Standard_NC24ads_A100_v4', minCount: 0, maxCount: 3 } ]
+      }
+    }
+  }
+  tags: { 'cost-center': 'cc-1' }
+}
+` },
+      },
+      {
+        name: 'virtual-machines-pool-manual-profile-of-zero-nodes',
+        files: { 'main.bicep': `
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks-prod/gpuvms'
+  properties: {
+    type: 'VirtualMachines'
+    mode: 'User'
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+    virtualMachinesProfile: {
+      scale: {
+        manual: [ { size: 'Standard_NC24ads_A100_v4', count: 0 } ]
+      }
+    }
+  }
+  tags: { 'cost-center': 'cc-1' }
+}
+` },
+      },
+    ],
+    invalid: [
+      {
+        name: 'virtual-machines-pool-autoscale-profile-keeps-a-node',
+        files: { 'main.bicep': `
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks-prod/gpuvms'
+  properties: {
+    type: 'VirtualMachines'
+    mode: 'User'
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+    virtualMachinesProfile: {
+      scale: {
+        autoscale: [ { size: 'Standard_NC24ads_A100_v4', minCount: ⟦1⟧, maxCount: 3 } ]
+      }
+    }
+  }
+  tags: { 'cost-center': 'cc-1' }
+}
+` },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'poolMinCount',
+      },
+      {
+        name: 'virtual-machines-pool-scaled-by-hand',
+        files: { 'main.bicep': `
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks-prod/gpuvms'
+  properties: {
+    type: 'VirtualMachines'
+    mode: 'User'
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+    virtualMachinesProfile: {
+      scale: {
+        manual: [ { size: 'Standard_NC24ads_A100_v4', count: ⟦2⟧ } ]
+      }
+    }
+  }
+  tags: { 'cost-center': 'cc-1' }
+}
+` },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'manualScale',
+        message:
+          'GPU node pool "aks-prod/gpuvms" (GPU size "Standard_NC24ads_A100_v4") is scaled by hand to 2 nodes (properties.virtualMachinesProfile.scale.manual.0.count is 2), so its GPU nodes bill while idle; replace its scale.manual profile with a scale.autoscale profile whose minCount is 0.',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU003', converted, azureCli, providerVersions, virtualMachinesPools);

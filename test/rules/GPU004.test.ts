@@ -1015,7 +1015,61 @@ ${memberPool('p.vmSize', 'pools')}`,
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards);
+
+// A VirtualMachines pool's size is its scale profile's (`scale.manual[].size`): reported there.
+const virtualMachinesPools: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        // Profiles of several sizes: the pool's size is not one value (not read).
+        name: 'virtual-machines-pool-of-several-current-sizes',
+        files: { 'main.bicep': `
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks-prod/gpuvms'
+  properties: {
+    type: 'VirtualMachines'
+    mode: 'User'
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+    virtualMachinesProfile: {
+      scale: {
+        manual: [ { size: 'Standard_NC24ads_A100_v4', count: 1 }, { size: 'Standard_NC40ads_H100_v5', count: 1 } ]
+      }
+    }
+  }
+  tags: { 'cost-center': 'cc-1' }
+}
+` },
+      },
+    ],
+    invalid: [
+      {
+        name: 'virtual-machines-pool-manual-profile-of-a-retired-size',
+        files: { 'main.bicep': `
+resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
+  name: 'aks-prod/gpuvms'
+  properties: {
+    type: 'VirtualMachines'
+    mode: 'User'
+    nodeTaints: [ 'sku=gpu:NoSchedule' ]
+    virtualMachinesProfile: {
+      scale: {
+        manual: [ { size: ⟦'Standard_NC6'⟧, count: 0 } ]
+      }
+    }
+  }
+  tags: { 'cost-center': 'cc-1' }
+}
+` },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'set properties.virtualMachinesProfile.scale.manual.0.size to a current GPU size',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools);
 
 describe('GPU004 guard entries across variants', () => {
   const { tree, cleanup } = tempTrees('gpu004-');

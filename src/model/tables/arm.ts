@@ -88,7 +88,15 @@ export const ARM_TABLE: Record<string, KindSpec> = {
     kind: 'aks.cluster',
     attrs: [{ canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
     elements: [
-      { kind: 'aks.nodepool', path: 'properties.agentPoolProfiles', attrs: agentPoolAttrs, firstDefaults: { mode: 'System' }, fixed: { inline: true }, namePath: 'name' },
+      {
+        kind: 'aks.nodepool',
+        path: 'properties.agentPoolProfiles',
+        attrs: agentPoolAttrs,
+        firstDefaults: { mode: 'System' },
+        fixed: { inline: true },
+        namePath: 'name',
+        derived: { facts: 'aksVirtualMachinesPool', base: '' },
+      },
     ],
   },
   'microsoft.containerservice/managedclusters/agentpools': {
@@ -98,6 +106,7 @@ export const ARM_TABLE: Record<string, KindSpec> = {
       { canonical: 'name', paths: ['name'] },
       { canonical: 'mode', paths: ['properties.mode'], default: 'User' },
     ],
+    derived: { facts: 'aksVirtualMachinesPool', base: 'properties.' },
   },
   'microsoft.keyvault/vaults': {
     kind: 'keyvault',

@@ -44,6 +44,7 @@ export interface ElementSpec {
   firstDefaults?: Record<string, unknown>;
   /** Path of the element's own name inside the element. */
   namePath?: string;
+  derived?: DerivedFacts;
 }
 
 export interface KindSpec {
@@ -54,4 +55,15 @@ export interface KindSpec {
   elements?: ElementSpec[];
   /** Canonical attributes fixed for this source type (`computeType: cluster`). */
   fixed?: Record<string, unknown>;
+  derived?: DerivedFacts;
+}
+
+/**
+ * Facts read from a shape the attribute paths cannot express, replacing the attributes' when it
+ * applies: `aksVirtualMachinesPool` (`src/model/aks-virtual-machines-pool.ts`), an AKS pool of type
+ * VirtualMachines whose sizes and counts are scale profiles. `base`: the pool's path prefix.
+ */
+export interface DerivedFacts {
+  facts: 'aksVirtualMachinesPool';
+  base: string;
 }
