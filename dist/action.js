@@ -30754,7 +30754,9 @@ function elements(parent, src, el) {
 function elementNameAt(src, prefix, el, item, nameValue) {
   const at2 = nameValue?.origin;
   if (at2 && item.origin && locationContains(item.origin, at2)) return at2;
-  return (el.namePath ? src.site?.(prefix + el.namePath) : void 0) ?? at2;
+  const site = el.namePath ? src.site?.(prefix + el.namePath) : void 0;
+  if (site && item.origin && !locationContains(item.origin, site)) return item.origin;
+  return site ?? at2;
 }
 function isInlineElement(r) {
   return r.parent !== void 0 && r.identity.length === 0;

@@ -244,7 +244,12 @@ function elements(parent: Resource, src: SourceResource, el: ElementSpec): Resou
 function elementNameAt(src: SourceResource, prefix: string, el: ElementSpec, item: Value, nameValue: Value | undefined): Location | undefined {
   const at = nameValue?.origin;
   if (at && item.origin && locationContains(item.origin, at)) return at;
-  return (el.namePath ? src.site?.(prefix + el.namePath) : undefined) ?? at;
+  const site = el.namePath ? src.site?.(prefix + el.namePath) : undefined;
+  // An element written elsewhere (an azapi body's list built from a local's `for`): the resource
+  // has no `name` of it, the nearest written place (`body = {`) says nothing: the element's own
+  // object, where it is written, is its header.
+  if (site && item.origin && !locationContains(item.origin, site)) return item.origin;
+  return site ?? at;
 }
 
 /**

@@ -930,7 +930,50 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('AKS001', converted, azureCli);
+
+// An azapi body's agentPoolProfiles entry built by a local's `for`: the entry is written in the
+// local, so its header is the entry's object there (it was `body = {`, where nothing is written).
+const elementsFromLocals: RuleTable = {
+  azapi: {
+    valid: [],
+    invalid: [
+      {
+        name: 'agent-pool-profile-from-a-local-for-expression',
+        files: {
+          'main.tf': `
+locals {
+  profiles = [
+    for name in ["gpu1"] : ⟦{
+      name              = name
+      mode              = "User"
+      vmSize            = "Standard_NC24ads_A100_v4"
+      enableAutoScaling = true
+      minCount          = 0
+    }⟧
+  ]
+}
+
+resource "azapi_resource" "aks" {
+  type      = "Microsoft.ContainerService/managedClusters@2024-09-01"
+  name      = "aks"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  body = {
+    properties = {
+      agentPoolProfiles = local.profiles
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+    ],
+  },
+};
+
+ruleTester('AKS001', converted, azureCli, elementsFromLocals);
 
 // What --verbose lists. A pool whose written taint names GPU is a GPU pool with its GPU taint,
 // whatever its size and labels hold: AKS001 is decided (no finding) and GPU003 is decided (a
