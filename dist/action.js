@@ -1723,6 +1723,10 @@ function markDecided(v, site, decider, decision) {
   else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
   return out;
 }
+function negated(result, operand, site) {
+  const d = decisionOf(operand, site, "negated here");
+  return d.decider ? { ...result, origin: { ...site, label: "negated here" }, decidedBy: d.decider, decision: d.chain } : result;
+}
 function derived(result, site, operands) {
   if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
   if (!result.origin || !locationContains(site, result.origin)) return result;
@@ -19453,7 +19457,7 @@ function evalNode(e, ctx) {
       if (v.kind === "unknown") return unknown(v.reason, at2);
       if (e.op === "!") {
         const t = truthy(v);
-        return t === void 0 ? unknown("operand of ! is not a bool", at2) : derived(bool(!t, at2), at2, [v]);
+        return t === void 0 ? unknown("operand of ! is not a bool", at2) : negated(bool(!t, at2), v, at2);
       }
       const n = numeric(v);
       return n === void 0 ? unknown("operand of - is not a number", at2) : derived(num(-n, at2), at2, [v]);
@@ -35471,7 +35475,7 @@ var init_evaluate2 = __esm({
       },
       true
     );
-    def("not", ([a], loc3) => a?.kind === "bool" ? bool(!a.value, loc3) : err(loc3, "not", "argument must be a boolean"));
+    def("not", ([a], loc3) => a?.kind === "bool" ? negated(bool(!a.value, loc3), a, loc3) : err(loc3, "not", "argument must be a boolean"));
     def("equals", ([a, b], loc3) => a && b ? bool(deepEqual(a, b), loc3) : err(loc3, "equals", "needs two arguments"));
     def("true", (_a, loc3) => bool(true, loc3));
     def("false", (_a, loc3) => bool(false, loc3));

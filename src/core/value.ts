@@ -253,6 +253,19 @@ function markDecided(v: Value, site: Location, decider: Location, decision: Loca
 }
 
 /**
+ * A boolean negation (`!x`, ARM `not(x)`, Bicep `!x`) written at `site`: its value is fixed by its
+ * operand's, so when an input decided the operand (a variable default, a module argument, a
+ * parameter file value), that input is where the offending value is written (RULES.md
+ * "Location", as for "Values chosen by a condition"): `enable_rbac_authorization =
+ * !var.legacy_access_policies_enabled` in a module is reported at each caller's argument, with
+ * the negation as a related location.
+ */
+export function negated(result: BoolValue, operand: Value, site: Location): BoolValue {
+  const d = decisionOf(operand, site, 'negated here');
+  return d.decider ? { ...result, origin: { ...site, label: 'negated here' }, decidedBy: d.decider, decision: d.chain } : result;
+}
+
+/**
  * Records on a freshly computed value (an operator or function result written at `site`) the
  * input it was computed from: the first operand with a deciding input. Values an operation
  * returns unchanged (an argument passed through, an entry read out of a map) are left as they are.

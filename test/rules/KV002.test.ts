@@ -875,4 +875,81 @@ module "kv" {
   },
 };
 
-ruleTester('KV002', converted, azureCli, dynamicPolicies, providerVersions);
+
+// A negation (`!var.legacy_access_policies_enabled`, Bicep `!legacyAccessPolicies`) is fixed by its
+// operand: the finding is where the deciding input is written (each caller's argument, the
+// parameter file's value), as for a value chosen by a condition; it was one finding inside the
+// module, which a caller of a registry module cannot edit.
+const negations: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'negated-module-argument-per-caller',
+        files: {
+          'main.tf': `
+module "kv_a" {
+  source                         = "./mod"
+  legacy_access_policies_enabled = ⟦true⟧
+}
+
+module "kv_b" {
+  source                         = "./mod"
+  legacy_access_policies_enabled = ⟦true⟧
+}
+`,
+          'mod/main.tf': `
+variable "legacy_access_policies_enabled" {
+  type    = bool
+  default = false
+}
+
+resource "azurerm_key_vault" "this" {
+  name                      = "kv"
+  location                  = "westeurope"
+  resource_group_name       = "rg"
+  tenant_id                 = "00000000-0000-0000-0000-000000000000"
+  sku_name                  = "standard"
+  purge_protection_enabled  = true
+  enable_rbac_authorization = !var.legacy_access_policies_enabled
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+        related: [{ file: 'mod/main.tf', line: 13, label: 'negated here' }],
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'negated-parameter-file-value',
+        files: {
+          'main.bicep': `
+param legacyAccessPolicies bool = false
+
+resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: 'kv-neg'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enablePurgeProtection: true
+    enableRbacAuthorization: !legacyAccessPolicies
+  }
+}
+`,
+          'dev.bicepparam': "using './main.bicep'\n\nparam legacyAccessPolicies = ⟦true⟧\n",
+        },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'accessPolicies',
+      },
+    ],
+  },
+};
+
+ruleTester('KV002', converted, azureCli, dynamicPolicies, providerVersions, negations);

@@ -8,7 +8,7 @@
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  bool, list, num, obj, str, unknown, containsUnknown, chosenBy, decidingInput, decisionOf, derived, memberOf,
+  bool, list, num, obj, str, unknown, containsUnknown, chosenBy, decidingInput, decisionOf, derived, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -199,7 +199,7 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       if (v.kind === 'unknown') return unknown(v.reason, at);
       if (e.op === '!') {
         const t = truthy(v);
-        return t === undefined ? unknown('operand of ! is not a bool', at) : derived(bool(!t, at), at, [v]);
+        return t === undefined ? unknown('operand of ! is not a bool', at) : negated(bool(!t, at), v, at);
       }
       const n = numeric(v);
       return n === undefined ? unknown('operand of - is not a number', at) : derived(num(-n, at), at, [v]);
