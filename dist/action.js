@@ -50777,6 +50777,10 @@ function isStructured(input2) {
   const v = input2.assigned ?? input2.defaultValue;
   return v?.kind === "object" || v?.kind === "list";
 }
+function writtenInside(input2, size) {
+  const v = input2.assigned ?? input2.defaultValue;
+  return size?.origin !== void 0 && v?.origin !== void 0 && locationContains(v.origin, size.origin);
+}
 function withMemberAt(v, at2, size) {
   if (v.kind === "string") return v.origin && sameSpot(v.origin, at2) ? { ...v, value: size } : void 0;
   if (v.kind === "list") {
@@ -50919,6 +50923,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
             const at2 = attributeSite(r, "vmSize");
             for (const input2 of inputs) {
               if (guarded && !hasGuard(input2, size)) continue;
+              if (isStructured(input2) && !writtenInside(input2, size)) continue;
               const unread = unreadGuard(input2, size);
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
               for (const p of problemsOf(input2, size)) {

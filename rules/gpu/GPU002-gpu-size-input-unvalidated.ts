@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
-import { sameRange, type Location } from '../../src/core/source.js';
+import { locationContains, sameRange, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } from '../../src/engine/facts.js';
 import { allValidationsAdmit, memberGuardOf, memberPathText } from '../../src/engine/guards.js';
@@ -43,6 +43,12 @@ interface Problem {
 function isStructured(input: InputDecl): boolean {
   const v = input.assigned ?? input.defaultValue;
   return v?.kind === 'object' || v?.kind === 'list';
+}
+
+/** The size is written inside the input's own value (a member of its default or assigned object), not read from another input. */
+function writtenInside(input: InputDecl, size: Value | undefined): boolean {
+  const v = input.assigned ?? input.defaultValue;
+  return size?.origin !== undefined && v?.origin !== undefined && locationContains(v.origin, size.origin);
 }
 
 /**
@@ -237,6 +243,9 @@ export default defineRule({
             const at = attributeSite(r, 'vmSize');
             for (const input of inputs) {
               if (guarded && !hasGuard(input, size)) continue;
+              // An object or list input only carries a size that another input holds
+              // (`system = { vm_size = var.gpu_vm_size }`): that input is the one to guard.
+              if (isStructured(input) && !writtenInside(input, size)) continue;
               // RULES.md Conventions: a guard whose values cannot be read (a type imported from a
               // registry, a type this reader does not follow) may admit a non-GPU size: recorded.
               const unread = unreadGuard(input, size);

@@ -2381,7 +2381,51 @@ resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01'
   },
 };
 
-ruleTester('GPU002', converted, nestedDeployments, structuredParams, namespaceTypes);
+
+// "Only a size written inside the parameter's value counts: a member that reads another parameter
+// is that parameter's to guard" (GPU002 doc), in Terraform too: an object variable whose member
+// the caller fills from another variable was reported (a map variable read through for_each was not).
+const containersOfAnotherInput: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'object-argument-member-read-from-a-root-variable',
+        files: {
+          'main.tf': `
+⟦variable "gpu_vm_size" {⟧
+  type    = string
+  default = "Standard_NC24ads_A100_v4"
+}
+
+module "aks" {
+  source = "./mod"
+  system = { vm_size = var.gpu_vm_size }
+}
+`,
+          'mod/main.tf': `
+variable "system" {
+  type = object({
+    vm_size = string
+  })
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "x"
+  vm_size               = var.system.vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noValidation',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU002', converted, nestedDeployments, structuredParams, namespaceTypes, containersOfAnotherInput);
 
 describe('GPU002 validation reader', () => {
   const at = { file: 'x.tf', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 } } };
