@@ -53227,6 +53227,7 @@ function unpinned(u) {
     return void 0;
   }
   if (u.ref === void 0 || u.ref === "") return "noRef";
+  if (/^refs\/tags\/[^/]/i.test(u.ref)) return void 0;
   return BRANCHES.has(u.ref.toLowerCase()) || u.ref.includes("/") ? "branch" : void 0;
 }
 var CI004_action_not_pinned_default = defineRule({

@@ -24,6 +24,9 @@ export function unpinned(u: CiUses): Why | undefined {
     return undefined;
   }
   if (u.ref === undefined || u.ref === '') return 'noRef';
+  // A fully qualified tag (`refs/tags/v1`) is a tag, and "tags are fine" (RULES.md CI004); any
+  // other ref with a `/` (`feature/x`, `refs/heads/main`) names a branch.
+  if (/^refs\/tags\/[^/]/i.test(u.ref)) return undefined;
   return BRANCHES.has(u.ref.toLowerCase()) || u.ref.includes('/') ? 'branch' : undefined;
 }
 

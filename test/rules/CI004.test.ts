@@ -9,6 +9,21 @@ const converted: RuleTable = {
   'github-actions': {
     valid: [
       {
+        // A fully qualified tag ref is a tag ("tags are fine"), though it contains a `/`.
+        name: 'fully-qualified-tag-ref.yml',
+        files: {
+          '.github/workflows/tag-ref.yml': `
+name: ci
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@refs/tags/v2
+`,
+        },
+      },
+      {
         name: 'pinned.yml',
         files: {
           '.github/workflows/pinned.yml': `
