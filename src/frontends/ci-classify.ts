@@ -4,6 +4,7 @@
  * elsewhere, with cheap text checks before any YAML parsing.
  */
 import { parseDocument } from 'yaml';
+import { yamlLineBreaks } from '../parse/yaml/line-breaks.js';
 import { isMap, isSeq, isScalar } from '../parse/yaml/guards.js';
 import { plainShape } from './ci-classify-lines.js';
 import { withYamlEnv } from '../parse/yaml/quiet-env.js';
@@ -64,10 +65,12 @@ export function hasPipelineSteps(root: unknown, written = false): boolean {
  * The CI kind of a file, or undefined when it is not a CI file.
  * `relPath` uses `/` or `\` separators; `text` is the file content.
  */
-export function classifyCiFile(relPath: string, text: string, options: { startFirst?: boolean; lines?: boolean } = {}): CiFileKind | undefined {
+export function classifyCiFile(relPath: string, source: string, options: { startFirst?: boolean; lines?: boolean } = {}): CiFileKind | undefined {
   const path = relPath.replace(/\\/g, '/');
   if (SCRIPT_EXT.test(path)) return 'script';
   if (!YAML_EXT.test(path)) return undefined;
+  // A lone CR is a YAML line break (parse/yaml/line-breaks.ts), for the line checks and the parses below.
+  const text = yamlLineBreaks(source);
   if (WORKFLOW_PATH.test(path)) return 'github-workflow';
   const base = path.slice(path.lastIndexOf('/') + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text) ? 'github-action' : undefined;

@@ -50,7 +50,8 @@ function localUsesIn(text: string): string[] {
   // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading
   // `./`, `../`, `/`. Read line by line from the text after `template:`, without a pattern that
   // backtracks over the line (a hostile 400 KB line of `${{` took seconds).
-  for (const line of text.split('\n')) {
+  // A lone CR ends a YAML line too (parse/yaml/line-breaks.ts).
+  for (const line of text.split(/\r\n?|\n/)) {
     const at = line.indexOf('template:');
     if (at < 0) continue;
     const path = templateValue(line.slice(at + 'template:'.length));

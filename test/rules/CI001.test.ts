@@ -4,6 +4,9 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
+/** A text written with lone CR line ends (classic Mac OS): a YAML 1.2 line break, like LF (its leading newline dropped). */
+const loneCr = (text: string): string => text.replace(/^\n/, '').replace(/\n/g, '\r');
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   'github-actions': {
@@ -98,6 +101,27 @@ jobs:
         env: 'unknown',
         messageId: 'commentedOut',
       },
+      {
+        // YAML 1.2 ends a line at a lone CR as at LF: a workflow written so is classified by
+        // its content (not under .github/workflows), read without a PARSE001, and its script's
+        // lines (a backslash continuation inside a block scalar) are found at their own lines.
+        name: 'lone-cr-line-breaks',
+        files: {
+          'ci/deploy.yml': loneCr(`
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          az ad sp create-for-rbac --name ml-deployer \\
+            ⟦--sdk-auth⟧ > creds.json
+`),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
     ],
   },
   'azure-pipelines': {
@@ -158,6 +182,23 @@ steps:
         env: 'unknown',
         messageId: 'sdkAuth',
         // The fix in Azure Pipelines' terms, not azure/login's.
+        messageIncludes: 'use OIDC: an Azure Resource Manager service connection with workload identity federation instead.',
+      },
+      {
+        // A pipeline template with lone CR line ends (a YAML line break), recognised by its steps.
+        name: 'lone-cr-line-breaks',
+        files: {
+          'templates/bootstrap.yml': loneCr(`
+steps:
+  - bash: |
+      echo start
+      az ad sp create-for-rbac --name ml-deployer ⟦--json-auth⟧
+    displayName: bootstrap
+`),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
         messageIncludes: 'use OIDC: an Azure Resource Manager service connection with workload identity federation instead.',
       },
     ],

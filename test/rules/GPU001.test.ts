@@ -1441,6 +1441,18 @@ name: gpu-ci
         messageId: 'defaultNotGpuSize',
         messageIncludes: 'size is not set, so it gets "Standard_DS3_v2", which has no GPU',
       },
+      {
+        // Lone CR line ends (classic Mac OS) are YAML 1.2 line breaks: the file is recognised as
+        // Azure ML YAML (it was skipped) and the size is found on its own line.
+        name: 'lone-cr-line-breaks',
+        files: {
+          'cluster.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\rname: gpu-cluster\rtype: amlcompute\rsize: ⟦Standard_D16s_v5⟧\rmin_instances: 0\r',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        message: 'AML compute "gpu-cluster" is meant for GPU work (its name "gpu-cluster" says GPU) but its size "Standard_D16s_v5" has no GPU; set size to a size of a GPU family (NC, ND, NG, NV).',
+      },
     ],
   },
 };

@@ -260,6 +260,18 @@ metadata:
         related: RELATED_POOL,
       },
       {
+        // Lone CR line ends are YAML 1.2 line breaks (the manifest was PARSE001 "Nested mappings
+        // are not allowed in compact mappings"): the request is found on its own line.
+        name: 'lone-cr-line-breaks',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job().replace(/^\n/, '').replace(/\n/g, '\r') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        message:
+          'Job "train" requests "nvidia.com/gpu" but does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool "gpu", so its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.',
+        related: RELATED_POOL,
+      },
+      {
         // An annotated Namespace in the file does not reach a workload of another namespace.
         name: 'namespace-in-the-file-injects-into-another-namespace',
         files: {

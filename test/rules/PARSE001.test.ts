@@ -161,6 +161,10 @@ jobs:
 `,
         },
       },
+      {
+        name: 'lone-cr-line-breaks',
+        files: { '.github/workflows/ci.yml': 'on: push\rjobs:\r  build:\r    runs-on: ubuntu-latest\r    steps:\r      - run: |\r          echo hi\r          echo bye\r' },
+      },
     ],
     invalid: [
       {
@@ -214,6 +218,10 @@ steps:
 `,
         },
       },
+      {
+        name: 'lone-cr-line-breaks',
+        files: { 'azure-pipelines.yml': 'trigger:\r  - main\rsteps:\r  - script: echo hi\r    displayName: hi\r' },
+      },
     ],
     invalid: [
       {
@@ -251,6 +259,11 @@ spec:
       image: nginx:1.27
 `,
         },
+      },
+      {
+        // YAML 1.2 ends a line at a lone CR too (it was "Nested mappings are not allowed in compact mappings" at 1:13).
+        name: 'lone-cr-line-breaks',
+        files: { 'k8s/pod.yaml': 'apiVersion: v1\rkind: Pod\rmetadata:\r  name: web\rspec:\r  containers:\r    - name: web\r      image: nginx:1.27\r' },
       },
     ],
     invalid: [
@@ -309,6 +322,16 @@ type: ⟦a⟧mlcompute
         },
         level: 'error',
         env: 'unknown',
+      },
+      {
+        // Lone CR line ends (YAML 1.2 line breaks): the error is on its own line and column.
+        name: 'nested-compact-mapping-lone-cr',
+        files: {
+          'compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\rname: cpu-cluster\rtype: ⟦a⟧mlcompute\r  min_instances: 0\r',
+        },
+        level: 'error',
+        env: 'unknown',
+        message: 'Nested mappings are not allowed in compact mappings',
       },
     ],
   },

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Location } from '../../core/source.js';
 import { containsUnknown, fromJS, str, toJS } from '../../core/value.js';
 import { parseYamlFile } from '../../parse/yaml/document.js';
+import { yamlLineBreaks } from '../../parse/yaml/line-breaks.js';
 import { yamlValue } from '../azureml-yaml/document.js';
 import type { Value } from '../../core/value.js';
 import type { Expression } from '../../parse/bicep/index.js';
@@ -63,7 +64,7 @@ export function load(scope: FileScope, l: string, argExprs: Expression[], locals
   if (l === 'loadtextcontent') return str(text, loc);
   let data: unknown;
   try {
-    data = l === 'loadjsoncontent' ? JSON.parse(text) : parseYaml(text);
+    data = l === 'loadjsoncontent' ? JSON.parse(text) : parseYaml(yamlLineBreaks(text));
   } catch {
     return fail(`'${p.value}' is not valid ${l === 'loadjsoncontent' ? 'JSON' : 'YAML'}`);
   }

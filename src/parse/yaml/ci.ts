@@ -14,6 +14,7 @@
 import { isMap } from './guards.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import { composeYaml, sortedYamlComments, yamlError } from './document.js';
+import { yamlLineBreaks } from './line-breaks.js';
 import { LineMap } from '../../core/source.js';
 import type { Range } from '../../core/source.js';
 import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
@@ -686,9 +687,11 @@ export interface ParseCiOptions {
  * Parses a CI file of a known kind. Never throws on bad input: YAML errors are returned in
  * `errors` with their position.
  */
-export function parseCiDocument(file: string, text: string, kind: CiKind, options: ParseCiOptions = {}): CiDocument {
-  const lineMap = new LineMap(text);
-  if (kind === 'script') return scriptDocument(file, text, lineMap);
+export function parseCiDocument(file: string, source: string, kind: CiKind, options: ParseCiOptions = {}): CiDocument {
+  const lineMap = new LineMap(source);
+  // A script's lone CR is a character of its line (the shell's reading); YAML's is a line break.
+  if (kind === 'script') return scriptDocument(file, source, lineMap);
+  const text = yamlLineBreaks(source);
   const views = options.views !== false;
   // Without the views (the front end's reading), a file in the fast reader's subset is read
   // without the library (ci-tree-nodes.ts), to the same document; the views keep the library.
@@ -704,7 +707,7 @@ export function parseCiDocument(file: string, text: string, kind: CiKind, option
  * read the file. For tests that compare the two and count what the fast path takes.
  */
 export function parseCiDocumentFast(file: string, text: string, kind: Exclude<CiKind, 'script'>): CiDocument | undefined {
-  return fastCiDocument(file, text, kind, new LineMap(text));
+  return fastCiDocument(file, yamlLineBreaks(text), kind, new LineMap(text));
 }
 
 function emptyDocument(file: string, text: string, kind: CiKind, lineMap: LineMap): CiDocument {

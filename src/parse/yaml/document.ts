@@ -15,6 +15,7 @@ import { yamlTree, type YamlMap, type YamlTree } from './tree.js';
 import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import { withYamlEnv } from './quiet-env.js';
 import { readSimpleYaml } from './fast-reader.js';
+import { yamlLineBreaks } from './line-breaks.js';
 
 export interface YamlParseError {
   message: string;
@@ -189,8 +190,10 @@ export function sortedYamlComments(tokens: unknown, text: string): [number, stri
  * Parses a YAML file. Never throws: a parser failure or nesting beyond the limit is an error
  * with a range. `text` may be a whole file in which only a part is YAML (a heredoc inside a
  * script), with every other character replaced by a space: positions stay those of the file.
+ * A lone CR is a line break (line-breaks.ts): `text` of the result has LF there.
  */
-export function parseYamlFile(text: string): ParsedYaml {
+export function parseYamlFile(source: string): ParsedYaml {
+  const text = yamlLineBreaks(source);
   const lineMap = new LineMap(text);
   // Most manifests and Azure ML files are plain block YAML: read directly (fast-reader.ts),
   // with the library only for what that reader does not follow exactly.
@@ -198,7 +201,8 @@ export function parseYamlFile(text: string): ParsedYaml {
 }
 
 /** `parseYamlFile` through the `yaml` library: every construct, every error. */
-export function parseYamlWithLibrary(text: string, lineMap: LineMap = new LineMap(text)): ParsedYaml {
+export function parseYamlWithLibrary(source: string, lineMap: LineMap = new LineMap(source)): ParsedYaml {
+  const text = yamlLineBreaks(source);
   const out: ParsedYaml = { text, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [], soundDocuments: [] };
   const composed = composeYaml(text, lineMap);
   if ('error' in composed) {
