@@ -53,8 +53,9 @@ export interface Host {
    */
   readHead(file: string, maxBytes: number): Buffer | undefined;
   /**
-   * A UTF-8 text file inside the root as chunks of about `chunkBytes` (BOM dropped, multi-byte
-   * characters never split), read as the iterator is pulled, never cached and never kept whole:
+   * A text file inside the root as chunks of about `chunkBytes` (UTF-8, or UTF-16 with a BOM,
+   * as `decodeText` reads them; BOM dropped, characters never split), read as the iterator is
+   * pulled, never cached and never kept whole:
    * files too large to hold as one string (a 200 MB plan). Undefined when the file cannot be
    * read (the problem is recorded). Call `return()` on the iterator to stop early.
    */
@@ -129,13 +130,43 @@ export function isBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8000).indexOf(0) !== -1;
 }
 
+/** The encoding of bytes that start with a UTF-16 byte order mark (`FF FE` LE, `FE FF` BE), or undefined. */
+export function utf16Encoding(buf: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (buf.length < 2) return undefined;
+  if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
+  if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 /** Decodes file bytes: UTF-8 (BOM dropped) or UTF-16 LE/BE with a BOM. */
 export function decodeText(buf: Buffer): string | undefined {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  const utf16 = utf16Encoding(buf);
+  if (utf16) return new TextDecoder(utf16).decode(buf.subarray(2));
   if (isBinary(buf)) return undefined;
   const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A streaming decoder for a file whose first bytes are `head`: each call decodes the next bytes
+ * (a character split between two reads is held back), `undefined` ends the stream. The BOM of
+ * UTF-16 is dropped here (skipped, as `decodeText` skips it); a UTF-8 BOM by the caller.
+ */
+function chunkDecoder(head: Buffer): (bytes: Buffer | undefined) => string {
+  const utf16 = utf16Encoding(head);
+  if (utf16) {
+    // A U+FEFF after the BOM is kept here and dropped by the caller, as `decodeText`'s decoder drops it.
+    const decoder = new TextDecoder(utf16, { ignoreBOM: true });
+    let bom = true;
+    return (bytes) => {
+      if (bytes === undefined) return decoder.decode();
+      const rest = bom ? bytes.subarray(2) : bytes;
+      bom = false;
+      return decoder.decode(rest, { stream: true });
+    };
+  }
+  const decoder = new StringDecoder('utf8');
+  return (bytes) => (bytes === undefined ? decoder.end() : decoder.write(bytes));
 }
 
 /**
@@ -581,12 +612,18 @@ export function createHost(root: string, options: HostOptions = {}): Host {
       function* chunks(): Generator<string, void> {
         const fd = fs.openSync(file, 'r');
         try {
-          const decoder = new StringDecoder('utf8');
-          const buf = Buffer.alloc(chunkBytes);
+          const buf = Buffer.alloc(Math.max(chunkBytes, 2));
+          // As `decodeText` reads a whole file: UTF-16 with its BOM (PowerShell's `>` writes a
+          // plan so), else UTF-8; chosen by the first two bytes, a character never split.
+          let decode: ((bytes: Buffer | undefined) => string) | undefined;
           let first = true;
           for (;;) {
-            const n = fs.readSync(fd, buf, 0, chunkBytes, null);
-            let text = n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end();
+            let n = fs.readSync(fd, buf, 0, chunkBytes, null);
+            if (decode === undefined) {
+              for (let more = n; n > 0 && n < 2 && more > 0; n += more) more = fs.readSync(fd, buf, n, 2 - n, null);
+              decode = chunkDecoder(buf.subarray(0, n));
+            }
+            let text = decode(n > 0 ? buf.subarray(0, n) : undefined);
             if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
             if (text.length) {
               first = false;

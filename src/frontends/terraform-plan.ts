@@ -26,6 +26,7 @@ import type { EvaluatedUnit, FrontEnd, FrontEndResult, Problem, SuppressionSourc
 import { parseCache, pathEnv, readProblem, runWideKey } from './shared.js';
 import { outOfModuleCopies, readModuleManifest } from './remote-modules.js';
 import { appendAll } from '../core/arrays.js';
+import { utf16Encoding } from '../core/host.js';
 
 /** Chunk size of the streamed reads: memory is one chunk plus one resource change. */
 const CHUNK_BYTES = 64 * 1024;
@@ -50,6 +51,20 @@ function isZipPlan(head: Buffer, needEntry: boolean): boolean {
   return false;
 }
 
+/**
+ * The text of a `.json` file's first bytes as the Host decodes files (README "Encoding"): UTF-16
+ * with a BOM (`terraform show -json > plan.json` in Windows PowerShell 5 writes UTF-16 LE), else
+ * UTF-8; undefined for a UTF-8 head without `"format_version"`. Those bytes are searched before
+ * any decoding: most `.json` files are not plans, and an ASCII name is in the decoded UTF-8 text
+ * exactly when its bytes are in the file's.
+ */
+function headText(head: Buffer): string | undefined {
+  const utf16 = utf16Encoding(head);
+  // An odd last byte is half a character the peek cut: left out.
+  if (utf16) return new TextDecoder(utf16).decode(head.subarray(2, head.length - (head.length % 2)));
+  return head.indexOf('"format_version"') === -1 ? undefined : head.toString('utf8');
+}
+
 export const terraformPlanFrontEnd: FrontEnd = {
   name: 'terraform-plan',
   family: 'terraform',
@@ -63,9 +78,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
     }
     const head = host.readHead(file, HEAD_BYTES);
     // Terraform writes `format_version` first; a file without it near the start is not a plan.
-    // The bytes are searched before any decoding: most `.json` files are not plans, and an
-    // ASCII name is in the decoded text exactly when its bytes are in the file's.
-    if (!head || head.indexOf('"format_version"') === -1 || !/"format_version"\s*:/.test(head.toString('utf8'))) return undefined;
+    if (!head || !/"format_version"\s*:/.test(headText(head) ?? '')) return undefined;
     return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? 'tfplan-json' : undefined;
   },
   // Units of work (issue 15): each plan alone (one evaluation per plan; the .tf files it maps to

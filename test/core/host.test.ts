@@ -212,6 +212,23 @@ describe('Host', () => {
     expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a=1', 'utf16le')]))).toBe('a=1');
   });
 
+  it('streams UTF-16 with a BOM (LE and BE) as decodeText reads it whole, a character split between reads held back', () => {
+    const { root } = scratch();
+    const text = '{"a": "b\u00e9\u{1F600}c"}\r\n\uFEFF';
+    const files: [string, Buffer][] = [
+      ['le.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+      ['be.json', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+      ['utf8.json', Buffer.from(`\uFEFF${text}`, 'utf8')],
+    ];
+    const host = createHost(root);
+    for (const [name, bytes] of files) {
+      fs.writeFileSync(path.join(root, name), bytes);
+      expect(decodeText(bytes)).toBe(text);
+      // Odd chunk sizes split the BOM, code units and the surrogate pair.
+      for (const size of [1, 3, 5, 64]) expect([...{ [Symbol.iterator]: () => host.readChunks(path.join(root, name), size)! }].join(''), `${name} ${size}`).toBe(text);
+    }
+  });
+
   it('a text file beyond the size cap is PARSE001 (too large), and the other files are still linted', async () => {
     const { root } = scratch();
     const line = 'az acr create -n x -g rg --sku Basic --admin-enabled true\n';

@@ -622,6 +622,36 @@ variable "tls" {
     expect(r.findings.map((f) => `${f.ruleId} ${path.basename(f.location.file)}`)).toEqual(['KV001 azuredeploy.json']);
   });
 
+  // Windows PowerShell 5's `terraform show -json plan > plan.json` writes UTF-16 LE with a BOM;
+  // the Host decodes such a file (README "Encoding"), and so do the plan peek and the stream.
+  it.each([
+    ['UTF-16 LE', (t: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')])],
+    ['UTF-16 BE', (t: string): Buffer => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()])],
+  ])('a %s plan with a BOM is a plan: TF004, and its values are linted at their place', async (_name, encode) => {
+    // Two lines, the value after a non-ASCII character: its column counts UTF-16 code units.
+    const head = JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: {} } });
+    const changes = JSON.stringify({ resource_changes: [change('azurerm_container_registry.acr', 'azurerm_container_registry', { name: 'acrmlé', admin_enabled: true })] });
+    const body = `${head.slice(0, -1)},\n${changes.slice(1)}\n`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-plan-'));
+    fs.writeFileSync(path.join(dir, 'plan.json'), encode(body));
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['TF004', 'ACR001'] });
+    expect(r.findings.map((f) => [f.ruleId, at(dir, f), f.level, f.message])).toEqual([
+      [
+        'TF004',
+        'plan.json:1:1',
+        'error',
+        'Terraform plan "plan.json" is among the scanned files and holds every sensitive value of its deployment in plain text; delete it, rotate its secrets and keep plans out of the repository.',
+      ],
+      [
+        'ACR001',
+        // `true` after `"admin_enabled":` on line 2 (its `é` one code unit, as in the decoded text).
+        'plan.json:2:217',
+        'error',
+        'Container registry "acrmlé" enables the shared admin user (admin_enabled is true); set admin_enabled to false and grant AcrPull/AcrPush to managed identities (located in the plan JSON: its .tf source was not found in the scan root).',
+      ],
+    ]);
+  });
+
   it('the pre-commit hook passes a staged binary plan: TF004, no PARSE001', async () => {
     const dir = tmp({ 'infra/main.tfplan': `PK\u0003\u0004${'\u0000'.repeat(22)}\u0006\u0000\u0000\u0000tfplan` });
     const f = path.join(dir, 'infra/main.tfplan');
