@@ -83,6 +83,32 @@ variable "location" {}
         level: 'error',
         env: 'unknown',
       },
+      {
+        // Terraform reads a var file with the same strict JSON parser as a .tf.json: no comment,
+        // no trailing comma (the values are still read, as after any syntax error).
+        name: 'tfvars-json-comment',
+        files: {
+          'main.tf': `
+variable "location" {}
+`,
+          'prod.tfvars.json': '{\n  ⟦// the region⟧\n  "location": "westeurope"\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        message: 'Comments are not allowed in JSON syntax; write a "//" property instead',
+      },
+      {
+        name: 'tfvars-json-trailing-comma',
+        files: {
+          'main.tf': `
+variable "location" {}
+`,
+          'prod.tfvars.json': '{\n  "location": "westeurope"⟦,⟧\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        message: 'Trailing comma: JSON does not permit a comma after the last property or item; remove it',
+      },
     ],
   },
   arm: {

@@ -3,7 +3,7 @@
  * each keeps the origin of the assignment's value, so a finding can point at the tfvars line.
  */
 import type { HclFile } from '../../parse/hcl/ast.js';
-import { nodeToValue, parseJsonc, type JsonError } from '../../parse/json/index.js';
+import { nodeToValue, parseJsonc, strictJsonError, type JsonError } from '../../parse/json/index.js';
 import { unknown, type Value } from '../../core/value.js';
 import { evaluate, noNames } from './expressions.js';
 import { defaultMsPerFile, EvalGuard } from './guard.js';
@@ -29,11 +29,17 @@ export function tfvarsValues(file: HclFile, guard?: EvalGuard): Map<string, Valu
 /**
  * The values of a `.tfvars.json` file. `errors`, when given, receives the file's syntax errors
  * (the front end reports them as PARSE001; the values read before an error are still used).
+ * Terraform reads a var file with its strict JSON parser (hashicorp/hcl's, as a `.tf.json`; and
+ * `jsondecode` with Go's): a comment or a trailing comma is an error there, at its place.
  */
 export function tfvarsJsonValues(file: string, text: string, errors?: JsonError[]): Map<string, Value> {
   const out = new Map<string, Value>();
   const parsed = parseJsonc(text, file);
-  if (errors) errors.push(...parsed.errors);
+  if (errors) {
+    errors.push(...parsed.errors);
+    const strict = parsed.errors.length === 0 ? strictJsonError(parsed) : undefined;
+    if (strict) errors.push(strict);
+  }
   const root = parsed.root ? nodeToValue(parsed, parsed.root) : unknown('invalid JSON');
   if (root.kind === 'object') for (const [k, v] of root.entries) out.set(k, v);
   return out;
