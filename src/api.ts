@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EnvClass } from './core/env.js';
 import type { FileKind } from './core/file-kind.js';
-import { createHost, type Host, type ReadProblem } from './core/host.js';
+import { createHost, readNamedText, type Host, type ReadProblem } from './core/host.js';
 import { monotonicMs } from './core/clock.js';
 import { compareLocations, fileStart } from './core/source.js';
 import { isFolder, isWithin, nearestFolder } from './core/paths.js';
@@ -38,7 +38,7 @@ import { RunThreads, type ThreadSettings } from './pipeline/threads.js';
 import { workerScript } from './pipeline/workers.js';
 import { ALL_RULES } from '../rules/index.js';
 import { appendAll } from './core/arrays.js';
-import { ioErrorText, readNamedFile } from './core/io-error.js';
+import { ioErrorText } from './core/io-error.js';
 
 export const VERSION = '0.1.0';
 
@@ -723,7 +723,7 @@ function policySetOf(input: PolicyInput, graphs: readonly Graph[], problems: Pro
 function readAliasDump(file: string, aliasesFromDump: (json: unknown) => AliasRow[]): AliasRow[] {
   let json: unknown;
   try {
-    json = JSON.parse(readNamedFile(file).toString('utf8'));
+    json = JSON.parse(readNamedText(file));
   } catch (e) {
     throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ioErrorText(e)}`);
   }
@@ -845,7 +845,7 @@ function problemSubject(n: Notification): string {
 function readAndApplyBaseline(findings: Finding[], file: string, root: string): Finding[] {
   let text: string;
   try {
-    text = readNamedFile(file).toString('utf8');
+    text = readNamedText(file);
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }

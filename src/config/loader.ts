@@ -16,7 +16,8 @@ import { isValidDate } from '../engine/suppressions.js';
 import { matchGlob, normalizeRel } from './glob.js';
 import { CONFIG_FILE_NAMES, ConfigError } from './types.js';
 import type { ConfigSuppression, ResolvedConfig } from './types.js';
-import { ioErrorText, readNamedFile } from '../core/io-error.js';
+import { ioErrorText } from '../core/io-error.js';
+import { readNamedText } from '../core/host.js';
 import { isWithin } from '../core/paths.js';
 
 export { ConfigError } from './types.js';
@@ -193,7 +194,7 @@ export async function loadConfig(
   }
   let text: string;
   try {
-    text = readNamedFile(file).toString('utf8');
+    text = readNamedText(file);
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${ioErrorText(e)}`]);
   }

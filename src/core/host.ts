@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { MAX_TEXT_BYTES } from './limits.js';
-import { ioErrorText } from './io-error.js';
+import { ioErrorText, readNamedFile } from './io-error.js';
 
 /** Why a read gave nothing: reported by the caller as PARSE001 or a `--verbose` line. */
 export interface ReadProblem {
@@ -145,6 +145,17 @@ export function decodeText(buf: Buffer): string | undefined {
   if (isBinary(buf)) return undefined;
   const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A file the user named (the config, a baseline, a policy alias dump) as text, decoded as the
+ * scanned files are (`decodeText`: UTF-8 with its BOM dropped, UTF-16 with a BOM: PowerShell 5's
+ * `>` writes UTF-16 LE). Bytes that are not text are read as UTF-8, for the file's parser to
+ * refuse. Throws what `readNamedFile` throws.
+ */
+export function readNamedText(file: string): string {
+  const bytes = readNamedFile(file);
+  return decodeText(bytes) ?? bytes.toString('utf8');
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { ConfigError, findConfigFile, globToRegExp, loadConfig, matchGlob, parseConfig } from '../../src/config/index.js';
 import type { Finding } from '../../src/engine/types.js';
+import { lint } from '../../src/api.js';
 import { ALL_RULES } from '../../rules/index.js';
 import schema from '../../schema/config.schema.json' with { type: 'json' };
 
@@ -81,6 +82,32 @@ describe('discovery', () => {
     const other = write('elsewhere/custom.json', '{ "ignorePaths": ["x"] }');
     expect((await loadConfig(other, path.join(tmp, 'repo'), KNOWN)).config.ignorePaths).toEqual(['x']);
     await expect(loadConfig(path.join(tmp, 'nope.json'), tmp, KNOWN)).rejects.toThrow(ConfigError);
+  });
+});
+
+/** `text` with a byte order mark, in UTF-16 LE or BE, or UTF-8 (README "Encoding": how scanned files are decoded). */
+function encoded(text: string, encoding: 'utf-16le' | 'utf-16be' | 'utf-8'): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(`\uFEFF${text}`, 'utf8');
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return encoding === 'utf-16le' ? le : le.swap16();
+}
+
+describe('encoding: a config is decoded as the scanned files are (UTF-16 with a BOM: PowerShell 5 `>` or `Out-File`)', () => {
+  it.each(['utf-16le', 'utf-16be', 'utf-8'] as const)('a %s config with a BOM applies to the run', async (encoding) => {
+    const dir = fs.mkdtempSync(path.join(tmp, `enc-${encoding}-`));
+    fs.writeFileSync(path.join(dir, '.mlops-iac-lint.jsonc'), encoded('// team policy\n{ "tags": { "required": ["owner"] } }\n', encoding));
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "azurerm_container_registry" "acr" {\n  name = "acr1"\n}\n');
+    const r = await lint({ paths: [dir], root: dir, rules: ['TAG001'] });
+    expect(r.findings.map((f) => [f.ruleId, path.relative(dir, f.location.file), f.location.range.start.line, f.location.range.start.column, f.level, f.message])).toEqual([
+      ['TAG001', 'main.tf', 1, 1, 'warning', 'Resource "acr1" (azurerm_container_registry) has no tags, so it lacks the required tag "owner"; add a tags map with it.'],
+    ]);
+  });
+  it('an error in a UTF-16 config is at its line and column in the decoded text', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(tmp, 'enc-bad-')), '.mlops-iac-lint.jsonc');
+    fs.writeFileSync(file, encoded('{\n  "tags": { "required": "owner" }\n}\n', 'utf-16le'));
+    const e = await loadConfig(file, path.dirname(file), KNOWN).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).messages).toEqual([`${file}:2:25: tags.required: must be an array`]);
   });
 });
 

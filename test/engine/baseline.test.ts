@@ -114,6 +114,21 @@ describe('baseline: an edited offending value is new', () => {
   });
 });
 
+describe('baseline encoding', () => {
+  // PowerShell 5's `mlops-iac-lint --format json > baseline.json` writes UTF-16 LE with a BOM.
+  it('a baseline saved as UTF-16 LE with a BOM is decoded as the scanned files are', async () => {
+    const dir = path.join(tmp, 'utf16');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'main.tf'), VAULT);
+    const first = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true, env: 'prod' });
+    expect(first.findings.map((x) => x.ruleId)).toEqual(['KV001']);
+    const baselineFile = path.join(dir, 'baseline.json');
+    fs.writeFileSync(baselineFile, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(writeBaseline(first.findings, dir, '0.1.0'), 'utf16le')]));
+    const again = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true, env: 'prod', baselineFile });
+    expect(again.findings.map((x) => [x.ruleId, x.location.range.start.line, x.suppression?.kind])).toEqual([['KV001', 1, 'external']]);
+  });
+});
+
 describe('a baseline survives moving the checkout (RULES.md "Fingerprint": no absolute paths)', () => {
   it('written in one checkout, it suppresses the same findings in a copy one folder deeper', async () => {
     const files: Record<string, string> = {
