@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Location } from '../../src/core/source.js';
 import { fromJS, passedThrough, toJS, unknown } from '../../src/core/value.js';
 import type { Value } from '../../src/core/value.js';
-import { classifyString, parseExpression, printExpr } from '../../src/eval/arm/expression.js';
+import { classifyString, MAX_ARM_EXPRESSION_DEPTH, parseExpression, printExpr } from '../../src/eval/arm/expression.js';
 import { evaluateArmString } from '../../src/eval/arm/evaluate.js';
 import type { ExprContext } from '../../src/eval/arm/evaluate.js';
 import { armResourceIdKey } from '../../src/eval/arm/resourceid.js';
@@ -86,6 +86,30 @@ describe('ARM expression parser', () => {
     const v = ev("[concat('a']", c);
     expect(v.kind).toBe('unknown');
     expect(c.problems[0]).toMatch(/Invalid template expression/);
+  });
+});
+
+describe('ARM expression nesting cap', () => {
+  const M = MAX_ARM_EXPRESSION_DEPTH;
+  // Each shape is `depth` levels tall: nested calls, nested indexes, a property chain, an index chain.
+  const shapes: [string, (depth: number) => string][] = [
+    ['calls', (d) => `${'concat('.repeat(d - 1)}'x'${')'.repeat(d - 1)}`],
+    ['nested indexes', (d) => `${'createArray(0)['.repeat(d - 2)}0${']'.repeat(d - 2)}`],
+    ['property chain', (d) => `createObject()${'.a'.repeat(d - 1)}`],
+    ['index chain', (d) => `createArray()${'[0]'.repeat(d - 1)}`],
+  ];
+  it.each(shapes)('%s: read up to the cap, a limit past it (never a throw)', (_name, shape) => {
+    expect(parseExpression(shape(M)).ok).toBe(true);
+    expect(parseExpression(shape(M + 2))).toEqual({ ok: false, limit: true, error: `the expression nests more than ${M} levels deep, deeper than mlops-iac-lint evaluates` });
+    // ARM's longest expression (24,576 characters) of any shape.
+    expect(parseExpression(shape(12_000))).toMatchObject({ ok: false, limit: true });
+  });
+  it('an expression past the cap is unknown with the reason, and no problem (it is no error of the template)', () => {
+    const c = ctx();
+    expect(js(`[${'not('.repeat(M - 1)}false()${')'.repeat(M - 1)}]`, c)).toBe(true);
+    const v = ev(`[${'not('.repeat(M)}false()${')'.repeat(M)}]`, c);
+    expect(v).toMatchObject({ kind: 'unknown', reason: `the expression nests more than ${M} levels deep, deeper than mlops-iac-lint evaluates` });
+    expect(c.problems).toEqual([]);
   });
 });
 

@@ -3,6 +3,29 @@
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { MAX_ARM_EXPRESSION_DEPTH } from '../../src/eval/arm/expression.js';
+
+/** An ARM template of one registry whose name and admin user are written as given (JSON text). */
+function acrTemplate(name: string, admin: string): string {
+  return `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.ContainerRegistry/registries",
+      "apiVersion": "2023-07-01",
+      "name": ${name},
+      "location": "westeurope",
+      "sku": { "name": "Basic" },
+      "properties": { "adminUserEnabled": ${admin} }
+    }
+  ]
+}
+`;
+}
+/** `"[not(…(false())…)]"`, `levels` levels tall: true when `levels` is even. */
+const nots = (levels: number): string => `"[${'not('.repeat(levels - 1)}false()${')'.repeat(levels - 1)}]"`;
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -222,6 +245,11 @@ resource "azapi_resource" "acr" {
         },
       },
       {
+        // Two levels past the nesting cap (true if it were evaluated): unknown, never reported.
+        name: 'admin-expression-past-the-nesting-cap-is-unknown',
+        files: { 'azuredeploy.json': acrTemplate('"acr1"', nots(MAX_ARM_EXPRESSION_DEPTH + 2)) },
+      },
+      {
         name: 'admin-disabled',
         files: {
           'main.json': `
@@ -279,6 +307,26 @@ resource "azapi_resource" "acr" {
       },
     ],
     invalid: [
+      {
+        // A valid name expression 1,500 calls deep (12 KB; ARM allows 24,576 characters) is past
+        // the nesting cap: the name is unknown, the resource and its findings stay (the stack
+        // overflowed and the whole resource was an EVAL001 before).
+        name: 'name-expression-past-the-nesting-cap',
+        files: { 'azuredeploy.json': acrTemplate(`"[${'concat('.repeat(1500)}'acr'${')'.repeat(1500)}]"`, '⟦true⟧') },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        message: 'Container registry "?" enables the shared admin user (properties.adminUserEnabled is true); set properties.adminUserEnabled to false and grant AcrPull/AcrPush to managed identities.',
+      },
+      {
+        // An expression as deep as the cap is evaluated (`not` 255 times of `false()`: true).
+        name: 'admin-expression-at-the-nesting-cap',
+        files: { 'azuredeploy.json': acrTemplate('"acr1"', `⟦${nots(MAX_ARM_EXPRESSION_DEPTH)}⟧`) },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        message: 'Container registry "acr1" enables the shared admin user (properties.adminUserEnabled is true); set properties.adminUserEnabled to false and grant AcrPull/AcrPush to managed identities.',
+      },
       {
         name: 'admin-enabled',
         files: {

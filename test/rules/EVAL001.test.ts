@@ -78,6 +78,17 @@ resource "azurerm_resource_group" "rg" {
   arm: {
     valid: [
       {
+        // A valid expression nested past the cap (1,500 calls, 12 KB) is an unknown value, not
+        // an internal error ("Maximum call stack size exceeded") that loses the resource.
+        name: 'expression-past-the-nesting-cap',
+        files: {
+          'azuredeploy.json': `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [
+  {"type": "Microsoft.ContainerRegistry/registries", "apiVersion": "2023-07-01", "name": "[${'concat('.repeat(1500)}'acr'${')'.repeat(1500)}]", "location": "westeurope", "sku": {"name": "Basic"}}
+]}
+`,
+        },
+      },
+      {
         name: 'copy-under-cap',
         files: {
           'main.json': `

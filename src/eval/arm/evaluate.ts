@@ -971,6 +971,9 @@ export function readArmString(s: string): ArmString {
 export function evaluateReadString(p: ArmString, loc: Location, ctx: ExprContext): Value {
   if ('kind' in p) return str(p.value, loc);
   if (!p.ok) {
+    // A valid expression past the nesting cap is not an error of the template: its value is
+    // unknown, as past any other evaluation limit (never reported; --verbose names it where a rule needed it).
+    if (p.limit) return U(p.error, loc);
     ctx.problem?.(`Invalid template expression: ${p.error}`, loc);
     return U(`invalid expression: ${p.error}`, loc);
   }

@@ -1,6 +1,7 @@
 /**
  * Parser for the ARM template expression language (the text inside `"[ … ]"`).
- * Never throws: a syntax error is returned as `{ ok: false, error }`.
+ * Never throws: a syntax error is returned as `{ ok: false, error }`, an expression nested
+ * deeper than `MAX_ARM_EXPRESSION_DEPTH` as `{ ok: false, error, limit: true }`.
  */
 import { memoByText } from '../../core/own-strings.js';
 
@@ -13,7 +14,20 @@ export type Expr =
   | { kind: 'prop'; target: Expr; name: string }
   | { kind: 'index'; target: Expr; index: Expr };
 
-export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: string };
+/** `limit`: the expression is valid as far as it was read but nests deeper than `MAX_ARM_EXPRESSION_DEPTH`. */
+export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: string; limit?: true };
+
+/**
+ * The deepest expression tree read (a call's argument, an index, each `.name` or `[…]` after a
+ * value is one level). The parser, the evaluator and every walk over a tree recurse once per
+ * level (or more: a function's own frames), and ARM allows 24,576 characters an expression, so
+ * `[concat(concat(…))]` 1,500 deep (12 KB) overflowed the stack and lost its whole resource
+ * (EVAL001 "Maximum call stack size exceeded"). Measured on Node 20's default main-thread stack
+ * through lint(): the heaviest shapes overflowed from a depth of ~1,500 (`concat` nested 1,523
+ * deep; `string(json(…))` pairs 904 deep, 1,808 levels); real templates nest a few levels. A
+ * deeper expression is unknown (evaluate.ts), as a value past any other evaluation limit is.
+ */
+export const MAX_ARM_EXPRESSION_DEPTH = 256;
 
 /** How a JSON string value is to be read. */
 export type StringForm = { kind: 'literal'; value: string } | { kind: 'expression'; text: string };
@@ -32,6 +46,28 @@ export function classifyString(s: string): StringForm {
 }
 
 class ExprSyntaxError extends Error {}
+
+/** Thrown when the expression nests deeper than `MAX_ARM_EXPRESSION_DEPTH`. */
+class ExprTooDeep extends Error {}
+
+const TOO_DEEP = `the expression nests more than ${MAX_ARM_EXPRESSION_DEPTH} levels deep, deeper than mlops-iac-lint evaluates`;
+
+/**
+ * The height of an expression tree (a leaf is 1), or `MAX_ARM_EXPRESSION_DEPTH + 1` as soon as
+ * it is taller: an explicit stack, no recursion. A chain (`a.b.c`, `a[0][1]`) is parsed in a
+ * loop, so its height is only known once the tree is built.
+ */
+function treeTooTall(root: Expr): boolean {
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [e, depth] = stack.pop()!;
+    if (depth > MAX_ARM_EXPRESSION_DEPTH) return true;
+    if (e.kind === 'call') for (const a of e.args) stack.push([a, depth + 1]);
+    else if (e.kind === 'prop') stack.push([e.target, depth + 1]);
+    else if (e.kind === 'index') stack.push([e.target, depth + 1], [e.index, depth + 1]);
+  }
+  return false;
+}
 
 /**
  * JavaScript's `\s` (what the parser skipped with `/\s/` before): tab, LF, VT, FF, CR, space,
@@ -68,6 +104,8 @@ function nameEnd(s: string, i: number): number {
 
 class Parser {
   private i = 0;
+  /** Nested `expr()` calls (arguments and indexes): the parser's own recursion, capped. */
+  private depth = 0;
   constructor(private readonly s: string) {}
 
   fail(msg: string): never {
@@ -107,18 +145,23 @@ class Parser {
   }
 
   expr(): Expr {
-    let e = this.primary();
-    for (;;) {
-      const c = this.peek();
-      if (c === '.') {
-        this.i++;
-        e = { kind: 'prop', target: e, name: this.ident() };
-      } else if (c === '[') {
-        this.i++;
-        const index = this.expr();
-        this.expect(']');
-        e = { kind: 'index', target: e, index };
-      } else return e;
+    if (++this.depth > MAX_ARM_EXPRESSION_DEPTH) throw new ExprTooDeep(TOO_DEEP);
+    try {
+      let e = this.primary();
+      for (;;) {
+        const c = this.peek();
+        if (c === '.') {
+          this.i++;
+          e = { kind: 'prop', target: e, name: this.ident() };
+        } else if (c === '[') {
+          this.i++;
+          const index = this.expr();
+          this.expect(']');
+          e = { kind: 'index', target: e, index };
+        } else return e;
+      }
+    } finally {
+      this.depth--;
     }
   }
 
@@ -217,8 +260,10 @@ class Parser {
  */
 export const parseExpression: (text: string) => ParseResult = memoByText(50_000, (own): ParseResult => {
   try {
-    return { ok: true, expr: new Parser(own).parseAll() };
+    const expr = new Parser(own).parseAll();
+    return treeTooTall(expr) ? { ok: false, error: TOO_DEEP, limit: true } : { ok: true, expr };
   } catch (e) {
+    if (e instanceof ExprTooDeep) return { ok: false, error: e.message, limit: true };
     if (!(e instanceof ExprSyntaxError)) throw e;
     return { ok: false, error: e.message };
   }
