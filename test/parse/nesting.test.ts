@@ -66,6 +66,21 @@ describe('JSON', () => {
 });
 
 describe('Bicep', () => {
+  // Objects first, on a parser no other case has warmed up: started cold (interpreted frames are
+  // larger), 489 nested objects overflowed the stack ("Internal error in the Bicep parser" at 1:1).
+  it.each([495, 499, 500])('nested objects, %i levels, one line and one property a line: no error', (n) => {
+    expect(parseBicep(`var x = ${nest('{a:', '1', '}', n)}\n`, 'main.bicep').errors).toEqual([]);
+    expect(parseBicep(`var x = ${nest('{\n  a: ', '1', '\n}', n)}\n`, 'main.bicep').errors).toEqual([]);
+  });
+  it.each([501, 1000])('nested objects, %i levels: the nesting error where level 501 starts, the declaration before it read', (n) => {
+    const before = "param p string = 'x'\n";
+    const one = parseBicep(`${before}var x = ${nest('{a:', '1', '}', n)}\n`, 'main.bicep');
+    // Level 501's `{` is at col(9, 3); its content (`a`) right after it.
+    onlyNestingError(one.errors, 2, col(9, 3) + 1);
+    expect(one.statements[0]).toMatchObject({ kind: 'ParamDecl' });
+    // One property a line: level 501's `{` ends line 502 (`var x = {` is line 2), where its content starts.
+    onlyNestingError(parseBicep(`${before}var x = ${nest('{\n  a: ', '1', '\n}', n)}\n`, 'main.bicep').errors, 502, 7);
+  });
   it.each([
     ['arrays', `var x = ${nest('[', '', ']', 1000)}\n`, 9, 1],
     ['parentheses', `var x = ${nest('(', '1', ')', DEEP)}\n`, 9, 1],

@@ -701,6 +701,33 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
     ],
     invalid: [
       {
+        // A var of nested objects past the 500-level limit is a PARSE001 where level 501 starts
+        // (495 levels overflowed the stack and the whole file was lost, this finding with it):
+        // the declarations before and after it are still linted.
+        name: 'declarations-around-objects-nested-past-the-limit',
+        files: {
+          'main.bicep': `
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr1'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: ⟦true⟧ }
+}
+var deep = ${'{a:'.repeat(1000)}1${'}'.repeat(1000)}
+resource acr2 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr2'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: ⟦true⟧ }
+}
+`,
+        },
+        parseError: true,
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // mainTemplate.json (the name a Managed Application / Marketplace package requires) compiled
         // from main.bicep is its twin: the finding is reported once, in the source.
         name: 'main-bicep-with-its-mainTemplate-twin',

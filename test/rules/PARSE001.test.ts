@@ -4,6 +4,28 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
+/**
+ * Bicep object literals `levels` deep, one line (`{a:{a:…1…}}`) or one property a line; `mark`
+ * marks where level 501's content starts (its first token; at the end of the line of its `{`
+ * when that is a line break, as for arrays).
+ */
+function bicepObjects(levels: number, lines: 'one-line' | 'multi-line', mark = false): string {
+  const open = lines === 'one-line' ? '{a:' : '{\n  a: ';
+  const close = lines === 'one-line' ? '}' : '\n}';
+  if (!mark) return `${open.repeat(levels)}1${close.repeat(levels)}`;
+  const rest = levels - 501;
+  const inner = lines === 'one-line' ? `{⟦a⟧:${open.repeat(rest)}` : `{⟦⟧\n  a: ${open.repeat(rest)}`;
+  return `${open.repeat(500)}${inner}1${close.repeat(levels)}`;
+}
+/** A registry with the admin user on, as a declaration around a deep one. */
+const BICEP_ACR = `resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr1'
+  location: 'westeurope'
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: true }
+}
+`;
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
@@ -154,8 +176,27 @@ param location string = 'westeurope'
 `,
         },
       },
+      // Nested object literals up to the limit parse (495 levels were a stack overflow at 1:1,
+      // "Internal error in the Bicep parser", before the 500-level guard could say anything).
+      ...([495, 499, 500] as const).flatMap((levels) =>
+        (['one-line', 'multi-line'] as const).map((lines) => ({
+          name: `nested-objects-${levels}-levels-${lines}`,
+          files: { 'main.bicep': `${BICEP_ACR}var x = ${bicepObjects(levels, lines)}\noutput o object = x\n` },
+        })),
+      ),
     ],
     invalid: [
+      // One level more: the nesting error where level 501's content starts, as for arrays and
+      // parentheses; the declarations before and after it are still read.
+      ...([501, 1000] as const).flatMap((levels) =>
+        (['one-line', 'multi-line'] as const).map((lines) => ({
+          name: `nested-objects-${levels}-levels-${lines}`,
+          files: { 'main.bicep': `${BICEP_ACR}var x = ${bicepObjects(levels, lines, true)}\n${BICEP_ACR.replace(/acr1?/g, (m) => `${m}b`)}` },
+          level: 'error' as const,
+          env: 'unknown' as const,
+          message: 'Nesting deeper than 500 levels: the file is not read past this point',
+        })),
+      ),
       {
         name: 'unterminated-string',
         files: {

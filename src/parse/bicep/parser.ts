@@ -852,29 +852,30 @@ export class Parser {
     this.depth++;
   }
 
+  /**
+   * An expression (a ternary or what `binary` reads), one nesting level. Nested objects and
+   * arrays recurse through here, so every frame on that path counts against the stack the
+   * 500 levels need (see `objectAt`): the level is entered here, not in a wrapper.
+   */
   expression(): A.Expression {
     this.enterNesting();
     try {
-      return this.expressionAt();
+      const condition = this.binary(0);
+      if (this.at('?') || (this.at('NL') && this.peek(1).type === '?' && this.holeDepth === 0)) {
+        this.skipNL();
+        this.next();
+        this.noNewLineAfter('?');
+        const consequent = this.expression();
+        if (this.at('NL') && this.peek(1).type === ':') this.skipNL();
+        this.expect(':', '":" (the ternary "c ? a : b" is missing its ":" branch)');
+        this.noNewLineAfter(':');
+        const alternate = this.expression();
+        return { kind: 'Ternary', condition, consequent, alternate, range: this.range(condition.range.start.offset) };
+      }
+      return condition;
     } finally {
       this.depth--;
     }
-  }
-
-  private expressionAt(): A.Expression {
-    const condition = this.binary(0);
-    if (this.at('?') || (this.at('NL') && this.peek(1).type === '?' && this.holeDepth === 0)) {
-      this.skipNL();
-      this.next();
-      this.noNewLineAfter('?');
-      const consequent = this.expression();
-      if (this.at('NL') && this.peek(1).type === ':') this.skipNL();
-      this.expect(':', '":" (the ternary "c ? a : b" is missing its ":" branch)');
-      this.noNewLineAfter(':');
-      const alternate = this.expression();
-      return { kind: 'Ternary', condition, consequent, alternate, range: this.range(condition.range.start.offset) };
-    }
-    return condition;
   }
 
   private noNewLineAfter(op: string): void {
@@ -884,7 +885,10 @@ export class Parser {
   }
 
   private binary(minPrec: number): A.Expression {
-    let left = this.unary();
+    // `unary` only when an operator is there: one frame less on the path nested objects and
+    // arrays recurse through (`objectAt`).
+    const first = this.cur.type;
+    let left = first === '!' || first === '-' ? this.unary() : this.member();
     for (;;) {
       const op = this.cur;
       const prec = BINARY_PRECEDENCE[op.type];
@@ -988,7 +992,7 @@ export class Parser {
         return this.stringLiteral('a string');
       case '{':
         this.complexLiteralCheck(t);
-        return this.object(false);
+        return this.objectAt(false);
       case '[': {
         this.complexLiteralCheck(t);
         const n = this.peek(1).type === 'NL' ? this.peek(2) : this.peek(1);
@@ -1113,27 +1117,28 @@ export class Parser {
    * its content starts (also when it is empty: `[]` as level 501). `depth`, which counts the
    * expressions inside, guards the stack.
    */
-  private bracketed<T>(parse: () => T): T {
+  private enterBracket(): void {
     if (this.brackets >= MAX_NESTING_DEPTH) {
       this.tooDeep = true;
       this.fail(nestingMessage(), this.peek(1));
     }
     this.brackets++;
+  }
+
+  private array(): A.ArrayExpr {
+    this.enterBracket();
     try {
-      return parse();
+      const start = this.cur.start;
+      const items: (A.Expression | A.SpreadElement)[] = [];
+      this.list('[', ']', this.arrayItem, items);
+      return { kind: 'Array', items, range: this.range(start) };
     } finally {
       this.brackets--;
     }
   }
 
-  private array(): A.ArrayExpr {
-    return this.bracketed(() => {
-      const start = this.cur.start;
-      const items: (A.Expression | A.SpreadElement)[] = [];
-      this.list('[', ']', () => (this.at('...') ? this.spread() : this.expression()), items);
-      return { kind: 'Array', items, range: this.range(start) };
-    });
-  }
+  /** An array's element (a `list` callback: called with the parser as `this`). */
+  private readonly arrayItem = (): A.Expression | A.SpreadElement => (this.at('...') ? this.spread() : this.expression());
 
   private spread(): A.SpreadElement {
     const t = this.next();
@@ -1152,14 +1157,28 @@ export class Parser {
     }
   }
 
+  /**
+   * An object literal, one bracket level (`enterBracket`). Nested objects recurse through
+   * objectAt → list → member → expression → binary → unary → member → primary → objectAt:
+   * started cold (interpreted, as in a CLI run of one file) 500 levels needed more stack than
+   * Node's default, and the file was a stack overflow at 1:1 (495 levels), not the nesting error
+   * at level 501. So no wrapper or closure frame is on that path: the level check is inline,
+   * the member callbacks are made once, and a property's value is read in `objectMember`.
+   */
   private objectAt(allowResources: boolean): A.ObjectExpr {
-    return this.bracketed(() => {
+    this.enterBracket();
+    try {
       const start = this.cur.start;
       const members: A.ObjectMember[] = [];
-      this.list('{', '}', () => this.objectMember(allowResources), members, !allowResources);
+      this.list('{', '}', allowResources ? this.resourceBodyMember : this.objectLiteralMember, members, !allowResources);
       return { kind: 'Object', members, range: this.range(start) };
-    });
+    } finally {
+      this.brackets--;
+    }
   }
+
+  private readonly objectLiteralMember = (): A.ObjectMember => this.objectMember(false);
+  private readonly resourceBodyMember = (): A.ObjectMember => this.objectMember(true);
 
   private objectMember(allowResources: boolean): A.ObjectMember {
     const t = this.cur;
@@ -1174,26 +1193,23 @@ export class Parser {
     const key = this.propertyKey();
     const keyName = key.kind === 'Identifier' ? key.name : key.value;
     this.expect(':', '":"');
-    return { kind: 'ObjectProperty', key, keyName, value: this.propertyValue(), range: this.range(t.start) };
-  }
-
-  /**
-   * A property's value. When it fails to parse, the property is still written: it is kept
-   * with an {@link A.ErrorExpr} value (unknown to the evaluator), so a broken
-   * `enablePurgeProtection: ` is not read as absent and its default reported.
-   */
-  private propertyValue(): A.Expression {
-    const start = this.cur.start;
+    // The value. When it fails to parse, the property is still written: it is kept with an
+    // {@link A.ErrorExpr} value (unknown to the evaluator), so a broken `enablePurgeProtection: `
+    // is not read as absent and its default reported. (Read here, not in a function of its
+    // own: one frame less per nested object, see `objectAt`.)
+    const valueStart = this.cur.start;
     const reads = this.memberReads.length;
+    let value: A.Expression;
     try {
-      return this.expression();
+      value = this.expression();
     } catch (e) {
       if (!(e instanceof ParseFailure)) throw e;
       this.addError(e.message, e.start, e.end, e.code);
       this.memberReads.length = reads;
       this.recoverElement('}');
-      return { kind: 'Error', range: this.range(start) };
+      value = { kind: 'Error', range: this.range(valueStart) };
     }
+    return { kind: 'ObjectProperty', key, keyName, value, range: this.range(t.start) };
   }
 
   /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
