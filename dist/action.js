@@ -101,12 +101,37 @@ import { StringDecoder } from "node:string_decoder";
 function isBinary(buf) {
   return buf.subarray(0, 8e3).indexOf(0) !== -1;
 }
+function utf16Encoding(buf) {
+  if (buf.length < 2) return void 0;
+  if (buf[0] === 255 && buf[1] === 254) return "utf-16le";
+  if (buf[0] === 254 && buf[1] === 255) return "utf-16be";
+  return void 0;
+}
 function decodeText(buf) {
-  if (buf.length >= 2 && buf[0] === 255 && buf[1] === 254) return new TextDecoder("utf-16le").decode(buf.subarray(2));
-  if (buf.length >= 2 && buf[0] === 254 && buf[1] === 255) return new TextDecoder("utf-16be").decode(buf.subarray(2));
+  const utf16 = utf16Encoding(buf);
+  if (utf16) return new TextDecoder(utf16).decode(buf.subarray(2));
   if (isBinary(buf)) return void 0;
   const text2 = buf.toString("utf8");
   return text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+}
+function readNamedText(file) {
+  const bytes = readNamedFile(file);
+  return decodeText(bytes) ?? bytes.toString("utf8");
+}
+function chunkDecoder(head) {
+  const utf16 = utf16Encoding(head);
+  if (utf16) {
+    const decoder2 = new TextDecoder(utf16, { ignoreBOM: true });
+    let bom = true;
+    return (bytes) => {
+      if (bytes === void 0) return decoder2.decode();
+      const rest = bom ? bytes.subarray(2) : bytes;
+      bom = false;
+      return decoder2.decode(rest, { stream: true });
+    };
+  }
+  const decoder = new StringDecoder("utf8");
+  return (bytes) => bytes === void 0 ? decoder.end() : decoder.write(bytes);
 }
 function invalidUtf8Offsets(buf, text2, max = 64) {
   const out = [];
@@ -442,12 +467,16 @@ function createHost(root, options = {}) {
       function* chunks() {
         const fd = fs2.openSync(file, "r");
         try {
-          const decoder = new StringDecoder("utf8");
-          const buf = Buffer.alloc(chunkBytes);
+          const buf = Buffer.alloc(Math.max(chunkBytes, 2));
+          let decode2;
           let first = true;
           for (; ; ) {
-            const n = fs2.readSync(fd, buf, 0, chunkBytes, null);
-            let text2 = n > 0 ? decoder.write(buf.subarray(0, n)) : decoder.end();
+            let n = fs2.readSync(fd, buf, 0, chunkBytes, null);
+            if (decode2 === void 0) {
+              for (let more = n; n > 0 && n < 2 && more > 0; n += more) more = fs2.readSync(fd, buf, n, 2 - n, null);
+              decode2 = chunkDecoder(buf.subarray(0, n));
+            }
+            let text2 = decode2(n > 0 ? buf.subarray(0, n) : void 0);
             if (first && text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
             if (text2.length) {
               first = false;
@@ -21017,7 +21046,11 @@ function tfvarsValues(file, guard) {
 function tfvarsJsonValues(file, text2, errors) {
   const out = /* @__PURE__ */ new Map();
   const parsed = parseJsonc(text2, file);
-  if (errors) errors.push(...parsed.errors);
+  if (errors) {
+    errors.push(...parsed.errors);
+    const strict = parsed.errors.length === 0 ? strictJsonError(parsed) : void 0;
+    if (strict) errors.push(strict);
+  }
   const root = parsed.root ? nodeToValue(parsed, parsed.root) : unknown("invalid JSON");
   if (root.kind === "object") for (const [k, v] of root.entries) out.set(k, v);
   return out;
@@ -29761,6 +29794,16 @@ var init_fast_reader = __esm({
   }
 });
 
+// src/parse/yaml/line-breaks.ts
+function yamlLineBreaks(text2) {
+  return text2.includes("\r") ? text2.replace(/\r(?!\n)/g, "\n") : text2;
+}
+var init_line_breaks = __esm({
+  "src/parse/yaml/line-breaks.ts"() {
+    "use strict";
+  }
+});
+
 // src/parse/yaml/document.ts
 var document_exports = {};
 __export(document_exports, {
@@ -29860,11 +29903,13 @@ function sortedYamlComments(tokens, text2) {
   collectYamlComments(tokens, raw, 64 * (text2.length + 1024));
   return raw.sort((a, b) => a[0] - b[0]);
 }
-function parseYamlFile(text2) {
+function parseYamlFile(source) {
+  const text2 = yamlLineBreaks(source);
   const lineMap = new LineMap(text2);
   return readSimpleYaml(text2, lineMap) ?? parseYamlWithLibrary(text2, lineMap);
 }
-function parseYamlWithLibrary(text2, lineMap = new LineMap(text2)) {
+function parseYamlWithLibrary(source, lineMap = new LineMap(source)) {
+  const text2 = yamlLineBreaks(source);
   const out = { text: text2, lineMap, errors: [], comments: [], blocks: [], roots: [], documents: [], soundDocuments: [] };
   const composed = composeYaml(text2, lineMap);
   if ("error" in composed) {
@@ -29902,6 +29947,7 @@ var init_document = __esm({
     init_aliases();
     init_quiet_env();
     init_fast_reader();
+    init_line_breaks();
   }
 });
 
@@ -31633,7 +31679,7 @@ function scriptNamesIn(text2) {
 function localUsesIn(text2) {
   const out = [];
   for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
-  for (const line of text2.split("\n")) {
+  for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
     const path58 = templateValue(line.slice(at2 + "template:".length));
@@ -32692,6 +32738,11 @@ function isZipPlan(head, needEntry) {
   }
   return false;
 }
+function headText(head) {
+  const utf16 = utf16Encoding(head);
+  if (utf16) return new TextDecoder(utf16).decode(head.subarray(2, head.length - head.length % 2));
+  return head.indexOf('"format_version"') === -1 ? void 0 : head.toString("utf8");
+}
 function planRefKeys(ref) {
   if (ref.kind === "unknown" && ref.token) return [ref.token];
   if (ref.kind === "string" && ref.value.startsWith("/")) return [`id:${ref.value.toLowerCase()}`];
@@ -32714,6 +32765,7 @@ var init_terraform_plan = __esm({
     init_shared();
     init_remote_modules();
     init_arrays();
+    init_host();
     CHUNK_BYTES = 64 * 1024;
     HEAD_BYTES = 64 * 1024;
     terraformPlanFrontEnd = {
@@ -32728,7 +32780,7 @@ var init_terraform_plan = __esm({
           return head2 && isZipPlan(head2, binary === "maybe") ? "tfplan-binary" : void 0;
         }
         const head = host.readHead(file, HEAD_BYTES);
-        if (!head || head.indexOf('"format_version"') === -1 || !/"format_version"\s*:/.test(head.toString("utf8"))) return void 0;
+        if (!head || !/"format_version"\s*:/.test(headText(head) ?? "")) return void 0;
         return looksLikePlan(() => host.readChunks(file, CHUNK_BYTES)) ? "tfplan-json" : void 0;
       },
       // Units of work (issue 15): each plan alone (one evaluation per plan; the .tf files it maps to
@@ -34003,28 +34055,30 @@ var init_parser3 = __esm({
         }
         this.depth++;
       }
+      /**
+       * An expression (a ternary or what `binary` reads), one nesting level. Nested objects and
+       * arrays recurse through here, so every frame on that path counts against the stack the
+       * 500 levels need (see `objectAt`): the level is entered here, not in a wrapper.
+       */
       expression() {
         this.enterNesting();
         try {
-          return this.expressionAt();
+          const condition = this.binary(0);
+          if (this.at("?") || this.at("NL") && this.peek(1).type === "?" && this.holeDepth === 0) {
+            this.skipNL();
+            this.next();
+            this.noNewLineAfter("?");
+            const consequent = this.expression();
+            if (this.at("NL") && this.peek(1).type === ":") this.skipNL();
+            this.expect(":", '":" (the ternary "c ? a : b" is missing its ":" branch)');
+            this.noNewLineAfter(":");
+            const alternate = this.expression();
+            return { kind: "Ternary", condition, consequent, alternate, range: this.range(condition.range.start.offset) };
+          }
+          return condition;
         } finally {
           this.depth--;
         }
-      }
-      expressionAt() {
-        const condition = this.binary(0);
-        if (this.at("?") || this.at("NL") && this.peek(1).type === "?" && this.holeDepth === 0) {
-          this.skipNL();
-          this.next();
-          this.noNewLineAfter("?");
-          const consequent = this.expression();
-          if (this.at("NL") && this.peek(1).type === ":") this.skipNL();
-          this.expect(":", '":" (the ternary "c ? a : b" is missing its ":" branch)');
-          this.noNewLineAfter(":");
-          const alternate = this.expression();
-          return { kind: "Ternary", condition, consequent, alternate, range: this.range(condition.range.start.offset) };
-        }
-        return condition;
       }
       noNewLineAfter(op) {
         if (this.at("NL")) {
@@ -34032,7 +34086,8 @@ var init_parser3 = __esm({
         }
       }
       binary(minPrec) {
-        let left = this.unary();
+        const first = this.cur.type;
+        let left = first === "!" || first === "-" ? this.unary() : this.member();
         for (; ; ) {
           const op = this.cur;
           const prec = BINARY_PRECEDENCE[op.type];
@@ -34133,7 +34188,7 @@ var init_parser3 = __esm({
             return this.stringLiteral("a string");
           case "{":
             this.complexLiteralCheck(t);
-            return this.object(false);
+            return this.objectAt(false);
           case "[": {
             this.complexLiteralCheck(t);
             const n = this.peek(1).type === "NL" ? this.peek(2) : this.peek(1);
@@ -34252,26 +34307,26 @@ var init_parser3 = __esm({
        * its content starts (also when it is empty: `[]` as level 501). `depth`, which counts the
        * expressions inside, guards the stack.
        */
-      bracketed(parse2) {
+      enterBracket() {
         if (this.brackets >= MAX_NESTING_DEPTH) {
           this.tooDeep = true;
           this.fail(nestingMessage(), this.peek(1));
         }
         this.brackets++;
+      }
+      array() {
+        this.enterBracket();
         try {
-          return parse2();
+          const start = this.cur.start;
+          const items = [];
+          this.list("[", "]", this.arrayItem, items);
+          return { kind: "Array", items, range: this.range(start) };
         } finally {
           this.brackets--;
         }
       }
-      array() {
-        return this.bracketed(() => {
-          const start = this.cur.start;
-          const items = [];
-          this.list("[", "]", () => this.at("...") ? this.spread() : this.expression(), items);
-          return { kind: "Array", items, range: this.range(start) };
-        });
-      }
+      /** An array's element (a `list` callback: called with the parser as `this`). */
+      arrayItem = () => this.at("...") ? this.spread() : this.expression();
       spread() {
         const t = this.next();
         const expression2 = this.expression();
@@ -34286,14 +34341,27 @@ var init_parser3 = __esm({
           this.depth--;
         }
       }
+      /**
+       * An object literal, one bracket level (`enterBracket`). Nested objects recurse through
+       * objectAt → list → member → expression → binary → unary → member → primary → objectAt:
+       * started cold (interpreted, as in a CLI run of one file) 500 levels needed more stack than
+       * Node's default, and the file was a stack overflow at 1:1 (495 levels), not the nesting error
+       * at level 501. So no wrapper or closure frame is on that path: the level check is inline,
+       * the member callbacks are made once, and a property's value is read in `objectMember`.
+       */
       objectAt(allowResources) {
-        return this.bracketed(() => {
+        this.enterBracket();
+        try {
           const start = this.cur.start;
           const members2 = [];
-          this.list("{", "}", () => this.objectMember(allowResources), members2, !allowResources);
+          this.list("{", "}", allowResources ? this.resourceBodyMember : this.objectLiteralMember, members2, !allowResources);
           return { kind: "Object", members: members2, range: this.range(start) };
-        });
+        } finally {
+          this.brackets--;
+        }
       }
+      objectLiteralMember = () => this.objectMember(false);
+      resourceBodyMember = () => this.objectMember(true);
       objectMember(allowResources) {
         const t = this.cur;
         if (allowResources && (t.type === "@" || t.type === "Identifier" && t.value === "resource" && this.peek(1).type === "Identifier")) {
@@ -34307,25 +34375,19 @@ var init_parser3 = __esm({
         const key = this.propertyKey();
         const keyName = key.kind === "Identifier" ? key.name : key.value;
         this.expect(":", '":"');
-        return { kind: "ObjectProperty", key, keyName, value: this.propertyValue(), range: this.range(t.start) };
-      }
-      /**
-       * A property's value. When it fails to parse, the property is still written: it is kept
-       * with an {@link A.ErrorExpr} value (unknown to the evaluator), so a broken
-       * `enablePurgeProtection: ` is not read as absent and its default reported.
-       */
-      propertyValue() {
-        const start = this.cur.start;
+        const valueStart = this.cur.start;
         const reads = this.memberReads.length;
+        let value;
         try {
-          return this.expression();
+          value = this.expression();
         } catch (e) {
           if (!(e instanceof ParseFailure)) throw e;
           this.addError(e.message, e.start, e.end, e.code);
           this.memberReads.length = reads;
           this.recoverElement("}");
-          return { kind: "Error", range: this.range(start) };
+          value = { kind: "Error", range: this.range(valueStart) };
         }
+        return { kind: "ObjectProperty", key, keyName, value, range: this.range(t.start) };
       }
       /** A property name; its text is the identifier's name or the string's value (null when interpolated). */
       propertyKey() {
@@ -34840,6 +34902,17 @@ function classifyString(s) {
   }
   return { kind: "literal", value: s };
 }
+function treeTooTall(root) {
+  const stack = [[root, 1]];
+  while (stack.length > 0) {
+    const [e, depth] = stack.pop();
+    if (depth > MAX_ARM_EXPRESSION_DEPTH) return true;
+    if (e.kind === "call") for (const a of e.args) stack.push([a, depth + 1]);
+    else if (e.kind === "prop") stack.push([e.target, depth + 1]);
+    else if (e.kind === "index") stack.push([e.target, depth + 1], [e.index, depth + 1]);
+  }
+  return false;
+}
 function isSpace3(c) {
   if (c <= 32) return c === 32 || c >= 9 && c <= 13;
   if (c < 160) return false;
@@ -34863,19 +34936,25 @@ function nameEnd(s, i) {
 function quoteArm(s) {
   return `'${s.includes("'") ? s.replace(/'/g, "''") : s}'`;
 }
-var ExprSyntaxError, Parser4, parseExpression2;
+var MAX_ARM_EXPRESSION_DEPTH, ExprSyntaxError, ExprTooDeep, TOO_DEEP, Parser4, parseExpression2;
 var init_expression = __esm({
   "src/eval/arm/expression.ts"() {
     "use strict";
     init_own_strings();
+    MAX_ARM_EXPRESSION_DEPTH = 256;
     ExprSyntaxError = class extends Error {
     };
+    ExprTooDeep = class extends Error {
+    };
+    TOO_DEEP = `the expression nests more than ${MAX_ARM_EXPRESSION_DEPTH} levels deep, deeper than mlops-iac-lint evaluates`;
     Parser4 = class {
       constructor(s) {
         this.s = s;
       }
       s;
       i = 0;
+      /** Nested `expr()` calls (arguments and indexes): the parser's own recursion, capped. */
+      depth = 0;
       fail(msg) {
         throw new ExprSyntaxError(`${msg} at position ${this.i + 1} of expression`);
       }
@@ -34907,18 +34986,23 @@ var init_expression = __esm({
         return e;
       }
       expr() {
-        let e = this.primary();
-        for (; ; ) {
-          const c = this.peek();
-          if (c === ".") {
-            this.i++;
-            e = { kind: "prop", target: e, name: this.ident() };
-          } else if (c === "[") {
-            this.i++;
-            const index = this.expr();
-            this.expect("]");
-            e = { kind: "index", target: e, index };
-          } else return e;
+        if (++this.depth > MAX_ARM_EXPRESSION_DEPTH) throw new ExprTooDeep(TOO_DEEP);
+        try {
+          let e = this.primary();
+          for (; ; ) {
+            const c = this.peek();
+            if (c === ".") {
+              this.i++;
+              e = { kind: "prop", target: e, name: this.ident() };
+            } else if (c === "[") {
+              this.i++;
+              const index = this.expr();
+              this.expect("]");
+              e = { kind: "index", target: e, index };
+            } else return e;
+          }
+        } finally {
+          this.depth--;
         }
       }
       primary() {
@@ -35006,8 +35090,10 @@ var init_expression = __esm({
     };
     parseExpression2 = memoByText(5e4, (own) => {
       try {
-        return { ok: true, expr: new Parser4(own).parseAll() };
+        const expr = new Parser4(own).parseAll();
+        return treeTooTall(expr) ? { ok: false, error: TOO_DEEP, limit: true } : { ok: true, expr };
       } catch (e) {
+        if (e instanceof ExprTooDeep) return { ok: false, error: e.message, limit: true };
         if (!(e instanceof ExprSyntaxError)) throw e;
         return { ok: false, error: e.message };
       }
@@ -35430,6 +35516,7 @@ function readArmString(s) {
 function evaluateReadString(p, loc3, ctx) {
   if ("kind" in p) return str(p.value, loc3);
   if (!p.ok) {
+    if (p.limit) return U(p.error, loc3);
     ctx.problem?.(`Invalid template expression: ${p.error}`, loc3);
     return U(`invalid expression: ${p.error}`, loc3);
   }
@@ -37546,7 +37633,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (l === "loadtextcontent") return str(text2, loc3);
   let data;
   try {
-    data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml2.parse)(text2);
+    data = l === "loadjsoncontent" ? JSON.parse(text2) : (0, import_yaml2.parse)(yamlLineBreaks(text2));
   } catch {
     return fail(`'${p.value}' is not valid ${l === "loadjsoncontent" ? "JSON" : "YAML"}`);
   }
@@ -37634,6 +37721,7 @@ var init_load = __esm({
     import_yaml2 = __toESM(require_dist(), 1);
     init_value();
     init_document();
+    init_line_breaks();
     init_document2();
     init_json();
     init_context();
@@ -41027,9 +41115,10 @@ function commandBlocks(sn) {
 function languageOfScript(file) {
   return /\.ps1$/i.test(file) ? "powershell" : "shell";
 }
-function parseCiDocument(file, text2, kind, options = {}) {
-  const lineMap = new LineMap(text2);
-  if (kind === "script") return scriptDocument(file, text2, lineMap);
+function parseCiDocument(file, source, kind, options = {}) {
+  const lineMap = new LineMap(source);
+  if (kind === "script") return scriptDocument(file, source, lineMap);
+  const text2 = yamlLineBreaks(source);
   const views = options.views !== false;
   if (!views && options.fastReader !== false) {
     const fast = fastCiDocument(file, text2, kind, lineMap);
@@ -41149,6 +41238,7 @@ var init_ci = __esm({
     init_guards();
     init_aliases();
     init_document();
+    init_line_breaks();
     init_source();
     init_blocks();
     init_ci_address();
@@ -42020,10 +42110,11 @@ function hasPipelineSteps(root, written2 = false) {
   visit2(root, false, 0);
   return found;
 }
-function classifyCiFile(relPath, text2, options = {}) {
+function classifyCiFile(relPath, source, options = {}) {
   const path58 = relPath.replace(/\\/g, "/");
   if (SCRIPT_EXT.test(path58)) return "script";
   if (!YAML_EXT.test(path58)) return void 0;
+  const text2 = yamlLineBreaks(source);
   if (WORKFLOW_PATH.test(path58)) return "github-workflow";
   const base = path58.slice(path58.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
@@ -42086,6 +42177,7 @@ var init_ci_classify = __esm({
   "src/frontends/ci-classify.ts"() {
     "use strict";
     import_yaml3 = __toESM(require_dist(), 1);
+    init_line_breaks();
     init_guards();
     init_ci_classify_lines();
     init_quiet_env();
@@ -47649,6 +47741,7 @@ ${messages.map((m) => `  ${m}`).join("\n")}`);
 
 // src/config/loader.ts
 init_io_error();
+init_host();
 init_paths();
 var MISTAKEN_CONFIG_NAMES = [".mlops-iac-lint.yml", ".mlops-iac-lint.yaml", "mlops-iac-lint.yml", "mlops-iac-lint.yaml"];
 function mistakenConfigFile(startDir) {
@@ -47748,7 +47841,7 @@ async function loadConfig(explicitPath, startDir, catalog, confineTo) {
   }
   let text2;
   try {
-    text2 = readNamedFile(file).toString("utf8");
+    text2 = readNamedText(file);
   } catch (e) {
     throw new ConfigError(file, [`${file}: cannot read the config file: ${ioErrorText(e)}`]);
   }
@@ -53978,7 +54071,7 @@ function policySetOf(input2, graphs, problems) {
 function readAliasDump(file, aliasesFromDump2) {
   let json;
   try {
-    json = JSON.parse(readNamedFile(file).toString("utf8"));
+    json = JSON.parse(readNamedText(file));
   } catch (e) {
     throw new UsageError(`cannot read the policy alias file ${file}: ${e instanceof SyntaxError ? e.message : ioErrorText(e)}`);
   }
@@ -54072,7 +54165,7 @@ function problemSubject(n) {
 function readAndApplyBaseline(findings, file, root) {
   let text2;
   try {
-    text2 = readNamedFile(file).toString("utf8");
+    text2 = readNamedText(file);
   } catch (e) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
