@@ -1754,7 +1754,8 @@ function markDecided(v, site, decider, decision) {
 }
 function negated(result, operand, site) {
   const d = decisionOf(operand, site, "negated here");
-  return d.decider ? { ...result, origin: { ...site, label: "negated here" }, decidedBy: d.decider, decision: d.chain } : result;
+  if (!d.decider) return result;
+  return { ...result, origin: { ...site, label: "negated here" }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
 }
 function derived(result, site, operands) {
   if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
@@ -39689,6 +39690,7 @@ var azuremlYamlFrontEnd;
 var init_azureml_yaml2 = __esm({
   "src/frontends/azureml-yaml.ts"() {
     "use strict";
+    init_env();
     init_value();
     init_document();
     init_document2();
@@ -39727,12 +39729,12 @@ var init_azureml_yaml2 = __esm({
           const parsed = parseYamlFile(text2);
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
-          const env = pathEnv(ctx, f.path) ?? "unknown";
+          const decided = pathEnv(ctx, f.path);
           const dir = path35.dirname(f.path);
-          const key = `${dir}\0${env}`;
+          const key = `${dir}\0${decided ?? "-"}`;
           let unit = byUnit.get(key);
           if (!unit) {
-            unit = { evaluation: { variant: "default", env, unit: dir, inputs: [] }, resources: [] };
+            unit = { evaluation: { variant: "default", ...evaluationEnv(decided), unit: dir, inputs: [] }, resources: [] };
             byUnit.set(key, unit);
           }
           for (const d of documentsOf({ file: f.path, text: text2 }, parsed, [])) unit.resources.push(fromAmlYaml(d, unit.evaluation));
@@ -44156,7 +44158,14 @@ function azureCliUnits(ciFiles, ctx) {
     const envClass = (place, assigned, sc, given) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file);
     const lazyEnvClass = (place, assigned, sc, given) => {
       let env;
-      return () => env ??= envClass(place, assigned, sc, given);
+      let decided = false;
+      return () => {
+        if (!decided) {
+          env = envClass(place, assigned, sc, given);
+          decided = true;
+        }
+        return env;
+      };
     };
     const draftsByVariant = /* @__PURE__ */ new Map();
     const envByVariant = /* @__PURE__ */ new Map();
@@ -44234,11 +44243,11 @@ function azureCliUnits(ciFiles, ctx) {
     for (const [variant, drafts] of draftsByVariant) {
       const envs = envByVariant.get(variant);
       for (const d of drafts) {
-        const env = envs.get(d) ?? "unknown";
-        const key = `${file.file}\0${variant}\0${env}`;
+        const decided = envs.get(d);
+        const key = `${file.file}\0${variant}\0${decided ?? "-"}`;
         let unit = byUnit.get(key);
         if (!unit) {
-          unit = { evaluation: { variant, env, unit: file.file, inputs: [] }, resources: [] };
+          unit = { evaluation: { variant, ...evaluationEnv(decided), unit: file.file, inputs: [] }, resources: [] };
           byUnit.set(key, unit);
         }
         d.resource.evaluation = unit.evaluation;
@@ -44302,7 +44311,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path39.dirname(rel))?.env ?? "unknown";
+  return classifyPath(path39.dirname(rel))?.env;
 }
 function resolveExpressions(text2, sc) {
   return text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
@@ -45199,6 +45208,7 @@ var k8sFrontEnd;
 var init_k8s = __esm({
   "src/frontends/k8s.ts"() {
     "use strict";
+    init_env();
     init_paths();
     init_source();
     init_value();
@@ -45241,8 +45251,7 @@ var init_k8s = __esm({
           }
           const parsed = parseManifest2(f.path, text2, problems, suppressionSources);
           if (!parsed) continue;
-          const env = pathEnv(ctx, f.path) ?? "unknown";
-          const evaluation = { variant: "default", env, unit: f.path, inputs: [] };
+          const evaluation = { variant: "default", ...evaluationEnv(pathEnv(ctx, f.path)), unit: f.path, inputs: [] };
           const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
           for (const k of readKaitoObjects(f.path, parsed.documents, parsed.lineMap)) resources.push(kaitoResource(k, evaluation, ctx.root));
           units2.push({ evaluation, resources, refKeys: () => [] });
@@ -49001,6 +49010,15 @@ function byName(resources, r, ref) {
   const hits = resources.filter((p) => p.kind === kind && p.name?.kind === "string" && p.name.value === v.value);
   return hits.length === 1 ? hits[0] : void 0;
 }
+function writtenResourceGroup(ref) {
+  const text2 = ref.kind === "string" ? ref.value : ref.kind === "unknown" ? ref.token : void 0;
+  const m = text2 === void 0 ? null : /\/resourceGroups\/([^/{}[\]()'"]+)\//i.exec(text2);
+  return m ? m[1].toLowerCase() : void 0;
+}
+function resourceGroupOf(scope) {
+  const m = scope === void 0 ? null : /\/rg:(.+)$/.exec(scope);
+  return m ? m[1] : void 0;
+}
 function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
   const byIdentity = /* @__PURE__ */ new Map();
   const scopedApart = /* @__PURE__ */ new Map();
@@ -49015,19 +49033,26 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
       }
     }
   }
-  const resolve = (ref, child) => {
+  const resolve = (ref, from) => {
     if (!ref) return void 0;
     for (const key of refKeys2(ref)) {
       const apart = scopedApart.get(key);
-      if (apart) return child ? apart.find((r) => r.scope === child.scope) : void 0;
+      if (apart) {
+        const rg2 = writtenResourceGroup(ref);
+        if (rg2 !== void 0) {
+          const inGroup = apart.filter((r) => resourceGroupOf(r.scope) === rg2);
+          return inGroup.length === 1 ? inGroup[0] : void 0;
+        }
+        return from ? apart.find((r) => r.scope === from.scope) : void 0;
+      }
       const hit = byIdentity.get(key);
       if (hit) return hit;
     }
     return void 0;
   };
   const viaBlobService = (r) => {
-    const svc = r.kind === "storage.container" ? resolve(r.refs.get("blobService")) : void 0;
-    return svc ? resolve(svc.refs.get("storage")) : void 0;
+    const svc = r.kind === "storage.container" ? resolve(r.refs.get("blobService"), r) : void 0;
+    return svc ? resolve(svc.refs.get("storage"), svc) : void 0;
   };
   for (const r of resources) {
     if (r.parent) continue;
@@ -49047,7 +49072,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     if (!index) {
       index = /* @__PURE__ */ new Map();
       for (const r of byKind2.get(kind) ?? []) {
-        const target = resolve(r.refs.get(ref));
+        const target = resolve(r.refs.get(ref), r);
         if (!target) continue;
         const list2 = index.get(target);
         if (list2) list2.push(r);
@@ -49062,7 +49087,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     evaluation,
     opaqueModules,
     ofKind: (kind) => byKind2.get(kind) ?? [],
-    target: (from, ref) => resolve(from.refs.get(ref), PARENT_REF[from.kind] === ref ? from : void 0),
+    target: (from, ref) => resolve(from.refs.get(ref), from),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve,
     sameTarget: (a, b) => {

@@ -262,7 +262,10 @@ function markDecided(v: Value, site: Location, decider: Location, decision: Loca
  */
 export function negated(result: BoolValue, operand: Value, site: Location): BoolValue {
   const d = decisionOf(operand, site, 'negated here');
-  return d.decider ? { ...result, origin: { ...site, label: 'negated here' }, decidedBy: d.decider, decision: d.chain } : result;
+  if (!d.decider) return result;
+  // The negation itself is named by its origin's label (a related location when the negated value
+  // is the finding's); a condition that reads it adds its own "condition" there.
+  return { ...result, origin: { ...site, label: 'negated here' }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
 }
 
 /**

@@ -30,6 +30,19 @@ function byName(resources: Resource[], r: Resource, ref: string): Resource | und
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+/** The resource group a reference's id writes as text (`/resourceGroups/rg-ml-dev/`), lower-case; undefined when it writes none or an expression. */
+function writtenResourceGroup(ref: Value): string | undefined {
+  const text = ref.kind === 'string' ? ref.value : ref.kind === 'unknown' ? ref.token : undefined;
+  const m = text === undefined ? null : /\/resourceGroups\/([^/{}[\]()'"]+)\//i.exec(text);
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/** The resource group part of a scope key (`arm/deployment-scope.ts`), when it names one. */
+function resourceGroupOf(scope: string | undefined): string | undefined {
+  const m = scope === undefined ? null : /\/rg:(.+)$/.exec(scope);
+  return m ? m[1] : undefined;
+}
+
 export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = []): Graph {
   const byIdentity = new Map<string, Resource>();
   // Identities that resources in different scopes share (one module deployed to two resource
@@ -47,15 +60,23 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     }
   }
   /**
-   * The resource a reference names. A name several scopes share is resolved only for a child's
-   * parent, which lives in the child's own scope (its id extends the parent's); any other
-   * reference to it may cross resource groups (a module output), so it is not guessed at.
+   * The resource a reference from `from` names. A name several scopes share: the one in the
+   * resource group the reference writes (`/resourceGroups/rg-ml-dev/…`), else the one in the
+   * referrer's own scope (`acr.id`, `resourceId(type, name)` and a child's parent resolve in the
+   * deployment that writes them); no referrer, or no claimant there: not guessed at.
    */
-  const resolve = (ref: Value | undefined, child?: Resource): Resource | undefined => {
+  const resolve = (ref: Value | undefined, from?: Resource): Resource | undefined => {
     if (!ref) return undefined;
     for (const key of refKeys(ref)) {
       const apart = scopedApart.get(key);
-      if (apart) return child ? apart.find((r) => r.scope === child.scope) : undefined;
+      if (apart) {
+        const rg = writtenResourceGroup(ref);
+        if (rg !== undefined) {
+          const inGroup = apart.filter((r) => resourceGroupOf(r.scope) === rg);
+          return inGroup.length === 1 ? inGroup[0] : undefined;
+        }
+        return from ? apart.find((r) => r.scope === from.scope) : undefined;
+      }
       const hit = byIdentity.get(key);
       if (hit) return hit;
     }
@@ -64,8 +85,8 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
   // An azapi container whose parent_id is its blob service: the service's own parent_id
   // (from-terraform.ts blobServiceRefs) is the storage account.
   const viaBlobService = (r: Resource): Resource | undefined => {
-    const svc = r.kind === 'storage.container' ? resolve(r.refs.get('blobService')) : undefined;
-    return svc ? resolve(svc.refs.get('storage')) : undefined;
+    const svc = r.kind === 'storage.container' ? resolve(r.refs.get('blobService'), r) : undefined;
+    return svc ? resolve(svc.refs.get('storage'), svc) : undefined;
   };
   // Parents from references: node pool → cluster, compute → workspace, rule → NSG,
   // access policy → vault, blob container → storage account.
@@ -89,7 +110,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     if (!index) {
       index = new Map();
       for (const r of byKind.get(kind) ?? []) {
-        const target = resolve(r.refs.get(ref));
+        const target = resolve(r.refs.get(ref), r);
         if (!target) continue;
         const list = index.get(target);
         if (list) list.push(r);
@@ -104,7 +125,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     evaluation,
     opaqueModules,
     ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as Resource<K>[],
-    target: (from, ref) => resolve(from.refs.get(ref), PARENT_REF[from.kind] === ref ? from : undefined),
+    target: (from, ref) => resolve(from.refs.get(ref), from),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
     resolve,
     sameTarget: (a, b) => {

@@ -21,7 +21,7 @@
  *   returned for the Azure ML YAML front end (`AzFileReference`, `HeredocWrite`).
  */
 import path from 'node:path';
-import { classifyPath, classifyValue, envFromVariables, type EnvClass } from '../core/env.js';
+import { classifyPath, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
 import { bool, isKnown, list, num, obj, str, unknown, valuesEqual, type Value } from '../core/value.js';
 import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
@@ -437,18 +437,26 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const callsOf = (f: CiFile): readonly LocalCall[] => localCalls.get(path.resolve(f.file)) ?? [];
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
     let fileEnv: FileEnv | undefined;
-    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): EnvClass =>
+    // The class a source decided (undefined: none; an `unknown` one decided is final: evaluationEnv).
+    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): EnvClass | undefined =>
       envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, sc, given, file);
     // A script's class is decided when its first resource is added, not for every script run:
     // most scripts add none (no az command), and the file's part (path.relative, the config's
     // globs) and the assignments' scan were then made for nothing (issue 15's CI profile).
-    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): (() => EnvClass) => {
+    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): (() => EnvClass | undefined) => {
       let env: EnvClass | undefined;
-      return () => (env ??= envClass(place, assigned, sc, given));
+      let decided = false;
+      return () => {
+        if (!decided) {
+          env = envClass(place, assigned, sc, given);
+          decided = true;
+        }
+        return env;
+      };
     };
     const draftsByVariant = new Map<string, Draft[]>();
-    const envByVariant = new Map<string, Map<Draft, EnvClass>>();
-    const add = (variant: string, d: Draft, env: EnvClass): void => {
+    const envByVariant = new Map<string, Map<Draft, EnvClass | undefined>>();
+    const add = (variant: string, d: Draft, env: EnvClass | undefined): void => {
       if (d.spec?.verb === 'update') {
         tagsUnchanged(d);
         onlyClears(d);
@@ -456,12 +464,12 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const list = draftsByVariant.get(variant) ?? [];
       list.push(d);
       draftsByVariant.set(variant, list);
-      const envs = envByVariant.get(variant) ?? new Map<Draft, EnvClass>();
+      const envs = envByVariant.get(variant) ?? new Map<Draft, EnvClass | undefined>();
       envs.set(d, env);
       envByVariant.set(variant, envs);
     };
     /** A script run's invocations as drafts of one variant: an `update` merges into that variant's `create` of the same name. */
-    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass, recordRefs: boolean, linker: Linker): void => {
+    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass | undefined, recordRefs: boolean, linker: Linker): void => {
       const defaults = configuredDefaults(run);
       for (const inv of run.invocations) {
         const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
@@ -528,11 +536,11 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     for (const [variant, drafts] of draftsByVariant) {
       const envs = envByVariant.get(variant)!;
       for (const d of drafts) {
-        const env = envs.get(d) ?? 'unknown';
-        const key = `${file.file}\u0000${variant}\u0000${env}`;
+        const decided = envs.get(d);
+        const key = `${file.file}\u0000${variant}\u0000${decided ?? '-'}`;
         let unit = byUnit.get(key);
         if (!unit) {
-          unit = { evaluation: { variant, env, unit: file.file, inputs: [] }, resources: [] };
+          unit = { evaluation: { variant, ...evaluationEnv(decided), unit: file.file, inputs: [] }, resources: [] };
           byUnit.set(key, unit);
         }
         d.resource.evaluation = unit.evaluation;
@@ -602,7 +610,7 @@ function envClassOf(
   sc: ScriptContext,
   given: ReadonlyMap<string, Value> | undefined,
   file: CiFile,
-): EnvClass {
+): EnvClass | undefined {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
   // RULES.md "Environments": a variable file's name or folder before variables' values. An Azure
@@ -637,7 +645,7 @@ function envClassOf(
     const env = s ? classifyValue(s) : undefined;
     if (env) return env;
   }
-  return classifyPath(path.dirname(rel))?.env ?? 'unknown';
+  return classifyPath(path.dirname(rel))?.env;
 }
 
 /**

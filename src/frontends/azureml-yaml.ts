@@ -13,7 +13,7 @@
  * overrides: the az CLI front end calls it for files named by `--file` and for heredocs.
  */
 import path from 'node:path';
-import type { EnvClass } from '../core/env.js';
+import { evaluationEnv } from '../core/env.js';
 import type { FileKind } from '../core/file-kind.js';
 import { unknown, type Value } from '../core/value.js';
 import { parseYamlFile, type ParsedYaml } from '../parse/yaml/document.js';
@@ -139,12 +139,12 @@ export const azuremlYamlFrontEnd: FrontEnd = {
       const parsed = parseYamlFile(text);
       problems.push(...parseProblems(f.path, parsed));
       suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
-      const env: EnvClass = pathEnv(ctx, f.path) ?? 'unknown';
+      const decided = pathEnv(ctx, f.path);
       const dir = path.dirname(f.path);
-      const key = `${dir}\u0000${env}`;
+      const key = `${dir}\u0000${decided ?? '-'}`;
       let unit = byUnit.get(key);
       if (!unit) {
-        unit = { evaluation: { variant: 'default', env, unit: dir, inputs: [] }, resources: [] };
+        unit = { evaluation: { variant: 'default', ...evaluationEnv(decided), unit: dir, inputs: [] }, resources: [] };
         byUnit.set(key, unit);
       }
       for (const d of documentsOf({ file: f.path, text }, parsed, [])) unit.resources.push(fromAmlYaml(d, unit.evaluation));

@@ -4,6 +4,7 @@
  * K8S rules read. Helm templates and Kustomize inputs are skipped with a reason
  * (`k8s-classify.ts`), never parsed, so their template syntax is never a PARSE001.
  */
+import { evaluationEnv } from '../core/env.js';
 import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
 import type { LineMap, Location } from '../core/source.js';
@@ -52,8 +53,7 @@ export const k8sFrontEnd: FrontEnd = {
       }
       const parsed = parseManifest(f.path, text, problems, suppressionSources);
       if (!parsed) continue;
-      const env = pathEnv(ctx, f.path) ?? 'unknown';
-      const evaluation: Evaluation = { variant: 'default', env, unit: f.path, inputs: [] };
+      const evaluation: Evaluation = { variant: 'default', ...evaluationEnv(pathEnv(ctx, f.path)), unit: f.path, inputs: [] };
       const resources: Resource[] = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
       for (const k of readKaitoObjects(f.path, parsed.documents, parsed.lineMap)) resources.push(kaitoResource(k, evaluation, ctx.root));
       units.push({ evaluation, resources, refKeys: () => [] });

@@ -983,7 +983,95 @@ resource pe 'Microsoft.Network/privateEndpoints@2023-09-01' = {
   },
 };
 
-ruleTester('AML002', converted, azureCli, nullBranch, endpointToUnscannedRegistry);
+
+// One template deployed to two resource groups declares its registry and workspace twice: a
+// reference written without a resource group (`acr.id`, `resourceId(type, name)`) resolves in
+// the deployment that writes it, so each workspace still reaches its own registry (the
+// two-resource-group identity change had made the registry "not in the scanned code").
+const twoResourceGroups: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'module-deployed-to-two-resource-groups',
+        files: {
+          'main.bicep': `
+targetScope = 'subscription'
+module prod 'ml.bicep' = {
+  name: 'prod'
+  scope: resourceGroup('rg-ml-prod')
+}
+module dev 'ml.bicep' = {
+  name: 'dev'
+  scope: resourceGroup('rg-ml-dev')
+}
+`,
+          'ml.bicep': `
+param location string = 'westeurope'
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrml'
+  location: location
+  sku: { name: 'Premium' }
+  properties: { publicNetworkAccess: 'Disabled' }
+}
+⟦resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01'⟧ = {
+  name: 'ws-ml'
+  location: location
+  properties: {
+    containerRegistry: acr.id
+    publicNetworkAccess: 'Disabled'
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'copy-loop-of-nested-deployments-to-two-resource-groups',
+        files: { 'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "rgs": { "type": "array", "defaultValue": ["rg-ml-prod", "rg-ml-dev"] } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "[concat('ml-', copyIndex())]",
+      "resourceGroup": "[parameters('rgs')[copyIndex()]]",
+      "copy": { "name": "envs", "count": 2 },
+      "properties": {
+        "mode": "Incremental",
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            { "type": "Microsoft.ContainerRegistry/registries", "apiVersion": "2023-07-01", "name": "acrml", "location": "westeurope",
+              "sku": { "name": "Premium" }, "properties": { "publicNetworkAccess": "Disabled" } },
+            { ⟦"type": "Microsoft.MachineLearningServices/workspaces"⟧, "apiVersion": "2024-04-01", "name": "ws-ml", "location": "westeurope",
+              "dependsOn": ["[resourceId('Microsoft.ContainerRegistry/registries', 'acrml')]"],
+              "properties": { "publicNetworkAccess": "Disabled", "containerRegistry": "[resourceId('Microsoft.ContainerRegistry/registries', 'acrml')]" } }
+          ]
+        }
+      }
+    }
+  ]
+}
+` },
+        level: 'error',
+        env: 'unknown',
+      },
+    ],
+  },
+};
+
+ruleTester('AML002', converted, azureCli, nullBranch, endpointToUnscannedRegistry, twoResourceGroups);
 
 const { tree, cleanup } = tempTrees('aml002-');
 afterAll(cleanup);

@@ -1033,6 +1033,16 @@ jobs:
     ],
     invalid: [
       {
+        // --env unknown is the first source (RULES.md "Environments"): final, the vault's
+        // environment tag does not make it prod (it did for scripts and Azure ML YAML).
+        name: 'env-flag-unknown-is-not-overridden-by-a-tag',
+        files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg --tags environment=prod\n' },
+        options: { env: 'unknown' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // `--ids` names another vault (kv2): the create of kv1 keeps its default (it was undecided, "an unknown name").
         name: 'update-by-ids-of-another-vault',
         files: { 'deploy.sh': '⟦az⟧ keyvault create -n kv1 -g rg\naz keyvault update --ids /subscriptions/0000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv2 --enable-purge-protection true\n' },
