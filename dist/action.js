@@ -30570,6 +30570,33 @@ var init_arm = __esm({
   }
 });
 
+// src/model/value-path.ts
+function childAt(cur, seg) {
+  if (/^\d+$/.test(seg)) return cur.kind === "list" ? cur.items[Number(seg)] : void 0;
+  if (cur.kind !== "object") return void 0;
+  const exact = cur.entries.get(seg);
+  if (exact) return exact;
+  const lower = seg.toLowerCase();
+  let found;
+  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
+  return found;
+}
+function valueAt(v, path58) {
+  let cur = v;
+  for (const seg of path58.split(".")) {
+    if (!cur) return void 0;
+    if (cur.kind === "unknown") return cur;
+    if (cur.kind === "null") return void 0;
+    cur = childAt(cur, seg);
+  }
+  return cur && cur.kind === "null" ? void 0 : cur;
+}
+var init_value_path = __esm({
+  "src/model/value-path.ts"() {
+    "use strict";
+  }
+});
+
 // src/model/aks-virtual-machines-pool.ts
 function virtualMachinesPoolFacts(body, base, site) {
   const type = valueAt(body, `${base}type`);
@@ -30632,31 +30659,11 @@ var init_aks_virtual_machines_pool = __esm({
   "src/model/aks-virtual-machines-pool.ts"() {
     "use strict";
     init_value();
-    init_normalize();
+    init_value_path();
   }
 });
 
 // src/model/normalize.ts
-function childAt(cur, seg) {
-  if (/^\d+$/.test(seg)) return cur.kind === "list" ? cur.items[Number(seg)] : void 0;
-  if (cur.kind !== "object") return void 0;
-  const exact = cur.entries.get(seg);
-  if (exact) return exact;
-  const lower = seg.toLowerCase();
-  let found;
-  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
-  return found;
-}
-function valueAt(v, path58) {
-  let cur = v;
-  for (const seg of path58.split(".")) {
-    if (!cur) return void 0;
-    if (cur.kind === "unknown") return cur;
-    if (cur.kind === "null") return void 0;
-    cur = childAt(cur, seg);
-  }
-  return cur && cur.kind === "null" ? void 0 : cur;
-}
 function chosenNullAt(v, path58) {
   let cur = v;
   for (const seg of path58.split(".")) {
@@ -30818,6 +30825,7 @@ var init_normalize = __esm({
     init_source();
     init_value();
     init_aks_virtual_machines_pool();
+    init_value_path();
   }
 });
 
@@ -53255,7 +53263,7 @@ function permissionsRelated(file, job) {
   const effective = job.effectivePermissions;
   return effective ? [{ file: file.file, range: effective.range, label: effective.level === "job" ? `permissions of job ${job.id}` : "workflow permissions" }] : [];
 }
-var MAX_NESTED_CALLS = 4;
+var MAX_NESTED_CALLS = 8;
 function oidcLoginBelow(callee, depth = 0) {
   for (const j of callee.bounded) {
     const step = j.steps.find(oidcLogin);

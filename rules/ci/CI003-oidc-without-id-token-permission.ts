@@ -48,8 +48,12 @@ function permissionsRelated(file: CiFile, job: CiJob): Location[] {
   return effective ? [{ file: file.file, range: effective.range, label: effective.level === 'job' ? `permissions of job ${job.id}` : 'workflow permissions' }] : [];
 }
 
-/** Nested reusable workflows followed at most this deep (GitHub allows four levels: reusing-workflows, "Nesting reusable workflows"). */
-const MAX_NESTED_CALLS = 4;
+/**
+ * The deepest called workflow followed, counting the directly called one as 0: GitHub runs at
+ * most ten levels of workflows, the caller and nine reusable ones (reusing-workflows, "Nesting
+ * reusable workflows"; four on older GitHub Enterprise Server).
+ */
+const MAX_NESTED_CALLS = 8;
 
 /** The first OIDC azure/login a called workflow runs with the caller's token, in its jobs or in the workflows they call in turn. */
 function oidcLoginBelow(callee: CiCallee, depth = 0): { file: string; job: string; step: CiStep } | undefined {

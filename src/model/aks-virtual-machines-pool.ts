@@ -16,7 +16,7 @@
 import type { Location } from '../core/source.js';
 import { bool, num, str, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { Fact } from './resource.js';
-import { valueAt } from './normalize.js';
+import { valueAt } from './value-path.js';
 
 interface Profile {
   item: Value;

@@ -7,6 +7,10 @@ import type { Evaluation, Fact, Resource, SourceFormat } from './resource.js';
 import { bool, fromJS, unknown, withProvenanceOf, type Value } from '../core/value.js';
 import type { AttrSpec, DerivedFacts, ElementSpec, KindSpec } from './tables/spec.js';
 import { virtualMachinesPoolFacts } from './aks-virtual-machines-pool.js';
+import { childAt, valueAt } from './value-path.js';
+
+// Re-exported: rules and models read bodies by dotted path through the normalizer's module.
+export { valueAt };
 
 export interface SourceResource {
   format: SourceFormat;
@@ -31,30 +35,6 @@ export interface SourceResource {
   unwritten?: ReadonlySet<string>;
   /** azurerm: whether the configuration allows only provider versions below a given one (`AttrSpec.providerHistory`). */
   providerOnlyBelow?: (version: string) => boolean;
-}
-
-/** One step of a dotted path: a numeric segment indexes a list; a name looks up an object key (exact, else without case). */
-function childAt(cur: Value, seg: string): Value | undefined {
-  if (/^\d+$/.test(seg)) return cur.kind === 'list' ? cur.items[Number(seg)] : undefined;
-  if (cur.kind !== 'object') return undefined;
-  const exact = cur.entries.get(seg);
-  if (exact) return exact;
-  const lower = seg.toLowerCase();
-  let found: Value | undefined;
-  for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
-  return found;
-}
-
-/** Follows a dotted path; numeric segments index lists. Undefined = absent. */
-export function valueAt(v: Value | undefined, path: string): Value | undefined {
-  let cur = v;
-  for (const seg of path.split('.')) {
-    if (!cur) return undefined;
-    if (cur.kind === 'unknown') return cur;
-    if (cur.kind === 'null') return undefined;
-    cur = childAt(cur, seg);
-  }
-  return cur && cur.kind === 'null' ? undefined : cur;
 }
 
 /**
