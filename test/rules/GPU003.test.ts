@@ -4,6 +4,7 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { azurermPinned } from '../support/terraform-pins.js';
+import { virtualMachinesPool } from './aks-pools.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
@@ -1608,84 +1609,24 @@ const virtualMachinesPools: RuleTable = {
     valid: [
       {
         name: 'virtual-machines-pool-autoscale-profile-to-zero',
-        files: { 'main.bicep': `
-resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
-  name: 'aks-prod/gpuvms'
-  properties: {
-    type: 'VirtualMachines'
-    mode: 'User'
-    nodeTaints: [ 'sku=gpu:NoSchedule' ]
-    virtualMachinesProfile: {
-      scale: {
-        autoscale: [ { size: 'Standard_NC24ads_A100_v4', minCount: 0, maxCount: 3 } ]
-      }
-    }
-  }
-  tags: { 'cost-center': 'cc-1' }
-}
-` },
+        files: { 'main.bicep': virtualMachinesPool("autoscale: [ { size: 'Standard_NC24ads_A100_v4', minCount: 0, maxCount: 3 } ]") },
       },
       {
         name: 'virtual-machines-pool-manual-profile-of-zero-nodes',
-        files: { 'main.bicep': `
-resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
-  name: 'aks-prod/gpuvms'
-  properties: {
-    type: 'VirtualMachines'
-    mode: 'User'
-    nodeTaints: [ 'sku=gpu:NoSchedule' ]
-    virtualMachinesProfile: {
-      scale: {
-        manual: [ { size: 'Standard_NC24ads_A100_v4', count: 0 } ]
-      }
-    }
-  }
-  tags: { 'cost-center': 'cc-1' }
-}
-` },
+        files: { 'main.bicep': virtualMachinesPool("manual: [ { size: 'Standard_NC24ads_A100_v4', count: 0 } ]") },
       },
     ],
     invalid: [
       {
         name: 'virtual-machines-pool-autoscale-profile-keeps-a-node',
-        files: { 'main.bicep': `
-resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
-  name: 'aks-prod/gpuvms'
-  properties: {
-    type: 'VirtualMachines'
-    mode: 'User'
-    nodeTaints: [ 'sku=gpu:NoSchedule' ]
-    virtualMachinesProfile: {
-      scale: {
-        autoscale: [ { size: 'Standard_NC24ads_A100_v4', minCount: ⟦1⟧, maxCount: 3 } ]
-      }
-    }
-  }
-  tags: { 'cost-center': 'cc-1' }
-}
-` },
+        files: { 'main.bicep': virtualMachinesPool("autoscale: [ { size: 'Standard_NC24ads_A100_v4', minCount: ⟦1⟧, maxCount: 3 } ]") },
         level: 'warning',
         env: 'unknown',
         messageId: 'poolMinCount',
       },
       {
         name: 'virtual-machines-pool-scaled-by-hand',
-        files: { 'main.bicep': `
-resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
-  name: 'aks-prod/gpuvms'
-  properties: {
-    type: 'VirtualMachines'
-    mode: 'User'
-    nodeTaints: [ 'sku=gpu:NoSchedule' ]
-    virtualMachinesProfile: {
-      scale: {
-        manual: [ { size: 'Standard_NC24ads_A100_v4', count: ⟦2⟧ } ]
-      }
-    }
-  }
-  tags: { 'cost-center': 'cc-1' }
-}
-` },
+        files: { 'main.bicep': virtualMachinesPool("manual: [ { size: 'Standard_NC24ads_A100_v4', count: ⟦2⟧ } ]") },
         level: 'warning',
         env: 'unknown',
         messageId: 'manualScale',

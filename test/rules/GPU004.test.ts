@@ -9,6 +9,7 @@ import { lint } from '../../src/api.js';
 import { brief, tempTrees } from '../support/temp-tree.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { addMonths, retiredSeriesOf, retirementState, RETIRED_GPU_SERIES } from '../../src/model/facts/gpu-retirement.js';
+import { virtualMachinesPool } from './aks-pools.js';
 
 const NC = 'https://learn.microsoft.com/azure/virtual-machines/sizes/migration-guides/nc-series-retirement';
 const NCV3 = 'https://learn.microsoft.com/azure/virtual-machines/ncv3-nc6s-nc12s-nc24s-retirement';
@@ -1023,43 +1024,13 @@ const virtualMachinesPools: RuleTable = {
       {
         // Profiles of several sizes: the pool's size is not one value (not read).
         name: 'virtual-machines-pool-of-several-current-sizes',
-        files: { 'main.bicep': `
-resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
-  name: 'aks-prod/gpuvms'
-  properties: {
-    type: 'VirtualMachines'
-    mode: 'User'
-    nodeTaints: [ 'sku=gpu:NoSchedule' ]
-    virtualMachinesProfile: {
-      scale: {
-        manual: [ { size: 'Standard_NC24ads_A100_v4', count: 1 }, { size: 'Standard_NC40ads_H100_v5', count: 1 } ]
-      }
-    }
-  }
-  tags: { 'cost-center': 'cc-1' }
-}
-` },
+        files: { 'main.bicep': virtualMachinesPool("manual: [ { size: 'Standard_NC24ads_A100_v4', count: 1 }, { size: 'Standard_NC40ads_H100_v5', count: 1 } ]") },
       },
     ],
     invalid: [
       {
         name: 'virtual-machines-pool-manual-profile-of-a-retired-size',
-        files: { 'main.bicep': `
-resource pool 'Microsoft.ContainerService/managedClusters/agentPools@2025-01-01' = {
-  name: 'aks-prod/gpuvms'
-  properties: {
-    type: 'VirtualMachines'
-    mode: 'User'
-    nodeTaints: [ 'sku=gpu:NoSchedule' ]
-    virtualMachinesProfile: {
-      scale: {
-        manual: [ { size: ⟦'Standard_NC6'⟧, count: 0 } ]
-      }
-    }
-  }
-  tags: { 'cost-center': 'cc-1' }
-}
-` },
+        files: { 'main.bicep': virtualMachinesPool("manual: [ { size: ⟦'Standard_NC6'⟧, count: 0 } ]") },
         level: 'error',
         env: 'unknown',
         messageId: 'retired',
