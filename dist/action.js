@@ -53356,6 +53356,13 @@ function unpinned(u) {
   if (/^refs\/tags\/[^/]/i.test(u.ref)) return void 0;
   return BRANCHES.has(u.ref.toLowerCase()) || u.ref.includes("/") ? "branch" : void 0;
 }
+function actionKey(u) {
+  if (u.kind === "docker") return u.name;
+  const text2 = u.text.trim();
+  const at2 = text2.indexOf("@");
+  const segs = (at2 < 0 ? text2 : text2.slice(0, at2)).split("/");
+  return [...segs.slice(0, 2).map((x) => x.toLowerCase()), ...segs.slice(2)].join("/");
+}
 var CI004_action_not_pinned_default = defineRule({
   meta: {
     id: "CI004",
@@ -53384,7 +53391,7 @@ var CI004_action_not_pinned_default = defineRule({
         for (const use of all) {
           const why = unpinned(use.uses);
           if (!why) continue;
-          const key = [use.uses.kind, use.uses.name, use.uses.ref ?? ""].join("\0");
+          const key = [use.uses.kind, actionKey(use.uses), use.uses.ref ?? ""].join("\0");
           const g = groups.get(key);
           if (g) g.repeats.push(use.uses);
           else groups.set(key, { why, first: use, repeats: [] });

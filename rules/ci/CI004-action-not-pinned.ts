@@ -30,6 +30,15 @@ export function unpinned(u: CiUses): Why | undefined {
   return BRANCHES.has(u.ref.toLowerCase()) || u.ref.includes('/') ? 'branch' : undefined;
 }
 
+/** The action's name for grouping: `owner/repo` without case, the path after it as written. */
+function actionKey(u: CiUses): string {
+  if (u.kind === 'docker') return u.name;
+  const text = u.text.trim();
+  const at = text.indexOf('@');
+  const segs = (at < 0 ? text : text.slice(0, at)).split('/');
+  return [...segs.slice(0, 2).map((x) => x.toLowerCase()), ...segs.slice(2)].join('/');
+}
+
 /** One unpinned reference of a file: its first use and the later uses of the same action and ref. */
 interface Group {
   why: Why;
@@ -75,8 +84,9 @@ export default defineRule({
         for (const use of all) {
           const why = unpinned(use.uses);
           if (!why) continue;
-          // owner/repo compare case-insensitively (u.name is lower-case); a ref is a git name, case-sensitive
-          const key = [use.uses.kind, use.uses.name, use.uses.ref ?? ''].join('\u0000');
+          // owner/repo compare case-insensitively (GitHub's names); a path inside the repository
+          // (`owner/repo/Sub/action`) and a ref are git names, case-sensitive
+          const key = [use.uses.kind, actionKey(use.uses), use.uses.ref ?? ''].join('\u0000');
           const g = groups.get(key);
           if (g) g.repeats.push(use.uses);
           else groups.set(key, { why, first: use, repeats: [] });

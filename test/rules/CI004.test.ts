@@ -75,6 +75,26 @@ jobs:
         messageId: 'branch',
       },
       {
+        // Owner and repository compare without case (GitHub's names); a path inside the repository
+        // is a git path: two sub-actions that differ in case are two actions, one finding each.
+        name: 'sub-action-paths-differ-in-case.yml',
+        files: {
+          '.github/workflows/sub-actions.yml': `
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ⟦owner/repo/sub/action@master⟧
+      - uses: ⟦owner/repo/Sub/action@master⟧
+      - uses: Owner/Repo/sub/action@master
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'branch',
+      },
+      {
         name: 'unpinned.yml',
         files: {
           '.github/workflows/unpinned.yml': `
