@@ -51294,7 +51294,10 @@ var GPU004_gpu_size_retired_default = defineRule({
             continue;
           }
           guardFindings.set(key, {
-            resource: r,
+            // About the input, not one workload: variants whose first workload differs (a pool
+            // behind a false condition in dev) still report the entry once, every variant listed.
+            subject: `${input2.kind}:${input2.name}`,
+            env: g.evaluation.env,
             attributePath: `${input2.name}.${input2.kind === "tf-variable" ? "validation" : "allowedValues"}`,
             location: e.origin,
             related: [...sizeAt],

@@ -108,7 +108,10 @@ export default defineRule({
             continue;
           }
           guardFindings.set(key, {
-            resource: r,
+            // About the input, not one workload: variants whose first workload differs (a pool
+            // behind a false condition in dev) still report the entry once, every variant listed.
+            subject: `${input.kind}:${input.name}`,
+            env: g.evaluation.env,
             attributePath: `${input.name}.${input.kind === 'tf-variable' ? 'validation' : 'allowedValues'}`,
             location: e.origin,
             related: [...sizeAt],

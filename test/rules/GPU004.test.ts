@@ -1040,7 +1040,50 @@ const virtualMachinesPools: RuleTable = {
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools);
+
+// A guard entry is about its input: with a pool behind a condition that is false in dev, the dev
+// and prod variants name different first pools, and the entry is still one finding, every
+// variant listed (it was two findings at one entry).
+const guardAcrossVariants: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'allowed-entry-read-by-different-pools-per-variant',
+        files: {
+          'main.bicep': `
+@allowed([
+  ⟦'Standard_NC6'⟧
+  'Standard_NC24ads_A100_v4'
+])
+param gpuSize string = 'Standard_NC24ads_A100_v4'
+param deployTrain bool = true
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' existing = {
+  name: 'aks'
+}
+resource train 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = if (deployTrain) {
+  parent: aks
+  name: 'gputrain'
+  properties: { vmSize: gpuSize, count: 0, enableAutoScaling: true, minCount: 0, maxCount: 2, nodeTaints: ['sku=gpu:NoSchedule'], tags: { 'cost-center': 'x' } }
+}
+resource infer 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01' = {
+  parent: aks
+  name: 'gpuinfer'
+  properties: { vmSize: gpuSize, count: 0, enableAutoScaling: true, minCount: 0, maxCount: 2, nodeTaints: ['sku=gpu:NoSchedule'], tags: { 'cost-center': 'x' } }
+}
+`,
+          'main.dev.bicepparam': "using 'main.bicep'\nparam deployTrain = false\n",
+          'main.prod.bicepparam': "using 'main.bicep'\nparam deployTrain = true\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'guardRetired',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants);
 
 describe('GPU004 guard entries across variants', () => {
   const { tree, cleanup } = tempTrees('gpu004-');
