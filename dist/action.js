@@ -49115,6 +49115,7 @@ init_address();
 
 // src/engine/levels.ts
 init_env();
+init_value_path();
 function levelFor(level, env) {
   return typeof level === "string" ? level : level[env];
 }
@@ -49139,7 +49140,7 @@ function keepStableFingerprint(kept, other) {
 function envOfResource(r) {
   if (r.evaluation.env !== "unknown" || r.evaluation.envSettled) return r.evaluation.env;
   for (const res of [r, r.parent]) {
-    const tags = res?.attrs.get("tags")?.value;
+    const tags = res && (res.attrs.get("tags")?.value ?? (res.kind === "other" ? valueAt(res.body, "tags") : void 0));
     if (tags?.kind !== "object") continue;
     for (const [k, v] of tags.entries) {
       if (!ENV_TAG_NAMES.includes(k.toLowerCase()) || v.kind !== "string") continue;

@@ -3,6 +3,7 @@
  */
 import type { EnvClass, Resource } from '../model/resource.js';
 import { classifyValue, ENV_TAG_NAMES } from '../core/env.js';
+import { valueAt } from '../model/value-path.js';
 import type { EnvLevels, Finding, Level, LevelOrOff } from './types.js';
 
 export function levelFor(level: Level | EnvLevels, env: EnvClass): LevelOrOff {
@@ -58,7 +59,8 @@ export function keepStableFingerprint(kept: Finding, other: Pick<Finding, 'finge
 export function envOfResource(r: Resource): EnvClass {
   if (r.evaluation.env !== 'unknown' || r.evaluation.envSettled) return r.evaluation.env;
   for (const res of [r, r.parent]) {
-    const tags = res?.attrs.get('tags')?.value;
+    // A kind the tables do not model (a resource group) has no canonical tags: its body's `tags`.
+    const tags = res && (res.attrs.get('tags')?.value ?? (res.kind === 'other' ? valueAt(res.body, 'tags') : undefined));
     if (tags?.kind !== 'object') continue;
     for (const [k, v] of tags.entries) {
       if (!ENV_TAG_NAMES.includes(k.toLowerCase()) || v.kind !== 'string') continue;

@@ -1160,7 +1160,34 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
   },
 };
 
-ruleTester('GOV001', converted, azureCli, azGroup, linkedComputes, notRegions, chosenByCondition);
+
+// A resource group's own environment tag is its class's last source (RULES.md "Environments"),
+// as any resource's is: it was read only for kinds the tables model.
+const resourceGroupTags: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'resource-group-environment-tag',
+        files: {
+          'main.tf': `
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-ml"
+  location = ⟦"uksouth"⟧
+  tags     = { environment = "production" }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+        level: 'error',
+        env: 'prod',
+        messageId: 'notAllowed',
+      },
+    ],
+  },
+};
+
+ruleTester('GOV001', converted, azureCli, azGroup, linkedComputes, notRegions, chosenByCondition, resourceGroupTags);
 
 describe('GOV001 locations', () => {
   it('normalizes display names', () => {
