@@ -21015,12 +21015,14 @@ var init_instance = __esm({
        * other name resolves as in the module: Terraform 1.9+ conditions may read other variables).
        */
       conditionAdmits(condition, file, variable, value) {
+        const decl = typeof value === "string" ? void 0 : this.src.variables.get(variable);
+        const typedValue = decl && typeof value !== "string" ? this.typed(value, decl) : value;
         const probe = {
           file,
           guard: this.opts.guard,
           resolveRoot: (root, steps2, at2) => {
             const first = steps2[0];
-            if (root === "var" && first?.type === "GetAttr" && first.name === variable) return { value: typeof value === "string" ? str(value, at2) : value, consumed: 1 };
+            if (root === "var" && first?.type === "GetAttr" && first.name === variable) return { value: typeof typedValue === "string" ? str(typedValue, at2) : typedValue, consumed: 1 };
             return this.resolveRoot(root, steps2, at2);
           }
         };

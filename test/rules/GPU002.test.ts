@@ -338,7 +338,8 @@ resource "azurerm_kubernetes_cluster_node_pool" "np" {
   name                  = each.key
   kubernetes_cluster_id = "/subscriptions/x/aks"
   vm_size               = each.value.vm_size
-  node_taints           = ["sku=gpu:NoSchedule"]
+  # only the GPU pool is a GPU workload here (by its size): a taint on every instance would make
+  # the CPU pool meant for GPU too, and the filter would then admit a CPU size for it
 }
 `,
         },
@@ -2389,6 +2390,40 @@ const containersOfAnotherInput: RuleTable = {
   terraform: {
     valid: [],
     invalid: [
+      {
+        // Terraform fills optional() defaults before a validation runs: `p.nodes >= 0` reads
+        // `optional(number, 0)`'s 0 and admits a non-GPU size (the missing attribute made it undecided).
+        name: 'validation-reads-an-optional-attribute-default',
+        files: {
+          'main.tf': `
+variable "pools" {
+  type = list(object({
+    name    = string
+    vm_size = optional(string)
+    nodes   = optional(number, 0)
+  }))
+  default = [
+    { name = "a100", vm_size = "Standard_NC24ads_A100_v4" },
+  ]
+
+  validation {
+    condition     = ⟦alltrue([for p in var.pools : p.nodes >= 0])⟧
+    error_message = "nodes must be >= 0."
+  }
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  for_each              = { for p in var.pools : p.name => p }
+  name                  = each.value.name
+  kubernetes_cluster_id = "x"
+  vm_size               = each.value.vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'conditionAdmitsNonGpuStructured',
+      },
       {
         name: 'object-argument-member-read-from-a-root-variable',
         files: {

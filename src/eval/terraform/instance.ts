@@ -691,12 +691,16 @@ export class ModuleInstance {
    * other name resolves as in the module: Terraform 1.9+ conditions may read other variables).
    */
   private conditionAdmits(condition: Expression, file: string, variable: string, value: string | Value): boolean | undefined {
+    // Terraform converts the value to the variable's type (optional() attribute defaults filled
+    // in) before it runs a validation: `p.nodes >= 0` reads `optional(number, 0)`'s 0.
+    const decl = typeof value === 'string' ? undefined : this.src.variables.get(variable);
+    const typedValue = decl && typeof value !== 'string' ? this.typed(value, decl) : value;
     const probe: EvalContext = {
       file,
       guard: this.opts.guard,
       resolveRoot: (root, steps, at) => {
         const first = steps[0];
-        if (root === 'var' && first?.type === 'GetAttr' && first.name === variable) return { value: typeof value === 'string' ? str(value, at) : value, consumed: 1 };
+        if (root === 'var' && first?.type === 'GetAttr' && first.name === variable) return { value: typeof typedValue === 'string' ? str(typedValue, at) : typedValue, consumed: 1 };
         return this.resolveRoot(root, steps, at);
       },
     };
