@@ -37425,6 +37425,14 @@ function valueSiteOf(scope, body, p) {
   }
   return scope.loc(cur.range);
 }
+function mappedBody(e) {
+  const call = e.kind === "Call" || e.kind === "InstanceCall" && e.object.kind === "Variable" && e.object.name === "sys" ? e : void 0;
+  const lambda = call && call.name.name.toLowerCase() === "map" ? call.args[1] : void 0;
+  if (lambda?.kind !== "Lambda") return void 0;
+  let body = lambda.body;
+  while (body.kind === "Paren") body = body.expression;
+  return body;
+}
 function siteOf(scope, body) {
   return (p) => {
     let cur = body;
@@ -37434,6 +37442,12 @@ function siteOf(scope, body) {
         if (cur.kind === "For") {
           const body2 = cur.body;
           cur = body2.kind === "IfBody" ? body2.body : body2;
+          range2 = cur.range;
+          continue;
+        }
+        const mapped = mappedBody(cur);
+        if (mapped) {
+          cur = mapped;
           range2 = cur.range;
           continue;
         }

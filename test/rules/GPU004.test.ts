@@ -1083,7 +1083,53 @@ resource infer 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01
   },
 };
 
-ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants);
+
+// Pools written by a lambda (`map(sizes, s => { … vmSize: s … })`): the lambda's `vmSize:` is
+// the consuming attribute, a related location as a `for` body's is (it had none).
+const mappedPools: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'pool-profiles-written-by-a-map-lambda',
+        files: { 'main.bicep': `
+param sizes array = [
+  ⟦'Standard_NC6'⟧
+]
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
+  name: 'aks2'
+  location: 'westeurope'
+  properties: {
+    dnsPrefix: 'aks2'
+    agentPoolProfiles: map(sizes, s => {
+      name: 'gpu'
+      mode: 'User'
+      vmSize: s
+      count: 0
+      enableAutoScaling: true
+      minCount: 0
+      maxCount: 1
+      nodeTaints: [
+        'sku=gpu:NoSchedule'
+      ]
+      tags: {
+        'cost-center': 'ml'
+      }
+    })
+  }
+}
+` },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        related: [{ file: 'main.bicep', line: 13 }],
+      },
+    ],
+  },
+};
+
+ruleTester('GPU004', table, sharedValue, nestedTemplate, memberGuards, virtualMachinesPools, guardAcrossVariants, mappedPools);
 
 describe('GPU004 guard entries across variants', () => {
   const { tree, cleanup } = tempTrees('gpu004-');

@@ -143,6 +143,16 @@ function valueSiteOf(scope: FileScope, body: ObjectExpr, p: string): Location | 
  * literals (a variable, a condition, a spread before the index) has no site; an element of a
  * `for` expression is written by the loop's body.
  */
+/** The element-writing body of `map(xs, x => body)` (also `sys.map`), without parentheses; undefined otherwise. */
+function mappedBody(e: Expression): Expression | undefined {
+  const call = e.kind === 'Call' || (e.kind === 'InstanceCall' && e.object.kind === 'Variable' && e.object.name === 'sys') ? e : undefined;
+  const lambda = call && call.name.name.toLowerCase() === 'map' ? call.args[1] : undefined;
+  if (lambda?.kind !== 'Lambda') return undefined;
+  let body = lambda.body;
+  while (body.kind === 'Paren') body = body.expression;
+  return body;
+}
+
 function siteOf(scope: FileScope, body: ObjectExpr): (path: string) => Location | undefined {
   return (p) => {
     let cur: ObjectExpr | Expression = body;
@@ -153,6 +163,13 @@ function siteOf(scope: FileScope, body: ObjectExpr): (path: string) => Location 
         if (cur.kind === 'For') {
           const body: Expression | IfBody = cur.body;
           cur = body.kind === 'IfBody' ? body.body : body;
+          range = cur.range;
+          continue;
+        }
+        // Every element of `map(xs, x => {…})` is written by the lambda's body, as a loop's is.
+        const mapped = mappedBody(cur);
+        if (mapped) {
+          cur = mapped;
           range = cur.range;
           continue;
         }
