@@ -36278,9 +36278,29 @@ function memberSite(doc, node, p) {
   let cur = node;
   for (let i = 0; i < segs.length - 1 && cur; i++) {
     const seg = segs[i];
-    cur = cur.type === "array" ? /^\d+$/.test(seg) ? cur.children?.[Number(seg)] : void 0 : getProp(cur, seg);
+    if (cur.type === "array") {
+      cur = /^\d+$/.test(seg) ? cur.children?.[Number(seg)] : void 0;
+      continue;
+    }
+    const next = getProp(cur, seg);
+    const input2 = next ? void 0 : copyInput(cur, seg);
+    if (input2 && i + 1 < segs.length - 1 && /^\d+$/.test(segs[i + 1])) {
+      cur = input2;
+      i++;
+      continue;
+    }
+    cur = next;
   }
   return cur?.type === "object" ? memberLocation(doc, cur, segs[segs.length - 1]) : void 0;
+}
+function copyInput(obj2, name) {
+  const copy2 = getProp(obj2, "copy");
+  if (copy2?.type !== "array") return void 0;
+  for (const entry4 of copy2.children ?? []) {
+    const n = getProp(entry4, "name")?.value;
+    if (typeof n === "string" && sameKeyIgnoringCase(n, name.toLowerCase())) return getProp(entry4, "input");
+  }
+  return void 0;
 }
 function evaluatedParameters(scope, props, propsValue, paramsNode) {
   if (scope.funcs.size > 0 || propsValue?.kind !== "object" || paramsNode?.type !== "object") return void 0;

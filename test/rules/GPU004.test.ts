@@ -1087,6 +1087,45 @@ resource infer 'Microsoft.ContainerService/managedClusters/agentPools@2024-05-01
 // Pools written by a lambda (`map(sizes, s => { … vmSize: s … })`): the lambda's `vmSize:` is
 // the consuming attribute, a related location as a `for` body's is (it had none).
 const mappedPools: RuleTable = {
+  // The same for an ARM property copy: every element is written by its `input`.
+  arm: {
+    valid: [],
+    invalid: [
+      {
+        name: 'pool-profiles-written-by-a-property-copy',
+        files: { 'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "pools": { "type": "array", "defaultValue": [ { "name": "gpu", "size": ⟦"Standard_NC24"⟧ } ] }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks",
+      "location": "westeurope",
+      "tags": { "cost-center": "c" },
+      "properties": {
+        "dnsPrefix": "a",
+        "copy": [ { "name": "agentPoolProfiles", "count": "[length(parameters('pools'))]",
+          "input": { "name": "[parameters('pools')[copyIndex('agentPoolProfiles')].name]", "mode": "User",
+                     "vmSize": "[parameters('pools')[copyIndex('agentPoolProfiles')].size]",
+                     "enableAutoScaling": true, "minCount": 0, "maxCount": 1,
+                     "nodeTaints": [ "sku=gpu:NoSchedule" ], "tags": { "cost-center": "c" } } } ]
+      }
+    }
+  ]
+}
+` },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        related: [{ file: 'azuredeploy.json', line: 18, label: 'attribute vmSize' }],
+      },
+    ],
+  },
   bicep: {
     valid: [],
     invalid: [

@@ -554,16 +554,39 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
 /**
  * `ArmResource.site` of a JSON resource object: the member (key and value) that a dotted body
  * path (`properties.agentPoolProfiles.0.vmSize`) names, or undefined when the path does not
- * map onto the JSON as written (a property `copy`, an object built by an expression).
+ * map onto the JSON as written (an object built by an expression). Every element of a property
+ * `copy` (`"copy": [{ "name": "agentPoolProfiles", "input": {…} }]`) is written by its `input`.
  */
 function memberSite(doc: Doc, node: JsonNode, p: string): Location | undefined {
   const segs = p.split('.');
   let cur: JsonNode | undefined = node;
   for (let i = 0; i < segs.length - 1 && cur; i++) {
     const seg = segs[i]!;
-    cur = cur.type === 'array' ? (/^\d+$/.test(seg) ? cur.children?.[Number(seg)] : undefined) : getProp(cur, seg);
+    if (cur.type === 'array') {
+      cur = /^\d+$/.test(seg) ? cur.children?.[Number(seg)] : undefined;
+      continue;
+    }
+    const next: JsonNode | undefined = getProp(cur, seg);
+    const input = next ? undefined : copyInput(cur, seg);
+    if (input && i + 1 < segs.length - 1 && /^\d+$/.test(segs[i + 1]!)) {
+      cur = input;
+      i++;
+      continue;
+    }
+    cur = next;
   }
   return cur?.type === 'object' ? memberLocation(doc, cur, segs[segs.length - 1]!) : undefined;
+}
+
+/** The `input` of the property `copy` entry of an object that makes the property `name`. */
+function copyInput(obj: JsonNode, name: string): JsonNode | undefined {
+  const copy = getProp(obj, 'copy');
+  if (copy?.type !== 'array') return undefined;
+  for (const entry of copy.children ?? []) {
+    const n = getProp(entry, 'name')?.value;
+    if (typeof n === 'string' && sameKeyIgnoringCase(n, name.toLowerCase())) return getProp(entry, 'input');
+  }
+  return undefined;
 }
 
 /**
