@@ -232,8 +232,9 @@ function maskRange(text: string, line: string, n: number, range: Range): string 
 
 /**
  * The quoted values of a line with their content as `*` (quotes kept; one left open masks the
- * rest of the line): the strings after its first `=` or `:`, so names and keys stay readable
- * (`variable "admin_password" {`, `"adminPassword": "****"`).
+ * rest of the line): the strings after its first `=` or `:` that are not keys themselves (a
+ * string followed by `:` or `=`), so names and keys stay readable (`variable "admin_password" {`,
+ * `"adminPassword": "****"`, `{ "adminPassword": { "value": "****" } }` on one line).
  */
 function maskQuoted(text: string): string {
   let out = '';
@@ -246,7 +247,8 @@ function maskQuoted(text: string): string {
     let j = i + 1;
     while (j < text.length && text[j] !== q) j += text[j] === '\\' && q === '"' ? 2 : 1;
     const end = Math.min(j, text.length);
-    out += assigned ? '*'.repeat(end - i - 1) : text.slice(i + 1, end);
+    const isKey = j < text.length && /^\s*[:=]/.test(text.slice(j + 1));
+    out += assigned && !isKey ? '*'.repeat(end - i - 1) : text.slice(i + 1, end);
     if (j < text.length) out += q;
     i = j;
   }

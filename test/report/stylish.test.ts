@@ -131,6 +131,15 @@ describe('stylish', () => {
     expect(out).toContain('variable "admin_password" {');
   });
 
+  it('keeps the keys of a one-line JSON object readable in a SEC001 frame (only values masked)', () => {
+    const params = `${ROOT}/azuredeploy.parameters.json`;
+    const source = ['{', '  "parameters": { "adminPassword": { "value": "S3cretValue!x" } }', '}', ''].join('\n');
+    const f = { ...F_GPU001, ruleId: 'SEC001', message: 'holds a literal secret (value not shown)', related: [], variants: ['default'], location: loc(params, 2, 47, 2, 62) };
+    const out = formatStylish(makeResult([f], { sources: new Map([[params, source]]) }), { contextLines: 1 });
+    expect(out).not.toContain('S3cretValue');
+    expect(out).toContain('  "parameters": { "adminPassword": { "value": "*************" } }');
+  });
+
   it('can drop code frames and context lines', () => {
     const noFrames = formatStylish(makeResult([F_CI004]), { codeFrames: false });
     expect(noFrames).not.toContain('|');
@@ -291,7 +300,7 @@ describe('stylish code frames: a secret SEC001 flags is masked in every frame th
       ],
       hidden: ['Arm-S3cret!'],
       shown: [
-        '      2 |     "adminPassword": { "****": "************", "************": "***********" },\n    > 3 |     "acrAdmin": { "type": "bool", "defaultValue": true }',
+        '      2 |     "adminPassword": { "type": "************", "defaultValue": "***********" },\n    > 3 |     "acrAdmin": { "type": "bool", "defaultValue": true }',
       ],
     },
     {
