@@ -42019,9 +42019,58 @@ function joined(parts) {
     }
   };
 }
+function afterWrappers(words, j) {
+  let at2 = j;
+  for (let guard = 0; guard < 8; guard++) {
+    const name = words[at2]?.text;
+    const valued = name === void 0 ? void 0 : WRAPPERS.get(name);
+    if (!valued) return at2;
+    let k = at2 + 1;
+    for (; k < words.length; k++) {
+      const w = words[k].raw;
+      if (name === "command" && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (w === "--") {
+        k++;
+        break;
+      }
+      if (name === "env" && SHELL_ASSIGNMENT.test(w)) continue;
+      if (!w.startsWith("-")) break;
+      if (valued.has(w)) k++;
+    }
+    if (name === "timeout") k++;
+    if (k >= words.length) return j;
+    at2 = k;
+  }
+  return at2;
+}
+function programIndex(words, language) {
+  if (language === "powershell") {
+    let k2 = 0;
+    while (k2 < words.length && (words[k2].raw === "{" || words[k2].raw === "&")) k2++;
+    return k2 < words.length ? k2 : void 0;
+  }
+  let k = 0;
+  while (k < words.length && SHELL_LEADING_WORDS.has(words[k].raw)) k++;
+  if (k < words.length && DECLARERS.has(words[k].raw)) return void 0;
+  while (k < words.length && SHELL_ASSIGNMENT.test(words[k].raw)) k++;
+  if (k >= words.length) return void 0;
+  return afterWrappers(words, k);
+}
+var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS;
 var init_ci_words = __esm({
   "src/eval/ci-words.ts"() {
     "use strict";
+    SHELL_LEADING_WORDS = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
+    SHELL_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+    DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
+    WRAPPERS = /* @__PURE__ */ new Map([
+      ["sudo", /* @__PURE__ */ new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"])],
+      ["command", /* @__PURE__ */ new Set()],
+      ["env", /* @__PURE__ */ new Set(["-u", "-C", "-S"])],
+      ["nohup", /* @__PURE__ */ new Set()],
+      ["exec", /* @__PURE__ */ new Set(["-a"])],
+      ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])]
+    ]);
   }
 });
 
@@ -42816,30 +42865,6 @@ var init_words = __esm({
 
 // src/eval/azcli/interpret.ts
 import path36 from "node:path";
-function afterWrappers(rest, j) {
-  let at2 = j;
-  for (let guard = 0; guard < 8; guard++) {
-    const name = rest[at2]?.text;
-    const valued = name === void 0 ? void 0 : WRAPPERS.get(name);
-    if (!valued) return at2;
-    let k = at2 + 1;
-    for (; k < rest.length; k++) {
-      const w = rest[k].raw;
-      if (name === "command" && /^-[a-zA-Z]*[vV]/.test(w)) return j;
-      if (w === "--") {
-        k++;
-        break;
-      }
-      if (name === "env" && ASSIGN.test(w)) continue;
-      if (!w.startsWith("-")) break;
-      if (valued.has(w)) k++;
-    }
-    if (name === "timeout") k++;
-    if (k >= rest.length) return j;
-    at2 = k;
-  }
-  return at2;
-}
 function functionsRunningArguments(commands) {
   const runners = /* @__PURE__ */ new Set();
   let current;
@@ -42866,7 +42891,7 @@ function functionsRunningArguments(commands) {
       else if (w === "}") {
         depth = Math.max(0, depth - 1);
         if (depth === 0) current = void 0;
-      } else if (!LEADING.has(w)) break;
+      } else if (!SHELL_LEADING_WORDS.has(w)) break;
     }
     if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[k].raw)) runners.add(current);
   }
@@ -42975,7 +43000,7 @@ function interpretScript(file, script, initial, base) {
         }
         continue;
       }
-      if (LEADING.has(t)) continue;
+      if (SHELL_LEADING_WORDS.has(t)) continue;
       break;
     }
     const rest = words.slice(k);
@@ -43007,7 +43032,7 @@ function interpretScript(file, script, initial, base) {
     while (j < rest.length && rest[j].raw.startsWith("-") && declarer) {
       if (/a|A/.test(rest[j].raw)) {
         for (const w of rest.slice(j + 1)) {
-          const m = ASSIGN.exec(w.raw);
+          const m = SHELL_ASSIGNMENT.exec(w.raw);
           if (m) set(m[1], unknown(`$${m[1]} is an array`));
         }
         j = rest.length;
@@ -43016,14 +43041,14 @@ function interpretScript(file, script, initial, base) {
       j++;
     }
     const assignStart = j;
-    while (j < rest.length && ASSIGN.test(rest[j].raw)) j++;
+    while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j].raw)) j++;
     const assignments = rest.slice(assignStart, j);
     if (j >= rest.length || declarer) {
       if (inSubstitution) continue;
       const next = commands[ci + 1];
       const substituted = next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`");
       for (const w of assignments) {
-        const m = ASSIGN.exec(w.raw);
+        const m = SHELL_ASSIGNMENT.exec(w.raw);
         if (head === "export" || allExport) exported.add(m[1]);
         const lastOne = substituted && w === assignments[assignments.length - 1];
         const bare = w.raw.length === m[0].length;
@@ -43033,7 +43058,7 @@ function interpretScript(file, script, initial, base) {
       }
       if (declarer) for (const w of rest.slice(j)) declared(w, head);
       const last = assignments[assignments.length - 1];
-      const consumed = last !== void 0 && j === rest.length && last.raw.length === ASSIGN.exec(last.raw)[0].length;
+      const consumed = last !== void 0 && j === rest.length && last.raw.length === SHELL_ASSIGNMENT.exec(last.raw)[0].length;
       if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
@@ -43130,7 +43155,7 @@ function interpretScript(file, script, initial, base) {
     if (p === "let") for (const w of args) named(/^([A-Za-z_]\w*)/.exec(w.text)?.[1], "is computed by let");
   }
   function declared(w, declarer) {
-    const m = ASSIGN.exec(w.raw);
+    const m = SHELL_ASSIGNMENT.exec(w.raw);
     if (m) {
       if (declarer === "export" || allExport) exported.add(m[1]);
       assignWord(w, m);
@@ -43343,27 +43368,16 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path36.resolve(path36.dirname(file), `.${pieces[1]}`);
 }
-var ASSIGN, isName, DECLARERS, WRAPPERS, RUNS_ARGUMENTS, FUNCTION_NAME, LEADING, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var isName, RUNS_ARGUMENTS, FUNCTION_NAME, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
     init_value();
     init_ci_words();
     init_words();
-    ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
-    DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
-    WRAPPERS = /* @__PURE__ */ new Map([
-      ["sudo", /* @__PURE__ */ new Set(["-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T"])],
-      ["command", /* @__PURE__ */ new Set()],
-      ["env", /* @__PURE__ */ new Set(["-u", "-C", "-S"])],
-      ["nohup", /* @__PURE__ */ new Set()],
-      ["exec", /* @__PURE__ */ new Set(["-a"])],
-      ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])]
-    ]);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
-    LEADING = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     MAX_SUBSTITUTION_PARTS = 3;
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
@@ -53504,19 +53518,17 @@ function readApplyArgs(args) {
   }
   return autoApprove === void 0 ? { planFile } : { autoApprove, planFile };
 }
-function applyWithoutPlan(words) {
+function applyWithoutPlan(words, language) {
   const argv = joinExpressions(words);
-  for (let i = 0; i < argv.length; i++) {
-    if (!isTerraform(argv[i])) continue;
-    let j = i + 1;
-    while (j < argv.length && argv[j].text.startsWith("-")) j++;
-    const sub2 = argv[j];
-    if (!sub2 || sub2.text !== "apply") continue;
-    const rest = argv.slice(j + 1);
-    const { autoApprove, planFile } = readApplyArgs(rest.map((w) => w.text));
-    if (autoApprove !== void 0 && !planFile) return { apply: sub2, autoApprove: rest[autoApprove] };
-  }
-  return void 0;
+  const i = programIndex(argv, language);
+  if (i === void 0 || !isTerraform(argv[i])) return void 0;
+  let j = i + 1;
+  while (j < argv.length && argv[j].text.startsWith("-")) j++;
+  const sub2 = argv[j];
+  if (!sub2 || sub2.text !== "apply") return void 0;
+  const rest = argv.slice(j + 1);
+  const { autoApprove, planFile } = readApplyArgs(rest.map((w) => w.text));
+  return autoApprove !== void 0 && !planFile ? { apply: sub2, autoApprove: rest[autoApprove] } : void 0;
 }
 function substitutedArgument(cmd, next) {
   return next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`") && next.range.start.offset > cmd.range.start.offset;
@@ -53578,7 +53590,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i];
             if (cmd.commented) continue;
-            const found = applyWithoutPlan(cmd.argv);
+            const found = applyWithoutPlan(cmd.argv, script.language);
             if (!found || substitutedArgument(cmd, script.commands[i + 1])) continue;
             ctx.report({
               messageId: "applyWithoutPlan",

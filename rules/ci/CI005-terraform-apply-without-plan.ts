@@ -5,8 +5,8 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { joinExpressions } from '../../src/model/ci.js';
-import type { CiCommand, CiEntry, CiWord } from '../../src/model/ci.js';
+import { joinExpressions, programIndex } from '../../src/model/ci.js';
+import type { CiCommand, CiEntry, CiScriptLanguage, CiWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
 const VALUE_OPTS = new Set([
@@ -50,22 +50,24 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
   return autoApprove === undefined ? { planFile } : { autoApprove, planFile };
 }
 
-/** The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a plan file, if any. */
-export function applyWithoutPlan(words: readonly CiWord[]): { apply: CiWord; autoApprove: CiWord } | undefined {
+/**
+ * The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a
+ * plan file, if the command runs terraform: its program (after `sudo`, `env X=1`, `if`, a
+ * PowerShell `&` …), not a word of another program's arguments (`echo terraform apply …`).
+ */
+export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLanguage): { apply: CiWord; autoApprove: CiWord } | undefined {
   // `-var-file=${{ inputs.env }}.tfvars` is one word once the CI system substitutes it, not a plan file `inputs.env`.
   const argv = joinExpressions(words);
-  for (let i = 0; i < argv.length; i++) {
-    if (!isTerraform(argv[i]!)) continue;
-    // global options (-chdir=dir, -help, -version) come before the subcommand
-    let j = i + 1;
-    while (j < argv.length && argv[j]!.text.startsWith('-')) j++;
-    const sub = argv[j];
-    if (!sub || sub.text !== 'apply') continue;
-    const rest = argv.slice(j + 1);
-    const { autoApprove, planFile } = readApplyArgs(rest.map((w) => w.text));
-    if (autoApprove !== undefined && !planFile) return { apply: sub, autoApprove: rest[autoApprove]! };
-  }
-  return undefined;
+  const i = programIndex(argv, language);
+  if (i === undefined || !isTerraform(argv[i]!)) return undefined;
+  // global options (-chdir=dir, -help, -version) come before the subcommand
+  let j = i + 1;
+  while (j < argv.length && argv[j]!.text.startsWith('-')) j++;
+  const sub = argv[j];
+  if (!sub || sub.text !== 'apply') return undefined;
+  const rest = argv.slice(j + 1);
+  const { autoApprove, planFile } = readApplyArgs(rest.map((w) => w.text));
+  return autoApprove !== undefined && !planFile ? { apply: sub, autoApprove: rest[autoApprove]! } : undefined;
 }
 
 /**
@@ -153,7 +155,7 @@ export default defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i]!;
             if (cmd.commented) continue;
-            const found = applyWithoutPlan(cmd.argv);
+            const found = applyWithoutPlan(cmd.argv, script.language);
             if (!found || substitutedArgument(cmd, script.commands[i + 1])) continue;
             ctx.report({
               messageId: 'applyWithoutPlan',

@@ -58,3 +58,74 @@ function joined(parts: CiWord[]): CiWord {
     },
   };
 }
+
+/** Words that open, continue or close a compound command and may precede a simple command (`if az …`, `then az …`, `! az …`, `time az …`). */
+export const SHELL_LEADING_WORDS: ReadonlySet<string> = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
+
+/** `X=lit`, `X+=lit`: an assignment word (before a program, for that program only). */
+export const SHELL_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
+
+/** Builtins that declare variables (`export X=1`): they run no program of their words. */
+export const DECLARERS: ReadonlySet<string> = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
+
+/**
+ * Programs that run the command after them with its words unchanged (`sudo az …`, `command az …`,
+ * `env X=1 az …`, `nohup az …`, `exec az …`, `timeout 10m az …`), with the options that take a value.
+ * `command -v az` / `-V` only looks the program up: it runs nothing.
+ */
+const WRAPPERS = new Map<string, ReadonlySet<string>>([
+  ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T'])],
+  ['command', new Set()],
+  ['env', new Set(['-u', '-C', '-S'])],
+  ['nohup', new Set()],
+  ['exec', new Set(['-a'])],
+  ['timeout', new Set(['-s', '-k'])],
+]);
+
+/** The index of the program a wrapper chain runs (`j` itself when `words[j]` is no wrapper, or a lookup such as `command -v`). */
+export function afterWrappers(words: readonly CiWord[], j: number): number {
+  let at = j;
+  for (let guard = 0; guard < 8; guard++) {
+    const name = words[at]?.text;
+    const valued = name === undefined ? undefined : WRAPPERS.get(name);
+    if (!valued) return at;
+    let k = at + 1;
+    for (; k < words.length; k++) {
+      const w = words[k]!.raw;
+      if (name === 'command' && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (w === '--') {
+        k++;
+        break;
+      }
+      if (name === 'env' && SHELL_ASSIGNMENT.test(w)) continue;
+      if (!w.startsWith('-')) break;
+      if (valued.has(w)) k++;
+    }
+    // `timeout` takes a duration before the program.
+    if (name === 'timeout') k++;
+    if (k >= words.length) return j;
+    at = k;
+  }
+  return at;
+}
+
+/**
+ * The index of the word a command runs as its program, or undefined when it runs none (only
+ * assignments, a declaration). Shell: after compound-command keywords, the command's own
+ * `X=1` assignments and wrappers (`sudo`, `env`, `timeout 10m` …); PowerShell: the first word,
+ * or the one after the call operator `&` or an opening `{`. Any other word is an argument —
+ * `echo terraform apply` prints, it runs nothing.
+ */
+export function programIndex(words: readonly CiWord[], language: 'shell' | 'powershell'): number | undefined {
+  if (language === 'powershell') {
+    let k = 0;
+    while (k < words.length && (words[k]!.raw === '{' || words[k]!.raw === '&')) k++;
+    return k < words.length ? k : undefined;
+  }
+  let k = 0;
+  while (k < words.length && SHELL_LEADING_WORDS.has(words[k]!.raw)) k++;
+  if (k < words.length && DECLARERS.has(words[k]!.raw)) return undefined;
+  while (k < words.length && SHELL_ASSIGNMENT.test(words[k]!.raw)) k++;
+  if (k >= words.length) return undefined;
+  return afterWrappers(words, k);
+}

@@ -259,4 +259,80 @@ terraform ⟦apply⟧ 2>&1 -auto-approve
   },
 };
 
-ruleTester('CI005', converted);
+
+// `terraform` is the program a command runs, not a word of another program's arguments.
+const programPosition: RuleTable = {
+  'github-actions': {
+    valid: [
+      {
+        name: 'printed, not run',
+        files: {
+          '.github/workflows/apply.yml': `
+name: infra
+on: push
+jobs:
+  apply:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo terraform apply -auto-approve
+      - run: |
+          printf '%s\\n' terraform apply -auto-approve
+          command -v terraform apply -auto-approve
+          export TF_CMD=terraform apply -auto-approve
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'after wrappers, keywords and assignments',
+        files: {
+          '.github/workflows/apply.yml': `
+name: infra
+on: push
+jobs:
+  apply:
+    runs-on: ubuntu-latest
+    steps:
+      - run: sudo -E terraform ⟦apply⟧ -auto-approve
+      - run: TF_LOG=debug terraform ⟦apply⟧ -auto-approve
+      - run: env TF_IN_AUTOMATION=1 timeout 30m terraform ⟦apply⟧ -auto-approve
+      - run: |
+          if [ "$BRANCH" = main ]; then terraform ⟦apply⟧ -auto-approve; fi
+          time ./bin/terraform ⟦apply⟧ -auto-approve
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+    ],
+  },
+  script: {
+    valid: [
+      {
+        name: 'printed, not run',
+        files: {
+          'deploy.ps1': `
+Write-Host terraform apply -auto-approve
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'PowerShell call operator',
+        files: {
+          'deploy.ps1': `
+& terraform ⟦apply⟧ -auto-approve
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+    ],
+  },
+};
+
+ruleTester('CI005', converted, programPosition);

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { joinExpressions } from '../ci-words.js';
+import { afterWrappers, DECLARERS, joinExpressions, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
@@ -61,49 +61,7 @@ export interface ScriptRun {
   assigned: Map<string, Value>;
 }
 
-const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
 const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
-const DECLARERS = new Set(['export', 'readonly', 'local', 'declare', 'typeset']);
-/**
- * Programs that run the command after them with its words unchanged (`sudo az …`, `command az …`,
- * `env X=1 az …`, `nohup az …`, `exec az …`, `timeout 10m az …`), with the options that take a value.
- * `command -v az` / `-V` only looks the program up: it runs nothing.
- */
-const WRAPPERS = new Map<string, Set<string>>([
-  ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T'])],
-  ['command', new Set()],
-  ['env', new Set(['-u', '-C', '-S'])],
-  ['nohup', new Set()],
-  ['exec', new Set(['-a'])],
-  ['timeout', new Set(['-s', '-k'])],
-]);
-
-/** The index of the program a wrapper chain runs (`j` itself when `rest[j]` is no wrapper, or a lookup such as `command -v`). */
-function afterWrappers(rest: readonly CiWord[], j: number): number {
-  let at = j;
-  for (let guard = 0; guard < 8; guard++) {
-    const name = rest[at]?.text;
-    const valued = name === undefined ? undefined : WRAPPERS.get(name);
-    if (!valued) return at;
-    let k = at + 1;
-    for (; k < rest.length; k++) {
-      const w = rest[k]!.raw;
-      if (name === 'command' && /^-[a-zA-Z]*[vV]/.test(w)) return j;
-      if (w === '--') {
-        k++;
-        break;
-      }
-      if (name === 'env' && ASSIGN.test(w)) continue;
-      if (!w.startsWith('-')) break;
-      if (valued.has(w)) k++;
-    }
-    // `timeout` takes a duration before the program.
-    if (name === 'timeout') k++;
-    if (k >= rest.length) return j;
-    at = k;
-  }
-  return at;
-}
 
 /**
  * A word that runs the function's arguments as a command: `"$@"`, `$@`, `"${@:2}"`, an unquoted
@@ -146,15 +104,13 @@ function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> 
       else if (w === '}') {
         depth = Math.max(0, depth - 1);
         if (depth === 0) current = undefined;
-      } else if (!LEADING.has(w)) break;
+      } else if (!SHELL_LEADING_WORDS.has(w)) break;
     }
     if (current !== undefined && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[k]!.raw)) runners.add(current);
   }
   return runners;
 }
 
-/** Words that open, continue or close a compound command and may precede a simple command. */
-const LEADING = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
 
@@ -287,7 +243,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         }
         continue;
       }
-      if (LEADING.has(t)) continue;
+      if (SHELL_LEADING_WORDS.has(t)) continue;
       break;
     }
     const rest = words.slice(k);
@@ -321,7 +277,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // `declare -a X=(…)` arrays: unknown
       if (/a|A/.test(rest[j]!.raw)) {
         for (const w of rest.slice(j + 1)) {
-          const m = ASSIGN.exec(w.raw);
+          const m = SHELL_ASSIGNMENT.exec(w.raw);
           if (m) set(m[1]!, unknown(`$${m[1]} is an array`));
         }
         j = rest.length;
@@ -330,7 +286,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       j++;
     }
     const assignStart = j;
-    while (j < rest.length && ASSIGN.test(rest[j]!.raw)) j++;
+    while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j]!.raw)) j++;
     const assignments = rest.slice(assignStart, j);
     if (j >= rest.length || declarer) {
       if (inSubstitution) continue;
@@ -338,7 +294,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const next = commands[ci + 1];
       const substituted = next !== undefined && next.statement === cmd.statement && (next.after === '$(' || next.after === '`');
       for (const w of assignments) {
-        const m = ASSIGN.exec(w.raw)!;
+        const m = SHELL_ASSIGNMENT.exec(w.raw)!;
         if (head === 'export' || allExport) exported.add(m[1]!);
         const lastOne = substituted && w === assignments[assignments.length - 1];
         // `X=pre$(…)`, `X=$(…)/..`: text and the output make one word: not the output alone.
@@ -351,7 +307,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (declarer) for (const w of rest.slice(j)) declared(w, head);
       // `export $(cat .env | xargs)`: the lexer splits the substitution off; its output is the assignment words.
       const last = assignments[assignments.length - 1];
-      const consumed = last !== undefined && j === rest.length && last.raw.length === ASSIGN.exec(last.raw)![0].length;
+      const consumed = last !== undefined && j === rest.length && last.raw.length === SHELL_ASSIGNMENT.exec(last.raw)![0].length;
       if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
       continue;
     }
@@ -471,7 +427,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   /** One word of `export`/`declare`/`local`/`readonly`/`typeset` after its literal assignments. */
   function declared(w: CiWord, declarer: string): void {
-    const m = ASSIGN.exec(w.raw);
+    const m = SHELL_ASSIGNMENT.exec(w.raw);
     if (m) {
       if (declarer === 'export' || allExport) exported.add(m[1]!);
       assignWord(w, m);
