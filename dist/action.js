@@ -40113,6 +40113,27 @@ var init_ci_tree_nodes = __esm({
   }
 });
 
+// src/parse/yaml/pipeline-tasks.ts
+function taskScriptMode(task, selected) {
+  const s = task.selector;
+  if (!s) return "inline";
+  const v = (selected ?? s.default).trim().toLowerCase();
+  return v === s.inline ? "inline" : v === s.file ? "file" : void 0;
+}
+var TASK_SCRIPT_INPUTS;
+var init_pipeline_tasks = __esm({
+  "src/parse/yaml/pipeline-tasks.ts"() {
+    "use strict";
+    TASK_SCRIPT_INPUTS = /* @__PURE__ */ new Map([
+      ["azurecli", { script: "inlineScript", selector: { input: "scriptLocation", inline: "inlinescript", file: "scriptpath", default: "scriptpath" } }],
+      ["azurepowershell", { script: "Inline", selector: { input: "ScriptType", inline: "inlinescript", file: "filepath", default: "filepath" } }],
+      ["bash", { script: "script", selector: { input: "targetType", inline: "inline", file: "filepath", default: "filepath" } }],
+      ["powershell", { script: "script", selector: { input: "targetType", inline: "inline", file: "filepath", default: "filepath" } }],
+      ["cmdline", { script: "script" }]
+    ]);
+  }
+});
+
 // src/parse/yaml/script.ts
 function snippetRange(sn, lineMap, start, end) {
   if (sn.starts.length === 0) return sn.range;
@@ -41049,24 +41070,16 @@ function taskScripts(ctx, step, inputs) {
     const p = find(key);
     return p ? ctx.n.str(ctx.n.value(p)) : void 0;
   };
-  const inline = () => {
-    const t = input2("targetType");
-    return t === void 0 || t.toLowerCase() === "inline";
-  };
+  const spec = TASK_SCRIPT_INPUTS.get(name);
+  if (!spec || taskScriptMode(spec, spec.selector && input2(spec.selector.input)) !== "inline") return;
   if (name === "azurecli") {
     const st = (input2("scriptType") ?? "").toLowerCase();
     const lang = st === "ps" || st === "pscore" ? "powershell" : st === "batch" ? "cmd" : "shell";
-    const loc3 = (input2("scriptLocation") ?? "inlineScript").toLowerCase();
-    if (loc3 === "inlinescript") add("inlineScript", lang, "inlineScript");
-  } else if (name === "bash" || name === "shellscript") {
-    if (inline()) add("script", "shell", "inputs.script");
-  } else if (name === "powershell") {
-    if (inline()) add("script", "powershell", "inputs.script");
+    add(spec.script, lang, "inlineScript");
   } else if (name === "cmdline") {
-    add("script", "cmd", "inputs.script");
-  } else if (name === "azurepowershell") {
-    const loc3 = (input2("ScriptType") ?? "").toLowerCase();
-    if (loc3 === "" || loc3 === "inlinescript") add("Inline", "powershell", "inputs.script");
+    add(spec.script, "cmd", "inputs.script");
+  } else {
+    add(spec.script, name === "bash" ? "shell" : "powershell", "inputs.script");
   }
 }
 function buildPipeline(ctx, root) {
@@ -41291,6 +41304,7 @@ var init_ci = __esm({
     init_ci_nodes();
     init_ci_tree_nodes();
     init_scalar();
+    init_pipeline_tasks();
     init_script();
     init_tree();
     init_script();
@@ -44546,7 +44560,7 @@ function scriptPathRuns(file, scripts, root) {
   for (const step of file.steps) {
     if (step.task?.name.toLowerCase() !== "azurecli") continue;
     const input2 = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
-    if ((input2("scriptLocation") ?? "scriptPath").toLowerCase() !== "scriptpath") continue;
+    if (taskScriptMode(AZURE_CLI_TASK, input2(AZURE_CLI_TASK.selector.input)) !== "file") continue;
     const p = input2("scriptPath")?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, "").replace(/\\/g, "/").replace(/^\.\//, "");
     if (!p || /\$[({[]/.test(p)) continue;
     const hit = scriptAt(scripts, root, file.file, p);
@@ -44733,7 +44747,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, AZURE_CLI_TASK, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -44746,6 +44760,7 @@ var init_azure_cli2 = __esm({
     init_words();
     init_azure_cli_files();
     init_shared();
+    init_pipeline_tasks();
     init_azure_pipelines_variables();
     init_azure_cli_sets();
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
@@ -44761,6 +44776,7 @@ var init_azure_cli2 = __esm({
       "vm create": ["vmSize"],
       "vmss create": ["vmSize"]
     };
+    AZURE_CLI_TASK = TASK_SCRIPT_INPUTS.get("azurecli");
     MAX_CALLER_DEPTH = 3;
     MAX_CONTEXTS_PER_CALL = 16;
     MAX_CALLS_PER_TEMPLATE = 16;

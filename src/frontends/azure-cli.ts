@@ -46,6 +46,7 @@ import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { githubRepository } from './shared.js';
+import { TASK_SCRIPT_INPUTS, taskScriptMode } from '../parse/yaml/pipeline-tasks.js';
 import { resolveVariableTemplates } from './azure-pipelines-variables.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 
@@ -878,13 +879,15 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
  * (relative to the repository, `$(System.DefaultWorkingDirectory)/` or
  * `$(Build.SourcesDirectory)/` allowed in front) names a scanned script.
  */
+const AZURE_CLI_TASK = TASK_SCRIPT_INPUTS.get('azurecli')!;
+
 function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; script: CiScript }>, root: string): { step: CiStep; script: { file: string; script: CiScript } }[] {
   const out: { step: CiStep; script: { file: string; script: CiScript } }[] = [];
   if (file.format !== 'azure-pipelines') return out;
   for (const step of file.steps) {
     if (step.task?.name.toLowerCase() !== 'azurecli') continue;
     const input = (k: string): string | undefined => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
-    if ((input('scriptLocation') ?? 'scriptPath').toLowerCase() !== 'scriptpath') continue;
+    if (taskScriptMode(AZURE_CLI_TASK, input(AZURE_CLI_TASK.selector!.input)) !== 'file') continue;
     const p = input('scriptPath')?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, '').replace(/\\/g, '/').replace(/^\.\//, '');
     if (!p || /\$[({[]/.test(p)) continue;
     const hit = scriptAt(scripts, root, file.file, p);

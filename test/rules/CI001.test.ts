@@ -280,4 +280,74 @@ creds=$(az ad sp create-for-rbac --name "$NAME" ⟦--json-auth⟧)
   },
 };
 
-ruleTester('CI001', converted);
+// An Azure Pipelines task runs its inline script only when its selector says so: left out, each
+// selector's default is the script file (AzureCLI scriptLocation, AzurePowerShell ScriptType,
+// Bash/PowerShell targetType), and the inline text never runs.
+const taskScriptSelectors: RuleTable = {
+  'azure-pipelines': {
+    valid: [
+      {
+        name: 'selectors left out: the script file runs',
+        files: {
+          'azure-pipelines.yml': `
+trigger: none
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: bootstrap
+      scriptType: bash
+      scriptPath: scripts/bootstrap.sh
+      inlineScript: az ad sp create-for-rbac --name a --sdk-auth
+  - task: AzurePowerShell@5
+    inputs:
+      azureSubscription: bootstrap
+      ScriptPath: scripts/bootstrap.ps1
+      Inline: az ad sp create-for-rbac --name b --sdk-auth
+  - task: Bash@3
+    inputs:
+      filePath: scripts/bootstrap.sh
+      script: az ad sp create-for-rbac --name c --sdk-auth
+  - task: PowerShell@2
+    inputs:
+      filePath: scripts/bootstrap.ps1
+      script: az ad sp create-for-rbac --name d --sdk-auth
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: bootstrap
+      scriptType: bash
+      scriptLocation: $(location)
+      inlineScript: az ad sp create-for-rbac --name e --sdk-auth
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'selectors set to the inline script',
+        files: {
+          'azure-pipelines.yml': `
+trigger: none
+steps:
+  - task: AzurePowerShell@5
+    inputs:
+      azureSubscription: bootstrap
+      ScriptType: InlineScript
+      Inline: az ad sp create-for-rbac --name b ⟦--sdk-auth⟧
+  - task: PowerShell@2
+    inputs:
+      targetType: Inline
+      script: az ad sp create-for-rbac --name d ⟦--sdk-auth⟧
+  - task: CmdLine@2
+    inputs:
+      script: az ad sp create-for-rbac --name f ⟦--sdk-auth⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+};
+
+ruleTester('CI001', converted, taskScriptSelectors);

@@ -25,6 +25,7 @@ import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
 import { readCiFast } from './ci-tree-nodes.js';
 import { identityMapping } from './scalar.js';
 import type { MappedText } from './scalar.js';
+import { TASK_SCRIPT_INPUTS, taskScriptMode } from './pipeline-tasks.js';
 import { buildSnippet } from './script.js';
 import type { ScriptLanguage, ScriptOrigin, ScriptSnippet } from './script.js';
 import { yamlTree } from './tree.js';
@@ -540,25 +541,17 @@ function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void 
     const p = find(key);
     return p ? ctx.n.str(ctx.n.value(p)) : undefined;
   };
-  const inline = (): boolean => {
-    const t = input('targetType');
-    return t === undefined || t.toLowerCase() === 'inline';
-  };
+  const spec = TASK_SCRIPT_INPUTS.get(name);
+  if (!spec || taskScriptMode(spec, spec.selector && input(spec.selector.input)) !== 'inline') return;
   if (name === 'azurecli') {
     const st = (input('scriptType') ?? '').toLowerCase();
     const lang: StepLanguage = st === 'ps' || st === 'pscore' ? 'powershell' : st === 'batch' ? 'cmd' : 'shell';
-    const loc = (input('scriptLocation') ?? 'inlineScript').toLowerCase();
-    if (loc === 'inlinescript') add('inlineScript', lang, 'inlineScript');
-  } else if (name === 'bash' || name === 'shellscript') {
-    if (inline()) add('script', 'shell', 'inputs.script');
-  } else if (name === 'powershell') {
-    if (inline()) add('script', 'powershell', 'inputs.script');
+    add(spec.script, lang, 'inlineScript');
   } else if (name === 'cmdline') {
     // cmd.exe on a Windows agent, bash elsewhere: a `^` continuation or `%NAME%` is read as cmd's either way.
-    add('script', 'cmd', 'inputs.script');
-  } else if (name === 'azurepowershell') {
-    const loc = (input('ScriptType') ?? '').toLowerCase();
-    if (loc === '' || loc === 'inlinescript') add('Inline', 'powershell', 'inputs.script');
+    add(spec.script, 'cmd', 'inputs.script');
+  } else {
+    add(spec.script, name === 'bash' ? 'shell' : 'powershell', 'inputs.script');
   }
 }
 
