@@ -44996,12 +44996,12 @@ function readTemplate2(src, obj2, o, p, role, spec, inlineContainers) {
     unreadable: []
   };
   if (spec.type !== "map") {
-    t.unreadable.push({ what: p, at: at(src, spec.range) });
+    t.unreadable.push({ what: p, at: at(src, spec.range), hides: "pod" });
     return t;
   }
-  for (const field of ["containers", "tolerations", "nodeSelector", "affinity"]) {
+  for (const field of Object.keys(MERGED_FIELD_HIDES)) {
     const merge2 = mergeHiding(spec, field);
-    if (merge2) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge2) });
+    if (merge2) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge2), hides: MERGED_FIELD_HIDES[field] });
   }
   for (const field of inlineContainers) {
     const c = valueOf(spec, field);
@@ -45009,13 +45009,13 @@ function readTemplate2(src, obj2, o, p, role, spec, inlineContainers) {
     const read = readContainer(src, c, false, t, field);
     read.name ||= KSERVE_CONTAINER;
     t.containers.push(read);
-    t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range) });
+    t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range), hides: "request" });
   }
   for (const [field, init] of [["initContainers", true], ["containers", false]]) {
     const list2 = valueOf(spec, field);
     if (list2 === void 0) continue;
     if (list2.type !== "seq") {
-      if (!isBlank(list2)) t.unreadable.push({ what: field, at: at(src, list2.range) });
+      if (!isBlank(list2)) t.unreadable.push({ what: field, at: at(src, list2.range), hides: "request" });
       continue;
     }
     for (const c of list2.items) t.containers.push(readContainer(src, c, init, t));
@@ -45027,23 +45027,23 @@ function readTemplate2(src, obj2, o, p, role, spec, inlineContainers) {
     t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
     if (v?.type === "seq") for (const item of v.items) readToleration(src, item, t);
-    else if (v !== void 0 && !isBlank(v)) t.unreadable.push({ what: "tolerations", at: at(src, v.range) });
+    else if (v !== void 0 && !isBlank(v)) t.unreadable.push({ what: "tolerations", at: at(src, v.range), hides: "tolerations" });
   }
   const sel = valueOf(spec, "nodeSelector");
   if (sel?.type === "map") {
     const merged = sel.entries.find((e) => e.key === "<<");
-    if (merged) t.unreadable.push({ what: "nodeSelector (a YAML merge key << may supply labels)", at: at(src, merged.keyRange) });
+    if (merged) t.unreadable.push({ what: "nodeSelector (a YAML merge key << may supply labels)", at: at(src, merged.keyRange), hides: "placement" });
     for (const e of sel.entries) {
       if (e.key === "<<") continue;
       const value = scalar(e.value);
-      if (value === void 0) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range) });
+      if (value === void 0) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range), hides: "placement" });
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
-  } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range) });
+  } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range), hides: "placement" });
   const required = path41(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
-    if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range) });
+    if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range), hides: "placement" });
     else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
   }
   return t;
@@ -45058,19 +45058,19 @@ function entry2(node, key) {
 function readContainer(src, c, init, t, field = init ? "initContainers[]" : "containers[]") {
   const out = { name: scalar(valueOf(c, "name")) ?? "", init, at: at(src, c.range), resources: [] };
   if (c.type !== "map") {
-    t.unreadable.push({ what: field, at: out.at });
+    t.unreadable.push({ what: field, at: out.at, hides: "request" });
     return out;
   }
   const res = valueOf(c, "resources");
   const hidden = res?.type === "other" ? res.range : mergeHiding(c, "resources");
-  if (hidden) t.unreadable.push({ what: "resources", at: at(src, hidden) });
+  if (hidden) t.unreadable.push({ what: "resources", at: at(src, hidden), hides: "request" });
   for (const section of ["limits", "requests"]) {
     const m = valueOf(res, section);
     const merged = mergeHiding(res, section);
-    if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged) });
+    if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged), hides: "request" });
     if (m === void 0) continue;
     if (m.type !== "map") {
-      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
+      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range), hides: "request" });
       continue;
     }
     for (const e of m.entries) {
@@ -45084,7 +45084,7 @@ function readContainer(src, c, init, t, field = init ? "initContainers[]" : "con
 }
 function readToleration(src, item, t) {
   if (item.type !== "map") {
-    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range) });
+    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
     return;
   }
   const field = (k) => {
@@ -45098,7 +45098,7 @@ function readToleration(src, item, t) {
   const effect = field("effect");
   const merged = ["key", "operator", "value", "effect"].some((k) => mergeHiding(item, k));
   if (merged || key === void 0 || operator === void 0 || value === void 0 || effect === void 0) {
-    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range) });
+    t.unreadable.push({ what: "tolerations[]", at: at(src, item.range), hides: "tolerations" });
     return;
   }
   t.tolerations.push({ key, operator: operator || "Equal", value, effect, at: at(src, item.range) });
@@ -45107,11 +45107,11 @@ function readTerm(src, term, t) {
   const out = [];
   const exprs = valueOf(term, "matchExpressions");
   if (exprs === void 0) {
-    if (valueOf(term, "matchFields") !== void 0) t.unreadable.push({ what: "nodeSelectorTerms[].matchFields", at: at(src, term.range) });
+    if (valueOf(term, "matchFields") !== void 0) t.unreadable.push({ what: "nodeSelectorTerms[].matchFields", at: at(src, term.range), hides: "placement" });
     return out;
   }
   if (exprs.type !== "seq") {
-    t.unreadable.push({ what: "matchExpressions", at: at(src, exprs.range) });
+    t.unreadable.push({ what: "matchExpressions", at: at(src, exprs.range), hides: "placement" });
     return out;
   }
   for (const e of exprs.items) {
@@ -45120,7 +45120,7 @@ function readTerm(src, term, t) {
     const vals = valueOf(e, "values");
     const values = vals?.type === "seq" ? vals.items.map(scalar) : vals === void 0 ? [] : [void 0];
     if (key === void 0 || operator === void 0 || values.some((v) => v === void 0)) {
-      t.unreadable.push({ what: "matchExpressions[]", at: at(src, e.range) });
+      t.unreadable.push({ what: "matchExpressions[]", at: at(src, e.range), hides: "placement" });
       continue;
     }
     out.push({ key, operator, values, at: at(src, e.range) });
@@ -45153,7 +45153,7 @@ function jsonToTree(node, lineMap, depth = 0) {
       return { type: "scalar", value: String(node.value), plain: true, range: range2 };
   }
 }
-var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE;
+var TEMPLATE_SPEC, POD_SPEC_PATHS, REPLICA_SPECS, RAY_CLUSTER_SPEC, KSERVE_GROUPS, KSERVE_COMPONENTS, KSERVE_CONTAINER, MERGED_FIELD_HIDES, MAX_LIST_DEPTH, DEFAULT_TOLERATIONS, KAITO_INSTANCE_TYPE;
 var init_read2 = __esm({
   "src/eval/k8s/read.ts"() {
     "use strict";
@@ -45178,6 +45178,7 @@ var init_read2 = __esm({
       explainer: ["art"]
     };
     KSERVE_CONTAINER = "kserve-container";
+    MERGED_FIELD_HIDES = { containers: "request", tolerations: "tolerations", nodeSelector: "placement", affinity: "placement" };
     MAX_LIST_DEPTH = 8;
     DEFAULT_TOLERATIONS = "scheduler.alpha.kubernetes.io/defaultTolerations";
     KAITO_INSTANCE_TYPE = {
@@ -52906,9 +52907,11 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         if (!t) return;
         const gpu = gpuRequests(t);
         const first = gpu[0];
+        const hidden = t.unreadable.find((u) => u.hides === "request" || u.hides === "pod");
         if (!first) {
           const open = unknownGpuRequests(t)[0];
           if (open) ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          else if (hidden) ctx.undecided(w, "resources", `${hidden.what} cannot be read, and a container may request a GPU there`, hidden.at);
           return;
         }
         const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
@@ -52921,7 +52924,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           ctx.undecided(w, "tolerations", "a Namespace in this file adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission", t.injectedTolerationsAt);
           return;
         }
-        const unreadable = t.unreadable.find((u) => u.what.startsWith("tolerations"));
+        const unreadable = t.unreadable.find((u) => u.hides === "tolerations");
         if (unreadable) {
           ctx.undecided(w, "tolerations", `${unreadable.what} is not a list of mappings that can be read`, unreadable.at);
           return;
@@ -53043,7 +53046,8 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
     return {
       "k8s.workload"(w) {
         const t = w.k8s;
-        if (!t || t.tolerations.length === 0 || gpuRequests(t).length > 0) return;
+        if (!t || gpuRequests(t).length > 0) return;
+        if (t.tolerations.length === 0 && !t.unreadable.some((u) => u.hides === "tolerations" || u.hides === "pod")) return;
         const open = unknownGpuRequests(t)[0];
         if (open) {
           ctx.undecided(w, "resources", `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
@@ -53055,7 +53059,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         }
         if (t.unreadable.length > 0) {
           const u = t.unreadable[0];
-          ctx.undecided(w, /resources/.test(u.what) ? "resources" : "tolerations", `${u.what} cannot be read`, u.at);
+          ctx.undecided(w, u.hides === "request" ? "resources" : u.hides === "placement" ? "nodeSelector" : "tolerations", `${u.what} cannot be read`, u.at);
           return;
         }
         const pools = ctx.scan.gpuNodePools(w.header.file);

@@ -67,10 +67,13 @@ export default defineRule({
         if (!t) return;
         const gpu = gpuRequests(t);
         const first = gpu[0];
+        const hidden = t.unreadable.find((u) => u.hides === 'request' || u.hides === 'pod');
         if (!first) {
           // `nvidia.com/gpu: ${GPU_COUNT}`: the count may be 0, so whether it needs a GPU pool is unknown.
           const open = unknownGpuRequests(t)[0];
           if (open) ctx.undecided(w, 'resources', `the quantity of "${open.entry.name}" is "${open.entry.quantity}", not a number`, open.entry.keyAt);
+          // `resources: *gpu`, a container from `<<: *base`: a GPU request may be there.
+          else if (hidden) ctx.undecided(w, 'resources', `${hidden.what} cannot be read, and a container may request a GPU there`, hidden.at);
           return;
         }
         const requested = [...new Set(gpu.map((g) => g.entry.name.toLowerCase()))];
@@ -83,7 +86,7 @@ export default defineRule({
           ctx.undecided(w, 'tolerations', 'a Namespace in this file adds default tolerations to its pods (scheduler.alpha.kubernetes.io/defaultTolerations), which the pods get at admission', t.injectedTolerationsAt);
           return;
         }
-        const unreadable = t.unreadable.find((u) => u.what.startsWith('tolerations'));
+        const unreadable = t.unreadable.find((u) => u.hides === 'tolerations');
         if (unreadable) {
           ctx.undecided(w, 'tolerations', `${unreadable.what} is not a list of mappings that can be read`, unreadable.at);
           return;

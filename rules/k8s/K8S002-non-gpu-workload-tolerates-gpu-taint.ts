@@ -72,7 +72,9 @@ export default defineRule({
     return {
       'k8s.workload'(w) {
         const t = w.k8s;
-        if (!t || t.tolerations.length === 0 || gpuRequests(t).length > 0) return;
+        if (!t || gpuRequests(t).length > 0) return;
+        // No toleration written, and none an alias or merge key may supply: it tolerates nothing.
+        if (t.tolerations.length === 0 && !t.unreadable.some((u) => u.hides === 'tolerations' || u.hides === 'pod')) return;
         // A GPU count that is a placeholder may be 1: whether it requests no GPU is unknown.
         const open = unknownGpuRequests(t)[0];
         if (open) {
@@ -87,7 +89,7 @@ export default defineRule({
         if (t.unreadable.length > 0) {
           const u = t.unreadable[0]!;
           // What is unknown: the tolerations, or whether a container requests a GPU (its resources).
-          ctx.undecided(w, /resources/.test(u.what) ? 'resources' : 'tolerations', `${u.what} cannot be read`, u.at);
+          ctx.undecided(w, u.hides === 'request' ? 'resources' : u.hides === 'placement' ? 'nodeSelector' : 'tolerations', `${u.what} cannot be read`, u.at);
           return;
         }
         // The pools of the manifest's nearest project (src/engine/scan.ts).

@@ -151,4 +151,54 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
       'ST001 allowBlobPublicAccess',
     ]);
   });
+  it('K8S001/K8S002: a GPU request or a toleration written as a YAML alias or merge key is undecided (README: never read as missing)', async () => {
+    const dir = tree({
+      'k8s/pods.yaml': `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: base}
+  spec:
+    tolerations:
+    - &skutol {key: sku, operator: Equal, value: gpu, effect: NoSchedule}
+    containers:
+    - &ctr
+      name: c
+      image: x
+      resources: &gpu
+        limits:
+          nvidia.com/gpu: 1
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: alias-resources}
+  spec:
+    containers:
+    - {name: c, image: x, resources: *gpu}
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: merged-container}
+  spec:
+    containers:
+    - <<: *ctr
+      name: c2
+- apiVersion: v1
+  kind: Pod
+  metadata: {name: cpu-alias-toleration}
+  spec:
+    tolerations:
+    - *skutol
+    containers:
+    - {name: c, image: x}
+`,
+    });
+    const { briefs, undecided } = await lintTree(dir, ['K8S001', 'K8S002']);
+    expect(briefs).toEqual([]);
+    const said = undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`);
+    expect(said).toEqual([
+      expect.stringMatching(/^K8S001 resources: resources cannot be read, and a container may request a GPU there/),
+      expect.stringMatching(/^K8S001 resources: resources cannot be read, and a container may request a GPU there/),
+      expect.stringMatching(/^K8S002 tolerations: tolerations\[\] cannot be read/),
+    ]);
+  });
 });

@@ -23,7 +23,7 @@ import type { LineMap } from '../../core/source.js';
 import type { JsonNode } from '../../parse/json/index.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/tree.js';
 import { valueOf } from '../../parse/yaml/tree.js';
-import type { K8sContainer, K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry } from './types.js';
+import type { K8sContainer, K8sHidden, K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry } from './types.js';
 
 const TEMPLATE_SPEC = ['spec', 'template', 'spec'];
 const POD_SPEC_PATHS: Record<string, readonly string[]> = {
@@ -55,6 +55,9 @@ const KSERVE_COMPONENTS: Record<string, readonly string[]> = {
 };
 /** The name KServe gives a component's framework container (constants.InferenceServiceContainerName). */
 const KSERVE_CONTAINER = 'kserve-container';
+
+/** Pod spec fields a YAML merge key may supply, and what each one decides. */
+const MERGED_FIELD_HIDES: Readonly<Record<string, K8sHidden>> = { containers: 'request', tolerations: 'tolerations', nodeSelector: 'placement', affinity: 'placement' };
 
 /** Nested `List`s deeper than this are not followed (hostile input). */
 const MAX_LIST_DEPTH = 8;
@@ -245,14 +248,14 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     unreadable: [],
   };
   if (spec.type !== 'map') {
-    t.unreadable.push({ what: p, at: at(src, spec.range) });
+    t.unreadable.push({ what: p, at: at(src, spec.range), hides: 'pod' });
     return t;
   }
   // A YAML merge key (`<<: *base`) may supply any field the pod spec does not write itself:
   // kubectl's YAML reader applies it, this copy does not follow aliases, so those fields are unknown.
-  for (const field of ['containers', 'tolerations', 'nodeSelector', 'affinity']) {
+  for (const field of Object.keys(MERGED_FIELD_HIDES)) {
     const merge = mergeHiding(spec, field);
-    if (merge) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge) });
+    if (merge) t.unreadable.push({ what: `${field} (a YAML merge key << may supply it)`, at: at(src, merge), hides: MERGED_FIELD_HIDES[field]! });
   }
   // A KServe framework field (`model:`, `triton:`) is one container; KServe runs it first, as kserve-container.
   for (const field of inlineContainers) {
@@ -263,13 +266,13 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     t.containers.push(read);
     // KServe merges this container onto the ServingRuntime's, whose resources (a GPU limit) stay
     // unless written here: that the component requests no GPU cannot be known from this file.
-    t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range) });
+    t.unreadable.push({ what: `${field}.resources (the ServingRuntime's container may request a GPU)`, at: at(src, c.range), hides: 'request' });
   }
   for (const [field, init] of [['initContainers', true], ['containers', false]] as const) {
     const list = valueOf(spec, field);
     if (list === undefined) continue;
     if (list.type !== 'seq') {
-      if (!isBlank(list)) t.unreadable.push({ what: field, at: at(src, list.range) });
+      if (!isBlank(list)) t.unreadable.push({ what: field, at: at(src, list.range), hides: 'request' });
       continue;
     }
     for (const c of list.items) t.containers.push(readContainer(src, c, init, t));
@@ -281,23 +284,23 @@ function readTemplate(src: Src, obj: YamlTree, o: ManifestObject, p: string, rol
     t.tolerationsAt = at(src, tolEntry.keyRange);
     const v = tolEntry.value;
     if (v?.type === 'seq') for (const item of v.items) readToleration(src, item, t);
-    else if (v !== undefined && !isBlank(v)) t.unreadable.push({ what: 'tolerations', at: at(src, v.range) });
+    else if (v !== undefined && !isBlank(v)) t.unreadable.push({ what: 'tolerations', at: at(src, v.range), hides: 'tolerations' });
   }
   const sel = valueOf(spec, 'nodeSelector');
   if (sel?.type === 'map') {
     const merged = sel.entries.find((e) => e.key === '<<');
-    if (merged) t.unreadable.push({ what: 'nodeSelector (a YAML merge key << may supply labels)', at: at(src, merged.keyRange) });
+    if (merged) t.unreadable.push({ what: 'nodeSelector (a YAML merge key << may supply labels)', at: at(src, merged.keyRange), hides: 'placement' });
     for (const e of sel.entries) {
       if (e.key === '<<') continue;
       const value = scalar(e.value);
-      if (value === undefined) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range) });
+      if (value === undefined) t.unreadable.push({ what: `nodeSelector.${e.key}`, at: at(src, e.range), hides: 'placement' });
       else t.nodeSelector.push({ key: e.key, operator: 'In', values: [value], at: at(src, e.range) });
     }
-  } else if (sel !== undefined && !isBlank(sel)) t.unreadable.push({ what: 'nodeSelector', at: at(src, sel.range) });
+  } else if (sel !== undefined && !isBlank(sel)) t.unreadable.push({ what: 'nodeSelector', at: at(src, sel.range), hides: 'placement' });
   const required = path(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution']);
   if (required !== undefined) {
     const terms = valueOf(required, 'nodeSelectorTerms');
-    if (terms?.type !== 'seq') t.unreadable.push({ what: 'requiredDuringSchedulingIgnoredDuringExecution', at: at(src, required.range) });
+    if (terms?.type !== 'seq') t.unreadable.push({ what: 'requiredDuringSchedulingIgnoredDuringExecution', at: at(src, required.range), hides: 'placement' });
     else t.requiredNodeTerms = terms.items.map((term) => readTerm(src, term, t));
   }
   return t;
@@ -316,20 +319,20 @@ function entry(node: YamlTree | undefined, key: string): YamlEntryNode | undefin
 function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, field = init ? 'initContainers[]' : 'containers[]'): K8sContainer {
   const out: K8sContainer = { name: scalar(valueOf(c, 'name')) ?? '', init, at: at(src, c.range), resources: [] };
   if (c.type !== 'map') {
-    t.unreadable.push({ what: field, at: out.at });
+    t.unreadable.push({ what: field, at: out.at, hides: 'request' });
     return out;
   }
   const res = valueOf(c, 'resources');
   // An alias (`resources: *gpu`) or a merge key may hold the GPU request: not readable here.
   const hidden = res?.type === 'other' ? res.range : mergeHiding(c, 'resources');
-  if (hidden) t.unreadable.push({ what: 'resources', at: at(src, hidden) });
+  if (hidden) t.unreadable.push({ what: 'resources', at: at(src, hidden), hides: 'request' });
   for (const section of ['limits', 'requests'] as const) {
     const m = valueOf(res, section);
     const merged = mergeHiding(res, section);
-    if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged) });
+    if (merged) t.unreadable.push({ what: `resources.${section}`, at: at(src, merged), hides: 'request' });
     if (m === undefined) continue;
     if (m.type !== 'map') {
-      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range) });
+      if (!isBlank(m)) t.unreadable.push({ what: `resources.${section}`, at: at(src, m.range), hides: 'request' });
       continue;
     }
     for (const e of m.entries) {
@@ -344,7 +347,7 @@ function readContainer(src: Src, c: YamlTree, init: boolean, t: K8sPodTemplate, 
 
 function readToleration(src: Src, item: YamlTree, t: K8sPodTemplate): void {
   if (item.type !== 'map') {
-    t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range) });
+    t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range), hides: 'tolerations' });
     return;
   }
   const field = (k: string): string | undefined => {
@@ -358,7 +361,7 @@ function readToleration(src: Src, item: YamlTree, t: K8sPodTemplate): void {
   const effect = field('effect');
   const merged = ['key', 'operator', 'value', 'effect'].some((k) => mergeHiding(item, k));
   if (merged || key === undefined || operator === undefined || value === undefined || effect === undefined) {
-    t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range) });
+    t.unreadable.push({ what: 'tolerations[]', at: at(src, item.range), hides: 'tolerations' });
     return;
   }
   // The API's default operator is Equal (Kubernetes API, Toleration v1).
@@ -370,11 +373,11 @@ function readTerm(src: Src, term: YamlTree, t: K8sPodTemplate): K8sNodeRequireme
   const exprs = valueOf(term, 'matchExpressions');
   if (exprs === undefined) {
     // A term with only matchFields (node name, …): not a label requirement we can weigh.
-    if (valueOf(term, 'matchFields') !== undefined) t.unreadable.push({ what: 'nodeSelectorTerms[].matchFields', at: at(src, term.range) });
+    if (valueOf(term, 'matchFields') !== undefined) t.unreadable.push({ what: 'nodeSelectorTerms[].matchFields', at: at(src, term.range), hides: 'placement' });
     return out;
   }
   if (exprs.type !== 'seq') {
-    t.unreadable.push({ what: 'matchExpressions', at: at(src, exprs.range) });
+    t.unreadable.push({ what: 'matchExpressions', at: at(src, exprs.range), hides: 'placement' });
     return out;
   }
   for (const e of exprs.items) {
@@ -383,7 +386,7 @@ function readTerm(src: Src, term: YamlTree, t: K8sPodTemplate): K8sNodeRequireme
     const vals = valueOf(e, 'values');
     const values = vals?.type === 'seq' ? vals.items.map(scalar) : vals === undefined ? [] : [undefined];
     if (key === undefined || operator === undefined || values.some((v) => v === undefined)) {
-      t.unreadable.push({ what: 'matchExpressions[]', at: at(src, e.range) });
+      t.unreadable.push({ what: 'matchExpressions[]', at: at(src, e.range), hides: 'placement' });
       continue;
     }
     out.push({ key, operator, values: values as string[], at: at(src, e.range) });

@@ -78,7 +78,7 @@ export interface K8sPodTemplate {
   /** `resourceClaims:` (dynamic resource allocation), when it lists claims: the pods may get a GPU that no limit names. */
   resourceClaimsAt?: Location;
   /** Parts that could not be read (not the expected shape, a YAML alias): scheduling cannot be decided for this template. */
-  unreadable: { what: string; at: Location }[];
+  unreadable: K8sUnreadable[];
   /**
    * A `Namespace` of the same file whose `scheduler.alpha.kubernetes.io/defaultTolerations`
    * annotation adds tolerations to the pods created in it (PodTolerationRestriction): the
@@ -86,4 +86,16 @@ export interface K8sPodTemplate {
    * into one with `-n`). Where the annotation is written.
    */
   injectedTolerationsAt?: Location;
+}
+
+/**
+ * What an unreadable part may hide: a container's GPU request, tolerations, placement
+ * (nodeSelector, node affinity), or all of them (the pod spec itself).
+ */
+export type K8sHidden = 'request' | 'tolerations' | 'placement' | 'pod';
+
+export interface K8sUnreadable {
+  what: string;
+  at: Location;
+  hides: K8sHidden;
 }
