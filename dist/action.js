@@ -34864,43 +34864,58 @@ var init_detect = __esm({
   }
 });
 
-// src/eval/arm/deployment-scope.ts
-function unknownScope() {
-  unknownScopes += 1;
-  return `?${unknownScopes}`;
+// src/core/scope-key.ts
+function scopeKey(subscription, resourceGroup) {
+  return `sub:${subscription}/rg:${resourceGroup}`;
 }
-function deploymentScope(enclosing, target) {
-  if (target.other) return unknownScope();
+function splitScopeKey(key) {
+  const m = key === void 0 ? null : /^sub:(.*)\/rg:(.*)$/.exec(key);
+  return m ? [m[1], m[2]] : ["", ""];
+}
+function scopeResourceGroup(key) {
+  const m = key === void 0 ? null : /\/rg:(.+)$/.exec(key);
+  return m ? m[1] : void 0;
+}
+function isUnknownScope(key) {
+  return key?.startsWith("?") === true;
+}
+var init_scope_key = __esm({
+  "src/core/scope-key.ts"() {
+    "use strict";
+  }
+});
+
+// src/eval/arm/deployment-scope.ts
+function unknownScope(at2) {
+  return `?${at2}`;
+}
+function deploymentScope(enclosing, target, at2) {
+  if (target.other) return unknownScope(at2);
   const { resourceGroup, subscriptionId } = target;
-  if (target.subscriptionScope && subscriptionId === void 0) return enclosing?.startsWith("?") ? unknownScope() : `sub:${splitScope(enclosing)[0]}/rg:`;
+  if (target.subscriptionScope && subscriptionId === void 0) return isUnknownScope(enclosing) ? unknownScope(at2) : scopeKey(splitScopeKey(enclosing)[0], "");
   if (resourceGroup === void 0 && subscriptionId === void 0) return enclosing;
-  if (enclosing?.startsWith("?")) return unknownScope();
+  if (isUnknownScope(enclosing)) return unknownScope(at2);
   const known2 = (v) => v === void 0 ? void 0 : v.kind === "string" && v.value !== "" ? v.value.toLowerCase() : null;
   const rg2 = known2(resourceGroup);
   const sub2 = known2(subscriptionId);
-  if (rg2 === null || sub2 === null) return unknownScope();
-  const [enclosingSub, enclosingRg] = splitScope(enclosing);
+  if (rg2 === null || sub2 === null) return unknownScope(at2);
+  const [enclosingSub, enclosingRg] = splitScopeKey(enclosing);
   const subPart = sub2 ?? enclosingSub;
   const rgPart = rg2 ?? (sub2 === void 0 ? enclosingRg : "");
-  return `sub:${subPart}/rg:${rgPart}`;
-}
-function splitScope(scope) {
-  const m = scope === void 0 ? null : /^sub:(.*)\/rg:(.*)$/.exec(scope);
-  return m ? [m[1], m[2]] : ["", ""];
+  return scopeKey(subPart, rgPart);
 }
 function withinScope(outer, inner) {
   if (inner === void 0) return outer;
-  if (inner.startsWith("?") || outer === void 0) return inner;
-  if (outer.startsWith("?")) return unknownScope();
-  const [outerSub, outerRg] = splitScope(outer);
-  const [innerSub, innerRg] = splitScope(inner);
-  return `sub:${innerSub || outerSub}/rg:${innerRg || (innerSub ? "" : outerRg)}`;
+  if (isUnknownScope(inner) || outer === void 0) return inner;
+  if (isUnknownScope(outer)) return `${outer}>${inner}`;
+  const [outerSub, outerRg] = splitScopeKey(outer);
+  const [innerSub, innerRg] = splitScopeKey(inner);
+  return scopeKey(innerSub || outerSub, innerRg || (innerSub ? "" : outerRg));
 }
-var unknownScopes;
 var init_deployment_scope = __esm({
   "src/eval/arm/deployment-scope.ts"() {
     "use strict";
-    unknownScopes = 0;
+    init_scope_key();
   }
 });
 
@@ -36337,7 +36352,9 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
     const n = getProp(node, k);
     return n ? frame.eval(n) : void 0;
   };
-  env.scopes.push(deploymentScope(env.scopes[env.scopes.length - 1], { resourceGroup: targetNode("resourceGroup"), subscriptionId: targetNode("subscriptionId"), other: getProp(node, "scope") !== void 0 }));
+  const where = scope.loc(node);
+  const at2 = `${deployment.join("/")}|${where.file}:${where.range.start.offset}`;
+  env.scopes.push(deploymentScope(env.scopes[env.scopes.length - 1], { resourceGroup: targetNode("resourceGroup"), subscriptionId: targetNode("subscriptionId"), other: getProp(node, "scope") !== void 0 }, at2));
   env.depth++;
   try {
     if (inner) {
@@ -37213,22 +37230,24 @@ function moduleTargetScope(scope, inst) {
   const p = d.body ? propOf(d.body, "scope") : void 0;
   if (!p) return scope.scopeKey;
   const e = p.value;
+  const where = scope.loc(d.range);
+  const at2 = `${scope.deployment.join("/")}|${where.file}:${where.range.start.offset}#${inst.index ?? ""}`;
   const call = e.kind === "Call" || e.kind === "InstanceCall" && e.object.kind === "Variable" && e.object.name === "az" ? e : void 0;
   if (call) {
     const args = call.args.map((a) => scope.eval(a, inst.locals));
     switch (call.name.name.toLowerCase()) {
       case "resourcegroup":
         if (args.length === 0) return scope.scopeKey;
-        return deploymentScope(scope.scopeKey, args.length === 1 ? { resourceGroup: args[0] } : { subscriptionId: args[0], resourceGroup: args[1] });
+        return deploymentScope(scope.scopeKey, args.length === 1 ? { resourceGroup: args[0] } : { subscriptionId: args[0], resourceGroup: args[1] }, at2);
       case "subscription":
-        return deploymentScope(scope.scopeKey, args.length === 0 ? { subscriptionScope: true } : { subscriptionId: args[0] });
+        return deploymentScope(scope.scopeKey, args.length === 0 ? { subscriptionScope: true } : { subscriptionId: args[0] }, at2);
       default:
-        return unknownScope();
+        return unknownScope(at2);
     }
   }
   const target = scope.resourceRef(e, inst.locals);
-  if (target?.type.toLowerCase() === "microsoft.resources/resourcegroups") return deploymentScope(scope.scopeKey, { resourceGroup: target.leafName });
-  return unknownScope();
+  if (target?.type.toLowerCase() === "microsoft.resources/resourcegroups") return deploymentScope(scope.scopeKey, { resourceGroup: target.leafName }, at2);
+  return unknownScope(at2);
 }
 function moduleParams(scope, inst) {
   const d = inst.sym.decl;
@@ -38408,13 +38427,13 @@ var init_scope = __esm({
     init_symbols();
     init_bicep();
     FileScope = class _FileScope {
-      constructor(file, env, assigned, deployment, condition, stack, scopeKey) {
+      constructor(file, env, assigned, deployment, condition, stack, scopeKey2) {
         this.file = file;
         this.env = env;
         this.deployment = deployment;
         this.condition = condition;
         this.stack = stack;
-        this.scopeKey = scopeKey;
+        this.scopeKey = scopeKey2;
         const statements = file.statements;
         for (let i = 0; i < statements.length; i++) {
           const s = statements[i];
@@ -38485,8 +38504,8 @@ var init_scope = __esm({
       typeDecls = /* @__PURE__ */ new Map();
       targetScope = "resourceGroup";
       /** Another file evaluated in the same run (a module, a file `import`ed from). */
-      child(file, assigned, deployment, condition, stack, scopeKey = this.scopeKey) {
-        return new _FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey);
+      child(file, assigned, deployment, condition, stack, scopeKey2 = this.scopeKey) {
+        return new _FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey2);
       }
       loc(range2, label) {
         return label === void 0 ? { file: this.file.file, range: range2 } : { file: this.file.file, range: range2, label };
@@ -49070,6 +49089,7 @@ function labelLookup(s) {
 }
 
 // src/engine/graph.ts
+init_scope_key();
 var PARENT_REF = {
   "aks.nodepool": "cluster",
   "ml.compute": "workspace",
@@ -49089,10 +49109,6 @@ function writtenResourceGroup(ref) {
   const text2 = ref.kind === "string" ? ref.value : ref.kind === "unknown" ? ref.token : void 0;
   const m = text2 === void 0 ? null : /\/resourceGroups\/([^/{}[\]()'"]+)\//i.exec(text2);
   return m ? m[1].toLowerCase() : void 0;
-}
-function resourceGroupOf(scope) {
-  const m = scope === void 0 ? null : /\/rg:(.+)$/.exec(scope);
-  return m ? m[1] : void 0;
 }
 function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
   const byIdentity = /* @__PURE__ */ new Map();
@@ -49115,7 +49131,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
       if (apart) {
         const rg2 = writtenResourceGroup(ref);
         if (rg2 !== void 0) {
-          const inGroup = apart.filter((r) => resourceGroupOf(r.scope) === rg2);
+          const inGroup = apart.filter((r) => scopeResourceGroup(r.scope) === rg2);
           return inGroup.length === 1 ? inGroup[0] : void 0;
         }
         return from ? apart.find((r) => r.scope === from.scope) : void 0;
@@ -49164,7 +49180,6 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     ofKind: (kind) => byKind2.get(kind) ?? [],
     target: (from, ref) => resolve(from.refs.get(ref), from),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
-    resolve,
     sameTarget: (a, b) => {
       if (!a || !b) return false;
       const keys = new Set(refKeys2(a));

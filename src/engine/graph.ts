@@ -3,6 +3,7 @@
  * resolved to resources (DESIGN.md §5).
  */
 import type { Evaluation, OpaqueModuleCall, Resource, ResourceKind } from '../model/resource.js';
+import { scopeResourceGroup } from '../core/scope-key.js';
 import type { Value } from '../core/value.js';
 import type { Graph } from './types.js';
 
@@ -37,12 +38,6 @@ function writtenResourceGroup(ref: Value): string | undefined {
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
-/** The resource group part of a scope key (`arm/deployment-scope.ts`), when it names one. */
-function resourceGroupOf(scope: string | undefined): string | undefined {
-  const m = scope === undefined ? null : /\/rg:(.+)$/.exec(scope);
-  return m ? m[1] : undefined;
-}
-
 export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = []): Graph {
   const byIdentity = new Map<string, Resource>();
   // Identities that resources in different scopes share (one module deployed to two resource
@@ -72,7 +67,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
       if (apart) {
         const rg = writtenResourceGroup(ref);
         if (rg !== undefined) {
-          const inGroup = apart.filter((r) => resourceGroupOf(r.scope) === rg);
+          const inGroup = apart.filter((r) => scopeResourceGroup(r.scope) === rg);
           return inGroup.length === 1 ? inGroup[0] : undefined;
         }
         return from ? apart.find((r) => r.scope === from.scope) : undefined;
@@ -127,7 +122,6 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as Resource<K>[],
     target: (from, ref) => resolve(from.refs.get(ref), from),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
-    resolve,
     sameTarget: (a, b) => {
       if (!a || !b) return false;
       const keys = new Set(refKeys(a));

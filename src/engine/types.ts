@@ -191,8 +191,6 @@ export interface Graph {
   target(from: Resource, ref: string): Resource | undefined;
   /** Resources of `kind` whose reference `ref` points at `to`. */
   referrers(to: Resource, kind: ResourceKind, ref: string): Resource[];
-  /** Resolves a reference value (address token or resource id) to a resource. */
-  resolve(ref: Value | undefined): Resource | undefined;
   /** Whether two reference values name the same resource (one of their identity keys is the same), scanned or not. */
   sameTarget(a: Value | undefined, b: Value | undefined): boolean;
 }

@@ -1499,6 +1499,63 @@ module devCompute 'compute.bicep' = {
         env: 'unknown',
         related: [{ file: 'main.bicep', line: 12 }],
       },
+      {
+        // A module whose resource group cannot be read (a parameter) deploys a template whose nested
+        // deployment names one: its workspace and compute share that one place, so the compute
+        // still finds its private workspace although another "mlw-core" sits in rg-other.
+        name: 'module-with-unreadable-scope-deploys-a-nested-deployment',
+        files: {
+          'main.bicep': `
+param rgName string
+
+module ml 'ml.json' = {
+  name: 'ml'
+  scope: resourceGroup(rgName)
+  params: { access: 'Disabled' }
+}
+
+module other 'other.bicep' = {
+  name: 'other'
+  scope: resourceGroup('rg-other')
+}
+`,
+          'other.bicep': `
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-core'
+  location: 'westeurope'
+  properties: { publicNetworkAccess: 'Enabled' }
+}
+`,
+          'ml.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "access": { "type": "string" } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "inner",
+      "resourceGroup": "rg-x",
+      "properties": {
+        "mode": "Incremental",
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+            { "type": "Microsoft.MachineLearningServices/workspaces", "apiVersion": "2024-04-01", "name": "mlw-core", "location": "westeurope", "properties": { "publicNetworkAccess": "[parameters('access')]" } },
+            { "type": "Microsoft.MachineLearningServices/workspaces/computes", "apiVersion": "2024-04-01", "name": "mlw-core/cpu-cluster", "location": "westeurope", "properties": { "computeType": "AmlCompute", "properties": { "vmSize": "Standard_DS3_v2", "enableNodePublicIp": ⟦true⟧ } } }
+          ]
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
     ],
   },
   arm: {

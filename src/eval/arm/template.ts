@@ -642,7 +642,10 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
   };
   // The resource group and subscription it deploys to (`scope` names a management group, a
   // tenant or an extension scope: not followed).
-  env.scopes.push(deploymentScope(env.scopes[env.scopes.length - 1], { resourceGroup: targetNode('resourceGroup'), subscriptionId: targetNode('subscriptionId'), other: getProp(node, 'scope') !== undefined }));
+  // An unreadable scope is this deployment's own: where it is written, under the deployments above it.
+  const where = scope.loc(node);
+  const at = `${deployment.join('/')}|${where.file}:${where.range.start.offset}`;
+  env.scopes.push(deploymentScope(env.scopes[env.scopes.length - 1], { resourceGroup: targetNode('resourceGroup'), subscriptionId: targetNode('subscriptionId'), other: getProp(node, 'scope') !== undefined }, at));
   env.depth++;
   try {
     if (inner) {

@@ -83,22 +83,26 @@ export function moduleTargetScope(scope: FileScope, inst: ModInst): string | und
   const p = d.body ? propOf(d.body, 'scope') : undefined;
   if (!p) return scope.scopeKey;
   const e = p.value;
+  // An unreadable scope is this instance's own: where the module is declared, which instance of a
+  // `for`, and the deployments above it (one module file called from two places is two scopes).
+  const where = scope.loc(d.range);
+  const at = `${scope.deployment.join('/')}|${where.file}:${where.range.start.offset}#${inst.index ?? ''}`;
   const call = e.kind === 'Call' || (e.kind === 'InstanceCall' && e.object.kind === 'Variable' && e.object.name === 'az') ? e : undefined;
   if (call) {
     const args = call.args.map((a) => scope.eval(a, inst.locals));
     switch (call.name.name.toLowerCase()) {
       case 'resourcegroup':
         if (args.length === 0) return scope.scopeKey;
-        return deploymentScope(scope.scopeKey, args.length === 1 ? { resourceGroup: args[0] } : { subscriptionId: args[0], resourceGroup: args[1] });
+        return deploymentScope(scope.scopeKey, args.length === 1 ? { resourceGroup: args[0] } : { subscriptionId: args[0], resourceGroup: args[1] }, at);
       case 'subscription':
-        return deploymentScope(scope.scopeKey, args.length === 0 ? { subscriptionScope: true } : { subscriptionId: args[0] });
+        return deploymentScope(scope.scopeKey, args.length === 0 ? { subscriptionScope: true } : { subscriptionId: args[0] }, at);
       default:
-        return unknownScope();
+        return unknownScope(at);
     }
   }
   const target = scope.resourceRef(e, inst.locals);
-  if (target?.type.toLowerCase() === 'microsoft.resources/resourcegroups') return deploymentScope(scope.scopeKey, { resourceGroup: target.leafName });
-  return unknownScope();
+  if (target?.type.toLowerCase() === 'microsoft.resources/resourcegroups') return deploymentScope(scope.scopeKey, { resourceGroup: target.leafName }, at);
+  return unknownScope(at);
 }
 
 /** `params:` of a module instance, each value passed through the caller's property. */
