@@ -574,6 +574,9 @@ function fileStart(file) {
 function locationContains(outer, inner) {
   return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
+function locationKey(l) {
+  return `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
+}
 function sameRange(a, b) {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;
 }
@@ -49502,9 +49505,6 @@ function declarationKey(r) {
 // src/pipeline/unit.ts
 init_arrays();
 var FRAME_CONTEXT = 3;
-function locationKey(l) {
-  return `${l.file}\0${l.range.start.offset}\0${l.range.end.offset}`;
-}
 function runUnit(input2, texts, deps) {
   const { parts, ctx, root } = input2;
   const files = parts.flatMap((p) => p.files);
@@ -50909,6 +50909,30 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
   }
 });
 
+// src/engine/findings-by-place.ts
+init_source();
+var FindingsByPlace = class {
+  byPlace = /* @__PURE__ */ new Map();
+  /**
+   * Keeps the first finding at its place; a later one at that place adds `also` (by default its
+   * own related locations) to the first one's related locations, without repeats or the place itself.
+   */
+  add(d, also = d.related) {
+    const key = locationKey(d.location);
+    const met = this.byPlace.get(key);
+    if (!met) {
+      this.byPlace.set(key, { ...d, related: [...d.related] });
+      return;
+    }
+    for (const l of also) if (!sameRange(l, met.location) && !met.related.some((x) => sameRange(x, l))) met.related.push(l);
+  }
+  /** Reports the collected findings in the order their places were met, and forgets them. */
+  flush(report) {
+    for (const d of this.byPlace.values()) report(d);
+    this.byPlace.clear();
+  }
+};
+
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
 init_source();
 
@@ -51120,7 +51144,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
   create(ctx) {
     return {
       graph(g) {
-        const byPlace = /* @__PURE__ */ new Map();
+        const byPlace = new FindingsByPlace();
         for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
             if (!DECLARATIVE_FORMATS.includes(r.format)) continue;
@@ -51136,27 +51160,17 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
               const unread = unreadGuard(input2, size);
               if (unread) ctx.undecided(r, "vmSize", unread, input2.header);
               for (const p of problemsOf(input2, size)) {
-                const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 const sizeAt = at2 ? [{ ...at2, label: `size of ${who.workload} "${who.name}"` }] : [];
-                const met = byPlace.get(key);
-                if (met) {
-                  const header = { ...input2.header, label: `${input2.kind === "tf-variable" ? "variable" : "parameter"} "${input2.name}"` };
-                  for (const l of [header, ...sizeAt]) if (!sameRange(l, p.location) && !met.related.some((x) => sameRange(x, l))) met.related.push(l);
-                  continue;
-                }
-                byPlace.set(key, {
-                  resource: r,
-                  attributePath: p.attributePath,
-                  location: p.location,
-                  related: sizeAt,
-                  messageId: p.messageId,
-                  data: { ...p.data, ...who }
-                });
+                const header = { ...input2.header, label: `${input2.kind === "tf-variable" ? "variable" : "parameter"} "${input2.name}"` };
+                byPlace.add(
+                  { resource: r, attributePath: p.attributePath, location: p.location, related: sizeAt, messageId: p.messageId, data: { ...p.data, ...who } },
+                  [header, ...sizeAt]
+                );
               }
             }
           }
         }
-        for (const d of byPlace.values()) ctx.report(d);
+        byPlace.flush((d) => ctx.report(d));
       }
     };
   }
@@ -51237,9 +51251,6 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
     };
   }
 });
-
-// rules/gpu/GPU004-gpu-size-retired.ts
-init_source();
 
 // src/model/facts/gpu-retirement.ts
 var LEARN = "https://learn.microsoft.com/azure/virtual-machines";
@@ -51338,7 +51349,7 @@ var GPU004_gpu_size_retired_default = defineRule({
     }
   },
   create(ctx) {
-    const guardFindings = /* @__PURE__ */ new Map();
+    const guardFindings = new FindingsByPlace();
     const hitOf = (size) => {
       const row = retiredSeriesOf(size);
       if (!row) return void 0;
@@ -51370,13 +51381,7 @@ var GPU004_gpu_size_retired_default = defineRule({
           if (e.kind !== "string" || !e.origin) continue;
           const h = hitOf(e.value);
           if (!h) continue;
-          const key = `${e.origin.file}:${e.origin.range.start.offset}:${e.origin.range.end.offset}`;
-          const met = guardFindings.get(key);
-          if (met) {
-            for (const l of sizeAt) if (!met.related.some((x) => sameRange(x, l))) met.related.push(l);
-            continue;
-          }
-          guardFindings.set(key, {
+          guardFindings.add({
             // About the input, not one workload: variants whose first workload differs (a pool
             // behind a false condition in dev) still report the entry once, every variant listed.
             subject: `${input2.kind}:${input2.name}`,
@@ -51400,8 +51405,7 @@ var GPU004_gpu_size_retired_default = defineRule({
     };
     const checkKaito = (r) => checkSize(r, `KAITO ${r.sourceType.split("/").pop()}`);
     const reportGuards = () => {
-      for (const d of guardFindings.values()) ctx.report(d);
-      guardFindings.clear();
+      guardFindings.flush((d) => ctx.report(d));
     };
     return { "aks.nodepool": check, "ml.compute": check, vm: check, vmss: check, "kaito.workspace": checkKaito, graph: reportGuards };
   }
@@ -52188,6 +52192,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 
 // rules/secrets/SEC001-hardcoded-secret.ts
 import path50 from "node:path";
+init_source();
 init_own_strings();
 init_normalize();
 
@@ -52380,7 +52385,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     const seenAnywhere = /* @__PURE__ */ new Set();
     let seenInGraph;
     const once = (l) => {
-      const key = `${l.file}:${l.range.start.offset}:${l.range.end.offset}`;
+      const key = locationKey(l);
       const seen = seenInGraph ?? seenAnywhere;
       if (seen.has(key)) return false;
       seen.add(key);

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
+import { FindingsByPlace } from '../../src/engine/findings-by-place.js';
 import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
-import { locationContains, sameRange, type Location } from '../../src/core/source.js';
+import { locationContains, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } from '../../src/engine/facts.js';
 import { allValidationsAdmit, memberGuardOf, memberPathText } from '../../src/engine/guards.js';
@@ -226,7 +227,7 @@ export default defineRule({
       graph(g) {
         // One finding per place: inputs or workloads that share it (two parameters of one
         // user-defined type, a variable feeding two pools) add their sizes as related locations.
-        const byPlace = new Map<string, Parameters<typeof ctx.report>[0] & { related: Location[] }>();
+        const byPlace = new FindingsByPlace<Parameters<typeof ctx.report>[0]['messageId']>();
         // Kinds in a fixed order: when two workloads share an input, the first one names it.
         for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
@@ -251,27 +252,17 @@ export default defineRule({
               const unread = unreadGuard(input, size);
               if (unread) ctx.undecided(r, 'vmSize', unread, input.header);
               for (const p of problemsOf(input, size)) {
-                const key = `${p.location.file}:${p.location.range.start.offset}:${p.location.range.end.offset}`;
                 const sizeAt: Location[] = at ? [{ ...at, label: `size of ${who.workload} "${who.name}"` }] : [];
-                const met = byPlace.get(key);
-                if (met) {
-                  const header = { ...input.header, label: `${input.kind === 'tf-variable' ? 'variable' : 'parameter'} "${input.name}"` };
-                  for (const l of [header, ...sizeAt]) if (!sameRange(l, p.location) && !met.related.some((x) => sameRange(x, l))) met.related.push(l);
-                  continue;
-                }
-                byPlace.set(key, {
-                  resource: r,
-                  attributePath: p.attributePath,
-                  location: p.location,
-                  related: sizeAt,
-                  messageId: p.messageId,
-                  data: { ...p.data, ...who },
-                });
+                const header = { ...input.header, label: `${input.kind === 'tf-variable' ? 'variable' : 'parameter'} "${input.name}"` };
+                byPlace.add(
+                  { resource: r, attributePath: p.attributePath, location: p.location, related: sizeAt, messageId: p.messageId, data: { ...p.data, ...who } },
+                  [header, ...sizeAt],
+                );
               }
             }
           }
         }
-        for (const d of byPlace.values()) ctx.report(d);
+        byPlace.flush((d) => ctx.report(d));
       },
     };
   },

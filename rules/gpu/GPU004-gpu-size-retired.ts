@@ -1,6 +1,7 @@
-import { sameRange, type Location } from '../../src/core/source.js';
+import type { Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { defineRule } from '../../src/engine/define-rule.js';
+import { FindingsByPlace } from '../../src/engine/findings-by-place.js';
 import { attributeSite, displayName, inputsFeeding } from '../../src/engine/facts.js';
 import { allValidationsAdmit, memberGuardOf } from '../../src/engine/guards.js';
 import type { Graph } from '../../src/engine/types.js';
@@ -65,7 +66,7 @@ export default defineRule({
      * runs after the kind hooks, reports them). Kept per graph, so each variant reports the entry
      * and the finding lists every variant (RULES.md "Variants").
      */
-    const guardFindings = new Map<string, Parameters<typeof ctx.report>[0] & { related: Location[] }>();
+    const guardFindings = new FindingsByPlace<Parameters<typeof ctx.report>[0]['messageId']>();
     const hitOf = (size: string): Hit | undefined => {
       const row = retiredSeriesOf(size);
       if (!row) return undefined;
@@ -101,13 +102,7 @@ export default defineRule({
           if (e.kind !== 'string' || !e.origin) continue;
           const h = hitOf(e.value);
           if (!h) continue;
-          const key = `${e.origin.file}:${e.origin.range.start.offset}:${e.origin.range.end.offset}`;
-          const met = guardFindings.get(key);
-          if (met) {
-            for (const l of sizeAt) if (!met.related.some((x) => sameRange(x, l))) met.related.push(l);
-            continue;
-          }
-          guardFindings.set(key, {
+          guardFindings.add({
             // About the input, not one workload: variants whose first workload differs (a pool
             // behind a false condition in dev) still report the entry once, every variant listed.
             subject: `${input.kind}:${input.name}`,
@@ -132,8 +127,7 @@ export default defineRule({
     /** A KAITO Workspace/RAGEngine: its provisioner creates GPU nodes of `resource.instanceType` (no guards: a manifest has no inputs). */
     const checkKaito = (r: Resource<'kaito.workspace'>): void => checkSize(r, `KAITO ${r.sourceType.split('/').pop()!}`);
     const reportGuards = (): void => {
-      for (const d of guardFindings.values()) ctx.report(d);
-      guardFindings.clear();
+      guardFindings.flush((d) => ctx.report(d));
     };
     return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check, 'kaito.workspace': checkKaito, graph: reportGuards };
   },

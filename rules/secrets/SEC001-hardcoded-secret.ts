@@ -3,7 +3,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
 import type { ScannedFile } from '../../src/engine/types.js';
 import type { InputDecl, Resource } from '../../src/model/resource.js';
-import type { Location } from '../../src/core/source.js';
+import { locationKey, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
 import { ownString } from '../../src/core/own-strings.js';
 import { displayName, sameRange } from '../../src/engine/facts.js';
@@ -252,7 +252,7 @@ export default defineRule({
      */
     let seenInGraph: Set<string> | undefined;
     const once = (l: Location): boolean => {
-      const key = `${l.file}:${l.range.start.offset}:${l.range.end.offset}`;
+      const key = locationKey(l);
       const seen = seenInGraph ?? seenAnywhere;
       if (seen.has(key)) return false;
       seen.add(key);

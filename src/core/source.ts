@@ -135,6 +135,11 @@ export function locationContains(outer: Location, inner: Location): boolean {
   return outer.file === inner.file && outer.range.start.offset <= inner.range.start.offset && outer.range.end.offset >= inner.range.end.offset;
 }
 
+/** A key of a location's place (file and range), equal for `sameRange` locations. */
+export function locationKey(l: Location): string {
+  return `${l.file}\u0000${l.range.start.offset}\u0000${l.range.end.offset}`;
+}
+
 /** Whether two locations are the same place: the same file and the same range. */
 export function sameRange(a: Location, b: Location): boolean {
   return a.file === b.file && a.range.start.offset === b.range.start.offset && a.range.end.offset === b.range.end.offset;

@@ -11,7 +11,7 @@
  * levels and the baseline, and reports.
  */
 import { createHash } from 'node:crypto';
-import { fileStart, type Location } from '../core/source.js';
+import { fileStart, locationKey, type Location } from '../core/source.js';
 import { ownStrings } from '../core/own-strings.js';
 import type { ReadProblem } from '../core/host.js';
 import type { Finding, Graph, Rule, ScanView, Undecided } from '../engine/types.js';
@@ -73,10 +73,6 @@ export interface UnitInput {
   scan?: ScanView;
   /** The configured policies, or how to make them from this unit's graphs (`policies.fromScannedCode`: one unit for the run). */
   policies?: PolicySet | ((graphs: readonly Graph[], problems: Problem[]) => PolicySet | undefined);
-}
-
-export function locationKey(l: Location): string {
-  return `${l.file}\u0000${l.range.start.offset}\u0000${l.range.end.offset}`;
 }
 
 /**
