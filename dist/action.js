@@ -37475,11 +37475,55 @@ function mappedBody(e) {
   while (body.kind === "Paren") body = body.expression;
   return body;
 }
+function writtenAt(scope, e, seg) {
+  let cur = e;
+  for (let hops = 0; hops <= MAX_VAR_HOPS; hops++) {
+    while (cur.kind === "Paren") cur = cur.expression;
+    if (cur.kind === "Variable") {
+      const decl = scope.vars.get(cur.name)?.decl;
+      if (!decl) return cur;
+      cur = decl.value;
+      continue;
+    }
+    const call = cur.kind === "Call" || cur.kind === "InstanceCall" && cur.object.kind === "Variable" && cur.object.name === "sys" ? cur : void 0;
+    if (call && call.name.name.toLowerCase() === "union" && !/^\d+$/.test(seg)) {
+      const lower = seg.toLowerCase();
+      const has = (o) => o.members.some((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
+      for (let i = call.args.length - 1; i >= 0; i--) {
+        const objects = objectLiterals(scope, call.args[i]);
+        if (!objects) return void 0;
+        const writing = objects.filter(has);
+        if (writing.length === 0) continue;
+        return writing.length === 1 && objects.length === 1 ? writing[0] : void 0;
+      }
+      return void 0;
+    }
+    return cur;
+  }
+  return void 0;
+}
+function objectLiterals(scope, e, hops = 0) {
+  if (hops > MAX_VAR_HOPS) return void 0;
+  if (e.kind === "Object") return [e];
+  if (e.kind === "Paren") return objectLiterals(scope, e.expression, hops + 1);
+  if (e.kind === "Variable") {
+    const decl = scope.vars.get(e.name)?.decl;
+    return decl ? objectLiterals(scope, decl.value, hops + 1) : void 0;
+  }
+  if (e.kind === "Ternary") {
+    const a = objectLiterals(scope, e.consequent, hops + 1);
+    const b = a && objectLiterals(scope, e.alternate, hops + 1);
+    return b && [...a, ...b];
+  }
+  return void 0;
+}
 function siteOf(scope, body) {
   return (p) => {
     let cur = body;
     let range2;
     for (const seg of p.split(".")) {
+      if (cur.kind !== "Object") cur = writtenAt(scope, cur, seg);
+      if (!cur) return void 0;
       if (/^\d+$/.test(seg)) {
         if (cur.kind === "For") {
           const body2 = cur.body;
@@ -37650,7 +37694,7 @@ function emitJsonModule(scope, inst, target) {
   const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
   pushModuleResources(scope, inst, r);
 }
-var TWIN_DEPLOYMENTS;
+var MAX_VAR_HOPS, TWIN_DEPLOYMENTS;
 var init_emit = __esm({
   "src/eval/bicep/emit.ts"() {
     "use strict";
@@ -37662,6 +37706,7 @@ var init_emit = __esm({
     init_context();
     init_modules();
     init_deployment_scope();
+    MAX_VAR_HOPS = 16;
     TWIN_DEPLOYMENTS = /* @__PURE__ */ new WeakMap();
   }
 });

@@ -1637,4 +1637,73 @@ const virtualMachinesPools: RuleTable = {
   },
 };
 
-ruleTester('GPU003', converted, azureCli, providerVersions, virtualMachinesPools);
+// A pool written in a `var` (also one merged by `union()`), its name from a parameter: the
+// finding is at the pool's `name` property where it is written, not at the parameter default
+// that holds its text (RULES.md "Location": an element is located at its name as it writes it).
+const poolsInVariables: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'pool-in-var-named-by-a-parameter',
+        files: {
+          'main.bicep': `
+param poolName string = 'gpu'
+
+var profiles = [
+  {
+    ⟦name: poolName⟧
+    vmSize: 'Standard_NC4as_T4_v3'
+    mode: 'User'
+    nodeTaints: ['sku=gpu:NoSchedule']
+  }
+]
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks1'
+  location: 'westeurope'
+  properties: {
+    agentPoolProfiles: profiles
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'autoscaleOff',
+      },
+      {
+        name: 'pool-in-var-merged-by-union',
+        files: {
+          'main.bicep': `
+param gpuPoolName string = 'gpu'
+param enablePrivateCluster bool = false
+
+var baseProperties = {
+  dnsPrefix: 'aks1'
+  agentPoolProfiles: [
+    {
+      ⟦name: gpuPoolName⟧
+      vmSize: 'Standard_NC4as_T4_v3'
+      mode: 'User'
+      nodeTaints: ['sku=gpu:NoSchedule']
+    }
+  ]
+}
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: 'aks1'
+  location: 'westeurope'
+  properties: union(baseProperties, enablePrivateCluster ? { apiServerAccessProfile: { enablePrivateCluster: true } } : {})
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'autoscaleOff',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU003', converted, azureCli, providerVersions, virtualMachinesPools, poolsInVariables);

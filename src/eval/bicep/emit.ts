@@ -135,14 +135,6 @@ function valueSiteOf(scope: FileScope, body: ObjectExpr, p: string): Location | 
   return scope.loc(cur.range);
 }
 
-/**
- * Where a dotted body path is written in the declaration (`properties.properties.vmSize` → the
- * `vmSize: size` property): the resource attribute that consumes a value written elsewhere,
- * a related location (RULES.md "Location") and a place an inline suppression may name. Keys
- * compare without case, as ARM reads them; a path through anything but object and array
- * literals (a variable, a condition, a spread before the index) has no site; an element of a
- * `for` expression is written by the loop's body.
- */
 /** The element-writing body of `map(xs, x => body)` (also `sys.map`), without parentheses; undefined otherwise. */
 function mappedBody(e: Expression): Expression | undefined {
   const call = e.kind === 'Call' || (e.kind === 'InstanceCall' && e.object.kind === 'Variable' && e.object.name === 'sys') ? e : undefined;
@@ -153,11 +145,78 @@ function mappedBody(e: Expression): Expression | undefined {
   return body;
 }
 
+/** How many `var`s a path may pass through (a var naming a var…): Bicep rejects cycles, hostile input may not. */
+const MAX_VAR_HOPS = 16;
+
+/**
+ * What an expression writes at a path segment: a `var` is its value (`agentPoolProfiles:
+ * profiles` writes the var's list where the var is declared), a `union(a, b)` of object
+ * literals the last one that has the key (union's later objects win). Undefined when that
+ * cannot be told from the text (an argument that is not an object literal after the last
+ * one that has the key).
+ */
+function writtenAt(scope: FileScope, e: Expression, seg: string): Expression | undefined {
+  let cur: Expression = e;
+  for (let hops = 0; hops <= MAX_VAR_HOPS; hops++) {
+    while (cur.kind === 'Paren') cur = cur.expression;
+    if (cur.kind === 'Variable') {
+      const decl = scope.vars.get(cur.name)?.decl;
+      if (!decl) return cur;
+      cur = decl.value;
+      continue;
+    }
+    const call = cur.kind === 'Call' || (cur.kind === 'InstanceCall' && cur.object.kind === 'Variable' && cur.object.name === 'sys') ? cur : undefined;
+    if (call && call.name.name.toLowerCase() === 'union' && !/^\d+$/.test(seg)) {
+      const lower = seg.toLowerCase();
+      const has = (o: ObjectExpr): boolean => o.members.some((m) => m.kind === 'ObjectProperty' && m.keyName?.toLowerCase() === lower);
+      for (let i = call.args.length - 1; i >= 0; i--) {
+        // `cond ? { … } : {}`: the key is written by neither branch, or it depends on the condition.
+        const objects = objectLiterals(scope, call.args[i]!);
+        if (!objects) return undefined;
+        const writing = objects.filter(has);
+        if (writing.length === 0) continue;
+        return writing.length === 1 && objects.length === 1 ? writing[0] : undefined;
+      }
+      return undefined;
+    }
+    return cur;
+  }
+  return undefined;
+}
+
+/** The object literals an expression may be (a `var`, parentheses and both branches of a condition followed); undefined if it may be anything else. */
+function objectLiterals(scope: FileScope, e: Expression, hops = 0): ObjectExpr[] | undefined {
+  if (hops > MAX_VAR_HOPS) return undefined;
+  if (e.kind === 'Object') return [e];
+  if (e.kind === 'Paren') return objectLiterals(scope, e.expression, hops + 1);
+  if (e.kind === 'Variable') {
+    const decl = scope.vars.get(e.name)?.decl;
+    return decl ? objectLiterals(scope, decl.value, hops + 1) : undefined;
+  }
+  if (e.kind === 'Ternary') {
+    const a = objectLiterals(scope, e.consequent, hops + 1);
+    const b = a && objectLiterals(scope, e.alternate, hops + 1);
+    return b && [...a!, ...b];
+  }
+  return undefined;
+}
+
+/**
+ * Where a dotted body path is written in the declaration (`properties.properties.vmSize` → the
+ * `vmSize: size` property): the resource attribute that consumes a value written elsewhere,
+ * a related location (RULES.md "Location") and a place an inline suppression may name. Keys
+ * compare without case, as ARM reads them. A `var` is followed to where it is declared and a
+ * `union()` of object literals to the object that writes the key (`writtenAt`); an element of a
+ * `for` expression or a `map()` lambda is written by its body; a path through anything else (a
+ * parameter, a condition, a spread before the index) has no site.
+ */
 function siteOf(scope: FileScope, body: ObjectExpr): (path: string) => Location | undefined {
   return (p) => {
-    let cur: ObjectExpr | Expression = body;
+    let cur: ObjectExpr | Expression | undefined = body;
     let range: Range | undefined;
     for (const seg of p.split('.')) {
+      if (cur.kind !== 'Object') cur = writtenAt(scope, cur, seg);
+      if (!cur) return undefined;
       if (/^\d+$/.test(seg)) {
         // Every element of `[for p in xs: {…}]` is written by the loop's body (after its filter).
         if (cur.kind === 'For') {
