@@ -1,7 +1,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { configTaintReason } from '../../src/engine/scan.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
-import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
+import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, hasGpuTaint, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
 import { gpuRequests, selectorAdmits, taintVerdict, templateName, unknownGpuRequests, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
@@ -117,7 +117,8 @@ export default defineRule({
             ctx.undecided(w, 'nodeSelector', `whether its nodeSelector or node affinity admits ${target.pool ? `GPU node pool "${target.pool.name}"` : 'the GPU nodes'} depends on node labels that are not in the scanned code`, t.header);
             continue;
           }
-          const taint = own[0]!;
+          // The taint that names GPU (the configured one, or a NoSchedule taint whose key or value says gpu) names the finding.
+          const taint = own.find((x) => hasGpuTaint([x.text], String(ctx.options.taint ?? GPU_TAINT))) ?? own[0]!;
           const toleration = verdict.toleratedBy.get(taint)!;
           const related = target.pool && 'at' in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [];
           ctx.report({

@@ -318,6 +318,19 @@ spec:
         messageId: 'tolerates',
         messageIncludes: 'GPU node pool "a100"',
       },
+      {
+        // A pool with several taints: the message names the one that marks it for GPU work, not
+        // the first one written (a tolerate-everything toleration tolerates all of them).
+        name: 'catch-all-names-the-gpu-taint',
+        files: {
+          'infra/main.tf': tfPool('["node.example.com/purpose=user:NoSchedule", "node.example.com/use=gpu:NoSchedule"]'),
+          'k8s/web.yaml': workload('      tolerations:\n        - ⟦{ operator: Exists }⟧\n'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+        messageIncludes: 'tolerates the taint "node.example.com/use=gpu:NoSchedule" of GPU node pool "gpu"',
+      },
     ],
   },
 };
