@@ -53146,7 +53146,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
             ctx.undecided(w, "nodeSelector", `whether its nodeSelector or node affinity admits ${target.pool ? `GPU node pool "${target.pool.name}"` : "the GPU nodes"} depends on node labels that are not in the scanned code`, t.header);
             continue;
           }
-          const taint = own[0];
+          const taint = own.find((x) => hasGpuTaint([x.text], String(ctx.options.taint ?? GPU_TAINT))) ?? own[0];
           const toleration = verdict.toleratedBy.get(taint);
           const related = target.pool && "at" in taint ? [{ ...taint.at, label: `taint "${taint.text}" of GPU node pool "${target.pool.name}"` }] : [];
           ctx.report({
@@ -53579,9 +53579,13 @@ function isTerraform(w) {
 function isRedirect(w) {
   return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
 }
+function expands(w) {
+  return w.includes("$");
+}
 function readApplyArgs(args) {
   let autoApprove;
   let planFile = false;
+  let open;
   for (let k = 0; k < args.length; k++) {
     const w = args[k];
     if (isRedirect(w)) {
@@ -53599,9 +53603,10 @@ function readApplyArgs(args) {
       if (val === void 0 && VALUE_OPTS.has(opt)) k++;
       continue;
     }
-    planFile = true;
+    if (expands(w)) open ??= k;
+    else planFile = true;
   }
-  return autoApprove === void 0 ? { planFile } : { autoApprove, planFile };
+  return { planFile, ...autoApprove === void 0 ? {} : { autoApprove }, ...open === void 0 ? {} : { open } };
 }
 function applyWithoutPlan(words, language) {
   const argv = joinExpressions(words);
@@ -53612,8 +53617,13 @@ function applyWithoutPlan(words, language) {
   const sub2 = argv[j];
   if (!sub2 || sub2.text !== "apply") return void 0;
   const rest = argv.slice(j + 1);
-  const { autoApprove, planFile } = readApplyArgs(rest.map((w) => w.text));
-  return autoApprove !== void 0 && !planFile ? { apply: sub2, autoApprove: rest[autoApprove] } : void 0;
+  const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
+  if (planFile || autoApprove === void 0) return void 0;
+  if (open !== void 0) {
+    const word = rest[open];
+    return { apply: sub2, undecided: `the argument ${word.text} of terraform apply -auto-approve is expanded at run time and may be the plan file`, at: word };
+  }
+  return { apply: sub2, autoApprove: rest[autoApprove] };
 }
 function substitutedArgument(cmd, next) {
   return next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`") && next.range.start.offset > cmd.range.start.offset;
@@ -53676,13 +53686,22 @@ var CI005_terraform_apply_without_plan_default = defineRule({
             const cmd = script.commands[i];
             if (cmd.commented) continue;
             const found = applyWithoutPlan(cmd.argv, script.language);
-            if (!found || substitutedArgument(cmd, script.commands[i + 1])) continue;
+            if (!found) continue;
+            const attribute2 = script.attributePath || "script";
+            if ("undecided" in found) {
+              ctx.undecidedAbout(script.subject, attribute2, found.undecided, { file: file.file, range: found.at.range });
+              continue;
+            }
+            if (substitutedArgument(cmd, script.commands[i + 1])) {
+              ctx.undecidedAbout(script.subject, attribute2, "a command substitution after terraform apply gives an argument that may be the plan file", { file: file.file, range: found.apply.range });
+              continue;
+            }
             ctx.report({
               messageId: "applyWithoutPlan",
               data: { flag: found.autoApprove.text },
               location: { file: file.file, range: found.apply.range },
               subject: script.subject,
-              attributePath: script.attributePath || "script"
+              attributePath: attribute2
             });
           }
         }
@@ -53691,14 +53710,28 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           if (!task || !isTerraformTask(task.name)) continue;
           const input2 = (key) => step.inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
           const command2 = input2("command");
-          if (command2?.value?.trim().toLowerCase() !== "apply" || !command2.valueRange) continue;
+          const where = (e) => ({ file: file.file, range: e.valueRange ?? e.keyRange });
+          const commandText = command2?.value?.trim();
+          if (command2 && (commandText === void 0 || expands(commandText))) {
+            ctx.undecidedAbout(step.subject, "inputs.command", `command is ${commandText ?? "not a plain value"}, decided at run time: it may be apply`, where(command2));
+            continue;
+          }
+          if (commandText?.toLowerCase() !== "apply" || !command2?.valueRange) continue;
           const options = input2("commandOptions");
-          if (options && options.value === void 0) continue;
           const line = options?.value ?? "";
-          if (line.includes("${{")) continue;
-          const { autoApprove, planFile } = readApplyArgs(splitArgumentLine(line));
+          if (options && (options.value === void 0 || line.includes("${{"))) {
+            ctx.undecidedAbout(step.subject, "inputs.commandOptions", "commandOptions is decided at run time: it may name the plan file", where(options));
+            continue;
+          }
+          const args = splitArgumentLine(line);
+          const { autoApprove, planFile, open } = readApplyArgs(args);
+          if (planFile) continue;
+          if (open !== void 0 && options) {
+            ctx.undecidedAbout(step.subject, "inputs.commandOptions", `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
+            continue;
+          }
           const approves = !/-auto-approve/.test(line) || autoApprove !== void 0;
-          if (planFile || !approves) continue;
+          if (!approves) continue;
           const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
           if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
           ctx.report({

@@ -6,6 +6,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import { joinExpressions, programIndex } from '../../src/model/ci.js';
+import type { Location } from '../../src/core/source.js';
 import type { CiCommand, CiEntry, CiScriptLanguage, CiWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
@@ -23,10 +24,20 @@ function isRedirect(w: string): boolean {
   return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
 }
 
-/** What the arguments of `terraform apply` say: the `-auto-approve` argument (index) and whether a plan file is given. */
-export function readApplyArgs(args: readonly string[]): { autoApprove?: number; planFile: boolean } {
+/** A word the shell or the CI system expands (`$PLAN`, `"${PLAN}"`, `$(planPath)`, `${{ inputs.plan }}`): its value is not known here. */
+function expands(w: string): boolean {
+  return w.includes('$');
+}
+
+/**
+ * What the arguments of `terraform apply` say: the `-auto-approve` argument (index), whether a
+ * plan file is written as a literal, and the first positional argument whose value is expanded
+ * at run time (`open`: it may be the plan file, or hold `-auto-approve`).
+ */
+export function readApplyArgs(args: readonly string[]): { autoApprove?: number; planFile: boolean; open?: number } {
   let autoApprove: number | undefined;
   let planFile = false;
+  let open: number | undefined;
   for (let k = 0; k < args.length; k++) {
     const w = args[k]!;
     if (isRedirect(w)) {
@@ -45,17 +56,23 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
       if (val === undefined && VALUE_OPTS.has(opt)) k++;
       continue;
     }
-    planFile = true;
+    if (expands(w)) open ??= k;
+    else planFile = true;
   }
-  return autoApprove === undefined ? { planFile } : { autoApprove, planFile };
+  return { planFile, ...(autoApprove === undefined ? {} : { autoApprove }), ...(open === undefined ? {} : { open }) };
 }
+
+/** What a `terraform apply` command decides: a finding, or why it cannot be decided (an argument expanded at run time). */
+type ApplyReading = { apply: CiWord; autoApprove: CiWord } | { apply: CiWord; undecided: string; at: CiWord };
 
 /**
  * The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a
  * plan file, if the command runs terraform: its program (after `sudo`, `env X=1`, `if`, a
  * PowerShell `&` …), not a word of another program's arguments (`echo terraform apply …`).
+ * An argument expanded at run time beside `-auto-approve`, which may be the plan file, leaves it
+ * undecided (RULES.md: an unknown value that hides a possible finding is recorded).
  */
-export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLanguage): { apply: CiWord; autoApprove: CiWord } | undefined {
+export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLanguage): ApplyReading | undefined {
   // `-var-file=${{ inputs.env }}.tfvars` is one word once the CI system substitutes it, not a plan file `inputs.env`.
   const argv = joinExpressions(words);
   const i = programIndex(argv, language);
@@ -66,8 +83,15 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
   const sub = argv[j];
   if (!sub || sub.text !== 'apply') return undefined;
   const rest = argv.slice(j + 1);
-  const { autoApprove, planFile } = readApplyArgs(rest.map((w) => w.text));
-  return autoApprove !== undefined && !planFile ? { apply: sub, autoApprove: rest[autoApprove]! } : undefined;
+  const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
+  if (planFile || autoApprove === undefined) return undefined;
+  // `-auto-approve "$PLAN"`: whether a plan file is given is decided at run time. (An expanded
+  // argument beside no written -auto-approve is, by all appearances, the plan file: not recorded.)
+  if (open !== undefined) {
+    const word = rest[open]!;
+    return { apply: sub, undecided: `the argument ${word.text} of terraform apply -auto-approve is expanded at run time and may be the plan file`, at: word };
+  }
+  return { apply: sub, autoApprove: rest[autoApprove]! };
 }
 
 /**
@@ -156,13 +180,22 @@ export default defineRule({
             const cmd = script.commands[i]!;
             if (cmd.commented) continue;
             const found = applyWithoutPlan(cmd.argv, script.language);
-            if (!found || substitutedArgument(cmd, script.commands[i + 1])) continue;
+            if (!found) continue;
+            const attribute = script.attributePath || 'script';
+            if ('undecided' in found) {
+              ctx.undecidedAbout(script.subject, attribute, found.undecided, { file: file.file, range: found.at.range });
+              continue;
+            }
+            if (substitutedArgument(cmd, script.commands[i + 1])) {
+              ctx.undecidedAbout(script.subject, attribute, 'a command substitution after terraform apply gives an argument that may be the plan file', { file: file.file, range: found.apply.range });
+              continue;
+            }
             ctx.report({
               messageId: 'applyWithoutPlan',
               data: { flag: found.autoApprove.text },
               location: { file: file.file, range: found.apply.range },
               subject: script.subject,
-              attributePath: script.attributePath || 'script',
+              attributePath: attribute,
             });
           }
         }
@@ -171,16 +204,30 @@ export default defineRule({
           if (!task || !isTerraformTask(task.name)) continue;
           const input = (key: string): CiEntry | undefined => step.inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
           const command = input('command');
-          // an expression (`${{ parameters.command }}`, `$(cmd)`) is unknown: not reported
-          if (command?.value?.trim().toLowerCase() !== 'apply' || !command.valueRange) continue;
+          const where = (e: CiEntry): Location => ({ file: file.file, range: e.valueRange ?? e.keyRange });
+          // an expression (`${{ parameters.command }}`, `$(cmd)`) is unknown: not reported, recorded
+          const commandText = command?.value?.trim();
+          if (command && (commandText === undefined || expands(commandText))) {
+            ctx.undecidedAbout(step.subject, 'inputs.command', `command is ${commandText ?? 'not a plain value'}, decided at run time: it may be apply`, where(command));
+            continue;
+          }
+          if (commandText?.toLowerCase() !== 'apply' || !command?.valueRange) continue;
           const options = input('commandOptions');
-          if (options && options.value === undefined) continue;
           const line = options?.value ?? '';
-          if (line.includes('${{')) continue;
-          const { autoApprove, planFile } = readApplyArgs(splitArgumentLine(line));
+          if (options && (options.value === undefined || line.includes('${{'))) {
+            ctx.undecidedAbout(step.subject, 'inputs.commandOptions', 'commandOptions is decided at run time: it may name the plan file', where(options));
+            continue;
+          }
+          const args = splitArgumentLine(line);
+          const { autoApprove, planFile, open } = readApplyArgs(args);
+          if (planFile) continue;
+          if (open !== undefined && options) {
+            ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
+            continue;
+          }
           // the task adds `-auto-approve` unless the options already say `-auto-approve…` (then they decide)
           const approves = !/-auto-approve/.test(line) || autoApprove !== undefined;
-          if (planFile || !approves) continue;
+          if (!approves) continue;
           const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
           if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
           ctx.report({

@@ -201,4 +201,36 @@ items:
       expect.stringMatching(/^K8S002 tolerations: tolerations\[\] cannot be read/),
     ]);
   });
+  it('CI005: an argument beside -auto-approve or a task input expanded at run time, which may be the plan file or the command, is undecided', async () => {
+    const dir = tree({
+      '.github/workflows/apply.yml': `name: infra
+on: push
+jobs:
+  apply:
+    runs-on: ubuntu-latest
+    steps:
+      - run: terraform apply -auto-approve "$PLAN_FILE"
+      - run: terraform apply \${{ inputs.approve }}
+      - run: terraform apply -auto-approve tfplan
+      - run: terraform apply -var "env=$ENV" -auto-approve
+`,
+      'azure-pipelines.yml': `steps:
+  - task: TerraformTaskV4@4
+    inputs:
+      command: \${{ parameters.tfCommand }}
+  - task: TerraformTaskV4@4
+    inputs:
+      command: apply
+      commandOptions: -input=false $(planPath)
+`,
+    });
+    const { briefs, undecided } = await lintTree(dir, ['CI005']);
+    expect(briefs).toEqual([expect.stringMatching(/^CI005 warning applyWithoutPlan \.github\/workflows\/apply\.yml:10:/)]);
+    const said = undecided.map((u) => `${u.attribute}: ${u.reason}`);
+    expect(said).toEqual([
+      'run: the argument $PLAN_FILE of terraform apply -auto-approve is expanded at run time and may be the plan file',
+      'inputs.command: command is ${{ parameters.tfCommand }}, decided at run time: it may be apply',
+      'inputs.commandOptions: the argument $(planPath) of commandOptions is expanded at run time and may be the plan file',
+    ]);
+  });
 });
