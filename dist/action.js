@@ -51247,20 +51247,9 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
         if (isSystemPool(ctx, pool) !== false) return;
         const why = gpuReasonOf(ctx, pool);
         if (!why) return;
-        if (pool.attrs.get("scaleProfile")?.value?.kind === "string" && ctx.fact(pool, "scaleProfile").string() === "manual") {
-          const count2 = ctx.fact(pool, "minCount");
-          const n2 = readOrUndecided(ctx, pool, "minCount", count2, count2.number(), "a node count");
-          if (n2 === void 0 || n2 <= 0) return;
-          ctx.report({
-            resource: pool,
-            attr: "minCount",
-            messageId: "manualScale",
-            data: { name: displayName(pool), why, nodes: nodes(n2), state: count2.describe() }
-          });
-          return;
-        }
+        const manual = knownStringOf(pool.attrs.get("scaleProfile")?.value) === "manual";
         const autoscale = ctx.fact(pool, "autoscale");
-        if (autoscale.bool() === false) {
+        if (!manual && autoscale.bool() === false) {
           ctx.report({
             resource: pool,
             attr: "autoscale",
@@ -51275,7 +51264,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
         ctx.report({
           resource: pool,
           attr: "minCount",
-          messageId: "poolMinCount",
+          messageId: manual ? "manualScale" : "poolMinCount",
           data: { name: displayName(pool), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath }
         });
       },
@@ -52127,15 +52116,10 @@ var TF003_provider_version_unpinned_default = defineRule({
       const resource = root.usedProviders.find(is);
       const child = root.configuration.find((m) => providersOf(m).includes(name));
       const inChild = child && firstPlace(child, is);
+      const use = provider ? { at: provider.at, place: { ...provider.at, label: `provider "${provider.name}"` }, here: "configured here", there: `configured in ${placeName(root.dir, provider.at)}` } : resource ? { at: resource.at, place: { ...resource.at, label: resource.address }, here: "used here", there: `used by ${resource.address}` } : inChild && child ? { at: inChild, place: inChild, here: `used in module ${moduleName(root.dir, child)}`, there: `used in module ${moduleName(root.dir, child)}` } : void 0;
       const block2 = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
-      if (block2) {
-        const use = provider ? `configured in ${placeName(root.dir, provider.at)}` : resource ? `used by ${resource.address}` : child ? `used in module ${moduleName(root.dir, child)}` : "used";
-        const place = provider ? { ...provider.at, label: `provider "${provider.name}"` } : resource ? { ...resource.at, label: resource.address } : inChild;
-        return { at: block2.at, messageId: "noEntry", use, related: place ? [place] : [] };
-      }
-      if (provider) return { at: provider.at, messageId: "noEntry", use: "configured here", related: [] };
-      if (resource) return { at: resource.at, messageId: "noEntry", use: "used here", related: [] };
-      return inChild && child ? { at: inChild, messageId: "noEntry", use: `used in module ${moduleName(root.dir, child)}`, related: [] } : void 0;
+      if (block2) return { at: block2.at, messageId: "noEntry", use: use?.there ?? "used", related: use ? [use.place] : [] };
+      return use && { at: use.at, messageId: "noEntry", use: use.here, related: [] };
     };
     return {
       terraformModule(m) {
@@ -53496,11 +53480,8 @@ function unpinned(u) {
   return BRANCHES.has(u.ref.toLowerCase()) || u.ref.includes("/") ? "branch" : void 0;
 }
 function actionKey(u) {
-  if (u.kind === "docker") return u.name;
-  const text2 = u.text.trim();
-  const at2 = text2.indexOf("@");
-  const segs = (at2 < 0 ? text2 : text2.slice(0, at2)).split("/");
-  return [...segs.slice(0, 2).map((x) => x.toLowerCase()), ...segs.slice(2)].join("/");
+  if (u.kind === "docker" || u.owner === void 0) return u.name;
+  return [u.owner.toLowerCase(), u.repo?.toLowerCase(), u.path].filter((x) => x !== void 0 && x !== "").join("/");
 }
 var CI004_action_not_pinned_default = defineRule({
   meta: {

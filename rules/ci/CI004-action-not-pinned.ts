@@ -32,11 +32,8 @@ export function unpinned(u: CiUses): Why | undefined {
 
 /** The action's name for grouping: `owner/repo` without case, the path after it as written. */
 function actionKey(u: CiUses): string {
-  if (u.kind === 'docker') return u.name;
-  const text = u.text.trim();
-  const at = text.indexOf('@');
-  const segs = (at < 0 ? text : text.slice(0, at)).split('/');
-  return [...segs.slice(0, 2).map((x) => x.toLowerCase()), ...segs.slice(2)].join('/');
+  if (u.kind === 'docker' || u.owner === undefined) return u.name;
+  return [u.owner.toLowerCase(), u.repo?.toLowerCase(), u.path].filter((x) => x !== undefined && x !== '').join('/');
 }
 
 /** One unpinned reference of a file: its first use and the later uses of the same action and ref. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, gpuReasonOf, isSystemPool, readOrUndecided } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, gpuReasonOf, isSystemPool, knownStringOf, readOrUndecided } from '../../src/engine/facts.js';
 import { EXAMPLE_SIZES } from '../../src/model/facts/gpu.js';
 
 /** "1 node", "3 nodes". */
@@ -34,21 +34,11 @@ export default defineRule({
         if (isSystemPool(ctx, pool) !== false) return;
         const why = gpuReasonOf(ctx, pool);
         if (!why) return;
-        // A VirtualMachines pool scaled by hand keeps its manual count: autoscaling is a profile there, not a switch.
-        if (pool.attrs.get('scaleProfile')?.value?.kind === 'string' && ctx.fact(pool, 'scaleProfile').string() === 'manual') {
-          const count = ctx.fact(pool, 'minCount');
-          const n = readOrUndecided(ctx, pool, 'minCount', count, count.number(), 'a node count');
-          if (n === undefined || n <= 0) return;
-          ctx.report({
-            resource: pool,
-            attr: 'minCount',
-            messageId: 'manualScale',
-            data: { name: displayName(pool), why, nodes: nodes(n), state: count.describe() },
-          });
-          return;
-        }
+        // A VirtualMachines pool scaled by hand keeps its manual count: autoscaling is a profile
+        // there, not a switch, so only the count decides (peeked: no --verbose line when absent).
+        const manual = knownStringOf(pool.attrs.get('scaleProfile')?.value) === 'manual';
         const autoscale = ctx.fact(pool, 'autoscale');
-        if (autoscale.bool() === false) {
+        if (!manual && autoscale.bool() === false) {
           ctx.report({
             resource: pool,
             attr: 'autoscale',
@@ -63,7 +53,7 @@ export default defineRule({
         ctx.report({
           resource: pool,
           attr: 'minCount',
-          messageId: 'poolMinCount',
+          messageId: manual ? 'manualScale' : 'poolMinCount',
           data: { name: displayName(pool), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath },
         });
       },

@@ -82,22 +82,18 @@ export default defineRule({
       const resource = root.usedProviders.find(is);
       const child = root.configuration.find((m) => providersOf(m).includes(name));
       const inChild = child && firstPlace(child, is);
+      // Where the provider is used, and how a message names that place: at the place itself, or from the `terraform {}` block.
+      const use = provider
+        ? { at: provider.at, place: { ...provider.at, label: `provider "${provider.name}"` }, here: 'configured here', there: `configured in ${placeName(root.dir, provider.at)}` }
+        : resource
+          ? { at: resource.at, place: { ...resource.at, label: resource.address }, here: 'used here', there: `used by ${resource.address}` }
+          : inChild && child
+            ? { at: inChild, place: inChild, here: `used in module ${moduleName(root.dir, child)}`, there: `used in module ${moduleName(root.dir, child)}` }
+            : undefined;
       const block = root.terraformBlocks.find((t) => t.requiredProviders) ?? root.terraformBlocks[0];
-      if (block) {
-        const use = provider
-          ? `configured in ${placeName(root.dir, provider.at)}`
-          : resource
-            ? `used by ${resource.address}`
-            : child
-              ? `used in module ${moduleName(root.dir, child)}`
-              : 'used';
-        const place = provider ? { ...provider.at, label: `provider "${provider.name}"` } : resource ? { ...resource.at, label: resource.address } : inChild;
-        return { at: block.at, messageId: 'noEntry', use, related: place ? [place] : [] };
-      }
-      if (provider) return { at: provider.at, messageId: 'noEntry', use: 'configured here', related: [] };
-      if (resource) return { at: resource.at, messageId: 'noEntry', use: 'used here', related: [] };
-      // At the called module's own entry, provider block or resource.
-      return inChild && child ? { at: inChild, messageId: 'noEntry', use: `used in module ${moduleName(root.dir, child)}`, related: [] } : undefined;
+      if (block) return { at: block.at, messageId: 'noEntry', use: use?.there ?? 'used', related: use ? [use.place] : [] };
+      // No `terraform {}` block: at the provider block, the resource, or the called module's own entry.
+      return use && { at: use.at, messageId: 'noEntry', use: use.here, related: [] };
     };
     return {
       terraformModule(m) {
