@@ -15,7 +15,7 @@ import { isFolder, isWithin, nearestFolder } from './core/paths.js';
 import type { Finding, Rule, ScannedFile } from './engine/types.js';
 import type { LintResult, Notification } from './engine/result.js';
 import { buildFinding, relativeToRoot } from './engine/findings.js';
-import { applySuppressions, suppressionFindings, todayUtc, unusedProblems } from './engine/suppressions.js';
+import { applySuppressions, problemsForActiveRules, suppressionFindings, todayUtc, unusedProblems } from './engine/suppressions.js';
 import { applyBaseline, BaselineError } from './engine/baseline.js';
 import { listFiles } from './discover/index.js';
 import { CONFIG_FILE_NAMES, ConfigError, loadConfig, mistakenConfigFile, resolveConfig, type ResolvedConfig } from './config/index.js';
@@ -614,7 +614,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     const unparsed = new Set(notifications.filter((n) => n.ruleId === 'PARSE001').map((n) => path.dirname(n.location.file)));
     const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path.dirname(d.file))) : inline.unused;
     // A directive for rules that did not run (`--disable`, `"off"`) is not reported unused (SUP002 doc).
-    const supProblems = merged.supProblems.filter((p) => !p.forRules || p.forRules.some((id) => activeRuleIds.has(id)));
+    const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));

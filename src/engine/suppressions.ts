@@ -234,7 +234,7 @@ export function collectSuppressions(
     lines ??= codeLines(text, comments);
     const scope = scopeFor(c, lines, blocks);
     if (!scope) {
-      problems.push({ ruleId: 'SUP002', level: 'note', message: `Unused suppression of ${ids.join(', ')}: there is no code after it.`, location, key, forRules: ids });
+      problems.push({ ruleId: 'SUP002', level: 'note', message: noCodeAfterMessage(ids), location, key, forRules: ids });
       continue;
     }
     const d: SuppressionDirective = { file, ruleIds: ids, reason: parsed.reason, location, scope, source };
@@ -380,6 +380,29 @@ export function applySuppressions(
     if (ids.length) unused.push({ ...d, ruleIds: ids });
   }
   return { findings: out, unused };
+}
+
+function noCodeAfterMessage(ids: readonly string[]): string {
+  return `Unused suppression of ${ids.join(', ')}: there is no code after it.`;
+}
+
+/**
+ * The directive problems of a run, an unused directive's narrowed to the rules that ran (as
+ * `applySuppressions` narrows its unused ones): one for rules that all did not run (`--disable`,
+ * `"off"`) is not reported, and its message names only those that ran.
+ */
+export function problemsForActiveRules(problems: readonly SuppressionProblem[], activeRuleIds: ReadonlySet<string>): SuppressionProblem[] {
+  const out: SuppressionProblem[] = [];
+  for (const p of problems) {
+    if (!p.forRules) {
+      out.push(p);
+      continue;
+    }
+    const ids = p.forRules.filter((id) => activeRuleIds.has(id));
+    if (ids.length === p.forRules.length) out.push(p);
+    else if (ids.length > 0) out.push({ ...p, message: noCodeAfterMessage(ids), forRules: ids });
+  }
+  return out;
 }
 
 /** SUP002 problems for `applySuppressions(...).unused`. */

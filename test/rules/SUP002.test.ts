@@ -119,6 +119,23 @@ resource "azurerm_key_vault" "kv" {
         env: 'unknown',
         message: 'Unused suppression of KV001: there is no code after it.',
       },
+      {
+        // Only the rules that ran are named: GPU004 is not run here.
+        name: 'nothing-after-it-names-only-the-rules-that-ran',
+        files: {
+          'main.tf': `
+resource "azurerm_key_vault" "kv" {
+  name                     = "kv"
+  purge_protection_enabled = true
+}
+⟦# mlops-iac-lint-ignore KV001,GPU004 -- left at the end of the file⟧
+`,
+        },
+        options: { rules: ['KV001'] },
+        level: 'note',
+        env: 'unknown',
+        message: 'Unused suppression of KV001: there is no code after it.',
+      },
     ],
   },
   arm: {
