@@ -3,7 +3,7 @@ import type { Fact } from '../../src/model/resource.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { amlComputeTypeOf, displayName, whereWritten } from '../../src/engine/facts.js';
 import { DISABLED_STATUS, IDLE_SHUTDOWN_EXAMPLE, START_STOP_SCHEDULES, STOP_ACTION, startStopSchedulesKey } from '../../src/model/facts/aml.js';
-import { valueAt } from '../../src/model/normalize.js';
+import { valueAt } from '../../src/model/value-path.js';
 
 /** Whether a stop schedule is configured; `unknown` carries why (an unknown schedule entry). */
 type Answer = { is: 'yes' | 'no' } | { is: 'unknown'; reason: string };

@@ -2,7 +2,8 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { RESOURCE_FORMATS } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { displayName, sameRange, valueLocations } from '../../src/engine/facts.js';
-import { isInlineElement, valueAt } from '../../src/model/normalize.js';
+import { isInlineElement } from '../../src/model/normalize.js';
+import { valueAt } from '../../src/model/value-path.js';
 
 /** "Norway East", "norwayeast", "NorwayEast" → "norwayeast". */
 export function normalizeLocation(s: string): string {

@@ -5,7 +5,7 @@ import type { Value } from '../../src/core/value.js';
 import { displayName } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import { isKnownAttr } from '../../src/model/kinds.js';
-import { valueAt } from '../../src/model/normalize.js';
+import { valueAt } from '../../src/model/value-path.js';
 import { isTaggable, sameTagName } from '../../src/model/facts/tags.js';
 
 /** `tag "owner"` / `tags "owner", "cost-center"`, and the pronoun that refers back to them. */

@@ -8,7 +8,8 @@ import type { AmlYamlDocument } from '../eval/azureml-yaml/document.js';
 import { list, obj, type ObjectValue, type Value } from '../core/value.js';
 import type { Evaluation, Resource } from './resource.js';
 import { AZUREML_YAML_TABLE } from './tables/azureml-yaml.js';
-import { normalize, valueAt } from './normalize.js';
+import { normalize } from './normalize.js';
+import { valueAt } from './value-path.js';
 
 /** Identity key of a workspace document by name (computes of the same unit reference it). */
 export function amlYamlWorkspaceKey(name: string): string {

@@ -9,9 +9,6 @@ import type { AttrSpec, DerivedFacts, ElementSpec, KindSpec } from './tables/spe
 import { virtualMachinesPoolFacts } from './aks-virtual-machines-pool.js';
 import { childAt, valueAt } from './value-path.js';
 
-// Re-exported: rules and models read bodies by dotted path through the normalizer's module.
-export { valueAt };
-
 export interface SourceResource {
   format: SourceFormat;
   address: string;

@@ -22,7 +22,8 @@ import { ARM_TABLE } from './tables/arm.js';
 import { policyResourceType } from './tables/policy-aliases.js';
 import type { AttrSpec, KindSpec } from './tables/spec.js';
 import { ARM_COMPUTE_TYPE, computeTypeFromArm } from './facts/aml.js';
-import { isInlineElement, valueAt } from './normalize.js';
+import { isInlineElement } from './normalize.js';
+import { valueAt } from './value-path.js';
 
 /** Formats whose body is already the ARM request body. */
 const ARM_SHAPED = new Set(['arm', 'bicep', 'azapi']);

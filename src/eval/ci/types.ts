@@ -294,7 +294,10 @@ export interface CiStep {
   scripts: CiScript[];
 }
 
-/** What a caller needs of a reusable workflow it calls (a copy: no reference back to any file). */
+/**
+ * What a caller needs of a reusable workflow it calls. Its jobs are the callee's own (shared,
+ * not copied): a nested call links through them (frontends/ci.ts).
+ */
 export interface CiCallee {
   file: string;
   /**

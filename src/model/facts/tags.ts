@@ -19,7 +19,8 @@
  */
 import type { Resource } from '../resource.js';
 import type { ResourceKind } from '../kinds.js';
-import { isInlineElement, valueAt } from '../normalize.js';
+import { isInlineElement } from '../normalize.js';
+import { valueAt } from '../value-path.js';
 
 /** azurerm types without a `tags` argument (or with data-plane tags only): never checked. */
 export const NOT_TAGGABLE_AZURERM: readonly RegExp[] = [
