@@ -39754,6 +39754,7 @@ var init_from_azureml_yaml = __esm({
     init_value();
     init_azureml_yaml();
     init_normalize();
+    init_value_path();
   }
 });
 
@@ -43545,6 +43546,52 @@ var init_configure = __esm({
   }
 });
 
+// src/eval/azcli/runtime-variables.ts
+function runtimeVariables(file, job, step, format2) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  if (!job || !step) return out;
+  for (const earlier of job.steps) {
+    if (earlier.index >= step.index) continue;
+    for (const script of earlier.scripts) {
+      const byStatement = /* @__PURE__ */ new Map();
+      for (const c of script.commands) {
+        if (c.commented) continue;
+        const list2 = byStatement.get(c.statement);
+        if (list2) list2.push(c);
+        else byStatement.set(c.statement, [c]);
+      }
+      for (const commands of byStatement.values()) {
+        const words = commands.flatMap((c) => c.argv);
+        const at2 = () => ({ file, range: commands[0].range });
+        if (format2 === "github-actions") {
+          if (!words.some((w) => GITHUB_ENV.test(w.raw))) continue;
+          const named = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n) => n !== void 0);
+          if (named.length === 0) out.any ??= at2();
+          for (const n of named) if (!out.names.has(n)) out.names.set(n, at2());
+        } else {
+          for (const w of words) {
+            const m = SET_VARIABLE.exec(w.text) ?? SET_VARIABLE.exec(w.raw);
+            if (!m) continue;
+            const name = /(?:^|;)\s*variable\s*=\s*([^;]+)/i.exec(m[1])?.[1]?.trim();
+            if (!name || name.includes("$")) out.any ??= at2();
+            else if (!out.names.has(name)) out.names.set(name, at2());
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+var GITHUB_ENV, SET_VARIABLE, ENV_LINE;
+var init_runtime_variables = __esm({
+  "src/eval/azcli/runtime-variables.ts"() {
+    "use strict";
+    GITHUB_ENV = /\bGITHUB_ENV\b/;
+    SET_VARIABLE = /##vso\[task\.setvariable\b([^\]]*)\]/i;
+    ENV_LINE = /^([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/;
+  }
+});
+
 // src/eval/azcli/context.ts
 function matrixVariants(job) {
   if (job?.matrixLegs) return legVariants(job.matrixLegs);
@@ -43715,11 +43762,19 @@ function scriptContext(file, place, variant, given, inherited) {
     add(place.step.env);
     for (const v of place.step.env) stepEnv.add(v.name);
   }
+  const runtime = github || pipeline ? runtimeVariables(f, place?.job, place?.step, github ? "github-actions" : "azure-pipelines") : void 0;
+  const setBy = github ? "written to $GITHUB_ENV" : "set with ##vso[task.setvariable]";
+  for (const [name, at2] of runtime?.names ?? []) vars.set(name, unknown(`${name} is ${setBy} by an earlier step of the job`, at2));
+  if (runtime?.any) {
+    for (const name of [...vars.keys()]) vars.set(name, unknown(`an earlier step of the job may set ${name} at run time (${setBy})`, runtime.any));
+    hidden = true;
+  }
   const env = /* @__PURE__ */ new Map();
   for (const [k, v] of vars) {
     if (!pipeline || stepEnv.has(k)) env.set(k, v);
     if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
   }
+  if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline ? (name) => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
   return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {} } };
 }
@@ -43737,6 +43792,8 @@ var init_context2 = __esm({
   "src/eval/azcli/context.ts"() {
     "use strict";
     init_value();
+    init_runtime_variables();
+    init_words();
     MAX_VARIANTS = 32;
     MAX_INCLUDED_FILES = 100;
     MAX_INCLUDE_DEPTH = 20;
@@ -46607,6 +46664,7 @@ var init_policy_view = __esm({
     init_policy_aliases();
     init_aml();
     init_normalize();
+    init_value_path();
     ARM_SHAPED = /* @__PURE__ */ new Set(["arm", "bicep", "azapi"]);
     AZURERM_ARM_TYPES = {
       azurerm_resource_group: "Microsoft.Resources/resourceGroups",
@@ -46998,7 +47056,7 @@ function collectSuppressions(file, text2, comments, blocks, knownRuleIds, today2
     lines ??= codeLines(text2, comments);
     const scope = scopeFor(c, lines, blocks);
     if (!scope) {
-      problems.push({ ruleId: "SUP002", level: "note", message: `Unused suppression of ${ids.join(", ")}: there is no code after it.`, location, key, forRules: ids });
+      problems.push({ ruleId: "SUP002", level: "note", message: noCodeAfterMessage(ids), location, key, forRules: ids });
       continue;
     }
     const d = { file, ruleIds: ids, reason: parsed.reason, location, scope, source };
@@ -47108,6 +47166,22 @@ function applySuppressions(findings, directives, opts) {
     if (ids.length) unused.push({ ...d, ruleIds: ids });
   }
   return { findings: out, unused };
+}
+function noCodeAfterMessage(ids) {
+  return `Unused suppression of ${ids.join(", ")}: there is no code after it.`;
+}
+function problemsForActiveRules(problems, activeRuleIds) {
+  const out = [];
+  for (const p of problems) {
+    if (!p.forRules) {
+      out.push(p);
+      continue;
+    }
+    const ids = p.forRules.filter((id) => activeRuleIds.has(id));
+    if (ids.length === p.forRules.length) out.push(p);
+    else if (ids.length > 0) out.push({ ...p, message: noCodeAfterMessage(ids), forRules: ids });
+  }
+  return out;
 }
 function unusedProblems(unused) {
   return unused.map((d) => ({
@@ -50793,7 +50867,7 @@ var AML004_compute_cluster_min_nodes_default = defineRule({
 
 // rules/aml/AML005-compute-instance-idle-shutdown.ts
 init_aml();
-init_normalize();
+init_value_path();
 function stopSchedule(schedules) {
   if (!schedules) return { is: "no" };
   const list2 = valueAt(schedules, START_STOP_SCHEDULES);
@@ -52551,10 +52625,11 @@ var SEC001_hardcoded_secret_default = defineRule({
 });
 
 // rules/tags/TAG001-missing-required-tags.ts
-init_normalize();
+init_value_path();
 
 // src/model/facts/tags.ts
 init_normalize();
+init_value_path();
 var NOT_TAGGABLE_AZURERM = [
   /_association$/,
   /^azurerm_role_(assignment|definition)$/,
@@ -52765,6 +52840,7 @@ function spelledAlike(a, b) {
 
 // rules/governance/GOV001-location-not-allowed.ts
 init_normalize();
+init_value_path();
 function normalizeLocation(s) {
   return s.toLowerCase().replace(/[\s_-]+/g, "");
 }
@@ -54178,7 +54254,7 @@ async function lintPlanned(run3, threads, cache3) {
   if (config.allowInlineSuppressions) {
     const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path54.dirname(n.location.file)));
     const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path54.dirname(d.file))) : inline.unused;
-    const supProblems = merged.supProblems.filter((p) => !p.forRules || p.forRules.some((id) => activeRuleIds.has(id)));
+    const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));

@@ -1978,7 +1978,103 @@ const bicepparamJsonTemplate: RuleTable = {
   },
 };
 
-ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate);
+// A variable an earlier step of the job sets at run time ($GITHUB_ENV, ##vso[task.setvariable]) is
+// unknown in later steps, whatever env:/variables: says: never judged from the stale literal.
+const runtimeVariables: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'github-env-overrides-workflow-env',
+        files: {
+          '.github/workflows/pool.yml': `name: pool
+on: push
+env:
+  POOL_SIZE: Standard_D8s_v5
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "POOL_SIZE=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$POOL_SIZE" --node-taints sku=gpu:NoSchedule
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpuctx --node-vm-size \${{ env.POOL_SIZE }} --node-taints sku=gpu:NoSchedule
+`,
+        },
+      },
+      {
+        name: 'github-env-written-from-a-file-may-set-anything',
+        files: {
+          '.github/workflows/pool.yml': `name: pool
+on: push
+env:
+  POOL_SIZE: Standard_D8s_v5
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - run: cat config/pool.env >> $GITHUB_ENV
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$POOL_SIZE"
+`,
+        },
+      },
+      {
+        name: 'pipeline-setvariable-overrides-variables',
+        files: {
+          'azure-pipelines.yml': `
+variables:
+  vmSize: Standard_D4s_v5
+steps:
+  - bash: echo "##vso[task.setvariable variable=vmSize]Standard_NC6s_v3"
+  - script: az ml compute create -n gpu-cluster --type AmlCompute --size $(vmSize) --tags cost-center=ml
+`,
+        },
+      },
+    ],
+    invalid: [
+      {
+        // Another name is written: the literal still decides.
+        name: 'github-env-writes-another-name',
+        files: {
+          '.github/workflows/pool.yml': `name: pool
+on: push
+env:
+  POOL_SIZE: ⟦Standard_D8s_v5⟧
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "OTHER=x" >> "$GITHUB_ENV"
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$POOL_SIZE"
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // Written by a later step: this one still runs with the literal.
+        name: 'github-env-written-after-the-command',
+        files: {
+          '.github/workflows/pool.yml': `name: pool
+on: push
+env:
+  POOL_SIZE: ⟦Standard_D8s_v5⟧
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$POOL_SIZE"
+      - run: echo "POOL_SIZE=Standard_NC4as_T4_v3" >> "$GITHUB_ENV"
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables);
 
 // RULES.md "Three-valued facts": "Where an unknown value hides a possible finding, the run records it".
 // A pool named "gpu${each.key}" under a for_each over a data source: its name (the GPU signal) is unknown.

@@ -13,7 +13,8 @@
 import type { Location } from '../../core/source.js';
 import { passedThrough, str, unknown, type Value } from '../../core/value.js';
 import type { CiFile, CiJob, CiMatrixAxis, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
-import type { Env, ExpansionContext } from './words.js';
+import { runtimeVariables } from './runtime-variables.js';
+import { ANY_VARIABLE, type Env, type ExpansionContext } from './words.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
 export interface MatrixVariant {
@@ -281,6 +282,15 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     add(place.step.env);
     for (const v of place.step.env) stepEnv.add(v.name);
   }
+  // What an earlier step of the job sets at run time ($GITHUB_ENV, ##vso[task.setvariable]) is
+  // unknown here, over any literal `env:`/`variables:` entry of that name.
+  const runtime = github || pipeline ? runtimeVariables(f, place?.job, place?.step, github ? 'github-actions' : 'azure-pipelines') : undefined;
+  const setBy = github ? 'written to $GITHUB_ENV' : 'set with ##vso[task.setvariable]';
+  for (const [name, at] of runtime?.names ?? []) vars.set(name, unknown(`${name} is ${setBy} by an earlier step of the job`, at));
+  if (runtime?.any) {
+    for (const name of [...vars.keys()]) vars.set(name, unknown(`an earlier step of the job may set ${name} at run time (${setBy})`, runtime.any));
+    hidden = true;
+  }
   const env: Env = new Map();
   for (const [k, v] of vars) {
     // Azure Pipelines passes variables to scripts as environment variables named NAME.x → NAME_X
@@ -289,6 +299,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (!pipeline || stepEnv.has(k)) env.set(k, v);
     if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, '_'), v);
   }
+  if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline
     ? (name: string): Value => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)
     : undefined;
