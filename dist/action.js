@@ -34675,6 +34675,14 @@ var init_parser3 = __esm({
 function isNode2(v) {
   return typeof v === "object" && v !== null && typeof v.kind === "string" && "range" in v;
 }
+function childNodes(node) {
+  const out = [];
+  pushChildren(node, out);
+  for (let i = 1; i < out.length; i++) {
+    if (out[i].range.start.offset < out[i - 1].range.start.offset) return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  }
+  return out;
+}
 function pushChildren(node, out) {
   const declaration = node.kind === "ResourceDecl" || node.kind === "ModuleDecl";
   const fields = node;
@@ -34685,6 +34693,23 @@ function pushChildren(node, out) {
       for (const v of value) if (isNode2(v)) out.push(v);
     } else if (isNode2(value)) {
       out.push(value);
+    }
+  }
+}
+function walkBicep(file, visitor) {
+  const nodes2 = [];
+  const parents = [];
+  for (let i = file.statements.length - 1; i >= 0; i--) {
+    nodes2.push(file.statements[i]);
+    parents.push(null);
+  }
+  while (nodes2.length > 0) {
+    const node = nodes2.pop();
+    if (visitor(node, parents.pop()) === false) continue;
+    const kids = childNodes(node);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      nodes2.push(kids[i]);
+      parents.push(node);
     }
   }
 }
@@ -37475,14 +37500,34 @@ function mappedBody(e) {
   while (body.kind === "Paren") body = body.expression;
   return body;
 }
+function localNamesOf(file) {
+  let names = localNamesByFile.get(file);
+  if (!names) {
+    const found = /* @__PURE__ */ new Set();
+    walkBicep(file, (n) => {
+      if (n.kind === "For") {
+        found.add(n.item.name);
+        if (n.index) found.add(n.index.name);
+      } else if (n.kind === "Lambda") {
+        for (const p of n.params) found.add(p.name);
+      }
+    });
+    localNamesByFile.set(file, names = found);
+  }
+  return names;
+}
+function declaredVarValue(scope, name) {
+  const decl = scope.vars.get(name)?.decl;
+  return decl && !localNamesOf(scope.file).has(name) ? decl.value : void 0;
+}
 function writtenAt(scope, e, seg) {
   let cur = e;
   for (let hops = 0; hops <= MAX_VAR_HOPS; hops++) {
     while (cur.kind === "Paren") cur = cur.expression;
     if (cur.kind === "Variable") {
-      const decl = scope.vars.get(cur.name)?.decl;
-      if (!decl) return cur;
-      cur = decl.value;
+      const value = declaredVarValue(scope, cur.name);
+      if (!value) return cur;
+      cur = value;
       continue;
     }
     const call = cur.kind === "Call" || cur.kind === "InstanceCall" && cur.object.kind === "Variable" && cur.object.name === "sys" ? cur : void 0;
@@ -37507,8 +37552,8 @@ function objectLiterals(scope, e, hops = 0) {
   if (e.kind === "Object") return [e];
   if (e.kind === "Paren") return objectLiterals(scope, e.expression, hops + 1);
   if (e.kind === "Variable") {
-    const decl = scope.vars.get(e.name)?.decl;
-    return decl ? objectLiterals(scope, decl.value, hops + 1) : void 0;
+    const value = declaredVarValue(scope, e.name);
+    return value ? objectLiterals(scope, value, hops + 1) : void 0;
   }
   if (e.kind === "Ternary") {
     const a = objectLiterals(scope, e.consequent, hops + 1);
@@ -37694,11 +37739,12 @@ function emitJsonModule(scope, inst, target) {
   const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
   pushModuleResources(scope, inst, r);
 }
-var MAX_VAR_HOPS, TWIN_DEPLOYMENTS;
+var MAX_VAR_HOPS, localNamesByFile, TWIN_DEPLOYMENTS;
 var init_emit = __esm({
   "src/eval/bicep/emit.ts"() {
     "use strict";
     init_value();
+    init_bicep();
     init_json();
     init_files();
     init_resourceid();
@@ -37707,6 +37753,7 @@ var init_emit = __esm({
     init_modules();
     init_deployment_scope();
     MAX_VAR_HOPS = 16;
+    localNamesByFile = /* @__PURE__ */ new WeakMap();
     TWIN_DEPLOYMENTS = /* @__PURE__ */ new WeakMap();
   }
 });

@@ -1164,6 +1164,34 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
         messageId: 'retired',
         related: [{ file: 'main.bicep', line: 13 }],
       },
+      {
+        // The loop item shadows a var of the same name: the pool is the loop's, not the var's, so
+        // nothing in the var is its site (a directive there must not hide the finding).
+        name: 'loop-item-shadows-a-var-of-the-same-name',
+        files: { 'main.bicep': `
+var profile = {
+  name: 'system'
+  // mlops-iac-lint-ignore GPU004 -- the system pool var is CPU only
+  vmSize: 'Standard_D4s_v3'
+  mode: 'System'
+  count: 1
+}
+param clusters array = [
+  { name: 'gpu', vmSize: ⟦'Standard_NC6'⟧, count: 1, mode: 'User' }
+]
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = [for profile in clusters: {
+  name: 'aks-\${profile.name}'
+  location: 'westeurope'
+  tags: { 'cost-center': 'ml' }
+  properties: {
+    agentPoolProfiles: [ profile ]
+  }
+}]
+` },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
     ],
   },
 };

@@ -9,6 +9,7 @@ import { member, obj, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { Location, Range } from '../../core/source.js';
 import type { Expression, IfBody, ModuleDecl, ObjectExpr, ObjectProperty, SpreadElement } from '../../parse/bicep/index.js';
+import { walkBicep } from '../../parse/bicep/index.js';
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
@@ -148,6 +149,36 @@ function mappedBody(e: Expression): Expression | undefined {
 /** How many `var`s a path may pass through (a var naming a var…): Bicep rejects cycles, hostile input may not. */
 const MAX_VAR_HOPS = 16;
 
+/** Per file: the names a `for` item or index or a lambda parameter binds somewhere in it. */
+const localNamesByFile = new WeakMap<object, ReadonlySet<string>>();
+
+function localNamesOf(file: FileScope['file']): ReadonlySet<string> {
+  let names = localNamesByFile.get(file);
+  if (!names) {
+    const found = new Set<string>();
+    walkBicep(file, (n) => {
+      if (n.kind === 'For') {
+        found.add(n.item.name);
+        if (n.index) found.add(n.index.name);
+      } else if (n.kind === 'Lambda') {
+        for (const p of n.params) found.add(p.name);
+      }
+    });
+    localNamesByFile.set(file, (names = found));
+  }
+  return names;
+}
+
+/**
+ * The value a `var` reference writes, where it is declared: undefined for a name that is not a
+ * file-level var, or that a loop item or lambda parameter of the file also binds (Bicep lets
+ * them shadow a var: which one a reference means depends on where it sits, not followed).
+ */
+function declaredVarValue(scope: FileScope, name: string): Expression | undefined {
+  const decl = scope.vars.get(name)?.decl;
+  return decl && !localNamesOf(scope.file).has(name) ? decl.value : undefined;
+}
+
 /**
  * What an expression writes at a path segment: a `var` is its value (`agentPoolProfiles:
  * profiles` writes the var's list where the var is declared), a `union(a, b)` of object
@@ -160,9 +191,9 @@ function writtenAt(scope: FileScope, e: Expression, seg: string): Expression | u
   for (let hops = 0; hops <= MAX_VAR_HOPS; hops++) {
     while (cur.kind === 'Paren') cur = cur.expression;
     if (cur.kind === 'Variable') {
-      const decl = scope.vars.get(cur.name)?.decl;
-      if (!decl) return cur;
-      cur = decl.value;
+      const value = declaredVarValue(scope, cur.name);
+      if (!value) return cur;
+      cur = value;
       continue;
     }
     const call = cur.kind === 'Call' || (cur.kind === 'InstanceCall' && cur.object.kind === 'Variable' && cur.object.name === 'sys') ? cur : undefined;
@@ -190,8 +221,8 @@ function objectLiterals(scope: FileScope, e: Expression, hops = 0): ObjectExpr[]
   if (e.kind === 'Object') return [e];
   if (e.kind === 'Paren') return objectLiterals(scope, e.expression, hops + 1);
   if (e.kind === 'Variable') {
-    const decl = scope.vars.get(e.name)?.decl;
-    return decl ? objectLiterals(scope, decl.value, hops + 1) : undefined;
+    const value = declaredVarValue(scope, e.name);
+    return value ? objectLiterals(scope, value, hops + 1) : undefined;
   }
   if (e.kind === 'Ternary') {
     const a = objectLiterals(scope, e.consequent, hops + 1);
