@@ -42148,21 +42148,37 @@ function joined(parts) {
     }
   };
 }
+function redirection(raw) {
+  const m = /^(?:\d*|&)(?:>>?|<)(&\d*)?(.*)$/.exec(raw);
+  if (!m) return void 0;
+  return { takesNext: m[1] === void 0 && m[2] === "" };
+}
+function afterRedirections(words, k) {
+  let at2 = k;
+  while (at2 < words.length) {
+    const r = redirection(words[at2].raw);
+    if (!r) break;
+    at2 += r.takesNext ? 2 : 1;
+  }
+  return at2;
+}
 function afterWrappers(words, j) {
   let at2 = j;
-  for (let guard = 0; guard < 8; guard++) {
+  while (at2 < words.length) {
     const name = words[at2]?.text;
     const valued = name === void 0 ? void 0 : WRAPPERS.get(name);
     if (!valued) return at2;
     let k = at2 + 1;
+    let endOfOptions = false;
     for (; k < words.length; k++) {
       const w = words[k].raw;
-      if (name === "command" && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (name === "command" && !endOfOptions && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (ASSIGNING_WRAPPERS.has(name) && SHELL_ASSIGNMENT.test(w)) continue;
+      if (endOfOptions) break;
       if (w === "--") {
-        k++;
-        break;
+        endOfOptions = true;
+        continue;
       }
-      if (name === "env" && SHELL_ASSIGNMENT.test(w)) continue;
       if (!w.startsWith("-")) break;
       if (valued.has(w)) k++;
     }
@@ -42170,26 +42186,36 @@ function afterWrappers(words, j) {
     if (k >= words.length) return j;
     at2 = k;
   }
-  return at2;
+  return j;
 }
-function programIndex(words, language) {
+function powershellProgramAt(words, i) {
+  if (i === 0) return true;
+  const before = words[i - 1].raw;
+  return before === "&" || before === "{" || before === "=";
+}
+function programIndices(words, language) {
   if (language === "powershell") {
-    let k2 = 0;
-    while (k2 < words.length && (words[k2].raw === "{" || words[k2].raw === "&")) k2++;
-    return k2 < words.length ? k2 : void 0;
+    const out = [];
+    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^[&{=]$/.test(words[i].raw)) out.push(i);
+    return out;
   }
   let k = 0;
   while (k < words.length && SHELL_LEADING_WORDS.has(words[k].raw)) k++;
-  if (k < words.length && DECLARERS.has(words[k].raw)) return void 0;
-  while (k < words.length && SHELL_ASSIGNMENT.test(words[k].raw)) k++;
-  if (k >= words.length) return void 0;
-  return afterWrappers(words, k);
+  if (k < words.length && DECLARERS.has(words[k].raw)) return [];
+  for (; ; ) {
+    const before = k;
+    k = afterRedirections(words, k);
+    while (k < words.length && SHELL_ASSIGNMENT.test(words[k].raw)) k++;
+    if (k === before) break;
+  }
+  if (k >= words.length) return [];
+  return [afterWrappers(words, k)];
 }
-var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS;
+var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS, ASSIGNING_WRAPPERS;
 var init_ci_words = __esm({
   "src/eval/ci-words.ts"() {
     "use strict";
-    SHELL_LEADING_WORDS = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "time", "elif", "if", "while", "until"]);
+    SHELL_LEADING_WORDS = /* @__PURE__ */ new Set(["then", "do", "else", "{", "!", "elif", "if", "while", "until"]);
     SHELL_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
     DECLARERS = /* @__PURE__ */ new Set(["export", "readonly", "local", "declare", "typeset"]);
     WRAPPERS = /* @__PURE__ */ new Map([
@@ -42198,8 +42224,10 @@ var init_ci_words = __esm({
       ["env", /* @__PURE__ */ new Set(["-u", "-C", "-S"])],
       ["nohup", /* @__PURE__ */ new Set()],
       ["exec", /* @__PURE__ */ new Set(["-a"])],
-      ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])]
+      ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])],
+      ["time", /* @__PURE__ */ new Set(["-o", "-f"])]
     ]);
+    ASSIGNING_WRAPPERS = /* @__PURE__ */ new Set(["env", "sudo"]);
   }
 });
 
@@ -43388,7 +43416,9 @@ function interpretScript(file, script, initial, base) {
     psAssigns(words);
     const first = words[0];
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
-    if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
+    const assignsAz = m !== null && m[2] === void 0 && words[1]?.raw === "=" && words[2]?.text === "az";
+    if (assignsAz) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is assigned the output of an az command`));
+    else if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
       const name = m[1].replace(PS_SCOPE, "");
       const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
       const lower = name.toLowerCase();
@@ -43416,14 +43446,14 @@ function interpretScript(file, script, initial, base) {
       set(name, sliceValue(e, m[2] !== void 0 ? first.raw.length - m[3].length : 0));
       return;
     }
-    const azAt = words.findIndex((w, i) => w.text === "az" && (i === 0 || words[i - 1].raw === "&" || words[i - 1].raw === "{"));
+    const azAt = words.findIndex((w, i) => w.text === "az" && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === "}") break;
       addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
-    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
+    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
   }
 }
 function addSplit(out, e) {
@@ -53714,13 +53744,15 @@ function readApplyArgs(args) {
 }
 function applyWithoutPlan(words, language) {
   const argv = joinExpressions(words);
-  const i = programIndex(argv, language);
-  if (i === void 0 || !isTerraform(argv[i])) return void 0;
+  const i = programIndices(argv, language).find((k) => isTerraform(argv[k]));
+  if (i === void 0) return void 0;
   let j = i + 1;
   while (j < argv.length && argv[j].text.startsWith("-")) j++;
   const sub2 = argv[j];
   if (!sub2 || sub2.text !== "apply") return void 0;
-  const rest = argv.slice(j + 1);
+  const after = argv.slice(j + 1);
+  const close = language === "powershell" ? after.findIndex((w) => w.raw === "}") : -1;
+  const rest = close >= 0 ? after.slice(0, close) : after;
   const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
   if (planFile || autoApprove === void 0) return void 0;
   if (open !== void 0) {

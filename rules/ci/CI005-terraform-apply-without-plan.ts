@@ -5,7 +5,7 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { joinExpressions, programIndex } from '../../src/model/ci.js';
+import { joinExpressions, programIndices } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCommand, CiEntry, CiScriptLanguage, CiWord } from '../../src/model/ci.js';
 
@@ -75,14 +75,17 @@ type ApplyReading = { apply: CiWord; autoApprove: CiWord } | { apply: CiWord; un
 export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLanguage): ApplyReading | undefined {
   // `-var-file=${{ inputs.env }}.tfvars` is one word once the CI system substitutes it, not a plan file `inputs.env`.
   const argv = joinExpressions(words);
-  const i = programIndex(argv, language);
-  if (i === undefined || !isTerraform(argv[i]!)) return undefined;
+  const i = programIndices(argv, language).find((k) => isTerraform(argv[k]!));
+  if (i === undefined) return undefined;
   // global options (-chdir=dir, -help, -version) come before the subcommand
   let j = i + 1;
   while (j < argv.length && argv[j]!.text.startsWith('-')) j++;
   const sub = argv[j];
   if (!sub || sub.text !== 'apply') return undefined;
-  const rest = argv.slice(j + 1);
+  // A PowerShell block's `}` ends the command (`try { terraform apply -auto-approve } catch { … }`).
+  const after = argv.slice(j + 1);
+  const close = language === 'powershell' ? after.findIndex((w) => w.raw === '}') : -1;
+  const rest = close >= 0 ? after.slice(0, close) : after;
   const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
   if (planFile || autoApprove === undefined) return undefined;
   // `-auto-approve "$PLAN"`: whether a plan file is given is decided at run time. (An expanded

@@ -59,8 +59,8 @@ function joined(parts: CiWord[]): CiWord {
   };
 }
 
-/** Words that open, continue or close a compound command and may precede a simple command (`if az …`, `then az …`, `! az …`, `time az …`). */
-export const SHELL_LEADING_WORDS: ReadonlySet<string> = new Set(['then', 'do', 'else', '{', '!', 'time', 'elif', 'if', 'while', 'until']);
+/** Words that open, continue or close a compound command and may precede a simple command (`if az …`, `then az …`, `! az …`); `time` is a wrapper (it takes `-p`). */
+export const SHELL_LEADING_WORDS: ReadonlySet<string> = new Set(['then', 'do', 'else', '{', '!', 'elif', 'if', 'while', 'until']);
 
 /** `X=lit`, `X+=lit`: an assignment word (before a program, for that program only). */
 export const SHELL_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/;
@@ -70,8 +70,8 @@ export const DECLARERS: ReadonlySet<string> = new Set(['export', 'readonly', 'lo
 
 /**
  * Programs that run the command after them with its words unchanged (`sudo az …`, `command az …`,
- * `env X=1 az …`, `nohup az …`, `exec az …`, `timeout 10m az …`), with the options that take a value.
- * `command -v az` / `-V` only looks the program up: it runs nothing.
+ * `env X=1 az …`, `nohup az …`, `exec az …`, `timeout 10m az …`, `time -p az …`), with the options
+ * that take a value. `command -v az` / `-V` only looks the program up: it runs nothing.
  */
 const WRAPPERS = new Map<string, ReadonlySet<string>>([
   ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T'])],
@@ -80,24 +80,48 @@ const WRAPPERS = new Map<string, ReadonlySet<string>>([
   ['nohup', new Set()],
   ['exec', new Set(['-a'])],
   ['timeout', new Set(['-s', '-k'])],
+  ['time', new Set(['-o', '-f'])],
 ]);
+/** Wrappers that take `NAME=value` words before the program (`env X=1 az`, `sudo TF_LOG=1 terraform`). */
+const ASSIGNING_WRAPPERS = new Set(['env', 'sudo']);
+
+/** A redirection word (`>log`, `2>&1`, `<in`, `&>out`), and whether its file is the next word (`>`, `2>>`). */
+function redirection(raw: string): { takesNext: boolean } | undefined {
+  const m = /^(?:\d*|&)(?:>>?|<)(&\d*)?(.*)$/.exec(raw);
+  if (!m) return undefined;
+  return { takesNext: m[1] === undefined && m[2] === '' };
+}
+
+/** After redirections written before the program (`>apply.log terraform …`): the next word that is not one. */
+function afterRedirections(words: readonly CiWord[], k: number): number {
+  let at = k;
+  while (at < words.length) {
+    const r = redirection(words[at]!.raw);
+    if (!r) break;
+    at += r.takesNext ? 2 : 1;
+  }
+  return at;
+}
 
 /** The index of the program a wrapper chain runs (`j` itself when `words[j]` is no wrapper, or a lookup such as `command -v`). */
 export function afterWrappers(words: readonly CiWord[], j: number): number {
   let at = j;
-  for (let guard = 0; guard < 8; guard++) {
+  // Each wrapper moves on by one word at least: the chain ends within the command.
+  while (at < words.length) {
     const name = words[at]?.text;
     const valued = name === undefined ? undefined : WRAPPERS.get(name);
     if (!valued) return at;
     let k = at + 1;
+    let endOfOptions = false;
     for (; k < words.length; k++) {
       const w = words[k]!.raw;
-      if (name === 'command' && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (name === 'command' && !endOfOptions && /^-[a-zA-Z]*[vV]/.test(w)) return j;
+      if (ASSIGNING_WRAPPERS.has(name!) && SHELL_ASSIGNMENT.test(w)) continue;
+      if (endOfOptions) break;
       if (w === '--') {
-        k++;
-        break;
+        endOfOptions = true;
+        continue;
       }
-      if (name === 'env' && SHELL_ASSIGNMENT.test(w)) continue;
       if (!w.startsWith('-')) break;
       if (valued.has(w)) k++;
     }
@@ -106,26 +130,38 @@ export function afterWrappers(words: readonly CiWord[], j: number): number {
     if (k >= words.length) return j;
     at = k;
   }
-  return at;
+  return j;
+}
+
+/** PowerShell: a word runs as a program at the start of a command, after the call operator `&`, an opening `{` (`try {`, `if (…) {`) or an assignment's `=`. */
+export function powershellProgramAt(words: readonly CiWord[], i: number): boolean {
+  if (i === 0) return true;
+  const before = words[i - 1]!.raw;
+  return before === '&' || before === '{' || before === '=';
 }
 
 /**
- * The index of the word a command runs as its program, or undefined when it runs none (only
- * assignments, a declaration). Shell: after compound-command keywords, the command's own
- * `X=1` assignments and wrappers (`sudo`, `env`, `timeout 10m` …); PowerShell: the first word,
- * or the one after the call operator `&` or an opening `{`. Any other word is an argument —
- * `echo terraform apply` prints, it runs nothing.
+ * The indices of the words a command runs as programs. Shell: one, after compound-command
+ * keywords, the command's own `X=1` assignments, redirections and wrappers (`sudo`, `env`,
+ * `timeout 10m` …), none when it only assigns or declares. PowerShell: the first word and every
+ * word after `&`, `{` or `=` (`try { terraform … }`, `$out = az …`). Any other word is an
+ * argument — `echo terraform apply` prints, it runs nothing.
  */
-export function programIndex(words: readonly CiWord[], language: 'shell' | 'powershell'): number | undefined {
+export function programIndices(words: readonly CiWord[], language: 'shell' | 'powershell'): number[] {
   if (language === 'powershell') {
-    let k = 0;
-    while (k < words.length && (words[k]!.raw === '{' || words[k]!.raw === '&')) k++;
-    return k < words.length ? k : undefined;
+    const out: number[] = [];
+    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^[&{=]$/.test(words[i]!.raw)) out.push(i);
+    return out;
   }
   let k = 0;
   while (k < words.length && SHELL_LEADING_WORDS.has(words[k]!.raw)) k++;
-  if (k < words.length && DECLARERS.has(words[k]!.raw)) return undefined;
-  while (k < words.length && SHELL_ASSIGNMENT.test(words[k]!.raw)) k++;
-  if (k >= words.length) return undefined;
-  return afterWrappers(words, k);
+  if (k < words.length && DECLARERS.has(words[k]!.raw)) return [];
+  for (;;) {
+    const before = k;
+    k = afterRedirections(words, k);
+    while (k < words.length && SHELL_ASSIGNMENT.test(words[k]!.raw)) k++;
+    if (k === before) break;
+  }
+  if (k >= words.length) return [];
+  return [afterWrappers(words, k)];
 }

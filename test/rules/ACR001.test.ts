@@ -838,6 +838,17 @@ steps:
     ],
     invalid: [
       {
+        // PowerShell runs the command whose output it assigns, and a command after `time`, `sudo VAR=1` or a redirection.
+        name: 'command-assigned-wrapped-or-redirected',
+        files: {
+          'deploy.ps1': '$acr = az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧ | ConvertFrom-Json\n',
+          'deploy.sh': 'time -p az acr create -n acr2 -g rg --sku Basic --admin-enabled ⟦true⟧\nsudo AZURE_CORE_OUTPUT=json az acr create -n acr3 -g rg --sku Basic --admin-enabled ⟦true⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // The words after a substitution still belong to the az command.
         name: 'flags-after-a-command-substitution',
         files: { 'deploy.sh': 'az acr create -n acr1 -g `get_rg` --sku Basic --admin-enabled ⟦true⟧\n' },

@@ -300,6 +300,14 @@ jobs:
       - run: |
           if [ "$BRANCH" = main ]; then terraform ⟦apply⟧ -auto-approve; fi
           time ./bin/terraform ⟦apply⟧ -auto-approve
+          time -p terraform ⟦apply⟧ -auto-approve
+          sudo TF_LOG=DEBUG terraform ⟦apply⟧ -auto-approve
+          env -- TF_IN_AUTOMATION=1 terraform ⟦apply⟧ -auto-approve
+          >apply.log terraform ⟦apply⟧ -auto-approve
+      - shell: pwsh
+        run: |
+          try { terraform ⟦apply⟧ -auto-approve } catch { exit 1 }
+          $out = terraform ⟦apply⟧ -auto-approve
 `,
         },
         level: 'warning',

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { afterWrappers, DECLARERS, joinExpressions, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
+import { afterWrappers, DECLARERS, joinExpressions, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
@@ -548,7 +548,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const first = words[0]!;
     // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
-    if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
+    // `$acr = az acr create …`: the command runs; the variable holds its output (unknown).
+    const assignsAz = m !== null && m[2] === undefined && words[1]?.raw === '=' && words[2]?.text === 'az';
+    if (assignsAz) set(m[1]!.replace(PS_SCOPE, ''), unknown(`$${m[1]} is assigned the output of an az command`));
+    else if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
       const name = m[1]!.replace(PS_SCOPE, '');
       // Scopes (about_Scopes): `$Local:`/`$Private:` are seen only in the scope that sets them (a
       // function reading `$x` does not see a private `$x`), and a `$Global:`/`$Script:` variable
@@ -580,14 +583,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       set(name, sliceValue(e, m[2] !== undefined ? first.raw.length - m[3]!.length : 0));
       return;
     }
-    const azAt = words.findIndex((w, i) => w.text === 'az' && (i === 0 || words[i - 1]!.raw === '&' || words[i - 1]!.raw === '{'));
+    const azAt = words.findIndex((w, i) => w.text === 'az' && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded: ExpandedWord[] = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === '}') break;
       addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
-    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || azAt > 0, ...unclosedIn(expanded) });
+    invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || (azAt > 0 && !assignsAz), ...unclosedIn(expanded) });
   }
 }
 
