@@ -73,8 +73,10 @@ export const terraformPlanFrontEnd: FrontEnd = {
     const base = path.basename(file).toLowerCase();
     const binary = binaryPlanName(base);
     if (binary) {
-      const head = host.readHead(file, 4096);
-      return head && isZipPlan(head, binary === 'maybe') ? 'tfplan-binary' : undefined;
+      const zip = host.readHead(file, 4096);
+      if (zip && isZipPlan(zip, binary === 'maybe')) return 'tfplan-binary';
+      // Not a zip: a plan JSON saved under a binary plan's name (`terraform show -json p > p.tfplan`)
+      // is a plan by its content, whatever it is called (RULES.md TF004).
     }
     const head = host.readHead(file, HEAD_BYTES);
     // Terraform writes `format_version` first; a file without it near the start is not a plan.

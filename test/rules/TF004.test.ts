@@ -66,6 +66,14 @@ const cases: RuleTable = {
         messageId: 'planFile',
       },
       {
+        // `terraform show -json plan > plan.tfplan`: a plan JSON under a binary plan's name is a plan by its content.
+        name: 'plan-json-named-like-a-binary-plan',
+        files: { 'infra/main.tfplan': `⟦⟧${PLAN_JSON}`, 'tfplan': `⟦⟧${PLAN_JSON}` },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'planFile',
+      },
+      {
         name: 'binary-dot-plan-with-tfplan-entry',
         files: { 'prod.plan': `⟦⟧${zipWithEntry('tfplan')}` },
         level: 'error',
