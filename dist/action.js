@@ -32790,8 +32790,8 @@ var init_terraform_plan = __esm({
         const base = path24.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
-          const head2 = host.readHead(file, 4096);
-          return head2 && isZipPlan(head2, binary === "maybe") ? "tfplan-binary" : void 0;
+          const zip = host.readHead(file, 4096);
+          if (zip && isZipPlan(zip, binary === "maybe")) return "tfplan-binary";
         }
         const head = host.readHead(file, HEAD_BYTES);
         if (!head || !/"format_version"\s*:/.test(headText(head) ?? "")) return void 0;
@@ -49575,7 +49575,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       const key = `${meta.id}|${address}|${attribute2}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      undecided2.push({ ruleId: meta.id, address, attribute: attribute2, ...sourcePath ? { sourcePath } : {}, reason, location });
+      undecided2.push({ ruleId: meta.id, address, attribute: attribute2, ...sourcePath ? { sourcePath } : {}, reason, location, ...variant !== "default" ? { variant } : {} });
     };
     const recordUndecided = (resource, attribute2, reason, at2) => {
       const location = resource.vendored && isVendoredFile(at2.file, resource.vendored) ? resource.vendored.call : at2;
@@ -54341,10 +54341,12 @@ async function lintPlanned(run3, threads, cache3) {
   timing?.mark("merge");
   timing?.print();
   let reported = findings;
+  let undecidedHere = undecided2;
   if (onlyFiles) {
     const only = new Set(onlyFiles);
     const planVariants = new Set(allFiles.filter((f) => f.kind === "tfplan-json" && only.has(f.path)).map((f) => relativeToRoot(root, f.path)));
     reported = findings.filter((f) => only.has(f.location.file) || f.variants.some((v) => planVariants.has(v)));
+    undecidedHere = undecided2.filter((u) => only.has(u.location.file) || u.variant !== void 0 && planVariants.has(u.variant));
   }
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = /* @__PURE__ */ new Map();
@@ -54362,7 +54364,7 @@ async function lintPlanned(run3, threads, cache3) {
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).map(({ address: _address, ...n }) => n).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,
-    undecided: undecided2.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
+    undecided: undecidedHere.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
     skipped: [...skippedFiles([...host.problems(), ...merged.readProblems]), ...merged.skipped.filter((s) => !onlyFiles || onlyFiles.includes(s.file))],
     notices
   };

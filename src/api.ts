@@ -624,11 +624,13 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
 
   // ---- result ----------------------------------------------------------------------------
   let reported = findings;
+  let undecidedHere = undecided;
   if (onlyFiles) {
     const only = new Set(onlyFiles);
-    // A plan's findings are located in the .tf files it maps to: they belong to the plan.
+    // A plan's findings and undecided values are located in the .tf files it maps to: they belong to the plan.
     const planVariants = new Set(allFiles.filter((f) => f.kind === 'tfplan-json' && only.has(f.path)).map((f) => relativeToRoot(root, f.path)));
     reported = findings.filter((f) => only.has(f.location.file) || f.variants.some((v) => planVariants.has(v)));
+    undecidedHere = undecided.filter((u) => only.has(u.location.file) || (u.variant !== undefined && planVariants.has(u.variant)));
   }
   reported.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : 1));
   const sources = new Map<string, string>();
@@ -646,7 +648,7 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     notifications: notifications.filter((n) => !onlyFiles || onlyFiles.includes(n.location.file)).map(({ address: _address, ...n }) => n).sort((a, b) => compareLocations(a.location, b.location)),
     sources,
     toolVersion: VERSION,
-    undecided: undecided.filter((u) => !onlyFiles || onlyFiles.includes(u.location.file)).sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
+    undecided: undecidedHere.sort((a, b) => compareLocations(a.location, b.location) || (a.ruleId < b.ruleId ? -1 : 1)),
     skipped: [...skippedFiles([...host.problems(), ...merged.readProblems]), ...merged.skipped.filter((s) => !onlyFiles || onlyFiles.includes(s.file))],
     notices,
   };

@@ -249,7 +249,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const key = `${meta.id}|${address}|${attribute}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
-      undecided.push({ ruleId: meta.id, address, attribute, ...(sourcePath ? { sourcePath } : {}), reason, location });
+      undecided.push({ ruleId: meta.id, address, attribute, ...(sourcePath ? { sourcePath } : {}), reason, location, ...(variant !== 'default' ? { variant } : {}) });
     };
     const recordUndecided = (resource: Resource, attribute: string, reason: string, at: Location): void => {
       const location = resource.vendored && isVendoredFile(at.file, resource.vendored) ? resource.vendored.call : at;

@@ -313,6 +313,8 @@ export interface Undecided {
   /** Why the value is unknown: "depends on data.azurerm_client_config.current". */
   reason: string;
   location: Location;
+  /** The variant (evaluation) it was met in, when it was met in one: a plan's is its path. */
+  variant?: string;
 }
 
 /** Hooks keyed by resource kind: called once per resource of that kind in each graph. */

@@ -143,6 +143,27 @@ describe('plan JSON linted with its .tf lines', () => {
     expect(r.sources.has(path.join(dir, 'plan.json'))).toBe(false);
   });
 
+  it('a plan named on its own with its .tf beside it: a value known only after apply is listed as undecided (located in the .tf)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-plan-undecided-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'main.tf'),
+        'resource "azurerm_container_registry" "acr" {\n  name                = "acrml"\n  location            = "westeurope"\n  resource_group_name = "rg-ml"\n  sku                 = "Premium"\n  admin_enabled       = data.external.flags.result.acr_admin == "true"\n}\n',
+      );
+      const change = { actions: ['create'], before: null, after: { name: 'acrml', location: 'westeurope', resource_group_name: 'rg-ml', sku: 'Premium' }, after_unknown: { admin_enabled: true, id: true } };
+      const config = { root_module: { resources: [{ address: 'azurerm_container_registry.acr', mode: 'managed', type: 'azurerm_container_registry', name: 'acr', expressions: { admin_enabled: { references: ['data.external.flags.result.acr_admin'] }, name: { constant_value: 'acrml' }, sku: { constant_value: 'Premium' } } }] } };
+      const plan = { format_version: '1.2', terraform_version: '1.7.5', resource_changes: [{ address: 'azurerm_container_registry.acr', mode: 'managed', type: 'azurerm_container_registry', name: 'acr', change }], configuration: config };
+      fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan));
+      // As the CLI runs a named file (the README's CI command): only that file's results.
+      const planFile = path.join(dir, 'plan.json');
+      const r = await lint({ paths: [planFile], onlyFiles: [planFile], root: dir, noConfig: true, rules: ['ACR001'] });
+      expect(r.findings).toEqual([]);
+      expect(r.undecided.map((u) => `${u.ruleId} ${path.relative(dir, u.location.file)}:${u.location.range.start.line} ${u.reason}`)).toEqual(['ACR001 main.tf:6 admin_enabled is known only after apply']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the folder with the plan in it: static and plan findings are one, the plan is TF004', async () => {
     const dir = path.join(FIXTURES, 'keyed');
     const r = await lint({ paths: [dir], root: dir, noConfig: true, env: 'prod', rules: ['ST002', 'AML001', 'TF004'] });
