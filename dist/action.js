@@ -1218,12 +1218,12 @@ function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path58) {
+function findNodeAtLocation(root, path59) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path58) {
+  for (let segment of path59) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -12467,8 +12467,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path58) {
-      let input2 = path58;
+    function removeDotSegments(path59) {
+      let input2 = path59;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -12542,11 +12542,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path58) {
-      if (path58 === "" || path58[0] === "/") {
-        return removeDotSegments(path58);
+    function removeDotSegmentsRelative(path59) {
+      if (path59 === "" || path59[0] === "/") {
+        return removeDotSegments(path59);
       }
-      const segments3 = path58.split("/");
+      const segments3 = path59.split("/");
       const last = segments3.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -12909,8 +12909,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path58 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path58 && path58 !== "/" ? path58 : void 0;
+        const path59 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path59 && path59 !== "/" ? path59 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -20207,7 +20207,7 @@ function positionedHeredoc(expr, d) {
     pieces.push(s.slice(from));
     return derived(str(pieces.join(""), origin), origin, used);
   };
-  const build = (node, path58) => {
+  const build = (node, path59) => {
     const origin = at2(node);
     switch (node.type) {
       case "string":
@@ -20223,8 +20223,8 @@ function positionedHeredoc(expr, d) {
         const children = node.children ?? [];
         for (let i = 0; i < children.length; i++) {
           const c = children[i];
-          if (path58.length <= MAX_SITE_PATH) members2.push([`${path58}[${i}]`, at2(c)]);
-          const v = build(c, `${path58}[${i}]`);
+          if (path59.length <= MAX_SITE_PATH) members2.push([`${path59}[${i}]`, at2(c)]);
+          const v = build(c, `${path59}[${i}]`);
           if (!v) return void 0;
           items.push(v);
         }
@@ -20237,8 +20237,8 @@ function positionedHeredoc(expr, d) {
           const c = p.children?.[1];
           if (!k || !c || typeof k.value !== "string") continue;
           if (hasHoleChar(k.value, holes.length)) return void 0;
-          if (path58.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path58}.${k.value}`, at2(p)]);
-          const v = build(c, `${path58}.${k.value}`);
+          if (path59.length + k.value.length <= MAX_SITE_PATH) members2.push([`${path59}.${k.value}`, at2(p)]);
+          const v = build(c, `${path59}.${k.value}`);
           if (!v) return void 0;
           m.set(k.value, v);
         }
@@ -20250,7 +20250,7 @@ function positionedHeredoc(expr, d) {
   };
   const value = build(parsed.root, "body");
   if (!value || seen.some((s) => s === 0)) return void 0;
-  for (const [path58, loc3] of members2) d.member(path58, loc3);
+  for (const [path59, loc3] of members2) d.member(path59, loc3);
   return value;
 }
 function readDifferently(s) {
@@ -20427,13 +20427,13 @@ function forEachChild(e, f) {
 function isAzapiBody(name, pathPrefix, resourceType) {
   return !pathPrefix && name === "body" && resourceType.startsWith("azapi_");
 }
-function bodyMemberSites(expr, file, path58, sites) {
-  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path58, sites);
-  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path58, sites);
+function bodyMemberSites(expr, file, path59, sites) {
+  if (expr.type === "Parentheses") return bodyMemberSites(expr.expr, file, path59, sites);
+  if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args.length === 1) return bodyMemberSites(expr.args[0], file, path59, sites);
   if (expr.type === "Tuple") {
     expr.items.forEach((e, i) => {
-      sites.set(`${path58}[${i}]`, locOf(e, file));
-      bodyMemberSites(e, file, `${path58}[${i}]`, sites);
+      sites.set(`${path59}[${i}]`, locOf(e, file));
+      bodyMemberSites(e, file, `${path59}[${i}]`, sites);
     });
     return;
   }
@@ -20441,8 +20441,8 @@ function bodyMemberSites(expr, file, path58, sites) {
   for (const item of expr.items) {
     const key = literalKey(item.key, item.bareKey);
     if (key === void 0) continue;
-    sites.set(`${path58}.${key}`, locOf(item, file));
-    bodyMemberSites(item.value, file, `${path58}.${key}`, sites);
+    sites.set(`${path59}.${key}`, locOf(item, file));
+    bodyMemberSites(item.value, file, `${path59}.${key}`, sites);
   }
 }
 function literalKey(key, bareKey) {
@@ -20771,7 +20771,7 @@ var init_instance = __esm({
       evalAttribute(name, expr, ctx, resourceType, pathPrefix, sites) {
         if (isAzapiBody(name, pathPrefix, resourceType)) {
           if (expr.type === "FunctionCall" && expr.name === "jsonencode" && expr.args[0]) return evaluate(expr.args[0], ctx);
-          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path58, at2) => sites.set(path58, at2) });
+          return decodeJsonBody(expr, { file: loc(ctx, expr).file, evaluate: (e) => evaluate(e, ctx), member: (path59, at2) => sites.set(path59, at2) });
         }
         const v = evaluate(expr, ctx);
         if (!pathPrefix && name === "type" && resourceType.startsWith("azapi_") && v.kind === "unknown" && expr.type === "Template") {
@@ -21038,6 +21038,7 @@ var init_instance = __esm({
 });
 
 // src/eval/terraform/tfvars.ts
+import path11 from "node:path";
 function tfvarsValues(file, guard) {
   const out = /* @__PURE__ */ new Map();
   const msPerFile = guard ? 0 : defaultMsPerFile();
@@ -21061,6 +21062,20 @@ function tfvarsJsonValues(file, text2, errors) {
   if (root.kind === "object") for (const [k, v] of root.entries) out.set(k, v);
   return out;
 }
+function autoOrder(a, b) {
+  const ra = path11.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
+  const rb = path11.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
+  return ra - rb || (a < b ? -1 : 1);
+}
+function readVarFile(file, read, guard) {
+  if (file.endsWith(".json")) {
+    const text2 = read.readText(file);
+    return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
+  }
+  const parsed = read.parseHcl(file);
+  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
+}
+var AUTO_VARFILE;
 var init_tfvars = __esm({
   "src/eval/terraform/tfvars.ts"() {
     "use strict";
@@ -21068,6 +21083,7 @@ var init_tfvars = __esm({
     init_value();
     init_expressions();
     init_guard();
+    AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
   }
 });
 
@@ -21148,17 +21164,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path58) {
-      const ctrl = callVisitor(key, node, visitor, path58);
+    function visit_(key, node, visitor, path59) {
+      const ctrl = callVisitor(key, node, visitor, path59);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path58, ctrl);
-        return visit_(key, ctrl, visitor, path58);
+        replaceNode(key, path59, ctrl);
+        return visit_(key, ctrl, visitor, path59);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path58 = Object.freeze(path58.concat(node));
+          path59 = Object.freeze(path59.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path58);
+            const ci = visit_(i, node.items[i], visitor, path59);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21169,13 +21185,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path58 = Object.freeze(path58.concat(node));
-          const ck = visit_("key", node.key, visitor, path58);
+          path59 = Object.freeze(path59.concat(node));
+          const ck = visit_("key", node.key, visitor, path59);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path58);
+          const cv = visit_("value", node.value, visitor, path59);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21196,17 +21212,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path58) {
-      const ctrl = await callVisitor(key, node, visitor, path58);
+    async function visitAsync_(key, node, visitor, path59) {
+      const ctrl = await callVisitor(key, node, visitor, path59);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path58, ctrl);
-        return visitAsync_(key, ctrl, visitor, path58);
+        replaceNode(key, path59, ctrl);
+        return visitAsync_(key, ctrl, visitor, path59);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path58 = Object.freeze(path58.concat(node));
+          path59 = Object.freeze(path59.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path58);
+            const ci = await visitAsync_(i, node.items[i], visitor, path59);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -21217,13 +21233,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path58 = Object.freeze(path58.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path58);
+          path59 = Object.freeze(path59.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path59);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path58);
+          const cv = await visitAsync_("value", node.value, visitor, path59);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -21250,23 +21266,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path58) {
+    function callVisitor(key, node, visitor, path59) {
       if (typeof visitor === "function")
-        return visitor(key, node, path58);
+        return visitor(key, node, path59);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path58);
+        return visitor.Map?.(key, node, path59);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path58);
+        return visitor.Seq?.(key, node, path59);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path58);
+        return visitor.Pair?.(key, node, path59);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path58);
+        return visitor.Scalar?.(key, node, path59);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path58);
+        return visitor.Alias?.(key, node, path59);
       return void 0;
     }
-    function replaceNode(key, path58, node) {
-      const parent = path58[path58.length - 1];
+    function replaceNode(key, path59, node) {
+      const parent = path59[path59.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -21878,10 +21894,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path58, value) {
+    function collectionFromPath(schema, path59, value) {
       let v = value;
-      for (let i = path58.length - 1; i >= 0; --i) {
-        const k = path58[i];
+      for (let i = path59.length - 1; i >= 0; --i) {
+        const k = path59[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -21900,7 +21916,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path58) => path58 == null || typeof path58 === "object" && !!path58[Symbol.iterator]().next().done;
+    var isEmptyPath = (path59) => path59 == null || typeof path59 === "object" && !!path59[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -21930,11 +21946,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path58, value) {
-        if (isEmptyPath(path58))
+      addIn(path59, value) {
+        if (isEmptyPath(path59))
           this.add(value);
         else {
-          const [key, ...rest] = path58;
+          const [key, ...rest] = path59;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -21948,8 +21964,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path58) {
-        const [key, ...rest] = path58;
+      deleteIn(path59) {
+        const [key, ...rest] = path59;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -21963,8 +21979,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path58, keepScalar) {
-        const [key, ...rest] = path58;
+      getIn(path59, keepScalar) {
+        const [key, ...rest] = path59;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -21982,8 +21998,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path58) {
-        const [key, ...rest] = path58;
+      hasIn(path59) {
+        const [key, ...rest] = path59;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -21993,8 +22009,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path58, value) {
-        const [key, ...rest] = path58;
+      setIn(path59, value) {
+        const [key, ...rest] = path59;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24509,9 +24525,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path58, value) {
+      addIn(path59, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path58, value);
+          this.contents.addIn(path59, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -24586,14 +24602,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path58) {
-        if (Collection.isEmptyPath(path58)) {
+      deleteIn(path59) {
+        if (Collection.isEmptyPath(path59)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path58) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path59) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -24608,10 +24624,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path58, keepScalar) {
-        if (Collection.isEmptyPath(path58))
+      getIn(path59, keepScalar) {
+        if (Collection.isEmptyPath(path59))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path58, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path59, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -24622,10 +24638,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path58) {
-        if (Collection.isEmptyPath(path58))
+      hasIn(path59) {
+        if (Collection.isEmptyPath(path59))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path58) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path59) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -24642,13 +24658,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path58, value) {
-        if (Collection.isEmptyPath(path58)) {
+      setIn(path59, value) {
+        if (Collection.isEmptyPath(path59)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path58), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path59), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path58, value);
+          this.contents.setIn(path59, value);
         }
       }
       /**
@@ -26609,9 +26625,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path58) => {
+    visit2.itemAtPath = (cst, path59) => {
       let item = cst;
-      for (const [field, index] of path58) {
+      for (const [field, index] of path59) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -26620,23 +26636,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path58) => {
-      const parent = visit2.itemAtPath(cst, path58.slice(0, -1));
-      const field = path58[path58.length - 1][0];
+    visit2.parentCollection = (cst, path59) => {
+      const parent = visit2.itemAtPath(cst, path59.slice(0, -1));
+      const field = path59[path59.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path58, item, visitor) {
-      let ctrl = visitor(item, path58);
+    function _visit(path59, item, visitor) {
+      let ctrl = visitor(item, path59);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path58.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path59.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26647,10 +26663,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path58);
+            ctrl = ctrl(item, path59);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path58) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path59) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -30054,8 +30070,8 @@ function yamlValue(file, t, opts = {}) {
       return unknown("a YAML alias or tag this reader does not follow", origin);
   }
 }
-function withOverride(body, path58, value) {
-  const [head, ...rest] = path58;
+function withOverride(body, path59, value) {
+  const [head, ...rest] = path59;
   if (head === void 0) return body;
   const entries2 = new Map(body.entries);
   const existingKey = entries2.has(head) ? head : [...entries2.keys()].find((k) => k.toLowerCase() === head.toLowerCase());
@@ -30128,7 +30144,7 @@ var init_document2 = __esm({
 });
 
 // src/eval/terraform/data-files.ts
-import path11 from "node:path";
+import path12 from "node:path";
 async function loadYamlReader() {
   if (yamlReader) return;
   const [document, aml] = await Promise.all([Promise.resolve().then(() => (init_document(), document_exports)), Promise.resolve().then(() => (init_document2(), document_exports2))]);
@@ -30140,9 +30156,9 @@ function loadedYamlReader() {
 function dataFileReader(input2) {
   const cache3 = /* @__PURE__ */ new Map();
   return (kind, file, at2) => {
-    const abs = path11.resolve(input2.workingDir, file);
-    const rel = path11.relative(input2.root, abs);
-    if (rel === "" || rel.startsWith("..") || path11.isAbsolute(rel)) return void 0;
+    const abs = path12.resolve(input2.workingDir, file);
+    const rel = path12.relative(input2.root, abs);
+    if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
       const decoded = decode(kind, abs, input2.readText(abs));
@@ -30177,7 +30193,7 @@ var init_data_files = __esm({
 });
 
 // src/eval/terraform/project.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function calledModules(dirs, callees) {
   const hasCaller = /* @__PURE__ */ new Set();
   for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
@@ -30198,7 +30214,7 @@ function evaluateTerraform(input2) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input2.tfFiles) {
-    const d = path12.dirname(f);
+    const d = path13.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -30232,9 +30248,9 @@ function evaluateTerraform(input2) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input2.varFiles) {
-    let d = path12.dirname(vf);
+    let d = path13.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path12.dirname(d);
+      const up = path13.dirname(d);
       if (up === d || !isInside(input2.root, up)) break;
       d = up;
     }
@@ -30283,7 +30299,7 @@ function evaluateTerraform(input2) {
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path12.dirname(f) === dir && AUTO_VARFILE.test(path12.basename(f)));
+    const auto = ownVarFiles.filter((f) => path13.dirname(f) === dir && AUTO_VARFILE.test(path13.basename(f)));
     const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
@@ -30294,12 +30310,12 @@ function evaluateTerraform(input2) {
       const opaqueModules = [];
       const readDataFile = dataFileReader({ root: input2.root, workingDir: dir, readText: (f) => input2.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
-      const rel = variantFile ? path12.relative(input2.root, variantFile) : path12.relative(input2.root, dir) || ".";
+      const rel = variantFile ? path13.relative(input2.root, variantFile) : path13.relative(input2.root, dir) || ".";
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path12.sep).join("/")) ?? (variantFile ? classifyPath(path12.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto)) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0)
+        input2.envOverride ?? input2.envForPath?.(rel.split(path13.sep).join("/")) ?? (variantFile ? classifyPath(path13.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto)) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0)
       );
       const evaluation = {
-        variant: variantFile ? path12.relative(dir, variantFile).split(path12.sep).join("/") : "default",
+        variant: variantFile ? path13.relative(dir, variantFile).split(path13.sep).join("/") : "default",
         variantFile,
         ...env,
         unit: dir,
@@ -30364,34 +30380,20 @@ function evaluateTerraform(input2) {
 function autoVarFilesEnv(root, files) {
   let env;
   for (const f of files) {
-    const c = classifyPath(path12.relative(root, f))?.env;
+    const c = classifyPath(path13.relative(root, f))?.env;
     if (c === void 0) continue;
     if (env !== void 0 && env !== c) return void 0;
     env = c;
   }
   return env;
 }
-function autoOrder(a, b) {
-  const ra = path12.basename(a).startsWith("terraform.tfvars") ? 0 : 1;
-  const rb = path12.basename(b).startsWith("terraform.tfvars") ? 0 : 1;
-  return ra - rb || (a < b ? -1 : 1);
-}
-function readVarFile(file, input2, guard) {
-  if (file.endsWith(".json")) {
-    const text2 = input2.readText(file);
-    return text2 === void 0 ? /* @__PURE__ */ new Map() : tfvarsJsonValues(file, text2);
-  }
-  const parsed = input2.parseHcl(file);
-  return parsed ? tfvarsValues(parsed, guard) : /* @__PURE__ */ new Map();
-}
 function hasBackend(src) {
   return src.terraformBlocks.some((t) => childBlocks(t.node, "backend").length > 0 || childBlocks(t.node, "cloud").length > 0);
 }
 function isInside(root, p) {
   const rel = relativePath(root, p);
-  return rel === "" || !rel.startsWith("..") && !path12.isAbsolute(rel);
+  return rel === "" || !rel.startsWith("..") && !path13.isAbsolute(rel);
 }
-var AUTO_VARFILE;
 var init_project = __esm({
   "src/eval/terraform/project.ts"() {
     "use strict";
@@ -30405,7 +30407,6 @@ var init_project = __esm({
     init_tfvars();
     init_data_files();
     init_paths2();
-    AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
   }
 });
 
@@ -30586,9 +30587,9 @@ function childAt(cur, seg) {
   for (const [k, e] of cur.entries) if (k.toLowerCase() === lower) found = e;
   return found;
 }
-function valueAt(v, path58) {
+function valueAt(v, path59) {
   let cur = v;
-  for (const seg of path58.split(".")) {
+  for (const seg of path59.split(".")) {
     if (!cur) return void 0;
     if (cur.kind === "unknown") return cur;
     if (cur.kind === "null") return void 0;
@@ -30669,9 +30670,9 @@ var init_aks_virtual_machines_pool = __esm({
 });
 
 // src/model/normalize.ts
-function chosenNullAt(v, path58) {
+function chosenNullAt(v, path59) {
   let cur = v;
-  for (const seg of path58.split(".")) {
+  for (const seg of path59.split(".")) {
     if (!cur || cur.kind === "unknown") return void 0;
     if (cur.kind === "null") return cur.decidedBy ? cur : void 0;
     cur = childAt(cur, seg);
@@ -31046,7 +31047,7 @@ var init_blocks2 = __esm({
 });
 
 // src/frontends/terraform-data-files.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function folderEntry(dir) {
   const own = MODULE_PREFIX.exec(dir);
   if (own) {
@@ -31075,15 +31076,15 @@ function dataFileEntries(text2) {
   return [...out].sort();
 }
 function entriesMayRead(entries2, file, data) {
-  const folder = path13.dirname(file);
+  const folder = path14.dirname(file);
   for (const e of entries2) {
     if (e === "*") {
       if (isWithin(folder, data)) return true;
     } else if (e.startsWith("dir:")) {
-      if (isWithin(path13.resolve(folder, e.slice(4)), data)) return true;
+      if (isWithin(path14.resolve(folder, e.slice(4)), data)) return true;
     } else if (e.startsWith("in:")) {
-      if (path13.dirname(data).split(path13.sep).includes(e.slice(3))) return true;
-    } else if (e === path13.basename(data)) return true;
+      if (path14.dirname(data).split(path14.sep).includes(e.slice(3))) return true;
+    } else if (e === path14.basename(data)) return true;
   }
   return false;
 }
@@ -31158,7 +31159,7 @@ var init_resource = __esm({
 });
 
 // src/frontends/remote-modules.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -31176,9 +31177,9 @@ function remoteModuleProblem(m) {
   };
 }
 function hasLocalCopy(host, m) {
-  const dir = path14.dirname(m.sourceAt.file);
+  const dir = path15.dirname(m.sourceAt.file);
   return (m.linkedPaths ?? []).some((p) => {
-    const f = path14.resolve(dir, p);
+    const f = path15.resolve(dir, p);
     return host.isInside(f) && host.isFile(f);
   });
 }
@@ -31188,7 +31189,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path14.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path15.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -31203,7 +31204,7 @@ var init_remote_modules = __esm({
 
 // src/frontends/shared.ts
 import { createHash as createHash2 } from "node:crypto";
-import path15 from "node:path";
+import path16 from "node:path";
 function pathEnv(ctx, file) {
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
 }
@@ -31256,9 +31257,9 @@ function runWideKey(allFiles, name, parts) {
   return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
 }
 function githubRepository(file) {
-  const parts = path15.resolve(file).split(path15.sep);
+  const parts = path16.resolve(file).split(path16.sep);
   const i = parts.lastIndexOf(".github");
-  return i > 0 ? parts.slice(0, i).join(path15.sep) || path15.sep : void 0;
+  return i > 0 ? parts.slice(0, i).join(path16.sep) || path16.sep : void 0;
 }
 function isStringList(v) {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -31297,7 +31298,7 @@ var init_shared = __esm({
 });
 
 // src/frontends/terraform.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function planningFacts(ctx, file) {
   return planningFact(ctx, "tf-planning-2", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
@@ -31320,14 +31321,14 @@ function localSources(ctx, file) {
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
-  const varAndTfFiles = await wide.list((f) => isTerraformFile(path16.basename(f)) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
-  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path16.basename(f)));
-  const tfDirs = new Set(tfFiles.map((f) => path16.dirname(f)));
+  const varAndTfFiles = await wide.list((f) => isTerraformFile(path17.basename(f)) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path17.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path17.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
-    const dir = path16.dirname(f);
+    const dir = path17.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
-      const target = path16.resolve(dir, s);
+      const target = path17.resolve(dir, s);
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
@@ -31357,7 +31358,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path16.dirname(f.path);
+    const d = path17.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -31370,7 +31371,7 @@ function terraformUnits(files, ctx) {
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path16.resolve(dir, s));
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path17.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;
@@ -31397,7 +31398,7 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path16.dirname(f.path)), f);
+    if (f.kind === "terraform") put(find(path17.dirname(f.path)), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== void 0 ? find(module) : `\0${f.path}`, f);
@@ -31441,8 +31442,8 @@ function unevaluatedVarFileReason(file, ctx) {
   const after = "(only SEC001 reads them)";
   const dir = nearestFolder(file, ctx.root, (d) => ctx.host.list(d)?.some((e) => e.isFile && e.name.endsWith(".tf")) === true);
   if (dir !== void 0) {
-    const module = path16.relative(ctx.root, dir) || ".";
-    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path16.relative(ctx.root, file)}`;
+    const module = path17.relative(ctx.root, dir) || ".";
+    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path17.relative(ctx.root, file)}`;
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
@@ -31476,7 +31477,7 @@ var init_terraform = __esm({
       name: "terraform",
       family: "terraform",
       byName(file) {
-        const base = path16.basename(file).toLowerCase();
+        const base = path17.basename(file).toLowerCase();
         return BY_NAME.find(([re]) => re.test(base))?.[1];
       },
       units: terraformUnits,
@@ -31512,7 +31513,7 @@ var init_terraform = __esm({
           parseHcl: (f) => hcl.get(f),
           readText: (f) => ctx.host.readText(f),
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path16.join(ctx.root, rel)),
+          envForPath: (rel) => ctx.envForPath(path17.join(ctx.root, rel)),
           insideRoot: (dir) => ctx.host.isInside(dir),
           listTfFiles: (dir) => {
             const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
@@ -31522,7 +31523,7 @@ var init_terraform = __esm({
           },
           listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
           lockFile: (dir) => {
-            const file = path16.join(dir, LOCK_FILE);
+            const file = path17.join(dir, LOCK_FILE);
             if (!ctx.host.isFile(file)) return void 0;
             const text2 = ctx.host.readText(file);
             if (text2 === void 0) return void 0;
@@ -31566,7 +31567,7 @@ var init_terraform = __esm({
 });
 
 // src/frontends/bicep-references.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
@@ -31575,14 +31576,14 @@ function loadedPaths(ctx, file) {
 }
 function bicepLoaders(files, data, ctx) {
   if (data.length === 0) return [];
-  const wanted = new Set(data.map((f) => path17.resolve(f)));
-  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path17.resolve(path17.dirname(f), p))));
+  const wanted = new Set(data.map((f) => path18.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path18.resolve(path18.dirname(f), p))));
 }
 function usingTemplateOf(ctx, file) {
   if (!/\.bicepparam$/i.test(file)) return void 0;
   const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
   if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
-  return path17.resolve(path17.dirname(file), written2);
+  return path18.resolve(path18.dirname(file), written2);
 }
 function bicepParamUsers(ctx) {
   return perRun(ctx.allFiles, "bicepparam-users", () => {
@@ -31603,13 +31604,13 @@ async function bicepCallingFolders(given, wide) {
   const listed = await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
-      const target = path17.resolve(path17.dirname(f), reference);
+      const target = path18.resolve(path18.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
   const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
-  const start = [...given.map((f) => path17.resolve(f)), ...loaders];
-  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path17.dirname(f)))].sort();
+  const start = [...given.map((f) => path18.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path18.dirname(f)))].sort();
 }
 var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString;
 var init_bicep_references = __esm({
@@ -31636,28 +31637,28 @@ var init_parameter_names = __esm({
 });
 
 // src/frontends/names.ts
-import path20 from "node:path";
+import path21 from "node:path";
 function bicepKindByName(file) {
-  const base = path20.basename(file).toLowerCase();
+  const base = path21.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path20.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path21.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path20.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path21.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path20.basename(file);
+  const base = path21.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path20.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path21.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path20.basename(file).toLowerCase();
+  const base = path21.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -31668,7 +31669,7 @@ var init_names = __esm({
 });
 
 // src/frontends/ci-references.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -31696,13 +31697,13 @@ function localUsesIn(text2) {
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
-    const path58 = templateValue(line.slice(at2 + "template:".length));
-    if (path58 === void 0) continue;
-    if (!path58.includes("${{")) {
-      if (!/[\s'"#@$]/.test(path58)) out.push(path58.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
+    const path59 = templateValue(line.slice(at2 + "template:".length));
+    if (path59 === void 0) continue;
+    if (!path59.includes("${{")) {
+      if (!/[\s'"#@$]/.test(path59)) out.push(path59.replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase());
       continue;
     }
-    const pattern = path58.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
+    const pattern = path59.replace(/\$\{\{[^}]*\}\}/g, "*").replace(/^(?:\.{1,2}\/|\/)+/, "").toLowerCase();
     if (!/[\s'"#@$]/.test(pattern) && /[a-z0-9]{2}/.test(pattern.replace(/\.ya?ml$/, ""))) out.push(pattern);
   }
   return out;
@@ -31728,7 +31729,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path21.basename(f.path).toLowerCase();
+    const base = path22.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -31802,11 +31803,11 @@ function kindOf(c) {
 }
 function streamJson(chunks, visitor) {
   const r = new ChunkReader(chunks);
-  const value = (path58, depth) => {
+  const value = (path59, depth) => {
     const c = r.peek();
     if (c === -1) r.fail("Expected a value here");
     const start = r.position();
-    const action = visitor.at(path58, start, kindOf(c));
+    const action = visitor.at(path59, start, kindOf(c));
     if (action === "stop") throw STOP;
     if (action === "skip") return visitor.looseSkip ? r.skipLoosely(depth) : r.skip(depth);
     if (action === "raw") {
@@ -31814,18 +31815,18 @@ function streamJson(chunks, visitor) {
       r.skipLoosely(depth);
       const text2 = r.buf.slice(r.mark - r.base, r.pos);
       r.mark = -1;
-      if (visitor.raw?.(path58, text2, start) === false) throw STOP;
+      if (visitor.raw?.(path59, text2, start) === false) throw STOP;
       return;
     }
     if (depth + 1 > MAX_NESTING_DEPTH) r.fail(nestingMessage());
     if (c === 123 || c === 91) {
-      container(path58, depth, c);
-      visitor.end?.(path58, r.position());
+      container(path59, depth, c);
+      visitor.end?.(path59, r.position());
       return;
     }
     r.skip(depth);
   };
-  const container = (path58, depth, c) => {
+  const container = (path59, depth, c) => {
     if (c === 123) {
       r.pos++;
       if (r.peek() === 125) {
@@ -31836,7 +31837,7 @@ function streamJson(chunks, visitor) {
         if (r.peek() !== 34) r.fail("Expected a property name here");
         const key = JSON.parse(r.string(true));
         r.expect(58, "a colon");
-        value([...path58, key], depth + 1);
+        value([...path59, key], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 125) return;
@@ -31853,7 +31854,7 @@ function streamJson(chunks, visitor) {
         return;
       }
       for (let i = 0; ; i++) {
-        value([...path58, i], depth + 1);
+        value([...path59, i], depth + 1);
         const next = r.peek();
         r.pos++;
         if (next === 93) return;
@@ -32156,11 +32157,11 @@ function looksLikePlan(chunks) {
     run(chunks, {
       // What the file is: a syntax error in a part skipped here is the reading's to report.
       looseSkip: true,
-      at(path58) {
-        if (path58.length === 0) return "enter";
-        if (path58.length > 1) return "skip";
-        if (path58[0] === "format_version") format2 = true;
-        if (path58[0] === "planned_values" || path58[0] === "resource_changes") body = true;
+      at(path59) {
+        if (path59.length === 0) return "enter";
+        if (path59.length > 1) return "skip";
+        if (path59[0] === "format_version") format2 = true;
+        if (path59[0] === "planned_values" || path59[0] === "resource_changes") body = true;
         return format2 && body ? "stop" : "skip";
       }
     });
@@ -32174,23 +32175,23 @@ function readPlanHead(chunks) {
   let changes = false;
   let planned;
   const ok = run(chunks, {
-    at(path58, start, kind) {
-      if (path58.length === 0) return "enter";
-      if (isKey(path58, "resource_changes")) changes = true;
-      if (isKey(path58, "planned_values")) planned = start;
-      if (isKey(path58, "format_version") || isKey(path58, "variables") || isKey(path58, "configuration")) return "raw";
-      const expected = path58.length === 1 ? TOP_SHAPES[path58[0]] : void 0;
-      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path58[0], kind, expected, at: start };
+    at(path59, start, kind) {
+      if (path59.length === 0) return "enter";
+      if (isKey(path59, "resource_changes")) changes = true;
+      if (isKey(path59, "planned_values")) planned = start;
+      if (isKey(path59, "format_version") || isKey(path59, "variables") || isKey(path59, "configuration")) return "raw";
+      const expected = path59.length === 1 ? TOP_SHAPES[path59[0]] : void 0;
+      if (expected && kind !== expected && kind !== "literal") head.wrongShape ??= { key: path59[0], kind, expected, at: start };
       return "skip";
     },
-    raw(path58, text2, start) {
+    raw(path59, text2, start) {
       const v = parseRaw(text2, start);
-      if (path58[0] === "format_version") {
+      if (path59[0] === "format_version") {
         head.formatVersion = typeof v === "string" ? v : String(v);
         head.formatAt = start;
-      } else if (path58[0] === "variables" && isRecord(v)) {
+      } else if (path59[0] === "variables" && isRecord(v)) {
         for (const [k, e] of Object.entries(v)) if (isRecord(e) && "value" in e) head.variables.set(k, e.value);
-      } else if (path58[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
+      } else if (path59[0] === "configuration" && isRecord(v) && isRecord(v.root_module)) head.configuration = v.root_module;
     }
   });
   if (!changes && planned) head.plannedValuesOnly = planned;
@@ -32203,37 +32204,37 @@ function forEachResourceChange(chunks, onChange) {
   const inEntry = (p) => p[0] === "resource_changes" && typeof p[1] === "number";
   let done = false;
   return run(chunks, {
-    at(path58, at2) {
+    at(path59, at2) {
       if (done) return "stop";
-      if (path58.length === 0 || isKey(path58, "resource_changes")) return "enter";
-      if (!inEntry(path58)) return "skip";
-      if (path58.length === 2) {
+      if (path59.length === 0 || isKey(path59, "resource_changes")) return "enter";
+      if (!inEntry(path59)) return "skip";
+      if (path59.length === 2) {
         current = {};
         change = void 0;
         start = at2;
         return "enter";
       }
-      if (path58.length === 3) {
-        if (path58[2] === "change") {
+      if (path59.length === 3) {
+        if (path59[2] === "change") {
           change = {};
           return "enter";
         }
-        return CHANGE_KEYS.has(path58[2]) ? "raw" : "skip";
+        return CHANGE_KEYS.has(path59[2]) ? "raw" : "skip";
       }
-      if (path58.length === 4 && path58[2] === "change") return CHANGE_CHANGE_KEYS.has(path58[3]) ? "raw" : "skip";
+      if (path59.length === 4 && path59[2] === "change") return CHANGE_CHANGE_KEYS.has(path59[3]) ? "raw" : "skip";
       return "skip";
     },
-    raw(path58, text2, at2) {
+    raw(path59, text2, at2) {
       const v = parseRaw(text2, at2);
-      if (path58.length === 3) current[path58[2]] = v;
+      if (path59.length === 3) current[path59[2]] = v;
       else {
-        change[path58[3]] = v;
-        if (path58[3] === "after") change.afterRaw = { text: text2, start: at2 };
+        change[path59[3]] = v;
+        if (path59[3] === "after") change.afterRaw = { text: text2, start: at2 };
       }
     },
-    end(path58, end) {
-      if (isKey(path58, "resource_changes")) done = true;
-      if (path58.length !== 2 || !inEntry(path58) || !current || !start) return;
+    end(path59, end) {
+      if (isKey(path59, "resource_changes")) done = true;
+      if (path59.length !== 2 || !inEntry(path59) || !current || !start) return;
       if (change) current.change = change;
       onChange(current, start, end);
       current = void 0;
@@ -32280,7 +32281,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path23 from "node:path";
+import path24 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -32610,7 +32611,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path23.dirname(input2.file);
+        const planDir = path24.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -32624,7 +32625,8 @@ var init_evaluate = __esm({
       /**
        * The static evaluation of the root module with the plan's variables, by resource address
        * (built on first use). A variable whose plan value equals its declared default is left to
-       * the default, so values keep the default's line as their origin.
+       * the default, and one a var file of the folder gives that value is taken from the file, so
+       * values keep the line they were written on as their origin.
        */
       staticResource(address) {
         if (!this.staticByAddress) {
@@ -32636,10 +32638,13 @@ var init_evaluate = __esm({
           try {
             const defaults = new ModuleInstance(src, { prefix: "", inputs: /* @__PURE__ */ new Map(), loader, problems: [], guard });
             const inputs = /* @__PURE__ */ new Map();
+            const varFiles = this.input.varFileValues?.(this.rootDir) ?? [];
             for (const [name, v] of this.variables) {
               if (!src.variables.has(name)) continue;
               const d = defaults.variable(name);
-              if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
+              if (agreesDeep(d, v)) continue;
+              const written2 = varFiles.map((f) => f.values.get(name)).find((w) => w !== void 0 && agreesDeep(w, v));
+              inputs.set(name, written2 ?? fromJS(v));
             }
             const root = new ModuleInstance(src, { prefix: "", inputs, loader, problems: [], guard, moduleKey: "", remote: this.remote });
             for (const r of root.allResources()) this.staticByAddress.set(r.address, r);
@@ -32688,7 +32693,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path23.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path24.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -32737,7 +32742,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path24 from "node:path";
+import path25 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -32772,6 +32777,7 @@ var init_terraform_plan = __esm({
     init_paths();
     init_source();
     init_evaluate();
+    init_tfvars();
     init_read();
     init_names();
     init_from_terraform();
@@ -32787,7 +32793,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path24.basename(file).toLowerCase();
+        const base = path25.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const zip = host.readHead(file, 4096);
@@ -32827,6 +32833,13 @@ var init_terraform_plan = __esm({
             },
             insideRoot: (dir) => ctx.host.isInside(dir),
             moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
+            varFileValues: (dir) => {
+              const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name)).map((e) => e.path) ?? [];
+              const auto = all.filter((f2) => AUTO_VARFILE.test(path25.basename(f2))).sort(autoOrder);
+              const others = all.filter((f2) => !AUTO_VARFILE.test(path25.basename(f2))).sort();
+              const reader = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
+              return [...auto, ...others].map((file) => ({ file, values: readVarFile(file, reader) }));
+            },
             pathsRead: terraformPathsRead
           });
           const unreadable = readProblem(ctx.host, f.path);
@@ -33719,8 +33732,8 @@ var init_parser3 = __esm({
               return this.usingDecl(base, start);
             case "extends": {
               this.next();
-              const path58 = this.stringLiteral("a path string");
-              return { kind: "ExtendsDecl", ...base, path: path58, pathString: path58.value, range: this.range(start) };
+              const path59 = this.stringLiteral("a path string");
+              return { kind: "ExtendsDecl", ...base, path: path59, pathString: path59.value, range: this.range(start) };
             }
             case "param": {
               this.next();
@@ -33796,7 +33809,7 @@ var init_parser3 = __esm({
           case "module": {
             this.next();
             const name = this.identifier("a module name");
-            const path58 = this.stringLiteral("a module path string");
+            const path59 = this.stringLiteral("a module path string");
             this.expect("=", '"="');
             const value = this.declarationBody(false);
             const parts = this.bodyParts(value);
@@ -33804,8 +33817,8 @@ var init_parser3 = __esm({
               kind: "ModuleDecl",
               ...base,
               name,
-              path: path58,
-              pathString: path58.value,
+              path: path59,
+              pathString: path59.value,
               value,
               body: parts.body,
               condition: parts.condition,
@@ -33845,10 +33858,10 @@ var init_parser3 = __esm({
           case "test": {
             this.next();
             const name = this.identifier("a test name");
-            const path58 = this.stringLiteral("a test file path string");
+            const path59 = this.stringLiteral("a test file path string");
             this.expect("=", '"="');
             const value = this.expression();
-            return { kind: "TestDecl", ...base, name, path: path58, value, range: this.range(start) };
+            return { kind: "TestDecl", ...base, name, path: path59, value, range: this.range(start) };
           }
           case "provider":
             return this.fail(
@@ -33966,21 +33979,21 @@ var init_parser3 = __esm({
       }
       usingDecl(base, start) {
         this.next();
-        let path58 = null;
+        let path59 = null;
         let none = false;
         if (this.atWord("none")) {
           this.next();
           none = true;
         } else {
           if (this.at("StringLeft")) this.fail('The "using" path must be a plain string without interpolation.');
-          path58 = this.stringLiteral('a path string or "none"');
+          path59 = this.stringLiteral('a path string or "none"');
         }
         let config = null;
         if (this.atWord("with")) {
           this.next();
           config = this.object(false);
         }
-        return { kind: "UsingDecl", ...base, path: path58, pathString: path58?.value ?? null, none, config, range: this.range(start) };
+        return { kind: "UsingDecl", ...base, path: path59, pathString: path59?.value ?? null, none, config, range: this.range(start) };
       }
       importDecl(base, start) {
         this.next();
@@ -34801,24 +34814,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path25 from "node:path";
+import * as path26 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path25.dirname(paramFile);
-  const base = path25.basename(paramFile);
+  const dir = path26.dirname(paramFile);
+  const base = path26.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path25.join(dir, `${m[1]}.json`));
+  if (m) out.push(path26.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path25.join(dir, `${p[1]}.json`), path25.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path25.join(dir, "template.json"), path25.join(dir, "azuredeploy.json"), path25.join(dir, "main.json"));
+  if (p) out.push(path26.join(dir, `${p[1]}.json`), path26.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path26.join(dir, "template.json"), path26.join(dir, "azuredeploy.json"), path26.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path25.join(dir, "main.json"), path25.join(dir, "azuredeploy.json"), path25.join(dir, "template.json"));
+    out.push(path26.join(dir, "main.json"), path26.join(dir, "azuredeploy.json"), path26.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path25.join(dir, `${e[1]}.json`));
+  if (e) out.push(path26.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -34862,25 +34875,25 @@ function templateByName(index, paramFile) {
   return templateOutsideParameterFolder(index, paramFile, candidates2);
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path25.dirname(paramFile);
-  const parent = path25.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path25.basename(dir))) return void 0;
-  const names = candidates2.map((c) => path25.basename(c).toLowerCase());
+  const dir = path26.dirname(paramFile);
+  const parent = path26.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path26.basename(dir))) return void 0;
+  const names = candidates2.map((c) => path26.basename(c).toLowerCase());
   for (const n of names) {
-    const target = index.get(norm(path25.join(parent, n)));
+    const target = index.get(norm(path26.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names) {
-    const hits = [...index.entries()].filter(([k]) => path25.posix.basename(k) === n && path25.posix.dirname(path25.posix.dirname(k)) === parentNorm && path25.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path26.posix.basename(k) === n && path26.posix.dirname(path26.posix.dirname(k)) === parentNorm && path26.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path25.join(path25.dirname(paramFile), meta)));
+  return index.get(norm(path26.join(path26.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
@@ -34888,7 +34901,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path25.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path26.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -35212,13 +35225,13 @@ function buildResourceId(prefix, type, names, loc3, fname) {
   }
   const known2 = prefix.every((p) => p.kind === "string") && names.every((n) => n.kind === "string" || n.kind === "number");
   if (!identifiable) return unknown(`${fname}(): the resource id depends on a value without identity`, loc3);
-  let path58 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
+  let path59 = pre.join("") + "/providers/" + escapeBraces(typeSegs[0] ?? "");
   for (let i = 0; i < Math.max(typeSegs.length - 1, nameSegs.length); i++) {
-    if (typeSegs[i + 1] !== void 0) path58 += "/" + escapeBraces(typeSegs[i + 1]);
-    if (nameSegs[i] !== void 0) path58 += "/" + nameSegs[i];
+    if (typeSegs[i + 1] !== void 0) path59 += "/" + escapeBraces(typeSegs[i + 1]);
+    if (nameSegs[i] !== void 0) path59 += "/" + nameSegs[i];
   }
-  if (known2) return str(path58.includes("{{") || path58.includes("}}") ? path58.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path58, loc3);
-  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path58);
+  if (known2) return str(path59.includes("{{") || path59.includes("}}") ? path59.replace(/\{\{/g, "{").replace(/\}\}/g, "}") : path59, loc3);
+  return tplUnknown(`${fname}(): the resource id depends on deployment state or an unknown name`, loc3, path59);
 }
 function armResourceKey(type, name) {
   const segs = nameSegments(name) ?? ["{?}"];
@@ -35956,11 +35969,11 @@ var init_evaluate2 = __esm({
     );
     def(
       "tryGet",
-      ([a, ...path58], loc3) => {
+      ([a, ...path59], loc3) => {
         let cur = a;
-        for (const p of path58) {
+        for (const p of path59) {
           if (!cur) return nul(loc3);
-          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path58]));
+          if (cur.kind === "unknown" || p.kind === "unknown") return U("tryGet(): depends on an unknown value", loc3, callToken("tryGet", [a, ...path59]));
           if (cur.kind === "null") return nul(loc3);
           if (cur.kind === "object" && p.kind === "string") cur = member2(cur, p.value);
           else if (cur.kind === "list" && p.kind === "number") cur = cur.items[p.value];
@@ -36513,7 +36526,7 @@ function declareInputs(template, scope, nested) {
     if (allowed === "unknown") input2.allowedValues = [unknown(`the type of parameter "${slot.name}" could not be resolved`, input2.header)];
     else if (allowed) input2.allowedValues = (allowed.children ?? []).map((c) => scope.root.eval(c));
     const decl = slot.decl;
-    input2.memberAllowed = (path58) => memberAllowedValues(template, decl, path58, (c) => scope.root.eval(c));
+    input2.memberAllowed = (path59) => memberAllowedValues(template, decl, path59, (c) => scope.root.eval(c));
     env.inputs.push(input2);
   }
 }
@@ -36541,7 +36554,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path58, evaluate3) {
+function memberAllowedValues(root, decl, path59, evaluate3) {
   let node = decl;
   let refs = 0;
   for (let i = 0; ; ) {
@@ -36553,11 +36566,11 @@ function memberAllowedValues(root, decl, path58, evaluate3) {
       if (!node) return "unknown";
       continue;
     }
-    if (i === path58.length) {
+    if (i === path59.length) {
       const allowed = getProp(node, "allowedValues");
       return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate3) } : void 0;
     }
-    const key = path58[i++];
+    const key = path59[i++];
     let next;
     if (typeof key === "string") next = getProp(getProp(node, "properties"), key) ?? getProp(node, "additionalProperties");
     else next = getProp(node, "prefixItems")?.children?.[key] ?? getProp(node, "items");
@@ -36813,7 +36826,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path26 from "node:path";
+import path27 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -36842,17 +36855,17 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path26.relative(input2.root, f).split(path26.sep).join("/");
+      const rel = (f) => path27.relative(input2.root, f).split(path27.sep).join("/");
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
         // its path below the template's folder first (`prod/main.parameters.json`), then its
         // folders above (a template and its parameter file in `envs/prod/`), as a root's
         // terraform.tfvars is read in Terraform.
-        (pf ? (classifyPath(path26.relative(path26.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : void 0) ?? envFromParameters(result)
+        (pf ? (classifyPath(path27.relative(path27.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : void 0) ?? envFromParameters(result)
       );
       evaluations.push({
         evaluation: {
-          variant: pf ? path26.relative(path26.dirname(template), pf).split(path26.sep).join("/") : "default",
+          variant: pf ? path27.relative(path27.dirname(template), pf).split(path27.sep).join("/") : "default",
           variantFile: pf,
           ...env,
           unit: template,
@@ -36869,7 +36882,7 @@ function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
 }
 function unknownParameters(parsed, file) {
-  const why = `its parameter file ${path26.basename(file)} cannot be read`;
+  const why = `its parameter file ${path27.basename(file)} cannot be read`;
   return new Map(members(getProp(parsed.root, "parameters")).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
@@ -36877,14 +36890,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path26.dirname(template);
-  const base = path26.basename(template).replace(/\.jsonc?$/i, "");
-  return [path26.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path26.join(dir, "main.bicep")] : []];
+  const dir = path27.dirname(template);
+  const base = path27.basename(template).replace(/\.jsonc?$/i, "");
+  return [path27.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path27.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path26.dirname(bicep);
-  const base = path26.basename(bicep).replace(/\.bicep$/i, "");
-  return [path26.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path26.join(dir, "azuredeploy.json"), path26.join(dir, "mainTemplate.json")] : []];
+  const dir = path27.dirname(bicep);
+  const base = path27.basename(bicep).replace(/\.bicep$/i, "");
+  return [path27.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path27.join(dir, "azuredeploy.json"), path27.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -36909,7 +36922,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path26.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path27.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -37035,16 +37048,16 @@ function namedAllowed(name, generic, reader, depth) {
   if (decl) return allowedByType(decl.value, reader, depth + 1);
   return reader.imported ? reader.imported(name, depth + 1) : "unknown";
 }
-function memberAllowedByType(t, path58, reader, depth = 0) {
-  if (path58.length === 0) return allowedByType(t, reader, depth);
+function memberAllowedByType(t, path59, reader, depth = 0) {
+  if (path59.length === 0) return allowedByType(t, reader, depth);
   if (depth > MAX_DEPTH4) return "unknown";
-  const [key, ...rest] = path58;
+  const [key, ...rest] = path59;
   switch (t.kind) {
     case "ParenType":
-      return memberAllowedByType(t.type, path58, reader, depth + 1);
+      return memberAllowedByType(t.type, path59, reader, depth + 1);
     case "NullableType":
     case "NonNullType":
-      return memberAllowedByType(t.base, path58, reader, depth + 1);
+      return memberAllowedByType(t.base, path59, reader, depth + 1);
     case "ObjectType": {
       if (typeof key !== "string") return void 0;
       const lower = key.toLowerCase();
@@ -37061,13 +37074,13 @@ function memberAllowedByType(t, path58, reader, depth = 0) {
       const name = t.name.name;
       if (t.typeArgs !== null || AMBIENT.has(name.toLowerCase())) return void 0;
       const decl = reader.types.get(name);
-      if (decl) return memberAllowedByType(decl.value, path58, reader, depth + 1);
+      if (decl) return memberAllowedByType(decl.value, path59, reader, depth + 1);
       const imported = reader.importedType?.(name);
-      return imported ? memberAllowedByType(imported.type, path58, imported.reader, depth + 1) : "unknown";
+      return imported ? memberAllowedByType(imported.type, path59, imported.reader, depth + 1) : "unknown";
     }
     case "TypeMemberAccess": {
       const ns = namespaced(t, reader);
-      if (ns) return memberAllowedByType(ns.type, path58, ns.reader, depth + 1);
+      if (ns) return memberAllowedByType(ns.type, path59, ns.reader, depth + 1);
       return accessTypeAllowed(t);
     }
     case "TypeIndexAccess":
@@ -37118,24 +37131,24 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function pathKind(host, target) {
-  const abs = path27.resolve(target);
+  const abs = path28.resolve(target);
   if (host.isFile(abs)) return entryOf2(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path27.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path27.isAbsolute(rel)) return "outside";
+  const rel = path28.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path28.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path27.sep)) {
-    const next = path27.join(dir, part);
+  for (const part of rel.split(path28.sep)) {
+    const next = path28.join(dir, part);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path27.basename(p);
-  return host.list(path27.dirname(p))?.find((e) => e.name === name);
+  const name = path28.basename(p);
+  return host.list(path28.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -37204,7 +37217,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path28 from "node:path";
+import path29 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -37240,7 +37253,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path28.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path29.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -37319,7 +37332,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path28.resolve(path28.dirname(scope.file.file), p);
+  const target = path29.resolve(path29.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -37366,7 +37379,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path28.resolve(path28.dirname(scope.file.file), p);
+  const target = path29.resolve(path29.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -37393,7 +37406,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path29 from "node:path";
+import path30 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -37654,7 +37667,7 @@ function emitRegistryModule(scope, inst, source) {
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
     const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path29.dirname(cached.parsed.file), name: d.name.name, source }] });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path30.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -37662,7 +37675,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path29.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path30.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -37759,7 +37772,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path30 from "node:path";
+import path31 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -37769,7 +37782,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path30.resolve(path30.dirname(scope.file.file), p.value);
+  const target = path31.resolve(path31.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -38678,7 +38691,7 @@ var init_scope = __esm({
         if (arr?.kind === "Array") input2.allowedValues = arr.items.filter((x) => x.kind !== "Spread").map((x) => this.eval(x, void 0));
         else if (d.type) this.typeGuard(input2, d.type);
         const type = d.type;
-        if (type) input2.memberAllowed = (path58) => memberAllowedByType(type, path58, this.typeReader());
+        if (type) input2.memberAllowed = (path59) => memberAllowedByType(type, path59, this.typeReader());
         this.env.inputs.push(input2);
       }
       /**
@@ -38838,7 +38851,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -38848,7 +38861,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path31.relative(path31.dirname(input2.template), input2.paramFile).split(path31.sep).join("/"),
+    variant: path32.relative(path32.dirname(input2.template), input2.paramFile).split(path32.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -38864,7 +38877,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -38884,7 +38897,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path32.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path33.resolve(f)))].sort();
   const scanned = new Set(files);
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -38892,7 +38905,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path32.resolve(path32.dirname(f), s.pathString);
+      const target = path33.resolve(path33.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
@@ -38911,10 +38924,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path32.resolve(path32.dirname(pf), p);
+    const target = path33.resolve(path33.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path32.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path33.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -38923,14 +38936,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path32.resolve(source), [...variants.get(path32.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path33.resolve(source), [...variants.get(path33.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path32.resolve(unit);
+    const target = path33.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
@@ -38945,7 +38958,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
-        parameterValues = allUnknown(parsed, `its parameter file ${path32.basename(pf)} does not parse`);
+        parameterValues = allUnknown(parsed, `its parameter file ${path33.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -38956,7 +38969,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
       evaluations.push({
         evaluation: {
-          variant: pf ? path32.relative(path32.dirname(unit), pf).split(path32.sep).join("/") : "default",
+          variant: pf ? path33.relative(path33.dirname(unit), pf).split(path33.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
@@ -38971,7 +38984,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path32.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path33.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
@@ -38996,9 +39009,9 @@ function evaluateBicep(input2) {
   return { evaluations, problems, loneParamValues };
 }
 function variantEnv(input2, unit, pf, result) {
-  const below = (f) => classifyPath(path32.relative(path32.dirname(unit), f).split(path32.sep).filter((s) => s !== "..").join("/"));
+  const below = (f) => classifyPath(path33.relative(path33.dirname(unit), f).split(path33.sep).filter((s) => s !== "..").join("/"));
   return evaluationEnv(
-    input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? (below(pf) ?? classifyPath(path32.relative(input2.host.root, pf).split(path32.sep).join("/")))?.env : void 0) ?? envFromParameters(result, unit)
+    input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? (below(pf) ?? classifyPath(path33.relative(input2.host.root, pf).split(path33.sep).join("/")))?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -39010,12 +39023,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path32.resolve(path32.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path33.resolve(path33.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path32.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path32.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path32.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path33.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path33.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path33.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -39254,7 +39267,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path33 from "node:path";
+import path34 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -39300,19 +39313,19 @@ function substitutedLater(v) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path33.resolve(template));
-  return source === void 0 ? void 0 : path33.resolve(source);
+  const source = state.twins.get(path34.resolve(template));
+  return source === void 0 ? void 0 : path34.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path33.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path34.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path33.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path34.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -39380,13 +39393,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path33.join(dir, "bicepconfig.json");
+  const config = path34.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path33.dirname(dir);
+    const up = path34.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -39394,10 +39407,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path33.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path34.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path33.join(cacheRoot, ...where.path.split("/"));
+  const file = path34.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -39408,8 +39421,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path33.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path33.resolve(f.path), path33.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path34.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path34.resolve(f.path), path34.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -39417,9 +39430,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path33.resolve(f.path);
+    const from = path34.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named = path33.resolve(path33.dirname(from), reference);
+      const named = path34.resolve(path34.dirname(from), reference);
       const target = scanned.has(named) ? named : twinSourceOf(state, named) ?? named;
       if (!scanned.has(target)) continue;
       const a = find(from);
@@ -39559,7 +39572,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path34 from "node:path";
+import path35 from "node:path";
 function armJsonKind(text2) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -39634,7 +39647,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepParamUsers(ctx);
-        const named = files.filter((f) => f.kind === "arm" && users.has(path34.resolve(f.path))).map((f) => [f.path, users.get(path34.resolve(f.path))]);
+        const named = files.filter((f) => f.kind === "arm" && users.has(path35.resolve(f.path))).map((f) => [f.path, users.get(path35.resolve(f.path))]);
         return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
       },
       run(files, ctx) {
@@ -39648,7 +39661,7 @@ var init_arm2 = __esm({
           pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path34.resolve(f.path))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path35.resolve(f.path))).map((f) => f.path)),
           // A file that does not parse is its PARSE001 only: what the parser recovered around the
           // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
           // `enablePurgeProtection` sits after a missing comma). A broken parameter file's variant is
@@ -39658,7 +39671,7 @@ var init_arm2 = __esm({
             return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
           },
           envOverride: ctx.envOverride,
-          envForPath: (rel) => ctx.envForPath(path34.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path35.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -39811,7 +39824,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path35 from "node:path";
+import path36 from "node:path";
 function onlySpan(text2, span3) {
   if (!span3) return text2;
   const blank = (s) => s.replace(/[^\r\n]/g, " ");
@@ -39871,7 +39884,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path35.dirname(f.path), [...byDir.get(path35.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path36.dirname(f.path), [...byDir.get(path36.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -39889,7 +39902,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path35.dirname(f.path);
+          const dir = path36.dirname(f.path);
           const key = `${dir}\0${decided ?? "-"}`;
           let unit = byUnit.get(key);
           if (!unit) {
@@ -41199,11 +41212,11 @@ function taskScripts(ctx, step, inputs) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path58) => {
+  const visit2 = (node, path59) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path58}${segments3[i]}`));
+      items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`));
       return;
     }
     if (!ctx.n.isMap(node)) return;
@@ -41221,7 +41234,7 @@ function buildPipeline(ctx, root) {
       }
     }
     if (stepKind && stepPair) {
-      const subject = `pipeline:${path58 || "$"}`;
+      const subject = `pipeline:${path59 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
       const stepValue = ctx.n.value(stepPair);
       if (stepKind === "task") {
@@ -41242,7 +41255,7 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path58 ? `${path58}.${k}` : k);
+      visit2(ctx.n.value(p), path59 ? `${path59}.${k}` : k);
     }
   };
   visit2(root, "");
@@ -41799,15 +41812,15 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path58, container, stage, job, root) => {
+  const visit2 = (node, path59, container, stage, job, root) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
-      node.items.forEach((item, i) => visit2(item, `${path58}${segments3[i]}`, container, stage, job, root));
+      node.items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`, container, stage, job, root));
       return;
     }
     if (node.type !== "map") return;
-    const subject = `pipeline:${path58 || "$"}`;
+    const subject = `pipeline:${path59 || "$"}`;
     const kind = stepKindOf(node, container);
     if (kind) {
       const owner = jobOf(job, root);
@@ -41837,7 +41850,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path58 ? `${path58}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, e.key, stage, job, root);
       }
       return;
     }
@@ -41890,7 +41903,7 @@ function readPipeline(out, roots, scripts) {
     }
     for (const e of node.entries) {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path58 ? `${path58}.${e.key}` : e.key, next, stage, job, root);
+      visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, next, stage, job, root);
     }
   };
   for (const root of roots) {
@@ -42363,12 +42376,12 @@ function hasPipelineSteps(root, written2 = false) {
   return found;
 }
 function classifyCiFile(relPath, source, options = {}) {
-  const path58 = relPath.replace(/\\/g, "/");
-  if (SCRIPT_EXT.test(path58)) return "script";
-  if (!YAML_EXT.test(path58)) return void 0;
+  const path59 = relPath.replace(/\\/g, "/");
+  if (SCRIPT_EXT.test(path59)) return "script";
+  if (!YAML_EXT.test(path59)) return void 0;
   const text2 = yamlLineBreaks(source);
-  if (WORKFLOW_PATH.test(path58)) return "github-workflow";
-  const base = path58.slice(path58.lastIndexOf("/") + 1);
+  if (WORKFLOW_PATH.test(path59)) return "github-workflow";
+  const base = path59.slice(path59.lastIndexOf("/") + 1);
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
@@ -43021,7 +43034,7 @@ var init_words = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path36 from "node:path";
+import path37 from "node:path";
 function functionsRunningArguments(commands) {
   const runners = /* @__PURE__ */ new Set();
   let current;
@@ -43335,11 +43348,11 @@ function interpretScript(file, script, initial, base) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path58 = expandWord(target, env, ctx).text;
-    if (path58 === void 0) return;
+    const path59 = expandWord(target, env, ctx).text;
+    if (path59 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    calls.push({ path: path58, env: inherited });
+    calls.push({ path: path59, env: inherited });
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -43525,7 +43538,7 @@ function sourcedPath(e, file) {
   if (v.kind !== "unknown" || v.token !== `${SCRIPT_DIR_TOKEN}${file}`) return void 0;
   const pieces = v.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  return path36.resolve(path36.dirname(file), `.${pieces[1]}`);
+  return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
 var isName, RUNS_ARGUMENTS, FUNCTION_NAME, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
@@ -43962,14 +43975,14 @@ var init_azure_cli_sets = __esm({
 });
 
 // src/frontends/azure-cli-files.ts
-import path37 from "node:path";
+import path38 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
-  const n = path37.posix.normalize(slashed);
+  const n = path38.posix.normalize(slashed);
   return n === ".." ? void 0 : n;
 }
 function heredocFor(cmd, rel) {
@@ -43987,16 +44000,16 @@ function besideScript(cmd, root) {
   if (!cmd.inScript || p.kind !== "unknown" || p.token !== `${SCRIPT_DIR_TOKEN}${cmd.file}`) return void 0;
   const pieces = p.literals;
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  const target = path37.resolve(path37.dirname(cmd.file), `.${pieces[1]}`);
-  const rel = path37.relative(root, target).replace(/\\/g, "/");
-  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path37.isAbsolute(rel) };
+  const target = path38.resolve(path38.dirname(cmd.file), `.${pieces[1]}`);
+  const rel = path38.relative(root, target).replace(/\\/g, "/");
+  return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path38.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
-  const own = path37.join(path37.dirname(cmd.file), rel);
-  const fromRoot = path37.join(root, rel);
+  const own = path38.join(path38.dirname(cmd.file), rel);
+  const fromRoot = path38.join(root, rel);
   const repository = cmd.inScript ? void 0 : githubRepository(cmd.file);
-  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path37.join(repository, rel)], fromRoot, own];
-  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path37.sep) ? root : root + path37.sep));
+  const order2 = cmd.inScript ? [own, fromRoot] : [...repository === void 0 ? [] : [path38.join(repository, rel)], fromRoot, own];
+  return [...new Set(order2)].filter((p) => p === root || p.startsWith(root.endsWith(path38.sep) ? root : root + path38.sep));
 }
 function fileCommandResources(cmd, evaluation, ctx, links) {
   const beside = besideScript(cmd, ctx.root);
@@ -44018,7 +44031,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
-    const tried = beside ? [path37.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
+    const tried = beside ? [path38.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
     if (tried.length === 0) return [undecidable(cmd, evaluation, `the file named by --file (${p.value}) is outside the scan root; it is not read`)];
     scanned = tried.find((f) => ctx.host.isFile(f));
     const text2 = scanned === void 0 ? void 0 : ctx.host.readText(scanned);
@@ -44130,14 +44143,14 @@ var init_azure_cli_files = __esm({
 });
 
 // src/frontends/azure-pipelines-variables.ts
-import path38 from "node:path";
+import path39 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
   const read = /* @__PURE__ */ new Map();
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
     const lists = [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
-    for (const list2 of lists) includeInto(list2, file.file, ctx, [path38.resolve(file.file)], read, sources);
+    for (const list2 of lists) includeInto(list2, file.file, ctx, [path39.resolve(file.file)], read, sources);
   }
   return sources;
 }
@@ -44167,11 +44180,11 @@ function readTemplate(target, scope, ctx, sources) {
 function templatePath(ref, from, root) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
-  return p.startsWith("/") ? path38.resolve(root, `.${p}`) : path38.resolve(path38.dirname(path38.resolve(from)), p);
+  return p.startsWith("/") ? path39.resolve(root, `.${p}`) : path39.resolve(path39.dirname(path39.resolve(from)), p);
 }
 function writtenIn(v, file) {
   if (v.kind !== "value" || !v.value || !/\$\{\{[^}]*\bparameters\b/.test(v.value.text)) return { ...v, file };
-  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path38.basename(file)}` };
+  return { ...v, file, unreadable: `${v.name} is set from a parameter of the variables template ${path39.basename(file)}` };
 }
 var init_azure_pipelines_variables = __esm({
   "src/frontends/azure-pipelines-variables.ts"() {
@@ -44184,7 +44197,7 @@ var init_azure_pipelines_variables = __esm({
 });
 
 // src/frontends/azure-cli.ts
-import path39 from "node:path";
+import path40 from "node:path";
 function identityKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -44425,7 +44438,7 @@ function azureCliUnits(ciFiles, ctx) {
   });
   for (const file of ciFiles) {
     const places = placesOf(file);
-    const callsOf = (f) => localCalls.get(path39.resolve(f.file)) ?? [];
+    const callsOf = (f) => localCalls.get(path40.resolve(f.file)) ?? [];
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
     let fileEnv;
     const envClass = (place, assigned, sc, given) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file);
@@ -44549,18 +44562,18 @@ function unreadableAz(file, script) {
   };
 }
 function fileEnvOf(ctx, file) {
-  const rel = path39.relative(ctx.root, file.file);
+  const rel = path40.relative(ctx.root, file.file);
   const root = ctx.root;
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root };
-  const byName2 = classifyPath(path39.basename(rel));
+  const byName2 = classifyPath(path40.basename(rel));
   return byName2 ? { decided: byName2.env, rel, root } : { rel, root };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path39.relative(fileEnv.root, f))?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path40.relative(fileEnv.root, f))?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const named = (entries2, name) => {
     for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -44584,7 +44597,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path39.dirname(rel))?.env;
+  return classifyPath(path40.dirname(rel))?.env;
 }
 function resolveExpressions(text2, sc) {
   return text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
@@ -44771,32 +44784,32 @@ function scriptPathRuns(file, scripts, root) {
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");
-  if (path39.isAbsolute(rel)) return scripts.get(path39.normalize(p));
+  if (path40.isAbsolute(rel)) return scripts.get(path40.normalize(p));
   const github = githubRepository(from);
-  const first = (github === void 0 ? void 0 : scripts.get(path39.join(github, rel))) ?? scripts.get(path39.join(root, rel)) ?? scripts.get(path39.join(path39.dirname(from), rel));
+  const first = (github === void 0 ? void 0 : scripts.get(path40.join(github, rel))) ?? scripts.get(path40.join(root, rel)) ?? scripts.get(path40.join(path40.dirname(from), rel));
   if (first) return first;
-  for (const dir of foldersBetween(root, path39.dirname(path39.resolve(from)))) {
-    const hit = scripts.get(path39.join(dir, rel));
+  for (const dir of foldersBetween(root, path40.dirname(path40.resolve(from)))) {
+    const hit = scripts.get(path40.join(dir, rel));
     if (hit) return hit;
   }
   return void 0;
 }
 function foldersBetween(root, dir) {
-  const below = path39.relative(root, dir);
-  if (below === "" || below.startsWith("..") || path39.isAbsolute(below)) return [];
-  const parts = below.split(path39.sep);
-  return parts.slice(0, -1).map((_, i) => path39.join(root, ...parts.slice(0, i + 1)));
+  const below = path40.relative(root, dir);
+  if (below === "" || below.startsWith("..") || path40.isAbsolute(below)) return [];
+  const parts = below.split(path40.sep);
+  return parts.slice(0, -1).map((_, i) => path40.join(root, ...parts.slice(0, i + 1)));
 }
 function templateTarget(caller, ref, root, scanned, expression2) {
   if (!ref || ref.repository !== void 0) return void 0;
   const p = ref.path.includes("${{") && expression2 ? withExpressionsResolved(ref.path.trim(), expression2()) : ref.path.trim();
   if (p === void 0 || /\$[{(]/.test(p)) return void 0;
-  if (!p.startsWith("/")) return path39.resolve(path39.dirname(path39.resolve(caller.file)), p);
-  const fromRoot = path39.resolve(root, `.${p}`);
+  if (!p.startsWith("/")) return path40.resolve(path40.dirname(path40.resolve(caller.file)), p);
+  const fromRoot = path40.resolve(root, `.${p}`);
   if (scanned.has(fromRoot)) return fromRoot;
-  const callerDir = path39.dirname(path39.resolve(caller.file));
+  const callerDir = path40.dirname(path40.resolve(caller.file));
   for (const dir of [...foldersBetween(root, callerDir), callerDir]) {
-    const target = path39.resolve(dir, `.${p}`);
+    const target = path40.resolve(dir, `.${p}`);
     if (scanned.has(target)) return target;
   }
   return fromRoot;
@@ -44846,7 +44859,7 @@ function withExpressionsResolved(text2, expression2) {
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
-  const scanned = new Set(ciFiles.map((f) => path39.resolve(f.file)));
+  const scanned = new Set(ciFiles.map((f) => path40.resolve(f.file)));
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0 && c.caller.format !== "azure-pipelines") return;
     const list2 = out.get(key) ?? [];
@@ -44869,11 +44882,11 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path39.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") put(path40.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
-        const dir = path39.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path39.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const dir = path40.resolve(root, step.uses.text.trim());
+        for (const name of ["action.yml", "action.yaml"]) put(path40.join(dir, name), { caller, job, step, inputs: step.inputs });
       }
     }
   }
@@ -44886,7 +44899,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job ? c.job.id || "job template" : c.stage?.id ?? "extends";
-    const label = `called by ${path39.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
+    const label = `called by ${path40.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const outer = [void 0];
     if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
     return outer.flatMap(
@@ -44990,16 +45003,16 @@ __export(ci_exports, {
   ciFrontEnd: () => ciFrontEnd,
   scriptNamesIn: () => scriptNamesIn
 });
-import path40 from "node:path";
+import path41 from "node:path";
 function linkReusableCalls(ciFiles) {
-  const byPath = new Map(ciFiles.map((f) => [path40.resolve(f.file), f]));
+  const byPath = new Map(ciFiles.map((f) => [path41.resolve(f.file), f]));
   for (const caller of ciFiles) {
     if (caller.format !== "github-actions") continue;
     const repository = githubRepository(caller.file);
     if (repository === void 0) continue;
     for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
-      const callee = byPath.get(path40.resolve(repository, job.uses.text.trim()));
+      const callee = byPath.get(path41.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
       const bounded = callee.jobs.filter((j) => !j.effectivePermissions || grantsIdTokenWrite(j.effectivePermissions));
       job.callee = { file: callee.file, bounded };
@@ -45089,7 +45102,7 @@ function readPodTemplates(file, documents, lineMap) {
       if (items?.type === "seq" && depth < MAX_LIST_DEPTH) for (const it of items.items) visit2(it, depth + 1);
       return;
     }
-    for (const [path58, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path58, role, spec, inline));
+    for (const [path59, role, spec, inline] of podSpecsOf(node, obj2)) out.push(readTemplate2(src, node, obj2, path59, role, spec, inline));
   };
   for (const d of documents) visit2(d, 0);
   if (out.length > 0) markInjectedTolerations(src, documents, out);
@@ -45099,8 +45112,8 @@ function markInjectedTolerations(src, documents, templates) {
   const injecting = /* @__PURE__ */ new Map();
   for (const d of documents) {
     if (isManifestObject(d)?.kind !== "Namespace" || !d) continue;
-    const name = scalar(path41(d, ["metadata", "name"]));
-    const annotation = entry2(path41(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
+    const name = scalar(path42(d, ["metadata", "name"]));
+    const annotation = entry2(path42(d, ["metadata", "annotations"]), DEFAULT_TOLERATIONS);
     if (name && annotation && !isBlank(annotation.value)) injecting.set(name, at(src, annotation.keyRange));
   }
   if (injecting.size === 0) return;
@@ -45117,7 +45130,7 @@ function readKaitoObjects(file, documents, lineMap) {
     const o = isManifestObject(d);
     const keys = o && /^kaito\.sh\//.test(o.apiVersion) && Object.hasOwn(KAITO_INSTANCE_TYPE, o.kind) ? KAITO_INSTANCE_TYPE[o.kind] : void 0;
     if (!o || !keys || !d) continue;
-    const node = path41(d, keys);
+    const node = path42(d, keys);
     const value = scalar(node);
     out.push({
       kind: o.kind,
@@ -45136,7 +45149,7 @@ function at(src, range2) {
   while (end > range2.start.offset && /\s/.test(lm.text[end - 1])) end--;
   return { file, range: end === range2.end.offset ? range2 : lm.range(range2.start.offset, end) };
 }
-function path41(node, keys) {
+function path42(node, keys) {
   let cur = node;
   for (const k of keys) cur = valueOf(cur, k);
   return cur;
@@ -45151,29 +45164,29 @@ function podSpecsOf(obj2, o) {
     if (spec) out.push([p, role, spec, inline]);
   };
   if (kind === "InferenceService" && KSERVE_GROUPS.test(o.apiVersion)) {
-    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path41(obj2, ["spec", component]), inline);
+    for (const [component, inline] of Object.entries(KSERVE_COMPONENTS)) push(`spec.${component}`, component, path42(obj2, ["spec", component]), inline);
     return out;
   }
   const direct = POD_SPEC_PATHS[kind];
-  if (direct) push(direct.join("."), void 0, path41(obj2, direct));
+  if (direct) push(direct.join("."), void 0, path42(obj2, direct));
   const replicaField = REPLICA_SPECS[kind];
   if (replicaField) {
-    const specs = path41(obj2, ["spec", replicaField]);
+    const specs = path42(obj2, ["spec", replicaField]);
     if (specs?.type === "map") {
-      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path41(e.value, ["template", "spec"]));
+      for (const e of specs.entries) push(`spec.${replicaField}.${e.key}.template.spec`, e.key, path42(e.value, ["template", "spec"]));
     }
   }
   const ray = RAY_CLUSTER_SPEC[kind];
   if (ray !== void 0) {
     const base = ray === "" ? ["spec"] : ["spec", ray];
-    const cluster = path41(obj2, base);
+    const cluster = path42(obj2, base);
     const prefix = base.join(".");
-    push(`${prefix}.headGroupSpec.template.spec`, "head", path41(cluster, ["headGroupSpec", "template", "spec"]));
+    push(`${prefix}.headGroupSpec.template.spec`, "head", path42(cluster, ["headGroupSpec", "template", "spec"]));
     const workers = valueOf(cluster, "workerGroupSpecs");
     if (workers?.type === "seq") {
-      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path41(w, ["template", "spec"])));
+      workers.items.forEach((w, i) => push(`${prefix}.workerGroupSpecs[${i}].template.spec`, scalar(valueOf(w, "groupName")) ?? `worker ${i}`, path42(w, ["template", "spec"])));
     }
-    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path41(obj2, ["spec", "submitterPodTemplate", "spec"]));
+    if (kind === "RayJob") push("spec.submitterPodTemplate.spec", "submitter", path42(obj2, ["spec", "submitterPodTemplate", "spec"]));
   }
   return out;
 }
@@ -45241,7 +45254,7 @@ function readTemplate2(src, obj2, o, p, role, spec, inlineContainers) {
       else t.nodeSelector.push({ key: e.key, operator: "In", values: [value], at: at(src, e.range) });
     }
   } else if (sel !== void 0 && !isBlank(sel)) t.unreadable.push({ what: "nodeSelector", at: at(src, sel.range), hides: "placement" });
-  const required = path41(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
+  const required = path42(spec, ["affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]);
   if (required !== void 0) {
     const terms = valueOf(required, "nodeSelectorTerms");
     if (terms?.type !== "seq") t.unreadable.push({ what: "requiredDuringSchedulingIgnoredDuringExecution", at: at(src, required.range), hides: "placement" });
@@ -45390,22 +45403,22 @@ var init_read2 = __esm({
 });
 
 // src/frontends/k8s-classify.ts
-import path42 from "node:path";
+import path43 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
   return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
 }
 function skipReason(file, text2, host, root) {
-  let dir = path42.dirname(file);
+  let dir = path43.dirname(file);
   for (; ; ) {
-    if (CHART_FILES.some((n) => host.isFile(path42.join(dir, n)))) {
-      return `part of the Helm chart in ${path42.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
+    if (CHART_FILES.some((n) => host.isFile(path43.join(dir, n)))) {
+      return `part of the Helm chart in ${path43.relative(root, dir) || "."}; lint its rendered output instead (helm template <release> <chart> > rendered.yaml)`;
     }
-    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path42.join(dir, n)))) {
-      return `input of the Kustomize build in ${path42.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
+    if (KUSTOMIZATION_FILES.some((n) => host.isFile(path43.join(dir, n)))) {
+      return `input of the Kustomize build in ${path43.relative(root, dir) || "."}; lint its output instead (kustomize build <dir> > rendered.yaml), as overlays may patch tolerations in`;
     }
-    const up = path42.dirname(dir);
-    if (up === dir || !host.isInside(up) || path42.relative(root, dir) === "") break;
+    const up = path43.dirname(dir);
+    if (up === dir || !host.isInside(up) || path43.relative(root, dir) === "") break;
     dir = up;
   }
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
@@ -45576,7 +45589,7 @@ __export(policy_files_exports, {
   MAX_POLICY_FILES: () => MAX_POLICY_FILES,
   policyFiles: () => policyFiles
 });
-import path52 from "node:path";
+import path53 from "node:path";
 function splitGlob(glob) {
   const segs = glob.replace(/\\/g, "/").split("/");
   const i = segs.findIndex((s) => /[*?[{]/.test(s));
@@ -45595,7 +45608,7 @@ function policyFiles(globs, baseDir, scanHost) {
   };
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
-    const start = path52.resolve(baseDir, prefix || ".");
+    const start = path53.resolve(baseDir, prefix || ".");
     const before = out.files.length;
     const add = (file, host) => {
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
@@ -45603,7 +45616,7 @@ function policyFiles(globs, baseDir, scanHost) {
       out.files.push({ file, host });
     };
     if (!rest) {
-      const host = hostFor(path52.dirname(start));
+      const host = hostFor(path53.dirname(start));
       if (host.isFile(start)) add(start, host);
       else walk2(hostFor(start), start, start, (f, h) => /\.jsonc?$/i.test(f) && add(f, h));
     } else {
@@ -46061,14 +46074,14 @@ function tagName(field) {
   if (!m) return void 0;
   return m[1] !== void 0 ? m[1].replace(/''/g, "'") : m[2] ?? m[3];
 }
-function segments2(path58) {
-  return path58.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
+function segments2(path59) {
+  return path59.split(".").filter(Boolean).map((s) => s.endsWith("[*]") ? { name: s.slice(0, -3), all: true } : { name: s, all: false });
 }
-function walk3(from, path58, target, prefix) {
+function walk3(from, path59, target, prefix) {
   let values = [from];
   let many = false;
   let walked = prefix;
-  for (const seg of segments2(path58)) {
+  for (const seg of segments2(path59)) {
     walked = walked ? `${walked}.${seg.name}` : seg.name;
     const next = [];
     for (const v of values) {
@@ -46091,7 +46104,7 @@ function walk3(from, path58, target, prefix) {
     values = next;
   }
   if (values.some((v) => v === void 0)) {
-    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path58}` : path58));
+    const why = target.unmodelled?.(plainPath(prefix ? `${prefix}.${path59}` : path59));
     if (why) return { kind: "undecided", why };
   }
   if (values.some((v) => v?.kind === "unknown")) {
@@ -46143,14 +46156,14 @@ function readField(field, ctx) {
     const type = t.type.kind === "string" ? t.type.value.toLowerCase() : void 0;
     if (type !== void 0 ? type !== owner : t.notTypes?.has(owner)) return { kind: "one", value: void 0 };
   }
-  const path58 = t.aliasPath(field);
-  if (path58 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
+  const path59 = t.aliasPath(field);
+  if (path59 === void 0) return { kind: "undecided", why: `alias ${field} is not in the alias table (add it with --policy-aliases)` };
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path58.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
-    if (path58.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path58.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
+    if (path59.toLowerCase() === s.arrayPath.toLowerCase()) return { kind: "one", value: s.element };
+    if (path59.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return walk3(s.element, path59.slice(s.arrayPath.length + 1), t, plainPath(s.arrayPath));
   }
-  return walk3(t.body, path58, t, "");
+  return walk3(t.body, path59, t, "");
 }
 function evalField(fieldValue, op, right, ctx, cond) {
   const name = evalExpression(fieldValue, ctx);
@@ -46189,14 +46202,14 @@ function evalCount(count2, op, right, ctx, cond) {
   const field = member2(count2, "field");
   if (field) {
     if (field.kind !== "string" || !field.value.endsWith("[*]")) return undecided("count.field must be an array alias ending in [*]");
-    const path58 = ctx.target.aliasPath(field.value);
-    if (path58 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
-    const arrayOnly = path58.slice(0, -3);
+    const path59 = ctx.target.aliasPath(field.value);
+    if (path59 === void 0) return undecided(`alias ${field.value} is not in the alias table (add it with --policy-aliases)`);
+    const arrayOnly = path59.slice(0, -3);
     const alias = field.value;
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
-    scopeOf = (e) => ({ arrayPath: path58, alias, element: e });
+    scopeOf = (e) => ({ arrayPath: path59, alias, element: e });
   } else {
     const value = member2(count2, "value");
     if (!value) return undecided("count needs field or value");
@@ -46232,12 +46245,12 @@ function evalCount(count2, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
-function readArray(path58, ctx) {
+function readArray(path59, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i];
-    if (path58.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path58.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
+    if (path59.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk3(s.element, path59.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
   }
-  return arrayOf(walk3(ctx.target.body, path58, ctx.target, ""));
+  return arrayOf(walk3(ctx.target.body, path59, ctx.target, ""));
 }
 function arrayOf(r) {
   if (r.kind === "undecided") return r;
@@ -46287,12 +46300,12 @@ var init_evaluate4 = __esm({
     init_compare();
     MAX_DEPTH5 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
-    plainPath = (path58) => path58.replace(/\[\*\]/g, "");
+    plainPath = (path59) => path59.replace(/\[\*\]/g, "");
   }
 });
 
 // src/eval/policy/load.ts
-import path53 from "node:path";
+import path54 from "node:path";
 function loadPolicyFiles(host, files) {
   const out = { definitions: [], initiatives: [], problems: [] };
   for (const file of files) {
@@ -46314,7 +46327,7 @@ function loadPolicyFiles(host, files) {
       continue;
     }
     const doc = unescapeTemplateDocument(nodeToValue(parsed, parsed.root));
-    const read = readPolicyDocument(doc, path53.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
+    const read = readPolicyDocument(doc, path54.basename(file).replace(/\.jsonc?$/i, ""), fileStart(file), "config");
     if (read.kind === "definition") out.definitions.push(read.definition);
     else if (read.kind === "initiative") out.initiatives.push(read.initiative);
     else {
@@ -46387,8 +46400,8 @@ function aliasesFromDump(json) {
         const name = a.name;
         const def2 = a.defaultPath;
         const paths = a.paths;
-        const path58 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
-        if (typeof name === "string" && path58) out.push({ alias: name, path: path58, source: "dump" });
+        const path59 = typeof def2 === "string" ? def2 : Array.isArray(paths) && typeof paths[0]?.path === "string" ? paths[0].path : void 0;
+        if (typeof name === "string" && path59) out.push({ alias: name, path: path59, source: "dump" });
       }
     }
   }
@@ -46550,8 +46563,8 @@ function sentValue(r, attr2, fact) {
   if (attr2.convert === "enabledToBool" && v.kind === "bool") return withProvenanceOf(str(v.value ? "Enabled" : "Disabled"), v);
   return v;
 }
-function setPath(root, path58, v) {
-  const segs = path58.split(".");
+function setPath(root, path59, v) {
+  const segs = path59.split(".");
   let cur = root;
   for (const s of segs.slice(0, -1)) {
     const next = cur.get(s);
@@ -46567,18 +46580,18 @@ function setPath(root, path58, v) {
 function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, partial = false) {
   const body = /* @__PURE__ */ new Map();
   for (const a of attrs) {
-    const path58 = a.paths[0];
-    if (/\.\d+(\.|$)/.test(path58) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
+    const path59 = a.paths[0];
+    if (/\.\d+(\.|$)/.test(path59) || SHAPE_DIFFERS.has(`${r.kind}.${a.canonical}`)) continue;
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
     if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
-      undecidedDefaults.add(`${prefix}${path58}`.toLowerCase());
+      undecidedDefaults.add(`${prefix}${path59}`.toLowerCase());
       continue;
     }
-    covered.add(`${prefix}${path58}`.toLowerCase());
+    covered.add(`${prefix}${path59}`.toLowerCase());
     const v = sentValue(r, a, fact);
-    if (v !== void 0) setPath(body, path58, v);
+    if (v !== void 0) setPath(body, path59, v);
     if (v !== void 0 && fact?.at && !sites.has(v)) sites.set(v, { at: fact.at, path: fact.sourcePath });
   }
   return body;
@@ -46658,8 +46671,8 @@ function policyTarget(r, siblings, aliasPath) {
       type: str(policyResourceType(r.sourceType)),
       body,
       aliasPath,
-      consumer(v2, path58) {
-        const p = pathOf(body, v2, path58);
+      consumer(v2, path59) {
+        const p = pathOf(body, v2, path59);
         const at2 = p === void 0 ? void 0 : r.site?.(p);
         return at2 && { at: at2, path: p };
       }
@@ -46679,19 +46692,19 @@ function policyTarget(r, siblings, aliasPath) {
     ...v.notTypes ? { notTypes: v.notTypes } : {},
     body: v.body,
     aliasPath,
-    unmodelled(path58) {
-      const p = path58.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
-      if (v.unsent.has(p)) return `${r.sourceType}: ${path58} is not sent when it has its default, so whether it exists is not known`;
+    unmodelled(path59) {
+      const p = path59.toLowerCase().replace(/\.\d+(?=\.|$)/g, "");
+      if (v.unsent.has(p)) return `${r.sourceType}: ${path59} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
       if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
-      return `${r.sourceType}: the ARM path ${path58} is not modelled from ${from}`;
+      return `${r.sourceType}: the ARM path ${path59} is not modelled from ${from}`;
     }
   };
 }
-function pathOf(body, v, path58) {
-  if (path58 !== void 0) {
-    const along = pathAlong(body, v, path58.split(".").filter(Boolean));
+function pathOf(body, v, path59) {
+  if (path59 !== void 0) {
+    const along = pathAlong(body, v, path59.split(".").filter(Boolean));
     if (along !== void 0) return along;
   }
   return search(body, v, 0);
@@ -46940,7 +46953,7 @@ var init_policy2 = __esm({
 // src/action/run.ts
 import fs12 from "node:fs";
 import os2 from "node:os";
-import path57 from "node:path";
+import path58 from "node:path";
 
 // src/api.ts
 init_host();
@@ -46949,7 +46962,7 @@ init_source();
 init_paths();
 import fs8 from "node:fs";
 import os from "node:os";
-import path54 from "node:path";
+import path55 from "node:path";
 
 // src/engine/findings.ts
 init_paths();
@@ -48393,7 +48406,7 @@ init_bicep_references();
 
 // src/frontends/k8s-scope.ts
 init_manifest();
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/model/facts/k8s.ts
 var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
@@ -48468,7 +48481,7 @@ function mayDeclareAks(files, others, ctx) {
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path18.dirname(f.path));
+    if (f.kind === "terraform") terraformDirs.add(path19.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -48478,18 +48491,18 @@ var isBoolean = (v) => typeof v === "boolean";
 
 // src/frontends/arm-folders.ts
 init_parameter_names();
-import path19 from "node:path";
+import path20 from "node:path";
 var TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path19.sep) ? root : root + path19.sep);
+var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path20.sep) ? root : root + path20.sep);
 async function armPairingFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   const parents = /* @__PURE__ */ new Set();
   for (const f of given) {
     if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path19.dirname(path19.resolve(f));
-    const parent = path19.dirname(dir);
+    const dir = path20.dirname(path20.resolve(f));
+    const parent = path20.dirname(dir);
     if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path19.basename(dir))) out.add(parent);
+    if (PARAMETER_FOLDER.test(path20.basename(dir))) out.add(parent);
     else parents.add(parent);
   }
   for (const parent of parents) {
@@ -48502,7 +48515,7 @@ async function armPairingFolders(given, wide) {
 init_ci_references();
 init_names();
 init_shared();
-import path22 from "node:path";
+import path23 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 function amlFileNamesIn(text2) {
@@ -48513,7 +48526,7 @@ function amlFileNames(ctx, file) {
   return planningFact(ctx, "aml-file-names", file, isStringList, amlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path22.basename(d).toLowerCase()));
+  const names = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path23.basename(d).toLowerCase()));
   if (names.size === 0) return [];
   return files.filter((f) => amlFileNames(ctx, f).some((n) => names.has(n)));
 }
@@ -48546,7 +48559,7 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
-import path43 from "node:path";
+import path44 from "node:path";
 
 // src/model/facts/gpu.ts
 var SIZE_PREFIX = "Standard_";
@@ -49128,7 +49141,7 @@ function scanViewOf(summaries, root) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path43.dirname(forFile);
+      const dir = path44.dirname(forFile);
       let project2;
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
@@ -49154,14 +49167,14 @@ function severalChildFolders(files, dir) {
 function topLevelFolders(files, root) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
-    const rel = path43.relative(root, f).split(path43.sep);
+    const rel = path44.relative(root, f).split(path44.sep);
     out.add(rel.length > 1 ? rel[0] : "");
   }
   return out;
 }
 function isInside2(file, dir) {
-  const rel = path43.relative(dir, file);
-  return rel === "" || !rel.startsWith("..") && !path43.isAbsolute(rel);
+  const rel = path44.relative(dir, file);
+  return rel === "" || !rel.startsWith("..") && !path44.isAbsolute(rel);
 }
 function aksFilesOf(graphs) {
   const out = /* @__PURE__ */ new Set();
@@ -49171,9 +49184,9 @@ function aksFilesOf(graphs) {
 function nearestProject(dir, root, aksFiles, aksDirs) {
   if (!isInside2(dir, root)) return void 0;
   for (let d = dir; ; ) {
-    if (path43.relative(root, d) === "") return void 0;
+    if (path44.relative(root, d) === "") return void 0;
     if (aksDirs.has(d) && aksFiles.some((f) => isInside2(f, d))) return d;
-    const parent = path43.dirname(d);
+    const parent = path44.dirname(d);
     if (parent === d) return void 0;
     d = parent;
   }
@@ -49182,9 +49195,9 @@ function ancestorDirs(files) {
   const out = /* @__PURE__ */ new Set();
   for (const f of files) {
     out.add(f);
-    for (let d = path43.dirname(f); !out.has(d); d = path43.dirname(d)) {
+    for (let d = path44.dirname(f); !out.has(d); d = path44.dirname(d)) {
       out.add(d);
-      if (path43.dirname(d) === d) break;
+      if (path44.dirname(d) === d) break;
     }
   }
   return out;
@@ -49391,7 +49404,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
 init_source();
 init_clock();
 init_resource();
-import path44 from "node:path";
+import path45 from "node:path";
 init_address();
 
 // src/engine/levels.ts
@@ -49639,7 +49652,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         try {
           moduleHook.call(visitor, m);
         } catch (e) {
-          failed(e, fileStart(path44.join(m.dir, "main.tf")));
+          failed(e, fileStart(path45.join(m.dir, "main.tf")));
         }
       }
     }
@@ -50081,16 +50094,16 @@ function currentAnswer(host, kind, p, answer, textHash) {
 import { createHash as createHash5 } from "node:crypto";
 import { isAscii as isAscii2 } from "node:buffer";
 import fs6 from "node:fs";
-import path45 from "node:path";
+import path46 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
 var FORMAT2 = 7;
 function cacheFilePath(location, cwd) {
-  if (location === void 0) return path45.join(cwd, CACHE_FILE);
-  const abs = path45.resolve(cwd, location);
+  if (location === void 0) return path46.join(cwd, CACHE_FILE);
+  const abs = path46.resolve(cwd, location);
   const isDir = /[\\/]$/.test(location) || fs6.existsSync(abs) && fs6.statSync(abs).isDirectory();
-  return isDir ? path45.join(abs, CACHE_FILE) : abs;
+  return isDir ? path46.join(abs, CACHE_FILE) : abs;
 }
 function hashOf(value) {
   return createHash5("sha256").update(typeof value === "string" ? value : JSON.stringify(value)).digest("base64url");
@@ -50259,7 +50272,7 @@ var UnitCache = class _UnitCache {
     };
     const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
-    if (!fs6.existsSync(path45.dirname(this.file))) fs6.mkdirSync(path45.dirname(this.file));
+    if (!fs6.existsSync(path46.dirname(this.file))) fs6.mkdirSync(path46.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs6.writeFileSync(tmp, asciiJson(`${head.slice(0, -1)},"deps":${JSON.stringify(depTable)},"entries":{${entries2}},"files":${files}}`), "latin1");
     fs6.renameSync(tmp, this.file);
@@ -50524,7 +50537,7 @@ async function runUnits(run3, merged, o) {
 
 // src/pipeline/workers.ts
 import fs7 from "node:fs";
-import path46 from "node:path";
+import path47 from "node:path";
 import { fileURLToPath } from "node:url";
 var WORKER_YOUNG_GENERATION_MB = 8;
 var CLAIMED = 0;
@@ -50545,8 +50558,8 @@ function claimEach(state, work, end, each) {
 }
 function workerScript() {
   if (typeof __MLOPS_WORKER_ENTRY__ !== "string") return void 0;
-  const here = path46.dirname(fileURLToPath(import.meta.url));
-  const file = path46.join(path46.basename(here) === "chunks" ? path46.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
+  const here = path47.dirname(fileURLToPath(import.meta.url));
+  const file = path47.join(path47.basename(here) === "chunks" ? path47.dirname(here) : here, __MLOPS_WORKER_ENTRY__);
   return fs7.existsSync(file) ? file : void 0;
 }
 var UnitWorkerPool = class _UnitWorkerPool {
@@ -51171,8 +51184,8 @@ function memberGuardOf(input2, size) {
   if (size?.kind !== "string" || !size.origin) return void 0;
   for (const whole of [input2.assigned, input2.defaultValue]) {
     if (whole?.kind !== "object" && whole?.kind !== "list" || !whole.origin || !locationContains(whole.origin, size.origin)) continue;
-    const path58 = memberPathAt(whole, size.origin);
-    if (path58 && path58.length > 0) return { path: path58, allowed: input2.memberAllowed?.(path58) };
+    const path59 = memberPathAt(whole, size.origin);
+    if (path59 && path59.length > 0) return { path: path59, allowed: input2.memberAllowed?.(path59) };
   }
   return void 0;
 }
@@ -51191,8 +51204,8 @@ function memberPathAt(v, at2) {
   }
   return void 0;
 }
-function memberPathText(root, path58) {
-  return path58.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
+function memberPathText(root, path59) {
+  return path59.reduce((out, k) => typeof k === "number" ? `${out}[${k}]` : out ? `${out}.${k}` : k, root);
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
@@ -51302,8 +51315,8 @@ function unreadGuard(input2, size) {
   if ((!allowed || allowed.length === 0) && isStructured(input2) && memberGuardOf(input2, size)?.allowed === "unknown") return `guard of ${input2.name}: the type of the member that holds the size cannot be read`;
   return void 0;
 }
-function lastProperty(path58) {
-  for (let i = path58.length - 1; i >= 0; i--) if (typeof path58[i] === "string") return path58[i];
+function lastProperty(path59) {
+  for (let i = path59.length - 1; i >= 0; i--) if (typeof path59[i] === "string") return path59[i];
   return "items";
 }
 function sizeLiteralsOf(text2) {
@@ -52190,7 +52203,7 @@ var TF001_local_terraform_state_default = defineRule({
 });
 
 // rules/terraform/TF002-state-file-in-repository.ts
-import path47 from "node:path";
+import path48 from "node:path";
 init_source();
 var TF002_state_file_in_repository_default = defineRule({
   meta: {
@@ -52216,7 +52229,7 @@ var TF002_state_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "stateFile",
-          data: { file: path47.basename(f.path) }
+          data: { file: path48.basename(f.path) }
         });
       }
     };
@@ -52224,7 +52237,7 @@ var TF002_state_file_in_repository_default = defineRule({
 });
 
 // rules/terraform/TF003-provider-version-unpinned.ts
-import path48 from "node:path";
+import path49 from "node:path";
 var BUILTIN = /* @__PURE__ */ new Set(["terraform"]);
 function constrains(rp) {
   const v = rp.version;
@@ -52316,7 +52329,7 @@ var TF003_provider_version_unpinned_default = defineRule({
   }
 });
 function moduleRef2(fromDir, toDir) {
-  const rel = path48.relative(fromDir, toDir).split(path48.sep).join("/");
+  const rel = path49.relative(fromDir, toDir).split(path49.sep).join("/");
   return rel === ".." ? "../" : rel.startsWith("../") ? rel : `./${rel}`;
 }
 function moduleName(rootDir, m) {
@@ -52332,11 +52345,11 @@ function firstPlace(m, is) {
   return resource && { ...resource.at, label: resource.address };
 }
 function placeName(rootDir, at2) {
-  return `${path48.relative(rootDir, at2.file).split(path48.sep).join("/")}:${at2.range.start.line}`;
+  return `${path49.relative(rootDir, at2.file).split(path49.sep).join("/")}:${at2.range.start.line}`;
 }
 
 // rules/terraform/TF004-plan-file-in-repository.ts
-import path49 from "node:path";
+import path50 from "node:path";
 init_source();
 var TF004_plan_file_in_repository_default = defineRule({
   meta: {
@@ -52363,7 +52376,7 @@ var TF004_plan_file_in_repository_default = defineRule({
           subject: `file:${f.path}`,
           location: fileStart(f.path),
           messageId: "planFile",
-          data: { file: path49.basename(f.path) }
+          data: { file: path50.basename(f.path) }
         });
       }
     };
@@ -52371,7 +52384,7 @@ var TF004_plan_file_in_repository_default = defineRule({
 });
 
 // rules/secrets/SEC001-hardcoded-secret.ts
-import path50 from "node:path";
+import path51 from "node:path";
 init_source();
 init_own_strings();
 init_normalize();
@@ -52654,7 +52667,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       }
     };
     const varFile = (file) => {
-      const where = path50.basename(file.path);
+      const where = path51.basename(file.path);
       variantFile = file.kind === "arm-params" || file.kind === "bicepparam" ? file.path : void 0;
       for (const [name, v] of file.varValues ?? []) {
         const subject = `tfvars:${file.path}:${name}`;
@@ -53513,7 +53526,7 @@ var CI002_azure_login_with_secret_default = defineRule({
 });
 
 // rules/ci/CI003-oidc-without-id-token-permission.ts
-import path51 from "node:path";
+import path52 from "node:path";
 init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
@@ -53581,7 +53594,7 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
       const nested = called.file !== callee.file;
       ctx.report({
         messageId: nested ? "callerPermissionsNested" : "callerPermissions",
-        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path51.basename(called.file) } : {} },
+        data: { job: job.id, callee: `\`${job.uses.text.trim()}\``, calledJob: called.job, permissions, ...nested ? { inner: path52.basename(called.file) } : {} },
         location: { file: file.file, range: { start: job.uses.keyRange.start, end: job.uses.range.end } },
         related: [{ file: called.file, range: { start: called.step.uses.keyRange.start, end: called.step.uses.range.end }, label: `azure/login in job ${called.job}` }, ...permissionsRelated(file, job)],
         subject: job.subject,
@@ -54000,8 +54013,8 @@ var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and param
 var UsageError = class extends Error {
 };
 function outsideRootMessage(named, real, root, skipped = false) {
-  const shown = path54.relative(process.cwd(), named) || named;
-  if (real === path54.resolve(named)) {
+  const shown = path55.relative(process.cwd(), named) || named;
+  if (real === path55.resolve(named)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -54010,25 +54023,25 @@ function outsideRootMessage(named, real, root, skipped = false) {
 }
 function tfDataDirPatterns(dir, root) {
   if (dir === void 0 || dir.trim() === "" || dir === ".terraform") return [];
-  if (path54.isAbsolute(dir)) {
+  if (path55.isAbsolute(dir)) {
     const rel2 = relativeToRoot(root, dir);
     return rel2 && !rel2.startsWith("..") ? [`/${rel2}/`] : [];
   }
-  const rel = path54.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  const rel = path55.normalize(dir).replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
-  if (paths.every((p) => !path54.relative(cwd, p).startsWith(".."))) return cwd;
+  if (paths.every((p) => !path55.relative(cwd, p).startsWith(".."))) return cwd;
   let root = paths[0];
-  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path54.dirname(root);
-  for (const p of paths.slice(1)) while (path54.relative(root, p).startsWith("..")) root = path54.dirname(root);
+  if (fs8.existsSync(root) && fs8.statSync(root).isFile()) root = path55.dirname(root);
+  for (const p of paths.slice(1)) while (path55.relative(root, p).startsWith("..")) root = path55.dirname(root);
   return root;
 }
 function callerBound(file, root, host) {
   return nearestFolder(file, root, (dir) => {
-    const git2 = path54.join(dir, ".git");
+    const git2 = path55.join(dir, ".git");
     return host.isDirectory(git2) || host.isFile(git2);
   }) ?? root;
 }
@@ -54076,19 +54089,19 @@ async function givenDataFiles(given, frontEnds, host, root, facts) {
 var DATA_FRONT_ENDS = /* @__PURE__ */ new Set(["azureml-yaml", "k8s"]);
 async function prepareRun(options, cache3) {
   const facts = cache3;
-  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path54.resolve(p));
+  const namedPaths = (options.paths?.length ? options.paths : ["."]).map((p) => path55.resolve(p));
   for (const p of namedPaths) if (!fs8.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
-  const namedPlans = (options.planFiles ?? []).map((p) => path54.resolve(p));
+  const namedPlans = (options.planFiles ?? []).map((p) => path55.resolve(p));
   for (const p of namedPlans) if (!fs8.existsSync(p) || !fs8.statSync(p).isFile()) throw new UsageError(`no such plan file: ${p}`);
-  const namedVarFiles = (options.varFiles ?? []).map((f) => path54.resolve(f));
+  const namedVarFiles = (options.varFiles ?? []).map((f) => path55.resolve(f));
   for (const f of namedVarFiles) {
     if (!fs8.existsSync(f)) throw new UsageError(`--var-file not found: ${f}`);
     if (!fs8.statSync(f).isFile()) throw new UsageError(`--var-file is not a file: ${f} (give a .tfvars or .tfvars.json file)`);
   }
-  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path54.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path54.resolve(options.policyAliasesFile)}`);
-  const namedOnly = options.onlyFiles?.map((f) => path54.resolve(f));
+  if (options.policyAliasesFile !== void 0 && !fs8.existsSync(path55.resolve(options.policyAliasesFile))) throw new UsageError(`--policy-aliases not found: ${path55.resolve(options.policyAliasesFile)}`);
+  const namedOnly = options.onlyFiles?.map((f) => path55.resolve(f));
   const written2 = namedOnly ?? [...namedPaths, ...namedPlans.filter((p) => !namedPaths.includes(p))];
-  const writtenRoot = path54.resolve(options.root ?? commonRoot(written2));
+  const writtenRoot = path55.resolve(options.root ?? commonRoot(written2));
   const realRoot = fs8.realpathSync(writtenRoot);
   const root = fs8.lstatSync(writtenRoot).isSymbolicLink() ? realRoot : writtenRoot;
   const refused = /* @__PURE__ */ new Map();
@@ -54097,7 +54110,7 @@ async function prepareRun(options, cache3) {
     const out = [];
     for (const p of paths) {
       const real = fs8.realpathSync(p);
-      if (isWithin(realRoot, real)) out.push(path54.join(root, path54.relative(realRoot, real)));
+      if (isWithin(realRoot, real)) out.push(path55.join(root, path55.relative(realRoot, real)));
       else if (mayBeSkipped) refused.set(p, real);
       else throw new UsageError(outsideRootMessage(p, real, realRoot));
     }
@@ -54108,11 +54121,11 @@ async function prepareRun(options, cache3) {
   const varFiles = confined(namedVarFiles, false);
   const inputPaths = [...given, ...planFiles.filter((p) => !given.includes(p))];
   const onlyFiles = namedOnly && confined(namedOnly, skippable);
-  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path54.dirname(f)))] : inputPaths;
+  const scanPaths = onlyFiles ? [...new Set(onlyFiles.map((f) => path55.dirname(f)))] : inputPaths;
   const catalog = options.ruleSet ?? ALL_RULES;
   const knownIds = new Set(catalog.map((r) => r.meta.id));
   const startPath = inputPaths[0] ?? root;
-  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path54.dirname(startPath);
+  const startDir = fs8.statSync(startPath).isDirectory() ? startPath : path55.dirname(startPath);
   let config;
   let mistakenConfig;
   try {
@@ -54132,8 +54145,8 @@ async function prepareRun(options, cache3) {
     setAsideChars: Math.floor(SET_ASIDE_CHARS / planningThreads(threadSettings(options))),
     ...cache3 ? { signatures: { freshMs: options.cacheFreshMs ?? CACHE_FRESH_MS } } : {}
   });
-  if (options.bicepCache !== void 0 && !fs8.existsSync(path54.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path54.resolve(options.bicepCache)}`);
-  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path54.resolve(options.bicepCache))) : void 0;
+  if (options.bicepCache !== void 0 && !fs8.existsSync(path55.resolve(options.bicepCache))) throw new UsageError(`--bicep-cache not found: ${path55.resolve(options.bicepCache)}`);
+  const bicepCache = options.bicepCache !== void 0 ? createHost(fs8.realpathSync(path55.resolve(options.bicepCache))) : void 0;
   const problems = [];
   const walked = /* @__PURE__ */ new Set();
   const classifyFacts = facts ? { facts, name: `classify:${hashOf([root, frontEnds.map((fe) => fe.name)]).slice(0, 16)}` } : void 0;
@@ -54171,15 +54184,15 @@ async function prepareRun(options, cache3) {
     for (const p of onlyFiles ?? inputPaths) {
       const problem3 = host.problemOf(p);
       if (classified.has(p) || dataFiles.includes(p) || config.isIgnored(p) || !fs8.statSync(p).isFile() || problem3 && problem3.kind !== "binary") continue;
-      throw new UsageError(`${path54.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
+      throw new UsageError(`${path55.relative(process.cwd(), p) || p}: not a file mlops-iac-lint reads (${FORMATS_READ})`);
     }
   }
   const notices = [...refused].map(([p, real]) => outsideRootMessage(p, real, realRoot, true));
   if (mistakenConfig) {
-    notices.push(`${path54.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
+    notices.push(`${path55.relative(process.cwd(), mistakenConfig) || mistakenConfig} is not read: the config file is ${CONFIG_FILE_NAMES.join(" or ")} (JSON with comments); rename it and write its settings as JSON`);
   }
   if (allFiles.length === 0 && problems.length === 0 && !onlyFiles) {
-    const where = scanPaths.map((p) => path54.relative(process.cwd(), p) || ".").join(", ");
+    const where = scanPaths.map((p) => path55.relative(process.cwd(), p) || ".").join(", ");
     notices.push(`nothing to lint in ${where}: no file of a format it reads (${FORMATS_READ})`);
   }
   const superseded = /* @__PURE__ */ new Set();
@@ -54229,7 +54242,7 @@ async function prepareRun(options, cache3) {
   if (options.errorOnUnmatchedFile !== false) {
     for (const d of unreadFiles) {
       if (config.isIgnored(d) || units2.some((u) => dataReadBy(u).includes(d))) continue;
-      throw new UsageError(`${path54.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
+      throw new UsageError(`${path55.relative(process.cwd(), d) || d}: not a file mlops-iac-lint reads (${FORMATS_READ}), nor a data file that a scanned file reads (yamldecode(file(\u2026)), loadYamlContent(\u2026))`);
     }
   }
   for (const fe of frontEnds) {
@@ -54331,8 +54344,8 @@ async function lintPlanned(run3, threads, cache3) {
   const inline = applySuppressions(findings, merged.directives, { allowInline: config.allowInlineSuppressions, activeRuleIds });
   findings = config.applyLevels(config.applySuppressions(inline.findings, today2).findings);
   if (config.allowInlineSuppressions) {
-    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path54.dirname(n.location.file)));
-    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path54.dirname(d.file))) : inline.unused;
+    const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path55.dirname(n.location.file)));
+    const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path55.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
     appendAll(findings, suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
   }
@@ -54395,7 +54408,7 @@ async function loadPolicyInput(config, aliasesOption, host, problems, notices) {
     for (const p of loaded.problems) problems.push({ ruleId: p.kind === "shape" ? "EVAL001" : "PARSE001", message: p.message, location: p.location });
     for (const f of files) texts.push([f, h.readText(f)]);
   }
-  const aliasFile = aliasesOption ? path54.resolve(aliasesOption) : pc.aliases;
+  const aliasFile = aliasesOption ? path55.resolve(aliasesOption) : pc.aliases;
   const extraAliases = aliasFile ? readAliasDump(aliasFile, aliasesFromDump2) : [];
   const key = hashOf([texts, pc.parameters ?? null, extraAliases, pc.fromScannedCode]);
   return { definitions, initiatives, parameters: pc.parameters, extraAliases, key, build };
@@ -54518,8 +54531,8 @@ function readAndApplyBaseline(findings, file, root) {
     throw new UsageError(`cannot read the baseline ${file}: ${ioErrorText(e)}`);
   }
   try {
-    const inside2 = path54.relative(root, path54.resolve(file));
-    const shown = inside2 !== "" && !inside2.startsWith("..") && !path54.isAbsolute(inside2) ? inside2.split(path54.sep).join("/") : file;
+    const inside2 = path55.relative(root, path55.resolve(file));
+    const shown = inside2 !== "" && !inside2.startsWith("..") && !path55.isAbsolute(inside2) ? inside2.split(path55.sep).join("/") : file;
     return applyBaseline(findings, text2, shown);
   } catch (e) {
     if (e instanceof BaselineError) throw new UsageError(e.message);
@@ -54616,7 +54629,7 @@ function listingError(dir) {
 }
 
 // src/report/common.ts
-import path55 from "node:path";
+import path56 from "node:path";
 var REPOSITORY_URL = "https://github.com/mlops-iac-lint/mlops-iac-lint";
 var RELEASE_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function docsBaseUrl(toolVersion) {
@@ -54629,9 +54642,9 @@ function toPosix(p) {
   return p.replace(/\\/g, "/");
 }
 function relativePath2(base, file) {
-  if (!path55.isAbsolute(file)) return toPosix(file);
-  const rel = path55.relative(base, file);
-  return toPosix(rel === "" ? path55.basename(file) : rel);
+  if (!path56.isAbsolute(file)) return toPosix(file);
+  const rel = path56.relative(base, file);
+  return toPosix(rel === "" ? path56.basename(file) : rel);
 }
 function ruleDocUrl(rule, toolVersion) {
   if (!rule?.docPath) return void 0;
@@ -55204,7 +55217,7 @@ function readPullRequestEvent(env) {
 // src/action/git-diff.ts
 import { spawnSync } from "node:child_process";
 import fs11 from "node:fs";
-import path56 from "node:path";
+import path57 from "node:path";
 
 // src/action/changed-lines.ts
 var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -55352,10 +55365,10 @@ var PullRequestLines = class {
     try {
       real = fs11.realpathSync(file);
     } catch {
-      real = path56.resolve(file);
+      real = path57.resolve(file);
     }
-    const rel = path56.relative(this.topLevel, real);
-    const out = rel === "" || rel.startsWith("..") || path56.isAbsolute(rel) ? void 0 : rel.split(path56.sep).join("/");
+    const rel = path57.relative(this.topLevel, real);
+    const out = rel === "" || rel.startsWith("..") || path57.isAbsolute(rel) ? void 0 : rel.split(path57.sep).join("/");
     this.real.set(file, out);
     return out;
   }
@@ -55466,8 +55479,8 @@ function locationCell2(f, base, links) {
   const line = Math.max(1, f.location.range.start.line);
   const text2 = escapeMarkdown(`${rel}:${line}`);
   if (!links) return text2;
-  const path58 = rel.split("/").map(encodeURIComponent).join("/");
-  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path58}#L${line}`;
+  const path59 = rel.split("/").map(encodeURIComponent).join("/");
+  const url = `${links.serverUrl.replace(/\/+$/, "")}/${links.repository}/blob/${encodeURIComponent(links.sha)}/${path59}#L${line}`;
   return `[${text2}](${url})`;
 }
 function findingsTable(findings, base, links) {
@@ -55591,7 +55604,7 @@ var Step = class {
     this.write(line);
   }
   writeSarif(text2) {
-    fs12.mkdirSync(path57.dirname(this.sarifPath), { recursive: true });
+    fs12.mkdirSync(path58.dirname(this.sarifPath), { recursive: true });
     fs12.writeFileSync(this.sarifPath, text2, "utf8");
   }
 };
@@ -55623,21 +55636,21 @@ async function lintAndReport(step, options) {
     ["bicep-cache", inputs.bicepCache]
   ];
   for (const [name, file] of named) {
-    if (file !== void 0 && !fs12.existsSync(path57.resolve(workspace, file))) {
+    if (file !== void 0 && !fs12.existsSync(path58.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }
   }
   const result = await (options.lint ?? lint)({
-    paths: inputs.paths.map((p) => path57.resolve(workspace, p)),
+    paths: inputs.paths.map((p) => path58.resolve(workspace, p)),
     root: workspace,
     env: inputs.env,
-    varFiles: inputs.varFiles.map((f) => path57.resolve(workspace, f)),
+    varFiles: inputs.varFiles.map((f) => path58.resolve(workspace, f)),
     tfDataDir: inputs.tfDataDir,
-    bicepCache: inputs.bicepCache === void 0 ? void 0 : path57.resolve(workspace, inputs.bicepCache),
+    bicepCache: inputs.bicepCache === void 0 ? void 0 : path58.resolve(workspace, inputs.bicepCache),
     // Without `config`, lint() looks for .mlops-iac-lint.jsonc/.json from the first path upwards.
-    configFile: inputs.config === void 0 ? void 0 : path57.resolve(workspace, inputs.config),
-    baselineFile: inputs.baseline === void 0 ? void 0 : path57.resolve(workspace, inputs.baseline),
-    planFiles: inputs.plans.map((p) => path57.resolve(workspace, p))
+    configFile: inputs.config === void 0 ? void 0 : path58.resolve(workspace, inputs.config),
+    baselineFile: inputs.baseline === void 0 ? void 0 : path58.resolve(workspace, inputs.baseline),
+    planFiles: inputs.plans.map((p) => path58.resolve(workspace, p))
   });
   try {
     step.writeSarif(formatSarif(result, { onNotice: (line) => step.log(`mlops-iac-lint: ${line}`) }));
@@ -55686,7 +55699,7 @@ async function lintAndReport(step, options) {
 }
 function withHome(p) {
   if (p === void 0 || p !== "~" && !p.startsWith("~/")) return p;
-  return path57.join(os2.homedir(), p.slice(1));
+  return path58.join(os2.homedir(), p.slice(1));
 }
 function asFailure(e) {
   if (e instanceof InputError || e instanceof UsageError) return { exitCode: 2, message: e.message };
@@ -55722,8 +55735,8 @@ function reportFailure(step, failure) {
 }
 async function run2(env, options = {}) {
   const write = options.write ?? ((line) => void process.stdout.write(line + "\n"));
-  const workspace = path57.resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const sarifPath = path57.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
+  const workspace = path58.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const sarifPath = path58.resolve(workspace, getInput(env, "sarif-file") ?? DEFAULT_SARIF_FILE);
   const step = new Step(env, workspace, sarifPath, write);
   try {
     return await lintAndReport(step, options);

@@ -52,6 +52,12 @@ export interface PlanInput {
   /** The module manifest of a root module folder (`--tf-data-dir` honoured), read through the Host; none when absent. */
   moduleManifest?(rootDir: string): { file: string; text: string } | undefined;
   /**
+   * The var files of a root module folder with their values: the ones Terraform loads by itself
+   * first (terraform.tfvars, *.auto.tfvars, in its order), then the other `*.tfvars(.json)`
+   * (a `-var-file` the plan may have been made with), by name.
+   */
+  varFileValues?(rootDir: string): { file: string; values: ReadonlyMap<string, Value> }[];
+  /**
    * The dotted paths of a resource's values the model reads (numeric segments: any index), or
    * undefined for all; `armType` is azapi's `type`. Only these are kept: a 200 MB plan is
    * mostly values no rule reads, and holding them all would not fit the memory budget.
@@ -453,7 +459,8 @@ class SourceMapper {
   /**
    * The static evaluation of the root module with the plan's variables, by resource address
    * (built on first use). A variable whose plan value equals its declared default is left to
-   * the default, so values keep the default's line as their origin.
+   * the default, and one a var file of the folder gives that value is taken from the file, so
+   * values keep the line they were written on as their origin.
    */
   private staticResource(address: string): TfResource | undefined {
     if (!this.staticByAddress) {
@@ -465,10 +472,15 @@ class SourceMapper {
       try {
         const defaults = new ModuleInstance(src, { prefix: '', inputs: new Map(), loader, problems: [], guard });
         const inputs = new Map<string, Value>();
+        const varFiles = this.input.varFileValues?.(this.rootDir!) ?? [];
         for (const [name, v] of this.variables) {
           if (!src.variables.has(name)) continue;
           const d = defaults.variable(name);
-          if (!agreesDeep(d, v)) inputs.set(name, fromJS(v));
+          if (agreesDeep(d, v)) continue;
+          // The folder's var file that gave the plan this value (terraform.tfvars, prod.tfvars):
+          // its line is the origin, as in the static run, so the two findings are one.
+          const written = varFiles.map((f) => f.values.get(name)).find((w) => w !== undefined && agreesDeep(w, v));
+          inputs.set(name, written ?? fromJS(v));
         }
         const root = new ModuleInstance(src, { prefix: '', inputs, loader, problems: [], guard, moduleKey: '', remote: this.remote });
         for (const r of root.allResources()) this.staticByAddress.set(r.address, r);

@@ -16,7 +16,7 @@ import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type ModuleSource } from './module-source.js';
 import { literalAttr, localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
 import { EvalGuard } from './guard.js';
-import { tfvarsJsonValues, tfvarsValues } from './tfvars.js';
+import { AUTO_VARFILE, autoOrder, readVarFile } from './tfvars.js';
 import { dataFileReader } from './data-files.js';
 import { relativePath } from './paths.js';
 
@@ -86,8 +86,6 @@ function calledModules(dirs: readonly string[], callees: (dir: string) => readon
   }
   return reached;
 }
-
-const AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
 
 export function evaluateTerraform(input: TerraformInput): TerraformProject {
   const problems: EvalProblem[] = [];
@@ -308,21 +306,6 @@ function autoVarFilesEnv(root: string, files: readonly string[]): EnvClass | und
   return env;
 }
 
-/** terraform.tfvars first, then *.auto.tfvars in lexical order (Terraform's precedence). */
-function autoOrder(a: string, b: string): number {
-  const ra = path.basename(a).startsWith('terraform.tfvars') ? 0 : 1;
-  const rb = path.basename(b).startsWith('terraform.tfvars') ? 0 : 1;
-  return ra - rb || (a < b ? -1 : 1);
-}
-
-function readVarFile(file: string, input: TerraformInput, guard: EvalGuard): Map<string, Value> {
-  if (file.endsWith('.json')) {
-    const text = input.readText(file);
-    return text === undefined ? new Map() : tfvarsJsonValues(file, text);
-  }
-  const parsed = input.parseHcl(file);
-  return parsed ? tfvarsValues(parsed, guard) : new Map();
-}
 
 function hasBackend(src: ModuleSource): boolean {
   return src.terraformBlocks.some((t) => childBlocks(t.node, 'backend').length > 0 || childBlocks(t.node, 'cloud').length > 0);

@@ -4,6 +4,7 @@
  */
 import type { HclFile } from '../../parse/hcl/ast.js';
 import { nodeToValue, parseJsonc, strictJsonError, type JsonError } from '../../parse/json/index.js';
+import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import { evaluate, noNames } from './expressions.js';
 import { defaultMsPerFile, EvalGuard } from './guard.js';
@@ -43,4 +44,30 @@ export function tfvarsJsonValues(file: string, text: string, errors?: JsonError[
   const root = parsed.root ? nodeToValue(parsed, parsed.root) : unknown('invalid JSON');
   if (root.kind === 'object') for (const [k, v] of root.entries) out.set(k, v);
   return out;
+}
+
+/** The var files Terraform loads by itself: `terraform.tfvars(.json)` and `*.auto.tfvars(.json)` of the root module's folder. */
+export const AUTO_VARFILE = /^(terraform\.tfvars(\.json)?|.*\.auto\.tfvars(\.json)?)$/;
+
+/** terraform.tfvars first, then *.auto.tfvars in lexical order (Terraform's precedence). */
+export function autoOrder(a: string, b: string): number {
+  const ra = path.basename(a).startsWith('terraform.tfvars') ? 0 : 1;
+  const rb = path.basename(b).startsWith('terraform.tfvars') ? 0 : 1;
+  return ra - rb || (a < b ? -1 : 1);
+}
+
+/** How a var file is read: its text (`.tfvars.json`) or its HCL (`.tfvars`), through the caller's Host. */
+export interface VarFileReader {
+  readText(file: string): string | undefined;
+  parseHcl(file: string): HclFile | undefined;
+}
+
+/** The values of a `.tfvars` or `.tfvars.json` file (empty when it cannot be read). */
+export function readVarFile(file: string, read: VarFileReader, guard?: EvalGuard): Map<string, Value> {
+  if (file.endsWith('.json')) {
+    const text = read.readText(file);
+    return text === undefined ? new Map() : tfvarsJsonValues(file, text);
+  }
+  const parsed = read.parseHcl(file);
+  return parsed ? tfvarsValues(parsed, guard) : new Map();
 }
