@@ -36857,11 +36857,10 @@ function evaluateArm(input2) {
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
       const rel = (f) => path27.relative(input2.root, f).split(path27.sep).join("/");
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder" (the name decides first),
-        // its path below the template's folder first (`prod/main.parameters.json`), then its
-        // folders above (a template and its parameter file in `envs/prod/`), as a root's
-        // terraform.tfvars is read in Terraform.
-        (pf ? (classifyPath(path27.relative(path27.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : void 0) ?? envFromParameters(result)
+        input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
+        // then its folders from the nearest up (`prod/main.parameters.json` below the template,
+        // a template and its parameter file in `envs/prod/`), as a root's terraform.tfvars is read.
+        (pf ? classifyPath(rel(pf))?.env : void 0) ?? envFromParameters(result)
       );
       evaluations.push({
         evaluation: {
@@ -39009,9 +39008,9 @@ function evaluateBicep(input2) {
   return { evaluations, problems, loneParamValues };
 }
 function variantEnv(input2, unit, pf, result) {
-  const below = (f) => classifyPath(path33.relative(path33.dirname(unit), f).split(path33.sep).filter((s) => s !== "..").join("/"));
   return evaluationEnv(
-    input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? (pf ? (below(pf) ?? classifyPath(path33.relative(input2.host.root, pf).split(path33.sep).join("/")))?.env : void 0) ?? envFromParameters(result, unit)
+    input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
+    (pf ? classifyPath(path33.relative(input2.host.root, pf).split(path33.sep).join("/"))?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {

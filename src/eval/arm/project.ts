@@ -78,11 +78,10 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
       const env = evaluationEnv(
         input.envOverride ??
         input.envForPath?.(rel(pf ?? template)) ??
-        // RULES.md Environments: "the variable file's name or folder" (the name decides first),
-        // its path below the template's folder first (`prod/main.parameters.json`), then its
-        // folders above (a template and its parameter file in `envs/prod/`), as a root's
-        // terraform.tfvars is read in Terraform.
-        (pf ? (classifyPath(path.relative(path.dirname(template), pf)) ?? classifyPath(rel(pf)))?.env : undefined) ??
+        // RULES.md Environments: "the variable file's name or folder": its name decides first,
+        // then its folders from the nearest up (`prod/main.parameters.json` below the template,
+        // a template and its parameter file in `envs/prod/`), as a root's terraform.tfvars is read.
+        (pf ? classifyPath(rel(pf))?.env : undefined) ??
           envFromParameters(result),
       );
       evaluations.push({

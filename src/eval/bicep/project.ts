@@ -228,15 +228,15 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
 
 /**
  * RULES.md "Environments": --env; the config's `environments` map; the parameter file's name,
- * else its folders below the unit's (`params/prod/main.bicepparam`), else its folders above
- * (a unit and its parameter file in `envs/prod/`); a parameter's value.
+ * else its folders from the nearest up (`params/prod/main.bicepparam`, a unit and its
+ * parameter file in `envs/prod/`); a parameter's value.
  */
 function variantEnv(input: BicepInput, unit: string, pf: string | undefined, result: ArmEvaluation): ReturnType<typeof evaluationEnv> {
-  const below = (f: string): ReturnType<typeof classifyPath> => classifyPath(path.relative(path.dirname(unit), f).split(path.sep).filter((s) => s !== '..').join('/'));
   return evaluationEnv(
     input.envOverride ??
     input.envForPath?.(pf ?? unit) ??
-    (pf ? (below(pf) ?? classifyPath(path.relative(input.host.root, pf).split(path.sep).join('/')))?.env : undefined) ??
+    // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
+    (pf ? classifyPath(path.relative(input.host.root, pf).split(path.sep).join('/'))?.env : undefined) ??
     envFromParameters(result, unit),
   );
 }
