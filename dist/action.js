@@ -1760,6 +1760,14 @@ function negated(result, operand, site) {
   if (!d.decider) return result;
   return { ...result, origin: { ...site, label: "negated here" }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
 }
+function compared(result, a, b, site) {
+  const fromA = inputFlow(a, site) !== void 0;
+  const fromB = inputFlow(b, site) !== void 0;
+  if (fromA === fromB) return derived(result, site, [a, b]);
+  const d = decisionOf(fromA ? a : b, site, "compared here");
+  if (!d.decider) return derived(result, site, [a, b]);
+  return { ...result, origin: { ...site, label: "compared here" }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
+}
 function derived(result, site, operands) {
   if (result.decidedBy || result.derivedFrom || operands.includes(result)) return result;
   if (!result.origin || !locationContains(site, result.origin)) return result;
@@ -19523,7 +19531,7 @@ function evalBinary(op, a, b, at2) {
   if (op === "==" || op === "!=") {
     const eq = valuesEqual(a, b);
     if (eq === void 0) return unknown(unknownReason(a, b), at2);
-    return bool(op === "==" ? eq : !eq, at2);
+    return compared(bool(op === "==" ? eq : !eq, at2), a, b, at2);
   }
   if (a.kind === "unknown") return unknown(a.reason, at2);
   if (b.kind === "unknown") return unknown(b.reason, at2);
@@ -35630,7 +35638,7 @@ var init_evaluate2 = __esm({
       true
     );
     def("not", ([a], loc3) => a?.kind === "bool" ? negated(bool(!a.value, loc3), a, loc3) : err(loc3, "not", "argument must be a boolean"));
-    def("equals", ([a, b], loc3) => a && b ? bool(deepEqual(a, b), loc3) : err(loc3, "equals", "needs two arguments"));
+    def("equals", ([a, b], loc3) => a && b ? compared(bool(deepEqual(a, b), loc3), a, b, loc3) : err(loc3, "equals", "needs two arguments"));
     def("true", (_a, loc3) => bool(true, loc3));
     def("false", (_a, loc3) => bool(false, loc3));
     def("null", (_a, loc3) => nul(loc3));

@@ -269,6 +269,22 @@ export function negated(result: BoolValue, operand: Value, site: Location): Bool
 }
 
 /**
+ * An equality test of one input against a value written at the test (`var.environment ==
+ * "prod"`, ARM `equals(parameters('env'), 'prod')`, Bicep `env == 'prod'`): its value is fixed by
+ * that input, exactly as `var.environment == "prod" ? true : false` would be, so the input is
+ * where the offending value is written (RULES.md "Values chosen by a condition"), the test a
+ * related location. Two inputs compared, or none: derived as any computed value.
+ */
+export function compared(result: BoolValue, a: Value, b: Value, site: Location): BoolValue {
+  const fromA = inputFlow(a, site) !== undefined;
+  const fromB = inputFlow(b, site) !== undefined;
+  if (fromA === fromB) return derived(result, site, [a, b]);
+  const d = decisionOf(fromA ? a : b, site, 'compared here');
+  if (!d.decider) return derived(result, site, [a, b]);
+  return { ...result, origin: { ...site, label: 'compared here' }, decidedBy: d.decider, decision: d.chain.slice(0, -1) };
+}
+
+/**
  * Records on a freshly computed value (an operator or function result written at `site`) the
  * input it was computed from: the first operand with a deciding input. Values an operation
  * returns unchanged (an argument passed through, an entry read out of a map) are left as they are.

@@ -952,4 +952,78 @@ resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
   },
 };
 
-ruleTester('KV002', converted, azureCli, dynamicPolicies, providerVersions, negations);
+// An equality test of an input against a literal (`var.environment == "prod"`, Bicep `env ==
+// 'prod'`, ARM `equals(…)`) is fixed by that input as `var.environment == "prod" ? true : false`
+// would be: the finding is where the input is written, the test related.
+const comparisons: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'compared-module-argument-per-caller',
+        files: {
+          'main.tf': `
+module "kv_a" {
+  source      = "./mod"
+  environment = ⟦"dev"⟧
+}
+
+module "kv_b" {
+  source      = "./mod"
+  environment = ⟦"test"⟧
+}
+`,
+          'mod/main.tf': `
+variable "environment" {
+  type = string
+}
+
+resource "azurerm_key_vault" "this" {
+  name                      = "kv-\${var.environment}"
+  location                  = "westeurope"
+  resource_group_name       = "rg"
+  tenant_id                 = "00000000-0000-0000-0000-000000000000"
+  sku_name                  = "standard"
+  purge_protection_enabled  = true
+  enable_rbac_authorization = var.environment == "prod"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'accessPolicies',
+        related: [{ file: 'mod/main.tf', line: 12, label: 'compared here' }],
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'compared-parameter-file-value',
+        files: {
+          'main.bicep': `
+param environment string
+
+resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: 'kv-cmp'
+  location: 'westeurope'
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enablePurgeProtection: true
+    enableRbacAuthorization: environment == 'prod'
+  }
+}
+`,
+          'main.bicepparam': "using './main.bicep'\n\nparam environment = ⟦'staging'⟧\n",
+        },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'accessPolicies',
+      },
+    ],
+  },
+};
+
+ruleTester('KV002', converted, azureCli, dynamicPolicies, providerVersions, negations, comparisons);

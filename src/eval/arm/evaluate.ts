@@ -4,7 +4,7 @@
  * reason and, where the value has a stable identity, a `token`.
  */
 import type { Location } from '../../core/source.js';
-import { argumentsTooLarge, bool, chosenBy, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
+import { argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingInput, decisionOf, derived, fromJS, list, member, memberOf, negated, nul, num, obj, str, toJS, unknown, valuesEqual } from '../../core/value.js';
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
@@ -154,7 +154,7 @@ def(
   true,
 );
 def('not', ([a], loc) => (a?.kind === 'bool' ? negated(bool(!a.value, loc), a, loc) : err(loc, 'not', 'argument must be a boolean')));
-def('equals', ([a, b], loc) => (a && b ? bool(deepEqual(a, b), loc) : err(loc, 'equals', 'needs two arguments')));
+def('equals', ([a, b], loc) => (a && b ? compared(bool(deepEqual(a, b), loc), a, b, loc) : err(loc, 'equals', 'needs two arguments')));
 def('true', (_a, loc) => bool(true, loc));
 def('false', (_a, loc) => bool(false, loc));
 def('null', (_a, loc) => nul(loc));

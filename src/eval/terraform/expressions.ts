@@ -8,7 +8,7 @@
 import type { Location } from '../../core/source.js';
 import type { Expression, TemplatePart, TraversalStep } from '../../parse/hcl/ast.js';
 import {
-  bool, list, num, obj, str, unknown, containsUnknown, chosenBy, decidingInput, decisionOf, derived, memberOf, negated,
+  bool, list, num, obj, str, unknown, containsUnknown, chosenBy, compared, decidingInput, decisionOf, derived, memberOf, negated,
   type Decision, type Value,
 } from '../../core/value.js';
 import { asString, callFunction, isErrorUnknown, valuesEqual } from './functions.js';
@@ -237,7 +237,7 @@ function evalBinary(op: string, a: Value, b: Value, at: Location): Value {
   if (op === '==' || op === '!=') {
     const eq = valuesEqual(a, b);
     if (eq === undefined) return unknown(unknownReason(a, b), at);
-    return bool(op === '==' ? eq : !eq, at);
+    return compared(bool(op === '==' ? eq : !eq, at), a, b, at);
   }
   if (a.kind === 'unknown') return unknown(a.reason, at);
   if (b.kind === 'unknown') return unknown(b.reason, at);
