@@ -39898,6 +39898,7 @@ var init_azureml_yaml2 = __esm({
         const problems = [];
         const suppressionSources = [];
         const byUnit = /* @__PURE__ */ new Map();
+        const byClass = /* @__PURE__ */ new Map();
         for (const f of files) {
           const text2 = ctx.host.readText(f.path);
           if (text2 === void 0) {
@@ -39910,13 +39911,15 @@ var init_azureml_yaml2 = __esm({
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
           const dir = path36.dirname(f.path);
-          const key = `${dir}\0${decided ?? "-"}`;
-          let unit = byUnit.get(key);
+          let unit = byUnit.get(dir);
           if (!unit) {
-            unit = { evaluation: { variant: "default", ...evaluationEnv(decided), unit: dir, inputs: [] }, resources: [] };
-            byUnit.set(key, unit);
+            unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
+            byUnit.set(dir, unit);
           }
-          for (const d of documentsOf({ file: f.path, text: text2 }, parsed, [])) unit.resources.push(fromAmlYaml(d, unit.evaluation));
+          const classKey = `${dir}\0${decided ?? "-"}`;
+          let evaluation = byClass.get(classKey);
+          if (!evaluation) byClass.set(classKey, evaluation = { variant: "default", ...evaluationEnv(decided), unit: dir, inputs: [] });
+          for (const d of documentsOf({ file: f.path, text: text2 }, parsed, [])) unit.resources.push(fromAmlYaml(d, evaluation));
         }
         const units2 = [];
         for (const u of byUnit.values()) {

@@ -128,7 +128,10 @@ export const azuremlYamlFrontEnd: FrontEnd = {
   run(files, ctx) {
     const problems: Problem[] = [];
     const suppressionSources: SuppressionSource[] = [];
+    // One graph per folder (its computes link to its only workspace, whatever the files' names
+    // say), each resource in the evaluation of its own file's environment class.
     const byUnit = new Map<string, { evaluation: Evaluation; resources: Resource[] }>();
+    const byClass = new Map<string, Evaluation>();
     for (const f of files) {
       const text = ctx.host.readText(f.path);
       if (text === undefined) {
@@ -141,13 +144,15 @@ export const azuremlYamlFrontEnd: FrontEnd = {
       suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
       const decided = pathEnv(ctx, f.path);
       const dir = path.dirname(f.path);
-      const key = `${dir}\u0000${decided ?? '-'}`;
-      let unit = byUnit.get(key);
+      let unit = byUnit.get(dir);
       if (!unit) {
-        unit = { evaluation: { variant: 'default', ...evaluationEnv(decided), unit: dir, inputs: [] }, resources: [] };
-        byUnit.set(key, unit);
+        unit = { evaluation: { variant: 'default', ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
+        byUnit.set(dir, unit);
       }
-      for (const d of documentsOf({ file: f.path, text }, parsed, [])) unit.resources.push(fromAmlYaml(d, unit.evaluation));
+      const classKey = `${dir}\u0000${decided ?? '-'}`;
+      let evaluation = byClass.get(classKey);
+      if (!evaluation) byClass.set(classKey, (evaluation = { variant: 'default', ...evaluationEnv(decided), unit: dir, inputs: [] }));
+      for (const d of documentsOf({ file: f.path, text }, parsed, [])) unit.resources.push(fromAmlYaml(d, evaluation));
     }
     const units: EvaluatedUnit[] = [];
     for (const u of byUnit.values()) {

@@ -1164,6 +1164,25 @@ type: amlcompute
     ],
     invalid: [
       {
+        // The workspace file's name says prod, the cluster's says nothing: still the folder's only
+        // workspace (each file keeps its own environment class).
+        name: 'workspace-file-named-for-an-environment',
+        files: {
+          'workspace-prod.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-private
+public_network_access: Disabled
+`,
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-cluster
+⟦type: amlcompute⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         name: 'absent-defaults-true',
         files: {
           'workspace.yml': `
