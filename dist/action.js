@@ -30308,7 +30308,10 @@ function evaluateTerraform(input2) {
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
     const auto = ownVarFiles.filter((f) => path13.dirname(f) === dir && AUTO_VARFILE.test(path13.basename(f)));
-    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== void 0);
+    const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : (
+      // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
+      ownVarFiles.filter((f) => !auto.includes(f) && !isBackendFile(path13.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
+    );
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
       const inputs = /* @__PURE__ */ new Map();

@@ -1524,4 +1524,66 @@ param name = 'kv-app'
   },
 };
 
-ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders);
+// A backend configuration for `terraform init -backend-config` (`prod.backend.tfvars`) is no var
+// file: it makes no prod variant of the root (RULES.md TF001 names it a backend file).
+const backendConfigFiles: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'backend-tfvars-is-not-a-variant',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+variable "environment" {
+  default = "dev"
+}
+
+resource "azurerm_key_vault" "kv" {
+  name                = "kv-\${var.environment}"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+          'prod.backend.tfvars': 'storage_account_name = "stprodstate"\nkey                  = "prod.tfstate"\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'backend-tfvars-beside-var-files',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {}
+}
+
+variable "environment" {
+  default = "dev"
+}
+
+⟦resource "azurerm_key_vault" "kv" {⟧
+  name                = "kv-\${var.environment}"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+          'environments/prod.tfvars': 'environment = "prod"\n',
+          'environments/prod.backend.tfvars': 'key = "prod.tfstate"\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '"kv-prod"',
+      },
+    ],
+  },
+};
+
+ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles);

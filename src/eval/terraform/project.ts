@@ -9,7 +9,7 @@ import type { EnvClass } from '../../core/env.js';
 import type { Evaluation, OpaqueModuleCall } from '../types.js';
 import type { Location } from '../../core/source.js';
 import { parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
-import { buildModuleFacts, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
+import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
 import { classifyPath, envFromVariables, evaluationEnv } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
@@ -202,7 +202,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
     const auto = ownVarFiles.filter((f) => path.dirname(f) === dir && AUTO_VARFILE.test(path.basename(f)));
     const variantFiles = input.cliVarFiles.length
       ? input.cliVarFiles
-      : ownVarFiles.filter((f) => !auto.includes(f) && classifyPath(relativePath(dir, f)) !== undefined);
+      : // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
+        ownVarFiles.filter((f) => !auto.includes(f) && !isBackendFile(path.basename(f)) && classifyPath(relativePath(dir, f)) !== undefined);
     const variants: (string | undefined)[] = variantFiles.length ? variantFiles : [undefined];
     for (const variantFile of variants) {
       const inputs = new Map<string, Value>();
