@@ -30039,6 +30039,9 @@ function scalarValue2(text2, plain, origin, opts = {}) {
     if (bound) return bound;
     const m = SHELL_EXPANSION.exec(text2);
     if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
+  } else {
+    const m = TEMPLATE_PLACEHOLDER.exec(text2);
+    if (m) return unknown(`${m[0]} is a placeholder filled in when the file is rendered`, origin, text2);
   }
   if (!plain) return str(text2, origin);
   const t = text2.trim();
@@ -30138,7 +30141,7 @@ function readAmlYamlDocument(file, root, index, overrides = [], opts = {}) {
   if (name && name.kind !== "null") doc.name = name;
   return doc;
 }
-var SCHEMA_URL, SCHEMA_TYPE, FOREIGN_KEYS, FOREIGN_KEY_LINE, SHELL_EXPANSION;
+var SCHEMA_URL, SCHEMA_TYPE, FOREIGN_KEYS, FOREIGN_KEY_LINE, SHELL_EXPANSION, TEMPLATE_PLACEHOLDER;
 var init_document2 = __esm({
   "src/eval/azureml-yaml/document.ts"() {
     "use strict";
@@ -30148,6 +30151,7 @@ var init_document2 = __esm({
     FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
     FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
     SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
+    TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{[^{}]*\}\}/;
   }
 });
 

@@ -1390,6 +1390,14 @@ resource clusters 'Microsoft.MachineLearningServices/workspaces/computes@2024-04
   'azureml-yaml': {
     valid: [
       {
+        // A template's placeholder (envsubst, Jinja) is filled in before the file is used: unknown.
+        name: 'size-is-a-template-placeholder',
+        files: {
+          'compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: ${GPU_SIZE}\n',
+          'jinja/compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: "{{ gpu_size }}"\n',
+        },
+      },
+      {
         name: 'gpu-name-gpu-size',
         files: {
           'cluster.yml': `

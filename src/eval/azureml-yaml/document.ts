@@ -131,6 +131,13 @@ function wholeVariable(text: string, plain: boolean, use: Location, env: Readonl
   return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
 }
 
+/**
+ * A placeholder a template engine fills in before the file is used (`size: ${GPU_SIZE}` for
+ * envsubst, `size: "{{ gpu_size }}"` for Jinja or Helm-style tools): the Azure ML CLI does not
+ * expand either, so the value the file is deployed with is not the written text.
+ */
+const TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{[^{}]*\}\}/;
+
 /** A plain or quoted YAML scalar (or a `--set` value) as a typed value. */
 export function scalarValue(text: string, plain: boolean, origin: Location, opts: ReadOptions = {}): Value {
   if (opts.shellExpansions) {
@@ -138,6 +145,9 @@ export function scalarValue(text: string, plain: boolean, origin: Location, opts
     if (bound) return bound;
     const m = SHELL_EXPANSION.exec(text);
     if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
+  } else {
+    const m = TEMPLATE_PLACEHOLDER.exec(text);
+    if (m) return unknown(`${m[0]} is a placeholder filled in when the file is rendered`, origin, text);
   }
   if (!plain) return str(text, origin);
   const t = text.trim();
