@@ -1322,6 +1322,15 @@ const azureCli: RuleTable = {
         messageIncludes: '(--set idle_time_before_shutdown is not set and no --set schedules.compute_start_stop schedule with action Stop), so it bills until stopped by hand; set --set idle_time_before_shutdown (e.g. "PT60M")',
       },
       {
+        // A heredoc compute named by a shell variable: named as written (`<$CI_NAME>`), not by the file's extension.
+        name: 'heredoc-instance-named-by-a-variable',
+        files: { 'mk.sh': 'cat > ci.yml <<EOF2\n⟦type: computeinstance⟧\nname: $CI_NAME\nEOF2\naz ml compute create --file ci.yml -g rg -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noIdleShutdown',
+        messageIncludes: 'AML compute instance "<$CI_NAME>" has no idle shutdown',
+      },
+      {
         name: 'flags-with-set-of-another-key',
         files: { 'deploy.sh': '⟦az⟧ ml compute create -n ci1 -w ws --type ComputeInstance --set size=Standard_DS3_v2\n' },
         level: 'warning',

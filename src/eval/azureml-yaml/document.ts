@@ -144,7 +144,7 @@ export function scalarValue(text: string, plain: boolean, origin: Location, opts
     const bound = wholeVariable(text, plain, origin, opts.shellEnv);
     if (bound) return bound;
     const m = SHELL_EXPANSION.exec(text);
-    if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin);
+    if (m) return unknown(m[1] ?? m[2] ? `depends on the shell variable ${m[1] ?? m[2]} of the script that writes this file` : `depends on ${m[0]}, expanded when the script writes this file`, origin, text);
   } else {
     const m = TEMPLATE_PLACEHOLDER.exec(text);
     if (m) return unknown(`${m[0]} is a placeholder filled in when the file is rendered`, origin, text);
