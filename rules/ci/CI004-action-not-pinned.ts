@@ -15,6 +15,9 @@ type Why = 'branch' | 'noRef' | 'dockerLatest';
 /** Why a `uses:` value is not pinned, or undefined when it is fine. */
 export function unpinned(u: CiUses): Why | undefined {
   if (u.kind === 'local' || u.kind === 'expression') return undefined;
+  // `uses: create-compute.yml` names no `owner/repo`: not an action of another repository
+  // (GitHub rejects the workflow; a local one needs `./`), so pinning is not the fix.
+  if (u.kind !== 'docker' && u.repo === undefined) return undefined;
   if (u.kind === 'docker') {
     const image = u.name;
     if (image.includes('@sha256:')) return undefined;

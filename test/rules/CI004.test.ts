@@ -37,6 +37,8 @@ jobs:
       - uses: azure/login@v2
       - uses: actions/setup-python@v5.3.0
       - uses: ./.github/actions/local-thing
+      # No owner/repo: not another repository's action (GitHub rejects it), pinning is not the fix.
+      - uses: create-compute.yml
       - uses: docker://ghcr.io/owner/image@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
       - uses: docker://alpine:3.20
   shared:
