@@ -16,6 +16,8 @@ export default defineRule({
     messages: {
       notGpuSize:
         '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).',
+      notSizeName:
+        '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" is not a VM size name (they start with Standard_), so it is no GPU size; set {{attribute}} to a size of a GPU family ({{families}}){{hint}}.',
       defaultNotGpuSize:
         '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but {{attribute}} is not set, so it gets {{size}}, which has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).',
     },
@@ -45,8 +47,17 @@ export default defineRule({
       ctx.report({
         resource: r,
         attr: 'vmSize',
-        messageId: defaulted ? 'defaultNotGpuSize' : 'notGpuSize',
-        data: { workload: workloadName(r.kind, true), name: displayName(r), why, size: defaulted && isVmSizeName(s) ? `"${s}"` : s, attribute: size.sourcePath, families: gpuFamilyNames() },
+        // `NC4as_T4_v3`: a GPU family's size without its prefix is a typo, not a CPU size.
+        messageId: defaulted ? 'defaultNotGpuSize' : isVmSizeName(s) ? 'notGpuSize' : 'notSizeName',
+        data: {
+          workload: workloadName(r.kind, true),
+          name: displayName(r),
+          why,
+          size: defaulted && isVmSizeName(s) ? `"${s}"` : s,
+          attribute: size.sourcePath,
+          families: gpuFamilyNames(),
+          hint: isGpuSize(`Standard_${s.trim()}`) ? `: "Standard_${s.trim()}"` : '',
+        },
       });
     };
     return { 'aks.nodepool': check, 'ml.compute': check, vm: check, vmss: check };

@@ -2082,7 +2082,24 @@ jobs:
   },
 };
 
-ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables);
+// A GPU family's size written without its `Standard_` prefix is a typo, not a CPU size: said so.
+const sizeNames: RuleTable = {
+  'azure-cli': {
+    valid: [],
+    invalid: [
+      {
+        name: 'gpu-size-without-its-prefix',
+        files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size ⟦NC4as_T4_v3⟧ --node-taints sku=gpu:NoSchedule\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notSizeName',
+        messageIncludes: 'its size "NC4as_T4_v3" is not a VM size name (they start with Standard_), so it is no GPU size; set --node-vm-size to a size of a GPU family (NC, ND, NG, NV): "Standard_NC4as_T4_v3".',
+      },
+    ],
+  },
+};
+
+ruleTester('GPU001', converted, azureCli, bicepparamJsonTemplate, runtimeVariables, sizeNames);
 
 // RULES.md "Three-valued facts": "Where an unknown value hides a possible finding, the run records it".
 // A pool named "gpu${each.key}" under a for_each over a data source: its name (the GPU signal) is unknown.
