@@ -172,7 +172,7 @@ export default defineRule({
       applyWithoutPlan:
         '`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`.',
       taskApplyWithoutPlan:
-        '`{{task}}` with `command: apply` and no plan file in `commandOptions` runs `terraform apply -auto-approve` (the task adds it) and applies whatever is planned at run time, not what was reviewed; run the task with `command: plan` and `-out=tfplan`, review it, then apply with the plan file in `commandOptions`.',
+        '`{{task}}` with `command: apply` and no plan file in `commandOptions` runs `terraform apply -auto-approve` ({{how}}) and applies whatever is planned at run time, not what was reviewed; run the task with `command: plan` and `-out=tfplan`, review it, then apply with the plan file in `commandOptions`.',
     },
   },
   create(ctx) {
@@ -235,7 +235,7 @@ export default defineRule({
           if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
           ctx.report({
             messageId: 'taskApplyWithoutPlan',
-            data: { task: task.text.trim() },
+            data: { task: task.text.trim(), how: autoApprove !== undefined ? 'its commandOptions say so' : 'the task adds it' },
             location: { file: file.file, range: command.valueRange },
             related,
             subject: step.subject,

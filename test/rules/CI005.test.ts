@@ -189,6 +189,25 @@ steps:
         level: 'warning',
         env: 'unknown',
         messageId: 'taskApplyWithoutPlan',
+        messageIncludes: 'runs `terraform apply -auto-approve` (the task adds it)',
+      },
+      {
+        // The options write -auto-approve themselves: the message says so, not that the task adds it.
+        name: 'terraform-task-options-approve',
+        files: {
+          'terraform-task.yml': `
+steps:
+  - task: TerraformTaskV4@4
+    inputs:
+      provider: azurerm
+      command: ⟦apply⟧
+      commandOptions: -auto-approve -var-file=prod.tfvars
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+        messageIncludes: 'runs `terraform apply -auto-approve` (its commandOptions say so)',
       },
     ],
   },
