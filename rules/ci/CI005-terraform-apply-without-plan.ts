@@ -235,7 +235,7 @@ export default defineRule({
           if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
           ctx.report({
             messageId: 'taskApplyWithoutPlan',
-            data: { task: task.text.trim(), how: autoApprove !== undefined ? 'its commandOptions say so' : 'the task adds it' },
+            data: { task: task.text.trim(), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
             location: { file: file.file, range: command.valueRange },
             related,
             subject: step.subject,

@@ -207,7 +207,7 @@ steps:
         level: 'warning',
         env: 'unknown',
         messageId: 'taskApplyWithoutPlan',
-        messageIncludes: 'runs `terraform apply -auto-approve` (its commandOptions say so)',
+        messageIncludes: 'runs `terraform apply -auto-approve` (as its options say)',
       },
     ],
   },
