@@ -30856,7 +30856,7 @@ function terraformPathsRead(type, armType) {
     const own = type === "azapi_resource" ? ["type", "parent_id"] : ["type", "resource_id"];
     const spec2 = armType ? ARM_TABLE[armType.split("@")[0].toLowerCase()] : void 0;
     if (!spec2) return [...READ_OF_EVERY_RESOURCE, ...own, "body.name", "body.location", "body.tags"];
-    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec2).map((p) => `body.${p}`), "body.name", "body.location", "body.tags"];
+    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec2).flatMap((p) => [`body.${p}`, `sensitive_body.${p}`]), "body.name", "body.location", "body.tags"];
   }
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : void 0;
   return [...READ_OF_EVERY_RESOURCE, ...spec ? pathsRead(spec) : []];
@@ -30898,7 +30898,7 @@ function azapiSource(r, base, site) {
   const fullType = typeValue?.kind === "string" ? typeValue.value : void 0;
   const [armType, apiVersion] = fullType?.split("@") ?? [];
   const key = armType?.toLowerCase();
-  const bodyValue = r.body.entries.get("body");
+  const bodyValue = withSensitiveBody(r.body.entries.get("body"), r.body.entries.get("sensitive_body"));
   const entries2 = new Map(bodyValue?.kind === "object" ? bodyValue.entries : []);
   for (const k of ["name", "location", "tags"]) {
     const v = r.body.entries.get(k);
@@ -30917,10 +30917,25 @@ function azapiSource(r, base, site) {
     body: bodyValue?.kind === "unknown" ? bodyValue : obj(entries2, bodyValue?.origin ?? r.body.origin),
     // Properties inside `body` are object members: the member where the object literal writes
     // it (the evaluator records `body.<path>`), else the top-level attribute, else `body`.
-    site: (p) => site(`body.${p}`) ?? site(p) ?? site("body"),
+    site: (p) => site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? site("body"),
     refs,
     ...apiVersion ? { apiVersion } : {}
   };
+}
+function withSensitiveBody(body, sensitive) {
+  if (!sensitive || sensitive.kind === "null") return body;
+  if (sensitive.kind === "unknown") return unknown(`sensitive_body is unknown (${sensitive.reason}) and may set any member`, sensitive.origin);
+  if (sensitive.kind !== "object") return body;
+  if (!body) return sensitive;
+  return body.kind === "object" ? mergedObjects(body, sensitive) : body;
+}
+function mergedObjects(a, b) {
+  const entries2 = new Map(a.entries);
+  for (const [k, v] of b.entries) {
+    const mine = entries2.get(k);
+    entries2.set(k, mine?.kind === "object" && v.kind === "object" ? mergedObjects(mine, v) : v);
+  }
+  return { ...a, entries: entries2 };
 }
 function blobServiceRefs(key, parentId, refs) {
   if (key === BLOB_SERVICES) {
@@ -53852,7 +53867,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
     securitySeverity: 5,
     messages: {
       applyWithoutPlan: "`terraform apply {{flag}}` without a saved plan applies whatever is planned at run time, not what was reviewed; run `terraform plan -out=tfplan`, review it, then `terraform apply tfplan`.",
-      taskApplyWithoutPlan: "`{{task}}` with `command: apply` and no plan file in `commandOptions` runs `terraform apply -auto-approve` (the task adds it) and applies whatever is planned at run time, not what was reviewed; run the task with `command: plan` and `-out=tfplan`, review it, then apply with the plan file in `commandOptions`."
+      taskApplyWithoutPlan: "`{{task}}` with `command: apply` and no plan file in `commandOptions` runs `terraform apply -auto-approve` ({{how}}) and applies whatever is planned at run time, not what was reviewed; run the task with `command: plan` and `-out=tfplan`, review it, then apply with the plan file in `commandOptions`."
     }
   },
   create(ctx) {
@@ -53913,7 +53928,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
           ctx.report({
             messageId: "taskApplyWithoutPlan",
-            data: { task: task.text.trim() },
+            data: { task: task.text.trim(), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
             location: { file: file.file, range: command2.valueRange },
             related,
             subject: step.subject,

@@ -4,7 +4,7 @@
 import type { Location } from '../core/source.js';
 import type { Evaluation, Resource } from './resource.js';
 import type { TfResource } from '../eval/terraform/instance.js';
-import { obj, unknown, type Value } from '../core/value.js';
+import { obj, unknown, type ObjectValue, type Value } from '../core/value.js';
 import { AZURERM_TABLE } from './tables/azurerm.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { normalize, pathsRead, type SourceResource } from './normalize.js';
@@ -23,7 +23,7 @@ export function terraformPathsRead(type: string, armType?: string): string[] | u
     const own = type === 'azapi_resource' ? ['type', 'parent_id'] : ['type', 'resource_id'];
     const spec = armType ? ARM_TABLE[armType.split('@')[0]!.toLowerCase()] : undefined;
     if (!spec) return [...READ_OF_EVERY_RESOURCE, ...own, 'body.name', 'body.location', 'body.tags'];
-    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec).map((p) => `body.${p}`), 'body.name', 'body.location', 'body.tags'];
+    return [...READ_OF_EVERY_RESOURCE, ...own, ...pathsRead(spec).flatMap((p) => [`body.${p}`, `sensitive_body.${p}`]), 'body.name', 'body.location', 'body.tags'];
   }
   const spec = Object.hasOwn(AZURERM_TABLE, type) ? AZURERM_TABLE[type] : undefined;
   return [...READ_OF_EVERY_RESOURCE, ...(spec ? pathsRead(spec) : [])];
@@ -97,7 +97,8 @@ function azapiSource(
   const [armType, apiVersion] = fullType?.split('@') ?? [];
   const key = armType?.toLowerCase();
   // The ARM shape: the body object plus the top-level name/location/tags of azapi_resource.
-  const bodyValue = r.body.entries.get('body');
+  // `sensitive_body` (write-only members: passwords, keys) is merged into it, as azapi sends them.
+  const bodyValue = withSensitiveBody(r.body.entries.get('body'), r.body.entries.get('sensitive_body'));
   const entries = new Map<string, Value>(bodyValue?.kind === 'object' ? bodyValue.entries : []);
   for (const k of ['name', 'location', 'tags']) {
     const v = r.body.entries.get(k);
@@ -116,10 +117,33 @@ function azapiSource(
     body: bodyValue?.kind === 'unknown' ? bodyValue : obj(entries, bodyValue?.origin ?? r.body.origin),
     // Properties inside `body` are object members: the member where the object literal writes
     // it (the evaluator records `body.<path>`), else the top-level attribute, else `body`.
-    site: (p) => site(`body.${p}`) ?? site(p) ?? site('body'),
+    site: (p) => site(`sensitive_body.${p}`) ?? site(`body.${p}`) ?? site(p) ?? site('body'),
     refs,
     ...(apiVersion ? { apiVersion } : {}),
   };
+}
+
+/**
+ * `body` with azapi's `sensitive_body` merged in (azapi_resource: "the sensitive body … will be
+ * merged with `body`"; its members are write-only, never stored in state): objects member by
+ * member, any other value of `sensitive_body` over `body`'s. A `sensitive_body` whose value is
+ * not known may set anything: the body is unknown then.
+ */
+function withSensitiveBody(body: Value | undefined, sensitive: Value | undefined): Value | undefined {
+  if (!sensitive || sensitive.kind === 'null') return body;
+  if (sensitive.kind === 'unknown') return unknown(`sensitive_body is unknown (${sensitive.reason}) and may set any member`, sensitive.origin);
+  if (sensitive.kind !== 'object') return body;
+  if (!body) return sensitive;
+  return body.kind === 'object' ? mergedObjects(body, sensitive) : body;
+}
+
+function mergedObjects(a: ObjectValue, b: ObjectValue): ObjectValue {
+  const entries = new Map(a.entries);
+  for (const [k, v] of b.entries) {
+    const mine = entries.get(k);
+    entries.set(k, mine?.kind === 'object' && v.kind === 'object' ? mergedObjects(mine, v) : v);
+  }
+  return { ...a, entries };
 }
 
 const BLOB_SERVICES = 'microsoft.storage/storageaccounts/blobservices';

@@ -440,6 +440,32 @@ resource "azapi_resource" "vm2" {
     ],
     invalid: [
       {
+        // azapi's sensitive_body (write-only members, merged into body when sent): the literal is still in the code.
+        name: 'sensitive-body-literal',
+        files: {
+          'main.tf': `
+resource "azapi_resource" "ci" {
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "cpu"
+  parent_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw"
+  body = {
+    properties = { computeType = "AmlCompute", properties = { vmSize = "Standard_DS3_v2" } }
+  }
+  sensitive_body = {
+    properties = {
+      properties = {
+        userAccountCredentials = { adminUserName = "azureuser", adminUserPassword = ⟦"Sup3rS3cret!2024"⟧ }
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
         name: 'body-literal',
         files: {
           'main.tf': `
