@@ -43669,48 +43669,86 @@ var init_configure = __esm({
 });
 
 // src/eval/azcli/runtime-variables.ts
-function runtimeVariables(file, job, step, format2) {
-  const out = { names: /* @__PURE__ */ new Map() };
-  if (!job || !step) return out;
-  for (const earlier of job.steps) {
-    if (earlier.index >= step.index) continue;
-    for (const script of earlier.scripts) {
-      const byStatement = /* @__PURE__ */ new Map();
-      for (const c of script.commands) {
-        if (c.commented) continue;
-        const list2 = byStatement.get(c.statement);
-        if (list2) list2.push(c);
-        else byStatement.set(c.statement, [c]);
-      }
-      for (const commands of byStatement.values()) {
-        const words = commands.flatMap((c) => c.argv);
-        const at2 = () => ({ file, range: commands[0].range });
-        if (format2 === "github-actions") {
-          if (!words.some((w) => GITHUB_ENV.test(w.raw))) continue;
-          const named = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n) => n !== void 0);
-          if (named.length === 0) out.any ??= at2();
-          for (const n of named) if (!out.names.has(n)) out.names.set(n, at2());
-        } else {
-          for (const w of words) {
-            const m = SET_VARIABLE.exec(w.text) ?? SET_VARIABLE.exec(w.raw);
-            if (!m) continue;
-            const name = /(?:^|;)\s*variable\s*=\s*([^;]+)/i.exec(m[1])?.[1]?.trim();
-            if (!name || name.includes("$")) out.any ??= at2();
-            else if (!out.names.has(name)) out.names.set(name, at2());
-          }
+function writesGithubEnv(words) {
+  return words.some((w, i) => {
+    if (!GITHUB_ENV.test(w.raw)) return false;
+    if (/^\d*>>?/.test(w.raw) || i > 0 && /^\d*>>?$/.test(words[i - 1].raw)) return true;
+    return words.some((x) => FILE_WRITERS.test(x.text));
+  });
+}
+function stepWrites(file, step, format2) {
+  const out = { index: step.index, names: [] };
+  for (const script of step.scripts) {
+    const byStatement = /* @__PURE__ */ new Map();
+    for (const c of script.commands) {
+      if (c.commented) continue;
+      const list2 = byStatement.get(c.statement);
+      if (list2) list2.push(c);
+      else byStatement.set(c.statement, [c]);
+    }
+    for (const commands of byStatement.values()) {
+      const words = commands.flatMap((c) => c.argv);
+      const at2 = { file, range: commands[0].range };
+      if (format2 === "github-actions") {
+        if (!writesGithubEnv(words)) continue;
+        const named = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n) => n !== void 0);
+        if (named.length === 0) out.any ??= at2;
+        for (const name of named) out.names.push({ name, at: at2 });
+      } else {
+        for (const w of words) {
+          const m = SET_VARIABLE.exec(w.text) ?? SET_VARIABLE.exec(w.raw);
+          if (!m) continue;
+          const name = /(?:^|;)\s*variable\s*=\s*([^;]+)/i.exec(m[1])?.[1]?.trim();
+          if (!name || name.includes("$")) out.any ??= at2;
+          else out.names.push({ name, at: at2 });
         }
       }
     }
   }
+  return out.any || out.names.length ? out : void 0;
+}
+function jobWrites(file, job, format2) {
+  let byFormat = writesByJob.get(job);
+  if (!byFormat) writesByJob.set(job, byFormat = /* @__PURE__ */ new Map());
+  let list2 = byFormat.get(format2);
+  if (!list2) {
+    list2 = [];
+    for (const s of job.steps) {
+      const w = stepWrites(file, s, format2);
+      if (w) list2.push(w);
+    }
+    list2.sort((a, b) => a.index - b.index);
+    byFormat.set(format2, list2);
+  }
+  return list2;
+}
+function runtimeVariables(file, job, step, format2) {
+  const out = { names: /* @__PURE__ */ new Map() };
+  if (!job || !step) return out;
+  for (const w of jobWrites(file, job, format2)) {
+    if (w.index >= step.index) break;
+    if (w.any) {
+      out.any = w.any;
+      break;
+    }
+    for (const { name, at: at2 } of w.names) if (!out.names.has(name)) out.names.set(name, at2);
+    if (out.names.size > MAX_NAMES) {
+      out.any ??= w.names[0]?.at ?? w.any;
+      break;
+    }
+  }
   return out;
 }
-var GITHUB_ENV, SET_VARIABLE, ENV_LINE;
+var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob;
 var init_runtime_variables = __esm({
   "src/eval/azcli/runtime-variables.ts"() {
     "use strict";
+    MAX_NAMES = 256;
     GITHUB_ENV = /\bGITHUB_ENV\b/;
     SET_VARIABLE = /##vso\[task\.setvariable\b([^\]]*)\]/i;
     ENV_LINE = /^([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/;
+    FILE_WRITERS = /^(?:tee|out-file|add-content|set-content)$/i;
+    writesByJob = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -43886,7 +43924,13 @@ function scriptContext(file, place, variant, given, inherited) {
   }
   const runtime = github || pipeline ? runtimeVariables(f, place?.job, place?.step, github ? "github-actions" : "azure-pipelines") : void 0;
   const setBy = github ? "written to $GITHUB_ENV" : "set with ##vso[task.setvariable]";
-  for (const [name, at2] of runtime?.names ?? []) vars.set(name, unknown(`${name} is ${setBy} by an earlier step of the job`, at2));
+  for (const [name, at2] of runtime?.names ?? []) {
+    const set = unknown(`${name} is ${setBy} by an earlier step of the job`, at2);
+    vars.set(name, set);
+    if (pipeline) {
+      for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.set(k, set);
+    }
+  }
   if (runtime?.any) {
     for (const name of [...vars.keys()]) vars.set(name, unknown(`an earlier step of the job may set ${name} at run time (${setBy})`, runtime.any));
     hidden = true;

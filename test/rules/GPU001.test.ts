@@ -2025,6 +2025,19 @@ jobs:
         },
       },
       {
+        // Azure Pipelines variable names are case-insensitive: `variable=vmsize` sets `VmSize`.
+        name: 'pipeline-setvariable-in-another-case',
+        files: {
+          'azure-pipelines.yml': `
+variables:
+  VmSize: Standard_D4s_v5
+steps:
+  - bash: echo "##vso[task.setvariable variable=vmsize]Standard_NC6s_v3"
+  - script: az ml compute create -n gpu-cluster --type AmlCompute --size $(VmSize) --tags cost-center=ml
+`,
+        },
+      },
+      {
         name: 'pipeline-setvariable-overrides-variables',
         files: {
           'azure-pipelines.yml': `
@@ -2051,6 +2064,26 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - run: echo "OTHER=x" >> "$GITHUB_ENV"
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$POOL_SIZE"
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // Reading the file writes nothing.
+        name: 'github-env-read-not-written',
+        files: {
+          '.github/workflows/pool.yml': `name: pool
+on: push
+env:
+  POOL_SIZE: ⟦Standard_D8s_v5⟧
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - run: cat "$GITHUB_ENV"
       - run: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$POOL_SIZE"
 `,
         },

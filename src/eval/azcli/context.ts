@@ -286,7 +286,12 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   // unknown here, over any literal `env:`/`variables:` entry of that name.
   const runtime = github || pipeline ? runtimeVariables(f, place?.job, place?.step, github ? 'github-actions' : 'azure-pipelines') : undefined;
   const setBy = github ? 'written to $GITHUB_ENV' : 'set with ##vso[task.setvariable]';
-  for (const [name, at] of runtime?.names ?? []) vars.set(name, unknown(`${name} is ${setBy} by an earlier step of the job`, at));
+  for (const [name, at] of runtime?.names ?? []) {
+    const set = unknown(`${name} is ${setBy} by an earlier step of the job`, at);
+    vars.set(name, set);
+    // Azure Pipelines variable names are case-insensitive (`variable=vmsize` sets `VmSize`).
+    if (pipeline) for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.set(k, set);
+  }
   if (runtime?.any) {
     for (const name of [...vars.keys()]) vars.set(name, unknown(`an earlier step of the job may set ${name} at run time (${setBy})`, runtime.any));
     hidden = true;

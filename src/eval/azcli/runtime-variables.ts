@@ -9,7 +9,7 @@
  * whose name is not written literally may set any variable.
  */
 import type { Location } from '../../core/source.js';
-import type { CiCommand, CiJob, CiStep } from '../ci/types.js';
+import type { CiCommand, CiJob, CiStep, CiWord } from '../ci/types.js';
 
 export interface RuntimeVariables {
   /** Each name set by an earlier step, where first. */
@@ -18,44 +18,99 @@ export interface RuntimeVariables {
   any?: Location;
 }
 
+/** Past this many names written before a step, any variable is taken as possibly set (bounds the work per step). */
+const MAX_NAMES = 256;
+
 const GITHUB_ENV = /\bGITHUB_ENV\b/;
 const SET_VARIABLE = /##vso\[task\.setvariable\b([^\]]*)\]/i;
 /** `NAME=value` or `NAME<<DELIMITER` at the start of a word's text (the line written to $GITHUB_ENV). */
 const ENV_LINE = /^([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/;
+/** Programs that write their input or arguments to a file (`tee -a "$GITHUB_ENV"`, PowerShell `Add-Content -Path $env:GITHUB_ENV`). */
+const FILE_WRITERS = /^(?:tee|out-file|add-content|set-content)$/i;
+
+/** One step's writes: the names it sets, or that it may set any. */
+interface StepWrites {
+  index: number;
+  names: { name: string; at: Location }[];
+  any?: Location;
+}
+
+/** Per job and format: the writes of its steps, in step order (read once per job, not once per step). */
+const writesByJob = new WeakMap<CiJob, Map<string, StepWrites[]>>();
+
+/** A statement that writes to the `$GITHUB_ENV` file (a redirection to it, or `tee`/`Add-Content` naming it), not one that reads it. */
+function writesGithubEnv(words: readonly CiWord[]): boolean {
+  return words.some((w, i) => {
+    if (!GITHUB_ENV.test(w.raw)) return false;
+    if (/^\d*>>?/.test(w.raw) || (i > 0 && /^\d*>>?$/.test(words[i - 1]!.raw))) return true;
+    return words.some((x) => FILE_WRITERS.test(x.text));
+  });
+}
+
+function stepWrites(file: string, step: CiStep, format: 'github-actions' | 'azure-pipelines'): StepWrites | undefined {
+  const out: StepWrites = { index: step.index, names: [] };
+  for (const script of step.scripts) {
+    // The commands of one logical line together: `echo "A=1" | tee -a "$GITHUB_ENV"`, `{ …; } >> "$GITHUB_ENV"`.
+    const byStatement = new Map<number, CiCommand[]>();
+    for (const c of script.commands) {
+      if (c.commented) continue;
+      const list = byStatement.get(c.statement);
+      if (list) list.push(c);
+      else byStatement.set(c.statement, [c]);
+    }
+    for (const commands of byStatement.values()) {
+      const words = commands.flatMap((c) => c.argv);
+      const at: Location = { file, range: commands[0]!.range };
+      if (format === 'github-actions') {
+        if (!writesGithubEnv(words)) continue;
+        const named = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n): n is string => n !== undefined);
+        if (named.length === 0) out.any ??= at;
+        for (const name of named) out.names.push({ name, at });
+      } else {
+        for (const w of words) {
+          const m = SET_VARIABLE.exec(w.text) ?? SET_VARIABLE.exec(w.raw);
+          if (!m) continue;
+          const name = /(?:^|;)\s*variable\s*=\s*([^;]+)/i.exec(m[1]!)?.[1]?.trim();
+          if (!name || name.includes('$')) out.any ??= at;
+          else out.names.push({ name, at });
+        }
+      }
+    }
+  }
+  return out.any || out.names.length ? out : undefined;
+}
+
+function jobWrites(file: string, job: CiJob, format: 'github-actions' | 'azure-pipelines'): StepWrites[] {
+  let byFormat = writesByJob.get(job);
+  if (!byFormat) writesByJob.set(job, (byFormat = new Map()));
+  let list = byFormat.get(format);
+  if (!list) {
+    list = [];
+    for (const s of job.steps) {
+      const w = stepWrites(file, s, format);
+      if (w) list.push(w);
+    }
+    list.sort((a, b) => a.index - b.index);
+    byFormat.set(format, list);
+  }
+  return list;
+}
 
 /** The variables the steps of `job` before `step` set at run time (file: for locations). */
 export function runtimeVariables(file: string, job: CiJob | undefined, step: CiStep | undefined, format: 'github-actions' | 'azure-pipelines'): RuntimeVariables {
   const out: RuntimeVariables = { names: new Map() };
   if (!job || !step) return out;
-  for (const earlier of job.steps) {
-    if (earlier.index >= step.index) continue;
-    for (const script of earlier.scripts) {
-      // The commands of one logical line together: `echo "A=1" | tee -a "$GITHUB_ENV"`, `{ …; } >> "$GITHUB_ENV"`.
-      const byStatement = new Map<number, CiCommand[]>();
-      for (const c of script.commands) {
-        if (c.commented) continue;
-        const list = byStatement.get(c.statement);
-        if (list) list.push(c);
-        else byStatement.set(c.statement, [c]);
-      }
-      for (const commands of byStatement.values()) {
-        const words = commands.flatMap((c) => c.argv);
-        const at = (): Location => ({ file, range: commands[0]!.range });
-        if (format === 'github-actions') {
-          if (!words.some((w) => GITHUB_ENV.test(w.raw))) continue;
-          const named = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n): n is string => n !== undefined);
-          if (named.length === 0) out.any ??= at();
-          for (const n of named) if (!out.names.has(n)) out.names.set(n, at());
-        } else {
-          for (const w of words) {
-            const m = SET_VARIABLE.exec(w.text) ?? SET_VARIABLE.exec(w.raw);
-            if (!m) continue;
-            const name = /(?:^|;)\s*variable\s*=\s*([^;]+)/i.exec(m[1]!)?.[1]?.trim();
-            if (!name || name.includes('$')) out.any ??= at();
-            else if (!out.names.has(name)) out.names.set(name, at());
-          }
-        }
-      }
+  for (const w of jobWrites(file, job, format)) {
+    if (w.index >= step.index) break;
+    if (w.any) {
+      // Any variable may be set from here on: the names add nothing.
+      out.any = w.any;
+      break;
+    }
+    for (const { name, at } of w.names) if (!out.names.has(name)) out.names.set(name, at);
+    if (out.names.size > MAX_NAMES) {
+      out.any ??= w.names[0]?.at ?? w.any;
+      break;
     }
   }
   return out;
