@@ -39882,10 +39882,18 @@ function amlYamlResources(src, overrides, evaluation) {
 }
 function linkWorkspace(resources) {
   const workspaces = resources.filter((r) => r.kind === "ml.workspace" && r.name?.kind === "string");
-  if (workspaces.length !== 1) return;
-  const ws = workspaces[0];
-  const key = amlYamlWorkspaceKey(ws.name.value);
-  for (const r of resources) if (r.kind === "ml.compute" && !r.refs.has("workspace")) r.refs.set("workspace", unknown("the workspace defined in the same folder", ws.header, key));
+  const link = (r, ws) => {
+    if (r.kind === "ml.compute" && !r.refs.has("workspace")) r.refs.set("workspace", unknown("the workspace defined in the same folder", ws.header, amlYamlWorkspaceKey(ws.name.value)));
+  };
+  if (workspaces.length === 1) {
+    for (const r of resources) link(r, workspaces[0]);
+    return;
+  }
+  for (const r of resources) {
+    if (r.kind !== "ml.compute" || r.evaluation.env === "unknown") continue;
+    const same2 = workspaces.filter((w) => w.evaluation.env === r.evaluation.env);
+    if (same2.length === 1) link(r, same2[0]);
+  }
 }
 var azuremlYamlFrontEnd;
 var init_azureml_yaml2 = __esm({

@@ -97,13 +97,23 @@ export function amlYamlResources(src: AmlYamlText, overrides: readonly AmlYamlOv
   };
 }
 
-/** Links each compute of a unit to the unit's only named workspace (none when there are several). */
+/** Links each compute of a folder to its only named workspace, or with several, to the only one of the compute's environment class. */
 function linkWorkspace(resources: Resource[]): void {
   const workspaces = resources.filter((r) => r.kind === 'ml.workspace' && r.name?.kind === 'string');
-  if (workspaces.length !== 1) return;
-  const ws = workspaces[0]!;
-  const key = amlYamlWorkspaceKey((ws.name as { value: string }).value);
-  for (const r of resources) if (r.kind === 'ml.compute' && !r.refs.has('workspace')) r.refs.set('workspace', unknown('the workspace defined in the same folder', ws.header, key));
+  const link = (r: Resource, ws: Resource): void => {
+    if (r.kind === 'ml.compute' && !r.refs.has('workspace')) r.refs.set('workspace', unknown('the workspace defined in the same folder', ws.header, amlYamlWorkspaceKey((ws.name as { value: string }).value)));
+  };
+  if (workspaces.length === 1) {
+    for (const r of resources) link(r, workspaces[0]!);
+    return;
+  }
+  // One workspace per environment (`workspace-prod.yml`, `workspace-dev.yml` beside
+  // `compute-prod.yml`, `compute-dev.yml`): a compute's is the one of its own file's class.
+  for (const r of resources) {
+    if (r.kind !== 'ml.compute' || r.evaluation.env === 'unknown') continue;
+    const same = workspaces.filter((w) => w.evaluation.env === r.evaluation.env);
+    if (same.length === 1) link(r, same[0]!);
+  }
 }
 
 export const azuremlYamlFrontEnd: FrontEnd = {

@@ -1164,6 +1164,34 @@ type: amlcompute
     ],
     invalid: [
       {
+        // One workspace per environment in one folder: each compute's is the one of its own class.
+        name: 'one-workspace-per-environment-class',
+        files: {
+          'workspace-prod.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-prod
+public_network_access: Disabled
+`,
+          'workspace-dev.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json
+name: mlw-dev
+public_network_access: Enabled
+`,
+          'compute-prod.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-prod
+⟦type: amlcompute⟧
+`,
+          'compute-dev.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: cpu-dev
+type: amlcompute
+`,
+        },
+        level: 'error',
+        env: 'prod',
+      },
+      {
         // The workspace file's name says prod, the cluster's says nothing: still the folder's only
         // workspace (each file keeps its own environment class).
         name: 'workspace-file-named-for-an-environment',
