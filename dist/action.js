@@ -37764,7 +37764,8 @@ function pushModuleResources(scope, inst, r, vendored) {
   const moduleScope2 = moduleTargetScope(scope, inst);
   for (const res of r.resources) {
     const out = { ...res, deployment: [...dep, ...res.deployment] };
-    const placedIn = withinScope(moduleScope2, res.scope);
+    const inner = res.scope !== void 0 && isUnknownScope(res.scope) ? unknownScope(`${dep.join("/")}>${res.scope.slice(1)}`) : res.scope;
+    const placedIn = withinScope(moduleScope2, inner);
     if (placedIn !== void 0) out.scope = placedIn;
     const c = andCond(inst.condition, res.condition);
     if (c) out.condition = c;
@@ -37794,6 +37795,7 @@ var init_emit = __esm({
     init_context();
     init_modules();
     init_deployment_scope();
+    init_scope_key();
     MAX_VAR_HOPS = 16;
     localNamesByFile = /* @__PURE__ */ new WeakMap();
     TWIN_DEPLOYMENTS = /* @__PURE__ */ new WeakMap();

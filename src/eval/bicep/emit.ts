@@ -18,7 +18,8 @@ import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
 import type { VendoredOrigin } from '../types.js';
 import { moduleParams, moduleTargetScope, nameLabel } from './modules.js';
-import { withinScope } from '../arm/deployment-scope.js';
+import { unknownScope, withinScope } from '../arm/deployment-scope.js';
+import { isUnknownScope } from '../../core/scope-key.js';
 import type { FileScope } from './scope.js';
 import type { ModInst, ModSym, ResSym } from './symbols.js';
 
@@ -440,7 +441,10 @@ function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<type
   const moduleScope = moduleTargetScope(scope, inst);
   for (const res of r.resources) {
     const out: ArmResource = { ...res, deployment: [...dep, ...res.deployment] };
-    const placedIn = withinScope(moduleScope, res.scope);
+    // An unreadable scope inside the template is that template's own key: this call's chain makes
+    // it this call's (one JSON module called twice is two deployments).
+    const inner = res.scope !== undefined && isUnknownScope(res.scope) ? unknownScope(`${dep.join('/')}>${res.scope.slice(1)}`) : res.scope;
+    const placedIn = withinScope(moduleScope, inner);
     if (placedIn !== undefined) out.scope = placedIn;
     const c = andCond(inst.condition, res.condition);
     if (c) out.condition = c;
