@@ -32673,7 +32673,8 @@ var init_evaluate = __esm({
               if (!src.variables.has(name)) continue;
               const d = defaults.variable(name);
               if (agreesDeep(d, v)) continue;
-              const written2 = varFiles.map((f) => f.values.get(name)).find((w) => w !== void 0 && agreesDeep(w, v));
+              const auto = varFiles.filter((f) => f.auto && f.values.has(name)).at(-1)?.values.get(name);
+              const written2 = auto !== void 0 && agreesDeep(auto, v) ? auto : varFiles.filter((f) => !f.auto).map((f) => f.values.get(name)).find((w) => w !== void 0 && agreesDeep(w, v));
               inputs.set(name, written2 ?? fromJS(v));
             }
             const root = new ModuleInstance(src, { prefix: "", inputs, loader, problems: [], guard, moduleKey: "", remote: this.remote });
@@ -32808,6 +32809,7 @@ var init_terraform_plan = __esm({
     init_source();
     init_evaluate();
     init_tfvars();
+    init_module_facts();
     init_read();
     init_names();
     init_from_terraform();
@@ -32864,11 +32866,11 @@ var init_terraform_plan = __esm({
             insideRoot: (dir) => ctx.host.isInside(dir),
             moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
             varFileValues: (dir) => {
-              const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name)).map((e) => e.path) ?? [];
+              const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
               const auto = all.filter((f2) => AUTO_VARFILE.test(path25.basename(f2))).sort(autoOrder);
               const others = all.filter((f2) => !AUTO_VARFILE.test(path25.basename(f2))).sort();
               const reader = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
-              return [...auto, ...others].map((file) => ({ file, values: readVarFile(file, reader) }));
+              return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f2) => ({ ...f2, values: readVarFile(f2.file, reader) }));
             },
             pathsRead: terraformPathsRead
           });

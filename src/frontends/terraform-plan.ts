@@ -17,6 +17,7 @@ import { fileStart } from '../core/source.js';
 import type { Value } from '../core/value.js';
 import { evaluatePlan } from '../eval/terraform-plan/evaluate.js';
 import { AUTO_VARFILE, autoOrder, readVarFile } from '../eval/terraform/tfvars.js';
+import { isBackendFile } from '../eval/terraform/module-facts.js';
 import { looksLikePlan } from '../eval/terraform-plan/read.js';
 import { planByName } from './names.js';
 import type { Evaluation, Resource } from '../model/resource.js';
@@ -116,11 +117,12 @@ export const terraformPlanFrontEnd: FrontEnd = {
         insideRoot: (dir) => ctx.host.isInside(dir),
         moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
         varFileValues: (dir) => {
-          const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name)).map((e) => e.path) ?? [];
+          // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
+          const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
           const auto = all.filter((f) => AUTO_VARFILE.test(path.basename(f))).sort(autoOrder);
           const others = all.filter((f) => !AUTO_VARFILE.test(path.basename(f))).sort();
           const reader = { readText: (file: string) => ctx.host.readText(file), parseHcl: (file: string) => hcl.get(file) };
-          return [...auto, ...others].map((file) => ({ file, values: readVarFile(file, reader) }));
+          return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f) => ({ ...f, values: readVarFile(f.file, reader) }));
         },
         pathsRead: terraformPathsRead,
       });

@@ -164,7 +164,7 @@ describe('plan JSON linted with its .tf lines', () => {
     }
   });
 
-  it('a value the plan took from a var file (terraform.tfvars, prod.tfvars) is located at its line, one finding with the static run', async () => {
+  it('a value the plan took from a var file (the last auto file that sets it, else a -var-file) is located at its line, one finding with the static run', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-plan-tfvars-'));
     try {
       fs.writeFileSync(
@@ -172,12 +172,15 @@ describe('plan JSON linted with its .tf lines', () => {
         'variable "public_access" {\n  type    = bool\n  default = false\n}\n\nresource "azurerm_machine_learning_workspace" "ws" {\n  name                          = "mlw-prod"\n  public_network_access_enabled = var.public_access\n}\n',
       );
       fs.writeFileSync(path.join(dir, 'terraform.tfvars'), 'public_access = true\n');
+      // Loaded after terraform.tfvars, so the value is this file's (Terraform's precedence); a backend file is no var file.
+      fs.writeFileSync(path.join(dir, 'net.auto.tfvars'), '# network\npublic_access = true\n');
+      fs.writeFileSync(path.join(dir, 'prod.backend.tfvars'), 'public_access = true\n');
       const change = { actions: ['create'], before: null, after: { name: 'mlw-prod', public_network_access_enabled: true }, after_unknown: {} };
       const config = { root_module: { resources: [{ address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', expressions: { public_network_access_enabled: { references: ['var.public_access'] } } }] } };
       const plan = { format_version: '1.2', terraform_version: '1.7.5', variables: { public_access: { value: true } }, resource_changes: [{ address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', change }], configuration: config };
       fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan));
       const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['AML001'] });
-      expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')}`)).toEqual(['AML001 terraform.tfvars:1:17 default,plan.json']);
+      expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')}`)).toEqual(['AML001 net.auto.tfvars:2:17 default,plan.json']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -53,10 +53,10 @@ export interface PlanInput {
   moduleManifest?(rootDir: string): { file: string; text: string } | undefined;
   /**
    * The var files of a root module folder with their values: the ones Terraform loads by itself
-   * first (terraform.tfvars, *.auto.tfvars, in its order), then the other `*.tfvars(.json)`
-   * (a `-var-file` the plan may have been made with), by name.
+   * first (`auto`: terraform.tfvars, *.auto.tfvars, in its order), then the other
+   * `*.tfvars(.json)` (a `-var-file` the plan may have been made with; backend files excluded), by name.
    */
-  varFileValues?(rootDir: string): { file: string; values: ReadonlyMap<string, Value> }[];
+  varFileValues?(rootDir: string): { file: string; values: ReadonlyMap<string, Value>; auto: boolean }[];
   /**
    * The dotted paths of a resource's values the model reads (numeric segments: any index), or
    * undefined for all; `armType` is azapi's `type`. Only these are kept: a 200 MB plan is
@@ -477,9 +477,12 @@ class SourceMapper {
           if (!src.variables.has(name)) continue;
           const d = defaults.variable(name);
           if (agreesDeep(d, v)) continue;
-          // The folder's var file that gave the plan this value (terraform.tfvars, prod.tfvars):
-          // its line is the origin, as in the static run, so the two findings are one.
-          const written = varFiles.map((f) => f.values.get(name)).find((w) => w !== undefined && agreesDeep(w, v));
+          // The folder's var file that gave the plan this value: its line is the origin, as in the
+          // static run, so the two findings are one. Of the files Terraform loads by itself the last
+          // that sets the name wins (terraform.tfvars, then *.auto.tfvars in order); a value none
+          // of them gives came from a -var-file: another var file of the folder that writes it.
+          const auto = varFiles.filter((f) => f.auto && f.values.has(name)).at(-1)?.values.get(name);
+          const written = auto !== undefined && agreesDeep(auto, v) ? auto : varFiles.filter((f) => !f.auto).map((f) => f.values.get(name)).find((w) => w !== undefined && agreesDeep(w, v));
           inputs.set(name, written ?? fromJS(v));
         }
         const root = new ModuleInstance(src, { prefix: '', inputs, loader, problems: [], guard, moduleKey: '', remote: this.remote });
