@@ -42282,7 +42282,10 @@ var init_ci_words = __esm({
       ["nohup", /* @__PURE__ */ new Set()],
       ["exec", /* @__PURE__ */ new Set(["-a"])],
       ["timeout", /* @__PURE__ */ new Set(["-s", "-k"])],
-      ["time", /* @__PURE__ */ new Set(["-o", "-f"])]
+      ["time", /* @__PURE__ */ new Set(["-o", "-f"])],
+      ["nice", /* @__PURE__ */ new Set(["-n"])],
+      ["ionice", /* @__PURE__ */ new Set(["-c", "-n", "-p"])],
+      ["stdbuf", /* @__PURE__ */ new Set(["-i", "-o", "-e"])]
     ]);
     ASSIGNING_WRAPPERS = /* @__PURE__ */ new Set(["env", "sudo"]);
   }
@@ -43107,7 +43110,7 @@ function functionsRunningArguments(commands) {
         if (depth === 0) current = void 0;
       } else if (!SHELL_LEADING_WORDS.has(w)) break;
     }
-    if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[k].raw)) runners.add(current);
+    if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)].raw)) runners.add(current);
   }
   return runners;
 }
@@ -53822,9 +53825,6 @@ function isTerraform(w) {
   const base = t.slice(t.lastIndexOf("/") + 1);
   return base === "terraform" || base === "terraform.exe";
 }
-function isRedirect(w) {
-  return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
-}
 function expands(w) {
   return w.includes("$");
 }
@@ -53834,11 +53834,11 @@ function readApplyArgs(args) {
   let open;
   for (let k = 0; k < args.length; k++) {
     const w = args[k];
-    if (isRedirect(w)) {
-      if (!/&\d+$/.test(w)) k++;
+    const r = redirection(w);
+    if (r) {
+      if (r.takesNext) k++;
       continue;
     }
-    if (/^\d*[<>]/.test(w)) continue;
     if (w.startsWith("-")) {
       const name = w.replace(/^--?/, "");
       const [opt, val] = name.split("=", 2);

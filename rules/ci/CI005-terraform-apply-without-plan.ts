@@ -5,7 +5,7 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { joinExpressions, programIndices } from '../../src/model/ci.js';
+import { joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCommand, CiEntry, CiScriptLanguage, CiWord } from '../../src/model/ci.js';
 
@@ -18,10 +18,6 @@ function isTerraform(w: CiWord): boolean {
   const t = w.text.toLowerCase().replace(/\\/g, '/');
   const base = t.slice(t.lastIndexOf('/') + 1);
   return base === 'terraform' || base === 'terraform.exe';
-}
-
-function isRedirect(w: string): boolean {
-  return /^\d*(>>?|<)(&\d*)?$/.test(w) || /^&>>?$/.test(w);
 }
 
 /** A word the shell or the CI system expands (`$PLAN`, `"${PLAN}"`, `$(planPath)`, `${{ inputs.plan }}`): its value is not known here. */
@@ -40,12 +36,12 @@ export function readApplyArgs(args: readonly string[]): { autoApprove?: number; 
   let open: number | undefined;
   for (let k = 0; k < args.length; k++) {
     const w = args[k]!;
-    if (isRedirect(w)) {
-      // `>`, `2>>`, `&>` take the next word as their file; `2>&1`, `>&2` are complete.
-      if (!/&\d+$/.test(w)) k++;
+    // `>`, `2>>`, `&>` take the next word as their file; `2>&1`, `>log`, `&>log` are complete.
+    const r = redirection(w);
+    if (r) {
+      if (r.takesNext) k++;
       continue;
     }
-    if (/^\d*[<>]/.test(w)) continue;
     if (w.startsWith('-')) {
       const name = w.replace(/^--?/, '');
       const [opt, val] = name.split('=', 2) as [string, string | undefined];

@@ -70,8 +70,9 @@ export const DECLARERS: ReadonlySet<string> = new Set(['export', 'readonly', 'lo
 
 /**
  * Programs that run the command after them with its words unchanged (`sudo az …`, `command az …`,
- * `env X=1 az …`, `nohup az …`, `exec az …`, `timeout 10m az …`, `time -p az …`), with the options
- * that take a value. `command -v az` / `-V` only looks the program up: it runs nothing.
+ * `env X=1 az …`, `nohup az …`, `exec az …`, `timeout 10m az …`, `time -p az …`, `nice -n 10 az …`),
+ * with the options that take a value. `command -v az` / `-V` only looks the program up: it runs
+ * nothing. (`xargs` is none: it appends words read at run time.)
  */
 const WRAPPERS = new Map<string, ReadonlySet<string>>([
   ['sudo', new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T'])],
@@ -81,12 +82,15 @@ const WRAPPERS = new Map<string, ReadonlySet<string>>([
   ['exec', new Set(['-a'])],
   ['timeout', new Set(['-s', '-k'])],
   ['time', new Set(['-o', '-f'])],
+  ['nice', new Set(['-n'])],
+  ['ionice', new Set(['-c', '-n', '-p'])],
+  ['stdbuf', new Set(['-i', '-o', '-e'])],
 ]);
 /** Wrappers that take `NAME=value` words before the program (`env X=1 az`, `sudo TF_LOG=1 terraform`). */
 const ASSIGNING_WRAPPERS = new Set(['env', 'sudo']);
 
 /** A redirection word (`>log`, `2>&1`, `<in`, `&>out`), and whether its file is the next word (`>`, `2>>`). */
-function redirection(raw: string): { takesNext: boolean } | undefined {
+export function redirection(raw: string): { takesNext: boolean } | undefined {
   const m = /^(?:\d*|&)(?:>>?|<)(&\d*)?(.*)$/.exec(raw);
   if (!m) return undefined;
   return { takesNext: m[1] === undefined && m[2] === '' };

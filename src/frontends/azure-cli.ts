@@ -874,12 +874,13 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
   return false;
 }
 
+const AZURE_CLI_TASK = TASK_SCRIPT_INPUTS.get('azurecli')!;
+
 /**
  * `AzureCLI@2`/`@3` steps with `scriptLocation: scriptPath` whose literal `scriptPath`
  * (relative to the repository, `$(System.DefaultWorkingDirectory)/` or
  * `$(Build.SourcesDirectory)/` allowed in front) names a scanned script.
  */
-const AZURE_CLI_TASK = TASK_SCRIPT_INPUTS.get('azurecli')!;
 
 function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; script: CiScript }>, root: string): { step: CiStep; script: { file: string; script: CiScript } }[] {
   const out: { step: CiStep; script: { file: string; script: CiScript } }[] = [];

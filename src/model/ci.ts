@@ -13,7 +13,7 @@
 import type { CiPermissions, CiUses } from '../eval/ci/types.js';
 
 export type * from '../eval/ci/types.js';
-export { joinExpressions, programIndices } from '../eval/ci-words.js';
+export { joinExpressions, programIndices, redirection } from '../eval/ci-words.js';
 
 /** Does a permissions block grant `id-token: write` (the right to request an OIDC token)? */
 export function grantsIdTokenWrite(p: CiPermissions | undefined): boolean {

@@ -323,6 +323,8 @@ jobs:
           sudo TF_LOG=DEBUG terraform ⟦apply⟧ -auto-approve
           env -- TF_IN_AUTOMATION=1 terraform ⟦apply⟧ -auto-approve
           >apply.log terraform ⟦apply⟧ -auto-approve
+          nice -n 10 terraform ⟦apply⟧ -auto-approve
+          terraform ⟦apply⟧ -auto-approve &>apply.log
       - shell: pwsh
         run: |
           try { terraform ⟦apply⟧ -auto-approve } catch { exit 1 }

@@ -106,7 +106,8 @@ function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> 
         if (depth === 0) current = undefined;
       } else if (!SHELL_LEADING_WORDS.has(w)) break;
     }
-    if (current !== undefined && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[k]!.raw)) runners.add(current);
+    // The program after any wrapper (`time "$@"`, `sudo "$@"`) runs the arguments too.
+    if (current !== undefined && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)]!.raw)) runners.add(current);
   }
   return runners;
 }

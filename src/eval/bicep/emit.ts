@@ -183,9 +183,10 @@ function declaredVarValue(scope: FileScope, name: string): Expression | undefine
 /**
  * What an expression writes at a path segment: a `var` is its value (`agentPoolProfiles:
  * profiles` writes the var's list where the var is declared), a `union(a, b)` of object
- * literals the last one that has the key (union's later objects win). Undefined when that
- * cannot be told from the text (an argument that is not an object literal after the last
- * one that has the key).
+ * literals the last one that has the key (union's later objects win; the site is that
+ * object's member, though union merges nested objects too). Undefined when that cannot be
+ * told from the text (an argument that is not an object literal after the last one that has
+ * the key).
  */
 function writtenAt(scope: FileScope, e: Expression, seg: string): Expression | undefined {
   let cur: Expression = e;
