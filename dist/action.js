@@ -51179,7 +51179,7 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
     tags: ["cost", "gpu"],
     messages: {
       notGpuSize: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).',
-      notSizeName: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" is not a VM size name (they start with Standard_), so it is no GPU size; set {{attribute}} to a size of a GPU family ({{families}}){{hint}}.',
+      notSizeName: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" is not a VM size name (they start with {{prefix}}), so it is no GPU size; set {{attribute}} to a size of a GPU family ({{families}}){{hint}}.',
       defaultNotGpuSize: '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but {{attribute}} is not set, so it gets {{size}}, which has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).'
     }
   },
@@ -51211,7 +51211,8 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
           size: defaulted && isVmSizeName(s) ? `"${s}"` : s,
           attribute: size.sourcePath,
           families: gpuFamilyNames(),
-          hint: isGpuSize(`Standard_${s.trim()}`) ? `: "Standard_${s.trim()}"` : ""
+          prefix: SIZE_PREFIX,
+          hint: isGpuSize(`${SIZE_PREFIX}${s.trim()}`) ? `: "${SIZE_PREFIX}${s.trim()}"` : ""
         }
       });
     };

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { displayName, gpuIntentOf, knownString } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
-import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizePatterns, isGpuSize, isVmSizeName, workloadName } from '../../src/model/facts/gpu.js';
+import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizePatterns, isGpuSize, isVmSizeName, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
 
 export default defineRule({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule({
       notGpuSize:
         '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).',
       notSizeName:
-        '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" is not a VM size name (they start with Standard_), so it is no GPU size; set {{attribute}} to a size of a GPU family ({{families}}){{hint}}.',
+        '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but its size "{{size}}" is not a VM size name (they start with {{prefix}}), so it is no GPU size; set {{attribute}} to a size of a GPU family ({{families}}){{hint}}.',
       defaultNotGpuSize:
         '{{workload}} "{{name}}" is meant for GPU work ({{why}}) but {{attribute}} is not set, so it gets {{size}}, which has no GPU; set {{attribute}} to a size of a GPU family ({{families}}).',
     },
@@ -56,7 +56,8 @@ export default defineRule({
           size: defaulted && isVmSizeName(s) ? `"${s}"` : s,
           attribute: size.sourcePath,
           families: gpuFamilyNames(),
-          hint: isGpuSize(`Standard_${s.trim()}`) ? `: "Standard_${s.trim()}"` : '',
+          prefix: SIZE_PREFIX,
+          hint: isGpuSize(`${SIZE_PREFIX}${s.trim()}`) ? `: "${SIZE_PREFIX}${s.trim()}"` : '',
         },
       });
     };
