@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { lint } from '../../src/api.js';
+import { tempTrees } from '../support/temp-tree.js';
 import type { Finding } from '../../src/engine/types.js';
 import { parseAddress, baseAddress } from '../../src/eval/terraform-plan/address.js';
 import { withoutInstanceKeys } from '../../src/model/address.js';
@@ -61,6 +62,10 @@ resource "azurerm_key_vault" "kv" {
 }
 `;
 const KV_AFTER = { name: 'kv-ml', location: 'westeurope', resource_group_name: 'rg-ml', tenant_id: '00000000-0000-0000-0000-000000000000', sku_name: 'standard', purge_protection_enabled: false, rbac_authorization_enabled: true };
+
+
+const { tree, cleanup } = tempTrees('mil-plan-');
+afterAll(cleanup);
 
 describe('plan addresses', () => {
   it('keeps instance keys with dots, brackets and quotes whole', () => {
@@ -144,46 +149,34 @@ describe('plan JSON linted with its .tf lines', () => {
   });
 
   it('a plan named on its own with its .tf beside it: a value known only after apply is listed as undecided (located in the .tf)', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-plan-undecided-'));
-    try {
-      fs.writeFileSync(
-        path.join(dir, 'main.tf'),
-        'resource "azurerm_container_registry" "acr" {\n  name                = "acrml"\n  location            = "westeurope"\n  resource_group_name = "rg-ml"\n  sku                 = "Premium"\n  admin_enabled       = data.external.flags.result.acr_admin == "true"\n}\n',
-      );
-      const change = { actions: ['create'], before: null, after: { name: 'acrml', location: 'westeurope', resource_group_name: 'rg-ml', sku: 'Premium' }, after_unknown: { admin_enabled: true, id: true } };
-      const config = { root_module: { resources: [{ address: 'azurerm_container_registry.acr', mode: 'managed', type: 'azurerm_container_registry', name: 'acr', expressions: { admin_enabled: { references: ['data.external.flags.result.acr_admin'] }, name: { constant_value: 'acrml' }, sku: { constant_value: 'Premium' } } }] } };
-      const plan = { format_version: '1.2', terraform_version: '1.7.5', resource_changes: [{ address: 'azurerm_container_registry.acr', mode: 'managed', type: 'azurerm_container_registry', name: 'acr', change }], configuration: config };
-      fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan));
-      // As the CLI runs a named file (the README's CI command): only that file's results.
-      const planFile = path.join(dir, 'plan.json');
-      const r = await lint({ paths: [planFile], onlyFiles: [planFile], root: dir, noConfig: true, rules: ['ACR001'] });
-      expect(r.findings).toEqual([]);
-      expect(r.undecided.map((u) => `${u.ruleId} ${path.relative(dir, u.location.file)}:${u.location.range.start.line} ${u.reason}`)).toEqual(['ACR001 main.tf:6 admin_enabled is known only after apply']);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const change = { actions: ['create'], before: null, after: { name: 'acrml', location: 'westeurope', resource_group_name: 'rg-ml', sku: 'Premium' }, after_unknown: { admin_enabled: true, id: true } };
+    const config = { root_module: { resources: [{ address: 'azurerm_container_registry.acr', mode: 'managed', type: 'azurerm_container_registry', name: 'acr', expressions: { admin_enabled: { references: ['data.external.flags.result.acr_admin'] }, name: { constant_value: 'acrml' }, sku: { constant_value: 'Premium' } } }] } };
+    const plan = { format_version: '1.2', terraform_version: '1.7.5', resource_changes: [{ address: 'azurerm_container_registry.acr', mode: 'managed', type: 'azurerm_container_registry', name: 'acr', change }], configuration: config };
+    const dir = tree({
+      'main.tf': 'resource "azurerm_container_registry" "acr" {\n  name                = "acrml"\n  location            = "westeurope"\n  resource_group_name = "rg-ml"\n  sku                 = "Premium"\n  admin_enabled       = data.external.flags.result.acr_admin == "true"\n}\n',
+      'plan.json': JSON.stringify(plan),
+    });
+    // As the CLI runs a named file (the README's CI command): only that file's results.
+    const planFile = path.join(dir, 'plan.json');
+    const r = await lint({ paths: [planFile], onlyFiles: [planFile], root: dir, noConfig: true, rules: ['ACR001'] });
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.map((u) => `${u.ruleId} ${path.relative(dir, u.location.file)}:${u.location.range.start.line} ${u.reason}`)).toEqual(['ACR001 main.tf:6 admin_enabled is known only after apply']);
   });
 
   it('a value the plan took from a var file (the last auto file that sets it, else a -var-file) is located at its line, one finding with the static run', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-plan-tfvars-'));
-    try {
-      fs.writeFileSync(
-        path.join(dir, 'main.tf'),
-        'variable "public_access" {\n  type    = bool\n  default = false\n}\n\nresource "azurerm_machine_learning_workspace" "ws" {\n  name                          = "mlw-prod"\n  public_network_access_enabled = var.public_access\n}\n',
-      );
-      fs.writeFileSync(path.join(dir, 'terraform.tfvars'), 'public_access = true\n');
+    const change = { actions: ['create'], before: null, after: { name: 'mlw-prod', public_network_access_enabled: true }, after_unknown: {} };
+    const config = { root_module: { resources: [{ address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', expressions: { public_network_access_enabled: { references: ['var.public_access'] } } }] } };
+    const plan = { format_version: '1.2', terraform_version: '1.7.5', variables: { public_access: { value: true } }, resource_changes: [{ address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', change }], configuration: config };
+    const dir = tree({
+      'main.tf': 'variable "public_access" {\n  type    = bool\n  default = false\n}\n\nresource "azurerm_machine_learning_workspace" "ws" {\n  name                          = "mlw-prod"\n  public_network_access_enabled = var.public_access\n}\n',
+      'terraform.tfvars': 'public_access = true\n',
       // Loaded after terraform.tfvars, so the value is this file's (Terraform's precedence); a backend file is no var file.
-      fs.writeFileSync(path.join(dir, 'net.auto.tfvars'), '# network\npublic_access = true\n');
-      fs.writeFileSync(path.join(dir, 'prod.backend.tfvars'), 'public_access = true\n');
-      const change = { actions: ['create'], before: null, after: { name: 'mlw-prod', public_network_access_enabled: true }, after_unknown: {} };
-      const config = { root_module: { resources: [{ address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', expressions: { public_network_access_enabled: { references: ['var.public_access'] } } }] } };
-      const plan = { format_version: '1.2', terraform_version: '1.7.5', variables: { public_access: { value: true } }, resource_changes: [{ address: 'azurerm_machine_learning_workspace.ws', mode: 'managed', type: 'azurerm_machine_learning_workspace', name: 'ws', change }], configuration: config };
-      fs.writeFileSync(path.join(dir, 'plan.json'), JSON.stringify(plan));
-      const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['AML001'] });
-      expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')}`)).toEqual(['AML001 net.auto.tfvars:2:17 default,plan.json']);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+      'net.auto.tfvars': '# network\npublic_access = true\n',
+      'prod.backend.tfvars': 'public_access = true\n',
+      'plan.json': JSON.stringify(plan),
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['AML001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.variants.join(',')}`)).toEqual(['AML001 net.auto.tfvars:2:17 default,plan.json']);
   });
 
   it('the folder with the plan in it: static and plan findings are one, the plan is TF004', async () => {
