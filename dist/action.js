@@ -30835,6 +30835,7 @@ function elementNameAt(src, prefix, el, item, nameValue) {
   if (at2 && item.origin && locationContains(item.origin, at2)) return at2;
   const site = el.namePath ? src.site?.(prefix + el.namePath) : void 0;
   if (site && item.origin && !locationContains(item.origin, site)) return item.origin;
+  if (site && at2 && el.namePath && src.templateSite?.(prefix + el.namePath)) return at2;
   return site ?? at2;
 }
 function isInlineElement(r) {
@@ -37478,7 +37479,10 @@ function emitResource(scope, sym) {
     if (scope.scopeKey !== void 0) res.scope = scope.scopeKey;
     const nameProp = d.body ? propOf(d.body, "name") : void 0;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
-    if (d.body) res.site = siteOf(scope, d.body);
+    if (d.body) {
+      res.site = siteOf(scope, d.body);
+      res.templateSite = templateSiteOf(scope, d.body);
+    }
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== void 0) res.copyIndex = inst.index;
     scope.env.resources.push(res);
@@ -37607,42 +37611,49 @@ function objectLiterals(scope, e, hops = 0) {
   return void 0;
 }
 function siteOf(scope, body) {
-  return (p) => {
-    let cur = body;
-    let range2;
-    for (const seg of p.split(".")) {
-      if (cur.kind !== "Object") cur = writtenAt(scope, cur, seg);
-      if (!cur) return void 0;
-      if (/^\d+$/.test(seg)) {
-        if (cur.kind === "For") {
-          const body2 = cur.body;
-          cur = body2.kind === "IfBody" ? body2.body : body2;
-          range2 = cur.range;
-          continue;
-        }
-        const mapped = mappedBody(cur);
-        if (mapped) {
-          cur = mapped;
-          range2 = cur.range;
-          continue;
-        }
-        if (cur.kind !== "Array") return void 0;
-        const items = cur.items.slice(0, Number(seg) + 1);
-        const item = items[Number(seg)];
-        if (!item || items.some((x) => x.kind === "Spread")) return void 0;
-        cur = item;
-        range2 = item.range;
+  return (p) => walkSite(scope, body, p)?.at;
+}
+function templateSiteOf(scope, body) {
+  return (p) => walkSite(scope, body, p)?.template === true;
+}
+function walkSite(scope, body, p) {
+  let cur = body;
+  let range2;
+  let template = false;
+  for (const seg of p.split(".")) {
+    if (cur.kind !== "Object") cur = writtenAt(scope, cur, seg);
+    if (!cur) return void 0;
+    if (/^\d+$/.test(seg)) {
+      if (cur.kind === "For") {
+        const body2 = cur.body;
+        cur = body2.kind === "IfBody" ? body2.body : body2;
+        range2 = cur.range;
+        template = true;
         continue;
       }
-      if (cur.kind !== "Object") return void 0;
-      const lower = seg.toLowerCase();
-      const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
-      if (!prop) return void 0;
-      cur = prop.value;
-      range2 = prop.range;
+      const mapped = mappedBody(cur);
+      if (mapped) {
+        cur = mapped;
+        range2 = cur.range;
+        template = true;
+        continue;
+      }
+      if (cur.kind !== "Array") return void 0;
+      const items = cur.items.slice(0, Number(seg) + 1);
+      const item = items[Number(seg)];
+      if (!item || items.some((x) => x.kind === "Spread")) return void 0;
+      cur = item;
+      range2 = item.range;
+      continue;
     }
-    return range2 ? scope.loc(range2) : void 0;
-  };
+    if (cur.kind !== "Object") return void 0;
+    const lower = seg.toLowerCase();
+    const prop = cur.members.find((m) => m.kind === "ObjectProperty" && m.keyName?.toLowerCase() === lower);
+    if (!prop) return void 0;
+    cur = prop.value;
+    range2 = prop.range;
+  }
+  return range2 ? { at: scope.loc(range2), template } : void 0;
 }
 function emitModule(scope, sym) {
   const d = sym.decl;
@@ -39156,7 +39167,8 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
     refs,
     evaluation,
     ...r.apiVersion !== void 0 ? { apiVersion: r.apiVersion } : {},
-    ...r.site ? { site: r.site } : {}
+    ...r.site ? { site: r.site } : {},
+    ...r.templateSite ? { templateSite: r.templateSite } : {}
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;

@@ -58,6 +58,7 @@ export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceO
     evaluation,
     ...(r.apiVersion !== undefined ? { apiVersion: r.apiVersion } : {}),
     ...(r.site ? { site: r.site } : {}),
+    ...(r.templateSite ? { templateSite: r.templateSite } : {}),
   });
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;

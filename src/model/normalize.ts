@@ -22,6 +22,8 @@ export interface SourceResource {
   name?: Value;
   /** Where an attribute is written, by path (`default_node_pool.0.vm_size`). */
   site?: (path: string) => Location | undefined;
+  /** Whether that place is written by a template of several elements (a `for` body, a `map()` lambda). */
+  templateSite?: (path: string) => boolean;
   identity: string[];
   /** References known from the shape itself (ARM child → parent workspace). */
   refs?: Map<string, Value>;
@@ -226,6 +228,9 @@ function elementNameAt(src: SourceResource, prefix: string, el: ElementSpec, ite
   // has no `name` of it, the nearest written place (`body = {`) says nothing: the element's own
   // object, where it is written, is its header.
   if (site && item.origin && !locationContains(item.origin, site)) return item.origin;
+  // A `for` body or `map()` lambda writes every element's `name` at one place: the element's own
+  // name, where its data is written (a caller's `pools` entry), tells it from the others.
+  if (site && at && el.namePath && src.templateSite?.(prefix + el.namePath)) return at;
   return site ?? at;
 }
 

@@ -768,6 +768,49 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
         messageId: 'noGpuTaint',
       },
       {
+        // The module's map() lambda writes every pool's name at one place: each pool is located at its
+        // own entry in its caller's argument (one finding per caller, not one merged inside the module).
+        name: 'profiles-from-map-lambda-in-a-module-per-caller',
+        files: {
+          'main.bicep': `
+module a 'mod/main.bicep' = {
+  name: 'a'
+  params: {
+    name: 'aks-a'
+    pools: [ { name: ⟦'gpua'⟧, vmSize: 'Standard_NC4as_T4_v3', mode: 'User' } ]
+  }
+}
+
+module b 'mod/main.bicep' = {
+  name: 'b'
+  params: {
+    name: 'aks-b'
+    pools: [ { name: ⟦'gpub'⟧, vmSize: 'Standard_NC4as_T4_v3', mode: 'User' } ]
+  }
+}
+`,
+          'mod/main.bicep': `
+param name string
+param pools array
+
+resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
+  name: name
+  location: 'westeurope'
+  properties: {
+    agentPoolProfiles: map(pools, p => {
+      name: p.name
+      vmSize: p.vmSize
+      mode: p.mode
+    })
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+      {
         name: 'nested-agent-pool',
         files: {
           'main.bicep': `

@@ -59,6 +59,8 @@ export interface ArmResource {
    * `properties.agentPoolProfiles.1.vmSize`): the consuming attribute (RULES.md "Location"). The ARM JSON walk and the native Bicep front end set it.
    */
   site?: (path: string) => Location | undefined;
+  /** Whether `site(path)` is written by a template of several elements (a Bicep `for` body or `map()` lambda): it names no one element. */
+  templateSite?: (path: string) => boolean;
 }
 
 export interface ArmEvaluation {

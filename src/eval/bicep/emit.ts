@@ -65,7 +65,10 @@ function emitResource(scope: FileScope, sym: ResSym): void {
     if (scope.scopeKey !== undefined) res.scope = scope.scopeKey;
     const nameProp = d.body ? propOf(d.body, 'name') : undefined;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
-    if (d.body) res.site = siteOf(scope, d.body);
+    if (d.body) {
+      res.site = siteOf(scope, d.body);
+      res.templateSite = templateSiteOf(scope, d.body);
+    }
     if (inst.condition) res.condition = inst.condition;
     if (inst.index !== undefined) res.copyIndex = inst.index;
     scope.env.resources.push(res);
@@ -244,44 +247,58 @@ function objectLiterals(scope: FileScope, e: Expression, hops = 0): ObjectExpr[]
  * parameter, a condition, a spread before the index) has no site.
  */
 function siteOf(scope: FileScope, body: ObjectExpr): (path: string) => Location | undefined {
-  return (p) => {
-    let cur: ObjectExpr | Expression | undefined = body;
-    let range: Range | undefined;
-    for (const seg of p.split('.')) {
-      if (cur.kind !== 'Object') cur = writtenAt(scope, cur, seg);
-      if (!cur) return undefined;
-      if (/^\d+$/.test(seg)) {
-        // Every element of `[for p in xs: {…}]` is written by the loop's body (after its filter).
-        if (cur.kind === 'For') {
-          const body: Expression | IfBody = cur.body;
-          cur = body.kind === 'IfBody' ? body.body : body;
-          range = cur.range;
-          continue;
-        }
-        // Every element of `map(xs, x => {…})` is written by the lambda's body, as a loop's is.
-        const mapped = mappedBody(cur);
-        if (mapped) {
-          cur = mapped;
-          range = cur.range;
-          continue;
-        }
-        if (cur.kind !== 'Array') return undefined;
-        const items: (Expression | SpreadElement)[] = cur.items.slice(0, Number(seg) + 1);
-        const item = items[Number(seg)];
-        if (!item || items.some((x) => x.kind === 'Spread')) return undefined;
-        cur = item as Expression;
-        range = item.range;
+  return (p) => walkSite(scope, body, p)?.at;
+}
+
+/**
+ * Whether the place of a dotted body path is written by a template that writes several
+ * elements (a `for` body, a `map()` lambda): one place for every element, so it tells no
+ * element from another (normalize.ts elementNameAt then names an element by its own data).
+ */
+function templateSiteOf(scope: FileScope, body: ObjectExpr): (path: string) => boolean {
+  return (p) => walkSite(scope, body, p)?.template === true;
+}
+
+function walkSite(scope: FileScope, body: ObjectExpr, p: string): { at: Location; template: boolean } | undefined {
+  let cur: ObjectExpr | Expression | undefined = body;
+  let range: Range | undefined;
+  let template = false;
+  for (const seg of p.split('.')) {
+    if (cur.kind !== 'Object') cur = writtenAt(scope, cur, seg);
+    if (!cur) return undefined;
+    if (/^\d+$/.test(seg)) {
+      // Every element of `[for p in xs: {…}]` is written by the loop's body (after its filter).
+      if (cur.kind === 'For') {
+        const body: Expression | IfBody = cur.body;
+        cur = body.kind === 'IfBody' ? body.body : body;
+        range = cur.range;
+        template = true;
         continue;
       }
-      if (cur.kind !== 'Object') return undefined;
-      const lower = seg.toLowerCase();
-      const prop = cur.members.find((m): m is ObjectProperty => m.kind === 'ObjectProperty' && m.keyName?.toLowerCase() === lower);
-      if (!prop) return undefined;
-      cur = prop.value;
-      range = prop.range;
+      // Every element of `map(xs, x => {…})` is written by the lambda's body, as a loop's is.
+      const mapped = mappedBody(cur);
+      if (mapped) {
+        cur = mapped;
+        range = cur.range;
+        template = true;
+        continue;
+      }
+      if (cur.kind !== 'Array') return undefined;
+      const items: (Expression | SpreadElement)[] = cur.items.slice(0, Number(seg) + 1);
+      const item = items[Number(seg)];
+      if (!item || items.some((x) => x.kind === 'Spread')) return undefined;
+      cur = item as Expression;
+      range = item.range;
+      continue;
     }
-    return range ? scope.loc(range) : undefined;
-  };
+    if (cur.kind !== 'Object') return undefined;
+    const lower = seg.toLowerCase();
+    const prop = cur.members.find((m): m is ObjectProperty => m.kind === 'ObjectProperty' && m.keyName?.toLowerCase() === lower);
+    if (!prop) return undefined;
+    cur = prop.value;
+    range = prop.range;
+  }
+  return range ? { at: scope.loc(range), template } : undefined;
 }
 
 function emitModule(scope: FileScope, sym: ModSym): void {
