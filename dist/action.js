@@ -42260,12 +42260,12 @@ function afterWrappers(words, j) {
 function powershellProgramAt(words, i) {
   if (i === 0) return true;
   const before = words[i - 1].raw;
-  return before === "&" || before === "{" || before === "=";
+  return before === "&" || before === "." || before === "{" || before === "=";
 }
 function programIndices(words, language) {
   if (language === "powershell") {
     const out = [];
-    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^[&{=]$/.test(words[i].raw)) out.push(i);
+    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^[&.{=]$/.test(words[i].raw)) out.push(i);
     return out;
   }
   let k = 0;
@@ -53838,6 +53838,36 @@ function isTerraform(w) {
   const base = t.slice(t.lastIndexOf("/") + 1);
   return base === "terraform" || base === "terraform.exe";
 }
+var PRINTS_ONLY = /* @__PURE__ */ new Set([
+  "echo",
+  "printf",
+  "print",
+  "cat",
+  "grep",
+  "egrep",
+  "fgrep",
+  "sed",
+  "awk",
+  "test",
+  "[",
+  "[[",
+  "which",
+  "type",
+  "hash",
+  "command",
+  "alias",
+  "man",
+  "write-host",
+  "write-output",
+  "write-verbose",
+  "write-information",
+  "write-debug",
+  "write-warning",
+  "write-error",
+  "out-file",
+  "add-content",
+  "set-content"
+]);
 function expands(w) {
   return w.includes("$");
 }
@@ -53869,7 +53899,13 @@ function readApplyArgs(args) {
 }
 function applyWithoutPlan(words, language) {
   const argv = joinExpressions(words);
-  const i = programIndices(argv, language).find((k) => isTerraform(argv[k]));
+  const programs = programIndices(argv, language);
+  let i = programs.find((k) => isTerraform(argv[k]));
+  const handler = programs[0];
+  if (i === void 0 && handler !== void 0 && !PRINTS_ONLY.has(argv[handler].text.toLowerCase())) {
+    const k = argv.findIndex((w, n) => n > handler && isTerraform(w));
+    if (k >= 0) i = k;
+  }
   if (i === void 0) return void 0;
   let j = i + 1;
   while (j < argv.length && argv[j].text.startsWith("-")) j++;

@@ -20,6 +20,15 @@ function isTerraform(w: CiWord): boolean {
   return base === 'terraform' || base === 'terraform.exe';
 }
 
+/**
+ * Programs that print, test or look up their words and run none of them (`echo terraform apply
+ * -auto-approve`, PowerShell `Write-Host …`, `command -v terraform`, `grep "terraform apply" log`).
+ */
+const PRINTS_ONLY = new Set([
+  'echo', 'printf', 'print', 'cat', 'grep', 'egrep', 'fgrep', 'sed', 'awk', 'test', '[', '[[', 'which', 'type', 'hash', 'command', 'alias', 'man',
+  'write-host', 'write-output', 'write-verbose', 'write-information', 'write-debug', 'write-warning', 'write-error', 'out-file', 'add-content', 'set-content',
+]);
+
 /** A word the shell or the CI system expands (`$PLAN`, `"${PLAN}"`, `$(planPath)`, `${{ inputs.plan }}`): its value is not known here. */
 function expands(w: string): boolean {
   return w.includes('$');
@@ -71,7 +80,15 @@ type ApplyReading = { apply: CiWord; autoApprove: CiWord } | { apply: CiWord; un
 export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLanguage): ApplyReading | undefined {
   // `-var-file=${{ inputs.env }}.tfvars` is one word once the CI system substitutes it, not a plan file `inputs.env`.
   const argv = joinExpressions(words);
-  const i = programIndices(argv, language).find((k) => isTerraform(argv[k]!));
+  const programs = programIndices(argv, language);
+  let i = programs.find((k) => isTerraform(argv[k]!));
+  // terraform handed to a program that runs it (`xargs -I{} terraform …`, `doppler run --
+  // terraform …`, a wrapper script): it runs, unless that program only prints or looks words up.
+  const handler = programs[0];
+  if (i === undefined && handler !== undefined && !PRINTS_ONLY.has(argv[handler]!.text.toLowerCase())) {
+    const k = argv.findIndex((w, n) => n > handler && isTerraform(w));
+    if (k >= 0) i = k;
+  }
   if (i === undefined) return undefined;
   // global options (-chdir=dir, -help, -version) come before the subcommand
   let j = i + 1;

@@ -137,11 +137,11 @@ export function afterWrappers(words: readonly CiWord[], j: number): number {
   return j;
 }
 
-/** PowerShell: a word runs as a program at the start of a command, after the call operator `&`, an opening `{` (`try {`, `if (…) {`) or an assignment's `=`. */
+/** PowerShell: a word runs as a program at the start of a command, after the call operator `&`, the dot-source operator `.`, an opening `{` (`try {`, `if (…) {`) or an assignment's `=`. */
 export function powershellProgramAt(words: readonly CiWord[], i: number): boolean {
   if (i === 0) return true;
   const before = words[i - 1]!.raw;
-  return before === '&' || before === '{' || before === '=';
+  return before === '&' || before === '.' || before === '{' || before === '=';
 }
 
 /**
@@ -154,7 +154,7 @@ export function powershellProgramAt(words: readonly CiWord[], i: number): boolea
 export function programIndices(words: readonly CiWord[], language: 'shell' | 'powershell'): number[] {
   if (language === 'powershell') {
     const out: number[] = [];
-    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^[&{=]$/.test(words[i]!.raw)) out.push(i);
+    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^[&.{=]$/.test(words[i]!.raw)) out.push(i);
     return out;
   }
   let k = 0;

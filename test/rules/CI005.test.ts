@@ -324,11 +324,14 @@ jobs:
           env -- TF_IN_AUTOMATION=1 terraform ⟦apply⟧ -auto-approve
           >apply.log terraform ⟦apply⟧ -auto-approve
           nice -n 10 terraform ⟦apply⟧ -auto-approve
+          echo infra | xargs -I{} terraform -chdir={} ⟦apply⟧ -auto-approve
+          doppler run -- terraform ⟦apply⟧ -auto-approve
           terraform ⟦apply⟧ -auto-approve &>apply.log
       - shell: pwsh
         run: |
           try { terraform ⟦apply⟧ -auto-approve } catch { exit 1 }
           $out = terraform ⟦apply⟧ -auto-approve
+          . terraform ⟦apply⟧ -auto-approve
 `,
         },
         level: 'warning',
