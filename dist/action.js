@@ -39825,6 +39825,7 @@ function armSchedules(schedules) {
   return { ...schedules, entries: entries2 };
 }
 function displayKey(doc) {
+  if (doc.name?.kind === "unknown" && doc.name.token) return doc.name.token;
   return doc.name?.kind === "string" ? doc.name.value : `#${doc.index}`;
 }
 function fromAmlYaml(doc, evaluation) {

@@ -48,6 +48,8 @@ function armSchedules(schedules: Value | undefined): Value | undefined {
 
 /** The document's name for its address; `#<index>` when it has no known name. */
 function displayKey(doc: AmlYamlDocument): string {
+  // A name known only as written (`gpu-cluster-${ENV}`, `$CI_NAME`): its text names it, as before it was read as a placeholder.
+  if (doc.name?.kind === 'unknown' && doc.name.token) return doc.name.token;
   return doc.name?.kind === 'string' ? doc.name.value : `#${doc.index}`;
 }
 

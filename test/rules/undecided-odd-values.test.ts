@@ -233,4 +233,11 @@ jobs:
       'inputs.commandOptions: the argument $(planPath) of commandOptions is expanded at run time and may be the plan file',
     ]);
   });
+  it('Azure ML YAML: a compute named with a template placeholder keeps its written name in addresses (--verbose says which)', async () => {
+    const dir = tree({
+      'compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster-${ENV}\ntype: amlcompute\nsize: Standard_NC24ads_A100_v4\n',
+    });
+    const { undecided } = await lintTree(dir, ['AML006']);
+    expect(undecided.map((u) => `${u.ruleId} ${u.address}`)).toEqual(['AML006 azureml:amlcompute/gpu-cluster-${ENV}']);
+  });
 });
