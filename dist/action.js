@@ -36344,7 +36344,8 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
       body,
       typeLocation: memberLocation(scope.doc, node, "type") ?? scope.loc(node),
       objectLocation: scope.loc(node),
-      site: (p) => memberSite(scope.doc, node, p),
+      site: (p) => memberSite(scope.doc, node, p)?.at,
+      templateSite: (p) => memberSite(scope.doc, node, p)?.template === true,
       existing: existingV?.value === true,
       deployment,
       file: scope.doc.file
@@ -36365,6 +36366,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
 function memberSite(doc, node, p) {
   const segs = p.split(".");
   let cur = node;
+  let template = false;
   for (let i = 0; i < segs.length - 1 && cur; i++) {
     const seg = segs[i];
     if (cur.type === "array") {
@@ -36375,12 +36377,14 @@ function memberSite(doc, node, p) {
     const input2 = next ? void 0 : copyInput(cur, seg);
     if (input2 && i + 1 < segs.length - 1 && /^\d+$/.test(segs[i + 1])) {
       cur = input2;
+      template = true;
       i++;
       continue;
     }
     cur = next;
   }
-  return cur?.type === "object" ? memberLocation(doc, cur, segs[segs.length - 1]) : void 0;
+  const at2 = cur?.type === "object" ? memberLocation(doc, cur, segs[segs.length - 1]) : void 0;
+  return at2 && { at: at2, template };
 }
 function copyInput(obj2, name) {
   const copy2 = getProp(obj2, "copy");

@@ -399,6 +399,42 @@ resource "azapi_resource" "gpu" {
     ],
     invalid: [
       {
+        // A property copy's input writes every pool's name at one place: each pool is located at its
+        // own entry in the parameter (one finding per pool, not one merged at the input).
+        name: 'profiles-from-a-property-copy-per-pool',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "pools": { "type": "array", "defaultValue": [
+      { "name": ⟦"gpua"⟧, "size": "Standard_NC4as_T4_v3" },
+      { "name": ⟦"gpub"⟧, "size": "Standard_NC4as_T4_v3" }
+    ] }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.ContainerService/managedClusters",
+      "apiVersion": "2024-02-01",
+      "name": "aks",
+      "location": "westeurope",
+      "properties": {
+        "dnsPrefix": "a",
+        "copy": [ { "name": "agentPoolProfiles", "count": "[length(parameters('pools'))]",
+          "input": { "name": "[parameters('pools')[copyIndex('agentPoolProfiles')].name]", "mode": "User",
+                     "vmSize": "[parameters('pools')[copyIndex('agentPoolProfiles')].size]" } } ]
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+      },
+      {
         name: 'element-name-from-parameter',
         files: {
           'azuredeploy.json': `{

@@ -59,7 +59,7 @@ export interface ArmResource {
    * `properties.agentPoolProfiles.1.vmSize`): the consuming attribute (RULES.md "Location"). The ARM JSON walk and the native Bicep front end set it.
    */
   site?: (path: string) => Location | undefined;
-  /** Whether `site(path)` is written by a template of several elements (a Bicep `for` body or `map()` lambda): it names no one element. */
+  /** Whether `site(path)` is written by a template of several elements (a Bicep `for` body or `map()` lambda, an ARM property `copy` input): it names no one element. */
   templateSite?: (path: string) => boolean;
 }
 
@@ -533,7 +533,8 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
       body,
       typeLocation: memberLocation(scope.doc, node, 'type') ?? scope.loc(node),
       objectLocation: scope.loc(node),
-      site: (p) => memberSite(scope.doc, node, p),
+      site: (p) => memberSite(scope.doc, node, p)?.at,
+      templateSite: (p) => memberSite(scope.doc, node, p)?.template === true,
       existing: existingV?.value === true,
       deployment,
       file: scope.doc.file,
@@ -559,9 +560,11 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
  * map onto the JSON as written (an object built by an expression). Every element of a property
  * `copy` (`"copy": [{ "name": "agentPoolProfiles", "input": {…} }]`) is written by its `input`.
  */
-function memberSite(doc: Doc, node: JsonNode, p: string): Location | undefined {
+function memberSite(doc: Doc, node: JsonNode, p: string): { at: Location; template: boolean } | undefined {
   const segs = p.split('.');
   let cur: JsonNode | undefined = node;
+  // Reached through a copy's `input`: one place for every element it makes.
+  let template = false;
   for (let i = 0; i < segs.length - 1 && cur; i++) {
     const seg = segs[i]!;
     if (cur.type === 'array') {
@@ -572,12 +575,14 @@ function memberSite(doc: Doc, node: JsonNode, p: string): Location | undefined {
     const input = next ? undefined : copyInput(cur, seg);
     if (input && i + 1 < segs.length - 1 && /^\d+$/.test(segs[i + 1]!)) {
       cur = input;
+      template = true;
       i++;
       continue;
     }
     cur = next;
   }
-  return cur?.type === 'object' ? memberLocation(doc, cur, segs[segs.length - 1]!) : undefined;
+  const at = cur?.type === 'object' ? memberLocation(doc, cur, segs[segs.length - 1]!) : undefined;
+  return at && { at, template };
 }
 
 /** The `input` of the property `copy` entry of an object that makes the property `name`. */
