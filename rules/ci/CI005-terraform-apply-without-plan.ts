@@ -37,7 +37,7 @@ function expands(w: string): boolean {
 /**
  * What the arguments of `terraform apply` say: the `-auto-approve` argument (index), whether a
  * plan file is written as a literal, and the first positional argument whose value is expanded
- * at run time (`open`: it may be the plan file, or hold `-auto-approve`).
+ * at run time (`open`: it may be the plan file).
  */
 export function readApplyArgs(args: readonly string[]): { autoApprove?: number; planFile: boolean; open?: number } {
   let autoApprove: number | undefined;
@@ -72,8 +72,9 @@ type ApplyReading = { apply: CiWord; autoApprove: CiWord } | { apply: CiWord; un
 
 /**
  * The `apply` word and the `-auto-approve` word of a `terraform apply -auto-approve` without a
- * plan file, if the command runs terraform: its program (after `sudo`, `env X=1`, `if`, a
- * PowerShell `&` …), not a word of another program's arguments (`echo terraform apply …`).
+ * plan file, if the command runs terraform: as its program (after `sudo`, `env X=1`, `if`, a
+ * PowerShell `&` …), or handed to a program that runs it (`xargs`, `doppler run --`), not as
+ * a word a program prints or looks up (`echo terraform apply …`, PRINTS_ONLY).
  * An argument expanded at run time beside `-auto-approve`, which may be the plan file, leaves it
  * undecided (RULES.md: an unknown value that hides a possible finding is recorded).
  */

@@ -307,7 +307,6 @@ function autoVarFilesEnv(root: string, files: readonly string[]): EnvClass | und
   return env;
 }
 
-
 function hasBackend(src: ModuleSource): boolean {
   return src.terraformBlocks.some((t) => childBlocks(t.node, 'backend').length > 0 || childBlocks(t.node, 'cloud').length > 0);
 }
