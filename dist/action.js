@@ -43274,9 +43274,13 @@ function interpretScript(file, script, initial, base) {
       }
       j++;
     }
-    const assignStart = j;
-    while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j].raw)) j++;
-    const assignments = rest.slice(assignStart, j);
+    const assignments = [];
+    for (; ; ) {
+      const before = j;
+      if (!declarer) j = afterRedirections(rest, j);
+      while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j].raw)) assignments.push(rest[j++]);
+      if (j === before) break;
+    }
     if (j >= rest.length || declarer) {
       if (inSubstitution) continue;
       const next = commands[ci + 1];

@@ -97,7 +97,7 @@ export function redirection(raw: string): { takesNext: boolean } | undefined {
 }
 
 /** After redirections written before the program (`>apply.log terraform …`): the next word that is not one. */
-function afterRedirections(words: readonly CiWord[], k: number): number {
+export function afterRedirections(words: readonly CiWord[], k: number): number {
   let at = k;
   while (at < words.length) {
     const r = redirection(words[at]!.raw);

@@ -996,6 +996,14 @@ steps:
         messageId: 'adminUser',
       },
       {
+        // A redirection written before the program, among the command's own assignments or not, is no word of it.
+        name: 'redirection-before-the-program',
+        files: { 'deploy.sh': '>/tmp/acr.log az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧\n2>&1 X=1 az acr create -n acr2 -g rg --sku Basic --admin-enabled ⟦true⟧\nX=1 > log az acr create -n acr3 -g rg --sku Basic --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         name: 'pipeline-variable-as-upper-case-environment-variable',
         files: {
           // Two registries read the one variable: a finding each (RULES.md merges only "the same

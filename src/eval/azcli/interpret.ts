@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { afterWrappers, DECLARERS, joinExpressions, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
+import { afterRedirections, afterWrappers, DECLARERS, joinExpressions, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
@@ -286,9 +286,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       }
       j++;
     }
-    const assignStart = j;
-    while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j]!.raw)) j++;
-    const assignments = rest.slice(assignStart, j);
+    // The command's own assignments, with redirections written among them (`>log X=1 az …`): not words of the program.
+    const assignments: CiWord[] = [];
+    for (;;) {
+      const before = j;
+      if (!declarer) j = afterRedirections(rest, j);
+      while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j]!.raw)) assignments.push(rest[j++]!);
+      if (j === before) break;
+    }
     if (j >= rest.length || declarer) {
       if (inSubstitution) continue;
       // `X=$(az …)`: the lexer splits the substitution off as the next command.
