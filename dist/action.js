@@ -40624,6 +40624,11 @@ function arithmeticEnd(text2, i) {
   }
   return -1;
 }
+function powershellAssignedAt(text2, i, previous) {
+  if (previous && !previous.op && previous.text !== "{") return void 0;
+  const m = POWERSHELL_ASSIGNED.exec(text2.slice(i, i + MAX_ASSIGNED_NAME));
+  return m ? { nameEnd: i + m[1].length, end: i + m[0].length } : void 0;
+}
 function tokenize(text2, lang, state, place) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
@@ -40654,6 +40659,13 @@ function tokenize(text2, lang, state, place) {
     if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" || !ps && c === "`") {
       out.push(token(c, i, i + 1, true));
       i++;
+      continue;
+    }
+    const assigned = ps && c === "$" ? powershellAssignedAt(text2, i, out[out.length - 1]) : void 0;
+    if (assigned) {
+      out.push(token(text2.slice(i, assigned.nameEnd), i, assigned.nameEnd, false));
+      out.push(token(text2.slice(assigned.nameEnd, assigned.end), assigned.nameEnd, assigned.end, false));
+      i = assigned.end;
       continue;
     }
     const start = i;
@@ -40886,7 +40898,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_ASSIGNED, MAX_ASSIGNED_NAME, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -40987,6 +40999,8 @@ var init_script = __esm({
       }
     };
     MAX_ARITHMETIC = 1e3;
+    POWERSHELL_ASSIGNED = /^(\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)/;
+    MAX_ASSIGNED_NAME = 256;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
   }

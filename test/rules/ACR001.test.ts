@@ -841,7 +841,8 @@ steps:
         // PowerShell runs the command whose output it assigns, and a command after `time`, `sudo VAR=1` or a redirection.
         name: 'command-assigned-wrapped-or-redirected',
         files: {
-          'deploy.ps1': '$acr = az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧ | ConvertFrom-Json\n',
+          // With or without blanks around `=`.
+          'deploy.ps1': '$acr = az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧ | ConvertFrom-Json\n$acr6=az acr create -n acr6 -g rg --sku Basic --admin-enabled ⟦true⟧\n$acr7= az acr create -n acr7 -g rg --sku Basic --admin-enabled ⟦true⟧\n',
           'deploy.sh': 'time -p az acr create -n acr2 -g rg --sku Basic --admin-enabled ⟦true⟧\nsudo AZURE_CORE_OUTPUT=json az acr create -n acr3 -g rg --sku Basic --admin-enabled ⟦true⟧\nnice -n 10 az acr create -n acr4 -g rg --sku Basic --admin-enabled ⟦true⟧\n',
           // A function that runs its arguments through a wrapper runs the az command it is given.
           'timed.sh': 'timed() { time "$@"; }\ntimed az acr create -n acr5 -g rg --sku Basic --admin-enabled ⟦true⟧\n',

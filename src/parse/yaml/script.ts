@@ -624,6 +624,23 @@ export function arithmeticEnd(text: string, i: number): number {
   return -1;
 }
 
+/** PowerShell `$name=`, `$name+=` … written without a blank before `=` (`$acr=az …`, `$acr= az …`): the variable and its operator. */
+const POWERSHELL_ASSIGNED = /^(\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)/;
+/** How much of the text the test above reads (a variable name longer than this is lexed as one word, as before). */
+const MAX_ASSIGNED_NAME = 256;
+
+/**
+ * A PowerShell assignment whose variable and operator touch (`$acr=az …`) at `i`, where a
+ * command starts (`previous`: the token before, none or an operator or `{`): where the name and
+ * the operator end. Written with blanks they are words already; joined, the `=` would hide the
+ * command the statement runs.
+ */
+export function powershellAssignedAt(text: string, i: number, previous: { op: boolean; text: string } | undefined): { nameEnd: number; end: number } | undefined {
+  if (previous && !previous.op && previous.text !== '{') return undefined;
+  const m = POWERSHELL_ASSIGNED.exec(text.slice(i, i + MAX_ASSIGNED_NAME));
+  return m ? { nameEnd: i + m[1]!.length, end: i + m[0].length } : undefined;
+}
+
 /**
  * The tokens of a logical command, each built once (`place` maps command-text indices to the
  * file, when a range is read): no intermediate token list to copy.
@@ -661,6 +678,15 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     if (c === ';' || c === '|' || c === '(' || c === ')' || c === '&' || (!ps && c === '`')) {
       out.push(token(c, i, i + 1, true));
       i++;
+      continue;
+    }
+    // PowerShell `$acr=az acr create …` at the start of a command: the variable and `=` are
+    // words of their own, as when written with blanks (`=` then opens the command it assigns).
+    const assigned = ps && c === '$' ? powershellAssignedAt(text, i, out[out.length - 1]) : undefined;
+    if (assigned) {
+      out.push(token(text.slice(i, assigned.nameEnd), i, assigned.nameEnd, false));
+      out.push(token(text.slice(assigned.nameEnd, assigned.end), assigned.nameEnd, assigned.end, false));
+      i = assigned.end;
       continue;
     }
     // a word: characters taken as they are accumulate as a run of `text` from `run`, appended
