@@ -19696,6 +19696,11 @@ function evalCall(e, ctx, at2) {
     const decoded = decodedDataFile(e, ctx, name === "yamldecode" ? "yaml" : "json", at2);
     if (decoded) return decoded;
   }
+  if (name === "file" && ctx.readDataFile && e.args.length === 1) {
+    const p = evalNode(e.args[0], ctx);
+    const text2 = p.kind === "string" && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile("text", p.value, at2) : void 0;
+    if (text2) return text2;
+  }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {
     const last = args[args.length - 1];
@@ -19716,7 +19721,7 @@ function evalCall(e, ctx, at2) {
   }
   return derived(r, at2, args);
 }
-var MAX_FOR_ITEMS, MAX_STRING_LENGTH;
+var MAX_FOR_ITEMS, MAX_STRING_LENGTH, JSON_DOCUMENT;
 var init_expressions = __esm({
   "src/eval/terraform/expressions.ts"() {
     "use strict";
@@ -19725,6 +19730,7 @@ var init_expressions = __esm({
     init_guard();
     MAX_FOR_ITEMS = 1e3;
     MAX_STRING_LENGTH = 1e7;
+    JSON_DOCUMENT = /\.json$/i;
   }
 });
 
@@ -30167,10 +30173,16 @@ function loadedYamlReader() {
 }
 function dataFileReader(input2) {
   const cache3 = /* @__PURE__ */ new Map();
+  const texts = /* @__PURE__ */ new Map();
   return (kind, file, at2) => {
     const abs = path12.resolve(input2.workingDir, file);
     const rel = path12.relative(input2.root, abs);
     if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
+    if (kind === "text") {
+      if (!texts.has(abs)) texts.set(abs, input2.readText(abs));
+      const text2 = texts.get(abs);
+      return text2 === void 0 ? unknown(`file("${file}"): the file cannot be read`, at2) : str(text2, at2);
+    }
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
       const decoded = decode(kind, abs, input2.readText(abs));

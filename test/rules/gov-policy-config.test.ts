@@ -152,6 +152,28 @@ resource "azurerm_policy_definition" "gpu" {
     expect(on.gov.sort()).toEqual(['GOV002 main.tf:12', 'GOV002 main.tf:5']);
   });
 
+  it('fromScannedCode reads a policy_rule and parameters given as file() of JSON documents beside the module; other files stay unread', async () => {
+    const rule = JSON.stringify({ if: { allOf: [{ field: 'type', equals: 'Microsoft.Compute/virtualMachines' }, { field: "tags['cost-center']", exists: 'false' }] }, then: { effect: "[parameters('effect')]" } });
+    const params = JSON.stringify({ effect: { type: 'String', defaultValue: 'Deny' } });
+    const tfPolicy = (ruleFile: string): string => `
+resource "azurerm_policy_definition" "gpu" {
+  name         = "deny-vm-no-cost-center"
+  policy_type  = "Custom"
+  mode         = "All"
+  display_name = "Deny VMs without cost-center"
+  policy_rule  = file("\${path.module}/${ruleFile}")
+  parameters   = file("./policy_rules/params.json")
+}
+`;
+    const files = (ruleFile: string) => ({ 'main.tf': gpuVm() + tfPolicy(ruleFile), 'policy_rules/rule.json': rule, 'policy_rules/rule.txt': rule, 'policy_rules/params.json': params, '.mlops-iac-lint.json': config({ fromScannedCode: true }) });
+    const read = await run(tree(files('policy_rules/rule.json')));
+    expect(read.gov).toEqual(['GOV002 main.tf:2']);
+    // Only JSON documents are read whole: any other file's text stays unknown (a note says the definition is not evaluated).
+    const unread = await lint({ paths: [tree(files('policy_rules/rule.txt'))] });
+    expect(unread.findings.filter((f) => f.ruleId.startsWith('GOV'))).toEqual([]);
+    expect(unread.findings.some((f) => f.ruleId === 'EVAL001' && /policy_rule is not known/.test(f.message))).toBe(true);
+  });
+
   it('a modify policy that may add the tag a deny reads leaves the deny undecided', async () => {
     const inherit = JSON.stringify({
       name: 'inherit-cost-center',

@@ -7,7 +7,7 @@
  * (Terraform's working directory). Anything unreadable stays unknown.
  */
 import path from 'node:path';
-import { obj, unknown, type Value } from '../../core/value.js';
+import { obj, str, unknown, type Value } from '../../core/value.js';
 import { fileStart, type Location } from '../../core/source.js';
 import type { parseYamlFile } from '../../parse/yaml/document.js';
 import type { yamlValue } from '../azureml-yaml/document.js';
@@ -45,13 +45,23 @@ export function loadedYamlReader(): YamlReader | undefined {
   return yamlReader;
 }
 
-/** The reader a module instance calls for `yamldecode(file(p))` / `jsondecode(file(p))`. */
-export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json', file: string, at: Location) => Value | undefined {
+/**
+ * The reader a module instance calls for `yamldecode(file(p))` / `jsondecode(file(p))`, and for
+ * a bare `file(p)` of a JSON document (`text`: the file's text as Terraform's `file()` returns
+ * it, located at the call, which wrote no finer place: `policy_rule = file("rules/deny.json")`).
+ */
+export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined {
   const cache = new Map<string, Value | undefined>();
+  const texts = new Map<string, string | undefined>();
   return (kind, file, at) => {
     const abs = path.resolve(input.workingDir, file);
     const rel = path.relative(input.root, abs);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    if (kind === 'text') {
+      if (!texts.has(abs)) texts.set(abs, input.readText(abs));
+      const text = texts.get(abs);
+      return text === undefined ? unknown(`file("${file}"): the file cannot be read`, at) : str(text, at);
+    }
     const key = `${kind}\u0000${abs}`;
     if (!cache.has(key)) {
       const decoded = decode(kind, abs, input.readText(abs));

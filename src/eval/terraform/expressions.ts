@@ -32,7 +32,7 @@ export interface EvalContext {
    * `yamldecode(file(p))` / `jsondecode(file(p))`: the data file's content as values located
    * in that file; undefined when it cannot be read (outside the scan root, missing, invalid).
    */
-  readonly readDataFile?: (kind: 'yaml' | 'json', file: string, at: Location) => Value | undefined;
+  readonly readDataFile?: (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined;
 }
 
 const MAX_FOR_ITEMS = 1000;
@@ -387,6 +387,9 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   return obj(entries, at);
 }
 
+/** A path `file()` reads as JSON text (see evalCall). */
+const JSON_DOCUMENT = /\.json$/i;
+
 /**
  * `yamldecode(file("${path.module}/pools.yaml"))`: the file read and decoded with each value
  * located where it is written in the data file (config-driven node pools), instead of unknown.
@@ -429,6 +432,15 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
   if ((name === 'yamldecode' || name === 'jsondecode') && ctx.readDataFile) {
     const decoded = decodedDataFile(e, ctx, name === 'yamldecode' ? 'yaml' : 'json', at);
     if (decoded) return decoded;
+  }
+  // `policy_rule = file("${path.module}/rules/deny.json")`: a JSON document inside the scan root
+  // is read as its text (policy rules and parameters, template content take JSON text). Other
+  // files (scripts, keys, a password file) stay unknown: their text is no literal written in the
+  // code (SEC001), and no rule reads it.
+  if (name === 'file' && ctx.readDataFile && e.args.length === 1) {
+    const p = evalNode(e.args[0]!, ctx);
+    const text = p.kind === 'string' && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile('text', p.value, at) : undefined;
+    if (text) return text;
   }
   let args = e.args.map((a) => evalNode(a, ctx));
   if (e.expandFinal && args.length > 0) {

@@ -93,7 +93,7 @@ export interface InstanceOptions {
   /** The header of the root module's call this instance is (or is nested in): where one caller of a shared module is named. */
   calledAt?: Location;
   /** Reads a data file for `yamldecode(file(…))`/`jsondecode(file(…))` (the project's reader: inside the scan root only). */
-  readDataFile?: (kind: 'yaml' | 'json', file: string, at: Location) => Value | undefined;
+  readDataFile?: (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined;
 }
 
 const CYCLE = Symbol('cycle');
