@@ -20997,6 +20997,7 @@ var init_instance = __esm({
             kind: "tf-variable",
             header,
             type: typeAttr ? sourceText(text2, typeAttr.expr.range) : void 0,
+            ...typeAttr ? { typeAt: locOf(typeAttr.expr, decl.file) } : {},
             secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
             defaultValue: this.defaultOf(decl),
             assigned: this.opts.inputs.get(name),
@@ -51370,7 +51371,8 @@ function isStructured(input2) {
 }
 function writtenInside(input2, size) {
   const v = input2.assigned ?? input2.defaultValue;
-  return size?.origin !== void 0 && v?.origin !== void 0 && locationContains(v.origin, size.origin);
+  if (size?.origin === void 0) return false;
+  return v?.origin !== void 0 && locationContains(v.origin, size.origin) || input2.typeAt !== void 0 && locationContains(input2.typeAt, size.origin);
 }
 function withMemberAt(v, at2, size) {
   if (v.kind === "string") return v.origin && sameSpot(v.origin, at2) ? { ...v, value: size } : void 0;

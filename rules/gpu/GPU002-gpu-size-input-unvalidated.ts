@@ -46,10 +46,14 @@ function isStructured(input: InputDecl): boolean {
   return v?.kind === 'object' || v?.kind === 'list';
 }
 
-/** The size is written inside the input's own value (a member of its default or assigned object), not read from another input. */
+/**
+ * The size is written inside the input's own value (a member of its default or assigned object,
+ * or an `optional(string, "…")` default of its declared type), not read from another input.
+ */
 function writtenInside(input: InputDecl, size: Value | undefined): boolean {
   const v = input.assigned ?? input.defaultValue;
-  return size?.origin !== undefined && v?.origin !== undefined && locationContains(v.origin, size.origin);
+  if (size?.origin === undefined) return false;
+  return (v?.origin !== undefined && locationContains(v.origin, size.origin)) || (input.typeAt !== undefined && locationContains(input.typeAt, size.origin));
 }
 
 /**

@@ -15,6 +15,8 @@ export interface InputDecl {
   header: Location;
   /** Declared type text (`string`, `securestring`, …) when given. */
   type?: string;
+  /** Terraform: where the declared type is written (its `optional(T, default)` defaults are values of the variable). */
+  typeAt?: Location;
   /** ARM `securestring`/`secureObject`, Bicep `@secure()`, Terraform `sensitive = true`. */
   secure?: boolean;
   /**

@@ -372,6 +372,28 @@ resource "azurerm_kubernetes_cluster_node_pool" "np" {
         messageId: 'noValidationStructured',
       },
       {
+        // The size is the optional() default of the object variable's own type: the variable holds it, unguarded.
+        name: 'object-variable-optional-type-default',
+        files: {
+          'main.tf': `
+⟦variable "cfg" {⟧
+  type    = object({ size = optional(string, "Standard_NC4as_T4_v3") })
+  default = {}
+}
+
+resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
+  name                  = "gpu"
+  kubernetes_cluster_id = "/subscriptions/x/aks"
+  vm_size               = var.cfg.size
+  node_taints           = ["sku=gpu:NoSchedule"]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noValidationStructured',
+      },
+      {
         // A map of pools whose guard checks every member with startswith "Standard_N": evaluated with the
         // pool's size swapped, it admits the FPGA size Standard_NP10s (RULES.md GPU002: "Also reported when
         // the guard admits a non-GPU size"). Location: the guard's condition.

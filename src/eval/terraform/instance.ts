@@ -652,6 +652,7 @@ export class ModuleInstance {
         kind: 'tf-variable',
         header,
         type: typeAttr ? sourceText(text, typeAttr.expr.range) : undefined,
+        ...(typeAttr ? { typeAt: locOf(typeAttr.expr, decl.file) } : {}),
         secure: sensitive ? isTrue(evaluate(sensitive.expr, this.constants(decl.file))) : false,
         defaultValue: this.defaultOf(decl),
         assigned: this.opts.inputs.get(name),
