@@ -37401,11 +37401,14 @@ function moduleOutput(scope, inst, name, loc3) {
   return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
 }
 function moduleRef(scope, e, locals) {
+  if (e.kind === "Paren" || e.kind === "NonNull") return moduleRef(scope, e.expression, locals);
   let sym;
   let idx;
   if (e.kind === "Variable" && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
-  else if (e.kind === "IndexAccess" && e.object.kind === "Variable" && !e.safe && !e.fromEnd) {
-    sym = scope.modules.get(e.object.name);
+  else if (e.kind === "IndexAccess" && !e.safe && !e.fromEnd) {
+    const object = unwrapped(e.object);
+    if (object.kind !== "Variable") return void 0;
+    sym = scope.modules.get(object.name);
     idx = e.index;
   }
   if (!sym) return void 0;
@@ -37415,6 +37418,9 @@ function moduleRef(scope, e, locals) {
     return i.kind === "number" ? all.find((x) => x.index === i.value) ?? null : null;
   }
   return all.length === 1 ? all[0] : null;
+}
+function unwrapped(e) {
+  return e.kind === "Paren" || e.kind === "NonNull" ? unwrapped(e.expression) : e;
 }
 function importedVariable(scope, d, original, loc3) {
   const target = importTarget(scope, d, original);

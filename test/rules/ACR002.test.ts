@@ -786,6 +786,52 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
         env: 'unknown',
         messageId: 'notPremium',
       },
+      {
+        // A module's output read through the null-forgiving `!` (`reg!.outputs.id`, as Bicep's linter
+        // advises for a conditional module) is the output itself: the endpoint targets that registry.
+        name: 'private-endpoint-on-a-module-output-read-with-null-forgiving',
+        files: {
+          'main.bicep': `
+param deployRegistry bool = true
+module reg 'modules/acr.bicep' = if (deployRegistry) {
+  name: 'reg'
+}
+module pe 'modules/pe.bicep' = {
+  name: 'pe'
+  params: {
+    registryId: (reg!).outputs.id
+    registryIdAgain: reg!.outputs.id
+  }
+}
+`,
+          'modules/acr.bicep': `
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acrbasic1'
+  location: 'westeurope'
+  sku: { name: ⟦'Basic'⟧ }
+}
+output id string = acr.id
+`,
+          'modules/pe.bicep': `
+param registryId string
+param registryIdAgain string
+resource pe 'Microsoft.Network/privateEndpoints@2024-07-01' = {
+  name: 'pe-acr'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s' }
+    privateLinkServiceConnections: [
+      { name: 'acr', properties: { privateLinkServiceId: registryId, groupIds: ['registry'] } }
+      { name: 'acr2', properties: { privateLinkServiceId: registryIdAgain, groupIds: ['registry'] } }
+    ]
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notPremium',
+      },
     ],
   },
 };

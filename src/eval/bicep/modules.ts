@@ -177,11 +177,15 @@ export function moduleOutput(scope: FileScope, inst: ModInst, name: string, loc:
 
 /** The module instance an expression names (`m`, `m[i]`); `null` when it names a module but not one instance. */
 export function moduleRef(scope: FileScope, e: Expression, locals: Locals): ModInst | null | undefined {
+  // `(m)`, `m!` (the null-forgiving operator has no runtime effect): the module itself.
+  if (e.kind === 'Paren' || e.kind === 'NonNull') return moduleRef(scope, e.expression, locals);
   let sym: ModSym | undefined;
   let idx: Expression | undefined;
   if (e.kind === 'Variable' && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
-  else if (e.kind === 'IndexAccess' && e.object.kind === 'Variable' && !e.safe && !e.fromEnd) {
-    sym = scope.modules.get(e.object.name);
+  else if (e.kind === 'IndexAccess' && !e.safe && !e.fromEnd) {
+    const object = unwrapped(e.object);
+    if (object.kind !== 'Variable') return undefined;
+    sym = scope.modules.get(object.name);
     idx = e.index;
   }
   if (!sym) return undefined;
@@ -191,6 +195,11 @@ export function moduleRef(scope: FileScope, e: Expression, locals: Locals): ModI
     return i.kind === 'number' ? (all.find((x) => x.index === i.value) ?? null) : null;
   }
   return all.length === 1 ? all[0]! : null;
+}
+
+/** An expression without the parentheses and null-forgiving `!` around it. */
+function unwrapped(e: Expression): Expression {
+  return e.kind === 'Paren' || e.kind === 'NonNull' ? unwrapped(e.expression) : e;
 }
 
 /** `import {x} from './file.bicep'`: an exported variable of a local file. */
