@@ -42562,6 +42562,175 @@ var init_ci_classify = __esm({
   }
 });
 
+// src/model/facts/gpu.ts
+function isGpuSize(size) {
+  return GPU_SIZE.test(size.trim());
+}
+function gpuFamilyNames() {
+  return GPU_FAMILIES.map((f) => f.prefix).join(", ");
+}
+function gpuSizePatterns() {
+  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
+}
+function gpuSizeRegex() {
+  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
+}
+function mentionsGpu(text2) {
+  return /gpu/i.test(text2.replace(NEGATED_GPU, ""));
+}
+function piecesMentionGpu(pieces) {
+  return pieces.some((p, i) => mentionsGpu(i === 0 ? p : p.replace(/^[-_. ]?gpus?/i, "#")));
+}
+function gpuSwitchedOff(key, value) {
+  const v = typeof value === "string" ? value : value?.kind === "string" ? value.value : value?.kind === "bool" ? String(value.value) : void 0;
+  return v !== void 0 && OFF_VALUE.test(v.trim()) && mentionsGpu(key);
+}
+function workloadName(kind, startOfSentence = false) {
+  const n = WORKLOAD_NAMES[kind];
+  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
+}
+function textsOf(v) {
+  if (!v) return [];
+  if (v.kind === "string") return taintSwitchedOff(v.value) ? [] : [{ text: v.value, shown: JSON.stringify(v.value) }];
+  if (v.kind === "list") return v.items.flatMap(textsOf);
+  if (v.kind === "object") {
+    return [...v.entries].flatMap(([k, e]) => {
+      if (gpuSwitchedOff(k, e)) return [];
+      const shown = e.kind === "string" ? `${k} = ${JSON.stringify(e.value)}` : JSON.stringify(k);
+      return [{ text: k, shown }, ...textsOf(e).map((t) => ({ text: t.text, shown: e.kind === "string" ? shown : t.shown }))];
+    });
+  }
+  return [];
+}
+function taintSwitchedOff(text2) {
+  const m = /^([^=:]+)=([^:]*):/.exec(text2);
+  return m !== null && gpuSwitchedOff(m[1], m[2]);
+}
+function ownName(name) {
+  return name?.split("/").pop();
+}
+function gpuIntent(s) {
+  const name = ownName(s.name);
+  const label = ownName(s.label);
+  if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
+  if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
+  if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026")}" says GPU`;
+  for (const attr2 of ["labels", "tags", "taints"]) {
+    const hit = textsOf(s.read(attr2)).find((t) => mentionsGpu(t.text));
+    if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;
+  }
+  const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
+  return input2 ? `its size comes from "${input2.name}"` : void 0;
+}
+function isAmdGpuSize(size) {
+  return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
+}
+function namesGpuSize(name) {
+  return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
+}
+function isVmSizeName(value) {
+  return VM_SIZE_NAME.test(value.trim());
+}
+var SIZE_PREFIX, GPU_FAMILIES, GPU_SIZE, EXAMPLE_SIZES, NON_GPU_PROBE_SIZES, NEGATED_GPU, OFF_VALUE, WORKLOAD_NAMES, ATTR_WORD, VM_SIZE_NAME;
+var init_gpu = __esm({
+  "src/model/facts/gpu.ts"() {
+    "use strict";
+    SIZE_PREFIX = "Standard_";
+    GPU_FAMILIES = [
+      { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
+      { prefix: "ND", about: "deep-learning training at scale" },
+      { prefix: "NG", about: "cloud gaming and remote graphics" },
+      { prefix: "NV", about: "visualization and remote desktops" }
+    ];
+    GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join("|")})`, "i");
+    EXAMPLE_SIZES = {
+      /** The "$4,000 typo": a CPU size on a GPU pool… */
+      cpuTypo: "Standard_D16s_v5",
+      /** …for this GPU size. */
+      gpuMeant: "Standard_NC16as_T4_v3",
+      /** An FPGA size that a loose `^Standard_N` guard admits. */
+      fpga: "Standard_NP10s",
+      /** A large GPU size (several dollars an hour). */
+      largeGpu: "Standard_NC24ads_A100_v4",
+      /** A size of a retired GPU series (NC, retired 2023-09-06; `facts/gpu-retirement.ts`). */
+      retired: "Standard_NC6",
+      /** A small CPU size for an AKS system pool. */
+      systemPool: "Standard_D4s_v5"
+    };
+    NON_GPU_PROBE_SIZES = [
+      "Standard_NP10s",
+      "Standard_D16s_v5",
+      "Standard_DS3_v2",
+      "Standard_F8s_v2",
+      "Standard_E4s_v3",
+      "Standard_B2s",
+      "Standard_A2_v2",
+      "Standard_B2s_v2",
+      "Standard_D4as_v5",
+      "Standard_D4ps_v5",
+      "Standard_DC4as_v5",
+      "Standard_FX4mds",
+      "Standard_E4bs_v5",
+      "Standard_EC4as_v5",
+      "Standard_M128s",
+      "Standard_M416ms_v2",
+      "Standard_L8s_v3",
+      "Standard_L8as_v3",
+      "Standard_HB120rs_v3",
+      "Standard_HC44rs",
+      "Standard_HX176rs"
+    ];
+    NEGATED_GPU = /(?<![a-z])(?:non|no|not|without)[-_. ]?gpus?/gi;
+    OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
+    WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
+    ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
+    VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`, "i");
+  }
+});
+
+// src/model/facts/aks.ts
+function isSystemMode(mode) {
+  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
+}
+function parseTaint(t) {
+  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
+  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
+}
+function hasGpuTaint(taints, expected) {
+  return taints.some((t) => {
+    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
+    const p = parseTaint(t);
+    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
+  });
+}
+function isSpotPriority(priority) {
+  return priority.trim().toLowerCase() === "spot";
+}
+function isSpotTaint(t) {
+  const spot = parseTaint(SPOT_TAINT);
+  return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
+}
+var SYSTEM_MODE, GPU_TAINT, TAINT_EFFECTS, TAINT_PATTERN, ASSUMED_GPU_TAINT_OPTION, SPOT_TAINT, SPOT_LABEL, DEFAULT_PRIORITY;
+var init_aks = __esm({
+  "src/model/facts/aks.ts"() {
+    "use strict";
+    init_gpu();
+    SYSTEM_MODE = "System";
+    GPU_TAINT = "sku=gpu:NoSchedule";
+    TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+    TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
+    ASSUMED_GPU_TAINT_OPTION = {
+      description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
+      schema: { type: "string", pattern: TAINT_PATTERN },
+      default: GPU_TAINT,
+      configPath: ["gpu", "taint"]
+    };
+    SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
+    SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
+    DEFAULT_PRIORITY = "Regular";
+  }
+});
+
 // src/model/tables/azure-cli.ts
 function commandSpecOf(words) {
   const lower = words.map((w) => w.toLowerCase());
@@ -42574,6 +42743,7 @@ var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS,
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
     "use strict";
+    init_aks();
     SERVER_DEFAULT_SIZE = "the default size the AKS server chooses (never a GPU size)";
     TAGS = { names: ["--tags"], attr: "tags", read: "keyValues" };
     POOL_FLAGS = [
@@ -42658,7 +42828,7 @@ var init_azure_cli = __esm({
         parentFlags: ["--cluster-name"],
         parentRef: "cluster",
         flags: POOL_FLAGS,
-        defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, mode: "User" },
+        defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, mode: "User", priority: DEFAULT_PRIORITY },
         fixed: { isDefault: false },
         source: "https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add"
       },
@@ -48704,162 +48874,9 @@ init_own_strings();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
+init_gpu();
+init_aks();
 import path44 from "node:path";
-
-// src/model/facts/gpu.ts
-var SIZE_PREFIX = "Standard_";
-var GPU_FAMILIES = [
-  { prefix: "NC", about: "compute-intensive, training and inference (NCads, NCCads confidential GPU included)" },
-  { prefix: "ND", about: "deep-learning training at scale" },
-  { prefix: "NG", about: "cloud gaming and remote graphics" },
-  { prefix: "NV", about: "visualization and remote desktops" }
-];
-var GPU_SIZE = new RegExp(`^${SIZE_PREFIX}(${GPU_FAMILIES.map((f) => f.prefix).join("|")})`, "i");
-function isGpuSize(size) {
-  return GPU_SIZE.test(size.trim());
-}
-function gpuFamilyNames() {
-  return GPU_FAMILIES.map((f) => f.prefix).join(", ");
-}
-function gpuSizePatterns() {
-  return GPU_FAMILIES.map((f) => `${SIZE_PREFIX}${f.prefix}*`).join(", ");
-}
-function gpuSizeRegex() {
-  return `^${SIZE_PREFIX}N[${GPU_FAMILIES.map((f) => f.prefix.slice(1)).join("")}]`;
-}
-var EXAMPLE_SIZES = {
-  /** The "$4,000 typo": a CPU size on a GPU pool… */
-  cpuTypo: "Standard_D16s_v5",
-  /** …for this GPU size. */
-  gpuMeant: "Standard_NC16as_T4_v3",
-  /** An FPGA size that a loose `^Standard_N` guard admits. */
-  fpga: "Standard_NP10s",
-  /** A large GPU size (several dollars an hour). */
-  largeGpu: "Standard_NC24ads_A100_v4",
-  /** A size of a retired GPU series (NC, retired 2023-09-06; `facts/gpu-retirement.ts`). */
-  retired: "Standard_NC6",
-  /** A small CPU size for an AKS system pool. */
-  systemPool: "Standard_D4s_v5"
-};
-var NON_GPU_PROBE_SIZES = [
-  "Standard_NP10s",
-  "Standard_D16s_v5",
-  "Standard_DS3_v2",
-  "Standard_F8s_v2",
-  "Standard_E4s_v3",
-  "Standard_B2s",
-  "Standard_A2_v2",
-  "Standard_B2s_v2",
-  "Standard_D4as_v5",
-  "Standard_D4ps_v5",
-  "Standard_DC4as_v5",
-  "Standard_FX4mds",
-  "Standard_E4bs_v5",
-  "Standard_EC4as_v5",
-  "Standard_M128s",
-  "Standard_M416ms_v2",
-  "Standard_L8s_v3",
-  "Standard_L8as_v3",
-  "Standard_HB120rs_v3",
-  "Standard_HC44rs",
-  "Standard_HX176rs"
-];
-var NEGATED_GPU = /(?<![a-z])(?:non|no|not|without)[-_. ]?gpus?/gi;
-function mentionsGpu(text2) {
-  return /gpu/i.test(text2.replace(NEGATED_GPU, ""));
-}
-function piecesMentionGpu(pieces) {
-  return pieces.some((p, i) => mentionsGpu(i === 0 ? p : p.replace(/^[-_. ]?gpus?/i, "#")));
-}
-var OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
-function gpuSwitchedOff(key, value) {
-  const v = typeof value === "string" ? value : value?.kind === "string" ? value.value : value?.kind === "bool" ? String(value.value) : void 0;
-  return v !== void 0 && OFF_VALUE.test(v.trim()) && mentionsGpu(key);
-}
-var WORKLOAD_NAMES = { "aks.nodepool": "node pool", "ml.compute": "AML compute", vm: "VM", vmss: "scale set" };
-function workloadName(kind, startOfSentence = false) {
-  const n = WORKLOAD_NAMES[kind];
-  return startOfSentence ? n.charAt(0).toUpperCase() + n.slice(1) : n;
-}
-function textsOf(v) {
-  if (!v) return [];
-  if (v.kind === "string") return taintSwitchedOff(v.value) ? [] : [{ text: v.value, shown: JSON.stringify(v.value) }];
-  if (v.kind === "list") return v.items.flatMap(textsOf);
-  if (v.kind === "object") {
-    return [...v.entries].flatMap(([k, e]) => {
-      if (gpuSwitchedOff(k, e)) return [];
-      const shown = e.kind === "string" ? `${k} = ${JSON.stringify(e.value)}` : JSON.stringify(k);
-      return [{ text: k, shown }, ...textsOf(e).map((t) => ({ text: t.text, shown: e.kind === "string" ? shown : t.shown }))];
-    });
-  }
-  return [];
-}
-function taintSwitchedOff(text2) {
-  const m = /^([^=:]+)=([^:]*):/.exec(text2);
-  return m !== null && gpuSwitchedOff(m[1], m[2]);
-}
-var ATTR_WORD = { labels: "label", tags: "tag", taints: "taint" };
-function ownName(name) {
-  return name?.split("/").pop();
-}
-function gpuIntent(s) {
-  const name = ownName(s.name);
-  const label = ownName(s.label);
-  if (name !== void 0 && mentionsGpu(name)) return `its name "${name}" says GPU`;
-  if (label !== void 0 && mentionsGpu(label)) return `its name "${label}" says GPU`;
-  if (name === void 0 && s.nameParts && piecesMentionGpu(s.nameParts)) return `its name "${s.nameParts.join("\u2026")}" says GPU`;
-  for (const attr2 of ["labels", "tags", "taints"]) {
-    const hit = textsOf(s.read(attr2)).find((t) => mentionsGpu(t.text));
-    if (hit) return `its ${ATTR_WORD[attr2]} ${hit.shown} mentions GPU`;
-  }
-  const input2 = s.sizeSymbols.find((x) => mentionsGpu(x.name));
-  return input2 ? `its size comes from "${input2.name}"` : void 0;
-}
-function isAmdGpuSize(size) {
-  return /^Standard_NV\d+as_v4$/i.test(size) || /^Standard_NG\d+ads_V620_v1$/i.test(size);
-}
-function namesGpuSize(name) {
-  return /gpu/i.test(name) && /size|sku|vm/i.test(name.replace(/gpu/gi, ""));
-}
-var VM_SIZE_NAME = new RegExp(`^${SIZE_PREFIX}[A-Za-z]`, "i");
-function isVmSizeName(value) {
-  return VM_SIZE_NAME.test(value.trim());
-}
-
-// src/model/facts/aks.ts
-var SYSTEM_MODE = "System";
-function isSystemMode(mode) {
-  return mode.toLowerCase() === SYSTEM_MODE.toLowerCase();
-}
-var GPU_TAINT = "sku=gpu:NoSchedule";
-var TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
-var TAINT_PATTERN = `^[^=:\\s]+(=[^=:\\s]*)?:(${TAINT_EFFECTS.join("|")})$`;
-var ASSUMED_GPU_TAINT_OPTION = {
-  description: "The GPU taint assumed when the scan has no GPU node pool, as key=value:Effect.",
-  schema: { type: "string", pattern: TAINT_PATTERN },
-  default: GPU_TAINT,
-  configPath: ["gpu", "taint"]
-};
-function parseTaint(t) {
-  const m = /^([^=:]+)(?:=([^:]*))?:(\w+)$/.exec(t.trim());
-  return m ? { key: m[1], value: m[2] ?? "", effect: m[3] } : void 0;
-}
-function hasGpuTaint(taints, expected) {
-  return taints.some((t) => {
-    if (t.trim().toLowerCase() === expected.trim().toLowerCase()) return true;
-    const p = parseTaint(t);
-    return p !== void 0 && p.effect === "NoSchedule" && (mentionsGpu(p.key) || mentionsGpu(p.value));
-  });
-}
-var SPOT_TAINT = "kubernetes.azure.com/scalesetpriority=spot:NoSchedule";
-var SPOT_LABEL = { key: "kubernetes.azure.com/scalesetpriority", value: "spot" };
-function isSpotPriority(priority) {
-  return priority.trim().toLowerCase() === "spot";
-}
-function isSpotTaint(t) {
-  const spot = parseTaint(SPOT_TAINT);
-  return t.key === spot.key && t.value === spot.value && t.effect === spot.effect;
-}
 
 // src/engine/facts.ts
 init_source();
@@ -48943,6 +48960,8 @@ function isKnownAttr(kind, attr2) {
 
 // src/engine/facts.ts
 init_address();
+init_gpu();
+init_aks();
 init_aml();
 
 // src/model/facts/acr.ts
@@ -51008,6 +51027,7 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
 });
 
 // rules/aml/AML003-image-build-compute-not-a-cluster.ts
+init_gpu();
 var WRONG_TYPE = { instance: "a compute instance", other: "not an AML compute cluster" };
 var AML003_image_build_compute_not_a_cluster_default = defineRule({
   meta: {
@@ -51222,6 +51242,7 @@ var AML006_compute_node_public_ip_default = defineRule({
 });
 
 // rules/gpu/GPU001-gpu-workload-on-non-gpu-size.ts
+init_gpu();
 var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
   meta: {
     id: "GPU001",
@@ -51365,6 +51386,7 @@ function memberPathText(root, path59) {
 }
 
 // rules/gpu/GPU002-gpu-size-input-unvalidated.ts
+init_gpu();
 function hasGuard(input2, size) {
   if (input2.kind === "tf-variable") return (input2.validations?.length ?? 0) > 0;
   if ((input2.allowedValues?.length ?? 0) > 0) return true;
@@ -51543,6 +51565,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
 });
 
 // rules/gpu/GPU003-gpu-pool-not-scale-to-zero.ts
+init_gpu();
 function nodes(n) {
   return `${n} node${n === 1 ? "" : "s"}`;
 }
@@ -51673,6 +51696,7 @@ function addMonths(day, months) {
 }
 
 // rules/gpu/GPU004-gpu-size-retired.ts
+init_gpu();
 function admittingEntries(input2, size) {
   if (input2.kind === "tf-variable") {
     const vs = input2.validations ?? [];
@@ -51768,6 +51792,7 @@ var GPU004_gpu_size_retired_default = defineRule({
 
 // rules/gpu/GPU005-gpu-size-into-opaque-module.ts
 init_address();
+init_gpu();
 var GPU005_gpu_size_into_opaque_module_default = defineRule({
   meta: {
     id: "GPU005",
@@ -51815,6 +51840,7 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
 });
 
 // rules/aks/AKS001-gpu-node-pool-without-taint.ts
+init_aks();
 var AKS001_gpu_node_pool_without_taint_default = defineRule({
   meta: {
     id: "AKS001",
@@ -51872,6 +51898,7 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
 });
 
 // rules/aks/AKS002-gpu-size-in-system-pool.ts
+init_gpu();
 var AKS002_gpu_size_in_system_pool_default = defineRule({
   meta: {
     id: "AKS002",
@@ -53035,6 +53062,7 @@ var TAG001_missing_required_tags_default = defineRule({
 });
 
 // rules/tags/TAG002-gpu-resource-without-cost-center.ts
+init_gpu();
 var TAG002_gpu_resource_without_cost_center_default = defineRule({
   meta: {
     id: "TAG002",
@@ -53148,6 +53176,9 @@ var GOV001_location_not_allowed_default = defineRule({
     };
   }
 });
+
+// rules/k8s/K8S001-gpu-workload-without-gpu-toleration.ts
+init_aks();
 
 // src/model/k8s.ts
 function gpuRequests(t) {
@@ -53376,6 +53407,8 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
 });
 
 // rules/k8s/K8S002-non-gpu-workload-tolerates-gpu-taint.ts
+init_aks();
+init_gpu();
 function isGenericLabel(key) {
   return key in LINUX_NODE_LABELS || isPerNodeLabel(key);
 }

@@ -426,6 +426,37 @@ metadata:
         related: [{ file: 'infra/deploy.sh', line: 1, label: 'taint "kubernetes.azure.com/scalesetpriority=spot:NoSchedule" that AKS adds to Spot GPU node pool "gpu"' }],
       },
       {
+        // A pool added without --priority is Regular (the CLI's default): it has no Spot label, so a Spot
+        // nodeSelector rules it out and the Spot pool's taint is the one to tolerate.
+        name: 'az-spot-selector-rules-out-a-pool-added-without-priority',
+        files: {
+          'infra/deploy.sh':
+            'az aks nodepool add -g rg --cluster-name aks -n gpuspot -s Standard_NC24ads_A100_v4 --priority Spot --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks -n gpureg -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n',
+          'k8s/job.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: spot-train
+spec:
+  template:
+    spec:
+      nodeSelector:
+        kubernetes.azure.com/scalesetpriority: spot
+      tolerations:
+        - {key: sku, operator: Equal, value: gpu, effect: NoSchedule}
+      containers:
+        - name: c
+          image: x
+          resources:
+            limits:
+              ⟦nvidia.com/gpu⟧: 1
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'that AKS adds to Spot GPU node pool "gpuspot"',
+      },
+      {
         name: 'nvidia-taint-extended-resource-toleration',
         files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule"]'), 'k8s/job.yaml': job() },
         level: 'note',

@@ -16,7 +16,9 @@
  *   `--nodepool-taints` applies to every node pool of the cluster; autoscaler off unless
  *   `--enable-cluster-autoscaler`; `--mode` defaults to `User` on `nodepool add`.
  * - Spot node pools: https://learn.microsoft.com/azure/aks/spot-node-pool — "AKS applies the
- *   taint `kubernetes.azure.com/scalesetpriority=spot:NoSchedule`" to a Spot pool.
+ *   taint `kubernetes.azure.com/scalesetpriority=spot:NoSchedule`" to a Spot pool; `nodepool
+ *   add --priority` "Accepted values: Regular, Spot; Default value: Regular" (a pool added
+ *   without it has neither the Spot taint nor the Spot label).
  * - az ml compute create: https://learn.microsoft.com/cli/azure/ml/compute — `--min-instances`
  *   default 0; YAML schema default size `Standard_DS3_v2`
  *   (https://learn.microsoft.com/azure/machine-learning/reference-yaml-compute-aml).
@@ -39,6 +41,7 @@
  *   `true`/`false` compared case-insensitively.
  */
 import type { ResourceKind } from '../kinds.js';
+import { DEFAULT_PRIORITY } from '../facts/aks.js';
 
 /**
  * How a flag's value is read:
@@ -200,7 +203,7 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     parentFlags: ['--cluster-name'],
     parentRef: 'cluster',
     flags: POOL_FLAGS,
-    defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, mode: 'User' },
+    defaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, mode: 'User', priority: DEFAULT_PRIORITY },
     fixed: { isDefault: false },
     source: 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add',
   },
