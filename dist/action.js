@@ -43379,6 +43379,7 @@ function interpretScript(file, script, initial, base) {
   const exported = new Set(initial.keys());
   const frames = [];
   let psDepth = 0;
+  const psBlockAssigned = /* @__PURE__ */ new Map();
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -43689,11 +43690,17 @@ function interpretScript(file, script, initial, base) {
     let lead = 0;
     while (lead < all.length && all[lead].raw === "{") lead++;
     const depthHere = psDepth + lead;
+    let lowest = psDepth;
     for (const w of all) {
       for (const ch of w.raw) {
         if (ch === "{") psDepth++;
-        else if (ch === "}") psDepth = Math.max(0, psDepth - 1);
+        else if (ch === "}") lowest = Math.min(lowest, psDepth = Math.max(0, psDepth - 1));
       }
+    }
+    for (const [name, depth] of psBlockAssigned) {
+      if (depth <= lowest) continue;
+      psBlockAssigned.delete(name);
+      set(name, unknown(`$${name} is assigned inside a block`));
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
@@ -43718,10 +43725,11 @@ function interpretScript(file, script, initial, base) {
       }
       const valueWord = m[2] !== void 0 ? first : words[2];
       const extra = (m[2] !== void 0 ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== void 0 ? 2 : 4) && words[words.length - 1].raw === "}");
-      if (depthHere > 0 || words.some((w) => w.raw === "{" || w.raw === "}")) {
+      if (words.some((w) => w.raw === "{" || w.raw === "}")) {
         set(name, unknown(`$${name} is assigned inside a block`));
         return;
       }
+      if (depthHere > 0) psBlockAssigned.set(name, Math.max(depthHere, psBlockAssigned.get(name) ?? 0));
       if (!valueWord || extra || m[2] !== void 0 && m[3] === "") {
         set(name, unknown(`$${name} is assigned an expression`));
         return;

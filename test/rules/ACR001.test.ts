@@ -852,6 +852,18 @@ steps:
         messageId: 'adminUser',
       },
       {
+        // PowerShell: a value assigned inside a block holds for the commands after it in the same block;
+        // once the block is left it may or may not have been assigned (the last command: no finding).
+        name: 'powershell-assignment-inside-a-block',
+        files: {
+          'deploy.ps1':
+            "if ($create) {\n  $admin = '⟦true⟧'\n  az acr create -n acr1 -g rg --sku Basic --admin-enabled $admin\n}\nelse {\n  $admin = 'false'\n}\naz acr create -n acr2 -g rg --sku Basic --admin-enabled $admin\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // The words after a substitution still belong to the az command.
         name: 'flags-after-a-command-substitution',
         files: { 'deploy.sh': 'az acr create -n acr1 -g `get_rg` --sku Basic --admin-enabled ⟦true⟧\n' },

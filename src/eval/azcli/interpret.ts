@@ -4,8 +4,8 @@
  * every `az` command with its words expanded, plus the heredocs that write files.
  *
  * Straight-line code only, as FORMATS.md §1(a) asks: `X=lit`, `export`/`readonly`/`local`/
- * `declare` assignments, `${X:=lit}`; PowerShell `$x = 'lit'` / `$env:X = 'lit'` outside
- * braces. `if`/`elif`/`else` and `case` branches: a variable keeps a known value after the
+ * `declare` assignments, `${X:=lit}`; PowerShell `$x = 'lit'` / `$env:X = 'lit'` (inside
+ * braces for the rest of that block only). `if`/`elif`/`else` and `case` branches: a variable keeps a known value after the
  * block only when every path (the fall-through path included) gives the same value. Loop
  * variables, `read`, and assignments from anything else are unknown; after `source`, `eval`,
  * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
@@ -177,6 +177,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const exported = new Set<string>(initial.keys());
   const frames: Frame[] = [];
   let psDepth = 0;
+  /** PowerShell variables assigned inside a block, with the deepest block depth they were assigned at (unknown once it is left). */
+  const psBlockAssigned = new Map<string, number>();
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -542,11 +544,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     let lead = 0;
     while (lead < all.length && all[lead]!.raw === '{') lead++;
     const depthHere = psDepth + lead;
+    let lowest = psDepth;
     for (const w of all) {
       for (const ch of w.raw) {
         if (ch === '{') psDepth++;
-        else if (ch === '}') psDepth = Math.max(0, psDepth - 1);
+        else if (ch === '}') lowest = Math.min(lowest, (psDepth = Math.max(0, psDepth - 1)));
       }
+    }
+    // A block left (`}`, `} else {`): what it assigned may or may not have run.
+    for (const [name, depth] of psBlockAssigned) {
+      if (depth <= lowest) continue;
+      psBlockAssigned.delete(name);
+      set(name, unknown(`$${name} is assigned inside a block`));
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
@@ -577,10 +586,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       }
       const valueWord = m[2] !== undefined ? first : words[2];
       const extra = (m[2] !== undefined ? words.length > 1 : words.length > 3) && !(words.length === (m[2] !== undefined ? 2 : 4) && words[words.length - 1]!.raw === '}');
-      if (depthHere > 0 || words.some((w) => w.raw === '{' || w.raw === '}')) {
+      // A block opened or closed on the assignment's own line: whether it runs is not followed.
+      if (words.some((w) => w.raw === '{' || w.raw === '}')) {
         set(name, unknown(`$${name} is assigned inside a block`));
         return;
       }
+      // Inside a block the value holds for the commands after it in the block (`else { $pool =
+      // 'gpu'; az aks nodepool add --name $pool … }`); leaving the block makes it unknown.
+      if (depthHere > 0) psBlockAssigned.set(name, Math.max(depthHere, psBlockAssigned.get(name) ?? 0));
       if (!valueWord || extra || (m[2] !== undefined && m[3] === '')) {
         set(name, unknown(`$${name} is assigned an expression`));
         return;
