@@ -51231,7 +51231,8 @@ var AML006_compute_node_public_ip_default = defineRule({
         if (type !== "cluster" && type !== "instance") return;
         const ws = c.parent;
         if (!isKind(ws, "ml.workspace")) {
-          if (ctx.fact(c, "nodePublicIp").bool() === true) ctx.undecided(c, "workspace", "its workspace is not in the scanned code, so whether its public network access is disabled is unknown");
+          if (ctx.fact(c, "nodePublicIp").bool() === true)
+            ctx.undecided(c, "workspace", "its workspace is not one of the scan (not in the scanned code, or named by a value that cannot be resolved), so whether its public network access is disabled is unknown");
           return;
         }
         if (ctx.fact(ws, "publicNetworkAccess").bool() !== false) return;

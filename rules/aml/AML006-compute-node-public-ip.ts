@@ -25,8 +25,10 @@ export default defineRule({
         const ws = c.parent;
         if (!isKind(ws, 'ml.workspace')) {
           // RULES.md Conventions: an unknown value that hides a possible finding is recorded. Nodes
-          // with public IPs in a workspace the scan cannot read (a data source, another repository).
-          if (ctx.fact(c, 'nodePublicIp').bool() === true) ctx.undecided(c, 'workspace', 'its workspace is not in the scanned code, so whether its public network access is disabled is unknown');
+          // with public IPs in a workspace the scan cannot read (a data source, another repository)
+          // or cannot identify (a name no value of the scan resolves).
+          if (ctx.fact(c, 'nodePublicIp').bool() === true)
+            ctx.undecided(c, 'workspace', 'its workspace is not one of the scan (not in the scanned code, or named by a value that cannot be resolved), so whether its public network access is disabled is unknown');
           return;
         }
         if (ctx.fact(ws, 'publicNetworkAccess').bool() !== false) return;
