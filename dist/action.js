@@ -42309,14 +42309,18 @@ function programIndices(words, language) {
   let k = 0;
   while (k < words.length && SHELL_LEADING_WORDS.has(words[k].raw)) k++;
   if (k < words.length && DECLARERS.has(words[k].raw)) return [];
-  for (; ; ) {
-    const before = k;
-    k = afterRedirections(words, k);
-    while (k < words.length && SHELL_ASSIGNMENT.test(words[k].raw)) k++;
-    if (k === before) break;
-  }
+  k = afterPrefix(words, k);
   if (k >= words.length) return [];
   return [afterWrappers(words, k)];
+}
+function afterPrefix(words, k, onAssignment) {
+  let at2 = k;
+  for (; ; ) {
+    const before = at2;
+    at2 = afterRedirections(words, at2);
+    for (; at2 < words.length && SHELL_ASSIGNMENT.test(words[at2].raw); at2++) onAssignment?.(words[at2]);
+    if (at2 === before) return at2;
+  }
 }
 var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS, ASSIGNING_WRAPPERS;
 var init_ci_words = __esm({
@@ -43378,8 +43382,7 @@ function interpretScript(file, script, initial, base) {
   const calls = [];
   const exported = new Set(initial.keys());
   const frames = [];
-  let psDepth = 0;
-  const psBlockAssigned = /* @__PURE__ */ new Map();
+  const psBlocks = [];
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -43479,12 +43482,9 @@ function interpretScript(file, script, initial, base) {
       j++;
     }
     const assignments = [];
-    for (; ; ) {
-      const before = j;
-      if (!declarer) j = afterRedirections(rest, j);
-      while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j].raw)) assignments.push(rest[j++]);
-      if (j === before) break;
-    }
+    const prefixStart = j;
+    if (declarer) while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j].raw)) assignments.push(rest[j++]);
+    else j = afterPrefix(rest, j, (w) => assignments.push(w));
     if (j >= rest.length || declarer) {
       if (inSubstitution) continue;
       const next = commands[ci + 1];
@@ -43521,7 +43521,7 @@ function interpretScript(file, script, initial, base) {
       for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
-    if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
+    if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j));
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
@@ -43652,7 +43652,7 @@ function interpretScript(file, script, initial, base) {
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       const m = /^(?:\d)?>>?(.*)$/.exec(w.raw);
-      if (!m) continue;
+      if (!m || m[1].startsWith("&")) continue;
       const targetWord = m[1] ? w : words[i + 1];
       if (!targetWord) return;
       const e = expandWord(targetWord, env, ctx);
@@ -43689,18 +43689,16 @@ function interpretScript(file, script, initial, base) {
   function psCommand(cmd, all) {
     let lead = 0;
     while (lead < all.length && all[lead].raw === "{") lead++;
-    const depthHere = psDepth + lead;
-    let lowest = psDepth;
+    const depthHere = psBlocks.length + lead;
+    const opensFunction = /^(?:function|filter|workflow)$/i.test(all[0]?.raw ?? "");
     for (const w of all) {
-      for (const ch of w.raw) {
-        if (ch === "{") psDepth++;
-        else if (ch === "}") lowest = Math.min(lowest, psDepth = Math.max(0, psDepth - 1));
+      for (const brace of bracesOutsideQuotes(w.raw)) {
+        if (brace === "{") psBlocks.push({ inFunction: opensFunction || (psBlocks[psBlocks.length - 1]?.inFunction ?? false), assigned: [] });
+        else {
+          const left = psBlocks.pop();
+          for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
+        }
       }
-    }
-    for (const [name, depth] of psBlockAssigned) {
-      if (depth <= lowest) continue;
-      psBlockAssigned.delete(name);
-      set(name, unknown(`$${name} is assigned inside a block`));
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
@@ -43729,7 +43727,12 @@ function interpretScript(file, script, initial, base) {
         set(name, unknown(`$${name} is assigned inside a block`));
         return;
       }
-      if (depthHere > 0) psBlockAssigned.set(name, Math.max(depthHere, psBlockAssigned.get(name) ?? 0));
+      const block2 = depthHere > 0 ? psBlocks[depthHere - 1] : void 0;
+      if (block2?.inFunction) {
+        set(name, unknown(`$${name} is assigned inside a function`));
+        return;
+      }
+      block2?.assigned.push(name);
       if (!valueWord || extra || m[2] !== void 0 && m[3] === "") {
         set(name, unknown(`$${name} is assigned an expression`));
         return;
@@ -43747,6 +43750,22 @@ function interpretScript(file, script, initial, base) {
     }
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
   }
+}
+function bracesOutsideQuotes(raw) {
+  if (!raw.includes("{") && !raw.includes("}")) return [];
+  if (raw.startsWith('@"') || raw.startsWith("@'")) return [];
+  const out = [];
+  let quote = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote) {
+      if (c === "`" && quote === '"') i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "`") i++;
+    else if (c === "{" || c === "}") out.push(c);
+  }
+  return out;
 }
 function addSplit(out, e) {
   const s = e.segments.length === 1 ? e.segments[0] : void 0;

@@ -97,7 +97,7 @@ export function redirection(raw: string): { takesNext: boolean } | undefined {
 }
 
 /** After redirections written before the program (`>apply.log terraform …`): the next word that is not one. */
-export function afterRedirections(words: readonly CiWord[], k: number): number {
+function afterRedirections(words: readonly CiWord[], k: number): number {
   let at = k;
   while (at < words.length) {
     const r = redirection(words[at]!.raw);
@@ -160,12 +160,23 @@ export function programIndices(words: readonly CiWord[], language: 'shell' | 'po
   let k = 0;
   while (k < words.length && SHELL_LEADING_WORDS.has(words[k]!.raw)) k++;
   if (k < words.length && DECLARERS.has(words[k]!.raw)) return [];
-  for (;;) {
-    const before = k;
-    k = afterRedirections(words, k);
-    while (k < words.length && SHELL_ASSIGNMENT.test(words[k]!.raw)) k++;
-    if (k === before) break;
-  }
+  k = afterPrefix(words, k);
   if (k >= words.length) return [];
   return [afterWrappers(words, k)];
+}
+
+/**
+ * Shell: after a simple command's own assignments and the redirections written among them
+ * (`X=1 >log az …`, `>apply.log TF_LOG=1 terraform …`), from `k`: the index of its program (or
+ * the end, when it only assigns). Each assignment word is handed to `onAssignment`.
+ */
+export function afterPrefix(words: readonly CiWord[], k: number, onAssignment?: (w: CiWord) => void): number {
+  let at = k;
+  for (;;) {
+    const before = at;
+    at = afterRedirections(words, at);
+    // Not `onAssignment?.(words[at++])`: an optional call skips its arguments, and the index with them.
+    for (; at < words.length && SHELL_ASSIGNMENT.test(words[at]!.raw); at++) onAssignment?.(words[at]!);
+    if (at === before) return at;
+  }
 }

@@ -834,6 +834,16 @@ steps:
       // both spellings: not a bare (true) flag with the command cut short at the substitution.
       // An update of an unknown name that sets another value may target the registry created above: undecided there.
       { name: 'update-of-an-unknown-name-with-another-setting', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled true\naz acr update -n $registry_name --admin-enabled false\n' } },
+      // PowerShell: a function's parameter default is overridden by its callers; braces inside strings and
+      // here-strings open and close no block (the value assigned in the `if` block is unknown after it).
+      {
+        name: 'powershell-function-parameter-default-and-braces-in-strings',
+        files: {
+          'fn.ps1': "function New-Acr {\n  param(\n    $Admin = 'true'\n  )\n  az acr create -n acr1 -g rg --sku Basic --admin-enabled $Admin\n}\nNew-Acr -Admin false\n",
+          'brace.ps1': "$admin = 'false'\nif ($c) {\n  $admin = 'true'\n  Write-Host \"admin {\"\n}\naz acr create -n acr2 -g rg --sku Basic --admin-enabled $admin\n",
+          'here.ps1': "$admin = 'false'\nif ($c) {\n  $admin = 'true'\n  $doc = @\"\n{ \"open\":\n\"@\n}\naz acr create -n acr3 -g rg --sku Basic --admin-enabled $admin\n",
+        },
+      },
       { name: 'value-from-a-command-substitution-with-blanks', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled $(get admin)\naz acr create -n acr2 -g rg --sku Basic --admin-enabled `get admin`\n' } },
     ],
     invalid: [

@@ -1369,6 +1369,14 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        // The file a heredoc writes may be named by a redirection before the program; `2>&1` names none.
+        name: 'heredoc-target-redirected-before-the-program',
+        files: { 'deploy.sh': "2>&1 >c.yml cat <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c.yml -w ws\n" },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         name: 'file-set-min-instances',
         files: { 'infra/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'infra/deploy.sh': 'az ml compute create -f compute.yml --set min_instances=⟦3⟧\n' },
         level: 'warning',

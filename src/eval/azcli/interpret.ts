@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { afterRedirections, afterWrappers, DECLARERS, joinExpressions, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
+import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
@@ -176,9 +176,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const calls: ScriptCall[] = [];
   const exported = new Set<string>(initial.keys());
   const frames: Frame[] = [];
-  let psDepth = 0;
-  /** PowerShell variables assigned inside a block, with the deepest block depth they were assigned at (unknown once it is left). */
-  const psBlockAssigned = new Map<string, number>();
+  /** PowerShell's open `{ }` blocks, innermost last: whether each is (inside) a function body, and the variables assigned in it (unknown once it is left). */
+  const psBlocks: { inFunction: boolean; assigned: string[] }[] = [];
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -290,12 +289,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // The command's own assignments, with redirections written among them (`>log X=1 az …`): not words of the program.
     const assignments: CiWord[] = [];
-    for (;;) {
-      const before = j;
-      if (!declarer) j = afterRedirections(rest, j);
-      while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j]!.raw)) assignments.push(rest[j++]!);
-      if (j === before) break;
-    }
+    const prefixStart = j;
+    if (declarer) while (j < rest.length && SHELL_ASSIGNMENT.test(rest[j]!.raw)) assignments.push(rest[j++]!);
+    else j = afterPrefix(rest, j, (w) => assignments.push(w));
     if (j >= rest.length || declarer) {
       if (inSubstitution) continue;
       // `X=$(az …)`: the lexer splits the substitution off as the next command.
@@ -339,7 +335,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
-    if (cmd.heredoc) recordHeredoc(cmd, rest.slice(j));
+    // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
+    if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j));
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
@@ -495,7 +492,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       const m = /^(?:\d)?>>?(.*)$/.exec(w.raw);
-      if (!m) continue;
+      // `2>&1` duplicates a descriptor: it names no file.
+      if (!m || m[1]!.startsWith('&')) continue;
       const targetWord = m[1] ? w : words[i + 1];
       if (!targetWord) return;
       const e = expandWord(targetWord, env, ctx);
@@ -543,19 +541,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
     let lead = 0;
     while (lead < all.length && all[lead]!.raw === '{') lead++;
-    const depthHere = psDepth + lead;
-    let lowest = psDepth;
+    const depthHere = psBlocks.length + lead;
+    // A function's body runs when it is called, with its own parameters: not in place.
+    const opensFunction = /^(?:function|filter|workflow)$/i.test(all[0]?.raw ?? '');
     for (const w of all) {
-      for (const ch of w.raw) {
-        if (ch === '{') psDepth++;
-        else if (ch === '}') lowest = Math.min(lowest, (psDepth = Math.max(0, psDepth - 1)));
+      for (const brace of bracesOutsideQuotes(w.raw)) {
+        if (brace === '{') psBlocks.push({ inFunction: opensFunction || (psBlocks[psBlocks.length - 1]?.inFunction ?? false), assigned: [] });
+        else {
+          // A block left (`}`, `} else {`): what it assigned may or may not have run.
+          const left = psBlocks.pop();
+          for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
+        }
       }
-    }
-    // A block left (`}`, `} else {`): what it assigned may or may not have run.
-    for (const [name, depth] of psBlockAssigned) {
-      if (depth <= lowest) continue;
-      psBlockAssigned.delete(name);
-      set(name, unknown(`$${name} is assigned inside a block`));
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
@@ -592,8 +589,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         return;
       }
       // Inside a block the value holds for the commands after it in the block (`else { $pool =
-      // 'gpu'; az aks nodepool add --name $pool … }`); leaving the block makes it unknown.
-      if (depthHere > 0) psBlockAssigned.set(name, Math.max(depthHere, psBlockAssigned.get(name) ?? 0));
+      // 'gpu'; az aks nodepool add --name $pool … }`); leaving the block makes it unknown. Not in
+      // a function's body (`param($Size = 'x')` is a default its callers override).
+      const block = depthHere > 0 ? psBlocks[depthHere - 1] : undefined;
+      if (block?.inFunction) {
+        set(name, unknown(`$${name} is assigned inside a function`));
+        return;
+      }
+      block?.assigned.push(name);
       if (!valueWord || extra || (m[2] !== undefined && m[3] === '')) {
         set(name, unknown(`$${name} is assigned an expression`));
         return;
@@ -611,6 +614,27 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || (azAt > 0 && !assignsAz), ...unclosedIn(expanded) });
   }
+}
+
+/**
+ * The `{` and `}` of a PowerShell word that open and close blocks: none inside quotes (a
+ * backtick escapes in double quotes) or in a here-string (`@" … "@`).
+ */
+function bracesOutsideQuotes(raw: string): string[] {
+  if (!raw.includes('{') && !raw.includes('}')) return [];
+  if (raw.startsWith('@"') || raw.startsWith("@'")) return [];
+  const out: string[] = [];
+  let quote = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (quote) {
+      if (c === '`' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '`') i++;
+    else if (c === '{' || c === '}') out.push(c);
+  }
+  return out;
 }
 
 /**
