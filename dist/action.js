@@ -48,12 +48,13 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/core/limits.ts
-var LOOP_INSTANCE_CAP, MAX_TEXT_BYTES;
+var LOOP_INSTANCE_CAP, MAX_TEXT_BYTES, MAX_NESTING_DEPTH;
 var init_limits = __esm({
   "src/core/limits.ts"() {
     "use strict";
     LOOP_INSTANCE_CAP = 1024;
     MAX_TEXT_BYTES = 8 * 1024 * 1024;
+    MAX_NESTING_DEPTH = 500;
   }
 });
 
@@ -1803,15 +1804,16 @@ function toJS(v) {
       return void 0;
   }
 }
-function fromJS(x, origin) {
+function fromJS(x, origin, depth = 0) {
   if (x === null || x === void 0) return nul(origin);
   if (typeof x === "string") return str(x, origin);
   if (typeof x === "number") return num(x, origin);
   if (typeof x === "boolean") return bool(x, origin);
-  if (Array.isArray(x)) return list(x.map((e) => fromJS(e, origin)), origin);
+  if (typeof x === "object" && depth >= MAX_NESTING_DEPTH) return unknown(`the data is nested deeper than ${MAX_NESTING_DEPTH} levels`, origin);
+  if (Array.isArray(x)) return list(x.map((e) => fromJS(e, origin, depth + 1)), origin);
   if (typeof x === "object") {
     const m = /* @__PURE__ */ new Map();
-    for (const [k, e] of Object.entries(x)) m.set(k, fromJS(e, origin));
+    for (const [k, e] of Object.entries(x)) m.set(k, fromJS(e, origin, depth + 1));
     return obj(m, origin);
   }
   return unknown(`unsupported value ${String(x)}`, origin);
@@ -1890,6 +1892,7 @@ var str, num, bool, nul, list, obj, unknown, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
+    init_limits();
     init_source();
     str = (value, origin) => ({ kind: "string", value, origin });
     num = (value, origin) => ({ kind: "number", value, origin });
@@ -1918,11 +1921,10 @@ var init_value = __esm({
 function nestingMessage(limit = MAX_NESTING_DEPTH) {
   return `Nesting deeper than ${limit} levels: the file is not read past this point`;
 }
-var MAX_NESTING_DEPTH;
 var init_nesting = __esm({
   "src/parse/nesting.ts"() {
     "use strict";
-    MAX_NESTING_DEPTH = 500;
+    init_limits();
   }
 });
 
@@ -46335,6 +46337,7 @@ function operatorOf(cond) {
 function evalNode2(cond, ctx) {
   if (ctx.depth > MAX_DEPTH5) return undecided("the condition is nested too deeply");
   const inner = { ...ctx, depth: ctx.depth + 1 };
+  if (cond.kind === "unknown") return undecided(`a condition is not known (${cond.reason})`);
   if (cond.kind !== "object") return undecided("a condition is not an object");
   const allOf = member2(cond, "allOf");
   if (allOf) return logical(allOf, inner, "all");

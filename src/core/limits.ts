@@ -12,3 +12,12 @@ export const LOOP_INSTANCE_CAP = 1024;
  * is streamed in chunks and has no such cap.
  */
 export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The deepest nesting read (brackets, blocks, interpolations): every parser stops there with a
+ * PARSE001 (src/parse/nesting.ts), and data decoded from a string or a file at evaluation time
+ * (`jsondecode()`, `file("rule.json")`, `loadJsonContent()`) becomes unknown past it, so
+ * pathological input is never a stack overflow further down. Real templates nest a few dozen
+ * levels at most.
+ */
+export const MAX_NESTING_DEPTH = 500;

@@ -8,6 +8,7 @@
  * argument, parameter, …) so that a finding can point at the line that set it and list
  * the chain as related locations.
  */
+import { MAX_NESTING_DEPTH } from './limits.js';
 import { locationContains, sameRange, type Location } from './source.js';
 
 interface ValueBase {
@@ -330,16 +331,21 @@ export function toJS(v: Value): unknown {
   }
 }
 
-/** Converts plain JSON-like data to a Value, every node with the given origin. */
-export function fromJS(x: unknown, origin?: Location): Value {
+/**
+ * Converts plain JSON-like data to a Value, every node with the given origin. Data nested past
+ * the parsers' limit (JSON.parse of a string or a file accepts thousands of levels) is unknown
+ * from there down, never a stack overflow.
+ */
+export function fromJS(x: unknown, origin?: Location, depth = 0): Value {
   if (x === null || x === undefined) return nul(origin);
   if (typeof x === 'string') return str(x, origin);
   if (typeof x === 'number') return num(x, origin);
   if (typeof x === 'boolean') return bool(x, origin);
-  if (Array.isArray(x)) return list(x.map((e) => fromJS(e, origin)), origin);
+  if (typeof x === 'object' && depth >= MAX_NESTING_DEPTH) return unknown(`the data is nested deeper than ${MAX_NESTING_DEPTH} levels`, origin);
+  if (Array.isArray(x)) return list(x.map((e) => fromJS(e, origin, depth + 1)), origin);
   if (typeof x === 'object') {
     const m = new Map<string, Value>();
-    for (const [k, e] of Object.entries(x as Record<string, unknown>)) m.set(k, fromJS(e, origin));
+    for (const [k, e] of Object.entries(x as Record<string, unknown>)) m.set(k, fromJS(e, origin, depth + 1));
     return obj(m, origin);
   }
   return unknown(`unsupported value ${String(x)}`, origin);

@@ -8,7 +8,9 @@
  * error is reported where the content of level 501 starts (for JSON and YAML, which have no
  * leaf expressions, at the bracket that opens level 501).
  */
-export const MAX_NESTING_DEPTH = 500;
+import { MAX_NESTING_DEPTH } from '../core/limits.js';
+
+export { MAX_NESTING_DEPTH };
 
 export function nestingMessage(limit = MAX_NESTING_DEPTH): string {
   return `Nesting deeper than ${limit} levels: the file is not read past this point`;

@@ -174,6 +174,25 @@ resource "azurerm_policy_definition" "gpu" {
     expect(unread.findings.some((f) => f.ruleId === 'EVAL001' && /policy_rule is not known/.test(f.message))).toBe(true);
   });
 
+  it('a policy_rule nested 5,000 levels deep (in a file() document or inline) is undecided, never a crash', async () => {
+    // JSON.parse accepts it; the evaluator's data stops at the parsers' nesting limit.
+    const deep = `{"if": {"allOf": [{"field": "type", "equals": "Microsoft.Compute/virtualMachines"}, ${'['.repeat(5000)}1${']'.repeat(5000)}]}, "then": {"effect": "deny"}}`;
+    const policy = (rule: string): string => `
+resource "azurerm_policy_definition" "gpu" {
+  name         = "deny-deep"
+  policy_type  = "Custom"
+  mode         = "All"
+  display_name = "Deny deep"
+  policy_rule  = ${rule}
+}
+`;
+    for (const rule of ['file("rule.json")', `<<JSON\n${deep}\nJSON`]) {
+      const { r, gov } = await run(tree({ 'main.tf': gpuVm() + policy(rule), 'rule.json': deep, '.mlops-iac-lint.json': config({ fromScannedCode: true }) }));
+      expect(gov).toEqual([]);
+      expect(r.undecided.some((x) => x.ruleId === 'GOV002' && x.attribute === 'policy "Deny deep"')).toBe(true);
+    }
+  });
+
   it('a modify policy that may add the tag a deny reads leaves the deny undecided', async () => {
     const inherit = JSON.stringify({
       name: 'inherit-cost-center',

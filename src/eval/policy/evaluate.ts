@@ -97,6 +97,7 @@ function operatorOf(cond: Value): { op: Operator; right: Value } | undefined {
 function evalNode(cond: Value, ctx: Ctx): Outcome {
   if (ctx.depth > MAX_DEPTH) return undecided('the condition is nested too deeply');
   const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
+  if (cond.kind === 'unknown') return undecided(`a condition is not known (${cond.reason})`);
   if (cond.kind !== 'object') return undecided('a condition is not an object');
   const allOf = member(cond, 'allOf');
   if (allOf) return logical(allOf, inner, 'all');
