@@ -19098,6 +19098,7 @@ var init_functions = __esm({
         const a = args[0];
         if (!a || a.kind !== "string") return a?.kind === "unknown" ? unk("jsondecode", at2, a) : unk("jsondecode", at2);
         if (nestingOverflow(a.value, MAX_NESTING_DEPTH) !== void 0) return unknown(`jsondecode(): JSON nested deeper than ${MAX_NESTING_DEPTH} levels`, at2);
+        if (a.document) return a.document;
         try {
           return fromJS(JSON.parse(a.value), a.origin ?? at2);
         } catch {
@@ -20081,6 +20082,7 @@ function decodeJsonBody(expr, d) {
   const v = d.evaluate(expr);
   if (v.kind !== "string") return v;
   if (nestingOverflow(v.value, MAX_NESTING_DEPTH2) !== void 0) return unknown(`body: JSON nested deeper than ${MAX_NESTING_DEPTH2} levels`, v.origin);
+  if (v.document) return v.document;
   try {
     return fromJS(JSON.parse(v.value), v.origin);
   } catch {
@@ -30182,9 +30184,13 @@ function dataFileReader(input2) {
     const rel = path12.relative(input2.root, abs);
     if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
     if (kind === "text") {
-      if (!texts.has(abs)) texts.set(abs, input2.readText(abs));
-      const text2 = texts.get(abs);
-      return text2 === void 0 ? unknown(`file("${file}"): the file cannot be read`, at2) : str(text2, at2);
+      if (!texts.has(abs)) {
+        const text2 = input2.readText(abs);
+        const document = text2 === void 0 ? void 0 : locatedDocument(abs, text2);
+        if (document) input2.onRead?.(abs, "json");
+        texts.set(abs, text2 === void 0 ? void 0 : document ? { ...str(text2, document.origin), document } : str(text2, at2));
+      }
+      return texts.get(abs) ?? unknown(`file("${file}"): the file cannot be read`, at2);
     }
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
@@ -30195,6 +30201,11 @@ function dataFileReader(input2) {
     const v = cache3.get(key);
     return v ?? unknown(`${kind}decode(file("${file}")): the file cannot be read or decoded`, at2);
   };
+}
+function locatedDocument(file, text2) {
+  const parsed = parseJsonc(text2, file);
+  if (!parsed.root || parsed.errors.length > 0 || strictJsonError(parsed)) return void 0;
+  return nodeToValue(parsed, parsed.root);
 }
 function decode(kind, file, text2) {
   if (text2 === void 0) return void 0;
@@ -30215,6 +30226,7 @@ var init_data_files = __esm({
     "use strict";
     init_value();
     init_source();
+    init_json();
     init_tfvars();
   }
 });
@@ -46058,26 +46070,19 @@ function readTerraformPolicy(body, fallbackName, at2) {
   const ruleText = member2(body, "policy_rule");
   if (!ruleText) return { kind: "none", reason: "no policy_rule" };
   if (ruleText.kind !== "string") return { kind: "none", reason: ruleText.kind === "unknown" ? `policy_rule is not known (${ruleText.reason})` : "policy_rule is not a JSON string" };
+  const p = member2(body, "parameters");
   let rule;
   let params = {};
   try {
     rule = JSON.parse(ruleText.value);
-    const p = member2(body, "parameters");
     if (p?.kind === "string") params = JSON.parse(p.value);
   } catch (e) {
     return { kind: "none", reason: `policy_rule is not valid JSON (${e.message})` };
   }
   const origin = ruleText.origin ?? at2;
-  const doc = fromJS(
-    {
-      name: str2(member2(body, "name")) ?? fallbackName,
-      displayName: str2(member2(body, "display_name")),
-      mode: str2(member2(body, "mode")),
-      parameters: params,
-      policyRule: rule
-    },
-    origin
-  );
+  const doc = fromJS({ name: str2(member2(body, "name")) ?? fallbackName, displayName: str2(member2(body, "display_name")), mode: str2(member2(body, "mode")) }, origin);
+  doc.entries.set("parameters", p?.kind === "string" && p.document ? p.document : fromJS(params, origin));
+  doc.entries.set("policyRule", ruleText.document ?? fromJS(rule, origin));
   return readPolicyDocument(doc, fallbackName, origin, "scanned");
 }
 function unescapeTemplateDocument(doc) {

@@ -40,7 +40,18 @@ interface ValueBase {
   derivedFrom?: readonly Location[];
 }
 
-export interface StringValue extends ValueBase { kind: 'string'; value: string }
+export interface StringValue extends ValueBase {
+  kind: 'string';
+  value: string;
+  /**
+   * Set when the string is the whole text of a JSON file, read verbatim (Terraform's
+   * `file("acr.json")`): that text decoded, every value located where the file writes it. What
+   * decodes the string (an azapi `body`, `jsondecode`, a policy definition's `policy_rule`)
+   * takes it, so a finding points at the line of the JSON file, as for `jsondecode(file(…))`.
+   * A function that makes a new string drops it.
+   */
+  document?: Value;
+}
 export interface NumberValue extends ValueBase { kind: 'number'; value: number }
 export interface BoolValue extends ValueBase { kind: 'bool'; value: boolean }
 export interface NullValue extends ValueBase { kind: 'null' }

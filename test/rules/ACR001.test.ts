@@ -1137,6 +1137,29 @@ const azapiBodyMembers: RuleTable = {
         messageId: 'adminUser',
         related: [{ file: 'main.tf', line: 12, label: 'attribute properties.adminUserEnabled' }],
       },
+      {
+        // `body = file("acr.json")`: the JSON file's text, decoded by the provider; the value is
+        // where that file writes it (as for jsondecode(file(…))), which a commit of the JSON alone reports.
+        name: 'body-read-from-a-json-file',
+        files: {
+          'main.tf': `resource "azapi_resource" "acr" {
+  type      = "Microsoft.ContainerRegistry/registries@2023-07-01"
+  name      = "acr1"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body      = file("\${path.module}/acr.json")
+}
+`,
+          'acr.json': `{
+  "sku": { "name": "Basic" },
+  "properties": { "adminUserEnabled": ⟦true⟧ }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
     ],
   },
   terraform: {

@@ -131,6 +131,34 @@ resource "azurerm_key_vault_access_policy" "p" {
     ],
     invalid: [
       {
+        // file() of a JSON document inside the scan root is its text, written in that file: a
+        // credentials file committed beside the code is a literal secret, as jsondecode(file(…))'s member is.
+        name: 'json-file-text-as-a-secure-environment-variable',
+        files: {
+          'main.tf': `
+resource "azurerm_container_group" "cg" {
+  name                = "cg"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  os_type             = "Linux"
+  container {
+    name   = "app"
+    image  = "nginx"
+    cpu    = 1
+    memory = 1
+    secure_environment_variables = {
+      CLIENT_SECRET = file("\${path.module}/sp.json")
+    }
+  }
+}
+`,
+          'sp.json': '⟦{"clientId":"abc","clientSecret":"s3cr3tValue~xyz"}⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
         name: 'connection-string-with-password',
         files: {
           'main.tf': `

@@ -10,7 +10,7 @@
  * definitions by id; members of the same configured set are matched by the id's last segment.
  */
 import type { Location } from '../../core/source.js';
-import { fromJS, member, type Value } from '../../core/value.js';
+import { fromJS, member, type ObjectValue, type Value } from '../../core/value.js';
 
 export interface PolicyParameterDecl {
   name: string;
@@ -127,33 +127,27 @@ export function readPolicyDocument(doc: Value, fallbackName: string, at: Locatio
 
 /**
  * A Terraform `azurerm_policy_definition`: `policy_rule` and `parameters` are JSON strings
- * (`jsonencode({...})` or a heredoc). Their values get the attribute's origin (the string is
- * not positioned inside), which is where a finding's related location points.
+ * (`jsonencode({...})`, a heredoc, or `file("rule.json")`). Their values get the attribute's
+ * origin (the string is not positioned inside), which is where a finding's related location
+ * points; a JSON file's text keeps its values' places in that file.
  */
 export function readTerraformPolicy(body: Value, fallbackName: string, at: Location): PolicyDocument {
   const ruleText = member(body, 'policy_rule');
   if (!ruleText) return { kind: 'none', reason: 'no policy_rule' };
   if (ruleText.kind !== 'string') return { kind: 'none', reason: ruleText.kind === 'unknown' ? `policy_rule is not known (${ruleText.reason})` : 'policy_rule is not a JSON string' };
+  const p = member(body, 'parameters');
   let rule: unknown;
   let params: unknown = {};
   try {
     rule = JSON.parse(ruleText.value);
-    const p = member(body, 'parameters');
     if (p?.kind === 'string') params = JSON.parse(p.value);
   } catch (e) {
     return { kind: 'none', reason: `policy_rule is not valid JSON (${(e as Error).message})` };
   }
   const origin = ruleText.origin ?? at;
-  const doc = fromJS(
-    {
-      name: str(member(body, 'name')) ?? fallbackName,
-      displayName: str(member(body, 'display_name')),
-      mode: str(member(body, 'mode')),
-      parameters: params,
-      policyRule: rule,
-    },
-    origin,
-  );
+  const doc = fromJS({ name: str(member(body, 'name')) ?? fallbackName, displayName: str(member(body, 'display_name')), mode: str(member(body, 'mode')) }, origin) as ObjectValue;
+  doc.entries.set('parameters', p?.kind === 'string' && p.document ? p.document : fromJS(params, origin));
+  doc.entries.set('policyRule', ruleText.document ?? fromJS(rule, origin));
   return readPolicyDocument(doc, fallbackName, origin, 'scanned');
 }
 

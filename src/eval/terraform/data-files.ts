@@ -11,7 +11,7 @@ import { obj, str, unknown, type Value } from '../../core/value.js';
 import { fileStart, type Location } from '../../core/source.js';
 import type { parseYamlFile } from '../../parse/yaml/document.js';
 import type { yamlValue } from '../azureml-yaml/document.js';
-import type { JsonError } from '../../parse/json/index.js';
+import { nodeToValue, parseJsonc, strictJsonError, type JsonError } from '../../parse/json/index.js';
 import { tfvarsJsonValues } from './tfvars.js';
 
 export interface DataFileInput {
@@ -48,19 +48,26 @@ export function loadedYamlReader(): YamlReader | undefined {
 /**
  * The reader a module instance calls for `yamldecode(file(p))` / `jsondecode(file(p))`, and for
  * a bare `file(p)` of a JSON document (`text`: the file's text as Terraform's `file()` returns
- * it, located at the call, which wrote no finer place: `policy_rule = file("rules/deny.json")`).
+ * it, `policy_rule = file("rules/deny.json")`, `body = file("acr.json")`). The text of a valid
+ * JSON document is located in that file (the document's range: a finding about the whole text,
+ * a secret, points there) and carries the document decoded with its positions (`document`),
+ * which whatever decodes the text reads; text that is not strict JSON is located at the call.
  */
 export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined {
   const cache = new Map<string, Value | undefined>();
-  const texts = new Map<string, string | undefined>();
+  const texts = new Map<string, Value | undefined>();
   return (kind, file, at) => {
     const abs = path.resolve(input.workingDir, file);
     const rel = path.relative(input.root, abs);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
     if (kind === 'text') {
-      if (!texts.has(abs)) texts.set(abs, input.readText(abs));
-      const text = texts.get(abs);
-      return text === undefined ? unknown(`file("${file}"): the file cannot be read`, at) : str(text, at);
+      if (!texts.has(abs)) {
+        const text = input.readText(abs);
+        const document = text === undefined ? undefined : locatedDocument(abs, text);
+        if (document) input.onRead?.(abs, 'json');
+        texts.set(abs, text === undefined ? undefined : document ? { ...str(text, document.origin), document } : str(text, at));
+      }
+      return texts.get(abs) ?? unknown(`file("${file}"): the file cannot be read`, at);
     }
     const key = `${kind}\u0000${abs}`;
     if (!cache.has(key)) {
@@ -71,6 +78,13 @@ export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json' | '
     const v = cache.get(key);
     return v ?? unknown(`${kind}decode(file("${file}")): the file cannot be read or decoded`, at);
   };
+}
+
+/** A strict JSON document (what `jsondecode` accepts) with every value located in its file; undefined otherwise. */
+function locatedDocument(file: string, text: string): Value | undefined {
+  const parsed = parseJsonc(text, file);
+  if (!parsed.root || parsed.errors.length > 0 || strictJsonError(parsed)) return undefined;
+  return nodeToValue(parsed, parsed.root);
 }
 
 function decode(kind: 'yaml' | 'json', file: string, text: string | undefined): Value | undefined {

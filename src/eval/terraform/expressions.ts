@@ -434,9 +434,10 @@ function evalCall(e: Extract<Expression, { type: 'FunctionCall' }>, ctx: EvalCon
     if (decoded) return decoded;
   }
   // `policy_rule = file("${path.module}/rules/deny.json")`: a JSON document inside the scan root
-  // is read as its text (policy rules and parameters, template content take JSON text). Other
-  // files (scripts, keys, a password file) stay unknown: their text is no literal written in the
-  // code (SEC001), and no rule reads it.
+  // is read as its text (policy rules and parameters, azapi bodies take JSON text), located in
+  // that file with its values (data-files.ts), so a secret the document holds is reported there
+  // (SEC001), as `jsondecode(file(…))`'s is. Other files (scripts, keys, a password file) stay
+  // unknown: no rule reads such text, and a value written nowhere in the code is not judged.
   if (name === 'file' && ctx.readDataFile && e.args.length === 1) {
     const p = evalNode(e.args[0]!, ctx);
     const text = p.kind === 'string' && JSON_DOCUMENT.test(p.value) ? ctx.readDataFile('text', p.value, at) : undefined;

@@ -316,6 +316,8 @@ const fns: Record<string, TfFunction> = {
     const a = args[0];
     if (!a || a.kind !== 'string') return a?.kind === 'unknown' ? unk('jsondecode', at, a) : unk('jsondecode', at);
     if (nestingOverflow(a.value, MAX_NESTING_DEPTH) !== undefined) return unknown(`jsondecode(): JSON nested deeper than ${MAX_NESTING_DEPTH} levels`, at);
+    // The text of a JSON file (`local.rule = file("rule.json")`): its values where the file writes them.
+    if (a.document) return a.document;
     try {
       return fromJS(JSON.parse(a.value), a.origin ?? at);
     } catch {

@@ -13,8 +13,8 @@
  * its origin (the variable's default, the `.tfvars` line); a string with an interpolation among
  * other text is a string written at the heredoc property, known only when every piece is.
  * Any other string (an interpolation outside a JSON string, a template directive, a quoted
- * string, a file's text) gives its values the string's origin, as `jsondecode()` does. Text
- * that is not JSON is unknown.
+ * string) gives its values the string's origin, as `jsondecode()` does; a JSON file's text
+ * (`file("acr.json")`) gives them their places in that file. Text that is not JSON is unknown.
  */
 import type { Location, Position } from '../../core/source.js';
 import { bool, derived, fromJS, list, nul, num, obj, str, unknown, withProvenanceOf, type Value } from '../../core/value.js';
@@ -53,6 +53,8 @@ export function decodeJsonBody(expr: Expression, d: BodyDecoding): Value {
   const v = d.evaluate(expr);
   if (v.kind !== 'string') return v;
   if (nestingOverflow(v.value, MAX_NESTING_DEPTH) !== undefined) return unknown(`body: JSON nested deeper than ${MAX_NESTING_DEPTH} levels`, v.origin);
+  // `body = file("acr.json")`: the document as the file writes it, each value at its line there.
+  if (v.document) return v.document;
   try {
     return fromJS(JSON.parse(v.value), v.origin);
   } catch {
