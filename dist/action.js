@@ -42835,7 +42835,10 @@ var init_azure_cli = __esm({
           { names: ["--min-count"], attr: "minCount", read: "number", pool: true },
           { names: ["--node-count", "-c"], attr: "nodeCount", read: "number", pool: true }
         ],
-        poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, name: "nodepool1" },
+        // The pool it creates is the system pool, and a Spot pool must be a user pool ("Spot node
+        // pools require user node pools", https://learn.microsoft.com/azure/aks/use-system-pools),
+        // so it is Regular: `az aks create` has no --priority for it.
+        poolDefaults: { vmSize: SERVER_DEFAULT_SIZE, taints: [], autoscale: false, name: "nodepool1", priority: DEFAULT_PRIORITY },
         source: "https://learn.microsoft.com/cli/azure/aks#az-aks-create"
       },
       {

@@ -457,6 +457,37 @@ spec:
         messageIncludes: 'that AKS adds to Spot GPU node pool "gpuspot"',
       },
       {
+        // The pool `az aks create` makes is the system pool, which cannot be Spot: a Spot nodeSelector
+        // rules it out as it does a pool added without --priority.
+        name: 'az-spot-selector-rules-out-the-pool-of-aks-create',
+        files: {
+          'infra/deploy.sh':
+            'az aks create -g rg -n aks --node-vm-size Standard_NC24ads_A100_v4 --nodepool-name gpusys --nodepool-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks -n gpuspot -s Standard_NC24ads_A100_v4 --priority Spot --node-taints sku=gpu:NoSchedule\n',
+          'k8s/job.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: spot-train
+spec:
+  template:
+    spec:
+      nodeSelector:
+        kubernetes.azure.com/scalesetpriority: spot
+      tolerations:
+        - {key: sku, operator: Equal, value: gpu, effect: NoSchedule}
+      containers:
+        - name: c
+          image: x
+          resources:
+            limits:
+              ⟦nvidia.com/gpu⟧: 1
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'that AKS adds to Spot GPU node pool "gpuspot"',
+      },
+      {
         name: 'nvidia-taint-extended-resource-toleration',
         files: { 'infra/main.tf': tfPool('["nvidia.com/gpu=present:NoSchedule"]'), 'k8s/job.yaml': job() },
         level: 'note',
