@@ -20018,6 +20018,9 @@ function classifyPath(relPath) {
   }
   return void 0;
 }
+function classifyPipelineFileName(name) {
+  return classifyWords(envWords(name).filter((w) => w !== "stage" && w !== "stages"));
+}
 function classifyValue(value) {
   return classifyWords(envWords(value));
 }
@@ -44926,8 +44929,8 @@ function fileEnvOf(ctx, file) {
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root };
-  const byName2 = classifyPath(path40.basename(rel));
-  return byName2 ? { decided: byName2.env, rel, root } : { rel, root };
+  const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path40.basename(rel)) : classifyPath(path40.basename(rel))?.env;
+  return byName2 ? { decided: byName2, rel, root } : { rel, root };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file) {
   if (fileEnv.decided) return fileEnv.decided;

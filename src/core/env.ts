@@ -84,6 +84,15 @@ export function classifyPath(relPath: string): { env: EnvClass; word: string } |
   return undefined;
 }
 
+/**
+ * Class of an Azure Pipelines file's name: `stage` there is the pipeline's own vocabulary (a
+ * stage template, `multi-stage-pipeline.yml`), not an environment, so it does not count; the
+ * other words do as in `classifyPath` (`deploy-prod-stage.yml` → prod).
+ */
+export function classifyPipelineFileName(name: string): EnvClass | undefined {
+  return classifyWords(envWords(name).filter((w) => w !== 'stage' && w !== 'stages'));
+}
+
 /** Class of a free value such as `"Production"`, `"dev"`, `"prd-weu"`, `"Non-Prod"`. */
 export function classifyValue(value: string): EnvClass | undefined {
   return classifyWords(envWords(value));

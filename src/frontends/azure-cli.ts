@@ -21,7 +21,7 @@
  *   returned for the Azure ML YAML front end (`AzFileReference`, `HeredocWrite`).
  */
 import path from 'node:path';
-import { classifyPath, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
+import { classifyPath, classifyPipelineFileName, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
 import { bool, isKnown, list, num, obj, str, unknown, valuesEqual, type Value } from '../core/value.js';
 import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
@@ -595,8 +595,8 @@ function fileEnvOf(ctx: FrontEndContext, file: CiFile): FileEnv {
   if (ctx.envOverride) return { decided: ctx.envOverride, rel, root };
   const configured = ctx.envForPath(file.file);
   if (configured) return { decided: configured, rel, root };
-  const byName = classifyPath(path.basename(rel));
-  return byName ? { decided: byName.env, rel, root } : { rel, root };
+  const byName = file.kind === 'azure-pipeline' ? classifyPipelineFileName(path.basename(rel)) : classifyPath(path.basename(rel))?.env;
+  return byName ? { decided: byName, rel, root } : { rel, root };
 }
 
 /**

@@ -4,7 +4,7 @@
  * unknown; a path's file name decides before its folders.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyPath, classifyValue, envFromVariables } from '../../src/core/env.js';
+import { classifyPath, classifyPipelineFileName, classifyValue, envFromVariables } from '../../src/core/env.js';
 import { num, str, unknown, type Value } from '../../src/core/value.js';
 
 describe('environment classes', () => {
@@ -47,6 +47,14 @@ describe('environment classes', () => {
     expect(classifyPath('azuredeploy.parameters.dev.json')?.env).toBe('nonprod');
     expect(classifyPath('dev/prod/terraform.tfvars')?.env).toBe('prod');
     expect(classifyPath('modules/network/variables.tfvars')).toBeUndefined();
+  });
+
+  it('an Azure Pipelines file name: "stage" is the pipeline\'s word, not an environment', () => {
+    expect(classifyPipelineFileName('multi-stage-pipeline.yml')).toBeUndefined();
+    expect(classifyPipelineFileName('deploy-stage.yml')).toBeUndefined();
+    expect(classifyPipelineFileName('stages-prod.yml')).toBe('prod');
+    expect(classifyPipelineFileName('deploy-staging.yml')).toBe('nonprod');
+    expect(classifyPath('deploy-stage.yml')?.env).toBe('nonprod');
   });
 });
 

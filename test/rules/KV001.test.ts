@@ -1033,6 +1033,51 @@ jobs:
     ],
     invalid: [
       {
+        // "stage" in an Azure Pipelines file's name is the pipeline's vocabulary (stages, stage
+        // templates), not an environment: the pipeline's `environment: prod` variable decides.
+        name: 'pipeline-file-named-stage-is-no-environment',
+        files: {
+          'multi-stage-pipeline.yml': `trigger: none
+variables:
+  environment: prod
+stages:
+  - stage: Deploy
+    jobs:
+      - job: kv
+        steps:
+          - bash: ⟦az⟧ keyvault create -n kv-ml -g rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A stage template named deploy-stage.yml: its caller's environment parameter decides.
+        name: 'stage-template-named-stage-takes-its-callers-environment',
+        files: {
+          'azure-pipelines.yml': `trigger: none
+stages:
+  - template: templates/deploy-stage.yml
+    parameters:
+      environment: prod
+`,
+          'templates/deploy-stage.yml': `parameters:
+  - name: environment
+    type: string
+stages:
+  - stage: Deploy
+    jobs:
+      - job: kv
+        steps:
+          - bash: ⟦az⟧ keyvault create -n kv-tpl -g rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // --env unknown is the first source (RULES.md "Environments"): final, the vault's
         // environment tag does not make it prod (it did for scripts and Azure ML YAML).
         name: 'env-flag-unknown-is-not-overridden-by-a-tag',
