@@ -2432,8 +2432,12 @@ function nodeToValue(parsed, node) {
       return list((node.children ?? []).map((c) => nodeToValue(parsed, c)), origin);
     case "object": {
       const m = /* @__PURE__ */ new Map();
-      for (const [k, , v] of members(node)) m.set(k, nodeToValue(parsed, v));
-      return obj(m, origin);
+      const keyOrigins = /* @__PURE__ */ new Map();
+      for (const [k, keyNode, v] of members(node)) {
+        m.set(k, nodeToValue(parsed, v));
+        keyOrigins.set(k, nodeLocation(parsed, keyNode));
+      }
+      return { ...obj(m, origin), keyOrigins };
     }
     default:
       return unknown("unparsable JSON value", origin);
@@ -19455,19 +19459,25 @@ function evalNode(e, ctx) {
       return list(e.items.map((i) => evalNode(i, ctx)), at2);
     case "Object": {
       const m = /* @__PURE__ */ new Map();
+      const keyOrigins = /* @__PURE__ */ new Map();
       for (let i = 0; i < e.items.length; i++) {
         const item = e.items[i];
         let key;
-        if (item.bareKey && item.key.type === "ScopeTraversal" && item.key.steps.length === 0) key = item.key.root;
-        else {
+        let keyAt;
+        if (item.bareKey && item.key.type === "ScopeTraversal" && item.key.steps.length === 0) {
+          key = item.key.root;
+          keyAt = loc(ctx, item.key);
+        } else {
           const k = evalNode(item.key, ctx);
           if (k.kind === "unknown") return unknown(k.reason, at2);
           key = asString(k);
+          keyAt = k.origin;
         }
         if (key === void 0) return unknown("object key is not a string", at2);
         m.set(key, evalNode(item.value, ctx));
+        if (keyAt) keyOrigins.set(key, keyAt);
       }
-      return obj(m, at2);
+      return { ...obj(m, at2), keyOrigins };
     }
     case "RelativeTraversal": {
       let value = evalNode(e.source, ctx);
@@ -19630,7 +19640,7 @@ function iterate(coll) {
   if (coll.kind === "list") return coll.items.map((v, i) => [num(i, v.origin), v]);
   if (coll.kind === "object") {
     const pairs = [];
-    coll.entries.forEach((v, k) => pairs.push([str(k, v.origin), v]));
+    coll.entries.forEach((v, k) => pairs.push([str(k, coll.keyOrigins?.get(k) ?? v.origin), v]));
     return pairs;
   }
   return void 0;
@@ -30083,13 +30093,17 @@ function yamlValue(file, t, opts = {}) {
     }
     case "map": {
       const entries2 = /* @__PURE__ */ new Map();
+      const keyOrigins = /* @__PURE__ */ new Map();
       let last;
       for (const e of t.entries) {
         const v = e.value ? yamlValue(file, e.value, opts) : nul(loc2(file, e.keyRange));
         last = (e.value ? v.origin : loc2(file, e.range)) ?? last;
-        if (!entries2.has(e.key)) entries2.set(e.key, v);
+        if (!entries2.has(e.key)) {
+          entries2.set(e.key, v);
+          keyOrigins.set(e.key, loc2(file, e.keyRange));
+        }
       }
-      return obj(entries2, blockOrigin(origin, last));
+      return { ...obj(entries2, blockOrigin(origin, last)), keyOrigins };
     }
     default:
       return unknown("a YAML alias or tag this reader does not follow", origin);

@@ -62,7 +62,16 @@ export interface NullValue extends ValueBase { kind: 'null' }
  */
 export interface ListValue extends ValueBase { kind: 'list'; items: Value[]; partial?: true }
 /** Objects and maps; insertion order is kept. */
-export interface ObjectValue extends ValueBase { kind: 'object'; entries: Map<string, Value> }
+export interface ObjectValue extends ValueBase {
+  kind: 'object';
+  entries: Map<string, Value>;
+  /**
+   * Where each key is written, when the object is written key by key (an HCL object, a JSON
+   * or YAML mapping): a key read as a value (Terraform's `each.key`, `for k, v in …`) is
+   * located there, not at its entry's value. A key missing here falls back to its value's origin.
+   */
+  keyOrigins?: ReadonlyMap<string, Location>;
+}
 export interface UnknownValue extends ValueBase {
   kind: 'unknown';
   /** Why it cannot be known statically, for `--verbose`: "depends on data.azurerm_client_config.current". */

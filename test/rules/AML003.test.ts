@@ -157,6 +157,80 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
     ],
     invalid: [
       {
+        // The cluster's name is each.key: located where the for_each map writes the key.
+        name: 'cluster-named-by-each-key',
+        files: {
+          'main.tf': `variable "computes" {
+  type = map(string)
+  default = {
+    ⟦"gpu-a100"⟧ = "Standard_NC24ads_A100_v4"
+  }
+}
+resource "azurerm_machine_learning_workspace" "a" {
+  name                     = "mlw-a"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  application_insights_id  = "a"
+  key_vault_id             = "k"
+  storage_account_id       = "s"
+  image_build_compute_name = azurerm_machine_learning_compute_cluster.c["gpu-a100"].name
+  identity { type = "SystemAssigned" }
+}
+resource "azurerm_machine_learning_compute_cluster" "c" {
+  for_each                      = var.computes
+  name                          = each.key
+  location                      = "westeurope"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
+  vm_priority                   = "Dedicated"
+  vm_size                       = each.value
+  scale_settings {
+    min_node_count = 0
+    max_node_count = 1
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+      {
+        // The same with the map in a YAML file: the key's line there.
+        name: 'cluster-named-by-a-key-of-a-yaml-file',
+        files: {
+          'computes.yaml': 'computes:\n  ⟦gpu-a100⟧: Standard_NC24ads_A100_v4\n',
+          'main.tf': `locals {
+  computes = yamldecode(file("\${path.module}/computes.yaml")).computes
+}
+resource "azurerm_machine_learning_workspace" "a" {
+  name                     = "mlw-a"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  application_insights_id  = "a"
+  key_vault_id             = "k"
+  storage_account_id       = "s"
+  image_build_compute_name = azurerm_machine_learning_compute_cluster.c["gpu-a100"].name
+  identity { type = "SystemAssigned" }
+}
+resource "azurerm_machine_learning_compute_cluster" "c" {
+  for_each                      = local.computes
+  name                          = each.key
+  location                      = "westeurope"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
+  vm_priority                   = "Dedicated"
+  vm_size                       = each.value
+  scale_settings {
+    min_node_count = 0
+    max_node_count = 1
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+      {
         name: 'compute-instance',
         files: {
           'main.tf': `

@@ -178,6 +178,44 @@ resource "azurerm_machine_learning_compute_cluster" "cpu" {
     ],
     invalid: [
       {
+        // RULES.md "Values chosen by a condition": each.key decided it, and a key is where the map
+        // writes it (the for_each variable's default), not its value's line.
+        name: 'condition-on-each-key-is-located-at-the-key',
+        files: {
+          'main.tf': `variable "instances" {
+  type = map(string)
+  default = {
+    "ci-a" = "Standard_DS11_v2"
+    ⟦"ci-b"⟧ = "Standard_DS3_v2"
+  }
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "a"
+  key_vault_id                  = "k"
+  storage_account_id            = "s"
+  public_network_access_enabled = false
+  identity { type = "SystemAssigned" }
+}
+
+resource "azurerm_machine_learning_compute_instance" "ci" {
+  for_each                      = var.instances
+  name                          = each.key
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.ws.id
+  virtual_machine_size          = each.value
+  node_public_ip_enabled        = each.key == "ci-b" ? true : false
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+        messageIncludes: 'AML compute instance "ci-b"',
+      },
+      {
         name: 'cluster-absent-default',
         files: {
           'main.tf': `

@@ -184,14 +184,18 @@ export function yamlValue(file: string, t: YamlTree, opts: ReadOptions = {}): Va
     }
     case 'map': {
       const entries = new Map<string, Value>();
+      const keyOrigins = new Map<string, Location>();
       let last: Location | undefined;
       for (const e of t.entries) {
         const v = e.value ? yamlValue(file, e.value, opts) : nul(loc(file, e.keyRange));
         // A last entry without a value (`b:`) ends the map with its colon.
         last = (e.value ? v.origin : loc(file, e.range)) ?? last;
-        if (!entries.has(e.key)) entries.set(e.key, v);
+        if (!entries.has(e.key)) {
+          entries.set(e.key, v);
+          keyOrigins.set(e.key, loc(file, e.keyRange));
+        }
       }
-      return obj(entries, blockOrigin(origin, last));
+      return { ...obj(entries, blockOrigin(origin, last)), keyOrigins };
     }
     default:
       return unknown('a YAML alias or tag this reader does not follow', origin);

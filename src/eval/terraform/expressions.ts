@@ -150,19 +150,25 @@ function evalNode(e: Expression, ctx: EvalContext): Value {
       return list(e.items.map((i) => evalNode(i, ctx)), at);
     case 'Object': {
       const m = new Map<string, Value>();
+      const keyOrigins = new Map<string, Location>();
       for (let i = 0; i < e.items.length; i++) {
         const item = e.items[i]!;
         let key: string | undefined;
-        if (item.bareKey && item.key.type === 'ScopeTraversal' && item.key.steps.length === 0) key = item.key.root;
-        else {
+        let keyAt: Location | undefined;
+        if (item.bareKey && item.key.type === 'ScopeTraversal' && item.key.steps.length === 0) {
+          key = item.key.root;
+          keyAt = loc(ctx, item.key);
+        } else {
           const k = evalNode(item.key, ctx);
           if (k.kind === 'unknown') return unknown(k.reason, at);
           key = asString(k);
+          keyAt = k.origin;
         }
         if (key === undefined) return unknown('object key is not a string', at);
         m.set(key, evalNode(item.value, ctx));
+        if (keyAt) keyOrigins.set(key, keyAt);
       }
-      return obj(m, at);
+      return { ...obj(m, at), keyOrigins };
     }
     case 'RelativeTraversal': {
       let value = evalNode(e.source, ctx);
@@ -346,7 +352,7 @@ export function iterate(coll: Value): [Value, Value][] | undefined {
   if (coll.kind === 'object') {
     // forEach, not a spread of the map: no [key, value] array per entry on the way.
     const pairs: [Value, Value][] = [];
-    coll.entries.forEach((v, k) => pairs.push([str(k, v.origin), v]));
+    coll.entries.forEach((v, k) => pairs.push([str(k, coll.keyOrigins?.get(k) ?? v.origin), v]));
     return pairs;
   }
   return undefined;

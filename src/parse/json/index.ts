@@ -388,8 +388,12 @@ export function nodeToValue(parsed: { file: string; lineMap: LineMap }, node: Js
       return list((node.children ?? []).map((c) => nodeToValue(parsed, c)), origin);
     case 'object': {
       const m = new Map<string, Value>();
-      for (const [k, , v] of members(node)) m.set(k, nodeToValue(parsed, v));
-      return obj(m, origin);
+      const keyOrigins = new Map<string, Location>();
+      for (const [k, keyNode, v] of members(node)) {
+        m.set(k, nodeToValue(parsed, v));
+        keyOrigins.set(k, nodeLocation(parsed, keyNode));
+      }
+      return { ...obj(m, origin), keyOrigins };
     }
     default:
       return unknown('unparsable JSON value', origin);
