@@ -40674,10 +40674,21 @@ function arithmeticEnd(text2, i) {
   }
   return -1;
 }
-function powershellAssignedAt(text2, i, previous) {
-  if (previous && !previous.op && previous.text !== "{") return void 0;
-  const m = POWERSHELL_ASSIGNED.exec(text2.slice(i, i + MAX_ASSIGNED_NAME));
-  return m ? { nameEnd: i + m[1].length, end: i + m[0].length } : void 0;
+function powershellAssignmentSplit(text2, i, tokens) {
+  const c = text2[i];
+  const last = tokens[tokens.length - 1];
+  if (c === "$" || c === "[") {
+    if (!commandStartsAfter(last)) return void 0;
+    const m = POWERSHELL_ASSIGNED.exec(text2.slice(i, i + MAX_ASSIGNED_NAME));
+    return m ? [i + m[1].length, i + m[0].length] : void 0;
+  }
+  if (c === "{") return commandStartsAfter(last) && POWERSHELL_ASSIGNED.test(text2.slice(i + 1, i + 1 + MAX_ASSIGNED_NAME)) ? [i + 1] : void 0;
+  if (c === "=" || c !== void 0 && "-+*/%".includes(c) && text2[i + 1] === "=") {
+    if (!last || last.op || !POWERSHELL_VARIABLE.test(last.text) || !commandStartsAfter(tokens[tokens.length - 2])) return void 0;
+    const m = POWERSHELL_JOINED_OPERATOR.exec(text2.slice(i, i + 3));
+    return m ? [i + m[0].length] : void 0;
+  }
+  return void 0;
 }
 function tokenize(text2, lang, state, place) {
   const ps = lang === "powershell";
@@ -40711,11 +40722,12 @@ function tokenize(text2, lang, state, place) {
       i++;
       continue;
     }
-    const assigned = ps && c === "$" ? powershellAssignedAt(text2, i, out[out.length - 1]) : void 0;
-    if (assigned) {
-      out.push(token(text2.slice(i, assigned.nameEnd), i, assigned.nameEnd, false));
-      out.push(token(text2.slice(assigned.nameEnd, assigned.end), assigned.nameEnd, assigned.end, false));
-      i = assigned.end;
+    const split = ps && (c === "$" || c === "[" || c === "{" || c === "=" || text2[i + 1] === "=") ? powershellAssignmentSplit(text2, i, out) : void 0;
+    if (split) {
+      for (const end of split) {
+        out.push(token(text2.slice(i, end), i, end, false));
+        i = end;
+      }
       continue;
     }
     const start = i;
@@ -40948,7 +40960,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_ASSIGNED, MAX_ASSIGNED_NAME, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_ASSIGNED, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41049,8 +41061,11 @@ var init_script = __esm({
       }
     };
     MAX_ARITHMETIC = 1e3;
-    POWERSHELL_ASSIGNED = /^(\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)/;
+    POWERSHELL_ASSIGNED = /^((?:\[[^\s=$]*\])*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)/;
+    POWERSHELL_VARIABLE = /^(?:\[[^\s=$]*\])*\$[A-Za-z_][\w:]*$/;
+    POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
     MAX_ASSIGNED_NAME = 256;
+    commandStartsAfter = (t) => !t || t.op || t.text === "{";
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
   }
@@ -43738,7 +43753,8 @@ function interpretScript(file, script, initial, base) {
     if (words.length === 0) return;
     psAssigns(words);
     const first = words[0];
-    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
+    const typed = /^((?:\[[^\s=$]*\])+)(\$.*)$/s.exec(first.raw);
+    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2] : first.raw);
     const assignsAz = m !== null && m[2] === void 0 && words[1]?.raw === "=" && words[2]?.text === "az";
     if (assignsAz) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is assigned the output of an az command`));
     else if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
@@ -43753,6 +43769,10 @@ function interpretScript(file, script, initial, base) {
       (scope ? psScopedNames : psPlainNames).add(lower);
       if (mixed) {
         set(name, unknown(`$${name} is set both with and without a scope modifier, which may be two variables`));
+        return;
+      }
+      if (typed && !/^(?:\[string\])+$/i.test(typed[1])) {
+        set(name, unknown(`$${name} is converted to the type ${typed[1]}`));
         return;
       }
       const valueWord = m[2] !== void 0 ? first : words[2];

@@ -558,8 +558,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (words.length === 0) return;
     psAssigns(words);
     const first = words[0]!;
-    // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`
-    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/i.exec(first.raw);
+    // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`, `[string]$x = 'lit'`
+    const typed = /^((?:\[[^\s=$]*\])+)(\$.*)$/s.exec(first.raw);
+    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2]! : first.raw);
     // `$acr = az acr create …`: the command runs; the variable holds its output (unknown).
     const assignsAz = m !== null && m[2] === undefined && words[1]?.raw === '=' && words[2]?.text === 'az';
     if (assignsAz) set(m[1]!.replace(PS_SCOPE, ''), unknown(`$${m[1]} is assigned the output of an az command`));
@@ -579,6 +580,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       (scope ? psScopedNames : psPlainNames).add(lower);
       if (mixed) {
         set(name, unknown(`$${name} is set both with and without a scope modifier, which may be two variables`));
+        return;
+      }
+      // A type constraint converts what is assigned (`[bool]$x = 'false'` is $true): only
+      // `[string]` keeps a string as written.
+      if (typed && !/^(?:\[string\])+$/i.test(typed[1]!)) {
+        set(name, unknown(`$${name} is converted to the type ${typed[1]}`));
         return;
       }
       const valueWord = m[2] !== undefined ? first : words[2];

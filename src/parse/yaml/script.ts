@@ -624,21 +624,44 @@ export function arithmeticEnd(text: string, i: number): number {
   return -1;
 }
 
-/** PowerShell `$name=`, `$name+=` … written without a blank before `=` (`$acr=az …`, `$acr= az …`): the variable and its operator. */
-const POWERSHELL_ASSIGNED = /^(\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)/;
-/** How much of the text the test above reads (a variable name longer than this is lexed as one word, as before). */
+/**
+ * PowerShell `$name=`, `$name+=`, `[string]$name=` … written without a blank before `=`
+ * (`$acr=az …`, `$acr= az …`): the variable (with its type constraints) and its operator.
+ */
+const POWERSHELL_ASSIGNED = /^((?:\[[^\s=$]*\])*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)/;
+/** A word that is a whole assignable variable (`$acr`, `[string]$acr`), for `$acr =az …`. */
+const POWERSHELL_VARIABLE = /^(?:\[[^\s=$]*\])*\$[A-Za-z_][\w:]*$/;
+/** An assignment operator joined to the word after it (`=az`, `+=$x`). */
+const POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
+/** How much of the text the tests above read (a variable name longer than this is lexed as one word, as before). */
 const MAX_ASSIGNED_NAME = 256;
 
+type LexedToken = { op: boolean; text: string };
+/** Where a command starts: after nothing, an operator or an opening `{` (`if ($x) { … }`). */
+const commandStartsAfter = (t: LexedToken | undefined): boolean => !t || t.op || t.text === '{';
+
 /**
- * A PowerShell assignment whose variable and operator touch (`$acr=az …`) at `i`, where a
- * command starts (`previous`: the token before, none or an operator or `{`): where the name and
- * the operator end. Written with blanks they are words already; joined, the `=` would hide the
- * command the statement runs.
+ * A PowerShell assignment at the start of a command whose parts touch, at `i` (`tokens`: the
+ * command's tokens so far): the ends of the words to split off there, as if written with
+ * blanks: `$acr=az …` and `[string]$acr=az …` (the variable, then the operator), `{$acr=az …`
+ * (the brace first; the variable follows as after a `{` word), `$acr =az …` (the operator after
+ * a variable word). Joined, the `=` would hide the command the statement runs.
  */
-export function powershellAssignedAt(text: string, i: number, previous: { op: boolean; text: string } | undefined): { nameEnd: number; end: number } | undefined {
-  if (previous && !previous.op && previous.text !== '{') return undefined;
-  const m = POWERSHELL_ASSIGNED.exec(text.slice(i, i + MAX_ASSIGNED_NAME));
-  return m ? { nameEnd: i + m[1]!.length, end: i + m[0].length } : undefined;
+export function powershellAssignmentSplit(text: string, i: number, tokens: readonly LexedToken[]): number[] | undefined {
+  const c = text[i];
+  const last = tokens[tokens.length - 1];
+  if (c === '$' || c === '[') {
+    if (!commandStartsAfter(last)) return undefined;
+    const m = POWERSHELL_ASSIGNED.exec(text.slice(i, i + MAX_ASSIGNED_NAME));
+    return m ? [i + m[1]!.length, i + m[0].length] : undefined;
+  }
+  if (c === '{') return commandStartsAfter(last) && POWERSHELL_ASSIGNED.test(text.slice(i + 1, i + 1 + MAX_ASSIGNED_NAME)) ? [i + 1] : undefined;
+  if (c === '=' || (c !== undefined && '-+*/%'.includes(c) && text[i + 1] === '=')) {
+    if (!last || last.op || !POWERSHELL_VARIABLE.test(last.text) || !commandStartsAfter(tokens[tokens.length - 2])) return undefined;
+    const m = POWERSHELL_JOINED_OPERATOR.exec(text.slice(i, i + 3));
+    return m ? [i + m[0].length] : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -682,11 +705,12 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     }
     // PowerShell `$acr=az acr create …` at the start of a command: the variable and `=` are
     // words of their own, as when written with blanks (`=` then opens the command it assigns).
-    const assigned = ps && c === '$' ? powershellAssignedAt(text, i, out[out.length - 1]) : undefined;
-    if (assigned) {
-      out.push(token(text.slice(i, assigned.nameEnd), i, assigned.nameEnd, false));
-      out.push(token(text.slice(assigned.nameEnd, assigned.end), assigned.nameEnd, assigned.end, false));
-      i = assigned.end;
+    const split = ps && (c === '$' || c === '[' || c === '{' || c === '=' || text[i + 1] === '=') ? powershellAssignmentSplit(text, i, out) : undefined;
+    if (split) {
+      for (const end of split) {
+        out.push(token(text.slice(i, end), i, end, false));
+        i = end;
+      }
       continue;
     }
     // a word: characters taken as they are accumulate as a run of `text` from `run`, appended

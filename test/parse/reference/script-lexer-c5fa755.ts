@@ -11,13 +11,13 @@
  * one later change of behaviour applied to both (not an optimization, so the oracle follows
  * it): a shell arithmetic expansion `$((…))` is one piece of a word, blanks and all
  * (`arithmeticEnd`, taken from the lexer; its own cases are in script-substitutions.test.ts).
- * Likewise a PowerShell assignment written without a blank before `=` (`$acr=az …`) is two
- * words at the start of a command (`powershellAssignedAt`, taken from the lexer; its cases are
- * in test/rules/ACR001.test.ts).
+ * Likewise a PowerShell assignment whose parts touch (`$acr=az …`, `[string]$acr=az …`,
+ * `{$acr=az …`, `$acr =az …`) is split into its words at the start of a command
+ * (`powershellAssignmentSplit`, taken from the lexer; its cases are in test/rules/ACR001.test.ts).
  */
 import type { LineMap, Range } from '../../../src/core/source.js';
 import type { MappedText } from '../../../src/parse/yaml/scalar.js';
-import { arithmeticEnd, powershellAssignedAt } from '../../../src/parse/yaml/script.js';
+import { arithmeticEnd, powershellAssignmentSplit } from '../../../src/parse/yaml/script.js';
 
 export type ScriptLanguage = 'shell' | 'powershell';
 
@@ -438,11 +438,12 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       i++;
       continue;
     }
-    const assigned = ps && c === '$' ? powershellAssignedAt(text, i, out[out.length - 1]) : undefined;
-    if (assigned) {
-      out.push({ text: text.slice(i, assigned.nameEnd), start: i, end: assigned.nameEnd, op: false });
-      out.push({ text: text.slice(assigned.nameEnd, assigned.end), start: assigned.nameEnd, end: assigned.end, op: false });
-      i = assigned.end;
+    const split = ps ? powershellAssignmentSplit(text, i, out) : undefined;
+    if (split) {
+      for (const end of split) {
+        out.push({ text: text.slice(i, end), start: i, end, op: false });
+        i = end;
+      }
       continue;
     }
     // a word: characters taken as they are accumulate as a run of `text` from `run`, appended
