@@ -42344,12 +42344,12 @@ function afterWrappers(words, j) {
 function powershellProgramAt(words, i) {
   if (i === 0) return true;
   const before = words[i - 1].raw;
-  return before === "&" || before === "." || before === "{" || before === "=";
+  return before === "&" || before === "." || before === "{" || POWERSHELL_ASSIGNMENT_OPERATOR.test(before);
 }
 function programIndices(words, language) {
   if (language === "powershell") {
     const out = [];
-    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^[&.{=]$/.test(words[i].raw)) out.push(i);
+    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^(?:[&.{]|[-+*/%]?=)$/.test(words[i].raw)) out.push(i);
     return out;
   }
   let k = 0;
@@ -42368,7 +42368,7 @@ function afterPrefix(words, k, onAssignment) {
     if (at2 === before) return at2;
   }
 }
-var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS, ASSIGNING_WRAPPERS;
+var SHELL_LEADING_WORDS, SHELL_ASSIGNMENT, DECLARERS, WRAPPERS, ASSIGNING_WRAPPERS, POWERSHELL_ASSIGNMENT_OPERATOR;
 var init_ci_words = __esm({
   "src/eval/ci-words.ts"() {
     "use strict";
@@ -42388,6 +42388,7 @@ var init_ci_words = __esm({
       ["stdbuf", /* @__PURE__ */ new Set(["-i", "-o", "-e"])]
     ]);
     ASSIGNING_WRAPPERS = /* @__PURE__ */ new Set(["env", "sudo"]);
+    POWERSHELL_ASSIGNMENT_OPERATOR = /^[-+*/%]?=$/;
   }
 });
 
@@ -43755,8 +43756,9 @@ function interpretScript(file, script, initial, base) {
     const first = words[0];
     const typed = /^((?:\[[^\s=$]*\])+)(\$.*)$/s.exec(first.raw);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2] : first.raw);
-    const assignsAz = m !== null && m[2] === void 0 && words[1]?.raw === "=" && words[2]?.text === "az";
+    const assignsAz = m !== null && m[2] === void 0 && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? "") && words[2]?.text === "az";
     if (assignsAz) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is assigned the output of an az command`));
+    else if (m && m[2] === void 0 && words[1] && words[1].raw !== "=" && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is changed by ${words[1].raw}`));
     else if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
       const name = m[1].replace(PS_SCOPE, "");
       const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();

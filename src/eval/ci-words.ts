@@ -137,12 +137,15 @@ export function afterWrappers(words: readonly CiWord[], j: number): number {
   return j;
 }
 
-/** PowerShell: a word runs as a program at the start of a command, after the call operator `&`, the dot-source operator `.`, an opening `{` (`try {`, `if (…) {`) or an assignment's `=`. */
+/** PowerShell: a word runs as a program at the start of a command, after the call operator `&`, the dot-source operator `.`, an opening `{` (`try {`, `if (…) {`) or an assignment's operator (`=`, `+=` …). */
 export function powershellProgramAt(words: readonly CiWord[], i: number): boolean {
   if (i === 0) return true;
   const before = words[i - 1]!.raw;
-  return before === '&' || before === '.' || before === '{' || before === '=';
+  return before === '&' || before === '.' || before === '{' || POWERSHELL_ASSIGNMENT_OPERATOR.test(before);
 }
+
+/** PowerShell's assignment operators (about_Assignment_Operators). */
+export const POWERSHELL_ASSIGNMENT_OPERATOR = /^[-+*/%]?=$/;
 
 /**
  * The indices of the words a command runs as programs. Shell: one, after compound-command
@@ -154,7 +157,7 @@ export function powershellProgramAt(words: readonly CiWord[], i: number): boolea
 export function programIndices(words: readonly CiWord[], language: 'shell' | 'powershell'): number[] {
   if (language === 'powershell') {
     const out: number[] = [];
-    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^[&.{=]$/.test(words[i]!.raw)) out.push(i);
+    for (let i = 0; i < words.length; i++) if (powershellProgramAt(words, i) && !/^(?:[&.{]|[-+*/%]?=)$/.test(words[i]!.raw)) out.push(i);
     return out;
   }
   let k = 0;

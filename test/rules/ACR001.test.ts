@@ -855,7 +855,7 @@ steps:
           'deploy.ps1': '$acr = az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧ | ConvertFrom-Json\n$acr6=az acr create -n acr6 -g rg --sku Basic --admin-enabled ⟦true⟧\n$acr7= az acr create -n acr7 -g rg --sku Basic --admin-enabled ⟦true⟧\n',
           // A brace, a type constraint or a blank only before `=` change nothing.
           'joined.ps1':
-            "if ($go) {$a8=az acr create -n acr8 -g rg --sku Basic --admin-enabled ⟦true⟧ }\n[string]$a9=az acr create -n acr9 -g rg --sku Basic --admin-enabled ⟦true⟧\n$a10 =az acr create -n acr10 -g rg --sku Basic --admin-enabled ⟦true⟧\n",
+            "if ($go) {$a8=az acr create -n acr8 -g rg --sku Basic --admin-enabled ⟦true⟧ }\n[string]$a9=az acr create -n acr9 -g rg --sku Basic --admin-enabled ⟦true⟧\n$a10 =az acr create -n acr10 -g rg --sku Basic --admin-enabled ⟦true⟧\n$a11+=az acr create -n acr13 -g rg --sku Basic --admin-enabled ⟦true⟧\n",
           // A value assigned with a [string] constraint is the string (another type converts it: unknown).
           'typed.ps1': "[string]$admin = '⟦true⟧'\naz acr create -n acr11 -g rg --sku Basic --admin-enabled $admin\n[bool]$off = 'false'\naz acr create -n acr12 -g rg --sku Basic --admin-enabled $off\n",
           'deploy.sh': 'time -p az acr create -n acr2 -g rg --sku Basic --admin-enabled ⟦true⟧\nsudo AZURE_CORE_OUTPUT=json az acr create -n acr3 -g rg --sku Basic --admin-enabled ⟦true⟧\nnice -n 10 az acr create -n acr4 -g rg --sku Basic --admin-enabled ⟦true⟧\n',
@@ -865,6 +865,15 @@ steps:
         level: 'error',
         env: 'unknown',
         messageId: 'adminUser',
+      },
+      {
+        // `+=` changes the value it was given: the name is no longer the one assigned before.
+        name: 'powershell-compound-assignment-changes-the-value',
+        files: { 'deploy.ps1': "$n = 'acr1'\n$n += '2'\naz acr create -n $n -g rg --sku Basic --admin-enabled ⟦true⟧\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        messageIncludes: 'Container registry "<$n>"',
       },
       {
         // PowerShell: a value assigned inside a block holds for the commands after it in the same block;

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
+import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 export interface AzInvocation {
@@ -562,8 +562,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const typed = /^((?:\[[^\s=$]*\])+)(\$.*)$/s.exec(first.raw);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2]! : first.raw);
     // `$acr = az acr create …`: the command runs; the variable holds its output (unknown).
-    const assignsAz = m !== null && m[2] === undefined && words[1]?.raw === '=' && words[2]?.text === 'az';
+    const assignsAz = m !== null && m[2] === undefined && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? '') && words[2]?.text === 'az';
     if (assignsAz) set(m[1]!.replace(PS_SCOPE, ''), unknown(`$${m[1]} is assigned the output of an az command`));
+    // `$n += '2'`, `$n *= 2`: computed from its value; not followed.
+    else if (m && m[2] === undefined && words[1] && words[1].raw !== '=' && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(m[1]!.replace(PS_SCOPE, ''), unknown(`$${m[1]} is changed by ${words[1].raw}`));
     else if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
       const name = m[1]!.replace(PS_SCOPE, '');
       // Scopes (about_Scopes): `$Local:`/`$Private:` are seen only in the scope that sets them (a
