@@ -37431,8 +37431,8 @@ function moduleOutput(scope, inst, name, loc3) {
   const t = armCallToken("reference", [str(`Microsoft.Resources/deployments`, loc3), inst.name]);
   return U2(`output '${name}' of module '${inst.sym.decl.name.name}' is not known statically`, loc3, t !== void 0 ? `${t}.outputs.${name}.value` : void 0);
 }
-function moduleRef(scope, e, locals) {
-  if (e.kind === "Paren" || e.kind === "NonNull") return moduleRef(scope, e.expression, locals);
+function moduleRef(scope, written2, locals) {
+  const e = unwrapped(written2);
   let sym;
   let idx;
   if (e.kind === "Variable" && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);

@@ -176,9 +176,9 @@ export function moduleOutput(scope: FileScope, inst: ModInst, name: string, loc:
 }
 
 /** The module instance an expression names (`m`, `m[i]`); `null` when it names a module but not one instance. */
-export function moduleRef(scope: FileScope, e: Expression, locals: Locals): ModInst | null | undefined {
+export function moduleRef(scope: FileScope, written: Expression, locals: Locals): ModInst | null | undefined {
   // `(m)`, `m!` (the null-forgiving operator has no runtime effect): the module itself.
-  if (e.kind === 'Paren' || e.kind === 'NonNull') return moduleRef(scope, e.expression, locals);
+  const e = unwrapped(written);
   let sym: ModSym | undefined;
   let idx: Expression | undefined;
   if (e.kind === 'Variable' && !locals?.has(e.name) && !scope.params.has(e.name) && !scope.vars.has(e.name)) sym = scope.modules.get(e.name);
