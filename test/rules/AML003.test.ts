@@ -7,6 +7,32 @@ import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 import { tempTrees } from '../support/temp-tree.js';
 
+/** A workspace whose image-build compute is the cluster of a for_each named by its key ("gpu-a100"); `computes` is the map. */
+const clusterNamedByKey = (declaration: string, computes: string): string => `${declaration}
+resource "azurerm_machine_learning_workspace" "a" {
+  name                     = "mlw-a"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  application_insights_id  = "a"
+  key_vault_id             = "k"
+  storage_account_id       = "s"
+  image_build_compute_name = azurerm_machine_learning_compute_cluster.c["gpu-a100"].name
+  identity { type = "SystemAssigned" }
+}
+resource "azurerm_machine_learning_compute_cluster" "c" {
+  for_each                      = ${computes}
+  name                          = each.key
+  location                      = "westeurope"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
+  vm_priority                   = "Dedicated"
+  vm_size                       = each.value
+  scale_settings {
+    min_node_count = 0
+    max_node_count = 1
+  }
+}
+`;
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
@@ -160,35 +186,15 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
         // The cluster's name is each.key: located where the for_each map writes the key.
         name: 'cluster-named-by-each-key',
         files: {
-          'main.tf': `variable "computes" {
+          'main.tf': clusterNamedByKey(
+            `variable "computes" {
   type = map(string)
   default = {
     ⟦"gpu-a100"⟧ = "Standard_NC24ads_A100_v4"
   }
-}
-resource "azurerm_machine_learning_workspace" "a" {
-  name                     = "mlw-a"
-  location                 = "westeurope"
-  resource_group_name      = "rg"
-  application_insights_id  = "a"
-  key_vault_id             = "k"
-  storage_account_id       = "s"
-  image_build_compute_name = azurerm_machine_learning_compute_cluster.c["gpu-a100"].name
-  identity { type = "SystemAssigned" }
-}
-resource "azurerm_machine_learning_compute_cluster" "c" {
-  for_each                      = var.computes
-  name                          = each.key
-  location                      = "westeurope"
-  machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
-  vm_priority                   = "Dedicated"
-  vm_size                       = each.value
-  scale_settings {
-    min_node_count = 0
-    max_node_count = 1
-  }
-}
-`,
+}`,
+            'var.computes',
+          ),
         },
         level: 'error',
         env: 'unknown',
@@ -199,32 +205,7 @@ resource "azurerm_machine_learning_compute_cluster" "c" {
         name: 'cluster-named-by-a-key-of-a-yaml-file',
         files: {
           'computes.yaml': 'computes:\n  ⟦gpu-a100⟧: Standard_NC24ads_A100_v4\n',
-          'main.tf': `locals {
-  computes = yamldecode(file("\${path.module}/computes.yaml")).computes
-}
-resource "azurerm_machine_learning_workspace" "a" {
-  name                     = "mlw-a"
-  location                 = "westeurope"
-  resource_group_name      = "rg"
-  application_insights_id  = "a"
-  key_vault_id             = "k"
-  storage_account_id       = "s"
-  image_build_compute_name = azurerm_machine_learning_compute_cluster.c["gpu-a100"].name
-  identity { type = "SystemAssigned" }
-}
-resource "azurerm_machine_learning_compute_cluster" "c" {
-  for_each                      = local.computes
-  name                          = each.key
-  location                      = "westeurope"
-  machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
-  vm_priority                   = "Dedicated"
-  vm_size                       = each.value
-  scale_settings {
-    min_node_count = 0
-    max_node_count = 1
-  }
-}
-`,
+          'main.tf': clusterNamedByKey('locals {\n  computes = yamldecode(file("${path.module}/computes.yaml")).computes\n}', 'local.computes'),
         },
         level: 'error',
         env: 'unknown',

@@ -67,6 +67,25 @@ const SKU_GPU = `      tolerations:
           effect: NoSchedule
 `;
 
+/** A GPU Job that selects Spot nodes and tolerates only the sku=gpu taint (not the Spot taint AKS adds). */
+const SPOT_JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: spot-train
+spec:
+  template:
+    spec:
+      nodeSelector:
+        kubernetes.azure.com/scalesetpriority: spot
+      tolerations:
+        - {key: sku, operator: Equal, value: gpu, effect: NoSchedule}
+      containers:
+        - name: c
+          image: x
+          resources:
+            limits:
+              ⟦nvidia.com/gpu⟧: 1
+`;
 const POOL = tfPool('["sku=gpu:NoSchedule"]');
 const RELATED_POOL = [{ file: 'infra/main.tf', line: 5, label: 'taint "sku=gpu:NoSchedule" of GPU node pool "gpu"' }];
 
@@ -432,24 +451,7 @@ metadata:
         files: {
           'infra/deploy.sh':
             'az aks nodepool add -g rg --cluster-name aks -n gpuspot -s Standard_NC24ads_A100_v4 --priority Spot --node-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks -n gpureg -s Standard_NC24ads_A100_v4 --node-taints sku=gpu:NoSchedule\n',
-          'k8s/job.yaml': `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: spot-train
-spec:
-  template:
-    spec:
-      nodeSelector:
-        kubernetes.azure.com/scalesetpriority: spot
-      tolerations:
-        - {key: sku, operator: Equal, value: gpu, effect: NoSchedule}
-      containers:
-        - name: c
-          image: x
-          resources:
-            limits:
-              ⟦nvidia.com/gpu⟧: 1
-`,
+          'k8s/job.yaml': SPOT_JOB,
         },
         level: 'error',
         env: 'unknown',
@@ -463,24 +465,7 @@ spec:
         files: {
           'infra/deploy.sh':
             'az aks create -g rg -n aks --node-vm-size Standard_NC24ads_A100_v4 --nodepool-name gpusys --nodepool-taints sku=gpu:NoSchedule\naz aks nodepool add -g rg --cluster-name aks -n gpuspot -s Standard_NC24ads_A100_v4 --priority Spot --node-taints sku=gpu:NoSchedule\n',
-          'k8s/job.yaml': `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: spot-train
-spec:
-  template:
-    spec:
-      nodeSelector:
-        kubernetes.azure.com/scalesetpriority: spot
-      tolerations:
-        - {key: sku, operator: Equal, value: gpu, effect: NoSchedule}
-      containers:
-        - name: c
-          image: x
-          resources:
-            limits:
-              ⟦nvidia.com/gpu⟧: 1
-`,
+          'k8s/job.yaml': SPOT_JOB,
         },
         level: 'error',
         env: 'unknown',
