@@ -43433,6 +43433,7 @@ function interpretScript(file, script, initial, base) {
   const exported = new Set(initial.keys());
   const frames = [];
   const psBlocks = [];
+  let psParamList = false;
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -43740,10 +43741,9 @@ function interpretScript(file, script, initial, base) {
     let lead = 0;
     while (lead < all.length && all[lead].raw === "{") lead++;
     const depthHere = psBlocks.length + lead;
-    const opensFunction = /^(?:function|filter|workflow)$/i.test(all[0]?.raw ?? "");
     for (const w of all) {
       for (const brace of bracesOutsideQuotes(w.raw)) {
-        if (brace === "{") psBlocks.push({ inFunction: opensFunction || (psBlocks[psBlocks.length - 1]?.inFunction ?? false), assigned: [] });
+        if (brace === "{") psBlocks.push({ assigned: [] });
         else {
           const left = psBlocks.pop();
           for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
@@ -43752,8 +43752,13 @@ function interpretScript(file, script, initial, base) {
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
-    psAssigns(words);
     const first = words[0];
+    if (psParamList && !psParameter(words) && !((cmd.depth ?? 0) > 0)) psParamList = false;
+    if (words.length === 1 && /^param$/i.test(first.raw) && cmd.before === "(") {
+      psParamList = true;
+      return;
+    }
+    psAssigns(words);
     const typed = /^((?:\[[^\s=$]*\])+)(\$.*)$/s.exec(first.raw);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2] : first.raw);
     const assignsAz = m !== null && m[2] === void 0 && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? "") && words[2]?.text === "az";
@@ -43761,6 +43766,11 @@ function interpretScript(file, script, initial, base) {
     else if (m && m[2] === void 0 && words[1] && words[1].raw !== "=" && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is changed by ${words[1].raw}`));
     else if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
       const name = m[1].replace(PS_SCOPE, "");
+      if (psParamList || (cmd.depth ?? 0) > 0) {
+        if (psParamList && !words[words.length - 1].raw.endsWith(",")) psParamList = false;
+        set(name, unknown(`$${name} is a parameter default or assigned inside parentheses`));
+        return;
+      }
       const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
       const lower = name.toLowerCase();
       if (scope === "local" || scope === "private") {
@@ -43784,13 +43794,14 @@ function interpretScript(file, script, initial, base) {
         return;
       }
       const block2 = depthHere > 0 ? psBlocks[depthHere - 1] : void 0;
-      if (block2?.inFunction) {
-        set(name, unknown(`$${name} is assigned inside a function`));
-        return;
-      }
       block2?.assigned.push(name);
       if (!valueWord || extra || m[2] !== void 0 && m[3] === "") {
         set(name, unknown(`$${name} is assigned an expression`));
+        return;
+      }
+      const valueText = m[2] !== void 0 ? m[3] : valueWord.raw;
+      if (/^[A-Za-z_]/.test(valueText)) {
+        set(name, unknown(`$${name} is assigned the output of ${valueText}`));
         return;
       }
       const e = expandWord(valueWord, env, ctx);
@@ -43806,6 +43817,9 @@ function interpretScript(file, script, initial, base) {
     }
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
   }
+}
+function psParameter(words) {
+  return /^[[\]$]/.test(words[0].raw);
 }
 function bracesOutsideQuotes(raw) {
   if (!raw.includes("{") && !raw.includes("}")) return [];

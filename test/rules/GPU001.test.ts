@@ -1470,6 +1470,19 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // PowerShell parameter defaults are the callers' to override (in a param() list over
+        // several lines with attributes, on one line, or in the function's header); a bare word
+        // after `=` runs a command (about_Parsing: expression mode), whose output is not known.
+        name: 'powershell-parameter-defaults-and-command-output',
+        files: {
+          'params.ps1':
+            'function New-Gpu {\n  [CmdletBinding()]\n  param(\n    [Parameter(Mandatory = $true)]\n    [string]$Workspace,\n    [string]$gpuSize = "Standard_D4s_v5"\n  )\n  az ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w $Workspace\n}\n',
+          'oneline.ps1': 'function New-Gpu {\n  param([string]$gpuSize = "Standard_D4s_v5")\n  az ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n}\n',
+          'header.ps1': 'function New-Gpu ($gpuSize = "Standard_D4s_v5") {\n  az ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n}\n',
+          'prompt.ps1': '$gpuSize = Read-Host\naz ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n',
+        },
+      },
+      {
         // The unknown part before "gpu" may be "non-": the name does not surely say GPU.
         name: 'partly-known-name-gpu-after-an-unknown-part',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n "$PREFIX-gpu" --node-vm-size Standard_D16s_v5\n' },
@@ -1602,6 +1615,17 @@ jobs:
         files: {
           'vars.sh': 'GPU_SIZE=⟦Standard_D4s_v5⟧\n',
           'deploy.sh': 'source ./vars.sh\naz ml compute create -n trainer --type AmlCompute --size "$GPU_SIZE" -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A function's body assigns and reads the size: the value holds inside the function.
+        name: 'powershell-assignment-in-a-function-body',
+        files: {
+          'deploy.ps1':
+            'function New-Gpu {\n  param([string]$Workspace = "ws")\n  $gpuSize = "⟦Standard_D4s_v5⟧"\n  az ml compute create -n trainer --type AmlCompute --size $gpuSize -w $Workspace\n}\nNew-Gpu\n',
         },
         level: 'error',
         env: 'unknown',

@@ -176,8 +176,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const calls: ScriptCall[] = [];
   const exported = new Set<string>(initial.keys());
   const frames: Frame[] = [];
-  /** PowerShell's open `{ }` blocks, innermost last: whether each is (inside) a function body, and the variables assigned in it (unknown once it is left). */
-  const psBlocks: { inFunction: boolean; assigned: string[] }[] = [];
+  /** PowerShell's open `{ }` blocks, innermost last: the variables assigned in each (unknown once it is left). */
+  const psBlocks: { assigned: string[] }[] = [];
+  /**
+   * Inside a `param(` list written over several lines (the lexer ends a command at each line):
+   * its assignments are parameter defaults, which callers override. It ends after a parameter
+   * not followed by a comma, or at a command that is no parameter.
+   */
+  let psParamList = false;
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -542,11 +548,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     let lead = 0;
     while (lead < all.length && all[lead]!.raw === '{') lead++;
     const depthHere = psBlocks.length + lead;
-    // A function's body runs when it is called, with its own parameters: not in place.
-    const opensFunction = /^(?:function|filter|workflow)$/i.test(all[0]?.raw ?? '');
     for (const w of all) {
       for (const brace of bracesOutsideQuotes(w.raw)) {
-        if (brace === '{') psBlocks.push({ inFunction: opensFunction || (psBlocks[psBlocks.length - 1]?.inFunction ?? false), assigned: [] });
+        if (brace === '{') psBlocks.push({ assigned: [] });
         else {
           // A block left (`}`, `} else {`): what it assigned may or may not have run.
           const left = psBlocks.pop();
@@ -556,8 +560,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const words = all.slice(lead);
     if (words.length === 0) return;
-    psAssigns(words);
     const first = words[0]!;
+    if (psParamList && !psParameter(words) && !((cmd.depth ?? 0) > 0)) psParamList = false;
+    // `param(` opening a list the line does not close (a one-line `param(…)` puts its parameters inside parentheses).
+    if (words.length === 1 && /^param$/i.test(first.raw) && cmd.before === '(') {
+      psParamList = true;
+      return;
+    }
+    psAssigns(words);
     // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`, `[string]$x = 'lit'`
     const typed = /^((?:\[[^\s=$]*\])+)(\$.*)$/s.exec(first.raw);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2]! : first.raw);
@@ -568,6 +578,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     else if (m && m[2] === undefined && words[1] && words[1].raw !== '=' && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(m[1]!.replace(PS_SCOPE, ''), unknown(`$${m[1]} is changed by ${words[1].raw}`));
     else if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
       const name = m[1]!.replace(PS_SCOPE, '');
+      // A parameter default (`param([string]$Size = 'x')`, `function F ($Size = 'x') {`) or an
+      // assignment inside a condition's parentheses: the callers' arguments decide, or whether it runs.
+      if (psParamList || (cmd.depth ?? 0) > 0) {
+        if (psParamList && !words[words.length - 1]!.raw.endsWith(',')) psParamList = false;
+        set(name, unknown(`$${name} is a parameter default or assigned inside parentheses`));
+        return;
+      }
       // Scopes (about_Scopes): `$Local:`/`$Private:` are seen only in the scope that sets them (a
       // function reading `$x` does not see a private `$x`), and a `$Global:`/`$Script:` variable
       // and a plain one of the same name are two variables when the script runs in its own scope
@@ -597,17 +614,20 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         set(name, unknown(`$${name} is assigned inside a block`));
         return;
       }
-      // Inside a block the value holds for the commands after it in the block (`else { $pool =
-      // 'gpu'; az aks nodepool add --name $pool … }`); leaving the block makes it unknown. Not in
-      // a function's body (`param($Size = 'x')` is a default its callers override).
+      // Inside a block (a function's body too) the value holds for the commands after it in the
+      // block (`else { $pool = 'gpu'; az aks nodepool add --name $pool … }`); leaving the block
+      // makes it unknown.
       const block = depthHere > 0 ? psBlocks[depthHere - 1] : undefined;
-      if (block?.inFunction) {
-        set(name, unknown(`$${name} is assigned inside a function`));
-        return;
-      }
       block?.assigned.push(name);
       if (!valueWord || extra || (m[2] !== undefined && m[3] === '')) {
         set(name, unknown(`$${name} is assigned an expression`));
+        return;
+      }
+      // Expression mode (about_Parsing): a string is quoted; a bare word runs a command
+      // (`$size = Read-Host`, `$rg = Get-ResourceGroupName`), whose output is not known.
+      const valueText = m[2] !== undefined ? m[3]! : valueWord.raw;
+      if (/^[A-Za-z_]/.test(valueText)) {
+        set(name, unknown(`$${name} is assigned the output of ${valueText}`));
         return;
       }
       const e = expandWord(valueWord, env, ctx);
@@ -623,6 +643,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || (azAt > 0 && !assignsAz), ...unclosedIn(expanded) });
   }
+}
+
+/**
+ * A command of a `param(` list: a parameter (`[string]$Size = 'x',`, `$Name,`) or a piece of an
+ * attribute (`[Parameter(Mandatory)]` is `[Parameter`, then `Mandatory` inside parentheses, then `]`).
+ */
+function psParameter(words: readonly CiWord[]): boolean {
+  return /^[[\]$]/.test(words[0]!.raw);
 }
 
 /**
