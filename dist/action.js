@@ -43699,18 +43699,23 @@ function interpretScript(file, script, initial, base) {
     }
   }
   function recordHeredoc(cmd, words) {
-    const h = cmd.heredoc;
+    let chosen;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      const m = /^(?:\d)?>>?(.*)$/.exec(w.raw);
-      if (!m || m[1].startsWith("&")) continue;
-      const targetWord = m[1] ? w : words[i + 1];
-      if (!targetWord) return;
-      const e = expandWord(targetWord, env, ctx);
-      const target = sliceValue(e, m[1] ? w.raw.length - m[1].length : 0);
-      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject, env: copy(env) });
-      return;
+      const m = /^(?:1?>>?|>\||&>>?)(.*)$/.exec(w.raw);
+      if (!m) continue;
+      const rest = m[1];
+      if (rest.startsWith("&")) {
+        chosen = void 0;
+        continue;
+      }
+      const word = rest ? w : words[++i];
+      if (!word) break;
+      chosen = { word, offset: rest ? w.raw.length - rest.length : 0 };
     }
+    if (!chosen) return;
+    const target = sliceValue(expandWord(chosen.word, env, ctx), chosen.offset);
+    heredocs.push({ file, target, targetWord: chosen.word, heredoc: cmd.heredoc, subject: script.subject, env: copy(env) });
   }
   function psAssigns(words) {
     if (words[0].raw === "." && words.length > 1) return runSourced(words.length === 2 ? words[1] : void 0, `variables may be set by the dot-sourced ${words[1].raw}`);

@@ -1371,7 +1371,14 @@ const azureCli: RuleTable = {
       {
         // The file a heredoc writes may be named by a redirection before the program; `2>&1` names none.
         name: 'heredoc-target-redirected-before-the-program',
-        files: { 'deploy.sh': "2>&1 >c.yml cat <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c.yml -w ws\n" },
+        files: {
+          'deploy.sh': "2>&1 >c.yml cat <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c.yml -w ws\n",
+          // Redirections apply left to right: stdout's last one names the file; stderr's none.
+          'stderr-first.sh': "2>err.log cat >c2.yml <<EOF\ntype: amlcompute\nname: cpu-cluster2\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c2.yml -w ws\n",
+          'last-wins.sh': ">/dev/null cat <<EOF >c3.yml\ntype: amlcompute\nname: cpu-cluster3\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c3.yml -w ws\n",
+          // Only stderr goes to c4.yml: the heredoc is printed, the file stays empty.
+          'stderr-only.sh': "2>c4.yml cat <<EOF\ntype: amlcompute\nname: cpu-cluster4\nmin_instances: 2\nEOF\naz ml compute create -f c4.yml -w ws\n",
+        },
         level: 'warning',
         env: 'unknown',
         messageId: 'minNodesAboveZero',

@@ -494,19 +494,26 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 
   function recordHeredoc(cmd: CiCommand, words: CiWord[]): void {
-    const h = cmd.heredoc!;
+    // The file stdout goes to: redirections apply left to right, so the last one of stdout
+    // (`>`, `1>`, `>>`, `>|`, `&>`) wins; another descriptor's (`2>err.log`, `2>&1`) changes
+    // nothing, and `>&2` sends stdout to no file.
+    let chosen: { word: CiWord; offset: number } | undefined;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const m = /^(?:\d)?>>?(.*)$/.exec(w.raw);
-      // `2>&1` duplicates a descriptor: it names no file.
-      if (!m || m[1]!.startsWith('&')) continue;
-      const targetWord = m[1] ? w : words[i + 1];
-      if (!targetWord) return;
-      const e = expandWord(targetWord, env, ctx);
-      const target = sliceValue(e, m[1] ? w.raw.length - m[1].length : 0);
-      heredocs.push({ file, target, targetWord, heredoc: h, subject: script.subject, env: copy(env) });
-      return;
+      const m = /^(?:1?>>?|>\||&>>?)(.*)$/.exec(w.raw);
+      if (!m) continue;
+      const rest = m[1]!;
+      if (rest.startsWith('&')) {
+        chosen = undefined;
+        continue;
+      }
+      const word = rest ? w : words[++i];
+      if (!word) break;
+      chosen = { word, offset: rest ? w.raw.length - rest.length : 0 };
     }
+    if (!chosen) return;
+    const target = sliceValue(expandWord(chosen.word, env, ctx), chosen.offset);
+    heredocs.push({ file, target, targetWord: chosen.word, heredoc: cmd.heredoc!, subject: script.subject, env: copy(env) });
   }
 
   /**
