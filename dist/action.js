@@ -30205,9 +30205,11 @@ function dataFileReader(input2) {
         const text2 = input2.readText(abs);
         const document = text2 === void 0 ? void 0 : locatedDocument(abs, text2);
         if (document) input2.onRead?.(abs, "json");
-        texts.set(abs, text2 === void 0 ? void 0 : document ? { ...str(text2, document.origin), document } : str(text2, at2));
+        texts.set(abs, text2 === void 0 ? void 0 : { text: text2, document });
       }
-      return texts.get(abs) ?? unknown(`file("${file}"): the file cannot be read`, at2);
+      const read = texts.get(abs);
+      if (!read) return unknown(`file("${file}"): the file cannot be read`, at2);
+      return read.document ? { ...str(read.text, read.document.origin), document: read.document } : str(read.text, at2);
     }
     const key = `${kind}\0${abs}`;
     if (!cache3.has(key)) {
@@ -30227,9 +30229,8 @@ function locatedDocument(file, text2) {
 function decode(kind, file, text2) {
   if (text2 === void 0) return void 0;
   if (kind === "json") {
-    const errors = [];
-    const top = tfvarsJsonValues(file, text2, errors);
-    return errors.length === 0 && /^\s*\{/.test(text2) ? obj(top, fileStart(file)) : void 0;
+    const document = /^\s*\{/.test(text2) ? locatedDocument(file, text2) : void 0;
+    return document ? { ...document, origin: fileStart(file) } : void 0;
   }
   const reader = yamlReader;
   if (!reader) return void 0;
@@ -30244,7 +30245,6 @@ var init_data_files = __esm({
     init_value();
     init_source();
     init_json();
-    init_tfvars();
   }
 });
 

@@ -212,6 +212,17 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
         messageId: 'gpuCluster',
       },
       {
+        // And in a JSON file decoded by jsondecode(file(…)).
+        name: 'cluster-named-by-a-key-of-a-json-file',
+        files: {
+          'computes.json': '{\n  ⟦"gpu-a100"⟧: "Standard_NC24ads_A100_v4"\n}\n',
+          'main.tf': clusterNamedByKey('locals {\n  computes = jsondecode(file("${path.module}/computes.json"))\n}', 'local.computes'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+      {
         name: 'compute-instance',
         files: {
           'main.tf': `

@@ -159,6 +159,37 @@ resource "azurerm_container_group" "cg" {
         messageId: 'attribute',
       },
       {
+        // A file that is no strict JSON document (a trailing comma) is text located at each call.
+        name: 'non-strict-json-file-text-read-twice',
+        files: {
+          'main.tf': ['a', 'b']
+            .map(
+              (n) => `
+resource "azurerm_container_group" "${n}" {
+  name                = "${n}"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  os_type             = "Linux"
+  container {
+    name   = "app"
+    image  = "nginx"
+    cpu    = 1
+    memory = 1
+    secure_environment_variables = {
+      CLIENT_SECRET = ⟦file("\${path.module}/sp.json")⟧
+    }
+  }
+}
+`,
+            )
+            .join(''),
+          'sp.json': '{"clientSecret":"s3cr3tValue~xyz", }\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'attribute',
+      },
+      {
         name: 'connection-string-with-password',
         files: {
           'main.tf': `

@@ -7,12 +7,11 @@
  * (Terraform's working directory). Anything unreadable stays unknown.
  */
 import path from 'node:path';
-import { obj, str, unknown, type Value } from '../../core/value.js';
+import { str, unknown, type Value } from '../../core/value.js';
 import { fileStart, type Location } from '../../core/source.js';
 import type { parseYamlFile } from '../../parse/yaml/document.js';
 import type { yamlValue } from '../azureml-yaml/document.js';
-import { nodeToValue, parseJsonc, strictJsonError, type JsonError } from '../../parse/json/index.js';
-import { tfvarsJsonValues } from './tfvars.js';
+import { nodeToValue, parseJsonc, strictJsonError } from '../../parse/json/index.js';
 
 export interface DataFileInput {
   /** The scan root: nothing outside it is read. */
@@ -55,7 +54,9 @@ export function loadedYamlReader(): YamlReader | undefined {
  */
 export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined {
   const cache = new Map<string, Value | undefined>();
-  const texts = new Map<string, Value | undefined>();
+  // Per file: its text, and the text as a value located in the file when it is a JSON document
+  // (a text that is none is located at each call, so only the text is kept for it).
+  const texts = new Map<string, { text: string; document?: Value } | undefined>();
   return (kind, file, at) => {
     const abs = path.resolve(input.workingDir, file);
     const rel = path.relative(input.root, abs);
@@ -65,9 +66,11 @@ export function dataFileReader(input: DataFileInput): (kind: 'yaml' | 'json' | '
         const text = input.readText(abs);
         const document = text === undefined ? undefined : locatedDocument(abs, text);
         if (document) input.onRead?.(abs, 'json');
-        texts.set(abs, text === undefined ? undefined : document ? { ...str(text, document.origin), document } : str(text, at));
+        texts.set(abs, text === undefined ? undefined : { text, document });
       }
-      return texts.get(abs) ?? unknown(`file("${file}"): the file cannot be read`, at);
+      const read = texts.get(abs);
+      if (!read) return unknown(`file("${file}"): the file cannot be read`, at);
+      return read.document ? { ...str(read.text, read.document.origin), document: read.document } : str(read.text, at);
     }
     const key = `${kind}\u0000${abs}`;
     if (!cache.has(key)) {
@@ -91,9 +94,9 @@ function decode(kind: 'yaml' | 'json', file: string, text: string | undefined): 
   if (text === undefined) return undefined;
   if (kind === 'json') {
     // A top-level object (the common shape), located member by member; anything else stays unknown.
-    const errors: JsonError[] = [];
-    const top = tfvarsJsonValues(file, text, errors);
-    return errors.length === 0 && /^\s*\{/.test(text) ? obj(top, fileStart(file)) : undefined;
+    // The same located reading as a bare file()'s document (keys where they are written included).
+    const document = /^\s*\{/.test(text) ? locatedDocument(file, text) : undefined;
+    return document ? { ...document, origin: fileStart(file) } : undefined;
   }
   // Not imported: the unit's files did not say `yamldecode` (a module copy outside them): unknown.
   const reader = yamlReader;
