@@ -18815,13 +18815,22 @@ function setIn(v, k) {
 }
 function mergeObjects(args, at2) {
   const out = /* @__PURE__ */ new Map();
+  let keyOrigins;
   for (const a of args) {
     if (a.kind === "null") continue;
     if (a.kind === "unknown") return unk("merge", at2, a);
     if (a.kind !== "object") return unk("merge", at2);
     a.entries.forEach(setIn, out);
+    if (a.keyOrigins) {
+      keyOrigins ??= /* @__PURE__ */ new Map();
+      for (const k of a.entries.keys()) {
+        const o = a.keyOrigins.get(k);
+        if (o) keyOrigins.set(k, o);
+        else keyOrigins.delete(k);
+      }
+    } else if (keyOrigins) for (const k of a.entries.keys()) keyOrigins.delete(k);
   }
-  return obj(out, at2);
+  return keyOrigins ? { ...obj(out, at2), keyOrigins } : obj(out, at2);
 }
 function asBool(v) {
   if (v.kind === "bool") return v.value;
@@ -19006,7 +19015,7 @@ var init_functions = __esm({
       keys: (args, at2) => {
         const a = args[0];
         if (!a || a.kind !== "object") return a?.kind === "unknown" ? unk("keys", at2, a) : unk("keys", at2);
-        return list([...a.entries.keys()].sort().map((k) => str(k, at2)), at2);
+        return list([...a.entries.keys()].sort().map((k) => str(k, a.keyOrigins?.get(k) ?? at2)), at2);
       },
       values: (args, at2) => {
         const a = args[0];
@@ -19653,6 +19662,7 @@ function evalFor(e, ctx, at2) {
   const items = [];
   const groups = /* @__PURE__ */ new Map();
   const entries2 = /* @__PURE__ */ new Map();
+  const keyOrigins = /* @__PURE__ */ new Map();
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i];
     const inner = withIteration(ctx, e.valueVar, pair[1], e.keyVar, pair[0]);
@@ -19669,6 +19679,7 @@ function evalFor(e, ctx, at2) {
     const key = evalNode(e.keyExpr, inner);
     const ks = asString(key);
     if (ks === void 0) return unknown("for key is not known", at2);
+    if (key.origin && !keyOrigins.has(ks)) keyOrigins.set(ks, key.origin);
     if (e.group) {
       const g = groups.get(ks);
       if (g) g.push(value);
@@ -19677,7 +19688,7 @@ function evalFor(e, ctx, at2) {
   }
   if (!e.keyExpr) return list(items, at2);
   if (e.group) for (const [k, vs] of groups) entries2.set(k, list(vs, at2));
-  return obj(entries2, at2);
+  return { ...obj(entries2, at2), keyOrigins };
 }
 function decodedDataFile(e, ctx, kind, at2) {
   const arg = e.args[0];

@@ -223,6 +223,19 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
         messageId: 'gpuCluster',
       },
       {
+        // A for expression or merge() over the map keeps where each key is written.
+        name: 'cluster-named-by-a-key-through-a-for-expression-or-merge',
+        files: Object.fromEntries(
+          ['{ for k, v in var.computes : k => v }', 'merge(var.computes, {})'].map((computes, i) => [
+            `root${i}/main.tf`,
+            clusterNamedByKey('variable "computes" {\n  default = {\n    ⟦"gpu-a100"⟧ = "Standard_NC24ads_A100_v4"\n  }\n}', computes),
+          ]),
+        ),
+        level: 'error',
+        env: 'unknown',
+        messageId: 'gpuCluster',
+      },
+      {
         name: 'compute-instance',
         files: {
           'main.tf': `

@@ -366,6 +366,8 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   const items: Value[] = [];
   const groups = new Map<string, Value[]>();
   const entries = new Map<string, Value>();
+  // `{ for k, v in m : k => … }`: each key is where its value was written (the map's key, for `k`).
+  const keyOrigins = new Map<string, Location>();
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i]!;
     const inner = withIteration(ctx, e.valueVar, pair[1], e.keyVar, pair[0]);
@@ -382,6 +384,7 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
     const key = evalNode(e.keyExpr, inner);
     const ks = asString(key);
     if (ks === undefined) return unknown('for key is not known', at);
+    if (key.origin && !keyOrigins.has(ks)) keyOrigins.set(ks, key.origin);
     if (e.group) {
       const g = groups.get(ks);
       if (g) g.push(value);
@@ -390,7 +393,7 @@ function evalFor(e: Extract<Expression, { type: 'For' }>, ctx: EvalContext, at: 
   }
   if (!e.keyExpr) return list(items, at);
   if (e.group) for (const [k, vs] of groups) entries.set(k, list(vs, at));
-  return obj(entries, at);
+  return { ...obj(entries, at), keyOrigins };
 }
 
 /** A path `file()` reads as JSON text (see evalCall). */

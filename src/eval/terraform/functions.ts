@@ -86,6 +86,8 @@ function setIn(this: Map<string, Value>, v: Value, k: string): void {
 /** `Map.forEach` callback pushing each value on the array given as `this`. */
 function mergeObjects(args: Value[], at: Location): Value {
   const out = new Map<string, Value>();
+  // Where each key of the result is written: in the argument whose entry wins (the last).
+  let keyOrigins: Map<string, Location> | undefined;
   for (const a of args) {
     if (a.kind === 'null') continue;
     if (a.kind === 'unknown') return unk('merge', at, a);
@@ -93,8 +95,16 @@ function mergeObjects(args: Value[], at: Location): Value {
     // forEach: a for…of over a map makes a [key, value] array per entry (and, in V8's
     // interpreter, an iterator result object): merge() of large maps is common (CAF).
     a.entries.forEach(setIn, out);
+    if (a.keyOrigins) {
+      keyOrigins ??= new Map();
+      for (const k of a.entries.keys()) {
+        const o = a.keyOrigins.get(k);
+        if (o) keyOrigins.set(k, o);
+        else keyOrigins.delete(k);
+      }
+    } else if (keyOrigins) for (const k of a.entries.keys()) keyOrigins.delete(k);
   }
-  return obj(out, at);
+  return keyOrigins ? { ...obj(out, at), keyOrigins } : obj(out, at);
 }
 
 const fns: Record<string, TfFunction> = {
@@ -219,7 +229,7 @@ const fns: Record<string, TfFunction> = {
   keys: (args, at) => {
     const a = args[0];
     if (!a || a.kind !== 'object') return a?.kind === 'unknown' ? unk('keys', at, a) : unk('keys', at);
-    return list([...a.entries.keys()].sort().map((k) => str(k, at)), at);
+    return list([...a.entries.keys()].sort().map((k) => str(k, a.keyOrigins?.get(k) ?? at)), at);
   },
   values: (args, at) => {
     const a = args[0];
