@@ -44869,13 +44869,13 @@ function azureCliUnits(ciFiles, ctx) {
     const callsOf = (f) => localCalls.get(path40.resolve(f.file)) ?? [];
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
     let fileEnv;
-    const envClass = (place, assigned, sc, given) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file);
-    const lazyEnvClass = (place, assigned, sc, given) => {
+    const envClass = (place, assigned, sc, given, callerEnv) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file, callerEnv);
+    const lazyEnvClass = (place, assigned, sc, given, callerEnv) => {
       let env;
       let decided = false;
       return () => {
         if (!decided) {
-          env = envClass(place, assigned, sc, given);
+          env = envClass(place, assigned, sc, given, callerEnv);
           decided = true;
         }
         return env;
@@ -44931,7 +44931,7 @@ function azureCliUnits(ciFiles, ctx) {
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
-          const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs);
+          const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
           addInvocations(cname, crun, cenv, false, linkerFor(false, () => []));
         }
@@ -44998,7 +44998,7 @@ function fileEnvOf(ctx, file) {
   const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path40.basename(rel)) : classifyPath(path40.basename(rel))?.env;
   return byName2 ? { decided: byName2, rel, root } : { rel, root };
 }
-function envClassOf(fileEnv, place, assigned, sc, given, file) {
+function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
   const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path40.relative(fileEnv.root, f))?.env).filter((e) => e !== void 0));
@@ -45015,6 +45015,9 @@ function envClassOf(fileEnv, place, assigned, sc, given, file) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path40.dirname(rel))?.env;
+}
+function placeClass(place, sc) {
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
     const env = classifyValue(resolveExpressions(jobEnv, sc));
@@ -45025,7 +45028,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file) {
     const env = s ? classifyValue(s) : void 0;
     if (env) return env;
   }
-  return classifyPath(path40.dirname(rel))?.env;
+  return void 0;
 }
 function resolveExpressions(text2, sc) {
   return text2.replace(/\$\{\{([\s\S]*?)\}\}/g, (_, expr) => {
@@ -45250,7 +45253,7 @@ function distinctContexts(contexts) {
   for (const c of contexts) {
     const inputs = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0");
     const vars = c.variables ? [...c.variables.values].map(([k, v]) => `${k}=${valueKey(v)}`).join("\0") + `|${c.variables.hidden}|${c.variables.files?.join(",") ?? ""}` : "";
-    const key = `${inputs}${vars}`;
+    const key = `${inputs}${vars}${c.placeEnv ?? ""}`;
     if (seen.has(key)) continue;
     seen.add(key);
     (seenInputs.has(inputs) ? rest : first).push(c);
@@ -45338,9 +45341,11 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
           if (e.value === void 0 || !e.valueRange) continue;
           inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
         }
-        const variables = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines" ? sc.variables : void 0;
+        const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
+        const variables = expanded ? sc.variables : void 0;
+        const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : void 0;
         const through = o ? `${label} ${o.label}` : label;
-        return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {} };
+        return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };
       })
     );
   });

@@ -439,17 +439,17 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
     let fileEnv: FileEnv | undefined;
     // The class a source decided (undefined: none; an `unknown` one decided is final: evaluationEnv).
-    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): EnvClass | undefined =>
-      envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, sc, given, file);
+    const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>, callerEnv?: EnvClass): EnvClass | undefined =>
+      envClassOf((fileEnv ??= fileEnvOf(ctx, file)), place, assigned, sc, given, file, callerEnv);
     // A script's class is decided when its first resource is added, not for every script run:
     // most scripts add none (no az command), and the file's part (path.relative, the config's
     // globs) and the assignments' scan were then made for nothing (issue 15's CI profile).
-    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>): (() => EnvClass | undefined) => {
+    const lazyEnvClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>, callerEnv?: EnvClass): (() => EnvClass | undefined) => {
       let env: EnvClass | undefined;
       let decided = false;
       return () => {
         if (!decided) {
-          env = envClass(place, assigned, sc, given);
+          env = envClass(place, assigned, sc, given, callerEnv);
           decided = true;
         }
         return env;
@@ -509,7 +509,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         for (const caller of callers) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
-          const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs);
+          const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
           addInvocations(cname, crun, cenv, false, linkerFor(false, () => []));
         }
@@ -611,6 +611,7 @@ function envClassOf(
   sc: ScriptContext,
   given: ReadonlyMap<string, Value> | undefined,
   file: CiFile,
+  callerEnv: EnvClass | undefined,
 ): EnvClass | undefined {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
@@ -636,6 +637,11 @@ function envClassOf(
   const assignment = (name: string): Value | undefined => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path.dirname(rel))?.env;
+}
+
+/** The class a CI place names: its job's deployment environment, then its stage's id or display name. */
+function placeClass(place: ScriptPlace | undefined, sc: ScriptContext): EnvClass | undefined {
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
     const env = classifyValue(resolveExpressions(jobEnv, sc));
@@ -646,7 +652,7 @@ function envClassOf(
     const env = s ? classifyValue(s) : undefined;
     if (env) return env;
   }
-  return classifyPath(path.dirname(rel))?.env;
+  return undefined;
 }
 
 /**
@@ -978,7 +984,7 @@ function distinctContexts(contexts: readonly CallerContext[]): CallerContext[] {
   for (const c of contexts) {
     const inputs = [...c.inputs].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000');
     const vars = c.variables ? [...c.variables.values].map(([k, v]) => `${k}=${valueKey(v)}`).join('\u0000') + `|${c.variables.hidden}|${c.variables.files?.join(',') ?? ''}` : '';
-    const key = `${inputs}\u0001${vars}`;
+    const key = `${inputs}\u0001${vars}\u0001${c.placeEnv ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     (seenInputs.has(inputs) ? rest : first).push(c);
@@ -1068,6 +1074,12 @@ interface CallerContext {
   label: string;
   inputs: Map<string, Value>;
   variables?: CallerVariables;
+  /**
+   * The class the place of an Azure Pipelines call decides (the caller's deployment environment,
+   * its stage, its file's name, or its own caller's): the template is expanded there, so its
+   * commands run in that stage (FORMATS.md §1(e) trap 10).
+   */
+  placeEnv?: EnvClass;
 }
 
 /** Callers of callers followed this deep (a pipeline → a stage template → a job template → a step template). */
@@ -1104,9 +1116,11 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
           inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
         }
         // An Azure Pipelines template is expanded into its caller: the caller's variables are in scope there.
-        const variables = c.caller.format === 'azure-pipelines' && file.format === 'azure-pipelines' ? sc.variables : undefined;
+        const expanded = c.caller.format === 'azure-pipelines' && file.format === 'azure-pipelines';
+        const variables = expanded ? sc.variables : undefined;
+        const placeEnv = expanded ? (placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv) : undefined;
         const through = o ? `${label} ${o.label}` : label;
-        return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}) };
+        return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}) };
       }),
     );
   });

@@ -1053,6 +1053,20 @@ stages:
         messageId: 'noPurgeProtection',
       },
       {
+        // A template is expanded where it is called: the caller's stage (or its file's name)
+        // decides the class of the template's commands, as for a step written there.
+        name: 'job-template-called-from-a-production-stage',
+        files: {
+          'azure-pipelines.yml': 'stages:\n- stage: Production\n  jobs:\n  - template: templates/job.yml\n',
+          'deploy-prod.yml': 'jobs:\n- template: templates/job2.yml\n',
+          'templates/job.yml': 'jobs:\n- job: Infra\n  steps:\n  - script: ⟦az⟧ keyvault create -g rg -n kv-a\n',
+          'templates/job2.yml': 'jobs:\n- job: Infra\n  steps:\n  - script: ⟦az⟧ keyvault create -g rg -n kv-b\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // A stage template named deploy-stage.yml: its caller's environment parameter decides.
         name: 'stage-template-named-stage-takes-its-callers-environment',
         files: {
