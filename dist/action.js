@@ -40693,7 +40693,7 @@ function powershellAssignmentSplit(text2, i, tokens) {
     const m = POWERSHELL_ASSIGNED.exec(text2.slice(i, i + MAX_ASSIGNED_NAME));
     return m ? [i + m[1].length, i + m[0].length] : void 0;
   }
-  if (c === "{") return commandStartsAfter(last) && POWERSHELL_ASSIGNED.test(text2.slice(i + 1, i + 1 + MAX_ASSIGNED_NAME)) ? [i + 1] : void 0;
+  if (c === "{") return BRACED_ASSIGNMENT.test(text2.slice(i + 1, i + 1 + MAX_ASSIGNED_NAME)) ? [i + 1] : void 0;
   if (c === "=" || c !== void 0 && "-+*/%".includes(c) && text2[i + 1] === "=") {
     if (!last || last.op || !POWERSHELL_VARIABLE.test(last.text) || !commandStartsAfter(tokens[tokens.length - 2])) return void 0;
     const m = POWERSHELL_JOINED_OPERATOR.exec(text2.slice(i, i + 3));
@@ -40971,7 +40971,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_ASSIGNED, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41072,8 +41072,10 @@ var init_script = __esm({
       }
     };
     MAX_ARITHMETIC = 1e3;
-    POWERSHELL_ASSIGNED = /^((?:\[[^\s=$]*\])*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)/;
-    POWERSHELL_VARIABLE = /^(?:\[[^\s=$]*\])*\$[A-Za-z_][\w:]*$/;
+    POWERSHELL_TYPE = String.raw`\[[^\s=$\[\]]*(?:\[[^\s=$\[\]]*\][^\s=$\[\]]*)*\]`;
+    POWERSHELL_ASSIGNED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)`);
+    BRACED_ASSIGNMENT = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*[ \t]*[-+*/%]?=(?!=)`);
+    POWERSHELL_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*$`);
     POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
     MAX_ASSIGNED_NAME = 256;
     commandStartsAfter = (t) => !t || t.op || t.text === "{";
@@ -43445,6 +43447,7 @@ function interpretScript(file, script, initial, base) {
   const frames = [];
   const psBlocks = [];
   let psParamList = false;
+  let psParamMayGoOn = false;
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -43753,6 +43756,10 @@ function interpretScript(file, script, initial, base) {
       }
     }
   }
+  function endParamList() {
+    psParamList = false;
+    psParamMayGoOn = true;
+  }
   function psCommand(cmd, all) {
     let lead = 0;
     while (lead < all.length && all[lead].raw === "{") lead++;
@@ -43769,13 +43776,28 @@ function interpretScript(file, script, initial, base) {
     const words = all.slice(lead);
     if (words.length === 0) return;
     const first = words[0];
-    if (psParamList && !psParameter(words) && !((cmd.depth ?? 0) > 0)) psParamList = false;
-    if (words.length === 1 && /^param$/i.test(first.raw) && cmd.before === "(") {
+    if (psParamMayGoOn && first.raw.startsWith(",")) psParamList = true;
+    psParamMayGoOn = false;
+    if (psParamList && !psParameter(cmd, words)) psParamList = false;
+    if (words.length === 1 && /^param$/i.test(first.raw) || /^(?:function|filter|workflow)$/i.test(first.raw) && cmd.before === "(") {
       psParamList = true;
       return;
     }
+    if (psParamList) {
+      const declared2 = /^(?:\[.*\])*\$([A-Za-z_]\w*),?$/s.exec(first.raw);
+      if (declared2 && words.length === 1) {
+        set(declared2[1], unknown(`$${declared2[1]} is a parameter`));
+        if (!first.raw.endsWith(",")) endParamList();
+        return;
+      }
+    }
     psAssigns(words);
-    const typed = /^((?:\[[^\s=$]*\])+)(\$.*)$/s.exec(first.raw);
+    for (let k = 1; k + 2 < words.length; k++) {
+      if (words[k].raw !== "{" || !POWERSHELL_ASSIGNMENT_OPERATOR.test(words[k + 2].raw)) continue;
+      const v = /^(?:\[.*\])*\$((?:(?:global|script):)?[A-Za-z_]\w*)$/is.exec(words[k + 1].raw);
+      if (v) set(v[1].replace(PS_SCOPE, ""), unknown(`$${v[1]} is assigned inside a block`));
+    }
+    const typed = PS_TYPED.exec(first.raw);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2] : first.raw);
     const assignsAz = m !== null && m[2] === void 0 && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? "") && words[2]?.text === "az";
     if (assignsAz) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is assigned the output of an az command`));
@@ -43783,7 +43805,7 @@ function interpretScript(file, script, initial, base) {
     else if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
       const name = m[1].replace(PS_SCOPE, "");
       if (psParamList || (cmd.depth ?? 0) > 0) {
-        if (psParamList && !words[words.length - 1].raw.endsWith(",")) psParamList = false;
+        if (psParamList && !words[words.length - 1].raw.endsWith(",")) endParamList();
         set(name, unknown(`$${name} is a parameter default or assigned inside parentheses`));
         return;
       }
@@ -43834,8 +43856,8 @@ function interpretScript(file, script, initial, base) {
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
   }
 }
-function psParameter(words) {
-  return /^[[\]$]/.test(words[0].raw);
+function psParameter(cmd, words) {
+  return /^[[\]$,]/.test(words[0].raw) || (cmd.depth ?? 0) > 0 || cmd.before === ")" || words[words.length - 1].raw.endsWith(",");
 }
 function bracesOutsideQuotes(raw) {
   if (!raw.includes("{") && !raw.includes("}")) return [];
@@ -43924,13 +43946,15 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var isName, RUNS_ARGUMENTS, FUNCTION_NAME, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, isName, RUNS_ARGUMENTS, FUNCTION_NAME, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
     init_value();
     init_ci_words();
+    init_script();
     init_words();
+    PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, "s");
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;

@@ -1480,6 +1480,20 @@ const azureCli: RuleTable = {
           'oneline.ps1': 'function New-Gpu {\n  param([string]$gpuSize = "Standard_D4s_v5")\n  az ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n}\n',
           'header.ps1': 'function New-Gpu ($gpuSize = "Standard_D4s_v5") {\n  az ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n}\n',
           'prompt.ps1': '$gpuSize = Read-Host\naz ml compute create -n trainer --type AmlCompute --size "$gpuSize" -w ws\n',
+          // An attribute spanning lines; `param` with its `(` on the next line; the leading-comma style.
+          'attribute.ps1':
+            "param(\n  [Parameter(Mandatory = $false,\n    HelpMessage = 'size')]\n  [string]$gpuSize = 'Standard_D4s_v5'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n",
+          'allman.ps1': "param\n(\n  [string]$gpuSize = 'Standard_D4s_v5'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n",
+          'leading-comma.ps1':
+            "param(\n  [string]$Rg = 'rg'\n  , [string]$gpuSize = 'Standard_D4s_v5'\n)\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws -g $Rg\n",
+          // A parameter without a default hides the script's variable of that name.
+          'shadow.ps1':
+            "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu([string]$gpuSize) {\n  az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n}\nNew-Gpu -gpuSize 'Standard_NC6s_v3'\n",
+          // An assignment in a branch (a switch label's block, `} else {`) may or may not run.
+          'switch.ps1':
+            "$gpuSize = 'Standard_D4s_v5'\nswitch ($env:POOL) {\n  'gpu' {$gpuSize='Standard_NC24ads_A100_v4'}\n}\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n",
+          'else.ps1':
+            "$gpuSize = 'Standard_D4s_v5'\nif ($env:CPU) {\n  Write-Host 'cpu'\n} else {$gpuSize = 'Standard_NC24ads_A100_v4'}\naz ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n",
         },
       },
       {
@@ -1626,6 +1640,8 @@ jobs:
         files: {
           'deploy.ps1':
             'function New-Gpu {\n  param([string]$Workspace = "ws")\n  $gpuSize = "⟦Standard_D4s_v5⟧"\n  az ml compute create -n trainer --type AmlCompute --size $gpuSize -w $Workspace\n}\nNew-Gpu\n',
+          // A parameter list that ends with a parameter without a default: the script's own assignment follows.
+          'script.ps1': "param(\n  [string]$Rg\n)\n$gpuSize2 = '⟦Standard_D4s_v5⟧'\naz ml compute create -n trainer2 --type AmlCompute --size \"$gpuSize2\" -w ws -g $Rg\n",
         },
         level: 'error',
         env: 'unknown',

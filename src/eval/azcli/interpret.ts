@@ -15,7 +15,11 @@ import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
+import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+
+/** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
+const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
 
 export interface AzInvocation {
   script: CiScript;
@@ -179,11 +183,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** PowerShell's open `{ }` blocks, innermost last: the variables assigned in each (unknown once it is left). */
   const psBlocks: { assigned: string[] }[] = [];
   /**
-   * Inside a `param(` list written over several lines (the lexer ends a command at each line):
-   * its assignments are parameter defaults, which callers override. It ends after a parameter
-   * not followed by a comma, or at a command that is no parameter.
+   * Inside a parameter list (`param(`, `function F (`), which may span lines (the lexer ends a
+   * command at each line): its variables are parameters, their defaults the callers' to
+   * override. It ends after a parameter not followed by a comma (`psParamMayGoOn`: unless the
+   * next line starts with one, the leading-comma style), or at a command that is no parameter.
    */
   let psParamList = false;
+  let psParamMayGoOn = false;
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -549,6 +555,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
 
+  function endParamList(): void {
+    psParamList = false;
+    psParamMayGoOn = true;
+  }
+
   /** `all`: the command's words, `${{ }}` expressions joined. */
   function psCommand(cmd: CiCommand, all: readonly CiWord[]): void {
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
@@ -568,15 +579,33 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const words = all.slice(lead);
     if (words.length === 0) return;
     const first = words[0]!;
-    if (psParamList && !psParameter(words) && !((cmd.depth ?? 0) > 0)) psParamList = false;
-    // `param(` opening a list the line does not close (a one-line `param(…)` puts its parameters inside parentheses).
-    if (words.length === 1 && /^param$/i.test(first.raw) && cmd.before === '(') {
+    if (psParamMayGoOn && first.raw.startsWith(',')) psParamList = true;
+    psParamMayGoOn = false;
+    if (psParamList && !psParameter(cmd, words)) psParamList = false;
+    // `param(` (or `param` with `(` on the next line), `function F (`: a parameter list opens.
+    if ((words.length === 1 && /^param$/i.test(first.raw)) || (/^(?:function|filter|workflow)$/i.test(first.raw) && cmd.before === '(')) {
       psParamList = true;
       return;
     }
+    if (psParamList) {
+      // `[string]$Rg,` / `$Rg`: a parameter without a default hides a variable of that name.
+      const declared = /^(?:\[.*\])*\$([A-Za-z_]\w*),?$/s.exec(first.raw);
+      if (declared && words.length === 1) {
+        set(declared[1]!, unknown(`$${declared[1]} is a parameter`));
+        if (!first.raw.endsWith(',')) endParamList();
+        return;
+      }
+    }
     psAssigns(words);
+    // `} else {$size = 'x'}`, `'gpu' {$size = 'x'}` (a switch branch): an assignment after a
+    // brace inside the command runs only in that branch: the variable is unknown after it.
+    for (let k = 1; k + 2 < words.length; k++) {
+      if (words[k]!.raw !== '{' || !POWERSHELL_ASSIGNMENT_OPERATOR.test(words[k + 2]!.raw)) continue;
+      const v = /^(?:\[.*\])*\$((?:(?:global|script):)?[A-Za-z_]\w*)$/is.exec(words[k + 1]!.raw);
+      if (v) set(v[1]!.replace(PS_SCOPE, ''), unknown(`$${v[1]} is assigned inside a block`));
+    }
     // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`, `[string]$x = 'lit'`
-    const typed = /^((?:\[[^\s=$]*\])+)(\$.*)$/s.exec(first.raw);
+    const typed = PS_TYPED.exec(first.raw);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2]! : first.raw);
     // `$acr = az acr create …`: the command runs; the variable holds its output (unknown).
     const assignsAz = m !== null && m[2] === undefined && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? '') && words[2]?.text === 'az';
@@ -588,7 +617,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // A parameter default (`param([string]$Size = 'x')`, `function F ($Size = 'x') {`) or an
       // assignment inside a condition's parentheses: the callers' arguments decide, or whether it runs.
       if (psParamList || (cmd.depth ?? 0) > 0) {
-        if (psParamList && !words[words.length - 1]!.raw.endsWith(',')) psParamList = false;
+        if (psParamList && !words[words.length - 1]!.raw.endsWith(',')) endParamList();
         set(name, unknown(`$${name} is a parameter default or assigned inside parentheses`));
         return;
       }
@@ -653,11 +682,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 }
 
 /**
- * A command of a `param(` list: a parameter (`[string]$Size = 'x',`, `$Name,`) or a piece of an
- * attribute (`[Parameter(Mandatory)]` is `[Parameter`, then `Mandatory` inside parentheses, then `]`).
+ * A command of a parameter list: a parameter (`[string]$Size = 'x',`, `$Name,`, `, $Next`) or a
+ * piece of an attribute (`[Parameter(Mandatory)]` is `[Parameter`, then `Mandatory` inside
+ * parentheses, then `]`; one spanning lines goes on with `HelpMessage = 'x')]` after the `(`
+ * of the line before, or with a line ending in a comma).
  */
-function psParameter(words: readonly CiWord[]): boolean {
-  return /^[[\]$]/.test(words[0]!.raw);
+function psParameter(cmd: CiCommand, words: readonly CiWord[]): boolean {
+  return /^[[\]$,]/.test(words[0]!.raw) || (cmd.depth ?? 0) > 0 || cmd.before === ')' || words[words.length - 1]!.raw.endsWith(',');
 }
 
 /**

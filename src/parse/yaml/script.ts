@@ -625,12 +625,21 @@ export function arithmeticEnd(text: string, i: number): number {
 }
 
 /**
+ * A PowerShell type constraint or attribute before a variable: `[string]`, `[string[]]`,
+ * `[List[string]]` (one nested level). No piece can match a bracket, so a line of `[][][]…`
+ * is read in linear time (`[^\]]*` inside `[…]*` backtracked exponentially on it).
+ */
+export const POWERSHELL_TYPE = String.raw`\[[^\s=$\[\]]*(?:\[[^\s=$\[\]]*\][^\s=$\[\]]*)*\]`;
+
+/**
  * PowerShell `$name=`, `$name+=`, `[string]$name=` … written without a blank before `=`
  * (`$acr=az …`, `$acr= az …`): the variable (with its type constraints) and its operator.
  */
-const POWERSHELL_ASSIGNED = /^((?:\[[^\s=$]*\])*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)/;
+const POWERSHELL_ASSIGNED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)`);
+/** After a `{`: an assignment, with or without blanks (`{$a=…`, `{$a = …`). */
+const BRACED_ASSIGNMENT = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*[ \t]*[-+*/%]?=(?!=)`);
 /** A word that is a whole assignable variable (`$acr`, `[string]$acr`), for `$acr =az …`. */
-const POWERSHELL_VARIABLE = /^(?:\[[^\s=$]*\])*\$[A-Za-z_][\w:]*$/;
+const POWERSHELL_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*$`);
 /** An assignment operator joined to the word after it (`=az`, `+=$x`). */
 const POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
 /** How much of the text the tests above read (a variable name longer than this is lexed as one word, as before). */
@@ -644,8 +653,8 @@ const commandStartsAfter = (t: LexedToken | undefined): boolean => !t || t.op ||
  * A PowerShell assignment at the start of a command whose parts touch, at `i` (`tokens`: the
  * command's tokens so far): the ends of the words to split off there, as if written with
  * blanks: `$acr=az …` and `[string]$acr=az …` (the variable, then the operator), `{$acr=az …`
- * (the brace first; the variable follows as after a `{` word), `$acr =az …` (the operator after
- * a variable word). Joined, the `=` would hide the command the statement runs.
+ * after anything (the brace first; the variable follows as after a `{` word), `$acr =az …` (the
+ * operator after a variable word). Joined, the `=` would hide the command the statement runs.
  */
 export function powershellAssignmentSplit(text: string, i: number, tokens: readonly LexedToken[]): number[] | undefined {
   const c = text[i];
@@ -655,7 +664,8 @@ export function powershellAssignmentSplit(text: string, i: number, tokens: reado
     const m = POWERSHELL_ASSIGNED.exec(text.slice(i, i + MAX_ASSIGNED_NAME));
     return m ? [i + m[1]!.length, i + m[0].length] : undefined;
   }
-  if (c === '{') return commandStartsAfter(last) && POWERSHELL_ASSIGNED.test(text.slice(i + 1, i + 1 + MAX_ASSIGNED_NAME)) ? [i + 1] : undefined;
+  // A block's first statement starts after its `{` whatever opened it (`try {$a=…`, `else {$a=…`, a switch label's `{$a=…`).
+  if (c === '{') return BRACED_ASSIGNMENT.test(text.slice(i + 1, i + 1 + MAX_ASSIGNED_NAME)) ? [i + 1] : undefined;
   if (c === '=' || (c !== undefined && '-+*/%'.includes(c) && text[i + 1] === '=')) {
     if (!last || last.op || !POWERSHELL_VARIABLE.test(last.text) || !commandStartsAfter(tokens[tokens.length - 2])) return undefined;
     const m = POWERSHELL_JOINED_OPERATOR.exec(text.slice(i, i + 3));
