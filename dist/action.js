@@ -43716,7 +43716,7 @@ function interpretScript(file, script, initial, base) {
     let chosen;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      const m = /^(?:1?>>?|>\||&>>?)(.*)$/.exec(w.raw);
+      const m = /^1?>>?(.*)$/.exec(w.raw);
       if (!m) continue;
       const rest = m[1];
       if (rest.startsWith("&")) {
@@ -45049,7 +45049,7 @@ function placeClass(place, sc) {
   }
   const stage = place?.stage;
   for (const s of [stage?.id, stage?.name]) {
-    const env = s ? classifyValue(s) : void 0;
+    const env = s ? classifyValue(s.includes("${{") ? resolveExpressions(s, sc) : s) : void 0;
     if (env) return env;
   }
   return void 0;

@@ -640,16 +640,17 @@ function envClassOf(
   return placeClass(place, sc) ?? callerEnv ?? classifyPath(path.dirname(rel))?.env;
 }
 
-/** The class a CI place names: its job's deployment environment, then its stage's id or display name. */
+/** The class a CI place names: its job's deployment environment, then its stage's id or display name (template expressions resolved in `sc`). */
 function placeClass(place: ScriptPlace | undefined, sc: ScriptContext): EnvClass | undefined {
   const jobEnv = place?.job?.environment?.name;
   if (jobEnv) {
     const env = classifyValue(resolveExpressions(jobEnv, sc));
     if (env) return env;
   }
+  // `- stage: deploy_${{ parameters.environment }}` in a stage template: as its caller passes it.
   const stage = place?.stage;
   for (const s of [stage?.id, stage?.name]) {
-    const env = s ? classifyValue(s) : undefined;
+    const env = s ? classifyValue(s.includes('${{') ? resolveExpressions(s, sc) : s) : undefined;
     if (env) return env;
   }
   return undefined;

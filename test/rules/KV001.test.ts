@@ -1067,6 +1067,21 @@ stages:
         messageId: 'noPurgeProtection',
       },
       {
+        // A job template under a stage template whose stage is named by its parameter
+        // (`deploy_${{ parameters.environment }}`): each caller's value names the stage.
+        name: 'job-template-under-a-stage-named-by-a-parameter',
+        files: {
+          'azure-pipelines.yml':
+            'stages:\n- template: templates/deploy-stage.yml\n  parameters:\n    environment: dev\n- template: templates/deploy-stage.yml\n  parameters:\n    environment: prod\n',
+          'templates/deploy-stage.yml':
+            'parameters:\n- name: environment\n  type: string\nstages:\n- stage: deploy_${{ parameters.environment }}\n  jobs:\n  - template: kv-job.yml\n',
+          'templates/kv-job.yml': 'jobs:\n- job: kv\n  steps:\n  - script: ⟦az⟧ keyvault create --name kv1 --resource-group rg\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // A stage template named deploy-stage.yml: its caller's environment parameter decides.
         name: 'stage-template-named-stage-takes-its-callers-environment',
         files: {
