@@ -6,6 +6,25 @@ import { describe, expect, it } from 'vitest';
 import { isPlaceholder, isSamplePath, looksSecret, namesKey } from '../../rules/secrets/SEC001-hardcoded-secret.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
+/** A container group (named `name`) whose secure environment variable CLIENT_SECRET is `secret`. */
+const containerGroupSecret = (name: string, secret: string): string => `
+resource "azurerm_container_group" "${name}" {
+  name                = "${name}"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  os_type             = "Linux"
+  container {
+    name   = "app"
+    image  = "nginx"
+    cpu    = 1
+    memory = 1
+    secure_environment_variables = {
+      CLIENT_SECRET = ${secret}
+    }
+  }
+}
+`;
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
@@ -135,23 +154,7 @@ resource "azurerm_key_vault_access_policy" "p" {
         // credentials file committed beside the code is a literal secret, as jsondecode(file(…))'s member is.
         name: 'json-file-text-as-a-secure-environment-variable',
         files: {
-          'main.tf': `
-resource "azurerm_container_group" "cg" {
-  name                = "cg"
-  location            = "westeurope"
-  resource_group_name = "rg"
-  os_type             = "Linux"
-  container {
-    name   = "app"
-    image  = "nginx"
-    cpu    = 1
-    memory = 1
-    secure_environment_variables = {
-      CLIENT_SECRET = file("\${path.module}/sp.json")
-    }
-  }
-}
-`,
+          'main.tf': containerGroupSecret('cg', 'file("${path.module}/sp.json")'),
           'sp.json': '⟦{"clientId":"abc","clientSecret":"s3cr3tValue~xyz"}⟧\n',
         },
         level: 'error',
@@ -162,27 +165,7 @@ resource "azurerm_container_group" "cg" {
         // A file that is no strict JSON document (a trailing comma) is text located at each call.
         name: 'non-strict-json-file-text-read-twice',
         files: {
-          'main.tf': ['a', 'b']
-            .map(
-              (n) => `
-resource "azurerm_container_group" "${n}" {
-  name                = "${n}"
-  location            = "westeurope"
-  resource_group_name = "rg"
-  os_type             = "Linux"
-  container {
-    name   = "app"
-    image  = "nginx"
-    cpu    = 1
-    memory = 1
-    secure_environment_variables = {
-      CLIENT_SECRET = ⟦file("\${path.module}/sp.json")⟧
-    }
-  }
-}
-`,
-            )
-            .join(''),
+          'main.tf': ['a', 'b'].map((n) => containerGroupSecret(n, '⟦file("${path.module}/sp.json")⟧')).join(''),
           'sp.json': '{"clientSecret":"s3cr3tValue~xyz", }\n',
         },
         level: 'error',
