@@ -40728,7 +40728,7 @@ function tokenize(text2, lang, state, place) {
       i += 2;
       continue;
     }
-    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" || !ps && c === "`") {
+    if (c === ";" || c === "|" || c === "(" || c === ")" || c === "&" && (ps || d !== ">") || !ps && c === "`") {
       out.push(token(c, i, i + 1, true));
       i++;
       continue;
@@ -40796,6 +40796,10 @@ function tokenize(text2, lang, state, place) {
         run3 = i;
         continue;
       }
+      if (ch === "|" && !ps && REDIRECT_BEFORE_BAR.test(text2.slice(start, i))) {
+        i++;
+        continue;
+      }
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "(") {
         const arithmetic = ps ? -1 : arithmeticEnd(text2, i);
@@ -40809,7 +40813,7 @@ function tokenize(text2, lang, state, place) {
       }
       if (ch === "&") {
         const prev = text2[i - 1];
-        if (!(prev === ">" || prev === "<")) break;
+        if (!(prev === ">" || prev === "<" || i === start && !ps && text2[i + 1] === ">")) break;
       }
       i = skipUntil(text2, i + 1, stops);
     }
@@ -40971,7 +40975,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41079,6 +41083,7 @@ var init_script = __esm({
     POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
     MAX_ASSIGNED_NAME = 256;
     commandStartsAfter = (t) => !t || t.op || t.text === "{";
+    REDIRECT_BEFORE_BAR = /^\d*>$/;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
   }
@@ -43716,7 +43721,7 @@ function interpretScript(file, script, initial, base) {
     let chosen;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      const m = /^1?>>?(.*)$/.exec(w.raw);
+      const m = /^(?:1?>[>|]?|&>>?)(.*)$/.exec(w.raw);
       if (!m) continue;
       const rest = m[1];
       if (rest.startsWith("&")) {

@@ -55,6 +55,7 @@ describe('script lexer: same snippets as the lexer of c5fa755', () => {
       'echo "unclosed\naz vm create --size x\n',
       "echo 'unclosed\naz vm create --size x\n",
       'a=1&&b=2||c=3;d=4 & e >&2 2>&1 <&0 ( f ) { g; }\r\nh "esc \\" quote" \\$i \\\r\nj\r\n',
+      'cat >|a 2>|b &>c &>>d x&>y e & >f g|h >| i\n',
       'echo "line one\\\nline two" $((1+2)) ${A:-"b c"} "$(echo "nested # not")"\n',
       'SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" &>/dev/null && pwd)"\naz x --file "$SCRIPT_DIR/a.yml"\n',
       'X="$(az group show \\\n  --name "$RG" --query id -o tsv)" # c\nY="$(echo "$(date "+%Y # %m")")"; az y\n',

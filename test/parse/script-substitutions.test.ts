@@ -82,3 +82,20 @@ describe('script lexer: PowerShell assignments whose parts touch', () => {
     expect(lex(text, 'powershell').commands).toEqual([[text.trimEnd()]]);
   });
 });
+
+describe('script lexer: redirections that contain | or &', () => {
+  it.each([
+    ['>| (write under noclobber) is one word, not a pipe', 'cat >|c.yml <<EOF\nEOF\n', [['cat', '>|c.yml', '<<EOF']]],
+    ['2>| with a descriptor too', 'x 2>|err.log\n', [['x', '2>|err.log']]],
+    ['&> and &>> (stdout and stderr) are one word, not a background &', 'cat &>a &>>b\n', [['cat', '&>a', '&>>b']]],
+    ['&> touching the word before it', 'terraform apply&>log\n', [['terraform', 'apply', '&>log']]],
+    ['a | after a word that is no redirection is still a pipe', 'a>b|c\n', [['a>b', '|', 'c']]],
+    ['a lone & before a blank still ends the command', 'a & >f\n', [['a', '&', '>f']]],
+  ])('%s', (_name, text, commands) => {
+    expect(lex(text).commands).toEqual(commands);
+  });
+
+  it('leaves PowerShell alone: & is its call operator, >| is no operator there', () => {
+    expect(lex("& 'x.ps1' >|y\n", 'powershell').commands).toEqual([['&', "'x.ps1'", '>', '|', 'y']]);
+  });
+});

@@ -1384,6 +1384,18 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        // bash's `>|file` (write under noclobber) and `&>file`/`&>>file` (stdout and stderr) name the file too.
+        name: 'heredoc-target-noclobber-and-both-streams',
+        files: {
+          'noclobber.sh': "cat >|c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c.yml -w ws\n",
+          'both.sh': "cat &>c2.yml <<EOF\ntype: amlcompute\nname: cpu-cluster2\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c2.yml -w ws\n",
+          'append-after.sh': "cat <<EOF &>>c3.yml\ntype: amlcompute\nname: cpu-cluster3\nmin_instances: ⟦2⟧\nEOF\naz ml compute create -f c3.yml -w ws\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         name: 'file-set-min-instances',
         files: { 'infra/compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 0\n', 'infra/deploy.sh': 'az ml compute create -f compute.yml --set min_instances=⟦3⟧\n' },
         level: 'warning',

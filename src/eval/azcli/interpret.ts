@@ -501,13 +501,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   function recordHeredoc(cmd: CiCommand, words: CiWord[]): void {
     // The file stdout goes to: redirections apply left to right, so the last one of stdout
-    // (`>`, `1>`, `>>`) wins; another descriptor's (`2>err.log`, `2>&1`) changes nothing, and
-    // `>&2` sends stdout to no file. (`>|file` and `&>file` do not reach here: the lexer splits
-    // `|` and `&` off as operators, so such a heredoc has no target and is not read.)
+    // (`>`, `1>`, `>>`, `>|`, and `&>`/`&>>` which also take stderr) wins; another
+    // descriptor's (`2>err.log`, `2>&1`) changes nothing, and `>&2` sends stdout to no file.
     let chosen: { word: CiWord; offset: number } | undefined;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const m = /^1?>>?(.*)$/.exec(w.raw);
+      const m = /^(?:1?>[>|]?|&>>?)(.*)$/.exec(w.raw);
       if (!m) continue;
       const rest = m[1]!;
       if (rest.startsWith('&')) {

@@ -674,6 +674,9 @@ export function powershellAssignmentSplit(text: string, i: number, tokens: reado
   return undefined;
 }
 
+/** A redirection operator that `|` completes (`>|`, `2>|`): the word so far. */
+const REDIRECT_BEFORE_BAR = /^\d*>$/;
+
 /**
  * The tokens of a logical command, each built once (`place` maps command-text indices to the
  * file, when a range is read): no intermediate token list to copy.
@@ -708,7 +711,8 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     }
     // An unquoted backtick opens or closes a command substitution in sh/bash (`x=`az …``,
     // a comment that names `az ad sp …` between backticks); in PowerShell it is the escape.
-    if (c === ';' || c === '|' || c === '(' || c === ')' || c === '&' || (!ps && c === '`')) {
+    // sh/bash `&>file` (stdout and stderr to the file) is one redirection word, not `&`.
+    if (c === ';' || c === '|' || c === '(' || c === ')' || (c === '&' && (ps || d !== '>')) || (!ps && c === '`')) {
       out.push(token(c, i, i + 1, true));
       i++;
       continue;
@@ -782,6 +786,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         run = i;
         continue;
       }
+      // sh/bash `>|file` and `2>|file` (write even under noclobber) are one redirection word.
+      if (ch === '|' && !ps && REDIRECT_BEFORE_BAR.test(text.slice(start, i))) {
+        i++;
+        continue;
+      }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '(') {
         const arithmetic = ps ? -1 : arithmeticEnd(text, i);
@@ -795,7 +804,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       }
       if (ch === '&') {
         const prev = text[i - 1];
-        if (!(prev === '>' || prev === '<')) break;
+        if (!(prev === '>' || prev === '<' || (i === start && !ps && text[i + 1] === '>'))) break;
       }
       // This character and the ordinary ones after it belong to the word.
       i = skipUntil(text, i + 1, stops);

@@ -380,6 +380,9 @@ function substitutionIsWord(text: string, i: number): boolean {
   return !/[\s(]/.test(text.slice(i + 2, close));
 }
 
+/** A redirection operator that `|` completes (`>|`, `2>|`): the word so far. */
+const REDIRECT_BEFORE_BAR = /^\d*>$/;
+
 /**
  * Added after c5fa755 with the change above: the `)` closing a `$(` whose text starts at `from`
  * (quotes inside it its own, double-quoted strings inside with substitutions of their own), or -1.
@@ -433,7 +436,8 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     }
     // An unquoted backtick opens or closes a command substitution in sh/bash (`x=`az …``,
     // a comment that names `az ad sp …` between backticks); in PowerShell it is the escape.
-    if (c === ';' || c === '|' || c === '(' || c === ')' || c === '&' || (!ps && c === '`')) {
+    // sh/bash `&>file` (stdout and stderr to the file) is one redirection word, not `&`.
+    if (c === ';' || c === '|' || c === '(' || c === ')' || (c === '&' && (ps || d !== '>')) || (!ps && c === '`')) {
       out.push({ text: c, start: i, end: i + 1, op: true });
       i++;
       continue;
@@ -500,6 +504,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         run = i;
         continue;
       }
+      // sh/bash `>|file` and `2>|file` (write even under noclobber) are one redirection word.
+      if (ch === '|' && !ps && REDIRECT_BEFORE_BAR.test(text.slice(start, i))) {
+        i++;
+        continue;
+      }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '(') {
         const arithmetic = ps ? -1 : arithmeticEnd(text, i);
@@ -513,7 +522,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       }
       if (ch === '&') {
         const prev = text[i - 1];
-        if (!(prev === '>' || prev === '<')) break;
+        if (!(prev === '>' || prev === '<' || (i === start && !ps && text[i + 1] === '>'))) break;
       }
       i++;
     }
