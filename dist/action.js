@@ -47055,10 +47055,10 @@ function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, part
 function canonicalBody(r, children) {
   const sites = /* @__PURE__ */ new Map();
   const partial = partialOf(r);
-  const covered = new Set(partial ? ["name"] : ["name", "location"]);
-  const unsent = /* @__PURE__ */ new Set();
   const rev = r.kind === "other" ? void 0 : reverseOf(r.kind);
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  const covered = new Set(partial || !rev && !extraType ? ["name"] : ["name", "location"]);
+  const unsent = /* @__PURE__ */ new Set();
   const entries2 = rev ? bodyFromFacts(r, rev.spec.attrs, covered, "", unsent, sites, partial) : /* @__PURE__ */ new Map();
   if (r.kind === "ml.compute") {
     const ct = r.attrs.get("computeType")?.value;
@@ -47084,6 +47084,7 @@ function canonicalBody(r, children) {
   const location = valueAt(r.body, "location");
   if (location) {
     entries2.set("location", location);
+    covered.add("location");
     const at2 = r.site?.("location");
     if (at2) sites.set(location, { at: at2, path: "location" });
   } else if (LOCATION_FROM[r.sourceType] && !partial) {
@@ -47119,8 +47120,13 @@ function inlineChildrenOf(siblings) {
   }
   return byParent;
 }
+function reachesResourceManager(r) {
+  if (r.format === "k8s") return false;
+  if (r.format === "terraform") return r.sourceType.startsWith("azurerm_");
+  return true;
+}
 function policyTarget(r, siblings, aliasPath) {
-  if (isInlineElement(r)) return void 0;
+  if (isInlineElement(r) || !reachesResourceManager(r)) return void 0;
   if (ARM_SHAPED.has(r.format)) {
     const body = r.body ?? unknown("the resource body is not known");
     return {

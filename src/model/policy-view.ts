@@ -157,10 +157,13 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   const partial = partialOf(r);
   // `tags.<x>` is modelled whenever tags are: an absent tag is not sent. Whether an absent `tags`
   // map is sent as `{}` is not modelled (`exists` on `tags` itself stays undecided then).
-  const covered = new Set<string>(partial ? ['name'] : ['name', 'location']);
-  const unsent = new Set<string>();
   const rev = r.kind === 'other' ? undefined : reverseOf(r.kind);
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  // A location that is not written is not sent only where the resource type is known: a type the
+  // model does not map may send one of its own (azurerm_private_dns_zone sends "global") or be
+  // a data-plane object with none (azurerm_key_vault_secret).
+  const covered = new Set<string>(partial || (!rev && !extraType) ? ['name'] : ['name', 'location']);
+  const unsent = new Set<string>();
   const entries = rev ? bodyFromFacts(r, rev.spec.attrs, covered, '', unsent, sites, partial) : new Map<string, Value>();
   // AML computes: the azurerm resource type fixes the ARM compute type; `az ml compute create
   // --type` and the Azure ML YAML `type:` name it (`computeinstance`, `amlcompute`). A type
@@ -190,6 +193,7 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   const location = valueAt(r.body, 'location');
   if (location) {
     entries.set('location', location);
+    covered.add('location');
     const at = r.site?.('location');
     if (at) sites.set(location, { at, path: 'location' });
   } else if (LOCATION_FROM[r.sourceType] && !partial) {
@@ -241,9 +245,22 @@ export interface ResourceView extends PolicyTarget {
   consumer(v: Value, path: string | undefined): { at: Location; path: string } | undefined;
 }
 
-/** The policy view of a resource (undefined for inline elements: they are part of their parent). */
+/**
+ * Whether Azure Resource Manager receives the resource, so Azure Policy's resource modes can
+ * evaluate it. A Kubernetes object goes to the cluster's API server (a Resource Provider mode,
+ * `Microsoft.Kubernetes.Data`, judges it through the cluster add-on, not as a deployment), and a
+ * Terraform resource of another provider than azurerm (`random_string`, `null_resource`,
+ * `azuread_application`, `kubernetes_deployment`) is never an ARM request at all.
+ */
+function reachesResourceManager(r: Resource): boolean {
+  if (r.format === 'k8s') return false;
+  if (r.format === 'terraform') return r.sourceType.startsWith('azurerm_');
+  return true;
+}
+
+/** The policy view of a resource (undefined for inline elements, which are part of their parent, and for what ARM never receives). */
 export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPath: (alias: string) => string | undefined): ResourceView | undefined {
-  if (isInlineElement(r)) return undefined;
+  if (isInlineElement(r) || !reachesResourceManager(r)) return undefined;
   if (ARM_SHAPED.has(r.format)) {
     const body = r.body ?? unknown('the resource body is not known');
     return {

@@ -155,9 +155,37 @@ const allowedLocations = {
   }),
 };
 
+/** Allowed locations in mode All, which also judges resources without tags and location (the ones Indexed skips). */
+const allowedLocationsAll = {
+  'policies/allowed-locations-all.json': JSON.stringify({
+    name: 'allowed-locations-all',
+    properties: { displayName: 'Allowed locations (all)', mode: 'All', policyRule: { if: { not: { field: 'location', in: ['uksouth', 'global'] } }, then: { effect: 'deny' } } },
+  }),
+};
+
 const cases: RuleTable = {
   terraform: {
     valid: [
+      {
+        // ARM never receives these: a resource of another Terraform provider, or a Kubernetes object.
+        name: 'what-resource-manager-never-receives',
+        files: {
+          'main.tf': 'resource "random_string" "suffix" {\n  length = 4\n}\n\nresource "null_resource" "setup" {}\n\nresource "azuread_application" "app" {\n  display_name = "ml"\n}\n',
+          'k8s/job.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: train\nspec:\n  template:\n    spec:\n      containers:\n        - name: t\n          image: trainer\n',
+          ...allowedLocationsAll,
+        },
+        options: opts,
+      },
+      {
+        // An azurerm type the model does not map may send a location of its own (a private DNS zone
+        // sends "global") or be a data-plane object with none (a secret): undecided, not "location is not set".
+        name: 'unmapped-type-without-location-argument',
+        files: {
+          'main.tf': 'resource "azurerm_private_dns_zone" "aml" {\n  name                = "privatelink.api.azureml.ms"\n  resource_group_name = "rg-ml"\n}\n\nresource "azurerm_key_vault_secret" "s" {\n  name         = "s"\n  value        = var.secret\n  key_vault_id = "kv-id"\n}\n',
+          ...allowedLocationsAll,
+        },
+        options: opts,
+      },
       {
         // The provider creates a compute instance in its workspace's location (it reads it at apply
         // time; azurerm 4 has no location argument): not "location is not set".
@@ -190,6 +218,16 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
       { name: 'param-effect-default-audit', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = true'), ...param }, options: opts },
     ],
     invalid: [
+      {
+        // An unmapped type that writes its location is judged by it.
+        name: 'unmapped-type-with-location-outside-the-list',
+        files: {
+          'main.tf': 'resource "azurerm_user_assigned_identity" "id" {\n  name                = "id-ml"\n  resource_group_name = "rg-ml"\n  location            = ⟦"westeurope"⟧\n}\n',
+          ...allowedLocationsAll,
+        },
+        options: opts,
+        ...deny,
+      },
       { name: 'workspace-public-literal', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = ⟦true⟧'), ...ml }, options: opts, ...deny,
         message: /^Azure Policy "Deny public Azure ML workspaces" \(deny\) rejects azurerm_machine_learning_workspace "mlw-demo": publicNetworkAccess is "Enabled"/,
         related: [{ file: 'policies/deny-public-ml.json', label: /policy "Deny public Azure ML workspaces": the condition/ }] },
