@@ -114,7 +114,7 @@ export function definitionsInCode(resources: readonly Resource[], problems: Poli
     else if (t === POLICY_DEFINITION_AZURERM_TYPE) doc = readTerraformPolicy(r.body, fallback, r.header);
     else continue;
     if (doc.kind === 'definition') out.push({ ...doc.definition, source: 'scanned' });
-    else if (doc.kind === 'none') problems.push({ message: `the policy definition ${r.address} is not evaluated: ${doc.reason}`, location: r.header });
+    else if (doc.kind === 'none') problems.push({ message: `the policy definition \`${r.address}\` is not evaluated: ${doc.reason}`, location: r.header });
   }
   return out;
 }

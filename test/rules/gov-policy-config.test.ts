@@ -174,6 +174,27 @@ resource "azurerm_policy_definition" "gpu" {
     expect(unread.findings.some((f) => f.ruleId === 'EVAL001' && /policy_rule is not known/.test(f.message))).toBe(true);
   });
 
+  it('a policy definition that is not evaluated in each of two module calls is one EVAL001 for its file and cause, with the count', async () => {
+    const mod = `
+resource "azurerm_policy_definition" "def" {
+  name         = "from-template"
+  policy_type  = "Custom"
+  mode         = "All"
+  display_name = "From a template"
+  policy_rule  = templatefile("\${path.module}/\${var.rule}", {})
+}
+
+variable "rule" {
+  type = string
+}
+`;
+    const dir = tree({ 'main.tf': 'module "a" {\n  source = "./mod"\n  rule   = "a.json"\n}\n\nmodule "b" {\n  source = "./mod"\n  rule   = "b.json"\n}\n', 'mod/main.tf': mod, '.mlops-iac-lint.json': config({ fromScannedCode: true }) });
+    const notes = (await lint({ paths: [dir] })).findings.filter((f) => f.ruleId === 'EVAL001');
+    expect(notes.map((f) => [f.location.file.split('/').slice(-2).join('/'), f.location.range.start.line, f.message])).toEqual([
+      ['mod/main.tf', 2, expect.stringMatching(/^the policy definition `module\.a\.azurerm_policy_definition\.def` is not evaluated: policy_rule is not known .*\(and 1 more like it in this file\)$/)],
+    ]);
+  });
+
   it('a policy_rule nested 5,000 levels deep (in a file() document or inline) is undecided, never a crash', async () => {
     // JSON.parse accepts it; the evaluator's data stops at the parsers' nesting limit.
     const deep = `{"if": {"allOf": [{"field": "type", "equals": "Microsoft.Compute/virtualMachines"}, ${'['.repeat(5000)}1${']'.repeat(5000)}]}, "then": {"effect": "deny"}}`;
