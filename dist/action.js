@@ -30190,7 +30190,7 @@ var init_document2 = __esm({
     FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
     FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
     SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
-    TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{[^{}]*\}\}/;
+    TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|__[A-Za-z][A-Za-z0-9_.]*__/;
   }
 });
 

@@ -1395,6 +1395,10 @@ resource clusters 'Microsoft.MachineLearningServices/workspaces/computes@2024-04
         files: {
           'compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: ${GPU_SIZE}\n',
           'jinja/compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: "{{ gpu_size }}"\n',
+          // envsubst also expands $NAME; Azure Pipelines' token-replacement tasks write #{Name}# or __Name__.
+          'envsubst/compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: $GPU_SIZE\n',
+          'tokens/compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: "#{GpuSize}#"\n',
+          'tokens2/compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster\ntype: amlcompute\nsize: __GpuSize__\n',
         },
       },
       {

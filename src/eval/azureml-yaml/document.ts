@@ -132,11 +132,13 @@ function wholeVariable(text: string, plain: boolean, use: Location, env: Readonl
 }
 
 /**
- * A placeholder a template engine fills in before the file is used (`size: ${GPU_SIZE}` for
- * envsubst, `size: "{{ gpu_size }}"` for Jinja or Helm-style tools): the Azure ML CLI does not
- * expand either, so the value the file is deployed with is not the written text.
+ * A placeholder a template engine fills in before the file is used (`size: ${GPU_SIZE}` or
+ * `$GPU_SIZE` for envsubst, which expands both forms; `size: "{{ gpu_size }}"` for Jinja or
+ * Helm-style tools; `#{GpuSize}#` and `__GpuSize__` for the token-replacement tasks of Azure
+ * Pipelines): the Azure ML CLI expands none of them, so the value the file is deployed with is
+ * not the written text.
  */
-const TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{[^{}]*\}\}/;
+const TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|__[A-Za-z][A-Za-z0-9_.]*__/;
 
 /** A plain or quoted YAML scalar (or a `--set` value) as a typed value. */
 export function scalarValue(text: string, plain: boolean, origin: Location, opts: ReadOptions = {}): Value {
