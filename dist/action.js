@@ -44767,7 +44767,9 @@ function parseFlags(spec, words, file) {
         const e = raw.indexOf("=");
         if (e <= 0) continue;
         const key = sw.text !== void 0 ? sw.text.split("=")[0] : raw.slice(0, e).replace(/["'\\]/g, "");
-        out.sets.push({ key, value: sliceValue(sw, from + e + 1), range: sw.word.range });
+        const value = sliceValue(sw, from + e + 1);
+        const variable = sliceVariable(sw, from + e + 1);
+        out.sets.push({ key, value: variable && value.kind !== "unknown" ? withSymbol(value, variable, { file, range: sw.word.range }) : value, range: sw.word.range });
       }
     } else if (name === "--priority") {
       const v = takeOne();

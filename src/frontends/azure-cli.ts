@@ -263,7 +263,10 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
         if (e <= 0) continue;
         // The key as the shell passes it: quotes removed (`"size=$1"` sets `size`).
         const key = sw.text !== undefined ? sw.text.split('=')[0]! : raw.slice(0, e).replace(/["'\\]/g, '');
-        out.sets.push({ key, value: sliceValue(sw, from + e + 1), range: sw.word.range });
+        // A value that is one variable keeps its name (`--set size=$GPU_SKU`: GPU001's intent), as a flag's does.
+        const value = sliceValue(sw, from + e + 1);
+        const variable = sliceVariable(sw, from + e + 1);
+        out.sets.push({ key, value: variable && value.kind !== 'unknown' ? withSymbol(value, variable, { file, range: sw.word.range }) : value, range: sw.word.range });
       }
     } else if (name === '--priority') {
       const v = takeOne();

@@ -1571,6 +1571,19 @@ jobs:
     ],
     invalid: [
       {
+        // `--set size=$GPU_SKU` names the variable as `--size "$GPU_SKU"` does: the intent holds for the flags' object and for a --file.
+        name: 'set-size-from-a-gpu-variable',
+        files: {
+          'deploy.sh': 'GPU_SKU="⟦Standard_D4s_v3⟧"\naz ml compute create -n train --type amlcompute -g rg -w ws --set size=$GPU_SKU\n',
+          'file/deploy.sh': 'GPU_SKU="⟦Standard_D4s_v3⟧"\naz ml compute create --file compute.yml -g rg -w ws --set "size=$GPU_SKU"\n',
+          'file/compute.yml': 'type: amlcompute\nname: train2\nsize: Standard_D2s_v3\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        messageIncludes: 'its size comes from "GPU_SKU"',
+      },
+      {
         // The name is only partly known, but the known text says GPU whatever the unknown part holds.
         name: 'partly-known-name-says-gpu',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n "gpu$1" --node-vm-size ⟦Standard_D16s_v5⟧ --node-taints team=ml:NoSchedule\n' },
