@@ -42841,6 +42841,9 @@ var init_azure_cli = __esm({
     ];
     ML_WORKSPACE_FLAGS = [
       { names: ["--public-network-access"], attr: "publicNetworkAccess", read: "enabled" },
+      // `--kind hub|project` (Microsoft Learn, "Create a hub-based project": `az ml workspace create
+      // --kind project --hub-id <hub id> …`): a project takes its network settings from its hub.
+      { names: ["--kind"], attr: "workspaceKind", read: "string" },
       { names: ["--image-build-compute"], attr: "imageBuildCompute", read: "string" },
       TAGS
     ];

@@ -1742,6 +1742,11 @@ const azureCli: RuleTable = {
       },
       { name: 'from-yaml-file', files: { 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml\n' } },
       {
+        // A hub-based project takes its network settings from its hub (as `kind: project` in YAML, ARM and Terraform).
+        name: 'project-of-a-hub',
+        files: { 'deploy.sh': 'az ml workspace create --kind project -n proj1 -g rg --hub-id /subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub1\n' },
+      },
+      {
         // A variables template included under a condition may not be: its variables stay unknown.
         name: 'pipeline-variables-template-under-a-condition',
         files: {
@@ -1774,6 +1779,8 @@ const azureCli: RuleTable = {
         messageIncludes: 'because --public-network-access is not set (defaults to Enabled);',
       },
       { name: 'prod-by-file-name', files: { 'deploy-prod.sh': 'az ml workspace create -n ws -g rg --public-network-access=⟦Enabled⟧\n' }, level: 'error', env: 'prod', messageId: 'publicWorkspace' },
+      // A hub is judged: its projects take its network settings.
+      { name: 'hub-by-kind', files: { 'deploy.sh': '⟦az⟧ ml workspace create --kind hub -n hub1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'publicWorkspace' },
       {
         name: 'environment-assignment-nonprod',
         files: { 'setup.sh': 'ENVIRONMENT="dev"\n⟦az⟧ ml workspace create -n ws-$ENVIRONMENT -g rg\n' },
