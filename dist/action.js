@@ -29042,21 +29042,26 @@ function pairRange(lineMap, p) {
   const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
   return lineMap.range(start, end);
 }
-function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar) {
+function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar, follow, aliased = false) {
+  if (aliased && follow.left-- <= 0) return { type: "other", range: nodeRange(lineMap, node) };
   if (isScalar(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node, mapOf) };
-  if (depth > 200 || isAlias(node)) return { type: "other", range: nodeRange(lineMap, node) };
+  if (depth > 200) return { type: "other", range: nodeRange(lineMap, node) };
+  if (isAlias(node)) {
+    const target = follow?.targets.get(node);
+    return target === void 0 ? { type: "other", range: nodeRange(lineMap, node) } : yamlTree(target, lineMap, depth + 1, mapOf, follow, true);
+  }
   if (isMap(node)) {
     const entries2 = [];
     for (const p of node.items) {
       if (!isPair(p)) continue;
       const k = p.key;
       const e = { key: isScalar(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf);
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, aliased);
       entries2.push(e);
     }
     return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
   }
-  if (isSeq(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf)), range: nodeRange(lineMap, node) };
+  if (isSeq(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf, follow, aliased)), range: nodeRange(lineMap, node) };
   return { type: "other", range: nodeRange(lineMap, node) };
 }
 function entryOf(node, key) {
@@ -29070,12 +29075,14 @@ function stringOf(node, key) {
   const v = valueOf(node, key);
   return v?.type === "scalar" ? v.value : void 0;
 }
+var ALIAS_COPY_BUDGET;
 var init_tree = __esm({
   "src/parse/yaml/tree.ts"() {
     "use strict";
     init_guards();
     init_scalar();
     init_plain_scalar();
+    ALIAS_COPY_BUDGET = 2e4;
   }
 });
 
@@ -29102,6 +29109,37 @@ function unresolvedAliases(doc, text2) {
 }
 function unresolvedAliasMessage(name) {
   return `Unresolved alias *${name}: no anchor &${name} is set before it`;
+}
+function aliasTargets(doc, text2) {
+  const out = /* @__PURE__ */ new Map();
+  if (text2 !== void 0 && !text2.includes("*")) return out;
+  const anchors = /* @__PURE__ */ new Map();
+  const open = /* @__PURE__ */ new Set();
+  const LEAVE = /* @__PURE__ */ Symbol("leave");
+  const stack = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === LEAVE) {
+      open.delete(stack.pop());
+      continue;
+    }
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target !== void 0 && !open.has(target)) out.set(node, target);
+      continue;
+    }
+    if (isNode(node) && node.anchor) {
+      anchors.set(node.anchor, node);
+      open.add(node);
+      stack.push(node, LEAVE);
+    }
+    if (isCollection(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (isPair(node)) {
+      stack.push(node.value, node.key);
+    }
+  }
+  return out;
 }
 var init_aliases = __esm({
   "src/parse/yaml/aliases.ts"() {
@@ -40154,7 +40192,8 @@ var init_ci_address = __esm({
 });
 
 // src/parse/yaml/ci-nodes.ts
-function libraryNodes(lineMap) {
+function libraryNodes(lineMap, aliases) {
+  const deref = (n) => aliases !== void 0 && aliases.size > 0 ? aliases.get(n) ?? n : n;
   const done = /* @__PURE__ */ new Map();
   const mapOf = (node) => {
     let m = done.get(node);
@@ -40182,9 +40221,9 @@ function libraryNodes(lineMap) {
       for (const p of items) if (!isPair(p)) return items.filter((q) => isPair(q));
       return items;
     },
-    items: (seq) => isSeq(seq) ? seq.items : NONE,
+    items: (seq) => !isSeq(seq) ? NONE : aliases !== void 0 && aliases.size > 0 ? seq.items.map(deref) : seq.items,
     key: (p) => str3(asPair(p).key),
-    value: (p) => asPair(p).value ?? void 0,
+    value: (p) => deref(asPair(p).value ?? void 0),
     str: str3,
     range: range2,
     keyRange: (p) => range2(asPair(p).key),
@@ -41548,7 +41587,8 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
     return doc;
   }
   const { tokens, docs } = composed;
-  const nodes2 = libraryNodes(lineMap);
+  const aliases = kind === "github-workflow" ? new Map(docs.flatMap((d) => [...aliasTargets(d, text2)])) : void 0;
+  const nodes2 = libraryNodes(lineMap, aliases);
   const ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes2 };
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
   addRootBlocks({ roots: docs.flatMap((d) => isMap(d.contents) ? [yamlTree(d.contents, lineMap)] : []), blocks: doc.blocks, lineMap });
@@ -41566,7 +41606,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap, 0, nodes2.mapOf));
+      doc.trees.push(yamlTree(root, lineMap, 0, nodes2.mapOf, aliases && { targets: aliases, left: ALIAS_COPY_BUDGET }));
       readStructure(ctx, kind, root, found);
     }
   } catch (e) {

@@ -68,3 +68,37 @@ describe('unresolved YAML aliases', () => {
     expect(performance.now() - t0).toBeLessThan(5_000);
   });
 });
+
+describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since September 2025)', () => {
+  const trees = (text: string, kind: 'github-workflow' | 'azure-pipeline' = 'github-workflow') => parseCiDocument('w.yml', text, kind).trees;
+
+  it('the tree copies an alias as the node it stands for, with the ranges where that node is written', () => {
+    const [root] = trees('on: push\njobs:\n  a:\n    env: &e\n      SIZE: big\n  b:\n    env: *e\n');
+    const jobs = root?.type === 'map' ? root.entries.find((e) => e.key === 'jobs')?.value : undefined;
+    const env = (job: string) => (jobs?.type === 'map' ? jobs.entries.find((e) => e.key === job)?.value : undefined);
+    const b = env('b');
+    const bEnv = b?.type === 'map' ? b.entries.find((e) => e.key === 'env')?.value : undefined;
+    expect(bEnv?.type).toBe('map');
+    expect(bEnv?.type === 'map' ? bEnv.entries.map((e) => [e.key, e.value?.type === 'scalar' ? e.value.value : undefined, e.keyRange.start.line]) : []).toEqual([['SIZE', 'big', 5]]);
+  });
+
+  it('an alias inside its own anchor (a cycle) and one in an Azure Pipelines file stay unread', () => {
+    const cyclic = trees('on: push\njobs: &j\n  a:\n    needs: *j\n')[0];
+    const jobs = cyclic?.type === 'map' ? cyclic.entries.find((e) => e.key === 'jobs')?.value : undefined;
+    const a = jobs?.type === 'map' ? jobs.entries[0]?.value : undefined;
+    expect(a?.type === 'map' ? a.entries[0]?.value?.type : undefined).toBe('other');
+    const pipeline = trees('variables: &v\n  a: 1\nstages:\n  - stage: s\n    variables: *v\n', 'azure-pipeline')[0];
+    const stage = pipeline?.type === 'map' ? pipeline.entries.find((e) => e.key === 'stages')?.value : undefined;
+    const first = stage?.type === 'seq' ? stage.items[0] : undefined;
+    expect(first?.type === 'map' ? first.entries.find((e) => e.key === 'variables')?.value?.type : undefined).toBe('other');
+  });
+
+  it('nested aliases that would copy a billion nodes stop at the copy budget', async () => {
+    const lines = ['on: push', 'x0: &a0 [lol, lol]'];
+    for (let i = 1; i < 30; i++) lines.push(`x${i}: &a${i} [*a${i - 1}, *a${i - 1}]`);
+    lines.push('jobs:', '  b:', '    runs-on: ubuntu-latest', '    env:', '      BIG: *a29', '    strategy:', '      matrix:', '        x: *a29', '    steps:', '      - run: echo hi', '');
+    const dir = tree({ '.github/workflows/w.yml': lines.join('\n') });
+    const r = await lint({ paths: [dir] });
+    expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
+  });
+});

@@ -9,6 +9,31 @@ const converted: RuleTable = {
   'github-actions': {
     valid: [
       {
+        // GitHub Actions reads a workflow's aliases (anchors since September 2025): job b's permissions are job a's.
+        name: 'permissions-by-alias',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: &perms
+      id-token: write
+    steps:
+      - run: echo a
+  b:
+    runs-on: ubuntu-latest
+    permissions: *perms
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+`,
+        },
+      },
+      {
         // RULES.md CI003 is about "azure/login with client-id (OIDC)": with auth-type IDENTITY
         // the client-id names a user-assigned managed identity (self-hosted runner), no ID token.
         name: 'managed-identity-login.yml',
@@ -165,6 +190,36 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // A login step reused by alias in a job without id-token: write is that job's login, located where the step is written.
+        name: 'login-step-by-alias',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+permissions:
+  contents: read
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - &login
+        ⟦uses: azure/login@v2⟧
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+          tenant-id: \${{ secrets.AZURE_TENANT_ID }}
+          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
+  b:
+    runs-on: ubuntu-latest
+    steps:
+      - *login
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'workflowPermissions',
+      },
       {
         // Nested reusable workflows pass the top caller's token down: without id-token: write at
         // the top, the innermost OIDC login fails; reported at the top call (the middle workflow,

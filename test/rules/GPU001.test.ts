@@ -1593,6 +1593,29 @@ jobs:
         messageIncludes: 'its name "gpu…" says GPU',
       },
       {
+        // A job's env: reused by alias (GitHub Actions reads anchors since September 2025) holds the size.
+        name: 'github-env-by-alias',
+        files: {
+          '.github/workflows/pools.yml': `on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    env: &e
+      SIZE: ⟦Standard_D8s_v5⟧
+    steps:
+      - run: echo a
+  b:
+    runs-on: ubuntu-latest
+    env: *e
+    steps:
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpu -s "$SIZE" --node-taints sku=gpu:NoSchedule
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'partly-known-name-says-gpu-github-matrix',
         files: {
           '.github/workflows/train.yml': `on: push

@@ -47,3 +47,43 @@ export function unresolvedAliases(doc: Document.Parsed, text?: string): Unresolv
 export function unresolvedAliasMessage(name: string): string {
   return `Unresolved alias *${name}: no anchor &${name} is set before it`;
 }
+
+/**
+ * The node each alias of a document stands for (YAML 1.2 §7.1: the most recent preceding node
+ * with its anchor), for a reader that follows aliases (GitHub Actions workflows, which accept
+ * anchors and aliases since September 2025: docs.github.com "Reusing workflow configurations",
+ * "YAML anchors and aliases"). An alias inside the node its anchor names (a cycle) and one with
+ * no anchor before it have none. `text` as for `unresolvedAliases`.
+ */
+export function aliasTargets(doc: Document.Parsed, text?: string): Map<unknown, unknown> {
+  const out = new Map<unknown, unknown>();
+  if (text !== undefined && !text.includes('*')) return out;
+  const anchors = new Map<string, unknown>();
+  /** Anchored nodes not yet left: an alias to one of them is a cycle. */
+  const open = new Set<unknown>();
+  const LEAVE = Symbol('leave');
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === LEAVE) {
+      open.delete(stack.pop());
+      continue;
+    }
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target !== undefined && !open.has(target)) out.set(node, target);
+      continue;
+    }
+    if (isNode(node) && node.anchor) {
+      anchors.set(node.anchor, node);
+      open.add(node);
+      stack.push(node, LEAVE);
+    }
+    if (isCollection(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (isPair(node)) {
+      stack.push(node.value, node.key);
+    }
+  }
+  return out;
+}

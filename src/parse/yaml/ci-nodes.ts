@@ -51,8 +51,13 @@ type LPair = Pair<YNode, YNode | null>;
 
 const NONE: readonly never[] = [];
 
-/** `CiNodes` over the `yaml` library's composed nodes (`keepSourceTokens: true`). */
-export function libraryNodes(lineMap: LineMap): CiNodes & { mapOf(node: Scalar): MappedText } {
+/**
+ * `CiNodes` over the `yaml` library's composed nodes (`keepSourceTokens: true`). `aliases`: the
+ * aliases read as the node they stand for (`aliasTargets`); any other alias is no node a reader
+ * knows (neither map, sequence nor scalar).
+ */
+export function libraryNodes(lineMap: LineMap, aliases?: ReadonlyMap<unknown, unknown>): CiNodes & { mapOf(node: Scalar): MappedText } {
+  const deref = <T>(n: T): T => (aliases !== undefined && aliases.size > 0 ? ((aliases.get(n) as T | undefined) ?? n) : n);
   const done = new Map<Scalar, MappedText>();
   const mapOf = (node: Scalar): MappedText => {
     let m = done.get(node);
@@ -81,9 +86,9 @@ export function libraryNodes(lineMap: LineMap): CiNodes & { mapOf(node: Scalar):
       for (const p of items) if (!isPair(p)) return items.filter((q) => isPair(q)) as unknown as CiPair[];
       return items as unknown as CiPair[];
     },
-    items: (seq) => (isSeq(seq) ? (seq.items as unknown as CiNode[]) : NONE),
+    items: (seq) => (!isSeq(seq) ? NONE : aliases !== undefined && aliases.size > 0 ? (seq.items.map(deref) as unknown as CiNode[]) : (seq.items as unknown as CiNode[])),
     key: (p) => str(asPair(p).key),
-    value: (p) => (asPair(p).value ?? undefined) as CiNode | undefined,
+    value: (p) => deref(asPair(p).value ?? undefined) as CiNode | undefined,
     str,
     range,
     keyRange: (p) => range(asPair(p).key),

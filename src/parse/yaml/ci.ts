@@ -12,7 +12,7 @@
  * readers below see either through `CiNodes` (ci-nodes.ts, ci-tree-nodes.ts).
  */
 import { isMap } from './guards.js';
-import { unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
+import { aliasTargets, unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
 import { composeYaml, sortedYamlComments, yamlError } from './document.js';
 import { yamlLineBreaks } from './line-breaks.js';
 import { LineMap } from '../../core/source.js';
@@ -28,7 +28,7 @@ import type { MappedText } from './scalar.js';
 import { TASK_SCRIPT_INPUTS, taskScriptMode } from './pipeline-tasks.js';
 import { buildSnippet } from './script.js';
 import type { ScriptLanguage, ScriptOrigin, ScriptSnippet } from './script.js';
-import { yamlTree } from './tree.js';
+import { ALIAS_COPY_BUDGET, yamlTree } from './tree.js';
 import type { YamlTree } from './tree.js';
 
 export type { ScriptSnippet, ScriptCommand, ScriptToken, ScriptComment, ScriptLanguage, ScriptOrigin } from './script.js';
@@ -800,7 +800,10 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
     return doc;
   }
   const { tokens, docs } = composed;
-  const nodes = libraryNodes(lineMap);
+  // GitHub Actions reads a workflow's aliases as the anchored node (since September 2025); Azure
+  // Pipelines rejects anchors ("Anchors are not currently supported"), so its files follow none.
+  const aliases = kind === 'github-workflow' ? new Map(docs.flatMap((d) => [...aliasTargets(d, text)])) : undefined;
+  const nodes = libraryNodes(lineMap, aliases);
   const ctx: Ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes };
 
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
@@ -822,7 +825,7 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap, 0, nodes.mapOf));
+      doc.trees.push(yamlTree(root, lineMap, 0, nodes.mapOf, aliases && { targets: aliases, left: ALIAS_COPY_BUDGET }));
       readStructure(ctx, kind, root as unknown as CiNode, found);
     }
   } catch (e) {

@@ -89,25 +89,45 @@ function pairRange(lineMap: LineMap, p: Pair<unknown, unknown>): Range {
 }
 
 /**
+ * Aliases a copy follows (`aliasTargets`), and how many more nodes it may copy through them: a
+ * document of nested aliases (each anchor two aliases of the one before) would otherwise copy
+ * exponentially many nodes.
+ */
+export interface AliasFollow {
+  targets: ReadonlyMap<unknown, unknown>;
+  left: number;
+}
+
+/** Nodes a copy makes through aliases, at most (far more than any workflow reuses). */
+export const ALIAS_COPY_BUDGET = 20_000;
+
+/**
  * Copies a `yaml` node (composed with `keepSourceTokens: true`) into a positioned tree.
  * `mapOf`: how scalars are mapped to the file (a caller that maps them again shares a memo).
+ * `follow`: aliases copied as the node they stand for (its ranges are where it is written);
+ * without it, or past its budget, an alias is `other`.
  */
-export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: ScalarMapper = mapScalar): YamlTree {
+export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: ScalarMapper = mapScalar, follow?: AliasFollow, aliased = false): YamlTree {
+  if (aliased && follow!.left-- <= 0) return { type: 'other', range: nodeRange(lineMap, node as YNode) };
   if (isScalar(node)) return { type: 'scalar', value: scalarValue(node), plain: node.type === 'PLAIN' || node.type === undefined, range: scalarRange(lineMap, node, mapOf) };
   // Deeper than any CI file nests; a guard against pathological input.
-  if (depth > 200 || isAlias(node)) return { type: 'other', range: nodeRange(lineMap, node as YNode) };
+  if (depth > 200) return { type: 'other', range: nodeRange(lineMap, node as YNode) };
+  if (isAlias(node)) {
+    const target = follow?.targets.get(node);
+    return target === undefined ? { type: 'other', range: nodeRange(lineMap, node as YNode) } : yamlTree(target, lineMap, depth + 1, mapOf, follow, true);
+  }
   if (isMap(node)) {
     const entries: YamlEntryNode[] = [];
     for (const p of node.items) {
       if (!isPair(p)) continue;
       const k = p.key as YNode | null;
       const e: YamlEntryNode = { key: isScalar(k) ? scalarValue(k) : '', keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf);
+      if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, aliased);
       entries.push(e);
     }
     return { type: 'map', entries, range: nodeRange(lineMap, node as unknown as YNode) };
   }
-  if (isSeq(node)) return { type: 'seq', items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf)), range: nodeRange(lineMap, node as unknown as YNode) };
+  if (isSeq(node)) return { type: 'seq', items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf, follow, aliased)), range: nodeRange(lineMap, node as unknown as YNode) };
   return { type: 'other', range: nodeRange(lineMap, node as YNode) };
 }
 
