@@ -44591,6 +44591,11 @@ function addressOf(cmd, doc) {
 function inCommandContext(r, cmd, doc) {
   r.address = addressOf(cmd, doc);
   if (r.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  if (r.kind === "ml.workspace") {
+    const acr = r.refs.get("containerRegistry");
+    const name = acr?.kind === "string" ? REGISTRY_ID.exec(acr.value)?.[1] : void 0;
+    if (name !== void 0) r.refs.set("containerRegistry", str(registryIdentity(name), acr.origin));
+  }
   if (r.kind === "ml.workspace" && r.name?.kind === "string" && cmd.verb === "create") r.identity.push(workspaceIdentity(r.name.value));
   else r.identity.push(placeIdentity(cmd.at));
   if (cmd.verb === "update") {
@@ -44627,7 +44632,7 @@ function undecidable(cmd, evaluation, reason) {
 function placeIdentity(at2) {
   return `az:${at2.file}:${at2.range.start.offset}`;
 }
-var workspaceIdentity;
+var workspaceIdentity, registryIdentity, REGISTRY_ID;
 var init_azure_cli_files = __esm({
   "src/frontends/azure-cli-files.ts"() {
     "use strict";
@@ -44639,6 +44644,8 @@ var init_azure_cli_files = __esm({
     init_shared();
     init_azure_cli_sets();
     workspaceIdentity = (name) => `ml.workspace:${name}`;
+    registryIdentity = (name) => `acr:${name}`;
+    REGISTRY_ID = /\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/\s]+)\/?$/i;
   }
 });
 

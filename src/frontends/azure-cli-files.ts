@@ -89,6 +89,10 @@ export function newFileLinks(): FileLinks {
 
 /** Identity key of a workspace the azure-cli way (`ml.workspace:<name>`), so `-w <name>` links to it. */
 const workspaceIdentity = (name: string): string => `ml.workspace:${name}`;
+/** The identity `az acr create -n NAME` gives its registry (azure-cli.ts `identityKey`). */
+const registryIdentity = (name: string): string => `acr:${name}`;
+/** A registry's ARM id (`/subscriptions/…/providers/Microsoft.ContainerRegistry/registries/acrx`): its name. */
+const REGISTRY_ID = /\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/\s]+)\/?$/i;
 
 /**
  * `a/./b`, `./a` → `a/b`; undefined for an absolute path. A path that climbs (`../x.yml`) stays
@@ -239,6 +243,13 @@ function addressOf(cmd: FileCommand, doc: number | undefined): string {
 function inCommandContext(r: Resource, cmd: FileCommand, doc: number | undefined): Resource {
   r.address = addressOf(cmd, doc);
   if (r.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  if (r.kind === 'ml.workspace') {
+    // `container_registry:` names the registry by its ARM id, as `--container-registry` does: a
+    // registry an `az acr create` of the scan makes is that one (AML002).
+    const acr = r.refs.get('containerRegistry');
+    const name = acr?.kind === 'string' ? REGISTRY_ID.exec(acr.value)?.[1] : undefined;
+    if (name !== undefined) r.refs.set('containerRegistry', str(registryIdentity(name), acr!.origin));
+  }
   if (r.kind === 'ml.workspace' && r.name?.kind === 'string' && cmd.verb === 'create') r.identity.push(workspaceIdentity(r.name.value));
   // A resource of its own (not an inline element of the workspace it is linked to).
   else r.identity.push(placeIdentity(cmd.at));

@@ -761,6 +761,18 @@ az acr create -n acrml -g rg --sku Premium --public-network-enabled false
         messageIncludes: '(--image-build-compute is not set) but its registry "acrml" is network-restricted (public network access is disabled), so image builds fail; set --image-build-compute to',
       },
       {
+        // The workspace YAML a command reads names the registry by its ARM id, as --container-registry does.
+        name: 'workspace-file-names-the-registry-the-script-creates',
+        files: {
+          'deploy.sh': 'az acr create -n acrx -g rg --sku Premium --public-network-enabled false\naz ml workspace create --file ws.yml -g rg\n',
+          'ws.yml': '$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\n⟦name: mlw-x⟧\npublic_network_access: Disabled\ncontainer_registry: /subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acrx\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+        messageIncludes: 'its registry "acrx" is network-restricted',
+      },
+      {
         // The registry id captured from the CLI (`--query id`) names the registry the script creates.
         name: 'registry-id-from-query-id',
         files: {
