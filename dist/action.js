@@ -49948,7 +49948,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       byKey.set(key, finding);
     };
     const recordUndecidedAbout = (address, attribute2, reason, location, sourcePath) => {
-      const key = `${meta.id}|${address}|${attribute2}`;
+      const key = `${meta.id}|${address}|${attribute2}|${location.file}|${location.range.start.offset}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
       undecided2.push({ ruleId: meta.id, address, attribute: attribute2, ...sourcePath ? { sourcePath } : {}, reason, location, ...variant !== "default" ? { variant } : {} });

@@ -246,7 +246,9 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     };
 
     const recordUndecidedAbout = (address: string, attribute: string, reason: string, location: Location, sourcePath?: string): void => {
-      const key = `${meta.id}|${address}|${attribute}`;
+      // Once per place: every variant repeats what it could not decide there, but two places
+      // (two `terraform apply "$PLAN"` lines of one script) are two lines of --verbose.
+      const key = `${meta.id}|${address}|${attribute}|${location.file}|${location.range.start.offset}`;
       if (undecidedKeys.has(key)) return;
       undecidedKeys.add(key);
       undecided.push({ ruleId: meta.id, address, attribute, ...(sourcePath ? { sourcePath } : {}), reason, location, ...(variant !== 'default' ? { variant } : {}) });

@@ -233,6 +233,14 @@ jobs:
       'inputs.commandOptions: the argument $(planPath) of commandOptions is expanded at run time and may be the plan file',
     ]);
   });
+  it('two places of one script that cannot be decided are two lines (once per place, not once per script)', async () => {
+    const dir = tree({ 'd.sh': '#!/bin/bash\nterraform apply -auto-approve "$PLAN_A"\nterraform apply -auto-approve "$PLAN_B"\n' });
+    const { undecided } = await lintTree(dir, ['CI005']);
+    expect(undecided.map((u) => `${u.location.range.start.line}: ${u.reason}`)).toEqual([
+      '2: the argument $PLAN_A of terraform apply -auto-approve is expanded at run time and may be the plan file',
+      '3: the argument $PLAN_B of terraform apply -auto-approve is expanded at run time and may be the plan file',
+    ]);
+  });
   it('Azure ML YAML: a compute named with a template placeholder keeps its written name in addresses (--verbose says which)', async () => {
     const dir = tree({
       'compute.yml': '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json\nname: gpu-cluster-${ENV}\ntype: amlcompute\nsize: Standard_NC24ads_A100_v4\n',
