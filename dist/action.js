@@ -35975,6 +35975,7 @@ var init_evaluate2 = __esm({
         if (a.kind === "list") return bool(a.items.length === 0, loc3);
         if (a.kind === "object") return bool(a.entries.size === 0, loc3);
         if (a.kind === "string") return bool(a.value === "", loc3);
+        if (a.kind === "unknown" && armResourceIdKey(a) !== void 0) return bool(false, loc3);
         if (a.kind === "unknown") return U("empty(): depends on an unknown value", loc3, callToken("empty", [a]));
         return bool(false, loc3);
       },

@@ -680,6 +680,39 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
         messageId: 'noImageBuildCompute',
       },
       {
+        // The AVM idiom: a resource id is never empty, so `empty(crId) ? null : crId` is the registry's id.
+        name: 'registry-id-behind-empty-test',
+        files: {
+          'main.bicep': `
+module reg 'modules/reg.bicep' = {
+  name: 'reg'
+}
+var crId = reg.outputs.id
+
+⟦resource ws 'Microsoft.MachineLearningServices/workspaces@2024-10-01'⟧ = {
+  name: 'ws1'
+  location: 'eastus'
+  properties: {
+    containerRegistry: empty(crId) ? null : crId
+    publicNetworkAccess: 'Disabled'
+  }
+}
+`,
+          'modules/reg.bicep': `
+resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'cr1'
+  location: 'eastus'
+  sku: { name: 'Premium' }
+  properties: { publicNetworkAccess: 'Disabled' }
+}
+output id string = acr.id
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+      {
         // A parameter file that blanks every name: `acr.id` still names the registry declared beside the workspace.
         name: 'registry-with-empty-name',
         files: {

@@ -8,7 +8,7 @@ import { argumentsTooLarge, bool, chosenBy, compared, containsUnknown, decidingI
 import type { UnknownValue, Value } from '../../core/value.js';
 import { classifyString, parseExpression, quoteArm } from './expression.js';
 import type { Expr, ParseResult } from './expression.js';
-import { buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
+import { armResourceIdKey, buildResourceId, escapeBraces, templateText, tplUnknown } from './resourceid.js';
 import { memoByText } from '../../core/own-strings.js';
 import type { ArmUnknown } from './resourceid.js';
 
@@ -460,6 +460,10 @@ def(
     if (a.kind === 'list') return bool(a.items.length === 0, loc);
     if (a.kind === 'object') return bool(a.entries.size === 0, loc);
     if (a.kind === 'string') return bool(a.value === '', loc);
+    // A resource id known only as a template (`reg.outputs.id` of `acr.id`, a name from a
+    // parameter): whatever fills its holes, "/subscriptions/…/providers/…" is never empty (the
+    // AVM idiom `empty(crId) ? null : crId`).
+    if (a.kind === 'unknown' && armResourceIdKey(a) !== undefined) return bool(false, loc);
     if (a.kind === 'unknown') return U('empty(): depends on an unknown value', loc, callToken('empty', [a]));
     return bool(false, loc);
   },
