@@ -45411,7 +45411,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
   return ordered.slice(0, MAX_CALLS_PER_TEMPLATE).flatMap((c) => {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
-    const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job ? c.job.id || "job template" : c.stage?.id ?? "extends";
+    const stageId = place.stage?.id;
+    const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job ? c.job.id || (stageId ? `stage ${stageId} job template` : "job template") : c.stage?.id ?? "extends";
     const label = `called by ${path40.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const outer = [void 0];
     if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));

@@ -227,6 +227,18 @@ jobs:
     expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual(['called by azure-pipelines.yml (job template)', 'default']);
   });
 
+  it('a job template called under two stages names each variant by its stage', () => {
+    const r = run({
+      'job.yml': 'jobs:\n- job: compute\n  steps:\n  - script: az ml compute create --name gpu-a --type amlcompute --size Standard_NC6\n',
+      'azure-pipelines.yml': 'trigger: none\nstages:\n- stage: Dev\n  jobs:\n  - template: job.yml\n- stage: Production\n  jobs:\n  - template: job.yml\n',
+    });
+    expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual([
+      'called by azure-pipelines.yml (stage Dev job template)',
+      'called by azure-pipelines.yml (stage Production job template)',
+      'default',
+    ]);
+  });
+
   it('Azure Pipelines variables, $(macro), parameters and stage environment', () => {
     const r = run({
       'azure-pipelines.yml': `parameters:
