@@ -40864,6 +40864,15 @@ function tokenize(text2, lang, state, place) {
       i++;
       continue;
     }
+    if (ps && plain && word.endsWith("}") && !word.includes("{")) {
+      let cut = word.length;
+      while (cut > 0 && word[cut - 1] === "}") cut--;
+      if (cut > 0) {
+        out.push(token(word.slice(0, cut), start, start + cut, false, word.slice(0, cut)));
+        for (let k = start + cut; k < i; k++) out.push(token("}", k, k + 1, false, "}"));
+        continue;
+      }
+    }
     out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
     if (quote !== "") break;
   }

@@ -99,3 +99,18 @@ describe('script lexer: redirections that contain | or &', () => {
     expect(lex("& 'x.ps1' >|y\n", 'powershell').commands).toEqual([['&', "'x.ps1'", '>', '|', 'y']]);
   });
 });
+
+describe('script lexer: PowerShell ends a bare word at }', () => {
+  it.each([
+    ['a block closed right after the last argument', 'if ($x) { az acr create --admin-enabled true}\n', [['if', '(', '$x', ')', '{', 'az', 'acr', 'create', '--admin-enabled', 'true', '}']]],
+    ['two blocks closed at once', 'if ($a) { if ($b) { Write-Host $p}}\n', [['if', '(', '$a', ')', '{', 'if', '(', '$b', ')', '{', 'Write-Host', '$p', '}', '}']]],
+    ['a braced variable name and a hashtable stay whole', 'az x --name ${env:NAME} --tags @{a=1}\n', [['az', 'x', '--name', '${env:NAME}', '--tags', '@{a=1}']]],
+    ["a quoted } is the word's", "az x --name 'a}'\n", [['az', 'x', '--name', "'a}'"]]],
+  ])('%s', (_name, text, commands) => {
+    expect(lex(text, 'powershell').commands).toEqual(commands);
+  });
+
+  it('leaves sh alone: a } attached to a word is part of it there', () => {
+    expect(lex('echo a}\n').commands).toEqual([['echo', 'a}']]);
+  });
+});

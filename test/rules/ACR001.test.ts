@@ -856,6 +856,8 @@ steps:
           // A brace, a type constraint or a blank only before `=` change nothing.
           'joined.ps1':
             "if ($go) {$a8=az acr create -n acr8 -g rg --sku Basic --admin-enabled ⟦true⟧ }\n[string]$a9=az acr create -n acr9 -g rg --sku Basic --admin-enabled ⟦true⟧\n$a10 =az acr create -n acr10 -g rg --sku Basic --admin-enabled ⟦true⟧\n$a11+=az acr create -n acr13 -g rg --sku Basic --admin-enabled ⟦true⟧\n",
+          // A block closed right after the last argument: PowerShell ends the word at `}`.
+          'closed.ps1': "if ($go) { az acr create -n acr14 -g rg --sku Basic --admin-enabled ⟦true⟧}\n",
           // A value assigned with a [string] constraint is the string (another type converts it: unknown).
           'typed.ps1': "[string]$admin = '⟦true⟧'\naz acr create -n acr11 -g rg --sku Basic --admin-enabled $admin\n[bool]$off = 'false'\naz acr create -n acr12 -g rg --sku Basic --admin-enabled $off\n",
           'deploy.sh': 'time -p az acr create -n acr2 -g rg --sku Basic --admin-enabled ⟦true⟧\nsudo AZURE_CORE_OUTPUT=json az acr create -n acr3 -g rg --sku Basic --admin-enabled ⟦true⟧\nnice -n 10 az acr create -n acr4 -g rg --sku Basic --admin-enabled ⟦true⟧\n',

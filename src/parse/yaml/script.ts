@@ -817,6 +817,17 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       i++;
       continue;
     }
+    // PowerShell ends a bare word at `}` (its generic tokens exclude braces): `{ … --admin-enabled
+    // true}` closes the block after `true`. A word holding `{` (`${env:X}`, `@{…}`) is left whole.
+    if (ps && plain && word.endsWith('}') && !word.includes('{')) {
+      let cut = word.length;
+      while (cut > 0 && word[cut - 1] === '}') cut--;
+      if (cut > 0) {
+        out.push(token(word.slice(0, cut), start, start + cut, false, word.slice(0, cut)));
+        for (let k = start + cut; k < i; k++) out.push(token('}', k, k + 1, false, '}'));
+        continue;
+      }
+    }
     out.push(plain ? token(word, start, i, false, word) : token(word, start, i, false));
     if (quote !== '') break;
   }

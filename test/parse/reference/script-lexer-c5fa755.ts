@@ -532,6 +532,15 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       i++;
       continue;
     }
+    if (ps && text.slice(start, i) === word && word.endsWith('}') && !word.includes('{')) {
+      let cut = word.length;
+      while (cut > 0 && word[cut - 1] === '}') cut--;
+      if (cut > 0) {
+        out.push({ text: word.slice(0, cut), start, end: start + cut, op: false });
+        for (let k = start + cut; k < i; k++) out.push({ text: '}', start: k, end: k + 1, op: false });
+        continue;
+      }
+    }
     out.push({ text: word, start, end: i, op: false });
     if (quote !== '') break;
   }
