@@ -51370,7 +51370,7 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
     tags: ["cost", "aml"],
     messages: {
       azurermCannotSet: 'AML compute instance "{{name}}" has no idle shutdown because {{type}} cannot set one, so it bills until stopped by hand; define it with azapi_resource and set idleTimeBeforeShutdown or a stop schedule.',
-      noIdleShutdown: 'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no {{schedules}} schedule with action Stop), so it bills until stopped by hand; set {{attribute}} (e.g. "{{example}}") or a stop schedule.'
+      noIdleShutdown: 'AML compute instance "{{name}}" has no idle shutdown ({{state}} and no enabled Stop schedule in {{schedules}}), so it bills until stopped by hand; set {{attribute}} (e.g. "{{example}}") or a stop schedule.'
     }
   },
   create(ctx) {

@@ -1265,7 +1265,7 @@ size: Standard_DS3_v2
         level: 'warning',
         env: 'unknown',
         messageId: 'noIdleShutdown',
-        message: 'AML compute instance "my-ci" has no idle shutdown (idle_time_before_shutdown is not set and no schedules.compute_start_stop schedule with action Stop), so it bills until stopped by hand; set idle_time_before_shutdown (e.g. "PT60M") or a stop schedule.',
+        message: 'AML compute instance "my-ci" has no idle shutdown (idle_time_before_shutdown is not set and no enabled Stop schedule in schedules.compute_start_stop), so it bills until stopped by hand; set idle_time_before_shutdown (e.g. "PT60M") or a stop schedule.',
       },
       {
         name: 'disabled-stop-schedule',
@@ -1319,7 +1319,7 @@ const azureCli: RuleTable = {
         env: 'unknown',
         messageId: 'noIdleShutdown',
         // The fix is a `--set` of the Azure ML YAML key (the command has no flag for it), not the ARM property.
-        messageIncludes: '(--set idle_time_before_shutdown is not set and no --set schedules.compute_start_stop schedule with action Stop), so it bills until stopped by hand; set --set idle_time_before_shutdown (e.g. "PT60M")',
+        messageIncludes: '(--set idle_time_before_shutdown is not set and no enabled Stop schedule in --set schedules.compute_start_stop), so it bills until stopped by hand; set --set idle_time_before_shutdown (e.g. "PT60M")',
       },
       {
         // A heredoc compute named by a shell variable: named as written (`<$CI_NAME>`), not by the file's extension.
