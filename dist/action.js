@@ -40741,6 +40741,20 @@ function powershellAssignmentSplit(text2, i, tokens) {
   }
   return void 0;
 }
+function psCallEnd(text2, open) {
+  let depth = 0;
+  for (let k = open; k < text2.length; k++) {
+    const c = text2[k];
+    if (c === "\n" || c === "\r") return -1;
+    if (c === "'" || c === '"') {
+      const q = text2.indexOf(c, k + 1);
+      if (q < 0) return -1;
+      k = q;
+    } else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return k + 1;
+  }
+  return -1;
+}
 function tokenize(text2, lang, state, place) {
   const ps = lang === "powershell";
   const esc = ps ? "`" : "\\";
@@ -40839,6 +40853,13 @@ function tokenize(text2, lang, state, place) {
       if (ch === "|" && !ps && REDIRECT_BEFORE_BAR.test(text2.slice(start, i))) {
         i++;
         continue;
+      }
+      if (ch === "(" && ps && PS_METHOD_CALL.test(text2.slice(start, i))) {
+        const close = psCallEnd(text2, i);
+        if (close > 0) {
+          i = close;
+          continue;
+        }
       }
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "(") {
@@ -41024,7 +41045,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41132,6 +41153,7 @@ var init_script = __esm({
     POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
     MAX_ASSIGNED_NAME = 256;
     commandStartsAfter = (t) => !t || t.op || t.text === "{";
+    PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*(?:\([^()\n]*\))?)*\.[A-Za-z_]\w*$/;
     REDIRECT_BEFORE_BAR = /^\d*>$/;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
@@ -43340,7 +43362,11 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const end = i + 1 + m[0].length;
       if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
       else if (ps && /^(?:true|false)$/i.test(m[0])) expansion(str(m[0].toLowerCase() === "true" ? "True" : "False", locOf2(ctx.file, word, i, end)), i, end);
-      else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
+      else if (ps && quote === "" && raw[end] === "." && /[A-Za-z_]/.test(raw[end + 1] ?? "")) {
+        expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
+        i = raw.length;
+        continue;
+      } else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
@@ -43545,7 +43571,7 @@ function interpretScript(file, script, initial, base) {
     if (cmd.after === "||" || cmd.after === "&&") afterOperator = true;
     const inSubstitution = cmd.after === "$(" || cmd.after === "`";
     if (ps) {
-      psCommand(cmd, words);
+      psCommand(cmd, words, ci);
       continue;
     }
     let k = 0;
@@ -43818,7 +43844,7 @@ function interpretScript(file, script, initial, base) {
     psParamList = false;
     psParamMayGoOn = true;
   }
-  function psCommand(cmd, all) {
+  function psCommand(cmd, all, ci) {
     let lead = 0;
     while (lead < all.length && all[lead].raw === "{") lead++;
     const depthHere = psBlocks.length + lead;
@@ -43858,7 +43884,7 @@ function interpretScript(file, script, initial, base) {
     const typed = PS_TYPED.exec(first.raw);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2] : first.raw);
     const assignsAz = m !== null && m[2] === void 0 && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? "") && words[2]?.text === "az";
-    if (assignsAz) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is assigned the output of an az command`));
+    if (assignsAz) set(m[1].replace(PS_SCOPE, ""), azIdOutput(words.slice(2).map((w) => expandWord(w, env, ctx).text), `$${m[1]} is assigned the output of an az command`));
     else if (m && m[2] === void 0 && words[1] && words[1].raw !== "=" && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is changed by ${words[1].raw}`));
     else if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
       const name = m[1].replace(PS_SCOPE, "");
@@ -43891,6 +43917,12 @@ function interpretScript(file, script, initial, base) {
       }
       const block2 = depthHere > 0 ? psBlocks[depthHere - 1] : void 0;
       block2?.assigned.push(name);
+      const next = commands[ci + 1];
+      const bareSubexpression = (m[2] !== void 0 ? m[3] === "" && words.length === 1 : words.length === 2) && next?.statement === cmd.statement && next.after === "$(" && !joinedAfterSubstitution(commands, ci);
+      if (bareSubexpression) {
+        set(name, commandOutput(name, next, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
+        return;
+      }
       if (!valueWord || extra || m[2] !== void 0 && m[3] === "") {
         set(name, unknown(`$${name} is assigned an expression`));
         return;
@@ -43972,7 +44004,12 @@ function commandOutput(name, sub2, later, env, ctx) {
   const reason = `$${name} is assigned the output of a command`;
   const own = sub2.after === void 0 || sub2.after === "$(" ? scriptDirOutput(substitutionText(sub2, later), ctx.file, ctx.language) : void 0;
   if (own) return own;
-  const words = joinExpressions(sub2.argv).map((w) => expandWord(w, env, ctx).text);
+  return azIdOutput(
+    joinExpressions(sub2.argv).map((w) => expandWord(w, env, ctx).text),
+    reason
+  );
+}
+function azIdOutput(words, reason) {
   if (words[0] !== "az" || !ID_GROUPS.has(words[1] ?? "") || !ID_VERBS.has(words[2] ?? "")) return unknown(reason);
   let resourceName;
   let query;

@@ -106,6 +106,8 @@ describe('script lexer: PowerShell ends a bare word at }', () => {
     ['two blocks closed at once', 'if ($a) { if ($b) { Write-Host $p}}\n', [['if', '(', '$a', ')', '{', 'if', '(', '$b', ')', '{', 'Write-Host', '$p', '}', '}']]],
     ['a braced variable name and a hashtable stay whole', 'az x --name ${env:NAME} --tags @{a=1}\n', [['az', 'x', '--name', '${env:NAME}', '--tags', '@{a=1}']]],
     ["a quoted } is the word's", "az x --name 'a}'\n", [['az', 'x', '--name', "'a}'"]]],
+    ['a method call on a variable is one word', "az x -n $pool.ToLower() -s $b.Replace('a (', 'b') --y\n", [['az', 'x', '-n', '$pool.ToLower()', '-s', "$b.Replace('a (', 'b')", '--y']]],
+    ['a chained call too', 'az x -n $a.Trim().ToLower() --y\n', [['az', 'x', '-n', '$a.Trim().ToLower()', '--y']]],
   ])('%s', (_name, text, commands) => {
     expect(lex(text, 'powershell').commands).toEqual(commands);
   });

@@ -794,6 +794,24 @@ az acr create -n acrml -g rg --sku Premium --public-network-enabled false
         messageIncludes: '(--image-build-compute is not set) but its registry "acrml" is network-restricted (public network access is disabled), so image builds fail; set --image-build-compute to',
       },
       {
+        // PowerShell: the registry id assigned from $(az acr show … --query id) or from the command itself.
+        name: 'powershell-registry-id-from-query-id',
+        files: {
+          'deploy.ps1': `az acr create -n acrml -g rg --sku Premium --public-network-enabled false
+$acrId = $(az acr show -n acrml -g rg --query id -o tsv)
+⟦az⟧ ml workspace create -n ws1 -g rg --container-registry "$acrId" --public-network-access Disabled
+$acrId2=$(az acr show -n acrml -g rg --query id -o tsv)
+⟦az⟧ ml workspace create -n ws2 -g rg --container-registry "$acrId2" --public-network-access Disabled
+$acrId3 = az acr show -n acrml -g rg --query id -o tsv
+⟦az⟧ ml workspace create -n ws3 -g rg --container-registry "$acrId3" --public-network-access Disabled
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+        messageIncludes: 'its registry "acrml" is network-restricted',
+      },
+      {
         // The workspace YAML a command reads names the registry by its ARM id, as --container-registry does.
         name: 'workspace-file-names-the-registry-the-script-creates',
         files: {

@@ -1474,6 +1474,15 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // PowerShell member expressions are evaluated at run time: $base.Replace(…) may well be a GPU
+        // size, and `-n $pool.ToLower()` is one argument (the flags after it are read).
+        name: 'powershell-member-expressions',
+        files: {
+          'replace.ps1': "$base = 'Standard_D16s_v5'\n$gpuSize = $base.Replace('D16s_v5', 'NC4as_T4_v3')\naz aks nodepool add -g rg --cluster-name aks1 -n gpu --node-vm-size \"$gpuSize\" --node-taints sku=gpu:NoSchedule\n",
+          'lower.ps1': "$pool = 'GPU'\naz aks nodepool add -g rg --cluster-name aks1 -n $pool.ToLower() --node-vm-size Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule\n",
+        },
+      },
+      {
         // PowerShell parameter defaults are the callers' to override (in a param() list over
         // several lines with attributes, on one line, or in the function's header); a bare word
         // after `=` runs a command (about_Parsing: expression mode), whose output is not known.

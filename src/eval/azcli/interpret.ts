@@ -236,7 +236,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const inSubstitution = cmd.after === '$(' || cmd.after === '`';
 
     if (ps) {
-      psCommand(cmd, words);
+      psCommand(cmd, words, ci);
       continue;
     }
 
@@ -560,8 +560,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     psParamMayGoOn = true;
   }
 
-  /** `all`: the command's words, `${{ }}` expressions joined. */
-  function psCommand(cmd: CiCommand, all: readonly CiWord[]): void {
+  /** `all`: the command's words, `${{ }}` expressions joined; `ci`: its index in `commands`. */
+  function psCommand(cmd: CiCommand, all: readonly CiWord[], ci: number): void {
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
     let lead = 0;
     while (lead < all.length && all[lead]!.raw === '{') lead++;
@@ -609,7 +609,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2]! : first.raw);
     // `$acr = az acr create …`: the command runs; the variable holds its output (unknown).
     const assignsAz = m !== null && m[2] === undefined && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? '') && words[2]?.text === 'az';
-    if (assignsAz) set(m[1]!.replace(PS_SCOPE, ''), unknown(`$${m[1]} is assigned the output of an az command`));
+    if (assignsAz) set(m[1]!.replace(PS_SCOPE, ''), azIdOutput(words.slice(2).map((w) => expandWord(w, env, ctx).text), `$${m[1]} is assigned the output of an az command`));
     // `$n += '2'`, `$n *= 2`: computed from its value; not followed.
     else if (m && m[2] === undefined && words[1] && words[1].raw !== '=' && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(m[1]!.replace(PS_SCOPE, ''), unknown(`$${m[1]} is changed by ${words[1].raw}`));
     else if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
@@ -655,6 +655,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // makes it unknown.
       const block = depthHere > 0 ? psBlocks[depthHere - 1] : undefined;
       block?.assigned.push(name);
+      // `$acrId = $(az acr show -n NAME --query id -o tsv)`: the lexer splits the subexpression off
+      // as the next command; its output is the command's (a registry's id names the registry).
+      const next = commands[ci + 1];
+      const bareSubexpression = (m[2] !== undefined ? m[3] === '' && words.length === 1 : words.length === 2) && next?.statement === cmd.statement && next.after === '$(' && !joinedAfterSubstitution(commands, ci);
+      if (bareSubexpression) {
+        set(name, commandOutput(name, next, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
+        return;
+      }
       if (!valueWord || extra || (m[2] !== undefined && m[3] === '')) {
         set(name, unknown(`$${name} is assigned an expression`));
         return;
@@ -786,7 +794,14 @@ function commandOutput(name: string, sub: CiCommand, later: readonly CiCommand[]
   // `HERE=$(dirname "$0")`: the script's folder (a path built on it names a file beside the script).
   const own = sub.after === undefined || sub.after === '$(' ? scriptDirOutput(substitutionText(sub, later), ctx.file, ctx.language) : undefined;
   if (own) return own;
-  const words = joinExpressions(sub.argv).map((w) => expandWord(w, env, ctx).text);
+  return azIdOutput(
+    joinExpressions(sub.argv).map((w) => expandWord(w, env, ctx).text),
+    reason,
+  );
+}
+
+/** The output of the az command `words` (expanded texts, undefined where unknown): unknown, with the `az-id:` token of a registry's `--query id`. */
+function azIdOutput(words: readonly (string | undefined)[], reason: string): Value {
   if (words[0] !== 'az' || !ID_GROUPS.has(words[1] ?? '') || !ID_VERBS.has(words[2] ?? '')) return unknown(reason);
   let resourceName: string | undefined;
   let query: string | undefined;

@@ -294,7 +294,14 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       // `$true`/`$false` are PowerShell constants (they cannot be assigned); passed to a native
       // command such as az they are the text `True`/`False` (the az CLI reads booleans in any case).
       else if (ps && /^(?:true|false)$/i.test(m[0])) expansion(str(m[0].toLowerCase() === 'true' ? 'True' : 'False', locOf(ctx.file, word, i, end)), i, end);
-      else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
+      // Unquoted, `$pool.ToLower()` and `$size.Length` are member expressions PowerShell evaluates
+      // (about_Parsing: a `$` starts an expression in argument mode); inside double quotes only
+      // `$pool` expands and `.ToLower()` is text. Not evaluated: the rest of the word is unknown.
+      else if (ps && quote === '' && raw[end] === '.' && /[A-Za-z_]/.test(raw[end + 1] ?? '')) {
+        expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
+        i = raw.length;
+        continue;
+      } else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }

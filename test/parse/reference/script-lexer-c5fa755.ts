@@ -380,6 +380,25 @@ function substitutionIsWord(text: string, i: number): boolean {
   return !/[\s(]/.test(text.slice(i + 2, close));
 }
 
+/** A PowerShell variable's member before `(`: `$pool.ToLower`, `$env:X.Trim`, `$a.B().C` (the word so far). */
+const PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*(?:\([^()\n]*\))?)*\.[A-Za-z_]\w*$/;
+
+/** After the `)` that closes the call opened at `open` (quotes skipped, one line), or -1. */
+function psCallEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    const c = text[k];
+    if (c === '\n' || c === '\r') return -1;
+    if (c === "'" || c === '"') {
+      const q = text.indexOf(c, k + 1);
+      if (q < 0) return -1;
+      k = q;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k + 1;
+  }
+  return -1;
+}
+
 /** A redirection operator that `|` completes (`>|`, `2>|`): the word so far. */
 const REDIRECT_BEFORE_BAR = /^\d*>$/;
 
@@ -508,6 +527,15 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       if (ch === '|' && !ps && REDIRECT_BEFORE_BAR.test(text.slice(start, i))) {
         i++;
         continue;
+      }
+      // PowerShell `$pool.ToLower()`, `$s.Replace('a', 'b')`: a method call on a variable is one
+      // argument, its parentheses included (they end no command).
+      if (ch === '(' && ps && PS_METHOD_CALL.test(text.slice(start, i))) {
+        const close = psCallEnd(text, i);
+        if (close > 0) {
+          i = close;
+          continue;
+        }
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '(') {
