@@ -42392,9 +42392,9 @@ function joined(parts) {
   };
 }
 function redirection(raw) {
-  const m = /^(?:\d*|&)(?:>>?|<)(&\d*)?(.*)$/.exec(raw);
+  const m = /^(?:\d*|&)(>\||>>?|<)(&\d*)?(.*)$/.exec(raw);
   if (!m) return void 0;
-  return { takesNext: m[1] === void 0 && m[2] === "" };
+  return { takesNext: m[2] === void 0 && m[3] === "", output: m[1] !== "<" };
 }
 function afterRedirections(words, k) {
   let at2 = k;
@@ -44143,7 +44143,9 @@ var init_configure = __esm({
 function writesGithubEnv(words) {
   return words.some((w, i) => {
     if (!GITHUB_ENV.test(w.raw)) return false;
-    if (/^\d*>>?/.test(w.raw) || i > 0 && /^\d*>>?$/.test(words[i - 1].raw)) return true;
+    const own = redirection(w.raw);
+    const before = i > 0 ? redirection(words[i - 1].raw) : void 0;
+    if (own?.output && !own.takesNext || before?.output && before.takesNext) return true;
     return words.some((x) => FILE_WRITERS.test(x.text));
   });
 }
@@ -44214,6 +44216,7 @@ var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob;
 var init_runtime_variables = __esm({
   "src/eval/azcli/runtime-variables.ts"() {
     "use strict";
+    init_ci_words();
     MAX_NAMES = 256;
     GITHUB_ENV = /\bGITHUB_ENV\b/;
     SET_VARIABLE = /##vso\[task\.setvariable\b([^\]]*)\]/i;
@@ -49949,7 +49952,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       const baseAttributePath = attributePath;
       if (index > 0) attributePath = `${attributePath}#${index}`;
       const place = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ""].join("|");
-      const declared = r && !relocated ? declarationKey(r) : "";
+      const declared = r && !relocated ? declarationKey(r) : !r && d.declaredAt ? `${d.declaredAt.file}:${d.declaredAt.range.start.offset}` : "";
       const samePlaceAndMessage = `${place}|${message}`;
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);
@@ -52075,6 +52078,7 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
                 location,
                 related,
                 subject: withoutInstanceKeys(call.address),
+                declaredAt: call.sourceAt,
                 attributePath: given.kind === "list" ? `${arg}[${i}]` : arg,
                 messageId: "notGpuSize",
                 data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() }

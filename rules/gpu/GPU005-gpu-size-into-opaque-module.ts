@@ -44,6 +44,7 @@ export default defineRule({
                 location,
                 related,
                 subject: withoutInstanceKeys(call.address),
+                declaredAt: call.sourceAt,
                 attributePath: given.kind === 'list' ? `${arg}[${i}]` : arg,
                 messageId: 'notGpuSize',
                 data: { arg, module: call.name, source: call.source, size, families: gpuFamilyNames() },

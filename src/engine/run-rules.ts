@@ -196,7 +196,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       const place = [meta.id, location.file, location.range.start.offset, location.range.end.offset, baseAttributePath, relocated ? withoutInstanceKeys(subject) : ''].join('|');
       // An element of a resource (an inline NSG rule, an agent pool profile) is declared with its
       // parent: one rule list shared by two NSGs (a variable, a parameter default) is a rule of each.
-      const declared = r && !relocated ? declarationKey(r) : '';
+      const declared = r && !relocated ? declarationKey(r) : !r && d.declaredAt ? `${d.declaredAt.file}:${d.declaredAt.range.start.offset}` : '';
       const samePlaceAndMessage = `${place}|${message}`;
       const key = keyByMessage.get(samePlaceAndMessage) ?? `${place}|${declared}`;
       keyByMessage.set(samePlaceAndMessage, key);

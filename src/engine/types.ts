@@ -120,6 +120,12 @@ export interface ReportDescriptor<M extends string = string> {
   level?: Level;
   /** Address of the subject when it is not a resource (a module folder, a workflow job). */
   subject?: string;
+  /**
+   * Where a subject that is not a resource is declared (a module call's `source`): two subjects
+   * declared apart that are reported at one place are two findings, as two resources are; the
+   * instances of one declaration (a module block inside a module called twice) are one.
+   */
+  declaredAt?: Location;
   /** The attribute path for the fingerprint when it is not `attr`. */
   attributePath?: string;
   /** Environment class when there is no resource. */

@@ -89,11 +89,15 @@ const WRAPPERS = new Map<string, ReadonlySet<string>>([
 /** Wrappers that take `NAME=value` words before the program (`env X=1 az`, `sudo TF_LOG=1 terraform`). */
 const ASSIGNING_WRAPPERS = new Set(['env', 'sudo']);
 
-/** A redirection word (`>log`, `2>&1`, `<in`, `&>out`), and whether its file is the next word (`>`, `2>>`). */
-export function redirection(raw: string): { takesNext: boolean } | undefined {
-  const m = /^(?:\d*|&)(?:>>?|<)(&\d*)?(.*)$/.exec(raw);
+/**
+ * A redirection word (`>log`, `2>&1`, `<in`, `&>out`, `&>>out`, `>|out`), whether it writes
+ * (`>`, not `<`), and whether its file is the next word (`>`, `2>>`, `>|`). The script lexer
+ * keeps each of these one word.
+ */
+export function redirection(raw: string): { takesNext: boolean; output: boolean } | undefined {
+  const m = /^(?:\d*|&)(>\||>>?|<)(&\d*)?(.*)$/.exec(raw);
   if (!m) return undefined;
-  return { takesNext: m[1] === undefined && m[2] === '' };
+  return { takesNext: m[2] === undefined && m[3] === '', output: m[1] !== '<' };
 }
 
 /** After redirections written before the program (`>apply.log terraform …`): the next word that is not one. */

@@ -327,6 +327,8 @@ jobs:
           echo infra | xargs -I{} terraform -chdir={} ⟦apply⟧ -auto-approve
           doppler run -- terraform ⟦apply⟧ -auto-approve
           terraform ⟦apply⟧ -auto-approve &>apply.log
+          terraform ⟦apply⟧ -auto-approve >| apply.log
+          terraform ⟦apply⟧ -auto-approve &>> apply.log
       - shell: pwsh
         run: |
           try { terraform ⟦apply⟧ -auto-approve } catch { exit 1 }

@@ -2095,6 +2095,21 @@ jobs:
       - run: az aks nodepool add -g rg --cluster-name aks -n gpupool --node-vm-size "$POOL_SIZE" --node-taints sku=gpu:NoSchedule
       - run: az aks nodepool add -g rg --cluster-name aks -n gpuctx --node-vm-size \${{ env.POOL_SIZE }} --node-taints sku=gpu:NoSchedule
 `,
+          // Every output redirection writes the file: &>> (stdout and stderr), >| (under noclobber).
+          '.github/workflows/pool2.yml': `name: pool2
+on: push
+env:
+  SIZE_A: Standard_D8s_v5
+  SIZE_B: Standard_D8s_v5
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "SIZE_A=Standard_NC4as_T4_v3" &>> "$GITHUB_ENV"
+      - run: echo "SIZE_B=Standard_NC4as_T4_v3" >| $GITHUB_ENV
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpua --node-vm-size "$SIZE_A" --node-taints sku=gpu:NoSchedule
+      - run: az aks nodepool add -g rg --cluster-name aks -n gpub --node-vm-size "$SIZE_B" --node-taints sku=gpu:NoSchedule
+`,
         },
       },
       {

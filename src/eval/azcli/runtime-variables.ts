@@ -10,6 +10,7 @@
  */
 import type { Location } from '../../core/source.js';
 import type { CiCommand, CiJob, CiStep, CiWord } from '../ci/types.js';
+import { redirection } from '../ci-words.js';
 
 export interface RuntimeVariables {
   /** Each name set by an earlier step, where first. */
@@ -42,7 +43,10 @@ const writesByJob = new WeakMap<CiJob, Map<string, StepWrites[]>>();
 function writesGithubEnv(words: readonly CiWord[]): boolean {
   return words.some((w, i) => {
     if (!GITHUB_ENV.test(w.raw)) return false;
-    if (/^\d*>>?/.test(w.raw) || (i > 0 && /^\d*>>?$/.test(words[i - 1]!.raw))) return true;
+    // `>>"$GITHUB_ENV"`, `&>> "$GITHUB_ENV"`, `>| $GITHUB_ENV`: the file of an output redirection.
+    const own = redirection(w.raw);
+    const before = i > 0 ? redirection(words[i - 1]!.raw) : undefined;
+    if ((own?.output && !own.takesNext) || (before?.output && before.takesNext)) return true;
     return words.some((x) => FILE_WRITERS.test(x.text));
   });
 }
