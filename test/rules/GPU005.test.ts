@@ -114,6 +114,45 @@ variable "gpu_vm_size" {
     ],
     invalid: [
       {
+        // Two module blocks passing one variable: a finding each at its default (a module block inside
+        // a local module called twice stays one finding: one declaration).
+        name: 'two-module-calls-share-a-variable',
+        files: {
+          'main.tf': `
+variable "gpu_vm_size" {
+  type    = string
+  default = ⟦⟦"Standard_D4s_v5"⟧⟧
+}
+
+module "train" {
+  source      = "contoso/aks-gpu/azurerm"
+  version     = "1.2.0"
+  gpu_vm_size = var.gpu_vm_size
+}
+
+module "infer" {
+  source      = "contoso/aks-gpu/azurerm"
+  version     = "1.2.0"
+  gpu_vm_size = var.gpu_vm_size
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // One module block in a local module that two calls use: one declaration, one finding.
+        name: 'one-module-block-called-twice',
+        files: {
+          'main.tf': 'module "a" {\n  source = "./mod"\n}\n\nmodule "b" {\n  source = "./mod"\n}\n',
+          'mod/main.tf': 'variable "gpu_vm_size" {\n  default = ⟦"Standard_D4s_v5"⟧\n}\n\nmodule "reg" {\n  source      = "contoso/aks-gpu/azurerm"\n  version     = "1.0.0"\n  gpu_vm_size = var.gpu_vm_size\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // A list of sizes under a GPU-size name: the non-GPU entry is the finding, at that entry.
         name: 'cpu-size-in-a-list-of-gpu-sizes',
         files: {
@@ -408,6 +447,29 @@ module "aks_gpu" {
         level: 'warning',
         env: 'unknown',
         messageIncludes: 'Argument "gpuVmSize" of module "aks-gpu" ("https://example.org/templates/aks-gpu.json", not evaluated) names a GPU size but gets "Standard_D16s_v5"',
+      },
+      {
+        // Two deployments declared apart that pass one parameter are two findings at its value (RULES.md
+        // merges only "the same rule, resource and primary location"), as two resources reading it are.
+        name: 'two-linked-templates-share-a-default',
+        files: {
+          'azuredeploy.json': `
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "gpuVmSize": { "type": "string", "defaultValue": ⟦⟦"Standard_D4s_v5"⟧⟧ } },
+  "resources": [
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "train",
+      "properties": { "mode": "Incremental", "templateLink": { "uri": "https://example.com/aks.json" }, "parameters": { "gpuVmSize": { "value": "[parameters('gpuVmSize')]" } } } },
+    { "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "infer",
+      "properties": { "mode": "Incremental", "templateLink": { "uri": "https://example.com/aks.json" }, "parameters": { "gpuVmSize": { "value": "[parameters('gpuVmSize')]" } } } }
+  ]
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'notGpuSize',
       },
     ],
   },
