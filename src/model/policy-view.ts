@@ -250,11 +250,19 @@ export interface ResourceView extends PolicyTarget {
  * evaluate it. A Kubernetes object goes to the cluster's API server (a Resource Provider mode,
  * `Microsoft.Kubernetes.Data`, judges it through the cluster add-on, not as a deployment), and a
  * Terraform resource of another provider than azurerm (`random_string`, `null_resource`,
- * `azuread_application`, `kubernetes_deployment`) is never an ARM request at all.
+ * `azuread_application`, `kubernetes_deployment`) or a Bicep extension resource is never an ARM
+ * request at all.
  */
 function reachesResourceManager(r: Resource): boolean {
   if (r.format === 'k8s') return false;
   if (r.format === 'terraform') return r.sourceType.startsWith('azurerm_');
+  // Bicep extension resources: Kubernetes (`batch/Job@v1`, `apps/Deployment@v1`: an API group,
+  // no resource provider namespace) and Microsoft Graph (`Microsoft.Graph/applications@v1.0`)
+  // go to their own APIs, not to ARM.
+  if (r.format === 'bicep' || r.format === 'arm') {
+    const namespace = r.sourceType.split('/')[0]!;
+    return namespace.includes('.') && namespace.toLowerCase() !== 'microsoft.graph';
+  }
   return true;
 }
 

@@ -338,6 +338,16 @@ resource "azapi_resource" "ws" {
   bicep: {
     valid: [
       {
+        // Extension resources go to their own APIs (a Kubernetes API group, Microsoft Graph), never to ARM.
+        name: 'extension-resources-arm-never-receives',
+        files: {
+          'k8s.bicep': "@secure()\nparam kubeConfig string\nextension kubernetes with {\n  namespace: 'default'\n  kubeConfig: kubeConfig\n}\nresource job 'batch/Job@v1' = {\n  metadata: { name: 'train' }\n  spec: { template: { spec: { containers: [ { name: 't', image: 'trainer' } ] } } }\n}\n",
+          'graph.bicep': "extension microsoftGraphV1\n\nresource app 'Microsoft.Graph/applications@v1.0' = {\n  displayName: 'ml-app'\n  uniqueName: 'ml-app'\n}\n",
+          ...allowedLocationsAll,
+        },
+        options: opts,
+      },
+      {
         name: 'gpu-vm-tagged',
         files: {
           'main.bicep': `
