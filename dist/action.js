@@ -29042,13 +29042,19 @@ function pairRange(lineMap, p) {
   const end = v?.range?.[1] ?? k?.range?.[1] ?? start;
   return lineMap.range(start, end);
 }
-function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar, follow, aliased = false) {
-  if (aliased && follow.left-- <= 0) return { type: "other", range: nodeRange(lineMap, node) };
+function aliasFollow(targets) {
+  return { targets, left: ALIAS_COPY_BUDGET, readsLeft: ALIAS_READ_BUDGET };
+}
+function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar, follow, via) {
+  if (via && follow.left-- <= 0) {
+    follow.stoppedAt ??= via;
+    return { type: "other", range: nodeRange(lineMap, node) };
+  }
   if (isScalar(node)) return { type: "scalar", value: scalarValue(node), plain: node.type === "PLAIN" || node.type === void 0, range: scalarRange(lineMap, node, mapOf) };
   if (depth > 200) return { type: "other", range: nodeRange(lineMap, node) };
   if (isAlias(node)) {
     const target = follow?.targets.get(node);
-    return target === void 0 ? { type: "other", range: nodeRange(lineMap, node) } : yamlTree(target, lineMap, depth + 1, mapOf, follow, true);
+    return target === void 0 ? { type: "other", range: nodeRange(lineMap, node) } : yamlTree(target, lineMap, depth + 1, mapOf, follow, via ?? nodeRange(lineMap, node));
   }
   if (isMap(node)) {
     const entries2 = [];
@@ -29056,12 +29062,12 @@ function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar, follow, aliased =
       if (!isPair(p)) continue;
       const k = p.key;
       const e = { key: isScalar(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, aliased);
+      if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, via);
       entries2.push(e);
     }
     return { type: "map", entries: entries2, range: nodeRange(lineMap, node) };
   }
-  if (isSeq(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf, follow, aliased)), range: nodeRange(lineMap, node) };
+  if (isSeq(node)) return { type: "seq", items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf, follow, via)), range: nodeRange(lineMap, node) };
   return { type: "other", range: nodeRange(lineMap, node) };
 }
 function entryOf(node, key) {
@@ -29075,14 +29081,15 @@ function stringOf(node, key) {
   const v = valueOf(node, key);
   return v?.type === "scalar" ? v.value : void 0;
 }
-var ALIAS_COPY_BUDGET;
+var ALIAS_COPY_BUDGET, ALIAS_READ_BUDGET;
 var init_tree = __esm({
   "src/parse/yaml/tree.ts"() {
     "use strict";
     init_guards();
     init_scalar();
     init_plain_scalar();
-    ALIAS_COPY_BUDGET = 2e4;
+    ALIAS_COPY_BUDGET = 5e3;
+    ALIAS_READ_BUDGET = 500;
   }
 });
 
@@ -40193,8 +40200,17 @@ var init_ci_address = __esm({
 });
 
 // src/parse/yaml/ci-nodes.ts
-function libraryNodes(lineMap, aliases) {
-  const deref = (n) => aliases !== void 0 && aliases.size > 0 ? aliases.get(n) ?? n : n;
+function libraryNodes(lineMap, follow) {
+  const following = follow !== void 0 && follow.targets.size > 0;
+  const deref = (n) => {
+    const target = following ? follow.targets.get(n) : void 0;
+    if (target === void 0) return n;
+    if (follow.readsLeft-- <= 0) {
+      follow.stoppedAt ??= range2(n);
+      return n;
+    }
+    return target;
+  };
   const done = /* @__PURE__ */ new Map();
   const mapOf = (node) => {
     let m = done.get(node);
@@ -40222,7 +40238,7 @@ function libraryNodes(lineMap, aliases) {
       for (const p of items) if (!isPair(p)) return items.filter((q) => isPair(q));
       return items;
     },
-    items: (seq) => !isSeq(seq) ? NONE : aliases !== void 0 && aliases.size > 0 ? seq.items.map(deref) : seq.items,
+    items: (seq) => !isSeq(seq) ? NONE : following ? seq.items.map(deref) : seq.items,
     key: (p) => str3(asPair(p).key),
     value: (p) => deref(asPair(p).value ?? void 0),
     str: str3,
@@ -41619,8 +41635,8 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
     return doc;
   }
   const { tokens, docs } = composed;
-  const aliases = kind === "github-workflow" ? new Map(docs.flatMap((d) => [...aliasTargets(d, text2)])) : void 0;
-  const nodes2 = libraryNodes(lineMap, aliases);
+  const follow = kind === "github-workflow" ? aliasFollow(new Map(docs.flatMap((d) => [...aliasTargets(d, text2)]))) : void 0;
+  const nodes2 = libraryNodes(lineMap, follow);
   const ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes2 };
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
   addRootBlocks({ roots: docs.flatMap((d) => isMap(d.contents) ? [yamlTree(d.contents, lineMap)] : []), blocks: doc.blocks, lineMap });
@@ -41638,11 +41654,19 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap, 0, nodes2.mapOf, aliases && { targets: aliases, left: ALIAS_COPY_BUDGET }));
+      doc.trees.push(yamlTree(root, lineMap, 0, nodes2.mapOf, follow));
       readStructure(ctx, kind, root, found);
     }
   } catch (e) {
     doc.errors.push({ message: `could not read the CI structure: ${e.message}`, range: lineMap.range(0, 0) });
+  }
+  if (follow?.stoppedAt) {
+    doc.evaluationNotes = [
+      {
+        message: `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString("en-US")} nodes or ${ALIAS_READ_BUDGET.toLocaleString("en-US")} uses; what they repeat past that is not read, so findings there may be missing`,
+        range: follow.stoppedAt
+      }
+    ];
   }
   if (views && found.workflow) doc.workflow = found.workflow;
   if (views && found.pipeline) doc.pipeline = found.pipeline;
@@ -45629,6 +45653,7 @@ var init_ci3 = __esm({
           const first = doc.errors[0];
           if (first) problems.push({ ruleId: "PARSE001", message: first.message, location: { file: f.path, range: first.range } });
           else {
+            for (const n of doc.evaluationNotes ?? []) problems.push({ ruleId: "EVAL001", message: n.message, location: { file: f.path, range: n.range } });
             ciFiles.push(buildCiModel(doc));
             suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
           }
@@ -47226,6 +47251,10 @@ function inlineChildrenOf(siblings) {
 function reachesResourceManager(r) {
   if (r.format === "k8s") return false;
   if (r.format === "terraform") return r.sourceType.startsWith("azurerm_");
+  if (r.format === "bicep" || r.format === "arm") {
+    const namespace = r.sourceType.split("/")[0];
+    return namespace.includes(".") && namespace.toLowerCase() !== "microsoft.graph";
+  }
   return true;
 }
 function policyTarget(r, siblings, aliasPath) {

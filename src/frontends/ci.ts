@@ -51,6 +51,7 @@ export const ciFrontEnd: FrontEnd = {
       const first = doc.errors[0];
       if (first) problems.push({ ruleId: 'PARSE001', message: first.message, location: { file: f.path, range: first.range } });
       else {
+        for (const n of doc.evaluationNotes ?? []) problems.push({ ruleId: 'EVAL001', message: n.message, location: { file: f.path, range: n.range } });
         ciFiles.push(buildCiModel(doc));
         suppressionSources.push({ file: f.path, comments: doc.comments, blocks: doc.blocks });
       }

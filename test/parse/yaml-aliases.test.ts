@@ -100,5 +100,19 @@ describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since S
     const dir = tree({ '.github/workflows/w.yml': lines.join('\n') });
     const r = await lint({ paths: [dir] });
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
+    // RULES.md: an evaluation that had to stop is EVAL001 (note), at the alias whose copy was cut.
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^\d+: the YAML aliases of this file repeat more than 5,000 nodes or 500 uses; what they repeat past that is not read/),
+    ]);
+  });
+
+  it('many jobs that reuse a list of reused steps read a bounded number of them, with a note', async () => {
+    const step = `      - &st\n        run: |\n${'          az acr create -n r -g g --sku Basic --admin-enabled true\n'.repeat(20)}`;
+    const jobs = Array.from({ length: 299 }, (_, k) => `  j${k}:\n    runs-on: ubuntu-latest\n    steps: *s\n`).join('');
+    const text = `on: push\njobs:\n  first:\n    runs-on: ubuntu-latest\n    steps: &s\n${step}${'      - *st\n'.repeat(299)}${jobs}`;
+    const dir = tree({ '.github/workflows/w.yml': text });
+    const r = await lint({ paths: [dir] });
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001')).toHaveLength(1);
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001').length).toBeGreaterThan(0);
   });
 });

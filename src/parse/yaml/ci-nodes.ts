@@ -11,6 +11,7 @@ import { isMap, isPair, isScalar, isSeq } from './guards.js';
 import { mapScalar } from './scalar.js';
 import { asText } from './plain-scalar.js';
 import type { MappedText } from './scalar.js';
+import type { AliasFollow } from './tree.js';
 
 declare const opaque: unique symbol;
 /** A node of either reading, read only through `CiNodes`. */
@@ -52,12 +53,22 @@ type LPair = Pair<YNode, YNode | null>;
 const NONE: readonly never[] = [];
 
 /**
- * `CiNodes` over the `yaml` library's composed nodes (`keepSourceTokens: true`). `aliases`: the
- * aliases read as the node they stand for (`aliasTargets`); any other alias is no node a reader
- * knows (neither map, sequence nor scalar).
+ * `CiNodes` over the `yaml` library's composed nodes (`keepSourceTokens: true`). `follow`: the
+ * aliases read as the node they stand for (`aliasTargets`), within its budget; any other alias is
+ * no node a reader knows (neither map, sequence nor scalar).
  */
-export function libraryNodes(lineMap: LineMap, aliases?: ReadonlyMap<unknown, unknown>): CiNodes & { mapOf(node: Scalar): MappedText } {
-  const deref = <T>(n: T): T => (aliases !== undefined && aliases.size > 0 ? ((aliases.get(n) as T | undefined) ?? n) : n);
+export function libraryNodes(lineMap: LineMap, follow?: AliasFollow): CiNodes & { mapOf(node: Scalar): MappedText } {
+  const following = follow !== undefined && follow.targets.size > 0;
+  const deref = <T>(n: T): T => {
+    const target = following ? (follow.targets.get(n) as T | undefined) : undefined;
+    if (target === undefined) return n;
+    // Bounded: each alias may stand for a step whose script is read again (many jobs × `steps: *s`).
+    if (follow!.readsLeft-- <= 0) {
+      follow!.stoppedAt ??= range(n);
+      return n;
+    }
+    return target;
+  };
   const done = new Map<Scalar, MappedText>();
   const mapOf = (node: Scalar): MappedText => {
     let m = done.get(node);
@@ -86,7 +97,7 @@ export function libraryNodes(lineMap: LineMap, aliases?: ReadonlyMap<unknown, un
       for (const p of items) if (!isPair(p)) return items.filter((q) => isPair(q)) as unknown as CiPair[];
       return items as unknown as CiPair[];
     },
-    items: (seq) => (!isSeq(seq) ? NONE : aliases !== undefined && aliases.size > 0 ? (seq.items.map(deref) as unknown as CiNode[]) : (seq.items as unknown as CiNode[])),
+    items: (seq) => (!isSeq(seq) ? NONE : following ? (seq.items.map(deref) as unknown as CiNode[]) : (seq.items as unknown as CiNode[])),
     key: (p) => str(asPair(p).key),
     value: (p) => deref(asPair(p).value ?? undefined) as CiNode | undefined,
     str,

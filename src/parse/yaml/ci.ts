@@ -28,7 +28,7 @@ import type { MappedText } from './scalar.js';
 import { TASK_SCRIPT_INPUTS, taskScriptMode } from './pipeline-tasks.js';
 import { buildSnippet } from './script.js';
 import type { ScriptLanguage, ScriptOrigin, ScriptSnippet } from './script.js';
-import { ALIAS_COPY_BUDGET, yamlTree } from './tree.js';
+import { ALIAS_COPY_BUDGET, ALIAS_READ_BUDGET, aliasFollow, yamlTree } from './tree.js';
 import type { YamlTree } from './tree.js';
 
 export type { ScriptSnippet, ScriptCommand, ScriptToken, ScriptComment, ScriptLanguage, ScriptOrigin } from './script.js';
@@ -154,6 +154,8 @@ export interface CiDocument {
   lineMap: LineMap;
   /** YAML syntax errors with their exact position (empty for scripts). */
   errors: CiParseError[];
+  /** What could not be read although the file parsed (YAML aliases past their budget): EVAL001. */
+  evaluationNotes?: { message: string; range: Range }[];
   /** Every YAML `#` comment and every comment inside a script, in file order. */
   comments: CiComment[];
   /**
@@ -802,8 +804,8 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
   const { tokens, docs } = composed;
   // GitHub Actions reads a workflow's aliases as the anchored node (since September 2025); Azure
   // Pipelines rejects anchors ("Anchors are not currently supported"), so its files follow none.
-  const aliases = kind === 'github-workflow' ? new Map(docs.flatMap((d) => [...aliasTargets(d, text)])) : undefined;
-  const nodes = libraryNodes(lineMap, aliases);
+  const follow = kind === 'github-workflow' ? aliasFollow(new Map(docs.flatMap((d) => [...aliasTargets(d, text)]))) : undefined;
+  const nodes = libraryNodes(lineMap, follow);
   const ctx: Ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes };
 
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
@@ -825,11 +827,19 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
     for (const d of docs) {
       const root = d.contents;
       if (!isMap(root)) continue;
-      doc.trees.push(yamlTree(root, lineMap, 0, nodes.mapOf, aliases && { targets: aliases, left: ALIAS_COPY_BUDGET }));
+      doc.trees.push(yamlTree(root, lineMap, 0, nodes.mapOf, follow));
       readStructure(ctx, kind, root as unknown as CiNode, found);
     }
   } catch (e) {
     doc.errors.push({ message: `could not read the CI structure: ${(e as Error).message}`, range: lineMap.range(0, 0) });
+  }
+  if (follow?.stoppedAt) {
+    doc.evaluationNotes = [
+      {
+        message: `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString('en-US')} nodes or ${ALIAS_READ_BUDGET.toLocaleString('en-US')} uses; what they repeat past that is not read, so findings there may be missing`,
+        range: follow.stoppedAt,
+      },
+    ];
   }
   if (views && found.workflow) doc.workflow = found.workflow;
   if (views && found.pipeline) doc.pipeline = found.pipeline;

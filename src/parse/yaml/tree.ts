@@ -95,11 +95,23 @@ function pairRange(lineMap: LineMap, p: Pair<unknown, unknown>): Range {
  */
 export interface AliasFollow {
   targets: ReadonlyMap<unknown, unknown>;
+  /** Nodes the tree copy may still make through aliases. */
   left: number;
+  /** Aliases the structure readers (ci-nodes.ts) may still follow. */
+  readsLeft: number;
+  /** Where following stopped first (the alias whose copy was cut): the reader says so (EVAL001). */
+  stoppedAt?: Range;
 }
 
 /** Nodes a copy makes through aliases, at most (far more than any workflow reuses). */
-export const ALIAS_COPY_BUDGET = 20_000;
+export const ALIAS_COPY_BUDGET = 5_000;
+/** Aliases a structure reader follows, at most: each may stand for a step whose script is parsed again. */
+export const ALIAS_READ_BUDGET = 500;
+
+/** A fresh budget for one document's aliases. */
+export function aliasFollow(targets: ReadonlyMap<unknown, unknown>): AliasFollow {
+  return { targets, left: ALIAS_COPY_BUDGET, readsLeft: ALIAS_READ_BUDGET };
+}
 
 /**
  * Copies a `yaml` node (composed with `keepSourceTokens: true`) into a positioned tree.
@@ -107,14 +119,17 @@ export const ALIAS_COPY_BUDGET = 20_000;
  * `follow`: aliases copied as the node they stand for (its ranges are where it is written);
  * without it, or past its budget, an alias is `other`.
  */
-export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: ScalarMapper = mapScalar, follow?: AliasFollow, aliased = false): YamlTree {
-  if (aliased && follow!.left-- <= 0) return { type: 'other', range: nodeRange(lineMap, node as YNode) };
+export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: ScalarMapper = mapScalar, follow?: AliasFollow, via?: Range): YamlTree {
+  if (via && follow!.left-- <= 0) {
+    follow!.stoppedAt ??= via;
+    return { type: 'other', range: nodeRange(lineMap, node as YNode) };
+  }
   if (isScalar(node)) return { type: 'scalar', value: scalarValue(node), plain: node.type === 'PLAIN' || node.type === undefined, range: scalarRange(lineMap, node, mapOf) };
   // Deeper than any CI file nests; a guard against pathological input.
   if (depth > 200) return { type: 'other', range: nodeRange(lineMap, node as YNode) };
   if (isAlias(node)) {
     const target = follow?.targets.get(node);
-    return target === undefined ? { type: 'other', range: nodeRange(lineMap, node as YNode) } : yamlTree(target, lineMap, depth + 1, mapOf, follow, true);
+    return target === undefined ? { type: 'other', range: nodeRange(lineMap, node as YNode) } : yamlTree(target, lineMap, depth + 1, mapOf, follow, via ?? nodeRange(lineMap, node as YNode));
   }
   if (isMap(node)) {
     const entries: YamlEntryNode[] = [];
@@ -122,12 +137,12 @@ export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: Scal
       if (!isPair(p)) continue;
       const k = p.key as YNode | null;
       const e: YamlEntryNode = { key: isScalar(k) ? scalarValue(k) : '', keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
-      if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, aliased);
+      if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, via);
       entries.push(e);
     }
     return { type: 'map', entries, range: nodeRange(lineMap, node as unknown as YNode) };
   }
-  if (isSeq(node)) return { type: 'seq', items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf, follow, aliased)), range: nodeRange(lineMap, node as unknown as YNode) };
+  if (isSeq(node)) return { type: 'seq', items: node.items.map((i) => yamlTree(i, lineMap, depth + 1, mapOf, follow, via)), range: nodeRange(lineMap, node as unknown as YNode) };
   return { type: 'other', range: nodeRange(lineMap, node as YNode) };
 }
 
