@@ -30235,7 +30235,7 @@ var init_document2 = __esm({
     FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
     FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
     SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
-    TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|__[A-Za-z][A-Za-z0-9_.]*__/;
+    TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|(?<![A-Za-z0-9_])__[A-Za-z][A-Za-z0-9_.]*__(?![A-Za-z0-9_])/;
   }
 });
 
@@ -42904,7 +42904,7 @@ function commandSpecOf(words) {
   }
   return void 0;
 }
-var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, COMMAND_WORDS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
+var SERVER_DEFAULT_SIZE, TAGS, POOL_FLAGS, ML_COMPUTE_FLAGS, ML_WORKSPACE_FLAGS, ML_WORKSPACE_CREATE_FLAGS, KEYVAULT_FLAGS, ACR_FLAGS, STORAGE_FLAGS, NSG_RULE_FLAGS, ML_PARENT, AZ_COMMANDS, LOCATION_FLAGS, FILE_FLAGS, SET_FLAG, SWITCH_FLAGS, COMMAND_WORDS, CREATE_COMPUTE_INPUTS, KNOWN_TEMPLATES;
 var init_azure_cli = __esm({
   "src/model/tables/azure-cli.ts"() {
     "use strict";
@@ -42937,12 +42937,10 @@ var init_azure_cli = __esm({
     ];
     ML_WORKSPACE_FLAGS = [
       { names: ["--public-network-access"], attr: "publicNetworkAccess", read: "enabled" },
-      // `--kind hub|project` (Microsoft Learn, "Create a hub-based project": `az ml workspace create
-      // --kind project --hub-id <hub id> …`): a project takes its network settings from its hub.
-      { names: ["--kind"], attr: "workspaceKind", read: "string" },
       { names: ["--image-build-compute"], attr: "imageBuildCompute", read: "string" },
       TAGS
     ];
+    ML_WORKSPACE_CREATE_FLAGS = [...ML_WORKSPACE_FLAGS, { names: ["--kind"], attr: "workspaceKind", read: "string" }];
     KEYVAULT_FLAGS = [
       { names: ["--enable-purge-protection"], attr: "purgeProtection", read: "bool" },
       { names: ["--enable-rbac-authorization"], attr: "rbacAuthorization", read: "bool" },
@@ -43039,7 +43037,7 @@ var init_azure_cli = __esm({
         nameFlags: ["--name", "-n", "--workspace-name", "-w"],
         // "--container-registry: ARM id of the container registry associated with this workspace."
         refFlags: [{ ref: "containerRegistry", names: ["--container-registry", "-c"], kind: "acr" }],
-        flags: ML_WORKSPACE_FLAGS,
+        flags: ML_WORKSPACE_CREATE_FLAGS,
         defaults: { publicNetworkAccess: true },
         source: "https://learn.microsoft.com/cli/azure/ml/workspace#az-ml-workspace-create"
       },

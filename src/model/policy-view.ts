@@ -155,10 +155,10 @@ function canonicalBody(r: Resource, children: readonly Resource[]): { type: Valu
   const sites: Sites = new Map();
   // An imperative update (`az … update`) is a partial change, not the whole request body.
   const partial = partialOf(r);
-  // `tags.<x>` is modelled whenever tags are: an absent tag is not sent. Whether an absent `tags`
-  // map is sent as `{}` is not modelled (`exists` on `tags` itself stays undecided then).
   const rev = r.kind === 'other' ? undefined : reverseOf(r.kind);
   const extraType = AZURERM_ARM_TYPES[r.sourceType];
+  // `tags.<x>` is modelled whenever tags are: an absent tag is not sent. Whether an absent `tags`
+  // map is sent as `{}` is not modelled (`exists` on `tags` itself stays undecided then).
   // A location that is not written is not sent only where the resource type is known: a type the
   // model does not map may send one of its own (azurerm_private_dns_zone sends "global") or be
   // a data-plane object with none (azurerm_key_vault_secret).

@@ -812,11 +812,12 @@ $acrId3 = az acr show -n acrml -g rg --query id -o tsv
         messageIncludes: 'its registry "acrml" is network-restricted',
       },
       {
-        // The workspace YAML a command reads names the registry by its ARM id, as --container-registry does.
+        // The workspace YAML a command reads names the registry by its ARM id, as --container-registry does
+        // (the `__` inside a resource group name is no token-replacement placeholder).
         name: 'workspace-file-names-the-registry-the-script-creates',
         files: {
           'deploy.sh': 'az acr create -n acrx -g rg --sku Premium --public-network-enabled false\naz ml workspace create --file ws.yml -g rg\n',
-          'ws.yml': '$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\n⟦name: mlw-x⟧\npublic_network_access: Disabled\ncontainer_registry: /subscriptions/0/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acrx\n',
+          'ws.yml': '$schema: https://azuremlschemas.azureedge.net/latest/workspace.schema.json\n⟦name: mlw-x⟧\npublic_network_access: Disabled\ncontainer_registry: /subscriptions/0/resourceGroups/ml__core__rg/providers/Microsoft.ContainerRegistry/registries/acrx\n',
         },
         level: 'error',
         env: 'unknown',

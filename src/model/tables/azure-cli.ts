@@ -135,12 +135,16 @@ const ML_COMPUTE_FLAGS: FlagSpec[] = [
 
 const ML_WORKSPACE_FLAGS: FlagSpec[] = [
   { names: ['--public-network-access'], attr: 'publicNetworkAccess', read: 'enabled' },
-  // `--kind hub|project` (Microsoft Learn, "Create a hub-based project": `az ml workspace create
-  // --kind project --hub-id <hub id> …`): a project takes its network settings from its hub.
-  { names: ['--kind'], attr: 'workspaceKind', read: 'string' },
   { names: ['--image-build-compute'], attr: 'imageBuildCompute', read: 'string' },
   TAGS,
 ];
+
+/**
+ * `--kind hub|project` (Microsoft Learn, "Create a hub-based project": `az ml workspace create
+ * --kind project --hub-id <hub id> …`): a project takes its network settings from its hub. Only
+ * `create` takes it.
+ */
+const ML_WORKSPACE_CREATE_FLAGS: FlagSpec[] = [...ML_WORKSPACE_FLAGS, { names: ['--kind'], attr: 'workspaceKind', read: 'string' }];
 
 const KEYVAULT_FLAGS: FlagSpec[] = [
   { names: ['--enable-purge-protection'], attr: 'purgeProtection', read: 'bool' },
@@ -249,7 +253,7 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     nameFlags: ['--name', '-n', '--workspace-name', '-w'],
     // "--container-registry: ARM id of the container registry associated with this workspace."
     refFlags: [{ ref: 'containerRegistry', names: ['--container-registry', '-c'], kind: 'acr' }],
-    flags: ML_WORKSPACE_FLAGS,
+    flags: ML_WORKSPACE_CREATE_FLAGS,
     defaults: { publicNetworkAccess: true },
     source: 'https://learn.microsoft.com/cli/azure/ml/workspace#az-ml-workspace-create',
   },

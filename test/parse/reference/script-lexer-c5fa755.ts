@@ -14,6 +14,11 @@
  * Likewise a PowerShell assignment whose parts touch (`$acr=az …`, `[string]$acr=az …`,
  * `{$acr=az …`, `$acr =az …`) is split into its words at the start of a command
  * (`powershellAssignmentSplit`, taken from the lexer; its cases are in test/rules/ACR001.test.ts).
+ * Later changes of behaviour, each with its own cases in script-substitutions.test.ts: bash
+ * `>|file`, `&>file` and `&>>file` are one redirection word; a PowerShell bare word ends at `}`
+ * (unless it holds `{`); a PowerShell method call on a variable (`$pool.ToLower()`) is one word.
+ * So this is c5fa755's lexer with those behaviours, not c5fa755's lexer byte for byte: the
+ * differential test guards the optimizations, the substitution tests the behaviours.
  */
 import type { LineMap, Range } from '../../../src/core/source.js';
 import type { MappedText } from '../../../src/parse/yaml/scalar.js';
