@@ -40505,6 +40505,17 @@ function scan(v, lang) {
         const close = v.indexOf("#>", j + 2);
         const end = close < 0 ? n : close + 2;
         comments.push([j, end]);
+        const bodyStop = close < 0 ? n : close;
+        for (let k2 = j + 2; k2 < bodyStop; ) {
+          const e = Math.min(lineEnd(v, k2), bodyStop);
+          const b = skipBlanks(v, k2);
+          if (b < e && v.slice(b, e).trim()) {
+            maps.pushRun(b, e);
+            commands.push({ text: v.slice(b, e), map: maps.take(), commented: true });
+          }
+          if (e >= bodyStop) break;
+          k2 = afterLineBreak(v, e);
+        }
         i = end;
         continue;
       }

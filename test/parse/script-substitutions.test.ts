@@ -116,3 +116,18 @@ describe('script lexer: PowerShell ends a bare word at }', () => {
     expect(lex('echo a}\n').commands).toEqual([['echo', 'a}']]);
   });
 });
+
+describe('script lexer: a PowerShell block comment', () => {
+  it('is a commented-out line per line of it (CI001 reports one at note), and a comment', () => {
+    const text = '<#\n.EXAMPLE\n  az ad sp create-for-rbac --sdk-auth\n#>\naz x <# mid #> --y\n<# az one line #>\n';
+    const lineMap = new LineMap(text);
+    const sn = buildSnippet({ file: 'f', lineMap, mapped: identityMapping(text), language: 'powershell', origin: 'run', subject: 's', attributePath: 'run', fallbackRange: lineMap.range(0, 0) });
+    expect(sn.commands.map((c) => [c.commented, c.tokens.map((t) => t.raw).join(' ')])).toEqual([
+      [true, '.EXAMPLE'],
+      [true, 'az ad sp create-for-rbac --sdk-auth'],
+      [false, 'az x --y'],
+      [true, 'az one line'],
+    ]);
+    expect(sn.comments.map((c) => c.text)).toEqual(['<#\n.EXAMPLE\n  az ad sp create-for-rbac --sdk-auth\n#>', '<# mid #>', '<# az one line #>']);
+  });
+});

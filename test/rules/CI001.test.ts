@@ -224,6 +224,14 @@ CREDS="$(az ad sp create-for-rbac --name "$NAME" --sdk-auth false)"
     ],
     invalid: [
       {
+        // A PowerShell block comment's lines are commented-out lines too (help text included).
+        name: 'powershell-block-comment',
+        files: { 'setup.ps1': '<#\n.EXAMPLE\n  az ad sp create-for-rbac --name sp1 --role contributor ⟦--sdk-auth⟧\n#>\n<# az ad sp create-for-rbac ⟦--sdk-auth⟧ #>\n' },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'commentedOut',
+      },
+      {
         name: 'create-sp.ps1',
         files: {
           'create-sp.ps1': `

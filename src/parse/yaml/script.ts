@@ -282,6 +282,18 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         const close = v.indexOf('#>', j + 2);
         const end = close < 0 ? n : close + 2;
         comments.push([j, end]);
+        // Each line of it is a commented-out line, as a `#` line is (CI001 reports one at note).
+        const bodyStop = close < 0 ? n : close;
+        for (let k = j + 2; k < bodyStop; ) {
+          const e = Math.min(lineEnd(v, k), bodyStop);
+          const b = skipBlanks(v, k);
+          if (b < e && v.slice(b, e).trim()) {
+            maps.pushRun(b, e);
+            commands.push({ text: v.slice(b, e), map: maps.take(), commented: true });
+          }
+          if (e >= bodyStop) break;
+          k = afterLineBreak(v, e);
+        }
         i = end;
         continue;
       }

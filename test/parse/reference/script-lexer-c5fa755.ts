@@ -16,7 +16,8 @@
  * (`powershellAssignmentSplit`, taken from the lexer; its cases are in test/rules/ACR001.test.ts).
  * Later changes of behaviour, each with its own cases in script-substitutions.test.ts: bash
  * `>|file`, `&>file` and `&>>file` are one redirection word; a PowerShell bare word ends at `}`
- * (unless it holds `{`); a PowerShell method call on a variable (`$pool.ToLower()`) is one word.
+ * (unless it holds `{`); a PowerShell method call on a variable (`$pool.ToLower()`) is one word;
+ * each line of a PowerShell block comment `<# … #>` is a commented-out command.
  * So this is c5fa755's lexer with those behaviours, not c5fa755's lexer byte for byte: the
  * differential test guards the optimizations, the substitution tests the behaviours.
  */
@@ -180,6 +181,19 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         const close = v.indexOf('#>', j + 2);
         const end = close < 0 ? n : close + 2;
         comments.push([j, end]);
+        const bodyStop = close < 0 ? n : close;
+        for (let k = j + 2; k < bodyStop; ) {
+          const e = Math.min(lineEnd(v, k), bodyStop);
+          let b = k;
+          while (b < e && isWs(v[b])) b++;
+          if (b < e && v.slice(b, e).trim()) {
+            const map: number[] = [];
+            for (let p = b; p < e; p++) map.push(p);
+            commands.push({ text: v.slice(b, e), map, commented: true });
+          }
+          if (e >= bodyStop) break;
+          k = afterLineBreak(v, e);
+        }
         i = end;
         continue;
       }
