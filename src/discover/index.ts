@@ -11,8 +11,12 @@ import { isWithin } from '../core/paths.js';
 import { matchRules, parseIgnoreFile, type IgnoreRule } from './gitignore.js';
 
 
-/** Folders never entered: version control, dependencies, Terraform's cache, Python environments. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.terraform', '.venv']);
+/**
+ * Folders never entered: version control, dependencies, Terraform's and Terragrunt's caches (a
+ * `.terragrunt-cache` holds generated working copies of modules that are linted where written),
+ * Python environments.
+ */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.terraform', '.terragrunt-cache', '.venv']);
 
 /** The same folders as fast-glob ignore patterns (for glob expansion of command-line paths). */
 export const DEFAULT_IGNORES = [...SKIPPED_FOLDERS].map((d) => `**/${d}/**`);

@@ -210,6 +210,8 @@ describe('listFiles ignore options', () => {
     'envs/dev/main.tf': '',
     'node_modules/m/main.tf': '',
     '.terraform/modules/x/main.tf': '',
+    // Terragrunt's working copies of a module (generated, like .terraform): linting them repeats the module's findings.
+    'live/prod/.terragrunt-cache/abc/def/main.tf': '',
   };
 
   it('respects .gitignore by default and skips dependency folders', async () => {
