@@ -40768,6 +40768,9 @@ function powershellAssignmentSplit(text2, i, tokens) {
   }
   return void 0;
 }
+function psMethodCallAt(text2, start, i, after) {
+  return after > start ? PS_CHAINED_MEMBER.test(text2.slice(after, i)) : PS_METHOD_CALL.test(text2.slice(start, i));
+}
 function psCallEnd(text2, open) {
   let depth = 0;
   for (let k = open; k < text2.length; k++) {
@@ -40826,6 +40829,7 @@ function tokenize(text2, lang, state, place) {
     let word = "";
     let quote = "";
     let run3 = i;
+    let callEnd = -1;
     while (i < n) {
       const ch = text2[i];
       if (quote) {
@@ -40881,10 +40885,11 @@ function tokenize(text2, lang, state, place) {
         i++;
         continue;
       }
-      if (ch === "(" && ps && PS_METHOD_CALL.test(text2.slice(start, i))) {
+      if (ch === "(" && ps && psMethodCallAt(text2, start, i, callEnd)) {
         const close = psCallEnd(text2, i);
         if (close > 0) {
           i = close;
+          callEnd = close;
           continue;
         }
       }
@@ -41072,7 +41077,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41180,7 +41185,8 @@ var init_script = __esm({
     POWERSHELL_JOINED_OPERATOR = /^[-+*/%]?=(?![=\s])/;
     MAX_ASSIGNED_NAME = 256;
     commandStartsAfter = (t) => !t || t.op || t.text === "{";
-    PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*(?:\([^()\n]*\))?)*\.[A-Za-z_]\w*$/;
+    PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*)+$/;
+    PS_CHAINED_MEMBER = /^(?:\.[A-Za-z_]\w*)+$/;
     REDIRECT_BEFORE_BAR = /^\d*>$/;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
@@ -48126,7 +48132,7 @@ function matchRules(rules, relPath, isDir) {
 }
 
 // src/discover/index.ts
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform", ".venv"]);
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules", ".git", ".terraform", ".terragrunt-cache", ".venv"]);
 var DEFAULT_IGNORES = [...SKIPPED_FOLDERS].map((d) => `**/${d}/**`);
 var IGNORE_FILE = ".mlops-iac-lint-ignore";
 async function listFiles(paths, opts = {}) {

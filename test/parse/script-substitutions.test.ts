@@ -108,6 +108,8 @@ describe('script lexer: PowerShell ends a bare word at }', () => {
     ["a quoted } is the word's", "az x --name 'a}'\n", [['az', 'x', '--name', "'a}'"]]],
     ['a method call on a variable is one word', "az x -n $pool.ToLower() -s $b.Replace('a (', 'b') --y\n", [['az', 'x', '-n', '$pool.ToLower()', '-s', "$b.Replace('a (', 'b')", '--y']]],
     ['a chained call too', 'az x -n $a.Trim().ToLower() --y\n', [['az', 'x', '-n', '$a.Trim().ToLower()', '--y']]],
+    // Each call checks only the text since the last one: a chain of 50,000 calls took 3.5 s when the whole word was checked at each.
+    ['a very long chain of calls is one word', `az x -n $a${'.b()'.repeat(50_000)} --y\n`, [['az', 'x', '-n', `$a${'.b()'.repeat(50_000)}`, '--y']]],
   ])('%s', (_name, text, commands) => {
     expect(lex(text, 'powershell').commands).toEqual(commands);
   });

@@ -686,11 +686,22 @@ export function powershellAssignmentSplit(text: string, i: number, tokens: reado
   return undefined;
 }
 
-/** A PowerShell variable's member before `(`: `$pool.ToLower`, `$env:X.Trim`, `$a.B().C` (the word so far). */
-const PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*(?:\([^()\n]*\))?)*\.[A-Za-z_]\w*$/;
+/** A PowerShell variable's member before `(`: `$pool.ToLower`, `$env:X.Trim`, `$a.B.C` (the word so far). */
+const PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*)+$/;
+/** Members between one call and the next: `.ToLower` of `$a.Trim().ToLower(`. */
+const PS_CHAINED_MEMBER = /^(?:\.[A-Za-z_]\w*)+$/;
+
+/**
+ * Whether the `(` at `i` calls a method on a variable, the word starting at `start`: the text
+ * since the last call of the word (`after`, -1 for none) is checked, not the whole word again,
+ * so a long chain of calls stays linear.
+ */
+export function psMethodCallAt(text: string, start: number, i: number, after: number): boolean {
+  return after > start ? PS_CHAINED_MEMBER.test(text.slice(after, i)) : PS_METHOD_CALL.test(text.slice(start, i));
+}
 
 /** After the `)` that closes the call opened at `open` (quotes skipped, one line), or -1. */
-function psCallEnd(text: string, open: number): number {
+export function psCallEnd(text: string, open: number): number {
   let depth = 0;
   for (let k = open; k < text.length; k++) {
     const c = text[k];
@@ -706,7 +717,7 @@ function psCallEnd(text: string, open: number): number {
 }
 
 /** A redirection operator that `|` completes (`>|`, `2>|`): the word so far. */
-const REDIRECT_BEFORE_BAR = /^\d*>$/;
+export const REDIRECT_BEFORE_BAR = /^\d*>$/;
 
 /**
  * The tokens of a logical command, each built once (`place` maps command-text indices to the
@@ -764,6 +775,8 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     let word = '';
     let quote = '';
     let run = i;
+    /** Where the word's last method call ended (`$a.Trim()`), -1 before any. */
+    let callEnd = -1;
     while (i < n) {
       const ch = text[i]!;
       if (quote) {
@@ -824,10 +837,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       }
       // PowerShell `$pool.ToLower()`, `$s.Replace('a', 'b')`: a method call on a variable is one
       // argument, its parentheses included (they end no command).
-      if (ch === '(' && ps && PS_METHOD_CALL.test(text.slice(start, i))) {
+      if (ch === '(' && ps && psMethodCallAt(text, start, i, callEnd)) {
         const close = psCallEnd(text, i);
         if (close > 0) {
           i = close;
+          callEnd = close;
           continue;
         }
       }

@@ -23,7 +23,7 @@
  */
 import type { LineMap, Range } from '../../../src/core/source.js';
 import type { MappedText } from '../../../src/parse/yaml/scalar.js';
-import { arithmeticEnd, powershellAssignmentSplit } from '../../../src/parse/yaml/script.js';
+import { arithmeticEnd, powershellAssignmentSplit, psCallEnd, psMethodCallAt, REDIRECT_BEFORE_BAR } from '../../../src/parse/yaml/script.js';
 
 export type ScriptLanguage = 'shell' | 'powershell';
 
@@ -399,28 +399,6 @@ function substitutionIsWord(text: string, i: number): boolean {
   return !/[\s(]/.test(text.slice(i + 2, close));
 }
 
-/** A PowerShell variable's member before `(`: `$pool.ToLower`, `$env:X.Trim`, `$a.B().C` (the word so far). */
-const PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*(?:\([^()\n]*\))?)*\.[A-Za-z_]\w*$/;
-
-/** After the `)` that closes the call opened at `open` (quotes skipped, one line), or -1. */
-function psCallEnd(text: string, open: number): number {
-  let depth = 0;
-  for (let k = open; k < text.length; k++) {
-    const c = text[k];
-    if (c === '\n' || c === '\r') return -1;
-    if (c === "'" || c === '"') {
-      const q = text.indexOf(c, k + 1);
-      if (q < 0) return -1;
-      k = q;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return k + 1;
-  }
-  return -1;
-}
-
-/** A redirection operator that `|` completes (`>|`, `2>|`): the word so far. */
-const REDIRECT_BEFORE_BAR = /^\d*>$/;
-
 /**
  * Added after c5fa755 with the change above: the `)` closing a `$(` whose text starts at `from`
  * (quotes inside it its own, double-quoted strings inside with substitutions of their own), or -1.
@@ -494,6 +472,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
     let word = '';
     let quote = '';
     let run = i;
+    let callEnd = -1;
     while (i < n) {
       const ch = text[i]!;
       if (quote) {
@@ -549,10 +528,11 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       }
       // PowerShell `$pool.ToLower()`, `$s.Replace('a', 'b')`: a method call on a variable is one
       // argument, its parentheses included (they end no command).
-      if (ch === '(' && ps && PS_METHOD_CALL.test(text.slice(start, i))) {
+      if (ch === '(' && ps && psMethodCallAt(text, start, i, callEnd)) {
         const close = psCallEnd(text, i);
         if (close > 0) {
           i = close;
+          callEnd = close;
           continue;
         }
       }
