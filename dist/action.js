@@ -49353,7 +49353,10 @@ function factLocations(r, name) {
   return valueLocations(r, chosen, f.at, f.sourcePath);
 }
 function valueLocations(r, chosen, at2, sourcePath) {
-  const location = chosen.decidedBy ?? chosen.origin ?? at2 ?? r.header;
+  return valueSites(chosen, at2, `attribute ${sourcePath}`, r.header);
+}
+function valueSites(chosen, at2, atLabel, fallback) {
+  const location = chosen.decidedBy ?? chosen.origin ?? at2 ?? fallback;
   const related = [];
   const add = (l) => {
     if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
@@ -49362,7 +49365,7 @@ function valueLocations(r, chosen, at2, sourcePath) {
   if (chosen.decidedBy && chosen.origin) add({ ...chosen.origin, label: chosen.origin.label ?? (chosen.kind === "null" ? "null chosen by the condition" : "value chosen by the condition") });
   for (const l of chosen.via ?? []) add(l);
   for (const l of chosen.decision ?? []) add(l);
-  if (at2 && !locationContains(at2, location)) add({ ...at2, label: `attribute ${sourcePath}` });
+  if (at2 && !locationContains(at2, location)) add({ ...at2, label: atLabel });
   return { location, related };
 }
 function policyFindingPlaces(j, r) {
@@ -52113,11 +52116,7 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
               if (value.kind !== "string") continue;
               const size = value.value;
               if (!isVmSizeName(size) || isGpuSize(size)) continue;
-              const site = call.argSites.get(arg);
-              const location = value.origin ?? site ?? call.sourceAt;
-              const related = [...value.via ?? []];
-              const within = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
-              if (site && !within) related.push({ ...site, label: `argument "${arg}"` });
+              const { location, related } = valueSites(value, call.argSites.get(arg), `argument "${arg}"`, call.sourceAt);
               ctx.report({
                 location,
                 related,

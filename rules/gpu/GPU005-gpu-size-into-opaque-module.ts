@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { Location } from '../../src/core/source.js';
+import { valueSites } from '../../src/engine/facts.js';
 import { withoutInstanceKeys } from '../../src/model/address.js';
 import { EXAMPLE_SIZES, gpuFamilyNames, isGpuSize, isVmSizeName, namesGpuSize } from '../../src/model/facts/gpu.js';
 
@@ -35,11 +35,9 @@ export default defineRule({
               if (value.kind !== 'string') continue;
               const size = value.value;
               if (!isVmSizeName(size) || isGpuSize(size)) continue;
-              const site = call.argSites.get(arg);
-              const location: Location = value.origin ?? site ?? call.sourceAt;
-              const related: Location[] = [...(value.via ?? [])];
-              const within = site && site.file === location.file && site.range.start.offset <= location.range.start.offset && site.range.end.offset >= location.range.end.offset;
-              if (site && !within) related.push({ ...site, label: `argument "${arg}"` });
+              // Where the value was written, or the input that decided the conditional choosing it
+              // (RULES.md "Values chosen by a condition"); the argument is related.
+              const { location, related } = valueSites(value, call.argSites.get(arg), `argument "${arg}"`, call.sourceAt);
               ctx.report({
                 location,
                 related,

@@ -97,7 +97,16 @@ export function factLocations(r: Resource, name: string): { location: Location; 
  * read the body rather than a canonical attribute (GOV001's `location`, GOV002's policy fields).
  */
 export function valueLocations(r: Resource, chosen: Value, at: Location | undefined, sourcePath: string): { location: Location; related: Location[] } {
-  const location = chosen.decidedBy ?? chosen.origin ?? at ?? r.header;
+  return valueSites(chosen, at, `attribute ${sourcePath}`, r.header);
+}
+
+/**
+ * `valueLocations` for a value that is not a resource's attribute (GPU005: a module call's
+ * argument): `at` the place that consumes it (labelled `atLabel`), `fallback` where to point
+ * when the value says nothing of where it was written.
+ */
+export function valueSites(chosen: Value, at: Location | undefined, atLabel: string, fallback: Location): { location: Location; related: Location[] } {
+  const location = chosen.decidedBy ?? chosen.origin ?? at ?? fallback;
   const related: Location[] = [];
   const add = (l: Location): void => {
     if (sameRange(l, location) || related.some((x) => sameRange(x, l))) return;
@@ -107,7 +116,7 @@ export function valueLocations(r: Resource, chosen: Value, at: Location | undefi
   for (const l of chosen.via ?? []) add(l);
   for (const l of chosen.decision ?? []) add(l);
   // The consuming attribute, unless the literal is written right there.
-  if (at && !locationContains(at, location)) add({ ...at, label: `attribute ${sourcePath}` });
+  if (at && !locationContains(at, location)) add({ ...at, label: atLabel });
   return { location, related };
 }
 

@@ -261,6 +261,40 @@ param gpuVmSize string
     ],
     invalid: [
       {
+        // RULES.md "Values chosen by a condition": the input that decided the conditional is the location.
+        name: 'size-chosen-by-a-default-object',
+        files: {
+          'main.bicep': `param sizes object = ⟦{}⟧
+module aks 'br:example.azurecr.io/aks-gpu:1.0.0' = {
+  name: 'aks'
+  params: {
+    gpuVmSize: sizes.?gpu ?? 'Standard_D4s_v5'
+  }
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        name: 'size-chosen-by-the-environment-parameter',
+        files: {
+          'main.bicep': `param environmentName string
+module aks 'br:example.azurecr.io/aks-gpu:1.0.0' = {
+  name: 'aks'
+  params: {
+    gpuVmSize: environmentName == 'prod' ? 'Standard_NC24ads_A100_v4' : 'Standard_D4s_v5'
+  }
+}
+`,
+          'params/dev.bicepparam': "using '../main.bicep'\nparam environmentName = ⟦'dev'⟧\n",
+        },
+        level: 'warning',
+        env: 'nonprod',
+        messageId: 'notGpuSize',
+      },
+      {
         // The AI-infrastructure book's registry example with the "$4,000 typo".
         name: 'cpu-size-into-br-module',
         files: {
