@@ -52113,6 +52113,11 @@ var GPU005_gpu_size_into_opaque_module_default = defineRule({
             if (!namesGpuSize(arg)) continue;
             const values = given.kind === "list" ? given.items : [given];
             for (const [i, value] of values.entries()) {
+              if (value.kind === "unknown") {
+                const at2 = value.origin ?? call.argSites.get(arg) ?? call.sourceAt;
+                ctx.undecidedAbout(withoutInstanceKeys(call.address), given.kind === "list" ? `${arg}[${i}]` : arg, value.reason, at2);
+                continue;
+              }
               if (value.kind !== "string") continue;
               const size = value.value;
               if (!isVmSizeName(size) || isGpuSize(size)) continue;

@@ -32,6 +32,12 @@ export default defineRule({
             // One size, or a list of sizes (`gpu_vm_sizes = [...]`): each known non-GPU size is a finding at its own place.
             const values = given.kind === 'list' ? given.items : [given];
             for (const [i, value] of values.entries()) {
+              // RULES.md Conventions: an unknown value that may hide a finding is recorded (--verbose).
+              if (value.kind === 'unknown') {
+                const at = value.origin ?? call.argSites.get(arg) ?? call.sourceAt;
+                ctx.undecidedAbout(withoutInstanceKeys(call.address), given.kind === 'list' ? `${arg}[${i}]` : arg, value.reason, at);
+                continue;
+              }
               if (value.kind !== 'string') continue;
               const size = value.value;
               if (!isVmSizeName(size) || isGpuSize(size)) continue;

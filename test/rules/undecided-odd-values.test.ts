@@ -233,6 +233,12 @@ jobs:
       'inputs.commandOptions: the argument $(planPath) of commandOptions is expanded at run time and may be the plan file',
     ]);
   });
+  it('GPU005: a GPU-size argument of a module that is not evaluated whose value is unknown is listed', async () => {
+    const dir = tree({ 'main.bicep': "param gpuVmSize string\nmodule aks 'br:example.azurecr.io/aks-gpu:1.0.0' = {\n  name: 'aks'\n  params: {\n    gpuVmSize: gpuVmSize\n  }\n}\n" });
+    const { briefs, undecided } = await lintTree(dir, ['GPU005']);
+    expect(briefs).toEqual([]);
+    expect(undecided.map((u) => `${u.ruleId} ${u.address} ${u.attribute}: ${u.reason}`)).toEqual(["GPU005 aks gpuVmSize: parameter 'gpuVmSize' has no value and no default"]);
+  });
   it('two places of one script that cannot be decided are two lines (once per place, not once per script)', async () => {
     const dir = tree({ 'd.sh': '#!/bin/bash\nterraform apply -auto-approve "$PLAN_A"\nterraform apply -auto-approve "$PLAN_B"\n' });
     const { undecided } = await lintTree(dir, ['CI005']);
