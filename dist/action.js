@@ -43262,6 +43262,19 @@ function lookup(env, name, ps) {
   for (const [k, v] of env) if (k.toLowerCase() === n) return v;
   return env.get(ANY_VARIABLE);
 }
+function withMacros(v, expr, ctx) {
+  if (!ctx.macro || v.kind !== "string" || !/\$[([]/.test(v.value)) return v;
+  let out = "";
+  let last = 0;
+  for (const m of v.value.matchAll(/\$\(([^()]*)\)|\$\[/g)) {
+    const name = m[1];
+    const value = name !== void 0 && /^[A-Za-z_][\w.]*$/.test(name) ? ctx.macro(name) : void 0;
+    if (value?.kind !== "string") return unknown(`\${{ ${expr.slice(0, 40)} }} is "${v.value.slice(0, 60)}", whose ${m[0] === "$[" ? "runtime expression" : `macro ${m[0]}`} is expanded at run time${value?.kind === "unknown" ? ` (${value.reason})` : ""}`, v.origin);
+    out += v.value.slice(last, m.index) + value.value;
+    last = m.index + m[0].length;
+  }
+  return { ...v, value: out + v.value.slice(last) };
+}
 function expandWord(word, env, ctx, onAssign, depth = 0) {
   const raw = word.raw;
   const ps = ctx.language === "powershell";
@@ -43339,7 +43352,8 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     if (n1 === "{" && raw[i + 2] === "{") {
       const close = raw.indexOf("}}", i + 3);
       const end = close < 0 ? raw.length : close + 2;
-      expansion(ctx.expression(raw.slice(i + 3, close < 0 ? raw.length : close).trim()), i, end);
+      const expr = raw.slice(i + 3, close < 0 ? raw.length : close).trim();
+      expansion(withMacros(ctx.expression(expr), expr, ctx), i, end);
       i = end;
       continue;
     }
@@ -45500,7 +45514,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     const stageId = place.stage?.id;
-    const where = c.step ? `${c.job?.id ?? ""} step ${c.step.index + 1}`.trim() : c.job ? c.job.id || (stageId ? `stage ${stageId} job template` : "job template") : c.stage?.id ?? "extends";
+    const where = c.step ? [stageId === void 0 ? "" : `stage ${stageId}`, c.job?.id ?? "", `step ${c.step.index + 1}`].filter(Boolean).join(" ") : c.job ? c.job.id || (stageId ? `stage ${stageId} job template` : "job template") : c.stage?.id ?? "extends";
     const label = `called by ${path40.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const outer = [void 0];
     if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));

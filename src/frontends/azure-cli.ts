@@ -1103,9 +1103,14 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
     const places = placesOf(c.caller);
     const place: ScriptPlace = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     // A job template call has no job id of its own (`- template: job.yml` under `jobs:`): named as
-    // one, with its stage when it has one (a template called under Dev and Production is two variants).
+    // one. A call names its stage when it has one (a template called under Dev and Production is
+    // two variants, whose labels must differ).
     const stageId = place.stage?.id;
-    const where = c.step ? `${c.job?.id ?? ''} step ${c.step.index + 1}`.trim() : c.job ? c.job.id || (stageId ? `stage ${stageId} job template` : 'job template') : (c.stage?.id ?? 'extends');
+    const where = c.step
+      ? [stageId === undefined ? '' : `stage ${stageId}`, c.job?.id ?? '', `step ${c.step.index + 1}`].filter(Boolean).join(' ')
+      : c.job
+        ? c.job.id || (stageId ? `stage ${stageId} job template` : 'job template')
+        : (c.stage?.id ?? 'extends');
     const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
     // A caller that is itself a template passes on what its own callers give it
     // (`size: ${{ parameters.size }}`): this call is evaluated with its caller's defaults and

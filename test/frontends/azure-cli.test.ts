@@ -227,6 +227,18 @@ jobs:
     expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual(['called by azure-pipelines.yml (job template)', 'default']);
   });
 
+  it('a step template called by a job of the same name in two stages names each variant by its stage', () => {
+    const r = run({
+      'acr.yml': 'steps:\n- script: az acr create -n acr1 -g rg --sku Basic --admin-enabled true\n',
+      'azure-pipelines.yml': 'trigger: none\nstages:\n- stage: Dev\n  jobs:\n  - job: j\n    steps:\n    - template: acr.yml\n- stage: Prod\n  jobs:\n  - job: j\n    steps:\n    - template: acr.yml\n',
+    });
+    expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual([
+      'called by azure-pipelines.yml (stage Dev j step 1)',
+      'called by azure-pipelines.yml (stage Prod j step 1)',
+      'default',
+    ]);
+  });
+
   it('a job template called under two stages names each variant by its stage', () => {
     const r = run({
       'job.yml': 'jobs:\n- job: compute\n  steps:\n  - script: az ml compute create --name gpu-a --type amlcompute --size Standard_NC6\n',

@@ -1742,6 +1742,12 @@ const azureCli: RuleTable = {
       },
       { name: 'from-yaml-file', files: { 'deploy.sh': 'az ml workspace create -g rg --file workspace.yml\n' } },
       {
+        // A template parameter whose default is a macro: the text is put in at compile time and the
+        // macro expanded at run time, as if written in the script: unknown, so the command may hold any flag.
+        name: 'template-parameter-default-is-a-macro',
+        files: { 'create-ws.yml': 'parameters:\n- name: ws\n  type: string\n  default: $(aml_workspace)\nsteps:\n- script: az ml workspace create --name ${{ parameters.ws }} -g rg\n' },
+      },
+      {
         // A hub-based project takes its network settings from its hub (as `kind: project` in YAML, ARM and Terraform).
         name: 'project-of-a-hub',
         files: { 'deploy.sh': 'az ml workspace create --kind project -n proj1 -g rg --hub-id /subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub1\n' },
@@ -1779,6 +1785,15 @@ const azureCli: RuleTable = {
         messageIncludes: 'because --public-network-access is not set (defaults to Enabled);',
       },
       { name: 'prod-by-file-name', files: { 'deploy-prod.sh': 'az ml workspace create -n ws -g rg --public-network-access=⟦Enabled⟧\n' }, level: 'error', env: 'prod', messageId: 'publicWorkspace' },
+      {
+        // The macro a parameter default holds is the pipeline's variable when it has one.
+        name: 'template-parameter-default-is-a-known-macro',
+        files: { 'azure-pipelines.yml': 'variables:\n  aml_workspace: mlw-dev\nparameters:\n- name: ws\n  type: string\n  default: $(aml_workspace)\nsteps:\n- script: ⟦az⟧ ml workspace create --name ${{ parameters.ws }} -g rg\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+        messageIncludes: 'ML workspace "mlw-dev" is reachable',
+      },
       // A hub is judged: its projects take its network settings.
       { name: 'hub-by-kind', files: { 'deploy.sh': '⟦az⟧ ml workspace create --kind hub -n hub1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'publicWorkspace' },
       {

@@ -137,6 +137,26 @@ export function lookup(env: Env, name: string, ps: boolean): Value | undefined {
 /** The characters that make a word more than one literal: quotes, the escape, `$`, a shell backtick. */
 const SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
 
+/**
+ * An Azure Pipelines template expression's value that holds macros (`default: $(aml_workspace)`
+ * passed to `${{ parameters.ws }}`): the text is put in at compile time and its macros are
+ * expanded at run time, as if written in the script. Each `$(name)` is the variable's value;
+ * any other (`$[ … ]`, an unknown variable) makes the whole value unknown.
+ */
+function withMacros(v: Value, expr: string, ctx: ExpansionContext): Value {
+  if (!ctx.macro || v.kind !== 'string' || !/\$[([]/.test(v.value)) return v;
+  let out = '';
+  let last = 0;
+  for (const m of v.value.matchAll(/\$\(([^()]*)\)|\$\[/g)) {
+    const name = m[1];
+    const value = name !== undefined && /^[A-Za-z_][\w.]*$/.test(name) ? ctx.macro(name) : undefined;
+    if (value?.kind !== 'string') return unknown(`\${{ ${expr.slice(0, 40)} }} is "${v.value.slice(0, 60)}", whose ${m[0] === '$[' ? 'runtime expression' : `macro ${m[0]}`} is expanded at run time${value?.kind === 'unknown' ? ` (${value.reason})` : ''}`, v.origin);
+    out += v.value.slice(last, m.index) + value.value;
+    last = m.index! + m[0].length;
+  }
+  return { ...v, value: out + v.value.slice(last) };
+}
+
 export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssign?: (name: string, v: Value) => void, depth = 0): ExpandedWord {
   const raw = word.raw;
   // Most words (`az`, `--name`, `westeurope`) are one literal as written: the segment the
@@ -225,7 +245,8 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     if (n1 === '{' && raw[i + 2] === '{') {
       const close = raw.indexOf('}}', i + 3);
       const end = close < 0 ? raw.length : close + 2;
-      expansion(ctx.expression(raw.slice(i + 3, close < 0 ? raw.length : close).trim()), i, end);
+      const expr = raw.slice(i + 3, close < 0 ? raw.length : close).trim();
+      expansion(withMacros(ctx.expression(expr), expr, ctx), i, end);
       i = end;
       continue;
     }
