@@ -54316,7 +54316,7 @@ function substitutedArgument(cmd, next) {
   return next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`") && next.range.start.offset > cmd.range.start.offset;
 }
 function isTerraformTask(name) {
-  return /^terraformtaskv[1-4]$/i.test(name.slice(name.lastIndexOf(".") + 1));
+  return /^(?:terraformtaskv[1-4]|terraformcli)$/i.test(name.slice(name.lastIndexOf(".") + 1));
 }
 function splitArgumentLine(line) {
   const out = [];
@@ -54355,7 +54355,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
     id: "CI005",
     name: "terraform-apply-without-plan",
     shortDescription: "A CI step runs `terraform apply -auto-approve` without a saved plan file (also the Azure Pipelines Terraform task with `command: apply`, which adds `-auto-approve` itself).",
-    fullDescription: "`terraform apply -auto-approve` with no plan file computes a fresh plan at apply time and executes it without anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently. The Azure Pipelines Terraform task (`TerraformTaskV1`\u2026`V4`) with `command: apply` adds `-auto-approve` itself, so it does the same unless `commandOptions` names a plan file.",
+    fullDescription: "`terraform apply -auto-approve` with no plan file computes a fresh plan at apply time and executes it without anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently. The Azure Pipelines Terraform tasks (`TerraformTaskV1`\u2026`V4`, `TerraformCLI`) with `command: apply` add `-auto-approve` themselves, so they does the same unless `commandOptions` names a plan file.",
     help: "Run `terraform plan -out=tfplan`, review or approve that plan (an environment with required reviewers), then run `terraform apply tfplan`.",
     level: "warning",
     tags: ["security", "ci", "change-control"],
@@ -54423,7 +54423,8 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
           ctx.report({
             messageId: "taskApplyWithoutPlan",
-            data: { task: task.text.trim(), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
+            // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
+            data: { task: task.text.trim().replace(/^.*\.(?=[^.]*@|[^.]*$)/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
             location: { file: file.file, range: command2.valueRange },
             related,
             subject: step.subject,

@@ -121,11 +121,14 @@ function substitutedArgument(cmd: CiCommand, next: CiCommand | undefined): boole
 }
 
 /**
- * The Azure Pipelines Terraform task of the Microsoft DevLabs extension: `TerraformTaskV1`…`V4`,
+ * The Azure Pipelines Terraform tasks whose `command: apply` adds `-auto-approve` itself: the
+ * Microsoft DevLabs extension's `TerraformTaskV1`…`V4` (microsoft/azure-pipelines-terraform,
+ * `onlyApply()`), and Charles Zipp's `TerraformCLI` (azure-pipelines-tasks-terraform,
+ * tasks/terraform-cli/src/commands/tf-apply.ts: `.withAutoApprove()` before the command options);
  * also written with the extension's full name (`ms-devlabs.custom-terraform-tasks.custom-terraform-release-task.TerraformTaskV4`).
  */
 export function isTerraformTask(name: string): boolean {
-  return /^terraformtaskv[1-4]$/i.test(name.slice(name.lastIndexOf('.') + 1));
+  return /^(?:terraformtaskv[1-4]|terraformcli)$/i.test(name.slice(name.lastIndexOf('.') + 1));
 }
 
 /**
@@ -176,7 +179,7 @@ export default defineRule({
       'anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state ' +
       'produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider ' +
       'release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently. ' +
-      'The Azure Pipelines Terraform task (`TerraformTaskV1`…`V4`) with `command: apply` adds `-auto-approve` itself, so it ' +
+      'The Azure Pipelines Terraform tasks (`TerraformTaskV1`…`V4`, `TerraformCLI`) with `command: apply` add `-auto-approve` themselves, so they ' +
       'does the same unless `commandOptions` names a plan file.',
     help: 'Run `terraform plan -out=tfplan`, review or approve that plan (an environment with required reviewers), then run `terraform apply tfplan`.',
     level: 'warning',
@@ -249,7 +252,8 @@ export default defineRule({
           if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
           ctx.report({
             messageId: 'taskApplyWithoutPlan',
-            data: { task: task.text.trim(), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
+            // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
+            data: { task: task.text.trim().replace(/^.*\.(?=[^.]*@|[^.]*$)/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
             location: { file: file.file, range: command.valueRange },
             related,
             subject: step.subject,

@@ -192,6 +192,31 @@ steps:
         messageIncludes: 'runs `terraform apply -auto-approve` (the task adds it)',
       },
       {
+        // Charles Zipp's TerraformCLI task adds -auto-approve too (tf-apply.ts `.withAutoApprove()`); a plan file in its options is fine.
+        name: 'terraform-cli-task-apply',
+        files: {
+          'terraform-cli.yml': `
+steps:
+  - task: TerraformCLI@0
+    inputs:
+      command: ⟦apply⟧
+      workingDirectory: infra
+  - task: charleszipp.azure-pipelines-tasks-terraform.azure-pipelines-tasks-terraform-cli.TerraformCLI@1
+    inputs:
+      command: ⟦apply⟧
+      commandOptions: -var-file=prod.tfvars
+  - task: TerraformCLI@1
+    inputs:
+      command: apply
+      commandOptions: tfplan
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+        messageIncludes: '(the task adds it)',
+      },
+      {
         // The options write -auto-approve themselves: the message says so, not that the task adds it.
         name: 'terraform-task-options-approve',
         files: {
