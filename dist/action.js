@@ -20042,6 +20042,10 @@ function classifyPath(relPath) {
 function classifyPipelineFileName(name) {
   return classifyWords(envWords(name).filter((w) => w !== "stage" && w !== "stages"));
 }
+function classifyPipelineStageName(name) {
+  const words = envWords(name);
+  return classifyWords(/^\s*stages?\s*$/i.test(name) ? words : words.filter((w) => w !== "stage" && w !== "stages"));
+}
 function classifyValue(value) {
   return classifyWords(envWords(value));
 }
@@ -45209,7 +45213,7 @@ function placeClass(place, sc) {
   }
   const stage = place?.stage;
   for (const s of [stage?.id, stage?.name]) {
-    const env = s ? classifyValue(s.includes("${{") ? resolveExpressions(s, sc) : s) : void 0;
+    const env = s ? classifyPipelineStageName(s.includes("${{") ? resolveExpressions(s, sc) : s) : void 0;
     if (env) return env;
   }
   return void 0;

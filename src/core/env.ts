@@ -93,6 +93,17 @@ export function classifyPipelineFileName(name: string): EnvClass | undefined {
   return classifyWords(envWords(name).filter((w) => w !== 'stage' && w !== 'stages'));
 }
 
+/**
+ * Class of an Azure Pipelines stage's id or display name: in `DeployStage`, `BuildStage`,
+ * `Stage1`, `ProdStage` the word `stage` is the pipeline's vocabulary, not an environment (it
+ * made them nonprod); a name that is that word alone (`stages: [Dev, Stage, Prod]`) names the
+ * staging environment, as before.
+ */
+export function classifyPipelineStageName(name: string): EnvClass | undefined {
+  const words = envWords(name);
+  return classifyWords(/^\s*stages?\s*$/i.test(name) ? words : words.filter((w) => w !== 'stage' && w !== 'stages'));
+}
+
 /** Class of a free value such as `"Production"`, `"dev"`, `"prd-weu"`, `"Non-Prod"`. */
 export function classifyValue(value: string): EnvClass | undefined {
   return classifyWords(envWords(value));

@@ -21,7 +21,7 @@
  *   returned for the Azure ML YAML front end (`AzFileReference`, `HeredocWrite`).
  */
 import path from 'node:path';
-import { classifyPath, classifyPipelineFileName, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
+import { classifyPath, classifyPipelineFileName, classifyPipelineStageName, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
 import type { Location, Range } from '../core/source.js';
 import { bool, isKnown, list, num, obj, str, unknown, valuesEqual, type Value } from '../core/value.js';
 import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
@@ -653,7 +653,7 @@ function placeClass(place: ScriptPlace | undefined, sc: ScriptContext): EnvClass
   // `- stage: deploy_${{ parameters.environment }}` in a stage template: as its caller passes it.
   const stage = place?.stage;
   for (const s of [stage?.id, stage?.name]) {
-    const env = s ? classifyValue(s.includes('${{') ? resolveExpressions(s, sc) : s) : undefined;
+    const env = s ? classifyPipelineStageName(s.includes('${{') ? resolveExpressions(s, sc) : s) : undefined;
     if (env) return env;
   }
   return undefined;

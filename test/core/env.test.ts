@@ -4,7 +4,7 @@
  * unknown; a path's file name decides before its folders.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyPath, classifyPipelineFileName, classifyValue, envFromVariables } from '../../src/core/env.js';
+import { classifyPath, classifyPipelineFileName, classifyPipelineStageName, classifyValue, envFromVariables } from '../../src/core/env.js';
 import { num, str, unknown, type Value } from '../../src/core/value.js';
 
 describe('environment classes', () => {
@@ -54,6 +54,16 @@ describe('environment classes', () => {
     expect(classifyPipelineFileName('deploy-stage.yml')).toBeUndefined();
     expect(classifyPipelineFileName('stages-prod.yml')).toBe('prod');
     expect(classifyPipelineFileName('deploy-staging.yml')).toBe('nonprod');
+  });
+
+  it('a stage name: "stage" is the pipeline\'s word unless it is the whole name', () => {
+    expect(classifyPipelineStageName('DeployStage')).toBeUndefined();
+    expect(classifyPipelineStageName('BuildStage')).toBeUndefined();
+    expect(classifyPipelineStageName('Stage1')).toBeUndefined();
+    expect(classifyPipelineStageName('ProdStage')).toBe('prod');
+    expect(classifyPipelineStageName('Stage')).toBe('nonprod');
+    expect(classifyPipelineStageName('Staging')).toBe('nonprod');
+    expect(classifyPipelineStageName('Production')).toBe('prod');
     expect(classifyPath('deploy-stage.yml')?.env).toBe('nonprod');
   });
 });

@@ -1155,6 +1155,26 @@ stages:
         messageId: 'noPurgeProtection',
       },
       {
+        // "Stage" in a stage's name is the pipeline's word (DeployStage is no staging environment): the
+        // class comes from the other words (ProdStage is prod; DeployStage none, unknown).
+        name: 'pipeline-stage-named-with-stage',
+        files: {
+          'azure-pipelines.yml': 'stages:\n- stage: ProdStage\n  jobs:\n  - job: j\n    steps:\n    - script: az keyvault create -n kv1 -g rg --enable-purge-protection ⟦false⟧\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'pipeline-stage-named-deploy-stage',
+        files: {
+          'azure-pipelines.yml': 'stages:\n- stage: DeployStage\n  jobs:\n  - job: j\n    steps:\n    - script: az keyvault create -n kv1 -g rg --enable-purge-protection ⟦false⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // `$RANDOM` is digits: the unquoted name cannot split into words (flags), so the absent flag is decided (azureml-examples).
         name: 'name-with-random-suffix-unquoted',
         files: { 'deploy.sh': 'KV_NAME="kvexample${RANDOM}"\n⟦az⟧ keyvault create -n $KV_NAME -g rg --enable-rbac-authorization false\n' },
