@@ -29093,7 +29093,7 @@ var init_tree = __esm({
     init_scalar();
     init_plain_scalar();
     ALIAS_COPY_BUDGET = 5e3;
-    ALIAS_READ_BUDGET = 500;
+    ALIAS_READ_BUDGET = 1e5;
   }
 });
 
@@ -30239,7 +30239,7 @@ var init_document2 = __esm({
     FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
     FOREIGN_KEY_LINE = new RegExp(`^(?:${FOREIGN_KEYS.join("|")})[ \\t]*:`, "m");
     SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*)|\([^)]*\)?)/;
-    TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|(?<![A-Za-z0-9_])__[A-Za-z][A-Za-z0-9_.]*__(?![A-Za-z0-9_])/;
+    TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|(?<![A-Za-z0-9_])__[A-Za-z](?:[A-Za-z0-9.]|_(?!_))*__(?![A-Za-z0-9_])/;
   }
 });
 
@@ -40209,7 +40209,9 @@ function libraryNodes(lineMap, follow) {
   const deref = (n) => {
     const target = following ? follow.targets.get(n) : void 0;
     if (target === void 0) return n;
-    if (follow.readsLeft-- <= 0) {
+    const r = target.range;
+    follow.readsLeft -= Math.max(1, r ? r[1] - r[0] : 1);
+    if (follow.readsLeft < 0) {
       follow.stoppedAt ??= range2(n);
       return n;
     }
@@ -40511,7 +40513,8 @@ function scan(v, lang) {
         comments.push([j, end]);
         const bodyStop = close < 0 ? n : close;
         for (let k2 = j + 2; k2 < bodyStop; ) {
-          const e = Math.min(lineEnd(v, k2), bodyStop);
+          let e = k2;
+          while (e < bodyStop && v[e] !== "\n" && v[e] !== "\r") e++;
           const b = skipBlanks(v, k2);
           if (b < e && v.slice(b, e).trim()) {
             maps.pushRun(b, e);
@@ -40776,6 +40779,18 @@ function psMethodCallAt(text2, start, i, after) {
   return after > start ? PS_CHAINED_MEMBER.test(text2.slice(after, i)) : PS_METHOD_CALL.test(text2.slice(start, i));
 }
 function psCallEnd(text2, open) {
+  if (text2 === unclosedIn && unclosedCount >= MAX_UNCLOSED_CALLS) return -1;
+  const end = scanCallEnd(text2, open);
+  if (end < 0) {
+    if (text2 !== unclosedIn) {
+      unclosedIn = text2;
+      unclosedCount = 0;
+    }
+    unclosedCount++;
+  }
+  return end;
+}
+function scanCallEnd(text2, open) {
   let depth = 0;
   for (let k = open; k < text2.length; k++) {
     const c = text2[k];
@@ -41081,7 +41096,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, unclosedIn, unclosedCount, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41191,6 +41206,8 @@ var init_script = __esm({
     commandStartsAfter = (t) => !t || t.op || t.text === "{";
     PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*)+$/;
     PS_CHAINED_MEMBER = /^(?:\.[A-Za-z_]\w*)+$/;
+    MAX_UNCLOSED_CALLS = 64;
+    unclosedCount = 0;
     REDIRECT_BEFORE_BAR = /^\d*>$/;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
@@ -41684,7 +41701,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (follow?.stoppedAt) {
     doc.evaluationNotes = [
       {
-        message: `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString("en-US")} nodes or ${ALIAS_READ_BUDGET.toLocaleString("en-US")} uses; what they repeat past that is not read, so findings there may be missing`,
+        message: `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString("en-US")} nodes or ${ALIAS_READ_BUDGET.toLocaleString("en-US")} characters; what they repeat past that is not read, so findings there may be missing`,
         range: follow.stoppedAt
       }
     ];
@@ -43725,7 +43742,7 @@ function interpretScript(file, script, initial, base) {
     if (program.text === "az") {
       const expanded = [];
       for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn2(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j));
@@ -43740,7 +43757,7 @@ function interpretScript(file, script, initial, base) {
     const value = unknown(`an unclosed ${u.quote} quote runs to the end of the script`, { file, range: u.range });
     return { ...e, segments: [{ text: "", from: 0, to: e.word.raw.length, value, unquoted: true }], text: void 0, opaque: true };
   }
-  function unclosedIn(words) {
+  function unclosedIn2(words) {
     const at2 = script.unterminated?.range.start.offset;
     return at2 !== void 0 && words.some((w) => w.word.range.start.offset <= at2 && at2 < w.word.range.end.offset) ? { unclosedQuote: true } : {};
   }
@@ -44000,7 +44017,7 @@ function interpretScript(file, script, initial, base) {
       if (w.raw === "}") break;
       addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
-    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
+    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn2(expanded) });
   }
 }
 function psParameter(cmd, words) {

@@ -102,8 +102,17 @@ describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since S
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
     // RULES.md: an evaluation that had to stop is EVAL001 (note), at the alias whose copy was cut.
     expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line}: ${f.message}`)).toEqual([
-      expect.stringMatching(/^\d+: the YAML aliases of this file repeat more than 5,000 nodes or 500 uses; what they repeat past that is not read/),
+      expect.stringMatching(/^\d+: the YAML aliases of this file repeat more than 5,000 nodes or 100,000 characters; what they repeat past that is not read/),
     ]);
+  });
+
+  it('a long anchored script reused by many jobs is read again only up to the character budget, with a note', async () => {
+    const script = '          az acr create -n r -g g --sku Basic --admin-enabled true\n'.repeat(1_500);
+    const jobs = Array.from({ length: 499 }, (_, k) => `  j${k}:\n    runs-on: ubuntu-latest\n    steps: *s\n`).join('');
+    const text = `on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps: &s\n      - run: |\n${script}${jobs}`;
+    const r = await lint({ paths: [tree({ '.github/workflows/w.yml': text })] });
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001')).toHaveLength(1);
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1_500);
   });
 
   it('many jobs that reuse a list of reused steps read a bounded number of them, with a note', async () => {

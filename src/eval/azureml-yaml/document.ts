@@ -135,10 +135,11 @@ function wholeVariable(text: string, plain: boolean, use: Location, env: Readonl
  * A placeholder a template engine fills in before the file is used (`size: ${GPU_SIZE}` or
  * `$GPU_SIZE` for envsubst, which expands both forms; `size: "{{ gpu_size }}"` for Jinja or
  * Helm-style tools; `#{GpuSize}#` and `__GpuSize__` (a token of its own, not the `__` inside
- * `ml__core__rg`) for the token-replacement tasks of Azure Pipelines): the Azure ML CLI expands none of them, so the value the file is deployed with is
+ * `ml__core__rg`; its body holds no `__`, so the pattern cannot backtrack over a long value) for
+ * the token-replacement tasks of Azure Pipelines): the Azure ML CLI expands none of them, so the value the file is deployed with is
  * not the written text.
  */
-const TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|(?<![A-Za-z0-9_])__[A-Za-z][A-Za-z0-9_.]*__(?![A-Za-z0-9_])/;
+const TEMPLATE_PLACEHOLDER = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^{}]*\}\}|#\{[^{}#]+\}#|(?<![A-Za-z0-9_])__[A-Za-z](?:[A-Za-z0-9.]|_(?!_))*__(?![A-Za-z0-9_])/;
 
 /** A plain or quoted YAML scalar (or a `--set` value) as a typed value. */
 export function scalarValue(text: string, plain: boolean, origin: Location, opts: ReadOptions = {}): Value {

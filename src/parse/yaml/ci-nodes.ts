@@ -63,7 +63,9 @@ export function libraryNodes(lineMap: LineMap, follow?: AliasFollow): CiNodes & 
     const target = following ? (follow.targets.get(n) as T | undefined) : undefined;
     if (target === undefined) return n;
     // Bounded: each alias may stand for a step whose script is read again (many jobs × `steps: *s`).
-    if (follow!.readsLeft-- <= 0) {
+    const r = (target as { range?: [number, number, number] }).range;
+    follow!.readsLeft -= Math.max(1, r ? r[1] - r[0] : 1);
+    if (follow!.readsLeft < 0) {
       follow!.stoppedAt ??= range(n);
       return n;
     }

@@ -836,7 +836,7 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
   if (follow?.stoppedAt) {
     doc.evaluationNotes = [
       {
-        message: `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString('en-US')} nodes or ${ALIAS_READ_BUDGET.toLocaleString('en-US')} uses; what they repeat past that is not read, so findings there may be missing`,
+        message: `the YAML aliases of this file repeat more than ${ALIAS_COPY_BUDGET.toLocaleString('en-US')} nodes or ${ALIAS_READ_BUDGET.toLocaleString('en-US')} characters; what they repeat past that is not read, so findings there may be missing`,
         range: follow.stoppedAt,
       },
     ];

@@ -285,7 +285,9 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         // Each line of it is a commented-out line, as a `#` line is (CI001 reports one at note).
         const bodyStop = close < 0 ? n : close;
         for (let k = j + 2; k < bodyStop; ) {
-          const e = Math.min(lineEnd(v, k), bodyStop);
+          // The line's end within the comment (not searched past it: many comments on one line).
+          let e = k;
+          while (e < bodyStop && v[e] !== '\n' && v[e] !== '\r') e++;
           const b = skipBlanks(v, k);
           if (b < e && v.slice(b, e).trim()) {
             maps.pushRun(b, e);
@@ -700,8 +702,30 @@ export function psMethodCallAt(text: string, start: number, i: number, after: nu
   return after > start ? PS_CHAINED_MEMBER.test(text.slice(after, i)) : PS_METHOD_CALL.test(text.slice(start, i));
 }
 
-/** After the `)` that closes the call opened at `open` (quotes skipped, one line), or -1. */
+/** Calls left unclosed in one command text that are scanned for their `)`; then none is (hostile input). */
+const MAX_UNCLOSED_CALLS = 64;
+let unclosedIn: string | undefined;
+let unclosedCount = 0;
+
+/**
+ * After the `)` that closes the call opened at `open` (quotes skipped, one line), or -1. Each
+ * scan may run to the line's end: once a command text has had MAX_UNCLOSED_CALLS calls that
+ * never close, the rest are not scanned (20,000 `$x.Foo(` on one line were quadratic: 7.5 s).
+ */
 export function psCallEnd(text: string, open: number): number {
+  if (text === unclosedIn && unclosedCount >= MAX_UNCLOSED_CALLS) return -1;
+  const end = scanCallEnd(text, open);
+  if (end < 0) {
+    if (text !== unclosedIn) {
+      unclosedIn = text;
+      unclosedCount = 0;
+    }
+    unclosedCount++;
+  }
+  return end;
+}
+
+function scanCallEnd(text: string, open: number): number {
   let depth = 0;
   for (let k = open; k < text.length; k++) {
     const c = text[k];

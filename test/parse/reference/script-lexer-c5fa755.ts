@@ -183,7 +183,8 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         comments.push([j, end]);
         const bodyStop = close < 0 ? n : close;
         for (let k = j + 2; k < bodyStop; ) {
-          const e = Math.min(lineEnd(v, k), bodyStop);
+          let e = k;
+          while (e < bodyStop && v[e] !== '\n' && v[e] !== '\r') e++;
           let b = k;
           while (b < e && isWs(v[b])) b++;
           if (b < e && v.slice(b, e).trim()) {
