@@ -24816,7 +24816,7 @@ var require_errors2 = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
+    var YAMLParseError2 = class extends YAMLError {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
@@ -24862,7 +24862,7 @@ ${pointer}
       }
     };
     exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLParseError = YAMLParseError2;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
   }
@@ -29958,11 +29958,33 @@ function composeYaml(text2, lineMap) {
     const tokens = withYamlEnv(() => [...new import_yaml.Parser().parse(text2)]);
     const tooDeep = yamlNestingOverflow(tokens, MAX_NESTING_DEPTH);
     if (tooDeep !== void 0) return { error: { message: nestingMessage(), range: lineMap.range(tooDeep, tooDeep + 1) } };
-    const docs = withYamlEnv(() => [...new import_yaml.Composer({ keepSourceTokens: true, version: "1.2" }).compose(tokens, true, text2.length)]);
+    const docs = withYamlEnv(() => [...new import_yaml.Composer({ keepSourceTokens: true, version: "1.2", uniqueKeys: false }).compose(tokens, true, text2.length)]);
+    for (const d of docs) addDuplicateKeyErrors(d);
     return { tokens, docs };
   } catch (e) {
     return { error: { message: `YAML parser failed: ${e.message}`, range: lineMap.range(0, 0) } };
   }
+}
+function addDuplicateKeyErrors(doc) {
+  const found = [];
+  const stack = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const p of node.items) {
+        const k = p.key;
+        if (isScalar(k)) {
+          if (seen.has(k.value) && k.range) found.push(new import_yaml.YAMLParseError([k.range[0], k.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+          seen.add(k.value);
+        }
+        stack.push(p.key, p.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  if (found.length === 0) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 function yamlError(err2, text2, lineMap) {
   const [s, e] = err2.pos;
