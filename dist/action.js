@@ -29065,7 +29065,8 @@ function yamlTree(node, lineMap, depth = 0, mapOf = mapScalar, follow, via) {
     for (const p of node.items) {
       if (!isPair(p)) continue;
       const k = p.key;
-      const e = { key: isScalar(k) ? scalarValue(k) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      const keyNode = isAlias(k) ? follow?.targets.get(k) ?? k : k;
+      const e = { key: isScalar(keyNode) ? scalarValue(keyNode) : "", keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
       if (p.value !== null && p.value !== void 0) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, via);
       entries2.push(e);
     }
@@ -40267,7 +40268,8 @@ function libraryNodes(lineMap, follow) {
       return items;
     },
     items: (seq) => !isSeq(seq) ? NONE : following ? seq.items.map(deref) : seq.items,
-    key: (p) => str3(asPair(p).key),
+    // A key may be an alias too (`- *k : az …` with `x: &k run`): its scalar's text.
+    key: (p) => str3(deref(asPair(p).key)),
     value: (p) => deref(asPair(p).value ?? void 0),
     str: str3,
     range: range2,

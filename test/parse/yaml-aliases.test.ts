@@ -95,6 +95,12 @@ describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since S
     expect(bEnv?.type === 'map' ? bEnv.entries.map((e) => [e.key, e.value?.type === 'scalar' ? e.value.value : undefined, e.keyRange.start.line]) : []).toEqual([['SIZE', 'big', 5]]);
   });
 
+  it('an alias used as a key is the scalar its anchor names (- *k : az … with x: &k run is a run step)', async () => {
+    const dir = tree({ '.github/workflows/w.yml': 'on: push\nx: &k run\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - *k : az acr create -n a -g rg --sku Standard --admin-enabled true\n' });
+    const r = await lint({ paths: [dir] });
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001').map((f) => `${f.location.range.start.line}:${f.location.range.start.column}`)).toEqual(['7:70']);
+  });
+
   it('an alias inside its own anchor (a cycle) and one in an Azure Pipelines file stay unread', () => {
     const cyclic = trees('on: push\njobs: &j\n  a:\n    needs: *j\n')[0];
     const jobs = cyclic?.type === 'map' ? cyclic.entries.find((e) => e.key === 'jobs')?.value : undefined;

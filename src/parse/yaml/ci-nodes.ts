@@ -100,7 +100,8 @@ export function libraryNodes(lineMap: LineMap, follow?: AliasFollow): CiNodes & 
       return items as unknown as CiPair[];
     },
     items: (seq) => (!isSeq(seq) ? NONE : following ? (seq.items.map(deref) as unknown as CiNode[]) : (seq.items as unknown as CiNode[])),
-    key: (p) => str(asPair(p).key),
+    // A key may be an alias too (`- *k : az …` with `x: &k run`): its scalar's text.
+    key: (p) => str(deref(asPair(p).key)),
     value: (p) => deref(asPair(p).value ?? undefined) as CiNode | undefined,
     str,
     range,

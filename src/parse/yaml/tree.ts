@@ -143,7 +143,9 @@ export function yamlTree(node: unknown, lineMap: LineMap, depth = 0, mapOf: Scal
     for (const p of node.items) {
       if (!isPair(p)) continue;
       const k = p.key as YNode | null;
-      const e: YamlEntryNode = { key: isScalar(k) ? scalarValue(k) : '', keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
+      // An alias as a key (`*k : …`) is the scalar its anchor names, when followed.
+      const keyNode = isAlias(k) ? (follow?.targets.get(k) as YNode | undefined) ?? k : k;
+      const e: YamlEntryNode = { key: isScalar(keyNode) ? scalarValue(keyNode) : '', keyRange: nodeRange(lineMap, k), range: pairRange(lineMap, p) };
       if (p.value !== null && p.value !== undefined) e.value = yamlTree(p.value, lineMap, depth + 1, mapOf, follow, via);
       entries.push(e);
     }
