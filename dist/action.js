@@ -20044,7 +20044,9 @@ function classifyPipelineFileName(name) {
 }
 function classifyPipelineStageName(name) {
   const words = envWords(name);
-  return classifyWords(/^\s*stages?\s*$/i.test(name) ? words : words.filter((w) => w !== "stage" && w !== "stages"));
+  const alone = /^\s*stages?\s*$/i.test(name);
+  const place = (i) => alone || ["to", "in", "on"].includes(words[i - 1] ?? "") || ["env", "environment"].includes(words[i + 1] ?? "");
+  return classifyWords(words.filter((w, i) => w !== "stage" && w !== "stages" || place(i)));
 }
 function classifyValue(value) {
   return classifyWords(envWords(value));
@@ -29094,7 +29096,7 @@ var init_tree = __esm({
     init_scalar();
     init_plain_scalar();
     ALIAS_COPY_BUDGET = 5e3;
-    ALIAS_READ_BUDGET = 1e5;
+    ALIAS_READ_BUDGET = 2e6;
   }
 });
 
@@ -29975,17 +29977,24 @@ function addDuplicateKeyErrors(doc) {
       const seen = /* @__PURE__ */ new Set();
       for (const p of node.items) {
         const k = p.key;
-        if (isScalar(k)) {
+        if (isScalar(k) && k.value === k.value) {
           if (seen.has(k.value) && k.range) found.push(new import_yaml.YAMLParseError([k.range[0], k.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
           seen.add(k.value);
         }
         stack.push(p.key, p.value);
       }
-    } else if (isSeq(node)) stack.push(...node.items);
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    }
   }
-  if (found.length === 0) return;
-  doc.errors.push(...found);
-  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const e of found.sort((a, b) => a.pos[0] - b.pos[0])) {
+    const at2 = doc.errors.findIndex((x) => x.pos[0] >= e.pos[0]);
+    if (at2 < 0) doc.errors.push(e);
+    else doc.errors.splice(at2, 0, e);
+  }
 }
 function yamlError(err2, text2, lineMap) {
   const [s, e] = err2.pos;
@@ -40802,16 +40811,10 @@ function powershellAssignmentSplit(text2, i, tokens) {
 function psMethodCallAt(text2, start, i, after) {
   return after > start ? PS_CHAINED_MEMBER.test(text2.slice(after, i)) : PS_METHOD_CALL.test(text2.slice(start, i));
 }
-function psCallEnd(text2, open) {
-  if (text2 === unclosedIn && unclosedCount >= MAX_UNCLOSED_CALLS) return -1;
+function psCallEnd(text2, open, unclosed) {
+  if (unclosed.count >= MAX_UNCLOSED_CALLS) return -1;
   const end = scanCallEnd(text2, open);
-  if (end < 0) {
-    if (text2 !== unclosedIn) {
-      unclosedIn = text2;
-      unclosedCount = 0;
-    }
-    unclosedCount++;
-  }
+  if (end < 0) unclosed.count++;
   return end;
 }
 function scanCallEnd(text2, open) {
@@ -40830,6 +40833,7 @@ function scanCallEnd(text2, open) {
 }
 function tokenize(text2, lang, state, place) {
   const ps = lang === "powershell";
+  const unclosedCalls = { count: 0 };
   const esc = ps ? "`" : "\\";
   const stops = WORD_STOPS[lang];
   const dqStops = DQ_STOPS[lang];
@@ -40929,7 +40933,7 @@ function tokenize(text2, lang, state, place) {
         continue;
       }
       if (ch === "(" && ps && psMethodCallAt(text2, start, i, callEnd)) {
-        const close = psCallEnd(text2, i);
+        const close = psCallEnd(text2, i, unclosedCalls);
         if (close > 0) {
           i = close;
           callEnd = close;
@@ -41120,7 +41124,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, unclosedIn, unclosedCount, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41231,7 +41235,6 @@ var init_script = __esm({
     PS_METHOD_CALL = /^\$[A-Za-z_][\w:]*(?:\.[A-Za-z_]\w*)+$/;
     PS_CHAINED_MEMBER = /^(?:\.[A-Za-z_]\w*)+$/;
     MAX_UNCLOSED_CALLS = 64;
-    unclosedCount = 0;
     REDIRECT_BEFORE_BAR = /^\d*>$/;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
@@ -43309,14 +43312,22 @@ function lookup(env, name, ps) {
 }
 function withMacros(v, expr, ctx) {
   if (!ctx.macro || v.kind !== "string" || !/\$[([]/.test(v.value)) return v;
+  const atRunTime = (what, reason) => unknown(`\${{ ${expr.slice(0, 40)} }} is "${v.value.slice(0, 60)}", whose ${what} is expanded at run time${reason ? ` (${reason})` : ""}`, v.origin);
+  const whole = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(v.value);
+  if (whole) {
+    const m = ctx.macro(whole[1]);
+    if (m.kind !== "string") return atRunTime(`macro ${v.value}`, m.kind === "unknown" ? m.reason : void 0);
+    return v.origin ? { ...m, via: [...m.via ?? [], { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] } : m;
+  }
   let out = "";
   let last = 0;
-  for (const m of v.value.matchAll(/\$\(([^()]*)\)|\$\[/g)) {
-    const name = m[1];
-    const value = name !== void 0 && /^[A-Za-z_][\w.]*$/.test(name) ? ctx.macro(name) : void 0;
-    if (value?.kind !== "string") return unknown(`\${{ ${expr.slice(0, 40)} }} is "${v.value.slice(0, 60)}", whose ${m[0] === "$[" ? "runtime expression" : `macro ${m[0]}`} is expanded at run time${value?.kind === "unknown" ? ` (${value.reason})` : ""}`, v.origin);
+  for (const m of v.value.matchAll(/\$[([]/g)) {
+    const macro = /^\$\(([A-Za-z_][\w.]*)\)/.exec(v.value.slice(m.index));
+    if (!macro) return atRunTime(m[0] === "$[" ? "runtime expression" : `text ${v.value.slice(m.index, m.index + 20)}`);
+    const value = ctx.macro(macro[1]);
+    if (value.kind !== "string") return atRunTime(`macro ${macro[0]}`, value.kind === "unknown" ? value.reason : void 0);
     out += v.value.slice(last, m.index) + value.value;
-    last = m.index + m[0].length;
+    last = m.index + macro[0].length;
   }
   return { ...v, value: out + v.value.slice(last) };
 }
@@ -43766,7 +43777,7 @@ function interpretScript(file, script, initial, base) {
     if (program.text === "az") {
       const expanded = [];
       for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
-      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn2(expanded) });
+      invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j));
@@ -43781,7 +43792,7 @@ function interpretScript(file, script, initial, base) {
     const value = unknown(`an unclosed ${u.quote} quote runs to the end of the script`, { file, range: u.range });
     return { ...e, segments: [{ text: "", from: 0, to: e.word.raw.length, value, unquoted: true }], text: void 0, opaque: true };
   }
-  function unclosedIn2(words) {
+  function unclosedIn(words) {
     const at2 = script.unterminated?.range.start.offset;
     return at2 !== void 0 && words.some((w) => w.word.range.start.offset <= at2 && at2 < w.word.range.end.offset) ? { unclosedQuote: true } : {};
   }
@@ -44041,7 +44052,7 @@ function interpretScript(file, script, initial, base) {
       if (w.raw === "}") break;
       addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
-    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn2(expanded) });
+    invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
   }
 }
 function psParameter(cmd, words) {
@@ -45254,7 +45265,7 @@ function placeClass(place, sc) {
   }
   const stage = place?.stage;
   for (const s of [stage?.id, stage?.name]) {
-    const env = s ? classifyPipelineStageName(s.includes("${{") ? resolveExpressions(s, sc) : s) : void 0;
+    const env = s ? s.includes("${{") ? classifyValue(resolveExpressions(s, sc)) : classifyPipelineStageName(s) : void 0;
     if (env) return env;
   }
   return void 0;
@@ -54400,7 +54411,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
     id: "CI005",
     name: "terraform-apply-without-plan",
     shortDescription: "A CI step runs `terraform apply -auto-approve` without a saved plan file (also the Azure Pipelines Terraform task with `command: apply`, which adds `-auto-approve` itself).",
-    fullDescription: "`terraform apply -auto-approve` with no plan file computes a fresh plan at apply time and executes it without anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently. The Azure Pipelines Terraform tasks (`TerraformTaskV1`\u2026`V4`, `TerraformCLI`) with `command: apply` add `-auto-approve` themselves, so they does the same unless `commandOptions` names a plan file.",
+    fullDescription: "`terraform apply -auto-approve` with no plan file computes a fresh plan at apply time and executes it without anyone seeing it. What changes is whatever the configuration, variables, provider versions and the live state produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently. The Azure Pipelines Terraform tasks (`TerraformTaskV1`\u2026`V4`, `TerraformCLI`) with `command: apply` add `-auto-approve` themselves, so they do the same unless `commandOptions` names a plan file.",
     help: "Run `terraform plan -out=tfplan`, review or approve that plan (an environment with required reviewers), then run `terraform apply tfplan`.",
     level: "warning",
     tags: ["security", "ci", "change-control"],
@@ -54469,7 +54480,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           ctx.report({
             messageId: "taskApplyWithoutPlan",
             // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
-            data: { task: task.text.trim().replace(/^.*\.(?=[^.]*@|[^.]*$)/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
+            data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
             location: { file: file.file, range: command2.valueRange },
             related,
             subject: step.subject,

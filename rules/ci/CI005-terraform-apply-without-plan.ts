@@ -180,7 +180,7 @@ export default defineRule({
       'produce at that moment, not what was reviewed in the pull request: drift, a concurrent change or a new provider ' +
       'release can destroy or replace resources (an AML workspace, a key vault, a storage account holding data) silently. ' +
       'The Azure Pipelines Terraform tasks (`TerraformTaskV1`…`V4`, `TerraformCLI`) with `command: apply` add `-auto-approve` themselves, so they ' +
-      'does the same unless `commandOptions` names a plan file.',
+      'do the same unless `commandOptions` names a plan file.',
     help: 'Run `terraform plan -out=tfplan`, review or approve that plan (an environment with required reviewers), then run `terraform apply tfplan`.',
     level: 'warning',
     tags: ['security', 'ci', 'change-control'],
@@ -253,7 +253,7 @@ export default defineRule({
           ctx.report({
             messageId: 'taskApplyWithoutPlan',
             // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
-            data: { task: task.text.trim().replace(/^.*\.(?=[^.]*@|[^.]*$)/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
+            data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
             location: { file: file.file, range: command.valueRange },
             related,
             subject: step.subject,

@@ -96,12 +96,16 @@ export function classifyPipelineFileName(name: string): EnvClass | undefined {
 /**
  * Class of an Azure Pipelines stage's id or display name: in `DeployStage`, `BuildStage`,
  * `Stage1`, `ProdStage` the word `stage` is the pipeline's vocabulary, not an environment (it
- * made them nonprod); a name that is that word alone (`stages: [Dev, Stage, Prod]`) names the
- * staging environment, as before.
+ * made them nonprod); a name that is that word alone (`stages: [Dev, Stage, Prod]`) or uses it as
+ * a place (`Deploy to Stage`, `stage_env`) names the staging environment, as before.
  */
 export function classifyPipelineStageName(name: string): EnvClass | undefined {
   const words = envWords(name);
-  return classifyWords(/^\s*stages?\s*$/i.test(name) ? words : words.filter((w) => w !== 'stage' && w !== 'stages'));
+  // `stage` names the environment when it is the whole name, or reads as a place (`Deploy to
+  // Stage`, `stage_env`); elsewhere (`DeployStage`, `Stage1`) it is the pipeline's word.
+  const alone = /^\s*stages?\s*$/i.test(name);
+  const place = (i: number): boolean => alone || ['to', 'in', 'on'].includes(words[i - 1] ?? '') || ['env', 'environment'].includes(words[i + 1] ?? '');
+  return classifyWords(words.filter((w, i) => (w !== 'stage' && w !== 'stages') || place(i)));
 }
 
 /** Class of a free value such as `"Production"`, `"dev"`, `"prd-weu"`, `"Non-Prod"`. */

@@ -653,7 +653,9 @@ function placeClass(place: ScriptPlace | undefined, sc: ScriptContext): EnvClass
   // `- stage: deploy_${{ parameters.environment }}` in a stage template: as its caller passes it.
   const stage = place?.stage;
   for (const s of [stage?.id, stage?.name]) {
-    const env = s ? classifyPipelineStageName(s.includes('${{') ? resolveExpressions(s, sc) : s) : undefined;
+    // A name written with an expression (`deploy_${{ parameters.target }}`) takes the words the
+    // caller passes as they are (`target: stage` is the staging environment).
+    const env = s ? (s.includes('${{') ? classifyValue(resolveExpressions(s, sc)) : classifyPipelineStageName(s)) : undefined;
     if (env) return env;
   }
   return undefined;

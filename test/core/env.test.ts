@@ -64,6 +64,9 @@ describe('environment classes', () => {
     expect(classifyPipelineStageName('Stage')).toBe('nonprod');
     expect(classifyPipelineStageName('Staging')).toBe('nonprod');
     expect(classifyPipelineStageName('Production')).toBe('prod');
+    expect(classifyPipelineStageName('Deploy to Stage')).toBe('nonprod');
+    expect(classifyPipelineStageName('DeployToStage')).toBe('nonprod');
+    expect(classifyPipelineStageName('stage_env')).toBe('nonprod');
     expect(classifyPath('deploy-stage.yml')?.env).toBe('nonprod');
   });
 });

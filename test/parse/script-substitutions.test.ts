@@ -95,6 +95,13 @@ describe('script lexer: redirections that contain | or &', () => {
     expect(lex(text).commands).toEqual(commands);
   });
 
+  it('counts unclosed calls per command: a second command of the same text still reads its closed calls', () => {
+    const text = `az x ${'$x.F('.repeat(70)} $n.Replace('a b', 'c')\n`;
+    const first = lex(text, 'powershell').commands;
+    expect(lex(text, 'powershell').commands).toEqual(first);
+    expect(lex("az x $n.Replace('a b', 'c')\n", 'powershell').commands).toEqual([['az', 'x', "$n.Replace('a b', 'c')"]]);
+  });
+
   it('leaves PowerShell alone: & is its call operator, >| is no operator there', () => {
     expect(lex("& 'x.ps1' >|y\n", 'powershell').commands).toEqual([['&', "'x.ps1'", '>', '|', 'y']]);
   });

@@ -82,6 +82,14 @@ describe('duplicate keys', () => {
   });
 });
 
+describe('duplicate keys as the yaml library finds them', () => {
+  it('.nan is never a duplicate (the library compares with ===); a duplicate inside !!omap items is found; the duplicate comes first at a shared place', () => {
+    expect(parseYamlFile('.nan: 1\n.nan: 2\n').errors).toEqual([]);
+    expect(parseYamlFile('%YAML 1.1\n---\nlist: !!omap\n  - a:\n      x: 1\n      x: 2\n').errors.map((e) => [e.message, e.range.start.line, e.range.start.column])).toEqual([['Map keys must be unique', 6, 7]]);
+    expect(parseYamlFile('a: 1\na: 2\na\n').errors[0]?.message).toBe('Map keys must be unique');
+  });
+});
+
 describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since September 2025)', () => {
   const trees = (text: string, kind: 'github-workflow' | 'azure-pipeline' = 'github-workflow') => parseCiDocument('w.yml', text, kind).trees;
 
@@ -121,7 +129,7 @@ describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since S
     expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
     // RULES.md: an evaluation that had to stop is EVAL001 (note), at the alias whose copy was cut.
     expect(r.findings.filter((f) => f.ruleId === 'EVAL001').map((f) => `${f.location.range.start.line}: ${f.message}`)).toEqual([
-      expect.stringMatching(/^\d+: the YAML aliases of this file repeat more than 5,000 nodes or 100,000 characters; what they repeat past that is not read/),
+      expect.stringMatching(/^\d+: the YAML aliases of this file repeat more than 5,000 nodes or 2,000,000 characters; what they repeat past that is not read/),
     ]);
   });
 
@@ -132,6 +140,15 @@ describe('aliases a GitHub workflow reuses (GitHub Actions reads anchors since S
     const r = await lint({ paths: [tree({ '.github/workflows/w.yml': text })] });
     expect(r.findings.filter((f) => f.ruleId === 'EVAL001')).toHaveLength(1);
     expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1_500);
+  });
+
+  it('sixty jobs sharing a 2.2 KB list of steps are all read (the budget is far above real reuse)', async () => {
+    const steps = Array.from({ length: 20 }, (_, k) => `      - name: step ${k}\n        run: echo "step ${k} of the shared list, with some words to make it long enough"\n`).join('');
+    const jobs = Array.from({ length: 59 }, (_, k) => `  j${k}:\n    runs-on: ubuntu-latest\n    env:\n      ADMIN: '${k === 58 ? 'true' : 'false'}'\n    steps: *steps\n`).join('');
+    const text = `on: push\njobs:\n  first:\n    runs-on: ubuntu-latest\n    steps: &steps\n${steps}      - run: az acr create -n reg$ADMIN -g rg --sku Basic --admin-enabled "$ADMIN"\n${jobs}`;
+    const r = await lint({ paths: [tree({ '.github/workflows/w.yml': text })] });
+    expect(r.findings.filter((f) => f.ruleId === 'EVAL001')).toEqual([]);
+    expect(r.findings.filter((f) => f.ruleId === 'ACR001')).toHaveLength(1);
   });
 
   it('many jobs that reuse a list of reused steps read a bounded number of them, with a note', async () => {

@@ -1794,6 +1794,16 @@ const azureCli: RuleTable = {
         messageId: 'publicWorkspace',
         messageIncludes: 'ML workspace "mlw-dev" is reachable',
       },
+      {
+        // A parameter whose value is one macro points where the variable is written (the parameter is related).
+        name: 'template-parameter-value-is-one-macro',
+        files: {
+          'azure-pipelines.yml': 'variables:\n  pna_var: ⟦Enabled⟧\nparameters:\n- name: pna\n  type: string\n  default: $(pna_var)\nsteps:\n- script: az ml workspace create --name ws -g rg --public-network-access ${{ parameters.pna }}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
       // A hub is judged: its projects take its network settings.
       { name: 'hub-by-kind', files: { 'deploy.sh': '⟦az⟧ ml workspace create --kind hub -n hub1 -g rg\n' }, level: 'warning', env: 'unknown', messageId: 'publicWorkspace' },
       {

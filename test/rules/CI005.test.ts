@@ -209,6 +209,9 @@ steps:
     inputs:
       command: apply
       commandOptions: tfplan
+  - task: TerraformCLI@1.2
+    inputs:
+      command: ⟦apply⟧
 `,
         },
         level: 'warning',

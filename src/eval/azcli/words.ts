@@ -145,14 +145,26 @@ const SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
  */
 function withMacros(v: Value, expr: string, ctx: ExpansionContext): Value {
   if (!ctx.macro || v.kind !== 'string' || !/\$[([]/.test(v.value)) return v;
+  const atRunTime = (what: string, reason?: string): Value =>
+    unknown(`\${{ ${expr.slice(0, 40)} }} is "${v.value.slice(0, 60)}", whose ${what} is expanded at run time${reason ? ` (${reason})` : ''}`, v.origin);
+  const whole = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(v.value);
+  if (whole) {
+    // One macro and nothing else: the variable's value, written where the variable is (the
+    // parameter that passed it on is a step of its flow).
+    const m = ctx.macro(whole[1]!);
+    if (m.kind !== 'string') return atRunTime(`macro ${v.value}`, m.kind === 'unknown' ? m.reason : undefined);
+    return v.origin ? { ...m, via: [...(m.via ?? []), { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] } : m;
+  }
   let out = '';
   let last = 0;
-  for (const m of v.value.matchAll(/\$\(([^()]*)\)|\$\[/g)) {
-    const name = m[1];
-    const value = name !== undefined && /^[A-Za-z_][\w.]*$/.test(name) ? ctx.macro(name) : undefined;
-    if (value?.kind !== 'string') return unknown(`\${{ ${expr.slice(0, 40)} }} is "${v.value.slice(0, 60)}", whose ${m[0] === '$[' ? 'runtime expression' : `macro ${m[0]}`} is expanded at run time${value?.kind === 'unknown' ? ` (${value.reason})` : ''}`, v.origin);
+  for (const m of v.value.matchAll(/\$[([]/g)) {
+    const macro = /^\$\(([A-Za-z_][\w.]*)\)/.exec(v.value.slice(m.index));
+    // `$[ … ]`, `$((1+2))`, `$(echo $(x))`: not a macro this reading expands.
+    if (!macro) return atRunTime(m[0] === '$[' ? 'runtime expression' : `text ${v.value.slice(m.index, m.index + 20)}`);
+    const value = ctx.macro(macro[1]!);
+    if (value.kind !== 'string') return atRunTime(`macro ${macro[0]}`, value.kind === 'unknown' ? value.reason : undefined);
     out += v.value.slice(last, m.index) + value.value;
-    last = m.index! + m[0].length;
+    last = m.index + macro[0].length;
   }
   return { ...v, value: out + v.value.slice(last) };
 }

@@ -5,7 +5,7 @@
  * (YAML 1.2, source tokens kept for exact scalar ranges, a nesting guard before composing).
  */
 import { Composer, Parser, YAMLParseError } from 'yaml';
-import { isMap, isScalar, isSeq } from './guards.js';
+import { isMap, isPair, isScalar, isSeq } from './guards.js';
 import type { CST, Document } from 'yaml';
 import { LineMap, type Range } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
@@ -126,17 +126,28 @@ function addDuplicateKeyErrors(doc: Document.Parsed): void {
       const seen = new Set<unknown>();
       for (const p of node.items) {
         const k = p.key;
-        if (isScalar(k)) {
+        // The library compares values with `===`: NaN (`.nan`) is never a duplicate.
+        if (isScalar(k) && k.value === k.value) {
           if (seen.has(k.value) && k.range) found.push(new YAMLParseError([k.range[0], k.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
           seen.add(k.value);
         }
         stack.push(p.key, p.value);
       }
-    } else if (isSeq(node)) stack.push(...node.items);
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        // `!!omap`/`!!pairs` items are pairs: their values may hold mappings.
+        if (isPair(item)) stack.push(item.key, item.value);
+        else stack.push(item);
+      }
+    }
   }
-  if (found.length === 0) return;
-  doc.errors.push(...found);
-  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  // Each where the library would have reported it: before the first error at or after its place
+  // (the library checks a key before composing its value), the others' order kept.
+  for (const e of found.sort((a, b) => a.pos[0] - b.pos[0])) {
+    const at = doc.errors.findIndex((x) => x.pos[0] >= e.pos[0]);
+    if (at < 0) doc.errors.push(e);
+    else doc.errors.splice(at, 0, e);
+  }
 }
 
 /**

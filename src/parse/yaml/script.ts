@@ -702,26 +702,19 @@ export function psMethodCallAt(text: string, start: number, i: number, after: nu
   return after > start ? PS_CHAINED_MEMBER.test(text.slice(after, i)) : PS_METHOD_CALL.test(text.slice(start, i));
 }
 
-/** Calls left unclosed in one command text that are scanned for their `)`; then none is (hostile input). */
+/** Calls left unclosed in one command that are scanned for their `)`; then none is (hostile input). */
 const MAX_UNCLOSED_CALLS = 64;
-let unclosedIn: string | undefined;
-let unclosedCount = 0;
 
 /**
  * After the `)` that closes the call opened at `open` (quotes skipped, one line), or -1. Each
- * scan may run to the line's end: once a command text has had MAX_UNCLOSED_CALLS calls that
- * never close, the rest are not scanned (20,000 `$x.Foo(` on one line were quadratic: 7.5 s).
+ * scan may run to the line's end: once a command (`unclosed`, one per tokenize call) has had
+ * MAX_UNCLOSED_CALLS calls that never close, the rest are not scanned (20,000 `$x.Foo(` on one
+ * line were quadratic: 7.5 s).
  */
-export function psCallEnd(text: string, open: number): number {
-  if (text === unclosedIn && unclosedCount >= MAX_UNCLOSED_CALLS) return -1;
+export function psCallEnd(text: string, open: number, unclosed: { count: number }): number {
+  if (unclosed.count >= MAX_UNCLOSED_CALLS) return -1;
   const end = scanCallEnd(text, open);
-  if (end < 0) {
-    if (text !== unclosedIn) {
-      unclosedIn = text;
-      unclosedCount = 0;
-    }
-    unclosedCount++;
-  }
+  if (end < 0) unclosed.count++;
   return end;
 }
 
@@ -749,6 +742,8 @@ export const REDIRECT_BEFORE_BAR = /^\d*>$/;
  */
 function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number }, place: TokenPlace): ScriptToken[] {
   const ps = lang === 'powershell';
+  /** PowerShell method calls of this command that never close (`psCallEnd`). */
+  const unclosedCalls = { count: 0 };
   const esc = ps ? '`' : '\\';
   const stops = WORD_STOPS[lang];
   const dqStops = DQ_STOPS[lang];
@@ -862,7 +857,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       // PowerShell `$pool.ToLower()`, `$s.Replace('a', 'b')`: a method call on a variable is one
       // argument, its parentheses included (they end no command).
       if (ch === '(' && ps && psMethodCallAt(text, start, i, callEnd)) {
-        const close = psCallEnd(text, i);
+        const close = psCallEnd(text, i, unclosedCalls);
         if (close > 0) {
           i = close;
           callEnd = close;

@@ -429,6 +429,7 @@ function referenceSubstitutionEnd(s: string, from: number, esc: string, depth: n
 
 function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: number } = {}): { text: string; start: number; end: number; op: boolean }[] {
   const ps = lang === 'powershell';
+  const unclosedCalls = { count: 0 };
   const esc = ps ? '`' : '\\';
   const out: { text: string; start: number; end: number; op: boolean }[] = [];
   let nesting = true;
@@ -530,7 +531,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       // PowerShell `$pool.ToLower()`, `$s.Replace('a', 'b')`: a method call on a variable is one
       // argument, its parentheses included (they end no command).
       if (ch === '(' && ps && psMethodCallAt(text, start, i, callEnd)) {
-        const close = psCallEnd(text, i);
+        const close = psCallEnd(text, i, unclosedCalls);
         if (close > 0) {
           i = close;
           callEnd = close;
