@@ -43977,7 +43977,7 @@ function interpretScript(file, script, initial, base) {
       return;
     }
     if (psParamList) {
-      const declared2 = /^(?:\[.*\])*\$([A-Za-z_]\w*),?$/s.exec(first.raw);
+      const declared2 = PS_DECLARED_PARAMETER.exec(first.raw);
       if (declared2 && words.length === 1) {
         set(declared2[1], unknown(`$${declared2[1]} is a parameter`));
         if (!first.raw.endsWith(",")) endParamList();
@@ -43987,7 +43987,7 @@ function interpretScript(file, script, initial, base) {
     psAssigns(words);
     for (let k = 1; k + 2 < words.length; k++) {
       if (words[k].raw !== "{" || !POWERSHELL_ASSIGNMENT_OPERATOR.test(words[k + 2].raw)) continue;
-      const v = /^(?:\[.*\])*\$((?:(?:global|script):)?[A-Za-z_]\w*)$/is.exec(words[k + 1].raw);
+      const v = PS_BRANCH_VARIABLE.exec(words[k + 1].raw);
       if (v) set(v[1].replace(PS_SCOPE, ""), unknown(`$${v[1]} is assigned inside a block`));
     }
     const typed = PS_TYPED.exec(first.raw);
@@ -44150,7 +44150,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, isName, RUNS_ARGUMENTS, FUNCTION_NAME, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -44159,6 +44159,8 @@ var init_interpret = __esm({
     init_script();
     init_words();
     PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, "s");
+    PS_DECLARED_PARAMETER = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$([A-Za-z_]\w*),?$`);
+    PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script):)?[A-Za-z_]\w*)$`, "i");
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;

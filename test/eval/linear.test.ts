@@ -3,6 +3,8 @@
  * used to be quadratic. The bounds are loose (a loaded CI machine); before the fixes each of
  * these took from 20 s to several minutes.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCiDocument } from '../../src/parse/yaml/ci.js';
@@ -14,6 +16,7 @@ import type { Resource } from '../../src/model/resource.js';
 import type { Evaluation } from '../../src/eval/types.js';
 import { str, unknown } from '../../src/core/value.js';
 import { matchGlob } from '../../src/config/glob.js';
+import { lint } from '../../src/api.js';
 
 function timed<T>(f: () => T): { value: T; ms: number } {
   const t0 = performance.now();
@@ -93,5 +96,20 @@ describe('patterns from the scanned repository run on RE2', () => {
     const r = timed(() => [matchGlob('*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', p), matchGlob('**/**/**/**/**/**/**/**/**/x', p), matchGlob('**/a/**', p)]);
     expect(r.ms).toBeLessThan(1000);
     expect(r.value).toEqual([false, false, true]);
+  });
+});
+
+describe('PowerShell words of brackets', () => {
+  it('a branch assigning a word of 30 [] pairs is read in linear time (a (?:\\[.*\\])* pattern took 31 s, doubling per pair)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-linear-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'deploy.ps1'), `if ($x) { $a = 1 } else { ${'[]'.repeat(30)}x = 1 }\naz acr create -n r -g g --sku Basic --admin-enabled true\n`);
+      const t0 = performance.now();
+      const r = await lint({ paths: [dir] });
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(r.findings.map((f) => f.ruleId)).toContain('ACR001');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,6 +20,10 @@ import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, 
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
+/** A parameter without a default (`[string]$Rg,`, `$Rg`): its name. The lexer's linear type pattern, not `(?:\[.*\])*` (exponential on `[][][]…`). */
+const PS_DECLARED_PARAMETER = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$([A-Za-z_]\w*),?$`);
+/** A variable a branch assigns (`{$size = …`, `{[string]$Global:size = …`): its name with its scope. */
+const PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script):)?[A-Za-z_]\w*)$`, 'i');
 
 export interface AzInvocation {
   script: CiScript;
@@ -589,7 +593,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     if (psParamList) {
       // `[string]$Rg,` / `$Rg`: a parameter without a default hides a variable of that name.
-      const declared = /^(?:\[.*\])*\$([A-Za-z_]\w*),?$/s.exec(first.raw);
+      const declared = PS_DECLARED_PARAMETER.exec(first.raw);
       if (declared && words.length === 1) {
         set(declared[1]!, unknown(`$${declared[1]} is a parameter`));
         if (!first.raw.endsWith(',')) endParamList();
@@ -601,7 +605,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // brace inside the command runs only in that branch: the variable is unknown after it.
     for (let k = 1; k + 2 < words.length; k++) {
       if (words[k]!.raw !== '{' || !POWERSHELL_ASSIGNMENT_OPERATOR.test(words[k + 2]!.raw)) continue;
-      const v = /^(?:\[.*\])*\$((?:(?:global|script):)?[A-Za-z_]\w*)$/is.exec(words[k + 1]!.raw);
+      const v = PS_BRANCH_VARIABLE.exec(words[k + 1]!.raw);
       if (v) set(v[1]!.replace(PS_SCOPE, ''), unknown(`$${v[1]} is assigned inside a block`));
     }
     // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`, `[string]$x = 'lit'`
