@@ -42481,9 +42481,10 @@ function joined(parts) {
   };
 }
 function redirection(raw) {
-  const m = /^(?:\d*|&)(>\||>>?|<)(&\d*)?(.*)$/.exec(raw);
+  const m = /^(\d*|&)(>\||>>?|<)(&\d*)?(.*)$/.exec(raw);
   if (!m) return void 0;
-  return { takesNext: m[2] === void 0 && m[3] === "", output: m[1] !== "<" };
+  const fd = m[1];
+  return { takesNext: m[3] === void 0 && m[4] === "", output: m[2] !== "<", stdout: fd === "" || fd === "1" || fd === "&", duplicate: m[3] !== void 0, target: m[3] === void 0 ? m[4] : "" };
 }
 function afterRedirections(words, k) {
   let at2 = k;
@@ -43909,16 +43910,15 @@ function interpretScript(file, script, initial, base) {
     let chosen;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      const m = /^(?:1?>[>|]?|&>>?)(.*)$/.exec(w.raw);
-      if (!m) continue;
-      const rest = m[1];
-      if (rest.startsWith("&")) {
+      const r = redirection(w.raw);
+      if (!r?.output || !r.stdout) continue;
+      if (r.duplicate) {
         chosen = void 0;
         continue;
       }
-      const word = rest ? w : words[++i];
+      const word = r.takesNext ? words[++i] : w;
       if (!word) break;
-      chosen = { word, offset: rest ? w.raw.length - rest.length : 0 };
+      chosen = { word, offset: r.takesNext ? 0 : w.raw.length - r.target.length };
     }
     if (!chosen) return;
     const target = sliceValue(expandWord(chosen.word, env, ctx), chosen.offset);
@@ -44998,7 +44998,7 @@ function readFlag(f, flagWord, takeOne, takeMany, file, next) {
   switch (f.read) {
     case "bool": {
       const inline = flagWord.text.includes("=");
-      const nextIsValue = !inline && next !== void 0 && !isFlag(next) && !/^(?:\d*|&)[<>]/.test(next.word.raw);
+      const nextIsValue = !inline && next !== void 0 && !isFlag(next) && redirection(next.word.raw) === void 0;
       if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
       const v = takeOne();
       if (!v) return { value: bool(true, flagLoc) };
@@ -45648,6 +45648,7 @@ var init_azure_cli2 = __esm({
     init_configure();
     init_context2();
     init_words();
+    init_ci_words();
     init_azure_cli_files();
     init_shared();
     init_pipeline_tasks();

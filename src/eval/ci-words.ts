@@ -89,15 +89,30 @@ const WRAPPERS = new Map<string, ReadonlySet<string>>([
 /** Wrappers that take `NAME=value` words before the program (`env X=1 az`, `sudo TF_LOG=1 terraform`). */
 const ASSIGNING_WRAPPERS = new Set(['env', 'sudo']);
 
+/** A redirection word as the script lexer keeps it: descriptor, operator, `&N` duplication, inline file. */
+export interface Redirection {
+  /** Its file is the next word (`>`, `2>>`, `>|`), not written inline (`>log`) and no duplication. */
+  takesNext: boolean;
+  /** It writes (`>`, `>>`, `>|`), not reads (`<`). */
+  output: boolean;
+  /** It redirects stdout: no descriptor, `1`, or `&` (`&>`: stdout and stderr). */
+  stdout: boolean;
+  /** It duplicates a descriptor (`2>&1`, `>&2`): names no file. */
+  duplicate: boolean;
+  /** The file written inline (`log` of `>log`), else ''. */
+  target: string;
+}
+
 /**
- * A redirection word (`>log`, `2>&1`, `<in`, `&>out`, `&>>out`, `>|out`), whether it writes
- * (`>`, not `<`), and whether its file is the next word (`>`, `2>>`, `>|`). The script lexer
- * keeps each of these one word.
+ * A redirection word (`>log`, `2>&1`, `<in`, `&>out`, `&>>out`, `>|out`), or undefined. The
+ * one reader of redirections: CI005's program, the heredoc's file, `$GITHUB_ENV` writes, a
+ * flag's value.
  */
-export function redirection(raw: string): { takesNext: boolean; output: boolean } | undefined {
-  const m = /^(?:\d*|&)(>\||>>?|<)(&\d*)?(.*)$/.exec(raw);
+export function redirection(raw: string): Redirection | undefined {
+  const m = /^(\d*|&)(>\||>>?|<)(&\d*)?(.*)$/.exec(raw);
   if (!m) return undefined;
-  return { takesNext: m[2] === undefined && m[3] === '', output: m[1] !== '<' };
+  const fd = m[1]!;
+  return { takesNext: m[3] === undefined && m[4] === '', output: m[2] !== '<', stdout: fd === '' || fd === '1' || fd === '&', duplicate: m[3] !== undefined, target: m[3] === undefined ? m[4]! : '' };
 }
 
 /** After redirections written before the program (`>apply.log terraform …`): the next word that is not one. */

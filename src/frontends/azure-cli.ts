@@ -43,6 +43,7 @@ import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite } fro
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
+import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { githubRepository } from './shared.js';
@@ -304,7 +305,7 @@ function readFlag(
       // is true; any following word that is not a flag (or a redirection) is its value, and a value
       // that is not a boolean makes the CLI reject the command: unknown, never the bare flag's true.
       const inline = flagWord.text!.includes('=');
-      const nextIsValue = !inline && next !== undefined && !isFlag(next) && !/^(?:\d*|&)[<>]/.test(next.word.raw);
+      const nextIsValue = !inline && next !== undefined && !isFlag(next) && redirection(next.word.raw) === undefined;
       if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
       const v = takeOne();
       if (!v) return { value: bool(true, flagLoc) };

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
+import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
@@ -510,16 +510,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     let chosen: { word: CiWord; offset: number } | undefined;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      const m = /^(?:1?>[>|]?|&>>?)(.*)$/.exec(w.raw);
-      if (!m) continue;
-      const rest = m[1]!;
-      if (rest.startsWith('&')) {
+      const r = redirection(w.raw);
+      if (!r?.output || !r.stdout) continue;
+      if (r.duplicate) {
         chosen = undefined;
         continue;
       }
-      const word = rest ? w : words[++i];
+      const word = r.takesNext ? words[++i] : w;
       if (!word) break;
-      chosen = { word, offset: rest ? w.raw.length - rest.length : 0 };
+      chosen = { word, offset: r.takesNext ? 0 : w.raw.length - r.target.length };
     }
     if (!chosen) return;
     const target = sliceValue(expandWord(chosen.word, env, ctx), chosen.offset);
