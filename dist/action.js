@@ -29102,31 +29102,12 @@ var init_tree = __esm({
 
 // src/parse/yaml/aliases.ts
 function unresolvedAliases(doc, text2) {
-  const out = [];
-  if (text2 !== void 0 && !text2.includes("*")) return out;
-  const anchors = /* @__PURE__ */ new Set();
-  const stack = [doc.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isAlias(node)) {
-      if (!anchors.has(node.source) && node.range) out.push({ name: node.source, start: node.range[0], end: node.range[1] });
-      continue;
-    }
-    if (isNode(node) && node.anchor) anchors.add(node.anchor);
-    if (isCollection(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
-    } else if (isPair(node)) {
-      stack.push(node.value, node.key);
-    }
-  }
-  return out;
+  return documentAliases(doc, text2).unresolved;
 }
-function unresolvedAliasMessage(name) {
-  return `Unresolved alias *${name}: no anchor &${name} is set before it`;
-}
-function aliasTargets(doc, text2) {
-  const out = /* @__PURE__ */ new Map();
-  if (text2 !== void 0 && !text2.includes("*")) return out;
+function documentAliases(doc, text2) {
+  const unresolved = [];
+  const targets = /* @__PURE__ */ new Map();
+  if (text2 !== void 0 && !text2.includes("*")) return { unresolved, targets };
   const anchors = /* @__PURE__ */ new Map();
   const open = /* @__PURE__ */ new Set();
   const LEAVE = /* @__PURE__ */ Symbol("leave");
@@ -29139,7 +29120,9 @@ function aliasTargets(doc, text2) {
     }
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      if (target !== void 0 && !open.has(target)) out.set(node, target);
+      if (target === void 0) {
+        if (node.range) unresolved.push({ name: node.source, start: node.range[0], end: node.range[1] });
+      } else if (!open.has(target)) targets.set(node, target);
       continue;
     }
     if (isNode(node) && node.anchor) {
@@ -29153,7 +29136,10 @@ function aliasTargets(doc, text2) {
       stack.push(node.value, node.key);
     }
   }
-  return out;
+  return { unresolved, targets };
+}
+function unresolvedAliasMessage(name) {
+  return `Unresolved alias *${name}: no anchor &${name} is set before it`;
 }
 var init_aliases = __esm({
   "src/parse/yaml/aliases.ts"() {
@@ -41700,19 +41686,20 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
     return doc;
   }
   const { tokens, docs } = composed;
-  const follow = kind === "github-workflow" ? aliasFollow(new Map(docs.flatMap((d) => [...aliasTargets(d, text2)]))) : void 0;
+  const aliases = docs.map((d) => documentAliases(d, text2));
+  const follow = kind === "github-workflow" ? aliasFollow(new Map(aliases.flatMap((a) => [...a.targets]))) : void 0;
   const nodes2 = libraryNodes(lineMap, follow);
   const ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes2 };
   doc.blocks = yamlTreeBlockRanges(docs, lineMap);
   addRootBlocks({ roots: docs.flatMap((d) => isMap(d.contents) ? [yamlTree(d.contents, lineMap)] : []), blocks: doc.blocks, lineMap });
   addYamlComments(doc, sortedYamlComments(tokens, text2));
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
     for (const err2 of d.errors) {
       const pe = yamlError(err2, text2, lineMap);
       if (err2.code) pe.code = err2.code;
       doc.errors.push(pe);
     }
-    for (const a of unresolvedAliases(d, text2)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    for (const a of aliases[i].unresolved) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
   const found = {};
   try {

@@ -20,48 +20,27 @@ export interface UnresolvedAlias {
  * `*name`, so a text without a `*` has none and its tree is not walked.
  */
 export function unresolvedAliases(doc: Document.Parsed, text?: string): UnresolvedAlias[] {
-  const out: UnresolvedAlias[] = [];
-  if (text !== undefined && !text.includes('*')) return out;
-  const anchors = new Set<string>();
-  // Depth first in document order (a node, then its items; a pair's key, then its value), as
-  // yaml's visit() walks, but without the frozen path array visit() builds for every node.
-  const stack: unknown[] = [doc.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isAlias(node)) {
-      if (!anchors.has(node.source) && node.range) out.push({ name: node.source, start: node.range[0], end: node.range[1] });
-      continue;
-    }
-    // The anchor is set on entering its node, so an alias inside it (a cycle) resolves as YAML allows.
-    if (isNode(node) && node.anchor) anchors.add(node.anchor);
-    if (isCollection(node)) {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
-    } else if (isPair(node)) {
-      stack.push(node.value, node.key);
-    }
-  }
-  return out;
-}
-
-/** The message of an unresolved alias, one wording for every YAML reader. */
-export function unresolvedAliasMessage(name: string): string {
-  return `Unresolved alias *${name}: no anchor &${name} is set before it`;
+  return documentAliases(doc, text).unresolved;
 }
 
 /**
- * The node each alias of a document stands for (YAML 1.2 §7.1: the most recent preceding node
- * with its anchor), for a reader that follows aliases (GitHub Actions workflows, which accept
- * anchors and aliases since September 2025: docs.github.com "Reusing workflow configurations",
- * "YAML anchors and aliases"). An alias inside the node its anchor names (a cycle) and one with
- * no anchor before it have none. `text` as for `unresolvedAliases`.
+ * A document's aliases in one walk: those with no anchor before them (`unresolved`), and the
+ * node each other one stands for (`targets`; YAML 1.2 §7.1: the most recent preceding node with
+ * its anchor), for a reader that follows aliases (GitHub Actions workflows, which accept anchors
+ * and aliases since September 2025: docs.github.com "Reusing workflow configurations", "YAML
+ * anchors and aliases"). An alias inside the node its anchor names (a cycle) resolves, as YAML
+ * allows, but has no target: it is not followed. `text` as for `unresolvedAliases`.
  */
-export function aliasTargets(doc: Document.Parsed, text?: string): Map<unknown, unknown> {
-  const out = new Map<unknown, unknown>();
-  if (text !== undefined && !text.includes('*')) return out;
+export function documentAliases(doc: Document.Parsed, text?: string): { unresolved: UnresolvedAlias[]; targets: Map<unknown, unknown> } {
+  const unresolved: UnresolvedAlias[] = [];
+  const targets = new Map<unknown, unknown>();
+  if (text !== undefined && !text.includes('*')) return { unresolved, targets };
   const anchors = new Map<string, unknown>();
   /** Anchored nodes not yet left: an alias to one of them is a cycle. */
   const open = new Set<unknown>();
   const LEAVE = Symbol('leave');
+  // Depth first in document order (a node, then its items; a pair's key, then its value), as
+  // yaml's visit() walks, but without the frozen path array visit() builds for every node.
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -71,9 +50,12 @@ export function aliasTargets(doc: Document.Parsed, text?: string): Map<unknown, 
     }
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      if (target !== undefined && !open.has(target)) out.set(node, target);
+      if (target === undefined) {
+        if (node.range) unresolved.push({ name: node.source, start: node.range[0], end: node.range[1] });
+      } else if (!open.has(target)) targets.set(node, target);
       continue;
     }
+    // The anchor is set on entering its node, so an alias inside it (a cycle) resolves.
     if (isNode(node) && node.anchor) {
       anchors.set(node.anchor, node);
       open.add(node);
@@ -85,5 +67,10 @@ export function aliasTargets(doc: Document.Parsed, text?: string): Map<unknown, 
       stack.push(node.value, node.key);
     }
   }
-  return out;
+  return { unresolved, targets };
+}
+
+/** The message of an unresolved alias, one wording for every YAML reader. */
+export function unresolvedAliasMessage(name: string): string {
+  return `Unresolved alias *${name}: no anchor &${name} is set before it`;
 }

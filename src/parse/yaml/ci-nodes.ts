@@ -54,7 +54,7 @@ const NONE: readonly never[] = [];
 
 /**
  * `CiNodes` over the `yaml` library's composed nodes (`keepSourceTokens: true`). `follow`: the
- * aliases read as the node they stand for (`aliasTargets`), within its budget; any other alias is
+ * aliases read as the node they stand for (`documentAliases`), within its budget; any other alias is
  * no node a reader knows (neither map, sequence nor scalar).
  */
 export function libraryNodes(lineMap: LineMap, follow?: AliasFollow): CiNodes & { mapOf(node: Scalar): MappedText } {

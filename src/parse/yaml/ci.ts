@@ -12,7 +12,7 @@
  * readers below see either through `CiNodes` (ci-nodes.ts, ci-tree-nodes.ts).
  */
 import { isMap } from './guards.js';
-import { aliasTargets, unresolvedAliases, unresolvedAliasMessage } from './aliases.js';
+import { documentAliases, unresolvedAliasMessage } from './aliases.js';
 import { composeYaml, sortedYamlComments, yamlError } from './document.js';
 import { yamlLineBreaks } from './line-breaks.js';
 import { LineMap } from '../../core/source.js';
@@ -804,7 +804,8 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
   const { tokens, docs } = composed;
   // GitHub Actions reads a workflow's aliases as the anchored node (since September 2025); Azure
   // Pipelines rejects anchors ("Anchors are not currently supported"), so its files follow none.
-  const follow = kind === 'github-workflow' ? aliasFollow(new Map(docs.flatMap((d) => [...aliasTargets(d, text)]))) : undefined;
+  const aliases = docs.map((d) => documentAliases(d, text));
+  const follow = kind === 'github-workflow' ? aliasFollow(new Map(aliases.flatMap((a) => [...a.targets]))) : undefined;
   const nodes = libraryNodes(lineMap, follow);
   const ctx: Ctx = { file, lineMap, scripts: doc.scripts, views, n: nodes };
 
@@ -813,13 +814,13 @@ function libraryCiDocument(file: string, text: string, kind: CiKind, lineMap: Li
   addRootBlocks({ roots: docs.flatMap((d) => (isMap(d.contents) ? [yamlTree(d.contents, lineMap)] : [])), blocks: doc.blocks, lineMap });
   addYamlComments(doc, sortedYamlComments(tokens, text));
 
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
     for (const err of d.errors) {
       const pe: CiParseError = yamlError(err, text, lineMap);
       if (err.code) pe.code = err.code;
       doc.errors.push(pe);
     }
-    for (const a of unresolvedAliases(d, text)) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
+    for (const a of aliases[i]!.unresolved) doc.errors.push({ message: unresolvedAliasMessage(a.name), range: lineMap.range(a.start, a.end) });
   }
 
   const found: { workflow?: GhWorkflow; pipeline?: AzPipeline } = {};

@@ -89,7 +89,7 @@ function pairRange(lineMap: LineMap, p: Pair<unknown, unknown>): Range {
 }
 
 /**
- * Aliases a copy follows (`aliasTargets`), and how many more nodes it may copy through them: a
+ * Aliases a copy follows (`documentAliases`), and how many more nodes it may copy through them: a
  * document of nested aliases (each anchor two aliases of the one before) would otherwise copy
  * exponentially many nodes.
  */
