@@ -44627,6 +44627,9 @@ import path38 from "node:path";
 function newFileLinks() {
   return { linkedFiles: /* @__PURE__ */ new Set(), problems: [], suppressionSources: [], handedOn: /* @__PURE__ */ new Set() };
 }
+function identityKey(kind, name) {
+  return `${kind}:${name}`;
+}
 function cleanRelative(p) {
   const slashed = p.replace(/\\/g, "/").trim();
   if (slashed === "" || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed) || slashed.startsWith("~")) return void 0;
@@ -44738,13 +44741,13 @@ function addressOf(cmd, doc) {
 }
 function inCommandContext(r, cmd, doc) {
   r.address = addressOf(cmd, doc);
-  if (r.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  if (r.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(identityKey("ml.workspace", cmd.workspace.value), cmd.workspace.origin));
   if (r.kind === "ml.workspace") {
     const acr = r.refs.get("containerRegistry");
     const name = acr?.kind === "string" ? REGISTRY_ID.exec(acr.value)?.[1] : void 0;
-    if (name !== void 0) r.refs.set("containerRegistry", str(registryIdentity(name), acr.origin));
+    if (name !== void 0) r.refs.set("containerRegistry", str(identityKey("acr", name), acr.origin));
   }
-  if (r.kind === "ml.workspace" && r.name?.kind === "string" && cmd.verb === "create") r.identity.push(workspaceIdentity(r.name.value));
+  if (r.kind === "ml.workspace" && r.name?.kind === "string" && cmd.verb === "create") r.identity.push(identityKey("ml.workspace", r.name.value));
   else r.identity.push(placeIdentity(cmd.at));
   if (cmd.verb === "update") {
     for (const [a, f] of [...r.attrs]) if (f.defaulted) r.attrs.delete(a);
@@ -44774,13 +44777,13 @@ function undecidable(cmd, evaluation, reason) {
     r.name = cmd.name.value.kind === "unknown" ? { ...cmd.name.value, token: cmd.name.raw } : cmd.name.value;
     attrs.set("name", { value: r.name, defaulted: false, at: cmd.name.value.origin ?? cmd.at, sourcePath: "--name" });
   }
-  if (cmd.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  if (cmd.kind === "ml.compute" && cmd.workspace?.kind === "string") r.refs.set("workspace", str(identityKey("ml.workspace", cmd.workspace.value), cmd.workspace.origin));
   return r;
 }
 function placeIdentity(at2) {
   return `az:${at2.file}:${at2.range.start.offset}`;
 }
-var workspaceIdentity, registryIdentity, REGISTRY_ID;
+var REGISTRY_ID;
 var init_azure_cli_files = __esm({
   "src/frontends/azure-cli-files.ts"() {
     "use strict";
@@ -44791,8 +44794,6 @@ var init_azure_cli_files = __esm({
     init_azureml_yaml2();
     init_shared();
     init_azure_cli_sets();
-    workspaceIdentity = (name) => `ml.workspace:${name}`;
-    registryIdentity = (name) => `acr:${name}`;
     REGISTRY_ID = /\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/\s]+)\/?$/i;
   }
 });
@@ -44853,9 +44854,6 @@ var init_azure_pipelines_variables = __esm({
 
 // src/frontends/azure-cli.ts
 import path40 from "node:path";
-function identityKey(kind, name) {
-  return `${kind}:${name}`;
-}
 function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;

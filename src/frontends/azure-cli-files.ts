@@ -38,7 +38,7 @@ import type { Location } from '../core/source.js';
 import { str, unknown, type Value } from '../core/value.js';
 import type { HeredocWrite } from '../eval/azcli/interpret.js';
 import { SCRIPT_DIR_TOKEN } from '../eval/azcli/words.js';
-import type { Evaluation, Fact, Resource } from '../model/resource.js';
+import type { Evaluation, Fact, Resource, ResourceKind } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
 import type { FrontEndContext, Problem, SuppressionSource } from './types.js';
@@ -87,10 +87,14 @@ export function newFileLinks(): FileLinks {
   return { linkedFiles: new Set(), problems: [], suppressionSources: [], handedOn: new Set() };
 }
 
-/** Identity key of a workspace the azure-cli way (`ml.workspace:<name>`), so `-w <name>` links to it. */
-const workspaceIdentity = (name: string): string => `ml.workspace:${name}`;
-/** The identity `az acr create -n NAME` gives its registry (azure-cli.ts `identityKey`). */
-const registryIdentity = (name: string): string => `acr:${name}`;
+/**
+ * Identity key of a resource the azure-cli way (`ml.workspace:<name>`, `acr:<name>`): what a
+ * create command names, so a flag or file that names it (`-w <name>`, `--container-registry
+ * <id>`) links to it.
+ */
+export function identityKey(kind: ResourceKind, name: string): string {
+  return `${kind}:${name}`;
+}
 /** A registry's ARM id (`/subscriptions/…/providers/Microsoft.ContainerRegistry/registries/acrx`): its name. */
 const REGISTRY_ID = /\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/\s]+)\/?$/i;
 
@@ -242,15 +246,15 @@ function addressOf(cmd: FileCommand, doc: number | undefined): string {
 
 function inCommandContext(r: Resource, cmd: FileCommand, doc: number | undefined): Resource {
   r.address = addressOf(cmd, doc);
-  if (r.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  if (r.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(identityKey('ml.workspace', cmd.workspace.value), cmd.workspace.origin));
   if (r.kind === 'ml.workspace') {
     // `container_registry:` names the registry by its ARM id, as `--container-registry` does: a
     // registry an `az acr create` of the scan makes is that one (AML002).
     const acr = r.refs.get('containerRegistry');
     const name = acr?.kind === 'string' ? REGISTRY_ID.exec(acr.value)?.[1] : undefined;
-    if (name !== undefined) r.refs.set('containerRegistry', str(registryIdentity(name), acr!.origin));
+    if (name !== undefined) r.refs.set('containerRegistry', str(identityKey('acr', name), acr!.origin));
   }
-  if (r.kind === 'ml.workspace' && r.name?.kind === 'string' && cmd.verb === 'create') r.identity.push(workspaceIdentity(r.name.value));
+  if (r.kind === 'ml.workspace' && r.name?.kind === 'string' && cmd.verb === 'create') r.identity.push(identityKey('ml.workspace', r.name.value));
   // A resource of its own (not an inline element of the workspace it is linked to).
   else r.identity.push(placeIdentity(cmd.at));
   // `update` changes only what the file gives: no defaults for absent keys.
@@ -282,7 +286,7 @@ function undecidable(cmd: FileCommand, evaluation: Evaluation, reason: string): 
     r.name = cmd.name.value.kind === 'unknown' ? { ...cmd.name.value, token: cmd.name.raw } : cmd.name.value;
     attrs.set('name', { value: r.name, defaulted: false, at: cmd.name.value.origin ?? cmd.at, sourcePath: '--name' });
   }
-  if (cmd.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(workspaceIdentity(cmd.workspace.value), cmd.workspace.origin));
+  if (cmd.kind === 'ml.compute' && cmd.workspace?.kind === 'string') r.refs.set('workspace', str(identityKey('ml.workspace', cmd.workspace.value), cmd.workspace.origin));
   return r;
 }
 

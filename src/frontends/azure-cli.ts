@@ -45,7 +45,7 @@ import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariabl
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
-import { fileCommandResources, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
+import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { githubRepository } from './shared.js';
 import { TASK_SCRIPT_INPUTS, taskScriptMode } from '../parse/yaml/pipeline-tasks.js';
 import { resolveVariableTemplates } from './azure-pipelines-variables.js';
@@ -83,10 +83,6 @@ export interface AzureCliResult {
 
 const PARENT_KIND: Record<string, ResourceKind> = { cluster: 'aks.cluster', workspace: 'ml.workspace', nsg: 'nsg', storage: 'storage' };
 
-/** Identity keys: `<kind>:<name>` (names are unique per kind in one file). */
-function identityKey(kind: ResourceKind, name: string): string {
-  return `${kind}:${name}`;
-}
 const refKeys = (ref: Value): string[] => (ref.kind === 'string' ? [ref.value] : []);
 
 /** The az command group whose `--query id` output is the id of a resource of this kind (src/eval/azcli `az-id:` tokens). */
