@@ -29912,6 +29912,7 @@ var document_exports = {};
 __export(document_exports, {
   composeYaml: () => composeYaml,
   parseYamlFile: () => parseYamlFile,
+  parseYamlPart: () => parseYamlPart,
   parseYamlWithLibrary: () => parseYamlWithLibrary,
   sortedYamlComments: () => sortedYamlComments,
   yamlError: () => yamlError
@@ -30039,6 +30040,44 @@ function parseYamlFile(source) {
   const text2 = yamlLineBreaks(source);
   const lineMap = new LineMap(text2);
   return readSimpleYaml(text2, lineMap) ?? parseYamlWithLibrary(text2, lineMap);
+}
+function parseYamlPart(text2, start, end, at2) {
+  const pad2 = " ".repeat(Math.max(0, at2.column - 1));
+  const parsed = parseYamlFile(pad2 + text2.slice(start, end));
+  movePositions(parsed, at2.line - 1, start - pad2.length);
+  return parsed;
+}
+function movePositions(parsed, lines, offset) {
+  if (lines === 0 && offset === 0) return;
+  const moved2 = /* @__PURE__ */ new Set();
+  const move = (p) => {
+    if (moved2.has(p)) return;
+    moved2.add(p);
+    p.line += lines;
+    p.offset += offset;
+  };
+  const moveRange = (r) => {
+    move(r.start);
+    move(r.end);
+  };
+  const seen = /* @__PURE__ */ new Set();
+  const moveTree = (t) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    moveRange(t.range);
+    if (t.type === "map") {
+      for (const e of t.entries) {
+        moveRange(e.keyRange);
+        moveRange(e.range);
+        if (e.value) moveTree(e.value);
+      }
+    } else if (t.type === "seq") for (const i of t.items) moveTree(i);
+  };
+  for (const e of parsed.errors) moveRange(e.range);
+  for (const c of parsed.comments) moveRange(c.range);
+  for (const b of parsed.blocks) moveRange(b);
+  for (const d of parsed.documents) moveTree(d);
+  for (const r of parsed.roots) moveTree(r);
 }
 function parseYamlWithLibrary(source, lineMap = new LineMap(source)) {
   const text2 = yamlLineBreaks(source);
@@ -40004,11 +40043,6 @@ __export(azureml_yaml_exports, {
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
 import path36 from "node:path";
-function onlySpan(text2, span3) {
-  if (!span3) return text2;
-  const blank = (s) => s.replace(/[^\r\n]/g, " ");
-  return blank(text2.slice(0, span3.start)) + text2.slice(span3.start, span3.end) + blank(text2.slice(span3.end));
-}
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -40023,7 +40057,7 @@ function documentsOf(src, parsed, overrides) {
   return docs;
 }
 function amlYamlResources(src, overrides, evaluation) {
-  const parsed = parseYamlFile(onlySpan(src.text, src.span));
+  const parsed = src.span ? parseYamlPart(src.text, src.span.start, src.span.end, src.span.at) : parseYamlFile(src.text);
   return {
     resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
     problems: parseProblems(src.file, parsed),
@@ -44563,6 +44597,7 @@ function opaqueMaySet(opaque, names) {
 }
 function opaqueReason(opaque, what) {
   if (opaque.word === void 0) return `an unclosed quote in this az command may hide ${what}`;
+  if (opaque.stray) return `${opaque.word} in this az command is not a flag but a word the Azure CLI rejects (a backslash keeps the blank before it, as a folded \`run: >\` makes of a \`\\\` at a line end), so ${what} is not decided`;
   if (opaque.abbreviation) return `the abbreviated flag ${opaque.word} in this az command may stand for ${what} (the Azure CLI takes a unique prefix of a flag for the flag; write it in full to decide)`;
   if (/^["@]/.test(opaque.word)) return `${opaque.word} in this az command passes any number of words, ${what} among them`;
   return `the unquoted ${opaque.word} in this az command may expand to several words, ${what} among them (quote it to decide)`;
@@ -44677,7 +44712,7 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     if (text2 === void 0) return [undecidable(cmd, evaluation, `${rel} is written by a heredoc that could not be read`)];
     const body = hd.heredoc.text;
     const ciExpressions = !cmd.inScript && /\$\{\{|\$\(/.test(body);
-    const span3 = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset };
+    const span3 = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset, at: hd.heredoc.range.start };
     const read = hd.heredoc.stripTabs ? text2.slice(0, span3.start) + text2.slice(span3.start, span3.end).replace(/^\t+/gm, (t) => " ".repeat(t.length)) + text2.slice(span3.end) : text2;
     src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
@@ -44897,6 +44932,7 @@ function parseFlags(spec, words, file) {
       continue;
     }
     if (!isFlag(w)) {
+      if (w.text !== void 0 && /^\s+--?[A-Za-z]/.test(w.text) && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw, stray: true };
       i++;
       continue;
     }

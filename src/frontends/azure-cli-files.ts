@@ -166,7 +166,7 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     const body = hd.heredoc.text;
     // GitHub/Azure Pipelines substitute their expressions even inside a quoted heredoc.
     const ciExpressions = !cmd.inScript && /\$\{\{|\$\(/.test(body);
-    const span = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset };
+    const span = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset, at: hd.heredoc.range.start };
     // `<<-` strips leading tabs, which YAML does not take as indentation: a tab becomes a space (positions stay).
     const read = hd.heredoc.stripTabs ? text.slice(0, span.start) + text.slice(span.start, span.end).replace(/^\t+/gm, (t) => ' '.repeat(t.length)) + text.slice(span.end) : text;
     src = { file: cmd.file, text: read, span, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };

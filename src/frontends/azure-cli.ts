@@ -187,6 +187,10 @@ function parseFlags(spec: AzCommandSpec, words: ExpandedWord[], file: string): P
       continue;
     }
     if (!isFlag(w)) {
+      // `pool1 \ --node-taints …`: a backslash before a blank keeps the blank in the next word (a
+      // folded `run: >` makes one of a `\` at a line end, FORMATS.md §1 trap 6). argparse reads
+      // no flag in ` --node-taints` and rejects the word: the flags after it are not decided.
+      if (w.text !== undefined && /^\s+--?[A-Za-z]/.test(w.text) && (!out.opaque || out.opaque.abbreviation)) out.opaque = { word: w.word.raw, stray: true };
       i++;
       continue;
     }

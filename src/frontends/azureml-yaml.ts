@@ -16,7 +16,7 @@ import path from 'node:path';
 import { evaluationEnv } from '../core/env.js';
 import type { FileKind } from '../core/file-kind.js';
 import { unknown, type Value } from '../core/value.js';
-import { parseYamlFile, type ParsedYaml } from '../parse/yaml/document.js';
+import { parseYamlFile, parseYamlPart, type ParsedYaml } from '../parse/yaml/document.js';
 import { amlYamlTypeOf, mayBeAmlYaml, readAmlYamlDocument, type AmlYamlDocument, type AmlYamlOverride, type AmlYamlType } from '../eval/azureml-yaml/document.js';
 import { amlYamlRefKeys, amlYamlWorkspaceKey, fromAmlYaml } from '../model/from-azureml-yaml.js';
 import type { Evaluation, Resource } from '../model/resource.js';
@@ -32,8 +32,8 @@ export interface AmlYamlText {
   file: string;
   /** The whole file's text. */
   text: string;
-  /** The YAML part's `[start, end)` offsets in `text` (a heredoc body); default: the whole text. */
-  span?: { start: number; end: number };
+  /** The YAML part's `[start, end)` offsets in `text` (a heredoc body) and the position of its start; default: the whole text. */
+  span?: { start: number; end: number; at: { line: number; column: number } };
   /** True for a heredoc of a shell script: `$VAR` in a value is an unknown expansion. */
   shellExpansions?: boolean;
   /** The shell variables an unquoted heredoc expands (a `$VAR` value with a literal value is that value). */
@@ -52,13 +52,6 @@ export interface AmlYamlResult {
    * also the script's, and a claimed file's are already collected.
    */
   suppressionSource: SuppressionSource;
-}
-
-/** The text with everything outside `[start, end)` blanked (newlines kept): positions stay the file's. */
-function onlySpan(text: string, span: { start: number; end: number } | undefined): string {
-  if (!span) return text;
-  const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
-  return blank(text.slice(0, span.start)) + text.slice(span.start, span.end) + blank(text.slice(span.end));
 }
 
 function parseProblems(file: string, parsed: ParsedYaml): Problem[] {
@@ -89,7 +82,7 @@ function documentsOf(src: AmlYamlText, parsed: ParsedYaml, overrides: readonly A
  * `value` the text after `=`, typed like a plain YAML scalar, `location` where it is written.
  */
 export function amlYamlResources(src: AmlYamlText, overrides: readonly AmlYamlOverride[], evaluation: Evaluation): AmlYamlResult {
-  const parsed = parseYamlFile(onlySpan(src.text, src.span));
+  const parsed = src.span ? parseYamlPart(src.text, src.span.start, src.span.end, src.span.at) : parseYamlFile(src.text);
   return {
     resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
     problems: parseProblems(src.file, parsed),

@@ -365,6 +365,13 @@ describe('azure-cli front end: hostile input', () => {
     expect(r.problems.map((p) => `${p.ruleId} ${p.location.range.start.line}:${p.location.range.start.column}`)).toEqual(['EVAL001 1:23']);
   });
 
+  it('a flag after an escaped blank (`\\ --node-taints`, a folded run: >) is a word az rejects: the absent flags are unknown', () => {
+    const r = run({ 'a.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 \\ --node-taints sku=gpu:NoSchedule\n' });
+    const pool = only(r, 'aks.nodepool');
+    expect(attr(pool, 'taints')).toMatch(/^\?\\ --node-taints in this az command is not a flag but a word the Azure CLI rejects/);
+    expect(attr(pool, 'vmSize')).toBe('Standard_NC6s_v3@1:50');
+  });
+
   it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {
     const nested = `${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}`;
     const r = run({ 'a.sh': `az acr create -n acr1 --sku ${nested} --admin-enabled "$(echo\naz acr create -n acr2 --sku \${{ inputs.x\n` });

@@ -144,13 +144,13 @@ describe('amlYamlResources (the az CLI front end: --file and heredocs)', () => {
     ].join('\n');
     const start = script.indexOf('type: amlcompute');
     const end = script.indexOf('EOF\naz');
-    const { resources } = amlYamlResources({ file: '/s/deploy.sh', text: script, span: { start, end }, shellExpansions: true }, [], evaluation);
+    const { resources } = amlYamlResources({ file: '/s/deploy.sh', text: script, span: { start, end, at: { line: 3, column: 1 } }, shellExpansions: true }, [], evaluation);
     const [c] = resources;
     expect(c!.header.range.start.line).toBe(3);
     expect(c!.attrs.get('vmSize')!.value!.kind).toBe('unknown');
     const min = c!.attrs.get('minNodeCount')!.value!;
     expect(min).toMatchObject({ kind: 'number', value: 1 });
-    expect(min.origin!.range.start).toMatchObject({ line: 6, column: 16 });
+    expect(min.origin!.range.start).toMatchObject({ line: 6, column: 16, offset: script.indexOf('1\nEOF') });
   });
 
   it('takes the type from the command when a workspace YAML names none', () => {

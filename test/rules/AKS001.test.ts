@@ -938,6 +938,16 @@ const azureCli: RuleTable = {
         name: 'opaque-expansion-may-carry-taints',
         files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu --node-vm-size Standard_NC6s_v3 $EXTRA_ARGS\n' },
       },
+      {
+        // FORMATS.md §1(e) trap 6: a folded `run: >` makes `\ --node-taints` of the continued line,
+        // a word the Azure CLI rejects: the taints are not decided (not "not set").
+        name: 'folded-run-continuation',
+        files: {
+          '.github/workflows/w.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: >\n          az aks nodepool add -g rg --cluster-name aks -n gpu -s Standard_NC6s_v3 \\\n          --node-taints sku=gpu:NoSchedule\n',
+        },
+      },
+      { name: 'escaped-blank-before-a-flag', files: { 'deploy.sh': 'az aks nodepool add -g rg --cluster-name aks -n gpu -s Standard_NC6s_v3 \\ --node-taints sku=gpu:NoSchedule\n' } },
       // FORMATS.md §1(e) trap 1: a later update of the default pool `aks create` made (by its --nodepool-name, else nodepool1).
       {
         name: 'default-pool-tainted-by-a-later-nodepool-update',

@@ -7,7 +7,7 @@
 import { Composer, Parser, YAMLParseError } from 'yaml';
 import { isMap, isPair, isScalar, isSeq } from './guards.js';
 import type { CST, Document } from 'yaml';
-import { LineMap, type Range } from '../../core/source.js';
+import { LineMap, type Position, type Range } from '../../core/source.js';
 import { MAX_NESTING_DEPTH, nestingMessage } from '../nesting.js';
 import { yamlNestingOverflow } from './nesting.js';
 import { addRootBlocks, yamlTreeBlockRanges } from './blocks.js';
@@ -229,9 +229,8 @@ export function sortedYamlComments(tokens: unknown, text: string): [number, stri
 
 /**
  * Parses a YAML file. Never throws: a parser failure or nesting beyond the limit is an error
- * with a range. `text` may be a whole file in which only a part is YAML (a heredoc inside a
- * script), with every other character replaced by a space: positions stay those of the file.
- * A lone CR is a line break (line-breaks.ts): `text` of the result has LF there.
+ * with a range. A lone CR is a line break (line-breaks.ts): `text` of the result has LF there.
+ * A part of a file (a heredoc inside a script) is `parseYamlPart`.
  */
 export function parseYamlFile(source: string): ParsedYaml {
   const text = yamlLineBreaks(source);
@@ -239,6 +238,58 @@ export function parseYamlFile(source: string): ParsedYaml {
   // Most manifests and Azure ML files are plain block YAML: read directly (fast-reader.ts),
   // with the library only for what that reader does not follow exactly.
   return readSimpleYaml(text, lineMap) ?? parseYamlWithLibrary(text, lineMap);
+}
+
+/**
+ * Parses the part `[start, end)` of a file's text (a heredoc's body inside a script) with the
+ * positions of the file: `at` is where `start` is. Only the part is read: it is parsed alone
+ * (its first line padded to its column), and every position of the result is then moved to
+ * the file's line and offset. Reading the whole file with all but the part blanked made a
+ * script of many heredocs quadratic (1,500 heredocs: 22 s; issue 15's hostile input). The
+ * lines above the part are blank for the parser either way. `text` and `lineMap` of the result
+ * are the padded part's own.
+ */
+export function parseYamlPart(text: string, start: number, end: number, at: { line: number; column: number }): ParsedYaml {
+  const pad = ' '.repeat(Math.max(0, at.column - 1));
+  const parsed = parseYamlFile(pad + text.slice(start, end));
+  movePositions(parsed, at.line - 1, start - pad.length);
+  return parsed;
+}
+
+/** Moves every position of a parse `lines` lines and `offset` characters down (each position object once: ranges share them). */
+function movePositions(parsed: ParsedYaml, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return;
+  const moved = new Set<Position>();
+  const move = (p: Position): void => {
+    if (moved.has(p)) return;
+    moved.add(p);
+    p.line += lines;
+    p.offset += offset;
+  };
+  const moveRange = (r: Range): void => {
+    move(r.start);
+    move(r.end);
+  };
+  const seen = new Set<YamlTree>();
+  const moveTree = (t: YamlTree): void => {
+    // An alias copy may hold a node twice.
+    if (seen.has(t)) return;
+    seen.add(t);
+    moveRange(t.range);
+    if (t.type === 'map') {
+      for (const e of t.entries) {
+        moveRange(e.keyRange);
+        moveRange(e.range);
+        if (e.value) moveTree(e.value);
+      }
+    } else if (t.type === 'seq') for (const i of t.items) moveTree(i);
+  };
+  for (const e of parsed.errors) moveRange(e.range);
+  for (const c of parsed.comments) moveRange(c.range);
+  for (const b of parsed.blocks) moveRange(b);
+  // `roots` and `soundDocuments` hold documents' trees.
+  for (const d of parsed.documents) moveTree(d);
+  for (const r of parsed.roots) moveTree(r);
 }
 
 /** `parseYamlFile` through the `yaml` library: every construct, every error. */
