@@ -49668,7 +49668,7 @@ function scanView(graphs, root) {
   return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
 }
 function configTaintReason(scan2) {
-  return scan2.gpuNodePools().length === 0 ? "no scanned pool has a known GPU size" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
+  return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
 }
 function scanViewOf(summaries, root) {
   let pools;
@@ -49785,8 +49785,7 @@ function poolOf2(s) {
 function gpuPool(pool) {
   const sizeFact = pool.attrs.get("vmSize")?.value;
   let gpuSize;
-  if (sizeFact?.kind === "string") {
-    if (!isGpuSize(sizeFact.value)) return void 0;
+  if (sizeFact?.kind === "string" && isGpuSize(sizeFact.value)) {
     gpuSize = sizeFact.value;
   } else {
     const intent = gpuIntent({
@@ -51974,22 +51973,23 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
       autoscaleOff: 'GPU node pool "{{name}}" ({{why}}) has autoscaling off ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to true with a minimum count of 0.',
       manualScale: 'GPU node pool "{{name}}" ({{why}}) is scaled by hand to {{nodes}} ({{state}}), so its GPU nodes bill while idle; replace its scale.manual profile with a scale.autoscale profile whose minCount is 0.',
       poolMinCount: 'GPU node pool "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.',
+      systemPool: 'GPU node pool "{{name}}" ({{why}}) is a system pool, which cannot scale to zero ({{state}}), so its GPU nodes bill while idle; give the system pool a CPU size and run GPU work on a user pool that autoscales from 0.',
       clusterMinNodes: 'GPU AML compute cluster "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.'
     }
   },
   create(ctx) {
     return {
       "aks.nodepool"(pool) {
-        if (isSystemPool(ctx, pool) !== false) return;
         const why = gpuReasonOf(ctx, pool);
         if (!why) return;
+        const system = isSystemPool(ctx, pool) === true;
         const manual = knownStringOf(pool.attrs.get("scaleProfile")?.value) === "manual";
         const autoscale = ctx.fact(pool, "autoscale");
         if (!manual && autoscale.bool() === false) {
           ctx.report({
             resource: pool,
             attr: "autoscale",
-            messageId: "autoscaleOff",
+            messageId: system ? "systemPool" : "autoscaleOff",
             data: { name: displayName(pool), why, state: autoscale.describe(), attribute: autoscale.sourcePath }
           });
           return;
@@ -52000,7 +52000,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
         ctx.report({
           resource: pool,
           attr: "minCount",
-          messageId: manual ? "manualScale" : "poolMinCount",
+          messageId: system ? "systemPool" : manual ? "manualScale" : "poolMinCount",
           data: { name: displayName(pool), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath }
         });
       },
@@ -53899,6 +53899,8 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           });
           return;
         }
+        const unknownPool = pools.find((p) => !p.taints);
+        if (unknownPool) ctx.undecided(w, "tolerations", `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? w.header);
       }
     };
   }

@@ -23,6 +23,8 @@ export default defineRule({
         'GPU node pool "{{name}}" ({{why}}) is scaled by hand to {{nodes}} ({{state}}), so its GPU nodes bill while idle; replace its scale.manual profile with a scale.autoscale profile whose minCount is 0.',
       poolMinCount:
         'GPU node pool "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.',
+      systemPool:
+        'GPU node pool "{{name}}" ({{why}}) is a system pool, which cannot scale to zero ({{state}}), so its GPU nodes bill while idle; give the system pool a CPU size and run GPU work on a user pool that autoscales from 0.',
       clusterMinNodes:
         'GPU AML compute cluster "{{name}}" ({{why}}) keeps at least {{nodes}} running ({{state}}), so its GPU nodes bill while idle; set {{attribute}} to 0.',
     },
@@ -30,10 +32,12 @@ export default defineRule({
   create(ctx) {
     return {
       'aks.nodepool'(pool) {
-        // The system pool cannot scale to zero (AKS002 covers a GPU size there).
-        if (isSystemPool(ctx, pool) !== false) return;
         const why = gpuReasonOf(ctx, pool);
         if (!why) return;
+        // A system pool keeps at least one node (AKS requires it), so it never reaches zero
+        // whatever its autoscaling says: the fix is another pool, not a count (AKS002 also
+        // reports its GPU size). Reported where its node count or autoscaling is decided.
+        const system = isSystemPool(ctx, pool) === true;
         // A VirtualMachines pool scaled by hand keeps its manual count: autoscaling is a profile
         // there, not a switch, so only the count decides (peeked: no --verbose line when absent).
         const manual = knownStringOf(pool.attrs.get('scaleProfile')?.value) === 'manual';
@@ -42,7 +46,7 @@ export default defineRule({
           ctx.report({
             resource: pool,
             attr: 'autoscale',
-            messageId: 'autoscaleOff',
+            messageId: system ? 'systemPool' : 'autoscaleOff',
             data: { name: displayName(pool), why, state: autoscale.describe(), attribute: autoscale.sourcePath },
           });
           return;
@@ -53,7 +57,7 @@ export default defineRule({
         ctx.report({
           resource: pool,
           attr: 'minCount',
-          messageId: manual ? 'manualScale' : 'poolMinCount',
+          messageId: system ? 'systemPool' : manual ? 'manualScale' : 'poolMinCount',
           data: { name: displayName(pool), why, nodes: nodes(n), state: min.describe(), attribute: min.sourcePath },
         });
       },

@@ -137,6 +137,9 @@ export default defineRule({
           });
           return;
         }
+        // A pool whose taints are unknown may carry a GPU taint this workload tolerates.
+        const unknownPool = pools.find((p) => !p.taints);
+        if (unknownPool) ctx.undecided(w, 'tolerations', `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? w.header);
       },
     };
   },

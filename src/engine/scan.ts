@@ -46,7 +46,7 @@ export function scanView(graphs: readonly Graph[], root?: string): ScanView {
  * (GPU001's finding, which AKS001 also calls a GPU pool) cannot run GPU pods, so it is not one here.
  */
 export function configTaintReason(scan: ScanView): string {
-  return scan.gpuNodePools().length === 0 ? 'no scanned pool has a known GPU size' : "none of the scan's GPU node pools is known to be this manifest's cluster's";
+  return scan.gpuNodePools().length === 0 ? 'the scan has no GPU node pool' : "none of the scan's GPU node pools is known to be this manifest's cluster's";
 }
 
 /** The view of the whole scan from every unit's summary (in unit order; a pool two units read counts once). */
@@ -206,13 +206,16 @@ function poolOf(s: GpuPoolSummary): GpuNodePool {
   return out;
 }
 
-/** A node pool as a GPU pool: a known GPU size, or an unknown size on a pool meant for GPU (RULES.md GPU001). */
+/**
+ * A node pool as a GPU pool: the pools AKS001 inspects (RULES.md K8S001), a known GPU size or a
+ * pool meant for GPU (GPU001's reading: its name, labels, taints, tags or size variable), also
+ * one whose known size has no GPU (GPU001 reports that size; the workloads are still written
+ * for the pool, its taints among them).
+ */
 function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   const sizeFact = pool.attrs.get('vmSize')?.value;
   let gpuSize: string | undefined;
-  if (sizeFact?.kind === 'string') {
-    // A known CPU size cannot run GPU pods, whatever its name says (GPU001 reports that pool).
-    if (!isGpuSize(sizeFact.value)) return undefined;
+  if (sizeFact?.kind === 'string' && isGpuSize(sizeFact.value)) {
     gpuSize = sizeFact.value;
   } else {
     const intent = gpuIntent({

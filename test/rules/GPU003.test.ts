@@ -142,8 +142,11 @@ resource "azurerm_kubernetes_cluster_node_pool" "cpu" {
 `,
         },
       },
+    ],
+    invalid: [
       {
-        name: 'system-pool-skipped',
+        // A system pool cannot scale to zero at all (AKS keeps a node): reported, the fix another pool (AKS002 reports its size too).
+        name: 'system-pool-cannot-scale-to-zero',
         files: {
           'main.tf': `
 resource "azurerm_kubernetes_cluster" "aks" {
@@ -152,7 +155,7 @@ resource "azurerm_kubernetes_cluster" "aks" {
   resource_group_name = "rg-ml"
   dns_prefix          = "aksml"
 
-  default_node_pool {
+  ⟦default_node_pool {⟧
     name       = "system"
     vm_size    = "Standard_NC6s_v3"
     node_count = 1
@@ -164,9 +167,10 @@ resource "azurerm_kubernetes_cluster" "aks" {
 }
 `,
         },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'systemPool',
       },
-    ],
-    invalid: [
       {
         name: 'aml-gpu-cluster-min-nodes',
         files: {
@@ -741,8 +745,11 @@ resource "azapi_resource" "aks" {
 `,
         },
       },
+    ],
+    invalid: [
       {
-        name: 'system-pool-skipped',
+        // A system pool cannot scale to zero at all (AKS keeps a node): reported, the fix another pool (AKS002 reports its size too).
+        name: 'system-pool-cannot-scale-to-zero',
         files: {
           'main.json': `
 {
@@ -762,7 +769,7 @@ resource "azapi_resource" "aks" {
         "dnsPrefix": "aksml",
         "agentPoolProfiles": [
           {
-            "name": "system",
+            "name": ⟦"system"⟧,
             "vmSize": "Standard_NC6s_v3",
             "count": 1
           }
@@ -773,9 +780,10 @@ resource "azapi_resource" "aks" {
 }
 `,
         },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'systemPool',
       },
-    ],
-    invalid: [
       {
         name: 'agentpool-autoscale-absent',
         files: {
@@ -1548,6 +1556,14 @@ const azureCli: RuleTable = {
         level: 'warning',
         env: 'unknown',
         messageId: 'autoscaleOff',
+      },
+      {
+        // The default (system) pool of `az aks create` with a GPU size.
+        name: 'aks-create-gpu-system-pool',
+        files: { 'deploy.sh': '⟦az⟧ aks create -g rg -n aks --node-vm-size Standard_NC24ads_A100_v4 --node-count 1 --tags cost-center=ml\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'systemPool',
       },
       {
         name: 'idempotency-guard-still-creates',

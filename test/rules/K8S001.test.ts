@@ -94,6 +94,14 @@ const cases: RuleTable = {
     valid: [
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
+        // The only GPU pool is meant for GPU by its name but has a CPU size (GPU001 reports it): the job tolerates its taint.
+        name: 'tolerates-a-cpu-sized-pool-meant-for-gpu',
+        files: {
+          'infra/main.tf': tfPool('["workload=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'),
+          'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: workload, operator: Equal, value: gpu, effect: NoSchedule }\n'),
+        },
+      },
+      {
         // A directive above apiVersion: covers the document (its root mapping opens on the next line).
         name: 'suppressed-above-the-manifest',
         files: { 'infra/main.tf': POOL, 'k8s/job.yaml': '# mlops-iac-lint-ignore K8S001 -- a Kyverno policy injects the toleration' + job('nvidia.com/gpu') },
@@ -314,7 +322,7 @@ metadata:
         level: 'warning',
         env: 'unknown',
         messageId: 'configTaint',
-        messageIncludes: '"sku=gpu:NoSchedule" (gpu.taint; no scanned pool has a known GPU size)',
+        messageIncludes: '"sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool)',
       },
       {
         // A folder of two checkouts (or a repository with clusters in two top-level folders): the
@@ -337,13 +345,14 @@ metadata:
         messageIncludes: '"accelerator=a100:NoSchedule"',
       },
       {
-        // A pool meant for GPU with a CPU size (GPU001's finding) cannot run the pods: not a GPU pool here.
-        name: 'cpu-sized-gpu-pool-does-not-count',
-        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'), 'k8s/job.yaml': job() },
-        level: 'warning',
+        // A pool meant for GPU with a CPU size (GPU001's finding) is one of the pools AKS001
+        // inspects (RULES.md K8S001): its taint is a GPU pool's.
+        name: 'cpu-sized-pool-meant-for-gpu-counts',
+        files: { 'infra/main.tf': tfPool('["workload=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'), 'k8s/job.yaml': job() },
+        level: 'error',
         env: 'unknown',
-        messageId: 'configTaint',
-        messageIncludes: '(gpu.taint; no scanned pool has a known GPU size)',
+        messageId: 'scannedPool',
+        messageIncludes: 'taint "workload=gpu:NoSchedule"',
       },
       {
         name: 'wrong-value',

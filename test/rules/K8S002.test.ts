@@ -4,7 +4,10 @@
  * affinity. DaemonSets: note, and nothing when they select GPU nodes.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 function tfPool(taints: string, extra = '', name = 'gpu', size = 'Standard_NC24ads_A100_v4'): string {
   return `
@@ -282,7 +285,7 @@ spec:
         level: 'warning',
         env: 'unknown',
         messageId: 'tolerates',
-        messageIncludes: 'the GPU node pools (gpu.taint; no scanned pool has a known GPU size)',
+        messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
       },
       {
         // The accelerator label is AKS's on NVIDIA GPU nodes: selecting it puts the pods on them.
@@ -291,7 +294,7 @@ spec:
         level: 'warning',
         env: 'unknown',
         messageId: 'tolerates',
-        messageIncludes: 'the GPU node pools (gpu.taint; no scanned pool has a known GPU size)',
+        messageIncludes: 'the GPU node pools (gpu.taint; the scan has no GPU node pool)',
       },
       {
         name: 'job-second-pool',
@@ -336,3 +339,19 @@ spec:
 };
 
 ruleTester('K8S002', cases);
+
+const { tree, cleanup } = tempTrees('k8s002-');
+afterAll(cleanup);
+
+describe('K8S002 undecided', () => {
+  it('a GPU pool whose taints are unknown (its priority may be Spot) is listed, not passed over', async () => {
+    const dir = tree({
+      'pool.sh': 'az aks nodepool add -g $RG --cluster-name aks --name gpu --node-vm-size Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule\n',
+      'web.yaml': workload(plain(EXACT)),
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['K8S002'] });
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.map((u) => `${u.ruleId} ${u.attribute}`)).toEqual(['K8S002 tolerations']);
+    expect(r.undecided[0]!.reason).toMatch(/^the taints of GPU node pool "gpu" are unknown \(the pool's priority is unknown/);
+  });
+});
