@@ -43115,6 +43115,10 @@ var init_azure_cli = __esm({
         nameFlags: ["--name", "-n"],
         ...ML_PARENT,
         flags: ML_COMPUTE_FLAGS.filter((f) => ["minNodeCount", "maxNodeCount", "idleTimeBeforeShutdown", "tags"].includes(f.attr)),
+        // Only an AmlCompute cluster has scale settings (REST "Compute - Update" updates
+        // `properties.scaleSettings`, AmlComputeScaleSettings): an update that writes
+        // --min-instances/--max-instances is one of a cluster, whichever script created it.
+        fixedByFlags: { flags: ["--min-instances", "--max-instances"], attrs: { computeTypeRaw: "AmlCompute" } },
         source: "https://learn.microsoft.com/cli/azure/ml/compute#az-ml-compute-update"
       },
       {
@@ -45384,6 +45388,10 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
   };
   if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at2);
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
+  const byFlag = spec.fixedByFlags && [...flags.values.values()].find((g) => spec.fixedByFlags.flags.includes(g.flag.text.split("=")[0]));
+  if (byFlag) {
+    for (const [attr2, d] of Object.entries(spec.fixedByFlags.attrs)) if (!resource.attrs.has(attr2)) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
+  }
   if (spec.kind === "aks.nodepool" && flags.priority) {
     resource.attrs.set("priority", { value: flags.priority.value, defaulted: false, at: flags.priority.at, sourcePath: "--priority" });
   }
@@ -45441,7 +45449,8 @@ function tagsUnchanged(d) {
 }
 function mergeUpdate(drafts, upd) {
   const kind = upd.resource.kind;
-  const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== "name");
+  const implied = upd.spec?.fixedByFlags?.attrs ?? {};
+  const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== "name" && !(a in implied));
   if (upd.nameKey === void 0) {
     for (const d of drafts) {
       if (d.resource.kind !== kind || d.spec?.verb !== "create" && !d.madeByCreate) continue;

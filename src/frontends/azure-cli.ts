@@ -777,6 +777,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   // `--set k=v` applies to the object the flags build, not only to a `--file` (azure-cli-sets.ts).
   if (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace') applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at);
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
+  const byFlag = spec.fixedByFlags && [...flags.values.values()].find((g) => spec.fixedByFlags!.flags.includes(g.flag.text!.split('=')[0]!));
+  if (byFlag) for (const [attr, d] of Object.entries(spec.fixedByFlags!.attrs)) if (!resource.attrs.has(attr)) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
   // The taints stay as written, as in every other format: engine/scan.ts adds (and marks) the
   // Spot taint from `priority` for the Kubernetes rules, and AKS001 names it in its message.
@@ -865,7 +867,9 @@ function tagsUnchanged(d: Draft): void {
  */
 function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
   const kind = upd.resource.kind;
-  const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== 'name');
+  // What the update's flags only imply (its compute is a cluster) tells nothing new of a resource it updates.
+  const implied = upd.spec?.fixedByFlags?.attrs ?? {};
+  const setAttrs = [...upd.resource.attrs].filter(([a]) => a !== 'name' && !(a in implied));
   if (upd.nameKey === undefined) {
     for (const d of drafts) {
       if (d.resource.kind !== kind || (d.spec?.verb !== 'create' && !d.madeByCreate)) continue;

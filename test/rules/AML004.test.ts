@@ -1231,7 +1231,8 @@ const azureCli: RuleTable = {
       {
         name: 'update-fixes-create',
         files: { 'deploy.sh': 'az ml compute create -n cpu-cluster -w ws --type AmlCompute --min-instances 2\naz ml compute update -n cpu-cluster -w ws --min-instances 0\n' },
-      },      {
+      },
+      {
         // The file alone keeps 2 nodes; the command that uses it sets 0.
         name: 'file-set-min-instances-zero',
         files: { 'compute.yml': 'type: amlcompute\nname: cpu-cluster\nmin_instances: 2\n', 'deploy.sh': 'az ml compute create -f compute.yml --set min_instances=0 -w ws\n' },
@@ -1291,6 +1292,14 @@ const azureCli: RuleTable = {
       },
     ],
     invalid: [
+      {
+        // Only an AmlCompute cluster has scale settings: an update of one the scan does not create is still a cluster's.
+        name: 'update-alone-sets-min-instances',
+        files: { 'deploy.sh': 'az ml compute update -n cpu-cluster --min-instances ⟦2⟧ -g rg -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
       {
         // An unquoted heredoc expands $MIN as the script assigned it: the finding is at the assignment.
         name: 'heredoc-unquoted-literal-variable',

@@ -92,6 +92,8 @@ export interface AzCommandSpec {
   poolDefaults?: Readonly<Record<string, DefaultValue>>;
   /** Attributes fixed by the command itself. */
   fixed?: Readonly<Record<string, DefaultValue>>;
+  /** Attributes fixed when the command writes one of `flags` (`az ml compute update --min-instances` updates a cluster). */
+  fixedByFlags?: { flags: readonly string[]; attrs: Readonly<Record<string, DefaultValue>> };
   /**
    * For an update: attributes it can only clear a create's finding with, never raise one itself
    * when the file does not create the resource (FORMATS.md §1(d) "KV001 / KV002 | keyvault create
@@ -244,6 +246,10 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     nameFlags: ['--name', '-n'],
     ...ML_PARENT,
     flags: ML_COMPUTE_FLAGS.filter((f) => ['minNodeCount', 'maxNodeCount', 'idleTimeBeforeShutdown', 'tags'].includes(f.attr)),
+    // Only an AmlCompute cluster has scale settings (REST "Compute - Update" updates
+    // `properties.scaleSettings`, AmlComputeScaleSettings): an update that writes
+    // --min-instances/--max-instances is one of a cluster, whichever script created it.
+    fixedByFlags: { flags: ['--min-instances', '--max-instances'], attrs: { computeTypeRaw: 'AmlCompute' } },
     source: 'https://learn.microsoft.com/cli/azure/ml/compute#az-ml-compute-update',
   },
   {
