@@ -45279,7 +45279,12 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
     if (passed) return [[i.name, passed]];
     return i.default ? [[i.name, str(i.default.text)]] : [];
   });
-  const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name);
+  const matrixValue = (name) => {
+    if (file.kind !== "github-workflow") return void 0;
+    const v = sc.expansion.expression(`matrix.${name}`);
+    return v.kind === "string" ? v : void 0;
+  };
+  const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   return placeClass(place, sc) ?? callerEnv ?? classifyPath(path40.dirname(rel))?.env;

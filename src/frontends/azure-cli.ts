@@ -638,7 +638,14 @@ function envClassOf(
     if (passed) return [[i.name, passed]];
     return i.default ? [[i.name, str(i.default.text)]] : [];
   });
-  const assignment = (name: string): Value | undefined => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name);
+  // A GitHub matrix value is a variable of its variant too (`matrix: { environment: [dev, prod] }`);
+  // Azure Pipelines matrix legs are already its variables.
+  const matrixValue = (name: string): Value | undefined => {
+    if (file.kind !== 'github-workflow') return undefined;
+    const v = sc.expansion.expression(`matrix.${name}`);
+    return v.kind === 'string' ? v : undefined;
+  };
+  const assignment = (name: string): Value | undefined => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   return placeClass(place, sc) ?? callerEnv ?? classifyPath(path.dirname(rel))?.env;

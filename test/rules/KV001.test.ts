@@ -1353,6 +1353,26 @@ jobs:
         env: 'prod',
         messageId: 'noPurgeProtection',
       },
+      {
+        // A matrix value named \`environment\` is a variable of its leg (RULES.md "Environments"), without a job \`environment:\`.
+        name: 'matrix-variable-named-environment',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+jobs:
+  b:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        environment: [dev, prod]
+    steps:
+      - run: ⟦az⟧ keyvault create -n kv-\${{ matrix.environment }} -g rg
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
     ],
   },
 };
