@@ -46931,6 +46931,7 @@ function evalCount(count2, op, right, ctx, cond) {
   let yes = 0;
   let maybe = 0;
   const evidence = [];
+  const against = [];
   let why;
   for (const e of elements2) {
     if (!where) {
@@ -46944,13 +46945,14 @@ function evalCount(count2, op, right, ctx, cond) {
     } else if (o.result === void 0) {
       maybe++;
       why ??= o.why;
-    }
+    } else against.push(...o.evidence);
   }
   const low = compare4(op, num(yes), right, false);
   const high = compare4(op, num(yes + maybe), right, false);
   if (low === void 0 || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
   const at2 = (field ?? cond).origin;
-  return { result: low, evidence: low ? evidence.length ? evidence : [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
+  const decided = evidence.length ? evidence : against;
+  return { result: low, evidence: decided.length ? decided : low ? [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
 }
 function readArray(path59, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {

@@ -163,6 +163,19 @@ const allowedLocationsAll = {
   }),
 };
 
+/** Allowed regions written as a count over a parameter's list (a count of 0 matching regions denies). */
+const allowedRegionsCount = {
+  'policies/allowed-regions-count.json': JSON.stringify({
+    name: 'allowed-regions-count',
+    properties: {
+      displayName: 'Only EU regions (count)',
+      mode: 'All',
+      parameters: { allowed: { type: 'Array', defaultValue: ['westeurope', 'northeurope'] } },
+      policyRule: { if: { count: { value: "[parameters('allowed')]", name: 'loc', where: { field: 'location', equals: "[current('loc')]" } }, equals: 0 }, then: { effect: 'deny' } },
+    },
+  }),
+};
+
 const cases: RuleTable = {
   terraform: {
     valid: [
@@ -206,6 +219,11 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
       { name: 'gpu-vm-with-cost-center', files: { 'main.tf': tfVm('"Standard_NC24ads_A100_v4"', '  tags = { "cost-center" = "cc-4471" }'), ...gpu }, options: opts },
       { name: 'cpu-vm-without-tags', files: { 'main.tf': tfVm('"Standard_D4s_v5"', ''), ...gpu }, options: opts },
       { name: 'no-policies-configured', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = true') } },
+      {
+        name: 'count-of-allowed-regions-is-one',
+        files: { 'main.tf': 'resource "azurerm_user_assigned_identity" "id" {\n  name                = "id-ml"\n  resource_group_name = "rg-ml"\n  location            = "westeurope"\n}\n', ...allowedRegionsCount },
+        options: opts,
+      },
       { name: 'resource-group-with-owner-tag', files: { 'main.tf': tfRg('  tags = { owner = "ml-team" }\n'), ...rgTagPolicy('All') }, options: opts },
       // Mode Indexed does not apply to resource groups (the built-in "Require a tag and its value on resources").
       { name: 'resource-group-policy-in-indexed-mode', files: { 'main.tf': tfRg(''), ...rgTagPolicy('Indexed') }, options: opts },
@@ -218,6 +236,14 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
       { name: 'param-effect-default-audit', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = true'), ...param }, options: opts },
     ],
     invalid: [
+      {
+        // A count of 0 decided by what no member matched: the location read, not "count is not set".
+        name: 'count-of-allowed-regions-is-zero',
+        files: { 'main.tf': 'resource "azurerm_user_assigned_identity" "id" {\n  name                = "id-ml"\n  resource_group_name = "rg-ml"\n  location            = ⟦"eastus"⟧\n}\n', ...allowedRegionsCount },
+        options: opts,
+        ...deny,
+        message: /rejects azurerm_user_assigned_identity "id-ml": location is "eastus";/,
+      },
       {
         // An unmapped type that writes its location is judged by it.
         name: 'unmapped-type-with-location-outside-the-list',

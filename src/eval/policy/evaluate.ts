@@ -372,6 +372,9 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
   let yes = 0;
   let maybe = 0;
   const evidence: Evidence[] = [];
+  // What the members `where` does not hold for read: what decides a count of 0 (`equals 0`
+  // over allowed regions: the location no member matched).
+  const against: Evidence[] = [];
   let why: string | undefined;
   for (const e of elements) {
     if (!where) {
@@ -385,13 +388,15 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
     } else if (o.result === undefined) {
       maybe++;
       why ??= o.why;
-    }
+    } else against.push(...o.evidence);
   }
   const low = compare(op, num(yes), right, false);
   const high = compare(op, num(yes + maybe), right, false);
   if (low === undefined || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
   const at = (field ?? cond).origin;
-  return { result: low, evidence: low ? (evidence.length ? evidence : [{ field: field?.kind === 'string' ? field.value : 'count', value: undefined, condition: at }]) : [] };
+  // The members counted decide, else (none counted) the ones not counted; else the array itself, absent or empty.
+  const decided = evidence.length ? evidence : against;
+  return { result: low, evidence: decided.length ? decided : low ? [{ field: field?.kind === 'string' ? field.value : 'count', value: undefined, condition: at }] : [] };
 }
 
 function readArray(path: string, ctx: Ctx): { kind: 'ok'; items: Value[] } | { kind: 'undecided'; why: string } {
