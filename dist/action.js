@@ -1730,8 +1730,12 @@ function decidingInput(v, site) {
 function inputFlow(v, site) {
   if (v.decidedBy) return flowTo([...v.via ?? [], ...v.decision ?? []], v.decidedBy);
   if (v.derivedFrom?.length) return [...v.derivedFrom];
-  if (v.origin && !locationContains(site, v.origin)) return flowTo(v.via ?? [], v.origin);
+  if (v.origin && !locationContains(site, v.origin) && !heldByTemplateVariableOnly(v)) return flowTo(v.via ?? [], v.origin);
   return void 0;
+}
+function heldByTemplateVariableOnly(v) {
+  const via = v.via ?? [];
+  return via.some((l) => l.symbol?.kind === "variable") && !via.some((l) => l.symbol?.kind === "input");
 }
 function flowTo(places, input2) {
   return [...distinct(places).filter((l) => !sameRange(l, input2)), input2];
@@ -1746,8 +1750,18 @@ function decisionOf(cond, conditionSite, label = "condition") {
 }
 function chosenBy(v, branchSite, d) {
   const decision = distinct([...v.decision ?? [], ...d.chain]);
-  if (!d.decider || v.decidedBy || v.origin && !locationContains(branchSite, v.origin)) return copyWith(v, "decision", decision);
+  if (!d.decider || v.decidedBy) return copyWith(v, "decision", decision);
+  if (v.origin && !locationContains(branchSite, v.origin)) {
+    if (sameFolder(d.decider, branchSite) || !sameFolder(v.origin, branchSite)) return copyWith(v, "decision", decision);
+    return { ...v, decidedBy: d.decider, decision };
+  }
   return markDecided(v, branchSite, d.decider, decision);
+}
+function sameFolder(a, b) {
+  return folderOf(a.file) === folderOf(b.file);
+}
+function folderOf(file) {
+  return file.slice(0, Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")));
 }
 function markDecided(v, site, decider, decision) {
   if (v.decidedBy || v.origin && !locationContains(site, v.origin)) return v;

@@ -223,8 +223,18 @@ export function decidingInput(v: Value, site: Location): Location | undefined {
 function inputFlow(v: Value, site: Location): Location[] | undefined {
   if (v.decidedBy) return flowTo([...(v.via ?? []), ...(v.decision ?? [])], v.decidedBy);
   if (v.derivedFrom?.length) return [...v.derivedFrom];
-  if (v.origin && !locationContains(site, v.origin)) return flowTo(v.via ?? [], v.origin);
+  // Written elsewhere and passed through an input (a variable or parameter: its default, a var
+  // file, a parameter file, a module argument). A Terraform local or a template variable that
+  // holds a literal is not an input (RULES.md "Values chosen by a condition"): what it decides
+  // is located where the chosen value is written.
+  if (v.origin && !locationContains(site, v.origin) && !heldByTemplateVariableOnly(v)) return flowTo(v.via ?? [], v.origin);
   return undefined;
+}
+
+/** A value that flowed through a Terraform local or template variable, and through no input: a literal it holds. */
+function heldByTemplateVariableOnly(v: Value): boolean {
+  const via = v.via ?? [];
+  return via.some((l) => l.symbol?.kind === 'variable') && !via.some((l) => l.symbol?.kind === 'input');
 }
 
 /** `places` without repeats and without `input`, then `input` last. */
@@ -261,8 +271,24 @@ export function decisionOf(cond: Value, conditionSite: Location, label = 'condit
  */
 export function chosenBy<T extends Value>(v: T, branchSite: Location, d: Decision): T {
   const decision = distinct([...(v.decision ?? []), ...d.chain]);
-  if (!d.decider || v.decidedBy || (v.origin && !locationContains(branchSite, v.origin))) return copyWith(v, 'decision', decision);
+  if (!d.decider || v.decidedBy) return copyWith(v, 'decision', decision);
+  if (v.origin && !locationContains(branchSite, v.origin)) {
+    // A branch passing through an input of the conditional's own module (its default) while a
+    // caller's argument decided the condition: the caller's argument is where the value is
+    // chosen (RULES.md: "each caller of a module … gets its own finding at its own argument").
+    if (sameFolder(d.decider, branchSite) || !sameFolder(v.origin, branchSite)) return copyWith(v, 'decision', decision);
+    return { ...v, decidedBy: d.decider, decision };
+  }
   return markDecided(v, branchSite, d.decider, decision) as T;
+}
+
+/** Whether two places are in one folder (one Terraform module). */
+function sameFolder(a: Location, b: Location): boolean {
+  return folderOf(a.file) === folderOf(b.file);
+}
+
+function folderOf(file: string): string {
+  return file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
 }
 
 function markDecided(v: Value, site: Location, decider: Location, decision: Location[]): Value {

@@ -124,6 +124,33 @@ resource "azurerm_machine_learning_workspace" "ws" {
     expect(relatedOf(dir, r.findings[0]!)).toContain(`main.tf:${lineCol(module, 'true').split(':')[0]} decided by this value`);
   });
 
+  it("a caller's argument that decides a module's switch between its own inputs is the location, the module default related", async () => {
+    const module = `variable "private" {
+  type = bool
+}
+
+variable "pna" {
+  type    = bool
+  default = true
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = var.private ? false : var.pna
+}
+`;
+    const call = caller('  private = false');
+    const dir = tree({ 'main.tf': module, 'examples/a/main.tf': call });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning examples/a/main.tf:${lineCol(call, 'false')}`]);
+    expect(relatedOf(dir, r.findings[0]!)).toContain(`main.tf:${lineCol(module, 'true').split(':')[0]} value chosen by the condition`);
+  });
+
   it('a null branch: the attribute is absent, reported at the var-file value that chose null', async () => {
     const main = `provider "azurerm" {
   features {}
@@ -148,6 +175,26 @@ resource "azurerm_key_vault" "kv" {
     expect(where(dir, r.findings)).toEqual([`KV001 error prod.tfvars:${lineCol(prod, 'false')}`]);
     expect(r.findings[0]!.message).toContain('not set');
     expect(relatedOf(dir, r.findings[0]!)[0]).toBe(`main.tf:${lineCol(main, 'null').split(':')[0]} null chosen by the condition`);
+  });
+
+  it('a local holding a literal is not an input: the chosen branch is where the value is written', async () => {
+    const main = `locals {
+  private = false
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = local.private ? false : true
+}
+`;
+    const dir = tree({ 'main.tf': main });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning main.tf:${lineCol(main, 'true')}`]);
   });
 
   it('a condition computed from an input (`var.env == "prod"`) is decided by that input', async () => {
