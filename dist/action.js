@@ -20512,6 +20512,11 @@ function literalKey(key, bareKey) {
   if (key.type === "Template" && !key.heredoc && key.parts.length === 1 && key.parts[0].type === "TemplateLiteral") return key.parts[0].value;
   return void 0;
 }
+function instanceObject(r, idToken, at2) {
+  const attrs = new Map(r.body.entries);
+  attrs.set("id", unknown(`${r.address}.id is known only after apply`, at2, idToken));
+  return obj(attrs, r.header);
+}
 function wholeResource(instances, baseAddress2, token, byKey, at2) {
   const entries2 = /* @__PURE__ */ new Map();
   const items = [];
@@ -20519,9 +20524,7 @@ function wholeResource(instances, baseAddress2, token, byKey, at2) {
     const suffix = r.address.slice(baseAddress2.length);
     const m = /^\[(.*)\]$/.exec(suffix);
     if (!r.address.startsWith(baseAddress2) || !m) return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
-    const attrs = new Map(r.body.entries);
-    attrs.set("id", unknown(`${r.address}.id is known only after apply`, at2, `tf:${r.address}`));
-    const instance = obj(attrs, r.header);
+    const instance = instanceObject(r, `tf:${r.address}`, at2);
     if (!byKey) items.push(instance);
     else {
       let k;
@@ -20723,10 +20726,11 @@ var init_instance = __esm({
           }
         } else if (Array.isArray(instances)) chosen = instances[0];
         const attrStep = steps2[consumed];
+        const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
+        if (attrStep === void 0 && chosen) return { value: instanceObject(chosen, target, at2), consumed };
         if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed };
         consumed++;
         const attrName = attrStep.name;
-        const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
         if (attrName === "id" || !chosen) {
           return { value: unknown(`${baseAddress2}.${attrName} is known only after apply`, at2, `${target}${attrName === "id" ? "" : "." + attrName}`), consumed };
         }

@@ -253,6 +253,49 @@ resource "azurerm_machine_learning_workspace" "ws" {
         message: /defaults to true.*public network access disabled/,
       },
       {
+        // The workspace through a local that holds the resource (the AVM module's
+        // `resource_id = local.aml_resource.id`, `aml_resource = azapi_resource.this[0]`).
+        name: 'workspace-through-a-local-holding-the-resource',
+        files: {
+          'main.tf': `
+locals {
+  workspace = azapi_resource.ws[0]
+}
+
+resource "azapi_resource" "ws" {
+  count     = 1
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = "mlw-demo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "westeurope"
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+
+⟦resource "azapi_resource" "cpu" {⟧
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-04-01"
+  name      = "cpu-cluster"
+  parent_id = local.workspace.id
+  location  = "westeurope"
+  body = {
+    properties = {
+      computeType = "AmlCompute"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIp',
+      },
+      {
         name: 'instance-explicit-true',
         files: {
           'main.tf': `

@@ -289,11 +289,14 @@ export class ModuleInstance {
       }
     } else if (Array.isArray(instances)) chosen = instances[0];
     const attrStep = steps[consumed];
+    // An indexed instance's id names that instance (`x.y["b"].id` is instance "b", not the first).
+    const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
+    // The instance itself (`locals { ws = azapi_resource.ws }`, `azapi_resource.this[0]`): its
+    // configured attributes and an id that names it, so `local.ws.id` links as `….ws.id` does.
+    if (attrStep === undefined && chosen) return { value: instanceObject(chosen, target, at), consumed };
     if (attrStep?.type !== 'GetAttr') return { value: unknown(`depends on ${baseAddress}`, at, token), consumed };
     consumed++;
     const attrName = attrStep.name;
-    // An indexed instance's id names that instance (`x.y["b"].id` is instance "b", not the first).
-    const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
     if (attrName === 'id' || !chosen) {
       return { value: unknown(`${baseAddress}.${attrName} is known only after apply`, at, `${target}${attrName === 'id' ? '' : '.' + attrName}`), consumed };
     }
@@ -856,6 +859,13 @@ function literalKey(key: Expression, bareKey: boolean): string | undefined {
   return undefined;
 }
 
+/** A resource instance as a value: its configured attributes, and `id` (known after apply) with the token that names it. */
+function instanceObject(r: TfResource, idToken: string, at: Location): Value {
+  const attrs = new Map(r.body.entries);
+  attrs.set('id', unknown(`${r.address}.id is known only after apply`, at, idToken));
+  return obj(attrs, r.header);
+}
+
 /**
  * An expanded resource referenced as a whole: for_each → an object by instance key, count → a
  * list by index; each instance is its configured attributes plus `id` (unknown until apply,
@@ -869,9 +879,7 @@ function wholeResource(instances: readonly TfResource[], baseAddress: string, to
     const suffix = r.address.slice(baseAddress.length);
     const m = /^\[(.*)\]$/.exec(suffix);
     if (!r.address.startsWith(baseAddress) || !m) return unknown(`depends on all instances of ${baseAddress}`, at, token);
-    const attrs = new Map(r.body.entries);
-    attrs.set('id', unknown(`${r.address}.id is known only after apply`, at, `tf:${r.address}`));
-    const instance = obj(attrs, r.header);
+    const instance = instanceObject(r, `tf:${r.address}`, at);
     if (!byKey) items.push(instance);
     else {
       let k: unknown;
