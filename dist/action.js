@@ -31184,19 +31184,24 @@ function targetsOf(u, patch, resources, shapes) {
   if (name?.kind !== "string") return [];
   const parent = u.body.entries.get("parent_id");
   const named = candidates2.filter(
-    (r) => r.kind === patch.kind && r.name?.kind === "string" && r.name.value.toLowerCase() === name.value.toLowerCase() && sameParent(parent, shapes.find((t) => t.address === r.address))
+    (r) => r.kind === patch.kind && r.name?.kind === "string" && r.name.value.toLowerCase() === name.value.toLowerCase() && sameParent(parent, shapes.find((t) => t.address === r.address), shapes)
   );
   return named.length === 1 ? named : [];
 }
-function sameParent(parent, target) {
+function sameParent(parent, target, shapes) {
   if (!parent || !target) return false;
   const theirs = target.body.entries.get("parent_id");
   if (theirs !== void 0) {
     if (parent.kind === "string" && theirs.kind === "string") return parent.value.toLowerCase() === theirs.value.toLowerCase();
     return parent.kind === "unknown" && theirs.kind === "unknown" && parent.token !== void 0 && parent.token === theirs.token;
   }
-  const group = parent.kind === "string" ? /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1] : void 0;
   const rg2 = target.body.entries.get("resource_group_name");
+  if (parent.kind === "unknown" && parent.token?.startsWith("tf:")) {
+    if (rg2?.kind === "unknown") return rg2.token === `${parent.token}.name`;
+    const group2 = shapes.find((t) => t.type === "azurerm_resource_group" && `tf:${t.address}` === parent.token)?.body.entries.get("name");
+    return group2?.kind === "string" && rg2?.kind === "string" && rg2.value.toLowerCase() === group2.value.toLowerCase();
+  }
+  const group = parent.kind === "string" ? /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1] : void 0;
   return group !== void 0 && rg2?.kind === "string" && rg2.value.toLowerCase() === group.toLowerCase();
 }
 function applyPatch(target, patch) {

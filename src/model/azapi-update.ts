@@ -66,7 +66,7 @@ function targetsOf(u: TerraformResourceShape, patch: Resource, resources: readon
       r.kind === patch.kind &&
       r.name?.kind === 'string' &&
       r.name.value.toLowerCase() === name.value.toLowerCase() &&
-      sameParent(parent, shapes.find((t) => t.address === r.address)),
+      sameParent(parent, shapes.find((t) => t.address === r.address), shapes),
   );
   return named.length === 1 ? named : [];
 }
@@ -74,17 +74,24 @@ function targetsOf(u: TerraformResourceShape, patch: Resource, resources: readon
 /**
  * Whether the update's `parent_id` is known to be the target's parent: an azapi target's own
  * `parent_id` (the same text, or the same reference), or an azurerm target's resource group
- * (`…/resourceGroups/<rg>` against its `resource_group_name`). Not known: no link.
+ * (`…/resourceGroups/<rg>`, or the id of an `azurerm_resource_group` of the scan, against its
+ * `resource_group_name`). Not known: no link.
  */
-function sameParent(parent: Value | undefined, target: TerraformResourceShape | undefined): boolean {
+function sameParent(parent: Value | undefined, target: TerraformResourceShape | undefined, shapes: readonly TerraformResourceShape[]): boolean {
   if (!parent || !target) return false;
   const theirs = target.body.entries.get('parent_id');
   if (theirs !== undefined) {
     if (parent.kind === 'string' && theirs.kind === 'string') return parent.value.toLowerCase() === theirs.value.toLowerCase();
     return parent.kind === 'unknown' && theirs.kind === 'unknown' && parent.token !== undefined && parent.token === theirs.token;
   }
-  const group = parent.kind === 'string' ? /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1] : undefined;
   const rg = target.body.entries.get('resource_group_name');
+  if (parent.kind === 'unknown' && parent.token?.startsWith('tf:')) {
+    // `parent_id = azurerm_resource_group.rg.id`: that group, by its name or by the same reference.
+    if (rg?.kind === 'unknown') return rg.token === `${parent.token}.name`;
+    const group = shapes.find((t) => t.type === 'azurerm_resource_group' && `tf:${t.address}` === parent.token)?.body.entries.get('name');
+    return group?.kind === 'string' && rg?.kind === 'string' && rg.value.toLowerCase() === group.value.toLowerCase();
+  }
+  const group = parent.kind === 'string' ? /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1] : undefined;
   return group !== undefined && rg?.kind === 'string' && rg.value.toLowerCase() === group.toLowerCase();
 }
 

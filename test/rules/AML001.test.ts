@@ -10,13 +10,13 @@ import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
  * and an `azapi_update_resource` that turns its public access off, naming it by `name` and the
  * given `parent_id`.
  */
-function workspaceMadePrivateByName(parentId: string, marked = false): string {
+function workspaceMadePrivateByName(parentId: string, marked = false, group = '"rg-ml"'): string {
   const header = 'resource "azurerm_machine_learning_workspace" "ws" {';
   return `
 ${marked ? `⟦${header}⟧` : header}
   name                    = "mlw-demo"
   location                = "westeurope"
-  resource_group_name     = "rg-ml"
+  resource_group_name     = ${group}
   application_insights_id = "/subscriptions/x/appi"
   key_vault_id            = "/subscriptions/x/kv"
   storage_account_id      = "/subscriptions/x/st"
@@ -47,6 +47,14 @@ const converted: RuleTable = {
         name: 'azurerm-workspace-patched-by-name-in-its-resource-group',
         files: {
           'main.tf': workspaceMadePrivateByName('"/subscriptions/x/resourceGroups/rg-ml"'),
+        },
+      },
+      {
+        // parent_id = the id of the workspace's resource group, named by reference or by its name.
+        name: 'azurerm-workspace-patched-by-name-under-its-resource-group-resource',
+        files: {
+          'main.tf': 'resource "azurerm_resource_group" "rg" {\n  name     = "rg-ml"\n  location = "westeurope"\n}\n' + workspaceMadePrivateByName('azurerm_resource_group.rg.id'),
+          'by-name/main.tf': 'resource "azurerm_resource_group" "rg" {\n  name     = "rg-ml"\n  location = "westeurope"\n}\n' + workspaceMadePrivateByName('azurerm_resource_group.rg.id', false, 'azurerm_resource_group.rg.name'),
         },
       },
       {
@@ -178,6 +186,15 @@ resource "azurerm_machine_learning_workspace" "ws" {
         name: 'update-by-name-in-another-resource-group',
         files: {
           'main.tf': workspaceMadePrivateByName('"/subscriptions/x/resourceGroups/rg-other"', true),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+      },
+      {
+        name: 'update-by-name-under-another-resource-group-resource',
+        files: {
+          'main.tf': 'resource "azurerm_resource_group" "rg" {\n  name     = "rg-ml"\n  location = "westeurope"\n}\nresource "azurerm_resource_group" "other" {\n  name     = "rg-other"\n  location = "westeurope"\n}\n' + workspaceMadePrivateByName('azurerm_resource_group.other.id', true),
         },
         level: 'warning',
         env: 'unknown',
