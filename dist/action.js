@@ -50066,11 +50066,11 @@ function factView(r, attr2) {
     describe: () => describeFact(f, attr2)
   };
 }
-function outOfCopy(location, related, v) {
+function outOfCopy(location, related, v, context) {
   const atCall = (l) => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ""}` });
   const shown = (ls) => ls.map((l) => isVendoredFile(l.file, v) ? atCall(l) : l);
   if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
-  const outside = related.find((l) => !isVendoredFile(l.file, v));
+  const outside = related.find((l) => !isVendoredFile(l.file, v) && !context.has(l));
   const primary = outside ?? v.call;
   const rest = related.filter((l) => l !== outside);
   return { location: primary, related: shown([location, ...rest]), relocated: true };
@@ -50114,7 +50114,7 @@ function runRules(input2, undecided2 = [], failures = []) {
       }
       if (r?.declaredIn) related.push(r.declaredIn);
       let relocated = false;
-      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored));
+      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored, new Set(d.location ? [] : d.related ?? [])));
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? "";
       let attributePath = d.attributePath ?? d.attr ?? "";

@@ -99,11 +99,13 @@ export interface RuleFailure {
  * (`inside module "kv" (Azure/avm-res-keyvault-vault/azurerm 0.10.1): main.tf:37`), so the
  * chain still reads in order.
  */
-function outOfCopy(location: Location, related: Location[], v: VendoredOrigin): { location: Location; related: Location[]; relocated: boolean } {
+function outOfCopy(location: Location, related: Location[], v: VendoredOrigin, context: ReadonlySet<Location>): { location: Location; related: Location[]; relocated: boolean } {
   const atCall = (l: Location): Location => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ''}` });
   const shown = (ls: Location[]): Location[] => ls.map((l) => (isVendoredFile(l.file, v) ? atCall(l) : l));
   if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
-  const outside = related.find((l) => !isVendoredFile(l.file, v));
+  // A place the value flowed through (the module argument that supplied it), never a place the
+  // rule names for context (the private registry of AML002): that one is another resource's.
+  const outside = related.find((l) => !isVendoredFile(l.file, v) && !context.has(l));
   const primary = outside ?? v.call;
   const rest = related.filter((l) => l !== outside);
   return { location: primary, related: shown([location, ...rest]), relocated: true };
@@ -159,7 +161,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       }
       if (r?.declaredIn) related.push(r.declaredIn);
       let relocated = false;
-      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored));
+      if (r?.vendored) ({ location, related, relocated } = outOfCopy(location, related, r.vendored, new Set(d.location ? [] : (d.related ?? []))));
       const message = formatMessage(meta.id, d.messageId, meta.messages?.[d.messageId], d.data);
       const subject = r?.address ?? d.subject ?? '';
       let attributePath = d.attributePath ?? d.attr ?? '';

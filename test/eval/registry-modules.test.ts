@@ -198,6 +198,51 @@ describe('Terraform registry modules from the module manifest', () => {
     expect(r.findings.map((f) => f.ruleId)).toEqual(['EVAL002']);
   });
 
+  it("a finding inside a copy whose attribute is absent points at the module block, not at another resource the rule names (AML002's registry)", async () => {
+    const main = `resource "azurerm_container_registry" "acr" {
+  name                          = "acrml"
+  resource_group_name           = "rg"
+  location                      = "westeurope"
+  sku                           = "Premium"
+  public_network_access_enabled = false
+}
+
+module "ws" {
+  source      = "Azure/avm-res-machinelearningservices-workspace/azurerm"
+  version     = "0.9.0"
+  registry_id = azurerm_container_registry.acr.id
+}
+`;
+    const files = (mainTf: string): Record<string, string> => ({
+      'main.tf': mainTf,
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: 'ws', Source: 'registry.terraform.io/Azure/avm-res-machinelearningservices-workspace/azurerm', Version: '0.9.0', Dir: '.terraform/modules/ws' }] }),
+      '.terraform/modules/ws/main.tf': `variable "registry_id" {
+  type = string
+}
+
+resource "azapi_resource" "this" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-10-01"
+  name      = "mlw"
+  parent_id = "/subscriptions/0/resourceGroups/rg"
+  location  = "westeurope"
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+      containerRegistry   = var.registry_id
+    }
+  }
+}
+`,
+    });
+    const dir = tree(files(main));
+    const r = await run(dir, { rules: ['AML002'] });
+    expect(brief(dir, r.findings)).toEqual(['AML002 error main.tf:9:1']);
+    // A suppression above the module block covers it.
+    const suppressed = tree(files(main.replace('module "ws" {', '# mlops-iac-lint-ignore AML002 -- serverless image builds through the managed network\nmodule "ws" {')));
+    const s = await run(suppressed, { rules: ['AML002'] });
+    expect(s.findings.map((f) => f.suppression?.kind)).toEqual(['inSource']);
+  });
+
   it('parses a copied module folder once, however many calls use it', () => {
     const dir = tree({
       'main.tf': [1, 2, 3].map((i) => `module "dns${i}" {\n  source  = "Azure/avm-res-network-privatednszone/azurerm"\n  version = "0.3.0"\n  name    = "zone${i}"\n}\n`).join('\n') + 'provider "azurerm" {\n  features {}\n}\n',
