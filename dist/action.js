@@ -44501,6 +44501,24 @@ function scriptContext(file, place, variant, given, inherited) {
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
+  const variable = (name) => {
+    const v = vars.get(name);
+    if (v || !pipeline) return v;
+    const lower = name.toLowerCase();
+    for (const [k, x] of vars) if (k.toLowerCase() === lower) return x;
+    return void 0;
+  };
+  const macrosExpanded = (t, at2) => {
+    let why;
+    const out = t.replace(/\$\(([A-Za-z_][\w.]*)\)/g, (m, name) => {
+      const v = variable(name);
+      if (v?.kind === "string") return v.value;
+      why ??= v?.kind === "unknown" ? v.reason : v ? `$(${name}) is not a string` : `$(${name}) is not set literally in this file`;
+      return m;
+    });
+    if (why !== void 0) return unknown(why);
+    return /\$\(/.test(out) ? unknown(`"${t.slice(0, 60)}" is built from expressions`) : str(out, at2);
+  };
   const resolveScalar = (s, writtenIn2 = f) => {
     if (depth > 8) return unknown("variables refer to each other too deeply");
     const t = s.text;
@@ -44509,7 +44527,8 @@ function scriptContext(file, place, variant, given, inherited) {
     try {
       if (whole && !whole[1].includes("}}")) return expression2(whole[1]);
       const macro2 = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
-      if (macro2 && pipeline) return vars.get(macro2[1]) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
+      if (macro2 && pipeline) return variable(macro2[1]) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
+      if (pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t)) return macrosExpanded(t, scalarLoc(writtenIn2, s));
       if (/\$\{\{|\$\(|\$\[/.test(t)) return unknown(`"${t.slice(0, 60)}" is built from expressions`);
       return str(t, scalarLoc(writtenIn2, s));
     } finally {
@@ -44574,7 +44593,7 @@ function scriptContext(file, place, variant, given, inherited) {
     if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
-  const macro = pipeline ? (name) => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
+  const macro = pipeline ? (name) => variable(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
   return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {} } };
 }
 function entryValue(file, ctx, text2, loc3) {

@@ -1812,6 +1812,24 @@ const azureCli: RuleTable = {
         messageIncludes: 'ML workspace "mlw-dev" is reachable',
       },
       {
+        // Azure Pipelines expands the macros in a variable's value (mlops-v2's `mlw-$(namespace)-$(postfix)$(environment)`).
+        name: 'variable-built-from-macros',
+        files: { 'azure-pipelines.yml': 'variables:\n  namespace: mlops\n  environment: prod\n  aml_workspace: mlw-$(namespace)-$(environment)\nsteps:\n- script: ⟦az⟧ ml workspace create -n $(aml_workspace) -g rg\n' },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+        messageIncludes: 'ML workspace "mlw-mlops-prod" is reachable',
+      },
+      {
+        // Azure Pipelines variable names are case-insensitive: $(AML_WORKSPACE) reads aml_workspace.
+        name: 'macro-name-in-another-case',
+        files: { 'azure-pipelines.yml': 'variables:\n  aml_workspace: mlw-dev\nsteps:\n- script: ⟦az⟧ ml workspace create -n $(AML_WORKSPACE) -g rg\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'publicWorkspace',
+        messageIncludes: 'ML workspace "mlw-dev" is reachable',
+      },
+      {
         // A parameter whose value is one macro points where the variable is written (the parameter is related).
         name: 'template-parameter-value-is-one-macro',
         files: {

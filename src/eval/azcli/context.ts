@@ -210,6 +210,26 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
   };
+  /** A variable by name; Azure Pipelines variable names are case-insensitive (`$(VmSize)` reads `vmSize`). */
+  const variable = (name: string): Value | undefined => {
+    const v = vars.get(name);
+    if (v || !pipeline) return v;
+    const lower = name.toLowerCase();
+    for (const [k, x] of vars) if (k.toLowerCase() === lower) return x;
+    return undefined;
+  };
+  /** A text whose `$(name)` macros are each replaced by a known string variable; else unknown, saying which is not. */
+  const macrosExpanded = (t: string, at: Location): Value => {
+    let why: string | undefined;
+    const out = t.replace(/\$\(([A-Za-z_][\w.]*)\)/g, (m, name: string) => {
+      const v = variable(name);
+      if (v?.kind === 'string') return v.value;
+      why ??= v?.kind === 'unknown' ? v.reason : v ? `$(${name}) is not a string` : `$(${name}) is not set literally in this file`;
+      return m;
+    });
+    if (why !== undefined) return unknown(why);
+    return /\$\(/.test(out) ? unknown(`"${t.slice(0, 60)}" is built from expressions`) : str(out, at);
+  };
   /** A variable's written value: a literal, or one expression/macro resolved; else unknown. */
   const resolveScalar = (s: CiScalar, writtenIn = f): Value => {
     if (depth > 8) return unknown('variables refer to each other too deeply');
@@ -219,7 +239,10 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     try {
       if (whole && !whole[1]!.includes('}}')) return expression(whole[1]!);
       const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
-      if (macro && pipeline) return vars.get(macro[1]!) ?? unknown(`$(${macro[1]}) is not set literally in this file`);
+      if (macro && pipeline) return variable(macro[1]!) ?? unknown(`$(${macro[1]}) is not set literally in this file`);
+      // `mlw-$(namespace)-$(environment)`: Azure Pipelines expands the macros in a variable's value
+      // (the mlops-v2 configs build every name so); each must be a variable known here.
+      if (pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t)) return macrosExpanded(t, scalarLoc(writtenIn, s));
       if (/\$\{\{|\$\(|\$\[/.test(t)) return unknown(`"${t.slice(0, 60)}" is built from expressions`);
       return str(t, scalarLoc(writtenIn, s));
     } finally {
@@ -306,7 +329,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline
-    ? (name: string): Value => vars.get(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)
+    ? (name: string): Value => variable(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)
     : undefined;
   return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}) } };
 }
