@@ -41536,16 +41536,27 @@ function buildAction(ctx, root) {
   wf.jobs.push(job);
   return wf;
 }
+function inputPairs(ctx, inputs, depth = 0) {
+  const out = [];
+  for (const p of ctx.n.pairs(inputs)) {
+    const key = ctx.n.key(p) ?? "";
+    if (/^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(key.trim()) && depth < 8) out.push(...inputPairs(ctx, ctx.n.value(p), depth + 1));
+    else out.push(p);
+  }
+  return out;
+}
 function taskScripts(ctx, step, inputs) {
   const task = (step.task ?? "").toLowerCase();
   const name = task.split("@")[0] ?? "";
-  const find = (key) => ctx.n.pairs(inputs).find((q) => (ctx.n.key(q) ?? "").toLowerCase() === key.toLowerCase());
+  const pairs = inputPairs(ctx, inputs);
+  const named = (key) => pairs.filter((q) => (ctx.n.key(q) ?? "").toLowerCase() === key.toLowerCase());
+  const find = (key) => named(key)[0];
   const add = (key, lang, origin) => {
-    const p = find(key);
-    if (!p) return;
-    const attr2 = `inputs.${ctx.n.key(p) ?? key}`;
-    const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr2);
-    if (sn) step.scripts.push(sn);
+    for (const p of named(key)) {
+      const attr2 = `inputs.${ctx.n.key(p) ?? key}`;
+      const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr2);
+      if (sn) step.scripts.push(sn);
+    }
   };
   const input2 = (key) => {
     const p = find(key);
@@ -41562,6 +41573,10 @@ function taskScripts(ctx, step, inputs) {
   } else {
     add(spec.script, name === "bash" ? "shell" : "powershell", "inputs.script");
   }
+}
+function isDisabledStep(ctx, node) {
+  const v = get(ctx, node, "enabled");
+  return v !== void 0 && ctx.n.isScalar(v) && /^false$/i.test((ctx.n.str(v) ?? "").trim());
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
@@ -41586,6 +41601,7 @@ function buildPipeline(ctx, root) {
         }
       }
     }
+    if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = void 0;
     if (stepKind && stepPair) {
       const subject = `pipeline:${path59 || "$"}`;
       const step = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
@@ -42185,6 +42201,7 @@ function readPipeline(out, roots, scripts) {
     if (node.type !== "map") return;
     const subject = `pipeline:${path59 || "$"}`;
     const kind = stepKindOf(node, container);
+    if (kind && /^false$/i.test((stringOf(node, "enabled") ?? "").trim())) return;
     if (kind) {
       const owner = jobOf(job, root);
       const step = {
@@ -42196,6 +42213,10 @@ function readPipeline(out, roots, scripts) {
         env: envOf(valueOf(node, "env"), "step"),
         scripts: scripts.get(subject) ?? []
       };
+      if (kind === "task") {
+        const branches = conditionalBranches(valueOf(node, "inputs"));
+        if (branches.length) step.inputBranches = branches;
+      }
       if (kind === "task") {
         const task = taskOf(valueOf(node, "task"));
         if (task) step.task = task;
@@ -42282,6 +42303,10 @@ function readPipeline(out, roots, scripts) {
   }
   for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
   for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
+}
+function conditionalBranches(node) {
+  if (node?.type !== "map") return [];
+  return node.entries.filter((e) => /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(e.key.trim())).map((e) => entriesOf(e.value));
 }
 var SCRIPT_KEYS;
 var init_azure_pipelines = __esm({
@@ -54535,41 +54560,48 @@ var CI005_terraform_apply_without_plan_default = defineRule({
         for (const step of file.steps) {
           const task = step.task;
           if (!task || !isTerraformTask(task.name)) continue;
-          const input2 = (key) => step.inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
-          const command2 = input2("command");
-          const where = (e) => ({ file: file.file, range: e.valueRange ?? e.keyRange });
-          const commandText = command2?.value?.trim();
-          if (command2 && (commandText === void 0 || expands(commandText))) {
-            ctx.undecidedAbout(step.subject, "inputs.command", `command is ${commandText ?? "not a plain value"}, decided at run time: it may be apply`, where(command2));
-            continue;
+          const views = step.inputBranches?.length ? step.inputBranches.map((b) => [...b, ...step.inputs]) : [step.inputs];
+          const reported = /* @__PURE__ */ new Set();
+          for (const inputs of views) {
+            const input2 = (key) => inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
+            const command2 = input2("command");
+            const where = (e) => ({ file: file.file, range: e.valueRange ?? e.keyRange });
+            const commandText = command2?.value?.trim();
+            if (command2 && (commandText === void 0 || expands(commandText))) {
+              ctx.undecidedAbout(step.subject, "inputs.command", `command is ${commandText ?? "not a plain value"}, decided at run time: it may be apply`, where(command2));
+              continue;
+            }
+            if (commandText?.toLowerCase() !== "apply" || !command2?.valueRange) continue;
+            const at2 = `${command2.valueRange.start.offset}`;
+            if (reported.has(at2)) continue;
+            const options = input2("commandOptions");
+            const line = options?.value ?? "";
+            if (options && (options.value === void 0 || line.includes("${{"))) {
+              ctx.undecidedAbout(step.subject, "inputs.commandOptions", "commandOptions is decided at run time: it may name the plan file", where(options));
+              continue;
+            }
+            const args = splitArgumentLine(line);
+            const { autoApprove, planFile, open } = readApplyArgs(args);
+            if (planFile) continue;
+            if (open !== void 0 && options) {
+              ctx.undecidedAbout(step.subject, "inputs.commandOptions", `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
+              continue;
+            }
+            const approves = !/-auto-approve/.test(line) || autoApprove !== void 0;
+            if (!approves) continue;
+            const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
+            if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
+            reported.add(at2);
+            ctx.report({
+              messageId: "taskApplyWithoutPlan",
+              // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
+              data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
+              location: { file: file.file, range: command2.valueRange },
+              related,
+              subject: step.subject,
+              attributePath: "inputs.command"
+            });
           }
-          if (commandText?.toLowerCase() !== "apply" || !command2?.valueRange) continue;
-          const options = input2("commandOptions");
-          const line = options?.value ?? "";
-          if (options && (options.value === void 0 || line.includes("${{"))) {
-            ctx.undecidedAbout(step.subject, "inputs.commandOptions", "commandOptions is decided at run time: it may name the plan file", where(options));
-            continue;
-          }
-          const args = splitArgumentLine(line);
-          const { autoApprove, planFile, open } = readApplyArgs(args);
-          if (planFile) continue;
-          if (open !== void 0 && options) {
-            ctx.undecidedAbout(step.subject, "inputs.commandOptions", `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
-            continue;
-          }
-          const approves = !/-auto-approve/.test(line) || autoApprove !== void 0;
-          if (!approves) continue;
-          const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
-          if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
-          ctx.report({
-            messageId: "taskApplyWithoutPlan",
-            // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
-            data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
-            location: { file: file.file, range: command2.valueRange },
-            related,
-            subject: step.subject,
-            attributePath: "inputs.command"
-          });
         }
       }
     };

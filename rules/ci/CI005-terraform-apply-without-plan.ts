@@ -222,43 +222,52 @@ export default defineRule({
         for (const step of file.steps) {
           const task = step.task;
           if (!task || !isTerraformTask(task.name)) continue;
-          const input = (key: string): CiEntry | undefined => step.inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
-          const command = input('command');
-          const where = (e: CiEntry): Location => ({ file: file.file, range: e.valueRange ?? e.keyRange });
-          // an expression (`${{ parameters.command }}`, `$(cmd)`) is unknown: not reported, recorded
-          const commandText = command?.value?.trim();
-          if (command && (commandText === undefined || expands(commandText))) {
-            ctx.undecidedAbout(step.subject, 'inputs.command', `command is ${commandText ?? 'not a plain value'}, decided at run time: it may be apply`, where(command));
-            continue;
+          // Each `${{ if }}` branch of the inputs is read over the entries written outside them
+          // (Azure Pipelines inserts the branch it takes; which one is not decided here).
+          const views = step.inputBranches?.length ? step.inputBranches.map((b) => [...b, ...step.inputs]) : [step.inputs];
+          const reported = new Set<string>();
+          for (const inputs of views) {
+            const input = (key: string): CiEntry | undefined => inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
+            const command = input('command');
+            const where = (e: CiEntry): Location => ({ file: file.file, range: e.valueRange ?? e.keyRange });
+            // an expression (`${{ parameters.command }}`, `$(cmd)`) is unknown: not reported, recorded
+            const commandText = command?.value?.trim();
+            if (command && (commandText === undefined || expands(commandText))) {
+              ctx.undecidedAbout(step.subject, 'inputs.command', `command is ${commandText ?? 'not a plain value'}, decided at run time: it may be apply`, where(command));
+              continue;
+            }
+            if (commandText?.toLowerCase() !== 'apply' || !command?.valueRange) continue;
+            const at = `${command.valueRange.start.offset}`;
+            if (reported.has(at)) continue;
+            const options = input('commandOptions');
+            const line = options?.value ?? '';
+            if (options && (options.value === undefined || line.includes('${{'))) {
+              ctx.undecidedAbout(step.subject, 'inputs.commandOptions', 'commandOptions is decided at run time: it may name the plan file', where(options));
+              continue;
+            }
+            const args = splitArgumentLine(line);
+            const { autoApprove, planFile, open } = readApplyArgs(args);
+            if (planFile) continue;
+            if (open !== undefined && options) {
+              ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
+              continue;
+            }
+            // the task adds `-auto-approve` unless the options already say `-auto-approve…` (then they decide)
+            const approves = !/-auto-approve/.test(line) || autoApprove !== undefined;
+            if (!approves) continue;
+            const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
+            if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
+            reported.add(at);
+            ctx.report({
+              messageId: 'taskApplyWithoutPlan',
+              // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
+              data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
+              location: { file: file.file, range: command.valueRange },
+              related,
+              subject: step.subject,
+              attributePath: 'inputs.command',
+            });
           }
-          if (commandText?.toLowerCase() !== 'apply' || !command?.valueRange) continue;
-          const options = input('commandOptions');
-          const line = options?.value ?? '';
-          if (options && (options.value === undefined || line.includes('${{'))) {
-            ctx.undecidedAbout(step.subject, 'inputs.commandOptions', 'commandOptions is decided at run time: it may name the plan file', where(options));
-            continue;
-          }
-          const args = splitArgumentLine(line);
-          const { autoApprove, planFile, open } = readApplyArgs(args);
-          if (planFile) continue;
-          if (open !== undefined && options) {
-            ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
-            continue;
-          }
-          // the task adds `-auto-approve` unless the options already say `-auto-approve…` (then they decide)
-          const approves = !/-auto-approve/.test(line) || autoApprove !== undefined;
-          if (!approves) continue;
-          const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
-          if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
-          ctx.report({
-            messageId: 'taskApplyWithoutPlan',
-            // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
-            data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
-            location: { file: file.file, range: command.valueRange },
-            related,
-            subject: step.subject,
-            attributePath: 'inputs.command',
-          });
         }
       },
     };

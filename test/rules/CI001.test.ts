@@ -152,6 +152,31 @@ steps:
     ],
     invalid: [
       {
+        // An inline script under `\${{ if }}` / `\${{ else }}` in the task's inputs: each branch's script is read.
+        name: 'inline-script-under-template-conditions',
+        files: {
+          'azure-pipelines.yml': `
+parameters:
+  - name: verbose
+    type: boolean
+    default: false
+steps:
+  - task: AzureCLI@2
+    inputs:
+      azureSubscription: conn
+      scriptType: bash
+      scriptLocation: inlineScript
+      \${{ if parameters.verbose }}:
+        inlineScript: az ad sp create-for-rbac -n sp1 ⟦--sdk-auth⟧ --debug
+      \${{ else }}:
+        inlineScript: az ad sp create-for-rbac -n sp1 ⟦--sdk-auth⟧
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+      {
         name: 'azure-pipelines.yml',
         files: {
           'azure-pipelines.yml': `

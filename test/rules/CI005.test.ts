@@ -103,6 +103,22 @@ steps:
         },
       },
       {
+        // `enabled: false`: the step never runs.
+        name: 'disabled-steps',
+        files: {
+          'azure-pipelines.yml': `
+steps:
+  - script: terraform apply -auto-approve
+    enabled: false
+  - task: TerraformTaskV4@4
+    enabled: False
+    inputs:
+      provider: azurerm
+      command: apply
+`,
+        },
+      },
+      {
         name: 'terraform-task.yml',
         files: {
           'terraform-task.yml': `
@@ -218,6 +234,31 @@ steps:
         env: 'unknown',
         messageId: 'taskApplyWithoutPlan',
         messageIncludes: '(the task adds it)',
+      },
+      {
+        // Inputs under `\${{ if }}` / `\${{ else }}`: each branch is read over the inputs outside it;
+        // the branch with a plan file is fine.
+        name: 'terraform-task-inputs-under-template-conditions',
+        files: {
+          'terraform-task.yml': `
+parameters:
+  - name: verbose
+    type: boolean
+    default: false
+steps:
+  - task: TerraformTaskV4@4
+    inputs:
+      provider: azurerm
+      \${{ if parameters.verbose }}:
+        command: ⟦apply⟧
+      \${{ else }}:
+        command: apply
+        commandOptions: tfplan
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
       },
       {
         // The options write -auto-approve themselves: the message says so, not that the task adds it.

@@ -15,7 +15,7 @@ import { pipelineItemName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
-import type { CiEnvironment, CiFile, CiInput, CiJob, CiMatrixLeg, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
+import type { CiEntry, CiEnvironment, CiFile, CiInput, CiJob, CiMatrixLeg, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
 
 const SCRIPT_KEYS = new Set(['script', 'bash', 'pwsh', 'powershell']);
 
@@ -114,6 +114,8 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
     if (node.type !== 'map') return;
     const subject = `pipeline:${path || '$'}`;
     const kind = stepKindOf(node, container);
+    // `enabled: false`: the step never runs (its scripts are not read either, parse/yaml/ci.ts).
+    if (kind && /^false$/i.test((stringOf(node, 'enabled') ?? '').trim())) return;
     if (kind) {
       const owner = jobOf(job, root);
       const step: CiStep = {
@@ -125,6 +127,10 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
         env: envOf(valueOf(node, 'env'), 'step'),
         scripts: scripts.get(subject) ?? [],
       };
+      if (kind === 'task') {
+        const branches = conditionalBranches(valueOf(node, 'inputs'));
+        if (branches.length) step.inputBranches = branches;
+      }
       if (kind === 'task') {
         const task = taskOf(valueOf(node, 'task'));
         if (task) step.task = task;
@@ -215,4 +221,10 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
   }
   for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
   for (const j of out.jobs) j.steps.forEach((s, i) => (s.index = i));
+}
+
+/** The entries of each `${{ if … }}` / `${{ elseif … }}` / `${{ else }}` key of a mapping (a task's `inputs:`). */
+function conditionalBranches(node: YamlTree | undefined): CiEntry[][] {
+  if (node?.type !== 'map') return [];
+  return node.entries.filter((e) => /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(e.key.trim())).map((e) => entriesOf(e.value));
 }

@@ -284,6 +284,11 @@ export interface CiStep {
   template?: CiTemplateRef;
   /** GitHub `with:`, Azure Pipelines task `inputs:` or template `parameters:`. */
   inputs: CiEntry[];
+  /**
+   * The entries of each `${{ if … }}` / `${{ elseif … }}` / `${{ else }}` key of a task's
+   * `inputs:` (Azure Pipelines inserts the branch it takes; which one is not decided here).
+   */
+  inputBranches?: CiEntry[][];
   /** Step-level `env:`. */
   env: CiVariable[];
   /** GitHub `shell:` (step, else `defaults.run.shell`). */

@@ -528,16 +528,34 @@ const AZP_SCRIPT_KEYS: Record<string, ScriptLanguage> = {
   powershell: 'powershell',
 };
 
+/**
+ * A task's inputs, with those inside `${{ if … }}` / `${{ elseif … }}` / `${{ else }}` keys
+ * (`inputs: { ${{ if p }}: { inlineScript: … }, ${{ else }}: { inlineScript: … } }`): Azure
+ * Pipelines inserts the entries of the branch it takes; which one is not decided here, so the
+ * script of every branch is read, as both sides of a shell `if` are.
+ */
+function inputPairs(ctx: Ctx, inputs: CiNode | undefined, depth = 0): CiPair[] {
+  const out: CiPair[] = [];
+  for (const p of ctx.n.pairs(inputs)) {
+    const key = ctx.n.key(p) ?? '';
+    if (/^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(key.trim()) && depth < 8) out.push(...inputPairs(ctx, ctx.n.value(p), depth + 1));
+    else out.push(p);
+  }
+  return out;
+}
+
 function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void {
   const task = (step.task ?? '').toLowerCase();
   const name = task.split('@')[0] ?? '';
-  const find = (key: string): CiPair | undefined => ctx.n.pairs(inputs).find((q) => (ctx.n.key(q) ?? '').toLowerCase() === key.toLowerCase());
+  const pairs = inputPairs(ctx, inputs);
+  const named = (key: string): CiPair[] => pairs.filter((q) => (ctx.n.key(q) ?? '').toLowerCase() === key.toLowerCase());
+  const find = (key: string): CiPair | undefined => named(key)[0];
   const add = (key: string, lang: StepLanguage, origin: ScriptOrigin): void => {
-    const p = find(key);
-    if (!p) return;
-    const attr = `inputs.${ctx.n.key(p) ?? key}`;
-    const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr);
-    if (sn) step.scripts.push(sn);
+    for (const p of named(key)) {
+      const attr = `inputs.${ctx.n.key(p) ?? key}`;
+      const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr);
+      if (sn) step.scripts.push(sn);
+    }
   };
   const input = (key: string): string | undefined => {
     const p = find(key);
@@ -555,6 +573,12 @@ function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void 
   } else {
     add(spec.script, name === 'bash' ? 'shell' : 'powershell', 'inputs.script');
   }
+}
+
+/** An Azure Pipelines step written `enabled: false`, which never runs (an expression may enable it: not disabled). */
+function isDisabledStep(ctx: Ctx, node: CiNode): boolean {
+  const v = get(ctx, node, 'enabled');
+  return v !== undefined && ctx.n.isScalar(v) && /^false$/i.test((ctx.n.str(v) ?? '').trim());
 }
 
 /** Walks the whole pipeline document: steps may sit under stages, jobs, deployment strategies, template parameters and `${{ }}` blocks. */
@@ -581,6 +605,8 @@ function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
         }
       }
     }
+    // `enabled: false` (YAML schema, steps: "Run this step; defaults to 'true'"): the step never runs.
+    if (stepKind && stepPair && node && isDisabledStep(ctx, node)) stepKind = undefined;
     if (stepKind && stepPair) {
       const subject = `pipeline:${path || '$'}`;
       const step: AzpStep = { subject, range: ctx.views ? ctx.n.range(node) : NO_RANGE, kind: stepKind, inputs: [], scripts: [] };
