@@ -43636,6 +43636,9 @@ var init_words = __esm({
 
 // src/eval/azcli/interpret.ts
 import path37 from "node:path";
+function asString2(v, isString2) {
+  return isString2 && v.kind === "unknown" ? oneWord(v) : v;
+}
 function functionsRunningArguments(commands) {
   const runners = /* @__PURE__ */ new Set();
   let current;
@@ -44052,7 +44055,7 @@ function interpretScript(file, script, initial, base) {
     if (psParamList) {
       const declared2 = PS_DECLARED_PARAMETER.exec(first.raw);
       if (declared2 && words.length === 1) {
-        set(declared2[1], unknown(`$${declared2[1]} is a parameter`));
+        set(declared2[1], asString2(unknown(`$${declared2[1]} is a parameter`), /^\[string\]/i.test(first.raw)));
         if (!first.raw.endsWith(",")) endParamList();
         return;
       }
@@ -44064,6 +44067,7 @@ function interpretScript(file, script, initial, base) {
       if (v) set(v[1].replace(PS_SCOPE, ""), unknown(`$${v[1]} is assigned inside a block`));
     }
     const typed = PS_TYPED.exec(first.raw);
+    const typedString = typed !== null && /^(?:\[string\])+$/i.test(typed[1]);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2] : first.raw);
     const assignsAz = m !== null && m[2] === void 0 && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? "") && words[2]?.text === "az";
     if (assignsAz) set(m[1].replace(PS_SCOPE, ""), azIdOutput(words.slice(2).map((w) => expandWord(w, env, ctx).text), `$${m[1]} is assigned the output of an az command`));
@@ -44072,7 +44076,7 @@ function interpretScript(file, script, initial, base) {
       const name = m[1].replace(PS_SCOPE, "");
       if (psParamList || (cmd.depth ?? 0) > 0) {
         if (psParamList && !words[words.length - 1].raw.endsWith(",")) endParamList();
-        set(name, unknown(`$${name} is a parameter default or assigned inside parentheses`));
+        set(name, asString2(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
       const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
@@ -44115,7 +44119,7 @@ function interpretScript(file, script, initial, base) {
         return;
       }
       const e = expandWord(valueWord, env, ctx);
-      set(name, sliceValue(e, m[2] !== void 0 ? first.raw.length - m[3].length : 0));
+      set(name, asString2(sliceValue(e, m[2] !== void 0 ? first.raw.length - m[3].length : 0), typedString || /^["']/.test(valueText)));
       return;
     }
     const azAt = words.findIndex((w, i) => w.text === "az" && powershellProgramAt(words, i));

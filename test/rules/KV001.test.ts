@@ -915,6 +915,8 @@ param purgeProtection = ⟦false⟧
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      // An untyped PowerShell parameter may hold an array, which a native command gets as several arguments.
+      { name: 'powershell-untyped-parameter-may-carry-flags', files: { 'deploy.ps1': 'param($Name)\naz keyvault create --name $Name -g rg\n' } },
       // A value with a blank may split into several words, a flag among them: undecided, never reported.
       { name: 'random-suffix-after-a-blank-unquoted', files: { 'deploy.sh': 'KV_NAME="kv ${RANDOM}"\naz keyvault create -n $KV_NAME -g rg\n' } },
       { name: 'positional-parameter-unquoted', files: { 'deploy.sh': 'az keyvault create -n $1 -g rg\n' } },
@@ -1351,6 +1353,15 @@ jobs:
         },
         level: 'error',
         env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // PowerShell passes a string variable as one argument however it expands (an array would be
+        // several): a quoted string or a [string] parameter cannot carry --enable-purge-protection.
+        name: 'powershell-string-variables-are-one-argument',
+        files: { 'deploy.ps1': 'param([string]$Rg = "rg-ml")\n$kv = "kv-$(Get-Random)"\n⟦az⟧ keyvault create --name $kv -g $Rg\n' },
+        level: 'warning',
+        env: 'unknown',
         messageId: 'noPurgeProtection',
       },
       {

@@ -16,10 +16,15 @@ import { unknown, type Value } from '../../core/value.js';
 import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { ANY_VARIABLE, expandWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, oneWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
+/** A PowerShell value known to be one string (a quoted string, a `[string]` variable): unknown, it is still one argument. */
+function asString(v: Value, isString: boolean): Value {
+  return isString && v.kind === 'unknown' ? oneWord(v) : v;
+}
+
 /** A parameter without a default (`[string]$Rg,`, `$Rg`): its name. The lexer's linear type pattern, not `(?:\[.*\])*` (exponential on `[][][]…`). */
 const PS_DECLARED_PARAMETER = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$([A-Za-z_]\w*),?$`);
 /** A variable a branch assigns (`{$size = …`, `{[string]$Global:size = …`): its name with its scope. */
@@ -594,7 +599,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // `[string]$Rg,` / `$Rg`: a parameter without a default hides a variable of that name.
       const declared = PS_DECLARED_PARAMETER.exec(first.raw);
       if (declared && words.length === 1) {
-        set(declared[1]!, unknown(`$${declared[1]} is a parameter`));
+        set(declared[1]!, asString(unknown(`$${declared[1]} is a parameter`), /^\[string\]/i.test(first.raw)));
         if (!first.raw.endsWith(',')) endParamList();
         return;
       }
@@ -609,6 +614,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`, `[string]$x = 'lit'`
     const typed = PS_TYPED.exec(first.raw);
+    const typedString = typed !== null && /^(?:\[string\])+$/i.test(typed[1]!);
     const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2]! : first.raw);
     // `$acr = az acr create …`: the command runs; the variable holds its output (unknown).
     const assignsAz = m !== null && m[2] === undefined && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? '') && words[2]?.text === 'az';
@@ -621,7 +627,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // assignment inside a condition's parentheses: the callers' arguments decide, or whether it runs.
       if (psParamList || (cmd.depth ?? 0) > 0) {
         if (psParamList && !words[words.length - 1]!.raw.endsWith(',')) endParamList();
-        set(name, unknown(`$${name} is a parameter default or assigned inside parentheses`));
+        set(name, asString(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
       // Scopes (about_Scopes): `$Local:`/`$Private:` are seen only in the scope that sets them (a
@@ -678,7 +684,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         return;
       }
       const e = expandWord(valueWord, env, ctx);
-      set(name, sliceValue(e, m[2] !== undefined ? first.raw.length - m[3]!.length : 0));
+      // A quoted string (`"kv-$(Get-Random)"`) or a `[string]` variable is one string, so one
+      // argument of a native command however it expands (an array would be several).
+      set(name, asString(sliceValue(e, m[2] !== undefined ? first.raw.length - m[3]!.length : 0), typedString || /^["']/.test(valueText)));
       return;
     }
     const azAt = words.findIndex((w, i) => w.text === 'az' && powershellProgramAt(words, i));

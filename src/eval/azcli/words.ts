@@ -56,7 +56,7 @@ function scriptDirValue(file: string, inner: string): Value {
  */
 const NUMERIC_SHELL_VARIABLES: ReadonlySet<string> = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'EPOCHSECONDS', 'PPID', 'BASHPID', 'UID', 'EUID', 'LINENO']);
 
-function oneWord(v: UnknownValue): UnknownValue {
+export function oneWord(v: UnknownValue): UnknownValue {
   return { ...v, oneWord: true };
 }
 
