@@ -1735,7 +1735,8 @@ function inputFlow(v, site) {
 }
 function heldByTemplateVariableOnly(v) {
   const via = v.via ?? [];
-  return via.some((l) => l.symbol?.kind === "variable") && !via.some((l) => l.symbol?.kind === "input");
+  if (!v.origin || via.some((l) => l.symbol?.kind === "input")) return false;
+  return via.some((l) => l.symbol?.kind === "variable" && locationContains(l, v.origin));
 }
 function flowTo(places, input2) {
   return [...distinct(places).filter((l) => !sameRange(l, input2)), input2];
@@ -1752,19 +1753,23 @@ function chosenBy(v, branchSite, d) {
   const decision = distinct([...v.decision ?? [], ...d.chain]);
   if (!d.decider || v.decidedBy) return copyWith(v, "decision", decision);
   if (v.origin && !locationContains(branchSite, v.origin)) {
-    if (sameFolder(d.decider, branchSite) || !sameFolder(v.origin, branchSite)) return copyWith(v, "decision", decision);
-    return { ...v, decidedBy: d.decider, decision };
+    if (!callerArgument(d.decider, branchSite) || !sameModule(v.origin, branchSite)) return copyWith(v, "decision", decision);
+    return markDecided(v, void 0, d.decider, decision);
   }
   return markDecided(v, branchSite, d.decider, decision);
 }
-function sameFolder(a, b) {
+function callerArgument(at2, site) {
+  return /\.(?:tf|tf\.json|bicep)$/i.test(at2.file) && !sameModule(at2, site);
+}
+function sameModule(a, b) {
+  if (/\.bicep$/i.test(b.file) || /\.json$/i.test(b.file)) return a.file === b.file;
   return folderOf(a.file) === folderOf(b.file);
 }
 function folderOf(file) {
   return file.slice(0, Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")));
 }
 function markDecided(v, site, decider, decision) {
-  if (v.decidedBy || v.origin && !locationContains(site, v.origin)) return v;
+  if (v.decidedBy || site && v.origin && !locationContains(site, v.origin)) return v;
   const out = { ...v, decidedBy: decider, decision };
   if (out.kind === "list") out.items = out.items.map((i) => markDecided(i, site, decider, decision));
   else if (out.kind === "object") out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));
@@ -19410,6 +19415,7 @@ function withIteration(ctx, valueVar, value, keyVar, key) {
 }
 function applyStep(v, step, ctx) {
   if (v.kind === "unknown") {
+    if (v.instance && step.type === "GetAttr" && step.name === "id") return unknown(v.reason, v.origin, v.token);
     return unknown(v.reason, v.origin, v.token && step.type === "GetAttr" ? `${v.token}.${step.name}` : void 0);
   }
   const found = step.type === "GetAttr" && v.kind === "object" ? v.entries.get(step.name) : void 0;
@@ -20512,11 +20518,6 @@ function literalKey(key, bareKey) {
   if (key.type === "Template" && !key.heredoc && key.parts.length === 1 && key.parts[0].type === "TemplateLiteral") return key.parts[0].value;
   return void 0;
 }
-function instanceObject(r, idToken, at2) {
-  const attrs = new Map(r.body.entries);
-  attrs.set("id", unknown(`${r.address}.id is known only after apply`, at2, idToken));
-  return obj(attrs, r.header);
-}
 function wholeResource(instances, baseAddress2, token, byKey, at2) {
   const entries2 = /* @__PURE__ */ new Map();
   const items = [];
@@ -20524,7 +20525,9 @@ function wholeResource(instances, baseAddress2, token, byKey, at2) {
     const suffix = r.address.slice(baseAddress2.length);
     const m = /^\[(.*)\]$/.exec(suffix);
     if (!r.address.startsWith(baseAddress2) || !m) return unknown(`depends on all instances of ${baseAddress2}`, at2, token);
-    const instance = instanceObject(r, `tf:${r.address}`, at2);
+    const attrs = new Map(r.body.entries);
+    attrs.set("id", unknown(`${r.address}.id is known only after apply`, at2, `tf:${r.address}`));
+    const instance = obj(attrs, r.header);
     if (!byKey) items.push(instance);
     else {
       let k;
@@ -20727,7 +20730,7 @@ var init_instance = __esm({
         } else if (Array.isArray(instances)) chosen = instances[0];
         const attrStep = steps2[consumed];
         const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
-        if (attrStep === void 0 && chosen) return { value: instanceObject(chosen, target, at2), consumed };
+        if (attrStep === void 0 && chosen) return { value: { ...unknown(`depends on ${chosen.address}`, at2, target), instance: true }, consumed };
         if (attrStep?.type !== "GetAttr") return { value: unknown(`depends on ${baseAddress2}`, at2, token), consumed };
         consumed++;
         const attrName = attrStep.name;
@@ -32675,11 +32678,11 @@ function plainValue(v, unk2, sens, origin, where, known2, vendored, members2) {
   if (sens === true) return unknown(`${where} ${SENSITIVE}`, origin);
   if (unk2 === true) return unknown(`${where} is known only after apply`, origin, known2?.kind === "unknown" ? known2.token : void 0);
   if (known2 && agrees(known2, v)) return known2;
-  const argument = vendored && known2 ? callerArgument(known2, vendored) : void 0;
+  const argument = vendored && known2 ? callerArgument2(known2, vendored) : void 0;
   const out = plainValueAt(v, unk2, sens, origin, where, known2, vendored, members2);
   return argument ? passedThrough(out, argument) : out;
 }
-function callerArgument(known2, vendored) {
+function callerArgument2(known2, vendored) {
   return [...known2.via ?? []].reverse().find((l) => !isVendoredFile(l.file, vendored));
 }
 function plainValueAt(v, unk2, sens, origin, where, known2, vendored, members2) {
@@ -49860,11 +49863,12 @@ function summarizeScan(graphs) {
   return { gpuPools: out, aksFiles: aksFilesOf(graphs) };
 }
 function poolKey(p) {
-  return `${p.header.file}\0${p.address}\0${p.gpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
+  return `${p.header.file}\0${p.address}\0${p.gpuSize ?? p.cpuSize ?? ""}\0${p.taints?.map((t) => t.text).join(",") ?? "?"}`;
 }
 function poolOf2(s) {
   const out = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };
   if (s.gpuSize !== void 0) out.gpuSize = s.gpuSize;
+  if (s.cpuSize !== void 0) out.cpuSize = s.cpuSize;
   if (s.taints) out.taints = s.taints;
   if (s.taintsUnknown !== void 0) out.taintsUnknown = s.taintsUnknown;
   return out;
@@ -49887,6 +49891,7 @@ function gpuPool(pool) {
   const knownName = leafName(pool);
   const out = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
   if (gpuSize !== void 0) out.gpuSize = gpuSize;
+  else if (sizeFact?.kind === "string") out.cpuSize = sizeFact.value;
   const taints = readTaints(pool);
   if (typeof taints === "string") out.taintsUnknown = taints;
   else out.taints = taints;
@@ -53815,7 +53820,9 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         }
         const related = t.tolerationsAt ? [{ ...t.tolerationsAt, label: "tolerations" }] : [];
         const data = { workload: templateName(t), resource: first.entry.name };
-        const all = ctx.scan.gpuNodePools(w.header.file);
+        const scanned = ctx.scan.gpuNodePools(w.header.file);
+        const all = scanned.filter((p) => p.cpuSize === void 0);
+        if (all.length === 0 && scanned.length > 0) return;
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);
         const pools = selectable.length > 0 ? selectable : all;
         if (pools.length === 0) {
@@ -53951,7 +53958,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         const pools = ctx.scan.gpuNodePools(w.header.file);
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
-        const targets = pools.length ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: configuredNodeLabel }] : [];
+        const targets = pools.length ? pools.filter((p) => p.taints && p.cpuSize === void 0).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: configuredNodeLabel }] : [];
         for (const target of targets) {
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === void 0);
           if (own.length === 0) continue;
@@ -53986,7 +53993,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           });
           return;
         }
-        const unknownPool = pools.find((p) => !p.taints);
+        const unknownPool = pools.find((p) => !p.taints && p.cpuSize === void 0);
         if (unknownPool) ctx.undecided(w, "tolerations", `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? w.header);
       }
     };

@@ -94,7 +94,11 @@ export default defineRule({
         const related: Location[] = t.tolerationsAt ? [{ ...t.tolerationsAt, label: 'tolerations' }] : [];
         const data = { workload: templateName(t), resource: first.entry.name };
         // The pools of the manifest's nearest project (src/engine/scan.ts).
-        const all = ctx.scan.gpuNodePools(w.header.file);
+        const scanned = ctx.scan.gpuNodePools(w.header.file);
+        // A pool meant for GPU with a CPU size (GPU001's finding) runs no GPU pod: its taints are
+        // nothing the pod must tolerate. With only such pools, the pods are stuck for GPU001's reason.
+        const all = scanned.filter((p) => p.cpuSize === undefined);
+        if (all.length === 0 && scanned.length > 0) return;
         // Pools its nodeSelector / required node affinity rules out do not count (when it rules out every
         // GPU pool, the pod is stuck for another reason: judge it against all of them).
         const selectable = all.filter((p) => selectorAdmits(t, p.label) !== false);

@@ -97,7 +97,7 @@ export default defineRule({
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
         const targets: Target[] = pools.length
-          ? pools.filter((p) => p.taints).map((p) => ({ pool: p, taints: p.taints!, label: p.label }))
+          ? pools.filter((p) => p.taints && p.cpuSize === undefined).map((p) => ({ pool: p, taints: p.taints!, label: p.label }))
           : configured
             ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ''}:${configured.effect}` }], label: configuredNodeLabel }]
             : [];
@@ -138,7 +138,7 @@ export default defineRule({
           return;
         }
         // A pool whose taints are unknown may carry a GPU taint this workload tolerates.
-        const unknownPool = pools.find((p) => !p.taints);
+        const unknownPool = pools.find((p) => !p.taints && p.cpuSize === undefined);
         if (unknownPool) ctx.undecided(w, 'tolerations', `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? w.header);
       },
     };

@@ -95,6 +95,11 @@ export interface UnknownValue extends ValueBase {
    * expansion cannot split into several words (flags among them).
    */
   oneWord?: true;
+  /**
+   * `token` names a whole resource instance (`locals { ws = azapi_resource.ws }`): its `id`
+   * names the instance as `azapi_resource.ws.id` does; any other attribute is unknown.
+   */
+  instance?: true;
 }
 
 export type Value = StringValue | NumberValue | BoolValue | NullValue | ListValue | ObjectValue | UnknownValue;
@@ -231,10 +236,15 @@ function inputFlow(v: Value, site: Location): Location[] | undefined {
   return undefined;
 }
 
-/** A value that flowed through a Terraform local or template variable, and through no input: a literal it holds. */
+/**
+ * A literal a Terraform local or template variable holds: written inside that variable's own
+ * declaration, through no input (`locals { private = false }`); a local that reads an input
+ * (`local.x = var.settings.public`) carries the input's value, written elsewhere.
+ */
 function heldByTemplateVariableOnly(v: Value): boolean {
   const via = v.via ?? [];
-  return via.some((l) => l.symbol?.kind === 'variable') && !via.some((l) => l.symbol?.kind === 'input');
+  if (!v.origin || via.some((l) => l.symbol?.kind === 'input')) return false;
+  return via.some((l) => l.symbol?.kind === 'variable' && locationContains(l, v.origin!));
 }
 
 /** `places` without repeats and without `input`, then `input` last. */
@@ -274,16 +284,26 @@ export function chosenBy<T extends Value>(v: T, branchSite: Location, d: Decisio
   if (!d.decider || v.decidedBy) return copyWith(v, 'decision', decision);
   if (v.origin && !locationContains(branchSite, v.origin)) {
     // A branch passing through an input of the conditional's own module (its default) while a
-    // caller's argument decided the condition: the caller's argument is where the value is
-    // chosen (RULES.md: "each caller of a module … gets its own finding at its own argument").
-    if (sameFolder(d.decider, branchSite) || !sameFolder(v.origin, branchSite)) return copyWith(v, 'decision', decision);
-    return { ...v, decidedBy: d.decider, decision };
+    // caller's module argument decided the condition: the caller's argument is where the value
+    // is chosen (RULES.md: "each caller of a module … gets its own finding at its own argument").
+    if (!callerArgument(d.decider, branchSite) || !sameModule(v.origin, branchSite)) return copyWith(v, 'decision', decision);
+    return markDecided(v, undefined, d.decider, decision) as T;
   }
   return markDecided(v, branchSite, d.decider, decision) as T;
 }
 
-/** Whether two places are in one folder (one Terraform module). */
-function sameFolder(a: Location, b: Location): boolean {
+/**
+ * Whether `at` may be a module call's argument from outside the module of `site`: written in a
+ * Terraform or Bicep file (var files and parameter files call no module) of another module
+ * (Terraform: another folder; Bicep: another file, each file is a module).
+ */
+function callerArgument(at: Location, site: Location): boolean {
+  return /\.(?:tf|tf\.json|bicep)$/i.test(at.file) && !sameModule(at, site);
+}
+
+/** Whether two places are in one module: one Bicep file, else one folder (a Terraform module; an ARM template's own file). */
+function sameModule(a: Location, b: Location): boolean {
+  if (/\.bicep$/i.test(b.file) || /\.json$/i.test(b.file)) return a.file === b.file;
   return folderOf(a.file) === folderOf(b.file);
 }
 
@@ -291,8 +311,9 @@ function folderOf(file: string): string {
   return file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')));
 }
 
-function markDecided(v: Value, site: Location, decider: Location, decision: Location[]): Value {
-  if (v.decidedBy || (v.origin && !locationContains(site, v.origin))) return v;
+/** `v` and its parts (those written at `site`; every part without a site) marked as decided by `decider`. */
+function markDecided(v: Value, site: Location | undefined, decider: Location, decision: Location[]): Value {
+  if (v.decidedBy || (site && v.origin && !locationContains(site, v.origin))) return v;
   const out = { ...v, decidedBy: decider, decision };
   if (out.kind === 'list') out.items = out.items.map((i) => markDecided(i, site, decider, decision));
   else if (out.kind === 'object') out.entries = new Map([...out.entries].map(([k, e]) => [k, markDecided(e, site, decider, decision)]));

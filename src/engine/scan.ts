@@ -21,6 +21,7 @@ export interface GpuPoolSummary {
   header: Location;
   name: string;
   gpuSize?: string;
+  cpuSize?: string;
   taints?: NodePoolTaint[];
   taintsUnknown?: string;
   /** The labels lookups need: the known pool name, the priority (null: unknown), the custom labels (null: unknown; a key's null: unknown value). */
@@ -195,12 +196,13 @@ export function summarizeScan(graphs: readonly Graph[]): ScanSummary {
  * add -n gpu` in two scripts) is two: each is its own project's pool (projectPools).
  */
 function poolKey(p: GpuPoolSummary): string {
-  return `${p.header.file}\u0000${p.address}\u0000${p.gpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
+  return `${p.header.file}\u0000${p.address}\u0000${p.gpuSize ?? p.cpuSize ?? ''}\u0000${p.taints?.map((t) => t.text).join(',') ?? '?'}`;
 }
 
 function poolOf(s: GpuPoolSummary): GpuNodePool {
   const out: GpuNodePool = { address: s.address, header: s.header, name: s.name, label: labelLookup(s) };
   if (s.gpuSize !== undefined) out.gpuSize = s.gpuSize;
+  if (s.cpuSize !== undefined) out.cpuSize = s.cpuSize;
   if (s.taints) out.taints = s.taints;
   if (s.taintsUnknown !== undefined) out.taintsUnknown = s.taintsUnknown;
   return out;
@@ -209,8 +211,8 @@ function poolOf(s: GpuPoolSummary): GpuNodePool {
 /**
  * A node pool as a GPU pool: the pools AKS001 inspects (RULES.md K8S001), a known GPU size or a
  * pool meant for GPU (GPU001's reading: its name, labels, taints, tags or size variable), also
- * one whose known size has no GPU (GPU001 reports that size; the workloads are still written
- * for the pool, its taints among them).
+ * one whose known size has no GPU (`cpuSize`: GPU001 reports it; no GPU pod runs there, but the
+ * scan has a GPU pool, so the configured taint is not assumed).
  */
 function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   const sizeFact = pool.attrs.get('vmSize')?.value;
@@ -231,6 +233,7 @@ function gpuPool(pool: Resource<'aks.nodepool'>): GpuPoolSummary | undefined {
   const knownName = leafName(pool);
   const out: GpuPoolSummary = { address: pool.address, header: pool.header, name: knownName ?? displayName(pool), labels: poolLabels(pool, knownName) };
   if (gpuSize !== undefined) out.gpuSize = gpuSize;
+  else if (sizeFact?.kind === 'string') out.cpuSize = sizeFact.value;
   const taints = readTaints(pool);
   if (typeof taints === 'string') out.taintsUnknown = taints;
   else out.taints = taints;

@@ -301,6 +301,8 @@ export interface GpuNodePool {
   name: string;
   /** The known GPU size; undefined when the size is unknown and the pool is meant for GPU by name, label or taint. */
   gpuSize?: string;
+  /** A pool meant for GPU whose known size has no GPU (GPU001's finding): one of the GPU pools, on which no GPU pod can run. */
+  cpuSize?: string;
   /** Its taints (written ones, plus the automatic Spot taint); undefined when they are unknown (`taintsUnknown` says why). */
   taints?: readonly NodePoolTaint[];
   taintsUnknown?: string;

@@ -177,6 +177,56 @@ resource "azurerm_key_vault" "kv" {
     expect(relatedOf(dir, r.findings[0]!)[0]).toBe(`main.tf:${lineCol(main, 'null').split(':')[0]} null chosen by the condition`);
   });
 
+  it('a local that reads an input (a member of an object argument) carries the caller\'s value: the caller\'s argument decides', async () => {
+    const module = `variable "settings" {
+  type = object({ public = bool })
+}
+
+locals {
+  public = var.settings.public
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = local.public ? true : false
+}
+`;
+    const call = caller('  settings = { public = true }');
+    const dir = tree({ 'main.tf': module, 'examples/a/main.tf': call });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning examples/a/main.tf:${lineCol(call, 'true')}`]);
+  });
+
+  it('a var file in a subfolder is no caller: a branch passing the module default through keeps its origin', async () => {
+    const main = `variable "locked_down" {
+  type = bool
+}
+
+variable "pna_open" {
+  type    = bool
+  default = true
+}
+
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = var.locked_down ? false : var.pna_open
+}
+`;
+    const dir = tree({ 'main.tf': main, 'env/dev.tfvars': 'locked_down = false\n' });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 note main.tf:${lineCol(main, 'true')}`]);
+  });
+
   it('a local holding a literal is not an input: the chosen branch is where the value is written', async () => {
     const main = `locals {
   private = false
@@ -425,6 +475,29 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
     const at = lineCol(test('false'), 'false');
     expect(where(dir, r.findings)).toEqual([`KV001 warning tests/defaults/main.test.bicep:${at}`, `KV001 warning tests/max/main.test.bicep:${at}`]);
+  });
+
+  it('a module beside its caller is a module of its own: the caller\'s argument that chose the module default through a branch', async () => {
+    const ws = `param lockedDown bool = true
+param pnaOpen string = 'Enabled'
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: lockedDown ? 'Disabled' : pnaOpen
+  }
+}
+`;
+    const main = `module a './ws.bicep' = {
+  name: 'a'
+  params: {
+    lockedDown: false
+  }
+}
+`;
+    const dir = tree({ 'main.bicep': main, 'ws.bicep': ws });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning main.bicep:${lineCol(main, 'false')}`]);
   });
 
   it('?? is decided by the null on its left', async () => {

@@ -94,6 +94,12 @@ const cases: RuleTable = {
     valid: [
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
+        // The only GPU pool is meant for GPU but has a CPU size (GPU001 reports it): the scan has a
+        // GPU pool, so the configured taint is not assumed, and no GPU pod runs there.
+        name: 'only-a-cpu-sized-pool-meant-for-gpu',
+        files: { 'infra/main.tf': tfPool('["workload=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'), 'k8s/job.yaml': job('nvidia.com/gpu') },
+      },
+      {
         // The only GPU pool is meant for GPU by its name but has a CPU size (GPU001 reports it): the job tolerates its taint.
         name: 'tolerates-a-cpu-sized-pool-meant-for-gpu',
         files: {
@@ -345,14 +351,17 @@ metadata:
         messageIncludes: '"accelerator=a100:NoSchedule"',
       },
       {
-        // A pool meant for GPU with a CPU size (GPU001's finding) is one of the pools AKS001
-        // inspects (RULES.md K8S001): its taint is a GPU pool's.
-        name: 'cpu-sized-pool-meant-for-gpu-counts',
-        files: { 'infra/main.tf': tfPool('["workload=gpu:NoSchedule"]', '', 'gpu', 'Standard_D16s_v5'), 'k8s/job.yaml': job() },
+        // A pool meant for GPU with a CPU size runs no GPU pod (GPU001's finding), even untainted:
+        // the pods must tolerate the GPU-sized pool's taints.
+        name: 'cpu-sized-pool-meant-for-gpu-beside-a-gpu-pool',
+        files: {
+          'infra/main.tf': tfPool('[]', '', 'gpu', 'Standard_D16s_v5') + tfPool('["sku=gpu:NoSchedule"]', '', 'train'),
+          'k8s/job.yaml': job(),
+        },
         level: 'error',
         env: 'unknown',
         messageId: 'scannedPool',
-        messageIncludes: 'taint "workload=gpu:NoSchedule"',
+        messageIncludes: 'of GPU node pool "train"',
       },
       {
         name: 'wrong-value',

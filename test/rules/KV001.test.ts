@@ -16,6 +16,14 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // A resource held whole in a local: an attribute it does not configure is known only after apply, not absent.
+        name: 'try-of-an-unconfigured-attribute-through-a-local',
+        files: {
+          'main.tf':
+            'resource "azurerm_storage_account" "sa" {\n  name                     = "sa"\n  resource_group_name      = "rg"\n  location                 = "westeurope"\n  account_tier             = "Standard"\n  account_replication_type = "LRS"\n}\n\nlocals {\n  sa = azurerm_storage_account.sa\n}\n\nresource "azurerm_key_vault" "kv" {\n  name                     = "kv"\n  location                 = "westeurope"\n  resource_group_name      = "rg"\n  tenant_id                = "t"\n  sku_name                 = "standard"\n  purge_protection_enabled = try(local.sa.https_traffic_only_enabled, false)\n}\n',
+        },
+      },
+      {
         name: 'plan-var-true',
         files: {
           'main.tf': `

@@ -63,7 +63,9 @@ function withIteration(ctx: EvalContext, valueVar: string, value: Value, keyVar:
 /** Applies one traversal step to a value. */
 export function applyStep(v: Value, step: TraversalStep, ctx: EvalContext): Value {
   if (v.kind === 'unknown') {
-    // Keep the identity token for attribute access on references (`x.id` links resources).
+    // Keep the identity token for attribute access on references (`x.id` links resources); the
+    // `id` of a whole instance (`local.ws.id`, local.ws = azapi_resource.ws) is the instance's.
+    if (v.instance && step.type === 'GetAttr' && step.name === 'id') return unknown(v.reason, v.origin, v.token);
     return unknown(v.reason, v.origin, v.token && step.type === 'GetAttr' ? `${v.token}.${step.name}` : undefined);
   }
   // The usual step reads a set attribute: no location is made for it.

@@ -291,9 +291,10 @@ export class ModuleInstance {
     const attrStep = steps[consumed];
     // An indexed instance's id names that instance (`x.y["b"].id` is instance "b", not the first).
     const target = chosen && hasExpansion ? `tf:${chosen.address}` : token;
-    // The instance itself (`locals { ws = azapi_resource.ws }`, `azapi_resource.this[0]`): its
-    // configured attributes and an id that names it, so `local.ws.id` links as `….ws.id` does.
-    if (attrStep === undefined && chosen) return { value: instanceObject(chosen, target, at), consumed };
+    // The instance itself (`locals { ws = azapi_resource.ws }`, `azapi_resource.this[0]`):
+    // unknown, its `id` naming it, so `local.ws.id` links as `….ws.id` does (an attribute it
+    // does not configure is unknown then, never absent: `try(local.ws.x, …)` is not decided).
+    if (attrStep === undefined && chosen) return { value: { ...unknown(`depends on ${chosen.address}`, at, target), instance: true }, consumed };
     if (attrStep?.type !== 'GetAttr') return { value: unknown(`depends on ${baseAddress}`, at, token), consumed };
     consumed++;
     const attrName = attrStep.name;
@@ -859,13 +860,6 @@ function literalKey(key: Expression, bareKey: boolean): string | undefined {
   return undefined;
 }
 
-/** A resource instance as a value: its configured attributes, and `id` (known after apply) with the token that names it. */
-function instanceObject(r: TfResource, idToken: string, at: Location): Value {
-  const attrs = new Map(r.body.entries);
-  attrs.set('id', unknown(`${r.address}.id is known only after apply`, at, idToken));
-  return obj(attrs, r.header);
-}
-
 /**
  * An expanded resource referenced as a whole: for_each → an object by instance key, count → a
  * list by index; each instance is its configured attributes plus `id` (unknown until apply,
@@ -879,7 +873,9 @@ function wholeResource(instances: readonly TfResource[], baseAddress: string, to
     const suffix = r.address.slice(baseAddress.length);
     const m = /^\[(.*)\]$/.exec(suffix);
     if (!r.address.startsWith(baseAddress) || !m) return unknown(`depends on all instances of ${baseAddress}`, at, token);
-    const instance = instanceObject(r, `tf:${r.address}`, at);
+    const attrs = new Map(r.body.entries);
+    attrs.set('id', unknown(`${r.address}.id is known only after apply`, at, `tf:${r.address}`));
+    const instance = obj(attrs, r.header);
     if (!byKey) items.push(instance);
     else {
       let k: unknown;
