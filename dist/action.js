@@ -48,11 +48,24 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/core/limits.ts
-var LOOP_INSTANCE_CAP, MAX_TEXT_BYTES, MAX_NESTING_DEPTH;
+function newExpansionBudget() {
+  return { left: EXPANSION_BUDGET, hit: false };
+}
+function takeExpansions(b, wanted, onFirstCut) {
+  const n = Math.min(wanted, b.left);
+  b.left -= n;
+  if (n < wanted && !b.hit) {
+    b.hit = true;
+    onFirstCut(`loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString("en-US")} instances in this evaluation; the instances past that are not evaluated`);
+  }
+  return n;
+}
+var LOOP_INSTANCE_CAP, EXPANSION_BUDGET, MAX_TEXT_BYTES, MAX_NESTING_DEPTH;
 var init_limits = __esm({
   "src/core/limits.ts"() {
     "use strict";
     LOOP_INSTANCE_CAP = 1024;
+    EXPANSION_BUDGET = 2e4;
     MAX_TEXT_BYTES = 8 * 1024 * 1024;
     MAX_NESTING_DEPTH = 500;
   }
@@ -19297,6 +19310,7 @@ var init_guard = __esm({
     "use strict";
     init_value();
     init_clock();
+    init_limits();
     DEFAULT_MS_PER_FILE = 2e3;
     MAX_NESTED_EVALUATIONS = 256;
     BUDGET_REASON = "evaluation stopped: the time budget of this file was used up";
@@ -19328,6 +19342,19 @@ var init_guard = __esm({
       frameDeadline = 0;
       ticks = 0;
       depth = 0;
+      /** Loop instances the project may still expand (core/limits.ts EXPANSION_BUDGET). */
+      expansionsLeft = EXPANSION_BUDGET;
+      /** Whether the expansion budget ran out (reported once, at the first loop it cut). */
+      expansionBudgetHit = false;
+      /**
+       * How many of `wanted` loop instances may be expanded: all while the project's budget lasts,
+       * then what is left of it (0 once spent).
+       */
+      takeExpansions(wanted) {
+        const n = Math.min(wanted, this.expansionsLeft);
+        this.expansionsLeft -= n;
+        return n;
+      }
       run(at2, f, a, b) {
         return this.runAt(at2.file, at2.range, f, a, b, at2);
       }
@@ -20784,7 +20811,8 @@ var init_instance = __esm({
           if (c.kind !== "number") return [{ key: "", vars: /* @__PURE__ */ new Map([["count", obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
           const n = Math.max(0, Math.trunc(c.value));
           cap(n, count2);
-          return Array.from({ length: Math.min(n, max) }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
+          const length = this.withinBudget(Math.min(n, max), address, count2, decl.file);
+          return Array.from({ length }, (_, i) => ({ key: `[${i}]`, vars: /* @__PURE__ */ new Map([["count", obj({ index: num(i) })]]) }));
         }
         if (forEach) {
           const fe = evaluate(forEach.expr, ctx);
@@ -20794,12 +20822,28 @@ var init_instance = __esm({
             return [{ key: "", vars: /* @__PURE__ */ new Map([["each", obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
           }
           cap(pairs.length, forEach);
-          return pairs.slice(0, max).map(([k, v]) => {
+          return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
             const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
             return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: v })]]) };
           });
         }
         return [{ key: "", vars: /* @__PURE__ */ new Map() }];
+      }
+      /**
+       * How many of `n` loop instances the project's expansion budget still allows (core/limits.ts
+       * EXPANSION_BUDGET: nested loops multiply). The first loop it cuts gets an EVAL001 note and
+       * is treated as capped (its whole collection is unknown).
+       */
+      withinBudget(n, address, at2, file) {
+        const allowed = this.opts.guard.takeExpansions(n);
+        if (allowed < n) {
+          this.cappedExpansions.add(address);
+          if (!this.opts.guard.expansionBudgetHit) {
+            this.opts.guard.expansionBudgetHit = true;
+            this.opts.problems.push({ message: `loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString("en-US")} instances in this configuration ('${address}' is where the linter stopped); the instances past that are not linted`, location: locOf(at2, file) });
+          }
+        }
+        return allowed;
       }
       /** Evaluates a block body into an object; nested blocks become lists of objects. */
       evalBody(body, file, iteration, sites, pathPrefix, resourceType) {
@@ -20863,7 +20907,7 @@ var init_instance = __esm({
           return it && it.expr.type === "ScopeTraversal" ? it.expr.root : blockName;
         })();
         const items = [];
-        pairs.slice(0, MAX_INSTANCES).forEach(([k, v], i) => {
+        pairs.slice(0, this.withinBudget(Math.min(pairs.length, MAX_INSTANCES), `${pathPrefix}${blockName}`, block2, file)).forEach(([k, v], i) => {
           const inner = new Map(iteration ?? []);
           inner.set(iterName, obj({ key: k, value: v }));
           const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
@@ -36472,6 +36516,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
         problem(env, `copy loop '${loopName ?? "?"}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode));
         n = env.maxCopy;
       }
+      n = takeExpansions(env.budget, n, (m) => problem(env, m, scope.loc(countNode)));
       for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: "number", value: i, origin: scope.loc(copyNode) }, kind: "resource" }), index: i });
     } else {
       const idx = unknown(`the copy count is unknown${count2.kind === "unknown" ? ` (${count2.reason})` : ""}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? "")})`);
@@ -36757,7 +36802,7 @@ function declareInputs(template, scope, nested) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set() };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], depth: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set() };
   const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== "object") return result;
@@ -37038,6 +37083,9 @@ var init_template = __esm({
           problem(this.scope.env, `copy loop '${name ?? "?"}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
           n = max;
         }
+        const wanted = n;
+        n = takeExpansions(this.scope.env.budget, n, (m) => problem(this.scope.env, m, this.scope.loc(countNode)));
+        if (n < wanted) return unknown("the copy is past the expansion budget", loc3);
         const items = [];
         for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: "number", value: i, origin: loc3 }, kind }).eval(input2));
         const l = list(items, this.scope.loc(input2));
@@ -37174,7 +37222,7 @@ function pathKindsOf(sources) {
   return kinds;
 }
 function newEnv(sources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8) {
-  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, maxDepth, calls: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: /* @__PURE__ */ new Set(), resources: [], inputs: [], inputKeys: /* @__PURE__ */ new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 function problem2(env, message, location) {
   const k = `${location.file}:${location.range.start.offset}:${message}`;
@@ -37392,6 +37440,7 @@ function expandLoop(scope, loop, locals, symbol) {
       scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
       n = scope.env.maxCopy;
     }
+    n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, loop.iterable.range));
     const out = [];
     for (let i = 0; i < n; i++) {
       const index = loop.index ? num(i, scope.loc(loop.index.range)) : void 0;
@@ -37416,6 +37465,9 @@ function evalFor2(scope, e, locals) {
     scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
     n = scope.env.maxCopy;
   }
+  const wanted = n;
+  n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, e.iterable.range));
+  if (n < wanted) return U2("the loop is past the expansion budget", loc3);
   const items = [];
   for (let i = 0; i < n; i++) {
     const index = e.index ? num(i, scope.loc(e.index.range)) : void 0;
@@ -37436,6 +37488,7 @@ var init_loops = __esm({
     "use strict";
     init_value();
     init_evaluate2();
+    init_limits();
     init_context();
   }
 });
@@ -37900,13 +37953,13 @@ function emitRegistryModule(scope, inst, source) {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
   const template = twinDeployment(scope, d);
   if (twin && template) {
-    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
     pushModuleResources(scope, inst, r);
     return;
   }
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
-    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
     pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path30.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
@@ -37990,7 +38043,7 @@ function emitJsonModule(scope, inst, target) {
   const text2 = scope.env.sources.host.readText(target);
   if (text2 === void 0) return;
   const parsed = parseJsonc(text2, target);
-  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy });
+  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
   pushModuleResources(scope, inst, r);
 }
 var MAX_VAR_HOPS, localNamesByFile, TWIN_DEPLOYMENTS;

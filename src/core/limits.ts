@@ -6,6 +6,40 @@
 export const LOOP_INSTANCE_CAP = 1024;
 
 /**
+ * The most loop instances one evaluation expands in total (resources, module calls, dynamic
+ * blocks, copies): each loop stays under LOOP_INSTANCE_CAP, but loops inside loops multiply
+ * (a module with `count = 1024` around a resource with `count = 1024` is a million bodies,
+ * minutes and gigabytes). Past it, further instances are left out with an EVAL001 note. Real
+ * configurations expand a few thousand at most.
+ */
+export const EXPANSION_BUDGET = 20_000;
+
+/** What is left of one evaluation's EXPANSION_BUDGET (shared by the templates and modules it evaluates). */
+export interface ExpansionBudget {
+  left: number;
+  /** The budget ran out (its EVAL001 note is made once). */
+  hit: boolean;
+}
+
+export function newExpansionBudget(): ExpansionBudget {
+  return { left: EXPANSION_BUDGET, hit: false };
+}
+
+/**
+ * How many of `wanted` loop instances the budget still allows, taken from it; `onFirstCut` runs
+ * the first time it allows fewer (for its EVAL001 note).
+ */
+export function takeExpansions(b: ExpansionBudget, wanted: number, onFirstCut: (message: string) => void): number {
+  const n = Math.min(wanted, b.left);
+  b.left -= n;
+  if (n < wanted && !b.hit) {
+    b.hit = true;
+    onFirstCut(`loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString('en-US')} instances in this evaluation; the instances past that are not evaluated`);
+  }
+  return n;
+}
+
+/**
  * The largest text file read (bytes). IaC files are far smaller (an ARM template may not exceed
  * 4 MB, Azure Resource Manager's limit); reading and parsing costs 60–75 times a file's size in
  * memory, so a larger file is PARSE001 ("too large"), not a run that runs out of heap. Plan JSON

@@ -5,7 +5,7 @@
  * nested deployments, flattened into a list of resource instances.
  */
 import { deploymentScope } from './deployment-scope.js';
-import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
+import { LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
 import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
@@ -79,8 +79,10 @@ export interface EvaluateArmOptions {
   parameterFile?: { file: string; parsed: ParsedJson };
   /** Parameter values supplied by a caller (a Bicep module using a local `.json` template); keys are matched case-insensitively. */
   parameterValues?: Map<string, Value>;
-  /** Maximum number of instances expanded per copy loop (default 32). */
+  /** Maximum number of instances expanded per copy loop (default LOOP_INSTANCE_CAP). */
   maxCopy?: number;
+  /** The caller's expansion budget (a Bicep evaluation's, shared by the templates it reads); default a fresh one. */
+  budget?: ExpansionBudget;
   /**
    * Evaluate this template object of the file instead of its root: a nested deployment's
    * `properties.template` (a Bicep registry module's body in its compiled twin).
@@ -97,6 +99,8 @@ interface Env {
   problems: ArmProblem[];
   problemKeys: Set<string>;
   maxCopy: number;
+  /** Loop instances left to expand (nested copies multiply: core/limits.ts). */
+  budget: ExpansionBudget;
   resources: ArmResource[];
   opaque: OpaqueModuleCall[];
   depth: number;
@@ -394,6 +398,9 @@ class Frame implements ExprContext {
       problem(this.scope.env, `copy loop '${name ?? '?'}' has ${n} items; only the first ${max} are evaluated`, this.scope.loc(countNode));
       n = max;
     }
+    const wanted = n;
+    n = takeExpansions(this.scope.env.budget, n, (m) => problem(this.scope.env, m, this.scope.loc(countNode)));
+    if (n < wanted) return unknown('the copy is past the expansion budget', loc);
     const items: Value[] = [];
     for (let i = 0; i < n; i++) items.push(this.push({ name, index: { kind: 'number', value: i, origin: loc }, kind }).eval(input));
     const l = list(items, this.scope.loc(input));
@@ -469,6 +476,7 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
         problem(env, `copy loop '${loopName ?? '?'}' has ${n} instances; only the first ${env.maxCopy} are evaluated`, scope.loc(countNode!));
         n = env.maxCopy;
       }
+      n = takeExpansions(env.budget, n, (m) => problem(env, m, scope.loc(countNode!)));
       for (let i = 0; i < n; i++) instances.push({ frame: frame.push({ name: loopName, index: { kind: 'number', value: i, origin: scope.loc(copyNode) }, kind: 'resource' }), index: i });
     } else {
       const idx = unknown(`the copy count is unknown${count.kind === 'unknown' ? ` (${count.reason})` : ''}`, scope.loc(copyNode), `copyIndex(${quoteArm(loopName ?? '')})`);
@@ -833,7 +841,7 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, resources: [], opaque: [], depth: 0, scopes: [], inputs: [], inputKeys: new Set() };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], depth: 0, scopes: [], inputs: [], inputKeys: new Set() };
   const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;

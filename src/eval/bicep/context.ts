@@ -3,7 +3,7 @@
  * problems, resources and inputs are collected, and the limits), local names, and small helpers
  * over the AST. No evaluation happens here.
  */
-import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
+import { LOOP_INSTANCE_CAP, newExpansionBudget, type ExpansionBudget } from '../../core/limits.js';
 import type { Host } from '../../core/host.js';
 import type { Location, Range } from '../../core/source.js';
 import { unknown } from '../../core/value.js';
@@ -47,6 +47,8 @@ export interface Env {
   inputs: InputDecl[];
   inputKeys: Set<string>;
   maxCopy: number;
+  /** Loop instances left to expand in this evaluation (nested loops multiply: core/limits.ts). */
+  budget: ExpansionBudget;
   maxDepth: number;
   /** Guard against runaway recursion through user functions. */
   calls: number;
@@ -75,7 +77,7 @@ function pathKindsOf(sources: BicepSources): Map<string, PathKind> {
 }
 
 export function newEnv(sources: BicepSources, maxCopy = LOOP_INSTANCE_CAP, maxDepth = 8): Env {
-  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, maxDepth, calls: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
+  return { sources, problems: [], problemKeys: new Set(), resources: [], inputs: [], inputKeys: new Set(), maxCopy, budget: newExpansionBudget(), maxDepth, calls: 0, lambdaCalls: 0, opaque: [], pathKinds: pathKindsOf(sources) };
 }
 
 /** Records an EVAL001 once per place and message. */

@@ -8,6 +8,7 @@ import { list, num } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { ForExpr, IfBody } from '../../parse/bicep/index.js';
 import { armAccess } from '../arm/evaluate.js';
+import { takeExpansions } from '../../core/limits.js';
 import { U, withLoopLocals } from './context.js';
 import type { Locals } from './context.js';
 import type { FileScope } from './scope.js';
@@ -22,6 +23,7 @@ export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Local
       scope.problem(`loop '${symbol}' has ${n} instances; only the first ${scope.env.maxCopy} are evaluated`, loop.iterable.range);
       n = scope.env.maxCopy;
     }
+    n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, loop.iterable.range));
     const out: { locals: Locals; index?: number }[] = [];
     for (let i = 0; i < n; i++) {
       const index = loop.index ? num(i, scope.loc(loop.index.range)) : undefined;
@@ -48,6 +50,10 @@ export function evalFor(scope: FileScope, e: ForExpr, locals: Locals): Value {
     scope.problem(`loop has ${n} items; only the first ${scope.env.maxCopy} are evaluated`, e.iterable.range);
     n = scope.env.maxCopy;
   }
+  const wanted = n;
+  n = takeExpansions(scope.env.budget, n, (m) => scope.problem(m, e.iterable.range));
+  // Cut by the budget: the array is not known whole.
+  if (n < wanted) return U('the loop is past the expansion budget', loc);
   const items: Value[] = [];
   for (let i = 0; i < n; i++) {
     const index = e.index ? num(i, scope.loc(e.index.range)) : undefined;

@@ -5,7 +5,7 @@
  * something refers to them, with cycle guards (a cycle is unknown, never a crash).
  */
 import path from 'node:path';
-import { LOOP_INSTANCE_CAP } from '../../core/limits.js';
+import { EXPANSION_BUDGET, LOOP_INSTANCE_CAP } from '../../core/limits.js';
 import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
@@ -351,7 +351,8 @@ export class ModuleInstance {
       if (c.kind !== 'number') return [{ key: '', vars: new Map([['count', obj({ index: unknown(`count.index of an unknown count${whyUnknown(c)}`) })]]) }];
       const n = Math.max(0, Math.trunc(c.value));
       cap(n, count);
-      return Array.from({ length: Math.min(n, max) }, (_, i) => ({ key: `[${i}]`, vars: new Map([['count', obj({ index: num(i) })]]) }));
+      const length = this.withinBudget(Math.min(n, max), address, count, decl.file);
+      return Array.from({ length }, (_, i) => ({ key: `[${i}]`, vars: new Map([['count', obj({ index: num(i) })]]) }));
     }
     if (forEach) {
       const fe = evaluate(forEach.expr, ctx);
@@ -362,13 +363,30 @@ export class ModuleInstance {
         return [{ key: '', vars: new Map([['each', obj({ key: unknown(`each.key of an unknown for_each${why}`), value: unknown(`each.value of an unknown for_each${why}`) })]]) }];
       }
       cap(pairs.length, forEach);
-      return pairs.slice(0, max).map(([k, v]) => {
+      return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
         // for_each over a set of strings: each.key == each.value.
         const keyStr = fe.kind === 'list' ? (asString(v) ?? String(asString(k))) : asString(k)!;
         return { key: `[${JSON.stringify(keyStr)}]`, vars: new Map([['each', obj({ key: str(keyStr, k.origin), value: v })]]) };
       });
     }
     return [{ key: '', vars: new Map() }];
+  }
+
+  /**
+   * How many of `n` loop instances the project's expansion budget still allows (core/limits.ts
+   * EXPANSION_BUDGET: nested loops multiply). The first loop it cuts gets an EVAL001 note and
+   * is treated as capped (its whole collection is unknown).
+   */
+  private withinBudget(n: number, address: string, at: { range: Location['range'] }, file: string): number {
+    const allowed = this.opts.guard.takeExpansions(n);
+    if (allowed < n) {
+      this.cappedExpansions.add(address);
+      if (!this.opts.guard.expansionBudgetHit) {
+        this.opts.guard.expansionBudgetHit = true;
+        this.opts.problems.push({ message: `loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString('en-US')} instances in this configuration ('${address}' is where the linter stopped); the instances past that are not linted`, location: locOf(at, file) });
+      }
+    }
+    return allowed;
   }
 
   /** Evaluates a block body into an object; nested blocks become lists of objects. */
@@ -459,7 +477,7 @@ export class ModuleInstance {
       return it && it.expr.type === 'ScopeTraversal' ? it.expr.root : blockName;
     })();
     const items: Value[] = [];
-    pairs.slice(0, MAX_INSTANCES).forEach(([k, v], i) => {
+    pairs.slice(0, this.withinBudget(Math.min(pairs.length, MAX_INSTANCES), `${pathPrefix}${blockName}`, block, file)).forEach(([k, v], i) => {
       const inner = new Map(iteration ?? []);
       inner.set(iterName, obj({ key: k, value: v }));
       const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
