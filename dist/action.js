@@ -41592,34 +41592,38 @@ function buildAction(ctx, root) {
   wf.jobs.push(job);
   return wf;
 }
-function inputPairs(ctx, inputs, depth = 0) {
-  const out = [];
+function inputViews(ctx, inputs, depth = 0) {
+  const plain = [];
+  const branches = [];
   for (const p of ctx.n.pairs(inputs)) {
-    const key = ctx.n.key(p) ?? "";
-    if (/^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(key.trim()) && depth < 8) out.push(...inputPairs(ctx, ctx.n.value(p), depth + 1));
-    else out.push(p);
+    if (!CONDITION_KEY.test((ctx.n.key(p) ?? "").trim())) plain.push(p);
+    else if (depth < 8) branches.push(...inputViews(ctx, ctx.n.value(p), depth + 1));
   }
-  return out;
+  return branches.length ? branches.map((b) => [...b, ...plain]) : [plain];
 }
 function taskScripts(ctx, step, inputs) {
   const task = (step.task ?? "").toLowerCase();
   const name = task.split("@")[0] ?? "";
-  const pairs = inputPairs(ctx, inputs);
-  const named = (key) => pairs.filter((q) => (ctx.n.key(q) ?? "").toLowerCase() === key.toLowerCase());
-  const find = (key) => named(key)[0];
+  const spec = TASK_SCRIPT_INPUTS.get(name);
+  if (!spec) return;
+  const read = /* @__PURE__ */ new Set();
+  for (const view of inputViews(ctx, inputs)) taskScriptsOf(ctx, step, name, spec, view, read);
+}
+function taskScriptsOf(ctx, step, name, spec, pairs, read) {
+  const find = (key) => pairs.find((q) => (ctx.n.key(q) ?? "").toLowerCase() === key.toLowerCase());
   const add = (key, lang, origin) => {
-    for (const p of named(key)) {
-      const attr2 = `inputs.${ctx.n.key(p) ?? key}`;
-      const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr2);
-      if (sn) step.scripts.push(sn);
-    }
+    const p = find(key);
+    if (!p || read.has(p)) return;
+    read.add(p);
+    const attr2 = `inputs.${ctx.n.key(p) ?? key}`;
+    const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr2);
+    if (sn) step.scripts.push(sn);
   };
   const input2 = (key) => {
     const p = find(key);
     return p ? ctx.n.str(ctx.n.value(p)) : void 0;
   };
-  const spec = TASK_SCRIPT_INPUTS.get(name);
-  if (!spec || taskScriptMode(spec, spec.selector && input2(spec.selector.input)) !== "inline") return;
+  if (taskScriptMode(spec, spec.selector && input2(spec.selector.input)) !== "inline") return;
   if (name === "azurecli") {
     const st = (input2("scriptType") ?? "").toLowerCase();
     const lang = st === "ps" || st === "pscore" ? "powershell" : st === "batch" ? "cmd" : "shell";
@@ -41853,7 +41857,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_VARIABLE, AZP_SCRIPT_KEYS;
+var NO_RANGE, CMD_VARIABLE, AZP_SCRIPT_KEYS, CONDITION_KEY;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -41880,6 +41884,7 @@ var init_ci = __esm({
       pwsh: "powershell",
       powershell: "powershell"
     };
+    CONDITION_KEY = /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/;
   }
 });
 
@@ -42360,9 +42365,17 @@ function readPipeline(out, roots, scripts) {
   for (const j of out.jobs) j.steps.sort((a, b) => a.range.start.offset - b.range.start.offset);
   for (const j of out.jobs) j.steps.forEach((s, i) => s.index = i);
 }
-function conditionalBranches(node) {
-  if (node?.type !== "map") return [];
-  return node.entries.filter((e) => /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(e.key.trim())).map((e) => entriesOf(e.value));
+function conditionalBranches(node, depth = 0) {
+  if (node?.type !== "map" || depth > 8) return [];
+  const out = [];
+  for (const e of node.entries) {
+    if (!/^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(e.key.trim()) || e.value?.type !== "map") continue;
+    const own = e.value.entries.filter((x) => !isExpressionKey(x.key)).map(entryOfNode);
+    const nested = conditionalBranches(e.value, depth + 1);
+    if (nested.length) out.push(...nested.map((n) => [...n, ...own]));
+    else out.push(own);
+  }
+  return out;
 }
 var SCRIPT_KEYS;
 var init_azure_pipelines = __esm({
@@ -44604,6 +44617,38 @@ function scriptContext(file, place, variant, given, inherited) {
     if (why !== void 0) return unknown(why);
     return /\$\(/.test(out) ? unknown(`"${t.slice(0, 60)}" is built from expressions`) : str(out, at2);
   };
+  const setVariable = (name, value) => {
+    if (pipeline) {
+      for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.delete(k);
+    }
+    vars.set(name, value);
+  };
+  const builtFromMacros = (t) => pipeline && /\$\(/.test(t) && !/^\s*\$\([A-Za-z_][\w.]*\)\s*$/.test(t) && !/\$\{\{|\$\[/.test(t);
+  const pending = /* @__PURE__ */ new Map();
+  const deferred = (name, s, writtenIn2) => {
+    const value = unknown(`${name} is built from macros`);
+    pending.set(name, { text: s.text, at: scalarLoc(writtenIn2, s), value });
+    return value;
+  };
+  const expandDeferred = () => {
+    const resolving = /* @__PURE__ */ new Set();
+    const resolve = (name) => {
+      const p = pending.get(name);
+      if (!p || vars.get(name) !== p.value) return;
+      if (resolving.has(name) || resolving.size > 8) {
+        vars.set(name, unknown(`${name} refers to itself through macros`));
+        return;
+      }
+      resolving.add(name);
+      for (const m of p.text.matchAll(/\$\(([A-Za-z_][\w.]*)\)/g)) {
+        const ref = [...pending.keys()].find((k) => k.toLowerCase() === m[1].toLowerCase());
+        if (ref !== void 0 && ref !== name) resolve(ref);
+      }
+      resolving.delete(name);
+      vars.set(name, macrosExpanded(p.text, p.at));
+    };
+    for (const name of [...pending.keys()]) resolve(name);
+  };
   const resolveScalar = (s, writtenIn2 = f) => {
     if (depth > 8) return unknown("variables refer to each other too deeply");
     const t = s.text;
@@ -44640,8 +44685,8 @@ function scriptContext(file, place, variant, given, inherited) {
         hidden = true;
         continue;
       }
-      const value = v.conditions?.length ? unknown(`${v.name} is set under a condition`) : v.unreadable ? unknown(v.unreadable) : v.value ? resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
-      vars.set(v.name, value);
+      const value = v.conditions?.length ? unknown(`${v.name} is set under a condition`) : v.unreadable ? unknown(v.unreadable) : v.value ? builtFromMacros(v.value.text) ? deferred(v.name, v.value, v.file ?? f) : resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
+      setVariable(v.name, value);
     }
   };
   add(file.env);
@@ -44672,6 +44717,7 @@ function scriptContext(file, place, variant, given, inherited) {
     for (const name of [...vars.keys()]) vars.set(name, unknown(`an earlier step of the job may set ${name} at run time (${setBy})`, runtime.any));
     hidden = true;
   }
+  expandDeferred();
   const env = /* @__PURE__ */ new Map();
   for (const [k, v] of vars) {
     if (!pipeline || stepEnv.has(k)) env.set(k, v);

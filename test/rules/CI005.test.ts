@@ -261,6 +261,26 @@ steps:
         messageId: 'taskApplyWithoutPlan',
       },
       {
+        // A branch nested in a branch is read too.
+        name: 'terraform-task-inputs-under-nested-template-conditions',
+        files: {
+          'terraform-task.yml': `
+steps:
+  - task: TerraformTaskV4@4
+    inputs:
+      provider: azurerm
+      \${{ if eq(parameters.apply, true) }}:
+        \${{ if eq(parameters.region, 'weu') }}:
+          command: ⟦apply⟧
+      \${{ else }}:
+        command: plan
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+      },
+      {
         // The options write -auto-approve themselves: the message says so, not that the task adds it.
         name: 'terraform-task-options-approve',
         files: {

@@ -923,6 +923,14 @@ param purgeProtection = ⟦false⟧
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      {
+        // Each \${{ if }} branch of a task's inputs with its own scriptType: the bash branch's \\ continuation holds.
+        name: 'task-input-branches-each-with-its-script-type',
+        files: {
+          'azure-pipelines.yml':
+            'trigger: none\nvariables:\n  environment: prod\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      azureSubscription: sc\n      scriptLocation: inlineScript\n      ${{ if parameters.windows }}:\n        scriptType: pscore\n        inlineScript: az keyvault create --name kv1 --resource-group rg --enable-rbac-authorization true --enable-purge-protection true\n      ${{ else }}:\n        scriptType: bash\n        inlineScript: |\n          az keyvault create --name kv2 --resource-group rg --enable-rbac-authorization true \\\n            --enable-purge-protection true\n',
+        },
+      },
       // An untyped PowerShell parameter may hold an array, which a native command gets as several arguments.
       { name: 'powershell-untyped-parameter-may-carry-flags', files: { 'deploy.ps1': 'param($Name)\naz keyvault create --name $Name -g rg\n' } },
       // A value with a blank may split into several words, a flag among them: undecided, never reported.
@@ -1358,6 +1366,28 @@ jobs:
     steps:
       - run: ⟦az⟧ keyvault create -n kv-\${{ matrix.environment }} -g rg
 `,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A value built from macros is expanded at run time, with the job's variables over the root's.
+        name: 'variable-built-from-macros-takes-the-jobs-value',
+        files: {
+          'azure-pipelines.yml':
+            'trigger: none\nvariables:\n  env_short: dev\n  environment: $(env_short)-ml\njobs:\n  - job: deploy\n    variables:\n      env_short: prod\n    steps:\n      - script: ⟦az⟧ keyvault create --name kv1 --resource-group rg --enable-rbac-authorization true\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // Names without case: the job's env_short replaces the root's Env_Short.
+        name: 'variable-names-without-case-the-inner-scope-wins',
+        files: {
+          'azure-pipelines.yml':
+            'trigger: none\nvariables:\n  Env_Short: dev\njobs:\n  - job: deploy\n    variables:\n      env_short: prod\n      environment: $(ENV_SHORT)-ml\n    steps:\n      - script: ⟦az⟧ keyvault create --name kv1 --resource-group rg --enable-rbac-authorization true\n',
         },
         level: 'error',
         env: 'prod',

@@ -230,6 +230,46 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (why !== undefined) return unknown(why);
     return /\$\(/.test(out) ? unknown(`"${t.slice(0, 60)}" is built from expressions`) : str(out, at);
   };
+  /**
+   * Sets a variable: a later scope's wins (job over stage over root), also over a name written in
+   * another case (Azure Pipelines variable names are case-insensitive).
+   */
+  const setVariable = (name: string, value: Value): void => {
+    if (pipeline) for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.delete(k);
+    vars.set(name, value);
+  };
+  const builtFromMacros = (t: string): boolean => pipeline && /\$\(/.test(t) && !/^\s*\$\([A-Za-z_][\w.]*\)\s*$/.test(t) && !/\$\{\{|\$\[/.test(t);
+  /**
+   * A value built from macros (`mlw-$(namespace)-$(environment)`) is expanded where it is used, at
+   * run time: with the variables of the innermost scope (a job's `namespace` over the root's),
+   * after every scope is read (`expandDeferred`).
+   */
+  const pending = new Map<string, { text: string; at: Location; value: Value }>();
+  const deferred = (name: string, s: CiScalar, writtenIn: string): Value => {
+    const value = unknown(`${name} is built from macros`);
+    pending.set(name, { text: s.text, at: scalarLoc(writtenIn, s), value });
+    return value;
+  };
+  const expandDeferred = (): void => {
+    const resolving = new Set<string>();
+    const resolve = (name: string): void => {
+      const p = pending.get(name);
+      // Replaced by a later scope or a run-time write: that value stands.
+      if (!p || vars.get(name) !== p.value) return;
+      if (resolving.has(name) || resolving.size > 8) {
+        vars.set(name, unknown(`${name} refers to itself through macros`));
+        return;
+      }
+      resolving.add(name);
+      for (const m of p.text.matchAll(/\$\(([A-Za-z_][\w.]*)\)/g)) {
+        const ref = [...pending.keys()].find((k) => k.toLowerCase() === m[1]!.toLowerCase());
+        if (ref !== undefined && ref !== name) resolve(ref);
+      }
+      resolving.delete(name);
+      vars.set(name, macrosExpanded(p.text, p.at));
+    };
+    for (const name of [...pending.keys()]) resolve(name);
+  };
   /** A variable's written value: a literal, or one expression/macro resolved; else unknown. */
   const resolveScalar = (s: CiScalar, writtenIn = f): Value => {
     if (depth > 8) return unknown('variables refer to each other too deeply');
@@ -279,9 +319,11 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         : v.unreadable
           ? unknown(v.unreadable)
           : v.value
-            ? resolveScalar(v.value, v.file)
+            ? builtFromMacros(v.value.text)
+              ? deferred(v.name, v.value, v.file ?? f)
+              : resolveScalar(v.value, v.file)
             : unknown(`${v.name} is not a scalar`);
-      vars.set(v.name, value);
+      setVariable(v.name, value);
     }
   };
   add(file.env);
@@ -319,6 +361,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     for (const name of [...vars.keys()]) vars.set(name, unknown(`an earlier step of the job may set ${name} at run time (${setBy})`, runtime.any));
     hidden = true;
   }
+  expandDeferred();
   const env: Env = new Map();
   for (const [k, v] of vars) {
     // Azure Pipelines passes variables to scripts as environment variables named NAME.x → NAME_X

@@ -13,7 +13,7 @@
 import { stringOf, valueOf } from '../../parse/yaml/ci.js';
 import { pipelineItemName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
-import { entriesOf, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
+import { entriesOf, entryOfNode, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
 import type { CiEntry, CiEnvironment, CiFile, CiInput, CiJob, CiMatrixLeg, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
 
@@ -223,8 +223,20 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
   for (const j of out.jobs) j.steps.forEach((s, i) => (s.index = i));
 }
 
-/** The entries of each `${{ if … }}` / `${{ elseif … }}` / `${{ else }}` key of a mapping (a task's `inputs:`). */
-function conditionalBranches(node: YamlTree | undefined): CiEntry[][] {
-  if (node?.type !== 'map') return [];
-  return node.entries.filter((e) => /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(e.key.trim())).map((e) => entriesOf(e.value));
+/**
+ * The entries each `${{ if … }}` / `${{ elseif … }}` / `${{ else }}` branch of a mapping (a task's
+ * `inputs:`) inserts, a nested branch with its enclosing branches' entries after its own; none
+ * without branches.
+ */
+function conditionalBranches(node: YamlTree | undefined, depth = 0): CiEntry[][] {
+  if (node?.type !== 'map' || depth > 8) return [];
+  const out: CiEntry[][] = [];
+  for (const e of node.entries) {
+    if (!/^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(e.key.trim()) || e.value?.type !== 'map') continue;
+    const own = e.value.entries.filter((x) => !isExpressionKey(x.key)).map(entryOfNode);
+    const nested = conditionalBranches(e.value, depth + 1);
+    if (nested.length) out.push(...nested.map((n) => [...n, ...own]));
+    else out.push(own);
+  }
+  return out;
 }

@@ -25,7 +25,7 @@ import type { CiNode, CiNodes, CiPair } from './ci-nodes.js';
 import { readCiFast } from './ci-tree-nodes.js';
 import { identityMapping } from './scalar.js';
 import type { MappedText } from './scalar.js';
-import { TASK_SCRIPT_INPUTS, taskScriptMode } from './pipeline-tasks.js';
+import { TASK_SCRIPT_INPUTS, taskScriptMode, type TaskScriptInput } from './pipeline-tasks.js';
 import { buildSnippet } from './script.js';
 import type { ScriptLanguage, ScriptOrigin, ScriptSnippet } from './script.js';
 import { ALIAS_COPY_BUDGET, ALIAS_READ_BUDGET, aliasFollow, yamlTree } from './tree.js';
@@ -528,41 +528,50 @@ const AZP_SCRIPT_KEYS: Record<string, ScriptLanguage> = {
   powershell: 'powershell',
 };
 
+const CONDITION_KEY = /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/;
+
 /**
- * A task's inputs, with those inside `${{ if … }}` / `${{ elseif … }}` / `${{ else }}` keys
- * (`inputs: { ${{ if p }}: { inlineScript: … }, ${{ else }}: { inlineScript: … } }`): Azure
- * Pipelines inserts the entries of the branch it takes; which one is not decided here, so the
- * script of every branch is read, as both sides of a shell `if` are.
+ * A task's inputs as Azure Pipelines may insert them: the entries outside `${{ if … }}` /
+ * `${{ elseif … }}` / `${{ else }}` keys, and for each branch (nested ones too) that branch's
+ * entries before them (`inputs: { scriptType: bash, ${{ if p }}: { inlineScript: … } }`). Which
+ * branch it takes is not decided here, so every branch's script is read, each with its own
+ * selectors and language, as both sides of a shell `if` are.
  */
-function inputPairs(ctx: Ctx, inputs: CiNode | undefined, depth = 0): CiPair[] {
-  const out: CiPair[] = [];
+function inputViews(ctx: Ctx, inputs: CiNode | undefined, depth = 0): CiPair[][] {
+  const plain: CiPair[] = [];
+  const branches: CiPair[][] = [];
   for (const p of ctx.n.pairs(inputs)) {
-    const key = ctx.n.key(p) ?? '';
-    if (/^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(key.trim()) && depth < 8) out.push(...inputPairs(ctx, ctx.n.value(p), depth + 1));
-    else out.push(p);
+    if (!CONDITION_KEY.test((ctx.n.key(p) ?? '').trim())) plain.push(p);
+    else if (depth < 8) branches.push(...inputViews(ctx, ctx.n.value(p), depth + 1));
   }
-  return out;
+  return branches.length ? branches.map((b) => [...b, ...plain]) : [plain];
 }
 
 function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void {
   const task = (step.task ?? '').toLowerCase();
   const name = task.split('@')[0] ?? '';
-  const pairs = inputPairs(ctx, inputs);
-  const named = (key: string): CiPair[] => pairs.filter((q) => (ctx.n.key(q) ?? '').toLowerCase() === key.toLowerCase());
-  const find = (key: string): CiPair | undefined => named(key)[0];
+  const spec = TASK_SCRIPT_INPUTS.get(name);
+  if (!spec) return;
+  // A script written outside the branches is one script, read once.
+  const read = new Set<CiPair>();
+  for (const view of inputViews(ctx, inputs)) taskScriptsOf(ctx, step, name, spec, view, read);
+}
+
+function taskScriptsOf(ctx: Ctx, step: AzpStep, name: string, spec: TaskScriptInput, pairs: readonly CiPair[], read: Set<CiPair>): void {
+  const find = (key: string): CiPair | undefined => pairs.find((q) => (ctx.n.key(q) ?? '').toLowerCase() === key.toLowerCase());
   const add = (key: string, lang: StepLanguage, origin: ScriptOrigin): void => {
-    for (const p of named(key)) {
-      const attr = `inputs.${ctx.n.key(p) ?? key}`;
-      const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr);
-      if (sn) step.scripts.push(sn);
-    }
+    const p = find(key);
+    if (!p || read.has(p)) return;
+    read.add(p);
+    const attr = `inputs.${ctx.n.key(p) ?? key}`;
+    const sn = snippetOf(ctx, ctx.n.value(p), lang, origin, step.subject, attr);
+    if (sn) step.scripts.push(sn);
   };
   const input = (key: string): string | undefined => {
     const p = find(key);
     return p ? ctx.n.str(ctx.n.value(p)) : undefined;
   };
-  const spec = TASK_SCRIPT_INPUTS.get(name);
-  if (!spec || taskScriptMode(spec, spec.selector && input(spec.selector.input)) !== 'inline') return;
+  if (taskScriptMode(spec, spec.selector && input(spec.selector.input)) !== 'inline') return;
   if (name === 'azurecli') {
     const st = (input('scriptType') ?? '').toLowerCase();
     const lang: StepLanguage = st === 'ps' || st === 'pscore' ? 'powershell' : st === 'batch' ? 'cmd' : 'shell';
