@@ -45566,7 +45566,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
   };
   if (spec.kind === "ml.compute" || spec.kind === "ml.workspace") applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at2);
   for (const [attr2, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
-  const byFlag = spec.fixedByFlags && [...flags.values.values()].find((g) => spec.fixedByFlags.flags.includes(g.flag.text.split("=")[0]));
+  const byFlag = spec.fixedByFlags && [...flags.values.keys()].some((f) => f.names.some((n) => spec.fixedByFlags.flags.includes(n)));
   if (byFlag) {
     for (const [attr2, d] of Object.entries(spec.fixedByFlags.attrs)) if (!resource.attrs.has(attr2)) resource.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
   }
@@ -50222,7 +50222,7 @@ function outOfCopy(location, related, v, context) {
   const atCall = (l) => ({ ...v.call, label: `${describeVendoredPlace(l, v)}${l.label ? ` (${l.label})` : ""}` });
   const shown = (ls) => ls.map((l) => isVendoredFile(l.file, v) ? atCall(l) : l);
   if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
-  const outside = related.find((l) => !isVendoredFile(l.file, v) && !context.has(l));
+  const outside = related.find((l) => !isVendoredFile(l.file, v) && !context.has(l) && /\.(?:tf|tf\.json|tfvars|tfvars\.json)$/i.test(l.file));
   const primary = outside ?? v.call;
   const rest = related.filter((l) => l !== outside);
   return { location: primary, related: shown([location, ...rest]), relocated: true };

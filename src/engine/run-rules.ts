@@ -105,7 +105,8 @@ function outOfCopy(location: Location, related: Location[], v: VendoredOrigin, c
   if (!isVendoredFile(location.file, v)) return { location, related: shown(related), relocated: false };
   // A place the value flowed through (the module argument that supplied it), never a place the
   // rule names for context (the private registry of AML002): that one is another resource's.
-  const outside = related.find((l) => !isVendoredFile(l.file, v) && !context.has(l));
+  // Terraform code only: a policy definition or template the rule names is not where a module's value is supplied.
+  const outside = related.find((l) => !isVendoredFile(l.file, v) && !context.has(l) && /\.(?:tf|tf\.json|tfvars|tfvars\.json)$/i.test(l.file));
   const primary = outside ?? v.call;
   const rest = related.filter((l) => l !== outside);
   return { location: primary, related: shown([location, ...rest]), relocated: true };

@@ -784,7 +784,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
   // `--set k=v` applies to the object the flags build, not only to a `--file` (azure-cli-sets.ts).
   if (spec.kind === 'ml.compute' || spec.kind === 'ml.workspace') applyMlSets(resource, spec.kind, flags.sets, flags.opaque, file, at);
   for (const [attr, d] of Object.entries(spec.fixed ?? {})) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
-  const byFlag = spec.fixedByFlags && [...flags.values.values()].find((g) => spec.fixedByFlags!.flags.includes(g.flag.text!.split('=')[0]!));
+  // By the flag it stands for (an abbreviation `--min-inst` sets --min-instances).
+  const byFlag = spec.fixedByFlags && [...flags.values.keys()].some((f) => f.names.some((n) => spec.fixedByFlags!.flags.includes(n)));
   if (byFlag) for (const [attr, d] of Object.entries(spec.fixedByFlags!.attrs)) if (!resource.attrs.has(attr)) resource.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });
   // `--priority Spot`: AKS adds its own taint to the pool (https://learn.microsoft.com/azure/aks/spot-node-pool).
   // The taints stay as written, as in every other format: engine/scan.ts adds (and marks) the

@@ -243,6 +243,19 @@ resource "azapi_resource" "this" {
     expect(s.findings.map((f) => f.suppression?.kind)).toEqual(['inSource']);
   });
 
+  it('a policy finding inside a copy points at the module block, not into the policy definition', async () => {
+    const dir = tree({
+      'main.tf': 'module "ws" {\n  source  = "Azure/avm-res-ws/azurerm"\n  version = "1.0.0"\n  name    = "mlw"\n}\n',
+      '.mlops-iac-lint.json': '{ "policies": { "definitions": ["policies/*.json"] } }',
+      'policies/loc.json': JSON.stringify({ properties: { displayName: 'Allowed locations', mode: 'Indexed', policyRule: { if: { not: { field: 'location', in: ['westeurope'] } }, then: { effect: 'deny' } } } }, null, 2),
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: 'ws', Source: 'registry.terraform.io/Azure/avm-res-ws/azurerm', Version: '1.0.0', Dir: '.terraform/modules/ws' }] }),
+      '.terraform/modules/ws/main.tf':
+        'variable "name" {\n  type = string\n}\n\nresource "azurerm_machine_learning_workspace" "this" {\n  name                          = var.name\n  location                      = "eastus"\n  resource_group_name           = "rg"\n  application_insights_id       = "a"\n  key_vault_id                  = "k"\n  storage_account_id            = "s"\n  public_network_access_enabled = false\n}\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GOV002'] });
+    expect(brief(dir, r.findings)).toEqual(['GOV002 error main.tf:1:1']);
+  });
+
   it('parses a copied module folder once, however many calls use it', () => {
     const dir = tree({
       'main.tf': [1, 2, 3].map((i) => `module "dns${i}" {\n  source  = "Azure/avm-res-network-privatednszone/azurerm"\n  version = "0.3.0"\n  name    = "zone${i}"\n}\n`).join('\n') + 'provider "azurerm" {\n  features {}\n}\n',

@@ -1301,6 +1301,14 @@ const azureCli: RuleTable = {
         messageId: 'minNodesAboveZero',
       },
       {
+        // An abbreviation the Azure CLI takes for --min-instances is a cluster's scale setting too.
+        name: 'update-alone-abbreviated-min-instances',
+        files: { 'deploy.sh': 'az ml compute update -n cpu-cluster --min-inst ⟦2⟧ -g rg -w ws\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'minNodesAboveZero',
+      },
+      {
         // An unquoted heredoc expands $MIN as the script assigned it: the finding is at the assignment.
         name: 'heredoc-unquoted-literal-variable',
         files: { 'deploy.sh': 'MIN=⟦2⟧\ncat > c.yml <<EOF\ntype: amlcompute\nname: cpu-cluster\nmin_instances: $MIN\nEOF\naz ml compute create -f c.yml\n' },
