@@ -5,7 +5,7 @@
 //                   written out, with expressions, dependsOn chains and resourceId() calls);
 //   tf-20k:         20,000 .tf files in one folder, one module;
 //   long-line:      a shell script and a workflow `run:` block whose line ends in 256,000 blanks;
-//   heredocs:       a shell script writing 1,500 Azure ML compute YAML files with heredocs.
+//   heredocs:       a shell script writing 3,000 Azure ML compute YAML files with heredocs.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,11 +96,13 @@ export function longLine(blanks = 256_000) {
 }
 
 /** A script that writes `n` compute YAML files with heredocs and creates each (every heredoc is read as Azure ML YAML). */
-export function heredocScript(n = 1_500) {
+export function heredocScript(n = 3_000) {
   const dir = fresh('heredocs');
   const lines = ['#!/bin/bash'];
   for (let i = 0; i < n; i++) {
-    lines.push(`cat > compute-${i}.yml <<EOF`, '$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json', `name: gpu-${i}`, 'type: amlcompute', 'size: Standard_NC6s_v3', 'min_instances: 0', 'max_instances: 2', 'EOF');
+    // Every other one `<<-` with tab-indented lines (its tabs are stripped).
+    const t = i % 2 ? '\t' : '';
+    lines.push(`cat > compute-${i}.yml <<${t ? '-' : ''}EOF`, ...['$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json', `name: gpu-${i}`, 'type: amlcompute', 'size: Standard_NC6s_v3', 'min_instances: 0', 'max_instances: 2', 'EOF'].map((l) => t + l));
     lines.push(`az ml compute create --file compute-${i}.yml --resource-group rg --workspace-name ws`);
   }
   fs.writeFileSync(path.join(dir, 'deploy.sh'), lines.join('\n') + '\n');
@@ -111,5 +113,5 @@ export const GENERATED = {
   'arm-38k (one 27 MB ARM template, 38,000 resources of one kind)': armTemplate,
   'tf-20k (20,000 .tf files in one folder)': terraformFolder,
   'long-line (a 256,000-character script line, as .sh and as run:)': longLine,
-  'heredocs (a script writing 1,500 compute YAML files with heredocs)': heredocScript,
+  'heredocs (a script writing 3,000 compute YAML files with heredocs, half of them <<-)': heredocScript,
 };

@@ -30106,9 +30106,9 @@ function parseYamlFile(source) {
   const lineMap = new LineMap(text2);
   return readSimpleYaml(text2, lineMap) ?? parseYamlWithLibrary(text2, lineMap);
 }
-function parseYamlPart(text2, start, end, at2) {
+function parseYamlPart(part, start, at2) {
   const pad2 = " ".repeat(Math.max(0, at2.column - 1));
-  const parsed = parseYamlFile(pad2 + text2.slice(start, end));
+  const parsed = parseYamlFile(pad2 + part);
   movePositions(parsed, at2.line - 1, start - pad2.length);
   return parsed;
 }
@@ -40136,7 +40136,7 @@ function documentsOf(src, parsed, overrides) {
   return docs;
 }
 function amlYamlResources(src, overrides, evaluation) {
-  const parsed = src.span ? parseYamlPart(src.text, src.span.start, src.span.end, src.span.at) : parseYamlFile(src.text);
+  const parsed = src.span ? parseYamlPart(src.span.text ?? src.text.slice(src.span.start, src.span.end), src.span.start, src.span.at) : parseYamlFile(src.text);
   return {
     resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
     problems: parseProblems(src.file, parsed),
@@ -44850,13 +44850,28 @@ function cleanRelative(p) {
 }
 function heredocFor(cmd, rel) {
   let best;
-  for (const h of cmd.heredocs) {
-    if (h.file !== cmd.file || h.target.kind !== "string") continue;
+  for (const h of heredocsByTarget(cmd.heredocs).get(rel) ?? []) {
+    if (h.file !== cmd.file) continue;
     if (h.heredoc.range.start.offset >= cmd.at.range.start.offset) continue;
-    if (cleanRelative(h.target.value) !== rel) continue;
     if (!best || h.heredoc.range.start.offset > best.heredoc.range.start.offset) best = h;
   }
   return best;
+}
+function heredocsByTarget(heredocs) {
+  let out = HEREDOCS_BY_TARGET.get(heredocs);
+  if (!out) {
+    out = /* @__PURE__ */ new Map();
+    for (const h of heredocs) {
+      if (h.target.kind !== "string") continue;
+      const rel = cleanRelative(h.target.value);
+      if (rel === void 0) continue;
+      const list2 = out.get(rel);
+      if (list2) list2.push(h);
+      else out.set(rel, [h]);
+    }
+    HEREDOCS_BY_TARGET.set(heredocs, out);
+  }
+  return out;
 }
 function besideScript(cmd, root) {
   const p = cmd.path;
@@ -44890,8 +44905,8 @@ function fileCommandResources(cmd, evaluation, ctx, links) {
     const body = hd.heredoc.text;
     const ciExpressions = !cmd.inScript && /\$\{\{|\$\(/.test(body);
     const span3 = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset, at: hd.heredoc.range.start };
-    const read = hd.heredoc.stripTabs ? text2.slice(0, span3.start) + text2.slice(span3.start, span3.end).replace(/^\t+/gm, (t) => " ".repeat(t.length)) + text2.slice(span3.end) : text2;
-    src = { file: cmd.file, text: read, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
+    if (hd.heredoc.stripTabs) span3.text = text2.slice(span3.start, span3.end).replace(/^\t+/gm, (t) => " ".repeat(t.length));
+    src = { file: cmd.file, text: text2, span: span3, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {
     const tried = beside ? [path38.join(ctx.root, rel)] : candidates(cmd, rel, ctx.root);
@@ -44995,7 +45010,7 @@ function undecidable(cmd, evaluation, reason) {
 function placeIdentity(at2) {
   return `az:${at2.file}:${at2.range.start.offset}`;
 }
-var REGISTRY_ID;
+var REGISTRY_ID, HEREDOCS_BY_TARGET;
 var init_azure_cli_files = __esm({
   "src/frontends/azure-cli-files.ts"() {
     "use strict";
@@ -45007,6 +45022,7 @@ var init_azure_cli_files = __esm({
     init_shared();
     init_azure_cli_sets();
     REGISTRY_ID = /\/providers\/Microsoft\.ContainerRegistry\/registries\/([^/\s]+)\/?$/i;
+    HEREDOCS_BY_TARGET = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -45289,12 +45305,15 @@ function azureCliUnits(ciFiles, ctx) {
   const problems = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === "script" && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0] }]));
   const links = newFileLinks();
-  const linkerFor = (inScript, hds) => ({
-    inScript,
-    heredocs: hds,
-    // The evaluation is replaced by the command's unit when the draft is placed.
-    resources: (cmd) => fileCommandResources(cmd, { variant: "default", env: "unknown", unit: cmd.file, inputs: [] }, ctx, links)
-  });
+  const linkerFor = (inScript, hds) => {
+    let list2;
+    return {
+      inScript,
+      heredocs: () => list2 ??= hds(),
+      // The evaluation is replaced by the command's unit when the draft is placed.
+      resources: (cmd) => fileCommandResources(cmd, { variant: "default", env: "unknown", unit: cmd.file, inputs: [] }, ctx, links)
+    };
+  };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const localCalls = localCallsByTarget(ciFiles, ctx.root);
   const withSource = (from, base, depth = 0) => ({

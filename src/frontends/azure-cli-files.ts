@@ -113,13 +113,35 @@ function cleanRelative(p: string): string | undefined {
 /** The latest heredoc written before the command that writes the same path. */
 function heredocFor(cmd: FileCommand, rel: string): HeredocWrite | undefined {
   let best: HeredocWrite | undefined;
-  for (const h of cmd.heredocs) {
-    if (h.file !== cmd.file || h.target.kind !== 'string') continue;
+  for (const h of heredocsByTarget(cmd.heredocs).get(rel) ?? []) {
+    if (h.file !== cmd.file) continue;
     if (h.heredoc.range.start.offset >= cmd.at.range.start.offset) continue;
-    if (cleanRelative(h.target.value) !== rel) continue;
     if (!best || h.heredoc.range.start.offset > best.heredoc.range.start.offset) best = h;
   }
   return best;
+}
+
+/**
+ * A script's heredocs by the file each writes (its path cleaned as `--file` paths are), made once
+ * per script: every `--file` command looked at every heredoc, which made a script of thousands of
+ * both quadratic (issue 15's hostile input).
+ */
+const HEREDOCS_BY_TARGET = new WeakMap<readonly HeredocWrite[], Map<string, HeredocWrite[]>>();
+function heredocsByTarget(heredocs: readonly HeredocWrite[]): Map<string, HeredocWrite[]> {
+  let out = HEREDOCS_BY_TARGET.get(heredocs);
+  if (!out) {
+    out = new Map();
+    for (const h of heredocs) {
+      if (h.target.kind !== 'string') continue;
+      const rel = cleanRelative(h.target.value);
+      if (rel === undefined) continue;
+      const list = out.get(rel);
+      if (list) list.push(h);
+      else out.set(rel, [h]);
+    }
+    HEREDOCS_BY_TARGET.set(heredocs, out);
+  }
+  return out;
 }
 
 /**
@@ -166,10 +188,11 @@ export function fileCommandResources(cmd: FileCommand, evaluation: Evaluation, c
     const body = hd.heredoc.text;
     // GitHub/Azure Pipelines substitute their expressions even inside a quoted heredoc.
     const ciExpressions = !cmd.inScript && /\$\{\{|\$\(/.test(body);
-    const span = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset, at: hd.heredoc.range.start };
-    // `<<-` strips leading tabs, which YAML does not take as indentation: a tab becomes a space (positions stay).
-    const read = hd.heredoc.stripTabs ? text.slice(0, span.start) + text.slice(span.start, span.end).replace(/^\t+/gm, (t) => ' '.repeat(t.length)) + text.slice(span.end) : text;
-    src = { file: cmd.file, text: read, span, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
+    const span: NonNullable<AmlYamlText['span']> = { start: hd.heredoc.range.start.offset, end: hd.heredoc.range.end.offset, at: hd.heredoc.range.start };
+    // `<<-` strips leading tabs, which YAML does not take as indentation: a tab becomes a space
+    // (positions stay). Only the part is copied, not the whole script per heredoc.
+    if (hd.heredoc.stripTabs) span.text = text.slice(span.start, span.end).replace(/^\t+/gm, (t) => ' '.repeat(t.length));
+    src = { file: cmd.file, text, span, shellExpansions: !hd.heredoc.quoted || ciExpressions, typeHint: typeHintOf(cmd) };
     // An unquoted heredoc expands the script's variables as they are when it is written.
     if (!hd.heredoc.quoted) src.shellEnv = hd.env;
   } else {

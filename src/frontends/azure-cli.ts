@@ -420,12 +420,16 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const problems: Problem[] = [];
   const byPath = new Map(ciFiles.filter((f) => f.kind === 'script' && f.scripts[0]).map((f) => [f.file, { file: f.file, script: f.scripts[0]! }]));
   const links = newFileLinks();
-  const linkerFor = (inScript: boolean, hds: () => readonly HeredocWrite[]): Linker => ({
-    inScript,
-    heredocs: hds,
-    // The evaluation is replaced by the command's unit when the draft is placed.
-    resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
-  });
+  const linkerFor = (inScript: boolean, hds: () => readonly HeredocWrite[]): Linker => {
+    // One list per script (azure-cli-files.ts indexes it once, by the list).
+    let list: readonly HeredocWrite[] | undefined;
+    return {
+      inScript,
+      heredocs: () => (list ??= hds()),
+      // The evaluation is replaced by the command's unit when the draft is placed.
+      resources: (cmd) => fileCommandResources(cmd, { variant: 'default', env: 'unknown', unit: cmd.file, inputs: [] }, ctx, links),
+    };
+  };
   // Before the calls: a template path may read a variables template's value (`${{ variables.version }}`).
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const localCalls = localCallsByTarget(ciFiles, ctx.root);

@@ -32,8 +32,12 @@ export interface AmlYamlText {
   file: string;
   /** The whole file's text. */
   text: string;
-  /** The YAML part's `[start, end)` offsets in `text` (a heredoc body) and the position of its start; default: the whole text. */
-  span?: { start: number; end: number; at: { line: number; column: number } };
+  /**
+   * The YAML part's `[start, end)` offsets in `text` (a heredoc body) and the position of its
+   * start; default: the whole text. `text`: the part as read, when it is not the file's as written
+   * (a `<<-` heredoc's tabs as spaces; the same length).
+   */
+  span?: { start: number; end: number; at: { line: number; column: number }; text?: string };
   /** True for a heredoc of a shell script: `$VAR` in a value is an unknown expansion. */
   shellExpansions?: boolean;
   /** The shell variables an unquoted heredoc expands (a `$VAR` value with a literal value is that value). */
@@ -82,7 +86,7 @@ function documentsOf(src: AmlYamlText, parsed: ParsedYaml, overrides: readonly A
  * `value` the text after `=`, typed like a plain YAML scalar, `location` where it is written.
  */
 export function amlYamlResources(src: AmlYamlText, overrides: readonly AmlYamlOverride[], evaluation: Evaluation): AmlYamlResult {
-  const parsed = src.span ? parseYamlPart(src.text, src.span.start, src.span.end, src.span.at) : parseYamlFile(src.text);
+  const parsed = src.span ? parseYamlPart(src.span.text ?? src.text.slice(src.span.start, src.span.end), src.span.start, src.span.at) : parseYamlFile(src.text);
   return {
     resources: documentsOf(src, parsed, overrides).map((d) => fromAmlYaml(d, evaluation)),
     problems: parseProblems(src.file, parsed),

@@ -241,17 +241,17 @@ export function parseYamlFile(source: string): ParsedYaml {
 }
 
 /**
- * Parses the part `[start, end)` of a file's text (a heredoc's body inside a script) with the
- * positions of the file: `at` is where `start` is. Only the part is read: it is parsed alone
+ * Parses a part of a file's text (a heredoc's body inside a script), which starts at offset
+ * `start` of the file, with the positions of the file: `at` is where `start` is. Only the part is read: it is parsed alone
  * (its first line padded to its column), and every position of the result is then moved to
  * the file's line and offset. Reading the whole file with all but the part blanked made a
  * script of many heredocs quadratic (1,500 heredocs: 22 s; issue 15's hostile input). The
  * lines above the part are blank for the parser either way. `text` and `lineMap` of the result
  * are the padded part's own.
  */
-export function parseYamlPart(text: string, start: number, end: number, at: { line: number; column: number }): ParsedYaml {
+export function parseYamlPart(part: string, start: number, at: { line: number; column: number }): ParsedYaml {
   const pad = ' '.repeat(Math.max(0, at.column - 1));
-  const parsed = parseYamlFile(pad + text.slice(start, end));
+  const parsed = parseYamlFile(pad + part);
   movePositions(parsed, at.line - 1, start - pad.length);
   return parsed;
 }
