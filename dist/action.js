@@ -44490,11 +44490,16 @@ function matrixVariants(job) {
   const rules = job?.matrixRules;
   let combos = [{ label: "", values: /* @__PURE__ */ new Map() }];
   const expanded = /* @__PURE__ */ new Set();
+  const unexpanded = [];
   for (const a of axes) {
-    if (combos.length * a.values.length > MAX_VARIANTS) break;
+    if (unexpanded.length || combos.length * a.values.length > MAX_VARIANTS) {
+      unexpanded.push(a.name);
+      continue;
+    }
     expanded.add(a.name);
     combos = combos.flatMap((c) => a.values.map((v) => withValue(c, a.name, v)));
   }
+  if (unexpanded.length) for (const c of combos) c.unexpanded = unexpanded;
   if (!rules) return combos;
   const axisNames = new Set((job?.matrix ?? []).map((a) => a.name));
   const unsure = (e) => [...e].some(([k, v]) => axisNames.has(k) && (!expanded.has(k) || v === void 0));
@@ -44584,7 +44589,8 @@ function scriptContext(file, place, variant, given, inherited) {
     if (head === "github" && rest[0] === "event" && rest[1] === "inputs" && rest.length === 3) return inputDefault(rest[2]);
     if (head === "matrix" && rest.length === 1) {
       const v = variant.values.get(key);
-      return v ? str(v.text, scalarLoc(f, v)) : unknown(`\${{ matrix.${key} }} has no literal values`);
+      if (v) return str(v.text, scalarLoc(f, v));
+      return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
     if (head === "env" && github || head === "variables" && pipeline) {
       if (rest.length === 1) return vars.get(key) ?? unknown(`${head}.${key} is not set literally in this file`);
@@ -44743,7 +44749,7 @@ var init_context2 = __esm({
     init_value();
     init_runtime_variables();
     init_words();
-    MAX_VARIANTS = 32;
+    MAX_VARIANTS = 256;
     MAX_INCLUDED_FILES = 100;
     MAX_INCLUDE_DEPTH = 20;
   }
@@ -45324,6 +45330,7 @@ function azureCliUnits(ciFiles, ctx) {
     }
   });
   for (const file of ciFiles) {
+    let matrixBudgetNoted = false;
     const places = placesOf(file);
     const callsOf = (f) => localCalls.get(path40.resolve(f.file)) ?? [];
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
@@ -45366,12 +45373,22 @@ function azureCliUnits(ciFiles, ctx) {
         }
       }
     };
+    let matrixWork = 0;
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
       const hidden = unreadableAz(file.file, script);
       if (hidden) problems.push(hidden);
       const place = places.get(script.subject);
-      for (const [vi, variant] of matrixVariants(place?.job).entries()) {
+      let variants = matrixVariants(place?.job);
+      const work = variants.length * Math.max(1, script.commands.length);
+      if (variants.length > 1 && matrixWork + work > MATRIX_WORK_BUDGET) {
+        if (!matrixBudgetNoted) {
+          matrixBudgetNoted = true;
+          problems.push({ ruleId: "EVAL001", message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: from this job on, matrix values are not expanded (unknown)`, location: { file: file.file, range: place?.job?.keyRange ?? script.range } });
+        }
+        variants = [{ label: "", values: /* @__PURE__ */ new Map() }];
+      } else matrixWork += work;
+      for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
         if (vi === 0) heredocs.push(...run3.heredocs);
@@ -45864,7 +45881,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, AZURE_CLI_TASK, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, AZURE_CLI_TASK, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -45894,6 +45911,7 @@ var init_azure_cli2 = __esm({
       "vm create": ["vmSize"],
       "vmss create": ["vmSize"]
     };
+    MATRIX_WORK_BUDGET = 2e4;
     AZURE_CLI_TASK = TASK_SCRIPT_INPUTS.get("azurecli");
     MAX_CALLER_DEPTH = 3;
     MAX_CONTEXTS_PER_CALL = 16;

@@ -442,6 +442,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     },
   });
   for (const file of ciFiles) {
+    let matrixBudgetNoted = false;
     const places = placesOf(file);
     const callsOf = (f: CiFile): readonly LocalCall[] => localCalls.get(path.resolve(f.file)) ?? [];
     const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
@@ -490,12 +491,24 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         }
       }
     };
+    // Commands interpreted once per matrix combination: a file may spend MATRIX_WORK_BUDGET of
+    // them; past it a job's matrix is not expanded (its values unknown) and EVAL001 says so.
+    let matrixWork = 0;
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
       const hidden = unreadableAz(file.file, script);
       if (hidden) problems.push(hidden);
       const place = places.get(script.subject);
-      for (const [vi, variant] of matrixVariants(place?.job).entries()) {
+      let variants = matrixVariants(place?.job);
+      const work = variants.length * Math.max(1, script.commands.length);
+      if (variants.length > 1 && matrixWork + work > MATRIX_WORK_BUDGET) {
+        if (!matrixBudgetNoted) {
+          matrixBudgetNoted = true;
+          problems.push({ ruleId: 'EVAL001', message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString('en-US')}: from this job on, matrix values are not expanded (unknown)`, location: { file: file.file, range: place?.job?.keyRange ?? script.range } });
+        }
+        variants = [{ label: '', values: new Map() }];
+      } else matrixWork += work;
+      for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
         // Heredocs and --file references once per script, from its first variant.
@@ -692,6 +705,9 @@ interface Linker {
   heredocs: () => readonly HeredocWrite[];
   resources(cmd: FileCommand): Resource[];
 }
+
+/** Commands one CI file may interpret across its matrix combinations (each combination runs the job's scripts again). */
+const MATRIX_WORK_BUDGET = 20_000;
 
 function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[], recordRefs: boolean, linker?: Linker, configured?: ReadonlyMap<AzInvocation, ReadonlyMap<string, Value>>): Draft[] | undefined {
   const head: string[] = [];

@@ -372,6 +372,16 @@ describe('azure-cli front end: hostile input', () => {
     expect(attr(pool, 'vmSize')).toBe('Standard_NC6s_v3@1:50');
   });
 
+  it('matrix combinations times commands past the budget: later jobs are not expanded, with one EVAL001 note', () => {
+    const axis = (p: string): string => `[${Array.from({ length: 16 }, (_, i) => `${p}${i}`).join(', ')}]`;
+    const job = (j: number): string => `  j${j}:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        r: ${axis('r')}\n        size: ${axis('Standard_NC')}\n    steps:\n      - run: az vm create -n vm -g rg --image x --size \${{ matrix.size }} -l \${{ matrix.r }}\n`;
+    const r = run({ '.github/workflows/w.yml': `on: push\njobs:\n${Array.from({ length: 100 }, (_, j) => job(j)).join('')}` });
+    const notes = r.problems.filter((p) => p.ruleId === 'EVAL001' && /matrix combinations of this file's jobs/.test(p.message));
+    expect(notes).toHaveLength(1);
+    // 20,000 / 256 = 78 jobs expanded; the other 22 once each, unexpanded.
+    expect(resources(r)).toHaveLength(78 * 256 + 22);
+  });
+
   it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {
     const nested = `${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}`;
     const r = run({ 'a.sh': `az acr create -n acr1 --sku ${nested} --admin-enabled "$(echo\naz acr create -n acr2 --sku \${{ inputs.x\n` });

@@ -693,6 +693,17 @@ const sharedValue: RuleTable = {
     ],
     invalid: [
       {
+        // A GitHub matrix of 36 combinations (GitHub runs up to 256): every one is expanded.
+        name: 'matrix-of-36-combinations',
+        files: {
+          '.github/workflows/gpu-vms.yml':
+            'on: push\njobs:\n  vms:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        region: [eastus, westus, northeurope, westeurope, uksouth, japaneast]\n        size: [Standard_D4s_v3, ⟦Standard_NC6⟧, Standard_NC4as_T4_v3, Standard_NC8as_T4_v3, Standard_NC16as_T4_v3, Standard_NC64as_T4_v3]\n    steps:\n      - run: az vm create -n gpu-vm -g rg -l ${{ matrix.region }} --image Ubuntu2204 --size ${{ matrix.size }} --tags cost-center=ml\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         name: 'two-commands-read-one-assignment',
         files: { 'deploy.sh': 'SIZE=⟦⟦Standard_NC6⟧⟧\naz aks nodepool add -g rg --cluster-name aks -n a --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\naz aks nodepool add -g rg --cluster-name aks -n b --node-taints sku=gpu:NoSchedule --node-vm-size $SIZE\n' },
         level: 'error',

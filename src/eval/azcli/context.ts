@@ -23,10 +23,15 @@ export interface MatrixVariant {
   values: Map<string, CiScalar>;
   /** Azure Pipelines: the leg's variable names (a non-scalar entry is set, to an unknown value). */
   variables?: string[];
+  /** Axes not expanded: the combinations would pass MAX_VARIANTS. */
+  unexpanded?: string[];
 }
 
-/** Matrix combinations beyond this are not expanded (the axes are then unknown). */
-const MAX_VARIANTS = 32;
+/**
+ * Matrix combinations beyond this are not expanded (the axes are then unknown): GitHub runs at
+ * most 256 jobs of one matrix ("A matrix can generate a maximum of 256 jobs per workflow run").
+ */
+export const MAX_VARIANTS = 256;
 
 export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
   if (job?.matrixLegs) return legVariants(job.matrixLegs);
@@ -34,11 +39,16 @@ export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
   const rules = job?.matrixRules;
   let combos: MatrixVariant[] = [{ label: '', values: new Map() }];
   const expanded = new Set<string>();
+  const unexpanded: string[] = [];
   for (const a of axes) {
-    if (combos.length * a.values.length > MAX_VARIANTS) break;
+    if (unexpanded.length || combos.length * a.values.length > MAX_VARIANTS) {
+      unexpanded.push(a.name);
+      continue;
+    }
     expanded.add(a.name);
     combos = combos.flatMap((c) => a.values.map((v) => withValue(c, a.name, v)));
   }
+  if (unexpanded.length) for (const c of combos) c.unexpanded = unexpanded;
   if (!rules) return combos;
   // Every axis written in the matrix, expanded or not: include/exclude compare against them.
   const axisNames = new Set((job?.matrix ?? []).map((a) => a.name));
@@ -193,7 +203,8 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (head === 'github' && rest[0] === 'event' && rest[1] === 'inputs' && rest.length === 3) return inputDefault(rest[2]!);
     if (head === 'matrix' && rest.length === 1) {
       const v = variant.values.get(key);
-      return v ? str(v.text, scalarLoc(f, v)) : unknown(`\${{ matrix.${key} }} has no literal values`);
+      if (v) return str(v.text, scalarLoc(f, v));
+      return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
     if ((head === 'env' && github) || (head === 'variables' && pipeline)) {
       if (rest.length === 1) return vars.get(key) ?? unknown(`${head}.${key} is not set literally in this file`);
