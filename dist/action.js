@@ -20078,7 +20078,8 @@ function classifyWords(words) {
   if (prod && nonprod) return "unknown";
   return prod ? "prod" : nonprod ? "nonprod" : void 0;
 }
-function classifyPath(relPath) {
+function classifyPath(relPath, above = "") {
+  if (above) return classifyPath(relPath) ?? classifyPath(above);
   const segments3 = relPath.split(/[\\/]+/).filter(Boolean);
   for (let i = segments3.length - 1; i >= 0; i--) {
     const env = classifyWords(envWords(segments3[i]));
@@ -30553,7 +30554,7 @@ function evaluateTerraform(input2) {
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path13.relative(input2.root, variantFile) : path13.relative(input2.root, dir) || ".";
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path13.sep).join("/")) ?? (variantFile ? classifyPath(path13.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto)) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0)
+        input2.envOverride ?? input2.envForPath?.(rel.split(path13.sep).join("/")) ?? (variantFile ? classifyPath(path13.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0)
       );
       const evaluation = {
         variant: variantFile ? path13.relative(dir, variantFile).split(path13.sep).join("/") : "default",
@@ -30618,10 +30619,10 @@ function evaluateTerraform(input2) {
   }
   return { evaluations, modules, problems, dataFiles };
 }
-function autoVarFilesEnv(root, files) {
+function autoVarFilesEnv(root, files, above) {
   let env;
   for (const f of files) {
-    const c = classifyPath(path13.relative(root, f))?.env;
+    const c = classifyPath(path13.relative(root, f), above)?.env;
     if (c === void 0) continue;
     if (env !== void 0 && env !== c) return void 0;
     env = c;
@@ -31468,7 +31469,7 @@ var init_remote_modules = __esm({
 import { createHash as createHash2 } from "node:crypto";
 import path16 from "node:path";
 function pathEnv(ctx, file) {
-  return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
+  return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file), ctx.envAbove)?.env;
 }
 function readProblem(host, file) {
   const p = host.problemOf(file);
@@ -31775,6 +31776,7 @@ var init_terraform = __esm({
           parseHcl: (f) => hcl.get(f),
           readText: (f) => ctx.host.readText(f),
           envOverride: ctx.envOverride,
+          ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
           envForPath: (rel) => ctx.envForPath(path17.join(ctx.root, rel)),
           insideRoot: (dir) => ctx.host.isInside(dir),
           listTfFiles: (dir) => {
@@ -37133,7 +37135,7 @@ function evaluateArm(input2) {
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
         // a template and its parameter file in `envs/prod/`), as a root's terraform.tfvars is read.
-        (pf ? classifyPath(rel(pf))?.env : void 0) ?? envFromParameters(result)
+        (pf ? classifyPath(rel(pf), input2.envAbove)?.env : void 0) ?? envFromParameters(result)
       );
       evaluations.push({
         evaluation: {
@@ -39306,7 +39308,7 @@ function evaluateBicep(input2) {
 function variantEnv(input2, unit, pf, result) {
   return evaluationEnv(
     input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path33.relative(input2.host.root, pf).split(path33.sep).join("/"))?.env : void 0) ?? envFromParameters(result, unit)
+    (pf ? classifyPath(path33.relative(input2.host.root, pf).split(path33.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -39822,6 +39824,7 @@ var init_bicep2 = __esm({
             return values;
           },
           envOverride: ctx.envOverride,
+          ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
           envForPath: (f) => ctx.envForPath(f),
           compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
           ...ctx.bicepCache ? { registryModule: (bicepFile, reference) => cachedModule(parses, ctx, ctx.bicepCache, bicepFile, reference) } : {},
@@ -39967,6 +39970,7 @@ var init_arm2 = __esm({
             return parsed && parsed.errors.length > 0 ? { ...parsed, root: void 0 } : parsed;
           },
           envOverride: ctx.envOverride,
+          ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
           envForPath: (rel) => ctx.envForPath(path35.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
@@ -45468,16 +45472,17 @@ function unreadableAz(file, script) {
 function fileEnvOf(ctx, file) {
   const rel = path40.relative(ctx.root, file.file);
   const root = ctx.root;
-  if (ctx.envOverride) return { decided: ctx.envOverride, rel, root };
+  const above = ctx.envAbove;
+  if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
-  if (configured) return { decided: configured, rel, root };
+  if (configured) return { decided: configured, rel, root, above };
   const byName2 = file.kind === "azure-pipeline" ? classifyPipelineFileName(path40.basename(rel)) : classifyPath(path40.basename(rel))?.env;
-  return byName2 ? { decided: byName2, rel, root } : { rel, root };
+  return byName2 ? { decided: byName2, rel, root, above } : { rel, root, above };
 }
 function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   if (fileEnv.decided) return fileEnv.decided;
   const rel = fileEnv.rel;
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path40.relative(fileEnv.root, f))?.env).filter((e) => e !== void 0));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path40.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
   const named = (entries2, name) => {
     for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
@@ -45496,7 +45501,7 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const assignment = (name) => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path40.dirname(rel))?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path40.dirname(rel), fileEnv.above)?.env;
 }
 function placeClass(place, sc) {
   const jobEnv = place?.job?.environment?.name;
@@ -54889,6 +54894,16 @@ function tfDataDirPatterns(dir, root) {
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
+function repositoryPathOf(root) {
+  let dir = root;
+  for (let i = 0; i < 64; i++) {
+    if (fs8.existsSync(path55.join(dir, ".git"))) return path55.relative(dir, root).split(path55.sep).join("/");
+    const up = path55.dirname(dir);
+    if (up === dir) return "";
+    dir = up;
+  }
+  return "";
+}
 function commonRoot(paths) {
   const cwd = process.cwd();
   if (paths.every((p) => !path55.relative(cwd, p).startsWith(".."))) return cwd;
@@ -55055,11 +55070,13 @@ async function prepareRun(options, cache3) {
   }
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
+  const envAbove = repositoryPathOf(root);
   const ctx = {
     host: recorder.host,
     root,
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
+    ...envAbove ? { envAbove } : {},
     cliVarFiles: varFiles,
     tfDataDir: options.tfDataDir,
     ...bicepCache ? { bicepCache } : {},

@@ -168,6 +168,23 @@ function tfDataDirPatterns(dir: string | undefined, root: string): string[] {
   return [rel.includes('/') ? `**/${rel}/` : `${rel}/`];
 }
 
+/**
+ * The scan root's path from the top of the repository that holds it (the nearest folder at or
+ * above it with a `.git`), `environments/prod` when the run starts there; '' at the top, outside
+ * a repository or past 64 levels. Only the names of the folders above the root are used (for the
+ * environment class, FrontEndContext.envAbove); nothing above the root is read.
+ */
+function repositoryPathOf(root: string): string {
+  let dir = root;
+  for (let i = 0; i < 64; i++) {
+    if (fs.existsSync(path.join(dir, '.git'))) return path.relative(dir, root).split(path.sep).join('/');
+    const up = path.dirname(dir);
+    if (up === dir) return '';
+    dir = up;
+  }
+  return '';
+}
+
 function commonRoot(paths: string[]): string {
   const cwd = process.cwd();
   if (paths.every((p) => !path.relative(cwd, p).startsWith('..'))) return cwd;
@@ -422,11 +439,13 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const superseded = new Set<string>();
   // One recorder for the run: it notes what each unit reads, for the cache (`--cache`).
   const recorder = recordingHost(host, cache ? (file, hash) => cache.noteText(host, file, hash) : undefined);
+  const envAbove = repositoryPathOf(root);
   const ctx: FrontEndContext = {
     host: recorder.host,
     root,
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
+    ...(envAbove ? { envAbove } : {}),
     cliVarFiles: varFiles,
     tfDataDir: options.tfDataDir,
     ...(bicepCache ? { bicepCache } : {}),

@@ -75,7 +75,9 @@ export function classifyWords(words: readonly string[]): EnvClass | undefined {
  * the nearest folder before the ones above it (`env/prod/terraform.tfvars` → prod,
  * `prod/dev.tfvars` → nonprod, `azuredeploy.parameters.dev.json` → nonprod).
  */
-export function classifyPath(relPath: string): { env: EnvClass; word: string } | undefined {
+export function classifyPath(relPath: string, above = ''): { env: EnvClass; word: string } | undefined {
+  // The folders above the scan root (`above`) come after every part of the path: the nearest decides.
+  if (above) return classifyPath(relPath) ?? classifyPath(above);
   const segments = relPath.split(/[\\/]+/).filter(Boolean);
   for (let i = segments.length - 1; i >= 0; i--) {
     const env = classifyWords(envWords(segments[i]!));

@@ -103,6 +103,7 @@ export const armFrontEnd: FrontEnd = {
         return parsed && parsed.errors.length > 0 ? { ...parsed, root: undefined } : parsed;
       },
       envOverride: ctx.envOverride,
+      ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),
       envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
     });
     for (const f of files) if (f.kind === 'arm-params') json.get(f.path);

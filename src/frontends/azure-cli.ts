@@ -607,17 +607,20 @@ interface FileEnv {
   rel: string;
   /** The scan root (variable templates' paths are read from it). */
   root: string;
+  /** The scan root's folders from its repository's top (FrontEndContext.envAbove). */
+  above?: string;
 }
 
 /** Read once per file, not once per script and matrix variant (path.relative and the config's globs are not free). */
 function fileEnvOf(ctx: FrontEndContext, file: CiFile): FileEnv {
   const rel = path.relative(ctx.root, file.file);
   const root = ctx.root;
-  if (ctx.envOverride) return { decided: ctx.envOverride, rel, root };
+  const above = ctx.envAbove;
+  if (ctx.envOverride) return { decided: ctx.envOverride, rel, root, above };
   const configured = ctx.envForPath(file.file);
-  if (configured) return { decided: configured, rel, root };
+  if (configured) return { decided: configured, rel, root, above };
   const byName = file.kind === 'azure-pipeline' ? classifyPipelineFileName(path.basename(rel)) : classifyPath(path.basename(rel))?.env;
-  return byName ? { decided: byName, rel, root } : { rel, root };
+  return byName ? { decided: byName, rel, root, above } : { rel, root, above };
 }
 
 /**
@@ -638,7 +641,7 @@ function envClassOf(
   const rel = fileEnv.rel;
   // RULES.md "Environments": a variable file's name or folder before variables' values. An Azure
   // Pipelines variables template in scope is one (`config-infra-prod.yml`); templates of two classes decide nothing.
-  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path.relative(fileEnv.root, f))?.env).filter((e) => e !== undefined));
+  const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== undefined));
   if (byVariableFile.size === 1) return [...byVariableFile][0]!;
   // `ENVIRONMENT="dev"` (FORMATS.md §1(e) trap 10): shell names compare without case here. The
   // step's CI variables (GitHub `env:`, Azure Pipelines `variables:`) and the workflow's or
@@ -665,7 +668,7 @@ function envClassOf(
   const assignment = (name: string): Value | undefined => named(assigned, name) ?? named(sc.env, name) ?? named(inputs, name) ?? matrixValue(name);
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
-  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path.dirname(rel))?.env;
+  return placeClass(place, sc) ?? callerEnv ?? classifyPath(path.dirname(rel), fileEnv.above)?.env;
 }
 
 /** The class a CI place names: its job's deployment environment, then its stage's id or display name (template expressions resolved in `sc`). */

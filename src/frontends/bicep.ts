@@ -188,6 +188,7 @@ export const bicepFrontEnd: FrontEnd = {
         return values;
       },
       envOverride: ctx.envOverride,
+      ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),
       envForPath: (f) => ctx.envForPath(f),
       compiledTwin: (bicepFile) => compiledTwinOf(parses, ctx, bicepFile),
       ...(ctx.bicepCache ? { registryModule: (bicepFile: string, reference: string) => cachedModule(parses, ctx, ctx.bicepCache!, bicepFile, reference) } : {}),

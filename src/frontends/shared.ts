@@ -11,8 +11,8 @@ import { fileStart, type Range } from '../core/source.js';
 import type { FilesOnlyView, FrontEndContext, Problem } from './types.js';
 
 /** A file's environment class from `--env`, the config's `environments` globs, else the words of its path (`overlays/prod/…`); undefined when none says. */
-export function pathEnv(ctx: Pick<FrontEndContext, 'root' | 'envOverride' | 'envForPath'>, file: string): EnvClass | undefined {
-  return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file))?.env;
+export function pathEnv(ctx: Pick<FrontEndContext, 'root' | 'envOverride' | 'envForPath' | 'envAbove'>, file: string): EnvClass | undefined {
+  return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file), ctx.envAbove)?.env;
 }
 
 /** Why the Host could not give a file's text, as PARSE001 (silent skips — outside the root, not a regular file — give nothing). */

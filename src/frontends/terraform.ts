@@ -77,6 +77,7 @@ export const terraformFrontEnd: FrontEnd = {
       parseHcl: (f) => hcl.get(f),
       readText: (f) => ctx.host.readText(f),
       envOverride: ctx.envOverride,
+      ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),
       envForPath: (rel) => ctx.envForPath(path.join(ctx.root, rel)),
       insideRoot: (dir) => ctx.host.isInside(dir),
       listTfFiles: (dir) => {

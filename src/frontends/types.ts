@@ -104,6 +104,13 @@ export interface FrontEndContext {
   readonly envOverride?: EnvClass;
   /** The config file's `environments` globs. */
   envForPath(p: string): EnvClass | undefined;
+  /**
+   * The scan root's path from the top of its repository (`environments/prod` when run inside
+   * that folder; '' at the top or outside a repository): its folders name an environment class
+   * after every folder inside the root, so `cd environments/prod && mlops-iac-lint .` classes
+   * the files as a run from the top does.
+   */
+  readonly envAbove?: string;
   /** `--var-file` (absolute). */
   readonly cliVarFiles: readonly string[];
   /**

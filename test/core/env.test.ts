@@ -86,6 +86,34 @@ describe('environment class through lint()', () => {
     const p = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['KV001'] });
     expect(p.findings.filter((f) => f.ruleId === 'KV001').map((f) => [f.level, f.env])).toEqual([['error', 'prod']]);
   });
+
+  it('a run inside environments/prod of a repository classes its files as a run from the top does', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { lint } = await import('../../src/api.js');
+    const top = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-env-repo-'));
+    const prod = path.join(top, 'environments', 'prod');
+    fs.mkdirSync(path.join(top, '.git'), { recursive: true });
+    fs.mkdirSync(prod, { recursive: true });
+    fs.writeFileSync(path.join(prod, 'main.tf'), 'variable "purge" {\n  type = bool\n}\n\nresource "azurerm_key_vault" "kv" {\n  name = "kv"\n  purge_protection_enabled = var.purge\n}\n');
+    fs.writeFileSync(path.join(prod, 'terraform.tfvars'), 'purge = false\n');
+    const levels = async (root: string): Promise<string[][]> =>
+      (await lint({ paths: [root], root, noConfig: true, rules: ['KV001'] })).findings.map((f) => [f.level, f.env]);
+    expect(await levels(top)).toEqual([['error', 'prod']]);
+    expect(await levels(prod)).toEqual([['error', 'prod']]);
+    // Without a repository the folders above the scan root are not known to be the project's.
+    fs.rmSync(path.join(top, '.git'), { recursive: true });
+    expect(await levels(prod)).toEqual([['warning', 'unknown']]);
+  });
+});
+
+describe('classifyPath with the folders above the scan root', () => {
+  it('reads them after every part of the path', () => {
+    expect(classifyPath('terraform.tfvars', 'environments/prod')?.env).toBe('prod');
+    expect(classifyPath('dev.tfvars', 'environments/prod')?.env).toBe('nonprod');
+    expect(classifyPath('main.tf', '')).toBeUndefined();
+  });
 });
 
 describe('envFromVariables (every format reads its own variables, one order and rule)', () => {

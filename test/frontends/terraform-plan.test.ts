@@ -124,7 +124,9 @@ describe('streaming JSON', () => {
 
 describe('plan JSON linted with its .tf lines', () => {
   it('keyed module instances, count, azapi body as string and object, a registry module: each at its .tf line', async () => {
-    const dir = path.join(FIXTURES, 'keyed');
+    // A copy outside this repository: inside it, the folders above the fixture (`test/…`) would class it nonprod.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mil-plan-keyed-'));
+    fs.cpSync(path.join(FIXTURES, 'keyed'), dir, { recursive: true });
     const r = await lint({ paths: [path.join(dir, 'plan.json')], root: dir, noConfig: true, rules: ['KV001', 'KV002', 'ST002', 'AML001', 'TF004', 'SEC001'] });
     const got = r.findings.map((f) => `${f.ruleId} ${at(dir, f)} ${f.level} ${f.address}`);
     expect(got).toEqual([

@@ -33,6 +33,8 @@ export interface ArmInput {
   withoutDefaults?: ReadonlySet<string>;
   parse(file: string): ParsedJson | undefined;
   envOverride?: EnvClass;
+  /** The scan root's folders from its repository's top (FrontEndContext.envAbove). */
+  envAbove?: string;
   envForPath?(relPath: string): EnvClass | undefined;
 }
 
@@ -81,7 +83,7 @@ export function evaluateArm(input: ArmInput): { evaluations: ArmUnitEvaluation[]
         // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
         // a template and its parameter file in `envs/prod/`), as a root's terraform.tfvars is read.
-        (pf ? classifyPath(rel(pf))?.env : undefined) ??
+        (pf ? classifyPath(rel(pf), input.envAbove)?.env : undefined) ??
           envFromParameters(result),
       );
       evaluations.push({

@@ -43,6 +43,8 @@ export interface BicepInput {
   /** The values of a JSON parameter file (`readParameterFile`), by lower-case name; undefined when it cannot be read. */
   readJsonParameters?(file: string): Map<string, Value> | undefined;
   envOverride?: EnvClass;
+  /** The scan root's folders from its repository's top (FrontEndContext.envAbove). */
+  envAbove?: string;
   /** The config file's `environments` glob map, for a file's absolute path (RULES.md "Environments", second source). */
   envForPath?(file: string): EnvClass | undefined;
   /** The compiled twin beside a `.bicep` file, parsed (registry modules take their body from it). */
@@ -236,7 +238,7 @@ function variantEnv(input: BicepInput, unit: string, pf: string | undefined, res
     input.envOverride ??
     input.envForPath?.(pf ?? unit) ??
     // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path.relative(input.host.root, pf).split(path.sep).join('/'))?.env : undefined) ??
+    (pf ? classifyPath(path.relative(input.host.root, pf).split(path.sep).join('/'), input.envAbove)?.env : undefined) ??
     envFromParameters(result, unit),
   );
 }

@@ -32,6 +32,8 @@ export interface TerraformInput {
   readText(file: string): string | undefined;
   /** `--env` */
   envOverride?: EnvClass;
+  /** The scan root's folders from its repository's top (FrontEndContext.envAbove). */
+  envAbove?: string;
   /** The config file's `environments` glob map, applied to a root-relative path. */
   envForPath?(relPath: string): EnvClass | undefined;
   /** True when a folder is inside the scan root (modules outside are not read). */
@@ -217,7 +219,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       const env = evaluationEnv(
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
-          (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto)) ??
+          (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
           envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)),
       );
       const evaluation: Evaluation = {
@@ -296,10 +298,10 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
  * `env/..` is. Paths relative to the scan root (the file name decides before its folders);
  * files that name different classes decide nothing.
  */
-function autoVarFilesEnv(root: string, files: readonly string[]): EnvClass | undefined {
+function autoVarFilesEnv(root: string, files: readonly string[], above?: string): EnvClass | undefined {
   let env: EnvClass | undefined;
   for (const f of files) {
-    const c = classifyPath(path.relative(root, f))?.env;
+    const c = classifyPath(path.relative(root, f), above)?.env;
     if (c === undefined) continue;
     if (env !== undefined && env !== c) return undefined;
     env = c;
