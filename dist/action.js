@@ -20546,6 +20546,22 @@ function literalKey(key, bareKey) {
   if (key.type === "Template" && !key.heredoc && key.parts.length === 1 && key.parts[0].type === "TemplateLiteral") return key.parts[0].value;
   return void 0;
 }
+function wholeModule(instances, byKey, at2) {
+  if (instances.some((i) => !/^\[.*\]$/.test(i.key))) return void 0;
+  if (!byKey) return list(instances.map((i) => i.instance.outputsObject(at2)), at2);
+  const entries2 = /* @__PURE__ */ new Map();
+  for (const i of instances) {
+    let k;
+    try {
+      k = JSON.parse(i.key.slice(1, -1));
+    } catch {
+      return void 0;
+    }
+    if (typeof k !== "string") return void 0;
+    entries2.set(k, i.instance.outputsObject(at2));
+  }
+  return obj(entries2, at2);
+}
 function wholeResource(instances, baseAddress2, token, byKey, at2) {
   const entries2 = /* @__PURE__ */ new Map();
   const items = [];
@@ -21055,6 +21071,7 @@ var init_instance = __esm({
         const { count: count2, forEach } = expansionAttrs(call.node);
         if (count2 || forEach) {
           const next = steps2[1];
+          if (next === void 0) return { value: wholeModule(instances, forEach !== void 0, at2) ?? unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
           if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
           consumed = 2;
           const k = evaluate(next.key, this.context(at2.file));
@@ -21065,6 +21082,10 @@ var init_instance = __esm({
         if (outStep?.type !== "GetAttr") return { value: unknown(`depends on module.${name}`, at2, token), consumed };
         if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at2, `${token}.${outStep.name}`), consumed: consumed + 1 };
         return { value: chosen.instance.output(outStep.name, at2), consumed: consumed + 1 };
+      }
+      /** Every declared output of this instance, as the object a reference to the whole instance gives. */
+      outputsObject(at2) {
+        return obj(new Map([...this.src.outputs.keys()].map((n) => [n, this.output(n, at2)])), at2);
       }
       output(name, at2) {
         const cached = this.outputCache.get(name);

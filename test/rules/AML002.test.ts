@@ -143,6 +143,19 @@ resource "azurerm_machine_learning_workspace" "ws" {
     ],
     invalid: [
       {
+        // An optional module behind a count switch, read through a splat: `one(module.acr[*].id)`.
+        name: 'registry-of-a-counted-module-through-a-splat',
+        files: {
+          'acr/main.tf':
+            'resource "azurerm_container_registry" "this" {\n  name                          = "acrx"\n  location                      = "westeurope"\n  resource_group_name           = "rg"\n  sku                           = "Premium"\n  public_network_access_enabled = false\n}\n\noutput "id" {\n  value = azurerm_container_registry.this.id\n}\n',
+          'root/main.tf':
+            'module "acr" {\n  source = "../acr"\n  count  = 1\n}\n\n⟦resource "azurerm_machine_learning_workspace" "ws" {⟧\n  name                          = "mlw"\n  location                      = "westeurope"\n  resource_group_name           = "rg"\n  application_insights_id       = "ai"\n  key_vault_id                  = "kv"\n  storage_account_id            = "st"\n  container_registry_id         = one(module.acr[*].id)\n  public_network_access_enabled = false\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noImageBuildCompute',
+      },
+      {
         name: 'empty-image-build-compute',
         files: {
           'main.tf': `

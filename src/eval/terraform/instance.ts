@@ -628,6 +628,9 @@ export class ModuleInstance {
     const { count, forEach } = expansionAttrs(call.node);
     if (count || forEach) {
       const next = steps[1];
+      // The whole expanded call (`one(module.acr[*].id)`, `values(module.kv)`): Terraform's value
+      // is a list (count) or a map (for_each) of its instances' outputs.
+      if (next === undefined) return { value: wholeModule(instances, forEach !== undefined, at) ?? unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
       if (next?.type !== 'Index') return { value: unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
       consumed = 2;
       const k = evaluate(next.key, this.context(at.file));
@@ -638,6 +641,11 @@ export class ModuleInstance {
     if (outStep?.type !== 'GetAttr') return { value: unknown(`depends on module.${name}`, at, token), consumed };
     if (!chosen) return { value: unknown(`module.${name}.${outStep.name} comes from a module that is not evaluated`, at, `${token}.${outStep.name}`), consumed: consumed + 1 };
     return { value: chosen.instance.output(outStep.name, at), consumed: consumed + 1 };
+  }
+
+  /** Every declared output of this instance, as the object a reference to the whole instance gives. */
+  outputsObject(at: Location): Value {
+    return obj(new Map([...this.src.outputs.keys()].map((n) => [n, this.output(n, at)])), at);
   }
 
   output(name: string, at?: Location): Value {
@@ -876,6 +884,28 @@ function literalKey(key: Expression, bareKey: boolean): string | undefined {
   if (bareKey && key.type === 'ScopeTraversal' && key.steps.length === 0) return key.root;
   if (key.type === 'Template' && !key.heredoc && key.parts.length === 1 && key.parts[0]!.type === 'TemplateLiteral') return key.parts[0]!.value;
   return undefined;
+}
+
+/**
+ * An expanded module call referenced as a whole: a list of its instances' outputs by index
+ * (count), or a map by key (for_each); undefined when the instances are not all known (an
+ * unknown count/for_each is one instance with key '').
+ */
+function wholeModule(instances: readonly ChildInstance[], byKey: boolean, at: Location): Value | undefined {
+  if (instances.some((i) => !/^\[.*\]$/.test(i.key))) return undefined;
+  if (!byKey) return list(instances.map((i) => i.instance.outputsObject(at)), at);
+  const entries = new Map<string, Value>();
+  for (const i of instances) {
+    let k: unknown;
+    try {
+      k = JSON.parse(i.key.slice(1, -1));
+    } catch {
+      return undefined;
+    }
+    if (typeof k !== 'string') return undefined;
+    entries.set(k, i.instance.outputsObject(at));
+  }
+  return obj(entries, at);
 }
 
 /**
