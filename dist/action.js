@@ -45804,7 +45804,7 @@ function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
   const scanned = new Set(ciFiles.map((f) => path40.resolve(f.file)));
   const put = (key, c) => {
-    if (key === void 0 || c.inputs.length === 0 && c.caller.format !== "azure-pipelines") return;
+    if (key === void 0 || c.inputs.length === 0 && c.caller.format !== "azure-pipelines" && !c.step) return;
     const list2 = out.get(key) ?? [];
     list2.push(c);
     out.set(key, list2);
@@ -45836,7 +45836,7 @@ function localCallsByTarget(ciFiles, scanRoot) {
   return out;
 }
 function callerContexts(file, calls, root, callsOf, depth = 0) {
-  if (file.inputs.length === 0 && file.format !== "azure-pipelines") return [];
+  if (file.inputs.length === 0 && file.format !== "azure-pipelines" && file.kind !== "github-action") return [];
   const ordered = [...calls.filter((c) => c.inputs.length > 0), ...calls.filter((c) => c.inputs.length === 0)];
   return ordered.slice(0, MAX_CALLS_PER_TEMPLATE).flatMap((c) => {
     const places = placesOf(c.caller);
@@ -45856,7 +45856,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
         }
         const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
         const variables = expanded ? sc.variables : void 0;
-        const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : void 0;
+        const composite = file.kind === "github-action" && c.step !== void 0;
+        const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => [...sc.env].find(([k, v]) => k.toLowerCase() === name.toLowerCase() && v.kind === "string")?.[1]) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
         const through = o ? `${label} ${o.label}` : label;
         return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };
       })

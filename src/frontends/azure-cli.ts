@@ -1072,9 +1072,10 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
   const out = new Map<string, LocalCall[]>();
   const scanned = new Set(ciFiles.map((f) => path.resolve(f.file)));
   const put = (key: string | undefined, c: LocalCall): void => {
-    // A call without inputs changes nothing in a workflow or action; an Azure Pipelines template
-    // still reads the variables its caller has in scope (a variables template's, the prod class).
-    if (key === undefined || (c.inputs.length === 0 && c.caller.format !== 'azure-pipelines')) return;
+    // A call without inputs changes nothing in a reusable workflow; an Azure Pipelines template
+    // still reads the variables its caller has in scope (a variables template's, the prod class),
+    // and a composite action runs in its caller's job (its environment class).
+    if (key === undefined || (c.inputs.length === 0 && c.caller.format !== 'azure-pipelines' && !c.step)) return;
     const list = out.get(key) ?? [];
     list.push(c);
     out.set(key, list);
@@ -1133,7 +1134,7 @@ const MAX_CALLS_PER_TEMPLATE = 16;
 
 function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0): CallerContext[] {
   // A template without parameters still reads its Azure Pipelines caller's variables.
-  if (file.inputs.length === 0 && file.format !== 'azure-pipelines') return [];
+  if (file.inputs.length === 0 && file.format !== 'azure-pipelines' && file.kind !== 'github-action') return [];
   // Calls that pass inputs first: the calls without (an Azure Pipelines template's plain callers)
   // must not crowd out one that passes a value.
   const ordered = [...calls.filter((c) => c.inputs.length > 0), ...calls.filter((c) => c.inputs.length === 0)];
@@ -1167,7 +1168,14 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         // An Azure Pipelines template is expanded into its caller: the caller's variables are in scope there.
         const expanded = c.caller.format === 'azure-pipelines' && file.format === 'azure-pipelines';
         const variables = expanded ? sc.variables : undefined;
-        const placeEnv = expanded ? (placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv) : undefined;
+        // A composite action's steps run in the calling job: its class (the job's environment:, its
+        // env: variables, the workflow's name) is theirs.
+        const composite = file.kind === 'github-action' && c.step !== undefined;
+        const placeEnv = expanded
+          ? (placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv)
+          : composite
+            ? (placeClass(place, sc) ?? envFromVariables((name) => [...sc.env].find(([k, v]) => k.toLowerCase() === name.toLowerCase() && v.kind === 'string')?.[1]) ?? classifyPath(path.basename(c.caller.file))?.env ?? o?.placeEnv)
+            : undefined;
         const through = o ? `${label} ${o.label}` : label;
         return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}) };
       }),

@@ -1372,6 +1372,17 @@ jobs:
         messageId: 'noPurgeProtection',
       },
       {
+        // A composite action's steps run in the calling job: the job's environment (production) is theirs.
+        name: 'composite-action-called-by-a-production-job',
+        files: {
+          '.github/actions/kv/action.yml': 'name: kv\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: ⟦az⟧ keyvault create --name kv1 --resource-group rg --enable-rbac-authorization true\n',
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: ./.github/actions/kv\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // A value built from macros is expanded at run time, with the job's variables over the root's.
         name: 'variable-built-from-macros-takes-the-jobs-value',
         files: {
