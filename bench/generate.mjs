@@ -5,7 +5,8 @@
 //                   written out, with expressions, dependsOn chains and resourceId() calls);
 //   tf-20k:         20,000 .tf files in one folder, one module;
 //   long-line:      a shell script and a workflow `run:` block whose line ends in 256,000 blanks;
-//   heredocs:       a shell script writing 3,000 Azure ML compute YAML files with heredocs.
+//   heredocs:       a shell script writing 3,000 Azure ML compute YAML files with heredocs;
+//   plan-token:     a plan JSON whose one resource holds a 40 MB string (streamed, chunk by chunk).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,9 +110,18 @@ export function heredocScript(n = 3_000) {
   return { dir, ...sizeOf(dir) };
 }
 
+/** A plan JSON (streamed: no size cap) whose one resource change holds a string of `n` characters. */
+export function planLongToken(n = 40_000_000) {
+  const dir = fresh('plan-token');
+  const head = '{"format_version":"1.2","resource_changes":[{"address":"azurerm_container_registry.a","mode":"managed","type":"azurerm_container_registry","name":"a","change":{"actions":["create"],"after":{"admin_enabled":true,';
+  fs.writeFileSync(path.join(dir, 'plan.json'), `${head}"s":"${'a'.repeat(n)}"}}}]}`);
+  return { dir, ...sizeOf(dir) };
+}
+
 export const GENERATED = {
   'arm-38k (one 27 MB ARM template, 38,000 resources of one kind)': armTemplate,
   'tf-20k (20,000 .tf files in one folder)': terraformFolder,
   'long-line (a 256,000-character script line, as .sh and as run:)': longLine,
   'heredocs (a script writing 3,000 compute YAML files with heredocs, half of them <<-)': heredocScript,
+  'plan-token (a plan JSON with one 40 MB string)': planLongToken,
 };

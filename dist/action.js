@@ -32098,8 +32098,8 @@ function streamJson(chunks, visitor) {
     if (action === "raw") {
       r.mark = start.offset;
       r.skipLoosely(depth);
-      const text2 = r.buf.slice(r.mark - r.base, r.pos);
-      r.mark = -1;
+      const text2 = r.textFrom(r.mark);
+      r.endMark();
       if (visitor.raw?.(path59, text2, start) === false) throw STOP;
       return;
     }
@@ -32184,6 +32184,12 @@ var init_stream = __esm({
       base = 0;
       /** File offset where a `raw` capture started (text from there is kept), or -1. */
       mark = -1;
+      /**
+       * The captured text of earlier chunks, from `mark` up to `base` (one piece per chunk): appending
+       * each chunk to one buffer made a token of many chunks (a 40 MB string) quadratic, every search
+       * flattening the whole buffer again.
+       */
+      kept = [];
       ended = false;
       /** Lines counted up to this file offset. */
       countedTo = 0;
@@ -32198,11 +32204,11 @@ var init_stream = __esm({
             this.ended = true;
             return false;
           }
-          const keepFrom = this.mark >= 0 ? this.mark - this.base : this.pos;
-          this.countLines(this.base + keepFrom);
-          this.buf = this.buf.slice(keepFrom) + next.value;
-          this.pos -= keepFrom;
-          this.base += keepFrom;
+          this.countLines(this.base + this.buf.length);
+          if (this.mark >= 0) this.kept.push(this.buf.slice(Math.max(0, this.mark - this.base)));
+          this.base += this.buf.length;
+          this.pos -= this.buf.length;
+          this.buf = next.value;
         }
         return true;
       }
@@ -32215,6 +32221,32 @@ var init_stream = __esm({
           this.lineStart = this.base + i + 1;
         }
         this.countedTo = upTo;
+      }
+      /** The text from file offset `from` (at or after `mark` while a capture runs) up to `pos`. */
+      textFrom(from) {
+        if (this.kept.length === 0) return this.buf.slice(from - this.base, this.pos);
+        const before = this.kept.join("");
+        const keptStart = this.base - before.length;
+        return (before + this.buf.slice(0, this.pos)).slice(from - keptStart);
+      }
+      /** A capture ended: nothing before `pos` is needed any more. */
+      endMark() {
+        this.mark = -1;
+        this.kept = [];
+      }
+      /** Backslashes right before buffer index `q` (into the pieces kept before `buf` too). */
+      backslashesBefore(q) {
+        let bs = 0;
+        let i = q - 1;
+        for (; i >= 0 && this.buf.charCodeAt(i) === 92; i--) bs++;
+        if (i >= 0) return bs;
+        for (let k = this.kept.length - 1; k >= 0; k--) {
+          const piece = this.kept[k];
+          let j = piece.length - 1;
+          for (; j >= 0 && piece.charCodeAt(j) === 92; j--) bs++;
+          if (j >= 0) break;
+        }
+        return bs;
       }
       /** The position of the next character. */
       position() {
@@ -32251,13 +32283,12 @@ var init_stream = __esm({
             this.pos = this.buf.length;
             continue;
           }
-          let bs = 0;
-          for (let i = q - 1; i >= 0 && this.buf.charCodeAt(i) === 92; i--) bs++;
+          const bs = this.backslashesBefore(q);
           this.pos = q + 1;
           if (bs % 2 === 0) break;
         }
-        const text2 = keep ? this.buf.slice(start - this.base, this.pos) : void 0;
-        if (ownMark) this.mark = -1;
+        const text2 = keep ? this.textFrom(start) : void 0;
+        if (ownMark) this.endMark();
         return text2;
       }
       /**

@@ -105,6 +105,26 @@ describe('streaming JSON', () => {
     }
   });
 
+  it('a raw value or key spanning many chunks, escapes at the chunk boundaries included, is handed over whole', () => {
+    // Backslash runs of every length end at a chunk boundary somewhere (chunks of 1..5).
+    const long = Array.from({ length: 200 }, (_, i) => `${'\\\\'.repeat(i % 4)}\\"x${i}`).join('');
+    const text = `{"items": [{"k": "${long}", "b": [1, 2]}, 3], "after": "${long}"}`;
+    const expected = JSON.parse(text) as { items: unknown[] };
+    for (const n of [1, 2, 3, 5, 64]) {
+      const got: unknown[] = [];
+      const keys: string[] = [];
+      streamJson(chunks(text, n), {
+        at: (p) => {
+          if (p.length > 0) keys.push(String(p[p.length - 1]));
+          return p.length === 0 || (p.length === 1 && p[0] === 'items') ? 'enter' : p[0] === 'items' ? 'raw' : 'skip';
+        },
+        raw: (_p, raw) => void got.push(JSON.parse(raw)),
+      });
+      expect(got).toEqual(expected.items);
+      expect(keys).toEqual(['items', '0', '1', 'after']);
+    }
+  });
+
   it('reports syntax errors and the nesting limit at their position', () => {
     const err = (text: string): string => {
       try {

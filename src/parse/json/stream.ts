@@ -58,6 +58,12 @@ class ChunkReader {
   base = 0;
   /** File offset where a `raw` capture started (text from there is kept), or -1. */
   mark = -1;
+  /**
+   * The captured text of earlier chunks, from `mark` up to `base` (one piece per chunk): appending
+   * each chunk to one buffer made a token of many chunks (a 40 MB string) quadratic, every search
+   * flattening the whole buffer again.
+   */
+  private kept: string[] = [];
   private ended = false;
   /** Lines counted up to this file offset. */
   private countedTo = 0;
@@ -75,12 +81,12 @@ class ChunkReader {
         this.ended = true;
         return false;
       }
-      // Keep only what is still needed: from the capture mark, else from `pos`.
-      const keepFrom = this.mark >= 0 ? this.mark - this.base : this.pos;
-      this.countLines(this.base + keepFrom);
-      this.buf = this.buf.slice(keepFrom) + next.value;
-      this.pos -= keepFrom;
-      this.base += keepFrom;
+      // Everything of `buf` is read (pos is at its end): what a capture still needs is set aside.
+      this.countLines(this.base + this.buf.length);
+      if (this.mark >= 0) this.kept.push(this.buf.slice(Math.max(0, this.mark - this.base)));
+      this.base += this.buf.length;
+      this.pos -= this.buf.length;
+      this.buf = next.value;
     }
     return true;
   }
@@ -94,6 +100,35 @@ class ChunkReader {
       this.lineStart = this.base + i + 1;
     }
     this.countedTo = upTo;
+  }
+
+  /** The text from file offset `from` (at or after `mark` while a capture runs) up to `pos`. */
+  textFrom(from: number): string {
+    if (this.kept.length === 0) return this.buf.slice(from - this.base, this.pos);
+    const before = this.kept.join('');
+    const keptStart = this.base - before.length;
+    return (before + this.buf.slice(0, this.pos)).slice(from - keptStart);
+  }
+
+  /** A capture ended: nothing before `pos` is needed any more. */
+  endMark(): void {
+    this.mark = -1;
+    this.kept = [];
+  }
+
+  /** Backslashes right before buffer index `q` (into the pieces kept before `buf` too). */
+  private backslashesBefore(q: number): number {
+    let bs = 0;
+    let i = q - 1;
+    for (; i >= 0 && this.buf.charCodeAt(i) === 0x5c; i--) bs++;
+    if (i >= 0) return bs;
+    for (let k = this.kept.length - 1; k >= 0; k--) {
+      const piece = this.kept[k]!;
+      let j = piece.length - 1;
+      for (; j >= 0 && piece.charCodeAt(j) === 0x5c; j--) bs++;
+      if (j >= 0) break;
+    }
+    return bs;
   }
 
   /** The position of the next character. */
@@ -138,13 +173,12 @@ class ChunkReader {
         continue;
       }
       // An escaped quote has an odd number of backslashes before it.
-      let bs = 0;
-      for (let i = q - 1; i >= 0 && this.buf.charCodeAt(i) === 0x5c; i--) bs++;
+      const bs = this.backslashesBefore(q);
       this.pos = q + 1;
       if (bs % 2 === 0) break;
     }
-    const text = keep ? this.buf.slice(start - this.base, this.pos) : undefined;
-    if (ownMark) this.mark = -1;
+    const text = keep ? this.textFrom(start) : undefined;
+    if (ownMark) this.endMark();
     return text;
   }
 
@@ -265,8 +299,8 @@ export function streamJson(chunks: Iterator<string, void>, visitor: StreamVisito
       r.mark = start.offset;
       // Its text goes to JSON.parse, which checks it (and says where it is wrong): bracket-matched here.
       r.skipLoosely(depth);
-      const text = r.buf.slice(r.mark - r.base, r.pos);
-      r.mark = -1;
+      const text = r.textFrom(r.mark);
+      r.endMark();
       if (visitor.raw?.(path, text, start) === false) throw STOP;
       return;
     }
