@@ -1775,7 +1775,7 @@ function callerArgument(at2, site) {
   return /\.(?:tf|tf\.json|bicep)$/i.test(at2.file) && !sameModule(at2, site);
 }
 function sameModule(a, b) {
-  if (/\.bicep$/i.test(b.file) || /\.json$/i.test(b.file)) return a.file === b.file;
+  if (/\.bicep$/i.test(b.file) || /\.json$/i.test(b.file) && !/\.tf\.json$/i.test(b.file)) return a.file === b.file;
   return folderOf(a.file) === folderOf(b.file);
 }
 function folderOf(file) {
@@ -1901,26 +1901,37 @@ function argumentsTooLarge(args) {
     if (a.kind === "string") {
       chars += a.value.length;
       if (chars > MAX_ARGUMENT_CHARS) return true;
-    } else if (exceedsNodes(a, MAX_ARGUMENT_NODES)) return true;
+    } else if (a.kind === "list" || a.kind === "object") {
+      if (argumentWork > MAX_ARGUMENT_WORK) return true;
+      let walked = NODE_COUNTS.get(a);
+      if (walked === void 0) {
+        walked = nodesUpTo(a, MAX_ARGUMENT_NODES);
+        NODE_COUNTS.set(a, walked);
+      }
+      argumentWork += walked;
+      if (walked > MAX_ARGUMENT_NODES || argumentWork > MAX_ARGUMENT_WORK) return true;
+    }
   }
   return false;
 }
-function exceedsNodes(v, limit) {
-  if (v.kind !== "list" && v.kind !== "object") return limit < 1;
-  let left = limit;
+function resetArgumentWork() {
+  argumentWork = 0;
+}
+function nodesUpTo(v, limit) {
+  let n = 0;
   const stack = [v];
   while (stack.length) {
     const x = stack.pop();
-    if (--left < 0) return true;
+    if (++n > limit) return n;
     if (x.kind === "list") for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]);
     else if (x.kind === "object") x.entries.forEach(pushValue, stack);
   }
-  return false;
+  return n;
 }
 function pushValue(v) {
   this.push(v);
 }
-var str, num, bool, nul, list, obj, unknown, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS;
+var str, num, bool, nul, list, obj, unknown, SIZE_LIKE, MAX_SIZE_CONTAINER, MAX_ARGUMENT_NODES, MAX_ARGUMENT_CHARS, MAX_ARGUMENT_WORK, argumentWork, NODE_COUNTS;
 var init_value = __esm({
   "src/core/value.ts"() {
     "use strict";
@@ -1946,6 +1957,9 @@ var init_value = __esm({
     MAX_SIZE_CONTAINER = 64;
     MAX_ARGUMENT_NODES = 1e5;
     MAX_ARGUMENT_CHARS = 16e6;
+    MAX_ARGUMENT_WORK = 2e7;
+    argumentWork = 0;
+    NODE_COUNTS = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -19350,6 +19364,11 @@ var init_guard = __esm({
        * How many of `wanted` loop instances may be expanded: all while the project's budget lasts,
        * then what is left of it (0 once spent).
        */
+      /** A new evaluation (a var-file variant of a root) starts with the whole budget. */
+      resetExpansions() {
+        this.expansionsLeft = EXPANSION_BUDGET;
+        this.expansionBudgetHit = false;
+      }
       takeExpansions(wanted) {
         const n = Math.min(wanted, this.expansionsLeft);
         this.expansionsLeft -= n;
@@ -20547,7 +20566,7 @@ function literalKey(key, bareKey) {
   return void 0;
 }
 function wholeModule(instances, byKey, at2) {
-  if (instances.some((i) => !/^\[.*\]$/.test(i.key))) return void 0;
+  if (instances.length === 0 || instances.some((i) => !/^\[.*\]$/.test(i.key))) return void 0;
   if (!byKey) return list(instances.map((i) => i.instance.outputsObject(at2)), at2);
   const entries2 = /* @__PURE__ */ new Map();
   for (const i of instances) {
@@ -21071,7 +21090,8 @@ var init_instance = __esm({
         const { count: count2, forEach } = expansionAttrs(call.node);
         if (count2 || forEach) {
           const next = steps2[1];
-          if (next === void 0) return { value: wholeModule(instances, forEach !== void 0, at2) ?? unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
+          const whole = next === void 0 && !this.cappedExpansions.has(`${this.prefix}module.${name}`) ? wholeModule(instances, forEach !== void 0, at2) : void 0;
+          if (next === void 0) return { value: whole ?? unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
           if (next?.type !== "Index") return { value: unknown(`depends on all instances of module.${name}`, at2, token), consumed: 1 };
           consumed = 2;
           const k = evaluate(next.key, this.context(at2.file));
@@ -30572,6 +30592,7 @@ function evaluateTerraform(input2) {
       }
       const opaqueModules = [];
       const readDataFile = dataFileReader({ root: input2.root, workingDir: dir, readText: (f) => input2.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
+      guard.resetExpansions();
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path13.relative(input2.root, variantFile) : path13.relative(input2.root, dir) || ".";
       const env = evaluationEnv(
@@ -44685,7 +44706,7 @@ function scriptContext(file, place, variant, given, inherited) {
     }
     vars.set(name, value);
   };
-  const builtFromMacros = (t) => pipeline && /\$\(/.test(t) && !/^\s*\$\([A-Za-z_][\w.]*\)\s*$/.test(t) && !/\$\{\{|\$\[/.test(t);
+  const builtFromMacros = (t) => pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t);
   const pending = /* @__PURE__ */ new Map();
   const deferred = (name, s, writtenIn2) => {
     const value = unknown(`${name} is built from macros`);
@@ -44707,7 +44728,8 @@ function scriptContext(file, place, variant, given, inherited) {
         if (ref !== void 0 && ref !== name) resolve(ref);
       }
       resolving.delete(name);
-      vars.set(name, macrosExpanded(p.text, p.at));
+      const one = /^\s*\$\(([A-Za-z_][\w.]*)\)\s*$/.exec(p.text);
+      vars.set(name, one ? variable(one[1]) ?? unknown(`$(${one[1]}) is not set literally in this file`) : macrosExpanded(p.text, p.at));
     };
     for (const name of [...pending.keys()]) resolve(name);
   };
@@ -49543,6 +49565,7 @@ init_shared();
 // src/pipeline/unit.ts
 init_source();
 init_own_strings();
+init_value();
 import { createHash as createHash3 } from "node:crypto";
 
 // src/engine/scan.ts
@@ -50556,6 +50579,7 @@ init_arrays();
 var FRAME_CONTEXT = 3;
 function runUnit(input2, texts, deps) {
   const { parts, ctx, root } = input2;
+  resetArgumentWork();
   const files = parts.flatMap((p) => p.files);
   const problems = [];
   const outs = [];
@@ -55184,7 +55208,7 @@ async function prepareRun(options, cache3) {
   host.planned(new Set(units2.flatMap((u) => u.files.map((f) => f.path))));
   timing?.mark("plan units");
   let settings;
-  const settingsKey = () => settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null]);
+  const settingsKey = () => settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null, ctx.envAbove ?? ""]);
   return {
     units: units2,
     wholeRun,

@@ -514,7 +514,8 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // (a worker that read another config takes no part). Hashed only when asked: a run with
   // neither cache nor workers (a one-file run) never needs it.
   let settings: string | undefined;
-  const settingsKey = (): string => (settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null]));
+  // The folders above the root (a `.git` made or removed there changes the classes: FrontEndContext.envAbove).
+  const settingsKey = (): string => (settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null, ctx.envAbove ?? '']));
   return {
     units, wholeRun, ctx, host, recorder, root, rules, ruleOptions, knownIds, today, ...(policies ? { policies } : {}), superseded, allFiles, settingsKey,
     options, config, varFiles, policyInput, problems, notices, merged, timing, onlyFiles, inputPaths, classified, scanned,

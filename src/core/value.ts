@@ -303,7 +303,7 @@ function callerArgument(at: Location, site: Location): boolean {
 
 /** Whether two places are in one module: one Bicep file, else one folder (a Terraform module; an ARM template's own file). */
 function sameModule(a: Location, b: Location): boolean {
-  if (/\.bicep$/i.test(b.file) || /\.json$/i.test(b.file)) return a.file === b.file;
+  if (/\.bicep$/i.test(b.file) || (/\.json$/i.test(b.file) && !/\.tf\.json$/i.test(b.file))) return a.file === b.file;
   return folderOf(a.file) === folderOf(b.file);
 }
 
@@ -521,24 +521,48 @@ export function argumentsTooLarge(args: readonly Value[]): boolean {
     if (a.kind === 'string') {
       chars += a.value.length;
       if (chars > MAX_ARGUMENT_CHARS) return true;
-    } else if (exceedsNodes(a, MAX_ARGUMENT_NODES)) return true;
+    } else if (a.kind === 'list' || a.kind === 'object') {
+      if (argumentWork > MAX_ARGUMENT_WORK) return true;
+      // The same collection passed again (`string(pools)` in a loop) is counted once, from memory.
+      let walked = NODE_COUNTS.get(a);
+      if (walked === undefined) {
+        walked = nodesUpTo(a, MAX_ARGUMENT_NODES);
+        NODE_COUNTS.set(a, walked);
+      }
+      argumentWork += walked;
+      if (walked > MAX_ARGUMENT_NODES || argumentWork > MAX_ARGUMENT_WORK) return true;
+    }
   }
   return false;
 }
 
-function exceedsNodes(v: Value, limit: number): boolean {
-  // Most arguments are one node (a string, a number): no walk, no stack.
-  if (v.kind !== 'list' && v.kind !== 'object') return limit < 1;
-  let left = limit;
+/**
+ * Nodes the collection arguments of one unit's function calls may have in total: each call is
+ * bounded (MAX_ARGUMENT_NODES), but a loop may call `string(pools)` on a 50,000-item array
+ * 24,000 times (a minute). Past it, calls with collection arguments are not evaluated.
+ */
+export const MAX_ARGUMENT_WORK = 20_000_000;
+let argumentWork = 0;
+/** Node counts of collections already walked (values are not changed once made). */
+const NODE_COUNTS = new WeakMap<Value, number>();
+
+/** A unit of work starts: the argument work budget is whole again (pipeline/unit.ts). */
+export function resetArgumentWork(): void {
+  argumentWork = 0;
+}
+
+/** The nodes of `v`, counted up to `limit + 1` (more than `limit`: stopped there). */
+function nodesUpTo(v: Value, limit: number): number {
+  let n = 0;
   const stack: Value[] = [v];
   while (stack.length) {
     const x = stack.pop()!;
-    if (--left < 0) return true;
+    if (++n > limit) return n;
     // Lists by index: a for…of makes an iterator object per list in V8's interpreter.
     if (x.kind === 'list') for (let i = 0; i < x.items.length; i++) stack.push(x.items[i]!);
     else if (x.kind === 'object') x.entries.forEach(pushValue, stack);
   }
-  return false;
+  return n;
 }
 
 function pushValue(this: Value[], v: Value): void {

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { fileStart, locationKey, type Location } from '../core/source.js';
 import { ownStrings } from '../core/own-strings.js';
+import { resetArgumentWork } from '../core/value.js';
 import type { ReadProblem } from '../core/host.js';
 import type { Finding, Graph, Rule, ScanView, Undecided } from '../engine/types.js';
 import { summarizeScan, type ScanSummary } from '../engine/scan.js';
@@ -81,6 +82,8 @@ export interface UnitInput {
  */
 export function runUnit(input: UnitInput, texts: (file: string) => string | undefined, deps?: () => { deps: Dependency[]; readProblems: ReadProblem[] }): UnitResult & { deps: Dependency[] } {
   const { parts, ctx, root } = input;
+  // Each unit has its whole budget of function-argument work (core/value.ts), wherever it runs.
+  resetArgumentWork();
   const files = parts.flatMap((p) => p.files);
   const problems: Problem[] = [];
   const outs: { fe: FrontEnd; out: FrontEndResult }[] = [];

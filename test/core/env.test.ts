@@ -105,6 +105,13 @@ describe('environment class through lint()', () => {
     // Without a repository the folders above the scan root are not known to be the project's.
     fs.rmSync(path.join(top, '.git'), { recursive: true });
     expect(await levels(prod)).toEqual([['warning', 'unknown']]);
+    // A cache made without the repository is not used once it is there (the output is the cacheless one).
+    const cacheLocation = path.join(top, 'cache.json');
+    const cached = async (): Promise<string[][]> =>
+      (await lint({ paths: [prod], root: prod, noConfig: true, rules: ['KV001'], cache: true, cacheLocation })).findings.map((f) => [f.level, f.env]);
+    expect(await cached()).toEqual([['warning', 'unknown']]);
+    fs.mkdirSync(path.join(top, '.git'));
+    expect(await cached()).toEqual([['error', 'prod']]);
   });
 });
 

@@ -26,6 +26,18 @@ describe('loops inside loops stop at the expansion budget, with one EVAL001 note
     expect(notes).toHaveLength(1);
   });
 
+  it('Terraform: each var-file variant has the whole budget (a large dev variant does not cut the prod one)', async () => {
+    const dir = tree({
+      'main.tf': 'variable "n" {\n  type = number\n}\n\nmodule "m" {\n  source = "./m"\n  count  = var.n\n}\n\nmodule "kv" {\n  source = "./kv"\n}\n',
+      'm/main.tf': 'resource "azurerm_resource_group" "g" {\n  count    = 18\n  name     = "rg-${count.index}"\n  location = "westeurope"\n}\n',
+      'kv/main.tf': 'resource "azurerm_key_vault" "kv" {\n  count                     = 1\n  name                      = "kv"\n  location                  = "westeurope"\n  resource_group_name       = "rg"\n  tenant_id                 = "t"\n  sku_name                  = "standard"\n  enable_rbac_authorization = true\n}\n',
+      'dev.tfvars': 'n = 1024\n',
+      'prod.tfvars': 'n = 100\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, noConfig: true, rules: ['KV001'] });
+    expect(r.findings.map((f) => [f.ruleId, f.level, f.env])).toEqual([['KV001', 'error', 'prod']]);
+  });
+
   it('Terraform: nested dynamic blocks', async () => {
     const dynamic = (name: string, inner: string): string => `dynamic "${name}" {\n    for_each = range(64)\n    content {\n      ${inner}\n    }\n  }`;
     const notes = await budgetNotes({

@@ -202,6 +202,17 @@ resource "azurerm_machine_learning_workspace" "ws" {
     expect(where(dir, r.findings)).toEqual([`AML001 warning examples/a/main.tf:${lineCol(call, 'true')}`]);
   });
 
+  it('a module written in .tf.json is one module of its folder: the caller\'s argument decides', async () => {
+    const call = caller('  private = false');
+    const dir = tree({
+      'main.tf.json': JSON.stringify({ resource: { azurerm_machine_learning_workspace: { w: { name: 'mlw', location: 'westeurope', resource_group_name: 'rg', application_insights_id: 'x', key_vault_id: 'y', storage_account_id: 'z', public_network_access_enabled: '${var.private ? false : var.public_default}' } } } }, null, 2),
+      'variables.tf.json': JSON.stringify({ variable: { private: { type: 'bool' }, public_default: { type: 'bool', default: true } } }, null, 2),
+      'examples/a/main.tf': call,
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning examples/a/main.tf:${lineCol(call, 'false')}`]);
+  });
+
   it('a var file in a subfolder is no caller: a branch passing the module default through keeps its origin', async () => {
     const main = `variable "locked_down" {
   type = bool

@@ -43,6 +43,16 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // A counted registry module that is not evaluated (no copy): its instances' outputs are not known, not an empty list.
+        name: 'splat-over-a-module-that-is-not-evaluated',
+        files: { 'main.tf': 'module "net" {\n  source  = "Azure/avm-res-network/azurerm"\n  version = "1.0.0"\n  count   = 1\n}\n\nresource "azurerm_machine_learning_workspace" "w" {\n  name                          = "mlw"\n  location                      = "westeurope"\n  resource_group_name           = "rg"\n  application_insights_id       = "x"\n  key_vault_id                  = "y"\n  storage_account_id            = "z"\n  public_network_access_enabled = one(module.net[*].public_access)\n}\n' },
+      },
+      {
+        // Only the first 1,024 instances are expanded: the whole collection (its length) is not known.
+        name: 'length-of-a-capped-module',
+        files: { 'main.tf': 'module "m" {\n  source = "./m"\n  count  = 1100\n}\n\nresource "azurerm_machine_learning_workspace" "w" {\n  name                          = "mlw"\n  location                      = "westeurope"\n  resource_group_name           = "rg"\n  application_insights_id       = "x"\n  key_vault_id                  = "y"\n  storage_account_id            = "z"\n  public_network_access_enabled = length(module.m) == 1100 ? false : true\n}\n', 'm/main.tf': 'output "v" {\n  value = 1\n}\n' },
+      },
+      {
         // name + parent_id (the azapi docs' alternative to resource_id): the workspace's resource group.
         name: 'azurerm-workspace-patched-by-name-in-its-resource-group',
         files: {

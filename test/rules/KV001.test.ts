@@ -1394,6 +1394,17 @@ jobs:
         messageId: 'noPurgeProtection',
       },
       {
+        // One macro alone is expanded at run time too: the job's envName (prod), not the root's.
+        name: 'variable-that-is-one-macro-takes-the-jobs-value',
+        files: {
+          'azure-pipelines.yml':
+            'variables:\n  envName: dev\n  environment: $(envName)\njobs:\n  - job: deploy\n    variables:\n      envName: prod\n    steps:\n      - script: ⟦az⟧ keyvault create --name kv1 --resource-group rg --enable-rbac-authorization true\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // Names without case: the job's env_short replaces the root's Env_Short.
         name: 'variable-names-without-case-the-inner-scope-wins',
         files: {

@@ -249,7 +249,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (pipeline) for (const k of vars.keys()) if (k !== name && k.toLowerCase() === name.toLowerCase()) vars.delete(k);
     vars.set(name, value);
   };
-  const builtFromMacros = (t: string): boolean => pipeline && /\$\(/.test(t) && !/^\s*\$\([A-Za-z_][\w.]*\)\s*$/.test(t) && !/\$\{\{|\$\[/.test(t);
+  const builtFromMacros = (t: string): boolean => pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t);
   /**
    * A value built from macros (`mlw-$(namespace)-$(environment)`) is expanded where it is used, at
    * run time: with the variables of the innermost scope (a job's `namespace` over the root's),
@@ -277,7 +277,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
         if (ref !== undefined && ref !== name) resolve(ref);
       }
       resolving.delete(name);
-      vars.set(name, macrosExpanded(p.text, p.at));
+      // One macro alone is that variable, where it is written (`environment: $(envName)`).
+      const one = /^\s*\$\(([A-Za-z_][\w.]*)\)\s*$/.exec(p.text);
+      vars.set(name, one ? (variable(one[1]!) ?? unknown(`$(${one[1]}) is not set literally in this file`)) : macrosExpanded(p.text, p.at));
     };
     for (const name of [...pending.keys()]) resolve(name);
   };

@@ -75,6 +75,12 @@ export class EvalGuard {
    * How many of `wanted` loop instances may be expanded: all while the project's budget lasts,
    * then what is left of it (0 once spent).
    */
+  /** A new evaluation (a var-file variant of a root) starts with the whole budget. */
+  resetExpansions(): void {
+    this.expansionsLeft = EXPANSION_BUDGET;
+    this.expansionBudgetHit = false;
+  }
+
   takeExpansions(wanted: number): number {
     const n = Math.min(wanted, this.expansionsLeft);
     this.expansionsLeft -= n;

@@ -630,7 +630,10 @@ export class ModuleInstance {
       const next = steps[1];
       // The whole expanded call (`one(module.acr[*].id)`, `values(module.kv)`): Terraform's value
       // is a list (count) or a map (for_each) of its instances' outputs.
-      if (next === undefined) return { value: wholeModule(instances, forEach !== undefined, at) ?? unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
+      // Not when only some instances are expanded (the cap, the budget) or none is evaluated (a
+      // remote call without a copy): then the collection is not known.
+      const whole = next === undefined && !this.cappedExpansions.has(`${this.prefix}module.${name}`) ? wholeModule(instances, forEach !== undefined, at) : undefined;
+      if (next === undefined) return { value: whole ?? unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
       if (next?.type !== 'Index') return { value: unknown(`depends on all instances of module.${name}`, at, token), consumed: 1 };
       consumed = 2;
       const k = evaluate(next.key, this.context(at.file));
@@ -892,7 +895,7 @@ function literalKey(key: Expression, bareKey: boolean): string | undefined {
  * unknown count/for_each is one instance with key '').
  */
 function wholeModule(instances: readonly ChildInstance[], byKey: boolean, at: Location): Value | undefined {
-  if (instances.some((i) => !/^\[.*\]$/.test(i.key))) return undefined;
+  if (instances.length === 0 || instances.some((i) => !/^\[.*\]$/.test(i.key))) return undefined;
   if (!byKey) return list(instances.map((i) => i.instance.outputsObject(at)), at);
   const entries = new Map<string, Value>();
   for (const i of instances) {

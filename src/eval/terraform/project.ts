@@ -214,6 +214,8 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       }
       const opaqueModules: OpaqueModuleCall[] = [];
       const readDataFile = dataFileReader({ root: input.root, workingDir: dir, readText: (f) => input.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
+      // Each variant is an evaluation of its own: its loops have the whole expansion budget.
+      guard.resetExpansions();
       const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
       const env = evaluationEnv(
