@@ -20943,7 +20943,10 @@ var init_instance = __esm({
           return it && it.expr.type === "ScopeTraversal" ? it.expr.root : blockName;
         })();
         const items = [];
-        pairs.slice(0, this.withinBudget(Math.min(pairs.length, MAX_INSTANCES), `${pathPrefix}${blockName}`, block2, file)).forEach(([k, v], i) => {
+        const wanted = Math.min(pairs.length, MAX_INSTANCES);
+        const allowed = this.withinBudget(wanted, `${pathPrefix}${blockName}`, block2, file);
+        if (allowed < wanted) return unknown(`dynamic "${blockName}" is past the expansion budget`, header);
+        pairs.slice(0, allowed).forEach(([k, v], i) => {
           const inner = new Map(iteration ?? []);
           inner.set(iterName, obj({ key: k, value: v }));
           const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);

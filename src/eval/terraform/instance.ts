@@ -477,7 +477,11 @@ export class ModuleInstance {
       return it && it.expr.type === 'ScopeTraversal' ? it.expr.root : blockName;
     })();
     const items: Value[] = [];
-    pairs.slice(0, this.withinBudget(Math.min(pairs.length, MAX_INSTANCES), `${pathPrefix}${blockName}`, block, file)).forEach(([k, v], i) => {
+    const wanted = Math.min(pairs.length, MAX_INSTANCES);
+    const allowed = this.withinBudget(wanted, `${pathPrefix}${blockName}`, block, file);
+    // Cut by the expansion budget: the blocks are not known (not absent, nor only some of them).
+    if (allowed < wanted) return unknown(`dynamic "${blockName}" is past the expansion budget`, header);
+    pairs.slice(0, allowed).forEach(([k, v], i) => {
       const inner = new Map(iteration ?? []);
       inner.set(iterName, obj({ key: k, value: v }));
       const child = this.evalBody(content.body, file, inner, sites, `${pathPrefix}${blockName}[${start + i}].`, resourceType);
