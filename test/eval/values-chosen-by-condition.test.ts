@@ -12,6 +12,18 @@ import { lineCol, relatedOf, tree, where } from './tree.js';
 
 // ---- Terraform ------------------------------------------------------------------------------
 
+/** An azurerm ML workspace "mlw" whose public access is `pna` (an expression as written). */
+const workspace = (pna: string): string => `resource "azurerm_machine_learning_workspace" "ws" {
+  name                          = "mlw"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "/x/appi"
+  key_vault_id                  = "/x/kv"
+  storage_account_id            = "/x/st"
+  public_network_access_enabled = ${pna}
+}
+`;
+
 /** The AVM workspace module's pattern (terraform-azurerm-avm-res-machinelearningservices-workspace). */
 const WORKSPACE_MODULE = `variable "public_network_access_enabled" {
   type     = bool
@@ -81,16 +93,7 @@ describe('Terraform: a value chosen by a condition', () => {
   type = bool
 }
 
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                          = "mlw"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "/x/appi"
-  key_vault_id                  = "/x/kv"
-  storage_account_id            = "/x/st"
-  public_network_access_enabled = var.public
-}
-`;
+${workspace('var.public')}`;
     const call = caller('  public = true');
     const dir = tree({ 'main.tf': module, 'examples/a/main.tf': call });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
@@ -108,16 +111,7 @@ variable "override" {
   default = true
 }
 
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                          = "mlw"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "/x/appi"
-  key_vault_id                  = "/x/kv"
-  storage_account_id            = "/x/st"
-  public_network_access_enabled = var.use_override ? var.override : false
-}
-`;
+${workspace('var.use_override ? var.override : false')}`;
     const dir = tree({ 'main.tf': module + 'provider "azurerm" {\n  features {}\n}\n' });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
     expect(where(dir, r.findings)).toEqual([`AML001 warning main.tf:${lineCol(module, 'true', 'variable "override"')}`]);
@@ -134,16 +128,7 @@ variable "pna" {
   default = true
 }
 
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                          = "mlw"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "/x/appi"
-  key_vault_id                  = "/x/kv"
-  storage_account_id            = "/x/st"
-  public_network_access_enabled = var.private ? false : var.pna
-}
-`;
+${workspace('var.private ? false : var.pna')}`;
     const call = caller('  private = false');
     const dir = tree({ 'main.tf': module, 'examples/a/main.tf': call });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
@@ -186,16 +171,7 @@ locals {
   public = var.settings.public
 }
 
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                          = "mlw"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "/x/appi"
-  key_vault_id                  = "/x/kv"
-  storage_account_id            = "/x/st"
-  public_network_access_enabled = local.public ? true : false
-}
-`;
+${workspace('local.public ? true : false')}`;
     const call = caller('  settings = { public = true }');
     const dir = tree({ 'main.tf': module, 'examples/a/main.tf': call });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
@@ -223,16 +199,7 @@ variable "pna_open" {
   default = true
 }
 
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                          = "mlw"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "/x/appi"
-  key_vault_id                  = "/x/kv"
-  storage_account_id            = "/x/st"
-  public_network_access_enabled = var.locked_down ? false : var.pna_open
-}
-`;
+${workspace('var.locked_down ? false : var.pna_open')}`;
     const dir = tree({ 'main.tf': main, 'env/dev.tfvars': 'locked_down = false\n' });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
     expect(where(dir, r.findings)).toEqual([`AML001 note main.tf:${lineCol(main, 'true')}`]);
@@ -243,16 +210,7 @@ resource "azurerm_machine_learning_workspace" "ws" {
   private = false
 }
 
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                          = "mlw"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "/x/appi"
-  key_vault_id                  = "/x/kv"
-  storage_account_id            = "/x/st"
-  public_network_access_enabled = local.private ? false : true
-}
-`;
+${workspace('local.private ? false : true')}`;
     const dir = tree({ 'main.tf': main });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
     expect(where(dir, r.findings)).toEqual([`AML001 warning main.tf:${lineCol(main, 'true')}`]);
@@ -267,16 +225,7 @@ variable "env" {
   type = string
 }
 
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                          = "mlw"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "/x/appi"
-  key_vault_id                  = "/x/kv"
-  storage_account_id            = "/x/st"
-  public_network_access_enabled = lower(var.env) == "prod" ? false : true
-}
-`;
+${workspace('lower(var.env) == "prod" ? false : true')}`;
     const tfvars = 'env = "dev"\n';
     const dir = tree({ 'main.tf': main, 'dev.tfvars': tfvars });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
@@ -366,16 +315,7 @@ module "c" {
   features {}
 }
 
-resource "azurerm_machine_learning_workspace" "ws" {
-  name                          = "mlw"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "/x/appi"
-  key_vault_id                  = "/x/kv"
-  storage_account_id            = "/x/st"
-  public_network_access_enabled = 1 == 1 ? true : false
-}
-`;
+${workspace('1 == 1 ? true : false')}`;
     const dir = tree({ 'main.tf': main });
     const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
     expect(where(dir, r.findings)).toEqual([`AML001 warning main.tf:${lineCol(main, 'true :')}`]);
