@@ -44670,6 +44670,7 @@ function scriptContext(file, place, variant, given, inherited) {
     if (head === "matrix" && rest.length === 1) {
       const v = variant.values.get(key);
       if (v) return str(v.text, scalarLoc(f, v));
+      if (variant.overBudget) return unknown(`\${{ matrix.${key} }} is not expanded: this file's matrix combinations times their commands pass the linter's budget`);
       return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
     if (head === "env" && github || head === "variables" && pipeline) {
@@ -45467,7 +45468,7 @@ function azureCliUnits(ciFiles, ctx) {
           matrixBudgetNoted = true;
           problems.push({ ruleId: "EVAL001", message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: from this job on, matrix values are not expanded (unknown)`, location: { file: file.file, range: place?.job?.keyRange ?? script.range } });
         }
-        variants = [{ label: "", values: /* @__PURE__ */ new Map() }];
+        variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
       } else matrixWork += work;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);

@@ -506,7 +506,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           matrixBudgetNoted = true;
           problems.push({ ruleId: 'EVAL001', message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString('en-US')}: from this job on, matrix values are not expanded (unknown)`, location: { file: file.file, range: place?.job?.keyRange ?? script.range } });
         }
-        variants = [{ label: '', values: new Map() }];
+        variants = [{ label: '', values: new Map(), overBudget: true }];
       } else matrixWork += work;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);

@@ -379,7 +379,9 @@ describe('azure-cli front end: hostile input', () => {
     const notes = r.problems.filter((p) => p.ruleId === 'EVAL001' && /matrix combinations of this file's jobs/.test(p.message));
     expect(notes).toHaveLength(1);
     // 20,000 / 256 = 78 jobs expanded; the other 22 once each, unexpanded.
-    expect(resources(r)).toHaveLength(78 * 256 + 22);
+    const all = resources(r);
+    expect(all).toHaveLength(78 * 256 + 22);
+    expect(attr(all[all.length - 1]!, 'vmSize')).toMatch(/is not expanded: this file's matrix combinations times their commands pass the linter's budget/);
   });
 
   it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {

@@ -25,6 +25,8 @@ export interface MatrixVariant {
   variables?: string[];
   /** Axes not expanded: the combinations would pass MAX_VARIANTS. */
   unexpanded?: string[];
+  /** The job's matrix is not expanded at all: its file's combinations passed the work budget (frontends/azure-cli.ts). */
+  overBudget?: true;
 }
 
 /**
@@ -204,6 +206,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     if (head === 'matrix' && rest.length === 1) {
       const v = variant.values.get(key);
       if (v) return str(v.text, scalarLoc(f, v));
+      if (variant.overBudget) return unknown(`\${{ matrix.${key} }} is not expanded: this file's matrix combinations times their commands pass the linter's budget`);
       return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
     if ((head === 'env' && github) || (head === 'variables' && pipeline)) {
