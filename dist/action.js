@@ -45904,20 +45904,24 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
     const outer = [void 0];
     if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
     return outer.flatMap(
-      (o) => matrixVariants(c.job).map((variant) => {
-        const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
-        const inputs = /* @__PURE__ */ new Map();
-        for (const e of c.inputs) {
-          if (e.value === void 0 || !e.valueRange) continue;
-          inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
-        }
-        const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
-        const variables = expanded ? sc.variables : void 0;
-        const composite = file.kind === "github-action" && c.step !== void 0;
-        const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => [...sc.env].find(([k, v]) => k.toLowerCase() === name.toLowerCase() && v.kind === "string")?.[1]) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
-        const through = o ? `${label} ${o.label}` : label;
-        return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };
-      })
+      (o) => (
+        // A calling job's combinations, each a context of the called file: at most 32 per call, as
+        // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
+        matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).map((variant) => {
+          const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
+          const inputs = /* @__PURE__ */ new Map();
+          for (const e of c.inputs) {
+            if (e.value === void 0 || !e.valueRange) continue;
+            inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
+          }
+          const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
+          const variables = expanded ? sc.variables : void 0;
+          const composite = file.kind === "github-action" && c.step !== void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => [...sc.env].find(([k, v]) => k.toLowerCase() === name.toLowerCase() && v.kind === "string")?.[1]) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const through = o ? `${label} ${o.label}` : label;
+          return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };
+        })
+      )
     );
   });
 }
@@ -45965,7 +45969,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, AZURE_CLI_TASK, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, AZURE_CLI_TASK, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -46000,6 +46004,7 @@ var init_azure_cli2 = __esm({
     MAX_CALLER_DEPTH = 3;
     MAX_CONTEXTS_PER_CALL = 16;
     MAX_CALLS_PER_TEMPLATE = 16;
+    MAX_VARIANTS_PER_CALL = 32;
   }
 });
 

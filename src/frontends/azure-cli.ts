@@ -1131,6 +1131,8 @@ const MAX_CALLER_DEPTH = 3;
 const MAX_CONTEXTS_PER_CALL = 16;
 /** Calls of one template evaluated at most. */
 const MAX_CALLS_PER_TEMPLATE = 16;
+/** Matrix combinations of one calling job that are contexts of the called file. */
+const MAX_VARIANTS_PER_CALL = 32;
 
 function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0): CallerContext[] {
   // A template without parameters still reads its Azure Pipelines caller's variables.
@@ -1158,7 +1160,9 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
     // Contexts that pass the same values (the legs of a matrix the inputs do not read) are one.
     if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
     return outer.flatMap((o) =>
-      matrixVariants(c.job).map((variant) => {
+      // A calling job's combinations, each a context of the called file: at most 32 per call, as
+      // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
+      matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).map((variant) => {
         const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
         const inputs = new Map<string, Value>();
         for (const e of c.inputs) {
