@@ -19356,23 +19356,11 @@ var init_guard = __esm({
       frameDeadline = 0;
       ticks = 0;
       depth = 0;
-      /** Loop instances the project may still expand (core/limits.ts EXPANSION_BUDGET). */
-      expansionsLeft = EXPANSION_BUDGET;
-      /** Whether the expansion budget ran out (reported once, at the first loop it cut). */
-      expansionBudgetHit = false;
-      /**
-       * How many of `wanted` loop instances may be expanded: all while the project's budget lasts,
-       * then what is left of it (0 once spent).
-       */
+      /** Loop instances the evaluation may still expand (core/limits.ts EXPANSION_BUDGET). */
+      expansions = newExpansionBudget();
       /** A new evaluation (a var-file variant of a root) starts with the whole budget. */
       resetExpansions() {
-        this.expansionsLeft = EXPANSION_BUDGET;
-        this.expansionBudgetHit = false;
-      }
-      takeExpansions(wanted) {
-        const n = Math.min(wanted, this.expansionsLeft);
-        this.expansionsLeft -= n;
-        return n;
+        this.expansions = newExpansionBudget();
       }
       run(at2, f, a, b) {
         return this.runAt(at2.file, at2.range, f, a, b, at2);
@@ -20871,14 +20859,12 @@ var init_instance = __esm({
        * is treated as capped (its whole collection is unknown).
        */
       withinBudget(n, address, at2, file) {
-        const allowed = this.opts.guard.takeExpansions(n);
-        if (allowed < n) {
-          this.cappedExpansions.add(address);
-          if (!this.opts.guard.expansionBudgetHit) {
-            this.opts.guard.expansionBudgetHit = true;
-            this.opts.problems.push({ message: `loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString("en-US")} instances in this configuration ('${address}' is where the linter stopped); the instances past that are not linted`, location: locOf(at2, file) });
-          }
-        }
+        const allowed = takeExpansions(
+          this.opts.guard.expansions,
+          n,
+          () => this.opts.problems.push({ message: `loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString("en-US")} instances in this configuration ('${address}' is where the linter stopped); the instances past that are not linted`, location: locOf(at2, file) })
+        );
+        if (allowed < n) this.cappedExpansions.add(address);
         return allowed;
       }
       /** Evaluates a block body into an object; nested blocks become lists of objects. */
@@ -31276,10 +31262,10 @@ function targetsOf(u, patch, resources, shapes) {
   }
   if (name?.kind !== "string") return [];
   const parent = u.body.entries.get("parent_id");
-  const named = candidates2.filter(
+  const named2 = candidates2.filter(
     (r) => r.kind === patch.kind && r.name?.kind === "string" && r.name.value.toLowerCase() === name.value.toLowerCase() && sameParent(parent, shapes.find((t) => t.address === r.address), shapes)
   );
-  return named.length === 1 ? named : [];
+  return named2.length === 1 ? named2 : [];
 }
 function sameParent(parent, target, shapes) {
   if (!parent || !target) return false;
@@ -39806,8 +39792,8 @@ function bicepUnits(files, ctx) {
   for (const f of files) {
     const from = path34.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named = path34.resolve(path34.dirname(from), reference);
-      const target = scanned.has(named) ? named : twinSourceOf(state, named) ?? named;
+      const named2 = path34.resolve(path34.dirname(from), reference);
+      const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) continue;
       const a = find(from);
       const b = find(target);
@@ -40022,8 +40008,8 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepParamUsers(ctx);
-        const named = files.filter((f) => f.kind === "arm" && users.has(path35.resolve(f.path))).map((f) => [f.path, users.get(path35.resolve(f.path))]);
-        return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path35.resolve(f.path))).map((f) => [f.path, users.get(path35.resolve(f.path))]);
+        return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       run(files, ctx) {
         const problems = [];
@@ -41672,11 +41658,14 @@ function buildAction(ctx, root) {
   wf.jobs.push(job);
   return wf;
 }
+function isConditionKey(key) {
+  return /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(key.trim());
+}
 function inputViews(ctx, inputs, depth = 0) {
   const plain = [];
   const branches = [];
   for (const p of ctx.n.pairs(inputs)) {
-    if (!CONDITION_KEY.test((ctx.n.key(p) ?? "").trim())) plain.push(p);
+    if (!isConditionKey(ctx.n.key(p) ?? "")) plain.push(p);
     else if (depth < 8) branches.push(...inputViews(ctx, ctx.n.value(p), depth + 1));
   }
   return branches.length ? branches.map((b) => [...b, ...plain]) : [plain];
@@ -41937,7 +41926,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_VARIABLE, AZP_SCRIPT_KEYS, CONDITION_KEY;
+var NO_RANGE, CMD_VARIABLE, AZP_SCRIPT_KEYS;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -41964,7 +41953,6 @@ var init_ci = __esm({
       pwsh: "powershell",
       powershell: "powershell"
     };
-    CONDITION_KEY = /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/;
   }
 });
 
@@ -42357,8 +42345,6 @@ function readPipeline(out, roots, scripts) {
       if (kind === "task") {
         const branches = conditionalBranches(valueOf(node, "inputs"));
         if (branches.length) step.inputBranches = branches;
-      }
-      if (kind === "task") {
         const task = taskOf(valueOf(node, "task"));
         if (task) step.task = task;
       }
@@ -42449,7 +42435,7 @@ function conditionalBranches(node, depth = 0) {
   if (node?.type !== "map" || depth > 8) return [];
   const out = [];
   for (const e of node.entries) {
-    if (!/^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(e.key.trim()) || e.value?.type !== "map") continue;
+    if (!isConditionKey(e.key) || e.value?.type !== "map") continue;
     const own = e.value.entries.filter((x) => !isExpressionKey(x.key)).map(entryOfNode);
     const nested = conditionalBranches(e.value, depth + 1);
     if (nested.length) out.push(...nested.map((n) => [...n, ...own]));
@@ -44054,31 +44040,31 @@ function interpretScript(file, script, initial, base) {
       }
       return;
     }
-    const named = (name, why) => {
+    const named2 = (name, why) => {
       if (name && isName(name)) set(name, unknown(`$${name} ${why}`));
     };
     if (p === "read" || p === "mapfile" || p === "readarray") {
-      for (const w of args) named(w.text, "is read at run time");
-      if (p !== "read") named("MAPFILE", "is read at run time");
-      else named("REPLY", "is read at run time");
+      for (const w of args) named2(w.text, "is read at run time");
+      if (p !== "read") named2("MAPFILE", "is read at run time");
+      else named2("REPLY", "is read at run time");
       return;
     }
     if (p === "printf") {
       for (let i = 0; i < args.length; i++) {
         const a = args[i].text;
-        if (a === "-v") named(args[i + 1]?.text, "is set by printf -v");
-        else if (a.startsWith("-v")) named(a.slice(2), "is set by printf -v");
+        if (a === "-v") named2(args[i + 1]?.text, "is set by printf -v");
+        else if (a.startsWith("-v")) named2(a.slice(2), "is set by printf -v");
         if (!a.startsWith("-")) break;
       }
       return;
     }
     if (p === "getopts") {
-      named(args[1]?.text, "is set by getopts");
-      named("OPTARG", "is set by getopts");
-      named("OPTIND", "is set by getopts");
+      named2(args[1]?.text, "is set by getopts");
+      named2("OPTARG", "is set by getopts");
+      named2("OPTIND", "is set by getopts");
       return;
     }
-    if (p === "let") for (const w of args) named(/^([A-Za-z_]\w*)/.exec(w.text)?.[1], "is computed by let");
+    if (p === "let") for (const w of args) named2(/^([A-Za-z_]\w*)/.exec(w.text)?.[1], "is computed by let");
   }
   function declared(w, declarer) {
     const m = SHELL_ASSIGNMENT.exec(w.raw);
@@ -44501,9 +44487,9 @@ function stepWrites(file, step, format2) {
       const at2 = { file, range: commands[0].range };
       if (format2 === "github-actions") {
         if (!writesGithubEnv(words)) continue;
-        const named = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n) => n !== void 0);
-        if (named.length === 0) out.any ??= at2;
-        for (const name of named) out.names.push({ name, at: at2 });
+        const named2 = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n) => n !== void 0);
+        if (named2.length === 0) out.any ??= at2;
+        for (const name of named2) out.names.push({ name, at: at2 });
       } else {
         for (const w of words) {
           const m = SET_VARIABLE.exec(w.text) ?? SET_VARIABLE.exec(w.raw);
@@ -45251,8 +45237,8 @@ function parseFlags(spec, words, file) {
         const last = v.value.replace(/\/+$/, "").split("/").pop() ?? "";
         out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, last), v.origin));
       } else {
-        const named = v?.kind === "unknown" ? idOutputName(v.token, refFlag.kind) : void 0;
-        if (named !== void 0) out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, named), v?.origin));
+        const named2 = v?.kind === "unknown" ? idOutputName(v.token, refFlag.kind) : void 0;
+        if (named2 !== void 0) out.refs.set(refFlag.ref, str(identityKey(refFlag.kind, named2), v?.origin));
       }
     } else if (f) {
       const value = readFlag(f, w, takeOne, takeMany, file, next);
@@ -45562,10 +45548,6 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const rel = fileEnv.rel;
   const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path40.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
-  const named = (entries2, name) => {
-    for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
-    return void 0;
-  };
   const inputs = file.inputs.flatMap((i) => {
     const passed = given?.get(i.name);
     if (passed) return [[i.name, passed]];
@@ -45580,6 +45562,10 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   return placeClass(place, sc) ?? callerEnv ?? classifyPath(path40.dirname(rel), fileEnv.above)?.env;
+}
+function named(entries2, name) {
+  for (const [k, v] of entries2) if (k.toLowerCase() === name.toLowerCase() && v.kind === "string") return v;
+  return void 0;
 }
 function placeClass(place, sc) {
   const jobEnv = place?.job?.environment?.name;
@@ -45917,7 +45903,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
           const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
           const variables = expanded ? sc.variables : void 0;
           const composite = file.kind === "github-action" && c.step !== void 0;
-          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => [...sc.env].find(([k, v]) => k.toLowerCase() === name.toLowerCase() && v.kind === "string")?.[1]) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
+          const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through = o ? `${label} ${o.label}` : label;
           return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };
         })
@@ -54961,9 +54947,9 @@ var VERSION = "0.1.0";
 var FORMATS_READ = "Terraform .tf/.tfvars and plan JSON, ARM templates and parameter files (.json), Bicep .bicep/.bicepparam, Azure ML compute and workspace YAML, GitHub workflows and Azure Pipelines (.yml), shell and PowerShell scripts, Kubernetes manifests (.yaml/.json with apiVersion and kind)";
 var UsageError = class extends Error {
 };
-function outsideRootMessage(named, real, root, skipped = false) {
-  const shown = path55.relative(process.cwd(), named) || named;
-  if (real === path55.resolve(named)) {
+function outsideRootMessage(named2, real, root, skipped = false) {
+  const shown = path55.relative(process.cwd(), named2) || named2;
+  if (real === path55.resolve(named2)) {
     const what2 = `outside the scan root ${root}`;
     return skipped ? `${shown} is not linted: ${what2}` : `${shown}: ${what2}; nothing outside it is read (name paths inside it, or lint from a folder that holds both)`;
   }
@@ -55134,8 +55120,8 @@ async function prepareRun(options, cache3) {
   const allFiles = [...byFrontEnd.values()].flat();
   const deliberate = options.errorOnUnmatchedFile !== false;
   for (const f of allFiles) {
-    const named = onlyFiles ? onlyFiles.includes(f.path) : inputPaths.includes(f.path) && !walked.has(f.path);
-    if (deliberate && named || planFiles.includes(f.path)) f.explicit = true;
+    const named2 = onlyFiles ? onlyFiles.includes(f.path) : inputPaths.includes(f.path) && !walked.has(f.path);
+    if (deliberate && named2 || planFiles.includes(f.path)) f.explicit = true;
   }
   timing?.mark("classify");
   const classified = new Set(allFiles.map((f) => f.path));
@@ -56589,14 +56575,14 @@ async function lintAndReport(step, options) {
   const { env, workspace } = step;
   const inputs = readInputs(env);
   if (isFolder(step.sarifPath)) throw new InputError(`input "sarif-file": ${inputs.sarifFile} is a folder; name a file (${DEFAULT_SARIF_FILE})`);
-  const named = [
+  const named2 = [
     ["config", inputs.config],
     ["baseline", inputs.baseline],
     ...inputs.plans.map((p) => ["plan", p]),
     ...inputs.varFiles.map((f) => ["var-files", f]),
     ["bicep-cache", inputs.bicepCache]
   ];
-  for (const [name, file] of named) {
+  for (const [name, file] of named2) {
     if (file !== void 0 && !fs12.existsSync(path58.resolve(workspace, file))) {
       throw new InputError(`input "${name}": ${name === "bicep-cache" ? "folder" : "file"} not found: ${file}`);
     }

@@ -649,10 +649,6 @@ function envClassOf(
   // value of a variable/parameter named `environment`, …"): an input's value is what the
   // caller of this variant passes (`with:`/`parameters:`), else its `default:`. A value the
   // caller passes that is not known (`${{ secrets.X }}`) decides nothing: the default is not used then.
-  const named = (entries: Iterable<[string, Value]>, name: string): Value | undefined => {
-    for (const [k, v] of entries) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
-    return undefined;
-  };
   const inputs = file.inputs.flatMap((i): [string, Value][] => {
     const passed = given?.get(i.name);
     if (passed) return [[i.name, passed]];
@@ -669,6 +665,12 @@ function envClassOf(
   const fromAssignments = envFromVariables(assignment);
   if (fromAssignments) return fromAssignments;
   return placeClass(place, sc) ?? callerEnv ?? classifyPath(path.dirname(rel), fileEnv.above)?.env;
+}
+
+/** The known string of `entries` (variables, inputs) named `name`, compared without case (shell names here). */
+function named(entries: Iterable<[string, Value]>, name: string): Value | undefined {
+  for (const [k, v] of entries) if (k.toLowerCase() === name.toLowerCase() && v.kind === 'string') return v;
+  return undefined;
 }
 
 /** The class a CI place names: its job's deployment environment, then its stage's id or display name (template expressions resolved in `sc`). */
@@ -1178,7 +1180,7 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         const placeEnv = expanded
           ? (placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv)
           : composite
-            ? (placeClass(place, sc) ?? envFromVariables((name) => [...sc.env].find(([k, v]) => k.toLowerCase() === name.toLowerCase() && v.kind === 'string')?.[1]) ?? classifyPath(path.basename(c.caller.file))?.env ?? o?.placeEnv)
+            ? (placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path.basename(c.caller.file))?.env ?? o?.placeEnv)
             : undefined;
         const through = o ? `${label} ${o.label}` : label;
         return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}) };

@@ -10,7 +10,7 @@
  * is rather than its position (`pipeline:stages[stage=Deploy].jobs[job=Infra].steps[task=AzureCLI]`,
  * ci-address.ts), and join the parser's script snippets.
  */
-import { stringOf, valueOf } from '../../parse/yaml/ci.js';
+import { isConditionKey, stringOf, valueOf } from '../../parse/yaml/ci.js';
 import { pipelineItemName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
@@ -130,8 +130,6 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       if (kind === 'task') {
         const branches = conditionalBranches(valueOf(node, 'inputs'));
         if (branches.length) step.inputBranches = branches;
-      }
-      if (kind === 'task') {
         const task = taskOf(valueOf(node, 'task'));
         if (task) step.task = task;
       }
@@ -232,7 +230,7 @@ function conditionalBranches(node: YamlTree | undefined, depth = 0): CiEntry[][]
   if (node?.type !== 'map' || depth > 8) return [];
   const out: CiEntry[][] = [];
   for (const e of node.entries) {
-    if (!/^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(e.key.trim()) || e.value?.type !== 'map') continue;
+    if (!isConditionKey(e.key) || e.value?.type !== 'map') continue;
     const own = e.value.entries.filter((x) => !isExpressionKey(x.key)).map(entryOfNode);
     const nested = conditionalBranches(e.value, depth + 1);
     if (nested.length) out.push(...nested.map((n) => [...n, ...own]));

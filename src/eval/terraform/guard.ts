@@ -12,7 +12,7 @@
 import type { Location, Range } from '../../core/source.js';
 import { unknown, type Value } from '../../core/value.js';
 import { monotonicMs } from '../../core/clock.js';
-import { EXPANSION_BUDGET } from '../../core/limits.js';
+import { newExpansionBudget, type ExpansionBudget } from '../../core/limits.js';
 
 export interface EvalProblem {
   message: string;
@@ -58,10 +58,8 @@ export class EvalGuard {
   private frameDeadline = 0;
   private ticks = 0;
   private depth = 0;
-  /** Loop instances the project may still expand (core/limits.ts EXPANSION_BUDGET). */
-  private expansionsLeft = EXPANSION_BUDGET;
-  /** Whether the expansion budget ran out (reported once, at the first loop it cut). */
-  expansionBudgetHit = false;
+  /** Loop instances the evaluation may still expand (core/limits.ts EXPANSION_BUDGET). */
+  expansions: ExpansionBudget = newExpansionBudget();
 
   constructor(
     private readonly report: (p: EvalProblem) => void = reportNothing,
@@ -71,20 +69,9 @@ export class EvalGuard {
     this.msPerFile = msPerFile ?? defaultMsPerFile();
   }
 
-  /**
-   * How many of `wanted` loop instances may be expanded: all while the project's budget lasts,
-   * then what is left of it (0 once spent).
-   */
   /** A new evaluation (a var-file variant of a root) starts with the whole budget. */
   resetExpansions(): void {
-    this.expansionsLeft = EXPANSION_BUDGET;
-    this.expansionBudgetHit = false;
-  }
-
-  takeExpansions(wanted: number): number {
-    const n = Math.min(wanted, this.expansionsLeft);
-    this.expansionsLeft -= n;
-    return n;
+    this.expansions = newExpansionBudget();
   }
 
   /**

@@ -5,7 +5,7 @@
  * something refers to them, with cycle guards (a cycle is unknown, never a crash).
  */
 import path from 'node:path';
-import { EXPANSION_BUDGET, LOOP_INSTANCE_CAP } from '../../core/limits.js';
+import { EXPANSION_BUDGET, LOOP_INSTANCE_CAP, takeExpansions } from '../../core/limits.js';
 import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
@@ -378,14 +378,11 @@ export class ModuleInstance {
    * is treated as capped (its whole collection is unknown).
    */
   private withinBudget(n: number, address: string, at: { range: Location['range'] }, file: string): number {
-    const allowed = this.opts.guard.takeExpansions(n);
-    if (allowed < n) {
-      this.cappedExpansions.add(address);
-      if (!this.opts.guard.expansionBudgetHit) {
-        this.opts.guard.expansionBudgetHit = true;
-        this.opts.problems.push({ message: `loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString('en-US')} instances in this configuration ('${address}' is where the linter stopped); the instances past that are not linted`, location: locOf(at, file) });
-      }
-    }
+    // The note names the loop where the linter stopped (the shared wording does not).
+    const allowed = takeExpansions(this.opts.guard.expansions, n, () =>
+      this.opts.problems.push({ message: `loops inside loops expand to more than ${EXPANSION_BUDGET.toLocaleString('en-US')} instances in this configuration ('${address}' is where the linter stopped); the instances past that are not linted`, location: locOf(at, file) }),
+    );
+    if (allowed < n) this.cappedExpansions.add(address);
     return allowed;
   }
 

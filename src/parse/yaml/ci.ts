@@ -528,7 +528,10 @@ const AZP_SCRIPT_KEYS: Record<string, ScriptLanguage> = {
   powershell: 'powershell',
 };
 
-const CONDITION_KEY = /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/;
+/** An Azure Pipelines `${{ if … }}` / `${{ elseif … }}` / `${{ else }}` key: its mapping is inserted when the branch is taken. */
+export function isConditionKey(key: string): boolean {
+  return /^\$\{\{\s*(?:if|elseif|else)\b[\s\S]*\}\}$/.test(key.trim());
+}
 
 /**
  * A task's inputs as Azure Pipelines may insert them: the entries outside `${{ if … }}` /
@@ -541,7 +544,7 @@ function inputViews(ctx: Ctx, inputs: CiNode | undefined, depth = 0): CiPair[][]
   const plain: CiPair[] = [];
   const branches: CiPair[][] = [];
   for (const p of ctx.n.pairs(inputs)) {
-    if (!CONDITION_KEY.test((ctx.n.key(p) ?? '').trim())) plain.push(p);
+    if (!isConditionKey(ctx.n.key(p) ?? '')) plain.push(p);
     else if (depth < 8) branches.push(...inputViews(ctx, ctx.n.value(p), depth + 1));
   }
   return branches.length ? branches.map((b) => [...b, ...plain]) : [plain];
