@@ -45389,7 +45389,8 @@ function azureCliUnits(ciFiles, ctx) {
     };
   };
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
-  const localCalls = localCallsByTarget(ciFiles, ctx.root);
+  const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
+  problems.push(...missingLocalReferences(references, ctx));
   const withSource = (from, base, depth = 0) => ({
     ...base,
     source: (p, env) => {
@@ -45845,7 +45846,11 @@ function withExpressionsResolved(text2, expression2) {
 }
 function localCallsByTarget(ciFiles, scanRoot) {
   const out = /* @__PURE__ */ new Map();
+  const references = [];
   const scanned = new Set(ciFiles.map((f) => path40.resolve(f.file)));
+  const refer = (caller, candidates2, written2) => {
+    if (candidates2 && written2) references.push({ caller, candidates: candidates2, text: written2.text.trim(), range: written2.range });
+  };
   const put = (key, c) => {
     if (key === void 0 || c.inputs.length === 0 && c.caller.format !== "azure-pipelines" && !c.step) return;
     const list2 = out.get(key) ?? [];
@@ -45855,12 +45860,17 @@ function localCallsByTarget(ciFiles, scanRoot) {
   for (const caller of ciFiles) {
     if (caller.format === "azure-pipelines") {
       const at2 = (place) => () => scriptContext(caller, place, matrixVariants(place.job)[0]).expansion.expression;
-      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned, at2({})), { caller, inputs: caller.extends.inputs });
-      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned, at2({ stage })), { caller, stage, inputs: stage.inputs });
+      const template = (ref, place) => {
+        const target = templateTarget(caller, ref, scanRoot, scanned, at2(place));
+        refer(caller, target === void 0 ? void 0 : [target], ref);
+        return target;
+      };
+      if (caller.extends) put(template(caller.extends.template, {}), { caller, inputs: caller.extends.inputs });
+      for (const stage of caller.stages) put(template(stage.template, { stage }), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
         const stage = stageOf(caller, job);
-        put(templateTarget(caller, job.template, scanRoot, scanned, at2({ job, stage })), { caller, job, inputs: job.inputs });
-        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned, at2({ job, step, stage })), { caller, job, step, inputs: step.inputs });
+        put(template(job.template, { job, stage }), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(template(step.template, { job, step, stage }), { caller, job, step, inputs: step.inputs });
       }
       continue;
     }
@@ -45868,15 +45878,43 @@ function localCallsByTarget(ciFiles, scanRoot) {
     const root = githubRepository(caller.file);
     if (root === void 0) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === "local") put(path40.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === "local") {
+        const target = path40.resolve(root, job.uses.text.trim());
+        refer(caller, [target], job.uses);
+        put(target, { caller, job, inputs: job.inputs });
+      }
       for (const step of job.steps) {
         if (step.uses?.kind !== "local") continue;
         const dir = path40.resolve(root, step.uses.text.trim());
-        for (const name of ["action.yml", "action.yaml"]) put(path40.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const files = ["action.yml", "action.yaml"].map((name) => path40.join(dir, name));
+        refer(caller, files, step.uses);
+        for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
     }
   }
-  return out;
+  return { calls: out, references };
+}
+function missingLocalReferences(references, ctx) {
+  const byFileAndPath = /* @__PURE__ */ new Map();
+  for (const ref of references) {
+    const key = `${ref.caller.file}\0${ref.candidates[0]}`;
+    const seen = byFileAndPath.get(key);
+    if (seen) seen.count++;
+    else byFileAndPath.set(key, { ref, count: 1 });
+  }
+  const problems = [];
+  for (const { ref, count: count2 } of byFileAndPath.values()) {
+    if (ref.candidates.some((f) => ctx.host.isFile(f))) continue;
+    const what = ref.caller.format === "azure-pipelines" ? "template" : ref.candidates.length > 1 ? "action" : "reusable workflow";
+    const where = ref.candidates.length > 1 ? `has no action.yml inside the scanned folder` : `is not a file inside the scanned folder`;
+    const times = count2 > 1 ? ` (${count2} references)` : "";
+    problems.push({
+      ruleId: "EVAL001",
+      message: `the local ${what} '${ref.text}' ${where}${times}: the steps it adds are not checked`,
+      location: { file: ref.caller.file, range: ref.range }
+    });
+  }
+  return problems;
 }
 function callerContexts(file, calls, root, callsOf, depth = 0) {
   if (file.inputs.length === 0 && file.format !== "azure-pipelines" && file.kind !== "github-action") return [];

@@ -432,7 +432,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   };
   // Before the calls: a template path may read a variables template's value (`${{ variables.version }}`).
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
-  const localCalls = localCallsByTarget(ciFiles, ctx.root);
+  const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
+  problems.push(...missingLocalReferences(references, ctx));
   // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
   const withSource = (from: string, base: ScriptContext['expansion'], depth = 0): ScriptContext['expansion'] => ({
     ...base,
@@ -1069,10 +1070,28 @@ function withExpressionsResolved(text: string, expression: (expr: string) => Val
   return unknownPart ? undefined : out;
 }
 
-/** Every call with inputs, keyed by the absolute path of the workflow, `action.yml`/`action.yaml` or template it runs. */
-function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<string, LocalCall[]> {
+/** A local template, reusable workflow or composite action a CI file names: where it resolves and where it is written. */
+interface LocalReference {
+  caller: CiFile;
+  /** The absolute paths one of which must be a file (`action.yml` or `action.yaml` for an action folder). */
+  candidates: string[];
+  /** The reference as written, and where. */
+  text: string;
+  range: Range;
+}
+
+/**
+ * Every call with inputs, keyed by the absolute path of the workflow, `action.yml`/`action.yaml`
+ * or template it runs; and every local reference (with or without inputs), for the EVAL001 of
+ * one that names no file.
+ */
+function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): { calls: Map<string, LocalCall[]>; references: LocalReference[] } {
   const out = new Map<string, LocalCall[]>();
+  const references: LocalReference[] = [];
   const scanned = new Set(ciFiles.map((f) => path.resolve(f.file)));
+  const refer = (caller: CiFile, candidates: string[] | undefined, written: { text: string; range: Range } | undefined): void => {
+    if (candidates && written) references.push({ caller, candidates, text: written.text.trim(), range: written.range });
+  };
   const put = (key: string | undefined, c: LocalCall): void => {
     // A call without inputs changes nothing in a reusable workflow; an Azure Pipelines template
     // still reads the variables its caller has in scope (a variables template's, the prod class),
@@ -1086,13 +1105,18 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
     if (caller.format === 'azure-pipelines') {
       // The caller's compile-time context at a place, made only for a template path with an expression.
       const at = (place: ScriptPlace) => () => scriptContext(caller, place, matrixVariants(place.job)[0]!).expansion.expression;
-      if (caller.extends) put(templateTarget(caller, caller.extends.template, scanRoot, scanned, at({})), { caller, inputs: caller.extends.inputs });
-      for (const stage of caller.stages) put(templateTarget(caller, stage.template, scanRoot, scanned, at({ stage })), { caller, stage, inputs: stage.inputs });
+      const template = (ref: CiTemplateRef | undefined, place: ScriptPlace): string | undefined => {
+        const target = templateTarget(caller, ref, scanRoot, scanned, at(place));
+        refer(caller, target === undefined ? undefined : [target], ref);
+        return target;
+      };
+      if (caller.extends) put(template(caller.extends.template, {}), { caller, inputs: caller.extends.inputs });
+      for (const stage of caller.stages) put(template(stage.template, { stage }), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
         // The job's stage's variables are in scope in it (its template paths read them too).
         const stage = stageOf(caller, job);
-        put(templateTarget(caller, job.template, scanRoot, scanned, at({ job, stage })), { caller, job, inputs: job.inputs });
-        for (const step of job.steps) put(templateTarget(caller, step.template, scanRoot, scanned, at({ job, step, stage })), { caller, job, step, inputs: step.inputs });
+        put(template(job.template, { job, stage }), { caller, job, inputs: job.inputs });
+        for (const step of job.steps) put(template(step.template, { job, step, stage }), { caller, job, step, inputs: step.inputs });
       }
       continue;
     }
@@ -1100,15 +1124,50 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): Map<s
     const root = githubRepository(caller.file);
     if (root === undefined) continue;
     for (const job of caller.jobs) {
-      if (job.uses?.kind === 'local') put(path.resolve(root, job.uses.text.trim()), { caller, job, inputs: job.inputs });
+      if (job.uses?.kind === 'local') {
+        const target = path.resolve(root, job.uses.text.trim());
+        refer(caller, [target], job.uses);
+        put(target, { caller, job, inputs: job.inputs });
+      }
       for (const step of job.steps) {
         if (step.uses?.kind !== 'local') continue;
         const dir = path.resolve(root, step.uses.text.trim());
-        for (const name of ['action.yml', 'action.yaml']) put(path.join(dir, name), { caller, job, step, inputs: step.inputs });
+        const files = ['action.yml', 'action.yaml'].map((name) => path.join(dir, name));
+        refer(caller, files, step.uses);
+        for (const f of files) put(f, { caller, job, step, inputs: step.inputs });
       }
     }
   }
-  return out;
+  return { calls: out, references };
+}
+
+/**
+ * RULES.md "Parse and evaluation problems": a local module file that is missing is EVAL001.
+ * A CI file's local template, reusable workflow or composite action is its module: when the
+ * path it names is no file inside the scanned folder, the steps it would add are not checked,
+ * and the run says so (once per file and path, at its first reference, with the count).
+ */
+function missingLocalReferences(references: readonly LocalReference[], ctx: FrontEndContext): Problem[] {
+  const byFileAndPath = new Map<string, { ref: LocalReference; count: number }>();
+  for (const ref of references) {
+    const key = `${ref.caller.file}\u0000${ref.candidates[0]}`;
+    const seen = byFileAndPath.get(key);
+    if (seen) seen.count++;
+    else byFileAndPath.set(key, { ref, count: 1 });
+  }
+  const problems: Problem[] = [];
+  for (const { ref, count } of byFileAndPath.values()) {
+    if (ref.candidates.some((f) => ctx.host.isFile(f))) continue;
+    const what = ref.caller.format === 'azure-pipelines' ? 'template' : ref.candidates.length > 1 ? 'action' : 'reusable workflow';
+    const where = ref.candidates.length > 1 ? `has no action.yml inside the scanned folder` : `is not a file inside the scanned folder`;
+    const times = count > 1 ? ` (${count} references)` : '';
+    problems.push({
+      ruleId: 'EVAL001',
+      message: `the local ${what} '${ref.text}' ${where}${times}: the steps it adds are not checked`,
+      location: { file: ref.caller.file, range: ref.range },
+    });
+  }
+  return problems;
 }
 
 /**

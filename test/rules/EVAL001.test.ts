@@ -285,4 +285,83 @@ resource "azurerm_resource_group" "b" {
   },
 };
 
-ruleTester('EVAL001', converted, perCause);
+// RULES.md EVAL001: "an evaluation that had to stop (for example … a local module file that is
+// missing)". A CI file's local template, reusable workflow or composite action is its module:
+// one that names no file inside the scanned folder is a note at the reference.
+const missingLocalCalls: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'template-present',
+        files: {
+          'azure-pipelines.yml': 'steps:\n- template: templates/deploy.yml\n',
+          'templates/deploy.yml': 'steps:\n- script: echo deploy\n',
+        },
+      },
+      {
+        name: 'template-from-the-repository-top-present',
+        files: {
+          'pipelines/ci.yml': 'steps:\n- template: /templates/deploy.yml\n',
+          'templates/deploy.yml': 'steps:\n- script: echo deploy\n',
+        },
+      },
+      // In another repository (`@alias`) or named by an unknown expression: not the scan's to find.
+      {
+        name: 'template-in-another-repository',
+        files: { 'azure-pipelines.yml': 'steps:\n- template: templates/deploy.yml@mlops-templates\n' },
+      },
+      {
+        name: 'template-path-is-an-unknown-expression',
+        files: { 'azure-pipelines.yml': 'parameters:\n- name: t\n  type: string\nsteps:\n- template: ${{ parameters.t }}\n' },
+      },
+      {
+        name: 'composite-action-present-as-action-yaml',
+        files: {
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/setup\n',
+          '.github/actions/setup/action.yaml': 'name: setup\nruns:\n  using: composite\n  steps:\n    - run: echo\n      shell: bash\n',
+        },
+      },
+      {
+        name: 'reusable-workflow-present',
+        files: {
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    uses: ./.github/workflows/deploy.yml\n',
+          '.github/workflows/deploy.yml': 'on: workflow_call\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'pipeline-template-missing',
+        files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦templates/deploy.yml⟧\n  parameters:\n    env: prod\n' },
+        level: 'note',
+        env: 'unknown',
+        message: "the local template 'templates/deploy.yml' is not a file inside the scanned folder: the steps it adds are not checked",
+      },
+      {
+        name: 'pipeline-template-missing-twice-is-one-note-with-the-count',
+        files: {
+          'azure-pipelines.yml': 'jobs:\n- job: a\n  steps:\n  - template: ⟦templates/deploy.yml⟧\n- job: b\n  steps:\n  - template: templates/deploy.yml\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        message: "the local template 'templates/deploy.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked",
+      },
+      {
+        name: 'reusable-workflow-missing',
+        files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    uses: ⟦./.github/workflows/deploy.yml⟧\n    with:\n      env: prod\n' },
+        level: 'note',
+        env: 'unknown',
+        message: "the local reusable workflow './.github/workflows/deploy.yml' is not a file inside the scanned folder: the steps it adds are not checked",
+      },
+      {
+        name: 'composite-action-missing',
+        files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ⟦./.github/actions/setup⟧\n' },
+        level: 'note',
+        env: 'unknown',
+        message: "the local action './.github/actions/setup' has no action.yml inside the scanned folder: the steps it adds are not checked",
+      },
+    ],
+  },
+};
+
+ruleTester('EVAL001', converted, perCause, missingLocalCalls);
