@@ -44642,7 +44642,8 @@ function scriptContext(file, place, variant, given, inherited) {
   const github = file.format === "github-actions";
   const pipeline = file.format === "azure-pipelines";
   const inputs = new Map(file.inputs.map((i) => [i.name, i]));
-  const vars = new Map(pipeline && inherited ? inherited.values : []);
+  const inheriting = inherited !== void 0 && (pipeline || file.kind === "github-action");
+  const vars = new Map(inheriting ? inherited.values : []);
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
   const variableFiles = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
@@ -45939,8 +45940,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
             inputs.set(e.key, entryValue(c.caller, sc, e.value, { file: c.caller.file, range: e.valueRange }));
           }
           const expanded = c.caller.format === "azure-pipelines" && file.format === "azure-pipelines";
-          const variables = expanded ? sc.variables : void 0;
           const composite = file.kind === "github-action" && c.step !== void 0;
+          const variables = expanded || composite ? sc.variables : void 0;
           const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through = o ? `${label} ${o.label}` : label;
           return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };

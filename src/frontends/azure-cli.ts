@@ -1232,10 +1232,11 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         }
         // An Azure Pipelines template is expanded into its caller: the caller's variables are in scope there.
         const expanded = c.caller.format === 'azure-pipelines' && file.format === 'azure-pipelines';
-        const variables = expanded ? sc.variables : undefined;
         // A composite action's steps run in the calling job: its class (the job's environment:, its
-        // env: variables, the workflow's name) is theirs.
+        // env: variables, the workflow's name) is theirs, and so are the workflow's, the job's and
+        // the calling step's `env:` variables.
         const composite = file.kind === 'github-action' && c.step !== undefined;
+        const variables = expanded || composite ? sc.variables : undefined;
         const placeEnv = expanded
           ? (placeClass(place, sc) ?? classifyPipelineFileName(path.basename(c.caller.file)) ?? o?.placeEnv)
           : composite

@@ -1474,6 +1474,26 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A composite action alone: a \$VAR its callers' env: does not set is unknown (not reported).
+        name: 'local-composite-action-env-variable-no-caller-sets',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+jobs:
+  pool:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./.github/actions/gpu-pool
+`,
+          '.github/actions/gpu-pool/action.yml': `name: gpu-pool
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$GPU_SIZE" --node-taints sku=gpu:NoSchedule --tags cost-center=ml
+`,
+        },
+      },
+      {
         // PowerShell member expressions are evaluated at run time: $base.Replace(…) may well be a GPU
         // size, and `-n $pool.ToLower()` is one argument (the flags after it are read).
         name: 'powershell-member-expressions',
@@ -1916,6 +1936,59 @@ runs:
   steps:
     - shell: bash
       run: az aks nodepool add --cluster-name aks -n gpu --node-vm-size \${{ inputs.size }} --node-taints sku=gpu:NoSchedule --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A composite action's steps run in the calling step's environment: the job's `env:`
+        // (and the workflow's, and the step's) are the action's `$VAR`s.
+        name: 'local-composite-action-caller-job-env',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+jobs:
+  pool:
+    runs-on: ubuntu-latest
+    env:
+      GPU_SIZE: ⟦Standard_D8s_v5⟧
+    steps:
+      - uses: ./.github/actions/gpu-pool
+`,
+          '.github/actions/gpu-pool/action.yml': `name: gpu-pool
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$GPU_SIZE" --node-taints sku=gpu:NoSchedule --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // The calling step's own `env:` over the job's.
+        name: 'local-composite-action-calling-step-env',
+        files: {
+          '.github/workflows/deploy.yml': `on: push
+env:
+  GPU_SIZE: Standard_NC24ads_A100_v4
+jobs:
+  pool:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./.github/actions/gpu-pool
+        env:
+          GPU_SIZE: ⟦Standard_D8s_v5⟧
+`,
+          '.github/actions/gpu-pool/action.yml': `name: gpu-pool
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: az aks nodepool add --cluster-name aks -n gpu --node-vm-size "\${{ env.GPU_SIZE }}" --node-taints sku=gpu:NoSchedule --tags cost-center=ml
 `,
         },
         level: 'error',

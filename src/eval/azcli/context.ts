@@ -184,14 +184,18 @@ function referenceOf(expr: string): string[] | undefined {
  * caller passes (`with:` of a `uses: ./…` call), by name; an input
  * it does not pass keeps its `default:`. `inherited`: for an Azure Pipelines template, the
  * caller's variables in scope at the call (a template is expanded into the calling pipeline, so
- * its `$(var)` macros read the pipeline's variables; its own `variables:` come on top).
+ * its `$(var)` macros read the pipeline's variables; its own `variables:` come on top); for a
+ * composite action, the `env:` variables in scope at the calling step (its steps run in that
+ * step's environment: GitHub's `env` context there is the caller's).
  */
 export function scriptContext(file: CiFile, place: ScriptPlace | undefined, variant: MatrixVariant, given?: ReadonlyMap<string, Value>, inherited?: CallerVariables): ScriptContext {
   const f = file.file;
   const github = file.format === 'github-actions';
   const pipeline = file.format === 'azure-pipelines';
   const inputs = new Map(file.inputs.map((i) => [i.name, i]));
-  const vars = new Map<string, Value>(pipeline && inherited ? inherited.values : []);
+  // A template expanded into its caller, or a composite action run in its caller's step: the caller's variables first.
+  const inheriting = inherited !== undefined && (pipeline || file.kind === 'github-action');
+  const vars = new Map<string, Value>(inheriting ? inherited.values : []);
   let hidden = pipeline && inherited !== undefined && inherited.hidden;
   const variableFiles: string[] = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
