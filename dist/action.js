@@ -43644,7 +43644,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const close = balanced(raw, i + 1, "{", "}");
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, "") : inner) ?? (ps ? null : /^([0-9]+)(:?-)(.*)$/s.exec(inner));
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, "") : inner) ?? (ps ? null : /^([0-9]+)(?:(:?-)(.*))?$/s.exec(inner));
       if (!m2) {
         expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
         i = end;
@@ -43686,6 +43686,11 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         continue;
       } else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
+      continue;
+    }
+    if (!ps && /[1-9]/.test(n1) && env.has(n1)) {
+      expansion(env.get(n1), i, i + 2, n1);
+      i += 2;
       continue;
     }
     if (/[0-9@*#?$!-]/.test(n1)) {
@@ -43806,6 +43811,19 @@ function functionsRunningArguments(commands) {
   }
   return runners;
 }
+function positionalsStable(commands) {
+  for (let ci = 0; ci < commands.length; ci++) {
+    const cmd = commands[ci];
+    if (cmd.commented) continue;
+    const words = cmd.argv.map((w) => w.raw).filter((w) => !SHELL_LEADING_WORDS.has(w) && w !== "{" && w !== "}");
+    const first = words[0];
+    if (first === void 0) continue;
+    if (first === "shift" || first === "function") return false;
+    if (first === "set" && words.slice(1).some((w) => w === "--" || !/^[-+]/.test(w))) return false;
+    if (cmd.argv.length === 1 && isName(first) && cmd.before === "(" && commands[ci + 1]?.after === ")") return false;
+  }
+  return true;
+}
 function copy(env) {
   return new Map(env);
 }
@@ -43844,6 +43862,7 @@ function interpretScript(file, script, initial, base) {
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
   let env = copy(initial);
+  if (!ps && !positionalsStable(script.commands)) for (const k of POSITIONALS) env.delete(k);
   const assigned = /* @__PURE__ */ new Map();
   const invocations = [];
   const heredocs = [];
@@ -44093,8 +44112,26 @@ function interpretScript(file, script, initial, base) {
     const path59 = expandWord(target, env, ctx).text;
     if (path59 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
-    for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
+    for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) || k === ANY_VARIABLE) inherited.set(k, v);
+    if (!/\.ps1$/i.test(target.text)) for (const [k, v] of positionalArguments(words.slice(words.indexOf(target) + 1))) inherited.set(k, v);
     calls.push({ path: path59, env: inherited });
+  }
+  function positionalArguments(args) {
+    const out = /* @__PURE__ */ new Map();
+    const words = [];
+    for (const w of args) {
+      if (/^\d*[<>]/.test(w.raw)) break;
+      const e = expandWord(w, env, ctx);
+      if (e.text === "" && !/["']/.test(w.raw)) continue;
+      if (e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string")) {
+        const why = unknown(`the argument ${w.raw.slice(0, 40)} may be any number of words`);
+        for (let k = words.length; k < POSITIONALS.length; k++) out.set(POSITIONALS[k], why);
+        break;
+      }
+      addSplit(words, e);
+    }
+    words.slice(0, POSITIONALS.length).forEach((e, k) => out.set(POSITIONALS[k], sliceValue(e)));
+    return out;
   }
   function closeFrame(head) {
     const want = head === "fi" ? "if" : head === "esac" ? "case" : head === "done" ? "loop" : "brace";
@@ -44362,7 +44399,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -44376,6 +44413,7 @@ var init_interpret = __esm({
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
+    POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     MAX_SUBSTITUTION_PARTS = 3;
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
@@ -45470,7 +45508,8 @@ function azureCliUnits(ciFiles, ctx) {
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             const defaults = configuredDefaults(child);
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, env());
+            const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run3.assigned, ...child.assigned]), sc) : env;
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, childEnv());
           }
         }
         addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));

@@ -523,7 +523,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             if (!target) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             const defaults = configuredDefaults(child);
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, env());
+            // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.
+            const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run.assigned, ...child.assigned]), sc) : env;
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, childEnv());
           }
         }
         addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));

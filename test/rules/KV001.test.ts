@@ -923,6 +923,29 @@ param purgeProtection = ⟦false⟧
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      // The arguments move (`shift`), or `$1` is a function's own argument: not the caller's.
+      {
+        name: 'script-shifts-its-arguments',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh --name kv1 false\n',
+          'kv.sh': 'shift\nNAME=$1\nshift\naz keyvault create -n "$NAME" -g rg --enable-rbac-authorization true --enable-purge-protection "$1"\n',
+        },
+      },
+      {
+        name: 'script-reads-a-function-argument',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh false\n',
+          'kv.sh': 'make_kv() {\n  az keyvault create -n kv1 -g rg --enable-rbac-authorization true --enable-purge-protection "$1"\n}\nmake_kv true\n',
+        },
+      },
+      {
+        // An unquoted unknown argument may be any number of words: every later position is unknown.
+        name: 'script-argument-after-an-unquoted-unknown',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh $EXTRA false\n',
+          'kv.sh': 'az keyvault create -n kv1 -g rg --enable-rbac-authorization true --enable-purge-protection "$2"\n',
+        },
+      },
       {
         // Each \${{ if }} branch of a task's inputs with its own scriptType: the bash branch's \\ continuation holds.
         name: 'task-input-branches-each-with-its-script-type',
@@ -1050,6 +1073,30 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // A scanned caller's argument is the called script's \$1: ENVIRONMENT=\$1 classes it prod.
+        name: 'script-argument-names-the-environment',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash scripts/kv.sh prod\n',
+          'scripts/kv.sh': '#!/bin/bash\nENVIRONMENT="$1"\n⟦az⟧ keyvault create -n "kv-$ENVIRONMENT" -g rg --enable-rbac-authorization true\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '"kv-prod"',
+      },
+      {
+        // The second argument; an unquoted known one with blanks is several arguments.
+        name: 'script-arguments-split-as-the-shell-does',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\nenv:\n  ARGS: ⟦kv1 false⟧\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh $ARGS\n',
+          'kv.sh': 'az keyvault create -n "$1" -g rg --enable-rbac-authorization true --enable-purge-protection "$2"\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '"kv1"',
+      },
       {
         // "stage" in an Azure Pipelines file's name is the pipeline's vocabulary (stages, stage
         // templates), not an environment: the pipeline's `environment: prod` variable decides.

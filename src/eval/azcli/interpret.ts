@@ -125,6 +125,29 @@ function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> 
   return runners;
 }
 
+/** The positional parameters a called script's arguments set (`$1`…`$9`; `${10}` on is rare enough to stay unknown). */
+const POSITIONALS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/**
+ * Whether `$1`… keep the caller's arguments through the whole script: not after `shift` or
+ * `set -- …`/`set a b` (they move or are replaced, usually in an option-parsing loop), and not
+ * in a script that defines a function (a function's `$1` is its own argument).
+ */
+function positionalsStable(commands: readonly CiCommand[]): boolean {
+  for (let ci = 0; ci < commands.length; ci++) {
+    const cmd = commands[ci]!;
+    if (cmd.commented) continue;
+    const words = cmd.argv.map((w) => w.raw).filter((w) => !SHELL_LEADING_WORDS.has(w) && w !== '{' && w !== '}');
+    const first = words[0];
+    if (first === undefined) continue;
+    if (first === 'shift' || first === 'function') return false;
+    if (first === 'set' && words.slice(1).some((w) => w === '--' || !/^[-+]/.test(w))) return false;
+    // `name() {`: the lexer splits it at `(`/`)`.
+    if (cmd.argv.length === 1 && isName(first) && cmd.before === '(' && commands[ci + 1]?.after === ')') return false;
+  }
+  return true;
+}
+
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
 
@@ -183,6 +206,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
   let env: Env = copy(initial);
+  // The caller's arguments are `$1`…: only where they stay what the caller passed.
+  if (!ps && !positionalsStable(script.commands)) for (const k of POSITIONALS) env.delete(k);
   const assigned = new Map<string, Value>();
   const invocations: AzInvocation[] = [];
   const heredocs: HeredocWrite[] = [];
@@ -482,8 +507,34 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (path === undefined) return;
     const inherited: Env = new Map();
     // After `source`/`export $(…)` any variable may be exported with any value: the called script cannot know its own either.
-    for (const [k, v] of env) if (exported.has(k) || k === ANY_VARIABLE) inherited.set(k, v);
+    for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k)) || k === ANY_VARIABLE) inherited.set(k, v);
+    // A shell script's arguments are its `$1`…`$9` (a PowerShell script binds them to its `param()`: not followed).
+    if (!/\.ps1$/i.test(target.text)) for (const [k, v] of positionalArguments(words.slice(words.indexOf(target) + 1))) inherited.set(k, v);
     calls.push({ path, env: inherited });
+  }
+
+  /**
+   * The arguments a script is called with, as its positional parameters: each word expanded (an
+   * unquoted known value with blanks is several, an unquoted empty one none); from a word that
+   * may be any number of words (an unquoted unknown) on, every position is unknown.
+   */
+  function positionalArguments(args: readonly CiWord[]): Map<string, Value> {
+    const out = new Map<string, Value>();
+    const words: ExpandedWord[] = [];
+    for (const w of args) {
+      // Redirections and operators end the arguments (`./x.sh prod > log`, `./x.sh prod 2>&1`).
+      if (/^\d*[<>]/.test(w.raw)) break;
+      const e = expandWord(w, env, ctx);
+      if (e.text === '' && !/["']/.test(w.raw)) continue;
+      if (e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string')) {
+        const why = unknown(`the argument ${w.raw.slice(0, 40)} may be any number of words`);
+        for (let k = words.length; k < POSITIONALS.length; k++) out.set(POSITIONALS[k]!, why);
+        break;
+      }
+      addSplit(words, e);
+    }
+    words.slice(0, POSITIONALS.length).forEach((e, k) => out.set(POSITIONALS[k]!, sliceValue(e)));
+    return out;
   }
 
   function closeFrame(head: string): void {

@@ -286,7 +286,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       // A positional parameter with a default (`${1:-Standard_NC6}`, the script's first argument)
       // is a default as `${NAME:-lit}` is (`=` cannot assign one: bash refuses it).
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, '') : inner) ?? (ps ? null : /^([0-9]+)(:?-)(.*)$/s.exec(inner));
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, '') : inner) ?? (ps ? null : /^([0-9]+)(?:(:?-)(.*))?$/s.exec(inner));
       if (!m) {
         // `"${args[@]}"`: every element of the array is a word of its own, quoted or not (bash manual, "Arrays").
         expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, undefined, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
@@ -336,6 +336,12 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         continue;
       } else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
       i = end;
+      continue;
+    }
+    // `$1`: the argument a scanned caller passes (interpret.ts binds them where they stay put).
+    if (!ps && /[1-9]/.test(n1) && env.has(n1)) {
+      expansion(env.get(n1)!, i, i + 2, n1);
+      i += 2;
       continue;
     }
     if (/[0-9@*#?$!-]/.test(n1)) {
