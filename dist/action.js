@@ -47388,6 +47388,15 @@ function loadPolicyFiles(host, files) {
       else if (p) out.problems.push({ kind: "read", message: `the policy file is not read: ${p.message}`, location: fileStart(file) });
       continue;
     }
+    const code = /\.(bicep|tf)$/i.exec(file)?.[1]?.toLowerCase();
+    if (code) {
+      out.problems.push({
+        kind: "shape",
+        message: `not a policy definition file: policies.definitions reads JSON definitions; a ${code === "tf" ? "Terraform" : "Bicep"} file's policy resources are read with policies.fromScannedCode when the file is scanned`,
+        location: fileStart(file)
+      });
+      continue;
+    }
     const parsed = parseJsonc(text2, file);
     if (parsed.errors.length || !parsed.root) {
       const e = parsed.errors[0];

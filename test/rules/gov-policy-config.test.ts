@@ -80,6 +80,22 @@ describe('policies config', () => {
     expect(r.findings.filter((f) => f.ruleId === 'GOV002').map((f) => path.relative(dir, f.location.file))).toEqual(['main.tf']);
   });
 
+  it('a Bicep or Terraform file named in policies.definitions is a note saying fromScannedCode reads it, not a JSON error', async () => {
+    const dir = tree({
+      'main.tf': publicWs,
+      'policies/kv.bicep': "targetScope = 'subscription'\nresource p 'Microsoft.Authorization/policyDefinitions@2021-06-01' = {\n  name: 'kv'\n}\n",
+      'policies/ml.json': DENY_PUBLIC_ML,
+      '.mlops-iac-lint.json': config({ definitions: ['policies/*'] }),
+    });
+    const r = await lint({ paths: [dir], root: dir });
+    expect(r.findings.filter((f) => f.ruleId === 'PARSE001')).toEqual([]);
+    const note = r.findings.filter((f) => f.ruleId === 'EVAL001' && path.relative(dir, f.location.file) === 'policies/kv.bicep');
+    expect(note.map((f) => [f.level, f.location.range.start.line, f.message])).toEqual([
+      ['note', 1, "not a policy definition file: policies.definitions reads JSON definitions; a Bicep file's policy resources are read with policies.fromScannedCode when the file is scanned"],
+    ]);
+    expect(r.findings.filter((f) => f.ruleId === 'GOV002').map((f) => path.relative(dir, f.location.file))).toEqual(['main.tf']);
+  });
+
   it('an initiative passes its parameters to its members (effect Deny), and a missing member is a note', async () => {
     const initiative = JSON.stringify({
       name: 'mlops-guardrails',
