@@ -28622,6 +28622,10 @@ function trimmedBlockRange(lineMap, start, end) {
   while (e > start && isSpace2(text2.charCodeAt(e - 1))) e--;
   return lineMap.range(start, e);
 }
+function spansLines(lineMap, start, end) {
+  const r = trimmedBlockRange(lineMap, start, end);
+  return r.end.line > r.start.line;
+}
 function addRootBlocks(out) {
   for (const r of out.roots) {
     out.blocks.push(trimmedBlockRange(out.lineMap, r.range.start.offset, r.range.end.offset));
@@ -28652,6 +28656,7 @@ function yamlTreeBlockRanges(docs, lineMap) {
         const key = p.key;
         const value = p.value;
         if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(trimmedBlockRange(lineMap, key.range[0], value.range[1]));
+        else if (isScalar(value) && key?.range && value?.range && spansLines(lineMap, key.range[0], value.range[1])) out.push(trimmedBlockRange(lineMap, key.range[0], value.range[1]));
         stack.push(p.value);
       }
     } else if (isSeq(node)) {
@@ -29551,6 +29556,7 @@ var init_fast_reader = __esm({
           entry4.value = value.node;
           entries2.push(entry4);
           if (value.node.type === "map" || value.node.type === "seq") this.block(keyStart, value.end1);
+          else if (value.node.type === "scalar" && spansLines(this.lineMap, keyStart, value.end1)) this.block(keyStart, value.end1);
           last = value;
           const next = this.curIndent();
           if (next < indent) break;

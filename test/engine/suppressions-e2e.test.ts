@@ -82,6 +82,19 @@ describe('inline suppressions end to end', () => {
     ]);
   });
 
+  it('YAML: a directive above a key whose value runs over several lines (run: |, a folded >-) covers that value; the next step is not covered', async () => {
+    const dir = tree({
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  sp:\n    runs-on: ubuntu-latest\n    steps:\n      - name: a\n        # mlops-iac-lint-ignore CI001 -- break-glass principal, rotated by hand\n        run: |\n          echo start\n          az ad sp create-for-rbac --name a --sdk-auth\n      - name: b\n        # mlops-iac-lint-ignore CI001 -- same\n        run: >-\n          az ad sp create-for-rbac --name b\n          --sdk-auth\n      - run: az ad sp create-for-rbac --name c --sdk-auth\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['CI001', 'SUP002'], noConfig: true });
+    expect(r.findings.map((f) => [f.ruleId, f.location.range.start.line, f.suppression?.kind ?? 'active'])).toEqual([
+      ['CI001', 10, 'inSource'],
+      ['CI001', 15, 'inSource'],
+      ['CI001', 16, 'active'],
+    ]);
+  });
+
   it('JSON without comments: the resource metadata side channel', async () => {
     const template = {
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',

@@ -1,7 +1,8 @@
 /**
  * Block ranges of a positioned YAML tree, for suppression scopes (RULES.md "Inline
  * suppressions": a directive on its own line covers the next line, and the whole block when
- * that line opens a YAML mapping). Read from the parsed tree, not from indentation, so flow
+ * that line opens a YAML mapping; a key whose scalar value runs over several lines, `run: |`
+ * and its script, is read as opening a block too). Read from the parsed tree, not from indentation, so flow
  * collections, compact sequences and block scalars are scoped exactly.
  */
 import { isMap, isPair, isSeq, isScalar } from './guards.js';
@@ -28,6 +29,12 @@ export function trimmedBlockRange(lineMap: LineMap, start: number, end: number):
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   return lineMap.range(start, e);
+}
+
+/** Whether the text from `start` to `end` (trailing blanks and line breaks left out) runs onto another line. */
+export function spansLines(lineMap: LineMap, start: number, end: number): boolean {
+  const r = trimmedBlockRange(lineMap, start, end);
+  return r.end.line > r.start.line;
 }
 
 /**
@@ -77,6 +84,8 @@ export function yamlTreeBlockRanges(docs: readonly Document.Parsed[], lineMap: L
         const key = p.key as Ranged | null;
         const value = p.value as Ranged | null;
         if ((isMap(value) || isSeq(value)) && key?.range && value?.range) out.push(trimmedBlockRange(lineMap, key.range[0], value.range[1]));
+        // A key whose scalar value runs over several lines (`run: |` and its script) opens a block too.
+        else if (isScalar(value) && key?.range && value?.range && spansLines(lineMap, key.range[0], value.range[1])) out.push(trimmedBlockRange(lineMap, key.range[0], value.range[1]));
         stack.push(p.value);
       }
     } else if (isSeq(node)) {

@@ -29,7 +29,7 @@ import type { LineMap, Range } from '../../core/source.js';
 import type { ParsedYaml } from './document.js';
 import type { YamlEntryNode, YamlMap, YamlScalar, YamlSeq, YamlTree } from './tree.js';
 import { asText, plainScalarValue } from './plain-scalar.js';
-import { addRootBlocks, trimmedBlockRange } from './blocks.js';
+import { addRootBlocks, spansLines, trimmedBlockRange } from './blocks.js';
 import { ESCAPES } from './scalar.js';
 
 /**
@@ -355,6 +355,7 @@ class Reader {
       entry.value = value.node;
       entries.push(entry);
       if (value.node.type === 'map' || value.node.type === 'seq') this.block(keyStart, value.end1);
+      else if (value.node.type === 'scalar' && spansLines(this.lineMap, keyStart, value.end1)) this.block(keyStart, value.end1);
       last = value;
       // The next line: another key of this mapping, or the end of it.
       const next = this.curIndent();
