@@ -44802,6 +44802,9 @@ function scriptContext(file, place, variant, given, inherited) {
       }
       if (v.kind !== "value") {
         hidden = true;
+        const names = v.kind === "template" && v.conditions?.length && v.included ? namesSetBy(v.included.variables) : void 0;
+        const why = v.kind === "group" ? `may be set by the variable group ${v.name}` : v.conditions?.length ? `may be set by the conditional template ${v.name}` : `may be set by the template ${v.name}`;
+        for (const k of [...vars.keys()]) if (names === void 0 || names.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
         continue;
       }
       const value = v.conditions?.length ? unknown(`${v.name} is set under a condition`) : v.unreadable ? unknown(v.unreadable) : v.value ? builtFromMacros(v.value.text) ? deferred(v.name, v.value, v.file ?? f) : resolveScalar(v.value, v.file) : unknown(`${v.name} is not a scalar`);
@@ -44845,6 +44848,18 @@ function scriptContext(file, place, variant, given, inherited) {
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline ? (name) => variable(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
   return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {} } };
+}
+function namesSetBy(list2, depth = 0) {
+  const out = /* @__PURE__ */ new Set();
+  for (const v of list2) {
+    if (v.kind === "value") out.add(v.name.toLowerCase());
+    else if (v.kind === "template" && v.included && depth < MAX_INCLUDE_DEPTH) {
+      const inner = namesSetBy(v.included.variables, depth + 1);
+      if (!inner) return void 0;
+      for (const n of inner) out.add(n);
+    } else return void 0;
+  }
+  return out;
 }
 function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
@@ -45161,7 +45176,11 @@ function includeInto(list2, from, ctx, chain, read, sources) {
   for (const v of list2) {
     if (v.kind !== "template" || v.included !== void 0) continue;
     const target = templatePath(v.name, from, ctx.root);
-    if (target === void 0 || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
+    if (target !== void 0 && chain.includes(target)) {
+      v.included = { file: target, variables: [] };
+      continue;
+    }
+    if (target === void 0 || chain.length > MAX_INCLUDE_DEPTH) continue;
     let variables = read.get(target);
     if (variables === void 0) {
       variables = readTemplate(target, v.scope, ctx, sources);

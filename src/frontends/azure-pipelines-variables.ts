@@ -49,7 +49,13 @@ function includeInto(
   for (const v of list) {
     if (v.kind !== 'template' || v.included !== undefined) continue;
     const target = templatePath(v.name, from, ctx.root);
-    if (target === undefined || chain.includes(target) || chain.length > MAX_INCLUDE_DEPTH) continue;
+    // A template that includes one already being included (a cycle, which Azure Pipelines
+    // rejects) adds nothing: the values before it stay read.
+    if (target !== undefined && chain.includes(target)) {
+      v.included = { file: target, variables: [] };
+      continue;
+    }
+    if (target === undefined || chain.length > MAX_INCLUDE_DEPTH) continue;
     let variables = read.get(target);
     if (variables === undefined) {
       // Each file is read once, so the reads are bounded by the files under the root; Azure's

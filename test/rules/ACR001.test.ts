@@ -796,6 +796,27 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      // Azure Pipelines reads variables: in order, a later entry over an earlier one, a job's over
+      // the pipeline's: a variable group (its values unknown) after a variable may set it.
+      {
+        name: 'pipeline-variable-then-a-job-variable-group',
+        files: { 'azure-pipelines.yml': 'trigger: none\nvariables:\n  admin: true\njobs:\n- job: b\n  variables:\n  - group: g\n  steps:\n  - bash: az acr create -n acr4 -g rg --sku Basic --admin-enabled "$(admin)"\n' },
+      },
+      {
+        name: 'variables-template-then-a-variable-group',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n- template: vars.yml\n- group: g\nsteps:\n- bash: az acr create -n acr4 -g rg --sku Basic --admin-enabled "$(admin)"\n',
+          'vars.yml': 'variables:\n  admin: true\n',
+        },
+      },
+      {
+        // A template under a condition may set the names it holds.
+        name: 'variable-then-a-conditional-template-that-sets-it',
+        files: {
+          'azure-pipelines.yml': "trigger: none\nvariables:\n- name: admin\n  value: true\n- ${{ if eq(variables['Build.SourceBranchName'], 'main') }}:\n  - template: vars.yml\nsteps:\n- bash: az acr create -n acr4 -g rg --sku Basic --admin-enabled \"$(admin)\"\n",
+          'vars.yml': 'variables:\n  admin: false\n',
+        },
+      },
       // $false, a PowerShell constant, is the text False for az.
       { name: 'powershell-false-constant', files: { 'deploy.ps1': 'az acr create -n acrml -g rg --sku Basic --admin-enabled $false\n' } },
       // azure-cli's three-state flags take the next word as their value and accept only true/false:
@@ -847,6 +868,17 @@ steps:
       { name: 'value-from-a-command-substitution-with-blanks', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled $(get admin)\naz acr create -n acr2 -g rg --sku Basic --admin-enabled `get admin`\n' } },
     ],
     invalid: [
+      {
+        // A variable written after the group is its own again; a conditional template that does not set it leaves it known.
+        name: 'variable-group-then-a-variable',
+        files: {
+          'azure-pipelines.yml': "trigger: none\nvariables:\n- group: g\n- name: admin\n  value: ⟦true⟧\n- ${{ if eq(variables['Build.SourceBranchName'], 'main') }}:\n  - template: vars.yml\nsteps:\n- bash: az acr create -n acr4 -g rg --sku Basic --admin-enabled \"$(admin)\"\n",
+          'vars.yml': 'variables:\n  other: x\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       {
         // PowerShell runs the command whose output it assigns, and a command after `time`, `sudo VAR=1` or a redirection.
         name: 'command-assigned-wrapped-or-redirected',

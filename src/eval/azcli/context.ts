@@ -332,6 +332,13 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       }
       if (v.kind !== 'value') {
         hidden = true;
+        // Azure Pipelines reads `variables:` in order, a later entry over an earlier one of the
+        // same name (and a job's over the pipeline's): a variable group, or a template not read
+        // in place, may set any variable set so far. A conditional template read from its file
+        // may set the names it holds.
+        const names = v.kind === 'template' && v.conditions?.length && v.included ? namesSetBy(v.included.variables) : undefined;
+        const why = v.kind === 'group' ? `may be set by the variable group ${v.name}` : v.conditions?.length ? `may be set by the conditional template ${v.name}` : `may be set by the template ${v.name}`;
+        for (const k of [...vars.keys()]) if (names === undefined || names.has(k.toLowerCase())) vars.set(k, unknown(`${k} ${why}`));
         continue;
       }
       const value = v.conditions?.length
@@ -395,6 +402,23 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     ? (name: string): Value => variable(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)
     : undefined;
   return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}) } };
+}
+
+/**
+ * The names (lower case) a variables template sets, through the templates it includes; undefined
+ * when it may set any (a variable group, a template not read).
+ */
+function namesSetBy(list: readonly CiVariable[], depth = 0): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const v of list) {
+    if (v.kind === 'value') out.add(v.name.toLowerCase());
+    else if (v.kind === 'template' && v.included && depth < MAX_INCLUDE_DEPTH) {
+      const inner = namesSetBy(v.included.variables, depth + 1);
+      if (!inner) return undefined;
+      for (const n of inner) out.add(n);
+    } else return undefined;
+  }
+  return out;
 }
 
 /** The caller-side value of a template input (`with:` / `parameters:`), resolved like a variable. */
