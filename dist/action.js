@@ -50077,14 +50077,14 @@ function readOrUndecided(ctx, r, attr2, view, read, expected) {
 }
 
 // src/engine/scan.ts
-function scanView(graphs, root) {
+function scanView(graphs, root, oneRepository = false) {
   let view;
-  return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
+  return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository)).gpuNodePools(forFile) };
 }
 function configTaintReason(scan2) {
   return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
 }
-function scanViewOf(summaries, root) {
+function scanViewOf(summaries, root, oneRepository = false) {
   let pools;
   let aksFiles;
   let severalTopLevel;
@@ -50115,17 +50115,17 @@ function scanViewOf(summaries, root) {
       if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
       else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
       if (project2 === void 0) {
-        severalTopLevel ??= severalChildFolders(aksFiles, root);
+        severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles, root);
         return severalTopLevel ? [] : every;
       }
       let mine = byProject.get(project2);
-      if (!mine) byProject.set(project2, mine = projectPools(project2, every, aksFiles));
+      if (!mine) byProject.set(project2, mine = projectPools(project2, every, aksFiles, oneRepository));
       return mine;
     }
   };
 }
-function projectPools(project2, every, aksFiles) {
-  if (severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2)) return [];
+function projectPools(project2, every, aksFiles, oneRepository) {
+  if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside2(f, project2)), project2)) return [];
   return every.filter((p) => isInside2(p.header.file, project2));
 }
 function severalChildFolders(files, dir) {
@@ -50716,7 +50716,7 @@ function runUnit(input2, texts, deps) {
   const policies = typeof input2.policies === "function" ? input2.policies(graphs, problems) : input2.policies;
   const undecided2 = [];
   const failures = [];
-  const findings = runRules({ root, rules: input2.rules, options: input2.ruleOptions, graphs, terraformModules, files, ciFiles, today: input2.today, ...policies ? { policies } : {}, ...input2.scan ? { scan: input2.scan } : {} }, undecided2, failures);
+  const findings = runRules({ root, rules: input2.rules, options: input2.ruleOptions, graphs, terraformModules, files, ciFiles, today: input2.today, ...policies ? { policies } : {}, scan: input2.scan ?? scanView(graphs, root, ctx.inRepository === true) }, undecided2, failures);
   for (const f of findings) {
     const explanation = fallbackFiles.get(f.location.file);
     if (explanation && f.location.range.start.offset > 0) f.message = `${f.message.replace(/\.$/, "")} (${explanation}).`;
@@ -51448,7 +51448,7 @@ async function runUnits(run3, merged, o) {
     let scan2;
     if (stage === 2 && !run3.wholeRun) {
       const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan2 = { view: scanViewOf(inOrder, run3.root), key: hashOf(inOrder), summaries: inOrder };
+      scan2 = { view: scanViewOf(inOrder, run3.root, run3.ctx.inRepository === true), key: hashOf(inOrder), summaries: inOrder };
     }
     let cursor = 0;
     const drain = () => {
@@ -55078,15 +55078,15 @@ function tfDataDirPatterns(dir, root) {
   if (rel === "" || rel === "." || rel.startsWith("..")) return [];
   return [rel.includes("/") ? `**/${rel}/` : `${rel}/`];
 }
-function repositoryPathOf(root) {
+function repositoryTopOf(root) {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs8.existsSync(path55.join(dir, ".git"))) return path55.relative(dir, root).split(path55.sep).join("/");
+    if (fs8.existsSync(path55.join(dir, ".git"))) return dir;
     const up = path55.dirname(dir);
-    if (up === dir) return "";
+    if (up === dir) return void 0;
     dir = up;
   }
-  return "";
+  return void 0;
 }
 function commonRoot(paths) {
   const cwd = process.cwd();
@@ -55254,13 +55254,16 @@ async function prepareRun(options, cache3) {
   }
   const superseded = /* @__PURE__ */ new Set();
   const recorder = recordingHost(host, cache3 ? (file, hash) => cache3.noteText(host, file, hash) : void 0);
-  const envAbove = repositoryPathOf(root);
+  const repositoryTop = repositoryTopOf(root);
+  const envAbove = repositoryTop === void 0 ? "" : path55.relative(repositoryTop, root).split(path55.sep).join("/");
+  const inRepository = repositoryTop !== void 0;
   const ctx = {
     host: recorder.host,
     root,
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
     ...envAbove ? { envAbove } : {},
+    ...inRepository ? { inRepository } : {},
     cliVarFiles: varFiles,
     tfDataDir: options.tfDataDir,
     ...bicepCache ? { bicepCache } : {},
@@ -55315,7 +55318,7 @@ async function prepareRun(options, cache3) {
   host.planned(new Set(units2.flatMap((u) => u.files.map((f) => f.path))));
   timing?.mark("plan units");
   let settings;
-  const settingsKey = () => settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null, ctx.envAbove ?? ""]);
+  const settingsKey = () => settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today: today2, config }), policyInput?.key ?? null, ctx.envAbove ?? "", ctx.inRepository === true]);
   return {
     units: units2,
     wholeRun,

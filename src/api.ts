@@ -169,20 +169,20 @@ function tfDataDirPatterns(dir: string | undefined, root: string): string[] {
 }
 
 /**
- * The scan root's path from the top of the repository that holds it (the nearest folder at or
- * above it with a `.git`), `environments/prod` when the run starts there; '' at the top, outside
- * a repository or past 64 levels. Only the names of the folders above the root are used (for the
- * environment class, FrontEndContext.envAbove); nothing above the root is read.
+ * The top of the repository that holds the scan root: the nearest folder at or above it with a
+ * `.git` (64 levels at most); undefined outside a repository. Only the names of the folders above
+ * the root are used (for the environment class, FrontEndContext.envAbove) and whether there is
+ * one (FrontEndContext.inRepository); nothing above the root is read.
  */
-function repositoryPathOf(root: string): string {
+function repositoryTopOf(root: string): string | undefined {
   let dir = root;
   for (let i = 0; i < 64; i++) {
-    if (fs.existsSync(path.join(dir, '.git'))) return path.relative(dir, root).split(path.sep).join('/');
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
     const up = path.dirname(dir);
-    if (up === dir) return '';
+    if (up === dir) return undefined;
     dir = up;
   }
-  return '';
+  return undefined;
 }
 
 function commonRoot(paths: string[]): string {
@@ -439,13 +439,17 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   const superseded = new Set<string>();
   // One recorder for the run: it notes what each unit reads, for the cache (`--cache`).
   const recorder = recordingHost(host, cache ? (file, hash) => cache.noteText(host, file, hash) : undefined);
-  const envAbove = repositoryPathOf(root);
+  // The scan root's path from its repository's top (`environments/prod` when the run starts there).
+  const repositoryTop = repositoryTopOf(root);
+  const envAbove = repositoryTop === undefined ? '' : path.relative(repositoryTop, root).split(path.sep).join('/');
+  const inRepository = repositoryTop !== undefined;
   const ctx: FrontEndContext = {
     host: recorder.host,
     root,
     envOverride: options.env,
     envForPath: (p) => config.envForPath(p),
     ...(envAbove ? { envAbove } : {}),
+    ...(inRepository ? { inRepository } : {}),
     cliVarFiles: varFiles,
     tfDataDir: options.tfDataDir,
     ...(bicepCache ? { bicepCache } : {}),
@@ -515,7 +519,7 @@ export async function prepareRun(options: LintOptions, cache?: UnitCache): Promi
   // neither cache nor workers (a one-file run) never needs it.
   let settings: string | undefined;
   // The folders above the root (a `.git` made or removed there changes the classes: FrontEndContext.envAbove).
-  const settingsKey = (): string => (settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null, ctx.envAbove ?? '']));
+  const settingsKey = (): string => (settings ??= hashOf([runSettings({ rules, ruleOptions, options, varFiles, today, config }), policyInput?.key ?? null, ctx.envAbove ?? '', ctx.inRepository === true]));
   return {
     units, wholeRun, ctx, host, recorder, root, rules, ruleOptions, knownIds, today, ...(policies ? { policies } : {}), superseded, allFiles, settingsKey,
     options, config, varFiles, policyInput, problems, notices, merged, timing, onlyFiles, inputPaths, classified, scanned,

@@ -35,9 +35,9 @@ export interface ScanSummary {
   aksFiles: string[];
 }
 
-export function scanView(graphs: readonly Graph[], root?: string): ScanView {
+export function scanView(graphs: readonly Graph[], root?: string, oneRepository = false): ScanView {
   let view: ScanView | undefined;
-  return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root)).gpuNodePools(forFile) };
+  return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository)).gpuNodePools(forFile) };
 }
 
 /**
@@ -50,8 +50,11 @@ export function configTaintReason(scan: ScanView): string {
   return scan.gpuNodePools().length === 0 ? 'the scan has no GPU node pool' : "none of the scan's GPU node pools is known to be this manifest's cluster's";
 }
 
-/** The view of the whole scan from every unit's summary (in unit order; a pool two units read counts once). */
-export function scanViewOf(summaries: readonly ScanSummary[], root?: string): ScanView {
+/**
+ * The view of the whole scan from every unit's summary (in unit order; a pool two units read
+ * counts once). `oneRepository`: the scan root is inside a git repository (FrontEndContext.inRepository).
+ */
+export function scanViewOf(summaries: readonly ScanSummary[], root?: string, oneRepository = false): ScanView {
   let pools: GpuNodePool[] | undefined;
   let aksFiles: string[] | undefined;
   let severalTopLevel: boolean | undefined;
@@ -82,17 +85,18 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string): Sc
       let project: string | undefined;
       if (projectOfDir.has(dir)) project = projectOfDir.get(dir);
       else projectOfDir.set(dir, (project = nearestProject(dir, root, aksFiles, (aksDirs ??= ancestorDirs(aksFiles)))));
-      // Reached the scan root: the pools are the manifest's only when they all belong to one
-      // project (one top-level folder, with or without files at the root: a root module and its
-      // modules/). Pools of several top-level folders (a scan of several repositories, a monorepo
-      // of several clusters) leave the manifest's cluster unknown: no scanned pool is its pool,
-      // and the configured `gpu.taint` applies.
+      // Reached the scan root: the pools are the manifest's when they all belong to one project
+      // (one top-level folder, with or without files at the root: a root module and its
+      // modules/), or when the scan is of one repository (`dev/`, `prod/` and `k8s/` side by
+      // side: RULES.md K8S001, "the pools AKS001 inspects"). Pools of several top-level folders
+      // outside a repository (a folder of several checkouts) leave the manifest's cluster
+      // unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
       if (project === undefined) {
-        severalTopLevel ??= severalChildFolders(aksFiles, root);
+        severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles, root);
         return severalTopLevel ? [] : every;
       }
       let mine = byProject.get(project);
-      if (!mine) byProject.set(project, (mine = projectPools(project, every, aksFiles)));
+      if (!mine) byProject.set(project, (mine = projectPools(project, every, aksFiles, oneRepository)));
       return mine;
     },
   };
@@ -105,8 +109,8 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string): Sc
  * linting a repository from its own folder or from a folder of several checkouts pairs its
  * manifests with the same pools.
  */
-function projectPools(project: string, every: readonly GpuNodePool[], aksFiles: readonly string[]): readonly GpuNodePool[] {
-  if (severalChildFolders(aksFiles.filter((f) => isInside(f, project)), project)) return [];
+function projectPools(project: string, every: readonly GpuNodePool[], aksFiles: readonly string[], oneRepository: boolean): readonly GpuNodePool[] {
+  if (!oneRepository && severalChildFolders(aksFiles.filter((f) => isInside(f, project)), project)) return [];
   return every.filter((p) => isInside(p.header.file, project));
 }
 

@@ -111,6 +111,12 @@ export interface FrontEndContext {
    * the files as a run from the top does.
    */
   readonly envAbove?: string;
+  /**
+   * The scan root is inside a git repository (a `.git` at or above it): its top-level folders are
+   * one project's (`dev/`, `prod/`, `k8s/`), not several checkouts side by side. Kubernetes
+   * manifests are then judged against the pools of all of them (src/engine/scan.ts).
+   */
+  readonly inRepository?: boolean;
   /** `--var-file` (absolute). */
   readonly cliVarFiles: readonly string[];
   /**

@@ -186,7 +186,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
     if (stage === 2 && !run.wholeRun) {
       // In the units' planned order, not the order they ran in.
       const inOrder = [...summaries].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-      scan = { view: scanViewOf(inOrder, run.root), key: hashOf(inOrder), summaries: inOrder };
+      scan = { view: scanViewOf(inOrder, run.root, run.ctx.inRepository === true), key: hashOf(inOrder), summaries: inOrder };
     }
     // Each result is merged as soon as every unit before it in planned order is (the output does
     // not depend on which thread ran what), and then dropped: memory holds the merged findings

@@ -92,6 +92,16 @@ const RELATED_POOL = [{ file: 'infra/main.tf', line: 5, label: 'taint "sku=gpu:N
 const cases: RuleTable = {
   k8s: {
     valid: [
+      {
+        // A repository's pools in sibling folders (terraform/ and bicep/), all tainted workload=gpu, which the job tolerates.
+        name: 'one-repository-tolerated-pools-in-sibling-folders',
+        files: {
+          '.git/HEAD': 'ref: refs/heads/main\n',
+          'terraform/main.tf': tfPool('["workload=gpu:NoSchedule"]'),
+          'bicep/main.tf': tfPool('["workload=gpu:NoSchedule"]', '', 'gpu2'),
+          'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: workload, operator: Equal, value: gpu, effect: NoSchedule }\n'),
+        },
+      },
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
         // The only GPU pool is meant for GPU but has a CPU size (GPU001 reports it): the scan has a
@@ -331,8 +341,8 @@ metadata:
         messageIncludes: '"sku=gpu:NoSchedule" (gpu.taint; the scan has no GPU node pool)',
       },
       {
-        // A folder of two checkouts (or a repository with clusters in two top-level folders): the
-        // scan has GPU pools, but none is known to be the manifest's cluster's (src/engine/scan.ts): the message says so.
+        // A folder of two checkouts (no .git at or above the scan root): the scan has GPU pools,
+        // but none is known to be the manifest's cluster's (src/engine/scan.ts): the message says so.
         name: 'pools-of-other-projects-config-taint',
         files: { 'a/infra/main.tf': POOL, 'b/infra/main.tf': tfPool('["team=ml:NoSchedule"]'), 'samples/job.yaml': job() },
         level: 'warning',
@@ -340,6 +350,21 @@ metadata:
         messageId: 'configTaint',
         message:
           `Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; none of the scan's GPU node pools is known to be this manifest's cluster's), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.`,
+      },
+      {
+        // Inside a repository (a .git at or above the scan root) the top-level folders are one
+        // project's (dev/ and prod/ beside k8s/): the pools are the scan's, and an error names one.
+        name: 'one-repository-pools-in-sibling-folders',
+        files: {
+          '.git/HEAD': 'ref: refs/heads/main\n',
+          'dev/main.tf': POOL,
+          'prod/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'train'),
+          'k8s/job.yaml': job(),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'does not tolerate the taint "sku=gpu:NoSchedule" of GPU node pool',
       },
       {
         name: 'no-pool-configured-taint',

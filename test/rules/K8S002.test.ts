@@ -180,6 +180,19 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
     ],
     invalid: [
       {
+        // Inside a repository the pools of sibling folders (dev/, prod/) are the scan's: tolerating their taint is K8S002's.
+        name: 'one-repository-pools-in-sibling-folders',
+        files: {
+          '.git/HEAD': 'ref: refs/heads/main\n',
+          'dev/main.tf': POOL,
+          'prod/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'gpu2'),
+          'k8s/web.yaml': workload(EXACT),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageIncludes: 'tolerates the taint "sku=gpu:NoSchedule" of GPU node pool',
+      },
+      {
         // A KServe transformer is a pod spec written inline: CPU containers that tolerate the GPU taint.
         name: 'kserve-transformer',
         files: {
