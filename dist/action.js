@@ -1749,7 +1749,7 @@ function inputFlow(v, site) {
 function heldByTemplateVariableOnly(v) {
   const via = v.via ?? [];
   if (!v.origin || via.some((l) => l.symbol?.kind === "input")) return false;
-  return via.some((l) => l.symbol?.kind === "variable" && locationContains(l, v.origin));
+  return via.some((l) => l.symbol?.kind === "variable" && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, v.origin));
 }
 function flowTo(places, input2) {
   return [...distinct(places).filter((l) => !sameRange(l, input2)), input2];
@@ -36980,11 +36980,11 @@ var init_template = __esm({
             for (const entry4 of node.children ?? []) {
               const n = getProp(entry4, "name");
               if (typeof n?.value !== "string") continue;
-              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: "variable", name: n.value }), node: entry4, state: 0, copy: true });
+              this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: "variable", name: n.value, declaration: doc.lineMap.range(entry4.offset, entry4.offset + entry4.length) }), node: entry4, state: 0, copy: true });
             }
             continue;
           }
-          this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: "variable", name }), node, state: 0 });
+          this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: "variable", name, declaration: doc.lineMap.range(keyNode.offset, node.offset + node.length) }), node, state: 0 });
         }
         const fnsNode = getProp(template, "functions");
         for (const ns of fnsNode?.type === "array" ? fnsNode.children ?? [] : []) {
@@ -38862,7 +38862,7 @@ function headerOf(file, s) {
   let header = HEADERS.get(s);
   if (!header) {
     const name = s.name.name;
-    if (s.kind === "VarDecl") header = { file, range: span2(s.keywordRange, s.name.range), label: `variable "${name}"`, symbol: { kind: "variable", name } };
+    if (s.kind === "VarDecl") header = { file, range: span2(s.keywordRange, s.name.range), label: `variable "${name}"`, symbol: { kind: "variable", name, declaration: span2(s.keywordRange, s.value.range) } };
     else {
       const end = s.kind === "ParamDecl" ? (s.type ?? s.resourceType ?? s.name).range : s.name.range;
       header = { file, range: span2(s.keywordRange, end), label: `parameter "${name}"`, symbol: { kind: "input", name } };

@@ -37,6 +37,11 @@ export interface SymbolRef {
   /** `input`: a Terraform variable, an ARM/Bicep parameter; `variable`: an ARM/Bicep template variable. */
   kind: 'input' | 'variable';
   name: string;
+  /**
+   * A template variable's whole declaration (its name and the value written), when the location
+   * itself is its header only: a literal written inside it is held by the variable, not an input.
+   */
+  declaration?: Range;
 }
 
 /** Lines `position` steps forward from the last lookup's before it searches. */

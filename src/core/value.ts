@@ -244,7 +244,7 @@ function inputFlow(v: Value, site: Location): Location[] | undefined {
 function heldByTemplateVariableOnly(v: Value): boolean {
   const via = v.via ?? [];
   if (!v.origin || via.some((l) => l.symbol?.kind === 'input')) return false;
-  return via.some((l) => l.symbol?.kind === 'variable' && locationContains(l, v.origin!));
+  return via.some((l) => l.symbol?.kind === 'variable' && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, v.origin!));
 }
 
 /** `places` without repeats and without `input`, then `input` last. */

@@ -357,6 +357,18 @@ ${values}
 `;
 
 describe('ARM: a value chosen by if() or coalesce()', () => {
+  it('a condition reading a variable that holds a literal list and a parameter is decided by the parameter (the variable is no input)', async () => {
+    const template = armTemplate(false, `        "enablePurgeProtection": "[if(contains(variables('goldTiers'), parameters('tier')), true(), false())]"`, `    "tier": { "type": "string", "defaultValue": "gold" }`).replace(
+      '  "resources": [',
+      '  "variables": {\n    "goldTiers": [ "gold", "platinum" ]\n  },\n  "resources": [',
+    );
+    const params = armParams(`    "tier": { "value": "silver" }`);
+    const dir = tree({ 'azuredeploy.json': template, 'azuredeploy.parameters.json': params });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true, env: 'prod' });
+    expect(where(dir, r.findings)).toEqual([`KV001 error azuredeploy.parameters.json:${lineCol(params, '"silver"')}`]);
+  });
+
+
   for (const compiled of [false, true]) {
     it(`${compiled ? 'compiled Bicep' : 'hand-written'}: a null branch of if() is reported at the parameter-file value`, async () => {
       const template = armTemplate(compiled, `        "enablePurgeProtection": "[if(parameters('purgeProtection'), true(), null())]"`, `    "purgeProtection": { "type": "bool", "defaultValue": true }`);
@@ -400,6 +412,21 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 `;
+
+  it('a condition reading a variable that holds a literal list and a parameter is decided by the parameter (the variable is no input)', async () => {
+    const main = vault.replace('param enablePurgeProtection bool = true', "param tier string = 'gold'\nvar goldTiers = [ 'gold', 'platinum' ]").replace('enablePurgeProtection ? true : null', 'contains(goldTiers, tier) ? true : false');
+    const prod = `using 'main.bicep'\n\nparam tier = 'silver'\n`;
+    const dir = tree({ 'main.bicep': main, 'prod.bicepparam': prod });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`KV001 error prod.bicepparam:${lineCol(prod, "'silver'")}`]);
+  });
+
+  it('a variable holding a literal is no input: the chosen branch is where the value is written', async () => {
+    const main = vault.replace('param enablePurgeProtection bool = true', 'var locked = false').replace('enablePurgeProtection ? true : null', 'locked ? true : false');
+    const dir = tree({ 'main.bicep': main });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true, env: 'prod' });
+    expect(where(dir, r.findings)).toEqual([`KV001 error main.bicep:${lineCol(main, 'true : false').replace(/:(\d+)$/, (_, c: string) => `:${Number(c) + 7}`)}`]);
+  });
 
   it('a null branch is reported at the .bicepparam value that chose it', async () => {
     const prod = `using 'main.bicep'\n\nparam enablePurgeProtection = false\n`;

@@ -205,11 +205,11 @@ class Scope {
         for (const entry of node.children ?? []) {
           const n = getProp(entry, 'name');
           if (typeof n?.value !== 'string') continue;
-          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: 'variable', name: n.value }), node: entry, state: 0, copy: true });
+          this.vars.set(n.value.toLowerCase(), { name: n.value, keyLoc: declLocation(doc, n, `variable "${n.value}"`, { kind: 'variable', name: n.value, declaration: doc.lineMap.range(entry.offset, entry.offset + entry.length) }), node: entry, state: 0, copy: true });
         }
         continue;
       }
-      this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: 'variable', name }), node, state: 0 });
+      this.vars.set(name.toLowerCase(), { name, keyLoc: declLocation(doc, keyNode, `variable "${name}"`, { kind: 'variable', name, declaration: doc.lineMap.range(keyNode.offset, node.offset + node.length) }), node, state: 0 });
     }
     const fnsNode = getProp(template, 'functions');
     for (const ns of fnsNode?.type === 'array' ? (fnsNode.children ?? []) : []) {

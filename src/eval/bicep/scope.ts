@@ -360,7 +360,7 @@ function headerOf(file: string, s: ParamDecl | ParamAssignment | VarDecl): Locat
   let header = HEADERS.get(s);
   if (!header) {
     const name = s.name.name;
-    if (s.kind === 'VarDecl') header = { file, range: span(s.keywordRange, s.name.range), label: `variable "${name}"`, symbol: { kind: 'variable', name } };
+    if (s.kind === 'VarDecl') header = { file, range: span(s.keywordRange, s.name.range), label: `variable "${name}"`, symbol: { kind: 'variable', name, declaration: span(s.keywordRange, s.value.range) } };
     else {
       const end = s.kind === 'ParamDecl' ? (s.type ?? s.resourceType ?? s.name).range : s.name.range;
       header = { file, range: span(s.keywordRange, end), label: `parameter "${name}"`, symbol: { kind: 'input', name } };
