@@ -35732,6 +35732,16 @@ function splitFormat(fmt) {
 function formatParts(fmt) {
   return formatPartsOf(fmt) ?? void 0;
 }
+function arrayIndexOf(name, items, item, last, loc3) {
+  if (item === void 0) return err(loc3, name, "invalid arguments");
+  for (let k = 0; k < items.length; k++) {
+    const i = last ? items.length - 1 - k : k;
+    const same2 = valuesEqual(items[i], item, { ignoreKeyCase: true });
+    if (same2 === void 0) return unknown(`${name}(): an item compared is unknown`, loc3);
+    if (same2) return num(i, loc3);
+  }
+  return num(-1, loc3);
+}
 function deepMerge(a, b, loc3) {
   if (a.kind === "object" && b.kind === "object") {
     const m = new Map(a.entries);
@@ -36139,8 +36149,14 @@ var init_evaluate2 = __esm({
     );
     def("startsWith", (args, loc3) => strFn("startsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
     def("endsWith", (args, loc3) => strFn("endsWith", (s, [p]) => p?.kind === "string" ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("indexOf", (args, loc3) => strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
-    def("lastIndexOf", (args, loc3) => strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3));
+    def(
+      "indexOf",
+      (args, loc3) => args[0]?.kind === "list" ? arrayIndexOf("indexOf", args[0].items, args[1], false, loc3) : strFn("indexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3)
+    );
+    def(
+      "lastIndexOf",
+      (args, loc3) => args[0]?.kind === "list" ? arrayIndexOf("lastIndexOf", args[0].items, args[1], true, loc3) : strFn("lastIndexOf", (s, [p]) => p?.kind === "string" ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc3) : void 0)(args, loc3)
+    );
     def("padLeft", ([a, n, c], loc3) => {
       const total = asInt(n);
       const ch = c === void 0 ? " " : c.kind === "string" && c.value.length === 1 ? c.value : void 0;

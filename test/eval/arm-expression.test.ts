@@ -137,6 +137,15 @@ describe('ARM expression evaluator', () => {
     expect(js("[endsWith('Hello', 'LO')]")).toBe(true);
     expect(js("[indexOf('abcabc', 'BC')]")).toBe(1);
     expect(js("[lastIndexOf('abcabc', 'bc')]")).toBe(4);
+    // The array forms (Learn: "indexOf(arrayToSearch, itemToFind)", case-sensitive for strings, deep equality).
+    expect(js("[indexOf(createArray('prod', 'staging', 'prod'), 'prod')]")).toBe(0);
+    expect(js("[lastIndexOf(createArray('prod', 'staging', 'prod'), 'prod')]")).toBe(2);
+    expect(js("[indexOf(createArray('prod', 'staging'), 'PROD')]")).toBe(-1);
+    expect(js("[indexOf(createArray(1, 2, 3), 3)]")).toBe(2);
+    expect(js("[indexOf(createArray(createArray('a'), createArray('b')), createArray('b'))]")).toBe(1);
+    expect(js("[indexOf(createArray('a'), 'dev')]")).toBe(-1);
+    // An array holding an unknown item: unknown (the item could be the one searched for).
+    expect(ev("[indexOf(createArray(parameters('unset'), 'dev'), 'dev')]", ctx()).kind).toBe('unknown');
     expect(js("[trim('  x ')]")).toBe('x');
     expect(js("[padLeft('7', 3, '0')]")).toBe('007');
     expect(js("[substring('hello', 1, 3)]")).toBe('ell');

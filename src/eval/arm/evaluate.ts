@@ -412,8 +412,28 @@ def('split', (args, loc) =>
 );
 def('startsWith', (args, loc) => strFn('startsWith', (s, [p]) => (p?.kind === 'string' ? bool(s.toLowerCase().startsWith(p.value.toLowerCase()), loc) : undefined))(args, loc));
 def('endsWith', (args, loc) => strFn('endsWith', (s, [p]) => (p?.kind === 'string' ? bool(s.toLowerCase().endsWith(p.value.toLowerCase()), loc) : undefined))(args, loc));
-def('indexOf', (args, loc) => strFn('indexOf', (s, [p]) => (p?.kind === 'string' ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc) : undefined))(args, loc));
-def('lastIndexOf', (args, loc) => strFn('lastIndexOf', (s, [p]) => (p?.kind === 'string' ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc) : undefined))(args, loc));
+/**
+ * `indexOf(arrayToSearch, itemToFind)` / `lastIndexOf` of an array (Learn, ARM and Bicep array
+ * functions: case-sensitive for strings, arrays and objects by deep equality); -1 when absent.
+ * Unknown when an item compared is unknown (the call itself is unknown when an argument holds one).
+ */
+function arrayIndexOf(name: string, items: readonly Value[], item: Value | undefined, last: boolean, loc: Location): Value {
+  if (item === undefined) return err(loc, name, 'invalid arguments');
+  for (let k = 0; k < items.length; k++) {
+    const i = last ? items.length - 1 - k : k;
+    const same = valuesEqual(items[i]!, item, { ignoreKeyCase: true });
+    if (same === undefined) return unknown(`${name}(): an item compared is unknown`, loc);
+    if (same) return num(i, loc);
+  }
+  return num(-1, loc);
+}
+// The string forms are case-insensitive (Learn, string functions).
+def('indexOf', (args, loc) =>
+  args[0]?.kind === 'list' ? arrayIndexOf('indexOf', args[0].items, args[1], false, loc) : strFn('indexOf', (s, [p]) => (p?.kind === 'string' ? num(s.toLowerCase().indexOf(p.value.toLowerCase()), loc) : undefined))(args, loc),
+);
+def('lastIndexOf', (args, loc) =>
+  args[0]?.kind === 'list' ? arrayIndexOf('lastIndexOf', args[0].items, args[1], true, loc) : strFn('lastIndexOf', (s, [p]) => (p?.kind === 'string' ? num(s.toLowerCase().lastIndexOf(p.value.toLowerCase()), loc) : undefined))(args, loc),
+);
 def('padLeft', ([a, n, c], loc) => {
   const total = asInt(n);
   const ch = c === undefined ? ' ' : c.kind === 'string' && c.value.length === 1 ? c.value : undefined;
