@@ -46127,6 +46127,14 @@ function linkReusableCalls(ciFiles) {
     const repository = githubRepository(caller.file);
     if (repository === void 0) continue;
     for (const job of caller.jobs) {
+      for (const step of job.steps) {
+        if (step.uses?.kind !== "local") continue;
+        const dir = path41.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path41.join(dir, "action.yml")) ?? byPath.get(path41.join(dir, "action.yaml"));
+        if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps) };
+      }
+    }
+    for (const job of caller.jobs) {
       if (job.kind !== "workflow-call" || job.uses?.kind !== "local") continue;
       const callee = byPath.get(path41.resolve(repository, job.uses.text.trim()));
       if (!callee || callee === caller || !callee.reusable) continue;
@@ -54569,6 +54577,15 @@ function describe(p) {
 function oidcLogin(step) {
   return isAction(step.uses, "azure/login") && signsInWithOidc(step);
 }
+function oidcLoginIn(step, depth = 0) {
+  if (oidcLogin(step)) return { step };
+  if (!step.action || depth >= MAX_NESTED_CALLS) return void 0;
+  for (const inner of step.action.steps) {
+    const found = oidcLoginIn(inner, depth + 1);
+    if (found) return { file: found.file ?? step.action.file, step: found.step };
+  }
+  return void 0;
+}
 function permissionsRelated(file, job) {
   const effective = job.effectivePermissions;
   return effective ? [{ file: file.file, range: effective.range, label: effective.level === "job" ? `permissions of job ${job.id}` : "workflow permissions" }] : [];
@@ -54576,8 +54593,10 @@ function permissionsRelated(file, job) {
 var MAX_NESTED_CALLS = 8;
 function oidcLoginBelow(callee, depth = 0) {
   for (const j of callee.bounded) {
-    const step = j.steps.find(oidcLogin);
-    if (step) return { file: callee.file, job: j.id, step };
+    for (const s of j.steps) {
+      const login = oidcLoginIn(s);
+      if (login) return { file: login.file ?? callee.file, job: j.id, step: login.step };
+    }
   }
   if (depth >= MAX_NESTED_CALLS) return void 0;
   for (const j of callee.bounded) {
@@ -54597,10 +54616,10 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
     tags: ["ci", "correctness", "identity"],
     formats: ["github-actions"],
     messages: {
-      jobPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
-      jobReplacesWorkflow: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
-      workflowPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
-      defaultPermissions: "`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      jobPermissions: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      jobReplacesWorkflow: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      workflowPermissions: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.",
+      defaultPermissions: "{{login}} with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.",
       callerPermissions: "Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call's permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.",
       callerPermissionsNested: "Job `{{job}}` calls {{callee}}, which passes its permissions on to `{{inner}}`, whose job `{{calledJob}}` signs in with `azure/login` over OIDC, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`."
     }
@@ -54632,12 +54651,14 @@ var CI003_oidc_without_id_token_permission_default = defineRule({
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
-            if (!u || !oidcLogin(step)) continue;
+            const login = u ? oidcLoginIn(step) : void 0;
+            if (!u || !login) continue;
             const messageId = !effective ? "defaultPermissions" : effective.level === "workflow" ? "workflowPermissions" : file.permissions ? "jobReplacesWorkflow" : "jobPermissions";
-            const related = permissionsRelated(file, job);
+            const inAction = login.file !== void 0 && login.step.uses ? { file: login.file, range: { start: login.step.uses.keyRange.start, end: login.step.uses.range.end }, label: `azure/login in ${u.text.trim()}` } : void 0;
+            const related = [...inAction ? [inAction] : [], ...permissionsRelated(file, job)];
             ctx.report({
               messageId,
-              data: { job: job.id, permissions: effective ? describe(effective) : "" },
+              data: { job: job.id, permissions: effective ? describe(effective) : "", login: inAction ? `\`azure/login\` (in the local action \`${u.text.trim()}\`)` : "`azure/login`" },
               location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
               related,
               subject: step.subject,

@@ -42,6 +42,20 @@ function oidcLogin(step: CiStep): boolean {
   return isAction(step.uses, 'azure/login') && signsInWithOidc(step);
 }
 
+/**
+ * The OIDC azure/login a step runs: the step itself, or a step of the local composite action it
+ * runs (and of the actions that one runs, a few levels down: GitHub nests composite actions up to ten deep).
+ */
+function oidcLoginIn(step: CiStep, depth = 0): { file?: string; step: CiStep } | undefined {
+  if (oidcLogin(step)) return { step };
+  if (!step.action || depth >= MAX_NESTED_CALLS) return undefined;
+  for (const inner of step.action.steps) {
+    const found = oidcLoginIn(inner, depth + 1);
+    if (found) return { file: found.file ?? step.action.file, step: found.step };
+  }
+  return undefined;
+}
+
 /** The permissions block in force for a job, as a related location (none: the default token). */
 function permissionsRelated(file: CiFile, job: CiJob): Location[] {
   const effective = job.effectivePermissions;
@@ -58,8 +72,10 @@ const MAX_NESTED_CALLS = 8;
 /** The first OIDC azure/login a called workflow runs with the caller's token, in its jobs or in the workflows they call in turn. */
 function oidcLoginBelow(callee: CiCallee, depth = 0): { file: string; job: string; step: CiStep } | undefined {
   for (const j of callee.bounded) {
-    const step = j.steps.find(oidcLogin);
-    if (step) return { file: callee.file, job: j.id, step };
+    for (const s of j.steps) {
+      const login = oidcLoginIn(s);
+      if (login) return { file: login.file ?? callee.file, job: j.id, step: login.step };
+    }
   }
   if (depth >= MAX_NESTED_CALLS) return undefined;
   for (const j of callee.bounded) {
@@ -88,13 +104,13 @@ export default defineRule({
     formats: ['github-actions'],
     messages: {
       jobPermissions:
-        '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+        '{{login}} with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       jobReplacesWorkflow:
-        '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+        '{{login}} with `client-id` needs an OIDC token but job `{{job}}` sets permissions {{permissions}}, which replaces the workflow-level block; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       workflowPermissions:
-        '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+        '{{login}} with `client-id` needs an OIDC token but job `{{job}}` inherits workflow permissions {{permissions}}; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       defaultPermissions:
-        '`azure/login` with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.',
+        '{{login}} with `client-id` needs an OIDC token but job `{{job}}` has no `permissions:` and the default token has no `id-token`; add `id-token: write` (with `contents: read`) to the permissions of the job.',
       callerPermissions:
         'Job `{{job}}` calls {{callee}}, whose job `{{calledJob}}` signs in with `azure/login` over OIDC with at most this call\'s permissions, but {{permissions}} grants no `id-token: write`; add `id-token: write` (with `contents: read`) to the permissions of job `{{job}}`.',
       callerPermissionsNested:
@@ -133,7 +149,8 @@ export default defineRule({
           if (grantsIdTokenWrite(effective)) continue;
           for (const step of job.steps) {
             const u = step.uses;
-            if (!u || !oidcLogin(step)) continue;
+            const login = u ? oidcLoginIn(step) : undefined;
+            if (!u || !login) continue;
             const messageId = !effective
               ? 'defaultPermissions'
               : effective.level === 'workflow'
@@ -141,10 +158,12 @@ export default defineRule({
                 : file.permissions
                   ? 'jobReplacesWorkflow'
                   : 'jobPermissions';
-            const related = permissionsRelated(file, job);
+            // Through a composite action: reported at this job's step, the login inside it related.
+            const inAction = login.file !== undefined && login.step.uses ? { file: login.file, range: { start: login.step.uses.keyRange.start, end: login.step.uses.range.end }, label: `azure/login in ${u.text.trim()}` } : undefined;
+            const related = [...(inAction ? [inAction] : []), ...permissionsRelated(file, job)];
             ctx.report({
               messageId,
-              data: { job: job.id, permissions: effective ? describe(effective) : '' },
+              data: { job: job.id, permissions: effective ? describe(effective) : '', login: inAction ? `\`azure/login\` (in the local action \`${u.text.trim()}\`)` : '`azure/login`' },
               location: { file: file.file, range: { start: u.keyRange.start, end: u.range.end } },
               related,
               subject: step.subject,

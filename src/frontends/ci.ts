@@ -73,7 +73,8 @@ export const ciFrontEnd: FrontEnd = {
 /**
  * A GitHub job calling a local reusable workflow (`uses: ./.github/workflows/deploy.yml`) is given
  * that file when the unit holds it (CI units join files that name each other), so a rule can ask
- * what the called jobs do with the caller's permissions (CI003).
+ * what the called jobs do with the caller's permissions (CI003); so is a step running a local
+ * composite action (`uses: ./.github/actions/login`): its steps run in the step's job.
  */
 function linkReusableCalls(ciFiles: readonly CiFile[]): void {
   const byPath = new Map(ciFiles.map((f) => [path.resolve(f.file), f]));
@@ -81,6 +82,14 @@ function linkReusableCalls(ciFiles: readonly CiFile[]): void {
     if (caller.format !== 'github-actions') continue;
     const repository = githubRepository(caller.file);
     if (repository === undefined) continue;
+    for (const job of caller.jobs) {
+      for (const step of job.steps) {
+        if (step.uses?.kind !== 'local') continue;
+        const dir = path.resolve(repository, step.uses.text.trim());
+        const action = byPath.get(path.join(dir, 'action.yml')) ?? byPath.get(path.join(dir, 'action.yaml'));
+        if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps) };
+      }
+    }
     for (const job of caller.jobs) {
       if (job.kind !== 'workflow-call' || job.uses?.kind !== 'local') continue;
       const callee = byPath.get(path.resolve(repository, job.uses.text.trim()));

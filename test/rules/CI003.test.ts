@@ -9,6 +9,33 @@ const converted: RuleTable = {
   'github-actions': {
     valid: [
       {
+        // The job grants id-token: write: the composite action's login has its token.
+        name: 'login-inside-a-local-composite-action-with-id-token',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+      contents: read
+    steps:
+      - uses: ./.github/actions/login
+`,
+          '.github/actions/login/action.yml': `name: login
+runs:
+  using: composite
+  steps:
+    - uses: azure/login@v2
+      with:
+        client-id: \${{ inputs.client-id }}
+        tenant-id: t
+        subscription-id: s
+`,
+        },
+      },
+      {
         // GitHub Actions reads a workflow's aliases (anchors since September 2025): job b's permissions are job a's.
         name: 'permissions-by-alias',
         files: {
@@ -190,6 +217,38 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // A local composite action's steps run in the calling job, with its token: its OIDC login needs the job's id-token: write.
+        name: 'login-inside-a-local-composite-action',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - ⟦uses: ./.github/actions/login⟧
+        with:
+          client-id: \${{ vars.AZURE_CLIENT_ID }}
+`,
+          '.github/actions/login/action.yml': `name: login
+runs:
+  using: composite
+  steps:
+    - uses: azure/login@v2
+      with:
+        client-id: \${{ inputs.client-id }}
+        tenant-id: t
+        subscription-id: s
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'workflowPermissions',
+        messageIncludes: '`azure/login` (in the local action `./.github/actions/login`) with `client-id`',
+      },
       {
         // A login step reused by alias in a job without id-token: write is that job's login, located where the step is written.
         name: 'login-step-by-alias',

@@ -297,6 +297,11 @@ export interface CiStep {
   condition?: string;
   /** The scripts it runs (usually one). */
   scripts: CiScript[];
+  /**
+   * The scanned local composite action a GitHub `uses: ./…` step runs (set by the CI front end
+   * when both are in one unit): its steps run in this step's job, with its token.
+   */
+  action?: { file: string; steps: CiStep[] };
 }
 
 /**
