@@ -42807,9 +42807,22 @@ function grantsIdTokenWrite(p) {
 function isAction(uses, name) {
   return uses?.kind === "action" && uses.name === name.toLowerCase();
 }
+function expandedArgv(cmd) {
+  const expanded = cmd.expanded;
+  if (!expanded) return void 0;
+  const out = [];
+  for (const w of joinExpressions(cmd.argv)) {
+    const e = expanded.get(w.range.start.offset);
+    if (!e) out.push(w);
+    else if (e.words) for (const p of e.words) out.push({ text: p.text, raw: p.text, range: w.range, rangeOf: () => w.range, ...p.origin ? { origin: p.origin } : {} });
+    else out.push({ text: w.text, raw: w.raw, range: w.range, rangeOf: (from, to) => w.rangeOf(from, to), unknown: e.unknown ?? "not known", ...e.mayBeSeveral ? { mayBeSeveral: true } : {} });
+  }
+  return out;
+}
 var init_ci2 = __esm({
   "src/model/ci.ts"() {
     "use strict";
+    init_ci_words();
     init_ci_words();
   }
 });
@@ -43846,6 +43859,9 @@ function positionalsStable(commands) {
   }
   return true;
 }
+function readsExpanded(words) {
+  return words.some((w) => w.raw.includes("$")) && words.some((w) => w.text === "create-for-rbac" || /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
+}
 function copy(env) {
   return new Map(env);
 }
@@ -43878,7 +43894,7 @@ function merge(before, paths) {
   }
   return out;
 }
-function interpretScript(file, script, initial, base) {
+function interpretScript(file, script, initial, base, recordExpansions = false) {
   const ps = script.language === "powershell";
   const ctx = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
@@ -43930,6 +43946,7 @@ function interpretScript(file, script, initial, base) {
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
+    if (recordExpansions && readsExpanded(words)) cmd.expanded = expandedWords(words);
     if (cmd.after === "||" || cmd.after === "&&") afterOperator = true;
     const inSubstitution = cmd.after === "$(" || cmd.after === "`";
     if (ps) {
@@ -44037,6 +44054,30 @@ function interpretScript(file, script, initial, base) {
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   return { invocations, heredocs, env, assigned, calls };
+  function expandedWords(words) {
+    const out = /* @__PURE__ */ new Map();
+    for (const w of words) {
+      if (!w.raw.includes("$")) continue;
+      const e = unclosed(expandWord(w, env, ctx));
+      if (e.text === void 0) {
+        const part = e.segments.find((sg) => sg.value !== void 0 && sg.value.kind !== "string")?.value;
+        const several = e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string");
+        out.set(w.range.start.offset, { unknown: part?.kind === "unknown" ? part.reason : `${w.raw} is not a string`, ...several ? { mayBeSeveral: true } : {} });
+        continue;
+      }
+      const pieces = [];
+      if (ps) pieces.push(e);
+      else addSplit(pieces, e);
+      const kept = pieces.filter((p) => p.text !== "" || /["']/.test(w.raw));
+      out.set(w.range.start.offset, {
+        words: kept.map((p) => {
+          const origin = sliceValue(p).origin;
+          return { text: p.text, ...origin ? { origin } : {} };
+        })
+      });
+    }
+    return out;
+  }
   function unclosed(e) {
     const u = script.unterminated;
     if (!u) return e;
@@ -45539,7 +45580,7 @@ function azureCliUnits(ciFiles, ctx) {
       } else matrixWork += work;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
-        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
+        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0);
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
@@ -54439,6 +54480,7 @@ var GOV003_org_policy_audit_default = defineRule({
 });
 
 // rules/ci/CI001-sdk-auth-deprecated.ts
+init_ci2();
 var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
 function isAz(w) {
   const t = w.text.toLowerCase();
@@ -54460,6 +54502,16 @@ function sdkAuthFlags(argv) {
     }
   }
   return out;
+}
+function createsForRbac(argv) {
+  return argv.some((w, i) => isAz(w) && argv[i + 1]?.text.toLowerCase() === "ad" && argv[i + 2]?.text.toLowerCase() === "sp" && argv[i + 3]?.text.toLowerCase() === "create-for-rbac");
+}
+function mayBeTheFlag(argv, k) {
+  const w = argv[k];
+  if (w.unknown === void 0 || w.raw.startsWith("-")) return false;
+  if (w.mayBeSeveral) return true;
+  const before = argv[k - 1];
+  return before !== void 0 && !(before.text.startsWith("-") && !before.text.includes("=") && !FLAGS.has(before.text.toLowerCase()));
 }
 var OIDC_FIX = {
   "github-actions": "OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)",
@@ -54487,6 +54539,27 @@ var CI001_sdk_auth_deprecated_default = defineRule({
         const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
         for (const script of scripts) {
           for (const cmd of script.commands) {
+            const expanded = cmd.commented ? void 0 : expandedArgv(cmd);
+            if (expanded && createsForRbac(expanded)) {
+              const written2 = new Set(cmd.argv);
+              for (const flag of sdkAuthFlags(expanded)) {
+                if (written2.has(flag)) continue;
+                ctx.report({
+                  messageId: "sdkAuth",
+                  data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },
+                  location: flag.origin ?? { file: file.file, range: flag.range },
+                  ...flag.origin ? { related: [{ file: file.file, range: flag.range, label: "az ad sp create-for-rbac" }] } : {},
+                  subject: script.subject,
+                  attributePath: script.attributePath || "script"
+                });
+              }
+              const start = expanded.findIndex((w) => w.text === "create-for-rbac");
+              for (let k = start + 1; k < expanded.length; k++) {
+                if (!mayBeTheFlag(expanded, k)) continue;
+                const w = expanded[k];
+                ctx.undecidedAbout(script.subject, script.attributePath || "script", `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
+              }
+            }
             for (const flag of sdkAuthFlags(cmd.argv)) {
               ctx.report({
                 messageId: cmd.commented ? "commentedOut" : "sdkAuth",
@@ -54843,7 +54916,11 @@ function applyWithoutPlan(words, language) {
   const close = language === "powershell" ? after.findIndex((w) => w.raw === "}") : -1;
   const rest = close >= 0 ? after.slice(0, close) : after;
   const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
-  if (planFile || autoApprove === void 0) return void 0;
+  if (planFile) return void 0;
+  if (autoApprove === void 0) {
+    const several = rest.find((w) => w.mayBeSeveral && !w.raw.startsWith("-"));
+    return several ? { apply: sub2, undecided: `the unquoted ${several.raw} of terraform apply may be several words, -auto-approve among them (${several.unknown})`, at: several } : void 0;
+  }
   if (open !== void 0) {
     const word = rest[open];
     return { apply: sub2, undecided: `the argument ${word.text} of terraform apply -auto-approve is expanded at run time and may be the plan file`, at: word };
@@ -54910,7 +54987,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i];
             if (cmd.commented) continue;
-            const found = applyWithoutPlan(cmd.argv, script.language);
+            const found = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             if (!found) continue;
             const attribute2 = script.attributePath || "script";
             if ("undecided" in found) {
@@ -54921,10 +54998,12 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               ctx.undecidedAbout(script.subject, attribute2, "a command substitution after terraform apply gives an argument that may be the plan file", { file: file.file, range: found.apply.range });
               continue;
             }
+            const origin = found.autoApprove.origin;
             ctx.report({
               messageId: "applyWithoutPlan",
               data: { flag: found.autoApprove.text },
-              location: { file: file.file, range: found.apply.range },
+              location: origin ?? { file: file.file, range: found.apply.range },
+              ...origin ? { related: [{ file: file.file, range: found.apply.range, label: "terraform apply" }] } : {},
               subject: script.subject,
               attributePath: attribute2
             });

@@ -4,7 +4,8 @@
  * in commented-out lines anywhere in a CI file (at `note`).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import type { CiWord } from '../../src/model/ci.js';
+import { expandedArgv } from '../../src/model/ci.js';
+import type { CiWord, ReadWord } from '../../src/model/ci.js';
 
 const FLAGS = new Set(['--sdk-auth', '--json-auth']);
 
@@ -30,6 +31,24 @@ export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
     }
   }
   return out;
+}
+
+/** Whether the words run `az ad sp create-for-rbac` (from its `az`). */
+function createsForRbac(argv: readonly CiWord[]): boolean {
+  return argv.some((w, i) => isAz(w) && argv[i + 1]?.text.toLowerCase() === 'ad' && argv[i + 2]?.text.toLowerCase() === 'sp' && argv[i + 3]?.text.toLowerCase() === 'create-for-rbac');
+}
+
+/**
+ * A word of `az ad sp create-for-rbac` whose value is not known and may be the flag: unquoted (any
+ * number of words), or one word where an option name stands (not the value of the option before it).
+ */
+function mayBeTheFlag(argv: readonly ReadWord[], k: number): boolean {
+  const w = argv[k]!;
+  // `--scopes=/subscriptions/$SUB`: an option's value, read as one.
+  if (w.unknown === undefined || w.raw.startsWith('-')) return false;
+  if (w.mayBeSeveral) return true;
+  const before = argv[k - 1];
+  return before !== undefined && !(before.text.startsWith('-') && !before.text.includes('=') && !FLAGS.has(before.text.toLowerCase()));
 }
 
 /** The sign-in that replaces the secret, in the words of the file's CI system. */
@@ -67,6 +86,29 @@ export default defineRule({
         const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
         for (const script of scripts) {
           for (const cmd of script.commands) {
+            // The flag a variable holds (`AUTH=--sdk-auth`, `$AUTH`): where it is written, the command's word related.
+            const expanded = cmd.commented ? undefined : expandedArgv(cmd);
+            if (expanded && createsForRbac(expanded)) {
+              const written = new Set<CiWord>(cmd.argv);
+              for (const flag of sdkAuthFlags(expanded) as ReadWord[]) {
+                if (written.has(flag)) continue;
+                ctx.report({
+                  messageId: 'sdkAuth',
+                  data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },
+                  location: flag.origin ?? { file: file.file, range: flag.range },
+                  ...(flag.origin ? { related: [{ file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' }] } : {}),
+                  subject: script.subject,
+                  attributePath: script.attributePath || 'script',
+                });
+              }
+              // RULES.md: an unknown value that hides a possible finding is recorded (--verbose).
+              const start = expanded.findIndex((w) => w.text === 'create-for-rbac');
+              for (let k = start + 1; k < expanded.length; k++) {
+                if (!mayBeTheFlag(expanded, k)) continue;
+                const w = expanded[k]!;
+                ctx.undecidedAbout(script.subject, script.attributePath || 'script', `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
+              }
+            }
             for (const flag of sdkAuthFlags(cmd.argv)) {
               ctx.report({
                 messageId: cmd.commented ? 'commentedOut' : 'sdkAuth',

@@ -5,9 +5,9 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
+import { expandedArgv, joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
-import type { CiCommand, CiEntry, CiScriptLanguage, CiWord } from '../../src/model/ci.js';
+import type { CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
 const VALUE_OPTS = new Set([
@@ -101,7 +101,14 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
   const close = language === 'powershell' ? after.findIndex((w) => w.raw === '}') : -1;
   const rest = close >= 0 ? after.slice(0, close) : after;
   const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
-  if (planFile || autoApprove === undefined) return undefined;
+  if (planFile) return undefined;
+  if (autoApprove === undefined) {
+    // A variable that is not known, unquoted, may be several words, `-auto-approve` among them
+    // (`terraform apply $TF_ARGS`); a quoted one is one argument, by all appearances the plan file.
+    // (`-state=${{ env.STATE_FILE }}` is an option's value, read as one.)
+    const several = rest.find((w) => (w as ReadWord).mayBeSeveral && !w.raw.startsWith('-'));
+    return several ? { apply: sub, undecided: `the unquoted ${several.raw} of terraform apply may be several words, -auto-approve among them (${(several as ReadWord).unknown})`, at: several } : undefined;
+  }
   // `-auto-approve "$PLAN"`: whether a plan file is given is decided at run time. (An expanded
   // argument beside no written -auto-approve is, by all appearances, the plan file: not recorded.)
   if (open !== undefined) {
@@ -199,7 +206,8 @@ export default defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i]!;
             if (cmd.commented) continue;
-            const found = applyWithoutPlan(cmd.argv, script.language);
+            // The words as the script's run expands them, when it did (`AA=-auto-approve`, `PLAN=tfplan`): they decide more.
+            const found = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             if (!found) continue;
             const attribute = script.attributePath || 'script';
             if ('undecided' in found) {
@@ -210,10 +218,13 @@ export default defineRule({
               ctx.undecidedAbout(script.subject, attribute, 'a command substitution after terraform apply gives an argument that may be the plan file', { file: file.file, range: found.apply.range });
               continue;
             }
+            // `-auto-approve` a variable holds is reported where it is written, the command related.
+            const origin = (found.autoApprove as ReadWord).origin;
             ctx.report({
               messageId: 'applyWithoutPlan',
               data: { flag: found.autoApprove.text },
-              location: { file: file.file, range: found.apply.range },
+              location: origin ?? { file: file.file, range: found.apply.range },
+              ...(origin ? { related: [{ file: file.file, range: found.apply.range, label: 'terraform apply' }] } : {}),
               subject: script.subject,
               attributePath: attribute,
             });

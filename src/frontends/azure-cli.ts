@@ -511,7 +511,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       } else matrixWork += work;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
-        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion));
+        // The first variant's run also sets the expanded words CI001/CI005 read.
+        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0);
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc);

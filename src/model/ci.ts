@@ -10,7 +10,9 @@
  * ask. It does not re-export the builder: the builder's types reach the parser and the
  * `yaml` package, which the public type declarations (engine → model) must not.
  */
-import type { CiPermissions, CiUses } from '../eval/ci/types.js';
+import type { CiCommand, CiPermissions, CiUses, CiWord } from '../eval/ci/types.js';
+import type { Location } from '../core/source.js';
+import { joinExpressions } from '../eval/ci-words.js';
 
 export type * from '../eval/ci/types.js';
 export { joinExpressions, programIndices, redirection } from '../eval/ci-words.js';
@@ -28,4 +30,32 @@ export function grantsIdTokenWrite(p: CiPermissions | undefined): boolean {
  */
 export function isAction(uses: CiUses | undefined, name: string): boolean {
   return uses?.kind === 'action' && uses.name === name.toLowerCase();
+}
+
+/** A word of a command as the script's default run expands it: a known piece of a variable's value, or the word as written. */
+export interface ReadWord extends CiWord {
+  /** Where its text is written, when a variable holds it (`AUTH="--sdk-auth"`). */
+  origin?: Location;
+  /** The word expands a value that is not known (its reason). */
+  unknown?: string;
+  /** …and, unquoted, may be any number of words. */
+  mayBeSeveral?: boolean;
+}
+
+/**
+ * A command's words (after `joinExpressions`) with each word that expands a variable replaced by
+ * the words its value becomes (`CiCommand.expanded`); undefined when the script's run set none.
+ */
+export function expandedArgv(cmd: CiCommand): ReadWord[] | undefined {
+  const expanded = cmd.expanded;
+  if (!expanded) return undefined;
+  const out: ReadWord[] = [];
+  for (const w of joinExpressions(cmd.argv)) {
+    const e = expanded.get(w.range.start.offset);
+    if (!e) out.push(w);
+    else if (e.words) for (const p of e.words) out.push({ text: p.text, raw: p.text, range: w.range, rangeOf: () => w.range, ...(p.origin ? { origin: p.origin } : {}) });
+    // Named fields, not a spread: a parsed word reads its range lazily (a getter a spread would not copy).
+    else out.push({ text: w.text, raw: w.raw, range: w.range, rangeOf: (from, to) => w.rangeOf(from, to), unknown: e.unknown ?? 'not known', ...(e.mayBeSeveral ? { mayBeSeveral: true } : {}) });
+  }
+  return out;
 }

@@ -230,6 +230,9 @@ steps:
   },
   script: {
     valid: [
+      // Not known: not reported (--verbose records it: test/rules/ci-expanded-words.test.ts).
+      { name: 'flag-variable-not-known', files: { 'create-sp.sh': 'az ad sp create-for-rbac --name sp1 $EXTRA\n' } },
+      { name: 'variable-holds-another-flag', files: { 'create-sp.sh': 'ROLE="--role contributor"\naz ad sp create-for-rbac --name sp1 $ROLE\n' } },
       {
         name: 'create-sp.sh',
         files: {
@@ -248,6 +251,15 @@ CREDS="$(az ad sp create-for-rbac --name "$NAME" --sdk-auth false)"
       },
     ],
     invalid: [
+      {
+        // The flag a variable holds: reported where it is written (RULES.md Location), the command related.
+        name: 'flag-held-by-a-variable',
+        files: { 'create-sp.sh': 'AUTH="⟦--sdk-auth⟧"\naz ad sp create-for-rbac --name sp1 $AUTH\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+        related: [{ label: 'az ad sp create-for-rbac' }],
+      },
       {
         // A PowerShell block comment's lines are commented-out lines too (help text included).
         name: 'powershell-block-comment',

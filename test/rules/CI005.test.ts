@@ -302,6 +302,9 @@ steps:
   },
   script: {
     valid: [
+      // A plan file a variable holds is a plan file.
+      { name: 'plan-file-held-by-a-variable', files: { 'deploy.sh': 'PLAN=tfplan\nterraform plan -out=$PLAN\nterraform apply -auto-approve $PLAN\n' } },
+      { name: 'arguments-variable-not-known', files: { 'deploy.sh': 'terraform apply $TF_ARGS\n' } },
       {
         name: 'deploy.ps1',
         files: {
@@ -324,6 +327,15 @@ terraform apply tfplan -auto-approve 2>&1
       },
     ],
     invalid: [
+      {
+        // -auto-approve a variable holds (an input default, a job env: value too): reported where it is written, the apply related.
+        name: 'auto-approve-held-by-a-variable',
+        files: { 'deploy.sh': 'AA="⟦-auto-approve⟧"\nterraform apply $AA\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+        related: [{ label: 'terraform apply' }],
+      },
       {
         name: 'deploy.ps1',
         files: {

@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
-import type { CiCommand, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
+import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { ANY_VARIABLE, expandWord, oneWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
@@ -148,6 +148,11 @@ function positionalsStable(commands: readonly CiCommand[]): boolean {
   return true;
 }
 
+/** A command CI001 or CI005 reads whose words expand something: `terraform … apply …`, `az ad sp create-for-rbac …`. */
+function readsExpanded(words: readonly CiWord[]): boolean {
+  return words.some((w) => w.raw.includes('$')) && words.some((w) => w.text === 'create-for-rbac' || /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
+}
+
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
 
@@ -199,7 +204,12 @@ function merge(before: Env, paths: Env[]): Env {
   return out;
 }
 
-export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>): ScriptRun {
+/**
+ * Runs a script's commands over `initial`. `recordExpansions`: the words of its `terraform`
+ * and `az ad sp create-for-rbac` commands that expand a variable are set on the commands
+ * (`CiCommand.expanded`, read by CI001/CI005): only for the script's default run.
+ */
+export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>, recordExpansions = false): ScriptRun {
   const ps = script.language === 'powershell';
   // Built field by field: a spread of the caller's context (closures, two shapes) took the slow object-clone path.
   const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
@@ -265,6 +275,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
+    if (recordExpansions && readsExpanded(words)) cmd.expanded = expandedWords(words);
     if (cmd.after === '||' || cmd.after === '&&') afterOperator = true;
     // A command substitution's inner command runs, but its assignments do not reach the script.
     const inSubstitution = cmd.after === '$(' || cmd.after === '`';
@@ -390,6 +401,33 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   return { invocations, heredocs, env, assigned, calls };
 
   /** The word an unclosed quote runs to the end of the script in: it may hide any flags (absent flags become unknown). */
+  /** The words of a command that expand something, as expanded here, by start offset (`CiCommand.expanded`). */
+  function expandedWords(words: readonly CiWord[]): Map<number, CiExpandedWord> {
+    const out = new Map<number, CiExpandedWord>();
+    for (const w of words) {
+      if (!w.raw.includes('$')) continue;
+      const e = unclosed(expandWord(w, env, ctx));
+      if (e.text === undefined) {
+        const part = e.segments.find((sg) => sg.value !== undefined && sg.value.kind !== 'string')?.value;
+        const several = e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string');
+        out.set(w.range.start.offset, { unknown: part?.kind === 'unknown' ? part.reason : `${w.raw} is not a string`, ...(several ? { mayBeSeveral: true } : {}) });
+        continue;
+      }
+      // The shell splits an unquoted value at blanks and drops an unquoted empty one; PowerShell passes a variable as one argument.
+      const pieces: ExpandedWord[] = [];
+      if (ps) pieces.push(e);
+      else addSplit(pieces, e);
+      const kept = pieces.filter((p) => p.text !== '' || /["']/.test(w.raw));
+      out.set(w.range.start.offset, {
+        words: kept.map((p) => {
+          const origin = sliceValue(p).origin;
+          return { text: p.text!, ...(origin ? { origin } : {}) };
+        }),
+      });
+    }
+    return out;
+  }
+
   function unclosed(e: ExpandedWord): ExpandedWord {
     const u = script.unterminated;
     if (!u) return e;

@@ -14,7 +14,7 @@
  * column, exclusive end) and are exact inside block and folded scalars.
  */
 import type { ScriptOrigin } from '../../parse/yaml/script-origin.js';
-import type { Range } from '../../core/source.js';
+import type { Location, Range } from '../../core/source.js';
 
 export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';
 
@@ -233,6 +233,22 @@ export interface CiCommand {
   range: Range;
   /** The heredoc this command reads (on the command that has the `<<` word). */
   heredoc?: CiHeredoc;
+  /**
+   * Its words that expand a variable, as the script's default run expands them (the azure-cli
+   * interpreter, for `terraform … apply` and `az ad sp create-for-rbac` commands only), by the
+   * word's start offset (after `joinExpressions`): CI001/CI005 read a flag a variable holds.
+   */
+  expanded?: ReadonlyMap<number, CiExpandedWord>;
+}
+
+/** A word as the script's default run expands it (`$AUTH` assigned `--sdk-auth`). */
+export interface CiExpandedWord {
+  /** Every part known: the words it becomes (none for an unquoted empty value), each with where its text is written. */
+  words?: { text: string; origin?: Location }[];
+  /** Why it is not known. */
+  unknown?: string;
+  /** Not known and unquoted: it may be any number of words, flags among them. */
+  mayBeSeveral?: boolean;
 }
 
 export type CiScriptLanguage = 'shell' | 'powershell';
