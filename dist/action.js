@@ -48211,6 +48211,12 @@ init_clock();
 var DIRECTIVE_KEYWORD = "mlops-iac-lint-ignore";
 var ID_RE = /^[A-Z][A-Z0-9]*[0-9]{3}$/;
 var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function isAboutSuppressions(id) {
+  return id === "SUP001" || id === "SUP002";
+}
+function unsuppressible(id) {
+  return `Invalid suppression: ${id} reports suppressions and cannot be suppressed inline; fix the suppression it reports, or turn it off in the config (\`"rules": { "${id}": "off" }\`).`;
+}
 function isValidDate(s) {
   const m = DATE_RE.exec(s);
   if (!m) return false;
@@ -48312,7 +48318,10 @@ function collectSuppressions(file, text2, comments, blocks, knownRuleIds, today2
     for (const id of unknown2) {
       problems.push({ ruleId: "SUP001", level: "warning", message: `Invalid suppression: unknown rule ID '${id}'.`, location, key: `${key}\0${id}` });
     }
-    const ids = parsed.ruleIds.filter((id) => knownRuleIds.has(id));
+    for (const id of parsed.ruleIds.filter(isAboutSuppressions)) {
+      problems.push({ ruleId: "SUP001", level: "warning", message: unsuppressible(id), location, key: `${key}\0${id}` });
+    }
+    const ids = parsed.ruleIds.filter((id) => knownRuleIds.has(id) && !isAboutSuppressions(id));
     if (ids.length === 0) continue;
     if (parsed.until !== void 0 && parsed.until < today2) {
       problems.push({
@@ -48377,7 +48386,8 @@ function metadataSuppressions(resourceBody2, objectRange, file, knownRuleIds, to
       until = untilV.value;
     }
     for (const id of ids.filter((x) => !knownRuleIds.has(x))) bad(`Invalid suppression: unknown rule ID '${id}'.`);
-    const known2 = ids.filter((x) => knownRuleIds.has(x));
+    for (const id of ids.filter(isAboutSuppressions)) bad(unsuppressible(id));
+    const known2 = ids.filter((x) => knownRuleIds.has(x) && !isAboutSuppressions(x));
     if (known2.length === 0) return;
     if (until !== void 0 && until < today2) {
       return bad(`Expired suppression of ${known2.join(", ")}: it ran out on ${until} and no longer suppresses anything.`, "note");
@@ -55125,7 +55135,7 @@ var SUP001_suppression_invalid_default = defineRule({
     level: "warning",
     tags: ["suppression"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ["terraform", "arm", "bicep", "github-actions", "k8s", "azureml-yaml", "script", "azure-cli"]
+    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines", "k8s", "azureml-yaml", "script", "azure-cli"]
   },
   create() {
     return {};
@@ -55143,7 +55153,7 @@ var SUP002_suppression_unused_default = defineRule({
     level: "note",
     tags: ["suppression"],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ["terraform", "arm", "bicep", "github-actions", "k8s", "azureml-yaml", "script", "azure-cli"]
+    formats: ["terraform", "arm", "bicep", "github-actions", "azure-pipelines", "k8s", "azureml-yaml", "script", "azure-cli"]
   },
   create() {
     return {};

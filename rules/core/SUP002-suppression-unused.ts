@@ -12,7 +12,7 @@ export default defineRule({
     level: 'note',
     tags: ['suppression'],
     // Reported by the engine, no hook: the formats are those the engine reports it for.
-    formats: ['terraform', 'arm', 'bicep', 'github-actions', 'k8s', 'azureml-yaml', 'script', 'azure-cli'],
+    formats: ['terraform', 'arm', 'bicep', 'github-actions', 'azure-pipelines', 'k8s', 'azureml-yaml', 'script', 'azure-cli'],
   },
   create() {
     return {};

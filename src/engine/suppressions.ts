@@ -76,6 +76,18 @@ const ID_RE = /^[A-Z][A-Z0-9]*[0-9]{3}$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
+/**
+ * SUP001/SUP002 report suppressions themselves: a suppression of them would hide the problem of
+ * another suppression (or of itself) and cannot be judged unused, so naming one is invalid.
+ */
+function isAboutSuppressions(id: string): boolean {
+  return id === 'SUP001' || id === 'SUP002';
+}
+
+function unsuppressible(id: string): string {
+  return `Invalid suppression: ${id} reports suppressions and cannot be suppressed inline; fix the suppression it reports, or turn it off in the config (\`"rules": { "${id}": "off" }\`).`;
+}
+
 export function isValidDate(s: string): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
@@ -219,7 +231,10 @@ export function collectSuppressions(
     for (const id of unknown) {
       problems.push({ ruleId: 'SUP001', level: 'warning', message: `Invalid suppression: unknown rule ID '${id}'.`, location, key: `${key}\u0000${id}` });
     }
-    const ids = parsed.ruleIds.filter((id) => knownRuleIds.has(id));
+    for (const id of parsed.ruleIds.filter(isAboutSuppressions)) {
+      problems.push({ ruleId: 'SUP001', level: 'warning', message: unsuppressible(id), location, key: `${key}\u0000${id}` });
+    }
+    const ids = parsed.ruleIds.filter((id) => knownRuleIds.has(id) && !isAboutSuppressions(id));
     if (ids.length === 0) continue;
     if (parsed.until !== undefined && parsed.until < today) {
       problems.push({
@@ -299,7 +314,8 @@ export function metadataSuppressions(
       until = untilV.value;
     }
     for (const id of ids.filter((x) => !knownRuleIds.has(x))) bad(`Invalid suppression: unknown rule ID '${id}'.`);
-    const known = ids.filter((x) => knownRuleIds.has(x));
+    for (const id of ids.filter(isAboutSuppressions)) bad(unsuppressible(id));
+    const known = ids.filter((x) => knownRuleIds.has(x) && !isAboutSuppressions(x));
     if (known.length === 0) return;
     if (until !== undefined && until < today) {
       return bad(`Expired suppression of ${known.join(', ')}: it ran out on ${until} and no longer suppresses anything.`, 'note');

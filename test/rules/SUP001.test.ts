@@ -23,6 +23,22 @@ resource "azurerm_key_vault" "kv" {
     ],
     invalid: [
       {
+        // SUP001/SUP002 report suppressions: a directive naming one is itself invalid (it would hide another directive's problem).
+        name: 'suppresses-a-suppression-rule',
+        files: {
+          'main.tf': `
+⟦# mlops-iac-lint-ignore SUP001 -- the directive below has no reason⟧
+resource "azurerm_resource_group" "rg" {
+  name     = "rg"
+  location = "westeurope"
+}
+`,
+        },
+        level: 'warning',
+        env: 'unknown',
+        message: 'Invalid suppression: SUP001 reports suppressions and cannot be suppressed inline; fix the suppression it reports, or turn it off in the config (`"rules": { "SUP001": "off" }`).',
+      },
+      {
         name: 'expired',
         files: {
           'main.tf': `
