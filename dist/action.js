@@ -43846,18 +43846,27 @@ function functionsRunningArguments(commands) {
   }
   return runners;
 }
-function positionalsStable(commands) {
+function positionalUse(commands) {
+  let functions = false;
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci];
     if (cmd.commented) continue;
     const words = cmd.argv.map((w) => w.raw).filter((w) => !SHELL_LEADING_WORDS.has(w) && w !== "{" && w !== "}");
     const first = words[0];
     if (first === void 0) continue;
-    if (first === "shift" || first === "function") return false;
-    if (first === "set" && words.slice(1).some((w) => w === "--" || !/^[-+]/.test(w))) return false;
-    if (cmd.argv.length === 1 && isName(first) && cmd.before === "(" && commands[ci + 1]?.after === ")") return false;
+    if (first === "shift" || first === "set" && setsPositionals(words.slice(1))) return { moved: true, functions };
+    if (first === "function" || cmd.argv.length === 1 && isName(first) && cmd.before === "(" && commands[ci + 1]?.after === ")") functions = true;
   }
-  return true;
+  return { moved: false, functions };
+}
+function setsPositionals(args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--" || a === "-") return true;
+    if (!/^[-+]/.test(a)) return true;
+    if (/^[-+][a-zA-Z]*o$/.test(a)) i++;
+  }
+  return false;
 }
 function readsExpanded(words) {
   return words.some((w) => w.raw.includes("$")) && words.some((w) => w.text === "create-for-rbac" || /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
@@ -43900,7 +43909,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
   let env = copy(initial);
-  if (!ps && !positionalsStable(script.commands)) for (const k of POSITIONALS) env.delete(k);
+  if (!ps) {
+    const use = positionalUse(script.commands);
+    const passed = POSITIONALS.some((k) => initial.has(k));
+    const why = use.moved ? "the script shifts or resets its arguments" : passed && use.functions ? "the script defines a function, whose $1 is its own argument" : void 0;
+    if (why) for (const k of POSITIONALS) env.set(k, unknown(`$${k}: ${why}`));
+  }
   const assigned = /* @__PURE__ */ new Map();
   const invocations = [];
   const heredocs = [];
@@ -44107,8 +44121,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   function runSourced(word, unknownWhy) {
     const target = word ? sourcedPath(expandWord(word, env, ctx), ctx.file) : void 0;
     const after = target !== void 0 ? ctx.source?.(target, env) : void 0;
-    if (after) env = copy(after);
-    else forgetAll(unknownWhy);
+    if (!after) return forgetAll(unknownWhy);
+    for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
+    env = copy(after);
   }
   function shellAssigns(program, args) {
     const p = program.text;
@@ -45584,10 +45599,11 @@ function azureCliUnits(ciFiles, ctx) {
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
-        if (vi === 0 && file.kind !== "script") {
+        if (file.kind !== "script" && (vi === 0 || matrixWork < MATRIX_WORK_BUDGET)) {
           for (const call of run3.calls) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
+            if (vi > 0) matrixWork += Math.max(1, target.script.commands.length);
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             const defaults = configuredDefaults(child);
             const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run3.assigned, ...child.assigned]), sc) : env;

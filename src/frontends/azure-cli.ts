@@ -517,11 +517,13 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
-        // A scanned script this one runs also runs with the variables it inherits (the step's, the exported ones).
-        if (vi === 0 && file.kind !== 'script') {
+        // A scanned script this one runs also runs with the variables it inherits (the step's, the
+        // exported ones), in each matrix combination (its commands count toward the file's matrix work).
+        if (file.kind !== 'script' && (vi === 0 || matrixWork < MATRIX_WORK_BUDGET)) {
           for (const call of run.calls) {
             const target = scriptAt(byPath, ctx.root, file.file, call.path);
             if (!target) continue;
+            if (vi > 0) matrixWork += Math.max(1, target.script.commands.length);
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             const defaults = configuredDefaults(child);
             // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.

@@ -932,6 +932,11 @@ const azureCli: RuleTable = {
         },
       },
       {
+        // After `set -- …` the arguments are replaced: $1 is unknown, not the default (dev would be a wrong known class).
+        name: 'script-resets-its-arguments-the-default-is-not-taken',
+        files: { 'kv.sh': 'set -- "$@" extra\nNAME=${1:-kv1}\naz keyvault create -n "$NAME" -g rg --enable-rbac-authorization true --enable-purge-protection ${2:-false}\n' },
+      },
+      {
         name: 'script-reads-a-function-argument',
         files: {
           '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh false\n',
@@ -1084,6 +1089,41 @@ jobs:
         env: 'prod',
         messageId: 'noPurgeProtection',
         messageIncludes: '"kv-prod"',
+      },
+      {
+        // A script a matrix job runs runs in every combination: the prod leg classes it prod, whatever the order.
+        name: 'script-called-from-a-matrix-job',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        env: [staging, prod]\n    steps:\n      - run: ./scripts/kv.sh\n        env:\n          ENVIRONMENT: ${{ matrix.env }}\n',
+          'scripts/kv.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name kv-ml --resource-group rg-ml\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // ENVIRONMENT= in a sourced (dot-sourced) file classes the commands after it, as written in the script itself.
+        name: 'environment-set-in-a-sourced-file',
+        files: {
+          'vars.sh': 'ENVIRONMENT=prod\n',
+          'deploy.sh': 'source ./vars.sh\n⟦az⟧ keyvault create --name kv-ml -g rg\n',
+          'vars.ps1': "$environment = 'prod'\n",
+          'deploy.ps1': '. ./vars.ps1\n⟦az⟧ keyvault create --name kv-ps -g rg\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // `set -euo pipefail` sets options (-o takes pipefail), not the arguments.
+        name: 'script-argument-beside-set-options',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/kv.sh prod\n',
+          'scripts/kv.sh': '#!/bin/bash\nset -euo pipefail\nset +o xtrace\nENVIRONMENT=${1:-dev}\n⟦az⟧ keyvault create --name kv-ml --resource-group rg-ml\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
       },
       {
         // The second argument; an unquoted known one with blanks is several arguments.

@@ -231,6 +231,33 @@ jobs:
       },
     ],
   },
+  // Azure Pipelines: the suppression comment is read from a pipeline's YAML and its inline scripts.
+  'azure-pipelines': {
+    valid: [
+      {
+        name: 'valid',
+        files: {
+          'azure-pipelines.yml': `steps:
+  - script: az ad sp create-for-rbac --name sp1 --sdk-auth # mlops-iac-lint-ignore CI001 -- throwaway lab principal, deleted nightly
+`,
+        },
+        options: { rules: ['CI001'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'no-reason',
+        files: {
+          'azure-pipelines.yml': `steps:
+  - script: az ad sp create-for-rbac --name sp1 --sdk-auth ⟦# mlops-iac-lint-ignore CI001⟧
+`,
+        },
+        options: { rules: ['CI001'] },
+        level: 'warning',
+        env: 'unknown',
+      },
+    ],
+  },
   // k8s: the suppression comment is read from this format's files too.
   'k8s': {
     valid: [

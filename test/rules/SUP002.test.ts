@@ -348,6 +348,33 @@ jobs:
       },
     ],
   },
+  // Azure Pipelines: a directive that covers no finding of its rule.
+  'azure-pipelines': {
+    valid: [
+      {
+        name: 'used',
+        files: {
+          'azure-pipelines.yml': `steps:
+  - script: az ad sp create-for-rbac --name sp1 --sdk-auth # mlops-iac-lint-ignore CI001 -- throwaway lab principal, deleted nightly
+`,
+        },
+        options: { rules: ['CI001'] },
+      },
+    ],
+    invalid: [
+      {
+        name: 'unused',
+        files: {
+          'azure-pipelines.yml': `steps:
+  - script: az ad sp create-for-rbac --name sp1 ⟦# mlops-iac-lint-ignore CI001 -- nothing here to suppress⟧
+`,
+        },
+        options: { rules: ['CI001'] },
+        level: 'note',
+        env: 'unknown',
+      },
+    ],
+  },
   'k8s': {
     valid: [
       {

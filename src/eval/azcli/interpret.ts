@@ -129,23 +129,38 @@ function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> 
 const POSITIONALS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /**
- * Whether `$1`… keep the caller's arguments through the whole script: not after `shift` or
- * `set -- …`/`set a b` (they move or are replaced, usually in an option-parsing loop), and not
- * in a script that defines a function (a function's `$1` is its own argument).
+ * What a script does to its positional parameters: `moved` — `shift` or `set -- …`/`set a b`
+ * (they move or are replaced, usually in an option-parsing loop: unknown wherever read);
+ * `functions` — it defines a function, whose `$1` is its own argument (a caller's arguments
+ * cannot be told from a function's where `$1` is read).
  */
-function positionalsStable(commands: readonly CiCommand[]): boolean {
+function positionalUse(commands: readonly CiCommand[]): { moved: boolean; functions: boolean } {
+  let functions = false;
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci]!;
     if (cmd.commented) continue;
     const words = cmd.argv.map((w) => w.raw).filter((w) => !SHELL_LEADING_WORDS.has(w) && w !== '{' && w !== '}');
     const first = words[0];
     if (first === undefined) continue;
-    if (first === 'shift' || first === 'function') return false;
-    if (first === 'set' && words.slice(1).some((w) => w === '--' || !/^[-+]/.test(w))) return false;
-    // `name() {`: the lexer splits it at `(`/`)`.
-    if (cmd.argv.length === 1 && isName(first) && cmd.before === '(' && commands[ci + 1]?.after === ')') return false;
+    if (first === 'shift' || (first === 'set' && setsPositionals(words.slice(1)))) return { moved: true, functions };
+    // `function name`, or `name() {` (the lexer splits it at `(`/`)`).
+    if (first === 'function' || (cmd.argv.length === 1 && isName(first) && cmd.before === '(' && commands[ci + 1]?.after === ')')) functions = true;
   }
-  return true;
+  return { moved: false, functions };
+}
+
+/**
+ * Whether `set`'s arguments set the positional parameters: `--`, or a word after the options
+ * that is not one (`set a b`); `-o name`/`+o name` take the next word (`set -euo pipefail`).
+ */
+function setsPositionals(args: readonly string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--' || a === '-') return true;
+    if (!/^[-+]/.test(a)) return true;
+    if (/^[-+][a-zA-Z]*o$/.test(a)) i++;
+  }
+  return false;
 }
 
 /** A command CI001 or CI005 reads whose words expand something: `terraform … apply …`, `az ad sp create-for-rbac …`. */
@@ -216,8 +231,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
   let env: Env = copy(initial);
-  // The caller's arguments are `$1`…: only where they stay what the caller passed.
-  if (!ps && !positionalsStable(script.commands)) for (const k of POSITIONALS) env.delete(k);
+  // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
+  // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
+  if (!ps) {
+    const use = positionalUse(script.commands);
+    const passed = POSITIONALS.some((k) => initial.has(k));
+    const why = use.moved ? 'the script shifts or resets its arguments' : passed && use.functions ? "the script defines a function, whose $1 is its own argument" : undefined;
+    if (why) for (const k of POSITIONALS) env.set(k, unknown(`$${k}: ${why}`));
+  }
   const assigned = new Map<string, Value>();
   const invocations: AzInvocation[] = [];
   const heredocs: HeredocWrite[] = [];
@@ -465,8 +486,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   function runSourced(word: CiWord | undefined, unknownWhy: string): void {
     const target = word ? sourcedPath(expandWord(word, env, ctx), ctx.file) : undefined;
     const after = target !== undefined ? ctx.source?.(target, env) : undefined;
-    if (after) env = copy(after);
-    else forgetAll(unknownWhy);
+    if (!after) return forgetAll(unknownWhy);
+    // What the sourced file assigns is this script's assignment too (`ENVIRONMENT=prod` in vars.sh classes the commands after it).
+    for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
+    env = copy(after);
   }
 
   /**
