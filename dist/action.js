@@ -20602,6 +20602,7 @@ var init_instance = __esm({
   "src/eval/terraform/instance.ts"() {
     "use strict";
     init_limits();
+    init_env();
     init_types();
     init_value();
     init_expressions();
@@ -20952,12 +20953,22 @@ var init_instance = __esm({
        * tree, not one per module spread into its caller's (a spread passes every element as an
        * argument, and a large module tree has more resources than a call can take).
        */
-      collectResources(out) {
+      collectResources(out, inherited) {
+        const env = (this.prefix ? this.ownEnvClass() : void 0) ?? inherited;
         for (const key of this.src.resources.keys()) {
           const r = this.resourceInstances(key);
-          if (Array.isArray(r)) for (let i = 0; i < r.length; i++) out.push(r[i]);
+          if (Array.isArray(r)) {
+            for (let i = 0; i < r.length; i++) {
+              if (env) r[i].moduleEnv = env;
+              out.push(r[i]);
+            }
+          }
         }
-        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out);
+        for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out, env);
+      }
+      /** The class this instance's own `environment`/`env`… variable decides, when it has one with a known value. */
+      ownEnvClass() {
+        return envFromVariables((name) => this.src.variables.has(name) ? this.variable(name) : void 0);
       }
       // ---- modules -----------------------------------------------------------------------
       /**
@@ -31156,6 +31167,7 @@ function withDeclarationPlaces(out, r) {
   }
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
   if (r.calledAt) for (const x of out) x.calledAt = r.calledAt;
+  if (r.moduleEnv) for (const x of out) x.moduleEnv = r.moduleEnv;
   return out;
 }
 function azapiSource(r, base, site) {
@@ -50494,6 +50506,7 @@ function keepStableFingerprint(kept, other) {
 }
 function envOfResource(r) {
   if (r.evaluation.env !== "unknown" || r.evaluation.envSettled) return r.evaluation.env;
+  if (r.moduleEnv) return r.moduleEnv;
   for (const res of [r, r.parent]) {
     const tags = res && (res.attrs.get("tags")?.value ?? (res.kind === "other" ? valueAt(res.body, "tags") : void 0));
     if (tags?.kind !== "object") continue;

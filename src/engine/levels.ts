@@ -58,6 +58,8 @@ export function keepStableFingerprint(kept: Finding, other: Pick<Finding, 'finge
  */
 export function envOfResource(r: Resource): EnvClass {
   if (r.evaluation.env !== 'unknown' || r.evaluation.envSettled) return r.evaluation.env;
+  // A module's own `environment` variable (`module "kv" { environment = "dev" }`), before the tags.
+  if (r.moduleEnv) return r.moduleEnv;
   for (const res of [r, r.parent]) {
     // A kind the tables do not model (a resource group) has no canonical tags: its body's `tags`.
     const tags = res && (res.attrs.get('tags')?.value ?? (res.kind === 'other' ? valueAt(res.body, 'tags') : undefined));

@@ -48,7 +48,7 @@ export const ARM_PARENT_LEVELS: Record<string, number> = {
 };
 
 /** What the normalizer reads of a Terraform resource: from the static evaluator, or from a plan (`eval/terraform-plan`). */
-export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored' | 'calledAt'> & Partial<Pick<TfResource, 'block'>> & {
+export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored' | 'calledAt' | 'moduleEnv'> & Partial<Pick<TfResource, 'block'>> & {
   /** A plan's top-level attributes that the configuration does not write (provider-filled): absent, with the plan's value as the default. */
   unwritten?: ReadonlySet<string>;
 };
@@ -84,6 +84,7 @@ function withDeclarationPlaces(out: Resource[], r: TerraformResourceShape): Reso
   if (r.block) for (const x of out) if (x.header === r.header) x.extent = { file: r.header.file, range: r.block.range };
   if (r.vendored) for (const x of out) x.vendored = r.vendored;
   if (r.calledAt) for (const x of out) x.calledAt = r.calledAt;
+  if (r.moduleEnv) for (const x of out) x.moduleEnv = r.moduleEnv;
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { Value } from '../core/value.js';
 import type { Evaluation } from '../eval/types.js';
 import type { ResourceKind } from './kinds.js';
 import type { K8sPodTemplate } from '../eval/k8s/types.js';
+import type { EnvClass } from '../core/env.js';
 
 export type { EnvClass } from '../core/env.js';
 export type { Evaluation, InputDecl, InputValidation, MemberAllowed, MemberKey, OpaqueModuleCall, VendoredOrigin } from '../eval/types.js';
@@ -94,6 +95,11 @@ export interface Resource<K extends ResourceKind = ResourceKind> {
    * the module; each call is a related location of it.
    */
   calledAt?: Location;
+  /**
+   * For a Terraform resource of a module instance: the class the module's own `environment`/`env`…
+   * variable decides (RULES.md "Environments"), when the evaluation's class is unknown.
+   */
+  moduleEnv?: EnvClass;
   /**
    * The ARM API version the resource is deployed with (ARM `apiVersion`, Bicep and azapi
    * `type@version`); undefined for azurerm, whose provider chooses it. Some ARM defaults

@@ -16,6 +16,26 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // A module's own environment variable classes its resources: dev is nonprod, no KV001.
+        name: 'module-environment-variable-nonprod',
+        files: {
+          'main.tf': 'module "kv" {\n  source      = "./mod"\n  environment = "dev"\n}\n',
+          'mod/main.tf': `
+variable "environment" {
+  type = string
+}
+
+resource "azurerm_key_vault" "this" {
+  name                = "kv-\${var.environment}"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+        },
+      },
+      {
         // A resource held whole in a local: an attribute it does not configure is known only after apply, not absent.
         name: 'try-of-an-unconfigured-attribute-through-a-local',
         files: {
@@ -141,6 +161,29 @@ resource "azurerm_key_vault" "kv" {
       },
     ],
     invalid: [
+      {
+        // RULES.md "Environments": a module's own environment variable classes its resources (prod: error).
+        name: 'module-environment-variable-prod',
+        files: {
+          'main.tf': 'module "kv" {\n  source      = "./mod"\n  environment = "prod"\n}\n',
+          'mod/main.tf': `
+variable "environment" {
+  type = string
+}
+
+⟦resource "azurerm_key_vault" "this" {⟧
+  name                = "kv-\${var.environment}"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`,
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
       {
         // One local module called twice, the property absent in it: one finding at the module's
         // resource (one place to fix), with each call of the root as a related location.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { EXPANSION_BUDGET, LOOP_INSTANCE_CAP, takeExpansions } from '../../core/limits.js';
 import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
+import { envFromVariables, type EnvClass } from '../../core/env.js';
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
 import { isVendoredFile } from '../types.js';
 import {
@@ -59,6 +60,8 @@ export interface TfResource {
   vendored?: VendoredOrigin;
   /** For a resource of a module instance: the header of the root module's call it came through (`module "kv_models" {`). */
   calledAt?: Location;
+  /** The class its module instance's `environment`/`env`… variable decides (that of the nearest module that decides one). */
+  moduleEnv?: EnvClass;
 }
 
 /** Loads a local module folder (inside the scan root) or returns undefined. */
@@ -500,12 +503,25 @@ export class ModuleInstance {
    * tree, not one per module spread into its caller's (a spread passes every element as an
    * argument, and a large module tree has more resources than a call can take).
    */
-  private collectResources(out: TfResource[]): void {
+  private collectResources(out: TfResource[], inherited?: EnvClass): void {
+    // RULES.md "Environments": the resolved value of a variable named `environment`, `env`… — in a
+    // module instance, its own (`module "kv" { environment = "dev" }`); the root's is the evaluation's.
+    const env = (this.prefix ? this.ownEnvClass() : undefined) ?? inherited;
     for (const key of this.src.resources.keys()) {
       const r = this.resourceInstances(key);
-      if (Array.isArray(r)) for (let i = 0; i < r.length; i++) out.push(r[i]!);
+      if (Array.isArray(r)) {
+        for (let i = 0; i < r.length; i++) {
+          if (env) r[i]!.moduleEnv = env;
+          out.push(r[i]!);
+        }
+      }
     }
-    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out);
+    for (const name of this.src.moduleCalls.keys()) for (const c of this.childInstances(name)) c.instance.collectResources(out, env);
+  }
+
+  /** The class this instance's own `environment`/`env`… variable decides, when it has one with a known value. */
+  private ownEnvClass(): EnvClass | undefined {
+    return envFromVariables((name) => (this.src.variables.has(name) ? this.variable(name) : undefined));
   }
 
   // ---- modules -----------------------------------------------------------------------
