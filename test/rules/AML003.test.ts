@@ -183,6 +183,57 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
     ],
     invalid: [
       {
+        // Attached computes are computes of the workspace but no AML compute cluster: an AKS inference cluster, a Synapse Spark pool.
+        name: 'attached-inference-cluster-or-synapse-spark',
+        files: {
+          'aks/main.tf': `resource "azurerm_machine_learning_workspace" "a" {
+  name                          = "mlw-a"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "a"
+  key_vault_id                  = "k"
+  storage_account_id            = "s"
+  public_network_access_enabled = false
+  image_build_compute_name      = ⟦"aks-infer"⟧
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_inference_cluster" "aks" {
+  name                          = "aks-infer"
+  location                      = "westeurope"
+  cluster_purpose               = "FastProd"
+  kubernetes_cluster_id         = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
+}
+`,
+          'spark/main.tf': `resource "azurerm_machine_learning_workspace" "a" {
+  name                          = "mlw-a"
+  location                      = "westeurope"
+  resource_group_name           = "rg"
+  application_insights_id       = "a"
+  key_vault_id                  = "k"
+  storage_account_id            = "s"
+  public_network_access_enabled = false
+  image_build_compute_name      = ⟦"spark"⟧
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_synapse_spark" "spark" {
+  name                          = "spark"
+  location                      = "westeurope"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
+  synapse_spark_pool_id         = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Synapse/workspaces/syn/bigDataPools/pool"
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         // The cluster's name is each.key: located where the for_each map writes the key.
         name: 'cluster-named-by-each-key',
         files: {

@@ -69,6 +69,28 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
     ],
     refs: { workspace: ['machine_learning_workspace_id'] },
   },
+  // Attached computes (an AKS inference cluster, a Synapse Spark pool): computes of the workspace
+  // that are no AML compute cluster (AML003: an image build cannot run on them). Docs:
+  // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/machine_learning_inference_cluster
+  // and …/machine_learning_synapse_spark ("machine_learning_workspace_id - (Required)").
+  azurerm_machine_learning_inference_cluster: {
+    kind: 'ml.compute',
+    fixed: { computeType: 'aks' },
+    attrs: [
+      { canonical: 'tags', paths: ['tags'] },
+      { canonical: 'name', paths: ['name'] },
+    ],
+    refs: { workspace: ['machine_learning_workspace_id'] },
+  },
+  azurerm_machine_learning_synapse_spark: {
+    kind: 'ml.compute',
+    fixed: { computeType: 'synapseSpark' },
+    attrs: [
+      { canonical: 'tags', paths: ['tags'] },
+      { canonical: 'name', paths: ['name'] },
+    ],
+    refs: { workspace: ['machine_learning_workspace_id'] },
+  },
   azurerm_kubernetes_cluster: {
     kind: 'aks.cluster',
     attrs: [{ canonical: 'tags', paths: ['tags'] }, { canonical: 'name', paths: ['name'] }],
