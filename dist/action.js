@@ -51961,6 +51961,10 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
 
 // rules/aml/AML003-image-build-compute-not-a-cluster.ts
 init_gpu();
+init_source();
+function sameLocation(a, b) {
+  return a !== void 0 && a.file === b.file && sameRange(a, b);
+}
 var WRONG_TYPE = { instance: "a compute instance", other: "not an AML compute cluster" };
 var AML003_image_build_compute_not_a_cluster_default = defineRule({
   meta: {
@@ -51973,6 +51977,7 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
     tags: ["reliability", "cost", "aml"],
     messages: {
       notACluster: 'ML workspace "{{name}}" builds images on "{{compute}}", which is {{what}} ({{type}}), so image builds fail; point {{attribute}} at a CPU AML compute cluster of this workspace.',
+      otherWorkspace: 'ML workspace "{{name}}" builds images on "{{compute}}", the name of a compute of workspace "{{other}}", not of this one, so image builds fail; point {{attribute}} at a CPU AML compute cluster of this workspace.',
       gpuCluster: 'ML workspace "{{name}}" builds images on compute cluster "{{compute}}", which has GPU size "{{size}}"; image builds need only CPU, so point {{attribute}} at a small CPU cluster and keep GPU nodes for training.'
     }
   },
@@ -51986,6 +51991,18 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
         const own = g.ofKind("ml.compute").filter((c2) => c2.parent === ws);
         const computes = own.filter((c2) => leafName2(c2)?.toLowerCase() === target.toLowerCase());
         if (computes.length === 0) {
+          const origin = ibc.value?.origin;
+          const elsewhere = origin && g.ofKind("ml.compute").find((c2) => c2.parent && c2.parent !== ws && sameLocation(c2.attrs.get("name")?.value?.origin, origin));
+          if (elsewhere) {
+            ctx.report({
+              resource: ws,
+              attr: "imageBuildCompute",
+              related: [{ ...elsewhere.header, label: `compute "${target}" of workspace "${displayName(elsewhere.parent)}"` }],
+              messageId: "otherWorkspace",
+              data: { name: displayName(ws), compute: target, attribute: ibc.sourcePath, other: displayName(elsewhere.parent) }
+            });
+            return;
+          }
           for (const c2 of own) if (leafName2(c2) === void 0) ctx.fact(c2, "name");
           return;
         }

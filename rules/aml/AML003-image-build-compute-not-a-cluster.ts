@@ -2,6 +2,12 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { amlComputeTypeOf, displayName, knownString, literalLeafOf, whereWritten } from '../../src/engine/facts.js';
 import { isGpuSize } from '../../src/model/facts/gpu.js';
 import type { Resource } from '../../src/model/resource.js';
+import { sameRange } from '../../src/core/source.js';
+
+/** Two places that are the same text in the same file. */
+function sameLocation(a: { file: string; range: Parameters<typeof sameRange>[0]['range'] } | undefined, b: { file: string; range: Parameters<typeof sameRange>[0]['range'] }): boolean {
+  return a !== undefined && a.file === b.file && sameRange(a, b);
+}
 
 /** How a message names a compute of the wrong type. */
 const WRONG_TYPE = { instance: 'a compute instance', other: 'not an AML compute cluster' } as const;
@@ -19,6 +25,8 @@ export default defineRule({
     messages: {
       notACluster:
         'ML workspace "{{name}}" builds images on "{{compute}}", which is {{what}} ({{type}}), so image builds fail; point {{attribute}} at a CPU AML compute cluster of this workspace.',
+      otherWorkspace:
+        'ML workspace "{{name}}" builds images on "{{compute}}", the name of a compute of workspace "{{other}}", not of this one, so image builds fail; point {{attribute}} at a CPU AML compute cluster of this workspace.',
       gpuCluster:
         'ML workspace "{{name}}" builds images on compute cluster "{{compute}}", which has GPU size "{{size}}"; image builds need only CPU, so point {{attribute}} at a small CPU cluster and keep GPU nodes for training.',
     },
@@ -38,6 +46,20 @@ export default defineRule({
         const own = g.ofKind('ml.compute').filter((c) => c.parent === ws);
         const computes = own.filter((c) => leafName(c)?.toLowerCase() === target.toLowerCase());
         if (computes.length === 0) {
+          // The name read from another workspace's compute (`…compute_cluster.b_cpu.name`): that
+          // compute, which is no compute of this workspace (a literal name may be one not scanned).
+          const origin = ibc.value?.origin;
+          const elsewhere = origin && g.ofKind('ml.compute').find((c) => c.parent && c.parent !== ws && sameLocation(c.attrs.get('name')?.value?.origin, origin));
+          if (elsewhere) {
+            ctx.report({
+              resource: ws,
+              attr: 'imageBuildCompute',
+              related: [{ ...elsewhere.header, label: `compute "${target}" of workspace "${displayName(elsewhere.parent!)}"` }],
+              messageId: 'otherWorkspace',
+              data: { name: displayName(ws), compute: target, attribute: ibc.sourcePath, other: displayName(elsewhere.parent!) },
+            });
+            return;
+          }
           // Compute names are unique in a workspace, so a compute whose name is unknown matters
           // only when no compute of the scanned code is known to have the target's name.
           for (const c of own) if (leafName(c) === undefined) ctx.fact(c, 'name');

@@ -183,6 +183,54 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
     ],
     invalid: [
       {
+        // The name read from another workspace's compute (a reference, not a literal that may name a compute not scanned): located where the name is written (RULES.md Location), the reference related.
+        name: 'compute-of-another-workspace-by-reference',
+        files: {
+          'main.tf': `
+resource "azurerm_machine_learning_workspace" "a" {
+  name                     = "mlw-a"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  application_insights_id  = "a"
+  key_vault_id             = "k"
+  storage_account_id       = "s"
+  image_build_compute_name = azurerm_machine_learning_compute_cluster.b_cpu.name
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_workspace" "b" {
+  name                    = "mlw-b"
+  location                = "westeurope"
+  resource_group_name     = "rg"
+  application_insights_id = "a"
+  key_vault_id            = "k"
+  storage_account_id      = "s"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "b_cpu" {
+  name                          = ⟦"cpu-b"⟧
+  location                      = "westeurope"
+  vm_size                       = "Standard_DS3_v2"
+  vm_priority                   = "Dedicated"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.b.id
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 2
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'otherWorkspace',
+      },
+      {
         // Attached computes are computes of the workspace but no AML compute cluster: an AKS inference cluster, a Synapse Spark pool.
         name: 'attached-inference-cluster-or-synapse-spark',
         files: {
