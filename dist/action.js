@@ -44956,16 +44956,26 @@ function scriptContext(file, place, variant, given, inherited) {
   return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {} } };
 }
 function namesSetBy(list2, depth = 0) {
+  const known2 = NAMES_SET_BY.get(list2);
+  if (known2 !== void 0) return known2 ?? void 0;
   const out = /* @__PURE__ */ new Set();
+  let any = false;
   for (const v of list2) {
     if (v.kind === "value") out.add(v.name.toLowerCase());
     else if (v.kind === "template" && v.included && depth < MAX_INCLUDE_DEPTH) {
       const inner = namesSetBy(v.included.variables, depth + 1);
-      if (!inner) return void 0;
+      if (!inner) {
+        any = true;
+        break;
+      }
       for (const n of inner) out.add(n);
-    } else return void 0;
+    } else {
+      any = true;
+      break;
+    }
   }
-  return out;
+  NAMES_SET_BY.set(list2, any ? null : out);
+  return any ? void 0 : out;
 }
 function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
@@ -44976,7 +44986,7 @@ function entryValue(file, ctx, text2, loc3) {
   void file;
   return str(text2, loc3);
 }
-var MAX_VARIANTS, MAX_INCLUDED_FILES, MAX_INCLUDE_DEPTH;
+var MAX_VARIANTS, MAX_INCLUDED_FILES, MAX_INCLUDE_DEPTH, NAMES_SET_BY;
 var init_context2 = __esm({
   "src/eval/azcli/context.ts"() {
     "use strict";
@@ -44986,6 +44996,7 @@ var init_context2 = __esm({
     MAX_VARIANTS = 256;
     MAX_INCLUDED_FILES = 100;
     MAX_INCLUDE_DEPTH = 20;
+    NAMES_SET_BY = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -46222,7 +46233,7 @@ function linkReusableCalls(ciFiles) {
         if (step.uses?.kind !== "local") continue;
         const dir = path41.resolve(repository, step.uses.text.trim());
         const action = byPath.get(path41.join(dir, "action.yml")) ?? byPath.get(path41.join(dir, "action.yaml"));
-        if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps) };
+        if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {
@@ -54711,12 +54722,24 @@ init_ci2();
 function input(step, name) {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
 }
-function signsInWithOidc(step) {
-  const clientId = input(step, "client-id");
-  if (!clientId || clientId.value?.trim() === "") return false;
-  const authType = input(step, "auth-type")?.value?.trim();
-  if (authType === void 0 || authType === "") return true;
-  return authType.toUpperCase() === "SERVICE_PRINCIPAL";
+var NOT_KNOWN = /* @__PURE__ */ Symbol("not known");
+function inputValue(step, name, call) {
+  const raw = input(step, name)?.value;
+  if (raw === void 0 || !call || !/\$\{\{[^}]*\binputs\./.test(raw)) return raw;
+  const whole = /^\s*\$\{\{\s*inputs\.([\w-]+)\s*\}\}\s*$/.exec(raw);
+  if (!whole) return NOT_KNOWN;
+  const key = whole[1].toLowerCase();
+  const given = call.caller.inputs.find((e) => e.key.toLowerCase() === key)?.value;
+  if (given !== void 0) return /\$\{\{[^}]*\binputs\./.test(given) ? NOT_KNOWN : given;
+  return call.inputs.find((i) => i.name.toLowerCase() === key)?.default?.text ?? "";
+}
+function signsInWithOidc(step, call) {
+  const clientId = inputValue(step, "client-id", call);
+  if (clientId === void 0 || clientId === NOT_KNOWN || clientId.trim() === "") return false;
+  const authType = inputValue(step, "auth-type", call);
+  if (authType === NOT_KNOWN) return false;
+  if (authType === void 0 || authType.trim() === "") return true;
+  return authType.trim().toUpperCase() === "SERVICE_PRINCIPAL";
 }
 function describe(p) {
   if (p.kind === "map") {
@@ -54725,15 +54748,18 @@ function describe(p) {
   }
   return p.kind === "read-all" ? "`read-all`" : "a value that grants no `id-token: write`";
 }
-function oidcLogin(step) {
-  return isAction(step.uses, "azure/login") && signsInWithOidc(step);
+function oidcLogin(step, call) {
+  return isAction(step.uses, "azure/login") && signsInWithOidc(step, call);
 }
-function oidcLoginIn(step, depth = 0) {
-  if (oidcLogin(step)) return { step };
-  if (!step.action || depth >= MAX_NESTED_CALLS) return void 0;
-  for (const inner of step.action.steps) {
-    const found = oidcLoginIn(inner, depth + 1);
-    if (found) return { file: found.file ?? step.action.file, step: found.step };
+function oidcLoginIn(step, call, seen = /* @__PURE__ */ new Set()) {
+  if (oidcLogin(step, call)) return { step };
+  const action = step.action;
+  if (!action || seen.has(action.file) || seen.size >= MAX_NESTED_CALLS) return void 0;
+  seen.add(action.file);
+  const inner = { caller: step, inputs: action.inputs };
+  for (const s of action.steps) {
+    const found = oidcLoginIn(s, inner, seen);
+    if (found) return { file: found.file ?? action.file, step: found.step };
   }
   return void 0;
 }

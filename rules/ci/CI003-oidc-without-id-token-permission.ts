@@ -5,12 +5,37 @@
 import path from 'node:path';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { grantsIdTokenWrite, isAction } from '../../src/model/ci.js';
-import type { CiCallee, CiFile, CiJob, CiPermissions, CiStep } from '../../src/model/ci.js';
+import type { CiCallee, CiFile, CiInput, CiJob, CiPermissions, CiStep } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 
 /** A `with:` input by name, case-insensitively (GitHub upper-cases input names into `INPUT_<NAME>`). */
 function input(step: CiStep, name: string): { value?: string } | undefined {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
+}
+
+/** A step inside a local composite action, and the call that runs it: its `${{ inputs.x }}` are the call's `with:`, else the action's defaults. */
+interface ActionCall {
+  caller: CiStep;
+  inputs: readonly CiInput[];
+}
+
+/** Stands for a value that is not known (a rule never reports on one). */
+const NOT_KNOWN = Symbol('not known');
+
+/**
+ * A `with:` value of a step as it runs: inside a composite action, `${{ inputs.x }}` is what the
+ * calling step passes, else the input's default, else empty; another expression of the action's
+ * inputs is not known. Undefined when not written.
+ */
+function inputValue(step: CiStep, name: string, call?: ActionCall): string | typeof NOT_KNOWN | undefined {
+  const raw = input(step, name)?.value;
+  if (raw === undefined || !call || !/\$\{\{[^}]*\binputs\./.test(raw)) return raw;
+  const whole = /^\s*\$\{\{\s*inputs\.([\w-]+)\s*\}\}\s*$/.exec(raw);
+  if (!whole) return NOT_KNOWN;
+  const key = whole[1]!.toLowerCase();
+  const given = call.caller.inputs.find((e) => e.key.toLowerCase() === key)?.value;
+  if (given !== undefined) return /\$\{\{[^}]*\binputs\./.test(given) ? NOT_KNOWN : given;
+  return call.inputs.find((i) => i.name.toLowerCase() === key)?.default?.text ?? '';
 }
 
 /**
@@ -19,13 +44,14 @@ function input(step: CiStep, name: string): { value?: string } | undefined {
  * runner, which needs no GitHub ID token (Azure/login README, "Login with User-assigned
  * Managed Identity"; Azure/login#336). An unknown `auth-type` (`${{ … }}`) is not judged.
  */
-function signsInWithOidc(step: CiStep): boolean {
+function signsInWithOidc(step: CiStep, call?: ActionCall): boolean {
   // An empty `client-id: ''` gives none: the step signs in with `creds`, needing no ID token.
-  const clientId = input(step, 'client-id');
-  if (!clientId || clientId.value?.trim() === '') return false;
-  const authType = input(step, 'auth-type')?.value?.trim();
-  if (authType === undefined || authType === '') return true;
-  return authType.toUpperCase() === 'SERVICE_PRINCIPAL';
+  const clientId = inputValue(step, 'client-id', call);
+  if (clientId === undefined || clientId === NOT_KNOWN || clientId.trim() === '') return false;
+  const authType = inputValue(step, 'auth-type', call);
+  if (authType === NOT_KNOWN) return false;
+  if (authType === undefined || authType.trim() === '') return true;
+  return authType.trim().toUpperCase() === 'SERVICE_PRINCIPAL';
 }
 
 /** The permissions as evidence: `` `contents: read` ``, `` `{}` ``, `` `read-all` ``. */
@@ -37,21 +63,26 @@ function describe(p: CiPermissions): string {
   return p.kind === 'read-all' ? '`read-all`' : 'a value that grants no `id-token: write`';
 }
 
-/** An `azure/login` step that signs in over OIDC. */
-function oidcLogin(step: CiStep): boolean {
-  return isAction(step.uses, 'azure/login') && signsInWithOidc(step);
+/** An `azure/login` step that signs in over OIDC (inside a composite action: as `call` runs it). */
+function oidcLogin(step: CiStep, call?: ActionCall): boolean {
+  return isAction(step.uses, 'azure/login') && signsInWithOidc(step, call);
 }
 
 /**
  * The OIDC azure/login a step runs: the step itself, or a step of the local composite action it
- * runs (and of the actions that one runs, a few levels down: GitHub nests composite actions up to ten deep).
+ * runs, and of the actions that one runs (GitHub nests composite actions up to ten deep). Each
+ * action is searched once per question (`seen`): actions that run each other, or many steps
+ * running one action, cost each action once.
  */
-function oidcLoginIn(step: CiStep, depth = 0): { file?: string; step: CiStep } | undefined {
-  if (oidcLogin(step)) return { step };
-  if (!step.action || depth >= MAX_NESTED_CALLS) return undefined;
-  for (const inner of step.action.steps) {
-    const found = oidcLoginIn(inner, depth + 1);
-    if (found) return { file: found.file ?? step.action.file, step: found.step };
+function oidcLoginIn(step: CiStep, call?: ActionCall, seen: Set<string> = new Set()): { file?: string; step: CiStep } | undefined {
+  if (oidcLogin(step, call)) return { step };
+  const action = step.action;
+  if (!action || seen.has(action.file) || seen.size >= MAX_NESTED_CALLS) return undefined;
+  seen.add(action.file);
+  const inner: ActionCall = { caller: step, inputs: action.inputs };
+  for (const s of action.steps) {
+    const found = oidcLoginIn(s, inner, seen);
+    if (found) return { file: found.file ?? action.file, step: found.step };
   }
   return undefined;
 }

@@ -87,7 +87,7 @@ function linkReusableCalls(ciFiles: readonly CiFile[]): void {
         if (step.uses?.kind !== 'local') continue;
         const dir = path.resolve(repository, step.uses.text.trim());
         const action = byPath.get(path.join(dir, 'action.yml')) ?? byPath.get(path.join(dir, 'action.yaml'));
-        if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps) };
+        if (action?.composite && action !== caller) step.action = { file: action.file, steps: action.jobs.flatMap((j) => j.steps), inputs: action.inputs };
       }
     }
     for (const job of caller.jobs) {

@@ -9,6 +9,46 @@ const converted: RuleTable = {
   'github-actions': {
     valid: [
       {
+        // Inside a composite action, client-id: \${{ inputs.client-id }} is what the call passes, else the default:
+        // here '' (the call signs in with creds), so no ID token is needed. Actions that run each other are searched once.
+        name: 'composite-action-login-with-the-callers-inputs',
+        files: {
+          '.github/workflows/w.yml': `
+on: push
+permissions:
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./.github/actions/login
+        with:
+          creds: \${{ secrets.AZURE_CREDENTIALS }}
+`,
+          '.github/actions/login/action.yml': `name: login
+inputs:
+  creds:
+    default: ''
+  client-id:
+    default: ''
+runs:
+  using: composite
+  steps:
+    - uses: ./.github/actions/other
+    - uses: azure/login@v2
+      with:
+        creds: \${{ inputs.creds }}
+        client-id: \${{ inputs.client-id }}
+`,
+          '.github/actions/other/action.yml': `name: other
+runs:
+  using: composite
+  steps:
+    - uses: ./.github/actions/login
+`,
+        },
+      },
+      {
         // The job grants id-token: write: the composite action's login has its token.
         name: 'login-inside-a-local-composite-action-with-id-token',
         files: {

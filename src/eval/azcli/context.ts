@@ -409,17 +409,32 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
  * when it may set any (a variable group, a template not read).
  */
 function namesSetBy(list: readonly CiVariable[], depth = 0): Set<string> | undefined {
+  // Templates include each other many times over (a file included three times by each of 20
+  // nested files): each list is answered once.
+  const known = NAMES_SET_BY.get(list);
+  if (known !== undefined) return known ?? undefined;
   const out = new Set<string>();
+  let any = false;
   for (const v of list) {
     if (v.kind === 'value') out.add(v.name.toLowerCase());
     else if (v.kind === 'template' && v.included && depth < MAX_INCLUDE_DEPTH) {
       const inner = namesSetBy(v.included.variables, depth + 1);
-      if (!inner) return undefined;
+      if (!inner) {
+        any = true;
+        break;
+      }
       for (const n of inner) out.add(n);
-    } else return undefined;
+    } else {
+      any = true;
+      break;
+    }
   }
-  return out;
+  NAMES_SET_BY.set(list, any ? null : out);
+  return any ? undefined : out;
 }
+
+/** namesSetBy's answers, by list (null: it may set any name). */
+const NAMES_SET_BY = new WeakMap<readonly CiVariable[], Set<string> | null>();
 
 /** The caller-side value of a template input (`with:` / `parameters:`), resolved like a variable. */
 export function entryValue(file: CiFile, ctx: ScriptContext, text: string, loc: Location): Value {

@@ -317,7 +317,7 @@ export interface CiStep {
    * The scanned local composite action a GitHub `uses: ./…` step runs (set by the CI front end
    * when both are in one unit): its steps run in this step's job, with its token.
    */
-  action?: { file: string; steps: CiStep[] };
+  action?: { file: string; steps: CiStep[]; inputs: CiInput[] };
 }
 
 /**
