@@ -43772,6 +43772,12 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     i++;
   }
   const allKnown = segs.every((s) => !s.value || s.value.kind === "string");
+  let chars = 0;
+  for (const sg of segs) chars += sg.text.length;
+  if (chars > MAX_EXPANDED_CHARS) {
+    const tooLong = unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters`);
+    return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value: tooLong, unquoted: segs.some((sg) => sg.unquoted) }], opaque };
+  }
   const out = { file: ctx.file, word, segments: segs, opaque };
   if (allKnown) out.text = segs.map((s) => s.text).join("");
   return out;
@@ -43822,7 +43828,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, ANY_VARIABLE, SPECIAL;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -43840,6 +43846,7 @@ var init_words = __esm({
     PS_NAME = new RegExp(`(?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*`, "iy");
     ANY_VARIABLE = "*";
     SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
+    MAX_EXPANDED_CHARS = 1e6;
   }
 });
 
@@ -44117,6 +44124,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (ps) pieces.push(e);
       else addSplit(pieces, e);
       const kept = pieces.filter((p) => p.text !== "" || /["']/.test(w.raw));
+      const notSplit = kept.find((p) => p.text === void 0);
+      if (notSplit) {
+        const v = notSplit.segments[0]?.value;
+        out.set(w.range.start.offset, { unknown: v?.kind === "unknown" ? v.reason : "not known", mayBeSeveral: true });
+        continue;
+      }
       out.set(w.range.start.offset, {
         words: kept.map((p) => {
           const origin = sliceValue(p).origin;
@@ -44441,7 +44454,12 @@ function addSplit(out, e) {
     out.push(e);
     return;
   }
-  for (const p of s.value.value.trim().split(/\s+/)) {
+  const words = s.value.value.trim().split(/\s+/, MAX_SPLIT_WORDS + 1);
+  if (words.length > MAX_SPLIT_WORDS) {
+    out.push({ ...e, segments: [{ ...s, text: "", value: unknown(`the value splits into more than ${MAX_SPLIT_WORDS.toLocaleString("en-US")} words`) }], text: void 0, opaque: true });
+    return;
+  }
+  for (const p of words) {
     out.push({
       ...e,
       segments: [{ ...s, text: p, value: { ...s.value, value: p } }],
@@ -44511,7 +44529,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_SPLIT_WORDS, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -44526,6 +44544,7 @@ var init_interpret = __esm({
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    MAX_SPLIT_WORDS = 1e3;
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     MAX_SUBSTITUTION_PARTS = 3;
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
@@ -44839,6 +44858,7 @@ function scriptContext(file, place, variant, given, inherited) {
       return m;
     });
     if (why !== void 0) return unknown(why);
+    if (out.length > MAX_EXPANDED_CHARS) return unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters`);
     return /\$\(/.test(out) ? unknown(`"${t.slice(0, 60)}" is built from expressions`) : str(out, at2);
   };
   const setVariable = (name, value) => {

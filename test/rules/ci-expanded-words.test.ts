@@ -35,4 +35,15 @@ describe('words a variable expands to', () => {
     ]);
     expect(await undecided({ 'a.sh': 'az ad sp create-for-rbac --name "$NAME" --role contributor\n' }, 'CI001')).toEqual([]);
   });
+
+  it('hostile values stay bounded: a variable that doubles on each line is unknown past 1,000,000 characters, a value of more than 1,000 words is not split; the other findings stay', async () => {
+    const doubling = ['X0=ab', ...Array.from({ length: 30 }, (_, i) => `X${i + 1}="$X${i} $X${i}"`), 'terraform apply $X30', 'az ad sp create-for-rbac --name sp1 --sdk-auth', ''].join('\n');
+    const dir = tree({ 'a.sh': doubling, 'b.sh': `BIG="${Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ')}"\nterraform apply $BIG\n` });
+    const r = await lint({ paths: [dir], root: dir, rules: ['CI001', 'CI005'], noConfig: true });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.location.range.start.line}`)).toEqual(['CI001 33']);
+    expect(r.undecided.map((u) => u.reason)).toEqual([
+      'the unquoted $X30 of terraform apply may be several words, -auto-approve among them (the expanded value is longer than 1,000,000 characters)',
+      'the unquoted $BIG of terraform apply may be several words, -auto-approve among them (the value splits into more than 1,000 words)',
+    ]);
+  });
 });

@@ -168,6 +168,9 @@ function readsExpanded(words: readonly CiWord[]): boolean {
   return words.some((w) => w.raw.includes('$')) && words.some((w) => w.text === 'create-for-rbac' || /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
 }
 
+/** The most words an unquoted value is split into (FORMATS.md §1(e) trap 3); a longer one is not known. */
+const MAX_SPLIT_WORDS = 1_000;
+
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
 
@@ -439,6 +442,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (ps) pieces.push(e);
       else addSplit(pieces, e);
       const kept = pieces.filter((p) => p.text !== '' || /["']/.test(w.raw));
+      const notSplit = kept.find((p) => p.text === undefined);
+      if (notSplit) {
+        const v = notSplit.segments[0]?.value;
+        out.set(w.range.start.offset, { unknown: v?.kind === 'unknown' ? v.reason : 'not known', mayBeSeveral: true });
+        continue;
+      }
       out.set(w.range.start.offset, {
         words: kept.map((p) => {
           const origin = sliceValue(p).origin;
@@ -854,7 +863,14 @@ function addSplit(out: ExpandedWord[], e: ExpandedWord): void {
     out.push(e);
     return;
   }
-  for (const p of s.value.value.trim().split(/\s+/)) {
+  const words = s.value.value.trim().split(/\s+/, MAX_SPLIT_WORDS + 1);
+  // More words than any command takes (hostile input: 100,000 words in each of 300 steps): the
+  // word is not known, and may be any words.
+  if (words.length > MAX_SPLIT_WORDS) {
+    out.push({ ...e, segments: [{ ...s, text: '', value: unknown(`the value splits into more than ${MAX_SPLIT_WORDS.toLocaleString('en-US')} words`) }], text: undefined, opaque: true });
+    return;
+  }
+  for (const p of words) {
     out.push({
       ...e,
       segments: [{ ...s, text: p, value: { ...s.value, value: p } as Value }],

@@ -355,10 +355,21 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     i++;
   }
   const allKnown = segs.every((s) => !s.value || s.value.kind === 'string');
+  // A value that doubles on each line (`X2="$X1 $X1"`, hostile input) would reach gigabytes:
+  // past MAX_EXPANDED_CHARS the word is not known (one unknown part, split as its parts were).
+  let chars = 0;
+  for (const sg of segs) chars += sg.text.length;
+  if (chars > MAX_EXPANDED_CHARS) {
+    const tooLong = unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString('en-US')} characters`);
+    return { file: ctx.file, word, segments: [{ text: '', from: 0, to: raw.length, value: tooLong, unquoted: segs.some((sg) => sg.unquoted) }], opaque };
+  }
   const out: ExpandedWord = { file: ctx.file, word, segments: segs, opaque };
   if (allKnown) out.text = segs.map((s) => s.text).join('');
   return out;
 }
+
+/** The longest text a shell word expands to that is read: scripts pass names and flags, not megabytes. */
+export const MAX_EXPANDED_CHARS = 1_000_000;
 
 function locOf(file: string, word: CiWord, from: number, to: number): Location {
   return { file, range: word.rangeOf(from, to) };
