@@ -42195,7 +42195,7 @@ function triggersOf(on) {
   if (on?.type === "map") return on.entries.map((e) => ({ text: e.key, range: e.keyRange }));
   return [];
 }
-function stepsOf(seq, prefix, scripts, defaultShell) {
+function stepsOf(seq, prefix, scripts, defaultShell, defaultDir) {
   if (seq?.type !== "seq") return [];
   const steps2 = [];
   const segments3 = treeSegments(seq.items, githubStepName);
@@ -42219,6 +42219,8 @@ function stepsOf(seq, prefix, scripts, defaultShell) {
     if (id !== void 0) step.id = id;
     const shell = stringOf(item, "shell") ?? defaultShell;
     if (shell !== void 0) step.shell = shell;
+    const dir = stringOf(item, "working-directory") ?? defaultDir;
+    if (dir !== void 0 && !uses) step.workingDirectory = dir;
     const cond = stringOf(item, "if");
     if (cond !== void 0) step.condition = cond;
     steps2.push(step);
@@ -42227,6 +42229,9 @@ function stepsOf(seq, prefix, scripts, defaultShell) {
 }
 function defaultShellOf(node) {
   return stringOf(valueOf(valueOf(node, "defaults"), "run"), "shell");
+}
+function defaultDirOf(node) {
+  return stringOf(valueOf(valueOf(node, "defaults"), "run"), "working-directory");
 }
 function readWorkflow(out, root, scripts) {
   const name = stringOf(root, "name");
@@ -42242,6 +42247,7 @@ function readWorkflow(out, root, scripts) {
   if (wfPerms) out.permissions = wfPerms;
   out.env = envOf(valueOf(root, "env"), "workflow");
   const wfShell = defaultShellOf(root);
+  const wfDir = defaultDirOf(root);
   const jobs = valueOf(root, "jobs");
   if (jobs?.type !== "map") return;
   for (const e of jobs.entries) {
@@ -42275,7 +42281,7 @@ function readWorkflow(out, root, scripts) {
     if (uses) job.uses = uses;
     const secrets = entryOf(node, "secrets");
     if (secrets) job.secrets = entryOfNode(secrets);
-    job.steps = stepsOf(valueOf(node, "steps"), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell);
+    job.steps = stepsOf(valueOf(node, "steps"), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell, defaultDirOf(node) ?? wfDir);
     out.jobs.push(job);
   }
 }
@@ -42414,6 +42420,8 @@ function readPipeline(out, roots, scripts) {
       if (id !== void 0) step.id = id;
       const cond = stringOf(node, "condition");
       if (cond !== void 0) step.condition = cond;
+      const dir = stringOf(node, "workingDirectory") ?? stringOf(valueOf(node, "inputs"), "workingDirectory") ?? stringOf(valueOf(node, "inputs"), "cwd");
+      if (dir !== void 0) step.workingDirectory = dir;
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
@@ -43970,6 +43978,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let statement = -1;
   let afterOperator = false;
   let allExport = false;
+  let cwdMoved = false;
   const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
   const set = (name, v) => {
     env.set(name, v);
@@ -44106,6 +44115,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j));
+    if (CHANGES_DIRECTORY.has(program.text)) cwdMoved = true;
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   return { invocations, heredocs, env, assigned, calls };
@@ -44239,7 +44249,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const inherited = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) || k === ANY_VARIABLE) inherited.set(k, v);
     if (!/\.ps1$/i.test(target.text)) for (const [k, v] of positionalArguments(words.slice(words.indexOf(target) + 1))) inherited.set(k, v);
-    calls.push({ path: path59, env: inherited });
+    calls.push({ path: path59, env: inherited, ...cwdMoved ? { cwdMoved: true } : {} });
   }
   function positionalArguments(args) {
     const out = /* @__PURE__ */ new Map();
@@ -44529,7 +44539,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_SPLIT_WORDS, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_SPLIT_WORDS, CHANGES_DIRECTORY, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -44545,6 +44555,7 @@ var init_interpret = __esm({
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     MAX_SPLIT_WORDS = 1e3;
+    CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     MAX_SUBSTITUTION_PARTS = 3;
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
@@ -45666,7 +45677,7 @@ function azureCliUnits(ciFiles, ctx) {
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
         if (file.kind !== "script" && (vi === 0 || matrixWork < MATRIX_WORK_BUDGET)) {
           for (const call of run3.calls) {
-            const target = scriptAt(byPath, ctx.root, file.file, call.path);
+            const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
             if (vi > 0) matrixWork += Math.max(1, target.script.commands.length);
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
@@ -45971,6 +45982,14 @@ function scriptPathRuns(file, scripts, root) {
     if (hit) out.push({ step, script: hit });
   }
   return out;
+}
+function calledScript(scripts, root, from, call, step) {
+  if (path40.isAbsolute(call.path)) return scriptAt(scripts, root, from, call.path);
+  if (call.cwdMoved) return void 0;
+  const dir = step?.workingDirectory?.trim().replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, "");
+  if (dir === void 0 || dir === "" || dir === "." || dir === "./") return scriptAt(scripts, root, from, call.path);
+  if (/[$%]/.test(dir) || path40.isAbsolute(dir)) return void 0;
+  return scriptAt(scripts, root, from, path40.posix.join(dir.replace(/\\/g, "/"), call.path));
 }
 function scriptAt(scripts, root, from, p) {
   const rel = p.replace(/\\/g, "/").replace(/^\.\//, "");

@@ -39,7 +39,7 @@ import {
   type FlagSpec,
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
-import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite } from '../eval/azcli/interpret.js';
+import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
@@ -521,7 +521,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // exported ones), in each matrix combination (its commands count toward the file's matrix work).
         if (file.kind !== 'script' && (vi === 0 || matrixWork < MATRIX_WORK_BUDGET)) {
           for (const call of run.calls) {
-            const target = scriptAt(byPath, ctx.root, file.file, call.path);
+            const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
             if (vi > 0) matrixWork += Math.max(1, target.script.commands.length);
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
@@ -951,6 +951,24 @@ function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; scrip
     if (hit) out.push({ step, script: hit });
   }
   return out;
+}
+
+/**
+ * The scanned script a CI step's script runs (`./scripts/kv.sh prod`): a relative path is read
+ * from the step's working directory (`working-directory: infra` → `infra/scripts/kv.sh`); not
+ * followed when that folder is an expression, or after a `cd` in the script (its folder is not
+ * followed here): undefined then, so no caller's values reach a script that may not be the one run.
+ */
+function calledScript(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, call: ScriptCall, step: CiStep | undefined): { file: string; script: CiScript } | undefined {
+  if (path.isAbsolute(call.path)) return scriptAt(scripts, root, from, call.path);
+  if (call.cwdMoved) return undefined;
+  // The checkout's top written as a variable (`$(System.DefaultWorkingDirectory)/infra`, `${{ github.workspace }}/infra`) is where steps start anyway.
+  const dir = step?.workingDirectory
+    ?.trim()
+    .replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, '');
+  if (dir === undefined || dir === '' || dir === '.' || dir === './') return scriptAt(scripts, root, from, call.path);
+  if (/[$%]/.test(dir) || path.isAbsolute(dir)) return undefined;
+  return scriptAt(scripts, root, from, path.posix.join(dir.replace(/\\/g, '/'), call.path));
 }
 
 /**

@@ -817,6 +817,18 @@ const azureCli: RuleTable = {
           'vars.yml': 'variables:\n  admin: false\n',
         },
       },
+      // A script run from another folder (working-directory, a cd before it) is not the root's
+      // s/a.sh of the same relative path: the caller's argument does not reach it.
+      {
+        name: 'script-called-from-another-working-directory',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./s/a.sh true\n        working-directory: sub\n      - run: cd sub && ./s/a.sh true\n      - run: ./s/a.sh true\n        working-directory: ${{ inputs.dir }}\n',
+          'azure-pipelines.yml': 'steps:\n- script: ./s/a.sh true\n  workingDirectory: sub\n',
+          's/a.sh': 'az acr create -n acrroot -g rg --sku Basic --admin-enabled "$1"\n',
+          'sub/s/a.sh': 'echo nothing to create\n',
+        },
+      },
       // $false, a PowerShell constant, is the text False for az.
       { name: 'powershell-false-constant', files: { 'deploy.ps1': 'az acr create -n acrml -g rg --sku Basic --admin-enabled $false\n' } },
       // azure-cli's three-state flags take the next word as their value and accept only true/false:
@@ -868,6 +880,19 @@ steps:
       { name: 'value-from-a-command-substitution-with-blanks', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled $(get admin)\naz acr create -n acr2 -g rg --sku Basic --admin-enabled `get admin`\n' } },
     ],
     invalid: [
+      {
+        // The step's working directory is where a relative script path is read from (the checkout's top written as a variable too).
+        name: 'script-called-in-its-working-directory',
+        files: {
+          '.github/workflows/ci.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: infra\n    steps:\n      - run: ./s/a.sh ⟦true⟧\n',
+          'azure-pipelines.yml': 'steps:\n- script: ./s/a.sh ⟦true⟧\n  workingDirectory: $(System.DefaultWorkingDirectory)/infra\n',
+          'infra/s/a.sh': 'az acr create -n acrinfra -g rg --sku Basic --admin-enabled "$1"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       {
         // A variable written after the group is its own again; a conditional template that does not set it leaves it known.
         name: 'variable-group-then-a-variable',

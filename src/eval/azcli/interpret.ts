@@ -59,6 +59,8 @@ export interface HeredocWrite {
 export interface ScriptCall {
   /** The path as written, expanded (relative to the working directory). */
   path: string;
+  /** A `cd`/`pushd` ran before it: a relative path is not read from where the script started. */
+  cwdMoved?: true;
   /** The variables the called script inherits (the initial environment and `export`ed ones). */
   env: Env;
 }
@@ -171,6 +173,9 @@ function readsExpanded(words: readonly CiWord[]): boolean {
 /** The most words an unquoted value is split into (FORMATS.md §1(e) trap 3); a longer one is not known. */
 const MAX_SPLIT_WORDS = 1_000;
 
+/** Programs that change the working directory. */
+const CHANGES_DIRECTORY = new Set(['cd', 'pushd', 'popd']);
+
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
 
@@ -265,6 +270,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   let afterOperator = false;
   /** `set -a` / `set -o allexport`: every later assignment is exported. */
   let allExport = false;
+  /** A `cd`/`pushd` has run: the script's calls of relative paths start elsewhere (ScriptCall.cwdMoved). */
+  let cwdMoved = false;
 
   /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
   const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false });
@@ -419,6 +426,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j));
+    // After `cd`/`pushd`, a relative script path is read from a folder not followed here.
+    if (CHANGES_DIRECTORY.has(program.text)) cwdMoved = true;
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
@@ -580,7 +589,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k)) || k === ANY_VARIABLE) inherited.set(k, v);
     // A shell script's arguments are its `$1`…`$9` (a PowerShell script binds them to its `param()`: not followed).
     if (!/\.ps1$/i.test(target.text)) for (const [k, v] of positionalArguments(words.slice(words.indexOf(target) + 1))) inherited.set(k, v);
-    calls.push({ path, env: inherited });
+    calls.push({ path, env: inherited, ...(cwdMoved ? { cwdMoved: true } : {}) });
   }
 
   /**

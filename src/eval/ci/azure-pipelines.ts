@@ -143,6 +143,9 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       if (id !== undefined) step.id = id;
       const cond = stringOf(node, 'condition');
       if (cond !== undefined) step.condition = cond;
+      // Script steps' `workingDirectory:`, a task's `workingDirectory` input: where the script starts.
+      const dir = stringOf(node, 'workingDirectory') ?? stringOf(valueOf(node, 'inputs'), 'workingDirectory') ?? stringOf(valueOf(node, 'inputs'), 'cwd');
+      if (dir !== undefined) step.workingDirectory = dir;
       owner.steps.push(step);
       // A task's inputs hold values, never nested steps (the parser's rule); a template's
       // parameters may hold step lists, whose steps belong to the enclosing job.

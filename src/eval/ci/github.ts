@@ -128,7 +128,7 @@ function triggersOf(on: YamlTree | undefined): CiScalar[] {
   return [];
 }
 
-function stepsOf(seq: YamlTree | undefined, prefix: string, scripts: ScriptsBySubject, defaultShell: string | undefined): CiStep[] {
+function stepsOf(seq: YamlTree | undefined, prefix: string, scripts: ScriptsBySubject, defaultShell: string | undefined, defaultDir?: string): CiStep[] {
   if (seq?.type !== 'seq') return [];
   const steps: CiStep[] = [];
   const segments = treeSegments(seq.items, githubStepName);
@@ -152,6 +152,9 @@ function stepsOf(seq: YamlTree | undefined, prefix: string, scripts: ScriptsBySu
     if (id !== undefined) step.id = id;
     const shell = stringOf(item, 'shell') ?? defaultShell;
     if (shell !== undefined) step.shell = shell;
+    // `run:` steps start there (a `uses:` step's own `working-directory` is an input, if any).
+    const dir = stringOf(item, 'working-directory') ?? defaultDir;
+    if (dir !== undefined && !uses) step.workingDirectory = dir;
     const cond = stringOf(item, 'if');
     if (cond !== undefined) step.condition = cond;
     steps.push(step);
@@ -161,6 +164,11 @@ function stepsOf(seq: YamlTree | undefined, prefix: string, scripts: ScriptsBySu
 
 function defaultShellOf(node: YamlTree | undefined): string | undefined {
   return stringOf(valueOf(valueOf(node, 'defaults'), 'run'), 'shell');
+}
+
+/** `defaults.run.working-directory` of a job or workflow. */
+function defaultDirOf(node: YamlTree | undefined): string | undefined {
+  return stringOf(valueOf(valueOf(node, 'defaults'), 'run'), 'working-directory');
 }
 
 export function readWorkflow(out: CiFile, root: YamlTree, scripts: ScriptsBySubject): void {
@@ -177,6 +185,7 @@ export function readWorkflow(out: CiFile, root: YamlTree, scripts: ScriptsBySubj
   if (wfPerms) out.permissions = wfPerms;
   out.env = envOf(valueOf(root, 'env'), 'workflow');
   const wfShell = defaultShellOf(root);
+  const wfDir = defaultDirOf(root);
   const jobs = valueOf(root, 'jobs');
   if (jobs?.type !== 'map') return;
   for (const e of jobs.entries) {
@@ -210,7 +219,7 @@ export function readWorkflow(out: CiFile, root: YamlTree, scripts: ScriptsBySubj
     if (uses) job.uses = uses;
     const secrets = entryOf(node, 'secrets');
     if (secrets) job.secrets = entryOfNode(secrets);
-    job.steps = stepsOf(valueOf(node, 'steps'), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell);
+    job.steps = stepsOf(valueOf(node, 'steps'), `${subject}.steps`, scripts, defaultShellOf(node) ?? wfShell, defaultDirOf(node) ?? wfDir);
     out.jobs.push(job);
   }
 }

@@ -309,6 +309,12 @@ export interface CiStep {
   env: CiVariable[];
   /** GitHub `shell:` (step, else `defaults.run.shell`). */
   shell?: string;
+  /**
+   * Where its script starts, as written: GitHub `working-directory` (step, else
+   * `defaults.run.working-directory`), Azure Pipelines `workingDirectory` (a script step's, or a
+   * task's input). Relative paths the script runs are read from there.
+   */
+  workingDirectory?: string;
   /** GitHub `if:` / Azure Pipelines `condition:`. */
   condition?: string;
   /** The scripts it runs (usually one). */
