@@ -43904,7 +43904,7 @@ function positionalUse(commands) {
     const first = words[0];
     if (first === void 0) continue;
     if (first === "shift" || first === "set" && setsPositionals(words.slice(1))) return { moved: true, functions };
-    if (first === "function" || cmd.argv.length === 1 && isName(first) && cmd.before === "(" && commands[ci + 1]?.after === ")") functions = true;
+    if (first === "function" || cmd.argv.length === 1 && isName(first) && cmd.before === "(") functions = true;
   }
   return { moved: false, functions };
 }

@@ -980,6 +980,14 @@ const azureCli: RuleTable = {
         files: { 'kv.sh': 'set -- "$@" extra\nNAME=${1:-kv1}\naz keyvault create -n "$NAME" -g rg --enable-rbac-authorization true --enable-purge-protection ${2:-false}\n' },
       },
       {
+        // `name()` with its brace on the next line is a function too: its $1 is its own argument.
+        name: 'script-reads-a-function-argument-brace-on-the-next-line',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh false\n',
+          'kv.sh': 'make_kv()\n{\n  az keyvault create -n kv1 -g rg --enable-rbac-authorization true --enable-purge-protection "$1"\n}\nmake_kv true\n',
+        },
+      },
+      {
         name: 'script-reads-a-function-argument',
         files: {
           '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh false\n',

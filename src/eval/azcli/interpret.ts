@@ -145,8 +145,9 @@ function positionalUse(commands: readonly CiCommand[]): { moved: boolean; functi
     const first = words[0];
     if (first === undefined) continue;
     if (first === 'shift' || (first === 'set' && setsPositionals(words.slice(1)))) return { moved: true, functions };
-    // `function name`, or `name() {` (the lexer splits it at `(`/`)`).
-    if (first === 'function' || (cmd.argv.length === 1 && isName(first) && cmd.before === '(' && commands[ci + 1]?.after === ')')) functions = true;
+    // `function name`, or `name()` with its `{` on the same line or the next (the lexer splits it
+    // at `(`; a lone word before `(` is nothing but a function definition in the shell).
+    if (first === 'function' || (cmd.argv.length === 1 && isName(first) && cmd.before === '(')) functions = true;
   }
   return { moved: false, functions };
 }
