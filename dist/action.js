@@ -1765,6 +1765,7 @@ function decisionOf(cond, conditionSite, label = "condition") {
 function chosenBy(v, branchSite, d) {
   const decision = distinct([...v.decision ?? [], ...d.chain]);
   if (!d.decider || v.decidedBy) return copyWith(v, "decision", decision);
+  if (v.origin && !locationContains(branchSite, v.origin) && heldByTemplateVariableOnly(v)) return markDecided(v, void 0, d.decider, decision);
   if (v.origin && !locationContains(branchSite, v.origin)) {
     if (!callerArgument(d.decider, branchSite) || !sameModule(v.origin, branchSite)) return copyWith(v, "decision", decision);
     return markDecided(v, void 0, d.decider, decision);

@@ -282,6 +282,9 @@ export function decisionOf(cond: Value, conditionSite: Location, label = 'condit
 export function chosenBy<T extends Value>(v: T, branchSite: Location, d: Decision): T {
   const decision = distinct([...(v.decision ?? []), ...d.chain]);
   if (!d.decider || v.decidedBy) return copyWith(v, 'decision', decision);
+  // A literal a template variable or local holds (`var open = 'Enabled'`, `c ? 'Disabled' : open`)
+  // is no input: as if written in the branch, the input that decided the condition is the place.
+  if (v.origin && !locationContains(branchSite, v.origin) && heldByTemplateVariableOnly(v)) return markDecided(v, undefined, d.decider, decision) as T;
   if (v.origin && !locationContains(branchSite, v.origin)) {
     // A branch passing through an input of the conditional's own module (its default) while a
     // caller's module argument decided the condition: the caller's argument is where the value

@@ -216,6 +216,22 @@ ${workspace('local.private ? false : true')}`;
     expect(where(dir, r.findings)).toEqual([`AML001 warning main.tf:${lineCol(main, 'true')}`]);
   });
 
+  it('a chosen branch held by a local that holds a literal is decided by the input (the local is no input)', async () => {
+    const main = `variable "locked_down" {
+  type    = bool
+  default = false
+}
+
+locals {
+  open = true
+}
+
+${workspace('var.locked_down ? false : local.open')}`;
+    const dir = tree({ 'main.tf': main });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AML001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`AML001 warning main.tf:${lineCol(main, 'false\n}')}`]);
+  });
+
   it('a condition computed from an input (`var.env == "prod"`) is decided by that input', async () => {
     const main = `provider "azurerm" {
   features {}
@@ -426,6 +442,14 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     const dir = tree({ 'main.bicep': main });
     const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true, env: 'prod' });
     expect(where(dir, r.findings)).toEqual([`KV001 error main.bicep:${lineCol(main, 'true : false').replace(/:(\d+)$/, (_, c: string) => `:${Number(c) + 7}`)}`]);
+  });
+
+  it('a chosen branch held by a variable that holds a literal is decided by the parameter file value (the variable is no input)', async () => {
+    const main = vault.replace('param enablePurgeProtection bool = true', 'param enablePurgeProtection bool = true\nvar off = false').replace('enablePurgeProtection ? true : null', 'enablePurgeProtection ? true : off');
+    const prod = `using 'main.bicep'\n\nparam enablePurgeProtection = false\n`;
+    const dir = tree({ 'main.bicep': main, 'prod.bicepparam': prod });
+    const r = await lint({ paths: [dir], root: dir, rules: ['KV001'], noConfig: true });
+    expect(where(dir, r.findings)).toEqual([`KV001 error prod.bicepparam:${lineCol(prod, 'false')}`]);
   });
 
   it('a null branch is reported at the .bicepparam value that chose it', async () => {
