@@ -32029,7 +32029,7 @@ function scriptNamesIn(text2) {
 }
 function localUsesIn(text2) {
   const out = [];
-  for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase());
+  for (const m of text2.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]*)/g)) out.push(m[1].replace(/\/+$/, "").toLowerCase() || ROOT_ACTION);
   for (const line of text2.split(/\r\n?|\n/)) {
     const at2 = line.indexOf("template:");
     if (at2 < 0) continue;
@@ -32086,10 +32086,12 @@ function unitsByScriptReference(files, referencesOf) {
   const norm2 = files.map((f) => f.path.replace(/\\/g, "/").toLowerCase());
   references.forEach((refs, i) => {
     for (const ref of refs?.uses ?? []) {
+      const top = ref === ROOT_ACTION ? /^(.*)\/\.github\//.exec(norm2[i])?.[1] : void 0;
+      if (ref === ROOT_ACTION && top === void 0) continue;
       const wildcard = ref.includes("*") ? wildcardPath(ref) : void 0;
       norm2.forEach((p, j) => {
         if (j === i) return;
-        const hit = wildcard ? wildcard.test(p) : p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`);
+        const hit = top !== void 0 ? p === `${top}/action.yml` || p === `${top}/action.yaml` : wildcard ? wildcard.test(p) : p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`);
         if (hit) parent[find(j)] = find(i);
       });
     }
@@ -32118,7 +32120,7 @@ function ciUnitFiles(wide, ciFiles, holds2) {
     (f) => ciReferencesOf(wide, f)
   ).filter((u) => u.some((f) => holds2(f.path))).flat().map((f) => f.path).sort();
 }
-var SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar;
+var SCRIPT_EXTENSION, EXTENSION_AT_START, isNameChar, ROOT_ACTION;
 var init_ci_references = __esm({
   "src/frontends/ci-references.ts"() {
     "use strict";
@@ -32127,6 +32129,7 @@ var init_ci_references = __esm({
     SCRIPT_EXTENSION = /\.(?:sh|bash|ps1)(?!\w)/gi;
     EXTENSION_AT_START = /^(?:sh|bash|ps1)(?!\w)/i;
     isNameChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95 || c === 46 || c === 45;
+    ROOT_ACTION = ".";
   }
 });
 

@@ -43,10 +43,13 @@ export function scriptNamesIn(text: string): string[] {
   return out;
 }
 
+/** `uses: ./`: the action at the top of the caller's repository (its `action.yml`). */
+const ROOT_ACTION = '.';
+
 /** The `./…` paths of `uses:` lines and the local `template:` paths (lower case, without `./` and a trailing `/`). */
 function localUsesIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]+)/g)) out.push(m[1]!.replace(/\/+$/, '').toLowerCase());
+  for (const m of text.matchAll(/uses:\s*['"]?\.\/([^\s'"#@]*)/g)) out.push(m[1]!.replace(/\/+$/, '').toLowerCase() || ROOT_ACTION);
   // Azure Pipelines `template: path.yml` (not `@repository`): matched by its path without leading
   // `./`, `../`, `/`. Read line by line from the text after `template:`, without a pattern that
   // backtracks over the line (a hostile 400 KB line of `${{` took seconds).
@@ -131,10 +134,18 @@ export function unitsByScriptReference<F extends { readonly path: string }>(file
   const norm = files.map((f) => f.path.replace(/\\/g, '/').toLowerCase());
   references.forEach((refs, i) => {
     for (const ref of refs?.uses ?? []) {
+      // `uses: ./` names the action.yml beside the caller's `.github/`.
+      const top = ref === ROOT_ACTION ? /^(.*)\/\.github\//.exec(norm[i]!)?.[1] : undefined;
+      if (ref === ROOT_ACTION && top === undefined) continue;
       const wildcard = ref.includes('*') ? wildcardPath(ref) : undefined;
       norm.forEach((p, j) => {
         if (j === i) return;
-        const hit = wildcard ? wildcard.test(p) : p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`);
+        const hit =
+          top !== undefined
+            ? p === `${top}/action.yml` || p === `${top}/action.yaml`
+            : wildcard
+              ? wildcard.test(p)
+              : p.endsWith(`/${ref}`) || p.endsWith(`/${ref}/action.yml`) || p.endsWith(`/${ref}/action.yaml`);
         if (hit) parent[find(j)] = find(i);
       });
     }

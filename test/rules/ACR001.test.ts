@@ -881,6 +881,17 @@ steps:
     ],
     invalid: [
       {
+        // `uses: ./` runs the action at the repository's top: its caller's with: reaches it (they share a unit of work).
+        name: 'root-action-called-with-uses-dot-slash',
+        files: {
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./\n        with:\n          admin: "⟦true⟧"\n',
+          'action.yml': 'inputs:\n  admin:\n    default: "false"\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: az acr create --name acr1 -g rg --sku Basic --admin-enabled ${{ inputs.admin }}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // The step's working directory is where a relative script path is read from (the checkout's top written as a variable too).
         name: 'script-called-in-its-working-directory',
         files: {
