@@ -54284,6 +54284,7 @@ function hardMissing(v) {
 function hardFirst(v) {
   return [...hardMissing(v), ...v.missing.filter((m) => v.byExtendedResource.includes(m))];
 }
+var MAX_RELATED_POOLS = 10;
 var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
   meta: {
     id: "K8S001",
@@ -54393,7 +54394,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         }
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0];
         const missing = hardFirst(closest.verdict).map((m) => pending(m, closest.pool));
-        for (const j of judged) {
+        for (const j of [closest, ...judged.filter((x) => x !== closest)].slice(0, MAX_RELATED_POOLS)) {
           const taint = pending(hardFirst(j.verdict)[0], j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }

@@ -29,6 +29,10 @@ function hardFirst(v: TaintVerdict): TaintVerdict['missing'] {
   return [...hardMissing(v), ...v.missing.filter((m) => v.byExtendedResource.includes(m))];
 }
 
+
+/** The GPU pools whose untolerated taint a finding lists as related locations. */
+const MAX_RELATED_POOLS = 10;
+
 export default defineRule({
   meta: {
     id: 'K8S001',
@@ -151,7 +155,9 @@ export default defineRule({
         // Taints the admission plugin tolerates for it come last: the ones it really lacks name the cause.
         const closest = [...judged].sort((a, b) => hardMissing(a.verdict).length - hardMissing(b.verdict).length)[0]!;
         const missing = hardFirst(closest.verdict).map((m) => pending(m, closest.pool));
-        for (const j of judged) {
+        // The closest pool's first, then the others' (at most MAX_RELATED_POOLS: a repository with
+        // hundreds of pools gave every finding hundreds of related locations; the message counts them all).
+        for (const j of [closest, ...judged.filter((x) => x !== closest)].slice(0, MAX_RELATED_POOLS)) {
           const taint = pending(hardFirst(j.verdict)[0]!, j.pool);
           related.push({ ...taint.at, label: taintLabel(taint, j.pool) });
         }
