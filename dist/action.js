@@ -46879,8 +46879,9 @@ function policyFiles(globs, baseDir, scanHost) {
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
     const start = path53.resolve(baseDir, prefix || ".");
-    const before = out.files.length;
+    let matched = false;
     const add = (file, host) => {
+      matched = true;
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
       seen.add(file);
       out.files.push({ file, host });
@@ -46896,7 +46897,7 @@ function policyFiles(globs, baseDir, scanHost) {
         if (matchGlob(rest, rel)) add(f, h);
       });
     }
-    if (out.files.length === before) out.unmatched.push(glob);
+    if (!matched) out.unmatched.push(glob);
   }
   return out;
 }

@@ -44,8 +44,10 @@ export function policyFiles(globs: readonly string[], baseDir: string, scanHost:
   for (const glob of globs) {
     const { prefix, rest } = splitGlob(glob);
     const start = path.resolve(baseDir, prefix || '.');
-    const before = out.files.length;
+    // A glob matches a file an earlier glob took too (`pol/*.tf` then `pol/p.tf`): not "matches no file".
+    let matched = false;
     const add = (file: string, host: Host): void => {
+      matched = true;
       if (seen.has(file) || out.files.length >= MAX_POLICY_FILES) return;
       seen.add(file);
       out.files.push({ file, host });
@@ -62,7 +64,7 @@ export function policyFiles(globs: readonly string[], baseDir: string, scanHost:
         if (matchGlob(rest, rel)) add(f, h);
       });
     }
-    if (out.files.length === before) out.unmatched.push(glob);
+    if (!matched) out.unmatched.push(glob);
   }
   return out;
 }

@@ -260,6 +260,17 @@ resource "azurerm_policy_definition" "gpu" {
     expect(r.notices).toContain("policies.definitions: 'governance/none/*.json' matches no file");
   });
 
+  it('a glob whose files an earlier glob took already matches them: no "matches no file" notice', async () => {
+    const dir = tree({
+      'main.tf': gpuVm(),
+      'governance/policies/gpu.json': DENY_GPU_NO_COST_CENTER,
+      '.mlops-iac-lint.json': config({ definitions: ['governance/policies/*.json', 'governance/policies/gpu.json', 'governance/**/*'] }),
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GOV002'] });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['GOV002']);
+    expect(r.notices.filter((n) => n.includes('matches no file'))).toEqual([]);
+  });
+
   it('the policies section is validated and resolved relative to the config file', async () => {
     const ok = await parseConfig(JSON.stringify({ policies: { definitions: ['p/*.json'], parameters: { x: { effect: 'Deny' } }, fromScannedCode: true, aliases: 'a.json' } }), '/repo/.mlops-iac-lint.json');
     expect(ok.policies).toEqual({ definitions: ['p/*.json'], parameters: { x: { effect: 'Deny' } }, fromScannedCode: true, aliases: path.resolve('/repo', 'a.json') });
