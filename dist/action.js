@@ -32054,6 +32054,7 @@ function templateValue(rest) {
   if (comment >= 0) v = v.slice(0, comment).trimEnd();
   const q = v[0];
   if ((q === '"' || q === "'") && v.length >= 2 && v.endsWith(q)) v = v.slice(1, -1);
+  v = v.replace(/@self$/i, "");
   return /\.ya?ml$/.test(v) && !v.includes("@") ? v : void 0;
 }
 function ciReferencesOf(ctx, file) {
@@ -42097,7 +42098,7 @@ function templateRefOf(node) {
   const ref = { text: node.value, range: node.range, path: text2 };
   if (at2 > 0 && !text2.slice(at2).includes("}}")) {
     ref.path = text2.slice(0, at2);
-    ref.repository = text2.slice(at2 + 1);
+    if (text2.slice(at2 + 1).toLowerCase() !== "self") ref.repository = text2.slice(at2 + 1);
   }
   return ref;
 }

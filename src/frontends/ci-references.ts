@@ -86,6 +86,8 @@ function templateValue(rest: string): string | undefined {
   if (comment >= 0) v = v.slice(0, comment).trimEnd();
   const q = v[0];
   if ((q === '"' || q === "'") && v.length >= 2 && v.endsWith(q)) v = v.slice(1, -1);
+  // `@self`: the pipeline's own repository, a local template.
+  v = v.replace(/@self$/i, '');
   return /\.ya?ml$/.test(v) && !v.includes('@') ? v : undefined;
 }
 

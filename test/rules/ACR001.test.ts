@@ -881,6 +881,17 @@ steps:
     ],
     invalid: [
       {
+        // `template: x.yml@self` is the pipeline's own repository's template: its caller's parameters reach it.
+        name: 'pipeline-template-at-self',
+        files: {
+          'azure-pipelines.yml': 'steps:\n- template: templates/t.yml@self\n  parameters:\n    admin: ⟦true⟧\n',
+          'templates/t.yml': 'parameters:\n- name: admin\n  default: false\nsteps:\n- script: az acr create -n acr1 -g rg --sku Basic --admin-enabled ${{ parameters.admin }}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // `uses: ./` runs the action at the repository's top: its caller's with: reaches it (they share a unit of work).
         name: 'root-action-called-with-uses-dot-slash',
         files: {

@@ -347,6 +347,14 @@ const missingLocalCalls: RuleTable = {
         message: "the local template 'templates/deploy.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked",
       },
       {
+        // `@self` is the pipeline's own repository: a local template.
+        name: 'pipeline-template-at-self-missing',
+        files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦templates/deploy.yml@self⟧\n' },
+        level: 'note',
+        env: 'unknown',
+        message: "the local template 'templates/deploy.yml@self' is not a file inside the scanned folder: the steps it adds are not checked",
+      },
+      {
         name: 'reusable-workflow-missing',
         files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    uses: ⟦./.github/workflows/deploy.yml⟧\n    with:\n      env: prod\n' },
         level: 'note',

@@ -106,7 +106,8 @@ export function templateRefOf(node: YamlTree | undefined): CiTemplateRef | undef
   const ref: CiTemplateRef = { text: node.value, range: node.range, path: text };
   if (at > 0 && !text.slice(at).includes('}}')) {
     ref.path = text.slice(0, at);
-    ref.repository = text.slice(at + 1);
+    // `@self` is the pipeline's own repository (Learn, "Template expressions … @self"): a local template.
+    if (text.slice(at + 1).toLowerCase() !== 'self') ref.repository = text.slice(at + 1);
   }
   return ref;
 }
