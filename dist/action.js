@@ -45619,7 +45619,15 @@ function azureCliUnits(ciFiles, ctx) {
     let matrixBudgetNoted = false;
     const places = placesOf(file);
     const callsOf = (f) => localCalls.get(path40.resolve(f.file)) ?? [];
-    const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
+    const cut = { deeper: false };
+    const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
+    if (cut.deeper) {
+      problems.push({
+        ruleId: "EVAL001",
+        message: `this file's callers are followed through their own callers up to ${MAX_CALLER_DEPTH} levels; the values that callers farther up pass are not read`,
+        location: { file: file.file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } }
+      });
+    }
     let fileEnv;
     const envClass = (place, assigned, sc, given, callerEnv) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file, callerEnv);
     const lazyEnvClass = (place, assigned, sc, given, callerEnv) => {
@@ -46143,7 +46151,7 @@ function missingLocalReferences(references, ctx) {
   }
   return problems;
 }
-function callerContexts(file, calls, root, callsOf, depth = 0) {
+function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
   if (file.inputs.length === 0 && file.format !== "azure-pipelines" && file.kind !== "github-action") return [];
   const ordered = [...calls.filter((c) => c.inputs.length > 0), ...calls.filter((c) => c.inputs.length === 0)];
   return ordered.slice(0, MAX_CALLS_PER_TEMPLATE).flatMap((c) => {
@@ -46153,7 +46161,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0) {
     const where = c.step ? [stageId === void 0 ? "" : `stage ${stageId}`, c.job?.id ?? "", `step ${c.step.index + 1}`].filter(Boolean).join(" ") : c.job ? c.job.id || (stageId ? `stage ${stageId} job template` : "job template") : c.stage?.id ?? "extends";
     const label = `called by ${path40.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const outer = [void 0];
-    if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    else if (cut && callsOf(c.caller).length > 0) cut.deeper = true;
     return outer.flatMap(
       (o) => (
         // A calling job's combinations, each a context of the called file: at most 32 per call, as

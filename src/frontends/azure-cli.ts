@@ -446,7 +446,15 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     let matrixBudgetNoted = false;
     const places = placesOf(file);
     const callsOf = (f: CiFile): readonly LocalCall[] => localCalls.get(path.resolve(f.file)) ?? [];
-    const callers = callerContexts(file, callsOf(file), ctx.root, callsOf);
+    const cut = { deeper: false };
+    const callers = callerContexts(file, callsOf(file), ctx.root, callsOf, 0, cut);
+    if (cut.deeper) {
+      problems.push({
+        ruleId: 'EVAL001',
+        message: `this file's callers are followed through their own callers up to ${MAX_CALLER_DEPTH} levels; the values that callers farther up pass are not read`,
+        location: { file: file.file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+      });
+    }
     let fileEnv: FileEnv | undefined;
     // The class a source decided (undefined: none; an `unknown` one decided is final: evaluationEnv).
     const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>, callerEnv?: EnvClass): EnvClass | undefined =>
@@ -1218,7 +1226,7 @@ const MAX_CALLS_PER_TEMPLATE = 16;
 /** Matrix combinations of one calling job that are contexts of the called file. */
 const MAX_VARIANTS_PER_CALL = 32;
 
-function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0): CallerContext[] {
+function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string, callsOf: (f: CiFile) => readonly LocalCall[], depth = 0, cut?: { deeper: boolean }): CallerContext[] {
   // A template without parameters still reads its Azure Pipelines caller's variables.
   if (file.inputs.length === 0 && file.format !== 'azure-pipelines' && file.kind !== 'github-action') return [];
   // Calls that pass inputs first: the calls without (an Azure Pipelines template's plain callers)
@@ -1242,7 +1250,9 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
     // once per caller of its caller.
     const outer: (CallerContext | undefined)[] = [undefined];
     // Contexts that pass the same values (the legs of a matrix the inputs do not read) are one.
-    if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    // A caller that has callers of its own past the depth followed: what they pass is not read (EVAL001).
+    else if (cut && callsOf(c.caller).length > 0) cut.deeper = true;
     return outer.flatMap((o) =>
       // A calling job's combinations, each a context of the called file: at most 32 per call, as
       // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).

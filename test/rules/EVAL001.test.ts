@@ -355,6 +355,22 @@ const missingLocalCalls: RuleTable = {
         message: "the local template 'templates/deploy.yml@self' is not a file inside the scanned folder: the steps it adds are not checked",
       },
       {
+        // A template called through templates five levels deep: callers are followed up to three levels above the
+        // direct ones; what the top passes is not read, and the run says so at the file's start.
+        name: 'callers-beyond-the-depth-followed',
+        files: {
+          'azure-pipelines.yml': 'steps:\n- template: t/t0.yml\n  parameters:\n    admin: true\n',
+          't/t0.yml': 'parameters:\n- name: admin\n  default: false\nsteps:\n- template: t1.yml\n  parameters:\n    admin: ${{ parameters.admin }}\n',
+          't/t1.yml': 'parameters:\n- name: admin\n  default: false\nsteps:\n- template: t2.yml\n  parameters:\n    admin: ${{ parameters.admin }}\n',
+          't/t2.yml': 'parameters:\n- name: admin\n  default: false\nsteps:\n- template: t3.yml\n  parameters:\n    admin: ${{ parameters.admin }}\n',
+          't/t3.yml': 'parameters:\n- name: admin\n  default: false\nsteps:\n- template: t4.yml\n  parameters:\n    admin: ${{ parameters.admin }}\n',
+          't/t4.yml': '⟦⟧parameters:\n- name: admin\n  default: false\nsteps:\n- script: az acr create -n acr1 -g rg --sku Basic --admin-enabled ${{ parameters.admin }}\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        message: "this file's callers are followed through their own callers up to 3 levels; the values that callers farther up pass are not read",
+      },
+      {
         name: 'reusable-workflow-missing',
         files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    uses: ⟦./.github/workflows/deploy.yml⟧\n    with:\n      env: prod\n' },
         level: 'note',
