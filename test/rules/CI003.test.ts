@@ -4,6 +4,18 @@
  */
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
 
+/** A local composite action whose only step signs in with azure/login over OIDC (its client-id from the caller's with:). */
+const LOGIN_ACTION = `name: login
+runs:
+  using: composite
+  steps:
+    - uses: azure/login@v2
+      with:
+        client-id: \${{ inputs.client-id }}
+        tenant-id: t
+        subscription-id: s
+`;
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   'github-actions': {
@@ -63,16 +75,7 @@ jobs:
     steps:
       - uses: ./.github/actions/login
 `,
-          '.github/actions/login/action.yml': `name: login
-runs:
-  using: composite
-  steps:
-    - uses: azure/login@v2
-      with:
-        client-id: \${{ inputs.client-id }}
-        tenant-id: t
-        subscription-id: s
-`,
+          '.github/actions/login/action.yml': LOGIN_ACTION,
         },
       },
       {
@@ -273,16 +276,7 @@ jobs:
         with:
           client-id: \${{ vars.AZURE_CLIENT_ID }}
 `,
-          '.github/actions/login/action.yml': `name: login
-runs:
-  using: composite
-  steps:
-    - uses: azure/login@v2
-      with:
-        client-id: \${{ inputs.client-id }}
-        tenant-id: t
-        subscription-id: s
-`,
+          '.github/actions/login/action.yml': LOGIN_ACTION,
         },
         level: 'error',
         env: 'unknown',
