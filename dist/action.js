@@ -54780,12 +54780,15 @@ function input(step, name) {
 var NOT_KNOWN = /* @__PURE__ */ Symbol("not known");
 function inputValue(step, name, call) {
   const raw = input(step, name)?.value;
-  if (raw === void 0 || !call || !/\$\{\{[^}]*\binputs\./.test(raw)) return raw;
+  return raw === void 0 ? void 0 : resolvedText(raw, call);
+}
+function resolvedText(raw, call, depth = 0) {
+  if (!call || !/\$\{\{[^}]*\binputs\./.test(raw)) return raw;
   const whole = /^\s*\$\{\{\s*inputs\.([\w-]+)\s*\}\}\s*$/.exec(raw);
-  if (!whole) return NOT_KNOWN;
+  if (!whole || depth >= MAX_NESTED_CALLS) return NOT_KNOWN;
   const key = whole[1].toLowerCase();
   const given = call.caller.inputs.find((e) => e.key.toLowerCase() === key)?.value;
-  if (given !== void 0) return /\$\{\{[^}]*\binputs\./.test(given) ? NOT_KNOWN : given;
+  if (given !== void 0) return resolvedText(given, call.parent, depth + 1);
   return call.inputs.find((i) => i.name.toLowerCase() === key)?.default?.text ?? "";
 }
 function signsInWithOidc(step, call) {
@@ -54806,14 +54809,17 @@ function describe(p) {
 function oidcLogin(step, call) {
   return isAction(step.uses, "azure/login") && signsInWithOidc(step, call);
 }
-function oidcLoginIn(step, call, seen = /* @__PURE__ */ new Set()) {
+var MAX_ACTION_CALLS = 1e4;
+function oidcLoginIn(step, call, seen = /* @__PURE__ */ new Set(), depth = 0) {
   if (oidcLogin(step, call)) return { step };
   const action = step.action;
-  if (!action || seen.has(action.file) || seen.size >= MAX_NESTED_CALLS) return void 0;
-  seen.add(action.file);
-  const inner = { caller: step, inputs: action.inputs };
+  if (!action || depth >= MAX_NESTED_CALLS || seen.size >= MAX_ACTION_CALLS) return void 0;
+  const key = `${action.file}\0${step.inputs.map((e) => `${e.key.toLowerCase()}=${String(resolvedText(e.value ?? "", call))}`).join("")}`;
+  if (seen.has(key)) return void 0;
+  seen.add(key);
+  const inner = { caller: step, inputs: action.inputs, ...call ? { parent: call } : {} };
   for (const s of action.steps) {
-    const found = oidcLoginIn(s, inner, seen);
+    const found = oidcLoginIn(s, inner, seen, depth + 1);
     if (found) return { file: found.file ?? action.file, step: found.step };
   }
   return void 0;

@@ -13,10 +13,15 @@ function input(step: CiStep, name: string): { value?: string } | undefined {
   return step.inputs.find((e) => e.key.toLowerCase() === name);
 }
 
-/** A step inside a local composite action, and the call that runs it: its `${{ inputs.x }}` are the call's `with:`, else the action's defaults. */
+/**
+ * A step inside a local composite action, and the call that runs it: its `${{ inputs.x }}` are the
+ * call's `with:`, else the action's defaults; `parent`, the call that runs the calling step's own
+ * action (none when a workflow's step makes the call).
+ */
 interface ActionCall {
   caller: CiStep;
   inputs: readonly CiInput[];
+  parent?: ActionCall;
 }
 
 /** Stands for a value that is not known (a rule never reports on one). */
@@ -29,12 +34,22 @@ const NOT_KNOWN = Symbol('not known');
  */
 function inputValue(step: CiStep, name: string, call?: ActionCall): string | typeof NOT_KNOWN | undefined {
   const raw = input(step, name)?.value;
-  if (raw === undefined || !call || !/\$\{\{[^}]*\binputs\./.test(raw)) return raw;
+  return raw === undefined ? undefined : resolvedText(raw, call);
+}
+
+/**
+ * A `with:` text as it reaches a step: inside a composite action, `${{ inputs.x }}` is what the
+ * call passes (itself read in the call's own context, up the chain of actions), else the input's
+ * default, else empty; a step of a workflow keeps its text (a workflow input is a value given
+ * there, as on a step that calls azure/login itself).
+ */
+function resolvedText(raw: string, call: ActionCall | undefined, depth = 0): string | typeof NOT_KNOWN {
+  if (!call || !/\$\{\{[^}]*\binputs\./.test(raw)) return raw;
   const whole = /^\s*\$\{\{\s*inputs\.([\w-]+)\s*\}\}\s*$/.exec(raw);
-  if (!whole) return NOT_KNOWN;
+  if (!whole || depth >= MAX_NESTED_CALLS) return NOT_KNOWN;
   const key = whole[1]!.toLowerCase();
   const given = call.caller.inputs.find((e) => e.key.toLowerCase() === key)?.value;
-  if (given !== undefined) return /\$\{\{[^}]*\binputs\./.test(given) ? NOT_KNOWN : given;
+  if (given !== undefined) return resolvedText(given, call.parent, depth + 1);
   return call.inputs.find((i) => i.name.toLowerCase() === key)?.default?.text ?? '';
 }
 
@@ -68,20 +83,26 @@ function oidcLogin(step: CiStep, call?: ActionCall): boolean {
   return isAction(step.uses, 'azure/login') && signsInWithOidc(step, call);
 }
 
+/** Calls of actions one question searches at most (hostile input: thousands of steps running each other). */
+const MAX_ACTION_CALLS = 10_000;
+
 /**
  * The OIDC azure/login a step runs: the step itself, or a step of the local composite action it
- * runs, and of the actions that one runs (GitHub nests composite actions up to ten deep). Each
- * action is searched once per question (`seen`): actions that run each other, or many steps
- * running one action, cost each action once.
+ * runs, and of the actions that one runs, down to GitHub's ten levels. Each action is searched
+ * once per question and set of inputs it is called with (`seen`): actions that run each other, or
+ * many steps running one action with the same inputs, cost each once; the same action called with
+ * `creds` and then with `client-id` is searched for both.
  */
-function oidcLoginIn(step: CiStep, call?: ActionCall, seen: Set<string> = new Set()): { file?: string; step: CiStep } | undefined {
+function oidcLoginIn(step: CiStep, call?: ActionCall, seen: Set<string> = new Set(), depth = 0): { file?: string; step: CiStep } | undefined {
   if (oidcLogin(step, call)) return { step };
   const action = step.action;
-  if (!action || seen.has(action.file) || seen.size >= MAX_NESTED_CALLS) return undefined;
-  seen.add(action.file);
-  const inner: ActionCall = { caller: step, inputs: action.inputs };
+  if (!action || depth >= MAX_NESTED_CALLS || seen.size >= MAX_ACTION_CALLS) return undefined;
+  const key = `${action.file}\u0000${step.inputs.map((e) => `${e.key.toLowerCase()}=${String(resolvedText(e.value ?? '', call))}`).join('\u0001')}`;
+  if (seen.has(key)) return undefined;
+  seen.add(key);
+  const inner: ActionCall = { caller: step, inputs: action.inputs, ...(call ? { parent: call } : {}) };
   for (const s of action.steps) {
-    const found = oidcLoginIn(s, inner, seen);
+    const found = oidcLoginIn(s, inner, seen, depth + 1);
     if (found) return { file: found.file ?? action.file, step: found.step };
   }
   return undefined;

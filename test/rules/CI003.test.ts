@@ -261,6 +261,49 @@ jobs:
     ],
     invalid: [
       {
+        // The same action called twice, first with creds, then with client-id: the second call signs in over OIDC.
+        name: 'composite-login-action-called-twice-with-different-inputs',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\npermissions:\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - ⟦uses: ./.github/actions/outer⟧\n',
+          '.github/actions/outer/action.yml': 'runs:\n  using: composite\n  steps:\n    - uses: ./.github/actions/login\n      with:\n        creds: ${{ secrets.AZ }}\n    - uses: ./.github/actions/login\n      with:\n        client-id: ${{ vars.CLIENT_ID }}\n',
+          '.github/actions/login/action.yml': "inputs:\n  client-id:\n    default: ''\n  creds:\n    default: ''\nruns:\n  using: composite\n  steps:\n    - uses: azure/login@v2\n      with:\n        client-id: ${{ inputs.client-id }}\n        creds: ${{ inputs.creds }}\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'workflowPermissions',
+      },
+      {
+        // Nesting is counted in depth: eight sibling actions before the login do not use up GitHub's ten levels.
+        name: 'composite-login-after-many-sibling-actions',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\npermissions:\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - ⟦uses: ./.github/actions/outer⟧\n',
+          '.github/actions/outer/action.yml': 'runs:\n  using: composite\n  steps:\n    - uses: ./.github/actions/a1\n    - uses: ./.github/actions/a2\n    - uses: ./.github/actions/a3\n    - uses: ./.github/actions/a4\n    - uses: ./.github/actions/a5\n    - uses: ./.github/actions/a6\n    - uses: ./.github/actions/a7\n    - uses: ./.github/actions/a8\n    - uses: ./.github/actions/login\n      with:\n        client-id: ${{ vars.CLIENT_ID }}\n',
+          '.github/actions/a1/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: echo 1\n      shell: bash\n',
+          '.github/actions/a2/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: echo 2\n      shell: bash\n',
+          '.github/actions/a3/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: echo 3\n      shell: bash\n',
+          '.github/actions/a4/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: echo 4\n      shell: bash\n',
+          '.github/actions/a5/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: echo 5\n      shell: bash\n',
+          '.github/actions/a6/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: echo 6\n      shell: bash\n',
+          '.github/actions/a7/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: echo 7\n      shell: bash\n',
+          '.github/actions/a8/action.yml': 'runs:\n  using: composite\n  steps:\n    - run: echo 8\n      shell: bash\n',
+          '.github/actions/login/action.yml': LOGIN_ACTION,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'workflowPermissions',
+      },
+      {
+        // A workflow's own input passed to the action is a value given there, as on a direct azure/login step.
+        name: 'composite-login-given-a-workflow-input',
+        files: {
+          '.github/workflows/deploy.yml': 'on:\n  workflow_dispatch:\n    inputs:\n      client-id:\n        required: true\npermissions:\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - ⟦uses: ./.github/actions/login⟧\n        with:\n          client-id: ${{ inputs.client-id }}\n',
+          '.github/actions/login/action.yml': LOGIN_ACTION,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'workflowPermissions',
+      },
+      {
         // A local composite action's steps run in the calling job, with its token: its OIDC login needs the job's id-token: write.
         name: 'login-inside-a-local-composite-action',
         files: {
