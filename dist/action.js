@@ -43916,7 +43916,8 @@ function positionalUse(commands) {
 function setsPositionals(args) {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "--" || a === "-") return true;
+    if (a === "--") return true;
+    if (a === "-") return i + 1 < args.length;
     if (!/^[-+]/.test(a)) return true;
     if (/^[-+][a-zA-Z]*o$/.test(a)) i++;
   }
@@ -44120,7 +44121,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j));
-    if (CHANGES_DIRECTORY.has(program.text)) cwdMoved = true;
+    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !(cmd.depth ?? 0)) cwdMoved = true;
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   return { invocations, heredocs, env, assigned, calls };
@@ -44283,6 +44284,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       const paths = [...top.branches, env];
       if (!top.hasElse) paths.push(top.before);
       env = merge(top.before, paths);
+      settleAssigned();
     } else if (top.kind === "case") {
       const after = copy(env);
       for (const [name, vals] of top.caseValues) {
@@ -44292,6 +44294,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         else after.set(name, unknown(`$${name} is assigned different values in the branches of a case`));
       }
       env = after;
+      settleAssigned();
+    }
+  }
+  function settleAssigned() {
+    for (const [k, v] of assigned) {
+      const now = env.get(k);
+      if (now !== v) assigned.set(k, now ?? unknown(`$${k} is assigned in some branches only`));
     }
   }
   function recordHeredoc(cmd, words) {
@@ -44991,15 +45000,15 @@ function scriptContext(file, place, variant, given, inherited) {
   const macro = pipeline ? (name) => variable(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
   return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {} } };
 }
-function namesSetBy(list2, depth = 0) {
+function namesSetBy(list2) {
   const known2 = NAMES_SET_BY.get(list2);
   if (known2 !== void 0) return known2 ?? void 0;
   const out = /* @__PURE__ */ new Set();
   let any = false;
   for (const v of list2) {
     if (v.kind === "value") out.add(v.name.toLowerCase());
-    else if (v.kind === "template" && v.included && depth < MAX_INCLUDE_DEPTH) {
-      const inner = namesSetBy(v.included.variables, depth + 1);
+    else if (v.kind === "template" && v.included) {
+      const inner = namesSetBy(v.included.variables);
       if (!inner) {
         any = true;
         break;
@@ -45678,7 +45687,7 @@ function azureCliUnits(ciFiles, ctx) {
       if (variants.length > 1 && matrixWork + work > MATRIX_WORK_BUDGET) {
         if (!matrixBudgetNoted) {
           matrixBudgetNoted = true;
-          problems.push({ ruleId: "EVAL001", message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: from this job on, matrix values are not expanded (unknown)`, location: { file: file.file, range: place?.job?.keyRange ?? script.range } });
+          problems.push(matrixBudgetProblem(file.file, place?.job?.keyRange ?? script.range));
         }
         variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
       } else matrixWork += work;
@@ -45688,11 +45697,21 @@ function azureCliUnits(ciFiles, ctx) {
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
-        if (file.kind !== "script" && (vi === 0 || matrixWork < MATRIX_WORK_BUDGET)) {
+        if (file.kind !== "script") {
           for (const call of run3.calls) {
             const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
-            if (vi > 0) matrixWork += Math.max(1, target.script.commands.length);
+            if (vi > 0) {
+              const work2 = Math.max(1, target.script.commands.length);
+              if (matrixWork + work2 > MATRIX_WORK_BUDGET) {
+                if (!matrixBudgetNoted) {
+                  matrixBudgetNoted = true;
+                  problems.push(matrixBudgetProblem(file.file, place?.job?.keyRange ?? script.range));
+                }
+                continue;
+              }
+              matrixWork += work2;
+            }
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             const defaults = configuredDefaults(child);
             const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run3.assigned, ...child.assigned]), sc) : env;
@@ -45749,6 +45768,9 @@ function azureCliUnits(ciFiles, ctx) {
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources]
   };
+}
+function matrixBudgetProblem(file, range2) {
+  return { ruleId: "EVAL001", message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: from this job on, matrix values are not expanded (unknown)`, location: { file, range: range2 } };
 }
 function unreadableAz(file, script) {
   const u = script.unterminated;
@@ -52057,7 +52079,7 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
         const computes = own.filter((c2) => leafName2(c2)?.toLowerCase() === target.toLowerCase());
         if (computes.length === 0) {
           const origin = ibc.value?.origin;
-          const elsewhere = origin && g.ofKind("ml.compute").find((c2) => c2.parent && c2.parent !== ws && sameLocation(c2.attrs.get("name")?.value?.origin, origin));
+          const elsewhere = origin && g.ofKind("ml.compute").find((c2) => c2.parent && c2.parent !== ws && c2.extent !== void 0 && locationContains(c2.extent, origin) && sameLocation(c2.attrs.get("name")?.value?.origin, origin));
           if (elsewhere) {
             ctx.report({
               resource: ws,

@@ -2,7 +2,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { amlComputeTypeOf, displayName, knownString, literalLeafOf, whereWritten } from '../../src/engine/facts.js';
 import { isGpuSize } from '../../src/model/facts/gpu.js';
 import type { Resource } from '../../src/model/resource.js';
-import { sameRange } from '../../src/core/source.js';
+import { locationContains, sameRange } from '../../src/core/source.js';
 
 /** Two places that are the same text in the same file. */
 function sameLocation(a: { file: string; range: Parameters<typeof sameRange>[0]['range'] } | undefined, b: { file: string; range: Parameters<typeof sameRange>[0]['range'] }): boolean {
@@ -49,7 +49,8 @@ export default defineRule({
           // The name read from another workspace's compute (`…compute_cluster.b_cpu.name`): that
           // compute, which is no compute of this workspace (a literal name may be one not scanned).
           const origin = ibc.value?.origin;
-          const elsewhere = origin && g.ofKind('ml.compute').find((c) => c.parent && c.parent !== ws && sameLocation(c.attrs.get('name')?.value?.origin, origin));
+          // The name written in that compute's own declaration (a local both read is no reference to it).
+          const elsewhere = origin && g.ofKind('ml.compute').find((c) => c.parent && c.parent !== ws && c.extent !== undefined && locationContains(c.extent, origin) && sameLocation(c.attrs.get('name')?.value?.origin, origin));
           if (elsewhere) {
             ctx.report({
               resource: ws,

@@ -513,7 +513,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       if (variants.length > 1 && matrixWork + work > MATRIX_WORK_BUDGET) {
         if (!matrixBudgetNoted) {
           matrixBudgetNoted = true;
-          problems.push({ ruleId: 'EVAL001', message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString('en-US')}: from this job on, matrix values are not expanded (unknown)`, location: { file: file.file, range: place?.job?.keyRange ?? script.range } });
+          problems.push(matrixBudgetProblem(file.file, place?.job?.keyRange ?? script.range));
         }
         variants = [{ label: '', values: new Map(), overBudget: true }];
       } else matrixWork += work;
@@ -527,11 +527,22 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         // A scanned script this one runs also runs with the variables it inherits (the step's, the
         // exported ones), in each matrix combination (its commands count toward the file's matrix work).
-        if (file.kind !== 'script' && (vi === 0 || matrixWork < MATRIX_WORK_BUDGET)) {
+        if (file.kind !== 'script') {
           for (const call of run.calls) {
             const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
-            if (vi > 0) matrixWork += Math.max(1, target.script.commands.length);
+            if (vi > 0) {
+              // Counted before it runs; past the budget the remaining combinations do not run it, and EVAL001 says so.
+              const work = Math.max(1, target.script.commands.length);
+              if (matrixWork + work > MATRIX_WORK_BUDGET) {
+                if (!matrixBudgetNoted) {
+                  matrixBudgetNoted = true;
+                  problems.push(matrixBudgetProblem(file.file, place?.job?.keyRange ?? script.range));
+                }
+                continue;
+              }
+              matrixWork += work;
+            }
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             const defaults = configuredDefaults(child);
             // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.
@@ -593,6 +604,11 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources],
   };
+}
+
+/** The EVAL001 of a file whose matrix combinations times commands pass MATRIX_WORK_BUDGET (once per file). */
+function matrixBudgetProblem(file: string, range: Range): Problem {
+  return { ruleId: 'EVAL001', message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString('en-US')}: from this job on, matrix values are not expanded (unknown)`, location: { file, range } };
 }
 
 /**

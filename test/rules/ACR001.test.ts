@@ -903,6 +903,17 @@ steps:
         messageId: 'adminUser',
       },
       {
+        // A `cd` inside `$(…)` or `( … )` leaves the step's folder as it was: the script is still the one called.
+        name: 'script-called-after-a-cd-in-a-subshell',
+        files: {
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          VERSION=$(cd app && git rev-parse HEAD)\n          (cd app && make)\n          ./s/a.sh ⟦true⟧\n',
+          's/a.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled "$1"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // The step's working directory is where a relative script path is read from (the checkout's top written as a variable too).
         name: 'script-called-in-its-working-directory',
         files: {

@@ -38,6 +38,57 @@ const converted: RuleTable = {
   terraform: {
     valid: [
       {
+        // Two workspaces read one local for their build compute's name: b's build compute is not in the scan (a's cluster
+        // of that name is no reference b makes), so nothing is reported for b.
+        name: 'shared-local-names-another-workspaces-compute',
+        files: {
+          'main.tf': `
+locals {
+  build_compute = "cpu-build"
+}
+
+resource "azurerm_machine_learning_workspace" "a" {
+  name                     = "mlw-a"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  application_insights_id  = "a"
+  key_vault_id             = "k"
+  storage_account_id       = "s"
+  image_build_compute_name = local.build_compute
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_workspace" "b" {
+  name                     = "mlw-b"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  application_insights_id  = "a"
+  key_vault_id             = "k"
+  storage_account_id       = "s"
+  image_build_compute_name = local.build_compute
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+resource "azurerm_machine_learning_compute_cluster" "a_cpu" {
+  name                          = local.build_compute
+  location                      = "westeurope"
+  vm_size                       = "Standard_DS3_v2"
+  vm_priority                   = "Dedicated"
+  machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 2
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+`,
+        },
+      },
+      {
         name: 'compute-not-in-code',
         files: {
           'main.tf': `

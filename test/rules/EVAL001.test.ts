@@ -371,6 +371,17 @@ const missingLocalCalls: RuleTable = {
         message: "this file's callers are followed through their own callers up to 3 levels; the values that callers farther up pass are not read",
       },
       {
+        // A script a matrix job runs counts toward the file's matrix work: past the budget the remaining legs do not run it, and the run says so.
+        name: 'matrix-legs-running-a-long-called-script',
+        files: {
+          '.github/workflows/ci.yml': "on: push\njobs:\n  ⟦a⟧:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        admin: ['false', 'no', 'true']\n    steps:\n      - run: ./s/acr.sh ${{ matrix.admin }}\n",
+          's/acr.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled "$1"\n' + 'echo step\n'.repeat(20_000),
+        },
+        level: 'note',
+        env: 'unknown',
+        messageIncludes: 'matrix values are not expanded',
+      },
+      {
         name: 'reusable-workflow-missing',
         files: { '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    uses: ⟦./.github/workflows/deploy.yml⟧\n    with:\n      env: prod\n' },
         level: 'note',

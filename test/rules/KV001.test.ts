@@ -1153,6 +1153,18 @@ jobs:
         messageId: 'noPurgeProtection',
       },
       {
+        // Sourced in one branch of an if, another file in the other: the paths disagree, no class (unknown: warning).
+        name: 'environment-sourced-in-branches-decides-nothing',
+        files: {
+          'env/prod.sh': 'ENVIRONMENT=prod\n',
+          'env/dev.sh': 'ENVIRONMENT=dev\n',
+          'deploy.sh': 'if [ "$BRANCH" = main ]; then\n  source ./env/prod.sh\nelse\n  source ./env/dev.sh\nfi\n⟦az⟧ keyvault create --name kv-ml -g rg\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // ENVIRONMENT= in a sourced (dot-sourced) file classes the commands after it, as written in the script itself.
         name: 'environment-set-in-a-sourced-file',
         files: {

@@ -410,7 +410,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
  * The names (lower case) a variables template sets, through the templates it includes; undefined
  * when it may set any (a variable group, a template not read).
  */
-function namesSetBy(list: readonly CiVariable[], depth = 0): Set<string> | undefined {
+function namesSetBy(list: readonly CiVariable[]): Set<string> | undefined {
   // Templates include each other many times over (a file included three times by each of 20
   // nested files): each list is answered once.
   const known = NAMES_SET_BY.get(list);
@@ -419,8 +419,9 @@ function namesSetBy(list: readonly CiVariable[], depth = 0): Set<string> | undef
   let any = false;
   for (const v of list) {
     if (v.kind === 'value') out.add(v.name.toLowerCase());
-    else if (v.kind === 'template' && v.included && depth < MAX_INCLUDE_DEPTH) {
-      const inner = namesSetBy(v.included.variables, depth + 1);
+    // (Includes are read at most MAX_INCLUDE_DEPTH deep, a cycle as no variables: the recursion ends there.)
+    else if (v.kind === 'template' && v.included) {
+      const inner = namesSetBy(v.included.variables);
       if (!inner) {
         any = true;
         break;

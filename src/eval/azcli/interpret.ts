@@ -159,7 +159,9 @@ function positionalUse(commands: readonly CiCommand[]): { moved: boolean; functi
 function setsPositionals(args: readonly string[]): boolean {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--' || a === '-') return true;
+    if (a === '--') return true;
+    // `set -` ends the options; the words after it, if any, are the new arguments.
+    if (a === '-') return i + 1 < args.length;
     if (!/^[-+]/.test(a)) return true;
     if (/^[-+][a-zA-Z]*o$/.test(a)) i++;
   }
@@ -428,7 +430,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
     recordCall(rest.slice(j));
     // After `cd`/`pushd`, a relative script path is read from a folder not followed here.
-    if (CHANGES_DIRECTORY.has(program.text)) cwdMoved = true;
+    // (Not a `cd` inside `$(…)` or `( … )`: the subshell's folder is its own.)
+    if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !(cmd.depth ?? 0)) cwdMoved = true;
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
@@ -627,6 +630,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const paths = [...top.branches, env];
       if (!top.hasElse) paths.push(top.before);
       env = merge(top.before, paths);
+      settleAssigned();
     } else if (top.kind === 'case') {
       const after = copy(env);
       for (const [name, vals] of top.caseValues) {
@@ -636,6 +640,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         else after.set(name, unknown(`$${name} is assigned different values in the branches of a case`));
       }
       env = after;
+      settleAssigned();
+    }
+  }
+
+  /**
+   * After an if/case closes, what the script has assigned is what its paths agree on (the merged
+   * variables): a value assigned in one branch only, or sourced there, is not the script's value
+   * (`if …; then source prod.sh; else source dev.sh; fi` decides no environment class).
+   */
+  function settleAssigned(): void {
+    for (const [k, v] of assigned) {
+      const now = env.get(k);
+      if (now !== v) assigned.set(k, now ?? unknown(`$${k} is assigned in some branches only`));
     }
   }
 
