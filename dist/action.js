@@ -37853,6 +37853,7 @@ function emitResource(scope, sym) {
     };
     if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
     if (scope.scopeKey !== void 0) res.scope = scope.scopeKey;
+    if (scope.moduleEnv) res.moduleEnv = scope.moduleEnv;
     const nameProp = d.body ? propOf(d.body, "name") : void 0;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
     if (d.body) {
@@ -38944,6 +38945,7 @@ var FileScope, HEADERS, INPUT_KEYS;
 var init_scope = __esm({
   "src/eval/bicep/scope.ts"() {
     "use strict";
+    init_env();
     init_value();
     init_evaluate2();
     init_context();
@@ -39031,9 +39033,19 @@ var init_scope = __esm({
       namespaceImports = /* @__PURE__ */ new Map();
       typeDecls = /* @__PURE__ */ new Map();
       targetScope = "resourceGroup";
+      /**
+       * The class this module's own `environment`/`env`… parameter decides, as its caller passes it
+       * (RULES.md "Environments"; else its enclosing module's): for its resources when the
+       * evaluation's class is unknown (Resource.moduleEnv). Undefined for the scanned file itself,
+       * whose parameters are the evaluation's.
+       */
+      moduleEnv;
       /** Another file evaluated in the same run (a module, a file `import`ed from). */
       child(file, assigned, deployment, condition, stack, scopeKey2 = this.scopeKey) {
-        return new _FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey2);
+        const child = new _FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey2);
+        const env = envFromVariables((name) => assigned.get(name)) ?? this.moduleEnv;
+        if (env) child.moduleEnv = env;
+        return child;
       }
       loc(range2, label) {
         return label === void 0 ? { file: this.file.file, range: range2 } : { file: this.file.file, range: range2, label };
@@ -39549,6 +39561,7 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   const decl = opts.bicepDeclaration?.(r);
   if (decl) for (const res of resources) res.declaredIn = decl;
   if (r.scope !== void 0) for (const res of resources) res.scope = r.scope;
+  if (r.moduleEnv) for (const res of resources) res.moduleEnv = r.moduleEnv;
   const extent = declarationExtent(r.typeLocation, r.objectLocation);
   for (const res of resources) if (res.header === r.typeLocation) res.extent = extent;
   return resources;

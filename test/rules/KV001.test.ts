@@ -799,6 +799,14 @@ resource "azapi_resource" "kv" {
   bicep: {
     valid: [
       {
+        // The module's environment parameter is dev: nonprod, no KV001.
+        name: 'module-environment-parameter-nonprod',
+        files: {
+          'main.bicep': "module kv 'modules/kv.bicep' = {\n  name: 'kv'\n  params: {\n    environment: 'dev'\n  }\n}\n",
+          'modules/kv.bicep': "param environment string\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-${environment}'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n  }\n}\n",
+        },
+      },
+      {
         // A statement with a syntax error is not judged: the property the missing `:` cut off would read as absent.
         name: 'statement-with-a-syntax-error-not-judged',
         files: {
@@ -906,6 +914,17 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
       },
     ],
     invalid: [
+      {
+        // RULES.md "Environments": a module's own environment parameter classes its resources (prod: error), as a Terraform module's variable does.
+        name: 'module-environment-parameter-prod',
+        files: {
+          'main.bicep': "module kv 'modules/kv.bicep' = {\n  name: 'kv'\n  params: {\n    environment: 'prod'\n  }\n}\n",
+          'modules/kv.bicep': "param environment string\n⟦resource kv 'Microsoft.KeyVault/vaults@2023-07-01'⟧ = {\n  name: 'kv-${environment}'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
       {
         name: 'absent',
         files: {

@@ -8,6 +8,7 @@ import { deploymentScope } from './deployment-scope.js';
 import { LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
+import type { EnvClass } from '../../core/env.js';
 import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode, sameKeyIgnoringCase } from '../../parse/json/index.js';
@@ -45,6 +46,8 @@ export interface ArmResource {
   existing: boolean;
   /** Names of the enclosing nested deployments, outermost first; [] at top level. */
   deployment: string[];
+  /** The class the enclosing module's own `environment`/`env`… parameter decides (Bicep modules; Resource.moduleEnv). */
+  moduleEnv?: EnvClass;
   /** The resource group the enclosing deployments put it in (`deployment-scope.ts`); undefined: the template's own. */
   scope?: string;
   file: string;

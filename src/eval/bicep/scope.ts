@@ -9,6 +9,7 @@
  * only the type of `FileScope`, so the imports of this folder have no cycle.
  */
 import type { Location, Range } from '../../core/source.js';
+import { envFromVariables, type EnvClass } from '../../core/env.js';
 import { defaultForNull, nul, passedThrough, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type {
@@ -119,9 +120,20 @@ export class FileScope {
     }
   }
 
+  /**
+   * The class this module's own `environment`/`env`… parameter decides, as its caller passes it
+   * (RULES.md "Environments"; else its enclosing module's): for its resources when the
+   * evaluation's class is unknown (Resource.moduleEnv). Undefined for the scanned file itself,
+   * whose parameters are the evaluation's.
+   */
+  moduleEnv?: EnvClass;
+
   /** Another file evaluated in the same run (a module, a file `import`ed from). */
   child(file: BicepFile, assigned: Map<string, Value>, deployment: string[], condition: Value | undefined, stack: string[], scopeKey = this.scopeKey): FileScope {
-    return new FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey);
+    const child = new FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey);
+    const env = envFromVariables((name) => assigned.get(name)) ?? this.moduleEnv;
+    if (env) child.moduleEnv = env;
+    return child;
   }
 
   loc(range: Range, label?: string): Location {
