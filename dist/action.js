@@ -44138,6 +44138,33 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   return { invocations, heredocs, env, assigned, calls };
+  function passedArgument(name) {
+    return initial.get(`${PS_ARGUMENT}${name.toLowerCase()}`);
+  }
+  function recordPsCall(words) {
+    const at2 = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0].text)));
+    if (at2 < 0) return;
+    const path59 = expandWord(words[at2], env, ctx).text;
+    if (path59 === void 0) return;
+    const inherited = /* @__PURE__ */ new Map();
+    if (env.has(ANY_VARIABLE)) inherited.set(ANY_VARIABLE, env.get(ANY_VARIABLE));
+    for (const [k, v] of psNamedArguments(words.slice(at2 + 1))) inherited.set(k, v);
+    calls.push({ path: path59, env: inherited, ...cwdMoved ? { cwdMoved: true } : {} });
+  }
+  function psNamedArguments(args) {
+    const out = /* @__PURE__ */ new Map();
+    for (let k = 0; k < args.length; k++) {
+      const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(args[k].raw);
+      if (!m) continue;
+      const joined2 = m[2] !== void 0;
+      const valueWord = joined2 ? args[k] : args[k + 1];
+      if (!valueWord || !joined2 && valueWord.raw.startsWith("-")) continue;
+      const e = expandWord(valueWord, env, ctx);
+      out.set(`${PS_ARGUMENT}${m[1].toLowerCase()}`, joined2 ? sliceValue(e, m[1].length + 2) : sliceValue(e));
+      if (!joined2) k++;
+    }
+    return out;
+  }
   function expandedWords(words) {
     const out = /* @__PURE__ */ new Map();
     for (const w of words) {
@@ -44266,8 +44293,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const path59 = expandWord(target, env, ctx).text;
     if (path59 === void 0) return;
     const inherited = /* @__PURE__ */ new Map();
-    for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) || k === ANY_VARIABLE) inherited.set(k, v);
-    if (!/\.ps1$/i.test(target.text)) for (const [k, v] of positionalArguments(words.slice(words.indexOf(target) + 1))) inherited.set(k, v);
+    for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) inherited.set(k, v);
+    const args = words.slice(words.indexOf(target) + 1);
+    for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
     calls.push({ path: path59, env: inherited, ...cwdMoved ? { cwdMoved: true } : {} });
   }
   function positionalArguments(args) {
@@ -44389,7 +44417,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (psParamList) {
       const declared2 = PS_DECLARED_PARAMETER.exec(first.raw);
       if (declared2 && words.length === 1) {
-        set(declared2[1], asString2(unknown(`$${declared2[1]} is a parameter`), /^\[string\]/i.test(first.raw)));
+        set(declared2[1], passedArgument(declared2[1]) ?? asString2(unknown(`$${declared2[1]} is a parameter`), /^\[string\]/i.test(first.raw)));
         if (!first.raw.endsWith(",")) endParamList();
         return;
       }
@@ -44409,8 +44437,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     else if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
       const name = m[1].replace(PS_SCOPE, "");
       if (psParamList || (cmd.depth ?? 0) > 0) {
+        const inList = psParamList;
         if (psParamList && !words[words.length - 1].raw.endsWith(",")) endParamList();
-        set(name, asString2(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
+        set(name, (inList ? passedArgument(name) : void 0) ?? asString2(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
       const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
@@ -44456,6 +44485,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       set(name, asString2(sliceValue(e, m[2] !== void 0 ? first.raw.length - m[3].length : 0), typedString || /^["']/.test(valueText)));
       return;
     }
+    if (first.raw !== ".") recordPsCall(words);
+    if (/^(?:cd|set-location|sl|chdir|push-location|pushd)$/i.test(first.text)) cwdMoved = true;
     const azAt = words.findIndex((w, i) => w.text === "az" && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded = [];
@@ -44566,7 +44597,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_SPLIT_WORDS, CHANGES_DIRECTORY, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -44582,6 +44613,7 @@ var init_interpret = __esm({
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     MAX_SPLIT_WORDS = 1e3;
+    PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     MAX_SUBSTITUTION_PARTS = 3;

@@ -1007,6 +1007,14 @@ const azureCli: RuleTable = {
         },
       },
       {
+        // A named argument the script does not declare, or a switch, binds nothing: the default stays the callers' to decide (unknown).
+        name: 'powershell-script-argument-it-does-not-declare',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: ./kv.ps1 -Purge false -WhatIf\n',
+          'kv.ps1': 'param([string]$Protect)\naz keyvault create -n kv1 -g rg --enable-rbac-authorization true --enable-purge-protection $Protect\n',
+        },
+      },
+      {
         name: 'script-reads-a-function-argument',
         files: {
           '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh false\n',
@@ -1191,6 +1199,19 @@ jobs:
           'deploy.sh': 'source ./vars.sh\n⟦az⟧ keyvault create --name kv-ml -g rg\n',
           'vars.ps1': "$environment = 'prod'\n",
           'deploy.ps1': '. ./vars.ps1\n⟦az⟧ keyvault create --name kv-ps -g rg\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A PowerShell script's named arguments bind its param(): -Environment prod classes it prod
+        // (from a pwsh step, and from a bash step running pwsh -File).
+        name: 'powershell-script-named-argument-names-the-environment',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: ./scripts/kv.ps1 -Environment prod\n      - run: pwsh -File ./scripts/kv2.ps1 -Environment:prod\n',
+          'scripts/kv.ps1': 'param([string]$Environment = "dev")\n⟦az⟧ keyvault create --name "kv-$Environment" -g rg\n',
+          'scripts/kv2.ps1': 'param(\n  [Parameter(Mandatory)]\n  [string]$Environment\n)\n⟦az⟧ keyvault create --name "kv2-$Environment" -g rg\n',
         },
         level: 'error',
         env: 'prod',

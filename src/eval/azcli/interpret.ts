@@ -176,6 +176,9 @@ function readsExpanded(words: readonly CiWord[]): boolean {
 /** The most words an unquoted value is split into (FORMATS.md §1(e) trap 3); a longer one is not known. */
 const MAX_SPLIT_WORDS = 1_000;
 
+/** The key a caller's named argument to a PowerShell script has in the called script's initial variables (no variable name has it). */
+const PS_ARGUMENT = '@argument:';
+
 /** Programs that change the working directory. */
 const CHANGES_DIRECTORY = new Set(['cd', 'pushd', 'popd']);
 
@@ -438,6 +441,46 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   return { invocations, heredocs, env, assigned, calls };
 
   /** The word an unclosed quote runs to the end of the script in: it may hide any flags (absent flags become unknown). */
+  /**
+   * A named argument the caller passed to this PowerShell script (`./kv.ps1 -Environment prod`),
+   * for its `param()` of that name (PowerShell names ignore case); undefined when not passed.
+   */
+  function passedArgument(name: string): Value | undefined {
+    return initial.get(`${PS_ARGUMENT}${name.toLowerCase()}`);
+  }
+
+  /**
+   * `./scripts/kv.ps1 -Environment prod` (also after `&`, and `pwsh -File x.ps1 …`) in a PowerShell
+   * script: a call whose named arguments bind the called script's parameters (`-Name value`,
+   * `-Name:value`; a switch without a value is not read). Positional arguments are not bound.
+   */
+  function recordPsCall(words: readonly CiWord[]): void {
+    const at = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || (i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0]!.text))));
+    if (at < 0) return;
+    const path = expandWord(words[at]!, env, ctx).text;
+    if (path === undefined) return;
+    const inherited: Env = new Map();
+    if (env.has(ANY_VARIABLE)) inherited.set(ANY_VARIABLE, env.get(ANY_VARIABLE)!);
+    for (const [k, v] of psNamedArguments(words.slice(at + 1))) inherited.set(k, v);
+    calls.push({ path, env: inherited, ...(cwdMoved ? { cwdMoved: true } : {}) });
+  }
+
+  /** The `-Name value` / `-Name:value` arguments of a PowerShell script call, keyed for `passedArgument`. */
+  function psNamedArguments(args: readonly CiWord[]): Map<string, Value> {
+    const out = new Map<string, Value>();
+    for (let k = 0; k < args.length; k++) {
+      const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(args[k]!.raw);
+      if (!m) continue;
+      const joined = m[2] !== undefined;
+      const valueWord = joined ? args[k] : args[k + 1];
+      if (!valueWord || (!joined && valueWord.raw.startsWith('-'))) continue;
+      const e = expandWord(valueWord, env, ctx);
+      out.set(`${PS_ARGUMENT}${m[1]!.toLowerCase()}`, joined ? sliceValue(e, m[1]!.length + 2) : sliceValue(e));
+      if (!joined) k++;
+    }
+    return out;
+  }
+
   /** The words of a command that expand something, as expanded here, by start offset (`CiCommand.expanded`). */
   function expandedWords(words: readonly CiWord[]): Map<number, CiExpandedWord> {
     const out = new Map<number, CiExpandedWord>();
@@ -590,9 +633,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (path === undefined) return;
     const inherited: Env = new Map();
     // After `source`/`export $(…)` any variable may be exported with any value: the called script cannot know its own either.
-    for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k)) || k === ANY_VARIABLE) inherited.set(k, v);
-    // A shell script's arguments are its `$1`…`$9` (a PowerShell script binds them to its `param()`: not followed).
-    if (!/\.ps1$/i.test(target.text)) for (const [k, v] of positionalArguments(words.slice(words.indexOf(target) + 1))) inherited.set(k, v);
+    for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT)) || k === ANY_VARIABLE) inherited.set(k, v);
+    // A shell script's arguments are its `$1`…`$9`; a PowerShell script's named ones bind its `param()`.
+    const args = words.slice(words.indexOf(target) + 1);
+    for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
     calls.push({ path, env: inherited, ...(cwdMoved ? { cwdMoved: true } : {}) });
   }
 
@@ -747,7 +791,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // `[string]$Rg,` / `$Rg`: a parameter without a default hides a variable of that name.
       const declared = PS_DECLARED_PARAMETER.exec(first.raw);
       if (declared && words.length === 1) {
-        set(declared[1]!, asString(unknown(`$${declared[1]} is a parameter`), /^\[string\]/i.test(first.raw)));
+        set(declared[1]!, passedArgument(declared[1]!) ?? asString(unknown(`$${declared[1]} is a parameter`), /^\[string\]/i.test(first.raw)));
         if (!first.raw.endsWith(',')) endParamList();
         return;
       }
@@ -774,8 +818,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // A parameter default (`param([string]$Size = 'x')`, `function F ($Size = 'x') {`) or an
       // assignment inside a condition's parentheses: the callers' arguments decide, or whether it runs.
       if (psParamList || (cmd.depth ?? 0) > 0) {
+        const inList = psParamList;
         if (psParamList && !words[words.length - 1]!.raw.endsWith(',')) endParamList();
-        set(name, asString(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
+        set(name, (inList ? passedArgument(name) : undefined) ?? asString(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
       // Scopes (about_Scopes): `$Local:`/`$Private:` are seen only in the scope that sets them (a
@@ -837,6 +882,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       set(name, asString(sliceValue(e, m[2] !== undefined ? first.raw.length - m[3]!.length : 0), typedString || /^["']/.test(valueText)));
       return;
     }
+    // (`. ./vars.ps1` is dot-sourced: run in place above, not a call.)
+    if (first.raw !== '.') recordPsCall(words);
+    if (/^(?:cd|set-location|sl|chdir|push-location|pushd)$/i.test(first.text)) cwdMoved = true;
     const azAt = words.findIndex((w, i) => w.text === 'az' && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded: ExpandedWord[] = [];
