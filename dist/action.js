@@ -39033,18 +39033,33 @@ var init_scope = __esm({
       namespaceImports = /* @__PURE__ */ new Map();
       typeDecls = /* @__PURE__ */ new Map();
       targetScope = "resourceGroup";
+      /** The scope this one was made from (a module's caller, an importing file); undefined for the scanned file. */
+      caller;
+      moduleEnvRead = false;
+      moduleEnvValue;
       /**
-       * The class this module's own `environment`/`env`… parameter decides, as its caller passes it
-       * (RULES.md "Environments"; else its enclosing module's): for its resources when the
-       * evaluation's class is unknown (Resource.moduleEnv). Undefined for the scanned file itself,
-       * whose parameters are the evaluation's.
+       * The class this module's own `environment`/`env`… parameter decides — its value as the module
+       * gets it: the caller's argument, else its default (a null argument: the default; names without
+       * case, as ARM's parameters) — else its caller's (RULES.md "Environments"): for its resources
+       * when the evaluation's class is unknown (Resource.moduleEnv). Undefined for the scanned file
+       * itself, whose parameters are the evaluation's.
        */
-      moduleEnv;
+      get moduleEnv() {
+        if (!this.caller) return void 0;
+        if (!this.moduleEnvRead) {
+          this.moduleEnvRead = true;
+          const byName2 = new Map([...this.params.keys()].map((k) => [k.toLowerCase(), k]));
+          this.moduleEnvValue = envFromVariables((name) => {
+            const declared = byName2.get(name.toLowerCase());
+            return declared === void 0 ? void 0 : this.parameter(declared);
+          }) ?? this.caller.moduleEnv;
+        }
+        return this.moduleEnvValue;
+      }
       /** Another file evaluated in the same run (a module, a file `import`ed from). */
       child(file, assigned, deployment, condition, stack, scopeKey2 = this.scopeKey) {
         const child = new _FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey2);
-        const env = envFromVariables((name) => assigned.get(name)) ?? this.moduleEnv;
-        if (env) child.moduleEnv = env;
+        child.caller = this;
         return child;
       }
       loc(range2, label) {
@@ -43992,6 +44007,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const psBlocks = [];
   let psParamList = false;
   let psParamMayGoOn = false;
+  let psScriptParams = false;
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -44139,7 +44155,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   return { invocations, heredocs, env, assigned, calls };
   function passedArgument(name) {
-    return initial.get(`${PS_ARGUMENT}${name.toLowerCase()}`);
+    return psScriptParams ? initial.get(`${PS_ARGUMENT}${name.toLowerCase()}`) : void 0;
   }
   function recordPsCall(words) {
     const at2 = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0].text)));
@@ -44156,7 +44172,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     for (let k = 0; k < args.length; k++) {
       const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(args[k].raw);
       if (!m) continue;
-      const joined2 = m[2] !== void 0;
+      const joined2 = m[2] !== void 0 && m[2] !== "";
       const valueWord = joined2 ? args[k] : args[k + 1];
       if (!valueWord || !joined2 && valueWord.raw.startsWith("-")) continue;
       const e = expandWord(valueWord, env, ctx);
@@ -44412,6 +44428,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (psParamList && !psParameter(cmd, words)) psParamList = false;
     if (words.length === 1 && /^param$/i.test(first.raw) || /^(?:function|filter|workflow)$/i.test(first.raw) && cmd.before === "(") {
       psParamList = true;
+      psScriptParams = /^param$/i.test(first.raw) && depthHere === 0;
       return;
     }
     if (psParamList) {

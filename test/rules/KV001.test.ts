@@ -799,6 +799,15 @@ resource "azapi_resource" "kv" {
   bicep: {
     valid: [
       {
+        // A module's environment is its own value: the leaf's default dev, not the calling module's prod (nonprod: no KV001).
+        name: 'nested-module-environment-default-is-its-own',
+        files: {
+          'main.bicep': "module mid 'mid.bicep' = {\n  name: 'mid'\n  params: {\n    environment: 'prod'\n  }\n}\n",
+          'mid.bicep': "param environment string\nmodule leaf 'leaf.bicep' = {\n  name: 'leaf'\n}\n",
+          'leaf.bicep': "param environment string = 'dev'\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv-${environment}'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n  }\n}\n",
+        },
+      },
+      {
         // The module's environment parameter is dev: nonprod, no KV001.
         name: 'module-environment-parameter-nonprod',
         files: {
@@ -915,6 +924,17 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
     ],
     invalid: [
       {
+        // Names without case, as ARM's parameters: `Environment` is an environment parameter too.
+        name: 'module-environment-parameter-any-case',
+        files: {
+          'main.bicep': "module kv 'modules/kv.bicep' = {\n  name: 'kv'\n  params: {\n    Environment: 'prod'\n  }\n}\n",
+          'modules/kv.bicep': "param Environment string\n⟦resource kv 'Microsoft.KeyVault/vaults@2023-07-01'⟧ = {\n  name: 'kv-${Environment}'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // RULES.md "Environments": a module's own environment parameter classes its resources (prod: error), as a Terraform module's variable does.
         name: 'module-environment-parameter-prod',
         files: {
@@ -1004,6 +1024,14 @@ const azureCli: RuleTable = {
         files: {
           '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./kv.sh false\n',
           'kv.sh': 'make_kv()\n{\n  az keyvault create -n kv1 -g rg --enable-rbac-authorization true --enable-purge-protection "$1"\n}\nmake_kv true\n',
+        },
+      },
+      {
+        // A function's param() is its own: the caller's -Protect reaches the script's parameter, not the function's.
+        name: 'powershell-function-parameter-is-not-the-scripts',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: ./kv.ps1 -Protect false\n',
+          'kv.ps1': "param([string]$Protect = 'true')\nfunction New-Kv {\n  param([string]$Protect = 'true')\n  az keyvault create -n kv1 -g rg --enable-rbac-authorization true --enable-purge-protection $Protect\n}\nNew-Kv\n",
         },
       },
       {
@@ -1209,7 +1237,8 @@ jobs:
         // (from a pwsh step, and from a bash step running pwsh -File).
         name: 'powershell-script-named-argument-names-the-environment',
         files: {
-          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: ./scripts/kv.ps1 -Environment prod\n      - run: pwsh -File ./scripts/kv2.ps1 -Environment:prod\n',
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: ./scripts/kv.ps1 -Environment prod\n      - run: pwsh -File ./scripts/kv2.ps1 -Environment:prod\n      - shell: pwsh\n        run: "./scripts/kv3.ps1 -Environment: prod"\n',
+          'scripts/kv3.ps1': 'param([string]$Environment)\n⟦az⟧ keyvault create --name "kv3-$Environment" -g rg\n',
           'scripts/kv.ps1': 'param([string]$Environment = "dev")\n⟦az⟧ keyvault create --name "kv-$Environment" -g rg\n',
           'scripts/kv2.ps1': 'param(\n  [Parameter(Mandatory)]\n  [string]$Environment\n)\n⟦az⟧ keyvault create --name "kv2-$Environment" -g rg\n',
         },

@@ -269,6 +269,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   let psParamList = false;
   let psParamMayGoOn = false;
+  /** The parameter list open is the script's own (`param(` at its top), whose parameters a caller's named arguments bind. */
+  let psScriptParams = false;
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -440,13 +442,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
   return { invocations, heredocs, env, assigned, calls };
 
-  /** The word an unclosed quote runs to the end of the script in: it may hide any flags (absent flags become unknown). */
   /**
    * A named argument the caller passed to this PowerShell script (`./kv.ps1 -Environment prod`),
    * for its `param()` of that name (PowerShell names ignore case); undefined when not passed.
    */
   function passedArgument(name: string): Value | undefined {
-    return initial.get(`${PS_ARGUMENT}${name.toLowerCase()}`);
+    return psScriptParams ? initial.get(`${PS_ARGUMENT}${name.toLowerCase()}`) : undefined;
   }
 
   /**
@@ -471,7 +472,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (let k = 0; k < args.length; k++) {
       const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(args[k]!.raw);
       if (!m) continue;
-      const joined = m[2] !== undefined;
+      // `-Name:value`; `-Name: value` (a blank after the colon) takes the next word, as `-Name value`.
+      const joined = m[2] !== undefined && m[2] !== '';
       const valueWord = joined ? args[k] : args[k + 1];
       if (!valueWord || (!joined && valueWord.raw.startsWith('-'))) continue;
       const e = expandWord(valueWord, env, ctx);
@@ -514,6 +516,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return out;
   }
 
+  /** The word an unclosed quote runs to the end of the script in: it may hide any flags (absent flags become unknown). */
   function unclosed(e: ExpandedWord): ExpandedWord {
     const u = script.unterminated;
     if (!u) return e;
@@ -785,6 +788,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // `param(` (or `param` with `(` on the next line), `function F (`: a parameter list opens.
     if ((words.length === 1 && /^param$/i.test(first.raw)) || (/^(?:function|filter|workflow)$/i.test(first.raw) && cmd.before === '(')) {
       psParamList = true;
+      // Only the script's own `param()`, outside any block, takes a caller's named arguments (a function's is its own).
+      psScriptParams = /^param$/i.test(first.raw) && depthHere === 0;
       return;
     }
     if (psParamList) {

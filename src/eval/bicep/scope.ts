@@ -120,19 +120,36 @@ export class FileScope {
     }
   }
 
+  /** The scope this one was made from (a module's caller, an importing file); undefined for the scanned file. */
+  private caller?: FileScope;
+  private moduleEnvRead = false;
+  private moduleEnvValue?: EnvClass;
+
   /**
-   * The class this module's own `environment`/`env`… parameter decides, as its caller passes it
-   * (RULES.md "Environments"; else its enclosing module's): for its resources when the
-   * evaluation's class is unknown (Resource.moduleEnv). Undefined for the scanned file itself,
-   * whose parameters are the evaluation's.
+   * The class this module's own `environment`/`env`… parameter decides — its value as the module
+   * gets it: the caller's argument, else its default (a null argument: the default; names without
+   * case, as ARM's parameters) — else its caller's (RULES.md "Environments"): for its resources
+   * when the evaluation's class is unknown (Resource.moduleEnv). Undefined for the scanned file
+   * itself, whose parameters are the evaluation's.
    */
-  moduleEnv?: EnvClass;
+  get moduleEnv(): EnvClass | undefined {
+    if (!this.caller) return undefined;
+    if (!this.moduleEnvRead) {
+      this.moduleEnvRead = true;
+      const byName = new Map([...this.params.keys()].map((k) => [k.toLowerCase(), k]));
+      this.moduleEnvValue =
+        envFromVariables((name) => {
+          const declared = byName.get(name.toLowerCase());
+          return declared === undefined ? undefined : this.parameter(declared);
+        }) ?? this.caller.moduleEnv;
+    }
+    return this.moduleEnvValue;
+  }
 
   /** Another file evaluated in the same run (a module, a file `import`ed from). */
   child(file: BicepFile, assigned: Map<string, Value>, deployment: string[], condition: Value | undefined, stack: string[], scopeKey = this.scopeKey): FileScope {
     const child = new FileScope(file, this.env, assigned, deployment, condition, stack, scopeKey);
-    const env = envFromVariables((name) => assigned.get(name)) ?? this.moduleEnv;
-    if (env) child.moduleEnv = env;
+    child.caller = this;
     return child;
   }
 
