@@ -33,6 +33,20 @@ resource "azurerm_machine_learning_compute_cluster" "c" {
 }
 `;
 
+/** An azurerm ML workspace `label` named `name`, building images on `imageBuild` (an expression as written) when given. */
+const tfWorkspace = (label: string, name: string, imageBuild?: string): string => `resource "azurerm_machine_learning_workspace" "${label}" {
+  name                     = "${name}"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  application_insights_id  = "a"
+  key_vault_id             = "k"
+  storage_account_id       = "s"
+${imageBuild ? `  image_build_compute_name = ${imageBuild}\n` : ''}  identity {
+    type = "SystemAssigned"
+  }
+}
+`;
+
 // The cases converted from the former fixture folders; add new cases to this table.
 const converted: RuleTable = {
   terraform: {
@@ -47,32 +61,8 @@ locals {
   build_compute = "cpu-build"
 }
 
-resource "azurerm_machine_learning_workspace" "a" {
-  name                     = "mlw-a"
-  location                 = "westeurope"
-  resource_group_name      = "rg"
-  application_insights_id  = "a"
-  key_vault_id             = "k"
-  storage_account_id       = "s"
-  image_build_compute_name = local.build_compute
-  identity {
-    type = "SystemAssigned"
-  }
-}
-
-resource "azurerm_machine_learning_workspace" "b" {
-  name                     = "mlw-b"
-  location                 = "westeurope"
-  resource_group_name      = "rg"
-  application_insights_id  = "a"
-  key_vault_id             = "k"
-  storage_account_id       = "s"
-  image_build_compute_name = local.build_compute
-  identity {
-    type = "SystemAssigned"
-  }
-}
-
+${tfWorkspace('a', 'mlw-a', 'local.build_compute')}
+${tfWorkspace('b', 'mlw-b', 'local.build_compute')}
 resource "azurerm_machine_learning_compute_cluster" "a_cpu" {
   name                          = local.build_compute
   location                      = "westeurope"
@@ -238,31 +228,8 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
         name: 'compute-of-another-workspace-by-reference',
         files: {
           'main.tf': `
-resource "azurerm_machine_learning_workspace" "a" {
-  name                     = "mlw-a"
-  location                 = "westeurope"
-  resource_group_name      = "rg"
-  application_insights_id  = "a"
-  key_vault_id             = "k"
-  storage_account_id       = "s"
-  image_build_compute_name = azurerm_machine_learning_compute_cluster.b_cpu.name
-  identity {
-    type = "SystemAssigned"
-  }
-}
-
-resource "azurerm_machine_learning_workspace" "b" {
-  name                    = "mlw-b"
-  location                = "westeurope"
-  resource_group_name     = "rg"
-  application_insights_id = "a"
-  key_vault_id            = "k"
-  storage_account_id      = "s"
-  identity {
-    type = "SystemAssigned"
-  }
-}
-
+${tfWorkspace('a', 'mlw-a', 'azurerm_machine_learning_compute_cluster.b_cpu.name')}
+${tfWorkspace('b', 'mlw-b')}
 resource "azurerm_machine_learning_compute_cluster" "b_cpu" {
   name                          = ⟦"cpu-b"⟧
   location                      = "westeurope"
@@ -285,20 +252,7 @@ resource "azurerm_machine_learning_compute_cluster" "b_cpu" {
         // Attached computes are computes of the workspace but no AML compute cluster: an AKS inference cluster, a Synapse Spark pool.
         name: 'attached-inference-cluster-or-synapse-spark',
         files: {
-          'aks/main.tf': `resource "azurerm_machine_learning_workspace" "a" {
-  name                          = "mlw-a"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "a"
-  key_vault_id                  = "k"
-  storage_account_id            = "s"
-  public_network_access_enabled = false
-  image_build_compute_name      = ⟦"aks-infer"⟧
-  identity {
-    type = "SystemAssigned"
-  }
-}
-
+          'aks/main.tf': `${tfWorkspace('a', 'mlw-a', '⟦"aks-infer"⟧')}
 resource "azurerm_machine_learning_inference_cluster" "aks" {
   name                          = "aks-infer"
   location                      = "westeurope"
@@ -307,20 +261,7 @@ resource "azurerm_machine_learning_inference_cluster" "aks" {
   machine_learning_workspace_id = azurerm_machine_learning_workspace.a.id
 }
 `,
-          'spark/main.tf': `resource "azurerm_machine_learning_workspace" "a" {
-  name                          = "mlw-a"
-  location                      = "westeurope"
-  resource_group_name           = "rg"
-  application_insights_id       = "a"
-  key_vault_id                  = "k"
-  storage_account_id            = "s"
-  public_network_access_enabled = false
-  image_build_compute_name      = ⟦"spark"⟧
-  identity {
-    type = "SystemAssigned"
-  }
-}
-
+          'spark/main.tf': `${tfWorkspace('a', 'mlw-a', '⟦"spark"⟧')}
 resource "azurerm_machine_learning_synapse_spark" "spark" {
   name                          = "spark"
   location                      = "westeurope"
