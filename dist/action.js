@@ -36710,6 +36710,7 @@ function walkResource(node, symbolicName, frame, parent, deployment, inherited) 
     };
     const placedIn = env.scopes[env.scopes.length - 1];
     if (placedIn !== void 0) res.scope = placedIn;
+    if (scope.moduleEnv) res.moduleEnv = scope.moduleEnv;
     if (apiVersion !== void 0) res.apiVersion = apiVersion;
     if (symbolicName !== void 0) res.symbolicName = symbolicName;
     const nl = memberLocation(scope.doc, node, "name");
@@ -36806,6 +36807,7 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
         assigned.set(k.toLowerCase(), passedThrough(value, via));
       }
       const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      innerScope.caller = scope;
       declareInputs(tmpl, innerScope, true);
       walkResources(getProp(tmpl, "resources"), innerScope.root, void 0, deployment, condition);
     } else {
@@ -36992,6 +36994,7 @@ var init_template = __esm({
     "use strict";
     init_deployment_scope();
     init_limits();
+    init_env();
     init_value();
     init_json();
     init_evaluate2();
@@ -37055,6 +37058,23 @@ var init_template = __esm({
       vars = /* @__PURE__ */ new Map();
       funcs = /* @__PURE__ */ new Map();
       root;
+      /** The scope of the template that deploys this one as an inner-scope nested deployment (a compiled Bicep module); undefined for the scanned template. */
+      caller;
+      moduleEnvRead = false;
+      moduleEnvValue;
+      /**
+       * The class this nested template's own `environment`/`env`… parameter decides (its value as the
+       * deployment passes it, else its default), else its caller's: for its resources when the
+       * evaluation's class is unknown (Resource.moduleEnv, as a Bicep or Terraform module's).
+       */
+      get moduleEnv() {
+        if (!this.caller) return void 0;
+        if (!this.moduleEnvRead) {
+          this.moduleEnvRead = true;
+          this.moduleEnvValue = envFromVariables((name) => this.params.has(name.toLowerCase()) ? this.parameter(name) : void 0) ?? this.caller.moduleEnv;
+        }
+        return this.moduleEnvValue;
+      }
       loc(node, label) {
         return nodeLocation(this.doc, node, label);
       }

@@ -521,6 +521,45 @@ resource "azapi_resource" "kv" {
   arm: {
     valid: [
       {
+        // The nested deployment's environment parameter is dev: nonprod, no KV001.
+        name: 'nested-deployment-environment-parameter-nonprod',
+        files: { 'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "kv",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "parameters": { "environment": { "value": "dev" } },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": { "environment": { "type": "string" } },
+          "resources": [
+            {
+              "type": "Microsoft.KeyVault/vaults",
+              "apiVersion": "2023-07-01",
+              "name": "[format('kv-{0}', parameters('environment'))]",
+              "location": "westeurope",
+              "properties": {
+                "tenantId": "[subscription().tenantId]",
+                "sku": { "family": "A", "name": "standard" },
+                "enableRbacAuthorization": true
+              }
+            }
+          ]
+        }
+      }
+    }
+  ]
+}
+` },
+      },
+      {
         name: 'enabled',
         files: {
           'main.json': `
@@ -599,6 +638,48 @@ resource "azapi_resource" "kv" {
       },
     ],
     invalid: [
+      {
+        // An inner-scope nested deployment (a compiled Bicep module) with its own environment parameter: prod classes its resources.
+        name: 'nested-deployment-environment-parameter-prod',
+        files: { 'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "kv",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "parameters": { "environment": { "value": "prod" } },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "parameters": { "environment": { "type": "string" } },
+          "resources": [
+            {
+              ⟦"type": "Microsoft.KeyVault/vaults"⟧,
+              "apiVersion": "2023-07-01",
+              "name": "[format('kv-{0}', parameters('environment'))]",
+              "location": "westeurope",
+              "properties": {
+                "tenantId": "[subscription().tenantId]",
+                "sku": { "family": "A", "name": "standard" },
+                "enableRbacAuthorization": true
+              }
+            }
+          ]
+        }
+      }
+    }
+  ]
+}
+` },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
       {
         name: 'absent',
         files: {

@@ -8,7 +8,7 @@ import { deploymentScope } from './deployment-scope.js';
 import { LOOP_INSTANCE_CAP, newExpansionBudget, takeExpansions, type ExpansionBudget } from '../../core/limits.js';
 import type { InputDecl, MemberAllowed, MemberKey, OpaqueModuleCall } from '../types.js';
 import type { LineMap, Location } from '../../core/source.js';
-import type { EnvClass } from '../../core/env.js';
+import { envFromVariables, type EnvClass } from '../../core/env.js';
 import { defaultForNull, list, member, nul, obj, passedThrough, str, unknown } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import { getProp, members, memberLocation, nodeLocation, nodeToValue, parseJsonc, propertyNode, sameKeyIgnoringCase } from '../../parse/json/index.js';
@@ -168,6 +168,24 @@ class Scope {
   readonly vars = new Map<string, Slot>();
   readonly funcs = new Map<string, JsonNode>();
   readonly root: Frame;
+  /** The scope of the template that deploys this one as an inner-scope nested deployment (a compiled Bicep module); undefined for the scanned template. */
+  caller?: Scope;
+  private moduleEnvRead = false;
+  private moduleEnvValue?: EnvClass;
+
+  /**
+   * The class this nested template's own `environment`/`env`… parameter decides (its value as the
+   * deployment passes it, else its default), else its caller's: for its resources when the
+   * evaluation's class is unknown (Resource.moduleEnv, as a Bicep or Terraform module's).
+   */
+  get moduleEnv(): EnvClass | undefined {
+    if (!this.caller) return undefined;
+    if (!this.moduleEnvRead) {
+      this.moduleEnvRead = true;
+      this.moduleEnvValue = envFromVariables((name) => (this.params.has(name.toLowerCase()) ? this.parameter(name) : undefined)) ?? this.caller.moduleEnv;
+    }
+    return this.moduleEnvValue;
+  }
 
   constructor(
     readonly doc: Doc,
@@ -552,6 +570,7 @@ function walkResource(node: JsonNode, symbolicName: string | undefined, frame: F
     };
     const placedIn = env.scopes[env.scopes.length - 1];
     if (placedIn !== undefined) res.scope = placedIn;
+    if (scope.moduleEnv) res.moduleEnv = scope.moduleEnv;
     if (apiVersion !== undefined) res.apiVersion = apiVersion;
     if (symbolicName !== undefined) res.symbolicName = symbolicName;
     const nl = memberLocation(scope.doc, node, 'name');
@@ -679,6 +698,7 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
         assigned.set(k.toLowerCase(), passedThrough(value, via));
       }
       const innerScope = new Scope(scope.doc, tmpl, env, assigned);
+      innerScope.caller = scope;
       declareInputs(tmpl, innerScope, true);
       walkResources(getProp(tmpl, 'resources'), innerScope.root, undefined, deployment, condition);
     } else {
