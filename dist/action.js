@@ -44065,7 +44065,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
-    if (recordExpansions && readsExpanded(words)) cmd.expanded = expandedWords(words);
+    if (recordExpansions && (readsExpanded(words) || applyArgsFromEnv(words) !== void 0)) cmd.expanded = expandedWords(words);
     if (cmd.after === "||" || cmd.after === "&&") afterOperator = true;
     const inSubstitution = cmd.after === "$(" || cmd.after === "`";
     if (ps) {
@@ -44201,8 +44201,23 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     return out;
   }
+  function applyArgsFromEnv(words) {
+    const tf = words.findIndex((w) => /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
+    if (tf < 0) return void 0;
+    const apply = words.slice(tf + 1).find((w) => !w.text.startsWith("-"));
+    if (apply?.text !== "apply") return void 0;
+    const extra = [];
+    for (const name of ["TF_CLI_ARGS", "TF_CLI_ARGS_apply"]) {
+      const v = env.get(name);
+      if (v?.kind !== "string") continue;
+      for (const piece of v.value.trim().split(/\s+/, MAX_SPLIT_WORDS)) if (piece) extra.push({ text: piece, ...v.origin ? { origin: v.origin } : {} });
+    }
+    return extra.length ? { apply, words: [{ text: "apply" }, ...extra] } : void 0;
+  }
   function expandedWords(words) {
     const out = /* @__PURE__ */ new Map();
+    const fromEnv = applyArgsFromEnv(words);
+    if (fromEnv) out.set(fromEnv.apply.range.start.offset, { words: fromEnv.words });
     for (const w of words) {
       if (!w.raw.includes("$")) continue;
       const e = unclosed(expandWord(w, env, ctx));

@@ -36,6 +36,18 @@ jobs:
     ],
     invalid: [
       {
+        // TF_CLI_ARGS_apply (and TF_CLI_ARGS) are read as if written after the subcommand (Terraform's CLI environment
+        // variables): -auto-approve set there, with no plan file, is reported where it is written, the apply related.
+        name: 'auto-approve-from-tf-cli-args-apply',
+        files: {
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      TF_CLI_ARGS_apply: ⟦-auto-approve⟧\n    steps:\n      - run: terraform apply\n      - run: terraform apply tfplan\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+        related: [{ label: 'terraform apply' }],
+      },
+      {
         name: 'apply.yml',
         files: {
           '.github/workflows/apply.yml': `

@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
+import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
@@ -314,7 +315,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
-    if (recordExpansions && readsExpanded(words)) cmd.expanded = expandedWords(words);
+    if (recordExpansions && (readsExpanded(words) || applyArgsFromEnv(words) !== undefined)) cmd.expanded = expandedWords(words);
     if (cmd.after === '||' || cmd.after === '&&') afterOperator = true;
     // A command substitution's inner command runs, but its assignments do not reach the script.
     const inSubstitution = cmd.after === '$(' || cmd.after === '`';
@@ -483,9 +484,32 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return out;
   }
 
+  /**
+   * `terraform apply` run with `TF_CLI_ARGS` / `TF_CLI_ARGS_apply` set literally (a step's `env:`,
+   * an export): Terraform reads their words as if written right after the subcommand
+   * (developer.hashicorp.com, "Terraform CLI environment variables": TF_CLI_ARGS and
+   * TF_CLI_ARGS_name). The `apply` word and those words, each located where its value is written;
+   * undefined when neither is set to a known value.
+   */
+  function applyArgsFromEnv(words: readonly CiWord[]): { apply: CiWord; words: { text: string; origin?: Location }[] } | undefined {
+    const tf = words.findIndex((w) => /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
+    if (tf < 0) return undefined;
+    const apply = words.slice(tf + 1).find((w) => !w.text.startsWith('-'));
+    if (apply?.text !== 'apply') return undefined;
+    const extra: { text: string; origin?: Location }[] = [];
+    for (const name of ['TF_CLI_ARGS', 'TF_CLI_ARGS_apply']) {
+      const v = env.get(name);
+      if (v?.kind !== 'string') continue;
+      for (const piece of v.value.trim().split(/\s+/, MAX_SPLIT_WORDS)) if (piece) extra.push({ text: piece, ...(v.origin ? { origin: v.origin } : {}) });
+    }
+    return extra.length ? { apply, words: [{ text: 'apply' }, ...extra] } : undefined;
+  }
+
   /** The words of a command that expand something, as expanded here, by start offset (`CiCommand.expanded`). */
   function expandedWords(words: readonly CiWord[]): Map<number, CiExpandedWord> {
     const out = new Map<number, CiExpandedWord>();
+    const fromEnv = applyArgsFromEnv(words);
+    if (fromEnv) out.set(fromEnv.apply.range.start.offset, { words: fromEnv.words });
     for (const w of words) {
       if (!w.raw.includes('$')) continue;
       const e = unclosed(expandWord(w, env, ctx));
