@@ -42847,6 +42847,11 @@ function powershellProgramAt(words, i) {
   const before = words[i - 1].raw;
   return before === "&" || before === "." || before === "{" || POWERSHELL_ASSIGNMENT_OPERATOR.test(before);
 }
+function isTerraformProgram(text2) {
+  const t = text2.toLowerCase().replace(/\\/g, "/");
+  const base = t.slice(t.lastIndexOf("/") + 1);
+  return base === "terraform" || base === "terraform.exe";
+}
 function programIndices(words, language) {
   if (language === "powershell") {
     const out = [];
@@ -43836,12 +43841,14 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
   let chars = 0;
   for (const sg of segs) chars += sg.text.length;
   if (chars > MAX_EXPANDED_CHARS) {
-    const tooLong = unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters`);
-    return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value: tooLong, unquoted: segs.some((sg) => sg.unquoted) }], opaque };
+    return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value: tooLongToRead(), unquoted: segs.some((sg) => sg.unquoted) }], opaque };
   }
   const out = { file: ctx.file, word, segments: segs, opaque };
   if (allKnown) out.text = segs.map((s) => s.text).join("");
   return out;
+}
+function tooLongToRead() {
+  return unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters`);
 }
 function locOf2(file, word, from, to) {
   return { file, range: word.rangeOf(from, to) };
@@ -43972,7 +43979,10 @@ function setsPositionals(args) {
   return false;
 }
 function readsExpanded(words) {
-  return words.some((w) => w.raw.includes("$")) && words.some((w) => w.text === "create-for-rbac" || /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
+  return words.some((w) => w.raw.includes("$")) && words.some((w) => w.text === "create-for-rbac" || isTerraformProgram(w.text));
+}
+function mayBeSeveralWords(e) {
+  return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string");
 }
 function copy(env) {
   return new Map(env);
@@ -44065,7 +44075,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
-    if (recordExpansions && (readsExpanded(words) || applyArgsFromEnv(words) !== void 0)) cmd.expanded = expandedWords(words);
+    if (recordExpansions) {
+      const fromEnv = applyArgsFromEnv(words);
+      if (fromEnv || readsExpanded(words)) cmd.expanded = expandedWords(words, fromEnv);
+    }
     if (cmd.after === "||" || cmd.after === "&&") afterOperator = true;
     const inSubstitution = cmd.after === "$(" || cmd.after === "`";
     if (ps) {
@@ -44185,7 +44198,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const inherited = /* @__PURE__ */ new Map();
     if (env.has(ANY_VARIABLE)) inherited.set(ANY_VARIABLE, env.get(ANY_VARIABLE));
     for (const [k, v] of psNamedArguments(words.slice(at2 + 1))) inherited.set(k, v);
-    calls.push({ path: path59, env: inherited, ...cwdMoved ? { cwdMoved: true } : {} });
+    pushCall(path59, inherited);
   }
   function psNamedArguments(args) {
     const out = /* @__PURE__ */ new Map();
@@ -44202,7 +44215,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return out;
   }
   function applyArgsFromEnv(words) {
-    const tf = words.findIndex((w) => /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
+    const tf = words.findIndex((w) => isTerraformProgram(w.text));
     if (tf < 0) return void 0;
     const apply = words.slice(tf + 1).find((w) => !w.text.startsWith("-"));
     if (apply?.text !== "apply") return void 0;
@@ -44214,17 +44227,15 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     return extra.length ? { apply, words: [{ text: "apply" }, ...extra] } : void 0;
   }
-  function expandedWords(words) {
+  function expandedWords(words, fromEnv) {
     const out = /* @__PURE__ */ new Map();
-    const fromEnv = applyArgsFromEnv(words);
     if (fromEnv) out.set(fromEnv.apply.range.start.offset, { words: fromEnv.words });
     for (const w of words) {
       if (!w.raw.includes("$")) continue;
       const e = unclosed(expandWord(w, env, ctx));
       if (e.text === void 0) {
         const part = e.segments.find((sg) => sg.value !== void 0 && sg.value.kind !== "string")?.value;
-        const several = e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string");
-        out.set(w.range.start.offset, { unknown: part?.kind === "unknown" ? part.reason : `${w.raw} is not a string`, ...several ? { mayBeSeveral: true } : {} });
+        out.set(w.range.start.offset, { unknown: part?.kind === "unknown" ? part.reason : `${w.raw} is not a string`, ...mayBeSeveralWords(e) ? { mayBeSeveral: true } : {} });
         continue;
       }
       const pieces = [];
@@ -44347,6 +44358,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) inherited.set(k, v);
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
+    pushCall(path59, inherited);
+  }
+  function pushCall(path59, inherited) {
     calls.push({ path: path59, env: inherited, ...cwdMoved ? { cwdMoved: true } : {} });
   }
   function positionalArguments(args) {
@@ -44356,7 +44370,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (/^\d*[<>]/.test(w.raw)) break;
       const e = expandWord(w, env, ctx);
       if (e.text === "" && !/["']/.test(w.raw)) continue;
-      if (e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string")) {
+      if (mayBeSeveralWords(e)) {
         const why = unknown(`the argument ${w.raw.slice(0, 40)} may be any number of words`);
         for (let k = words.length; k < POSITIONALS.length; k++) out.set(POSITIONALS[k], why);
         break;
@@ -44980,7 +44994,7 @@ function scriptContext(file, place, variant, given, inherited) {
       return m;
     });
     if (why !== void 0) return unknown(why);
-    if (out.length > MAX_EXPANDED_CHARS) return unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters`);
+    if (out.length > MAX_EXPANDED_CHARS) return tooLongToRead();
     return /\$\(/.test(out) ? unknown(`"${t.slice(0, 60)}" is built from expressions`) : str(out, at2);
   };
   const setVariable = (name, value) => {
@@ -45722,7 +45736,6 @@ function azureCliUnits(ciFiles, ctx) {
     }
   });
   for (const file of ciFiles) {
-    let matrixBudgetNoted = false;
     const places = placesOf(file);
     const callsOf = (f) => localCalls.get(path40.resolve(f.file)) ?? [];
     const cut = { deeper: false };
@@ -45731,7 +45744,7 @@ function azureCliUnits(ciFiles, ctx) {
       problems.push({
         ruleId: "EVAL001",
         message: `this file's callers are followed through their own callers up to ${MAX_CALLER_DEPTH} levels; the values that callers farther up pass are not read`,
-        location: { file: file.file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } }
+        location: fileStart(file.file)
       });
     }
     let fileEnv;
@@ -45774,6 +45787,18 @@ function azureCliUnits(ciFiles, ctx) {
       }
     };
     let matrixWork = 0;
+    let matrixBudgetNoted = false;
+    const spendMatrixWork = (work, range2) => {
+      if (matrixWork + work <= MATRIX_WORK_BUDGET) {
+        matrixWork += work;
+        return true;
+      }
+      if (!matrixBudgetNoted) {
+        matrixBudgetNoted = true;
+        problems.push(matrixBudgetProblem(file.file, range2));
+      }
+      return false;
+    };
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
       const hidden = unreadableAz(file.file, script);
@@ -45781,13 +45806,8 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(script.subject);
       let variants = matrixVariants(place?.job);
       const work = variants.length * Math.max(1, script.commands.length);
-      if (variants.length > 1 && matrixWork + work > MATRIX_WORK_BUDGET) {
-        if (!matrixBudgetNoted) {
-          matrixBudgetNoted = true;
-          problems.push(matrixBudgetProblem(file.file, place?.job?.keyRange ?? script.range));
-        }
-        variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
-      } else matrixWork += work;
+      if (variants.length === 1) matrixWork += work;
+      else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0);
@@ -45798,17 +45818,7 @@ function azureCliUnits(ciFiles, ctx) {
           for (const call of run3.calls) {
             const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
-            if (vi > 0) {
-              const work2 = Math.max(1, target.script.commands.length);
-              if (matrixWork + work2 > MATRIX_WORK_BUDGET) {
-                if (!matrixBudgetNoted) {
-                  matrixBudgetNoted = true;
-                  problems.push(matrixBudgetProblem(file.file, place?.job?.keyRange ?? script.range));
-                }
-                continue;
-              }
-              matrixWork += work2;
-            }
+            if (vi > 0 && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             const defaults = configuredDefaults(child);
             const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run3.assigned, ...child.assigned]), sc) : env;
@@ -46108,17 +46118,22 @@ function scriptPathRuns(file, scripts, root) {
     if (step.task?.name.toLowerCase() !== "azurecli") continue;
     const input2 = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
     if (taskScriptMode(AZURE_CLI_TASK, input2(AZURE_CLI_TASK.selector.input)) !== "file") continue;
-    const p = input2("scriptPath")?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, "").replace(/\\/g, "/").replace(/^\.\//, "");
+    const scriptPath = input2("scriptPath");
+    const p = scriptPath === void 0 ? void 0 : withoutCheckoutTop(scriptPath).replace(/\\/g, "/").replace(/^\.\//, "");
     if (!p || /\$[({[]/.test(p)) continue;
     const hit = scriptAt(scripts, root, file.file, p);
     if (hit) out.push({ step, script: hit });
   }
   return out;
 }
+function withoutCheckoutTop(p) {
+  return p.replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, "");
+}
 function calledScript(scripts, root, from, call, step) {
   if (path40.isAbsolute(call.path)) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
-  const dir = step?.workingDirectory?.trim().replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, "");
+  const wd = step?.workingDirectory?.trim();
+  const dir = wd === void 0 ? void 0 : withoutCheckoutTop(wd);
   if (dir === void 0 || dir === "" || dir === "." || dir === "./") return scriptAt(scripts, root, from, call.path);
   if (/[$%]/.test(dir) || path40.isAbsolute(dir)) return void 0;
   return scriptAt(scripts, root, from, path40.posix.join(dir.replace(/\\/g, "/"), call.path));
@@ -46353,6 +46368,7 @@ var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
     init_env();
+    init_source();
     init_value();
     init_azure_cli();
     init_interpret();
@@ -52146,9 +52162,6 @@ var AML002_private_registry_needs_image_build_compute_default = defineRule({
 // rules/aml/AML003-image-build-compute-not-a-cluster.ts
 init_gpu();
 init_source();
-function sameLocation(a, b) {
-  return a !== void 0 && a.file === b.file && sameRange(a, b);
-}
 var WRONG_TYPE = { instance: "a compute instance", other: "not an AML compute cluster" };
 var AML003_image_build_compute_not_a_cluster_default = defineRule({
   meta: {
@@ -52176,7 +52189,10 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
         const computes = own.filter((c2) => leafName2(c2)?.toLowerCase() === target.toLowerCase());
         if (computes.length === 0) {
           const origin = ibc.value?.origin;
-          const elsewhere = origin && g.ofKind("ml.compute").find((c2) => c2.parent && c2.parent !== ws && c2.extent !== void 0 && locationContains(c2.extent, origin) && sameLocation(c2.attrs.get("name")?.value?.origin, origin));
+          const elsewhere = origin && g.ofKind("ml.compute").find((c2) => {
+            const written2 = c2.attrs.get("name")?.value?.origin;
+            return c2.parent && c2.parent !== ws && c2.extent !== void 0 && locationContains(c2.extent, origin) && written2 !== void 0 && sameRange(written2, origin);
+          });
           if (elsewhere) {
             ctx.report({
               resource: ws,
@@ -54749,12 +54765,13 @@ function isAz(w) {
   const t = w.text.toLowerCase();
   return t === "az" || t === "az.cmd" || t.endsWith("/az") || t.endsWith("\\az.cmd");
 }
+function createsForRbacAt(argv, i) {
+  return isAz(argv[i]) && argv[i + 1]?.text.toLowerCase() === "ad" && argv[i + 2]?.text.toLowerCase() === "sp" && argv[i + 3]?.text.toLowerCase() === "create-for-rbac";
+}
 function sdkAuthFlags(argv) {
   const out = [];
   for (let i = 0; i + 3 < argv.length; i++) {
-    if (!isAz(argv[i])) continue;
-    const [ad, sp, cmd] = [argv[i + 1], argv[i + 2], argv[i + 3]].map((w) => w.text.toLowerCase());
-    if (ad !== "ad" || sp !== "sp" || cmd !== "create-for-rbac") continue;
+    if (!createsForRbacAt(argv, i)) continue;
     for (let j = i + 4; j < argv.length; j++) {
       const w = argv[j];
       const [name, val] = w.text.toLowerCase().split("=", 2);
@@ -54765,9 +54782,6 @@ function sdkAuthFlags(argv) {
     }
   }
   return out;
-}
-function createsForRbac(argv) {
-  return argv.some((w, i) => isAz(w) && argv[i + 1]?.text.toLowerCase() === "ad" && argv[i + 2]?.text.toLowerCase() === "sp" && argv[i + 3]?.text.toLowerCase() === "create-for-rbac");
 }
 function mayBeTheFlag(argv, k) {
   const w = argv[k];
@@ -54803,7 +54817,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
         for (const script of scripts) {
           for (const cmd of script.commands) {
             const expanded = cmd.commented ? void 0 : expandedArgv(cmd);
-            if (expanded && createsForRbac(expanded)) {
+            if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
               const written2 = new Set(cmd.argv);
               for (const flag of sdkAuthFlags(expanded)) {
                 if (written2.has(flag)) continue;
@@ -55118,11 +55132,6 @@ var VALUE_OPTS = /* @__PURE__ */ new Set([
   "backup",
   "chdir"
 ]);
-function isTerraform(w) {
-  const t = w.text.toLowerCase().replace(/\\/g, "/");
-  const base = t.slice(t.lastIndexOf("/") + 1);
-  return base === "terraform" || base === "terraform.exe";
-}
 var PRINTS_ONLY = /* @__PURE__ */ new Set([
   "echo",
   "printf",
@@ -55185,10 +55194,10 @@ function readApplyArgs(args) {
 function applyWithoutPlan(words, language) {
   const argv = joinExpressions(words);
   const programs = programIndices(argv, language);
-  let i = programs.find((k) => isTerraform(argv[k]));
+  let i = programs.find((k) => isTerraformProgram(argv[k].text));
   const handler = programs[0];
   if (i === void 0 && handler !== void 0 && !PRINTS_ONLY.has(argv[handler].text.toLowerCase())) {
-    const k = argv.findIndex((w, n) => n > handler && isTerraform(w));
+    const k = argv.findIndex((w, n) => n > handler && isTerraformProgram(w.text));
     if (k >= 0) i = k;
   }
   if (i === void 0) return void 0;

@@ -4,11 +4,6 @@ import { isGpuSize } from '../../src/model/facts/gpu.js';
 import type { Resource } from '../../src/model/resource.js';
 import { locationContains, sameRange } from '../../src/core/source.js';
 
-/** Two places that are the same text in the same file. */
-function sameLocation(a: { file: string; range: Parameters<typeof sameRange>[0]['range'] } | undefined, b: { file: string; range: Parameters<typeof sameRange>[0]['range'] }): boolean {
-  return a !== undefined && a.file === b.file && sameRange(a, b);
-}
-
 /** How a message names a compute of the wrong type. */
 const WRONG_TYPE = { instance: 'a compute instance', other: 'not an AML compute cluster' } as const;
 
@@ -50,7 +45,12 @@ export default defineRule({
           // compute, which is no compute of this workspace (a literal name may be one not scanned).
           const origin = ibc.value?.origin;
           // The name written in that compute's own declaration (a local both read is no reference to it).
-          const elsewhere = origin && g.ofKind('ml.compute').find((c) => c.parent && c.parent !== ws && c.extent !== undefined && locationContains(c.extent, origin) && sameLocation(c.attrs.get('name')?.value?.origin, origin));
+          const elsewhere =
+            origin &&
+            g.ofKind('ml.compute').find((c) => {
+              const written = c.attrs.get('name')?.value?.origin;
+              return c.parent && c.parent !== ws && c.extent !== undefined && locationContains(c.extent, origin) && written !== undefined && sameRange(written, origin);
+            });
           if (elsewhere) {
             ctx.report({
               resource: ws,

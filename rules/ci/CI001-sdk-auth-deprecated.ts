@@ -14,13 +14,16 @@ function isAz(w: CiWord): boolean {
   return t === 'az' || t === 'az.cmd' || t.endsWith('/az') || t.endsWith('\\az.cmd');
 }
 
+/** Whether `az ad sp create-for-rbac` starts at word `i`. */
+function createsForRbacAt(argv: readonly CiWord[], i: number): boolean {
+  return isAz(argv[i]!) && argv[i + 1]?.text.toLowerCase() === 'ad' && argv[i + 2]?.text.toLowerCase() === 'sp' && argv[i + 3]?.text.toLowerCase() === 'create-for-rbac';
+}
+
 /** The `--sdk-auth`/`--json-auth` words of an `az ad sp create-for-rbac` command (not those set to `false`). */
 export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
   const out: CiWord[] = [];
   for (let i = 0; i + 3 < argv.length; i++) {
-    if (!isAz(argv[i]!)) continue;
-    const [ad, sp, cmd] = [argv[i + 1]!, argv[i + 2]!, argv[i + 3]!].map((w) => w.text.toLowerCase());
-    if (ad !== 'ad' || sp !== 'sp' || cmd !== 'create-for-rbac') continue;
+    if (!createsForRbacAt(argv, i)) continue;
     for (let j = i + 4; j < argv.length; j++) {
       const w = argv[j]!;
       const [name, val] = w.text.toLowerCase().split('=', 2) as [string, string | undefined];
@@ -31,11 +34,6 @@ export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
     }
   }
   return out;
-}
-
-/** Whether the words run `az ad sp create-for-rbac` (from its `az`). */
-function createsForRbac(argv: readonly CiWord[]): boolean {
-  return argv.some((w, i) => isAz(w) && argv[i + 1]?.text.toLowerCase() === 'ad' && argv[i + 2]?.text.toLowerCase() === 'sp' && argv[i + 3]?.text.toLowerCase() === 'create-for-rbac');
 }
 
 /**
@@ -88,7 +86,7 @@ export default defineRule({
           for (const cmd of script.commands) {
             // The flag a variable holds (`AUTH=--sdk-auth`, `$AUTH`): where it is written, the command's word related.
             const expanded = cmd.commented ? undefined : expandedArgv(cmd);
-            if (expanded && createsForRbac(expanded)) {
+            if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
               const written = new Set<CiWord>(cmd.argv);
               for (const flag of sdkAuthFlags(expanded) as ReadWord[]) {
                 if (written.has(flag)) continue;

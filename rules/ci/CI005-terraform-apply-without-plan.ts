@@ -5,7 +5,7 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { expandedArgv, joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
+import { expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 
@@ -13,12 +13,6 @@ import type { CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../
 const VALUE_OPTS = new Set([
   'var', 'var-file', 'target', 'replace', 'lock-timeout', 'parallelism', 'state', 'state-out', 'backup', 'chdir',
 ]);
-
-function isTerraform(w: CiWord): boolean {
-  const t = w.text.toLowerCase().replace(/\\/g, '/');
-  const base = t.slice(t.lastIndexOf('/') + 1);
-  return base === 'terraform' || base === 'terraform.exe';
-}
 
 /**
  * Programs that print, test or look up their words and run none of them (`echo terraform apply
@@ -82,12 +76,12 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
   // `-var-file=${{ inputs.env }}.tfvars` is one word once the CI system substitutes it, not a plan file `inputs.env`.
   const argv = joinExpressions(words);
   const programs = programIndices(argv, language);
-  let i = programs.find((k) => isTerraform(argv[k]!));
+  let i = programs.find((k) => isTerraformProgram(argv[k]!.text));
   // terraform handed to a program that runs it (`xargs -I{} terraform …`, `doppler run --
   // terraform …`, a wrapper script): it runs, unless that program only prints or looks words up.
   const handler = programs[0];
   if (i === undefined && handler !== undefined && !PRINTS_ONLY.has(argv[handler]!.text.toLowerCase())) {
-    const k = argv.findIndex((w, n) => n > handler && isTerraform(w));
+    const k = argv.findIndex((w, n) => n > handler && isTerraformProgram(w.text));
     if (k >= 0) i = k;
   }
   if (i === undefined) return undefined;

@@ -166,6 +166,13 @@ export function powershellProgramAt(words: readonly CiWord[], i: number): boolea
 /** PowerShell's assignment operators (about_Assignment_Operators). */
 export const POWERSHELL_ASSIGNMENT_OPERATOR = /^[-+*/%]?=$/;
 
+/** Whether a word names the Terraform CLI (`terraform`, `./bin/terraform`, `C:\tools\terraform.exe`). */
+export function isTerraformProgram(text: string): boolean {
+  const t = text.toLowerCase().replace(/\\/g, '/');
+  const base = t.slice(t.lastIndexOf('/') + 1);
+  return base === 'terraform' || base === 'terraform.exe';
+}
+
 /**
  * The indices of the words a command runs as programs. Shell: one, after compound-command
  * keywords, the command's own `X=1` assignments, redirections and wrappers (`sudo`, `env`,

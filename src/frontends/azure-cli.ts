@@ -22,7 +22,7 @@
  */
 import path from 'node:path';
 import { classifyPath, classifyPipelineFileName, classifyPipelineStageName, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
-import type { Location, Range } from '../core/source.js';
+import { fileStart, type Location, type Range } from '../core/source.js';
 import { bool, isKnown, list, num, obj, str, unknown, valuesEqual, type Value } from '../core/value.js';
 import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
@@ -443,7 +443,6 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     },
   });
   for (const file of ciFiles) {
-    let matrixBudgetNoted = false;
     const places = placesOf(file);
     const callsOf = (f: CiFile): readonly LocalCall[] => localCalls.get(path.resolve(f.file)) ?? [];
     const cut = { deeper: false };
@@ -452,7 +451,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       problems.push({
         ruleId: 'EVAL001',
         message: `this file's callers are followed through their own callers up to ${MAX_CALLER_DEPTH} levels; the values that callers farther up pass are not read`,
-        location: { file: file.file, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+        location: fileStart(file.file),
       });
     }
     let fileEnv: FileEnv | undefined;
@@ -503,6 +502,19 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     // Commands interpreted once per matrix combination: a file may spend MATRIX_WORK_BUDGET of
     // them; past it a job's matrix is not expanded (its values unknown) and EVAL001 says so.
     let matrixWork = 0;
+    let matrixBudgetNoted = false;
+    /** Spends `work` of the budget; past it, spends nothing and notes the file's EVAL001 once (at `range`). */
+    const spendMatrixWork = (work: number, range: Range): boolean => {
+      if (matrixWork + work <= MATRIX_WORK_BUDGET) {
+        matrixWork += work;
+        return true;
+      }
+      if (!matrixBudgetNoted) {
+        matrixBudgetNoted = true;
+        problems.push(matrixBudgetProblem(file.file, range));
+      }
+      return false;
+    };
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
       const hidden = unreadableAz(file.file, script);
@@ -510,13 +522,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(script.subject);
       let variants = matrixVariants(place?.job);
       const work = variants.length * Math.max(1, script.commands.length);
-      if (variants.length > 1 && matrixWork + work > MATRIX_WORK_BUDGET) {
-        if (!matrixBudgetNoted) {
-          matrixBudgetNoted = true;
-          problems.push(matrixBudgetProblem(file.file, place?.job?.keyRange ?? script.range));
-        }
-        variants = [{ label: '', values: new Map(), overBudget: true }];
-      } else matrixWork += work;
+      if (variants.length === 1) matrixWork += work;
+      else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: '', values: new Map(), overBudget: true }];
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         // The first variant's run also sets the expanded words CI001/CI005 read.
@@ -531,18 +538,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           for (const call of run.calls) {
             const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
-            if (vi > 0) {
-              // Counted before it runs; past the budget the remaining combinations do not run it, and EVAL001 says so.
-              const work = Math.max(1, target.script.commands.length);
-              if (matrixWork + work > MATRIX_WORK_BUDGET) {
-                if (!matrixBudgetNoted) {
-                  matrixBudgetNoted = true;
-                  problems.push(matrixBudgetProblem(file.file, place?.job?.keyRange ?? script.range));
-                }
-                continue;
-              }
-              matrixWork += work;
-            }
+            // Counted before it runs; past the budget the remaining combinations do not run it, and EVAL001 says so.
+            if (vi > 0 && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
             const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
             const defaults = configuredDefaults(child);
             // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.
@@ -969,12 +966,21 @@ function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; scrip
     if (step.task?.name.toLowerCase() !== 'azurecli') continue;
     const input = (k: string): string | undefined => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
     if (taskScriptMode(AZURE_CLI_TASK, input(AZURE_CLI_TASK.selector!.input)) !== 'file') continue;
-    const p = input('scriptPath')?.replace(/^\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)[\\/]/i, '').replace(/\\/g, '/').replace(/^\.\//, '');
+    const scriptPath = input('scriptPath');
+    const p = scriptPath === undefined ? undefined : withoutCheckoutTop(scriptPath).replace(/\\/g, '/').replace(/^\.\//, '');
     if (!p || /\$[({[]/.test(p)) continue;
     const hit = scriptAt(scripts, root, file.file, p);
     if (hit) out.push({ step, script: hit });
   }
   return out;
+}
+
+/**
+ * A path with the checkout's top written as a variable taken off (`$(System.DefaultWorkingDirectory)/infra`,
+ * `${{ github.workspace }}/infra` → `infra`): where CI steps start anyway.
+ */
+function withoutCheckoutTop(p: string): string {
+  return p.replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, '');
 }
 
 /**
@@ -986,10 +992,8 @@ function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; scrip
 function calledScript(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, call: ScriptCall, step: CiStep | undefined): { file: string; script: CiScript } | undefined {
   if (path.isAbsolute(call.path)) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return undefined;
-  // The checkout's top written as a variable (`$(System.DefaultWorkingDirectory)/infra`, `${{ github.workspace }}/infra`) is where steps start anyway.
-  const dir = step?.workingDirectory
-    ?.trim()
-    .replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, '');
+  const wd = step?.workingDirectory?.trim();
+  const dir = wd === undefined ? undefined : withoutCheckoutTop(wd);
   if (dir === undefined || dir === '' || dir === '.' || dir === './') return scriptAt(scripts, root, from, call.path);
   if (/[$%]/.test(dir) || path.isAbsolute(dir)) return undefined;
   return scriptAt(scripts, root, from, path.posix.join(dir.replace(/\\/g, '/'), call.path));

@@ -15,7 +15,7 @@ import type { Location } from '../core/source.js';
 import { joinExpressions } from '../eval/ci-words.js';
 
 export type * from '../eval/ci/types.js';
-export { joinExpressions, programIndices, redirection } from '../eval/ci-words.js';
+export { isTerraformProgram, joinExpressions, programIndices, redirection } from '../eval/ci-words.js';
 
 /** Does a permissions block grant `id-token: write` (the right to request an OIDC token)? */
 export function grantsIdTokenWrite(p: CiPermissions | undefined): boolean {

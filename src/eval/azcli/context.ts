@@ -14,7 +14,7 @@ import type { Location } from '../../core/source.js';
 import { passedThrough, str, unknown, type Value } from '../../core/value.js';
 import type { CiFile, CiJob, CiMatrixAxis, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import { runtimeVariables } from './runtime-variables.js';
-import { ANY_VARIABLE, MAX_EXPANDED_CHARS, type Env, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, MAX_EXPANDED_CHARS, tooLongToRead, type Env, type ExpansionContext } from './words.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
 export interface MatrixVariant {
@@ -247,7 +247,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     });
     if (why !== undefined) return unknown(why);
     // Variables that double each other (`x2: $(x1) $(x1)`, hostile input) stop being read.
-    if (out.length > MAX_EXPANDED_CHARS) return unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString('en-US')} characters`);
+    if (out.length > MAX_EXPANDED_CHARS) return tooLongToRead();
     return /\$\(/.test(out) ? unknown(`"${t.slice(0, 60)}" is built from expressions`) : str(out, at);
   };
   /**

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { unknown, type Value } from '../../core/value.js';
 import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
-import { afterPrefix, afterWrappers, DECLARERS, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
+import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { ANY_VARIABLE, expandWord, oneWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
@@ -171,7 +171,16 @@ function setsPositionals(args: readonly string[]): boolean {
 
 /** A command CI001 or CI005 reads whose words expand something: `terraform … apply …`, `az ad sp create-for-rbac …`. */
 function readsExpanded(words: readonly CiWord[]): boolean {
-  return words.some((w) => w.raw.includes('$')) && words.some((w) => w.text === 'create-for-rbac' || /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
+  return words.some((w) => w.raw.includes('$')) && words.some((w) => w.text === 'create-for-rbac' || isTerraformProgram(w.text));
+}
+
+/**
+ * Whether an expanded word may be any number of words as an argument: it passes several
+ * (`"$@"`), or holds a part that is not known and not quoted (a caller's argument list or a
+ * flag a variable holds may hide there).
+ */
+function mayBeSeveralWords(e: ExpandedWord): boolean {
+  return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string');
 }
 
 /** The most words an unquoted value is split into (FORMATS.md §1(e) trap 3); a longer one is not known. */
@@ -315,7 +324,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
-    if (recordExpansions && (readsExpanded(words) || applyArgsFromEnv(words) !== undefined)) cmd.expanded = expandedWords(words);
+    if (recordExpansions) {
+      const fromEnv = applyArgsFromEnv(words);
+      if (fromEnv || readsExpanded(words)) cmd.expanded = expandedWords(words, fromEnv);
+    }
     if (cmd.after === '||' || cmd.after === '&&') afterOperator = true;
     // A command substitution's inner command runs, but its assignments do not reach the script.
     const inSubstitution = cmd.after === '$(' || cmd.after === '`';
@@ -464,7 +476,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const inherited: Env = new Map();
     if (env.has(ANY_VARIABLE)) inherited.set(ANY_VARIABLE, env.get(ANY_VARIABLE)!);
     for (const [k, v] of psNamedArguments(words.slice(at + 1))) inherited.set(k, v);
-    calls.push({ path, env: inherited, ...(cwdMoved ? { cwdMoved: true } : {}) });
+    pushCall(path, inherited);
   }
 
   /** The `-Name value` / `-Name:value` arguments of a PowerShell script call, keyed for `passedArgument`. */
@@ -492,7 +504,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * undefined when neither is set to a known value.
    */
   function applyArgsFromEnv(words: readonly CiWord[]): { apply: CiWord; words: { text: string; origin?: Location }[] } | undefined {
-    const tf = words.findIndex((w) => /(?:^|[\\/])terraform(?:\.exe)?$/i.test(w.text));
+    const tf = words.findIndex((w) => isTerraformProgram(w.text));
     if (tf < 0) return undefined;
     const apply = words.slice(tf + 1).find((w) => !w.text.startsWith('-'));
     if (apply?.text !== 'apply') return undefined;
@@ -506,17 +518,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 
   /** The words of a command that expand something, as expanded here, by start offset (`CiCommand.expanded`). */
-  function expandedWords(words: readonly CiWord[]): Map<number, CiExpandedWord> {
+  function expandedWords(words: readonly CiWord[], fromEnv: ReturnType<typeof applyArgsFromEnv>): Map<number, CiExpandedWord> {
     const out = new Map<number, CiExpandedWord>();
-    const fromEnv = applyArgsFromEnv(words);
     if (fromEnv) out.set(fromEnv.apply.range.start.offset, { words: fromEnv.words });
     for (const w of words) {
       if (!w.raw.includes('$')) continue;
       const e = unclosed(expandWord(w, env, ctx));
       if (e.text === undefined) {
         const part = e.segments.find((sg) => sg.value !== undefined && sg.value.kind !== 'string')?.value;
-        const several = e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string');
-        out.set(w.range.start.offset, { unknown: part?.kind === 'unknown' ? part.reason : `${w.raw} is not a string`, ...(several ? { mayBeSeveral: true } : {}) });
+        out.set(w.range.start.offset, { unknown: part?.kind === 'unknown' ? part.reason : `${w.raw} is not a string`, ...(mayBeSeveralWords(e) ? { mayBeSeveral: true } : {}) });
         continue;
       }
       // The shell splits an unquoted value at blanks and drops an unquoted empty one; PowerShell passes a variable as one argument.
@@ -664,6 +674,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // A shell script's arguments are its `$1`…`$9`; a PowerShell script's named ones bind its `param()`.
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
+    pushCall(path, inherited);
+  }
+
+  /** A call of a script at `path` (as written, expanded) with the variables it starts with; after a `cd`, marked so. */
+  function pushCall(path: string, inherited: Env): void {
     calls.push({ path, env: inherited, ...(cwdMoved ? { cwdMoved: true } : {}) });
   }
 
@@ -680,7 +695,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (/^\d*[<>]/.test(w.raw)) break;
       const e = expandWord(w, env, ctx);
       if (e.text === '' && !/["']/.test(w.raw)) continue;
-      if (e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string')) {
+      if (mayBeSeveralWords(e)) {
         const why = unknown(`the argument ${w.raw.slice(0, 40)} may be any number of words`);
         for (let k = words.length; k < POSITIONALS.length; k++) out.set(POSITIONALS[k]!, why);
         break;

@@ -360,16 +360,20 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
   let chars = 0;
   for (const sg of segs) chars += sg.text.length;
   if (chars > MAX_EXPANDED_CHARS) {
-    const tooLong = unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString('en-US')} characters`);
-    return { file: ctx.file, word, segments: [{ text: '', from: 0, to: raw.length, value: tooLong, unquoted: segs.some((sg) => sg.unquoted) }], opaque };
+    return { file: ctx.file, word, segments: [{ text: '', from: 0, to: raw.length, value: tooLongToRead(), unquoted: segs.some((sg) => sg.unquoted) }], opaque };
   }
   const out: ExpandedWord = { file: ctx.file, word, segments: segs, opaque };
   if (allKnown) out.text = segs.map((s) => s.text).join('');
   return out;
 }
 
-/** The longest text a shell word expands to that is read: scripts pass names and flags, not megabytes. */
+/** The longest text a shell word (or an Azure Pipelines variable) expands to that is read: scripts pass names and flags, not megabytes. */
 export const MAX_EXPANDED_CHARS = 1_000_000;
+
+/** The value of a text past MAX_EXPANDED_CHARS: not read, so not known. */
+export function tooLongToRead(): Value {
+  return unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString('en-US')} characters`);
+}
 
 function locOf(file: string, word: CiWord, from: number, to: number): Location {
   return { file, range: word.rangeOf(from, to) };
