@@ -40744,10 +40744,18 @@ var init_pipeline_tasks = __esm({
   "src/parse/yaml/pipeline-tasks.ts"() {
     "use strict";
     TASK_SCRIPT_INPUTS = /* @__PURE__ */ new Map([
-      ["azurecli", { script: "inlineScript", selector: { input: "scriptLocation", inline: "inlinescript", file: "scriptpath", default: "scriptpath" } }],
+      [
+        "azurecli",
+        {
+          script: "inlineScript",
+          selector: { input: "scriptLocation", inline: "inlinescript", file: "scriptpath", default: "scriptpath" },
+          file: "scriptPath",
+          arguments: { inputs: ["arguments", "scriptarguments"], syntax: { input: "scripttype", values: { bash: "task-lib", ps: "powershell", pscore: "powershell" } } }
+        }
+      ],
       ["azurepowershell", { script: "Inline", selector: { input: "ScriptType", inline: "inlinescript", file: "filepath", default: "filepath" } }],
-      ["bash", { script: "script", selector: { input: "targetType", inline: "inline", file: "filepath", default: "filepath" } }],
-      ["powershell", { script: "script", selector: { input: "targetType", inline: "inline", file: "filepath", default: "filepath" } }],
+      ["bash", { script: "script", selector: { input: "targetType", inline: "inline", file: "filepath", default: "filepath" }, file: "filePath", arguments: { inputs: ["arguments"], syntax: "shell" } }],
+      ["powershell", { script: "script", selector: { input: "targetType", inline: "inline", file: "filepath", default: "filepath" }, file: "filePath", arguments: { inputs: ["arguments"], syntax: "powershell" } }],
       ["cmdline", { script: "script" }]
     ]);
   }
@@ -43052,7 +43060,8 @@ function classifyCiFile(relPath, source, options = {}) {
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
-  const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2);
+  const maybeExtends = AZP_EXTENDS.test(text2) && AZP_TEMPLATE_KEY.test(text2) && !K8S.test(text2);
+  const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2) || maybeExtends;
   if (!maybeWorkflow && !maybePipeline) return void 0;
   if (options.startFirst !== false) {
     const early = confirmedByStart(text2, maybeWorkflow, options.lines !== false);
@@ -43067,8 +43076,13 @@ function classifyCiFile(relPath, source, options = {}) {
     return maybeWorkflow ? "github-workflow" : "azure-pipeline";
   }
   if (maybeWorkflow && isMap(root) && root.has("on") && root.has("jobs")) return "github-workflow";
-  if (maybePipeline && hasPipelineSteps(root)) return "azure-pipeline";
+  if (maybePipeline && (hasPipelineSteps(root) || maybeExtends && extendsTemplate(root))) return "azure-pipeline";
   return void 0;
+}
+function extendsTemplate(root) {
+  if (!isMap(root)) return false;
+  const ext = root.items.find((p) => keyOf(p.key) === "extends")?.value;
+  return isMap(ext) && ext.items.some((p) => keyOf(p.key) === "template" && isScalar(p.value) && typeof p.value.value === "string" && p.value.value.trim() !== "");
 }
 function lineEnd2(text2, at2) {
   const nl = text2.indexOf("\n", at2);
@@ -43104,7 +43118,7 @@ function confirmedByStart(text2, maybeWorkflow, lines) {
   if (maybeWorkflow) return isMap(root) && root.has("on") && root.has("jobs") ? "github-workflow" : void 0;
   return hasPipelineSteps(root, true) ? "azure-pipeline" : void 0;
 }
-var import_yaml3, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
+var import_yaml3, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, AZP_EXTENDS, AZP_TEMPLATE_KEY, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
 var init_ci_classify = __esm({
   "src/frontends/ci-classify.ts"() {
     "use strict";
@@ -43124,6 +43138,8 @@ var init_ci_classify = __esm({
     AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
     AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
     K8S = /^apiVersion[ \t]*:/m;
+    AZP_EXTENDS = /^extends[ \t]*:/m;
+    AZP_TEMPLATE_KEY = /^[ \t]+template[ \t]*:/m;
     STEP_KEYS2 = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
     TOP_ON_G = new RegExp(TOP_ON.source, "gm");
     TOP_JOBS_G = new RegExp(TOP_JOBS.source, "gm");
@@ -43984,6 +44000,39 @@ function readsExpanded(words) {
 function mayBeSeveralWords(e) {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string");
 }
+function argumentVariables(language, passed) {
+  const out = /* @__PURE__ */ new Map();
+  const known2 = passed.unknownFrom ? passed.words.slice(0, passed.unknownFrom.index) : passed.words;
+  if (language !== "powershell") {
+    known2.slice(0, POSITIONALS.length).forEach((v, k) => out.set(POSITIONALS[k], v));
+    if (passed.unknownFrom) for (let k = known2.length; k < POSITIONALS.length; k++) out.set(POSITIONALS[k], unknown(`$${k + 1}: ${passed.unknownFrom.reason}`));
+    return out;
+  }
+  for (let k = 0; k < known2.length; k++) {
+    const w = known2[k];
+    if (w.kind !== "string") continue;
+    const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(w.value);
+    if (!m) continue;
+    if (m[2] !== void 0 && m[2] !== "") {
+      out.set(`${PS_ARGUMENT}${m[1].toLowerCase()}`, str(m[2], w.origin && tailOf(w.origin, w.value.length - m[2].length, w.value.length)));
+      continue;
+    }
+    const next = k + 1 < known2.length ? known2[k + 1] : void 0;
+    if (next === void 0) {
+      if (passed.unknownFrom) out.set(`${PS_ARGUMENT}${m[1].toLowerCase()}`, unknown(`-${m[1]}: ${passed.unknownFrom.reason}`));
+      continue;
+    }
+    if (next.kind === "string" && next.value.startsWith("-")) continue;
+    out.set(`${PS_ARGUMENT}${m[1].toLowerCase()}`, next);
+    k++;
+  }
+  return out;
+}
+function tailOf(origin, from, length) {
+  const r = origin.range;
+  if (r.start.line !== r.end.line || r.end.offset - r.start.offset !== length) return origin;
+  return { ...origin, range: { start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from }, end: r.end } };
+}
 function copy(env) {
   return new Map(env);
 }
@@ -44487,6 +44536,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (!first.raw.endsWith(",")) endParamList();
         return;
       }
+      const several = parametersOnOneLine(words);
+      if (several) {
+        for (const p of several) set(p.name, passedArgument(p.name) ?? asString2(unknown(`$${p.name} is a parameter`), p.typedString));
+        if (!words[words.length - 1].raw.endsWith(",")) endParamList();
+        return;
+      }
     }
     psAssigns(words);
     for (let k = 1; k + 2 < words.length; k++) {
@@ -44562,6 +44617,19 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
   }
+}
+function parametersOnOneLine(words) {
+  const out = [];
+  let start = true;
+  for (const w of words) {
+    if (start) {
+      const m = PS_PARAMETER_HEAD.exec(w.raw);
+      if (!m) return void 0;
+      out.push({ name: m[2], typedString: /^(?:\[string\])+$/i.test(m[1]) });
+    }
+    start = w.raw.endsWith(",");
+  }
+  return out.length > 1 ? out : void 0;
 }
 function psParameter(cmd, words) {
   return /^[[\]$,]/.test(words[0].raw) || (cmd.depth ?? 0) > 0 || cmd.before === ")" || words[words.length - 1].raw.endsWith(",");
@@ -44663,7 +44731,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -44682,6 +44750,7 @@ var init_interpret = __esm({
     PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
+    PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(?:,|=.*)?$`, "s");
     MAX_SUBSTITUTION_PARTS = 3;
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
     ID_VERBS = /* @__PURE__ */ new Set(["create", "show", "update"]);
@@ -45433,6 +45502,100 @@ var init_azure_cli_files = __esm({
   }
 });
 
+// src/eval/azcli/task-arguments.ts
+function passedArguments(text2, at2, verbatim, syntax, reference) {
+  const macros = [];
+  const chars = [];
+  let unknownAt;
+  let last = 0;
+  for (const m of text2.matchAll(REFERENCE)) {
+    for (let i = last; i < m.index; i++) chars.push({ ch: text2[i], at: i, macro: -1 });
+    last = m.index + m[0].length;
+    const v = reference(m[1], m[2]);
+    if (v.kind !== "string") {
+      unknownAt ??= { index: chars.length, reason: v.kind === "unknown" ? `${m[0]}: ${v.reason}` : `${m[0]} is not a string` };
+      chars.push({ ch: "\0", at: -1, macro: -1 });
+      continue;
+    }
+    macros.push(v);
+    for (const ch of v.value) chars.push({ ch, at: -1, macro: macros.length - 1 });
+  }
+  for (let i = last; i < text2.length; i++) chars.push({ ch: text2[i], at: i, macro: -1 });
+  const words = [];
+  let word;
+  let quote;
+  const end = () => {
+    if (word) words.push(wordValue(word, macros, at2, verbatim));
+    word = void 0;
+  };
+  const stop = (reason) => ({ words, unknownFrom: { index: words.length, reason } });
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (unknownAt && i === unknownAt.index) return stop(unknownAt.reason);
+    const ch = c.ch;
+    if (syntax === "task-lib") {
+      if (ch === '"') quote = quote ? void 0 : '"';
+      else if (ch === "\\" && quote && (chars[i + 1]?.ch === '"' || chars[i + 1]?.ch === "\\")) (word ??= []).push(chars[++i]);
+      else if (ch === " " && !quote) end();
+      else if (ch < " ") return stop("the arguments hold a line break or control character");
+      else (word ??= []).push(c);
+      continue;
+    }
+    const special = syntax === "shell" ? SHELL_SPECIAL : POWERSHELL_SPECIAL;
+    const quotedSpecial = syntax === "shell" ? SHELL_QUOTED_SPECIAL : POWERSHELL_QUOTED_SPECIAL;
+    if (quote === "'") {
+      if (ch !== "'") (word ??= []).push(c);
+      else if (syntax === "powershell" && chars[i + 1]?.ch === "'") (word ??= []).push(chars[++i]);
+      else quote = void 0;
+    } else if (quote === '"') {
+      if (ch === '"') quote = void 0;
+      else if (quotedSpecial.has(ch)) return stop(`the arguments expand ${ch} inside double quotes, which is not read`);
+      else (word ??= []).push(c);
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      word ??= [];
+    } else if (ch === " " || ch === "	") end();
+    else if (ch === "\n" || ch === "\r") return stop("the arguments run onto another line, which the script reads as another command");
+    else if (special.has(ch) || ch < " ") return stop(`the arguments hold ${ch === "\0" ? "a value" : `"${ch}"`} that ${syntax === "shell" ? "bash" : "PowerShell"} reads as more than a plain word`);
+    else (word ??= []).push(c);
+  }
+  if (unknownAt) return stop(unknownAt.reason);
+  if (quote) return stop(`the arguments leave a ${quote} quote open`);
+  end();
+  return { words };
+}
+function wordValue(word, macros, at2, verbatim) {
+  const text2 = word.map((c) => c.ch).join("");
+  const first = word[0];
+  if (first && first.macro >= 0 && word.every((c) => c.macro === first.macro)) {
+    const m = macros[first.macro];
+    if (m.kind === "string" && m.value === text2) return m;
+  }
+  if (verbatim && word.length > 0 && word.every((c) => c.at >= 0)) return str(text2, { file: at2.file, range: within(at2.range, word[0].at, word[word.length - 1].at + 1) });
+  return str(text2, at2);
+}
+function within(r, from, to) {
+  return {
+    start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from },
+    end: { line: r.start.line, column: r.start.column + to, offset: r.start.offset + to }
+  };
+}
+function unknownArguments(reason) {
+  return { words: [], unknownFrom: { index: 0, reason } };
+}
+var REFERENCE, SHELL_SPECIAL, SHELL_QUOTED_SPECIAL, POWERSHELL_SPECIAL, POWERSHELL_QUOTED_SPECIAL;
+var init_task_arguments = __esm({
+  "src/eval/azcli/task-arguments.ts"() {
+    "use strict";
+    init_value();
+    REFERENCE = /\$\(([A-Za-z_][\w.]*)\)|\$\{\{([\s\S]*?)\}\}/g;
+    SHELL_SPECIAL = /* @__PURE__ */ new Set([..."$`\\;&|<>()*?[]{}~#!"]);
+    SHELL_QUOTED_SPECIAL = /* @__PURE__ */ new Set([..."$`\\"]);
+    POWERSHELL_SPECIAL = /* @__PURE__ */ new Set([..."$@`();&|<>{}#,"]);
+    POWERSHELL_QUOTED_SPECIAL = /* @__PURE__ */ new Set([..."$`"]);
+  }
+});
+
 // src/frontends/azure-pipelines-variables.ts
 import path39 from "node:path";
 function resolveVariableTemplates(ciFiles, ctx) {
@@ -45835,10 +45998,12 @@ function azureCliUnits(ciFiles, ctx) {
         }
       }
     }
-    for (const { step, script } of scriptPathRuns(file, byPath, ctx.root)) {
+    for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
-      const run3 = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
+      const initial = new Map(sc.env);
+      if (args) for (const [k, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(k, v);
+      const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run3.assigned, sc);
       const defaults = configuredDefaults(run3);
       for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add("default", d, env());
@@ -46111,20 +46276,45 @@ function mergeUpdate(drafts, upd) {
   }
   return false;
 }
-function scriptPathRuns(file, scripts, root) {
+function scriptFileRuns(file, scripts, root) {
   const out = [];
   if (file.format !== "azure-pipelines") return out;
   for (const step of file.steps) {
-    if (step.task?.name.toLowerCase() !== "azurecli") continue;
-    const input2 = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
-    if (taskScriptMode(AZURE_CLI_TASK, input2(AZURE_CLI_TASK.selector.input)) !== "file") continue;
-    const scriptPath = input2("scriptPath");
+    const task = step.task && TASK_SCRIPT_INPUTS.get(step.task.name.toLowerCase());
+    if (!task?.file || !task.selector) continue;
+    const entry4 = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase());
+    const input2 = (k) => entry4(k)?.value;
+    if (taskScriptMode(task, input2(task.selector.input)) !== "file") continue;
+    const scriptPath = input2(task.file);
     const p = scriptPath === void 0 ? void 0 : withoutCheckoutTop(scriptPath).replace(/\\/g, "/").replace(/^\.\//, "");
     if (!p || /\$[({[]/.test(p)) continue;
     const hit = scriptAt(scripts, root, file.file, p);
-    if (hit) out.push({ step, script: hit });
+    if (!hit) continue;
+    const a = task.arguments;
+    const syntax = !a ? void 0 : typeof a.syntax === "string" ? a.syntax : a.syntax.values[input2(a.syntax.input)?.trim().toLowerCase() ?? ""];
+    if (!a || !syntax) {
+      out.push({ step, script: hit });
+      continue;
+    }
+    const isArguments = (e) => a.inputs.includes(e.key.toLowerCase());
+    out.push({ step, script: hit, args: { entry: step.inputs.find(isArguments), syntax, inBranch: (step.inputBranches ?? []).some((b) => b.some(isArguments)) } });
   }
   return out;
+}
+function taskArguments(file, args, sc) {
+  if (args.inBranch) return unknownArguments("the arguments input is set in a template condition");
+  const e = args.entry;
+  if (!e) return { words: [] };
+  if (e.value === void 0 || !e.valueRange) return unknownArguments("the arguments input is not one text");
+  const r = e.valueRange;
+  const verbatim = r.start.line === r.end.line && r.end.offset - r.start.offset === e.value.length;
+  return passedArguments(
+    e.value,
+    { file, range: r },
+    verbatim,
+    args.syntax,
+    (macro, expression2) => macro !== void 0 ? sc.expansion.macro?.(macro) ?? unknown(`$(${macro}) is not read`) : sc.expansion.expression(expression2 ?? "")
+  );
 }
 function withoutCheckoutTop(p) {
   return p.replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, "");
@@ -46363,7 +46553,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, AZURE_CLI_TASK, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -46379,6 +46569,7 @@ var init_azure_cli2 = __esm({
     init_azure_cli_files();
     init_shared();
     init_pipeline_tasks();
+    init_task_arguments();
     init_azure_pipelines_variables();
     init_azure_cli_sets();
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
@@ -46395,7 +46586,6 @@ var init_azure_cli2 = __esm({
       "vmss create": ["vmSize"]
     };
     MATRIX_WORK_BUDGET = 2e4;
-    AZURE_CLI_TASK = TASK_SCRIPT_INPUTS.get("azurecli");
     MAX_CALLER_DEPTH = 3;
     MAX_CONTEXTS_PER_CALL = 16;
     MAX_CALLS_PER_TEMPLATE = 16;
@@ -50333,6 +50523,10 @@ function gpuReasonOf(ctx, r) {
 function addressLabel(r) {
   return r.format === "azure-cli" ? void 0 : lastAddressWord(r.address);
 }
+function knownNonGpuSize(r) {
+  const size = knownStringOf(r.attrs.get("vmSize")?.value);
+  return size !== void 0 && !isGpuSize(size) ? size : void 0;
+}
 function gpuSizeOf(ctx, r) {
   const size = ctx.fact(r, "vmSize").string();
   return size !== void 0 && isGpuSize(size) ? size : void 0;
@@ -52740,6 +52934,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
   create(ctx) {
     return {
       "aks.nodepool"(pool) {
+        if (knownNonGpuSize(pool) !== void 0) return;
         const why = gpuReasonOf(ctx, pool);
         if (!why) return;
         const system = isSystemPool(ctx, pool) === true;
@@ -52765,7 +52960,7 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
         });
       },
       "ml.compute"(c) {
-        if (amlComputeTypeOf(ctx, c) !== "cluster") return;
+        if (amlComputeTypeOf(ctx, c) !== "cluster" || knownNonGpuSize(c) !== void 0) return;
         const why = gpuReasonOf(ctx, c);
         if (!why) return;
         const min = ctx.fact(c, "minNodeCount");
@@ -53726,6 +53921,7 @@ import path51 from "node:path";
 init_source();
 init_own_strings();
 init_normalize();
+init_address();
 
 // src/model/facts/secrets.ts
 var KEY_VAULT_PERMISSIONS = /* @__PURE__ */ new Set([
@@ -53908,6 +54104,8 @@ var SEC001_hardcoded_secret_default = defineRule({
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
+      moduleArgument: `The value passed as "{{input}}" to module "{{module}}" (not evaluated) holds a literal secret (value not shown); remove it, ${FIX}.`,
+      moduleArgumentKey: `Key "{{key}}" in the value passed as "{{input}}" to module "{{module}}" (not evaluated) holds a literal secret (value not shown); remove it, ${FIX}.`,
       armParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it as securestring.',
       bicepParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; add @secure() to its declaration.'
     }
@@ -54021,6 +54219,13 @@ var SEC001_hardcoded_secret_default = defineRule({
         seenInGraph = /* @__PURE__ */ new Set();
         try {
           for (const d of g.evaluation.inputs) input2(d);
+          for (const call of g.opaqueModules) {
+            for (const [arg, v] of call.args) {
+              const site = call.argSites.get(arg) ?? call.sourceAt;
+              const base = { data: { input: arg, module: call.name }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };
+              walk4(arg, v, (name, s) => literal(name, s, { ...base, messageId: name === arg && s === v ? "moduleArgument" : "moduleArgumentKey" }));
+            }
+          }
           for (const r of g.resources) {
             if (isInlineElement(r)) continue;
             if (!r.body) continue;
@@ -54496,6 +54701,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const pools = selectable.length > 0 ? selectable : all;
         if (pools.length === 0) {
           if (!configured) return;
+          if (scanned.length === 0 && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (v.undecided) return ctx.undecided(w, "tolerations", "a toleration uses the Lt/Gt operator", t.tolerationsAt ?? at2);
@@ -54562,6 +54768,13 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
     };
   }
 });
+function toleratesSomePool(t, pools, requested) {
+  return pools.some((p) => {
+    if (p.cpuSize !== void 0 || p.taints === void 0) return false;
+    const v = taintVerdict(t, p.taints, requested);
+    return v.missing.length === 0 && !v.undecided && v.toleratedBy.size > 0;
+  });
+}
 
 // rules/k8s/K8S002-non-gpu-workload-tolerates-gpu-taint.ts
 init_aks();

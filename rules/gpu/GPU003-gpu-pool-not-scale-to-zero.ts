@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, gpuReasonOf, isSystemPool, knownStringOf, readOrUndecided } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, gpuReasonOf, isSystemPool, knownNonGpuSize, knownStringOf, readOrUndecided } from '../../src/engine/facts.js';
 import { EXAMPLE_SIZES } from '../../src/model/facts/gpu.js';
 
 /** "1 node", "3 nodes". */
@@ -32,6 +32,8 @@ export default defineRule({
   create(ctx) {
     return {
       'aks.nodepool'(pool) {
+        // Meant for GPU on a known CPU size: its nodes are not GPU nodes (GPU001 reports the size).
+        if (knownNonGpuSize(pool) !== undefined) return;
         const why = gpuReasonOf(ctx, pool);
         if (!why) return;
         // A system pool keeps at least one node (AKS requires it), so it never reaches zero
@@ -62,7 +64,7 @@ export default defineRule({
         });
       },
       'ml.compute'(c) {
-        if (amlComputeTypeOf(ctx, c) !== 'cluster') return;
+        if (amlComputeTypeOf(ctx, c) !== 'cluster' || knownNonGpuSize(c) !== undefined) return;
         const why = gpuReasonOf(ctx, c);
         if (!why) return;
         const min = ctx.fact(c, 'minNodeCount');

@@ -110,6 +110,11 @@ export default defineRule({
 
         if (pools.length === 0) {
           if (!configured) return;
+          // No pool is known to be the manifest's (pools of several checkouts side by side): when
+          // it tolerates every hard taint of some tainted GPU pool of the scan, "at least one GPU
+          // pool" holds, and the configured taint is not demanded instead. An untainted pool of
+          // another checkout is no such sign (every pod tolerates it).
+          if (scanned.length === 0 && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (v.undecided) return ctx.undecided(w, 'tolerations', 'a toleration uses the Lt/Gt operator', t.tolerationsAt ?? at);
@@ -179,3 +184,12 @@ export default defineRule({
     };
   },
 });
+
+/** Whether the template tolerates every NoSchedule/NoExecute taint of some GPU-sized pool that has one (its taints known). */
+function toleratesSomePool(t: Parameters<typeof taintVerdict>[0], pools: readonly GpuNodePool[], requested: Parameters<typeof taintVerdict>[2]): boolean {
+  return pools.some((p) => {
+    if (p.cpuSize !== undefined || p.taints === undefined) return false;
+    const v = taintVerdict(t, p.taints, requested);
+    return v.missing.length === 0 && !v.undecided && v.toleratedBy.size > 0;
+  });
+}

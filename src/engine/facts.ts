@@ -344,6 +344,16 @@ export function addressLabel(r: Resource): string | undefined {
   return r.format === 'azure-cli' ? undefined : lastAddressWord(r.address);
 }
 
+/**
+ * The resource's size when it is known (written, or the documented default) and not a GPU size,
+ * read without a "could not decide" line: a pool meant for GPU on such a size is GPU001's
+ * finding, and its nodes are not GPU nodes.
+ */
+export function knownNonGpuSize(r: Resource<SizedKind>): string | undefined {
+  const size = knownStringOf(r.attrs.get('vmSize')?.value);
+  return size !== undefined && !isGpuSize(size) ? size : undefined;
+}
+
 /** The resource's size when it is known and a GPU size, else undefined. */
 export function gpuSizeOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
   const size = ctx.fact(r, 'vmSize').string();

@@ -39,7 +39,7 @@ import {
   type FlagSpec,
   type KnownTemplate,
 } from '../model/tables/azure-cli.js';
-import { idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
+import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
@@ -47,7 +47,8 @@ import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
 import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type FileCommand } from './azure-cli-files.js';
 import { githubRepository } from './shared.js';
-import { TASK_SCRIPT_INPUTS, taskScriptMode } from '../parse/yaml/pipeline-tasks.js';
+import { TASK_SCRIPT_INPUTS, taskScriptMode, type ArgumentSyntax } from '../parse/yaml/pipeline-tasks.js';
+import { passedArguments, unknownArguments, type PassedArguments } from '../eval/azcli/task-arguments.js';
 import { resolveVariableTemplates } from './azure-pipelines-variables.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 
@@ -558,11 +559,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         }
       }
     }
-    // AzureCLI@2/@3 with `scriptLocation: scriptPath`: the named script, if scanned, runs with this step's variables.
-    for (const { step, script } of scriptPathRuns(file, byPath, ctx.root)) {
+    // A task running a script file (AzureCLI@2 `scriptPath`, Bash@3/PowerShell@2 `filePath`): the
+    // named script, if scanned, runs with this step's variables and the arguments it passes.
+    for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
-      const run = interpretScript(script.file, script.script, sc.env, withSource(script.file, sc.expansion));
+      const initial = new Map(sc.env);
+      if (args) for (const [k, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(k, v);
+      const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion));
       const env = lazyEnvClass(place, run.assigned, sc);
       const defaults = configuredDefaults(run);
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add('default', d, env());
@@ -951,28 +955,56 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
   return false;
 }
 
-const AZURE_CLI_TASK = TASK_SCRIPT_INPUTS.get('azurecli')!;
+/** A task step that runs a scanned script file, and the arguments input it passes (when its syntax is read). */
+interface ScriptFileRun {
+  step: CiStep;
+  script: { file: string; script: CiScript };
+  args?: { entry: CiEntry | undefined; syntax: ArgumentSyntax; inBranch: boolean };
+}
 
 /**
- * `AzureCLI@2`/`@3` steps with `scriptLocation: scriptPath` whose literal `scriptPath`
- * (relative to the repository, `$(System.DefaultWorkingDirectory)/` or
- * `$(Build.SourcesDirectory)/` allowed in front) names a scanned script.
+ * The steps of tasks that run a script file (TASK_SCRIPT_INPUTS `file`: AzureCLI@2 `scriptPath`,
+ * Bash@3 and PowerShell@2 `filePath`) in file mode whose literal path (relative to the
+ * repository, `$(System.DefaultWorkingDirectory)/` or `$(Build.SourcesDirectory)/` allowed in
+ * front) names a scanned script.
  */
-
-function scriptPathRuns(file: CiFile, scripts: Map<string, { file: string; script: CiScript }>, root: string): { step: CiStep; script: { file: string; script: CiScript } }[] {
-  const out: { step: CiStep; script: { file: string; script: CiScript } }[] = [];
+function scriptFileRuns(file: CiFile, scripts: Map<string, { file: string; script: CiScript }>, root: string): ScriptFileRun[] {
+  const out: ScriptFileRun[] = [];
   if (file.format !== 'azure-pipelines') return out;
   for (const step of file.steps) {
-    if (step.task?.name.toLowerCase() !== 'azurecli') continue;
-    const input = (k: string): string | undefined => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase())?.value;
-    if (taskScriptMode(AZURE_CLI_TASK, input(AZURE_CLI_TASK.selector!.input)) !== 'file') continue;
-    const scriptPath = input('scriptPath');
+    const task = step.task && TASK_SCRIPT_INPUTS.get(step.task.name.toLowerCase());
+    if (!task?.file || !task.selector) continue;
+    const entry = (k: string): CiEntry | undefined => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase());
+    const input = (k: string): string | undefined => entry(k)?.value;
+    if (taskScriptMode(task, input(task.selector.input)) !== 'file') continue;
+    const scriptPath = input(task.file);
     const p = scriptPath === undefined ? undefined : withoutCheckoutTop(scriptPath).replace(/\\/g, '/').replace(/^\.\//, '');
     if (!p || /\$[({[]/.test(p)) continue;
     const hit = scriptAt(scripts, root, file.file, p);
-    if (hit) out.push({ step, script: hit });
+    if (!hit) continue;
+    const a = task.arguments;
+    const syntax = !a ? undefined : typeof a.syntax === 'string' ? a.syntax : a.syntax.values[input(a.syntax.input)?.trim().toLowerCase() ?? ''];
+    if (!a || !syntax) {
+      out.push({ step, script: hit });
+      continue;
+    }
+    const isArguments = (e: CiEntry): boolean => a.inputs.includes(e.key.toLowerCase());
+    out.push({ step, script: hit, args: { entry: step.inputs.find(isArguments), syntax, inBranch: (step.inputBranches ?? []).some((b) => b.some(isArguments)) } });
   }
   return out;
+}
+
+/** What a step's arguments input passes its script (task-arguments.ts), its macros and template expressions read with the step's variables. */
+function taskArguments(file: string, args: NonNullable<ScriptFileRun['args']>, sc: ScriptContext): PassedArguments {
+  if (args.inBranch) return unknownArguments('the arguments input is set in a template condition');
+  const e = args.entry;
+  if (!e) return { words: [] };
+  if (e.value === undefined || !e.valueRange) return unknownArguments('the arguments input is not one text');
+  const r = e.valueRange;
+  const verbatim = r.start.line === r.end.line && r.end.offset - r.start.offset === e.value.length;
+  return passedArguments(e.value, { file, range: r }, verbatim, args.syntax, (macro, expression) =>
+    macro !== undefined ? (sc.expansion.macro?.(macro) ?? unknown(`$(${macro}) is not read`)) : sc.expansion.expression(expression ?? ''),
+  );
 }
 
 /**

@@ -23,6 +23,9 @@ const COMPOSITE = /^[ \t]+using[ \t]*:[ \t]*["']?composite\b/m;
 const AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
 const AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
 const K8S = /^apiVersion[ \t]*:/m;
+/** A top-level `extends:` whose mapping names a template (a pipeline extending one, its only content besides triggers). */
+const AZP_EXTENDS = /^extends[ \t]*:/m;
+const AZP_TEMPLATE_KEY = /^[ \t]+template[ \t]*:/m;
 
 /** Step keys; `template` counts too (a pipeline made of step/job/stage templates). */
 const STEP_KEYS = new Set(['task', 'script', 'bash', 'pwsh', 'powershell', 'template']);
@@ -77,7 +80,8 @@ export function classifyCiFile(relPath: string, source: string, options: { start
   if (PIPELINE_NAME.test(base)) return 'azure-pipeline';
 
   const maybeWorkflow = TOP_ON.test(text) && TOP_JOBS.test(text);
-  const maybePipeline = AZP_STEP.test(text) && AZP_CONTAINER.test(text) && !K8S.test(text);
+  const maybeExtends = AZP_EXTENDS.test(text) && AZP_TEMPLATE_KEY.test(text) && !K8S.test(text);
+  const maybePipeline = (AZP_STEP.test(text) && AZP_CONTAINER.test(text) && !K8S.test(text)) || maybeExtends;
   if (!maybeWorkflow && !maybePipeline) return undefined;
   if (options.startFirst !== false) {
     const early = confirmedByStart(text, maybeWorkflow, options.lines !== false);
@@ -94,8 +98,19 @@ export function classifyCiFile(relPath: string, source: string, options: { start
     return maybeWorkflow ? 'github-workflow' : 'azure-pipeline';
   }
   if (maybeWorkflow && isMap(root) && root.has('on') && root.has('jobs')) return 'github-workflow';
-  if (maybePipeline && hasPipelineSteps(root)) return 'azure-pipeline';
+  if (maybePipeline && (hasPipelineSteps(root) || (maybeExtends && extendsTemplate(root)))) return 'azure-pipeline';
   return undefined;
+}
+
+/**
+ * `extends: { template: x.yml }` at the top: an Azure Pipelines pipeline that extends a template
+ * (Learn, "Template usage reference": `extends:` takes `template:` and `parameters:`), whatever
+ * else it has; other formats' `extends:` is a name or a list (ESLint), or sits under a job (GitLab).
+ */
+function extendsTemplate(root: unknown): boolean {
+  if (!isMap(root)) return false;
+  const ext = root.items.find((p) => keyOf(p.key) === 'extends')?.value;
+  return isMap(ext) && ext.items.some((p) => keyOf(p.key) === 'template' && isScalar(p.value) && typeof p.value.value === 'string' && p.value.value.trim() !== '');
 }
 
 const TOP_ON_G = new RegExp(TOP_ON.source, 'gm');

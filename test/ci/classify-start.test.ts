@@ -32,6 +32,14 @@ describe('CI classification from the start of a file', () => {
     // A tagged empty value at the cut (the whole file: an error, so a pipeline).
     ['stages:\n- stage: a\n  jobs:\n  - job: b\n    steps:\n    - task: !!null\n      x: 1\n', 'azure-pipeline'],
     ['stages:\n- stage: a\n  jobs:\n  - job: b\n    steps:\n    - task:\n        x: 1\n', undefined],
+    // A pipeline that only extends a template (Learn, "Template usage reference"), whatever its name.
+    ['trigger: none\nextends:\n  template: base.yml\n  parameters:\n    admin: true\n', 'azure-pipeline'],
+    ['extends:\n  template: templates/stages.yml@templates\n', 'azure-pipeline'],
+    // Other formats' extends: a name (ESLint), a list, a template key that is not extends's, an empty template.
+    ['extends: eslint:recommended\nrules:\n  template: off\n', undefined],
+    ['extends:\n  - base\n  - template: x\n', undefined],
+    ['extends:\n  template:\n', undefined],
+    ['build:\n  extends:\n    template: x.yml\n', undefined],
   ])('%j', (text, expected) => {
     expect(both(text)).toEqual([expected, expected]);
   });

@@ -881,6 +881,17 @@ steps:
     ],
     invalid: [
       {
+        // A pipeline made of `extends:` alone, whatever its file's name, is a pipeline: its parameters reach the template.
+        name: 'pipeline-that-only-extends-a-template',
+        files: {
+          'deploy.yml': 'trigger: none\nextends:\n  template: base.yml\n  parameters:\n    admin: ⟦true⟧\n',
+          'base.yml': 'parameters:\n- name: admin\n  default: false\nsteps:\n- script: az acr create -n acr1 -g rg --sku Basic --admin-enabled ${{ parameters.admin }}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // `template: x.yml@self` is the pipeline's own repository's template: its caller's parameters reach it.
         name: 'pipeline-template-at-self',
         files: {

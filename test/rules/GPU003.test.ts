@@ -1499,6 +1499,19 @@ max_instances: 2
         },
       },
       {
+        // Named for GPU, on a CPU size: GPU001's finding, not this one.
+        name: 'gpu-named-cluster-on-a-cpu-size',
+        files: {
+          'cluster.yml': `
+$schema: https://azuremlschemas.azureedge.net/latest/amlCompute.schema.json
+name: gpu-cluster
+type: amlcompute
+size: Standard_D4s_v3
+min_instances: 1
+`,
+        },
+      },
+      {
         name: 'cpu-cluster-min-one',
         files: {
           'cluster.yml': `
@@ -1541,6 +1554,15 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 3\n' },
       },
       { name: 'cluster-min-zero-default', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC6s_v3\n' } },
+      {
+        // Meant for GPU (its taint, its name) on a known CPU size, written or the default: not a
+        // GPU pool's cost (GPU001 reports the size).
+        name: 'meant-for-gpu-on-a-cpu-size',
+        files: {
+          'deploy.sh':
+            'az aks nodepool add --cluster-name aks -n gpu -s Standard_D8s_v5 --node-taints sku=gpu:NoSchedule --node-count 1\naz ml compute create -n gpu-cluster --type AmlCompute --min-instances 1\n',
+        },
+      },
     ],
     invalid: [
       {

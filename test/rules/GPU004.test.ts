@@ -579,6 +579,38 @@ jobs:
         messageId: 'retired',
       })),
       {
+        // The size a task passes its script file in its arguments input: reported at that word
+        // (a macro's value where the variable is written), each task reading the text its way.
+        name: 'pipeline-task-argument-is-the-size',
+        files: {
+          'azure-pipelines.yml': `variables:
+  poolSize: ⟦Standard_NV6⟧
+steps:
+- task: AzureCLI@2
+  inputs:
+    azureSubscription: sc
+    scriptType: bash
+    scriptLocation: scriptPath
+    scriptPath: ./scripts/cluster.sh
+    arguments: gpu-cluster ⟦Standard_NC6⟧
+- task: Bash@3
+  inputs:
+    filePath: scripts/pool.sh
+    arguments: gpu $(poolSize)
+- task: PowerShell@2
+  inputs:
+    filePath: scripts/vm.ps1
+    arguments: -Name vm1 -Size:⟦Standard_NC12⟧
+`,
+          'scripts/cluster.sh': 'az ml compute create -n "$1" --type AmlCompute --size "$2" --min-instances 0\n',
+          'scripts/pool.sh': 'az aks nodepool add --cluster-name aks -n "$1" --node-vm-size "$2" --node-taints sku=gpu:NoSchedule\n',
+          'scripts/vm.ps1': 'param([string]$Name, [string]$Size)\naz vm create -n $Name -g rg --image Ubuntu2204 --size $Size\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         name: 'default-expansion-names-a-retired-size',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu --node-vm-size ${GPU_SIZE:-⟦Standard_NV6⟧} --node-taints sku=gpu:NoSchedule\n' },
         level: 'error',

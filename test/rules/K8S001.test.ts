@@ -102,6 +102,17 @@ const cases: RuleTable = {
           'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: workload, operator: Equal, value: gpu, effect: NoSchedule }\n'),
         },
       },
+      {
+        // Outside a repository (several checkouts side by side) no scanned pool is known to be the
+        // manifest's; but it tolerates every taint of a GPU pool of the scan, so RULES.md's "at
+        // least one GPU pool" holds and the configured taint is not demanded instead.
+        name: 'pools-of-other-projects-tolerated',
+        files: {
+          'dev/main.tf': tfPool('["workload=gpu:NoSchedule"]'),
+          'prod/main.tf': tfPool('["workload=gpu:NoSchedule"]', '', 'gpu2'),
+          'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: workload, operator: Equal, value: gpu, effect: NoSchedule }\n'),
+        },
+      },
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
         // The only GPU pool is meant for GPU but has a CPU size (GPU001 reports it): the scan has a
@@ -350,6 +361,15 @@ metadata:
         messageId: 'configTaint',
         message:
           `Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; none of the scan's GPU node pools is known to be this manifest's cluster's), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.`,
+      },
+      {
+        // An untainted GPU pool of another checkout is no sign the manifest is written for it
+        // (every pod tolerates no taint): the configured taint is still demanded.
+        name: 'untainted-pool-of-another-checkout-config-taint',
+        files: { 'a/infra/main.tf': tfPool('[]'), 'b/infra/main.tf': POOL.replace(/"gpu"/g, '"gpu2"'), 'samples/job.yaml': job() },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'configTaint',
       },
       {
         // Inside a repository (a .git at or above the scan root) the top-level folders are one

@@ -1086,6 +1086,31 @@ param purgeProtection = ⟦false⟧
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      {
+        // The arguments a task passes are split as the task (AzureCLI@2: double quotes only) or
+        // bash (Bash@3: single quotes too) splits them: the second word is `true`.
+        name: 'pipeline-task-arguments-split-as-the-task-does',
+        files: {
+          'azure-pipelines.yml': `steps:
+- task: AzureCLI@2
+  inputs:
+    azureSubscription: sc
+    scriptType: bash
+    scriptPath: scripts/kv.sh
+    arguments: '"kv one" true'
+- task: Bash@3
+  inputs:
+    filePath: scripts/kv.sh
+    arguments: "'kv two' true"
+- task: PowerShell@2
+  inputs:
+    filePath: scripts/kv.ps1
+    arguments: "-Name 'kv three' -Purge:true"
+`,
+          'scripts/kv.sh': 'ENVIRONMENT=prod\naz keyvault create -n "$1" -g rg --enable-rbac-authorization true --enable-purge-protection "$2"\n',
+          'scripts/kv.ps1': 'param([string]$Name, [string]$Purge)\n$environment = "prod"\naz keyvault create -n $Name -g rg --enable-rbac-authorization true --enable-purge-protection $Purge\n',
+        },
+      },
       // The arguments move (`shift`), or `$1` is a function's own argument: not the caller's.
       {
         name: 'script-shifts-its-arguments',
@@ -1325,6 +1350,69 @@ jobs:
         },
         level: 'error',
         env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A task running a script file passes it its arguments input, macros replaced first
+        // (AzureCLI@2 scriptPath: the task splits it, double quotes group; Bash@3: bash reads it;
+        // PowerShell@2: named arguments bind param()).
+        name: 'pipeline-task-arguments-name-the-environment',
+        files: {
+          'azure-pipelines.yml': `variables:
+  target: prod
+steps:
+- task: AzureCLI@2
+  inputs:
+    azureSubscription: sc
+    scriptType: bash
+    scriptLocation: scriptPath
+    scriptPath: scripts/kv.sh
+    arguments: '"$(target)" "rg ml"'
+- task: Bash@3
+  inputs:
+    targetType: filePath
+    filePath: $(System.DefaultWorkingDirectory)/scripts/kv2.sh
+    arguments: $(target)
+- task: PowerShell@2
+  inputs:
+    filePath: scripts/kv.ps1
+    arguments: -Environment prod -Name kv-ps
+`,
+          'scripts/kv.sh': '#!/bin/bash\nENVIRONMENT=$1\n⟦az⟧ keyvault create -n kv-ml -g "$2"\n',
+          'scripts/kv2.sh': '#!/bin/bash\nENVIRONMENT=${1:-dev}\n⟦az⟧ keyvault create -n kv-two -g rg\n',
+          'scripts/kv.ps1': "param(\n  [string]$Environment = 'dev',\n  [string]$Name\n)\n⟦az⟧ keyvault create --name $Name -g rg\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // An argument that is not known (a macro not set, bash syntax, single quotes the task does
+        // not strip) decides nothing: not the script's default either (unknown: warning).
+        name: 'pipeline-task-arguments-not-known-decide-nothing',
+        files: {
+          'azure-pipelines.yml': `steps:
+- task: Bash@3
+  inputs:
+    filePath: scripts/kv.sh
+    arguments: $(notSet)
+- task: Bash@3
+  inputs:
+    filePath: scripts/kv2.sh
+    arguments: $ENVIRONMENT
+- task: AzureCLI@2
+  inputs:
+    azureSubscription: sc
+    scriptType: bash
+    scriptPath: scripts/kv3.sh
+    arguments: "'dev'"
+`,
+          'scripts/kv.sh': 'ENVIRONMENT=${1:-dev}\n⟦az⟧ keyvault create -n kv-one -g rg\n',
+          'scripts/kv2.sh': 'ENVIRONMENT=${1:-dev}\n⟦az⟧ keyvault create -n kv-two -g rg\n',
+          'scripts/kv3.sh': 'ENVIRONMENT=$1\n⟦az⟧ keyvault create -n kv-three -g rg\n',
+        },
+        level: 'warning',
+        env: 'unknown',
         messageId: 'noPurgeProtection',
       },
       {

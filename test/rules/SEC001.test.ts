@@ -186,6 +186,31 @@ variable "connection_string" {
         messageId: 'inputDefault',
       },
       {
+        // A registry module the linter does not read (no local copy): its arguments are written
+        // here all the same; a key of an object argument too. A variable passed stays unknown.
+        name: 'argument-of-a-module-not-evaluated',
+        files: {
+          'main.tf': `
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+
+module "vm" {
+  source         = "Azure/compute/azurerm"
+  version        = "5.3.0"
+  admin_password = ⟦"M0dul3Secret!"⟧
+  db_password    = var.db_password
+  extra          = { client_secret = ⟦"s3cr3t-v4lue"⟧, client_id = "abc" }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        errors: [{ messageId: 'moduleArgument', message: 'The value passed as "admin_password" to module "vm" (not evaluated) holds a literal secret (value not shown); remove it, rotate the secret and pass it at deploy time from Key Vault or a secure parameter.' }, { messageId: 'moduleArgumentKey' }],
+        mustNotShow: ['M0dul3Secret', 's3cr3t-v4lue'],
+      },
+      {
         name: 'module-argument',
         files: {
           'main.tf': `
@@ -869,6 +894,38 @@ resource "azapi_resource" "vm" {
     ],
     invalid: [
       {
+        // A deployment whose template is linked by URL (EVAL002): the parameters passed to it are written here.
+        name: 'parameter-of-a-linked-template',
+        files: {
+          'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "sqlPassword": { "type": "securestring" } },
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "linked",
+      "properties": {
+        "mode": "Incremental",
+        "templateLink": { "uri": "https://example.com/vm.json" },
+        "parameters": {
+          "adminPassword": { "value": ⟦"Tr0ub4dor&3horse"⟧ },
+          "sqlPassword": { "value": "[parameters('sqlPassword')]" },
+          "vmSize": { "value": "Standard_B2s" }
+        }
+      }
+    }
+  ]
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'moduleArgument',
+        mustNotShow: ['Tr0ub4dor'],
+      },
+      {
         name: 'parameter-file-value',
         files: {
           'azuredeploy.json': `
@@ -1277,6 +1334,26 @@ output passwordLength int = length(adminPassword)
       { name: 'secure-string-alias', files: { 'main.bicep': '@secure()\ntype secretStr = string\nparam clientSecret secretStr\n\noutput n int = length(clientSecret)\n' } },
     ],
     invalid: [
+      {
+        // A registry module (`br:`) without a local copy: its parameters are written here.
+        name: 'parameter-of-a-registry-module',
+        files: {
+          'main.bicep': `@secure()
+param sqlPassword string
+
+module vm 'br/public:avm/res/compute/virtual-machine:0.5.0' = {
+  name: 'vm'
+  params: {
+    adminPassword: ⟦'Sup3r-S3cret-Value'⟧
+    sqlPassword: sqlPassword
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'moduleArgument',
+      },
       {
         name: 'string-param-literal-default',
         files: {

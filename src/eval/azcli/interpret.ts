@@ -12,7 +12,8 @@
  * commands run nothing.
  */
 import path from 'node:path';
-import { unknown, type Value } from '../../core/value.js';
+import { str, unknown, type Value } from '../../core/value.js';
+import type { PassedArguments } from './task-arguments.js';
 import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
@@ -188,6 +189,48 @@ const MAX_SPLIT_WORDS = 1_000;
 
 /** The key a caller's named argument to a PowerShell script has in the called script's initial variables (no variable name has it). */
 const PS_ARGUMENT = '@argument:';
+
+/**
+ * The initial variables that give a script the arguments a CI task passes it (task-arguments.ts):
+ * a shell script's `$1`…`$9` (unknown from the first word not known on), a PowerShell script's
+ * named arguments (`-Name value`, `-Name:value`) for its `param()`.
+ */
+export function argumentVariables(language: CiScript['language'], passed: PassedArguments): Map<string, Value> {
+  const out = new Map<string, Value>();
+  const known = passed.unknownFrom ? passed.words.slice(0, passed.unknownFrom.index) : passed.words;
+  if (language !== 'powershell') {
+    known.slice(0, POSITIONALS.length).forEach((v, k) => out.set(POSITIONALS[k]!, v));
+    if (passed.unknownFrom) for (let k = known.length; k < POSITIONALS.length; k++) out.set(POSITIONALS[k]!, unknown(`$${k + 1}: ${passed.unknownFrom.reason}`));
+    return out;
+  }
+  // Named arguments after an unknown word are not read: their parameters keep the value a caller may pass (unknown).
+  for (let k = 0; k < known.length; k++) {
+    const w = known[k]!;
+    if (w.kind !== 'string') continue;
+    const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(w.value);
+    if (!m) continue;
+    if (m[2] !== undefined && m[2] !== '') {
+      out.set(`${PS_ARGUMENT}${m[1]!.toLowerCase()}`, str(m[2], w.origin && tailOf(w.origin, w.value.length - m[2].length, w.value.length)));
+      continue;
+    }
+    const next = k + 1 < known.length ? known[k + 1]! : undefined;
+    if (next === undefined) {
+      if (passed.unknownFrom) out.set(`${PS_ARGUMENT}${m[1]!.toLowerCase()}`, unknown(`-${m[1]}: ${passed.unknownFrom.reason}`));
+      continue;
+    }
+    if (next.kind === 'string' && next.value.startsWith('-')) continue;
+    out.set(`${PS_ARGUMENT}${m[1]!.toLowerCase()}`, next);
+    k++;
+  }
+  return out;
+}
+
+/** The last characters of a word placed exactly on one line (from `from` of its `length`), else the word's place. */
+function tailOf(origin: Location, from: number, length: number): Location {
+  const r = origin.range;
+  if (r.start.line !== r.end.line || r.end.offset - r.start.offset !== length) return origin;
+  return { ...origin, range: { start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from }, end: r.end } };
+}
 
 /** Programs that change the working directory. */
 const CHANGES_DIRECTORY = new Set(['cd', 'pushd', 'popd']);
@@ -839,6 +882,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (!first.raw.endsWith(',')) endParamList();
         return;
       }
+      // Several on one line (`param([string]$Name, [string]$Size = 'x')`): each is a parameter.
+      const several = parametersOnOneLine(words);
+      if (several) {
+        for (const p of several) set(p.name, passedArgument(p.name) ?? asString(unknown(`$${p.name} is a parameter`), p.typedString));
+        if (!words[words.length - 1]!.raw.endsWith(',')) endParamList();
+        return;
+      }
     }
     psAssigns(words);
     // `} else {$size = 'x'}`, `'gpu' {$size = 'x'}` (a switch branch): an assignment after a
@@ -946,6 +996,28 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
  * parentheses, then `]`; one spanning lines goes on with `HelpMessage = 'x')]` after the `(`
  * of the line before, or with a line ending in a comma).
  */
+/** A parameter's head in a list: its type constraints, its name, and a default written on to it (`[string]$Size='x'`) or after it. */
+const PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(?:,|=.*)?$`, 's');
+
+/**
+ * The parameters of a list line that declares several (`[string]$Name, [string]$Size = 'x'`):
+ * the words split after each trailing comma, each part starting with a parameter's head;
+ * undefined when the line is not that (one parameter, or something else).
+ */
+function parametersOnOneLine(words: readonly CiWord[]): { name: string; typedString: boolean }[] | undefined {
+  const out: { name: string; typedString: boolean }[] = [];
+  let start = true;
+  for (const w of words) {
+    if (start) {
+      const m = PS_PARAMETER_HEAD.exec(w.raw);
+      if (!m) return undefined;
+      out.push({ name: m[2]!, typedString: /^(?:\[string\])+$/i.test(m[1]!) });
+    }
+    start = w.raw.endsWith(',');
+  }
+  return out.length > 1 ? out : undefined;
+}
+
 function psParameter(cmd: CiCommand, words: readonly CiWord[]): boolean {
   return /^[[\]$,]/.test(words[0]!.raw) || (cmd.depth ?? 0) > 0 || cmd.before === ')' || words[words.length - 1]!.raw.endsWith(',');
 }
