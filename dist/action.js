@@ -40333,6 +40333,20 @@ function linkWorkspace(resources) {
     if (same2.length === 1) link(r, same2[0]);
   }
 }
+function manifestsNotRead(file, parsed) {
+  const out = [];
+  for (const root of parsed.roots) {
+    if (amlYamlTypeOf(root) !== void 0) continue;
+    const keys = new Set(root.entries.map((e) => e.key));
+    if (!keys.has("apiVersion") || !keys.has("kind")) continue;
+    out.push({
+      ruleId: "EVAL001",
+      message: "this document is a Kubernetes manifest in a file read as Azure ML YAML (another document of the file is one), so it is not checked; move it to a file of its own",
+      location: { file, range: { start: root.range.start, end: root.range.start } }
+    });
+  }
+  return out;
+}
 var azuremlYamlFrontEnd;
 var init_azureml_yaml2 = __esm({
   "src/frontends/azureml-yaml.ts"() {
@@ -40388,6 +40402,7 @@ var init_azureml_yaml2 = __esm({
           let evaluation = byClass.get(classKey);
           if (!evaluation) byClass.set(classKey, evaluation = { variant: "default", ...evaluationEnv(decided), unit: dir, inputs: [] });
           for (const d of documentsOf({ file: f.path, text: text2 }, parsed, [])) unit.resources.push(fromAmlYaml(d, evaluation));
+          problems.push(...manifestsNotRead(f.path, parsed));
         }
         const units2 = [];
         for (const u of byUnit.values()) {
@@ -47048,6 +47063,21 @@ var k8s_exports = {};
 __export(k8s_exports, {
   k8sFrontEnd: () => k8sFrontEnd
 });
+function amlDocumentsNotRead(file, documents) {
+  const out = [];
+  for (const d of documents) {
+    if (d.type !== "map" || d.entries.some((e) => e.key === "apiVersion" || e.key === "kind")) continue;
+    const type = d.entries.find((e) => e.key === "type")?.value;
+    const text2 = type?.type === "scalar" ? String(type.value).trim().toLowerCase() : "";
+    if (text2 !== "amlcompute" && text2 !== "computeinstance" || !d.entries.some((e) => e.key === "name")) continue;
+    out.push({
+      ruleId: "EVAL001",
+      message: "this document is Azure ML YAML in a file read as Kubernetes manifests (another document of the file is one), so it is not checked; move it to a file of its own",
+      location: { file, range: { start: d.range.start, end: d.range.start } }
+    });
+  }
+  return out;
+}
 function parseManifest2(file, text2, problems, suppressionSources) {
   if (/\.json$/i.test(file)) {
     const parsed2 = parseJsonc(text2, file);
@@ -47145,6 +47175,7 @@ var init_k8s = __esm({
           }
           const parsed = parseManifest2(f.path, text2, problems, suppressionSources);
           if (!parsed) continue;
+          problems.push(...amlDocumentsNotRead(f.path, parsed.documents));
           const evaluation = { variant: "default", ...evaluationEnv(pathEnv(ctx, f.path)), unit: f.path, inputs: [] };
           const resources = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
           for (const k of readKaitoObjects(f.path, parsed.documents, parsed.lineMap)) resources.push(kaitoResource(k, evaluation, ctx.root));

@@ -113,6 +113,26 @@ function linkWorkspace(resources: Resource[]): void {
   }
 }
 
+/**
+ * The Kubernetes manifests (`apiVersion` and `kind`) among the documents of a file read as Azure
+ * ML YAML: a file is read as one format, so they are not checked; an EVAL001 note says so at each
+ * (rather than dropping them without a word).
+ */
+function manifestsNotRead(file: string, parsed: ParsedYaml): Problem[] {
+  const out: Problem[] = [];
+  for (const root of parsed.roots) {
+    if (amlYamlTypeOf(root) !== undefined) continue;
+    const keys = new Set(root.entries.map((e) => e.key));
+    if (!keys.has('apiVersion') || !keys.has('kind')) continue;
+    out.push({
+      ruleId: 'EVAL001',
+      message: 'this document is a Kubernetes manifest in a file read as Azure ML YAML (another document of the file is one), so it is not checked; move it to a file of its own',
+      location: { file, range: { start: root.range.start, end: root.range.start } },
+    });
+  }
+  return out;
+}
+
 export const azuremlYamlFrontEnd: FrontEnd = {
   name: 'azureml-yaml',
   // The Azure resource family (ARM, Bicep and Azure ML YAML describe Azure resources).
@@ -160,6 +180,7 @@ export const azuremlYamlFrontEnd: FrontEnd = {
       let evaluation = byClass.get(classKey);
       if (!evaluation) byClass.set(classKey, (evaluation = { variant: 'default', ...evaluationEnv(decided), unit: dir, inputs: [] }));
       for (const d of documentsOf({ file: f.path, text }, parsed, [])) unit.resources.push(fromAmlYaml(d, evaluation));
+      problems.push(...manifestsNotRead(f.path, parsed));
     }
     const units: EvaluatedUnit[] = [];
     for (const u of byUnit.values()) {

@@ -53,6 +53,7 @@ export const k8sFrontEnd: FrontEnd = {
       }
       const parsed = parseManifest(f.path, text, problems, suppressionSources);
       if (!parsed) continue;
+      problems.push(...amlDocumentsNotRead(f.path, parsed.documents));
       const evaluation: Evaluation = { variant: 'default', ...evaluationEnv(pathEnv(ctx, f.path)), unit: f.path, inputs: [] };
       const resources: Resource[] = readPodTemplates(f.path, parsed.documents, parsed.lineMap).map((t, i) => workloadResource(t, i, evaluation, ctx.root));
       for (const k of readKaitoObjects(f.path, parsed.documents, parsed.lineMap)) resources.push(kaitoResource(k, evaluation, ctx.root));
@@ -61,6 +62,27 @@ export const k8sFrontEnd: FrontEnd = {
     return { units, problems, suppressionSources, skipped };
   },
 };
+
+/**
+ * The Azure ML compute documents (`type: amlcompute`/`computeinstance` with a `name`, no
+ * `apiVersion`) of a file read as Kubernetes manifests: a file is read as one format, so they are
+ * not checked; an EVAL001 note says so at each (rather than dropping them without a word).
+ */
+function amlDocumentsNotRead(file: string, documents: readonly YamlTree[]): Problem[] {
+  const out: Problem[] = [];
+  for (const d of documents) {
+    if (d.type !== 'map' || d.entries.some((e) => e.key === 'apiVersion' || e.key === 'kind')) continue;
+    const type = d.entries.find((e) => e.key === 'type')?.value;
+    const text = type?.type === 'scalar' ? String(type.value).trim().toLowerCase() : '';
+    if ((text !== 'amlcompute' && text !== 'computeinstance') || !d.entries.some((e) => e.key === 'name')) continue;
+    out.push({
+      ruleId: 'EVAL001',
+      message: 'this document is Azure ML YAML in a file read as Kubernetes manifests (another document of the file is one), so it is not checked; move it to a file of its own',
+      location: { file, range: { start: d.range.start, end: d.range.start } },
+    });
+  }
+  return out;
+}
 
 /** The documents of a manifest that parse (a PARSE001 for the first error), or undefined when none does. */
 function parseManifest(file: string, text: string, problems: Problem[], suppressionSources: SuppressionSource[]): { documents: YamlTree[]; lineMap: LineMap } | undefined {

@@ -93,6 +93,20 @@ describe('azureml-yaml files', () => {
     expect(new Set(r.findings.map((f) => f.fingerprint)).size).toBe(2);
   });
 
+  it('says that a Kubernetes manifest beside an Azure ML document in one file is not checked (EVAL001 at its start)', async () => {
+    // With a $schema the file is Azure ML YAML; without one (a manifest's keys in the file) it is
+    // read as manifests: either way the other format's document gets the note.
+    const dir = tree({
+      'a/mixed.yml': `$schema: ${SCHEMA}/amlCompute.schema.json\ntype: amlcompute\nname: a\nsize: Standard_NC6\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n`,
+      'b/mixed.yml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n---\ntype: amlcompute\nname: b\nsize: Standard_NC6\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['GPU004', 'EVAL001'], today: '2026-06-01' });
+    const shown = r.findings.map((f) => `${f.ruleId} ${path.relative(dir, f.location.file)}:${f.location.range.start.line}:${f.location.range.start.column} ${f.level}`);
+    expect(shown).toEqual(['GPU004 a/mixed.yml:4:7 error', 'EVAL001 a/mixed.yml:6:1 note', 'EVAL001 b/mixed.yml:6:1 note']);
+    expect(r.findings[1]!.message).toContain('Kubernetes manifest in a file read as Azure ML YAML');
+    expect(r.findings[2]!.message).toContain('Azure ML YAML in a file read as Kubernetes manifests');
+  });
+
   it('a # directive suppresses the next line', async () => {
     const dir = tree({ 'compute.yml': 'type: amlcompute\nname: gpu\n# mlops-iac-lint-ignore GPU004 -- kept until the migration in Q3\nsize: Standard_NC6\n' });
     const r = await lint({ paths: [dir], root: dir, rules: ['GPU004'], today: '2026-06-01' });
