@@ -45626,7 +45626,7 @@ function resolveVariableTemplates(ciFiles, ctx) {
 function includeInto(list2, from, ctx, chain, read, sources) {
   for (const v of list2) {
     if (v.kind !== "template" || v.included !== void 0) continue;
-    const target = templatePath(v.name, from, ctx.root);
+    const target = variablesTemplatePath(v.name, from, ctx.root);
     if (target !== void 0 && chain.includes(target)) {
       v.included = { file: target, variables: [] };
       continue;
@@ -45650,7 +45650,7 @@ function readTemplate(target, scope, ctx, sources) {
   if (parsed.comments.length > 0) sources.push({ file: target, comments: parsed.comments, blocks: parsed.blocks });
   return variablesOf(valueOf(parsed.roots[0], "variables"), scope).map((x) => writtenIn(x, target));
 }
-function templatePath(ref, from, root) {
+function variablesTemplatePath(ref, from, root) {
   const p = ref.trim();
   if (p === "" || p.includes("@") || /\$[{([]/.test(p)) return void 0;
   return p.startsWith("/") ? path39.resolve(root, `.${p}`) : path39.resolve(path39.dirname(path39.resolve(from)), p);
@@ -46440,6 +46440,12 @@ function localCallsByTarget(ciFiles, scanRoot) {
         return target;
       };
       if (caller.extends) put(template(caller.extends.template, {}), { caller, inputs: caller.extends.inputs });
+      for (const list2 of [caller.env, ...caller.stages.map((st) => st.env), ...caller.jobs.map((j) => j.env)]) {
+        for (const v of list2) {
+          const target = v.kind === "template" && v.file === void 0 ? variablesTemplatePath(v.name, caller.file, scanRoot) : void 0;
+          if (target) references.push({ caller, candidates: [target], text: v.name.trim(), range: v.nameRange, variables: true });
+        }
+      }
       for (const stage of caller.stages) put(template(stage.template, { stage }), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
         const stage = stageOf(caller, job);
@@ -46479,12 +46485,13 @@ function missingLocalReferences(references, ctx) {
   const problems = [];
   for (const { ref, count: count2 } of byFileAndPath.values()) {
     if (ref.candidates.some((f) => ctx.host.isFile(f))) continue;
-    const what = ref.caller.format === "azure-pipelines" ? "template" : ref.candidates.length > 1 ? "action" : "reusable workflow";
+    const what = ref.variables ? "variables template" : ref.caller.format === "azure-pipelines" ? "template" : ref.candidates.length > 1 ? "action" : "reusable workflow";
     const where = ref.candidates.length > 1 ? `has no action.yml inside the scanned folder` : `is not a file inside the scanned folder`;
     const times = count2 > 1 ? ` (${count2} references)` : "";
+    const lost = ref.variables ? "the variables it sets are unknown" : "the steps it adds are not checked";
     problems.push({
       ruleId: "EVAL001",
-      message: `the local ${what} '${ref.text}' ${where}${times}: the steps it adds are not checked`,
+      message: `the local ${what} '${ref.text}' ${where}${times}: ${lost}`,
       location: { file: ref.caller.file, range: ref.range }
     });
   }

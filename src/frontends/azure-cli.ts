@@ -49,7 +49,7 @@ import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type Fi
 import { githubRepository } from './shared.js';
 import { TASK_SCRIPT_INPUTS, taskScriptMode, type ArgumentSyntax } from '../parse/yaml/pipeline-tasks.js';
 import { passedArguments, unknownArguments, type PassedArguments } from '../eval/azcli/task-arguments.js';
-import { resolveVariableTemplates } from './azure-pipelines-variables.js';
+import { resolveVariableTemplates, variablesTemplatePath } from './azure-pipelines-variables.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
@@ -1161,6 +1161,8 @@ interface LocalReference {
   /** The reference as written, and where. */
   text: string;
   range: Range;
+  /** A variables template (`variables: - template: …`): what it sets is unknown, no steps are lost. */
+  variables?: true;
 }
 
 /**
@@ -1194,6 +1196,13 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): { cal
         return target;
       };
       if (caller.extends) put(template(caller.extends.template, {}), { caller, inputs: caller.extends.inputs });
+      // Variables templates written in this file (not ones its included templates name: each says its own).
+      for (const list of [caller.env, ...caller.stages.map((st) => st.env), ...caller.jobs.map((j) => j.env)]) {
+        for (const v of list) {
+          const target = v.kind === 'template' && v.file === undefined ? variablesTemplatePath(v.name, caller.file, scanRoot) : undefined;
+          if (target) references.push({ caller, candidates: [target], text: v.name.trim(), range: v.nameRange, variables: true });
+        }
+      }
       for (const stage of caller.stages) put(template(stage.template, { stage }), { caller, stage, inputs: stage.inputs });
       for (const job of caller.jobs) {
         // The job's stage's variables are in scope in it (its template paths read them too).
@@ -1241,12 +1250,13 @@ function missingLocalReferences(references: readonly LocalReference[], ctx: Fron
   const problems: Problem[] = [];
   for (const { ref, count } of byFileAndPath.values()) {
     if (ref.candidates.some((f) => ctx.host.isFile(f))) continue;
-    const what = ref.caller.format === 'azure-pipelines' ? 'template' : ref.candidates.length > 1 ? 'action' : 'reusable workflow';
+    const what = ref.variables ? 'variables template' : ref.caller.format === 'azure-pipelines' ? 'template' : ref.candidates.length > 1 ? 'action' : 'reusable workflow';
     const where = ref.candidates.length > 1 ? `has no action.yml inside the scanned folder` : `is not a file inside the scanned folder`;
     const times = count > 1 ? ` (${count} references)` : '';
+    const lost = ref.variables ? 'the variables it sets are unknown' : 'the steps it adds are not checked';
     problems.push({
       ruleId: 'EVAL001',
-      message: `the local ${what} '${ref.text}' ${where}${times}: the steps it adds are not checked`,
+      message: `the local ${what} '${ref.text}' ${where}${times}: ${lost}`,
       location: { file: ref.caller.file, range: ref.range },
     });
   }

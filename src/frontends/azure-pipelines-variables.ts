@@ -48,7 +48,7 @@ function includeInto(
 ): void {
   for (const v of list) {
     if (v.kind !== 'template' || v.included !== undefined) continue;
-    const target = templatePath(v.name, from, ctx.root);
+    const target = variablesTemplatePath(v.name, from, ctx.root);
     // A template that includes one already being included (a cycle, which Azure Pipelines
     // rejects) adds nothing: the values before it stay read.
     if (target !== undefined && chain.includes(target)) {
@@ -80,7 +80,8 @@ function readTemplate(target: string, scope: CiVariable['scope'], ctx: Pick<Fron
 }
 
 /** The file a `template:` path names: relative to the including file, or to the repository root (the scan root) with a leading `/`. */
-function templatePath(ref: string, from: string, root: string): string | undefined {
+/** The file a variables template entry names (relative to the including file, `/` from the root); undefined for another repository's or an expression. */
+export function variablesTemplatePath(ref: string, from: string, root: string): string | undefined {
   const p = ref.trim();
   if (p === '' || p.includes('@') || /\$[{([]/.test(p)) return undefined;
   return p.startsWith('/') ? path.resolve(root, `.${p}`) : path.resolve(path.dirname(path.resolve(from)), p);

@@ -347,6 +347,20 @@ const missingLocalCalls: RuleTable = {
         message: "the local template 'templates/deploy.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked",
       },
       {
+        // A variables template that is no file: its variables are unknown, and the run says so (a
+        // stage's too, counted in the same note: one per file and cause; a present one, and another
+        // repository's, say nothing).
+        name: 'variables-template-missing',
+        files: {
+          'azure-pipelines.yml':
+            'variables:\n- template: ⟦config-infra-prod.yml⟧\n- template: vars.yml\n- template: common.yml@templates\nstages:\n- stage: a\n  variables:\n  - template: stage-vars.yml\n  jobs:\n  - job: j\n    steps:\n    - script: echo\n',
+          'vars.yml': 'variables:\n  x: 1\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        message: "the local variables template 'config-infra-prod.yml' is not a file inside the scanned folder: the variables it sets are unknown (and 1 more like it in this file)",
+      },
+      {
         // `@self` is the pipeline's own repository: a local template.
         name: 'pipeline-template-at-self-missing',
         files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦templates/deploy.yml@self⟧\n' },
