@@ -43075,7 +43075,7 @@ function classifyCiFile(relPath, source, options = {}) {
   if (ACTION_NAME.test(base)) return COMPOSITE.test(text2) ? "github-action" : void 0;
   if (PIPELINE_NAME.test(base)) return "azure-pipeline";
   const maybeWorkflow = TOP_ON.test(text2) && TOP_JOBS.test(text2);
-  const maybeExtends = AZP_EXTENDS.test(text2) && AZP_TEMPLATE_KEY.test(text2) && !K8S.test(text2);
+  const maybeExtends = AZP_EXTENDS.test(text2) && !K8S.test(text2);
   const maybePipeline = AZP_STEP.test(text2) && AZP_CONTAINER.test(text2) && !K8S.test(text2) || maybeExtends;
   if (!maybeWorkflow && !maybePipeline) return void 0;
   if (options.startFirst !== false) {
@@ -43133,7 +43133,7 @@ function confirmedByStart(text2, maybeWorkflow, lines) {
   if (maybeWorkflow) return isMap(root) && root.has("on") && root.has("jobs") ? "github-workflow" : void 0;
   return hasPipelineSteps(root, true) ? "azure-pipeline" : void 0;
 }
-var import_yaml3, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, AZP_EXTENDS, AZP_TEMPLATE_KEY, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
+var import_yaml3, SCRIPT_EXT, YAML_EXT, WORKFLOW_PATH, ACTION_NAME, PIPELINE_NAME, TOP_ON, TOP_JOBS, COMPOSITE, AZP_CONTAINER, AZP_STEP, K8S, AZP_EXTENDS, STEP_KEYS2, TOP_ON_G, TOP_JOBS_G, AZP_CONTAINER_G, AZP_STEP_G;
 var init_ci_classify = __esm({
   "src/frontends/ci-classify.ts"() {
     "use strict";
@@ -43153,8 +43153,7 @@ var init_ci_classify = __esm({
     AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
     AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
     K8S = /^apiVersion[ \t]*:/m;
-    AZP_EXTENDS = /^extends[ \t]*:/m;
-    AZP_TEMPLATE_KEY = /^[ \t]+template[ \t]*:/m;
+    AZP_EXTENDS = /^extends[ \t]*:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+template[ \t]*:/m;
     STEP_KEYS2 = /* @__PURE__ */ new Set(["task", "script", "bash", "pwsh", "powershell", "template"]);
     TOP_ON_G = new RegExp(TOP_ON.source, "gm");
     TOP_JOBS_G = new RegExp(TOP_JOBS.source, "gm");
@@ -44027,9 +44026,10 @@ function argumentVariables(language, passed) {
     const w = known2[k];
     if (w.kind !== "string") continue;
     const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(w.value);
-    if (!m) continue;
+    const quote = passed.quoteStart?.[k];
+    if (!m || quote !== void 0 && quote <= m[1].length + 1) continue;
     if (m[2] !== void 0 && m[2] !== "") {
-      out.set(`${PS_ARGUMENT}${m[1].toLowerCase()}`, str(m[2], w.origin && tailOf(w.origin, w.value.length - m[2].length, w.value.length)));
+      out.set(`${PS_ARGUMENT}${m[1].toLowerCase()}`, passed.tail?.(k, m[1].length + 2) ?? str(m[2], w.origin));
       continue;
     }
     const next = k + 1 < known2.length ? known2[k + 1] : void 0;
@@ -44042,11 +44042,6 @@ function argumentVariables(language, passed) {
     k++;
   }
   return out;
-}
-function tailOf(origin, from, length) {
-  const r = origin.range;
-  if (r.start.line !== r.end.line || r.end.offset - r.start.offset !== length) return origin;
-  return { ...origin, range: { start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from }, end: r.end } };
 }
 function copy(env) {
   return new Map(env);
@@ -44551,7 +44546,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         if (!first.raw.endsWith(",")) endParamList();
         return;
       }
-      const several = parametersOnOneLine(words);
+      const several = psScriptParams ? parametersOnOneLine(words) : void 0;
       if (several) {
         for (const p of several) set(p.name, passedArgument(p.name) ?? asString2(unknown(`$${p.name} is a parameter`), p.typedString));
         if (!words[words.length - 1].raw.endsWith(",")) endParamList();
@@ -45522,35 +45517,69 @@ function passedArguments(text2, at2, verbatim, syntax, reference) {
   const macros = [];
   const chars = [];
   let unknownAt;
-  let last = 0;
-  for (const m of text2.matchAll(REFERENCE)) {
-    for (let i = last; i < m.index; i++) chars.push({ ch: text2[i], at: i, macro: -1 });
-    last = m.index + m[0].length;
-    const v = reference(m[1], m[2]);
+  let closed = true;
+  for (let i = 0; i < text2.length; ) {
+    if (chars.length > MAX_ARGUMENT_CHARS2) return { words: [], unknownFrom: { index: 0, reason: `the arguments are longer than ${MAX_ARGUMENT_CHARS2.toLocaleString("en-US")} characters with their macros put in` } };
+    let written2;
+    let v;
+    if (text2.startsWith("$(", i)) {
+      const m = MACRO.exec(text2.slice(i, i + 300));
+      if (m) {
+        written2 = m[0];
+        v = reference(m[1], void 0);
+      }
+    } else if (closed && text2.startsWith("${{", i)) {
+      const end2 = text2.indexOf("}}", i + 3);
+      if (end2 < 0) closed = false;
+      else {
+        written2 = text2.slice(i, end2 + 2);
+        v = reference(void 0, text2.slice(i + 3, end2));
+      }
+    }
+    if (written2 === void 0 || v === void 0) {
+      chars.push({ ch: text2[i], at: i, macro: -1 });
+      i++;
+      continue;
+    }
+    i += written2.length;
     if (v.kind !== "string") {
-      unknownAt ??= { index: chars.length, reason: v.kind === "unknown" ? `${m[0]}: ${v.reason}` : `${m[0]} is not a string` };
+      unknownAt ??= { index: chars.length, reason: v.kind === "unknown" ? `${written2.slice(0, 60)}: ${v.reason}` : `${written2.slice(0, 60)} is not a string` };
       chars.push({ ch: "\0", at: -1, macro: -1 });
       continue;
     }
     macros.push(v);
     for (const ch of v.value) chars.push({ ch, at: -1, macro: macros.length - 1 });
   }
-  for (let i = last; i < text2.length; i++) chars.push({ ch: text2[i], at: i, macro: -1 });
+  if (chars.length > MAX_ARGUMENT_CHARS2) return { words: [], unknownFrom: { index: 0, reason: `the arguments are longer than ${MAX_ARGUMENT_CHARS2.toLocaleString("en-US")} characters with their macros put in` } };
   const words = [];
+  const wordChars = [];
+  const quoteStart = [];
   let word;
+  let wordQuote;
   let quote;
   const end = () => {
-    if (word) words.push(wordValue(word, macros, at2, verbatim));
+    if (word) {
+      words.push(wordValue(word, macros, at2, verbatim));
+      wordChars.push(word);
+      quoteStart.push(wordQuote);
+    }
     word = void 0;
+    wordQuote = void 0;
   };
-  const stop = (reason) => ({ words, unknownFrom: { index: words.length, reason } });
+  const tail = (k, from) => wordValue(wordChars[k].slice(from), macros, at2, verbatim);
+  const done = (unknownFrom) => ({ words, quoteStart, tail, ...unknownFrom ? { unknownFrom } : {} });
+  const stop = (reason) => done({ index: words.length, reason });
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (unknownAt && i === unknownAt.index) return stop(unknownAt.reason);
     const ch = c.ch;
     if (syntax === "task-lib") {
-      if (ch === '"') quote = quote ? void 0 : '"';
-      else if (ch === "\\" && quote && (chars[i + 1]?.ch === '"' || chars[i + 1]?.ch === "\\")) (word ??= []).push(chars[++i]);
+      if (ch === '"') {
+        if (quote && !word && (chars[i + 1] === void 0 || chars[i + 1].ch === " ")) return stop('an empty quoted argument ("") is passed or dropped depending on the task library version');
+        quote = quote ? void 0 : '"';
+        wordQuote ??= word?.length ?? 0;
+      } else if (ch === "\\" && quote && chars[i + 1]?.ch === '"') (word ??= []).push(chars[++i]);
+      else if (ch === "\\" && quote && chars[i + 1]?.ch === "\\") return stop("a backslash pair inside double quotes is read differently by task library versions");
       else if (ch === " " && !quote) end();
       else if (ch < " ") return stop("the arguments hold a line break or control character");
       else (word ??= []).push(c);
@@ -45563,11 +45592,13 @@ function passedArguments(text2, at2, verbatim, syntax, reference) {
       else if (syntax === "powershell" && chars[i + 1]?.ch === "'") (word ??= []).push(chars[++i]);
       else quote = void 0;
     } else if (quote === '"') {
+      if (ch === '"' && syntax === "powershell" && chars[i + 1]?.ch === '"') return stop('the arguments write "" inside double quotes, which is not read');
       if (ch === '"') quote = void 0;
       else if (quotedSpecial.has(ch)) return stop(`the arguments expand ${ch} inside double quotes, which is not read`);
       else (word ??= []).push(c);
     } else if (ch === "'" || ch === '"') {
       quote = ch;
+      wordQuote ??= word?.length ?? 0;
       word ??= [];
     } else if (ch === " " || ch === "	") end();
     else if (ch === "\n" || ch === "\r") return stop("the arguments run onto another line, which the script reads as another command");
@@ -45577,7 +45608,7 @@ function passedArguments(text2, at2, verbatim, syntax, reference) {
   if (unknownAt) return stop(unknownAt.reason);
   if (quote) return stop(`the arguments leave a ${quote} quote open`);
   end();
-  return { words };
+  return done();
 }
 function wordValue(word, macros, at2, verbatim) {
   const text2 = word.map((c) => c.ch).join("");
@@ -45598,12 +45629,13 @@ function within(r, from, to) {
 function unknownArguments(reason) {
   return { words: [], unknownFrom: { index: 0, reason } };
 }
-var REFERENCE, SHELL_SPECIAL, SHELL_QUOTED_SPECIAL, POWERSHELL_SPECIAL, POWERSHELL_QUOTED_SPECIAL;
+var MACRO, MAX_ARGUMENT_CHARS2, SHELL_SPECIAL, SHELL_QUOTED_SPECIAL, POWERSHELL_SPECIAL, POWERSHELL_QUOTED_SPECIAL;
 var init_task_arguments = __esm({
   "src/eval/azcli/task-arguments.ts"() {
     "use strict";
     init_value();
-    REFERENCE = /\$\(([A-Za-z_][\w.]*)\)|\$\{\{([\s\S]*?)\}\}/g;
+    MACRO = /^\$\(([A-Za-z_][\w.]*)\)/;
+    MAX_ARGUMENT_CHARS2 = 1e5;
     SHELL_SPECIAL = /* @__PURE__ */ new Set([..."$`\\;&|<>()*?[]{}~#!"]);
     SHELL_QUOTED_SPECIAL = /* @__PURE__ */ new Set([..."$`\\"]);
     POWERSHELL_SPECIAL = /* @__PURE__ */ new Set([..."$@`();&|<>{}#,"]);
@@ -50636,7 +50668,8 @@ function readOrUndecided(ctx, r, attr2, view, read, expected) {
 // src/engine/scan.ts
 function scanView(graphs, root, oneRepository = false) {
   let view;
-  return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository)).gpuNodePools(forFile) };
+  const whole = () => view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository);
+  return { gpuNodePools: (forFile) => whole().gpuNodePools(forFile), severalCheckouts: (forFile) => whole().severalCheckouts(forFile) };
 }
 function configTaintReason(scan2) {
   return scan2.gpuNodePools().length === 0 ? "the scan has no GPU node pool" : "none of the scan's GPU node pools is known to be this manifest's cluster's";
@@ -50648,6 +50681,14 @@ function scanViewOf(summaries, root, oneRepository = false) {
   let aksDirs;
   const byProject = /* @__PURE__ */ new Map();
   const projectOfDir = /* @__PURE__ */ new Map();
+  const projectOf = (forFile) => {
+    const dir = path44.dirname(forFile);
+    if (projectOfDir.has(dir)) return projectOfDir.get(dir);
+    const project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles));
+    projectOfDir.set(dir, project2);
+    return project2;
+  };
+  const severalTopLevelFolders = () => severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles, root);
   const all = () => {
     if (pools) return pools;
     const seen = /* @__PURE__ */ new Set();
@@ -50663,18 +50704,17 @@ function scanViewOf(summaries, root, oneRepository = false) {
     return pools;
   };
   return {
+    severalCheckouts(forFile) {
+      if (root === void 0) return false;
+      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+      return projectOf(forFile) === void 0 && severalTopLevelFolders();
+    },
     gpuNodePools(forFile) {
       const every = all();
       if (forFile === void 0 || root === void 0) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path44.dirname(forFile);
-      let project2;
-      if (projectOfDir.has(dir)) project2 = projectOfDir.get(dir);
-      else projectOfDir.set(dir, project2 = nearestProject(dir, root, aksFiles, aksDirs ??= ancestorDirs(aksFiles)));
-      if (project2 === void 0) {
-        severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles, root);
-        return severalTopLevel ? [] : every;
-      }
+      const project2 = projectOf(forFile);
+      if (project2 === void 0) return severalTopLevelFolders() ? [] : every;
       let mine = byProject.get(project2);
       if (!mine) byProject.set(project2, mine = projectPools(project2, every, aksFiles, oneRepository));
       return mine;
@@ -54739,7 +54779,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
         const pools = selectable.length > 0 ? selectable : all;
         if (pools.length === 0) {
           if (!configured) return;
-          if (scanned.length === 0 && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
+          if (scanned.length === 0 && ctx.scan.severalCheckouts?.(w.header.file) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (v.undecided) return ctx.undecided(w, "tolerations", "a toleration uses the Lt/Gt operator", t.tolerationsAt ?? at2);

@@ -114,7 +114,7 @@ export default defineRule({
           // it tolerates every hard taint of some tainted GPU pool of the scan, "at least one GPU
           // pool" holds, and the configured taint is not demanded instead. An untainted pool of
           // another checkout is no such sign (every pod tolerates it).
-          if (scanned.length === 0 && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
+          if (scanned.length === 0 && ctx.scan.severalCheckouts?.(w.header.file) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
           if (v.undecided) return ctx.undecided(w, 'tolerations', 'a toleration uses the Lt/Gt operator', t.tolerationsAt ?? at);

@@ -37,7 +37,8 @@ export interface ScanSummary {
 
 export function scanView(graphs: readonly Graph[], root?: string, oneRepository = false): ScanView {
   let view: ScanView | undefined;
-  return { gpuNodePools: (forFile) => (view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository)).gpuNodePools(forFile) };
+  const whole = (): ScanView => (view ??= scanViewOf([summarizeScan(graphs)], root, oneRepository));
+  return { gpuNodePools: (forFile) => whole().gpuNodePools(forFile), severalCheckouts: (forFile) => whole().severalCheckouts!(forFile) };
 }
 
 /**
@@ -62,6 +63,16 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
   const byProject = new Map<string, readonly GpuNodePool[]>();
   // Asked once per workload of every manifest: the walk up from a folder is made once per folder.
   const projectOfDir = new Map<string, string | undefined>();
+  /** The nearest project of a manifest (asked once per folder); `aksFiles` is set first. */
+  const projectOf = (forFile: string): string | undefined => {
+    const dir = path.dirname(forFile);
+    if (projectOfDir.has(dir)) return projectOfDir.get(dir);
+    const project = nearestProject(dir, root!, aksFiles!, (aksDirs ??= ancestorDirs(aksFiles!)));
+    projectOfDir.set(dir, project);
+    return project;
+  };
+  /** Pools in several top-level folders outside a repository: a folder of several checkouts. */
+  const severalTopLevelFolders = (): boolean => (severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles!, root!));
   const all = (): GpuNodePool[] => {
     if (pools) return pools;
     const seen = new Set<string>();
@@ -77,24 +88,23 @@ export function scanViewOf(summaries: readonly ScanSummary[], root?: string, one
     return pools;
   };
   return {
+    severalCheckouts(forFile) {
+      if (root === undefined) return false;
+      aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
+      return projectOf(forFile) === undefined && severalTopLevelFolders();
+    },
     gpuNodePools(forFile) {
       const every = all();
       if (forFile === undefined || root === undefined) return every;
       aksFiles ??= [...new Set(summaries.flatMap((s) => s.aksFiles))];
-      const dir = path.dirname(forFile);
-      let project: string | undefined;
-      if (projectOfDir.has(dir)) project = projectOfDir.get(dir);
-      else projectOfDir.set(dir, (project = nearestProject(dir, root, aksFiles, (aksDirs ??= ancestorDirs(aksFiles)))));
+      const project = projectOf(forFile);
       // Reached the scan root: the pools are the manifest's when they all belong to one project
       // (one top-level folder, with or without files at the root: a root module and its
       // modules/), or when the scan is of one repository (`dev/`, `prod/` and `k8s/` side by
       // side: RULES.md K8S001, "the pools AKS001 inspects"). Pools of several top-level folders
       // outside a repository (a folder of several checkouts) leave the manifest's cluster
       // unknown: no scanned pool is its pool, and the configured `gpu.taint` applies.
-      if (project === undefined) {
-        severalTopLevel ??= !oneRepository && severalChildFolders(aksFiles, root);
-        return severalTopLevel ? [] : every;
-      }
+      if (project === undefined) return severalTopLevelFolders() ? [] : every;
       let mine = byProject.get(project);
       if (!mine) byProject.set(project, (mine = projectPools(project, every, aksFiles, oneRepository)));
       return mine;

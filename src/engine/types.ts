@@ -277,6 +277,12 @@ export interface ScanView {
    * cluster or pool; every pool when that folder is the scan root or there is none.
    */
   gpuNodePools(forFile?: string): readonly GpuNodePool[];
+  /**
+   * Whether a manifest's pools are unknown because the scan is read as several checkouts side
+   * by side (no nearest project, pools in several top-level folders, no git repository), rather
+   * than because its own project has no GPU pool.
+   */
+  severalCheckouts?(forFile: string): boolean;
 }
 
 /** One taint of a node pool, parsed (`key=value:Effect`), with where it was written. */

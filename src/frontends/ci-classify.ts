@@ -23,9 +23,12 @@ const COMPOSITE = /^[ \t]+using[ \t]*:[ \t]*["']?composite\b/m;
 const AZP_CONTAINER = /^[ \t]*(?:-[ \t]+)?(?:steps|jobs|stages)[ \t]*:/m;
 const AZP_STEP = /^[ \t]*-[ \t]+(?:task|script|bash|pwsh|powershell|template)[ \t]*:/m;
 const K8S = /^apiVersion[ \t]*:/m;
-/** A top-level `extends:` whose mapping names a template (a pipeline extending one, its only content besides triggers). */
-const AZP_EXTENDS = /^extends[ \t]*:/m;
-const AZP_TEMPLATE_KEY = /^[ \t]+template[ \t]*:/m;
+/**
+ * A top-level `extends:` with nothing after its colon whose first key below is `template:` (a
+ * pipeline extending a template, its only content besides triggers); `extends: default`
+ * (yamllint, ESLint) is another format's.
+ */
+const AZP_EXTENDS = /^extends[ \t]*:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]+template[ \t]*:/m;
 
 /** Step keys; `template` counts too (a pipeline made of step/job/stage templates). */
 const STEP_KEYS = new Set(['task', 'script', 'bash', 'pwsh', 'powershell', 'template']);
@@ -80,7 +83,7 @@ export function classifyCiFile(relPath: string, source: string, options: { start
   if (PIPELINE_NAME.test(base)) return 'azure-pipeline';
 
   const maybeWorkflow = TOP_ON.test(text) && TOP_JOBS.test(text);
-  const maybeExtends = AZP_EXTENDS.test(text) && AZP_TEMPLATE_KEY.test(text) && !K8S.test(text);
+  const maybeExtends = AZP_EXTENDS.test(text) && !K8S.test(text);
   const maybePipeline = (AZP_STEP.test(text) && AZP_CONTAINER.test(text) && !K8S.test(text)) || maybeExtends;
   if (!maybeWorkflow && !maybePipeline) return undefined;
   if (options.startFirst !== false) {

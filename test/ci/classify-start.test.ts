@@ -37,6 +37,9 @@ describe('CI classification from the start of a file', () => {
     ['extends:\n  template: templates/stages.yml@templates\n', 'azure-pipeline'],
     // Other formats' extends: a name (ESLint), a list, a template key that is not extends's, an empty template.
     ['extends: eslint:recommended\nrules:\n  template: off\n', undefined],
+    // Not even when the file does not parse (a Jinja line), or a template key sits elsewhere.
+    ['extends: default\nrules:\n  template: off\n{% if strict %}\n', undefined],
+    ['extends:\n  other: 1\n  template: x\nrules: [\n', undefined],
     ['extends:\n  - base\n  - template: x\n', undefined],
     ['extends:\n  template:\n', undefined],
     ['build:\n  extends:\n    template: x.yml\n', undefined],

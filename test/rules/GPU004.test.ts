@@ -538,6 +538,27 @@ jobs:
       { name: 'size-reassigned-by-export-of-a-dotenv', files: { 'deploy.sh': 'S=Standard_NC6\nexport $(cat .env | xargs)\naz vm create -n vm1 -g rg --image Ubuntu2204 --size $S\n' } },
       { name: 'size-reassigned-by-dot-sourcing', files: { 'deploy.ps1': "$s = 'Standard_NC6'\n. ./env.ps1\naz vm create -n vm1 -g rg --image Ubuntu2204 --size $s\n" } },
       {
+        // What the task does not pass for certain is not read: a quoted '-Size' is a string, not
+        // the parameter's name; an empty "" word (task-lib versions differ) leaves the rest unknown.
+        name: 'pipeline-task-arguments-not-read-for-certain',
+        files: {
+          'azure-pipelines.yml': `steps:
+- task: PowerShell@2
+  inputs:
+    filePath: scripts/vm.ps1
+    arguments: "'-Size' Standard_NC6"
+- task: AzureCLI@2
+  inputs:
+    azureSubscription: sc
+    scriptType: bash
+    scriptPath: scripts/vm.sh
+    arguments: '"" Standard_NC6'
+`,
+          'scripts/vm.ps1': 'param([string]$Name, [string]$Other, [string]$Size)\naz vm create -n vm1 -g rg --image Ubuntu2204 --size $Size\n',
+          'scripts/vm.sh': 'az vm create -n vm-one -g rg --image Ubuntu2204 --size "$1"\n',
+        },
+      },
+      {
         // The file alone names a retired size; the only command that uses it sets a current one (src/frontends/azure-cli-files.ts).
         name: 'file-set-current-size',
         files: {
@@ -604,6 +625,17 @@ steps:
 `,
           'scripts/cluster.sh': 'az ml compute create -n "$1" --type AmlCompute --size "$2" --min-instances 0\n',
           'scripts/pool.sh': 'az aks nodepool add --cluster-name aks -n "$1" --node-vm-size "$2" --node-taints sku=gpu:NoSchedule\n',
+          'scripts/vm.ps1': 'param([string]$Name, [string]$Size)\naz vm create -n $Name -g rg --image Ubuntu2204 --size $Size\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
+        // `-Size:$(var)`: the value is the variable's, reported where the variable is written.
+        name: 'pipeline-task-named-argument-from-a-variable',
+        files: {
+          'azure-pipelines.yml': 'variables:\n  gpuSize: ⟦Standard_NC6⟧\nsteps:\n- task: PowerShell@2\n  inputs:\n    filePath: scripts/vm.ps1\n    arguments: -Name vm1 -Size:$(gpuSize)\n',
           'scripts/vm.ps1': 'param([string]$Name, [string]$Size)\naz vm create -n $Name -g rg --image Ubuntu2204 --size $Size\n',
         },
         level: 'error',

@@ -363,6 +363,20 @@ metadata:
           `Job "train" requests "nvidia.com/gpu" but does not tolerate the GPU taint "sku=gpu:NoSchedule" (gpu.taint; none of the scan's GPU node pools is known to be this manifest's cluster's), so on a cluster whose GPU pools carry it its pods stay Pending; add a toleration for "sku=gpu:NoSchedule" to the pod template.`,
       },
       {
+        // The manifest's own project (teamA) has no GPU pool: another project's pool, tolerated
+        // or not, is not its cluster's (in a repository too), so the configured taint is expected.
+        name: 'own-project-without-gpu-pool-another-projects-pool-tolerated',
+        files: {
+          '.git/HEAD': 'ref: refs/heads/main\n',
+          'teamA/infra/main.tf': 'resource "azurerm_kubernetes_cluster" "a" {\n  name = "aks-a"\n  default_node_pool {\n    name    = "system"\n    vm_size = "Standard_D4s_v5"\n  }\n}\n',
+          'teamA/k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      tolerations:\n        - { key: team, operator: Equal, value: b, effect: NoSchedule }\n'),
+          'teamB/infra/main.tf': tfPool('["team=b:NoSchedule"]'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'configTaint',
+      },
+      {
         // An untainted GPU pool of another checkout is no sign the manifest is written for it
         // (every pod tolerates no taint): the configured taint is still demanded.
         name: 'untainted-pool-of-another-checkout-config-taint',

@@ -208,9 +208,11 @@ export function argumentVariables(language: CiScript['language'], passed: Passed
     const w = known[k]!;
     if (w.kind !== 'string') continue;
     const m = /^-([A-Za-z_]\w*)(?::(.*))?$/s.exec(w.value);
-    if (!m) continue;
+    // A quoted `'-Size'` is a string, not a parameter name (`-Size:'x'` quotes its value only).
+    const quote = passed.quoteStart?.[k];
+    if (!m || (quote !== undefined && quote <= m[1]!.length + 1)) continue;
     if (m[2] !== undefined && m[2] !== '') {
-      out.set(`${PS_ARGUMENT}${m[1]!.toLowerCase()}`, str(m[2], w.origin && tailOf(w.origin, w.value.length - m[2].length, w.value.length)));
+      out.set(`${PS_ARGUMENT}${m[1]!.toLowerCase()}`, passed.tail?.(k, m[1]!.length + 2) ?? str(m[2], w.origin));
       continue;
     }
     const next = k + 1 < known.length ? known[k + 1]! : undefined;
@@ -223,13 +225,6 @@ export function argumentVariables(language: CiScript['language'], passed: Passed
     k++;
   }
   return out;
-}
-
-/** The last characters of a word placed exactly on one line (from `from` of its `length`), else the word's place. */
-function tailOf(origin: Location, from: number, length: number): Location {
-  const r = origin.range;
-  if (r.start.line !== r.end.line || r.end.offset - r.start.offset !== length) return origin;
-  return { ...origin, range: { start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from }, end: r.end } };
 }
 
 /** Programs that change the working directory. */
@@ -882,8 +877,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         if (!first.raw.endsWith(',')) endParamList();
         return;
       }
-      // Several on one line (`param([string]$Name, [string]$Size = 'x')`): each is a parameter.
-      const several = parametersOnOneLine(words);
+      // Several on one line (`param([string]$Name, [string]$Size = 'x')`): each is a parameter of
+      // the script (a function's would hide the script's variables of those names after its body).
+      const several = psScriptParams ? parametersOnOneLine(words) : undefined;
       if (several) {
         for (const p of several) set(p.name, passedArgument(p.name) ?? asString(unknown(`$${p.name} is a parameter`), p.typedString));
         if (!words[words.length - 1]!.raw.endsWith(',')) endParamList();

@@ -20,6 +20,10 @@ export interface PassedArguments {
   words: Value[];
   /** Words from this index on (and any number after) are not known. */
   unknownFrom?: { index: number; reason: string };
+  /** Where in word k (its characters so far) the first quote opened, if any: a quoted `'-Name'` is a value, never a parameter name. */
+  quoteStart?: (number | undefined)[];
+  /** The value of word k from its character `from` on, placed as a word is (`-Size:$(size)`'s value is the variable's). */
+  tail?: (k: number, from: number) => Value;
 }
 
 /** One character of the arguments after macro replacement: where it came from. */
@@ -31,8 +35,14 @@ interface Char {
   macro: number;
 }
 
-/** A `$(name)` macro or a `${{ expression }}`, as written in the arguments. */
-const REFERENCE = /\$\(([A-Za-z_][\w.]*)\)|\$\{\{([\s\S]*?)\}\}/g;
+/** A `$(name)` macro, as written in the arguments. */
+const MACRO = /^\$\(([A-Za-z_][\w.]*)\)/;
+
+/**
+ * The most characters the arguments are read to, macros put in: past it they are not read (a
+ * character is an object here; variables that double each other would fill the heap).
+ */
+export const MAX_ARGUMENT_CHARS = 100_000;
 
 /** Outside quotes, characters a shell would read as more than a plain word (expansion, operators, globs, comments). */
 const SHELL_SPECIAL = new Set([...'$`\\;&|<>()*?[]{}~#!']);
@@ -53,13 +63,34 @@ export function passedArguments(text: string, at: Location, verbatim: boolean, s
   const chars: Char[] = [];
   /** The position in `chars` of the first unknown macro's value, and why. */
   let unknownAt: { index: number; reason: string } | undefined;
-  let last = 0;
-  for (const m of text.matchAll(REFERENCE)) {
-    for (let i = last; i < m.index; i++) chars.push({ ch: text[i]!, at: i, macro: -1 });
-    last = m.index + m[0].length;
-    const v = reference(m[1], m[2]);
+  // One pass over the text: a `${{` without its `}}` is plain text (no scan to the end from each).
+  let closed = true;
+  for (let i = 0; i < text.length; ) {
+    if (chars.length > MAX_ARGUMENT_CHARS) return { words: [], unknownFrom: { index: 0, reason: `the arguments are longer than ${MAX_ARGUMENT_CHARS.toLocaleString('en-US')} characters with their macros put in` } };
+    let written: string | undefined;
+    let v: Value | undefined;
+    if (text.startsWith('$(', i)) {
+      const m = MACRO.exec(text.slice(i, i + 300));
+      if (m) {
+        written = m[0];
+        v = reference(m[1], undefined);
+      }
+    } else if (closed && text.startsWith('${{', i)) {
+      const end = text.indexOf('}}', i + 3);
+      if (end < 0) closed = false;
+      else {
+        written = text.slice(i, end + 2);
+        v = reference(undefined, text.slice(i + 3, end));
+      }
+    }
+    if (written === undefined || v === undefined) {
+      chars.push({ ch: text[i]!, at: i, macro: -1 });
+      i++;
+      continue;
+    }
+    i += written.length;
     if (v.kind !== 'string') {
-      unknownAt ??= { index: chars.length, reason: v.kind === 'unknown' ? `${m[0]}: ${v.reason}` : `${m[0]} is not a string` };
+      unknownAt ??= { index: chars.length, reason: v.kind === 'unknown' ? `${written.slice(0, 60)}: ${v.reason}` : `${written.slice(0, 60)} is not a string` };
       // Its value stands as one character that no word may hold known.
       chars.push({ ch: '\u0000', at: -1, macro: -1 });
       continue;
@@ -67,27 +98,43 @@ export function passedArguments(text: string, at: Location, verbatim: boolean, s
     macros.push(v);
     for (const ch of v.value) chars.push({ ch, at: -1, macro: macros.length - 1 });
   }
-  for (let i = last; i < text.length; i++) chars.push({ ch: text[i]!, at: i, macro: -1 });
+  if (chars.length > MAX_ARGUMENT_CHARS) return { words: [], unknownFrom: { index: 0, reason: `the arguments are longer than ${MAX_ARGUMENT_CHARS.toLocaleString('en-US')} characters with their macros put in` } };
 
   const words: Value[] = [];
+  const wordChars: Char[][] = [];
+  const quoteStart: (number | undefined)[] = [];
   let word: Char[] | undefined;
+  let wordQuote: number | undefined;
   let quote: '"' | "'" | undefined;
   const end = (): void => {
-    if (word) words.push(wordValue(word, macros, at, verbatim));
+    if (word) {
+      words.push(wordValue(word, macros, at, verbatim));
+      wordChars.push(word);
+      quoteStart.push(wordQuote);
+    }
     word = undefined;
+    wordQuote = undefined;
   };
-  const stop = (reason: string): PassedArguments => ({ words, unknownFrom: { index: words.length, reason } });
+  const tail = (k: number, from: number): Value => wordValue(wordChars[k]!.slice(from), macros, at, verbatim);
+  const done = (unknownFrom?: PassedArguments['unknownFrom']): PassedArguments => ({ words, quoteStart, tail, ...(unknownFrom ? { unknownFrom } : {}) });
+  const stop = (reason: string): PassedArguments => done({ index: words.length, reason });
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     if (unknownAt && i === unknownAt.index) return stop(unknownAt.reason);
     const ch = c.ch;
     if (syntax === 'task-lib') {
-      // azure-pipelines-task-lib `_argStringToArray`: only double quotes group, `\"` and `\\` in them escape.
-      if (ch === '"') quote = quote ? undefined : '"';
-      else if (ch === '\\' && quote && (chars[i + 1]?.ch === '"' || chars[i + 1]?.ch === '\\')) (word ??= []).push(chars[++i]!);
+      // azure-pipelines-task-lib `_argStringToArray`: only double quotes group, `\"` in them is a
+      // quote. Its versions differ on `\\` in quotes and on an empty `""` word (dropped before
+      // 2019, passed since): not read.
+      if (ch === '"') {
+        // A quote closing on nothing, at the word's end: an empty word.
+        if (quote && !word && (chars[i + 1] === undefined || chars[i + 1]!.ch === ' ')) return stop('an empty quoted argument ("") is passed or dropped depending on the task library version');
+        quote = quote ? undefined : '"';
+        wordQuote ??= word?.length ?? 0;
+      } else if (ch === '\\' && quote && chars[i + 1]?.ch === '"') (word ??= []).push(chars[++i]!);
+      else if (ch === '\\' && quote && chars[i + 1]?.ch === '\\') return stop('a backslash pair inside double quotes is read differently by task library versions');
       else if (ch === ' ' && !quote) end();
       else if (ch < ' ') return stop('the arguments hold a line break or control character');
-      // An empty word (`""`) is dropped, as the task-lib drops it.
       else (word ??= []).push(c);
       continue;
     }
@@ -99,11 +146,14 @@ export function passedArguments(text: string, at: Location, verbatim: boolean, s
       else if (syntax === 'powershell' && chars[i + 1]?.ch === "'") (word ??= []).push(chars[++i]!);
       else quote = undefined;
     } else if (quote === '"') {
+      // PowerShell's `""` inside double quotes is one quote: not read.
+      if (ch === '"' && syntax === 'powershell' && chars[i + 1]?.ch === '"') return stop('the arguments write "" inside double quotes, which is not read');
       if (ch === '"') quote = undefined;
       else if (quotedSpecial.has(ch)) return stop(`the arguments expand ${ch} inside double quotes, which is not read`);
       else (word ??= []).push(c);
     } else if (ch === "'" || ch === '"') {
       quote = ch;
+      wordQuote ??= word?.length ?? 0;
       word ??= [];
     } else if (ch === ' ' || ch === '\t') end();
     else if (ch === '\n' || ch === '\r') return stop('the arguments run onto another line, which the script reads as another command');
@@ -113,7 +163,7 @@ export function passedArguments(text: string, at: Location, verbatim: boolean, s
   if (unknownAt) return stop(unknownAt.reason);
   if (quote) return stop(`the arguments leave a ${quote} quote open`);
   end();
-  return { words };
+  return done();
 }
 
 /**
