@@ -44094,9 +44094,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const exported = new Set(initial.keys());
   const frames = [];
   const psBlocks = [];
+  let headerShadowed;
   let psParamList = false;
   let psParamMayGoOn = false;
   let psScriptParams = false;
+  let psFunctionHeader = false;
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -44511,6 +44513,16 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
     }
   }
+  function parameter(name, typedString, why) {
+    if (!psScriptParams) {
+      const top = psBlocks[psBlocks.length - 1];
+      const shadowed = psFunctionHeader ? headerShadowed ??= /* @__PURE__ */ new Map() : top ? top.shadowed ??= /* @__PURE__ */ new Map() : void 0;
+      if (shadowed && !shadowed.has(name)) shadowed.set(name, env.get(name));
+      env.set(name, asString2(unknown(why), typedString));
+      return;
+    }
+    set(name, passedArgument(name) ?? asString2(unknown(why), typedString));
+  }
   function endParamList() {
     psParamList = false;
     psParamMayGoOn = true;
@@ -44521,10 +44533,16 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const depthHere = psBlocks.length + lead;
     for (const w of all) {
       for (const brace of bracesOutsideQuotes(w.raw)) {
-        if (brace === "{") psBlocks.push({ assigned: [] });
-        else {
+        if (brace === "{") {
+          psBlocks.push({ assigned: [], ...headerShadowed ? { shadowed: headerShadowed } : {} });
+          headerShadowed = void 0;
+        } else {
           const left = psBlocks.pop();
           for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
+          for (const [name, hidden] of left?.shadowed ?? []) {
+            if (hidden === void 0) env.delete(name);
+            else env.set(name, hidden);
+          }
         }
       }
     }
@@ -44537,18 +44555,19 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (words.length === 1 && /^param$/i.test(first.raw) || /^(?:function|filter|workflow)$/i.test(first.raw) && cmd.before === "(") {
       psParamList = true;
       psScriptParams = /^param$/i.test(first.raw) && depthHere === 0;
+      psFunctionHeader = !/^param$/i.test(first.raw);
       return;
     }
     if (psParamList) {
       const declared2 = PS_DECLARED_PARAMETER.exec(first.raw);
       if (declared2 && words.length === 1) {
-        set(declared2[1], passedArgument(declared2[1]) ?? asString2(unknown(`$${declared2[1]} is a parameter`), /^\[string\]/i.test(first.raw)));
+        parameter(declared2[1], /^\[string\]/i.test(first.raw), `$${declared2[1]} is a parameter`);
         if (!first.raw.endsWith(",")) endParamList();
         return;
       }
-      const several = psScriptParams ? parametersOnOneLine(words) : void 0;
+      const several = parametersOnOneLine(words);
       if (several) {
-        for (const p of several) set(p.name, passedArgument(p.name) ?? asString2(unknown(`$${p.name} is a parameter`), p.typedString));
+        for (const p of several) parameter(p.name, p.typedString, `$${p.name} is a parameter`);
         if (!words[words.length - 1].raw.endsWith(",")) endParamList();
         return;
       }
@@ -44570,7 +44589,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (psParamList || (cmd.depth ?? 0) > 0) {
         const inList = psParamList;
         if (psParamList && !words[words.length - 1].raw.endsWith(",")) endParamList();
-        set(name, (inList ? passedArgument(name) : void 0) ?? asString2(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
+        if (inList) parameter(name, typedString, `$${name} is a parameter default or assigned inside parentheses`);
+        else set(name, asString2(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
       const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();

@@ -632,6 +632,18 @@ steps:
         messageId: 'retired',
       },
       {
+        // A function's parameters hide the script's variables in its body only: inside, $Size is
+        // the function's (unknown: no finding for vm-in); after it, the script's again (vme).
+        name: 'powershell-function-parameters-hide-script-variables-in-their-body',
+        files: {
+          'deploy.ps1': "$Size = '⟦Standard_NC6⟧'\nfunction Deploy {\n  param([string]$Name, [string]$Size)\n  az vm create -g rg -n vm-in --image x --size $Size\n}\nfunction Deploy2 ([string]$Size) {\n  az vm create -g rg -n vm-in2 --image x --size $Size\n}\naz vm create -g rg -n vme --image x --size $Size\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'VM "vme"',
+      },
+      {
         // `-Size:$(var)`: the value is the variable's, reported where the variable is written.
         name: 'pipeline-task-named-argument-from-a-variable',
         files: {

@@ -308,7 +308,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const exported = new Set<string>(initial.keys());
   const frames: Frame[] = [];
   /** PowerShell's open `{ }` blocks, innermost last: the variables assigned in each (unknown once it is left). */
-  const psBlocks: { assigned: string[] }[] = [];
+  const psBlocks: { assigned: string[]; shadowed?: Map<string, Value | undefined> }[] = [];
+  /**
+   * A function's parameters hide the script's variables of those names in its body only: the
+   * values they hide, restored when the body's block closes (`function F { param($Size) … }`),
+   * or, for a header list (`function F ($Size) {`), held until the body's block opens.
+   */
+  let headerShadowed: Map<string, Value | undefined> | undefined;
   /**
    * Inside a parameter list (`param(`, `function F (`), which may span lines (the lexer ends a
    * command at each line): its variables are parameters, their defaults the callers' to
@@ -319,6 +325,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   let psParamMayGoOn = false;
   /** The parameter list open is the script's own (`param(` at its top), whose parameters a caller's named arguments bind. */
   let psScriptParams = false;
+  /** The list open is a function's header (`function F (…)`), before its body's block. */
+  let psFunctionHeader = false;
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -835,6 +843,22 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
   }
 
+  /**
+   * A parameter of the list open: the script's takes its caller's named argument, else is unknown;
+   * a function's is unknown in its body and hides the script's variable of that name only there.
+   */
+  function parameter(name: string, typedString: boolean, why: string): void {
+    if (!psScriptParams) {
+      const top = psBlocks[psBlocks.length - 1];
+      // `function F { param(…) }`: the body's block is open; `function F (…) {`: it opens next.
+      const shadowed = psFunctionHeader ? (headerShadowed ??= new Map()) : (top ? (top.shadowed ??= new Map()) : undefined);
+      if (shadowed && !shadowed.has(name)) shadowed.set(name, env.get(name));
+      env.set(name, asString(unknown(why), typedString));
+      return;
+    }
+    set(name, passedArgument(name) ?? asString(unknown(why), typedString));
+  }
+
   function endParamList(): void {
     psParamList = false;
     psParamMayGoOn = true;
@@ -848,11 +872,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const depthHere = psBlocks.length + lead;
     for (const w of all) {
       for (const brace of bracesOutsideQuotes(w.raw)) {
-        if (brace === '{') psBlocks.push({ assigned: [] });
-        else {
+        if (brace === '{') {
+          psBlocks.push({ assigned: [], ...(headerShadowed ? { shadowed: headerShadowed } : {}) });
+          headerShadowed = undefined;
+        } else {
           // A block left (`}`, `} else {`): what it assigned may or may not have run.
           const left = psBlocks.pop();
           for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
+          // A function's body left: its parameters no longer hide the script's variables.
+          for (const [name, hidden] of left?.shadowed ?? []) {
+            if (hidden === undefined) env.delete(name);
+            else env.set(name, hidden);
+          }
         }
       }
     }
@@ -867,21 +898,21 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       psParamList = true;
       // Only the script's own `param()`, outside any block, takes a caller's named arguments (a function's is its own).
       psScriptParams = /^param$/i.test(first.raw) && depthHere === 0;
+      psFunctionHeader = !/^param$/i.test(first.raw);
       return;
     }
     if (psParamList) {
       // `[string]$Rg,` / `$Rg`: a parameter without a default hides a variable of that name.
       const declared = PS_DECLARED_PARAMETER.exec(first.raw);
       if (declared && words.length === 1) {
-        set(declared[1]!, passedArgument(declared[1]!) ?? asString(unknown(`$${declared[1]} is a parameter`), /^\[string\]/i.test(first.raw)));
+        parameter(declared[1]!, /^\[string\]/i.test(first.raw), `$${declared[1]} is a parameter`);
         if (!first.raw.endsWith(',')) endParamList();
         return;
       }
-      // Several on one line (`param([string]$Name, [string]$Size = 'x')`): each is a parameter of
-      // the script (a function's would hide the script's variables of those names after its body).
-      const several = psScriptParams ? parametersOnOneLine(words) : undefined;
+      // Several on one line (`param([string]$Name, [string]$Size = 'x')`): each is a parameter.
+      const several = parametersOnOneLine(words);
       if (several) {
-        for (const p of several) set(p.name, passedArgument(p.name) ?? asString(unknown(`$${p.name} is a parameter`), p.typedString));
+        for (const p of several) parameter(p.name, p.typedString, `$${p.name} is a parameter`);
         if (!words[words.length - 1]!.raw.endsWith(',')) endParamList();
         return;
       }
@@ -910,7 +941,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (psParamList || (cmd.depth ?? 0) > 0) {
         const inList = psParamList;
         if (psParamList && !words[words.length - 1]!.raw.endsWith(',')) endParamList();
-        set(name, (inList ? passedArgument(name) : undefined) ?? asString(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
+        if (inList) parameter(name, typedString, `$${name} is a parameter default or assigned inside parentheses`);
+        else set(name, asString(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
       // Scopes (about_Scopes): `$Local:`/`$Private:` are seen only in the scope that sets them (a
