@@ -36820,8 +36820,9 @@ function expandDeployment(node, frame, deployment, condition, propsValue) {
 }
 function linkedTemplate(props, frame, deployment, propsValue) {
   const link = getProp(props, "templateLink");
-  if (link?.type !== "object" || getProp(link, "relativePath")) return;
-  const key = getProp(link, "uri") ? "uri" : getProp(link, "id") ? "id" : void 0;
+  if (link?.type !== "object") return;
+  const relative = getProp(link, "relativePath");
+  const key = relative ? "relativePath" : getProp(link, "uri") ? "uri" : getProp(link, "id") ? "id" : void 0;
   const at2 = key ? getProp(link, key) : void 0;
   if (!key || !at2) return;
   const scope = frame.scope;
@@ -36833,13 +36834,13 @@ function linkedTemplate(props, frame, deployment, propsValue) {
     const pv = params?.kind === "object" ? params.entries.get(k) : void 0;
     args.set(k, member2(pv, "value") ?? unknown(`parameter '${k}' has no value`, scope.loc(v)));
   }
-  scope.env.opaque.push({
+  (key === "relativePath" ? scope.env.unbound : scope.env.opaque).push({
     format: "arm",
     name: deployment[deployment.length - 1] ?? "?",
     address: deployment.map((d) => `deployment(${d})`).join("/"),
     source: clippedSource(typeof at2.value === "string" ? at2.value : ""),
     sourceAt: scope.loc(at2),
-    reason: linkedTemplateReason(key),
+    reason: key === "relativePath" ? "its template is a file of the repository, linted on its own without these parameters" : linkedTemplateReason(key),
     args,
     argSites,
     linkedPaths: key === "uri" ? linkedPaths(scope, at2) : []
@@ -36929,8 +36930,8 @@ function declareInputs(template, scope, nested) {
 }
 function evaluateArmTemplate(opts) {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? "", opts.file);
-  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], depth: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set() };
-  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
+  const env = { problems: [], problemKeys: /* @__PURE__ */ new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, scopes: [], inputs: [], inputKeys: /* @__PURE__ */ new Set() };
+  const result = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== "object") return result;
   const doc = { file: opts.file, lineMap: parsed.lineMap };
@@ -39433,7 +39434,7 @@ function evaluateBicep(input2) {
       }
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
-      const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
+      const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
           variant: pf ? path33.relative(path33.dirname(unit), pf).split(path33.sep).join("/") : "default",
@@ -40156,7 +40157,9 @@ var init_arm2 = __esm({
         }
         for (const p of arm2.problems) problems.push({ ruleId: "EVAL001", message: p.message, location: p.location });
         for (const e of arm2.evaluations) {
-          e.result.opaqueModules = e.result.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
+          const copied = e.result.opaqueModules.filter((m) => hasLocalCopy(ctx.host, m));
+          e.result.opaqueModules = e.result.opaqueModules.filter((m) => !copied.includes(m));
+          e.result.unboundCalls = [...e.result.unboundCalls, ...copied];
           for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
         }
         const metadata = resourceMetadata(arm2.evaluations.map((e) => e.result));
@@ -40170,7 +40173,8 @@ var init_arm2 = __esm({
             evaluation: e.evaluation,
             resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
             refKeys: armRefKeys,
-            opaqueModules: e.result.opaqueModules
+            opaqueModules: e.result.opaqueModules,
+            unboundCalls: e.result.unboundCalls
           })),
           problems,
           suppressionSources,
@@ -50909,7 +50913,7 @@ function writtenResourceGroup(ref) {
   const m = text2 === void 0 ? null : /\/resourceGroups\/([^/{}[\]()'"]+)\//i.exec(text2);
   return m ? m[1].toLowerCase() : void 0;
 }
-function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
+function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unboundCalls = []) {
   const byIdentity = /* @__PURE__ */ new Map();
   const scopedApart = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -50976,6 +50980,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = []) {
     resources,
     evaluation,
     opaqueModules,
+    unboundCalls,
     ofKind: (kind) => byKind2.get(kind) ?? [],
     target: (from, ref) => resolve(from.refs.get(ref), from),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],
@@ -51322,7 +51327,7 @@ function runUnit(input2, texts, deps) {
   for (const { fe, out } of outs) {
     for (const u of out.units) {
       const resources = elsewhere.size === 0 ? u.resources : u.resources.filter((r) => (elsewhere.get(r.header.file) ?? fe.name) === fe.name);
-      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules));
+      if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules, u.unboundCalls));
     }
     terraformModules.push(...out.terraformModules ?? []);
     ciFiles.push(...out.ciFiles ?? []);
@@ -54202,8 +54207,8 @@ var SEC001_hardcoded_secret_default = defineRule({
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
-      moduleArgument: `The value passed as "{{input}}" to module "{{module}}" (not evaluated) holds a literal secret (value not shown); remove it, ${FIX}.`,
-      moduleArgumentKey: `Key "{{key}}" in the value passed as "{{input}}" to module "{{module}}" (not evaluated) holds a literal secret (value not shown); remove it, ${FIX}.`,
+      moduleArgument: `The value passed as "{{input}}" to module "{{module}}" ({{how}}) holds a literal secret (value not shown); remove it, ${FIX}.`,
+      moduleArgumentKey: `Key "{{key}}" in the value passed as "{{input}}" to module "{{module}}" ({{how}}) holds a literal secret (value not shown); remove it, ${FIX}.`,
       armParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it as securestring.',
       bicepParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; add @secure() to its declaration.'
     }
@@ -54317,10 +54322,11 @@ var SEC001_hardcoded_secret_default = defineRule({
         seenInGraph = /* @__PURE__ */ new Set();
         try {
           for (const d of g.evaluation.inputs) input2(d);
-          for (const call of g.opaqueModules) {
+          for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
+            const how = g.unboundCalls.includes(call) ? "its template is linted on its own, without it" : "not evaluated";
             for (const [arg, v] of call.args) {
               const site = call.argSites.get(arg) ?? call.sourceAt;
-              const base = { data: { input: arg, module: call.name }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };
+              const base = { data: { input: arg, module: call.name, how }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };
               walk4(arg, v, (name, s) => literal(name, s, { ...base, messageId: name === arg && s === v ? "moduleArgument" : "moduleArgumentKey" }));
             }
           }

@@ -239,8 +239,8 @@ export default defineRule({
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
       varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
-      moduleArgument: `The value passed as "{{input}}" to module "{{module}}" (not evaluated) holds a literal secret (value not shown); remove it, ${FIX}.`,
-      moduleArgumentKey: `Key "{{key}}" in the value passed as "{{input}}" to module "{{module}}" (not evaluated) holds a literal secret (value not shown); remove it, ${FIX}.`,
+      moduleArgument: `The value passed as "{{input}}" to module "{{module}}" ({{how}}) holds a literal secret (value not shown); remove it, ${FIX}.`,
+      moduleArgumentKey: `Key "{{key}}" in the value passed as "{{input}}" to module "{{module}}" ({{how}}) holds a literal secret (value not shown); remove it, ${FIX}.`,
       armParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; declare it as securestring.',
       bicepParameterTypedString: 'Parameter "{{input}}" looks like a secret but is typed string, so its value is logged in the deployment history; add @secure() to its declaration.',
     } satisfies Record<MessageId, string>,
@@ -396,12 +396,14 @@ export default defineRule({
           // Inputs first: a secret written as a parameter/variable default and used by a
           // resource is reported once, in the words of the declaration that holds it.
           for (const d of g.evaluation.inputs) input(d);
-          // A module the linter does not read (a registry source, a linked template's URL): its
-          // arguments are still written here, a literal secret among them.
-          for (const call of g.opaqueModules) {
+          // A module the linter does not read (a registry source, a linked template's URL), or a
+          // linked template it reads on its own without them: its arguments are still written
+          // here, a literal secret among them.
+          for (const call of [...g.opaqueModules, ...g.unboundCalls]) {
+            const how = g.unboundCalls.includes(call) ? 'its template is linted on its own, without it' : 'not evaluated';
             for (const [arg, v] of call.args) {
               const site = call.argSites.get(arg) ?? call.sourceAt;
-              const base = { data: { input: arg, module: call.name }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };
+              const base = { data: { input: arg, module: call.name, how }, subject: `${withoutInstanceKeys(call.address)}:${arg}`, at: site, related: [{ ...site, label: `argument "${arg}"` }] };
               walk(arg, v, (name, s) => literal(name, s, { ...base, messageId: name === arg && s === v ? 'moduleArgument' : 'moduleArgumentKey' }));
             }
           }

@@ -38,7 +38,7 @@ function writtenResourceGroup(ref: Value): string | undefined {
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
-export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = []): Graph {
+export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = [], unboundCalls: readonly OpaqueModuleCall[] = []): Graph {
   const byIdentity = new Map<string, Resource>();
   // Identities that resources in different scopes share (one module deployed to two resource
   // groups declares two workspaces of one name): every claimant, first one first.
@@ -119,6 +119,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
     resources,
     evaluation,
     opaqueModules,
+    unboundCalls,
     ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as Resource<K>[],
     target: (from, ref) => resolve(from.refs.get(ref), from),
     referrers: (to, kind, ref) => referrersOf(kind, ref).get(to) ?? [],

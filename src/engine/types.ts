@@ -192,6 +192,8 @@ export interface Graph {
   readonly evaluation: Evaluation;
   /** Module calls of this evaluation whose body was not read (registry modules without a copy): GPU005 judges their arguments. */
   readonly opaqueModules: readonly OpaqueModuleCall[];
+  /** Calls of a template linted on its own without their arguments (an ARM `relativePath` link): SEC001 reads what they pass. */
+  readonly unboundCalls: readonly OpaqueModuleCall[];
   ofKind<K extends ResourceKind>(kind: K): Resource<K>[];
   /** The resource a reference attribute points at, when it is in the scanned code. */
   target(from: Resource, ref: string): Resource | undefined;

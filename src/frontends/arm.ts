@@ -124,7 +124,10 @@ export const armFrontEnd: FrontEnd = {
     }
     for (const p of arm.problems) problems.push({ ruleId: 'EVAL001', message: p.message, location: p.location });
     for (const e of arm.evaluations) {
-      e.result.opaqueModules = e.result.opaqueModules.filter((m) => !hasLocalCopy(ctx.host, m));
+      // A linked URL's local copy is linted on its own: the call is not opaque, its arguments are unbound.
+      const copied = e.result.opaqueModules.filter((m) => hasLocalCopy(ctx.host, m));
+      e.result.opaqueModules = e.result.opaqueModules.filter((m) => !copied.includes(m));
+      e.result.unboundCalls = [...e.result.unboundCalls, ...copied];
       for (const m of e.result.opaqueModules) problems.push(remoteModuleProblem(m));
     }
     const metadata = resourceMetadata(arm.evaluations.map((e) => e.result));
@@ -139,6 +142,7 @@ export const armFrontEnd: FrontEnd = {
         resources: e.result.resources.filter((r) => !r.existing).flatMap((r) => fromArm(r, e.evaluation, { bicepDeclaration: e.bicepDeclaration })),
         refKeys: armRefKeys,
         opaqueModules: e.result.opaqueModules,
+        unboundCalls: e.result.unboundCalls,
       })),
       problems,
       suppressionSources,

@@ -58,6 +58,8 @@ export interface EvaluatedUnit {
   refKeys(ref: Value): string[];
   /** Module calls whose body was not read (EVAL002), with their arguments (GPU005). */
   opaqueModules?: readonly OpaqueModuleCall[];
+  /** Calls of a template linted on its own, without their arguments (an ARM `relativePath` link, a linked URL's local copy): SEC001 reads the arguments. */
+  unboundCalls?: readonly OpaqueModuleCall[];
 }
 
 export interface FrontEndResult {

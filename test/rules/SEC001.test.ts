@@ -926,6 +926,41 @@ resource "azapi_resource" "vm" {
         mustNotShow: ['Tr0ub4dor'],
       },
       {
+        // A template linked by relativePath is a file of the scan, linted on its own with its own
+        // defaults: what the deployment passes it is read by no evaluation, so SEC001 reads it here.
+        name: 'parameter-of-a-template-linked-by-relative-path',
+        files: {
+          'azuredeploy.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "vm",
+      "properties": {
+        "mode": "Incremental",
+        "templateLink": { "relativePath": "nested/vm.json" },
+        "parameters": { "adminPassword": { "value": ⟦"Tr0ub4dor&3horse"⟧ } }
+      }
+    }
+  ]
+}
+`,
+          'nested/vm.json': `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "adminPassword": { "type": "securestring" } },
+  "resources": []
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'moduleArgument',
+        messageIncludes: '(its template is linted on its own, without it)',
+      },
+      {
         name: 'parameter-file-value',
         files: {
           'azuredeploy.json': `

@@ -72,6 +72,8 @@ export interface ArmEvaluation {
   problems: ArmProblem[];
   /** Deployments whose template is linked (`templateLink.uri`/`id`): not read (EVAL002), with their parameters (GPU005). */
   opaqueModules: OpaqueModuleCall[];
+  /** Deployments whose template is a file of the repository (`templateLink.relativePath`), linted on its own without their `parameters` (SEC001 reads them). */
+  unboundCalls: OpaqueModuleCall[];
   generator?: { name: string; version?: string };
 }
 
@@ -106,6 +108,7 @@ interface Env {
   budget: ExpansionBudget;
   resources: ArmResource[];
   opaque: OpaqueModuleCall[];
+  unbound: OpaqueModuleCall[];
   depth: number;
   /** The scopes of the nested deployments being walked, innermost last (`deployment-scope.ts`). */
   scopes: (string | undefined)[];
@@ -716,12 +719,14 @@ function expandDeployment(node: JsonNode, frame: Frame, deployment: string[], co
  * creates are not checked. RULES.md: "A module whose source is not local … and that has no
  * local copy the linter may read … is EVAL002 …, once per module call at its source". Its
  * `parameters` are the call's arguments (GPU005). A `relativePath` link names a file of the
- * repository, which is linted on its own: not this.
+ * repository, which is linted on its own: not this, but its `parameters` are kept (`unbound`)
+ * for SEC001, as they are written here and read by no evaluation.
  */
 function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: string[], propsValue: Value | undefined): void {
   const link = getProp(props, 'templateLink');
-  if (link?.type !== 'object' || getProp(link, 'relativePath')) return;
-  const key = getProp(link, 'uri') ? 'uri' : getProp(link, 'id') ? 'id' : undefined;
+  if (link?.type !== 'object') return;
+  const relative = getProp(link, 'relativePath');
+  const key = relative ? 'relativePath' : getProp(link, 'uri') ? 'uri' : getProp(link, 'id') ? 'id' : undefined;
   const at = key ? getProp(link, key) : undefined;
   if (!key || !at) return;
   const scope = frame.scope;
@@ -733,13 +738,13 @@ function linkedTemplate(props: JsonNode | undefined, frame: Frame, deployment: s
     const pv = params?.kind === 'object' ? params.entries.get(k) : undefined;
     args.set(k, member(pv, 'value') ?? unknown(`parameter '${k}' has no value`, scope.loc(v)));
   }
-  scope.env.opaque.push({
+  (key === 'relativePath' ? scope.env.unbound : scope.env.opaque).push({
     format: 'arm',
     name: deployment[deployment.length - 1] ?? '?',
     address: deployment.map((d) => `deployment(${d})`).join('/'),
     source: clippedSource(typeof at.value === 'string' ? at.value : ''),
     sourceAt: scope.loc(at),
-    reason: linkedTemplateReason(key),
+    reason: key === 'relativePath' ? 'its template is a file of the repository, linted on its own without these parameters' : linkedTemplateReason(key),
     args,
     argSites,
     linkedPaths: key === 'uri' ? linkedPaths(scope, at) : [],
@@ -864,8 +869,8 @@ function declareInputs(template: JsonNode, scope: Scope, nested: boolean): void 
 /** Evaluates an ARM template (with an optional parameter file) into resource instances. Never throws. */
 export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
   const parsed = opts.parsed ?? parseJsonc(opts.text ?? '', opts.file);
-  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], depth: 0, scopes: [], inputs: [], inputKeys: new Set() };
-  const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque };
+  const env: Env = { problems: [], problemKeys: new Set(), maxCopy: opts.maxCopy ?? LOOP_INSTANCE_CAP, budget: opts.budget ?? newExpansionBudget(), resources: [], opaque: [], unbound: [], depth: 0, scopes: [], inputs: [], inputKeys: new Set() };
+  const result: ArmEvaluation = { resources: env.resources, inputs: env.inputs, problems: env.problems, opaqueModules: env.opaque, unboundCalls: env.unbound };
   const root = opts.templateNode ?? parsed.root;
   if (!root || root.type !== 'object') return result;
   const doc: Doc = { file: opts.file, lineMap: parsed.lineMap };

@@ -175,7 +175,7 @@ export function evaluateBicep(input: BicepInput): BicepProjectResult {
       }
       const r = evaluateBicepFile({ file: parsed, sources, parameterValues });
       addProblems(r.problems);
-      const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules };
+      const result: ArmEvaluation = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
           variant: pf ? path.relative(path.dirname(unit), pf).split(path.sep).join('/') : 'default',
