@@ -48250,6 +48250,11 @@ var init_policy_aliases = __esm({
 });
 
 // src/model/policy-view.ts
+function leftOutOfRequest(r, canonical, fact) {
+  if (`${r.kind}.${canonical}` !== "keyvault.purgeProtection") return false;
+  if (fact.defaulted) return r.format === "terraform" || r.format === "azure-cli";
+  return r.format === "terraform" && fact.value?.kind === "bool" && !fact.value.value;
+}
 function reverseOf(kind) {
   if (!byKind) {
     byKind = /* @__PURE__ */ new Map();
@@ -48290,7 +48295,11 @@ function bodyFromFacts(r, attrs, covered, prefix, undecidedDefaults, sites, part
     if (!r.attrs.has(a.canonical)) continue;
     const fact = r.attrs.get(a.canonical);
     if (partial && fact?.value === void 0) continue;
-    if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
+    if (fact && leftOutOfRequest(r, a.canonical, fact)) {
+      covered.add(`${prefix}${path59}`.toLowerCase());
+      continue;
+    }
+    if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
       undecidedDefaults.add(`${prefix}${path59}`.toLowerCase());
       continue;
     }
@@ -48460,7 +48469,7 @@ function search(cur, v, depth) {
   }
   return void 0;
 }
-var ARM_SHAPED, AZURERM_ARM_TYPES, LOCATION_FROM, LOCATION_FILLED_BY_TOOL, UNSENT_DEFAULTS, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
+var ARM_SHAPED, AZURERM_ARM_TYPES, LOCATION_FROM, LOCATION_FILLED_BY_TOOL, SHAPE_DIFFERS, byKind, tableTypes, inlineChildrenCache, join2;
 var init_policy_view = __esm({
   "src/model/policy-view.ts"() {
     "use strict";
@@ -48484,7 +48493,6 @@ var init_policy_view = __esm({
       "azure-cli": (r) => r.kind === "ml.compute" ? "the Azure ML CLI sends the workspace's location when --location is not given" : "the Azure CLI sends the resource group's location when --location is not given",
       "azureml-yaml": () => "the Azure ML CLI sends the workspace's location when the file gives none"
     };
-    UNSENT_DEFAULTS = /* @__PURE__ */ new Set(["keyvault.purgeProtection"]);
     SHAPE_DIFFERS = /* @__PURE__ */ new Set(["keyvault.accessPolicies", "ml.compute.schedules", "ml.compute.computeTypeRaw"]);
     inlineChildrenCache = /* @__PURE__ */ new WeakMap();
     join2 = (a, b) => b === "" ? a : `${a}.${b}`;

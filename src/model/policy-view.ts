@@ -67,11 +67,18 @@ const LOCATION_FILLED_BY_TOOL: Readonly<Partial<Record<SourceFormat, (r: Resourc
 };
 
 /**
- * Canonical attributes whose default the provider does not send (the attribute is left out of
- * the request when it has the default): an absent one is not modelled. azurerm
- * `purge_protection_enabled = false` is not sent (ARM refuses to turn purge protection off).
+ * Canonical attributes a tool leaves out of the request for some values: the property is then
+ * absent from the ARM view (known absent, not unknown). azurerm sends a vault's purge protection
+ * only when it is true (hashicorp/terraform-provider-azurerm, key_vault_resource.go: `if
+ * purgeProtectionEnabled := d.Get("purge_protection_enabled").(bool); purgeProtectionEnabled {
+ * parameters.Properties.EnablePurgeProtection = … }`), so `false` and the default are both left
+ * out; the Azure CLI sends no flag that is not given (a defaulted fact).
  */
-const UNSENT_DEFAULTS: ReadonlySet<string> = new Set(['keyvault.purgeProtection']);
+function leftOutOfRequest(r: Resource, canonical: string, fact: Fact): boolean {
+  if (`${r.kind}.${canonical}` !== 'keyvault.purgeProtection') return false;
+  if (fact.defaulted) return r.format === 'terraform' || r.format === 'azure-cli';
+  return r.format === 'terraform' && fact.value?.kind === 'bool' && !fact.value.value;
+}
 
 /** Canonical attributes whose ARM shape differs from the canonical value (blocks vs ARM objects): not modelled. */
 const SHAPE_DIFFERS: ReadonlySet<string> = new Set(['keyvault.accessPolicies', 'ml.compute.schedules', 'ml.compute.computeTypeRaw']);
@@ -134,9 +141,14 @@ function bodyFromFacts(r: Resource, attrs: readonly AttrSpec[], covered: Set<str
     const fact = r.attrs.get(a.canonical);
     // An update command changes only what it names: the rest of the resource is not known here.
     if (partial && fact?.value === undefined) continue;
+    // Left out of the request: known absent.
+    if (fact && leftOutOfRequest(r, a.canonical, fact)) {
+      covered.add(`${prefix}${path}`.toLowerCase());
+      continue;
+    }
     // A default of an argument inside a nested block (`network_rule_set.0.default_action`) is
     // the service's behaviour when the block is absent, not a value the provider sends.
-    if (fact?.defaulted && (UNSENT_DEFAULTS.has(`${r.kind}.${a.canonical}`) || /\.\d+\./.test(fact.sourcePath))) {
+    if (fact?.defaulted && /\.\d+\./.test(fact.sourcePath)) {
       undecidedDefaults.add(`${prefix}${path}`.toLowerCase());
       continue;
     }

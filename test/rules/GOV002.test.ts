@@ -148,6 +148,20 @@ const armVm = (size: string, tags: string): string => `    {
     }`;
 
 /** Allowed locations (the built-in's shape, mode Indexed): only uksouth. */
+/** Key Vault purge protection, in the shapes real definitions use: `notEquals true` (deny) and `equals false` (audit). */
+const kvPurge = {
+  'policies/kv-purge.json': JSON.stringify({
+    name: 'kv-purge',
+    properties: {
+      displayName: 'Key vaults must have purge protection',
+      mode: 'Indexed',
+      policyRule: { if: { allOf: [{ field: 'type', equals: 'Microsoft.KeyVault/vaults' }, { field: 'Microsoft.KeyVault/vaults/enablePurgeProtection', notEquals: 'true' }] }, then: { effect: 'deny' } },
+    },
+  }),
+};
+const tfVault = (extra: string): string =>
+  `resource "azurerm_key_vault" "kv" {\n  name                = "kv-ml"\n  location            = "westeurope"\n  resource_group_name = "rg-ml"\n  tenant_id           = "00000000-0000-0000-0000-000000000000"\n  sku_name            = "standard"\n${extra}}\n`;
+
 const allowedLocations = {
   'policies/allowed-locations.json': JSON.stringify({
     name: 'allowed-locations',
@@ -179,6 +193,8 @@ const allowedRegionsCount = {
 const cases: RuleTable = {
   terraform: {
     valid: [
+      // azurerm sends purge protection when it is true: the policy's condition does not hold.
+      { name: 'vault-with-purge-protection', files: { 'main.tf': tfVault('  purge_protection_enabled = true\n'), ...kvPurge }, options: opts },
       {
         // ARM never receives these: a resource of another Terraform provider, or a Kubernetes object.
         name: 'what-resource-manager-never-receives',
@@ -236,6 +252,15 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
       { name: 'param-effect-default-audit', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = true'), ...param }, options: opts },
     ],
     invalid: [
+      {
+        // azurerm leaves purge protection out of the request unless it is true (absent or false):
+        // `notEquals true` holds, at the vault's header (nothing of it is sent).
+        name: 'vault-without-purge-protection-sent',
+        files: { 'main.tf': `${tfVault('')}\n${tfVault('  purge_protection_enabled = false\n').replace(/"kv"/, '"kv2"').replace('kv-ml', 'kv-ml2')}`.replace(/^(resource .*\{)$/gm, '⟦$1⟧'), ...kvPurge },
+        options: opts,
+        ...deny,
+        message: /rejects azurerm_key_vault "kv-ml2?": enablePurgeProtection is not set;/,
+      },
       {
         // A count of 0 decided by what no member matched: the location read, not "count is not set".
         name: 'count-of-allowed-regions-is-zero',

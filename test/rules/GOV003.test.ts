@@ -115,6 +115,23 @@ ${attr}
 const cases: RuleTable = {
   terraform: {
     valid: [
+      {
+        // azurerm does not send purge_protection_enabled = false (only true): `equals false` does not hold.
+        name: 'vault-purge-protection-false-is-not-sent',
+        files: {
+          'main.tf':
+            'resource "azurerm_key_vault" "kv" {\n  name                     = "kv-ml"\n  location                 = "westeurope"\n  resource_group_name      = "rg-ml"\n  tenant_id                = "00000000-0000-0000-0000-000000000000"\n  sku_name                 = "standard"\n  purge_protection_enabled = false\n}\n',
+          'policies/kv-purge-audit.json': JSON.stringify({
+            name: 'kv-purge-audit',
+            properties: {
+              displayName: 'Audit Key Vault without purge protection',
+              mode: 'Indexed',
+              policyRule: { if: { allOf: [{ field: 'type', equals: 'Microsoft.KeyVault/vaults' }, { field: 'Microsoft.KeyVault/vaults/enablePurgeProtection', equals: false }] }, then: { effect: 'audit' } },
+            },
+          }),
+        },
+        options: opts,
+      },
       { name: 'nsg-ssh-from-vnet-only', files: { 'main.tf': tfNsg('"22"', '"10.0.0.0/8"'), ...nsg }, options: opts },
       { name: 'workspace-private-param-default', files: { 'main.tf': tfWorkspace('  public_network_access_enabled = false'), ...param }, options: opts },
       // mode Indexed skips a type without tags: the standalone rule is not evaluated.
