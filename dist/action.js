@@ -47672,6 +47672,10 @@ var init_compare = __esm({
 });
 
 // src/eval/policy/evaluate.ts
+function excludingOperator(op, right) {
+  if (op.startsWith("not")) return true;
+  return op === "exists" && (right.kind === "bool" && !right.value || right.kind === "string" && right.value.toLowerCase() === "false");
+}
 function evaluateCondition(cond, input2) {
   return evalNode2(cond, { ...input2, scopes: [], depth: 0 });
 }
@@ -47695,7 +47699,7 @@ function evalNode2(cond, ctx) {
   const not = member2(cond, "not");
   if (not) {
     const o2 = evalNode2(not, inner);
-    return { ...o2, result: o2.result === void 0 ? void 0 : !o2.result };
+    return { ...o2, result: o2.result === void 0 ? void 0 : !o2.result, evidence: o2.evidence.map((e) => ({ ...e, excludes: !e.excludes })) };
   }
   const o = operatorOf(cond);
   if (!o) return undecided(`a condition without a known operator (${[...cond.entries.keys()].join(", ")})`);
@@ -47865,27 +47869,28 @@ function evalField(fieldValue, op, right, ctx, cond) {
   const field = name.value;
   const lower = field.toLowerCase();
   const at2 = fieldValue.origin ?? cond.origin;
+  const excludes = excludingOperator(op, right);
   const read = readField(field, ctx);
   if (read.kind === "undecided") return undecided(read.why);
   if (lower === "type") {
     const result2 = compareType(op, read.kind === "one" ? read.value : void 0, right, ctx.target.notTypes);
     if (result2 === void 0) return undecided(`the resource's ARM type is not known (${read.kind === "one" && read.value?.kind === "unknown" ? read.value.reason : "not mapped"})`);
-    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2 }] };
+    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2, excludes }] };
   }
   const loc3 = lower === "location";
   if (read.kind === "one") {
     const result2 = compare4(op, read.value, right, loc3);
     if (result2 === void 0) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : "an absent value"}`);
-    return { result: result2, evidence: [{ field, value: read.value, condition: at2 }] };
+    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes }] };
   }
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
   const evidence = [];
   let result = true;
   for (const v of read.values) {
     const r = compare4(op, v, right, loc3);
-    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2 }] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2, excludes }] };
     if (r === void 0) result = void 0;
-    else evidence.push({ field, value: v, condition: at2 });
+    else evidence.push({ field, value: v, condition: at2, excludes });
   }
   return result === void 0 ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
@@ -50401,12 +50406,13 @@ function judgeResource(set, r, siblings) {
   return set.judge(r, siblings);
 }
 function decidingEvidence(j) {
-  return j.evidence.find((e) => e.field.toLowerCase() !== "type" && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== "type");
+  const fields = j.evidence.filter((e) => e.field.toLowerCase() !== "type");
+  return fields.find((e) => e.excludes && e.value?.origin) ?? fields.find((e) => e.value?.origin) ?? fields[0];
 }
 function evidenceText(j) {
   const parts = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const e of j.evidence) {
+  for (const e of [...j.evidence].sort((a, b) => Number(!!b.excludes) - Number(!!a.excludes))) {
     if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
     seen.add(e.field.toLowerCase());
     const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;

@@ -48,18 +48,23 @@ export function judgeResource(set: PolicySet, r: Resource, siblings: readonly Re
 }
 
 /**
- * The value a finding points at: the first value a deciding `field` condition read that is
- * written somewhere (not the type), and that condition. Undefined: point at the resource.
+ * The value a finding points at, and its condition: among the deciding `field` conditions (not
+ * the type) whose value is written somewhere, one that holds by what the value is not (`vmSize
+ * notIn` the allowed sizes: Evidence.excludes) over one that selects what the policy applies to
+ * (`computeType equals AmlCompute`); else the first written somewhere; else the first (an absent
+ * value: the finding points at the resource).
  */
 export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
-  return j.evidence.find((e) => e.field.toLowerCase() !== 'type' && e.value?.origin) ?? j.evidence.find((e) => e.field.toLowerCase() !== 'type');
+  const fields = j.evidence.filter((e) => e.field.toLowerCase() !== 'type');
+  return fields.find((e) => e.excludes && e.value?.origin) ?? fields.find((e) => e.value?.origin) ?? fields[0];
 }
 
 /** For messages: what the deciding conditions read (`sku.name is "…" and tags['cost-center'] is not set`), at most two fields. */
 export function evidenceText(j: PolicyJudgement): string {
   const parts: string[] = [];
   const seen = new Set<string>();
-  for (const e of j.evidence) {
+  // What the value is not comes first: it is what to change.
+  for (const e of [...j.evidence].sort((a, b) => Number(!!b.excludes) - Number(!!a.excludes))) {
     if (e.field.toLowerCase() === 'type' || seen.has(e.field.toLowerCase())) continue;
     seen.add(e.field.toLowerCase());
     // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).

@@ -253,6 +253,35 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
     ],
     invalid: [
       {
+        // Several conditions hold: the one holding by what the value is not (vmSize notIn the
+        // allowed sizes) is where to change, not the one selecting the compute type.
+        name: 'deciding-condition-is-the-excluding-one',
+        files: {
+          'main.tf':
+            'resource "azurerm_machine_learning_compute_cluster" "cpu" {\n  name                          = "cpu"\n  location                      = "westeurope"\n  vm_priority                   = "Dedicated"\n  vm_size                       = ⟦"Standard_D16s_v5"⟧\n  machine_learning_workspace_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw"\n  scale_settings {\n    min_node_count                       = 0\n    max_node_count                       = 2\n    scale_down_nodes_after_idle_duration = "PT30S"\n  }\n}\n',
+          'policies/compute-sizes.json': JSON.stringify({
+            name: 'compute-sizes',
+            properties: {
+              displayName: 'Allowed compute cluster sizes',
+              mode: 'All',
+              policyRule: {
+                if: {
+                  allOf: [
+                    { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'AmlCompute' },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/vmSize', notIn: ['Standard_DS3_v2'] },
+                  ],
+                },
+                then: { effect: 'deny' },
+              },
+            },
+          }),
+        },
+        options: opts,
+        ...deny,
+        message: /rejects azurerm_machine_learning_compute_cluster "cpu": vmSize is "Standard_D16s_v5" and computeType is "AmlCompute";/,
+      },
+      {
         // azurerm leaves purge protection out of the request unless it is true (absent or false):
         // `notEquals true` holds, at the vault's header (nothing of it is sent).
         name: 'vault-without-purge-protection-sent',

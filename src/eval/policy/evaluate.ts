@@ -43,6 +43,18 @@ export interface Evidence {
   field: string;
   value: Value | undefined;
   condition: Location | undefined;
+  /**
+   * The condition holds because the value is not something (`notIn` an allowed list, `notEquals`,
+   * `exists: false`, or `in`/`equals` under a `not`): the value to change, where a condition that
+   * selects what the policy applies to (`computeType equals AmlCompute`) is not.
+   */
+  excludes?: boolean;
+}
+
+/** Whether a condition with this operator and right side holds by what the value is not (before any `not`). */
+function excludingOperator(op: Operator, right: Value): boolean {
+  if (op.startsWith('not')) return true;
+  return op === 'exists' && ((right.kind === 'bool' && !right.value) || (right.kind === 'string' && right.value.toLowerCase() === 'false'));
 }
 
 export interface Outcome {
@@ -106,7 +118,7 @@ function evalNode(cond: Value, ctx: Ctx): Outcome {
   const not = member(cond, 'not');
   if (not) {
     const o = evalNode(not, inner);
-    return { ...o, result: o.result === undefined ? undefined : !o.result };
+    return { ...o, result: o.result === undefined ? undefined : !o.result, evidence: o.evidence.map((e) => ({ ...e, excludes: !e.excludes })) };
   }
   const o = operatorOf(cond);
   if (!o) return undecided(`a condition without a known operator (${[...cond.entries.keys()].join(', ')})`);
@@ -316,18 +328,19 @@ function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond
   const field = name.value;
   const lower = field.toLowerCase();
   const at = fieldValue.origin ?? cond.origin;
+  const excludes = excludingOperator(op, right);
   const read = readField(field, ctx);
   if (read.kind === 'undecided') return undecided(read.why);
   if (lower === 'type') {
     const result = compareType(op, read.kind === 'one' ? read.value : undefined, right, ctx.target.notTypes);
     if (result === undefined) return undecided(`the resource's ARM type is not known (${read.kind === 'one' && read.value?.kind === 'unknown' ? read.value.reason : 'not mapped'})`);
-    return { result, evidence: [{ field, value: read.kind === 'one' ? read.value : undefined, condition: at }] };
+    return { result, evidence: [{ field, value: read.kind === 'one' ? read.value : undefined, condition: at, excludes }] };
   }
   const loc = lower === 'location';
   if (read.kind === 'one') {
     const result = compare(op, read.value, right, loc);
     if (result === undefined) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : 'an absent value'}`);
-    return { result, evidence: [{ field, value: read.value, condition: at }] };
+    return { result, evidence: [{ field, value: read.value, condition: at, excludes }] };
   }
   // `[*]` outside count: true when every member satisfies the condition.
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
@@ -335,9 +348,9 @@ function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond
   let result: Tri = true;
   for (const v of read.values) {
     const r = compare(op, v, right, loc);
-    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at }] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at, excludes }] };
     if (r === undefined) result = undefined;
-    else evidence.push({ field, value: v, condition: at });
+    else evidence.push({ field, value: v, condition: at, excludes });
   }
   return result === undefined ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
