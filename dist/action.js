@@ -50666,6 +50666,14 @@ function holds(container, origin) {
 function isKind(r, kind) {
   return r?.kind === kind;
 }
+function networkWorkspaceOf(g, ws) {
+  const kind = ws.attrs.get("workspaceKind")?.value;
+  if (kind?.kind === "unknown") return { undecided: `whether workspace "${displayName(ws)}" is a project (which takes its hub's network settings) is not known` };
+  if (kind?.kind !== "string" || !isProjectWorkspace(kind.value)) return { ws };
+  const hub = g.target(ws, "hub");
+  if (isKind(hub, "ml.workspace")) return { ws: hub };
+  return { undecided: `workspace "${displayName(ws)}" is a project, which takes its hub's network settings, and its hub is not one of the scan` };
+}
 function whereWritten(r, attr2) {
   return factLocations(r, attr2).location;
 }
@@ -52392,7 +52400,10 @@ var AML001_workspace_public_network_access_default = defineRule({
         const kind = ctx.fact(ws, "workspaceKind");
         if (kind.state === "unknown") return;
         const kindName = kind.string();
-        if (kindName !== void 0 && isProjectWorkspace(kindName)) return;
+        if (kindName !== void 0 && isProjectWorkspace(kindName)) {
+          if (!g.target(ws, "hub")) ctx.undecided(ws, "publicNetworkAccess", "a project takes its hub's network settings, and its hub is not one of the scan");
+          return;
+        }
         const access2 = ctx.fact(ws, "publicNetworkAccess");
         if (access2.defaulted && ws.apiVersion !== void 0 && predatesPublicNetworkAccess(ws.apiVersion)) {
           const behind = ctx.fact(ws, "publicAccessBehindVnet");
@@ -52674,12 +52685,13 @@ var AML006_compute_node_public_ip_default = defineRule({
     tags: ["security", "network", "aml"],
     securitySeverity: 6.5,
     messages: {
-      nodePublicIp: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; set {{attribute}} to false.'
+      nodePublicIp: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; set {{attribute}} to false.',
+      nodePublicIpHub: 'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although the hub "{{hub}}" of project "{{workspace}}" has public network access disabled; set {{attribute}} to false.'
     }
   },
   create(ctx) {
     return {
-      "ml.compute"(c) {
+      "ml.compute"(c, g) {
         const type = amlComputeTypeOf(ctx, c);
         if (type !== "cluster" && type !== "instance") return;
         const ws = c.parent;
@@ -52688,15 +52700,21 @@ var AML006_compute_node_public_ip_default = defineRule({
             ctx.undecided(c, "workspace", "its workspace is not one of the scan (not in the scanned code, or named by a value that cannot be resolved), so whether its public network access is disabled is unknown");
           return;
         }
-        if (ctx.fact(ws, "publicNetworkAccess").bool() !== false) return;
+        const network = networkWorkspaceOf(g, ws);
+        if ("undecided" in network) {
+          if (ctx.fact(c, "nodePublicIp").bool() === true) ctx.undecided(c, "workspace", network.undecided);
+          return;
+        }
+        const owner = network.ws;
+        if (ctx.fact(owner, "publicNetworkAccess").bool() !== false) return;
         const publicIp = ctx.fact(c, "nodePublicIp");
         if (readOrUndecided(ctx, c, "nodePublicIp", publicIp, publicIp.bool(), "true or false") !== true) return;
         ctx.report({
           resource: c,
           attr: "nodePublicIp",
-          related: [{ ...whereWritten(ws, "publicNetworkAccess"), label: `workspace "${displayName(ws)}": public network access disabled` }],
-          messageId: "nodePublicIp",
-          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), attribute: publicIp.sourcePath }
+          related: [{ ...whereWritten(owner, "publicNetworkAccess"), label: `workspace "${displayName(owner)}": public network access disabled` }],
+          messageId: owner === ws ? "nodePublicIp" : "nodePublicIpHub",
+          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), hub: displayName(owner), attribute: publicIp.sourcePath }
         });
       }
     };

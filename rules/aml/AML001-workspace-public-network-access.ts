@@ -36,7 +36,11 @@ export default defineRule({
         const kind = ctx.fact(ws, 'workspaceKind');
         if (kind.state === 'unknown') return;
         const kindName = kind.string();
-        if (kindName !== undefined && isProjectWorkspace(kindName)) return;
+        if (kindName !== undefined && isProjectWorkspace(kindName)) {
+          // Its hub is judged; a hub the scan does not hold leaves the project's access unknown.
+          if (!g.target(ws, 'hub')) ctx.undecided(ws, 'publicNetworkAccess', "a project takes its hub's network settings, and its hub is not one of the scan");
+          return;
+        }
 
         const access = ctx.fact(ws, 'publicNetworkAccess');
         if (access.defaulted && ws.apiVersion !== undefined && predatesPublicNetworkAccess(ws.apiVersion)) {

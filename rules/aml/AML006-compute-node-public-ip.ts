@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, isKind, readOrUndecided, whereWritten } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, isKind, networkWorkspaceOf, readOrUndecided, whereWritten } from '../../src/engine/facts.js';
 
 export default defineRule({
   meta: {
@@ -15,11 +15,13 @@ export default defineRule({
     messages: {
       nodePublicIp:
         'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although workspace "{{workspace}}" has public network access disabled; set {{attribute}} to false.',
+      nodePublicIpHub:
+        'AML compute {{type}} "{{name}}" gives its nodes public IPs because {{state}}, although the hub "{{hub}}" of project "{{workspace}}" has public network access disabled; set {{attribute}} to false.',
     },
   },
   create(ctx) {
     return {
-      'ml.compute'(c) {
+      'ml.compute'(c, g) {
         const type = amlComputeTypeOf(ctx, c);
         if (type !== 'cluster' && type !== 'instance') return;
         const ws = c.parent;
@@ -31,15 +33,22 @@ export default defineRule({
             ctx.undecided(c, 'workspace', 'its workspace is not one of the scan (not in the scanned code, or named by a value that cannot be resolved), so whether its public network access is disabled is unknown');
           return;
         }
-        if (ctx.fact(ws, 'publicNetworkAccess').bool() !== false) return;
+        // A project's network settings are its hub's.
+        const network = networkWorkspaceOf(g, ws);
+        if ('undecided' in network) {
+          if (ctx.fact(c, 'nodePublicIp').bool() === true) ctx.undecided(c, 'workspace', network.undecided);
+          return;
+        }
+        const owner = network.ws;
+        if (ctx.fact(owner, 'publicNetworkAccess').bool() !== false) return;
         const publicIp = ctx.fact(c, 'nodePublicIp');
         if (readOrUndecided(ctx, c, 'nodePublicIp', publicIp, publicIp.bool(), 'true or false') !== true) return;
         ctx.report({
           resource: c,
           attr: 'nodePublicIp',
-          related: [{ ...whereWritten(ws, 'publicNetworkAccess'), label: `workspace "${displayName(ws)}": public network access disabled` }],
-          messageId: 'nodePublicIp',
-          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), attribute: publicIp.sourcePath },
+          related: [{ ...whereWritten(owner, 'publicNetworkAccess'), label: `workspace "${displayName(owner)}": public network access disabled` }],
+          messageId: owner === ws ? 'nodePublicIp' : 'nodePublicIpHub',
+          data: { type, name: displayName(c), state: publicIp.describe(), workspace: displayName(ws), hub: displayName(owner), attribute: publicIp.sourcePath },
         });
       },
     };

@@ -9,7 +9,7 @@ import { isKnownAttr } from '../model/kinds.js';
 import { lastAddressWord, lastNameSegment, withoutTrailingInstanceKey } from '../model/address.js';
 import { gpuIntent, isGpuSize } from '../model/facts/gpu.js';
 import { isSystemMode } from '../model/facts/aks.js';
-import { computeTypeFromArm, computeTypeFromCanonical, type AmlComputeType } from '../model/facts/aml.js';
+import { computeTypeFromArm, computeTypeFromCanonical, isProjectWorkspace, type AmlComputeType } from '../model/facts/aml.js';
 import { deniesByDefault, isRegistryGroup } from '../model/facts/acr.js';
 import type { FactView, Graph, RuleContext } from './types.js';
 import { conditionLocation, decidingEvidence, type PolicyJudgement } from '../model/policy-judgement.js';
@@ -407,6 +407,21 @@ function holds(container: Value | undefined, origin: Location): boolean {
 /** Narrows a resource to one kind (`g.target(…)` returns a resource of any kind). */
 export function isKind<K extends ResourceKind>(r: Resource | undefined, kind: K): r is Resource<K> {
   return r?.kind === kind;
+}
+
+/**
+ * The workspace whose network settings a workspace has: itself, or for an AI Foundry project
+ * (`kind: Project`) its hub (`hubResourceId`), which decides them (facts/aml.ts
+ * `isProjectWorkspace`); `undecided` with the reason when the kind is unknown or the hub is not
+ * one of the scan. Read without a "could not decide" line: the caller records one if it matters.
+ */
+export function networkWorkspaceOf(g: Graph, ws: Resource<'ml.workspace'>): { ws: Resource<'ml.workspace'> } | { undecided: string } {
+  const kind = ws.attrs.get('workspaceKind')?.value;
+  if (kind?.kind === 'unknown') return { undecided: `whether workspace "${displayName(ws)}" is a project (which takes its hub's network settings) is not known` };
+  if (kind?.kind !== 'string' || !isProjectWorkspace(kind.value)) return { ws };
+  const hub = g.target(ws, 'hub');
+  if (isKind(hub, 'ml.workspace')) return { ws: hub };
+  return { undecided: `workspace "${displayName(ws)}" is a project, which takes its hub's network settings, and its hub is not one of the scan` };
 }
 
 /**

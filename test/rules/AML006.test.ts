@@ -1121,6 +1121,13 @@ resource "azapi_resource" "ci" {
   bicep: {
     valid: [
       {
+        // The same project under a public hub: the project's own absent setting is not its network's.
+        name: 'compute-of-a-project-whose-hub-is-public',
+        files: {
+          'main.bicep': "resource hub 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {\n  name: 'hub1'\n  location: 'westeurope'\n  kind: 'Hub'\n  properties: {\n    publicNetworkAccess: 'Enabled'\n  }\n}\n\nresource proj 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {\n  name: 'proj1'\n  location: 'westeurope'\n  kind: 'Project'\n  properties: {\n    hubResourceId: hub.id\n    publicNetworkAccess: 'Disabled'\n  }\n}\n\nresource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {\n  parent: proj\n  name: 'cpu'\n  location: 'westeurope'\n  properties: {\n    computeType: 'AmlCompute'\n  }\n}\n",
+        },
+      },
+      {
         name: 'disabled',
         files: {
           'main.bicep': `
@@ -1154,6 +1161,47 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
       },
     ],
     invalid: [
+      {
+        // An AI Foundry project takes its hub's network settings: a compute of a project whose
+        // hub has public access disabled is judged against the hub (valid: the hub is public).
+        name: 'compute-of-a-project-whose-hub-is-private',
+        files: {
+          'main.bicep': `resource hub 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'hub1'
+  location: 'westeurope'
+  kind: 'Hub'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+resource proj 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'proj1'
+  location: 'westeurope'
+  kind: 'Project'
+  properties: {
+    hubResourceId: hub.id
+  }
+}
+
+⟦resource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01'⟧ = {
+  parent: proj
+  name: 'cpu'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'nodePublicIpHub',
+        message: 'AML compute cluster "proj1/cpu" gives its nodes public IPs because properties.properties.enableNodePublicIp is not set (defaults to true), although the hub "hub1" of project "proj1" has public network access disabled; set properties.properties.enableNodePublicIp to false.',
+      },
       {
         name: 'cluster-absent-default',
         files: {

@@ -256,4 +256,17 @@ jobs:
     const { undecided } = await lintTree(dir, ['AML006']);
     expect(undecided.map((u) => `${u.ruleId} ${u.address}`)).toEqual(['AML006 azureml:amlcompute/gpu-cluster-${ENV}']);
   });
+  it("AML001/AML006: a project whose hub is not one of the scan: its network settings are its hub's, not known", async () => {
+    const dir = tree({
+      'main.bicep':
+        "param hubId string\n\nresource proj 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {\n  name: 'proj'\n  location: 'westeurope'\n  kind: 'Project'\n  properties: {\n    hubResourceId: hubId\n  }\n}\n\nresource cpu 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {\n  parent: proj\n  name: 'cpu'\n  location: 'westeurope'\n  properties: {\n    computeType: 'AmlCompute'\n  }\n}\n",
+    });
+    const { briefs, undecided } = await lintTree(dir, ['AML001', 'AML006']);
+    expect(briefs).toEqual([]);
+    const said = undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`);
+    expect(said).toEqual([
+      "AML001 publicNetworkAccess: a project takes its hub's network settings, and its hub is not one of the scan",
+      'AML006 workspace: workspace "proj" is a project, which takes its hub\'s network settings, and its hub is not one of the scan',
+    ]);
+  });
 });
