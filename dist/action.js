@@ -41041,7 +41041,7 @@ function scan(v, lang) {
         }
         if (!ps) {
           flush();
-          const m = cmd.text.includes("<<") ? /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text) : null;
+          const m = cmd.text.includes("<<") ? heredocOperator(cmd.text) : null;
           if (m) heredoc = { delim: m[3], quoted: m[2] !== "", stripTabs: m[1] === "-" };
         }
         p = afterLineBreak(v, p);
@@ -41075,6 +41075,28 @@ function scan(v, lang) {
     }
   }
   return { commands, comments };
+}
+function heredocOperator(text2) {
+  let quote = "";
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "<" && text2[i + 1] === "<" && text2[i - 1] !== "<") {
+      const m = HEREDOC_OPERATOR.exec(text2.slice(i));
+      if (m) return m;
+      while (text2[i + 1] === "<") i++;
+    }
+  }
+  return null;
 }
 function substitutionIsWord(text2, i) {
   const close = text2.indexOf(")", i + 2);
@@ -41425,7 +41447,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41479,6 +41501,7 @@ var init_script = __esm({
 \r`), powershell: asciiSet("'\"`#\n\r<") };
     WORD_STOPS = { shell: asciiSet(" 	\n\r;|()&$'\"\\`"), powershell: asciiSet(" 	\n\r;|()&$'\"`") };
     DQ_STOPS = { shell: asciiSet('"\\$'), powershell: asciiSet('"`$') };
+    HEREDOC_OPERATOR = /^<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
     Token = class {
       text;
       raw;
@@ -44103,6 +44126,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let psParamMayGoOn = false;
   let psScriptParams = false;
   let psFunctionHeader = false;
+  const psEnvNames = /* @__PURE__ */ new Set();
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -44284,13 +44308,24 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (tf < 0) return void 0;
     const apply = words.slice(tf + 1).find((w) => !w.text.startsWith("-"));
     if (apply?.text !== "apply") return void 0;
+    const prefix = /* @__PURE__ */ new Map();
+    if (!ps) {
+      for (const w of words.slice(0, tf)) {
+        const m = SHELL_ASSIGNMENT.exec(w.raw);
+        if (m && !m[2]) prefix.set(m[1], sliceValue(expandWord(w, env, ctx), m[0].length));
+      }
+    }
     const extra = [];
     for (const name of ["TF_CLI_ARGS", "TF_CLI_ARGS_apply"]) {
-      const v = env.get(name);
+      const v = prefix.get(name) ?? environmentValue(name);
       if (v?.kind !== "string") continue;
       for (const piece of v.value.trim().split(/\s+/, MAX_SPLIT_WORDS)) if (piece) extra.push({ text: piece, ...v.origin ? { origin: v.origin } : {} });
     }
     return extra.length ? { apply, words: [{ text: "apply" }, ...extra] } : void 0;
+  }
+  function environmentValue(name) {
+    if (ps) return psEnvNames.has(name.toLowerCase()) ? env.get(name) : initial.get(name);
+    return exported.has(name) || allExport ? env.get(name) : void 0;
   }
   function expandedWords(words, fromEnv) {
     const out = /* @__PURE__ */ new Map();
@@ -44599,6 +44634,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
       const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
       const lower = name.toLowerCase();
+      if (/^env:/i.test(m[1])) psEnvNames.add(lower);
       if (scope === "local" || scope === "private") {
         set(name, unknown(`$${m[1]} is visible only in the scope that sets it`));
         return;
@@ -44880,17 +44916,32 @@ function writesGithubEnv(words) {
     return words.some((x) => FILE_WRITERS.test(x.text));
   });
 }
+function writeUnits(commands) {
+  const units2 = [];
+  let unit = [];
+  let depth = 0;
+  let statement;
+  for (const c of commands) {
+    if (c.commented) continue;
+    if (c.statement !== statement && depth <= 0 && unit.length > 0) {
+      units2.push(unit);
+      unit = [];
+      depth = 0;
+    }
+    statement = c.statement;
+    unit.push(c);
+    for (const w of c.argv) {
+      if (w.raw === "{") depth++;
+      else if (w.raw === "}") depth--;
+    }
+  }
+  if (unit.length > 0) units2.push(unit);
+  return units2;
+}
 function stepWrites(file, step, format2) {
   const out = { index: step.index, names: [] };
   for (const script of step.scripts) {
-    const byStatement = /* @__PURE__ */ new Map();
-    for (const c of script.commands) {
-      if (c.commented) continue;
-      const list2 = byStatement.get(c.statement);
-      if (list2) list2.push(c);
-      else byStatement.set(c.statement, [c]);
-    }
-    for (const commands of byStatement.values()) {
+    for (const commands of writeUnits(script.commands)) {
       const words = commands.flatMap((c) => c.argv);
       const at2 = { file, range: commands[0].range };
       if (format2 === "github-actions") {
@@ -56338,7 +56389,7 @@ function problemNotifications(problems) {
   return out;
 }
 function causeOf(message) {
-  return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'\u2026'").replace(/\d+/g, "#");
+  return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'\u2026'").replace(/\d+/g, "#").replace(/ \(# references\)/g, "");
 }
 function problemSubject(n) {
   return n.ruleId === "EVAL001" ? causeOf(n.message) : n.message.replace(/\d+/g, "#");

@@ -860,7 +860,8 @@ function problemNotifications(problems: readonly Problem[]): ProblemNotification
 
 /** The cause of an evaluation problem: its message without quoted names and numbers. */
 function causeOf(message: string): string {
-  return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'…'").replace(/\d+/g, '#');
+  // A count of references (`(2 references)`, a missing local template's) is not a cause of its own.
+  return message.replace(/'[^']*'|"[^"]*"|`[^`]*`/g, "'…'").replace(/\d+/g, '#').replace(/ \(# references\)/g, '');
 }
 
 /** The fingerprint subject of a problem: its cause, without line numbers or other digits that move with the code. */

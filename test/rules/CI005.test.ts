@@ -33,8 +33,27 @@ jobs:
 `,
         },
       },
+      {
+        // A variable Terraform never receives: a shell variable not exported, a PowerShell `$x` (no environment variable).
+        name: 'tf-cli-args-that-terraform-never-sees',
+        files: {
+          '.github/workflows/ci.yml':
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          TF_CLI_ARGS_apply=-auto-approve\n          terraform apply\n      - shell: pwsh\n        run: |\n          $TF_CLI_ARGS_apply = '-auto-approve'\n          terraform apply\n",
+        },
+      },
     ],
     invalid: [
+      {
+        // Written before the program (`X=v terraform …`, `env X=v terraform …`), exported, or `$env:` in PowerShell: Terraform's environment.
+        name: 'tf-cli-args-in-terraforms-environment',
+        files: {
+          '.github/workflows/ci.yml':
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: TF_CLI_ARGS_apply=⟦-auto-approve⟧ terraform apply\n      - run: env TF_CLI_ARGS_apply=⟦-auto-approve⟧ terraform apply\n      - run: |\n          export TF_CLI_ARGS=⟦-auto-approve⟧\n          terraform apply\n      - shell: pwsh\n        run: |\n          $env:TF_CLI_ARGS_apply = '⟦-auto-approve⟧'\n          terraform apply\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
       {
         // TF_CLI_ARGS_apply (and TF_CLI_ARGS) are read as if written after the subcommand (Terraform's CLI environment
         // variables): -auto-approve set there, with no plan file, is reported where it is written, the apply related.

@@ -361,6 +361,16 @@ const missingLocalCalls: RuleTable = {
         message: "the local variables template 'config-infra-prod.yml' is not a file inside the scanned folder: the variables it sets are unknown (and 1 more like it in this file)",
       },
       {
+        // Two missing templates, one referenced twice: one cause, one note (its count of references is no cause of its own).
+        name: 'missing-templates-one-referenced-twice-one-note',
+        files: {
+          'azure-pipelines.yml': 'jobs:\n- job: a\n  steps:\n  - template: ⟦one.yml⟧\n  - template: one.yml\n  - template: two.yml\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        message: "the local template 'one.yml' is not a file inside the scanned folder (2 references): the steps it adds are not checked (and 1 more like it in this file)",
+      },
+      {
         // `@self` is the pipeline's own repository: a local template.
         name: 'pipeline-template-at-self-missing',
         files: { 'azure-pipelines.yml': 'steps:\n- template: ⟦templates/deploy.yml@self⟧\n' },

@@ -538,6 +538,15 @@ jobs:
       { name: 'size-reassigned-by-export-of-a-dotenv', files: { 'deploy.sh': 'S=Standard_NC6\nexport $(cat .env | xargs)\naz vm create -n vm1 -g rg --image Ubuntu2204 --size $S\n' } },
       { name: 'size-reassigned-by-dot-sourcing', files: { 'deploy.ps1': "$s = 'Standard_NC6'\n. ./env.ps1\naz vm create -n vm1 -g rg --image Ubuntu2204 --size $s\n" } },
       {
+        // GitHub's multiline form, `{ echo "SIZE<<EOF"; …; } >> "$GITHUB_ENV"` over several lines, sets SIZE at run time
+        // (the quoted `<<EOF` is text, no heredoc): the workflow's env: value is not what the next step reads.
+        name: 'size-rewritten-through-github-env-multiline-group',
+        files: {
+          '.github/workflows/deploy.yml':
+            'on: push\nenv:\n  SIZE: Standard_NC6\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          {\n            echo "SIZE<<EOF"\n            echo "Standard_NC24ads_A100_v4"\n            echo "EOF"\n          } >> "$GITHUB_ENV"\n      - run: az ml compute create -n c -t AmlCompute --size "$SIZE" -w w -g g\n',
+        },
+      },
+      {
         // What the task does not pass for certain is not read: a quoted '-Size' is a string, not
         // the parameter's name; an empty "" word (task-lib versions differ) leaves the rest unknown.
         name: 'pipeline-task-arguments-not-read-for-certain',

@@ -327,6 +327,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   let psScriptParams = false;
   /** The list open is a function's header (`function F (…)`), before its body's block. */
   let psFunctionHeader = false;
+  /** PowerShell names assigned as environment variables (`$env:NAME = …`, lower case). */
+  const psEnvNames = new Set<string>();
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -554,13 +556,32 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (tf < 0) return undefined;
     const apply = words.slice(tf + 1).find((w) => !w.text.startsWith('-'));
     if (apply?.text !== 'apply') return undefined;
+    // Assignments written before the program (`X=v terraform …`, `env X=v terraform …`) are its environment.
+    const prefix = new Map<string, Value>();
+    if (!ps) {
+      for (const w of words.slice(0, tf)) {
+        const m = SHELL_ASSIGNMENT.exec(w.raw);
+        if (m && !m[2]) prefix.set(m[1]!, sliceValue(expandWord(w, env, ctx), m[0].length));
+      }
+    }
     const extra: { text: string; origin?: Location }[] = [];
     for (const name of ['TF_CLI_ARGS', 'TF_CLI_ARGS_apply']) {
-      const v = env.get(name);
+      const v = prefix.get(name) ?? environmentValue(name);
       if (v?.kind !== 'string') continue;
       for (const piece of v.value.trim().split(/\s+/, MAX_SPLIT_WORDS)) if (piece) extra.push({ text: piece, ...(v.origin ? { origin: v.origin } : {}) });
     }
     return extra.length ? { apply, words: [{ text: 'apply' }, ...extra] } : undefined;
+  }
+
+  /**
+   * What a program the script runs finds in its environment under `name`: in a shell script a
+   * variable it exports (or the step gave it: the initial ones), not a plain one; in a PowerShell
+   * script the step's, or what `$env:NAME = …` set (a `$NAME` is a PowerShell variable, no
+   * environment variable).
+   */
+  function environmentValue(name: string): Value | undefined {
+    if (ps) return psEnvNames.has(name.toLowerCase()) ? env.get(name) : initial.get(name);
+    return exported.has(name) || allExport ? env.get(name) : undefined;
   }
 
   /** The words of a command that expand something, as expanded here, by start offset (`CiCommand.expanded`). */
@@ -951,6 +972,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // (`./x.ps1`), one when it is dot-sourced (a CI inline script): not decided.
       const scope = /^(global|script|local|private):/i.exec(m[1]!)?.[1]!.toLowerCase();
       const lower = name.toLowerCase();
+      if (/^env:/i.test(m[1]!)) psEnvNames.add(lower);
       if (scope === 'local' || scope === 'private') {
         set(name, unknown(`$${m[1]} is visible only in the scope that sets it`));
         return;

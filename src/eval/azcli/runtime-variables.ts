@@ -51,18 +51,38 @@ function writesGithubEnv(words: readonly CiWord[]): boolean {
   });
 }
 
+/**
+ * The commands that write together: those of one logical line (`echo "A=1" | tee -a
+ * "$GITHUB_ENV"`, `{ …; } >> "$GITHUB_ENV"`), and every line of a `{ … }` group written over
+ * several lines, whose closing `} >> "$GITHUB_ENV"` redirects them all.
+ */
+function writeUnits(commands: readonly CiCommand[]): CiCommand[][] {
+  const units: CiCommand[][] = [];
+  let unit: CiCommand[] = [];
+  let depth = 0;
+  let statement: number | undefined;
+  for (const c of commands) {
+    if (c.commented) continue;
+    if (c.statement !== statement && depth <= 0 && unit.length > 0) {
+      units.push(unit);
+      unit = [];
+      depth = 0;
+    }
+    statement = c.statement;
+    unit.push(c);
+    for (const w of c.argv) {
+      if (w.raw === '{') depth++;
+      else if (w.raw === '}') depth--;
+    }
+  }
+  if (unit.length > 0) units.push(unit);
+  return units;
+}
+
 function stepWrites(file: string, step: CiStep, format: 'github-actions' | 'azure-pipelines'): StepWrites | undefined {
   const out: StepWrites = { index: step.index, names: [] };
   for (const script of step.scripts) {
-    // The commands of one logical line together: `echo "A=1" | tee -a "$GITHUB_ENV"`, `{ …; } >> "$GITHUB_ENV"`.
-    const byStatement = new Map<number, CiCommand[]>();
-    for (const c of script.commands) {
-      if (c.commented) continue;
-      const list = byStatement.get(c.statement);
-      if (list) list.push(c);
-      else byStatement.set(c.statement, [c]);
-    }
-    for (const commands of byStatement.values()) {
+    for (const commands of writeUnits(script.commands)) {
       const words = commands.flatMap((c) => c.argv);
       const at: Location = { file, range: commands[0]!.range };
       if (format === 'github-actions') {

@@ -497,8 +497,7 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         }
         if (!ps) {
           flush();
-          // `<<<` is a here-string (one word of input), not a heredoc
-          const m = cmd.text.includes('<<') ? /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text) : null;
+          const m = cmd.text.includes('<<') ? heredocOperator(cmd.text) : null;
           if (m) heredoc = { delim: m[3]!, quoted: m[2] !== '', stripTabs: m[1] === '-' };
         }
         p = afterLineBreak(v, p);
@@ -534,6 +533,37 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
     }
   }
   return { commands, comments };
+}
+
+/** `<<WORD`, `<<-WORD`, `<<'WORD'`, `<<"WORD"` at the start of a text (`<<<` is a here-string, one word of input). */
+const HEREDOC_OPERATOR = /^<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
+
+/**
+ * The heredoc operator of a command line, outside quotes (`echo "NAME<<EOF" >> "$GITHUB_ENV"`,
+ * GitHub's multiline-value form, writes text and opens no heredoc); null when there is none.
+ */
+function heredocOperator(text: string): RegExpExecArray | null {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '<' && text[i + 1] === '<' && text[i - 1] !== '<') {
+      const m = HEREDOC_OPERATOR.exec(text.slice(i));
+      if (m) return m;
+      // `<<<`: skip the whole operator.
+      while (text[i + 1] === '<') i++;
+    }
+  }
+  return null;
 }
 
 /** What a command's tokens map their indices to the file with: the snippet's offsets and the command's character map. */

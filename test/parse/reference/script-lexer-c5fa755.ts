@@ -14,6 +14,8 @@
  * Likewise a PowerShell assignment whose parts touch (`$acr=az …`, `[string]$acr=az …`,
  * `{$acr=az …`, `$acr =az …`) is split into its words at the start of a command
  * (`powershellAssignmentSplit`, taken from the lexer; its cases are in test/rules/ACR001.test.ts).
+ * And a heredoc operator opens a heredoc only outside quotes (`echo "NAME<<EOF" >> "$GITHUB_ENV"`
+ * writes text: `heredocOperatorOutsideQuotes`, written here independently of the lexer's).
  * Later changes of behaviour, each with its own cases in script-substitutions.test.ts: bash
  * `>|file`, `&>file` and `&>>file` are one redirection word; a PowerShell bare word ends at `}`
  * (unless it holds `{`); a PowerShell method call on a variable (`$pool.ToLower()`) is one word;
@@ -357,7 +359,8 @@ function scan(v: string, lang: ScriptLanguage): ScanResult {
         if (!ps) {
           flush();
           // `<<<` is a here-string (one word of input), not a heredoc
-          const m = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(cmd.text);
+          // Changed after c5fa755 with the lexer (review 38): the operator outside quotes only.
+          const m = heredocOperatorOutsideQuotes(cmd.text);
           if (m) heredoc = { delim: m[3]!, quoted: m[2] !== '', stripTabs: m[1] === '-' };
         }
         p = afterLineBreak(v, p);
@@ -653,4 +656,28 @@ export function commandRange(sn: ScriptSnippet, lineMap: LineMap, cmd: ScriptCom
   const s = cmd.map[start] ?? cmd.map[cmd.map.length - 1] ?? 0;
   const e = cmd.map[Math.max(start, end - 1)] ?? s;
   return lineMap.range(sn.starts[s]!, sn.ends[e]!);
+}
+
+/** The heredoc operator outside quotes (the same behaviour change as src/parse/yaml/script.ts `heredocOperator`, written independently). */
+function heredocOperatorOutsideQuotes(text: string): RegExpExecArray | null {
+  // Which characters are inside quotes (or escaped): an operator starting there is text.
+  const quoted: boolean[] = [];
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      quoted[i] = true;
+      if (c === '\\' && quote === '"') quoted[++i] = true;
+      else if (c === quote) quote = '';
+    } else if (c === '\\') {
+      quoted[i] = true;
+      quoted[++i] = true;
+    } else {
+      quoted[i] = false;
+      if (c === '"' || c === "'") quote = c;
+    }
+  }
+  const re = /(?<!<)<<(?!<)(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!quoted[m.index]) return m;
+  return null;
 }
