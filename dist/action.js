@@ -42248,6 +42248,15 @@ function matrixOf(strategy) {
     if (e.key === "include" || e.key === "exclude") continue;
     const axis = { name: e.key, nameRange: e.keyRange };
     if (e.value?.type === "seq" && e.value.items.every((i) => i.type === "scalar")) axis.values = e.value.items.map((i) => scalarOf(i));
+    else if (e.value?.type === "seq" && e.value.items.length > 0 && e.value.items.every((i) => i.type === "map")) {
+      axis.objects = e.value.items.map((i) => {
+        const members2 = /* @__PURE__ */ new Map();
+        if (i.type === "map") {
+          for (const m2 of i.entries) if (m2.value?.type === "scalar") members2.set(m2.key, scalarOf(m2.value));
+        }
+        return members2;
+      });
+    }
     out.push(axis);
   }
   return out;
@@ -45011,18 +45020,19 @@ var init_runtime_variables = __esm({
 // src/eval/azcli/context.ts
 function matrixVariants(job) {
   if (job?.matrixLegs) return legVariants(job.matrixLegs);
-  const axes = (job?.matrix ?? []).filter((a) => a.values !== void 0 && a.values.length > 0);
+  const axes = (job?.matrix ?? []).filter((a) => a.values !== void 0 && a.values.length > 0 || a.objects !== void 0 && a.objects.length > 0);
   const rules = job?.matrixRules;
   let combos = [{ label: "", values: /* @__PURE__ */ new Map() }];
   const expanded = /* @__PURE__ */ new Set();
   const unexpanded = [];
   for (const a of axes) {
-    if (unexpanded.length || combos.length * a.values.length > MAX_VARIANTS) {
+    const count2 = a.values?.length ?? a.objects.length;
+    if (unexpanded.length || combos.length * count2 > MAX_VARIANTS) {
       unexpanded.push(a.name);
       continue;
     }
     expanded.add(a.name);
-    combos = combos.flatMap((c) => a.values.map((v) => withValue(c, a.name, v)));
+    combos = a.values ? combos.flatMap((c) => a.values.map((v) => withValue(c, a.name, v))) : combos.flatMap((c) => a.objects.map((o) => withObject(c, a.name, o)));
   }
   if (unexpanded.length) for (const c of combos) c.unexpanded = unexpanded;
   if (!rules) return combos;
@@ -45039,10 +45049,16 @@ function legVariants(legs) {
     return { label: leg.name, values, variables: [...leg.values.keys()] };
   });
 }
+function withObject(c, name, o) {
+  const values = new Map(c.values);
+  for (const [k, v] of o) values.set(`${name}.${k}`, v);
+  const shown = `${name}={${[...o].map(([k, v]) => `${k}: ${v.text}`).join(", ")}}`;
+  return { label: c.label ? `${c.label}, ${shown}` : shown, values, objectAxes: [...c.objectAxes ?? [], name] };
+}
 function withValue(c, name, v) {
   const values = new Map(c.values);
   values.set(name, v);
-  return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values };
+  return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values, ...c.objectAxes ? { objectAxes: c.objectAxes } : {} };
 }
 function matches(c, e) {
   return [...e].every(([k, v]) => v !== void 0 && c.values.get(k)?.text === v.text);
@@ -45113,6 +45129,10 @@ function scriptContext(file, place, variant, given, inherited) {
     const key = rest.join(".");
     if ((head === "inputs" || head === "parameters") && rest.length === 1) return inputDefault(key);
     if (head === "github" && rest[0] === "event" && rest[1] === "inputs" && rest.length === 3) return inputDefault(rest[2]);
+    if (head === "matrix" && rest.length === 2 && variant.objectAxes?.includes(rest[0])) {
+      const v = variant.values.get(key);
+      return v ? str(v.text, scalarLoc(f, v)) : unknown(`\${{ matrix.${key} }} is not a scalar member`);
+    }
     if (head === "matrix" && rest.length === 1) {
       const v = variant.values.get(key);
       if (v) return str(v.text, scalarLoc(f, v));

@@ -653,6 +653,18 @@ steps:
         messageIncludes: 'VM "vme"',
       },
       {
+        // A matrix axis of mappings: `${{ matrix.cfg.size }}` is each combination's member, reported where it is written.
+        name: 'matrix-axis-of-mappings',
+        files: {
+          '.github/workflows/deploy.yml':
+            'on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        cfg:\n          - { name: gpu1, size: ⟦Standard_NC6⟧ }\n          - { name: gpu2, size: Standard_NC24ads_A100_v4 }\n    steps:\n      - run: az ml compute create -n "${{ matrix.cfg.name }}" -t AmlCompute --size "${{ matrix.cfg.size }}" -w w -g g\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+        messageIncludes: 'AML compute "gpu1"',
+      },
+      {
         // `-Size:$(var)`: the value is the variable's, reported where the variable is written.
         name: 'pipeline-task-named-argument-from-a-variable',
         files: {

@@ -12,7 +12,7 @@
  */
 import type { Location } from '../../core/source.js';
 import { passedThrough, str, unknown, type Value } from '../../core/value.js';
-import type { CiFile, CiJob, CiMatrixAxis, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
+import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import { runtimeVariables } from './runtime-variables.js';
 import { ANY_VARIABLE, MAX_EXPANDED_CHARS, tooLongToRead, type Env, type ExpansionContext } from './words.js';
 
@@ -27,6 +27,8 @@ export interface MatrixVariant {
   unexpanded?: string[];
   /** The job's matrix is not expanded at all: its file's combinations passed the work budget (frontends/azure-cli.ts). */
   overBudget?: true;
+  /** Axes of mappings at one value: their members are `values`' `axis.member` keys (a member not there is not a scalar). */
+  objectAxes?: string[];
 }
 
 /**
@@ -37,18 +39,19 @@ export const MAX_VARIANTS = 256;
 
 export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
   if (job?.matrixLegs) return legVariants(job.matrixLegs);
-  const axes = (job?.matrix ?? []).filter((a): a is CiMatrixAxis & { values: CiScalar[] } => a.values !== undefined && a.values.length > 0);
+  const axes = (job?.matrix ?? []).filter((a) => (a.values !== undefined && a.values.length > 0) || (a.objects !== undefined && a.objects.length > 0));
   const rules = job?.matrixRules;
   let combos: MatrixVariant[] = [{ label: '', values: new Map() }];
   const expanded = new Set<string>();
   const unexpanded: string[] = [];
   for (const a of axes) {
-    if (unexpanded.length || combos.length * a.values.length > MAX_VARIANTS) {
+    const count = a.values?.length ?? a.objects!.length;
+    if (unexpanded.length || combos.length * count > MAX_VARIANTS) {
       unexpanded.push(a.name);
       continue;
     }
     expanded.add(a.name);
-    combos = combos.flatMap((c) => a.values.map((v) => withValue(c, a.name, v)));
+    combos = a.values ? combos.flatMap((c) => a.values!.map((v) => withValue(c, a.name, v))) : combos.flatMap((c) => a.objects!.map((o) => withObject(c, a.name, o)));
   }
   if (unexpanded.length) for (const c of combos) c.unexpanded = unexpanded;
   if (!rules) return combos;
@@ -71,10 +74,18 @@ function legVariants(legs: CiMatrixLeg[]): MatrixVariant[] {
   });
 }
 
+/** A combination with an axis of mappings at one value: each scalar member as `name.member` (`${{ matrix.cfg.size }}`). */
+function withObject(c: MatrixVariant, name: string, o: ReadonlyMap<string, CiScalar>): MatrixVariant {
+  const values = new Map(c.values);
+  for (const [k, v] of o) values.set(`${name}.${k}`, v);
+  const shown = `${name}={${[...o].map(([k, v]) => `${k}: ${v.text}`).join(', ')}}`;
+  return { label: c.label ? `${c.label}, ${shown}` : shown, values, objectAxes: [...(c.objectAxes ?? []), name] };
+}
+
 function withValue(c: MatrixVariant, name: string, v: CiScalar): MatrixVariant {
   const values = new Map(c.values);
   values.set(name, v);
-  return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values };
+  return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values, ...(c.objectAxes ? { objectAxes: c.objectAxes } : {}) };
 }
 
 /** Every key of the entry has that value in the combination (GitHub: an exclude only has to match partially). */
@@ -207,6 +218,11 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     const key = rest.join('.');
     if ((head === 'inputs' || head === 'parameters') && rest.length === 1) return inputDefault(key);
     if (head === 'github' && rest[0] === 'event' && rest[1] === 'inputs' && rest.length === 3) return inputDefault(rest[2]!);
+    // A member of an axis of mappings (`matrix.cfg.size`): the combination's value, when a scalar.
+    if (head === 'matrix' && rest.length === 2 && variant.objectAxes?.includes(rest[0]!)) {
+      const v = variant.values.get(key);
+      return v ? str(v.text, scalarLoc(f, v)) : unknown(`\${{ matrix.${key} }} is not a scalar member`);
+    }
     if (head === 'matrix' && rest.length === 1) {
       const v = variant.values.get(key);
       if (v) return str(v.text, scalarLoc(f, v));

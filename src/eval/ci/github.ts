@@ -63,6 +63,13 @@ function matrixOf(strategy: YamlTree | undefined): CiMatrixAxis[] {
     if (e.key === 'include' || e.key === 'exclude') continue;
     const axis: CiMatrixAxis = { name: e.key, nameRange: e.keyRange };
     if (e.value?.type === 'seq' && e.value.items.every((i) => i.type === 'scalar')) axis.values = e.value.items.map((i) => scalarOf(i)!);
+    else if (e.value?.type === 'seq' && e.value.items.length > 0 && e.value.items.every((i) => i.type === 'map')) {
+      axis.objects = e.value.items.map((i) => {
+        const members = new Map<string, CiScalar>();
+        if (i.type === 'map') for (const m of i.entries) if (m.value?.type === 'scalar') members.set(m.key, scalarOf(m.value)!);
+        return members;
+      });
+    }
     out.push(axis);
   }
   return out;

@@ -146,6 +146,11 @@ export interface CiMatrixAxis {
   nameRange: Range;
   /** The scalar values of the axis; undefined when the axis is an expression or holds mappings. */
   values?: CiScalar[];
+  /**
+   * An axis of mappings (`cfg: [{ name: gpu1, size: Standard_NC6 }]`): each value's scalar
+   * members, read as `${{ matrix.cfg.size }}`; a member that is not a scalar is left out (unknown).
+   */
+  objects?: Map<string, CiScalar>[];
 }
 
 /**
