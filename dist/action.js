@@ -42966,8 +42966,10 @@ function grantsIdTokenWrite(p) {
 function isAction(uses, name) {
   return uses?.kind === "action" && uses.name === name.toLowerCase();
 }
-function expandedArgv(cmd) {
-  const expanded = cmd.expanded;
+function callerArgvs(cmd) {
+  return (cmd.expandedByCallers ?? []).map((e) => expandedArgv(cmd, e));
+}
+function expandedArgv(cmd, expanded = cmd.expanded) {
   if (!expanded) return void 0;
   const out = [];
   for (const w of joinExpressions(cmd.argv)) {
@@ -44175,7 +44177,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (words.length === 0) continue;
     if (recordExpansions) {
       const fromEnv = applyArgsFromEnv(words);
-      if (fromEnv || readsExpanded(words)) cmd.expanded = expandedWords(words, fromEnv);
+      if (fromEnv || readsExpanded(words)) {
+        const expanded = expandedWords(words, fromEnv);
+        if (recordExpansions === true) cmd.expanded = expanded;
+        else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
+      }
     }
     if (cmd.after === "||" || cmd.after === "&&") afterOperator = true;
     const inSubstitution = cmd.after === "$(" || cmd.after === "`";
@@ -44810,7 +44816,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -44825,6 +44831,7 @@ var init_interpret = __esm({
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;
     PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
@@ -46124,7 +46131,7 @@ function azureCliUnits(ciFiles, ctx) {
             const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
             if (vi > 0 && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
-            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
+            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion), vi === 0 ? "caller" : false);
             const defaults = configuredDefaults(child);
             const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run3.assigned, ...child.assigned]), sc) : env;
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, childEnv());
@@ -46145,7 +46152,7 @@ function azureCliUnits(ciFiles, ctx) {
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
       const initial = new Map(sc.env);
       if (args) for (const [k, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(k, v);
-      const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion));
+      const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
       const env = lazyEnvClass(place, run3.assigned, sc);
       const defaults = configuredDefaults(run3);
       for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add("default", d, env());
@@ -55180,6 +55187,7 @@ var GOV003_org_policy_audit_default = defineRule({
 
 // rules/ci/CI001-sdk-auth-deprecated.ts
 init_ci2();
+init_source();
 var FLAGS = /* @__PURE__ */ new Set(["--sdk-auth", "--json-auth"]);
 function isAz(w) {
   const t = w.text.toLowerCase();
@@ -55237,10 +55245,27 @@ var CI001_sdk_auth_deprecated_default = defineRule({
         for (const script of scripts) {
           for (const cmd of script.commands) {
             const expanded = cmd.commented ? void 0 : expandedArgv(cmd);
+            const reported = /* @__PURE__ */ new Set();
+            for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
+              if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
+              const written2 = new Set(cmd.argv);
+              for (const flag of sdkAuthFlags(byCaller)) {
+                if (written2.has(flag) || !flag.origin || reported.has(locationKey(flag.origin))) continue;
+                reported.add(locationKey(flag.origin));
+                ctx.report({
+                  messageId: "sdkAuth",
+                  data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },
+                  location: flag.origin,
+                  related: [{ file: file.file, range: flag.range, label: "az ad sp create-for-rbac" }],
+                  subject: script.subject,
+                  attributePath: script.attributePath || "script"
+                });
+              }
+            }
             if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
               const written2 = new Set(cmd.argv);
               for (const flag of sdkAuthFlags(expanded)) {
-                if (written2.has(flag)) continue;
+                if (written2.has(flag) || flag.origin && reported.has(locationKey(flag.origin))) continue;
                 ctx.report({
                   messageId: "sdkAuth",
                   data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },
@@ -55250,7 +55275,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
                   attributePath: script.attributePath || "script"
                 });
               }
-              const start = expanded.findIndex((w) => w.text === "create-for-rbac");
+              const start = reported.size > 0 ? expanded.length : expanded.findIndex((w) => w.text === "create-for-rbac");
               for (let k = start + 1; k < expanded.length; k++) {
                 if (!mayBeTheFlag(expanded, k)) continue;
                 const w = expanded[k];
@@ -55700,7 +55725,16 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i];
             if (cmd.commented) continue;
-            const found = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
+            let found = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
+            if (!found || "undecided" in found) {
+              for (const argv of callerArgvs(cmd)) {
+                const byCaller = applyWithoutPlan(argv, script.language);
+                if (byCaller && !("undecided" in byCaller) && byCaller.autoApprove.origin) {
+                  found = byCaller;
+                  break;
+                }
+              }
+            }
             if (!found) continue;
             const attribute2 = script.attributePath || "script";
             if ("undecided" in found) {

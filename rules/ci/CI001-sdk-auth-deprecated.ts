@@ -4,8 +4,9 @@
  * in commented-out lines anywhere in a CI file (at `note`).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { expandedArgv } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv } from '../../src/model/ci.js';
 import type { CiWord, ReadWord } from '../../src/model/ci.js';
+import { locationKey } from '../../src/core/source.js';
 
 const FLAGS = new Set(['--sdk-auth', '--json-auth']);
 
@@ -86,10 +87,28 @@ export default defineRule({
           for (const cmd of script.commands) {
             // The flag a variable holds (`AUTH=--sdk-auth`, `$AUTH`): where it is written, the command's word related.
             const expanded = cmd.commented ? undefined : expandedArgv(cmd);
+            // The flag a scanned caller passes (its step's env, its arguments: `./sp.sh --sdk-auth`), where it writes it.
+            const reported = new Set<string>();
+            for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
+              if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
+              const written = new Set<CiWord>(cmd.argv);
+              for (const flag of sdkAuthFlags(byCaller) as ReadWord[]) {
+                if (written.has(flag) || !flag.origin || reported.has(locationKey(flag.origin))) continue;
+                reported.add(locationKey(flag.origin));
+                ctx.report({
+                  messageId: 'sdkAuth',
+                  data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },
+                  location: flag.origin,
+                  related: [{ file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' }],
+                  subject: script.subject,
+                  attributePath: script.attributePath || 'script',
+                });
+              }
+            }
             if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
               const written = new Set<CiWord>(cmd.argv);
               for (const flag of sdkAuthFlags(expanded) as ReadWord[]) {
-                if (written.has(flag)) continue;
+                if (written.has(flag) || (flag.origin && reported.has(locationKey(flag.origin)))) continue;
                 ctx.report({
                   messageId: 'sdkAuth',
                   data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },
@@ -99,8 +118,9 @@ export default defineRule({
                   attributePath: script.attributePath || 'script',
                 });
               }
-              // RULES.md: an unknown value that hides a possible finding is recorded (--verbose).
-              const start = expanded.findIndex((w) => w.text === 'create-for-rbac');
+              // RULES.md: an unknown value that hides a possible finding is recorded (--verbose); not
+              // when a caller's run already reported the flag the value holds there.
+              const start = reported.size > 0 ? expanded.length : expanded.findIndex((w) => w.text === 'create-for-rbac');
               for (let k = start + 1; k < expanded.length; k++) {
                 if (!mayBeTheFlag(expanded, k)) continue;
                 const w = expanded[k]!;

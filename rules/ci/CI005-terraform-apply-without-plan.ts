@@ -5,7 +5,7 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 
@@ -200,8 +200,18 @@ export default defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i]!;
             if (cmd.commented) continue;
-            // The words as the script's run expands them, when it did (`AA=-auto-approve`, `PLAN=tfplan`): they decide more.
-            const found = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
+            // The words as the script's run expands them, when it did (`AA=-auto-approve`, `PLAN=tfplan`): they decide more;
+            // else as a scanned caller's run does (the step's env, its arguments): a flag it passes is reported at its value.
+            let found = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
+            if (!found || 'undecided' in found) {
+              for (const argv of callerArgvs(cmd)) {
+                const byCaller = applyWithoutPlan(argv, script.language);
+                if (byCaller && !('undecided' in byCaller) && (byCaller.autoApprove as ReadWord).origin) {
+                  found = byCaller;
+                  break;
+                }
+              }
+            }
             if (!found) continue;
             const attribute = script.attributePath || 'script';
             if ('undecided' in found) {

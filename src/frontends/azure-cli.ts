@@ -541,7 +541,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             if (!target) continue;
             // Counted before it runs; past the budget the remaining combinations do not run it, and EVAL001 says so.
             if (vi > 0 && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
-            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion));
+            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion), vi === 0 ? 'caller' : false);
             const defaults = configuredDefaults(child);
             // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.
             const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run.assigned, ...child.assigned]), sc) : env;
@@ -566,7 +566,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
       const initial = new Map(sc.env);
       if (args) for (const [k, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(k, v);
-      const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion));
+      const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');
       const env = lazyEnvClass(place, run.assigned, sc);
       const defaults = configuredDefaults(run);
       for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add('default', d, env());

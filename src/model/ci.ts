@@ -10,7 +10,7 @@
  * ask. It does not re-export the builder: the builder's types reach the parser and the
  * `yaml` package, which the public type declarations (engine → model) must not.
  */
-import type { CiCommand, CiPermissions, CiUses, CiWord } from '../eval/ci/types.js';
+import type { CiCommand, CiExpandedWord, CiPermissions, CiUses, CiWord } from '../eval/ci/types.js';
 import type { Location } from '../core/source.js';
 import { joinExpressions } from '../eval/ci-words.js';
 
@@ -42,12 +42,16 @@ export interface ReadWord extends CiWord {
   mayBeSeveral?: boolean;
 }
 
+/** A command's words as each scanned caller's run expands them (`CiCommand.expandedByCallers`). */
+export function callerArgvs(cmd: CiCommand): ReadWord[][] {
+  return (cmd.expandedByCallers ?? []).map((e) => expandedArgv(cmd, e)!);
+}
+
 /**
  * A command's words (after `joinExpressions`) with each word that expands a variable replaced by
  * the words its value becomes (`CiCommand.expanded`); undefined when the script's run set none.
  */
-export function expandedArgv(cmd: CiCommand): ReadWord[] | undefined {
-  const expanded = cmd.expanded;
+export function expandedArgv(cmd: CiCommand, expanded: ReadonlyMap<number, CiExpandedWord> | undefined = cmd.expanded): ReadWord[] | undefined {
   if (!expanded) return undefined;
   const out: ReadWord[] = [];
   for (const w of joinExpressions(cmd.argv)) {

@@ -35,6 +35,19 @@ jobs:
     ],
     invalid: [
       {
+        // A flag a step passes to a scanned script (its argument, its env:) is reported where the step writes it.
+        name: 'sdk-auth-passed-to-a-called-script',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./sp.sh ⟦--sdk-auth⟧\n      - env:\n          AUTH: ⟦--json-auth⟧\n        run: ./sp2.sh\n',
+          'sp.sh': '#!/bin/bash\naz ad sp create-for-rbac -n x "$1"\n',
+          'sp2.sh': '#!/bin/bash\naz ad sp create-for-rbac -n y $AUTH\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+        related: [{ label: 'az ad sp create-for-rbac' }],
+      },
+      {
         name: 'create-sp.yml',
         files: {
           '.github/workflows/create-sp.yml': `

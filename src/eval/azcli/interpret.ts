@@ -184,6 +184,9 @@ function mayBeSeveralWords(e: ExpandedWord): boolean {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== undefined && sg.value.kind !== 'string');
 }
 
+/** Callers' ways of running one command kept for CI001/CI005 (a script many steps call is read as that many). */
+const MAX_CALLER_EXPANSIONS = 8;
+
 /** The most words an unquoted value is split into (FORMATS.md §1(e) trap 3); a longer one is not known. */
 const MAX_SPLIT_WORDS = 1_000;
 
@@ -284,9 +287,11 @@ function merge(before: Env, paths: Env[]): Env {
 /**
  * Runs a script's commands over `initial`. `recordExpansions`: the words of its `terraform`
  * and `az ad sp create-for-rbac` commands that expand a variable are set on the commands
- * (`CiCommand.expanded`, read by CI001/CI005): only for the script's default run.
+ * (`CiCommand.expanded`, read by CI001/CI005) for the script's default run (`true`), or added
+ * as another way they run (`CiCommand.expandedByCallers`) for a run with what a caller passes
+ * (`'caller'`: a CI step's env, its arguments).
  */
-export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>, recordExpansions = false): ScriptRun {
+export function interpretScript(file: string, script: CiScript, initial: Env, base: Omit<ExpansionContext, 'language' | 'file'>, recordExpansions: boolean | 'caller' = false): ScriptRun {
   const ps = script.language === 'powershell';
   // Built field by field: a spread of the caller's context (closures, two shapes) took the slow object-clone path.
   const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
@@ -374,7 +379,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (words.length === 0) continue;
     if (recordExpansions) {
       const fromEnv = applyArgsFromEnv(words);
-      if (fromEnv || readsExpanded(words)) cmd.expanded = expandedWords(words, fromEnv);
+      if (fromEnv || readsExpanded(words)) {
+        const expanded = expandedWords(words, fromEnv);
+        if (recordExpansions === true) cmd.expanded = expanded;
+        else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
+      }
     }
     if (cmd.after === '||' || cmd.after === '&&') afterOperator = true;
     // A command substitution's inner command runs, but its assignments do not reach the script.

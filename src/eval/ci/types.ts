@@ -244,6 +244,8 @@ export interface CiCommand {
    * word's start offset (after `joinExpressions`): CI001/CI005 read a flag a variable holds.
    */
   expanded?: ReadonlyMap<number, CiExpandedWord>;
+  /** The same, as runs with what a scanned caller passes expand them (its step's env, its arguments): at most a few. */
+  expandedByCallers?: ReadonlyMap<number, CiExpandedWord>[];
 }
 
 /** A word as the script's default run expands it (`$AUTH` assigned `--sdk-auth`). */
