@@ -42248,7 +42248,7 @@ function matrixOf(strategy) {
     if (e.key === "include" || e.key === "exclude") continue;
     const axis = { name: e.key, nameRange: e.keyRange };
     if (e.value?.type === "seq" && e.value.items.every((i) => i.type === "scalar")) axis.values = e.value.items.map((i) => scalarOf(i));
-    else if (e.value?.type === "seq" && e.value.items.length > 0 && e.value.items.every((i) => i.type === "map")) {
+    else if (e.value?.type === "seq" && e.value.items.length > 0 && e.value.items.every((i) => i.type === "map" && i.entries.length <= MAX_MATRIX_MEMBERS)) {
       axis.objects = e.value.items.map((i) => {
         const members2 = /* @__PURE__ */ new Map();
         if (i.type === "map") {
@@ -42417,12 +42417,14 @@ function readAction(out, root, scripts) {
     steps: stepsOf(valueOf(runs.value, "steps"), "action:runs.steps", scripts, void 0)
   });
 }
+var MAX_MATRIX_MEMBERS;
 var init_github = __esm({
   "src/eval/ci/github.ts"() {
     "use strict";
     init_ci();
     init_ci_address();
     init_common();
+    MAX_MATRIX_MEMBERS = 32;
   }
 });
 
@@ -44228,13 +44230,23 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const top = frames[frames.length - 1];
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
     if (head === "unset") {
-      for (const w of rest.slice(1)) env.delete(w.text);
+      for (const w of rest.slice(1)) {
+        env.delete(w.text);
+        exported.delete(w.text);
+      }
       continue;
     }
     let j = 0;
     const declarer = DECLARERS.has(head);
     if (declarer) j = 1;
+    let exports = head === "export";
+    let unexports = false;
     while (j < rest.length && rest[j].raw.startsWith("-") && declarer) {
+      if (head !== "export" && /^-[A-Za-z]*x/.test(rest[j].raw)) exports = true;
+      if (head === "export" && /^-[A-Za-z]*n/.test(rest[j].raw)) {
+        exports = false;
+        unexports = true;
+      }
       if (/a|A/.test(rest[j].raw)) {
         for (const w of rest.slice(j + 1)) {
           const m = SHELL_ASSIGNMENT.exec(w.raw);
@@ -44255,14 +44267,15 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       const substituted = next !== void 0 && next.statement === cmd.statement && (next.after === "$(" || next.after === "`");
       for (const w of assignments) {
         const m = SHELL_ASSIGNMENT.exec(w.raw);
-        if (head === "export" || allExport) exported.add(m[1]);
+        if (exports || allExport) exported.add(m[1]);
         const lastOne = substituted && w === assignments[assignments.length - 1];
         const bare = w.raw.length === m[0].length;
         if (lastOne && (cmd.touchesNext && !bare || joinedAfterSubstitution(commands, ci))) set(m[1], unknown(`$${m[1]} is assigned a command's output joined with text`));
         else if (lastOne && bare) set(m[1], commandOutput(m[1], next, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
         else assignWord(w, m);
       }
-      if (declarer) for (const w of rest.slice(j)) declared(w, head);
+      if (declarer) for (const w of rest.slice(j)) declared(w, exports ? "export" : unexports ? "export -n" : head);
+      if (unexports) for (const w of rest.slice(prefixStart)) exported.delete(/^[A-Za-z_]\w*/.exec(w.raw)?.[0] ?? "");
       const last = assignments[assignments.length - 1];
       const consumed = last !== void 0 && j === rest.length && last.raw.length === SHELL_ASSIGNMENT.exec(last.raw)[0].length;
       if (declarer && substituted && !consumed) forgetAll(`variables may be set by ${head} with the output of a command`);
@@ -44324,15 +44337,22 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const apply = words.slice(tf + 1).find((w) => !w.text.startsWith("-"));
     if (apply?.text !== "apply") return void 0;
     const prefix = /* @__PURE__ */ new Map();
+    let emptied = false;
+    const dropped = /* @__PURE__ */ new Set();
     if (!ps) {
-      for (const w of words.slice(0, tf)) {
+      const before = words.slice(0, tf);
+      const envAt = before.findIndex((w) => w.text === "env");
+      for (const [i, w] of before.entries()) {
         const m = SHELL_ASSIGNMENT.exec(w.raw);
         if (m && !m[2]) prefix.set(m[1], sliceValue(expandWord(w, env, ctx), m[0].length));
+        if (envAt < 0 || i <= envAt) continue;
+        if (w.text === "-i" || w.text === "-" || w.text === "--ignore-environment") emptied = true;
+        if ((w.text === "-u" || w.text === "--unset") && before[i + 1]) dropped.add(before[i + 1].text);
       }
     }
     const extra = [];
     for (const name of ["TF_CLI_ARGS", "TF_CLI_ARGS_apply"]) {
-      const v = prefix.get(name) ?? environmentValue(name);
+      const v = prefix.get(name) ?? (emptied || dropped.has(name) ? void 0 : environmentValue(name));
       if (v?.kind !== "string") continue;
       for (const piece of v.value.trim().split(/\s+/, MAX_SPLIT_WORDS)) if (piece) extra.push({ text: piece, ...v.origin ? { origin: v.origin } : {} });
     }
@@ -44582,10 +44602,24 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     psParamMayGoOn = true;
   }
   function psCommand(cmd, all, ci) {
+    const closedAfter = [];
+    try {
+      psCommandWords(cmd, all, ci, closedAfter);
+    } finally {
+      for (const shadowed of closedAfter) restoreShadowed(shadowed);
+    }
+  }
+  function restoreShadowed(shadowed) {
+    for (const [name, hidden] of shadowed) {
+      if (hidden === void 0) env.delete(name);
+      else env.set(name, hidden);
+    }
+  }
+  function psCommandWords(cmd, all, ci, closedAfter) {
     let lead = 0;
     while (lead < all.length && all[lead].raw === "{") lead++;
     const depthHere = psBlocks.length + lead;
-    for (const w of all) {
+    for (const [wi, w] of all.entries()) {
       for (const brace of bracesOutsideQuotes(w.raw)) {
         if (brace === "{") {
           psBlocks.push({ assigned: [], ...headerShadowed ? { shadowed: headerShadowed } : {} });
@@ -44593,9 +44627,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         } else {
           const left = psBlocks.pop();
           for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
-          for (const [name, hidden] of left?.shadowed ?? []) {
-            if (hidden === void 0) env.delete(name);
-            else env.set(name, hidden);
+          if (left?.shadowed) {
+            if (wi === 0) restoreShadowed(left.shadowed);
+            else closedAfter.push(left.shadowed);
           }
         }
       }
@@ -44932,6 +44966,10 @@ function writesGithubEnv(words) {
     return words.some((x) => FILE_WRITERS.test(x.text));
   });
 }
+function writesUnreadLines(c) {
+  const program = c.argv.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.raw) && w.raw !== "{" && w.raw !== "}");
+  return program !== void 0 && !LINE_WRITERS.has(program.text) && !FILE_WRITERS.test(program.text) && !/^\d*>/.test(program.raw);
+}
 function writeUnits(commands) {
   const units2 = [];
   let unit = [];
@@ -44946,10 +44984,10 @@ function writeUnits(commands) {
     }
     statement = c.statement;
     unit.push(c);
-    for (const w of c.argv) {
-      if (w.raw === "{") depth++;
-      else if (w.raw === "}") depth--;
-    }
+    const first = c.argv[0]?.raw;
+    const last = c.argv[c.argv.length - 1]?.raw;
+    if (first === "{") depth++;
+    if (first === "}" || last === "}" && c.argv.length > 1) depth--;
   }
   if (unit.length > 0) units2.push(unit);
   return units2;
@@ -44963,7 +45001,7 @@ function stepWrites(file, step, format2) {
       if (format2 === "github-actions") {
         if (!writesGithubEnv(words)) continue;
         const named2 = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n) => n !== void 0);
-        if (named2.length === 0) out.any ??= at2;
+        if (named2.length === 0 || commands.some(writesUnreadLines)) out.any ??= at2;
         for (const name of named2) out.names.push({ name, at: at2 });
       } else {
         for (const w of words) {
@@ -45010,7 +45048,7 @@ function runtimeVariables(file, job, step, format2) {
   }
   return out;
 }
-var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob;
+var MAX_NAMES, GITHUB_ENV, SET_VARIABLE, ENV_LINE, FILE_WRITERS, writesByJob, LINE_WRITERS;
 var init_runtime_variables = __esm({
   "src/eval/azcli/runtime-variables.ts"() {
     "use strict";
@@ -45021,6 +45059,7 @@ var init_runtime_variables = __esm({
     ENV_LINE = /^([A-Za-z_][A-Za-z0-9_]*)(?:=|<<)/;
     FILE_WRITERS = /^(?:tee|out-file|add-content|set-content)$/i;
     writesByJob = /* @__PURE__ */ new WeakMap();
+    LINE_WRITERS = /* @__PURE__ */ new Set(["echo", "printf", "{", "}"]);
   }
 });
 
@@ -45059,7 +45098,8 @@ function legVariants(legs) {
 function withObject(c, name, o) {
   const values = new Map(c.values);
   for (const [k, v] of o) values.set(`${name}.${k}`, v);
-  const shown = `${name}={${[...o].map(([k, v]) => `${k}: ${v.text}`).join(", ")}}`;
+  const members2 = [...o].slice(0, 3).map(([k, v]) => `${k}: ${v.text.length > 40 ? `${v.text.slice(0, 39)}\u2026` : v.text}`);
+  const shown = `${name}={${members2.join(", ")}${o.size > 3 ? ", \u2026" : ""}}`;
   return { label: c.label ? `${c.label}, ${shown}` : shown, values, objectAxes: [...c.objectAxes ?? [], name] };
 }
 function withValue(c, name, v) {
@@ -45073,8 +45113,11 @@ function matches(c, e) {
 function applyIncludes(base, include, axisNames, unsure) {
   const combos = base.map((c) => ({ ...c, values: new Map(c.values) }));
   const added = [];
-  for (const e of include) {
-    if (unsure(e)) continue;
+  for (const [i, e] of include.entries()) {
+    if (unsure(e)) {
+      if (combos.length + added.length < MAX_VARIANTS) added.push({ label: `include entry ${i + 1} (not read)`, values: /* @__PURE__ */ new Map() });
+      continue;
+    }
     const fits = (c) => [...e].every(([k, v]) => !axisNames.has(k) || c.values.get(k)?.text === v?.text);
     let fitted = false;
     for (const c of combos) {
@@ -47786,7 +47829,7 @@ function evalNode2(cond, ctx) {
   const count2 = member2(cond, "count");
   if (count2) return evalCount(count2, o.op, right, inner, cond);
   const field = member2(cond, "field");
-  if (field) return evalField(field, o.op, right, inner, cond);
+  if (field) return evalField(field, o.op, right, inner, cond, o.right);
   const value = member2(cond, "value");
   if (value) {
     const left = evalExpression(value, inner);
@@ -47941,34 +47984,35 @@ function readField(field, ctx) {
   }
   return walk3(t.body, path59, t, "");
 }
-function evalField(fieldValue, op, right, ctx, cond) {
+function evalField(fieldValue, op, right, ctx, cond, written2) {
   const name = evalExpression(fieldValue, ctx);
   if (name.kind !== "string") return undecided(`the field name ${describeWritten(fieldValue)} is not known${name.kind === "unknown" ? ` (${name.reason})` : ""}`);
   const field = name.value;
   const lower = field.toLowerCase();
   const at2 = fieldValue.origin ?? cond.origin;
   const excludes = excludingOperator(op, right);
+  const constrains2 = right.kind === "list" || written2.kind === "string" && /\bparameters\s*\(/i.test(written2.value);
   const read = readField(field, ctx);
   if (read.kind === "undecided") return undecided(read.why);
   if (lower === "type") {
     const result2 = compareType(op, read.kind === "one" ? read.value : void 0, right, ctx.target.notTypes);
     if (result2 === void 0) return undecided(`the resource's ARM type is not known (${read.kind === "one" && read.value?.kind === "unknown" ? read.value.reason : "not mapped"})`);
-    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2, excludes }] };
+    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2, excludes, constrains: constrains2 }] };
   }
   const loc3 = lower === "location";
   if (read.kind === "one") {
     const result2 = compare4(op, read.value, right, loc3);
     if (result2 === void 0) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : "an absent value"}`);
-    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes }] };
+    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes, constrains: constrains2 }] };
   }
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
   const evidence = [];
   let result = true;
   for (const v of read.values) {
     const r = compare4(op, v, right, loc3);
-    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2, excludes }] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2, excludes, constrains: constrains2 }] };
     if (r === void 0) result = void 0;
-    else evidence.push({ field, value: v, condition: at2, excludes });
+    else evidence.push({ field, value: v, condition: at2, excludes, constrains: constrains2 });
   }
   return result === void 0 ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
@@ -50485,12 +50529,14 @@ function judgeResource(set, r, siblings) {
 }
 function decidingEvidence(j) {
   const fields = j.evidence.filter((e) => e.field.toLowerCase() !== "type");
-  return fields.find((e) => e.excludes && e.value?.origin) ?? fields.find((e) => e.value?.origin) ?? fields[0];
+  const written2 = fields.filter((e) => e.value?.origin);
+  return written2.find((e) => e.constrains && e.excludes) ?? written2.find((e) => e.constrains) ?? written2[0] ?? fields[0];
 }
 function evidenceText(j) {
   const parts = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const e of [...j.evidence].sort((a, b) => Number(!!b.excludes) - Number(!!a.excludes))) {
+  const first = decidingEvidence(j);
+  for (const e of first ? [first, ...j.evidence.filter((x) => x !== first)] : j.evidence) {
     if (e.field.toLowerCase() === "type" || seen.has(e.field.toLowerCase())) continue;
     seen.add(e.field.toLowerCase());
     const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;

@@ -49,22 +49,25 @@ export function judgeResource(set: PolicySet, r: Resource, siblings: readonly Re
 
 /**
  * The value a finding points at, and its condition: among the deciding `field` conditions (not
- * the type) whose value is written somewhere, one that holds by what the value is not (`vmSize
- * notIn` the allowed sizes: Evidence.excludes) over one that selects what the policy applies to
- * (`computeType equals AmlCompute`); else the first written somewhere; else the first (an absent
- * value: the finding points at the resource).
+ * the type) whose value is written somewhere, the policy's constraint over one that selects what
+ * it applies to (`computeType equals AmlCompute`, `computeType notEquals ComputeInstance`): a
+ * condition with a policy parameter, else one that holds by what the value is not in a list
+ * (`vmSize notIn` the allowed sizes, `not` around `location in`); else the first written
+ * somewhere; else the first (an absent value: the finding points at the resource).
  */
 export function decidingEvidence(j: PolicyJudgement): Evidence | undefined {
   const fields = j.evidence.filter((e) => e.field.toLowerCase() !== 'type');
-  return fields.find((e) => e.excludes && e.value?.origin) ?? fields.find((e) => e.value?.origin) ?? fields[0];
+  const written = fields.filter((e) => e.value?.origin);
+  return written.find((e) => e.constrains && e.excludes) ?? written.find((e) => e.constrains) ?? written[0] ?? fields[0];
 }
 
 /** For messages: what the deciding conditions read (`sku.name is "…" and tags['cost-center'] is not set`), at most two fields. */
 export function evidenceText(j: PolicyJudgement): string {
   const parts: string[] = [];
   const seen = new Set<string>();
-  // What the value is not comes first: it is what to change.
-  for (const e of [...j.evidence].sort((a, b) => Number(!!b.excludes) - Number(!!a.excludes))) {
+  // The deciding value comes first: it is what to change.
+  const first = decidingEvidence(j);
+  for (const e of first ? [first, ...j.evidence.filter((x) => x !== first)] : j.evidence) {
     if (e.field.toLowerCase() === 'type' || seen.has(e.field.toLowerCase())) continue;
     seen.add(e.field.toLowerCase());
     // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).

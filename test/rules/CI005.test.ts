@@ -38,7 +38,7 @@ jobs:
         name: 'tf-cli-args-that-terraform-never-sees',
         files: {
           '.github/workflows/ci.yml':
-            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          TF_CLI_ARGS_apply=-auto-approve\n          terraform apply\n      - shell: pwsh\n        run: |\n          $TF_CLI_ARGS_apply = '-auto-approve'\n          terraform apply\n",
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          TF_CLI_ARGS_apply=-auto-approve\n          terraform apply\n      - shell: pwsh\n        run: |\n          $TF_CLI_ARGS_apply = '-auto-approve'\n          terraform apply\n      - run: |\n          export TF_CLI_ARGS_apply=-auto-approve\n          env -i PATH=\"$PATH\" terraform apply\n          env -u TF_CLI_ARGS_apply terraform apply\n      - run: |\n          export TF_CLI_ARGS_apply=-no-color\n          unset TF_CLI_ARGS_apply\n          TF_CLI_ARGS_apply=-auto-approve\n          terraform apply\n      - run: |\n          export TF_CLI_ARGS_apply=-auto-approve\n          export -n TF_CLI_ARGS_apply\n          terraform apply\n",
         },
       },
     ],
@@ -61,7 +61,7 @@ jobs:
         name: 'tf-cli-args-in-terraforms-environment',
         files: {
           '.github/workflows/ci.yml':
-            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: TF_CLI_ARGS_apply=⟦-auto-approve⟧ terraform apply\n      - run: env TF_CLI_ARGS_apply=⟦-auto-approve⟧ terraform apply\n      - run: |\n          export TF_CLI_ARGS=⟦-auto-approve⟧\n          terraform apply\n      - shell: pwsh\n        run: |\n          $env:TF_CLI_ARGS_apply = '⟦-auto-approve⟧'\n          terraform apply\n",
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          declare -x TF_CLI_ARGS_apply=⟦-auto-approve⟧\n          terraform apply\n      - run: TF_CLI_ARGS_apply=⟦-auto-approve⟧ terraform apply\n      - run: env TF_CLI_ARGS_apply=⟦-auto-approve⟧ terraform apply\n      - run: |\n          export TF_CLI_ARGS=⟦-auto-approve⟧\n          terraform apply\n      - shell: pwsh\n        run: |\n          $env:TF_CLI_ARGS_apply = '⟦-auto-approve⟧'\n          terraform apply\n",
         },
         level: 'warning',
         env: 'unknown',

@@ -269,6 +269,7 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
                   allOf: [
                     { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
                     { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', equals: 'AmlCompute' },
+                    { field: 'Microsoft.MachineLearningServices/workspaces/computes/computeType', notEquals: 'ComputeInstance' },
                     { field: 'Microsoft.MachineLearningServices/workspaces/computes/vmSize', notIn: ['Standard_DS3_v2'] },
                   ],
                 },

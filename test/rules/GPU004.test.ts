@@ -547,6 +547,14 @@ jobs:
         },
       },
       {
+        // A group written to $GITHUB_ENV that also runs another program (`cat sizes.env`) may write any name.
+        name: 'size-rewritten-through-github-env-group-with-cat',
+        files: {
+          '.github/workflows/deploy.yml':
+            'on: push\nenv:\n  SIZE: Standard_NC6\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          {\n            echo "A=1"\n            cat sizes.env\n          } >> "$GITHUB_ENV"\n      - run: az ml compute create -n c -t AmlCompute --size "$SIZE" -w w -g g\n',
+        },
+      },
+      {
         // What the task does not pass for certain is not read: a quoted '-Size' is a string, not
         // the parameter's name; an empty "" word (task-lib versions differ) leaves the rest unknown.
         name: 'pipeline-task-arguments-not-read-for-certain',
@@ -645,7 +653,7 @@ steps:
         // the function's (unknown: no finding for vm-in); after it, the script's again (vme).
         name: 'powershell-function-parameters-hide-script-variables-in-their-body',
         files: {
-          'deploy.ps1': "$Size = '⟦Standard_NC6⟧'\nfunction Deploy {\n  param([string]$Name, [string]$Size)\n  az vm create -g rg -n vm-in --image x --size $Size\n}\nfunction Deploy2 ([string]$Size) {\n  az vm create -g rg -n vm-in2 --image x --size $Size\n}\naz vm create -g rg -n vme --image x --size $Size\n",
+          'deploy.ps1': "$Size = '⟦Standard_NC6⟧'\nfunction Deploy {\n  param([string]$Name, [string]$Size)\n  az vm create -g rg -n vm-in --image x --size $Size\n}\nfunction Deploy2 ([string]$Size) {\n  az vm create -g rg -n vm-in2 --image x --size $Size\n}\nfunction Deploy3 {\n  param([string]$Size)\n  az vm create -g rg -n vm-in3 --image x --size $Size }\nfunction Deploy4 ([string]$Size) { az vm create -g rg -n vm-in4 --image x --size $Size }\naz vm create -g rg -n vme --image x --size $Size\n",
         },
         level: 'error',
         env: 'unknown',

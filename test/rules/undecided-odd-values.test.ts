@@ -269,4 +269,13 @@ jobs:
       'AML006 workspace: workspace "proj" is a project, which takes its hub\'s network settings, and its hub is not one of the scan',
     ]);
   });
+  it('a GitHub matrix include entry that cannot be read stands for a combination whose values are not known (not skipped)', async () => {
+    const dir = tree({
+      '.github/workflows/ci.yml':
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        cfg:\n          - { name: a, size: Standard_NC4as_T4_v3 }\n        include:\n          - cfg: { name: b, size: Standard_NC6 }\n    steps:\n      - run: az vm create -g rg -n vm1 --image x --size "${{ matrix.cfg.size }}"\n',
+    });
+    const { briefs, undecided } = await lintTree(dir, ['GPU004']);
+    expect(briefs).toEqual([]);
+    expect(undecided.filter((u) => u.ruleId === 'GPU004').map((u) => u.reason)).toEqual([expect.stringContaining('matrix.cfg.size')]);
+  });
 });

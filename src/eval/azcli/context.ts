@@ -78,7 +78,8 @@ function legVariants(legs: CiMatrixLeg[]): MatrixVariant[] {
 function withObject(c: MatrixVariant, name: string, o: ReadonlyMap<string, CiScalar>): MatrixVariant {
   const values = new Map(c.values);
   for (const [k, v] of o) values.set(`${name}.${k}`, v);
-  const shown = `${name}={${[...o].map(([k, v]) => `${k}: ${v.text}`).join(', ')}}`;
+  const members = [...o].slice(0, 3).map(([k, v]) => `${k}: ${v.text.length > 40 ? `${v.text.slice(0, 39)}…` : v.text}`);
+  const shown = `${name}={${members.join(', ')}${o.size > 3 ? ', …' : ''}}`;
   return { label: c.label ? `${c.label}, ${shown}` : shown, values, objectAxes: [...(c.objectAxes ?? []), name] };
 }
 
@@ -107,8 +108,13 @@ function applyIncludes(
 ): MatrixVariant[] {
   const combos = base.map((c) => ({ ...c, values: new Map(c.values) }));
   const added: MatrixVariant[] = [];
-  for (const e of include) {
-    if (unsure(e)) continue;
+  for (const [i, e] of include.entries()) {
+    // An entry that cannot be compared (a mapping, an axis not expanded) may add a combination
+    // or change any: one combination whose values are not known stands for it (not skipped).
+    if (unsure(e)) {
+      if (combos.length + added.length < MAX_VARIANTS) added.push({ label: `include entry ${i + 1} (not read)`, values: new Map() });
+      continue;
+    }
     const fits = (c: MatrixVariant): boolean => [...e].every(([k, v]) => !axisNames.has(k) || c.values.get(k)?.text === v?.text);
     let fitted = false;
     for (const c of combos) {

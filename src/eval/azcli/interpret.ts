@@ -434,14 +434,27 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const top = frames[frames.length - 1];
     if (top?.kind === 'case' && rest.length === 1 && (head === '*' || head === '*)')) top.hasElse = true;
     if (head === 'unset') {
-      for (const w of rest.slice(1)) env.delete(w.text);
+      // The variable is gone, its export with it (a later plain assignment is not exported).
+      for (const w of rest.slice(1)) {
+        env.delete(w.text);
+        exported.delete(w.text);
+      }
       continue;
     }
     // Assignments: `X=lit`, `export X=lit`, `readonly X=lit`…; `X=1 cmd` sets X for cmd only.
     let j = 0;
     const declarer = DECLARERS.has(head);
     if (declarer) j = 1;
+    // `export`, or `declare -x`/`typeset -x` (also `local -x`): the names are exported.
+    let exports = head === 'export';
+    let unexports = false;
     while (j < rest.length && rest[j]!.raw.startsWith('-') && declarer) {
+      if (head !== 'export' && /^-[A-Za-z]*x/.test(rest[j]!.raw)) exports = true;
+      // `export -n X`: X stays a variable but is no longer exported.
+      if (head === 'export' && /^-[A-Za-z]*n/.test(rest[j]!.raw)) {
+        exports = false;
+        unexports = true;
+      }
       // `declare -a X=(…)` arrays: unknown
       if (/a|A/.test(rest[j]!.raw)) {
         for (const w of rest.slice(j + 1)) {
@@ -465,7 +478,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       const substituted = next !== undefined && next.statement === cmd.statement && (next.after === '$(' || next.after === '`');
       for (const w of assignments) {
         const m = SHELL_ASSIGNMENT.exec(w.raw)!;
-        if (head === 'export' || allExport) exported.add(m[1]!);
+        if (exports || allExport) exported.add(m[1]!);
         const lastOne = substituted && w === assignments[assignments.length - 1];
         // `X=pre$(…)`, `X=$(…)/..`: text and the output make one word: not the output alone.
         const bare = w.raw.length === m[0].length;
@@ -474,7 +487,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         else assignWord(w, m);
       }
       // `export X`, `declare "U=…"`, `export $(cat .env | xargs)`: the words after the literal assignments.
-      if (declarer) for (const w of rest.slice(j)) declared(w, head);
+      if (declarer) for (const w of rest.slice(j)) declared(w, exports ? 'export' : unexports ? 'export -n' : head);
+      if (unexports) for (const w of rest.slice(prefixStart)) exported.delete(/^[A-Za-z_]\w*/.exec(w.raw)?.[0] ?? '');
       // `export $(cat .env | xargs)`: the lexer splits the substitution off; its output is the assignment words.
       const last = assignments[assignments.length - 1];
       const consumed = last !== undefined && j === rest.length && last.raw.length === SHELL_ASSIGNMENT.exec(last.raw)![0].length;
@@ -567,15 +581,23 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (apply?.text !== 'apply') return undefined;
     // Assignments written before the program (`X=v terraform …`, `env X=v terraform …`) are its environment.
     const prefix = new Map<string, Value>();
+    // `env -i …` starts from an empty environment, `env -u NAME` drops one.
+    let emptied = false;
+    const dropped = new Set<string>();
     if (!ps) {
-      for (const w of words.slice(0, tf)) {
+      const before = words.slice(0, tf);
+      const envAt = before.findIndex((w) => w.text === 'env');
+      for (const [i, w] of before.entries()) {
         const m = SHELL_ASSIGNMENT.exec(w.raw);
         if (m && !m[2]) prefix.set(m[1]!, sliceValue(expandWord(w, env, ctx), m[0].length));
+        if (envAt < 0 || i <= envAt) continue;
+        if (w.text === '-i' || w.text === '-' || w.text === '--ignore-environment') emptied = true;
+        if ((w.text === '-u' || w.text === '--unset') && before[i + 1]) dropped.add(before[i + 1]!.text);
       }
     }
     const extra: { text: string; origin?: Location }[] = [];
     for (const name of ['TF_CLI_ARGS', 'TF_CLI_ARGS_apply']) {
-      const v = prefix.get(name) ?? environmentValue(name);
+      const v = prefix.get(name) ?? (emptied || dropped.has(name) ? undefined : environmentValue(name));
       if (v?.kind !== 'string') continue;
       for (const piece of v.value.trim().split(/\s+/, MAX_SPLIT_WORDS)) if (piece) extra.push({ text: piece, ...(v.origin ? { origin: v.origin } : {}) });
     }
@@ -896,11 +918,30 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   /** `all`: the command's words, `${{ }}` expressions joined; `ci`: its index in `commands`. */
   function psCommand(cmd: CiCommand, all: readonly CiWord[], ci: number): void {
+    // A function's body closed at the end of this command (`… --size $Size }`): its parameters
+    // still hide the script's variables while the command is read, so they are given back after it.
+    const closedAfter: ReadonlyMap<string, Value | undefined>[] = [];
+    try {
+      psCommandWords(cmd, all, ci, closedAfter);
+    } finally {
+      for (const shadowed of closedAfter) restoreShadowed(shadowed);
+    }
+  }
+
+  /** A function's body left: its parameters no longer hide the script's variables. */
+  function restoreShadowed(shadowed: ReadonlyMap<string, Value | undefined>): void {
+    for (const [name, hidden] of shadowed) {
+      if (hidden === undefined) env.delete(name);
+      else env.set(name, hidden);
+    }
+  }
+
+  function psCommandWords(cmd: CiCommand, all: readonly CiWord[], ci: number, closedAfter: ReadonlyMap<string, Value | undefined>[]): void {
     // `{ $x = 'a' }`: the braces around a statement are words of their own.
     let lead = 0;
     while (lead < all.length && all[lead]!.raw === '{') lead++;
     const depthHere = psBlocks.length + lead;
-    for (const w of all) {
+    for (const [wi, w] of all.entries()) {
       for (const brace of bracesOutsideQuotes(w.raw)) {
         if (brace === '{') {
           psBlocks.push({ assigned: [], ...(headerShadowed ? { shadowed: headerShadowed } : {}) });
@@ -909,10 +950,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
           // A block left (`}`, `} else {`): what it assigned may or may not have run.
           const left = psBlocks.pop();
           for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
-          // A function's body left: its parameters no longer hide the script's variables.
-          for (const [name, hidden] of left?.shadowed ?? []) {
-            if (hidden === undefined) env.delete(name);
-            else env.set(name, hidden);
+          if (left?.shadowed) {
+            if (wi === 0) restoreShadowed(left.shadowed);
+            else closedAfter.push(left.shadowed);
           }
         }
       }

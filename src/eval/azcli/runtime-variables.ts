@@ -51,6 +51,16 @@ function writesGithubEnv(words: readonly CiWord[]): boolean {
   });
 }
 
+/** Programs whose output lines are their literal arguments (`echo "A=1"`, `printf 'A=%s\n' x`). */
+const LINE_WRITERS = new Set(['echo', 'printf', '{', '}']);
+
+/** A command of a write that outputs lines not read from its words (`cat sizes.env`, a function, a script). */
+function writesUnreadLines(c: CiCommand): boolean {
+  const program = c.argv.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w.raw) && w.raw !== '{' && w.raw !== '}');
+  // `tee`/`Add-Content` write what they are given: the echo before them, their own words.
+  return program !== undefined && !LINE_WRITERS.has(program.text) && !FILE_WRITERS.test(program.text) && !/^\d*>/.test(program.raw);
+}
+
 /**
  * The commands that write together: those of one logical line (`echo "A=1" | tee -a
  * "$GITHUB_ENV"`, `{ …; } >> "$GITHUB_ENV"`), and every line of a `{ … }` group written over
@@ -70,10 +80,12 @@ function writeUnits(commands: readonly CiCommand[]): CiCommand[][] {
     }
     statement = c.statement;
     unit.push(c);
-    for (const w of c.argv) {
-      if (w.raw === '{') depth++;
-      else if (w.raw === '}') depth--;
-    }
+    // A group's braces are command words: `{` first, `}` first (`} >> "$GITHUB_ENV"`) or last
+    // (`…; }`); a `{` an argument holds (`echo {`) opens nothing.
+    const first = c.argv[0]?.raw;
+    const last = c.argv[c.argv.length - 1]?.raw;
+    if (first === '{') depth++;
+    if (first === '}' || (last === '}' && c.argv.length > 1)) depth--;
   }
   if (unit.length > 0) units.push(unit);
   return units;
@@ -88,7 +100,9 @@ function stepWrites(file: string, step: CiStep, format: 'github-actions' | 'azur
       if (format === 'github-actions') {
         if (!writesGithubEnv(words)) continue;
         const named = words.map((w) => ENV_LINE.exec(w.text)?.[1]).filter((n): n is string => n !== undefined);
-        if (named.length === 0) out.any ??= at;
+        // Lines whose names can be read are what echo/printf write; any other program of the
+        // write (`cat sizes.env`) may write any name.
+        if (named.length === 0 || commands.some(writesUnreadLines)) out.any ??= at;
         for (const name of named) out.names.push({ name, at });
       } else {
         for (const w of words) {

@@ -55,6 +55,9 @@ function environmentOf(node: YamlTree | undefined): CiEnvironment | undefined {
   return s && s.text !== '' ? { name: s.text, range: s.range } : undefined;
 }
 
+/** The most members a matrix axis's mappings are read with (each combination copies them): larger ones are not read. */
+const MAX_MATRIX_MEMBERS = 32;
+
 function matrixOf(strategy: YamlTree | undefined): CiMatrixAxis[] {
   const m = valueOf(strategy, 'matrix');
   if (m?.type !== 'map') return [];
@@ -63,7 +66,7 @@ function matrixOf(strategy: YamlTree | undefined): CiMatrixAxis[] {
     if (e.key === 'include' || e.key === 'exclude') continue;
     const axis: CiMatrixAxis = { name: e.key, nameRange: e.keyRange };
     if (e.value?.type === 'seq' && e.value.items.every((i) => i.type === 'scalar')) axis.values = e.value.items.map((i) => scalarOf(i)!);
-    else if (e.value?.type === 'seq' && e.value.items.length > 0 && e.value.items.every((i) => i.type === 'map')) {
+    else if (e.value?.type === 'seq' && e.value.items.length > 0 && e.value.items.every((i) => i.type === 'map' && i.entries.length <= MAX_MATRIX_MEMBERS)) {
       axis.objects = e.value.items.map((i) => {
         const members = new Map<string, CiScalar>();
         if (i.type === 'map') for (const m of i.entries) if (m.value?.type === 'scalar') members.set(m.key, scalarOf(m.value)!);

@@ -49,6 +49,11 @@ export interface Evidence {
    * selects what the policy applies to (`computeType equals AmlCompute`) is not.
    */
   excludes?: boolean;
+  /**
+   * The condition compares with a list (`in`/`notIn` …) or with a policy parameter
+   * (`[parameters('allowedSizes')]`): the policy's constraint, what an assignment configures.
+   */
+  constrains?: boolean;
 }
 
 /** Whether a condition with this operator and right side holds by what the value is not (before any `not`). */
@@ -127,7 +132,7 @@ function evalNode(cond: Value, ctx: Ctx): Outcome {
   const count = member(cond, 'count');
   if (count) return evalCount(count, o.op, right, inner, cond);
   const field = member(cond, 'field');
-  if (field) return evalField(field, o.op, right, inner, cond);
+  if (field) return evalField(field, o.op, right, inner, cond, o.right);
   const value = member(cond, 'value');
   if (value) {
     const left = evalExpression(value, inner);
@@ -322,25 +327,26 @@ function readField(field: string, ctx: Ctx): Read {
   return walk(t.body, path, t, '');
 }
 
-function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond: Value): Outcome {
+function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond: Value, written: Value): Outcome {
   const name = evalExpression(fieldValue, ctx);
   if (name.kind !== 'string') return undecided(`the field name ${describeWritten(fieldValue)} is not known${name.kind === 'unknown' ? ` (${name.reason})` : ''}`);
   const field = name.value;
   const lower = field.toLowerCase();
   const at = fieldValue.origin ?? cond.origin;
   const excludes = excludingOperator(op, right);
+  const constrains = right.kind === 'list' || (written.kind === 'string' && /\bparameters\s*\(/i.test(written.value));
   const read = readField(field, ctx);
   if (read.kind === 'undecided') return undecided(read.why);
   if (lower === 'type') {
     const result = compareType(op, read.kind === 'one' ? read.value : undefined, right, ctx.target.notTypes);
     if (result === undefined) return undecided(`the resource's ARM type is not known (${read.kind === 'one' && read.value?.kind === 'unknown' ? read.value.reason : 'not mapped'})`);
-    return { result, evidence: [{ field, value: read.kind === 'one' ? read.value : undefined, condition: at, excludes }] };
+    return { result, evidence: [{ field, value: read.kind === 'one' ? read.value : undefined, condition: at, excludes, constrains }] };
   }
   const loc = lower === 'location';
   if (read.kind === 'one') {
     const result = compare(op, read.value, right, loc);
     if (result === undefined) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : 'an absent value'}`);
-    return { result, evidence: [{ field, value: read.value, condition: at, excludes }] };
+    return { result, evidence: [{ field, value: read.value, condition: at, excludes, constrains }] };
   }
   // `[*]` outside count: true when every member satisfies the condition.
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
@@ -348,9 +354,9 @@ function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond
   let result: Tri = true;
   for (const v of read.values) {
     const r = compare(op, v, right, loc);
-    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at, excludes }] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at, excludes, constrains }] };
     if (r === undefined) result = undefined;
-    else evidence.push({ field, value: v, condition: at, excludes });
+    else evidence.push({ field, value: v, condition: at, excludes, constrains });
   }
   return result === undefined ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
