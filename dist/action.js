@@ -50796,7 +50796,7 @@ function networkWorkspaceOf(g, ws) {
   if (kind?.kind !== "string" || !isProjectWorkspace(kind.value)) return { ws };
   const hub = g.target(ws, "hub");
   if (isKind(hub, "ml.workspace")) return { ws: hub };
-  return { undecided: `workspace "${displayName(ws)}" is a project, which takes its hub's network settings, and its hub is not one of the scan` };
+  return { undecided: `workspace "${displayName(ws)}" is a project, which takes its hub's network settings, and its hub is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)` };
 }
 function whereWritten(r, attr2) {
   return factLocations(r, attr2).location;
@@ -52525,7 +52525,7 @@ var AML001_workspace_public_network_access_default = defineRule({
         if (kind.state === "unknown") return;
         const kindName = kind.string();
         if (kindName !== void 0 && isProjectWorkspace(kindName)) {
-          if (!g.target(ws, "hub")) ctx.undecided(ws, "publicNetworkAccess", "a project takes its hub's network settings, and its hub is not one of the scan");
+          if (!g.target(ws, "hub")) ctx.undecided(ws, "publicNetworkAccess", "a project takes its hub's network settings, and its hub is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)");
           return;
         }
         const access2 = ctx.fact(ws, "publicNetworkAccess");

@@ -38,7 +38,7 @@ export default defineRule({
         const kindName = kind.string();
         if (kindName !== undefined && isProjectWorkspace(kindName)) {
           // Its hub is judged; a hub the scan does not hold leaves the project's access unknown.
-          if (!g.target(ws, 'hub')) ctx.undecided(ws, 'publicNetworkAccess', "a project takes its hub's network settings, and its hub is not one of the scan");
+          if (!g.target(ws, 'hub')) ctx.undecided(ws, 'publicNetworkAccess', "a project takes its hub's network settings, and its hub is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)");
           return;
         }
 

@@ -421,7 +421,7 @@ export function networkWorkspaceOf(g: Graph, ws: Resource<'ml.workspace'>): { ws
   if (kind?.kind !== 'string' || !isProjectWorkspace(kind.value)) return { ws };
   const hub = g.target(ws, 'hub');
   if (isKind(hub, 'ml.workspace')) return { ws: hub };
-  return { undecided: `workspace "${displayName(ws)}" is a project, which takes its hub's network settings, and its hub is not one of the scan` };
+  return { undecided: `workspace "${displayName(ws)}" is a project, which takes its hub's network settings, and its hub is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)` };
 }
 
 /**

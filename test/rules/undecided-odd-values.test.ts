@@ -265,8 +265,8 @@ jobs:
     expect(briefs).toEqual([]);
     const said = undecided.map((u) => `${u.ruleId} ${u.attribute}: ${u.reason}`);
     expect(said).toEqual([
-      "AML001 publicNetworkAccess: a project takes its hub's network settings, and its hub is not one of the scan",
-      'AML006 workspace: workspace "proj" is a project, which takes its hub\'s network settings, and its hub is not one of the scan',
+      "AML001 publicNetworkAccess: a project takes its hub's network settings, and its hub is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)",
+      'AML006 workspace: workspace "proj" is a project, which takes its hub\'s network settings, and its hub is not among the resources evaluated with it (not in the scanned code, or in a file not read with this one)',
     ]);
   });
   it('a GitHub matrix include entry that cannot be read stands for a combination whose values are not known (not skipped)', async () => {
