@@ -44144,10 +44144,15 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
   let afterOperator = false;
+  let afterOperatorDepth = 0;
   let allExport = false;
   let cwdMoved = false;
-  const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false });
+  const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false, ...kind === "loop" ? { prior: /* @__PURE__ */ new Map() } : {} });
+  const subshellPrior = [];
+  let currentDepth = 0;
   const set = (name, v) => {
+    for (const f of frames) if (f.kind === "loop" && !f.prior.has(name)) f.prior.set(name, env.get(name));
+    for (let d = 0; d < currentDepth; d++) if (!(subshellPrior[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellPrior[d].set(name, env.get(name));
     env.set(name, v);
     assigned.set(name, v);
     const top = frames[frames.length - 1];
@@ -44175,6 +44180,15 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       statement = cmd.statement;
       afterOperator = false;
     }
+    if (!ps) {
+      currentDepth = cmd.depth ?? 0;
+      while (subshellPrior.length > currentDepth) {
+        for (const [name, before] of subshellPrior.pop() ?? []) {
+          if (before === void 0) env.delete(name);
+          else env.set(name, before);
+        }
+      }
+    }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
     if (recordExpansions) {
@@ -44185,7 +44199,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
       }
     }
-    if (cmd.after === "||" || cmd.after === "&&") afterOperator = true;
+    if (afterOperator && (cmd.depth ?? 0) < afterOperatorDepth) afterOperator = false;
+    if (cmd.after === "||" || cmd.after === "&&") {
+      afterOperator = true;
+      afterOperatorDepth = cmd.depth ?? 0;
+    }
     const inSubstitution = cmd.after === "$(" || cmd.after === "`";
     if (ps) {
       psCommand(cmd, words, ci);
@@ -44272,7 +44290,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         const bare = w.raw.length === m[0].length;
         if (lastOne && (cmd.touchesNext && !bare || joinedAfterSubstitution(commands, ci))) set(m[1], unknown(`$${m[1]} is assigned a command's output joined with text`));
         else if (lastOne && bare) set(m[1], commandOutput(m[1], next, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
-        else assignWord(w, m);
+        else {
+          const before = env.get(m[1]);
+          assignWord(w, m);
+          if (afterOperator && !same(env.get(m[1]), before)) set(m[1], unknown(`$${m[1]} is assigned after && or ||, which may not run it`));
+        }
       }
       if (declarer) for (const w of rest.slice(j)) declared(w, exports ? "export" : unexports ? "export -n" : head);
       if (unexports) for (const w of rest.slice(prefixStart)) exported.delete(/^[A-Za-z_]\w*/.exec(w.raw)?.[0] ?? "");
@@ -44521,6 +44543,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const top = frames[frames.length - 1];
     if (!top || top.kind !== want) return;
     frames.pop();
+    if (top.kind === "loop") {
+      for (const [name, before] of top.prior ?? []) if (!same(env.get(name), before)) set(name, unknown(`$${name} is assigned in a loop, which may run no time`));
+      return;
+    }
     if (top.kind === "if") {
       const paths = [...top.branches, env];
       if (!top.hasElse) paths.push(top.before);

@@ -1474,6 +1474,17 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A value a command may not set is not the variable's: after `&&`/`||`, in a loop (which
+        // may run no time), in a subshell `( … )` or a piped `while` (their assignments stay there).
+        name: 'size-assigned-where-it-may-not-hold',
+        files: {
+          'and.sh': 'SIZE=Standard_NC24ads_A100_v4\n[ -n "$CPU_ONLY" ] && SIZE=Standard_D8s_v5\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+          'loop.sh': 'SIZE=Standard_NC24ads_A100_v4\nfor p in $CPU_POOLS; do SIZE=Standard_D8s_v5; done\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+          'sub.sh': 'SIZE=Standard_NC24ads_A100_v4\n( SIZE=Standard_D8s_v5 )\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule --node-taints sku=gpu:NoSchedule\n',
+          'pipe.sh': 'SIZE=Standard_NC24ads_A100_v4\necho go | while read -r x; do SIZE=Standard_D8s_v5; done\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+        },
+      },
+      {
         // A composite action alone: a \$VAR its callers' env: does not set is unknown (not reported).
         name: 'local-composite-action-env-variable-no-caller-sets',
         files: {

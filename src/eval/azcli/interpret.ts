@@ -244,6 +244,8 @@ interface Frame {
   branches: Env[];
   caseValues: Map<string, Value[]>;
   hasElse: boolean;
+  /** A loop: each variable it assigns, with its value before the loop (the loop may run no time). */
+  prior?: Map<string, Value | undefined>;
 }
 
 function copy(env: Env): Env {
@@ -339,14 +341,24 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const psScopedNames = new Set<string>();
   let statement = -1;
   let afterOperator = false;
+  /** The subshell depth of the `&&`/`||` that set afterOperator. */
+  let afterOperatorDepth = 0;
   /** `set -a` / `set -o allexport`: every later assignment is exported. */
   let allExport = false;
   /** A `cd`/`pushd` has run: the script's calls of relative paths start elsewhere (ScriptCall.cwdMoved). */
   let cwdMoved = false;
 
   /** A block entered now. Only if/case blocks read `before` (to merge their paths), so only they copy the variables. */
-  const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false });
+  const openFrame = (kind: Frame['kind']): Frame => ({ kind, before: kind === 'loop' ? env : copy(env), branches: [], caseValues: new Map(), hasElse: false, ...(kind === 'loop' ? { prior: new Map() } : {}) });
+  /**
+   * What a subshell level hides (`( SIZE=x; … )`, the commands of a `$(…)`): the values before it
+   * of each variable assigned there, by depth (index 0: depth 1), restored when it ends.
+   */
+  const subshellPrior: Map<string, Value | undefined>[] = [];
+  let currentDepth = 0;
   const set = (name: string, v: Value): void => {
+    for (const f of frames) if (f.kind === 'loop' && !f.prior!.has(name)) f.prior!.set(name, env.get(name));
+    for (let d = 0; d < currentDepth; d++) if (!(subshellPrior[d] ??= new Map()).has(name)) subshellPrior[d]!.set(name, env.get(name));
     env.set(name, v);
     assigned.set(name, v);
     const top = frames[frames.length - 1];
@@ -375,6 +387,16 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       statement = cmd.statement;
       afterOperator = false;
     }
+    // Leaving a subshell (`( … )`, `$(…)`): what it assigned is the parent's no more.
+    if (!ps) {
+      currentDepth = cmd.depth ?? 0;
+      while (subshellPrior.length > currentDepth) {
+        for (const [name, before] of subshellPrior.pop() ?? []) {
+          if (before === undefined) env.delete(name);
+          else env.set(name, before);
+        }
+      }
+    }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
     if (recordExpansions) {
@@ -385,7 +407,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         else if ((cmd.expandedByCallers?.length ?? 0) < MAX_CALLER_EXPANSIONS) (cmd.expandedByCallers ??= []).push(expanded);
       }
     }
-    if (cmd.after === '||' || cmd.after === '&&') afterOperator = true;
+    // An `&&`/`||` inside a substitution (`"$(cd … && pwd)"`, whose commands come first) is not the outer command's.
+    if (afterOperator && (cmd.depth ?? 0) < afterOperatorDepth) afterOperator = false;
+    if (cmd.after === '||' || cmd.after === '&&') {
+      afterOperator = true;
+      afterOperatorDepth = cmd.depth ?? 0;
+    }
     // A command substitution's inner command runs, but its assignments do not reach the script.
     const inSubstitution = cmd.after === '$(' || cmd.after === '`';
 
@@ -484,7 +511,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         const bare = w.raw.length === m[0].length;
         if (lastOne && ((cmd.touchesNext && !bare) || joinedAfterSubstitution(commands, ci))) set(m[1]!, unknown(`$${m[1]!} is assigned a command's output joined with text`));
         else if (lastOne && bare) set(m[1]!, commandOutput(m[1]!, next!, commands.slice(ci + 2, ci + 2 + MAX_SUBSTITUTION_PARTS), env, ctx));
-        else assignWord(w, m);
+        else {
+          // After `&&`/`||` (`[ -n "$CPU" ] && SIZE=…`) the assignment may not run: a new value is not the variable's.
+          const before = env.get(m[1]!);
+          assignWord(w, m);
+          if (afterOperator && !same(env.get(m[1]!), before)) set(m[1]!, unknown(`$${m[1]} is assigned after && or ||, which may not run it`));
+        }
       }
       // `export X`, `declare "U=…"`, `export $(cat .env | xargs)`: the words after the literal assignments.
       if (declarer) for (const w of rest.slice(j)) declared(w, exports ? 'export' : unexports ? 'export -n' : head);
@@ -810,6 +842,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const top = frames[frames.length - 1];
     if (!top || top.kind !== want) return;
     frames.pop();
+    // A loop may run no time: a variable it changed is not known after it.
+    if (top.kind === 'loop') {
+      for (const [name, before] of top.prior ?? []) if (!same(env.get(name), before)) set(name, unknown(`$${name} is assigned in a loop, which may run no time`));
+      return;
+    }
     if (top.kind === 'if') {
       const paths = [...top.branches, env];
       if (!top.hasElse) paths.push(top.before);
