@@ -9282,6 +9282,15 @@ function globToRegExp(glob) {
   cache.set(glob, full);
   return full;
 }
+function globProblem(glob) {
+  try {
+    globToRegExp(glob);
+    return void 0;
+  } catch (e) {
+    const range2 = e instanceof Error ? /invalid character class range: `[^`]*`/.exec(e.message)?.[0] : void 0;
+    return range2 ?? "a character class in it is not valid";
+  }
+}
 function matchGlob(glob, relPath) {
   return globToRegExp(glob).test(normalizeRel(relPath));
 }
@@ -50124,6 +50133,18 @@ async function parseConfig(text2, file, catalog) {
       add(findNodeAtLocation2(root, ["suppressions", i, "until"]), `suppressions[${i}].until: '${s.until}' is not a real date`);
     }
   });
+  const globAt = (segs, glob) => {
+    if (typeof glob !== "string") return;
+    const why = globProblem(glob);
+    if (why) add(findNodeAtLocation2(root, segs), `${describePath(segs)}: '${glob}' is not a usable glob (${why})`);
+  };
+  if (Array.isArray(raw.ignorePaths)) raw.ignorePaths.forEach((g, i) => globAt(["ignorePaths", i], g));
+  (Array.isArray(raw.suppressions) ? raw.suppressions : []).forEach((s, i) => {
+    if (isObj(s) && Array.isArray(s.paths)) s.paths.forEach((g, k) => globAt(["suppressions", i, "paths", k], g));
+  });
+  const policies = isObj(raw.policies) ? raw.policies : void 0;
+  if (policies && Array.isArray(policies.definitions)) policies.definitions.forEach((g, i) => globAt(["policies", "definitions", i], g));
+  if (isObj(raw.environments)) for (const glob of Object.keys(raw.environments)) globAt(["environments", glob], glob);
   if (messages.length) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));
@@ -56344,7 +56365,7 @@ async function lintPlanned(run3, threads, cache3) {
     const unparsed = new Set(notifications.filter((n) => n.ruleId === "PARSE001").map((n) => path55.dirname(n.location.file)));
     const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path55.dirname(d.file))) : inline.unused;
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
-    appendAll(findings, suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile, root);

@@ -639,7 +639,8 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
     const unused = unparsed.size > 0 ? inline.unused.filter((d) => !unparsed.has(path.dirname(d.file))) : inline.unused;
     // A directive for rules that did not run (`--disable`, `"off"`) is not reported unused (SUP002 doc).
     const supProblems = problemsForActiveRules(merged.supProblems, activeRuleIds);
-    appendAll(findings, suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId)));
+    // Made after the config's levels were applied to the others: they take them too (`"SUP001": "error"`).
+    appendAll(findings, config.applyLevels(suppressionFindings([...supProblems, ...unusedProblems(unused)], root).filter((f) => activeRuleIds.has(f.ruleId))));
   }
   for (const f of findings) f.evidence = merged.evidence.get(locationKey(f.location));
   if (options.baselineFile) findings = readAndApplyBaseline(findings, options.baselineFile, root);

@@ -68,6 +68,18 @@ export function globToRegExp(glob: string): GlobMatcher {
   return full;
 }
 
+/** Why a glob cannot be used (a character class the regular expression engine rejects, `[z-a]`), else undefined. */
+export function globProblem(glob: string): string | undefined {
+  try {
+    globToRegExp(glob);
+    return undefined;
+  } catch (e) {
+    // The engine's text names its own regular expression; only a reversed range is worth quoting.
+    const range = e instanceof Error ? /invalid character class range: `[^`]*`/.exec(e.message)?.[0] : undefined;
+    return range ?? 'a character class in it is not valid';
+  }
+}
+
 /** True when `relPath` (relative, `/`-separated) or one of its folders matches `glob`. */
 export function matchGlob(glob: string, relPath: string): boolean {
   return globToRegExp(glob).test(normalizeRel(relPath));

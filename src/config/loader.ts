@@ -13,7 +13,7 @@ import { LineMap } from '../core/source.js';
 import type { EnvClass } from '../model/resource.js';
 import type { LevelOrOff, RuleOptionSpec } from '../engine/types.js';
 import { isValidDate } from '../engine/suppressions.js';
-import { matchGlob, normalizeRel } from './glob.js';
+import { globProblem, matchGlob, normalizeRel } from './glob.js';
 import { CONFIG_FILE_NAMES, ConfigError } from './types.js';
 import type { ConfigSuppression, ResolvedConfig } from './types.js';
 import { ioErrorText } from '../core/io-error.js';
@@ -284,6 +284,20 @@ export async function parseConfig(text: string, file: string, catalog?: Catalog)
       add(findNodeAtLocation(root, ['suppressions', i, 'until']), `suppressions[${i}].until: '${s.until}' is not a real date`);
     }
   });
+  // Every glob compiles (a bad character class, `[z-a]`, is a configuration error, not a crash at match time).
+  const globAt = (segs: (string | number)[], glob: unknown): void => {
+    if (typeof glob !== 'string') return;
+    const why = globProblem(glob);
+    if (why) add(findNodeAtLocation(root, segs), `${describePath(segs)}: '${glob}' is not a usable glob (${why})`);
+  };
+  if (Array.isArray(raw.ignorePaths)) (raw.ignorePaths as unknown[]).forEach((g, i) => globAt(['ignorePaths', i], g));
+  (Array.isArray(raw.suppressions) ? (raw.suppressions as unknown[]) : []).forEach((s, i) => {
+    if (isObj(s) && Array.isArray(s.paths)) (s.paths as unknown[]).forEach((g, k) => globAt(['suppressions', i, 'paths', k], g));
+  });
+  const policies = isObj(raw.policies) ? raw.policies : undefined;
+  if (policies && Array.isArray(policies.definitions)) (policies.definitions as unknown[]).forEach((g, i) => globAt(['policies', 'definitions', i], g));
+  // `environments` is keyed by glob.
+  if (isObj(raw.environments)) for (const glob of Object.keys(raw.environments)) globAt(['environments', glob], glob);
   if (messages.length) {
     messages.sort((a, b) => a.offset - b.offset);
     throw new ConfigError(file, messages.map((m) => `${pos(m.offset)}: ${m.text}`));

@@ -215,6 +215,16 @@ describe('invalid config: one message per problem with file:line:column', () => 
       `${at(8, '"extra"')}: unknown property 'extra'`,
     ]);
   });
+  it('a glob the matcher cannot compile (a reversed range) is a configuration error at its place, not a crash', async () => {
+    expect(
+      await errors('{ "ignorePaths": ["[z-a]"], "environments": { "[b-a]/**": "prod" }, "suppressions": [{ "rule": "KV001", "paths": ["x/[!]"], "reason": "r" }], "policies": { "definitions": ["[z-a].json"] } }'),
+    ).toEqual([
+      "/repo/.mlops-iac-lint.jsonc:1:19: ignorePaths[0]: '[z-a]' is not a usable glob (invalid character class range: `z-a`)",
+      '/repo/.mlops-iac-lint.jsonc:1:59: environments["[b-a]/**"]: \'[b-a]/**\' is not a usable glob (invalid character class range: `b-a`)',
+      "/repo/.mlops-iac-lint.jsonc:1:115: suppressions[0].paths[0]: 'x/[!]' is not a usable glob (a character class in it is not valid)",
+      "/repo/.mlops-iac-lint.jsonc:1:173: policies.definitions[0]: '[z-a].json' is not a usable glob (invalid character class range: `z-a`)",
+    ]);
+  });
   it('an option given twice', async () => {
     expect(await errors('{ "tags": { "required": ["a"] }, "rules": { "TAG001": { "options": { "required": ["b"] } } } }')).toEqual([
       "/repo/.mlops-iac-lint.jsonc:1:82: rules.TAG001.options.required: also set as tags.required; set it once",

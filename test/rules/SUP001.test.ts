@@ -23,6 +23,23 @@ resource "azurerm_key_vault" "kv" {
     ],
     invalid: [
       {
+        // The config's level for SUP001 applies, as for any rule: a team can make a suppression without a reason fail the run.
+        name: 'config-level-applies',
+        files: {
+          'main.tf': `
+⟦# mlops-iac-lint-ignore KV001⟧
+resource "azurerm_resource_group" "rg" {
+  name     = "rg"
+  location = "westeurope"
+}
+`,
+        },
+        options: { config: { rules: { SUP001: 'error' } } },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'has no reason',
+      },
+      {
         // SUP001/SUP002 report suppressions: a directive naming one is itself invalid (it would hide another directive's problem).
         name: 'suppresses-a-suppression-rule',
         files: {
