@@ -31849,6 +31849,16 @@ var init_terraform = __esm({
           }
           if (values) f.varValues = values;
         }
+        const inUnit = new Set(files.map((f) => f.path));
+        for (const vf of ctx.cliVarFiles) {
+          if (inUnit.has(vf)) continue;
+          if (vf.endsWith(".json")) {
+            const text2 = ctx.host.readText(vf);
+            const errors = [];
+            if (text2 !== void 0) tfvarsJsonValues(vf, text2, errors);
+            for (const e of errors) problems.push({ ruleId: "PARSE001", message: e.message, location: { file: vf, range: e.range } });
+          } else hcl.get(vf);
+        }
         const tf = evaluateTerraform({
           root: ctx.root,
           tfFiles: files.filter((f) => f.kind === "terraform").map((f) => f.path),
@@ -56374,7 +56384,7 @@ async function lintPlanned(run3, threads, cache3) {
   let reported = findings;
   let undecidedHere = undecided2;
   if (onlyFiles) {
-    const only = new Set(onlyFiles);
+    const only = /* @__PURE__ */ new Set([...onlyFiles, ...run3.varFiles]);
     const planVariants = new Set(allFiles.filter((f) => f.kind === "tfplan-json" && only.has(f.path)).map((f) => relativeToRoot(root, f.path)));
     reported = findings.filter((f) => only.has(f.location.file) || f.variants.some((v) => planVariants.has(v)));
     undecidedHere = undecided2.filter((u) => only.has(u.location.file) || u.variant !== void 0 && planVariants.has(u.variant));
@@ -56507,8 +56517,12 @@ function problemNotifications(problems) {
   const out = [];
   const evalByCause = /* @__PURE__ */ new Map();
   const sorted = [...problems].sort((a, b) => compareLocations(a.location, b.location));
+  const parseSeen = /* @__PURE__ */ new Set();
   for (const p of sorted) {
     if (p.ruleId === "PARSE001") {
+      const key2 = `${p.location.file}\0${p.location.range.start.offset}\0${p.message}`;
+      if (parseSeen.has(key2)) continue;
+      parseSeen.add(key2);
       out.push({ level: "error", ruleId: "PARSE001", message: p.message, location: p.location });
       continue;
     }

@@ -651,7 +651,8 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
   let reported = findings;
   let undecidedHere = undecided;
   if (onlyFiles) {
-    const only = new Set(onlyFiles);
+    // A `--var-file` named with the files is the run's input too: its parse problems are shown.
+    const only = new Set([...onlyFiles, ...run.varFiles]);
     // A plan's findings and undecided values are located in the .tf files it maps to: they belong to the plan.
     const planVariants = new Set(allFiles.filter((f) => f.kind === 'tfplan-json' && only.has(f.path)).map((f) => relativeToRoot(root, f.path)));
     reported = findings.filter((f) => only.has(f.location.file) || f.variants.some((v) => planVariants.has(v)));
@@ -829,8 +830,13 @@ function problemNotifications(problems: readonly Problem[]): ProblemNotification
   const out: ProblemNotification[] = [];
   const evalByCause = new Map<string, { n: ProblemNotification; more: number }>();
   const sorted = [...problems].sort((a, b) => compareLocations(a.location, b.location));
+  const parseSeen = new Set<string>();
   for (const p of sorted) {
     if (p.ruleId === 'PARSE001') {
+      // Once per place: a file several units read (a `--var-file` every root takes) is one problem.
+      const key = `${p.location.file}\u0000${p.location.range.start.offset}\u0000${p.message}`;
+      if (parseSeen.has(key)) continue;
+      parseSeen.add(key);
       out.push({ level: 'error', ruleId: 'PARSE001', message: p.message, location: p.location });
       continue;
     }

@@ -20,6 +20,21 @@ function tmp(files: Record<string, string> = {}): string {
 }
 
 describe('no silent green', () => {
+  it('a --var-file that does not parse is PARSE001 at its place, also in a files-only run, once', async () => {
+    const dir = tmp({
+      'main.tf': 'variable "purge" {\n  default = false\n}\n',
+      'vars/prod.json': '{ "purge": true, }\n',
+      'vars/prod.tfvars': 'purge = \n',
+    });
+    for (const run of [{ paths: [dir] }, { paths: [path.join(dir, 'main.tf')], onlyFiles: [path.join(dir, 'main.tf')] }]) {
+      for (const vf of ['vars/prod.json', 'vars/prod.tfvars']) {
+        const r = await lint({ ...run, root: dir, noConfig: true, varFiles: [path.join(dir, vf)] });
+        const parse = r.findings.filter((f) => f.ruleId === 'PARSE001' && f.location.file === path.join(dir, vf));
+        expect(parse, `${vf} ${JSON.stringify(Object.keys(run))}`).toHaveLength(1);
+      }
+    }
+  });
+
   it('an empty folder: a notice says what was searched and which formats are read', async () => {
     const dir = tmp();
     const r = await lint({ paths: [dir], root: dir, noConfig: true });

@@ -69,6 +69,18 @@ export const terraformFrontEnd: FrontEnd = {
       }
       if (values) f.varValues = values;
     }
+    // A `--var-file` the scan does not hold as a file of its own (`vars/prod.json`, or a files-only
+    // run) is read here: one that does not parse is a PARSE001 like any other (RULES.md), not read leniently.
+    const inUnit = new Set(files.map((f) => f.path));
+    for (const vf of ctx.cliVarFiles) {
+      if (inUnit.has(vf)) continue;
+      if (vf.endsWith('.json')) {
+        const text = ctx.host.readText(vf);
+        const errors: JsonError[] = [];
+        if (text !== undefined) tfvarsJsonValues(vf, text, errors);
+        for (const e of errors) problems.push({ ruleId: 'PARSE001', message: e.message, location: { file: vf, range: e.range } });
+      } else hcl.get(vf);
+    }
     const tf = evaluateTerraform({
       root: ctx.root,
       tfFiles: files.filter((f) => f.kind === 'terraform').map((f) => f.path),
