@@ -55667,6 +55667,7 @@ var CI004_action_not_pinned_default = defineRule({
 });
 
 // rules/ci/CI005-terraform-apply-without-plan.ts
+init_source();
 init_ci2();
 var VALUE_OPTS = /* @__PURE__ */ new Set([
   "var",
@@ -55828,18 +55829,28 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i];
             if (cmd.commented) continue;
-            let found = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
-            if (!found || "undecided" in found) {
-              for (const argv of callerArgvs(cmd)) {
-                const byCaller = applyWithoutPlan(argv, script.language);
-                if (byCaller && !("undecided" in byCaller) && byCaller.autoApprove.origin) {
-                  found = byCaller;
-                  break;
-                }
-              }
-            }
-            if (!found) continue;
+            const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute2 = script.attributePath || "script";
+            if (!own || "undecided" in own) {
+              const byCallers = callerArgvs(cmd).map((argv) => applyWithoutPlan(argv, script.language)).filter((f) => f !== void 0 && !("undecided" in f) && f.autoApprove.origin !== void 0);
+              const places = /* @__PURE__ */ new Set();
+              for (const f of byCallers) {
+                const origin2 = f.autoApprove.origin;
+                if (places.has(locationKey(origin2))) continue;
+                places.add(locationKey(origin2));
+                ctx.report({
+                  messageId: "applyWithoutPlan",
+                  data: { flag: f.autoApprove.text },
+                  location: origin2,
+                  related: [{ file: file.file, range: f.apply.range, label: "terraform apply" }],
+                  subject: script.subject,
+                  attributePath: attribute2
+                });
+              }
+              if (places.size > 0) continue;
+            }
+            const found = own;
+            if (!found) continue;
             if ("undecided" in found) {
               ctx.undecidedAbout(script.subject, attribute2, found.undecided, { file: file.file, range: found.at.range });
               continue;

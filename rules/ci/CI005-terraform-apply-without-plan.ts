@@ -5,6 +5,7 @@
  * microsoft/azure-pipelines-terraform, `onlyApply()` of the command handlers).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
+import { locationKey } from '../../src/core/source.js';
 import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
@@ -202,18 +203,31 @@ export default defineRule({
             if (cmd.commented) continue;
             // The words as the script's run expands them, when it did (`AA=-auto-approve`, `PLAN=tfplan`): they decide more;
             // else as a scanned caller's run does (the step's env, its arguments): a flag it passes is reported at its value.
-            let found = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
-            if (!found || 'undecided' in found) {
-              for (const argv of callerArgvs(cmd)) {
-                const byCaller = applyWithoutPlan(argv, script.language);
-                if (byCaller && !('undecided' in byCaller) && (byCaller.autoApprove as ReadWord).origin) {
-                  found = byCaller;
-                  break;
-                }
-              }
-            }
-            if (!found) continue;
+            const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute = script.attributePath || 'script';
+            if (!own || 'undecided' in own) {
+              // Each caller that passes the flag is a finding at its own value (two steps, two places).
+              const byCallers = callerArgvs(cmd)
+                .map((argv) => applyWithoutPlan(argv, script.language))
+                .filter((f): f is Exclude<typeof f, undefined | { undecided: string }> => f !== undefined && !('undecided' in f) && (f.autoApprove as ReadWord).origin !== undefined);
+              const places = new Set<string>();
+              for (const f of byCallers) {
+                const origin = (f.autoApprove as ReadWord).origin!;
+                if (places.has(locationKey(origin))) continue;
+                places.add(locationKey(origin));
+                ctx.report({
+                  messageId: 'applyWithoutPlan',
+                  data: { flag: f.autoApprove.text },
+                  location: origin,
+                  related: [{ file: file.file, range: f.apply.range, label: 'terraform apply' }],
+                  subject: script.subject,
+                  attributePath: attribute,
+                });
+              }
+              if (places.size > 0) continue;
+            }
+            const found = own;
+            if (!found) continue;
             if ('undecided' in found) {
               ctx.undecidedAbout(script.subject, attribute, found.undecided, { file: file.file, range: found.at.range });
               continue;

@@ -47,7 +47,7 @@ jobs:
         // A flag a step passes to a scanned script (its env: read as $AA, or TF_CLI_ARGS_apply) is reported where the step writes it.
         name: 'auto-approve-passed-to-a-called-script',
         files: {
-          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          AA: ⟦-auto-approve⟧\n        run: ./apply.sh\n      - env:\n          TF_CLI_ARGS_apply: ⟦-auto-approve⟧\n        run: ./apply2.sh\n',
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - env:\n          AA: ⟦-auto-approve⟧\n        run: ./apply.sh\n      - env:\n          AA: ⟦--auto-approve⟧\n        run: ./apply.sh\n      - env:\n          TF_CLI_ARGS_apply: ⟦-auto-approve⟧\n        run: ./apply2.sh\n',
           'apply.sh': '#!/bin/bash\nterraform apply $AA\n',
           'apply2.sh': '#!/bin/bash\nterraform apply\n',
         },
