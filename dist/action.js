@@ -44044,6 +44044,56 @@ function functionsRunningArguments(commands) {
   }
   return runners;
 }
+function functionBodies(commands) {
+  const bodies = [];
+  const inBody = /* @__PURE__ */ new Set();
+  let depth = 0;
+  let defining = false;
+  let start = -1;
+  for (let ci = 0; ci < commands.length; ci++) {
+    const argv = commands[ci].argv;
+    const first = argv[0]?.raw;
+    if (first === void 0) continue;
+    let k = 0;
+    if (depth === 0) {
+      if (argv.length === 1 && isName(first) && commands[ci].before === "(" && commands[ci + 1]?.after === ")") {
+        defining = true;
+        continue;
+      }
+      if (first === "function" && argv[1] && FUNCTION_NAME.test(argv[1].raw)) {
+        defining = true;
+        k = 2;
+      } else if (first !== "{") defining = false;
+    }
+    if (depth > 0) inBody.add(ci);
+    for (; k < argv.length; k++) {
+      const w = argv[k].raw;
+      if (w === "{") {
+        if (depth === 0 && defining) start = ci;
+        depth++;
+      } else if (w === "}") {
+        depth = Math.max(0, depth - 1);
+        if (depth === 0 && start >= 0) {
+          bodies.push({ start, end: ci, laterNames: /* @__PURE__ */ new Set() });
+          start = -1;
+          defining = false;
+        }
+      } else if (!SHELL_LEADING_WORDS.has(w)) break;
+    }
+    if (start >= 0) inBody.add(ci);
+  }
+  for (const b of bodies) {
+    for (let ci = b.end + 1; ci < commands.length; ci++) {
+      if (inBody.has(ci) || commands[ci].commented) continue;
+      for (const w of commands[ci].argv) {
+        const m = SHELL_ASSIGNMENT.exec(w.raw);
+        if (m) b.laterNames.add(m[1]);
+        else if (!DECLARERS.has(w.raw) && !w.raw.startsWith("-")) break;
+      }
+    }
+  }
+  return bodies.filter((b) => b.laterNames.size > 0);
+}
 function positionalUse(commands) {
   let functions = false;
   for (let ci = 0; ci < commands.length; ci++) {
@@ -44192,12 +44242,31 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   };
   const commands = script.commands;
   const argumentRunners = ps ? /* @__PURE__ */ new Set() : functionsRunningArguments(commands);
+  const bodies = ps ? [] : functionBodies(commands);
+  const bodyRestore = /* @__PURE__ */ new Map();
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci];
     if (cmd.commented) continue;
     if (cmd.statement !== statement) {
       statement = cmd.statement;
       afterOperator = false;
+    }
+    for (const [end, saved] of bodyRestore) {
+      if (end >= ci) continue;
+      for (const [name, before] of saved) {
+        if (before === void 0) env.delete(name);
+        else env.set(name, before);
+      }
+      bodyRestore.delete(end);
+    }
+    for (const b of bodies) {
+      if (b.start !== ci) continue;
+      const saved = /* @__PURE__ */ new Map();
+      for (const name of b.laterNames) {
+        saved.set(name, env.get(name));
+        env.set(name, unknown(`$${name} is set again after this function is defined, and the function reads it when it is called`));
+      }
+      bodyRestore.set(b.end, saved);
     }
     if (!ps) {
       currentDepth = cmd.depth ?? 0;

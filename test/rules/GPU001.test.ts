@@ -1482,6 +1482,8 @@ const azureCli: RuleTable = {
           'loop.sh': 'SIZE=Standard_NC24ads_A100_v4\nfor p in $CPU_POOLS; do SIZE=Standard_D8s_v5; done\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
           'sub.sh': 'SIZE=Standard_NC24ads_A100_v4\n( SIZE=Standard_D8s_v5 )\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule --node-taints sku=gpu:NoSchedule\n',
           'pipe.sh': 'SIZE=Standard_NC24ads_A100_v4\necho go | while read -r x; do SIZE=Standard_D8s_v5; done\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+          // A function reads its variables when it is called: one the script sets again after the function is not known there.
+          'func.sh': 'SIZE=Standard_D8s_v5\nmk() {\n  az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n}\nSIZE=Standard_NC24ads_A100_v4\nmk\n',
         },
       },
       {

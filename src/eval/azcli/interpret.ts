@@ -129,6 +129,62 @@ function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> 
   return runners;
 }
 
+/**
+ * The shell functions' bodies (command indices, `{` to `}`), each with the names the script
+ * assigns at its top level after the body: the function reads a variable when it is called, so
+ * a name set again later may hold another value then (`SIZE=a; f() { … $SIZE …; }; SIZE=b; f`).
+ */
+function functionBodies(commands: readonly CiCommand[]): { start: number; end: number; laterNames: Set<string> }[] {
+  const bodies: { start: number; end: number; laterNames: Set<string> }[] = [];
+  const inBody = new Set<number>();
+  let depth = 0;
+  let defining = false;
+  let start = -1;
+  for (let ci = 0; ci < commands.length; ci++) {
+    const argv = commands[ci]!.argv;
+    const first = argv[0]?.raw;
+    if (first === undefined) continue;
+    let k = 0;
+    if (depth === 0) {
+      if (argv.length === 1 && isName(first) && commands[ci]!.before === '(' && commands[ci + 1]?.after === ')') {
+        defining = true;
+        continue;
+      }
+      if (first === 'function' && argv[1] && FUNCTION_NAME.test(argv[1].raw)) {
+        defining = true;
+        k = 2;
+      } else if (first !== '{') defining = false;
+    }
+    if (depth > 0) inBody.add(ci);
+    for (; k < argv.length; k++) {
+      const w = argv[k]!.raw;
+      if (w === '{') {
+        if (depth === 0 && defining) start = ci;
+        depth++;
+      } else if (w === '}') {
+        depth = Math.max(0, depth - 1);
+        if (depth === 0 && start >= 0) {
+          bodies.push({ start, end: ci, laterNames: new Set() });
+          start = -1;
+          defining = false;
+        }
+      } else if (!SHELL_LEADING_WORDS.has(w)) break;
+    }
+    if (start >= 0) inBody.add(ci);
+  }
+  for (const b of bodies) {
+    for (let ci = b.end + 1; ci < commands.length; ci++) {
+      if (inBody.has(ci) || commands[ci]!.commented) continue;
+      for (const w of commands[ci]!.argv) {
+        const m = SHELL_ASSIGNMENT.exec(w.raw);
+        if (m) b.laterNames.add(m[1]!);
+        else if (!DECLARERS.has(w.raw) && !w.raw.startsWith('-')) break;
+      }
+    }
+  }
+  return bodies.filter((b) => b.laterNames.size > 0);
+}
+
 /** The positional parameters a called script's arguments set (`$1`…`$9`; `${10}` on is rare enough to stay unknown). */
 const POSITIONALS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -380,12 +436,34 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
 
   const commands = script.commands;
   const argumentRunners = ps ? new Set<string>() : functionsRunningArguments(commands);
+  // A function body reads the variables the script sets again after it as unknown (call time), restored after the body.
+  const bodies = ps ? [] : functionBodies(commands);
+  const bodyRestore = new Map<number, Map<string, Value | undefined>>();
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci]!;
     if (cmd.commented) continue;
     if (cmd.statement !== statement) {
       statement = cmd.statement;
       afterOperator = false;
+    }
+    // Past a function body: the script's values again.
+    for (const [end, saved] of bodyRestore) {
+      if (end >= ci) continue;
+      for (const [name, before] of saved) {
+        if (before === undefined) env.delete(name);
+        else env.set(name, before);
+      }
+      bodyRestore.delete(end);
+    }
+    // Entering a function body: what the script sets again after it is not known where the body reads it.
+    for (const b of bodies) {
+      if (b.start !== ci) continue;
+      const saved = new Map<string, Value | undefined>();
+      for (const name of b.laterNames) {
+        saved.set(name, env.get(name));
+        env.set(name, unknown(`$${name} is set again after this function is defined, and the function reads it when it is called`));
+      }
+      bodyRestore.set(b.end, saved);
     }
     // Leaving a subshell (`( … )`, `$(…)`): what it assigned is the parent's no more.
     if (!ps) {
