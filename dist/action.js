@@ -30267,6 +30267,298 @@ var init_document = __esm({
   }
 });
 
+// src/eval/azcli/words.ts
+function scriptDirValue(file, inner) {
+  return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, void 0, `${SCRIPT_DIR_TOKEN}${file}`);
+}
+function oneWord(v) {
+  return { ...v, oneWord: true };
+}
+function unassigned(name, ps) {
+  const v = unknown(`$${name} is not assigned a literal in this script`);
+  return !ps && NUMERIC_SHELL_VARIABLES.has(name) ? oneWord(v) : v;
+}
+function scriptDirOutput(text2, file, language) {
+  return language === "shell" && SCRIPT_DIR_IDIOM.test(text2.trim()) ? scriptDirValue(file, text2) : void 0;
+}
+function balanced(raw, i, open, close) {
+  let depth = 0;
+  for (let j = i; j < raw.length; j++) {
+    if (raw[j] === open) depth++;
+    else if (raw[j] === close && --depth === 0) return j;
+  }
+  return -1;
+}
+function lookup(env, name, ps) {
+  if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
+  const n = name.toLowerCase();
+  for (const [k, v] of env) if (k.toLowerCase() === n) return v;
+  return env.get(ANY_VARIABLE);
+}
+function withMacros(v, expr, ctx) {
+  if (!ctx.macro || v.kind !== "string" || !/\$[([]/.test(v.value)) return v;
+  const atRunTime = (what, reason) => unknown(`\${{ ${expr.slice(0, 40)} }} is "${v.value.slice(0, 60)}", whose ${what} is expanded at run time${reason ? ` (${reason})` : ""}`, v.origin);
+  const whole = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(v.value);
+  if (whole) {
+    const m = ctx.macro(whole[1]);
+    if (m.kind !== "string") return atRunTime(`macro ${v.value}`, m.kind === "unknown" ? m.reason : void 0);
+    return v.origin ? { ...m, via: [...m.via ?? [], { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] } : m;
+  }
+  let out = "";
+  let last = 0;
+  for (const m of v.value.matchAll(/\$[([]/g)) {
+    const macro = /^\$\(([A-Za-z_][\w.]*)\)/.exec(v.value.slice(m.index));
+    if (!macro) return atRunTime(m[0] === "$[" ? "runtime expression" : `text ${v.value.slice(m.index, m.index + 20)}`);
+    const value = ctx.macro(macro[1]);
+    if (value.kind !== "string") return atRunTime(`macro ${macro[0]}`, value.kind === "unknown" ? value.reason : void 0);
+    out += v.value.slice(last, m.index) + value.value;
+    last = m.index + macro[0].length;
+  }
+  return { ...v, value: out + v.value.slice(last) };
+}
+function expandWord(word, env, ctx, onAssign, depth = 0) {
+  const raw = word.raw;
+  const ps = ctx.language === "powershell";
+  if (ps && /^@(?:[A-Za-z_({]|$)/.test(raw)) {
+    const value = unknown(`PowerShell splatting ${raw.slice(0, 40)}`);
+    return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value, unquoted: true }], opaque: true };
+  }
+  if (raw.length > 0 && !SPECIAL[ctx.language].test(raw)) return { file: ctx.file, word, segments: [{ text: raw, from: 0, to: raw.length }], opaque: false, text: raw };
+  const esc = ps ? "`" : "\\";
+  const segs = [];
+  let quote = "";
+  let opaque = false;
+  const lit = (text2, from, to) => {
+    const last = segs[segs.length - 1];
+    if (last && !last.value && last.to === from) {
+      last.text += text2;
+      last.to = to;
+    } else segs.push({ text: text2, from, to });
+  };
+  const wholeWordExpansion = (from, to) => from === 0 && to === raw.length;
+  const expansion = (value, from, to, variable, severalWords = false) => {
+    const v = value.kind === "string" || value.kind === "unknown" ? value : str(String(value.value ?? ""), value.origin);
+    const seg = { text: v.kind === "string" ? v.value : "", from, to, value: v, unquoted: quote === "" };
+    if (variable) seg.variable = variable;
+    segs.push(seg);
+    if (severalWords) opaque = true;
+    else if (v.kind === "unknown" && quote === "" && !v.oneWord && (!ps || wholeWordExpansion(from, to))) opaque = true;
+  };
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (quote === "'") {
+      if (c === "'") {
+        if (ps && raw[i + 1] === "'") {
+          lit("'", i, i + 2);
+          i += 2;
+          continue;
+        }
+        quote = "";
+        i++;
+        continue;
+      }
+      lit(c, i, i + 1);
+      i++;
+      continue;
+    }
+    if (quote === "" && (c === "'" || c === '"')) {
+      quote = c;
+      i++;
+      continue;
+    }
+    if (quote === '"' && c === '"') {
+      quote = "";
+      i++;
+      continue;
+    }
+    if (c === esc && i + 1 < raw.length) {
+      lit(raw[i + 1], i + 1, i + 2);
+      i += 2;
+      continue;
+    }
+    if (!ps && c === "`") {
+      const close = raw.indexOf("`", i + 1);
+      const end = close < 0 ? raw.length : close + 1;
+      expansion(unknown("command substitution"), i, end);
+      i = end;
+      continue;
+    }
+    if (c !== "$" || i + 1 >= raw.length) {
+      lit(c, i, i + 1);
+      i++;
+      continue;
+    }
+    const n1 = raw[i + 1];
+    if (n1 === "{" && raw[i + 2] === "{") {
+      const close = raw.indexOf("}}", i + 3);
+      const end = close < 0 ? raw.length : close + 2;
+      const expr = raw.slice(i + 3, close < 0 ? raw.length : close).trim();
+      expansion(withMacros(ctx.expression(expr), expr, ctx), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === "[") {
+      const close = balanced(raw, i + 1, "[", "]");
+      const end = close < 0 ? raw.length : close + 1;
+      expansion(unknown("Azure Pipelines runtime expression $[ ]"), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === "(") {
+      const close = balanced(raw, i + 1, "(", ")");
+      const end = close < 0 ? raw.length : close + 1;
+      const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
+      if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
+      else if (ctx.language === "shell" && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
+      else if (inner.startsWith("(") && !ps) expansion(oneWord(unknown("arithmetic expansion")), i, end);
+      else expansion(unknown(inner.startsWith("(") ? "arithmetic expansion" : `command substitution $(${inner.slice(0, 40)})`), i, end);
+      i = end;
+      continue;
+    }
+    if (n1 === "{") {
+      const close = balanced(raw, i + 1, "{", "}");
+      const end = close < 0 ? raw.length : close + 1;
+      const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
+      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, "") : inner) ?? (ps ? null : /^([0-9]+)(?:(:?-)(.*))?$/s.exec(inner));
+      if (!m2) {
+        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
+        i = end;
+        continue;
+      }
+      const name = m2[1];
+      const bound = lookup(env, name, ps);
+      const op = m2[2];
+      if (op && !ps) {
+        const defFrom = i + 2 + name.length + op.length;
+        const defTo = end - 1;
+        const setNonEmpty = bound !== void 0 && (bound.kind !== "string" || bound.value !== "" || !op.startsWith(":"));
+        if (setNonEmpty) expansion(bound, i, end, name);
+        else {
+          const defText = m2[3] ?? "";
+          const inner2 = expandText(defText, env, ctx, depth + 1);
+          const v = inner2 ?? str(defText, locOf2(ctx.file, word, defFrom, defTo));
+          expansion(v, i, end, name);
+          if (op.endsWith("=") && onAssign) onAssign(name, v);
+        }
+        i = end;
+        continue;
+      }
+      expansion(bound ?? unassigned(name, ps), i, end, name);
+      i = end;
+      continue;
+    }
+    const re = ps ? PS_NAME : NAME;
+    re.lastIndex = i + 1;
+    const m = re.exec(raw);
+    if (m) {
+      const name = ps ? m[0].replace(PS_SCOPE, "") : m[0];
+      const end = i + 1 + m[0].length;
+      if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
+      else if (ps && /^(?:true|false)$/i.test(m[0])) expansion(str(m[0].toLowerCase() === "true" ? "True" : "False", locOf2(ctx.file, word, i, end)), i, end);
+      else if (ps && quote === "" && raw[end] === "." && /[A-Za-z_]/.test(raw[end + 1] ?? "")) {
+        expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
+        i = raw.length;
+        continue;
+      } else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
+      i = end;
+      continue;
+    }
+    if (!ps && /[1-9]/.test(n1) && env.has(n1)) {
+      expansion(env.get(n1), i, i + 2, n1);
+      i += 2;
+      continue;
+    }
+    if (/[0-9@*#?$!-]/.test(n1)) {
+      const special = unknown(`special parameter $${n1}`);
+      expansion(!ps && /[#?$!]/.test(n1) ? oneWord(special) : special, i, i + 2, void 0, !ps && n1 === "@");
+      i += 2;
+      continue;
+    }
+    lit(c, i, i + 1);
+    i++;
+  }
+  const allKnown = segs.every((s) => !s.value || s.value.kind === "string");
+  let chars = 0;
+  for (const sg of segs) chars += sg.text.length;
+  if (chars > MAX_EXPANDED_CHARS) {
+    return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value: tooLongToRead(), unquoted: segs.some((sg) => sg.unquoted) }], opaque };
+  }
+  const out = { file: ctx.file, word, segments: segs, opaque };
+  if (allKnown) out.text = segs.map((s) => s.text).join("");
+  return out;
+}
+function tooLongToRead() {
+  return unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters`);
+}
+function locOf2(file, word, from, to) {
+  return { file, range: word.rangeOf(from, to) };
+}
+function expandText(text2, env, ctx, depth) {
+  if (!/[$`]/.test(text2)) return void 0;
+  if (depth > 8) return unknown("defaults nested too deeply");
+  const fake = { text: text2, raw: text2, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, rangeOf: () => fake.range };
+  const e = expandWord(fake, env, ctx, void 0, depth);
+  const vs = e.segments.filter((s) => s.value);
+  if (e.text === void 0) return unknown("default built from an unknown value");
+  if (vs.length === 1 && e.segments.length === 1) return vs[0].value;
+  return unknown("default built from several values");
+}
+function sliceValue(e, from = 0) {
+  const segs = e.segments.filter((s) => s.to > from);
+  if (segs.length === 0) return str("", locOf2(e.file, e.word, from, from));
+  const unknownSeg = segs.find((s) => s.value?.kind === "unknown");
+  if (unknownSeg) {
+    if (segs.length === 1) return unknownSeg.value;
+    const out = { ...unknownSeg.value, literals: literalPieces(segs, from) };
+    const whole = segs.every((s) => s.value?.kind === "unknown" ? s.value.oneWord === true : !/[\s*?[]/.test(s.text));
+    if (whole) out.oneWord = true;
+    else delete out.oneWord;
+    return out;
+  }
+  if (segs.length === 1 && segs[0].value) return segs[0].value;
+  const text2 = segs.map((s) => s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text).join("");
+  const a = Math.max(segs[0].from, from);
+  const b = segs[segs.length - 1].to;
+  return str(text2, locOf2(e.file, e.word, a, b));
+}
+function literalPieces(segs, from) {
+  const out = [""];
+  for (const s of segs) {
+    if (s.value?.kind === "unknown") {
+      const own = s.value.literals ?? ["", ""];
+      out[out.length - 1] += own[0] ?? "";
+      for (let k = 1; k < own.length; k++) out.push(own[k]);
+    } else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
+  }
+  return out;
+}
+function sliceVariable(e, from = 0) {
+  const segs = e.segments.filter((s) => s.to > from);
+  return segs.length === 1 ? segs[0].variable : void 0;
+}
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
+var init_words = __esm({
+  "src/eval/azcli/words.ts"() {
+    "use strict";
+    init_value();
+    SELF = String.raw`"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?`;
+    DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+${SELF}\s*\)"?)`;
+    SCRIPT_DIR_IDIOM = new RegExp(
+      String.raw`^(?:${DIR_OF_SELF}|realpath\s+"?\$\(\s*${DIR_OF_SELF}\s*\)"?|cd\s+(?:-P\s+)?(?:--\s+)?"?\$\(\s*${DIR_OF_SELF}\s*\)"?\s*(?:(?:&>|>)\s*/dev/null(?:\s+2>&1)?\s*)?&&\s*pwd(?:\s+-P)?)$`
+    );
+    SCRIPT_DIR_TOKEN = "script-dir:";
+    NUMERIC_SHELL_VARIABLES = /* @__PURE__ */ new Set(["RANDOM", "SRANDOM", "SECONDS", "EPOCHSECONDS", "PPID", "BASHPID", "UID", "EUID", "LINENO"]);
+    NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+    PS_PREFIXES = "env|global|script|local|private|using";
+    PS_SCOPE = new RegExp(`^(?:${PS_PREFIXES}):`, "i");
+    PS_NAME = new RegExp(`(?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*`, "iy");
+    ANY_VARIABLE = "*";
+    SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
+    MAX_EXPANDED_CHARS = 1e6;
+  }
+});
+
 // src/eval/azureml-yaml/document.ts
 var document_exports2 = {};
 __export(document_exports2, {
@@ -30310,6 +30602,8 @@ function mayBeAmlYaml(text2) {
 }
 function wholeVariable(text2, plain, use, env) {
   if (!env) return void 0;
+  const withDefault = defaultedVariable(text2, plain, use, env);
+  if (withDefault) return withDefault;
   const m = /^\s*\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\s*$/.exec(text2);
   const name = m?.[1] ?? m?.[2];
   if (name === void 0) return void 0;
@@ -30318,6 +30612,20 @@ function wholeVariable(text2, plain, use, env) {
   const site = { ...use, label: `$${name}`, symbol: { kind: "variable", name } };
   const typed = plain ? scalarValue2(v.value, true, v.origin ?? use) : v;
   return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
+}
+function defaultedVariable(text2, plain, use, env) {
+  const m = /^(\s*)\$\{([A-Za-z_][A-Za-z0-9_]*)(:?)-([^}$`\\"']*)\}\s*$/.exec(text2);
+  if (!m) return void 0;
+  const [, lead, name, colon, fallback] = m;
+  const v = env.get(name);
+  if (v !== void 0 && v.kind !== "string") return void 0;
+  if (v === void 0 && env.has(ANY_VARIABLE)) return void 0;
+  if (v !== void 0 && !(colon && v.value === "")) return wholeVariable(`$${name}`, plain, use, env);
+  const r = use.range;
+  const from = lead.length + 2 + name.length + colon.length + 1;
+  const exact = r.start.line === r.end.line && r.end.offset - r.start.offset === text2.length;
+  const at2 = exact ? { ...use, range: { start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from }, end: { line: r.start.line, column: r.start.column + from + fallback.length, offset: r.start.offset + from + fallback.length } } } : use;
+  return plain ? scalarValue2(fallback, true, at2) : str(fallback, at2);
 }
 function scalarValue2(text2, plain, origin, opts = {}) {
   if (opts.shellExpansions) {
@@ -30436,6 +30744,7 @@ var init_document2 = __esm({
   "src/eval/azureml-yaml/document.ts"() {
     "use strict";
     init_value();
+    init_words();
     SCHEMA_URL = /azuremlschemas(?:prod)?\.azureedge\.net\/.*\/(amlCompute|computeInstance|workspace)\.schema\.json/i;
     SCHEMA_TYPE = { amlcompute: "amlcompute", computeinstance: "computeinstance", workspace: "workspace" };
     FOREIGN_KEYS = ["apiVersion", "kind", "jobs", "steps", "stages", "on"];
@@ -43712,298 +44021,6 @@ var init_azure_cli = __esm({
         source: "https://github.com/Azure/mlops-templates/blob/main/templates/aml-cli-v2/create-compute.yml"
       }
     ];
-  }
-});
-
-// src/eval/azcli/words.ts
-function scriptDirValue(file, inner) {
-  return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, void 0, `${SCRIPT_DIR_TOKEN}${file}`);
-}
-function oneWord(v) {
-  return { ...v, oneWord: true };
-}
-function unassigned(name, ps) {
-  const v = unknown(`$${name} is not assigned a literal in this script`);
-  return !ps && NUMERIC_SHELL_VARIABLES.has(name) ? oneWord(v) : v;
-}
-function scriptDirOutput(text2, file, language) {
-  return language === "shell" && SCRIPT_DIR_IDIOM.test(text2.trim()) ? scriptDirValue(file, text2) : void 0;
-}
-function balanced(raw, i, open, close) {
-  let depth = 0;
-  for (let j = i; j < raw.length; j++) {
-    if (raw[j] === open) depth++;
-    else if (raw[j] === close && --depth === 0) return j;
-  }
-  return -1;
-}
-function lookup(env, name, ps) {
-  if (!ps) return env.get(name) ?? env.get(ANY_VARIABLE);
-  const n = name.toLowerCase();
-  for (const [k, v] of env) if (k.toLowerCase() === n) return v;
-  return env.get(ANY_VARIABLE);
-}
-function withMacros(v, expr, ctx) {
-  if (!ctx.macro || v.kind !== "string" || !/\$[([]/.test(v.value)) return v;
-  const atRunTime = (what, reason) => unknown(`\${{ ${expr.slice(0, 40)} }} is "${v.value.slice(0, 60)}", whose ${what} is expanded at run time${reason ? ` (${reason})` : ""}`, v.origin);
-  const whole = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(v.value);
-  if (whole) {
-    const m = ctx.macro(whole[1]);
-    if (m.kind !== "string") return atRunTime(`macro ${v.value}`, m.kind === "unknown" ? m.reason : void 0);
-    return v.origin ? { ...m, via: [...m.via ?? [], { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] } : m;
-  }
-  let out = "";
-  let last = 0;
-  for (const m of v.value.matchAll(/\$[([]/g)) {
-    const macro = /^\$\(([A-Za-z_][\w.]*)\)/.exec(v.value.slice(m.index));
-    if (!macro) return atRunTime(m[0] === "$[" ? "runtime expression" : `text ${v.value.slice(m.index, m.index + 20)}`);
-    const value = ctx.macro(macro[1]);
-    if (value.kind !== "string") return atRunTime(`macro ${macro[0]}`, value.kind === "unknown" ? value.reason : void 0);
-    out += v.value.slice(last, m.index) + value.value;
-    last = m.index + macro[0].length;
-  }
-  return { ...v, value: out + v.value.slice(last) };
-}
-function expandWord(word, env, ctx, onAssign, depth = 0) {
-  const raw = word.raw;
-  const ps = ctx.language === "powershell";
-  if (ps && /^@(?:[A-Za-z_({]|$)/.test(raw)) {
-    const value = unknown(`PowerShell splatting ${raw.slice(0, 40)}`);
-    return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value, unquoted: true }], opaque: true };
-  }
-  if (raw.length > 0 && !SPECIAL[ctx.language].test(raw)) return { file: ctx.file, word, segments: [{ text: raw, from: 0, to: raw.length }], opaque: false, text: raw };
-  const esc = ps ? "`" : "\\";
-  const segs = [];
-  let quote = "";
-  let opaque = false;
-  const lit = (text2, from, to) => {
-    const last = segs[segs.length - 1];
-    if (last && !last.value && last.to === from) {
-      last.text += text2;
-      last.to = to;
-    } else segs.push({ text: text2, from, to });
-  };
-  const wholeWordExpansion = (from, to) => from === 0 && to === raw.length;
-  const expansion = (value, from, to, variable, severalWords = false) => {
-    const v = value.kind === "string" || value.kind === "unknown" ? value : str(String(value.value ?? ""), value.origin);
-    const seg = { text: v.kind === "string" ? v.value : "", from, to, value: v, unquoted: quote === "" };
-    if (variable) seg.variable = variable;
-    segs.push(seg);
-    if (severalWords) opaque = true;
-    else if (v.kind === "unknown" && quote === "" && !v.oneWord && (!ps || wholeWordExpansion(from, to))) opaque = true;
-  };
-  let i = 0;
-  while (i < raw.length) {
-    const c = raw[i];
-    if (quote === "'") {
-      if (c === "'") {
-        if (ps && raw[i + 1] === "'") {
-          lit("'", i, i + 2);
-          i += 2;
-          continue;
-        }
-        quote = "";
-        i++;
-        continue;
-      }
-      lit(c, i, i + 1);
-      i++;
-      continue;
-    }
-    if (quote === "" && (c === "'" || c === '"')) {
-      quote = c;
-      i++;
-      continue;
-    }
-    if (quote === '"' && c === '"') {
-      quote = "";
-      i++;
-      continue;
-    }
-    if (c === esc && i + 1 < raw.length) {
-      lit(raw[i + 1], i + 1, i + 2);
-      i += 2;
-      continue;
-    }
-    if (!ps && c === "`") {
-      const close = raw.indexOf("`", i + 1);
-      const end = close < 0 ? raw.length : close + 1;
-      expansion(unknown("command substitution"), i, end);
-      i = end;
-      continue;
-    }
-    if (c !== "$" || i + 1 >= raw.length) {
-      lit(c, i, i + 1);
-      i++;
-      continue;
-    }
-    const n1 = raw[i + 1];
-    if (n1 === "{" && raw[i + 2] === "{") {
-      const close = raw.indexOf("}}", i + 3);
-      const end = close < 0 ? raw.length : close + 2;
-      const expr = raw.slice(i + 3, close < 0 ? raw.length : close).trim();
-      expansion(withMacros(ctx.expression(expr), expr, ctx), i, end);
-      i = end;
-      continue;
-    }
-    if (n1 === "[") {
-      const close = balanced(raw, i + 1, "[", "]");
-      const end = close < 0 ? raw.length : close + 1;
-      expansion(unknown("Azure Pipelines runtime expression $[ ]"), i, end);
-      i = end;
-      continue;
-    }
-    if (n1 === "(") {
-      const close = balanced(raw, i + 1, "(", ")");
-      const end = close < 0 ? raw.length : close + 1;
-      const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
-      else if (ctx.language === "shell" && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
-      else if (inner.startsWith("(") && !ps) expansion(oneWord(unknown("arithmetic expansion")), i, end);
-      else expansion(unknown(inner.startsWith("(") ? "arithmetic expansion" : `command substitution $(${inner.slice(0, 40)})`), i, end);
-      i = end;
-      continue;
-    }
-    if (n1 === "{") {
-      const close = balanced(raw, i + 1, "{", "}");
-      const end = close < 0 ? raw.length : close + 1;
-      const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, "") : inner) ?? (ps ? null : /^([0-9]+)(?:(:?-)(.*))?$/s.exec(inner));
-      if (!m2) {
-        expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
-        i = end;
-        continue;
-      }
-      const name = m2[1];
-      const bound = lookup(env, name, ps);
-      const op = m2[2];
-      if (op && !ps) {
-        const defFrom = i + 2 + name.length + op.length;
-        const defTo = end - 1;
-        const setNonEmpty = bound !== void 0 && (bound.kind !== "string" || bound.value !== "" || !op.startsWith(":"));
-        if (setNonEmpty) expansion(bound, i, end, name);
-        else {
-          const defText = m2[3] ?? "";
-          const inner2 = expandText(defText, env, ctx, depth + 1);
-          const v = inner2 ?? str(defText, locOf2(ctx.file, word, defFrom, defTo));
-          expansion(v, i, end, name);
-          if (op.endsWith("=") && onAssign) onAssign(name, v);
-        }
-        i = end;
-        continue;
-      }
-      expansion(bound ?? unassigned(name, ps), i, end, name);
-      i = end;
-      continue;
-    }
-    const re = ps ? PS_NAME : NAME;
-    re.lastIndex = i + 1;
-    const m = re.exec(raw);
-    if (m) {
-      const name = ps ? m[0].replace(PS_SCOPE, "") : m[0];
-      const end = i + 1 + m[0].length;
-      if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
-      else if (ps && /^(?:true|false)$/i.test(m[0])) expansion(str(m[0].toLowerCase() === "true" ? "True" : "False", locOf2(ctx.file, word, i, end)), i, end);
-      else if (ps && quote === "" && raw[end] === "." && /[A-Za-z_]/.test(raw[end + 1] ?? "")) {
-        expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
-        i = raw.length;
-        continue;
-      } else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
-      i = end;
-      continue;
-    }
-    if (!ps && /[1-9]/.test(n1) && env.has(n1)) {
-      expansion(env.get(n1), i, i + 2, n1);
-      i += 2;
-      continue;
-    }
-    if (/[0-9@*#?$!-]/.test(n1)) {
-      const special = unknown(`special parameter $${n1}`);
-      expansion(!ps && /[#?$!]/.test(n1) ? oneWord(special) : special, i, i + 2, void 0, !ps && n1 === "@");
-      i += 2;
-      continue;
-    }
-    lit(c, i, i + 1);
-    i++;
-  }
-  const allKnown = segs.every((s) => !s.value || s.value.kind === "string");
-  let chars = 0;
-  for (const sg of segs) chars += sg.text.length;
-  if (chars > MAX_EXPANDED_CHARS) {
-    return { file: ctx.file, word, segments: [{ text: "", from: 0, to: raw.length, value: tooLongToRead(), unquoted: segs.some((sg) => sg.unquoted) }], opaque };
-  }
-  const out = { file: ctx.file, word, segments: segs, opaque };
-  if (allKnown) out.text = segs.map((s) => s.text).join("");
-  return out;
-}
-function tooLongToRead() {
-  return unknown(`the expanded value is longer than ${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters`);
-}
-function locOf2(file, word, from, to) {
-  return { file, range: word.rangeOf(from, to) };
-}
-function expandText(text2, env, ctx, depth) {
-  if (!/[$`]/.test(text2)) return void 0;
-  if (depth > 8) return unknown("defaults nested too deeply");
-  const fake = { text: text2, raw: text2, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, rangeOf: () => fake.range };
-  const e = expandWord(fake, env, ctx, void 0, depth);
-  const vs = e.segments.filter((s) => s.value);
-  if (e.text === void 0) return unknown("default built from an unknown value");
-  if (vs.length === 1 && e.segments.length === 1) return vs[0].value;
-  return unknown("default built from several values");
-}
-function sliceValue(e, from = 0) {
-  const segs = e.segments.filter((s) => s.to > from);
-  if (segs.length === 0) return str("", locOf2(e.file, e.word, from, from));
-  const unknownSeg = segs.find((s) => s.value?.kind === "unknown");
-  if (unknownSeg) {
-    if (segs.length === 1) return unknownSeg.value;
-    const out = { ...unknownSeg.value, literals: literalPieces(segs, from) };
-    const whole = segs.every((s) => s.value?.kind === "unknown" ? s.value.oneWord === true : !/[\s*?[]/.test(s.text));
-    if (whole) out.oneWord = true;
-    else delete out.oneWord;
-    return out;
-  }
-  if (segs.length === 1 && segs[0].value) return segs[0].value;
-  const text2 = segs.map((s) => s.value ? s.text : s.from < from ? s.text.slice(from - s.from) : s.text).join("");
-  const a = Math.max(segs[0].from, from);
-  const b = segs[segs.length - 1].to;
-  return str(text2, locOf2(e.file, e.word, a, b));
-}
-function literalPieces(segs, from) {
-  const out = [""];
-  for (const s of segs) {
-    if (s.value?.kind === "unknown") {
-      const own = s.value.literals ?? ["", ""];
-      out[out.length - 1] += own[0] ?? "";
-      for (let k = 1; k < own.length; k++) out.push(own[k]);
-    } else out[out.length - 1] += !s.value && s.from < from ? s.text.slice(from - s.from) : s.text;
-  }
-  return out;
-}
-function sliceVariable(e, from = 0) {
-  const segs = e.segments.filter((s) => s.to > from);
-  return segs.length === 1 ? segs[0].variable : void 0;
-}
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
-var init_words = __esm({
-  "src/eval/azcli/words.ts"() {
-    "use strict";
-    init_value();
-    SELF = String.raw`"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?`;
-    DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+${SELF}\s*\)"?)`;
-    SCRIPT_DIR_IDIOM = new RegExp(
-      String.raw`^(?:${DIR_OF_SELF}|realpath\s+"?\$\(\s*${DIR_OF_SELF}\s*\)"?|cd\s+(?:-P\s+)?(?:--\s+)?"?\$\(\s*${DIR_OF_SELF}\s*\)"?\s*(?:(?:&>|>)\s*/dev/null(?:\s+2>&1)?\s*)?&&\s*pwd(?:\s+-P)?)$`
-    );
-    SCRIPT_DIR_TOKEN = "script-dir:";
-    NUMERIC_SHELL_VARIABLES = /* @__PURE__ */ new Set(["RANDOM", "SRANDOM", "SECONDS", "EPOCHSECONDS", "PPID", "BASHPID", "UID", "EUID", "LINENO"]);
-    NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-    PS_PREFIXES = "env|global|script|local|private|using";
-    PS_SCOPE = new RegExp(`^(?:${PS_PREFIXES}):`, "i");
-    PS_NAME = new RegExp(`(?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*`, "iy");
-    ANY_VARIABLE = "*";
-    SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
-    MAX_EXPANDED_CHARS = 1e6;
   }
 });
 

@@ -547,6 +547,14 @@ jobs:
         },
       },
       {
+        // `${X:-lit}` in a heredoc: X assigned a current size wins over the default; X that a command's output sets is unknown.
+        name: 'heredoc-default-expansion-not-taken',
+        files: {
+          'a.sh': 'GPU_SKU=Standard_NC24ads_A100_v4\ncat > gpu.yml <<EOF\ntype: amlcompute\nname: gpu-a\nsize: ${GPU_SKU:-Standard_NC6}\nEOF\naz ml compute create -f gpu.yml -w ws\n',
+          'b.sh': 'GPU_SKU=$(cat sku.txt)\ncat > gpu.yml <<EOF\ntype: amlcompute\nname: gpu-b\nsize: ${GPU_SKU:-Standard_NC6}\nEOF\naz ml compute create -f gpu.yml -w ws\n',
+        },
+      },
+      {
         // A group written to $GITHUB_ENV that also runs another program (`cat sizes.env`) may write any name.
         name: 'size-rewritten-through-github-env-group-with-cat',
         files: {
@@ -690,6 +698,14 @@ steps:
         env: 'unknown',
         messageId: 'retired',
         messageIncludes: 'of the NV series, which Azure retired on 2023-09-06',
+      },
+      {
+        // `${X:-lit}` in an unquoted heredoc expands as in a flag: X unset, the default, where the heredoc writes it.
+        name: 'heredoc-default-expansion-is-the-size',
+        files: { 'deploy.sh': 'cat > gpu.yml <<EOF\ntype: amlcompute\nname: gpu-cluster\nsize: ${GPU_SKU:-⟦Standard_NC6⟧}\nEOF\naz ml compute create -f gpu.yml -w ws\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
       },
       {
         name: 'heredoc-retired-size',

@@ -9,6 +9,7 @@
 import type { Location, Range } from '../../core/source.js';
 import { bool, list, nul, num, obj, passedThrough, str, unknown, type ObjectValue, type Value } from '../../core/value.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/tree.js';
+import { ANY_VARIABLE } from '../azcli/words.js';
 
 /** The three Azure ML YAML documents this front end reads, by their lower-case `type`. */
 export type AmlYamlType = 'amlcompute' | 'computeinstance' | 'workspace';
@@ -121,6 +122,8 @@ const SHELL_EXPANSION = /\$(?:\{\{[^}]*\}\}|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([
  */
 function wholeVariable(text: string, plain: boolean, use: Location, env: ReadonlyMap<string, Value> | undefined): Value | undefined {
   if (!env) return undefined;
+  const withDefault = defaultedVariable(text, plain, use, env);
+  if (withDefault) return withDefault;
   const m = /^\s*\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\s*$/.exec(text);
   const name = m?.[1] ?? m?.[2];
   if (name === undefined) return undefined;
@@ -129,6 +132,28 @@ function wholeVariable(text: string, plain: boolean, use: Location, env: Readonl
   const site = { ...use, label: `$${name}`, symbol: { kind: 'variable' as const, name } };
   const typed = plain ? scalarValue(v.value, true, v.origin ?? use) : v;
   return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
+}
+
+/**
+ * `${NAME:-lit}` / `${NAME-lit}` as the whole value: NAME's literal value when the script
+ * assigned one (not empty, for `:-`), else the default where the heredoc writes it when the
+ * script leaves NAME unset — as the shell expands the same text in a flag. Undefined when NAME
+ * is unknown, or when a sourced file or `export $(…)` may have set any variable (ANY_VARIABLE).
+ */
+function defaultedVariable(text: string, plain: boolean, use: Location, env: ReadonlyMap<string, Value>): Value | undefined {
+  const m = /^(\s*)\$\{([A-Za-z_][A-Za-z0-9_]*)(:?)-([^}$`\\"']*)\}\s*$/.exec(text);
+  if (!m) return undefined;
+  const [, lead, name, colon, fallback] = m as unknown as [string, string, string, string, string];
+  const v = env.get(name);
+  if (v !== undefined && v.kind !== 'string') return undefined;
+  if (v === undefined && env.has(ANY_VARIABLE)) return undefined;
+  if (v !== undefined && !(colon && v.value === '')) return wholeVariable(`$${name}`, plain, use, env);
+  // The default, placed exactly where a one-line scalar writes it.
+  const r = use.range;
+  const from = lead.length + 2 + name.length + colon.length + 1;
+  const exact = r.start.line === r.end.line && r.end.offset - r.start.offset === text.length;
+  const at: Location = exact ? { ...use, range: { start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from }, end: { line: r.start.line, column: r.start.column + from + fallback.length, offset: r.start.offset + from + fallback.length } } } : use;
+  return plain ? scalarValue(fallback, true, at) : str(fallback, at);
 }
 
 /**
