@@ -44029,10 +44029,13 @@ import path37 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
-function functionsRunningArguments(commands) {
+function shellFunctions(commands) {
   const runners = /* @__PURE__ */ new Set();
+  const bodies = [];
+  const inBody = /* @__PURE__ */ new Set();
   let current;
   let depth = 0;
+  let start = -1;
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci];
     const argv = cmd.argv;
@@ -44049,55 +44052,23 @@ function functionsRunningArguments(commands) {
         k = 2;
       } else if (first !== "{") current = void 0;
     }
-    for (; k < argv.length; k++) {
-      const w = argv[k].raw;
-      if (w === "{") depth++;
-      else if (w === "}") {
-        depth = Math.max(0, depth - 1);
-        if (depth === 0) current = void 0;
-      } else if (!SHELL_LEADING_WORDS.has(w)) break;
-    }
-    if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)].raw)) runners.add(current);
-  }
-  return runners;
-}
-function functionBodies(commands) {
-  const bodies = [];
-  const inBody = /* @__PURE__ */ new Set();
-  let depth = 0;
-  let defining = false;
-  let start = -1;
-  for (let ci = 0; ci < commands.length; ci++) {
-    const argv = commands[ci].argv;
-    const first = argv[0]?.raw;
-    if (first === void 0) continue;
-    let k = 0;
-    if (depth === 0) {
-      if (argv.length === 1 && isName(first) && commands[ci].before === "(" && commands[ci + 1]?.after === ")") {
-        defining = true;
-        continue;
-      }
-      if (first === "function" && argv[1] && FUNCTION_NAME.test(argv[1].raw)) {
-        defining = true;
-        k = 2;
-      } else if (first !== "{") defining = false;
-    }
     if (depth > 0) inBody.add(ci);
     for (; k < argv.length; k++) {
       const w = argv[k].raw;
       if (w === "{") {
-        if (depth === 0 && defining) start = ci;
+        if (depth === 0 && current !== void 0) start = ci;
         depth++;
       } else if (w === "}") {
         depth = Math.max(0, depth - 1);
-        if (depth === 0 && start >= 0) {
-          bodies.push({ start, end: ci, laterNames: /* @__PURE__ */ new Set() });
+        if (depth === 0) {
+          current = void 0;
+          if (start >= 0) bodies.push({ start, end: ci, laterNames: /* @__PURE__ */ new Set() });
           start = -1;
-          defining = false;
         }
       } else if (!SHELL_LEADING_WORDS.has(w)) break;
     }
     if (start >= 0) inBody.add(ci);
+    if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)].raw)) runners.add(current);
   }
   for (const b of bodies) {
     for (let ci = b.end + 1; ci < commands.length; ci++) {
@@ -44109,7 +44080,7 @@ function functionBodies(commands) {
       }
     }
   }
-  return bodies.filter((b) => b.laterNames.size > 0);
+  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0) };
 }
 function positionalUse(commands) {
   let functions = false;
@@ -44258,8 +44229,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     set(name, sliceValue(e, m[0].length));
   };
   const commands = script.commands;
-  const argumentRunners = ps ? /* @__PURE__ */ new Set() : functionsRunningArguments(commands);
-  const bodies = ps ? [] : functionBodies(commands);
+  const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: [] } : shellFunctions(commands);
+  const argumentRunners = functions.runners;
+  const bodies = functions.bodies;
   const bodyRestore = /* @__PURE__ */ new Map();
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci];
@@ -44270,10 +44242,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     for (const [end, saved] of bodyRestore) {
       if (end >= ci) continue;
-      for (const [name, before] of saved) {
-        if (before === void 0) env.delete(name);
-        else env.set(name, before);
-      }
+      restoreVariables(saved);
       bodyRestore.delete(end);
     }
     for (const b of bodies) {
@@ -44287,12 +44256,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     if (!ps) {
       currentDepth = cmd.depth ?? 0;
-      while (subshellPrior.length > currentDepth) {
-        for (const [name, before] of subshellPrior.pop() ?? []) {
-          if (before === void 0) env.delete(name);
-          else env.set(name, before);
-        }
-      }
+      while (subshellPrior.length > currentDepth) restoreVariables(subshellPrior.pop());
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
@@ -44737,13 +44701,13 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     try {
       psCommandWords(cmd, all, ci, closedAfter);
     } finally {
-      for (const shadowed of closedAfter) restoreShadowed(shadowed);
+      for (const shadowed of closedAfter) restoreVariables(shadowed);
     }
   }
-  function restoreShadowed(shadowed) {
-    for (const [name, hidden] of shadowed) {
-      if (hidden === void 0) env.delete(name);
-      else env.set(name, hidden);
+  function restoreVariables(saved) {
+    for (const [name, before] of saved) {
+      if (before === void 0) env.delete(name);
+      else env.set(name, before);
     }
   }
   function psCommandWords(cmd, all, ci, closedAfter) {
@@ -44759,7 +44723,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
           const left = psBlocks.pop();
           for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
           if (left?.shadowed) {
-            if (wi === 0) restoreShadowed(left.shadowed);
+            if (wi === 0) restoreVariables(left.shadowed);
             else closedAfter.push(left.shadowed);
           }
         }

@@ -87,16 +87,31 @@ const isName = (t: string): boolean => /^[A-Za-z_]\w*$/.test(t);
 const RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
 const FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
 
+/** A shell function's body (command indices, `{` to `}`) and the names the script assigns at its top level after it. */
+interface FunctionBody {
+  start: number;
+  end: number;
+  laterNames: Set<string>;
+}
+
 /**
- * The shell functions of a script that run their arguments as a command (`retry() { …; "$@"; }`,
- * `function retry { … "$@" … }`): a call such as `retry 5 az acr create …` runs the az command
- * in its arguments. One pass over the commands, following `{`/`}` from each definition to the end
- * of its body; a `"$@"` outside a function body (a dispatcher's last line) makes no function one.
+ * One pass over a shell script's commands, following `{`/`}` from each function definition to
+ * the end of its body:
+ * - `runners`: the functions that run their arguments as a command (`retry() { …; "$@"; }`,
+ *   `function retry { … "$@" … }`): a call such as `retry 5 az acr create …` runs the az
+ *   command in its arguments; a `"$@"` outside a function body (a dispatcher's last line) makes
+ *   no function one;
+ * - `bodies`: the bodies after which the script assigns at its top level a name the body may
+ *   read: the function reads a variable when it is called, so a name set again later may hold
+ *   another value then (`SIZE=a; f() { … $SIZE …; }; SIZE=b; f`).
  */
-function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> {
+function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>; bodies: FunctionBody[] } {
   const runners = new Set<string>();
+  const bodies: FunctionBody[] = [];
+  const inBody = new Set<number>();
   let current: string | undefined;
   let depth = 0;
+  let start = -1;
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci]!;
     const argv = cmd.argv;
@@ -114,63 +129,25 @@ function functionsRunningArguments(commands: readonly CiCommand[]): Set<string> 
         k = 2;
       } else if (first !== '{') current = undefined;
     }
+    if (depth > 0) inBody.add(ci);
     // Braces and keywords before the program word.
     for (; k < argv.length; k++) {
       const w = argv[k]!.raw;
-      if (w === '{') depth++;
-      else if (w === '}') {
-        depth = Math.max(0, depth - 1);
-        if (depth === 0) current = undefined;
-      } else if (!SHELL_LEADING_WORDS.has(w)) break;
-    }
-    // The program after any wrapper (`time "$@"`, `sudo "$@"`) runs the arguments too.
-    if (current !== undefined && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)]!.raw)) runners.add(current);
-  }
-  return runners;
-}
-
-/**
- * The shell functions' bodies (command indices, `{` to `}`), each with the names the script
- * assigns at its top level after the body: the function reads a variable when it is called, so
- * a name set again later may hold another value then (`SIZE=a; f() { … $SIZE …; }; SIZE=b; f`).
- */
-function functionBodies(commands: readonly CiCommand[]): { start: number; end: number; laterNames: Set<string> }[] {
-  const bodies: { start: number; end: number; laterNames: Set<string> }[] = [];
-  const inBody = new Set<number>();
-  let depth = 0;
-  let defining = false;
-  let start = -1;
-  for (let ci = 0; ci < commands.length; ci++) {
-    const argv = commands[ci]!.argv;
-    const first = argv[0]?.raw;
-    if (first === undefined) continue;
-    let k = 0;
-    if (depth === 0) {
-      if (argv.length === 1 && isName(first) && commands[ci]!.before === '(' && commands[ci + 1]?.after === ')') {
-        defining = true;
-        continue;
-      }
-      if (first === 'function' && argv[1] && FUNCTION_NAME.test(argv[1].raw)) {
-        defining = true;
-        k = 2;
-      } else if (first !== '{') defining = false;
-    }
-    if (depth > 0) inBody.add(ci);
-    for (; k < argv.length; k++) {
-      const w = argv[k]!.raw;
       if (w === '{') {
-        if (depth === 0 && defining) start = ci;
+        if (depth === 0 && current !== undefined) start = ci;
         depth++;
       } else if (w === '}') {
         depth = Math.max(0, depth - 1);
-        if (depth === 0 && start >= 0) {
-          bodies.push({ start, end: ci, laterNames: new Set() });
+        if (depth === 0) {
+          current = undefined;
+          if (start >= 0) bodies.push({ start, end: ci, laterNames: new Set() });
           start = -1;
-          defining = false;
         }
       } else if (!SHELL_LEADING_WORDS.has(w)) break;
     }
     if (start >= 0) inBody.add(ci);
+    // The program after any wrapper (`time "$@"`, `sudo "$@"`) runs the arguments too.
+    if (current !== undefined && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)]!.raw)) runners.add(current);
   }
   for (const b of bodies) {
     for (let ci = b.end + 1; ci < commands.length; ci++) {
@@ -182,7 +159,7 @@ function functionBodies(commands: readonly CiCommand[]): { start: number; end: n
       }
     }
   }
-  return bodies.filter((b) => b.laterNames.size > 0);
+  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0) };
 }
 
 /** The positional parameters a called script's arguments set (`$1`…`$9`; `${10}` on is rare enough to stay unknown). */
@@ -435,9 +412,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   };
 
   const commands = script.commands;
-  const argumentRunners = ps ? new Set<string>() : functionsRunningArguments(commands);
+  const functions = ps ? { runners: new Set<string>(), bodies: [] } : shellFunctions(commands);
+  const argumentRunners = functions.runners;
   // A function body reads the variables the script sets again after it as unknown (call time), restored after the body.
-  const bodies = ps ? [] : functionBodies(commands);
+  const bodies = functions.bodies;
   const bodyRestore = new Map<number, Map<string, Value | undefined>>();
   for (let ci = 0; ci < commands.length; ci++) {
     const cmd = commands[ci]!;
@@ -449,10 +427,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // Past a function body: the script's values again.
     for (const [end, saved] of bodyRestore) {
       if (end >= ci) continue;
-      for (const [name, before] of saved) {
-        if (before === undefined) env.delete(name);
-        else env.set(name, before);
-      }
+      restoreVariables(saved);
       bodyRestore.delete(end);
     }
     // Entering a function body: what the script sets again after it is not known where the body reads it.
@@ -468,12 +443,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // Leaving a subshell (`( … )`, `$(…)`): what it assigned is the parent's no more.
     if (!ps) {
       currentDepth = cmd.depth ?? 0;
-      while (subshellPrior.length > currentDepth) {
-        for (const [name, before] of subshellPrior.pop() ?? []) {
-          if (before === undefined) env.delete(name);
-          else env.set(name, before);
-        }
-      }
+      while (subshellPrior.length > currentDepth) restoreVariables(subshellPrior.pop()!);
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
@@ -1039,15 +1009,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     try {
       psCommandWords(cmd, all, ci, closedAfter);
     } finally {
-      for (const shadowed of closedAfter) restoreShadowed(shadowed);
+      for (const shadowed of closedAfter) restoreVariables(shadowed);
     }
   }
 
-  /** A function's body left: its parameters no longer hide the script's variables. */
-  function restoreShadowed(shadowed: ReadonlyMap<string, Value | undefined>): void {
-    for (const [name, hidden] of shadowed) {
-      if (hidden === undefined) env.delete(name);
-      else env.set(name, hidden);
+  /**
+   * Gives the variables back the values `saved` holds (undefined: not set): after a function's
+   * body (its parameters, what the script sets again later), or a subshell.
+   */
+  function restoreVariables(saved: ReadonlyMap<string, Value | undefined>): void {
+    for (const [name, before] of saved) {
+      if (before === undefined) env.delete(name);
+      else env.set(name, before);
     }
   }
 
@@ -1066,7 +1039,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
           const left = psBlocks.pop();
           for (const name of left?.assigned ?? []) set(name, unknown(`$${name} is assigned inside a block`));
           if (left?.shadowed) {
-            if (wi === 0) restoreShadowed(left.shadowed);
+            if (wi === 0) restoreVariables(left.shadowed);
             else closedAfter.push(left.shadowed);
           }
         }
