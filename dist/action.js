@@ -45890,10 +45890,12 @@ function resolveVariableTemplates(ciFiles, ctx) {
   const sources = [];
   for (const file of ciFiles) {
     if (file.format !== "azure-pipelines") continue;
-    const lists = [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
-    for (const list2 of lists) includeInto(list2, file.file, ctx, [path39.resolve(file.file)], read, sources);
+    for (const list2 of variableListsOf(file)) includeInto(list2, file.file, ctx, [path39.resolve(file.file)], read, sources);
   }
   return sources;
+}
+function variableListsOf(file) {
+  return [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
 }
 function includeInto(list2, from, ctx, chain, read, sources) {
   for (const v of list2) {
@@ -46712,7 +46714,7 @@ function localCallsByTarget(ciFiles, scanRoot) {
         return target;
       };
       if (caller.extends) put(template(caller.extends.template, {}), { caller, inputs: caller.extends.inputs });
-      for (const list2 of [caller.env, ...caller.stages.map((st) => st.env), ...caller.jobs.map((j) => j.env)]) {
+      for (const list2 of variableListsOf(caller)) {
         for (const v of list2) {
           const target = v.kind === "template" && v.file === void 0 ? variablesTemplatePath(v.name, caller.file, scanRoot) : void 0;
           if (target) references.push({ caller, candidates: [target], text: v.name.trim(), range: v.nameRange, variables: true });

@@ -49,7 +49,7 @@ import { fileCommandResources, identityKey, newFileLinks, placeIdentity, type Fi
 import { githubRepository } from './shared.js';
 import { TASK_SCRIPT_INPUTS, taskScriptMode, type ArgumentSyntax } from '../parse/yaml/pipeline-tasks.js';
 import { passedArguments, unknownArguments, type PassedArguments } from '../eval/azcli/task-arguments.js';
-import { resolveVariableTemplates, variablesTemplatePath } from './azure-pipelines-variables.js';
+import { resolveVariableTemplates, variableListsOf, variablesTemplatePath } from './azure-pipelines-variables.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
@@ -1197,7 +1197,7 @@ function localCallsByTarget(ciFiles: readonly CiFile[], scanRoot: string): { cal
       };
       if (caller.extends) put(template(caller.extends.template, {}), { caller, inputs: caller.extends.inputs });
       // Variables templates written in this file (not ones its included templates name: each says its own).
-      for (const list of [caller.env, ...caller.stages.map((st) => st.env), ...caller.jobs.map((j) => j.env)]) {
+      for (const list of variableListsOf(caller)) {
         for (const v of list) {
           const target = v.kind === 'template' && v.file === undefined ? variablesTemplatePath(v.name, caller.file, scanRoot) : undefined;
           if (target) references.push({ caller, candidates: [target], text: v.name.trim(), range: v.nameRange, variables: true });

@@ -32,10 +32,14 @@ export function resolveVariableTemplates(ciFiles: readonly CiFile[], ctx: Pick<F
   const sources: SuppressionSource[] = [];
   for (const file of ciFiles) {
     if (file.format !== 'azure-pipelines') continue;
-    const lists = [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
-    for (const list of lists) includeInto(list, file.file, ctx, [path.resolve(file.file)], read, sources);
+    for (const list of variableListsOf(file)) includeInto(list, file.file, ctx, [path.resolve(file.file)], read, sources);
   }
   return sources;
+}
+
+/** A pipeline file's `variables:` lists as written in it: the pipeline's, each stage's, each job's. */
+export function variableListsOf(file: CiFile): (readonly CiVariable[])[] {
+  return [file.env, ...file.stages.map((s) => s.env), ...file.jobs.map((j) => j.env)];
 }
 
 function includeInto(
