@@ -44082,6 +44082,44 @@ function shellFunctions(commands) {
   }
   return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0) };
 }
+function powershellFunctions(commands) {
+  const bodies = [];
+  const inBody = /* @__PURE__ */ new Set();
+  for (let ci = 0; ci < commands.length; ci++) {
+    const argv = commands[ci].argv;
+    let lead = 0;
+    while (argv[lead]?.raw === "{") lead++;
+    if (lead > 0 || !/^(?:function|filter|workflow)$/i.test(argv[0]?.raw ?? "") || !argv[1]) continue;
+    let depth = 0;
+    let opened = false;
+    let end = -1;
+    for (let k = ci; k < commands.length && end < 0; k++) {
+      for (const w of commands[k].argv) {
+        for (const brace of bracesOutsideQuotes(w.raw)) {
+          depth += brace === "{" ? 1 : -1;
+          if (brace === "{") opened = true;
+        }
+      }
+      if (opened && depth <= 0) end = k;
+    }
+    if (end < 0) end = commands.length - 1;
+    for (let k = ci; k <= end; k++) inBody.add(k);
+    bodies.push({ start: ci, end, laterNames: /* @__PURE__ */ new Set() });
+    ci = end;
+  }
+  for (const b of bodies) {
+    for (let ci = b.end + 1; ci < commands.length; ci++) {
+      if (inBody.has(ci) || commands[ci].commented) continue;
+      const argv = commands[ci].argv;
+      for (let k = 0; k < argv.length; k++) {
+        if (k > 0 && argv[k - 1].raw !== "{") continue;
+        const m = PS_ASSIGNED.exec(argv[k].raw);
+        if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) b.laterNames.add(m[1].toLowerCase());
+      }
+    }
+  }
+  return bodies.filter((b) => b.laterNames.size > 0);
+}
 function positionalUse(commands) {
   let functions = false;
   for (let ci = 0; ci < commands.length; ci++) {
@@ -44229,7 +44267,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     set(name, sliceValue(e, m[0].length));
   };
   const commands = script.commands;
-  const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: [] } : shellFunctions(commands);
+  const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: powershellFunctions(commands) } : shellFunctions(commands);
   const argumentRunners = functions.runners;
   const bodies = functions.bodies;
   const bodyRestore = /* @__PURE__ */ new Map();
@@ -44249,8 +44287,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (b.start !== ci) continue;
       const saved = /* @__PURE__ */ new Map();
       for (const name of b.laterNames) {
-        saved.set(name, env.get(name));
-        env.set(name, unknown(`$${name} is set again after this function is defined, and the function reads it when it is called`));
+        const spellings = ps ? [...env.keys()].filter((k2) => k2.toLowerCase() === name) : [];
+        for (const key of spellings.length > 0 ? spellings : [name]) {
+          saved.set(key, env.get(key));
+          env.set(key, unknown(`$${key} is set again after this function is defined, and the function reads it when it is called`));
+        }
       }
       bodyRestore.set(b.end, saved);
     }
@@ -44945,7 +44986,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -44959,6 +45000,7 @@ var init_interpret = __esm({
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
+    PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$(?:(?:env|global|script):)?([A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;

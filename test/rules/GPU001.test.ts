@@ -1484,6 +1484,9 @@ const azureCli: RuleTable = {
           'pipe.sh': 'SIZE=Standard_NC24ads_A100_v4\necho go | while read -r x; do SIZE=Standard_D8s_v5; done\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
           // A function reads its variables when it is called: one the script sets again after the function is not known there.
           'func.sh': 'SIZE=Standard_D8s_v5\nmk() {\n  az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n}\nSIZE=Standard_NC24ads_A100_v4\nmk\n',
+          // PowerShell functions too (about_Scopes), whatever the case of the name, in a block or on one line.
+          'func.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu {\n  az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n}\n$GPUSIZE = 'Standard_NC24ads_A100_v4'\nNew-Gpu\n",
+          'func-branch.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu { az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws }\nif ($env:GPU) { $gpuSize = 'Standard_NC24ads_A100_v4' }\nNew-Gpu\n",
         },
       },
       {
@@ -1724,6 +1727,8 @@ jobs:
             'function New-Gpu {\n  param([string]$Workspace = "ws")\n  $gpuSize = "⟦Standard_D4s_v5⟧"\n  az ml compute create -n trainer --type AmlCompute --size $gpuSize -w $Workspace\n}\nNew-Gpu\n',
           // A parameter list that ends with a parameter without a default: the script's own assignment follows.
           'script.ps1': "param(\n  [string]$Rg\n)\n$gpuSize2 = '⟦Standard_D4s_v5⟧'\naz ml compute create -n trainer2 --type AmlCompute --size \"$gpuSize2\" -w ws -g $Rg\n",
+          // The script's value, not set again after the function: the function reads that one when called.
+          'script-value.ps1': "$gpuSize3 = '⟦Standard_D4s_v5⟧'\nfunction New-Gpu {\n  az ml compute create -n trainer3 --type AmlCompute --size \"$gpuSize3\" -w ws\n}\n$other = 'x'\nNew-Gpu\n",
         },
         level: 'error',
         env: 'unknown',

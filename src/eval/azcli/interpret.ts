@@ -162,6 +162,58 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
   return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0) };
 }
 
+/** A PowerShell assignment's target (`$x=…`, `[string]$Global:x`, `$env:X`): its name without the scope or drive. */
+const PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$(?:(?:env|global|script):)?([A-Za-z_]\w*)(=.*)?$`, 'is');
+
+/**
+ * The bodies of a PowerShell script's top-level functions (`function F { … }`, `filter`,
+ * `workflow`; from the definition's command to the one that closes its block), each with the
+ * names (lower case) the script assigns after it outside any function body: a function reads
+ * the script's variables when it is called (about_Scopes), so a name set again later may hold
+ * another value then.
+ */
+function powershellFunctions(commands: readonly CiCommand[]): FunctionBody[] {
+  const bodies: FunctionBody[] = [];
+  const inBody = new Set<number>();
+  for (let ci = 0; ci < commands.length; ci++) {
+    const argv = commands[ci]!.argv;
+    let lead = 0;
+    while (argv[lead]?.raw === '{') lead++;
+    if (lead > 0 || !/^(?:function|filter|workflow)$/i.test(argv[0]?.raw ?? '') || !argv[1]) continue;
+    // The body ends where the braces opened from the definition on are closed again.
+    let depth = 0;
+    let opened = false;
+    let end = -1;
+    for (let k = ci; k < commands.length && end < 0; k++) {
+      for (const w of commands[k]!.argv) {
+        for (const brace of bracesOutsideQuotes(w.raw)) {
+          depth += brace === '{' ? 1 : -1;
+          if (brace === '{') opened = true;
+        }
+      }
+      if (opened && depth <= 0) end = k;
+    }
+    // A body never closed runs to the end of the script.
+    if (end < 0) end = commands.length - 1;
+    for (let k = ci; k <= end; k++) inBody.add(k);
+    bodies.push({ start: ci, end, laterNames: new Set() });
+    ci = end;
+  }
+  for (const b of bodies) {
+    for (let ci = b.end + 1; ci < commands.length; ci++) {
+      if (inBody.has(ci) || commands[ci]!.commented) continue;
+      const argv = commands[ci]!.argv;
+      // At the start of a statement, or of a block on its line (`if ($a) { $x = 'b' }`).
+      for (let k = 0; k < argv.length; k++) {
+        if (k > 0 && argv[k - 1]!.raw !== '{') continue;
+        const m = PS_ASSIGNED.exec(argv[k]!.raw);
+        if (m && (m[2] !== undefined || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ''))) b.laterNames.add(m[1]!.toLowerCase());
+      }
+    }
+  }
+  return bodies.filter((b) => b.laterNames.size > 0);
+}
+
 /** The positional parameters a called script's arguments set (`$1`…`$9`; `${10}` on is rare enough to stay unknown). */
 const POSITIONALS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -412,7 +464,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   };
 
   const commands = script.commands;
-  const functions = ps ? { runners: new Set<string>(), bodies: [] } : shellFunctions(commands);
+  const functions = ps ? { runners: new Set<string>(), bodies: powershellFunctions(commands) } : shellFunctions(commands);
   const argumentRunners = functions.runners;
   // A function body reads the variables the script sets again after it as unknown (call time), restored after the body.
   const bodies = functions.bodies;
@@ -435,8 +487,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (b.start !== ci) continue;
       const saved = new Map<string, Value | undefined>();
       for (const name of b.laterNames) {
-        saved.set(name, env.get(name));
-        env.set(name, unknown(`$${name} is set again after this function is defined, and the function reads it when it is called`));
+        // PowerShell names ignore case: every spelling the script has used is hidden.
+        const spellings = ps ? [...env.keys()].filter((k) => k.toLowerCase() === name) : [];
+        for (const key of spellings.length > 0 ? spellings : [name]) {
+          saved.set(key, env.get(key));
+          env.set(key, unknown(`$${key} is set again after this function is defined, and the function reads it when it is called`));
+        }
       }
       bodyRestore.set(b.end, saved);
     }
