@@ -46241,6 +46241,7 @@ function azureCliUnits(ciFiles, ctx) {
         location: fileStart(file.file)
       });
     }
+    const calledOnly = callers.length > 0 && runsOnlyWhenCalled(file);
     let fileEnv;
     const envClass = (place, assigned, sc, given, callerEnv) => envClassOf(fileEnv ??= fileEnvOf(ctx, file), place, assigned, sc, given, file, callerEnv);
     const lazyEnvClass = (place, assigned, sc, given, callerEnv) => {
@@ -46304,50 +46305,61 @@ function azureCliUnits(ciFiles, ctx) {
       else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
-        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0);
+        const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0 && !calledOnly);
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
-        if (file.kind !== "script") {
-          for (const call of run3.calls) {
+        const runCalledScripts = (from, fromSc, name, fromEnv, classOf, first) => {
+          if (file.kind === "script") return;
+          for (const call of from.calls) {
             const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
-            if (vi > 0 && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
-            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion), vi === 0 ? "caller" : false);
+            if (!first && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
+            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion), first ? "caller" : false);
             const defaults = configuredDefaults(child);
-            const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run3.assigned, ...child.assigned]), sc) : env;
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, childEnv());
+            const childEnv = child.assigned.size ? classOf(new Map([...from.assigned, ...child.assigned])) : fromEnv;
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
           }
-        }
-        addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
-        for (const caller of callers) {
+        };
+        if (!calledOnly) runCalledScripts(run3, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+        addInvocations(calledOnly ? UNCALLED : variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
+        for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
-          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
+          const first = calledOnly && vi === 0;
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? "caller" : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
+          if (calledOnly) runCalledScripts(crun, csc, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
           addInvocations(cname, crun, cenv, false, linkerFor(false, () => []));
         }
       }
     }
+    const contexts = calledOnly ? callers : [void 0];
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
-      const sc = scriptContext(file, place, matrixVariants(place?.job)[0]);
-      const initial = new Map(sc.env);
-      if (args) for (const [k, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(k, v);
-      const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
-      const env = lazyEnvClass(place, run3.assigned, sc);
-      const defaults = configuredDefaults(run3);
-      for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add("default", d, env());
+      for (const caller of contexts) {
+        const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables);
+        const initial = new Map(sc.env);
+        if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
+        const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
+        const env = lazyEnvClass(place, run3.assigned, sc, caller?.inputs, caller?.placeEnv);
+        const defaults = configuredDefaults(run3);
+        for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add(caller?.label ?? "default", d, env());
+      }
     }
     for (const call of templateCalls(file)) {
       const place = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
-      for (const variant of matrixVariants(call.job)) {
-        const sc = scriptContext(file, place, variant);
-        const env = envClass(place, /* @__PURE__ */ new Map(), sc);
-        const variantName = variant.label ? `matrix: ${variant.label}` : "default";
-        add(variantName, templateResource(file, call, sc), env);
+      for (const caller of contexts) {
+        for (const variant of matrixVariants(call.job)) {
+          const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables);
+          const env = caller ? envClass(place, /* @__PURE__ */ new Map(), sc, caller.inputs, caller.placeEnv) : envClass(place, /* @__PURE__ */ new Map(), sc);
+          const variantName = [caller?.label, variant.label ? `matrix: ${variant.label}` : ""].filter(Boolean).join(", ") || "default";
+          add(variantName, templateResource(file, call, sc), env);
+        }
       }
     }
+    draftsByVariant.delete(UNCALLED);
+    envByVariant.delete(UNCALLED);
     for (const [variant, drafts] of draftsByVariant) {
       const envs = envByVariant.get(variant);
       for (const d of drafts) {
@@ -46371,6 +46383,11 @@ function azureCliUnits(ciFiles, ctx) {
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources]
   };
+}
+function runsOnlyWhenCalled(file) {
+  if (file.format === "azure-pipelines") return true;
+  if (file.composite) return true;
+  return file.reusable && file.triggers.every((t) => t.text === "workflow_call");
 }
 function matrixBudgetProblem(file, range2) {
   return { ruleId: "EVAL001", message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: from this job on, matrix values are not expanded (unknown)`, location: { file, range: range2 } };
@@ -46891,7 +46908,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, UNCALLED, MATRIX_WORK_BUDGET, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -46923,6 +46940,7 @@ var init_azure_cli2 = __esm({
       "vm create": ["vmSize"],
       "vmss create": ["vmSize"]
     };
+    UNCALLED = "\0uncalled";
     MATRIX_WORK_BUDGET = 2e4;
     MAX_CALLER_DEPTH = 3;
     MAX_CONTEXTS_PER_CALL = 16;

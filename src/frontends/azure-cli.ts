@@ -455,6 +455,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         location: fileStart(file.file),
       });
     }
+    // A template (and a workflow only other workflows call, a composite action) runs only as its
+    // scanned callers call it: evaluated with their values, not also with its own defaults (which
+    // a caller that passes the input never uses), as a Terraform module is evaluated in its caller.
+    const calledOnly = callers.length > 0 && runsOnlyWhenCalled(file);
     let fileEnv: FileEnv | undefined;
     // The class a source decided (undefined: none; an `unknown` one decided is final: evaluationEnv).
     const envClass = (place: ScriptPlace | undefined, assigned: Map<string, Value>, sc: ScriptContext, given?: ReadonlyMap<string, Value>, callerEnv?: EnvClass): EnvClass | undefined =>
@@ -527,60 +531,74 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: '', values: new Map(), overBudget: true }];
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
-        // The first variant's run also sets the expanded words CI001/CI005 read.
-        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0);
+        // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
+        // by its callers: each caller's run does).
+        const run = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0 && !calledOnly);
         // Heredocs and --file references once per script, from its first variant.
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
         // A scanned script this one runs also runs with the variables it inherits (the step's, the
         // exported ones), in each matrix combination (its commands count toward the file's matrix work).
-        if (file.kind !== 'script') {
-          for (const call of run.calls) {
+        const runCalledScripts = (from: ReturnType<typeof interpretScript>, fromSc: ScriptContext, name: string, fromEnv: () => EnvClass | undefined, classOf: (assigned: Map<string, Value>) => () => EnvClass | undefined, first: boolean): void => {
+          if (file.kind === 'script') return;
+          for (const call of from.calls) {
             const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
             if (!target) continue;
-            // Counted before it runs; past the budget the remaining combinations do not run it, and EVAL001 says so.
-            if (vi > 0 && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
-            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, sc.expansion), vi === 0 ? 'caller' : false);
+            // Counted before it runs; past the budget the remaining runs do not run it, and EVAL001 says so.
+            if (!first && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
+            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion), first ? 'caller' : false);
             const defaults = configuredDefaults(child);
             // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.
-            const childEnv = child.assigned.size ? lazyEnvClass(place, new Map([...run.assigned, ...child.assigned]), sc) : env;
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(variantName, d, childEnv());
+            const childEnv = child.assigned.size ? classOf(new Map([...from.assigned, ...child.assigned])) : fromEnv;
+            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
           }
-        }
-        addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
+        };
+        if (!calledOnly) runCalledScripts(run, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+        // A file run only by its callers: this run still records the az commands' --file references, its drafts are dropped.
+        addInvocations(calledOnly ? UNCALLED : variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
-        for (const caller of callers) {
+        for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
-          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion));
+          const first = calledOnly && vi === 0;
+          const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? 'caller' : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
+          if (calledOnly) runCalledScripts(crun, csc, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
           addInvocations(cname, crun, cenv, false, linkerFor(false, () => []));
         }
       }
     }
     // A task running a script file (AzureCLI@2 `scriptPath`, Bash@3/PowerShell@2 `filePath`): the
     // named script, if scanned, runs with this step's variables and the arguments it passes.
+    // The contexts this file's steps run in: its own, or each of its callers' (calledOnly).
+    const contexts: (CallerContext | undefined)[] = calledOnly ? callers : [undefined];
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
-      const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!);
-      const initial = new Map(sc.env);
-      if (args) for (const [k, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(k, v);
-      const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');
-      const env = lazyEnvClass(place, run.assigned, sc);
-      const defaults = configuredDefaults(run);
-      for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add('default', d, env());
+      for (const caller of contexts) {
+        const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!, caller?.inputs, caller?.variables);
+        const initial = new Map(sc.env);
+        if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
+        const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');
+        const env = lazyEnvClass(place, run.assigned, sc, caller?.inputs, caller?.placeEnv);
+        const defaults = configuredDefaults(run);
+        for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add(caller?.label ?? 'default', d, env());
+      }
     }
     // Known reusable templates called from this file.
     for (const call of templateCalls(file)) {
       const place: ScriptPlace = call.step ? { ...places.get(call.step.subject), step: call.step } : { job: call.job };
-      for (const variant of matrixVariants(call.job)) {
-        const sc = scriptContext(file, place, variant);
-        const env = envClass(place, new Map(), sc);
-        const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
-        add(variantName, templateResource(file, call, sc), env);
+      for (const caller of contexts) {
+        for (const variant of matrixVariants(call.job)) {
+          const sc = scriptContext(file, place, variant, caller?.inputs, caller?.variables);
+          const env = caller ? envClass(place, new Map(), sc, caller.inputs, caller.placeEnv) : envClass(place, new Map(), sc);
+          const variantName = [caller?.label, variant.label ? `matrix: ${variant.label}` : ''].filter(Boolean).join(', ') || 'default';
+          add(variantName, templateResource(file, call, sc), env);
+        }
       }
     }
+    draftsByVariant.delete(UNCALLED);
+    envByVariant.delete(UNCALLED);
     for (const [variant, drafts] of draftsByVariant) {
       const envs = envByVariant.get(variant)!;
       for (const d of drafts) {
@@ -605,6 +623,20 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources],
   };
+}
+
+/** The variant of a run whose drafts are dropped (a file run only by its callers: `runsOnlyWhenCalled`). */
+const UNCALLED = '\u0000uncalled';
+
+/**
+ * A file that runs only when another file calls it: an Azure Pipelines template (a file a
+ * scanned pipeline calls with `template:` is one: a template cannot run on its own), a
+ * composite action, a workflow whose only trigger is `workflow_call`.
+ */
+function runsOnlyWhenCalled(file: CiFile): boolean {
+  if (file.format === 'azure-pipelines') return true;
+  if (file.composite) return true;
+  return file.reusable && file.triggers.every((t) => t.text === 'workflow_call');
 }
 
 /** The EVAL001 of a file whose matrix combinations times commands pass MATRIX_WORK_BUDGET (once per file). */

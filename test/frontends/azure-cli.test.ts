@@ -224,7 +224,8 @@ jobs:
       'job.yml': 'parameters:\n- name: size\n  default: Standard_NC24ads_A100_v4\njobs:\n- job: compute\n  steps:\n  - script: az ml compute create --name gpu-a --type amlcompute --size "${{ parameters.size }}"\n',
       'azure-pipelines.yml': 'trigger: none\njobs:\n- template: job.yml\n  parameters:\n    size: Standard_NC6\n',
     });
-    expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual(['called by azure-pipelines.yml (job template)', 'default']);
+    // A template runs only as its callers call it: no variant of its own defaults.
+    expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual(['called by azure-pipelines.yml (job template)']);
   });
 
   it('a step template called by a job of the same name in two stages names each variant by its stage', () => {
@@ -235,7 +236,6 @@ jobs:
     expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual([
       'called by azure-pipelines.yml (stage Dev j step 1)',
       'called by azure-pipelines.yml (stage Prod j step 1)',
-      'default',
     ]);
   });
 
@@ -247,7 +247,6 @@ jobs:
     expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual([
       'called by azure-pipelines.yml (stage Dev job template)',
       'called by azure-pipelines.yml (stage Production job template)',
-      'default',
     ]);
   });
 

@@ -134,6 +134,14 @@ jobs:
   'azure-pipelines': {
     valid: [
       {
+        // A template runs only as its callers call it: a default that every scanned caller overrides never runs.
+        name: 'template-default-every-caller-overrides',
+        files: {
+          'azure-pipelines.yml': "trigger: none\njobs:\n  - template: templates/tf.yml\n    parameters:\n      tfArgs: '-input=false'\n",
+          'templates/tf.yml': "parameters:\n  - name: tfArgs\n    type: string\n    default: '-auto-approve'\njobs:\n  - job: apply\n    steps:\n      - script: terraform apply ${{ parameters.tfArgs }}\n",
+        },
+      },
+      {
         name: 'azure-pipelines.yml',
         files: {
           'azure-pipelines.yml': `
@@ -186,6 +194,18 @@ steps:
       },
     ],
     invalid: [
+      {
+        // A caller that does not pass the parameter runs the template's default: reported there.
+        name: 'template-default-a-caller-runs',
+        files: {
+          'azure-pipelines.yml': "trigger: none\njobs:\n  - template: templates/tf.yml\n    parameters:\n      tfArgs: '-input=false'\n  - template: templates/tf.yml\n",
+          'templates/tf.yml': "parameters:\n  - name: tfArgs\n    type: string\n    default: '⟦-auto-approve⟧'\njobs:\n  - job: apply\n    steps:\n      - script: terraform apply ${{ parameters.tfArgs }}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+        related: [{ label: 'terraform apply' }],
+      },
       {
         name: 'expression-in-var-file',
         files: {

@@ -1490,6 +1490,18 @@ const azureCli: RuleTable = {
         },
       },
       {
+        // A template runs only as its callers call it: the default a scanned caller overrides is not the size of any run.
+        name: 'template-default-its-caller-overrides',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\njobs:\n  - template: templates/ml.yml\n    parameters:\n      size: Standard_NC24ads_A100_v4\n',
+          'templates/ml.yml':
+            'parameters:\n  - name: size\n    type: string\n    default: Standard_D4s_v3\njobs:\n  - job: compute\n    steps:\n      - script: az ml compute create -n gpu-cluster --type AmlCompute --size ${{ parameters.size }} -w ws\n',
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  call:\n    uses: ./.github/workflows/ml.yml\n    with:\n      size: Standard_NC24ads_A100_v4\n',
+          '.github/workflows/ml.yml':
+            'on:\n  workflow_call:\n    inputs:\n      size:\n        type: string\n        default: Standard_D4s_v3\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml compute create -n gpu-cluster2 --type AmlCompute --size ${{ inputs.size }} -w ws\n',
+        },
+      },
+      {
         // A composite action alone: a \$VAR its callers' env: does not set is unknown (not reported).
         name: 'local-composite-action-env-variable-no-caller-sets',
         files: {
@@ -1714,6 +1726,20 @@ jobs:
         files: {
           'vars.sh': 'GPU_SIZE=⟦Standard_D4s_v5⟧\n',
           'deploy.sh': 'source ./vars.sh\naz ml compute create -n trainer --type AmlCompute --size "$GPU_SIZE" -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A template's steps run the scripts they name with each caller's values (the step's env:, a task's arguments).
+        name: 'script-a-template-step-runs-gets-the-callers-value',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\njobs:\n  - template: templates/ml.yml\n    parameters:\n      size: ⟦Standard_D4s_v3⟧\n      size2: ⟦Standard_D8s_v3⟧\n',
+          'templates/ml.yml':
+            'parameters:\n  - name: size\n    default: Standard_NC24ads_A100_v4\n  - name: size2\n    default: Standard_NC24ads_A100_v4\njobs:\n  - job: compute\n    steps:\n      - script: ./deploy.sh\n        env:\n          SIZE: ${{ parameters.size }}\n      - task: AzureCLI@2\n        inputs:\n          azureSubscription: x\n          scriptType: bash\n          scriptLocation: scriptPath\n          scriptPath: deploy2.sh\n          arguments: ${{ parameters.size2 }}\n',
+          'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size "$SIZE" -w ws\n',
+          'deploy2.sh': 'az ml compute create -n gpu-cluster2 --type AmlCompute --size "$1" -w ws\n',
         },
         level: 'error',
         env: 'unknown',
