@@ -552,3 +552,20 @@ describe('--quiet and secrets in code frames', () => {
     }
   });
 });
+
+describe("the README's example runs", () => {
+  // Each ``` block that starts with `$ npx mlops-iac-lint examples/…` shows what that run prints:
+  // the README must not drift from the product (a rule's reading changed, an example grew).
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```\n\$ npx mlops-iac-lint (examples\/[^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ args: m[1]!.trim().split(/\s+/), shown: m[2]! }));
+
+  it('there are example runs to check', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(blocks.map((b) => [b.args.join(' '), b] as const))('%s', (_name, b) => {
+    const r = run(b.args);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(b.shown);
+  });
+});
