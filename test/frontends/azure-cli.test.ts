@@ -185,9 +185,22 @@ describe('azure-cli front end: statements that assign variables at run time', ()
     expect(ps('iex $code')).toMatch(/^\?variables may be set by Invoke-Expression/);
     expect(ps("Set-Variable -Name s -Value 'Standard_D4s_v5'")).toMatch(/^\?\$s is set by Set-Variable/);
     expect(ps('Set-Variable -Name $n -Value x')).toMatch(/^\?variables may be set by Set-Variable/);
-    expect(ps("Set-Item -Path env:s -Value 'x'")).toMatch(/^\?\$s is set by Set-Item/);
+    // `env:s` is the environment variable `$env:s`, not the PowerShell variable `$s`.
+    expect(ps("Set-Item -Path env:s -Value 'x'")).toBe('Standard_NC6@1:7');
+    expect(size("$env:s = 'Standard_NC6'\nSet-Item -Path env:s -Value 'x'\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size $env:s\n", 'a.ps1')).toMatch(/^\?\$env:s is set by Set-Item/);
     expect(ps("[Environment]::SetEnvironmentVariable('s', 'x')")).toMatch(/^\?environment variables may be set/);
     expect(ps("Write-Host 'hi'")).toBe('Standard_NC6@1:7');
+  });
+
+  it('PowerShell: $env:X is the environment variable, $X the PowerShell variable (about_Environment_Variables)', () => {
+    const pool = (size: string): string => `az aks nodepool add --cluster-name aks -n gpu --node-vm-size ${size}\n`;
+    // A PowerShell variable does not set the environment variable of its name, nor the reverse.
+    expect(size(`$GPU_SKU = 'Standard_D4s_v5'\n${pool('$env:GPU_SKU')}`, 'a.ps1')).toMatch(/^\?\$env:GPU_SKU is not assigned/);
+    expect(size(`$env:GPU_SKU = 'Standard_D4s_v5'\n${pool('$GPU_SKU')}`, 'a.ps1')).toMatch(/^\?\$GPU_SKU is not assigned/);
+    // Each namespace keeps its own value; the braced form `${env:X}` is the same variable, in any case.
+    expect(size(`$env:GPU_SKU = 'Standard_D4s_v5'\n$gpu_sku = 'x'\n${pool('$ENV:gpu_sku')}`, 'a.ps1')).toBe('Standard_D4s_v5@1:17');
+    expect(size(`\${env:GPU_SKU} = 'Standard_D4s_v5'\n${pool('$env:GPU_SKU')}`, 'a.ps1')).toBe('Standard_D4s_v5@1:19');
+    expect(size(`$env:GPU_SKU = 'Standard_D4s_v5'\n${pool('"${env:GPU_SKU}"')}`, 'a.ps1')).toBe('Standard_D4s_v5@1:17');
   });
 });
 

@@ -18,7 +18,7 @@ import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { ANY_VARIABLE, expandWord, oneWord, PS_SCOPE, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -30,7 +30,7 @@ function asString(v: Value, isString: boolean): Value {
 /** A parameter without a default (`[string]$Rg,`, `$Rg`): its name. The lexer's linear type pattern, not `(?:\[.*\])*` (exponential on `[][][]…`). */
 const PS_DECLARED_PARAMETER = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$([A-Za-z_]\w*),?$`);
 /** A variable a branch assigns (`{$size = …`, `{[string]$Global:size = …`): its name with its scope. */
-const PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script):)?[A-Za-z_]\w*)$`, 'i');
+const PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script|env):)?[A-Za-z_]\w*)$`, 'i');
 
 export interface AzInvocation {
   script: CiScript;
@@ -162,8 +162,8 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
   return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0) };
 }
 
-/** A PowerShell assignment's target (`$x=…`, `[string]$Global:x`, `$env:X`): its name without the scope or drive. */
-const PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$(?:(?:env|global|script):)?([A-Za-z_]\w*)(=.*)?$`, 'is');
+/** A PowerShell assignment's target (`$x=…`, `[string]$Global:x`, `$env:X`): its name with the scope or drive (`psVariableKey`). */
+const PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, 'is');
 
 /**
  * The bodies of a PowerShell script's top-level functions (`function F { … }`, `filter`,
@@ -206,12 +206,43 @@ function powershellFunctions(commands: readonly CiCommand[]): FunctionBody[] {
       // At the start of a statement, or of a block on its line (`if ($a) { $x = 'b' }`).
       for (let k = 0; k < argv.length; k++) {
         if (k > 0 && argv[k - 1]!.raw !== '{') continue;
-        const m = PS_ASSIGNED.exec(argv[k]!.raw);
-        if (m && (m[2] !== undefined || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ''))) b.laterNames.add(m[1]!.toLowerCase());
+        const m = PS_ASSIGNED.exec(unbraced(argv[k]!.raw));
+        if (m && (m[2] !== undefined || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ''))) b.laterNames.add(psVariableKey(m[1]!).toLowerCase());
       }
     }
   }
   return bodies.filter((b) => b.laterNames.size > 0);
+}
+
+/**
+ * A PowerShell script's initial variables: what the step gives it is its environment (`$env:X`,
+ * `psVariableKey`); a caller's named arguments (`PS_ARGUMENT`) and the any-variable binding stay.
+ */
+function powershellEnvironment(initial: Env): Env {
+  const out: Env = new Map();
+  for (const [k, v] of initial) out.set(isName(k) ? psEnvironmentKey(k) : k, v);
+  return out;
+}
+
+/** The binding of `key` in a PowerShell script's variables, in any case (names ignore case), without the any-variable fallback. */
+function lookupOwn(env: Env, key: string): Value | undefined {
+  const lower = key.toLowerCase();
+  for (const [k, v] of env) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+/** `assigned` with `env:X` keys as `X` (a PowerShell variable of that name, if assigned too, wins). */
+function withoutEnvironmentPrefix(assigned: Map<string, Value>): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const [k, v] of assigned) if (!k.startsWith('env:')) out.set(k, v);
+  for (const [k, v] of assigned) if (k.startsWith('env:') && !out.has(k.slice(4))) out.set(k.slice(4), v);
+  return out;
+}
+
+/** A braced PowerShell variable written as an assignment's target (`${env:X} = …`, `${x}='v'`): as `$env:X`/`$x`. */
+function unbraced(raw: string): string {
+  const m = /^\$\{((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)\}(=.*)?$/is.exec(raw);
+  return m ? `$${m[1]}${m[2] ?? ''}` : raw;
 }
 
 /** The positional parameters a called script's arguments set (`$1`…`$9`; `${10}` on is rare enough to stay unknown). */
@@ -384,7 +415,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
-  let env: Env = copy(initial);
+  // A PowerShell script finds the step's variables in its environment only (`$env:X`, not `$X`).
+  let env: Env = ps ? powershellEnvironment(initial) : copy(initial);
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
   // replaced, they are unknown (not unset: a `${1:-dev}` default would be a wrong known value).
   if (!ps) {
@@ -419,8 +451,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   let psScriptParams = false;
   /** The list open is a function's header (`function F (…)`), before its body's block. */
   let psFunctionHeader = false;
-  /** PowerShell names assigned as environment variables (`$env:NAME = …`, lower case). */
-  const psEnvNames = new Set<string>();
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -660,7 +690,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
-  return { invocations, heredocs, env, assigned, calls };
+  // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
+  return { invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
 
   /**
    * A named argument the caller passed to this PowerShell script (`./kv.ps1 -Environment prod`),
@@ -747,7 +778,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * environment variable).
    */
   function environmentValue(name: string): Value | undefined {
-    if (ps) return psEnvNames.has(name.toLowerCase()) ? env.get(name) : initial.get(name);
+    if (ps) return lookupOwn(env, psEnvironmentKey(name));
     return exported.has(name) || allExport ? env.get(name) : undefined;
   }
 
@@ -1029,7 +1060,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         for (const w of words.slice(i + 1)) {
           const m = /^(?:env|variable):[\\/]?(.*)$/i.exec(unquote(w.raw.replace(/^-path$/i, '')));
           if (!m) continue;
-          if (isName(m[1]!)) set(m[1]!, unknown(`$${m[1]} is set by ${words[i]!.raw}`));
+          const key = /^env:/i.test(unquote(w.raw)) ? psEnvironmentKey(m[1]!) : m[1]!;
+          if (isName(m[1]!)) set(key, unknown(`$${key} is set by ${words[i]!.raw}`));
           else return forgetAll(`variables may be set by ${words[i]!.raw} ${w.raw}`);
         }
       }
@@ -1136,20 +1168,20 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // brace inside the command runs only in that branch: the variable is unknown after it.
     for (let k = 1; k + 2 < words.length; k++) {
       if (words[k]!.raw !== '{' || !POWERSHELL_ASSIGNMENT_OPERATOR.test(words[k + 2]!.raw)) continue;
-      const v = PS_BRANCH_VARIABLE.exec(words[k + 1]!.raw);
-      if (v) set(v[1]!.replace(PS_SCOPE, ''), unknown(`$${v[1]} is assigned inside a block`));
+      const v = PS_BRANCH_VARIABLE.exec(unbraced(words[k + 1]!.raw));
+      if (v) set(psVariableKey(v[1]!), unknown(`$${v[1]} is assigned inside a block`));
     }
     // `$x = 'lit'`, `$env:X = 'lit'`, `$Global:x = 'lit'`, `$x='lit'`, `[string]$x = 'lit'`
     const typed = PS_TYPED.exec(first.raw);
     const typedString = typed !== null && /^(?:\[string\])+$/i.test(typed[1]!);
-    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2]! : first.raw);
+    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(unbraced(typed ? typed[2]! : first.raw));
     // `$acr = az acr create …`: the command runs; the variable holds its output (unknown).
     const assignsAz = m !== null && m[2] === undefined && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? '') && words[2]?.text === 'az';
-    if (assignsAz) set(m[1]!.replace(PS_SCOPE, ''), azIdOutput(words.slice(2).map((w) => expandWord(w, env, ctx).text), `$${m[1]} is assigned the output of an az command`));
+    if (assignsAz) set(psVariableKey(m[1]!), azIdOutput(words.slice(2).map((w) => expandWord(w, env, ctx).text), `$${m[1]} is assigned the output of an az command`));
     // `$n += '2'`, `$n *= 2`: computed from its value; not followed.
-    else if (m && m[2] === undefined && words[1] && words[1].raw !== '=' && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(m[1]!.replace(PS_SCOPE, ''), unknown(`$${m[1]} is changed by ${words[1].raw}`));
+    else if (m && m[2] === undefined && words[1] && words[1].raw !== '=' && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(psVariableKey(m[1]!), unknown(`$${m[1]} is changed by ${words[1].raw}`));
     else if (m && (m[2] !== undefined || words[1]?.raw === '=')) {
-      const name = m[1]!.replace(PS_SCOPE, '');
+      const name = psVariableKey(m[1]!);
       // A parameter default (`param([string]$Size = 'x')`, `function F ($Size = 'x') {`) or an
       // assignment inside a condition's parentheses: the callers' arguments decide, or whether it runs.
       if (psParamList || (cmd.depth ?? 0) > 0) {
@@ -1165,7 +1197,6 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // (`./x.ps1`), one when it is dot-sourced (a CI inline script): not decided.
       const scope = /^(global|script|local|private):/i.exec(m[1]!)?.[1]!.toLowerCase();
       const lower = name.toLowerCase();
-      if (/^env:/i.test(m[1]!)) psEnvNames.add(lower);
       if (scope === 'local' || scope === 'private') {
         set(name, unknown(`$${m[1]} is visible only in the scope that sets it`));
         return;

@@ -60,10 +60,19 @@ export function oneWord(v: UnknownValue): UnknownValue {
   return { ...v, oneWord: true };
 }
 
-/** A variable the script does not assign: unknown (one word for bash's numeric variables). */
+/** A variable the script does not assign: unknown (one word for bash's numeric variables and PowerShell's environment variables). */
 function unassigned(name: string, ps: boolean): UnknownValue {
   const v = unknown(`$${name} is not assigned a literal in this script`);
-  return !ps && NUMERIC_SHELL_VARIABLES.has(name) ? oneWord(v) : v;
+  return (!ps && NUMERIC_SHELL_VARIABLES.has(name)) || (ps && isPsEnvironmentKey(name)) ? oneWord(v) : v;
+}
+
+/** A PowerShell variable's binding: an environment variable's unknown value is still one string, one argument (an array variable may be several). */
+function psBinding(v: Value | undefined, name: string): Value | undefined {
+  return v?.kind === 'unknown' && isPsEnvironmentKey(name) && !v.oneWord ? oneWord(v) : v;
+}
+
+function isPsEnvironmentKey(name: string): boolean {
+  return name.length > 4 && name.slice(0, 4).toLowerCase() === 'env:';
 }
 
 /** The value of `X=$(dirname "$0")` (a command written as `text`): the script's folder, else undefined. */
@@ -104,7 +113,26 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
  */
 const PS_PREFIXES = 'env|global|script|local|private|using';
 export const PS_SCOPE = new RegExp(`^(?:${PS_PREFIXES}):`, 'i');
+
+/**
+ * The key of a PowerShell variable reference in the interpreter's variables: `$env:X` reads the
+ * process environment (the step's variables, what `$env:X = …` set), a namespace of its own,
+ * kept as `env:X`; `$X` is a PowerShell variable, which an environment variable of that name
+ * does not set (about_Environment_Variables); the scope modifiers (`$Global:x`, `$Script:x`, …)
+ * name the variable `x`.
+ */
+export function psVariableKey(ref: string): string {
+  if (/^env:/i.test(ref)) return `env:${ref.slice(4)}`;
+  return ref.replace(PS_SCOPE, '');
+}
+
+/** The environment variable `name` of a PowerShell script (`psVariableKey`). */
+export function psEnvironmentKey(name: string): string {
+  return `env:${name}`;
+}
 const PS_NAME = new RegExp(`(?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*`, 'iy');
+/** A PowerShell braced variable (`${env:X}`, `${x}`): its name with any prefix (no operators: `${x:-y}` is no PowerShell default). */
+const PS_BRACED = new RegExp(`^((?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*)()()$`, 'i');
 
 /** The index of the `close` that balances the `open` at `i` (quotes not considered); -1 when none. */
 function balanced(raw: string, i: number, open: string, close: string): number {
@@ -286,15 +314,15 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
       // A positional parameter with a default (`${1:-Standard_NC6}`, the script's first argument)
       // is a default as `${NAME:-lit}` is (`=` cannot assign one: bash refuses it).
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, '') : inner) ?? (ps ? null : /^([0-9]+)(?:(:?-)(.*))?$/s.exec(inner));
+      const m = ps ? PS_BRACED.exec(inner) : (/^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(inner) ?? /^([0-9]+)(?:(:?-)(.*))?$/s.exec(inner));
       if (!m) {
         // `"${args[@]}"`: every element of the array is a word of its own, quoted or not (bash manual, "Arrays").
         expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, undefined, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
         i = end;
         continue;
       }
-      const name = m[1]!;
-      const bound = lookup(env, name, ps);
+      const name = ps ? psVariableKey(m[1]!) : m[1]!;
+      const bound = ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps);
       const op = m[2];
       if (op && !ps) {
         // ${X:-lit} / ${X:=lit}: the default is known when X is not set in the script.
@@ -320,7 +348,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     re.lastIndex = i + 1;
     const m = re.exec(raw);
     if (m) {
-      const name = ps ? m[0].replace(PS_SCOPE, '') : m[0];
+      const name = ps ? psVariableKey(m[0]) : m[0];
       const end = i + 1 + m[0].length;
       // `$Local:x`/`$Private:x` read the variable of the scope the read is in (a function's own): not followed.
       if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
@@ -334,7 +362,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
         i = raw.length;
         continue;
-      } else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
+      } else expansion((ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps)) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
