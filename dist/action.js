@@ -30276,10 +30276,23 @@ function oneWord(v) {
 }
 function unassigned(name, ps) {
   const v = unknown(`$${name} is not assigned a literal in this script`);
-  return !ps && NUMERIC_SHELL_VARIABLES.has(name) ? oneWord(v) : v;
+  return !ps && NUMERIC_SHELL_VARIABLES.has(name) || ps && isPsEnvironmentKey(name) ? oneWord(v) : v;
+}
+function psBinding(v, name) {
+  return v?.kind === "unknown" && isPsEnvironmentKey(name) && !v.oneWord ? oneWord(v) : v;
+}
+function isPsEnvironmentKey(name) {
+  return name.length > 4 && name.slice(0, 4).toLowerCase() === "env:";
 }
 function scriptDirOutput(text2, file, language) {
   return language === "shell" && SCRIPT_DIR_IDIOM.test(text2.trim()) ? scriptDirValue(file, text2) : void 0;
+}
+function psVariableKey(ref) {
+  if (/^env:/i.test(ref)) return `env:${ref.slice(4)}`;
+  return ref.replace(PS_SCOPE, "");
+}
+function psEnvironmentKey(name) {
+  return `env:${name}`;
 }
 function balanced(raw, i, open, close) {
   let depth = 0;
@@ -30420,14 +30433,14 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const close = balanced(raw, i + 1, "{", "}");
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(ps ? inner.replace(PS_SCOPE, "") : inner) ?? (ps ? null : /^([0-9]+)(?:(:?-)(.*))?$/s.exec(inner));
+      const m2 = ps ? PS_BRACED.exec(inner) : /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])(.*))?$/s.exec(inner) ?? /^([0-9]+)(?:(:?-)(.*))?$/s.exec(inner);
       if (!m2) {
         expansion(unknown(`parameter expansion \${${inner.slice(0, 40)}}`), i, end, void 0, !ps && /^(?:!?[A-Za-z_]\w*\[@\]|@(?![A-Za-z_]))/.test(inner));
         i = end;
         continue;
       }
-      const name = m2[1];
-      const bound = lookup(env, name, ps);
+      const name = ps ? psVariableKey(m2[1]) : m2[1];
+      const bound = ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps);
       const op = m2[2];
       if (op && !ps) {
         const defFrom = i + 2 + name.length + op.length;
@@ -30452,7 +30465,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     re.lastIndex = i + 1;
     const m = re.exec(raw);
     if (m) {
-      const name = ps ? m[0].replace(PS_SCOPE, "") : m[0];
+      const name = ps ? psVariableKey(m[0]) : m[0];
       const end = i + 1 + m[0].length;
       if (ps && /^(?:local|private):/i.test(m[0])) expansion(unknown(`$${m[0]} reads the variable of the scope it is in`), i, end, name);
       else if (ps && /^(?:true|false)$/i.test(m[0])) expansion(str(m[0].toLowerCase() === "true" ? "True" : "False", locOf2(ctx.file, word, i, end)), i, end);
@@ -30460,7 +30473,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
         i = raw.length;
         continue;
-      } else expansion(lookup(env, name, ps) ?? unassigned(name, ps), i, end, name);
+      } else expansion((ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps)) ?? unassigned(name, ps), i, end, name);
       i = end;
       continue;
     }
@@ -30537,7 +30550,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -30553,6 +30566,7 @@ var init_words = __esm({
     PS_PREFIXES = "env|global|script|local|private|using";
     PS_SCOPE = new RegExp(`^(?:${PS_PREFIXES}):`, "i");
     PS_NAME = new RegExp(`(?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*`, "iy");
+    PS_BRACED = new RegExp(`^((?:(?:${PS_PREFIXES}):)?[A-Za-z_][A-Za-z0-9_]*)()()$`, "i");
     ANY_VARIABLE = "*";
     SPECIAL = { shell: /[$'"\\`]/, powershell: /[$'"`]/ };
     MAX_EXPANDED_CHARS = 1e6;
@@ -44113,12 +44127,32 @@ function powershellFunctions(commands) {
       const argv = commands[ci].argv;
       for (let k = 0; k < argv.length; k++) {
         if (k > 0 && argv[k - 1].raw !== "{") continue;
-        const m = PS_ASSIGNED.exec(argv[k].raw);
-        if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) b.laterNames.add(m[1].toLowerCase());
+        const m = PS_ASSIGNED.exec(unbraced(argv[k].raw));
+        if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) b.laterNames.add(psVariableKey(m[1]).toLowerCase());
       }
     }
   }
   return bodies.filter((b) => b.laterNames.size > 0);
+}
+function powershellEnvironment(initial) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, v] of initial) out.set(isName(k) ? psEnvironmentKey(k) : k, v);
+  return out;
+}
+function lookupOwn(env, key) {
+  const lower = key.toLowerCase();
+  for (const [k, v] of env) if (k.toLowerCase() === lower) return v;
+  return void 0;
+}
+function withoutEnvironmentPrefix(assigned) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, v] of assigned) if (!k.startsWith("env:")) out.set(k, v);
+  for (const [k, v] of assigned) if (k.startsWith("env:") && !out.has(k.slice(4))) out.set(k.slice(4), v);
+  return out;
+}
+function unbraced(raw) {
+  const m = /^\$\{((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)\}(=.*)?$/is.exec(raw);
+  return m ? `$${m[1]}${m[2] ?? ""}` : raw;
 }
 function positionalUse(commands) {
   let functions = false;
@@ -44215,7 +44249,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const ctx = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
-  let env = copy(initial);
+  let env = ps ? powershellEnvironment(initial) : copy(initial);
   if (!ps) {
     const use = positionalUse(script.commands);
     const passed = POSITIONALS.some((k) => initial.has(k));
@@ -44234,7 +44268,6 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let psParamMayGoOn = false;
   let psScriptParams = false;
   let psFunctionHeader = false;
-  const psEnvNames = /* @__PURE__ */ new Set();
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -44435,7 +44468,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !(cmd.depth ?? 0)) cwdMoved = true;
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
-  return { invocations, heredocs, env, assigned, calls };
+  return { invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
   function passedArgument(name) {
     return psScriptParams ? initial.get(`${PS_ARGUMENT}${name.toLowerCase()}`) : void 0;
   }
@@ -44491,7 +44524,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return extra.length ? { apply, words: [{ text: "apply" }, ...extra] } : void 0;
   }
   function environmentValue(name) {
-    if (ps) return psEnvNames.has(name.toLowerCase()) ? env.get(name) : initial.get(name);
+    if (ps) return lookupOwn(env, psEnvironmentKey(name));
     return exported.has(name) || allExport ? env.get(name) : void 0;
   }
   function expandedWords(words, fromEnv) {
@@ -44717,7 +44750,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         for (const w of words.slice(i + 1)) {
           const m = /^(?:env|variable):[\\/]?(.*)$/i.exec(unquote(w.raw.replace(/^-path$/i, "")));
           if (!m) continue;
-          if (isName(m[1])) set(m[1], unknown(`$${m[1]} is set by ${words[i].raw}`));
+          const key = /^env:/i.test(unquote(w.raw)) ? psEnvironmentKey(m[1]) : m[1];
+          if (isName(m[1])) set(key, unknown(`$${key} is set by ${words[i].raw}`));
           else return forgetAll(`variables may be set by ${words[i].raw} ${w.raw}`);
         }
       }
@@ -44799,17 +44833,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     psAssigns(words);
     for (let k = 1; k + 2 < words.length; k++) {
       if (words[k].raw !== "{" || !POWERSHELL_ASSIGNMENT_OPERATOR.test(words[k + 2].raw)) continue;
-      const v = PS_BRANCH_VARIABLE.exec(words[k + 1].raw);
-      if (v) set(v[1].replace(PS_SCOPE, ""), unknown(`$${v[1]} is assigned inside a block`));
+      const v = PS_BRANCH_VARIABLE.exec(unbraced(words[k + 1].raw));
+      if (v) set(psVariableKey(v[1]), unknown(`$${v[1]} is assigned inside a block`));
     }
     const typed = PS_TYPED.exec(first.raw);
     const typedString = typed !== null && /^(?:\[string\])+$/i.test(typed[1]);
-    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(typed ? typed[2] : first.raw);
+    const m = /^\$((?:(?:env|global|script|local|private):)?[A-Za-z_]\w*)(=(.*))?$/is.exec(unbraced(typed ? typed[2] : first.raw));
     const assignsAz = m !== null && m[2] === void 0 && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1]?.raw ?? "") && words[2]?.text === "az";
-    if (assignsAz) set(m[1].replace(PS_SCOPE, ""), azIdOutput(words.slice(2).map((w) => expandWord(w, env, ctx).text), `$${m[1]} is assigned the output of an az command`));
-    else if (m && m[2] === void 0 && words[1] && words[1].raw !== "=" && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(m[1].replace(PS_SCOPE, ""), unknown(`$${m[1]} is changed by ${words[1].raw}`));
+    if (assignsAz) set(psVariableKey(m[1]), azIdOutput(words.slice(2).map((w) => expandWord(w, env, ctx).text), `$${m[1]} is assigned the output of an az command`));
+    else if (m && m[2] === void 0 && words[1] && words[1].raw !== "=" && POWERSHELL_ASSIGNMENT_OPERATOR.test(words[1].raw)) set(psVariableKey(m[1]), unknown(`$${m[1]} is changed by ${words[1].raw}`));
     else if (m && (m[2] !== void 0 || words[1]?.raw === "=")) {
-      const name = m[1].replace(PS_SCOPE, "");
+      const name = psVariableKey(m[1]);
       if (psParamList || (cmd.depth ?? 0) > 0) {
         const inList = psParamList;
         if (psParamList && !words[words.length - 1].raw.endsWith(",")) endParamList();
@@ -44819,7 +44853,6 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
       const scope = /^(global|script|local|private):/i.exec(m[1])?.[1].toLowerCase();
       const lower = name.toLowerCase();
-      if (/^env:/i.test(m[1])) psEnvNames.add(lower);
       if (scope === "local" || scope === "private") {
         set(name, unknown(`$${m[1]} is visible only in the scope that sets it`));
         return;
@@ -44996,11 +45029,11 @@ var init_interpret = __esm({
     init_words();
     PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, "s");
     PS_DECLARED_PARAMETER = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$([A-Za-z_]\w*),?$`);
-    PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script):)?[A-Za-z_]\w*)$`, "i");
+    PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script|env):)?[A-Za-z_]\w*)$`, "i");
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
-    PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$(?:(?:env|global|script):)?([A-Za-z_]\w*)(=.*)?$`, "is");
+    PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;
@@ -50924,10 +50957,6 @@ function gpuReasonOf(ctx, r) {
 function addressLabel(r) {
   return r.format === "azure-cli" ? void 0 : lastAddressWord(r.address);
 }
-function knownNonGpuSize(r) {
-  const size = knownStringOf(r.attrs.get("vmSize")?.value);
-  return size !== void 0 && !isGpuSize(size) ? size : void 0;
-}
 function gpuSizeOf(ctx, r) {
   const size = ctx.fact(r, "vmSize").string();
   return size !== void 0 && isGpuSize(size) ? size : void 0;
@@ -53360,10 +53389,13 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
     }
   },
   create(ctx) {
+    const gpuPoolReason = (r) => {
+      const size = gpuSizeOf(ctx, r);
+      return size === void 0 ? void 0 : `GPU size "${size}"`;
+    };
     return {
       "aks.nodepool"(pool) {
-        if (knownNonGpuSize(pool) !== void 0) return;
-        const why = gpuReasonOf(ctx, pool);
+        const why = gpuPoolReason(pool);
         if (!why) return;
         const system = isSystemPool(ctx, pool) === true;
         const manual = knownStringOf(pool.attrs.get("scaleProfile")?.value) === "manual";
@@ -53388,8 +53420,8 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
         });
       },
       "ml.compute"(c) {
-        if (amlComputeTypeOf(ctx, c) !== "cluster" || knownNonGpuSize(c) !== void 0) return;
-        const why = gpuReasonOf(ctx, c);
+        if (amlComputeTypeOf(ctx, c) !== "cluster") return;
+        const why = gpuPoolReason(c);
         if (!why) return;
         const min = ctx.fact(c, "minNodeCount");
         const n = readOrUndecided(ctx, c, "minNodeCount", min, min.number(), "a node count");

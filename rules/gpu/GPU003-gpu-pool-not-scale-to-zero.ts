@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, gpuReasonOf, isSystemPool, knownNonGpuSize, knownStringOf, readOrUndecided } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, gpuSizeOf, isSystemPool, knownStringOf, readOrUndecided } from '../../src/engine/facts.js';
+import type { Resource } from '../../src/model/resource.js';
 import { EXAMPLE_SIZES } from '../../src/model/facts/gpu.js';
 
 /** "1 node", "3 nodes". */
@@ -30,11 +31,19 @@ export default defineRule({
     },
   },
   create(ctx) {
+    /**
+     * Why the pool or cluster is a GPU one: its size is a GPU size (RULES.md's "GPU node pool";
+     * AKS001, unlike this rule, also takes pools only meant for GPU). A size that is not known is
+     * undecided (`--verbose`), whatever the pool's name says; a pool meant for GPU on a CPU size
+     * is GPU001's finding, and its nodes are no GPU nodes.
+     */
+    const gpuPoolReason = (r: Resource<'aks.nodepool' | 'ml.compute'>): string | undefined => {
+      const size = gpuSizeOf(ctx, r);
+      return size === undefined ? undefined : `GPU size "${size}"`;
+    };
     return {
       'aks.nodepool'(pool) {
-        // Meant for GPU on a known CPU size: its nodes are not GPU nodes (GPU001 reports the size).
-        if (knownNonGpuSize(pool) !== undefined) return;
-        const why = gpuReasonOf(ctx, pool);
+        const why = gpuPoolReason(pool);
         if (!why) return;
         // A system pool keeps at least one node (AKS requires it), so it never reaches zero
         // whatever its autoscaling says: the fix is another pool, not a count (AKS002 also
@@ -64,8 +73,8 @@ export default defineRule({
         });
       },
       'ml.compute'(c) {
-        if (amlComputeTypeOf(ctx, c) !== 'cluster' || knownNonGpuSize(c) !== undefined) return;
-        const why = gpuReasonOf(ctx, c);
+        if (amlComputeTypeOf(ctx, c) !== 'cluster') return;
+        const why = gpuPoolReason(c);
         if (!why) return;
         const min = ctx.fact(c, 'minNodeCount');
         const n = readOrUndecided(ctx, c, 'minNodeCount', min, min.number(), 'a node count');
