@@ -38692,7 +38692,14 @@ var init_load = __esm({
 });
 
 // src/eval/bicep/calls.ts
-function evalCall3(scope, name, argExprs, locals, loc3) {
+function evalCall3(scope, name, argExprs, locals, loc3, builtIn = false) {
+  if (!builtIn) {
+    const userFn = scope.funcs.get(name);
+    if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc3);
+    const imp = scope.imports.get(name);
+    const imported = imp ? scope.importedFunction(imp.decl, imp.original) : void 0;
+    if (imported) return callUserFunction(imported.scope, imported.fn, argExprs.map((a) => scope.eval(a, locals)), loc3);
+  }
   const l = name.toLowerCase();
   if (l === "any") return argExprs[0] ? scope.eval(argExprs[0], locals) : U2("any() needs an argument", loc3);
   if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc3);
@@ -38706,11 +38713,6 @@ function evalCall3(scope, name, argExprs, locals, loc3) {
   }
   if (l === "fail") return U2("fail() is called", loc3);
   if (LAMBDA_FUNCTIONS.has(l) && argExprs.some((a) => a.kind === "Lambda")) return evalLambdaCall(scope, l, argExprs, locals, loc3);
-  const userFn = scope.funcs.get(name);
-  if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc3);
-  const imp = scope.imports.get(name);
-  const imported = imp ? scope.importedFunction(imp.decl, imp.original) : void 0;
-  if (imported) return callUserFunction(imported.scope, imported.fn, argExprs.map((a) => scope.eval(a, locals)), loc3);
   const args = argExprs.map((a) => scope.eval(a, locals));
   const r = callArmFunction(name, args, loc3);
   if (r) return r;
@@ -38719,7 +38721,7 @@ function evalCall3(scope, name, argExprs, locals, loc3) {
 function evalInstanceCall(scope, e, locals, loc3) {
   const name = e.name.name;
   if (e.object.kind === "Variable" && (e.object.name === "sys" || e.object.name === "az") && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
-    return evalCall3(scope, name, e.args, locals, loc3);
+    return evalCall3(scope, name, e.args, locals, loc3, true);
   }
   const namespace = scope.namespaceImport(e.object, locals);
   const imported = namespace ? scope.importedFunction(namespace, name) : void 0;

@@ -2188,6 +2188,19 @@ const bicepparamJsonTemplate: RuleTable = {
         env: 'prod',
         messageId: 'notGpuSize',
       },
+      {
+        // A function the file defines hides the built-in of its name (`nameOf` over `nameof`, called
+        // `sys.nameof` then): the name it builds is known, and says GPU.
+        name: 'user-function-named-as-a-built-in',
+        files: {
+          'main.bicep':
+            "func nameOf(s string) string => '${s}-01'\n\nresource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {\n  name: nameOf('mlw')\n  location: 'westeurope'\n}\n\nresource c 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {\n  parent: ws\n  name: nameOf('gpu-train')\n  location: 'westeurope'\n  properties: {\n    computeType: 'AmlCompute'\n    description: sys.nameof(ws)\n    properties: {\n      vmSize: ⟦'Standard_D16s_v5'⟧\n    }\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        message: /AML compute "mlw-01\/gpu-train-01"/,
+      },
     ],
   },
 };

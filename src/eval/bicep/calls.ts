@@ -15,8 +15,21 @@ import type { Locals } from './context.js';
 import { isLoadFunction, load } from './load.js';
 import type { FileScope } from './scope.js';
 
-/** `name(args)`: a namespace-free function call. */
-export function evalCall(scope: FileScope, name: string, argExprs: Expression[], locals: Locals, loc: Location): Value {
+/**
+ * `name(args)`: a namespace-free function call, or with `builtIn` a `sys.`/`az.` one. A function
+ * the file defines or imports by that name hides the built-in one, which is then called with its
+ * namespace (Bicep docs, "Bicep functions": "You specify the namespace only when the function
+ * name is the same as another item you've defined in the Bicep file").
+ */
+export function evalCall(scope: FileScope, name: string, argExprs: Expression[], locals: Locals, loc: Location, builtIn = false): Value {
+  if (!builtIn) {
+    const userFn = scope.funcs.get(name);
+    if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc);
+    // A function imported by name (`import { registrySku } from 'shared.bicep'`): evaluated in its own file.
+    const imp = scope.imports.get(name);
+    const imported = imp ? scope.importedFunction(imp.decl, imp.original) : undefined;
+    if (imported) return callUserFunction(imported.scope, imported.fn, argExprs.map((a) => scope.eval(a, locals)), loc);
+  }
   const l = name.toLowerCase();
   if (l === 'any') return argExprs[0] ? scope.eval(argExprs[0], locals) : U('any() needs an argument', loc);
   if (isLoadFunction(l)) return load(scope, l, argExprs, locals, loc);
@@ -30,12 +43,6 @@ export function evalCall(scope: FileScope, name: string, argExprs: Expression[],
   }
   if (l === 'fail') return U('fail() is called', loc);
   if (LAMBDA_FUNCTIONS.has(l) && argExprs.some((a) => a.kind === 'Lambda')) return evalLambdaCall(scope, l, argExprs, locals, loc);
-  const userFn = scope.funcs.get(name);
-  if (userFn) return callUserFunction(scope, userFn, argExprs.map((a) => scope.eval(a, locals)), loc);
-  // A function imported by name (`import { registrySku } from 'shared.bicep'`): evaluated in its own file.
-  const imp = scope.imports.get(name);
-  const imported = imp ? scope.importedFunction(imp.decl, imp.original) : undefined;
-  if (imported) return callUserFunction(imported.scope, imported.fn, argExprs.map((a) => scope.eval(a, locals)), loc);
   const args = argExprs.map((a) => scope.eval(a, locals));
   const r = callArmFunction(name, args, loc);
   if (r) return r;
@@ -46,7 +53,7 @@ export function evalCall(scope: FileScope, name: string, argExprs: Expression[],
 export function evalInstanceCall(scope: FileScope, e: Extract<Expression, { kind: 'InstanceCall' }>, locals: Locals, loc: Location): Value {
   const name = e.name.name;
   if (e.object.kind === 'Variable' && (e.object.name === 'sys' || e.object.name === 'az') && !locals?.has(e.object.name) && !scope.params.has(e.object.name) && !scope.vars.has(e.object.name)) {
-    return evalCall(scope, name, e.args, locals, loc);
+    return evalCall(scope, name, e.args, locals, loc, true);
   }
   // `s.f(args)` of a wildcard import (`import * as s from 'shared.bicep'`), unless `s` is a local, param or var.
   const namespace = scope.namespaceImport(e.object, locals);
