@@ -47402,7 +47402,22 @@ var init_read2 = __esm({
 import path43 from "node:path";
 function looksLikeManifest(file, text2) {
   if (/\.json$/i.test(file)) return JSON_API.test(text2) && JSON_KIND.test(text2) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text2);
-  return YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2);
+  if (YAML_TOP_API.test(text2) && YAML_TOP_KIND.test(text2)) return true;
+  return text2.includes("apiVersion") && text2.includes("kind") && someDocumentHasTopLevelPair(text2);
+}
+function someDocumentHasTopLevelPair(text2) {
+  for (const doc of text2.split(/^---[^\n]*$/m)) {
+    const first = FIRST_CONTENT.exec(doc);
+    if (!first) continue;
+    if (first[2].startsWith("{")) {
+      if (FLOW_API.test(doc) && FLOW_KIND.test(doc)) return true;
+      continue;
+    }
+    const indent = first[1].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const key = (name) => new RegExp(`^${indent}(["']?)${name}\\1[ \\t]*:`, "m");
+    if (key("apiVersion").test(doc) && key("kind").test(doc)) return true;
+  }
+  return false;
 }
 function skipReason(file, text2, host, root) {
   let dir = path43.dirname(file);
@@ -47420,7 +47435,7 @@ function skipReason(file, text2, host, root) {
   if (TEMPLATE_ACTION.test(text2)) return "contains template actions ({{ \u2026 }}); lint the rendered output instead (helm template \u2026 > rendered.yaml)";
   return void 0;
 }
-var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, CHART_FILES, KUSTOMIZATION_FILES;
+var YAML_TOP_API, YAML_TOP_KIND, JSON_API, JSON_KIND, TEMPLATE_ACTION, FIRST_CONTENT, FLOW_API, FLOW_KIND, CHART_FILES, KUSTOMIZATION_FILES;
 var init_k8s_classify = __esm({
   "src/frontends/k8s-classify.ts"() {
     "use strict";
@@ -47429,6 +47444,9 @@ var init_k8s_classify = __esm({
     JSON_API = /"apiVersion"\s*:/;
     JSON_KIND = /"kind"\s*:/;
     TEMPLATE_ACTION = /\{\{[\s\S]*?\}\}/;
+    FIRST_CONTENT = /^(?!---)([ \t]*)([^\s#%][^\n]*)$/m;
+    FLOW_API = /[{,]\s*(["']?)apiVersion\1\s*:/;
+    FLOW_KIND = /[{,]\s*(["']?)kind\1\s*:/;
     CHART_FILES = ["Chart.yaml", "Chart.yml"];
     KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
   }

@@ -22,7 +22,36 @@ const TEMPLATE_ACTION = /\{\{[\s\S]*?\}\}/;
 
 export function looksLikeManifest(file: string, text: string): boolean {
   if (/\.json$/i.test(file)) return JSON_API.test(text) && JSON_KIND.test(text) && !/"\$schema"\s*:\s*"[^"]*management\.azure\.com/i.test(text);
-  return YAML_TOP_API.test(text) && YAML_TOP_KIND.test(text);
+  if (YAML_TOP_API.test(text) && YAML_TOP_KIND.test(text)) return true;
+  // The other ways YAML writes a top-level key (rare; only looked for when both names occur).
+  return text.includes('apiVersion') && text.includes('kind') && someDocumentHasTopLevelPair(text);
+}
+
+/** A YAML document's first content line (not blank, not a comment, not a directive). */
+const FIRST_CONTENT = /^(?!---)([ \t]*)([^\s#%][^\n]*)$/m;
+const FLOW_API = /[{,]\s*(["']?)apiVersion\1\s*:/;
+const FLOW_KIND = /[{,]\s*(["']?)kind\1\s*:/;
+
+/**
+ * Whether a document of a YAML file has `apiVersion` and `kind` at its top level, written in a way
+ * the line patterns above do not see: quoted keys (`"apiVersion": v1`), a flow mapping
+ * (`{"apiVersion": "v1", "kind": "Pod", …}`, what `kubectl get -o json > x.yaml` writes), or a
+ * document indented as a whole under its `---`.
+ */
+function someDocumentHasTopLevelPair(text: string): boolean {
+  for (const doc of text.split(/^---[^\n]*$/m)) {
+    const first = FIRST_CONTENT.exec(doc);
+    if (!first) continue;
+    if (first[2]!.startsWith('{')) {
+      if (FLOW_API.test(doc) && FLOW_KIND.test(doc)) return true;
+      continue;
+    }
+    // Keys at the indentation of the document's first line are its top level.
+    const indent = first[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const key = (name: string): RegExp => new RegExp(`^${indent}(["']?)${name}\\1[ \\t]*:`, 'm');
+    if (key('apiVersion').test(doc) && key('kind').test(doc)) return true;
+  }
+  return false;
 }
 
 export const CHART_FILES = ['Chart.yaml', 'Chart.yml'];

@@ -61,6 +61,15 @@ describe('classification', () => {
     expect(looksLikeManifest('job.yml', '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ntype: command\ncompute: azureml:gpu-cluster\n')).toBe(false);
     // A manifest inside a workflow's run block is indented: not a top-level key.
     expect(looksLikeManifest('ci.yml', 'on: push\njobs:\n  a:\n    steps:\n      - run: |\n          apiVersion: v1\n          kind: Pod\n')).toBe(false);
+    // YAML's other ways of writing a top-level key: a flow mapping (`kubectl get -o json > x.yaml`),
+    // quoted keys, a document indented as a whole under its `---`.
+    expect(looksLikeManifest('a.yaml', '{"apiVersion": "v1", "kind": "Pod", "spec": {}}\n')).toBe(true);
+    expect(looksLikeManifest('a.yaml', '# pod\n{apiVersion: v1, kind: Pod}\n')).toBe(true);
+    expect(looksLikeManifest('a.yaml', '"apiVersion": v1\n\'kind\': Pod\n')).toBe(true);
+    expect(looksLikeManifest('a.yaml', 'a: 1\n---\n  apiVersion: v1\n  kind: Pod\n')).toBe(true);
+    // …but not a nested pair, or a flow mapping that only holds one inside.
+    expect(looksLikeManifest('a.yaml', 'chart:\n  apiVersion: v1\n  kind: Pod\n')).toBe(false);
+    expect(looksLikeManifest('a.yaml', '{"x": "apiVersion kind"}\n')).toBe(false);
     expect(looksLikeManifest('a.json', '{"apiVersion": "v1", "kind": "Pod", "spec": {}}')).toBe(true);
     expect(looksLikeManifest('a.json', '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "apiVersion": "x", "kind": "y"}')).toBe(false);
   });

@@ -314,6 +314,20 @@ metadata:
         related: RELATED_POOL,
       },
       {
+        // YAML's other ways of writing the top-level keys (a flow mapping, quoted keys, a document
+        // indented under its `---`) are manifests too (they were never read).
+        name: 'flow-style-quoted-keys-and-indented-documents',
+        files: {
+          'k8s/flow.yaml':
+            '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p1"}, "spec": {"containers": [{"name": "c", "image": "i", "resources": {"limits": {⟦"nvidia.com/gpu"⟧: 1}}}]}}\n',
+          'k8s/quoted.yaml': '"apiVersion": v1\n"kind": Pod\nmetadata:\n  name: p2\nspec:\n  containers:\n    - name: c\n      image: i\n      resources:\n        limits:\n          ⟦nvidia.com/gpu⟧: 1\n',
+          'k8s/indented.yaml': '---\n  apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p3\n  spec:\n    containers:\n      - name: c\n        image: i\n        resources:\n          limits:\n            ⟦nvidia.com/gpu⟧: 1\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'configTaint',
+      },
+      {
         // Lone CR line ends are YAML 1.2 line breaks (the manifest was PARSE001 "Nested mappings
         // are not allowed in compact mappings"): the request is found on its own line.
         name: 'lone-cr-line-breaks',
