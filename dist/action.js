@@ -42173,15 +42173,15 @@ function inputViews(ctx, inputs, depth = 0) {
   }
   return branches.length ? branches.map((b) => [...b, ...plain]) : [plain];
 }
-function taskScripts(ctx, step, inputs) {
+function taskScripts(ctx, step, inputs, os3) {
   const task = (step.task ?? "").toLowerCase();
   const name = task.split("@")[0] ?? "";
   const spec = TASK_SCRIPT_INPUTS.get(name);
   if (!spec) return;
   const read = /* @__PURE__ */ new Set();
-  for (const view of inputViews(ctx, inputs)) taskScriptsOf(ctx, step, name, spec, view, read);
+  for (const view of inputViews(ctx, inputs)) taskScriptsOf(ctx, step, name, spec, view, read, os3);
 }
-function taskScriptsOf(ctx, step, name, spec, pairs, read) {
+function taskScriptsOf(ctx, step, name, spec, pairs, read, os3) {
   const find = (key) => pairs.find((q) => (ctx.n.key(q) ?? "").toLowerCase() === key.toLowerCase());
   const add = (key, lang, origin) => {
     const p = find(key);
@@ -42201,7 +42201,7 @@ function taskScriptsOf(ctx, step, name, spec, pairs, read) {
     const lang = st === "ps" || st === "pscore" ? "powershell" : st === "batch" ? "cmd" : "shell";
     add(spec.script, lang, "inlineScript");
   } else if (name === "cmdline") {
-    add(spec.script, "cmd", "inputs.script");
+    add(spec.script, os3 === "unix" ? "shell" : "cmd", "inputs.script");
   } else {
     add(spec.script, name === "bash" ? "shell" : "powershell", "inputs.script");
   }
@@ -42212,15 +42212,17 @@ function isDisabledStep(ctx, node) {
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
-  const visit2 = (node, path59) => {
+  const visit2 = (node, path59, inheritedOs) => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : void 0));
-      items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`));
+      items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
     const pairs = ctx.n.pairs(node);
+    const poolPair = pairs.find((p) => ctx.n.key(p) === "pool");
+    const os3 = poolPair ? agentOsOf(ctx, ctx.n.value(poolPair)) : inheritedOs;
     let stepKind;
     let stepPair;
     for (const p of pairs) {
@@ -42245,9 +42247,10 @@ function buildPipeline(ctx, root) {
           step.taskRange = ctx.n.contentRange(stepValue);
           step.inputs = entries(ctx, inputs);
         }
-        taskScripts(ctx, step, inputs);
+        taskScripts(ctx, step, inputs, os3);
       } else {
-        const sn = snippetOf(ctx, stepValue, AZP_SCRIPT_KEYS[stepKind], stepKind, subject, stepKind);
+        const lang = stepKind === "script" && os3 === "windows" ? "cmd" : AZP_SCRIPT_KEYS[stepKind];
+        const sn = snippetOf(ctx, stepValue, lang, stepKind, subject, stepKind);
         if (sn) step.scripts.push(sn);
       }
       pipe.steps.push(step);
@@ -42256,11 +42259,24 @@ function buildPipeline(ctx, root) {
       if (p === stepPair) continue;
       if (stepKind && ctx.n.key(p) === "inputs") continue;
       const k = ctx.n.key(p) ?? "?";
-      visit2(ctx.n.value(p), path59 ? `${path59}.${k}` : k);
+      visit2(ctx.n.value(p), path59 ? `${path59}.${k}` : k, os3);
     }
   };
-  visit2(root, "");
+  visit2(root, "", void 0);
   return pipe;
+}
+function agentOsOf(ctx, pool) {
+  if (!ctx.n.isMap(pool)) return void 0;
+  const image = ctx.n.str(get(ctx, pool, "vmImage")) ?? "";
+  if (/^(?:windows|win|vs20)/i.test(image.trim())) return "windows";
+  if (/^(?:ubuntu|macos|macOS|linux)/i.test(image.trim())) return "unix";
+  const demands = get(ctx, pool, "demands");
+  const texts = ctx.n.isSeq(demands) ? ctx.n.items(demands).map((d) => ctx.n.str(d) ?? "") : [ctx.n.str(demands) ?? ""];
+  for (const d of texts) {
+    const m = /^\s*Agent\.OS\s+-equals\s+(\S+)/i.exec(d);
+    if (m) return /^Windows/i.test(m[1]) ? "windows" : /^(?:Linux|Darwin)$/i.test(m[1]) ? "unix" : void 0;
+  }
+  return void 0;
 }
 function commentSnippet(file, lineMap, comments) {
   const value = comments.map(([, src]) => src).join("\n");

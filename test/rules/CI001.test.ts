@@ -408,4 +408,31 @@ steps:
   },
 };
 
-ruleTester('CI001', converted, taskScriptSelectors);
+// `script:` is the CmdLine task: cmd.exe on a Windows agent (a `^` ends a continued line), bash on
+// Linux and macOS (where a `^` is a character and the next line another command).
+const agentShell: RuleTable = {
+  'azure-pipelines': {
+    valid: [
+      {
+        name: 'caret-on-a-linux-agent-is-no-continuation',
+        files: {
+          'azure-pipelines.yml': 'pool:\n  vmImage: ubuntu-latest\nsteps:\n  - script: |\n      az ad sp create-for-rbac ^\n        --sdk-auth\n  - task: CmdLine@2\n    inputs:\n      script: |\n        az ad sp create-for-rbac ^\n          --sdk-auth\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'caret-continuation-on-a-windows-agent',
+        files: {
+          'azure-pipelines.yml':
+            'stages:\n  - stage: s\n    jobs:\n      - job: j\n        pool:\n          vmImage: windows-latest\n        steps:\n          - script: |\n              az ad sp create-for-rbac ^\n                ⟦--sdk-auth⟧\n      - job: k\n        pool:\n          name: Default\n          demands:\n            - Agent.OS -equals Windows_NT\n        steps:\n          - script: |\n              az ad sp create-for-rbac ^\n                ⟦--sdk-auth⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+};
+
+ruleTester('CI001', converted, taskScriptSelectors, agentShell);

@@ -550,17 +550,17 @@ function inputViews(ctx: Ctx, inputs: CiNode | undefined, depth = 0): CiPair[][]
   return branches.length ? branches.map((b) => [...b, ...plain]) : [plain];
 }
 
-function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined): void {
+function taskScripts(ctx: Ctx, step: AzpStep, inputs: CiNode | undefined, os: AgentOs): void {
   const task = (step.task ?? '').toLowerCase();
   const name = task.split('@')[0] ?? '';
   const spec = TASK_SCRIPT_INPUTS.get(name);
   if (!spec) return;
   // A script written outside the branches is one script, read once.
   const read = new Set<CiPair>();
-  for (const view of inputViews(ctx, inputs)) taskScriptsOf(ctx, step, name, spec, view, read);
+  for (const view of inputViews(ctx, inputs)) taskScriptsOf(ctx, step, name, spec, view, read, os);
 }
 
-function taskScriptsOf(ctx: Ctx, step: AzpStep, name: string, spec: TaskScriptInput, pairs: readonly CiPair[], read: Set<CiPair>): void {
+function taskScriptsOf(ctx: Ctx, step: AzpStep, name: string, spec: TaskScriptInput, pairs: readonly CiPair[], read: Set<CiPair>, os: AgentOs): void {
   const find = (key: string): CiPair | undefined => pairs.find((q) => (ctx.n.key(q) ?? '').toLowerCase() === key.toLowerCase());
   const add = (key: string, lang: StepLanguage, origin: ScriptOrigin): void => {
     const p = find(key);
@@ -580,8 +580,9 @@ function taskScriptsOf(ctx: Ctx, step: AzpStep, name: string, spec: TaskScriptIn
     const lang: StepLanguage = st === 'ps' || st === 'pscore' ? 'powershell' : st === 'batch' ? 'cmd' : 'shell';
     add(spec.script, lang, 'inlineScript');
   } else if (name === 'cmdline') {
-    // cmd.exe on a Windows agent, bash elsewhere: a `^` continuation or `%NAME%` is read as cmd's either way.
-    add(spec.script, 'cmd', 'inputs.script');
+    // cmd.exe on a Windows agent, bash elsewhere: on an agent not known to be Linux or macOS, a `^`
+    // continuation or `%NAME%` is read as cmd's.
+    add(spec.script, os === 'unix' ? 'shell' : 'cmd', 'inputs.script');
   } else {
     add(spec.script, name === 'bash' ? 'shell' : 'powershell', 'inputs.script');
   }
@@ -596,15 +597,18 @@ function isDisabledStep(ctx: Ctx, node: CiNode): boolean {
 /** Walks the whole pipeline document: steps may sit under stages, jobs, deployment strategies, template parameters and `${{ }}` blocks. */
 function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
   const pipe: AzPipeline = { steps: [] };
-  const visit = (node: CiNode | undefined, path: string): void => {
+  const visit = (node: CiNode | undefined, path: string, inheritedOs: AgentOs): void => {
     if (ctx.n.isSeq(node)) {
       const items = ctx.n.items(node);
       const segments = listSegments(items.map((item) => (ctx.n.isMap(item) ? pipelineItemName(addressItem(ctx, item)) : undefined)));
-      items.forEach((item, i) => visit(item, `${path}${segments[i]!}`));
+      items.forEach((item, i) => visit(item, `${path}${segments[i]!}`, inheritedOs));
       return;
     }
     if (!ctx.n.isMap(node)) return;
     const pairs = ctx.n.pairs(node);
+    // A `pool:` here (pipeline, stage or job) decides the agent of the steps under it.
+    const poolPair = pairs.find((p) => ctx.n.key(p) === 'pool');
+    const os = poolPair ? agentOsOf(ctx, ctx.n.value(poolPair)) : inheritedOs;
     let stepKind: AzpStep['kind'] | undefined;
     let stepPair: CiPair | undefined;
     for (const p of pairs) {
@@ -630,9 +634,11 @@ function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
           step.taskRange = ctx.n.contentRange(stepValue);
           step.inputs = entries(ctx, inputs);
         }
-        taskScripts(ctx, step, inputs);
+        taskScripts(ctx, step, inputs, os);
       } else {
-        const sn = snippetOf(ctx, stepValue, AZP_SCRIPT_KEYS[stepKind]!, stepKind as ScriptOrigin, subject, stepKind);
+        // `script:` is the CmdLine task: cmd.exe on a Windows agent.
+        const lang: StepLanguage = stepKind === 'script' && os === 'windows' ? 'cmd' : AZP_SCRIPT_KEYS[stepKind]!;
+        const sn = snippetOf(ctx, stepValue, lang, stepKind as ScriptOrigin, subject, stepKind);
         if (sn) step.scripts.push(sn);
       }
       pipe.steps.push(step);
@@ -642,11 +648,32 @@ function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
       // a step's inputs are task inputs, never nested steps
       if (stepKind && ctx.n.key(p) === 'inputs') continue;
       const k = ctx.n.key(p) ?? '?';
-      visit(ctx.n.value(p), path ? `${path}.${k}` : k);
+      visit(ctx.n.value(p), path ? `${path}.${k}` : k, os);
     }
   };
-  visit(root, '');
+  visit(root, '', undefined);
   return pipe;
+}
+
+/** The agent's operating system as a `pool:` says it: Windows, Linux/macOS, or not known (a named or self-hosted pool, an expression). */
+type AgentOs = 'windows' | 'unix' | undefined;
+
+/**
+ * The OS of a `pool:` (`vmImage: windows-latest`, `vmImage: ubuntu-22.04`, a `demands:` entry
+ * `Agent.OS -equals Windows_NT`); a pool named only (`pool: Default`, `name: my-agents`) is not known.
+ */
+function agentOsOf(ctx: Ctx, pool: CiNode | undefined): AgentOs {
+  if (!ctx.n.isMap(pool)) return undefined;
+  const image = ctx.n.str(get(ctx, pool, 'vmImage')) ?? '';
+  if (/^(?:windows|win|vs20)/i.test(image.trim())) return 'windows';
+  if (/^(?:ubuntu|macos|macOS|linux)/i.test(image.trim())) return 'unix';
+  const demands = get(ctx, pool, 'demands');
+  const texts = ctx.n.isSeq(demands) ? ctx.n.items(demands).map((d) => ctx.n.str(d) ?? '') : [ctx.n.str(demands) ?? ''];
+  for (const d of texts) {
+    const m = /^\s*Agent\.OS\s+-equals\s+(\S+)/i.exec(d);
+    if (m) return /^Windows/i.test(m[1]!) ? 'windows' : /^(?:Linux|Darwin)$/i.test(m[1]!) ? 'unix' : undefined;
+  }
+  return undefined;
 }
 
 /** The YAML comments as one snippet, each comment on its own line, mapped to the file. */
