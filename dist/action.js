@@ -53821,7 +53821,8 @@ function declaresPolicies(ctx, p) {
   return !(entries2?.kind === "list" && entries2.items.length === 0);
 }
 function declaredPolicies(ctx, kv, g) {
-  const inline = ctx.fact(kv, "accessPolicies");
+  const written2 = kv.attrs.get("accessPolicies");
+  const inline = { value: written2?.value, state: written2?.value?.kind === "unknown" ? "unknown" : "known", sourcePath: written2?.sourcePath ?? "accessPolicies" };
   const standalone = g.ofKind("keyvault.accesspolicy").filter((p) => p.parent === kv && declaresPolicies(ctx, p)).length;
   const parts = [];
   if (inline.value?.kind === "list" && inline.value.items.length > 0) {

@@ -28,7 +28,10 @@ function declaresPolicies(ctx: Pick<RuleContext, 'fact'>, p: Resource<'keyvault.
 }
 
 function declaredPolicies(ctx: Pick<RuleContext, 'fact'>, kv: Resource<'keyvault'>, g: Graph): DeclaredPolicies {
-  const inline = ctx.fact(kv, 'accessPolicies');
+  // Read without a "could not decide" line: the vault uses access policies either way (the finding
+  // is decided), an unknown list only says so in the message ("not evaluated").
+  const written = kv.attrs.get('accessPolicies');
+  const inline = { value: written?.value, state: written?.value?.kind === 'unknown' ? 'unknown' : 'known', sourcePath: written?.sourcePath ?? 'accessPolicies' };
   const standalone = g.ofKind('keyvault.accesspolicy').filter((p) => p.parent === kv && declaresPolicies(ctx, p)).length;
   const parts: string[] = [];
   if (inline.value?.kind === 'list' && inline.value.items.length > 0) {

@@ -2,7 +2,10 @@
  * KV002 (keyvault-rbac-authorization): Key Vault uses access policies instead of Azure RBAC authorization.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 import { azurermPinned } from '../support/terraform-pins.js';
 
 // The cases converted from the former fixture folders; add new cases to this table.
@@ -1028,3 +1031,18 @@ resource kv 'Microsoft.KeyVault/vaults@2024-11-01' = {
 };
 
 ruleTester('KV002', converted, azureCli, dynamicPolicies, providerVersions, negations, comparisons);
+
+// A vault on the access-policy default whose dynamic access_policy iterates over an unknown
+// collection uses access policies either way: the finding is decided, so --verbose does not also
+// list KV002 as undecided (the two lines contradicted each other).
+const { tree, cleanup } = tempTrees('kv002-');
+afterAll(cleanup);
+it('a dynamic access_policy over an unknown collection: a finding, not also undecided', async () => {
+  const dir = tree({
+    'main.tf':
+      'variable "readers" {\n  type = list(string)\n}\nresource "azurerm_key_vault" "b" {\n  name                     = "b"\n  location                 = "westeurope"\n  resource_group_name      = "rg"\n  tenant_id                = "t"\n  sku_name                 = "standard"\n  purge_protection_enabled = true\n  dynamic "access_policy" {\n    for_each = var.readers\n    content {\n      tenant_id = "t"\n      object_id = access_policy.value\n    }\n  }\n}\n',
+  });
+  const r = await lint({ paths: [dir], root: dir, rules: ['KV002'] });
+  expect(r.findings.map((f) => [f.ruleId, f.level])).toEqual([['KV002', 'warning']]);
+  expect(r.undecided.filter((u) => u.ruleId === 'KV002')).toEqual([]);
+});
