@@ -37225,10 +37225,13 @@ function clippedSource(text2) {
 function readParameterFile(pf) {
   return new Map(parameterFileEntries(pf).map(([k, v]) => [k.toLowerCase(), v]));
 }
+function parametersObject(root) {
+  return getProp(root, "parameters") ?? (getProp(root, "$schema") === void 0 ? root : void 0);
+}
 function parameterFileEntries(pf) {
   const out = [];
   const doc = { file: pf.file, lineMap: pf.parsed.lineMap };
-  for (const [k, , v] of members(getProp(pf.parsed.root, "parameters"))) {
+  for (const [k, , v] of members(parametersObject(pf.parsed.root))) {
     const valueNode = getProp(v, "value");
     const refNode = getProp(v, "reference");
     if (valueNode) out.push([k, nodeToValue(doc, valueNode)]);
@@ -37643,7 +37646,7 @@ function mayNameTemplate(text2) {
 }
 function unknownParameters(parsed, file) {
   const why = `its parameter file ${path27.basename(file)} cannot be read`;
-  return new Map(members(getProp(parsed.root, "parameters")).map(([name]) => [name, unknown(why)]));
+  return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
   const t = getProp(getProp(pf?.root, "metadata"), "template");
@@ -40388,12 +40391,23 @@ __export(arm_exports, {
   isBicepGenerated: () => isBicepGenerated2
 });
 import path35 from "node:path";
-function armJsonKind(text2) {
+function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
   if (/"\$schema"\s*:\s*"[^"]*deploymentParameters\.json#?"/i.test(head)) return "arm-params";
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text2)) return "arm";
+  if (file !== void 0 && isBareParameterFile(file, text2)) return "arm-params";
   return void 0;
+}
+function isBareParameterFile(file, text2) {
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path35.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  const root = parseJsonc(text2, file).root;
+  const members2 = root?.type === "object" ? root.children ?? [] : [];
+  if (members2.length === 0) return false;
+  return members2.every((m) => {
+    const v = m.children?.[1];
+    return v?.type === "object" && (getProp(v, "value") !== void 0 || getProp(v, "reference") !== void 0);
+  });
 }
 function runTemplateIndex(allFiles) {
   return perRun(allFiles, "arm-template-index", () => templateIndex(allFiles.flatMap((f) => f.kind === "arm" ? [f.path] : f.kind === "bicep" ? [f.path.replace(/\.bicep$/i, ".json")] : [])));
@@ -40401,7 +40415,7 @@ function runTemplateIndex(allFiles) {
 function isBicepGenerated2(parsed) {
   return getProp(getProp(getProp(parsed?.root, "metadata"), "_generator"), "name")?.value === "bicep";
 }
-var armFrontEnd;
+var MAX_BARE_PARAMETER_FILE, armFrontEnd;
 var init_arm2 = __esm({
   "src/frontends/arm.ts"() {
     "use strict";
@@ -40415,12 +40429,13 @@ var init_arm2 = __esm({
     init_names();
     init_remote_modules();
     init_bicep_references();
+    MAX_BARE_PARAMETER_FILE = 1 << 20;
     armFrontEnd = {
       name: "arm",
       family: "arm",
       byName: armByName,
-      byContent(_file, text2) {
-        return armJsonKind(text2);
+      byContent(file, text2) {
+        return armJsonKind(text2, file);
       },
       // Units of work (issue 15): a template with the parameter files paired with it (its
       // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).

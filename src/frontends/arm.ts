@@ -20,22 +20,44 @@ import { armByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
 import { bicepParamUsers } from './bicep-references.js';
 
-/** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope. */
-export function armJsonKind(text: string): FileKind | undefined {
+/** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope; a parameter file without its wrapper (`isBareParameterFile`). */
+export function armJsonKind(text: string, file?: string): FileKind | undefined {
   const head = text.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return 'arm';
   if (/"\$schema"\s*:\s*"[^"]*deploymentParameters\.json#?"/i.test(head)) return 'arm-params';
   // $schema may come later in a large template.
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(text)) return 'arm';
+  if (file !== undefined && isBareParameterFile(file, text)) return 'arm-params';
   return undefined;
+}
+
+/** Larger files are not taken as bare parameter files (a parameter file is small; the test parses it). */
+const MAX_BARE_PARAMETER_FILE = 1 << 20;
+
+/**
+ * A parameter file written without the `$schema`/`parameters` wrapper: the parameters object alone
+ * (`{"location": {"value": "eastus"}}`), which `az deployment … --parameters @file.json` reads as
+ * it reads the wrapped form (azure-cli `_process_parameters`: `parsed.get('parameters', parsed)`).
+ * Taken when the file's name says parameters and every top-level member is a parameter value
+ * (an object with `value` or a Key Vault `reference`).
+ */
+function isBareParameterFile(file: string, text: string): boolean {
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path.basename(file)) || text.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text)) return false;
+  const root = parseJsonc(text, file).root;
+  const members = root?.type === 'object' ? (root.children ?? []) : [];
+  if (members.length === 0) return false;
+  return members.every((m) => {
+    const v = m.children?.[1];
+    return v?.type === 'object' && (getProp(v, 'value') !== undefined || getProp(v, 'reference') !== undefined);
+  });
 }
 
 export const armFrontEnd: FrontEnd = {
   name: 'arm',
   family: 'arm',
   byName: armByName,
-  byContent(_file, text) {
-    return armJsonKind(text);
+  byContent(file, text) {
+    return armJsonKind(text, file);
   },
   // Units of work (issue 15): a template with the parameter files paired with it (its
   // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).

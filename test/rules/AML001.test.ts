@@ -1667,6 +1667,33 @@ resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
         messageId: 'publicWorkspace',
       },
       {
+        // A parameter file without the $schema/parameters wrapper, which the Azure CLI reads as the
+        // wrapped form (`--parameters @main.prod.parameters.json`), is a variant too (it was dropped).
+        name: 'json-parameter-file-without-its-wrapper',
+        files: {
+          'main.bicep': `
+param publicAccess string = 'Disabled'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw-demo'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+`,
+          'main.prod.parameters.json': `{
+  "publicAccess": { "value": ⟦"Enabled"⟧ }
+}
+`,
+          // Not a parameter file: a member that is no parameter value.
+          'settings.parameters.json': '{ "publicAccess": { "value": "Enabled" }, "note": "x" }\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'publicWorkspace',
+      },
+      {
         // RULES.md "Environments": "the variable file's name or folder" — the folder below the
         // template's decides when the file name does not (`params/production/main.bicepparam`).
         name: 'bicepparam-in-prod-folder',

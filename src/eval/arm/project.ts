@@ -12,7 +12,7 @@ import { getProp, members, type ParsedJson } from '../../parse/json/index.js';
 import { unknown, type Value } from '../../core/value.js';
 import { classifyPath, envFromVariables, evaluationEnv } from '../../core/env.js';
 import { pairParameterFiles } from './detect.js';
-import { evaluateArmTemplate, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
+import { evaluateArmTemplate, parametersObject, type ArmEvaluation, type ArmProblem, type ArmResource } from './template.js';
 
 export interface ArmInput {
   root: string;
@@ -114,7 +114,7 @@ export function mayNameTemplate(text: string): boolean {
 /** Every parameter of a template, unknown: its only parameter file cannot be read. */
 function unknownParameters(parsed: ParsedJson, file: string): Map<string, Value> {
   const why = `its parameter file ${path.basename(file)} cannot be read`;
-  return new Map(members(getProp(parsed.root, 'parameters')).map(([name]) => [name, unknown(why)]));
+  return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 
 /** A parameter file's `metadata.template`: the template it names (a path relative to it). */

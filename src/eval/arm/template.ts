@@ -813,10 +813,18 @@ export function readParameterFile(pf: { file: string; parsed: ParsedJson }): Map
  * A parameter file's values with their names as written: `{value}` → the literal value,
  * `{reference}` (a Key Vault secret) → unknown.
  */
+/**
+ * A parameter file's parameters: its `parameters` object, or the file's whole object when it has
+ * none (the form without the wrapper the Azure CLI also reads: `parsed.get('parameters', parsed)`).
+ */
+export function parametersObject(root: JsonNode | undefined): JsonNode | undefined {
+  return getProp(root, 'parameters') ?? (getProp(root, '$schema') === undefined ? root : undefined);
+}
+
 export function parameterFileEntries(pf: { file: string; parsed: ParsedJson }): [string, Value][] {
   const out: [string, Value][] = [];
   const doc: Doc = { file: pf.file, lineMap: pf.parsed.lineMap };
-  for (const [k, , v] of members(getProp(pf.parsed.root, 'parameters'))) {
+  for (const [k, , v] of members(parametersObject(pf.parsed.root))) {
     const valueNode = getProp(v, 'value');
     const refNode = getProp(v, 'reference');
     if (valueNode) out.push([k, nodeToValue(doc, valueNode)]);
