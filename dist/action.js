@@ -44172,6 +44172,14 @@ function powershellEnvironment(initial) {
   for (const [k, v] of initial) out.set(isName(k) ? psEnvironmentKey(k) : k, v);
   return out;
 }
+function environmentOf3(env) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, v] of env) {
+    if (k === ANY_VARIABLE) out.set(k, v);
+    else if (k.startsWith("env:")) out.set(k.slice(4), v);
+  }
+  return out;
+}
 function lookupOwn(env, key) {
   const lower = key.toLowerCase();
   for (const [k, v] of env) if (k.toLowerCase() === lower) return v;
@@ -44312,6 +44320,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const subshellPrior = [];
   let currentDepth = 0;
   const set = (name, v) => {
+    if (ps) {
+      for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
+    }
     for (const f of frames) if (f.kind === "loop" && !f.prior.has(name)) f.prior.set(name, env.get(name));
     for (let d = 0; d < currentDepth; d++) if (!(subshellPrior[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellPrior[d].set(name, env.get(name));
     env.set(name, v);
@@ -44507,11 +44518,20 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function recordPsCall(words) {
     const at2 = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0].text)));
-    if (at2 < 0) return;
+    if (at2 < 0) {
+      const sh = words[0] && SHELLS.has(words[0].text) ? words.slice(1).findIndex((w) => !w.raw.startsWith("-")) + 1 : 0;
+      const target = sh > 0 || words[0] ? words[sh] : void 0;
+      if (!target || !/\.(?:sh|bash)$/i.test(target.text)) return;
+      const shPath = expandWord(target, env, ctx).text;
+      if (shPath === void 0) return;
+      const inherited2 = environmentOf3(env);
+      for (const [k, v] of positionalArguments(words.slice(sh + 1))) inherited2.set(k, v);
+      pushCall(shPath, inherited2);
+      return;
+    }
     const path59 = expandWord(words[at2], env, ctx).text;
     if (path59 === void 0) return;
-    const inherited = /* @__PURE__ */ new Map();
-    if (env.has(ANY_VARIABLE)) inherited.set(ANY_VARIABLE, env.get(ANY_VARIABLE));
+    const inherited = environmentOf3(env);
     for (const [k, v] of psNamedArguments(words.slice(at2 + 1))) inherited.set(k, v);
     pushCall(path59, inherited);
   }
@@ -44687,8 +44707,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
     const path59 = expandWord(target, env, ctx).text;
     if (path59 === void 0) return;
-    const inherited = /* @__PURE__ */ new Map();
-    for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) inherited.set(k, v);
+    const inherited = ps ? environmentOf3(env) : /* @__PURE__ */ new Map();
+    if (!ps) {
+      for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) inherited.set(k, v);
+    }
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
     pushCall(path59, inherited);
@@ -46388,7 +46410,8 @@ function azureCliUnits(ciFiles, ctx) {
           }
         };
         if (!calledOnly) runCalledScripts(run3, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-        addInvocations(calledOnly ? UNCALLED : variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
+        if (calledOnly) addInvocations(UNCALLED, run3, env, false, void 0);
+        else addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           const first = calledOnly && vi === 0;
@@ -46396,7 +46419,7 @@ function azureCliUnits(ciFiles, ctx) {
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
           if (calledOnly) runCalledScripts(crun, csc, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
-          addInvocations(cname, crun, cenv, false, linkerFor(false, () => []));
+          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs]) : linkerFor(false, () => []));
         }
       }
     }
@@ -46905,9 +46928,10 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
     const stageId = place.stage?.id;
     const where = c.step ? [stageId === void 0 ? "" : `stage ${stageId}`, c.job?.id ?? "", `step ${c.step.index + 1}`].filter(Boolean).join(" ") : c.job ? c.job.id || (stageId ? `stage ${stageId} job template` : "job template") : c.stage?.id ?? "extends";
     const label = `called by ${path40.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
-    const outer = [void 0];
-    if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
-    else if (cut && callsOf(c.caller).length > 0) cut.deeper = true;
+    const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
+    if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
+    const callerRunsAlone = through.length === 0 || callsOf(c.caller).length === 0 || !runsOnlyWhenCalled(c.caller);
+    const outer = [...callerRunsAlone ? [void 0] : [], ...through];
     return outer.flatMap(
       (o) => (
         // A calling job's combinations, each a context of the called file: at most 32 per call, as
@@ -46923,8 +46947,8 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const composite = file.kind === "github-action" && c.step !== void 0;
           const variables = expanded || composite ? sc.variables : void 0;
           const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
-          const through = o ? `${label} ${o.label}` : label;
-          return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };
+          const through2 = o ? `${label} ${o.label}` : label;
+          return { label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };
         })
       )
     );

@@ -492,7 +492,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       envByVariant.set(variant, envs);
     };
     /** A script run's invocations as drafts of one variant: an `update` merges into that variant's `create` of the same name. */
-    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass | undefined, recordRefs: boolean, linker: Linker): void => {
+    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass | undefined, recordRefs: boolean, linker: Linker | undefined): void => {
       const defaults = configuredDefaults(run);
       for (const inv of run.invocations) {
         const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
@@ -555,8 +555,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           }
         };
         if (!calledOnly) runCalledScripts(run, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-        // A file run only by its callers: this run still records the az commands' --file references, its drafts are dropped.
-        addInvocations(calledOnly ? UNCALLED : variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
+        // A file run only by its callers: this run's drafts are dropped, and the files its `--file`
+        // flags name are not read here (a default no caller uses names a file linted on its own).
+        if (calledOnly) addInvocations(UNCALLED, run, env, false, undefined);
+        else addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
@@ -565,7 +567,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
           if (calledOnly) runCalledScripts(crun, csc, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
-          addInvocations(cname, crun, cenv, false, linkerFor(false, () => []));
+          // Run only by its callers: each caller's run reads the files its `--file` flags name (heredocs of the file included).
+          addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs]) : linkerFor(false, () => []));
         }
       }
     }
@@ -1342,11 +1345,14 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
     // A caller that is itself a template passes on what its own callers give it
     // (`size: ${{ parameters.size }}`): this call is evaluated with its caller's defaults and
     // once per caller of its caller.
-    const outer: (CallerContext | undefined)[] = [undefined];
     // Contexts that pass the same values (the legs of a matrix the inputs do not read) are one.
-    if (depth < MAX_CALLER_DEPTH) outer.push(...distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1));
+    const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     // A caller that has callers of its own past the depth followed: what they pass is not read (EVAL001).
-    else if (cut && callsOf(c.caller).length > 0) cut.deeper = true;
+    if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
+    // The caller's own defaults, unless the caller runs only as its own callers call it (a template
+    // between the pipeline and this file): then only their values reach this call.
+    const callerRunsAlone = through.length === 0 || callsOf(c.caller).length === 0 || !runsOnlyWhenCalled(c.caller);
+    const outer: (CallerContext | undefined)[] = [...(callerRunsAlone ? [undefined] : []), ...through];
     return outer.flatMap((o) =>
       // A calling job's combinations, each a context of the called file: at most 32 per call, as
       // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).

@@ -1425,6 +1425,19 @@ type: amlcompute
     ],
     invalid: [
       {
+        // A template's `--file` default that its only caller overrides names a file no run uses: it
+        // is linted on its own (it was taken as read by the template, and dropped).
+        name: 'file-named-only-by-an-overridden-template-default',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nsteps:\n  - template: t.yml\n    parameters:\n      f: other.yml\n',
+          't.yml': 'parameters:\n  - name: f\n    default: compute.yml\nsteps:\n  - script: az ml compute create -f ${{ parameters.f }} -w ws -g rg\n',
+          'compute.yml': 'name: gpu-cluster\ntype: amlcompute\nsize: ⟦Standard_D4s_v5⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         name: 'gpu-name-cpu-size',
         files: {
           'cluster.yml': `
@@ -1484,6 +1497,10 @@ const azureCli: RuleTable = {
           'pipe.sh': 'SIZE=Standard_NC24ads_A100_v4\necho go | while read -r x; do SIZE=Standard_D8s_v5; done\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
           // A function reads its variables when it is called: one the script sets again after the function is not known there.
           'func.sh': 'SIZE=Standard_D8s_v5\nmk() {\n  az aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n}\nSIZE=Standard_NC24ads_A100_v4\nmk\n',
+          // A template between the pipeline and the file runs only as the pipeline calls it: its own default is never used.
+          'azure-pipelines.yml': 'trigger: none\nsteps:\n  - template: a.yml\n    parameters:\n      size: Standard_NC24ads_A100_v4\n',
+          'a.yml': 'parameters:\n  - name: size\n    default: Standard_D2s_v5\nsteps:\n  - template: b.yml\n    parameters:\n      size: ${{ parameters.size }}\n',
+          'b.yml': 'parameters:\n  - name: size\nsteps:\n  - script: az ml compute create -n gpu --type AmlCompute --size ${{ parameters.size }} -w ws --tags cost-center=x\n',
           // PowerShell functions too (about_Scopes), whatever the case of the name, in a block or on one line.
           'func.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu {\n  az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n}\n$GPUSIZE = 'Standard_NC24ads_A100_v4'\nNew-Gpu\n",
           'func-branch.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu { az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws }\nif ($env:GPU) { $gpuSize = 'Standard_NC24ads_A100_v4' }\nNew-Gpu\n",
@@ -1740,6 +1757,28 @@ jobs:
             'parameters:\n  - name: size\n    default: Standard_NC24ads_A100_v4\n  - name: size2\n    default: Standard_NC24ads_A100_v4\njobs:\n  - job: compute\n    steps:\n      - script: ./deploy.sh\n        env:\n          SIZE: ${{ parameters.size }}\n      - task: AzureCLI@2\n        inputs:\n          azureSubscription: x\n          scriptType: bash\n          scriptLocation: scriptPath\n          scriptPath: deploy2.sh\n          arguments: ${{ parameters.size2 }}\n',
           'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size "$SIZE" -w ws\n',
           'deploy2.sh': 'az ml compute create -n gpu-cluster2 --type AmlCompute --size "$1" -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A PowerShell step's environment reaches the scripts it runs (a .ps1's $env:X, a shell script's $X).
+        name: 'powershell-step-environment-reaches-called-scripts',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      SIZE: ⟦Standard_D4s_v5⟧\n      SIZE2: ⟦Standard_D8s_v5⟧\n    steps:\n      - shell: pwsh\n        run: |\n          ./p.ps1\n          bash ./x.sh\n',
+          'p.ps1': 'az aks nodepool add --cluster-name aks -g rg -n gpu --node-vm-size $env:SIZE --node-taints sku=gpu:NoSchedule\n',
+          'x.sh': 'az aks nodepool add --cluster-name aks -g rg -n gpu2 --node-vm-size "$SIZE2" --node-taints sku=gpu:NoSchedule\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // A PowerShell function's own assignment holds in its body, whatever spelling the script uses later.
+        name: 'powershell-function-assigns-its-own-size',
+        files: {
+          'f.ps1': "function New-Gpu {\n  $gpuSize = '⟦Standard_D4s_v5⟧'\n  az ml compute create -n gpu --type AmlCompute --size $gpuSize\n}\n$GPUSIZE = 'Standard_NC24ads_A100_v4'\nNew-Gpu\n",
         },
         level: 'error',
         env: 'unknown',

@@ -224,6 +224,16 @@ function powershellEnvironment(initial: Env): Env {
   return out;
 }
 
+/** What a PowerShell script's environment (`$env:X`) passes a program it runs, by plain name; the any-variable binding too. */
+function environmentOf(env: Env): Env {
+  const out: Env = new Map();
+  for (const [k, v] of env) {
+    if (k === ANY_VARIABLE) out.set(k, v);
+    else if (k.startsWith('env:')) out.set(k.slice(4), v);
+  }
+  return out;
+}
+
 /** The binding of `key` in a PowerShell script's variables, in any case (names ignore case), without the any-variable fallback. */
 function lookupOwn(env: Env, key: string): Value | undefined {
   const lower = key.toLowerCase();
@@ -472,6 +482,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const subshellPrior: Map<string, Value | undefined>[] = [];
   let currentDepth = 0;
   const set = (name: string, v: Value): void => {
+    // PowerShell names ignore case: one variable, whatever spelling set it before (`$Size`, `$SIZE`).
+    if (ps) for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     for (const f of frames) if (f.kind === 'loop' && !f.prior!.has(name)) f.prior!.set(name, env.get(name));
     for (let d = 0; d < currentDepth; d++) if (!(subshellPrior[d] ??= new Map()).has(name)) subshellPrior[d]!.set(name, env.get(name));
     env.set(name, v);
@@ -708,11 +720,22 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   function recordPsCall(words: readonly CiWord[]): void {
     const at = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || (i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0]!.text))));
-    if (at < 0) return;
+    if (at < 0) {
+      // A shell script run from PowerShell (`bash ./x.sh prod`, `./x.sh`): the environment and its arguments.
+      const sh = words[0] && SHELLS.has(words[0].text) ? words.slice(1).findIndex((w) => !w.raw.startsWith('-')) + 1 : 0;
+      const target = sh > 0 || words[0] ? words[sh] : undefined;
+      if (!target || !/\.(?:sh|bash)$/i.test(target.text)) return;
+      const shPath = expandWord(target, env, ctx).text;
+      if (shPath === undefined) return;
+      const inherited = environmentOf(env);
+      for (const [k, v] of positionalArguments(words.slice(sh + 1))) inherited.set(k, v);
+      pushCall(shPath, inherited);
+      return;
+    }
     const path = expandWord(words[at]!, env, ctx).text;
     if (path === undefined) return;
-    const inherited: Env = new Map();
-    if (env.has(ANY_VARIABLE)) inherited.set(ANY_VARIABLE, env.get(ANY_VARIABLE)!);
+    // The called script inherits the environment (`$env:X`, the step's variables among them).
+    const inherited = environmentOf(env);
     for (const [k, v] of psNamedArguments(words.slice(at + 1))) inherited.set(k, v);
     pushCall(path, inherited);
   }
@@ -933,9 +956,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
     const path = expandWord(target, env, ctx).text;
     if (path === undefined) return;
-    const inherited: Env = new Map();
     // After `source`/`export $(…)` any variable may be exported with any value: the called script cannot know its own either.
-    for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT)) || k === ANY_VARIABLE) inherited.set(k, v);
+    const inherited: Env = ps ? environmentOf(env) : new Map();
+    if (!ps) for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT)) || k === ANY_VARIABLE) inherited.set(k, v);
     // A shell script's arguments are its `$1`…`$9`; a PowerShell script's named ones bind its `param()`.
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
