@@ -42040,7 +42040,7 @@ function shellLanguage(shell, runsOn) {
 }
 function cmdAsShell(m) {
   const text2 = m.value;
-  if (!text2.includes("^") && !text2.includes("%")) return m;
+  if (!text2.includes("^") && !text2.includes("%") && !CMD_COMMENT_LINE.test(text2)) return m;
   const out = [];
   const starts = [];
   const ends = [];
@@ -42051,6 +42051,18 @@ function cmdAsShell(m) {
   };
   for (let i = 0; i < text2.length; i++) {
     const c = text2[i];
+    if (i === 0 || text2[i - 1] === "\n") {
+      CMD_COMMENT_AT.lastIndex = i;
+      const comment = CMD_COMMENT_AT.exec(text2);
+      if (comment) {
+        const lead = comment[1].length;
+        for (let k = 0; k < lead; k++) put(text2[i + k], i + k, i + k);
+        put("#", i + lead, i + lead);
+        for (let k = lead + 1; k < comment[0].length; k++) put(" ", i + k, i + k);
+        i += comment[0].length - 1;
+        continue;
+      }
+    }
     if (c === "^" && (text2[i + 1] === "\n" || text2[i + 1] === "\r")) {
       put("\\", i, i);
       if (text2[i + 1] === "\r" && text2[i + 2] === "\n") i++;
@@ -42264,7 +42276,8 @@ function buildPipeline(ctx, root) {
         }
         taskScripts(ctx, step, inputs, os3);
       } else {
-        const lang = stepKind === "script" && os3 === "windows" ? "cmd" : AZP_SCRIPT_KEYS[stepKind];
+        const windows = os3 === "windows" || os3 === void 0 && CMD_CONTINUED_LINE.test(ctx.n.str(stepValue) ?? "");
+        const lang = stepKind === "script" && windows ? "cmd" : AZP_SCRIPT_KEYS[stepKind];
         const sn = snippetOf(ctx, stepValue, lang, stepKind, subject, stepKind);
         if (sn) step.scripts.push(sn);
       }
@@ -42460,7 +42473,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_VARIABLE, AZP_SCRIPT_KEYS;
+var NO_RANGE, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -42480,6 +42493,8 @@ var init_ci = __esm({
     init_script();
     init_tree();
     NO_RANGE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    CMD_COMMENT_LINE = /^[ \t]*(?:@?rem(?:[ \t]|$)|::)/im;
+    CMD_COMMENT_AT = /([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)/iy;
     CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
     AZP_SCRIPT_KEYS = {
       script: "shell",
@@ -42487,6 +42502,7 @@ var init_ci = __esm({
       pwsh: "powershell",
       powershell: "powershell"
     };
+    CMD_CONTINUED_LINE = /[ \t]\^\r?$/m;
   }
 });
 

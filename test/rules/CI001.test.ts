@@ -431,6 +431,29 @@ const agentShell: RuleTable = {
         env: 'unknown',
         messageId: 'sdkAuth',
       },
+      {
+        // A template's step runs on its caller's agent, not known where the template is read: a line
+        // ending in ` ^` is cmd's continuation (bash would run the next line as a command of its own).
+        name: 'caret-continuation-where-the-agent-is-not-known',
+        files: {
+          'azure-pipelines.yml': 'pool:\n  vmImage: windows-latest\nsteps:\n  - template: s.yml\n',
+          's.yml': 'steps:\n  - script: |\n      az ad sp create-for-rbac --name x ^\n        ⟦--sdk-auth⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+      {
+        // cmd.exe's comment lines (`rem`, `@rem`, `::`) comment the command out: a note, as a shell `#` line is.
+        name: 'cmd-comment-lines-on-a-windows-agent',
+        files: {
+          'azure-pipelines.yml':
+            'pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      rem az ad sp create-for-rbac ⟦--sdk-auth⟧\n      @REM az ad sp create-for-rbac -n b ⟦--sdk-auth⟧\n      :: az ad sp create-for-rbac -n c ⟦--sdk-auth⟧\n      echo done\n',
+        },
+        level: 'note',
+        env: 'unknown',
+        messageId: 'commentedOut',
+      },
     ],
   },
 };

@@ -365,7 +365,7 @@ function shellLanguage(shell: string | undefined, runsOn: string | undefined): S
  */
 export function cmdAsShell(m: MappedText): MappedText {
   const text = m.value;
-  if (!text.includes('^') && !text.includes('%')) return m;
+  if (!text.includes('^') && !text.includes('%') && !CMD_COMMENT_LINE.test(text)) return m;
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -377,6 +377,19 @@ export function cmdAsShell(m: MappedText): MappedText {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
+    // A comment line (`rem …`, `@rem …`, `:: …`): the shell's `#`, so a command written there is commented out.
+    if (i === 0 || text[i - 1] === '\n') {
+      CMD_COMMENT_AT.lastIndex = i;
+      const comment = CMD_COMMENT_AT.exec(text);
+      if (comment) {
+        const lead = comment[1]!.length;
+        for (let k = 0; k < lead; k++) put(text[i + k]!, i + k, i + k);
+        put('#', i + lead, i + lead);
+        for (let k = lead + 1; k < comment[0].length; k++) put(' ', i + k, i + k);
+        i += comment[0].length - 1;
+        continue;
+      }
+    }
     if (c === '^' && (text[i + 1] === '\n' || text[i + 1] === '\r')) {
       put('\\', i, i);
       if (text[i + 1] === '\r' && text[i + 2] === '\n') i++; // CRLF: the shell's continuation is a backslash and a newline
@@ -400,6 +413,11 @@ export function cmdAsShell(m: MappedText): MappedText {
   }
   return { value: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
 }
+
+/** cmd.exe comment lines: `rem` (also `@rem`) as a command, or a `::` label that is never jumped to. */
+const CMD_COMMENT_LINE = /^[ \t]*(?:@?rem(?:[ \t]|$)|::)/im;
+/** The same at a line's start (sticky): the blanks before it, then the keyword. */
+const CMD_COMMENT_AT = /([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)/iy;
 
 /** `%NAME%` where the sticky match is placed. */
 const CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
@@ -636,8 +654,11 @@ function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
         }
         taskScripts(ctx, step, inputs, os);
       } else {
-        // `script:` is the CmdLine task: cmd.exe on a Windows agent.
-        const lang: StepLanguage = stepKind === 'script' && os === 'windows' ? 'cmd' : AZP_SCRIPT_KEYS[stepKind]!;
+        // `script:` is the CmdLine task: cmd.exe on a Windows agent. On an agent not known (a
+        // template's step runs on its caller's), a line ending in ` ^` is cmd's continuation: bash
+        // would pass a `^` argument and run the next line as a command of its own.
+        const windows = os === 'windows' || (os === undefined && CMD_CONTINUED_LINE.test(ctx.n.str(stepValue) ?? ''));
+        const lang: StepLanguage = stepKind === 'script' && windows ? 'cmd' : AZP_SCRIPT_KEYS[stepKind]!;
         const sn = snippetOf(ctx, stepValue, lang, stepKind as ScriptOrigin, subject, stepKind);
         if (sn) step.scripts.push(sn);
       }
@@ -654,6 +675,9 @@ function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
   visit(root, '', undefined);
   return pipe;
 }
+
+/** A line ending in a blank and `^` (cmd.exe's line continuation). */
+const CMD_CONTINUED_LINE = /[ \t]\^\r?$/m;
 
 /** The agent's operating system as a `pool:` says it: Windows, Linux/macOS, or not known (a named or self-hosted pool, an expression). */
 type AgentOs = 'windows' | 'unix' | undefined;
