@@ -44133,13 +44133,17 @@ function shellFunctions(commands) {
     if (start >= 0) inBody.add(ci);
     if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)].raw)) runners.add(current);
   }
+  const inOtherBody = (b, ci) => inBody.has(ci) && (ci < b.start || ci > b.end);
   for (const b of bodies) {
-    for (let ci = b.end + 1; ci < commands.length; ci++) {
-      if (inBody.has(ci) || commands[ci].commented) continue;
-      for (const w of commands[ci].argv) {
+    for (let ci = 0; ci < commands.length; ci++) {
+      const later = ci > b.end && !inBody.has(ci);
+      if (!later && !inOtherBody(b, ci) || commands[ci].commented) continue;
+      const argv = commands[ci].argv;
+      if (!later && argv.some((w) => w.raw === "local")) continue;
+      for (const w of argv) {
         const m = SHELL_ASSIGNMENT.exec(w.raw);
         if (m) b.laterNames.add(m[1]);
-        else if (!DECLARERS.has(w.raw) && !w.raw.startsWith("-")) break;
+        else if (!DECLARERS.has(w.raw) && !w.raw.startsWith("-") && w.raw !== "{") break;
       }
     }
   }
@@ -44171,12 +44175,16 @@ function powershellFunctions(commands) {
     ci = end;
   }
   for (const b of bodies) {
-    for (let ci = b.end + 1; ci < commands.length; ci++) {
-      if (inBody.has(ci) || commands[ci].commented) continue;
+    for (let ci = 0; ci < commands.length; ci++) {
+      const later = ci > b.end && !inBody.has(ci);
+      const other = inBody.has(ci) && (ci < b.start || ci > b.end);
+      if (!later && !other || commands[ci].commented) continue;
       const argv = commands[ci].argv;
       for (let k = 0; k < argv.length; k++) {
         if (k > 0 && argv[k - 1].raw !== "{") continue;
-        const m = PS_ASSIGNED.exec(unbraced(argv[k].raw));
+        const raw = unbraced(argv[k].raw);
+        if (other && !/^(?:\[[^\]]*\])*\$(?:script|global|env):/i.test(raw)) continue;
+        const m = PS_ASSIGNED.exec(raw);
         if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) b.laterNames.add(psVariableKey(m[1]).toLowerCase());
       }
     }
@@ -44383,7 +44391,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         const spellings = ps ? [...env.keys()].filter((k2) => k2.toLowerCase() === name) : [];
         for (const key of spellings.length > 0 ? spellings : [name]) {
           saved.set(key, env.get(key));
-          env.set(key, unknown(`$${key} is set again after this function is defined, and the function reads it when it is called`));
+          env.set(key, unknown(`$${key} may be set again before this function is called (later in the script, or by another function), and the function reads it when it is called`));
         }
       }
       bodyRestore.set(b.end, saved);

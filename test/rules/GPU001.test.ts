@@ -1501,6 +1501,9 @@ const azureCli: RuleTable = {
           'azure-pipelines.yml': 'trigger: none\nsteps:\n  - template: a.yml\n    parameters:\n      size: Standard_NC24ads_A100_v4\n',
           'a.yml': 'parameters:\n  - name: size\n    default: Standard_D2s_v5\nsteps:\n  - template: b.yml\n    parameters:\n      size: ${{ parameters.size }}\n',
           'b.yml': 'parameters:\n  - name: size\nsteps:\n  - script: az ml compute create -n gpu --type AmlCompute --size ${{ parameters.size }} -w ws --tags cost-center=x\n',
+          // Another function that sets it (and may run first): a shell function, a PowerShell $script: assignment.
+          'set-by-function.sh': 'SIZE=Standard_D4s_v5\nmk() {\n  az ml compute create -n gpua --type AmlCompute --size "$SIZE" -w ws\n}\nsetsize() { SIZE=Standard_NC24ads_A100_v4; }\nsetsize\nmk\n',
+          'set-by-function.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu { az ml compute create -n gpub --type AmlCompute --size $gpuSize -w ws }\nfunction Set-Size { $script:gpuSize = 'Standard_NC24ads_A100_v4' }\nSet-Size\nNew-Gpu\n",
           // PowerShell functions too (about_Scopes), whatever the case of the name, in a block or on one line.
           'func.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu {\n  az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n}\n$GPUSIZE = 'Standard_NC24ads_A100_v4'\nNew-Gpu\n",
           'func-branch.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu { az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws }\nif ($env:GPU) { $gpuSize = 'Standard_NC24ads_A100_v4' }\nNew-Gpu\n",

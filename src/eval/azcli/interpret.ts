@@ -149,13 +149,18 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
     // The program after any wrapper (`time "$@"`, `sudo "$@"`) runs the arguments too.
     if (current !== undefined && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)]!.raw)) runners.add(current);
   }
+  // What another function's body assigns (not `local`) may be set whenever that function runs: before a call of this one too.
+  const inOtherBody = (b: FunctionBody, ci: number): boolean => inBody.has(ci) && (ci < b.start || ci > b.end);
   for (const b of bodies) {
-    for (let ci = b.end + 1; ci < commands.length; ci++) {
-      if (inBody.has(ci) || commands[ci]!.commented) continue;
-      for (const w of commands[ci]!.argv) {
+    for (let ci = 0; ci < commands.length; ci++) {
+      const later = ci > b.end && !inBody.has(ci);
+      if ((!later && !inOtherBody(b, ci)) || commands[ci]!.commented) continue;
+      const argv = commands[ci]!.argv;
+      if (!later && argv.some((w) => w.raw === 'local')) continue;
+      for (const w of argv) {
         const m = SHELL_ASSIGNMENT.exec(w.raw);
         if (m) b.laterNames.add(m[1]!);
-        else if (!DECLARERS.has(w.raw) && !w.raw.startsWith('-')) break;
+        else if (!DECLARERS.has(w.raw) && !w.raw.startsWith('-') && w.raw !== '{') break;
       }
     }
   }
@@ -200,13 +205,19 @@ function powershellFunctions(commands: readonly CiCommand[]): FunctionBody[] {
     ci = end;
   }
   for (const b of bodies) {
-    for (let ci = b.end + 1; ci < commands.length; ci++) {
-      if (inBody.has(ci) || commands[ci]!.commented) continue;
+    for (let ci = 0; ci < commands.length; ci++) {
+      // After the body at the script's level, or in another function's body (which may run before
+      // a call of this one), where only a `$script:`/`$global:` assignment reaches the script's variable.
+      const later = ci > b.end && !inBody.has(ci);
+      const other = inBody.has(ci) && (ci < b.start || ci > b.end);
+      if ((!later && !other) || commands[ci]!.commented) continue;
       const argv = commands[ci]!.argv;
       // At the start of a statement, or of a block on its line (`if ($a) { $x = 'b' }`).
       for (let k = 0; k < argv.length; k++) {
         if (k > 0 && argv[k - 1]!.raw !== '{') continue;
-        const m = PS_ASSIGNED.exec(unbraced(argv[k]!.raw));
+        const raw = unbraced(argv[k]!.raw);
+        if (other && !/^(?:\[[^\]]*\])*\$(?:script|global|env):/i.test(raw)) continue;
+        const m = PS_ASSIGNED.exec(raw);
         if (m && (m[2] !== undefined || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ''))) b.laterNames.add(psVariableKey(m[1]!).toLowerCase());
       }
     }
@@ -533,7 +544,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         const spellings = ps ? [...env.keys()].filter((k) => k.toLowerCase() === name) : [];
         for (const key of spellings.length > 0 ? spellings : [name]) {
           saved.set(key, env.get(key));
-          env.set(key, unknown(`$${key} is set again after this function is defined, and the function reads it when it is called`));
+          env.set(key, unknown(`$${key} may be set again before this function is called (later in the script, or by another function), and the function reads it when it is called`));
         }
       }
       bodyRestore.set(b.end, saved);
