@@ -40402,7 +40402,8 @@ function armJsonKind(text2, file) {
 function isBareParameterFile(file, text2) {
   if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path35.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
-  const members2 = root?.type === "object" ? root.children ?? [] : [];
+  const params = getProp(root, "parameters") ?? root;
+  const members2 = params?.type === "object" ? params.children ?? [] : [];
   if (members2.length === 0) return false;
   return members2.every((m) => {
     const v = m.children?.[1];

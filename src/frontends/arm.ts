@@ -35,7 +35,7 @@ export function armJsonKind(text: string, file?: string): FileKind | undefined {
 const MAX_BARE_PARAMETER_FILE = 1 << 20;
 
 /**
- * A parameter file written without the `$schema`/`parameters` wrapper: the parameters object alone
+ * A parameter file written without the `$schema` (with the `parameters` wrapper or without it): the parameters object alone
  * (`{"location": {"value": "eastus"}}`), which `az deployment … --parameters @file.json` reads as
  * it reads the wrapped form (azure-cli `_process_parameters`: `parsed.get('parameters', parsed)`).
  * Taken when the file's name says parameters and every top-level member is a parameter value
@@ -44,7 +44,9 @@ const MAX_BARE_PARAMETER_FILE = 1 << 20;
 function isBareParameterFile(file: string, text: string): boolean {
   if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path.basename(file)) || text.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text)) return false;
   const root = parseJsonc(text, file).root;
-  const members = root?.type === 'object' ? (root.children ?? []) : [];
+  // The wrapper without its `$schema` (`{"parameters": {…}}`) is read the same way.
+  const params = getProp(root, 'parameters') ?? root;
+  const members = params?.type === 'object' ? (params.children ?? []) : [];
   if (members.length === 0) return false;
   return members.every((m) => {
     const v = m.children?.[1];
