@@ -7015,7 +7015,7 @@ var require_build = __commonJS({
         return this.rest();
       }
     };
-    var Parser5 = class Parser6 {
+    var Parser6 = class Parser7 {
       static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
       static ERR_INVALID_CHAR_RANGE = "invalid character class range";
       static ERR_INVALID_ESCAPE = "invalid escape sequence";
@@ -7058,13 +7058,13 @@ var require_build = __commonJS({
       ]));
       static unicodeTable(name) {
         if (name === "Any") return {
-          tab: Parser6.ANY_TABLE,
-          fold: Parser6.ANY_TABLE,
+          tab: Parser7.ANY_TABLE,
+          fold: Parser7.ANY_TABLE,
           sign: 1
         };
         if (name === "Ascii") return {
-          tab: Parser6.ASCII_TABLE,
-          fold: Parser6.ASCII_FOLD_TABLE,
+          tab: Parser7.ASCII_TABLE,
+          fold: Parser7.ASCII_FOLD_TABLE,
           sign: 1
         };
         if (name === "Assigned") return {
@@ -7117,13 +7117,13 @@ var require_build = __commonJS({
       * @param {number} flags
       */
       static parse(pattern, flags) {
-        return new Parser6(pattern, flags).parseInternal();
+        return new Parser7(pattern, flags).parseInternal();
       }
       static parseRepeat(t) {
         const start = t.pos();
         if (!t.more() || !t.lookingAt("{")) return -1;
         t.skip(1);
-        const min = Parser6.parseInt(t);
+        const min = Parser7.parseInt(t);
         if (min === -1) return -1;
         if (!t.more()) return -1;
         let max;
@@ -7132,11 +7132,11 @@ var require_build = __commonJS({
           t.skip(1);
           if (!t.more()) return -1;
           if (t.lookingAt("}")) max = -1;
-          else if ((max = Parser6.parseInt(t)) === -1) return -1;
+          else if ((max = Parser7.parseInt(t)) === -1) return -1;
         }
         if (!t.more() || !t.lookingAt("}")) return -1;
         t.skip(1);
-        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_REPEAT_SIZE, t.from(start));
+        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_REPEAT_SIZE, t.from(start));
         return min << 16 | max & Unicode.MAX_BMP;
       }
       static isValidCaptureName(name) {
@@ -7177,7 +7177,7 @@ var require_build = __commonJS({
           case Regexp.Op.ANY_CHAR:
             break;
           case Regexp.Op.ANY_CHAR_NOT_NL:
-            if (Parser6.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+            if (Parser7.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
             break;
           case Regexp.Op.CHAR_CLASS: {
             const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
@@ -7195,7 +7195,7 @@ var require_build = __commonJS({
       static parseEscape(t) {
         const startPos = t.pos();
         t.skip(1);
-        if (!t.more()) throw new RE2JSSyntaxException(Parser6.ERR_TRAILING_BACKSLASH);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser7.ERR_TRAILING_BACKSLASH);
         let c = t.pop();
         bigswitch: switch (c) {
           case Codepoint.CODES["1"]:
@@ -7256,18 +7256,18 @@ var require_build = __commonJS({
           default:
             if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
         }
-        throw new RE2JSSyntaxException(Parser6.ERR_INVALID_ESCAPE, t.from(startPos));
+        throw new RE2JSSyntaxException(Parser7.ERR_INVALID_ESCAPE, t.from(startPos));
       }
       static parseClassChar(t, wholeClassPos) {
-        if (!t.more()) throw new RE2JSSyntaxException(Parser6.ERR_MISSING_BRACKET, t.from(wholeClassPos));
-        if (t.lookingAt("\\")) return Parser6.parseEscape(t);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser7.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+        if (t.lookingAt("\\")) return Parser7.parseEscape(t);
         return t.pop();
       }
       static hasCapture(re3) {
         if (re3 === null) return false;
         if (re3.op === Regexp.Op.CAPTURE) return true;
         if (re3.subs) {
-          for (let sub2 of re3.subs) if (Parser6.hasCapture(sub2)) return true;
+          for (let sub2 of re3.subs) if (Parser7.hasCapture(sub2)) return true;
         }
         return false;
       }
@@ -7303,7 +7303,7 @@ var require_build = __commonJS({
         this.free = re3;
       }
       checkLimits(re3) {
-        if (this.numRunes > Parser6.MAX_RUNES) throw new RE2JSSyntaxException(Parser6.ERR_LARGE);
+        if (this.numRunes > Parser7.MAX_RUNES) throw new RE2JSSyntaxException(Parser7.ERR_LARGE);
         this.checkSize(re3);
         this.checkHeight(re3);
       }
@@ -7314,14 +7314,14 @@ var require_build = __commonJS({
             let n = re3.max;
             if (n === -1) n = re3.min;
             if (n <= 0) n = 1;
-            if (n > Math.floor(Parser6.MAX_SIZE / this.repeats)) this.repeats = Parser6.MAX_SIZE;
+            if (n > Math.floor(Parser7.MAX_SIZE / this.repeats)) this.repeats = Parser7.MAX_SIZE;
             else this.repeats *= n;
           }
-          if (this.numRegexp < Math.floor(Parser6.MAX_SIZE / this.repeats)) return;
+          if (this.numRegexp < Math.floor(Parser7.MAX_SIZE / this.repeats)) return;
           this.size = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkSize(reEx);
         }
-        if (this.calcSize(re3, true) > Parser6.MAX_SIZE) throw new RE2JSSyntaxException(Parser6.ERR_LARGE);
+        if (this.calcSize(re3, true) > Parser7.MAX_SIZE) throw new RE2JSSyntaxException(Parser7.ERR_LARGE);
       }
       calcSize(re3, force = false) {
         if (!force && this.size !== null) {
@@ -7366,12 +7366,12 @@ var require_build = __commonJS({
         return size;
       }
       checkHeight(re3) {
-        if (this.numRegexp < Parser6.MAX_HEIGHT) return;
+        if (this.numRegexp < Parser7.MAX_HEIGHT) return;
         if (this.height === null) {
           this.height = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkHeight(reEx);
         }
-        if (this.calcHeight(re3, true) > Parser6.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser6.ERR_NESTING_DEPTH);
+        if (this.calcHeight(re3, true) > Parser7.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser7.ERR_NESTING_DEPTH);
       }
       calcHeight(re3, force = false) {
         if (!force && this.height !== null) {
@@ -7432,7 +7432,7 @@ var require_build = __commonJS({
       newLiteral(r, flags) {
         const re3 = this.newRegexp(Regexp.Op.LITERAL);
         re3.flags = flags;
-        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser6.minFoldRune(r);
+        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser7.minFoldRune(r);
         re3.runes = [r];
         return re3;
       }
@@ -7451,12 +7451,12 @@ var require_build = __commonJS({
             t.skip(1);
             flags ^= RE2Flags.NON_GREEDY;
           }
-          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
         }
         const n = this.stack.length;
-        if (n === 0) throw new RE2JSSyntaxException(Parser6.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        if (n === 0) throw new RE2JSSyntaxException(Parser7.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
         const sub2 = this.stack[n - 1];
-        if (Regexp.isPseudoOp(sub2.op)) throw new RE2JSSyntaxException(Parser6.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        if (Regexp.isPseudoOp(sub2.op)) throw new RE2JSSyntaxException(Parser7.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
         const re3 = this.newRegexp(op);
         re3.min = min;
         re3.max = max;
@@ -7464,7 +7464,7 @@ var require_build = __commonJS({
         re3.subs = [sub2];
         this.stack[n - 1] = re3;
         this.checkLimits(re3);
-        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re3, 1e3)) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re3, 1e3)) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
       }
       repeatIsValid(re3, n) {
         if (re3.op === Regexp.Op.REPEAT) {
@@ -7581,8 +7581,8 @@ var require_build = __commonJS({
         for (let i = 0; i <= lensub; i++) {
           let ifirst = null;
           if (i < lensub) {
-            ifirst = Parser6.leadingRegexp(array[s + i]);
-            if (first !== null && first.equals(ifirst) && (Parser6.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser6.isCharClass(first.subs[0]))) continue;
+            ifirst = Parser7.leadingRegexp(array[s + i]);
+            if (first !== null && first.equals(ifirst) && (Parser7.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser7.isCharClass(first.subs[0]))) continue;
           }
           if (i === start) {
           } else if (i === start + 1) array[lenout++] = array[s + start];
@@ -7606,7 +7606,7 @@ var require_build = __commonJS({
         start = 0;
         lenout = 0;
         for (let i = 0; i <= lensub; i++) {
-          if (i < lensub && Parser6.isCharClass(array[s + i])) continue;
+          if (i < lensub && Parser7.isCharClass(array[s + i])) continue;
           if (i === start) {
           } else if (i === start + 1) array[lenout++] = array[s + start];
           else {
@@ -7620,7 +7620,7 @@ var require_build = __commonJS({
             array[s + start] = array[s + max];
             array[s + max] = tmp;
             for (let j = start + 1; j < i; j++) {
-              Parser6.mergeCharClass(array[s + start], array[s + j]);
+              Parser7.mergeCharClass(array[s + start], array[s + j]);
               this.reuse(array[s + j]);
             }
             this.cleanAlt(array[s + start]);
@@ -7693,7 +7693,7 @@ var require_build = __commonJS({
         return this.newRegexp(Regexp.Op.EMPTY_MATCH);
       }
       parseInternal() {
-        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser6.literalRegexp(this.wholeRegexp, this.flags);
+        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser7.literalRegexp(this.wholeRegexp, this.flags);
         let lastRepeatPos = -1;
         let min = -1;
         let max = -1;
@@ -7767,7 +7767,7 @@ var require_build = __commonJS({
             }
             case Codepoint.CODES["{"]: {
               const before = t.pos();
-              const minMax = Parser6.parseRepeat(t);
+              const minMax = Parser7.parseRepeat(t);
               if (minMax < 0) {
                 t.rewindTo(before);
                 this.literal(t.pop());
@@ -7793,7 +7793,7 @@ var require_build = __commonJS({
                   this.op(Regexp.Op.NO_WORD_BOUNDARY);
                   break bigswitch;
                 case Codepoint.CODES["C"]:
-                  throw new RE2JSSyntaxException(Parser6.ERR_INVALID_ESCAPE, "\\C");
+                  throw new RE2JSSyntaxException(Parser7.ERR_INVALID_ESCAPE, "\\C");
                 case Codepoint.CODES["Q"]: {
                   let lit = t.rest();
                   const i = lit.indexOf("\\E");
@@ -7835,7 +7835,7 @@ var require_build = __commonJS({
               }
               t.rewindTo(savedPos);
               this.reuse(re3);
-              this.literal(Parser6.parseEscape(t));
+              this.literal(Parser7.parseEscape(t));
               break;
             }
             default:
@@ -7846,7 +7846,7 @@ var require_build = __commonJS({
         this.concat();
         if (this.swapVerticalBar()) this.pop();
         this.alternate();
-        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser6.ERR_MISSING_PAREN, this.wholeRegexp);
+        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser7.ERR_MISSING_PAREN, this.wholeRegexp);
         this.stack[0].namedGroups = this.namedGroups;
         return this.stack[0];
       }
@@ -7856,14 +7856,14 @@ var require_build = __commonJS({
         if (s.startsWith("(?P<") || s.startsWith("(?<")) {
           const begin = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
-          if (end < 0) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_NAMED_CAPTURE, s);
+          if (end < 0) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_NAMED_CAPTURE, s);
           const name = s.substring(begin, end);
           t.skipString(name);
           t.skip(begin + 1);
-          if (!Parser6.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+          if (!Parser7.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
           const re3 = this.op(Regexp.Op.LEFT_PAREN);
           re3.cap = ++this.numCap;
-          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser6.ERR_DUPLICATE_NAMED_CAPTURE, name);
+          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser7.ERR_DUPLICATE_NAMED_CAPTURE, name);
           this.namedGroups[name] = this.numCap;
           re3.name = name;
           return;
@@ -7910,7 +7910,7 @@ var require_build = __commonJS({
               break loop;
           }
         }
-        throw new RE2JSSyntaxException(Parser6.ERR_INVALID_PERL_OP, t.from(startPos));
+        throw new RE2JSSyntaxException(Parser7.ERR_INVALID_PERL_OP, t.from(startPos));
       }
       parsePosLookBehind() {
         const re3 = this.newRegexp(Regexp.Op.LEFT_PAREN);
@@ -7930,7 +7930,7 @@ var require_build = __commonJS({
       }
       swapVerticalBar() {
         const n = this.stack.length;
-        if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser6.isCharClass(this.stack[n - 1]) && Parser6.isCharClass(this.stack[n - 3])) {
+        if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser7.isCharClass(this.stack[n - 1]) && Parser7.isCharClass(this.stack[n - 3])) {
           let re1 = this.stack[n - 1];
           let re3 = this.stack[n - 3];
           if (re1.op > re3.op) {
@@ -7939,7 +7939,7 @@ var require_build = __commonJS({
             re1 = tmp;
             this.stack[n - 3] = re3;
           }
-          Parser6.mergeCharClass(re3, re1);
+          Parser7.mergeCharClass(re3, re1);
           this.reuse(re1);
           this.pop();
           return true;
@@ -7960,13 +7960,13 @@ var require_build = __commonJS({
         this.concat();
         if (this.swapVerticalBar()) this.pop();
         this.alternate();
-        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser6.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser7.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
         const re1 = this.pop();
         const re22 = this.pop();
-        if (re22.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser6.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        if (re22.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser7.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
         this.flags = re22.flags;
         if (re22.lb !== 0) {
-          if (Parser6.hasCapture(re1)) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+          if (Parser7.hasCapture(re1)) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
           if (re22.lb > 0) re22.op = Regexp.Op.PLB;
           else re22.op = Regexp.Op.NLB;
           re22.subs = [re1];
@@ -7997,7 +7997,7 @@ var require_build = __commonJS({
         const name = cls.substring(0, i + 2);
         t.skipString(name);
         const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
-        if (g === null) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, name);
+        if (g === null) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, name);
         cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
         return true;
       }
@@ -8010,7 +8010,7 @@ var require_build = __commonJS({
         if (c === Codepoint.CODES["P"]) sign2 = -1;
         if (!t.more()) {
           t.rewindTo(startPos);
-          throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.rest());
+          throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.rest());
         }
         c = t.pop();
         let name;
@@ -8020,7 +8020,7 @@ var require_build = __commonJS({
           const end = rest.indexOf("}");
           if (end < 0) {
             t.rewindTo(startPos);
-            throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.rest());
+            throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.rest());
           }
           name = rest.substring(0, end);
           t.skipString(name);
@@ -8030,8 +8030,8 @@ var require_build = __commonJS({
           sign2 = 0 - sign2;
           name = name.substring(1);
         }
-        const pair = Parser6.unicodeTable(name);
-        if (pair === null) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+        const pair = Parser7.unicodeTable(name);
+        if (pair === null) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.from(startPos));
         if (pair.sign < 0) sign2 = 0 - sign2;
         const tab = pair.tab;
         const fold = pair.fold;
@@ -8060,7 +8060,7 @@ var require_build = __commonJS({
             const s = t.rest();
             if (s === "-" || !s.startsWith("-]")) {
               t.rewindTo(startPos);
-              throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.rest());
+              throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.rest());
             }
           }
           first = false;
@@ -8072,14 +8072,14 @@ var require_build = __commonJS({
           if (this.parseUnicodeClass(t, cc)) continue;
           if (this.parsePerlClassEscape(t, cc)) continue;
           t.rewindTo(beforePos);
-          const lo = Parser6.parseClassChar(t, startPos);
+          const lo = Parser7.parseClassChar(t, startPos);
           let hi = lo;
           if (t.more() && t.lookingAt("-")) {
             t.skip(1);
             if (t.more() && t.lookingAt("]")) t.skip(-1);
             else {
-              hi = Parser6.parseClassChar(t, startPos);
-              if (hi < lo) throw new RE2JSSyntaxException(Parser6.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+              hi = Parser7.parseClassChar(t, startPos);
+              if (hi < lo) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
             }
           }
           if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
@@ -8138,7 +8138,7 @@ var require_build = __commonJS({
         return RE22.compileImpl(expr, RE2Flags.POSIX, true);
       }
       static compileImpl(expr, mode, longest) {
-        let re3 = Parser5.parse(expr, mode);
+        let re3 = Parser6.parse(expr, mode);
         const maxCap = re3.maxCap();
         const namedGroups = re3.namedGroups;
         re3 = Simplify.simplify(re3);
@@ -8632,7 +8632,7 @@ var require_build = __commonJS({
         if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
         if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
         if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-        const re3 = Parser5.parse(fregex, this.re2Flags);
+        const re3 = Parser6.parse(fregex, this.re2Flags);
         this.regexps.push(Simplify.simplify(re3));
         return this.regexps.length - 1;
       }
@@ -8644,7 +8644,7 @@ var require_build = __commonJS({
       compile() {
         if (this.prog) return;
         const prog = Compiler.compileSet(this.regexps);
-        if (prog.numInst() > Parser5.MAX_SIZE) throw new RE2JSCompileException(`${Parser5.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser5.MAX_SIZE}`);
+        if (prog.numInst() > Parser6.MAX_SIZE) throw new RE2JSCompileException(`${Parser6.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser6.MAX_SIZE}`);
         this.prog = prog;
         this.dfa = new DFA(this.prog, this.maxMem);
         this.dummyRe2 = {
@@ -11319,7 +11319,7 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b) {
+    module.exports = function equal2(a, b) {
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
@@ -11328,7 +11328,7 @@ var require_fast_deep_equal = __commonJS({
           length = a.length;
           if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
+            if (!equal2(a[i], b[i])) return false;
           return true;
         }
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
@@ -11341,7 +11341,7 @@ var require_fast_deep_equal = __commonJS({
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
+          if (!equal2(a[key], b[key])) return false;
         }
         return true;
       }
@@ -11445,7 +11445,7 @@ var require_resolve = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
     var util_1 = require_util();
-    var equal = require_fast_deep_equal();
+    var equal2 = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
     var SIMPLE_INLINED = /* @__PURE__ */ new Set([
       "type",
@@ -11583,7 +11583,7 @@ var require_resolve = __commonJS({
       });
       return localRefs;
       function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal(sch1, sch2))
+        if (sch2 !== void 0 && !equal2(sch1, sch2))
           throw ambiguos(ref);
       }
       function ambiguos(ref) {
@@ -13240,7 +13240,7 @@ var require_fast_uri = __commonJS({
       target.fragment = relative.fragment;
       return target;
     }
-    function equal(uriA, uriB, options) {
+    function equal2(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
@@ -13543,7 +13543,7 @@ var require_fast_uri = __commonJS({
       normalize: normalize3,
       resolve,
       resolveComponent,
-      equal,
+      equal: equal2,
       serialize,
       parse: parse2
     };
@@ -13643,7 +13643,7 @@ var require_core = __commonJS({
       jsPropertySyntax: "",
       unicode: '"minLength"/"maxLength" account for unicode characters by default.'
     };
-    var MAX_EXPRESSION = 200;
+    var MAX_EXPRESSION2 = 200;
     function requiredOptions(o) {
       var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
       const s = o.strict;
@@ -13658,8 +13658,8 @@ var require_core = __commonJS({
         strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
         strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
         code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION2,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION2,
         meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
         messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
         inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
@@ -14633,9 +14633,9 @@ var require_equal = __commonJS({
   "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    equal.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal;
+    var equal2 = require_fast_deep_equal();
+    equal2.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal2;
   }
 });
 
@@ -27679,7 +27679,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser5 = class {
+    var Parser6 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -28452,7 +28452,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser5;
+    exports.Parser = Parser6;
   }
 });
 
@@ -37297,7 +37297,7 @@ function evaluateArmTemplate(opts) {
   }
   return result;
 }
-function memberAllowedValues(root, decl, path59, evaluate3) {
+function memberAllowedValues(root, decl, path59, evaluate4) {
   let node = decl;
   let refs = 0;
   for (let i = 0; ; ) {
@@ -37311,7 +37311,7 @@ function memberAllowedValues(root, decl, path59, evaluate3) {
     }
     if (i === path59.length) {
       const allowed = getProp(node, "allowedValues");
-      return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate3) } : void 0;
+      return allowed?.type === "array" ? { values: (allowed.children ?? []).map(evaluate4) } : void 0;
     }
     const key = path59[i++];
     let next;
@@ -42820,6 +42820,191 @@ var init_github = __esm({
   }
 });
 
+// src/eval/ci/template-conditions.ts
+function conditionChain(keys) {
+  const out = [];
+  let chain = [];
+  for (const key of keys) {
+    const m = key === void 0 ? null : CONDITION_KEY.exec(key.trim());
+    if (!m) {
+      chain = [];
+      out.push(void 0);
+      continue;
+    }
+    const earlier = chain.map((expr) => ({ expr, holds: false }));
+    if (m[1] === "if") {
+      chain = [m[2]];
+      out.push([{ expr: m[2], holds: true }]);
+    } else if (m[1] === "elseif") {
+      out.push([...earlier, { expr: m[2], holds: true }]);
+      chain.push(m[2]);
+    } else {
+      out.push(earlier);
+      chain = [];
+    }
+  }
+  return out;
+}
+function conditionsHold(conditions, resolve) {
+  let all = true;
+  for (const c of conditions) {
+    const v = evaluate3(c.expr, resolve);
+    if (v === void 0) {
+      all = void 0;
+      continue;
+    }
+    if (truthy2(v) !== c.holds) return false;
+  }
+  return all;
+}
+function evaluate3(expr, resolve) {
+  if (expr.length > MAX_EXPRESSION) return void 0;
+  const p = new Parser5(expr, resolve);
+  const v = p.expression(0);
+  return p.atEnd() ? v : void 0;
+}
+function truthy2(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
+  return v !== "";
+}
+function equal(a, b) {
+  if (typeof a === "string") return a.toLowerCase() === String(b).toLowerCase();
+  if (typeof a === "number") {
+    const n = typeof b === "number" ? b : typeof b === "boolean" ? Number(b) : b.trim() === "" ? 0 : Number(b);
+    return Number.isNaN(n) ? false : a === n;
+  }
+  if (typeof b === "boolean") return a === b;
+  return a === truthy2(b);
+}
+function apply(name, args) {
+  const known2 = (xs) => xs.every((x) => x !== void 0);
+  switch (name) {
+    case "not":
+      return args.length === 1 && args[0] !== void 0 ? !truthy2(args[0]) : void 0;
+    case "and":
+      if (args.some((a) => a !== void 0 && !truthy2(a))) return false;
+      return known2(args) && args.length >= 2 ? true : void 0;
+    case "or":
+      if (args.some((a) => a !== void 0 && truthy2(a))) return true;
+      return known2(args) && args.length >= 2 ? false : void 0;
+    case "eq":
+    case "ne": {
+      if (args.length !== 2 || !known2(args)) return void 0;
+      const e = equal(args[0], args[1]);
+      return e === void 0 ? void 0 : name === "eq" ? e : !e;
+    }
+    case "in":
+    case "notin": {
+      if (args.length < 1 || !known2(args)) return void 0;
+      const found = args.slice(1).some((a) => equal(args[0], a) === true);
+      return name === "in" ? found : !found;
+    }
+    case "startswith":
+    case "endswith":
+    case "contains": {
+      if (args.length !== 2 || !known2(args)) return void 0;
+      const [a, b] = [String(args[0]).toLowerCase(), String(args[1]).toLowerCase()];
+      return name === "startswith" ? a.startsWith(b) : name === "endswith" ? a.endsWith(b) : a.includes(b);
+    }
+    default:
+      return void 0;
+  }
+}
+var CONDITION_KEY, MAX_EXPRESSION, MAX_DEPTH5, Parser5;
+var init_template_conditions = __esm({
+  "src/eval/ci/template-conditions.ts"() {
+    "use strict";
+    CONDITION_KEY = /^\$\{\{\s*(if|elseif|else)\b\s*(.*?)\s*\}\}$/s;
+    MAX_EXPRESSION = 2e3;
+    MAX_DEPTH5 = 32;
+    Parser5 = class {
+      constructor(s, resolve) {
+        this.s = s;
+        this.resolve = resolve;
+      }
+      s;
+      resolve;
+      i = 0;
+      /** Set when a part is not understood: the whole expression is then undecided. */
+      failed = false;
+      atEnd() {
+        this.blank();
+        return !this.failed && this.i === this.s.length;
+      }
+      blank() {
+        while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+      }
+      fail() {
+        this.failed = true;
+        this.i = this.s.length;
+        return void 0;
+      }
+      expression(depth) {
+        if (depth > MAX_DEPTH5) return this.fail();
+        this.blank();
+        const c = this.s[this.i];
+        if (c === "'") return this.string();
+        const m = /^(?:-?\d+(?:\.\d+)?|[A-Za-z_][\w.-]*)/.exec(this.s.slice(this.i));
+        if (!m) return this.fail();
+        const word = m[0];
+        this.i += word.length;
+        if (/^-?\d/.test(word)) return Number(word);
+        this.blank();
+        if (this.s[this.i] === "(") return this.call(word.toLowerCase(), depth);
+        if (/^true$/i.test(word)) return true;
+        if (/^false$/i.test(word)) return false;
+        let reference = word;
+        if (this.s[this.i] === "[") {
+          const close = this.s.indexOf("]", this.i);
+          const inner = close < 0 ? void 0 : /^\[\s*'([^']*)'\s*\]$/.exec(this.s.slice(this.i, close + 1));
+          if (!inner) return this.fail();
+          reference = `${word}.${inner[1]}`;
+          this.i = close + 1;
+        }
+        if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return void 0;
+        const v = this.resolve(reference);
+        if (v?.kind === "string" || v?.kind === "number" || v?.kind === "bool") return v.value;
+        return void 0;
+      }
+      string() {
+        let out = "";
+        for (this.i++; this.i < this.s.length; this.i++) {
+          if (this.s[this.i] === "'") {
+            if (this.s[this.i + 1] === "'") {
+              out += "'";
+              this.i++;
+              continue;
+            }
+            this.i++;
+            return out;
+          }
+          out += this.s[this.i];
+        }
+        return this.fail();
+      }
+      call(name, depth) {
+        const args = [];
+        this.i++;
+        this.blank();
+        if (this.s[this.i] === ")") this.i++;
+        else {
+          for (; ; ) {
+            args.push(this.expression(depth + 1));
+            if (this.failed) return void 0;
+            this.blank();
+            const c = this.s[this.i];
+            this.i++;
+            if (c === ")") break;
+            if (c !== ",") return this.fail();
+          }
+        }
+        return apply(name, args);
+      }
+    };
+  }
+});
+
 // src/eval/ci/azure-pipelines.ts
 function parametersOf(node) {
   const out = [];
@@ -42888,11 +43073,12 @@ function readPipeline(out, roots, scripts) {
     }
     return implicit;
   };
-  const visit2 = (node, path59, container, stage, job, root) => {
+  const visit2 = (node, path59, container, stage, job, root, when = []) => {
     if (!node) return;
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
-      node.items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`, container, stage, job, root));
+      const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
+      node.items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`, container, stage, job, root, chain2[i] ? [...when, ...chain2[i]] : when));
       return;
     }
     if (node.type !== "map") return;
@@ -42910,6 +43096,7 @@ function readPipeline(out, roots, scripts) {
         env: envOf(valueOf(node, "env"), "step"),
         scripts: scripts.get(subject) ?? []
       };
+      if (when.length > 0) step.when = [...when];
       if (kind === "task") {
         const branches = conditionalBranches(valueOf(node, "inputs"));
         if (branches.length) step.inputBranches = branches;
@@ -42931,7 +43118,7 @@ function readPipeline(out, roots, scripts) {
       owner.steps.push(step);
       for (const e of node.entries) {
         if (kind !== "template" && e.key === kind || e.key === "inputs") continue;
-        visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, e.key, stage, job, root);
+        visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, e.key, stage, job, root, when);
       }
       return;
     }
@@ -42982,10 +43169,11 @@ function readPipeline(out, roots, scripts) {
       out.jobs.push(j);
       job = j;
     }
-    for (const e of node.entries) {
+    const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
+    node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, next, stage, job, root);
-    }
+      visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, next, stage, job, root, chain[i] ? [...when, ...chain[i]] : when);
+    });
   };
   for (const root of roots) {
     if (root.type !== "map") continue;
@@ -43020,6 +43208,7 @@ var init_azure_pipelines = __esm({
     init_ci();
     init_ci_address();
     init_common();
+    init_template_conditions();
     SCRIPT_KEYS = /* @__PURE__ */ new Set(["script", "bash", "pwsh", "powershell"]);
   }
 });
@@ -44292,20 +44481,20 @@ function merge(before, paths) {
   for (const name of names) {
     const first = paths[0].get(name);
     let identical = true;
-    let equal = true;
+    let equal2 = true;
     for (const p of paths) {
       const v = p.get(name);
       if (v === first) continue;
       identical = false;
       if (!same(v, first)) {
-        equal = false;
+        equal2 = false;
         break;
       }
     }
     if (identical) {
       if (first) out.set(name, first);
       else out.delete(name);
-    } else if (equal) out.set(name, first);
+    } else if (equal2) out.set(name, first);
     else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
   }
   return out;
@@ -44577,8 +44766,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   function applyArgsFromEnv(words) {
     const tf = words.findIndex((w) => isTerraformProgram(w.text));
     if (tf < 0) return void 0;
-    const apply = words.slice(tf + 1).find((w) => !w.text.startsWith("-"));
-    if (apply?.text !== "apply") return void 0;
+    const apply2 = words.slice(tf + 1).find((w) => !w.text.startsWith("-"));
+    if (apply2?.text !== "apply") return void 0;
     const prefix = /* @__PURE__ */ new Map();
     let emptied = false;
     const dropped = /* @__PURE__ */ new Set();
@@ -44599,7 +44788,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (v?.kind !== "string") continue;
       for (const piece of v.value.trim().split(/\s+/, MAX_SPLIT_WORDS)) if (piece) extra.push({ text: piece, ...v.origin ? { origin: v.origin } : {} });
     }
-    return extra.length ? { apply, words: [{ text: "apply" }, ...extra] } : void 0;
+    return extra.length ? { apply: apply2, words: [{ text: "apply" }, ...extra] } : void 0;
   }
   function environmentValue(name) {
     if (ps) return lookupOwn(env, psEnvironmentKey(name));
@@ -46416,6 +46605,8 @@ function azureCliUnits(ciFiles, ctx) {
       const work = variants.length * Math.max(1, script.commands.length);
       if (variants.length === 1) matrixWork += work;
       else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
+      const when = place?.step?.when;
+      const runsIn = (ctxOf) => !when || conditionsHold(when, (ref) => ctxOf.expansion.expression(ref)) !== false;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0 && !calledOnly);
@@ -46434,11 +46625,13 @@ function azureCliUnits(ciFiles, ctx) {
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
           }
         };
-        if (!calledOnly) runCalledScripts(run3, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-        if (calledOnly) addInvocations(UNCALLED, run3, env, false, void 0);
+        const here = runsIn(sc);
+        if (!calledOnly && here) runCalledScripts(run3, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+        if (calledOnly || !here) addInvocations(UNCALLED, run3, env, false, void 0);
         else addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
+          if (!runsIn(csc)) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? "caller" : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
@@ -46453,6 +46646,7 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables);
+        if (step.when && conditionsHold(step.when, (ref) => sc.expansion.expression(ref)) === false) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
         const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
@@ -47034,6 +47228,7 @@ var init_azure_cli2 = __esm({
     init_interpret();
     init_configure();
     init_context2();
+    init_template_conditions();
     init_words();
     init_ci_words();
     init_azure_cli_files();
@@ -47951,7 +48146,7 @@ function matchMatches(text2, pattern, insensitive) {
   }
   return true;
 }
-function truthy2(v) {
+function truthy3(v) {
   if (v.kind === "bool") return v.value;
   if (v.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
   return void 0;
@@ -47961,7 +48156,7 @@ function compare4(op, left, right, loc3) {
   const absent = left === void 0 || left.kind === "null";
   switch (op) {
     case "exists": {
-      const want = truthy2(right);
+      const want = truthy3(right);
       return want === void 0 ? void 0 : !absent === want;
     }
     case "equals":
@@ -48050,7 +48245,7 @@ function compareType(op, type, right, notTypes) {
   if (op === "notEquals" && known2(right)) return true;
   if (op === "in" && right.kind === "list" && right.items.every(known2)) return false;
   if (op === "notIn" && right.kind === "list" && right.items.every(known2)) return true;
-  if (op === "exists") return truthy2(right);
+  if (op === "exists") return truthy3(right);
   return void 0;
 }
 var OPERATORS;
@@ -48099,7 +48294,7 @@ function operatorOf(cond) {
   return void 0;
 }
 function evalNode2(cond, ctx) {
-  if (ctx.depth > MAX_DEPTH5) return undecided("the condition is nested too deeply");
+  if (ctx.depth > MAX_DEPTH6) return undecided("the condition is nested too deeply");
   const inner = { ...ctx, depth: ctx.depth + 1 };
   if (cond.kind === "unknown") return undecided(`a condition is not known (${cond.reason})`);
   if (cond.kind !== "object") return undecided("a condition is not an object");
@@ -48388,7 +48583,7 @@ function effectOf(then, input2) {
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }
 function fieldsRead(cond, out = /* @__PURE__ */ new Set(), depth = 0) {
-  if (depth > MAX_DEPTH5) return out;
+  if (depth > MAX_DEPTH6) return out;
   if (cond.kind === "list") for (const c of cond.items) fieldsRead(c, out, depth + 1);
   if (cond.kind !== "object") return out;
   for (const [k, v] of cond.entries) {
@@ -48402,7 +48597,7 @@ function canonicalField(field) {
   const t = tagName(field);
   return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
 }
-var MAX_DEPTH5, undecided, plainPath;
+var MAX_DEPTH6, undecided, plainPath;
 var init_evaluate4 = __esm({
   "src/eval/policy/evaluate.ts"() {
     "use strict";
@@ -48411,7 +48606,7 @@ var init_evaluate4 = __esm({
     init_compare();
     init_arrays();
     init_compare();
-    MAX_DEPTH5 = 64;
+    MAX_DEPTH6 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
     plainPath = (path59) => path59.replace(/\[\*\]/g, "");
   }

@@ -42,6 +42,7 @@ import {
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
+import { conditionsHold } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
@@ -529,6 +530,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const work = variants.length * Math.max(1, script.commands.length);
       if (variants.length === 1) matrixWork += work;
       else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: '', values: new Map(), overBudget: true }];
+      // A step under `${{ if … }}` blocks runs only in the contexts that do not decide them false.
+      const when = place?.step?.when;
+      const runsIn = (ctxOf: ScriptContext): boolean => !when || conditionsHold(when, (ref) => ctxOf.expansion.expression(ref)) !== false;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
@@ -554,14 +558,16 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
           }
         };
-        if (!calledOnly) runCalledScripts(run, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+        const here = runsIn(sc);
+        if (!calledOnly && here) runCalledScripts(run, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
         // A file run only by its callers: this run's drafts are dropped, and the files its `--file`
         // flags name are not read here (a default no caller uses names a file linted on its own).
-        if (calledOnly) addInvocations(UNCALLED, run, env, false, undefined);
+        if (calledOnly || !here) addInvocations(UNCALLED, run, env, false, undefined);
         else addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
+          if (!runsIn(csc)) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? 'caller' : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
@@ -580,6 +586,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       for (const caller of contexts) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!, caller?.inputs, caller?.variables);
+        if (step.when && conditionsHold(step.when, (ref) => sc.expansion.expression(ref)) === false) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
         const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');

@@ -1838,6 +1838,36 @@ jobs:
 
 // Conformance round (c-conf2): a property written with a value that fails to parse is unknown,
 // not absent (RULES.md: "A rule never reports on an unknown value"; the file gets PARSE001).
+// Azure Pipelines `${{ if }}`/`${{ else }}` steps: a branch the caller's parameters decide against
+// is not compiled into the pipeline, so its command never runs for that caller.
+const templateConditions: RuleTable = {
+  'azure-cli': {
+    valid: [
+      {
+        name: 'else-branch-the-only-caller-does-not-take',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nsteps:\n  - template: kv.yml\n    parameters:\n      environment: prod\n',
+          'kv.yml':
+            "parameters:\n  - name: environment\nsteps:\n  - ${{ if eq(parameters.environment, 'prod') }}:\n    - script: az keyvault create -n kv1 -g rg --enable-purge-protection true\n  - ${{ else }}:\n    - script: az keyvault create -n kv1 -g rg\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'else-branch-a-caller-takes',
+        files: {
+          'azure-pipelines.yml': 'trigger: none\nstages:\n  - stage: prod\n    jobs:\n      - job: kv\n        steps:\n          - template: kv.yml\n            parameters:\n              locked: false\n',
+          'kv.yml':
+            "parameters:\n  - name: locked\n    type: boolean\nsteps:\n  - ${{ if eq(parameters.locked, true) }}:\n    - script: az keyvault create -n kv1 -g rg --enable-purge-protection true\n  - ${{ else }}:\n    - script: ⟦az⟧ keyvault create -n kv1 -g rg\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+    ],
+  },
+};
+
 const conformance: RuleTable = {
   bicep: {
     valid: [
@@ -2159,4 +2189,4 @@ variable "environment" {
   },
 };
 
-ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles);
+ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions);

@@ -16,6 +16,7 @@ import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
 import type { ScriptsBySubject } from './common.js';
 import type { CiEntry, CiEnvironment, CiFile, CiInput, CiJob, CiMatrixLeg, CiStage, CiStep, CiStepKind, CiTask } from './types.js';
+import { conditionChain, type TemplateCondition } from './template-conditions.js';
 
 const SCRIPT_KEYS = new Set(['script', 'bash', 'pwsh', 'powershell']);
 
@@ -104,11 +105,13 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
    * `container`: the mapping key above the nearest list (`steps`, `jobs`, `stages`), kept
    * through `${{ }}` blocks; `stage`/`job`: the enclosing stage and job.
    */
-  const visit = (node: YamlTree | undefined, path: string, container: string | undefined, stage: CiStage | undefined, job: CiJob | undefined, root: YamlTree): void => {
+  const visit = (node: YamlTree | undefined, path: string, container: string | undefined, stage: CiStage | undefined, job: CiJob | undefined, root: YamlTree, when: readonly TemplateCondition[] = []): void => {
     if (!node) return;
     if (node.type === 'seq') {
       const segments = treeSegments(node.items, pipelineItemName);
-      node.items.forEach((item, i) => visit(item, `${path}${segments[i]!}`, container, stage, job, root));
+      // `- ${{ if … }}:` then `- ${{ else }}:`: a chain across the list's items.
+      const chain = conditionChain(node.items.map((item) => (item?.type === 'map' && item.entries.length === 1 ? item.entries[0]!.key : undefined)));
+      node.items.forEach((item, i) => visit(item, `${path}${segments[i]!}`, container, stage, job, root, chain[i] ? [...when, ...chain[i]!] : when));
       return;
     }
     if (node.type !== 'map') return;
@@ -127,6 +130,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
         env: envOf(valueOf(node, 'env'), 'step'),
         scripts: scripts.get(subject) ?? [],
       };
+      if (when.length > 0) step.when = [...when];
       if (kind === 'task') {
         const branches = conditionalBranches(valueOf(node, 'inputs'));
         if (branches.length) step.inputBranches = branches;
@@ -151,7 +155,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       // parameters may hold step lists, whose steps belong to the enclosing job.
       for (const e of node.entries) {
         if ((kind !== 'template' && e.key === kind) || e.key === 'inputs') continue;
-        visit(e.value, path ? `${path}.${e.key}` : e.key, e.key, stage, job, root);
+        visit(e.value, path ? `${path}.${e.key}` : e.key, e.key, stage, job, root, when);
       }
       return;
     }
@@ -203,10 +207,12 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       out.jobs.push(j);
       job = j;
     }
-    for (const e of node.entries) {
+    // A single-key item's condition was taken by its list's chain; a mapping's keys chain among themselves.
+    const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
+    node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit(e.value, path ? `${path}.${e.key}` : e.key, next, stage, job, root);
-    }
+      visit(e.value, path ? `${path}.${e.key}` : e.key, next, stage, job, root, chain[i] ? [...when, ...chain[i]!] : when);
+    });
   };
 
   for (const root of roots) {

@@ -15,6 +15,7 @@
  */
 import type { ScriptOrigin } from '../../parse/yaml/script-origin.js';
 import type { Location, Range } from '../../core/source.js';
+import type { TemplateCondition } from './template-conditions.js';
 
 export type CiFileKind = 'github-workflow' | 'github-action' | 'azure-pipeline' | 'script';
 
@@ -324,6 +325,8 @@ export interface CiStep {
   workingDirectory?: string;
   /** GitHub `if:` / Azure Pipelines `condition:`. */
   condition?: string;
+  /** Azure Pipelines compile-time conditions the step sits under (`${{ if … }}:` blocks), outermost first. */
+  when?: TemplateCondition[];
   /** The scripts it runs (usually one). */
   scripts: CiScript[];
   /**
