@@ -42821,13 +42821,20 @@ var init_github = __esm({
 });
 
 // src/eval/ci/template-conditions.ts
+function typedParameter(v, type) {
+  if (v?.kind !== "string" || type === void 0) return v;
+  const t = type.toLowerCase();
+  if (t === "boolean" && /^(?:true|false)$/i.test(v.value.trim())) return { kind: "bool", value: /^true$/i.test(v.value.trim()), ...v.origin ? { origin: v.origin } : {} };
+  if (t === "number" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return { kind: "number", value: Number(v.value), ...v.origin ? { origin: v.origin } : {} };
+  return v;
+}
 function conditionChain(keys) {
   const out = [];
   let chain = [];
   for (const key of keys) {
     const m = key === void 0 ? null : CONDITION_KEY.exec(key.trim());
-    if (!m) {
-      chain = [];
+    if (!m || m[1] !== "if" && chain.length >= MAX_CHAIN) {
+      chain = m?.[1] === "elseif" ? chain : [];
       out.push(void 0);
       continue;
     }
@@ -42911,11 +42918,12 @@ function apply(name, args) {
       return void 0;
   }
 }
-var CONDITION_KEY, MAX_EXPRESSION, MAX_DEPTH5, Parser5;
+var CONDITION_KEY, MAX_CHAIN, MAX_EXPRESSION, MAX_DEPTH5, Parser5;
 var init_template_conditions = __esm({
   "src/eval/ci/template-conditions.ts"() {
     "use strict";
     CONDITION_KEY = /^\$\{\{\s*(if|elseif|else)\b\s*(.*?)\s*\}\}$/s;
+    MAX_CHAIN = 64;
     MAX_EXPRESSION = 2e3;
     MAX_DEPTH5 = 32;
     Parser5 = class {
@@ -46606,7 +46614,7 @@ function azureCliUnits(ciFiles, ctx) {
       if (variants.length === 1) matrixWork += work;
       else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
       const when = place?.step?.when;
-      const runsIn = (ctxOf) => !when || conditionsHold(when, (ref) => ctxOf.expansion.expression(ref)) !== false;
+      const runsIn = (ctxOf) => !when || conditionsHold(when, conditionValues(file, ctxOf)) !== false;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0 && !calledOnly);
@@ -46646,7 +46654,7 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables);
-        if (step.when && conditionsHold(step.when, (ref) => sc.expansion.expression(ref)) === false) continue;
+        if (step.when && conditionsHold(step.when, conditionValues(file, sc)) === false) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
         const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
@@ -46690,6 +46698,13 @@ function azureCliUnits(ciFiles, ctx) {
     linkedFiles: [...links.linkedFiles],
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources]
+  };
+}
+function conditionValues(file, sc) {
+  return (ref) => {
+    const v = sc.expansion.expression(ref);
+    const m = /^parameters\.(.+)$/.exec(ref);
+    return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;
   };
 }
 function runsOnlyWhenCalled(file) {
@@ -47155,8 +47170,9 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
       (o) => (
         // A calling job's combinations, each a context of the called file: at most 32 per call, as
         // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
-        matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).map((variant) => {
+        matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant) => {
           const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
+          if (c.step?.when && conditionsHold(c.step.when, conditionValues(c.caller, sc)) === false) return [];
           const inputs = /* @__PURE__ */ new Map();
           for (const e of c.inputs) {
             if (e.value === void 0 || !e.valueRange) continue;
@@ -47167,7 +47183,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
           const variables = expanded || composite ? sc.variables : void 0;
           const placeEnv = expanded ? placeClass(place, sc) ?? classifyPipelineFileName(path40.basename(c.caller.file)) ?? o?.placeEnv : composite ? placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path40.basename(c.caller.file))?.env ?? o?.placeEnv : void 0;
           const through2 = o ? `${label} ${o.label}` : label;
-          return { label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} };
+          return [{ label: variant.label ? `${through2}, matrix: ${variant.label}` : through2, inputs, ...variables ? { variables } : {}, ...placeEnv ? { placeEnv } : {} }];
         })
       )
     );

@@ -42,7 +42,7 @@ import {
 import { argumentVariables, idOutputOf, interpretScript, type AzInvocation, type HeredocWrite, type ScriptCall } from '../eval/azcli/interpret.js';
 import { configuredDefault, configuredDefaults } from '../eval/azcli/configure.js';
 import { entryValue, matrixVariants, placesOf, scriptContext, type CallerVariables, type ScriptContext, type ScriptPlace } from '../eval/azcli/context.js';
-import { conditionsHold } from '../eval/ci/template-conditions.js';
+import { conditionsHold, typedParameter } from '../eval/ci/template-conditions.js';
 import { sliceValue, sliceVariable, type Env, type ExpandedWord } from '../eval/azcli/words.js';
 import { redirection } from '../eval/ci-words.js';
 import type { EvaluatedUnit, FrontEndContext, Problem, SuppressionSource } from './types.js';
@@ -532,7 +532,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: '', values: new Map(), overBudget: true }];
       // A step under `${{ if … }}` blocks runs only in the contexts that do not decide them false.
       const when = place?.step?.when;
-      const runsIn = (ctxOf: ScriptContext): boolean => !when || conditionsHold(when, (ref) => ctxOf.expansion.expression(ref)) !== false;
+      const runsIn = (ctxOf: ScriptContext): boolean => !when || conditionsHold(when, conditionValues(file, ctxOf)) !== false;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
@@ -586,7 +586,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       for (const caller of contexts) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!, caller?.inputs, caller?.variables);
-        if (step.when && conditionsHold(step.when, (ref) => sc.expansion.expression(ref)) === false) continue;
+        if (step.when && conditionsHold(step.when, conditionValues(file, sc)) === false) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
         const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');
@@ -632,6 +632,15 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     linkedFiles: [...links.linkedFiles],
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources],
+  };
+}
+
+/** The values a file's `${{ if }}` conditions read in a context: its parameters as their declared types make them. */
+function conditionValues(file: CiFile, sc: ScriptContext): (reference: string) => Value | undefined {
+  return (ref) => {
+    const v = sc.expansion.expression(ref);
+    const m = /^parameters\.(.+)$/.exec(ref);
+    return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;
   };
 }
 
@@ -1363,8 +1372,10 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
     return outer.flatMap((o) =>
       // A calling job's combinations, each a context of the called file: at most 32 per call, as
       // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
-      matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).map((variant) => {
+      matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant): CallerContext[] => {
         const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
+        // A call under `${{ if }}` blocks this context decides against is not in the caller's pipeline.
+        if (c.step?.when && conditionsHold(c.step.when, conditionValues(c.caller, sc)) === false) return [];
         const inputs = new Map<string, Value>();
         for (const e of c.inputs) {
           if (e.value === undefined || !e.valueRange) continue;
@@ -1383,7 +1394,7 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
             ? (placeClass(place, sc) ?? envFromVariables((name) => named(sc.env, name)) ?? classifyPath(path.basename(c.caller.file))?.env ?? o?.placeEnv)
             : undefined;
         const through = o ? `${label} ${o.label}` : label;
-        return { label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}) };
+        return [{ label: variant.label ? `${through}, matrix: ${variant.label}` : through, inputs, ...(variables ? { variables } : {}), ...(placeEnv ? { placeEnv } : {}) }];
       }),
     );
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bool, num, str, unknown, type Value } from '../../src/core/value.js';
-import { conditionChain, conditionsHold } from '../../src/eval/ci/template-conditions.js';
+import { conditionChain, conditionsHold, typedParameter } from '../../src/eval/ci/template-conditions.js';
 
 const values: Record<string, Value> = {
   'parameters.environment': str('Prod'),
@@ -56,5 +56,26 @@ describe('conditionsHold', () => {
     // …unless a known argument decides: and() with a false one, or() with a true one.
     expect(decide("and(eq(parameters.secret, 'x'), false)")).toBe(false);
     expect(decide("or(eq(parameters.secret, 'x'), true)")).toBe(true);
+  });
+});
+
+describe('typedParameter and long chains', () => {
+  it('a boolean or number parameter holds a boolean or number (YAML gives the text)', () => {
+    expect(typedParameter(str('false'), 'boolean')).toMatchObject({ kind: 'bool', value: false });
+    expect(typedParameter(str('0'), 'number')).toMatchObject({ kind: 'number', value: 0 });
+    // A string parameter's 'false' is a non-empty string: true in a condition.
+    expect(typedParameter(str('false'), 'string')).toMatchObject({ kind: 'string', value: 'false' });
+    const typed = (expr: string): boolean | undefined => conditionsHold([{ expr, holds: true }], () => typedParameter(str('false'), 'boolean'));
+    expect(typed('parameters.deploy')).toBe(false);
+    expect(typed("eq(parameters.deploy, 'false')")).toBe(false);
+    expect(typed('eq(parameters.deploy, false)')).toBe(true);
+  });
+
+  it('an elseif chain is followed for 64 branches, the rest read unconditionally (hostile input stays linear)', () => {
+    const keys = ['${{ if eq(a, 0) }}', ...Array.from({ length: 10_000 }, (_, i) => `\${{ elseif eq(a, ${i + 1}) }}`), '${{ else }}'];
+    const chain = conditionChain(keys);
+    expect(chain[63]).toHaveLength(64);
+    expect(chain[64]).toBeUndefined();
+    expect(chain[10_001]).toBeUndefined();
   });
 });

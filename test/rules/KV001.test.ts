@@ -1851,6 +1851,16 @@ const templateConditions: RuleTable = {
             "parameters:\n  - name: environment\nsteps:\n  - ${{ if eq(parameters.environment, 'prod') }}:\n    - script: az keyvault create -n kv1 -g rg --enable-purge-protection true\n  - ${{ else }}:\n    - script: az keyvault create -n kv1 -g rg\n",
         },
       },
+      {
+        // A template call under a condition its context decides against is not in the pipeline: its
+        // parameters reach no run (a boolean parameter holds a boolean: `false` is false).
+        name: 'template-call-under-a-false-condition',
+        files: {
+          'azure-pipelines.yml':
+            "parameters:\n  - name: legacy\n    type: boolean\n    default: false\nstages:\n  - stage: prod\n    jobs:\n      - job: kv\n        steps:\n          - ${{ if parameters.legacy }}:\n            - template: kv.yml\n              parameters:\n                protect: 'no'\n          - template: kv.yml\n            parameters:\n              protect: 'yes'\n",
+          'kv.yml': "parameters:\n  - name: protect\nsteps:\n  - ${{ if eq(parameters.protect, 'yes') }}:\n    - script: az keyvault create -n kv1 -g rg --enable-purge-protection true\n  - ${{ else }}:\n    - script: az keyvault create -n kv1 -g rg\n",
+        },
+      },
     ],
     invalid: [
       {

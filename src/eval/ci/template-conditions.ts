@@ -19,6 +19,20 @@ export interface TemplateCondition {
 }
 
 const CONDITION_KEY = /^\$\{\{\s*(if|elseif|else)\b\s*(.*?)\s*\}\}$/s;
+/** Branches of one `if`/`elseif` chain followed. */
+const MAX_CHAIN = 64;
+
+/**
+ * A template parameter's value as Azure Pipelines holds it: a `boolean`/`number` parameter's
+ * value is a boolean/number, though YAML text gives it here as a string (`default: false`).
+ */
+export function typedParameter(v: Value | undefined, type: string | undefined): Value | undefined {
+  if (v?.kind !== 'string' || type === undefined) return v;
+  const t = type.toLowerCase();
+  if (t === 'boolean' && /^(?:true|false)$/i.test(v.value.trim())) return { kind: 'bool', value: /^true$/i.test(v.value.trim()), ...(v.origin ? { origin: v.origin } : {}) };
+  if (t === 'number' && v.value.trim() !== '' && !Number.isNaN(Number(v.value))) return { kind: 'number', value: Number(v.value), ...(v.origin ? { origin: v.origin } : {}) };
+  return v;
+}
 
 /**
  * The conditions of each key of a mapping (or of the single keys of a list's items), in order:
@@ -30,8 +44,10 @@ export function conditionChain(keys: readonly (string | undefined)[]): (Template
   let chain: string[] = [];
   for (const key of keys) {
     const m = key === undefined ? null : CONDITION_KEY.exec(key.trim());
-    if (!m) {
-      chain = [];
+    // Past MAX_CHAIN branches the conditions are not followed (each branch carries all earlier
+    // ones: quadratic on hostile input): those items count as unconditional, so they are read.
+    if (!m || (m[1] !== 'if' && chain.length >= MAX_CHAIN)) {
+      chain = m?.[1] === 'elseif' ? chain : [];
       out.push(undefined);
       continue;
     }
