@@ -44345,7 +44345,7 @@ function shellFunctions(commands) {
       }
     }
   }
-  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0) };
+  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
 }
 function powershellFunctions(commands) {
   const bodies = [];
@@ -44541,7 +44541,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false, ...kind === "loop" ? { prior: /* @__PURE__ */ new Map() } : {} });
   const subshellPrior = [];
   let currentDepth = 0;
+  let shellBody;
   const set = (name, v) => {
+    if (shellBody && !shellBody.assigned.has(name)) shellBody.assigned.add(name);
     if (ps) {
       for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     }
@@ -44566,7 +44568,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     set(name, sliceValue(e, m[0].length));
   };
   const commands = script.commands;
-  const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: powershellFunctions(commands) } : shellFunctions(commands);
+  const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);
+  const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b.end]));
   const argumentRunners = functions.runners;
   const bodies = functions.bodies;
   const bodyRestore = /* @__PURE__ */ new Map();
@@ -44581,6 +44584,28 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (end >= ci) continue;
       restoreVariables(saved);
       bodyRestore.delete(end);
+    }
+    if (shellBody && shellBody.end < ci) {
+      for (const name of shellBody.assigned) {
+        if (shellBody.locals.has(name)) {
+          const before = shellBody.before.get(name);
+          if (before === void 0) env.delete(name);
+          else env.set(name, before);
+        } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
+      }
+      shellBody = void 0;
+    }
+    const bodyEnd = shellBodyStarts.get(ci);
+    if (bodyEnd !== void 0 && !shellBody) shellBody = { end: bodyEnd, before: new Map(env), assigned: /* @__PURE__ */ new Set(), locals: /* @__PURE__ */ new Set() };
+    if (shellBody) {
+      const first = cmd.argv.find((w) => w.raw !== "{")?.raw;
+      if (first === "local" || (first === "declare" || first === "typeset") && !cmd.argv.some((w) => /^-\w*g/.test(w.raw))) {
+        for (const w of cmd.argv) {
+          const m = SHELL_ASSIGNMENT.exec(w.raw);
+          const name = m ? m[1] : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : void 0;
+          if (name) shellBody.locals.add(name);
+        }
+      }
     }
     for (const b of bodies) {
       if (b.start !== ci) continue;

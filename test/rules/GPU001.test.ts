@@ -1504,6 +1504,9 @@ const azureCli: RuleTable = {
           // Another function that sets it (and may run first): a shell function, a PowerShell $script: assignment.
           'set-by-function.sh': 'SIZE=Standard_D4s_v5\nmk() {\n  az ml compute create -n gpua --type AmlCompute --size "$SIZE" -w ws\n}\nsetsize() { SIZE=Standard_NC24ads_A100_v4; }\nsetsize\nmk\n',
           'set-by-function.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu { az ml compute create -n gpub --type AmlCompute --size $gpuSize -w ws }\nfunction Set-Size { $script:gpuSize = 'Standard_NC24ads_A100_v4' }\nSet-Size\nNew-Gpu\n",
+          // A function's body does not run where it is defined: its `local` stays its own, and what else it sets is unknown after it.
+          'local-in-a-function.sh': 'SIZE=Standard_NC24ads_A100_v4\nf1() {\n  local SIZE=Standard_D4s_v5\n}\naz aks nodepool add --cluster-name aks -n gpu --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+          'set-in-an-uncalled-function.sh': 'SIZE=Standard_NC24ads_A100_v4\nf1() { SIZE=Standard_D4s_v5; }\naz aks nodepool add --cluster-name aks -n gpu2 --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
           // PowerShell functions too (about_Scopes), whatever the case of the name, in a block or on one line.
           'func.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu {\n  az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws\n}\n$GPUSIZE = 'Standard_NC24ads_A100_v4'\nNew-Gpu\n",
           'func-branch.ps1': "$gpuSize = 'Standard_D4s_v5'\nfunction New-Gpu { az ml compute create -n trainer --type AmlCompute --size \"$gpuSize\" -w ws }\nif ($env:GPU) { $gpuSize = 'Standard_NC24ads_A100_v4' }\nNew-Gpu\n",

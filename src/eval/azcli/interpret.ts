@@ -105,7 +105,7 @@ interface FunctionBody {
  *   read: the function reads a variable when it is called, so a name set again later may hold
  *   another value then (`SIZE=a; f() { … $SIZE …; }; SIZE=b; f`).
  */
-function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>; bodies: FunctionBody[] } {
+function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>; bodies: FunctionBody[]; all: FunctionBody[] } {
   const runners = new Set<string>();
   const bodies: FunctionBody[] = [];
   const inBody = new Set<number>();
@@ -164,7 +164,7 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
       }
     }
   }
-  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0) };
+  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
 }
 
 /** A PowerShell assignment's target (`$x=…`, `[string]$Global:x`, `$env:X`): its name with the scope or drive (`psVariableKey`). */
@@ -492,7 +492,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   const subshellPrior: Map<string, Value | undefined>[] = [];
   let currentDepth = 0;
+  /**
+   * The shell function body being read: its definition does not run it, so what it assigns does
+   * not hold after it (FORMATS.md §1(a): `local` is the function's). Its names and the values
+   * before it, and the names it makes `local`.
+   */
+  let shellBody: { end: number; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
   const set = (name: string, v: Value): void => {
+    if (shellBody && !shellBody.assigned.has(name)) shellBody.assigned.add(name);
     // PowerShell names ignore case: one variable, whatever spelling set it before (`$Size`, `$SIZE`).
     if (ps) for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     for (const f of frames) if (f.kind === 'loop' && !f.prior!.has(name)) f.prior!.set(name, env.get(name));
@@ -517,7 +524,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   };
 
   const commands = script.commands;
-  const functions = ps ? { runners: new Set<string>(), bodies: powershellFunctions(commands) } : shellFunctions(commands);
+  const functions = ps ? { runners: new Set<string>(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);
+  const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b.end]));
   const argumentRunners = functions.runners;
   // A function body reads the variables the script sets again after it as unknown (call time), restored after the body.
   const bodies = functions.bodies;
@@ -534,6 +542,31 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (end >= ci) continue;
       restoreVariables(saved);
       bodyRestore.delete(end);
+    }
+    // Past a shell function's body: its `local` names are the script's again; what else it assigned
+    // holds only after it is called, which is not followed: unknown.
+    if (shellBody && shellBody.end < ci) {
+      for (const name of shellBody.assigned) {
+        if (shellBody.locals.has(name)) {
+          const before = shellBody.before.get(name);
+          if (before === undefined) env.delete(name);
+          else env.set(name, before);
+        } else env.set(name, unknown(`$${name} is set by a function, when it is called`));
+      }
+      shellBody = undefined;
+    }
+    const bodyEnd = shellBodyStarts.get(ci);
+    if (bodyEnd !== undefined && !shellBody) shellBody = { end: bodyEnd, before: new Map(env), assigned: new Set(), locals: new Set() };
+    // `local x=…`, `declare x` in the body: the function's own.
+    if (shellBody) {
+      const first = cmd.argv.find((w) => w.raw !== '{')?.raw;
+      if (first === 'local' || ((first === 'declare' || first === 'typeset') && !cmd.argv.some((w) => /^-\w*g/.test(w.raw)))) {
+        for (const w of cmd.argv) {
+          const m = SHELL_ASSIGNMENT.exec(w.raw);
+          const name = m ? m[1]! : /^[A-Za-z_]\w*$/.test(w.raw) && w.raw !== first ? w.raw : undefined;
+          if (name) shellBody.locals.add(name);
+        }
+      }
     }
     // Entering a function body: what the script sets again after it is not known where the body reads it.
     for (const b of bodies) {
