@@ -42970,7 +42970,7 @@ var init_template_conditions = __esm({
           reference = `${word}.${inner[1]}`;
           this.i = close + 1;
         }
-        if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return void 0;
+        if (!/^parameters\.[\w.-]+$/.test(reference)) return void 0;
         const v = this.resolve(reference);
         if (v?.kind === "string" || v?.kind === "number" || v?.kind === "bool") return v.value;
         return void 0;

@@ -7,8 +7,9 @@
  *
  * Only what can be decided exactly is: the functions `eq`, `ne`, `not`, `and`, `or`, `in`,
  * `notIn`, `startsWith`, `endsWith`, `contains`, over string, number and boolean literals and the
- * references the context resolves (`parameters.x`, `variables.x`, `variables['x']`). Anything else,
- * or a reference whose value is not known, leaves the condition undecided: the step is read.
+ * parameters the context resolves (`parameters.x`, `parameters['x']`). Anything else (a
+ * `variables.x`, whose value may be a macro `${{ }}` does not expand), or a parameter whose value
+ * is not known, leaves the condition undecided: the step is read.
  */
 import type { Value } from '../../core/value.js';
 
@@ -164,7 +165,9 @@ class Parser {
       reference = `${word}.${inner[1]}`;
       this.i = close + 1;
     }
-    if (!/^(?:parameters|variables)\.[\w.-]+$/.test(reference)) return undefined;
+    // Only parameters: a variable's value may be a macro (`$(base)`), which `${{ }}` sees as written
+    // and the run time expands, so what the condition compares is not known here.
+    if (!/^parameters\.[\w.-]+$/.test(reference)) return undefined;
     const v = this.resolve(reference);
     if (v?.kind === 'string' || v?.kind === 'number' || v?.kind === 'bool') return v.value;
     return undefined;
