@@ -44331,21 +44331,27 @@ function shellFunctions(commands) {
     if (start >= 0) inBody.add(ci);
     if (current !== void 0 && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)].raw)) runners.add(current);
   }
-  const inOtherBody = (b, ci) => inBody.has(ci) && (ci < b.start || ci > b.end);
+  addLaterNames(bodies, commands, inBody, (argv, other) => {
+    const names = [];
+    if (other && argv.some((w) => w.raw === "local")) return names;
+    for (const w of argv) {
+      const m = SHELL_ASSIGNMENT.exec(w.raw);
+      if (m) names.push(m[1]);
+      else if (!DECLARERS.has(w.raw) && !w.raw.startsWith("-") && w.raw !== "{") break;
+    }
+    return names;
+  });
+  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
+}
+function addLaterNames(bodies, commands, inBody, namesIn) {
   for (const b of bodies) {
     for (let ci = 0; ci < commands.length; ci++) {
       const later = ci > b.end && !inBody.has(ci);
-      if (!later && !inOtherBody(b, ci) || commands[ci].commented) continue;
-      const argv = commands[ci].argv;
-      if (!later && argv.some((w) => w.raw === "local")) continue;
-      for (const w of argv) {
-        const m = SHELL_ASSIGNMENT.exec(w.raw);
-        if (m) b.laterNames.add(m[1]);
-        else if (!DECLARERS.has(w.raw) && !w.raw.startsWith("-") && w.raw !== "{") break;
-      }
+      const other = inBody.has(ci) && (ci < b.start || ci > b.end);
+      if (!later && !other || commands[ci].commented) continue;
+      for (const name of namesIn(commands[ci].argv, other)) b.laterNames.add(name);
     }
   }
-  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
 }
 function powershellFunctions(commands) {
   const bodies = [];
@@ -44372,21 +44378,17 @@ function powershellFunctions(commands) {
     bodies.push({ start: ci, end, laterNames: /* @__PURE__ */ new Set() });
     ci = end;
   }
-  for (const b of bodies) {
-    for (let ci = 0; ci < commands.length; ci++) {
-      const later = ci > b.end && !inBody.has(ci);
-      const other = inBody.has(ci) && (ci < b.start || ci > b.end);
-      if (!later && !other || commands[ci].commented) continue;
-      const argv = commands[ci].argv;
-      for (let k = 0; k < argv.length; k++) {
-        if (k > 0 && argv[k - 1].raw !== "{") continue;
-        const raw = unbraced(argv[k].raw);
-        if (other && !/^(?:\[[^\]]*\])*\$(?:script|global|env):/i.test(raw)) continue;
-        const m = PS_ASSIGNED.exec(raw);
-        if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) b.laterNames.add(psVariableKey(m[1]).toLowerCase());
-      }
+  addLaterNames(bodies, commands, inBody, (argv, other) => {
+    const names = [];
+    for (let k = 0; k < argv.length; k++) {
+      if (k > 0 && argv[k - 1].raw !== "{") continue;
+      const raw = unbraced(argv[k].raw);
+      if (other && !/^(?:\[[^\]]*\])*\$(?:script|global|env):/i.test(raw)) continue;
+      const m = PS_ASSIGNED.exec(raw);
+      if (m && (m[2] !== void 0 || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ""))) names.push(psVariableKey(m[1]).toLowerCase());
     }
-  }
+    return names;
+  });
   return bodies.filter((b) => b.laterNames.size > 0);
 }
 function powershellEnvironment(initial) {
@@ -44398,7 +44400,7 @@ function environmentOf3(env) {
   const out = /* @__PURE__ */ new Map();
   for (const [k, v] of env) {
     if (k === ANY_VARIABLE) out.set(k, v);
-    else if (k.startsWith("env:")) out.set(k.slice(4), v);
+    else if (isPsEnvironmentKey(k)) out.set(k.slice(4), v);
   }
   return out;
 }
@@ -44409,8 +44411,8 @@ function lookupOwn(env, key) {
 }
 function withoutEnvironmentPrefix(assigned) {
   const out = /* @__PURE__ */ new Map();
-  for (const [k, v] of assigned) if (!k.startsWith("env:")) out.set(k, v);
-  for (const [k, v] of assigned) if (k.startsWith("env:") && !out.has(k.slice(4))) out.set(k.slice(4), v);
+  for (const [k, v] of assigned) if (!isPsEnvironmentKey(k)) out.set(k, v);
+  for (const [k, v] of assigned) if (isPsEnvironmentKey(k) && !out.has(k.slice(4))) out.set(k.slice(4), v);
   return out;
 }
 function unbraced(raw) {
@@ -44543,7 +44545,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let currentDepth = 0;
   let shellBody;
   const set = (name, v) => {
-    if (shellBody && !shellBody.assigned.has(name)) shellBody.assigned.add(name);
+    shellBody?.assigned.add(name);
     if (ps) {
       for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     }
@@ -44755,7 +44757,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
-    recordCall(rest.slice(j));
+    recordCall(rest.slice(j), exportedEnvironment);
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !(cmd.depth ?? 0)) cwdMoved = true;
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
@@ -44765,17 +44767,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function recordPsCall(words) {
     const at2 = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0].text)));
-    if (at2 < 0) {
-      const sh = words[0] && SHELLS.has(words[0].text) ? words.slice(1).findIndex((w) => !w.raw.startsWith("-")) + 1 : 0;
-      const target = sh > 0 || words[0] ? words[sh] : void 0;
-      if (!target || !/\.(?:sh|bash)$/i.test(target.text)) return;
-      const shPath = expandWord(target, env, ctx).text;
-      if (shPath === void 0) return;
-      const inherited2 = environmentOf3(env);
-      for (const [k, v] of positionalArguments(words.slice(sh + 1))) inherited2.set(k, v);
-      pushCall(shPath, inherited2);
-      return;
-    }
+    if (at2 < 0) return recordCall(words, () => environmentOf3(env));
     const path59 = expandWord(words[at2], env, ctx).text;
     if (path59 === void 0) return;
     const inherited = environmentOf3(env);
@@ -44948,19 +44940,21 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     forgetAll(`variables may be set by ${declarer} ${w.raw.slice(0, 40)}`);
   }
-  function recordCall(words) {
+  function recordCall(words, environment) {
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
     const path59 = expandWord(target, env, ctx).text;
     if (path59 === void 0) return;
-    const inherited = ps ? environmentOf3(env) : /* @__PURE__ */ new Map();
-    if (!ps) {
-      for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) inherited.set(k, v);
-    }
+    const inherited = environment();
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
     pushCall(path59, inherited);
+  }
+  function exportedEnvironment() {
+    const out = /* @__PURE__ */ new Map();
+    for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) out.set(k, v);
+    return out;
   }
   function pushCall(path59, inherited) {
     calls.push({ path: path59, env: inherited, ...cwdMoved ? { cwdMoved: true } : {} });
@@ -46658,10 +46652,10 @@ function azureCliUnits(ciFiles, ctx) {
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
           }
         };
-        const here = runsIn(sc);
-        if (!calledOnly && here) runCalledScripts(run3, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-        if (calledOnly || !here) addInvocations(UNCALLED, run3, env, false, void 0);
-        else addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
+        if (!calledOnly && runsIn(sc)) {
+          runCalledScripts(run3, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+          addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
+        }
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
           if (!runsIn(csc)) continue;
@@ -46699,8 +46693,6 @@ function azureCliUnits(ciFiles, ctx) {
         }
       }
     }
-    draftsByVariant.delete(UNCALLED);
-    envByVariant.delete(UNCALLED);
     for (const [variant, drafts] of draftsByVariant) {
       const envs = envByVariant.get(variant);
       for (const d of drafts) {
@@ -47189,7 +47181,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
     const label = `called by ${path40.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
-    const callerRunsAlone = through.length === 0 || callsOf(c.caller).length === 0 || !runsOnlyWhenCalled(c.caller);
+    const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
     const outer = [...callerRunsAlone ? [void 0] : [], ...through];
     return outer.flatMap(
       (o) => (
@@ -47258,7 +47250,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, UNCALLED, MATRIX_WORK_BUDGET, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -47291,7 +47283,6 @@ var init_azure_cli2 = __esm({
       "vm create": ["vmSize"],
       "vmss create": ["vmSize"]
     };
-    UNCALLED = "\0uncalled";
     MATRIX_WORK_BUDGET = 2e4;
     MAX_CALLER_DEPTH = 3;
     MAX_CONTEXTS_PER_CALL = 16;

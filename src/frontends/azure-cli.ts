@@ -493,7 +493,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       envByVariant.set(variant, envs);
     };
     /** A script run's invocations as drafts of one variant: an `update` merges into that variant's `create` of the same name. */
-    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass | undefined, recordRefs: boolean, linker: Linker | undefined): void => {
+    const addInvocations = (variant: string, run: { invocations: readonly AzInvocation[]; env: Env }, env: () => EnvClass | undefined, recordRefs: boolean, linker: Linker): void => {
       const defaults = configuredDefaults(run);
       for (const inv of run.invocations) {
         const built = fromInvocation(inv, file.file, fileReferences, recordRefs, linker, defaults);
@@ -558,12 +558,13 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
           }
         };
-        const here = runsIn(sc);
-        if (!calledOnly && here) runCalledScripts(run, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
-        // A file run only by its callers: this run's drafts are dropped, and the files its `--file`
-        // flags name are not read here (a default no caller uses names a file linted on its own).
-        if (calledOnly || !here) addInvocations(UNCALLED, run, env, false, undefined);
-        else addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
+        // A file run only by its callers makes no resources of this run (its heredocs are still read
+        // above), and the files its `--file` flags name are not read here: a default no caller uses
+        // names a file linted on its own.
+        if (!calledOnly && runsIn(sc)) {
+          runCalledScripts(run, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+          addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
+        }
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
@@ -607,8 +608,6 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         }
       }
     }
-    draftsByVariant.delete(UNCALLED);
-    envByVariant.delete(UNCALLED);
     for (const [variant, drafts] of draftsByVariant) {
       const envs = envByVariant.get(variant)!;
       for (const d of drafts) {
@@ -643,9 +642,6 @@ function conditionValues(file: CiFile, sc: ScriptContext): (reference: string) =
     return m ? typedParameter(v, file.inputs.find((i) => i.name === m[1])?.type) : v;
   };
 }
-
-/** The variant of a run whose drafts are dropped (a file run only by its callers: `runsOnlyWhenCalled`). */
-const UNCALLED = '\u0000uncalled';
 
 /**
  * A file that runs only when another file calls it: an Azure Pipelines template (a file a
@@ -1359,15 +1355,15 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
         : (c.stage?.id ?? 'extends');
     const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
     // A caller that is itself a template passes on what its own callers give it
-    // (`size: ${{ parameters.size }}`): this call is evaluated with its caller's defaults and
-    // once per caller of its caller.
+    // (`size: ${{ parameters.size }}`): this call is evaluated once per caller of its caller, and
+    // with its caller's defaults when the caller also runs on its own (or its callers are not followed).
     // Contexts that pass the same values (the legs of a matrix the inputs do not read) are one.
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     // A caller that has callers of its own past the depth followed: what they pass is not read (EVAL001).
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;
     // The caller's own defaults, unless the caller runs only as its own callers call it (a template
     // between the pipeline and this file): then only their values reach this call.
-    const callerRunsAlone = through.length === 0 || callsOf(c.caller).length === 0 || !runsOnlyWhenCalled(c.caller);
+    const callerRunsAlone = through.length === 0 || !runsOnlyWhenCalled(c.caller);
     const outer: (CallerContext | undefined)[] = [...(callerRunsAlone ? [undefined] : []), ...through];
     return outer.flatMap((o) =>
       // A calling job's combinations, each a context of the called file: at most 32 per call, as

@@ -18,7 +18,7 @@ import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { ANY_VARIABLE, expandWord, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -150,21 +150,33 @@ function shellFunctions(commands: readonly CiCommand[]): { runners: Set<string>;
     if (current !== undefined && depth > 0 && k < argv.length && RUNS_ARGUMENTS.test(argv[afterWrappers(argv, k)]!.raw)) runners.add(current);
   }
   // What another function's body assigns (not `local`) may be set whenever that function runs: before a call of this one too.
-  const inOtherBody = (b: FunctionBody, ci: number): boolean => inBody.has(ci) && (ci < b.start || ci > b.end);
+  addLaterNames(bodies, commands, inBody, (argv, other) => {
+    const names: string[] = [];
+    if (other && argv.some((w) => w.raw === 'local')) return names;
+    for (const w of argv) {
+      const m = SHELL_ASSIGNMENT.exec(w.raw);
+      if (m) names.push(m[1]!);
+      else if (!DECLARERS.has(w.raw) && !w.raw.startsWith('-') && w.raw !== '{') break;
+    }
+    return names;
+  });
+  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
+}
+
+/**
+ * Adds to each function body the names `namesIn` finds in the commands that may set a variable
+ * before the function is called: those after the body at the script's level, and those in another
+ * function's body (`other`: that function may run first). `inBody`: the commands of every body.
+ */
+function addLaterNames(bodies: FunctionBody[], commands: readonly CiCommand[], inBody: ReadonlySet<number>, namesIn: (argv: readonly CiWord[], other: boolean) => readonly string[]): void {
   for (const b of bodies) {
     for (let ci = 0; ci < commands.length; ci++) {
       const later = ci > b.end && !inBody.has(ci);
-      if ((!later && !inOtherBody(b, ci)) || commands[ci]!.commented) continue;
-      const argv = commands[ci]!.argv;
-      if (!later && argv.some((w) => w.raw === 'local')) continue;
-      for (const w of argv) {
-        const m = SHELL_ASSIGNMENT.exec(w.raw);
-        if (m) b.laterNames.add(m[1]!);
-        else if (!DECLARERS.has(w.raw) && !w.raw.startsWith('-') && w.raw !== '{') break;
-      }
+      const other = inBody.has(ci) && (ci < b.start || ci > b.end);
+      if ((!later && !other) || commands[ci]!.commented) continue;
+      for (const name of namesIn(commands[ci]!.argv, other)) b.laterNames.add(name);
     }
   }
-  return { runners, bodies: bodies.filter((b) => b.laterNames.size > 0), all: bodies };
 }
 
 /** A PowerShell assignment's target (`$x=…`, `[string]$Global:x`, `$env:X`): its name with the scope or drive (`psVariableKey`). */
@@ -204,24 +216,19 @@ function powershellFunctions(commands: readonly CiCommand[]): FunctionBody[] {
     bodies.push({ start: ci, end, laterNames: new Set() });
     ci = end;
   }
-  for (const b of bodies) {
-    for (let ci = 0; ci < commands.length; ci++) {
-      // After the body at the script's level, or in another function's body (which may run before
-      // a call of this one), where only a `$script:`/`$global:` assignment reaches the script's variable.
-      const later = ci > b.end && !inBody.has(ci);
-      const other = inBody.has(ci) && (ci < b.start || ci > b.end);
-      if ((!later && !other) || commands[ci]!.commented) continue;
-      const argv = commands[ci]!.argv;
-      // At the start of a statement, or of a block on its line (`if ($a) { $x = 'b' }`).
-      for (let k = 0; k < argv.length; k++) {
-        if (k > 0 && argv[k - 1]!.raw !== '{') continue;
-        const raw = unbraced(argv[k]!.raw);
-        if (other && !/^(?:\[[^\]]*\])*\$(?:script|global|env):/i.test(raw)) continue;
-        const m = PS_ASSIGNED.exec(raw);
-        if (m && (m[2] !== undefined || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ''))) b.laterNames.add(psVariableKey(m[1]!).toLowerCase());
-      }
+  // In another function's body only a `$script:`/`$global:` (or `$env:`) assignment reaches the script's variable.
+  addLaterNames(bodies, commands, inBody, (argv, other) => {
+    const names: string[] = [];
+    // At the start of a statement, or of a block on its line (`if ($a) { $x = 'b' }`).
+    for (let k = 0; k < argv.length; k++) {
+      if (k > 0 && argv[k - 1]!.raw !== '{') continue;
+      const raw = unbraced(argv[k]!.raw);
+      if (other && !/^(?:\[[^\]]*\])*\$(?:script|global|env):/i.test(raw)) continue;
+      const m = PS_ASSIGNED.exec(raw);
+      if (m && (m[2] !== undefined || POWERSHELL_ASSIGNMENT_OPERATOR.test(argv[k + 1]?.raw ?? ''))) names.push(psVariableKey(m[1]!).toLowerCase());
     }
-  }
+    return names;
+  });
   return bodies.filter((b) => b.laterNames.size > 0);
 }
 
@@ -240,7 +247,7 @@ function environmentOf(env: Env): Env {
   const out: Env = new Map();
   for (const [k, v] of env) {
     if (k === ANY_VARIABLE) out.set(k, v);
-    else if (k.startsWith('env:')) out.set(k.slice(4), v);
+    else if (isPsEnvironmentKey(k)) out.set(k.slice(4), v);
   }
   return out;
 }
@@ -255,8 +262,8 @@ function lookupOwn(env: Env, key: string): Value | undefined {
 /** `assigned` with `env:X` keys as `X` (a PowerShell variable of that name, if assigned too, wins). */
 function withoutEnvironmentPrefix(assigned: Map<string, Value>): Map<string, Value> {
   const out = new Map<string, Value>();
-  for (const [k, v] of assigned) if (!k.startsWith('env:')) out.set(k, v);
-  for (const [k, v] of assigned) if (k.startsWith('env:') && !out.has(k.slice(4))) out.set(k.slice(4), v);
+  for (const [k, v] of assigned) if (!isPsEnvironmentKey(k)) out.set(k, v);
+  for (const [k, v] of assigned) if (isPsEnvironmentKey(k) && !out.has(k.slice(4))) out.set(k.slice(4), v);
   return out;
 }
 
@@ -499,7 +506,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   let shellBody: { end: number; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
   const set = (name: string, v: Value): void => {
-    if (shellBody && !shellBody.assigned.has(name)) shellBody.assigned.add(name);
+    shellBody?.assigned.add(name);
     // PowerShell names ignore case: one variable, whatever spelling set it before (`$Size`, `$SIZE`).
     if (ps) for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     for (const f of frames) if (f.kind === 'loop' && !f.prior!.has(name)) f.prior!.set(name, env.get(name));
@@ -739,7 +746,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
-    recordCall(rest.slice(j));
+    recordCall(rest.slice(j), exportedEnvironment);
     // After `cd`/`pushd`, a relative script path is read from a folder not followed here.
     // (Not a `cd` inside `$(…)` or `( … )`: the subshell's folder is its own.)
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !(cmd.depth ?? 0)) cwdMoved = true;
@@ -764,18 +771,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   function recordPsCall(words: readonly CiWord[]): void {
     const at = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || (i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0]!.text))));
-    if (at < 0) {
-      // A shell script run from PowerShell (`bash ./x.sh prod`, `./x.sh`): the environment and its arguments.
-      const sh = words[0] && SHELLS.has(words[0].text) ? words.slice(1).findIndex((w) => !w.raw.startsWith('-')) + 1 : 0;
-      const target = sh > 0 || words[0] ? words[sh] : undefined;
-      if (!target || !/\.(?:sh|bash)$/i.test(target.text)) return;
-      const shPath = expandWord(target, env, ctx).text;
-      if (shPath === undefined) return;
-      const inherited = environmentOf(env);
-      for (const [k, v] of positionalArguments(words.slice(sh + 1))) inherited.set(k, v);
-      pushCall(shPath, inherited);
-      return;
-    }
+    // A shell script run from PowerShell (`bash ./x.sh prod`, `./x.sh`): the environment and its arguments.
+    if (at < 0) return recordCall(words, () => environmentOf(env));
     const path = expandWord(words[at]!, env, ctx).text;
     if (path === undefined) return;
     // The called script inherits the environment (`$env:X`, the step's variables among them).
@@ -994,19 +991,28 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     forgetAll(`variables may be set by ${declarer} ${w.raw.slice(0, 40)}`);
   }
 
-  function recordCall(words: CiWord[]): void {
+  /**
+   * A scanned script the command runs (`./x.sh`, `bash x.sh`): `environment` gives what the
+   * program inherits (made only for a call), to which its arguments are added.
+   */
+  function recordCall(words: readonly CiWord[], environment: () => Env): void {
     let target: CiWord | undefined = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
     const path = expandWord(target, env, ctx).text;
     if (path === undefined) return;
-    // After `source`/`export $(…)` any variable may be exported with any value: the called script cannot know its own either.
-    const inherited: Env = ps ? environmentOf(env) : new Map();
-    if (!ps) for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT)) || k === ANY_VARIABLE) inherited.set(k, v);
+    const inherited = environment();
     // A shell script's arguments are its `$1`…`$9`; a PowerShell script's named ones bind its `param()`.
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
     pushCall(path, inherited);
+  }
+
+  /** What a program a shell script runs inherits: its exported variables (after `source`/`export $(…)`, any: the called script cannot know its own either). */
+  function exportedEnvironment(): Env {
+    const out: Env = new Map();
+    for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT)) || k === ANY_VARIABLE) out.set(k, v);
+    return out;
   }
 
   /** A call of a script at `path` (as written, expanded) with the variables it starts with; after a `cd`, marked so. */

@@ -71,7 +71,8 @@ function psBinding(v: Value | undefined, name: string): Value | undefined {
   return v?.kind === 'unknown' && isPsEnvironmentKey(name) && !v.oneWord ? oneWord(v) : v;
 }
 
-function isPsEnvironmentKey(name: string): boolean {
+/** Whether a PowerShell variable key (`psVariableKey`) names an environment variable (`env:X`). */
+export function isPsEnvironmentKey(name: string): boolean {
   return name.length > 4 && name.slice(0, 4).toLowerCase() === 'env:';
 }
 
