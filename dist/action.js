@@ -40402,7 +40402,7 @@ function armJsonKind(text2, file) {
 function isBareParameterFile(file, text2) {
   if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path35.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
-  const params = getProp(root, "parameters") ?? root;
+  const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
   if (members2.length === 0) return false;
   return members2.every((m) => {
@@ -42298,7 +42298,7 @@ function agentOsOf(ctx, pool) {
   if (!ctx.n.isMap(pool)) return void 0;
   const image = ctx.n.str(get(ctx, pool, "vmImage")) ?? "";
   if (/^(?:windows|win|vs20)/i.test(image.trim())) return "windows";
-  if (/^(?:ubuntu|macos|macOS|linux)/i.test(image.trim())) return "unix";
+  if (/^(?:ubuntu|macos|linux)/i.test(image.trim())) return "unix";
   const demands = get(ctx, pool, "demands");
   const texts = ctx.n.isSeq(demands) ? ctx.n.items(demands).map((d) => ctx.n.str(d) ?? "") : [ctx.n.str(demands) ?? ""];
   for (const d of texts) {
@@ -42474,7 +42474,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
+var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -42494,8 +42494,9 @@ var init_ci = __esm({
     init_script();
     init_tree();
     NO_RANGE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-    CMD_COMMENT_LINE = /^[ \t]*(?:@?rem(?:[ \t]|$)|::)/im;
-    CMD_COMMENT_AT = /([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)/iy;
+    CMD_COMMENT = String.raw`([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)`;
+    CMD_COMMENT_LINE = new RegExp(`^${CMD_COMMENT}`, "im");
+    CMD_COMMENT_AT = new RegExp(CMD_COMMENT, "iy");
     CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
     AZP_SCRIPT_KEYS = {
       script: "shell",
@@ -42899,12 +42900,12 @@ function apply(name, args) {
     case "ne": {
       if (args.length !== 2 || !known2(args)) return void 0;
       const e = equal(args[0], args[1]);
-      return e === void 0 ? void 0 : name === "eq" ? e : !e;
+      return name === "eq" ? e : !e;
     }
     case "in":
     case "notin": {
       if (args.length < 1 || !known2(args)) return void 0;
-      const found = args.slice(1).some((a) => equal(args[0], a) === true);
+      const found = args.slice(1).some((a) => equal(args[0], a));
       return name === "in" ? found : !found;
     }
     case "startswith":
@@ -43086,7 +43087,7 @@ function readPipeline(out, roots, scripts) {
     if (node.type === "seq") {
       const segments3 = treeSegments(node.items, pipelineItemName);
       const chain2 = conditionChain(node.items.map((item) => item?.type === "map" && item.entries.length === 1 ? item.entries[0].key : void 0));
-      node.items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`, container, stage, job, root, chain2[i] ? [...when, ...chain2[i]] : when));
+      node.items.forEach((item, i) => visit2(item, `${path59}${segments3[i]}`, container, stage, job, root, within(when, chain2[i])));
       return;
     }
     if (node.type !== "map") return;
@@ -43180,7 +43181,7 @@ function readPipeline(out, roots, scripts) {
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, next, stage, job, root, chain[i] ? [...when, ...chain[i]] : when);
+      visit2(e.value, path59 ? `${path59}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
     });
   };
   for (const root of roots) {
@@ -43208,6 +43209,9 @@ function conditionalBranches(node, depth = 0) {
     else out.push(own);
   }
   return out;
+}
+function within(when, own) {
+  return own ? [...when, ...own] : when;
 }
 var SCRIPT_KEYS;
 var init_azure_pipelines = __esm({
@@ -46228,10 +46232,10 @@ function wordValue(word, macros, at2, verbatim) {
     const m = macros[first.macro];
     if (m.kind === "string" && m.value === text2) return m;
   }
-  if (verbatim && word.length > 0 && word.every((c) => c.at >= 0)) return str(text2, { file: at2.file, range: within(at2.range, word[0].at, word[word.length - 1].at + 1) });
+  if (verbatim && word.length > 0 && word.every((c) => c.at >= 0)) return str(text2, { file: at2.file, range: within2(at2.range, word[0].at, word[word.length - 1].at + 1) });
   return str(text2, at2);
 }
-function within(r, from, to) {
+function within2(r, from, to) {
   return {
     start: { line: r.start.line, column: r.start.column + from, offset: r.start.offset + from },
     end: { line: r.start.line, column: r.start.column + to, offset: r.start.offset + to }

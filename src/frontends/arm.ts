@@ -12,7 +12,7 @@ import { jsonSuppressionSource, resourceMetadata } from './arm-suppressions.js';
 import { evaluateArm, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { pairParameterFiles, pairedTemplate, templateIndex, type TemplateIndex } from '../eval/arm/detect.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
-import { parameterFileEntries } from '../eval/arm/template.js';
+import { parameterFileEntries, parametersObject } from '../eval/arm/template.js';
 import type { FileKind } from '../core/file-kind.js';
 import type { ClassifiedFile, FrontEnd, Problem, SuppressionSource } from './types.js';
 import { parseCache, perRun, runWideKey } from './shared.js';
@@ -45,7 +45,7 @@ function isBareParameterFile(file: string, text: string): boolean {
   if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path.basename(file)) || text.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text)) return false;
   const root = parseJsonc(text, file).root;
   // The wrapper without its `$schema` (`{"parameters": {…}}`) is read the same way.
-  const params = getProp(root, 'parameters') ?? root;
+  const params = parametersObject(root);
   const members = params?.type === 'object' ? (params.children ?? []) : [];
   if (members.length === 0) return false;
   return members.every((m) => {

@@ -111,7 +111,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
       const segments = treeSegments(node.items, pipelineItemName);
       // `- ${{ if … }}:` then `- ${{ else }}:`: a chain across the list's items.
       const chain = conditionChain(node.items.map((item) => (item?.type === 'map' && item.entries.length === 1 ? item.entries[0]!.key : undefined)));
-      node.items.forEach((item, i) => visit(item, `${path}${segments[i]!}`, container, stage, job, root, chain[i] ? [...when, ...chain[i]!] : when));
+      node.items.forEach((item, i) => visit(item, `${path}${segments[i]!}`, container, stage, job, root, within(when, chain[i])));
       return;
     }
     if (node.type !== 'map') return;
@@ -211,7 +211,7 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
     const chain = node.entries.length > 1 ? conditionChain(node.entries.map((e) => e.key)) : [];
     node.entries.forEach((e, i) => {
       const next = isExpressionKey(e.key) ? container : e.key;
-      visit(e.value, path ? `${path}.${e.key}` : e.key, next, stage, job, root, chain[i] ? [...when, ...chain[i]!] : when);
+      visit(e.value, path ? `${path}.${e.key}` : e.key, next, stage, job, root, within(when, chain[i]));
     });
   };
 
@@ -246,4 +246,9 @@ function conditionalBranches(node: YamlTree | undefined, depth = 0): CiEntry[][]
     else out.push(own);
   }
   return out;
+}
+
+/** The conditions inside a block: the enclosing ones, then the block's own (none: the same list). */
+function within(when: readonly TemplateCondition[], own: readonly TemplateCondition[] | undefined): readonly TemplateCondition[] {
+  return own ? [...when, ...own] : when;
 }

@@ -107,7 +107,7 @@ function truthy(v: Scalar): boolean {
 }
 
 /** `eq`/`ne`: the right side converted to the left's type; strings compared ignoring case. */
-function equal(a: Scalar, b: Scalar): boolean | undefined {
+function equal(a: Scalar, b: Scalar): boolean {
   if (typeof a === 'string') return a.toLowerCase() === String(b).toLowerCase();
   if (typeof a === 'number') {
     const n = typeof b === 'number' ? b : typeof b === 'boolean' ? Number(b) : b.trim() === '' ? 0 : Number(b);
@@ -226,12 +226,12 @@ function apply(name: string, args: readonly Result[]): Result {
     case 'ne': {
       if (args.length !== 2 || !known(args)) return undefined;
       const e = equal(args[0]!, args[1]!);
-      return e === undefined ? undefined : name === 'eq' ? e : !e;
+      return name === 'eq' ? e : !e;
     }
     case 'in':
     case 'notin': {
       if (args.length < 1 || !known(args)) return undefined;
-      const found = args.slice(1).some((a) => equal(args[0]!, a) === true);
+      const found = args.slice(1).some((a) => equal(args[0]!, a));
       return name === 'in' ? found : !found;
     }
     case 'startswith':

@@ -414,10 +414,12 @@ export function cmdAsShell(m: MappedText): MappedText {
   return { value: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
 }
 
-/** cmd.exe comment lines: `rem` (also `@rem`) as a command, or a `::` label that is never jumped to. */
-const CMD_COMMENT_LINE = /^[ \t]*(?:@?rem(?:[ \t]|$)|::)/im;
-/** The same at a line's start (sticky): the blanks before it, then the keyword. */
-const CMD_COMMENT_AT = /([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)/iy;
+/** cmd.exe comment lines: `rem` (also `@rem`) as a command, or a `::` label that is never jumped to; the blanks before it, then the keyword. */
+const CMD_COMMENT = String.raw`([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)`;
+/** Whether a text has such a line anywhere. */
+const CMD_COMMENT_LINE = new RegExp(`^${CMD_COMMENT}`, 'im');
+/** The same at a line's start (sticky). */
+const CMD_COMMENT_AT = new RegExp(CMD_COMMENT, 'iy');
 
 /** `%NAME%` where the sticky match is placed. */
 const CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
@@ -690,7 +692,7 @@ function agentOsOf(ctx: Ctx, pool: CiNode | undefined): AgentOs {
   if (!ctx.n.isMap(pool)) return undefined;
   const image = ctx.n.str(get(ctx, pool, 'vmImage')) ?? '';
   if (/^(?:windows|win|vs20)/i.test(image.trim())) return 'windows';
-  if (/^(?:ubuntu|macos|macOS|linux)/i.test(image.trim())) return 'unix';
+  if (/^(?:ubuntu|macos|linux)/i.test(image.trim())) return 'unix';
   const demands = get(ctx, pool, 'demands');
   const texts = ctx.n.isSeq(demands) ? ctx.n.items(demands).map((d) => ctx.n.str(d) ?? '') : [ctx.n.str(demands) ?? ''];
   for (const d of texts) {
