@@ -52367,7 +52367,8 @@ import path46 from "node:path";
 init_io_error();
 var CACHE_FILE = ".mlops-iac-lint-cache";
 var TOOL = "mlops-iac-lint";
-var FORMAT2 = 7;
+var FORMAT2 = 8;
+var FILE_READS = /* @__PURE__ */ new Set(["text", "bytes", "head", "chunks"]);
 function cacheFilePath(location, cwd) {
   if (location === void 0) return path46.join(cwd, CACHE_FILE);
   const abs = path46.resolve(cwd, location);
@@ -52400,6 +52401,10 @@ var UnitCache = class _UnitCache {
   misses = 0;
   /** The answer of each read checked in this run (`depsHold`). */
   answers = /* @__PURE__ */ new Map();
+  /** The units whose entry this run looked for (`get`). */
+  asked = /* @__PURE__ */ new Set();
+  /** The files this run asked about (a record, a fact, a text hash), signed or not. */
+  seen = /* @__PURE__ */ new Set();
   /** This run wrote an entry (a unit linted afresh). */
   wrote = false;
   /** The location may not be used (`refusal`): nothing is read from or written to it. */
@@ -52430,6 +52435,7 @@ var UnitCache = class _UnitCache {
   }
   /** This run's record of `file` with signature `sig` (a new, empty one when the file had another). */
   record(file, sig) {
+    this.seen.add(file);
     let rec = this.nextFiles.get(file);
     if (rec === void 0 || rec[0] !== sig) {
       rec = [sig, "", {}];
@@ -52451,6 +52457,7 @@ var UnitCache = class _UnitCache {
    */
   fileFact(name, file, host, valid, compute) {
     const sig = host.signature(file);
+    this.seen.add(file);
     if (sig === void 0) return compute();
     const rec = this.record(file, sig);
     const old = this.oldRecord(file, sig)?.[2];
@@ -52466,6 +52473,7 @@ var UnitCache = class _UnitCache {
    */
   textHash(host, file) {
     const sig = host.signature(file);
+    this.seen.add(file);
     if (sig !== void 0) {
       const rec = this.record(file, sig);
       if (rec[1] === "") rec[1] = this.oldRecord(file, sig)?.[1] ?? "";
@@ -52482,24 +52490,51 @@ var UnitCache = class _UnitCache {
    * now might be of a later version of the file than the hash.
    */
   noteText(host, file, hash) {
+    this.seen.add(file);
     const sig = host.knownSignature(file);
     if (sig !== void 0) this.record(file, sig)[1] = hash;
   }
-  /** The cached result of a unit, when every read it made still gives the same answer. */
-  get(key, host) {
+  /** The cached result of unit `unit` (`PlannedUnit.key`) under `key`, when every read it made still gives the same answer. */
+  get(key, unit, host) {
+    this.asked.add(unit);
     const e = this.old[key];
     const deps = e?.deps.map((i) => this.oldDeps[i]);
     if (e && deps && depsHold(host, deps, this.answers, (file) => this.textHash(host, file))) {
       this.hits++;
-      this.next.set(key, { deps, result: JSON.stringify(e.result) });
+      this.next.set(key, { unit, deps, result: JSON.stringify(e.result) });
       return e.result;
     }
     this.misses++;
     return void 0;
   }
-  set(key, deps, result) {
+  set(key, unit, deps, result) {
     this.wrote = true;
-    this.next.set(key, { deps, result: JSON.stringify(result) });
+    this.next.set(key, { unit, deps, result: JSON.stringify(result) });
+  }
+  /**
+   * Keeps what this run did not decide (a pre-commit run of one staged file, a `--shard`, a run
+   * of one folder): the entries of units it neither planned nor looked up, and the records of
+   * files it did not look at, while their files exist. Otherwise each pre-commit run kept only
+   * its own few units, and the next commit that staged a manifest (whose GPU pools are the whole
+   * repository's) linted every pool's unit again. An entry of a unit this run planned is its
+   * decision's (the new entry, or none: the unit no longer gives one), and one of a unit whose
+   * files are gone goes, so the file stays the size of the tree's units, not of its history.
+   */
+  carryOver(scope) {
+    const exists = /* @__PURE__ */ new Map();
+    const present2 = (file) => {
+      let e = exists.get(file);
+      if (e === void 0) exists.set(file, e = fs6.existsSync(file));
+      return e;
+    };
+    for (const [key, e] of Object.entries(this.old)) {
+      if (this.next.has(key) || this.asked.has(e.unit) || scope.plannedUnits?.has(e.unit)) continue;
+      const deps = e.deps.map((i) => this.oldDeps[i]);
+      if (deps.every(([kind, file]) => !FILE_READS.has(kind) || present2(file))) this.next.set(key, { unit: e.unit, deps, result: JSON.stringify(e.result) });
+    }
+    for (const [file, rec] of Object.entries(this.oldFiles)) {
+      if (!this.seen.has(file) && present2(file)) this.nextFiles.set(file, rec);
+    }
   }
   /** The file already says what save() would write: every unit came from it, and it holds no other. */
   unchanged() {
@@ -52517,13 +52552,14 @@ var UnitCache = class _UnitCache {
     return [...this.nextFiles].filter(([, [, hash, facts]]) => hash !== "" || Object.keys(facts).length > 0);
   }
   /**
-   * Writes this run's entries (units of other shards or no longer present are dropped, so
-   * the file does not grow without end). Atomic: a run killed while writing leaves the old file.
-   * A run that changed nothing leaves the file alone (a warm run on an unchanged tree: ~30 ms
-   * of a 0.7 s corpus run went to writing the same 4.7 MB again).
+   * Writes this run's entries and those it carries over (`carryOver`). Atomic: a run killed
+   * while writing leaves the old file. A run that changed nothing leaves the file alone (a warm
+   * run on an unchanged tree: ~30 ms of a 0.7 s corpus run went to writing the same 4.7 MB again).
    */
-  save() {
-    if (this.refused || this.unchanged()) return;
+  save(scope) {
+    if (this.refused) return;
+    this.carryOver(scope);
+    if (this.unchanged()) return;
     const refused = refusal(this.file);
     if (refused !== void 0) throw new Error(refused);
     const head = JSON.stringify({ tool: TOOL, format: FORMAT2, version: this.version });
@@ -52539,7 +52575,7 @@ var UnitCache = class _UnitCache {
       }
       return i;
     };
-    const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
+    const entries2 = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(",");
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
     if (!fs6.existsSync(path46.dirname(this.file))) fs6.mkdirSync(path46.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
@@ -52577,8 +52613,8 @@ function isRecord2(v) {
 }
 function isEntry(e, depCount) {
   if (typeof e !== "object" || e === null) return false;
-  const { deps, result } = e;
-  if (!Array.isArray(deps) || !deps.every((i) => Number.isInteger(i) && i >= 0 && i < depCount)) return false;
+  const { unit, deps, result } = e;
+  if (typeof unit !== "string" || !Array.isArray(deps) || !deps.every((i) => Number.isInteger(i) && i >= 0 && i < depCount)) return false;
   if (typeof result !== "object" || result === null) return false;
   const arrays = ["findings", "problems", "undecided", "directives", "supProblems", "readProblems", "skipped", "evaluatedElsewhere"];
   const summary = result.summary;
@@ -52765,7 +52801,7 @@ async function runUnits(run3, merged, o) {
       accepted.add(i);
       progress(i);
       const key = keys.get(i);
-      if (key !== void 0 && deps) cache3.set(key, deps, r);
+      if (key !== void 0 && deps) cache3.set(key, units2[i].key, deps, r);
       waiting.set(i, r);
       drain();
     };
@@ -52777,7 +52813,7 @@ async function runUnits(run3, merged, o) {
       if (cacheable) {
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
         const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run3.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? scan2?.key ?? "" : "", planned]);
-        const hit = cache3.get(key, run3.host);
+        const hit = cache3.get(key, u.key, run3.host);
         releaseTexts(run3.host);
         if (hit) {
           accept(i, hit);
@@ -56830,7 +56866,7 @@ async function lintPlanned(run3, threads, cache3) {
   });
   if (cache3) {
     try {
-      cache3.save();
+      cache3.save({ plannedUnits: options.shard ? void 0 : new Set(run3.units.map((u) => u.key)) });
     } catch (e) {
       notices.push(`cannot write the cache ${cache3.file} (${ioErrorText(e)}); the next run lints everything again`);
     }

@@ -594,7 +594,8 @@ async function lintPlanned(run: PreparedRun, threads: RunThreads<LintOptions>, c
   if (cache) {
     // A cache that cannot be written costs the next run its speed, not this run its report.
     try {
-      cache.save();
+      // A shard decides only its own units (and those they read): every other entry is kept.
+      cache.save({ plannedUnits: options.shard ? undefined : new Set(run.units.map((u) => u.key)) });
     } catch (e) {
       notices.push(`cannot write the cache ${cache.file} (${ioErrorText(e)}); the next run lints everything again`);
     }

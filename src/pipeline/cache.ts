@@ -19,20 +19,33 @@ import { ioErrorText } from '../core/io-error.js';
 /** The default file name (ESLint: `.eslintcache`), in the current folder or a given folder. */
 export const CACHE_FILE = '.mlops-iac-lint-cache';
 const TOOL = 'mlops-iac-lint';
-/** The layout of the cache file; bumped when UnitResult changes shape (5: `facts`; 6: `files`; 7: `deps`, facts in `files`). */
-const FORMAT = 7;
+/** The layout of the cache file; bumped when UnitResult changes shape (5: `facts`; 6: `files`; 7: `deps`, facts in `files`; 8: `unit`). */
+const FORMAT = 8;
 
-/** A unit's entry as the file holds it: its reads as indexes into the file's `deps`. */
+/** A unit's entry as the file holds it: the unit it is of (`PlannedUnit.key`), its reads as indexes into the file's `deps`. */
 interface StoredEntry {
+  unit: string;
   deps: number[];
   result: UnitResult;
 }
 
-/** A unit's entry of this run: its reads, and its result serialized when made (the run goes on to mutate its findings: evidence, suppressions). */
+/** A unit's entry of this run: its unit, its reads, and its result serialized when made (the run goes on to mutate its findings: evidence, suppressions). */
 interface NextEntry {
+  unit: string;
   deps: readonly Dependency[];
   result: string;
 }
+
+/**
+ * What a run decided, for `save`: the units it planned (undefined for a `--shard` run, whose
+ * other shards' units are planned but not its own to decide).
+ */
+export interface RunScope {
+  plannedUnits: ReadonlySet<string> | undefined;
+}
+
+/** The reads that name a file whose text or bytes the unit used. */
+const FILE_READS: ReadonlySet<Dependency[0]> = new Set(['text', 'bytes', 'head', 'chunks']);
 
 interface CacheFile {
   tool: typeof TOOL;
@@ -79,6 +92,10 @@ export class UnitCache implements FileFacts {
   misses = 0;
   /** The answer of each read checked in this run (`depsHold`). */
   private readonly answers = new Map<string, string>();
+  /** The units whose entry this run looked for (`get`). */
+  private readonly asked = new Set<string>();
+  /** The files this run asked about (a record, a fact, a text hash), signed or not. */
+  private readonly seen = new Set<string>();
 
   /** This run wrote an entry (a unit linted afresh). */
   private wrote = false;
@@ -129,6 +146,7 @@ export class UnitCache implements FileFacts {
 
   /** This run's record of `file` with signature `sig` (a new, empty one when the file had another). */
   private record(file: string, sig: string): FileRecord {
+    this.seen.add(file);
     let rec = this.nextFiles.get(file);
     if (rec === undefined || rec[0] !== sig) {
       rec = [sig, '', {}];
@@ -153,6 +171,7 @@ export class UnitCache implements FileFacts {
   fileFact<T>(name: string, file: string, host: Host, valid: (v: unknown) => v is T, compute: () => T | undefined): T | undefined {
     // Taken before compute() reads the file: a change after it gives the file another signature.
     const sig = host.signature(file);
+    this.seen.add(file);
     if (sig === undefined) return compute();
     const rec = this.record(file, sig);
     const old = this.oldRecord(file, sig)?.[2];
@@ -169,6 +188,7 @@ export class UnitCache implements FileFacts {
    */
   private textHash(host: Host, file: string): string {
     const sig = host.signature(file);
+    this.seen.add(file);
     if (sig !== undefined) {
       const rec = this.record(file, sig);
       if (rec[1] === '') rec[1] = this.oldRecord(file, sig)?.[1] ?? '';
@@ -186,26 +206,54 @@ export class UnitCache implements FileFacts {
    * now might be of a later version of the file than the hash.
    */
   noteText(host: Host, file: string, hash: string): void {
+    this.seen.add(file);
     const sig = host.knownSignature(file);
     if (sig !== undefined) this.record(file, sig)[1] = hash;
   }
 
-  /** The cached result of a unit, when every read it made still gives the same answer. */
-  get(key: string, host: Host): UnitResult | undefined {
+  /** The cached result of unit `unit` (`PlannedUnit.key`) under `key`, when every read it made still gives the same answer. */
+  get(key: string, unit: string, host: Host): UnitResult | undefined {
+    this.asked.add(unit);
     const e = this.old[key];
     const deps = e?.deps.map((i) => this.oldDeps[i]!);
     if (e && deps && depsHold(host, deps, this.answers, (file) => this.textHash(host, file))) {
       this.hits++;
-      this.next.set(key, { deps, result: JSON.stringify(e.result) });
+      this.next.set(key, { unit, deps, result: JSON.stringify(e.result) });
       return e.result;
     }
     this.misses++;
     return undefined;
   }
 
-  set(key: string, deps: Dependency[], result: UnitResult): void {
+  set(key: string, unit: string, deps: Dependency[], result: UnitResult): void {
     this.wrote = true;
-    this.next.set(key, { deps, result: JSON.stringify(result) });
+    this.next.set(key, { unit, deps, result: JSON.stringify(result) });
+  }
+
+  /**
+   * Keeps what this run did not decide (a pre-commit run of one staged file, a `--shard`, a run
+   * of one folder): the entries of units it neither planned nor looked up, and the records of
+   * files it did not look at, while their files exist. Otherwise each pre-commit run kept only
+   * its own few units, and the next commit that staged a manifest (whose GPU pools are the whole
+   * repository's) linted every pool's unit again. An entry of a unit this run planned is its
+   * decision's (the new entry, or none: the unit no longer gives one), and one of a unit whose
+   * files are gone goes, so the file stays the size of the tree's units, not of its history.
+   */
+  private carryOver(scope: RunScope): void {
+    const exists = new Map<string, boolean>();
+    const present = (file: string): boolean => {
+      let e = exists.get(file);
+      if (e === undefined) exists.set(file, (e = fs.existsSync(file)));
+      return e;
+    };
+    for (const [key, e] of Object.entries(this.old)) {
+      if (this.next.has(key) || this.asked.has(e.unit) || scope.plannedUnits?.has(e.unit)) continue;
+      const deps = e.deps.map((i) => this.oldDeps[i]!);
+      if (deps.every(([kind, file]) => !FILE_READS.has(kind) || present(file))) this.next.set(key, { unit: e.unit, deps, result: JSON.stringify(e.result) });
+    }
+    for (const [file, rec] of Object.entries(this.oldFiles)) {
+      if (!this.seen.has(file) && present(file)) this.nextFiles.set(file, rec);
+    }
   }
 
   /** The file already says what save() would write: every unit came from it, and it holds no other. */
@@ -227,13 +275,14 @@ export class UnitCache implements FileFacts {
   }
 
   /**
-   * Writes this run's entries (units of other shards or no longer present are dropped, so
-   * the file does not grow without end). Atomic: a run killed while writing leaves the old file.
-   * A run that changed nothing leaves the file alone (a warm run on an unchanged tree: ~30 ms
-   * of a 0.7 s corpus run went to writing the same 4.7 MB again).
+   * Writes this run's entries and those it carries over (`carryOver`). Atomic: a run killed
+   * while writing leaves the old file. A run that changed nothing leaves the file alone (a warm
+   * run on an unchanged tree: ~30 ms of a 0.7 s corpus run went to writing the same 4.7 MB again).
    */
-  save(): void {
-    if (this.refused || this.unchanged()) return;
+  save(scope: RunScope): void {
+    if (this.refused) return;
+    this.carryOver(scope);
+    if (this.unchanged()) return;
     const refused = refusal(this.file);
     if (refused !== undefined) throw new Error(refused);
     const head = JSON.stringify({ tool: TOOL, format: FORMAT, version: this.version });
@@ -250,7 +299,7 @@ export class UnitCache implements FileFacts {
       }
       return i;
     };
-    const entries = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(',');
+    const entries = [...this.next].map(([k, e]) => `${JSON.stringify(k)}:{"unit":${JSON.stringify(e.unit)},"deps":${JSON.stringify(e.deps.map(indexOf))},"result":${e.result}}`).join(',');
     const files = JSON.stringify(Object.fromEntries(this.keptFiles()));
     // The folder of `--cache-location dir/` is made when missing (one level: a recursive
     // mkdir loops forever under /proc in Node 20).
@@ -304,8 +353,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** An entry of the right shape, whose reads are indexes into a table of `depCount` reads. */
 function isEntry(e: unknown, depCount: number): e is StoredEntry {
   if (typeof e !== 'object' || e === null) return false;
-  const { deps, result } = e as StoredEntry;
-  if (!Array.isArray(deps) || !deps.every((i) => Number.isInteger(i) && i >= 0 && i < depCount)) return false;
+  const { unit, deps, result } = e as StoredEntry;
+  if (typeof unit !== 'string' || !Array.isArray(deps) || !deps.every((i) => Number.isInteger(i) && i >= 0 && i < depCount)) return false;
   if (typeof result !== 'object' || result === null) return false;
   const arrays: (keyof UnitResult)[] = ['findings', 'problems', 'undecided', 'directives', 'supProblems', 'readProblems', 'skipped', 'evaluatedElsewhere'];
   const summary = result.summary as unknown;

@@ -209,7 +209,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
       accepted.add(i);
       progress(i);
       const key = keys.get(i);
-      if (key !== undefined && deps) cache!.set(key, deps, r);
+      if (key !== undefined && deps) cache!.set(key, units[i]!.key, deps, r);
       waiting.set(i, r);
       drain();
     };
@@ -225,7 +225,7 @@ export async function runUnits(run: UnitRun, merged: UnitMerger, o: RunUnitsOpti
         // Bicep's twins and parameter files, the run's templates, its files, its .tf files).
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run.ctx) ?? '');
         const key = hashOf([o.runKey, u.key, u.files.map((f) => [f.path, f.kind, run.superseded.has(f.path), f.explicit === true]), dropped, stage === 2 ? (scan?.key ?? '') : '', planned]);
-        const hit = cache.get(key, run.host);
+        const hit = cache.get(key, u.key, run.host);
         // The check read the unit's files: their texts go now.
         releaseTexts(run.host);
         if (hit) {

@@ -147,6 +147,36 @@ describe('cache and units on a small tree', () => {
     expect(Object.keys(JSON.parse(text).entries)).toHaveLength(1);
   });
 
+  it('a run that decides only some units (one staged file, one shard) keeps the entries of the others while their files exist', async () => {
+    const root = tree();
+    fs.mkdirSync(path.join(root, 'infra/other/rg'), { recursive: true });
+    const rg = path.join(root, 'infra/other/rg/main.tf');
+    fs.writeFileSync(rg, 'resource "azurerm_key_vault" "kv" {\n  name                     = "kv"\n  purge_protection_enabled = false\n}\n');
+    const cacheLocation = path.join(root, 'c.json');
+    const units = (): string[] => Object.values(JSON.parse(fs.readFileSync(cacheLocation, 'utf8')).entries as Record<string, { unit: string }>).map((e) => e.unit).sort();
+    const inRg = (r: LintResult) => r.findings.filter((f) => f.location.file === rg);
+    const main = path.join(root, 'infra/main.tf');
+    const staged = (file: string): Promise<LintResult> => lint({ paths: [file], onlyFiles: [file], root, noConfig: true, today: '2026-12-01', cache: true, cacheLocation });
+    await lint(opts(root, { cache: true, cacheLocation }));
+    expect(units()).toHaveLength(2);
+    // The pre-commit case: a commit stages the rg file (a named file is a unit of its own key)…
+    const message = inRg(await staged(rg))[0]!.message;
+    // …its entry's message is planted: it comes back only from the cache…
+    fs.writeFileSync(cacheLocation, fs.readFileSync(cacheLocation, 'utf8').replace(JSON.stringify(message).slice(1, -1), 'PLANTED'));
+    // …the next commit stages infra/main.tf: its unit alone is decided, the rg unit's entry stays…
+    await staged(main);
+    expect(units()).toHaveLength(2);
+    // …and the one after stages the rg file again.
+    expect(inRg(await staged(rg)).map((f) => f.message)).toContain('PLANTED');
+    // A shard keeps the other shards' entries too.
+    for (const index of [1, 2]) await lint(opts(root, { cache: true, cacheLocation, shard: { index, count: 2 } }));
+    expect(units()).toHaveLength(2);
+    // A unit whose file is gone is not kept by a run that did not plan it.
+    fs.rmSync(rg);
+    await staged(main);
+    expect(units()).toHaveLength(1);
+  });
+
   it('never writes the cache over a file that is not a cache (a scanned main.tf given as --cache-location)', async () => {
     const root = tree();
     const cacheLocation = path.join(root, 'not-a-cache.tf');
