@@ -42041,7 +42041,7 @@ function shellLanguage(shell, runsOn) {
 }
 function cmdAsShell(m) {
   const text2 = m.value;
-  if (!text2.includes("^") && !text2.includes("%") && !CMD_COMMENT_LINE.test(text2)) return m;
+  if (!text2.includes("^") && !text2.includes("%") && !CMD_COMMENT_LINE.test(text2) && !/[&|][ \t]*@?rem\b/i.test(text2)) return m;
   const out = [];
   const starts = [];
   const ends = [];
@@ -42050,8 +42050,23 @@ function cmdAsShell(m) {
     starts.push(m.starts[from]);
     ends.push(m.ends[to]);
   };
+  let quoted = false;
   for (let i = 0; i < text2.length; i++) {
     const c = text2[i];
+    if (c === "\n") quoted = false;
+    else if (c === '"') quoted = !quoted;
+    if ((c === "&" || c === "|") && !quoted && text2[i - 1] !== "^") {
+      CMD_REM_AFTER.lastIndex = i;
+      const rem = CMD_REM_AFTER.exec(text2);
+      if (rem) {
+        const hash = rem[0].length - rem[0].replace(/^[&|]+[ \t]*/, "").length;
+        for (let k = 0; k < hash; k++) put(text2[i + k], i + k, i + k);
+        put("#", i + hash, i + hash);
+        for (let k = hash + 1; k < rem[0].length; k++) put(" ", i + k, i + k);
+        i += rem[0].length - 1;
+        continue;
+      }
+    }
     if (i === 0 || text2[i - 1] === "\n") {
       CMD_COMMENT_AT.lastIndex = i;
       const comment = CMD_COMMENT_AT.exec(text2);
@@ -42474,7 +42489,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
+var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM_AFTER, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -42497,6 +42512,7 @@ var init_ci = __esm({
     CMD_COMMENT = String.raw`([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)`;
     CMD_COMMENT_LINE = new RegExp(`^${CMD_COMMENT}`, "im");
     CMD_COMMENT_AT = new RegExp(CMD_COMMENT, "iy");
+    CMD_REM_AFTER = /(?:&&?|\|\|?)([ \t]*)@?rem(?=[ \t\r\n]|$)/iy;
     CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
     AZP_SCRIPT_KEYS = {
       script: "shell",

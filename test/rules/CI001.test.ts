@@ -419,6 +419,13 @@ const agentShell: RuleTable = {
           'azure-pipelines.yml': 'pool:\n  vmImage: ubuntu-latest\nsteps:\n  - script: |\n      az ad sp create-for-rbac ^\n        --sdk-auth\n  - task: CmdLine@2\n    inputs:\n      script: |\n        az ad sp create-for-rbac ^\n          --sdk-auth\n',
         },
       },
+      {
+        // `rem` after a separator ignores the rest of the line (a trailing comment, as bash's `echo hi # az …`).
+        name: 'rem-after-a-separator-on-a-windows-agent',
+        files: {
+          'azure-pipelines.yml': 'pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      echo hi & rem az ad sp create-for-rbac --sdk-auth\n      echo hi && REM az ad sp create-for-rbac --sdk-auth\n      echo hi || @rem az ad sp create-for-rbac --sdk-auth\n',
+        },
+      },
     ],
     invalid: [
       {
@@ -434,6 +441,17 @@ const agentShell: RuleTable = {
       {
         // A template's step runs on its caller's agent, not known where the template is read: a line
         // ending in ` ^` is cmd's continuation (bash would run the next line as a command of its own).
+        // The command before `& rem` runs; a `^&` or a quoted `&` is text, so `rem` there is an argument.
+        name: 'command-before-rem-and-escaped-or-quoted-separators',
+        files: {
+          'azure-pipelines.yml':
+            'pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      az ad sp create-for-rbac -n a ⟦--sdk-auth⟧ & rem done\n      echo x ^& rem & az ad sp create-for-rbac -n b ⟦--sdk-auth⟧\n      echo "x & rem" & az ad sp create-for-rbac -n c ⟦--sdk-auth⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+      {
         name: 'caret-continuation-where-the-agent-is-not-known',
         files: {
           'azure-pipelines.yml': 'pool:\n  vmImage: windows-latest\nsteps:\n  - template: s.yml\n',

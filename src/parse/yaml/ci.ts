@@ -365,7 +365,7 @@ function shellLanguage(shell: string | undefined, runsOn: string | undefined): S
  */
 export function cmdAsShell(m: MappedText): MappedText {
   const text = m.value;
-  if (!text.includes('^') && !text.includes('%') && !CMD_COMMENT_LINE.test(text)) return m;
+  if (!text.includes('^') && !text.includes('%') && !CMD_COMMENT_LINE.test(text) && !/[&|][ \t]*@?rem\b/i.test(text)) return m;
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -375,8 +375,25 @@ export function cmdAsShell(m: MappedText): MappedText {
     starts.push(m.starts[from]!);
     ends.push(m.ends[to]!);
   };
+  // Inside "…" on the current line: a separator there is text.
+  let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
+    if (c === '\n') quoted = false;
+    else if (c === '"') quoted = !quoted;
+    // `… & rem …`: the separator, then the shell's `#` (a separator `^`-escaped or quoted is text).
+    if ((c === '&' || c === '|') && !quoted && text[i - 1] !== '^') {
+      CMD_REM_AFTER.lastIndex = i;
+      const rem = CMD_REM_AFTER.exec(text);
+      if (rem) {
+        const hash = rem[0].length - rem[0].replace(/^[&|]+[ \t]*/, '').length;
+        for (let k = 0; k < hash; k++) put(text[i + k]!, i + k, i + k);
+        put('#', i + hash, i + hash);
+        for (let k = hash + 1; k < rem[0].length; k++) put(' ', i + k, i + k);
+        i += rem[0].length - 1;
+        continue;
+      }
+    }
     // A comment line (`rem …`, `@rem …`, `:: …`): the shell's `#`, so a command written there is commented out.
     if (i === 0 || text[i - 1] === '\n') {
       CMD_COMMENT_AT.lastIndex = i;
@@ -420,6 +437,11 @@ const CMD_COMMENT = String.raw`([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)`;
 const CMD_COMMENT_LINE = new RegExp(`^${CMD_COMMENT}`, 'im');
 /** The same at a line's start (sticky). */
 const CMD_COMMENT_AT = new RegExp(CMD_COMMENT, 'iy');
+/**
+ * `rem` as the command after a separator (`echo hi & rem …`, `&&`, `||`, `|`): it ignores the rest
+ * of the line, as at a line's start (a `::` label is one only there). Sticky, at the separator.
+ */
+const CMD_REM_AFTER = /(?:&&?|\|\|?)([ \t]*)@?rem(?=[ \t\r\n]|$)/iy;
 
 /** `%NAME%` where the sticky match is placed. */
 const CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
