@@ -51304,6 +51304,10 @@ function gpuReasonOf(ctx, r) {
 function addressLabel(r) {
   return r.format === "azure-cli" ? void 0 : lastAddressWord(r.address);
 }
+function knownNonGpuSize(r) {
+  const size = knownStringOf(r.attrs.get("vmSize")?.value);
+  return size !== void 0 && !isGpuSize(size) ? size : void 0;
+}
 function gpuSizeOf(ctx, r) {
   const size = ctx.fact(r, "vmSize").string();
   return size !== void 0 && isGpuSize(size) ? size : void 0;
@@ -53450,6 +53454,8 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
       if (s !== void 0 && !isGpuSize(s)) ctx.undecided(r, "name", `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`, r.header);
     };
     const check = (r) => {
+      const known2 = knownString(r, "vmSize");
+      if (known2 !== void 0 && isGpuSize(known2)) return;
       const why = gpuIntentOf(ctx, r);
       if (!why) {
         nameUndecided(r);
@@ -53721,7 +53727,7 @@ var GPU002_gpu_size_input_unvalidated_default = defineRule({
         for (const kind of SIZED_KINDS) {
           for (const r of g.ofKind(kind)) {
             if (!DECLARATIVE_FORMATS.includes(r.format)) continue;
-            if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
+            if (!gpuReasonOf(ctx, r)) continue;
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, "vmSize", g.evaluation.inputs);
             const size = r.attrs.get("vmSize")?.value;
@@ -53778,6 +53784,9 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
     };
     return {
       "aks.nodepool"(pool) {
+        const minPeek = knownNumberOf(known(pool, "minCount"));
+        const manualPeek = knownStringOf(pool.attrs.get("scaleProfile")?.value) === "manual";
+        if (minPeek !== void 0 && minPeek <= 0 && (manualPeek || knownBoolOf(known(pool, "autoscale")) === true)) return;
         const why = gpuPoolReason(pool);
         if (!why) return;
         const system = isSystemPool(ctx, pool) === true;
@@ -53804,6 +53813,8 @@ var GPU003_gpu_pool_not_scale_to_zero_default = defineRule({
       },
       "ml.compute"(c) {
         if (amlComputeTypeOf(ctx, c) !== "cluster") return;
+        const minPeek = knownNumberOf(known(c, "minNodeCount"));
+        if (minPeek !== void 0 && minPeek <= 0) return;
         const why = gpuPoolReason(c);
         if (!why) return;
         const min = ctx.fact(c, "minNodeCount");
@@ -54107,6 +54118,7 @@ var AKS002_gpu_size_in_system_pool_default = defineRule({
   create(ctx) {
     return {
       "aks.nodepool"(pool) {
+        if (knownNonGpuSize(pool) !== void 0) return;
         if (isSystemPool(ctx, pool) !== true) return;
         const size = gpuSizeOf(ctx, pool);
         if (size === void 0) return;
@@ -55292,6 +55304,8 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
   create(ctx) {
     const tag = ctx.options.costCenter;
     const check = (r) => {
+      const tagsPeek = known(r, "tags");
+      if (tagsPeek?.kind === "object" && [...tagsPeek.entries.keys()].some((k) => sameTagName(k, tag))) return;
       const size = gpuSizeOf(ctx, r);
       if (size === void 0) return;
       const tags = ctx.fact(r, "tags");

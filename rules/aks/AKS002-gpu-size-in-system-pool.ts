@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, gpuSizeOf, isSystemPool } from '../../src/engine/facts.js';
+import { displayName, gpuSizeOf, isSystemPool, knownNonGpuSize } from '../../src/engine/facts.js';
 import { EXAMPLE_SIZES } from '../../src/model/facts/gpu.js';
 
 export default defineRule({
@@ -20,6 +20,8 @@ export default defineRule({
   create(ctx) {
     return {
       'aks.nodepool'(pool) {
+        // A known CPU size leaves nothing to find: whether the pool is a system pool is not asked.
+        if (knownNonGpuSize(pool) !== undefined) return;
         if (isSystemPool(ctx, pool) !== true) return;
         const size = gpuSizeOf(ctx, pool);
         if (size === undefined) return;

@@ -33,6 +33,10 @@ export default defineRule({
       if (s !== undefined && !isGpuSize(s)) ctx.undecided(r, 'name', `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`, r.header);
     };
     const check = (r: Resource<SizedKind>): void => {
+      // A known GPU size leaves nothing to find: the intent is not read (its unknown parts would
+      // be "could not decide" lines for a finding that cannot be).
+      const known = knownString(r, 'vmSize');
+      if (known !== undefined && isGpuSize(known)) return;
       const why = gpuIntentOf(ctx, r);
       if (!why) {
         nameUndecided(r);

@@ -3,7 +3,7 @@ import { FindingsByPlace } from '../../src/engine/findings-by-place.js';
 import { DECLARATIVE_FORMATS } from '../../src/engine/types.js';
 import { locationContains, type Location } from '../../src/core/source.js';
 import type { Value } from '../../src/core/value.js';
-import { attributeSite, displayName, gpuIntentOf, gpuSizeOf, inputsFeeding } from '../../src/engine/facts.js';
+import { attributeSite, displayName, gpuReasonOf, inputsFeeding } from '../../src/engine/facts.js';
 import { allValidationsAdmit, memberGuardOf, memberPathText } from '../../src/engine/guards.js';
 import type { InputDecl, InputValidation, MemberKey } from '../../src/model/resource.js';
 import { SIZED_KINDS } from '../../src/model/kinds.js';
@@ -238,8 +238,9 @@ export default defineRule({
             // az commands and Azure ML YAML declare no inputs, so no guard: nothing to read (a read
             // would be listed by --verbose as "could not decide GPU002").
             if (!(DECLARATIVE_FORMATS as readonly string[]).includes(r.format)) continue;
-            // A GPU workload: meant for GPU, else a known GPU size (an unknown size is not needed when the intent is known).
-            if (!gpuIntentOf(ctx, r) && !gpuSizeOf(ctx, r)) continue;
+            // A GPU workload: a known GPU size or a known intent first, then what is unknown of
+            // either (gpuReasonOf: an unknown taint is no "could not decide" line for a pool whose size says GPU).
+            if (!gpuReasonOf(ctx, r)) continue;
             const who = { workload: workloadName(kind), name: displayName(r) };
             const inputs = inputsFeeding(r, 'vmSize', g.evaluation.inputs);
             // One guard anywhere on the way (a root variable guarding a module argument) guards the flow.

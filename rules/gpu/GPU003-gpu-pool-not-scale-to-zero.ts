@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { amlComputeTypeOf, displayName, gpuSizeOf, isSystemPool, knownStringOf, readOrUndecided } from '../../src/engine/facts.js';
+import { amlComputeTypeOf, displayName, gpuSizeOf, isSystemPool, known, knownBoolOf, knownNumberOf, knownStringOf, readOrUndecided } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import { EXAMPLE_SIZES } from '../../src/model/facts/gpu.js';
 
@@ -43,6 +43,11 @@ export default defineRule({
     };
     return {
       'aks.nodepool'(pool) {
+        // Known to scale to zero: no finding whatever the size, so an unknown size is not read
+        // (it would be a "could not decide" line for a finding that cannot be).
+        const minPeek = knownNumberOf(known(pool, 'minCount'));
+        const manualPeek = knownStringOf(pool.attrs.get('scaleProfile')?.value) === 'manual';
+        if (minPeek !== undefined && minPeek <= 0 && (manualPeek || knownBoolOf(known(pool, 'autoscale')) === true)) return;
         const why = gpuPoolReason(pool);
         if (!why) return;
         // A system pool keeps at least one node (AKS requires it), so it never reaches zero
@@ -74,6 +79,8 @@ export default defineRule({
       },
       'ml.compute'(c) {
         if (amlComputeTypeOf(ctx, c) !== 'cluster') return;
+        const minPeek = knownNumberOf(known(c, 'minNodeCount'));
+        if (minPeek !== undefined && minPeek <= 0) return;
         const why = gpuPoolReason(c);
         if (!why) return;
         const min = ctx.fact(c, 'minNodeCount');

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, gpuSizeOf } from '../../src/engine/facts.js';
+import { displayName, gpuSizeOf, known } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
 import { workloadName } from '../../src/model/facts/gpu.js';
@@ -33,6 +33,9 @@ export default defineRule({
   create(ctx) {
     const tag = ctx.options.costCenter as string;
     const check = (r: Resource<SizedKind>): void => {
+      // Tagged already: no finding whatever the size, so an unknown size is not read (no "could not decide" line).
+      const tagsPeek = known(r, 'tags');
+      if (tagsPeek?.kind === 'object' && [...tagsPeek.entries.keys()].some((k) => sameTagName(k, tag))) return;
       const size = gpuSizeOf(ctx, r);
       if (size === undefined) return;
       const tags = ctx.fact(r, 'tags');

@@ -279,3 +279,39 @@ jobs:
     expect(undecided.filter((u) => u.ruleId === 'GPU004').map((u) => u.reason)).toEqual([expect.stringContaining('matrix.cfg.size')]);
   });
 });
+
+// "Where an unknown value hides a possible finding, the run records it": only where it hides one.
+// A value known to rule the finding out is read first, so the unknown rest is no --verbose line.
+describe('no "could not decide" line for a finding the known values already rule out', () => {
+  const pool = (props: string) =>
+    `param size string = 'Standard_NC8as_T4_v3'\nparam taints array\nparam other string\n\nresource cluster 'Microsoft.ContainerService/managedClusters@2024-02-01' existing = {\n  name: 'aks'\n}\n\nresource pool 'Microsoft.ContainerService/managedClusters/agentPools@2024-02-01' = {\n  parent: cluster\n  name: 'pool'\n  properties: {\n${props}  }\n}\n`;
+  const rulesSaid = async (files: Record<string, string>, rules: string[]) => {
+    const { undecided } = await lintTree(tree(files), rules);
+    return [...new Set(undecided.map((u) => `${u.ruleId} ${u.attribute}`))].sort();
+  };
+
+  it('GPU001 and GPU002: a known GPU size makes the unknown taints (which could only say "meant for GPU") irrelevant; AKS001 still needs them', async () => {
+    const said = await rulesSaid({ 'main.bicep': pool('    vmSize: size\n    nodeTaints: taints\n    enableAutoScaling: true\n    minCount: 0\n    maxCount: 1\n') }, ['AKS001', 'GPU001', 'GPU002']);
+    expect(said).toEqual(['AKS001 taints']);
+  });
+
+  it('GPU003 and TAG002: a pool that scales to zero and has its cost-center tag gives neither finding, whatever its unknown size', async () => {
+    const said = await rulesSaid(
+      { 'main.bicep': pool("    vmSize: other\n    nodeTaints: [ 'sku=gpu:NoSchedule' ]\n    enableAutoScaling: true\n    minCount: 0\n    maxCount: 2\n    tags: { 'cost-center': 'ml' }\n") },
+      ['GPU003', 'TAG002', 'GPU004'],
+    );
+    // GPU004 (a retired size) still depends on the size.
+    expect(said).toEqual(['GPU004 vmSize']);
+  });
+
+  it('GPU003 on an AML cluster whose minimum is 0, and AKS002 on a pool of a known CPU size: the unknown rest is not asked', async () => {
+    const said = await rulesSaid(
+      {
+        'main.tf':
+          'variable "size" {}\nvariable "mode" {}\n\nresource "azurerm_machine_learning_compute_cluster" "c" {\n  name                          = "c"\n  location                      = "westeurope"\n  machine_learning_workspace_id = "ws"\n  vm_priority                   = "Dedicated"\n  vm_size                       = var.size\n  scale_settings {\n    min_node_count                       = 0\n    max_node_count                       = 2\n    scale_down_nodes_after_idle_duration = "PT5M"\n  }\n}\n\nresource "azurerm_kubernetes_cluster_node_pool" "p" {\n  name                  = "p"\n  kubernetes_cluster_id = "id"\n  vm_size               = "Standard_D4s_v5"\n  mode                  = var.mode\n}\n',
+      },
+      ['GPU003', 'AKS002'],
+    );
+    expect(said).toEqual([]);
+  });
+});
