@@ -44092,7 +44092,8 @@ var init_azure_cli = __esm({
         nameFlags: ["--name", "-n", "--nodepool-name"],
         parentFlags: ["--cluster-name"],
         parentRef: "cluster",
-        flags: POOL_FLAGS.filter((f) => ["taints", "labels", "tags", "mode", "autoscale", "minCount"].includes(f.attr)),
+        // "--disable-cluster-autoscaler -d: Disable cluster autoscaler." (azure-cli aks _help.py, `aks nodepool update`).
+        flags: [...POOL_FLAGS.filter((f) => ["taints", "labels", "tags", "mode", "autoscale", "minCount"].includes(f.attr)), { names: ["--disable-cluster-autoscaler", "-d"], attr: "autoscale", read: "off" }],
         source: "https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-update"
       },
       {
@@ -46472,6 +46473,8 @@ function readFlag(f, flagWord, takeOne, takeMany, file, next) {
       if (!v) return { value: bool(true, flagLoc) };
       return { value: toBool(v.value), variable: sliceVariable(v.word, v.from) };
     }
+    case "off":
+      return { value: bool(false, flagLoc) };
     case "enabled": {
       const v = takeOne();
       if (!v) return void 0;
@@ -46608,7 +46611,7 @@ function azureCliUnits(ciFiles, ctx) {
     const envByVariant = /* @__PURE__ */ new Map();
     const add = (variant, d, env) => {
       if (d.spec?.verb === "update") {
-        tagsUnchanged(d);
+        leftUnchanged(d);
         onlyClears(d);
       }
       const list2 = draftsByVariant.get(variant) ?? [];
@@ -46873,7 +46876,10 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
       const loc3 = { file, range: given.flag.word.range };
       const value = given.variable && given.value.kind !== "unknown" ? withSymbol(given.value, given.variable, loc3) : given.value;
       if (f.pool && f.attr === "name") target.name = value;
-      setFact(target, f.attr, value, loc3, given.flag.text.split("=")[0]);
+      const written2 = given.flag.text.split("=")[0];
+      const on = f.read === "off" ? spec.flags.find((o) => o.attr === f.attr && o.read === "bool")?.names[0] : void 0;
+      setFact(target, f.attr, value, loc3, on ?? written2);
+      if (on) target.attrs.get(f.attr).written = `off (${written2})`;
       if (f.read === "enabled" && value.kind === "bool") target.attrs.get(f.attr).written = enabledWord(value.value);
     }
   }
@@ -46954,11 +46960,23 @@ function onlyClears(d) {
     r.attrs.set(a, { value: unknown(`az ${d.spec.command} of a resource this file does not create only clears a create's setting`, at2), defaulted: false, at: at2, sourcePath: f?.sourcePath ?? flag });
   }
 }
-function tagsUnchanged(d) {
+function leftUnchanged(d) {
   const r = d.resource;
-  const flag = d.spec?.flags.find((f) => f.attr === "tags" && !f.pool);
-  if (!flag || r.attrs.has("tags")) return;
-  r.attrs.set("tags", { value: unknown(`az ${d.spec.command} without ${flag.names[0]} leaves the tags unchanged`, r.header), defaulted: false, at: r.header, sourcePath: flag.names[0] });
+  const spec = d.spec;
+  const own = /* @__PURE__ */ new Map();
+  for (const f of spec.flags) if (!f.pool && !own.has(f.attr)) own.set(f.attr, f.names[0]);
+  const attrs = new Map(own);
+  for (const c of AZ_COMMANDS) {
+    if (c.kind !== r.kind || c.verb !== "create") continue;
+    for (const f of c.flags) if (!f.pool && !attrs.has(f.attr)) attrs.set(f.attr, f.names[0]);
+    for (const a of Object.keys(c.defaults ?? {})) if (!attrs.has(a)) attrs.set(a, a);
+  }
+  for (const [a, written2] of attrs) {
+    if (a === "name" || r.attrs.has(a)) continue;
+    const flag = own.get(a);
+    const reason = a === "tags" && flag ? `az ${spec.command} without ${flag} leaves the tags unchanged` : flag ? `az ${spec.command} without ${flag} leaves it unchanged, and this file does not create the resource` : `az ${spec.command} does not change it, and this file does not create the resource`;
+    r.attrs.set(a, { value: unknown(reason, r.header), defaulted: false, at: r.header, sourcePath: written2 });
+  }
 }
 function mergeUpdate(drafts, upd) {
   const kind = upd.resource.kind;

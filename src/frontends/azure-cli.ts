@@ -28,6 +28,7 @@ import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef }
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
 import {
+  AZ_COMMANDS,
   commandSpecOf,
   FILE_FLAGS,
   KNOWN_TEMPLATES,
@@ -313,6 +314,8 @@ function readFlag(
       if (!v) return { value: bool(true, flagLoc) };
       return { value: toBool(v.value), variable: sliceVariable(v.word, v.from) };
     }
+    case 'off':
+      return { value: bool(false, flagLoc) };
     case 'enabled': {
       const v = takeOne();
       if (!v) return undefined;
@@ -482,7 +485,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const envByVariant = new Map<string, Map<Draft, EnvClass | undefined>>();
     const add = (variant: string, d: Draft, env: EnvClass | undefined): void => {
       if (d.spec?.verb === 'update') {
-        tagsUnchanged(d);
+        leftUnchanged(d);
         onlyClears(d);
       }
       const list = draftsByVariant.get(variant) ?? [];
@@ -854,7 +857,11 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       const loc: Location = { file, range: given.flag.word.range };
       const value = given.variable && given.value.kind !== 'unknown' ? withSymbol(given.value, given.variable, loc) : given.value;
       if (f.pool && f.attr === 'name') target.name = value;
-      setFact(target, f.attr, value, loc, given.flag.text!.split('=')[0]!);
+      const written = given.flag.text!.split('=')[0]!;
+      // A switch that turns a setting off is said by the flag that turns it on, the one a fix names.
+      const on = f.read === 'off' ? spec.flags.find((o) => o.attr === f.attr && o.read === 'bool')?.names[0] : undefined;
+      setFact(target, f.attr, value, loc, on ?? written);
+      if (on) target.attrs.get(f.attr)!.written = `off (${written})`;
       // `--public-network-access Disabled` reads as a boolean; messages show the word the flag takes.
       if (f.read === 'enabled' && value.kind === 'bool') target.attrs.get(f.attr)!.written = enabledWord(value.value);
     }
@@ -956,15 +963,32 @@ function onlyClears(d: Draft): void {
 }
 
 /**
- * An `update` that is not merged into a create of this file: without `--tags` it leaves the
- * resource's tags as they are (FORMATS.md §1(d): "absent = unchanged, never defaulted"), which
- * this file does not show: unknown, never "no tags" (TAG001/TAG002).
+ * An `update` that is not merged into a create of this file leaves what it does not write as it
+ * is (FORMATS.md §1(d): "absent = unchanged, never defaulted"), which this file does not show:
+ * each setting its own flags or a create of its kind would write is unknown, never "not set"
+ * (`az aks nodepool update -n gpupool --max-count 5` is no pool without taints: AKS001; without
+ * `--tags`, no resource without tags: TAG001/TAG002).
  */
-function tagsUnchanged(d: Draft): void {
+function leftUnchanged(d: Draft): void {
   const r = d.resource;
-  const flag = d.spec?.flags.find((f) => f.attr === 'tags' && !f.pool);
-  if (!flag || r.attrs.has('tags')) return;
-  r.attrs.set('tags', { value: unknown(`az ${d.spec!.command} without ${flag.names[0]} leaves the tags unchanged`, r.header), defaulted: false, at: r.header, sourcePath: flag.names[0]! });
+  const spec = d.spec!;
+  // The first flag of each setting (`--enable-cluster-autoscaler`, not the `--disable-…` switch after it).
+  const own = new Map<string, string>();
+  for (const f of spec.flags) if (!f.pool && !own.has(f.attr)) own.set(f.attr, f.names[0]!);
+  // Each setting, with the flag that writes it (the update's own, else a create's) for messages.
+  const attrs = new Map(own);
+  for (const c of AZ_COMMANDS) {
+    if (c.kind !== r.kind || c.verb !== 'create') continue;
+    for (const f of c.flags) if (!f.pool && !attrs.has(f.attr)) attrs.set(f.attr, f.names[0]!);
+    for (const a of Object.keys(c.defaults ?? {})) if (!attrs.has(a)) attrs.set(a, a);
+  }
+  for (const [a, written] of attrs) {
+    if (a === 'name' || r.attrs.has(a)) continue;
+    const flag = own.get(a);
+    const reason =
+      a === 'tags' && flag ? `az ${spec.command} without ${flag} leaves the tags unchanged` : flag ? `az ${spec.command} without ${flag} leaves it unchanged, and this file does not create the resource` : `az ${spec.command} does not change it, and this file does not create the resource`;
+    r.attrs.set(a, { value: unknown(reason, r.header), defaulted: false, at: r.header, sourcePath: written });
+  }
 }
 
 /**

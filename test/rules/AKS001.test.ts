@@ -958,6 +958,12 @@ const azureCli: RuleTable = {
         files: { 'deploy.sh': 'az aks create -g rg -n aks-gpu -s Standard_NC8as_T4_v3\naz aks nodepool update -g rg --cluster-name aks-gpu -n nodepool1 --node-taints sku=gpu:NoSchedule\n' },
       },
       {
+        // FORMATS.md §1(d): an update leaves what it does not write unchanged; the pool is created
+        // elsewhere, so its taints are unknown, not "not set" (review 44).
+        name: 'nodepool-update-without-taints-of-a-pool-this-file-does-not-create',
+        files: { 'deploy.sh': 'az aks nodepool update -g rg --cluster-name k -n gpupool --max-count 5\naz aks nodepool update -g rg --cluster-name k -n gpu2 --labels gpu=true\n' },
+      },
+      {
         // A pool update of an unknown name may target the default pool too.
         name: 'update-of-an-unknown-pool-name',
         files: { 'deploy.sh': 'az aks create -g rg -n aks-gpu -s Standard_NC8as_T4_v3\naz aks nodepool update -g rg --cluster-name aks-gpu -n "$POOL" --node-taints sku=gpu:NoSchedule\n' },

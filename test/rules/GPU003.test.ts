@@ -1579,6 +1579,17 @@ const azureCli: RuleTable = {
         messageId: 'autoscaleOff',
       },
       {
+        // A later update turns the autoscaler off (azure-cli: "--disable-cluster-autoscaler -d: Disable cluster autoscaler"); review 44.
+        name: 'autoscaler-disabled-by-a-later-update',
+        files: {
+          'deploy.sh':
+            'az aks nodepool add -g rg --cluster-name k -n np -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 2\naz aks nodepool update -g rg --cluster-name k -n np ⟦--disable-cluster-autoscaler⟧\naz aks nodepool add -g rg --cluster-name k -n np2 -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule -e --min-count 0 --max-count 2\naz aks nodepool update -g rg --cluster-name k -n np2 ⟦-d⟧\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'autoscaleOff',
+      },
+      {
         // The default (system) pool of `az aks create` with a GPU size.
         name: 'aks-create-gpu-system-pool',
         files: { 'deploy.sh': '⟦az⟧ aks create -g rg -n aks --node-vm-size Standard_NC24ads_A100_v4 --node-count 1 --tags cost-center=ml\n' },

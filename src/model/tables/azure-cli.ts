@@ -52,7 +52,8 @@ import { DEFAULT_PRIORITY } from '../facts/aks.js';
  * - `commaList`: one word, comma-separated → a list;
  * - `words`: space-separated words until the next flag → a list.
  */
-export type FlagReading = 'string' | 'number' | 'bool' | 'enabled' | 'keyValues' | 'commaList' | 'words';
+/** How a flag's words are read; `off`: a switch that sets its attribute to false (`--disable-cluster-autoscaler`). */
+export type FlagReading = 'string' | 'number' | 'bool' | 'off' | 'enabled' | 'keyValues' | 'commaList' | 'words';
 
 export interface FlagSpec {
   /** Long names and short aliases, as written (`--node-vm-size`, `-s`). */
@@ -226,7 +227,8 @@ export const AZ_COMMANDS: readonly AzCommandSpec[] = [
     nameFlags: ['--name', '-n', '--nodepool-name'],
     parentFlags: ['--cluster-name'],
     parentRef: 'cluster',
-    flags: POOL_FLAGS.filter((f) => ['taints', 'labels', 'tags', 'mode', 'autoscale', 'minCount'].includes(f.attr)),
+    // "--disable-cluster-autoscaler -d: Disable cluster autoscaler." (azure-cli aks _help.py, `aks nodepool update`).
+    flags: [...POOL_FLAGS.filter((f) => ['taints', 'labels', 'tags', 'mode', 'autoscale', 'minCount'].includes(f.attr)), { names: ['--disable-cluster-autoscaler', '-d'], attr: 'autoscale', read: 'off' }],
     source: 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-update',
   },
   {
