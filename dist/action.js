@@ -45134,16 +45134,17 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     if (psParamList) {
-      const declared2 = PS_DECLARED_PARAMETER.exec(first.raw);
+      const head = afterAttribute(first.raw);
+      const declared2 = PS_DECLARED_PARAMETER.exec(head);
       if (declared2 && words.length === 1) {
-        parameter(declared2[1], /^\[string\]/i.test(first.raw), `$${declared2[1]} is a parameter`);
+        parameter(declared2[1], /^\[string\]/i.test(head), `$${declared2[1]} is a parameter`);
         if (!first.raw.endsWith(",")) endParamList();
         return;
       }
       const several = parametersOnOneLine(words);
       if (several) {
-        for (const p of several) parameter(p.name, p.typedString, `$${p.name} is a parameter`);
-        if (!words[words.length - 1].raw.endsWith(",")) endParamList();
+        for (const p of several.params) parameter(p.name, p.typedString, `$${p.name} is a parameter`);
+        if (!several.continues) endParamList();
         return;
       }
     }
@@ -45223,18 +45224,23 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
   }
 }
+function afterAttribute(raw) {
+  return raw.startsWith("]") ? raw.slice(1) : raw;
+}
 function parametersOnOneLine(words) {
   const out = [];
   let start = true;
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
     if (start) {
-      const m = PS_PARAMETER_HEAD.exec(w.raw);
+      if (k === words.length - 1 && k > 0 && PS_ATTRIBUTE_HEAD.test(w.raw)) return { params: out, continues: true };
+      const m = PS_PARAMETER_HEAD.exec(afterAttribute(w.raw));
       if (!m) return void 0;
       out.push({ name: m[2], typedString: /^(?:\[string\])+$/i.test(m[1]) });
     }
     start = w.raw.endsWith(",");
   }
-  return out.length > 1 ? out : void 0;
+  return out.length > 1 ? { params: out, continues: words[words.length - 1].raw.endsWith(",") } : void 0;
 }
 function psParameter(cmd, words) {
   return /^[[\]$,]/.test(words[0].raw) || (cmd.depth ?? 0) > 0 || cmd.before === ")" || words[words.length - 1].raw.endsWith(",");
@@ -45336,7 +45342,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -45358,6 +45364,7 @@ var init_interpret = __esm({
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(?:,|=.*)?$`, "s");
+    PS_ATTRIBUTE_HEAD = /^\[[A-Za-z_][\w.]*$/;
     MAX_SUBSTITUTION_PARTS = 3;
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);
     ID_VERBS = /* @__PURE__ */ new Set(["create", "show", "update"]);

@@ -1353,6 +1353,21 @@ jobs:
         messageId: 'noPurgeProtection',
       },
       {
+        // An attribute with arguments before the type, on the param() line or the parameter's own
+        // (`[Parameter(Mandatory)]`, `[Parameter(Mandatory=$true)]`, `[ValidateSet(…)]`): review 44.
+        name: 'powershell-named-argument-binds-a-parameter-with-attributes',
+        files: {
+          '.github/workflows/deploy.yml':
+            'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: |\n          ./a.ps1 -Environment prod\n          ./b.ps1 -Environment prod\n          ./c.ps1 -Environment prod\n',
+          'a.ps1': 'param([Parameter(Mandatory)][string]$Environment)\n⟦az⟧ keyvault create --name "kva-$Environment" -g rg\n',
+          'b.ps1': 'param(\n  [Parameter(Mandatory=$true)][ValidateSet(\'dev\', \'prod\')][string]$Environment\n)\n⟦az⟧ keyvault create --name "kvb-$Environment" -g rg\n',
+          'c.ps1': 'param([Parameter(Mandatory)][string]$Region, [Parameter()][string]$Environment)\n⟦az⟧ keyvault create --name "kvc-$Environment" -g rg -l $Region\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // A task running a script file passes it its arguments input, macros replaced first
         // (AzureCLI@2 scriptPath: the task splits it, double quotes group; Bash@3: bash reads it;
         // PowerShell@2: named arguments bind param()).

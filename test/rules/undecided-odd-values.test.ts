@@ -37,7 +37,7 @@ describe('values a rule cannot read are undecided, not silently passed', () => {
     const { briefs, undecided } = await lintTree(dir, ['NET001']);
     expect(briefs).toEqual([]);
     const said = undecided.filter((u) => u.ruleId === 'NET001').map((u) => `${u.attribute}: ${u.reason}`);
-    expect(said).toEqual(['direction: not set, and its default is not known for this format']);
+    expect(said).toEqual(['direction: az network nsg rule update without --direction leaves it unchanged, and this file does not create the resource']);
   });
 
   it('AML004: az ml compute create --file with --min-instances: which value applies is not documented', async () => {

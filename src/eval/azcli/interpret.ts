@@ -1221,18 +1221,21 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       return;
     }
     if (psParamList) {
+      // An attribute with arguments (`[Parameter(Mandatory)][string]$Size`) is cut at its
+      // parentheses: what follows them starts with its `]`, which is not part of the parameter.
+      const head = afterAttribute(first.raw);
       // `[string]$Rg,` / `$Rg`: a parameter without a default hides a variable of that name.
-      const declared = PS_DECLARED_PARAMETER.exec(first.raw);
+      const declared = PS_DECLARED_PARAMETER.exec(head);
       if (declared && words.length === 1) {
-        parameter(declared[1]!, /^\[string\]/i.test(first.raw), `$${declared[1]} is a parameter`);
+        parameter(declared[1]!, /^\[string\]/i.test(head), `$${declared[1]} is a parameter`);
         if (!first.raw.endsWith(',')) endParamList();
         return;
       }
       // Several on one line (`param([string]$Name, [string]$Size = 'x')`): each is a parameter.
       const several = parametersOnOneLine(words);
       if (several) {
-        for (const p of several) parameter(p.name, p.typedString, `$${p.name} is a parameter`);
-        if (!words[words.length - 1]!.raw.endsWith(',')) endParamList();
+        for (const p of several.params) parameter(p.name, p.typedString, `$${p.name} is a parameter`);
+        if (!several.continues) endParamList();
         return;
       }
     }
@@ -1351,19 +1354,34 @@ const PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-
  * the words split after each trailing comma, each part starting with a parameter's head;
  * undefined when the line is not that (one parameter, or something else).
  */
-function parametersOnOneLine(words: readonly CiWord[]): { name: string; typedString: boolean }[] | undefined {
+/** A parameter word after an attribute's `)` (`][string]$Size`): without the attribute's closing `]`. */
+function afterAttribute(raw: string): string {
+  return raw.startsWith(']') ? raw.slice(1) : raw;
+}
+
+/**
+ * The parameters of a list command holding several (`[string]$Name, [string]$Size = 'x'`), or
+ * one followed by the head of the next one's attribute (`][string]$Region, [Parameter`: the
+ * attribute's arguments are the next command). `continues`: the list goes on after the command.
+ */
+function parametersOnOneLine(words: readonly CiWord[]): { params: { name: string; typedString: boolean }[]; continues: boolean } | undefined {
   const out: { name: string; typedString: boolean }[] = [];
   let start = true;
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     if (start) {
-      const m = PS_PARAMETER_HEAD.exec(w.raw);
+      if (k === words.length - 1 && k > 0 && PS_ATTRIBUTE_HEAD.test(w.raw)) return { params: out, continues: true };
+      const m = PS_PARAMETER_HEAD.exec(afterAttribute(w.raw));
       if (!m) return undefined;
       out.push({ name: m[2]!, typedString: /^(?:\[string\])+$/i.test(m[1]!) });
     }
     start = w.raw.endsWith(',');
   }
-  return out.length > 1 ? out : undefined;
+  return out.length > 1 ? { params: out, continues: words[words.length - 1]!.raw.endsWith(',') } : undefined;
 }
+
+/** The start of an attribute whose arguments follow in parentheses (`[Parameter`, `[ValidateSet`). */
+const PS_ATTRIBUTE_HEAD = /^\[[A-Za-z_][\w.]*$/;
 
 function psParameter(cmd: CiCommand, words: readonly CiWord[]): boolean {
   return /^[[\]$,]/.test(words[0]!.raw) || (cmd.depth ?? 0) > 0 || cmd.before === ')' || words[words.length - 1]!.raw.endsWith(',');
