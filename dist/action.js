@@ -4465,7 +4465,7 @@ var require_build = __commonJS({
           width1 = r & 7;
         }
         let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input2.context(currentPos);
-        const matches2 = /* @__PURE__ */ new Set();
+        const matches = /* @__PURE__ */ new Set();
         if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
         while (true) {
           if (runq.mainThreads === 0) {
@@ -4485,7 +4485,7 @@ var require_build = __commonJS({
             switch (i.op) {
               case Inst.MATCH:
                 if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input2.endPos()) break;
-                matches2.add(i.arg);
+                matches.add(i.arg);
                 break;
               case Inst.RUNE:
                 add = i.matchRune(rune);
@@ -4519,7 +4519,7 @@ var require_build = __commonJS({
           nextq = tmpq;
         }
         nextq.clear();
-        return Array.from(matches2).sort((a, b) => a - b);
+        return Array.from(matches).sort((a, b) => a - b);
       }
       step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
         const longest = this.re2.longest;
@@ -4950,13 +4950,13 @@ var require_build = __commonJS({
         if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
         const startState = this.start(input2, pos);
         if (startState === null) return null;
-        const matches2 = /* @__PURE__ */ new Set();
+        const matches = /* @__PURE__ */ new Set();
         const collect2 = (state, atEnd) => {
-          if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches2.add(state.matchIDs[k]);
+          if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
           return false;
         };
         if (this.run(input2, pos, anchor, startState, collect2) === null) return null;
-        return Array.from(matches2).sort((a, b) => a - b);
+        return Array.from(matches).sort((a, b) => a - b);
       }
     };
     var VISITED_BITS = 32;
@@ -8368,18 +8368,18 @@ var require_build = __commonJS({
         let prevMatchEnd = -1;
         const lbState = this.createLookbehindState();
         while (i < n && pos <= end) {
-          const matches2 = this.executeEngine(input2, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
-          if (matches2 === null || matches2.length === 0) break;
+          const matches = this.executeEngine(input2, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+          if (matches === null || matches.length === 0) break;
           let accept = true;
-          if (matches2[1] === pos) {
-            if (matches2[0] === prevMatchEnd) accept = false;
+          if (matches[1] === pos) {
+            if (matches[0] === prevMatchEnd) accept = false;
             const r = input2.step(pos);
             if (r < 0) pos = end + 1;
             else pos += r & 7;
-          } else pos = matches2[1];
-          prevMatchEnd = matches2[1];
+          } else pos = matches[1];
+          prevMatchEnd = matches[1];
           if (accept) {
-            result.push(deliverFun(this.pad(matches2)));
+            result.push(deliverFun(this.pad(matches)));
             i++;
           }
         }
@@ -12069,11 +12069,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches2 = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches2)
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches2[1];
-        jsonPointer = matches2[2];
+        const up = +matches[1];
+        jsonPointer = matches[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -12992,11 +12992,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches2 = urnComponent.path.match(URN_REG);
-      if (matches2 && matches2[0] === urnComponent.path) {
+      const matches = urnComponent.path.match(URN_REG);
+      if (matches && matches[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches2[1].toLowerCase();
-        urnComponent.nss = matches2[2];
+        urnComponent.nid = matches[1].toLowerCase();
+        urnComponent.nss = matches[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -13317,8 +13317,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches2) {
-      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches) {
+      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -13340,9 +13340,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches2) {
-      const host = matches2[4];
-      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
+    function hasMalformedComponentPercentEncoding(matches) {
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -13417,15 +13417,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches2 = uri.match(URI_PARSE);
-      if (matches2) {
-        parsed.scheme = matches2[1];
-        parsed.userinfo = matches2[3];
-        parsed.host = matches2[4];
-        parsed.port = parseInt(matches2[5], 10);
-        parsed.path = matches2[6] || "";
-        parsed.query = matches2[7];
-        parsed.fragment = matches2[8];
+      const matches = uri.match(URI_PARSE);
+      if (matches) {
+        parsed.scheme = matches[1];
+        parsed.userinfo = matches[3];
+        parsed.host = matches[4];
+        parsed.port = parseInt(matches[5], 10);
+        parsed.path = matches[6] || "";
+        parsed.query = matches[7];
+        parsed.fragment = matches[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -13434,14 +13434,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches2[5];
+          parsed.port = matches[5];
         }
-        const parseError = getParseError(parsed, matches2);
+        const parseError = getParseError(parsed, matches);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -38492,8 +38492,8 @@ function deploymentTemplate(twin, d) {
   if (resources?.type !== "array") return void 0;
   const shape = d.body ? bicepNameShape(propOf(d.body, "name")?.value) : void 0;
   if (!shape) return void 0;
-  const matches2 = (resources.children ?? []).filter((r) => nestedTemplate(r) && sameShape(armNameShape(getProp(r, "name")?.value), shape));
-  return matches2.length === 1 ? nestedTemplate(matches2[0]) : void 0;
+  const matches = (resources.children ?? []).filter((r) => nestedTemplate(r) && sameShape(armNameShape(getProp(r, "name")?.value), shape));
+  return matches.length === 1 ? nestedTemplate(matches[0]) : void 0;
 }
 function nestedTemplate(deployment) {
   const type = getProp(deployment, "type")?.value;
@@ -42687,7 +42687,17 @@ function matrixRulesOf(strategy) {
   const exc = valueOf(m, "exclude");
   if (inc === void 0 && exc === void 0) return void 0;
   const exclude = matrixEntriesOf(exc);
-  return { include: matrixEntriesOf(inc) ?? [], exclude: exclude ?? [], opaqueExclude: exclude === void 0 };
+  const excludeObjects = exclude && exc?.type === "seq" ? exc.items.map(objectMembersOf) : void 0;
+  return { include: matrixEntriesOf(inc) ?? [], exclude: exclude ?? [], ...excludeObjects?.some((o) => o) ? { excludeObjects } : {}, opaqueExclude: exclude === void 0 };
+}
+function objectMembersOf(item) {
+  if (item.type !== "map") return void 0;
+  const out = /* @__PURE__ */ new Map();
+  for (const e of item.entries) {
+    if (e.value?.type !== "map" || e.value.entries.length === 0 || !e.value.entries.every((m) => m.value?.type === "scalar")) continue;
+    out.set(e.key, new Map(e.value.entries.map((m) => [m.key, scalarOf(m.value)])));
+  }
+  return out.size > 0 ? out : void 0;
 }
 function optionalRules(r) {
   return r ? { matrixRules: r } : {};
@@ -45578,8 +45588,16 @@ function matrixVariants(job) {
   if (!rules) return combos;
   const axisNames = new Set((job?.matrix ?? []).map((a) => a.name));
   const unsure = (e) => [...e].some(([k, v]) => axisNames.has(k) && (!expanded.has(k) || v === void 0));
-  if (rules.opaqueExclude || rules.exclude.some(unsure)) return [{ label: "", values: /* @__PURE__ */ new Map() }];
-  const base = (axisNames.size > 0 ? combos : []).filter((c) => !rules.exclude.some((e) => matches(c, e)));
+  if (rules.opaqueExclude) return [{ label: "", values: /* @__PURE__ */ new Map() }];
+  const removed = /* @__PURE__ */ new Set();
+  for (const [i, e] of rules.exclude.entries()) {
+    for (const c of combos) {
+      const m = excludes(c, e, rules.excludeObjects?.[i], axisNames, expanded);
+      if (m === void 0) return [{ label: "", values: /* @__PURE__ */ new Map() }];
+      if (m) removed.add(c);
+    }
+  }
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c));
   return applyIncludes(base, rules.include, axisNames, unsure);
 }
 function legVariants(legs) {
@@ -45601,8 +45619,27 @@ function withValue(c, name, v) {
   values.set(name, v);
   return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values, ...c.objectAxes ? { objectAxes: c.objectAxes } : {} };
 }
-function matches(c, e) {
-  return [...e].every(([k, v]) => v !== void 0 && c.values.get(k)?.text === v.text);
+function excludes(c, e, objects, axisNames, expanded) {
+  let sure = true;
+  for (const [k, v] of e) {
+    if (axisNames.has(k) && !expanded.has(k)) return void 0;
+    const members2 = objects?.get(k);
+    if (members2 && c.objectAxes?.includes(k)) {
+      for (const [m, mv] of members2) {
+        const have = c.values.get(`${k}.${m}`);
+        if (have === void 0) sure = false;
+        else if (have.text !== mv.text) return false;
+      }
+      continue;
+    }
+    if (v === void 0) {
+      if (!axisNames.has(k)) return false;
+      sure = false;
+      continue;
+    }
+    if (c.values.get(k)?.text !== v.text) return false;
+  }
+  return sure ? true : void 0;
 }
 function applyIncludes(base, include, axisNames, unsure) {
   const combos = base.map((c) => ({ ...c, values: new Map(c.values) }));
@@ -48552,29 +48589,29 @@ function evalField(fieldValue, op, right, ctx, cond, written2) {
   const field = name.value;
   const lower = field.toLowerCase();
   const at2 = fieldValue.origin ?? cond.origin;
-  const excludes = excludingOperator(op, right);
+  const excludes2 = excludingOperator(op, right);
   const constrains2 = right.kind === "list" || written2.kind === "string" && /\bparameters\s*\(/i.test(written2.value);
   const read = readField(field, ctx);
   if (read.kind === "undecided") return undecided(read.why);
   if (lower === "type") {
     const result2 = compareType(op, read.kind === "one" ? read.value : void 0, right, ctx.target.notTypes);
     if (result2 === void 0) return undecided(`the resource's ARM type is not known (${read.kind === "one" && read.value?.kind === "unknown" ? read.value.reason : "not mapped"})`);
-    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2, excludes, constrains: constrains2 }] };
+    return { result: result2, evidence: [{ field, value: read.kind === "one" ? read.value : void 0, condition: at2, excludes: excludes2, constrains: constrains2 }] };
   }
   const loc3 = lower === "location";
   if (read.kind === "one") {
     const result2 = compare4(op, read.value, right, loc3);
     if (result2 === void 0) return undecided(`${field} ${op} ${describeRight(right)} cannot be decided on ${read.value ? describeValue(read.value) : "an absent value"}`);
-    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes, constrains: constrains2 }] };
+    return { result: result2, evidence: [{ field, value: read.value, condition: at2, excludes: excludes2, constrains: constrains2 }] };
   }
   if (read.values.length === 0) return undecided(`${field}: the array is empty or absent (a [*] condition over no members is not evaluated; use count)`);
   const evidence = [];
   let result = true;
   for (const v of read.values) {
     const r = compare4(op, v, right, loc3);
-    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2, excludes, constrains: constrains2 }] };
+    if (r === false) return { result: false, evidence: [{ field, value: v, condition: at2, excludes: excludes2, constrains: constrains2 }] };
     if (r === void 0) result = void 0;
-    else evidence.push({ field, value: v, condition: at2, excludes, constrains: constrains2 });
+    else evidence.push({ field, value: v, condition: at2, excludes: excludes2, constrains: constrains2 });
   }
   return result === void 0 ? undecided(`${field} ${op} cannot be decided for every member`) : { result, evidence };
 }
@@ -53664,9 +53701,9 @@ function problemsOf(input2, size) {
     const out = [];
     for (const v of vs) {
       for (const r of v.regexes) {
-        const matches2 = r.matches;
-        if (!matches2) continue;
-        const probe2 = NON_GPU_PROBE_SIZES.find((s) => matches2(s) && allValidationsAdmit(vs, s) === true);
+        const matches = r.matches;
+        if (!matches) continue;
+        const probe2 = NON_GPU_PROBE_SIZES.find((s) => matches(s) && allValidationsAdmit(vs, s) === true);
         if (!probe2) continue;
         out.push({
           location: r.at,
@@ -54479,7 +54516,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
     }
   },
   create(ctx) {
-    const firstEntry = (r, attrs, matches2) => {
+    const firstEntry = (r, attrs, matches) => {
       const unknownEntries = [];
       for (const attr2 of attrs) {
         const fact = ctx.fact(r, attr2);
@@ -54493,7 +54530,7 @@ var NET001_admin_port_open_to_internet_default = defineRule({
         }
         for (const e of entries2) {
           const t = text(e);
-          if (t !== void 0 && matches2(t)) return { attr: attr2, value: e, sourcePath: fact.sourcePath };
+          if (t !== void 0 && matches(t)) return { attr: attr2, value: e, sourcePath: fact.sourcePath };
         }
       }
       for (const u of unknownEntries) ctx.undecided(r, u.attr, u.reason);

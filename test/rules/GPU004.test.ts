@@ -514,6 +514,25 @@ jobs:
         },
       },
       {
+        // An axis of mappings: the exclude names the member it drops by (GitHub matches partially).
+        name: 'workflow-matrix-exclude-by-a-member-of-an-axis-of-mappings',
+        files: {
+          '.github/workflows/compute.yml': `on: push
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        pool: [{ name: old, size: Standard_NC6 }, { name: new, size: Standard_NC24ads_A100_v4 }]
+        min: [0, 1]
+        exclude:
+          - pool: { name: old }
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size "\${{ matrix.pool.size }}" --min-instances \${{ matrix.min }} --tags cost-center=ml
+`,
+        },
+      },
+      {
         // An exclude list built at run time may drop any combination: no size is known.
         name: 'workflow-matrix-exclude-expression',
         files: {
@@ -593,6 +612,31 @@ jobs:
       },
     ],
     invalid: [
+      {
+        // Review 44: an exclude of a mapping value (the other pool, with its whole mapping, or one
+        // combination of it) leaves the retired size in the combinations that remain.
+        name: 'workflow-matrix-exclude-of-a-mapping-keeps-the-rest',
+        files: {
+          '.github/workflows/compute.yml': `on: push
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        pool: [{ name: gpua, size: ⟦Standard_NC6⟧ }, { name: gpub, size: Standard_NC6 }]
+        min: [0, 1]
+        exclude:
+          - pool: { name: gpub, size: Standard_NC6 }
+          - pool: { name: gpua }
+            min: 1
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size "\${{ matrix.pool.size }}" --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
       {
         // The script's first argument with a default: the default is known, as \${NAME:-lit}'s is.
         name: 'positional-parameter-default',

@@ -58,10 +58,19 @@ export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
   // Every axis written in the matrix, expanded or not: include/exclude compare against them.
   const axisNames = new Set((job?.matrix ?? []).map((a) => a.name));
   const unsure = (e: CiMatrixEntry): boolean => [...e].some(([k, v]) => axisNames.has(k) && (!expanded.has(k) || v === undefined));
-  // An exclude that cannot be compared may remove any combination: no value of the matrix is known.
-  if (rules.opaqueExclude || rules.exclude.some(unsure)) return [{ label: '', values: new Map() }];
+  if (rules.opaqueExclude) return [{ label: '', values: new Map() }];
+  // Whether each exclude entry removes each combination; one that cannot be compared may remove
+  // any combination: no value of the matrix is known.
+  const removed = new Set<MatrixVariant>();
+  for (const [i, e] of rules.exclude.entries()) {
+    for (const c of combos) {
+      const m = excludes(c, e, rules.excludeObjects?.[i], axisNames, expanded);
+      if (m === undefined) return [{ label: '', values: new Map() }];
+      if (m) removed.add(c);
+    }
+  }
   // A matrix of only `include:` has no original combinations: each entry is one of its own.
-  const base = (axisNames.size > 0 ? combos : []).filter((c) => !rules.exclude.some((e) => matches(c, e)));
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c));
   return applyIncludes(base, rules.include, axisNames, unsure);
 }
 
@@ -89,9 +98,34 @@ function withValue(c: MatrixVariant, name: string, v: CiScalar): MatrixVariant {
   return { label: c.label ? `${c.label}, ${name}=${v.text}` : `${name}=${v.text}`, values, ...(c.objectAxes ? { objectAxes: c.objectAxes } : {}) };
 }
 
-/** Every key of the entry has that value in the combination (GitHub: an exclude only has to match partially). */
-function matches(c: MatrixVariant, e: CiMatrixEntry): boolean {
-  return [...e].every(([k, v]) => v !== undefined && c.values.get(k)?.text === v.text);
+/**
+ * Whether an `exclude:` entry removes a combination: every key of the entry has that value in it
+ * (GitHub: an exclude only has to match partially, also inside an axis of mappings, whose members
+ * the entry's mapping names: `pool: { name: gpub }`); undefined when that cannot be compared (an
+ * axis not expanded, a value that is no scalar, a member the combination does not hold as one).
+ */
+function excludes(c: MatrixVariant, e: CiMatrixEntry, objects: ReadonlyMap<string, ReadonlyMap<string, CiScalar>> | undefined, axisNames: ReadonlySet<string>, expanded: ReadonlySet<string>): boolean | undefined {
+  let sure = true;
+  for (const [k, v] of e) {
+    if (axisNames.has(k) && !expanded.has(k)) return undefined;
+    const members = objects?.get(k);
+    if (members && c.objectAxes?.includes(k)) {
+      for (const [m, mv] of members) {
+        const have = c.values.get(`${k}.${m}`);
+        if (have === undefined) sure = false;
+        else if (have.text !== mv.text) return false;
+      }
+      continue;
+    }
+    if (v === undefined) {
+      // A key of no axis with such a value matches nothing (GitHub refuses it).
+      if (!axisNames.has(k)) return false;
+      sure = false;
+      continue;
+    }
+    if (c.values.get(k)?.text !== v.text) return false;
+  }
+  return sure ? true : undefined;
 }
 
 /**

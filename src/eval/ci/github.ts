@@ -102,7 +102,19 @@ function matrixRulesOf(strategy: YamlTree | undefined): CiMatrixRules | undefine
   const exc = valueOf(m, 'exclude');
   if (inc === undefined && exc === undefined) return undefined;
   const exclude = matrixEntriesOf(exc);
-  return { include: matrixEntriesOf(inc) ?? [], exclude: exclude ?? [], opaqueExclude: exclude === undefined };
+  const excludeObjects = exclude && exc?.type === 'seq' ? exc.items.map(objectMembersOf) : undefined;
+  return { include: matrixEntriesOf(inc) ?? [], exclude: exclude ?? [], ...(excludeObjects?.some((o) => o) ? { excludeObjects } : {}), opaqueExclude: exclude === undefined };
+}
+
+/** An entry's keys whose value is a mapping of scalars, with those scalars (undefined when none). */
+function objectMembersOf(item: YamlTree): ReadonlyMap<string, ReadonlyMap<string, CiScalar>> | undefined {
+  if (item.type !== 'map') return undefined;
+  const out = new Map<string, ReadonlyMap<string, CiScalar>>();
+  for (const e of item.entries) {
+    if (e.value?.type !== 'map' || e.value.entries.length === 0 || !e.value.entries.every((m) => m.value?.type === 'scalar')) continue;
+    out.set(e.key, new Map(e.value.entries.map((m) => [m.key, scalarOf(m.value)!])));
+  }
+  return out.size > 0 ? out : undefined;
 }
 
 function optionalRules(r: CiMatrixRules | undefined): { matrixRules?: CiMatrixRules } {

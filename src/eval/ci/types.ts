@@ -170,6 +170,11 @@ export interface CiMatrixLeg {
 export interface CiMatrixRules {
   include: CiMatrixEntry[];
   exclude: CiMatrixEntry[];
+  /**
+   * By `exclude` entry, its keys whose value is a mapping of scalars (`pool: { name: gpub }`),
+   * compared with an axis of mappings member by member (GitHub matches an exclude partially).
+   */
+  excludeObjects?: (ReadonlyMap<string, ReadonlyMap<string, CiScalar>> | undefined)[];
   /** `exclude:` is not a list of mappings (an expression): which combinations run is unknown. */
   opaqueExclude: boolean;
 }
