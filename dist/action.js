@@ -45712,19 +45712,23 @@ function scriptContext(file, place, variant, given, inherited) {
     if (head === "github" && rest[0] === "event" && rest[1] === "inputs" && rest.length === 3) return inputDefault(rest[2]);
     if (head === "matrix" && rest.length === 2 && variant.objectAxes?.includes(rest[0])) {
       const v = variant.values.get(key);
-      return v ? str(v.text, scalarLoc(f, v)) : unknown(`\${{ matrix.${key} }} is not a scalar member`);
+      return v ? named2(str(v.text, scalarLoc(f, v)), `matrix.${key}`, rest[0]) : unknown(`\${{ matrix.${key} }} is not a scalar member`);
     }
     if (head === "matrix" && rest.length === 1) {
       const v = variant.values.get(key);
-      if (v) return str(v.text, scalarLoc(f, v));
+      if (v) return named2(str(v.text, scalarLoc(f, v)), `matrix.${key}`, key);
       if (variant.overBudget) return unknown(`\${{ matrix.${key} }} is not expanded: this file's matrix combinations times their commands pass the linter's budget`);
       return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
     if (head === "env" && github || head === "variables" && pipeline) {
-      if (rest.length === 1) return vars.get(key) ?? unknown(`${head}.${key} is not set literally in this file`);
+      if (rest.length === 1) {
+        const v = vars.get(key);
+        return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
+      }
     }
     return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`);
   };
+  const named2 = (v, label, name) => v.origin ? passedThrough(v, { ...v.origin, label, symbol: { kind: "variable", name } }) : v;
   const inputDefault = (name) => {
     const i = inputs.get(name);
     const throughInput = (v) => i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : v;

@@ -2182,6 +2182,20 @@ jobs:
         env: 'unknown',
         messageId: 'notGpuSize',
       },
+      {
+        // A size read through ${{ env.X }}, ${{ variables.x }} or ${{ matrix.x }} keeps the
+        // variable's name, as "$X" and $(x) do (review 44); reported where the size is written.
+        name: 'expression-reads-a-variable-named-for-gpu',
+        files: {
+          '.github/workflows/env.yml': 'on: push\nenv:\n  GPU_SKU: ⟦Standard_D4s_v5⟧\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml compute create -n c1 --type AmlCompute --size "${{ env.GPU_SKU }}"\n',
+          '.github/workflows/matrix.yml':
+            'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        gpu_size: [⟦Standard_D4s_v5⟧]\n        gpu_pool: [{ size: ⟦Standard_D8s_v5⟧ }]\n    steps:\n      - run: |\n          az ml compute create -n c2 --type AmlCompute --size "${{ matrix.gpu_size }}"\n          az ml compute create -n c3 --type AmlCompute --size "${{ matrix.gpu_pool.size }}"\n',
+          'azure-pipelines.yml': 'trigger: none\nvariables:\n  gpuVmSize: ⟦Standard_D4s_v5⟧\nsteps:\n  - script: az ml compute create -n c4 --type AmlCompute --size "${{ variables.gpuVmSize }}"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
     ],
   },
 };

@@ -261,20 +261,30 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     // A member of an axis of mappings (`matrix.cfg.size`): the combination's value, when a scalar.
     if (head === 'matrix' && rest.length === 2 && variant.objectAxes?.includes(rest[0]!)) {
       const v = variant.values.get(key);
-      return v ? str(v.text, scalarLoc(f, v)) : unknown(`\${{ matrix.${key} }} is not a scalar member`);
+      return v ? named(str(v.text, scalarLoc(f, v)), `matrix.${key}`, rest[0]!) : unknown(`\${{ matrix.${key} }} is not a scalar member`);
     }
     if (head === 'matrix' && rest.length === 1) {
       const v = variant.values.get(key);
-      if (v) return str(v.text, scalarLoc(f, v));
+      if (v) return named(str(v.text, scalarLoc(f, v)), `matrix.${key}`, key);
       if (variant.overBudget) return unknown(`\${{ matrix.${key} }} is not expanded: this file's matrix combinations times their commands pass the linter's budget`);
       return unknown(variant.unexpanded?.includes(key) ? `\${{ matrix.${key} }} is one of more than ${MAX_VARIANTS} matrix combinations, which are not expanded` : `\${{ matrix.${key} }} has no literal values`);
     }
     if ((head === 'env' && github) || (head === 'variables' && pipeline)) {
-      if (rest.length === 1) return vars.get(key) ?? unknown(`${head}.${key} is not set literally in this file`);
+      if (rest.length === 1) {
+        const v = vars.get(key);
+        return v ? named(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
+      }
     }
     // A compile-time value all the same (an `each` loop variable, a function call): not one this reader resolves.
     return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`);
   };
+  /**
+   * A variable's value read through `${{ env.X }}`, `${{ variables.x }}` or `${{ matrix.x }}`,
+   * with the variable's name in its chain, as `$X` and `$(x)` give it (GPU001 reads `gpu` in the
+   * names a size flowed through; GitHub calls a matrix's keys its variables). Placed where the
+   * value is written.
+   */
+  const named = (v: Value, label: string, name: string): Value => (v.origin ? passedThrough(v, { ...v.origin, label, symbol: { kind: 'variable', name } }) : v);
   const inputDefault = (name: string): Value => {
     const i = inputs.get(name);
     // The input's name joins the value's chain (GPU001 reads `gpu` in the names a size flowed through).
