@@ -46903,7 +46903,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
     const parentKey3 = flags.parent?.kind === "string" ? flags.parent.value : void 0;
     return linker.resources(cmd).map((resource2) => ({ resource: resource2, spec, nameKey: resource2.name?.kind === "string" ? resource2.name.value : void 0, parentKey: parentKey3 }));
   }
-  const nameRaw = flags.name?.raw ?? "";
+  const nameRaw = (flags.name?.raw ?? "").replace(/\s*[\r\n]\s*/g, " ").trim();
   const address = `${inv.script.subject}: az ${spec.command}${nameRaw ? ` ${nameRaw}` : ""}`;
   const nameValue = flags.name?.value.kind === "unknown" ? { ...flags.name.value, token: nameRaw } : flags.name?.value;
   const resource = newResource(spec.kind, address, `az ${spec.command}`, at2, nameValue);

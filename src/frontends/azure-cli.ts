@@ -834,7 +834,8 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
     const parentKey = flags.parent?.kind === 'string' ? flags.parent.value : undefined;
     return linker.resources(cmd).map((resource) => ({ resource, spec, nameKey: resource.name?.kind === 'string' ? resource.name.value : undefined, parentKey }));
   }
-  const nameRaw = flags.name?.raw ?? '';
+  // As written, on one line: an unclosed quote runs the word into the lines after it.
+  const nameRaw = (flags.name?.raw ?? '').replace(/\s*[\r\n]\s*/g, ' ').trim();
   const address = `${inv.script.subject}: az ${spec.command}${nameRaw ? ` ${nameRaw}` : ''}`;
   // An unknown name reads as written in messages (`<$registry_name>`, see displayName).
   const nameValue = flags.name?.value.kind === 'unknown' ? { ...flags.name.value, token: nameRaw } : flags.name?.value;

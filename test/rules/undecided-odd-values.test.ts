@@ -315,3 +315,10 @@ describe('no "could not decide" line for a finding the known values already rule
     expect(said).toEqual([]);
   });
 });
+
+describe('addresses in --verbose', () => {
+  it('an az command whose name has an unclosed quote is named on one line (the quote runs to the end of the script)', async () => {
+    const { undecided } = await lintTree(tree({ 'quote.sh': 'az acr create -n "a -g rg --sku Basic --admin-enabled true\necho done\n' }), ['ACR001']);
+    expect(undecided.map((u) => u.address)).toEqual(['script: az acr create "a -g rg --sku Basic --admin-enabled true echo done']);
+  });
+});
