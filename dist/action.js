@@ -47263,7 +47263,10 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
     const places = placesOf(c.caller);
     const place = c.step ? { ...places.get(c.step.subject), step: c.step } : c.job ? { job: c.job, stage: stageOf(c.caller, c.job) } : c.stage ? { stage: c.stage } : {};
     const stageId = place.stage?.id;
-    const where = c.step ? [stageId === void 0 ? "" : `stage ${stageId}`, c.job?.id ?? "", `step ${c.step.index + 1}`].filter(Boolean).join(" ") : c.job ? c.job.id || (stageId ? `stage ${stageId} job template` : "job template") : c.stage?.id ?? "extends";
+    const where = c.step ? [stageId === void 0 ? "" : `stage ${stageId}`, c.job?.id ?? "", `step ${c.step.index + 1}`].filter(Boolean).join(" ") : c.job ? c.job.id || (stageId ? `stage ${stageId} job template` : "job template") : c.stage ? (
+      // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
+      c.stage.id || `stage template at line ${c.stage.range.start.line}`
+    ) : "extends";
     const label = `called by ${path40.relative(root, c.caller.file).replace(/\\/g, "/") || c.caller.file} (${where})`;
     const through = depth < MAX_CALLER_DEPTH ? distinctContexts(callerContexts(c.caller, callsOf(c.caller), root, callsOf, depth + 1, cut)).slice(0, MAX_CONTEXTS_PER_CALL - 1) : [];
     if (depth >= MAX_CALLER_DEPTH && cut && callsOf(c.caller).length > 0) cut.deeper = true;

@@ -1377,7 +1377,10 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
       ? [stageId === undefined ? '' : `stage ${stageId}`, c.job?.id ?? '', `step ${c.step.index + 1}`].filter(Boolean).join(' ')
       : c.job
         ? c.job.id || (stageId ? `stage ${stageId} job template` : 'job template')
-        : (c.stage?.id ?? 'extends');
+        : c.stage
+          ? // A stage template call (`- template: deploy.yml` under `stages:`) has no stage id: named by its line.
+            c.stage.id || `stage template at line ${c.stage.range.start.line}`
+          : 'extends';
     const label = `called by ${path.relative(root, c.caller.file).replace(/\\/g, '/') || c.caller.file} (${where})`;
     // A caller that is itself a template passes on what its own callers give it
     // (`size: ${{ parameters.size }}`): this call is evaluated once per caller of its caller, and

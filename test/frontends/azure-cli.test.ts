@@ -263,6 +263,17 @@ jobs:
     ]);
   });
 
+  it('a stage template called twice under stages: names each variant by the call\'s line (review 44: both were "()")', () => {
+    const r = run({
+      'deploy.yml': 'parameters:\n- name: env\n  type: string\nstages:\n- stage: Deploy${{ parameters.env }}\n  jobs:\n  - job: j\n    steps:\n    - script: az acr create -n acr${{ parameters.env }} -g rg --sku Basic\n',
+      'azure-pipelines.yml': 'trigger: none\nstages:\n- template: deploy.yml\n  parameters:\n    env: Dev\n- template: deploy.yml\n  parameters:\n    env: Prod\n',
+    });
+    expect(resources(r).map((x) => x.evaluation.variant).sort()).toEqual([
+      'called by azure-pipelines.yml (stage template at line 3)',
+      'called by azure-pipelines.yml (stage template at line 6)',
+    ]);
+  });
+
   it('Azure Pipelines variables, $(macro), parameters and stage environment', () => {
     const r = run({
       'azure-pipelines.yml': `parameters:
