@@ -41740,6 +41740,36 @@ function quotedSubstitutions(sn, cmd, lineMap) {
   collectSubstitutions(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
   return out;
 }
+function shellCommandStrings(sn, cmd, lineMap) {
+  if (sn.language !== "shell") return [];
+  const place = { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map };
+  const tokens = cmd.tokens;
+  const out = [];
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const [program, flag, script] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+    if (program.op || flag.op || script.op || k > 0 && !tokens[k - 1].op) continue;
+    if (!SHELL_PROGRAM.test(program.raw) || !SHELL_COMMAND_FLAG.test(flag.raw)) continue;
+    const q = script.raw[0];
+    const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q, 1) === script.raw.length - 1;
+    if (!literal) continue;
+    const body = script.raw.slice(1, -1);
+    const lines = [];
+    for (let from = 0; from <= body.length; ) {
+      const nl = body.indexOf("\n", from);
+      const to = nl < 0 ? body.length : nl;
+      const line = body.slice(from, to);
+      if (line.trim() !== "" && !line.trimStart().startsWith("#")) {
+        const words = tokenize(line, "shell", {}, { ...place, map: place.map.subarray(script.start + 1 + from) });
+        if (words.length > 0) lines.push(...lines.length > 0 ? [new Token(";", "", script.start + 1 + from, script.start + 1 + from + 1, true, place)] : [], ...words);
+      }
+      if (nl < 0) break;
+      from = nl + 1;
+    }
+    if (lines.length === 0) continue;
+    out.push([new Token("(", q, script.start, script.start + 1, true, place), ...lines, new Token(")", q, script.end - 1, script.end, true, place)]);
+  }
+  return out;
+}
 function collectSubstitutions(tokens, place, depth, out) {
   if (depth >= MAX_SUBSTITUTION_DEPTH) return;
   for (const t of tokens) {
@@ -41807,7 +41837,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, SHELL_PROGRAM, SHELL_COMMAND_FLAG;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41922,6 +41952,8 @@ var init_script = __esm({
     REDIRECT_BEFORE_BAR = /^\d*>$/;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
+    SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k)?sh$/;
+    SHELL_COMMAND_FLAG = /^-[a-z]*c[a-z]*$/;
   }
 });
 
@@ -42054,8 +42086,8 @@ function cmdAsShell(m) {
   for (let i = 0; i < text2.length; i++) {
     const c = text2[i];
     if (c === "\n") quoted = false;
-    else if (c === '"') quoted = !quoted;
-    if ((c === "&" || c === "|") && !quoted && text2[i - 1] !== "^") {
+    else if (c === '"' && (quoted || !caretEscaped(text2, i))) quoted = !quoted;
+    if ((c === "&" || c === "|") && !quoted && !caretEscaped(text2, i)) {
       CMD_REM_AFTER.lastIndex = i;
       const rem = CMD_REM_AFTER.exec(text2);
       if (rem) {
@@ -42101,6 +42133,11 @@ function cmdAsShell(m) {
     put(c, i, i);
   }
   return { value: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
+}
+function caretEscaped(text2, i) {
+  let n = 0;
+  while (i - n - 1 >= 0 && text2[i - n - 1] === "^") n++;
+  return n % 2 === 1;
 }
 function runsOnString(ctx, node) {
   const s = ctx.n.str(node);
@@ -43364,6 +43401,7 @@ function scriptOf(sn, lineMap) {
   sn.commands.forEach((cmd, i) => {
     for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
     addSimpleCommands(commands, cmd, i, lineMap);
+    for (const tokens of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
   });
   const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
   return {
@@ -45084,7 +45122,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
     }
   }
-  function parameter(name, typedString, why) {
+  function parameter(name, typing, why) {
+    const typedString = typing === "string";
     if (!psScriptParams) {
       const top = psBlocks[psBlocks.length - 1];
       const shadowed = psFunctionHeader ? headerShadowed ??= /* @__PURE__ */ new Map() : top ? top.shadowed ??= /* @__PURE__ */ new Map() : void 0;
@@ -45092,7 +45131,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       env.set(name, asString2(unknown(why), typedString));
       return;
     }
-    set(name, passedArgument(name) ?? asString2(unknown(why), typedString));
+    const passed = passedArgument(name);
+    if (passed && typing === "converted") {
+      set(name, unknown(`$${name} converts the argument passed to it to its parameter type`));
+      return;
+    }
+    set(name, passed ?? asString2(unknown(why), typedString));
   }
   function endParamList() {
     psParamList = false;
@@ -45144,16 +45188,15 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     if (psParamList) {
-      const head = afterAttribute(first.raw);
-      const declared2 = PS_DECLARED_PARAMETER.exec(head);
-      if (declared2 && words.length === 1) {
-        parameter(declared2[1], /^\[string\]/i.test(head), `$${declared2[1]} is a parameter`);
-        if (!first.raw.endsWith(",")) endParamList();
+      const one = psParameterDeclaration(words);
+      if (one) {
+        parameter(one.name, one.typing, one.defaulted ? `$${one.name} is a parameter default or assigned inside parentheses` : `$${one.name} is a parameter`);
+        if (!words[words.length - 1].raw.endsWith(",")) endParamList();
         return;
       }
       const several = parametersOnOneLine(words);
       if (several) {
-        for (const p of several.params) parameter(p.name, p.typedString, `$${p.name} is a parameter`);
+        for (const p of several.params) parameter(p.name, p.typing, `$${p.name} is a parameter`);
         if (!several.continues) endParamList();
         return;
       }
@@ -45175,7 +45218,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (psParamList || (cmd.depth ?? 0) > 0) {
         const inList = psParamList;
         if (psParamList && !words[words.length - 1].raw.endsWith(",")) endParamList();
-        if (inList) parameter(name, typedString, `$${name} is a parameter default or assigned inside parentheses`);
+        if (inList) parameter(name, typedString ? "string" : typed ? "converted" : "none", `$${name} is a parameter default or assigned inside parentheses`);
         else set(name, asString2(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
@@ -45237,16 +45280,43 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
 function afterAttribute(raw) {
   return raw.startsWith("]") ? raw.slice(1) : raw;
 }
+function typingOf(types) {
+  const constraints = (types.match(/\[(?:[^[\]]|\[[^[\]]*\])*\]/g) ?? []).filter((t) => !t.includes("("));
+  if (constraints.length === 0) return "none";
+  return constraints.every((t) => /^\[string\]$/i.test(t)) ? "string" : "converted";
+}
+function psParameterDeclaration(words) {
+  let types = "";
+  let k = 0;
+  for (; k < words.length - 1; k++) {
+    const raw = afterAttribute(words[k].raw);
+    if (raw !== "" && !PS_TYPES_ONLY.test(raw)) break;
+    types += raw;
+  }
+  const m = PS_PARAMETER_HEAD.exec(afterAttribute(words[k].raw));
+  if (!m) return void 0;
+  const joinedDefault = m[3]?.startsWith("=") === true;
+  const apartDefault = words[k + 1]?.raw === "=" || words[k + 1]?.raw.startsWith("=") === true;
+  if (k + 1 < words.length && !apartDefault) return void 0;
+  return { name: m[2], typing: typingOf(types + m[1]), defaulted: joinedDefault || apartDefault };
+}
 function parametersOnOneLine(words) {
   const out = [];
   let start = true;
+  let types = "";
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (start) {
-      if (k === words.length - 1 && k > 0 && PS_ATTRIBUTE_HEAD.test(w.raw)) return { params: out, continues: true };
-      const m = PS_PARAMETER_HEAD.exec(afterAttribute(w.raw));
+      if (k === words.length - 1 && out.length > 0 && PS_ATTRIBUTE_HEAD.test(w.raw)) return { params: out, continues: true };
+      const raw = afterAttribute(w.raw);
+      if (k < words.length - 1 && (raw === "" || PS_TYPES_ONLY.test(raw))) {
+        types += raw;
+        continue;
+      }
+      const m = PS_PARAMETER_HEAD.exec(raw);
       if (!m) return void 0;
-      out.push({ name: m[2], typedString: /^(?:\[string\])+$/i.test(m[1]) });
+      out.push({ name: m[2], typing: typingOf(types + m[1]) });
+      types = "";
     }
     start = w.raw.endsWith(",");
   }
@@ -45352,7 +45422,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_DECLARED_PARAMETER, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -45361,7 +45431,6 @@ var init_interpret = __esm({
     init_script();
     init_words();
     PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, "s");
-    PS_DECLARED_PARAMETER = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$([A-Za-z_]\w*),?$`);
     PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script|env):)?[A-Za-z_]\w*)$`, "i");
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
@@ -45373,7 +45442,8 @@ var init_interpret = __esm({
     PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
-    PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(?:,|=.*)?$`, "s");
+    PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(,|=.*)?$`, "s");
+    PS_TYPES_ONLY = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})+$`);
     PS_ATTRIBUTE_HEAD = /^\[[A-Za-z_][\w.]*$/;
     MAX_SUBSTITUTION_PARTS = 3;
     ID_GROUPS = /* @__PURE__ */ new Set(["acr"]);

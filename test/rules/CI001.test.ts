@@ -423,7 +423,7 @@ const agentShell: RuleTable = {
         // `rem` after a separator ignores the rest of the line (a trailing comment, as bash's `echo hi # az …`).
         name: 'rem-after-a-separator-on-a-windows-agent',
         files: {
-          'azure-pipelines.yml': 'pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      echo hi & rem az ad sp create-for-rbac --sdk-auth\n      echo hi && REM az ad sp create-for-rbac --sdk-auth\n      echo hi || @rem az ad sp create-for-rbac --sdk-auth\n',
+          'azure-pipelines.yml': 'pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      echo hi & rem az ad sp create-for-rbac --sdk-auth\n      echo hi && REM az ad sp create-for-rbac --sdk-auth\n      echo hi || @rem az ad sp create-for-rbac --sdk-auth\n      echo caret ^^& rem az ad sp create-for-rbac --sdk-auth\n',
         },
       },
     ],
@@ -476,4 +476,32 @@ const agentShell: RuleTable = {
   },
 };
 
-ruleTester('CI001', converted, taskScriptSelectors, agentShell);
+// A shell started with a literal script runs it: `bash -c '…'` (FORMATS.md: what a step runs).
+// A string the linter would have to unescape or build is not read (a continuation, `eval`).
+const shellStrings: RuleTable = {
+  'github-actions': {
+    valid: [
+      {
+        name: 'escaped-or-built-strings-are-not-read',
+        files: {
+          '.github/workflows/w.yml':
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          bash -c 'az ad sp create-for-rbac -n a \\\n            --sdk-auth'\n          bash -c \"$CMD --sdk-auth\"\n          echo 'bash -c az ad sp create-for-rbac --sdk-auth'\n",
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'bash-c-and-sh-c-with-a-literal-script',
+        files: {
+          '.github/workflows/w.yml':
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          bash -c 'az ad sp create-for-rbac -n a ⟦--sdk-auth⟧'\n          /bin/sh -ec \"echo start; az ad sp create-for-rbac -n b ⟦--json-auth⟧\"\n          bash -c 'echo one\n            az ad sp create-for-rbac -n c ⟦--sdk-auth⟧'\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+};
+
+ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings);

@@ -1487,6 +1487,15 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A parameter typed other than [string] converts what is passed (PowerShell refuses a size
+        // for [int], and the script does not run): the argument is not read (review 45).
+        name: 'argument-to-a-parameter-of-another-type',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: ./pool.ps1 -Size Standard_D4s_v5\n',
+          'pool.ps1': 'param([Parameter(Mandatory)][int]$Size)\naz aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size $Size --node-taints sku=gpu:NoSchedule\n',
+        },
+      },
+      {
         // A value a command may not set is not the variable's: after `&&`/`||`, in a loop (which
         // may run no time), in a subshell `( … )` or a piped `while` (their assignments stay there).
         name: 'size-assigned-where-it-may-not-hold',

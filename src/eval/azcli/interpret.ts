@@ -27,8 +27,6 @@ function asString(v: Value, isString: boolean): Value {
   return isString && v.kind === 'unknown' ? oneWord(v) : v;
 }
 
-/** A parameter without a default (`[string]$Rg,`, `$Rg`): its name. The lexer's linear type pattern, not `(?:\[.*\])*` (exponential on `[][][]…`). */
-const PS_DECLARED_PARAMETER = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$([A-Za-z_]\w*),?$`);
 /** A variable a branch assigns (`{$size = …`, `{[string]$Global:size = …`): its name with its scope. */
 const PS_BRANCH_VARIABLE = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:global|script|env):)?[A-Za-z_]\w*)$`, 'i');
 
@@ -1145,7 +1143,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * A parameter of the list open: the script's takes its caller's named argument, else is unknown;
    * a function's is unknown in its body and hides the script's variable of that name only there.
    */
-  function parameter(name: string, typedString: boolean, why: string): void {
+  function parameter(name: string, typing: ParameterTyping, why: string): void {
+    const typedString = typing === 'string';
     if (!psScriptParams) {
       const top = psBlocks[psBlocks.length - 1];
       // `function F { param(…) }`: the body's block is open; `function F (…) {`: it opens next.
@@ -1154,7 +1153,14 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       env.set(name, asString(unknown(why), typedString));
       return;
     }
-    set(name, passedArgument(name) ?? asString(unknown(why), typedString));
+    // A type constraint other than [string] converts the argument (`[int]` refuses a size, and
+    // the script never runs): a value passed to it is not read.
+    const passed = passedArgument(name);
+    if (passed && typing === 'converted') {
+      set(name, unknown(`$${name} converts the argument passed to it to its parameter type`));
+      return;
+    }
+    set(name, passed ?? asString(unknown(why), typedString));
   }
 
   function endParamList(): void {
@@ -1221,20 +1227,18 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       return;
     }
     if (psParamList) {
-      // An attribute with arguments (`[Parameter(Mandatory)][string]$Size`) is cut at its
-      // parentheses: what follows them starts with its `]`, which is not part of the parameter.
-      const head = afterAttribute(first.raw);
-      // `[string]$Rg,` / `$Rg`: a parameter without a default hides a variable of that name.
-      const declared = PS_DECLARED_PARAMETER.exec(head);
-      if (declared && words.length === 1) {
-        parameter(declared[1]!, /^\[string\]/i.test(head), `$${declared[1]} is a parameter`);
-        if (!first.raw.endsWith(',')) endParamList();
+      // One parameter (`[string]$Rg,`, `$Rg`, `[Parameter(Mandatory)] [string] $Size = 'x'`): it
+      // hides a variable of that name, and a script's takes its caller's named argument.
+      const one = psParameterDeclaration(words);
+      if (one) {
+        parameter(one.name, one.typing, one.defaulted ? `$${one.name} is a parameter default or assigned inside parentheses` : `$${one.name} is a parameter`);
+        if (!words[words.length - 1]!.raw.endsWith(',')) endParamList();
         return;
       }
       // Several on one line (`param([string]$Name, [string]$Size = 'x')`): each is a parameter.
       const several = parametersOnOneLine(words);
       if (several) {
-        for (const p of several.params) parameter(p.name, p.typedString, `$${p.name} is a parameter`);
+        for (const p of several.params) parameter(p.name, p.typing, `$${p.name} is a parameter`);
         if (!several.continues) endParamList();
         return;
       }
@@ -1263,7 +1267,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (psParamList || (cmd.depth ?? 0) > 0) {
         const inList = psParamList;
         if (psParamList && !words[words.length - 1]!.raw.endsWith(',')) endParamList();
-        if (inList) parameter(name, typedString, `$${name} is a parameter default or assigned inside parentheses`);
+        if (inList) parameter(name, typedString ? 'string' : typed ? 'converted' : 'none', `$${name} is a parameter default or assigned inside parentheses`);
         else set(name, asString(unknown(`$${name} is a parameter default or assigned inside parentheses`), typedString));
         return;
       }
@@ -1347,7 +1351,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
  * of the line before, or with a line ending in a comma).
  */
 /** A parameter's head in a list: its type constraints, its name, and a default written on to it (`[string]$Size='x'`) or after it. */
-const PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(?:,|=.*)?$`, 's');
+const PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(,|=.*)?$`, 's');
 
 /**
  * The parameters of a list line that declares several (`[string]$Name, [string]$Size = 'x'`):
@@ -1364,16 +1368,63 @@ function afterAttribute(raw: string): string {
  * one followed by the head of the next one's attribute (`][string]$Region, [Parameter`: the
  * attribute's arguments are the next command). `continues`: the list goes on after the command.
  */
-function parametersOnOneLine(words: readonly CiWord[]): { params: { name: string; typedString: boolean }[]; continues: boolean } | undefined {
-  const out: { name: string; typedString: boolean }[] = [];
+/**
+ * How a parameter's type constraints treat an argument (attributes, `[Parameter(…)]`,
+ * `[ValidateSet(…)]`, constrain nothing): `string` keeps it as written, `converted` turns it into
+ * another type, `none` takes it as it is.
+ */
+type ParameterTyping = 'string' | 'converted' | 'none';
+
+function typingOf(types: string): ParameterTyping {
+  const constraints = (types.match(/\[(?:[^[\]]|\[[^[\]]*\])*\]/g) ?? []).filter((t) => !t.includes('('));
+  if (constraints.length === 0) return 'none';
+  return constraints.every((t) => /^\[string\]$/i.test(t)) ? 'string' : 'converted';
+}
+
+/** Type constraints and attributes and nothing else (`[string]`, `[Parameter(Mandatory)]` before `$Size`). */
+const PS_TYPES_ONLY = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})+$`);
+
+/**
+ * A command of a parameter list that declares one parameter: its type constraints and attributes
+ * joined to it or written apart (`[Parameter(Mandatory)] [string] $Size`; after an attribute's
+ * arguments, which end the command before it, `][string]$Size`), its name, and a default after it
+ * (`= 'x'`, joined or apart). Undefined for anything else (several parameters, an attribute alone).
+ */
+function psParameterDeclaration(words: readonly CiWord[]): { name: string; typing: ParameterTyping; defaulted: boolean } | undefined {
+  let types = '';
+  let k = 0;
+  for (; k < words.length - 1; k++) {
+    // (`]` alone: an attribute's close written apart from what follows it.)
+    const raw = afterAttribute(words[k]!.raw);
+    if (raw !== '' && !PS_TYPES_ONLY.test(raw)) break;
+    types += raw;
+  }
+  const m = PS_PARAMETER_HEAD.exec(afterAttribute(words[k]!.raw));
+  if (!m) return undefined;
+  const joinedDefault = m[3]?.startsWith('=') === true;
+  const apartDefault = words[k + 1]?.raw === '=' || words[k + 1]?.raw.startsWith('=') === true;
+  if (k + 1 < words.length && !apartDefault) return undefined;
+  return { name: m[2]!, typing: typingOf(types + m[1]!), defaulted: joinedDefault || apartDefault };
+}
+
+function parametersOnOneLine(words: readonly CiWord[]): { params: { name: string; typing: ParameterTyping }[]; continues: boolean } | undefined {
+  const out: { name: string; typing: ParameterTyping }[] = [];
   let start = true;
+  let types = '';
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     if (start) {
-      if (k === words.length - 1 && k > 0 && PS_ATTRIBUTE_HEAD.test(w.raw)) return { params: out, continues: true };
-      const m = PS_PARAMETER_HEAD.exec(afterAttribute(w.raw));
+      if (k === words.length - 1 && out.length > 0 && PS_ATTRIBUTE_HEAD.test(w.raw)) return { params: out, continues: true };
+      const raw = afterAttribute(w.raw);
+      // Type constraints and attributes written apart from the name (`[string] $Size`).
+      if (k < words.length - 1 && (raw === '' || PS_TYPES_ONLY.test(raw))) {
+        types += raw;
+        continue;
+      }
+      const m = PS_PARAMETER_HEAD.exec(raw);
       if (!m) return undefined;
-      out.push({ name: m[2]!, typedString: /^(?:\[string\])+$/i.test(m[1]!) });
+      out.push({ name: m[2]!, typing: typingOf(types + m[1]!) });
+      types = '';
     }
     start = w.raw.endsWith(',');
   }

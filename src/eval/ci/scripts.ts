@@ -4,7 +4,7 @@
  * way to point inside it (`--size=Standard_NC6` → the value).
  */
 import type { LineMap, Range } from '../../core/source.js';
-import { quotedSubstitutions, type ScriptCommand, type ScriptSnippet, type ScriptToken } from '../../parse/yaml/ci.js';
+import { quotedSubstitutions, shellCommandStrings, type ScriptCommand, type ScriptSnippet, type ScriptToken } from '../../parse/yaml/ci.js';
 import type { CiCommand, CiComment, CiScript } from './types.js';
 
 /**
@@ -141,6 +141,8 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
     // a simple command of the same line, after `$(` as an unquoted one is.
     for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
     addSimpleCommands(commands, cmd, i, lineMap);
+    // A shell started with a literal script (`bash -c 'az …'`) runs it after its own words are read.
+    for (const tokens of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
   });
   const comments: CiComment[] = sn.comments.map((c) => ({ text: c.text, range: c.range, source: 'script' }));
   return {

@@ -32,7 +32,7 @@ import { ALIAS_COPY_BUDGET, ALIAS_READ_BUDGET, aliasFollow, yamlTree } from './t
 import type { YamlTree } from './tree.js';
 
 export type { ScriptSnippet, ScriptCommand, ScriptToken, ScriptComment, ScriptLanguage, ScriptOrigin } from './script.js';
-export { snippetRange, commandRange, simpleCommands, quotedSubstitutions } from './script.js';
+export { snippetRange, commandRange, simpleCommands, quotedSubstitutions, shellCommandStrings } from './script.js';
 export type { MappedText } from './scalar.js';
 export type { YamlTree, YamlScalar, YamlMap, YamlSeq, YamlOther, YamlEntryNode } from './tree.js';
 export { entryOf, valueOf, stringOf } from './tree.js';
@@ -380,9 +380,10 @@ export function cmdAsShell(m: MappedText): MappedText {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\n') quoted = false;
-    else if (c === '"') quoted = !quoted;
+    // (Outside quotes `^"` is a quote character; inside, a caret is text and `"` closes.)
+    else if (c === '"' && (quoted || !caretEscaped(text, i))) quoted = !quoted;
     // `… & rem …`: the separator, then the shell's `#` (a separator `^`-escaped or quoted is text).
-    if ((c === '&' || c === '|') && !quoted && text[i - 1] !== '^') {
+    if ((c === '&' || c === '|') && !quoted && !caretEscaped(text, i)) {
       CMD_REM_AFTER.lastIndex = i;
       const rem = CMD_REM_AFTER.exec(text);
       if (rem) {
@@ -442,6 +443,13 @@ const CMD_COMMENT_AT = new RegExp(CMD_COMMENT, 'iy');
  * of the line, as at a line's start (a `::` label is one only there). Sticky, at the separator.
  */
 const CMD_REM_AFTER = /(?:&&?|\|\|?)([ \t]*)@?rem(?=[ \t\r\n]|$)/iy;
+
+/** Whether the character at `i` is escaped by cmd's `^`: an odd number of carets before it (`^^&` is a caret, then a separator). */
+function caretEscaped(text: string, i: number): boolean {
+  let n = 0;
+  while (i - n - 1 >= 0 && text[i - n - 1] === '^') n++;
+  return n % 2 === 1;
+}
 
 /** `%NAME%` where the sticky match is placed. */
 const CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;

@@ -1054,6 +1054,49 @@ export function quotedSubstitutions(sn: Pick<ScriptSnippet, 'language' | 'starts
   return out;
 }
 
+/**
+ * The commands a shell started with a literal script runs (`bash -c 'az ad sp create-for-rbac
+ * --sdk-auth'`, `sh -ec "az keyvault create -n $KV"`, `/bin/bash -c …`): each line of the string
+ * as its tokens, between a `(` and a `)` (a shell of its own: what it assigns stays there), mapped
+ * to the file like the command's own. Only a string read as written: single-quoted, or
+ * double-quoted without `\`, `` ` `` or `"` in it; a line continuation or any other escape
+ * leaves the string unread (as an `eval` of a built string is).
+ */
+export function shellCommandStrings(sn: Pick<ScriptSnippet, 'language' | 'starts' | 'ends'>, cmd: ScriptCommand, lineMap: LineMap): ScriptToken[][] {
+  if (sn.language !== 'shell') return [];
+  const place: TokenPlace = { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map };
+  const tokens = cmd.tokens;
+  const out: ScriptToken[][] = [];
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const [program, flag, script] = [tokens[k]!, tokens[k + 1]!, tokens[k + 2]!];
+    if (program.op || flag.op || script.op || (k > 0 && !tokens[k - 1]!.op)) continue;
+    if (!SHELL_PROGRAM.test(program.raw) || !SHELL_COMMAND_FLAG.test(flag.raw)) continue;
+    const q = script.raw[0];
+    const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q!) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q!, 1) === script.raw.length - 1;
+    if (!literal) continue;
+    const body = script.raw.slice(1, -1);
+    const lines: ScriptToken[] = [];
+    for (let from = 0; from <= body.length; ) {
+      const nl = body.indexOf('\n', from);
+      const to = nl < 0 ? body.length : nl;
+      const line = body.slice(from, to);
+      if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+        const words = tokenize(line, 'shell', {}, { ...place, map: place.map.subarray(script.start + 1 + from) });
+        if (words.length > 0) lines.push(...(lines.length > 0 ? [new Token(';', '', script.start + 1 + from, script.start + 1 + from + 1, true, place)] : []), ...words);
+      }
+      if (nl < 0) break;
+      from = nl + 1;
+    }
+    if (lines.length === 0) continue;
+    out.push([new Token('(', q!, script.start, script.start + 1, true, place), ...lines, new Token(')', q!, script.end - 1, script.end, true, place)]);
+  }
+  return out;
+}
+
+/** A shell program (`bash`, `sh`, `/bin/bash`, `/usr/bin/env`-less paths) and its `-c` flag, alone or among one-letter flags (`-ec`, `-xc`, `-lc`). */
+const SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k)?sh$/;
+const SHELL_COMMAND_FLAG = /^-[a-z]*c[a-z]*$/;
+
 function collectSubstitutions(tokens: readonly ScriptToken[], place: TokenPlace, depth: number, out: ScriptToken[][]): void {
   if (depth >= MAX_SUBSTITUTION_DEPTH) return;
   for (const t of tokens) {
