@@ -45660,14 +45660,15 @@ function matrixVariants(job) {
   const unsure = (e) => [...e].some(([k, v]) => axisNames.has(k) && (!expanded.has(k) || v === void 0));
   if (rules.opaqueExclude) return [{ label: "", values: /* @__PURE__ */ new Map() }];
   const removed = /* @__PURE__ */ new Set();
+  const maybe = /* @__PURE__ */ new Set();
   for (const [i, e] of rules.exclude.entries()) {
     for (const c of combos) {
       const m = excludes(c, e, rules.excludeObjects?.[i], axisNames, expanded);
-      if (m === void 0) return [{ label: "", values: /* @__PURE__ */ new Map() }];
-      if (m) removed.add(c);
+      if (m === void 0) maybe.add(c);
+      else if (m) removed.add(c);
     }
   }
-  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c));
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c)).map((c) => maybe.has(c) ? { label: `${c.label} (an exclude may remove it)`, values: /* @__PURE__ */ new Map() } : c);
   return applyIncludes(base, rules.include, axisNames, unsure);
 }
 function legVariants(legs) {
@@ -46995,9 +46996,11 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
       const value = given.variable && given.value.kind !== "unknown" ? withSymbol(given.value, given.variable, loc3) : given.value;
       if (f.pool && f.attr === "name") target.name = value;
       const written2 = given.flag.text.split("=")[0];
-      const on = f.read === "off" ? spec.flags.find((o) => o.attr === f.attr && o.read === "bool")?.names[0] : void 0;
-      setFact(target, f.attr, value, loc3, on ?? written2);
-      if (on) target.attrs.get(f.attr).written = `off (${written2})`;
+      const onSpec = f.read === "off" ? spec.flags.find((o) => o.attr === f.attr && o.read === "bool") : void 0;
+      const on = onSpec?.names[0];
+      const both = onSpec !== void 0 && flags.values.has(onSpec);
+      setFact(target, f.attr, both ? unknown(`${on} and ${written2} are given together, which the Azure CLI refuses`, loc3) : value, loc3, on ?? written2);
+      if (on && !both) target.attrs.get(f.attr).written = `off (${written2})`;
       if (f.read === "enabled" && value.kind === "bool") target.attrs.get(f.attr).written = enabledWord(value.value);
     }
   }

@@ -860,9 +860,12 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
       if (f.pool && f.attr === 'name') target.name = value;
       const written = given.flag.text!.split('=')[0]!;
       // A switch that turns a setting off is said by the flag that turns it on, the one a fix names.
-      const on = f.read === 'off' ? spec.flags.find((o) => o.attr === f.attr && o.read === 'bool')?.names[0] : undefined;
-      setFact(target, f.attr, value, loc, on ?? written);
-      if (on) target.attrs.get(f.attr)!.written = `off (${written})`;
+      const onSpec = f.read === 'off' ? spec.flags.find((o) => o.attr === f.attr && o.read === 'bool') : undefined;
+      const on = onSpec?.names[0];
+      // Both switches in one command: the Azure CLI refuses it, so nothing changes (not known here).
+      const both = onSpec !== undefined && flags.values.has(onSpec);
+      setFact(target, f.attr, both ? unknown(`${on} and ${written} are given together, which the Azure CLI refuses`, loc) : value, loc, on ?? written);
+      if (on && !both) target.attrs.get(f.attr)!.written = `off (${written})`;
       // `--public-network-access Disabled` reads as a boolean; messages show the word the flag takes.
       if (f.read === 'enabled' && value.kind === 'bool') target.attrs.get(f.attr)!.written = enabledWord(value.value);
     }

@@ -1549,6 +1549,14 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // Both switches in one update: the Azure CLI refuses the command, so the pool is as created (review 45).
+        name: 'enable-and-disable-autoscaler-together-are-refused',
+        files: {
+          'deploy.sh':
+            'az aks nodepool add -g rg --cluster-name k -n np -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 2\naz aks nodepool update -g rg --cluster-name k -n np --disable-cluster-autoscaler --enable-cluster-autoscaler\n',
+        },
+      },
+      {
         name: 'autoscale-to-zero',
         files: { 'deploy.sh': 'az aks nodepool add --cluster-name aks -n gpu -s Standard_NC6s_v3 --node-taints sku=gpu:NoSchedule --enable-cluster-autoscaler --min-count 0 --max-count 3\n' },
       },

@@ -638,6 +638,28 @@ jobs:
         messageId: 'retired',
       },
       {
+        // An exclude that cannot be decided for one combination (gpub has no scalar `extra`) leaves
+        // that one unknown, not the others (review 45).
+        name: 'workflow-matrix-exclude-undecided-for-one-combination-only',
+        files: {
+          '.github/workflows/compute.yml': `on: push
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        pool: [{ name: gpua, size: ⟦Standard_NC6⟧ }, { name: gpub, size: Standard_NC12 }]
+        exclude:
+          - pool: { name: gpub, extra: x }
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size "\${{ matrix.pool.size }}" --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         // The script's first argument with a default: the default is known, as \${NAME:-lit}'s is.
         name: 'positional-parameter-default',
         files: { 'deploy.sh': 'SIZE=${1:-⟦Standard_NC6⟧}\naz vm create -n vm1 -g rg --image Ubuntu2204 --size "$SIZE"\n' },

@@ -59,18 +59,19 @@ export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
   const axisNames = new Set((job?.matrix ?? []).map((a) => a.name));
   const unsure = (e: CiMatrixEntry): boolean => [...e].some(([k, v]) => axisNames.has(k) && (!expanded.has(k) || v === undefined));
   if (rules.opaqueExclude) return [{ label: '', values: new Map() }];
-  // Whether each exclude entry removes each combination; one that cannot be compared may remove
-  // any combination: no value of the matrix is known.
+  // Whether each exclude entry removes each combination. A combination an entry may or may not
+  // remove (it cannot be compared there) may not run: its values are not known, the others' are.
   const removed = new Set<MatrixVariant>();
+  const maybe = new Set<MatrixVariant>();
   for (const [i, e] of rules.exclude.entries()) {
     for (const c of combos) {
       const m = excludes(c, e, rules.excludeObjects?.[i], axisNames, expanded);
-      if (m === undefined) return [{ label: '', values: new Map() }];
-      if (m) removed.add(c);
+      if (m === undefined) maybe.add(c);
+      else if (m) removed.add(c);
     }
   }
   // A matrix of only `include:` has no original combinations: each entry is one of its own.
-  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c));
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c)).map((c) => (maybe.has(c) ? { label: `${c.label} (an exclude may remove it)`, values: new Map<string, CiScalar>() } : c));
   return applyIncludes(base, rules.include, axisNames, unsure);
 }
 
