@@ -41746,12 +41746,11 @@ function shellCommandStrings(sn, cmd, lineMap) {
   const tokens = cmd.tokens;
   const out = [];
   for (let k = 0; k + 2 < tokens.length; k++) {
-    const [program, flag, script] = [tokens[k], tokens[k + 1], tokens[k + 2]];
-    if (program.op || flag.op || script.op || k > 0 && !tokens[k - 1].op) continue;
-    if (!SHELL_PROGRAM.test(program.raw) || !SHELL_COMMAND_FLAG.test(flag.raw)) continue;
+    const program = tokens[k];
+    if (program.op || !SHELL_PROGRAM.test(program.raw) || !inCommandPosition(tokens, k)) continue;
+    const script = commandString(tokens, k + 1);
+    if (!script) continue;
     const q = script.raw[0];
-    const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q, 1) === script.raw.length - 1;
-    if (!literal) continue;
     const body = script.raw.slice(1, -1);
     const lines = [];
     for (let from = 0; from <= body.length; ) {
@@ -41759,16 +41758,54 @@ function shellCommandStrings(sn, cmd, lineMap) {
       const to = nl < 0 ? body.length : nl;
       const line = body.slice(from, to);
       if (line.trim() !== "" && !line.trimStart().startsWith("#")) {
+        if (!quotesClose(line)) {
+          lines.length = 0;
+          break;
+        }
         const words = tokenize(line, "shell", {}, { ...place, map: place.map.subarray(script.start + 1 + from) });
-        if (words.length > 0) lines.push(...lines.length > 0 ? [new Token(";", "", script.start + 1 + from, script.start + 1 + from + 1, true, place)] : [], ...words);
+        if (words.length > 0 && lines.length > 0) lines.push(new Token(";", "", script.start + 1 + from, script.start + 1 + from + 1, true, place));
+        for (const w of words) lines.push(w);
       }
       if (nl < 0) break;
       from = nl + 1;
     }
     if (lines.length === 0) continue;
-    out.push([new Token("(", q, script.start, script.start + 1, true, place), ...lines, new Token(")", q, script.end - 1, script.end, true, place)]);
+    const command2 = [new Token("(", q, script.start, script.start + 1, true, place)];
+    for (const t of lines) command2.push(t);
+    command2.push(new Token(")", q, script.end - 1, script.end, true, place));
+    out.push(command2);
   }
   return out;
+}
+function inCommandPosition(tokens, k) {
+  let j = k - 1;
+  while (j >= 0 && !tokens[j].op && /^[A-Za-z_]\w*=/.test(tokens[j].raw)) j--;
+  return j < 0 || tokens[j].op || COMMAND_LEADERS.has(tokens[j].raw);
+}
+function commandString(tokens, from) {
+  for (let j = from; j < tokens.length && j < from + 8; j++) {
+    const t = tokens[j];
+    if (t.op) return void 0;
+    if (SHELL_COMMAND_FLAG.test(t.raw)) {
+      const script = tokens[j + 1];
+      if (!script || script.op) return void 0;
+      const q = script.raw[0];
+      const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q, 1) === script.raw.length - 1;
+      return literal ? script : void 0;
+    }
+    if (/^[-+]o$/.test(t.raw)) j++;
+    else if (!/^(?:[-+][A-Za-z]+|--[a-z-]+)$/.test(t.raw)) return void 0;
+  }
+  return void 0;
+}
+function quotesClose(line) {
+  let open;
+  for (const c of line) {
+    if (open) {
+      if (c === open) open = void 0;
+    } else if (c === "'" || c === '"') open = c;
+  }
+  return open === void 0;
 }
 function collectSubstitutions(tokens, place, depth, out) {
   if (depth >= MAX_SUBSTITUTION_DEPTH) return;
@@ -41837,7 +41874,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, SHELL_PROGRAM, SHELL_COMMAND_FLAG;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41954,6 +41991,7 @@ var init_script = __esm({
     MAX_NESTING = 32;
     SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k)?sh$/;
     SHELL_COMMAND_FLAG = /^-[a-z]*c[a-z]*$/;
+    COMMAND_LEADERS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "time", "!", "{", "exec", "command", "nohup", "sudo"]);
   }
 });
 
@@ -45283,7 +45321,7 @@ function afterAttribute(raw) {
 function typingOf(types) {
   const constraints = (types.match(/\[(?:[^[\]]|\[[^[\]]*\])*\]/g) ?? []).filter((t) => !t.includes("("));
   if (constraints.length === 0) return "none";
-  return constraints.every((t) => /^\[string\]$/i.test(t)) ? "string" : "converted";
+  return constraints.every((t) => /^\[(?:System\.)?string\]$/i.test(t)) ? "string" : "converted";
 }
 function psParameterDeclaration(words) {
   let types = "";
@@ -45298,6 +45336,7 @@ function psParameterDeclaration(words) {
   const joinedDefault = m[3]?.startsWith("=") === true;
   const apartDefault = words[k + 1]?.raw === "=" || words[k + 1]?.raw.startsWith("=") === true;
   if (k + 1 < words.length && !apartDefault) return void 0;
+  if (apartDefault && words.slice(k + 1, -1).some((w) => w.raw.endsWith(","))) return void 0;
   return { name: m[2], typing: typingOf(types + m[1]), defaulted: joinedDefault || apartDefault };
 }
 function parametersOnOneLine(words) {
@@ -45668,7 +45707,7 @@ function matrixVariants(job) {
       else if (m) removed.add(c);
     }
   }
-  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c)).map((c) => maybe.has(c) ? { label: `${c.label} (an exclude may remove it)`, values: /* @__PURE__ */ new Map() } : c);
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c)).map((c) => maybe.has(c) ? { label: `${c.label} (an exclude may remove it)`, values: /* @__PURE__ */ new Map(), mayBeExcluded: true } : c);
   return applyIncludes(base, rules.include, axisNames, unsure);
 }
 function legVariants(legs) {
@@ -45705,6 +45744,10 @@ function excludes(c, e, objects, axisNames, expanded) {
     }
     if (v === void 0) {
       if (!axisNames.has(k)) return false;
+      sure = false;
+      continue;
+    }
+    if (v.text.includes("${{")) {
       sure = false;
       continue;
     }
@@ -45785,6 +45828,7 @@ function scriptContext(file, place, variant, given, inherited) {
       const v = variant.values.get(key);
       return v ? named2(str(v.text, scalarLoc(f, v)), `matrix.${key}`, rest[0]) : unknown(`\${{ matrix.${key} }} is not a scalar member`);
     }
+    if (head === "matrix" && variant.mayBeExcluded) return unknown(`\${{ matrix.${key} }} is of a combination an \`exclude:\` entry may remove (the entry cannot be compared with it)`);
     if (head === "matrix" && rest.length === 1) {
       const v = variant.values.get(key);
       if (v) return named2(str(v.text, scalarLoc(f, v)), `matrix.${key}`, key);

@@ -533,6 +533,24 @@ jobs:
         },
       },
       {
+        // An entry whose value is built at run time may equal any combination's (review 46).
+        name: 'workflow-matrix-exclude-entry-with-an-expression-value',
+        files: {
+          '.github/workflows/compute.yml': `on: push
+jobs:
+  compute:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        size: [Standard_NC6, Standard_D4s_v5]
+        exclude:
+          - size: \${{ vars.SKIP_SIZE }}
+    steps:
+      - run: az ml compute create -n gpu-cluster --type AmlCompute --size "\${{ matrix.size }}" --tags cost-center=ml
+`,
+        },
+      },
+      {
         // An exclude list built at run time may drop any combination: no size is known.
         name: 'workflow-matrix-exclude-expression',
         files: {

@@ -1358,13 +1358,14 @@ jobs:
         name: 'powershell-named-argument-binds-a-parameter-with-attributes',
         files: {
           '.github/workflows/deploy.yml':
-            'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: |\n          ./a.ps1 -Environment prod\n          ./b.ps1 -Environment prod\n          ./c.ps1 -Environment prod\n          ./d.ps1 -Environment prod\n          ./e.ps1 -Environment prod\n',
+            'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: |\n          ./a.ps1 -Environment prod\n          ./b.ps1 -Environment prod\n          ./c.ps1 -Environment prod\n          ./d.ps1 -Environment prod\n          ./e.ps1 -Environment prod\n          ./f.ps1 -Environment prod\n',
           'a.ps1': 'param([Parameter(Mandatory)][string]$Environment)\n⟦az⟧ keyvault create --name "kva-$Environment" -g rg\n',
           'b.ps1': 'param(\n  [Parameter(Mandatory=$true)][ValidateSet(\'dev\', \'prod\')][string]$Environment\n)\n⟦az⟧ keyvault create --name "kvb-$Environment" -g rg\n',
           'c.ps1': 'param([Parameter(Mandatory)][string]$Region, [Parameter()][string]$Environment)\n⟦az⟧ keyvault create --name "kvc-$Environment" -g rg -l $Region\n',
           // Written apart, and with a default (review 45).
           'd.ps1': 'param(\n  [Parameter(Mandatory)] [string] $Environment = \'dev\'\n)\n⟦az⟧ keyvault create --name "kvd-$Environment" -g rg\n',
           'e.ps1': 'param([string] $Region, [Parameter()][string]$Environment=\'dev\')\n⟦az⟧ keyvault create --name "kve-$Environment" -g rg -l $Region\n',
+          'f.ps1': 'param($Region = \'westeurope\', [System.String]$Environment)\n⟦az⟧ keyvault create --name "kvf-$Environment" -g rg -l "$Region"\n',
         },
         level: 'error',
         env: 'prod',

@@ -29,6 +29,8 @@ export interface MatrixVariant {
   overBudget?: true;
   /** Axes of mappings at one value: their members are `values`' `axis.member` keys (a member not there is not a scalar). */
   objectAxes?: string[];
+  /** An `exclude:` entry that cannot be compared with it may remove it: its values are not known. */
+  mayBeExcluded?: true;
 }
 
 /**
@@ -71,7 +73,7 @@ export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
     }
   }
   // A matrix of only `include:` has no original combinations: each entry is one of its own.
-  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c)).map((c) => (maybe.has(c) ? { label: `${c.label} (an exclude may remove it)`, values: new Map<string, CiScalar>() } : c));
+  const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c)).map((c) => (maybe.has(c) ? { label: `${c.label} (an exclude may remove it)`, values: new Map<string, CiScalar>(), mayBeExcluded: true as const } : c));
   return applyIncludes(base, rules.include, axisNames, unsure);
 }
 
@@ -121,6 +123,11 @@ function excludes(c: MatrixVariant, e: CiMatrixEntry, objects: ReadonlyMap<strin
     if (v === undefined) {
       // A key of no axis with such a value matches nothing (GitHub refuses it).
       if (!axisNames.has(k)) return false;
+      sure = false;
+      continue;
+    }
+    // A value built at run time (`${{ vars.SKIP_SIZE }}`) may equal any.
+    if (v.text.includes('${{')) {
       sure = false;
       continue;
     }
@@ -264,6 +271,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       const v = variant.values.get(key);
       return v ? named(str(v.text, scalarLoc(f, v)), `matrix.${key}`, rest[0]!) : unknown(`\${{ matrix.${key} }} is not a scalar member`);
     }
+    if (head === 'matrix' && variant.mayBeExcluded) return unknown(`\${{ matrix.${key} }} is of a combination an \`exclude:\` entry may remove (the entry cannot be compared with it)`);
     if (head === 'matrix' && rest.length === 1) {
       const v = variant.values.get(key);
       if (v) return named(str(v.text, scalarLoc(f, v)), `matrix.${key}`, key);

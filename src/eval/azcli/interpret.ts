@@ -1378,7 +1378,7 @@ type ParameterTyping = 'string' | 'converted' | 'none';
 function typingOf(types: string): ParameterTyping {
   const constraints = (types.match(/\[(?:[^[\]]|\[[^[\]]*\])*\]/g) ?? []).filter((t) => !t.includes('('));
   if (constraints.length === 0) return 'none';
-  return constraints.every((t) => /^\[string\]$/i.test(t)) ? 'string' : 'converted';
+  return constraints.every((t) => /^\[(?:System\.)?string\]$/i.test(t)) ? 'string' : 'converted';
 }
 
 /** Type constraints and attributes and nothing else (`[string]`, `[Parameter(Mandatory)]` before `$Size`). */
@@ -1404,6 +1404,8 @@ function psParameterDeclaration(words: readonly CiWord[]): { name: string; typin
   const joinedDefault = m[3]?.startsWith('=') === true;
   const apartDefault = words[k + 1]?.raw === '=' || words[k + 1]?.raw.startsWith('=') === true;
   if (k + 1 < words.length && !apartDefault) return undefined;
+  // A default followed by another parameter (`$Name = 'x', $Size`): several on the line.
+  if (apartDefault && words.slice(k + 1, -1).some((w) => w.raw.endsWith(','))) return undefined;
   return { name: m[2]!, typing: typingOf(types + m[1]!), defaulted: joinedDefault || apartDefault };
 }
 

@@ -1068,12 +1068,11 @@ export function shellCommandStrings(sn: Pick<ScriptSnippet, 'language' | 'starts
   const tokens = cmd.tokens;
   const out: ScriptToken[][] = [];
   for (let k = 0; k + 2 < tokens.length; k++) {
-    const [program, flag, script] = [tokens[k]!, tokens[k + 1]!, tokens[k + 2]!];
-    if (program.op || flag.op || script.op || (k > 0 && !tokens[k - 1]!.op)) continue;
-    if (!SHELL_PROGRAM.test(program.raw) || !SHELL_COMMAND_FLAG.test(flag.raw)) continue;
-    const q = script.raw[0];
-    const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q!) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q!, 1) === script.raw.length - 1;
-    if (!literal) continue;
+    const program = tokens[k]!;
+    if (program.op || !SHELL_PROGRAM.test(program.raw) || !inCommandPosition(tokens, k)) continue;
+    const script = commandString(tokens, k + 1);
+    if (!script) continue;
+    const q = script.raw[0]!;
     const body = script.raw.slice(1, -1);
     const lines: ScriptToken[] = [];
     for (let from = 0; from <= body.length; ) {
@@ -1081,14 +1080,24 @@ export function shellCommandStrings(sn: Pick<ScriptSnippet, 'language' | 'starts
       const to = nl < 0 ? body.length : nl;
       const line = body.slice(from, to);
       if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+        // A quote left open on a line goes on into the next: the lines are not read apart.
+        if (!quotesClose(line)) {
+          lines.length = 0;
+          break;
+        }
         const words = tokenize(line, 'shell', {}, { ...place, map: place.map.subarray(script.start + 1 + from) });
-        if (words.length > 0) lines.push(...(lines.length > 0 ? [new Token(';', '', script.start + 1 + from, script.start + 1 + from + 1, true, place)] : []), ...words);
+        if (words.length > 0 && lines.length > 0) lines.push(new Token(';', '', script.start + 1 + from, script.start + 1 + from + 1, true, place));
+        // (One at a time: a string of 100,000 commands is too many arguments for a spread.)
+        for (const w of words) lines.push(w);
       }
       if (nl < 0) break;
       from = nl + 1;
     }
     if (lines.length === 0) continue;
-    out.push([new Token('(', q!, script.start, script.start + 1, true, place), ...lines, new Token(')', q!, script.end - 1, script.end, true, place)]);
+    const command: ScriptToken[] = [new Token('(', q, script.start, script.start + 1, true, place)];
+    for (const t of lines) command.push(t);
+    command.push(new Token(')', q, script.end - 1, script.end, true, place));
+    out.push(command);
   }
   return out;
 }
@@ -1096,6 +1105,48 @@ export function shellCommandStrings(sn: Pick<ScriptSnippet, 'language' | 'starts
 /** A shell program (`bash`, `sh`, `/bin/bash`, `/usr/bin/env`-less paths) and its `-c` flag, alone or among one-letter flags (`-ec`, `-xc`, `-lc`). */
 const SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k)?sh$/;
 const SHELL_COMMAND_FLAG = /^-[a-z]*c[a-z]*$/;
+/** Words after which a command starts (`if true; then bash -c …`, `time bash -c …`). */
+const COMMAND_LEADERS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', 'time', '!', '{', 'exec', 'command', 'nohup', 'sudo']);
+
+/** The word at `k` is a command's program: first of its command, after a leading word or assignments (`FOO=1 bash -c …`). */
+function inCommandPosition(tokens: readonly ScriptToken[], k: number): boolean {
+  let j = k - 1;
+  while (j >= 0 && !tokens[j]!.op && /^[A-Za-z_]\w*=/.test(tokens[j]!.raw)) j--;
+  return j < 0 || tokens[j]!.op || COMMAND_LEADERS.has(tokens[j]!.raw);
+}
+
+/**
+ * The string a shell's `-c` runs, given the words after the program: options first (`-e -c`,
+ * `-o pipefail -c`, `--login -c`), then `-c` (alone or among one-letter options), then the string,
+ * read only as written: single-quoted, or double-quoted without `\`, `` ` `` or an inner `"`.
+ */
+function commandString(tokens: readonly ScriptToken[], from: number): ScriptToken | undefined {
+  for (let j = from; j < tokens.length && j < from + 8; j++) {
+    const t = tokens[j]!;
+    if (t.op) return undefined;
+    if (SHELL_COMMAND_FLAG.test(t.raw)) {
+      const script = tokens[j + 1];
+      if (!script || script.op) return undefined;
+      const q = script.raw[0];
+      const literal = script.raw.length >= 2 && (q === "'" || q === '"') && script.raw.endsWith(q) && !/[\\`]/.test(script.raw) && script.raw.indexOf(q, 1) === script.raw.length - 1;
+      return literal ? script : undefined;
+    }
+    if (/^[-+]o$/.test(t.raw)) j++;
+    else if (!/^(?:[-+][A-Za-z]+|--[a-z-]+)$/.test(t.raw)) return undefined;
+  }
+  return undefined;
+}
+
+/** Every quote a line opens closes on it (no escapes: the strings read have none). */
+function quotesClose(line: string): boolean {
+  let open: string | undefined;
+  for (const c of line) {
+    if (open) {
+      if (c === open) open = undefined;
+    } else if (c === "'" || c === '"') open = c;
+  }
+  return open === undefined;
+}
 
 function collectSubstitutions(tokens: readonly ScriptToken[], place: TokenPlace, depth: number, out: ScriptToken[][]): void {
   if (depth >= MAX_SUBSTITUTION_DEPTH) return;
