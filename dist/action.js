@@ -45222,7 +45222,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (words.length === 1 && /^param$/i.test(first.raw) || /^(?:function|filter|workflow)$/i.test(first.raw) && cmd.before === "(") {
       psParamList = true;
       psScriptParams = /^param$/i.test(first.raw) && depthHere === 0;
-      psFunctionHeader = !/^param$/i.test(first.raw);
+      psFunctionHeader = !/^param$/i.test(words[words.length - 1].raw);
       return;
     }
     if (psParamList) {

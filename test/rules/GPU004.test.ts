@@ -678,6 +678,18 @@ jobs:
         messageId: 'retired',
       },
       {
+        // A function's one-line `{ param(…) }` is the function's own: the script's $Size keeps the
+        // caller's argument after it (review 46).
+        name: 'one-line-function-param-stays-in-the-function',
+        files: {
+          '.github/workflows/a.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - shell: pwsh\n        run: ./s.ps1 -Size ⟦Standard_NC6⟧\n',
+          's.ps1': 'param([string]$Size)\nfunction F { param([string]$Size) }\naz vm create -n v -g g --image Ubuntu2204 --size $Size --tags cost-center=x\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'retired',
+      },
+      {
         // The script's first argument with a default: the default is known, as \${NAME:-lit}'s is.
         name: 'positional-parameter-default',
         files: { 'deploy.sh': 'SIZE=${1:-⟦Standard_NC6⟧}\naz vm create -n vm1 -g rg --image Ubuntu2204 --size "$SIZE"\n' },

@@ -1223,7 +1223,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       psParamList = true;
       // Only the script's own `param()`, outside any block, takes a caller's named arguments (a function's is its own).
       psScriptParams = /^param$/i.test(first.raw) && depthHere === 0;
-      psFunctionHeader = !/^param$/i.test(first.raw);
+      // `function F (`: a header, whose parameters hide the script's in the body that opens next;
+      // `function F { param(` on one line is the body's own list (its block is open already).
+      psFunctionHeader = !/^param$/i.test(words[words.length - 1]!.raw);
       return;
     }
     if (psParamList) {
