@@ -41742,9 +41742,12 @@ function quotedSubstitutions(sn, cmd, lineMap) {
 }
 function shellCommandStrings(sn, cmd, lineMap) {
   if (sn.language !== "shell") return [];
-  const place = { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map };
-  const tokens = cmd.tokens;
   const out = [];
+  collectShellStrings(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
+  return out;
+}
+function collectShellStrings(tokens, place, depth, out) {
+  if (depth >= MAX_SHELL_STRING_DEPTH) return;
   for (let k = 0; k + 2 < tokens.length; k++) {
     const program = tokens[k];
     if (program.op || !SHELL_PROGRAM.test(program.raw) || !inCommandPosition(tokens, k)) continue;
@@ -41753,6 +41756,7 @@ function shellCommandStrings(sn, cmd, lineMap) {
     const q = script.raw[0];
     const body = script.raw.slice(1, -1);
     const lines = [];
+    const inner = [];
     for (let from = 0; from <= body.length; ) {
       const nl = body.indexOf("\n", from);
       const to = nl < 0 ? body.length : nl;
@@ -41760,11 +41764,14 @@ function shellCommandStrings(sn, cmd, lineMap) {
       if (line.trim() !== "" && !line.trimStart().startsWith("#")) {
         if (!quotesClose(line)) {
           lines.length = 0;
+          inner.length = 0;
           break;
         }
-        const words = tokenize(line, "shell", {}, { ...place, map: place.map.subarray(script.start + 1 + from) });
+        const linePlace = { ...place, map: place.map.subarray(script.start + 1 + from) };
+        const words = tokenize(line, "shell", {}, linePlace);
         if (words.length > 0 && lines.length > 0) lines.push(new Token(";", "", script.start + 1 + from, script.start + 1 + from + 1, true, place));
         for (const w of words) lines.push(w);
+        inner.push([words, linePlace]);
       }
       if (nl < 0) break;
       from = nl + 1;
@@ -41774,8 +41781,8 @@ function shellCommandStrings(sn, cmd, lineMap) {
     for (const t of lines) command2.push(t);
     command2.push(new Token(")", q, script.end - 1, script.end, true, place));
     out.push(command2);
+    for (const [words, linePlace] of inner) collectShellStrings(words, linePlace, depth + 1, out);
   }
-  return out;
 }
 function inCommandPosition(tokens, k) {
   let j = k - 1;
@@ -41874,7 +41881,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41989,6 +41996,7 @@ var init_script = __esm({
     REDIRECT_BEFORE_BAR = /^\d*>$/;
     MAX_SUBSTITUTION_DEPTH = 3;
     MAX_NESTING = 32;
+    MAX_SHELL_STRING_DEPTH = 4;
     SHELL_PROGRAM = /^(?:\/(?:usr\/)?bin\/)?(?:ba|da|z|k)?sh$/;
     SHELL_COMMAND_FLAG = /^-[a-z]*c[a-z]*$/;
     COMMAND_LEADERS = /* @__PURE__ */ new Set(["then", "do", "else", "elif", "if", "while", "until", "time", "!", "{", "exec", "command", "nohup", "sudo"]);

@@ -27,6 +27,13 @@ describe('shellCommandStrings', () => {
     expect(az.range.start).toMatchObject({ line: 2, column: 10 });
   });
 
+  it('a string inside a string is read too (bash -c "bash -c \'…\'"), its words where they are written', () => {
+    const all = strings(`bash -c "bash -c 'az acr create -n a'"\n`);
+    expect(all).toHaveLength(2);
+    const az = all[1]!.find((t) => t.text === 'az')!;
+    expect(az.range.start).toMatchObject({ line: 1, column: 19 });
+  });
+
   it('not read: a shell that is an argument, an escaped string, a quote open across lines', () => {
     expect(strings("echo bash -c 'az x'\ndocker run img sh -c 'az x'\nbash -c \"a\\\"b\"\nbash -c \"echo 'a\nb'; az x\"\n")).toEqual([]);
   });

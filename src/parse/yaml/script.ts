@@ -1064,9 +1064,16 @@ export function quotedSubstitutions(sn: Pick<ScriptSnippet, 'language' | 'starts
  */
 export function shellCommandStrings(sn: Pick<ScriptSnippet, 'language' | 'starts' | 'ends'>, cmd: ScriptCommand, lineMap: LineMap): ScriptToken[][] {
   if (sn.language !== 'shell') return [];
-  const place: TokenPlace = { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map };
-  const tokens = cmd.tokens;
   const out: ScriptToken[][] = [];
+  collectShellStrings(cmd.tokens, { lineMap, starts: sn.starts, ends: sn.ends, map: cmd.map }, 0, out);
+  return out;
+}
+
+/** `bash -c "bash -c '…'"` is followed this deep. */
+const MAX_SHELL_STRING_DEPTH = 4;
+
+function collectShellStrings(tokens: readonly ScriptToken[], place: TokenPlace, depth: number, out: ScriptToken[][]): void {
+  if (depth >= MAX_SHELL_STRING_DEPTH) return;
   for (let k = 0; k + 2 < tokens.length; k++) {
     const program = tokens[k]!;
     if (program.op || !SHELL_PROGRAM.test(program.raw) || !inCommandPosition(tokens, k)) continue;
@@ -1075,6 +1082,8 @@ export function shellCommandStrings(sn: Pick<ScriptSnippet, 'language' | 'starts
     const q = script.raw[0]!;
     const body = script.raw.slice(1, -1);
     const lines: ScriptToken[] = [];
+    // Each line's words with their place, for the strings inside them (`bash -c "bash -c '…'"`).
+    const inner: [ScriptToken[], TokenPlace][] = [];
     for (let from = 0; from <= body.length; ) {
       const nl = body.indexOf('\n', from);
       const to = nl < 0 ? body.length : nl;
@@ -1083,12 +1092,15 @@ export function shellCommandStrings(sn: Pick<ScriptSnippet, 'language' | 'starts
         // A quote left open on a line goes on into the next: the lines are not read apart.
         if (!quotesClose(line)) {
           lines.length = 0;
+          inner.length = 0;
           break;
         }
-        const words = tokenize(line, 'shell', {}, { ...place, map: place.map.subarray(script.start + 1 + from) });
+        const linePlace: TokenPlace = { ...place, map: place.map.subarray(script.start + 1 + from) };
+        const words = tokenize(line, 'shell', {}, linePlace);
         if (words.length > 0 && lines.length > 0) lines.push(new Token(';', '', script.start + 1 + from, script.start + 1 + from + 1, true, place));
         // (One at a time: a string of 100,000 commands is too many arguments for a spread.)
         for (const w of words) lines.push(w);
+        inner.push([words, linePlace]);
       }
       if (nl < 0) break;
       from = nl + 1;
@@ -1098,8 +1110,8 @@ export function shellCommandStrings(sn: Pick<ScriptSnippet, 'language' | 'starts
     for (const t of lines) command.push(t);
     command.push(new Token(')', q, script.end - 1, script.end, true, place));
     out.push(command);
+    for (const [words, linePlace] of inner) collectShellStrings(words, linePlace, depth + 1, out);
   }
-  return out;
 }
 
 /** A shell program (`bash`, `sh`, `/bin/bash`, `/usr/bin/env`-less paths) and its `-c` flag, alone or among one-letter flags (`-ec`, `-xc`, `-lc`). */
