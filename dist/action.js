@@ -42164,6 +42164,12 @@ function cmdAsShell(m) {
       i++;
       continue;
     }
+    if (c === "^" && !quoted && CMD_ESCAPABLE.has(text2[i + 1] ?? "")) {
+      put("\\", i, i);
+      put(text2[i + 1], i + 1, i + 1);
+      i++;
+      continue;
+    }
     if (c === "%") {
       CMD_VARIABLE.lastIndex = i;
       const name = CMD_VARIABLE.exec(text2)?.[1];
@@ -42572,7 +42578,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM_AFTER, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
+var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM_AFTER, CMD_ESCAPABLE, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -42596,6 +42602,7 @@ var init_ci = __esm({
     CMD_COMMENT_LINE = new RegExp(`^${CMD_COMMENT}`, "im");
     CMD_COMMENT_AT = new RegExp(CMD_COMMENT, "iy");
     CMD_REM_AFTER = /(?:&&?|\|\|?)([ \t]*)@?rem(?=[ \t\r\n]|$)/iy;
+    CMD_ESCAPABLE = /* @__PURE__ */ new Set(["&", "|", "<", ">", "(", ")", '"', "^"]);
     CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
     AZP_SCRIPT_KEYS = {
       script: "shell",

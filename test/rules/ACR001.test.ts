@@ -796,6 +796,14 @@ resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      {
+        // cmd.exe: `^&` is an ampersand as text, so echo prints the rest; nothing runs (review 46).
+        name: 'caret-escaped-separator-in-cmd-is-text',
+        files: {
+          '.github/workflows/w.yml':
+            'on: push\njobs:\n  a:\n    runs-on: windows-latest\n    steps:\n      - shell: cmd\n        run: echo hi ^& az acr create -n acr1 -g rg --sku Basic --admin-enabled true\n',
+        },
+      },
       // Azure Pipelines reads variables: in order, a later entry over an earlier one, a job's over
       // the pipeline's: a variable group (its values unknown) after a variable may set it.
       {

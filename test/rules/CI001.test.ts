@@ -445,7 +445,7 @@ const agentShell: RuleTable = {
         name: 'command-before-rem-and-escaped-or-quoted-separators',
         files: {
           'azure-pipelines.yml':
-            'pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      az ad sp create-for-rbac -n a ⟦--sdk-auth⟧ & rem done\n      echo x ^& rem & az ad sp create-for-rbac -n b ⟦--sdk-auth⟧\n      echo "x & rem" & az ad sp create-for-rbac -n c ⟦--sdk-auth⟧\n',
+            'pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      az ad sp create-for-rbac -n a ⟦--sdk-auth⟧ & rem done\n      echo ^"quote & az ad sp create-for-rbac -n d ⟦--sdk-auth⟧\n      echo x ^& rem & az ad sp create-for-rbac -n b ⟦--sdk-auth⟧\n      echo "x & rem" & az ad sp create-for-rbac -n c ⟦--sdk-auth⟧\n',
         },
         level: 'error',
         env: 'unknown',

@@ -415,6 +415,14 @@ export function cmdAsShell(m: MappedText): MappedText {
       i++;
       continue;
     }
+    // `^&`, `^|`, `^>`, `^"`… outside quotes: the character as text (`echo a ^& az …` prints; it
+    // runs nothing), which the shell reader spells with a backslash.
+    if (c === '^' && !quoted && CMD_ESCAPABLE.has(text[i + 1] ?? '')) {
+      put('\\', i, i);
+      put(text[i + 1]!, i + 1, i + 1);
+      i++;
+      continue;
+    }
     if (c === '%') {
       CMD_VARIABLE.lastIndex = i;
       const name = CMD_VARIABLE.exec(text)?.[1];
@@ -450,6 +458,9 @@ function caretEscaped(text: string, i: number): boolean {
   while (i - n - 1 >= 0 && text[i - n - 1] === '^') n++;
   return n % 2 === 1;
 }
+
+/** What cmd's `^` makes text: its separators, redirections, groups, quote and the caret itself. */
+const CMD_ESCAPABLE: ReadonlySet<string> = new Set(['&', '|', '<', '>', '(', ')', '"', '^']);
 
 /** `%NAME%` where the sticky match is placed. */
 const CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
