@@ -56496,11 +56496,16 @@ function applyWithoutPlan(words, language) {
   let j = i + 1;
   while (j < argv.length && argv[j].text.startsWith("-")) j++;
   const sub2 = argv[j];
-  if (!sub2 || sub2.text !== "apply") return void 0;
+  if (!sub2) return void 0;
   const after = argv.slice(j + 1);
   const close = language === "powershell" ? after.findIndex((w) => w.raw === "}") : -1;
   const rest = close >= 0 ? after.slice(0, close) : after;
   const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
+  if (sub2.text !== "apply") {
+    const unknownSub = sub2.unknown;
+    if (unknownSub === void 0 || autoApprove === void 0 || planFile || open !== void 0) return void 0;
+    return { apply: sub2, undecided: `the terraform subcommand ${sub2.raw} is not known (${unknownSub}) and may be apply`, at: sub2 };
+  }
   if (planFile) return void 0;
   if (autoApprove === void 0) {
     const several = rest.find((w) => w.mayBeSeveral && !w.raw.startsWith("-"));

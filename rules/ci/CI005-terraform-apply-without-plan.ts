@@ -90,12 +90,19 @@ export function applyWithoutPlan(words: readonly CiWord[], language: CiScriptLan
   let j = i + 1;
   while (j < argv.length && argv[j]!.text.startsWith('-')) j++;
   const sub = argv[j];
-  if (!sub || sub.text !== 'apply') return undefined;
+  if (!sub) return undefined;
   // A PowerShell block's `}` ends the command (`try { terraform apply -auto-approve } catch { … }`).
   const after = argv.slice(j + 1);
   const close = language === 'powershell' ? after.findIndex((w) => w.raw === '}') : -1;
   const rest = close >= 0 ? after.slice(0, close) : after;
   const { autoApprove, planFile, open } = readApplyArgs(rest.map((w) => w.text));
+  if (sub.text !== 'apply') {
+    // A subcommand expanded at run time (`terraform $CMD -auto-approve`) may be apply: with
+    // `-auto-approve` and no plan file after it, that is undecided, not passed over.
+    const unknownSub = (sub as ReadWord).unknown;
+    if (unknownSub === undefined || autoApprove === undefined || planFile || open !== undefined) return undefined;
+    return { apply: sub, undecided: `the terraform subcommand ${sub.raw} is not known (${unknownSub}) and may be apply`, at: sub };
+  }
   if (planFile) return undefined;
   if (autoApprove === undefined) {
     // A variable that is not known, unquoted, may be several words, `-auto-approve` among them

@@ -322,3 +322,17 @@ describe('addresses in --verbose', () => {
     expect(undecided.map((u) => u.address)).toEqual(['script: az acr create "a -g rg --sku Basic --admin-enabled true echo done']);
   });
 });
+
+describe('CI005: a terraform subcommand expanded at run time', () => {
+  it('with -auto-approve and no plan file, may be apply: undecided, not passed over; a known other subcommand is not', async () => {
+    const dir = tree({
+      '.github/workflows/w.yml':
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          terraform $CMD -auto-approve\n          terraform $CMD -auto-approve tfplan\n          CMD2=destroy\n          terraform $CMD2 -auto-approve\n',
+    });
+    const { briefs, undecided } = await lintTree(dir, ['CI005']);
+    expect(briefs).toEqual([]);
+    expect(undecided.map((u) => `${u.location.range.start.line}:${u.location.range.start.column} ${u.reason}`)).toEqual([
+      '7:21 the terraform subcommand $CMD is not known ($CMD is not assigned a literal in this script) and may be apply',
+    ]);
+  });
+});
