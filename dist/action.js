@@ -41825,6 +41825,7 @@ function collectSubstitutions(tokens, place, depth, out) {
       if (words.length === 0) continue;
       collectSubstitutions(words, inner, depth + 1, out);
       out.push([new Token(opener === 2 ? "$(" : "`", t.raw.slice(open, open + opener), t.start + open, from, true, place), ...words]);
+      collectShellStrings(words, inner, 0, out);
     }
   }
 }

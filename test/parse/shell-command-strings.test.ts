@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineMap } from '../../src/core/source.js';
 import { identityMapping } from '../../src/parse/yaml/scalar.js';
-import { buildSnippet, shellCommandStrings } from '../../src/parse/yaml/script.js';
+import { buildSnippet, quotedSubstitutions, shellCommandStrings } from '../../src/parse/yaml/script.js';
 
 function strings(text: string) {
   const lineMap = new LineMap(text);
@@ -32,6 +32,15 @@ describe('shellCommandStrings', () => {
     expect(all).toHaveLength(2);
     const az = all[1]!.find((t) => t.text === 'az')!;
     expect(az.range.start).toMatchObject({ line: 1, column: 19 });
+  });
+
+  it('inside a double-quoted substitution (OUT="$(sh -c \'…\')"): read with the substitution', () => {
+    const text = `OUT="$(sh -c 'az acr create -n a')"\n`;
+    const lineMap = new LineMap(text);
+    const sn = buildSnippet({ file: 'x.sh', lineMap, mapped: identityMapping(text), language: 'shell', origin: 'run', subject: 's', attributePath: 'run', fallbackRange: lineMap.range(0, 0) });
+    const groups = sn.commands.flatMap((c) => quotedSubstitutions(sn, c, lineMap));
+    const az = groups.flat().find((t) => t.text === 'az')!;
+    expect(az.range.start).toMatchObject({ line: 1, column: 15 });
   });
 
   it('not read: a shell that is an argument, an escaped string, a quote open across lines', () => {

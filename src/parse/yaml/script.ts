@@ -1171,6 +1171,8 @@ function collectSubstitutions(tokens: readonly ScriptToken[], place: TokenPlace,
       if (words.length === 0) continue;
       collectSubstitutions(words, inner, depth + 1, out);
       out.push([new Token(opener === 2 ? '$(' : '`', t.raw.slice(open, open + opener), t.start + open, from, true, place), ...words]);
+      // `OUT="$(sh -c 'az …')"`: the shell it starts runs its string too.
+      collectShellStrings(words, inner, 0, out);
     }
   }
 }
