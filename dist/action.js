@@ -44656,6 +44656,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let psParamMayGoOn = false;
   let psScriptParams = false;
   let psFunctionHeader = false;
+  let psPendingTypes = "";
   const psPlainNames = /* @__PURE__ */ new Set();
   const psScopedNames = /* @__PURE__ */ new Set();
   let statement = -1;
@@ -45195,6 +45196,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   function endParamList() {
     psParamList = false;
     psParamMayGoOn = true;
+    psPendingTypes = "";
   }
   function psCommand(cmd, all, ci) {
     const closedAfter = [];
@@ -45242,13 +45244,20 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     if (psParamList) {
-      const one = psParameterDeclaration(words);
+      const typesOnly = words.map((w) => afterAttribute(w.raw));
+      if (typesOnly.every((r) => r === "" || PS_TYPES_ONLY.test(r))) {
+        psPendingTypes += typesOnly.join("");
+        return;
+      }
+      const pending = psPendingTypes;
+      psPendingTypes = "";
+      const one = psParameterDeclaration(words, pending);
       if (one) {
         parameter(one.name, one.typing, one.defaulted ? `$${one.name} is a parameter default or assigned inside parentheses` : `$${one.name} is a parameter`);
         if (!words[words.length - 1].raw.endsWith(",")) endParamList();
         return;
       }
-      const several = parametersOnOneLine(words);
+      const several = parametersOnOneLine(words, pending);
       if (several) {
         for (const p of several.params) parameter(p.name, p.typing, `$${p.name} is a parameter`);
         if (!several.continues) endParamList();
@@ -45326,6 +45335,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const expanded = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === "}") break;
+      if (w.raw === "--%") continue;
       addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
@@ -45339,8 +45349,8 @@ function typingOf(types) {
   if (constraints.length === 0) return "none";
   return constraints.every((t) => /^\[(?:System\.)?string\]$/i.test(t)) ? "string" : "converted";
 }
-function psParameterDeclaration(words) {
-  let types = "";
+function psParameterDeclaration(words, pending = "") {
+  let types = pending;
   let k = 0;
   for (; k < words.length - 1; k++) {
     const raw = afterAttribute(words[k].raw);
@@ -45355,10 +45365,10 @@ function psParameterDeclaration(words) {
   if (apartDefault && words.slice(k + 1, -1).some((w) => w.raw.endsWith(","))) return void 0;
   return { name: m[2], typing: typingOf(types + m[1]), defaulted: joinedDefault || apartDefault };
 }
-function parametersOnOneLine(words) {
+function parametersOnOneLine(words, pending = "") {
   const out = [];
   let start = true;
-  let types = "";
+  let types = pending;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     if (start) {

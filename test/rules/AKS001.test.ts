@@ -978,6 +978,18 @@ const azureCli: RuleTable = {
         env: 'unknown',
       },
       {
+        // A `[string]` parameter is one argument, also with its type on a line of its own (review
+        // 47: the name might have split into words, --nodepool-taints among them); `az --% …`,
+        // PowerShell's stop-parsing token, is no argument of az.
+        name: 'powershell-string-parameter-typed-on-its-own-line-and-stop-parsing',
+        files: {
+          'split-type.ps1': 'param (\n  [Parameter(Mandatory = $true)]\n  [string]\n  $n\n)\n⟦az⟧ aks create --name $n -g rg --node-vm-size Standard_NC4as_T4_v3\n',
+          'stop-parsing.ps1': '⟦az⟧ --% aks nodepool add -g rg --cluster-name c -n gpu -s Standard_NC4as_T4_v3\n',
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         name: 'size-from-earlier-variable',
         files: { 'deploy.sh': 'GPU_SIZE=Standard_NC6s_v3\n⟦az⟧ aks nodepool add -g rg --cluster-name aks -n pool2 --node-vm-size $GPU_SIZE\n' },
         level: 'error',

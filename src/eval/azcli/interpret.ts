@@ -477,6 +477,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   let psScriptParams = false;
   /** The list open is a function's header (`function F (…)`), before its body's block. */
   let psFunctionHeader = false;
+  /** Type constraints written on lines of their own before the parameter they constrain (`[string]` then `$Name`). */
+  let psPendingTypes = '';
   /** PowerShell names assigned without / with a `$Global:`/`$Script:` modifier (lower case; PowerShell names ignore case). */
   const psPlainNames = new Set<string>();
   const psScopedNames = new Set<string>();
@@ -1166,6 +1168,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   function endParamList(): void {
     psParamList = false;
     psParamMayGoOn = true;
+    psPendingTypes = '';
   }
 
   /** `all`: the command's words, `${{ }}` expressions joined; `ci`: its index in `commands`. */
@@ -1231,14 +1234,23 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (psParamList) {
       // One parameter (`[string]$Rg,`, `$Rg`, `[Parameter(Mandatory)] [string] $Size = 'x'`): it
       // hides a variable of that name, and a script's takes its caller's named argument.
-      const one = psParameterDeclaration(words);
+      // A line of type constraints and attributes only (`[string]`, `[ValidateNotNullOrEmpty()]`'s
+      // close): they constrain the parameter on a later line.
+      const typesOnly = words.map((w) => afterAttribute(w.raw));
+      if (typesOnly.every((r) => r === '' || PS_TYPES_ONLY.test(r))) {
+        psPendingTypes += typesOnly.join('');
+        return;
+      }
+      const pending = psPendingTypes;
+      psPendingTypes = '';
+      const one = psParameterDeclaration(words, pending);
       if (one) {
         parameter(one.name, one.typing, one.defaulted ? `$${one.name} is a parameter default or assigned inside parentheses` : `$${one.name} is a parameter`);
         if (!words[words.length - 1]!.raw.endsWith(',')) endParamList();
         return;
       }
       // Several on one line (`param([string]$Name, [string]$Size = 'x')`): each is a parameter.
-      const several = parametersOnOneLine(words);
+      const several = parametersOnOneLine(words, pending);
       if (several) {
         for (const p of several.params) parameter(p.name, p.typing, `$${p.name} is a parameter`);
         if (!several.continues) endParamList();
@@ -1340,6 +1352,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const expanded: ExpandedWord[] = [];
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === '}') break;
+      // `az --% aks …`: PowerShell's stop-parsing token passes the rest of the line as written;
+      // it is no argument of az.
+      if (w.raw === '--%') continue;
       addSplit(expanded, unclosed(expandWord(w, env, ctx)));
     }
     invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || (azAt > 0 && !assignsAz), ...unclosedIn(expanded) });
@@ -1392,8 +1407,8 @@ const PS_TYPES_ONLY = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})+$`);
  * arguments, which end the command before it, `][string]$Size`), its name, and a default after it
  * (`= 'x'`, joined or apart). Undefined for anything else (several parameters, an attribute alone).
  */
-function psParameterDeclaration(words: readonly CiWord[]): { name: string; typing: ParameterTyping; defaulted: boolean } | undefined {
-  let types = '';
+function psParameterDeclaration(words: readonly CiWord[], pending = ''): { name: string; typing: ParameterTyping; defaulted: boolean } | undefined {
+  let types = pending;
   let k = 0;
   for (; k < words.length - 1; k++) {
     // (`]` alone: an attribute's close written apart from what follows it.)
@@ -1411,10 +1426,10 @@ function psParameterDeclaration(words: readonly CiWord[]): { name: string; typin
   return { name: m[2]!, typing: typingOf(types + m[1]!), defaulted: joinedDefault || apartDefault };
 }
 
-function parametersOnOneLine(words: readonly CiWord[]): { params: { name: string; typing: ParameterTyping }[]; continues: boolean } | undefined {
+function parametersOnOneLine(words: readonly CiWord[], pending = ''): { params: { name: string; typing: ParameterTyping }[]; continues: boolean } | undefined {
   const out: { name: string; typing: ParameterTyping }[] = [];
   let start = true;
-  let types = '';
+  let types = pending;
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     if (start) {
