@@ -53618,7 +53618,7 @@ var AML006_compute_node_public_ip_default = defineRule({
         const ws = c.parent;
         if (!isKind(ws, "ml.workspace")) {
           if (ctx.fact(c, "nodePublicIp").bool() === true)
-            ctx.undecided(c, "workspace", "its workspace is not one of the scan (not in the scanned code, or named by a value that cannot be resolved), so whether its public network access is disabled is unknown");
+            ctx.undecided(c, "workspace", "its workspace is not among the resources evaluated with it (not in the scanned code, in a file not read with this one, or named by a value that cannot be resolved), so whether its public network access is disabled is unknown");
           return;
         }
         const network = networkWorkspaceOf(g, ws);

@@ -30,7 +30,7 @@ export default defineRule({
           // with public IPs in a workspace the scan cannot read (a data source, another repository)
           // or cannot identify (a name no value of the scan resolves).
           if (ctx.fact(c, 'nodePublicIp').bool() === true)
-            ctx.undecided(c, 'workspace', 'its workspace is not one of the scan (not in the scanned code, or named by a value that cannot be resolved), so whether its public network access is disabled is unknown');
+            ctx.undecided(c, 'workspace', 'its workspace is not among the resources evaluated with it (not in the scanned code, in a file not read with this one, or named by a value that cannot be resolved), so whether its public network access is disabled is unknown');
           return;
         }
         // A project's network settings are its hub's.
