@@ -51041,6 +51041,7 @@ function isHardEffect(effect) {
   return HARD_TAINT_EFFECTS.includes(effect);
 }
 function tolerates(t, taint) {
+  if (isRenderPlaceholder(t.key) || isRenderPlaceholder(t.value) || isRenderPlaceholder(t.effect) || isRenderPlaceholder(t.operator)) return void 0;
   if (t.effect !== "" && t.effect !== taint.effect) return false;
   if (t.key === "") return t.operator === "Exists";
   if (t.key !== taint.key) return false;
@@ -51048,6 +51049,9 @@ function tolerates(t, taint) {
   if (t.operator === "Equal") return t.value === taint.value;
   if (t.operator === "Lt" || t.operator === "Gt") return void 0;
   return false;
+}
+function isRenderPlaceholder(text2) {
+  return text2 !== void 0 && /\$\{[^}]*\}|\$\([A-Za-z_][\w.]*\)|#\{[^}]*\}#|\{\{[^}]*\}\}/.test(text2);
 }
 function extendedResourceToleration(resource) {
   return { key: resource, operator: "Exists", value: "", effect: "NoSchedule" };
@@ -55630,6 +55634,7 @@ function isPlaceholder2(q) {
 function templateName(t) {
   return `${t.workloadKind} "${t.name ?? "(unnamed)"}"${t.role ? ` (${t.role})` : ""}`;
 }
+var UNDECIDED_TOLERATION = "a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ \u2026 }})";
 function taintVerdict(t, taints, requested = []) {
   const v = { missing: [], byExtendedResource: [], undecided: false, toleratedBy: /* @__PURE__ */ new Map() };
   for (const taint of taints) {
@@ -55679,6 +55684,7 @@ function selectorAdmits(t, label) {
   return sel === void 0 || any === void 0 ? void 0 : true;
 }
 function requirementHolds(r, value) {
+  if (isRenderPlaceholder(r.key) || r.values.some(isRenderPlaceholder)) return void 0;
   switch (r.operator) {
     case "Exists":
       return value === void 0 ? void 0 : value !== null;
@@ -55775,7 +55781,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           if (scanned.length === 0 && ctx.scan.severalCheckouts?.(w.header.file) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
-          if (v.undecided) return ctx.undecided(w, "tolerations", "a toleration uses the Lt/Gt operator", t.tolerationsAt ?? at2);
+          if (v.undecided) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           if (v.byExtendedResource.length === v.missing.length) {
             ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "the configured GPU taint (gpu.taint)" } });
             return;
@@ -55797,7 +55803,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           return;
         }
         if (judged.some((j) => j.verdict.undecided)) {
-          ctx.undecided(w, "tolerations", "a toleration uses the Lt/Gt operator", t.tolerationsAt ?? at2);
+          ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           return;
         }
         const pending = (taint, pool) => pool.taints.find((x) => x === taint);
@@ -55918,13 +55924,13 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           const verdict = taintVerdict(t, target.taints);
           if (verdict.missing.length > 0) continue;
           if (verdict.undecided) {
-            ctx.undecided(w, "tolerations", "a toleration uses the Lt/Gt operator", t.tolerationsAt ?? w.header);
+            ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
             return;
           }
           const admits = selectorAdmits(t, target.label);
           if (admits === false) continue;
           if (admits === void 0) {
-            ctx.undecided(w, "nodeSelector", `whether its nodeSelector or node affinity admits ${target.pool ? `GPU node pool "${target.pool.name}"` : "the GPU nodes"} depends on node labels that are not in the scanned code`, t.header);
+            ctx.undecided(w, "nodeSelector", `whether its nodeSelector or node affinity admits ${target.pool ? `GPU node pool "${target.pool.name}"` : "the GPU nodes"} depends on node labels that are not in the scanned code, or on a selector filled in when the manifest is rendered`, t.header);
             continue;
           }
           const taint = own.find((x) => hasGpuTaint([x.text], String(ctx.options.taint ?? GPU_TAINT))) ?? own[0];

@@ -3,7 +3,7 @@ import { configTaintReason } from '../../src/engine/scan.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
-import { gpuRequests, selectorAdmits, taintVerdict, templateName, unknownGpuRequests, type TaintVerdict } from '../../src/model/k8s.js';
+import { gpuRequests, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownGpuRequests, type TaintVerdict } from '../../src/model/k8s.js';
 
 /** A pool and how the workload's tolerations meet its taints. */
 interface Judged {
@@ -117,7 +117,7 @@ export default defineRule({
           if (scanned.length === 0 && ctx.scan.severalCheckouts?.(w.header.file) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
-          if (v.undecided) return ctx.undecided(w, 'tolerations', 'a toleration uses the Lt/Gt operator', t.tolerationsAt ?? at);
+          if (v.undecided) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           if (v.byExtendedResource.length === v.missing.length) {
             ctx.report({ resource: w, location: at, related, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'the configured GPU taint (gpu.taint)' } });
             return;
@@ -141,7 +141,7 @@ export default defineRule({
           return;
         }
         if (judged.some((j) => j.verdict.undecided)) {
-          ctx.undecided(w, 'tolerations', 'a toleration uses the Lt/Gt operator', t.tolerationsAt ?? at);
+          ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           return;
         }
         const pending = (taint: object, pool: GpuNodePool): NodePoolTaint => pool.taints!.find((x) => x === taint)!;

@@ -4,7 +4,7 @@ import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, hasGpuTaint, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
-import { gpuRequests, selectorAdmits, taintVerdict, templateName, unknownGpuRequests, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
+import { gpuRequests, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownGpuRequests, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
 interface Target {
@@ -108,13 +108,13 @@ export default defineRule({
           const verdict = taintVerdict(t, target.taints);
           if (verdict.missing.length > 0) continue;
           if (verdict.undecided) {
-            ctx.undecided(w, 'tolerations', 'a toleration uses the Lt/Gt operator', t.tolerationsAt ?? w.header);
+            ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
             return;
           }
           const admits = selectorAdmits(t, target.label);
           if (admits === false) continue;
           if (admits === undefined) {
-            ctx.undecided(w, 'nodeSelector', `whether its nodeSelector or node affinity admits ${target.pool ? `GPU node pool "${target.pool.name}"` : 'the GPU nodes'} depends on node labels that are not in the scanned code`, t.header);
+            ctx.undecided(w, 'nodeSelector', `whether its nodeSelector or node affinity admits ${target.pool ? `GPU node pool "${target.pool.name}"` : 'the GPU nodes'} depends on node labels that are not in the scanned code, or on a selector filled in when the manifest is rendered`, t.header);
             continue;
           }
           // The taint that names GPU (the configured one, or a NoSchedule taint whose key or value says gpu) names the finding.

@@ -7,7 +7,7 @@
  * (toleration matching, GPU resource names) are in `facts/k8s.ts`.
  */
 import type { K8sNodeRequirement, K8sPodTemplate, K8sResourceEntry, K8sToleration } from '../eval/k8s/types.js';
-import { extendedResourceToleration, isGpuResourceName, isHardEffect, tolerates, type TaintParts } from './facts/k8s.js';
+import { extendedResourceToleration, isGpuResourceName, isHardEffect, isRenderPlaceholder, tolerates, type TaintParts } from './facts/k8s.js';
 
 export type * from '../eval/k8s/types.js';
 
@@ -49,6 +49,9 @@ function isPlaceholder(q: string | undefined): boolean {
 export function templateName(t: K8sPodTemplate): string {
   return `${t.workloadKind} "${t.name ?? '(unnamed)'}"${t.role ? ` (${t.role})` : ''}`;
 }
+
+/** Why a toleration cannot be matched (`TaintVerdict.undecided`), for --verbose. */
+export const UNDECIDED_TOLERATION = 'a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ … }})';
 
 export interface TaintVerdict {
   /** Hard taints (NoSchedule/NoExecute) no written toleration tolerates. */
@@ -121,6 +124,8 @@ export function selectorAdmits(t: K8sPodTemplate, label: LabelLookup): boolean |
 }
 
 function requirementHolds(r: K8sNodeRequirement, value: string | null | undefined): boolean | undefined {
+  // A key or value filled in when the manifest is rendered (`agentpool: "${CPU_POOL}"`) may be anything.
+  if (isRenderPlaceholder(r.key) || r.values.some(isRenderPlaceholder)) return undefined;
   switch (r.operator) {
     case 'Exists':
       return value === undefined ? undefined : value !== null;

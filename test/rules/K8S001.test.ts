@@ -115,6 +115,16 @@ const cases: RuleTable = {
       },
       { name: 'equal-toleration', files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job('nvidia.com/gpu', SKU_GPU) } },
       {
+        // A toleration filled in when the manifest is rendered (envsubst, Replace Tokens) may be the
+        // pool's taint: undecided, not reported (review 47).
+        name: 'toleration-value-filled-in-at-render-time',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/job.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: sku, operator: Equal, value: "${GPU_TAINT_VALUE}", effect: NoSchedule }\n'),
+          'k8s/job2.yaml': job('nvidia.com/gpu', '      tolerations:\n        - { key: "#{taintKey}#", operator: Exists, effect: NoSchedule }\n'),
+        },
+      },
+      {
         // The only GPU pool is meant for GPU but has a CPU size (GPU001 reports it): the scan has a
         // GPU pool, so the configured taint is not assumed, and no GPU pod runs there.
         name: 'only-a-cpu-sized-pool-meant-for-gpu',

@@ -48,6 +48,15 @@ const cases: RuleTable = {
   k8s: {
     valid: [
       {
+        // A nodeSelector filled in when the manifest is rendered may keep the workload off the GPU
+        // pool: undecided, not reported (review 47).
+        name: 'node-selector-filled-in-at-render-time',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/cpu.yaml': workload(`      nodeSelector:\n        agentpool: "\${CPU_POOL}"\n${plain(EXACT)}`),
+        },
+      },
+      {
         // KServe merges the predictor's model container onto the ServingRuntime's, whose resources may
         // request a GPU: that it requests none is unknown (never reported).
         name: 'kserve-model-container-resources-come-from-the-runtime',

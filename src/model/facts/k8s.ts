@@ -68,6 +68,8 @@ export interface TolerationParts {
  * undefined when it cannot be decided statically (`Lt`/`Gt`, feature-gated).
  */
 export function tolerates(t: TolerationParts, taint: TaintParts): boolean | undefined {
+  // A field filled in when the manifest is rendered (`value: "${GPU_TAINT_VALUE}"`) may be anything.
+  if (isRenderPlaceholder(t.key) || isRenderPlaceholder(t.value) || isRenderPlaceholder(t.effect) || isRenderPlaceholder(t.operator)) return undefined;
   if (t.effect !== '' && t.effect !== taint.effect) return false;
   if (t.key === '') return t.operator === 'Exists';
   if (t.key !== taint.key) return false;
@@ -75,6 +77,15 @@ export function tolerates(t: TolerationParts, taint: TaintParts): boolean | unde
   if (t.operator === 'Equal') return t.value === taint.value;
   if (t.operator === 'Lt' || t.operator === 'Gt') return undefined;
   return false; // an operator the API rejects
+}
+
+/**
+ * Text a tool fills in before the manifest is applied: `${VAR}` (envsubst, Kustomize's replacement
+ * vars, azd), `$(VAR)` (Azure Pipelines macros), `#{VAR}#` (the Replace Tokens task), `{{ … }}`
+ * (Go templates). Such a field's value is not known.
+ */
+export function isRenderPlaceholder(text: string | undefined): boolean {
+  return text !== undefined && /\$\{[^}]*\}|\$\([A-Za-z_][\w.]*\)|#\{[^}]*\}#|\{\{[^}]*\}\}/.test(text);
 }
 
 /** The toleration ExtendedResourceToleration adds for a requested extended resource. */
