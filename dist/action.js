@@ -44780,6 +44780,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         const top2 = frames[frames.length - 1];
         if (top2?.kind === "if") {
           top2.branches.push(env);
+          if (top2.exiting) (top2.exits ??= /* @__PURE__ */ new Set()).add(env);
+          top2.exiting = false;
           env = copy(top2.before);
           if (t === "else") top2.hasElse = true;
         }
@@ -44807,6 +44809,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     const top = frames[frames.length - 1];
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
+    if (head === "exit" && top?.kind === "if" && cmd.after !== "&&" && cmd.after !== "||" && !cmd.depth) top.exiting = true;
     if (head === "unset") {
       for (const w of rest.slice(1)) {
         env.delete(w.text);
@@ -45111,9 +45114,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     if (top.kind === "if") {
-      const paths = [...top.branches, env];
+      const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...top.exiting ? [] : [env]];
       if (!top.hasElse) paths.push(top.before);
-      env = merge(top.before, paths);
+      env = paths.length > 0 ? merge(top.before, paths) : top.before;
       settleAssigned();
     } else if (top.kind === "case") {
       const after = copy(env);

@@ -1660,6 +1660,20 @@ jobs:
     ],
     invalid: [
       {
+        // A branch that ends the script (`else echo usage; exit 1`) reaches no later command: the
+        // size is the other path's (review 47).
+        name: 'branch-that-exits-is-no-path',
+        files: {
+          'deploy.sh':
+            'SIZE=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then\n  SIZE=⟦Standard_D4s_v3⟧\nelse\n  echo usage; exit 1\nfi\naz ml compute create -n gpu-a --type AmlCompute --size "$SIZE" -w ws -g rg\n',
+          'deploy2.sh':
+            'SIZE2=⟦Standard_D8s_v3⟧\nif [ -z "$1" ]; then\n  SIZE2=Standard_NC4as_T4_v3\n  echo usage; exit 1\nfi\naz ml compute create -n gpu-b --type AmlCompute --size "$SIZE2" -w ws -g rg\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // `--set size=$GPU_SKU` names the variable as `--size "$GPU_SKU"` does: the intent holds for the flags' object and for a --file.
         name: 'set-size-from-a-gpu-variable',
         files: {

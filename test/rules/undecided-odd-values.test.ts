@@ -336,3 +336,15 @@ describe('CI005: a terraform subcommand expanded at run time', () => {
     ]);
   });
 });
+
+describe('a branch that exits', () => {
+  it('only when the branch itself runs exit: after || or in a subshell it goes on, so its value is one of the paths', async () => {
+    const dir = tree({
+      'deploy.sh':
+        'SIZE=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then\n  SIZE=Standard_D4s_v3\nelse\n  false || exit 1\nfi\naz ml compute create -n gpu-a --type AmlCompute --size "$SIZE" -w ws -g rg\nS2=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then S2=Standard_D4s_v3; else (exit 1); fi\naz ml compute create -n gpu-b --type AmlCompute --size "$S2" -w ws -g rg\n',
+    });
+    const { briefs, undecided } = await lintTree(dir, ['GPU001']);
+    expect(briefs).toEqual([]);
+    expect(undecided.map((u) => u.reason)).toEqual([expect.stringContaining('$SIZE is assigned different values'), expect.stringContaining('$S2 is assigned different values')]);
+  });
+});

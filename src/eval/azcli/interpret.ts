@@ -388,6 +388,9 @@ interface Frame {
   hasElse: boolean;
   /** A loop: each variable it assigns, with its value before the loop (the loop may run no time). */
   prior?: Map<string, Value | undefined>;
+  /** An if: the finished branches that end the script (`else echo usage; exit 1`), and whether the current one does. */
+  exits?: Set<Env>;
+  exiting?: boolean;
 }
 
 function copy(env: Env): Env {
@@ -630,6 +633,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         const top = frames[frames.length - 1];
         if (top?.kind === 'if') {
           top.branches.push(env);
+          if (top.exiting) (top.exits ??= new Set()).add(env);
+          top.exiting = false;
           env = copy(top.before);
           if (t === 'else') top.hasElse = true;
         }
@@ -657,6 +662,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     const top = frames[frames.length - 1];
     if (top?.kind === 'case' && rest.length === 1 && (head === '*' || head === '*)')) top.hasElse = true;
+    // `exit` run by an if's branch itself (not after `&&`/`||`, not in a subshell): the script ends
+    // there, so what that branch assigned reaches no later command (`else echo usage; exit 1; fi`).
+    if (head === 'exit' && top?.kind === 'if' && cmd.after !== '&&' && cmd.after !== '||' && !cmd.depth) top.exiting = true;
     if (head === 'unset') {
       // The variable is gone, its export with it (a later plain assignment is not exported).
       for (const w of rest.slice(1)) {
@@ -1056,9 +1064,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       return;
     }
     if (top.kind === 'if') {
-      const paths = [...top.branches, env];
+      // Branches that exit end no path past the block.
+      const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...(top.exiting ? [] : [env])];
       if (!top.hasElse) paths.push(top.before);
-      env = merge(top.before, paths);
+      env = paths.length > 0 ? merge(top.before, paths) : top.before;
       settleAssigned();
     } else if (top.kind === 'case') {
       const after = copy(env);
