@@ -41760,8 +41760,8 @@ function collectShellStrings(tokens, place, depth, out) {
     for (let from = 0; from <= body.length; ) {
       const nl = body.indexOf("\n", from);
       const to = nl < 0 ? body.length : nl;
-      const line = body.slice(from, to);
-      if (line.trim() !== "" && !line.trimStart().startsWith("#")) {
+      const line = withoutComment(body.slice(from, to));
+      if (line.trim() !== "") {
         if (!quotesClose(line)) {
           lines.length = 0;
           inner.length = 0;
@@ -41786,8 +41786,8 @@ function collectShellStrings(tokens, place, depth, out) {
 }
 function inCommandPosition(tokens, k) {
   let j = k - 1;
-  while (j >= 0 && !tokens[j].op && /^[A-Za-z_]\w*=/.test(tokens[j].raw)) j--;
-  return j < 0 || tokens[j].op || COMMAND_LEADERS.has(tokens[j].raw);
+  while (j >= 0 && !tokens[j].op && (/^[A-Za-z_]\w*=/.test(tokens[j].raw) || COMMAND_LEADERS.has(tokens[j].raw))) j--;
+  return j < 0 || tokens[j].op;
 }
 function commandString(tokens, from) {
   for (let j = from; j < tokens.length && j < from + 8; j++) {
@@ -41804,6 +41804,17 @@ function commandString(tokens, from) {
     else if (!/^(?:[-+][A-Za-z]+|--[a-z-]+)$/.test(t.raw)) return void 0;
   }
   return void 0;
+}
+function withoutComment(line) {
+  let open;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (open) {
+      if (c === open) open = void 0;
+    } else if (c === "'" || c === '"') open = c;
+    else if (c === "#" && (i === 0 || /\s|;|&|\|/.test(line[i - 1]))) return line.slice(0, i);
+  }
+  return line;
 }
 function quotesClose(line) {
   let open;
@@ -43343,13 +43354,13 @@ var init_azure_pipelines = __esm({
 });
 
 // src/eval/ci/scripts.ts
-function addSimpleCommands(out, cmd, statement, lineMap) {
+function addSimpleCommands(out, cmd, statement, lineMap, base = 0) {
   const first = out.length;
   let words = [];
   let op;
   let after;
-  let depth = 0;
-  let wordsDepth = 0;
+  let depth = base;
+  let wordsDepth = base;
   let touchesPrevious = false;
   const flush = () => {
     if (words.length === 0) return;
@@ -43376,7 +43387,7 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
     if (t.op) {
       const opensBacktick = t.text === "`" && !inBacktick;
       if (t.text === "`") inBacktick = !inBacktick;
-      if ((t.text === "$(" || opensBacktick) && words[0]?.text === "az" && previous !== void 0 && !previous.op && previous.fileEnd < t.fileStart) {
+      if ((t.text === "$(" || opensBacktick) && ARGUMENT_SUBSTITUTED.has(words[0]?.text ?? "") && previous !== void 0 && !previous.op && previous.fileEnd < t.fileStart) {
         suspended.push({ words, after, wordsDepth, touchesPrevious, open: t, closeDepth: depth });
         words = [];
         op = t.text;
@@ -43439,6 +43450,7 @@ function addSimpleCommands(out, cmd, statement, lineMap) {
     }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
+  return depth;
 }
 function argumentSubstitution(open, close, lineMap) {
   const fileStart2 = open.fileStart;
@@ -43452,10 +43464,13 @@ function argumentSubstitution(open, close, lineMap) {
 }
 function scriptOf(sn, lineMap) {
   const commands = [];
+  let open = 0;
   sn.commands.forEach((cmd, i) => {
-    for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
-    addSimpleCommands(commands, cmd, i, lineMap);
-    for (const tokens of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
+    const base = sn.language === "shell" && !cmd.commented ? open : 0;
+    for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap, base);
+    const left = addSimpleCommands(commands, cmd, i, lineMap, base);
+    if (sn.language === "shell" && !cmd.commented) open = Math.min(left, MAX_OPEN_ACROSS_LINES);
+    for (const tokens of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap, base);
   });
   const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
   return {
@@ -43470,10 +43485,13 @@ function scriptOf(sn, lineMap) {
     ...sn.unterminated ? { unterminated: { quote: sn.unterminated.quote, range: sn.unterminated.range, statement: sn.unterminated.command } } : {}
   };
 }
+var ARGUMENT_SUBSTITUTED, MAX_OPEN_ACROSS_LINES;
 var init_scripts = __esm({
   "src/eval/ci/scripts.ts"() {
     "use strict";
     init_ci();
+    ARGUMENT_SUBSTITUTED = /* @__PURE__ */ new Set(["az", "terraform"]);
+    MAX_OPEN_ACROSS_LINES = 64;
   }
 });
 
@@ -44809,7 +44827,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     const top = frames[frames.length - 1];
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
-    if (head === "exit" && top?.kind === "if" && cmd.after !== "&&" && cmd.after !== "||" && !cmd.depth) top.exiting = true;
+    if (head === "exit" && top?.kind === "if" && !shellBody && !cmd.depth && !RUNS_APART_AFTER.has(cmd.after ?? "") && !RUNS_APART_BEFORE.has(cmd.before ?? "")) top.exiting = true;
     if (head === "unset") {
       for (const w of rest.slice(1)) {
         env.delete(w.text);
@@ -45336,10 +45354,15 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const azAt = words.findIndex((w, i) => w.text === "az" && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded = [];
+    let verbatim = false;
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === "}") break;
-      if (w.raw === "--%") continue;
-      addSplit(expanded, unclosed(expandWord(w, env, ctx)));
+      if (w.raw === "--%") {
+        verbatim = true;
+        continue;
+      }
+      const e = unclosed(expandWord(w, env, ctx));
+      addSplit(expanded, verbatim && /[$%]/.test(w.raw) ? { ...e, segments: [{ text: "", from: 0, to: w.raw.length, value: unknown(`${w.raw} is passed after --% as written (PowerShell's stop-parsing token)`), unquoted: false }], text: void 0, opaque: false } : e);
     }
     invocations.push({ script, command: cmd, az: words[azAt], words: expanded, conditional: depthHere > 0 || azAt > 0 && !assignsAz, ...unclosedIn(expanded) });
   }
@@ -45490,7 +45513,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -45510,6 +45533,8 @@ var init_interpret = __esm({
     PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
+    RUNS_APART_AFTER = /* @__PURE__ */ new Set(["&&", "||", "|", "|&"]);
+    RUNS_APART_BEFORE = /* @__PURE__ */ new Set(["&&", "||", "|", "|&", "&"]);
     PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(,|=.*)?$`, "s");
     PS_TYPES_ONLY = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})+$`);
     PS_ATTRIBUTE_HEAD = /^\[[A-Za-z_][\w.]*$/;
@@ -51044,14 +51069,19 @@ function isHardEffect(effect) {
   return HARD_TAINT_EFFECTS.includes(effect);
 }
 function tolerates(t, taint) {
-  if (isRenderPlaceholder(t.key) || isRenderPlaceholder(t.value) || isRenderPlaceholder(t.effect) || isRenderPlaceholder(t.operator)) return void 0;
-  if (t.effect !== "" && t.effect !== taint.effect) return false;
-  if (t.key === "") return t.operator === "Exists";
-  if (t.key !== taint.key) return false;
-  if (t.operator === "Exists") return true;
-  if (t.operator === "Equal") return t.value === taint.value;
-  if (t.operator === "Lt" || t.operator === "Gt") return void 0;
-  return false;
+  const effect = isRenderPlaceholder(t.effect) ? void 0 : t.effect === "" || t.effect === taint.effect;
+  const key = isRenderPlaceholder(t.key) ? void 0 : t.key === "" || t.key === taint.key;
+  if (effect === false || key === false) return false;
+  const operator = isRenderPlaceholder(t.operator) ? void 0 : t.operator;
+  let matches;
+  if (operator === void 0) matches = void 0;
+  else if (t.key === "") matches = operator === "Exists";
+  else if (operator === "Exists") matches = true;
+  else if (operator === "Equal") matches = isRenderPlaceholder(t.value) ? void 0 : t.value === taint.value;
+  else if (operator === "Lt" || operator === "Gt") matches = void 0;
+  else matches = false;
+  if (matches === false) return false;
+  return effect === void 0 || key === void 0 || matches === void 0 ? void 0 : true;
 }
 function isRenderPlaceholder(text2) {
   return text2 !== void 0 && /\$\{[^}]*\}|\$\([A-Za-z_][\w.]*\)|#\{[^}]*\}#|\{\{[^}]*\}\}/.test(text2);
@@ -55639,13 +55669,14 @@ function templateName(t) {
 }
 var UNDECIDED_TOLERATION = "a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ \u2026 }})";
 function taintVerdict(t, taints, requested = []) {
-  const v = { missing: [], byExtendedResource: [], undecided: false, toleratedBy: /* @__PURE__ */ new Map() };
+  const v = { missing: [], maybe: [], byExtendedResource: [], undecided: false, toleratedBy: /* @__PURE__ */ new Map() };
   for (const taint of taints) {
     if (!isHardEffect(taint.effect)) continue;
     let found;
+    let maybe = false;
     for (const tol of t.tolerations) {
       const r = tolerates(tol, taint);
-      if (r === void 0) v.undecided = true;
+      if (r === void 0) maybe = true;
       if (r === true) {
         found = tol;
         break;
@@ -55656,6 +55687,10 @@ function taintVerdict(t, taints, requested = []) {
       continue;
     }
     v.missing.push(taint);
+    if (maybe) {
+      v.maybe.push(taint);
+      v.undecided = true;
+    }
     if (requested.some((res) => tolerates(extendedResourceToleration(res), taint) === true)) v.byExtendedResource.push(taint);
   }
   return v;
@@ -55925,7 +55960,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === void 0);
           if (own.length === 0) continue;
           const verdict = taintVerdict(t, target.taints);
-          if (verdict.missing.length > 0) continue;
+          if (verdict.missing.some((m) => !verdict.maybe.includes(m))) continue;
           if (verdict.undecided) {
             ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
             return;

@@ -106,7 +106,8 @@ export default defineRule({
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === undefined);
           if (own.length === 0) continue;
           const verdict = taintVerdict(t, target.taints);
-          if (verdict.missing.length > 0) continue;
+          // A taint surely not tolerated keeps it off this pool; one that may be (a placeholder) is undecided.
+          if (verdict.missing.some((m) => !verdict.maybe.includes(m))) continue;
           if (verdict.undecided) {
             ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
             return;

@@ -58,7 +58,9 @@ export interface TaintVerdict {
   missing: TaintParts[];
   /** Of those, the ones ExtendedResourceToleration tolerates (a taint keyed by a requested GPU resource). */
   byExtendedResource: TaintParts[];
-  /** A toleration that could not be decided (`Lt`/`Gt`) matched a taint's key. */
+  /** Of `missing`, the taints a toleration that cannot be decided (`Lt`/`Gt`, a render-time placeholder) may tolerate. */
+  maybe: TaintParts[];
+  /** Some missing taint may be tolerated after all (`maybe` is not empty). */
   undecided: boolean;
   /** For each tolerated hard taint, the first toleration that tolerates it. */
   toleratedBy: Map<TaintParts, K8sToleration>;
@@ -66,13 +68,14 @@ export interface TaintVerdict {
 
 /** How a template's tolerations meet one pool's taints (only NoSchedule/NoExecute taints keep pods off). */
 export function taintVerdict(t: K8sPodTemplate, taints: readonly TaintParts[], requested: readonly string[] = []): TaintVerdict {
-  const v: TaintVerdict = { missing: [], byExtendedResource: [], undecided: false, toleratedBy: new Map() };
+  const v: TaintVerdict = { missing: [], maybe: [], byExtendedResource: [], undecided: false, toleratedBy: new Map() };
   for (const taint of taints) {
     if (!isHardEffect(taint.effect)) continue;
     let found: K8sToleration | undefined;
+    let maybe = false;
     for (const tol of t.tolerations) {
       const r = tolerates(tol, taint);
-      if (r === undefined) v.undecided = true;
+      if (r === undefined) maybe = true;
       if (r === true) {
         found = tol;
         break;
@@ -83,6 +86,12 @@ export function taintVerdict(t: K8sPodTemplate, taints: readonly TaintParts[], r
       continue;
     }
     v.missing.push(taint);
+    // Only a taint no toleration surely tolerates leaves the verdict open (an exact match written
+    // after an undecidable entry decides it).
+    if (maybe) {
+      v.maybe.push(taint);
+      v.undecided = true;
+    }
     if (requested.some((res) => tolerates(extendedResourceToleration(res), taint) === true)) v.byExtendedResource.push(taint);
   }
   return v;

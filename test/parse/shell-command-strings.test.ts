@@ -44,6 +44,11 @@ describe('shellCommandStrings', () => {
   });
 
   it('not read: a shell that is an argument, an escaped string, a quote open across lines', () => {
-    expect(strings("echo bash -c 'az x'\ndocker run img sh -c 'az x'\nbash -c \"a\\\"b\"\nbash -c \"echo 'a\nb'; az x\"\n")).toEqual([]);
+    expect(strings("echo bash -c 'az x'\ndocker run img sh -c 'az x'\necho exec bash -c 'az x'\nbash -c \"a\\\"b\"\nbash -c \"echo 'a\nb'; az x\"\n")).toEqual([]);
+  });
+
+  it('a comment in the string is not read (bash -c \'echo hi # az …\')', () => {
+    const [one] = strings("bash -c 'echo hi # az ad sp create-for-rbac --sdk-auth'\n");
+    expect(one!.map((t) => t.text)).toEqual(['(', 'echo', 'hi', ')']);
   });
 });

@@ -533,6 +533,11 @@ jobs:
         },
       },
       {
+        // After PowerShell's stop-parsing token `--%`, `$Size` is passed as written, not expanded (review 48).
+        name: 'powershell-stop-parsing-passes-a-variable-as-text',
+        files: { 'deploy.ps1': "$Size = 'Standard_NC6'\naz --% aks nodepool add -g rg --cluster-name c -n gpu --node-vm-size $Size --node-taints sku=gpu:NoSchedule\n" },
+      },
+      {
         // An entry whose value is built at run time may equal any combination's (review 46).
         name: 'workflow-matrix-exclude-entry-with-an-expression-value',
         files: {

@@ -314,6 +314,13 @@ metadata:
     ],
     invalid: [
       {
+        // A placeholder in a toleration whose written key already rules the taint out decides nothing (review 48).
+        name: 'placeholder-in-a-toleration-of-another-key',
+        files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job(undefined, '      tolerations:\n        - { key: foo, operator: Equal, value: "${X}", effect: NoSchedule }\n') },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         name: 'job-terraform-pool',
         files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job() },
         level: 'error',

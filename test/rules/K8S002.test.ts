@@ -189,6 +189,13 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
     ],
     invalid: [
       {
+        // An exact toleration decides, whatever an undecidable entry before it says (review 48).
+        name: 'exact-toleration-after-a-placeholder-entry',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(EXACT.replace('      tolerations:\n', '      tolerations:\n        - { key: "${X}", operator: Exists }\n')) },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
         // Inside a repository the pools of sibling folders (dev/, prod/) are the scan's: tolerating their taint is K8S002's.
         name: 'one-repository-pools-in-sibling-folders',
         files: {

@@ -327,24 +327,31 @@ describe('CI005: a terraform subcommand expanded at run time', () => {
   it('with -auto-approve and no plan file, may be apply: undecided, not passed over; a known other subcommand is not', async () => {
     const dir = tree({
       '.github/workflows/w.yml':
-        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          terraform $CMD -auto-approve\n          terraform $CMD -auto-approve tfplan\n          CMD2=destroy\n          terraform $CMD2 -auto-approve\n',
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          terraform $CMD -auto-approve\n          terraform $CMD -auto-approve tfplan\n          CMD2=destroy\n          terraform $CMD2 -auto-approve\n          terraform $(cat cmd.txt) -auto-approve\n',
     });
     const { briefs, undecided } = await lintTree(dir, ['CI005']);
     expect(briefs).toEqual([]);
     expect(undecided.map((u) => `${u.location.range.start.line}:${u.location.range.start.column} ${u.reason}`)).toEqual([
       '7:21 the terraform subcommand $CMD is not known ($CMD is not assigned a literal in this script) and may be apply',
+      '11:21 the terraform subcommand $(…) is not known (command substitution $(…)) and may be apply',
     ]);
   });
 });
 
 describe('a branch that exits', () => {
-  it('only when the branch itself runs exit: after || or in a subshell it goes on, so its value is one of the paths', async () => {
-    const dir = tree({
-      'deploy.sh':
-        'SIZE=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then\n  SIZE=Standard_D4s_v3\nelse\n  false || exit 1\nfi\naz ml compute create -n gpu-a --type AmlCompute --size "$SIZE" -w ws -g rg\nS2=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then S2=Standard_D4s_v3; else (exit 1); fi\naz ml compute create -n gpu-b --type AmlCompute --size "$S2" -w ws -g rg\n',
-    });
+  it('only when the branch itself runs exit: after ||, in a subshell (also across lines), a pipeline, the background or a function defined there, it goes on', async () => {
+    const branch = (name: string, exits: string) => `${name}=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then ${name}=Standard_D4s_v3; else\n${exits}\nfi\naz ml compute create -n gpu-${name.toLowerCase()} --type AmlCompute --size "$${name}" -w ws -g rg\n`;
+    const cases: [string, string][] = [
+      ['A', 'false || exit 1'],
+      ['B', '(exit 1)'],
+      ['C', '(\n  exit 1\n)'],
+      ['D', 'echo usage | exit 1'],
+      ['E', 'exit 1 &'],
+      ['F', 'die() { echo "$1"; exit 1; }'],
+    ];
+    const dir = tree({ 'deploy.sh': cases.map(([n, e]) => branch(n, e)).join('') });
     const { briefs, undecided } = await lintTree(dir, ['GPU001']);
     expect(briefs).toEqual([]);
-    expect(undecided.map((u) => u.reason)).toEqual([expect.stringContaining('$SIZE is assigned different values'), expect.stringContaining('$S2 is assigned different values')]);
+    expect(undecided.map((u) => u.reason)).toEqual(cases.map(([n]) => expect.stringContaining(`$${n} is assigned different values`)));
   });
 });

@@ -378,6 +378,10 @@ const CHANGES_DIRECTORY = new Set(['cd', 'pushd', 'popd']);
 /** Programs that run the script file named after them (`bash x.sh`, `source ./env.sh`). */
 const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.']);
 
+/** Operators before or after a command that make it run apart from the script (a subshell or a condition): its `exit` ends no branch. */
+const RUNS_APART_AFTER: ReadonlySet<string> = new Set(['&&', '||', '|', '|&']);
+const RUNS_APART_BEFORE: ReadonlySet<string> = new Set(['&&', '||', '|', '|&', '&']);
+
 interface Frame {
   kind: 'if' | 'case' | 'loop' | 'brace';
   /** The variables when the block was entered (if/case; a loop's paths are not merged, so a loop keeps no copy). */
@@ -664,7 +668,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (top?.kind === 'case' && rest.length === 1 && (head === '*' || head === '*)')) top.hasElse = true;
     // `exit` run by an if's branch itself (not after `&&`/`||`, not in a subshell): the script ends
     // there, so what that branch assigned reaches no later command (`else echo usage; exit 1; fi`).
-    if (head === 'exit' && top?.kind === 'if' && cmd.after !== '&&' && cmd.after !== '||' && !cmd.depth) top.exiting = true;
+    // (Nor inside a function's body, which runs when called; nor in a pipeline or in the background,
+    // each a subshell of its own.)
+    if (head === 'exit' && top?.kind === 'if' && !shellBody && !cmd.depth && !RUNS_APART_AFTER.has(cmd.after ?? '') && !RUNS_APART_BEFORE.has(cmd.before ?? '')) top.exiting = true;
     if (head === 'unset') {
       // The variable is gone, its export with it (a later plain assignment is not exported).
       for (const w of rest.slice(1)) {
@@ -1359,12 +1365,17 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const azAt = words.findIndex((w, i) => w.text === 'az' && powershellProgramAt(words, i));
     if (azAt < 0) return;
     const expanded: ExpandedWord[] = [];
+    let verbatim = false;
     for (const w of words.slice(azAt + 1)) {
       if (w.raw === '}') break;
       // `az --% aks …`: PowerShell's stop-parsing token passes the rest of the line as written;
-      // it is no argument of az.
-      if (w.raw === '--%') continue;
-      addSplit(expanded, unclosed(expandWord(w, env, ctx)));
+      // it is no argument of az, and a `$x` after it is text, a `%X%` an environment value.
+      if (w.raw === '--%') {
+        verbatim = true;
+        continue;
+      }
+      const e = unclosed(expandWord(w, env, ctx));
+      addSplit(expanded, verbatim && /[$%]/.test(w.raw) ? { ...e, segments: [{ text: '', from: 0, to: w.raw.length, value: unknown(`${w.raw} is passed after --% as written (PowerShell's stop-parsing token)`), unquoted: false }], text: undefined, opaque: false } : e);
     }
     invocations.push({ script, command: cmd, az: words[azAt]!, words: expanded, conditional: depthHere > 0 || (azAt > 0 && !assignsAz), ...unclosedIn(expanded) });
   }

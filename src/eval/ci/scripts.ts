@@ -8,18 +8,26 @@ import { quotedSubstitutions, shellCommandStrings, type ScriptCommand, type Scri
 import type { CiCommand, CiComment, CiScript } from './types.js';
 
 /**
+ * Programs whose command goes on after a substitution written apart from its words
+ * (`az … -g $(get rg) …`, `terraform $(cat cmd.txt) -auto-approve`): the substitution is one
+ * argument of theirs. (For other programs the lexer's split stands.)
+ */
+const ARGUMENT_SUBSTITUTED: ReadonlySet<string> = new Set(['az', 'terraform']);
+
+/**
  * The simple commands of one logical command, appended to `out` (one list for the whole script,
  * no list per command). The lexer's tokens are the words: each maps a part of itself back to
  * the file and makes its range only when it is read (ScriptToken).
  */
-function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap): void {
+function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap, base = 0): number {
   const first = out.length;
   let words: ScriptToken[] = [];
   let op: string | undefined;
   let after: string | undefined;
-  // Unquoted `$(`/`(` open at the current token, and at the first word of the pending command.
-  let depth = 0;
-  let wordsDepth = 0;
+  // Unquoted `$(`/`(` open at the current token, and at the first word of the pending command
+  // (`base`: those a line before left open, `(` alone on its line).
+  let depth = base;
+  let wordsDepth = base;
   let touchesPrevious = false;
   const flush = (): void => {
     if (words.length === 0) return;
@@ -53,7 +61,7 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
     if (t.op) {
       const opensBacktick = t.text === '`' && !inBacktick;
       if (t.text === '`') inBacktick = !inBacktick;
-      if ((t.text === '$(' || opensBacktick) && words[0]?.text === 'az' && previous !== undefined && !previous.op && previous.fileEnd < t.fileStart) {
+      if ((t.text === '$(' || opensBacktick) && ARGUMENT_SUBSTITUTED.has(words[0]?.text ?? '') && previous !== undefined && !previous.op && previous.fileEnd < t.fileStart) {
         suspended.push({ words, after, wordsDepth, touchesPrevious, open: t, closeDepth: depth });
         words = [];
         op = t.text;
@@ -118,6 +126,7 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
     }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
+  return depth;
 }
 
 /**
@@ -134,15 +143,23 @@ function argumentSubstitution(open: ScriptToken, close: ScriptToken, lineMap: Li
   return { text: raw, raw, start: open.start, end: close.end, op: false, fileStart, fileEnd, get range() { return whole(); }, rangeOf: () => whole() };
 }
 
+/** Subshells left open across lines are counted this deep (hostile input: a line of 100,000 `(`). */
+const MAX_OPEN_ACROSS_LINES = 64;
+
 export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   const commands: CiCommand[] = [];
+  // A shell subshell or substitution open across lines (`(` alone on a line, then its commands):
+  // the commands of the lines inside it are at its depth. (Commented-out lines carry none.)
+  let open = 0;
   sn.commands.forEach((cmd, i) => {
+    const base = sn.language === 'shell' && !cmd.commented ? open : 0;
     // Substitutions inside double quotes run first (`KV_ID="$(az keyvault create …)"`): each is
     // a simple command of the same line, after `$(` as an unquoted one is.
-    for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
-    addSimpleCommands(commands, cmd, i, lineMap);
+    for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap, base);
+    const left = addSimpleCommands(commands, cmd, i, lineMap, base);
+    if (sn.language === 'shell' && !cmd.commented) open = Math.min(left, MAX_OPEN_ACROSS_LINES);
     // A shell started with a literal script (`bash -c 'az …'`) runs it after its own words are read.
-    for (const tokens of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap);
+    for (const tokens of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap, base);
   });
   const comments: CiComment[] = sn.comments.map((c) => ({ text: c.text, range: c.range, source: 'script' }));
   return {

@@ -68,15 +68,21 @@ export interface TolerationParts {
  * undefined when it cannot be decided statically (`Lt`/`Gt`, feature-gated).
  */
 export function tolerates(t: TolerationParts, taint: TaintParts): boolean | undefined {
-  // A field filled in when the manifest is rendered (`value: "${GPU_TAINT_VALUE}"`) may be anything.
-  if (isRenderPlaceholder(t.key) || isRenderPlaceholder(t.value) || isRenderPlaceholder(t.effect) || isRenderPlaceholder(t.operator)) return undefined;
-  if (t.effect !== '' && t.effect !== taint.effect) return false;
-  if (t.key === '') return t.operator === 'Exists';
-  if (t.key !== taint.key) return false;
-  if (t.operator === 'Exists') return true;
-  if (t.operator === 'Equal') return t.value === taint.value;
-  if (t.operator === 'Lt' || t.operator === 'Gt') return undefined;
-  return false; // an operator the API rejects
+  // A field filled in when the manifest is rendered (`value: "${GPU_TAINT_VALUE}"`) may be
+  // anything: it leaves the answer open unless a written field already rules the taint out.
+  const effect = isRenderPlaceholder(t.effect) ? undefined : t.effect === '' || t.effect === taint.effect;
+  const key = isRenderPlaceholder(t.key) ? undefined : t.key === '' || t.key === taint.key;
+  if (effect === false || key === false) return false;
+  const operator = isRenderPlaceholder(t.operator) ? undefined : t.operator;
+  let matches: boolean | undefined;
+  if (operator === undefined) matches = undefined;
+  else if (t.key === '') matches = operator === 'Exists';
+  else if (operator === 'Exists') matches = true;
+  else if (operator === 'Equal') matches = isRenderPlaceholder(t.value) ? undefined : t.value === taint.value;
+  else if (operator === 'Lt' || operator === 'Gt') matches = undefined;
+  else matches = false; // an operator the API rejects
+  if (matches === false) return false;
+  return effect === undefined || key === undefined || matches === undefined ? undefined : true;
 }
 
 /**

@@ -1087,8 +1087,8 @@ function collectShellStrings(tokens: readonly ScriptToken[], place: TokenPlace, 
     for (let from = 0; from <= body.length; ) {
       const nl = body.indexOf('\n', from);
       const to = nl < 0 ? body.length : nl;
-      const line = body.slice(from, to);
-      if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+      const line = withoutComment(body.slice(from, to));
+      if (line.trim() !== '') {
         // A quote left open on a line goes on into the next: the lines are not read apart.
         if (!quotesClose(line)) {
           lines.length = 0;
@@ -1122,9 +1122,10 @@ const COMMAND_LEADERS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'u
 
 /** The word at `k` is a command's program: first of its command, after a leading word or assignments (`FOO=1 bash -c …`). */
 function inCommandPosition(tokens: readonly ScriptToken[], k: number): boolean {
+  // Back over assignments and leading words to the command's start (`echo exec bash -c …` is an argument).
   let j = k - 1;
-  while (j >= 0 && !tokens[j]!.op && /^[A-Za-z_]\w*=/.test(tokens[j]!.raw)) j--;
-  return j < 0 || tokens[j]!.op || COMMAND_LEADERS.has(tokens[j]!.raw);
+  while (j >= 0 && !tokens[j]!.op && (/^[A-Za-z_]\w*=/.test(tokens[j]!.raw) || COMMAND_LEADERS.has(tokens[j]!.raw))) j--;
+  return j < 0 || tokens[j]!.op;
 }
 
 /**
@@ -1147,6 +1148,19 @@ function commandString(tokens: readonly ScriptToken[], from: number): ScriptToke
     else if (!/^(?:[-+][A-Za-z]+|--[a-z-]+)$/.test(t.raw)) return undefined;
   }
   return undefined;
+}
+
+/** A line without its `# …` comment: a `#` that starts a word, outside quotes (no escapes: the strings read have none). */
+function withoutComment(line: string): string {
+  let open: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (open) {
+      if (c === open) open = undefined;
+    } else if (c === "'" || c === '"') open = c;
+    else if (c === '#' && (i === 0 || /\s|;|&|\|/.test(line[i - 1]!))) return line.slice(0, i);
+  }
+  return line;
 }
 
 /** Every quote a line opens closes on it (no escapes: the strings read have none). */
