@@ -45134,7 +45134,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (top.kind === "if") {
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...top.exiting ? [] : [env]];
       if (!top.hasElse) paths.push(top.before);
-      env = paths.length > 0 ? merge(top.before, paths) : top.before;
+      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env]);
       settleAssigned();
     } else if (top.kind === "case") {
       const after = copy(env);

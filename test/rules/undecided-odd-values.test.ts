@@ -339,6 +339,12 @@ describe('CI005: a terraform subcommand expanded at run time', () => {
 });
 
 describe('a branch that exits', () => {
+  it('when every branch exits, nothing after the block is followed: the paths are merged as before (not the value from before the if)', async () => {
+    const dir = tree({ 'deploy.sh': 'ENVIRONMENT=prod\nif [ -n "$1" ]; then ENVIRONMENT=dev; exit 1; else ENVIRONMENT=test; exit 2; fi\naz keyvault create -n kv -g rg\n' });
+    const { findings } = await lintTree(dir, ['KV001']);
+    expect(findings.map((f) => `${f.level} ${f.env}`)).toEqual(['warning unknown']);
+  });
+
   it('only when the branch itself runs exit: after ||, in a subshell (also across lines), a pipeline, the background or a function defined there, it goes on', async () => {
     const branch = (name: string, exits: string) => `${name}=Standard_NC4as_T4_v3\nif [ -n "$1" ]; then ${name}=Standard_D4s_v3; else\n${exits}\nfi\naz ml compute create -n gpu-${name.toLowerCase()} --type AmlCompute --size "$${name}" -w ws -g rg\n`;
     const cases: [string, string][] = [

@@ -1073,7 +1073,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // Branches that exit end no path past the block.
       const paths = [...top.branches.filter((b) => !top.exits?.has(b)), ...(top.exiting ? [] : [env])];
       if (!top.hasElse) paths.push(top.before);
-      env = paths.length > 0 ? merge(top.before, paths) : top.before;
+      // Every branch exits: nothing after the block runs, which is not followed (every path is merged).
+      env = merge(top.before, paths.length > 0 ? paths : [...top.branches, env]);
       settleAssigned();
     } else if (top.kind === 'case') {
       const after = copy(env);
