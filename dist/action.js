@@ -43387,8 +43387,8 @@ function addSimpleCommands(out, cmd, statement, lineMap, base = 0) {
     if (t.op) {
       const opensBacktick = t.text === "`" && !inBacktick;
       if (t.text === "`") inBacktick = !inBacktick;
-      if ((t.text === "$(" || opensBacktick) && ARGUMENT_SUBSTITUTED.has(words[0]?.text ?? "") && previous !== void 0 && !previous.op && previous.fileEnd < t.fileStart) {
-        suspended.push({ words, after, wordsDepth, touchesPrevious, open: t, closeDepth: depth });
+      if ((t.text === "$(" || opensBacktick) && ARGUMENT_SUBSTITUTED.has(words[0]?.text ?? "") && previous !== void 0 && !previous.op && (previous.fileEnd < t.fileStart || words.length > 1)) {
+        suspended.push({ words, after, wordsDepth, touchesPrevious, open: t, closeDepth: depth, joined: previous.fileEnd === t.fileStart });
         words = [];
         op = t.text;
         if (t.text === "$(") depth++;
@@ -43411,7 +43411,7 @@ function addSimpleCommands(out, cmd, statement, lineMap, base = 0) {
         }
         suspended.pop();
         ({ words, after, wordsDepth, touchesPrevious } = top);
-        words.push(argumentSubstitution(top.open, t, lineMap));
+        words.push(argumentSubstitution(top.open, t, lineMap, top.joined ? words.pop() : void 0));
         op = t.text;
         continue;
       }
@@ -43450,15 +43450,14 @@ function addSimpleCommands(out, cmd, statement, lineMap, base = 0) {
     }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
-  return depth;
 }
-function argumentSubstitution(open, close, lineMap) {
-  const fileStart2 = open.fileStart;
+function argumentSubstitution(open, close, lineMap, prefix) {
+  const fileStart2 = prefix?.fileStart ?? open.fileStart;
   const fileEnd = close.fileEnd;
-  const raw = open.text === "$(" ? "$(\u2026)" : "`\u2026`";
+  const raw = `${prefix?.raw ?? ""}${open.text === "$(" ? "$(\u2026)" : "`\u2026`"}`;
   let range2;
   const whole = () => range2 ??= lineMap.range(fileStart2, fileEnd);
-  return { text: raw, raw, start: open.start, end: close.end, op: false, fileStart: fileStart2, fileEnd, get range() {
+  return { text: raw, raw, start: prefix?.start ?? open.start, end: close.end, op: false, fileStart: fileStart2, fileEnd, get range() {
     return whole();
   }, rangeOf: () => whole() };
 }
@@ -43466,11 +43465,15 @@ function scriptOf(sn, lineMap) {
   const commands = [];
   let open = 0;
   sn.commands.forEach((cmd, i) => {
-    const base = sn.language === "shell" && !cmd.commented ? open : 0;
-    for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap, base);
-    const left = addSimpleCommands(commands, cmd, i, lineMap, base);
-    if (sn.language === "shell" && !cmd.commented) open = Math.min(left, MAX_OPEN_ACROSS_LINES);
-    for (const tokens of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap, base);
+    const shell = sn.language === "shell" && !cmd.commented;
+    const tokens = cmd.tokens;
+    if (shell && open > 0 && tokens[0]?.op && tokens[0].text === ")") open--;
+    const base = shell ? open : 0;
+    for (const sub2 of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub2, commented: cmd.commented }, i, lineMap, base);
+    addSimpleCommands(commands, cmd, i, lineMap, base);
+    const last = tokens[tokens.length - 1];
+    if (shell && last?.op && (last.text === "(" || last.text === "$(")) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
+    for (const str3 of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str3, commented: cmd.commented }, i, lineMap, base);
   });
   const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
   return {
@@ -44791,7 +44794,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     for (; k < words.length; k++) {
       const t = words[k].raw;
       if (t === "if" || t === "while" || t === "until") {
-        frames.push(openFrame(t === "if" ? "if" : "loop"));
+        const frame = openFrame(t === "if" ? "if" : "loop");
+        if (t === "if") Object.assign(frame, { depth: cmd.depth ?? 0, body: shellBody });
+        frames.push(frame);
         continue;
       }
       if (t === "elif" || t === "else") {
@@ -44827,7 +44832,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     const top = frames[frames.length - 1];
     if (top?.kind === "case" && rest.length === 1 && (head === "*" || head === "*)")) top.hasElse = true;
-    if (head === "exit" && top?.kind === "if" && !shellBody && !cmd.depth && !RUNS_APART_AFTER.has(cmd.after ?? "") && !RUNS_APART_BEFORE.has(cmd.before ?? "")) top.exiting = true;
+    if (head === "exit" && top?.kind === "if" && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? "") && !RUNS_APART_BEFORE.has(cmd.before ?? "")) top.exiting = true;
     if (head === "unset") {
       for (const w of rest.slice(1)) {
         env.delete(w.text);
@@ -45534,7 +45539,7 @@ var init_interpret = __esm({
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);
     RUNS_APART_AFTER = /* @__PURE__ */ new Set(["&&", "||", "|", "|&"]);
-    RUNS_APART_BEFORE = /* @__PURE__ */ new Set(["&&", "||", "|", "|&", "&"]);
+    RUNS_APART_BEFORE = /* @__PURE__ */ new Set(["|", "|&", "&"]);
     PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(,|=.*)?$`, "s");
     PS_TYPES_ONLY = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})+$`);
     PS_ATTRIBUTE_HEAD = /^\[[A-Za-z_][\w.]*$/;
@@ -55748,7 +55753,8 @@ function hardMissing(v) {
   return v.missing.filter((m) => !v.byExtendedResource.includes(m));
 }
 function hardFirst(v) {
-  return [...hardMissing(v), ...v.missing.filter((m) => v.byExtendedResource.includes(m))];
+  const hard = hardMissing(v);
+  return [...hard.filter((m) => !v.maybe.includes(m)), ...hard.filter((m) => v.maybe.includes(m)), ...v.missing.filter((m) => v.byExtendedResource.includes(m))];
 }
 var MAX_RELATED_POOLS = 10;
 var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
@@ -55840,7 +55846,8 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           ctx.undecided(w, "tolerations", `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? at2);
           return;
         }
-        if (judged.some((j) => j.verdict.undecided)) {
+        const mayBeTolerated = (v) => v.undecided && v.missing.every((m) => v.maybe.includes(m) || v.byExtendedResource.includes(m));
+        if (judged.some((j) => mayBeTolerated(j.verdict))) {
           ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           return;
         }
@@ -55956,14 +55963,15 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
         const daemonSet = isDaemonSetKind(t.workloadKind);
         if (daemonSet && selectsGpuNodes(t, pools)) return;
         const targets = pools.length ? pools.filter((p) => p.taints && p.cpuSize === void 0).map((p) => ({ pool: p, taints: p.taints, label: p.label })) : configured ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ""}:${configured.effect}` }], label: configuredNodeLabel }] : [];
+        let undecidedTolerations = false;
         for (const target of targets) {
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === void 0);
           if (own.length === 0) continue;
           const verdict = taintVerdict(t, target.taints);
           if (verdict.missing.some((m) => !verdict.maybe.includes(m))) continue;
           if (verdict.undecided) {
-            ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
-            return;
+            undecidedTolerations = true;
+            continue;
           }
           const admits = selectorAdmits(t, target.label);
           if (admits === false) continue;
@@ -55990,6 +55998,7 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           });
           return;
         }
+        if (undecidedTolerations) ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
         const unknownPool = pools.find((p) => !p.taints && p.cpuSize === void 0);
         if (unknownPool) ctx.undecided(w, "tolerations", `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? w.header);
       }

@@ -26,7 +26,9 @@ function hardMissing(v: TaintVerdict): TaintVerdict['missing'] {
 
 /** The untolerated taints, those the plugin does not tolerate first (a stable order otherwise). */
 function hardFirst(v: TaintVerdict): TaintVerdict['missing'] {
-  return [...hardMissing(v), ...v.missing.filter((m) => v.byExtendedResource.includes(m))];
+  // Surely lacking first, then those a toleration that cannot be decided may tolerate, then the plugin's.
+  const hard = hardMissing(v);
+  return [...hard.filter((m) => !v.maybe.includes(m)), ...hard.filter((m) => v.maybe.includes(m)), ...v.missing.filter((m) => v.byExtendedResource.includes(m))];
 }
 
 
@@ -140,7 +142,10 @@ export default defineRule({
           ctx.undecided(w, 'tolerations', `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? at);
           return;
         }
-        if (judged.some((j) => j.verdict.undecided)) {
+        // A pool may be tolerated after all only when every taint it lacks may be (a placeholder,
+        // Lt/Gt) or is tolerated for it by the admission plugin: one surely lacking decides.
+        const mayBeTolerated = (v: TaintVerdict): boolean => v.undecided && v.missing.every((m) => v.maybe.includes(m) || v.byExtendedResource.includes(m));
+        if (judged.some((j) => mayBeTolerated(j.verdict))) {
           ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           return;
         }

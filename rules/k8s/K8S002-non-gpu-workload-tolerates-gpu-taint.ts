@@ -101,6 +101,7 @@ export default defineRule({
           : configured
             ? [{ taints: [{ ...configured, text: `${configured.key}${configured.value ? `=${configured.value}` : ''}:${configured.effect}` }], label: configuredNodeLabel }]
             : [];
+        let undecidedTolerations = false;
         for (const target of targets) {
           // The pool's own GPU taints (not the Spot taint AKS adds): a pool without one is AKS001's finding.
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === undefined);
@@ -108,9 +109,10 @@ export default defineRule({
           const verdict = taintVerdict(t, target.taints);
           // A taint surely not tolerated keeps it off this pool; one that may be (a placeholder) is undecided.
           if (verdict.missing.some((m) => !verdict.maybe.includes(m))) continue;
+          // Undecided for this pool; another pool may still decide (recorded after the loop if none does).
           if (verdict.undecided) {
-            ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
-            return;
+            undecidedTolerations = true;
+            continue;
           }
           const admits = selectorAdmits(t, target.label);
           if (admits === false) continue;
@@ -138,6 +140,7 @@ export default defineRule({
           });
           return;
         }
+        if (undecidedTolerations) ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? w.header);
         // A pool whose taints are unknown may carry a GPU taint this workload tolerates.
         const unknownPool = pools.find((p) => !p.taints && p.cpuSize === undefined);
         if (unknownPool) ctx.undecided(w, 'tolerations', `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? w.header);

@@ -889,6 +889,14 @@ steps:
     ],
     invalid: [
       {
+        // A substitution joined to a word (`-n acr$(openssl rand -hex 3)`) is part of it: the command
+        // goes on after it (review 49: the flags after it were lost).
+        name: 'name-joined-to-a-substitution',
+        files: { 'deploy.sh': 'az acr create -n acr$(openssl rand -hex 3) -g rg --sku Basic --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         // A pipeline made of `extends:` alone, whatever its file's name, is a pipeline: its parameters reach the template.
         name: 'pipeline-that-only-extends-a-template',
         files: {

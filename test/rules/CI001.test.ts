@@ -494,7 +494,7 @@ const shellStrings: RuleTable = {
         name: 'bash-c-and-sh-c-with-a-literal-script',
         files: {
           '.github/workflows/w.yml':
-            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          bash -c 'az ad sp create-for-rbac -n a ⟦--sdk-auth⟧'\n          /bin/sh -ec \"echo start; az ad sp create-for-rbac -n b ⟦--json-auth⟧\"\n          bash -c 'echo one\n            az ad sp create-for-rbac -n c ⟦--sdk-auth⟧'\n          if true; then bash -c 'az ad sp create-for-rbac -n d ⟦--sdk-auth⟧'; fi\n          FOO=1 bash -e -o pipefail -c 'az ad sp create-for-rbac -n e ⟦--sdk-auth⟧'\n",
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          bash -c 'az ad sp create-for-rbac -n a ⟦--sdk-auth⟧'\n          /bin/sh -ec \"echo start; az ad sp create-for-rbac -n b ⟦--json-auth⟧\"\n          bash -c 'echo one\n            az ad sp create-for-rbac -n c ⟦--sdk-auth⟧'\n          if true; then bash -c 'az ad sp create-for-rbac -n d ⟦--sdk-auth⟧'; fi\n          FOO=1 bash -e -o pipefail -c 'az ad sp create-for-rbac -n e ⟦--sdk-auth⟧'\n          az ad sp create-for-rbac --name sp-$(date +%s) --role contributor ⟦--sdk-auth⟧\n",
         },
         level: 'error',
         env: 'unknown',

@@ -44,6 +44,13 @@ jobs:
     ],
     invalid: [
       {
+        // A substitution joined to a word (`-var rg=$(echo x)`) is one argument: the command goes on after it (review 49).
+        name: 'argument-joined-to-a-substitution',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform ⟦apply⟧ -var rg=$(echo x) -auto-approve\n' },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
         // A flag a step passes to a scanned script (its env: read as $AA, or TF_CLI_ARGS_apply) is reported where the step writes it.
         name: 'auto-approve-passed-to-a-called-script',
         files: {

@@ -314,6 +314,17 @@ metadata:
     ],
     invalid: [
       {
+        // A taint surely lacking decides the pool, whatever a placeholder may tolerate of its other taint (review 49).
+        name: 'one-taint-surely-lacking-beside-a-placeholder-toleration',
+        files: {
+          'infra/main.tf': tfPool('["sku=gpu:NoSchedule", "team=ml:NoSchedule"]'),
+          'k8s/job.yaml': job(undefined, '      tolerations:\n        - { key: sku, operator: Equal, value: "${X}", effect: NoSchedule }\n'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageIncludes: 'does not tolerate the taint "team=ml:NoSchedule"',
+      },
+      {
         // A placeholder in a toleration whose written key already rules the taint out decides nothing (review 48).
         name: 'placeholder-in-a-toleration-of-another-key',
         files: { 'infra/main.tf': POOL, 'k8s/job.yaml': job(undefined, '      tolerations:\n        - { key: foo, operator: Equal, value: "${X}", effect: NoSchedule }\n') },

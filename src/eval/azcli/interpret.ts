@@ -380,7 +380,7 @@ const SHELLS = new Set(['bash', 'sh', 'zsh', 'pwsh', 'powershell', 'source', '.'
 
 /** Operators before or after a command that make it run apart from the script (a subshell or a condition): its `exit` ends no branch. */
 const RUNS_APART_AFTER: ReadonlySet<string> = new Set(['&&', '||', '|', '|&']);
-const RUNS_APART_BEFORE: ReadonlySet<string> = new Set(['&&', '||', '|', '|&', '&']);
+const RUNS_APART_BEFORE: ReadonlySet<string> = new Set(['|', '|&', '&']);
 
 interface Frame {
   kind: 'if' | 'case' | 'loop' | 'brace';
@@ -395,6 +395,9 @@ interface Frame {
   /** An if: the finished branches that end the script (`else echo usage; exit 1`), and whether the current one does. */
   exits?: Set<Env>;
   exiting?: boolean;
+  /** An if: the subshell depth and the function body it was opened at (an `exit` of its branches is at both). */
+  depth?: number;
+  body?: object;
 }
 
 function copy(env: Env): Env {
@@ -630,7 +633,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     for (; k < words.length; k++) {
       const t = words[k]!.raw;
       if (t === 'if' || t === 'while' || t === 'until') {
-        frames.push(openFrame(t === 'if' ? 'if' : 'loop'));
+        const frame = openFrame(t === 'if' ? 'if' : 'loop');
+        if (t === 'if') Object.assign(frame, { depth: cmd.depth ?? 0, body: shellBody });
+        frames.push(frame);
         continue;
       }
       if (t === 'elif' || t === 'else') {
@@ -670,7 +675,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // there, so what that branch assigned reaches no later command (`else echo usage; exit 1; fi`).
     // (Nor inside a function's body, which runs when called; nor in a pipeline or in the background,
     // each a subshell of its own.)
-    if (head === 'exit' && top?.kind === 'if' && !shellBody && !cmd.depth && !RUNS_APART_AFTER.has(cmd.after ?? '') && !RUNS_APART_BEFORE.has(cmd.before ?? '')) top.exiting = true;
+    if (head === 'exit' && top?.kind === 'if' && shellBody === top.body && (cmd.depth ?? 0) === top.depth && !RUNS_APART_AFTER.has(cmd.after ?? '') && !RUNS_APART_BEFORE.has(cmd.before ?? '')) top.exiting = true;
     if (head === 'unset') {
       // The variable is gone, its export with it (a later plain assignment is not exported).
       for (const w of rest.slice(1)) {

@@ -19,7 +19,7 @@ const ARGUMENT_SUBSTITUTED: ReadonlySet<string> = new Set(['az', 'terraform']);
  * no list per command). The lexer's tokens are the words: each maps a part of itself back to
  * the file and makes its range only when it is read (ScriptToken).
  */
-function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap, base = 0): number {
+function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap, base = 0): void {
   const first = out.length;
   let words: ScriptToken[] = [];
   let op: string | undefined;
@@ -48,7 +48,7 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
   // around it (`-g $(get rg)`, `--size `pick``): the lexer splits at the substitution, but the
   // command goes on after it. Its words wait here while the substitution's own command is
   // read; at the close they go on, with the substitution as one word (`argumentSubstitution`).
-  const suspended: { words: ScriptToken[]; after: string | undefined; wordsDepth: number; touchesPrevious: boolean; open: ScriptToken; closeDepth: number }[] = [];
+  const suspended: { words: ScriptToken[]; after: string | undefined; wordsDepth: number; touchesPrevious: boolean; open: ScriptToken; closeDepth: number; joined: boolean }[] = [];
   let inBacktick = false;
   // The depth at which each open `case` statement started: its patterns end in a `)` that closes
   // nothing (`$(case "$ENV" in prod) echo Premium;; *) echo Basic;; esac)`), until its `esac`.
@@ -61,8 +61,9 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
     if (t.op) {
       const opensBacktick = t.text === '`' && !inBacktick;
       if (t.text === '`') inBacktick = !inBacktick;
-      if ((t.text === '$(' || opensBacktick) && ARGUMENT_SUBSTITUTED.has(words[0]?.text ?? '') && previous !== undefined && !previous.op && previous.fileEnd < t.fileStart) {
-        suspended.push({ words, after, wordsDepth, touchesPrevious, open: t, closeDepth: depth });
+      if ((t.text === '$(' || opensBacktick) && ARGUMENT_SUBSTITUTED.has(words[0]?.text ?? '') && previous !== undefined && !previous.op && (previous.fileEnd < t.fileStart || words.length > 1)) {
+        // Joined to the word before it (`--name sp-$(date +%s)`): one word with it.
+        suspended.push({ words, after, wordsDepth, touchesPrevious, open: t, closeDepth: depth, joined: previous.fileEnd === t.fileStart });
         words = [];
         op = t.text;
         if (t.text === '$(') depth++;
@@ -86,7 +87,7 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
         }
         suspended.pop();
         ({ words, after, wordsDepth, touchesPrevious } = top);
-        words.push(argumentSubstitution(top.open, t, lineMap));
+        words.push(argumentSubstitution(top.open, t, lineMap, top.joined ? words.pop() : undefined));
         op = t.text;
         continue;
       }
@@ -126,7 +127,6 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
     }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
-  return depth;
 }
 
 /**
@@ -134,13 +134,14 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
  * `$(`/`` ` `` to its close: its text is what the shell expands, so its value is the command's
  * output (unknown to the interpreter, as `$(get_rg)` written without blanks is).
  */
-function argumentSubstitution(open: ScriptToken, close: ScriptToken, lineMap: LineMap): ScriptToken {
-  const fileStart = open.fileStart;
+function argumentSubstitution(open: ScriptToken, close: ScriptToken, lineMap: LineMap, prefix?: ScriptToken): ScriptToken {
+  // `prefix`: the text the substitution is joined to (`sp-` of `sp-$(date +%s)`), part of the word.
+  const fileStart = prefix?.fileStart ?? open.fileStart;
   const fileEnd = close.fileEnd;
-  const raw = open.text === '$(' ? '$(…)' : '`…`';
+  const raw = `${prefix?.raw ?? ''}${open.text === '$(' ? '$(…)' : '`…`'}`;
   let range: Range | undefined;
   const whole = (): Range => (range ??= lineMap.range(fileStart, fileEnd));
-  return { text: raw, raw, start: open.start, end: close.end, op: false, fileStart, fileEnd, get range() { return whole(); }, rangeOf: () => whole() };
+  return { text: raw, raw, start: prefix?.start ?? open.start, end: close.end, op: false, fileStart, fileEnd, get range() { return whole(); }, rangeOf: () => whole() };
 }
 
 /** Subshells left open across lines are counted this deep (hostile input: a line of 100,000 `(`). */
@@ -150,16 +151,22 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   const commands: CiCommand[] = [];
   // A shell subshell or substitution open across lines (`(` alone on a line, then its commands):
   // the commands of the lines inside it are at its depth. (Commented-out lines carry none.)
+  // Counted only from lines that end with the `(`/`$(` and lines that start with the `)`: a
+  // parenthesis inside a line (`${V%% (*}`, a case pattern) is that line's business.
   let open = 0;
   sn.commands.forEach((cmd, i) => {
-    const base = sn.language === 'shell' && !cmd.commented ? open : 0;
+    const shell = sn.language === 'shell' && !cmd.commented;
+    const tokens = cmd.tokens;
+    if (shell && open > 0 && tokens[0]?.op && tokens[0].text === ')') open--;
+    const base = shell ? open : 0;
     // Substitutions inside double quotes run first (`KV_ID="$(az keyvault create …)"`): each is
     // a simple command of the same line, after `$(` as an unquoted one is.
-    for (const tokens of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap, base);
-    const left = addSimpleCommands(commands, cmd, i, lineMap, base);
-    if (sn.language === 'shell' && !cmd.commented) open = Math.min(left, MAX_OPEN_ACROSS_LINES);
+    for (const sub of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub, commented: cmd.commented }, i, lineMap, base);
+    addSimpleCommands(commands, cmd, i, lineMap, base);
+    const last = tokens[tokens.length - 1];
+    if (shell && last?.op && (last.text === '(' || last.text === '$(')) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
     // A shell started with a literal script (`bash -c 'az …'`) runs it after its own words are read.
-    for (const tokens of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens, commented: cmd.commented }, i, lineMap, base);
+    for (const str of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str, commented: cmd.commented }, i, lineMap, base);
   });
   const comments: CiComment[] = sn.comments.map((c) => ({ text: c.text, range: c.range, source: 'script' }));
   return {
