@@ -56104,13 +56104,17 @@ function isAz(w) {
   return t === "az" || t === "az.cmd" || t.endsWith("/az") || t.endsWith("\\az.cmd");
 }
 function createsForRbacAt(argv, i) {
-  return isAz(argv[i]) && argv[i + 1]?.text.toLowerCase() === "ad" && argv[i + 2]?.text.toLowerCase() === "sp" && argv[i + 3]?.text.toLowerCase() === "create-for-rbac";
+  const j = commandWordsAt(argv, i);
+  return isAz(argv[i]) && argv[j]?.text.toLowerCase() === "ad" && argv[j + 1]?.text.toLowerCase() === "sp" && argv[j + 2]?.text.toLowerCase() === "create-for-rbac";
+}
+function commandWordsAt(argv, i) {
+  return argv[i + 1]?.raw === "--%" ? i + 2 : i + 1;
 }
 function sdkAuthFlags(argv) {
   const out = [];
   for (let i = 0; i + 3 < argv.length; i++) {
     if (!createsForRbacAt(argv, i)) continue;
-    for (let j = i + 4; j < argv.length; j++) {
+    for (let j = commandWordsAt(argv, i) + 3; j < argv.length; j++) {
       const w = argv[j];
       const [name, val] = w.text.toLowerCase().split("=", 2);
       if (!FLAGS.has(name)) continue;
@@ -56519,7 +56523,7 @@ var PRINTS_ONLY = /* @__PURE__ */ new Set([
   "set-content"
 ]);
 function expands(w) {
-  return w.includes("$");
+  return w.includes("$") || w.includes("`");
 }
 function readApplyArgs(args) {
   let autoApprove;

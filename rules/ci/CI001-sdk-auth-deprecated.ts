@@ -17,7 +17,13 @@ function isAz(w: CiWord): boolean {
 
 /** Whether `az ad sp create-for-rbac` starts at word `i`. */
 function createsForRbacAt(argv: readonly CiWord[], i: number): boolean {
-  return isAz(argv[i]!) && argv[i + 1]?.text.toLowerCase() === 'ad' && argv[i + 2]?.text.toLowerCase() === 'sp' && argv[i + 3]?.text.toLowerCase() === 'create-for-rbac';
+  const j = commandWordsAt(argv, i);
+  return isAz(argv[i]!) && argv[j]?.text.toLowerCase() === 'ad' && argv[j + 1]?.text.toLowerCase() === 'sp' && argv[j + 2]?.text.toLowerCase() === 'create-for-rbac';
+}
+
+/** Where the command words after `az` at `i` start: past PowerShell's stop-parsing token (`az --% ad sp …`). */
+function commandWordsAt(argv: readonly CiWord[], i: number): number {
+  return argv[i + 1]?.raw === '--%' ? i + 2 : i + 1;
 }
 
 /** The `--sdk-auth`/`--json-auth` words of an `az ad sp create-for-rbac` command (not those set to `false`). */
@@ -25,7 +31,7 @@ export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
   const out: CiWord[] = [];
   for (let i = 0; i + 3 < argv.length; i++) {
     if (!createsForRbacAt(argv, i)) continue;
-    for (let j = i + 4; j < argv.length; j++) {
+    for (let j = commandWordsAt(argv, i) + 3; j < argv.length; j++) {
       const w = argv[j]!;
       const [name, val] = w.text.toLowerCase().split('=', 2) as [string, string | undefined];
       if (!FLAGS.has(name)) continue;

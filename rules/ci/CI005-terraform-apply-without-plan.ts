@@ -26,7 +26,8 @@ const PRINTS_ONLY = new Set([
 
 /** A word the shell or the CI system expands (`$PLAN`, `"${PLAN}"`, `$(planPath)`, `${{ inputs.plan }}`): its value is not known here. */
 function expands(w: string): boolean {
-  return w.includes('$');
+  // A variable, `$(…)`, or a backquoted substitution (`` `cat opts` ``).
+  return w.includes('$') || w.includes('`');
 }
 
 /**

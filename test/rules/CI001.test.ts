@@ -504,4 +504,20 @@ const shellStrings: RuleTable = {
   },
 };
 
-ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings);
+// PowerShell's stop-parsing token passes the rest of the line to az as written (review 49).
+const stopParsing: RuleTable = {
+  script: {
+    valid: [{ name: 'stop-parsing-without-the-flag', files: { 'sp.ps1': 'az --% ad sp create-for-rbac -n a\n' } }],
+    invalid: [
+      {
+        name: 'stop-parsing-before-the-command',
+        files: { 'sp.ps1': 'az --% ad sp create-for-rbac -n a ⟦--sdk-auth⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+};
+
+ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings, stopParsing);

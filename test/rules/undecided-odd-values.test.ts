@@ -327,13 +327,14 @@ describe('CI005: a terraform subcommand expanded at run time', () => {
   it('with -auto-approve and no plan file, may be apply: undecided, not passed over; a known other subcommand is not', async () => {
     const dir = tree({
       '.github/workflows/w.yml':
-        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          terraform $CMD -auto-approve\n          terraform $CMD -auto-approve tfplan\n          CMD2=destroy\n          terraform $CMD2 -auto-approve\n          terraform $(cat cmd.txt) -auto-approve\n',
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          terraform $CMD -auto-approve\n          terraform $CMD -auto-approve tfplan\n          CMD2=destroy\n          terraform $CMD2 -auto-approve\n          terraform $(cat cmd.txt) -auto-approve\n          terraform apply `cat opts` -auto-approve\n',
     });
     const { briefs, undecided } = await lintTree(dir, ['CI005']);
     expect(briefs).toEqual([]);
     expect(undecided.map((u) => `${u.location.range.start.line}:${u.location.range.start.column} ${u.reason}`)).toEqual([
       '7:21 the terraform subcommand $CMD is not known ($CMD is not assigned a literal in this script) and may be apply',
       '11:21 the terraform subcommand $(…) is not known (command substitution $(…)) and may be apply',
+      '12:27 the argument `…` of terraform apply -auto-approve is expanded at run time and may be the plan file',
     ]);
   });
 });
