@@ -41760,13 +41760,13 @@ function collectShellStrings(tokens, place, depth, out) {
     for (let from = 0; from <= body.length; ) {
       const nl = body.indexOf("\n", from);
       const to = nl < 0 ? body.length : nl;
-      const line = withoutComment(body.slice(from, to));
+      const line = lineCode(body.slice(from, to));
+      if (line === void 0) {
+        lines.length = 0;
+        inner.length = 0;
+        break;
+      }
       if (line.trim() !== "") {
-        if (!quotesClose(line)) {
-          lines.length = 0;
-          inner.length = 0;
-          break;
-        }
         const linePlace = { ...place, map: place.map.subarray(script.start + 1 + from) };
         const words = tokenize(line, "shell", {}, linePlace);
         if (words.length > 0 && lines.length > 0) lines.push(new Token(";", "", script.start + 1 + from, script.start + 1 + from + 1, true, place));
@@ -41805,7 +41805,7 @@ function commandString(tokens, from) {
   }
   return void 0;
 }
-function withoutComment(line) {
+function lineCode(line) {
   let open;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -41814,16 +41814,7 @@ function withoutComment(line) {
     } else if (c === "'" || c === '"') open = c;
     else if (c === "#" && (i === 0 || /\s|;|&|\|/.test(line[i - 1]))) return line.slice(0, i);
   }
-  return line;
-}
-function quotesClose(line) {
-  let open;
-  for (const c of line) {
-    if (open) {
-      if (c === open) open = void 0;
-    } else if (c === "'" || c === '"') open = c;
-  }
-  return open === void 0;
+  return open === void 0 ? line : void 0;
 }
 function collectSubstitutions(tokens, place, depth, out) {
   if (depth >= MAX_SUBSTITUTION_DEPTH) return;
@@ -42131,7 +42122,7 @@ function shellLanguage(shell, runsOn) {
 }
 function cmdAsShell(m) {
   const text2 = m.value;
-  if (!text2.includes("^") && !text2.includes("%") && !CMD_COMMENT_LINE.test(text2) && !/[&|][ \t]*@?rem\b/i.test(text2)) return m;
+  if (!text2.includes("^") && !text2.includes("%") && !CMD_COMMENT_LINE.test(text2) && !CMD_REM_AFTER_ANY.test(text2)) return m;
   const out = [];
   const starts = [];
   const ends = [];
@@ -42140,20 +42131,22 @@ function cmdAsShell(m) {
     starts.push(m.starts[from]);
     ends.push(m.ends[to]);
   };
+  const asComment = (i, lead, length) => {
+    for (let k = 0; k < lead; k++) put(text2[i + k], i + k, i + k);
+    put("#", i + lead, i + lead);
+    for (let k = lead + 1; k < length; k++) put(" ", i + k, i + k);
+    return i + length - 1;
+  };
   let quoted = false;
   for (let i = 0; i < text2.length; i++) {
     const c = text2[i];
     if (c === "\n") quoted = false;
-    else if (c === '"' && (quoted || !caretEscaped(text2, i))) quoted = !quoted;
-    if ((c === "&" || c === "|") && !quoted && !caretEscaped(text2, i)) {
+    else if (c === '"') quoted = !quoted;
+    if ((c === "&" || c === "|") && !quoted) {
       CMD_REM_AFTER.lastIndex = i;
       const rem = CMD_REM_AFTER.exec(text2);
       if (rem) {
-        const hash = rem[0].length - rem[0].replace(/^[&|]+[ \t]*/, "").length;
-        for (let k = 0; k < hash; k++) put(text2[i + k], i + k, i + k);
-        put("#", i + hash, i + hash);
-        for (let k = hash + 1; k < rem[0].length; k++) put(" ", i + k, i + k);
-        i += rem[0].length - 1;
+        i = asComment(i, rem[0].length - rem[0].replace(/^[&|]+[ \t]*/, "").length, rem[0].length);
         continue;
       }
     }
@@ -42161,11 +42154,7 @@ function cmdAsShell(m) {
       CMD_COMMENT_AT.lastIndex = i;
       const comment = CMD_COMMENT_AT.exec(text2);
       if (comment) {
-        const lead = comment[1].length;
-        for (let k = 0; k < lead; k++) put(text2[i + k], i + k, i + k);
-        put("#", i + lead, i + lead);
-        for (let k = lead + 1; k < comment[0].length; k++) put(" ", i + k, i + k);
-        i += comment[0].length - 1;
+        i = asComment(i, comment[1].length, comment[0].length);
         continue;
       }
     }
@@ -42197,11 +42186,6 @@ function cmdAsShell(m) {
     put(c, i, i);
   }
   return { value: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends), exact: m.exact };
-}
-function caretEscaped(text2, i) {
-  let n = 0;
-  while (i - n - 1 >= 0 && text2[i - n - 1] === "^") n++;
-  return n % 2 === 1;
 }
 function runsOnString(ctx, node) {
   const s = ctx.n.str(node);
@@ -42590,7 +42574,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM_AFTER, CMD_ESCAPABLE, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
+var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM, CMD_REM_AFTER, CMD_REM_AFTER_ANY, CMD_ESCAPABLE, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -42613,7 +42597,9 @@ var init_ci = __esm({
     CMD_COMMENT = String.raw`([ \t]*)(?:@?rem(?=[ \t\r\n]|$)|::)`;
     CMD_COMMENT_LINE = new RegExp(`^${CMD_COMMENT}`, "im");
     CMD_COMMENT_AT = new RegExp(CMD_COMMENT, "iy");
-    CMD_REM_AFTER = /(?:&&?|\|\|?)([ \t]*)@?rem(?=[ \t\r\n]|$)/iy;
+    CMD_REM = String.raw`(?:&&?|\|\|?)[ \t]*@?rem(?=[ \t\r\n]|$)`;
+    CMD_REM_AFTER = new RegExp(CMD_REM, "iy");
+    CMD_REM_AFTER_ANY = new RegExp(CMD_REM, "i");
     CMD_ESCAPABLE = /* @__PURE__ */ new Set(["&", "|", "<", ">", "(", ")", '"', "^"]);
     CMD_VARIABLE = /%([A-Za-z_][A-Za-z0-9_]*)%/y;
     AZP_SCRIPT_KEYS = {
@@ -45270,8 +45256,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     if (psParamList) {
-      const typesOnly = words.map((w) => afterAttribute(w.raw));
-      if (typesOnly.every((r) => r === "" || PS_TYPES_ONLY.test(r))) {
+      const typesOnly = words.map((w) => typeWord(w.raw));
+      if (typesOnly.every((t) => t !== void 0)) {
         psPendingTypes += typesOnly.join("");
         return;
       }
@@ -45375,6 +45361,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
 function afterAttribute(raw) {
   return raw.startsWith("]") ? raw.slice(1) : raw;
 }
+function typeWord(raw) {
+  const w = afterAttribute(raw);
+  return w === "" || PS_TYPES_ONLY.test(w) ? w : void 0;
+}
 function typingOf(types) {
   const constraints = (types.match(/\[(?:[^[\]]|\[[^[\]]*\])*\]/g) ?? []).filter((t) => !t.includes("("));
   if (constraints.length === 0) return "none";
@@ -45384,9 +45374,9 @@ function psParameterDeclaration(words, pending = "") {
   let types = pending;
   let k = 0;
   for (; k < words.length - 1; k++) {
-    const raw = afterAttribute(words[k].raw);
-    if (raw !== "" && !PS_TYPES_ONLY.test(raw)) break;
-    types += raw;
+    const t = typeWord(words[k].raw);
+    if (t === void 0) break;
+    types += t;
   }
   const m = PS_PARAMETER_HEAD.exec(afterAttribute(words[k].raw));
   if (!m) return void 0;
@@ -45404,12 +45394,12 @@ function parametersOnOneLine(words, pending = "") {
     const w = words[k];
     if (start) {
       if (k === words.length - 1 && out.length > 0 && PS_ATTRIBUTE_HEAD.test(w.raw)) return { params: out, continues: true };
-      const raw = afterAttribute(w.raw);
-      if (k < words.length - 1 && (raw === "" || PS_TYPES_ONLY.test(raw))) {
-        types += raw;
+      const t = k < words.length - 1 ? typeWord(w.raw) : void 0;
+      if (t !== void 0) {
+        types += t;
         continue;
       }
-      const m = PS_PARAMETER_HEAD.exec(raw);
+      const m = PS_PARAMETER_HEAD.exec(afterAttribute(w.raw));
       if (!m) return void 0;
       out.push({ name: m[2], typing: typingOf(types + m[1]) });
       types = "";
@@ -46877,8 +46867,6 @@ function azureCliUnits(ciFiles, ctx) {
       const work = variants.length * Math.max(1, script.commands.length);
       if (variants.length === 1) matrixWork += work;
       else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
-      const when = place?.step?.when;
-      const runsIn = (ctxOf) => !when || conditionsHold(when, conditionValues(file, ctxOf)) !== false;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0 && !calledOnly);
@@ -46897,13 +46885,13 @@ function azureCliUnits(ciFiles, ctx) {
             for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
           }
         };
-        if (!calledOnly && runsIn(sc)) {
+        if (!calledOnly && stepRunsIn(place?.step, file, sc)) {
           runCalledScripts(run3, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
           addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
         }
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
-          if (!runsIn(csc)) continue;
+          if (!stepRunsIn(place?.step, file, csc)) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? "caller" : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
@@ -46918,7 +46906,7 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables);
-        if (step.when && conditionsHold(step.when, conditionValues(file, sc)) === false) continue;
+        if (!stepRunsIn(step, file, sc)) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
         const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
@@ -46961,6 +46949,9 @@ function azureCliUnits(ciFiles, ctx) {
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources]
   };
+}
+function stepRunsIn(step, file, sc) {
+  return !step?.when || conditionsHold(step.when, conditionValues(file, sc)) !== false;
 }
 function conditionValues(file, sc) {
   return (ref) => {
@@ -47454,7 +47445,7 @@ function callerContexts(file, calls, root, callsOf, depth = 0, cut) {
         // calls × contexts × combinations multiply (the file's own jobs are under MATRIX_WORK_BUDGET).
         matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant) => {
           const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
-          if (c.step?.when && conditionsHold(c.step.when, conditionValues(c.caller, sc)) === false) return [];
+          if (!stepRunsIn(c.step, c.caller, sc)) return [];
           const inputs = /* @__PURE__ */ new Map();
           for (const e of c.inputs) {
             if (e.value === void 0 || !e.valueRange) continue;
@@ -52709,7 +52700,6 @@ var UnitCache = class _UnitCache {
   }
   /** This run's record of `file` with signature `sig` (a new, empty one when the file had another). */
   record(file, sig) {
-    this.seen.add(file);
     let rec = this.nextFiles.get(file);
     if (rec === void 0 || rec[0] !== sig) {
       rec = [sig, "", {}];
@@ -55567,7 +55557,6 @@ var TAG002_gpu_resource_without_cost_center_default = defineRule({
       if (tags.state === "unknown") return;
       if (v && v.kind !== "object" && v.kind !== "null") return;
       const names = v?.kind === "object" ? [...v.entries.keys()] : [];
-      if (names.some((k) => sameTagName(k, tag))) return;
       const near = names.find((k) => spelledAlike(k, tag));
       const data = { workload: workloadName(r.kind, true), name: displayName(r), size, tag, attribute: tags.sourcePath };
       ctx.report({
@@ -55674,7 +55663,7 @@ function templateName(t) {
 }
 var UNDECIDED_TOLERATION = "a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ \u2026 }})";
 function taintVerdict(t, taints, requested = []) {
-  const v = { missing: [], maybe: [], byExtendedResource: [], undecided: false, toleratedBy: /* @__PURE__ */ new Map() };
+  const v = { missing: [], maybe: [], byExtendedResource: [], toleratedBy: /* @__PURE__ */ new Map() };
   for (const taint of taints) {
     if (!isHardEffect(taint.effect)) continue;
     let found;
@@ -55692,13 +55681,13 @@ function taintVerdict(t, taints, requested = []) {
       continue;
     }
     v.missing.push(taint);
-    if (maybe) {
-      v.maybe.push(taint);
-      v.undecided = true;
-    }
+    if (maybe) v.maybe.push(taint);
     if (requested.some((res) => tolerates(extendedResourceToleration(res), taint) === true)) v.byExtendedResource.push(taint);
   }
   return v;
+}
+function mayBeTolerated(v) {
+  return v.maybe.length > 0 && v.missing.every((m) => v.maybe.includes(m) || v.byExtendedResource.includes(m));
 }
 function selectorAdmits(t, label) {
   const all = (reqs) => {
@@ -55825,7 +55814,7 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           if (scanned.length === 0 && ctx.scan.severalCheckouts?.(w.header.file) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
-          if (v.undecided) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
+          if (mayBeTolerated(v)) return ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           if (v.byExtendedResource.length === v.missing.length) {
             ctx.report({ resource: w, location: at2, related, attributePath: "tolerations", level: "note", messageId: "extendedResource", data: { ...data, taint: showTaint(configured), pool: "the configured GPU taint (gpu.taint)" } });
             return;
@@ -55846,7 +55835,6 @@ var K8S001_gpu_workload_without_gpu_toleration_default = defineRule({
           ctx.undecided(w, "tolerations", `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? "unknown"})`, t.tolerationsAt ?? at2);
           return;
         }
-        const mayBeTolerated = (v) => v.undecided && v.missing.every((m) => v.maybe.includes(m) || v.byExtendedResource.includes(m));
         if (judged.some((j) => mayBeTolerated(j.verdict))) {
           ctx.undecided(w, "tolerations", UNDECIDED_TOLERATION, t.tolerationsAt ?? at2);
           return;
@@ -55894,7 +55882,7 @@ function toleratesSomePool(t, pools, requested) {
   return pools.some((p) => {
     if (p.cpuSize !== void 0 || p.taints === void 0) return false;
     const v = taintVerdict(t, p.taints, requested);
-    return v.missing.length === 0 && !v.undecided && v.toleratedBy.size > 0;
+    return v.missing.length === 0 && v.toleratedBy.size > 0;
   });
 }
 
@@ -55968,11 +55956,11 @@ var K8S002_non_gpu_workload_tolerates_gpu_taint_default = defineRule({
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === void 0);
           if (own.length === 0) continue;
           const verdict = taintVerdict(t, target.taints);
-          if (verdict.missing.some((m) => !verdict.maybe.includes(m))) continue;
-          if (verdict.undecided) {
+          if (mayBeTolerated(verdict)) {
             undecidedTolerations = true;
             continue;
           }
+          if (verdict.missing.length > 0) continue;
           const admits = selectorAdmits(t, target.label);
           if (admits === false) continue;
           if (admits === void 0) {

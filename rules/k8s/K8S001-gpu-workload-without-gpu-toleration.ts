@@ -3,7 +3,7 @@ import { configTaintReason } from '../../src/engine/scan.js';
 import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import type { Location } from '../../src/core/source.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, parseTaint } from '../../src/model/facts/aks.js';
-import { gpuRequests, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownGpuRequests, type TaintVerdict } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownGpuRequests, type TaintVerdict } from '../../src/model/k8s.js';
 
 /** A pool and how the workload's tolerations meet its taints. */
 interface Judged {
@@ -119,7 +119,7 @@ export default defineRule({
           if (scanned.length === 0 && ctx.scan.severalCheckouts?.(w.header.file) && toleratesSomePool(t, ctx.scan.gpuNodePools(), requested)) return;
           const v = taintVerdict(t, [configured], requested);
           if (v.missing.length === 0) return;
-          if (v.undecided) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
+          if (mayBeTolerated(v)) return ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           if (v.byExtendedResource.length === v.missing.length) {
             ctx.report({ resource: w, location: at, related, attributePath: 'tolerations', level: 'note', messageId: 'extendedResource', data: { ...data, taint: showTaint(configured), pool: 'the configured GPU taint (gpu.taint)' } });
             return;
@@ -142,9 +142,6 @@ export default defineRule({
           ctx.undecided(w, 'tolerations', `the taints of GPU node pool "${unknownPool.name}" are unknown (${unknownPool.taintsUnknown ?? 'unknown'})`, t.tolerationsAt ?? at);
           return;
         }
-        // A pool may be tolerated after all only when every taint it lacks may be (a placeholder,
-        // Lt/Gt) or is tolerated for it by the admission plugin: one surely lacking decides.
-        const mayBeTolerated = (v: TaintVerdict): boolean => v.undecided && v.missing.every((m) => v.maybe.includes(m) || v.byExtendedResource.includes(m));
         if (judged.some((j) => mayBeTolerated(j.verdict))) {
           ctx.undecided(w, 'tolerations', UNDECIDED_TOLERATION, t.tolerationsAt ?? at);
           return;
@@ -195,6 +192,6 @@ function toleratesSomePool(t: Parameters<typeof taintVerdict>[0], pools: readonl
   return pools.some((p) => {
     if (p.cpuSize !== undefined || p.taints === undefined) return false;
     const v = taintVerdict(t, p.taints, requested);
-    return v.missing.length === 0 && !v.undecided && v.toleratedBy.size > 0;
+    return v.missing.length === 0 && v.toleratedBy.size > 0;
   });
 }

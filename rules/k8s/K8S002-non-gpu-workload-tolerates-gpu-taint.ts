@@ -4,7 +4,7 @@ import type { GpuNodePool, NodePoolTaint } from '../../src/engine/types.js';
 import { ASSUMED_GPU_TAINT_OPTION, GPU_TAINT, hasGpuTaint, parseTaint } from '../../src/model/facts/aks.js';
 import { mentionsGpu } from '../../src/model/facts/gpu.js';
 import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, isDaemonSetKind, isHardEffect, isPerNodeLabel, LINUX_NODE_LABELS } from '../../src/model/facts/k8s.js';
-import { gpuRequests, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownGpuRequests, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
+import { gpuRequests, mayBeTolerated, selectorAdmits, taintVerdict, templateName, UNDECIDED_TOLERATION, unknownGpuRequests, type K8sNodeRequirement, type K8sPodTemplate } from '../../src/model/k8s.js';
 
 /** What K8S002 weighs a workload against: a scanned GPU pool, or the configured GPU taint when the scan has none. */
 interface Target {
@@ -107,13 +107,13 @@ export default defineRule({
           const own = target.taints.filter((x) => isHardEffect(x.effect) && x.automatic === undefined);
           if (own.length === 0) continue;
           const verdict = taintVerdict(t, target.taints);
-          // A taint surely not tolerated keeps it off this pool; one that may be (a placeholder) is undecided.
-          if (verdict.missing.some((m) => !verdict.maybe.includes(m))) continue;
-          // Undecided for this pool; another pool may still decide (recorded after the loop if none does).
-          if (verdict.undecided) {
+          // A taint that may be tolerated (a placeholder) leaves this pool undecided: another pool
+          // may still decide (recorded after the loop if none does). One surely not tolerated keeps it off.
+          if (mayBeTolerated(verdict)) {
             undecidedTolerations = true;
             continue;
           }
+          if (verdict.missing.length > 0) continue;
           const admits = selectorAdmits(t, target.label);
           if (admits === false) continue;
           if (admits === undefined) {

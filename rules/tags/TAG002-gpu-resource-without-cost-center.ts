@@ -43,8 +43,8 @@ export default defineRule({
       if (tags.state === 'unknown') return;
       // A tag map (or none at all); anything else is not read as tags.
       if (v && v.kind !== 'object' && v.kind !== 'null') return;
+      // (A map holding the tag returned above, before the size was read.)
       const names = v?.kind === 'object' ? [...v.entries.keys()] : [];
-      if (names.some((k) => sameTagName(k, tag))) return;
       // `cost_center`, `CostCenter`: cost reports group by the exact name (apart from case), so it
       // does not count, but the fix is a rename, not a new tag.
       const near = names.find((k) => spelledAlike(k, tag));

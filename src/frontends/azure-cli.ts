@@ -533,9 +533,6 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const work = variants.length * Math.max(1, script.commands.length);
       if (variants.length === 1) matrixWork += work;
       else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: '', values: new Map(), overBudget: true }];
-      // A step under `${{ if … }}` blocks runs only in the contexts that do not decide them false.
-      const when = place?.step?.when;
-      const runsIn = (ctxOf: ScriptContext): boolean => !when || conditionsHold(when, conditionValues(file, ctxOf)) !== false;
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
@@ -564,14 +561,14 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // A file run only by its callers makes no resources of this run (its heredocs are still read
         // above), and the files its `--file` flags name are not read here: a default no caller uses
         // names a file linted on its own.
-        if (!calledOnly && runsIn(sc)) {
+        if (!calledOnly && stepRunsIn(place?.step, file, sc)) {
           runCalledScripts(run, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
           addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         }
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
         for (const [k, caller] of callers.entries()) {
           const csc = scriptContext(file, place, variant, caller.inputs, caller.variables);
-          if (!runsIn(csc)) continue;
+          if (!stepRunsIn(place?.step, file, csc)) continue;
           const first = calledOnly && vi === 0;
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? 'caller' : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
@@ -590,7 +587,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(step.subject);
       for (const caller of contexts) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0]!, caller?.inputs, caller?.variables);
-        if (step.when && conditionsHold(step.when, conditionValues(file, sc)) === false) continue;
+        if (!stepRunsIn(step, file, sc)) continue;
         const initial = new Map(sc.env);
         if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
         const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');
@@ -638,6 +635,11 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
 }
 
 /** The values a file's `${{ if }}` conditions read in a context: its parameters as their declared types make them. */
+/** A step of `file` under `${{ if … }}` blocks runs only in the contexts that do not decide them false. */
+function stepRunsIn(step: CiStep | undefined, file: CiFile, sc: ScriptContext): boolean {
+  return !step?.when || conditionsHold(step.when, conditionValues(file, sc)) !== false;
+}
+
 function conditionValues(file: CiFile, sc: ScriptContext): (reference: string) => Value | undefined {
   return (ref) => {
     const v = sc.expansion.expression(ref);
@@ -1402,7 +1404,7 @@ function callerContexts(file: CiFile, calls: readonly LocalCall[], root: string,
       matrixVariants(c.job).slice(0, MAX_VARIANTS_PER_CALL).flatMap((variant): CallerContext[] => {
         const sc = scriptContext(c.caller, place, variant, o?.inputs, o?.variables);
         // A call under `${{ if }}` blocks this context decides against is not in the caller's pipeline.
-        if (c.step?.when && conditionsHold(c.step.when, conditionValues(c.caller, sc)) === false) return [];
+        if (!stepRunsIn(c.step, c.caller, sc)) return [];
         const inputs = new Map<string, Value>();
         for (const e of c.inputs) {
           if (e.value === undefined || !e.valueRange) continue;

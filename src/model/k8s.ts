@@ -50,7 +50,7 @@ export function templateName(t: K8sPodTemplate): string {
   return `${t.workloadKind} "${t.name ?? '(unnamed)'}"${t.role ? ` (${t.role})` : ''}`;
 }
 
-/** Why a toleration cannot be matched (`TaintVerdict.undecided`), for --verbose. */
+/** Why a toleration cannot be matched (`TaintVerdict.maybe`), for --verbose. */
 export const UNDECIDED_TOLERATION = 'a toleration uses the Lt/Gt operator or a field filled in when the manifest is rendered (${VAR}, $(VAR), #{VAR}#, {{ … }})';
 
 export interface TaintVerdict {
@@ -60,15 +60,13 @@ export interface TaintVerdict {
   byExtendedResource: TaintParts[];
   /** Of `missing`, the taints a toleration that cannot be decided (`Lt`/`Gt`, a render-time placeholder) may tolerate. */
   maybe: TaintParts[];
-  /** Some missing taint may be tolerated after all (`maybe` is not empty). */
-  undecided: boolean;
   /** For each tolerated hard taint, the first toleration that tolerates it. */
   toleratedBy: Map<TaintParts, K8sToleration>;
 }
 
 /** How a template's tolerations meet one pool's taints (only NoSchedule/NoExecute taints keep pods off). */
 export function taintVerdict(t: K8sPodTemplate, taints: readonly TaintParts[], requested: readonly string[] = []): TaintVerdict {
-  const v: TaintVerdict = { missing: [], maybe: [], byExtendedResource: [], undecided: false, toleratedBy: new Map() };
+  const v: TaintVerdict = { missing: [], maybe: [], byExtendedResource: [], toleratedBy: new Map() };
   for (const taint of taints) {
     if (!isHardEffect(taint.effect)) continue;
     let found: K8sToleration | undefined;
@@ -88,13 +86,19 @@ export function taintVerdict(t: K8sPodTemplate, taints: readonly TaintParts[], r
     v.missing.push(taint);
     // Only a taint no toleration surely tolerates leaves the verdict open (an exact match written
     // after an undecidable entry decides it).
-    if (maybe) {
-      v.maybe.push(taint);
-      v.undecided = true;
-    }
+    if (maybe) v.maybe.push(taint);
     if (requested.some((res) => tolerates(extendedResourceToleration(res), taint) === true)) v.byExtendedResource.push(taint);
   }
   return v;
+}
+
+/**
+ * Whether the pool may be tolerated after all: some taint it lacks may be (a toleration that cannot
+ * be decided), and every other is tolerated for the workload by the admission plugin. One taint
+ * surely lacking decides that it is not.
+ */
+export function mayBeTolerated(v: TaintVerdict): boolean {
+  return v.maybe.length > 0 && v.missing.every((m) => v.maybe.includes(m) || v.byExtendedResource.includes(m));
 }
 
 /** What is known of a node's label: its value, absent (`null`), or unknown (`undefined`). */

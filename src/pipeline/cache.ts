@@ -146,7 +146,6 @@ export class UnitCache implements FileFacts {
 
   /** This run's record of `file` with signature `sig` (a new, empty one when the file had another). */
   private record(file: string, sig: string): FileRecord {
-    this.seen.add(file);
     let rec = this.nextFiles.get(file);
     if (rec === undefined || rec[0] !== sig) {
       rec = [sig, '', {}];

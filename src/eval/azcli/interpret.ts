@@ -1257,8 +1257,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       // hides a variable of that name, and a script's takes its caller's named argument.
       // A line of type constraints and attributes only (`[string]`, `[ValidateNotNullOrEmpty()]`'s
       // close): they constrain the parameter on a later line.
-      const typesOnly = words.map((w) => afterAttribute(w.raw));
-      if (typesOnly.every((r) => r === '' || PS_TYPES_ONLY.test(r))) {
+      const typesOnly = words.map((w) => typeWord(w.raw));
+      if (typesOnly.every((t) => t !== undefined)) {
         psPendingTypes += typesOnly.join('');
         return;
       }
@@ -1387,30 +1387,23 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 }
 
-/**
- * A command of a parameter list: a parameter (`[string]$Size = 'x',`, `$Name,`, `, $Next`) or a
- * piece of an attribute (`[Parameter(Mandatory)]` is `[Parameter`, then `Mandatory` inside
- * parentheses, then `]`; one spanning lines goes on with `HelpMessage = 'x')]` after the `(`
- * of the line before, or with a line ending in a comma).
- */
 /** A parameter's head in a list: its type constraints, its name, and a default written on to it (`[string]$Size='x'`) or after it. */
 const PS_PARAMETER_HEAD = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*)\$([A-Za-z_]\w*)(,|=.*)?$`, 's');
 
-/**
- * The parameters of a list line that declares several (`[string]$Name, [string]$Size = 'x'`):
- * the words split after each trailing comma, each part starting with a parameter's head;
- * undefined when the line is not that (one parameter, or something else).
- */
 /** A parameter word after an attribute's `)` (`][string]$Size`): without the attribute's closing `]`. */
 function afterAttribute(raw: string): string {
   return raw.startsWith(']') ? raw.slice(1) : raw;
 }
 
 /**
- * The parameters of a list command holding several (`[string]$Name, [string]$Size = 'x'`), or
- * one followed by the head of the next one's attribute (`][string]$Region, [Parameter`: the
- * attribute's arguments are the next command). `continues`: the list goes on after the command.
+ * A word of type constraints and attributes only (`[string]`, `[Parameter(Mandatory)]`; `]` alone,
+ * an attribute's close written apart), without the close of an attribute before it; else undefined.
  */
+function typeWord(raw: string): string | undefined {
+  const w = afterAttribute(raw);
+  return w === '' || PS_TYPES_ONLY.test(w) ? w : undefined;
+}
+
 /**
  * How a parameter's type constraints treat an argument (attributes, `[Parameter(…)]`,
  * `[ValidateSet(…)]`, constrain nothing): `string` keeps it as written, `converted` turns it into
@@ -1437,10 +1430,9 @@ function psParameterDeclaration(words: readonly CiWord[], pending = ''): { name:
   let types = pending;
   let k = 0;
   for (; k < words.length - 1; k++) {
-    // (`]` alone: an attribute's close written apart from what follows it.)
-    const raw = afterAttribute(words[k]!.raw);
-    if (raw !== '' && !PS_TYPES_ONLY.test(raw)) break;
-    types += raw;
+    const t = typeWord(words[k]!.raw);
+    if (t === undefined) break;
+    types += t;
   }
   const m = PS_PARAMETER_HEAD.exec(afterAttribute(words[k]!.raw));
   if (!m) return undefined;
@@ -1452,6 +1444,13 @@ function psParameterDeclaration(words: readonly CiWord[], pending = ''): { name:
   return { name: m[2]!, typing: typingOf(types + m[1]!), defaulted: joinedDefault || apartDefault };
 }
 
+/**
+ * The parameters of a list command holding several (`[string]$Name, [string]$Size = 'x'`): the
+ * words split after each trailing comma, each part starting with a parameter's head; or one
+ * followed by the head of the next one's attribute (`][string]$Region, [Parameter`: the
+ * attribute's arguments are the next command). `continues`: the list goes on after the command.
+ * Undefined when the command is not that (one parameter, or something else).
+ */
 function parametersOnOneLine(words: readonly CiWord[], pending = ''): { params: { name: string; typing: ParameterTyping }[]; continues: boolean } | undefined {
   const out: { name: string; typing: ParameterTyping }[] = [];
   let start = true;
@@ -1460,13 +1459,13 @@ function parametersOnOneLine(words: readonly CiWord[], pending = ''): { params: 
     const w = words[k]!;
     if (start) {
       if (k === words.length - 1 && out.length > 0 && PS_ATTRIBUTE_HEAD.test(w.raw)) return { params: out, continues: true };
-      const raw = afterAttribute(w.raw);
       // Type constraints and attributes written apart from the name (`[string] $Size`).
-      if (k < words.length - 1 && (raw === '' || PS_TYPES_ONLY.test(raw))) {
-        types += raw;
+      const t = k < words.length - 1 ? typeWord(w.raw) : undefined;
+      if (t !== undefined) {
+        types += t;
         continue;
       }
-      const m = PS_PARAMETER_HEAD.exec(raw);
+      const m = PS_PARAMETER_HEAD.exec(afterAttribute(w.raw));
       if (!m) return undefined;
       out.push({ name: m[2]!, typing: typingOf(types + m[1]!) });
       types = '';
@@ -1479,6 +1478,12 @@ function parametersOnOneLine(words: readonly CiWord[], pending = ''): { params: 
 /** The start of an attribute whose arguments follow in parentheses (`[Parameter`, `[ValidateSet`). */
 const PS_ATTRIBUTE_HEAD = /^\[[A-Za-z_][\w.]*$/;
 
+/**
+ * A command of a parameter list: a parameter (`[string]$Size = 'x',`, `$Name,`, `, $Next`) or a
+ * piece of an attribute (`[Parameter(Mandatory)]` is `[Parameter`, then `Mandatory` inside
+ * parentheses, then `]`; one spanning lines goes on with `HelpMessage = 'x')]` after the `(`
+ * of the line before, or with a line ending in a comma).
+ */
 function psParameter(cmd: CiCommand, words: readonly CiWord[]): boolean {
   return /^[[\]$,]/.test(words[0]!.raw) || (cmd.depth ?? 0) > 0 || cmd.before === ')' || words[words.length - 1]!.raw.endsWith(',');
 }

@@ -365,7 +365,7 @@ function shellLanguage(shell: string | undefined, runsOn: string | undefined): S
  */
 export function cmdAsShell(m: MappedText): MappedText {
   const text = m.value;
-  if (!text.includes('^') && !text.includes('%') && !CMD_COMMENT_LINE.test(text) && !/[&|][ \t]*@?rem\b/i.test(text)) return m;
+  if (!text.includes('^') && !text.includes('%') && !CMD_COMMENT_LINE.test(text) && !CMD_REM_AFTER_ANY.test(text)) return m;
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -375,23 +375,27 @@ export function cmdAsShell(m: MappedText): MappedText {
     starts.push(m.starts[from]!);
     ends.push(m.ends[to]!);
   };
-  // Inside "…" on the current line: a separator there is text.
+  // The `length` characters at `i` as the shell's comment: the `lead` before the keyword as they
+  // are, a `#` for its first character, blanks for the rest. Returns the index of the last.
+  const asComment = (i: number, lead: number, length: number): number => {
+    for (let k = 0; k < lead; k++) put(text[i + k]!, i + k, i + k);
+    put('#', i + lead, i + lead);
+    for (let k = lead + 1; k < length; k++) put(' ', i + k, i + k);
+    return i + length - 1;
+  };
+  // Inside "…" on the current line: a separator there is text. (A `^`-escaped character outside
+  // quotes never reaches these tests: the escape below takes it with its caret.)
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '\n') quoted = false;
-    // (Outside quotes `^"` is a quote character; inside, a caret is text and `"` closes.)
-    else if (c === '"' && (quoted || !caretEscaped(text, i))) quoted = !quoted;
-    // `… & rem …`: the separator, then the shell's `#` (a separator `^`-escaped or quoted is text).
-    if ((c === '&' || c === '|') && !quoted && !caretEscaped(text, i)) {
+    else if (c === '"') quoted = !quoted;
+    // `… & rem …`: the separator, then the shell's `#`.
+    if ((c === '&' || c === '|') && !quoted) {
       CMD_REM_AFTER.lastIndex = i;
       const rem = CMD_REM_AFTER.exec(text);
       if (rem) {
-        const hash = rem[0].length - rem[0].replace(/^[&|]+[ \t]*/, '').length;
-        for (let k = 0; k < hash; k++) put(text[i + k]!, i + k, i + k);
-        put('#', i + hash, i + hash);
-        for (let k = hash + 1; k < rem[0].length; k++) put(' ', i + k, i + k);
-        i += rem[0].length - 1;
+        i = asComment(i, rem[0].length - rem[0].replace(/^[&|]+[ \t]*/, '').length, rem[0].length);
         continue;
       }
     }
@@ -400,11 +404,7 @@ export function cmdAsShell(m: MappedText): MappedText {
       CMD_COMMENT_AT.lastIndex = i;
       const comment = CMD_COMMENT_AT.exec(text);
       if (comment) {
-        const lead = comment[1]!.length;
-        for (let k = 0; k < lead; k++) put(text[i + k]!, i + k, i + k);
-        put('#', i + lead, i + lead);
-        for (let k = lead + 1; k < comment[0].length; k++) put(' ', i + k, i + k);
-        i += comment[0].length - 1;
+        i = asComment(i, comment[1]!.length, comment[0].length);
         continue;
       }
     }
@@ -450,14 +450,10 @@ const CMD_COMMENT_AT = new RegExp(CMD_COMMENT, 'iy');
  * `rem` as the command after a separator (`echo hi & rem …`, `&&`, `||`, `|`): it ignores the rest
  * of the line, as at a line's start (a `::` label is one only there). Sticky, at the separator.
  */
-const CMD_REM_AFTER = /(?:&&?|\|\|?)([ \t]*)@?rem(?=[ \t\r\n]|$)/iy;
-
-/** Whether the character at `i` is escaped by cmd's `^`: an odd number of carets before it (`^^&` is a caret, then a separator). */
-function caretEscaped(text: string, i: number): boolean {
-  let n = 0;
-  while (i - n - 1 >= 0 && text[i - n - 1] === '^') n++;
-  return n % 2 === 1;
-}
+const CMD_REM = String.raw`(?:&&?|\|\|?)[ \t]*@?rem(?=[ \t\r\n]|$)`;
+const CMD_REM_AFTER = new RegExp(CMD_REM, 'iy');
+/** Whether a text has such a `rem` anywhere. */
+const CMD_REM_AFTER_ANY = new RegExp(CMD_REM, 'i');
 
 /** What cmd's `^` makes text: its separators, redirections, groups, quote and the caret itself. */
 const CMD_ESCAPABLE: ReadonlySet<string> = new Set(['&', '|', '<', '>', '(', ')', '"', '^']);

@@ -1087,14 +1087,14 @@ function collectShellStrings(tokens: readonly ScriptToken[], place: TokenPlace, 
     for (let from = 0; from <= body.length; ) {
       const nl = body.indexOf('\n', from);
       const to = nl < 0 ? body.length : nl;
-      const line = withoutComment(body.slice(from, to));
+      const line = lineCode(body.slice(from, to));
+      // A quote left open on a line goes on into the next: the lines are not read apart.
+      if (line === undefined) {
+        lines.length = 0;
+        inner.length = 0;
+        break;
+      }
       if (line.trim() !== '') {
-        // A quote left open on a line goes on into the next: the lines are not read apart.
-        if (!quotesClose(line)) {
-          lines.length = 0;
-          inner.length = 0;
-          break;
-        }
         const linePlace: TokenPlace = { ...place, map: place.map.subarray(script.start + 1 + from) };
         const words = tokenize(line, 'shell', {}, linePlace);
         if (words.length > 0 && lines.length > 0) lines.push(new Token(';', '', script.start + 1 + from, script.start + 1 + from + 1, true, place));
@@ -1150,8 +1150,11 @@ function commandString(tokens: readonly ScriptToken[], from: number): ScriptToke
   return undefined;
 }
 
-/** A line without its `# …` comment: a `#` that starts a word, outside quotes (no escapes: the strings read have none). */
-function withoutComment(line: string): string {
+/**
+ * A line of a shell string without its `# …` comment (a `#` that starts a word, outside quotes),
+ * or undefined when a quote it opens stays open at its end (no escapes: the strings read have none).
+ */
+function lineCode(line: string): string | undefined {
   let open: string | undefined;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
@@ -1160,18 +1163,7 @@ function withoutComment(line: string): string {
     } else if (c === "'" || c === '"') open = c;
     else if (c === '#' && (i === 0 || /\s|;|&|\|/.test(line[i - 1]!))) return line.slice(0, i);
   }
-  return line;
-}
-
-/** Every quote a line opens closes on it (no escapes: the strings read have none). */
-function quotesClose(line: string): boolean {
-  let open: string | undefined;
-  for (const c of line) {
-    if (open) {
-      if (c === open) open = undefined;
-    } else if (c === "'" || c === '"') open = c;
-  }
-  return open === undefined;
+  return open === undefined ? line : undefined;
 }
 
 function collectSubstitutions(tokens: readonly ScriptToken[], place: TokenPlace, depth: number, out: ScriptToken[][]): void {
