@@ -44673,6 +44673,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   let cwdMoved = false;
   const openFrame = (kind) => ({ kind, before: kind === "loop" ? env : copy(env), branches: [], caseValues: /* @__PURE__ */ new Map(), hasElse: false, ...kind === "loop" ? { prior: /* @__PURE__ */ new Map() } : {} });
   const subshellPrior = [];
+  const subshellAssigned = [];
   let currentDepth = 0;
   let shellBody;
   const set = (name, v) => {
@@ -44681,7 +44682,10 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     }
     for (const f of frames) if (f.kind === "loop" && !f.prior.has(name)) f.prior.set(name, env.get(name));
-    for (let d = 0; d < currentDepth; d++) if (!(subshellPrior[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellPrior[d].set(name, env.get(name));
+    for (let d = 0; d < currentDepth; d++) {
+      if (!(subshellPrior[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellPrior[d].set(name, env.get(name));
+      if (!(subshellAssigned[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellAssigned[d].set(name, assigned.get(name));
+    }
     env.set(name, v);
     assigned.set(name, v);
     const top = frames[frames.length - 1];
@@ -44755,6 +44759,12 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (!ps) {
       currentDepth = cmd.depth ?? 0;
       while (subshellPrior.length > currentDepth) restoreVariables(subshellPrior.pop());
+      while (subshellAssigned.length > currentDepth) {
+        for (const [name, before] of subshellAssigned.pop()) {
+          if (before === void 0) assigned.delete(name);
+          else assigned.set(name, before);
+        }
+      }
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;

@@ -1326,6 +1326,19 @@ jobs:
         messageId: 'noPurgeProtection',
       },
       {
+        // Set inside a subshell (one line, across lines, or a command substitution), ENVIRONMENT is
+        // gone when it ends: no class (unknown: warning), not prod.
+        name: 'environment-set-in-a-subshell-classes-nothing',
+        files: {
+          'one-line.sh': '( ENVIRONMENT=prod; echo hi )\n⟦az⟧ keyvault create --name kv-a -g rg\n',
+          'lines.sh': '(\n  ENVIRONMENT=prod\n  echo hi\n)\n⟦az⟧ keyvault create --name kv-b -g rg\n',
+          'substitution.sh': 'OUT="$(ENVIRONMENT=prod; echo hi)"\n⟦az⟧ keyvault create --name kv-c -g rg\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // ENVIRONMENT= in a sourced (dot-sourced) file classes the commands after it, as written in the script itself.
         name: 'environment-set-in-a-sourced-file',
         files: {

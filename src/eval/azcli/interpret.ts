@@ -508,6 +508,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * of each variable assigned there, by depth (index 0: depth 1), restored when it ends.
    */
   const subshellPrior: Map<string, Value | undefined>[] = [];
+  /** The same per depth for `assigned`: a subshell's assignment is no assignment of the script (`( ENVIRONMENT=prod )` classes nothing). */
+  const subshellAssigned: Map<string, Value | undefined>[] = [];
   let currentDepth = 0;
   /**
    * The shell function body being read: its definition does not run it, so what it assigns does
@@ -520,7 +522,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // PowerShell names ignore case: one variable, whatever spelling set it before (`$Size`, `$SIZE`).
     if (ps) for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     for (const f of frames) if (f.kind === 'loop' && !f.prior!.has(name)) f.prior!.set(name, env.get(name));
-    for (let d = 0; d < currentDepth; d++) if (!(subshellPrior[d] ??= new Map()).has(name)) subshellPrior[d]!.set(name, env.get(name));
+    for (let d = 0; d < currentDepth; d++) {
+      if (!(subshellPrior[d] ??= new Map()).has(name)) subshellPrior[d]!.set(name, env.get(name));
+      if (!(subshellAssigned[d] ??= new Map()).has(name)) subshellAssigned[d]!.set(name, assigned.get(name));
+    }
     env.set(name, v);
     assigned.set(name, v);
     const top = frames[frames.length - 1];
@@ -603,6 +608,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (!ps) {
       currentDepth = cmd.depth ?? 0;
       while (subshellPrior.length > currentDepth) restoreVariables(subshellPrior.pop()!);
+      while (subshellAssigned.length > currentDepth) {
+        for (const [name, before] of subshellAssigned.pop()!) {
+          if (before === undefined) assigned.delete(name);
+          else assigned.set(name, before);
+        }
+      }
     }
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
