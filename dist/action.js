@@ -44676,16 +44676,19 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const subshellAssigned = [];
   let currentDepth = 0;
   let shellBody;
+  const keepForSubshellEnd = (name) => {
+    for (let d = 0; d < currentDepth; d++) {
+      if (!(subshellPrior[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellPrior[d].set(name, env.get(name));
+      if (!(subshellAssigned[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellAssigned[d].set(name, assigned.get(name));
+    }
+  };
   const set = (name, v) => {
     shellBody?.assigned.add(name);
     if (ps) {
       for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     }
     for (const f of frames) if (f.kind === "loop" && !f.prior.has(name)) f.prior.set(name, env.get(name));
-    for (let d = 0; d < currentDepth; d++) {
-      if (!(subshellPrior[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellPrior[d].set(name, env.get(name));
-      if (!(subshellAssigned[d] ??= /* @__PURE__ */ new Map()).has(name)) subshellAssigned[d].set(name, assigned.get(name));
-    }
+    keepForSubshellEnd(name);
     env.set(name, v);
     assigned.set(name, v);
     const top = frames[frames.length - 1];
@@ -45013,6 +45016,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     forget(ANY_VARIABLE, v);
   }
   function forget(name, v) {
+    keepForSubshellEnd(name);
     env.set(name, v);
     const top = frames[frames.length - 1];
     if (top?.kind === "case") {
@@ -45025,6 +45029,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const target = word ? sourcedPath(expandWord(word, env, ctx), ctx.file) : void 0;
     const after = target !== void 0 ? ctx.source?.(target, env) : void 0;
     if (!after) return forgetAll(unknownWhy);
+    for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
   }

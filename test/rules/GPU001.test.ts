@@ -1487,6 +1487,14 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A file sourced inside a subshell sets its variables there only: after it, $SIZE is unset.
+        name: 'sourced-inside-a-subshell',
+        files: {
+          'vars.sh': 'SIZE=Standard_D4s_v5\n',
+          'deploy.sh': '( source ./vars.sh; echo "$SIZE" )\naz aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size "$SIZE" --node-taints sku=gpu:NoSchedule\n',
+        },
+      },
+      {
         // A parameter typed other than [string] converts what is passed (PowerShell refuses a size
         // for [int], and the script does not run): the argument is not read (review 45).
         name: 'argument-to-a-parameter-of-another-type',
@@ -1762,6 +1770,16 @@ jobs:
         // `size: $GPU_SKU` in an unquoted heredoc is the literal the script assigned (FORMATS.md 1(e) trap 8).
         name: 'heredoc-unquoted-variable',
         files: { 'deploy.sh': 'GPU_SKU="⟦Standard_D4s_v5⟧"\ncat > compute.yml <<EOF\ntype: amlcompute\nname: trainer\nsize: "${GPU_SKU}"\nEOF\naz ml compute create -f compute.yml -w ws\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // What an eval or a sourced file inside a subshell may set ends with it: the size assigned before is still known.
+        name: 'eval-inside-a-subshell-leaves-the-size-known',
+        files: {
+          'deploy.sh': 'GPU_SIZE=⟦Standard_D4s_v5⟧\n( eval "$EXTRA"; source "$ENV_FILE" )\naz ml compute create -n trainer --type AmlCompute --size "$GPU_SIZE" -w ws\n',
+        },
         level: 'error',
         env: 'unknown',
         messageId: 'notGpuSize',

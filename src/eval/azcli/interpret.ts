@@ -517,15 +517,19 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * before it, and the names it makes `local`.
    */
   let shellBody: { end: number; before: Map<string, Value | undefined>; assigned: Set<string>; locals: Set<string> } | undefined;
+  /** Before `name` changes inside a subshell: its value and assignment as they were, restored when each open level ends. */
+  const keepForSubshellEnd = (name: string): void => {
+    for (let d = 0; d < currentDepth; d++) {
+      if (!(subshellPrior[d] ??= new Map()).has(name)) subshellPrior[d]!.set(name, env.get(name));
+      if (!(subshellAssigned[d] ??= new Map()).has(name)) subshellAssigned[d]!.set(name, assigned.get(name));
+    }
+  };
   const set = (name: string, v: Value): void => {
     shellBody?.assigned.add(name);
     // PowerShell names ignore case: one variable, whatever spelling set it before (`$Size`, `$SIZE`).
     if (ps) for (const k of env.keys()) if (k !== name && k.length === name.length && k.toLowerCase() === name.toLowerCase()) env.delete(k);
     for (const f of frames) if (f.kind === 'loop' && !f.prior!.has(name)) f.prior!.set(name, env.get(name));
-    for (let d = 0; d < currentDepth; d++) {
-      if (!(subshellPrior[d] ??= new Map()).has(name)) subshellPrior[d]!.set(name, env.get(name));
-      if (!(subshellAssigned[d] ??= new Map()).has(name)) subshellAssigned[d]!.set(name, assigned.get(name));
-    }
+    keepForSubshellEnd(name);
     env.set(name, v);
     assigned.set(name, v);
     const top = frames[frames.length - 1];
@@ -932,6 +936,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
   /** A variable the command assigns at run time: unknown from here on (not a literal assignment, so `assigned` keeps the last literal). */
   function forget(name: string, v: Value): void {
+    keepForSubshellEnd(name);
     env.set(name, v);
     const top = frames[frames.length - 1];
     if (top?.kind === 'case') {
@@ -949,6 +954,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const after = target !== undefined ? ctx.source?.(target, env) : undefined;
     if (!after) return forgetAll(unknownWhy);
     // What the sourced file assigns is this script's assignment too (`ENVIRONMENT=prod` in vars.sh classes the commands after it).
+    // Inside a subshell, all of it ends there (`( source ./prod.sh )` sets nothing after it).
+    for (const k of new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
   }
