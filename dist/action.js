@@ -41463,6 +41463,21 @@ function substitutionIsWord(text2, i) {
   if (close < 0) return false;
   return !/[\s(]/.test(text2.slice(i + 2, close));
 }
+function ciExpressionEnd(text2, i) {
+  if (text2[i] !== "$" || text2[i + 1] !== "{" || text2[i + 2] !== "{") return -1;
+  const stop = Math.min(text2.length, i + MAX_CI_EXPRESSION);
+  for (let k = i + 3; k < stop; k++) {
+    const c = text2[k];
+    if (c === "\n" || c === "\r") return -1;
+    if (c === "'") {
+      k++;
+      while (k < stop && (text2[k] !== "'" || text2[k + 1] === "'")) k += text2[k] === "'" ? 2 : 1;
+      continue;
+    }
+    if (c === "}" && text2[k + 1] === "}") return k + 2;
+  }
+  return -1;
+}
 function arithmeticEnd(text2, i) {
   if (text2[i] !== "$" || text2[i + 1] !== "(" || text2[i + 2] !== "(") return -1;
   let depth = 0;
@@ -41624,6 +41639,13 @@ function tokenize(text2, lang, state, place) {
         }
       }
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
+      if (ch === "$" && text2[i + 1] === "{" && text2[i + 2] === "{") {
+        const close = ciExpressionEnd(text2, i);
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
       if (ch === "$" && text2[i + 1] === "(") {
         const arithmetic = ps ? -1 : arithmeticEnd(text2, i);
         if (arithmetic >= 0) {
@@ -41884,7 +41906,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_CI_EXPRESSION, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -41985,6 +42007,7 @@ var init_script = __esm({
         return { text: this.text, raw: this.raw, start: this.start, end: this.end, op: this.op, range: this.range };
       }
     };
+    MAX_CI_EXPRESSION = 2e3;
     MAX_ARITHMETIC = 1e3;
     POWERSHELL_TYPE = String.raw`\[[^\s=$\[\]]*(?:\[[^\s=$\[\]]*\][^\s=$\[\]]*)*\]`;
     POWERSHELL_ASSIGNED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)`);
@@ -56181,7 +56204,8 @@ var CI001_sdk_auth_deprecated_default = defineRule({
             }
             if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
               const written2 = new Set(cmd.argv);
-              for (const flag of sdkAuthFlags(expanded)) {
+              const flags = sdkAuthFlags(expanded);
+              for (const flag of flags) {
                 if (written2.has(flag) || flag.origin && reported.has(locationKey(flag.origin))) continue;
                 ctx.report({
                   messageId: "sdkAuth",
@@ -56192,7 +56216,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
                   attributePath: script.attributePath || "script"
                 });
               }
-              const start = reported.size > 0 ? expanded.length : expanded.findIndex((w) => w.text === "create-for-rbac");
+              const start = reported.size > 0 || flags.length > 0 ? expanded.length : expanded.findIndex((w) => w.text === "create-for-rbac");
               for (let k = start + 1; k < expanded.length; k++) {
                 if (!mayBeTheFlag(expanded, k)) continue;
                 const w = expanded[k];

@@ -113,7 +113,8 @@ export default defineRule({
             }
             if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
               const written = new Set<CiWord>(cmd.argv);
-              for (const flag of sdkAuthFlags(expanded) as ReadWord[]) {
+              const flags = sdkAuthFlags(expanded) as ReadWord[];
+              for (const flag of flags) {
                 if (written.has(flag) || (flag.origin && reported.has(locationKey(flag.origin)))) continue;
                 ctx.report({
                   messageId: 'sdkAuth',
@@ -125,8 +126,9 @@ export default defineRule({
                 });
               }
               // RULES.md: an unknown value that hides a possible finding is recorded (--verbose); not
-              // when a caller's run already reported the flag the value holds there.
-              const start = reported.size > 0 ? expanded.length : expanded.findIndex((w) => w.text === 'create-for-rbac');
+              // when the command is reported anyway: the flag is written or known (`-n $SP --sdk-auth`),
+              // or a caller's run reported the flag the value holds there.
+              const start = reported.size > 0 || flags.length > 0 ? expanded.length : expanded.findIndex((w) => w.text === 'create-for-rbac');
               for (let k = start + 1; k < expanded.length; k++) {
                 if (!mayBeTheFlag(expanded, k)) continue;
                 const w = expanded[k]!;

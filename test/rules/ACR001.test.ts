@@ -889,6 +889,17 @@ steps:
     ],
     invalid: [
       {
+        // A function-call expression (`format(…)`, `lower(…)`) is one piece of its word: the flags after it are read (review 50).
+        name: 'admin-flag-after-a-function-call-expression',
+        files: {
+          '.github/workflows/w.yml': "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az acr create -n acr1 -g ${{ format('rg-{0}', github.run_id) }} --sku Basic --admin-enabled ⟦true⟧\n",
+          'azure-pipelines.yml': 'trigger: none\nparameters:\n  - name: env\n    default: Ops\nsteps:\n  - script: az acr create -n acr2 -g rg-${{ lower(parameters.env) }} --sku Basic --admin-enabled ⟦true⟧\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // A substitution joined to a word (`-n acr$(openssl rand -hex 3)`) is part of it: the command
         // goes on after it (review 49: the flags after it were lost).
         name: 'name-joined-to-a-substitution',

@@ -2,7 +2,10 @@
  * CI001 (sdk-auth-deprecated): `az ad sp create-for-rbac --sdk-auth` (or `--json-auth`) in a CI script mints a long-lived client secret as JSON.
  * Every case runs through lint() on a temporary tree (test/support/rule-tester).
  */
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/api.js';
 import { ruleTester, type RuleTable } from '../support/rule-tester/index.js';
+import { tempTrees } from '../support/temp-tree.js';
 
 /** A text written with lone CR line ends (classic Mac OS): a YAML 1.2 line break, like LF (its leading newline dropped). */
 const loneCr = (text: string): string => text.replace(/^\n/, '').replace(/\n/g, '\r');
@@ -520,4 +523,59 @@ const stopParsing: RuleTable = {
   },
 };
 
-ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings, stopParsing);
+// A CI expression is put in before the shell reads the text: its `||`, `(` and blanks split no
+// command, so the flags after it are read (review 50).
+const ciExpressions: RuleTable = {
+  'github-actions': {
+    valid: [
+      {
+        name: 'expression-without-the-flag',
+        files: { '.github/workflows/w.yml': "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ad sp create-for-rbac -n ${{ vars.SP || 'sp' }} --role contributor # --sdk-auth\n" },
+      },
+    ],
+    invalid: [
+      {
+        name: 'flag-after-an-expression-with-operators',
+        files: {
+          '.github/workflows/w.yml':
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ad sp create-for-rbac -n ${{ vars.SP || 'sp' }} ⟦--sdk-auth⟧\n      - run: az ad sp create-for-rbac -n ${{ format('sp-{0}', github.run_id) }} ⟦--sdk-auth⟧\n      - shell: pwsh\n        run: az ad sp create-for-rbac -n ${{ inputs.sp && 'a' || 'b' }} ⟦--json-auth⟧\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+  'azure-pipelines': {
+    valid: [
+      {
+        name: 'expression-without-the-flag',
+        files: { 'azure-pipelines.yml': 'trigger: none\nsteps:\n  - script: az ad sp create-for-rbac -n sp-${{ lower(parameters.env) }} --role contributor\n' },
+      },
+    ],
+    invalid: [
+      {
+        name: 'flag-after-a-function-call-expression',
+        files: { 'azure-pipelines.yml': 'trigger: none\nparameters:\n  - name: env\n    default: Dev\nsteps:\n  - script: az ad sp create-for-rbac -n sp-${{ lower(parameters.env) }} ⟦--sdk-auth⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+    ],
+  },
+};
+
+ruleTester('CI001', converted, taskScriptSelectors, agentShell, shellStrings, stopParsing, ciExpressions);
+
+describe('CI001 undecided', () => {
+  const { tree, cleanup } = tempTrees('ci001-');
+  afterAll(cleanup);
+  it('records nothing for a command reported anyway (the flag is written beside an unknown word)', async () => {
+    const dir = tree({
+      '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ad sp create-for-rbac -n ${{ vars.SP }} --sdk-auth\n      - run: az ad sp create-for-rbac -n $SP --sdk-auth\n      - run: az ad sp create-for-rbac -n $SP2\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['CI001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.location.range.start.line}`)).toEqual(['CI001 6', 'CI001 7']);
+    expect(r.undecided.map((u) => `${u.ruleId} ${u.location?.range.start.line}`)).toEqual(['CI001 8']);
+  });
+});

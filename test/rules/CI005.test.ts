@@ -476,6 +476,14 @@ jobs:
     ],
     invalid: [
       {
+        // An expression with `||` before the subcommand is one word (review 50).
+        name: 'expression-with-an-operator-before-apply',
+        files: { '.github/workflows/w.yml': "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform -chdir=${{ vars.DIR || 'infra' }} ⟦apply⟧ -auto-approve\n" },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+      {
         name: 'after wrappers, keywords and assignments',
         files: {
           '.github/workflows/apply.yml': `

@@ -739,6 +739,14 @@ tags:
 const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
+      {
+        // `${{ a || b }}` is put in before the shell runs: its `||` ends no command, so --tags after it is read (review 50).
+        name: 'tag-after-an-expression-with-an-operator',
+        files: {
+          '.github/workflows/w.yml':
+            'on:\n  workflow_dispatch:\n    inputs:\n      min: {type: string, default: "0"}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az aks nodepool add -g rg --cluster-name c -n gpu -s Standard_NC4as_T4_v3 --node-taints sku=gpu:NoSchedule --min-count ${{ inputs.min || 0 }} --max-count 2 --tags cost-center=a\n',
+        },
+      },
       { name: 'cost-center', files: { 'deploy.sh': 'az ml compute create -n gpu-cluster --type AmlCompute --size Standard_NC6s_v3 --tags cost-center=1234 team=ml\n' } },
       { name: 'cpu-size', files: { 'deploy.sh': 'az vm create -n vm1 -g rg --image Ubuntu2204 --size Standard_D4s_v5\n' } },
       {

@@ -645,6 +645,32 @@ function substitutionIsWord(text: string, i: number): boolean {
   return !/[\s(]/.test(text.slice(i + 2, close));
 }
 
+/** The longest `${{ … }}` expression read as one (longer ones are lexed as before). */
+const MAX_CI_EXPRESSION = 2_000;
+
+/**
+ * Where the CI expression `${{ … }}` at `i` ends (the index after its `}}`), or -1. GitHub
+ * Actions and Azure Pipelines put its value in before the shell reads the text, so whatever it
+ * holds (`||`, `&&`, `format('rg-{0}', x)`, blanks) is one piece of a word, no operator to split
+ * a command at. Its strings are single-quoted (`''` inside is a quote) and may hold `}}`; it ends
+ * on its own line, within MAX_CI_EXPRESSION characters (-1 otherwise: lexed as before).
+ */
+export function ciExpressionEnd(text: string, i: number): number {
+  if (text[i] !== '$' || text[i + 1] !== '{' || text[i + 2] !== '{') return -1;
+  const stop = Math.min(text.length, i + MAX_CI_EXPRESSION);
+  for (let k = i + 3; k < stop; k++) {
+    const c = text[k];
+    if (c === '\n' || c === '\r') return -1;
+    if (c === "'") {
+      k++;
+      while (k < stop && (text[k] !== "'" || text[k + 1] === "'")) k += text[k] === "'" ? 2 : 1;
+      continue;
+    }
+    if (c === '}' && text[k + 1] === '}') return k + 2;
+  }
+  return -1;
+}
+
 /** The longest arithmetic expansion read as one (longer ones are lexed as before: none is written so). */
 const MAX_ARITHMETIC = 1_000;
 
@@ -895,6 +921,13 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
         }
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
+      if (ch === '$' && text[i + 1] === '{' && text[i + 2] === '{') {
+        const close = ciExpressionEnd(text, i);
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
       if (ch === '$' && text[i + 1] === '(') {
         const arithmetic = ps ? -1 : arithmeticEnd(text, i);
         if (arithmetic >= 0) {
