@@ -63,6 +63,20 @@ describe('script lexer: unquoted arithmetic expansion', () => {
   });
 });
 
+describe('script lexer: CI expressions ${{ … }}', () => {
+  // GitHub Actions and Azure Pipelines put the expression's value in before the shell reads the text.
+  it.each([
+    ['operators and blanks inside', "az x -n ${{ vars.SP || 'sp' }} --sdk-auth\n", [['az', 'x', '-n', "${{ vars.SP || 'sp' }}", '--sdk-auth']]],
+    ['a function call joined to text', 'az x -g rg-${{ lower(parameters.env) }}-1 --y\n', [['az', 'x', '-g', 'rg-${{ lower(parameters.env) }}-1', '--y']]],
+    ['a string holding }}', "echo ${{ format('}}{0}', x) }} && az y\n", [['echo', "${{ format('}}{0}', x) }}", '&&', 'az', 'y']]],
+    ["a string with a doubled ''", "echo ${{ 'it''s' && a }} ; b\n", [['echo', "${{ 'it''s' && a }}", ';', 'b']]],
+    ['left open on its line: lexed as before', 'echo ${{ a || b\n', [['echo', '${{', 'a', '||', 'b']]],
+  ])('%s', (_name, text, commands) => {
+    expect(lex(text).commands).toEqual(commands);
+    expect(lex(text, 'powershell').commands).toEqual(commands);
+  });
+});
+
 describe('script lexer: PowerShell assignments whose parts touch', () => {
   it.each([
     ['at the start of a command', '$acr=az acr create\n', [['$acr', '=', 'az', 'acr', 'create']]],
