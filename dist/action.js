@@ -32263,13 +32263,19 @@ function usingTemplateOf(ctx, file) {
   if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
   return path18.resolve(path18.dirname(file), written2);
 }
-function bicepParamUsers(ctx) {
-  return perRun(ctx.allFiles, "bicepparam-users", () => {
+function jsonModulesOf(ctx, file) {
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_MODULE.test(r)).map((r) => path18.resolve(path18.dirname(file), r));
+}
+function bicepUsersOfTemplates(ctx) {
+  return perRun(ctx.allFiles, "bicep-users-of-templates", () => {
     const out = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
-      if (f.kind !== "bicepparam") continue;
-      const t = usingTemplateOf(ctx, f.path);
-      if (t) addCaller(out, t, f.path);
+      if (f.kind === "bicepparam") {
+        const t = usingTemplateOf(ctx, f.path);
+        if (t) addCaller(out, t, f.path);
+      } else if (f.kind === "bicep") {
+        for (const template of jsonModulesOf(ctx, f.path)) addCaller(out, template, f.path);
+      }
     }
     for (const users of out.values()) users.sort();
     return out;
@@ -32279,7 +32285,7 @@ async function bicepCallingFolders(given, wide) {
   const bicepGiven = given.some((f) => BICEP_FILE.test(f)) || wide.dataFiles.length > 0;
   if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide, f) ?? ""))) return [];
   const callers = /* @__PURE__ */ new Map();
-  const listed = await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file));
+  const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
       const target = path18.resolve(path18.dirname(f), reference);
@@ -32290,7 +32296,7 @@ async function bicepCallingFolders(given, wide) {
   const start = [...given.map((f) => path18.resolve(f)), ...loaders];
   return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path18.dirname(f)))].sort();
 }
-var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString;
+var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString, JSON_MODULE;
 var init_bicep_references = __esm({
   "src/frontends/bicep-references.ts"() {
     "use strict";
@@ -32301,6 +32307,7 @@ var init_bicep_references = __esm({
     TEMPLATE_SCHEMA_NAME = /deploymentTemplate\.json/i;
     USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
     isString = (v) => typeof v === "string";
+    JSON_MODULE = /\.json$/i;
   }
 });
 
@@ -40322,8 +40329,10 @@ var init_bicep2 = __esm({
       evaluatesOthers: (files, ctx) => [
         ...[...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
         ...files.filter((f) => f.kind === "bicep").flatMap((f) => compiledTemplateCandidates(f.path).filter((c) => c !== f.path)),
-        // The ARM templates its `.bicepparam` files name (`using './azuredeploy.json'`): evaluated here only.
-        ...files.filter((f) => f.kind === "bicepparam").flatMap((f) => usingTemplateOf(ctx, f.path) ?? [])
+        // The ARM templates its `.bicepparam` files name (`using './azuredeploy.json'`) and its `.bicep`
+        // files declare as modules (`module kv './kv.json'`): evaluated here only.
+        ...files.filter((f) => f.kind === "bicepparam").flatMap((f) => usingTemplateOf(ctx, f.path) ?? []),
+        ...files.filter((f) => f.kind === "bicep").flatMap((f) => jsonModulesOf(ctx, f.path))
       ],
       run(files, ctx) {
         const state = stateOf(ctx);
@@ -40442,7 +40451,7 @@ var init_arm2 = __esm({
       // variants); a parameter file paired with no template is a unit of its own (PARSE001 only).
       // Pairing sees every template of the run, as `evaluateArm` does.
       units(files, ctx) {
-        bicepParamUsers(ctx);
+        bicepUsersOfTemplates(ctx);
         const templates = files.filter((f) => f.kind === "arm");
         const params = files.filter((f) => f.kind === "arm-params");
         const pairs = pairParameterFiles(
@@ -40473,11 +40482,11 @@ var init_arm2 = __esm({
       // A parameter file no template of the unit takes is paired with the run's templates and
       // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
       // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
-      // Also the `.bicepparam` files of the run that name its templates (`bicepParamUsers`): with any,
-      // a template is not evaluated with its defaults here; a `.bicepparam` added elsewhere changes that.
+      // Also the Bicep files of the run that use its templates (`bicepUsersOfTemplates`): with any, a
+      // template is not evaluated with its defaults here; a `.bicepparam` or module added elsewhere changes that.
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
-        const users = bicepParamUsers(ctx);
+        const users = bicepUsersOfTemplates(ctx);
         const named2 = files.filter((f) => f.kind === "arm" && users.has(path35.resolve(f.path))).map((f) => [f.path, users.get(path35.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
@@ -40491,8 +40500,9 @@ var init_arm2 = __esm({
           // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
           pairingTemplates: files.filter((f) => f.kind === "arm").map((f) => f.path),
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
-          // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepParamUsers(ctx).has(path35.resolve(f.path))).map((f) => f.path)),
+          // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
+          // with their values by the Bicep front end.
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepUsersOfTemplates(ctx).has(path35.resolve(f.path))).map((f) => f.path)),
           // A file that does not parse is its PARSE001 only: what the parser recovered around the
           // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
           // `enablePurgeProtection` sits after a missing comma). A broken parameter file's variant is

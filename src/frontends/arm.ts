@@ -18,7 +18,7 @@ import type { ClassifiedFile, FrontEnd, Problem, SuppressionSource } from './typ
 import { parseCache, perRun, runWideKey } from './shared.js';
 import { armByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
-import { bicepParamUsers } from './bicep-references.js';
+import { bicepUsersOfTemplates } from './bicep-references.js';
 
 /** ARM `$schema` values: deploymentTemplate / deploymentParameters at any scope; a parameter file without its wrapper (`isBareParameterFile`). */
 export function armJsonKind(text: string, file?: string): FileKind | undefined {
@@ -66,7 +66,7 @@ export const armFrontEnd: FrontEnd = {
   // Pairing sees every template of the run, as `evaluateArm` does.
   units(files, ctx) {
     // Made while planning (from the --cache's facts when it has them), not in the first unit's run.
-    bicepParamUsers(ctx);
+    bicepUsersOfTemplates(ctx);
     const templates = files.filter((f) => f.kind === 'arm');
     const params = files.filter((f) => f.kind === 'arm-params');
     const pairs = pairParameterFiles(
@@ -97,11 +97,11 @@ export const armFrontEnd: FrontEnd = {
   // A parameter file no template of the unit takes is paired with the run's templates and
   // stand-ins (`runTemplateIndex`, below in run): other files of the run, not the unit's reads
   // (a `main.bicep` added beside a lone `main.parameters.json` takes its values to Bicep).
-  // Also the `.bicepparam` files of the run that name its templates (`bicepParamUsers`): with any,
-  // a template is not evaluated with its defaults here; a `.bicepparam` added elsewhere changes that.
+  // Also the Bicep files of the run that use its templates (`bicepUsersOfTemplates`): with any, a
+  // template is not evaluated with its defaults here; a `.bicepparam` or module added elsewhere changes that.
   unitCacheKey(files, ctx) {
     const pairing = files.some((f) => f.kind === 'arm-params') ? runWideKey(ctx.allFiles, 'arm-templates', () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : '';
-    const users = bicepParamUsers(ctx);
+    const users = bicepUsersOfTemplates(ctx);
     const named = files.filter((f) => f.kind === 'arm' && users.has(path.resolve(f.path))).map((f) => [f.path, users.get(path.resolve(f.path))]);
     return named.length > 0 ? JSON.stringify([pairing, named]) : pairing;
   },
@@ -116,8 +116,9 @@ export const armFrontEnd: FrontEnd = {
       // A superseded twin's parameter files are evaluated with its `.bicep` (the Bicep front end).
       pairingTemplates: files.filter((f) => f.kind === 'arm').map((f) => f.path),
       parameterFiles: files.filter((f) => f.kind === 'arm-params').map((f) => f.path),
-      // A template a `.bicepparam` names is evaluated with its values by the Bicep front end.
-      withoutDefaults: new Set(files.filter((f) => f.kind === 'arm' && bicepParamUsers(ctx).has(path.resolve(f.path))).map((f) => f.path)),
+      // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
+      // with their values by the Bicep front end.
+      withoutDefaults: new Set(files.filter((f) => f.kind === 'arm' && bicepUsersOfTemplates(ctx).has(path.resolve(f.path))).map((f) => f.path)),
       // A file that does not parse is its PARSE001 only: what the parser recovered around the
       // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
       // `enablePurgeProtection` sits after a missing comma). A broken parameter file's variant is

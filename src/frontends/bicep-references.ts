@@ -65,17 +65,31 @@ export function usingTemplateOf(ctx: Pick<FrontEndContext, 'host' | 'facts'>, fi
   return path.resolve(path.dirname(file), written);
 }
 
+/** A module path that names an ARM JSON template (`module kv './kv.json' = {…}`): Bicep deploys it as a nested deployment. */
+const JSON_MODULE = /\.json$/i;
+
+/** The ARM JSON templates a `.bicep` file declares as modules, as absolute paths (planning's fact about it). */
+export function jsonModulesOf(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] {
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_MODULE.test(r)).map((r) => path.resolve(path.dirname(file), r));
+}
+
 /**
- * The `.bicepparam` files of the run that name each ARM template in `using`, made once per run:
- * a template with any is evaluated with each of them (by the Bicep front end), not with defaults.
+ * The Bicep files of the run that use each ARM template, made once per run: the `.bicepparam`
+ * files that name it in `using`, and the `.bicep` files that declare it as a module. A template
+ * with any is evaluated through them (by the Bicep front end: with each `.bicepparam`'s values,
+ * with each caller's arguments), not alone with its defaults, as a `.bicep` module is (review 50:
+ * `module kv './kv.json'` passing `purge: true` still gave KV001 from the template's default).
  */
-export function bicepParamUsers(ctx: Pick<FrontEndContext, 'host' | 'facts' | 'allFiles'>): ReadonlyMap<string, readonly string[]> {
-  return perRun(ctx.allFiles, 'bicepparam-users', () => {
+export function bicepUsersOfTemplates(ctx: Pick<FrontEndContext, 'host' | 'facts' | 'allFiles'>): ReadonlyMap<string, readonly string[]> {
+  return perRun(ctx.allFiles, 'bicep-users-of-templates', () => {
     const out = new Map<string, string[]>();
     for (const f of ctx.allFiles) {
-      if (f.kind !== 'bicepparam') continue;
-      const t = usingTemplateOf(ctx, f.path);
-      if (t) addCaller(out, t, f.path);
+      if (f.kind === 'bicepparam') {
+        const t = usingTemplateOf(ctx, f.path);
+        if (t) addCaller(out, t, f.path);
+      } else if (f.kind === 'bicep') {
+        for (const template of jsonModulesOf(ctx, f.path)) addCaller(out, template, f.path);
+      }
     }
     for (const users of out.values()) users.sort();
     return out;
@@ -89,16 +103,16 @@ export function bicepParamUsers(ctx: Pick<FrontEndContext, 'host' | 'facts' | 'a
  * names a file is a variant of it, as in a run over the root.
  */
 export async function bicepCallingFolders(given: readonly string[], wide: FilesOnlyView): Promise<string[]> {
-  // A given JSON file may be an ARM template a `.bicepparam` names in `using`: then only the
-  // `.bicepparam` files are looked at (nothing uses one), not every `.bicep` of the repository.
-  // Only a file whose text names a template schema makes that walk: a staged package.json or plan
-  // JSON does not list the repository.
+  // A given JSON file may be an ARM template a `.bicepparam` names in `using` or a `.bicep` file
+  // declares as a module: then the Bicep files are looked at. Only a file whose text names a
+  // template schema makes that walk: a staged package.json or plan JSON does not list the
+  // repository.
   // A given data file (no front end reads it) may be loaded by any `.bicep` file: its folder and
   // callers' are walked, as for a given `.bicep`.
   const bicepGiven = given.some((f) => BICEP_FILE.test(f)) || wide.dataFiles.length > 0;
   if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide, f) ?? ''))) return [];
   const callers = new Map<string, string[]>();
-  const listed = await wide.list((file) => (bicepGiven ? BICEP_FILE : /\.bicepparam$/i).test(file));
+  const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
       const target = path.resolve(path.dirname(f), reference);

@@ -24,7 +24,7 @@ import type { BicepProjectResult } from '../eval/bicep/project.js';
 import { parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
-import { bicepReferences, usingTemplateOf } from './bicep-references.js';
+import { bicepReferences, jsonModulesOf, usingTemplateOf } from './bicep-references.js';
 import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
 import type { Host } from '../core/host.js';
 import type { Range } from '../core/source.js';
@@ -167,8 +167,10 @@ export const bicepFrontEnd: FrontEnd = {
   evaluatesOthers: (files, ctx) => [
     ...[...twinParameterFiles(stateOf(ctx), unitParses(ctx), ctx, files).values()].flat(),
     ...files.filter((f) => f.kind === 'bicep').flatMap((f) => compiledTemplateCandidates(f.path).filter((c) => c !== f.path)),
-    // The ARM templates its `.bicepparam` files name (`using './azuredeploy.json'`): evaluated here only.
+    // The ARM templates its `.bicepparam` files name (`using './azuredeploy.json'`) and its `.bicep`
+    // files declare as modules (`module kv './kv.json'`): evaluated here only.
     ...files.filter((f) => f.kind === 'bicepparam').flatMap((f) => usingTemplateOf(ctx, f.path) ?? []),
+    ...files.filter((f) => f.kind === 'bicep').flatMap((f) => jsonModulesOf(ctx, f.path)),
   ],
   run(files, ctx) {
     const state = stateOf(ctx);

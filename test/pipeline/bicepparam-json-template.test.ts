@@ -192,3 +192,39 @@ describe('.bicepparam naming an ARM JSON template', () => {
     }
   });
 });
+
+// A `.bicep` module may be an ARM JSON template (`module kv './kv.json' = {…}`): Bicep deploys it
+// as a nested deployment with the caller's arguments, so it is evaluated per caller (the Bicep
+// front end), not also alone with its defaults, as a `.bicep` module is (review 50).
+describe('a .bicep module that is an ARM JSON template', () => {
+  it('is evaluated with each caller\'s arguments, never with its defaults alone', async () => {
+    const root = tree({
+      'modules/kv.json': TEMPLATE('false'),
+      'safe/main.bicep': "module kv '../modules/kv.json' = {\n  name: 'kv'\n  params: { purge: true }\n}\n",
+    });
+    expect(shown(await run(root), 'KV001')).toEqual([]);
+  });
+
+  it('a caller that passes nothing takes the default (the finding at the template), one that passes false is reported at its argument', async () => {
+    const root = tree({
+      'modules/kv.json': TEMPLATE('false'),
+      'a/main.bicep': "module kv '../modules/kv.json' = {\n  name: 'kv'\n  params: {}\n}\n",
+      'b/main.bicep': "module kv '../modules/kv.json' = {\n  name: 'kv'\n  params: { purge: false }\n}\n",
+    });
+    expect(shown(await run(root), 'KV001')).toEqual(['KV001 b/main.bicep:3:20 warning unknown [default]', 'KV001 modules/kv.json:5:48 warning unknown [default]']);
+  });
+
+  it('files-only (pre-commit): given only the template, it reports what a run over the root reports for it', async () => {
+    const root = tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'modules/kv.json': TEMPLATE('false'),
+      'safe/main.bicep': "module kv '../modules/kv.json' = {\n  name: 'kv'\n  params: { purge: true }\n}\n",
+      'open/main.bicep': "module kv '../modules/kv.json' = {\n  name: 'kv'\n}\n",
+    });
+    const template = path.join(root, 'modules', 'kv.json');
+    const whole = await run(root);
+    const inTemplate = shown({ ...whole, findings: whole.findings.filter((x) => x.location.file === template) });
+    expect(inTemplate).toEqual(['KV001 modules/kv.json:5:48 warning unknown [default]']);
+    expect(shown(await run(root, { paths: [template], onlyFiles: [template] }))).toEqual(inTemplate);
+  });
+});

@@ -130,6 +130,12 @@ describe('--cache: a warm run is the run without the cache', () => {
     ]);
   });
 
+  it('an ARM template a .bicep file declares as a module: a caller added elsewhere, its argument edited, and the caller removed are linted again', async () => {
+    const template = `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "purge": { "type": "bool", "defaultValue": false } },\n  "resources": [\n    {\n      "type": "Microsoft.KeyVault/vaults",\n      "apiVersion": "2023-07-01",\n      "name": "kv",\n      "location": "westeurope",\n      "properties": { "enableRbacAuthorization": true, "enablePurgeProtection": "[parameters('purge')]" }\n    }\n  ]\n}\n`;
+    const caller = (purge: string): string => `module kv '../modules/kv.json' = {\n  name: 'kv'\n  params: { purge: ${purge} }\n}\n`;
+    await sameAsWithout({ 'modules/kv.json': template }, [{ 'app/main.bicep': caller('true') }, { 'app/main.bicep': caller('false') }, { 'app/main.bicep': null }]);
+  });
+
   it('a lone ARM parameter file: a .bicep added beside it takes its values (its SEC001 goes), removed it gives them back', async () => {
     await sameAsWithout({ 'main.parameters.json': PARAMS({ adminPassword: { value: 'P@ssw0rd-literal-123' } }) }, [{ 'main.bicep': "param adminPassword string\noutput x string = 'a'\n" }, { 'main.bicep': null }]);
   });
