@@ -51142,6 +51142,10 @@ var LINUX_NODE_LABELS = {
   "kubernetes.io/arch": "amd64",
   "beta.kubernetes.io/arch": "amd64"
 };
+var INSTANCE_TYPE_LABEL = "node.kubernetes.io/instance-type";
+function instanceTypeLabelValue(size) {
+  return /^Standard_[A-Z]/.test(size) ? size : void 0;
+}
 function isPerNodeLabel(key) {
   return key === "kubernetes.io/hostname" || key.startsWith("topology.kubernetes.io/") || key.startsWith("failure-domain.beta.kubernetes.io/");
 }
@@ -51873,6 +51877,10 @@ function labelLookup(s) {
     if (key === SPOT_LABEL.key) return priority === null ? void 0 : isSpotPriority(priority) ? SPOT_LABEL.value : null;
     if (key === ACCELERATOR_LABEL) return s.gpuSize !== void 0 && !isAmdGpuSize(s.gpuSize) ? ACCELERATOR_NVIDIA : void 0;
     if (key in LINUX_NODE_LABELS) return LINUX_NODE_LABELS[key];
+    if (key === INSTANCE_TYPE_LABEL) {
+      const size = s.gpuSize ?? s.cpuSize;
+      return size === void 0 ? void 0 : instanceTypeLabelValue(size);
+    }
     if (!custom) return void 0;
     if (!Object.prototype.hasOwnProperty.call(custom, key)) return null;
     return custom[key] ?? void 0;

@@ -10,7 +10,7 @@ import type { Location } from '../core/source.js';
 import type { Resource } from '../model/resource.js';
 import { gpuIntent, isAmdGpuSize, isGpuSize } from '../model/facts/gpu.js';
 import { isSpotPriority, isSpotTaint, parseTaint, SPOT_LABEL, SPOT_TAINT } from '../model/facts/aks.js';
-import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
+import { ACCELERATOR_LABEL, ACCELERATOR_NVIDIA, INSTANCE_TYPE_LABEL, instanceTypeLabelValue, LINUX_NODE_LABELS, POOL_NAME_LABELS } from '../model/facts/k8s.js';
 import type { GpuNodePool, Graph, NodePoolTaint, ScanView } from './types.js';
 import { addressLabel, displayName, factLocations, known, leafName, nameLiteralPieces } from './facts.js';
 
@@ -299,7 +299,7 @@ function labelText(e: Value): string | null {
 /**
  * A pool's node labels as far as they are known: its own labels (`node_labels`,
  * `nodeLabels`), the pool-name labels, the Spot label, the NVIDIA accelerator label of GPU
- * sizes and the Linux x64 labels. Other keys: absent when the pool's labels are known
+ * sizes, the instance-type label of a known size and the Linux x64 labels. Other keys: absent when the pool's labels are known
  * (`null`), else unknown.
  */
 function labelLookup(s: GpuPoolSummary): (key: string) => string | null | undefined {
@@ -309,6 +309,10 @@ function labelLookup(s: GpuPoolSummary): (key: string) => string | null | undefi
     if (key === SPOT_LABEL.key) return priority === null ? undefined : isSpotPriority(priority) ? SPOT_LABEL.value : null;
     if (key === ACCELERATOR_LABEL) return s.gpuSize !== undefined && !isAmdGpuSize(s.gpuSize) ? ACCELERATOR_NVIDIA : undefined;
     if (key in LINUX_NODE_LABELS) return LINUX_NODE_LABELS[key]!;
+    if (key === INSTANCE_TYPE_LABEL) {
+      const size = s.gpuSize ?? s.cpuSize;
+      return size === undefined ? undefined : instanceTypeLabelValue(size);
+    }
     if (!custom) return undefined;
     if (!Object.prototype.hasOwnProperty.call(custom, key)) return null;
     return custom[key] ?? undefined;

@@ -530,6 +530,18 @@ metadata:
         messageIncludes: 'taint "sku=gpu:NoSchedule" of GPU node pool "t4", so',
       },
       {
+        // Nodes carry their VM size as node.kubernetes.io/instance-type: selecting the T4 size picks the t4 pool (review 50).
+        name: 'instance-type-selector-picks-the-untolerated-pool',
+        files: {
+          'infra/main.tf': tfPool('["gpu=a100:NoSchedule"]', '', 'a100') + tfPool('["sku=gpu:NoSchedule"]', '', 't4', 'Standard_NC4as_T4_v3'),
+          'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', '      nodeSelector:\n        node.kubernetes.io/instance-type: Standard_NC4as_T4_v3\n      tolerations:\n        - { key: gpu, operator: Equal, value: a100, effect: NoSchedule }\n'),
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'scannedPool',
+        messageIncludes: 'taint "sku=gpu:NoSchedule" of GPU node pool "t4", so',
+      },
+      {
         name: 'spot-pool-automatic-taint',
         files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '  priority              = "Spot"\n'), 'k8s/job.yaml': job('⟦nvidia.com/gpu⟧', SKU_GPU) },
         level: 'error',

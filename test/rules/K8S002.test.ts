@@ -141,6 +141,16 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
         files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        kubernetes.azure.com/agentpool: system\n') },
       },
       {
+        // Nodes carry their VM size as node.kubernetes.io/instance-type: another size keeps the workload off (review 50).
+        name: 'instance-type-of-another-size-keeps-off',
+        files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        node.kubernetes.io/instance-type: Standard_D4s_v5\n') },
+      },
+      {
+        // A pool size written in another case may be labelled in Azure's spelling: undecided, not reported.
+        name: 'instance-type-of-a-size-written-in-another-case',
+        files: { 'infra/main.tf': tfPool('["sku=gpu:NoSchedule"]', '', 'gpu', 'standard_nc24ads_a100_v4'), 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        node.kubernetes.io/instance-type: Standard_NC24ads_A100_v4\n') },
+      },
+      {
         name: 'custom-label-keeps-off',
         files: { 'infra/main.tf': POOL, 'k8s/web.yaml': workload(plain(EXACT) + '      nodeSelector:\n        workload: web\n') },
       },
@@ -188,6 +198,17 @@ resource gpu 'Microsoft.ContainerService/managedClusters/agentPools@2024-09-01' 
       },
     ],
     invalid: [
+      {
+        // Selecting the GPU pool's own size by node.kubernetes.io/instance-type picks its nodes, not others (review 50).
+        name: 'instance-type-of-the-gpu-size-selects-the-pool',
+        files: {
+          'infra/main.tf': POOL,
+          'k8s/web.yaml': workload('      nodeSelector:\n        node.kubernetes.io/instance-type: Standard_NC24ads_A100_v4\n      tolerations:\n        - ⟦operator: Exists⟧\n'),
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'tolerates',
+      },
       {
         // An exact toleration decides, whatever an undecidable entry before it says (review 48).
         name: 'exact-toleration-after-a-placeholder-entry',

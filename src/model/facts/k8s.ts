@@ -114,6 +114,23 @@ export const LINUX_NODE_LABELS: Readonly<Record<string, string>> = {
   'beta.kubernetes.io/arch': 'amd64',
 };
 
+/**
+ * The node label the kubelet sets to the cloud's instance type (Kubernetes "Well-Known Labels,
+ * Annotations and Taints", https://kubernetes.io/docs/reference/labels-annotations-taints/#nodekubernetesioinstance-type);
+ * on AKS, the pool's VM size as Azure names it (`node.kubernetes.io/instance-type=Standard_D2s_v3`
+ * in `kubectl get nodes --show-labels`). The deprecated `beta.kubernetes.io/instance-type` twin
+ * is not read: whether current AKS nodes still carry it is not documented.
+ */
+export const INSTANCE_TYPE_LABEL = 'node.kubernetes.io/instance-type';
+
+/**
+ * A pool's VM size as its nodes' instance-type label value: Azure's spelling (`Standard_…`); a
+ * size written in another case may be labelled otherwise (label values compare exactly), so unknown.
+ */
+export function instanceTypeLabelValue(size: string): string | undefined {
+  return /^Standard_[A-Z]/.test(size) ? size : undefined;
+}
+
 /** Label keys whose value differs per node (host name, zone): a selector on them never keeps a whole pool off. */
 export function isPerNodeLabel(key: string): boolean {
   return key === 'kubernetes.io/hostname' || key.startsWith('topology.kubernetes.io/') || key.startsWith('failure-domain.beta.kubernetes.io/');
