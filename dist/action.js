@@ -48887,7 +48887,9 @@ function evalCount(count2, op, right, ctx, cond) {
   if (low === void 0 || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
   const at2 = (field ?? cond).origin;
   const decided = evidence.length ? evidence : against;
-  return { result: low, evidence: decided.length ? decided : low ? [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] : [] };
+  if (decided.length > 0 || !low) return { result: low, evidence: decided };
+  if (elements2.length === 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
+  return { result: low, evidence: [{ field: "count", value: num(yes), condition: at2 }] };
 }
 function readArray(path59, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
@@ -51387,7 +51389,8 @@ function evidenceText(j) {
     seen.add(e.field.toLowerCase());
     const field = e.field.includes("/") ? e.field.slice(e.field.lastIndexOf("/") + 1) : e.field;
     const v = e.value;
-    if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
+    if (e.field === "count" && v?.kind === "number") parts.push(`${v.value} member${v.value === 1 ? "" : "s"} of the policy's count ${v.value === 1 ? "matches" : "match"}`);
+    else if (v === void 0 || v.kind === "null") parts.push(`${field} is not set`);
     else if (v.kind === "string") parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
     else if (v.kind === "number" || v.kind === "bool") parts.push(`${field} is ${String(v.value)}`);
     else parts.push(`${field} matches`);

@@ -73,7 +73,8 @@ export function evidenceText(j: PolicyJudgement): string {
     // An alias without its type prefix (`…/workspaces/publicNetworkAccess` → `publicNetworkAccess`).
     const field = e.field.includes('/') ? e.field.slice(e.field.lastIndexOf('/') + 1) : e.field;
     const v = e.value;
-    if (v === undefined || v.kind === 'null') parts.push(`${field} is not set`);
+    if (e.field === 'count' && v?.kind === 'number') parts.push(`${v.value} member${v.value === 1 ? '' : 's'} of the policy's count ${v.value === 1 ? 'matches' : 'match'}`);
+    else if (v === undefined || v.kind === 'null') parts.push(`${field} is not set`);
     else if (v.kind === 'string') parts.push(`${field} is ${JSON.stringify(v.value.length > 60 ? `${v.value.slice(0, 57)}...` : v.value)}`);
     else if (v.kind === 'number' || v.kind === 'bool') parts.push(`${field} is ${String(v.value)}`);
     else parts.push(`${field} matches`);

@@ -338,7 +338,7 @@ describe('GitHub Actions', () => {
     expect(m.inputs.map((i) => `${i.source} ${i.name}=${i.default?.text}`)).toEqual(['action size=Standard_NC6']);
     expect(m.jobs.map((j) => `${j.kind} ${j.subject}`)).toEqual(['composite action:runs']);
     expect(m.steps[0]!.shell).toBe('bash');
-    expect(m.steps[0]!.scripts[0]!.commands[0]!.argv.map((w) => w.raw)).toEqual(['az', 'ml', 'compute', 'create', '--size', '${{', 'inputs.size', '}}']);
+    expect(m.steps[0]!.scripts[0]!.commands[0]!.argv.map((w) => w.raw)).toEqual(['az', 'ml', 'compute', 'create', '--size', '${{ inputs.size }}']);
   });
 });
 

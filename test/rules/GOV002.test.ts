@@ -177,6 +177,26 @@ const allowedLocationsAll = {
   }),
 };
 
+/** Sizes denied by a count whose `where` is a value condition (it reads the field through field(): no field condition decides). */
+const deniedPrefixCount = {
+  'policies/denied-prefix-count.json': JSON.stringify({
+    name: 'denied-prefix-count',
+    properties: {
+      displayName: 'No ND sizes (count)',
+      mode: 'All',
+      policyRule: {
+        if: {
+          allOf: [
+            { field: 'type', equals: 'Microsoft.MachineLearningServices/workspaces/computes' },
+            { count: { value: ['Standard_ND'], name: 'p', where: { value: "[startsWith(field('Microsoft.MachineLearningServices/workspaces/computes/computeType'), 'Aml')]", equals: true } }, greater: 0 },
+          ],
+        },
+        then: { effect: 'deny' },
+      },
+    },
+  }),
+};
+
 /** Allowed regions written as a count over a parameter's list (a count of 0 matching regions denies). */
 const allowedRegionsCount = {
   'policies/allowed-regions-count.json': JSON.stringify({
@@ -298,6 +318,19 @@ resource "azurerm_machine_learning_compute_instance" "ci" {
         options: opts,
         ...deny,
         message: /rejects azurerm_user_assigned_identity "id-ml": location is "eastus";/,
+      },
+      {
+        // A count decided by members whose `where` reads no field condition: the message says the count
+        // matched (not "count is not set"), at the resource (review 50).
+        name: 'count-decided-by-a-value-condition',
+        files: {
+          'main.tf':
+            '⟦resource "azurerm_machine_learning_compute_cluster" "gpu" {⟧\n  name                          = "gpu"\n  location                      = "westeurope"\n  vm_priority                   = "Dedicated"\n  vm_size                       = "Standard_NC6s_v3"\n  machine_learning_workspace_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw"\n  scale_settings {\n    min_node_count                       = 0\n    max_node_count                       = 2\n    scale_down_nodes_after_idle_duration = "PT30S"\n  }\n}\n',
+          ...deniedPrefixCount,
+        },
+        options: opts,
+        ...deny,
+        message: /rejects azurerm_machine_learning_compute_cluster "gpu": 1 member of the policy's count matches;/,
       },
       {
         // An unmapped type that writes its location is judged by it.

@@ -413,9 +413,12 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
   const high = compare(op, num(yes + maybe), right, false);
   if (low === undefined || low !== high) return undecided(why ?? `count ${op} ${describeRight(right)} cannot be decided`);
   const at = (field ?? cond).origin;
-  // The members counted decide, else (none counted) the ones not counted; else the array itself, absent or empty.
+  // The members counted decide, else (none counted) the ones not counted; else the array itself,
+  // absent or empty; else (members whose `where` read no field: a value condition) the count.
   const decided = evidence.length ? evidence : against;
-  return { result: low, evidence: decided.length ? decided : low ? [{ field: field?.kind === 'string' ? field.value : 'count', value: undefined, condition: at }] : [] };
+  if (decided.length > 0 || !low) return { result: low, evidence: decided };
+  if (elements.length === 0) return { result: low, evidence: [{ field: field?.kind === 'string' ? field.value : 'count', value: undefined, condition: at }] };
+  return { result: low, evidence: [{ field: 'count', value: num(yes), condition: at }] };
 }
 
 function readArray(path: string, ctx: Ctx): { kind: 'ok'; items: Value[] } | { kind: 'undecided'; why: string } {
