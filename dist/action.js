@@ -52138,7 +52138,10 @@ function runRules(input2, undecided2 = [], failures = []) {
       if (r && declared) {
         let names = instancesByKey.get(key);
         if (!names) instancesByKey.set(key, names = /* @__PURE__ */ new Map());
-        if (!names.has(r.address)) names.set(r.address, displayName(r));
+        if (!names.has(r.address)) {
+          const name = displayName(r);
+          names.set(r.address, { name, words: withoutName(message, name) });
+        }
       }
       if (r?.calledAt && !relocated) {
         const calls = callsByKey.get(key) ?? [];
@@ -52275,8 +52278,9 @@ function runRules(input2, undecided2 = [], failures = []) {
   for (const [key, names] of instancesByKey) {
     const f = byKey.get(key);
     if (!f || names.size < 2) continue;
-    const own = f.address !== void 0 ? names.get(f.address) : void 0;
-    const rest = [...names].filter(([address]) => address !== f.address);
+    const kept = f.address !== void 0 ? names.get(f.address) : void 0;
+    const own = kept?.name;
+    const rest = [...names].filter(([address, i]) => address !== f.address && (kept === void 0 || i.words === kept.words)).map(([address, i]) => [address, i.name]);
     const taken = /* @__PURE__ */ new Map();
     for (const [, name] of rest) taken.set(name, (taken.get(name) ?? 0) + 1);
     const loop = f.address !== void 0 ? withoutInstanceKeys(f.address) : void 0;
@@ -52291,6 +52295,9 @@ function runRules(input2, undecided2 = [], failures = []) {
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
+}
+function withoutName(message, name) {
+  return message.split(`"${name}"`).join('"\0"');
 }
 function alsoInstances(names) {
   const shown = names.slice(0, 5).map((n) => `"${n}"`);

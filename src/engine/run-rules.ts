@@ -118,8 +118,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   const callsByKey = new Map<string, Location[]>();
   /** The key of the finding already reported with a place and message (see `report`). */
   const keyByMessage = new Map<string, string>();
-  /** Per finding key: the instances of one declaration it stands for, address → name as messages show it. */
-  const instancesByKey = new Map<string, Map<string, string>>();
+  /**
+   * Per finding key: the instances of one declaration it stands for, address → name as messages
+   * show it, and what its own finding said with its name taken out (`sameWords`).
+   */
+  const instancesByKey = new Map<string, Map<string, { name: string; words: string }>>();
   const undecidedKeys = new Set<string>();
   // Cross-file questions (K8S001's GPU pools), answered once for every rule.
   const scan = input.scan ?? scanView(input.graphs, input.root);
@@ -207,7 +210,10 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
       if (r && declared) {
         let names = instancesByKey.get(key);
         if (!names) instancesByKey.set(key, (names = new Map()));
-        if (!names.has(r.address)) names.set(r.address, displayName(r));
+        if (!names.has(r.address)) {
+          const name = displayName(r);
+          names.set(r.address, { name, words: withoutName(message, name) });
+        }
       }
       if (r?.calledAt && !relocated) {
         const calls = callsByKey.get(key) ?? [];
@@ -356,8 +362,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   for (const [key, names] of instancesByKey) {
     const f = byKey.get(key);
     if (!f || names.size < 2) continue;
-    const own = f.address !== undefined ? names.get(f.address) : undefined;
-    const rest = [...names].filter(([address]) => address !== f.address);
+    const kept = f.address !== undefined ? names.get(f.address) : undefined;
+    const own = kept?.name;
+    // Only instances whose own finding says the same are named: one whose value differs (another
+    // level or message: a vault with no access policy beside one with some) does not hold "the same".
+    const rest = [...names].filter(([address, i]) => address !== f.address && (kept === undefined || i.words === kept.words)).map(([address, i]): [string, string] => [address, i.name]);
     // An instance is named by its resource name. An instance of the same loop (count, for_each,
     // copy, a counted module: the address differs only in its instance keys) whose name does not
     // tell it apart (`"${var.prefix}-kv"`: every instance reads "kv") is named by its address,
@@ -382,6 +391,11 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
+}
+
+/** A message with an instance's quoted name taken out: what two instances' findings say alike. */
+function withoutName(message: string, name: string): string {
+  return message.split(`"${name}"`).join('"\u0000"');
 }
 
 /** `the same holds for "ssh-1", another instance of the same declaration` (at most five names, then a count). */

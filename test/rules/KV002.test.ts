@@ -758,6 +758,20 @@ const dynamicPolicies: RuleTable = {
     valid: [],
     invalid: [
       {
+        // Instances of one declaration with different findings (one vault declares a policy, the other
+        // none: a note) are one finding at the most severe, which names no instance it does not hold for (review 50).
+        name: 'instances-with-different-findings-are-not-named-alike',
+        files: {
+          'main.tf': 'terraform {\n  backend "azurerm" {}\n}\nmodule "a" {\n  source   = "./kv"\n  policies = ["o1"]\n}\nmodule "b" {\n  source = "./kv"\n}\n',
+          'kv/main.tf':
+            'variable "policies" {\n  default = []\n}\n⟦resource "azurerm_key_vault" "kv" {⟧\n  name                     = "kv-${length(var.policies)}"\n  purge_protection_enabled = true\n}\nresource "azurerm_key_vault_access_policy" "p" {\n  count        = length(var.policies)\n  key_vault_id = azurerm_key_vault.kv.id\n  object_id    = var.policies[count.index]\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'defaultWithPolicies',
+        message: 'Key Vault "kv-1" uses access policies because rbac_authorization_enabled is not set (defaults to false) and it declares 1 standalone access policy; set rbac_authorization_enabled to true and grant role assignments.',
+      },
+      {
         name: 'written-policy-beside-unknown-dynamic-policies',
         files: {
           'main.tf': `
