@@ -17867,7 +17867,7 @@ function nsgRuleAttrs() {
     { canonical: "sourceAddresses", paths: ["source_address_prefixes"] }
   ];
 }
-var nodePoolAttrs, AZURERM_TABLE;
+var nodePoolAttrs, agentPoolProfileAttrs, AZURERM_TABLE;
 var init_azurerm = __esm({
   "src/model/tables/azurerm.ts"() {
     "use strict";
@@ -17883,6 +17883,16 @@ var init_azurerm = __esm({
       { canonical: "nodeCount", paths: ["node_count"] },
       { canonical: "name", paths: ["name"] },
       // "priority - (Optional) … Possible values are Regular and Spot. Defaults to Regular."
+      { canonical: "priority", paths: ["priority"], default: "Regular" }
+    ];
+    agentPoolProfileAttrs = [
+      { canonical: "vmSize", paths: ["vm_size"] },
+      { canonical: "taints", paths: ["node_taints"], default: [] },
+      { canonical: "labels", paths: ["node_labels"], default: {} },
+      { canonical: "autoscale", paths: ["enable_auto_scaling"], default: false },
+      { canonical: "minCount", paths: ["min_count"] },
+      { canonical: "nodeCount", paths: ["count"], default: 1 },
+      { canonical: "name", paths: ["name"] },
       { canonical: "priority", paths: ["priority"], default: "Regular" }
     ];
     AZURERM_TABLE = {
@@ -17959,7 +17969,8 @@ var init_azurerm = __esm({
         attrs: [{ canonical: "tags", paths: ["tags"] }, { canonical: "name", paths: ["name"] }],
         elements: [
           // The default node pool is the cluster's system pool.
-          { kind: "aks.nodepool", path: "default_node_pool", attrs: nodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" }
+          { kind: "aks.nodepool", path: "default_node_pool", attrs: nodePoolAttrs, fixed: { mode: "System", isDefault: true }, namePath: "name" },
+          { kind: "aks.nodepool", path: "agent_pool_profile", attrs: agentPoolProfileAttrs, firstDefaults: { mode: "System", isDefault: true }, namePath: "name" }
         ]
       },
       azurerm_kubernetes_cluster_node_pool: {

@@ -1080,7 +1080,35 @@ resource "azapi_resource" "aks" {
   },
 };
 
-ruleTester('AKS001', converted, azureCli, elementsFromLocals);
+// azurerm 1.x's agent_pool_profile blocks (removed in 2.0) are the cluster's pools, the first its system pool (review 50).
+const agentPoolProfiles: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'gpu-agent-pool-profile-with-a-taint',
+        files: {
+          'main.tf':
+            'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n  agent_pool_profile {\n    name    = "default"\n    vm_size = "Standard_B2ms"\n  }\n  agent_pool_profile {\n    name        = "gpu"\n    vm_size     = "Standard_NC4as_T4_v3"\n    node_taints = ["sku=gpu:NoSchedule"]\n  }\n}\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-agent-pool-profile-without-a-taint',
+        files: {
+          'main.tf':
+            'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n  agent_pool_profile {\n    name    = "default"\n    vm_size = "Standard_B2ms"\n  }\n  ⟦agent_pool_profile {⟧\n    name    = "gpu"\n    count   = 1\n    vm_size = "Standard_NC4as_T4_v3"\n  }\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        messageIncludes: 'AKS node pool "gpu"',
+      },
+    ],
+  },
+};
+
+ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles);
 
 // What --verbose lists. A pool whose written taint names GPU is meant for GPU with its GPU taint,
 // whatever its size and labels hold: AKS001 is decided (no finding), so it may not be listed as

@@ -843,4 +843,30 @@ const azureCli: RuleTable = {
   },
 };
 
-ruleTester('AKS002', converted, azureCli);
+// azurerm 1.x: the first agent_pool_profile block is the cluster's system pool, the others are not (review 50).
+const agentPoolProfiles: RuleTable = {
+  terraform: {
+    valid: [
+      {
+        name: 'gpu-in-a-later-agent-pool-profile',
+        files: {
+          'main.tf':
+            'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n  agent_pool_profile {\n    name    = "default"\n    vm_size = "Standard_B2ms"\n  }\n  agent_pool_profile {\n    name        = "gpu"\n    vm_size     = "Standard_NC4as_T4_v3"\n    node_taints = ["sku=gpu:NoSchedule"]\n  }\n}\n',
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'gpu-in-the-first-agent-pool-profile',
+        files: {
+          'main.tf': 'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n  agent_pool_profile {\n    name    = "default"\n    vm_size = ⟦"Standard_NC4as_T4_v3"⟧\n  }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+      },
+    ],
+  },
+};
+
+ruleTester('AKS002', converted, azureCli, agentPoolProfiles);

@@ -22,6 +22,25 @@ const nodePoolAttrs: AttrSpec[] = [
   { canonical: 'priority', paths: ['priority'], default: 'Regular' },
 ];
 
+/**
+ * azurerm 1.x's `agent_pool_profile` blocks (superseded by `default_node_pool`, removed in 2.0;
+ * azurerm 1.x docs, kubernetes_cluster: "One or more agent_pool_profile blocks"): each is a pool
+ * of the cluster, the first its system pool. Its arguments: `name`, `count` ("Defaults to 1"),
+ * `vm_size`, `enable_auto_scaling`, `min_count`, `node_taints`; no labels, tags or priority
+ * exist on it. `enable_auto_scaling` is a bool the provider sends as false when unset, as the
+ * same page documents for `default_node_pool` ("Defaults to false").
+ */
+const agentPoolProfileAttrs: AttrSpec[] = [
+  { canonical: 'vmSize', paths: ['vm_size'] },
+  { canonical: 'taints', paths: ['node_taints'], default: [] },
+  { canonical: 'labels', paths: ['node_labels'], default: {} },
+  { canonical: 'autoscale', paths: ['enable_auto_scaling'], default: false },
+  { canonical: 'minCount', paths: ['min_count'] },
+  { canonical: 'nodeCount', paths: ['count'], default: 1 },
+  { canonical: 'name', paths: ['name'] },
+  { canonical: 'priority', paths: ['priority'], default: 'Regular' },
+];
+
 export const AZURERM_TABLE: Record<string, KindSpec> = {
   azurerm_machine_learning_workspace: {
     kind: 'ml.workspace',
@@ -97,6 +116,7 @@ export const AZURERM_TABLE: Record<string, KindSpec> = {
     elements: [
       // The default node pool is the cluster's system pool.
       { kind: 'aks.nodepool', path: 'default_node_pool', attrs: nodePoolAttrs, fixed: { mode: 'System', isDefault: true }, namePath: 'name' },
+      { kind: 'aks.nodepool', path: 'agent_pool_profile', attrs: agentPoolProfileAttrs, firstDefaults: { mode: 'System', isDefault: true }, namePath: 'name' },
     ],
   },
   azurerm_kubernetes_cluster_node_pool: {
