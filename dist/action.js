@@ -20149,6 +20149,19 @@ function classifyPipelineStageName(name) {
 function classifyValue(value) {
   return classifyWords(envWords(value));
 }
+function readIgnoringCase(declared, read) {
+  const byLower = /* @__PURE__ */ new Map();
+  const exact = /* @__PURE__ */ new Set();
+  for (const k of declared) {
+    exact.add(k);
+    const l = k.toLowerCase();
+    byLower.set(l, byLower.has(l) ? null : k);
+  }
+  return (name) => {
+    const key = exact.has(name) ? name : byLower.get(name.toLowerCase());
+    return key ? read(key) : void 0;
+  };
+}
 function envFromVariables(read) {
   for (const name of ENV_VARIABLE_NAMES) {
     const v = read(name);
@@ -21011,7 +21024,7 @@ var init_instance = __esm({
       }
       /** The class this instance's own `environment`/`env`… variable decides, when it has one with a known value. */
       ownEnvClass() {
-        return envFromVariables((name) => this.src.variables.has(name) ? this.variable(name) : void 0);
+        return envFromVariables(readIgnoringCase(this.src.variables.keys(), (k) => this.variable(k)));
       }
       // ---- modules -----------------------------------------------------------------------
       /**
@@ -30968,7 +30981,7 @@ function evaluateTerraform(input2) {
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const rel = variantFile ? path13.relative(input2.root, variantFile) : path13.relative(input2.root, dir) || ".";
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path13.sep).join("/")) ?? (variantFile ? classifyPath(path13.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables((name) => instance.src.variables.has(name) ? instance.variable(name) : void 0)
+        input2.envOverride ?? input2.envForPath?.(rel.split(path13.sep).join("/")) ?? (variantFile ? classifyPath(path13.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const evaluation = {
         variant: variantFile ? path13.relative(dir, variantFile).split(path13.sep).join("/") : "default",
@@ -33583,7 +33596,7 @@ var init_terraform_plan = __esm({
           const evaluation = {
             variant: rel,
             variantFile: f.path,
-            ...evaluationEnv(pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name))),
+            ...evaluationEnv(pathEnv(ctx, f.path) ?? envFromVariables(readIgnoringCase(evaluated.variables.keys(), (k) => evaluated.variables.get(k)))),
             unit: evaluated.rootDir ?? f.path,
             inputs: [],
             planFile: f.path
@@ -39434,11 +39447,7 @@ var init_scope = __esm({
         if (!this.caller) return void 0;
         if (!this.moduleEnvRead) {
           this.moduleEnvRead = true;
-          const byName2 = new Map([...this.params.keys()].map((k) => [k.toLowerCase(), k]));
-          this.moduleEnvValue = envFromVariables((name) => {
-            const declared = byName2.get(name.toLowerCase());
-            return declared === void 0 ? void 0 : this.parameter(declared);
-          }) ?? this.caller.moduleEnv;
+          this.moduleEnvValue = envFromVariables(readIgnoringCase(this.params.keys(), (k) => this.parameter(k))) ?? this.caller.moduleEnv;
         }
         return this.moduleEnvValue;
       }

@@ -121,6 +121,25 @@ export function classifyValue(value: string): EnvClass | undefined {
  * name's resolved value in the caller's format: a Terraform variable, an ARM/Bicep parameter,
  * a plan variable, a shell assignment; undefined when there is none.
  */
+/**
+ * A reader for `envFromVariables` over declared names that matches them ignoring case, as ARM
+ * and Bicep parameters do (`variable "Environment"`, `ENV`): the name itself when declared, else
+ * the one declared name equal to it ignoring case (two such, `Env` and `ENV`: neither).
+ */
+export function readIgnoringCase(declared: Iterable<string>, read: (declaredName: string) => Value | undefined): (name: string) => Value | undefined {
+  const byLower = new Map<string, string | null>();
+  const exact = new Set<string>();
+  for (const k of declared) {
+    exact.add(k);
+    const l = k.toLowerCase();
+    byLower.set(l, byLower.has(l) ? null : k);
+  }
+  return (name) => {
+    const key = exact.has(name) ? name : byLower.get(name.toLowerCase());
+    return key ? read(key) : undefined;
+  };
+}
+
 export function envFromVariables(read: (name: string) => Value | undefined): EnvClass | undefined {
   for (const name of ENV_VARIABLE_NAMES) {
     const v = read(name);

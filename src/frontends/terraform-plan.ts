@@ -11,7 +11,7 @@ import path from 'node:path';
 import { isTerraformFile, parseTerraform } from './terraform.js';
 import type { HclFile } from '../parse/hcl/ast.js';
 import { hclBlockRanges } from '../parse/hcl/blocks.js';
-import { envFromVariables, evaluationEnv } from '../core/env.js';
+import { envFromVariables, evaluationEnv, readIgnoringCase } from '../core/env.js';
 import { relativeToRoot } from '../core/paths.js';
 import { fileStart } from '../core/source.js';
 import type { Value } from '../core/value.js';
@@ -135,7 +135,7 @@ export const terraformPlanFrontEnd: FrontEnd = {
       const evaluation: Evaluation = {
         variant: rel,
         variantFile: f.path,
-        ...evaluationEnv(pathEnv(ctx, f.path) ?? envFromVariables((name) => evaluated.variables.get(name))),
+        ...evaluationEnv(pathEnv(ctx, f.path) ?? envFromVariables(readIgnoringCase(evaluated.variables.keys(), (k) => evaluated.variables.get(k)))),
         unit: evaluated.rootDir ?? f.path,
         inputs: [],
         planFile: f.path,
@@ -167,3 +167,4 @@ function planRefKeys(ref: Value): string[] {
   if (ref.kind === 'string' && ref.value.startsWith('/')) return [`id:${ref.value.toLowerCase()}`];
   return [];
 }
+

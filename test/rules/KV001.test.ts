@@ -185,6 +185,18 @@ variable "environment" {
         messageId: 'noPurgeProtection',
       },
       {
+        // Variable names are matched ignoring case, as ARM and Bicep parameters are (`Environment`, `ENV`): review 50.
+        name: 'environment-variable-in-another-case',
+        files: {
+          'main.tf': 'variable "Environment" {\n  default = "prod"\n}\n⟦resource "azurerm_key_vault" "kv" {⟧\n  name = "kv-${var.Environment}"\n}\n',
+          'mod/main.tf': 'variable "ENV" {\n  type = string\n}\n⟦resource "azurerm_key_vault" "kv" {⟧\n  name = "kv-mod"\n}\n',
+          'mod-caller/main.tf': 'module "kv" {\n  source = "../mod"\n  ENV    = "production"\n}\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
         // One local module called twice, the property absent in it: one finding at the module's
         // resource (one place to fix), with each call of the root as a related location.
         name: 'module-called-twice-absent',

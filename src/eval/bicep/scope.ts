@@ -9,7 +9,7 @@
  * only the type of `FileScope`, so the imports of this folder have no cycle.
  */
 import type { Location, Range } from '../../core/source.js';
-import { envFromVariables, type EnvClass } from '../../core/env.js';
+import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/env.js';
 import { defaultForNull, nul, passedThrough, str } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type {
@@ -136,12 +136,7 @@ export class FileScope {
     if (!this.caller) return undefined;
     if (!this.moduleEnvRead) {
       this.moduleEnvRead = true;
-      const byName = new Map([...this.params.keys()].map((k) => [k.toLowerCase(), k]));
-      this.moduleEnvValue =
-        envFromVariables((name) => {
-          const declared = byName.get(name.toLowerCase());
-          return declared === undefined ? undefined : this.parameter(declared);
-        }) ?? this.caller.moduleEnv;
+      this.moduleEnvValue = envFromVariables(readIgnoringCase(this.params.keys(), (k) => this.parameter(k))) ?? this.caller.moduleEnv;
     }
     return this.moduleEnvValue;
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { EXPANSION_BUDGET, LOOP_INSTANCE_CAP, takeExpansions } from '../../core/limits.js';
 import type { Block, Body, Expression, TraversalStep } from '../../parse/hcl/ast.js';
 import type { Location } from '../../core/source.js';
-import { envFromVariables, type EnvClass } from '../../core/env.js';
+import { envFromVariables, readIgnoringCase, type EnvClass } from '../../core/env.js';
 import type { InputDecl, InputValidation, OpaqueModuleCall, VendoredOrigin } from '../types.js';
 import { isVendoredFile } from '../types.js';
 import {
@@ -521,7 +521,7 @@ export class ModuleInstance {
 
   /** The class this instance's own `environment`/`env`… variable decides, when it has one with a known value. */
   private ownEnvClass(): EnvClass | undefined {
-    return envFromVariables((name) => (this.src.variables.has(name) ? this.variable(name) : undefined));
+    return envFromVariables(readIgnoringCase(this.src.variables.keys(), (k) => this.variable(k)));
   }
 
   // ---- modules -----------------------------------------------------------------------
@@ -970,3 +970,4 @@ function joinBlocks(before: Value, after: Value): Value {
   const items = (v: Value): Value[] => (v.kind === 'list' ? v.items : [v]);
   return list([...items(before), ...items(after)], before.origin ?? after.origin);
 }
+

@@ -11,7 +11,7 @@ import type { Location } from '../../core/source.js';
 import { parseManifest, remoteCopyDir, type ModuleManifest } from './manifest.js';
 import { buildModuleFacts, isBackendFile, linkConfigurations, lockedProviderTypes, lockedProviderVersions, type RootConfiguration, type TerraformModuleFacts } from './module-facts.js';
 import { providerVersionCeiling } from './provider-versions.js';
-import { classifyPath, envFromVariables, evaluationEnv } from '../../core/env.js';
+import { classifyPath, envFromVariables, evaluationEnv, readIgnoringCase } from '../../core/env.js';
 import type { Value } from '../../core/value.js';
 import { attr, blockHeader, buildModuleSource, childBlocks, fileText, localDir, sourceText, type ModuleSource } from './module-source.js';
 import { literalAttr, localModuleSource, ModuleInstance, type EvalProblem, type RemoteModuleResolver, type TfResource } from './instance.js';
@@ -222,7 +222,7 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
         input.envOverride ??
           input.envForPath?.(rel.split(path.sep).join('/')) ??
           (variantFile ? classifyPath(path.relative(dir, variantFile))?.env : autoVarFilesEnv(input.root, auto, input.envAbove)) ??
-          envFromVariables((name) => (instance.src.variables.has(name) ? instance.variable(name) : undefined)),
+          envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k))),
       );
       const evaluation: Evaluation = {
         variant: variantFile ? path.relative(dir, variantFile).split(path.sep).join('/') : 'default',
