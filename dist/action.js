@@ -41493,10 +41493,14 @@ function substitutionIsWord(text2, i) {
   if (close < 0) return false;
   return !/[\s(]/.test(text2.slice(i + 2, close));
 }
-function ciExpressionEnd(text2, i) {
+function ciExpressionEnd(text2, i, marks = new NextMarks(text2)) {
   if (text2[i] !== "$" || text2[i + 1] !== "{" || text2[i + 2] !== "{") return -1;
   const stop = Math.min(text2.length, i + MAX_CI_EXPRESSION);
-  for (let k = i + 3; k < stop; k++) {
+  const { close, quote, lineBreak } = marks.at(i + 3);
+  if (close < quote) return close < lineBreak && close + 2 <= stop ? close + 2 : -1;
+  if (lineBreak < quote || quote >= stop || marks.budget <= 0) return -1;
+  marks.budget -= stop - quote;
+  for (let k = quote; k < stop; k++) {
     const c = text2[k];
     if (c === "\n" || c === "\r") return -1;
     if (c === "'") {
@@ -41567,6 +41571,7 @@ function tokenize(text2, lang, state, place) {
   const dqStops = DQ_STOPS[lang];
   const out = [];
   let nesting = true;
+  let marks;
   const token = (word, start, end, op, raw = text2.slice(start, end)) => new Token(word, raw, start, end, op, place);
   let i = 0;
   const n = text2.length;
@@ -41670,7 +41675,7 @@ function tokenize(text2, lang, state, place) {
       }
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "{" && text2[i + 2] === "{") {
-        const close = ciExpressionEnd(text2, i);
+        const close = ciExpressionEnd(text2, i, marks ??= new NextMarks(text2));
         if (close > 0) {
           i = close;
           continue;
@@ -41936,7 +41941,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_CI_EXPRESSION, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_CI_EXPRESSION, NextMarks, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -42038,6 +42043,35 @@ var init_script = __esm({
       }
     };
     MAX_CI_EXPRESSION = 2e3;
+    NextMarks = class {
+      constructor(text2) {
+        this.text = text2;
+        this.budget = 2 * text2.length + 1e4;
+      }
+      text;
+      close = -1;
+      quote = -1;
+      lineBreak = -1;
+      /** Characters the scans of expressions with strings may still read. */
+      budget;
+      next(last, from, find) {
+        if (last === Infinity || last >= from) return last;
+        const at2 = find(from);
+        return at2 < 0 ? Infinity : at2;
+      }
+      /** The first `}}`, `'` and line break at or after `from`. */
+      at(from) {
+        const t = this.text;
+        this.close = this.next(this.close, from, (f) => t.indexOf("}}", f));
+        this.quote = this.next(this.quote, from, (f) => t.indexOf("'", f));
+        this.lineBreak = this.next(this.lineBreak, from, (f) => {
+          const n = t.indexOf("\n", f);
+          const r = t.indexOf("\r", f);
+          return n < 0 ? r : r < 0 ? n : Math.min(n, r);
+        });
+        return { close: this.close, quote: this.quote, lineBreak: this.lineBreak };
+      }
+    };
     MAX_ARITHMETIC = 1e3;
     POWERSHELL_TYPE = String.raw`\[[^\s=$\[\]]*(?:\[[^\s=$\[\]]*\][^\s=$\[\]]*)*\]`;
     POWERSHELL_ASSIGNED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)`);

@@ -649,16 +649,56 @@ function substitutionIsWord(text: string, i: number): boolean {
 const MAX_CI_EXPRESSION = 2_000;
 
 /**
+ * Where each next `}}`, `'` and line break of a text lies, from a position on (found again only
+ * once passed): a line of many `${{` that never close (hostile input) costs one search each, not
+ * a scan of MAX_CI_EXPRESSION characters per `${{`. Expressions with strings are scanned
+ * character by character, within a budget linear in the text (`${{ '` repeated: past it, lexed
+ * as before).
+ */
+export class NextMarks {
+  private close = -1;
+  private quote = -1;
+  private lineBreak = -1;
+  /** Characters the scans of expressions with strings may still read. */
+  budget: number;
+  constructor(private readonly text: string) {
+    this.budget = 2 * text.length + 10_000;
+  }
+  private next(last: number, from: number, find: (from: number) => number): number {
+    if (last === Infinity || last >= from) return last;
+    const at = find(from);
+    return at < 0 ? Infinity : at;
+  }
+  /** The first `}}`, `'` and line break at or after `from`. */
+  at(from: number): { close: number; quote: number; lineBreak: number } {
+    const t = this.text;
+    this.close = this.next(this.close, from, (f) => t.indexOf('}}', f));
+    this.quote = this.next(this.quote, from, (f) => t.indexOf("'", f));
+    this.lineBreak = this.next(this.lineBreak, from, (f) => {
+      const n = t.indexOf('\n', f);
+      const r = t.indexOf('\r', f);
+      return n < 0 ? r : r < 0 ? n : Math.min(n, r);
+    });
+    return { close: this.close, quote: this.quote, lineBreak: this.lineBreak };
+  }
+}
+
+/**
  * Where the CI expression `${{ … }}` at `i` ends (the index after its `}}`), or -1. GitHub
  * Actions and Azure Pipelines put its value in before the shell reads the text, so whatever it
  * holds (`||`, `&&`, `format('rg-{0}', x)`, blanks) is one piece of a word, no operator to split
  * a command at. Its strings are single-quoted (`''` inside is a quote) and may hold `}}`; it ends
  * on its own line, within MAX_CI_EXPRESSION characters (-1 otherwise: lexed as before).
  */
-export function ciExpressionEnd(text: string, i: number): number {
+export function ciExpressionEnd(text: string, i: number, marks: NextMarks = new NextMarks(text)): number {
   if (text[i] !== '$' || text[i + 1] !== '{' || text[i + 2] !== '{') return -1;
   const stop = Math.min(text.length, i + MAX_CI_EXPRESSION);
-  for (let k = i + 3; k < stop; k++) {
+  const { close, quote, lineBreak } = marks.at(i + 3);
+  // No string before the first `}}` (nearly every expression): that `}}` ends it.
+  if (close < quote) return close < lineBreak && close + 2 <= stop ? close + 2 : -1;
+  if (lineBreak < quote || quote >= stop || marks.budget <= 0) return -1;
+  marks.budget -= stop - quote;
+  for (let k = quote; k < stop; k++) {
     const c = text[k];
     if (c === '\n' || c === '\r') return -1;
     if (c === "'") {
@@ -806,6 +846,8 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
   const out: ScriptToken[] = [];
   /** As in scan(): false once a substitution inside double quotes was never closed. */
   let nesting = true;
+  /** Where the next `}}`, quote and line break are, for `${{ … }}` (made at the first). */
+  let marks: NextMarks | undefined;
   const token = (word: string, start: number, end: number, op: boolean, raw = text.slice(start, end)): ScriptToken => new Token(word, raw, start, end, op, place);
   let i = 0;
   const n = text.length;
@@ -922,7 +964,7 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       }
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '{' && text[i + 2] === '{') {
-        const close = ciExpressionEnd(text, i);
+        const close = ciExpressionEnd(text, i, (marks ??= new NextMarks(text)));
         if (close > 0) {
           i = close;
           continue;
