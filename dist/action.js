@@ -52334,13 +52334,16 @@ function runRules(input2, undecided2 = [], failures = []) {
     if (!f || names.size < 2) continue;
     const kept = f.address !== void 0 ? names.get(f.address) : void 0;
     const own = kept?.name;
-    const rest = [...names].filter(([address, i]) => address !== f.address && (kept === void 0 || i.words === kept.words)).map(([address, i]) => [address, i.name]);
+    const rest = [...names].filter(([address]) => address !== f.address);
     const taken = /* @__PURE__ */ new Map();
-    for (const [, name] of rest) taken.set(name, (taken.get(name) ?? 0) + 1);
+    for (const [, i] of rest) taken.set(i.name, (taken.get(i.name) ?? 0) + 1);
     const loop = f.address !== void 0 ? withoutInstanceKeys(f.address) : void 0;
-    const label = ([address, name]) => name !== own && taken.get(name) === 1 ? name : withoutInstanceKeys(address) === loop ? address : void 0;
-    const others = [...new Set(rest.map(label).filter((x) => x !== void 0))];
-    if (others.length > 0) f.message = f.message.endsWith(".") ? `${f.message.slice(0, -1)} (${alsoInstances(others)}).` : `${f.message} (${alsoInstances(others)})`;
+    const label = ([address, i]) => i.name !== own && taken.get(i.name) === 1 ? i.name : withoutInstanceKeys(address) === loop ? address : void 0;
+    const labels = (list2) => [...new Set(list2.map(label).filter((x) => x !== void 0))];
+    const same2 = labels(rest.filter(([, i]) => kept === void 0 || i.words === kept.words));
+    const differ = labels(rest.filter(([, i]) => kept !== void 0 && i.words !== kept.words));
+    const notes = [...same2.length > 0 ? [alsoInstances(same2)] : [], ...differ.length > 0 ? [alsoReported(differ)] : []].join("; ");
+    if (notes) f.message = f.message.endsWith(".") ? `${f.message.slice(0, -1)} (${notes}).` : `${f.message} (${notes})`;
   }
   for (const [key, calls] of callsByKey) {
     const f = byKey.get(key);
@@ -52349,6 +52352,11 @@ function runRules(input2, undecided2 = [], failures = []) {
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
+}
+function alsoReported(names) {
+  const shown = names.slice(0, 5).map((n) => `"${n}"`);
+  const more = names.length > 5 ? ` and ${names.length - 5} more` : "";
+  return names.length === 1 ? `also reported for ${shown[0]}, another instance of the same declaration, with its own values` : `also reported for ${shown.join(", ")}${more}, other instances of the same declaration, with their own values`;
 }
 function withoutName(message, name) {
   return message.split(`"${name}"`).join('"\0"');

@@ -364,22 +364,26 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     if (!f || names.size < 2) continue;
     const kept = f.address !== undefined ? names.get(f.address) : undefined;
     const own = kept?.name;
-    // Only instances whose own finding says the same are named: one whose value differs (another
-    // level or message: a vault with no access policy beside one with some) does not hold "the same".
-    const rest = [...names].filter(([address, i]) => address !== f.address && (kept === undefined || i.words === kept.words)).map(([address, i]): [string, string] => [address, i.name]);
+    const rest = [...names].filter(([address]) => address !== f.address);
     // An instance is named by its resource name. An instance of the same loop (count, for_each,
     // copy, a counted module: the address differs only in its instance keys) whose name does not
     // tell it apart (`"${var.prefix}-kv"`: every instance reads "kv") is named by its address,
     // azurerm_key_vault.kv[1]. Instances through two module calls with one name are the calls,
     // related locations already.
     const taken = new Map<string, number>();
-    for (const [, name] of rest) taken.set(name, (taken.get(name) ?? 0) + 1);
+    for (const [, i] of rest) taken.set(i.name, (taken.get(i.name) ?? 0) + 1);
     const loop = f.address !== undefined ? withoutInstanceKeys(f.address) : undefined;
-    const label = ([address, name]: [string, string]): string | undefined =>
-      name !== own && taken.get(name) === 1 ? name : withoutInstanceKeys(address) === loop ? address : undefined;
-    const others = [...new Set(rest.map(label).filter((x) => x !== undefined))];
+    const label = ([address, i]: [string, { name: string }]): string | undefined =>
+      i.name !== own && taken.get(i.name) === 1 ? i.name : withoutInstanceKeys(address) === loop ? address : undefined;
+    const labels = (list: typeof rest): string[] => [...new Set(list.map(label).filter((x) => x !== undefined))];
+    // "The same holds" only for instances whose own finding says the same; the others (another
+    // size, level or count: a vault with no access policy beside one with some) are named apart,
+    // so none is lost from the report and none is said to be what it is not.
+    const same = labels(rest.filter(([, i]) => kept === undefined || i.words === kept.words));
+    const differ = labels(rest.filter(([, i]) => kept !== undefined && i.words !== kept.words));
+    const notes = [...(same.length > 0 ? [alsoInstances(same)] : []), ...(differ.length > 0 ? [alsoReported(differ)] : [])].join('; ');
     // One sentence still (the house style): the note goes before the final period.
-    if (others.length > 0) f.message = f.message.endsWith('.') ? `${f.message.slice(0, -1)} (${alsoInstances(others)}).` : `${f.message} (${alsoInstances(others)})`;
+    if (notes) f.message = f.message.endsWith('.') ? `${f.message.slice(0, -1)} (${notes}).` : `${f.message} (${notes})`;
   }
   // A place inside a local module that several of the root's calls instantiate is one finding
   // (one place to fix), naming the first instance; every call is a related location, so none is
@@ -391,6 +395,15 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
     f.related = [...f.related, ...sorted.filter((c) => !f.related.some((x) => sameRange(x, c)))];
   }
   return [...byKey.values()];
+}
+
+/** `also reported for "gpub", another instance of the same declaration, with its own values` (at most five names). */
+function alsoReported(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((n) => `"${n}"`);
+  const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
+  return names.length === 1
+    ? `also reported for ${shown[0]}, another instance of the same declaration, with its own values`
+    : `also reported for ${shown.join(', ')}${more}, other instances of the same declaration, with their own values`;
 }
 
 /** A message with an instance's quoted name taken out: what two instances' findings say alike. */

@@ -759,7 +759,7 @@ const dynamicPolicies: RuleTable = {
     invalid: [
       {
         // Instances of one declaration with different findings (one vault declares a policy, the other
-        // none: a note) are one finding at the most severe, which names no instance it does not hold for (review 50).
+        // none: a note) are one finding at the most severe; the other is named apart, not as "the same" (review 50).
         name: 'instances-with-different-findings-are-not-named-alike',
         files: {
           'main.tf': 'terraform {\n  backend "azurerm" {}\n}\nmodule "a" {\n  source   = "./kv"\n  policies = ["o1"]\n}\nmodule "b" {\n  source = "./kv"\n}\n',
@@ -769,7 +769,8 @@ const dynamicPolicies: RuleTable = {
         level: 'warning',
         env: 'unknown',
         messageId: 'defaultWithPolicies',
-        message: 'Key Vault "kv-1" uses access policies because rbac_authorization_enabled is not set (defaults to false) and it declares 1 standalone access policy; set rbac_authorization_enabled to true and grant role assignments.',
+        message:
+          'Key Vault "kv-1" uses access policies because rbac_authorization_enabled is not set (defaults to false) and it declares 1 standalone access policy; set rbac_authorization_enabled to true and grant role assignments (also reported for "kv-0", another instance of the same declaration, with its own values).',
       },
       {
         name: 'written-policy-beside-unknown-dynamic-policies',

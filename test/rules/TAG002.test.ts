@@ -147,6 +147,19 @@ resource "azurerm_kubernetes_cluster_node_pool" "gpu" {
     ],
     invalid: [
       {
+        // The instances of one for_each share one finding at the declaration; one of another size is
+        // named apart ("with its own values"), neither lost nor said to be the same (review 51).
+        name: 'for-each-instances-of-different-sizes',
+        files: {
+          'main.tf':
+            '⟦resource "azurerm_kubernetes_cluster_node_pool" "np" {⟧\n  for_each              = { a = "Standard_NC24ads_A100_v4", b = "Standard_NV36ads_A10_v5" }\n  name                  = "gpu${each.key}"\n  kubernetes_cluster_id = "x"\n  vm_size               = each.value\n  node_taints           = ["sku=gpu:NoSchedule"]\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+        messageIncludes: '(also reported for "gpub", another instance of the same declaration, with its own values).',
+      },
+      {
         name: 'merge-without-cost-center',
         files: {
           'main.tf': `
