@@ -40278,7 +40278,10 @@ function bicepUnits(files, ctx) {
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
       const named2 = path34.resolve(path34.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
-      if (!scanned.has(target)) continue;
+      if (!scanned.has(target)) {
+        if (!JSON_TEMPLATE_PATH.test(target)) continue;
+        if (!parent.has(target)) parent.set(target, target);
+      }
       const a = find(from);
       const b = find(target);
       if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
@@ -40293,7 +40296,7 @@ function bicepUnits(files, ctx) {
   }
   return [...groups.values()];
 }
-var BICEP_GENERATOR, isBoolean2, states, soundFiles, bicepFrontEnd;
+var BICEP_GENERATOR, isBoolean2, states, soundFiles, bicepFrontEnd, JSON_TEMPLATE_PATH;
 var init_bicep2 = __esm({
   "src/frontends/bicep.ts"() {
     "use strict";
@@ -40409,6 +40412,7 @@ var init_bicep2 = __esm({
         };
       }
     };
+    JSON_TEMPLATE_PATH = /\.json$/i;
   }
 });
 
@@ -43427,7 +43431,7 @@ var init_azure_pipelines = __esm({
 });
 
 // src/eval/ci/scripts.ts
-function addSimpleCommands(out, cmd, statement, lineMap, base = 0) {
+function addSimpleCommands(out, cmd, statement, lineMap, base = 0, openCases = []) {
   const first = out.length;
   let words = [];
   let op;
@@ -43452,7 +43456,6 @@ function addSimpleCommands(out, cmd, statement, lineMap, base = 0) {
   };
   const suspended = [];
   let inBacktick = false;
-  const openCases = [];
   const tokens = cmd.tokens;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
@@ -43537,13 +43540,15 @@ function argumentSubstitution(open, close, lineMap, prefix) {
 function scriptOf(sn, lineMap) {
   const commands = [];
   let open = 0;
+  const openCases = [];
   sn.commands.forEach((cmd, i) => {
     const shell = sn.language === "shell" && !cmd.commented;
     const tokens = cmd.tokens;
     if (shell && open > 0 && tokens[0]?.op && tokens[0].text === ")") open--;
     const base = shell ? open : 0;
     for (const sub2 of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub2, commented: cmd.commented }, i, lineMap, base);
-    addSimpleCommands(commands, cmd, i, lineMap, base);
+    addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
+    if (openCases.length > MAX_OPEN_ACROSS_LINES) openCases.length = MAX_OPEN_ACROSS_LINES;
     const last = tokens[tokens.length - 1];
     if (shell && last?.op && (last.text === "(" || last.text === "$(")) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
     for (const str3 of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str3, commented: cmd.commented }, i, lineMap, base);

@@ -416,6 +416,9 @@ function cachedModule(state: UnitParses, ctx: FrontEndContext, cache: Host, bice
  * parse — a file used as a module is evaluated through its caller (`evaluateBicep`), so the
  * two must be in one unit. A pattern match that is not a real reference only joins more.
  */
+/** A referenced path that may be an ARM JSON template (a module or `using` target). */
+const JSON_TEMPLATE_PATH = /\.json$/i;
+
 function bicepUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): ClassifiedFile[][] {
   const state = stateOf(ctx);
   const scanned = new Map(files.map((f) => [path.resolve(f.path), f]));
@@ -432,7 +435,13 @@ function bicepUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): Cla
       const named = path.resolve(path.dirname(from), reference);
       // `using './main.json'` where main.json is a twin linted through its `.bicep`: a variant of that `.bicep`.
       const target = scanned.has(named) ? named : (twinSourceOf(state, named) ?? named);
-      if (!scanned.has(target)) continue;
+      // An ARM JSON template (a module, a `using` target) is evaluated through each file that
+      // names it: those files are one unit, as the callers of one `.bicep` module are, so the
+      // instances it makes for each are one finding that names the others.
+      if (!scanned.has(target)) {
+        if (!JSON_TEMPLATE_PATH.test(target)) continue;
+        if (!parent.has(target)) parent.set(target, target);
+      }
       const a = find(from);
       const b = find(target);
       if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);

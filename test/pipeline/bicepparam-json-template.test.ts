@@ -214,6 +214,16 @@ describe('a .bicep module that is an ARM JSON template', () => {
     expect(shown(await run(root), 'KV001')).toEqual(['KV001 b/main.bicep:3:20 warning unknown [default]', 'KV001 modules/kv.json:5:48 warning unknown [default]']);
   });
 
+  it('callers in other folders are one unit: the instances they make are one finding that names the others', async () => {
+    const root = tree({
+      'modules/kv.json': TEMPLATE('false').replace('"name": "kv-mlops",', '"name": "[parameters(\'name\')]",').replace('"parameters": {', '"parameters": {\n    "name": { "type": "string" },'),
+      'a/main.bicep': "module kv '../modules/kv.json' = {\n  name: 'kv'\n  params: { name: 'kva' }\n}\n",
+      'b/main.bicep': "module kv '../modules/kv.json' = {\n  name: 'kv'\n  params: { name: 'kvb' }\n}\n",
+    });
+    const kv = (await run(root)).findings.filter((f) => f.ruleId === 'KV001');
+    expect(kv.map((f) => f.message.match(/"kv[ab]"/g))).toEqual([['"kva"', '"kvb"']]);
+  });
+
   it('files-only (pre-commit): given only the template, it reports what a run over the root reports for it', async () => {
     const root = tree({
       '.git/HEAD': 'ref: refs/heads/main\n',

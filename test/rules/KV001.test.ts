@@ -1345,6 +1345,8 @@ jobs:
           'one-line.sh': '( ENVIRONMENT=prod; echo hi )\n⟦az⟧ keyvault create --name kv-a -g rg\n',
           'lines.sh': '(\n  ENVIRONMENT=prod\n  echo hi\n)\n⟦az⟧ keyvault create --name kv-b -g rg\n',
           'substitution.sh': 'OUT="$(ENVIRONMENT=prod; echo hi)"\n⟦az⟧ keyvault create --name kv-c -g rg\n',
+          // A case over several lines inside it: its patterns' `)` close no subshell (review 51).
+          'case.sh': '(\n  case $1 in\n    *) ENVIRONMENT=prod ;;\n  esac\n)\n⟦az⟧ keyvault create --name kv-d -g rg\n',
         },
         level: 'warning',
         env: 'unknown',

@@ -19,7 +19,7 @@ const ARGUMENT_SUBSTITUTED: ReadonlySet<string> = new Set(['az', 'terraform']);
  * no list per command). The lexer's tokens are the words: each maps a part of itself back to
  * the file and makes its range only when it is read (ScriptToken).
  */
-function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap, base = 0): void {
+function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap, base = 0, openCases: number[] = []): void {
   const first = out.length;
   let words: ScriptToken[] = [];
   let op: string | undefined;
@@ -51,8 +51,8 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
   const suspended: { words: ScriptToken[]; after: string | undefined; wordsDepth: number; touchesPrevious: boolean; open: ScriptToken; closeDepth: number; joined: boolean }[] = [];
   let inBacktick = false;
   // The depth at which each open `case` statement started: its patterns end in a `)` that closes
-  // nothing (`$(case "$ENV" in prod) echo Premium;; *) echo Basic;; esac)`), until its `esac`.
-  const openCases: number[] = [];
+  // nothing (`$(case "$ENV" in prod) echo Premium;; *) echo Basic;; esac)`), until its `esac`
+  // (`openCases`: the script's, a case open across lines included, whose `a)` lines close no subshell).
   // An indexed loop: for…of makes an iterator result per token until V8 optimizes this function.
   const tokens = cmd.tokens;
   for (let k = 0; k < tokens.length; k++) {
@@ -154,6 +154,8 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   // Counted only from lines that end with the `(`/`$(` and lines that start with the `)`: a
   // parenthesis inside a line (`${V%% (*}`, a case pattern) is that line's business.
   let open = 0;
+  /** The `case` statements open across lines, by the depth they started at (their patterns' `)` close nothing). */
+  const openCases: number[] = [];
   sn.commands.forEach((cmd, i) => {
     const shell = sn.language === 'shell' && !cmd.commented;
     const tokens = cmd.tokens;
@@ -162,7 +164,9 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
     // Substitutions inside double quotes run first (`KV_ID="$(az keyvault create …)"`): each is
     // a simple command of the same line, after `$(` as an unquoted one is.
     for (const sub of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub, commented: cmd.commented }, i, lineMap, base);
-    addSimpleCommands(commands, cmd, i, lineMap, base);
+    addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
+    // Bounded as subshells are (hostile input: a line of 100,000 `case x in`).
+    if (openCases.length > MAX_OPEN_ACROSS_LINES) openCases.length = MAX_OPEN_ACROSS_LINES;
     const last = tokens[tokens.length - 1];
     if (shell && last?.op && (last.text === '(' || last.text === '$(')) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
     // A shell started with a literal script (`bash -c 'az …'`) runs it after its own words are read.
