@@ -19745,9 +19745,14 @@ function evalTemplatePart(p, ctx, at2, holes = []) {
 function iterate(coll) {
   if (coll.kind === "list") return coll.items.map((v, i) => [num(i, v.origin), v]);
   if (coll.kind === "object") {
-    const pairs = [];
-    coll.entries.forEach((v, k) => pairs.push([str(k, coll.keyOrigins?.get(k) ?? v.origin), v]));
-    return pairs;
+    const keys = [...coll.entries.keys()];
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1] < keys[i];
+    if (!sorted) keys.sort();
+    return keys.map((k) => {
+      const v = coll.entries.get(k);
+      return [str(k, coll.keyOrigins?.get(k) ?? v.origin), v];
+    });
   }
   return void 0;
 }

@@ -857,6 +857,19 @@ const agentPoolProfiles: RuleTable = {
     ],
     invalid: [
       {
+        // A dynamic block over a map makes its blocks in the keys' lexical order, as Terraform does:
+        // "agpu" is the first block, the system pool, though written second (review 51).
+        name: 'dynamic-agent-pool-profiles-in-key-order',
+        files: {
+          'main.tf':
+            'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n  dynamic "agent_pool_profile" {\n    for_each = { sys = "Standard_D4s_v5", agpu = ⟦"Standard_NC4as_T4_v3"⟧ }\n    content {\n      name    = agent_pool_profile.key\n      vm_size = agent_pool_profile.value\n    }\n  }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'gpuSystemPool',
+        messageIncludes: 'System node pool "agpu"',
+      },
+      {
         name: 'gpu-in-the-first-agent-pool-profile',
         files: {
           'main.tf': 'resource "azurerm_kubernetes_cluster" "aks" {\n  name = "aks"\n  agent_pool_profile {\n    name    = "default"\n    vm_size = ⟦"Standard_NC4as_T4_v3"⟧\n  }\n}\n',

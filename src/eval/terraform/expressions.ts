@@ -349,13 +349,25 @@ function evalTemplatePart(p: TemplatePart, ctx: EvalContext, at: Location, holes
 }
 
 /** Key/value pairs of a collection for `for` and `for_each`; undefined when not iterable/known. */
+/**
+ * The elements a `for` expression, `dynamic` block or `for_each` walks, in Terraform's order: a
+ * list's by index; a map's or object's by key in lexical order, whatever order they were
+ * written in ("for Expressions", Element Ordering: "For maps and objects, Terraform sorts the
+ * elements by key or attribute name, using lexical sorting"; `keys()` and `values()` likewise).
+ * So `dynamic "agent_pool_profile"` over `{ zgpu = …, asys = … }` makes the `asys` block first.
+ */
 export function iterate(coll: Value): [Value, Value][] | undefined {
   if (coll.kind === 'list') return coll.items.map((v, i) => [num(i, v.origin), v]);
   if (coll.kind === 'object') {
-    // forEach, not a spread of the map: no [key, value] array per entry on the way.
-    const pairs: [Value, Value][] = [];
-    coll.entries.forEach((v, k) => pairs.push([str(k, coll.keyOrigins?.get(k) ?? v.origin), v]));
-    return pairs;
+    const keys = [...coll.entries.keys()];
+    // Already in order (nearly always: written so, or made by an earlier walk): no sort.
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
+    if (!sorted) keys.sort();
+    return keys.map((k) => {
+      const v = coll.entries.get(k)!;
+      return [str(k, coll.keyOrigins?.get(k) ?? v.origin), v];
+    });
   }
   return undefined;
 }
