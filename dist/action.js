@@ -48904,6 +48904,7 @@ function evalField(fieldValue, op, right, ctx, cond, written2) {
 function evalCount(count2, op, right, ctx, cond) {
   const where = member2(count2, "where");
   let elements2;
+  let written2;
   let scopeOf;
   const field = member2(count2, "field");
   if (field) {
@@ -48915,6 +48916,7 @@ function evalCount(count2, op, right, ctx, cond) {
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === "undecided") return undecided(holder.why);
     elements2 = holder.items;
+    written2 = holder.written;
     scopeOf = (e) => ({ arrayPath: path59, alias, element: e });
   } else {
     const value = member2(count2, "value");
@@ -48923,6 +48925,7 @@ function evalCount(count2, op, right, ctx, cond) {
     if (v.kind === "unknown") return undecided(`count.value is not known (${v.reason})`);
     if (v.kind !== "list") return undecided("count.value is not an array");
     elements2 = v.items;
+    written2 = v;
     const nameV = member2(count2, "name");
     const name = nameV?.kind === "string" ? nameV.value : void 0;
     scopeOf = (e) => ({ arrayPath: "\0", alias: "\0", name, element: e });
@@ -48952,8 +48955,8 @@ function evalCount(count2, op, right, ctx, cond) {
   const at2 = (field ?? cond).origin;
   const decided = evidence.length ? evidence : against;
   if (decided.length > 0 || !low) return { result: low, evidence: decided };
-  if (elements2.length === 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
-  return { result: low, evidence: [{ field: "count", value: num(yes), condition: at2 }] };
+  if (elements2.length === 0 && written2 === void 0) return { result: low, evidence: [{ field: field?.kind === "string" ? field.value : "count", value: void 0, condition: at2 }] };
+  return { result: low, evidence: [{ field: "count", value: num(yes, field ? written2?.origin : void 0), condition: at2 }] };
 }
 function readArray(path59, ctx) {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
@@ -48966,16 +48969,18 @@ function arrayOf(r) {
   if (r.kind === "undecided") return r;
   if (r.kind === "many") {
     const items = [];
+    let written2;
     for (const v of r.values) {
       if (v === void 0) continue;
       if (v.kind !== "list") return { kind: "undecided", why: "a counted member is not a list" };
+      written2 ??= v;
       appendAll(items, v.items);
     }
-    return { kind: "ok", items };
+    return written2 ? { kind: "ok", items, written: written2 } : { kind: "ok", items };
   }
   if (r.value === void 0) return { kind: "ok", items: [] };
   if (r.value.kind !== "list") return { kind: "undecided", why: "the counted value is not a list" };
-  return { kind: "ok", items: r.value.items };
+  return { kind: "ok", items: r.value.items, written: r.value };
 }
 function effectOf(then, input2) {
   const e = member2(then, "effect");

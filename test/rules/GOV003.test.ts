@@ -168,6 +168,28 @@ const cases: RuleTable = {
         options: opts,
         ...audit,
       },
+      {
+        // A count of 0 over an array the resource writes empty: the array, which is set (review 51: "is not set").
+        name: 'count-over-an-empty-written-array',
+        files: {
+          'main.tf':
+            'resource "azapi_resource" "kv" {\n  type      = "Microsoft.KeyVault/vaults@2023-07-01"\n  name      = "kv-ml"\n  location  = "westeurope"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  body = {\n    properties = {\n      networkAcls = {\n        ipRules = ⟦[]⟧\n      }\n    }\n  }\n}\n',
+          'policies/ip-rules.json': JSON.stringify({
+            name: 'ip-rules',
+            properties: {
+              displayName: 'Key Vaults need an IP rule',
+              mode: 'All',
+              policyRule: {
+                if: { allOf: [{ field: 'type', equals: 'Microsoft.KeyVault/vaults' }, { count: { field: 'Microsoft.KeyVault/vaults/networkAcls.ipRules[*]', where: { value: "[field('location')]", equals: 'westeurope' } }, equals: 0 }] },
+                then: { effect: 'audit' },
+              },
+            },
+          }),
+        },
+        options: opts,
+        ...audit,
+        message: /marks Microsoft\.KeyVault\/vaults "kv-ml" as non-compliant: 0 members of the policy's count match;/,
+      },
     ],
   },
   arm: {

@@ -364,6 +364,8 @@ function evalField(fieldValue: Value, op: Operator, right: Value, ctx: Ctx, cond
 function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Value): Outcome {
   const where = member(count, 'where');
   let elements: Value[];
+  /** The counted array as written (a `count.value` list is written in the policy): an empty one is no absent one. */
+  let written: Value | undefined;
   let scopeOf: (e: Value) => Scope;
   const field = member(count, 'field');
   if (field) {
@@ -376,6 +378,7 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
     const holder = readArray(arrayOnly, ctx);
     if (holder.kind === 'undecided') return undecided(holder.why);
     elements = holder.items;
+    written = holder.written;
     scopeOf = (e) => ({ arrayPath: path, alias, element: e });
   } else {
     const value = member(count, 'value');
@@ -384,6 +387,7 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
     if (v.kind === 'unknown') return undecided(`count.value is not known (${v.reason})`);
     if (v.kind !== 'list') return undecided('count.value is not an array');
     elements = v.items;
+    written = v;
     const nameV = member(count, 'name');
     const name = nameV?.kind === 'string' ? nameV.value : undefined;
     scopeOf = (e) => ({ arrayPath: '\u0000', alias: '\u0000', name, element: e });
@@ -417,11 +421,16 @@ function evalCount(count: Value, op: Operator, right: Value, ctx: Ctx, cond: Val
   // absent or empty; else (members whose `where` read no field: a value condition) the count.
   const decided = evidence.length ? evidence : against;
   if (decided.length > 0 || !low) return { result: low, evidence: decided };
-  if (elements.length === 0) return { result: low, evidence: [{ field: field?.kind === 'string' ? field.value : 'count', value: undefined, condition: at }] };
-  return { result: low, evidence: [{ field: 'count', value: num(yes), condition: at }] };
+  // An array the resource does not write: the field is not set (at the resource).
+  if (elements.length === 0 && written === undefined) return { result: low, evidence: [{ field: field?.kind === 'string' ? field.value : 'count', value: undefined, condition: at }] };
+  // Counted members whose `where` read no field condition, or an empty array it writes (at the array).
+  return { result: low, evidence: [{ field: 'count', value: num(yes, field ? written?.origin : undefined), condition: at }] };
 }
 
-function readArray(path: string, ctx: Ctx): { kind: 'ok'; items: Value[] } | { kind: 'undecided'; why: string } {
+/** A counted array's members, and the array itself when it is written (absent: none). */
+type ArrayRead = { kind: 'ok'; items: Value[]; written?: Value } | { kind: 'undecided'; why: string };
+
+function readArray(path: string, ctx: Ctx): ArrayRead {
   for (let i = ctx.scopes.length - 1; i >= 0; i--) {
     const s = ctx.scopes[i]!;
     if (path.toLowerCase().startsWith(`${s.arrayPath.toLowerCase()}.`)) return arrayOf(walk(s.element, path.slice(s.arrayPath.length + 1), ctx.target, plainPath(s.arrayPath)));
@@ -429,20 +438,22 @@ function readArray(path: string, ctx: Ctx): { kind: 'ok'; items: Value[] } | { k
   return arrayOf(walk(ctx.target.body, path, ctx.target, ''));
 }
 
-function arrayOf(r: Read): { kind: 'ok'; items: Value[] } | { kind: 'undecided'; why: string } {
+function arrayOf(r: Read): ArrayRead {
   if (r.kind === 'undecided') return r;
   if (r.kind === 'many') {
     const items: Value[] = [];
+    let written: Value | undefined;
     for (const v of r.values) {
       if (v === undefined) continue;
       if (v.kind !== 'list') return { kind: 'undecided', why: 'a counted member is not a list' };
+      written ??= v;
       appendAll(items, v.items);
     }
-    return { kind: 'ok', items };
+    return written ? { kind: 'ok', items, written } : { kind: 'ok', items };
   }
   if (r.value === undefined) return { kind: 'ok', items: [] };
   if (r.value.kind !== 'list') return { kind: 'undecided', why: 'the counted value is not a list' };
-  return { kind: 'ok', items: r.value.items };
+  return { kind: 'ok', items: r.value.items, written: r.value };
 }
 
 /** The effect a definition has after parameters: lower-case (`deny`, `audit`, …), or undecided. */
