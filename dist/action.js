@@ -44856,16 +44856,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       }
       bodyRestore.set(b.end, saved);
     }
-    if (!ps) {
-      currentDepth = cmd.depth ?? 0;
-      while (subshellPrior.length > currentDepth) restoreVariables(subshellPrior.pop());
-      while (subshellAssigned.length > currentDepth) {
-        for (const [name, before] of subshellAssigned.pop()) {
-          if (before === void 0) assigned.delete(name);
-          else assigned.set(name, before);
-        }
-      }
-    }
+    if (!ps) leaveSubshellsTo(cmd.depth ?? 0);
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
     if (recordExpansions) {
@@ -45007,7 +44998,18 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (CHANGES_DIRECTORY.has(program.text) && !inSubstitution && !(cmd.depth ?? 0)) cwdMoved = true;
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
+  if (!ps) leaveSubshellsTo(0);
   return { invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
+  function leaveSubshellsTo(depth) {
+    currentDepth = depth;
+    while (subshellPrior.length > depth) restoreVariables(subshellPrior.pop());
+    while (subshellAssigned.length > depth) {
+      for (const [name, before] of subshellAssigned.pop()) {
+        if (before === void 0) assigned.delete(name);
+        else assigned.set(name, before);
+      }
+    }
+  }
   function passedArgument(name) {
     return psScriptParams ? initial.get(`${PS_ARGUMENT}${name.toLowerCase()}`) : void 0;
   }

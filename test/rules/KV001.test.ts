@@ -1347,6 +1347,9 @@ jobs:
           'substitution.sh': 'OUT="$(ENVIRONMENT=prod; echo hi)"\n⟦az⟧ keyvault create --name kv-c -g rg\n',
           // A case over several lines inside it: its patterns' `)` close no subshell (review 51).
           'case.sh': '(\n  case $1 in\n    *) ENVIRONMENT=prod ;;\n  esac\n)\n⟦az⟧ keyvault create --name kv-d -g rg\n',
+          // A subshell that ends a sourced file ends with it (review 51).
+          'vars/sub.sh': '( ENVIRONMENT=prod )\n',
+          'sourced.sh': 'source ./vars/sub.sh\n⟦az⟧ keyvault create --name kv-e -g rg\n',
         },
         level: 'warning',
         env: 'unknown',

@@ -609,16 +609,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       bodyRestore.set(b.end, saved);
     }
     // Leaving a subshell (`( … )`, `$(…)`): what it assigned is the parent's no more.
-    if (!ps) {
-      currentDepth = cmd.depth ?? 0;
-      while (subshellPrior.length > currentDepth) restoreVariables(subshellPrior.pop()!);
-      while (subshellAssigned.length > currentDepth) {
-        for (const [name, before] of subshellAssigned.pop()!) {
-          if (before === undefined) assigned.delete(name);
-          else assigned.set(name, before);
-        }
-      }
-    }
+    if (!ps) leaveSubshellsTo(cmd.depth ?? 0);
     const words = joinExpressions(cmd.argv);
     if (words.length === 0) continue;
     if (recordExpansions) {
@@ -787,8 +778,22 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     // A subshell's assignments (`$(source x.sh)`) do not reach the script.
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
+  // A subshell that ends the script (or a sourced file) ends with it: what it set is not the script's.
+  if (!ps) leaveSubshellsTo(0);
   // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
   return { invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
+
+  /** Leaving subshells (`( … )`, `$(…)`) down to `depth`: what they assigned is the parent's no more. */
+  function leaveSubshellsTo(depth: number): void {
+    currentDepth = depth;
+    while (subshellPrior.length > depth) restoreVariables(subshellPrior.pop()!);
+    while (subshellAssigned.length > depth) {
+      for (const [name, before] of subshellAssigned.pop()!) {
+        if (before === undefined) assigned.delete(name);
+        else assigned.set(name, before);
+      }
+    }
+  }
 
   /**
    * A named argument the caller passed to this PowerShell script (`./kv.ps1 -Environment prod`),
