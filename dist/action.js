@@ -7015,7 +7015,7 @@ var require_build = __commonJS({
         return this.rest();
       }
     };
-    var Parser6 = class Parser7 {
+    var Parser7 = class Parser8 {
       static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
       static ERR_INVALID_CHAR_RANGE = "invalid character class range";
       static ERR_INVALID_ESCAPE = "invalid escape sequence";
@@ -7058,13 +7058,13 @@ var require_build = __commonJS({
       ]));
       static unicodeTable(name) {
         if (name === "Any") return {
-          tab: Parser7.ANY_TABLE,
-          fold: Parser7.ANY_TABLE,
+          tab: Parser8.ANY_TABLE,
+          fold: Parser8.ANY_TABLE,
           sign: 1
         };
         if (name === "Ascii") return {
-          tab: Parser7.ASCII_TABLE,
-          fold: Parser7.ASCII_FOLD_TABLE,
+          tab: Parser8.ASCII_TABLE,
+          fold: Parser8.ASCII_FOLD_TABLE,
           sign: 1
         };
         if (name === "Assigned") return {
@@ -7117,13 +7117,13 @@ var require_build = __commonJS({
       * @param {number} flags
       */
       static parse(pattern, flags) {
-        return new Parser7(pattern, flags).parseInternal();
+        return new Parser8(pattern, flags).parseInternal();
       }
       static parseRepeat(t) {
         const start = t.pos();
         if (!t.more() || !t.lookingAt("{")) return -1;
         t.skip(1);
-        const min = Parser7.parseInt(t);
+        const min = Parser8.parseInt(t);
         if (min === -1) return -1;
         if (!t.more()) return -1;
         let max;
@@ -7132,11 +7132,11 @@ var require_build = __commonJS({
           t.skip(1);
           if (!t.more()) return -1;
           if (t.lookingAt("}")) max = -1;
-          else if ((max = Parser7.parseInt(t)) === -1) return -1;
+          else if ((max = Parser8.parseInt(t)) === -1) return -1;
         }
         if (!t.more() || !t.lookingAt("}")) return -1;
         t.skip(1);
-        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_REPEAT_SIZE, t.from(start));
+        if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_REPEAT_SIZE, t.from(start));
         return min << 16 | max & Unicode.MAX_BMP;
       }
       static isValidCaptureName(name) {
@@ -7177,7 +7177,7 @@ var require_build = __commonJS({
           case Regexp.Op.ANY_CHAR:
             break;
           case Regexp.Op.ANY_CHAR_NOT_NL:
-            if (Parser7.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+            if (Parser8.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
             break;
           case Regexp.Op.CHAR_CLASS: {
             const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
@@ -7195,7 +7195,7 @@ var require_build = __commonJS({
       static parseEscape(t) {
         const startPos = t.pos();
         t.skip(1);
-        if (!t.more()) throw new RE2JSSyntaxException(Parser7.ERR_TRAILING_BACKSLASH);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser8.ERR_TRAILING_BACKSLASH);
         let c = t.pop();
         bigswitch: switch (c) {
           case Codepoint.CODES["1"]:
@@ -7256,18 +7256,18 @@ var require_build = __commonJS({
           default:
             if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
         }
-        throw new RE2JSSyntaxException(Parser7.ERR_INVALID_ESCAPE, t.from(startPos));
+        throw new RE2JSSyntaxException(Parser8.ERR_INVALID_ESCAPE, t.from(startPos));
       }
       static parseClassChar(t, wholeClassPos) {
-        if (!t.more()) throw new RE2JSSyntaxException(Parser7.ERR_MISSING_BRACKET, t.from(wholeClassPos));
-        if (t.lookingAt("\\")) return Parser7.parseEscape(t);
+        if (!t.more()) throw new RE2JSSyntaxException(Parser8.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+        if (t.lookingAt("\\")) return Parser8.parseEscape(t);
         return t.pop();
       }
       static hasCapture(re3) {
         if (re3 === null) return false;
         if (re3.op === Regexp.Op.CAPTURE) return true;
         if (re3.subs) {
-          for (let sub2 of re3.subs) if (Parser7.hasCapture(sub2)) return true;
+          for (let sub2 of re3.subs) if (Parser8.hasCapture(sub2)) return true;
         }
         return false;
       }
@@ -7303,7 +7303,7 @@ var require_build = __commonJS({
         this.free = re3;
       }
       checkLimits(re3) {
-        if (this.numRunes > Parser7.MAX_RUNES) throw new RE2JSSyntaxException(Parser7.ERR_LARGE);
+        if (this.numRunes > Parser8.MAX_RUNES) throw new RE2JSSyntaxException(Parser8.ERR_LARGE);
         this.checkSize(re3);
         this.checkHeight(re3);
       }
@@ -7314,14 +7314,14 @@ var require_build = __commonJS({
             let n = re3.max;
             if (n === -1) n = re3.min;
             if (n <= 0) n = 1;
-            if (n > Math.floor(Parser7.MAX_SIZE / this.repeats)) this.repeats = Parser7.MAX_SIZE;
+            if (n > Math.floor(Parser8.MAX_SIZE / this.repeats)) this.repeats = Parser8.MAX_SIZE;
             else this.repeats *= n;
           }
-          if (this.numRegexp < Math.floor(Parser7.MAX_SIZE / this.repeats)) return;
+          if (this.numRegexp < Math.floor(Parser8.MAX_SIZE / this.repeats)) return;
           this.size = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkSize(reEx);
         }
-        if (this.calcSize(re3, true) > Parser7.MAX_SIZE) throw new RE2JSSyntaxException(Parser7.ERR_LARGE);
+        if (this.calcSize(re3, true) > Parser8.MAX_SIZE) throw new RE2JSSyntaxException(Parser8.ERR_LARGE);
       }
       calcSize(re3, force = false) {
         if (!force && this.size !== null) {
@@ -7366,12 +7366,12 @@ var require_build = __commonJS({
         return size;
       }
       checkHeight(re3) {
-        if (this.numRegexp < Parser7.MAX_HEIGHT) return;
+        if (this.numRegexp < Parser8.MAX_HEIGHT) return;
         if (this.height === null) {
           this.height = /* @__PURE__ */ new Map();
           for (let reEx of this.stack) this.checkHeight(reEx);
         }
-        if (this.calcHeight(re3, true) > Parser7.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser7.ERR_NESTING_DEPTH);
+        if (this.calcHeight(re3, true) > Parser8.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser8.ERR_NESTING_DEPTH);
       }
       calcHeight(re3, force = false) {
         if (!force && this.height !== null) {
@@ -7432,7 +7432,7 @@ var require_build = __commonJS({
       newLiteral(r, flags) {
         const re3 = this.newRegexp(Regexp.Op.LITERAL);
         re3.flags = flags;
-        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser7.minFoldRune(r);
+        if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser8.minFoldRune(r);
         re3.runes = [r];
         return re3;
       }
@@ -7451,12 +7451,12 @@ var require_build = __commonJS({
             t.skip(1);
             flags ^= RE2Flags.NON_GREEDY;
           }
-          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+          if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
         }
         const n = this.stack.length;
-        if (n === 0) throw new RE2JSSyntaxException(Parser7.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        if (n === 0) throw new RE2JSSyntaxException(Parser8.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
         const sub2 = this.stack[n - 1];
-        if (Regexp.isPseudoOp(sub2.op)) throw new RE2JSSyntaxException(Parser7.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+        if (Regexp.isPseudoOp(sub2.op)) throw new RE2JSSyntaxException(Parser8.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
         const re3 = this.newRegexp(op);
         re3.min = min;
         re3.max = max;
@@ -7464,7 +7464,7 @@ var require_build = __commonJS({
         re3.subs = [sub2];
         this.stack[n - 1] = re3;
         this.checkLimits(re3);
-        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re3, 1e3)) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+        if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re3, 1e3)) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
       }
       repeatIsValid(re3, n) {
         if (re3.op === Regexp.Op.REPEAT) {
@@ -7581,8 +7581,8 @@ var require_build = __commonJS({
         for (let i = 0; i <= lensub; i++) {
           let ifirst = null;
           if (i < lensub) {
-            ifirst = Parser7.leadingRegexp(array[s + i]);
-            if (first !== null && first.equals(ifirst) && (Parser7.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser7.isCharClass(first.subs[0]))) continue;
+            ifirst = Parser8.leadingRegexp(array[s + i]);
+            if (first !== null && first.equals(ifirst) && (Parser8.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser8.isCharClass(first.subs[0]))) continue;
           }
           if (i === start) {
           } else if (i === start + 1) array[lenout++] = array[s + start];
@@ -7606,7 +7606,7 @@ var require_build = __commonJS({
         start = 0;
         lenout = 0;
         for (let i = 0; i <= lensub; i++) {
-          if (i < lensub && Parser7.isCharClass(array[s + i])) continue;
+          if (i < lensub && Parser8.isCharClass(array[s + i])) continue;
           if (i === start) {
           } else if (i === start + 1) array[lenout++] = array[s + start];
           else {
@@ -7620,7 +7620,7 @@ var require_build = __commonJS({
             array[s + start] = array[s + max];
             array[s + max] = tmp;
             for (let j = start + 1; j < i; j++) {
-              Parser7.mergeCharClass(array[s + start], array[s + j]);
+              Parser8.mergeCharClass(array[s + start], array[s + j]);
               this.reuse(array[s + j]);
             }
             this.cleanAlt(array[s + start]);
@@ -7693,7 +7693,7 @@ var require_build = __commonJS({
         return this.newRegexp(Regexp.Op.EMPTY_MATCH);
       }
       parseInternal() {
-        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser7.literalRegexp(this.wholeRegexp, this.flags);
+        if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser8.literalRegexp(this.wholeRegexp, this.flags);
         let lastRepeatPos = -1;
         let min = -1;
         let max = -1;
@@ -7767,7 +7767,7 @@ var require_build = __commonJS({
             }
             case Codepoint.CODES["{"]: {
               const before = t.pos();
-              const minMax = Parser7.parseRepeat(t);
+              const minMax = Parser8.parseRepeat(t);
               if (minMax < 0) {
                 t.rewindTo(before);
                 this.literal(t.pop());
@@ -7793,7 +7793,7 @@ var require_build = __commonJS({
                   this.op(Regexp.Op.NO_WORD_BOUNDARY);
                   break bigswitch;
                 case Codepoint.CODES["C"]:
-                  throw new RE2JSSyntaxException(Parser7.ERR_INVALID_ESCAPE, "\\C");
+                  throw new RE2JSSyntaxException(Parser8.ERR_INVALID_ESCAPE, "\\C");
                 case Codepoint.CODES["Q"]: {
                   let lit = t.rest();
                   const i = lit.indexOf("\\E");
@@ -7835,7 +7835,7 @@ var require_build = __commonJS({
               }
               t.rewindTo(savedPos);
               this.reuse(re3);
-              this.literal(Parser7.parseEscape(t));
+              this.literal(Parser8.parseEscape(t));
               break;
             }
             default:
@@ -7846,7 +7846,7 @@ var require_build = __commonJS({
         this.concat();
         if (this.swapVerticalBar()) this.pop();
         this.alternate();
-        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser7.ERR_MISSING_PAREN, this.wholeRegexp);
+        if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser8.ERR_MISSING_PAREN, this.wholeRegexp);
         this.stack[0].namedGroups = this.namedGroups;
         return this.stack[0];
       }
@@ -7856,14 +7856,14 @@ var require_build = __commonJS({
         if (s.startsWith("(?P<") || s.startsWith("(?<")) {
           const begin = s.charAt(2) === "P" ? 4 : 3;
           const end = s.indexOf(">");
-          if (end < 0) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_NAMED_CAPTURE, s);
+          if (end < 0) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_NAMED_CAPTURE, s);
           const name = s.substring(begin, end);
           t.skipString(name);
           t.skip(begin + 1);
-          if (!Parser7.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+          if (!Parser8.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
           const re3 = this.op(Regexp.Op.LEFT_PAREN);
           re3.cap = ++this.numCap;
-          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser7.ERR_DUPLICATE_NAMED_CAPTURE, name);
+          if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser8.ERR_DUPLICATE_NAMED_CAPTURE, name);
           this.namedGroups[name] = this.numCap;
           re3.name = name;
           return;
@@ -7910,7 +7910,7 @@ var require_build = __commonJS({
               break loop;
           }
         }
-        throw new RE2JSSyntaxException(Parser7.ERR_INVALID_PERL_OP, t.from(startPos));
+        throw new RE2JSSyntaxException(Parser8.ERR_INVALID_PERL_OP, t.from(startPos));
       }
       parsePosLookBehind() {
         const re3 = this.newRegexp(Regexp.Op.LEFT_PAREN);
@@ -7930,7 +7930,7 @@ var require_build = __commonJS({
       }
       swapVerticalBar() {
         const n = this.stack.length;
-        if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser7.isCharClass(this.stack[n - 1]) && Parser7.isCharClass(this.stack[n - 3])) {
+        if (n >= 3 && this.stack[n - 2].op === Regexp.Op.VERTICAL_BAR && Parser8.isCharClass(this.stack[n - 1]) && Parser8.isCharClass(this.stack[n - 3])) {
           let re1 = this.stack[n - 1];
           let re3 = this.stack[n - 3];
           if (re1.op > re3.op) {
@@ -7939,7 +7939,7 @@ var require_build = __commonJS({
             re1 = tmp;
             this.stack[n - 3] = re3;
           }
-          Parser7.mergeCharClass(re3, re1);
+          Parser8.mergeCharClass(re3, re1);
           this.reuse(re1);
           this.pop();
           return true;
@@ -7960,13 +7960,13 @@ var require_build = __commonJS({
         this.concat();
         if (this.swapVerticalBar()) this.pop();
         this.alternate();
-        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser7.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser8.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
         const re1 = this.pop();
         const re22 = this.pop();
-        if (re22.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser7.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+        if (re22.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser8.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
         this.flags = re22.flags;
         if (re22.lb !== 0) {
-          if (Parser7.hasCapture(re1)) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+          if (Parser8.hasCapture(re1)) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
           if (re22.lb > 0) re22.op = Regexp.Op.PLB;
           else re22.op = Regexp.Op.NLB;
           re22.subs = [re1];
@@ -7997,7 +7997,7 @@ var require_build = __commonJS({
         const name = cls.substring(0, i + 2);
         t.skipString(name);
         const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
-        if (g === null) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, name);
+        if (g === null) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_CHAR_RANGE, name);
         cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
         return true;
       }
@@ -8010,7 +8010,7 @@ var require_build = __commonJS({
         if (c === Codepoint.CODES["P"]) sign2 = -1;
         if (!t.more()) {
           t.rewindTo(startPos);
-          throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.rest());
+          throw new RE2JSSyntaxException(Parser8.ERR_INVALID_CHAR_RANGE, t.rest());
         }
         c = t.pop();
         let name;
@@ -8020,7 +8020,7 @@ var require_build = __commonJS({
           const end = rest.indexOf("}");
           if (end < 0) {
             t.rewindTo(startPos);
-            throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.rest());
+            throw new RE2JSSyntaxException(Parser8.ERR_INVALID_CHAR_RANGE, t.rest());
           }
           name = rest.substring(0, end);
           t.skipString(name);
@@ -8030,8 +8030,8 @@ var require_build = __commonJS({
           sign2 = 0 - sign2;
           name = name.substring(1);
         }
-        const pair = Parser7.unicodeTable(name);
-        if (pair === null) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+        const pair = Parser8.unicodeTable(name);
+        if (pair === null) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_CHAR_RANGE, t.from(startPos));
         if (pair.sign < 0) sign2 = 0 - sign2;
         const tab = pair.tab;
         const fold = pair.fold;
@@ -8060,7 +8060,7 @@ var require_build = __commonJS({
             const s = t.rest();
             if (s === "-" || !s.startsWith("-]")) {
               t.rewindTo(startPos);
-              throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.rest());
+              throw new RE2JSSyntaxException(Parser8.ERR_INVALID_CHAR_RANGE, t.rest());
             }
           }
           first = false;
@@ -8072,14 +8072,14 @@ var require_build = __commonJS({
           if (this.parseUnicodeClass(t, cc)) continue;
           if (this.parsePerlClassEscape(t, cc)) continue;
           t.rewindTo(beforePos);
-          const lo = Parser7.parseClassChar(t, startPos);
+          const lo = Parser8.parseClassChar(t, startPos);
           let hi = lo;
           if (t.more() && t.lookingAt("-")) {
             t.skip(1);
             if (t.more() && t.lookingAt("]")) t.skip(-1);
             else {
-              hi = Parser7.parseClassChar(t, startPos);
-              if (hi < lo) throw new RE2JSSyntaxException(Parser7.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+              hi = Parser8.parseClassChar(t, startPos);
+              if (hi < lo) throw new RE2JSSyntaxException(Parser8.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
             }
           }
           if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
@@ -8138,7 +8138,7 @@ var require_build = __commonJS({
         return RE22.compileImpl(expr, RE2Flags.POSIX, true);
       }
       static compileImpl(expr, mode, longest) {
-        let re3 = Parser6.parse(expr, mode);
+        let re3 = Parser7.parse(expr, mode);
         const maxCap = re3.maxCap();
         const namedGroups = re3.namedGroups;
         re3 = Simplify.simplify(re3);
@@ -8632,7 +8632,7 @@ var require_build = __commonJS({
         if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
         if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
         if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
-        const re3 = Parser6.parse(fregex, this.re2Flags);
+        const re3 = Parser7.parse(fregex, this.re2Flags);
         this.regexps.push(Simplify.simplify(re3));
         return this.regexps.length - 1;
       }
@@ -8644,7 +8644,7 @@ var require_build = __commonJS({
       compile() {
         if (this.prog) return;
         const prog = Compiler.compileSet(this.regexps);
-        if (prog.numInst() > Parser6.MAX_SIZE) throw new RE2JSCompileException(`${Parser6.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser6.MAX_SIZE}`);
+        if (prog.numInst() > Parser7.MAX_SIZE) throw new RE2JSCompileException(`${Parser7.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser7.MAX_SIZE}`);
         this.prog = prog;
         this.dfa = new DFA(this.prog, this.maxMem);
         this.dummyRe2 = {
@@ -11319,7 +11319,7 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal2(a, b) {
+    module.exports = function equal3(a, b) {
       if (a === b) return true;
       if (a && b && typeof a == "object" && typeof b == "object") {
         if (a.constructor !== b.constructor) return false;
@@ -11328,7 +11328,7 @@ var require_fast_deep_equal = __commonJS({
           length = a.length;
           if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal2(a[i], b[i])) return false;
+            if (!equal3(a[i], b[i])) return false;
           return true;
         }
         if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
@@ -11341,7 +11341,7 @@ var require_fast_deep_equal = __commonJS({
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal2(a[key], b[key])) return false;
+          if (!equal3(a[key], b[key])) return false;
         }
         return true;
       }
@@ -11445,7 +11445,7 @@ var require_resolve = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
     var util_1 = require_util();
-    var equal2 = require_fast_deep_equal();
+    var equal3 = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
     var SIMPLE_INLINED = /* @__PURE__ */ new Set([
       "type",
@@ -11583,7 +11583,7 @@ var require_resolve = __commonJS({
       });
       return localRefs;
       function checkAmbiguosRef(sch1, sch2, ref) {
-        if (sch2 !== void 0 && !equal2(sch1, sch2))
+        if (sch2 !== void 0 && !equal3(sch1, sch2))
           throw ambiguos(ref);
       }
       function ambiguos(ref) {
@@ -13240,7 +13240,7 @@ var require_fast_uri = __commonJS({
       target.fragment = relative.fragment;
       return target;
     }
-    function equal2(uriA, uriB, options) {
+    function equal3(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
@@ -13543,7 +13543,7 @@ var require_fast_uri = __commonJS({
       normalize: normalize3,
       resolve,
       resolveComponent,
-      equal: equal2,
+      equal: equal3,
       serialize,
       parse: parse2
     };
@@ -13643,7 +13643,7 @@ var require_core = __commonJS({
       jsPropertySyntax: "",
       unicode: '"minLength"/"maxLength" account for unicode characters by default.'
     };
-    var MAX_EXPRESSION2 = 200;
+    var MAX_EXPRESSION3 = 200;
     function requiredOptions(o) {
       var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
       const s = o.strict;
@@ -13658,8 +13658,8 @@ var require_core = __commonJS({
         strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
         strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
         code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION2,
-        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION2,
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION3,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION3,
         meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
         messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
         inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
@@ -14633,9 +14633,9 @@ var require_equal = __commonJS({
   "node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var equal2 = require_fast_deep_equal();
-    equal2.code = 'require("ajv/dist/runtime/equal").default';
-    exports.default = equal2;
+    var equal3 = require_fast_deep_equal();
+    equal3.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal3;
   }
 });
 
@@ -27708,7 +27708,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser6 = class {
+    var Parser7 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -28481,7 +28481,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser6;
+    exports.Parser = Parser7;
   }
 });
 
@@ -30436,7 +30436,8 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const close = raw.indexOf("}}", i + 3);
       const end = close < 0 ? raw.length : close + 2;
       const expr = raw.slice(i + 3, close < 0 ? raw.length : close).trim();
-      expansion(withMacros(ctx.expression(expr), expr, ctx), i, end);
+      const v = withMacros(ctx.expression(expr), expr, ctx);
+      expansion(v.kind === "string" && !v.origin ? str(v.value, locOf2(ctx.file, word, i, end)) : v, i, end);
       i = end;
       continue;
     }
@@ -44718,20 +44719,20 @@ function merge(before, paths) {
   for (const name of names) {
     const first = paths[0].get(name);
     let identical = true;
-    let equal2 = true;
+    let equal3 = true;
     for (const p of paths) {
       const v = p.get(name);
       if (v === first) continue;
       identical = false;
       if (!same(v, first)) {
-        equal2 = false;
+        equal3 = false;
         break;
       }
     }
     if (identical) {
       if (first) out.set(name, first);
       else out.delete(name);
-    } else if (equal2) out.set(name, first);
+    } else if (equal3) out.set(name, first);
     else out.set(name, unknown(`$${name} is assigned different values in the branches of an if/case`));
   }
   return out;
@@ -45839,6 +45840,179 @@ var init_runtime_variables = __esm({
   }
 });
 
+// src/eval/azcli/github-expression.ts
+function githubOperatorExpression(expr, read) {
+  if (!/\|\||&&|==|!=|!|\(/.test(expr)) return void 0;
+  const shown = `\${{ ${expr.trim().slice(0, 60)} }}`;
+  if (expr.length > MAX_EXPRESSION2) return unknown(`${shown} is too long to read`);
+  const p = new Parser6(expr, read);
+  const r = p.or(0);
+  if (p.failed || !p.atEnd()) return unknown(`${shown} uses more than literals, references and the operators || && ! == != (not evaluated)`);
+  if (r.kind === "unknown") return unknown(`${shown} depends on a value not known: ${r.why}`);
+  if (r.kind === "string") return r.from;
+  if (r.kind === "null") return str("");
+  const text2 = r.kind === "bool" ? String(r.value) : numberText(r.value);
+  return r.from?.origin ? str(text2, r.from.origin) : str(text2);
+}
+function numberText(n) {
+  return Number.isNaN(n) ? "NaN" : String(n);
+}
+function truthy3(o) {
+  switch (o.kind) {
+    case "bool":
+      return o.value;
+    case "number":
+      return o.value !== 0 && !Number.isNaN(o.value);
+    case "string":
+      return o.value !== "";
+    case "null":
+      return false;
+    default:
+      return void 0;
+  }
+}
+function asNumber2(o) {
+  if (o.kind === "number") return o.value;
+  if (o.kind === "bool") return o.value ? 1 : 0;
+  if (o.kind === "null") return 0;
+  const t = o.value.trim();
+  return t === "" ? 0 : Number(t);
+}
+function equal2(a, b) {
+  if (a.kind === "unknown" || b.kind === "unknown") return void 0;
+  if (a.kind === "string" && b.kind === "string") return a.value.toLowerCase() === b.value.toLowerCase();
+  if (a.kind === b.kind && a.kind !== "string") return a.kind === "null" || a.value === b.value;
+  const x = asNumber2(a);
+  const y = asNumber2(b);
+  return !Number.isNaN(x) && x === y;
+}
+var MAX_EXPRESSION2, MAX_DEPTH6, Parser6;
+var init_github_expression = __esm({
+  "src/eval/azcli/github-expression.ts"() {
+    "use strict";
+    init_value();
+    MAX_EXPRESSION2 = 2e3;
+    MAX_DEPTH6 = 32;
+    Parser6 = class {
+      constructor(s, read) {
+        this.s = s;
+        this.read = read;
+      }
+      s;
+      read;
+      i = 0;
+      failed = false;
+      atEnd() {
+        this.blank();
+        return this.i === this.s.length;
+      }
+      blank() {
+        while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
+      }
+      fail() {
+        this.failed = true;
+        this.i = this.s.length;
+        return { kind: "unknown", why: "not read" };
+      }
+      take(op) {
+        this.blank();
+        if (!this.s.startsWith(op, this.i)) return false;
+        this.i += op.length;
+        return true;
+      }
+      or(depth) {
+        let left = this.and(depth);
+        while (!this.failed && this.take("||")) {
+          const right = this.and(depth);
+          const t = truthy3(left);
+          left = t === void 0 ? left : t ? left : right;
+        }
+        return left;
+      }
+      and(depth) {
+        let left = this.comparison(depth);
+        while (!this.failed && this.take("&&")) {
+          const right = this.comparison(depth);
+          const t = truthy3(left);
+          left = t === void 0 ? left : t ? right : left;
+        }
+        return left;
+      }
+      comparison(depth) {
+        const left = this.unary(depth);
+        for (const op of ["==", "!="]) {
+          if (!this.take(op)) continue;
+          const right = this.unary(depth);
+          const e = equal2(left, right);
+          if (e === void 0) return left.kind === "unknown" ? left : right;
+          return { kind: "bool", value: op === "==" ? e : !e };
+        }
+        return left;
+      }
+      unary(depth) {
+        if (depth > MAX_DEPTH6) return this.fail();
+        this.blank();
+        if (this.s[this.i] === "!" && this.s[this.i + 1] !== "=") {
+          this.i++;
+          const o = this.unary(depth + 1);
+          const t = truthy3(o);
+          return t === void 0 ? o : { kind: "bool", value: !t };
+        }
+        if (this.s[this.i] === "(") {
+          this.i++;
+          const o = this.or(depth + 1);
+          if (!this.take(")")) return this.fail();
+          return o;
+        }
+        if (this.s[this.i] === "'") return this.string();
+        const m = /^(?:-?\d+(?:\.\d+)?|[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])*)/.exec(this.s.slice(this.i));
+        if (!m) return this.fail();
+        const word = m[0];
+        this.i += word.length;
+        if (/^-?\d/.test(word)) return { kind: "number", value: Number(word) };
+        if (word === "true" || word === "false") return { kind: "bool", value: word === "true" };
+        if (word === "null") return { kind: "null" };
+        this.blank();
+        if (this.s[this.i] === "(") return this.fail();
+        const v = this.read(word);
+        if (v === void 0) return this.fail();
+        switch (v.kind) {
+          case "string":
+            return { kind: "string", value: v.value, from: v };
+          case "bool":
+            return { kind: "bool", value: v.value, from: v };
+          case "number":
+            return { kind: "number", value: v.value, from: v };
+          case "null":
+            return { kind: "null" };
+          case "unknown":
+            return { kind: "unknown", why: v.reason };
+          default:
+            return { kind: "unknown", why: `${word} is not a scalar` };
+        }
+      }
+      string() {
+        const start = this.i;
+        let out = "";
+        for (this.i++; this.i < this.s.length; this.i++) {
+          if (this.s[this.i] === "'") {
+            if (this.s[this.i + 1] === "'") {
+              out += "'";
+              this.i++;
+              continue;
+            }
+            this.i++;
+            return { kind: "string", value: out, from: str(out) };
+          }
+          out += this.s[this.i];
+        }
+        this.i = start;
+        return this.fail();
+      }
+    };
+  }
+});
+
 // src/eval/azcli/context.ts
 function matrixVariants(job) {
   if (job?.matrixLegs) return legVariants(job.matrixLegs);
@@ -45981,6 +46155,8 @@ function scriptContext(file, place, variant, given, inherited) {
   const variableFiles = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
   const expression2 = (expr) => {
+    const withOperators = github ? githubOperatorExpression(expr, typedReference) : void 0;
+    if (withOperators) return withOperators;
     const parts = referenceOf(expr);
     if (!parts) return unknown(`expression \${{ ${expr.slice(0, 60)} }}`);
     const [head, ...rest] = parts;
@@ -46005,6 +46181,12 @@ function scriptContext(file, place, variant, given, inherited) {
       }
     }
     return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`);
+  };
+  const typedReference = (reference) => {
+    const parts = referenceOf(reference);
+    if (!parts) return void 0;
+    const v = expression2(reference);
+    return parts[0] === "inputs" && parts.length === 2 ? typedParameter(v, inputs.get(parts[1])?.type) : v;
   };
   const named2 = (v, label, name) => v.origin ? passedThrough(v, { ...v.origin, label, symbol: { kind: "variable", name } }) : v;
   const inputDefault = (name) => {
@@ -46185,6 +46367,8 @@ var init_context2 = __esm({
     "use strict";
     init_value();
     init_runtime_variables();
+    init_github_expression();
+    init_template_conditions();
     init_words();
     MAX_VARIANTS = 256;
     MAX_INCLUDED_FILES = 100;
@@ -48548,7 +48732,7 @@ function matchMatches(text2, pattern, insensitive) {
   }
   return true;
 }
-function truthy3(v) {
+function truthy4(v) {
   if (v.kind === "bool") return v.value;
   if (v.kind === "string" && /^(true|false)$/i.test(v.value)) return v.value.toLowerCase() === "true";
   return void 0;
@@ -48558,7 +48742,7 @@ function compare4(op, left, right, loc3) {
   const absent = left === void 0 || left.kind === "null";
   switch (op) {
     case "exists": {
-      const want = truthy3(right);
+      const want = truthy4(right);
       return want === void 0 ? void 0 : !absent === want;
     }
     case "equals":
@@ -48647,7 +48831,7 @@ function compareType(op, type, right, notTypes) {
   if (op === "notEquals" && known2(right)) return true;
   if (op === "in" && right.kind === "list" && right.items.every(known2)) return false;
   if (op === "notIn" && right.kind === "list" && right.items.every(known2)) return true;
-  if (op === "exists") return truthy3(right);
+  if (op === "exists") return truthy4(right);
   return void 0;
 }
 var OPERATORS;
@@ -48696,7 +48880,7 @@ function operatorOf(cond) {
   return void 0;
 }
 function evalNode2(cond, ctx) {
-  if (ctx.depth > MAX_DEPTH6) return undecided("the condition is nested too deeply");
+  if (ctx.depth > MAX_DEPTH7) return undecided("the condition is nested too deeply");
   const inner = { ...ctx, depth: ctx.depth + 1 };
   if (cond.kind === "unknown") return undecided(`a condition is not known (${cond.reason})`);
   if (cond.kind !== "object") return undecided("a condition is not an object");
@@ -48992,7 +49176,7 @@ function effectOf(then, input2) {
   return { effect: v.value.toLowerCase(), at: v.origin ?? e.origin };
 }
 function fieldsRead(cond, out = /* @__PURE__ */ new Set(), depth = 0) {
-  if (depth > MAX_DEPTH6) return out;
+  if (depth > MAX_DEPTH7) return out;
   if (cond.kind === "list") for (const c of cond.items) fieldsRead(c, out, depth + 1);
   if (cond.kind !== "object") return out;
   for (const [k, v] of cond.entries) {
@@ -49006,7 +49190,7 @@ function canonicalField(field) {
   const t = tagName(field);
   return t !== void 0 ? `tags.${t.toLowerCase()}` : field.toLowerCase();
 }
-var MAX_DEPTH6, undecided, plainPath;
+var MAX_DEPTH7, undecided, plainPath;
 var init_evaluate4 = __esm({
   "src/eval/policy/evaluate.ts"() {
     "use strict";
@@ -49015,7 +49199,7 @@ var init_evaluate4 = __esm({
     init_compare();
     init_arrays();
     init_compare();
-    MAX_DEPTH6 = 64;
+    MAX_DEPTH7 = 64;
     undecided = (why, evidence = []) => ({ result: void 0, why, evidence });
     plainPath = (path59) => path59.replace(/\[\*\]/g, "");
   }

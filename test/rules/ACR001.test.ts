@@ -889,6 +889,17 @@ steps:
     ],
     invalid: [
       {
+        // GitHub's || over an input and a literal: the input's default when truthy (at its default), else the literal (review 51).
+        name: 'expression-with-or-over-an-input',
+        files: {
+          '.github/workflows/w.yml':
+            "on:\n  workflow_dispatch:\n    inputs:\n      admin:\n        default: '⟦true⟧'\n      off:\n        type: boolean\n        default: false\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az acr create -n r1 -g g --sku Basic --admin-enabled ${{ inputs.admin || 'false' }}\n      - run: az acr create -n r2 -g g --sku Basic --admin-enabled ⟦${{ inputs.off || 'true' }}⟧\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // A function-call expression (`format(…)`, `lower(…)`) is one piece of its word: the flags after it are read (review 50).
         name: 'admin-flag-after-a-function-call-expression',
         files: {

@@ -14,6 +14,8 @@ import type { Location } from '../../core/source.js';
 import { passedThrough, str, unknown, type Value } from '../../core/value.js';
 import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import { runtimeVariables } from './runtime-variables.js';
+import { githubOperatorExpression } from './github-expression.js';
+import { typedParameter } from '../ci/template-conditions.js';
 import { ANY_VARIABLE, MAX_EXPANDED_CHARS, tooLongToRead, type Env, type ExpansionContext } from './words.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -260,6 +262,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   let depth = 0;
 
   const expression = (expr: string): Value => {
+    // `${{ inputs.size || 'Standard_NC6s_v3' }}`: GitHub's operators over literals and references.
+    const withOperators = github ? githubOperatorExpression(expr, typedReference) : undefined;
+    if (withOperators) return withOperators;
     const parts = referenceOf(expr);
     if (!parts) return unknown(`expression \${{ ${expr.slice(0, 60)} }}`);
     const [head, ...rest] = parts;
@@ -286,6 +291,17 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     }
     // A compile-time value all the same (an `each` loop variable, a function call): not one this reader resolves.
     return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`);
+  };
+  /**
+   * A reference inside an expression with operators, as GitHub types it: a `boolean`/`number`
+   * input is a boolean/number (`inputs.admin || …` reads a false default as false);
+   * `github.event.inputs.x` is the text, as GitHub gives it.
+   */
+  const typedReference = (reference: string): Value | undefined => {
+    const parts = referenceOf(reference);
+    if (!parts) return undefined;
+    const v = expression(reference);
+    return parts[0] === 'inputs' && parts.length === 2 ? typedParameter(v, inputs.get(parts[1]!)?.type) : v;
   };
   /**
    * A variable's value read through `${{ env.X }}`, `${{ variables.x }}` or `${{ matrix.x }}`,

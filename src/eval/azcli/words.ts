@@ -287,7 +287,9 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const close = raw.indexOf('}}', i + 3);
       const end = close < 0 ? raw.length : close + 2;
       const expr = raw.slice(i + 3, close < 0 ? raw.length : close).trim();
-      expansion(withMacros(ctx.expression(expr), expr, ctx), i, end);
+      const v = withMacros(ctx.expression(expr), expr, ctx);
+      // A text the expression makes of its own literals (`${{ inputs.off || 'true' }}`) is written here.
+      expansion(v.kind === 'string' && !v.origin ? str(v.value, locOf(ctx.file, word, i, end)) : v, i, end);
       i = end;
       continue;
     }

@@ -1,0 +1,208 @@
+/**
+ * GitHub Actions expressions with operators, as a workflow substitutes them into a script
+ * before the shell reads it: `${{ inputs.size || 'Standard_NC6s_v3' }}`, `${{ inputs.env ==
+ * 'prod' && 'Premium' || 'Basic' }}`, `${{ !inputs.admin }}`. GitHub's rules ("Evaluate
+ * expressions in workflows and actions", Operators): `a || b` is a when a is truthy, else b;
+ * `a && b` is b when a is truthy, else a; falsy are `false`, `0`, `-0`, `""`, `null`, `NaN`;
+ * `==`/`!=` compare strings ignoring case and otherwise convert both sides to numbers (`true` is
+ * 1, `null` and `''` are 0, other strings their number or NaN, which equals nothing). The value
+ * substituted is the result as text (`true`/`false`, a number, `''` for null).
+ *
+ * Only those operators, parentheses, literals and references are read: a function call or an
+ * index past a reference leaves the whole expression unknown, as does an operand whose value
+ * decides and is unknown. A reference is resolved by the caller, typed: a `boolean` input is a
+ * boolean, a `number` input a number (`github.event.inputs.x` stays a string, as GitHub gives it).
+ */
+import { str, unknown, type Value } from '../../core/value.js';
+
+/** Expressions read at most this long, and nested at most this deep (hostile input). */
+const MAX_EXPRESSION = 2_000;
+const MAX_DEPTH = 32;
+
+/** What an operand evaluates to: a value of GitHub's types, with the place it was written when known. */
+type Operand = { kind: 'string'; value: string; from: Value } | { kind: 'bool'; value: boolean; from?: Value } | { kind: 'number'; value: number; from?: Value } | { kind: 'null' } | { kind: 'unknown'; why: string };
+
+/** A reference's value (`inputs.size`), typed as GitHub holds it; undefined: not a reference this reads. */
+export type ReferenceReader = (reference: string) => Value | undefined;
+
+/**
+ * The text GitHub substitutes for `expr` when it uses operators (`||`, `&&`, `!`, `==`, `!=`,
+ * parentheses); undefined when it uses none (a plain reference: the caller's business) or uses
+ * something not read here (then unknown, saying so).
+ */
+export function githubOperatorExpression(expr: string, read: ReferenceReader): Value | undefined {
+  if (!/\|\||&&|==|!=|!|\(/.test(expr)) return undefined;
+  const shown = `\${{ ${expr.trim().slice(0, 60)} }}`;
+  if (expr.length > MAX_EXPRESSION) return unknown(`${shown} is too long to read`);
+  const p = new Parser(expr, read);
+  const r = p.or(0);
+  if (p.failed || !p.atEnd()) return unknown(`${shown} uses more than literals, references and the operators || && ! == != (not evaluated)`);
+  if (r.kind === 'unknown') return unknown(`${shown} depends on a value not known: ${r.why}`);
+  if (r.kind === 'string') return r.from;
+  if (r.kind === 'null') return str('');
+  const text = r.kind === 'bool' ? String(r.value) : numberText(r.value);
+  return r.from?.origin ? str(text, r.from.origin) : str(text);
+}
+
+function numberText(n: number): string {
+  return Number.isNaN(n) ? 'NaN' : String(n);
+}
+
+function truthy(o: Operand): boolean | undefined {
+  switch (o.kind) {
+    case 'bool':
+      return o.value;
+    case 'number':
+      return o.value !== 0 && !Number.isNaN(o.value);
+    case 'string':
+      return o.value !== '';
+    case 'null':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+function asNumber(o: Exclude<Operand, { kind: 'unknown' }>): number {
+  if (o.kind === 'number') return o.value;
+  if (o.kind === 'bool') return o.value ? 1 : 0;
+  if (o.kind === 'null') return 0;
+  const t = o.value.trim();
+  return t === '' ? 0 : Number(t);
+}
+
+function equal(a: Operand, b: Operand): boolean | undefined {
+  if (a.kind === 'unknown' || b.kind === 'unknown') return undefined;
+  if (a.kind === 'string' && b.kind === 'string') return a.value.toLowerCase() === b.value.toLowerCase();
+  if (a.kind === b.kind && a.kind !== 'string') return a.kind === 'null' || (a as { value: unknown }).value === (b as { value: unknown }).value;
+  const x = asNumber(a);
+  const y = asNumber(b);
+  return !Number.isNaN(x) && x === y;
+}
+
+class Parser {
+  private i = 0;
+  failed = false;
+
+  constructor(
+    private readonly s: string,
+    private readonly read: ReferenceReader,
+  ) {}
+
+  atEnd(): boolean {
+    this.blank();
+    return this.i === this.s.length;
+  }
+
+  private blank(): void {
+    while (this.i < this.s.length && /\s/.test(this.s[this.i]!)) this.i++;
+  }
+
+  private fail(): Operand {
+    this.failed = true;
+    this.i = this.s.length;
+    return { kind: 'unknown', why: 'not read' };
+  }
+
+  private take(op: string): boolean {
+    this.blank();
+    if (!this.s.startsWith(op, this.i)) return false;
+    this.i += op.length;
+    return true;
+  }
+
+  or(depth: number): Operand {
+    let left = this.and(depth);
+    while (!this.failed && this.take('||')) {
+      const right = this.and(depth);
+      const t = truthy(left);
+      left = t === undefined ? left : t ? left : right;
+    }
+    return left;
+  }
+
+  private and(depth: number): Operand {
+    let left = this.comparison(depth);
+    while (!this.failed && this.take('&&')) {
+      const right = this.comparison(depth);
+      const t = truthy(left);
+      left = t === undefined ? left : t ? right : left;
+    }
+    return left;
+  }
+
+  private comparison(depth: number): Operand {
+    const left = this.unary(depth);
+    for (const op of ['==', '!=']) {
+      if (!this.take(op)) continue;
+      const right = this.unary(depth);
+      const e = equal(left, right);
+      if (e === undefined) return left.kind === 'unknown' ? left : right;
+      return { kind: 'bool', value: op === '==' ? e : !e };
+    }
+    return left;
+  }
+
+  private unary(depth: number): Operand {
+    if (depth > MAX_DEPTH) return this.fail();
+    this.blank();
+    if (this.s[this.i] === '!' && this.s[this.i + 1] !== '=') {
+      this.i++;
+      const o = this.unary(depth + 1);
+      const t = truthy(o);
+      return t === undefined ? o : { kind: 'bool', value: !t };
+    }
+    if (this.s[this.i] === '(') {
+      this.i++;
+      const o = this.or(depth + 1);
+      if (!this.take(')')) return this.fail();
+      return o;
+    }
+    if (this.s[this.i] === "'") return this.string();
+    const m = /^(?:-?\d+(?:\.\d+)?|[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])*)/.exec(this.s.slice(this.i));
+    if (!m) return this.fail();
+    const word = m[0];
+    this.i += word.length;
+    if (/^-?\d/.test(word)) return { kind: 'number', value: Number(word) };
+    if (word === 'true' || word === 'false') return { kind: 'bool', value: word === 'true' };
+    if (word === 'null') return { kind: 'null' };
+    this.blank();
+    // A function call (`format(…)`, `contains(…)`): not read.
+    if (this.s[this.i] === '(') return this.fail();
+    const v = this.read(word);
+    if (v === undefined) return this.fail();
+    switch (v.kind) {
+      case 'string':
+        return { kind: 'string', value: v.value, from: v };
+      case 'bool':
+        return { kind: 'bool', value: v.value, from: v };
+      case 'number':
+        return { kind: 'number', value: v.value, from: v };
+      case 'null':
+        return { kind: 'null' };
+      case 'unknown':
+        return { kind: 'unknown', why: v.reason };
+      default:
+        return { kind: 'unknown', why: `${word} is not a scalar` };
+    }
+  }
+
+  private string(): Operand {
+    const start = this.i;
+    let out = '';
+    for (this.i++; this.i < this.s.length; this.i++) {
+      if (this.s[this.i] === "'") {
+        if (this.s[this.i + 1] === "'") {
+          out += "'";
+          this.i++;
+          continue;
+        }
+        this.i++;
+        return { kind: 'string', value: out, from: str(out) };
+      }
+      out += this.s[this.i];
+    }
+    this.i = start;
+    return this.fail();
+  }
+}
