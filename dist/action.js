@@ -30386,10 +30386,31 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     if (severalWords) opaque = true;
     else if (v.kind === "unknown" && quote === "" && !v.oneWord && (!ps || wholeWordExpansion(from, to))) opaque = true;
   };
+  const ciExpression = (at2) => {
+    const close = raw.indexOf("}}", at2 + 3);
+    const end = close < 0 ? raw.length : close + 2;
+    const expr = raw.slice(at2 + 3, close < 0 ? raw.length : close).trim();
+    const v = withMacros(ctx.expression(expr), expr, ctx);
+    expansion(v.kind === "string" && !v.origin ? str(v.value, locOf2(ctx.file, word, at2, end)) : v, at2, end);
+    return end;
+  };
   let i = 0;
   while (i < raw.length) {
     const c = raw[i];
     if (quote === "'") {
+      if (c === "$" && raw[i + 1] === "{" && raw[i + 2] === "{") {
+        i = ciExpression(i);
+        continue;
+      }
+      if (c === "$" && raw[i + 1] === "(" && ctx.macro) {
+        const close = raw.indexOf(")", i + 2);
+        const name = close < 0 ? "" : raw.slice(i + 2, close);
+        if (/^[A-Za-z_][\w.]*$/.test(name)) {
+          expansion(ctx.macro(name), i, close + 1, name);
+          i = close + 1;
+          continue;
+        }
+      }
       if (c === "'") {
         if (ps && raw[i + 1] === "'") {
           lit("'", i, i + 2);
@@ -30433,12 +30454,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     }
     const n1 = raw[i + 1];
     if (n1 === "{" && raw[i + 2] === "{") {
-      const close = raw.indexOf("}}", i + 3);
-      const end = close < 0 ? raw.length : close + 2;
-      const expr = raw.slice(i + 3, close < 0 ? raw.length : close).trim();
-      const v = withMacros(ctx.expression(expr), expr, ctx);
-      expansion(v.kind === "string" && !v.origin ? str(v.value, locOf2(ctx.file, word, i, end)) : v, i, end);
-      i = end;
+      i = ciExpression(i);
       continue;
     }
     if (n1 === "[") {

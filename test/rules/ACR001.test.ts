@@ -889,6 +889,19 @@ steps:
     ],
     invalid: [
       {
+        // The CI system puts `${{ … }}` and an Azure Pipelines `$(var)` in before the shell reads the
+        // script, inside single quotes too (review 51: read as literal text, so "not a boolean").
+        name: 'expression-and-macro-inside-single-quotes',
+        files: {
+          '.github/workflows/w.yml':
+            "on:\n  workflow_dispatch:\n    inputs:\n      admin:\n        default: '⟦true⟧'\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az acr create -n r1 -g g --sku Basic --admin-enabled '${{ inputs.admin }}'\n",
+          'azure-pipelines.yml': "trigger: none\nvariables:\n  ADMIN: '⟦true⟧'\nsteps:\n  - script: az acr create -n r3 -g g --sku Basic --admin-enabled '$(ADMIN)'\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // GitHub's || over an input and a literal: the input's default when truthy (at its default), else the literal (review 51).
         name: 'expression-with-or-over-an-input',
         files: {

@@ -236,10 +236,36 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     else if (v.kind === 'unknown' && quote === '' && !v.oneWord && (!ps || wholeWordExpansion(from, to))) opaque = true;
   };
 
+  /** `${{ expr }}` at `i`, which the CI system substitutes before the shell runs (in single quotes too): the index after it. */
+  const ciExpression = (at: number): number => {
+    const close = raw.indexOf('}}', at + 3);
+    const end = close < 0 ? raw.length : close + 2;
+    const expr = raw.slice(at + 3, close < 0 ? raw.length : close).trim();
+    const v = withMacros(ctx.expression(expr), expr, ctx);
+    // A text the expression makes of its own literals (`${{ inputs.off || 'true' }}`) is written here.
+    expansion(v.kind === 'string' && !v.origin ? str(v.value, locOf(ctx.file, word, at, end)) : v, at, end);
+    return end;
+  };
+
   let i = 0;
   while (i < raw.length) {
     const c = raw[i]!;
     if (quote === "'") {
+      // What the CI system puts in before the shell reads the script is there inside single
+      // quotes as well (FORMATS.md §1(e)): `${{ … }}`, and an Azure Pipelines `$(var)` macro.
+      if (c === '$' && raw[i + 1] === '{' && raw[i + 2] === '{') {
+        i = ciExpression(i);
+        continue;
+      }
+      if (c === '$' && raw[i + 1] === '(' && ctx.macro) {
+        const close = raw.indexOf(')', i + 2);
+        const name = close < 0 ? '' : raw.slice(i + 2, close);
+        if (/^[A-Za-z_][\w.]*$/.test(name)) {
+          expansion(ctx.macro(name), i, close + 1, name);
+          i = close + 1;
+          continue;
+        }
+      }
       if (c === "'") {
         if (ps && raw[i + 1] === "'") {
           lit("'", i, i + 2);
@@ -284,13 +310,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     const n1 = raw[i + 1]!;
     // ${{ expr }}: substituted by the CI system before the shell runs.
     if (n1 === '{' && raw[i + 2] === '{') {
-      const close = raw.indexOf('}}', i + 3);
-      const end = close < 0 ? raw.length : close + 2;
-      const expr = raw.slice(i + 3, close < 0 ? raw.length : close).trim();
-      const v = withMacros(ctx.expression(expr), expr, ctx);
-      // A text the expression makes of its own literals (`${{ inputs.off || 'true' }}`) is written here.
-      expansion(v.kind === 'string' && !v.origin ? str(v.value, locOf(ctx.file, word, i, end)) : v, i, end);
-      i = end;
+      i = ciExpression(i);
       continue;
     }
     if (n1 === '[') {
