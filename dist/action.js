@@ -42889,7 +42889,15 @@ function matrixRulesOf(strategy) {
   if (inc === void 0 && exc === void 0) return void 0;
   const exclude = matrixEntriesOf(exc);
   const excludeObjects = exclude && exc?.type === "seq" ? exc.items.map(objectMembersOf) : void 0;
-  return { include: matrixEntriesOf(inc) ?? [], exclude: exclude ?? [], ...excludeObjects?.some((o) => o) ? { excludeObjects } : {}, opaqueExclude: exclude === void 0 };
+  const include = matrixEntriesOf(inc);
+  const includeObjects = include && inc?.type === "seq" ? inc.items.map(objectMembersOf) : void 0;
+  return {
+    include: include ?? [],
+    exclude: exclude ?? [],
+    ...includeObjects?.some((o) => o) ? { includeObjects } : {},
+    ...excludeObjects?.some((o) => o) ? { excludeObjects } : {},
+    opaqueExclude: exclude === void 0
+  };
 }
 function objectMembersOf(item) {
   if (item.type !== "map") return void 0;
@@ -46061,7 +46069,7 @@ function matrixVariants(job) {
     }
   }
   const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c)).map((c) => maybe.has(c) ? { label: `${c.label} (an exclude may remove it)`, values: /* @__PURE__ */ new Map(), mayBeExcluded: true } : c);
-  return applyIncludes(base, rules.include, axisNames, unsure);
+  return applyIncludes(base, rules.include, axisNames, unsure, rules.includeObjects);
 }
 function legVariants(legs) {
   return legs.slice(0, MAX_VARIANTS).map((leg) => {
@@ -46108,7 +46116,7 @@ function excludes(c, e, objects, axisNames, expanded) {
   }
   return sure ? true : void 0;
 }
-function applyIncludes(base, include, axisNames, unsure) {
+function applyIncludes(base, include, axisNames, unsure, objects) {
   const combos = base.map((c) => ({ ...c, values: new Map(c.values) }));
   const added = [];
   for (const [i, e] of include.entries()) {
@@ -46117,19 +46125,28 @@ function applyIncludes(base, include, axisNames, unsure) {
       continue;
     }
     const fits = (c) => [...e].every(([k, v]) => !axisNames.has(k) || c.values.get(k)?.text === v?.text);
+    const members2 = objects?.[i];
     let fitted = false;
     for (const c of combos) {
       if (!fits(c)) continue;
       fitted = true;
       for (const [k, v] of e) {
         if (axisNames.has(k)) continue;
-        if (v === void 0) c.values.delete(k);
+        const m = members2?.get(k);
+        if (m) {
+          for (const [mk, mv] of m) c.values.set(`${k}.${mk}`, mv);
+          if (!c.objectAxes?.includes(k)) c.objectAxes = [...c.objectAxes ?? [], k];
+        } else if (v === void 0) c.values.delete(k);
         else c.values.set(k, v);
       }
     }
     if (!fitted && combos.length + added.length < MAX_VARIANTS) {
       let c = { label: "", values: /* @__PURE__ */ new Map() };
-      for (const [k, v] of e) if (v !== void 0) c = withValue(c, k, v);
+      for (const [k, v] of e) {
+        const m = members2?.get(k);
+        if (m) c = withObject(c, k, m);
+        else if (v !== void 0) c = withValue(c, k, v);
+      }
       added.push(c);
     }
   }

@@ -1971,6 +1971,38 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // An include entry's key of no axis whose value is a mapping: \${{ matrix.pool.size }} reads its member,
+        // in a combination of its own and added to the ones it fits (review 51).
+        name: 'workflow-matrix-include-with-a-mapping',
+        files: {
+          '.github/workflows/train.yml': `
+on: workflow_dispatch
+jobs:
+  pools:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        include:
+          - pool: { name: gpuc, size: ⟦Standard_D4s_v5⟧ }
+    steps:
+      - run: az aks nodepool add --cluster-name aks -n "\${{ matrix.pool.name }}" --node-vm-size "\${{ matrix.pool.size }}" --node-taints sku=gpu:NoSchedule --tags cost-center=ml
+  fitted:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        gpu: [a100]
+        include:
+          - gpu: a100
+            cfg: { size: ⟦Standard_D8s_v5⟧ }
+    steps:
+      - run: az ml compute create -n gpu-trainer --type AmlCompute --size "\${{ matrix.cfg.size }}" --tags cost-center=ml
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // An include entry that matches an original combination adds its keys to it.
         name: 'workflow-matrix-include-adds-a-key',
         files: {

@@ -76,7 +76,7 @@ export function matrixVariants(job: CiJob | undefined): MatrixVariant[] {
   }
   // A matrix of only `include:` has no original combinations: each entry is one of its own.
   const base = (axisNames.size > 0 ? combos : []).filter((c) => !removed.has(c)).map((c) => (maybe.has(c) ? { label: `${c.label} (an exclude may remove it)`, values: new Map<string, CiScalar>(), mayBeExcluded: true as const } : c));
-  return applyIncludes(base, rules.include, axisNames, unsure);
+  return applyIncludes(base, rules.include, axisNames, unsure, rules.includeObjects);
 }
 
 /** Azure Pipelines: one variant per matrix leg, named by the leg; its scalar entries are its variables. */
@@ -149,6 +149,7 @@ function applyIncludes(
   include: CiMatrixEntry[],
   axisNames: Set<string>,
   unsure: (e: CiMatrixEntry) => boolean,
+  objects?: readonly (ReadonlyMap<string, ReadonlyMap<string, CiScalar>> | undefined)[],
 ): MatrixVariant[] {
   const combos = base.map((c) => ({ ...c, values: new Map(c.values) }));
   const added: MatrixVariant[] = [];
@@ -160,19 +161,29 @@ function applyIncludes(
       continue;
     }
     const fits = (c: MatrixVariant): boolean => [...e].every(([k, v]) => !axisNames.has(k) || c.values.get(k)?.text === v?.text);
+    // A key of no axis whose value is a mapping of scalars (`pool: { name: gpuc, size: … }`): its members.
+    const members = objects?.[i];
     let fitted = false;
     for (const c of combos) {
       if (!fits(c)) continue;
       fitted = true;
       for (const [k, v] of e) {
         if (axisNames.has(k)) continue;
-        if (v === undefined) c.values.delete(k);
+        const m = members?.get(k);
+        if (m) {
+          for (const [mk, mv] of m) c.values.set(`${k}.${mk}`, mv);
+          if (!c.objectAxes?.includes(k)) c.objectAxes = [...(c.objectAxes ?? []), k];
+        } else if (v === undefined) c.values.delete(k);
         else c.values.set(k, v);
       }
     }
     if (!fitted && combos.length + added.length < MAX_VARIANTS) {
       let c: MatrixVariant = { label: '', values: new Map() };
-      for (const [k, v] of e) if (v !== undefined) c = withValue(c, k, v);
+      for (const [k, v] of e) {
+        const m = members?.get(k);
+        if (m) c = withObject(c, k, m);
+        else if (v !== undefined) c = withValue(c, k, v);
+      }
       added.push(c);
     }
   }

@@ -103,7 +103,15 @@ function matrixRulesOf(strategy: YamlTree | undefined): CiMatrixRules | undefine
   if (inc === undefined && exc === undefined) return undefined;
   const exclude = matrixEntriesOf(exc);
   const excludeObjects = exclude && exc?.type === 'seq' ? exc.items.map(objectMembersOf) : undefined;
-  return { include: matrixEntriesOf(inc) ?? [], exclude: exclude ?? [], ...(excludeObjects?.some((o) => o) ? { excludeObjects } : {}), opaqueExclude: exclude === undefined };
+  const include = matrixEntriesOf(inc);
+  const includeObjects = include && inc?.type === 'seq' ? inc.items.map(objectMembersOf) : undefined;
+  return {
+    include: include ?? [],
+    exclude: exclude ?? [],
+    ...(includeObjects?.some((o) => o) ? { includeObjects } : {}),
+    ...(excludeObjects?.some((o) => o) ? { excludeObjects } : {}),
+    opaqueExclude: exclude === undefined,
+  };
 }
 
 /** An entry's keys whose value is a mapping of scalars, with those scalars (undefined when none). */

@@ -175,6 +175,8 @@ export interface CiMatrixRules {
    * compared with an axis of mappings member by member (GitHub matches an exclude partially).
    */
   excludeObjects?: (ReadonlyMap<string, ReadonlyMap<string, CiScalar>> | undefined)[];
+  /** The same for `include` entries: a key of no axis whose value is a mapping adds its members (`${{ matrix.pool.size }}`). */
+  includeObjects?: (ReadonlyMap<string, ReadonlyMap<string, CiScalar>> | undefined)[];
   /** `exclude:` is not a list of mappings (an expression): which combinations run is unknown. */
   opaqueExclude: boolean;
 }
