@@ -44706,6 +44706,7 @@ function argumentVariables(language, passed) {
   if (language !== "powershell") {
     known2.slice(0, POSITIONALS.length).forEach((v, k) => out.set(POSITIONALS[k], v));
     if (passed.unknownFrom) for (let k = known2.length; k < POSITIONALS.length; k++) out.set(POSITIONALS[k], unknown(`$${k + 1}: ${passed.unknownFrom.reason}`));
+    else if (known2.length <= POSITIONALS.length) out.set(ARG_COUNT, str(String(known2.length)));
     return out;
   }
   for (let k = 0; k < known2.length; k++) {
@@ -44772,6 +44773,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const passed = POSITIONALS.some((k) => initial.has(k));
     const why = use.moved ? "the script shifts or resets its arguments" : passed && use.functions ? "the script defines a function, whose $1 is its own argument" : void 0;
     if (why) for (const k of POSITIONALS) env.set(k, unknown(`$${k}: ${why}`));
+    if (why || use.functions) env.delete(ARG_COUNT);
   }
   const assigned = /* @__PURE__ */ new Map();
   const invocations = [];
@@ -45015,7 +45017,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
     if (program.text === "az") {
       const expanded = [];
-      for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
+      for (let k2 = j + 1; k2 < rest.length; k2++) {
+        const args = callerArguments(rest[k2]);
+        if (args) expanded.push(...args);
+        else addSplit(expanded, unclosed(expandWord(rest[k2], env, ctx, set)));
+      }
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     if (cmd.heredoc) recordHeredoc(cmd, [...rest.slice(prefixStart, j).filter((w) => !SHELL_ASSIGNMENT.test(w.raw)), ...rest.slice(j)]);
@@ -45097,6 +45103,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (fromEnv) out.set(fromEnv.apply.range.start.offset, { words: fromEnv.words });
     for (const w of words) {
       if (!w.raw.includes("$")) continue;
+      const args = callerArguments(w);
+      if (args) {
+        out.set(w.range.start.offset, { words: args.map((p) => ({ text: p.text, ...sliceValue(p).origin ? { origin: sliceValue(p).origin } : {} })) });
+        continue;
+      }
       const e = unclosed(expandWord(w, env, ctx));
       if (e.text === void 0) {
         const part = e.segments.find((sg) => sg.value !== void 0 && sg.value.kind !== "string")?.value;
@@ -45228,7 +45239,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function exportedEnvironment() {
     const out = /* @__PURE__ */ new Map();
-    for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) out.set(k, v);
+    for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && k !== ARG_COUNT && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) out.set(k, v);
     return out;
   }
   function pushCall(path59, inherited) {
@@ -45249,6 +45260,21 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       addSplit(words, e);
     }
     words.slice(0, POSITIONALS.length).forEach((e, k) => out.set(POSITIONALS[k], sliceValue(e)));
+    if (!out.has(POSITIONALS[words.length] ?? "") && words.length <= POSITIONALS.length) out.set(ARG_COUNT, str(String(words.length)));
+    return out;
+  }
+  function callerArguments(w) {
+    if (ps || !ALL_ARGUMENTS.test(w.raw)) return void 0;
+    const count2 = env.get(ARG_COUNT);
+    if (count2?.kind !== "string") return void 0;
+    const out = [];
+    for (let k = 0; k < Number(count2.value); k++) {
+      const v = env.get(POSITIONALS[k]);
+      if (v?.kind !== "string") return void 0;
+      const e = { file, word: w, segments: [{ text: v.value, from: 0, to: w.raw.length, value: v, unquoted: !w.raw.startsWith('"') }], opaque: false, text: v.value };
+      if (w.raw.startsWith('"')) out.push(e);
+      else addSplit(out, e);
+    }
     return out;
   }
   function closeFrame(head) {
@@ -45647,7 +45673,7 @@ function sourcedPath(e, file) {
   if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
   return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -45662,8 +45688,10 @@ var init_interpret = __esm({
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
     PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    ARG_COUNT = "#";
     MAX_CALLER_EXPANSIONS = 8;
     MAX_SPLIT_WORDS = 1e3;
+    ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;
     PS_ARGUMENT = "@argument:";
     CHANGES_DIRECTORY = /* @__PURE__ */ new Set(["cd", "pushd", "popd"]);
     SHELLS = /* @__PURE__ */ new Set(["bash", "sh", "zsh", "pwsh", "powershell", "source", "."]);

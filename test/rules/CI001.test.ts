@@ -51,6 +51,18 @@ jobs:
         related: [{ label: 'az ad sp create-for-rbac' }],
       },
       {
+        // "$@" is the caller's arguments when every one is known: each where the step writes it (review 51).
+        name: 'sdk-auth-passed-through-all-arguments',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./sp.sh --role reader ⟦--sdk-auth⟧\n      - run: bash sp.sh ⟦--json-auth⟧\n',
+          'sp.sh': '#!/bin/bash\naz ad sp create-for-rbac -n x "$@"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+        related: [{ label: 'az ad sp create-for-rbac' }],
+      },
+      {
         name: 'create-sp.yml',
         files: {
           '.github/workflows/create-sp.yml': `

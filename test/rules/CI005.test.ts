@@ -476,6 +476,17 @@ jobs:
     ],
     invalid: [
       {
+        // A wrapper's "$@" is the step's arguments when every one is known (review 51).
+        name: 'wrapper-passes-all-arguments',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./tf.sh apply ⟦-auto-approve⟧\n      - run: ./tf.sh apply -auto-approve tfplan\n',
+          'tf.sh': '#!/bin/bash\ncd infra\nterraform "$@"\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+      {
         // An expression with `||` before the subcommand is one word (review 50).
         name: 'expression-with-an-operator-before-apply',
         files: { '.github/workflows/w.yml': "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform -chdir=${{ vars.DIR || 'infra' }} ⟦apply⟧ -auto-approve\n" },

@@ -273,6 +273,12 @@ function unbraced(raw: string): string {
 
 /** The positional parameters a called script's arguments set (`$1`…`$9`; `${10}` on is rare enough to stay unknown). */
 const POSITIONALS: readonly string[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/**
+ * The count of the arguments a caller passes, when every one is known (at most nine): the key of
+ * `$#` in a script's initial variables. With it, `"$@"` is those words (`./sp.sh --sdk-auth`
+ * running `az ad sp create-for-rbac --name x "$@"`); without it, any number of words.
+ */
+const ARG_COUNT = '#';
 
 /**
  * What a script does to its positional parameters: `moved` — `shift` or `set -- …`/`set a b`
@@ -332,6 +338,9 @@ const MAX_CALLER_EXPANSIONS = 8;
 /** The most words an unquoted value is split into (FORMATS.md §1(e) trap 3); a longer one is not known. */
 const MAX_SPLIT_WORDS = 1_000;
 
+/** `"$@"`, `$@`, `"${@}"`, `${@}` as a whole word. */
+const ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;
+
 /** The key a caller's named argument to a PowerShell script has in the called script's initial variables (no variable name has it). */
 const PS_ARGUMENT = '@argument:';
 
@@ -346,6 +355,7 @@ export function argumentVariables(language: CiScript['language'], passed: Passed
   if (language !== 'powershell') {
     known.slice(0, POSITIONALS.length).forEach((v, k) => out.set(POSITIONALS[k]!, v));
     if (passed.unknownFrom) for (let k = known.length; k < POSITIONALS.length; k++) out.set(POSITIONALS[k]!, unknown(`$${k + 1}: ${passed.unknownFrom.reason}`));
+    else if (known.length <= POSITIONALS.length) out.set(ARG_COUNT, str(String(known.length)));
     return out;
   }
   // Named arguments after an unknown word are not read: their parameters keep the value a caller may pass (unknown).
@@ -460,6 +470,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const passed = POSITIONALS.some((k) => initial.has(k));
     const why = use.moved ? 'the script shifts or resets its arguments' : passed && use.functions ? "the script defines a function, whose $1 is its own argument" : undefined;
     if (why) for (const k of POSITIONALS) env.set(k, unknown(`$${k}: ${why}`));
+    // Moved, or read in a function (whose `"$@"` is its own arguments): the count is not the caller's.
+    if (why || use.functions) env.delete(ARG_COUNT);
   }
   const assigned = new Map<string, Value>();
   const invocations: AzInvocation[] = [];
@@ -766,7 +778,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     }
     if (program.text === 'az') {
       const expanded: ExpandedWord[] = [];
-      for (let k2 = j + 1; k2 < rest.length; k2++) addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
+      for (let k2 = j + 1; k2 < rest.length; k2++) {
+        const args = callerArguments(rest[k2]!);
+        if (args) expanded.push(...args);
+        else addSplit(expanded, unclosed(expandWord(rest[k2]!, env, ctx, set)));
+      }
       invocations.push({ script, command: cmd, az: program, words: expanded, conditional: frames.length > 0 || afterOperator, ...unclosedIn(expanded) });
     }
     // A redirection written before the program may name the file (`>pool.yml cat <<EOF`).
@@ -891,6 +907,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     if (fromEnv) out.set(fromEnv.apply.range.start.offset, { words: fromEnv.words });
     for (const w of words) {
       if (!w.raw.includes('$')) continue;
+      const args = callerArguments(w);
+      if (args) {
+        out.set(w.range.start.offset, { words: args.map((p) => ({ text: p.text!, ...(sliceValue(p).origin ? { origin: sliceValue(p).origin! } : {}) })) });
+        continue;
+      }
       const e = unclosed(expandWord(w, env, ctx));
       if (e.text === undefined) {
         const part = e.segments.find((sg) => sg.value !== undefined && sg.value.kind !== 'string')?.value;
@@ -1053,7 +1074,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   /** What a program a shell script runs inherits: its exported variables (after `source`/`export $(…)`, any: the called script cannot know its own either). */
   function exportedEnvironment(): Env {
     const out: Env = new Map();
-    for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k) && !k.startsWith(PS_ARGUMENT)) || k === ANY_VARIABLE) out.set(k, v);
+    for (const [k, v] of env) if ((exported.has(k) && !POSITIONALS.includes(k) && k !== ARG_COUNT && !k.startsWith(PS_ARGUMENT)) || k === ANY_VARIABLE) out.set(k, v);
     return out;
   }
 
@@ -1083,6 +1104,26 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       addSplit(words, e);
     }
     words.slice(0, POSITIONALS.length).forEach((e, k) => out.set(POSITIONALS[k]!, sliceValue(e)));
+    if (!out.has(POSITIONALS[words.length] ?? '') && words.length <= POSITIONALS.length) out.set(ARG_COUNT, str(String(words.length)));
+    return out;
+  }
+
+  /**
+   * `"$@"` (or `$@`) when the caller's arguments are all known (`ARG_COUNT`): one word per
+   * argument, each where the caller wrote it; undefined otherwise (the word is expanded as usual).
+   */
+  function callerArguments(w: CiWord): ExpandedWord[] | undefined {
+    if (ps || !ALL_ARGUMENTS.test(w.raw)) return undefined;
+    const count = env.get(ARG_COUNT);
+    if (count?.kind !== 'string') return undefined;
+    const out: ExpandedWord[] = [];
+    for (let k = 0; k < Number(count.value); k++) {
+      const v = env.get(POSITIONALS[k]!);
+      if (v?.kind !== 'string') return undefined;
+      const e: ExpandedWord = { file, word: w, segments: [{ text: v.value, from: 0, to: w.raw.length, value: v, unquoted: !w.raw.startsWith('"') }], opaque: false, text: v.value };
+      if (w.raw.startsWith('"')) out.push(e);
+      else addSplit(out, e);
+    }
     return out;
   }
 
