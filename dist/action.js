@@ -56535,13 +56535,24 @@ var CI001_sdk_auth_deprecated_default = defineRule({
       ciFile(file) {
         const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
         for (const script of scripts) {
+          const undecidedWords = (argv) => {
+            const start = argv.findIndex((w) => w.text === "create-for-rbac");
+            for (let k = start + 1; start >= 0 && k < argv.length; k++) {
+              if (!mayBeTheFlag(argv, k)) continue;
+              const w = argv[k];
+              ctx.undecidedAbout(script.subject, script.attributePath || "script", `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
+            }
+          };
           for (const cmd of script.commands) {
             const expanded = cmd.commented ? void 0 : expandedArgv(cmd);
             const reported = /* @__PURE__ */ new Set();
+            const writtenFlags = sdkAuthFlags(cmd.argv).length > 0;
             for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
               if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
               const written2 = new Set(cmd.argv);
-              for (const flag of sdkAuthFlags(byCaller)) {
+              const flags = sdkAuthFlags(byCaller);
+              if (flags.length === 0 && !writtenFlags) undecidedWords(byCaller);
+              for (const flag of flags) {
                 if (written2.has(flag) || !flag.origin || reported.has(locationKey(flag.origin))) continue;
                 reported.add(locationKey(flag.origin));
                 ctx.report({
@@ -56568,12 +56579,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
                   attributePath: script.attributePath || "script"
                 });
               }
-              const start = reported.size > 0 || flags.length > 0 ? expanded.length : expanded.findIndex((w) => w.text === "create-for-rbac");
-              for (let k = start + 1; k < expanded.length; k++) {
-                if (!mayBeTheFlag(expanded, k)) continue;
-                const w = expanded[k];
-                ctx.undecidedAbout(script.subject, script.attributePath || "script", `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
-              }
+              if (reported.size === 0 && flags.length === 0) undecidedWords(expanded);
             }
             for (const flag of sdkAuthFlags(cmd.argv)) {
               ctx.report({

@@ -90,15 +90,29 @@ export default defineRule({
       ciFile(file) {
         const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
         for (const script of scripts) {
+          /** RULES.md: an unknown value that hides a possible finding is recorded (--verbose). */
+          const undecidedWords = (argv: readonly ReadWord[]): void => {
+            const start = argv.findIndex((w) => w.text === 'create-for-rbac');
+            for (let k = start + 1; start >= 0 && k < argv.length; k++) {
+              if (!mayBeTheFlag(argv, k)) continue;
+              const w = argv[k]!;
+              ctx.undecidedAbout(script.subject, script.attributePath || 'script', `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
+            }
+          };
           for (const cmd of script.commands) {
             // The flag a variable holds (`AUTH=--sdk-auth`, `$AUTH`): where it is written, the command's word related.
             const expanded = cmd.commented ? undefined : expandedArgv(cmd);
             // The flag a scanned caller passes (its step's env, its arguments: `./sp.sh --sdk-auth`), where it writes it.
             const reported = new Set<string>();
+            const writtenFlags = sdkAuthFlags(cmd.argv).length > 0;
             for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
               if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
               const written = new Set<CiWord>(cmd.argv);
-              for (const flag of sdkAuthFlags(byCaller) as ReadWord[]) {
+              const flags = sdkAuthFlags(byCaller) as ReadWord[];
+              // A caller's run that neither writes nor passes the flag: its unknown words may be it
+              // (a template's `${{ parameters.extra }}`, a composite action's input) (review 51).
+              if (flags.length === 0 && !writtenFlags) undecidedWords(byCaller);
+              for (const flag of flags) {
                 if (written.has(flag) || !flag.origin || reported.has(locationKey(flag.origin))) continue;
                 reported.add(locationKey(flag.origin));
                 ctx.report({
@@ -128,12 +142,7 @@ export default defineRule({
               // RULES.md: an unknown value that hides a possible finding is recorded (--verbose); not
               // when the command is reported anyway: the flag is written or known (`-n $SP --sdk-auth`),
               // or a caller's run reported the flag the value holds there.
-              const start = reported.size > 0 || flags.length > 0 ? expanded.length : expanded.findIndex((w) => w.text === 'create-for-rbac');
-              for (let k = start + 1; k < expanded.length; k++) {
-                if (!mayBeTheFlag(expanded, k)) continue;
-                const w = expanded[k]!;
-                ctx.undecidedAbout(script.subject, script.attributePath || 'script', `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
-              }
+              if (reported.size === 0 && flags.length === 0) undecidedWords(expanded);
             }
             for (const flag of sdkAuthFlags(cmd.argv)) {
               ctx.report({

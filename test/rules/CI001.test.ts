@@ -590,4 +590,14 @@ describe('CI001 undecided', () => {
     expect(r.findings.map((f) => `${f.ruleId} ${f.location.range.start.line}`)).toEqual(['CI001 6', 'CI001 7']);
     expect(r.undecided.map((u) => `${u.ruleId} ${u.location?.range.start.line}`)).toEqual(['CI001 8']);
   });
+
+  it('records an unknown word of a template that only its callers run (review 51)', async () => {
+    const dir = tree({
+      'azure-pipelines.yml': 'trigger: none\nsteps:\n  - template: t.yml\n    parameters:\n      extra: --years\n',
+      't.yml': 'parameters:\n  - name: extra\n    default: ""\nsteps:\n  - script: az ad sp create-for-rbac -n t ${{ parameters.extra }} $X\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['CI001'] });
+    expect(r.findings).toEqual([]);
+    expect(r.undecided.map((u) => `${u.ruleId} ${u.location?.file.endsWith('t.yml')} ${u.location?.range.start.line}:${u.location?.range.start.column}`)).toEqual(['CI001 true 5:67']);
+  });
 });
