@@ -44829,7 +44829,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     const e = expandWord(w, env, ctx, set);
-    set(name, sliceValue(e, m[0].length));
+    const v = sliceValue(e, m[0].length);
+    const from = v.kind === "unknown" ? void 0 : sliceVariable(e, m[0].length);
+    set(name, from ? passedThrough(v, { file, range: w.range, label: `$${from}`, symbol: { kind: "variable", name: from } }) : v);
   };
   const commands = script.commands;
   const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);

@@ -1785,6 +1785,17 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // A size copied from a variable whose name says GPU keeps that name in its chain (review 51).
+        name: 'size-copied-from-a-gpu-named-variable',
+        files: {
+          'deploy.sh': 'GPU_SKU=⟦Standard_E4s_v5⟧\nSIZE=$GPU_SKU\naz aks nodepool add -g rg --cluster-name aks -n trainer --node-vm-size "$SIZE"\n',
+          'azure-pipelines.yml': 'variables:\n  gpuSize: ⟦Standard_D4s_v5⟧\nsteps:\n  - bash: |\n      SIZE="$(gpuSize)"\n      az aks nodepool add -g rg --cluster-name aks -n trainer4 --node-vm-size "$SIZE"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // `source ./vars.sh` runs a scanned script in this shell: its literal assignment is the size.
         name: 'sourced-variables-file',
         files: {

@@ -12,13 +12,13 @@
  * commands run nothing.
  */
 import path from 'node:path';
-import { str, unknown, type Value } from '../../core/value.js';
+import { passedThrough, str, unknown, type Value } from '../../core/value.js';
 import type { PassedArguments } from './task-arguments.js';
 import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { ANY_VARIABLE, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -558,7 +558,11 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       return;
     }
     const e = expandWord(w, env, ctx, set);
-    set(name, sliceValue(e, m[0].length));
+    const v = sliceValue(e, m[0].length);
+    // `SIZE=$GPU_SKU`: the variable it is copied from joins the value's chain, as the flag's own
+    // variable does (GPU001 reads `gpu` in the names a size flowed through: review 51).
+    const from = v.kind === 'unknown' ? undefined : sliceVariable(e, m[0].length);
+    set(name, from ? passedThrough(v, { file, range: w.range, label: `$${from}`, symbol: { kind: 'variable', name: from } }) : v);
   };
 
   const commands = script.commands;
