@@ -56496,9 +56496,9 @@ function sdkAuthFlags(argv) {
     if (!createsForRbacAt(argv, i)) continue;
     for (let j = commandWordsAt(argv, i) + 3; j < argv.length; j++) {
       const w = argv[j];
-      const [name, val] = w.text.toLowerCase().split("=", 2);
+      const [name, val] = w.text.split("=", 2);
       if (!FLAGS.has(name)) continue;
-      const next = val ?? argv[j + 1]?.text.toLowerCase();
+      const next = (val ?? argv[j + 1]?.text)?.toLowerCase();
       if (next === "false") continue;
       out.push(w);
     }
@@ -56510,7 +56510,7 @@ function mayBeTheFlag(argv, k) {
   if (w.unknown === void 0 || w.raw.startsWith("-")) return false;
   if (w.mayBeSeveral) return true;
   const before = argv[k - 1];
-  return before !== void 0 && !(before.text.startsWith("-") && !before.text.includes("=") && !FLAGS.has(before.text.toLowerCase()));
+  return before !== void 0 && !(before.text.startsWith("-") && !before.text.includes("=") && !FLAGS.has(before.text));
 }
 var OIDC_FIX = {
   "github-actions": "OIDC federated credentials with azure/login (client-id, tenant-id, subscription-id)",

@@ -33,9 +33,10 @@ export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
     if (!createsForRbacAt(argv, i)) continue;
     for (let j = commandWordsAt(argv, i) + 3; j < argv.length; j++) {
       const w = argv[j]!;
-      const [name, val] = w.text.toLowerCase().split('=', 2) as [string, string | undefined];
+      // Option names are case-sensitive to the CLI's parser (argparse): `--SDK-AUTH` is refused, no flag.
+      const [name, val] = w.text.split('=', 2) as [string, string | undefined];
       if (!FLAGS.has(name)) continue;
-      const next = val ?? argv[j + 1]?.text.toLowerCase();
+      const next = (val ?? argv[j + 1]?.text)?.toLowerCase();
       if (next === 'false') continue;
       out.push(w);
     }
@@ -53,7 +54,7 @@ function mayBeTheFlag(argv: readonly ReadWord[], k: number): boolean {
   if (w.unknown === undefined || w.raw.startsWith('-')) return false;
   if (w.mayBeSeveral) return true;
   const before = argv[k - 1];
-  return before !== undefined && !(before.text.startsWith('-') && !before.text.includes('=') && !FLAGS.has(before.text.toLowerCase()));
+  return before !== undefined && !(before.text.startsWith('-') && !before.text.includes('=') && !FLAGS.has(before.text));
 }
 
 /** The sign-in that replaces the secret, in the words of the file's CI system. */

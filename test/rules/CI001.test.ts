@@ -32,6 +32,7 @@ jobs:
         run: |
           echo "do not use --sdk-auth"
           az ad sp create-for-rbac --name ml-deployer --sdk-auth false
+          az ad sp create-for-rbac --name ml-deployer --SDK-AUTH
 `,
         },
       },
