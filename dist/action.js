@@ -43056,6 +43056,29 @@ var init_github = __esm({
   }
 });
 
+// src/eval/ci/expression-literals.ts
+function singleQuotedAt(s, at2) {
+  if (s[at2] !== "'") return void 0;
+  let text2 = "";
+  for (let i = at2 + 1; i < s.length; i++) {
+    if (s[i] === "'") {
+      if (s[i + 1] === "'") {
+        text2 += "'";
+        i++;
+        continue;
+      }
+      return { text: text2, end: i + 1 };
+    }
+    text2 += s[i];
+  }
+  return void 0;
+}
+var init_expression_literals = __esm({
+  "src/eval/ci/expression-literals.ts"() {
+    "use strict";
+  }
+});
+
 // src/eval/ci/template-conditions.ts
 function typedParameter(v, type) {
   if (v?.kind !== "string" || type === void 0) return v;
@@ -43158,6 +43181,7 @@ var CONDITION_KEY, MAX_CHAIN, MAX_EXPRESSION, MAX_DEPTH5, Parser5;
 var init_template_conditions = __esm({
   "src/eval/ci/template-conditions.ts"() {
     "use strict";
+    init_expression_literals();
     CONDITION_KEY = /^\$\{\{\s*(if|elseif|else)\b\s*(.*?)\s*\}\}$/s;
     MAX_CHAIN = 64;
     MAX_EXPRESSION = 2e3;
@@ -43212,20 +43236,10 @@ var init_template_conditions = __esm({
         return void 0;
       }
       string() {
-        let out = "";
-        for (this.i++; this.i < this.s.length; this.i++) {
-          if (this.s[this.i] === "'") {
-            if (this.s[this.i + 1] === "'") {
-              out += "'";
-              this.i++;
-              continue;
-            }
-            this.i++;
-            return out;
-          }
-          out += this.s[this.i];
-        }
-        return this.fail();
+        const lit = singleQuotedAt(this.s, this.i);
+        if (!lit) return this.fail();
+        this.i = lit.end;
+        return lit.text;
       }
       call(name, depth) {
         const args = [];
@@ -45945,6 +45959,7 @@ var init_github_expression = __esm({
   "src/eval/azcli/github-expression.ts"() {
     "use strict";
     init_value();
+    init_expression_literals();
     MAX_EXPRESSION2 = 2e3;
     MAX_DEPTH6 = 32;
     Parser6 = class {
@@ -46046,22 +46061,10 @@ var init_github_expression = __esm({
         }
       }
       string() {
-        const start = this.i;
-        let out = "";
-        for (this.i++; this.i < this.s.length; this.i++) {
-          if (this.s[this.i] === "'") {
-            if (this.s[this.i + 1] === "'") {
-              out += "'";
-              this.i++;
-              continue;
-            }
-            this.i++;
-            return { kind: "string", value: out, from: str(out) };
-          }
-          out += this.s[this.i];
-        }
-        this.i = start;
-        return this.fail();
+        const lit = singleQuotedAt(this.s, this.i);
+        if (!lit) return this.fail();
+        this.i = lit.end;
+        return { kind: "string", value: lit.text, from: str(lit.text) };
       }
     };
   }

@@ -14,6 +14,7 @@
  * boolean, a `number` input a number (`github.event.inputs.x` stays a string, as GitHub gives it).
  */
 import { str, unknown, type Value } from '../../core/value.js';
+import { singleQuotedAt } from '../ci/expression-literals.js';
 
 /** Expressions read at most this long, and nested at most this deep (hostile input). */
 const MAX_EXPRESSION = 2_000;
@@ -188,21 +189,9 @@ class Parser {
   }
 
   private string(): Operand {
-    const start = this.i;
-    let out = '';
-    for (this.i++; this.i < this.s.length; this.i++) {
-      if (this.s[this.i] === "'") {
-        if (this.s[this.i + 1] === "'") {
-          out += "'";
-          this.i++;
-          continue;
-        }
-        this.i++;
-        return { kind: 'string', value: out, from: str(out) };
-      }
-      out += this.s[this.i];
-    }
-    this.i = start;
-    return this.fail();
+    const lit = singleQuotedAt(this.s, this.i);
+    if (!lit) return this.fail();
+    this.i = lit.end;
+    return { kind: 'string', value: lit.text, from: str(lit.text) };
   }
 }

@@ -12,6 +12,7 @@
  * is not known, leaves the condition undecided: the step is read.
  */
 import type { Value } from '../../core/value.js';
+import { singleQuotedAt } from './expression-literals.js';
 
 /** One condition a step sits under: it runs when `expr` evaluates to `holds`. */
 export interface TemplateCondition {
@@ -174,20 +175,10 @@ class Parser {
   }
 
   private string(): Result {
-    let out = '';
-    for (this.i++; this.i < this.s.length; this.i++) {
-      if (this.s[this.i] === "'") {
-        if (this.s[this.i + 1] === "'") {
-          out += "'";
-          this.i++;
-          continue;
-        }
-        this.i++;
-        return out;
-      }
-      out += this.s[this.i];
-    }
-    return this.fail();
+    const lit = singleQuotedAt(this.s, this.i);
+    if (!lit) return this.fail();
+    this.i = lit.end;
+    return lit.text;
   }
 
   private call(name: string, depth: number): Result {
