@@ -30344,7 +30344,10 @@ function withMacros(v, expr, ctx) {
   if (whole) {
     const m = ctx.macro(whole[1]);
     if (m.kind !== "string") return atRunTime(`macro ${v.value}`, m.kind === "unknown" ? m.reason : void 0);
-    return v.origin ? { ...m, via: [...m.via ?? [], { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] } : m;
+    if (!v.origin) return m;
+    const name = whole[1];
+    const variable = { ...m.origin ?? v.origin, label: `$(${name})`, symbol: { kind: "variable", name } };
+    return { ...m, via: [...m.via ?? [], variable, ...v.via ?? [], { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] };
   }
   let out = "";
   let last = 0;
@@ -46422,7 +46425,11 @@ function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
   if (whole && !whole[1].includes("}}")) return ctx.expansion.expression(whole[1]);
   const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text2.trim());
-  if (macro && ctx.expansion.macro) return ctx.expansion.macro(macro[1]);
+  if (macro && ctx.expansion.macro) {
+    const name = macro[1];
+    const v = ctx.expansion.macro(name);
+    return v.kind === "unknown" ? v : passedThrough(v, { ...v.origin ?? loc3, label: `$(${name})`, symbol: { kind: "variable", name } });
+  }
   if (/\$\{\{|\$\(|\$\[/.test(text2)) return unknown(`"${text2.slice(0, 60)}" is built from expressions`);
   void file;
   return str(text2, loc3);

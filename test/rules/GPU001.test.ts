@@ -1789,7 +1789,14 @@ jobs:
         name: 'size-copied-from-a-gpu-named-variable',
         files: {
           'deploy.sh': 'GPU_SKU=⟦Standard_E4s_v5⟧\nSIZE=$GPU_SKU\naz aks nodepool add -g rg --cluster-name aks -n trainer --node-vm-size "$SIZE"\n',
-          'azure-pipelines.yml': 'variables:\n  gpuSize: ⟦Standard_D4s_v5⟧\nsteps:\n  - bash: |\n      SIZE="$(gpuSize)"\n      az aks nodepool add -g rg --cluster-name aks -n trainer4 --node-vm-size "$SIZE"\n',
+          'azure-pipelines.yml':
+            'variables:\n  gpuSize: ⟦Standard_D4s_v5⟧\nsteps:\n  - bash: |\n      SIZE="$(gpuSize)"\n      az aks nodepool add -g rg --cluster-name aks -n trainer4 --node-vm-size "$SIZE"\n',
+          // A caller's parameter that is a macro: the variable's name joins the chain.
+          'tpl/azure-pipelines.yml': 'variables:\n  gpuSize: ⟦Standard_D2s_v5⟧\nsteps:\n  - template: t.yml\n    parameters:\n      size: $(gpuSize)\n',
+          'tpl/t.yml': 'parameters:\n  - name: size\n    type: string\nsteps:\n  - bash: az aks nodepool add -g rg --cluster-name aks -n trainer3 --node-vm-size "${{ parameters.size }}"\n',
+          // A template's own default that is a macro: the variable's name as well.
+          'ml/azure-pipelines.yml': 'variables:\n  gpu_vm: ⟦Standard_D8s_v5⟧\nsteps:\n  - template: t2.yml\n',
+          'ml/t2.yml': 'parameters:\n  - name: vm\n    default: $(gpu_vm)\nsteps:\n  - bash: az aks nodepool add -g rg --cluster-name aks -n trainer5 --node-vm-size "${{ parameters.vm }}"\n',
         },
         level: 'error',
         env: 'unknown',

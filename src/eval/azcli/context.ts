@@ -546,7 +546,12 @@ export function entryValue(file: CiFile, ctx: ScriptContext, text: string, loc: 
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
   if (whole && !whole[1]!.includes('}}')) return ctx.expansion.expression(whole[1]!);
   const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text.trim());
-  if (macro && ctx.expansion.macro) return ctx.expansion.macro(macro[1]!);
+  if (macro && ctx.expansion.macro) {
+    // The variable's name joins the value's chain (`size: $(gpuSize)`: GPU001 reads `gpu` in it).
+    const name = macro[1]!;
+    const v = ctx.expansion.macro(name);
+    return v.kind === 'unknown' ? v : passedThrough(v, { ...(v.origin ?? loc), label: `$(${name})`, symbol: { kind: 'variable', name } });
+  }
   if (/\$\{\{|\$\(|\$\[/.test(text)) return unknown(`"${text.slice(0, 60)}" is built from expressions`);
   void file;
   return str(text, loc);

@@ -182,7 +182,12 @@ function withMacros(v: Value, expr: string, ctx: ExpansionContext): Value {
     // parameter that passed it on is a step of its flow).
     const m = ctx.macro(whole[1]!);
     if (m.kind !== 'string') return atRunTime(`macro ${v.value}`, m.kind === 'unknown' ? m.reason : undefined);
-    return v.origin ? { ...m, via: [...(m.via ?? []), { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] } : m;
+    if (!v.origin) return m;
+    // The variable's name and the parameter's (`size: $(gpuSize)`) both join the chain (GPU001
+    // reads `gpu` in the names a size flowed through), as an unquoted `$(gpuSize)` gives its own.
+    const name = whole[1]!;
+    const variable = { ...(m.origin ?? v.origin), label: `$(${name})`, symbol: { kind: 'variable' as const, name } };
+    return { ...m, via: [...(m.via ?? []), variable, ...(v.via ?? []), { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] };
   }
   let out = '';
   let last = 0;
