@@ -30392,8 +30392,10 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
   const ciExpression = (at2) => {
     const close = raw.indexOf("}}", at2 + 3);
     const end = close < 0 ? raw.length : close + 2;
-    const expr = raw.slice(at2 + 3, close < 0 ? raw.length : close).trim();
-    const v = withMacros(ctx.expression(expr), expr, ctx);
+    const inner = raw.slice(at2 + 3, close < 0 ? raw.length : close);
+    const expr = inner.trim();
+    const start = at2 + 3 + (inner.length - inner.trimStart().length);
+    const v = withMacros(ctx.expression(expr, (a, b) => locOf2(ctx.file, word, start + a, start + b)), expr, ctx);
     expansion(v.kind === "string" && !v.origin ? str(v.value, locOf2(ctx.file, word, at2, end)) : v, at2, end);
     return end;
   };
@@ -45912,18 +45914,28 @@ var init_runtime_variables = __esm({
 });
 
 // src/eval/azcli/github-expression.ts
-function githubOperatorExpression(expr, read) {
-  if (!/\|\||&&|==|!=|!|\(/.test(expr)) return void 0;
+function githubOperatorExpression(expr, read, locate = () => void 0) {
+  if (!/\|\||&&|==|!=|!|\(/.test(expr) && !/^\s*(?:'|-?\d|(?:true|false|null)\s*$)/.test(expr)) return void 0;
   const shown = `\${{ ${expr.trim().slice(0, 60)} }}`;
   if (expr.length > MAX_EXPRESSION2) return unknown(`${shown} is too long to read`);
-  const p = new Parser6(expr, read);
+  const p = new Parser6(expr, read, locate);
   const r = p.or(0);
   if (p.failed || !p.atEnd()) return unknown(`${shown} uses more than literals, references and the operators || && ! == != (not evaluated)`);
   if (r.kind === "unknown") return unknown(`${shown} depends on a value not known: ${r.why}`);
-  if (r.kind === "string") return r.from;
-  if (r.kind === "null") return str("");
-  const text2 = r.kind === "bool" ? String(r.value) : numberText(r.value);
-  return r.from?.origin ? str(text2, r.from.origin) : str(text2);
+  const text2 = r.kind === "string" ? r.value : r.kind === "null" ? "" : r.kind === "bool" ? String(r.value) : numberText(r.value);
+  if (r.kind === "string" && !r.literal && r.decider === void 0) return r.from;
+  const at2 = (r.literal ? r.from?.origin : void 0) ?? locate(0, expr.length) ?? r.from?.origin;
+  const v = str(text2, at2);
+  if (r.decider === void 0) return v;
+  const condition = locate(0, expr.length);
+  return { ...v, decidedBy: r.decider, decision: [{ ...r.decider, label: "decided by this value" }, ...condition ? [{ ...condition, label: "condition" }] : []] };
+}
+function deciderOf(o) {
+  return o.decider ?? (o.literal ? void 0 : o.from?.origin);
+}
+function decidedBy(o, by) {
+  const d = deciderOf(by);
+  return o.kind === "unknown" || d === void 0 || o.decider !== void 0 ? o : { ...o, decider: d };
 }
 function numberText(n) {
   return Number.isNaN(n) ? "NaN" : String(n);
@@ -45966,12 +45978,14 @@ var init_github_expression = __esm({
     MAX_EXPRESSION2 = 2e3;
     MAX_DEPTH6 = 32;
     Parser6 = class {
-      constructor(s, read) {
+      constructor(s, read, locate) {
         this.s = s;
         this.read = read;
+        this.locate = locate;
       }
       s;
       read;
+      locate;
       i = 0;
       failed = false;
       atEnd() {
@@ -45997,7 +46011,7 @@ var init_github_expression = __esm({
         while (!this.failed && this.take("||")) {
           const right = this.and(depth);
           const t = truthy3(left);
-          left = t === void 0 ? left : t ? left : right;
+          left = t === void 0 || left.kind === "unknown" ? left : t ? left : decidedBy(right, left);
         }
         return left;
       }
@@ -46006,7 +46020,7 @@ var init_github_expression = __esm({
         while (!this.failed && this.take("&&")) {
           const right = this.comparison(depth);
           const t = truthy3(left);
-          left = t === void 0 ? left : t ? right : left;
+          left = t === void 0 || left.kind === "unknown" ? left : t ? decidedBy(right, left) : left;
         }
         return left;
       }
@@ -46016,8 +46030,9 @@ var init_github_expression = __esm({
           if (!this.take(op)) continue;
           const right = this.unary(depth);
           const e = equal2(left, right);
-          if (e === void 0) return left.kind === "unknown" ? left : right;
-          return { kind: "bool", value: op === "==" ? e : !e };
+          if (e === void 0 || left.kind === "unknown" || right.kind === "unknown") return left.kind === "unknown" ? left : right;
+          const d = deciderOf(left) ?? deciderOf(right);
+          return { kind: "bool", value: op === "==" ? e : !e, ...d ? { decider: d } : {} };
         }
         return left;
       }
@@ -46028,7 +46043,9 @@ var init_github_expression = __esm({
           this.i++;
           const o = this.unary(depth + 1);
           const t = truthy3(o);
-          return t === void 0 ? o : { kind: "bool", value: !t };
+          if (t === void 0 || o.kind === "unknown") return o;
+          const d = deciderOf(o);
+          return { kind: "bool", value: !t, ...d ? { decider: d } : {} };
         }
         if (this.s[this.i] === "(") {
           this.i++;
@@ -46040,10 +46057,12 @@ var init_github_expression = __esm({
         const m = /^(?:-?\d+(?:\.\d+)?|[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])*)/.exec(this.s.slice(this.i));
         if (!m) return this.fail();
         const word = m[0];
+        const start = this.i;
         this.i += word.length;
-        if (/^-?\d/.test(word)) return { kind: "number", value: Number(word) };
-        if (word === "true" || word === "false") return { kind: "bool", value: word === "true" };
-        if (word === "null") return { kind: "null" };
+        const here = (text2) => str(text2, this.locate(start, this.i));
+        if (/^-?\d/.test(word)) return { kind: "number", value: Number(word), from: here(word), literal: true };
+        if (word === "true" || word === "false") return { kind: "bool", value: word === "true", from: here(word), literal: true };
+        if (word === "null") return { kind: "null", from: here(word), literal: true };
         this.blank();
         if (this.s[this.i] === "(") return this.fail();
         const v = this.read(word);
@@ -46056,7 +46075,7 @@ var init_github_expression = __esm({
           case "number":
             return { kind: "number", value: v.value, from: v };
           case "null":
-            return { kind: "null" };
+            return { kind: "null", from: v };
           case "unknown":
             return { kind: "unknown", why: v.reason };
           default:
@@ -46066,8 +46085,9 @@ var init_github_expression = __esm({
       string() {
         const lit = singleQuotedAt(this.s, this.i);
         if (!lit) return this.fail();
+        const from = str(lit.text, this.locate(this.i + 1, lit.end - 1));
         this.i = lit.end;
-        return { kind: "string", value: lit.text, from: str(lit.text) };
+        return { kind: "string", value: lit.text, from, literal: true };
       }
     };
   }
@@ -46223,8 +46243,8 @@ function scriptContext(file, place, variant, given, inherited) {
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
   const variableFiles = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
-  const expression2 = (expr) => {
-    const withOperators = github ? githubOperatorExpression(expr, typedReference) : void 0;
+  const expression2 = (expr, locate) => {
+    const withOperators = github ? githubOperatorExpression(expr, typedReference, locate) : void 0;
     if (withOperators) return withOperators;
     const parts = referenceOf(expr);
     if (!parts) return unknown(`expression \${{ ${expr.slice(0, 60)} }}`);
@@ -46255,7 +46275,10 @@ function scriptContext(file, place, variant, given, inherited) {
     const parts = referenceOf(reference);
     if (!parts) return void 0;
     const v = expression2(reference);
-    return parts[0] === "inputs" && parts.length === 2 ? typedParameter(v, inputs.get(parts[1])?.type) : v;
+    if (parts[0] === "inputs" && parts.length === 2) return typedParameter(v, inputs.get(parts[1])?.type);
+    if (parts[0] === "matrix" && v.kind === "string" && /^(?:true|false|null|[-+]?(?:\d|\.\d)|0x|~$)/i.test(v.value.trim()))
+      return unknown(`\${{ ${reference} }} is "${v.value}", which may be a YAML boolean or number, not text`);
+    return v;
   };
   const named2 = (v, label, name) => v.origin ? passedThrough(v, { ...v.origin, label, symbol: { kind: "variable", name } }) : v;
   const inputDefault = (name) => {
@@ -46924,6 +46947,9 @@ function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
 }
+function withFlowOf(v, from) {
+  return { ...v, ...from.via ? { via: from.via } : {}, ...from.decidedBy ? { decidedBy: from.decidedBy } : {}, ...from.decision ? { decision: from.decision } : {} };
+}
 function longFlagsOf(spec) {
   let out = LONG_FLAGS.get(spec);
   if (!out) {
@@ -47063,14 +47089,14 @@ function readFlag(f, flagWord, takeOne, takeMany, file, next) {
       if (!v) return void 0;
       if (v.value.kind !== "string") return { value: v.value };
       const l = v.value.value.toLowerCase();
-      return { value: l === "enabled" || l === "disabled" ? { ...bool(l === "enabled", v.value.origin), via: v.value.via } : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
+      return { value: l === "enabled" || l === "disabled" ? withFlowOf(bool(l === "enabled", v.value.origin), v.value) : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
     }
     case "string":
     case "number": {
       const v = takeOne();
       if (!v) return void 0;
       const variable = sliceVariable(v.word, v.from);
-      if (f.read === "number" && v.value.kind === "string" && /^-?\d+$/.test(v.value.value.trim())) return { value: { ...num(Number(v.value.value), v.value.origin), via: v.value.via }, variable };
+      if (f.read === "number" && v.value.kind === "string" && /^-?\d+$/.test(v.value.value.trim())) return { value: withFlowOf(num(Number(v.value.value), v.value.origin), v.value), variable };
       return { value: v.value, variable };
     }
     case "commaList": {
@@ -47098,8 +47124,8 @@ function readFlag(f, flagWord, takeOne, takeMany, file, next) {
 }
 function toBool(v) {
   if (v.kind !== "string") return v;
-  if (TRUE_WORDS.test(v.value.trim())) return { ...bool(true, v.origin), via: v.via };
-  if (FALSE_WORDS.test(v.value.trim())) return { ...bool(false, v.origin), via: v.via };
+  if (TRUE_WORDS.test(v.value.trim())) return withFlowOf(bool(true, v.origin), v);
+  if (FALSE_WORDS.test(v.value.trim())) return withFlowOf(bool(false, v.origin), v);
   return unknown(`"${v.value}" is not a boolean`, v.origin);
 }
 function commaList(v, word, from, file) {
@@ -47115,7 +47141,7 @@ function commaList(v, word, from, file) {
       const rawStart = seg.from + Math.max(0, from - seg.from) + start;
       const exact = word.word.raw.slice(rawStart, rawStart + part.length) === part;
       items.push(str(part.trim(), exact ? { file, range: word.word.rangeOf(rawStart, rawStart + part.length) } : v.origin));
-    } else items.push({ ...str(part.trim(), v.origin), via: v.via });
+    } else items.push(withFlowOf(str(part.trim(), v.origin), v));
   }
   return list(items, v.origin);
 }
@@ -47869,7 +47895,7 @@ function templateResource(file, call, sc) {
     const e = entries2.get(input2);
     if (!e || e.value === void 0 || !e.valueRange) continue;
     let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
-    if (read === "number" && v.kind === "string" && /^-?\d+$/.test(v.value.trim())) v = { ...num(Number(v.value), v.origin), via: v.via };
+    if (read === "number" && v.kind === "string" && /^-?\d+$/.test(v.value.trim())) v = withFlowOf(num(Number(v.value), v.origin), v);
     r.attrs.set(attr2, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input2} (${t.label})` });
   }
   for (const [attr2, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
@@ -52468,7 +52494,7 @@ function runRules(input2, undecided2 = [], failures = []) {
         if (!names) instancesByKey.set(key, names = /* @__PURE__ */ new Map());
         if (!names.has(r.address)) {
           const name = displayName(r);
-          names.set(r.address, { name, words: withoutName(message, name) });
+          names.set(r.address, { name, words: `${level} ${withoutName(message, name)}` });
         }
       }
       if (r?.calledAt && !relocated) {

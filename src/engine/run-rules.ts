@@ -120,7 +120,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   const keyByMessage = new Map<string, string>();
   /**
    * Per finding key: the instances of one declaration it stands for, address → name as messages
-   * show it, and what its own finding said with its name taken out (`sameWords`).
+   * show it, and what its own finding said (its level, and its message with its name taken out).
    */
   const instancesByKey = new Map<string, Map<string, { name: string; words: string }>>();
   const undecidedKeys = new Set<string>();
@@ -212,7 +212,7 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
         if (!names) instancesByKey.set(key, (names = new Map()));
         if (!names.has(r.address)) {
           const name = displayName(r);
-          names.set(r.address, { name, words: withoutName(message, name) });
+          names.set(r.address, { name, words: `${level} ${withoutName(message, name)}` });
         }
       }
       if (r?.calledAt && !relocated) {

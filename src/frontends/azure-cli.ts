@@ -132,6 +132,15 @@ interface ParsedFlags {
 
 const isFlag = (w: ExpandedWord | undefined): boolean => w?.text !== undefined && /^--?[A-Za-z]/.test(w.text);
 
+/**
+ * `v` read as another type (`true` as a boolean, `3` as a number, a list item): the same flow as
+ * `from`, the places it passed through and the input that chose it (RULES.md "Values chosen by
+ * a condition": `${{ inputs.off || 'true' }}` points at the input).
+ */
+function withFlowOf<T extends Value>(v: T, from: Value): T {
+  return { ...v, ...(from.via ? { via: from.via } : {}), ...(from.decidedBy ? { decidedBy: from.decidedBy } : {}), ...(from.decision ? { decision: from.decision } : {}) };
+}
+
 /** Every long flag a command's parser knows of (each spec's, cached): what an abbreviation may stand for. */
 const LONG_FLAGS = new WeakMap<AzCommandSpec, readonly string[]>();
 function longFlagsOf(spec: AzCommandSpec): readonly string[] {
@@ -321,14 +330,14 @@ function readFlag(
       if (!v) return undefined;
       if (v.value.kind !== 'string') return { value: v.value };
       const l = v.value.value.toLowerCase();
-      return { value: l === 'enabled' || l === 'disabled' ? { ...bool(l === 'enabled', v.value.origin), via: v.value.via } : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
+      return { value: l === 'enabled' || l === 'disabled' ? withFlowOf(bool(l === 'enabled', v.value.origin), v.value) : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
     }
     case 'string':
     case 'number': {
       const v = takeOne();
       if (!v) return undefined;
       const variable = sliceVariable(v.word, v.from);
-      if (f.read === 'number' && v.value.kind === 'string' && /^-?\d+$/.test(v.value.value.trim())) return { value: { ...num(Number(v.value.value), v.value.origin), via: v.value.via }, variable };
+      if (f.read === 'number' && v.value.kind === 'string' && /^-?\d+$/.test(v.value.value.trim())) return { value: withFlowOf(num(Number(v.value.value), v.value.origin), v.value), variable };
       return { value: v.value, variable };
     }
     case 'commaList': {
@@ -357,8 +366,8 @@ function readFlag(
 
 function toBool(v: Value): Value {
   if (v.kind !== 'string') return v;
-  if (TRUE_WORDS.test(v.value.trim())) return { ...bool(true, v.origin), via: v.via };
-  if (FALSE_WORDS.test(v.value.trim())) return { ...bool(false, v.origin), via: v.via };
+  if (TRUE_WORDS.test(v.value.trim())) return withFlowOf(bool(true, v.origin), v);
+  if (FALSE_WORDS.test(v.value.trim())) return withFlowOf(bool(false, v.origin), v);
   return unknown(`"${v.value}" is not a boolean`, v.origin);
 }
 
@@ -377,7 +386,7 @@ function commaList(v: Value & { kind: 'string' }, word: ExpandedWord, from: numb
       const rawStart = seg.from + Math.max(0, from - seg.from) + start;
       const exact = word.word.raw.slice(rawStart, rawStart + part.length) === part;
       items.push(str(part.trim(), exact ? { file, range: word.word.rangeOf(rawStart, rawStart + part.length) } : v.origin));
-    } else items.push({ ...str(part.trim(), v.origin), via: v.via });
+    } else items.push(withFlowOf(str(part.trim(), v.origin), v));
   }
   return list(items, v.origin);
 }
@@ -1479,7 +1488,7 @@ function templateResource(file: CiFile, call: TemplateCall, sc: ReturnType<typeo
     const e = entries.get(input);
     if (!e || e.value === undefined || !e.valueRange) continue;
     let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
-    if (read === 'number' && v.kind === 'string' && /^-?\d+$/.test(v.value.trim())) v = { ...num(Number(v.value), v.origin), via: v.via };
+    if (read === 'number' && v.kind === 'string' && /^-?\d+$/.test(v.value.trim())) v = withFlowOf(num(Number(v.value), v.origin), v);
     r.attrs.set(attr, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input} (${t.label})` });
   }
   for (const [attr, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });

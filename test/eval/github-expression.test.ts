@@ -51,6 +51,23 @@ describe('GitHub expressions with operators', () => {
     expect(githubOperatorExpression("inputs.size || 'x'", read)?.origin).toEqual(at);
   });
 
+  it('a literal chosen because of an input points at the input, the literal and the condition related (RULES.md "Values chosen by a condition")', () => {
+    const def = { file: 'w.yml', range: { start: { line: 7, column: 18, offset: 80 }, end: { line: 7, column: 23, offset: 85 } } };
+    const lit = (a: number, b: number) => ({ file: 'w.yml', range: { start: { line: 12, column: 40 + a, offset: 200 + a }, end: { line: 12, column: 40 + b, offset: 200 + b } } });
+    const v = githubOperatorExpression("inputs.off || 'true'", (r) => (r === 'inputs.off' ? bool(false, def) : undefined), lit);
+    expect(v?.kind === 'string' && v.value).toBe('true');
+    expect(v?.decidedBy).toEqual(def);
+    expect(v?.origin).toEqual(lit(15, 19));
+    expect(v?.decision?.map((l) => l.label)).toEqual(['decided by this value', 'condition']);
+    // A literal no input decided (`'' || 'x'`) is just written there.
+    expect(githubOperatorExpression("'' || 'x'", read, lit)?.decidedBy).toBeUndefined();
+  });
+
+  it('reads a literal alone', () => {
+    expect(text("'Standard_D4s_v5'")).toBe('Standard_D4s_v5');
+    expect(text('true')).toBe('true');
+  });
+
   it('says why it stays unknown', () => {
     const v = githubOperatorExpression("vars.X || 'default'", read);
     expect(v?.kind === 'unknown' && v.reason).toMatch(/depends on a value not known: vars are not known/);

@@ -902,11 +902,13 @@ steps:
         messageId: 'adminUser',
       },
       {
-        // GitHub's || over an input and a literal: the input's default when truthy (at its default), else the literal (review 51).
+        // GitHub's || over an input and a literal: the input's default when truthy (at its default);
+        // else the literal, chosen because of the input, so at the input (RULES.md "Values chosen
+        // by a condition"), the literal related (review 51, review 52).
         name: 'expression-with-or-over-an-input',
         files: {
           '.github/workflows/w.yml':
-            "on:\n  workflow_dispatch:\n    inputs:\n      admin:\n        default: '⟦true⟧'\n      off:\n        type: boolean\n        default: false\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az acr create -n r1 -g g --sku Basic --admin-enabled ${{ inputs.admin || 'false' }}\n      - run: az acr create -n r2 -g g --sku Basic --admin-enabled ⟦${{ inputs.off || 'true' }}⟧\n",
+            "on:\n  workflow_dispatch:\n    inputs:\n      admin:\n        default: '⟦true⟧'\n      off:\n        type: boolean\n        default: ⟦false⟧\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az acr create -n r1 -g g --sku Basic --admin-enabled ${{ inputs.admin || 'false' }}\n      - run: az acr create -n r2 -g g --sku Basic --admin-enabled ${{ inputs.off || 'true' }}\n",
         },
         level: 'error',
         env: 'unknown',

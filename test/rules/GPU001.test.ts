@@ -1487,6 +1487,16 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A matrix value keeps its YAML type (`false` may be a boolean, which is falsy): as an operand it
+        // is not known, so the size an expression picks by it is undecided (review 52: the text
+        // "false" was truthy and the A100 size was judged).
+        name: 'matrix-boolean-as-an-operand-is-not-known',
+        files: {
+          '.github/workflows/w.yml':
+            "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        gpu: [false]\n    steps:\n      - run: az aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size \"${{ matrix.gpu && 'Standard_NC24ads_A100_v4' || 'Standard_D8s_v5' }}\" --node-taints sku=gpu:NoSchedule\n",
+        },
+      },
+      {
         // A file sourced inside a subshell sets its variables there only: after it, $SIZE is unset.
         name: 'sourced-inside-a-subshell',
         files: {
@@ -1783,6 +1793,20 @@ jobs:
         level: 'error',
         env: 'unknown',
         messageId: 'notGpuSize',
+      },
+      {
+        // `inputs.gpu && 'A' || 'B'`: the size is chosen by the caller's `gpu: false`, so the finding
+        // points there, the chosen literal related (RULES.md "Values chosen by a condition"; review 52).
+        name: 'size-chosen-by-an-expression-over-a-callers-input',
+        files: {
+          '.github/workflows/main.yml': 'on: push\njobs:\n  c1:\n    uses: ./.github/workflows/reuse.yml\n    with:\n      gpu: ⟦false⟧\n',
+          '.github/workflows/reuse.yml':
+            "on:\n  workflow_call:\n    inputs:\n      gpu:\n        type: boolean\n        default: true\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size \"${{ inputs.gpu && 'Standard_NC24ads_A100_v4' || 'Standard_D8s_v5' }}\" --node-taints sku=gpu:NoSchedule\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: '.github/workflows/reuse.yml', line: 11, label: 'value chosen by the condition' }],
       },
       {
         // A size copied from a variable whose name says GPU keeps that name in its chain (review 51).

@@ -14,7 +14,7 @@ import type { Location } from '../../core/source.js';
 import { passedThrough, str, unknown, type Value } from '../../core/value.js';
 import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import { runtimeVariables } from './runtime-variables.js';
-import { githubOperatorExpression } from './github-expression.js';
+import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { typedParameter } from '../ci/template-conditions.js';
 import { ANY_VARIABLE, MAX_EXPANDED_CHARS, tooLongToRead, type Env, type ExpansionContext } from './words.js';
 
@@ -272,9 +272,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const variableFiles: string[] = pipeline && inherited?.files ? [...inherited.files] : [];
   let depth = 0;
 
-  const expression = (expr: string): Value => {
+  const expression = (expr: string, locate?: ExpressionLocator): Value => {
     // `${{ inputs.size || 'Standard_NC6s_v3' }}`: GitHub's operators over literals and references.
-    const withOperators = github ? githubOperatorExpression(expr, typedReference) : undefined;
+    const withOperators = github ? githubOperatorExpression(expr, typedReference, locate) : undefined;
     if (withOperators) return withOperators;
     const parts = referenceOf(expr);
     if (!parts) return unknown(`expression \${{ ${expr.slice(0, 60)} }}`);
@@ -312,7 +312,12 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     const parts = referenceOf(reference);
     if (!parts) return undefined;
     const v = expression(reference);
-    return parts[0] === 'inputs' && parts.length === 2 ? typedParameter(v, inputs.get(parts[1]!)?.type) : v;
+    if (parts[0] === 'inputs' && parts.length === 2) return typedParameter(v, inputs.get(parts[1]!)?.type);
+    // A matrix value keeps its YAML type (`gpu: [false]` is a boolean): the text read here does
+    // not say whether `false` or `0` was quoted, so as an operand it is not known.
+    if (parts[0] === 'matrix' && v.kind === 'string' && /^(?:true|false|null|[-+]?(?:\d|\.\d)|0x|~$)/i.test(v.value.trim()))
+      return unknown(`\${{ ${reference} }} is "${v.value}", which may be a YAML boolean or number, not text`);
+    return v;
   };
   /**
    * A variable's value read through `${{ env.X }}`, `${{ variables.x }}` or `${{ matrix.x }}`,

@@ -13,6 +13,7 @@
  * decides and is unknown. A reference is resolved by the caller, typed: a `boolean` input is a
  * boolean, a `number` input a number (`github.event.inputs.x` stays a string, as GitHub gives it).
  */
+import type { Location } from '../../core/source.js';
 import { str, unknown, type Value } from '../../core/value.js';
 import { singleQuotedAt } from '../ci/expression-literals.js';
 
@@ -20,8 +21,19 @@ import { singleQuotedAt } from '../ci/expression-literals.js';
 const MAX_EXPRESSION = 2_000;
 const MAX_DEPTH = 32;
 
-/** What an operand evaluates to: a value of GitHub's types, with the place it was written when known. */
-type Operand = { kind: 'string'; value: string; from: Value } | { kind: 'bool'; value: boolean; from?: Value } | { kind: 'number'; value: number; from?: Value } | { kind: 'null' } | { kind: 'unknown'; why: string };
+/**
+ * What an operand evaluates to: a value of GitHub's types, with the place it was written when
+ * known (`from`), whether it is written in the expression itself (`literal`), and the input
+ * that decided which operand it is (`decider`: `inputs.size || 'x'` is 'x' because of the input).
+ */
+type Known = ({ kind: 'string'; value: string; from: Value } | { kind: 'bool'; value: boolean; from?: Value } | { kind: 'number'; value: number; from?: Value } | { kind: 'null'; from?: Value }) & {
+  literal?: boolean;
+  decider?: Location;
+};
+type Operand = Known | { kind: 'unknown'; why: string };
+
+/** Where a part of the expression is written, by its offsets in the expression's text. */
+export type ExpressionLocator = (from: number, to: number) => Location | undefined;
 
 /** A reference's value (`inputs.size`), typed as GitHub holds it; undefined: not a reference this reads. */
 export type ReferenceReader = (reference: string) => Value | undefined;
@@ -31,18 +43,37 @@ export type ReferenceReader = (reference: string) => Value | undefined;
  * parentheses); undefined when it uses none (a plain reference: the caller's business) or uses
  * something not read here (then unknown, saying so).
  */
-export function githubOperatorExpression(expr: string, read: ReferenceReader): Value | undefined {
-  if (!/\|\||&&|==|!=|!|\(/.test(expr)) return undefined;
+export function githubOperatorExpression(expr: string, read: ReferenceReader, locate: ExpressionLocator = () => undefined): Value | undefined {
+  // Operators, or a literal alone (`${{ 'Standard_D4s_v5' }}`, `${{ true }}`).
+  if (!/\|\||&&|==|!=|!|\(/.test(expr) && !/^\s*(?:'|-?\d|(?:true|false|null)\s*$)/.test(expr)) return undefined;
   const shown = `\${{ ${expr.trim().slice(0, 60)} }}`;
   if (expr.length > MAX_EXPRESSION) return unknown(`${shown} is too long to read`);
-  const p = new Parser(expr, read);
+  const p = new Parser(expr, read, locate);
   const r = p.or(0);
   if (p.failed || !p.atEnd()) return unknown(`${shown} uses more than literals, references and the operators || && ! == != (not evaluated)`);
   if (r.kind === 'unknown') return unknown(`${shown} depends on a value not known: ${r.why}`);
-  if (r.kind === 'string') return r.from;
-  if (r.kind === 'null') return str('');
-  const text = r.kind === 'bool' ? String(r.value) : numberText(r.value);
-  return r.from?.origin ? str(text, r.from.origin) : str(text);
+  const text = r.kind === 'string' ? r.value : r.kind === 'null' ? '' : r.kind === 'bool' ? String(r.value) : numberText(r.value);
+  // An input passed through (`inputs.size || …` with a size): where it was written.
+  if (r.kind === 'string' && !r.literal && r.decider === undefined) return r.from;
+  // A value the expression makes (a literal it chose, a `!`/`==` result): written in the
+  // expression; when an input decided it, RULES.md "Values chosen by a condition": the finding
+  // points at that input, the chosen part related.
+  const at = (r.literal ? r.from?.origin : undefined) ?? locate(0, expr.length) ?? r.from?.origin;
+  const v = str(text, at);
+  if (r.decider === undefined) return v;
+  const condition = locate(0, expr.length);
+  return { ...v, decidedBy: r.decider, decision: [{ ...r.decider, label: 'decided by this value' }, ...(condition ? [{ ...condition, label: 'condition' }] : [])] };
+}
+
+/** The input an operand's value was read from, which decides what an operator makes of it. */
+function deciderOf(o: Known): Location | undefined {
+  return o.decider ?? (o.literal ? undefined : o.from?.origin);
+}
+
+/** `o` chosen because of `by` (its truthiness, its comparison). */
+function decidedBy(o: Operand, by: Known): Operand {
+  const d = deciderOf(by);
+  return o.kind === 'unknown' || d === undefined || o.decider !== undefined ? o : { ...o, decider: d };
 }
 
 function numberText(n: number): string {
@@ -88,6 +119,7 @@ class Parser {
   constructor(
     private readonly s: string,
     private readonly read: ReferenceReader,
+    private readonly locate: ExpressionLocator,
   ) {}
 
   atEnd(): boolean {
@@ -117,7 +149,7 @@ class Parser {
     while (!this.failed && this.take('||')) {
       const right = this.and(depth);
       const t = truthy(left);
-      left = t === undefined ? left : t ? left : right;
+      left = t === undefined || left.kind === 'unknown' ? left : t ? left : decidedBy(right, left);
     }
     return left;
   }
@@ -127,7 +159,7 @@ class Parser {
     while (!this.failed && this.take('&&')) {
       const right = this.comparison(depth);
       const t = truthy(left);
-      left = t === undefined ? left : t ? right : left;
+      left = t === undefined || left.kind === 'unknown' ? left : t ? decidedBy(right, left) : left;
     }
     return left;
   }
@@ -138,8 +170,9 @@ class Parser {
       if (!this.take(op)) continue;
       const right = this.unary(depth);
       const e = equal(left, right);
-      if (e === undefined) return left.kind === 'unknown' ? left : right;
-      return { kind: 'bool', value: op === '==' ? e : !e };
+      if (e === undefined || left.kind === 'unknown' || right.kind === 'unknown') return left.kind === 'unknown' ? left : right;
+      const d = deciderOf(left) ?? deciderOf(right);
+      return { kind: 'bool', value: op === '==' ? e : !e, ...(d ? { decider: d } : {}) };
     }
     return left;
   }
@@ -151,7 +184,9 @@ class Parser {
       this.i++;
       const o = this.unary(depth + 1);
       const t = truthy(o);
-      return t === undefined ? o : { kind: 'bool', value: !t };
+      if (t === undefined || o.kind === 'unknown') return o;
+      const d = deciderOf(o);
+      return { kind: 'bool', value: !t, ...(d ? { decider: d } : {}) };
     }
     if (this.s[this.i] === '(') {
       this.i++;
@@ -163,10 +198,12 @@ class Parser {
     const m = /^(?:-?\d+(?:\.\d+)?|[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\s*'[^']*'\s*\])*)/.exec(this.s.slice(this.i));
     if (!m) return this.fail();
     const word = m[0];
+    const start = this.i;
     this.i += word.length;
-    if (/^-?\d/.test(word)) return { kind: 'number', value: Number(word) };
-    if (word === 'true' || word === 'false') return { kind: 'bool', value: word === 'true' };
-    if (word === 'null') return { kind: 'null' };
+    const here = (text: string): Value => str(text, this.locate(start, this.i));
+    if (/^-?\d/.test(word)) return { kind: 'number', value: Number(word), from: here(word), literal: true };
+    if (word === 'true' || word === 'false') return { kind: 'bool', value: word === 'true', from: here(word), literal: true };
+    if (word === 'null') return { kind: 'null', from: here(word), literal: true };
     this.blank();
     // A function call (`format(…)`, `contains(…)`): not read.
     if (this.s[this.i] === '(') return this.fail();
@@ -180,7 +217,7 @@ class Parser {
       case 'number':
         return { kind: 'number', value: v.value, from: v };
       case 'null':
-        return { kind: 'null' };
+        return { kind: 'null', from: v };
       case 'unknown':
         return { kind: 'unknown', why: v.reason };
       default:
@@ -191,7 +228,9 @@ class Parser {
   private string(): Operand {
     const lit = singleQuotedAt(this.s, this.i);
     if (!lit) return this.fail();
+    // The text between its quotes.
+    const from = str(lit.text, this.locate(this.i + 1, lit.end - 1));
     this.i = lit.end;
-    return { kind: 'string', value: lit.text, from: str(lit.text) };
+    return { kind: 'string', value: lit.text, from, literal: true };
   }
 }

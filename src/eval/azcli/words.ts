@@ -22,7 +22,7 @@ export interface ExpansionContext {
   file: string;
   language: 'shell' | 'powershell';
   /** `${{ … }}` (GitHub Actions, Azure Pipelines template expressions), resolved or unknown. */
-  expression(expr: string): Value;
+  expression(expr: string, locate?: (from: number, to: number) => Location | undefined): Value;
   /** Azure Pipelines `$(name)` macro; undefined when the file is not a pipeline (then `$(…)` is command substitution). */
   macro?(name: string): Value;
   /**
@@ -245,8 +245,11 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
   const ciExpression = (at: number): number => {
     const close = raw.indexOf('}}', at + 3);
     const end = close < 0 ? raw.length : close + 2;
-    const expr = raw.slice(at + 3, close < 0 ? raw.length : close).trim();
-    const v = withMacros(ctx.expression(expr), expr, ctx);
+    const inner = raw.slice(at + 3, close < 0 ? raw.length : close);
+    const expr = inner.trim();
+    // Offsets in the expression's text, to where they are written (a literal an operator chooses).
+    const start = at + 3 + (inner.length - inner.trimStart().length);
+    const v = withMacros(ctx.expression(expr, (a, b) => locOf(ctx.file, word, start + a, start + b)), expr, ctx);
     // A text the expression makes of its own literals (`${{ inputs.off || 'true' }}`) is written here.
     expansion(v.kind === 'string' && !v.origin ? str(v.value, locOf(ctx.file, word, at, end)) : v, at, end);
     return end;
