@@ -43575,6 +43575,7 @@ function addSimpleCommands(out, cmd, statement, lineMap, base = 0, openCases = [
     }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
+  return depth - base;
 }
 function argumentSubstitution(open, close, lineMap, prefix) {
   const fileStart2 = prefix?.fileStart ?? open.fileStart;
@@ -43593,13 +43594,17 @@ function scriptOf(sn, lineMap) {
   sn.commands.forEach((cmd, i) => {
     const shell = sn.language === "shell" && !cmd.commented;
     const tokens = cmd.tokens;
-    if (shell && open > 0 && tokens[0]?.op && tokens[0].text === ")") open--;
+    const startsClosing = shell && open > 0 && tokens[0]?.op === true && tokens[0].text === ")";
+    if (startsClosing) open--;
     const base = shell ? open : 0;
     for (const sub2 of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub2, commented: cmd.commented }, i, lineMap, base);
-    addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
+    const net = addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
     if (openCases.length > MAX_OPEN_ACROSS_LINES) openCases.length = MAX_OPEN_ACROSS_LINES;
     const last = tokens[tokens.length - 1];
+    const first = tokens[0];
     if (shell && last?.op && (last.text === "(" || last.text === "$(")) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
+    else if (shell && first?.op && first.text === "(" && net > 0) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
+    else if (shell && open > 0 && !startsClosing && last?.op && last.text === ")" && net < 0) open--;
     for (const str3 of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str3, commented: cmd.commented }, i, lineMap, base);
   });
   const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));

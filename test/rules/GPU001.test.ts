@@ -1809,6 +1809,19 @@ jobs:
         related: [{ file: '.github/workflows/reuse.yml', line: 11, label: 'value chosen by the condition' }],
       },
       {
+        // A subshell over lines opened as `( cmd` or closed as `cmd )` / `esac)`: what it assigns stays
+        // there, so the size assigned before it is the pool's (review 52: the subshell's size was judged).
+        name: 'subshell-over-lines-opened-or-closed-beside-a-command',
+        files: {
+          'a.sh': 'SIZE=⟦Standard_D4s_v5⟧\n( echo a\n  SIZE=Standard_NC6s_v3\n)\naz aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size "$SIZE"\n',
+          'b.sh': 'SIZE=⟦Standard_D8s_v5⟧\n(\n  SIZE=Standard_NC6s_v3\n  echo done )\naz aks nodepool add -g rg --cluster-name c -n gpupoolb --node-vm-size "$SIZE"\n',
+          'c.sh': 'SIZE=⟦Standard_D2s_v5⟧\n( cd x\n  case "$1" in\n    gpu) SIZE=Standard_NC6s_v3 ;;\n  esac)\naz aks nodepool add -g rg --cluster-name c -n gpupoolc --node-vm-size "$SIZE"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // A size copied from a variable whose name says GPU keeps that name in its chain (review 51).
         name: 'size-copied-from-a-gpu-named-variable',
         files: {

@@ -19,7 +19,7 @@ const ARGUMENT_SUBSTITUTED: ReadonlySet<string> = new Set(['az', 'terraform']);
  * no list per command). The lexer's tokens are the words: each maps a part of itself back to
  * the file and makes its range only when it is read (ScriptToken).
  */
-function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap, base = 0, openCases: number[] = []): void {
+function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' | 'commented' | 'heredoc'>, statement: number, lineMap: LineMap, base = 0, openCases: number[] = []): number {
   const first = out.length;
   let words: ScriptToken[] = [];
   let op: string | undefined;
@@ -127,6 +127,8 @@ function addSimpleCommands(out: CiCommand[], cmd: Pick<ScriptCommand, 'tokens' |
     }
     reader.heredoc = { delimiter: h.delimiter, quoted: h.quoted, stripTabs: h.stripTabs, text: h.text, range: h.range };
   }
+  // The subshells and substitutions the line leaves open (negative: closed past its start).
+  return depth - base;
 }
 
 /**
@@ -151,24 +153,31 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   const commands: CiCommand[] = [];
   // A shell subshell or substitution open across lines (`(` alone on a line, then its commands):
   // the commands of the lines inside it are at its depth. (Commented-out lines carry none.)
-  // Counted only from lines that end with the `(`/`$(` and lines that start with the `)`: a
-  // parenthesis inside a line (`${V%% (*}`, a case pattern) is that line's business.
+  // Counted only from lines that end with the `(`/`$(` or start with a `(` left open, and lines
+  // that start or end with the `)`: a parenthesis inside a line (`${V%% (*}`) is that line's
+  // business, and a case pattern's `)` closes nothing.
   let open = 0;
   /** The `case` statements open across lines, by the depth they started at (their patterns' `)` close nothing). */
   const openCases: number[] = [];
   sn.commands.forEach((cmd, i) => {
     const shell = sn.language === 'shell' && !cmd.commented;
     const tokens = cmd.tokens;
-    if (shell && open > 0 && tokens[0]?.op && tokens[0].text === ')') open--;
+    const startsClosing = shell && open > 0 && tokens[0]?.op === true && tokens[0].text === ')';
+    if (startsClosing) open--;
     const base = shell ? open : 0;
     // Substitutions inside double quotes run first (`KV_ID="$(az keyvault create …)"`): each is
     // a simple command of the same line, after `$(` as an unquoted one is.
     for (const sub of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub, commented: cmd.commented }, i, lineMap, base);
-    addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
+    const net = addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
     // Bounded as subshells are (hostile input: a line of 100,000 `case x in`).
     if (openCases.length > MAX_OPEN_ACROSS_LINES) openCases.length = MAX_OPEN_ACROSS_LINES;
     const last = tokens[tokens.length - 1];
+    // A subshell opened at the line's end (`(`, `X=$(`) or its start (`( cd infra`), left open;
+    // one closed at the line's end (`echo done )`, `esac)`) that a line before opened.
+    const first = tokens[0];
     if (shell && last?.op && (last.text === '(' || last.text === '$(')) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
+    else if (shell && first?.op && first.text === '(' && net > 0) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
+    else if (shell && open > 0 && !startsClosing && last?.op && last.text === ')' && net < 0) open--;
     // A shell started with a literal script (`bash -c 'az …'`) runs it after its own words are read.
     for (const str of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str, commented: cmd.commented }, i, lineMap, base);
   });
