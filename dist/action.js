@@ -44853,9 +44853,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       return;
     }
     const e = expandWord(w, env, ctx, set);
-    const v = sliceValue(e, m[0].length);
-    const from = v.kind === "unknown" ? void 0 : sliceVariable(e, m[0].length);
-    set(name, from ? passedThrough(v, { file, range: w.range, label: `$${from}`, symbol: { kind: "variable", name: from } }) : v);
+    set(name, copiedVariableInChain(sliceValue(e, m[0].length), e, m[0].length, w));
+  };
+  const copiedVariableInChain = (v, e, from, w) => {
+    const source = v.kind === "unknown" ? void 0 : sliceVariable(e, from);
+    return source ? passedThrough(v, { file, range: w.range, label: `$${source}`, symbol: { kind: "variable", name: source } }) : v;
   };
   const commands = script.commands;
   const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);
@@ -45528,7 +45530,8 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         return;
       }
       const e = expandWord(valueWord, env, ctx);
-      set(name, asString2(sliceValue(e, m[2] !== void 0 ? first.raw.length - m[3].length : 0), typedString || /^["']/.test(valueText)));
+      const from = m[2] !== void 0 ? first.raw.length - m[3].length : 0;
+      set(name, asString2(copiedVariableInChain(sliceValue(e, from), e, from, valueWord), typedString || /^["']/.test(valueText)));
       return;
     }
     if (first.raw !== ".") recordPsCall(words);
@@ -46342,10 +46345,11 @@ function scriptContext(file, place, variant, given, inherited) {
       }
       resolving.delete(name);
       const one = /^\s*\$\(([A-Za-z_][\w.]*)\)\s*$/.exec(p.text);
-      vars.set(name, one ? variable(one[1]) ?? unknown(`$(${one[1]}) is not set literally in this file`) : macrosExpanded(p.text, p.at));
+      vars.set(name, one ? throughVariable(one[1], variable(one[1]), p.at) ?? unknown(`$(${one[1]}) is not set literally in this file`) : macrosExpanded(p.text, p.at));
     };
     for (const name of [...pending.keys()]) resolve(name);
   };
+  const throughVariable = (name, v, at2) => v === void 0 || v.kind === "unknown" ? v : passedThrough(v, { ...v.origin ?? at2, label: `$(${name})`, symbol: { kind: "variable", name } });
   const resolveScalar = (s, writtenIn2 = f) => {
     if (depth > 8) return unknown("variables refer to each other too deeply");
     const t = s.text;
@@ -46354,7 +46358,7 @@ function scriptContext(file, place, variant, given, inherited) {
     try {
       if (whole && !whole[1].includes("}}")) return expression2(whole[1]);
       const macro2 = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
-      if (macro2 && pipeline) return variable(macro2[1]) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
+      if (macro2 && pipeline) return throughVariable(macro2[1], variable(macro2[1]), scalarLoc(writtenIn2, s)) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
       if (pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t)) return macrosExpanded(t, scalarLoc(writtenIn2, s));
       if (/\$\{\{|\$\(|\$\[/.test(t)) return unknown(`"${t.slice(0, 60)}" is built from expressions`);
       return str(t, scalarLoc(writtenIn2, s));

@@ -1831,6 +1831,9 @@ jobs:
           // A caller's parameter that is a macro: the variable's name joins the chain.
           'tpl/azure-pipelines.yml': 'variables:\n  gpuSize: ⟦Standard_D2s_v5⟧\nsteps:\n  - template: t.yml\n    parameters:\n      size: $(gpuSize)\n',
           'tpl/t.yml': 'parameters:\n  - name: size\n    type: string\nsteps:\n  - bash: az aks nodepool add -g rg --cluster-name aks -n trainer3 --node-vm-size "${{ parameters.size }}"\n',
+          // PowerShell, and an Azure Pipelines variable whose value is another's macro (review 52).
+          'p.ps1': "$gpuSku = '⟦Standard_D2as_v5⟧'\n$size = $gpuSku\naz aks nodepool add -g rg --cluster-name aks -n pool1 --node-vm-size $size\n",
+          'vars/azure-pipelines.yml': 'variables:\n  gpuSku: ⟦Standard_E2s_v5⟧\n  poolSize: $(gpuSku)\nsteps:\n  - bash: az aks nodepool add -g rg --cluster-name c -n pool2 --node-vm-size "$(poolSize)"\n',
           // A template's own default that is a macro: the variable's name as well.
           'ml/azure-pipelines.yml': 'variables:\n  gpu_vm: ⟦Standard_D8s_v5⟧\nsteps:\n  - template: t2.yml\n',
           'ml/t2.yml': 'parameters:\n  - name: vm\n    default: $(gpu_vm)\nsteps:\n  - bash: az aks nodepool add -g rg --cluster-name aks -n trainer5 --node-vm-size "${{ parameters.vm }}"\n',

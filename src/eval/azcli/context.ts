@@ -395,10 +395,16 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       resolving.delete(name);
       // One macro alone is that variable, where it is written (`environment: $(envName)`).
       const one = /^\s*\$\(([A-Za-z_][\w.]*)\)\s*$/.exec(p.text);
-      vars.set(name, one ? (variable(one[1]!) ?? unknown(`$(${one[1]}) is not set literally in this file`)) : macrosExpanded(p.text, p.at));
+      vars.set(name, one ? (throughVariable(one[1]!, variable(one[1]!), p.at) ?? unknown(`$(${one[1]}) is not set literally in this file`)) : macrosExpanded(p.text, p.at));
     };
     for (const name of [...pending.keys()]) resolve(name);
   };
+  /**
+   * A variable read by another's value (`poolSize: $(gpuSku)`): the same value, the name it was
+   * read through in its chain (GPU001 reads `gpu` in the names a size flowed through).
+   */
+  const throughVariable = (name: string, v: Value | undefined, at: Location): Value | undefined =>
+    v === undefined || v.kind === 'unknown' ? v : passedThrough(v, { ...(v.origin ?? at), label: `$(${name})`, symbol: { kind: 'variable', name } });
   /** A variable's written value: a literal, or one expression/macro resolved; else unknown. */
   const resolveScalar = (s: CiScalar, writtenIn = f): Value => {
     if (depth > 8) return unknown('variables refer to each other too deeply');
@@ -408,7 +414,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     try {
       if (whole && !whole[1]!.includes('}}')) return expression(whole[1]!);
       const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
-      if (macro && pipeline) return variable(macro[1]!) ?? unknown(`$(${macro[1]}) is not set literally in this file`);
+      if (macro && pipeline) return throughVariable(macro[1]!, variable(macro[1]!), scalarLoc(writtenIn, s)) ?? unknown(`$(${macro[1]}) is not set literally in this file`);
       // `mlw-$(namespace)-$(environment)`: Azure Pipelines expands the macros in a variable's value
       // (the mlops-v2 configs build every name so); each must be a variable known here.
       if (pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t)) return macrosExpanded(t, scalarLoc(writtenIn, s));

@@ -558,11 +558,15 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       return;
     }
     const e = expandWord(w, env, ctx, set);
-    const v = sliceValue(e, m[0].length);
-    // `SIZE=$GPU_SKU`: the variable it is copied from joins the value's chain, as the flag's own
-    // variable does (GPU001 reads `gpu` in the names a size flowed through: review 51).
-    const from = v.kind === 'unknown' ? undefined : sliceVariable(e, m[0].length);
-    set(name, from ? passedThrough(v, { file, range: w.range, label: `$${from}`, symbol: { kind: 'variable', name: from } }) : v);
+    set(name, copiedVariableInChain(sliceValue(e, m[0].length), e, m[0].length, w));
+  };
+  /**
+   * `SIZE=$GPU_SKU`, `$size = $gpuSku`: the variable a value is copied from joins its chain, as
+   * the flag's own variable does (GPU001 reads `gpu` in the names a size flowed through: review 51).
+   */
+  const copiedVariableInChain = (v: Value, e: ExpandedWord, from: number, w: CiWord): Value => {
+    const source = v.kind === 'unknown' ? undefined : sliceVariable(e, from);
+    return source ? passedThrough(v, { file, range: w.range, label: `$${source}`, symbol: { kind: 'variable', name: source } }) : v;
   };
 
   const commands = script.commands;
@@ -1428,9 +1432,10 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         return;
       }
       const e = expandWord(valueWord, env, ctx);
+      const from = m[2] !== undefined ? first.raw.length - m[3]!.length : 0;
       // A quoted string (`"kv-$(Get-Random)"`) or a `[string]` variable is one string, so one
       // argument of a native command however it expands (an array would be several).
-      set(name, asString(sliceValue(e, m[2] !== undefined ? first.raw.length - m[3]!.length : 0), typedString || /^["']/.test(valueText)));
+      set(name, asString(copiedVariableInChain(sliceValue(e, from), e, from, valueWord), typedString || /^["']/.test(valueText)));
       return;
     }
     // (`. ./vars.ps1` is dot-sourced: run in place above, not a call.)
