@@ -56535,7 +56535,7 @@ function createsForRbacAt(argv, i) {
 function commandWordsAt(argv, i) {
   return argv[i + 1]?.raw === "--%" ? i + 2 : i + 1;
 }
-function sdkAuthFlags(argv) {
+function sdkAuthFlags(argv, pending) {
   const out = [];
   for (let i = 0; i + 3 < argv.length; i++) {
     if (!createsForRbacAt(argv, i)) continue;
@@ -56543,8 +56543,13 @@ function sdkAuthFlags(argv) {
       const w = argv[j];
       const [name, val] = w.text.split("=", 2);
       if (!FLAGS.has(name)) continue;
-      const next = (val ?? argv[j + 1]?.text)?.toLowerCase();
-      if (next === "false") continue;
+      const next = argv[j + 1];
+      const valueWord = val !== void 0 ? w : next !== void 0 && !next.text.startsWith("-") ? next : void 0;
+      if (valueWord && (valueWord.unknown !== void 0 || valueWord.raw.includes("$") && valueWord.text.includes("$") && !valueWord.raw.startsWith("'"))) {
+        pending?.push({ flag: w, value: valueWord });
+        continue;
+      }
+      if ((val ?? valueWord?.text)?.toLowerCase() === "false") continue;
       out.push(w);
     }
   }
@@ -56612,11 +56617,13 @@ var CI001_sdk_auth_deprecated_default = defineRule({
                 });
               }
             }
+            const literal = new Set(cmd.commented ? [] : sdkAuthFlags(cmd.argv));
             if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
-              const written2 = new Set(cmd.argv);
-              const flags = sdkAuthFlags(expanded);
+              const pending = [];
+              const flags = sdkAuthFlags(expanded, pending);
+              for (const p of pending) ctx.undecidedAbout(script.subject, script.attributePath || "script", `the value ${p.value.raw} of ${p.flag.text.split("=")[0]} is not known (${p.value.unknown ?? "not expanded"}), so whether it is false is not known`, { file: file.file, range: p.value.range });
               for (const flag of flags) {
-                if (written2.has(flag) || flag.origin && reported.has(locationKey(flag.origin))) continue;
+                if (literal.has(flag) || flag.origin && reported.has(locationKey(flag.origin))) continue;
                 ctx.report({
                   messageId: "sdkAuth",
                   data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },
@@ -56628,7 +56635,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
               }
               if (reported.size === 0 && flags.length === 0) undecidedWords(expanded);
             }
-            for (const flag of sdkAuthFlags(cmd.argv)) {
+            for (const flag of cmd.commented ? sdkAuthFlags(cmd.argv) : literal) {
               ctx.report({
                 messageId: cmd.commented ? "commentedOut" : "sdkAuth",
                 data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },

@@ -26,8 +26,13 @@ function commandWordsAt(argv: readonly CiWord[], i: number): number {
   return argv[i + 1]?.raw === '--%' ? i + 2 : i + 1;
 }
 
-/** The `--sdk-auth`/`--json-auth` words of an `az ad sp create-for-rbac` command (not those set to `false`). */
-export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
+/**
+ * The `--sdk-auth`/`--json-auth` words of an `az ad sp create-for-rbac` command, not those set to
+ * `false` (a three-state flag: `--sdk-auth false`, `--sdk-auth=false`). One whose value expands
+ * something (`--sdk-auth $MODE`) is decided where the command's words are expanded: in `pending`,
+ * with the value word, when that value is not known there either.
+ */
+export function sdkAuthFlags(argv: readonly CiWord[], pending?: { flag: CiWord; value: ReadWord }[]): CiWord[] {
   const out: CiWord[] = [];
   for (let i = 0; i + 3 < argv.length; i++) {
     if (!createsForRbacAt(argv, i)) continue;
@@ -36,8 +41,13 @@ export function sdkAuthFlags(argv: readonly CiWord[]): CiWord[] {
       // Option names are case-sensitive to the CLI's parser (argparse): `--SDK-AUTH` is refused, no flag.
       const [name, val] = w.text.split('=', 2) as [string, string | undefined];
       if (!FLAGS.has(name)) continue;
-      const next = (val ?? argv[j + 1]?.text)?.toLowerCase();
-      if (next === 'false') continue;
+      const next = argv[j + 1];
+      const valueWord: ReadWord | undefined = val !== undefined ? w : next !== undefined && !next.text.startsWith('-') ? next : undefined;
+      if (valueWord && (valueWord.unknown !== undefined || (valueWord.raw.includes('$') && valueWord.text.includes('$') && !valueWord.raw.startsWith("'")))) {
+        pending?.push({ flag: w, value: valueWord });
+        continue;
+      }
+      if ((val ?? valueWord?.text)?.toLowerCase() === 'false') continue;
       out.push(w);
     }
   }
@@ -126,11 +136,14 @@ export default defineRule({
                 });
               }
             }
+            const literal = new Set<CiWord>(cmd.commented ? [] : sdkAuthFlags(cmd.argv));
             if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
-              const written = new Set<CiWord>(cmd.argv);
-              const flags = sdkAuthFlags(expanded) as ReadWord[];
+              const pending: { flag: CiWord; value: ReadWord }[] = [];
+              const flags = sdkAuthFlags(expanded, pending) as ReadWord[];
+              // `--sdk-auth "$MODE"` with MODE unknown: whether it is false is not known (RULES.md Conventions).
+              for (const p of pending) ctx.undecidedAbout(script.subject, script.attributePath || 'script', `the value ${p.value.raw} of ${p.flag.text.split('=')[0]} is not known (${p.value.unknown ?? 'not expanded'}), so whether it is false is not known`, { file: file.file, range: p.value.range });
               for (const flag of flags) {
-                if (written.has(flag) || (flag.origin && reported.has(locationKey(flag.origin)))) continue;
+                if (literal.has(flag) || (flag.origin && reported.has(locationKey(flag.origin)))) continue;
                 ctx.report({
                   messageId: 'sdkAuth',
                   data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },
@@ -145,7 +158,7 @@ export default defineRule({
               // or a caller's run reported the flag the value holds there.
               if (reported.size === 0 && flags.length === 0) undecidedWords(expanded);
             }
-            for (const flag of sdkAuthFlags(cmd.argv)) {
+            for (const flag of cmd.commented ? sdkAuthFlags(cmd.argv) : literal) {
               ctx.report({
                 messageId: cmd.commented ? 'commentedOut' : 'sdkAuth',
                 data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },

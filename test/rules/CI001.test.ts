@@ -592,6 +592,17 @@ describe('CI001 undecided', () => {
     expect(r.undecided.map((u) => `${u.ruleId} ${u.location?.range.start.line}`)).toEqual(['CI001 8']);
   });
 
+  it('reads the value of --sdk-auth from a variable: false is no finding, unknown is undecided (review 52)', async () => {
+    const dir = tree({
+      'sp.sh': 'MODE=false\naz ad sp create-for-rbac --name b --sdk-auth $MODE\naz ad sp create-for-rbac --name c --sdk-auth "$UNSET"\nON=true\naz ad sp create-for-rbac --name d --sdk-auth=$ON\n',
+    });
+    const r = await lint({ paths: [dir], root: dir, rules: ['CI001'] });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.location.range.start.line}:${f.location.range.start.column}`)).toEqual(['CI001 5:35']);
+    expect(r.undecided.map((u) => `${u.ruleId} ${u.location?.range.start.line}:${u.location?.range.start.column} ${u.reason}`)).toEqual([
+      'CI001 3:46 the value "$UNSET" of --sdk-auth is not known ($UNSET is not assigned a literal in this script), so whether it is false is not known',
+    ]);
+  });
+
   it('records an unknown word of a template that only its callers run (review 51)', async () => {
     const dir = tree({
       'azure-pipelines.yml': 'trigger: none\nsteps:\n  - template: t.yml\n    parameters:\n      extra: --years\n',
