@@ -43590,12 +43590,16 @@ function argumentSubstitution(open, close, lineMap, prefix) {
 function scriptOf(sn, lineMap) {
   const commands = [];
   let open = 0;
+  let uncounted = 0;
   const openCases = [];
   sn.commands.forEach((cmd, i) => {
     const shell = sn.language === "shell" && !cmd.commented;
     const tokens = cmd.tokens;
-    const startsClosing = shell && open > 0 && tokens[0]?.op === true && tokens[0].text === ")";
-    if (startsClosing) open--;
+    const startsClosing = shell && (open > 0 || uncounted > 0) && tokens[0]?.op === true && tokens[0].text === ")";
+    if (startsClosing) {
+      if (uncounted > 0) uncounted--;
+      else open--;
+    }
     const base = shell ? open : 0;
     for (const sub2 of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub2, commented: cmd.commented }, i, lineMap, base);
     const net = addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
@@ -43604,7 +43608,12 @@ function scriptOf(sn, lineMap) {
     const first = tokens[0];
     if (shell && last?.op && (last.text === "(" || last.text === "$(")) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
     else if (shell && first?.op && first.text === "(" && net > 0) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
-    else if (shell && open > 0 && !startsClosing && last?.op && last.text === ")" && net < 0) open--;
+    else if (shell && net > 0) uncounted = Math.min(uncounted + net, MAX_OPEN_ACROSS_LINES);
+    else if (shell && net < 0 && !startsClosing) {
+      const closed = Math.min(-net, uncounted);
+      uncounted -= closed;
+      if (closed < -net && open > 0 && last?.op && last.text === ")") open--;
+    }
     for (const str3 of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str3, commented: cmd.commented }, i, lineMap, base);
   });
   const comments = sn.comments.map((c) => ({ text: c.text, range: c.range, source: "script" }));
@@ -45932,6 +45941,7 @@ function githubOperatorExpression(expr, read, locate = () => void 0) {
   if (r.kind === "unknown") return unknown(`${shown} depends on a value not known: ${r.why}`);
   const text2 = r.kind === "string" ? r.value : r.kind === "null" ? "" : r.kind === "bool" ? String(r.value) : numberText(r.value);
   if (r.kind === "string" && !r.literal && r.decider === void 0) return r.from;
+  if (!r.literal && r.decider === void 0 && r.from?.origin) return str(text2, r.from.origin);
   const at2 = (r.literal ? r.from?.origin : void 0) ?? locate(0, expr.length) ?? r.from?.origin;
   const v = str(text2, at2);
   if (r.decider === void 0) return v;
@@ -45943,7 +45953,7 @@ function deciderOf(o) {
 }
 function decidedBy(o, by) {
   const d = deciderOf(by);
-  return o.kind === "unknown" || d === void 0 || o.decider !== void 0 ? o : { ...o, decider: d };
+  return o.kind === "unknown" || d === void 0 || o.decider !== void 0 || !o.literal ? o : { ...o, decider: d };
 }
 function numberText(n) {
   return Number.isNaN(n) ? "NaN" : String(n);
@@ -56595,33 +56605,38 @@ var CI001_sdk_auth_deprecated_default = defineRule({
               ctx.undecidedAbout(script.subject, script.attributePath || "script", `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
             }
           };
+          const undecidedValues = (pending) => {
+            for (const p of pending) ctx.undecidedAbout(script.subject, script.attributePath || "script", `the value ${p.value.raw} of ${p.flag.text.split("=")[0]} is not known (${p.value.unknown ?? "not expanded"}), so whether it is false is not known`, { file: file.file, range: p.value.range });
+          };
           for (const cmd of script.commands) {
             const expanded = cmd.commented ? void 0 : expandedArgv(cmd);
             const reported = /* @__PURE__ */ new Set();
-            const writtenFlags = sdkAuthFlags(cmd.argv).length > 0;
+            const literal = new Set(cmd.commented ? [] : sdkAuthFlags(cmd.argv));
             for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
               if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
-              const written2 = new Set(cmd.argv);
-              const flags = sdkAuthFlags(byCaller);
-              if (flags.length === 0 && !writtenFlags) undecidedWords(byCaller);
+              const pending = [];
+              const flags = sdkAuthFlags(byCaller, pending);
+              if (flags.length === 0 && literal.size === 0) undecidedWords(byCaller);
+              undecidedValues(pending);
               for (const flag of flags) {
-                if (written2.has(flag) || !flag.origin || reported.has(locationKey(flag.origin))) continue;
-                reported.add(locationKey(flag.origin));
+                if (literal.has(flag)) continue;
+                const at2 = flag.origin ?? { file: file.file, range: flag.range };
+                if (reported.has(locationKey(at2))) continue;
+                reported.add(locationKey(at2));
                 ctx.report({
                   messageId: "sdkAuth",
                   data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },
-                  location: flag.origin,
-                  related: [{ file: file.file, range: flag.range, label: "az ad sp create-for-rbac" }],
+                  location: at2,
+                  ...flag.origin ? { related: [{ file: file.file, range: flag.range, label: "az ad sp create-for-rbac" }] } : {},
                   subject: script.subject,
                   attributePath: script.attributePath || "script"
                 });
               }
             }
-            const literal = new Set(cmd.commented ? [] : sdkAuthFlags(cmd.argv));
             if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
               const pending = [];
               const flags = sdkAuthFlags(expanded, pending);
-              for (const p of pending) ctx.undecidedAbout(script.subject, script.attributePath || "script", `the value ${p.value.raw} of ${p.flag.text.split("=")[0]} is not known (${p.value.unknown ?? "not expanded"}), so whether it is false is not known`, { file: file.file, range: p.value.range });
+              undecidedValues(pending);
               for (const flag of flags) {
                 if (literal.has(flag) || flag.origin && reported.has(locationKey(flag.origin))) continue;
                 ctx.report({

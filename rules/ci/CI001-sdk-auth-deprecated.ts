@@ -110,38 +110,46 @@ export default defineRule({
               ctx.undecidedAbout(script.subject, script.attributePath || 'script', `${w.raw} of az ad sp create-for-rbac is not known (${w.unknown}) and may be --sdk-auth`, { file: file.file, range: w.range });
             }
           };
+          /** `--sdk-auth "$MODE"` with MODE unknown: whether it is false is not known (RULES.md Conventions). */
+          const undecidedValues = (pending: readonly { flag: CiWord; value: ReadWord }[]): void => {
+            for (const p of pending) ctx.undecidedAbout(script.subject, script.attributePath || 'script', `the value ${p.value.raw} of ${p.flag.text.split('=')[0]} is not known (${p.value.unknown ?? 'not expanded'}), so whether it is false is not known`, { file: file.file, range: p.value.range });
+          };
           for (const cmd of script.commands) {
             // The flag a variable holds (`AUTH=--sdk-auth`, `$AUTH`): where it is written, the command's word related.
             const expanded = cmd.commented ? undefined : expandedArgv(cmd);
             // The flag a scanned caller passes (its step's env, its arguments: `./sp.sh --sdk-auth`), where it writes it.
             const reported = new Set<string>();
-            const writtenFlags = sdkAuthFlags(cmd.argv).length > 0;
+            // The flags written with a known value (`--sdk-auth`, `--sdk-auth true`): reported below as written.
+            const literal = new Set<CiWord>(cmd.commented ? [] : sdkAuthFlags(cmd.argv));
             for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
               if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
-              const written = new Set<CiWord>(cmd.argv);
-              const flags = sdkAuthFlags(byCaller) as ReadWord[];
+              const pending: { flag: CiWord; value: ReadWord }[] = [];
+              const flags = sdkAuthFlags(byCaller, pending) as ReadWord[];
               // A caller's run that neither writes nor passes the flag: its unknown words may be it
               // (a template's `${{ parameters.extra }}`, a composite action's input) (review 51).
-              if (flags.length === 0 && !writtenFlags) undecidedWords(byCaller);
+              if (flags.length === 0 && literal.size === 0) undecidedWords(byCaller);
+              undecidedValues(pending);
               for (const flag of flags) {
-                if (written.has(flag) || !flag.origin || reported.has(locationKey(flag.origin))) continue;
-                reported.add(locationKey(flag.origin));
+                if (literal.has(flag)) continue;
+                // A flag the caller passes is where the caller writes it; a written flag whose value
+                // the caller gives (`--sdk-auth ${{ inputs.mode }}`, `mode: 'true'`) is where it is written.
+                const at = flag.origin ?? { file: file.file, range: flag.range };
+                if (reported.has(locationKey(at))) continue;
+                reported.add(locationKey(at));
                 ctx.report({
                   messageId: 'sdkAuth',
                   data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },
-                  location: flag.origin,
-                  related: [{ file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' }],
+                  location: at,
+                  ...(flag.origin ? { related: [{ file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' }] } : {}),
                   subject: script.subject,
                   attributePath: script.attributePath || 'script',
                 });
               }
             }
-            const literal = new Set<CiWord>(cmd.commented ? [] : sdkAuthFlags(cmd.argv));
             if (expanded && expanded.some((_, i) => createsForRbacAt(expanded, i))) {
               const pending: { flag: CiWord; value: ReadWord }[] = [];
               const flags = sdkAuthFlags(expanded, pending) as ReadWord[];
-              // `--sdk-auth "$MODE"` with MODE unknown: whether it is false is not known (RULES.md Conventions).
-              for (const p of pending) ctx.undecidedAbout(script.subject, script.attributePath || 'script', `the value ${p.value.raw} of ${p.flag.text.split('=')[0]} is not known (${p.value.unknown ?? 'not expanded'}), so whether it is false is not known`, { file: file.file, range: p.value.range });
+              undecidedValues(pending);
               for (const flag of flags) {
                 if (literal.has(flag) || (flag.origin && reported.has(locationKey(flag.origin)))) continue;
                 ctx.report({

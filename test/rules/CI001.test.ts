@@ -52,6 +52,21 @@ jobs:
         related: [{ label: 'az ad sp create-for-rbac' }],
       },
       {
+        // A written --sdk-auth whose value a caller gives (a reusable workflow's input, a script's
+        // argument): true there is the flag, reported where it is written (review 53).
+        name: 'sdk-auth-value-given-by-a-caller',
+        files: {
+          '.github/workflows/c.yml': "on: push\njobs:\n  c:\n    uses: ./.github/workflows/w.yml\n    with:\n      mode: 'true'\n",
+          '.github/workflows/w.yml':
+            "on:\n  workflow_call:\n    inputs:\n      mode:\n        type: string\n        default: 'false'\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ad sp create-for-rbac -n x ⟦--sdk-auth⟧ ${{ inputs.mode }}\n",
+          '.github/workflows/run.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./scripts/sp.sh true\n',
+          'scripts/sp.sh': 'MODE=${1:-false}\naz ad sp create-for-rbac -n x ⟦--sdk-auth⟧ $MODE\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+      },
+      {
         // "$@" is the caller's arguments when every one is known: each where the step writes it (review 51).
         name: 'sdk-auth-passed-through-all-arguments',
         files: {

@@ -1497,6 +1497,14 @@ const azureCli: RuleTable = {
         },
       },
       {
+        // A multi-line array or substitution inside a multi-line subshell closes itself, not the
+        // subshell: the size assigned after it stays there (review 53).
+        name: 'array-over-lines-inside-a-subshell',
+        files: {
+          'sub.sh': 'S=Standard_NC24ads_A100_v4\n(\n  arr=(a\n   b)\n  X=$(echo a\n   b)\n  S=Standard_D2s_v5\n)\naz aks nodepool add -n gpupool --cluster-name c -g rg --node-vm-size $S\n',
+        },
+      },
+      {
         // A file sourced inside a subshell sets its variables there only: after it, $SIZE is unset.
         name: 'sourced-inside-a-subshell',
         files: {
@@ -1816,6 +1824,18 @@ jobs:
           'a.sh': 'SIZE=⟦Standard_D4s_v5⟧\n( echo a\n  SIZE=Standard_NC6s_v3\n)\naz aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size "$SIZE"\n',
           'b.sh': 'SIZE=⟦Standard_D8s_v5⟧\n(\n  SIZE=Standard_NC6s_v3\n  echo done )\naz aks nodepool add -g rg --cluster-name c -n gpupoolb --node-vm-size "$SIZE"\n',
           'c.sh': 'SIZE=⟦Standard_D2s_v5⟧\n( cd x\n  case "$1" in\n    gpu) SIZE=Standard_NC6s_v3 ;;\n  esac)\naz aks nodepool add -g rg --cluster-name c -n gpupoolc --node-vm-size "$SIZE"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
+        // An input an expression passes through (`inputs.big && inputs.gsize || …`) is where the size is
+        // written: the finding points at its default, not at the input that chose it (review 53).
+        name: 'input-passed-through-an-expression-keeps-its-place',
+        files: {
+          '.github/workflows/w.yml':
+            "on:\n  workflow_dispatch:\n    inputs:\n      big:\n        type: boolean\n        default: true\n      gsize:\n        type: string\n        default: ⟦Standard_D8s_v5⟧\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az aks nodepool add -n gpu1 --cluster-name c -g rg --node-vm-size ${{ inputs.big && inputs.gsize || 'Standard_NC24ads_A100_v4' }} --node-taints sku=gpu:NoSchedule\n",
         },
         level: 'error',
         env: 'unknown',

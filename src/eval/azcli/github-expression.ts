@@ -55,6 +55,7 @@ export function githubOperatorExpression(expr: string, read: ReferenceReader, lo
   const text = r.kind === 'string' ? r.value : r.kind === 'null' ? '' : r.kind === 'bool' ? String(r.value) : numberText(r.value);
   // An input passed through (`inputs.size || …` with a size): where it was written.
   if (r.kind === 'string' && !r.literal && r.decider === undefined) return r.from;
+  if (!r.literal && r.decider === undefined && r.from?.origin) return str(text, r.from.origin);
   // A value the expression makes (a literal it chose, a `!`/`==` result): written in the
   // expression; when an input decided it, RULES.md "Values chosen by a condition": the finding
   // points at that input, the chosen part related.
@@ -70,10 +71,14 @@ function deciderOf(o: Known): Location | undefined {
   return o.decider ?? (o.literal ? undefined : o.from?.origin);
 }
 
-/** `o` chosen because of `by` (its truthiness, its comparison). */
+/**
+ * `o` chosen because of `by` (its truthiness, its comparison). Only a value the expression writes
+ * (a literal) is marked: an input passed through (`inputs.big && inputs.size || …`) is itself where
+ * the offending value is written, and keeps its own location (RULES.md "Values chosen by a condition").
+ */
 function decidedBy(o: Operand, by: Known): Operand {
   const d = deciderOf(by);
-  return o.kind === 'unknown' || d === undefined || o.decider !== undefined ? o : { ...o, decider: d };
+  return o.kind === 'unknown' || d === undefined || o.decider !== undefined || !o.literal ? o : { ...o, decider: d };
 }
 
 function numberText(n: number): string {

@@ -157,13 +157,22 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   // that start or end with the `)`: a parenthesis inside a line (`${V%% (*}`) is that line's
   // business, and a case pattern's `)` closes nothing.
   let open = 0;
+  /**
+   * Parentheses a line left open without opening a counted subshell (`arr=(a`, `X=$(echo a`,
+   * `$((1+`): the `)` lines after it close those first, not the subshell around them.
+   */
+  let uncounted = 0;
   /** The `case` statements open across lines, by the depth they started at (their patterns' `)` close nothing). */
   const openCases: number[] = [];
   sn.commands.forEach((cmd, i) => {
     const shell = sn.language === 'shell' && !cmd.commented;
     const tokens = cmd.tokens;
-    const startsClosing = shell && open > 0 && tokens[0]?.op === true && tokens[0].text === ')';
-    if (startsClosing) open--;
+    const startsClosing = shell && (open > 0 || uncounted > 0) && tokens[0]?.op === true && tokens[0].text === ')';
+    // A `)` closes what a line before left open without being counted (`arr=(a`, `X=$(echo a`) first.
+    if (startsClosing) {
+      if (uncounted > 0) uncounted--;
+      else open--;
+    }
     const base = shell ? open : 0;
     // Substitutions inside double quotes run first (`KV_ID="$(az keyvault create …)"`): each is
     // a simple command of the same line, after `$(` as an unquoted one is.
@@ -177,7 +186,14 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
     const first = tokens[0];
     if (shell && last?.op && (last.text === '(' || last.text === '$(')) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
     else if (shell && first?.op && first.text === '(' && net > 0) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
-    else if (shell && open > 0 && !startsClosing && last?.op && last.text === ')' && net < 0) open--;
+    else if (shell && net > 0) uncounted = Math.min(uncounted + net, MAX_OPEN_ACROSS_LINES);
+    else if (shell && net < 0 && !startsClosing) {
+      // Closed past the line's start: what an uncounted opening left first, then a counted subshell
+      // when the line ends with its `)` (`echo done )`, `esac)`).
+      const closed = Math.min(-net, uncounted);
+      uncounted -= closed;
+      if (closed < -net && open > 0 && last?.op && last.text === ')') open--;
+    }
     // A shell started with a literal script (`bash -c 'az …'`) runs it after its own words are read.
     for (const str of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str, commented: cmd.commented }, i, lineMap, base);
   });
