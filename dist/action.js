@@ -46465,7 +46465,7 @@ function namesSetBy(list2) {
 }
 function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
-  if (whole && !whole[1].includes("}}")) return ctx.expansion.expression(whole[1]);
+  if (whole && !whole[1].includes("}}")) return ctx.expansion.expression(whole[1], () => loc3);
   const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text2.trim());
   if (macro && ctx.expansion.macro) {
     const name = macro[1];

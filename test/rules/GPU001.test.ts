@@ -1830,6 +1830,21 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // A caller's `with:` value that is an expression choosing a literal by the caller's own input:
+        // the finding is the caller's, at that input (review 54: it landed in the called workflow).
+        name: 'callers-expression-valued-argument',
+        files: {
+          '.github/workflows/caller.yml':
+            "on:\n  workflow_dispatch:\n    inputs:\n      flag:\n        type: boolean\n        default: ⟦true⟧\njobs:\n  a:\n    uses: ./.github/workflows/pool.yml\n    with:\n      gsize: ${{ inputs.flag && 'Standard_E32s_v5' || 'Standard_NC24ads_A100_v4' }}\n",
+          '.github/workflows/pool.yml':
+            'on:\n  workflow_call:\n    inputs:\n      gsize:\n        type: string\n        default: Standard_NC24ads_A100_v4\njobs:\n  p:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az aks nodepool add -g rg --cluster-name c -n gpupool --node-vm-size ${{ inputs.gsize }} --node-taints sku=gpu:NoSchedule\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+        related: [{ file: '.github/workflows/caller.yml', line: 11, label: 'value chosen by the condition' }],
+      },
+      {
         // An input an expression passes through (`inputs.big && inputs.gsize || …`) is where the size is
         // written: the finding points at its default, not at the input that chose it (review 53).
         name: 'input-passed-through-an-expression-keeps-its-place',

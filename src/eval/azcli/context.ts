@@ -555,7 +555,8 @@ const NAMES_SET_BY = new WeakMap<readonly CiVariable[], Set<string> | null>();
 /** The caller-side value of a template input (`with:` / `parameters:`), resolved like a variable. */
 export function entryValue(file: CiFile, ctx: ScriptContext, text: string, loc: Location): Value {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
-  if (whole && !whole[1]!.includes('}}')) return ctx.expansion.expression(whole[1]!);
+  // What the expression writes itself (a literal its operators choose) is written at this entry.
+  if (whole && !whole[1]!.includes('}}')) return ctx.expansion.expression(whole[1]!, () => loc);
   const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text.trim());
   if (macro && ctx.expansion.macro) {
     // The variable's name joins the value's chain (`size: $(gpuSize)`: GPU001 reads `gpu` in it).
