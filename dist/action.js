@@ -41543,6 +41543,28 @@ function ciExpressionEnd(text2, i, marks = new NextMarks(text2)) {
   }
   return -1;
 }
+function parameterExpansionEnd(text2, i) {
+  if (text2[i] !== "$" || text2[i + 1] !== "{" || text2[i + 2] === "{") return -1;
+  const stop = Math.min(text2.length, i + MAX_PARAMETER_EXPANSION);
+  let depth = 1;
+  for (let k = i + 2; k < stop; k++) {
+    const c = text2[k];
+    if (c === "\n" || c === "\r") return -1;
+    if (c === "\\") {
+      k++;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      const close = text2.indexOf(c, k + 1);
+      if (close < 0 || close >= stop) return -1;
+      k = close;
+      continue;
+    }
+    if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return k + 1;
+  }
+  return -1;
+}
 function arithmeticEnd(text2, i) {
   if (text2[i] !== "$" || text2[i + 1] !== "(" || text2[i + 2] !== "(") return -1;
   let depth = 0;
@@ -41707,6 +41729,13 @@ function tokenize(text2, lang, state, place) {
       if (isWs(ch) || ch === "\n" || ch === "\r" || ch === ";" || ch === "|" || ch === "(" || ch === ")" || !ps && ch === "`") break;
       if (ch === "$" && text2[i + 1] === "{" && text2[i + 2] === "{") {
         const close = ciExpressionEnd(text2, i, marks ??= new NextMarks(text2));
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
+      if (!ps && ch === "$" && text2[i + 1] === "{") {
+        const close = parameterExpansionEnd(text2, i);
         if (close > 0) {
           i = close;
           continue;
@@ -41972,7 +42001,7 @@ function buildSnippet(args) {
   }
   return sn;
 }
-var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_CI_EXPRESSION, NextMarks, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
+var isWs, SPACE3, TAB2, IndexRuns, NO_INDICES, SCAN_STOPS, WORD_STOPS, DQ_STOPS, HEREDOC_OPERATOR, Token, MAX_CI_EXPRESSION, NextMarks, MAX_PARAMETER_EXPANSION, MAX_ARITHMETIC, POWERSHELL_TYPE, POWERSHELL_ASSIGNED, BRACED_ASSIGNMENT, POWERSHELL_VARIABLE, POWERSHELL_JOINED_OPERATOR, MAX_ASSIGNED_NAME, commandStartsAfter, PS_METHOD_CALL, PS_CHAINED_MEMBER, MAX_UNCLOSED_CALLS, REDIRECT_BEFORE_BAR, MAX_SUBSTITUTION_DEPTH, MAX_NESTING, MAX_SHELL_STRING_DEPTH, SHELL_PROGRAM, SHELL_COMMAND_FLAG, COMMAND_LEADERS;
 var init_script = __esm({
   "src/parse/yaml/script.ts"() {
     "use strict";
@@ -42103,6 +42132,7 @@ var init_script = __esm({
         return { close: this.close, quote: this.quote, lineBreak: this.lineBreak };
       }
     };
+    MAX_PARAMETER_EXPANSION = 256;
     MAX_ARITHMETIC = 1e3;
     POWERSHELL_TYPE = String.raw`\[[^\s=$\[\]]*(?:\[[^\s=$\[\]]*\][^\s=$\[\]]*)*\]`;
     POWERSHELL_ASSIGNED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})*\$[A-Za-z_][\w:]*)([-+*/%]?=)(?!=)`);
@@ -43600,7 +43630,7 @@ function scriptOf(sn, lineMap) {
       if (uncounted > 0) uncounted--;
       else open--;
     }
-    const base = shell ? open : 0;
+    const base = shell ? open + uncounted : 0;
     for (const sub2 of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub2, commented: cmd.commented }, i, lineMap, base);
     const net = addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
     if (openCases.length > MAX_OPEN_ACROSS_LINES) openCases.length = MAX_OPEN_ACROSS_LINES;

@@ -36,6 +36,7 @@ describe('a 256,000-character script line', () => {
     ['64,000 substitutions nested inside double quotes, all closed', `echo ${'"$('.repeat(64_000)}${')"'.repeat(64_000)}\necho done\n`],
     ['64,000 CI expressions never closed', `echo ${'${{ '.repeat(64_000)}\necho done\n`],
     ["51,000 CI expressions with a string, never closed", `echo ${"${{ ' ".repeat(51_000)}\necho done\n`],
+    ['85,000 parameter expansions, never closed', `echo ${'${ '.repeat(85_000)}\necho done\n`],
   ])('%s: a shell script, and the same line in a workflow run: block', (_name, script) => {
     const sh = timed(() => parseCiDocument('deploy.sh', script, 'script'));
     expect(sh.ms).toBeLessThan(3000);

@@ -77,6 +77,17 @@ describe('script lexer: CI expressions ${{ … }}', () => {
   });
 });
 
+describe('script lexer: shell parameter expansions ${…}', () => {
+  it.each([
+    ['a ( and blanks inside', 'X=${V%% (*} ; az y\n', [['X=${V%% (*}', ';', 'az', 'y']]],
+    ['a default with blanks', 'echo ${X:-a b} z\n', [['echo', '${X:-a b}', 'z']]],
+    ['nested, and a } in quotes', 'echo ${A:-${B:-"}"}}x y\n', [['echo', '${A:-${B:-"}"}}x', 'y']]],
+    ['left open on its line: lexed as before', 'echo ${X:-a (b\n', [['echo', '${X:-a', '(', 'b']]],
+  ])('%s', (_name, text, commands) => {
+    expect(lex(text).commands).toEqual(commands);
+  });
+});
+
 describe('script lexer: PowerShell assignments whose parts touch', () => {
   it.each([
     ['at the start of a command', '$acr=az acr create\n', [['$acr', '=', 'az', 'acr', 'create']]],

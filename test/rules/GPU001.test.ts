@@ -1502,6 +1502,9 @@ const azureCli: RuleTable = {
         name: 'array-over-lines-inside-a-subshell',
         files: {
           'sub.sh': 'S=Standard_NC24ads_A100_v4\n(\n  arr=(a\n   b)\n  X=$(echo a\n   b)\n  S=Standard_D2s_v5\n)\naz aks nodepool add -n gpupool --cluster-name c -g rg --node-vm-size $S\n',
+          // Arithmetic over lines, and a line that closes an array and goes on (review 54).
+          'arith.sh': 'S=Standard_NC24ads_A100_v4\n(\n  echo $((1+\n  2))\n  S=Standard_D2s_v5\n)\naz aks nodepool add -n gpupool2 --cluster-name c -g rg --node-vm-size $S\n',
+          'goes-on.sh': 'S=Standard_NC24ads_A100_v4\n(\n  arr=(a\n   c); S=Standard_D2s_v5\n)\naz aks nodepool add -n gpupool3 --cluster-name c -g rg --node-vm-size $S\n',
         },
       },
       {

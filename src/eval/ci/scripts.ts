@@ -173,7 +173,8 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
       if (uncounted > 0) uncounted--;
       else open--;
     }
-    const base = shell ? open : 0;
+    // Lines inside a parenthesis left open (a subshell, or a substitution or array over lines) are at its depth.
+    const base = shell ? open + uncounted : 0;
     // Substitutions inside double quotes run first (`KV_ID="$(az keyvault create …)"`): each is
     // a simple command of the same line, after `$(` as an unquoted one is.
     for (const sub of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub, commented: cmd.commented }, i, lineMap, base);

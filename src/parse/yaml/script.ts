@@ -711,6 +711,38 @@ export function ciExpressionEnd(text: string, i: number, marks: NextMarks = new 
   return -1;
 }
 
+/** The longest `${…}` parameter expansion read as one (longer ones are lexed as before). */
+const MAX_PARAMETER_EXPANSION = 256;
+
+/**
+ * Where the parameter expansion `${…}` at `i` ends (the index after its `}`), or -1: it is one
+ * piece of a word whatever it holds (`${V%% (*}`, `${X:-a b}`), so a `(` or a blank inside it
+ * splits nothing and opens no subshell. Braces nest; quotes inside are skipped; it ends on its
+ * own line within MAX_PARAMETER_EXPANSION characters (-1 otherwise: lexed as before).
+ */
+export function parameterExpansionEnd(text: string, i: number): number {
+  if (text[i] !== '$' || text[i + 1] !== '{' || text[i + 2] === '{') return -1;
+  const stop = Math.min(text.length, i + MAX_PARAMETER_EXPANSION);
+  let depth = 1;
+  for (let k = i + 2; k < stop; k++) {
+    const c = text[k];
+    if (c === '\n' || c === '\r') return -1;
+    if (c === '\\') {
+      k++;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, k + 1);
+      if (close < 0 || close >= stop) return -1;
+      k = close;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return k + 1;
+  }
+  return -1;
+}
+
 /** The longest arithmetic expansion read as one (longer ones are lexed as before: none is written so). */
 const MAX_ARITHMETIC = 1_000;
 
@@ -965,6 +997,13 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '{' && text[i + 2] === '{') {
         const close = ciExpressionEnd(text, i, (marks ??= new NextMarks(text)));
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
+      if (!ps && ch === '$' && text[i + 1] === '{') {
+        const close = parameterExpansionEnd(text, i);
         if (close > 0) {
           i = close;
           continue;

@@ -21,13 +21,15 @@
  * (unless it holds `{`); a PowerShell method call on a variable (`$pool.ToLower()`) is one word;
  * each line of a PowerShell block comment `<# … #>` is a commented-out command; a CI expression
  * `${{ … }}` closed on its line is one piece of a word, blanks and operators included
- * (`ciExpressionEnd`, taken from the lexer; its cases are in test/rules/CI001.test.ts).
+ * (`ciExpressionEnd`, taken from the lexer; its cases are in test/rules/CI001.test.ts); and a
+ * shell parameter expansion `${…}` is one piece of a word (`parameterExpansionEnd`; its cases are
+ * in script-substitutions.test.ts).
  * So this is c5fa755's lexer with those behaviours, not c5fa755's lexer byte for byte: the
  * differential test guards the optimizations, the substitution tests the behaviours.
  */
 import type { LineMap, Range } from '../../../src/core/source.js';
 import type { MappedText } from '../../../src/parse/yaml/scalar.js';
-import { arithmeticEnd, ciExpressionEnd, powershellAssignmentSplit, psCallEnd, psMethodCallAt, REDIRECT_BEFORE_BAR } from '../../../src/parse/yaml/script.js';
+import { arithmeticEnd, ciExpressionEnd, parameterExpansionEnd, powershellAssignmentSplit, psCallEnd, psMethodCallAt, REDIRECT_BEFORE_BAR } from '../../../src/parse/yaml/script.js';
 
 export type ScriptLanguage = 'shell' | 'powershell';
 
@@ -546,6 +548,13 @@ function tokenize(text: string, lang: ScriptLanguage, state: { openQuote?: numbe
       if (isWs(ch) || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')' || (!ps && ch === '`')) break;
       if (ch === '$' && text[i + 1] === '{' && text[i + 2] === '{') {
         const close = ciExpressionEnd(text, i);
+        if (close > 0) {
+          i = close;
+          continue;
+        }
+      }
+      if (!ps && ch === '$' && text[i + 1] === '{') {
+        const close = parameterExpansionEnd(text, i);
         if (close > 0) {
           i = close;
           continue;
