@@ -41561,7 +41561,7 @@ function parameterExpansionEnd(text2, i) {
       continue;
     }
     if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return k + 1;
+    else if (c === "}" && --depth === 0) return text2.slice(i, k + 1).includes("$(") || text2.slice(i, k + 1).includes("`") ? -1 : k + 1;
   }
   return -1;
 }
@@ -43625,24 +43625,22 @@ function scriptOf(sn, lineMap) {
   sn.commands.forEach((cmd, i) => {
     const shell = sn.language === "shell" && !cmd.commented;
     const tokens = cmd.tokens;
-    const startsClosing = shell && (open > 0 || uncounted > 0) && tokens[0]?.op === true && tokens[0].text === ")";
-    if (startsClosing) {
-      if (uncounted > 0) uncounted--;
-      else open--;
-    }
     const base = shell ? open + uncounted : 0;
     for (const sub2 of quotedSubstitutions(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: sub2, commented: cmd.commented }, i, lineMap, base);
     const net = addSimpleCommands(commands, cmd, i, lineMap, base, shell ? openCases : []);
     if (openCases.length > MAX_OPEN_ACROSS_LINES) openCases.length = MAX_OPEN_ACROSS_LINES;
     const last = tokens[tokens.length - 1];
     const first = tokens[0];
-    if (shell && last?.op && (last.text === "(" || last.text === "$(")) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
-    else if (shell && first?.op && first.text === "(" && net > 0) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
-    else if (shell && net > 0) uncounted = Math.min(uncounted + net, MAX_OPEN_ACROSS_LINES);
-    else if (shell && net < 0 && !startsClosing) {
-      const closed = Math.min(-net, uncounted);
+    const opensSubshell = last?.op === true && (last.text === "(" || last.text === "$(") || first?.op === true && first.text === "(";
+    if (shell && net > 0) {
+      if (opensSubshell) open = Math.min(open + net, MAX_OPEN_ACROSS_LINES);
+      else uncounted = Math.min(uncounted + net, MAX_OPEN_ACROSS_LINES);
+    } else if (shell && net < 0) {
+      let remaining = -net;
+      const closed = Math.min(remaining, uncounted);
       uncounted -= closed;
-      if (closed < -net && open > 0 && last?.op && last.text === ")") open--;
+      remaining -= closed;
+      if (remaining > 0 && (first?.op === true && first.text === ")" || last?.op === true && last.text === ")")) open = Math.max(0, open - remaining);
     }
     for (const str3 of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str3, commented: cmd.commented }, i, lineMap, base);
   });

@@ -889,6 +889,15 @@ steps:
     ],
     invalid: [
       {
+        // A command inside an unquoted parameter expansion's default runs too (review 55: the
+        // expansion kept whole hid it).
+        name: 'command-in-a-parameter-expansion-default',
+        files: { 'deploy.sh': 'ACR_ID=${ACR_ID:-$(az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧)}\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // The CI system puts `${{ … }}` and an Azure Pipelines `$(var)` in before the shell reads the
         // script, inside single quotes too (review 51: read as literal text, so "not a boolean").
         name: 'expression-and-macro-inside-single-quotes',

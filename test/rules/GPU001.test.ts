@@ -1505,6 +1505,8 @@ const azureCli: RuleTable = {
           // Arithmetic over lines, and a line that closes an array and goes on (review 54).
           'arith.sh': 'S=Standard_NC24ads_A100_v4\n(\n  echo $((1+\n  2))\n  S=Standard_D2s_v5\n)\naz aks nodepool add -n gpupool2 --cluster-name c -g rg --node-vm-size $S\n',
           'goes-on.sh': 'S=Standard_NC24ads_A100_v4\n(\n  arr=(a\n   c); S=Standard_D2s_v5\n)\naz aks nodepool add -n gpupool3 --cluster-name c -g rg --node-vm-size $S\n',
+          // A line that starts with the closer and goes on (review 55).
+          'starts-closing.sh': 'S=Standard_NC24ads_A100_v4\n(\n  arr=(\n    1\n  ); S=Standard_D2s_v5\n  X=$(\n    echo a\n  ) ; S=Standard_D4s_v5\n)\naz aks nodepool add -n gpupool4 --cluster-name c -g rg --node-vm-size $S\n',
         },
       },
       {

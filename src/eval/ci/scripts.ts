@@ -167,13 +167,8 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   sn.commands.forEach((cmd, i) => {
     const shell = sn.language === 'shell' && !cmd.commented;
     const tokens = cmd.tokens;
-    const startsClosing = shell && (open > 0 || uncounted > 0) && tokens[0]?.op === true && tokens[0].text === ')';
-    // A `)` closes what a line before left open without being counted (`arr=(a`, `X=$(echo a`) first.
-    if (startsClosing) {
-      if (uncounted > 0) uncounted--;
-      else open--;
-    }
-    // Lines inside a parenthesis left open (a subshell, or a substitution or array over lines) are at its depth.
+    // Lines inside a parenthesis left open (a subshell, or a substitution or array over lines) are
+    // at its depth; a `)` on the line closes it there (what follows it on the line is outside).
     const base = shell ? open + uncounted : 0;
     // Substitutions inside double quotes run first (`KV_ID="$(az keyvault create …)"`): each is
     // a simple command of the same line, after `$(` as an unquoted one is.
@@ -185,15 +180,18 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
     // A subshell opened at the line's end (`(`, `X=$(`) or its start (`( cd infra`), left open;
     // one closed at the line's end (`echo done )`, `esac)`) that a line before opened.
     const first = tokens[0];
-    if (shell && last?.op && (last.text === '(' || last.text === '$(')) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
-    else if (shell && first?.op && first.text === '(' && net > 0) open = Math.min(open + 1, MAX_OPEN_ACROSS_LINES);
-    else if (shell && net > 0) uncounted = Math.min(uncounted + net, MAX_OPEN_ACROSS_LINES);
-    else if (shell && net < 0 && !startsClosing) {
-      // Closed past the line's start: what an uncounted opening left first, then a counted subshell
-      // when the line ends with its `)` (`echo done )`, `esac)`).
-      const closed = Math.min(-net, uncounted);
+    const opensSubshell = (last?.op === true && (last.text === '(' || last.text === '$(')) || (first?.op === true && first.text === '(');
+    if (shell && net > 0) {
+      if (opensSubshell) open = Math.min(open + net, MAX_OPEN_ACROSS_LINES);
+      else uncounted = Math.min(uncounted + net, MAX_OPEN_ACROSS_LINES);
+    } else if (shell && net < 0) {
+      // Closed past the line's start: what an uncounted opening left first, then a counted
+      // subshell when the line starts or ends with its `)` (`) | tee log`, `echo done )`, `esac)`).
+      let remaining = -net;
+      const closed = Math.min(remaining, uncounted);
       uncounted -= closed;
-      if (closed < -net && open > 0 && last?.op && last.text === ')') open--;
+      remaining -= closed;
+      if (remaining > 0 && ((first?.op === true && first.text === ')') || (last?.op === true && last.text === ')'))) open = Math.max(0, open - remaining);
     }
     // A shell started with a literal script (`bash -c 'az …'`) runs it after its own words are read.
     for (const str of shellCommandStrings(sn, cmd, lineMap)) addSimpleCommands(commands, { tokens: str, commented: cmd.commented }, i, lineMap, base);

@@ -722,6 +722,8 @@ const MAX_PARAMETER_EXPANSION = 256;
  */
 export function parameterExpansionEnd(text: string, i: number): number {
   if (text[i] !== '$' || text[i + 1] !== '{' || text[i + 2] === '{') return -1;
+  // One holding a command (`${KV:-$(az keyvault create …)}`, a backtick) is lexed as before: its
+  // command is split off and read (review 55).
   const stop = Math.min(text.length, i + MAX_PARAMETER_EXPANSION);
   let depth = 1;
   for (let k = i + 2; k < stop; k++) {
@@ -738,7 +740,7 @@ export function parameterExpansionEnd(text: string, i: number): number {
       continue;
     }
     if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return k + 1;
+    else if (c === '}' && --depth === 0) return text.slice(i, k + 1).includes('$(') || text.slice(i, k + 1).includes('`') ? -1 : k + 1;
   }
   return -1;
 }
