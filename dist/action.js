@@ -30500,7 +30500,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         if (setNonEmpty) expansion(bound, i, end, name);
         else {
           const defText = m2[3] ?? "";
-          const inner2 = expandText(defText, env, ctx, depth + 1);
+          const inner2 = expandText(defText, env, ctx, depth + 1, word, defFrom);
           const v = inner2 ?? str(defText, locOf2(ctx.file, word, defFrom, defTo));
           expansion(v, i, end, name);
           if (op.endsWith("=") && onAssign) onAssign(name, v);
@@ -30558,10 +30558,10 @@ function tooLongToRead() {
 function locOf2(file, word, from, to) {
   return { file, range: word.rangeOf(from, to) };
 }
-function expandText(text2, env, ctx, depth) {
+function expandText(text2, env, ctx, depth, within3, at2) {
   if (!/[$`]/.test(text2)) return void 0;
   if (depth > 8) return unknown("defaults nested too deeply");
-  const fake = { text: text2, raw: text2, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, rangeOf: () => fake.range };
+  const fake = { text: text2, raw: text2, range: within3.rangeOf(at2, at2 + text2.length), rangeOf: (from, to) => within3.rangeOf(at2 + from, at2 + to) };
   const e = expandWord(fake, env, ctx, void 0, depth);
   const vs = e.segments.filter((s) => s.value);
   if (e.text === void 0) return unknown("default built from an unknown value");

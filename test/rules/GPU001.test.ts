@@ -1862,6 +1862,16 @@ jobs:
         messageId: 'notGpuSize',
       },
       {
+        // A literal in a nested default is located where it is written (review 56: at 1:1).
+        name: 'nested-default-located-where-written',
+        files: {
+          'a.sh': 'S=${S:-${B:-⟦Standard_D2s_v3⟧}}\naz aks nodepool add -n gpupool --node-vm-size "$S"\naz aks nodepool add -n gpupool3 --node-vm-size "${Q:-${R:-⟦Standard_D8s_v3⟧}}"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'notGpuSize',
+      },
+      {
         // A size copied from a variable whose name says GPU keeps that name in its chain (review 51).
         name: 'size-copied-from-a-gpu-named-variable',
         files: {

@@ -363,7 +363,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         if (setNonEmpty) expansion(bound, i, end, name);
         else {
           const defText = m[3] ?? '';
-          const inner2 = expandText(defText, env, ctx, depth + 1);
+          const inner2 = expandText(defText, env, ctx, depth + 1, word, defFrom);
           const v = inner2 ?? str(defText, locOf(ctx.file, word, defFrom, defTo));
           expansion(v, i, end, name);
           if (op.endsWith('=') && onAssign) onAssign(name, v);
@@ -439,11 +439,12 @@ function locOf(file: string, word: CiWord, from: number, to: number): Location {
 }
 
 /** A default's text that itself holds expansions (`${X:-$Y}`): expanded when every part is known, unknown otherwise; undefined for plain text. */
-function expandText(text: string, env: Env, ctx: ExpansionContext, depth: number): Value | undefined {
+function expandText(text: string, env: Env, ctx: ExpansionContext, depth: number, within: CiWord, at: number): Value | undefined {
   if (!/[$`]/.test(text)) return undefined;
   // Defaults nested in defaults (`${A:-${B:-…}}`): a few levels are real code; more is hostile input.
   if (depth > 8) return unknown('defaults nested too deeply');
-  const fake: CiWord = { text, raw: text, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, rangeOf: () => fake.range };
+  // The default's text as a word of its own, its places those of the word it is written in (review 56: a nested default's literal was located at 1:1).
+  const fake: CiWord = { text, raw: text, range: within.rangeOf(at, at + text.length), rangeOf: (from, to) => within.rangeOf(at + from, at + to) };
   const e = expandWord(fake, env, ctx, undefined, depth);
   const vs = e.segments.filter((s) => s.value);
   if (e.text === undefined) return unknown('default built from an unknown value');
