@@ -30559,13 +30559,14 @@ function locOf2(file, word, from, to) {
   return { file, range: word.rangeOf(from, to) };
 }
 function expandText(text2, env, ctx, depth, within3, at2) {
-  if (!/[$`]/.test(text2)) return void 0;
+  if (!/[$`'"\\]/.test(text2)) return void 0;
   if (depth > 8) return unknown("defaults nested too deeply");
   const fake = { text: text2, raw: text2, range: within3.rangeOf(at2, at2 + text2.length), rangeOf: (from, to) => within3.rangeOf(at2 + from, at2 + to) };
   const e = expandWord(fake, env, ctx, void 0, depth);
   const vs = e.segments.filter((s) => s.value);
   if (e.text === void 0) return unknown("default built from an unknown value");
   if (vs.length === 1 && e.segments.length === 1) return vs[0].value;
+  if (vs.length === 0) return str(e.text, { file: ctx.file, range: fake.range });
   return unknown("default built from several values");
 }
 function sliceValue(e, from = 0) {

@@ -476,6 +476,14 @@ jobs:
     ],
     invalid: [
       {
+        // A default in quotes is its text, as the shell removes the quotes (review 55).
+        name: 'quoted-default-of-a-parameter-expansion',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform apply ${ARGS:-⟦"-auto-approve"⟧}\n' },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
+      {
         // A wrapper's "$@" is the step's arguments when every one is known (review 51).
         name: 'wrapper-passes-all-arguments',
         files: {

@@ -440,7 +440,8 @@ function locOf(file: string, word: CiWord, from: number, to: number): Location {
 
 /** A default's text that itself holds expansions (`${X:-$Y}`): expanded when every part is known, unknown otherwise; undefined for plain text. */
 function expandText(text: string, env: Env, ctx: ExpansionContext, depth: number, within: CiWord, at: number): Value | undefined {
-  if (!/[$`]/.test(text)) return undefined;
+  // Plain text is the default as written; quotes and escapes are removed as the shell does (`${ARGS:-"-auto-approve"}`).
+  if (!/[$`'"\\]/.test(text)) return undefined;
   // Defaults nested in defaults (`${A:-${B:-…}}`): a few levels are real code; more is hostile input.
   if (depth > 8) return unknown('defaults nested too deeply');
   // The default's text as a word of its own, its places those of the word it is written in (review 56: a nested default's literal was located at 1:1).
@@ -449,6 +450,8 @@ function expandText(text: string, env: Env, ctx: ExpansionContext, depth: number
   const vs = e.segments.filter((s) => s.value);
   if (e.text === undefined) return unknown('default built from an unknown value');
   if (vs.length === 1 && e.segments.length === 1) return vs[0]!.value;
+  // Only text, quoted or escaped: the text, where the default is written.
+  if (vs.length === 0) return str(e.text, { file: ctx.file, range: fake.range });
   return unknown('default built from several values');
 }
 
