@@ -1715,6 +1715,9 @@ function copyWith(v, key, x) {
 function passedThrough(v, loc3) {
   return copyWith(v, "via", v.via ? [...v.via, loc3] : [loc3]);
 }
+function variableSite(at2, name, label = `$${name}`) {
+  return { ...at2, label, symbol: { kind: "variable", name } };
+}
 function memberOf(parent, m) {
   const via = parent.via;
   if (!via || m.kind !== "string" || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) return m;
@@ -30346,7 +30349,7 @@ function withMacros(v, expr, ctx) {
     if (m.kind !== "string") return atRunTime(`macro ${v.value}`, m.kind === "unknown" ? m.reason : void 0);
     if (!v.origin) return m;
     const name = whole[1];
-    const variable = { ...m.origin ?? v.origin, label: `$(${name})`, symbol: { kind: "variable", name } };
+    const variable = variableSite(m.origin ?? v.origin, name, `$(${name})`);
     return { ...m, via: [...m.via ?? [], variable, ...v.via ?? [], { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] };
   }
   let out = "";
@@ -30675,7 +30678,7 @@ function wholeVariable(text2, plain, use, env) {
   if (name === void 0) return void 0;
   const v = env.get(name);
   if (v?.kind !== "string") return void 0;
-  const site = { ...use, label: `$${name}`, symbol: { kind: "variable", name } };
+  const site = variableSite(use, name);
   const typed = plain ? scalarValue2(v.value, true, v.origin ?? use) : v;
   return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
 }
@@ -32316,7 +32319,7 @@ function usingTemplateOf(ctx, file) {
   return path18.resolve(path18.dirname(file), written2);
 }
 function jsonModulesOf(ctx, file) {
-  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_MODULE.test(r)).map((r) => path18.resolve(path18.dirname(file), r));
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path18.resolve(path18.dirname(file), r));
 }
 function bicepUsersOfTemplates(ctx) {
   return perRun(ctx.allFiles, "bicep-users-of-templates", () => {
@@ -32335,7 +32338,7 @@ function bicepUsersOfTemplates(ctx) {
 }
 async function bicepCallingFolders(given, wide) {
   const bicepGiven = given.some((f) => BICEP_FILE.test(f)) || wide.dataFiles.length > 0;
-  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide, f) ?? ""))) return [];
+  if (!bicepGiven && !given.some((f) => JSON_TEMPLATE_PATH.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide, f) ?? ""))) return [];
   const callers = /* @__PURE__ */ new Map();
   const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {
@@ -32348,7 +32351,7 @@ async function bicepCallingFolders(given, wide) {
   const start = [...given.map((f) => path18.resolve(f)), ...loaders];
   return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path18.dirname(f)))].sort();
 }
-var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString, JSON_MODULE;
+var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString, JSON_TEMPLATE_PATH;
 var init_bicep_references = __esm({
   "src/frontends/bicep-references.ts"() {
     "use strict";
@@ -32359,7 +32362,7 @@ var init_bicep_references = __esm({
     TEMPLATE_SCHEMA_NAME = /deploymentTemplate\.json/i;
     USING = /^[ \t]*using\s*'([^'$\n]+)'/m;
     isString = (v) => typeof v === "string";
-    JSON_MODULE = /\.json$/i;
+    JSON_TEMPLATE_PATH = /\.json$/i;
   }
 });
 
@@ -40324,7 +40327,7 @@ function bicepUnits(files, ctx) {
   }
   return [...groups.values()];
 }
-var BICEP_GENERATOR, isBoolean2, states, soundFiles, bicepFrontEnd, JSON_TEMPLATE_PATH;
+var BICEP_GENERATOR, isBoolean2, states, soundFiles, bicepFrontEnd;
 var init_bicep2 = __esm({
   "src/frontends/bicep.ts"() {
     "use strict";
@@ -40440,7 +40443,6 @@ var init_bicep2 = __esm({
         };
       }
     };
-    JSON_TEMPLATE_PATH = /\.json$/i;
   }
 });
 
@@ -41562,7 +41564,7 @@ function parameterExpansionEnd(text2, i) {
       continue;
     }
     if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) return text2.slice(i, k + 1).includes("$(") || text2.slice(i, k + 1).includes("`") ? -1 : k + 1;
+    else if (c === "}" && --depth === 0) return /\$\(|`/.test(text2.slice(i, k + 1)) ? -1 : k + 1;
   }
   return -1;
 }
@@ -44895,7 +44897,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   };
   const copiedVariableInChain = (v, e, from, w) => {
     const source = v.kind === "unknown" ? void 0 : sliceVariable(e, from);
-    return source ? passedThrough(v, { file, range: w.range, label: `$${source}`, symbol: { kind: "variable", name: source } }) : v;
+    return source ? passedThrough(v, variableSite({ file, range: w.range }, source)) : v;
   };
   const commands = script.commands;
   const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);
@@ -46327,7 +46329,7 @@ function scriptContext(file, place, variant, given, inherited) {
       return unknown(`\${{ ${reference} }} is "${v.value}", which may be a YAML boolean or number, not text`);
     return v;
   };
-  const named2 = (v, label, name) => v.origin ? passedThrough(v, { ...v.origin, label, symbol: { kind: "variable", name } }) : v;
+  const named2 = (v, label, name) => v.origin ? passedThrough(v, variableSite(v.origin, name, label)) : v;
   const inputDefault = (name) => {
     const i = inputs.get(name);
     const throughInput = (v) => i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : v;
@@ -46384,11 +46386,10 @@ function scriptContext(file, place, variant, given, inherited) {
       }
       resolving.delete(name);
       const one = /^\s*\$\(([A-Za-z_][\w.]*)\)\s*$/.exec(p.text);
-      vars.set(name, one ? throughVariable(one[1], variable(one[1]), p.at) ?? unknown(`$(${one[1]}) is not set literally in this file`) : macrosExpanded(p.text, p.at));
+      vars.set(name, one ? throughMacro(one[1], variable(one[1]), p.at) ?? unknown(`$(${one[1]}) is not set literally in this file`) : macrosExpanded(p.text, p.at));
     };
     for (const name of [...pending.keys()]) resolve(name);
   };
-  const throughVariable = (name, v, at2) => v === void 0 || v.kind === "unknown" ? v : passedThrough(v, { ...v.origin ?? at2, label: `$(${name})`, symbol: { kind: "variable", name } });
   const resolveScalar = (s, writtenIn2 = f) => {
     if (depth > 8) return unknown("variables refer to each other too deeply");
     const t = s.text;
@@ -46397,7 +46398,7 @@ function scriptContext(file, place, variant, given, inherited) {
     try {
       if (whole && !whole[1].includes("}}")) return expression2(whole[1]);
       const macro2 = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
-      if (macro2 && pipeline) return throughVariable(macro2[1], variable(macro2[1]), scalarLoc(writtenIn2, s)) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
+      if (macro2 && pipeline) return throughMacro(macro2[1], variable(macro2[1]), scalarLoc(writtenIn2, s)) ?? unknown(`$(${macro2[1]}) is not set literally in this file`);
       if (pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t)) return macrosExpanded(t, scalarLoc(writtenIn2, s));
       if (/\$\{\{|\$\(|\$\[/.test(t)) return unknown(`"${t.slice(0, 60)}" is built from expressions`);
       return str(t, scalarLoc(writtenIn2, s));
@@ -46492,15 +46493,14 @@ function namesSetBy(list2) {
   NAMES_SET_BY.set(list2, any ? null : out);
   return any ? void 0 : out;
 }
+function throughMacro(name, v, at2) {
+  return v === void 0 || v.kind === "unknown" ? v : passedThrough(v, variableSite(v.origin ?? at2, name, `$(${name})`));
+}
 function entryValue(file, ctx, text2, loc3) {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text2.trim());
   if (whole && !whole[1].includes("}}")) return ctx.expansion.expression(whole[1], () => loc3);
   const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text2.trim());
-  if (macro && ctx.expansion.macro) {
-    const name = macro[1];
-    const v = ctx.expansion.macro(name);
-    return v.kind === "unknown" ? v : passedThrough(v, { ...v.origin ?? loc3, label: `$(${name})`, symbol: { kind: "variable", name } });
-  }
+  if (macro && ctx.expansion.macro) return throughMacro(macro[1], ctx.expansion.macro(macro[1]), loc3);
   if (/\$\{\{|\$\(|\$\[/.test(text2)) return unknown(`"${text2.slice(0, 60)}" is built from expressions`);
   void file;
   return str(text2, loc3);
@@ -46995,9 +46995,6 @@ function idOutputName(token, kind) {
   const out = idOutputOf(token);
   return out && ID_GROUP_OF[kind] === out.group ? out.name : void 0;
 }
-function withFlowOf(v, from) {
-  return { ...v, ...from.via ? { via: from.via } : {}, ...from.decidedBy ? { decidedBy: from.decidedBy } : {}, ...from.decision ? { decision: from.decision } : {} };
-}
 function longFlagsOf(spec) {
   let out = LONG_FLAGS.get(spec);
   if (!out) {
@@ -47137,14 +47134,14 @@ function readFlag(f, flagWord, takeOne, takeMany, file, next) {
       if (!v) return void 0;
       if (v.value.kind !== "string") return { value: v.value };
       const l = v.value.value.toLowerCase();
-      return { value: l === "enabled" || l === "disabled" ? withFlowOf(bool(l === "enabled", v.value.origin), v.value) : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
+      return { value: l === "enabled" || l === "disabled" ? withProvenanceOf(bool(l === "enabled", v.value.origin), v.value) : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
     }
     case "string":
     case "number": {
       const v = takeOne();
       if (!v) return void 0;
       const variable = sliceVariable(v.word, v.from);
-      if (f.read === "number" && v.value.kind === "string" && /^-?\d+$/.test(v.value.value.trim())) return { value: withFlowOf(num(Number(v.value.value), v.value.origin), v.value), variable };
+      if (f.read === "number" && v.value.kind === "string" && /^-?\d+$/.test(v.value.value.trim())) return { value: withProvenanceOf(num(Number(v.value.value), v.value.origin), v.value), variable };
       return { value: v.value, variable };
     }
     case "commaList": {
@@ -47172,8 +47169,8 @@ function readFlag(f, flagWord, takeOne, takeMany, file, next) {
 }
 function toBool(v) {
   if (v.kind !== "string") return v;
-  if (TRUE_WORDS.test(v.value.trim())) return withFlowOf(bool(true, v.origin), v);
-  if (FALSE_WORDS.test(v.value.trim())) return withFlowOf(bool(false, v.origin), v);
+  if (TRUE_WORDS.test(v.value.trim())) return withProvenanceOf(bool(true, v.origin), v);
+  if (FALSE_WORDS.test(v.value.trim())) return withProvenanceOf(bool(false, v.origin), v);
   return unknown(`"${v.value}" is not a boolean`, v.origin);
 }
 function commaList(v, word, from, file) {
@@ -47189,7 +47186,7 @@ function commaList(v, word, from, file) {
       const rawStart = seg.from + Math.max(0, from - seg.from) + start;
       const exact = word.word.raw.slice(rawStart, rawStart + part.length) === part;
       items.push(str(part.trim(), exact ? { file, range: word.word.rangeOf(rawStart, rawStart + part.length) } : v.origin));
-    } else items.push(withFlowOf(str(part.trim(), v.origin), v));
+    } else items.push(withProvenanceOf(str(part.trim(), v.origin), v));
   }
   return list(items, v.origin);
 }
@@ -47589,7 +47586,7 @@ function fromInvocation(inv, file, refs, recordRefs, linker, configured) {
   return drafts;
 }
 function withSymbol(v, variable, consumer) {
-  return { ...v, via: [...v.via ?? [], { ...consumer, label: `$${variable}`, symbol: { kind: "variable", name: variable } }] };
+  return passedThrough(v, variableSite(consumer, variable));
 }
 function setFact(r, attr2, value, at2, sourcePath) {
   const fact = { value, defaulted: false, at: at2, sourcePath };
@@ -47943,7 +47940,7 @@ function templateResource(file, call, sc) {
     const e = entries2.get(input2);
     if (!e || e.value === void 0 || !e.valueRange) continue;
     let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
-    if (read === "number" && v.kind === "string" && /^-?\d+$/.test(v.value.trim())) v = withFlowOf(num(Number(v.value), v.origin), v);
+    if (read === "number" && v.kind === "string" && /^-?\d+$/.test(v.value.trim())) v = withProvenanceOf(num(Number(v.value), v.origin), v);
     r.attrs.set(attr2, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input2} (${t.label})` });
   }
   for (const [attr2, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr2, { value: defaultValue(d), defaulted: false, sourcePath: attr2 });
@@ -52702,17 +52699,18 @@ function runRules(input2, undecided2 = [], failures = []) {
   return [...byKey.values()];
 }
 function alsoReported(names) {
-  const shown = names.slice(0, 5).map((n) => `"${n}"`);
-  const more = names.length > 5 ? ` and ${names.length - 5} more` : "";
-  return names.length === 1 ? `also reported for ${shown[0]}, another instance of the same declaration, with its own values` : `also reported for ${shown.join(", ")}${more}, other instances of the same declaration, with their own values`;
+  return `also reported for ${instanceNames(names)}${names.length === 1 ? ", with its own values" : ", with their own values"}`;
 }
 function withoutName(message, name) {
   return message.split(`"${name}"`).join('"\0"');
 }
 function alsoInstances(names) {
+  return `the same holds for ${instanceNames(names)}`;
+}
+function instanceNames(names) {
   const shown = names.slice(0, 5).map((n) => `"${n}"`);
   const more = names.length > 5 ? ` and ${names.length - 5} more` : "";
-  return names.length === 1 ? `the same holds for ${shown[0]}, another instance of the same declaration` : `the same holds for ${shown.join(", ")}${more}, other instances of the same declaration`;
+  return names.length === 1 ? `${shown[0]}, another instance of the same declaration` : `${shown.join(", ")}${more}, other instances of the same declaration`;
 }
 function declarationKey(r) {
   let key = `${r.header.file}:${r.header.range.start.offset}`;
@@ -56640,7 +56638,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
           for (const cmd of script.commands) {
             const expanded = cmd.commented ? void 0 : expandedArgv(cmd);
             const reported = /* @__PURE__ */ new Set();
-            const literal = new Set(cmd.commented ? [] : sdkAuthFlags(cmd.argv));
+            const literal = new Set(sdkAuthFlags(cmd.argv));
             for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
               if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
               const pending = [];
@@ -56679,7 +56677,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
               }
               if (reported.size === 0 && flags.length === 0) undecidedWords(expanded);
             }
-            for (const flag of cmd.commented ? sdkAuthFlags(cmd.argv) : literal) {
+            for (const flag of literal) {
               ctx.report({
                 messageId: cmd.commented ? "commentedOut" : "sdkAuth",
                 data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },

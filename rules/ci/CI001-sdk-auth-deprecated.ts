@@ -120,7 +120,7 @@ export default defineRule({
             // The flag a scanned caller passes (its step's env, its arguments: `./sp.sh --sdk-auth`), where it writes it.
             const reported = new Set<string>();
             // The flags written with a known value (`--sdk-auth`, `--sdk-auth true`): reported below as written.
-            const literal = new Set<CiWord>(cmd.commented ? [] : sdkAuthFlags(cmd.argv));
+            const literal = new Set<CiWord>(sdkAuthFlags(cmd.argv));
             for (const byCaller of cmd.commented ? [] : callerArgvs(cmd)) {
               if (!byCaller.some((_, i) => createsForRbacAt(byCaller, i))) continue;
               const pending: { flag: CiWord; value: ReadWord }[] = [];
@@ -166,7 +166,7 @@ export default defineRule({
               // or a caller's run reported the flag the value holds there.
               if (reported.size === 0 && flags.length === 0) undecidedWords(expanded);
             }
-            for (const flag of cmd.commented ? sdkAuthFlags(cmd.argv) : literal) {
+            for (const flag of literal) {
               ctx.report({
                 messageId: cmd.commented ? 'commentedOut' : 'sdkAuth',
                 data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },

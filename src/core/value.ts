@@ -159,6 +159,14 @@ export function passedThrough<T extends Value>(v: T, loc: Location): T {
   return copyWith(v, 'via', v.via ? [...v.via, loc] : [loc]);
 }
 
+/**
+ * A script or CI variable a value is read through (`$GPU_SKU`, `$(gpuSize)`, `${{ env.X }}`), at
+ * `at`: a link of its chain that names it, so GPU001 reads `gpu` in the names a size flowed through.
+ */
+export function variableSite(at: Location, name: string, label = `$${name}`): Location {
+  return { ...at, label, symbol: { kind: 'variable', name } };
+}
+
 /** A VM size name (`Standard_…`, any case): the only member `memberOf` gives its container's inputs. */
 const SIZE_LIKE = /^standard_/i;
 

@@ -397,13 +397,9 @@ export function runRules(input: RuleRunInput, undecided: Undecided[] = [], failu
   return [...byKey.values()];
 }
 
-/** `also reported for "gpub", another instance of the same declaration, with its own values` (at most five names). */
+/** `also reported for "gpub", another instance of the same declaration, with its own values` (at most five names, then a count). */
 function alsoReported(names: readonly string[]): string {
-  const shown = names.slice(0, 5).map((n) => `"${n}"`);
-  const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
-  return names.length === 1
-    ? `also reported for ${shown[0]}, another instance of the same declaration, with its own values`
-    : `also reported for ${shown.join(', ')}${more}, other instances of the same declaration, with their own values`;
+  return `also reported for ${instanceNames(names)}${names.length === 1 ? ', with its own values' : ', with their own values'}`;
 }
 
 /** A message with an instance's quoted name taken out: what two instances' findings say alike. */
@@ -413,11 +409,14 @@ function withoutName(message: string, name: string): string {
 
 /** `the same holds for "ssh-1", another instance of the same declaration` (at most five names, then a count). */
 function alsoInstances(names: readonly string[]): string {
+  return `the same holds for ${instanceNames(names)}`;
+}
+
+/** `"ssh-1", another instance of the same declaration` / `"a", "b" and 2 more, other instances of …` (at most five names). */
+function instanceNames(names: readonly string[]): string {
   const shown = names.slice(0, 5).map((n) => `"${n}"`);
   const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
-  return names.length === 1
-    ? `the same holds for ${shown[0]}, another instance of the same declaration`
-    : `the same holds for ${shown.join(', ')}${more}, other instances of the same declaration`;
+  return names.length === 1 ? `${shown[0]}, another instance of the same declaration` : `${shown.join(', ')}${more}, other instances of the same declaration`;
 }
 
 /** Where a resource is declared, for merging: its header, and its parent's for an element of a resource (the NSG of an inline rule). */

@@ -23,7 +23,7 @@
 import path from 'node:path';
 import { classifyPath, classifyPipelineFileName, classifyPipelineStageName, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
 import { fileStart, type Location, type Range } from '../core/source.js';
-import { bool, isKnown, list, num, obj, str, unknown, valuesEqual, type Value } from '../core/value.js';
+import { bool, isKnown, list, num, obj, passedThrough, str, unknown, valuesEqual, variableSite, withProvenanceOf, type Value } from '../core/value.js';
 import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
@@ -131,15 +131,6 @@ interface ParsedFlags {
 }
 
 const isFlag = (w: ExpandedWord | undefined): boolean => w?.text !== undefined && /^--?[A-Za-z]/.test(w.text);
-
-/**
- * `v` read as another type (`true` as a boolean, `3` as a number, a list item): the same flow as
- * `from`, the places it passed through and the input that chose it (RULES.md "Values chosen by
- * a condition": `${{ inputs.off || 'true' }}` points at the input).
- */
-function withFlowOf<T extends Value>(v: T, from: Value): T {
-  return { ...v, ...(from.via ? { via: from.via } : {}), ...(from.decidedBy ? { decidedBy: from.decidedBy } : {}), ...(from.decision ? { decision: from.decision } : {}) };
-}
 
 /** Every long flag a command's parser knows of (each spec's, cached): what an abbreviation may stand for. */
 const LONG_FLAGS = new WeakMap<AzCommandSpec, readonly string[]>();
@@ -330,14 +321,14 @@ function readFlag(
       if (!v) return undefined;
       if (v.value.kind !== 'string') return { value: v.value };
       const l = v.value.value.toLowerCase();
-      return { value: l === 'enabled' || l === 'disabled' ? withFlowOf(bool(l === 'enabled', v.value.origin), v.value) : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
+      return { value: l === 'enabled' || l === 'disabled' ? withProvenanceOf(bool(l === 'enabled', v.value.origin), v.value) : unknown(`"${v.value.value}" is neither Enabled nor Disabled`, v.value.origin) };
     }
     case 'string':
     case 'number': {
       const v = takeOne();
       if (!v) return undefined;
       const variable = sliceVariable(v.word, v.from);
-      if (f.read === 'number' && v.value.kind === 'string' && /^-?\d+$/.test(v.value.value.trim())) return { value: withFlowOf(num(Number(v.value.value), v.value.origin), v.value), variable };
+      if (f.read === 'number' && v.value.kind === 'string' && /^-?\d+$/.test(v.value.value.trim())) return { value: withProvenanceOf(num(Number(v.value.value), v.value.origin), v.value), variable };
       return { value: v.value, variable };
     }
     case 'commaList': {
@@ -366,8 +357,8 @@ function readFlag(
 
 function toBool(v: Value): Value {
   if (v.kind !== 'string') return v;
-  if (TRUE_WORDS.test(v.value.trim())) return withFlowOf(bool(true, v.origin), v);
-  if (FALSE_WORDS.test(v.value.trim())) return withFlowOf(bool(false, v.origin), v);
+  if (TRUE_WORDS.test(v.value.trim())) return withProvenanceOf(bool(true, v.origin), v);
+  if (FALSE_WORDS.test(v.value.trim())) return withProvenanceOf(bool(false, v.origin), v);
   return unknown(`"${v.value}" is not a boolean`, v.origin);
 }
 
@@ -386,7 +377,7 @@ function commaList(v: Value & { kind: 'string' }, word: ExpandedWord, from: numb
       const rawStart = seg.from + Math.max(0, from - seg.from) + start;
       const exact = word.word.raw.slice(rawStart, rawStart + part.length) === part;
       items.push(str(part.trim(), exact ? { file, range: word.word.rangeOf(rawStart, rawStart + part.length) } : v.origin));
-    } else items.push(withFlowOf(str(part.trim(), v.origin), v));
+    } else items.push(withProvenanceOf(str(part.trim(), v.origin), v));
   }
   return list(items, v.origin);
 }
@@ -643,12 +634,12 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   };
 }
 
-/** The values a file's `${{ if }}` conditions read in a context: its parameters as their declared types make them. */
 /** A step of `file` under `${{ if … }}` blocks runs only in the contexts that do not decide them false. */
 function stepRunsIn(step: CiStep | undefined, file: CiFile, sc: ScriptContext): boolean {
   return !step?.when || conditionsHold(step.when, conditionValues(file, sc)) !== false;
 }
 
+/** The values a file's `${{ if }}` conditions read in a context: its parameters as their declared types make them. */
 function conditionValues(file: CiFile, sc: ScriptContext): (reference: string) => Value | undefined {
   return (ref) => {
     const v = sc.expansion.expression(ref);
@@ -937,7 +928,7 @@ function fromInvocation(inv: AzInvocation, file: string, refs: AzFileReference[]
 }
 
 function withSymbol(v: Value, variable: string, consumer: Location): Value {
-  return { ...v, via: [...(v.via ?? []), { ...consumer, label: `$${variable}`, symbol: { kind: 'variable', name: variable } }] };
+  return passedThrough(v, variableSite(consumer, variable));
 }
 
 function setFact(r: Resource, attr: string, value: Value, at: Location, sourcePath: string): void {
@@ -1488,7 +1479,7 @@ function templateResource(file: CiFile, call: TemplateCall, sc: ReturnType<typeo
     const e = entries.get(input);
     if (!e || e.value === undefined || !e.valueRange) continue;
     let v = entryValue(file, sc, e.value, { file: file.file, range: e.valueRange });
-    if (read === 'number' && v.kind === 'string' && /^-?\d+$/.test(v.value.trim())) v = withFlowOf(num(Number(v.value), v.origin), v);
+    if (read === 'number' && v.kind === 'string' && /^-?\d+$/.test(v.value.trim())) v = withProvenanceOf(num(Number(v.value), v.origin), v);
     r.attrs.set(attr, { value: v, defaulted: false, at: { file: file.file, range: e.keyRange }, sourcePath: `${input} (${t.label})` });
   }
   for (const [attr, d] of Object.entries(t.fixed ?? {})) r.attrs.set(attr, { value: defaultValue(d), defaulted: false, sourcePath: attr });

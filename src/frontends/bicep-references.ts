@@ -65,12 +65,12 @@ export function usingTemplateOf(ctx: Pick<FrontEndContext, 'host' | 'facts'>, fi
   return path.resolve(path.dirname(file), written);
 }
 
-/** A module path that names an ARM JSON template (`module kv './kv.json' = {…}`): Bicep deploys it as a nested deployment. */
-const JSON_MODULE = /\.json$/i;
+/** A path that may name an ARM JSON template: a module (`module kv './kv.json' = {…}`, a nested deployment), a `using` target, a given file. */
+export const JSON_TEMPLATE_PATH = /\.json$/i;
 
 /** The ARM JSON templates a `.bicep` file declares as modules, as absolute paths (planning's fact about it). */
 export function jsonModulesOf(ctx: Pick<FrontEndContext, 'host' | 'facts'>, file: string): string[] {
-  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_MODULE.test(r)).map((r) => path.resolve(path.dirname(file), r));
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path.resolve(path.dirname(file), r));
 }
 
 /**
@@ -110,7 +110,7 @@ export async function bicepCallingFolders(given: readonly string[], wide: FilesO
   // A given data file (no front end reads it) may be loaded by any `.bicep` file: its folder and
   // callers' are walked, as for a given `.bicep`.
   const bicepGiven = given.some((f) => BICEP_FILE.test(f)) || wide.dataFiles.length > 0;
-  if (!bicepGiven && !given.some((f) => /\.json$/i.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide, f) ?? ''))) return [];
+  if (!bicepGiven && !given.some((f) => JSON_TEMPLATE_PATH.test(f) && TEMPLATE_SCHEMA_NAME.test(givenTextUnlessPlan(wide, f) ?? ''))) return [];
   const callers = new Map<string, string[]>();
   const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {

@@ -24,7 +24,7 @@ import type { BicepProjectResult } from '../eval/bicep/project.js';
 import { parseCache, planningFact, runWideKey, type ParseCache } from './shared.js';
 import { bicepKindByName } from './names.js';
 import { hasLocalCopy, remoteModuleProblem } from './remote-modules.js';
-import { bicepReferences, jsonModulesOf, usingTemplateOf } from './bicep-references.js';
+import { bicepReferences, JSON_TEMPLATE_PATH, jsonModulesOf, usingTemplateOf } from './bicep-references.js';
 import { brAliasesOf, brCachePath, DEFAULT_BR_ALIASES, type BrAlias } from '../eval/bicep/registry.js';
 import type { Host } from '../core/host.js';
 import type { Range } from '../core/source.js';
@@ -416,9 +416,6 @@ function cachedModule(state: UnitParses, ctx: FrontEndContext, cache: Host, bice
  * parse — a file used as a module is evaluated through its caller (`evaluateBicep`), so the
  * two must be in one unit. A pattern match that is not a real reference only joins more.
  */
-/** A referenced path that may be an ARM JSON template (a module or `using` target). */
-const JSON_TEMPLATE_PATH = /\.json$/i;
-
 function bicepUnits(files: readonly ClassifiedFile[], ctx: FrontEndContext): ClassifiedFile[][] {
   const state = stateOf(ctx);
   const scanned = new Map(files.map((f) => [path.resolve(f.path), f]));

@@ -11,7 +11,7 @@
  *   `$[ ]` runtime expressions are unknown.
  */
 import type { Location } from '../../core/source.js';
-import { passedThrough, str, unknown, type Value } from '../../core/value.js';
+import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
 import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiStep, CiVariable } from '../ci/types.js';
 import { runtimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
@@ -325,7 +325,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
    * names a size flowed through; GitHub calls a matrix's keys its variables). Placed where the
    * value is written.
    */
-  const named = (v: Value, label: string, name: string): Value => (v.origin ? passedThrough(v, { ...v.origin, label, symbol: { kind: 'variable', name } }) : v);
+  const named = (v: Value, label: string, name: string): Value => (v.origin ? passedThrough(v, variableSite(v.origin, name, label)) : v);
   const inputDefault = (name: string): Value => {
     const i = inputs.get(name);
     // The input's name joins the value's chain (GPU001 reads `gpu` in the names a size flowed through).
@@ -395,16 +395,10 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       resolving.delete(name);
       // One macro alone is that variable, where it is written (`environment: $(envName)`).
       const one = /^\s*\$\(([A-Za-z_][\w.]*)\)\s*$/.exec(p.text);
-      vars.set(name, one ? (throughVariable(one[1]!, variable(one[1]!), p.at) ?? unknown(`$(${one[1]}) is not set literally in this file`)) : macrosExpanded(p.text, p.at));
+      vars.set(name, one ? (throughMacro(one[1]!, variable(one[1]!), p.at) ?? unknown(`$(${one[1]}) is not set literally in this file`)) : macrosExpanded(p.text, p.at));
     };
     for (const name of [...pending.keys()]) resolve(name);
   };
-  /**
-   * A variable read by another's value (`poolSize: $(gpuSku)`): the same value, the name it was
-   * read through in its chain (GPU001 reads `gpu` in the names a size flowed through).
-   */
-  const throughVariable = (name: string, v: Value | undefined, at: Location): Value | undefined =>
-    v === undefined || v.kind === 'unknown' ? v : passedThrough(v, { ...(v.origin ?? at), label: `$(${name})`, symbol: { kind: 'variable', name } });
   /** A variable's written value: a literal, or one expression/macro resolved; else unknown. */
   const resolveScalar = (s: CiScalar, writtenIn = f): Value => {
     if (depth > 8) return unknown('variables refer to each other too deeply');
@@ -414,7 +408,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     try {
       if (whole && !whole[1]!.includes('}}')) return expression(whole[1]!);
       const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(t.trim());
-      if (macro && pipeline) return throughVariable(macro[1]!, variable(macro[1]!), scalarLoc(writtenIn, s)) ?? unknown(`$(${macro[1]}) is not set literally in this file`);
+      if (macro && pipeline) return throughMacro(macro[1]!, variable(macro[1]!), scalarLoc(writtenIn, s)) ?? unknown(`$(${macro[1]}) is not set literally in this file`);
       // `mlw-$(namespace)-$(environment)`: Azure Pipelines expands the macros in a variable's value
       // (the mlops-v2 configs build every name so); each must be a variable known here.
       if (pipeline && /\$\(/.test(t) && !/\$\{\{|\$\[/.test(t)) return macrosExpanded(t, scalarLoc(writtenIn, s));
@@ -552,18 +546,22 @@ function namesSetBy(list: readonly CiVariable[]): Set<string> | undefined {
 /** namesSetBy's answers, by list (null: it may set any name). */
 const NAMES_SET_BY = new WeakMap<readonly CiVariable[], Set<string> | null>();
 
+/**
+ * A variable's value read by a macro (`poolSize: $(gpuSku)`, a caller's `size: $(gpuSize)`): the
+ * same value, with the variable's name in its chain (GPU001 reads `gpu` in the names a size
+ * flowed through); placed where the variable is written, else at `at`.
+ */
+function throughMacro(name: string, v: Value | undefined, at: Location): Value | undefined {
+  return v === undefined || v.kind === 'unknown' ? v : passedThrough(v, variableSite(v.origin ?? at, name, `$(${name})`));
+}
+
 /** The caller-side value of a template input (`with:` / `parameters:`), resolved like a variable. */
 export function entryValue(file: CiFile, ctx: ScriptContext, text: string, loc: Location): Value {
   const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(text.trim());
   // What the expression writes itself (a literal its operators choose) is written at this entry.
   if (whole && !whole[1]!.includes('}}')) return ctx.expansion.expression(whole[1]!, () => loc);
   const macro = /^\$\(([A-Za-z_][\w.]*)\)$/.exec(text.trim());
-  if (macro && ctx.expansion.macro) {
-    // The variable's name joins the value's chain (`size: $(gpuSize)`: GPU001 reads `gpu` in it).
-    const name = macro[1]!;
-    const v = ctx.expansion.macro(name);
-    return v.kind === 'unknown' ? v : passedThrough(v, { ...(v.origin ?? loc), label: `$(${name})`, symbol: { kind: 'variable', name } });
-  }
+  if (macro && ctx.expansion.macro) return throughMacro(macro[1]!, ctx.expansion.macro(macro[1]!), loc)!;
   if (/\$\{\{|\$\(|\$\[/.test(text)) return unknown(`"${text.slice(0, 60)}" is built from expressions`);
   void file;
   return str(text, loc);

@@ -12,7 +12,7 @@
  * commands run nothing.
  */
 import path from 'node:path';
-import { passedThrough, str, unknown, type Value } from '../../core/value.js';
+import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
 import type { PassedArguments } from './task-arguments.js';
 import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
@@ -566,7 +566,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   const copiedVariableInChain = (v: Value, e: ExpandedWord, from: number, w: CiWord): Value => {
     const source = v.kind === 'unknown' ? undefined : sliceVariable(e, from);
-    return source ? passedThrough(v, { file, range: w.range, label: `$${source}`, symbol: { kind: 'variable', name: source } }) : v;
+    return source ? passedThrough(v, variableSite({ file, range: w.range }, source)) : v;
   };
 
   const commands = script.commands;

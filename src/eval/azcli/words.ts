@@ -10,7 +10,7 @@
  * substitution, arithmetic, positional parameters, `$[ ]` runtime expressions — is unknown.
  */
 import type { Location } from '../../core/source.js';
-import { str, unknown, type UnknownValue, type Value } from '../../core/value.js';
+import { str, unknown, variableSite, type UnknownValue, type Value } from '../../core/value.js';
 import type { CiWord } from '../ci/types.js';
 
 /** A variable binding as expansions read it: a known string with its origin, or unknown. */
@@ -186,7 +186,7 @@ function withMacros(v: Value, expr: string, ctx: ExpansionContext): Value {
     // The variable's name and the parameter's (`size: $(gpuSize)`) both join the chain (GPU001
     // reads `gpu` in the names a size flowed through), as an unquoted `$(gpuSize)` gives its own.
     const name = whole[1]!;
-    const variable = { ...(m.origin ?? v.origin), label: `$(${name})`, symbol: { kind: 'variable' as const, name } };
+    const variable = variableSite(m.origin ?? v.origin, name, `$(${name})`);
     return { ...m, via: [...(m.via ?? []), variable, ...(v.via ?? []), { ...v.origin, label: `\${{ ${expr.slice(0, 40)} }}` }] };
   }
   let out = '';

@@ -7,7 +7,7 @@
  * string); `az ml … create --set k=v` overrides replace keys before anything reads them.
  */
 import type { Location, Range } from '../../core/source.js';
-import { bool, list, nul, num, obj, passedThrough, str, unknown, type ObjectValue, type Value } from '../../core/value.js';
+import { bool, list, nul, num, obj, passedThrough, str, unknown, variableSite, type ObjectValue, type Value } from '../../core/value.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/tree.js';
 import { ANY_VARIABLE } from '../azcli/words.js';
 
@@ -129,7 +129,7 @@ function wholeVariable(text: string, plain: boolean, use: Location, env: Readonl
   if (name === undefined) return undefined;
   const v = env.get(name);
   if (v?.kind !== 'string') return undefined;
-  const site = { ...use, label: `$${name}`, symbol: { kind: 'variable' as const, name } };
+  const site = variableSite(use, name);
   const typed = plain ? scalarValue(v.value, true, v.origin ?? use) : v;
   return passedThrough(v.via ? { ...typed, via: v.via } : typed, site);
 }

@@ -153,9 +153,10 @@ export function scriptOf(sn: ScriptSnippet, lineMap: LineMap): CiScript {
   const commands: CiCommand[] = [];
   // A shell subshell or substitution open across lines (`(` alone on a line, then its commands):
   // the commands of the lines inside it are at its depth. (Commented-out lines carry none.)
-  // Counted only from lines that end with the `(`/`$(` or start with a `(` left open, and lines
-  // that start or end with the `)`: a parenthesis inside a line (`${V%% (*}`) is that line's
-  // business, and a case pattern's `)` closes nothing.
+  // A subshell counts from a line that ends with the `(`/`$(` or starts with a `(` left open, and
+  // ends at a line that starts or ends with its `)`; any other parenthesis a line leaves open (an
+  // array, a substitution, arithmetic: `uncounted`) is closed first. A case pattern's `)` closes
+  // nothing; a `(` inside `${…}` is no operator (the lexer keeps the expansion whole).
   let open = 0;
   /**
    * Parentheses a line left open without opening a counted subshell (`arr=(a`, `X=$(echo a`,

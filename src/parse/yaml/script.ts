@@ -740,7 +740,7 @@ export function parameterExpansionEnd(text: string, i: number): number {
       continue;
     }
     if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return text.slice(i, k + 1).includes('$(') || text.slice(i, k + 1).includes('`') ? -1 : k + 1;
+    else if (c === '}' && --depth === 0) return /\$\(|`/.test(text.slice(i, k + 1)) ? -1 : k + 1;
   }
   return -1;
 }
