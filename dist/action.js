@@ -30402,6 +30402,14 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
     expansion(v.kind === "string" && !v.origin ? str(v.value, locOf2(ctx.file, word, at2, end)) : v, at2, end);
     return end;
   };
+  const pipelineMacro = (at2) => {
+    if (!ctx.macro) return -1;
+    const close = raw.indexOf(")", at2 + 2);
+    const name = close < 0 ? "" : raw.slice(at2 + 2, close);
+    if (!/^[A-Za-z_][\w.]*$/.test(name)) return -1;
+    expansion(ctx.macro(name), at2, close + 1, name);
+    return close + 1;
+  };
   let i = 0;
   while (i < raw.length) {
     const c = raw[i];
@@ -30410,12 +30418,10 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         i = ciExpression(i);
         continue;
       }
-      if (c === "$" && raw[i + 1] === "(" && ctx.macro) {
-        const close = raw.indexOf(")", i + 2);
-        const name = close < 0 ? "" : raw.slice(i + 2, close);
-        if (/^[A-Za-z_][\w.]*$/.test(name)) {
-          expansion(ctx.macro(name), i, close + 1, name);
-          i = close + 1;
+      if (c === "$" && raw[i + 1] === "(") {
+        const end = pipelineMacro(i);
+        if (end >= 0) {
+          i = end;
           continue;
         }
       }
@@ -30473,11 +30479,15 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       continue;
     }
     if (n1 === "(") {
+      const macroEnd = pipelineMacro(i);
+      if (macroEnd >= 0) {
+        i = macroEnd;
+        continue;
+      }
       const close = balanced(raw, i + 1, "(", ")");
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
-      else if (ctx.language === "shell" && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
+      if (ctx.language === "shell" && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
       else if (inner.startsWith("(") && !ps) expansion(oneWord(unknown("arithmetic expansion")), i, end);
       else expansion(unknown(inner.startsWith("(") ? "arithmetic expansion" : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
@@ -45970,7 +45980,7 @@ function githubOperatorExpression(expr, read, locate = () => void 0) {
   const r = p.or(0);
   if (p.failed || !p.atEnd()) return unknown(`${shown} uses more than literals, references and the operators || && ! == != (not evaluated)`);
   if (r.kind === "unknown") return unknown(`${shown} depends on a value not known: ${r.why}`);
-  const text2 = r.kind === "string" ? r.value : r.kind === "null" ? "" : r.kind === "bool" ? String(r.value) : numberText(r.value);
+  const text2 = r.kind === "string" ? r.value : r.kind === "null" ? "" : String(r.value);
   if (r.kind === "string" && !r.literal && r.decider === void 0) return r.from;
   if (!r.literal && r.decider === void 0 && r.from?.origin) return str(text2, r.from.origin);
   const at2 = (r.literal ? r.from?.origin : void 0) ?? locate(0, expr.length) ?? r.from?.origin;
@@ -45985,9 +45995,6 @@ function deciderOf(o) {
 function decidedBy(o, by) {
   const d = deciderOf(by);
   return o.kind === "unknown" || d === void 0 || o.decider !== void 0 || !o.literal ? o : { ...o, decider: d };
-}
-function numberText(n) {
-  return Number.isNaN(n) ? "NaN" : String(n);
 }
 function truthy3(o) {
   switch (o.kind) {

@@ -40,8 +40,8 @@ export type ReferenceReader = (reference: string) => Value | undefined;
 
 /**
  * The text GitHub substitutes for `expr` when it uses operators (`||`, `&&`, `!`, `==`, `!=`,
- * parentheses); undefined when it uses none (a plain reference: the caller's business) or uses
- * something not read here (then unknown, saying so).
+ * parentheses) or is a literal alone; unknown, saying so, when it uses something not read here;
+ * undefined for a plain reference (the caller's business).
  */
 export function githubOperatorExpression(expr: string, read: ReferenceReader, locate: ExpressionLocator = () => undefined): Value | undefined {
   // Operators, or a literal alone (`${{ 'Standard_D4s_v5' }}`, `${{ true }}`).
@@ -52,7 +52,7 @@ export function githubOperatorExpression(expr: string, read: ReferenceReader, lo
   const r = p.or(0);
   if (p.failed || !p.atEnd()) return unknown(`${shown} uses more than literals, references and the operators || && ! == != (not evaluated)`);
   if (r.kind === 'unknown') return unknown(`${shown} depends on a value not known: ${r.why}`);
-  const text = r.kind === 'string' ? r.value : r.kind === 'null' ? '' : r.kind === 'bool' ? String(r.value) : numberText(r.value);
+  const text = r.kind === 'string' ? r.value : r.kind === 'null' ? '' : String(r.value);
   // An input passed through (`inputs.size || …` with a size): where it was written.
   if (r.kind === 'string' && !r.literal && r.decider === undefined) return r.from;
   if (!r.literal && r.decider === undefined && r.from?.origin) return str(text, r.from.origin);
@@ -79,10 +79,6 @@ function deciderOf(o: Known): Location | undefined {
 function decidedBy(o: Operand, by: Known): Operand {
   const d = deciderOf(by);
   return o.kind === 'unknown' || d === undefined || o.decider !== undefined || !o.literal ? o : { ...o, decider: d };
-}
-
-function numberText(n: number): string {
-  return Number.isNaN(n) ? 'NaN' : String(n);
 }
 
 function truthy(o: Operand): boolean | undefined {

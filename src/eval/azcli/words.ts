@@ -255,6 +255,16 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
     return end;
   };
 
+  /** An Azure Pipelines macro `$(name)` at `at` (a pipeline's script only): expanded; the index after it, else -1. */
+  const pipelineMacro = (at: number): number => {
+    if (!ctx.macro) return -1;
+    const close = raw.indexOf(')', at + 2);
+    const name = close < 0 ? '' : raw.slice(at + 2, close);
+    if (!/^[A-Za-z_][\w.]*$/.test(name)) return -1;
+    expansion(ctx.macro(name), at, close + 1, name);
+    return close + 1;
+  };
+
   let i = 0;
   while (i < raw.length) {
     const c = raw[i]!;
@@ -265,12 +275,10 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         i = ciExpression(i);
         continue;
       }
-      if (c === '$' && raw[i + 1] === '(' && ctx.macro) {
-        const close = raw.indexOf(')', i + 2);
-        const name = close < 0 ? '' : raw.slice(i + 2, close);
-        if (/^[A-Za-z_][\w.]*$/.test(name)) {
-          expansion(ctx.macro(name), i, close + 1, name);
-          i = close + 1;
+      if (c === '$' && raw[i + 1] === '(') {
+        const end = pipelineMacro(i);
+        if (end >= 0) {
+          i = end;
           continue;
         }
       }
@@ -329,11 +337,15 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       continue;
     }
     if (n1 === '(') {
+      const macroEnd = pipelineMacro(i);
+      if (macroEnd >= 0) {
+        i = macroEnd;
+        continue;
+      }
       const close = balanced(raw, i + 1, '(', ')');
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      if (ctx.macro && /^[A-Za-z_][\w.]*$/.test(inner)) expansion(ctx.macro(inner), i, end, inner);
-      else if (ctx.language === 'shell' && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
+      if (ctx.language === 'shell' && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
       else if (inner.startsWith('(') && !ps) expansion(oneWord(unknown('arithmetic expansion')), i, end);
       else expansion(unknown(inner.startsWith('(') ? 'arithmetic expansion' : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
