@@ -44774,6 +44774,10 @@ function readsExpanded(words) {
 function mayBeSeveralWords(e) {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string");
 }
+function expandedText(p) {
+  const origin = sliceValue(p).origin;
+  return { text: p.text, ...origin ? { origin } : {} };
+}
 function argumentVariables(language, passed) {
   const out = /* @__PURE__ */ new Map();
   const known2 = passed.unknownFrom ? passed.words.slice(0, passed.unknownFrom.index) : passed.words;
@@ -45183,7 +45187,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
       if (!w.raw.includes("$")) continue;
       const args = callerArguments(w);
       if (args) {
-        out.set(w.range.start.offset, { words: args.map((p) => ({ text: p.text, ...sliceValue(p).origin ? { origin: sliceValue(p).origin } : {} })) });
+        out.set(w.range.start.offset, { words: args.map(expandedText) });
         continue;
       }
       const e = unclosed(expandWord(w, env, ctx));
@@ -45203,10 +45207,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
         continue;
       }
       out.set(w.range.start.offset, {
-        words: kept.map((p) => {
-          const origin = sliceValue(p).origin;
-          return { text: p.text, ...origin ? { origin } : {} };
-        })
+        words: kept.map(expandedText)
       });
     }
     return out;

@@ -338,6 +338,12 @@ const MAX_CALLER_EXPANSIONS = 8;
 /** The most words an unquoted value is split into (FORMATS.md §1(e) trap 3); a longer one is not known. */
 const MAX_SPLIT_WORDS = 1_000;
 
+/** A known word as `CiCommand.expanded` records it: its text, and where it is written. */
+function expandedText(p: ExpandedWord): { text: string; origin?: Location } {
+  const origin = sliceValue(p).origin;
+  return { text: p.text!, ...(origin ? { origin } : {}) };
+}
+
 /** `"$@"`, `$@`, `"${@}"`, `${@}` as a whole word. */
 const ALL_ARGUMENTS = /^(?:"\$\{?@\}?"|\$\{?@\}?)$/;
 
@@ -917,7 +923,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
       if (!w.raw.includes('$')) continue;
       const args = callerArguments(w);
       if (args) {
-        out.set(w.range.start.offset, { words: args.map((p) => ({ text: p.text!, ...(sliceValue(p).origin ? { origin: sliceValue(p).origin! } : {}) })) });
+        out.set(w.range.start.offset, { words: args.map(expandedText) });
         continue;
       }
       const e = unclosed(expandWord(w, env, ctx));
@@ -938,10 +944,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
         continue;
       }
       out.set(w.range.start.offset, {
-        words: kept.map((p) => {
-          const origin = sliceValue(p).origin;
-          return { text: p.text!, ...(origin ? { origin } : {}) };
-        }),
+        words: kept.map(expandedText),
       });
     }
     return out;
