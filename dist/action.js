@@ -30299,6 +30299,23 @@ var init_document = __esm({
   }
 });
 
+// src/parse/yaml/ci-checkout.ts
+function withoutCheckoutTop(p) {
+  const m = /^(?:\$\(([A-Za-z_][\w.]*)\)|\$\{\{\s*([\w.]+)\s*\}\}|\$\{?([A-Za-z_]\w*)\}?)(?:[\\/]|$)/.exec(p);
+  if (!m) return p;
+  const top = m[1] !== void 0 ? CHECKOUT_TOP_MACROS.has(m[1].toLowerCase()) : m[2] !== void 0 ? CHECKOUT_TOP_CONTEXTS.has(m[2].toLowerCase()) : CHECKOUT_TOP_ENVIRONMENT.has(m[3].toUpperCase());
+  return top ? p.slice(m[0].length) : p;
+}
+var CHECKOUT_TOP_MACROS, CHECKOUT_TOP_ENVIRONMENT, CHECKOUT_TOP_CONTEXTS;
+var init_ci_checkout = __esm({
+  "src/parse/yaml/ci-checkout.ts"() {
+    "use strict";
+    CHECKOUT_TOP_MACROS = /* @__PURE__ */ new Set(["system.defaultworkingdirectory", "build.sourcesdirectory", "build.repository.localpath"]);
+    CHECKOUT_TOP_ENVIRONMENT = /* @__PURE__ */ new Set(["GITHUB_WORKSPACE", "SYSTEM_DEFAULTWORKINGDIRECTORY", "BUILD_SOURCESDIRECTORY", "BUILD_REPOSITORY_LOCALPATH"]);
+    CHECKOUT_TOP_CONTEXTS = /* @__PURE__ */ new Set(["github.workspace"]);
+  }
+});
+
 // src/eval/azcli/words.ts
 function scriptDirValue(file, inner) {
   return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, void 0, `${SCRIPT_DIR_TOKEN}${file}`);
@@ -30306,8 +30323,12 @@ function scriptDirValue(file, inner) {
 function oneWord(v) {
   return { ...v, oneWord: true };
 }
+function isCheckoutVariable(name, ps) {
+  if (!ps) return CHECKOUT_TOP_ENVIRONMENT.has(name);
+  return isPsEnvironmentKey(name) && CHECKOUT_TOP_ENVIRONMENT.has(name.slice(4).toUpperCase());
+}
 function unassigned(name, ps) {
-  const v = unknown(`$${name} is not assigned a literal in this script`);
+  const v = unknown(`$${name} is not assigned a literal in this script`, void 0, isCheckoutVariable(name, ps) ? CHECKOUT_TOKEN : void 0);
   return !ps && NUMERIC_SHELL_VARIABLES.has(name) || ps && isPsEnvironmentKey(name) ? oneWord(v) : v;
 }
 function psBinding(v, name) {
@@ -30615,11 +30636,12 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, CHECKOUT_TOKEN, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
     init_value();
+    init_ci_checkout();
     SELF = String.raw`"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE)"?`;
     DIR_OF_SELF = String.raw`dirname\s+(?:--\s+)?(?:${SELF}|"?\$\(\s*(?:realpath|readlink\s+-f)\s+${SELF}\s*\)"?)`;
     SCRIPT_DIR_IDIOM = new RegExp(
@@ -30627,6 +30649,7 @@ var init_words = __esm({
     );
     SCRIPT_DIR_TOKEN = "script-dir:";
     NUMERIC_SHELL_VARIABLES = /* @__PURE__ */ new Set(["RANDOM", "SRANDOM", "SECONDS", "EPOCHSECONDS", "PPID", "BASHPID", "UID", "EUID", "LINENO"]);
+    CHECKOUT_TOKEN = "checkout-top";
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
     PS_PREFIXES = "env|global|script|local|private|using";
     PS_SCOPE = new RegExp(`^(?:${PS_PREFIXES}):`, "i");
@@ -45129,11 +45152,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   function recordPsCall(words) {
     const at2 = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0].text)));
     if (at2 < 0) return recordCall(words, () => environmentOf3(env));
-    const path59 = expandWord(words[at2], env, ctx).text;
-    if (path59 === void 0) return;
+    const target = scriptPath(expandWord(words[at2], env, ctx), ctx.file);
+    if (target === void 0) return;
     const inherited = environmentOf3(env);
     for (const [k, v] of psNamedArguments(words.slice(at2 + 1))) inherited.set(k, v);
-    pushCall(path59, inherited);
+    pushCall(target, inherited);
   }
   function psNamedArguments(args) {
     const out = /* @__PURE__ */ new Map();
@@ -45309,20 +45332,20 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path59 = expandWord(target, env, ctx).text;
-    if (path59 === void 0) return;
+    const at2 = scriptPath(expandWord(target, env, ctx), ctx.file);
+    if (at2 === void 0) return;
     const inherited = environment();
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
-    pushCall(path59, inherited);
+    pushCall(at2, inherited);
   }
   function exportedEnvironment() {
     const out = /* @__PURE__ */ new Map();
     for (const [k, v] of env) if (exported.has(k) && !POSITIONALS.includes(k) && k !== ARG_COUNT && !k.startsWith(PS_ARGUMENT) || k === ANY_VARIABLE) out.set(k, v);
     return out;
   }
-  function pushCall(path59, inherited) {
-    calls.push({ path: path59, env: inherited, ...cwdMoved ? { cwdMoved: true } : {} });
+  function pushCall(target, inherited) {
+    calls.push({ path: target.path, env: inherited, ...target.fromCheckout ? { fromCheckout: true } : cwdMoved ? { cwdMoved: true } : {} });
   }
   function positionalArguments(args) {
     const out = /* @__PURE__ */ new Map();
@@ -45746,12 +45769,18 @@ function idOutputOf(token) {
   return colon > 0 && colon < rest.length - 1 ? { group: rest.slice(0, colon), name: rest.slice(colon + 1) } : void 0;
 }
 function sourcedPath(e, file) {
-  if (e.text !== void 0) return e.text;
+  return scriptPath(e, file)?.path;
+}
+function scriptPath(e, file) {
+  if (e.text !== void 0) return { path: e.text };
   const v = sliceValue(e);
-  if (v.kind !== "unknown" || v.token !== `${SCRIPT_DIR_TOKEN}${file}`) return void 0;
+  if (v.kind !== "unknown") return void 0;
   const pieces = v.literals;
-  if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  return path37.resolve(path37.dirname(file), `.${pieces[1]}`);
+  if (pieces?.length !== 2 || pieces[0] !== "") return void 0;
+  const rest = pieces[1];
+  if (v.token === `${SCRIPT_DIR_TOKEN}${file}`) return rest.startsWith("/") ? { path: path37.resolve(path37.dirname(file), `.${rest}`) } : void 0;
+  if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
+  return void 0;
 }
 var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
@@ -46326,7 +46355,8 @@ function scriptContext(file, place, variant, given, inherited) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`);
+    const top = github && CHECKOUT_TOP_CONTEXTS.has(parts.join(".").toLowerCase()) ? CHECKOUT_TOKEN : void 0;
+    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
   };
   const typedReference = (reference) => {
     const parts = referenceOf(reference);
@@ -46476,7 +46506,8 @@ function scriptContext(file, place, variant, given, inherited) {
     if (pipeline) env.set(k.toUpperCase().replace(/[. ]/g, "_"), v);
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
-  const macro = pipeline ? (name) => variable(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`) : void 0;
+  const macro = pipeline ? (name) => variable(name) ?? // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
+  unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, void 0, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : void 0) : void 0;
   return { env, expansion: macro ? { expression: expression2, macro } : { expression: expression2 }, variables: { values: vars, hidden, ...variableFiles.length ? { files: variableFiles } : {} } };
 }
 function namesSetBy(list2) {
@@ -46522,6 +46553,7 @@ var init_context2 = __esm({
     init_github_expression();
     init_template_conditions();
     init_words();
+    init_ci_checkout();
     MAX_VARIANTS = 256;
     MAX_INCLUDED_FILES = 100;
     MAX_INCLUDE_DEPTH = 20;
@@ -47308,6 +47340,34 @@ function azureCliUnits(ciFiles, ctx) {
       }
       return false;
     };
+    const runCalledScripts = (from, fromFile, fromSc, step, budgetRange, name, fromEnv, classOf, first, depth = 0) => {
+      if (file.kind === "script") return;
+      for (const call of from.calls) {
+        const target = calledScript(byPath, ctx.root, fromFile, call, step);
+        if (!target) continue;
+        if (!first && !spendMatrixWork(Math.max(1, target.script.commands.length), budgetRange)) continue;
+        if (depth > 0 && !spendNestedWork(Math.max(1, target.script.commands.length), budgetRange)) continue;
+        const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion), first ? "caller" : false);
+        const defaults = configuredDefaults(child);
+        const assigned = child.assigned.size ? new Map([...from.assigned, ...child.assigned]) : from.assigned;
+        const childEnv = child.assigned.size ? classOf(assigned) : fromEnv;
+        for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
+        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1);
+      }
+    };
+    let nestedWork = 0;
+    let nestedBudgetNoted = false;
+    const spendNestedWork = (work, range2) => {
+      if (nestedWork + work <= NESTED_CALL_WORK_BUDGET) {
+        nestedWork += work;
+        return true;
+      }
+      if (!nestedBudgetNoted) {
+        nestedBudgetNoted = true;
+        problems.push({ ruleId: "EVAL001", message: `the scripts that this file's scripts call, and the scripts those call, pass ${NESTED_CALL_WORK_BUDGET.toLocaleString("en-US")} commands: from here on the scripts they call are not run with this file's values (each is still linted on its own)`, location: { file: file.file, range: range2 } });
+      }
+      return false;
+    };
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
       const hidden = unreadableAz(file.file, script);
@@ -47323,20 +47383,8 @@ function azureCliUnits(ciFiles, ctx) {
         if (vi === 0) heredocs.push(...run3.heredocs);
         const env = lazyEnvClass(place, run3.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : "default";
-        const runCalledScripts = (from, fromSc, name, fromEnv, classOf, first) => {
-          if (file.kind === "script") return;
-          for (const call of from.calls) {
-            const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
-            if (!target) continue;
-            if (!first && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
-            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion), first ? "caller" : false);
-            const defaults = configuredDefaults(child);
-            const childEnv = child.assigned.size ? classOf(new Map([...from.assigned, ...child.assigned])) : fromEnv;
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
-          }
-        };
         if (!calledOnly && stepRunsIn(place?.step, file, sc)) {
-          runCalledScripts(run3, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+          runCalledScripts(run3, file.file, sc, place?.step, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
           addInvocations(variantName, run3, env, vi === 0, linkerFor(file.kind === "script", () => [...heredocs, ...run3.heredocs]));
         }
         for (const [k, caller] of callers.entries()) {
@@ -47346,7 +47394,7 @@ function azureCliUnits(ciFiles, ctx) {
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? "caller" : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
-          if (calledOnly) runCalledScripts(crun, csc, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
+          if (calledOnly) runCalledScripts(crun, file.file, csc, place?.step, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
           addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs]) : linkerFor(false, () => []));
         }
       }
@@ -47358,11 +47406,13 @@ function azureCliUnits(ciFiles, ctx) {
         const sc = scriptContext(file, place, matrixVariants(place?.job)[0], caller?.inputs, caller?.variables);
         if (!stepRunsIn(step, file, sc)) continue;
         const initial = new Map(sc.env);
-        if (args) for (const [name, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name, v);
+        if (args) for (const [name2, v] of argumentVariables(script.script.language, taskArguments(file.file, args, sc))) initial.set(name2, v);
         const run3 = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), "caller");
         const env = lazyEnvClass(place, run3.assigned, sc, caller?.inputs, caller?.placeEnv);
         const defaults = configuredDefaults(run3);
-        for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add(caller?.label ?? "default", d, env());
+        const name = caller?.label ?? "default";
+        for (const inv of run3.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run3.heredocs), defaults) ?? []) add(name, d, env());
+        runCalledScripts(run3, script.file, sc, step, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
       }
     }
     for (const call of templateCalls(file)) {
@@ -47676,8 +47726,8 @@ function scriptFileRuns(file, scripts, root) {
     const entry4 = (k) => step.inputs.find((e) => e.key.toLowerCase() === k.toLowerCase());
     const input2 = (k) => entry4(k)?.value;
     if (taskScriptMode(task, input2(task.selector.input)) !== "file") continue;
-    const scriptPath = input2(task.file);
-    const p = scriptPath === void 0 ? void 0 : withoutCheckoutTop(scriptPath).replace(/\\/g, "/").replace(/^\.\//, "");
+    const scriptPath2 = input2(task.file);
+    const p = scriptPath2 === void 0 ? void 0 : withoutCheckoutTop(scriptPath2).replace(/\\/g, "/").replace(/^\.\//, "");
     if (!p || /\$[({[]/.test(p)) continue;
     const hit = scriptAt(scripts, root, file.file, p);
     if (!hit) continue;
@@ -47707,11 +47757,8 @@ function taskArguments(file, args, sc) {
     (macro, expression2) => macro !== void 0 ? sc.expansion.macro?.(macro) ?? unknown(`$(${macro}) is not read`) : sc.expansion.expression(expression2 ?? "")
   );
 }
-function withoutCheckoutTop(p) {
-  return p.replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, "");
-}
 function calledScript(scripts, root, from, call, step) {
-  if (path40.isAbsolute(call.path)) return scriptAt(scripts, root, from, call.path);
+  if (path40.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return void 0;
   const wd = step?.workingDirectory?.trim();
   const dir = wd === void 0 ? void 0 : withoutCheckoutTop(wd);
@@ -47956,7 +48003,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_DEPTH, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -47976,6 +48023,7 @@ var init_azure_cli2 = __esm({
     init_task_arguments();
     init_azure_pipelines_variables();
     init_azure_cli_sets();
+    init_ci_checkout();
     PARENT_KIND = { cluster: "aks.cluster", workspace: "ml.workspace", nsg: "nsg", storage: "storage" };
     refKeys = (ref) => ref.kind === "string" ? [ref.value] : [];
     ID_GROUP_OF = { acr: "acr" };
@@ -47991,6 +48039,8 @@ var init_azure_cli2 = __esm({
     };
     MATRIX_WORK_BUDGET = 2e4;
     MAX_CALLER_DEPTH = 3;
+    MAX_SCRIPT_CALL_DEPTH = 4;
+    NESTED_CALL_WORK_BUDGET = 2e4;
     MAX_CONTEXTS_PER_CALL = 16;
     MAX_CALLS_PER_TEMPLATE = 16;
     MAX_VARIANTS_PER_CALL = 32;

@@ -53,6 +53,7 @@ import { TASK_SCRIPT_INPUTS, taskScriptMode, type ArgumentSyntax } from '../pars
 import { passedArguments, unknownArguments, type PassedArguments } from '../eval/azcli/task-arguments.js';
 import { resolveVariableTemplates, variableListsOf, variablesTemplatePath } from './azure-pipelines-variables.js';
 import { applyMlSets, flagOverrides, nameAbsentMlKeys, opaqueMaySet, opaqueReason, type Opaque } from './azure-cli-sets.js';
+import { withoutCheckoutTop } from '../parse/yaml/ci-checkout.js';
 
 export type { HeredocWrite } from '../eval/azcli/interpret.js';
 
@@ -524,6 +525,57 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       }
       return false;
     };
+    /**
+     * A scanned script a run of this file calls also runs, with the variables it inherits (the
+     * step's, the exported ones) and its arguments, in each matrix combination (its commands count
+     * toward the file's matrix work); so does a script that one calls (`deploy.sh` →
+     * `"$SCRIPT_DIR/kv.sh"`), a few levels down. `first`: the first run of the call (it records
+     * the words CI001/CI005 read, and spends no budget). Not for a script file's own calls: a
+     * script with no CI caller is linted on its own.
+     */
+    const runCalledScripts = (
+      from: ReturnType<typeof interpretScript>,
+      fromFile: string,
+      fromSc: ScriptContext,
+      step: CiStep | undefined,
+      budgetRange: Range,
+      name: string,
+      fromEnv: () => EnvClass | undefined,
+      classOf: (assigned: Map<string, Value>) => () => EnvClass | undefined,
+      first: boolean,
+      depth = 0,
+    ): void => {
+      if (file.kind === 'script') return;
+      for (const call of from.calls) {
+        const target = calledScript(byPath, ctx.root, fromFile, call, step);
+        if (!target) continue;
+        // Counted before it runs; past the budget the remaining runs do not run it, and EVAL001 says so.
+        if (!first && !spendMatrixWork(Math.max(1, target.script.commands.length), budgetRange)) continue;
+        if (depth > 0 && !spendNestedWork(Math.max(1, target.script.commands.length), budgetRange)) continue;
+        const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion), first ? 'caller' : false);
+        const defaults = configuredDefaults(child);
+        // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.
+        const assigned = child.assigned.size ? new Map([...from.assigned, ...child.assigned]) : from.assigned;
+        const childEnv = child.assigned.size ? classOf(assigned) : fromEnv;
+        for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
+        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1);
+      }
+    };
+    // Scripts calling scripts may fan out (each a few calls, four levels down): the runs below the
+    // first level may interpret NESTED_CALL_WORK_BUDGET commands per file, then are not followed.
+    let nestedWork = 0;
+    let nestedBudgetNoted = false;
+    const spendNestedWork = (work: number, range: Range): boolean => {
+      if (nestedWork + work <= NESTED_CALL_WORK_BUDGET) {
+        nestedWork += work;
+        return true;
+      }
+      if (!nestedBudgetNoted) {
+        nestedBudgetNoted = true;
+        problems.push({ ruleId: 'EVAL001', message: `the scripts that this file's scripts call, and the scripts those call, pass ${NESTED_CALL_WORK_BUDGET.toLocaleString('en-US')} commands: from here on the scripts they call are not run with this file's values (each is still linted on its own)`, location: { file: file.file, range } });
+      }
+      return false;
+    };
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
       const hidden = unreadableAz(file.file, script);
@@ -542,27 +594,11 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         if (vi === 0) heredocs.push(...run.heredocs);
         const env = lazyEnvClass(place, run.assigned, sc);
         const variantName = variant.label ? `matrix: ${variant.label}` : 'default';
-        // A scanned script this one runs also runs with the variables it inherits (the step's, the
-        // exported ones), in each matrix combination (its commands count toward the file's matrix work).
-        const runCalledScripts = (from: ReturnType<typeof interpretScript>, fromSc: ScriptContext, name: string, fromEnv: () => EnvClass | undefined, classOf: (assigned: Map<string, Value>) => () => EnvClass | undefined, first: boolean): void => {
-          if (file.kind === 'script') return;
-          for (const call of from.calls) {
-            const target = calledScript(byPath, ctx.root, file.file, call, place?.step);
-            if (!target) continue;
-            // Counted before it runs; past the budget the remaining runs do not run it, and EVAL001 says so.
-            if (!first && !spendMatrixWork(Math.max(1, target.script.commands.length), place?.job?.keyRange ?? script.range)) continue;
-            const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion), first ? 'caller' : false);
-            const defaults = configuredDefaults(child);
-            // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.
-            const childEnv = child.assigned.size ? classOf(new Map([...from.assigned, ...child.assigned])) : fromEnv;
-            for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
-          }
-        };
         // A file run only by its callers makes no resources of this run (its heredocs are still read
         // above), and the files its `--file` flags name are not read here: a default no caller uses
         // names a file linted on its own.
         if (!calledOnly && stepRunsIn(place?.step, file, sc)) {
-          runCalledScripts(run, sc, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
+          runCalledScripts(run, file.file, sc, place?.step, place?.job?.keyRange ?? script.range, variantName, env, (assigned) => lazyEnvClass(place, assigned, sc), vi === 0);
           addInvocations(variantName, run, env, vi === 0, linkerFor(file.kind === 'script', () => [...heredocs, ...run.heredocs]));
         }
         // The same script once more per scanned caller that passes inputs (`uses: ./…` + `with:`).
@@ -573,7 +609,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
           const crun = interpretScript(file.file, script, csc.env, withSource(file.file, csc.expansion), first ? 'caller' : false);
           const cenv = lazyEnvClass(place, crun.assigned, csc, caller.inputs, caller.placeEnv);
           const cname = variant.label ? `${caller.label}, matrix: ${variant.label}` : caller.label;
-          if (calledOnly) runCalledScripts(crun, csc, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
+          if (calledOnly) runCalledScripts(crun, file.file, csc, place?.step, place?.job?.keyRange ?? script.range, cname, cenv, (assigned) => lazyEnvClass(place, assigned, csc, caller.inputs, caller.placeEnv), first && k === 0);
           // Run only by its callers: each caller's run reads the files its `--file` flags name (heredocs of the file included).
           addInvocations(cname, crun, cenv, false, calledOnly ? linkerFor(false, () => [...heredocs, ...crun.heredocs]) : linkerFor(false, () => []));
         }
@@ -593,7 +629,10 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         const run = interpretScript(script.file, script.script, initial, withSource(script.file, sc.expansion), 'caller');
         const env = lazyEnvClass(place, run.assigned, sc, caller?.inputs, caller?.placeEnv);
         const defaults = configuredDefaults(run);
-        for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add(caller?.label ?? 'default', d, env());
+        const name = caller?.label ?? 'default';
+        for (const inv of run.invocations) for (const d of fromInvocation(inv, script.file, [], false, linkerFor(true, () => run.heredocs), defaults) ?? []) add(name, d, env());
+        // The scripts it calls in turn, from the task's working directory.
+        runCalledScripts(run, script.file, sc, step, step.range, name, env, (assigned) => lazyEnvClass(place, assigned, sc, caller?.inputs, caller?.placeEnv), true);
       }
     }
     // Known reusable templates called from this file.
@@ -1085,21 +1124,14 @@ function taskArguments(file: string, args: NonNullable<ScriptFileRun['args']>, s
 }
 
 /**
- * A path with the checkout's top written as a variable taken off (`$(System.DefaultWorkingDirectory)/infra`,
- * `${{ github.workspace }}/infra` → `infra`): where CI steps start anyway.
- */
-function withoutCheckoutTop(p: string): string {
-  return p.replace(/^(?:\$\((?:System\.DefaultWorkingDirectory|Build\.SourcesDirectory|Build\.Repository\.LocalPath)\)|\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)(?:[\\/]|$)/i, '');
-}
-
-/**
  * The scanned script a CI step's script runs (`./scripts/kv.sh prod`): a relative path is read
  * from the step's working directory (`working-directory: infra` → `infra/scripts/kv.sh`); not
  * followed when that folder is an expression, or after a `cd` in the script (its folder is not
- * followed here): undefined then, so no caller's values reach a script that may not be the one run.
+ * followed here; a path from the checkout's folder still is): undefined then, so no caller's values reach a script that may not be the one run.
  */
 function calledScript(scripts: Map<string, { file: string; script: CiScript }>, root: string, from: string, call: ScriptCall, step: CiStep | undefined): { file: string; script: CiScript } | undefined {
-  if (path.isAbsolute(call.path)) return scriptAt(scripts, root, from, call.path);
+  // A path from the checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`) is one from the repository's top, wherever the step or a `cd` went.
+  if (path.isAbsolute(call.path) || call.fromCheckout) return scriptAt(scripts, root, from, call.path);
   if (call.cwdMoved) return undefined;
   const wd = step?.workingDirectory?.trim();
   const dir = wd === undefined ? undefined : withoutCheckoutTop(wd);
@@ -1358,6 +1390,10 @@ interface CallerContext {
 
 /** Callers of callers followed this deep (a pipeline → a stage template → a job template → a step template). */
 const MAX_CALLER_DEPTH = 3;
+/** Scripts calling scripts, from a CI step down: followed this many levels (the depth of `source` too). */
+const MAX_SCRIPT_CALL_DEPTH = 4;
+/** Commands the scripts called below a step's own calls may interpret, per CI file (runCalledScripts). */
+const NESTED_CALL_WORK_BUDGET = 20_000;
 /** Contexts one call is evaluated in at most (its caller's defaults and its caller's own callers). */
 const MAX_CONTEXTS_PER_CALL = 16;
 /** Calls of one template evaluated at most. */

@@ -407,6 +407,15 @@ describe('azure-cli front end: hostile input', () => {
     expect(attr(all[all.length - 1]!, 'vmSize')).toMatch(/is not expanded: this file's matrix combinations times their commands pass the linter's budget/);
   });
 
+  it('scripts calling scripts that fan out (sixty calls of itself a level) stop at the budget, with one EVAL001 note', () => {
+    const self = `#!/bin/bash\n${'./s/a.sh\n'.repeat(60)}az keyvault create -n kva -g rg\n`;
+    const r = run({ '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./s/a.sh\n', 's/a.sh': self });
+    const notes = r.problems.filter((p) => p.ruleId === 'EVAL001' && /the scripts that this file's scripts call/.test(p.message));
+    expect(notes.map((p) => `${p.location.file.split('/').pop()} ${p.location.range.start.line}`)).toEqual(['w.yml 3']);
+    // The step's call runs once; below it 20,000 / 62 (the script's commands, its first line counted) = 322 runs; and the script on its own.
+    expect(r.units.map((u) => u.resources.length)).toEqual([1 + 322, 1]);
+  });
+
   it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {
     const nested = `${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}`;
     const r = run({ 'a.sh': `az acr create -n acr1 --sku ${nested} --admin-enabled "$(echo\naz acr create -n acr2 --sku \${{ inputs.x\n` });

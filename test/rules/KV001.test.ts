@@ -1315,6 +1315,55 @@ jobs:
         messageIncludes: '"kv-prod"',
       },
       {
+        // A path from the checkout's folder names the script from the repository's top (GitHub: \$GITHUB_WORKSPACE, \${{ github.workspace }}).
+        name: 'script-called-by-github-workspace-path',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    environment: prod\n    steps:\n      - run: bash "$GITHUB_WORKSPACE/scripts/kv.sh"\n',
+          'scripts/kv.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name kv-ml --resource-group rg-ml\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        name: 'script-called-by-github-workspace-expression-after-cd',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    environment: prod\n    defaults:\n      run:\n        working-directory: infra\n    steps:\n      - run: |\n          cd terraform\n          ${{ github.workspace }}/scripts/kv.sh\n',
+          'scripts/kv.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name kv-ml --resource-group rg-ml\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // Azure Pipelines: the macro, and the environment variable it becomes (BUILD_SOURCESDIRECTORY; PowerShell's \$env:X).
+        name: 'script-called-by-pipeline-sources-directory',
+        files: {
+          'azure-pipelines.yml':
+            'stages:\n- stage: prod\n  jobs:\n  - job: kv\n    steps:\n    - bash: $(System.DefaultWorkingDirectory)/scripts/a.sh\n    - bash: bash "$BUILD_SOURCESDIRECTORY/scripts/b.sh"\n    - pwsh: \'& "$env:BUILD_SOURCESDIRECTORY\\scripts\\c.ps1"\'\n',
+          'scripts/a.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name kv-a --resource-group rg-ml\n',
+          'scripts/b.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name kv-b --resource-group rg-ml\n',
+          'scripts/c.ps1': '⟦az⟧ keyvault create --name kv-c --resource-group rg-ml\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A script the step's script calls (beside itself, or by its path) runs in the step's environment too.
+        name: 'script-called-by-a-script-a-ci-step-runs',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - run: ./scripts/deploy.sh\n',
+          'scripts/deploy.sh': '#!/bin/bash\nSCRIPT_DIR="$(cd "$(dirname "$0")" && pwd)"\n"$SCRIPT_DIR/kv.sh"\n',
+          'scripts/kv.sh': '#!/bin/bash\n./scripts/create.sh kv-ml\n',
+          'scripts/create.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name "$1" --resource-group rg-ml\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '"kv-ml"',
+      },
+      {
         // A script a matrix job runs runs in every combination: the prod leg classes it prod, whatever the order.
         name: 'script-called-from-a-matrix-job',
         files: {

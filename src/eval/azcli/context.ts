@@ -16,7 +16,8 @@ import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiSt
 import { runtimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { typedParameter } from '../ci/template-conditions.js';
-import { ANY_VARIABLE, MAX_EXPANDED_CHARS, tooLongToRead, type Env, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, CHECKOUT_TOKEN, MAX_EXPANDED_CHARS, tooLongToRead, type Env, type ExpansionContext } from './words.js';
+import { CHECKOUT_TOP_CONTEXTS, CHECKOUT_TOP_MACROS } from '../../parse/yaml/ci-checkout.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
 export interface MatrixVariant {
@@ -301,7 +302,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
       }
     }
     // A compile-time value all the same (an `each` loop variable, a function call): not one this reader resolves.
-    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`);
+    // `github.workspace` is the checkout's folder: a path built on it is a path from the repository's top.
+    const top = github && CHECKOUT_TOP_CONTEXTS.has(parts.join('.').toLowerCase()) ? CHECKOUT_TOKEN : undefined;
+    return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, undefined, top);
   };
   /**
    * A reference inside an expression with operators, as GitHub types it: a `boolean`/`number`
@@ -508,7 +511,10 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   }
   if (runtime?.any) env.set(ANY_VARIABLE, unknown(`an earlier step of the job may set any variable at run time (${setBy})`, runtime.any));
   const macro = pipeline
-    ? (name: string): Value => variable(name) ?? unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`)
+    ? (name: string): Value =>
+        variable(name) ??
+        // `$(Build.SourcesDirectory)`: the checkout's folder (a path built on it is a path from the repository's top).
+        unknown(hidden ? `$(${name}) may come from a variable group or template` : `$(${name}) is not set literally in this file`, undefined, CHECKOUT_TOP_MACROS.has(name.toLowerCase()) ? CHECKOUT_TOKEN : undefined)
     : undefined;
   return { env, expansion: macro ? { expression, macro } : { expression }, variables: { values: vars, hidden, ...(variableFiles.length ? { files: variableFiles } : {}) } };
 }

@@ -18,7 +18,7 @@ import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { ANY_VARIABLE, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, CHECKOUT_TOKEN, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -61,6 +61,8 @@ export interface ScriptCall {
   path: string;
   /** A `cd`/`pushd` ran before it: a relative path is not read from where the script started. */
   cwdMoved?: true;
+  /** The path is from the repository's top, written from the CI checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`). */
+  fromCheckout?: true;
   /** The variables the called script inherits (the initial environment and `export`ed ones). */
   env: Env;
 }
@@ -842,12 +844,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const at = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || (i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0]!.text))));
     // A shell script run from PowerShell (`bash ./x.sh prod`, `./x.sh`): the environment and its arguments.
     if (at < 0) return recordCall(words, () => environmentOf(env));
-    const path = expandWord(words[at]!, env, ctx).text;
-    if (path === undefined) return;
+    const target = scriptPath(expandWord(words[at]!, env, ctx), ctx.file);
+    if (target === undefined) return;
     // The called script inherits the environment (`$env:X`, the step's variables among them).
     const inherited = environmentOf(env);
     for (const [k, v] of psNamedArguments(words.slice(at + 1))) inherited.set(k, v);
-    pushCall(path, inherited);
+    pushCall(target, inherited);
   }
 
   /** The `-Name value` / `-Name:value` arguments of a PowerShell script call, keyed for `passedArgument`. */
@@ -1073,13 +1075,13 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     let target: CiWord | undefined = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const path = expandWord(target, env, ctx).text;
-    if (path === undefined) return;
+    const at = scriptPath(expandWord(target, env, ctx), ctx.file);
+    if (at === undefined) return;
     const inherited = environment();
     // A shell script's arguments are its `$1`…`$9`; a PowerShell script's named ones bind its `param()`.
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
-    pushCall(path, inherited);
+    pushCall(at, inherited);
   }
 
   /** What a program a shell script runs inherits: its exported variables (after `source`/`export $(…)`, any: the called script cannot know its own either). */
@@ -1089,9 +1091,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     return out;
   }
 
-  /** A call of a script at `path` (as written, expanded) with the variables it starts with; after a `cd`, marked so. */
-  function pushCall(path: string, inherited: Env): void {
-    calls.push({ path, env: inherited, ...(cwdMoved ? { cwdMoved: true } : {}) });
+  /** A call of a script at `target` (as written, expanded) with the variables it starts with; after a `cd`, marked so (a path from the checkout's top does not move). */
+  function pushCall(target: { path: string; fromCheckout?: true }, inherited: Env): void {
+    calls.push({ path: target.path, env: inherited, ...(target.fromCheckout ? { fromCheckout: true } : cwdMoved ? { cwdMoved: true } : {}) });
   }
 
   /**
@@ -1710,10 +1712,25 @@ export function idOutputOf(token: string | undefined): { group: string; name: st
  * the working directory; else undefined (every variable becomes unknown).
  */
 function sourcedPath(e: ExpandedWord, file: string): string | undefined {
-  if (e.text !== undefined) return e.text;
+  return scriptPath(e, file)?.path;
+}
+
+/**
+ * The path of a script a word names (`source`, a call): its text when known; for the idioms of
+ * "beside this script" (`"$SCRIPT_DIR/x.sh"`, `"$(dirname "$0")/x.sh"`), the file beside the
+ * script (absolute); for a path from the CI checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`,
+ * `${{ github.workspace }}/…`, `$(Build.SourcesDirectory)/…`), that path from the repository's
+ * top (`fromCheckout`); else undefined.
+ */
+function scriptPath(e: ExpandedWord, file: string): { path: string; fromCheckout?: true } | undefined {
+  if (e.text !== undefined) return { path: e.text };
   const v = sliceValue(e);
-  if (v.kind !== 'unknown' || v.token !== `${SCRIPT_DIR_TOKEN}${file}`) return undefined;
+  if (v.kind !== 'unknown') return undefined;
   const pieces = v.literals;
-  if (pieces?.length !== 2 || pieces[0] !== '' || !pieces[1]!.startsWith('/')) return undefined;
-  return path.resolve(path.dirname(file), `.${pieces[1]}`);
+  if (pieces?.length !== 2 || pieces[0] !== '') return undefined;
+  const rest = pieces[1]!;
+  if (v.token === `${SCRIPT_DIR_TOKEN}${file}`) return rest.startsWith('/') ? { path: path.resolve(path.dirname(file), `.${rest}`) } : undefined;
+  // (A Windows runner's `$env:GITHUB_WORKSPACE\scripts\x.ps1` too.)
+  if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, '/'), fromCheckout: true };
+  return undefined;
 }

@@ -12,6 +12,7 @@
 import type { Location } from '../../core/source.js';
 import { str, unknown, variableSite, type UnknownValue, type Value } from '../../core/value.js';
 import type { CiWord } from '../ci/types.js';
+import { CHECKOUT_TOP_ENVIRONMENT } from '../../parse/yaml/ci-checkout.js';
 
 /** A variable binding as expansions read it: a known string with its origin, or unknown. */
 export type Env = Map<string, Value>;
@@ -60,9 +61,22 @@ export function oneWord(v: UnknownValue): UnknownValue {
   return { ...v, oneWord: true };
 }
 
+/**
+ * Token of the value "the repository's folder on the CI runner" (`$GITHUB_WORKSPACE`,
+ * `${{ github.workspace }}`, `$(Build.SourcesDirectory)`; model/facts/ci-checkout.ts): unknown as
+ * text, but a path built on it names a file from the repository's top (a script a step runs).
+ */
+export const CHECKOUT_TOKEN = 'checkout-top';
+
+/** Whether a variable the script does not assign is one the CI system sets to the checkout's folder (PowerShell's `$env:X` ignores case). */
+function isCheckoutVariable(name: string, ps: boolean): boolean {
+  if (!ps) return CHECKOUT_TOP_ENVIRONMENT.has(name);
+  return isPsEnvironmentKey(name) && CHECKOUT_TOP_ENVIRONMENT.has(name.slice(4).toUpperCase());
+}
+
 /** A variable the script does not assign: unknown (one word for bash's numeric variables and PowerShell's environment variables). */
 function unassigned(name: string, ps: boolean): UnknownValue {
-  const v = unknown(`$${name} is not assigned a literal in this script`);
+  const v = unknown(`$${name} is not assigned a literal in this script`, undefined, isCheckoutVariable(name, ps) ? CHECKOUT_TOKEN : undefined);
   return (!ps && NUMERIC_SHELL_VARIABLES.has(name)) || (ps && isPsEnvironmentKey(name)) ? oneWord(v) : v;
 }
 
