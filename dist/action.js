@@ -19888,7 +19888,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     const required = childBlocks(t.node, "required_providers");
     const block2 = {
       at: blockHeader(t.node, t.file),
-      backend: backend ? { type: backend.labels[0]?.value ?? "", at: blockHeader(backend, t.file) } : void 0,
+      backend: backend ? { type: backend.labels[0]?.value ?? "", at: blockHeader(backend, t.file), body: literalBody(backend.body, t.file, guard) } : void 0,
       cloud: cloud ? blockHeader(cloud, t.file) : void 0,
       requiredProviders: required.length > 0
     };
@@ -55721,7 +55721,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     // Secrets in az command arguments are not read yet (the azure-cli front end maps no secret flags).
     formats: [...DECLARATIVE_FORMATS],
     shortDescription: "Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.",
-    fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file (a provider block included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.",
+    fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file (a provider or backend block included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.",
     help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\` without a default. Provider credentials belong in the provider's environment variables or an OIDC / managed-identity sign-in, never in the provider block.`,
     level: "error",
     tags: ["security", "secrets"],
@@ -55734,6 +55734,7 @@ var SEC001_hardcoded_secret_default = defineRule({
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
+      backendAttribute: '"{{key}}" of backend "{{backend}}" holds a literal credential (value not shown); remove it, rotate it, and give it to terraform init from the environment or -backend-config, or sign in with OIDC or a managed identity.',
       varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       moduleArgument: `The value passed as "{{input}}" to module "{{module}}" ({{how}}) holds a literal secret (value not shown); remove it, ${FIX}.`,
@@ -55873,13 +55874,22 @@ var SEC001_hardcoded_secret_default = defineRule({
           seenInGraph = void 0;
         }
       },
-      // Provider blocks: `provider "azurerm" { client_secret = "…" }` is the most common hard-coded Azure credential.
+      // Provider blocks: `provider "azurerm" { client_secret = "…" }` is the most common hard-coded Azure credential;
+      // a backend's storage key or SAS token (`backend "azurerm" { access_key = "…" }`) opens the state, secrets and all.
       terraformModule(m) {
         for (const p of m.providers) {
           walk4(
             void 0,
             p.body,
             (name, s) => literal(name, s, { messageId: "providerAttribute", data: { provider: p.name }, at: p.at, subject: `provider:${m.dir}:${p.name}`, related: [{ ...p.at, label: `provider "${p.name}"` }] })
+          );
+        }
+        for (const { backend: b } of m.terraformBlocks) {
+          if (!b) continue;
+          walk4(
+            void 0,
+            b.body,
+            (name, s) => literal(name, s, { messageId: "backendAttribute", data: { backend: b.type }, at: b.at, subject: `backend:${m.dir}:${b.type}`, related: [{ ...b.at, label: `backend "${b.type}"` }] })
           );
         }
       },

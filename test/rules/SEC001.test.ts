@@ -1733,6 +1733,24 @@ resource "azurerm_container_app" "app" {
 `,
         },
       },
+      {
+        // Names of the state's place, an empty key given at init, and an OIDC sign-in: no secret.
+        name: 'backend-block-without-literal-credentials',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {
+    resource_group_name  = "rg-tfstate"
+    storage_account_name = "sttfstate"
+    container_name       = "tfstate"
+    key                  = "prod.terraform.tfstate"
+    access_key           = ""
+    use_oidc             = true
+  }
+}
+`,
+        },
+      },
     ],
     invalid: [
       {
@@ -1768,6 +1786,29 @@ provider "aws" {
         level: 'error',
         env: 'unknown',
         messageId: 'providerAttribute',
+      },
+      {
+        // The backend's storage key or SAS token opens the state file, and every secret in it.
+        name: 'backend-block-access-key-and-sas-token',
+        files: {
+          'main.tf': `
+terraform {
+  backend "azurerm" {
+    storage_account_name = "sttfstate"
+    container_name       = "tfstate"
+    key                  = "prod.tfstate"
+    access_key           = ⟦"k8Fj3lQ9pZ2xV7mN4bR6tY1uI0oP5aS8dF3gH6jK9lM2nB4vC7xZ1qW5eR8tY0uI3oP=="⟧
+    sas_token            = ⟦"sv=2022-11-02&ss=b&srt=co&sp=rwdlac&se=2030-01-01&sig=AbCdEf0123456789"⟧
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'backendAttribute',
+        messageIncludes: 'of backend "azurerm"',
+        mustNotShow: ['k8Fj3lQ9pZ2xV7mN4bR6tY1uI0oP5aS8dF3gH6jK9lM2nB4vC7xZ1qW5eR8tY0uI3oP=='],
+        related: [{ file: 'main.tf', line: 2, label: 'backend "azurerm"' }],
       },
       {
         name: 'name-value-secret-blocks',

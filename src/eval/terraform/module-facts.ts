@@ -18,8 +18,11 @@ export interface TerraformModuleFacts {
    * backend/`cloud` block or its own var files (RULES.md TF001).
    */
   isRoot: boolean;
-  /** `terraform {}` blocks: where they are, the backend/cloud they declare, whether they hold `required_providers`. */
-  terraformBlocks: { at: Location; backend?: { type: string; at: Location }; cloud?: Location; requiredProviders: boolean }[];
+  /**
+   * `terraform {}` blocks: where they are, the backend/cloud they declare (a backend's attributes
+   * as written, as a provider's `body`), whether they hold `required_providers`.
+   */
+  terraformBlocks: { at: Location; backend?: { type: string; at: Location; body: ObjectValue }; cloud?: Location; requiredProviders: boolean }[];
   /**
    * The backend Terraform uses after merging override files (TF001): the `terraform {}` block
    * whose `backend` or `cloud` block is in effect, or undefined when no block declares one.
@@ -114,7 +117,7 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     const required = childBlocks(t.node, 'required_providers');
     const block = {
       at: blockHeader(t.node, t.file),
-      backend: backend ? { type: backend.labels[0]?.value ?? '', at: blockHeader(backend, t.file) } : undefined,
+      backend: backend ? { type: backend.labels[0]?.value ?? '', at: blockHeader(backend, t.file), body: literalBody(backend.body, t.file, guard) } : undefined,
       cloud: cloud ? blockHeader(cloud, t.file) : undefined,
       requiredProviders: required.length > 0,
     };
