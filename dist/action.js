@@ -37385,6 +37385,7 @@ function evaluateArmTemplate(opts) {
     const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : /* @__PURE__ */ new Map();
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
+    if (opts.asModule) scope.moduleOf = opts.asModule;
     declareInputs(root, scope, false);
     walkResources(getProp(root, "resources"), scope.root, void 0, [], void 0);
   } catch (e) {
@@ -37501,18 +37502,21 @@ var init_template = __esm({
       root;
       /** The scope of the template that deploys this one as an inner-scope nested deployment (a compiled Bicep module); undefined for the scanned template. */
       caller;
+      /** A template a Bicep file uses as a module (`EvaluateArmOptions.asModule`): the calling file's own class. */
+      moduleOf;
       moduleEnvRead = false;
       moduleEnvValue;
       /**
-       * The class this nested template's own `environment`/`env`… parameter decides (its value as the
-       * deployment passes it, else its default), else its caller's: for its resources when the
-       * evaluation's class is unknown (Resource.moduleEnv, as a Bicep or Terraform module's).
+       * The class this nested template's (or Bicep module's) own `environment`/`env`… parameter
+       * decides (its value as the deployment passes it, else its default), else its caller's: for its
+       * resources when the evaluation's class is unknown (Resource.moduleEnv, as a Bicep or Terraform
+       * module's).
        */
       get moduleEnv() {
-        if (!this.caller) return void 0;
+        if (!this.caller && !this.moduleOf) return void 0;
         if (!this.moduleEnvRead) {
           this.moduleEnvRead = true;
-          this.moduleEnvValue = envFromVariables((name) => this.params.has(name.toLowerCase()) ? this.parameter(name) : void 0) ?? this.caller.moduleEnv;
+          this.moduleEnvValue = envFromVariables((name) => this.params.has(name.toLowerCase()) ? this.parameter(name) : void 0) ?? (this.caller ? this.caller.moduleEnv : this.moduleOf.env);
         }
         return this.moduleEnvValue;
       }
@@ -38540,13 +38544,13 @@ function emitRegistryModule(scope, inst, source) {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
   const template = twinDeployment(scope, d);
   if (twin && template) {
-    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
     pushModuleResources(scope, inst, r);
     return;
   }
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
-    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
     pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path30.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
@@ -38630,7 +38634,7 @@ function emitJsonModule(scope, inst, target) {
   const text2 = scope.env.sources.host.readText(target);
   if (text2 === void 0) return;
   const parsed = parseJsonc(text2, target);
-  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
+  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
   pushModuleResources(scope, inst, r);
 }
 var MAX_VAR_HOPS, localNamesByFile, TWIN_DEPLOYMENTS;

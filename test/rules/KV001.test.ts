@@ -909,6 +909,14 @@ resource "azapi_resource" "kv" {
         },
       },
       {
+        // A JSON template used as a module: its own environment parameter, as the module passes it (dev), decides as a .bicep module's does.
+        name: 'json-module-environment-parameter-nonprod',
+        files: {
+          'main.bicep': "module kv './kv.json' = {\n  name: 'kv'\n  params: {\n    environment: 'dev'\n  }\n}\n",
+          'kv.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "environment": { "type": "string" } },\n  "resources": [\n    { "type": "Microsoft.KeyVault/vaults", "apiVersion": "2023-07-01", "name": "kv1", "location": "westeurope", "properties": { "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "enableRbacAuthorization": true } }\n  ]\n}\n',
+        },
+      },
+      {
         // A statement with a syntax error is not judged: the property the missing `:` cut off would read as absent.
         name: 'statement-with-a-syntax-error-not-judged',
         files: {
@@ -1022,6 +1030,17 @@ resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
         files: {
           'main.bicep': "module kv 'modules/kv.bicep' = {\n  name: 'kv'\n  params: {\n    Environment: 'prod'\n  }\n}\n",
           'modules/kv.bicep': "param Environment string\n⟦resource kv 'Microsoft.KeyVault/vaults@2023-07-01'⟧ = {\n  name: 'kv-${Environment}'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A JSON template used as a module, its environment parameter's default prod: error (it was unknown: warning).
+        name: 'json-module-environment-default-prod',
+        files: {
+          'main.bicep': "module kv './kv.json' = {\n  name: 'kv'\n}\n",
+          'kv.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "environment": { "type": "string", "defaultValue": "prod" } },\n  "resources": [\n    { ⟦"type": "Microsoft.KeyVault/vaults"⟧, "apiVersion": "2023-07-01", "name": "kv1", "location": "westeurope", "properties": { "tenantId": "t", "sku": { "family": "A", "name": "standard" }, "enableRbacAuthorization": true } }\n  ]\n}\n',
         },
         level: 'error',
         env: 'prod',

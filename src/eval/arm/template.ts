@@ -93,6 +93,12 @@ export interface EvaluateArmOptions {
    * `properties.template` (a Bicep registry module's body in its compiled twin).
    */
   templateNode?: JsonNode;
+  /**
+   * The template is a Bicep file's module (a local `.json`, a registry module's compiled body):
+   * its own `environment`/`env`… parameter decides its resources' class as a module's does, else
+   * `env`, the calling file's own (`Resource.moduleEnv`).
+   */
+  asModule?: { env: EnvClass | undefined };
 }
 
 interface Doc {
@@ -173,19 +179,22 @@ class Scope {
   readonly root: Frame;
   /** The scope of the template that deploys this one as an inner-scope nested deployment (a compiled Bicep module); undefined for the scanned template. */
   caller?: Scope;
+  /** A template a Bicep file uses as a module (`EvaluateArmOptions.asModule`): the calling file's own class. */
+  moduleOf?: { env: EnvClass | undefined };
   private moduleEnvRead = false;
   private moduleEnvValue?: EnvClass;
 
   /**
-   * The class this nested template's own `environment`/`env`… parameter decides (its value as the
-   * deployment passes it, else its default), else its caller's: for its resources when the
-   * evaluation's class is unknown (Resource.moduleEnv, as a Bicep or Terraform module's).
+   * The class this nested template's (or Bicep module's) own `environment`/`env`… parameter
+   * decides (its value as the deployment passes it, else its default), else its caller's: for its
+   * resources when the evaluation's class is unknown (Resource.moduleEnv, as a Bicep or Terraform
+   * module's).
    */
   get moduleEnv(): EnvClass | undefined {
-    if (!this.caller) return undefined;
+    if (!this.caller && !this.moduleOf) return undefined;
     if (!this.moduleEnvRead) {
       this.moduleEnvRead = true;
-      this.moduleEnvValue = envFromVariables((name) => (this.params.has(name.toLowerCase()) ? this.parameter(name) : undefined)) ?? this.caller.moduleEnv;
+      this.moduleEnvValue = envFromVariables((name) => (this.params.has(name.toLowerCase()) ? this.parameter(name) : undefined)) ?? (this.caller ? this.caller.moduleEnv : this.moduleOf!.env);
     }
     return this.moduleEnvValue;
   }
@@ -892,6 +901,7 @@ export function evaluateArmTemplate(opts: EvaluateArmOptions): ArmEvaluation {
     const assigned = opts.parameterFile ? readParameterFile(opts.parameterFile) : new Map<string, Value>();
     for (const [k, v] of opts.parameterValues ?? []) assigned.set(k.toLowerCase(), v);
     const scope = new Scope(doc, root, env, assigned);
+    if (opts.asModule) scope.moduleOf = opts.asModule;
     declareInputs(root, scope, false);
     walkResources(getProp(root, 'resources'), scope.root, undefined, [], undefined);
   } catch (e) {

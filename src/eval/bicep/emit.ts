@@ -358,14 +358,14 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
   const template = twinDeployment(scope, d);
   if (twin && template) {
-    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
     pushModuleResources(scope, inst, r);
     return;
   }
   // Opt-in: the copy `bicep restore` left in the Bicep cache (outside the scan root).
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && 'parsed' in cached) {
-    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
     pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
@@ -481,6 +481,6 @@ function emitJsonModule(scope: FileScope, inst: ModInst, target: string): void {
   const text = scope.env.sources.host.readText(target);
   if (text === undefined) return;
   const parsed = parseJsonc(text, target);
-  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget });
+  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
   pushModuleResources(scope, inst, r);
 }
