@@ -47404,6 +47404,7 @@ function azureCliUnits(ciFiles, ctx) {
       }
     }
     const contexts = calledOnly ? callers : [void 0];
+    if (calledOnly && file.format === "azure-pipelines") recordCallerInputs(file, callers, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller.inputs, caller.variables));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
@@ -47721,6 +47722,37 @@ function mergeUpdate(drafts, upd) {
   }
   return false;
 }
+function recordCallerInputs(file, callers, contextOf) {
+  for (const step of file.steps) {
+    if (!step.task) continue;
+    const written2 = [...step.inputs, ...(step.inputBranches ?? []).flat()].filter((e) => e.value?.includes("${{"));
+    if (written2.length === 0) continue;
+    const out = [];
+    for (const caller of callers.slice(0, MAX_CALLER_INPUTS)) {
+      const sc = contextOf(step, caller);
+      const inputs = /* @__PURE__ */ new Map();
+      for (const e of written2) inputs.set(e.key.toLowerCase(), callerInput(e.value, sc));
+      out.push(inputs);
+    }
+    step.inputsByCallers = out;
+  }
+}
+function callerInput(text2, sc) {
+  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(text2);
+  if (whole && !whole[1].includes("}}")) {
+    const v = sc.expansion.expression(whole[1]);
+    return v.kind === "string" ? { text: v.value, ...v.origin ? { origin: v.origin } : {} } : { unknown: v.kind === "unknown" ? v.reason : `\${{${whole[1]}}} is not a text` };
+  }
+  let out = "";
+  let last = 0;
+  for (const m of text2.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
+    const v = sc.expansion.expression(m[1]);
+    if (v.kind !== "string") return { unknown: v.kind === "unknown" ? v.reason : `\${{${m[1]}}} is not a text` };
+    out += text2.slice(last, m.index) + v.value;
+    last = m.index + m[0].length;
+  }
+  return { text: out + text2.slice(last) };
+}
 function scriptFileRuns(file, scripts, root) {
   const out = [];
   if (file.format !== "azure-pipelines") return out;
@@ -48007,7 +48039,7 @@ function templateResource(file, call, sc) {
   r.identity.push(nameKey !== void 0 ? identityKey(t.kind, nameKey) : placeIdentity(call.at));
   return { resource: r, nameKey };
 }
-var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
+var PARENT_KIND, refKeys, ID_GROUP_OF, isFlag, LONG_FLAGS, segments, TRUE_WORDS, FALSE_WORDS, VERSION_DEPENDENT, MATRIX_WORK_BUDGET, MAX_CALLER_INPUTS, MAX_CALLER_DEPTH, MAX_SCRIPT_CALL_DEPTH, NESTED_CALL_WORK_BUDGET, MAX_CONTEXTS_PER_CALL, MAX_CALLS_PER_TEMPLATE, MAX_VARIANTS_PER_CALL;
 var init_azure_cli2 = __esm({
   "src/frontends/azure-cli.ts"() {
     "use strict";
@@ -48042,6 +48074,7 @@ var init_azure_cli2 = __esm({
       "vmss create": ["vmSize"]
     };
     MATRIX_WORK_BUDGET = 2e4;
+    MAX_CALLER_INPUTS = 16;
     MAX_CALLER_DEPTH = 3;
     MAX_SCRIPT_CALL_DEPTH = 4;
     NESTED_CALL_WORK_BUDGET = 2e4;
@@ -57201,22 +57234,36 @@ var CI005_terraform_apply_without_plan_default = defineRule({
             const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute2 = script.attributePath || "script";
             if (!own || "undecided" in own) {
-              const byCallers = callerArgvs(cmd).map((argv) => applyWithoutPlan(argv, script.language)).filter((f) => f !== void 0 && !("undecided" in f) && f.autoApprove.origin !== void 0);
               const places = /* @__PURE__ */ new Set();
-              for (const f of byCallers) {
-                const origin2 = f.autoApprove.origin;
-                if (places.has(locationKey(origin2))) continue;
-                places.add(locationKey(origin2));
+              let callerUndecided;
+              for (const argv of callerArgvs(cmd)) {
+                const f = applyWithoutPlan(argv, script.language);
+                if (!f) continue;
+                if ("undecided" in f) {
+                  callerUndecided ??= f;
+                  continue;
+                }
+                const origin2 = f.autoApprove.origin ?? f.apply.origin;
+                const location = origin2 ?? { file: file.file, range: f.apply.range };
+                if (places.has(locationKey(location))) continue;
+                places.add(locationKey(location));
+                const passed = argv.flatMap((w) => w.origin && w !== f.autoApprove && w !== f.apply ? [{ ...w.origin, label: `argument ${w.text.slice(0, 60)}` }] : []);
+                const related = [...origin2 ? [{ file: file.file, range: f.apply.range, label: "terraform apply" }] : [], ...passed];
                 ctx.report({
                   messageId: "applyWithoutPlan",
                   data: { flag: f.autoApprove.text },
-                  location: origin2,
-                  related: [{ file: file.file, range: f.apply.range, label: "terraform apply" }],
+                  location,
+                  ...related.length ? { related } : {},
                   subject: script.subject,
                   attributePath: attribute2
                 });
               }
               if (places.size > 0) continue;
+              if (!own && callerUndecided) {
+                const at2 = callerUndecided.at.origin ?? { file: file.file, range: callerUndecided.at.range };
+                ctx.undecidedAbout(script.subject, attribute2, callerUndecided.undecided, at2);
+                continue;
+              }
             }
             const found = own;
             if (!found) continue;
@@ -57243,46 +57290,61 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           const task = step.task;
           if (!task || !isTerraformTask(task.name)) continue;
           const views = step.inputBranches?.length ? step.inputBranches.map((b) => [...b, ...step.inputs]) : [step.inputs];
+          const callers = step.inputsByCallers?.length ? step.inputsByCallers : [void 0];
           const reported = /* @__PURE__ */ new Set();
-          for (const inputs of views) {
-            const input2 = (key) => inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
-            const command2 = input2("command");
-            const where = (e) => ({ file: file.file, range: e.valueRange ?? e.keyRange });
-            const commandText = command2?.value?.trim();
-            if (command2 && (commandText === void 0 || expands(commandText))) {
-              ctx.undecidedAbout(step.subject, "inputs.command", `command is ${commandText ?? "not a plain value"}, decided at run time: it may be apply`, where(command2));
-              continue;
+          for (const byCaller of callers) {
+            for (const written2 of views) {
+              const input2 = (key) => written2.find((e) => e.key.toLowerCase() === key.toLowerCase());
+              const read = (e) => {
+                const c = byCaller?.get(e.key.toLowerCase());
+                if (!c) return { ...e.value === void 0 ? {} : { text: e.value } };
+                return "unknown" in c ? { unknown: c.unknown } : { text: c.text, ...c.origin ? { origin: c.origin } : {} };
+              };
+              const command2 = input2("command");
+              const where = (e) => ({ file: file.file, range: e.valueRange ?? e.keyRange });
+              const commandRead = command2 ? read(command2) : void 0;
+              const commandText = commandRead?.text?.trim();
+              if (command2 && (commandText === void 0 || expands(commandText))) {
+                const why = commandRead?.unknown ? `command is not known (${commandRead.unknown}): it may be apply` : `command is ${commandText ?? "not a plain value"}, decided at run time: it may be apply`;
+                ctx.undecidedAbout(step.subject, "inputs.command", why, where(command2));
+                continue;
+              }
+              if (commandText?.toLowerCase() !== "apply" || !command2?.valueRange) continue;
+              const options = input2("commandOptions");
+              const optionsRead = options ? read(options) : void 0;
+              const line = optionsRead?.text ?? "";
+              if (options && (optionsRead?.text === void 0 || line.includes("${{"))) {
+                const why = optionsRead?.unknown ? `commandOptions is not known (${optionsRead.unknown}): it may name the plan file` : "commandOptions is decided at run time: it may name the plan file";
+                ctx.undecidedAbout(step.subject, "inputs.commandOptions", why, where(options));
+                continue;
+              }
+              const args = splitArgumentLine(line);
+              const { autoApprove, planFile, open } = readApplyArgs(args);
+              if (planFile) continue;
+              if (open !== void 0 && options) {
+                ctx.undecidedAbout(step.subject, "inputs.commandOptions", `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
+                continue;
+              }
+              const approves = !/-auto-approve/.test(line) || autoApprove !== void 0;
+              if (!approves) continue;
+              const location = commandRead?.origin ?? { file: file.file, range: command2.valueRange };
+              const at2 = locationKey(location);
+              if (reported.has(at2)) continue;
+              const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
+              if (commandRead?.origin) related.push({ file: file.file, range: command2.valueRange, label: "command" });
+              if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
+              if (optionsRead?.origin) related.push({ ...optionsRead.origin, label: `commandOptions ${line.slice(0, 60)}` });
+              reported.add(at2);
+              ctx.report({
+                messageId: "taskApplyWithoutPlan",
+                // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
+                data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
+                location,
+                related,
+                subject: step.subject,
+                attributePath: "inputs.command"
+              });
             }
-            if (commandText?.toLowerCase() !== "apply" || !command2?.valueRange) continue;
-            const at2 = `${command2.valueRange.start.offset}`;
-            if (reported.has(at2)) continue;
-            const options = input2("commandOptions");
-            const line = options?.value ?? "";
-            if (options && (options.value === void 0 || line.includes("${{"))) {
-              ctx.undecidedAbout(step.subject, "inputs.commandOptions", "commandOptions is decided at run time: it may name the plan file", where(options));
-              continue;
-            }
-            const args = splitArgumentLine(line);
-            const { autoApprove, planFile, open } = readApplyArgs(args);
-            if (planFile) continue;
-            if (open !== void 0 && options) {
-              ctx.undecidedAbout(step.subject, "inputs.commandOptions", `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
-              continue;
-            }
-            const approves = !/-auto-approve/.test(line) || autoApprove !== void 0;
-            if (!approves) continue;
-            const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
-            if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
-            reported.add(at2);
-            ctx.report({
-              messageId: "taskApplyWithoutPlan",
-              // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
-              data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
-              location: { file: file.file, range: command2.valueRange },
-              related,
-              subject: step.subject,
-              attributePath: "inputs.command"
-            });
           }
         }
       }

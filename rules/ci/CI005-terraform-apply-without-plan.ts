@@ -8,7 +8,7 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { locationKey } from '../../src/core/source.js';
 import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
-import type { CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
+import type { CiCallerInput, CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 
 /** `terraform apply` options that take their value as the next word when written without `=`. */
 const VALUE_OPTS = new Set([
@@ -214,25 +214,42 @@ export default defineRule({
             const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute = script.attributePath || 'script';
             if (!own || 'undecided' in own) {
-              // Each caller that passes the flag is a finding at its own value (two steps, two places).
-              const byCallers = callerArgvs(cmd)
-                .map((argv) => applyWithoutPlan(argv, script.language))
-                .filter((f): f is Exclude<typeof f, undefined | { undecided: string }> => f !== undefined && !('undecided' in f) && (f.autoApprove as ReadWord).origin !== undefined);
+              // As each scanned caller's run expands the words (a template's `${{ parameters.x }}`, a
+              // script's `$1`): a caller that passes the flag or the subcommand is a finding at its
+              // own value (two steps, two places); one whose values only leave out the plan file
+              // (`-var-file=prod.tfvars` for the options) is one at the written `apply`.
               const places = new Set<string>();
-              for (const f of byCallers) {
-                const origin = (f.autoApprove as ReadWord).origin!;
-                if (places.has(locationKey(origin))) continue;
-                places.add(locationKey(origin));
+              let callerUndecided: Extract<ApplyReading, { undecided: string }> | undefined;
+              for (const argv of callerArgvs(cmd)) {
+                const f = applyWithoutPlan(argv, script.language);
+                if (!f) continue;
+                if ('undecided' in f) {
+                  callerUndecided ??= f;
+                  continue;
+                }
+                const origin = (f.autoApprove as ReadWord).origin ?? (f.apply as ReadWord).origin;
+                const location = origin ?? { file: file.file, range: f.apply.range };
+                if (places.has(locationKey(location))) continue;
+                places.add(locationKey(location));
+                // The values this caller's run put in (`-var-file=prod.tfvars` for `${{ parameters.opts }}`), where they are written.
+                const passed = argv.flatMap((w) => ((w as ReadWord).origin && w !== f.autoApprove && w !== f.apply ? [{ ...(w as ReadWord).origin!, label: `argument ${w.text.slice(0, 60)}` }] : []));
+                const related = [...(origin ? [{ file: file.file, range: f.apply.range, label: 'terraform apply' }] : []), ...passed];
                 ctx.report({
                   messageId: 'applyWithoutPlan',
                   data: { flag: f.autoApprove.text },
-                  location: origin,
-                  related: [{ file: file.file, range: f.apply.range, label: 'terraform apply' }],
+                  location,
+                  ...(related.length ? { related } : {}),
                   subject: script.subject,
                   attributePath: attribute,
                 });
               }
               if (places.size > 0) continue;
+              // The command's own words decide nothing (a template's expression): what a caller's left open.
+              if (!own && callerUndecided) {
+                const at = (callerUndecided.at as ReadWord).origin ?? { file: file.file, range: callerUndecided.at.range };
+                ctx.undecidedAbout(script.subject, attribute, callerUndecided.undecided, at);
+                continue;
+              }
             }
             const found = own;
             if (!found) continue;
@@ -262,48 +279,67 @@ export default defineRule({
           // Each `${{ if }}` branch of the inputs is read over the entries written outside them
           // (Azure Pipelines inserts the branch it takes; which one is not decided here).
           const views = step.inputBranches?.length ? step.inputBranches.map((b) => [...b, ...step.inputs]) : [step.inputs];
+          // A template's inputs written as expressions are read as each scanned caller makes them
+          // (`commandOptions: ${{ parameters.opts }}`); a template nobody in the scan calls, as written.
+          const callers: (ReadonlyMap<string, CiCallerInput> | undefined)[] = step.inputsByCallers?.length ? step.inputsByCallers : [undefined];
           const reported = new Set<string>();
-          for (const inputs of views) {
-            const input = (key: string): CiEntry | undefined => inputs.find((e) => e.key.toLowerCase() === key.toLowerCase());
-            const command = input('command');
-            const where = (e: CiEntry): Location => ({ file: file.file, range: e.valueRange ?? e.keyRange });
-            // an expression (`${{ parameters.command }}`, `$(cmd)`) is unknown: not reported, recorded
-            const commandText = command?.value?.trim();
-            if (command && (commandText === undefined || expands(commandText))) {
-              ctx.undecidedAbout(step.subject, 'inputs.command', `command is ${commandText ?? 'not a plain value'}, decided at run time: it may be apply`, where(command));
-              continue;
+          for (const byCaller of callers) {
+            for (const written of views) {
+              const input = (key: string): CiEntry | undefined => written.find((e) => e.key.toLowerCase() === key.toLowerCase());
+              /** The entry's text as this caller makes it, where it is written, or why it is not known. */
+              const read = (e: CiEntry): { text?: string; origin?: Location; unknown?: string } => {
+                const c = byCaller?.get(e.key.toLowerCase());
+                if (!c) return { ...(e.value === undefined ? {} : { text: e.value }) };
+                return 'unknown' in c ? { unknown: c.unknown } : { text: c.text, ...(c.origin ? { origin: c.origin } : {}) };
+              };
+              const command = input('command');
+              const where = (e: CiEntry): Location => ({ file: file.file, range: e.valueRange ?? e.keyRange });
+              const commandRead = command ? read(command) : undefined;
+              // an expression (`${{ parameters.command }}`, `$(cmd)`) is unknown: not reported, recorded
+              const commandText = commandRead?.text?.trim();
+              if (command && (commandText === undefined || expands(commandText))) {
+                const why = commandRead?.unknown ? `command is not known (${commandRead.unknown}): it may be apply` : `command is ${commandText ?? 'not a plain value'}, decided at run time: it may be apply`;
+                ctx.undecidedAbout(step.subject, 'inputs.command', why, where(command));
+                continue;
+              }
+              if (commandText?.toLowerCase() !== 'apply' || !command?.valueRange) continue;
+              const options = input('commandOptions');
+              const optionsRead = options ? read(options) : undefined;
+              const line = optionsRead?.text ?? '';
+              if (options && (optionsRead?.text === undefined || line.includes('${{'))) {
+                const why = optionsRead?.unknown ? `commandOptions is not known (${optionsRead.unknown}): it may name the plan file` : 'commandOptions is decided at run time: it may name the plan file';
+                ctx.undecidedAbout(step.subject, 'inputs.commandOptions', why, where(options));
+                continue;
+              }
+              const args = splitArgumentLine(line);
+              const { autoApprove, planFile, open } = readApplyArgs(args);
+              if (planFile) continue;
+              if (open !== undefined && options) {
+                ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
+                continue;
+              }
+              // the task adds `-auto-approve` unless the options already say `-auto-approve…` (then they decide)
+              const approves = !/-auto-approve/.test(line) || autoApprove !== undefined;
+              if (!approves) continue;
+              // A command the caller passes is reported at the caller's value (two callers, two places).
+              const location = commandRead?.origin ?? { file: file.file, range: command.valueRange };
+              const at = locationKey(location);
+              if (reported.has(at)) continue;
+              const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
+              if (commandRead?.origin) related.push({ file: file.file, range: command.valueRange, label: 'command' });
+              if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
+              if (optionsRead?.origin) related.push({ ...optionsRead.origin, label: `commandOptions ${line.slice(0, 60)}` });
+              reported.add(at);
+              ctx.report({
+                messageId: 'taskApplyWithoutPlan',
+                // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
+                data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
+                location,
+                related,
+                subject: step.subject,
+                attributePath: 'inputs.command',
+              });
             }
-            if (commandText?.toLowerCase() !== 'apply' || !command?.valueRange) continue;
-            const at = `${command.valueRange.start.offset}`;
-            if (reported.has(at)) continue;
-            const options = input('commandOptions');
-            const line = options?.value ?? '';
-            if (options && (options.value === undefined || line.includes('${{'))) {
-              ctx.undecidedAbout(step.subject, 'inputs.commandOptions', 'commandOptions is decided at run time: it may name the plan file', where(options));
-              continue;
-            }
-            const args = splitArgumentLine(line);
-            const { autoApprove, planFile, open } = readApplyArgs(args);
-            if (planFile) continue;
-            if (open !== undefined && options) {
-              ctx.undecidedAbout(step.subject, 'inputs.commandOptions', `the argument ${args[open]} of commandOptions is expanded at run time and may be the plan file`, where(options));
-              continue;
-            }
-            // the task adds `-auto-approve` unless the options already say `-auto-approve…` (then they decide)
-            const approves = !/-auto-approve/.test(line) || autoApprove !== undefined;
-            if (!approves) continue;
-            const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
-            if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
-            reported.add(at);
-            ctx.report({
-              messageId: 'taskApplyWithoutPlan',
-              // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
-              data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
-              location: { file: file.file, range: command.valueRange },
-              related,
-              subject: step.subject,
-              attributePath: 'inputs.command',
-            });
           }
         }
       },

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { classifyPath, classifyPipelineFileName, classifyPipelineStageName, classifyValue, envFromVariables, evaluationEnv, type EnvClass } from '../core/env.js';
 import { fileStart, type Location, type Range } from '../core/source.js';
 import { bool, isKnown, list, num, obj, passedThrough, str, unknown, valuesEqual, variableSite, withProvenanceOf, type Value } from '../core/value.js';
-import type { CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
+import type { CiCallerInput, CiFile, CiJob, CiEntry, CiScript, CiStage, CiStep, CiTemplateRef } from '../model/ci.js';
 import type { Evaluation, Fact, Resource } from '../model/resource.js';
 import type { ResourceKind } from '../model/kinds.js';
 import {
@@ -619,6 +619,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     // named script, if scanned, runs with this step's variables and the arguments it passes.
     // The contexts this file's steps run in: its own, or each of its callers' (calledOnly).
     const contexts: (CallerContext | undefined)[] = calledOnly ? callers : [undefined];
+    // A template's task inputs written as expressions (`commandOptions: ${{ parameters.opts }}`), as each caller makes them (CI005 reads them).
+    if (calledOnly && file.format === 'azure-pipelines') recordCallerInputs(file, callers, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller.inputs, caller.variables));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
@@ -1069,6 +1071,49 @@ function mergeUpdate(drafts: Draft[], upd: Draft): boolean {
     return true;
   }
   return false;
+}
+
+/** Callers whose task inputs are recorded per step (`CiStep.inputsByCallers`). */
+const MAX_CALLER_INPUTS = 16;
+
+/**
+ * Records a template's task inputs that hold template expressions as each caller makes them
+ * (`CiStep.inputsByCallers`): Azure Pipelines puts `${{ }}` in at compile time with the caller's
+ * parameters, so the task runs with those values. An expression the caller's values do not
+ * decide leaves its input unknown.
+ */
+function recordCallerInputs(file: CiFile, callers: readonly CallerContext[], contextOf: (step: CiStep, caller: CallerContext) => ScriptContext): void {
+  for (const step of file.steps) {
+    if (!step.task) continue;
+    const written = [...step.inputs, ...(step.inputBranches ?? []).flat()].filter((e) => e.value?.includes('${{'));
+    if (written.length === 0) continue;
+    const out: Map<string, CiCallerInput>[] = [];
+    for (const caller of callers.slice(0, MAX_CALLER_INPUTS)) {
+      const sc = contextOf(step, caller);
+      const inputs = new Map<string, CiCallerInput>();
+      for (const e of written) inputs.set(e.key.toLowerCase(), callerInput(e.value!, sc));
+      out.push(inputs);
+    }
+    step.inputsByCallers = out;
+  }
+}
+
+/** A task input's text with its `${{ … }}` put in by a caller's context (located at the caller's value when one expression is all of it). */
+function callerInput(text: string, sc: ScriptContext): CiCallerInput {
+  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(text);
+  if (whole && !whole[1]!.includes('}}')) {
+    const v = sc.expansion.expression(whole[1]!);
+    return v.kind === 'string' ? { text: v.value, ...(v.origin ? { origin: v.origin } : {}) } : { unknown: v.kind === 'unknown' ? v.reason : `\${{${whole[1]}}} is not a text` };
+  }
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
+    const v = sc.expansion.expression(m[1]!);
+    if (v.kind !== 'string') return { unknown: v.kind === 'unknown' ? v.reason : `\${{${m[1]}}} is not a text` };
+    out += text.slice(last, m.index) + v.value;
+    last = m.index + m[0].length;
+  }
+  return { text: out + text.slice(last) };
 }
 
 /** A task step that runs a scanned script file, and the arguments input it passes (when its syntax is read). */

@@ -34,6 +34,14 @@ jobs:
         },
       },
       {
+        // Every caller passes `plan`: the reusable workflow never applies.
+        name: 'subcommand-every-caller-passes-is-plan',
+        files: {
+          '.github/workflows/caller.yml': 'on: push\njobs:\n  tf:\n    uses: ./.github/workflows/tf.yml\n    with:\n      cmd: plan\n',
+          '.github/workflows/tf.yml': 'on:\n  workflow_call:\n    inputs:\n      cmd:\n        type: string\n        default: apply\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform ${{ inputs.cmd }} -auto-approve\n',
+        },
+      },
+      {
         // A variable Terraform never receives: a shell variable not exported, a PowerShell `$x` (no environment variable).
         name: 'tf-cli-args-that-terraform-never-sees',
         files: {
@@ -49,6 +57,18 @@ jobs:
         files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform ⟦apply⟧ -var rg=$(echo x) -auto-approve\n' },
         level: 'warning',
         env: 'unknown',
+      },
+      {
+        // The subcommand a caller passes to a reusable workflow or a composite action is the finding at the caller's value (review 57: nothing, not even --verbose).
+        name: 'subcommand-a-caller-passes',
+        files: {
+          '.github/workflows/caller.yml': 'on: push\njobs:\n  tf:\n    uses: ./.github/workflows/tf.yml\n    with:\n      cmd: ⟦apply⟧\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/tf\n        with:\n          cmd: ⟦apply⟧\n',
+          '.github/workflows/tf.yml': 'on:\n  workflow_call:\n    inputs:\n      cmd:\n        type: string\n        default: plan\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform ${{ inputs.cmd }} -auto-approve\n',
+          '.github/actions/tf/action.yml': "name: tf\ninputs:\n  cmd:\n    default: plan\nruns:\n  using: composite\n  steps:\n    - run: terraform ${{ inputs.cmd }} -auto-approve\n      shell: bash\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        related: [{ label: 'terraform apply' }],
       },
       {
         // A flag a step passes to a scanned script (its env: read as $AA, or TF_CLI_ARGS_apply) is reported where the step writes it.
@@ -162,6 +182,15 @@ steps:
         },
       },
       {
+        // The caller passes the plan file: the template's apply applies it, the task too.
+        name: 'template-options-a-caller-passes-name-the-plan',
+        files: {
+          'azure-pipelines.yml': "steps:\n  - template: templates/tf.yml\n    parameters:\n      opts: tfplan\n",
+          'templates/tf.yml':
+            "parameters:\n  - name: opts\n    type: string\n    default: ''\nsteps:\n  - script: terraform apply -auto-approve ${{ parameters.opts }}\n  - task: TerraformTaskV4@4\n    inputs:\n      command: apply\n      commandOptions: ${{ parameters.opts }}\n",
+        },
+      },
+      {
         // `enabled: false`: the step never runs.
         name: 'disabled-steps',
         files: {
@@ -212,6 +241,42 @@ steps:
         env: 'unknown',
         messageId: 'applyWithoutPlan',
         related: [{ label: 'terraform apply' }],
+      },
+      {
+        // The caller's options name no plan file: the template's own `apply` is the finding, the caller's value related.
+        name: 'template-script-options-a-caller-passes',
+        files: {
+          'azure-pipelines.yml': "steps:\n  - template: templates/tf.yml\n    parameters:\n      opts: -var-file=prod.tfvars\n",
+          'templates/tf.yml': "parameters:\n  - name: opts\n    type: string\n    default: tfplan\nsteps:\n  - script: terraform ⟦apply⟧ -auto-approve ${{ parameters.opts }}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+        related: [{ file: 'azure-pipelines.yml', line: 4, label: 'argument -var-file=prod.tfvars' }],
+      },
+      {
+        // A Terraform task's commandOptions a caller passes (review 57: was undecided, "decided at run time").
+        name: 'template-task-options-a-caller-passes',
+        files: {
+          'azure-pipelines.yml': "steps:\n  - template: templates/tf.yml\n    parameters:\n      opts: -var-file=prod.tfvars\n",
+          'templates/tf.yml': "parameters:\n  - name: opts\n    type: string\n    default: tfplan\nsteps:\n  - task: TerraformTaskV4@4\n    inputs:\n      command: ⟦apply⟧\n      commandOptions: ${{ parameters.opts }}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+        related: [{ label: 'task: TerraformTaskV4@4' }, { label: 'commandOptions' }, { file: 'azure-pipelines.yml', line: 4, label: 'commandOptions -var-file=prod.tfvars' }],
+      },
+      {
+        // The command a caller passes is the finding at the caller's value.
+        name: 'template-task-command-a-caller-passes',
+        files: {
+          'azure-pipelines.yml': "steps:\n  - template: templates/tf.yml\n    parameters:\n      command: ⟦apply⟧\n",
+          'templates/tf.yml': "parameters:\n  - name: command\n    type: string\n    default: plan\nsteps:\n  - task: TerraformTaskV4@4\n    inputs:\n      command: ${{ parameters.command }}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+        related: [{ label: 'task: TerraformTaskV4@4' }, { file: 'templates/tf.yml', line: 8, label: 'command' }],
       },
       {
         name: 'expression-in-var-file',

@@ -40,6 +40,12 @@ export interface CiEntry {
   range: Range;
 }
 
+/**
+ * A task input as a caller's values make it (`CiStep.inputsByCallers`): its text, located where
+ * the caller writes it when one expression is the whole value; or why it is not known.
+ */
+export type CiCallerInput = { text: string; origin?: Location } | { unknown: string };
+
 /** A GitHub `permissions:` block as written at one level. */
 export interface CiPermissions {
   /** Where it is written. */
@@ -320,6 +326,12 @@ export interface CiStep {
    * `inputs:` (Azure Pipelines inserts the branch it takes; which one is not decided here).
    */
   inputBranches?: CiEntry[][];
+  /**
+   * A template's task inputs as each scanned caller expands them: per caller, the entries whose
+   * value holds a template expression (`commandOptions: ${{ parameters.opts }}`), by lower-cased
+   * key, resolved with the caller's values (set by the azure-cli front end; at most a few callers).
+   */
+  inputsByCallers?: ReadonlyMap<string, CiCallerInput>[];
   /** Step-level `env:`. */
   env: CiVariable[];
   /** GitHub `shell:` (step, else `defaults.run.shell`). */
