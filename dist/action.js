@@ -18924,6 +18924,47 @@ function mergeObjects(args, at2) {
   }
   return keyOrigins ? { ...obj(out, at2), keyOrigins } : obj(out, at2);
 }
+function characters(s) {
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) plain = s.charCodeAt(i) < 128 && s.charCodeAt(i) !== 13;
+  if (plain) return s.split("");
+  graphemes2 ??= new Intl.Segmenter(void 0, { granularity: "grapheme" });
+  return Array.from(graphemes2.segment(s), (g) => g.segment);
+}
+function terraformJson(v) {
+  switch (v.kind) {
+    case "string":
+      return JSON.stringify(v.value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    case "number": {
+      const t = JSON.stringify(v.value);
+      return Number.isFinite(v.value) && !/e/i.test(t) ? t : void 0;
+    }
+    case "bool":
+      return v.value ? "true" : "false";
+    case "null":
+      return "null";
+    case "list": {
+      const items = [];
+      for (const i of v.items) {
+        const t = terraformJson(i);
+        if (t === void 0) return void 0;
+        items.push(t);
+      }
+      return `[${items.join(",")}]`;
+    }
+    case "object": {
+      const parts = [];
+      for (const k of [...v.entries.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0)) {
+        const t = terraformJson(v.entries.get(k));
+        if (t === void 0) return void 0;
+        parts.push(`${terraformJson(str(k))}:${t}`);
+      }
+      return `{${parts.join(",")}}`;
+    }
+    case "unknown":
+      return void 0;
+  }
+}
 function asBool(v) {
   if (v.kind === "bool") return v.value;
   if (v.kind === "string" && (v.value === "true" || v.value === "false")) return v.value === "true";
@@ -18974,7 +19015,7 @@ function matchValue(re, s, m, at2) {
   if (names[1] === "") return list(names.slice(1).map((_, i) => group(i + 1)), at2);
   return obj(new Map(names.slice(1).map((n, i) => [n, group(i + 1)])), at2);
 }
-var unk, fns;
+var unk, graphemes2, fns;
 var init_functions = __esm({
   "src/eval/terraform/functions.ts"() {
     "use strict";
@@ -19088,7 +19129,7 @@ var init_functions = __esm({
         if (a.kind === "unknown") return unk("length", at2, a);
         if (a.kind === "list") return num(a.items.length, at2);
         if (a.kind === "object") return num(a.entries.size, at2);
-        if (a.kind === "string") return num([...a.value].length, at2);
+        if (a.kind === "string") return num(characters(a.value).length, at2);
         return unk("length", at2);
       },
       contains: (args, at2) => {
@@ -19165,7 +19206,7 @@ var init_functions = __esm({
         const off = args[1] && asNumber(args[1]);
         const len = args[2] && asNumber(args[2]);
         if (s === void 0 || off === void 0 || len === void 0) return unk("substr", at2);
-        const chars = [...s];
+        const chars = characters(s);
         const start = off < 0 ? chars.length + off : off;
         return str(chars.slice(start, len < 0 ? void 0 : start + len).join(""), at2);
       },
@@ -19197,7 +19238,8 @@ var init_functions = __esm({
         const a = args[0];
         if (!a) return unk("jsonencode", at2);
         if (containsUnknown(a)) return unk("jsonencode", at2);
-        return str(JSON.stringify(toJS(a)), at2);
+        const text2 = terraformJson(a);
+        return text2 === void 0 ? unk("jsonencode", at2) : str(text2, at2);
       },
       jsondecode: (args, at2) => {
         const a = args[0];

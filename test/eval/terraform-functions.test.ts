@@ -37,6 +37,24 @@ describe('Terraform functions', () => {
     expect(v.kind === 'unknown' && v.reason).toBe('range() would make more than 1024 numbers, which Terraform rejects');
   });
 
+  it('jsonencode writes as Terraform does: keys in lexical order, <, >, & and U+2028/U+2029 escaped (review 57)', () => {
+    expect(js('jsonencode({ b = 1, a = 2 }) == jsonencode({ a = 2, b = 1 })')).toBe(true);
+    expect(js('jsonencode({ b = { d = 1, c = [true, null] }, "10" = "x", a = "y" })')).toBe('{"10":"x","a":"y","b":{"c":[true,null],"d":1}}');
+    expect(js('jsonencode(merge({ z = 1 }, { a = 2 }))')).toBe('{"a":2,"z":1}');
+    expect(js('jsonencode("<b> & \\u2028")')).toBe('"\\u003cb\\u003e \\u0026 \\u2028"');
+    expect(js('jsonencode([1.5, -2, "a\\"b"])')).toBe('[1.5,-2,"a\\"b"]');
+    expect(js('jsonencode({ a = var.u })')).toBe('unknown');
+  });
+
+  it('length and substr count grapheme clusters, as Terraform does (length("👾🕹️") is 2; review 57)', () => {
+    expect(js('length("👾🕹️")')).toBe(2);
+    expect(js('length("e\\u0301te")')).toBe(3);
+    expect(js('length("a\\r\\nb")')).toBe(3);
+    expect(js('length("abc")')).toBe(3);
+    expect(js('substr("👍🏽x", 1, 1)')).toBe('x');
+    expect(js('substr("hello", -3, -1)')).toBe('llo');
+  });
+
   it('alltrue / anytrue follow Terraform (element order, null, strings "true"/"false", unknowns)', () => {
     expect(js('alltrue([])')).toBe(true);
     expect(js('alltrue([true, "true"])')).toBe(true);
