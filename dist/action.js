@@ -19916,6 +19916,7 @@ function buildModuleFacts(src, isRoot, guard, folderFiles) {
     isRoot,
     terraformBlocks: [],
     providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? "", at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
+    literalLocals: literalLocals(src, guard),
     requiredProviders: [],
     usedProviders: [],
     backendFiles: folderFiles.filter((f) => isBackendFile(path9.basename(f))).sort(),
@@ -19996,6 +19997,14 @@ function beforeFirst(s, sep) {
   const i = s.indexOf(sep);
   return i < 0 ? s : s.slice(0, i);
 }
+function literalLocals(src, guard) {
+  const out = [];
+  for (const [name, { node, file }] of src.locals) {
+    if (!LITERAL_TOPS.has(node.expr.type)) continue;
+    out.push({ name, at: { file, range: node.nameRange }, value: evaluate(node.expr, { file, guard, resolveRoot: noNames }) });
+  }
+  return out;
+}
 function literalBody(body, file, guard) {
   const entries2 = /* @__PURE__ */ new Map();
   for (let i = 0; i < body.items.length; i++) {
@@ -20069,7 +20078,7 @@ function lockedProviderTypes(blocks) {
   }
   return out;
 }
-var BACKEND_FILE;
+var BACKEND_FILE, LITERAL_TOPS;
 var init_module_facts = __esm({
   "src/eval/terraform/module-facts.ts"() {
     "use strict";
@@ -20077,6 +20086,7 @@ var init_module_facts = __esm({
     init_module_source();
     init_expressions();
     BACKEND_FILE = /^(?:.+\.tfbackend|backend\.hcl|backend\.conf|backend\.azurerm|.+\.backend\.tfvars)$/i;
+    LITERAL_TOPS = /* @__PURE__ */ new Set(["Literal", "Template", "TemplateWrap", "Object", "Tuple"]);
   }
 });
 
@@ -55800,7 +55810,7 @@ var SEC001_hardcoded_secret_default = defineRule({
     // Secrets in az command arguments are not read yet (the azure-cli front end maps no secret flags).
     formats: [...DECLARATIVE_FORMATS],
     shortDescription: "Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.",
-    fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file (a provider or backend block included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.",
+    fullDescription: "A password, client secret, access key, SAS token or connection string written in a .tf file (a provider or backend block, a local value included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.",
     help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\` without a default. Provider credentials belong in the provider's environment variables or an OIDC / managed-identity sign-in, never in the provider block.`,
     level: "error",
     tags: ["security", "secrets"],
@@ -55813,6 +55823,8 @@ var SEC001_hardcoded_secret_default = defineRule({
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
+      localValue: `Local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      localValueKey: `Key "{{key}}" in local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       backendAttribute: '"{{key}}" of backend "{{backend}}" holds a literal credential (value not shown); remove it, rotate it, and give it to terraform init from the environment or -backend-config, or sign in with OIDC or a managed identity.',
       varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
@@ -55962,6 +55974,10 @@ var SEC001_hardcoded_secret_default = defineRule({
             p.body,
             (name, s) => literal(name, s, { messageId: "providerAttribute", data: { provider: p.name }, at: p.at, subject: `provider:${m.dir}:${p.name}`, related: [{ ...p.at, label: `provider "${p.name}"` }] })
           );
+        }
+        for (const l of m.literalLocals) {
+          const base = { data: { input: l.name }, at: l.at, subject: `local:${m.dir}:${l.name}`, related: [{ ...l.at, label: `local.${l.name}` }] };
+          walk4(l.name, l.value, (name, s) => literal(name, s, { ...base, messageId: name === l.name && s === l.value ? "localValue" : "localValueKey" }));
         }
         for (const { backend: b } of m.terraformBlocks) {
           if (!b) continue;

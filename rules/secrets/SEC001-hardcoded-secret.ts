@@ -16,6 +16,8 @@ type MessageId =
   | 'secureDefault'
   | 'providerAttribute'
   | 'backendAttribute'
+  | 'localValue'
+  | 'localValueKey'
   | 'inputAssigned'
   | 'inputDefaultKey'
   | 'inputAssignedKey'
@@ -225,7 +227,7 @@ export default defineRule({
     formats: [...DECLARATIVE_FORMATS],
     shortDescription: 'Secret written as a literal in infrastructure code, or a secret parameter not typed securestring.',
     fullDescription:
-      'A password, client secret, access key, SAS token or connection string written in a .tf file (a provider or backend block included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.',
+      'A password, client secret, access key, SAS token or connection string written in a .tf file (a provider or backend block, a local value included), a variable default, a .tfvars file, an ARM parameter default or a parameter file is in the Git history of every clone and fork for good, in CI logs, in plan files and in the Terraform state. Anyone with read access to the repository gets the credential; rotating it means finding every copy. ARM/Bicep parameters with secret names typed `string` are additionally logged in the deployment history in plain text. In a var or parameter file named or filed as a sample, example or template the finding is a warning: such a file is meant to be copied and filled in, but the value in it is still public.',
     help: `Remove the literal and rotate the credential. Pass the value at deploy time from Key Vault (a \`data "${KEY_VAULT_SECRET_DATA_SOURCE}"\`, an ARM parameter-file Key Vault reference), generate it (\`random_password\`), or use a managed identity; type ARM/Bicep secret parameters as \`securestring\` / \`@secure()\` without a default. Provider credentials belong in the provider's environment variables or an OIDC / managed-identity sign-in, never in the provider block.`,
     level: 'error',
     tags: ['security', 'secrets'],
@@ -238,6 +240,8 @@ export default defineRule({
       inputAssignedKey: `Key "{{key}}" in the value assigned to {{declared}} "{{input}}" holds a literal secret (value not shown); remove it, ${FIX}.`,
       attribute: `"{{key}}" of "{{name}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       providerAttribute: '"{{key}}" of provider "{{provider}}" holds a literal credential (value not shown); remove it, rotate it, and let the provider read it from its environment variable or sign in with OIDC or a managed identity.',
+      localValue: `Local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
+      localValueKey: `Key "{{key}}" in local value "{{input}}" holds a literal secret (value not shown); remove the literal, ${FIX}.`,
       backendAttribute: '"{{key}}" of backend "{{backend}}" holds a literal credential (value not shown); remove it, rotate it, and give it to terraform init from the environment or -backend-config, or sign in with OIDC or a managed identity.',
       varFile: `"{{key}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
       varFileKey: `Key "{{key}}" of "{{input}}" in {{file}} holds a literal secret (value not shown); remove it from the file, ${FIX}.`,
@@ -428,6 +432,12 @@ export default defineRule({
           walk(undefined, p.body, (name, s) =>
             literal(name, s, { messageId: 'providerAttribute', data: { provider: p.name }, at: p.at, subject: `provider:${m.dir}:${p.name}`, related: [{ ...p.at, label: `provider "${p.name}"` }] }),
           );
+        }
+        // A local value written as a literal (`locals { db_password = "…" }`): one a resource reads
+        // was reported there already (graphs come first); this is the rest, whatever reads them.
+        for (const l of m.literalLocals) {
+          const base = { data: { input: l.name }, at: l.at, subject: `local:${m.dir}:${l.name}`, related: [{ ...l.at, label: `local.${l.name}` }] };
+          walk(l.name, l.value, (name, s) => literal(name, s, { ...base, messageId: name === l.name && s === l.value ? 'localValue' : 'localValueKey' }));
         }
         for (const { backend: b } of m.terraformBlocks) {
           if (!b) continue;

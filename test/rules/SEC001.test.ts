@@ -1734,6 +1734,26 @@ resource "azurerm_container_app" "app" {
         },
       },
       {
+        // Locals that read a variable, call a function or hold a placeholder hold no literal secret.
+        name: 'local-values-without-literal-secrets',
+        files: {
+          'main.tf': `
+variable "db_password" {
+  type      = string
+  sensitive = true
+}
+locals {
+  db_password     = var.db_password
+  api_key         = random_password.k.result
+  client_secret   = "\${var.db_password}"
+  admin_password  = "changeme"
+  password_length = 24
+  secret_name     = "sql-admin-password"
+}
+`,
+        },
+      },
+      {
         // Names of the state's place, an empty key given at init, and an OIDC sign-in: no secret.
         name: 'backend-block-without-literal-credentials',
         files: {
@@ -1786,6 +1806,25 @@ provider "aws" {
         level: 'error',
         env: 'unknown',
         messageId: 'providerAttribute',
+      },
+      {
+        // A secret written in a local value, whole or under a key; one a resource reads is reported once, in the resource's words (review 57).
+        name: 'local-values-holding-literal-secrets',
+        files: {
+          'main.tf': `
+locals {
+  db_password = ⟦"Sup3r-S3cret-Value!"⟧
+  settings = {
+    api_key = ⟦"AbC123xyz987QwE"⟧
+    name    = "ml"
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        message: /local value "(?:db_password|settings)"/i,
+        mustNotShow: ['Sup3r-S3cret-Value!', 'AbC123xyz987QwE'],
       },
       {
         // The backend's storage key or SAS token opens the state file, and every secret in it.

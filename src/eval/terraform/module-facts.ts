@@ -33,6 +33,11 @@ export interface TerraformModuleFacts {
    * (a literal is known with its origin, `var.x` is unknown): nested blocks are lists of objects.
    */
   providers: { name: string; at: Location; body: ObjectValue }[];
+  /**
+   * `locals` written as literals, strings, objects or lists (not a call or a reference), evaluated
+   * as `providers` are (SEC001: a secret written in a local value). Where each is named.
+   */
+  literalLocals: { name: string; at: Location; value: Value }[];
   requiredProviders: { name: string; at: Location; version?: Value }[];
   /**
    * Provider names used by resources and data sources (the type's prefix or the `provider`
@@ -103,6 +108,7 @@ export function buildModuleFacts(src: ModuleSource, isRoot: boolean, guard: Eval
     isRoot,
     terraformBlocks: [],
     providers: src.providers.map((p) => ({ name: p.node.labels[0]?.value ?? '', at: blockHeader(p.node, p.file), body: literalBody(p.node.body, p.file, guard) })),
+    literalLocals: literalLocals(src, guard),
     requiredProviders: [],
     usedProviders: [],
     backendFiles: folderFiles.filter((f) => isBackendFile(path.basename(f))).sort(),
@@ -200,6 +206,19 @@ function beforeFirst(s: string, sep: string): string {
   return i < 0 ? s : s.slice(0, i);
 }
 
+
+/** Expressions a local written as a literal value has at its top (`"…"`, `{ … }`, `[ … ]`). */
+const LITERAL_TOPS: ReadonlySet<string> = new Set(['Literal', 'Template', 'TemplateWrap', 'Object', 'Tuple']);
+
+/** The module's locals written as literal values, evaluated without variables (see `literalLocals`), in file order. */
+function literalLocals(src: ModuleSource, guard: EvalGuard): TerraformModuleFacts['literalLocals'] {
+  const out: TerraformModuleFacts['literalLocals'] = [];
+  for (const [name, { node, file }] of src.locals) {
+    if (!LITERAL_TOPS.has(node.expr.type)) continue;
+    out.push({ name, at: { file, range: node.nameRange }, value: evaluate(node.expr, { file, guard, resolveRoot: noNames }) });
+  }
+  return out;
+}
 
 /** A block's attributes evaluated without variables (literals only); nested blocks become lists of objects. */
 function literalBody(body: Body, file: string, guard: EvalGuard): ObjectValue {
