@@ -44214,6 +44214,9 @@ function mentionsGpu(text2) {
 function piecesMentionGpu(pieces) {
   return pieces.some((p, i) => mentionsGpu(i === 0 ? p : p.replace(/^[-_. ]?gpus?/i, "#")));
 }
+function piecesMayMentionGpu(pieces) {
+  return !piecesMentionGpu(pieces) && pieces.some((p, i) => i > 0 && /^[-_. ]?gpus?/i.test(p) && mentionsGpu(p));
+}
 function gpuSwitchedOff(key, value) {
   const v = typeof value === "string" ? value : value?.kind === "string" ? value.value : value?.kind === "bool" ? String(value.value) : void 0;
   return v !== void 0 && OFF_VALUE.test(v.trim()) && mentionsGpu(key);
@@ -54314,9 +54317,14 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
   },
   create(ctx) {
     const nameUndecided = (r) => {
-      if (r.name?.kind !== "unknown" || !/of an unknown (for_each|count)/.test(r.name.reason)) return;
+      if (r.name?.kind !== "unknown") return;
+      const pieces = nameLiteralPieces(r.name);
+      const afterUnknown = pieces !== void 0 && piecesMayMentionGpu(pieces);
+      if (!afterUnknown && !/of an unknown (for_each|count)/.test(r.name.reason)) return;
       const s = knownString(r, "vmSize");
-      if (s !== void 0 && !isGpuSize(s)) ctx.undecided(r, "name", `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`, r.header);
+      if (s === void 0 || isGpuSize(s)) return;
+      if (afterUnknown) ctx.undecided(r, "name", `its name "${pieces.join("\u2026")}" says GPU unless the unknown part before "gpu" negates it (non-gpu) (${r.name.reason})`, r.header);
+      else ctx.undecided(r, "name", `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`, r.header);
     };
     const check = (r) => {
       const known2 = knownString(r, "vmSize");

@@ -2646,4 +2646,16 @@ resource "azurerm_kubernetes_cluster_node_pool" "dyn" {
   it('is silent when the name is known', async () => {
     expect(await undecided('"cpu"')).toEqual([]);
   });
+
+  it('lists a name whose gpu comes right after an unknown part (it may be non-gpu), and not a name unknown otherwise (review 57)', async () => {
+    const one = async (name: string): Promise<string[]> => {
+      const dir = tree({ 'main.tf': `variable "prefix" {}\nresource "azurerm_kubernetes_cluster_node_pool" "p" {\n  name                  = ${name}\n  kubernetes_cluster_id = "/subscriptions/x/aks"\n  vm_size               = "Standard_D4s_v5"\n}\n` });
+      const r = await lint({ paths: [dir], root: dir, rules: ['GPU001'] });
+      expect(r.findings.filter((f) => f.ruleId === 'GPU001')).toEqual([]);
+      return r.undecided.filter((u) => u.ruleId === 'GPU001').map((u) => u.reason);
+    };
+    expect(await one('"${var.prefix}-gpu"')).toEqual([expect.stringContaining('its name "…-gpu" says GPU unless the unknown part before "gpu" negates it (non-gpu)')]);
+    expect(await one('"${var.prefix}-cpu"')).toEqual([]);
+    expect(await one('var.prefix')).toEqual([]);
+  });
 });

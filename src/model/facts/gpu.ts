@@ -122,6 +122,14 @@ export function piecesMentionGpu(pieces: readonly string[]): boolean {
   return pieces.some((p, i) => mentionsGpu(i === 0 ? p : p.replace(/^[-_. ]?gpus?/i, '#')));
 }
 
+/**
+ * Whether a partly known name has `gpu` only right after an unknown part (`${prefix}-gpu`): it
+ * says GPU unless that part ends in a negation (`non-gpu`), which the scan cannot know.
+ */
+export function piecesMayMentionGpu(pieces: readonly string[]): boolean {
+  return !piecesMentionGpu(pieces) && pieces.some((p, i) => i > 0 && /^[-_. ]?gpus?/i.test(p) && mentionsGpu(p));
+}
+
 /** A label, tag or taint value that switches off what its key names (`gpu: "false"`). */
 const OFF_VALUE = /^(?:false|no|none|off|disabled|0)$/i;
 
