@@ -30389,8 +30389,12 @@ function psBinding(v, name) {
 function isPsEnvironmentKey(name) {
   return name.length > 4 && name.slice(0, 4).toLowerCase() === "env:";
 }
-function scriptDirOutput(text2, file, language) {
-  return language === "shell" && SCRIPT_DIR_IDIOM.test(text2.trim()) ? scriptDirValue(file, text2) : void 0;
+function scriptDirOutput(text2, ctx) {
+  if (ctx.language !== "shell") return void 0;
+  const t = text2.trim();
+  if (!SCRIPT_DIR_IDIOM.test(t)) return void 0;
+  const self = t.includes("BASH_SOURCE") ? ctx.file : ctx.program ?? ctx.file;
+  return /\.ya?ml$/i.test(self) ? void 0 : scriptDirValue(self, text2);
 }
 function psVariableKey(ref) {
   if (/^env:/i.test(ref)) return `env:${ref.slice(4)}`;
@@ -30560,7 +30564,8 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
       const close = balanced(raw, i + 1, "(", ")");
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      if (ctx.language === "shell" && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
+      const own = scriptDirOutput(inner, ctx);
+      if (own) expansion(own, i, end);
       else if (inner.startsWith("(") && !ps) expansion(oneWord(unknown("arithmetic expansion")), i, end);
       else expansion(unknown(inner.startsWith("(") ? "arithmetic expansion" : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
@@ -44927,6 +44932,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   const ctx = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
+  if (base.program) ctx.program = base.program;
   let env = ps ? powershellEnvironment(initial) : copy(initial);
   if (!ps) {
     const use = positionalUse(script.commands);
@@ -45211,7 +45217,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   function recordPsCall(words) {
     const at2 = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0].text)));
     if (at2 < 0) return recordCall(words, () => environmentOf3(env));
-    const target = scriptPath(expandWord(words[at2], env, ctx), ctx.file);
+    const target = scriptPath(expandWord(words[at2], env, ctx));
     if (target === void 0) return;
     const inherited = environmentOf3(env);
     for (const [k, v] of psNamedArguments(words.slice(at2 + 1))) inherited.set(k, v);
@@ -45322,7 +45328,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
   }
   function runSourced(word, unknownWhy) {
-    const target = word ? sourcedPath(expandWord(word, env, ctx), ctx.file) : void 0;
+    const target = word ? sourcedPath(expandWord(word, env, ctx)) : void 0;
     const after = target !== void 0 ? ctx.source?.(target, env) : void 0;
     if (!after) return forgetAll(unknownWhy);
     for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
@@ -45391,8 +45397,9 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     let target = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith("-"));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const at2 = scriptPath(expandWord(target, env, ctx), ctx.file);
+    const at2 = scriptPath(expandWord(target, env, ctx));
     if (at2 === void 0) return;
+    if (words[0].text === "source" || words[0].text === ".") at2.sourced = true;
     const inherited = environment();
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
@@ -45404,7 +45411,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return out;
   }
   function pushCall(target, inherited) {
-    calls.push({ path: target.path, env: inherited, ...target.fromCheckout ? { fromCheckout: true } : cwdMoved ? { cwdMoved: true } : {} });
+    calls.push({ path: target.path, env: inherited, ...target.fromCheckout ? { fromCheckout: true } : cwdMoved ? { cwdMoved: true } : {}, ...target.sourced ? { sourced: true } : {} });
   }
   function positionalArguments(args) {
     const out = /* @__PURE__ */ new Map();
@@ -45796,7 +45803,7 @@ function substitutionText(sub2, later) {
 }
 function commandOutput(name, sub2, later, env, ctx) {
   const reason = `$${name} is assigned the output of a command`;
-  const own = sub2.after === void 0 || sub2.after === "$(" ? scriptDirOutput(substitutionText(sub2, later), ctx.file, ctx.language) : void 0;
+  const own = sub2.after === void 0 || sub2.after === "$(" ? scriptDirOutput(substitutionText(sub2, later), ctx) : void 0;
   if (own) return own;
   return azIdOutput(
     joinExpressions(sub2.argv).map((w) => expandWord(w, env, ctx).text),
@@ -45827,17 +45834,17 @@ function idOutputOf(token) {
   const colon = rest.indexOf(":");
   return colon > 0 && colon < rest.length - 1 ? { group: rest.slice(0, colon), name: rest.slice(colon + 1) } : void 0;
 }
-function sourcedPath(e, file) {
-  return scriptPath(e, file)?.path;
+function sourcedPath(e) {
+  return scriptPath(e)?.path;
 }
-function scriptPath(e, file) {
+function scriptPath(e) {
   if (e.text !== void 0) return { path: e.text };
   const v = sliceValue(e);
   if (v.kind !== "unknown") return void 0;
   const pieces = v.literals;
   if (pieces?.length !== 2 || pieces[0] !== "") return void 0;
   const rest = pieces[1];
-  if (v.token === `${SCRIPT_DIR_TOKEN}${file}`) return rest.startsWith("/") ? { path: path37.resolve(path37.dirname(file), `.${rest}`) } : void 0;
+  if (v.token?.startsWith(SCRIPT_DIR_TOKEN)) return rest.startsWith("/") ? { path: path37.resolve(path37.dirname(v.token.slice(SCRIPT_DIR_TOKEN.length)), `.${rest}`) } : void 0;
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
   return void 0;
 }
@@ -47327,11 +47334,12 @@ function azureCliUnits(ciFiles, ctx) {
   const variableTemplateSources = resolveVariableTemplates(ciFiles, ctx);
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
   problems.push(...missingLocalReferences(references, ctx));
-  const withSource = (from, base, depth = 0) => ({
+  const withSource = (from, base, depth = 0, program) => ({
     ...base,
+    ...program === void 0 ? {} : { program },
     source: (p, env) => {
       const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : void 0;
-      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1)).env : void 0;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from)).env : void 0;
     }
   });
   for (const file of ciFiles) {
@@ -47399,19 +47407,21 @@ function azureCliUnits(ciFiles, ctx) {
       }
       return false;
     };
-    const runCalledScripts = (from, fromFile, fromSc, step, budgetRange, name, fromEnv, classOf, first, depth = 0) => {
+    const runCalledScripts = (from, fromFile, fromSc, step, budgetRange, name, fromEnv, classOf, first, depth = 0, fromProgram) => {
       if (file.kind === "script") return;
       for (const call of from.calls) {
         const target = calledScript(byPath, ctx.root, fromFile, call, step);
         if (!target) continue;
-        if (!first && !spendMatrixWork(Math.max(1, target.script.commands.length), budgetRange)) continue;
-        if (depth > 0 && !spendNestedWork(Math.max(1, target.script.commands.length), budgetRange)) continue;
-        const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion), first ? "caller" : false);
+        const work = Math.max(1, target.script.commands.length);
+        if (depth === 0 ? !first && !spendMatrixWork(work, budgetRange) : !spendNestedWork(work, budgetRange)) continue;
+        const program = call.sourced ? fromProgram ?? fromFile : void 0;
+        const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? "caller" : false);
         const defaults = configuredDefaults(child);
-        const assigned = child.assigned.size ? new Map([...from.assigned, ...child.assigned]) : from.assigned;
-        const childEnv = child.assigned.size ? classOf(assigned) : fromEnv;
+        const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
+        const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
+        const childEnv = assigned === from.assigned ? fromEnv : classOf(assigned);
         for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
-        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1);
+        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }
     };
     let nestedWork = 0;

@@ -441,11 +441,13 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const { calls: localCalls, references } = localCallsByTarget(ciFiles, ctx.root);
   problems.push(...missingLocalReferences(references, ctx));
   // `source ./vars.sh` of a scanned script: run it (its own az commands are linted in its own file) and keep its variables.
-  const withSource = (from: string, base: ScriptContext['expansion'], depth = 0): ScriptContext['expansion'] => ({
+  // (A sourced file's `$0` is the script that sources it, `program`: its `$(dirname "$0")` is that script's folder.)
+  const withSource = (from: string, base: ScriptContext['expansion'], depth = 0, program?: string): ScriptContext['expansion'] => ({
     ...base,
+    ...(program === undefined ? {} : { program }),
     source: (p: string, env: Env): Env | undefined => {
       const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : undefined;
-      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1)).env : undefined;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from)).env : undefined;
     },
   });
   for (const file of ciFiles) {
@@ -544,21 +546,29 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       classOf: (assigned: Map<string, Value>) => () => EnvClass | undefined,
       first: boolean,
       depth = 0,
+      fromProgram?: string,
     ): void => {
       if (file.kind === 'script') return;
       for (const call of from.calls) {
         const target = calledScript(byPath, ctx.root, fromFile, call, step);
         if (!target) continue;
         // Counted before it runs; past the budget the remaining runs do not run it, and EVAL001 says so.
-        if (!first && !spendMatrixWork(Math.max(1, target.script.commands.length), budgetRange)) continue;
-        if (depth > 0 && !spendNestedWork(Math.max(1, target.script.commands.length), budgetRange)) continue;
-        const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion), first ? 'caller' : false);
+        // The step's own calls count toward the matrix work; the calls below them, toward their own budget only
+        // (a fan-out there must not make the step's matrix values unknown).
+        const work = Math.max(1, target.script.commands.length);
+        if (depth === 0 ? !first && !spendMatrixWork(work, budgetRange) : !spendNestedWork(work, budgetRange)) continue;
+        // A sourced file runs in its caller's shell: its `$0` is the caller's (the script that runs).
+        const program = call.sourced ? (fromProgram ?? fromFile) : undefined;
+        const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? 'caller' : false);
         const defaults = configuredDefaults(child);
-        // The called script's own assignments (`ENVIRONMENT=$1`) class its commands too.
-        const assigned = child.assigned.size ? new Map([...from.assigned, ...child.assigned]) : from.assigned;
-        const childEnv = child.assigned.size ? classOf(assigned) : fromEnv;
+        // The caller's assignments the called script inherits (exported: `export ENVIRONMENT=prod`; all of
+        // them for a sourced file) and its own (`ENVIRONMENT=$1`) class its commands; one it does not see
+        // (not exported) does not.
+        const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
+        const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);
+        const childEnv = assigned === from.assigned ? fromEnv : classOf(assigned);
         for (const inv of child.invocations) for (const d of fromInvocation(inv, target.file, [], false, linkerFor(true, () => child.heredocs), defaults) ?? []) add(name, d, childEnv());
-        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1);
+        if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }
     };
     // Scripts calling scripts may fan out (each a few calls, four levels down): the runs below the

@@ -416,6 +416,18 @@ describe('azure-cli front end: hostile input', () => {
     expect(r.units.map((u) => u.resources.length)).toEqual([1 + 322, 1]);
   });
 
+  it('the scripts that called scripts call spend their own budget, not the matrix work: every combination is still expanded (review 58)', () => {
+    const sizes = Array.from({ length: 40 }, (_, i) => `Standard_D${i + 2}s_v5`).join(', ');
+    const r = run({
+      '.github/workflows/w.yml': `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        size: [${sizes}]\n    steps:\n      - run: bash s/a.sh \${{ matrix.size }}\n`,
+      's/a.sh': `#!/bin/bash\naz aks nodepool add -n gpupool --cluster-name c -g rg --node-vm-size "$1"\n${'bash s/b.sh\n'.repeat(30)}`,
+      's/b.sh': `#!/bin/bash\n${'echo x\n'.repeat(100)}`,
+    });
+    expect(r.problems.filter((p) => /matrix combinations of this file's jobs/.test(p.message))).toEqual([]);
+    const pools = r.units.flatMap((u) => u.resources).filter((x) => x.kind === 'aks.nodepool' && x.evaluation.unit.endsWith('w.yml'));
+    expect(new Set(pools.map((p) => attr(p, 'vmSize').split('@')[0])).size).toBe(40);
+  });
+
   it('deeply nested defaults, unbalanced expansions and unclosed ${{ do not throw', () => {
     const nested = `${'${A:-'.repeat(5000)}x${'}'.repeat(5000)}`;
     const r = run({ 'a.sh': `az acr create -n acr1 --sku ${nested} --admin-enabled "$(echo\naz acr create -n acr2 --sku \${{ inputs.x\n` });

@@ -1383,6 +1383,44 @@ jobs:
         messageIncludes: '"kv-ml"',
       },
       {
+        // \$0 of a CI step's inline script is the runner's temporary file: \$(dirname "\$0") is not the YAML's folder,
+        // so the script there is not run by the prod job: linted on its own, unknown class (review 58).
+        name: 'dirname-of-dollar-zero-in-an-inline-step',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    environment: prod\n    steps:\n      - run: |\n          DIR=$(dirname "$0")\n          bash "$DIR/scripts/kv.sh"\n',
+          '.github/workflows/scripts/kv.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name kv1 --resource-group rg\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A variable the caller does not export is not the called script's: ENVIRONMENT=prod does not class it (review 58).
+        name: 'unexported-environment-does-not-class-a-called-script',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    steps:\n      - run: bash s/a.sh\n',
+          's/a.sh': '#!/bin/bash\nENVIRONMENT=prod\nbash s/b.sh\n',
+          's/b.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name kvb --resource-group rg\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+      },
+      {
+        // A sourced file's `$0` is the script sourcing it: `$(dirname "$0")/b.sh` there is beside that script (review 58).
+        name: 'dirname-of-dollar-zero-in-a-sourced-file',
+        files: {
+          '.github/workflows/deploy.yml': 'on: push\njobs:\n  kv:\n    runs-on: ubuntu-latest\n    environment: prod\n    steps:\n      - run: bash s/main.sh\n',
+          's/main.sh': '#!/bin/bash\nsource s/lib/helpers.sh\n',
+          's/lib/helpers.sh': 'HDIR=$(dirname "$0")\nbash "$HDIR/b.sh"\n',
+          's/b.sh': '#!/bin/bash\n⟦az⟧ keyvault create --name kv-s-b --resource-group rg\n',
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        messageIncludes: '"kv-s-b"',
+      },
+      {
         // A script a matrix job runs runs in every combination: the prod leg classes it prod, whatever the order.
         name: 'script-called-from-a-matrix-job',
         files: {

@@ -63,6 +63,8 @@ export interface ScriptCall {
   cwdMoved?: true;
   /** The path is from the repository's top, written from the CI checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`). */
   fromCheckout?: true;
+  /** `source x.sh` / `. x.sh`: run in the caller's shell (its `$0` is the caller's). */
+  sourced?: true;
   /** The variables the called script inherits (the initial environment and `export`ed ones). */
   env: Env;
 }
@@ -469,6 +471,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   const ctx: ExpansionContext = { expression: base.expression, file, language: script.language };
   if (base.macro) ctx.macro = base.macro;
   if (base.source) ctx.source = base.source;
+  if (base.program) ctx.program = base.program;
   // A PowerShell script finds the step's variables in its environment only (`$env:X`, not `$X`).
   let env: Env = ps ? powershellEnvironment(initial) : copy(initial);
   // The caller's arguments are `$1`…: only where they stay what the caller passed. Moved or
@@ -844,7 +847,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const at = words.findIndex((w, i) => /\.ps1$/i.test(w.text) && (powershellProgramAt(words, i) || (i >= 1 && /^(?:pwsh|powershell)(?:\.exe)?$/i.test(words[0]!.text))));
     // A shell script run from PowerShell (`bash ./x.sh prod`, `./x.sh`): the environment and its arguments.
     if (at < 0) return recordCall(words, () => environmentOf(env));
-    const target = scriptPath(expandWord(words[at]!, env, ctx), ctx.file);
+    const target = scriptPath(expandWord(words[at]!, env, ctx));
     if (target === undefined) return;
     // The called script inherits the environment (`$env:X`, the step's variables among them).
     const inherited = environmentOf(env);
@@ -989,7 +992,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * in this scope, so its literal assignments count; any other sourced file may set anything.
    */
   function runSourced(word: CiWord | undefined, unknownWhy: string): void {
-    const target = word ? sourcedPath(expandWord(word, env, ctx), ctx.file) : undefined;
+    const target = word ? sourcedPath(expandWord(word, env, ctx)) : undefined;
     const after = target !== undefined ? ctx.source?.(target, env) : undefined;
     if (!after) return forgetAll(unknownWhy);
     // What the sourced file assigns is this script's assignment too (`ENVIRONMENT=prod` in vars.sh classes the commands after it).
@@ -1075,8 +1078,9 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     let target: CiWord | undefined = words[0];
     if (target && SHELLS.has(target.text)) target = words.slice(1).find((w) => !w.raw.startsWith('-'));
     if (!target || !/\.(sh|bash|ps1)$/i.test(target.text)) return;
-    const at = scriptPath(expandWord(target, env, ctx), ctx.file);
+    const at = scriptPath(expandWord(target, env, ctx));
     if (at === undefined) return;
+    if (words[0]!.text === 'source' || words[0]!.text === '.') at.sourced = true;
     const inherited = environment();
     // A shell script's arguments are its `$1`…`$9`; a PowerShell script's named ones bind its `param()`.
     const args = words.slice(words.indexOf(target) + 1);
@@ -1092,8 +1096,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   }
 
   /** A call of a script at `target` (as written, expanded) with the variables it starts with; after a `cd`, marked so (a path from the checkout's top does not move). */
-  function pushCall(target: { path: string; fromCheckout?: true }, inherited: Env): void {
-    calls.push({ path: target.path, env: inherited, ...(target.fromCheckout ? { fromCheckout: true } : cwdMoved ? { cwdMoved: true } : {}) });
+  function pushCall(target: { path: string; fromCheckout?: true; sourced?: true }, inherited: Env): void {
+    calls.push({ path: target.path, env: inherited, ...(target.fromCheckout ? { fromCheckout: true } : cwdMoved ? { cwdMoved: true } : {}), ...(target.sourced ? { sourced: true } : {}) });
   }
 
   /**
@@ -1666,7 +1670,7 @@ const ID_VERBS = new Set(['create', 'show', 'update']);
 function commandOutput(name: string, sub: CiCommand, later: readonly CiCommand[], env: Env, ctx: ExpansionContext): Value {
   const reason = `$${name} is assigned the output of a command`;
   // `HERE=$(dirname "$0")`: the script's folder (a path built on it names a file beside the script).
-  const own = sub.after === undefined || sub.after === '$(' ? scriptDirOutput(substitutionText(sub, later), ctx.file, ctx.language) : undefined;
+  const own = sub.after === undefined || sub.after === '$(' ? scriptDirOutput(substitutionText(sub, later), ctx) : undefined;
   if (own) return own;
   return azIdOutput(
     joinExpressions(sub.argv).map((w) => expandWord(w, env, ctx).text),
@@ -1711,8 +1715,8 @@ export function idOutputOf(token: string | undefined): { group: string; name: st
  * `"$(cd "$(dirname "$0")" && pwd)/lib.sh"`), the file beside the script (absolute), whatever
  * the working directory; else undefined (every variable becomes unknown).
  */
-function sourcedPath(e: ExpandedWord, file: string): string | undefined {
-  return scriptPath(e, file)?.path;
+function sourcedPath(e: ExpandedWord): string | undefined {
+  return scriptPath(e)?.path;
 }
 
 /**
@@ -1722,14 +1726,15 @@ function sourcedPath(e: ExpandedWord, file: string): string | undefined {
  * `${{ github.workspace }}/…`, `$(Build.SourcesDirectory)/…`), that path from the repository's
  * top (`fromCheckout`); else undefined.
  */
-function scriptPath(e: ExpandedWord, file: string): { path: string; fromCheckout?: true } | undefined {
+function scriptPath(e: ExpandedWord): { path: string; fromCheckout?: true; sourced?: true } | undefined {
   if (e.text !== undefined) return { path: e.text };
   const v = sliceValue(e);
   if (v.kind !== 'unknown') return undefined;
   const pieces = v.literals;
   if (pieces?.length !== 2 || pieces[0] !== '') return undefined;
   const rest = pieces[1]!;
-  if (v.token === `${SCRIPT_DIR_TOKEN}${file}`) return rest.startsWith('/') ? { path: path.resolve(path.dirname(file), `.${rest}`) } : undefined;
+  // The folder of the script the token names (this one's, or the script sourcing it: `$0`; a caller's, exported).
+  if (v.token?.startsWith(SCRIPT_DIR_TOKEN)) return rest.startsWith('/') ? { path: path.resolve(path.dirname(v.token.slice(SCRIPT_DIR_TOKEN.length)), `.${rest}`) } : undefined;
   // (A Windows runner's `$env:GITHUB_WORKSPACE\scripts\x.ps1` too.)
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, '/'), fromCheckout: true };
   return undefined;

@@ -24,6 +24,11 @@ export interface ExpansionContext {
   language: 'shell' | 'powershell';
   /** `${{ … }}` (GitHub Actions, Azure Pipelines template expressions), resolved or unknown. */
   expression(expr: string, locate?: (from: number, to: number) => Location | undefined): Value;
+  /**
+   * The script `$0` names when it is not `file`: a sourced file's `$0` is the script that sources
+   * it (bash manual, "Special Parameters"; `BASH_SOURCE` is the file itself).
+   */
+  program?: string;
   /** Azure Pipelines `$(name)` macro; undefined when the file is not a pipeline (then `$(…)` is command substitution). */
   macro?(name: string): Value;
   /**
@@ -91,8 +96,14 @@ export function isPsEnvironmentKey(name: string): boolean {
 }
 
 /** The value of `X=$(dirname "$0")` (a command written as `text`): the script's folder, else undefined. */
-export function scriptDirOutput(text: string, file: string, language: ExpansionContext['language']): Value | undefined {
-  return language === 'shell' && SCRIPT_DIR_IDIOM.test(text.trim()) ? scriptDirValue(file, text) : undefined;
+export function scriptDirOutput(text: string, ctx: Pick<ExpansionContext, 'file' | 'language' | 'program'>): Value | undefined {
+  if (ctx.language !== 'shell') return undefined;
+  const t = text.trim();
+  if (!SCRIPT_DIR_IDIOM.test(t)) return undefined;
+  // `$0` is the script that runs (a sourced file's is the script sourcing it); BASH_SOURCE the file the text is in.
+  const self = t.includes('BASH_SOURCE') ? ctx.file : (ctx.program ?? ctx.file);
+  // A CI step's inline script runs from a file the runner writes in a temporary folder, not from the YAML's folder.
+  return /\.ya?ml$/i.test(self) ? undefined : scriptDirValue(self, text);
 }
 
 export interface Segment {
@@ -359,7 +370,8 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
       const close = balanced(raw, i + 1, '(', ')');
       const end = close < 0 ? raw.length : close + 1;
       const inner = raw.slice(i + 2, close < 0 ? raw.length : close);
-      if (ctx.language === 'shell' && SCRIPT_DIR_IDIOM.test(inner.trim())) expansion(scriptDirValue(ctx.file, inner), i, end);
+      const own = scriptDirOutput(inner, ctx);
+      if (own) expansion(own, i, end);
       else if (inner.startsWith('(') && !ps) expansion(oneWord(unknown('arithmetic expansion')), i, end);
       else expansion(unknown(inner.startsWith('(') ? 'arithmetic expansion' : `command substitution $(${inner.slice(0, 40)})`), i, end);
       i = end;
