@@ -42256,6 +42256,12 @@ function get(ctx, map, key) {
   const p = getPair(ctx, map, key);
   return p === void 0 ? void 0 : ctx.n.value(p);
 }
+function getIgnoringCase(ctx, map, key) {
+  const lower = key.toLowerCase();
+  const pairs = ctx.n.pairs(map);
+  for (let i = 0; i < pairs.length; i++) if (ctx.n.key(pairs[i])?.toLowerCase() === lower) return ctx.n.value(pairs[i]);
+  return void 0;
+}
 function getPair(ctx, map, key) {
   const pairs = ctx.n.pairs(map);
   for (let i = 0; i < pairs.length; i++) if (ctx.n.key(pairs[i]) === key) return pairs[i];
@@ -42466,7 +42472,7 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
       const repo = (uses.repo ?? "").toLowerCase();
       if (owner === "azure" && (repo === "cli" || repo === "powershell")) {
         const lang = repo === "cli" ? "shell" : "powershell";
-        snippetOf(ctx, get(ctx, withNode, "inlineScript"), lang, "inlineScript", subject, "with.inlineScript");
+        snippetOf(ctx, getIgnoringCase(ctx, withNode, "inlineScript"), lang, "inlineScript", subject, "with.inlineScript");
       }
     }
     steps2.push(step);
@@ -46389,7 +46395,9 @@ function scriptContext(file, place, variant, given, inherited) {
   const f = file.file;
   const github = file.format === "github-actions";
   const pipeline = file.format === "azure-pipelines";
-  const inputs = new Map(file.inputs.map((i) => [i.name, i]));
+  const inputKey = (name) => github ? name.toLowerCase() : name;
+  const inputs = new Map(file.inputs.map((i) => [inputKey(i.name), i]));
+  const passedIn = github && given ? new Map([...given].map(([k, v]) => [k.toLowerCase(), v])) : given;
   const inheriting = inherited !== void 0 && (pipeline || file.kind === "github-action");
   const vars = new Map(inheriting ? inherited.values : []);
   let hidden = pipeline && inherited !== void 0 && inherited.hidden;
@@ -46428,16 +46436,16 @@ function scriptContext(file, place, variant, given, inherited) {
     const parts = referenceOf(reference);
     if (!parts) return void 0;
     const v = expression2(reference);
-    if (parts[0] === "inputs" && parts.length === 2) return typedParameter(v, inputs.get(parts[1])?.type);
+    if (parts[0] === "inputs" && parts.length === 2) return typedParameter(v, inputs.get(inputKey(parts[1]))?.type);
     if (parts[0] === "matrix" && v.kind === "string" && /^(?:true|false|null|[-+]?(?:\d|\.\d)|0x|~$)/i.test(v.value.trim()))
       return unknown(`\${{ ${reference} }} is "${v.value}", which may be a YAML boolean or number, not text`);
     return v;
   };
   const named2 = (v, label, name) => v.origin ? passedThrough(v, variableSite(v.origin, name, label)) : v;
   const inputDefault = (name) => {
-    const i = inputs.get(name);
+    const i = inputs.get(inputKey(name));
     const throughInput = (v) => i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: "input", name } }) : v;
-    const passed = given?.get(name);
+    const passed = passedIn?.get(inputKey(name));
     if (passed) return throughInput(passed);
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));
@@ -47564,8 +47572,14 @@ function envClassOf(fileEnv, place, assigned, sc, given, file, callerEnv) {
   const rel = fileEnv.rel;
   const byVariableFile = new Set((sc.variables.files ?? []).map((f) => classifyPath(path40.relative(fileEnv.root, f), fileEnv.above)?.env).filter((e) => e !== void 0));
   if (byVariableFile.size === 1) return [...byVariableFile][0];
+  const passedInput = (name) => {
+    const exact = given?.get(name);
+    if (exact || file.format !== "github-actions" || !given) return exact;
+    for (const [k, v] of given) if (k.toLowerCase() === name.toLowerCase()) return v;
+    return void 0;
+  };
   const inputs = file.inputs.flatMap((i) => {
-    const passed = given?.get(i.name);
+    const passed = passedInput(i.name);
     if (passed) return [[i.name, passed]];
     return i.default ? [[i.name, str(i.default.text)]] : [];
   });

@@ -783,8 +783,15 @@ function envClassOf(
   // value of a variable/parameter named `environment`, …"): an input's value is what the
   // caller of this variant passes (`with:`/`parameters:`), else its `default:`. A value the
   // caller passes that is not known (`${{ secrets.X }}`) decides nothing: the default is not used then.
+  // (GitHub's input names ignore case: `with: { Environment: prod }` sets input `environment`.)
+  const passedInput = (name: string): Value | undefined => {
+    const exact = given?.get(name);
+    if (exact || file.format !== 'github-actions' || !given) return exact;
+    for (const [k, v] of given) if (k.toLowerCase() === name.toLowerCase()) return v;
+    return undefined;
+  };
   const inputs = file.inputs.flatMap((i): [string, Value][] => {
-    const passed = given?.get(i.name);
+    const passed = passedInput(i.name);
     if (passed) return [[i.name, passed]];
     return i.default ? [[i.name, str(i.default.text)]] : [];
   });

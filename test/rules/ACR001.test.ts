@@ -889,6 +889,14 @@ steps:
     ],
     invalid: [
       {
+        // azure/cli's input name in another case runs the same script (`inlinescript:`; review 58: not read).
+        name: 'azure-cli-action-inline-script-key-in-another-case',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/CLI@v1\n        with:\n          inlinescript: az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // A command inside an unquoted parameter expansion's default runs too (review 55: the
         // expansion kept whole hid it).
         name: 'command-in-a-parameter-expansion-default',

@@ -1565,6 +1565,17 @@ const azureCli: RuleTable = {
         },
       },
       {
+        // GitHub's input names ignore case: `with: { SIZE: … }` sets input `size` (review 58: the default was judged).
+        name: 'caller-input-name-in-another-case',
+        files: {
+          '.github/workflows/ci.yml': 'on: push\njobs:\n  call:\n    uses: ./.github/workflows/ml.yml\n    with:\n      SIZE: Standard_NC24ads_A100_v4\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/c\n        with:\n          Size: Standard_NC24ads_A100_v4\n',
+          '.github/workflows/ml.yml':
+            'on:\n  workflow_call:\n    inputs:\n      size:\n        type: string\n        default: Standard_D4s_v3\njobs:\n  c:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ml compute create -n gpu-cluster2 --type AmlCompute --size ${{ inputs.size }} -w ws\n',
+          '.github/actions/c/action.yml':
+            "name: c\ninputs:\n  size:\n    default: Standard_D4s_v3\nruns:\n  using: composite\n  steps:\n    - run: az ml compute create -n gpu-cluster3 --type AmlCompute --size ${{ inputs.SIZE }} -w ws\n      shell: bash\n",
+        },
+      },
+      {
         // A composite action alone: a \$VAR its callers' env: does not set is unknown (not reported).
         name: 'local-composite-action-env-variable-no-caller-sets',
         files: {

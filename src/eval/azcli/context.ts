@@ -265,7 +265,11 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
   const f = file.file;
   const github = file.format === 'github-actions';
   const pipeline = file.format === 'azure-pipelines';
-  const inputs = new Map(file.inputs.map((i) => [i.name, i]));
+  // GitHub's input names ignore case (`with: { SIZE: … }` sets input `size`, `inputs.Size` reads it:
+  // the runner's inputs are case-insensitive, and an action's getInput upper-cases the name).
+  const inputKey = (name: string): string => (github ? name.toLowerCase() : name);
+  const inputs = new Map(file.inputs.map((i) => [inputKey(i.name), i]));
+  const passedIn = github && given ? new Map([...given].map(([k, v]) => [k.toLowerCase(), v])) : given;
   // A template expanded into its caller, or a composite action run in its caller's step: the caller's variables first.
   const inheriting = inherited !== undefined && (pipeline || file.kind === 'github-action');
   const vars = new Map<string, Value>(inheriting ? inherited.values : []);
@@ -315,7 +319,7 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     const parts = referenceOf(reference);
     if (!parts) return undefined;
     const v = expression(reference);
-    if (parts[0] === 'inputs' && parts.length === 2) return typedParameter(v, inputs.get(parts[1]!)?.type);
+    if (parts[0] === 'inputs' && parts.length === 2) return typedParameter(v, inputs.get(inputKey(parts[1]!))?.type);
     // A matrix value keeps its YAML type (`gpu: [false]` is a boolean): the text read here does
     // not say whether `false` or `0` was quoted, so as an operand it is not known.
     if (parts[0] === 'matrix' && v.kind === 'string' && /^(?:true|false|null|[-+]?(?:\d|\.\d)|0x|~$)/i.test(v.value.trim()))
@@ -330,10 +334,10 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
    */
   const named = (v: Value, label: string, name: string): Value => (v.origin ? passedThrough(v, variableSite(v.origin, name, label)) : v);
   const inputDefault = (name: string): Value => {
-    const i = inputs.get(name);
+    const i = inputs.get(inputKey(name));
     // The input's name joins the value's chain (GPU001 reads `gpu` in the names a size flowed through).
     const throughInput = (v: Value): Value => (i ? passedThrough(v, { file: f, range: i.nameRange, label: `input ${name}`, symbol: { kind: 'input', name } }) : v);
-    const passed = given?.get(name);
+    const passed = passedIn?.get(inputKey(name));
     if (passed) return throughInput(passed);
     if (!i?.default) return unknown(`input ${name} has no default`);
     return throughInput(str(i.default.text, scalarLoc(f, i.default)));

@@ -208,6 +208,14 @@ function get(ctx: Ctx, map: CiNode | undefined, key: string): CiNode | undefined
   return p === undefined ? undefined : ctx.n.value(p);
 }
 
+/** The value of the first pair whose key is `key` in any case (an action's `with:` input names). */
+function getIgnoringCase(ctx: Ctx, map: CiNode | undefined, key: string): CiNode | undefined {
+  const lower = key.toLowerCase();
+  const pairs = ctx.n.pairs(map);
+  for (let i = 0; i < pairs.length; i++) if (ctx.n.key(pairs[i]!)?.toLowerCase() === lower) return ctx.n.value(pairs[i]!);
+  return undefined;
+}
+
 /** The first pair of `key` (a loop, not a search over a filtered copy: steps are read key by key). */
 function getPair(ctx: Ctx, map: CiNode | undefined, key: string): CiPair | undefined {
   const pairs = ctx.n.pairs(map);
@@ -502,7 +510,8 @@ function readSteps(
       const repo = (uses.repo ?? '').toLowerCase();
       if (owner === 'azure' && (repo === 'cli' || repo === 'powershell')) {
         const lang: ScriptLanguage = repo === 'cli' ? 'shell' : 'powershell';
-        snippetOf(ctx, get(ctx, withNode, 'inlineScript'), lang, 'inlineScript', subject, 'with.inlineScript');
+        // An action's input names ignore case (`inlinescript:`: the runner passes INPUT_INLINESCRIPT, getInput upper-cases the name).
+        snippetOf(ctx, getIgnoringCase(ctx, withNode, 'inlineScript'), lang, 'inlineScript', subject, 'with.inlineScript');
       }
     }
     steps.push(step);
