@@ -20755,6 +20755,25 @@ var init_instance = __esm({
       get prefix() {
         return this.opts.prefix;
       }
+      /** The root's `provider "azapi"` defaults (`AzapiDefaults`), read with its variables; undefined when no block sets one. */
+      azapiDefaultsOfRoot() {
+        const blocks = this.src.providers.filter((p) => p.node.labels[0]?.value === "azapi");
+        const byAlias = /* @__PURE__ */ new Map();
+        let declares = false;
+        for (const p of blocks) {
+          const aliasAttr = attr(p.node, "alias");
+          const alias = aliasAttr ? evaluate(aliasAttr.expr, this.context(p.file)) : str("");
+          const d = {};
+          for (const [key, name] of [["tags", "default_tags"], ["location", "default_location"]]) {
+            const a = attr(p.node, name);
+            if (!a) continue;
+            declares = true;
+            d[key] = evaluate(a.expr, this.context(p.file));
+          }
+          if (alias.kind === "string") byAlias.set(alias.value, d);
+        }
+        return declares ? { byAlias, blocks: blocks.length } : void 0;
+      }
       // ---- names -------------------------------------------------------------------------
       context(file, iteration) {
         const readDataFile = this.opts.readDataFile;
@@ -20928,10 +20947,32 @@ var init_instance = __esm({
           const sites = /* @__PURE__ */ new Map();
           const body = this.evalBody(decl.node.body, decl.file, vars, sites, "", type);
           const r = { address: `${baseAddress2}${instance}`, baseAddress: baseAddress2, type, name, file: decl.file, header, body, sites, block: decl.node };
+          if (type === "azapi_resource" && this.opts.azapiDefaults) {
+            const defaults = this.azapiDefaultsFor(decl, this.opts.azapiDefaults);
+            if (defaults) r.azapiDefaults = defaults;
+          }
           if (this.opts.vendored) r.vendored = this.opts.vendored;
           if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
           return r;
         });
+      }
+      /**
+       * The `default_tags`/`default_location` of the provider block an `azapi_resource` uses
+       * (`AzapiDefaults`): its `provider = azapi.<alias>` in the root; in a module, the one block
+       * there is (with several, which it gets is not read here: unknown).
+       */
+      azapiDefaultsFor(decl, defaults) {
+        const ref = attr(decl.node, "provider");
+        const alias = ref?.expr.type === "ScopeTraversal" && ref.expr.root === "azapi" && ref.expr.steps[0]?.type === "GetAttr" ? ref.expr.steps[0].name : ref ? void 0 : "";
+        const chosen = this.prefix === "" && alias !== void 0 ? defaults.byAlias.get(alias) : defaults.blocks === 1 ? [...defaults.byAlias.values()][0] : void 0;
+        if (chosen) return chosen;
+        const which = this.prefix !== "" || alias === void 0;
+        if (!which) return void 0;
+        const out = {};
+        for (const key of ["tags", "location"]) {
+          if ([...defaults.byAlias.values()].some((d) => d[key] !== void 0)) out[key] = unknown(`the azapi provider's default_${key} may set it (which provider configuration this resource uses is not read)`, blockHeader(decl.node, decl.file));
+        }
+        return out;
       }
       /**
        * The instances a `count`/`for_each` block (resource or module call) expands to: the
@@ -21164,6 +21205,7 @@ var init_instance = __esm({
             vendored,
             opaque: this.opts.opaque,
             readDataFile: this.opts.readDataFile,
+            ...this.opts.azapiDefaults ? { azapiDefaults: this.opts.azapiDefaults } : {},
             calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`)
           });
           return { key, instance };
@@ -31100,6 +31142,8 @@ function evaluateTerraform(input2) {
       const readDataFile = dataFileReader({ root: input2.root, workingDir: dir, readText: (f) => input2.readText(f), onRead: (f, kind) => dataFiles.set(f, kind) });
       guard.resetExpansions();
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
+      const azapiDefaults = instance.azapiDefaultsOfRoot();
+      if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
       const rel = variantFile ? path13.relative(input2.root, variantFile) : path13.relative(input2.root, dir) || ".";
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel.split(path13.sep).join("/")) ?? (variantFile ? classifyPath(path13.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
@@ -31626,6 +31670,116 @@ var init_normalize = __esm({
   }
 });
 
+// src/model/facts/tags.ts
+function isTaggable(r) {
+  if (isInlineElement(r)) return false;
+  if (r.format === "k8s") return false;
+  const written2 = valueAt(r.body, "tags") !== void 0;
+  if (r.format === "terraform") {
+    if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;
+    if (r.kind !== "other") return TAGGABLE_KINDS.has(r.kind);
+    return TAGGABLE_AZURERM.has(r.sourceType) || written2;
+  }
+  if (r.format === "azure-cli" && r.kind === "other") return true;
+  const type = r.sourceType.toLowerCase();
+  if (NOT_TAGGABLE_ARM.has(type)) return false;
+  if (TAGS_OPTIONAL_ARM.has(type)) return written2;
+  if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
+  if (r.kind === "nsg.rule") return false;
+  const segments3 = type.split("/").length;
+  return segments3 === 2 && type.includes(".") || written2;
+}
+function takesTagsAndLocation(armType) {
+  const type = armType.toLowerCase();
+  if (NOT_TAGGABLE_ARM.has(type) || TAGS_OPTIONAL_ARM.has(type)) return false;
+  return type.split("/").length === 2 && type.includes(".") || TRACKED_CHILD_ARM.has(type);
+}
+function sameTagName(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+var NOT_TAGGABLE_AZURERM, TAGGABLE_AZURERM, NOT_TAGGABLE_ARM, TAGS_OPTIONAL_ARM, TAGGABLE_KINDS, TRACKED_CHILD_ARM;
+var init_tags = __esm({
+  "src/model/facts/tags.ts"() {
+    "use strict";
+    init_normalize();
+    init_value_path();
+    NOT_TAGGABLE_AZURERM = [
+      /_association$/,
+      /^azurerm_role_(assignment|definition)$/,
+      /^azurerm_pim_/,
+      /^azurerm_subnet$/,
+      /^azurerm_network_security_rule$/,
+      /^azurerm_(management_)?lock$/,
+      /^azurerm_monitor_diagnostic_setting$/,
+      /^azurerm_storage_(container|blob|queue|table|share|share_directory|data_lake_gen2_filesystem|management_policy)$/,
+      /^azurerm_federated_identity_credential$/,
+      /^azurerm_key_vault_(access_policy|secret|key|certificate)$/,
+      /_policy_assignment$/,
+      /^azurerm_resource_provider_registration$/
+    ];
+    TAGGABLE_AZURERM = /* @__PURE__ */ new Set([
+      "azurerm_resource_group",
+      "azurerm_virtual_network",
+      "azurerm_public_ip",
+      "azurerm_network_interface",
+      "azurerm_nat_gateway",
+      "azurerm_route_table",
+      "azurerm_bastion_host",
+      "azurerm_firewall",
+      "azurerm_application_gateway",
+      "azurerm_lb",
+      "azurerm_private_dns_zone",
+      "azurerm_private_dns_zone_virtual_network_link",
+      "azurerm_user_assigned_identity",
+      "azurerm_log_analytics_workspace",
+      "azurerm_application_insights",
+      "azurerm_managed_disk",
+      "azurerm_machine_learning_inference_cluster",
+      "azurerm_machine_learning_synapse_spark",
+      "azurerm_cognitive_account",
+      "azurerm_search_service",
+      "azurerm_databricks_workspace",
+      "azurerm_data_factory",
+      "azurerm_synapse_workspace",
+      "azurerm_cosmosdb_account",
+      "azurerm_mssql_server",
+      "azurerm_mssql_database",
+      "azurerm_postgresql_flexible_server",
+      "azurerm_eventhub_namespace",
+      "azurerm_servicebus_namespace",
+      "azurerm_service_plan",
+      "azurerm_linux_web_app",
+      "azurerm_linux_function_app",
+      "azurerm_container_app",
+      "azurerm_container_app_environment",
+      "azurerm_container_group"
+    ]);
+    NOT_TAGGABLE_ARM = /* @__PURE__ */ new Set([
+      "microsoft.authorization/roleassignments",
+      "microsoft.authorization/roledefinitions",
+      "microsoft.authorization/locks",
+      "microsoft.authorization/policyassignments",
+      "microsoft.authorization/policydefinitions",
+      "microsoft.insights/diagnosticsettings",
+      "microsoft.network/virtualnetworks/subnets",
+      "microsoft.network/networksecuritygroups/securityrules",
+      "microsoft.storage/storageaccounts/blobservices/containers",
+      "microsoft.managedidentity/userassignedidentities/federatedidentitycredentials",
+      "microsoft.keyvault/vaults/accesspolicies",
+      "microsoft.keyvault/vaults/secrets"
+    ]);
+    TAGS_OPTIONAL_ARM = /* @__PURE__ */ new Set(["microsoft.resources/deployments"]);
+    TAGGABLE_KINDS = /* @__PURE__ */ new Set(["ml.workspace", "ml.compute", "aks.cluster", "aks.nodepool", "keyvault", "acr", "storage", "nsg", "vm", "vmss", "private-endpoint"]);
+    TRACKED_CHILD_ARM = /* @__PURE__ */ new Set([
+      "microsoft.machinelearningservices/workspaces/computes",
+      "microsoft.machinelearningservices/workspaces/onlineendpoints",
+      "microsoft.machinelearningservices/workspaces/onlineendpoints/deployments",
+      "microsoft.machinelearningservices/workspaces/batchendpoints",
+      "microsoft.machinelearningservices/workspaces/batchendpoints/deployments"
+    ]);
+  }
+});
+
 // src/model/from-terraform.ts
 function terraformPathsRead(type, armType) {
   if (type === "azapi_resource" || type === "azapi_update_resource") {
@@ -31680,6 +31834,12 @@ function azapiSource(r, base, site) {
   for (const k of ["name", "location", "tags"]) {
     const v = r.body.entries.get(k);
     if (v && !entries2.has(k)) entries2.set(k, v);
+  }
+  if (r.azapiDefaults && key && takesTagsAndLocation(key)) {
+    for (const k of ["location", "tags"]) {
+      const v = r.azapiDefaults[k];
+      if (v && !entries2.has(k)) entries2.set(k, v);
+    }
   }
   const refs = /* @__PURE__ */ new Map();
   const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : void 0;
@@ -31736,6 +31896,7 @@ var init_from_terraform = __esm({
     init_azurerm();
     init_arm();
     init_normalize();
+    init_tags();
     READ_OF_EVERY_RESOURCE = ["name", "location", "tags"];
     ARM_PARENT_REF = {
       "microsoft.machinelearningservices/workspaces/computes": "workspace",
@@ -56029,100 +56190,7 @@ var SEC001_hardcoded_secret_default = defineRule({
 
 // rules/tags/TAG001-missing-required-tags.ts
 init_value_path();
-
-// src/model/facts/tags.ts
-init_normalize();
-init_value_path();
-var NOT_TAGGABLE_AZURERM = [
-  /_association$/,
-  /^azurerm_role_(assignment|definition)$/,
-  /^azurerm_pim_/,
-  /^azurerm_subnet$/,
-  /^azurerm_network_security_rule$/,
-  /^azurerm_(management_)?lock$/,
-  /^azurerm_monitor_diagnostic_setting$/,
-  /^azurerm_storage_(container|blob|queue|table|share|share_directory|data_lake_gen2_filesystem|management_policy)$/,
-  /^azurerm_federated_identity_credential$/,
-  /^azurerm_key_vault_(access_policy|secret|key|certificate)$/,
-  /_policy_assignment$/,
-  /^azurerm_resource_provider_registration$/
-];
-var TAGGABLE_AZURERM = /* @__PURE__ */ new Set([
-  "azurerm_resource_group",
-  "azurerm_virtual_network",
-  "azurerm_public_ip",
-  "azurerm_network_interface",
-  "azurerm_nat_gateway",
-  "azurerm_route_table",
-  "azurerm_bastion_host",
-  "azurerm_firewall",
-  "azurerm_application_gateway",
-  "azurerm_lb",
-  "azurerm_private_dns_zone",
-  "azurerm_private_dns_zone_virtual_network_link",
-  "azurerm_user_assigned_identity",
-  "azurerm_log_analytics_workspace",
-  "azurerm_application_insights",
-  "azurerm_managed_disk",
-  "azurerm_machine_learning_inference_cluster",
-  "azurerm_machine_learning_synapse_spark",
-  "azurerm_cognitive_account",
-  "azurerm_search_service",
-  "azurerm_databricks_workspace",
-  "azurerm_data_factory",
-  "azurerm_synapse_workspace",
-  "azurerm_cosmosdb_account",
-  "azurerm_mssql_server",
-  "azurerm_mssql_database",
-  "azurerm_postgresql_flexible_server",
-  "azurerm_eventhub_namespace",
-  "azurerm_servicebus_namespace",
-  "azurerm_service_plan",
-  "azurerm_linux_web_app",
-  "azurerm_linux_function_app",
-  "azurerm_container_app",
-  "azurerm_container_app_environment",
-  "azurerm_container_group"
-]);
-var NOT_TAGGABLE_ARM = /* @__PURE__ */ new Set([
-  "microsoft.authorization/roleassignments",
-  "microsoft.authorization/roledefinitions",
-  "microsoft.authorization/locks",
-  "microsoft.authorization/policyassignments",
-  "microsoft.authorization/policydefinitions",
-  "microsoft.insights/diagnosticsettings",
-  "microsoft.network/virtualnetworks/subnets",
-  "microsoft.network/networksecuritygroups/securityrules",
-  "microsoft.storage/storageaccounts/blobservices/containers",
-  "microsoft.managedidentity/userassignedidentities/federatedidentitycredentials",
-  "microsoft.keyvault/vaults/accesspolicies",
-  "microsoft.keyvault/vaults/secrets"
-]);
-var TAGS_OPTIONAL_ARM = /* @__PURE__ */ new Set(["microsoft.resources/deployments"]);
-var TAGGABLE_KINDS = /* @__PURE__ */ new Set(["ml.workspace", "ml.compute", "aks.cluster", "aks.nodepool", "keyvault", "acr", "storage", "nsg", "vm", "vmss", "private-endpoint"]);
-function isTaggable(r) {
-  if (isInlineElement(r)) return false;
-  if (r.format === "k8s") return false;
-  const written2 = valueAt(r.body, "tags") !== void 0;
-  if (r.format === "terraform") {
-    if (NOT_TAGGABLE_AZURERM.some((re) => re.test(r.sourceType))) return false;
-    if (r.kind !== "other") return TAGGABLE_KINDS.has(r.kind);
-    return TAGGABLE_AZURERM.has(r.sourceType) || written2;
-  }
-  if (r.format === "azure-cli" && r.kind === "other") return true;
-  const type = r.sourceType.toLowerCase();
-  if (NOT_TAGGABLE_ARM.has(type)) return false;
-  if (TAGS_OPTIONAL_ARM.has(type)) return written2;
-  if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
-  if (r.kind === "nsg.rule") return false;
-  const segments3 = type.split("/").length;
-  return segments3 === 2 && type.includes(".") || written2;
-}
-function sameTagName(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-// rules/tags/TAG001-missing-required-tags.ts
+init_tags();
 function tagList(names) {
   const list2 = names.map((t) => `"${t}"`).join(", ");
   return names.length > 1 ? { tags: `tags ${list2}`, them: "them" } : { tags: `tag ${list2}`, them: "it" };
@@ -56192,6 +56260,7 @@ var TAG001_missing_required_tags_default = defineRule({
 
 // rules/tags/TAG002-gpu-resource-without-cost-center.ts
 init_gpu();
+init_tags();
 var TAG002_gpu_resource_without_cost_center_default = defineRule({
   meta: {
     id: "TAG002",

@@ -8,6 +8,7 @@ import { obj, unknown, type ObjectValue, type Value } from '../core/value.js';
 import { AZURERM_TABLE } from './tables/azurerm.js';
 import { ARM_TABLE } from './tables/arm.js';
 import { normalize, pathsRead, type SourceResource } from './normalize.js';
+import { takesTagsAndLocation } from './facts/tags.js';
 
 /** What any rule reads of any resource, modelled or not: messages (`name`), TAG001 (`tags`), GOV001 (`location`). */
 const READ_OF_EVERY_RESOURCE = ['name', 'location', 'tags'];
@@ -48,7 +49,7 @@ export const ARM_PARENT_LEVELS: Record<string, number> = {
 };
 
 /** What the normalizer reads of a Terraform resource: from the static evaluator, or from a plan (`eval/terraform-plan`). */
-export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored' | 'calledAt' | 'moduleEnv'> & Partial<Pick<TfResource, 'block'>> & {
+export type TerraformResourceShape = Pick<TfResource, 'address' | 'baseAddress' | 'type' | 'header' | 'body' | 'sites' | 'vendored' | 'calledAt' | 'moduleEnv' | 'azapiDefaults'> & Partial<Pick<TfResource, 'block'>> & {
   /** A plan's top-level attributes that the configuration does not write (provider-filled): absent, with the plan's value as the default. */
   unwritten?: ReadonlySet<string>;
 };
@@ -104,6 +105,14 @@ function azapiSource(
   for (const k of ['name', 'location', 'tags']) {
     const v = r.body.entries.get(k);
     if (v && !entries.has(k)) entries.set(k, v);
+  }
+  // The provider's default_tags/default_location, for a type that takes them at its top (azapi
+  // sends them only when the resource sets neither the argument nor the body member: no merge).
+  if (r.azapiDefaults && key && takesTagsAndLocation(key)) {
+    for (const k of ['location', 'tags'] as const) {
+      const v = r.azapiDefaults[k];
+      if (v && !entries.has(k)) entries.set(k, v);
+    }
   }
   const refs = new Map<string, Value>();
   const parentRef = key && !ARM_PARENT_LEVELS[key] ? ARM_PARENT_REF[key] : undefined;

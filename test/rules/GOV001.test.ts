@@ -234,8 +234,61 @@ resource "azapi_resource" "st" {
 `,
         },
       },
+      {
+        // azapi's default_location does not go to a type without a location (a subnet), nor over the resource's own.
+        name: 'provider-default-location-where-it-does-not-apply',
+        files: {
+          'main.tf': `
+provider "azapi" {
+  default_location = "westeurope"
+}
+resource "azapi_resource" "snet" {
+  type      = "Microsoft.Network/virtualNetworks/subnets@2023-05-01"
+  name      = "snet-ml"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml/providers/Microsoft.Network/virtualNetworks/vnet"
+  body = {
+    properties = {
+      addressPrefix = "10.0.1.0/24"
+    }
+  }
+}
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  location  = "norwayeast"
+  body = {
+    kind = "StorageV2"
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+      },
     ],
     invalid: [
+      {
+        // The azapi provider's default_location is where a resource that sets none is deployed (review 58: not read).
+        name: 'provider-default-location',
+        files: {
+          'main.tf': `
+provider "azapi" {
+  default_location = ⟦"westeurope"⟧
+}
+resource "azapi_resource" "st" {
+  type      = "Microsoft.Storage/storageAccounts@2023-01-01"
+  name      = "stmldemo"
+  parent_id = "/subscriptions/x/resourceGroups/rg-ml"
+  body = {
+    kind = "StorageV2"
+  }
+}
+`,
+        },
+        options: { ruleOptions: { GOV001: { allowedLocations: ['norwayeast'] } } },
+        level: 'error',
+        env: 'unknown',
+      },
       {
         name: 'literal',
         files: {

@@ -297,8 +297,80 @@ resource "azapi_resource" "vm" {
 `,
         },
       },
+      {
+        // The azapi provider's default_tags go to a resource that sets no tags of its own (review 58: a false TAG002).
+        name: 'vm-tagged-by-the-provider-default-tags',
+        files: {
+          'main.tf': `provider "azapi" {
+  default_tags = { "cost-center" = "ml", owner = "platform" }
+}
+resource "azapi_resource" "vm" {
+  type      = "Microsoft.Compute/virtualMachines@2024-03-01"
+  name      = "vm-train"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body = {
+    properties = {
+      hardwareProfile = {
+        vmSize = "Standard_NC6s_v3"
+      }
+    }
+  }
+}
+`,
+        },
+      },
+      {
+        // Several azapi provider blocks and a resource in a module: which one it gets is not read (undecided, not reported).
+        name: 'module-resource-with-several-provider-blocks-declaring-default-tags',
+        files: {
+          'main.tf': 'provider "azapi" {\n  default_tags = { "cost-center" = "ml" }\n}\nprovider "azapi" {\n  alias = "other"\n}\nmodule "vm" {\n  source = "./vm"\n}\n',
+          'vm/main.tf': `
+resource "azapi_resource" "vm" {
+  type      = "Microsoft.Compute/virtualMachines@2024-03-01"
+  name      = "vm-train"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  body = {
+    properties = {
+      hardwareProfile = {
+        vmSize = "Standard_NC6s_v3"
+      }
+    }
+  }
+}
+`,
+        },
+      },
     ],
     invalid: [
+      {
+        // A resource's own tags replace the provider's default_tags (azapi does not merge them).
+        name: 'vm-own-tags-replace-the-provider-default-tags',
+        files: {
+          'main.tf': `provider "azapi" {
+  default_tags = { "cost-center" = "ml" }
+}
+resource "azapi_resource" "vm" {
+  type      = "Microsoft.Compute/virtualMachines@2024-03-01"
+  name      = "vm-train"
+  parent_id = "/subscriptions/x/resourceGroups/rg"
+  location  = "westeurope"
+  tags      = ⟦{ owner = "platform" }⟧
+  body = {
+    properties = {
+      hardwareProfile = {
+        vmSize = "Standard_NC6s_v3"
+      }
+    }
+  }
+}
+`,
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noCostCenter',
+      },
       {
         name: 'vm-without-tags',
         files: {

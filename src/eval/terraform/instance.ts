@@ -61,7 +61,13 @@ export interface TfResource {
   /** For a resource of a module instance: the header of the root module's call it came through (`module "kv_models" {`). */
   calledAt?: Location;
   /** The class its module instance's `environment`/`env`… variable decides (that of the nearest module that decides one). */
-  moduleEnv?: EnvClass;
+moduleEnv?: EnvClass;
+  /**
+   * azapi_resource: the provider's `default_tags`/`default_location` it would get (`AzapiDefaults`;
+   * unknown when which provider block it uses is not read). The model applies them where the ARM
+   * type takes them and the resource sets none.
+   */
+  azapiDefaults?: { tags?: Value; location?: Value };
 }
 
 /** Loads a local module folder (inside the scan root) or returns undefined. */
@@ -97,6 +103,20 @@ export interface InstanceOptions {
   calledAt?: Location;
   /** Reads a data file for `yamldecode(file(…))`/`jsondecode(file(…))` (the project's reader: inside the scan root only). */
   readDataFile?: (kind: 'yaml' | 'json' | 'text', file: string, at: Location) => Value | undefined;
+  /** The root's `provider "azapi"` defaults (`AzapiDefaults`), inherited by every module of the configuration. */
+  azapiDefaults?: AzapiDefaults;
+}
+
+/**
+ * The root module's `provider "azapi"` blocks' `default_tags` and `default_location`, by alias
+ * (`''`: the default configuration). The azapi provider sends them for an `azapi_resource` that
+ * sets no `tags` (`location`) of its own, neither as an argument nor in its `body` (azapi's
+ * `tagsWithDefaultTags`: no merge). Read in the root, with the root's variables.
+ */
+export interface AzapiDefaults {
+  byAlias: Map<string, { tags?: Value; location?: Value }>;
+  /** The number of `provider "azapi"` blocks: a child module with several to choose from cannot tell which it gets. */
+  blocks: number;
 }
 
 const CYCLE = Symbol('cycle');
@@ -122,6 +142,26 @@ export class ModuleInstance {
 
   get prefix(): string {
     return this.opts.prefix;
+  }
+
+  /** The root's `provider "azapi"` defaults (`AzapiDefaults`), read with its variables; undefined when no block sets one. */
+  azapiDefaultsOfRoot(): AzapiDefaults | undefined {
+    const blocks = this.src.providers.filter((p) => p.node.labels[0]?.value === 'azapi');
+    const byAlias = new Map<string, { tags?: Value; location?: Value }>();
+    let declares = false;
+    for (const p of blocks) {
+      const aliasAttr = attr(p.node, 'alias');
+      const alias = aliasAttr ? evaluate(aliasAttr.expr, this.context(p.file)) : str('');
+      const d: { tags?: Value; location?: Value } = {};
+      for (const [key, name] of [['tags', 'default_tags'], ['location', 'default_location']] as const) {
+        const a = attr(p.node, name);
+        if (!a) continue;
+        declares = true;
+        d[key] = evaluate(a.expr, this.context(p.file));
+      }
+      if (alias.kind === 'string') byAlias.set(alias.value, d);
+    }
+    return declares ? { byAlias, blocks: blocks.length } : undefined;
   }
 
   // ---- names -------------------------------------------------------------------------
@@ -329,10 +369,33 @@ export class ModuleInstance {
       const sites = new Map<string, Location>();
       const body = this.evalBody(decl.node.body, decl.file, vars, sites, '', type);
       const r: TfResource = { address: `${baseAddress}${instance}`, baseAddress, type, name, file: decl.file, header, body, sites, block: decl.node };
+      if (type === 'azapi_resource' && this.opts.azapiDefaults) {
+        const defaults = this.azapiDefaultsFor(decl, this.opts.azapiDefaults);
+        if (defaults) r.azapiDefaults = defaults;
+      }
       if (this.opts.vendored) r.vendored = this.opts.vendored;
       if (this.opts.calledAt) r.calledAt = this.opts.calledAt;
       return r;
     });
+  }
+
+  /**
+   * The `default_tags`/`default_location` of the provider block an `azapi_resource` uses
+   * (`AzapiDefaults`): its `provider = azapi.<alias>` in the root; in a module, the one block
+   * there is (with several, which it gets is not read here: unknown).
+   */
+  private azapiDefaultsFor(decl: Located<Block>, defaults: AzapiDefaults): { tags?: Value; location?: Value } | undefined {
+    const ref = attr(decl.node, 'provider');
+    const alias = ref?.expr.type === 'ScopeTraversal' && ref.expr.root === 'azapi' && ref.expr.steps[0]?.type === 'GetAttr' ? ref.expr.steps[0].name : ref ? undefined : '';
+    const chosen = this.prefix === '' && alias !== undefined ? defaults.byAlias.get(alias) : defaults.blocks === 1 ? [...defaults.byAlias.values()][0] : undefined;
+    if (chosen) return chosen;
+    const which = this.prefix !== '' || alias === undefined;
+    if (!which) return undefined;
+    const out: { tags?: Value; location?: Value } = {};
+    for (const key of ['tags', 'location'] as const) {
+      if ([...defaults.byAlias.values()].some((d) => d[key] !== undefined)) out[key] = unknown(`the azapi provider's default_${key} may set it (which provider configuration this resource uses is not read)`, blockHeader(decl.node, decl.file));
+    }
+    return out;
   }
 
   /**
@@ -599,6 +662,7 @@ export class ModuleInstance {
       const instance = new ModuleInstance(childSrc, {
         prefix: `${base}${key}.`, inputs, loader: this.opts.loader, problems: this.opts.problems, guard: this.opts.guard, depth, ancestors,
         moduleKey: childKey, remote: this.opts.remote, vendored, opaque: this.opts.opaque, readDataFile: this.opts.readDataFile,
+        ...(this.opts.azapiDefaults ? { azapiDefaults: this.opts.azapiDefaults } : {}),
         calledAt: this.opts.calledAt ?? blockHeader(call.node, call.file, `module "${name}"`),
       });
       return { key, instance };

@@ -217,6 +217,9 @@ export function evaluateTerraform(input: TerraformInput): TerraformProject {
       // Each variant is an evaluation of its own: its loops have the whole expansion budget.
       guard.resetExpansions();
       const instance = new ModuleInstance(src, { prefix: '', inputs, loader, problems, guard, moduleKey: '', remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
+      // The azapi provider's default tags and location, for every azapi_resource of the configuration that sets none.
+      const azapiDefaults = instance.azapiDefaultsOfRoot();
+      if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
       const rel = variantFile ? path.relative(input.root, variantFile) : path.relative(input.root, dir) || '.';
       const env = evaluationEnv(
         input.envOverride ??

@@ -134,6 +134,30 @@ export function isTaggable(r: Resource): boolean {
   return (segments === 2 && type.includes('.')) || written;
 }
 
+/**
+ * Child ARM types that are tracked resources, with a top-level `location` and `tags` (the Azure ML
+ * compute, online and batch endpoint and deployment templates: "Microsoft.MachineLearningServices
+ * workspaces/computes", ARM template reference).
+ */
+const TRACKED_CHILD_ARM: ReadonlySet<string> = new Set([
+  'microsoft.machinelearningservices/workspaces/computes',
+  'microsoft.machinelearningservices/workspaces/onlineendpoints',
+  'microsoft.machinelearningservices/workspaces/onlineendpoints/deployments',
+  'microsoft.machinelearningservices/workspaces/batchendpoints',
+  'microsoft.machinelearningservices/workspaces/batchendpoints/deployments',
+]);
+
+/**
+ * Whether an ARM type takes `tags` and `location` at its top, as a tracked resource does (the
+ * azapi provider's default_tags/default_location go only to such types): a top-level type but the
+ * untaggable ones and deployments, or a tracked child type.
+ */
+export function takesTagsAndLocation(armType: string): boolean {
+  const type = armType.toLowerCase();
+  if (NOT_TAGGABLE_ARM.has(type) || TAGS_OPTIONAL_ARM.has(type)) return false;
+  return (type.split('/').length === 2 && type.includes('.')) || TRACKED_CHILD_ARM.has(type);
+}
+
 /** Tag names compare case-insensitively (Azure Resource Manager tag names are case-insensitive). */
 export function sameTagName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
