@@ -50105,7 +50105,7 @@ function policyTarget(r, siblings, aliasPath) {
       if (v.unsent.has(p)) return `${r.sourceType}: ${path59} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return void 0;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return void 0;
-      if (p.startsWith("tags.") && (v.covered.has("tags") || !partialOf(r))) return void 0;
+      if ((p === "tags" || p.startsWith("tags.")) && (v.covered.has("tags") || !partialOf(r))) return void 0;
       return `${r.sourceType}: the ARM path ${path59} is not modelled from ${from}`;
     }
   };

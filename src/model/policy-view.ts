@@ -314,8 +314,9 @@ export function policyTarget(r: Resource, siblings: readonly Resource[], aliasPa
       if (v.unsent.has(p)) return `${r.sourceType}: ${path} is not sent when it has its default, so whether it exists is not known`;
       if (v.covered.has(p)) return undefined;
       for (const c of v.covered) if (c.startsWith(`${p}.`)) return undefined;
-      // Tags are a map: a tag that is not in it is not sent (unless an update leaves them as they are).
-      if (p.startsWith('tags.') && (v.covered.has('tags') || !partialOf(r))) return undefined;
+      // Tags are a map: a tag that is not in it is not sent, nor the map a resource writes none of
+      // (unless an update leaves them as they are).
+      if ((p === 'tags' || p.startsWith('tags.')) && (v.covered.has('tags') || !partialOf(r))) return undefined;
       return `${r.sourceType}: the ARM path ${path} is not modelled from ${from}`;
     },
   };

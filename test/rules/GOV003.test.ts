@@ -150,6 +150,20 @@ const cases: RuleTable = {
       { name: 'nsg-inline-ssh-from-anywhere', files: { 'main.tf': tfNsg('⟦"22"⟧', '"*"'), ...nsg }, options: opts, ...audit },
       { name: 'all-mode-standalone-rule', files: { 'main.tf': tfRule('⟦"22"⟧'), 'policies/rule.json': ruleTypePolicy('All') }, options: opts, ...audit },
       { name: 'like-wildcard', files: { 'main.tf': 'resource "azurerm_linux_virtual_machine" "vm" {\n  name = "vm-a"\n  size = ⟦"Standard_NC24ads_A100_v4"⟧\n}\n', ...nSeries }, options: opts, ...audit },
+      {
+        // The whole tags map a resource writes none of is not sent, for a type the tables do not model too (review 58: undecided).
+        name: 'tags-map-not-written-on-a-resource-group',
+        files: {
+          'main.tf': '⟦resource "azurerm_resource_group" "a" {⟧\n  name     = "rg-a"\n  location = "westeurope"\n}\n',
+          'policies/owner.json': JSON.stringify({
+            name: 'need-owner',
+            properties: { displayName: 'Need owner tag', mode: 'All', policyRule: { if: { not: { field: 'tags', containsKey: 'owner' } }, then: { effect: 'audit' } } },
+          }),
+        },
+        options: opts,
+        ...audit,
+        message: /tags is not set/,
+      },
     ],
   },
   azapi: {
