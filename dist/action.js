@@ -18590,6 +18590,9 @@ function toNumber(v) {
   return void 0;
 }
 function graphemes(s) {
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) plain = s.charCodeAt(i) < 128 && s.charCodeAt(i) !== 13;
+  if (plain) return s.split("");
   segmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }
@@ -18924,47 +18927,6 @@ function mergeObjects(args, at2) {
   }
   return keyOrigins ? { ...obj(out, at2), keyOrigins } : obj(out, at2);
 }
-function characters(s) {
-  let plain = true;
-  for (let i = 0; i < s.length && plain; i++) plain = s.charCodeAt(i) < 128 && s.charCodeAt(i) !== 13;
-  if (plain) return s.split("");
-  graphemes2 ??= new Intl.Segmenter(void 0, { granularity: "grapheme" });
-  return Array.from(graphemes2.segment(s), (g) => g.segment);
-}
-function terraformJson(v) {
-  switch (v.kind) {
-    case "string":
-      return JSON.stringify(v.value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    case "number": {
-      const t = JSON.stringify(v.value);
-      return Number.isFinite(v.value) && !/e/i.test(t) ? t : void 0;
-    }
-    case "bool":
-      return v.value ? "true" : "false";
-    case "null":
-      return "null";
-    case "list": {
-      const items = [];
-      for (const i of v.items) {
-        const t = terraformJson(i);
-        if (t === void 0) return void 0;
-        items.push(t);
-      }
-      return `[${items.join(",")}]`;
-    }
-    case "object": {
-      const parts = [];
-      for (const k of [...v.entries.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0)) {
-        const t = terraformJson(v.entries.get(k));
-        if (t === void 0) return void 0;
-        parts.push(`${terraformJson(str(k))}:${t}`);
-      }
-      return `{${parts.join(",")}}`;
-    }
-    case "unknown":
-      return void 0;
-  }
-}
 function asBool(v) {
   if (v.kind === "bool") return v.value;
   if (v.kind === "string" && (v.value === "true" || v.value === "false")) return v.value === "true";
@@ -19015,7 +18977,7 @@ function matchValue(re, s, m, at2) {
   if (names[1] === "") return list(names.slice(1).map((_, i) => group(i + 1)), at2);
   return obj(new Map(names.slice(1).map((n, i) => [n, group(i + 1)])), at2);
 }
-var unk, graphemes2, fns;
+var unk, fns;
 var init_functions = __esm({
   "src/eval/terraform/functions.ts"() {
     "use strict";
@@ -19129,7 +19091,7 @@ var init_functions = __esm({
         if (a.kind === "unknown") return unk("length", at2, a);
         if (a.kind === "list") return num(a.items.length, at2);
         if (a.kind === "object") return num(a.entries.size, at2);
-        if (a.kind === "string") return num(characters(a.value).length, at2);
+        if (a.kind === "string") return num(graphemes(a.value).length, at2);
         return unk("length", at2);
       },
       contains: (args, at2) => {
@@ -19206,7 +19168,7 @@ var init_functions = __esm({
         const off = args[1] && asNumber(args[1]);
         const len = args[2] && asNumber(args[2]);
         if (s === void 0 || off === void 0 || len === void 0) return unk("substr", at2);
-        const chars = characters(s);
+        const chars = graphemes(s);
         const start = off < 0 ? chars.length + off : off;
         return str(chars.slice(start, len < 0 ? void 0 : start + len).join(""), at2);
       },
@@ -19238,7 +19200,7 @@ var init_functions = __esm({
         const a = args[0];
         if (!a) return unk("jsonencode", at2);
         if (containsUnknown(a)) return unk("jsonencode", at2);
-        const text2 = terraformJson(a);
+        const text2 = goJson(a);
         return text2 === void 0 ? unk("jsonencode", at2) : str(text2, at2);
       },
       jsondecode: (args, at2) => {
@@ -47563,26 +47525,14 @@ function azureCliUnits(ciFiles, ctx) {
         }
       }
     };
-    let matrixWork = 0;
-    let matrixBudgetNoted = false;
-    const spendMatrixWork = (work, range2) => {
-      if (matrixWork + work <= MATRIX_WORK_BUDGET) {
-        matrixWork += work;
-        return true;
-      }
-      if (!matrixBudgetNoted) {
-        matrixBudgetNoted = true;
-        problems.push(matrixBudgetProblem(file.file, range2));
-      }
-      return false;
-    };
+    const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range2) => problems.push(matrixBudgetProblem(file.file, range2)));
     const runCalledScripts = (from, fromFile, fromSc, step, budgetRange, name, fromEnv, classOf, first, depth = 0, fromProgram) => {
       if (file.kind === "script") return;
       for (const call of from.calls) {
         const target = calledScript(byPath, ctx.root, fromFile, call, step);
         if (!target) continue;
         const work = Math.max(1, target.script.commands.length);
-        if (depth === 0 ? !first && !spendMatrixWork(work, budgetRange) : !spendNestedWork(work, budgetRange)) continue;
+        if (depth === 0 ? !first && !matrixWork.spend(work, budgetRange) : !nestedWork.spend(work, budgetRange)) continue;
         const program = call.sourced ? fromProgram ?? fromFile : void 0;
         const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? "caller" : false);
         const defaults = configuredDefaults(child);
@@ -47593,19 +47543,10 @@ function azureCliUnits(ciFiles, ctx) {
         if (depth + 1 < MAX_SCRIPT_CALL_DEPTH) runCalledScripts({ ...child, assigned }, target.file, fromSc, step, budgetRange, name, childEnv, classOf, first, depth + 1, program);
       }
     };
-    let nestedWork = 0;
-    let nestedBudgetNoted = false;
-    const spendNestedWork = (work, range2) => {
-      if (nestedWork + work <= NESTED_CALL_WORK_BUDGET) {
-        nestedWork += work;
-        return true;
-      }
-      if (!nestedBudgetNoted) {
-        nestedBudgetNoted = true;
-        problems.push({ ruleId: "EVAL001", message: `the scripts that this file's scripts call, and the scripts those call, pass ${NESTED_CALL_WORK_BUDGET.toLocaleString("en-US")} commands: from here on the scripts they call are not run with this file's values (each is still linted on its own)`, location: { file: file.file, range: range2 } });
-      }
-      return false;
-    };
+    const nestedWork = workBudget(
+      NESTED_CALL_WORK_BUDGET,
+      (range2) => problems.push({ ruleId: "EVAL001", message: `the scripts that this file's scripts call, and the scripts those call, pass ${NESTED_CALL_WORK_BUDGET.toLocaleString("en-US")} commands: from here on the scripts they call are not run with this file's values (each is still linted on its own)`, location: { file: file.file, range: range2 } })
+    );
     for (const script of file.scripts) {
       if (script.origin === "comment") continue;
       const hidden = unreadableAz(file.file, script);
@@ -47613,8 +47554,8 @@ function azureCliUnits(ciFiles, ctx) {
       const place = places.get(script.subject);
       let variants = matrixVariants(place?.job);
       const work = variants.length * Math.max(1, script.commands.length);
-      if (variants.length === 1) matrixWork += work;
-      else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
+      if (variants.length === 1) matrixWork.take(work);
+      else if (!matrixWork.spend(work, place?.job?.keyRange ?? script.range)) variants = [{ label: "", values: /* @__PURE__ */ new Map(), overBudget: true }];
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         const run3 = interpretScript(file.file, script, sc.env, withSource(file.file, sc.expansion), vi === 0 && !calledOnly);
@@ -47703,6 +47644,26 @@ function runsOnlyWhenCalled(file) {
   if (file.format === "azure-pipelines") return true;
   if (file.composite) return true;
   return file.reusable && file.triggers.every((t) => t.text === "workflow_call");
+}
+function workBudget(limit, exceeded) {
+  let spent = 0;
+  let noted = false;
+  return {
+    spend(work, range2) {
+      if (spent + work <= limit) {
+        spent += work;
+        return true;
+      }
+      if (!noted) {
+        noted = true;
+        exceeded(range2);
+      }
+      return false;
+    },
+    take(work) {
+      spent += work;
+    }
+  };
 }
 function matrixBudgetProblem(file, range2) {
   return { ruleId: "EVAL001", message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString("en-US")}: from this job on, matrix values are not expanded (unknown)`, location: { file, range: range2 } };

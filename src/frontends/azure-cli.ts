@@ -513,20 +513,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     };
     // Commands interpreted once per matrix combination: a file may spend MATRIX_WORK_BUDGET of
     // them; past it a job's matrix is not expanded (its values unknown) and EVAL001 says so.
-    let matrixWork = 0;
-    let matrixBudgetNoted = false;
-    /** Spends `work` of the budget; past it, spends nothing and notes the file's EVAL001 once (at `range`). */
-    const spendMatrixWork = (work: number, range: Range): boolean => {
-      if (matrixWork + work <= MATRIX_WORK_BUDGET) {
-        matrixWork += work;
-        return true;
-      }
-      if (!matrixBudgetNoted) {
-        matrixBudgetNoted = true;
-        problems.push(matrixBudgetProblem(file.file, range));
-      }
-      return false;
-    };
+    const matrixWork = workBudget(MATRIX_WORK_BUDGET, (range) => problems.push(matrixBudgetProblem(file.file, range)));
     /**
      * A scanned script a run of this file calls also runs, with the variables it inherits (the
      * step's, the exported ones) and its arguments, in each matrix combination (its commands count
@@ -556,7 +543,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         // The step's own calls count toward the matrix work; the calls below them, toward their own budget only
         // (a fan-out there must not make the step's matrix values unknown).
         const work = Math.max(1, target.script.commands.length);
-        if (depth === 0 ? !first && !spendMatrixWork(work, budgetRange) : !spendNestedWork(work, budgetRange)) continue;
+        if (depth === 0 ? !first && !matrixWork.spend(work, budgetRange) : !nestedWork.spend(work, budgetRange)) continue;
         // A sourced file runs in its caller's shell: its `$0` is the caller's (the script that runs).
         const program = call.sourced ? (fromProgram ?? fromFile) : undefined;
         const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? 'caller' : false);
@@ -573,19 +560,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     };
     // Scripts calling scripts may fan out (each a few calls, four levels down): the runs below the
     // first level may interpret NESTED_CALL_WORK_BUDGET commands per file, then are not followed.
-    let nestedWork = 0;
-    let nestedBudgetNoted = false;
-    const spendNestedWork = (work: number, range: Range): boolean => {
-      if (nestedWork + work <= NESTED_CALL_WORK_BUDGET) {
-        nestedWork += work;
-        return true;
-      }
-      if (!nestedBudgetNoted) {
-        nestedBudgetNoted = true;
-        problems.push({ ruleId: 'EVAL001', message: `the scripts that this file's scripts call, and the scripts those call, pass ${NESTED_CALL_WORK_BUDGET.toLocaleString('en-US')} commands: from here on the scripts they call are not run with this file's values (each is still linted on its own)`, location: { file: file.file, range } });
-      }
-      return false;
-    };
+    const nestedWork = workBudget(NESTED_CALL_WORK_BUDGET, (range) =>
+      problems.push({ ruleId: 'EVAL001', message: `the scripts that this file's scripts call, and the scripts those call, pass ${NESTED_CALL_WORK_BUDGET.toLocaleString('en-US')} commands: from here on the scripts they call are not run with this file's values (each is still linted on its own)`, location: { file: file.file, range } }),
+    );
     for (const script of file.scripts) {
       if (script.origin === 'comment') continue;
       const hidden = unreadableAz(file.file, script);
@@ -593,8 +570,8 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
       const place = places.get(script.subject);
       let variants = matrixVariants(place?.job);
       const work = variants.length * Math.max(1, script.commands.length);
-      if (variants.length === 1) matrixWork += work;
-      else if (!spendMatrixWork(work, place?.job?.keyRange ?? script.range)) variants = [{ label: '', values: new Map(), overBudget: true }];
+      if (variants.length === 1) matrixWork.take(work);
+      else if (!matrixWork.spend(work, place?.job?.keyRange ?? script.range)) variants = [{ label: '', values: new Map(), overBudget: true }];
       for (const [vi, variant] of variants.entries()) {
         const sc = scriptContext(file, place, variant);
         // The first variant's run also sets the expanded words CI001/CI005 read (a file run only
@@ -711,6 +688,31 @@ function runsOnlyWhenCalled(file: CiFile): boolean {
 }
 
 /** The EVAL001 of a file whose matrix combinations times commands pass MATRIX_WORK_BUDGET (once per file). */
+/**
+ * A budget of `limit` units of work. `spend`: taken when it fits, else the first that does not
+ * calls `exceeded` (once) and returns false; `take`: counted whatever is left (work that runs anyway).
+ */
+function workBudget(limit: number, exceeded: (range: Range) => void): { spend(work: number, range: Range): boolean; take(work: number): void } {
+  let spent = 0;
+  let noted = false;
+  return {
+    spend(work, range) {
+      if (spent + work <= limit) {
+        spent += work;
+        return true;
+      }
+      if (!noted) {
+        noted = true;
+        exceeded(range);
+      }
+      return false;
+    },
+    take(work) {
+      spent += work;
+    },
+  };
+}
+
 function matrixBudgetProblem(file: string, range: Range): Problem {
   return { ruleId: 'EVAL001', message: `the matrix combinations of this file's jobs times their commands pass ${MATRIX_WORK_BUDGET.toLocaleString('en-US')}: from this job on, matrix values are not expanded (unknown)`, location: { file, range } };
 }

@@ -165,7 +165,16 @@ function toNumber(v: Value): number | undefined {
 // Created on first use: building a Segmenter loads ICU data (several ms at start-up).
 let segmenter: Intl.Segmenter | undefined;
 
-function graphemes(s: string): string[] {
+/**
+ * A string's characters as Terraform counts them (format widths, `length`, `substr`): grapheme
+ * clusters (Terraform docs, "length Function": `length("👾🕹️")` is 2; "A character is a grapheme
+ * cluster"). Plain ASCII without a carriage return (`\r\n` is one cluster) is one per unit,
+ * without loading the segmenter.
+ */
+export function graphemes(s: string): string[] {
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) plain = s.charCodeAt(i) < 0x80 && s.charCodeAt(i) !== 13;
+  if (plain) return s.split('');
   segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   return Array.from(segmenter.segment(s), (x) => x.segment);
 }

@@ -13,7 +13,7 @@ import {
 import { nestingOverflow } from '../../parse/json/index.js';
 import { MAX_NESTING_DEPTH } from '../../parse/nesting.js';
 import { plainNumber } from './decimal.js';
-import { goJson, tfFormat } from './format.js';
+import { goJson, graphemes, tfFormat } from './format.js';
 import { tryCompileRegex, type RegexMatch, type TerraformRegex } from './regex.js';
 import { appendAll, maxOf, minOf } from '../../core/arrays.js';
 
@@ -105,64 +105,6 @@ function mergeObjects(args: Value[], at: Location): Value {
     } else if (keyOrigins) for (const k of a.entries.keys()) keyOrigins.delete(k);
   }
   return keyOrigins ? { ...obj(out, at), keyOrigins } : obj(out, at);
-}
-
-/** One segmenter for the run (Intl's grapheme clusters, UAX #29). */
-let graphemes: Intl.Segmenter | undefined;
-
-/**
- * A string's characters as Terraform counts them in `length` and `substr`: grapheme clusters
- * (Terraform docs, "length Function": `length("👾🕹️")` is 2; "A character is a grapheme
- * cluster"). Plain ASCII without a carriage return (`\r\n` is one cluster) is one per unit.
- */
-function characters(s: string): string[] {
-  // (One pass over the text, no regular expression with control characters.)
-  let plain = true;
-  for (let i = 0; i < s.length && plain; i++) plain = s.charCodeAt(i) < 0x80 && s.charCodeAt(i) !== 13;
-  if (plain) return s.split('');
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return Array.from(graphemes.segment(s), (g) => g.segment);
-}
-
-/**
- * The text Terraform's `jsonencode` writes (Terraform docs, "jsonencode Function"): the keys of
- * objects and maps in lexical order (cty walks them sorted), and `<`, `>`, `&`, U+2028 and U+2029
- * escaped as `\u003c`, `\u003e`, `\u0026`, `\u2028`, `\u2029`. Undefined for a number that
- * JavaScript would write otherwise than Terraform (an exponent, a non-finite value).
- */
-export function terraformJson(v: Value): string | undefined {
-  switch (v.kind) {
-    case 'string':
-      return JSON.stringify(v.value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    case 'number': {
-      const t = JSON.stringify(v.value);
-      return Number.isFinite(v.value) && !/e/i.test(t) ? t : undefined;
-    }
-    case 'bool':
-      return v.value ? 'true' : 'false';
-    case 'null':
-      return 'null';
-    case 'list': {
-      const items: string[] = [];
-      for (const i of v.items) {
-        const t = terraformJson(i);
-        if (t === undefined) return undefined;
-        items.push(t);
-      }
-      return `[${items.join(',')}]`;
-    }
-    case 'object': {
-      const parts: string[] = [];
-      for (const k of [...v.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const t = terraformJson(v.entries.get(k)!);
-        if (t === undefined) return undefined;
-        parts.push(`${terraformJson(str(k))!}:${t}`);
-      }
-      return `{${parts.join(',')}}`;
-    }
-    case 'unknown':
-      return undefined;
-  }
 }
 
 const fns: Record<string, TfFunction> = {
@@ -268,7 +210,7 @@ const fns: Record<string, TfFunction> = {
     if (a.kind === 'unknown') return unk('length', at, a);
     if (a.kind === 'list') return num(a.items.length, at);
     if (a.kind === 'object') return num(a.entries.size, at);
-    if (a.kind === 'string') return num(characters(a.value).length, at);
+    if (a.kind === 'string') return num(graphemes(a.value).length, at);
     return unk('length', at);
   },
   contains: (args, at) => {
@@ -345,7 +287,7 @@ const fns: Record<string, TfFunction> = {
     const off = args[1] && asNumber(args[1]);
     const len = args[2] && asNumber(args[2]);
     if (s === undefined || off === undefined || len === undefined) return unk('substr', at);
-    const chars = characters(s);
+    const chars = graphemes(s);
     const start = off < 0 ? chars.length + off : off;
     return str(chars.slice(start, len < 0 ? undefined : start + len).join(''), at);
   },
@@ -378,7 +320,8 @@ const fns: Record<string, TfFunction> = {
     const a = args[0];
     if (!a) return unk('jsonencode', at);
     if (containsUnknown(a)) return unk('jsonencode', at);
-    const text = terraformJson(a);
+    // cty's JSON, as Terraform writes it: keys in lexical order, <, >, & escaped.
+    const text = goJson(a);
     return text === undefined ? unk('jsonencode', at) : str(text, at);
   },
   jsondecode: (args, at) => {
