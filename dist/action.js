@@ -31800,7 +31800,8 @@ function azapiSource(r, base, site) {
   if (r.azapiDefaults && key && takesTagsAndLocation(key)) {
     for (const k of ["location", "tags"]) {
       const v = r.azapiDefaults[k];
-      if (v && !entries2.has(k)) entries2.set(k, v);
+      const own = entries2.get(k);
+      if (v && (own === void 0 || own.kind === "null")) entries2.set(k, v);
     }
   }
   const refs = /* @__PURE__ */ new Map();
@@ -45529,7 +45530,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     const at2 = scriptPath(expandWord(target, env, ctx));
     if (at2 === void 0) return;
     if (words[0].text === "source" || words[0].text === ".") at2.sourced = true;
-    const inherited = environment();
+    const inherited = at2.sourced && !ps ? copy(env) : environment();
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
     pushCall(at2, inherited);
@@ -52297,7 +52298,9 @@ function gpuReasonOf(ctx, r) {
   return read !== void 0 ? `GPU size "${read}"` : gpuIntentOf(ctx, r);
 }
 function addressLabel(r) {
-  return r.format === "azure-cli" ? void 0 : lastAddressWord(r.address);
+  if (r.format === "azure-cli") return void 0;
+  const word = lastAddressWord(r.address);
+  return word?.includes("{") ? void 0 : word;
 }
 function knownNonGpuSize(r) {
   const size = knownStringOf(r.attrs.get("vmSize")?.value);
@@ -57354,7 +57357,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
             const own = applyWithoutPlan(expandedArgv(cmd) ?? cmd.argv, script.language);
             const attribute2 = script.attributePath || "script";
             if (!own || "undecided" in own) {
-              const places = /* @__PURE__ */ new Set();
+              const places = /* @__PURE__ */ new Map();
               let callerUndecided;
               for (const argv of callerArgvs(cmd)) {
                 const f = applyWithoutPlan(argv, script.language);
@@ -57365,15 +57368,21 @@ var CI005_terraform_apply_without_plan_default = defineRule({
                 }
                 const origin2 = f.autoApprove.origin ?? f.apply.origin;
                 const location = origin2 ?? { file: file.file, range: f.apply.range };
-                if (places.has(locationKey(location))) continue;
-                places.add(locationKey(location));
-                const passed = argv.flatMap((w) => w.origin && w !== f.autoApprove && w !== f.apply ? [{ ...w.origin, label: `argument ${w.text.slice(0, 60)}` }] : []);
-                const related = [...origin2 ? [{ file: file.file, range: f.apply.range, label: "terraform apply" }] : [], ...passed];
+                const key = locationKey(location);
+                const place = places.get(key) ?? { flag: f.autoApprove.text, location, related: origin2 ? [{ file: file.file, range: f.apply.range, label: "terraform apply" }] : [] };
+                places.set(key, place);
+                for (const w of argv) {
+                  const at2 = w.origin;
+                  if (!at2 || w === f.autoApprove || w === f.apply || locationKey(at2) === key) continue;
+                  if (!place.related.some((l) => locationKey(l) === locationKey(at2))) place.related.push({ ...at2, label: `argument ${w.text.slice(0, 60)}` });
+                }
+              }
+              for (const p of places.values()) {
                 ctx.report({
                   messageId: "applyWithoutPlan",
-                  data: { flag: f.autoApprove.text },
-                  location,
-                  ...related.length ? { related } : {},
+                  data: { flag: p.flag },
+                  location: p.location,
+                  ...p.related.length ? { related: p.related } : {},
                   subject: script.subject,
                   attributePath: attribute2
                 });
@@ -57411,7 +57420,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
           if (!task || !isTerraformTask(task.name)) continue;
           const views = step.inputBranches?.length ? step.inputBranches.map((b) => [...b, ...step.inputs]) : [step.inputs];
           const callers = step.inputsByCallers?.length ? step.inputsByCallers : [void 0];
-          const reported = /* @__PURE__ */ new Set();
+          const reported = /* @__PURE__ */ new Map();
           for (const byCaller of callers) {
             for (const written2 of views) {
               const input2 = (key) => written2.find((e) => e.key.toLowerCase() === key.toLowerCase());
@@ -57449,23 +57458,20 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               if (!approves) continue;
               const location = commandRead?.origin ?? { file: file.file, range: command2.valueRange };
               const at2 = locationKey(location);
-              if (reported.has(at2)) continue;
+              const known2 = reported.get(at2);
+              const passed = optionsRead?.origin ? { ...optionsRead.origin, label: `commandOptions ${line.slice(0, 60)}` } : void 0;
+              if (known2) {
+                if (passed && !known2.related.some((l) => locationKey(l) === locationKey(passed))) known2.related.push(passed);
+                continue;
+              }
               const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
               if (commandRead?.origin) related.push({ file: file.file, range: command2.valueRange, label: "command" });
               if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: "commandOptions" });
-              if (optionsRead?.origin) related.push({ ...optionsRead.origin, label: `commandOptions ${line.slice(0, 60)}` });
-              reported.add(at2);
-              ctx.report({
-                messageId: "taskApplyWithoutPlan",
-                // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
-                data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" },
-                location,
-                related,
-                subject: step.subject,
-                attributePath: "inputs.command"
-              });
+              if (passed) related.push(passed);
+              reported.set(at2, { data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ""), how: autoApprove !== void 0 ? "as its options say" : "the task adds it" }, location, related });
             }
           }
+          for (const r of reported.values()) ctx.report({ messageId: "taskApplyWithoutPlan", data: r.data, location: r.location, related: r.related, subject: step.subject, attributePath: "inputs.command" });
         }
       }
     };

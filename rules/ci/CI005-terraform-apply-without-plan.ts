@@ -218,7 +218,8 @@ export default defineRule({
               // script's `$1`): a caller that passes the flag or the subcommand is a finding at its
               // own value (two steps, two places); one whose values only leave out the plan file
               // (`-var-file=prod.tfvars` for the options) is one at the written `apply`.
-              const places = new Set<string>();
+              // One finding per place; at the written `apply`, every caller's values related (two callers, both named).
+              const places = new Map<string, { flag: string; location: Location; related: Location[] }>();
               let callerUndecided: Extract<ApplyReading, { undecided: string }> | undefined;
               for (const argv of callerArgvs(cmd)) {
                 const f = applyWithoutPlan(argv, script.language);
@@ -229,16 +230,22 @@ export default defineRule({
                 }
                 const origin = (f.autoApprove as ReadWord).origin ?? (f.apply as ReadWord).origin;
                 const location = origin ?? { file: file.file, range: f.apply.range };
-                if (places.has(locationKey(location))) continue;
-                places.add(locationKey(location));
+                const key = locationKey(location);
+                const place = places.get(key) ?? { flag: f.autoApprove.text, location, related: origin ? [{ file: file.file, range: f.apply.range, label: 'terraform apply' }] : [] };
+                places.set(key, place);
                 // The values this caller's run put in (`-var-file=prod.tfvars` for `${{ parameters.opts }}`), where they are written.
-                const passed = argv.flatMap((w) => ((w as ReadWord).origin && w !== f.autoApprove && w !== f.apply ? [{ ...(w as ReadWord).origin!, label: `argument ${w.text.slice(0, 60)}` }] : []));
-                const related = [...(origin ? [{ file: file.file, range: f.apply.range, label: 'terraform apply' }] : []), ...passed];
+                for (const w of argv) {
+                  const at = (w as ReadWord).origin;
+                  if (!at || w === f.autoApprove || w === f.apply || locationKey(at) === key) continue;
+                  if (!place.related.some((l) => locationKey(l) === locationKey(at))) place.related.push({ ...at, label: `argument ${w.text.slice(0, 60)}` });
+                }
+              }
+              for (const p of places.values()) {
                 ctx.report({
                   messageId: 'applyWithoutPlan',
-                  data: { flag: f.autoApprove.text },
-                  location,
-                  ...(related.length ? { related } : {}),
+                  data: { flag: p.flag },
+                  location: p.location,
+                  ...(p.related.length ? { related: p.related } : {}),
                   subject: script.subject,
                   attributePath: attribute,
                 });
@@ -282,7 +289,8 @@ export default defineRule({
           // A template's inputs written as expressions are read as each scanned caller makes them
           // (`commandOptions: ${{ parameters.opts }}`); a template nobody in the scan calls, as written.
           const callers: (ReadonlyMap<string, CiCallerInput> | undefined)[] = step.inputsByCallers?.length ? step.inputsByCallers : [undefined];
-          const reported = new Set<string>();
+          // One finding per place; the values of every caller that makes it are related.
+          const reported = new Map<string, { data: Record<string, string>; location: Location; related: Location[] }>();
           for (const byCaller of callers) {
             for (const written of views) {
               const input = (key: string): CiEntry | undefined => written.find((e) => e.key.toLowerCase() === key.toLowerCase());
@@ -324,23 +332,21 @@ export default defineRule({
               // A command the caller passes is reported at the caller's value (two callers, two places).
               const location = commandRead?.origin ?? { file: file.file, range: command.valueRange };
               const at = locationKey(location);
-              if (reported.has(at)) continue;
+              const known = reported.get(at);
+              const passed = optionsRead?.origin ? { ...optionsRead.origin, label: `commandOptions ${line.slice(0, 60)}` } : undefined;
+              if (known) {
+                if (passed && !known.related.some((l) => locationKey(l) === locationKey(passed))) known.related.push(passed);
+                continue;
+              }
               const related = [{ file: file.file, range: task.range, label: `task: ${task.text}` }];
               if (commandRead?.origin) related.push({ file: file.file, range: command.valueRange, label: 'command' });
               if (options?.valueRange) related.push({ file: file.file, range: options.valueRange, label: 'commandOptions' });
-              if (optionsRead?.origin) related.push({ ...optionsRead.origin, label: `commandOptions ${line.slice(0, 60)}` });
-              reported.add(at);
-              ctx.report({
-                messageId: 'taskApplyWithoutPlan',
-                // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
-                data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' },
-                location,
-                related,
-                subject: step.subject,
-                attributePath: 'inputs.command',
-              });
+              if (passed) related.push(passed);
+              // The task's own name (`TerraformCLI@1`, not the extension's full prefix): the related `task:` location shows it whole.
+              reported.set(at, { data: { task: task.text.trim().replace(/^[^@]*\.(?=[^.@]*(?:@|$))/, ''), how: autoApprove !== undefined ? 'as its options say' : 'the task adds it' }, location, related });
             }
           }
+          for (const r of reported.values()) ctx.report({ messageId: 'taskApplyWithoutPlan', data: r.data, location: r.location, related: r.related, subject: step.subject, attributePath: 'inputs.command' });
         }
       },
     };

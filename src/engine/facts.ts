@@ -341,7 +341,11 @@ export function gpuReasonOf(ctx: Reads, r: Resource<SizedKind>): string | undefi
  * compute create trainer`): no label of the resource's own, its name is `--name`.
  */
 export function addressLabel(r: Resource): string | undefined {
-  return r.format === 'azure-cli' ? undefined : lastAddressWord(r.address);
+  if (r.format === 'azure-cli') return undefined;
+  // An ARM name built by an expression is rendered into its address (`{parameters('prefix')}-gpu`):
+  // that is the name partly unknown, not a label of its own (the name's known pieces decide).
+  const word = lastAddressWord(r.address);
+  return word?.includes('{') ? undefined : word;
 }
 
 /**

@@ -107,11 +107,13 @@ function azapiSource(
     if (v && !entries.has(k)) entries.set(k, v);
   }
   // The provider's default_tags/default_location, for a type that takes them at its top (azapi
-  // sends them only when the resource sets neither the argument nor the body member: no merge).
+  // sends them only when the resource sets neither the argument nor the body member, null being
+  // not set (`tags = var.tags` with a null default): no merge).
   if (r.azapiDefaults && key && takesTagsAndLocation(key)) {
     for (const k of ['location', 'tags'] as const) {
       const v = r.azapiDefaults[k];
-      if (v && !entries.has(k)) entries.set(k, v);
+      const own = entries.get(k);
+      if (v && (own === undefined || own.kind === 'null')) entries.set(k, v);
     }
   }
   const refs = new Map<string, Value>();

@@ -889,6 +889,17 @@ steps:
     ],
     invalid: [
       {
+        // A sourced file runs in the step's shell: it sees the step's variables, exported or not (review 59).
+        name: 'sourced-file-sees-unexported-variables',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          ADMIN=⟦true⟧\n          source scripts/y.sh\n',
+          'scripts/y.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled "$ADMIN"\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
+      {
         // azure/cli's input name in another case runs the same script (`inlinescript:`; review 58: not read).
         name: 'azure-cli-action-inline-script-key-in-another-case',
         files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/CLI@v1\n        with:\n          inlinescript: az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧\n' },

@@ -267,6 +267,23 @@ steps:
         related: [{ label: 'task: TerraformTaskV4@4' }, { label: 'commandOptions' }, { file: 'azure-pipelines.yml', line: 4, label: 'commandOptions -var-file=prod.tfvars' }],
       },
       {
+        // Two callers that both leave out the plan file: one finding, both callers' values related (review 59: the second was lost).
+        name: 'template-task-options-two-callers-pass',
+        files: {
+          'azure-pipelines.yml': "steps:\n  - template: templates/tf.yml\n    parameters:\n      opts: -input=false\n  - template: templates/tf.yml\n    parameters:\n      opts: -lock=false\n",
+          'templates/tf.yml': "parameters:\n  - name: opts\n    type: string\n    default: tfplan\nsteps:\n  - task: TerraformTaskV4@4\n    inputs:\n      command: ⟦apply⟧\n      commandOptions: ${{ parameters.opts }}\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'taskApplyWithoutPlan',
+        related: [
+          { label: 'task: TerraformTaskV4@4' },
+          { label: 'commandOptions' },
+          { file: 'azure-pipelines.yml', line: 4, label: 'commandOptions -input=false' },
+          { file: 'azure-pipelines.yml', line: 7, label: 'commandOptions -lock=false' },
+        ],
+      },
+      {
         // The command a caller passes is the finding at the caller's value.
         name: 'template-task-command-a-caller-passes',
         files: {

@@ -748,6 +748,24 @@ resource "azapi_resource" "gpu" {
   arm: {
     valid: [
       {
+        // A name built by an expression, gpu right after its unknown part: it may be non-gpu (review 59: its rendering was read as a label).
+        name: 'gpu-right-after-an-unknown-part-of-the-name',
+        files: {
+          'azuredeploy.json': JSON.stringify(
+            {
+              $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+              contentVersion: '1.0.0.0',
+              parameters: { prefix: { type: 'string' } },
+              resources: [
+                { type: 'Microsoft.Compute/virtualMachines', apiVersion: '2023-09-01', name: "[concat(parameters('prefix'), '-gpu')]", location: 'westeurope', properties: { hardwareProfile: { vmSize: 'Standard_D4s_v5' } } },
+              ],
+            },
+            null,
+            2,
+          ),
+        },
+      },
+      {
         // The workspace's name (the first segment of the child's name) says GPU, the compute's own name does not.
         name: 'child-named-under-gpu-parent',
         files: {

@@ -321,6 +321,13 @@ resource "azapi_resource" "vm" {
         },
       },
       {
+        // tags = null (a variable with a null default) is not set: the provider's default_tags go (review 59).
+        name: 'vm-null-tags-take-the-provider-default-tags',
+        files: {
+          'main.tf': 'provider "azapi" {\n  default_tags = { "cost-center" = "ml" }\n}\nvariable "tags" {\n  default = null\n}\nresource "azapi_resource" "vm" {\n  type      = "Microsoft.Compute/virtualMachines@2024-03-01"\n  name      = "vm-train"\n  parent_id = "/subscriptions/x/resourceGroups/rg"\n  location  = "westeurope"\n  tags      = var.tags\n  body = {\n    properties = {\n      hardwareProfile = {\n        vmSize = "Standard_NC6s_v3"\n      }\n    }\n  }\n}\n',
+        },
+      },
+      {
         // Several azapi provider blocks and a resource in a module: which one it gets is not read (undecided, not reported).
         name: 'module-resource-with-several-provider-blocks-declaring-default-tags',
         files: {

@@ -1081,7 +1081,8 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
     const at = scriptPath(expandWord(target, env, ctx));
     if (at === undefined) return;
     if (words[0]!.text === 'source' || words[0]!.text === '.') at.sourced = true;
-    const inherited = environment();
+    // A sourced file runs in this shell: it sees every variable, exported or not (its arguments, when given, are its own).
+    const inherited = at.sourced && !ps ? copy(env) : environment();
     // A shell script's arguments are its `$1`…`$9`; a PowerShell script's named ones bind its `param()`.
     const args = words.slice(words.indexOf(target) + 1);
     for (const [k, v] of /\.ps1$/i.test(target.text) ? psNamedArguments(args) : positionalArguments(args)) inherited.set(k, v);
