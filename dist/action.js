@@ -31885,9 +31885,40 @@ function applyAzapiUpdates(shapes, resources) {
     if (u.type !== UPDATE_TYPE) continue;
     const patch = fromTerraform({ ...u, type: "azapi_resource" }, evaluation)[0];
     if (!patch || patch.kind === "other") continue;
-    for (const t of targetsOf(u, patch, resources, shapes)) if (t.kind === patch.kind) applyPatch(t, patch);
+    const targets = targetsOf(u, patch, resources, shapes);
+    if (targets.length > 0) {
+      for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
+      continue;
+    }
+    for (const t of mayBeTargets(u, patch, resources, shapes)) mayPatch(t, patch, u.address);
   }
   return resources;
+}
+function mayBeTargets(u, patch, resources, shapes) {
+  const id = u.body.entries.get("resource_id");
+  const named2 = id ?? u.body.entries.get("name");
+  const owner = named2?.kind === "unknown" && named2.token ? /^(tf:.+?)\.(?:name|id|output(?:\..*)?)$/.exec(named2.token)?.[1] : void 0;
+  const ofKind = resources.filter((r) => !isInlineElement(r) && r.kind === patch.kind);
+  if (owner && !ofKind.some((r) => r.identity.includes(owner))) return [];
+  const text2 = named2?.kind === "string" ? id !== void 0 ? named2.value.replace(/\/+$/, "").split("/").pop() : named2.value : void 0;
+  const parent = id === void 0 ? u.body.entries.get("parent_id") : void 0;
+  return ofKind.filter(
+    (r) => (text2 === void 0 || r.name?.kind !== "string" || r.name.value.toLowerCase() === text2.toLowerCase()) && !knownOtherParent(parent, shapes.find((t) => t.address === r.address))
+  );
+}
+function knownOtherParent(parent, target) {
+  if (parent?.kind !== "string" || !target) return false;
+  const theirs = target.body.entries.get("parent_id");
+  if (theirs !== void 0) return theirs.kind === "string" && theirs.value.toLowerCase() !== parent.value.toLowerCase();
+  const rg2 = target.body.entries.get("resource_group_name");
+  const group = /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1];
+  return group !== void 0 && rg2?.kind === "string" && rg2.value.toLowerCase() !== group.toLowerCase();
+}
+function mayPatch(target, patch, update) {
+  for (const [attr2, fact] of patch.attrs) {
+    if (NOT_PATCHED.has(attr2) || !written(fact)) continue;
+    target.attrs.set(attr2, { ...fact, value: unknown(`${update} may set it (which resource it patches is not known)`, fact.at) });
+  }
 }
 function targetsOf(u, patch, resources, shapes) {
   const candidates2 = resources.filter((r) => !isInlineElement(r));
@@ -31938,6 +31969,7 @@ var NOT_PATCHED, UPDATE_TYPE;
 var init_azapi_update = __esm({
   "src/model/azapi-update.ts"() {
     "use strict";
+    init_value();
     init_from_terraform();
     init_normalize();
     NOT_PATCHED = /* @__PURE__ */ new Set(["name", "location", "computeType", "computeTypeRaw", "isDefault", "inline"]);

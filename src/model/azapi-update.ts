@@ -14,7 +14,7 @@
  */
 import type { TerraformResourceShape } from './from-terraform.js';
 import type { Fact, Resource } from './resource.js';
-import type { Value } from '../core/value.js';
+import { unknown, type Value } from '../core/value.js';
 import { fromTerraform } from './from-terraform.js';
 import { isInlineElement } from './normalize.js';
 
@@ -32,9 +32,54 @@ export function applyAzapiUpdates<R extends readonly Resource[]>(shapes: readonl
     // The update's body read as the ARM shape of its `type`, as an azapi_resource of that type would be.
     const patch = fromTerraform({ ...u, type: 'azapi_resource' }, evaluation)[0];
     if (!patch || patch.kind === 'other') continue;
-    for (const t of targetsOf(u, patch, resources, shapes)) if (t.kind === patch.kind) applyPatch(t, patch);
+    const targets = targetsOf(u, patch, resources, shapes);
+    if (targets.length > 0) {
+      for (const t of targets) if (t.kind === patch.kind) applyPatch(t, patch);
+      continue;
+    }
+    // Which resource it patches is not known: each one of its kind it may name has what the
+    // update writes unknown (never judged as the target wrote it; a finding would be a guess).
+    for (const t of mayBeTargets(u, patch, resources, shapes)) mayPatch(t, patch, u.address);
   }
   return resources;
+}
+
+/**
+ * The resources an update whose target is not identified (`targetsOf`) may still patch: those of
+ * its kind whose name it may be (its name unknown, or the same known name), not when its
+ * `resource_id`/`name` reads a resource of the scan that is another one.
+ */
+function mayBeTargets(u: TerraformResourceShape, patch: Resource, resources: readonly Resource[], shapes: readonly TerraformResourceShape[]): Resource[] {
+  const id = u.body.entries.get('resource_id');
+  const named = id ?? u.body.entries.get('name');
+  // A reference to a resource of the scan (`azurerm_….ws.id`, `….name`) that is none of this kind: not one of them.
+  const owner = named?.kind === 'unknown' && named.token ? /^(tf:.+?)\.(?:name|id|output(?:\..*)?)$/.exec(named.token)?.[1] : undefined;
+  const ofKind = resources.filter((r) => !isInlineElement(r) && r.kind === patch.kind);
+  if (owner && !ofKind.some((r) => r.identity.includes(owner))) return [];
+  // A known name (a literal id's last segment): only a resource that may have it.
+  const text = named?.kind === 'string' ? (id !== undefined ? named.value.replace(/\/+$/, '').split('/').pop() : named.value) : undefined;
+  const parent = id === undefined ? u.body.entries.get('parent_id') : undefined;
+  return ofKind.filter(
+    (r) => (text === undefined || r.name?.kind !== 'string' || r.name.value.toLowerCase() === text.toLowerCase()) && !knownOtherParent(parent, shapes.find((t) => t.address === r.address)),
+  );
+}
+
+/** Whether the update's `parent_id` and the target's parent are both written as text and differ (another resource group). */
+function knownOtherParent(parent: Value | undefined, target: TerraformResourceShape | undefined): boolean {
+  if (parent?.kind !== 'string' || !target) return false;
+  const theirs = target.body.entries.get('parent_id');
+  if (theirs !== undefined) return theirs.kind === 'string' && theirs.value.toLowerCase() !== parent.value.toLowerCase();
+  const rg = target.body.entries.get('resource_group_name');
+  const group = /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1];
+  return group !== undefined && rg?.kind === 'string' && rg.value.toLowerCase() !== group.toLowerCase();
+}
+
+/** What an update writes becomes unknown on a resource it may patch (located in the update). */
+function mayPatch(target: Resource, patch: Resource, update: string): void {
+  for (const [attr, fact] of patch.attrs) {
+    if (NOT_PATCHED.has(attr) || !written(fact)) continue;
+    target.attrs.set(attr, { ...fact, value: unknown(`${update} may set it (which resource it patches is not known)`, fact.at) });
+  }
 }
 
 /**
