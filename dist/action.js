@@ -30383,8 +30383,16 @@ function isCheckoutVariable(name, ps) {
   if (!ps) return CHECKOUT_TOP_ENVIRONMENT.has(name);
   return isPsEnvironmentKey(name) && CHECKOUT_TOP_ENVIRONMENT.has(name.slice(4).toUpperCase());
 }
-function unassigned(name, ps) {
-  const v = unknown(`$${name} is not assigned a literal in this script`, void 0, isCheckoutVariable(name, ps) ? CHECKOUT_TOKEN : void 0);
+function isActionFile(file) {
+  return /(?:^|[\\/])action\.ya?ml$/i.test(file);
+}
+function folderToken(name, ps, file) {
+  if (isCheckoutVariable(name, ps)) return CHECKOUT_TOKEN;
+  const bare = ps ? isPsEnvironmentKey(name) ? name.slice(4).toUpperCase() : void 0 : name;
+  return bare === ACTION_PATH_VARIABLE && isActionFile(file) ? `${SCRIPT_DIR_TOKEN}${file}` : void 0;
+}
+function unassigned(name, ps, file) {
+  const v = unknown(`$${name} is not assigned a literal in this script`, void 0, folderToken(name, ps, file));
   return !ps && NUMERIC_SHELL_VARIABLES.has(name) || ps && isPsEnvironmentKey(name) ? oneWord(v) : v;
 }
 function psBinding(v, name) {
@@ -30603,7 +30611,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         i = end;
         continue;
       }
-      expansion(bound ?? unassigned(name, ps), i, end, name);
+      expansion(bound ?? unassigned(name, ps, ctx.file), i, end, name);
       i = end;
       continue;
     }
@@ -30619,7 +30627,7 @@ function expandWord(word, env, ctx, onAssign, depth = 0) {
         expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
         i = raw.length;
         continue;
-      } else expansion((ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps)) ?? unassigned(name, ps), i, end, name);
+      } else expansion((ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps)) ?? unassigned(name, ps, ctx.file), i, end, name);
       i = end;
       continue;
     }
@@ -30697,7 +30705,7 @@ function sliceVariable(e, from = 0) {
   const segs = e.segments.filter((s) => s.to > from);
   return segs.length === 1 ? segs[0].variable : void 0;
 }
-var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, CHECKOUT_TOKEN, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
+var SELF, DIR_OF_SELF, SCRIPT_DIR_IDIOM, SCRIPT_DIR_TOKEN, NUMERIC_SHELL_VARIABLES, CHECKOUT_TOKEN, ACTION_PATH_VARIABLE, NAME, PS_PREFIXES, PS_SCOPE, PS_NAME, PS_BRACED, ANY_VARIABLE, SPECIAL, MAX_EXPANDED_CHARS;
 var init_words = __esm({
   "src/eval/azcli/words.ts"() {
     "use strict";
@@ -30711,6 +30719,7 @@ var init_words = __esm({
     SCRIPT_DIR_TOKEN = "script-dir:";
     NUMERIC_SHELL_VARIABLES = /* @__PURE__ */ new Set(["RANDOM", "SRANDOM", "SECONDS", "EPOCHSECONDS", "PPID", "BASHPID", "UID", "EUID", "LINENO"]);
     CHECKOUT_TOKEN = "checkout-top";
+    ACTION_PATH_VARIABLE = "GITHUB_ACTION_PATH";
     NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
     PS_PREFIXES = "env|global|script|local|private|using";
     PS_SCOPE = new RegExp(`^(?:${PS_PREFIXES}):`, "i");
@@ -46585,7 +46594,8 @@ function scriptContext(file, place, variant, given, inherited) {
         return v ? named2(v, `${head}.${key}`, key) : unknown(`${head}.${key} is not set literally in this file`);
       }
     }
-    const top = github && CHECKOUT_TOP_CONTEXTS.has(parts.join(".").toLowerCase()) ? CHECKOUT_TOKEN : void 0;
+    const path59 = parts.join(".").toLowerCase();
+    const top = !github ? void 0 : CHECKOUT_TOP_CONTEXTS.has(path59) ? CHECKOUT_TOKEN : path59 === "github.action_path" && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : void 0;
     return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, void 0, top);
   };
   const typedReference = (reference) => {

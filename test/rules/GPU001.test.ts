@@ -1720,6 +1720,30 @@ jobs:
     ],
     invalid: [
       {
+        // A composite action's script run from its own folder ($GITHUB_ACTION_PATH, \${{ github.action_path }}) runs with the caller's values (review 60).
+        name: 'composite-action-script-from-the-action-path-env',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/c\n        with:\n          size: ⟦Standard_E8s_v5⟧\n',
+          '.github/actions/c/action.yml':
+            "name: c\ninputs:\n  size:\n    default: Standard_NC24ads_A100_v4\nruns:\n  using: composite\n  steps:\n    - run: $GITHUB_ACTION_PATH/create.sh\n      shell: bash\n      env:\n        SIZE: ${{ inputs.size }}\n",
+          '.github/actions/c/create.sh': '#!/bin/bash\naz ml compute create -n gpu-train --type amlcompute --size "$SIZE" -g rg -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
+        // A composite action's script run from its own folder ($GITHUB_ACTION_PATH, \${{ github.action_path }}) runs with the caller's values (review 60).
+        name: 'composite-action-script-from-the-action-path-expression',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./.github/actions/c\n        with:\n          size: ⟦Standard_E8s_v5⟧\n',
+          '.github/actions/c/action.yml':
+            "name: c\ninputs:\n  size:\n    default: Standard_NC24ads_A100_v4\nruns:\n  using: composite\n  steps:\n    - run: ${{ github.action_path }}/create.sh\n      shell: bash\n      env:\n        SIZE: ${{ inputs.size }}\n",
+          '.github/actions/c/create.sh': '#!/bin/bash\naz ml compute create -n gpu-train2 --type amlcompute --size "$SIZE" -g rg -w ws\n',
+        },
+        level: 'error',
+        env: 'unknown',
+      },
+      {
         // A branch that ends the script (`else echo usage; exit 1`) reaches no later command: the
         // size is the other path's (review 47).
         name: 'branch-that-exits-is-no-path',

@@ -16,7 +16,7 @@ import type { CiFile, CiJob, CiMatrixEntry, CiMatrixLeg, CiScalar, CiStage, CiSt
 import { runtimeVariables } from './runtime-variables.js';
 import { githubOperatorExpression, type ExpressionLocator } from './github-expression.js';
 import { typedParameter } from '../ci/template-conditions.js';
-import { ANY_VARIABLE, CHECKOUT_TOKEN, MAX_EXPANDED_CHARS, tooLongToRead, type Env, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, CHECKOUT_TOKEN, isActionFile, MAX_EXPANDED_CHARS, SCRIPT_DIR_TOKEN, tooLongToRead, type Env, type ExpansionContext } from './words.js';
 import { CHECKOUT_TOP_CONTEXTS, CHECKOUT_TOP_MACROS } from '../../parse/yaml/ci-checkout.js';
 
 /** One matrix combination of a job (empty for a job without a matrix). */
@@ -307,7 +307,9 @@ export function scriptContext(file: CiFile, place: ScriptPlace | undefined, vari
     }
     // A compile-time value all the same (an `each` loop variable, a function call): not one this reader resolves.
     // `github.workspace` is the checkout's folder: a path built on it is a path from the repository's top.
-    const top = github && CHECKOUT_TOP_CONTEXTS.has(parts.join('.').toLowerCase()) ? CHECKOUT_TOKEN : undefined;
+    const path = parts.join('.').toLowerCase();
+    // (`github.action_path` in an action's own steps: the folder of its action.yml.)
+    const top = !github ? undefined : CHECKOUT_TOP_CONTEXTS.has(path) ? CHECKOUT_TOKEN : path === 'github.action_path' && isActionFile(f) ? `${SCRIPT_DIR_TOKEN}${f}` : undefined;
     return unknown(`\${{ ${expr.trim().slice(0, 60)} }} is not resolved here (only inputs, parameters, matrix values and literal variables are)`, undefined, top);
   };
   /**

@@ -79,9 +79,28 @@ function isCheckoutVariable(name: string, ps: boolean): boolean {
   return isPsEnvironmentKey(name) && CHECKOUT_TOP_ENVIRONMENT.has(name.slice(4).toUpperCase());
 }
 
+/**
+ * GitHub's folder of the composite action a step runs in (`$GITHUB_ACTION_PATH`, `${{ github.action_path }}`:
+ * "the path where an action is located", GitHub's variables reference): in an `action.yml`'s
+ * script, the folder of that file (a path built on it names a file beside the action).
+ */
+export const ACTION_PATH_VARIABLE = 'GITHUB_ACTION_PATH';
+
+/** Whether `file` is a GitHub action's metadata file (`action.yml`, `action.yaml`). */
+export function isActionFile(file: string): boolean {
+  return /(?:^|[\\/])action\.ya?ml$/i.test(file);
+}
+
+/** The token of a variable the CI system sets to a folder, for a script of `file`: the checkout's, or the action's. */
+function folderToken(name: string, ps: boolean, file: string): string | undefined {
+  if (isCheckoutVariable(name, ps)) return CHECKOUT_TOKEN;
+  const bare = ps ? (isPsEnvironmentKey(name) ? name.slice(4).toUpperCase() : undefined) : name;
+  return bare === ACTION_PATH_VARIABLE && isActionFile(file) ? `${SCRIPT_DIR_TOKEN}${file}` : undefined;
+}
+
 /** A variable the script does not assign: unknown (one word for bash's numeric variables and PowerShell's environment variables). */
-function unassigned(name: string, ps: boolean): UnknownValue {
-  const v = unknown(`$${name} is not assigned a literal in this script`, undefined, isCheckoutVariable(name, ps) ? CHECKOUT_TOKEN : undefined);
+function unassigned(name: string, ps: boolean, file: string): UnknownValue {
+  const v = unknown(`$${name} is not assigned a literal in this script`, undefined, folderToken(name, ps, file));
   return (!ps && NUMERIC_SHELL_VARIABLES.has(name)) || (ps && isPsEnvironmentKey(name)) ? oneWord(v) : v;
 }
 
@@ -409,7 +428,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         i = end;
         continue;
       }
-      expansion(bound ?? unassigned(name, ps), i, end, name);
+      expansion(bound ?? unassigned(name, ps, ctx.file), i, end, name);
       i = end;
       continue;
     }
@@ -431,7 +450,7 @@ export function expandWord(word: CiWord, env: Env, ctx: ExpansionContext, onAssi
         expansion(unknown(`$${m[0]}${raw.slice(end, end + 40)} is a PowerShell member expression, evaluated at run time`), i, raw.length);
         i = raw.length;
         continue;
-      } else expansion((ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps)) ?? unassigned(name, ps), i, end, name);
+      } else expansion((ps ? psBinding(lookup(env, name, ps), name) : lookup(env, name, ps)) ?? unassigned(name, ps, ctx.file), i, end, name);
       i = end;
       continue;
     }
