@@ -31906,22 +31906,60 @@ function applyAzapiUpdates(shapes, resources) {
 function mayBeTargets(u, patch, resources, shapes) {
   const id = u.body.entries.get("resource_id");
   const named2 = id ?? u.body.entries.get("name");
-  const owner = named2?.kind === "unknown" && named2.token ? /^(tf:.+?)\.(?:name|id|output(?:\..*)?)$/.exec(named2.token)?.[1] : void 0;
   const ofKind = resources.filter((r) => !isInlineElement(r) && r.kind === patch.kind);
-  if (owner && !ofKind.some((r) => r.identity.includes(owner))) return [];
+  const owner = referencedResource(u, id !== void 0 ? "resource_id" : "name");
+  if (owner !== void 0) return ofKind.filter((r) => r.identity.some((x) => x === owner || x.startsWith(`${owner}[`)));
   const text2 = named2?.kind === "string" ? id !== void 0 ? named2.value.replace(/\/+$/, "").split("/").pop() : named2.value : void 0;
-  const parent = id === void 0 ? u.body.entries.get("parent_id") : void 0;
-  return ofKind.filter(
-    (r) => (text2 === void 0 || r.name?.kind !== "string" || r.name.value.toLowerCase() === text2.toLowerCase()) && !knownOtherParent(parent, shapes.find((t) => t.address === r.address))
-  );
+  const group = id === void 0 ? groupOf(u.body.entries.get("parent_id"), shapes) : void 0;
+  return ofKind.filter((r) => {
+    if (text2 !== void 0 && !mayBeNamed(r.name, text2)) return false;
+    const theirs = groupOfTarget(shapes.find((t) => t.address === r.address), shapes);
+    return group === void 0 || theirs === void 0 || theirs === group;
+  });
 }
-function knownOtherParent(parent, target) {
-  if (parent?.kind !== "string" || !target) return false;
-  const theirs = target.body.entries.get("parent_id");
-  if (theirs !== void 0) return theirs.kind === "string" && theirs.value.toLowerCase() !== parent.value.toLowerCase();
+function referencedResource(u, attr2) {
+  const item = u.block?.body.items.find((x) => x.type === "Attribute" && x.name === attr2);
+  if (item?.type !== "Attribute" || item.expr.type !== "ScopeTraversal") return void 0;
+  const e = item.expr;
+  const first = e.steps[0];
+  if (first?.type !== "GetAttr" || !/^[a-z0-9]+_[a-z0-9_]+$/.test(e.root)) return void 0;
+  const own = `${UPDATE_TYPE}.`;
+  const at2 = u.baseAddress.lastIndexOf(own);
+  const prefix = at2 < 0 ? "" : u.baseAddress.slice(0, at2);
+  const base = `tf:${prefix}${e.root}.${first.name}`;
+  const index = e.steps[1];
+  if (index?.type === "Index") {
+    const key = index.key;
+    if (key.type === "Literal" && typeof key.value === "number") return `${base}[${key.value}]`;
+    const part = key.type === "Template" && key.parts.length === 1 ? key.parts[0] : void 0;
+    if (part?.type === "TemplateLiteral") return `${base}[${JSON.stringify(part.value)}]`;
+  }
+  return base;
+}
+function mayBeNamed(name, text2) {
+  if (name?.kind === "string") return name.value.toLowerCase() === text2.toLowerCase();
+  const pieces = name?.kind === "unknown" ? name.literals : void 0;
+  if (!pieces || pieces.length < 2) return true;
+  const t = text2.toLowerCase();
+  return t.startsWith(pieces[0].toLowerCase()) && t.endsWith(pieces[pieces.length - 1].toLowerCase());
+}
+function groupOf(parent, shapes) {
+  if (parent?.kind === "string") return /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1]?.toLowerCase();
+  if (parent?.kind !== "unknown" || !parent.token?.startsWith("tf:")) return void 0;
+  return groupNamed(parent.token, shapes);
+}
+function groupNamed(token, shapes) {
+  const address = token.replace(/^tf:/, "").replace(/\.(?:id|name)$/, "");
+  const name = shapes.find((t) => t.type === "azurerm_resource_group" && t.address === address)?.body.entries.get("name");
+  return name?.kind === "string" ? name.value.toLowerCase() : void 0;
+}
+function groupOfTarget(target, shapes) {
+  if (!target) return void 0;
+  const parent = target.body.entries.get("parent_id");
+  if (parent !== void 0) return groupOf(parent, shapes);
   const rg2 = target.body.entries.get("resource_group_name");
-  const group = /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1];
-  return group !== void 0 && rg2?.kind === "string" && rg2.value.toLowerCase() !== group.toLowerCase();
+  if (rg2?.kind === "string") return rg2.value.toLowerCase();
+  return rg2?.kind === "unknown" && rg2.token?.startsWith("tf:") ? groupNamed(rg2.token, shapes) : void 0;
 }
 function mayPatch(target, patch, update) {
   for (const [attr2, fact] of patch.attrs) {
@@ -39481,6 +39519,11 @@ function resourceId(scope, inst, loc3) {
   if (scopeProp) {
     const target = scope.resourceRef(scopeProp.value, inst.locals);
     if (target) return callArmFunction("extensionResourceId", [scope.resourceId(target, loc3), typeV, inst.fullName], loc3);
+    const e = scopeProp.value;
+    if (e.kind === "Call" && e.name.name.toLowerCase() === "resourcegroup" && (e.args.length === 1 || e.args.length === 2)) {
+      const args = e.args.map((a) => scope.eval(a, inst.locals));
+      return callArmFunction("resourceId", [...args, typeV, inst.fullName], loc3);
+    }
   }
   const fn = scope.targetScope === "subscription" ? "subscriptionResourceId" : scope.targetScope === "tenant" || scope.targetScope === "managementGroup" ? "tenantResourceId" : "resourceId";
   return callArmFunction(fn, [typeV, inst.fullName], loc3);
@@ -52652,6 +52695,12 @@ function writtenResourceGroup(ref) {
   const m = text2 === void 0 ? null : /\/resourceGroups\/([^/{}[\]()'"]+)\//i.exec(text2);
   return m ? m[1].toLowerCase() : void 0;
 }
+function elsewhere(hit, ref, from, parent) {
+  if (hit.format !== "arm" && hit.format !== "bicep") return false;
+  const rg2 = writtenResourceGroup(ref);
+  if (rg2 !== void 0 && scopeResourceGroup(hit.scope) !== rg2) return true;
+  return parent && from !== void 0 && (from.format === "arm" || from.format === "bicep") && from.scope !== hit.scope && !isUnknownScope(from.scope) && !isUnknownScope(hit.scope);
+}
 function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unboundCalls = []) {
   const byIdentity = /* @__PURE__ */ new Map();
   const scopedApart = /* @__PURE__ */ new Map();
@@ -52666,7 +52715,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unbound
       }
     }
   }
-  const resolve = (ref, from) => {
+  const resolve = (ref, from, parent = false) => {
     if (!ref) return void 0;
     for (const key of refKeys2(ref)) {
       const apart = scopedApart.get(key);
@@ -52679,7 +52728,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unbound
         return from ? apart.find((r) => r.scope === from.scope) : void 0;
       }
       const hit = byIdentity.get(key);
-      if (hit) return hit;
+      if (hit) return elsewhere(hit, ref, from, parent) ? void 0 : hit;
     }
     return void 0;
   };
@@ -52690,7 +52739,7 @@ function buildGraph(resources, evaluation, refKeys2, opaqueModules = [], unbound
   for (const r of resources) {
     if (r.parent) continue;
     const parentRef = PARENT_REF[r.kind];
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef), r) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef), r, true) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
   }
   const byKind2 = /* @__PURE__ */ new Map();
   for (const r of resources) {
@@ -53072,8 +53121,8 @@ function runUnit(input2, texts, deps) {
     const out = contained(fe, own, problems, () => fe.run(own, ctx));
     if (out) outs.push({ fe, out });
   }
-  const elsewhere = new Map(input2.evaluatedElsewhere ?? []);
-  for (const { fe, out } of outs) for (const f of out.evaluatedElsewhere ?? []) elsewhere.set(f, fe.name);
+  const elsewhere2 = new Map(input2.evaluatedElsewhere ?? []);
+  for (const { fe, out } of outs) for (const f of out.evaluatedElsewhere ?? []) elsewhere2.set(f, fe.name);
   const graphs = [];
   const terraformModules = [];
   const ciFiles = [];
@@ -53081,7 +53130,7 @@ function runUnit(input2, texts, deps) {
   const fallbackFiles = /* @__PURE__ */ new Map();
   for (const { fe, out } of outs) {
     for (const u of out.units) {
-      const resources = elsewhere.size === 0 ? u.resources : u.resources.filter((r) => (elsewhere.get(r.header.file) ?? fe.name) === fe.name);
+      const resources = elsewhere2.size === 0 ? u.resources : u.resources.filter((r) => (elsewhere2.get(r.header.file) ?? fe.name) === fe.name);
       if (resources.length > 0 || u.resources.length === 0) graphs.push(buildGraph(resources, u.evaluation, u.refKeys, u.opaqueModules, u.unboundCalls));
     }
     terraformModules.push(...out.terraformModules ?? []);
@@ -53846,7 +53895,7 @@ async function runUnits(run3, merged, o) {
   const needed = (i) => isMine(i) || rank[i] === 0 && mineLater || rank[i] === 1 && mineLast;
   const waiting = /* @__PURE__ */ new Map();
   const accepted = /* @__PURE__ */ new Set();
-  const elsewhere = /* @__PURE__ */ new Map();
+  const elsewhere2 = /* @__PURE__ */ new Map();
   const summaries = [];
   const counted = /* @__PURE__ */ new Set();
   const progress = (i) => {
@@ -53869,7 +53918,7 @@ async function runUnits(run3, merged, o) {
         const i = stageUnits[cursor];
         const r = waiting.get(i);
         waiting.delete(i);
-        for (const f of r.evaluatedElsewhere) elsewhere.set(f, units2[i].frontEnd.name);
+        for (const f of r.evaluatedElsewhere) elsewhere2.set(f, units2[i].frontEnd.name);
         if (stage < 2) summaries.push([i, r.summary]);
         if (isMine(i)) merged.add(r);
       }
@@ -53887,7 +53936,7 @@ async function runUnits(run3, merged, o) {
     const jobs = [];
     for (const i of stageUnits) {
       const u = units2[i];
-      const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere.has(f.path)).map((f) => [f.path, elsewhere.get(f.path)]);
+      const dropped = stage === 0 || run3.wholeRun ? [] : u.files.filter((f) => elsewhere2.has(f.path)).map((f) => [f.path, elsewhere2.get(f.path)]);
       const cacheable = cache3 !== void 0 && !(run3.ctx.bicepCache && u.parts.some((p) => p.frontEnd.name === "bicep"));
       if (cacheable) {
         const planned = u.parts.map((p) => p.frontEnd.unitCacheKey?.(p.files, run3.ctx) ?? "");
@@ -54279,17 +54328,17 @@ var AML003_image_build_compute_not_a_cluster_default = defineRule({
         const computes = own.filter((c2) => leafName2(c2)?.toLowerCase() === target.toLowerCase());
         if (computes.length === 0) {
           const origin = ibc.value?.origin;
-          const elsewhere = origin && g.ofKind("ml.compute").find((c2) => {
+          const elsewhere2 = origin && g.ofKind("ml.compute").find((c2) => {
             const written2 = c2.attrs.get("name")?.value?.origin;
             return c2.parent && c2.parent !== ws && c2.extent !== void 0 && locationContains(c2.extent, origin) && written2 !== void 0 && sameRange(written2, origin);
           });
-          if (elsewhere) {
+          if (elsewhere2) {
             ctx.report({
               resource: ws,
               attr: "imageBuildCompute",
-              related: [{ ...elsewhere.header, label: `compute "${target}" of workspace "${displayName(elsewhere.parent)}"` }],
+              related: [{ ...elsewhere2.header, label: `compute "${target}" of workspace "${displayName(elsewhere2.parent)}"` }],
               messageId: "otherWorkspace",
-              data: { name: displayName(ws), compute: target, attribute: ibc.sourcePath, other: displayName(elsewhere.parent) }
+              data: { name: displayName(ws), compute: target, attribute: ibc.sourcePath, other: displayName(elsewhere2.parent) }
             });
             return;
           }

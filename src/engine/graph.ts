@@ -3,7 +3,7 @@
  * resolved to resources (DESIGN.md §5).
  */
 import type { Evaluation, OpaqueModuleCall, Resource, ResourceKind } from '../model/resource.js';
-import { scopeResourceGroup } from '../core/scope-key.js';
+import { isUnknownScope, scopeResourceGroup } from '../core/scope-key.js';
 import type { Value } from '../core/value.js';
 import type { Graph } from './types.js';
 
@@ -38,6 +38,22 @@ function writtenResourceGroup(ref: Value): string | undefined {
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
+/**
+ * Whether the one resource of a name the scan has is not the one a reference names, by scope
+ * (ARM and Bicep, whose resources know the scope they are deployed to): the reference writes a
+ * resource group (`resourceId('shared-rg', …)`, an `existing` resource scoped there) that is not
+ * the resource's (or its group is the deployment's own, whose name is not known); or a child's
+ * parent, which is always in the child's own scope, is in another one (a module deployed to
+ * another group, under an `existing` workspace of the same name). Not guessed: no link.
+ */
+function elsewhere(hit: Resource, ref: Value, from: Resource | undefined, parent: boolean): boolean {
+  if (hit.format !== 'arm' && hit.format !== 'bicep') return false;
+  const rg = writtenResourceGroup(ref);
+  if (rg !== undefined && scopeResourceGroup(hit.scope) !== rg) return true;
+  // (Scopes that cannot be read, `resourceGroup(rg.name)` with an unknown name, are not told apart.)
+  return parent && from !== undefined && (from.format === 'arm' || from.format === 'bicep') && from.scope !== hit.scope && !isUnknownScope(from.scope) && !isUnknownScope(hit.scope);
+}
+
 export function buildGraph(resources: Resource[], evaluation: Evaluation, refKeys: RefKeyFn, opaqueModules: readonly OpaqueModuleCall[] = [], unboundCalls: readonly OpaqueModuleCall[] = []): Graph {
   const byIdentity = new Map<string, Resource>();
   // Identities that resources in different scopes share (one module deployed to two resource
@@ -60,7 +76,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
    * referrer's own scope (`acr.id`, `resourceId(type, name)` and a child's parent resolve in the
    * deployment that writes them); no referrer, or no claimant there: not guessed at.
    */
-  const resolve = (ref: Value | undefined, from?: Resource): Resource | undefined => {
+  const resolve = (ref: Value | undefined, from?: Resource, parent = false): Resource | undefined => {
     if (!ref) return undefined;
     for (const key of refKeys(ref)) {
       const apart = scopedApart.get(key);
@@ -73,7 +89,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
         return from ? apart.find((r) => r.scope === from.scope) : undefined;
       }
       const hit = byIdentity.get(key);
-      if (hit) return hit;
+      if (hit) return elsewhere(hit, ref, from, parent) ? undefined : hit;
     }
     return undefined;
   };
@@ -88,7 +104,7 @@ export function buildGraph(resources: Resource[], evaluation: Evaluation, refKey
   for (const r of resources) {
     if (r.parent) continue;
     const parentRef = PARENT_REF[r.kind];
-    if (parentRef) r.parent = resolve(r.refs.get(parentRef), r) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
+    if (parentRef) r.parent = resolve(r.refs.get(parentRef), r, true) ?? byName(resources, r, parentRef) ?? viaBlobService(r);
   }
   const byKind = new Map<ResourceKind, Resource[]>();
   for (const r of resources) {

@@ -46,32 +46,85 @@ export function applyAzapiUpdates<R extends readonly Resource[]>(shapes: readonl
 
 /**
  * The resources an update whose target is not identified (`targetsOf`) may still patch: those of
- * its kind whose name it may be (its name unknown, or the same known name), not when its
- * `resource_id`/`name` reads a resource of the scan that is another one.
+ * its kind whose name it may be. Not one whose known name differs (or whose known pieces cannot
+ * make it), nor one whose resource group is known to differ from the update's `parent_id`'s; and
+ * when `resource_id`/`name` reads a resource of the configuration (`azurerm_….ws.name`), only
+ * that resource's instances (none when it is of another kind, or not one the scan reads).
  */
 function mayBeTargets(u: TerraformResourceShape, patch: Resource, resources: readonly Resource[], shapes: readonly TerraformResourceShape[]): Resource[] {
   const id = u.body.entries.get('resource_id');
   const named = id ?? u.body.entries.get('name');
-  // A reference to a resource of the scan (`azurerm_….ws.id`, `….name`) that is none of this kind: not one of them.
-  const owner = named?.kind === 'unknown' && named.token ? /^(tf:.+?)\.(?:name|id|output(?:\..*)?)$/.exec(named.token)?.[1] : undefined;
   const ofKind = resources.filter((r) => !isInlineElement(r) && r.kind === patch.kind);
-  if (owner && !ofKind.some((r) => r.identity.includes(owner))) return [];
+  const owner = referencedResource(u, id !== undefined ? 'resource_id' : 'name');
+  if (owner !== undefined) return ofKind.filter((r) => r.identity.some((x) => x === owner || x.startsWith(`${owner}[`)));
   // A known name (a literal id's last segment): only a resource that may have it.
   const text = named?.kind === 'string' ? (id !== undefined ? named.value.replace(/\/+$/, '').split('/').pop() : named.value) : undefined;
-  const parent = id === undefined ? u.body.entries.get('parent_id') : undefined;
-  return ofKind.filter(
-    (r) => (text === undefined || r.name?.kind !== 'string' || r.name.value.toLowerCase() === text.toLowerCase()) && !knownOtherParent(parent, shapes.find((t) => t.address === r.address)),
-  );
+  const group = id === undefined ? groupOf(u.body.entries.get('parent_id'), shapes) : undefined;
+  return ofKind.filter((r) => {
+    if (text !== undefined && !mayBeNamed(r.name, text)) return false;
+    const theirs = groupOfTarget(shapes.find((t) => t.address === r.address), shapes);
+    return group === undefined || theirs === undefined || theirs === group;
+  });
 }
 
-/** Whether the update's `parent_id` and the target's parent are both written as text and differ (another resource group). */
-function knownOtherParent(parent: Value | undefined, target: TerraformResourceShape | undefined): boolean {
-  if (parent?.kind !== 'string' || !target) return false;
-  const theirs = target.body.entries.get('parent_id');
-  if (theirs !== undefined) return theirs.kind === 'string' && theirs.value.toLowerCase() !== parent.value.toLowerCase();
+/**
+ * The base address (`tf:azurerm_machine_learning_workspace.ws`, in the update's module) of the
+ * resource an update's `name`/`resource_id` reads (`azurerm_….ws.name`, `azapi_resource.ws.id`,
+ * `….output.name`), from the expression as written; undefined for anything else.
+ */
+function referencedResource(u: TerraformResourceShape, attr: 'name' | 'resource_id'): string | undefined {
+  const item = u.block?.body.items.find((x) => x.type === 'Attribute' && x.name === attr);
+  if (item?.type !== 'Attribute' || item.expr.type !== 'ScopeTraversal') return undefined;
+  const e = item.expr;
+  const first = e.steps[0];
+  if (first?.type !== 'GetAttr' || !/^[a-z0-9]+_[a-z0-9_]+$/.test(e.root)) return undefined;
+  // The update's module: its base address without its own `azapi_update_resource.<name>`.
+  const own = `${UPDATE_TYPE}.`;
+  const at = u.baseAddress.lastIndexOf(own);
+  const prefix = at < 0 ? '' : u.baseAddress.slice(0, at);
+  const base = `tf:${prefix}${e.root}.${first.name}`;
+  // `ws["a"].name`, `ws[0].id`: that instance (a literal key), as its address writes it.
+  const index = e.steps[1];
+  if (index?.type === 'Index') {
+    const key = index.key;
+    if (key.type === 'Literal' && typeof key.value === 'number') return `${base}[${key.value}]`;
+    const part = key.type === 'Template' && key.parts.length === 1 ? key.parts[0] : undefined;
+    if (part?.type === 'TemplateLiteral') return `${base}[${JSON.stringify(part.value)}]`;
+  }
+  return base;
+}
+
+/** Whether a resource's name may be `text`: known and equal (any case), or unknown with known pieces that can make it. */
+function mayBeNamed(name: Value | undefined, text: string): boolean {
+  if (name?.kind === 'string') return name.value.toLowerCase() === text.toLowerCase();
+  const pieces = name?.kind === 'unknown' ? name.literals : undefined;
+  if (!pieces || pieces.length < 2) return true;
+  const t = text.toLowerCase();
+  return t.startsWith(pieces[0]!.toLowerCase()) && t.endsWith(pieces[pieces.length - 1]!.toLowerCase());
+}
+
+/** The resource group a `parent_id` names, lower-case: written in the id, or an `azurerm_resource_group` of the scan with a known name. */
+function groupOf(parent: Value | undefined, shapes: readonly TerraformResourceShape[]): string | undefined {
+  if (parent?.kind === 'string') return /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1]?.toLowerCase();
+  if (parent?.kind !== 'unknown' || !parent.token?.startsWith('tf:')) return undefined;
+  return groupNamed(parent.token, shapes);
+}
+
+/** The known name of the `azurerm_resource_group` whose reference token is `token` (`tf:…rg`, `tf:…rg.name`), lower-case. */
+function groupNamed(token: string, shapes: readonly TerraformResourceShape[]): string | undefined {
+  const address = token.replace(/^tf:/, '').replace(/\.(?:id|name)$/, '');
+  const name = shapes.find((t) => t.type === 'azurerm_resource_group' && t.address === address)?.body.entries.get('name');
+  return name?.kind === 'string' ? name.value.toLowerCase() : undefined;
+}
+
+/** The resource group a target is in, when known: its azapi `parent_id`'s, or its azurerm `resource_group_name`. */
+function groupOfTarget(target: TerraformResourceShape | undefined, shapes: readonly TerraformResourceShape[]): string | undefined {
+  if (!target) return undefined;
+  const parent = target.body.entries.get('parent_id');
+  if (parent !== undefined) return groupOf(parent, shapes);
   const rg = target.body.entries.get('resource_group_name');
-  const group = /\/resourceGroups\/([^/]+)\/?$/i.exec(parent.value)?.[1];
-  return group !== undefined && rg?.kind === 'string' && rg.value.toLowerCase() !== group.toLowerCase();
+  if (rg?.kind === 'string') return rg.value.toLowerCase();
+  return rg?.kind === 'unknown' && rg.token?.startsWith('tf:') ? groupNamed(rg.token, shapes) : undefined;
 }
 
 /** What an update writes becomes unknown on a resource it may patch (located in the update). */

@@ -748,6 +748,33 @@ resource "azapi_resource" "acr" {
   bicep: {
     valid: [
       {
+        // The endpoint targets a registry of the same name in another resource group (resourceId('other-rg', …)): not this one (review 60).
+        name: 'endpoint-targets-a-same-named-registry-in-another-resource-group',
+        files: { 'main.bicep': `resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr1'
+  location: 'westeurope'
+  sku: { name: 'Standard' }
+}
+
+resource pe 'Microsoft.Network/privateEndpoints@2023-09-01' = {
+  name: 'pe1'
+  location: 'westeurope'
+  properties: {
+    subnet: { id: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s' }
+    manualPrivateLinkServiceConnections: [
+      {
+        name: 'c'
+        properties: {
+          privateLinkServiceId: resourceId('other-rg', 'Microsoft.ContainerRegistry/registries', 'acr1')
+          groupIds: ['registry']
+        }
+      }
+    ]
+  }
+}
+` },
+      },
+      {
         name: 'premium-private',
         files: {
           'main.bicep': `

@@ -192,6 +192,115 @@ resource "azurerm_machine_learning_workspace" "ws" {
     ],
     invalid: [
       {
+        // An update reading another workspace's name (unknown) may patch that one only: this one keeps its finding (self-review 61).
+        name: 'update-reads-another-workspace-s-unknown-name',
+        files: { 'main.tf': `variable "suffix" {}
+resource "azurerm_machine_learning_workspace" "ws" {
+  name                    = "ws-\${var.suffix}"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "x"
+  key_vault_id            = "y"
+  storage_account_id      = "z"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+⟦resource "azurerm_machine_learning_workspace" "other" {⟧
+  name                    = "ws-fixed"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "x"
+  key_vault_id            = "y"
+  storage_account_id      = "z"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azapi_update_resource" "pna" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = azurerm_machine_learning_workspace.ws.name
+  parent_id = "/subscriptions/s/resourceGroups/rg-ml"
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+` },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        // An update whose name reads a storage account patches no workspace.
+        name: 'update-reads-a-resource-of-another-kind',
+        files: { 'main.tf': `⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                    = "ws-fixed"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "x"
+  key_vault_id            = "y"
+  storage_account_id      = "z"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azurerm_storage_account" "sa" {
+  name                     = "st\${var.suffix}"
+  resource_group_name      = "rg-ml"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+}
+variable "suffix" {}
+resource "azapi_update_resource" "pna" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = azurerm_storage_account.sa.name
+  parent_id = "/subscriptions/s/resourceGroups/rg-ml"
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+` },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
+        // An update of unknown name whose parent is a resource group of the scan named otherwise patches no workspace of rg-ml.
+        name: 'update-parent-group-another-than-the-workspace-s',
+        files: { 'main.tf': `variable "n" {}
+resource "azurerm_resource_group" "other" {
+  name     = "rg-other"
+  location = "westeurope"
+}
+⟦resource "azurerm_machine_learning_workspace" "ws" {⟧
+  name                    = "ws-fixed"
+  location                = "westeurope"
+  resource_group_name     = "rg-ml"
+  application_insights_id = "x"
+  key_vault_id            = "y"
+  storage_account_id      = "z"
+  identity {
+    type = "SystemAssigned"
+  }
+}
+resource "azapi_update_resource" "pna" {
+  type      = "Microsoft.MachineLearningServices/workspaces@2024-04-01"
+  name      = var.n
+  parent_id = azurerm_resource_group.other.id
+  body = {
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  }
+}
+` },
+        level: 'warning',
+        env: 'unknown',
+      },
+      {
         // The same name in another resource group is another workspace: this one stays public.
         name: 'update-by-name-in-another-resource-group',
         files: {

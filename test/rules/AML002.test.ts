@@ -651,6 +651,32 @@ resource "azurerm_container_registry" "acr" {
   bicep: {
     valid: [
       {
+        // The workspace's registry is an `existing` one in another resource group: not the local one
+        // of the same name, so not known to be network-restricted (review 60: a false error).
+        name: 'existing-registry-of-the-same-name-in-another-resource-group',
+        files: { 'main.bicep': `resource acrLocal 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'acr1'
+  location: 'westeurope'
+  sku: { name: 'Premium' }
+  properties: { publicNetworkAccess: 'Disabled' }
+}
+
+resource acrShared 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = {
+  name: 'acr1'
+  scope: resourceGroup('shared-rg')
+}
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw1'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+    containerRegistry: acrShared.id
+  }
+}
+` },
+      },
+      {
         name: 'image-build-compute',
         files: {
           'main.bicep': `

@@ -1121,6 +1121,43 @@ resource "azapi_resource" "ci" {
   bicep: {
     valid: [
       {
+        // A module deployed to another resource group makes a compute under an `existing` workspace of the
+        // same name there: not the private workspace here (review 60: a false error).
+        name: 'compute-under-a-same-named-workspace-of-another-resource-group',
+        files: { 'main.bicep': `resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' = {
+  name: 'mlw1'
+  location: 'westeurope'
+  properties: {
+    publicNetworkAccess: 'Disabled'
+  }
+}
+
+module otherCl 'cluster.bicep' = {
+  name: 'other'
+  scope: resourceGroup('other-rg')
+  params: {
+    workspaceName: 'mlw1'
+  }
+}
+`, 'cluster.bicep': `param workspaceName string
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-04-01' existing = {
+  name: workspaceName
+}
+resource cl 'Microsoft.MachineLearningServices/workspaces/computes@2024-04-01' = {
+  parent: ws
+  name: 'cpu'
+  location: 'westeurope'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+      scaleSettings: { minNodeCount: 0, maxNodeCount: 2 }
+    }
+  }
+}
+` },
+      },
+      {
         // The same project under a public hub: the project's own absent setting is not its network's.
         name: 'compute-of-a-project-whose-hub-is-public',
         files: {

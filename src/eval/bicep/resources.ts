@@ -99,6 +99,13 @@ export function resourceId(scope: FileScope, inst: ResInst, loc: Location): Valu
   if (scopeProp) {
     const target = scope.resourceRef(scopeProp.value, inst.locals);
     if (target) return callArmFunction('extensionResourceId', [scope.resourceId(target, loc), typeV, inst.fullName], loc)!;
+    // `scope: resourceGroup('shared-rg')` (an `existing` resource of another group): its id names
+    // that group, as ARM's resourceId('shared-rg', type, name) does (not a same-named resource here).
+    const e = scopeProp.value;
+    if (e.kind === 'Call' && e.name.name.toLowerCase() === 'resourcegroup' && (e.args.length === 1 || e.args.length === 2)) {
+      const args = e.args.map((a) => scope.eval(a, inst.locals));
+      return callArmFunction('resourceId', [...args, typeV, inst.fullName], loc)!;
+    }
   }
   const fn = scope.targetScope === 'subscription' ? 'subscriptionResourceId' : scope.targetScope === 'tenant' || scope.targetScope === 'managementGroup' ? 'tenantResourceId' : 'resourceId';
   return callArmFunction(fn, [typeV, inst.fullName], loc)!;
