@@ -54474,7 +54474,7 @@ var AML005_compute_instance_idle_shutdown_default = defineRule({
         ctx.report({
           ...about,
           attr: "idleTimeBeforeShutdown",
-          related: schedules.value ? [{ ...whereWritten(c, "schedules"), label: "schedules without a Stop action" }] : [],
+          related: schedules.value ? [{ ...whereWritten(c, "schedules"), label: "schedules without an enabled Stop action" }] : [],
           messageId: "noIdleShutdown",
           data: {
             name: displayName(c),

@@ -86,7 +86,7 @@ export default defineRule({
         ctx.report({
           ...about,
           attr: 'idleTimeBeforeShutdown',
-          related: schedules.value ? [{ ...whereWritten(c, 'schedules'), label: 'schedules without a Stop action' }] : [],
+          related: schedules.value ? [{ ...whereWritten(c, 'schedules'), label: 'schedules without an enabled Stop action' }] : [],
           messageId: 'noIdleShutdown',
           data: {
             name: displayName(c),
