@@ -44980,6 +44980,14 @@ function addLaterNames(bodies, commands, inBody, namesIn) {
     }
   }
 }
+function functionsOf(commands, ps) {
+  let f = FUNCTIONS_OF.get(commands);
+  if (!f) {
+    f = ps ? { runners: /* @__PURE__ */ new Set(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);
+    FUNCTIONS_OF.set(commands, f);
+  }
+  return f;
+}
 function powershellFunctions(commands) {
   const bodies = [];
   const inBody = /* @__PURE__ */ new Set();
@@ -45216,7 +45224,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     return source ? passedThrough(v, variableSite({ file, range: w.range }, source)) : v;
   };
   const commands = script.commands;
-  const functions = ps ? { runners: /* @__PURE__ */ new Set(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);
+  const functions = functionsOf(commands, ps);
   const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b.end]));
   const argumentRunners = functions.runners;
   const bodies = functions.bodies;
@@ -45414,7 +45422,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     if (!inSubstitution) shellAssigns(program, rest.slice(j + 1));
   }
   if (!ps) leaveSubshellsTo(0);
-  return { invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
   function leaveSubshellsTo(depth) {
     currentDepth = depth;
     while (subshellPrior.length > depth) restoreVariables(subshellPrior.pop());
@@ -45543,8 +45551,11 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
   }
   function runSourced(word, unknownWhy) {
     const target = word ? sourcedPath(expandWord(word, env, ctx)) : void 0;
-    const after = target !== void 0 ? ctx.source?.(target, env) : void 0;
-    if (!after) return forgetAll(unknownWhy);
+    const run3 = target !== void 0 ? ctx.source?.(target, env) : void 0;
+    if (!run3) return forgetAll(unknownWhy);
+    const last = calls[calls.length - 1];
+    if (last?.sourced && last.path === target && !last.run) last.run = run3;
+    const after = run3.env;
     for (const k of /* @__PURE__ */ new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);
     for (const [k, v] of after) if (env.get(k) !== v && k !== ANY_VARIABLE) assigned.set(k, v);
     env = copy(after);
@@ -46062,7 +46073,7 @@ function scriptPath(e) {
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
   return void 0;
 }
-var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
+var PS_TYPED, PS_BRANCH_VARIABLE, isName, RUNS_ARGUMENTS, FUNCTION_NAME, FUNCTIONS_OF, PS_ASSIGNED, POSITIONALS, ARG_COUNT, MAX_CALLER_EXPANSIONS, MAX_SPLIT_WORDS, ALL_ARGUMENTS, PS_ARGUMENT, CHANGES_DIRECTORY, SHELLS, RUNS_APART_AFTER, RUNS_APART_BEFORE, PS_PARAMETER_HEAD, PS_TYPES_ONLY, PS_ATTRIBUTE_HEAD, MAX_SUBSTITUTION_PARTS, ID_GROUPS, ID_VERBS, ID_TOKEN;
 var init_interpret = __esm({
   "src/eval/azcli/interpret.ts"() {
     "use strict";
@@ -46075,6 +46086,7 @@ var init_interpret = __esm({
     isName = (t) => /^[A-Za-z_]\w*$/.test(t);
     RUNS_ARGUMENTS = /^(?:"\$(?:@|\{@(?::[^}]*)?\})"|\$(?:@|\*|\{[@*](?::[^}]*)?\}))$/;
     FUNCTION_NAME = /^[A-Za-z_][\w-]*$/;
+    FUNCTIONS_OF = /* @__PURE__ */ new WeakMap();
     PS_ASSIGNED = new RegExp(String.raw`^(?:${POWERSHELL_TYPE})*\$((?:(?:env|global|script):)?[A-Za-z_]\w*)(=.*)?$`, "is");
     POSITIONALS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
     ARG_COUNT = "#";
@@ -47556,7 +47568,7 @@ function azureCliUnits(ciFiles, ctx) {
     ...program === void 0 ? {} : { program },
     source: (p, env) => {
       const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : void 0;
-      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from)).env : void 0;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from)) : void 0;
     }
   });
   for (const file of ciFiles) {
@@ -47620,7 +47632,7 @@ function azureCliUnits(ciFiles, ctx) {
         const work = Math.max(1, target.script.commands.length);
         if (depth === 0 ? !first && !matrixWork.spend(work, budgetRange) : !nestedWork.spend(work, budgetRange)) continue;
         const program = call.sourced ? fromProgram ?? fromFile : void 0;
-        const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? "caller" : false);
+        const child = (call.run?.file === target.file ? call.run : void 0) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? "caller" : false);
         const defaults = configuredDefaults(child);
         const inherited = call.sourced ? [...from.assigned] : [...from.assigned].filter(([k]) => call.env.has(k));
         const assigned = inherited.length === from.assigned.size && child.assigned.size === 0 ? from.assigned : new Map([...inherited, ...child.assigned]);

@@ -445,9 +445,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
   const withSource = (from: string, base: ScriptContext['expansion'], depth = 0, program?: string): ScriptContext['expansion'] => ({
     ...base,
     ...(program === undefined ? {} : { program }),
-    source: (p: string, env: Env): Env | undefined => {
+    source: (p: string, env: Env): ReturnType<typeof interpretScript> | undefined => {
       const target = depth < 4 ? scriptAt(byPath, ctx.root, from, p) : undefined;
-      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from)).env : undefined;
+      return target ? interpretScript(target.file, target.script, env, withSource(target.file, base, depth + 1, program ?? from)) : undefined;
     },
   });
   for (const file of ciFiles) {
@@ -546,7 +546,9 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
         if (depth === 0 ? !first && !matrixWork.spend(work, budgetRange) : !nestedWork.spend(work, budgetRange)) continue;
         // A sourced file runs in its caller's shell: its `$0` is the caller's (the script that runs).
         const program = call.sourced ? (fromProgram ?? fromFile) : undefined;
-        const child = interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? 'caller' : false);
+        // (A sourced file the script's `source` already ran with these values: that run, not another one;
+        // its words are not recorded for CI001/CI005 as a caller's run records them.)
+        const child = (call.run?.file === target.file ? call.run : undefined) ?? interpretScript(target.file, target.script, call.env, withSource(target.file, fromSc.expansion, 0, program), first ? 'caller' : false);
         const defaults = configuredDefaults(child);
         // The caller's assignments the called script inherits (exported: `export ENVIRONMENT=prod`; all of
         // them for a sourced file) and its own (`ENVIRONMENT=$1`) class its commands; one it does not see

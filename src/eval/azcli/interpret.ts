@@ -65,11 +65,15 @@ export interface ScriptCall {
   fromCheckout?: true;
   /** `source x.sh` / `. x.sh`: run in the caller's shell (its `$0` is the caller's). */
   sourced?: true;
+  /** For a sourced file: its run when the `source` was followed (the same values): the caller need not run it again. */
+  run?: ScriptRun;
   /** The variables the called script inherits (the initial environment and `export`ed ones). */
   env: Env;
 }
 
 export interface ScriptRun {
+  /** The script run. */
+  file: string;
   invocations: AzInvocation[];
   heredocs: HeredocWrite[];
   /** Scripts this one runs (`./deploy.sh`, `bash scripts/x.sh`, `pwsh ./x.ps1`), with what they inherit: the exported variables. */
@@ -179,6 +183,22 @@ function addLaterNames(bodies: FunctionBody[], commands: readonly CiCommand[], i
       for (const name of namesIn(commands[ci]!.argv, other)) b.laterNames.add(name);
     }
   }
+}
+
+/**
+ * A script's functions (`shellFunctions`, `powershellFunctions`), read once per script: a script
+ * run many times (sourced by every step, called by its callers' callers) is not read again, and
+ * the names-after-each-body pass is quadratic in a long helper file. Read-only once made.
+ */
+const FUNCTIONS_OF = new WeakMap<readonly CiCommand[], ReturnType<typeof shellFunctions>>();
+
+function functionsOf(commands: readonly CiCommand[], ps: boolean): ReturnType<typeof shellFunctions> {
+  let f = FUNCTIONS_OF.get(commands);
+  if (!f) {
+    f = ps ? { runners: new Set<string>(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);
+    FUNCTIONS_OF.set(commands, f);
+  }
+  return f;
 }
 
 /** A PowerShell assignment's target (`$x=…`, `[string]$Global:x`, `$env:X`): its name with the scope or drive (`psVariableKey`). */
@@ -581,7 +601,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   };
 
   const commands = script.commands;
-  const functions = ps ? { runners: new Set<string>(), bodies: powershellFunctions(commands), all: [] } : shellFunctions(commands);
+  const functions = functionsOf(commands, ps);
   const shellBodyStarts = new Map(functions.all.map((b) => [b.start, b.end]));
   const argumentRunners = functions.runners;
   // A function body reads the variables the script sets again after it as unknown (call time), restored after the body.
@@ -816,7 +836,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
   // A subshell that ends the script (or a sourced file) ends with it: what it set is not the script's.
   if (!ps) leaveSubshellsTo(0);
   // What decides the commands' environment class reads `$env:ENVIRONMENT = 'prod'` as it reads `$environment`.
-  return { invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
+  return { file, invocations, heredocs, env, assigned: ps ? withoutEnvironmentPrefix(assigned) : assigned, calls };
 
   /** Leaving subshells (`( … )`, `$(…)`) down to `depth`: what they assigned is the parent's no more. */
   function leaveSubshellsTo(depth: number): void {
@@ -993,8 +1013,12 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    */
   function runSourced(word: CiWord | undefined, unknownWhy: string): void {
     const target = word ? sourcedPath(expandWord(word, env, ctx)) : undefined;
-    const after = target !== undefined ? ctx.source?.(target, env) : undefined;
-    if (!after) return forgetAll(unknownWhy);
+    const run = target !== undefined ? ctx.source?.(target, env) : undefined;
+    if (!run) return forgetAll(unknownWhy);
+    // The call recorded for this `source` (its commands run with this script's values) is this run: not made again.
+    const last = calls[calls.length - 1];
+    if (last?.sourced && last.path === target && !last.run) last.run = run;
+    const after = run.env;
     // What the sourced file assigns is this script's assignment too (`ENVIRONMENT=prod` in vars.sh classes the commands after it).
     // Inside a subshell, all of it ends there (`( source ./prod.sh )` sets nothing after it).
     for (const k of new Set([...env.keys(), ...after.keys()])) if (env.get(k) !== after.get(k)) keepForSubshellEnd(k);

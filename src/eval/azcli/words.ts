@@ -12,6 +12,7 @@
 import type { Location } from '../../core/source.js';
 import { str, unknown, variableSite, type UnknownValue, type Value } from '../../core/value.js';
 import type { CiWord } from '../ci/types.js';
+import type { ScriptRun } from './interpret.js';
 import { CHECKOUT_TOP_ENVIRONMENT } from '../../parse/yaml/ci-checkout.js';
 
 /** A variable binding as expansions read it: a known string with its origin, or unknown. */
@@ -32,10 +33,10 @@ export interface ExpansionContext {
   /** Azure Pipelines `$(name)` macro; undefined when the file is not a pipeline (then `$(…)` is command substitution). */
   macro?(name: string): Value;
   /**
-   * `source FILE` / `. FILE`: the variables after running that scanned script with `env`;
+   * `source FILE` / `. FILE`: the run of that scanned script with `env` (the variables after it);
    * undefined when FILE is not a scanned script (its variables are then unknown).
    */
-  source?(path: string, env: Env): Env | undefined;
+  source?(path: string, env: Env): ScriptRun | undefined;
 }
 
 /**
