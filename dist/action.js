@@ -42659,6 +42659,8 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
   const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? githubStepName(addressItem(ctx, item)) : void 0));
   items.forEach((item, index) => {
     if (!ctx.n.isMap(item)) return;
+    const cond = get(ctx, item, "if");
+    if (cond !== void 0 && ctx.n.isScalar(cond) && neverHolds(ctx.n.str(cond))) return;
     const subject = `${prefix}${segments3[index]}`;
     const step = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(ctx, item, "uses"));
@@ -42793,9 +42795,14 @@ function taskScriptsOf(ctx, step, name, spec, pairs, read, os3) {
     add(spec.script, name === "bash" ? "shell" : "powershell", "inputs.script");
   }
 }
+function neverHolds(condition) {
+  return condition !== void 0 && /^(?:false|\$\{\{\s*false\s*\}\})$/i.test(condition.trim());
+}
 function isDisabledStep(ctx, node) {
   const v = get(ctx, node, "enabled");
-  return v !== void 0 && ctx.n.isScalar(v) && /^false$/i.test((ctx.n.str(v) ?? "").trim());
+  if (v !== void 0 && ctx.n.isScalar(v) && /^false$/i.test((ctx.n.str(v) ?? "").trim())) return true;
+  const c = get(ctx, node, "condition");
+  return c !== void 0 && ctx.n.isScalar(c) && neverHolds(ctx.n.str(c));
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
@@ -43287,6 +43294,7 @@ function stepsOf(seq, prefix, scripts, defaultShell, defaultDir) {
   const segments3 = treeSegments(seq.items, githubStepName);
   seq.items.forEach((item, i) => {
     if (item.type !== "map") return;
+    if (neverHolds(stringOf(item, "if"))) return;
     const subject = `${prefix}${segments3[i]}`;
     const uses = usesOf2(entryOf(item, "uses"));
     const step = {
@@ -43688,7 +43696,7 @@ function readPipeline(out, roots, scripts) {
     if (node.type !== "map") return;
     const subject = `pipeline:${path59 || "$"}`;
     const kind = stepKindOf(node, container);
-    if (kind && /^false$/i.test((stringOf(node, "enabled") ?? "").trim())) return;
+    if (kind && (/^false$/i.test((stringOf(node, "enabled") ?? "").trim()) || neverHolds(stringOf(node, "condition")))) return;
     if (kind) {
       const owner = jobOf(job, root);
       const step = {

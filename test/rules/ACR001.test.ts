@@ -797,6 +797,14 @@ const azureCli: RuleTable = {
   'azure-cli': {
     valid: [
       {
+        // A step whose condition is the literal false never runs (a switched-off step), as `enabled: false`.
+        name: 'steps-whose-condition-never-holds',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az acr create -n acr1 -g rg --sku Basic --admin-enabled true\n        if: false\n      - if: ${{ false }}\n        run: az acr create -n acr2 -g rg --sku Basic --admin-enabled true\n',
+          'azure-pipelines.yml': 'steps:\n  - script: az acr create -n acr3 -g rg --sku Basic --admin-enabled true\n    condition: false\n',
+        },
+      },
+      {
         // cmd.exe: `^&` is an ampersand as text, so echo prints the rest; nothing runs (review 46).
         name: 'caret-escaped-separator-in-cmd-is-text',
         files: {
@@ -888,6 +896,14 @@ steps:
       { name: 'value-from-a-command-substitution-with-blanks', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled $(get admin)\naz acr create -n acr2 -g rg --sku Basic --admin-enabled `get admin`\n' } },
     ],
     invalid: [
+      {
+        // A condition that reads anything may hold: the step is linted.
+        name: 'step-whose-condition-may-hold',
+        files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - if: ${{ github.ref == \'refs/heads/main\' }}\n        run: az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       {
         // A sourced file runs in the step's shell: it sees the step's variables, exported or not (review 59).
         name: 'sourced-file-sees-unexported-variables',

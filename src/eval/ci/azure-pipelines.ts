@@ -10,7 +10,7 @@
  * is rather than its position (`pipeline:stages[stage=Deploy].jobs[job=Infra].steps[task=AzureCLI]`,
  * ci-address.ts), and join the parser's script snippets.
  */
-import { isConditionKey, stringOf, valueOf } from '../../parse/yaml/ci.js';
+import { isConditionKey, neverHolds, stringOf, valueOf } from '../../parse/yaml/ci.js';
 import { pipelineItemName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlMap, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, isExpressionKey, scalarOf, stringsOf, templateRefOf, variablesOf } from './common.js';
@@ -117,8 +117,8 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
     if (node.type !== 'map') return;
     const subject = `pipeline:${path || '$'}`;
     const kind = stepKindOf(node, container);
-    // `enabled: false`: the step never runs (its scripts are not read either, parse/yaml/ci.ts).
-    if (kind && /^false$/i.test((stringOf(node, 'enabled') ?? '').trim())) return;
+    // `enabled: false`, `condition: false`: the step never runs (its scripts are not read either, parse/yaml/ci.ts).
+    if (kind && (/^false$/i.test((stringOf(node, 'enabled') ?? '').trim()) || neverHolds(stringOf(node, 'condition')))) return;
     if (kind) {
       const owner = jobOf(job, root);
       const step: CiStep = {

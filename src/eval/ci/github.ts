@@ -7,7 +7,7 @@
  * joined by step address (`workflow:jobs.<id>.steps[name=Apply]`, `action:runs.steps[uses=azure/login]`:
  * named by the step's id, name, action or kind, never by its position, see ci-address.ts).
  */
-import { entryOf, parseUses, stringOf, valueOf } from '../../parse/yaml/ci.js';
+import { entryOf, neverHolds, parseUses, stringOf, valueOf } from '../../parse/yaml/ci.js';
 import { githubStepName, treeSegments } from '../../parse/yaml/ci-address.js';
 import type { YamlEntryNode, YamlTree } from '../../parse/yaml/ci.js';
 import { entriesOf, entryOfNode, envOf, scalarOf, stringsOf } from './common.js';
@@ -164,6 +164,8 @@ function stepsOf(seq: YamlTree | undefined, prefix: string, scripts: ScriptsBySu
   const segments = treeSegments(seq.items, githubStepName);
   seq.items.forEach((item, i) => {
     if (item.type !== 'map') return;
+    // `if: false` / `if: ${{ false }}`: the step never runs (parse/yaml/ci.ts reads no script of it).
+    if (neverHolds(stringOf(item, 'if'))) return;
     const subject = `${prefix}${segments[i]!}`;
     const uses = usesOf(entryOf(item, 'uses'));
     const step: CiStep = {

@@ -489,6 +489,9 @@ function readSteps(
   const segments = listSegments(items.map((item) => (ctx.n.isMap(item) ? githubStepName(addressItem(ctx, item)) : undefined)));
   items.forEach((item, index) => {
     if (!ctx.n.isMap(item)) return;
+    // `if: false`: the step never runs (its scripts are not read; eval/ci/github.ts leaves it out too).
+    const cond = get(ctx, item, 'if');
+    if (cond !== undefined && ctx.n.isScalar(cond) && neverHolds(ctx.n.str(cond))) return;
     const subject = `${prefix}${segments[index]!}`;
     const step: GhStep = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(ctx, item, 'uses'));
@@ -654,10 +657,21 @@ function taskScriptsOf(ctx: Ctx, step: AzpStep, name: string, spec: TaskScriptIn
   }
 }
 
-/** An Azure Pipelines step written `enabled: false`, which never runs (an expression may enable it: not disabled). */
+/**
+ * A step condition written as the literal false, which never holds: GitHub `if: false` or
+ * `if: ${{ false }}`, Azure Pipelines `condition: false` (a step someone switched off). An
+ * expression that reads anything may hold: not this.
+ */
+export function neverHolds(condition: string | undefined): boolean {
+  return condition !== undefined && /^(?:false|\$\{\{\s*false\s*\}\})$/i.test(condition.trim());
+}
+
+/** An Azure Pipelines step written `enabled: false` or `condition: false`, which never runs (an expression may enable it: not disabled). */
 function isDisabledStep(ctx: Ctx, node: CiNode): boolean {
   const v = get(ctx, node, 'enabled');
-  return v !== undefined && ctx.n.isScalar(v) && /^false$/i.test((ctx.n.str(v) ?? '').trim());
+  if (v !== undefined && ctx.n.isScalar(v) && /^false$/i.test((ctx.n.str(v) ?? '').trim())) return true;
+  const c = get(ctx, node, 'condition');
+  return c !== undefined && ctx.n.isScalar(c) && neverHolds(ctx.n.str(c));
 }
 
 /** Walks the whole pipeline document: steps may sit under stages, jobs, deployment strategies, template parameters and `${{ }}` blocks. */
