@@ -30373,6 +30373,14 @@ var init_ci_checkout = __esm({
 });
 
 // src/eval/azcli/words.ts
+import path12 from "node:path";
+function besideScriptPath(v) {
+  if (v.kind !== "unknown" || !v.token?.startsWith(SCRIPT_DIR_TOKEN)) return void 0;
+  const pieces = v.literals;
+  if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
+  const script = v.token.slice(SCRIPT_DIR_TOKEN.length);
+  return { script, path: path12.resolve(path12.dirname(script), `.${pieces[1]}`) };
+}
 function scriptDirValue(file, inner) {
   return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, void 0, `${SCRIPT_DIR_TOKEN}${file}`);
 }
@@ -30927,7 +30935,7 @@ var init_document2 = __esm({
 });
 
 // src/eval/terraform/data-files.ts
-import path12 from "node:path";
+import path13 from "node:path";
 async function loadYamlReader() {
   if (yamlReader) return;
   const [document, aml] = await Promise.all([Promise.resolve().then(() => (init_document(), document_exports)), Promise.resolve().then(() => (init_document2(), document_exports2))]);
@@ -30940,9 +30948,9 @@ function dataFileReader(input2) {
   const cache3 = /* @__PURE__ */ new Map();
   const texts = /* @__PURE__ */ new Map();
   return (kind, file, at2) => {
-    const abs = path12.resolve(input2.workingDir, file);
-    const rel = path12.relative(input2.root, abs);
-    if (rel === "" || rel.startsWith("..") || path12.isAbsolute(rel)) return void 0;
+    const abs = path13.resolve(input2.workingDir, file);
+    const rel = path13.relative(input2.root, abs);
+    if (rel === "" || rel.startsWith("..") || path13.isAbsolute(rel)) return void 0;
     if (kind === "text") {
       if (!texts.has(abs)) {
         const text2 = input2.readText(abs);
@@ -30992,7 +31000,7 @@ var init_data_files = __esm({
 });
 
 // src/eval/terraform/project.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function calledModules(dirs, callees) {
   const hasCaller = /* @__PURE__ */ new Set();
   for (const dir of dirs) for (const t of callees(dir)) hasCaller.add(t);
@@ -31013,7 +31021,7 @@ function evaluateTerraform(input2) {
   const guard = new EvalGuard((p) => problems.push(p));
   const byDir = /* @__PURE__ */ new Map();
   for (const f of input2.tfFiles) {
-    const d = path13.dirname(f);
+    const d = path14.dirname(f);
     const files = byDir.get(d);
     if (files) files.push(f);
     else byDir.set(d, [f]);
@@ -31047,9 +31055,9 @@ function evaluateTerraform(input2) {
   const called = calledModules([...byDir.keys()], callees);
   const varFilesByDir = /* @__PURE__ */ new Map();
   for (const vf of input2.varFiles) {
-    let d = path13.dirname(vf);
+    let d = path14.dirname(vf);
     while (!byDir.has(d)) {
-      const up = path13.dirname(d);
+      const up = path14.dirname(d);
       if (up === d || !isInside(input2.root, up)) break;
       d = up;
     }
@@ -31098,10 +31106,10 @@ function evaluateTerraform(input2) {
     const isRoot = !called.has(dir) && (src.providers.length > 0 || hasBackend(src) || ownVarFiles.length > 0);
     modules.push(factsOf(dir, isRoot));
     if (called.has(dir)) continue;
-    const auto = ownVarFiles.filter((f) => path13.dirname(f) === dir && AUTO_VARFILE.test(path13.basename(f)));
+    const auto = ownVarFiles.filter((f) => path14.dirname(f) === dir && AUTO_VARFILE.test(path14.basename(f)));
     const variantFiles = input2.cliVarFiles.length ? input2.cliVarFiles : (
       // A backend configuration (`prod.backend.tfvars`, for `terraform init -backend-config`) is no var file.
-      ownVarFiles.filter((f) => !auto.includes(f) && !isBackendFile(path13.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
+      ownVarFiles.filter((f) => !auto.includes(f) && !isBackendFile(path14.basename(f)) && classifyPath(relativePath(dir, f)) !== void 0)
     );
     const variants = variantFiles.length ? variantFiles : [void 0];
     for (const variantFile of variants) {
@@ -31115,12 +31123,12 @@ function evaluateTerraform(input2) {
       const instance = new ModuleInstance(src, { prefix: "", inputs, loader, problems, guard, moduleKey: "", remote: remoteFor(dir), opaque: opaqueModules, readDataFile });
       const azapiDefaults = instance.azapiDefaultsOfRoot();
       if (azapiDefaults) instance.opts.azapiDefaults = azapiDefaults;
-      const rel = variantFile ? path13.relative(input2.root, variantFile) : path13.relative(input2.root, dir) || ".";
+      const rel = variantFile ? path14.relative(input2.root, variantFile) : path14.relative(input2.root, dir) || ".";
       const env = evaluationEnv(
-        input2.envOverride ?? input2.envForPath?.(rel.split(path13.sep).join("/")) ?? (variantFile ? classifyPath(path13.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
+        input2.envOverride ?? input2.envForPath?.(rel.split(path14.sep).join("/")) ?? (variantFile ? classifyPath(path14.relative(dir, variantFile))?.env : autoVarFilesEnv(input2.root, auto, input2.envAbove)) ?? envFromVariables(readIgnoringCase(instance.src.variables.keys(), (k) => instance.variable(k)))
       );
       const evaluation = {
-        variant: variantFile ? path13.relative(dir, variantFile).split(path13.sep).join("/") : "default",
+        variant: variantFile ? path14.relative(dir, variantFile).split(path14.sep).join("/") : "default",
         variantFile,
         ...env,
         unit: dir,
@@ -31185,7 +31193,7 @@ function evaluateTerraform(input2) {
 function autoVarFilesEnv(root, files, above) {
   let env;
   for (const f of files) {
-    const c = classifyPath(path13.relative(root, f), above)?.env;
+    const c = classifyPath(path14.relative(root, f), above)?.env;
     if (c === void 0) continue;
     if (env !== void 0 && env !== c) return void 0;
     env = c;
@@ -31197,7 +31205,7 @@ function hasBackend(src) {
 }
 function isInside(root, p) {
   const rel = relativePath(root, p);
-  return rel === "" || !rel.startsWith("..") && !path13.isAbsolute(rel);
+  return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
 }
 var init_project = __esm({
   "src/eval/terraform/project.ts"() {
@@ -31657,13 +31665,15 @@ function isTaggable(r) {
   if (TAGS_OPTIONAL_ARM.has(type)) return written2;
   if (r.kind !== "other" && TAGGABLE_KINDS.has(r.kind)) return true;
   if (r.kind === "nsg.rule") return false;
-  const segments3 = type.split("/").length;
-  return segments3 === 2 && type.includes(".") || written2;
+  return isTopLevelArmType(type) || written2;
+}
+function isTopLevelArmType(type) {
+  return type.split("/").length === 2 && type.includes(".");
 }
 function takesTagsAndLocation(armType) {
   const type = armType.toLowerCase();
   if (NOT_TAGGABLE_ARM.has(type) || TAGS_OPTIONAL_ARM.has(type)) return false;
-  return type.split("/").length === 2 && type.includes(".") || TRACKED_CHILD_ARM.has(type);
+  return isTopLevelArmType(type) || TRACKED_CHILD_ARM.has(type);
 }
 function sameTagName(a, b) {
   return a.toLowerCase() === b.toLowerCase();
@@ -32062,7 +32072,7 @@ var init_blocks2 = __esm({
 });
 
 // src/frontends/terraform-data-files.ts
-import path14 from "node:path";
+import path15 from "node:path";
 function folderEntry(dir) {
   const own = MODULE_PREFIX.exec(dir);
   if (own) {
@@ -32091,15 +32101,15 @@ function dataFileEntries(text2) {
   return [...out].sort();
 }
 function entriesMayRead(entries2, file, data) {
-  const folder = path14.dirname(file);
+  const folder = path15.dirname(file);
   for (const e of entries2) {
     if (e === "*") {
       if (isWithin(folder, data)) return true;
     } else if (e.startsWith("dir:")) {
-      if (isWithin(path14.resolve(folder, e.slice(4)), data)) return true;
+      if (isWithin(path15.resolve(folder, e.slice(4)), data)) return true;
     } else if (e.startsWith("in:")) {
-      if (path14.dirname(data).split(path14.sep).includes(e.slice(3))) return true;
-    } else if (e === path14.basename(data)) return true;
+      if (path15.dirname(data).split(path15.sep).includes(e.slice(3))) return true;
+    } else if (e === path15.basename(data)) return true;
   }
   return false;
 }
@@ -32174,7 +32184,7 @@ var init_resource = __esm({
 });
 
 // src/frontends/remote-modules.ts
-import path15 from "node:path";
+import path16 from "node:path";
 function readModuleManifest(host, rootDir, tfDataDir) {
   const file = manifestFile(rootDir, tfDataDir);
   if (!host.isFile(file)) return void 0;
@@ -32192,9 +32202,9 @@ function remoteModuleProblem(m) {
   };
 }
 function hasLocalCopy(host, m) {
-  const dir = path15.dirname(m.sourceAt.file);
+  const dir = path16.dirname(m.sourceAt.file);
   return (m.linkedPaths ?? []).some((p) => {
-    const f = path15.resolve(dir, p);
+    const f = path16.resolve(dir, p);
     return host.isInside(f) && host.isFile(f);
   });
 }
@@ -32204,7 +32214,7 @@ function outOfModuleCopies(problems, resources) {
   if (!copies.size) return;
   for (const p of problems) {
     const file = p.location.file;
-    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path15.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
+    const into = [...copies.values()].find((v) => v.dirs.some((d) => file.startsWith(d + path16.sep))) ?? [...copies.values()].find((v) => isVendoredFile(file, v));
     if (into) p.location = into.call;
   }
 }
@@ -32219,7 +32229,7 @@ var init_remote_modules = __esm({
 
 // src/frontends/shared.ts
 import { createHash as createHash2 } from "node:crypto";
-import path16 from "node:path";
+import path17 from "node:path";
 function pathEnv(ctx, file) {
   return ctx.envOverride ?? ctx.envForPath(file) ?? classifyPath(relativeToRoot(ctx.root, file), ctx.envAbove)?.env;
 }
@@ -32272,9 +32282,9 @@ function runWideKey(allFiles, name, parts) {
   return perRun(allFiles, `key:${name}`, () => createHash2("sha256").update(JSON.stringify(parts())).digest("base64url"));
 }
 function githubRepository(file) {
-  const parts = path16.resolve(file).split(path16.sep);
+  const parts = path17.resolve(file).split(path17.sep);
   const i = parts.lastIndexOf(".github");
-  return i > 0 ? parts.slice(0, i).join(path16.sep) || path16.sep : void 0;
+  return i > 0 ? parts.slice(0, i).join(path17.sep) || path17.sep : void 0;
 }
 function isStringList(v) {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -32313,7 +32323,7 @@ var init_shared = __esm({
 });
 
 // src/frontends/terraform.ts
-import path17 from "node:path";
+import path18 from "node:path";
 function planningFacts(ctx, file) {
   return planningFact(ctx, "tf-planning-2", file, isPlanningFacts, (text2) => ({
     sources: [...text2.matchAll(LOCAL_SOURCE)].map((m) => m[1]),
@@ -32336,14 +32346,14 @@ function localSources(ctx, file) {
 }
 async function callingFolders(given, wide) {
   if (!given.some((f) => terraformFrontEnd.byName(f) !== void 0) && wide.dataFiles.length === 0) return [];
-  const varAndTfFiles = await wide.list((f) => isTerraformFile(path17.basename(f)) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
-  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path17.basename(f)));
-  const tfDirs = new Set(tfFiles.map((f) => path17.dirname(f)));
+  const varAndTfFiles = await wide.list((f) => isTerraformFile(path18.basename(f)) || wide.dataFiles.length > 0 && /\.tfvars(?:\.json)?$/i.test(f));
+  const tfFiles = varAndTfFiles.filter((f) => isTerraformFile(path18.basename(f)));
+  const tfDirs = new Set(tfFiles.map((f) => path18.dirname(f)));
   const callers = /* @__PURE__ */ new Map();
   for (const f of tfFiles) {
-    const dir = path17.dirname(f);
+    const dir = path18.dirname(f);
     for (const s of localSources(wide, f) ?? []) {
-      const target = path17.resolve(dir, s);
+      const target = path18.resolve(dir, s);
       if (target !== dir) addCaller(callers, target, dir);
     }
   }
@@ -32373,7 +32383,7 @@ function terraformUnits(files, ctx) {
   const tfDirs = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.kind !== "terraform") continue;
-    const d = path17.dirname(f.path);
+    const d = path18.dirname(f.path);
     const list2 = tfDirs.get(d);
     if (list2) list2.push(f.path);
     else tfDirs.set(d, [f.path]);
@@ -32386,7 +32396,7 @@ function terraformUnits(files, ctx) {
     calls.set(dir, out);
     const tfs = tfDirs.get(dir) ?? (ctx.host.isInside(dir) ? ctx.host.list(dir)?.filter((e) => e.isFile && isTerraformFile(e.name)).map((e) => e.path) : void 0) ?? [];
     const targets = /* @__PURE__ */ new Set();
-    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path17.resolve(dir, s));
+    for (const f of tfs) for (const s of localSources(ctx, f) ?? []) targets.add(path18.resolve(dir, s));
     targets.delete(dir);
     out.push(...targets);
     return out;
@@ -32413,7 +32423,7 @@ function terraformUnits(files, ctx) {
     else groups.set(key, [f]);
   };
   for (const f of files) {
-    if (f.kind === "terraform") put(find(path17.dirname(f.path)), f);
+    if (f.kind === "terraform") put(find(path18.dirname(f.path)), f);
     else if (f.kind === "tfvars" || f.kind === "tfvars-json") {
       const module = moduleFolderOf(f.path, tfDirs, ctx.root);
       put(module !== void 0 ? find(module) : `\0${f.path}`, f);
@@ -32457,8 +32467,8 @@ function unevaluatedVarFileReason(file, ctx) {
   const after = "(only SEC001 reads them)";
   const dir = nearestFolder(file, ctx.root, (d) => ctx.host.list(d)?.some((e) => e.isFile && e.name.endsWith(".tf")) === true);
   if (dir !== void 0) {
-    const module = path17.relative(ctx.root, dir) || ".";
-    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path17.relative(ctx.root, file)}`;
+    const module = path18.relative(ctx.root, dir) || ".";
+    return `the module at or above it (${module}) is not among the scanned paths, so it is not evaluated with its values ${after}; lint ${module} with --var-file ${path18.relative(ctx.root, file)}`;
   }
   return `no folder at or above it holds .tf files, so no module is evaluated with its values ${after}; lint the module it is for with --var-file`;
 }
@@ -32492,7 +32502,7 @@ var init_terraform = __esm({
       name: "terraform",
       family: "terraform",
       byName(file) {
-        const base = path17.basename(file).toLowerCase();
+        const base = path18.basename(file).toLowerCase();
         return BY_NAME.find(([re]) => re.test(base))?.[1];
       },
       units: terraformUnits,
@@ -32539,7 +32549,7 @@ var init_terraform = __esm({
           readText: (f) => ctx.host.readText(f),
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path17.join(ctx.root, rel)),
+          envForPath: (rel) => ctx.envForPath(path18.join(ctx.root, rel)),
           insideRoot: (dir) => ctx.host.isInside(dir),
           listTfFiles: (dir) => {
             const entries2 = ctx.host.list(dir)?.filter((e) => isTerraformFile(e.name) && !e.isDirectory) ?? [];
@@ -32549,7 +32559,7 @@ var init_terraform = __esm({
           },
           listFiles: (dir) => ctx.host.list(dir)?.filter((e) => e.isFile).map((e) => e.path) ?? [],
           lockFile: (dir) => {
-            const file = path17.join(dir, LOCK_FILE);
+            const file = path18.join(dir, LOCK_FILE);
             if (!ctx.host.isFile(file)) return void 0;
             const text2 = ctx.host.readText(file);
             if (text2 === void 0) return void 0;
@@ -32593,7 +32603,7 @@ var init_terraform = __esm({
 });
 
 // src/frontends/bicep-references.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function bicepReferences(ctx, file) {
   return planningFact(ctx, "bicep-references-2", file, isStringList, (text2) => [...text2.matchAll(BICEP_REFERENCE)].map((m) => m[1]));
 }
@@ -32602,17 +32612,17 @@ function loadedPaths(ctx, file) {
 }
 function bicepLoaders(files, data, ctx) {
   if (data.length === 0) return [];
-  const wanted = new Set(data.map((f) => path18.resolve(f)));
-  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path18.resolve(path18.dirname(f), p))));
+  const wanted = new Set(data.map((f) => path19.resolve(f)));
+  return files.filter((f) => BICEP_FILE.test(f) && (loadedPaths(ctx, f) ?? []).some((p) => wanted.has(path19.resolve(path19.dirname(f), p))));
 }
 function usingTemplateOf(ctx, file) {
   if (!/\.bicepparam$/i.test(file)) return void 0;
   const written2 = planningFact(ctx, "bicepparam-using-1", file, isString, (text2) => USING.exec(text2)?.[1] ?? "");
   if (!written2 || /\.bicep$/i.test(written2) || /^(br|ts)(\/[^:]*)?:/i.test(written2)) return void 0;
-  return path18.resolve(path18.dirname(file), written2);
+  return path19.resolve(path19.dirname(file), written2);
 }
 function jsonModulesOf(ctx, file) {
-  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path18.resolve(path18.dirname(file), r));
+  return (bicepReferences(ctx, file) ?? []).filter((r) => JSON_TEMPLATE_PATH.test(r)).map((r) => path19.resolve(path19.dirname(file), r));
 }
 function bicepUsersOfTemplates(ctx) {
   return perRun(ctx.allFiles, "bicep-users-of-templates", () => {
@@ -32636,13 +32646,13 @@ async function bicepCallingFolders(given, wide) {
   const listed = await wide.list((file) => BICEP_FILE.test(file));
   for (const f of listed) {
     for (const reference of bicepReferences(wide, f) ?? []) {
-      const target = path18.resolve(path18.dirname(f), reference);
+      const target = path19.resolve(path19.dirname(f), reference);
       if (target !== f) addCaller(callers, target, f);
     }
   }
   const loaders = wide.dataFiles.length > 0 ? bicepLoaders(listed, wide.dataFiles, wide) : [];
-  const start = [...given.map((f) => path18.resolve(f)), ...loaders];
-  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path18.dirname(f)))].sort();
+  const start = [...given.map((f) => path19.resolve(f)), ...loaders];
+  return [...new Set([...loaders, ...upstreamOf(start, callers)].map((f) => path19.dirname(f)))].sort();
 }
 var BICEP_REFERENCE, BICEP_FILE, LOAD_CONTENT, TEMPLATE_SCHEMA_NAME, USING, isString, JSON_TEMPLATE_PATH;
 var init_bicep_references = __esm({
@@ -32670,28 +32680,28 @@ var init_parameter_names = __esm({
 });
 
 // src/frontends/names.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function bicepKindByName(file) {
-  const base = path21.basename(file).toLowerCase();
+  const base = path22.basename(file).toLowerCase();
   if (base.endsWith(".bicep")) return "bicep";
   if (base.endsWith(".bicepparam")) return "bicepparam";
   return void 0;
 }
 function amlYamlByName(file) {
-  return /\.ya?ml$/i.test(path21.basename(file)) ? "peek" : void 0;
+  return /\.ya?ml$/i.test(path22.basename(file)) ? "peek" : void 0;
 }
 function ciByName(file) {
-  return /\.(ya?ml|sh|bash|ps1)$/i.test(path21.basename(file)) ? "peek" : void 0;
+  return /\.(ya?ml|sh|bash|ps1)$/i.test(path22.basename(file)) ? "peek" : void 0;
 }
 function k8sByName(file) {
-  const base = path21.basename(file);
+  const base = path22.basename(file);
   return /\.(ya?ml|json)$/i.test(base) && !/\.tfvars\.json$|\.tfstate|\.tfplan/i.test(base) ? "peek" : void 0;
 }
 function armByName(file) {
-  return /\.jsonc?$/i.test(path21.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
+  return /\.jsonc?$/i.test(path22.basename(file)) && !/\.tfvars\.json$/i.test(file) ? "peek" : void 0;
 }
 function planByName(file) {
-  const base = path21.basename(file).toLowerCase();
+  const base = path22.basename(file).toLowerCase();
   if (base.endsWith(".json") && !base.endsWith(".tfvars.json")) return "peek";
   return base === "tfplan" || base.endsWith(".tfplan") || base.endsWith(".plan") ? "peek" : void 0;
 }
@@ -32702,7 +32712,7 @@ var init_names = __esm({
 });
 
 // src/frontends/ci-references.ts
-import path22 from "node:path";
+import path23 from "node:path";
 function scriptNamesIn(text2) {
   const out = [];
   let runEnd = -1;
@@ -32763,7 +32773,7 @@ function isReferences(v) {
 function unitsByScriptReference(files, referencesOf) {
   const scriptsByName = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
-    const base = path22.basename(f.path).toLowerCase();
+    const base = path23.basename(f.path).toLowerCase();
     if (/\.(?:sh|bash|ps1)$/.test(base)) scriptsByName.set(base, [...scriptsByName.get(base) ?? [], i]);
   });
   const references = files.map((f) => referencesOf(f.path));
@@ -33349,7 +33359,7 @@ var init_read = __esm({
 });
 
 // src/eval/terraform-plan/evaluate.ts
-import path24 from "node:path";
+import path25 from "node:path";
 function evaluatePlan(input2) {
   const out = { resources: [], variables: /* @__PURE__ */ new Map(), problems: [] };
   const at2 = (p, end) => ({ file: input2.file, range: { start: p, end: end ?? { ...p, column: p.column + 1, offset: p.offset + 1 } } });
@@ -33679,7 +33689,7 @@ var init_evaluate = __esm({
         this.input = input2;
         this.configuration = configuration;
         this.variables = variables;
-        const planDir = path24.dirname(input2.file);
+        const planDir = path25.dirname(input2.file);
         this.rootDir = this.load(planDir) ? planDir : this.load(input2.root) ? input2.root : void 0;
       }
       input;
@@ -33762,7 +33772,7 @@ var init_evaluate = __esm({
           cfg = isRecord(callCfg?.module) ? callCfg.module : void 0;
           let next;
           let remote = false;
-          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path24.resolve(dir, source) : void 0;
+          if (source !== void 0 && isLocalModuleSource(source)) next = dir ? path25.resolve(dir, source) : void 0;
           else if (source !== void 0 && hclCall) {
             const version = typeof callCfg?.version_constraint === "string" ? callCfg.version_constraint : literalAttr(hclCall.node, "version");
             const copy2 = this.remote(key.join("."), source, version);
@@ -33811,7 +33821,7 @@ var terraform_plan_exports = {};
 __export(terraform_plan_exports, {
   terraformPlanFrontEnd: () => terraformPlanFrontEnd
 });
-import path25 from "node:path";
+import path26 from "node:path";
 function binaryPlanName(base) {
   if (base === "tfplan" || base.endsWith(".tfplan")) return "sure";
   if (base.endsWith(".plan")) return "maybe";
@@ -33863,7 +33873,7 @@ var init_terraform_plan = __esm({
       family: "terraform",
       byName: planByName,
       byHead(file, host) {
-        const base = path25.basename(file).toLowerCase();
+        const base = path26.basename(file).toLowerCase();
         const binary = binaryPlanName(base);
         if (binary) {
           const zip = host.readHead(file, 4096);
@@ -33905,8 +33915,8 @@ var init_terraform_plan = __esm({
             moduleManifest: (dir) => readModuleManifest(ctx.host, dir, ctx.tfDataDir),
             varFileValues: (dir) => {
               const all = ctx.host.list(dir)?.filter((e) => e.isFile && /\.tfvars(\.json)?$/.test(e.name) && !isBackendFile(e.name)).map((e) => e.path) ?? [];
-              const auto = all.filter((f2) => AUTO_VARFILE.test(path25.basename(f2))).sort(autoOrder);
-              const others = all.filter((f2) => !AUTO_VARFILE.test(path25.basename(f2))).sort();
+              const auto = all.filter((f2) => AUTO_VARFILE.test(path26.basename(f2))).sort(autoOrder);
+              const others = all.filter((f2) => !AUTO_VARFILE.test(path26.basename(f2))).sort();
               const reader = { readText: (file) => ctx.host.readText(file), parseHcl: (file) => hcl.get(file) };
               return [...auto.map((file) => ({ file, auto: true })), ...others.map((file) => ({ file, auto: false }))].map((f2) => ({ ...f2, values: readVarFile(f2.file, reader) }));
             },
@@ -35884,24 +35894,24 @@ var init_pragmas = __esm({
 });
 
 // src/eval/arm/detect.ts
-import * as path26 from "node:path";
+import * as path27 from "node:path";
 function isTemplateSchema(schema) {
   return TEMPLATE_SCHEMA.test(schema.trim());
 }
 function candidatesByName(paramFile) {
-  const dir = path26.dirname(paramFile);
-  const base = path26.basename(paramFile);
+  const dir = path27.dirname(paramFile);
+  const base = path27.basename(paramFile);
   const out = [];
   const m = /^(.+?)\.parameters(\.[^.]+)*\.json$/i.exec(base);
-  if (m) out.push(path26.join(dir, `${m[1]}.json`));
+  if (m) out.push(path27.join(dir, `${m[1]}.json`));
   const p = /^(?:params|parameters)\.(.+)\.json$/i.exec(base);
-  if (p) out.push(path26.join(dir, `${p[1]}.json`), path26.join(dir, `deploy.${p[1]}.json`));
-  if (/^parameters\.json$/i.test(base)) out.push(path26.join(dir, "template.json"), path26.join(dir, "azuredeploy.json"), path26.join(dir, "main.json"));
+  if (p) out.push(path27.join(dir, `${p[1]}.json`), path27.join(dir, `deploy.${p[1]}.json`));
+  if (/^parameters\.json$/i.test(base)) out.push(path27.join(dir, "template.json"), path27.join(dir, "azuredeploy.json"), path27.join(dir, "main.json"));
   if (new RegExp(`^(?:(?:params|parameters)\\.${ENV_WORDS}|${ENV_WORDS}\\.parameters)\\.json$`, "i").test(base)) {
-    out.push(path26.join(dir, "main.json"), path26.join(dir, "azuredeploy.json"), path26.join(dir, "template.json"));
+    out.push(path27.join(dir, "main.json"), path27.join(dir, "azuredeploy.json"), path27.join(dir, "template.json"));
   }
   const e = new RegExp(`^(.+)\\.${ENV_WORDS}\\.parameters\\.json$`, "i").exec(base);
-  if (e) out.push(path26.join(dir, `${e[1]}.json`));
+  if (e) out.push(path27.join(dir, `${e[1]}.json`));
   return out;
 }
 function pairParameterFiles(templates, paramFiles, readMetadataTemplate) {
@@ -35945,25 +35955,25 @@ function templateByName(index, paramFile) {
   return templateOutsideParameterFolder(index, paramFile, candidates2);
 }
 function templateOutsideParameterFolder(index, paramFile, candidates2) {
-  const dir = path26.dirname(paramFile);
-  const parent = path26.dirname(dir);
-  if (parent === dir || !PARAMETER_FOLDER.test(path26.basename(dir))) return void 0;
-  const names = candidates2.map((c) => path26.basename(c).toLowerCase());
+  const dir = path27.dirname(paramFile);
+  const parent = path27.dirname(dir);
+  if (parent === dir || !PARAMETER_FOLDER.test(path27.basename(dir))) return void 0;
+  const names = candidates2.map((c) => path27.basename(c).toLowerCase());
   for (const n of names) {
-    const target = index.get(norm(path26.join(parent, n)));
+    const target = index.get(norm(path27.join(parent, n)));
     if (target) return target;
   }
   const parentNorm = norm(parent);
   const dirNorm = norm(dir);
   for (const n of names) {
-    const hits = [...index.entries()].filter(([k]) => path26.posix.basename(k) === n && path26.posix.dirname(path26.posix.dirname(k)) === parentNorm && path26.posix.dirname(k) !== dirNorm);
+    const hits = [...index.entries()].filter(([k]) => path27.posix.basename(k) === n && path27.posix.dirname(path27.posix.dirname(k)) === parentNorm && path27.posix.dirname(k) !== dirNorm);
     if (hits.length === 1) return hits[0][1];
     if (hits.length > 1) return void 0;
   }
   return void 0;
 }
 function templateByMetadata(index, paramFile, meta) {
-  return index.get(norm(path26.join(path26.dirname(paramFile), meta)));
+  return index.get(norm(path27.join(path27.dirname(paramFile), meta)));
 }
 var TEMPLATE_SCHEMA, norm;
 var init_detect = __esm({
@@ -35971,7 +35981,7 @@ var init_detect = __esm({
     "use strict";
     init_parameter_names();
     TEMPLATE_SCHEMA = /^https?:\/\/schema\.management\.azure\.com\/schemas\/[^/]+\/(deploymentTemplate|subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate)\.json#?$/i;
-    norm = (p) => path26.normalize(p).replace(/\\/g, "/").toLowerCase();
+    norm = (p) => path27.normalize(p).replace(/\\/g, "/").toLowerCase();
   }
 });
 
@@ -37949,7 +37959,7 @@ var init_template = __esm({
 });
 
 // src/eval/arm/project.ts
-import path27 from "node:path";
+import path28 from "node:path";
 function evaluateArm(input2) {
   const pairs = pairParameterFiles(input2.pairingTemplates ?? input2.templates, input2.parameterFiles, (pf) => metadataTemplate(input2.parse(pf)));
   const evaluations = [];
@@ -37978,7 +37988,7 @@ function evaluateArm(input2) {
         }
       }
       if (result.generator?.name === "bicep" && bicepDeclaration === void 0) bicepDeclaration = bicepDeclarations(template, input2.host);
-      const rel = (f) => path27.relative(input2.root, f).split(path27.sep).join("/");
+      const rel = (f) => path28.relative(input2.root, f).split(path28.sep).join("/");
       const env = evaluationEnv(
         input2.envOverride ?? input2.envForPath?.(rel(pf ?? template)) ?? // RULES.md Environments: "the variable file's name or folder": its name decides first,
         // then its folders from the nearest up (`prod/main.parameters.json` below the template,
@@ -37987,7 +37997,7 @@ function evaluateArm(input2) {
       );
       evaluations.push({
         evaluation: {
-          variant: pf ? path27.relative(path27.dirname(template), pf).split(path27.sep).join("/") : "default",
+          variant: pf ? path28.relative(path28.dirname(template), pf).split(path28.sep).join("/") : "default",
           variantFile: pf,
           ...env,
           unit: template,
@@ -38004,7 +38014,7 @@ function mayNameTemplate(text2) {
   return text2.includes("template") || text2.includes("\\");
 }
 function unknownParameters(parsed, file) {
-  const why = `its parameter file ${path27.basename(file)} cannot be read`;
+  const why = `its parameter file ${path28.basename(file)} cannot be read`;
   return new Map(members(parametersObject(parsed.root)).map(([name]) => [name, unknown(why)]));
 }
 function metadataTemplate(pf) {
@@ -38012,14 +38022,14 @@ function metadataTemplate(pf) {
   return typeof t?.value === "string" ? t.value : void 0;
 }
 function bicepSourceCandidates(template) {
-  const dir = path27.dirname(template);
-  const base = path27.basename(template).replace(/\.jsonc?$/i, "");
-  return [path27.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path27.join(dir, "main.bicep")] : []];
+  const dir = path28.dirname(template);
+  const base = path28.basename(template).replace(/\.jsonc?$/i, "");
+  return [path28.join(dir, `${base}.bicep`), ...MAIN_TEMPLATE_NAMES.includes(base.toLowerCase()) ? [path28.join(dir, "main.bicep")] : []];
 }
 function compiledTemplateCandidates(bicep) {
-  const dir = path27.dirname(bicep);
-  const base = path27.basename(bicep).replace(/\.bicep$/i, "");
-  return [path27.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path27.join(dir, "azuredeploy.json"), path27.join(dir, "mainTemplate.json")] : []];
+  const dir = path28.dirname(bicep);
+  const base = path28.basename(bicep).replace(/\.bicep$/i, "");
+  return [path28.join(dir, `${base}.json`), ...base.toLowerCase() === "main" ? [path28.join(dir, "azuredeploy.json"), path28.join(dir, "mainTemplate.json")] : []];
 }
 function envFromParameters(result, unit) {
   return envFromVariables((name) => {
@@ -38044,7 +38054,7 @@ function bicepDeclarations(template, host) {
     if (!d) return void 0;
     return {
       file: bicep,
-      label: `declared in ${path27.basename(bicep)} as "${d.name}"`,
+      label: `declared in ${path28.basename(bicep)} as "${d.name}"`,
       range: { start: { line: d.line, column: d.column, offset: d.offset }, end: { line: d.line, column: d.column + d.length, offset: d.offset + d.length } }
     };
   };
@@ -38253,24 +38263,24 @@ var init_literal_types = __esm({
 });
 
 // src/eval/bicep/files.ts
-import path28 from "node:path";
+import path29 from "node:path";
 function pathKind(host, target) {
-  const abs = path28.resolve(target);
+  const abs = path29.resolve(target);
   if (host.isFile(abs)) return entryOf2(host, abs)?.isFile === false ? "link" : "file";
   if (host.isInside(abs)) return "other";
-  const rel = path28.relative(host.root, abs);
-  if (rel === "" || rel.startsWith("..") || path28.isAbsolute(rel)) return "outside";
+  const rel = path29.relative(host.root, abs);
+  if (rel === "" || rel.startsWith("..") || path29.isAbsolute(rel)) return "outside";
   let dir = host.root;
-  for (const part of rel.split(path28.sep)) {
-    const next = path28.join(dir, part);
+  for (const part of rel.split(path29.sep)) {
+    const next = path29.join(dir, part);
     if (!host.isInside(next)) return entryOf2(host, next) ? "outside" : "missing";
     dir = next;
   }
   return "missing";
 }
 function entryOf2(host, p) {
-  const name = path28.basename(p);
-  return host.list(path28.dirname(p))?.find((e) => e.name === name);
+  const name = path29.basename(p);
+  return host.list(path29.dirname(p))?.find((e) => e.name === name);
 }
 var REGISTRY_PATH;
 var init_files = __esm({
@@ -38344,7 +38354,7 @@ var init_loops = __esm({
 });
 
 // src/eval/bicep/modules.ts
-import path29 from "node:path";
+import path30 from "node:path";
 function moduleInstances(scope, sym) {
   const d = sym.decl;
   const out = [];
@@ -38380,7 +38390,7 @@ function moduleScope(scope, inst) {
   const target = scope.localModulePath(d);
   if (!target || !target.toLowerCase().endsWith(".bicep")) return null;
   if (scope.stack.includes(target)) {
-    scope.problem(`Module cycle: ${path29.basename(target)} is already being evaluated`, d.path.range);
+    scope.problem(`Module cycle: ${path30.basename(target)} is already being evaluated`, d.path.range);
     return null;
   }
   if (scope.stack.length >= scope.env.maxDepth) {
@@ -38459,7 +38469,7 @@ function localModulePath(scope, d) {
     return void 0;
   }
   if (REGISTRY_PATH.test(p)) return void 0;
-  const target = path29.resolve(path29.dirname(scope.file.file), p);
+  const target = path30.resolve(path30.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind === "outside") {
     scope.problem(`Module '${p}' is outside the scanned folder; it is not evaluated`, d.path.range);
@@ -38512,7 +38522,7 @@ function importedScope(scope, d) {
 function importTarget(scope, d, name) {
   const p = d.fromString;
   if (p === null || REGISTRY_PATH.test(p)) return `'${name}' is imported from a registry`;
-  const target = path29.resolve(path29.dirname(scope.file.file), p);
+  const target = path30.resolve(path30.dirname(scope.file.file), p);
   const kind = envPathKind(scope, target);
   if (kind !== "file" && kind !== "link" || !target.toLowerCase().endsWith(".bicep") || scope.stack.includes(target) || scope.stack.length >= scope.env.maxDepth) {
     return `'${name}' is imported from '${p}', which is not evaluated`;
@@ -38539,7 +38549,7 @@ var init_modules = __esm({
 });
 
 // src/eval/bicep/emit.ts
-import path30 from "node:path";
+import path31 from "node:path";
 function emit(scope) {
   scope.collectInputs();
   const statements = scope.file.statements;
@@ -38804,14 +38814,14 @@ function emitRegistryModule(scope, inst, source) {
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
   const template = twinDeployment(scope, d);
   if (twin && template) {
-    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, ...asModuleOf(scope, inst) });
     pushModuleResources(scope, inst, r);
     return;
   }
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && "parsed" in cached) {
-    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
-    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path30.dirname(cached.parsed.file), name: d.name.name, source }] });
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, ...asModuleOf(scope, inst) });
+    pushModuleResources(scope, inst, r, { call: scope.loc(span2(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path31.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
   const argSites = /* @__PURE__ */ new Map();
@@ -38819,7 +38829,7 @@ function emitRegistryModule(scope, inst, source) {
   if (params?.value.kind === "Object") {
     for (const m of params.value.members) if (m.kind === "ObjectProperty" && m.keyName !== null) argSites.set(m.keyName, scope.loc(m.range));
   }
-  const noTwin = twin ? `its compiled twin ${path30.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
+  const noTwin = twin ? `its compiled twin ${path31.basename(twin.file)} has no nested deployment "${d.name.name}"` : "no compiled twin (`bicep build`) beside the file holds its body";
   const reason = cached ? `${noTwin}, and ${cached.reason}` : noTwin;
   scope.env.opaque.push({
     format: "bicep",
@@ -38874,6 +38884,9 @@ function armNameShape(v) {
 function sameShape(a, b) {
   return a !== void 0 && a.length === b.length && a.every((s, i) => s === b[i]);
 }
+function asModuleOf(scope, inst) {
+  return { parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } };
+}
 function pushModuleResources(scope, inst, r, vendored) {
   const dep = [...scope.deployment, nameLabel2(inst.name)];
   const moduleScope2 = moduleTargetScope(scope, inst);
@@ -38894,7 +38907,7 @@ function emitJsonModule(scope, inst, target) {
   const text2 = scope.env.sources.host.readText(target);
   if (text2 === void 0) return;
   const parsed = parseJsonc(text2, target);
-  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
+  const r = evaluateArmTemplate({ file: target, parsed, ...asModuleOf(scope, inst) });
   pushModuleResources(scope, inst, r);
 }
 var MAX_VAR_HOPS, localNamesByFile, TWIN_DEPLOYMENTS;
@@ -38918,7 +38931,7 @@ var init_emit = __esm({
 });
 
 // src/eval/bicep/load.ts
-import path31 from "node:path";
+import path32 from "node:path";
 function isLoadFunction(l) {
   return Object.hasOwn(LOAD_LIMITS, l) || l === "loaddirectoryfileinfo";
 }
@@ -38928,7 +38941,7 @@ function load(scope, l, argExprs, locals, loc3) {
   if (p?.kind !== "string") return U2(`${l}(): the path is not known`, loc3);
   if (l === "loaddirectoryfileinfo") return U2("loadDirectoryFileInfo() is not evaluated", loc3);
   const host = scope.env.sources.host;
-  const target = path31.resolve(path31.dirname(scope.file.file), p.value);
+  const target = path32.resolve(path32.dirname(scope.file.file), p.value);
   const fail = (why) => {
     problem2(scope.env, `${why}; the value is unknown`, loc3);
     return U2(why, loc3);
@@ -40026,7 +40039,7 @@ var init_evaluate3 = __esm({
 });
 
 // src/eval/bicep/using-template.ts
-import path32 from "node:path";
+import path33 from "node:path";
 function notATemplate(parsed) {
   if (!parsed?.root || parsed.root.type !== "object") return "cannot be read as JSON";
   const schema = getProp(parsed.root, "$schema")?.value;
@@ -40036,7 +40049,7 @@ function evaluateUsingTemplate(input2) {
   const result = evaluateArmTemplate({ file: input2.template, parsed: input2.parsed, parameterValues: new Map(input2.values) });
   const bicepDeclaration = result.generator?.name === "bicep" ? bicepDeclarations(input2.template, input2.host) : void 0;
   return {
-    variant: path32.relative(path32.dirname(input2.template), input2.paramFile).split(path32.sep).join("/"),
+    variant: path33.relative(path33.dirname(input2.template), input2.paramFile).split(path33.sep).join("/"),
     result,
     ...bicepDeclaration ? { bicepDeclaration } : {}
   };
@@ -40052,7 +40065,7 @@ var init_using_template = __esm({
 });
 
 // src/eval/bicep/project.ts
-import path33 from "node:path";
+import path34 from "node:path";
 function evaluateBicep(input2) {
   const evaluations = [];
   const problems = [];
@@ -40072,7 +40085,7 @@ function evaluateBicep(input2) {
     ...input2.compiledTwin ? { compiledTwin: input2.compiledTwin } : {},
     ...input2.registryModule ? { registryModule: input2.registryModule } : {}
   };
-  const files = [...new Set(input2.bicepFiles.map((f) => path33.resolve(f)))].sort();
+  const files = [...new Set(input2.bicepFiles.map((f) => path34.resolve(f)))].sort();
   const scanned = new Set(files);
   const callees = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -40080,7 +40093,7 @@ function evaluateBicep(input2) {
     if (!parsed) continue;
     for (const s of parsed.statements) {
       if (s.kind !== "ModuleDecl" || s.pathString === null || REGISTRY_PATH.test(s.pathString)) continue;
-      const target = path33.resolve(path33.dirname(f), s.pathString);
+      const target = path34.resolve(path34.dirname(f), s.pathString);
       if (target !== f && scanned.has(target)) callees.set(f, [...callees.get(f) ?? [], target]);
     }
   }
@@ -40099,10 +40112,10 @@ function evaluateBicep(input2) {
       continue;
     }
     if (REGISTRY_PATH.test(p)) continue;
-    const target = path33.resolve(path33.dirname(pf), p);
+    const target = path34.resolve(path34.dirname(pf), p);
     const kind = pathKind(input2.host, target);
     if (kind === "missing") {
-      addProblems([{ message: `The "using" target '${p}' of ${path33.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${p}' of ${path34.basename(pf)} does not exist; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     if (kind === "outside") {
@@ -40111,14 +40124,14 @@ function evaluateBicep(input2) {
     }
     if (!target.toLowerCase().endsWith(".bicep")) {
       const source = input2.twinSource?.(target);
-      if (source) variants.set(path33.resolve(source), [...variants.get(path33.resolve(source)) ?? [], pf]);
+      if (source) variants.set(path34.resolve(source), [...variants.get(path34.resolve(source)) ?? [], pf]);
       else if (input2.parseTemplate) templateVariants.push({ pf, target, written: p, at: at2 });
       continue;
     }
     variants.set(target, [...variants.get(target) ?? [], pf]);
   }
   for (const [unit, pfs] of input2.jsonParameterFiles ?? []) {
-    const target = path33.resolve(unit);
+    const target = path34.resolve(unit);
     if (scanned.has(target)) variants.set(target, [...variants.get(target) ?? [], ...pfs]);
   }
   const units2 = withClosedCycles([.../* @__PURE__ */ new Set([...files.filter((f) => !usedAsModule.has(f)), ...variants.keys()])], files, callees).sort();
@@ -40133,7 +40146,7 @@ function evaluateBicep(input2) {
         if (!json) continue;
         parameterValues = byParamName(parsed, json);
       } else if (pf && (input2.parseParams(pf)?.errors.length ?? 0) > 0) {
-        parameterValues = allUnknown(parsed, `its parameter file ${path33.basename(pf)} does not parse`);
+        parameterValues = allUnknown(parsed, `its parameter file ${path34.basename(pf)} does not parse`);
       } else if (pf) {
         const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
         if (!values) continue;
@@ -40144,7 +40157,7 @@ function evaluateBicep(input2) {
       const result = { resources: r.resources, inputs: r.inputs, problems: r.problems, opaqueModules: r.opaqueModules, unboundCalls: [] };
       evaluations.push({
         evaluation: {
-          variant: pf ? path33.relative(path33.dirname(unit), pf).split(path33.sep).join("/") : "default",
+          variant: pf ? path34.relative(path34.dirname(unit), pf).split(path34.sep).join("/") : "default",
           ...pf ? { variantFile: pf } : {},
           ...variantEnv(input2, unit, pf, result),
           unit,
@@ -40159,7 +40172,7 @@ function evaluateBicep(input2) {
     const parsed = input2.parseTemplate(target);
     const why = notATemplate(parsed);
     if (why) {
-      addProblems([{ message: `The "using" target '${written2}' of ${path33.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
+      addProblems([{ message: `The "using" target '${written2}' of ${path34.basename(pf)} ${why}; its parameters are not evaluated`, location: at2 }]);
       continue;
     }
     const values = paramFileValues(pf, input2, sources, addProblems, [], applied);
@@ -40186,7 +40199,7 @@ function evaluateBicep(input2) {
 function variantEnv(input2, unit, pf, result) {
   return evaluationEnv(
     input2.envOverride ?? input2.envForPath?.(pf ?? unit) ?? // Its name, then its folders from the nearest up (classifyPath reads the path from its end).
-    (pf ? classifyPath(path33.relative(input2.host.root, pf).split(path33.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
+    (pf ? classifyPath(path34.relative(input2.host.root, pf).split(path34.sep).join("/"), input2.envAbove)?.env : void 0) ?? envFromParameters(result, unit)
   );
 }
 function paramFileValues(pf, input2, sources, addProblems, chain, read) {
@@ -40198,12 +40211,12 @@ function paramFileValues(pf, input2, sources, addProblems, chain, read) {
   if (ext?.kind === "ExtendsDecl") {
     const at2 = { file: pf, range: ext.range };
     const p = ext.pathString;
-    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path33.resolve(path33.dirname(pf), p);
+    const target = p === null || REGISTRY_PATH.test(p) ? void 0 : path34.resolve(path34.dirname(pf), p);
     const kind = target ? pathKind(input2.host, target) : void 0;
     let why;
-    if (!target) why = `The "extends" path of ${path33.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
-    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path33.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
-    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path33.basename(pf)} is circular or too deep; its parameters are not evaluated`;
+    if (!target) why = `The "extends" path of ${path34.basename(pf)} cannot be evaluated; its parameters are not evaluated`;
+    else if (kind !== "file" && kind !== "link") why = `The "extends" base '${p}' of ${path34.basename(pf)} ${kind === "outside" ? "is outside the scanned folder" : "does not exist"}; its parameters are not evaluated`;
+    else if (chain.includes(target) || chain.length >= MAX_EXTENDS) why = `The "extends" chain of ${path34.basename(pf)} is circular or too deep; its parameters are not evaluated`;
     if (why) {
       addProblems([{ message: why, location: at2 }]);
       return void 0;
@@ -40444,7 +40457,7 @@ var bicep_exports = {};
 __export(bicep_exports, {
   bicepFrontEnd: () => bicepFrontEnd
 });
-import path34 from "node:path";
+import path35 from "node:path";
 function saysBicepGenerated(text2) {
   return BICEP_GENERATOR.test(text2.slice(0, 8192));
 }
@@ -40490,19 +40503,19 @@ function substitutedLater(v) {
   return v;
 }
 function twinSourceOf(state, template) {
-  const source = state.twins.get(path34.resolve(template));
-  return source === void 0 ? void 0 : path34.resolve(source);
+  const source = state.twins.get(path35.resolve(template));
+  return source === void 0 ? void 0 : path35.resolve(source);
 }
 function armTemplatesOf(ctx) {
   return ctx.allFiles.filter((f) => f.kind === "arm").map((f) => f.path);
 }
 function standInsOf(state, ctx) {
   if (!state.standIns) {
-    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path34.resolve(t)));
+    const arm2 = new Set(armTemplatesOf(ctx).map((t) => path35.resolve(t)));
     state.standIns = /* @__PURE__ */ new Map();
     for (const f of ctx.allFiles) {
       const t = f.path.replace(/\.bicep$/i, ".json");
-      if (f.kind === "bicep" && t !== f.path && !arm2.has(path34.resolve(t))) state.standIns.set(t, f.path);
+      if (f.kind === "bicep" && t !== f.path && !arm2.has(path35.resolve(t))) state.standIns.set(t, f.path);
     }
   }
   return state.standIns;
@@ -40570,13 +40583,13 @@ function withVendored(out, vendored) {
 function aliasesFor(state, ctx, dir) {
   const known2 = state.aliases.get(dir);
   if (known2) return known2;
-  const config = path34.join(dir, "bicepconfig.json");
+  const config = path35.join(dir, "bicepconfig.json");
   let out;
   if (ctx.host.isFile(config)) {
     const parsed = state.json.get(config);
     out = parsed?.root ? brAliasesOf(nodeToJS(parsed.root)) : DEFAULT_BR_ALIASES;
   } else {
-    const up = path34.dirname(dir);
+    const up = path35.dirname(dir);
     out = up !== dir && ctx.host.isInside(up) ? aliasesFor(state, ctx, up) : DEFAULT_BR_ALIASES;
   }
   state.aliases.set(dir, out);
@@ -40584,10 +40597,10 @@ function aliasesFor(state, ctx, dir) {
 }
 function cachedModule(state, ctx, cache3, bicepFile, reference) {
   if (/^ts[:/]/i.test(reference)) return { reason: "template specs are not read from the Bicep cache" };
-  const where = brCachePath(reference, aliasesFor(state, ctx, path34.dirname(bicepFile)));
+  const where = brCachePath(reference, aliasesFor(state, ctx, path35.dirname(bicepFile)));
   if ("reason" in where) return where;
   const cacheRoot = cache3.root;
-  const file = path34.join(cacheRoot, ...where.path.split("/"));
+  const file = path35.join(cacheRoot, ...where.path.split("/"));
   if (!state.cached.has(file)) {
     const text2 = cache3.isFile(file) ? cache3.readText(file) : void 0;
     const parsed2 = text2 === void 0 ? void 0 : parseJsonc(text2, file);
@@ -40598,8 +40611,8 @@ function cachedModule(state, ctx, cache3, bicepFile, reference) {
 }
 function bicepUnits(files, ctx) {
   const state = stateOf(ctx);
-  const scanned = new Map(files.map((f) => [path34.resolve(f.path), f]));
-  const parent = new Map(files.map((f) => [path34.resolve(f.path), path34.resolve(f.path)]));
+  const scanned = new Map(files.map((f) => [path35.resolve(f.path), f]));
+  const parent = new Map(files.map((f) => [path35.resolve(f.path), path35.resolve(f.path)]));
   const find = (x) => {
     let r = x;
     while (parent.get(r) !== r) r = parent.get(r);
@@ -40607,9 +40620,9 @@ function bicepUnits(files, ctx) {
     return r;
   };
   for (const f of files) {
-    const from = path34.resolve(f.path);
+    const from = path35.resolve(f.path);
     for (const reference of bicepReferences(ctx, f.path) ?? []) {
-      const named2 = path34.resolve(path34.dirname(from), reference);
+      const named2 = path35.resolve(path35.dirname(from), reference);
       const target = scanned.has(named2) ? named2 : twinSourceOf(state, named2) ?? named2;
       if (!scanned.has(target)) {
         if (!JSON_TEMPLATE_PATH.test(target)) continue;
@@ -40755,7 +40768,7 @@ __export(arm_exports, {
   armJsonKind: () => armJsonKind,
   isBicepGenerated: () => isBicepGenerated2
 });
-import path35 from "node:path";
+import path36 from "node:path";
 function armJsonKind(text2, file) {
   const head = text2.slice(0, 4096);
   if (/"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json#?"/i.test(head)) return "arm";
@@ -40765,7 +40778,7 @@ function armJsonKind(text2, file) {
   return void 0;
 }
 function isBareParameterFile(file, text2) {
-  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path35.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
+  if (!/(?:parameters?|params)[^/\\]*\.json$/i.test(path36.basename(file)) || text2.length > MAX_BARE_PARAMETER_FILE || !/^\s*(?:\/[/*][^\n]*\n\s*)*\{/.test(text2)) return false;
   const root = parseJsonc(text2, file).root;
   const params = parametersObject(root);
   const members2 = params?.type === "object" ? params.children ?? [] : [];
@@ -40843,7 +40856,7 @@ var init_arm2 = __esm({
       unitCacheKey(files, ctx) {
         const pairing = files.some((f) => f.kind === "arm-params") ? runWideKey(ctx.allFiles, "arm-templates", () => [...runTemplateIndex(ctx.allFiles).values()].sort()) : "";
         const users = bicepUsersOfTemplates(ctx);
-        const named2 = files.filter((f) => f.kind === "arm" && users.has(path35.resolve(f.path))).map((f) => [f.path, users.get(path35.resolve(f.path))]);
+        const named2 = files.filter((f) => f.kind === "arm" && users.has(path36.resolve(f.path))).map((f) => [f.path, users.get(path36.resolve(f.path))]);
         return named2.length > 0 ? JSON.stringify([pairing, named2]) : pairing;
       },
       run(files, ctx) {
@@ -40858,7 +40871,7 @@ var init_arm2 = __esm({
           parameterFiles: files.filter((f) => f.kind === "arm-params").map((f) => f.path),
           // A template a `.bicepparam` names, or a `.bicep` file declares as a module, is evaluated
           // with their values by the Bicep front end.
-          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepUsersOfTemplates(ctx).has(path35.resolve(f.path))).map((f) => f.path)),
+          withoutDefaults: new Set(files.filter((f) => f.kind === "arm" && bicepUsersOfTemplates(ctx).has(path36.resolve(f.path))).map((f) => f.path)),
           // A file that does not parse is its PARSE001 only: what the parser recovered around the
           // error would be guesses (a property cut off reads as absent: KV001 for a vault whose
           // `enablePurgeProtection` sits after a missing comma). A broken parameter file's variant is
@@ -40869,7 +40882,7 @@ var init_arm2 = __esm({
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},
-          envForPath: (rel) => ctx.envForPath(path35.join(ctx.root, rel))
+          envForPath: (rel) => ctx.envForPath(path36.join(ctx.root, rel))
         });
         for (const f of files) if (f.kind === "arm-params") json.get(f.path);
         const used = new Set(arm2.evaluations.map((e) => e.evaluation.variantFile));
@@ -41026,7 +41039,7 @@ __export(azureml_yaml_exports, {
   amlYamlResources: () => amlYamlResources,
   azuremlYamlFrontEnd: () => azuremlYamlFrontEnd
 });
-import path36 from "node:path";
+import path37 from "node:path";
 function parseProblems(file, parsed) {
   return parsed.errors.slice(0, 1).map((e) => ({ ruleId: "PARSE001", message: e.message, location: { file, range: e.range } }));
 }
@@ -41103,7 +41116,7 @@ var init_azureml_yaml2 = __esm({
       // workspace, `linkWorkspace`); nothing else crosses files.
       units(files) {
         const byDir = /* @__PURE__ */ new Map();
-        for (const f of files) byDir.set(path36.dirname(f.path), [...byDir.get(path36.dirname(f.path)) ?? [], f]);
+        for (const f of files) byDir.set(path37.dirname(f.path), [...byDir.get(path37.dirname(f.path)) ?? [], f]);
         return [...byDir.values()];
       },
       run(files, ctx) {
@@ -41122,7 +41135,7 @@ var init_azureml_yaml2 = __esm({
           problems.push(...parseProblems(f.path, parsed));
           suppressionSources.push({ file: f.path, comments: parsed.comments, blocks: parsed.blocks });
           const decided = pathEnv(ctx, f.path);
-          const dir = path36.dirname(f.path);
+          const dir = path37.dirname(f.path);
           let unit = byUnit.get(dir);
           if (!unit) {
             unit = { evaluation: { variant: "default", ...evaluationEnv(pathEnv(ctx, dir)), unit: dir, inputs: [] }, resources: [] };
@@ -44921,7 +44934,6 @@ var init_azure_cli = __esm({
 });
 
 // src/eval/azcli/interpret.ts
-import path37 from "node:path";
 function asString2(v, isString2) {
   return isString2 && v.kind === "unknown" ? oneWord(v) : v;
 }
@@ -45558,7 +45570,7 @@ function interpretScript(file, script, initial, base, recordExpansions = false) 
     }
   }
   function runSourced(word, unknownWhy) {
-    const target = word ? sourcedPath(expandWord(word, env, ctx)) : void 0;
+    const target = word ? scriptPath(expandWord(word, env, ctx))?.path : void 0;
     const run3 = target !== void 0 ? ctx.source?.(target, env) : void 0;
     if (!run3) return forgetAll(unknownWhy);
     const last = calls[calls.length - 1];
@@ -46067,17 +46079,17 @@ function idOutputOf(token) {
   const colon = rest.indexOf(":");
   return colon > 0 && colon < rest.length - 1 ? { group: rest.slice(0, colon), name: rest.slice(colon + 1) } : void 0;
 }
-function sourcedPath(e) {
-  return scriptPath(e)?.path;
-}
 function scriptPath(e) {
   if (e.text !== void 0) return { path: e.text };
   const v = sliceValue(e);
   if (v.kind !== "unknown") return void 0;
+  if (v.token?.startsWith(SCRIPT_DIR_TOKEN)) {
+    const beside = besideScriptPath(v);
+    return beside ? { path: beside.path } : void 0;
+  }
   const pieces = v.literals;
   if (pieces?.length !== 2 || pieces[0] !== "") return void 0;
   const rest = pieces[1];
-  if (v.token?.startsWith(SCRIPT_DIR_TOKEN)) return rest.startsWith("/") ? { path: path37.resolve(path37.dirname(v.token.slice(SCRIPT_DIR_TOKEN.length)), `.${rest}`) } : void 0;
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, "/"), fromCheckout: true };
   return void 0;
 }
@@ -46989,12 +47001,9 @@ function heredocsByTarget(heredocs) {
   return out;
 }
 function besideScript(cmd, root) {
-  const p = cmd.path;
-  if (!cmd.inScript || p.kind !== "unknown" || p.token !== `${SCRIPT_DIR_TOKEN}${cmd.file}`) return void 0;
-  const pieces = p.literals;
-  if (pieces?.length !== 2 || pieces[0] !== "" || !pieces[1].startsWith("/")) return void 0;
-  const target = path38.resolve(path38.dirname(cmd.file), `.${pieces[1]}`);
-  const rel = path38.relative(root, target).replace(/\\/g, "/");
+  const beside = cmd.inScript ? besideScriptPath(cmd.path) : void 0;
+  if (!beside || beside.script !== cmd.file) return void 0;
+  const rel = path38.relative(root, beside.path).replace(/\\/g, "/");
   return { rel, outside: rel === "" || rel.startsWith("../") || rel === ".." || path38.isAbsolute(rel) };
 }
 function candidates(cmd, rel, root) {
@@ -51902,7 +51911,7 @@ init_bicep_references();
 
 // src/frontends/k8s-scope.ts
 init_manifest();
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/model/facts/k8s.ts
 var GPU_RESOURCE_NAMES = ["nvidia.com/gpu", "nvidia.com/gpu.shared", "amd.com/gpu"];
@@ -51990,7 +51999,7 @@ function mayDeclareAks(files, others, ctx) {
   for (const f of files) {
     const marker = AKS_MARKERS[f.kind];
     if (marker && marks(f.path, f.kind, marker)) return true;
-    if (f.kind === "terraform") terraformDirs.add(path19.dirname(f.path));
+    if (f.kind === "terraform") terraformDirs.add(path20.dirname(f.path));
     if (f.kind === "bicep" && ctx.bicepCache && marks(f.path, "bicep-registry", REGISTRY_MODULE)) return true;
   }
   if (others.some((f) => marks(f, "evaluated", AKS_TYPES))) return true;
@@ -52000,18 +52009,18 @@ var isBoolean = (v) => typeof v === "boolean";
 
 // src/frontends/arm-folders.ts
 init_parameter_names();
-import path20 from "node:path";
+import path21 from "node:path";
 var TEMPLATE_OR_PARAMETERS = /\.(?:jsonc?|bicep)$/i;
-var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path20.sep) ? root : root + path20.sep);
+var inside = (dir, root) => dir === root || dir.startsWith(root.endsWith(path21.sep) ? root : root + path21.sep);
 async function armPairingFolders(given, wide) {
   const out = /* @__PURE__ */ new Set();
   const parents = /* @__PURE__ */ new Set();
   for (const f of given) {
     if (!TEMPLATE_OR_PARAMETERS.test(f)) continue;
-    const dir = path20.dirname(path20.resolve(f));
-    const parent = path20.dirname(dir);
+    const dir = path21.dirname(path21.resolve(f));
+    const parent = path21.dirname(dir);
     if (parent === dir || !inside(parent, wide.root)) continue;
-    if (PARAMETER_FOLDER.test(path20.basename(dir))) out.add(parent);
+    if (PARAMETER_FOLDER.test(path21.basename(dir))) out.add(parent);
     else parents.add(parent);
   }
   for (const parent of parents) {
@@ -52024,7 +52033,7 @@ async function armPairingFolders(given, wide) {
 init_ci_references();
 init_names();
 init_shared();
-import path23 from "node:path";
+import path24 from "node:path";
 var YAML_NAME = /\.ya?ml$/i;
 var YAML_FILE_NAME = /(?<![\w.-])[\w.-]+\.ya?ml(?![\w.-])/gi;
 function amlFileNamesIn(text2) {
@@ -52035,7 +52044,7 @@ function amlFileNames(ctx, file) {
   return planningFact(ctx, "aml-file-names", file, isStringList, amlFileNamesIn) ?? [];
 }
 function amlCommandReaders(files, data, ctx) {
-  const names = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path23.basename(d).toLowerCase()));
+  const names = new Set(data.filter((d) => YAML_NAME.test(d)).map((d) => path24.basename(d).toLowerCase()));
   if (names.size === 0) return [];
   return files.filter((f) => amlFileNames(ctx, f).some((n) => names.has(n)));
 }

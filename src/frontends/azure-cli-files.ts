@@ -37,7 +37,7 @@ import { relativeToRoot } from '../core/paths.js';
 import type { Location } from '../core/source.js';
 import { str, unknown, type Value } from '../core/value.js';
 import type { HeredocWrite } from '../eval/azcli/interpret.js';
-import { SCRIPT_DIR_TOKEN } from '../eval/azcli/words.js';
+import { besideScriptPath } from '../eval/azcli/words.js';
 import type { Evaluation, Fact, Resource, ResourceKind } from '../model/resource.js';
 import { AZUREML_YAML_TABLE } from '../model/tables/azureml-yaml.js';
 import { amlYamlResources, type AmlYamlOverride, type AmlYamlText } from './azureml-yaml.js';
@@ -150,12 +150,9 @@ function heredocsByTarget(heredocs: readonly HeredocWrite[]): Map<string, Heredo
  * as a path from the scan root. Undefined for any other path.
  */
 function besideScript(cmd: FileCommand, root: string): { rel: string; outside: boolean } | undefined {
-  const p = cmd.path;
-  if (!cmd.inScript || p.kind !== 'unknown' || p.token !== `${SCRIPT_DIR_TOKEN}${cmd.file}`) return undefined;
-  const pieces = p.literals;
-  if (pieces?.length !== 2 || pieces[0] !== '' || !pieces[1]!.startsWith('/')) return undefined;
-  const target = path.resolve(path.dirname(cmd.file), `.${pieces[1]}`);
-  const rel = path.relative(root, target).replace(/\\/g, '/');
+  const beside = cmd.inScript ? besideScriptPath(cmd.path) : undefined;
+  if (!beside || beside.script !== cmd.file) return undefined;
+  const rel = path.relative(root, beside.path).replace(/\\/g, '/');
   return { rel, outside: rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) };
 }
 

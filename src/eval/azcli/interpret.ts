@@ -11,14 +11,13 @@
  * `export $(…)` or PowerShell dot-sourcing/`Invoke-Expression`, every variable. Commented-out
  * commands run nothing.
  */
-import path from 'node:path';
 import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
 import type { PassedArguments } from './task-arguments.js';
 import type { Location } from '../../core/source.js';
 import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
-import { ANY_VARIABLE, CHECKOUT_TOKEN, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
+import { ANY_VARIABLE, besideScriptPath, CHECKOUT_TOKEN, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
 
 /** A PowerShell variable word with type constraints before it (`[string]$x`): the constraints, the variable. */
 const PS_TYPED = new RegExp(String.raw`^((?:${POWERSHELL_TYPE})+)(\$.*)$`, 's');
@@ -1012,7 +1011,7 @@ export function interpretScript(file: string, script: CiScript, initial: Env, ba
    * in this scope, so its literal assignments count; any other sourced file may set anything.
    */
   function runSourced(word: CiWord | undefined, unknownWhy: string): void {
-    const target = word ? sourcedPath(expandWord(word, env, ctx)) : undefined;
+    const target = word ? scriptPath(expandWord(word, env, ctx))?.path : undefined;
     const run = target !== undefined ? ctx.source?.(target, env) : undefined;
     if (!run) return forgetAll(unknownWhy);
     // The call recorded for this `source` (its commands run with this script's values) is this run: not made again.
@@ -1735,16 +1734,6 @@ export function idOutputOf(token: string | undefined): { group: string; name: st
 }
 
 /**
- * The path a `source`/`.` word names: its text when known; for the idioms of "beside this
- * script" (`"$SCRIPT_DIR/lib.sh"`, `"$(dirname "$0")/lib.sh"`,
- * `"$(cd "$(dirname "$0")" && pwd)/lib.sh"`), the file beside the script (absolute), whatever
- * the working directory; else undefined (every variable becomes unknown).
- */
-function sourcedPath(e: ExpandedWord): string | undefined {
-  return scriptPath(e)?.path;
-}
-
-/**
  * The path of a script a word names (`source`, a call): its text when known; for the idioms of
  * "beside this script" (`"$SCRIPT_DIR/x.sh"`, `"$(dirname "$0")/x.sh"`), the file beside the
  * script (absolute); for a path from the CI checkout's folder (`$GITHUB_WORKSPACE/scripts/x.sh`,
@@ -1755,11 +1744,14 @@ function scriptPath(e: ExpandedWord): { path: string; fromCheckout?: true; sourc
   if (e.text !== undefined) return { path: e.text };
   const v = sliceValue(e);
   if (v.kind !== 'unknown') return undefined;
+  // The folder of the script the token names (this one's, or the script sourcing it: `$0`; a caller's, exported).
+  if (v.token?.startsWith(SCRIPT_DIR_TOKEN)) {
+    const beside = besideScriptPath(v);
+    return beside ? { path: beside.path } : undefined;
+  }
   const pieces = v.literals;
   if (pieces?.length !== 2 || pieces[0] !== '') return undefined;
   const rest = pieces[1]!;
-  // The folder of the script the token names (this one's, or the script sourcing it: `$0`; a caller's, exported).
-  if (v.token?.startsWith(SCRIPT_DIR_TOKEN)) return rest.startsWith('/') ? { path: path.resolve(path.dirname(v.token.slice(SCRIPT_DIR_TOKEN.length)), `.${rest}`) } : undefined;
   // (A Windows runner's `$env:GITHUB_WORKSPACE\scripts\x.ps1` too.)
   if (v.token === CHECKOUT_TOKEN && /^[\\/][^\\/]/.test(rest)) return { path: rest.slice(1).replace(/\\/g, '/'), fromCheckout: true };
   return undefined;

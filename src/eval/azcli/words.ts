@@ -9,6 +9,7 @@
  * and Azure Pipelines macros the CI context resolves. Everything else — command
  * substitution, arithmetic, positional parameters, `$[ ]` runtime expressions — is unknown.
  */
+import path from 'node:path';
 import type { Location } from '../../core/source.js';
 import { str, unknown, variableSite, type UnknownValue, type Value } from '../../core/value.js';
 import type { CiWord } from '../ci/types.js';
@@ -52,6 +53,19 @@ const SCRIPT_DIR_IDIOM = new RegExp(
 
 /** Token of the value "this script's folder" (`SCRIPT_DIR_IDIOM`): unknown as text, but a path built on it names a file beside the script. */
 export const SCRIPT_DIR_TOKEN = 'script-dir:';
+
+/**
+ * The file a value built on the script-folder token names (`"$SCRIPT_DIR/x.sh"`,
+ * `"$(dirname "$0")/c.yml"`: the token, then `/…`), absolute, with the script whose folder it is;
+ * undefined for any other value.
+ */
+export function besideScriptPath(v: Value): { script: string; path: string } | undefined {
+  if (v.kind !== 'unknown' || !v.token?.startsWith(SCRIPT_DIR_TOKEN)) return undefined;
+  const pieces = v.literals;
+  if (pieces?.length !== 2 || pieces[0] !== '' || !pieces[1]!.startsWith('/')) return undefined;
+  const script = v.token.slice(SCRIPT_DIR_TOKEN.length);
+  return { script, path: path.resolve(path.dirname(script), `.${pieces[1]}`) };
+}
 
 function scriptDirValue(file: string, inner: string): Value {
   return unknown(`command substitution $(${inner.slice(0, 40)}) (the script's folder)`, undefined, `${SCRIPT_DIR_TOKEN}${file}`);

@@ -13,7 +13,7 @@ import { walkBicep } from '../../parse/bicep/index.js';
 import { getProp, parseJsonc, type JsonNode, type ParsedJson } from '../../parse/json/index.js';
 import { REGISTRY_PATH } from './files.js';
 import { armResourceKey } from '../arm/resourceid.js';
-import { clippedSource, linkedTemplateReason, evaluateArmTemplate } from '../arm/template.js';
+import { clippedSource, linkedTemplateReason, evaluateArmTemplate, type EvaluateArmOptions } from '../arm/template.js';
 import type { ArmResource } from '../arm/template.js';
 import { andCond, problem, propOf, span } from './context.js';
 import type { VendoredOrigin } from '../types.js';
@@ -358,14 +358,14 @@ function emitRegistryModule(scope: FileScope, inst: ModInst, source: string): vo
   const twin = scope.env.sources.compiledTwin?.(scope.file.file);
   const template = twinDeployment(scope, d);
   if (twin && template) {
-    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
+    const r = evaluateArmTemplate({ file: twin.file, parsed: twin, templateNode: template, ...asModuleOf(scope, inst) });
     pushModuleResources(scope, inst, r);
     return;
   }
   // Opt-in: the copy `bicep restore` left in the Bicep cache (outside the scan root).
   const cached = scope.env.sources.registryModule?.(scope.file.file, source);
   if (cached && 'parsed' in cached) {
-    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
+    const r = evaluateArmTemplate({ file: cached.parsed.file, parsed: cached.parsed, ...asModuleOf(scope, inst) });
     pushModuleResources(scope, inst, r, { call: scope.loc(span(d.keywordRange, d.path.range)), source, dirs: [cached.cacheRoot], copies: [{ dir: path.dirname(cached.parsed.file), name: d.name.name, source }] });
     return;
   }
@@ -454,6 +454,15 @@ function sameShape(a: string[] | undefined, b: string[]): boolean {
   return a !== undefined && a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
+/**
+ * How a JSON template a module instance uses (a local `.json`, a registry module's compiled body)
+ * is evaluated: with the module's params, the run's loop limits and budget, as the calling file's
+ * module (its environment parameter decides, else the caller's class).
+ */
+function asModuleOf(scope: FileScope, inst: ModInst): Pick<EvaluateArmOptions, 'parameterValues' | 'maxCopy' | 'budget' | 'asModule'> {
+  return { parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } };
+}
+
 /** A module's resources under its deployment name; from a copy outside the user's code, marked so findings point at the call. */
 function pushModuleResources(scope: FileScope, inst: ModInst, r: ReturnType<typeof evaluateArmTemplate>, vendored?: VendoredOrigin): void {
   const dep = [...scope.deployment, nameLabel(inst.name)];
@@ -481,6 +490,6 @@ function emitJsonModule(scope: FileScope, inst: ModInst, target: string): void {
   const text = scope.env.sources.host.readText(target);
   if (text === undefined) return;
   const parsed = parseJsonc(text, target);
-  const r = evaluateArmTemplate({ file: target, parsed, parameterValues: moduleParams(scope, inst), maxCopy: scope.env.maxCopy, budget: scope.env.budget, asModule: { env: scope.moduleEnv } });
+  const r = evaluateArmTemplate({ file: target, parsed, ...asModuleOf(scope, inst) });
   pushModuleResources(scope, inst, r);
 }

@@ -130,8 +130,12 @@ export function isTaggable(r: Resource): boolean {
   if (TAGS_OPTIONAL_ARM.has(type)) return written;
   if (r.kind !== 'other' && TAGGABLE_KINDS.has(r.kind)) return true;
   if (r.kind === 'nsg.rule') return false;
-  const segments = type.split('/').length;
-  return (segments === 2 && type.includes('.')) || written;
+  return isTopLevelArmType(type) || written;
+}
+
+/** A top-level ARM type (`provider.namespace/type`, lower-cased): a tracked resource. */
+function isTopLevelArmType(type: string): boolean {
+  return type.split('/').length === 2 && type.includes('.');
 }
 
 /**
@@ -155,7 +159,7 @@ const TRACKED_CHILD_ARM: ReadonlySet<string> = new Set([
 export function takesTagsAndLocation(armType: string): boolean {
   const type = armType.toLowerCase();
   if (NOT_TAGGABLE_ARM.has(type) || TAGS_OPTIONAL_ARM.has(type)) return false;
-  return (type.split('/').length === 2 && type.includes('.')) || TRACKED_CHILD_ARM.has(type);
+  return isTopLevelArmType(type) || TRACKED_CHILD_ARM.has(type);
 }
 
 /** Tag names compare case-insensitively (Azure Resource Manager tag names are case-insensitive). */
