@@ -42672,8 +42672,7 @@ function readSteps(ctx, seq, prefix, defaultShell, runsOn) {
   const segments3 = listSegments(items.map((item) => ctx.n.isMap(item) ? githubStepName(addressItem(ctx, item)) : void 0));
   items.forEach((item, index) => {
     if (!ctx.n.isMap(item)) return;
-    const cond = get(ctx, item, "if");
-    if (cond !== void 0 && ctx.n.isScalar(cond) && neverHolds(ctx.n.str(cond))) return;
+    if (isSwitchedOff(ctx, item, "if")) return;
     const subject = `${prefix}${segments3[index]}`;
     const step = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(ctx, item, "uses"));
@@ -42721,6 +42720,7 @@ function buildWorkflow(ctx, root) {
   for (const p of ctx.n.pairs(get(ctx, root, "jobs"))) {
     const id = ctx.n.key(p) ?? "";
     const jobNode = ctx.n.value(p);
+    if (isSwitchedOff(ctx, jobNode, "if")) continue;
     const subject = `workflow:jobs.${id}`;
     const runsOn = runsOnString(ctx, get(ctx, jobNode, "runs-on"));
     const steps2 = readSteps(ctx, get(ctx, jobNode, "steps"), `${subject}.steps`, defaultsShell(ctx, jobNode) ?? wfShell, runsOn);
@@ -42811,11 +42811,14 @@ function taskScriptsOf(ctx, step, name, spec, pairs, read, os3) {
 function neverHolds(condition) {
   return condition !== void 0 && /^(?:false|\$\{\{\s*false\s*\}\})$/i.test(condition.trim());
 }
+function isSwitchedOff(ctx, node, key) {
+  const c = get(ctx, node, key);
+  return c !== void 0 && ctx.n.isScalar(c) && neverHolds(ctx.n.str(c));
+}
 function isDisabledStep(ctx, node) {
   const v = get(ctx, node, "enabled");
   if (v !== void 0 && ctx.n.isScalar(v) && /^false$/i.test((ctx.n.str(v) ?? "").trim())) return true;
-  const c = get(ctx, node, "condition");
-  return c !== void 0 && ctx.n.isScalar(c) && neverHolds(ctx.n.str(c));
+  return isSwitchedOff(ctx, node, "condition");
 }
 function buildPipeline(ctx, root) {
   const pipe = { steps: [] };
@@ -42828,6 +42831,7 @@ function buildPipeline(ctx, root) {
     }
     if (!ctx.n.isMap(node)) return;
     const pairs = ctx.n.pairs(node);
+    if (pairs.some((p) => JOB_OR_STAGE_KEYS.has(ctx.n.key(p) ?? "") && ctx.n.isScalar(ctx.n.value(p))) && isSwitchedOff(ctx, node, "condition")) return;
     const poolPair = pairs.find((p) => ctx.n.key(p) === "pool");
     const os3 = poolPair ? agentOsOf(ctx, ctx.n.value(poolPair)) : inheritedOs;
     let stepKind;
@@ -43053,7 +43057,7 @@ function libraryCiDocument(file, text2, kind, lineMap, views) {
   if (views && found.pipeline) doc.pipeline = found.pipeline;
   return finishDocument(doc);
 }
-var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM, CMD_REM_AFTER, CMD_REM_AFTER_ANY, CMD_ESCAPABLE, CMD_VARIABLE, AZP_SCRIPT_KEYS, CMD_CONTINUED_LINE;
+var NO_RANGE, CMD_COMMENT, CMD_COMMENT_LINE, CMD_COMMENT_AT, CMD_REM, CMD_REM_AFTER, CMD_REM_AFTER_ANY, CMD_ESCAPABLE, CMD_VARIABLE, AZP_SCRIPT_KEYS, JOB_OR_STAGE_KEYS, CMD_CONTINUED_LINE;
 var init_ci = __esm({
   "src/parse/yaml/ci.ts"() {
     "use strict";
@@ -43087,6 +43091,7 @@ var init_ci = __esm({
       pwsh: "powershell",
       powershell: "powershell"
     };
+    JOB_OR_STAGE_KEYS = /* @__PURE__ */ new Set(["stage", "job", "deployment"]);
     CMD_CONTINUED_LINE = /[ \t]\^\r?$/m;
   }
 });
@@ -43359,6 +43364,7 @@ function readWorkflow(out, root, scripts) {
   if (jobs?.type !== "map") return;
   for (const e of jobs.entries) {
     const node = e.value;
+    if (neverHolds(stringOf(node, "if"))) continue;
     const subject = `workflow:jobs.${e.key}`;
     const uses = usesOf2(entryOf(node, "uses"));
     const job = {
@@ -43749,6 +43755,7 @@ function readPipeline(out, roots, scripts) {
     }
     const jobKey = node.entries.find((e) => (e.key === "job" || e.key === "deployment") && e.value?.type === "scalar");
     const stageKey = node.entries.find((e) => e.key === "stage" && e.value?.type === "scalar");
+    if ((jobKey || stageKey) && neverHolds(stringOf(node, "condition"))) return;
     const templateCall = container === "jobs" || container === "stages" ? templateRefOf(valueOf(node, "template")) : void 0;
     if (stageKey || templateCall && container === "stages") {
       const s = {

@@ -805,6 +805,15 @@ const azureCli: RuleTable = {
         },
       },
       {
+        // A job or stage whose condition is the literal false never runs: nothing under it is read.
+        name: 'jobs-and-stages-whose-condition-never-holds',
+        files: {
+          '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    if: false\n    runs-on: ubuntu-latest\n    steps:\n      - run: az acr create -n acr1 -g rg --sku Basic --admin-enabled true\n',
+          'azure-pipelines.yml':
+            'stages:\n  - stage: s1\n    condition: false\n    jobs:\n      - job: j\n        steps:\n          - script: az acr create -n acr2 -g rg --sku Basic --admin-enabled true\n  - stage: s2\n    jobs:\n      - deployment: d\n        condition: ${{ false }}\n        strategy:\n          runOnce:\n            deploy:\n              steps:\n                - script: az acr create -n acr3 -g rg --sku Basic --admin-enabled true\n',
+        },
+      },
+      {
         // cmd.exe: `^&` is an ampersand as text, so echo prints the rest; nothing runs (review 46).
         name: 'caret-escaped-separator-in-cmd-is-text',
         files: {
@@ -896,6 +905,14 @@ steps:
       { name: 'value-from-a-command-substitution-with-blanks', files: { 'deploy.sh': 'az acr create -n acr1 -g rg --sku Basic --admin-enabled $(get admin)\naz acr create -n acr2 -g rg --sku Basic --admin-enabled `get admin`\n' } },
     ],
     invalid: [
+      {
+        // A job condition that reads anything may hold: its steps are linted.
+        name: 'job-whose-condition-may-hold',
+        files: { 'azure-pipelines.yml': 'jobs:\n  - job: j\n    condition: eq(variables.run, true)\n    steps:\n      - script: az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧\n' },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+      },
       {
         // A condition that reads anything may hold: the step is linted.
         name: 'step-whose-condition-may-hold',

@@ -162,6 +162,8 @@ export function readPipeline(out: CiFile, roots: YamlTree[], scripts: ScriptsByS
 
     const jobKey = node.entries.find((e) => (e.key === 'job' || e.key === 'deployment') && e.value?.type === 'scalar');
     const stageKey = node.entries.find((e) => e.key === 'stage' && e.value?.type === 'scalar');
+    // A job or stage written `condition: false` never runs, nor does anything under it (parse/yaml/ci.ts reads no script of it).
+    if ((jobKey || stageKey) && neverHolds(stringOf(node, 'condition'))) return;
     const templateCall = container === 'jobs' || container === 'stages' ? templateRefOf(valueOf(node, 'template')) : undefined;
     if (stageKey || (templateCall && container === 'stages')) {
       const s: CiStage = {

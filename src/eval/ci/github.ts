@@ -222,6 +222,8 @@ export function readWorkflow(out: CiFile, root: YamlTree, scripts: ScriptsBySubj
   if (jobs?.type !== 'map') return;
   for (const e of jobs.entries) {
     const node = e.value;
+    // `if: false`: the job never runs, nor the steps or reusable workflow under it (parse/yaml/ci.ts reads no script of it).
+    if (neverHolds(stringOf(node, 'if'))) continue;
     const subject = `workflow:jobs.${e.key}`;
     const uses = usesOf(entryOf(node, 'uses'));
     const job: CiJob = {

@@ -490,8 +490,7 @@ function readSteps(
   items.forEach((item, index) => {
     if (!ctx.n.isMap(item)) return;
     // `if: false`: the step never runs (its scripts are not read; eval/ci/github.ts leaves it out too).
-    const cond = get(ctx, item, 'if');
-    if (cond !== undefined && ctx.n.isScalar(cond) && neverHolds(ctx.n.str(cond))) return;
+    if (isSwitchedOff(ctx, item, 'if')) return;
     const subject = `${prefix}${segments[index]!}`;
     const step: GhStep = { index, subject, range: ctx.views ? ctx.n.range(item) : NO_RANGE, with: [] };
     const uses = usesOf(ctx, getPair(ctx, item, 'uses'));
@@ -542,6 +541,8 @@ function buildWorkflow(ctx: Ctx, root: CiNode): GhWorkflow {
   for (const p of ctx.n.pairs(get(ctx, root, 'jobs'))) {
     const id = ctx.n.key(p) ?? '';
     const jobNode = ctx.n.value(p);
+    // `if: false`: the job never runs (eval/ci/github.ts leaves it out too).
+    if (isSwitchedOff(ctx, jobNode, 'if')) continue;
     const subject = `workflow:jobs.${id}`;
     // The steps' scripts are read either way (runs-on and the default shells decide their
     // language); the job's view only with the views.
@@ -666,12 +667,20 @@ export function neverHolds(condition: string | undefined): boolean {
   return condition !== undefined && /^(?:false|\$\{\{\s*false\s*\}\})$/i.test(condition.trim());
 }
 
+/** A node whose condition key (`if`, `condition`) is the literal false: it never runs. */
+function isSwitchedOff(ctx: Ctx, node: CiNode | undefined, key: 'if' | 'condition'): boolean {
+  const c = get(ctx, node, key);
+  return c !== undefined && ctx.n.isScalar(c) && neverHolds(ctx.n.str(c));
+}
+
+/** The keys that make an Azure Pipelines mapping a stage or a job. */
+const JOB_OR_STAGE_KEYS = new Set(['stage', 'job', 'deployment']);
+
 /** An Azure Pipelines step written `enabled: false` or `condition: false`, which never runs (an expression may enable it: not disabled). */
 function isDisabledStep(ctx: Ctx, node: CiNode): boolean {
   const v = get(ctx, node, 'enabled');
   if (v !== undefined && ctx.n.isScalar(v) && /^false$/i.test((ctx.n.str(v) ?? '').trim())) return true;
-  const c = get(ctx, node, 'condition');
-  return c !== undefined && ctx.n.isScalar(c) && neverHolds(ctx.n.str(c));
+  return isSwitchedOff(ctx, node, 'condition');
 }
 
 /** Walks the whole pipeline document: steps may sit under stages, jobs, deployment strategies, template parameters and `${{ }}` blocks. */
@@ -686,6 +695,8 @@ function buildPipeline(ctx: Ctx, root: CiNode): AzPipeline {
     }
     if (!ctx.n.isMap(node)) return;
     const pairs = ctx.n.pairs(node);
+    // A job or stage written `condition: false` never runs, nor anything under it (eval/ci/azure-pipelines.ts leaves it out too).
+    if (pairs.some((p) => JOB_OR_STAGE_KEYS.has(ctx.n.key(p) ?? '') && ctx.n.isScalar(ctx.n.value(p))) && isSwitchedOff(ctx, node, 'condition')) return;
     // A `pool:` here (pipeline, stage or job) decides the agent of the steps under it.
     const poolPair = pairs.find((p) => ctx.n.key(p) === 'pool');
     const os = poolPair ? agentOsOf(ctx, ctx.n.value(poolPair)) : inheritedOs;
