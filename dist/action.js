@@ -44200,6 +44200,13 @@ var init_ci_words = __esm({
 });
 
 // src/model/ci.ts
+function stepsThatMayRun(file) {
+  return file.steps.filter((s) => !s.neverRuns);
+}
+function scriptsThatMayRun(file) {
+  const never = new Set(file.steps.filter((s) => s.neverRuns).map((s) => s.subject));
+  return never.size === 0 ? file.scripts : file.scripts.filter((s) => !never.has(s.subject));
+}
 function grantsIdTokenWrite(p) {
   if (!p) return false;
   if (p.kind === "write-all") return true;
@@ -47702,6 +47709,7 @@ function azureCliUnits(ciFiles, ctx) {
     }
     const contexts = calledOnly ? callers : [void 0];
     if (calledOnly && file.format === "azure-pipelines") recordCallerInputs(file, callers, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller.inputs, caller.variables));
+    markStepsThatNeverRun(file, calledOnly ? callers : [void 0, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0], caller?.inputs, caller?.variables));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
@@ -47751,6 +47759,11 @@ function azureCliUnits(ciFiles, ctx) {
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources]
   };
+}
+function markStepsThatNeverRun(file, contexts, contextOf) {
+  for (const step of file.steps) {
+    if (step.when && !contexts.some((caller) => stepRunsIn(step, file, contextOf(step, caller)))) step.neverRuns = true;
+  }
 }
 function stepRunsIn(step, file, sc) {
   return !step?.when || conditionsHold(step.when, conditionValues(file, sc)) !== false;
@@ -56977,7 +56990,7 @@ var CI001_sdk_auth_deprecated_default = defineRule({
   create(ctx) {
     return {
       ciFile(file) {
-        const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
+        const scripts = file.commentedOut ? [...scriptsThatMayRun(file), file.commentedOut] : scriptsThatMayRun(file);
         for (const script of scripts) {
           const undecidedWords = (argv) => {
             const start = argv.findIndex((w) => w.text === "create-for-rbac");
@@ -57477,7 +57490,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
   create(ctx) {
     return {
       ciFile(file) {
-        for (const script of file.scripts) {
+        for (const script of scriptsThatMayRun(file)) {
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i];
             if (cmd.commented) continue;
@@ -57542,7 +57555,7 @@ var CI005_terraform_apply_without_plan_default = defineRule({
             });
           }
         }
-        for (const step of file.steps) {
+        for (const step of stepsThatMayRun(file)) {
           const task = step.task;
           if (!task || !isTerraformTask(task.name)) continue;
           const views = step.inputBranches?.length ? step.inputBranches.map((b) => [...b, ...step.inputs]) : [step.inputs];

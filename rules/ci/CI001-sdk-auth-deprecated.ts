@@ -4,7 +4,7 @@
  * in commented-out lines anywhere in a CI file (at `note`).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { callerArgvs, expandedArgv } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv, scriptsThatMayRun } from '../../src/model/ci.js';
 import type { CiWord, ReadWord } from '../../src/model/ci.js';
 import { locationKey } from '../../src/core/source.js';
 
@@ -99,7 +99,7 @@ export default defineRule({
   create(ctx) {
     return {
       ciFile(file) {
-        const scripts = file.commentedOut ? [...file.scripts, file.commentedOut] : file.scripts;
+        const scripts = file.commentedOut ? [...scriptsThatMayRun(file), file.commentedOut] : scriptsThatMayRun(file);
         for (const script of scripts) {
           /** RULES.md: an unknown value that hides a possible finding is recorded (--verbose). */
           const undecidedWords = (argv: readonly ReadWord[]): void => {

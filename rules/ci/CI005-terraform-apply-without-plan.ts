@@ -6,7 +6,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import { locationKey } from '../../src/core/source.js';
-import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection, scriptsThatMayRun, stepsThatMayRun } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCallerInput, CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 
@@ -205,7 +205,7 @@ export default defineRule({
   create(ctx) {
     return {
       ciFile(file) {
-        for (const script of file.scripts) {
+        for (const script of scriptsThatMayRun(file)) {
           for (let i = 0; i < script.commands.length; i++) {
             const cmd = script.commands[i]!;
             if (cmd.commented) continue;
@@ -280,7 +280,7 @@ export default defineRule({
             });
           }
         }
-        for (const step of file.steps) {
+        for (const step of stepsThatMayRun(file)) {
           const task = step.task;
           if (!task || !isTerraformTask(task.name)) continue;
           // Each `${{ if }}` branch of the inputs is read over the entries written outside them

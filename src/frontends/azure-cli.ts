@@ -610,6 +610,7 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     const contexts: (CallerContext | undefined)[] = calledOnly ? callers : [undefined];
     // A template's task inputs written as expressions (`commandOptions: ${{ parameters.opts }}`), as each caller makes them (CI005 reads them).
     if (calledOnly && file.format === 'azure-pipelines') recordCallerInputs(file, callers, (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller.inputs, caller.variables));
+    markStepsThatNeverRun(file, calledOnly ? callers : [undefined, ...callers], (step, caller) => scriptContext(file, places.get(step.subject), matrixVariants(places.get(step.subject)?.job)[0]!, caller?.inputs, caller?.variables));
     for (const { step, script, args } of scriptFileRuns(file, byPath, ctx.root)) {
       const place = places.get(step.subject);
       for (const caller of contexts) {
@@ -662,6 +663,18 @@ export function azureCliUnits(ciFiles: readonly CiFile[], ctx: FrontEndContext):
     problems: [...links.problems, ...problems],
     suppressionSources: [...links.suppressionSources, ...variableTemplateSources],
   };
+}
+
+/**
+ * Marks the steps whose `${{ if … }}` blocks every context the file runs in decides against
+ * (`CiStep.neverRuns`: its own defaults and each caller's values; only its callers' for a file
+ * run only by them): Azure Pipelines leaves them out at compile time, and the rules that read
+ * the steps' scripts and tasks (CI001, CI005) leave them out as the runs above do.
+ */
+function markStepsThatNeverRun(file: CiFile, contexts: readonly (CallerContext | undefined)[], contextOf: (step: CiStep, caller: CallerContext | undefined) => ScriptContext): void {
+  for (const step of file.steps) {
+    if (step.when && !contexts.some((caller) => stepRunsIn(step, file, contextOf(step, caller)))) step.neverRuns = true;
+  }
 }
 
 /** A step of `file` under `${{ if … }}` blocks runs only in the contexts that do not decide them false. */

@@ -10,12 +10,23 @@
  * ask. It does not re-export the builder: the builder's types reach the parser and the
  * `yaml` package, which the public type declarations (engine → model) must not.
  */
-import type { CiCommand, CiExpandedWord, CiPermissions, CiUses, CiWord } from '../eval/ci/types.js';
+import type { CiCommand, CiExpandedWord, CiFile, CiPermissions, CiScript, CiStep, CiUses, CiWord } from '../eval/ci/types.js';
 import type { Location } from '../core/source.js';
 import { joinExpressions } from '../eval/ci-words.js';
 
 export type * from '../eval/ci/types.js';
 export { isTerraformProgram, joinExpressions, programIndices, redirection } from '../eval/ci-words.js';
+
+/** The steps that may run: not those every context's `${{ if }}` blocks leave out (`CiStep.neverRuns`). */
+export function stepsThatMayRun(file: CiFile): CiStep[] {
+  return file.steps.filter((s) => !s.neverRuns);
+}
+
+/** The scripts that may run: a file's own, and the steps' but those of a step that never runs. */
+export function scriptsThatMayRun(file: CiFile): CiScript[] {
+  const never = new Set(file.steps.filter((s) => s.neverRuns).map((s) => s.subject));
+  return never.size === 0 ? file.scripts : file.scripts.filter((s) => !never.has(s.subject));
+}
 
 /** Does a permissions block grant `id-token: write` (the right to request an OIDC token)? */
 export function grantsIdTokenWrite(p: CiPermissions | undefined): boolean {

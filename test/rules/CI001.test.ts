@@ -193,6 +193,13 @@ steps:
 `,
         },
       },
+      {
+        // A step under `\${{ if }}` blocks the file's defaults decide against is never compiled in (review 62).
+        name: 'step-under-a-template-condition-decided-against',
+        files: {
+          'azure-pipelines.yml': "parameters:\n  - name: env\n    default: dev\nsteps:\n  - ${{ if eq(parameters.env, 'prod') }}:\n    - script: az ad sp create-for-rbac -n x --sdk-auth\n",
+        },
+      },
     ],
     invalid: [
       {

@@ -191,6 +191,15 @@ steps:
         },
       },
       {
+        // Under `${{ if }}` blocks the file's values decide against (its defaults; each caller's for a template): never compiled in (review 62).
+        name: 'steps-under-template-conditions-decided-against',
+        files: {
+          'azure-pipelines.yml':
+            "parameters:\n  - name: env\n    default: dev\nsteps:\n  - ${{ if eq(parameters.env, 'prod') }}:\n    - script: terraform apply -auto-approve\n    - task: TerraformTaskV4@4\n      inputs:\n        command: apply\n  - template: templates/tf.yml\n    parameters:\n      apply: false\n",
+          'templates/tf.yml': "parameters:\n  - name: apply\n    type: boolean\n    default: true\nsteps:\n  - ${{ if parameters.apply }}:\n    - script: terraform apply -auto-approve\n",
+        },
+      },
+      {
         // `enabled: false`: the step never runs.
         name: 'disabled-steps',
         files: {
@@ -230,6 +239,17 @@ steps:
       },
     ],
     invalid: [
+      {
+        // One caller's values compile the step under `${{ if }}` in: it runs (review 62).
+        name: 'step-under-a-template-condition-one-caller-decides-for',
+        files: {
+          'azure-pipelines.yml': 'steps:\n  - template: templates/tf.yml\n    parameters:\n      apply: false\n  - template: templates/tf.yml\n    parameters:\n      apply: true\n',
+          'templates/tf.yml': "parameters:\n  - name: apply\n    type: boolean\n    default: false\nsteps:\n  - ${{ if parameters.apply }}:\n    - script: terraform ⟦apply⟧ -auto-approve\n",
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+      },
       {
         // A caller that does not pass the parameter runs the template's default: reported there.
         name: 'template-default-a-caller-runs',

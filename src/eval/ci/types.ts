@@ -346,6 +346,12 @@ export interface CiStep {
   condition?: string;
   /** Azure Pipelines compile-time conditions the step sits under (`${{ if … }}:` blocks), outermost first. */
   when?: TemplateCondition[];
+  /**
+   * Every context the file runs in (its defaults, each scanned caller's values) decides a
+   * `when` condition against it: the step is never compiled into a run (set by the azure-cli
+   * front end).
+   */
+  neverRuns?: true;
   /** The scripts it runs (usually one). */
   scripts: CiScript[];
   /**
