@@ -38750,12 +38750,10 @@ function walkSite(scope, body, p) {
         template = true;
         continue;
       }
-      if (cur.kind !== "Array") return void 0;
-      const items = cur.items.slice(0, Number(seg) + 1);
-      const item = items[Number(seg)];
-      if (!item || items.some((x) => x.kind === "Spread")) return void 0;
-      cur = item;
-      range2 = item.range;
+      const found = elementAt(scope, cur, Number(seg));
+      if (!found || !("item" in found)) return void 0;
+      cur = found.item;
+      range2 = cur.range;
       continue;
     }
     if (cur.kind !== "Object") return void 0;
@@ -38766,6 +38764,47 @@ function walkSite(scope, body, p) {
     range2 = prop.range;
   }
   return range2 ? { at: scope.loc(range2), template } : void 0;
+}
+function elementAt(scope, e, index, hops = 0) {
+  if (hops > MAX_VAR_HOPS) return void 0;
+  while (e.kind === "Paren") e = e.expression;
+  if (e.kind === "Variable") {
+    const value = declaredVarValue(scope, e.name);
+    return value ? elementAt(scope, value, index, hops + 1) : void 0;
+  }
+  if (e.kind === "Null") return { count: 0 };
+  if (e.kind === "Array") return elementInParts(scope, e.items, index, hops);
+  const call = e.kind === "Call" || e.kind === "InstanceCall" && e.object.kind === "Variable" && e.object.name === "sys" ? e : void 0;
+  const name = call?.name.name.toLowerCase();
+  if (call && name === "concat") return elementInParts(scope, call.args.map(spreadOf), index, hops);
+  if (call && name === "flatten" && call.args.length === 1) {
+    let outer = call.args[0];
+    for (let h = hops; outer.kind === "Paren" || outer.kind === "Variable"; h++) {
+      const next = outer.kind === "Paren" ? outer.expression : declaredVarValue(scope, outer.name);
+      if (!next || h > MAX_VAR_HOPS) return void 0;
+      outer = next;
+    }
+    if (outer.kind !== "Array" || outer.items.some((x) => x.kind === "Spread")) return void 0;
+    return elementInParts(scope, outer.items.map(spreadOf), index, hops);
+  }
+  return void 0;
+}
+function spreadOf(e) {
+  return { kind: "Spread", expression: e, range: e.range };
+}
+function elementInParts(scope, parts, index, hops) {
+  let before = 0;
+  for (const part of parts) {
+    if (part.kind !== "Spread") {
+      if (before === index) return { item: part };
+      before++;
+      continue;
+    }
+    const inner = elementAt(scope, part.expression, index - before, hops + 1);
+    if (!inner || "item" in inner) return inner;
+    before += inner.count;
+  }
+  return { count: before };
 }
 function emitModule(scope, sym) {
   const d = sym.decl;

@@ -1762,4 +1762,55 @@ resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {
   },
 };
 
-ruleTester('GPU003', converted, azureCli, providerVersions, virtualMachinesPools, poolsInVariables);
+// Pools joined by `concat()` / `flatten()` (a system pool and the user pools): the property an
+// element writes is still the consuming attribute, a related location and the place an inline
+// suppression names (review 62: both were lost).
+const poolsJoined = (pools: string, params = "param gpuMin int = ⟦1⟧\n"): string => `${params}
+resource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {
+  name: 'aks1'
+  location: 'westeurope'
+  properties: {
+    agentPoolProfiles: ${pools}
+  }
+}
+`;
+const gpuPool = (min: string): string => `{
+      name: 'gpu'
+      mode: 'User'
+      vmSize: 'Standard_NC8as_T4_v3'
+      enableAutoScaling: true
+      minCount: ${min}
+      maxCount: 3
+      nodeTaints: ['sku=gpu:NoSchedule']
+    }`;
+const systemPool = "{ name: 'sys', mode: 'System', vmSize: 'Standard_D4s_v5', count: 1 }";
+const poolsJoinedByCalls: RuleTable = {
+  bicep: {
+    valid: [
+      {
+        name: 'suppressed-on-the-property-of-a-concatenated-pool',
+        files: { 'main.bicep': poolsJoined(`concat([${systemPool}], null, [...[], ${gpuPool('gpuMin // mlops-iac-lint-ignore GPU003 -- sandbox')}])`, 'param gpuMin int = 1\n') },
+      },
+    ],
+    invalid: [
+      {
+        name: 'concatenated-pool-minCount-from-a-parameter',
+        files: { 'main.bicep': poolsJoined(`concat([${systemPool}], [${gpuPool('gpuMin')}])`) },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'poolMinCount',
+        related: [{ label: 'parameter "gpuMin"' }, { label: 'attribute minCount', line: 12 }],
+      },
+      {
+        name: 'flattened-pool-minCount-from-a-parameter',
+        files: { 'main.bicep': poolsJoined(`flatten([[${systemPool}], [${gpuPool('gpuMin')}]])`) },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'poolMinCount',
+        related: [{ label: 'parameter "gpuMin"' }, { label: 'attribute minCount', line: 12 }],
+      },
+    ],
+  },
+};
+
+ruleTester('GPU003', converted, azureCli, providerVersions, virtualMachinesPools, poolsInVariables, poolsJoinedByCalls);

@@ -284,12 +284,11 @@ function walkSite(scope: FileScope, body: ObjectExpr, p: string): { at: Location
         template = true;
         continue;
       }
-      if (cur.kind !== 'Array') return undefined;
-      const items: (Expression | SpreadElement)[] = cur.items.slice(0, Number(seg) + 1);
-      const item = items[Number(seg)];
-      if (!item || items.some((x) => x.kind === 'Spread')) return undefined;
-      cur = item as Expression;
-      range = item.range;
+      // An array literal, `concat()` / `flatten()` of them, spreads of them: the element written there.
+      const found = elementAt(scope, cur, Number(seg));
+      if (!found || !('item' in found)) return undefined;
+      cur = found.item;
+      range = cur.range;
       continue;
     }
     if (cur.kind !== 'Object') return undefined;
@@ -300,6 +299,62 @@ function walkSite(scope: FileScope, body: ObjectExpr, p: string): { at: Location
     range = prop.range;
   }
   return range ? { at: scope.loc(range), template } : undefined;
+}
+
+/** An element found at an index (`item`), or how many elements come before it (`count`); undefined when that cannot be told from the text. */
+type ElementSearch = { item: Expression } | { count: number } | undefined;
+
+/**
+ * The element an array expression writes at `index`, as far as the text tells it: an array
+ * literal's item, through spreads of arrays the text tells (`[a, ...b]`), `concat(a, b)` and
+ * `flatten([a, b])` (the elements of the arrays in order), `var`s and parentheses. A part before
+ * the index whose length the text does not tell (a parameter, a `for`, a call) makes it undefined.
+ */
+function elementAt(scope: FileScope, e: Expression, index: number, hops = 0): ElementSearch {
+  if (hops > MAX_VAR_HOPS) return undefined;
+  while (e.kind === 'Paren') e = e.expression;
+  if (e.kind === 'Variable') {
+    const value = declaredVarValue(scope, e.name);
+    return value ? elementAt(scope, value, index, hops + 1) : undefined;
+  }
+  if (e.kind === 'Null') return { count: 0 };
+  if (e.kind === 'Array') return elementInParts(scope, e.items, index, hops);
+  const call = e.kind === 'Call' || (e.kind === 'InstanceCall' && e.object.kind === 'Variable' && e.object.name === 'sys') ? e : undefined;
+  const name = call?.name.name.toLowerCase();
+  // concat(a, b, …) of arrays: their elements in order (ARM leaves a null argument out).
+  if (call && name === 'concat') return elementInParts(scope, call.args.map(spreadOf), index, hops);
+  // flatten([a, b, …]): the elements of each array of the literal, in order.
+  if (call && name === 'flatten' && call.args.length === 1) {
+    let outer: Expression = call.args[0]!;
+    for (let h = hops; outer.kind === 'Paren' || outer.kind === 'Variable'; h++) {
+      const next: Expression | undefined = outer.kind === 'Paren' ? outer.expression : declaredVarValue(scope, outer.name);
+      if (!next || h > MAX_VAR_HOPS) return undefined;
+      outer = next;
+    }
+    if (outer.kind !== 'Array' || outer.items.some((x) => x.kind === 'Spread')) return undefined;
+    return elementInParts(scope, (outer.items as Expression[]).map(spreadOf), index, hops);
+  }
+  return undefined;
+}
+
+/** A part written as a spread of its elements. */
+function spreadOf(e: Expression): SpreadElement {
+  return { kind: 'Spread', expression: e, range: e.range };
+}
+
+function elementInParts(scope: FileScope, parts: readonly (Expression | SpreadElement)[], index: number, hops: number): ElementSearch {
+  let before = 0;
+  for (const part of parts) {
+    if (part.kind !== 'Spread') {
+      if (before === index) return { item: part };
+      before++;
+      continue;
+    }
+    const inner = elementAt(scope, part.expression, index - before, hops + 1);
+    if (!inner || 'item' in inner) return inner;
+    before += inner.count;
+  }
+  return { count: before };
 }
 
 function emitModule(scope: FileScope, sym: ModSym): void {
