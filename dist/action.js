@@ -44254,6 +44254,17 @@ function grantsIdTokenWrite(p) {
 function isAction(uses, name) {
   return uses?.kind === "action" && uses.name === name.toLowerCase();
 }
+function wordPlaces(w, command2) {
+  const location = w.decidedBy ?? w.origin ?? command2;
+  const related = [];
+  const add = (l) => {
+    if (locationKey(l) !== locationKey(location) && !related.some((x) => locationKey(x) === locationKey(l))) related.push(l);
+  };
+  if (w.decidedBy && w.origin) add({ ...w.origin, label: "value chosen by the condition" });
+  for (const l of w.decidedBy ? w.decision ?? [] : []) add(l);
+  add(command2);
+  return { location, related };
+}
 function callerArgvs(cmd) {
   return (cmd.expandedByCallers ?? []).map((e) => expandedArgv(cmd, e));
 }
@@ -44263,7 +44274,7 @@ function expandedArgv(cmd, expanded = cmd.expanded) {
   for (const w of joinExpressions(cmd.argv)) {
     const e = expanded.get(w.range.start.offset);
     if (!e) out.push(w);
-    else if (e.words) for (const p of e.words) out.push({ text: p.text, raw: p.text, range: w.range, rangeOf: () => w.range, ...p.origin ? { origin: p.origin } : {} });
+    else if (e.words) for (const p of e.words) out.push({ text: p.text, raw: p.text, range: w.range, rangeOf: () => w.range, ...p.origin ? { origin: p.origin } : {}, ...p.decidedBy ? { decidedBy: p.decidedBy, decision: p.decision ?? [] } : {} });
     else out.push({ text: w.text, raw: w.raw, range: w.range, rangeOf: (from, to) => w.rangeOf(from, to), unknown: e.unknown ?? "not known", ...e.mayBeSeveral ? { mayBeSeveral: true } : {} });
   }
   return out;
@@ -44271,6 +44282,7 @@ function expandedArgv(cmd, expanded = cmd.expanded) {
 var init_ci2 = __esm({
   "src/model/ci.ts"() {
     "use strict";
+    init_source();
     init_ci_words();
     init_ci_words();
   }
@@ -45157,8 +45169,8 @@ function mayBeSeveralWords(e) {
   return e.opaque || e.segments.some((sg) => sg.unquoted && sg.value !== void 0 && sg.value.kind !== "string");
 }
 function expandedText(p) {
-  const origin = sliceValue(p).origin;
-  return { text: p.text, ...origin ? { origin } : {} };
+  const v = sliceValue(p);
+  return { text: p.text, ...v.origin ? { origin: v.origin } : {}, ...v.decidedBy ? { decidedBy: v.decidedBy, decision: v.decision ?? [] } : {} };
 }
 function argumentVariables(language, passed) {
   const out = /* @__PURE__ */ new Map();
@@ -47523,17 +47535,19 @@ function parseFlags(spec, words, file) {
 }
 function readFlag(f, flagWord, takeOne, takeMany, file, next) {
   const flagLoc = flagWord.segments.length === 1 && flagWord.segments[0].value?.origin || { file, range: flagWord.word.range };
+  const flagValue = flagWord.segments.length === 1 ? flagWord.segments[0].value : void 0;
+  const flagged = (v) => flagValue?.decidedBy ? withProvenanceOf(v, flagValue) : v;
   switch (f.read) {
     case "bool": {
       const inline = flagWord.text.includes("=");
       const nextIsValue = !inline && next !== void 0 && !isFlag(next) && redirection(next.word.raw) === void 0;
-      if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
+      if (!inline && !nextIsValue) return { value: flagged(bool(true, flagLoc)) };
       const v = takeOne();
-      if (!v) return { value: bool(true, flagLoc) };
+      if (!v) return { value: flagged(bool(true, flagLoc)) };
       return { value: toBool(v.value), variable: sliceVariable(v.word, v.from) };
     }
     case "off":
-      return { value: bool(false, flagLoc) };
+      return { value: flagged(bool(false, flagLoc)) };
     case "enabled": {
       const v = takeOne();
       if (!v) return void 0;
@@ -57054,14 +57068,14 @@ var CI001_sdk_auth_deprecated_default = defineRule({
               undecidedValues(pending);
               for (const flag of flags) {
                 if (literal.has(flag)) continue;
-                const at2 = flag.origin ?? { file: file.file, range: flag.range };
-                if (reported.has(locationKey(at2))) continue;
-                reported.add(locationKey(at2));
+                const at2 = wordPlaces(flag, { file: file.file, range: flag.range, label: "az ad sp create-for-rbac" });
+                if (reported.has(locationKey(at2.location))) continue;
+                reported.add(locationKey(at2.location));
                 ctx.report({
                   messageId: "sdkAuth",
                   data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },
-                  location: at2,
-                  ...flag.origin ? { related: [{ file: file.file, range: flag.range, label: "az ad sp create-for-rbac" }] } : {},
+                  location: at2.location,
+                  ...at2.related.length ? { related: at2.related } : {},
                   subject: script.subject,
                   attributePath: script.attributePath || "script"
                 });
@@ -57072,12 +57086,13 @@ var CI001_sdk_auth_deprecated_default = defineRule({
               const flags = sdkAuthFlags(expanded, pending);
               undecidedValues(pending);
               for (const flag of flags) {
-                if (literal.has(flag) || flag.origin && reported.has(locationKey(flag.origin))) continue;
+                const at2 = wordPlaces(flag, { file: file.file, range: flag.range, label: "az ad sp create-for-rbac" });
+                if (literal.has(flag) || (flag.origin || flag.decidedBy) && reported.has(locationKey(at2.location))) continue;
                 ctx.report({
                   messageId: "sdkAuth",
                   data: { flag: flag.text.split("=")[0], fix: OIDC_FIX[file.format] ?? OIDC_FIX.script },
-                  location: flag.origin ?? { file: file.file, range: flag.range },
-                  ...flag.origin ? { related: [{ file: file.file, range: flag.range, label: "az ad sp create-for-rbac" }] } : {},
+                  location: at2.location,
+                  ...at2.related.length ? { related: at2.related } : {},
                   subject: script.subject,
                   attributePath: script.attributePath || "script"
                 });
@@ -57545,15 +57560,15 @@ var CI005_terraform_apply_without_plan_default = defineRule({
                   callerUndecided ??= f;
                   continue;
                 }
-                const origin2 = f.autoApprove.origin ?? f.apply.origin;
-                const location = origin2 ?? { file: file.file, range: f.apply.range };
-                const key = locationKey(location);
-                const place = places.get(key) ?? { flag: f.autoApprove.text, location, related: origin2 ? [{ file: file.file, range: f.apply.range, label: "terraform apply" }] : [] };
+                const flagWord = f.autoApprove;
+                const at3 = wordPlaces(flagWord.origin || flagWord.decidedBy ? flagWord : f.apply, { file: file.file, range: f.apply.range, label: "terraform apply" });
+                const key = locationKey(at3.location);
+                const place = places.get(key) ?? { flag: f.autoApprove.text, location: at3.location, related: at3.related };
                 places.set(key, place);
                 for (const w of argv) {
-                  const at2 = w.origin;
-                  if (!at2 || w === f.autoApprove || w === f.apply || locationKey(at2) === key) continue;
-                  if (!place.related.some((l) => locationKey(l) === locationKey(at2))) place.related.push({ ...at2, label: `argument ${w.text.slice(0, 60)}` });
+                  const at4 = w.origin;
+                  if (!at4 || w === f.autoApprove || w === f.apply || locationKey(at4) === key) continue;
+                  if (!place.related.some((l) => locationKey(l) === locationKey(at4))) place.related.push({ ...at4, label: `argument ${w.text.slice(0, 60)}` });
                 }
               }
               for (const p of places.values()) {
@@ -57568,8 +57583,8 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               }
               if (places.size > 0) continue;
               if (!own && callerUndecided) {
-                const at2 = callerUndecided.at.origin ?? { file: file.file, range: callerUndecided.at.range };
-                ctx.undecidedAbout(script.subject, attribute2, callerUndecided.undecided, at2);
+                const at3 = callerUndecided.at.origin ?? { file: file.file, range: callerUndecided.at.range };
+                ctx.undecidedAbout(script.subject, attribute2, callerUndecided.undecided, at3);
                 continue;
               }
             }
@@ -57583,12 +57598,12 @@ var CI005_terraform_apply_without_plan_default = defineRule({
               ctx.undecidedAbout(script.subject, attribute2, "a command substitution after terraform apply gives an argument that may be the plan file", { file: file.file, range: found.apply.range });
               continue;
             }
-            const origin = found.autoApprove.origin;
+            const at2 = wordPlaces(found.autoApprove, { file: file.file, range: found.apply.range, label: "terraform apply" });
             ctx.report({
               messageId: "applyWithoutPlan",
               data: { flag: found.autoApprove.text },
-              location: origin ?? { file: file.file, range: found.apply.range },
-              ...origin ? { related: [{ file: file.file, range: found.apply.range, label: "terraform apply" }] } : {},
+              location: at2.location,
+              ...at2.related.length ? { related: at2.related } : {},
               subject: script.subject,
               attributePath: attribute2
             });

@@ -4,7 +4,7 @@
  * in commented-out lines anywhere in a CI file (at `note`).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { callerArgvs, expandedArgv, scriptsThatMayRun } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv, scriptsThatMayRun, wordPlaces } from '../../src/model/ci.js';
 import type { CiWord, ReadWord } from '../../src/model/ci.js';
 import { locationKey } from '../../src/core/source.js';
 
@@ -133,14 +133,14 @@ export default defineRule({
                 if (literal.has(flag)) continue;
                 // A flag the caller passes is where the caller writes it; a written flag whose value
                 // the caller gives (`--sdk-auth ${{ inputs.mode }}`, `mode: 'true'`) is where it is written.
-                const at = flag.origin ?? { file: file.file, range: flag.range };
-                if (reported.has(locationKey(at))) continue;
-                reported.add(locationKey(at));
+                const at = wordPlaces(flag, { file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' });
+                if (reported.has(locationKey(at.location))) continue;
+                reported.add(locationKey(at.location));
                 ctx.report({
                   messageId: 'sdkAuth',
                   data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },
-                  location: at,
-                  ...(flag.origin ? { related: [{ file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' }] } : {}),
+                  location: at.location,
+                  ...(at.related.length ? { related: at.related } : {}),
                   subject: script.subject,
                   attributePath: script.attributePath || 'script',
                 });
@@ -151,12 +151,13 @@ export default defineRule({
               const flags = sdkAuthFlags(expanded, pending) as ReadWord[];
               undecidedValues(pending);
               for (const flag of flags) {
-                if (literal.has(flag) || (flag.origin && reported.has(locationKey(flag.origin)))) continue;
+                const at = wordPlaces(flag, { file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' });
+                if (literal.has(flag) || ((flag.origin || flag.decidedBy) && reported.has(locationKey(at.location)))) continue;
                 ctx.report({
                   messageId: 'sdkAuth',
                   data: { flag: flag.text.split('=')[0]!, fix: OIDC_FIX[file.format] ?? OIDC_FIX.script! },
-                  location: flag.origin ?? { file: file.file, range: flag.range },
-                  ...(flag.origin ? { related: [{ file: file.file, range: flag.range, label: 'az ad sp create-for-rbac' }] } : {}),
+                  location: at.location,
+                  ...(at.related.length ? { related: at.related } : {}),
                   subject: script.subject,
                   attributePath: script.attributePath || 'script',
                 });

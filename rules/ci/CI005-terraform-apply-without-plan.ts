@@ -6,7 +6,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import { locationKey } from '../../src/core/source.js';
-import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection, scriptsThatMayRun, stepsThatMayRun } from '../../src/model/ci.js';
+import { callerArgvs, expandedArgv, isTerraformProgram, joinExpressions, programIndices, redirection, scriptsThatMayRun, stepsThatMayRun, wordPlaces } from '../../src/model/ci.js';
 import type { Location } from '../../src/core/source.js';
 import type { CiCallerInput, CiCommand, CiEntry, CiScriptLanguage, CiWord, ReadWord } from '../../src/model/ci.js';
 
@@ -228,10 +228,10 @@ export default defineRule({
                   callerUndecided ??= f;
                   continue;
                 }
-                const origin = (f.autoApprove as ReadWord).origin ?? (f.apply as ReadWord).origin;
-                const location = origin ?? { file: file.file, range: f.apply.range };
-                const key = locationKey(location);
-                const place = places.get(key) ?? { flag: f.autoApprove.text, location, related: origin ? [{ file: file.file, range: f.apply.range, label: 'terraform apply' }] : [] };
+                const flagWord = f.autoApprove as ReadWord;
+                const at = wordPlaces(flagWord.origin || flagWord.decidedBy ? flagWord : (f.apply as ReadWord), { file: file.file, range: f.apply.range, label: 'terraform apply' });
+                const key = locationKey(at.location);
+                const place = places.get(key) ?? { flag: f.autoApprove.text, location: at.location, related: at.related };
                 places.set(key, place);
                 // The values this caller's run put in (`-var-file=prod.tfvars` for `${{ parameters.opts }}`), where they are written.
                 for (const w of argv) {
@@ -268,13 +268,14 @@ export default defineRule({
               ctx.undecidedAbout(script.subject, attribute, 'a command substitution after terraform apply gives an argument that may be the plan file', { file: file.file, range: found.apply.range });
               continue;
             }
-            // `-auto-approve` a variable holds is reported where it is written, the command related.
-            const origin = (found.autoApprove as ReadWord).origin;
+            // `-auto-approve` a variable holds is reported where it is written (or at the input that
+            // decided a condition choosing it), the command related.
+            const at = wordPlaces(found.autoApprove as ReadWord, { file: file.file, range: found.apply.range, label: 'terraform apply' });
             ctx.report({
               messageId: 'applyWithoutPlan',
               data: { flag: found.autoApprove.text },
-              location: origin ?? { file: file.file, range: found.apply.range },
-              ...(origin ? { related: [{ file: file.file, range: found.apply.range, label: 'terraform apply' }] } : {}),
+              location: at.location,
+              ...(at.related.length ? { related: at.related } : {}),
               subject: script.subject,
               attributePath: attribute,
             });

@@ -303,6 +303,10 @@ function readFlag(
 ): { value: Value; variable?: string } | undefined {
   // A flag that came out of a variable (`$ARGS` split into words) is written in the assignment.
   const flagLoc: Location = (flagWord.segments.length === 1 && flagWord.segments[0]!.value?.origin) || { file, range: flagWord.word.range };
+  // A flag a condition chose (`${{ inputs.admin == 'yes' && '--admin-enabled' || '' }}`): the value
+  // it means is decided by that input (RULES.md "Values chosen by a condition").
+  const flagValue = flagWord.segments.length === 1 ? flagWord.segments[0]!.value : undefined;
+  const flagged = <T extends Value>(v: T): T => (flagValue?.decidedBy ? withProvenanceOf(v, flagValue) : v);
   switch (f.read) {
     case 'bool': {
       // Three-state (azure-cli `get_three_state_flag`: argparse `nargs='?'` with choices): a bare flag
@@ -310,13 +314,13 @@ function readFlag(
       // that is not a boolean makes the CLI reject the command: unknown, never the bare flag's true.
       const inline = flagWord.text!.includes('=');
       const nextIsValue = !inline && next !== undefined && !isFlag(next) && redirection(next.word.raw) === undefined;
-      if (!inline && !nextIsValue) return { value: bool(true, flagLoc) };
+      if (!inline && !nextIsValue) return { value: flagged(bool(true, flagLoc)) };
       const v = takeOne();
-      if (!v) return { value: bool(true, flagLoc) };
+      if (!v) return { value: flagged(bool(true, flagLoc)) };
       return { value: toBool(v.value), variable: sliceVariable(v.word, v.from) };
     }
     case 'off':
-      return { value: bool(false, flagLoc) };
+      return { value: flagged(bool(false, flagLoc)) };
     case 'enabled': {
       const v = takeOne();
       if (!v) return undefined;

@@ -12,6 +12,7 @@
  */
 import type { CiCommand, CiExpandedWord, CiFile, CiPermissions, CiScript, CiStep, CiUses, CiWord } from '../eval/ci/types.js';
 import type { Location } from '../core/source.js';
+import { locationKey } from '../core/source.js';
 import { joinExpressions } from '../eval/ci-words.js';
 
 export type * from '../eval/ci/types.js';
@@ -51,6 +52,27 @@ export interface ReadWord extends CiWord {
   unknown?: string;
   /** …and, unquoted, may be any number of words. */
   mayBeSeveral?: boolean;
+  /** A text a condition chose because of an input (`${{ inputs.x == 'y' && '-auto-approve' || '' }}`): that input, and the decision's places. */
+  decidedBy?: Location;
+  decision?: readonly Location[];
+}
+
+/**
+ * Where a finding about a word a command reads points (RULES.md "Location"): the input that
+ * decided the condition choosing it, else where a value wrote its text, else the word itself
+ * (`command`, its command's word, when nothing else tells). Related: the chosen text and the
+ * condition when decided, and the command's word when the finding is elsewhere.
+ */
+export function wordPlaces(w: ReadWord, command: Location): { location: Location; related: Location[] } {
+  const location = w.decidedBy ?? w.origin ?? command;
+  const related: Location[] = [];
+  const add = (l: Location): void => {
+    if (locationKey(l) !== locationKey(location) && !related.some((x) => locationKey(x) === locationKey(l))) related.push(l);
+  };
+  if (w.decidedBy && w.origin) add({ ...w.origin, label: 'value chosen by the condition' });
+  for (const l of w.decidedBy ? (w.decision ?? []) : []) add(l);
+  add(command);
+  return { location, related };
 }
 
 /** A command's words as each scanned caller's run expands them (`CiCommand.expandedByCallers`). */
@@ -68,7 +90,7 @@ export function expandedArgv(cmd: CiCommand, expanded: ReadonlyMap<number, CiExp
   for (const w of joinExpressions(cmd.argv)) {
     const e = expanded.get(w.range.start.offset);
     if (!e) out.push(w);
-    else if (e.words) for (const p of e.words) out.push({ text: p.text, raw: p.text, range: w.range, rangeOf: () => w.range, ...(p.origin ? { origin: p.origin } : {}) });
+    else if (e.words) for (const p of e.words) out.push({ text: p.text, raw: p.text, range: w.range, rangeOf: () => w.range, ...(p.origin ? { origin: p.origin } : {}), ...(p.decidedBy ? { decidedBy: p.decidedBy, decision: p.decision ?? [] } : {}) });
     // Named fields, not a spread: a parsed word reads its range lazily (a getter a spread would not copy).
     else out.push({ text: w.text, raw: w.raw, range: w.range, rangeOf: (from, to) => w.rangeOf(from, to), unknown: e.unknown ?? 'not known', ...(e.mayBeSeveral ? { mayBeSeveral: true } : {}) });
   }

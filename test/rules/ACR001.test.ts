@@ -906,6 +906,15 @@ steps:
     ],
     invalid: [
       {
+        // A bare flag a `${{ }}` condition chose because of an input: at that input, the chosen text and the condition related (review 62).
+        name: 'bare-flag-chosen-by-a-condition-an-input-decides',
+        files: { '.github/workflows/w.yml': "on:\n  workflow_dispatch:\n    inputs:\n      admin:\n        default: '⟦yes⟧'\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az acr create -n acrb -g rg --sku Basic ${{ inputs.admin == 'yes' && '--admin-enabled' || '' }}\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'adminUser',
+        related: [{ label: 'value chosen by the condition', line: 10 }, { label: 'condition', line: 10 }],
+      },
+      {
         // A job condition that reads anything may hold: its steps are linted.
         name: 'job-whose-condition-may-hold',
         files: { 'azure-pipelines.yml': 'jobs:\n  - job: j\n    condition: eq(variables.run, true)\n    steps:\n      - script: az acr create -n acr1 -g rg --sku Basic --admin-enabled ⟦true⟧\n' },

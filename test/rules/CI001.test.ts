@@ -39,6 +39,15 @@ jobs:
     ],
     invalid: [
       {
+        // `--sdk-auth` a `${{ }}` condition chose because of an input: at that input (review 62).
+        name: 'flag-chosen-by-a-condition-an-input-decides',
+        files: { '.github/workflows/w.yml': "on:\n  workflow_dispatch:\n    inputs:\n      admin:\n        default: '⟦yes⟧'\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: az ad sp create-for-rbac -n sp ${{ inputs.admin == 'yes' && '--sdk-auth' || '' }}\n" },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'sdkAuth',
+        related: [{ label: 'value chosen by the condition', line: 10 }, { label: 'condition', line: 10 }, { label: 'az ad sp create-for-rbac', line: 10 }],
+      },
+      {
         // A flag a step passes to a scanned script (its argument, its env:) is reported where the step writes it.
         name: 'sdk-auth-passed-to-a-called-script',
         files: {

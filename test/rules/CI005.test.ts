@@ -52,6 +52,15 @@ jobs:
     ],
     invalid: [
       {
+        // `-auto-approve` a `${{ }}` condition chose because of an input: at that input (review 62).
+        name: 'flag-chosen-by-a-condition-an-input-decides',
+        files: { '.github/workflows/w.yml': "on:\n  workflow_dispatch:\n    inputs:\n      admin:\n        default: '⟦yes⟧'\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform apply ${{ inputs.admin == 'yes' && '-auto-approve' || '' }}\n" },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'applyWithoutPlan',
+        related: [{ label: 'value chosen by the condition', line: 10 }, { label: 'condition', line: 10 }, { label: 'terraform apply', line: 10 }],
+      },
+      {
         // A substitution joined to a word (`-var rg=$(echo x)`) is one argument: the command goes on after it (review 49).
         name: 'argument-joined-to-a-substitution',
         files: { '.github/workflows/w.yml': 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: terraform ⟦apply⟧ -var rg=$(echo x) -auto-approve\n' },

@@ -14,7 +14,7 @@
 import { passedThrough, str, unknown, variableSite, type Value } from '../../core/value.js';
 import type { PassedArguments } from './task-arguments.js';
 import type { Location } from '../../core/source.js';
-import type { CiCommand, CiExpandedWord, CiHeredoc, CiScript, CiWord } from '../ci/types.js';
+import type { CiCommand, CiExpandedWord, CiHeredoc, ExpandedPiece, CiScript, CiWord } from '../ci/types.js';
 import { afterPrefix, afterWrappers, DECLARERS, isTerraformProgram, joinExpressions, POWERSHELL_ASSIGNMENT_OPERATOR, powershellProgramAt, redirection, SHELL_ASSIGNMENT, SHELL_LEADING_WORDS } from '../ci-words.js';
 import { POWERSHELL_TYPE } from '../../parse/yaml/script.js';
 import { ANY_VARIABLE, besideScriptPath, CHECKOUT_TOKEN, expandWord, isPsEnvironmentKey, oneWord, psEnvironmentKey, psVariableKey, SCRIPT_DIR_TOKEN, scriptDirOutput, sliceValue, sliceVariable, type Env, type ExpandedWord, type ExpansionContext } from './words.js';
@@ -362,9 +362,9 @@ const MAX_CALLER_EXPANSIONS = 8;
 const MAX_SPLIT_WORDS = 1_000;
 
 /** A known word as `CiCommand.expanded` records it: its text, and where it is written. */
-function expandedText(p: ExpandedWord): { text: string; origin?: Location } {
-  const origin = sliceValue(p).origin;
-  return { text: p.text!, ...(origin ? { origin } : {}) };
+function expandedText(p: ExpandedWord): ExpandedPiece {
+  const v = sliceValue(p);
+  return { text: p.text!, ...(v.origin ? { origin: v.origin } : {}), ...(v.decidedBy ? { decidedBy: v.decidedBy, decision: v.decision ?? [] } : {}) };
 }
 
 /** `"$@"`, `$@`, `"${@}"`, `${@}` as a whole word. */

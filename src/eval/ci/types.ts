@@ -263,9 +263,17 @@ export interface CiCommand {
 }
 
 /** A word as the script's default run expands it (`$AUTH` assigned `--sdk-auth`). */
+/** A word a value became: its text, where that text is written, and — for a text a condition chose because of an input — that input and the condition (RULES.md "Values chosen by a condition"). */
+export interface ExpandedPiece {
+  text: string;
+  origin?: Location;
+  decidedBy?: Location;
+  decision?: readonly Location[];
+}
+
 export interface CiExpandedWord {
   /** Every part known: the words it becomes (none for an unquoted empty value), each with where its text is written. */
-  words?: { text: string; origin?: Location }[];
+  words?: ExpandedPiece[];
   /** Why it is not known. */
   unknown?: string;
   /** Not known and unquoted: it may be any number of words, flags among them. */
