@@ -1720,7 +1720,11 @@ function variableSite(at2, name, label = `$${name}`) {
 }
 function memberOf(parent, m) {
   const via = parent.via;
-  if (!via || m.kind !== "string" || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) return m;
+  if (!via) return m;
+  if (m.kind !== "string" || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) {
+    const holder = m.origin ? via.find((l) => l.symbol?.kind === "variable" && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, m.origin)) : void 0;
+    return holder && !m.via?.some((x) => x === holder || sameRange(x, holder)) ? copyWith(m, "via", m.via ? [...m.via, holder] : [holder]) : m;
+  }
   let add;
   for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
   return add ? copyWith(m, "via", m.via ? [...m.via, ...add] : add) : m;
@@ -20968,7 +20972,7 @@ var init_instance = __esm({
           cap(pairs.length, forEach);
           return pairs.slice(0, this.withinBudget(Math.min(pairs.length, max), address, forEach, decl.file)).map(([k, v]) => {
             const keyStr = fe.kind === "list" ? asString(v) ?? String(asString(k)) : asString(k);
-            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: v })]]) };
+            return { key: `[${JSON.stringify(keyStr)}]`, vars: /* @__PURE__ */ new Map([["each", obj({ key: str(keyStr, k.origin), value: memberOf(fe, v) })]]) };
           });
         }
         return [{ key: "", vars: /* @__PURE__ */ new Map() }];
@@ -38304,7 +38308,7 @@ function expandLoop(scope, loop, locals, symbol) {
     const out = [];
     for (let i = 0; i < n; i++) {
       const index = loop.index ? num(i, scope.loc(loop.index.range)) : void 0;
-      out.push({ locals: withLoopLocals(locals, loop.item.name, xs.items[i], loop.index?.name, index), index: i });
+      out.push({ locals: withLoopLocals(locals, loop.item.name, memberOf(xs, xs.items[i]), loop.index?.name, index), index: i });
     }
     return out;
   }
@@ -38331,7 +38335,7 @@ function evalFor2(scope, e, locals) {
   const items = [];
   for (let i = 0; i < n; i++) {
     const index = e.index ? num(i, scope.loc(e.index.range)) : void 0;
-    const l = withLoopLocals(locals, e.item.name, xs.items[i], e.index?.name, index);
+    const l = withLoopLocals(locals, e.item.name, memberOf(xs, xs.items[i]), e.index?.name, index);
     const body = e.body;
     if (body.kind === "IfBody") {
       const c = scope.eval(body.condition, l);

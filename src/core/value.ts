@@ -181,7 +181,14 @@ const SIZE_LIKE = /^standard_/i;
  */
 export function memberOf<T extends Value>(parent: Value, m: T): T {
   const via = parent.via;
-  if (!via || m.kind !== 'string' || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) return m;
+  if (!via) return m;
+  if (m.kind !== 'string' || !SIZE_LIKE.test(m.value) || !onlySizeOf(parent, m)) {
+    // A member written in the declaration of the local or template variable that holds the
+    // container (`locals { pools = { gpu = { taint = false } } }`): that link, so a condition on it
+    // knows a literal the variable holds, not an input (RULES.md "Values chosen by a condition").
+    const holder = m.origin ? via.find((l) => l.symbol?.kind === 'variable' && locationContains(l.symbol.declaration ? { file: l.file, range: l.symbol.declaration } : l, m.origin!)) : undefined;
+    return holder && !m.via?.some((x) => x === holder || sameRange(x, holder)) ? copyWith(m, 'via', m.via ? [...m.via, holder] : [holder]) : m;
+  }
   let add: Location[] | undefined;
   for (const l of via) if (l.symbol && !m.via?.some((x) => x === l || sameRange(x, l))) (add ??= []).push(l);
   return add ? copyWith(m, 'via', m.via ? [...m.via, ...add] : add) : m;

@@ -1108,7 +1108,67 @@ const agentPoolProfiles: RuleTable = {
   },
 };
 
-ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles);
+// A condition on a member of a local map (a template variable's object) reads a literal the
+// local holds, no input: the finding is at the chosen branch, as for a scalar local (review 62:
+// it was at the member inside the local).
+const conditionsOnLocalMembers: RuleTable = {
+  terraform: {
+    valid: [],
+    invalid: [
+      {
+        name: 'taints-chosen-by-a-member-of-a-local-map',
+        files: {
+          'main.tf':
+            'locals {\n  pools = {\n    gpu = { taint = false }\n  }\n}\nresource "azurerm_kubernetes_cluster_node_pool" "p" {\n  name                  = "gpu"\n  kubernetes_cluster_id = "x"\n  vm_size               = "Standard_NC4as_T4_v3"\n  node_taints           = local.pools["gpu"].taint ? ["sku=gpu:NoSchedule"] : ⟦[]⟧\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        related: [{ label: 'local "pools"', line: 2 }, { label: 'condition', line: 10 }],
+      },
+      {
+        name: 'taints-chosen-by-each-value-of-a-local-map',
+        files: {
+          'main.tf':
+            'locals {\n  pools = {\n    gpu = { taint = false }\n  }\n}\nresource "azurerm_kubernetes_cluster_node_pool" "p" {\n  for_each              = local.pools\n  name                  = each.key\n  kubernetes_cluster_id = "x"\n  vm_size               = "Standard_NC4as_T4_v3"\n  node_taints           = each.value.taint ? ["sku=gpu:NoSchedule"] : ⟦[]⟧\n}\n',
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        related: [{ label: 'local "pools"', line: 2 }, { label: 'condition', line: 11 }],
+      },
+    ],
+  },
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'taints-chosen-by-a-member-of-a-var-object',
+        files: {
+          'main.bicep':
+            "var pools = {\n  gpu: { taint: false }\n}\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks1'\n  properties: {\n    agentPoolProfiles: [\n      {\n        name: 'gpu'\n        mode: 'User'\n        vmSize: 'Standard_NC8as_T4_v3'\n        nodeTaints: pools.gpu.taint ? ['sku=gpu:NoSchedule'] : ⟦[]⟧\n      }\n    ]\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        related: [{ label: 'variable "pools"', line: 1 }, { label: 'condition', line: 12 }],
+      },
+      {
+        name: 'taints-chosen-by-a-loop-item-of-a-var-array',
+        files: {
+          'main.bicep':
+            "var pools = [\n  { name: 'gpu', taint: false }\n]\nresource aks 'Microsoft.ContainerService/managedClusters@2024-05-01' = {\n  name: 'aks1'\n  properties: {\n    agentPoolProfiles: [for p in pools: {\n      name: p.name\n      mode: 'User'\n      vmSize: 'Standard_NC8as_T4_v3'\n      nodeTaints: p.taint ? ['sku=gpu:NoSchedule'] : ⟦[]⟧\n    }]\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'unknown',
+        messageId: 'noGpuTaint',
+        related: [{ label: 'variable "pools"', line: 1 }, { label: 'condition', line: 11 }],
+      },
+    ],
+  },
+};
+
+ruleTester('AKS001', converted, azureCli, elementsFromLocals, agentPoolProfiles, conditionsOnLocalMembers);
 
 // What --verbose lists. A pool whose written taint names GPU is meant for GPU with its GPU taint,
 // whatever its size and labels hold: AKS001 is decided (no finding), so it may not be listed as

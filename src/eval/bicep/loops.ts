@@ -4,7 +4,7 @@
  * collection gives one instance whose item and index are unknown (with the `copyIndex()`
  * token of the compiled twin), never a guessed count.
  */
-import { list, num } from '../../core/value.js';
+import { list, memberOf, num } from '../../core/value.js';
 import type { Value } from '../../core/value.js';
 import type { ForExpr, IfBody } from '../../parse/bicep/index.js';
 import { armAccess } from '../arm/evaluate.js';
@@ -27,7 +27,8 @@ export function expandLoop(scope: FileScope, loop: ForExpr | null, locals: Local
     const out: { locals: Locals; index?: number }[] = [];
     for (let i = 0; i < n; i++) {
       const index = loop.index ? num(i, scope.loc(loop.index.range)) : undefined;
-      out.push({ locals: withLoopLocals(locals, loop.item.name, xs.items[i]!, loop.index?.name, index), index: i });
+      // The item is a member of the collection (its chain, as `pools[0]` reads it).
+      out.push({ locals: withLoopLocals(locals, loop.item.name, memberOf(xs, xs.items[i]!), loop.index?.name, index), index: i });
     }
     return out;
   }
@@ -57,7 +58,7 @@ export function evalFor(scope: FileScope, e: ForExpr, locals: Locals): Value {
   const items: Value[] = [];
   for (let i = 0; i < n; i++) {
     const index = e.index ? num(i, scope.loc(e.index.range)) : undefined;
-    const l = withLoopLocals(locals, e.item.name, xs.items[i]!, e.index?.name, index);
+    const l = withLoopLocals(locals, e.item.name, memberOf(xs, xs.items[i]!), e.index?.name, index);
     const body = e.body;
     if (body.kind === 'IfBody') {
       const c = scope.eval((body as IfBody).condition, l);
