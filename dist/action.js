@@ -38404,6 +38404,7 @@ function moduleScope(scope, inst) {
   const parsed = scope.env.sources.parse(target);
   if (!parsed) return null;
   const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel2(inst.name)], inst.condition, [...scope.stack, target], moduleTargetScope(scope, inst));
+  child.calledAt = scope.calledAt ?? scope.loc(span2(d.keywordRange, d.path.range), `module ${d.name.name}`);
   inst.child = child;
   return child;
 }
@@ -38593,6 +38594,7 @@ function emitResource(scope, sym) {
     if (inst.apiVersion !== void 0) res.apiVersion = inst.apiVersion;
     if (scope.scopeKey !== void 0) res.scope = scope.scopeKey;
     if (scope.moduleEnv) res.moduleEnv = scope.moduleEnv;
+    if (scope.calledAt) res.calledAt = scope.calledAt;
     const nameProp = d.body ? propOf(d.body, "name") : void 0;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
     if (d.body) {
@@ -39823,6 +39825,12 @@ var init_scope = __esm({
       targetScope = "resourceGroup";
       /** The scope this one was made from (a module's caller, an importing file); undefined for the scanned file. */
       caller;
+      /**
+       * For a local module's scope: the scanned file's `module` call it came through (modules.ts),
+       * which its resources carry (Resource.calledAt: the calls of one shared module are one finding
+       * inside it, each call related).
+       */
+      calledAt;
       moduleEnvRead = false;
       moduleEnvValue;
       /**
@@ -40361,6 +40369,7 @@ function fromArm(r, evaluation, opts = {}, format2 = "arm") {
   if (decl) for (const res of resources) res.declaredIn = decl;
   if (r.scope !== void 0) for (const res of resources) res.scope = r.scope;
   if (r.moduleEnv) for (const res of resources) res.moduleEnv = r.moduleEnv;
+  if (r.calledAt) for (const res of resources) res.calledAt = r.calledAt;
   const extent = declarationExtent(r.typeLocation, r.objectLocation);
   for (const res of resources) if (res.header === r.typeLocation) res.extent = extent;
   return resources;
@@ -40539,9 +40548,9 @@ function unitParses(ctx) {
     compiledTwins: /* @__PURE__ */ new Map()
   };
 }
-function substitutedLater(v) {
-  if (v.kind === "string") return /\$\{[A-Za-z_][A-Za-z0-9_]*(?:=[^}]*)?\}/.test(v.value) ? unknown(`"${v.value}" is replaced with an environment value when the deployment runs (azd, envsubst)`, v.origin) : v;
-  if (v.kind === "list") return { ...v, items: v.items.map(substitutedLater) };
+function substitutedLater(v, parameter) {
+  if (v.kind === "string") return /\$\{[A-Za-z_][A-Za-z0-9_]*(?:=[^}]*)?\}/.test(v.value) ? unknown(`"${v.value}" is replaced with an environment value when the deployment runs (azd, envsubst)`, v.origin, parameter === void 0 ? void 0 : `parameters('${parameter}')`) : v;
+  if (v.kind === "list") return { ...v, items: v.items.map((x) => substitutedLater(x)) };
   if (v.kind === "object") return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
   return v;
 }
@@ -40759,9 +40768,7 @@ var init_bicep2 = __esm({
           readJsonParameters: (f) => {
             const parsed = parses.json.get(f);
             if (!parsed?.root) return void 0;
-            const values = readParameterFile({ file: f, parsed });
-            for (const [k, v] of values) values.set(k, substitutedLater(v));
-            return values;
+            return new Map(parameterFileEntries({ file: f, parsed }).map(([k, v]) => [k.toLowerCase(), substitutedLater(v, k)]));
           },
           envOverride: ctx.envOverride,
           ...ctx.envAbove ? { envAbove: ctx.envAbove } : {},

@@ -14,7 +14,7 @@ import { collectBicepPragmas } from '../parse/bicep/pragmas.js';
 import { evaluateBicep } from '../eval/bicep/project.js';
 import { bicepSourceCandidates, compiledTemplateCandidates, mayNameTemplate, metadataTemplate } from '../eval/arm/project.js';
 import { parameterFilePairing } from '../eval/arm/detect.js';
-import { readParameterFile } from '../eval/arm/template.js';
+import { parameterFileEntries } from '../eval/arm/template.js';
 import { parseJsonc, type ParsedJson } from '../parse/json/index.js';
 import { armRefKeys, fromArm } from '../model/from-arm.js';
 import path from 'node:path';
@@ -185,9 +185,8 @@ export const bicepFrontEnd: FrontEnd = {
       readJsonParameters: (f) => {
         const parsed = parses.json.get(f);
         if (!parsed?.root) return undefined;
-        const values = readParameterFile({ file: f, parsed });
-        for (const [k, v] of values) values.set(k, substitutedLater(v));
-        return values;
+        // Names as written (a token names the parameter as the file does), keyed without case as readParameterFile does.
+        return new Map(parameterFileEntries({ file: f, parsed }).map(([k, v]) => [k.toLowerCase(), substitutedLater(v, k)]));
       },
       envOverride: ctx.envOverride,
       ...(ctx.envAbove ? { envAbove: ctx.envAbove } : {}),
@@ -240,9 +239,11 @@ export const bicepFrontEnd: FrontEnd = {
  * pipeline steps) replace it with an environment value when the deployment runs
  * (`"environmentName": {"value": "${AZURE_ENV_NAME}"}`). RULES.md: unknown values are never reported.
  */
-function substitutedLater(v: Value): Value {
-  if (v.kind === 'string') return /\$\{[A-Za-z_][A-Za-z0-9_]*(?:=[^}]*)?\}/.test(v.value) ? unknown(`"${v.value}" is replaced with an environment value when the deployment runs (azd, envsubst)`, v.origin) : v;
-  if (v.kind === 'list') return { ...v, items: v.items.map(substitutedLater) };
+function substitutedLater(v: Value, parameter?: string): Value {
+  // A whole parameter's value stands for the parameter, as a parameter without a value does
+  // (its token: a name built from it reads `kv-<environmentName>`, not the declaration's symbol).
+  if (v.kind === 'string') return /\$\{[A-Za-z_][A-Za-z0-9_]*(?:=[^}]*)?\}/.test(v.value) ? unknown(`"${v.value}" is replaced with an environment value when the deployment runs (azd, envsubst)`, v.origin, parameter === undefined ? undefined : `parameters('${parameter}')`) : v;
+  if (v.kind === 'list') return { ...v, items: v.items.map((x) => substitutedLater(x)) };
   if (v.kind === 'object') return { ...v, entries: new Map([...v.entries].map(([k, e]) => [k, substitutedLater(e)])) };
   return v;
 }

@@ -64,6 +64,7 @@ export function fromArm(r: ArmResource, evaluation: Evaluation, opts: ArmSourceO
   if (decl) for (const res of resources) res.declaredIn = decl;
   if (r.scope !== undefined) for (const res of resources) res.scope = r.scope;
   if (r.moduleEnv) for (const res of resources) res.moduleEnv = r.moduleEnv;
+  if (r.calledAt) for (const res of resources) res.calledAt = r.calledAt;
   // The resource's own declaration: the ARM object, or a Bicep statement from its header to its body's end
   // (`resource kv '…' = {` precedes the body). An element (an agent pool profile) has its own header.
   const extent = declarationExtent(r.typeLocation, r.objectLocation);

@@ -2354,4 +2354,52 @@ variable "environment" {
   },
 };
 
-ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions);
+// A local Bicep module that two calls instantiate: one finding inside it (one place to fix), each
+// call a related location, as for a Terraform module (review 62: the calls were not listed).
+const sharedBicepModules: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'vault-of-a-module-two-calls-instantiate',
+        files: {
+          'main.bicep': "module a 'kv.bicep' = {\n  name: 'a'\n  params: { environmentName: 'prod' }\n}\nmodule b 'kv.bicep' = {\n  name: 'b'\n  params: { environmentName: 'live' }\n}\n",
+          'kv.bicep':
+            "param environmentName string\n⟦resource kv 'Microsoft.KeyVault/vaults@2023-07-01'⟧ = {\n  name: 'kv-${environmentName}'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n  }\n}\n",
+        },
+        level: 'error',
+        env: 'prod',
+        messageId: 'noPurgeProtection',
+        message: /"kv-prod".*the same holds for "kv-live", another instance of the same declaration/,
+        related: [
+          { file: 'main.bicep', line: 1, label: 'module a' },
+          { file: 'main.bicep', line: 5, label: 'module b' },
+        ],
+      },
+    ],
+  },
+};
+
+// An azd placeholder for a whole parameter (`"${AZURE_ENV_NAME}"`) leaves it unknown, named as a
+// parameter without a value is (review 62: the vault was "kv", the declaration's symbol).
+const azdPlaceholders: RuleTable = {
+  bicep: {
+    valid: [],
+    invalid: [
+      {
+        name: 'vault-named-by-a-parameter-azd-fills-in',
+        files: {
+          'main.bicep':
+            "param environmentName string\n⟦resource kv 'Microsoft.KeyVault/vaults@2023-07-01'⟧ = {\n  name: 'kv-${environmentName}'\n  location: 'westeurope'\n  properties: {\n    tenantId: subscription().tenantId\n    sku: { family: 'A', name: 'standard' }\n    enableRbacAuthorization: true\n  }\n}\n",
+          'main.parameters.json': '{\n  "parameters": {\n    "environmentName": { "value": "${AZURE_ENV_NAME}" }\n  }\n}\n',
+        },
+        level: 'warning',
+        env: 'unknown',
+        messageId: 'noPurgeProtection',
+        messageIncludes: 'Key Vault "kv-<environmentName>" has no purge protection',
+      },
+    ],
+  },
+};
+
+ruleTester('KV001', converted, azureCli, conformance, bicepparamJsonTemplate, parameterFileFolders, backendConfigFiles, templateConditions, sharedBicepModules, azdPlaceholders);

@@ -48,6 +48,8 @@ export interface ArmResource {
   deployment: string[];
   /** The class the enclosing module's own `environment`/`env`… parameter decides (Bicep modules; Resource.moduleEnv). */
   moduleEnv?: EnvClass;
+  /** For a resource of a local Bicep module: the scanned file's `module` call it came through (Resource.calledAt). */
+  calledAt?: Location;
   /** The resource group the enclosing deployments put it in (`deployment-scope.ts`); undefined: the template's own. */
   scope?: string;
   file: string;

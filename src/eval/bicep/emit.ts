@@ -64,6 +64,7 @@ function emitResource(scope: FileScope, sym: ResSym): void {
     if (inst.apiVersion !== undefined) res.apiVersion = inst.apiVersion;
     if (scope.scopeKey !== undefined) res.scope = scope.scopeKey;
     if (scope.moduleEnv) res.moduleEnv = scope.moduleEnv;
+    if (scope.calledAt) res.calledAt = scope.calledAt;
     const nameProp = d.body ? propOf(d.body, 'name') : undefined;
     if (nameProp) res.nameLocation = scope.loc(nameProp.range);
     if (d.body) {

@@ -13,7 +13,7 @@ import type { Expression, ImportDecl, ModuleDecl } from '../../parse/bicep/index
 import { armAccess, armCallToken, callArmFunction } from '../arm/evaluate.js';
 import { deploymentScope, unknownScope } from '../arm/deployment-scope.js';
 import type { ArmUnknown } from '../arm/resourceid.js';
-import { andCond, propOf, U } from './context.js';
+import { andCond, propOf, span, U } from './context.js';
 import type { Locals } from './context.js';
 import { pathKind, REGISTRY_PATH, type PathKind } from './files.js';
 import { expandLoop } from './loops.js';
@@ -68,6 +68,7 @@ export function moduleScope(scope: FileScope, inst: ModInst): FileScope | null {
   const parsed = scope.env.sources.parse(target);
   if (!parsed) return null;
   const child = scope.child(parsed, moduleParams(scope, inst), [...scope.deployment, nameLabel(inst.name)], inst.condition, [...scope.stack, target], moduleTargetScope(scope, inst));
+  child.calledAt = scope.calledAt ?? scope.loc(span(d.keywordRange, d.path.range), `module ${d.name.name}`);
   inst.child = child;
   return child;
 }

@@ -122,6 +122,12 @@ export class FileScope {
 
   /** The scope this one was made from (a module's caller, an importing file); undefined for the scanned file. */
   private caller?: FileScope;
+  /**
+   * For a local module's scope: the scanned file's `module` call it came through (modules.ts),
+   * which its resources carry (Resource.calledAt: the calls of one shared module are one finding
+   * inside it, each call related).
+   */
+  calledAt?: Location;
   private moduleEnvRead = false;
   private moduleEnvValue?: EnvClass;
 
