@@ -52487,6 +52487,13 @@ function intentOf(r, read) {
 function gpuIntentOf(ctx, r) {
   return intentOf(r, (attr2) => known(r, attr2)) ?? intentOf(r, (attr2) => ctx.fact(r, attr2).value);
 }
+function gpuNameUndecided(r) {
+  if (r.name?.kind !== "unknown") return void 0;
+  const pieces = nameLiteralPieces(r.name);
+  if (pieces !== void 0 && piecesMayMentionGpu(pieces)) return `its name "${pieces.join("\u2026")}" says GPU unless the unknown part before "gpu" negates it (non-gpu) (${r.name.reason})`;
+  if (/of an unknown (for_each|count)/.test(r.name.reason)) return `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`;
+  return void 0;
+}
 function gpuReasonOf(ctx, r) {
   const size = knownString(r, "vmSize");
   if (size !== void 0 && isGpuSize(size)) return `GPU size "${size}"`;
@@ -54670,14 +54677,11 @@ var GPU001_gpu_workload_on_non_gpu_size_default = defineRule({
   },
   create(ctx) {
     const nameUndecided = (r) => {
-      if (r.name?.kind !== "unknown") return;
-      const pieces = nameLiteralPieces(r.name);
-      const afterUnknown = pieces !== void 0 && piecesMayMentionGpu(pieces);
-      if (!afterUnknown && !/of an unknown (for_each|count)/.test(r.name.reason)) return;
+      const reason = gpuNameUndecided(r);
+      if (reason === void 0) return;
       const s = knownString(r, "vmSize");
       if (s === void 0 || isGpuSize(s)) return;
-      if (afterUnknown) ctx.undecided(r, "name", `its name "${pieces.join("\u2026")}" says GPU unless the unknown part before "gpu" negates it (non-gpu) (${r.name.reason})`, r.header);
-      else ctx.undecided(r, "name", `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`, r.header);
+      ctx.undecided(r, "name", reason, r.header);
     };
     const check = (r) => {
       const known2 = knownString(r, "vmSize");
@@ -55296,7 +55300,13 @@ var AKS001_gpu_node_pool_without_taint_default = defineRule({
     return {
       "aks.nodepool"(pool) {
         const why = gpuReasonOf(ctx, pool);
-        if (!why) return;
+        if (!why) {
+          const reason = gpuNameUndecided(pool);
+          const written2 = pool.attrs.get("taints")?.value;
+          const untainted = written2 === void 0 || written2.kind === "null" || written2.kind === "list" && written2.items.every((t) => t.kind === "string") && !hasGpuTaint(written2.items.map((t) => t.kind === "string" ? t.value : ""), expected);
+          if (reason !== void 0 && untainted) ctx.undecided(pool, "name", reason, pool.header);
+          return;
+        }
         const taints = ctx.fact(pool, "taints");
         const v = taints.value;
         if (taints.state === "unknown" || v && v.kind !== "list" && v.kind !== "null") return;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, gpuReasonOf } from '../../src/engine/facts.js';
+import { displayName, gpuNameUndecided, gpuReasonOf } from '../../src/engine/facts.js';
 import { GPU_TAINT, hasGpuTaint, isSpotPriority, isSpotTaint, parseTaint, TAINT_PATTERN } from '../../src/model/facts/aks.js';
 
 export default defineRule({
@@ -30,7 +30,14 @@ export default defineRule({
     return {
       'aks.nodepool'(pool) {
         const why = gpuReasonOf(ctx, pool);
-        if (!why) return;
+        if (!why) {
+          // A name that may say GPU (`${prefix}-gpu`) on a pool without a GPU taint: the name decides (as GPU001 lists it).
+          const reason = gpuNameUndecided(pool);
+          const written = pool.attrs.get('taints')?.value;
+          const untainted = written === undefined || written.kind === 'null' || (written.kind === 'list' && written.items.every((t) => t.kind === 'string') && !hasGpuTaint(written.items.map((t) => (t.kind === 'string' ? t.value : '')), expected));
+          if (reason !== undefined && untainted) ctx.undecided(pool, 'name', reason, pool.header);
+          return;
+        }
         const taints = ctx.fact(pool, 'taints');
         const v = taints.value;
         if (taints.state === 'unknown' || (v && v.kind !== 'list' && v.kind !== 'null')) return;

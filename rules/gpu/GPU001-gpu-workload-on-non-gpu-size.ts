@@ -1,8 +1,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
-import { displayName, gpuIntentOf, knownString, nameLiteralPieces } from '../../src/engine/facts.js';
+import { displayName, gpuIntentOf, gpuNameUndecided, knownString } from '../../src/engine/facts.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { SizedKind } from '../../src/model/kinds.js';
-import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizePatterns, isGpuSize, isVmSizeName, piecesMayMentionGpu, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
+import { EXAMPLE_SIZES, gpuFamilyNames, gpuSizePatterns, isGpuSize, isVmSizeName, SIZE_PREFIX, workloadName } from '../../src/model/facts/gpu.js';
 
 export default defineRule({
   meta: {
@@ -24,20 +24,14 @@ export default defineRule({
   },
   create(ctx) {
     // An unknown name may be the signal (`name = "gpu${each.key}"` under a for_each over a data
-    // source, whose instances the scan cannot list): with a known non-GPU size and no other
-    // signal, --verbose says the name decides. Names unknown for other reasons (a random
-    // suffix, a missing variable) are not listed: they would bury the useful lines.
-    // A name whose `gpu` comes right after an unknown part (`${prefix}-gpu`) says GPU unless that
-    // part negates it (`non-gpu`): listed too, with a known non-GPU size.
+    // source; `${prefix}-gpu`, maybe `non-gpu`): with a known non-GPU size and no other signal,
+    // --verbose says the name decides (gpuNameUndecided).
     const nameUndecided = (r: Resource<SizedKind>): void => {
-      if (r.name?.kind !== 'unknown') return;
-      const pieces = nameLiteralPieces(r.name);
-      const afterUnknown = pieces !== undefined && piecesMayMentionGpu(pieces);
-      if (!afterUnknown && !/of an unknown (for_each|count)/.test(r.name.reason)) return;
+      const reason = gpuNameUndecided(r);
+      if (reason === undefined) return;
       const s = knownString(r, 'vmSize');
       if (s === undefined || isGpuSize(s)) return;
-      if (afterUnknown) ctx.undecided(r, 'name', `its name "${pieces!.join('…')}" says GPU unless the unknown part before "gpu" negates it (non-gpu) (${r.name.reason})`, r.header);
-      else ctx.undecided(r, 'name', `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`, r.header);
+      ctx.undecided(r, 'name', reason, r.header);
     };
     const check = (r: Resource<SizedKind>): void => {
       // A known GPU size leaves nothing to find: the intent is not read (its unknown parts would

@@ -7,7 +7,7 @@ import type { Value } from '../core/value.js';
 import type { ResourceKind, SizedKind } from '../model/kinds.js';
 import { isKnownAttr } from '../model/kinds.js';
 import { lastAddressWord, lastNameSegment, withoutTrailingInstanceKey } from '../model/address.js';
-import { gpuIntent, isGpuSize } from '../model/facts/gpu.js';
+import { gpuIntent, isGpuSize, piecesMayMentionGpu } from '../model/facts/gpu.js';
 import { isSystemMode } from '../model/facts/aks.js';
 import { computeTypeFromArm, computeTypeFromCanonical, isProjectWorkspace, type AmlComputeType } from '../model/facts/aml.js';
 import { deniesByDefault, isRegistryGroup } from '../model/facts/acr.js';
@@ -319,6 +319,21 @@ function intentOf(r: Resource<SizedKind>, read: (attr: 'labels' | 'tags' | 'tain
  */
 export function gpuIntentOf(ctx: Reads, r: Resource<SizedKind>): string | undefined {
   return intentOf(r, (attr) => known(r, attr)) ?? intentOf(r, (attr) => ctx.fact(r as Resource, attr as never).value);
+}
+
+/**
+ * Why a name that is not known may make a resource meant for GPU (RULES.md GPU001: "name
+ * contains `gpu`"), for --verbose: its `gpu` comes right after an unknown part (`${prefix}-gpu`,
+ * maybe `non-gpu`), or it is unknown through a `for_each`/`count` the scan cannot list
+ * (`"gpu${each.key}"`). Undefined for a known name, and for one unknown otherwise (a random
+ * suffix, a missing variable: listing those would bury the useful lines).
+ */
+export function gpuNameUndecided(r: Resource): string | undefined {
+  if (r.name?.kind !== 'unknown') return undefined;
+  const pieces = nameLiteralPieces(r.name);
+  if (pieces !== undefined && piecesMayMentionGpu(pieces)) return `its name "${pieces.join('…')}" says GPU unless the unknown part before "gpu" negates it (non-gpu) (${r.name.reason})`;
+  if (/of an unknown (for_each|count)/.test(r.name.reason)) return `${r.name.reason}; a name containing "gpu" would make it meant for GPU work`;
+  return undefined;
 }
 
 /**

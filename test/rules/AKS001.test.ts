@@ -1210,3 +1210,26 @@ resource "azurerm_kubernetes_cluster_node_pool" "pool" {
     });
   }
 });
+
+describe('a pool whose name may say GPU', () => {
+  // RULES.md Conventions: an unknown value that hides a possible finding is recorded. AKS001's
+  // pools are GPU001's "meant for GPU" ones: a name whose `gpu` follows an unknown part (maybe
+  // `non-gpu`) decides it, on a pool without a GPU taint (review 62: only GPU001 was listed).
+  const undecided = async (name: string, taints = ''): Promise<string[]> => {
+    const dir = tree({ 'main.tf': `variable "prefix" {}\nresource "azurerm_kubernetes_cluster_node_pool" "p" {\n  name                  = ${name}\n  kubernetes_cluster_id = "/subscriptions/x/aks"\n  vm_size               = "Standard_D4s_v5"\n${taints}}\n` });
+    const r = await lint({ paths: [dir], root: dir, rules: ['AKS001'] });
+    expect(r.findings.filter((f) => f.ruleId === 'AKS001')).toEqual([]);
+    return r.undecided.filter((u) => u.ruleId === 'AKS001').map((u) => `${u.attribute}: ${u.reason}`);
+  };
+
+  it('is listed when the pool has no GPU taint', async () => {
+    expect(await undecided('"${var.prefix}-gpu"')).toEqual([expect.stringContaining('name: its name "…-gpu" says GPU unless the unknown part before "gpu" negates it (non-gpu)')]);
+    expect(await undecided('"${var.prefix}-gpu"', '  node_taints = ["team=ml:NoSchedule"]\n')).toHaveLength(1);
+  });
+
+  it('is not listed when the pool has a GPU taint, or the name cannot say GPU', async () => {
+    expect(await undecided('"${var.prefix}-gpu"', '  node_taints = ["sku=gpu:NoSchedule"]\n')).toEqual([]);
+    expect(await undecided('"${var.prefix}-cpu"')).toEqual([]);
+    expect(await undecided('var.prefix')).toEqual([]);
+  });
+});
